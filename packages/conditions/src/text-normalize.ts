@@ -1,0 +1,16 @@
+// Characters trimmed from both ends by `textIn`: punctuation (P), symbols (S, emoji included),
+// separators (Z), controls (Cc), format characters (Cf), variation selectors and the keycap mark.
+const TRIM_CHAR = /[\p{P}\p{S}\p{Z}\p{Cc}\p{Cf}\u{FE00}-\u{FE0F}\u{20E3}]/u;
+
+/**
+ * Normalises text for `textIn`: Unicode NFKC, then characters of categories P, S, Z, Cc, Cf,
+ * U+FE00–U+FE0F and U+20E3 removed repeatedly from both ends, then lower case.
+ */
+export function normalizeText(text: string): string {
+  const chars = Array.from(text.normalize('NFKC'));
+  let start = 0;
+  let end = chars.length;
+  while (start < end && TRIM_CHAR.test(chars[start]!)) start++;
+  while (end > start && TRIM_CHAR.test(chars[end - 1]!)) end--;
+  return chars.slice(start, end).join('').toLowerCase();
+}

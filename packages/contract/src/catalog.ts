@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { parse } from 'yaml';
+import { CONDITION_SCHEMA, METRIC_DEFINITION_SCHEMA } from './metric-schema.ts';
+import { inferUnit, type MetricDefinition, type MetricKind, type RatioSide, type Unit } from './metrics.ts';
+import type { MeasuredTableName } from './tables.ts';
+
+/** Where the built-in catalog lives in the repository. */
+export const CATALOG_PATH = fileURLToPath(new URL('../../../configs/catalog/metrics.yaml', import.meta.url));
+
+/** JSON Schema (2020-12) of `configs/catalog/metrics.yaml`. */
+export const CATALOG_SCHEMA = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'https://scorebook.dev/schema/catalog.schema.json',
+  title: 'Scorebook metric catalog',
+  type: 'object',
+  required: ['scorebook_catalog', 'metrics'],
+  additionalProperties: false,
+  properties: {
+    scorebook_catalog: { const: 1 },
+    metrics: { type: 'array', items: { $ref: '#/$defs/metric' } },
+  },
+  $defs: { metric: METRIC_DEFINITION_SCHEMA, condition: CONDITION_SCHEMA },
+} as const;
+
+let cached: readonly MetricDefinition[] | undefined;
+
+/**
+ * The built-in metric catalog, in catalog order. It ships with Scorebook; a catalog that does
+ * not match its schema is a defect of the installation and throws with every problem listed.
+ */
+export function builtinMetrics(): readonly MetricDefinition[] {
+  if (cached === undefined) cached = readCatalog(readFileSync(CATALOG_PATH, 'utf8'));
+  return cached;
+}
+
+/** Parses and checks catalog YAML text. Throws an Error listing every schema problem. */
+export function readCatalog(text: string): MetricDefinition[] {
+  const data = parse(text) as unknown;
+  const ajv = new Ajv2020({ strict: true, allErrors: true });
+  const validate = ajv.compile(CATALOG_SCHEMA);
+  if (!validate(data)) {
+    const problems = (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`);
+    throw new Error(`the metric catalog is invalid:\n${problems.join('\n')}`);
+  }
+  const raw = (data as { metrics: Array<Record<string, unknown>> }).metrics;
+  return raw.map((m) => toDefinition(m, true));
+}
+
+/** A metric definition from its YAML object (already checked against the schema). */
+export function toDefinition(m: Record<string, unknown>, builtin: boolean): MetricDefinition {
+  const kind = m.kind as MetricKind;
+  const field = (m.field as string | undefined) ?? null;
+  const side = (s: unknown): RatioSide | null => {
+    if (s === undefined || s === null) return null;
+    const o = s as { table: MeasuredTableName; where?: unknown };
+    return { table: o.table, where: o.where ?? null };
+  };
+  return {
+    id: m.id as string,
+    title: m.title as string,
+    title_en: (m.title_en as string | undefined) ?? null,
+    description: (m.description as string | undefined) ?? null,
+    description_en: (m.description_en as string | undefined) ?? null,
+    kind,
+    better: m.better as 'higher' | 'lower',
+    unit: (m.unit as Unit | undefined) ?? inferUnit(kind, field),
+    table: (m.table as MeasuredTableName | undefined) ?? null,
+    field,
+    where: m.where ?? null,
+    numerator: side(m.numerator),
+    denominator: side(m.denominator),
+    builtin,
+  };
+}

@@ -1,0 +1,29 @@
+export { builtinMetrics, CATALOG_PATH, CATALOG_SCHEMA, readCatalog, toDefinition } from './catalog.ts';
+export { CONDITION_SCHEMA, ID_PATTERN, METRIC_DEFINITION_SCHEMA } from './metric-schema.ts';
+export {
+  type Better,
+  inferUnit,
+  KINDS_WITH_FIELD,
+  METRIC_KINDS,
+  type MetricDefinition,
+  type MetricKind,
+  type RatioSide,
+  UNITS,
+  type Unit,
+} from './metrics.ts';
+export {
+  DERIVED_CONVERSATION_FIELDS,
+  type FieldSpec,
+  type FieldType,
+  INPUT_TABLES,
+  type InputTableName,
+  isExcludableTable,
+  isMeasuredTable,
+  MEASURED_TABLES,
+  type MeasuredTableName,
+  measuredFields,
+  RESPONSES_FIELDS,
+  TABLES,
+  type TableSpec,
+  timeFieldOf,
+} from './tables.ts';

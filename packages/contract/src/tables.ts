@@ -1,0 +1,228 @@
+/** Value types of the data contract. */
+export type FieldType = 'id' | 'string' | 'int' | 'number' | 'bool' | 'timestamp' | 'date';
+
+/** One field of an input table. */
+export interface FieldSpec {
+  type: FieldType;
+  required?: boolean;
+  /** Inclusive bounds for numbers. */
+  min?: number;
+  max?: number;
+}
+
+/** One input table of the data contract. */
+export interface TableSpec {
+  name: InputTableName;
+  zh: string;
+  fields: Readonly<Record<string, FieldSpec>>;
+  /** The field whose values must be unique, if any. */
+  unique?: string;
+  /** The field that places a row in a period (null for `agents`). */
+  timeField: string | null;
+}
+
+/** Names of the input tables, in the order they are read (each may refer to the ones before). */
+export const INPUT_TABLES = [
+  'agents',
+  'conversations',
+  'messages',
+  'surveys',
+  'complaints',
+  'qa_reviews',
+  'orders',
+  'attendance',
+  'assessments',
+  'events',
+] as const;
+export type InputTableName = (typeof INPUT_TABLES)[number];
+
+/** The tables metrics are computed over: the input tables but `agents` and `messages`, and `responses`. */
+export const MEASURED_TABLES = [
+  'conversations',
+  'responses',
+  'surveys',
+  'complaints',
+  'qa_reviews',
+  'orders',
+  'attendance',
+  'assessments',
+  'events',
+] as const;
+export type MeasuredTableName = (typeof MEASURED_TABLES)[number];
+
+const id = (required = true): FieldSpec => ({ type: 'id', required });
+const str = (required = false): FieldSpec => ({ type: 'string', required });
+const ts = (required = false): FieldSpec => ({ type: 'timestamp', required });
+const bool: FieldSpec = { type: 'bool' };
+
+/** The input tables of the data contract (`data-contract.md`). */
+export const TABLES: Readonly<Record<InputTableName, TableSpec>> = {
+  agents: {
+    name: 'agents',
+    zh: '客服',
+    unique: 'agent_id',
+    timeField: null,
+    fields: {
+      agent_id: id(),
+      name: str(true),
+      team: str(true),
+      role: str(true),
+      hired_on: { type: 'date' },
+      status: str(),
+    },
+  },
+  conversations: {
+    name: 'conversations',
+    zh: '会话',
+    unique: 'conversation_id',
+    timeField: 'started_at',
+    fields: {
+      conversation_id: id(),
+      agent_id: id(),
+      channel: str(true),
+      started_at: ts(true),
+      ended_at: ts(),
+      resolved: bool,
+      reopened: bool,
+      transferred: bool,
+      sla_due_at: ts(),
+      closed_at: ts(),
+    },
+  },
+  messages: {
+    name: 'messages',
+    zh: '消息',
+    timeField: 'sent_at',
+    fields: {
+      conversation_id: id(),
+      sent_at: ts(true),
+      sender: str(true),
+      agent_id: id(false),
+      text: str(),
+    },
+  },
+  surveys: {
+    name: 'surveys',
+    zh: '评价',
+    unique: 'survey_id',
+    timeField: 'submitted_at',
+    fields: {
+      survey_id: id(),
+      agent_id: id(),
+      conversation_id: id(false),
+      submitted_at: ts(true),
+      csat: { type: 'int', min: 1, max: 5 },
+      nps: { type: 'int', min: 0, max: 10 },
+    },
+  },
+  complaints: {
+    name: 'complaints',
+    zh: '投诉',
+    unique: 'complaint_id',
+    timeField: 'filed_at',
+    fields: {
+      complaint_id: id(),
+      agent_id: id(),
+      conversation_id: id(false),
+      filed_at: ts(true),
+      category: str(true),
+      upheld: bool,
+    },
+  },
+  qa_reviews: {
+    name: 'qa_reviews',
+    zh: '质检',
+    unique: 'review_id',
+    timeField: 'reviewed_at',
+    fields: {
+      review_id: id(),
+      agent_id: id(),
+      conversation_id: id(false),
+      reviewed_at: ts(true),
+      score: { type: 'number', required: true, min: 0, max: 100 },
+      red_line: bool,
+    },
+  },
+  orders: {
+    name: 'orders',
+    zh: '订单',
+    unique: 'order_id',
+    timeField: 'placed_at',
+    fields: {
+      order_id: id(),
+      agent_id: id(),
+      conversation_id: id(false),
+      placed_at: ts(true),
+      amount: { type: 'number', required: true },
+    },
+  },
+  attendance: {
+    name: 'attendance',
+    zh: '考勤',
+    timeField: 'date',
+    fields: { agent_id: id(), date: { type: 'date', required: true }, status: str(true) },
+  },
+  assessments: {
+    name: 'assessments',
+    zh: '培训与考试',
+    timeField: 'date',
+    fields: {
+      agent_id: id(),
+      date: { type: 'date', required: true },
+      kind: str(true),
+      attended: bool,
+      score: { type: 'number', min: 0, max: 100 },
+    },
+  },
+  events: {
+    name: 'events',
+    zh: '其他事件',
+    timeField: 'at',
+    fields: { agent_id: id(), at: ts(true), type: str(true), note: str() },
+  },
+};
+
+/** Fields the engine adds to `conversations` rows (`semantics.md`, derived facts). */
+export const DERIVED_CONVERSATION_FIELDS: Readonly<Record<string, FieldSpec>> = {
+  inquiry: bool,
+  replied: bool,
+  first_response_seconds: { type: 'number' },
+  handle_seconds: { type: 'number' },
+  on_time: bool,
+  converted: bool,
+};
+
+/** The derived `responses` table: one row per answered customer block. */
+export const RESPONSES_FIELDS: Readonly<Record<string, FieldSpec>> = {
+  conversation_id: id(),
+  agent_id: id(),
+  channel: str(true),
+  at: ts(true),
+  seconds: { type: 'number', required: true },
+  is_first: bool,
+};
+
+/**
+ * The fields a metric's `where` may name on a measured table: the table's own fields and, for
+ * `conversations`, the derived ones.
+ */
+export function measuredFields(table: MeasuredTableName): Readonly<Record<string, FieldSpec>> {
+  if (table === 'responses') return RESPONSES_FIELDS;
+  if (table === 'conversations') return { ...TABLES.conversations.fields, ...DERIVED_CONVERSATION_FIELDS };
+  return TABLES[table].fields;
+}
+
+/** The field that places a row of a measured table in a period. */
+export function timeFieldOf(table: MeasuredTableName): string {
+  return table === 'responses' ? 'at' : TABLES[table].timeField!;
+}
+
+/** True for the table names of the data contract that exclusions may filter (all but `agents`). */
+export function isExcludableTable(name: string): name is Exclude<InputTableName, 'agents'> {
+  return name !== 'agents' && (INPUT_TABLES as readonly string[]).includes(name);
+}
+
+/** True for the tables metrics may be computed over. */
+export function isMeasuredTable(name: string): name is MeasuredTableName {
+  return (MEASURED_TABLES as readonly string[]).includes(name);
+}

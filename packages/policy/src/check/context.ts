@@ -1,0 +1,66 @@
+import { Zone } from '@scorebook/time';
+import { messageOf, type PolicyErrorCode } from '../errors/catalogue.ts';
+import type { Problem } from '../errors/problem.ts';
+import { formatPath } from '../errors/problem.ts';
+import { type Anchor, locate, problemAt } from '../load/locate.ts';
+import type { ParsedYaml } from '../load/parse-yaml.ts';
+import type { SourceRef } from '../model.ts';
+
+/** A JSON path inside a policy. */
+export type Path = ReadonlyArray<string | number>;
+
+/** What the meaning checks share: the parsed file, the problems found so far, the timezone. */
+export class CheckContext {
+  readonly parsed: ParsedYaml;
+  readonly problems: Problem[] = [];
+  /** The policy's timezone, or UTC while it is invalid (so later checks can still run). */
+  zone: Zone = new Zone('UTC');
+
+  constructor(parsed: ParsedYaml) {
+    this.parsed = parsed;
+  }
+
+  /** Records a problem at a path. */
+  report(
+    path: Path,
+    code: PolicyErrorCode,
+    params: Record<string, string | number> = {},
+    options: { severity?: 'error' | 'warning'; anchor?: Anchor } = {},
+  ): void {
+    this.problems.push(
+      problemAt(this.parsed, path, { code, severity: options.severity ?? 'error', message: messageOf(code, params) }, options.anchor),
+    );
+  }
+
+  /** Where a path is, for provenance in results. */
+  sourceOf(path: Path): SourceRef {
+    const [start] = locate(this.parsed, path);
+    const pos = this.parsed.lineCounter.linePos(start);
+    return { file: this.parsed.source.file, line: pos.line, column: pos.col, path: formatPath(path) };
+  }
+
+  /** True when no error (warnings aside) has been reported. */
+  get clean(): boolean {
+    return !this.problems.some((p) => p.severity === 'error');
+  }
+}
+
+/** A plain object (not an array, not null). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** The value as an array, or an empty one. */
+export function asArray(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+/** The value when it is a string, else null. */
+export function asString(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
+}
+
+/** The value when it is a finite number, else null. */
+export function asNumber(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}

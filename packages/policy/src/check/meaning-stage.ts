@@ -1,0 +1,127 @@
+import { builtinMetrics, isExcludableTable, INPUT_TABLES, TABLES } from '@scorebook/contract';
+import { isValidTimezone, parseDateParts, parseInterval, WEEKDAYS, type Weekday, Zone } from '@scorebook/time';
+import type { BusinessHoursSpec, Exclusion, Grade, Policy } from '../model.ts';
+import { checkConditionAt, rowVocabulary } from './conditions-check.ts';
+import { asArray, asNumber, asString, type CheckContext, isRecord } from './context.ts';
+import { checkPolicyMetrics } from './metrics-check.ts';
+import { checkScorecards } from './scorecards-check.ts';
+
+/**
+ * The meaning stage: everything the schema cannot say (see `policy-format.md`, "What validation
+ * reports"). Runs on whatever the schema stage let through, guarding every type, so that all
+ * problems are reported at once. Returns the policy when no error was found.
+ */
+export function checkMeaning(ctx: CheckContext): Policy | null {
+  const value = ctx.parsed.value;
+  if (!isRecord(value)) return null;
+
+  const timezone = asString(value.timezone);
+  if (timezone !== null) {
+    if (isValidTimezone(timezone)) ctx.zone = new Zone(timezone);
+    else ctx.report(['timezone'], 'UNKNOWN_TIMEZONE', { timezone });
+  }
+  const effectiveFrom = asString(value.effective_from);
+  if (effectiveFrom !== null && /^\d{4}-\d{2}-\d{2}$/.test(effectiveFrom) && parseDateParts(effectiveFrom) === null) {
+    ctx.report(['effective_from'], 'BAD_DATE', { value: effectiveFrom });
+  }
+  const businessHours = checkBusinessHours(ctx, value.business_hours);
+  const exclusions = checkExclusions(ctx, value.exclusions);
+  const ownMetrics = checkPolicyMetrics(ctx, value.metrics);
+  const grades = checkGrades(ctx, value.grades);
+  const metrics = [...builtinMetrics(), ...ownMetrics];
+  const scorecards = checkScorecards(ctx, value.scorecards, metrics, grades);
+
+  if (!ctx.clean) return null;
+  return {
+    scorebook: 1,
+    id: value.id as string,
+    version: value.version as string,
+    effective_from: value.effective_from as string,
+    title: value.title as string,
+    title_en: asString(value.title_en),
+    description: asString(value.description),
+    timezone: value.timezone as string,
+    business_hours: businessHours,
+    exclusions,
+    metrics: ownMetrics,
+    grades,
+    scorecards,
+    file: ctx.parsed.source.file,
+    sha256: ctx.parsed.source.sha256,
+    text: ctx.parsed.source.text,
+  };
+}
+
+function checkBusinessHours(ctx: CheckContext, raw: unknown): BusinessHoursSpec | null {
+  if (!isRecord(raw)) return null;
+  const week = {} as Record<Weekday, string[]>;
+  for (const day of WEEKDAYS) {
+    const intervals = asArray(raw[day]).filter((x): x is string => typeof x === 'string');
+    week[day] = intervals;
+    const parsed: Array<[number, number, string]> = [];
+    asArray(raw[day]).forEach((text, i) => {
+      if (typeof text !== 'string') return;
+      const interval = parseInterval(text);
+      if (interval === null) {
+        ctx.report(['business_hours', day, i], 'BAD_INTERVAL', { value: text });
+        return;
+      }
+      const other = parsed.find(([s, e]) => interval[0] < e && s < interval[1]);
+      if (other !== undefined) ctx.report(['business_hours', day, i], 'OVERLAPPING_INTERVALS', { value: text, other: other[2] });
+      parsed.push([interval[0], interval[1], text]);
+    });
+  }
+  const holidays = asArray(raw.holidays).filter((x): x is string => typeof x === 'string');
+  holidays.forEach((date, i) => {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(date) && parseDateParts(date) === null) ctx.report(['business_hours', 'holidays', i], 'BAD_DATE', { value: date });
+  });
+  return { week, holidays };
+}
+
+function checkExclusions(ctx: CheckContext, raw: unknown): Exclusion[] {
+  const out: Exclusion[] = [];
+  const seen = new Set<string>();
+  asArray(raw).forEach((item, index) => {
+    if (!isRecord(item)) return;
+    const path = ['exclusions', index];
+    const id = asString(item.id);
+    if (id !== null && seen.has(id)) ctx.report([...path, 'id'], 'DUPLICATE_ID', { id, what: '剔除规则', whatEn: 'exclusion' });
+    if (id !== null) seen.add(id);
+    const table = asString(item.table);
+    if (table === null) return;
+    if (!isExcludableTable(table)) {
+      ctx.report([...path, 'table'], 'UNKNOWN_TABLE', { table, allowed: INPUT_TABLES.filter((t) => t !== 'agents').join(', ') });
+      if (item.when !== undefined) checkConditionAt(ctx, [...path, 'when'], item.when, rowVocabulary({}, table, true), { factsUnknowable: true });
+      return;
+    }
+    if (item.when === undefined) return;
+    const when = checkConditionAt(ctx, [...path, 'when'], item.when, rowVocabulary(TABLES[table].fields, table, true));
+    const reason = asString(item.reason);
+    if (id !== null && when !== null && reason !== null) {
+      out.push({ id, table, reason, reason_en: asString(item.reason_en), when, source: ctx.sourceOf(path) });
+    }
+  });
+  return out;
+}
+
+function checkGrades(ctx: CheckContext, raw: unknown): Grade[] {
+  const grades: Grade[] = [];
+  const items = asArray(raw);
+  items.forEach((item, index) => {
+    if (!isRecord(item)) return;
+    const grade = asString(item.grade);
+    const minScore = asNumber(item.min_score);
+    if (grade === null || minScore === null) return;
+    if (grades.some((g) => g.grade === grade)) ctx.report(['grades', index, 'grade'], 'DUPLICATE_GRADE', { grade });
+    const previous = grades[grades.length - 1];
+    if (previous !== undefined && minScore >= previous.min_score) {
+      ctx.report(['grades', index, 'min_score'], 'GRADES_ORDER', { grade, value: minScore, previous: previous.min_score });
+    }
+    grades.push({ grade, min_score: minScore, label: asString(item.label), label_en: asString(item.label_en) });
+  });
+  const last = items[items.length - 1];
+  if (isRecord(last) && asNumber(last.min_score) !== null && last.min_score !== 0) {
+    ctx.report(['grades', items.length - 1, 'min_score'], 'GRADES_LAST_NOT_ZERO', { grade: String(last.grade) });
+  }
+  return grades;
+}

@@ -1,0 +1,104 @@
+import {
+  builtinMetrics,
+  isMeasuredTable,
+  KINDS_WITH_FIELD,
+  MEASURED_TABLES,
+  type MetricDefinition,
+  type MetricKind,
+  measuredFields,
+  toDefinition,
+} from '@scorebook/contract';
+import { checkConditionAt, rowVocabulary } from './conditions-check.ts';
+import { asArray, asString, type CheckContext, isRecord, type Path } from './context.ts';
+
+const NUMERIC_TYPES = new Set(['int', 'number']);
+
+/**
+ * Checks the policy's own metric definitions: unique ids that redefine no built-in metric, the
+ * keys each kind takes, known tables and numeric fields, valid `where` conditions.
+ * Returns the definitions that passed.
+ */
+export function checkPolicyMetrics(ctx: CheckContext, raw: unknown): MetricDefinition[] {
+  const builtin = new Set(builtinMetrics().map((m) => m.id));
+  const seen = new Set<string>();
+  const valid: MetricDefinition[] = [];
+  asArray(raw).forEach((item, index) => {
+    const path: Path = ['metrics', index];
+    if (!isRecord(item)) return;
+    const id = asString(item.id);
+    let ok = id !== null;
+    if (id !== null) {
+      if (builtin.has(id)) {
+        ctx.report([...path, 'id'], 'METRIC_REDEFINES_BUILTIN', { id });
+        ok = false;
+      } else if (seen.has(id)) {
+        ctx.report([...path, 'id'], 'DUPLICATE_ID', { id, what: '指标', whatEn: 'metric' });
+        ok = false;
+      }
+      seen.add(id);
+    }
+    const kind = asString(item.kind) as MetricKind | null;
+    if (kind === null) return;
+    ok = checkKindKeys(ctx, path, item, kind) && ok;
+    if (kind === 'ratio') {
+      for (const side of ['numerator', 'denominator'] as const) {
+        const s = item[side];
+        if (isRecord(s)) ok = checkTableAndWhere(ctx, [...path, side], s.table, s.where) && ok;
+      }
+    } else {
+      ok = checkTableAndWhere(ctx, path, item.table, item.where) && ok;
+      if (KINDS_WITH_FIELD.has(kind)) ok = checkField(ctx, path, item.table, item.field, kind) && ok;
+    }
+    if (ok && typeof item.title === 'string' && (item.better === 'higher' || item.better === 'lower')) {
+      valid.push(toDefinition(item, false));
+    }
+  });
+  return valid;
+}
+
+function checkKindKeys(ctx: CheckContext, path: Path, item: Record<string, unknown>, kind: MetricKind): boolean {
+  const has = (k: string) => item[k] !== undefined;
+  let ok = true;
+  const need = (zh: string, en: string, at: Path = path) => {
+    ctx.report(at, 'METRIC_KIND_KEYS', { kind, need: zh, needEn: en }, { anchor: 'key' });
+    ok = false;
+  };
+  if (kind === 'ratio') {
+    if (!has('numerator') || !has('denominator')) need('需要 numerator 和 denominator', 'needs numerator and denominator');
+    for (const k of ['table', 'field', 'where']) {
+      if (has(k)) need(`不使用 ${k}(分子、分母各自写 table 和 where)`, `takes no ${k} (numerator and denominator have their own table and where)`, [...path, k]);
+    }
+    return ok;
+  }
+  for (const k of ['numerator', 'denominator']) if (has(k)) need(`不使用 ${k}`, `takes no ${k}`, [...path, k]);
+  if (!has('table')) need('需要 table', 'needs a table');
+  if (KINDS_WITH_FIELD.has(kind) && !has('field')) need('需要 field(取值的字段)', 'needs a field (the values to aggregate)');
+  if (!KINDS_WITH_FIELD.has(kind) && has('field')) need('不使用 field(它只计行数)', 'takes no field (it counts rows)', [...path, 'field']);
+  return ok;
+}
+
+function checkTableAndWhere(ctx: CheckContext, path: Path, table: unknown, where: unknown): boolean {
+  if (typeof table !== 'string') return false;
+  if (!isMeasuredTable(table)) {
+    ctx.report([...path, 'table'], 'UNKNOWN_TABLE', { table, allowed: MEASURED_TABLES.join(', ') });
+    return false;
+  }
+  if (where === undefined) return true;
+  const vocabulary = rowVocabulary(measuredFields(table), table, table !== 'responses');
+  return checkConditionAt(ctx, [...path, 'where'], where, vocabulary) !== null;
+}
+
+function checkField(ctx: CheckContext, path: Path, table: unknown, field: unknown, kind: MetricKind): boolean {
+  if (typeof table !== 'string' || !isMeasuredTable(table) || typeof field !== 'string') return false;
+  const fields = measuredFields(table);
+  const spec = fields[field];
+  if (spec === undefined) {
+    ctx.report([...path, 'field'], 'UNKNOWN_FIELD', { table, field, allowed: Object.keys(fields).join(', ') });
+    return false;
+  }
+  if (!NUMERIC_TYPES.has(spec.type)) {
+    ctx.report([...path, 'field'], 'FIELD_NOT_NUMERIC', { kind, table, field, type: spec.type });
+    return false;
+  }
+  return true;
+}

@@ -1,0 +1,162 @@
+import { CONDITION_SCHEMA, ID_PATTERN, METRIC_DEFINITION_SCHEMA } from '@scorebook/contract';
+
+const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
+const text = { type: 'string', minLength: 1 } as const;
+const quantity = {
+  type: ['number', 'string'],
+  description: '数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit',
+} as const;
+const day = { type: 'array', items: { type: 'string' }, description: '营业时间段 "HH:MM-HH:MM" / opening intervals' } as const;
+
+/**
+ * The JSON Schema (2020-12) of a policy version: the shape of `policy-format.md`. Meaning-level
+ * rules (references, weights, orders of targets) are checked after it, with positions.
+ * Published as `configs/schema/policy.schema.json` for editors.
+ */
+export const POLICY_SCHEMA = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'https://scorebook.dev/schema/policy.schema.json',
+  title: 'Scorebook policy version (考核策略版本)',
+  type: 'object',
+  required: ['scorebook', 'id', 'version', 'effective_from', 'title', 'timezone', 'grades', 'scorecards'],
+  additionalProperties: false,
+  properties: {
+    scorebook: { const: 1, description: '格式版本,固定为 1 / format version, always 1' },
+    id: { type: 'string', pattern: ID_PATTERN, description: '策略 id,与文件夹同名 / policy id, equals the folder name' },
+    version: { type: 'string', minLength: 1, description: '版本号,加引号,例如 "2026.10" / version label, quoted' },
+    effective_from: { type: 'string', pattern: DATE_PATTERN, description: '生效日期 YYYY-MM-DD / effective date' },
+    title: { ...text, description: '策略名称 / display name' },
+    title_en: text,
+    description: { type: 'string', description: '说明(Markdown)/ description in Markdown' },
+    timezone: { type: 'string', description: 'IANA 时区,例如 Asia/Shanghai / IANA timezone' },
+    business_hours: {
+      type: 'object',
+      additionalProperties: false,
+      description: '营业时间:响应时长只计营业时间内 / business hours: response times count only time inside them',
+      properties: {
+        mon: day,
+        tue: day,
+        wed: day,
+        thu: day,
+        fri: day,
+        sat: day,
+        sun: day,
+        holidays: { type: 'array', items: { type: 'string', pattern: DATE_PATTERN }, description: '休息日 / closed dates' },
+      },
+    },
+    exclusions: {
+      type: 'array',
+      description: '剔除规则:客服无法控制的记录不计入考核 / exclusions of what an agent cannot control',
+      items: {
+        type: 'object',
+        required: ['id', 'table', 'reason', 'when'],
+        additionalProperties: false,
+        properties: {
+          id: { type: 'string', pattern: ID_PATTERN },
+          table: { type: 'string' },
+          reason: text,
+          reason_en: text,
+          when: { $ref: '#/$defs/condition' },
+        },
+      },
+    },
+    metrics: { type: 'array', items: { $ref: '#/$defs/metric' }, description: '策略自定义指标 / the policy\u2019s own metrics' },
+    grades: {
+      type: 'array',
+      minItems: 1,
+      description: '等级,从高到低,最后一级 min_score 为 0 / grades, best first, the last with min_score 0',
+      items: {
+        type: 'object',
+        required: ['grade', 'min_score'],
+        additionalProperties: false,
+        properties: {
+          grade: text,
+          min_score: { type: 'number', minimum: 0, maximum: 100 },
+          label: { type: 'string' },
+          label_en: { type: 'string' },
+        },
+      },
+    },
+    scorecards: {
+      type: 'object',
+      minProperties: 1,
+      propertyNames: { pattern: ID_PATTERN },
+      additionalProperties: { $ref: '#/$defs/scorecard' },
+      description: '考核表:按岗位 / scorecards by role',
+    },
+  },
+  $defs: {
+    condition: CONDITION_SCHEMA,
+    metric: METRIC_DEFINITION_SCHEMA,
+    scorecard: {
+      type: 'object',
+      required: ['title', 'roles', 'scored'],
+      additionalProperties: false,
+      properties: {
+        title: text,
+        title_en: text,
+        roles: { type: 'array', minItems: 1, items: text, description: '适用岗位 / roles rated by this scorecard' },
+        eligibility: {
+          type: 'object',
+          required: ['when', 'reason'],
+          additionalProperties: false,
+          properties: { when: { $ref: '#/$defs/condition' }, reason: text, reason_en: text },
+        },
+        scored: { type: 'array', minItems: 1, items: { $ref: '#/$defs/scored' } },
+        adjustments: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['id', 'metric', 'points_each'],
+            additionalProperties: false,
+            properties: {
+              id: { type: 'string', pattern: ID_PATTERN },
+              metric: text,
+              points_each: { type: 'number' },
+              min: { type: 'number' },
+              max: { type: 'number' },
+            },
+          },
+        },
+        vetoes: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['id', 'reason', 'when', 'cap_grade'],
+            additionalProperties: false,
+            properties: {
+              id: { type: 'string', pattern: ID_PATTERN },
+              reason: text,
+              reason_en: text,
+              when: { $ref: '#/$defs/condition' },
+              cap_grade: text,
+            },
+          },
+        },
+      },
+    },
+    scored: {
+      type: 'object',
+      required: ['metric', 'weight'],
+      additionalProperties: false,
+      properties: {
+        metric: text,
+        weight: { type: 'number', exclusiveMinimum: 0, description: '权重,一张考核表合计 100 / weight; a scorecard\u2019s add up to 100' },
+        method: { type: 'string', enum: ['linear', 'bands'] },
+        target: quantity,
+        floor: quantity,
+        min_sample: { type: 'integer', minimum: 0 },
+        bands: {
+          type: 'array',
+          minItems: 1,
+          items: {
+            type: 'object',
+            required: ['score'],
+            additionalProperties: false,
+            properties: { at_least: quantity, at_most: quantity, score: { type: 'number', minimum: 0, maximum: 100 } },
+          },
+        },
+      },
+    },
+  },
+} as const;

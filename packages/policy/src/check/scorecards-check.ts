@@ -1,0 +1,227 @@
+import type { MetricDefinition } from '@scorebook/contract';
+import type { Adjustment, Band, Eligibility, Grade, Scorecard, ScoredItem, Veto } from '../model.ts';
+import { agentVocabulary, checkConditionAt } from './conditions-check.ts';
+import { asArray, asNumber, asString, type CheckContext, isRecord, type Path } from './context.ts';
+import { parseQuantity } from './quantity.ts';
+import { closest } from './suggest.ts';
+
+const WEIGHT_TOLERANCE = 1e-9;
+
+/**
+ * Checks the scorecards: roles in one scorecard each, known metrics scored once with weights
+ * adding up to 100, quantities in each metric's unit with target and floor in the metric's
+ * direction, bands, adjustments, vetoes and eligibility. Returns the scorecards that passed.
+ */
+export function checkScorecards(
+  ctx: CheckContext,
+  raw: unknown,
+  metrics: readonly MetricDefinition[],
+  grades: readonly Grade[],
+): Scorecard[] {
+  if (!isRecord(raw)) return [];
+  const byId = new Map(metrics.map((m) => [m.id, m]));
+  const roleOwner = new Map<string, string>();
+  const scorecards: Scorecard[] = [];
+  for (const [id, card] of Object.entries(raw)) {
+    if (!isRecord(card)) continue;
+    const path: Path = ['scorecards', id];
+    const before = ctx.problems.length;
+    asArray(card.roles).forEach((role, i) => {
+      if (typeof role !== 'string') return;
+      const first = roleOwner.get(role);
+      if (first !== undefined) ctx.report([...path, 'roles', i], 'ROLE_IN_TWO_SCORECARDS', { role, first, second: id });
+      else roleOwner.set(role, id);
+    });
+    const scored = checkScored(ctx, path, id, card.scored, byId);
+    const adjustments = checkAdjustments(ctx, path, card.adjustments, byId);
+    const vetoes = checkVetoes(ctx, path, card.vetoes, metrics, grades);
+    const eligibility = checkEligibility(ctx, path, card.eligibility, metrics);
+    const failed = ctx.problems.slice(before).some((p) => p.severity === 'error');
+    if (!failed && typeof card.title === 'string') {
+      scorecards.push({
+        id,
+        title: card.title,
+        title_en: asString(card.title_en),
+        roles: asArray(card.roles).filter((r): r is string => typeof r === 'string'),
+        eligibility,
+        scored,
+        adjustments,
+        vetoes,
+        source: ctx.sourceOf(path),
+      });
+    }
+  }
+  return scorecards;
+}
+
+function checkScored(
+  ctx: CheckContext,
+  cardPath: Path,
+  cardId: string,
+  raw: unknown,
+  byId: ReadonlyMap<string, MetricDefinition>,
+): ScoredItem[] {
+  const items: ScoredItem[] = [];
+  const seen = new Set<string>();
+  let sum = 0;
+  let weightsComplete = true;
+  asArray(raw).forEach((item, index) => {
+    const path: Path = [...cardPath, 'scored', index];
+    if (!isRecord(item)) {
+      weightsComplete = false;
+      return;
+    }
+    const weight = asNumber(item.weight);
+    if (weight === null) weightsComplete = false;
+    else sum += weight;
+    const metricId = asString(item.metric);
+    if (metricId === null) return;
+    const metric = byId.get(metricId);
+    if (metric === undefined) {
+      ctx.report([...path, 'metric'], 'UNKNOWN_METRIC', { metric: metricId, suggestion: closest(metricId, [...byId.keys()]) ?? '' });
+      return;
+    }
+    if (seen.has(metricId)) ctx.report([...path, 'metric'], 'DUPLICATE_SCORED_METRIC', { metric: metricId, scorecard: cardId });
+    seen.add(metricId);
+    const scoredItem = checkScoring(ctx, path, item, metric);
+    if (scoredItem !== null && weight !== null) items.push({ ...scoredItem, weight, source: ctx.sourceOf(path) });
+  });
+  if (weightsComplete && Math.abs(sum - 100) > WEIGHT_TOLERANCE && asArray(raw).length > 0) {
+    ctx.report([...cardPath, 'scored'], 'WEIGHTS_NOT_100', { scorecard: cardId, sum: Number(sum.toPrecision(12)) }, { anchor: 'key' });
+  }
+  return items;
+}
+
+function checkScoring(
+  ctx: CheckContext,
+  path: Path,
+  item: Record<string, unknown>,
+  metric: MetricDefinition,
+): Omit<ScoredItem, 'weight' | 'source'> | null {
+  const method = item.method === 'bands' ? 'bands' : 'linear';
+  let ok = true;
+  const conflict = (zh: string, en: string, at: Path) => {
+    ctx.report(at, 'SCORED_KEYS_CONFLICT', { metric: metric.id, what: zh, whatEn: en }, { anchor: 'key' });
+    ok = false;
+  };
+  const quantity = (at: Path, raw: unknown): number | null => {
+    const q = parseQuantity(raw, metric.unit, metric.id);
+    if (q.ok) return q.value;
+    ctx.report(at, q.code, q.params);
+    ok = false;
+    return null;
+  };
+  let minSample = 1;
+  if (item.min_sample !== undefined) {
+    if (metric.kind === 'count' || metric.kind === 'sum') {
+      ctx.report([...path, 'min_sample'], 'MIN_SAMPLE_IGNORED', { metric: metric.id, kind: metric.kind }, { severity: 'warning', anchor: 'key' });
+    }
+    minSample = asNumber(item.min_sample) ?? 1;
+  }
+  if (method === 'linear') {
+    if (item.bands !== undefined) conflict('有 bands 时请写 method: bands', 'bands need method: bands', [...path, 'bands']);
+    const missing = ['target', 'floor'].filter((k) => item[k] === undefined);
+    if (missing.length > 0) {
+      ctx.report(path, 'LINEAR_NEEDS_TARGET_FLOOR', { metric: metric.id, missing: missing.join(', ') });
+      return null;
+    }
+    const target = quantity([...path, 'target'], item.target);
+    const floor = quantity([...path, 'floor'], item.floor);
+    if (target === null || floor === null) return null;
+    const ordered = metric.better === 'higher' ? target > floor : target < floor;
+    if (!ordered) {
+      ctx.report([...path, 'target'], 'TARGET_FLOOR_ORDER', { metric: metric.id, better: metric.better, target: String(item.target), floor: String(item.floor) });
+      return null;
+    }
+    return ok ? { metric: metric.id, method, target, floor, bands: [], min_sample: minSample } : null;
+  }
+  for (const k of ['target', 'floor']) {
+    if (item[k] !== undefined) conflict(`分档计分不使用 ${k}`, `bands scoring takes no ${k}`, [...path, k]);
+  }
+  if (!Array.isArray(item.bands)) {
+    ctx.report(path, 'BANDS_MISSING', { metric: metric.id });
+    return null;
+  }
+  const bands: Band[] = [];
+  const wanted = metric.better === 'higher' ? 'at_least' : 'at_most';
+  item.bands.forEach((band, i) => {
+    const at: Path = [...path, 'bands', i];
+    if (!isRecord(band)) return;
+    const bounds = (['at_least', 'at_most'] as const).filter((k) => band[k] !== undefined);
+    if (bounds.length !== 1 || bounds[0] !== wanted) {
+      ctx.report(at, 'BANDS_DIRECTION', { metric: metric.id, better: metric.better });
+      ok = false;
+      return;
+    }
+    const value = quantity([...at, wanted], band[wanted]);
+    const score = asNumber(band.score);
+    if (value === null || score === null) return;
+    const previous = bands[bands.length - 1];
+    if (previous !== undefined && (wanted === 'at_least' ? value >= previous.value : value <= previous.value)) {
+      ctx.report([...at, wanted], 'BAND_UNREACHABLE', { previous: previous.value, value }, { severity: 'warning' });
+    }
+    bands.push({ bound: wanted, value, score });
+  });
+  return ok ? { metric: metric.id, method, target: null, floor: null, bands, min_sample: minSample } : null;
+}
+
+function checkAdjustments(ctx: CheckContext, cardPath: Path, raw: unknown, byId: ReadonlyMap<string, MetricDefinition>): Adjustment[] {
+  const out: Adjustment[] = [];
+  const seen = new Set<string>();
+  asArray(raw).forEach((item, index) => {
+    const path: Path = [...cardPath, 'adjustments', index];
+    if (!isRecord(item)) return;
+    const id = asString(item.id);
+    const metric = asString(item.metric);
+    const points = asNumber(item.points_each);
+    if (id !== null && seen.has(id)) ctx.report([...path, 'id'], 'DUPLICATE_ID', { id, what: '加减分', whatEn: 'adjustment' });
+    if (id !== null) seen.add(id);
+    if (metric !== null && !byId.has(metric)) {
+      ctx.report([...path, 'metric'], 'UNKNOWN_METRIC', { metric, suggestion: closest(metric, [...byId.keys()]) ?? '' });
+      return;
+    }
+    const min = asNumber(item.min);
+    const max = asNumber(item.max);
+    if (min !== null && max !== null && min > max) ctx.report(path, 'ADJUSTMENT_RANGE', { id: id ?? '', min, max });
+    if (id !== null && metric !== null && points !== null) out.push({ id, metric, points_each: points, min, max, source: ctx.sourceOf(path) });
+  });
+  return out;
+}
+
+function checkVetoes(
+  ctx: CheckContext,
+  cardPath: Path,
+  raw: unknown,
+  metrics: readonly MetricDefinition[],
+  grades: readonly Grade[],
+): Veto[] {
+  const out: Veto[] = [];
+  const seen = new Set<string>();
+  const vocabulary = agentVocabulary(metrics, true);
+  asArray(raw).forEach((item, index) => {
+    const path: Path = [...cardPath, 'vetoes', index];
+    if (!isRecord(item)) return;
+    const id = asString(item.id);
+    if (id !== null && seen.has(id)) ctx.report([...path, 'id'], 'DUPLICATE_ID', { id, what: '否决项', whatEn: 'veto' });
+    if (id !== null) seen.add(id);
+    const cap = asString(item.cap_grade);
+    if (cap !== null && grades.length > 0 && !grades.some((g) => g.grade === cap)) {
+      ctx.report([...path, 'cap_grade'], 'UNKNOWN_GRADE', { grade: cap, allowed: grades.map((g) => g.grade).join(', ') });
+    }
+    const when = item.when === undefined ? null : checkConditionAt(ctx, [...path, 'when'], item.when, vocabulary);
+    const reason = asString(item.reason);
+    if (id !== null && cap !== null && when !== null && reason !== null) {
+      out.push({ id, reason, reason_en: asString(item.reason_en), when, cap_grade: cap, source: ctx.sourceOf(path) });
+    }
+  });
+  return out;
+}
+
+function checkEligibility(ctx: CheckContext, cardPath: Path, raw: unknown, metrics: readonly MetricDefinition[]): Eligibility | null {
+  if (!isRecord(raw)) return null;
+  const path: Path = [...cardPath, 'eligibility'];
+  const when = raw.when === undefined ? null : checkConditionAt(ctx, [...path, 'when'], raw.when, agentVocabulary(metrics, false));
+  const reason = asString(raw.reason);
+  if (when === null || reason === null) return null;
+  return { when, reason, reason_en: asString(raw.reason_en), source: ctx.sourceOf(path) };
+}

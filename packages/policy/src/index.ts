@@ -1,0 +1,21 @@
+export { metricsOf } from './catalog.ts';
+export { POLICY_SCHEMA } from './check/policy-schema.ts';
+export { parseQuantity } from './check/quantity.ts';
+export { messageOf, POLICY_ERRORS, type PolicyErrorCode } from './errors/catalogue.ts';
+export { type Bilingual, formatPath, hasErrors, type Problem, type SourcePosition, sortProblems } from './errors/problem.ts';
+export { loadPolicyFamily, type PolicyFamily, selectVersion } from './family.ts';
+export { type LoadedPolicy, loadPolicyBytes, loadPolicyFile } from './load-policy.ts';
+export { MAX_POLICY_BYTES } from './load/source.ts';
+export type {
+  Adjustment,
+  Band,
+  BusinessHoursSpec,
+  Eligibility,
+  Exclusion,
+  Grade,
+  Policy,
+  Scorecard,
+  ScoredItem,
+  SourceRef,
+  Veto,
+} from './model.ts';

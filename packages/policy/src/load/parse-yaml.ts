@@ -1,0 +1,124 @@
+import { type Document, isAlias, isMap, isScalar, LineCounter, type Node, parseAllDocuments, visit, type YAMLError } from 'yaml';
+import { messageOf } from '../errors/catalogue.ts';
+import type { Problem } from '../errors/problem.ts';
+import type { PolicySource } from './source.ts';
+
+/** A parsed YAML document with what is needed to point at its nodes. */
+export interface ParsedYaml {
+  source: PolicySource;
+  doc: Document.Parsed;
+  lineCounter: LineCounter;
+  /** The plain value, or undefined when the document could not be turned into one. */
+  value: unknown;
+}
+
+/** At most this many aliases (`*name`) in a policy: enough for sharing, too few for a bomb. */
+export const MAX_ALIASES = 50;
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * Parses policy YAML with the YAML 1.2 core schema, keeping positions. Every YAML error and
+ * warning becomes a problem (unknown tags included); duplicate keys, forbidden keys
+ * (`__proto__` …) and too many aliases are refused. The value is only produced from a
+ * document without problems, and is never merged into another object.
+ */
+export function parsePolicyYaml(source: PolicySource): { parsed: ParsedYaml | null; problems: Problem[] } {
+  const lineCounter = new LineCounter();
+  const docs = parseAllDocuments(source.text, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: true,
+    version: '1.2',
+    schema: 'core',
+    merge: false,
+    strict: true,
+    stringKeys: true,
+  });
+  const problems: Problem[] = [];
+  const at = (offset: number, code: string, message: Problem['message'], end?: number): Problem => {
+    const start = lineCounter.linePos(offset);
+    const problem: Problem = { file: source.file, line: start.line, column: start.col, path: '', code, severity: 'error', message };
+    if (end !== undefined && end > offset) {
+      const e = lineCounter.linePos(end);
+      problem.endLine = e.line;
+      problem.endColumn = e.col;
+    }
+    return problem;
+  };
+  const list = Array.isArray(docs) ? docs : [docs];
+  if (list.length === 0) {
+    return { parsed: null, problems: [at(0, 'WRONG_TYPE', messageOf('WRONG_TYPE', { expected: 'object', found: 'null' }))] };
+  }
+  if (list.length > 1) {
+    const second = list[1]!;
+    problems.push(at(second.range[0], 'YAML_MULTIPLE_DOCUMENTS', messageOf('YAML_MULTIPLE_DOCUMENTS')));
+  }
+  const doc = list[0]!;
+  for (const error of [...doc.errors, ...doc.warnings]) problems.push(yamlProblem(error, at, source.text));
+
+  let aliases = 0;
+  visit(doc, {
+    Alias(_key, node) {
+      aliases++;
+      if (aliases === MAX_ALIASES + 1) {
+        const offset = node.range?.[0] ?? 0;
+        problems.push(at(offset, 'YAML_TOO_MANY_ALIASES', messageOf('YAML_TOO_MANY_ALIASES', { limit: MAX_ALIASES })));
+      }
+    },
+    Pair(_key, pair) {
+      if (isScalar(pair.key) && typeof pair.key.value === 'string' && FORBIDDEN_KEYS.has(pair.key.value)) {
+        const range = pair.key.range ?? [0, 0];
+        problems.push(at(range[0], 'FORBIDDEN_KEY', messageOf('FORBIDDEN_KEY', { key: pair.key.value }), range[1]));
+      }
+    },
+  });
+
+  if (problems.length > 0) return { parsed: { source, doc, lineCounter, value: undefined }, problems };
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 1000 });
+  } catch {
+    problems.push(at(0, 'YAML_TOO_MANY_ALIASES', messageOf('YAML_TOO_MANY_ALIASES', { limit: MAX_ALIASES })));
+    return { parsed: { source, doc, lineCounter, value: undefined }, problems };
+  }
+  return { parsed: { source, doc, lineCounter, value }, problems };
+}
+
+/** True when the root node of the document is a mapping. */
+export function rootIsMap(doc: Document.Parsed): boolean {
+  return isMap(doc.contents);
+}
+
+/** The node an alias points to, or the node itself. */
+export function resolveAlias(doc: Document.Parsed, node: Node | null | undefined): Node | null {
+  if (node === null || node === undefined) return null;
+  if (isAlias(node)) return (node.resolve(doc) as Node | undefined) ?? null;
+  return node;
+}
+
+function yamlProblem(
+  error: YAMLError,
+  at: (offset: number, code: string, message: Problem['message'], end?: number) => Problem,
+  text: string,
+): Problem {
+  const [start, end] = error.pos;
+  switch (error.code) {
+    case 'TAB_AS_INDENT':
+      return at(start, 'YAML_TAB_INDENT', messageOf('YAML_TAB_INDENT'), end);
+    case 'DUPLICATE_KEY': {
+      const key = /"([^"]*)"|'([^']*)'|^\s*([^:\n]+)/.exec(text.slice(start, Math.max(end, start + 80)));
+      return at(start, 'YAML_DUPLICATE_KEY', messageOf('YAML_DUPLICATE_KEY', { key: (key?.[1] ?? key?.[2] ?? key?.[3] ?? '').trim() }), end);
+    }
+    case 'TAG_RESOLVE_FAILED':
+    case 'BAD_DIRECTIVE': {
+      const tag = /![^\s]*/.exec(text.slice(start, Math.max(end, start + 80)))?.[0] ?? error.message;
+      return at(start, 'YAML_CUSTOM_TAG', messageOf('YAML_CUSTOM_TAG', { tag }), end);
+    }
+    default:
+      return at(start, 'YAML_SYNTAX', messageOf('YAML_SYNTAX', { yamlCode: error.code, detail: firstLine(error.message) }), end);
+  }
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}

@@ -1,0 +1,117 @@
+import type { Condition } from '@scorebook/conditions';
+import type { InputTableName, MetricDefinition } from '@scorebook/contract';
+import type { Weekday } from '@scorebook/time';
+
+/** Where a part of a policy was written: file, 1-based line and column, JSON path. */
+export interface SourceRef {
+  file: string;
+  line: number;
+  column: number;
+  path: string;
+}
+
+/** An exclusion: rows of `table` matching `when` are left out of the evaluation. */
+export interface Exclusion {
+  id: string;
+  table: Exclude<InputTableName, 'agents'>;
+  reason: string;
+  reason_en: string | null;
+  when: Condition;
+  source: SourceRef;
+}
+
+/** One band of a `bands` scoring: the first band whose bound holds gives its score. */
+export interface Band {
+  bound: 'at_least' | 'at_most';
+  value: number;
+  score: number;
+}
+
+/** A metric scored by a scorecard, its quantities already in the metric's unit. */
+export interface ScoredItem {
+  metric: string;
+  weight: number;
+  method: 'linear' | 'bands';
+  target: number | null;
+  floor: number | null;
+  bands: Band[];
+  min_sample: number;
+  source: SourceRef;
+}
+
+/** Points added per unit of a metric, clamped to `[min, max]`. */
+export interface Adjustment {
+  id: string;
+  metric: string;
+  points_each: number;
+  min: number | null;
+  max: number | null;
+  source: SourceRef;
+}
+
+/** A red-line rule: when it holds, the grade is capped at `cap_grade`. */
+export interface Veto {
+  id: string;
+  reason: string;
+  reason_en: string | null;
+  when: Condition;
+  cap_grade: string;
+  source: SourceRef;
+}
+
+/** Who is rated by a scorecard: agents for whom `when` does not hold are not rated. */
+export interface Eligibility {
+  when: Condition;
+  reason: string;
+  reason_en: string | null;
+  source: SourceRef;
+}
+
+/** A scorecard: the metrics, weights and rules for some roles. */
+export interface Scorecard {
+  id: string;
+  title: string;
+  title_en: string | null;
+  roles: string[];
+  eligibility: Eligibility | null;
+  scored: ScoredItem[];
+  adjustments: Adjustment[];
+  vetoes: Veto[];
+  source: SourceRef;
+}
+
+/** A grade tier: the first grade (best first) whose `min_score` ≤ the total applies. */
+export interface Grade {
+  grade: string;
+  min_score: number;
+  label: string | null;
+  label_en: string | null;
+}
+
+/** Opening intervals as written (`HH:MM-HH:MM`) per weekday, and closed dates. */
+export interface BusinessHoursSpec {
+  week: Record<Weekday, string[]>;
+  holidays: string[];
+}
+
+/** A validated policy version. */
+export interface Policy {
+  scorebook: 1;
+  id: string;
+  version: string;
+  effective_from: string;
+  title: string;
+  title_en: string | null;
+  description: string | null;
+  timezone: string;
+  business_hours: BusinessHoursSpec | null;
+  exclusions: Exclusion[];
+  /** The policy's own metrics (the built-in catalog is separate). */
+  metrics: MetricDefinition[];
+  grades: Grade[];
+  scorecards: Scorecard[];
+  /** The file it was read from, its sha256 and its text. */
+  file: string;
+  sha256: string;
+  text: string;
+}

@@ -1,0 +1,77 @@
+import { addDays, parseDateParts, wallMidnight, weekdayIndex } from './calendar.ts';
+import { localDateOf } from './instant.ts';
+import type { Zone } from './zone.ts';
+
+/** Weekday keys of a policy's `business_hours`, Monday first. */
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/** Opening intervals per weekday in minutes after local midnight, and closed dates. */
+export interface BusinessHours {
+  week: Record<Weekday, Array<[number, number]>>;
+  holidays: ReadonlySet<string>;
+}
+
+const INTERVAL_RE = /^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-3]|24):([0-5]\d)$/;
+
+/**
+ * Parses `HH:MM-HH:MM` into minutes after midnight. `24:00` is allowed as an end only.
+ * Returns null when malformed or when the end is not after the start.
+ */
+export function parseInterval(text: string): [number, number] | null {
+  const m = INTERVAL_RE.exec(text);
+  if (!m) return null;
+  const start = Number(m[1]) * 60 + Number(m[2]);
+  const end = Number(m[3]) * 60 + Number(m[4]);
+  if (end > 24 * 60 || end <= start) return null;
+  return [start, end];
+}
+
+/**
+ * Counts the seconds between two instants that fall inside business hours, in a zone.
+ * Wall-clock intervals are turned into real instants day by day, so a day with a DST change
+ * counts the real elapsed time.
+ */
+export class BusinessClock {
+  readonly #hours: BusinessHours;
+  readonly #zone: Zone;
+  readonly #days = new Map<string, Array<[number, number]>>();
+
+  constructor(hours: BusinessHours, zone: Zone) {
+    this.#hours = hours;
+    this.#zone = zone;
+  }
+
+  /** Seconds of business time in `[fromMs, toMs)`; 0 when `toMs <= fromMs`. */
+  secondsBetween(fromMs: number, toMs: number): number {
+    if (toMs <= fromMs) return 0;
+    let total = 0;
+    const lastDay = localDateOf(toMs, this.#zone);
+    for (let day = localDateOf(fromMs, this.#zone); day <= lastDay; day = addDays(day, 1)) {
+      for (const [open, close] of this.#openings(day)) {
+        const a = Math.max(open, fromMs);
+        const b = Math.min(close, toMs);
+        if (b > a) total += b - a;
+      }
+    }
+    return total / 1000;
+  }
+
+  #openings(day: string): Array<[number, number]> {
+    let intervals = this.#days.get(day);
+    if (intervals === undefined) {
+      intervals = [];
+      if (!this.#hours.holidays.has(day)) {
+        const weekday = WEEKDAYS[weekdayIndex(day)]!;
+        const midnight = wallMidnight(parseDateParts(day)!);
+        for (const [start, end] of this.#hours.week[weekday]) {
+          const open = this.#zone.instantOfWallClock(midnight + start * 60_000);
+          const close = this.#zone.instantOfWallClock(midnight + end * 60_000);
+          intervals.push([open, close]);
+        }
+      }
+      this.#days.set(day, intervals);
+    }
+    return intervals;
+  }
+}
