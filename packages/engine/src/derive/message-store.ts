@@ -1,0 +1,97 @@
+/** Who sent a message, as far as derivation cares: bots, system and other senders are dropped. */
+export const CUSTOMER = 0;
+export const AGENT = 1;
+
+/**
+ * The customer and agent messages of a run in compact columns (a few bytes each), so that
+ * millions of messages fit; their text is not kept (exclusions have already looked at it).
+ */
+export class MessageStore {
+  length = 0;
+  #conversation = new Int32Array(1024);
+  #sentAt = new Float64Array(1024);
+  #sender = new Uint8Array(1024);
+  #agent = new Int32Array(1024);
+  #file = new Int32Array(1024);
+  #line = new Int32Array(1024);
+
+  /** Adds a message; `agent` is the replying agent's index or -1. */
+  push(conversation: number, sentAt: number, sender: number, agent: number, file: number, line: number): void {
+    if (this.length === this.#conversation.length) this.#grow();
+    const i = this.length++;
+    this.#conversation[i] = conversation;
+    this.#sentAt[i] = sentAt;
+    this.#sender[i] = sender;
+    this.#agent[i] = agent;
+    this.#file[i] = file;
+    this.#line[i] = line;
+  }
+
+  conversation(i: number): number {
+    return this.#conversation[i]!;
+  }
+  sentAt(i: number): number {
+    return this.#sentAt[i]!;
+  }
+  sender(i: number): number {
+    return this.#sender[i]!;
+  }
+  agent(i: number): number {
+    return this.#agent[i]!;
+  }
+  file(i: number): number {
+    return this.#file[i]!;
+  }
+  line(i: number): number {
+    return this.#line[i]!;
+  }
+
+  /**
+   * Message indexes grouped by conversation (a counting sort), each group sorted by `sent_at`
+   * with ties in file order. Returns the start offset of each conversation's group and the order.
+   */
+  groupByConversation(conversations: number): { starts: Int32Array; order: Int32Array } {
+    const starts = new Int32Array(conversations + 1);
+    for (let i = 0; i < this.length; i++) starts[this.#conversation[i]! + 1]!++;
+    for (let c = 0; c < conversations; c++) starts[c + 1]! += starts[c]!;
+    const next = starts.slice(0, conversations);
+    const order = new Int32Array(this.length);
+    for (let i = 0; i < this.length; i++) order[next[this.#conversation[i]!]!++] = i;
+    const sentAt = this.#sentAt;
+    for (let c = 0; c < conversations; c++) {
+      const from = starts[c]!;
+      const to = starts[c + 1]!;
+      if (to - from > 64) {
+        order.subarray(from, to).sort((a, b) => sentAt[a]! - sentAt[b]! || a - b);
+        continue;
+      }
+      // Insertion sort for the usual small, mostly ordered group; stable, so ties keep file order.
+      for (let i = from + 1; i < to; i++) {
+        const item = order[i]!;
+        const t = sentAt[item]!;
+        let j = i - 1;
+        while (j >= from && sentAt[order[j]!]! > t) {
+          order[j + 1] = order[j]!;
+          j--;
+        }
+        order[j + 1] = item;
+      }
+    }
+    return { starts, order };
+  }
+
+  #grow(): void {
+    const size = this.#conversation.length * 2;
+    const grow = <T extends Int32Array | Float64Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+      const b = make(size);
+      b.set(a);
+      return b;
+    };
+    this.#conversation = grow(this.#conversation, (n) => new Int32Array(n));
+    this.#sentAt = grow(this.#sentAt, (n) => new Float64Array(n));
+    this.#sender = grow(this.#sender, (n) => new Uint8Array(n));
+    this.#agent = grow(this.#agent, (n) => new Int32Array(n));
+    this.#file = grow(this.#file, (n) => new Int32Array(n));
+    this.#line = grow(this.#line, (n) => new Int32Array(n));
+  }
+}

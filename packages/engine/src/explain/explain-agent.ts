@@ -1,0 +1,79 @@
+import type { ConditionTrace } from '@scorebook/conditions';
+import type { Policy, Scorecard, SourceRef } from '@scorebook/policy';
+import type { Zone } from '@scorebook/time';
+import type { Agent, Dataset } from '../load/read-data.ts';
+import type { CompiledMetric, RowsByAgent } from '../measure/compute-metrics.ts';
+import type { Rating } from '../score/rate-agent.ts';
+import { describeRow, type RecordRef } from './describe-row.ts';
+import { type Evidence, evidenceFor } from './evidence.ts';
+
+/** Where in the policy a rule was written: file name and line. */
+interface PolicyLine {
+  file: string;
+  line: number;
+  path: string;
+}
+
+/** What a review needs to understand one agent's grade (written to explanations.json). */
+export interface AgentExplanation {
+  agent_id: string;
+  scorecard: string | null;
+  scorecard_source: PolicyLine | null;
+  metrics: Record<string, { source: PolicyLine; evidence: Evidence }>;
+  excluded: Array<{ exclusion: string; source: PolicyLine; record: RecordRef }>;
+  eligibility: { holds: boolean; reason: string; source: PolicyLine; condition: ConditionTrace } | null;
+  vetoes: Array<{ id: string; holds: boolean; reason: string; cap_grade: string; source: PolicyLine; condition: ConditionTrace }>;
+  grade_before_vetoes: string | null;
+}
+
+/** Inputs of {@link explainAgent}. */
+export interface ExplainInput {
+  agent: Agent;
+  scorecard: Scorecard | null;
+  rating: Rating;
+  compiled: readonly CompiledMetric[];
+  rows: RowsByAgent;
+  data: Dataset;
+  zone: Zone;
+  cap: number;
+  policy: Policy;
+}
+
+/**
+ * The evidence behind an agent's results: for each scored metric the records that counted
+ * against it, the records excluded with the exclusion that removed each, and the conditions of
+ * eligibility and vetoes with the fact values that decided them, each tied to its policy line.
+ */
+export function explainAgent(input: ExplainInput): AgentExplanation {
+  const { agent, scorecard, rating, compiled, rows, data, zone, cap, policy } = input;
+  const line = (source: SourceRef): PolicyLine => ({ file: source.file.split(/[\\/]/).pop()!, line: source.line, path: source.path });
+  const metrics: AgentExplanation['metrics'] = {};
+  for (const item of scorecard?.scored ?? []) {
+    const metric = compiled.find((m) => m.definition.id === item.metric)!;
+    metrics[item.metric] = { source: line(item.source), evidence: evidenceFor(metric, rows, agent.index, data.files, zone, cap) };
+  }
+  const exclusionSource = new Map(policy.exclusions.map((e) => [e.id, line(e.source)]));
+  const excluded = data.excludedRecords[agent.index]!.map((r) => ({
+    exclusion: r.exclusion,
+    source: exclusionSource.get(r.exclusion)!,
+    record: describeRow(r.table, r.row, data.files, zone),
+  }));
+  const eligibility =
+    scorecard?.eligibility && rating.eligibility
+      ? { holds: rating.eligibility.result, reason: scorecard.eligibility.reason, source: line(scorecard.eligibility.source), condition: rating.eligibility }
+      : null;
+  const vetoes = rating.veto_traces.map(({ id, trace }) => {
+    const veto = scorecard!.vetoes.find((v) => v.id === id)!;
+    return { id, holds: trace.result, reason: veto.reason, cap_grade: veto.cap_grade, source: line(veto.source), condition: trace };
+  });
+  return {
+    agent_id: agent.agent_id,
+    scorecard: scorecard?.id ?? null,
+    scorecard_source: scorecard ? line(scorecard.source) : null,
+    metrics,
+    excluded,
+    eligibility,
+    vetoes,
+    grade_before_vetoes: rating.grade_before_vetoes,
+  };
+}

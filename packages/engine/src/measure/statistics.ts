@@ -1,0 +1,22 @@
+/** Arithmetic mean, summed in the given order; null for no values. */
+export function mean(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  let sum = 0;
+  for (const v of values) sum += v;
+  return sum / values.length;
+}
+
+/**
+ * The p-th quantile (0 ≤ p ≤ 1) by linear interpolation between closest ranks, as numpy's
+ * default and Excel's PERCENTILE.INC; null for no values.
+ */
+export function percentile(values: readonly number[], p: number): number | null {
+  if (values.length === 0) return null;
+  const sorted = Float64Array.from(values).sort();
+  const h = (sorted.length - 1) * p;
+  const lo = Math.floor(h);
+  const hi = Math.ceil(h);
+  const a = sorted[lo]!;
+  const b = sorted[hi]!;
+  return a + (h - lo) * (b - a);
+}

@@ -1,0 +1,130 @@
+import { type ConditionTrace, traceCondition } from '@scorebook/conditions';
+import type { Policy, Scorecard } from '@scorebook/policy';
+import type { Zone } from '@scorebook/time';
+import type { MetricResult } from './score-metric.ts';
+
+/** Why an agent is not rated. */
+export type NotRatedCode = 'NO_SCORECARD' | 'NOT_ELIGIBLE' | 'NO_SCORED_METRIC';
+
+/** The rating of one agent before ranks are assigned. */
+export interface Rating {
+  status: 'rated' | 'not_rated';
+  reason: string | null;
+  reason_code: NotRatedCode | null;
+  base_score: number | null;
+  adjustments: Record<string, number>;
+  total_score: number | null;
+  vetoes: string[];
+  grade: string | null;
+  /** The grade before vetoes capped it. */
+  grade_before_vetoes: string | null;
+  worst_metrics: string[];
+  eligibility: ConditionTrace | null;
+  veto_traces: Array<{ id: string; trace: ConditionTrace }>;
+}
+
+/**
+ * Rates an agent with a scorecard (`semantics.md`, scoring): eligibility, base score over the
+ * metrics that have a score, adjustments, total, grade, vetoes, worst metrics. `values` are
+ * every metric's values by id (null where no data), the facts of agent-level conditions.
+ */
+export function rateAgent(
+  policy: Policy,
+  scorecard: Scorecard,
+  metrics: Readonly<Record<string, MetricResult>>,
+  values: Readonly<Record<string, number | null>>,
+  zone: Zone,
+): Rating {
+  const worst = worstMetrics(scorecard, metrics);
+  const notRated = (reason_code: NotRatedCode, reason: string, eligibility: ConditionTrace | null = null): Rating => ({
+    status: 'not_rated',
+    reason,
+    reason_code,
+    base_score: null,
+    adjustments: {},
+    total_score: null,
+    vetoes: [],
+    grade: null,
+    grade_before_vetoes: null,
+    worst_metrics: worst,
+    eligibility,
+    veto_traces: [],
+  });
+
+  let eligibility: ConditionTrace | null = null;
+  if (scorecard.eligibility !== null) {
+    eligibility = traceCondition(scorecard.eligibility.when, values, zone);
+    if (!eligibility.result) return notRated('NOT_ELIGIBLE', scorecard.eligibility.reason, eligibility);
+  }
+
+  let weighted = 0;
+  let weights = 0;
+  for (const item of scorecard.scored) {
+    const m = metrics[item.metric]!;
+    if (m.status !== 'scored') continue;
+    weighted += m.score! * item.weight;
+    weights += item.weight;
+  }
+  if (weights === 0) return notRated('NO_SCORED_METRIC', 'no scored metric has a score', eligibility);
+  const base = weighted / weights;
+
+  const adjustments: Record<string, number> = {};
+  let total = base;
+  for (const a of scorecard.adjustments) {
+    let points = (values[a.metric] ?? 0) * a.points_each;
+    if (a.min !== null && points < a.min) points = a.min;
+    if (a.max !== null && points > a.max) points = a.max;
+    if (Object.is(points, -0)) points = 0;
+    adjustments[a.id] = points;
+    total += points;
+  }
+  total = Math.min(100, Math.max(0, total));
+
+  const gradeIndex = policy.grades.findIndex((g) => g.min_score <= total);
+  let capped = gradeIndex;
+  const vetoes: string[] = [];
+  const vetoTraces: Array<{ id: string; trace: ConditionTrace }> = [];
+  const facts = { ...values, base_score: base, total_score: total };
+  for (const veto of scorecard.vetoes) {
+    const trace = traceCondition(veto.when, facts, zone);
+    vetoTraces.push({ id: veto.id, trace });
+    if (!trace.result) continue;
+    vetoes.push(veto.id);
+    capped = Math.max(capped, policy.grades.findIndex((g) => g.grade === veto.cap_grade));
+  }
+  return {
+    status: 'rated',
+    reason: null,
+    reason_code: null,
+    base_score: base,
+    adjustments,
+    total_score: total,
+    vetoes,
+    grade: policy.grades[capped]!.grade,
+    grade_before_vetoes: policy.grades[gradeIndex]!.grade,
+    worst_metrics: worst,
+    eligibility,
+    veto_traces: vetoTraces,
+  };
+}
+
+/** The three scored metrics with the lowest score below 100: lowest first, then larger weight, then id. */
+export function worstMetrics(scorecard: Scorecard, metrics: Readonly<Record<string, MetricResult>>): string[] {
+  return scorecard.scored
+    .map((item) => ({ id: item.metric, weight: item.weight, m: metrics[item.metric]! }))
+    .filter(({ m }) => m.status === 'scored' && m.score! < 100)
+    .sort((a, b) => a.m.score! - b.m.score! || b.weight - a.weight || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .slice(0, 3)
+    .map(({ id }) => id);
+}
+
+/** Ranks within a scorecard: by total descending, equal doubles share a rank, the next skips. */
+export function assignRanks(totals: ReadonlyArray<{ key: number; total: number }>): Map<number, number> {
+  const sorted = [...totals].sort((a, b) => b.total - a.total);
+  const ranks = new Map<number, number>();
+  sorted.forEach((entry, i) => {
+    const previous = sorted[i - 1];
+    ranks.set(entry.key, previous !== undefined && previous.total === entry.total ? ranks.get(previous.key)! : i + 1);
+  });
+  return ranks;
+}

@@ -1,0 +1,53 @@
+import type { MetricDefinition } from '@scorebook/contract';
+import type { ScoredItem } from '@scorebook/policy';
+import type { MetricValue } from '../measure/compute-metrics.ts';
+
+/** How a metric stands for an agent: scored, short of sample, without data, or for information. */
+export type MetricStatus = 'scored' | 'insufficient' | 'no_data' | 'info';
+
+/** A metric's result for one agent as written in results.json. */
+export interface MetricResult {
+  value: number | null;
+  sample: number;
+  score: number | null;
+  weight: number | null;
+  status: MetricStatus;
+}
+
+/**
+ * Scores a metric of the agent's scorecard (`semantics.md`, scoring): null value → `no_data`;
+ * sample below `min_sample` (not for counts and sums) → `insufficient`; else `linear` or `bands`.
+ */
+export function scoreMetric(measured: MetricValue, item: ScoredItem, definition: MetricDefinition): MetricResult {
+  const base = { value: measured.value, sample: measured.sample, weight: item.weight };
+  if (measured.value === null) return { ...base, score: null, status: 'no_data' };
+  const sampled = definition.kind !== 'count' && definition.kind !== 'sum';
+  if (sampled && measured.sample < item.min_sample) return { ...base, score: null, status: 'insufficient' };
+  const score = item.method === 'bands' ? bandScore(measured.value, item) : linearScore(measured.value, item, definition.better);
+  return { ...base, score, status: 'scored' };
+}
+
+/** A metric outside the agent's scorecard: its value, for information. */
+export function infoMetric(measured: MetricValue): MetricResult {
+  return { value: measured.value, sample: measured.sample, score: null, weight: null, status: 'info' };
+}
+
+function linearScore(value: number, item: ScoredItem, better: 'higher' | 'lower'): number {
+  const target = item.target!;
+  const floor = item.floor!;
+  if (better === 'higher') {
+    if (value >= target) return 100;
+    if (value <= floor) return 0;
+    return (100 * (value - floor)) / (target - floor);
+  }
+  if (value <= target) return 100;
+  if (value >= floor) return 0;
+  return (100 * (floor - value)) / (floor - target);
+}
+
+function bandScore(value: number, item: ScoredItem): number {
+  for (const band of item.bands) {
+    if (band.bound === 'at_least' ? value >= band.value : value <= band.value) return band.score;
+  }
+  return 0;
+}
