@@ -9,6 +9,7 @@ export {
   type OperatorValueKind,
   operatorFunctions,
 } from './operators.ts';
+export { formatCondition } from './format.ts';
 export { factWithPath, resolvePath } from './path.ts';
 export { evaluateWithJsonRulesEngine } from './reference.ts';
 export { normalizeText } from './text-normalize.ts';

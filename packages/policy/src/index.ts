@@ -19,3 +19,5 @@ export type {
   SourceRef,
   Veto,
 } from './model.ts';
+export { canonicalJson, type ChangeArea, diffPolicies, type PolicyChange } from './diff/diff-policies.ts';
+export { describeChange, formatQuantity, type Lang, renderDiffMarkdown, renderDiffText } from './diff/render-diff.ts';

@@ -1,0 +1,45 @@
+import { basename } from 'node:path';
+import { diffPolicies, hasErrors, loadPolicyFile, renderDiffMarkdown, renderDiffText } from '@scorebook/policy';
+import { oneOf, parseCommandArgs } from '../args.ts';
+import { EXIT, UsageError } from '../cli-error.ts';
+import { pickLang, t } from '../lang.ts';
+import { formatProblemsHuman } from '../output/problems.ts';
+import type { CommandIo } from './io.ts';
+
+export const DIFF_HELP = `scorebook diff <old.yaml> <new.yaml> [--format human|markdown|json] [--lang zh|en]
+
+比较两个策略版本在含义上的差异(指标、权重、目标、底线、分档、剔除、否决、等级……);注释、键顺序、引号等不影响结果。
+Shows the difference in meaning between two policy versions; comments, key order and quoting make none.
+`;
+
+/** `scorebook diff`: the meaning-level difference of two policy versions. */
+export function runDiff(argv: string[], io: CommandIo): number {
+  const { values, positionals } = parseCommandArgs('diff', argv, { format: { type: 'string' } });
+  if (values.help) {
+    io.out(DIFF_HELP);
+    return EXIT.ok;
+  }
+  const lang = pickLang(values.lang);
+  const format = oneOf(values.format, ['human', 'markdown', 'json'] as const, 'human', 'format');
+  if (positionals.length !== 2) throw new UsageError(`scorebook diff takes two policy files\n\n${DIFF_HELP}`);
+  const [oldFile, newFile] = positionals as [string, string];
+  const before = loadPolicyFile(oldFile);
+  const after = loadPolicyFile(newFile);
+  const problems = [...before.problems, ...after.problems].filter((p) => p.severity === 'error');
+  if (hasErrors(problems) || before.policy === null || after.policy === null) {
+    io.err(formatProblemsHuman(problems, lang, io.color));
+    io.err(t(lang, '✗ 只能比较有效的策略;请先修正上面的问题。\n', '✗ Only valid policies can be compared; fix the problems above first.\n'));
+    return EXIT.failed;
+  }
+  const changes = diffPolicies(before.policy, after.policy);
+  const title = t(
+    lang,
+    `策略 ${after.policy.id}:${before.policy.version}(${basename(oldFile)})→ ${after.policy.version}(${basename(newFile)}),${changes.length} 处变更`,
+    `Policy ${after.policy.id}: ${before.policy.version} (${basename(oldFile)}) → ${after.policy.version} (${basename(newFile)}), ${changes.length} changes`,
+  );
+  if (format === 'json') {
+    io.out(`${JSON.stringify({ before: { file: oldFile, version: before.policy.version, sha256: before.policy.sha256 }, after: { file: newFile, version: after.policy.version, sha256: after.policy.sha256 }, changes }, null, 2)}\n`);
+  } else if (format === 'markdown') io.out(renderDiffMarkdown(changes, lang, title));
+  else io.out(renderDiffText(changes, lang, title));
+  return EXIT.ok;
+}

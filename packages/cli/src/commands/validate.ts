@@ -1,0 +1,48 @@
+import { hasErrors, loadPolicyFamily, type Problem } from '@scorebook/policy';
+import { oneOf, parseCommandArgs } from '../args.ts';
+import { EXIT, UsageError } from '../cli-error.ts';
+import { pickLang, t } from '../lang.ts';
+import { formatProblemsGithub, formatProblemsHuman, formatProblemsJson } from '../output/problems.ts';
+import type { CommandIo } from './io.ts';
+
+export const VALIDATE_HELP = `scorebook validate <policy-dir>... [--format human|json|github] [--lang zh|en]
+
+校验策略文件夹中的每个版本(语法、结构、含义、版本族)。全部通过时退出码 0,否则 1。
+Validates every version in each policy folder (syntax, schema, meaning, family); exit 0 when valid, 1 otherwise.
+  --format human   代码片段与插入符 / a code frame with a caret (default)
+  --format json    JSON 数组 / a JSON array of problems
+  --format github  GitHub Actions 注解 / workflow annotations for pull requests
+`;
+
+/** `scorebook validate`: checks policy folders and prints every problem. */
+export function runValidate(argv: string[], io: CommandIo): number {
+  const { values, positionals } = parseCommandArgs('validate', argv, { format: { type: 'string' } });
+  if (values.help) {
+    io.out(VALIDATE_HELP);
+    return EXIT.ok;
+  }
+  const lang = pickLang(values.lang);
+  const format = oneOf(values.format, ['human', 'json', 'github'] as const, 'human', 'format');
+  if (positionals.length === 0) throw new UsageError(`scorebook validate: name at least one policy folder, e.g. configs/policies/ecommerce-cs\n\n${VALIDATE_HELP}`);
+  const problems: Problem[] = [];
+  let versions = 0;
+  for (const dir of positionals) {
+    const family = loadPolicyFamily(dir);
+    problems.push(...family.problems);
+    versions += family.loaded.length;
+  }
+  const failed = hasErrors(problems);
+  if (format === 'json') io.out(formatProblemsJson(problems));
+  else if (format === 'github') io.out(formatProblemsGithub(problems, lang));
+  else {
+    if (problems.length > 0) io.err(formatProblemsHuman(problems, lang, io.color));
+    const errors = problems.filter((p) => p.severity === 'error').length;
+    const warnings = problems.length - errors;
+    io.err(
+      failed
+        ? t(lang, `✗ ${versions} 个策略版本中发现 ${errors} 个错误、${warnings} 个警告。\n`, `✗ ${errors} errors and ${warnings} warnings in ${versions} policy versions.\n`)
+        : t(lang, `✓ ${positionals.length} 个策略文件夹、${versions} 个版本全部有效${warnings ? `(${warnings} 个警告)` : ''}。\n`, `✓ ${positionals.length} policy folders, ${versions} versions valid${warnings ? ` (${warnings} warnings)` : ''}.\n`),
+    );
+  }
+  return failed ? EXIT.failed : EXIT.ok;
+}

@@ -1,0 +1,83 @@
+import { EvaluationError } from '@scorebook/engine';
+import { EXIT, UsageError } from './cli-error.ts';
+import { DIFF_HELP, runDiff } from './commands/diff.ts';
+import { EVALUATE_HELP, runEvaluate } from './commands/evaluate.ts';
+import { type CommandIo, processIo } from './commands/io.ts';
+import { runValidate, VALIDATE_HELP } from './commands/validate.ts';
+import { runVerify, VERIFY_HELP } from './commands/verify.ts';
+import { pickLang, t } from './lang.ts';
+import { formatRejected, formatRunProblems } from './output/run-problems.ts';
+
+type Command = (argv: string[], io: CommandIo) => number | Promise<number>;
+
+const COMMANDS: Record<string, { run: Command; help: string }> = {
+  validate: { run: runValidate, help: VALIDATE_HELP },
+  diff: { run: runDiff, help: DIFF_HELP },
+  evaluate: { run: runEvaluate, help: EVALUATE_HELP },
+  verify: { run: runVerify, help: VERIFY_HELP },
+};
+
+/** The top-level help. */
+export function usage(): string {
+  return `Scorebook — 客服绩效考核,配置即代码 / customer-service evaluation as code
+
+用法 Usage: scorebook <command> [options]
+
+  validate <policy-dir>...          校验策略 / validate policies
+  diff <old.yaml> <new.yaml>        策略含义差异 / meaning-level policy diff
+  evaluate --policies --data --period --out
+                                    评估一个期间 / evaluate a period
+  verify --policies --data --results
+                                    重新计算并逐字节核对 / recompute and compare byte for byte
+
+每个命令都有 --help;--lang en 输出英文。Every command has --help; --lang en prints English.
+`;
+}
+
+/**
+ * Runs the command line and returns the exit code: 0 success, 1 invalid input or failed run,
+ * 2 bad usage. The one place where errors become messages and exit codes.
+ */
+export async function main(argv: string[], io: CommandIo = processIo()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(usage());
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  if (name === '--version') {
+    const { ENGINE_VERSION } = await import('@scorebook/engine');
+    io.out(`${ENGINE_VERSION}\n`);
+    return EXIT.ok;
+  }
+  const command = COMMANDS[name];
+  const lang = pickLang(langOption(rest));
+  if (command === undefined) {
+    io.err(t(lang, `未知命令 "${name}"。\n\n`, `Unknown command "${name}".\n\n`) + usage());
+    return EXIT.usage;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`${error.message}\n`);
+      return EXIT.usage;
+    }
+    if (error instanceof EvaluationError) {
+      io.err(formatRunProblems(error.problems, lang));
+      io.err(formatRejected(error.rejected, lang));
+      io.err(t(lang, '✗ 没有写出任何结果。\n', '✗ No results were written.\n'));
+      return EXIT.failed;
+    }
+    io.err(
+      t(lang, `✗ 内部错误:${(error as Error).message}\n`, `✗ Internal error: ${(error as Error).message}\n`) +
+        (process.env.SCOREBOOK_DEBUG ? `${(error as Error).stack}\n` : t(lang, '  设置 SCOREBOOK_DEBUG=1 可查看调用栈。\n', '  Set SCOREBOOK_DEBUG=1 for the stack trace.\n')),
+    );
+    return EXIT.failed;
+  }
+}
+
+function langOption(argv: readonly string[]): string | undefined {
+  const i = argv.indexOf('--lang');
+  if (i >= 0) return argv[i + 1];
+  return argv.find((a) => a.startsWith('--lang='))?.slice('--lang='.length);
+}

@@ -1,0 +1,55 @@
+import { type Lang, t } from '../lang.ts';
+
+/**
+ * The differences between two JSON texts, as `path: recorded → recomputed` lines; agents are
+ * named by `agent_id` rather than by position. At most `limit` lines.
+ */
+export function jsonDifferences(recordedText: string, recomputedText: string, lang: Lang, limit: number): string[] {
+  let recorded: unknown;
+  try {
+    recorded = JSON.parse(recordedText);
+  } catch {
+    return [t(lang, '记录的文件不是有效的 JSON', 'the recorded file is not valid JSON')];
+  }
+  const recomputed = JSON.parse(recomputedText) as unknown;
+  const lines: string[] = [];
+  const walk = (a: unknown, b: unknown, path: string): void => {
+    if (lines.length >= limit) return;
+    if (Array.isArray(a) && Array.isArray(b)) {
+      const byId = a.every(hasAgentId) && b.every(hasAgentId);
+      if (byId) {
+        const mapB = new Map(b.map((x) => [(x as { agent_id: string }).agent_id, x]));
+        const idsA = new Set(a.map((x) => (x as { agent_id: string }).agent_id));
+        for (const x of a) {
+          const id = (x as { agent_id: string }).agent_id;
+          if (!mapB.has(id)) lines.push(`${path}[${id}]: ${t(lang, '重新计算中没有此客服', 'not in the recomputation')}`);
+          else walk(x, mapB.get(id), `${path}[${id}]`);
+        }
+        for (const id of mapB.keys()) if (!idsA.has(id)) lines.push(`${path}[${id}]: ${t(lang, '记录中没有此客服', 'not in the recorded results')}`);
+        return;
+      }
+      const n = Math.max(a.length, b.length);
+      for (let i = 0; i < n; i++) walk(a[i], b[i], `${path}[${i}]`);
+      return;
+    }
+    if (isObject(a) && isObject(b)) {
+      const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+      for (const k of keys) walk(a[k], b[k], path === '' ? k : `${path}.${k}`);
+      return;
+    }
+    if (JSON.stringify(a) !== JSON.stringify(b)) {
+      lines.push(`${path}: ${JSON.stringify(a) ?? t(lang, '(无)', '(none)')} → ${JSON.stringify(b) ?? t(lang, '(无)', '(none)')}`);
+    }
+  };
+  walk(recorded, recomputed, '');
+  if (lines.length === 0) lines.push(t(lang, '内容相同,但格式(空白或键顺序)不同', 'same content, different formatting (spacing or key order)'));
+  return lines;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+function hasAgentId(v: unknown): boolean {
+  return isObject(v) && typeof v.agent_id === 'string';
+}

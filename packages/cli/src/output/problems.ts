@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs';
+import type { Problem } from '@scorebook/policy';
+import { type Lang, t } from '../lang.ts';
+
+/** Output formats of problems. */
+export type ProblemFormat = 'human' | 'json' | 'github';
+
+/**
+ * Problems for people: `file:line:col`, severity and code, the message, and a code frame with a
+ * caret under the problem.
+ */
+export function formatProblemsHuman(problems: readonly Problem[], lang: Lang, color: boolean): string {
+  const sources = new Map<string, string[] | null>();
+  const lines = (file: string) => {
+    if (!sources.has(file)) {
+      try {
+        sources.set(file, readFileSync(file, 'utf8').split(/\r?\n/));
+      } catch {
+        sources.set(file, null);
+      }
+    }
+    return sources.get(file)!;
+  };
+  const paint = (code: string, text: string) => (color ? `\x1b[${code}m${text}\x1b[0m` : text);
+  const out: string[] = [];
+  for (const p of problems) {
+    const label = p.severity === 'error' ? paint('31;1', t(lang, '错误', 'error')) : paint('33;1', t(lang, '警告', 'warning'));
+    out.push(`${paint('1', `${p.file}:${p.line}:${p.column}`)} ${label} ${paint('2', p.code)}${p.path ? paint('2', ` (${p.path})`) : ''}`);
+    out.push(`  ${p.message[lang]}`);
+    const text = lines(p.file);
+    const src = text?.[p.line - 1];
+    if (src !== undefined && text !== null) {
+      const width = String(p.line).length + 1;
+      if (p.line > 1) out.push(paint('2', `  ${String(p.line - 1).padStart(width)} | ${text[p.line - 2] ?? ''}`));
+      out.push(`  ${paint('1', `>${String(p.line).padStart(width - 1)}`)} | ${src}`);
+      const end = p.endLine === p.line && p.endColumn !== undefined ? p.endColumn : src.length + 1;
+      const caretWidth = Math.max(1, Math.min(end, src.length + 1) - p.column);
+      out.push(`  ${' '.repeat(width)} | ${' '.repeat(Math.max(0, displayWidth(src.slice(0, p.column - 1))))}${paint('31', '^'.repeat(Math.min(caretWidth, 60)))}`);
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+/** Problems as a JSON array (stable field order), both languages included. */
+export function formatProblemsJson(problems: readonly Problem[]): string {
+  const list = problems.map((p) => ({
+    file: p.file,
+    line: p.line,
+    column: p.column,
+    endLine: p.endLine ?? null,
+    endColumn: p.endColumn ?? null,
+    path: p.path,
+    code: p.code,
+    severity: p.severity,
+    message: p.message,
+  }));
+  return `${JSON.stringify(list, null, 2)}\n`;
+}
+
+/** GitHub Actions workflow commands, so a pull request shows each problem on its line. */
+export function formatProblemsGithub(problems: readonly Problem[], lang: Lang): string {
+  return problems
+    .map((p) => {
+      const props = [`file=${prop(p.file)}`, `line=${p.line}`, `col=${p.column}`];
+      if (p.endLine !== undefined) props.push(`endLine=${p.endLine}`);
+      if (p.endColumn !== undefined && p.endLine === p.line) props.push(`endColumn=${p.endColumn}`);
+      props.push(`title=${prop(p.code)}`);
+      return `::${p.severity === 'error' ? 'error' : 'warning'} ${props.join(',')}::${data(p.message[lang])}\n`;
+    })
+    .join('');
+}
+
+// Width on a terminal: CJK and full-width characters take two columns.
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return width;
+}
+
+function data(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function prop(text: string): string {
+  return data(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}

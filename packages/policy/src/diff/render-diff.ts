@@ -1,0 +1,131 @@
+import { type Condition, formatCondition } from '@scorebook/conditions';
+import type { Unit } from '@scorebook/contract';
+import type { Band } from '../model.ts';
+import type { ChangeArea, PolicyChange } from './diff-policies.ts';
+
+/** A language of output. */
+export type Lang = 'zh' | 'en';
+
+const AREA: Record<ChangeArea, [string, string]> = {
+  policy: ['策略', 'Policy'],
+  business_hours: ['营业时间', 'Business hours'],
+  exclusion: ['剔除规则', 'Exclusion'],
+  metric: ['自定义指标', 'Policy metric'],
+  grade: ['等级', 'Grade'],
+  scorecard: ['考核表', 'Scorecard'],
+  eligibility: ['参评条件', 'Eligibility'],
+  scored: ['考核指标', 'Scored metric'],
+  adjustment: ['加减分', 'Adjustment'],
+  veto: ['一票否决', 'Veto'],
+};
+
+const FIELD: Record<string, [string, string]> = {
+  weight: ['权重', 'weight'],
+  target: ['目标值', 'target'],
+  floor: ['底线值', 'floor'],
+  bands: ['分档', 'bands'],
+  min_sample: ['最小样本', 'min sample'],
+  method: ['计分方式', 'method'],
+  when: ['条件', 'condition'],
+  reason: ['原因', 'reason'],
+  reason_en: ['英文原因', 'English reason'],
+  cap_grade: ['封顶等级', 'grade cap'],
+  points_each: ['每次分值', 'points each'],
+  min: ['下限', 'min'],
+  max: ['上限', 'max'],
+  min_score: ['最低分', 'min score'],
+  label: ['名称', 'label'],
+  title: ['名称', 'title'],
+  title_en: ['英文名称', 'English title'],
+  roles: ['岗位', 'roles'],
+  version: ['版本号', 'version'],
+  effective_from: ['生效日期', 'effective date'],
+  description: ['说明', 'description'],
+  timezone: ['时区', 'timezone'],
+  intervals: ['营业时段', 'opening hours'],
+  dates: ['休息日', 'closed dates'],
+  table: ['数据表', 'table'],
+  kind: ['计算方式', 'kind'],
+  better: ['方向', 'direction'],
+  unit: ['单位', 'unit'],
+  field: ['字段', 'field'],
+  numerator: ['分子', 'numerator'],
+  denominator: ['分母', 'denominator'],
+  metric: ['指标', 'metric'],
+};
+
+/** The words of one change: where it is, what changed, and the values before and after. */
+export function describeChange(change: PolicyChange, lang: Lang): { where: string; what: string; before: string; after: string } {
+  const i = lang === 'zh' ? 0 : 1;
+  const parts = [AREA[change.area][i]];
+  if (change.scorecard !== null && change.area !== 'scorecard') parts.unshift(`${AREA.scorecard[i]} ${change.scorecard}`);
+  if (change.area === 'scorecard' && change.scorecard !== null) parts.push(change.scorecard);
+  if (change.subject !== null) parts.push(change.subject);
+  const kindWords = lang === 'zh' ? { added: '新增', removed: '删除', changed: '修改' } : { added: 'added', removed: 'removed', changed: 'changed' };
+  const what = change.field === null ? kindWords[change.kind] : `${FIELD[change.field]?.[i] ?? change.field}`;
+  return {
+    where: parts.join(' › '),
+    what,
+    before: formatValue(change.before, change.field, change.unit, lang),
+    after: formatValue(change.after, change.field, change.unit, lang),
+  };
+}
+
+/** The changes as text for a terminal, one line each. */
+export function renderDiffText(changes: readonly PolicyChange[], lang: Lang, title: string): string {
+  if (changes.length === 0) return lang === 'zh' ? `${title}\n含义上没有差异。\n` : `${title}\nNo difference in meaning.\n`;
+  const lines = [title];
+  for (const change of changes) {
+    const d = describeChange(change, lang);
+    const arrow = change.kind === 'changed' ? `${d.before} → ${d.after}` : change.kind === 'added' ? `+ ${d.after}` : `- ${d.before}`;
+    lines.push(`  ${d.where}: ${d.what} ${arrow}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** The changes as a Markdown table, for a pull-request comment. */
+export function renderDiffMarkdown(changes: readonly PolicyChange[], lang: Lang, title: string): string {
+  if (changes.length === 0) return `### ${title}\n\n${lang === 'zh' ? '含义上没有差异。' : 'No difference in meaning.'}\n`;
+  const head = lang === 'zh' ? '| 位置 | 变更 | 之前 | 之后 |' : '| Where | Change | Before | After |';
+  const rows = changes.map((change) => {
+    const d = describeChange(change, lang);
+    return `| ${cell(d.where)} | ${cell(d.what)} | ${cell(d.before)} | ${cell(d.after)} |`;
+  });
+  return `### ${title}\n\n${head}\n|---|---|---|---|\n${rows.join('\n')}\n`;
+}
+
+/** A quantity in its unit: fractions as percentages, seconds with `s`. */
+export function formatQuantity(value: number, unit: Unit | null): string {
+  if (unit === 'ratio') return `${Number((value * 100).toPrecision(12))}%`;
+  if (unit === 'seconds') return `${Number(value.toPrecision(12))}s`;
+  return String(Number(value.toPrecision(12)));
+}
+
+function formatValue(value: unknown, field: string | null, unit: Unit | null, lang: Lang): string {
+  if (value === null || value === undefined) return '—';
+  if (typeof value === 'number') return field === 'target' || field === 'floor' ? formatQuantity(value, unit) : String(value);
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value) && field === 'bands') {
+    return (value as Band[]).map((b) => `${b.bound === 'at_least' ? '≥' : '≤'}${formatQuantity(b.value, unit)}→${b.score}`).join(', ');
+  }
+  if (Array.isArray(value)) return value.join(', ') || '—';
+  if (field === 'when' || field === 'where') return formatCondition(value as Condition, lang);
+  const record = value as Record<string, unknown>;
+  if (record.when !== undefined) {
+    const rest = Object.entries(record)
+      .filter(([k, v]) => k !== 'when' && v !== null)
+      .map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`);
+    return [...rest, formatCondition(record.when as Condition, lang)].join('; ');
+  }
+  if (record.metric !== undefined && record.weight !== undefined) {
+    const target = typeof record.target === 'number' ? formatQuantity(record.target, unit) : null;
+    const floor = typeof record.floor === 'number' ? formatQuantity(record.floor, unit) : null;
+    const w = lang === 'zh' ? '权重' : 'weight';
+    return [`${w} ${record.weight}`, target && `target ${target}`, floor && `floor ${floor}`].filter(Boolean).join(', ');
+  }
+  return JSON.stringify(value);
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
