@@ -70,7 +70,13 @@ export async function main(argv: string[], io: CommandIo = processIo()): Promise
     }
     io.err(
       t(lang, `✗ 内部错误:${(error as Error).message}\n`, `✗ Internal error: ${(error as Error).message}\n`) +
-        (process.env.SCOREBOOK_DEBUG ? `${(error as Error).stack}\n` : t(lang, '  设置 SCOREBOOK_DEBUG=1 可查看调用栈。\n', '  Set SCOREBOOK_DEBUG=1 for the stack trace.\n')),
+        (process.env.SCOREBOOK_DEBUG
+          ? `${(error as Error).stack}\n`
+          : t(
+              lang,
+              '  设置 SCOREBOOK_DEBUG=1 可查看调用栈。\n',
+              '  Set SCOREBOOK_DEBUG=1 for the stack trace.\n',
+            )),
     );
     return EXIT.failed;
   }

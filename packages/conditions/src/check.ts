@@ -1,4 +1,4 @@
-import { type Zone } from '@scorebook/time';
+import type { Zone } from '@scorebook/time';
 import { instantOfText, OPERATORS_BY_NAME } from './operators.ts';
 import type { FactType, FactVocabulary } from './types.ts';
 
@@ -28,7 +28,11 @@ const INSTANT: ReadonlySet<FactType> = new Set(['timestamp', 'date', 'string', '
  * Checks that a value is a condition json-rules-engine accepts, that its operators are known,
  * its facts are in the vocabulary and its values fit the operators. Collects every problem.
  */
-export function checkCondition(condition: unknown, vocabulary: FactVocabulary, zone: Zone): ConditionProblem[] {
+export function checkCondition(
+  condition: unknown,
+  vocabulary: FactVocabulary,
+  zone: Zone,
+): ConditionProblem[] {
   const problems: ConditionProblem[] = [];
   const problem = (
     code: ConditionProblemCode,
@@ -47,7 +51,8 @@ export function checkCondition(condition: unknown, vocabulary: FactVocabulary, z
     const booleans = keys.filter((k) => k === 'all' || k === 'any' || k === 'not');
     if (booleans.length > 0) {
       if (booleans.length > 1 || keys.length > 1) {
-        for (const k of keys.filter((k) => k !== booleans[0])) problem('CONDITION_UNKNOWN_KEY', [...path, k], { key: k });
+        for (const k of keys.filter((k) => k !== booleans[0]))
+          problem('CONDITION_UNKNOWN_KEY', [...path, k], { key: k });
       }
       const op = booleans[0]!;
       const inner = record[op];
@@ -60,7 +65,9 @@ export function checkCondition(condition: unknown, vocabulary: FactVocabulary, z
         return;
       }
       if (inner.length === 0) problem('CONDITION_EMPTY', [...path, op], { op }, 'warning');
-      inner.forEach((child, i) => walk(child, [...path, op, i]));
+      inner.forEach((child, i) => {
+        walk(child, [...path, op, i]);
+      });
       return;
     }
     for (const k of keys) if (!LEAF_KEYS.has(k)) problem('CONDITION_UNKNOWN_KEY', [...path, k], { key: k });
@@ -87,10 +94,18 @@ export function checkCondition(condition: unknown, vocabulary: FactVocabulary, z
     let factType = vocabulary.facts.get(fact);
     if (factType === undefined) {
       if (!vocabulary.open) {
-        problem('CONDITION_UNKNOWN_FACT', [...path, 'fact'], { fact, known: [...vocabulary.facts.keys()].join(', ') });
+        problem('CONDITION_UNKNOWN_FACT', [...path, 'fact'], {
+          fact,
+          known: [...vocabulary.facts.keys()].join(', '),
+        });
         return;
       }
-      problem('CONDITION_UNKNOWN_FACT', [...path, 'fact'], { fact, known: [...vocabulary.facts.keys()].join(', ') }, 'warning');
+      problem(
+        'CONDITION_UNKNOWN_FACT',
+        [...path, 'fact'],
+        { fact, known: [...vocabulary.facts.keys()].join(', ') },
+        'warning',
+      );
       factType = 'any';
     }
     if (leaf.path !== undefined) factType = 'any';
@@ -98,20 +113,30 @@ export function checkCondition(condition: unknown, vocabulary: FactVocabulary, z
     const valuePath = [...path, 'value'];
     switch (info.value) {
       case 'list':
-        if (!Array.isArray(value)) problem('CONDITION_VALUE_TYPE', valuePath, { operator: info.name, expected: 'list' });
+        if (!Array.isArray(value))
+          problem('CONDITION_VALUE_TYPE', valuePath, { operator: info.name, expected: 'list' });
         break;
       case 'text-list':
         if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
           problem('CONDITION_VALUE_TYPE', valuePath, { operator: info.name, expected: 'text-list' });
         }
         if (!INSTANT.has(factType) && factType !== 'id') {
-          problem('CONDITION_OPERATOR_FACT_TYPE', [...path, 'operator'], { operator: info.name, fact, type: factType });
+          problem('CONDITION_OPERATOR_FACT_TYPE', [...path, 'operator'], {
+            operator: info.name,
+            fact,
+            type: factType,
+          });
         }
         break;
       case 'number':
-        if (typeof value !== 'number') problem('CONDITION_VALUE_TYPE', valuePath, { operator: info.name, expected: 'number' });
+        if (typeof value !== 'number')
+          problem('CONDITION_VALUE_TYPE', valuePath, { operator: info.name, expected: 'number' });
         if (!NUMERIC.has(factType)) {
-          problem('CONDITION_OPERATOR_FACT_TYPE', [...path, 'operator'], { operator: info.name, fact, type: factType });
+          problem('CONDITION_OPERATOR_FACT_TYPE', [...path, 'operator'], {
+            operator: info.name,
+            fact,
+            type: factType,
+          });
         }
         break;
       case 'instant':
@@ -119,7 +144,11 @@ export function checkCondition(condition: unknown, vocabulary: FactVocabulary, z
           problem('CONDITION_VALUE_TYPE', valuePath, { operator: info.name, expected: 'instant' });
         }
         if (!INSTANT.has(factType)) {
-          problem('CONDITION_OPERATOR_FACT_TYPE', [...path, 'operator'], { operator: info.name, fact, type: factType });
+          problem('CONDITION_OPERATOR_FACT_TYPE', [...path, 'operator'], {
+            operator: info.name,
+            fact,
+            type: factType,
+          });
         }
         break;
       case 'any':

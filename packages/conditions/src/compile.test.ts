@@ -71,8 +71,19 @@ function randomLeaf(r: () => number): LeafCondition {
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
   const fact = pick(FACTS);
   const op = pick([
-    'equal', 'notEqual', 'in', 'notIn', 'lessThan', 'lessThanInclusive', 'greaterThan',
-    'greaterThanInclusive', 'textIn', 'before', 'after', 'contains', 'doesNotContain',
+    'equal',
+    'notEqual',
+    'in',
+    'notIn',
+    'lessThan',
+    'lessThanInclusive',
+    'greaterThan',
+    'greaterThanInclusive',
+    'textIn',
+    'before',
+    'after',
+    'contains',
+    'doesNotContain',
   ]);
   let value: unknown;
   switch (op) {
@@ -85,7 +96,12 @@ function randomLeaf(r: () => number): LeafCondition {
       break;
     case 'before':
     case 'after':
-      value = pick(['2026-10-15T10:00:00', '2026-10-15', '2026-11-01T00:00:00+08:00', '2026-10-31T16:00:00Z']);
+      value = pick([
+        '2026-10-15T10:00:00',
+        '2026-10-15',
+        '2026-11-01T00:00:00+08:00',
+        '2026-10-31T16:00:00Z',
+      ]);
       break;
     case 'lessThan':
     case 'lessThanInclusive':

@@ -29,7 +29,11 @@ export function objectFactAccess(): FactAccess<Record<string, unknown>> {
  * Compiles a condition (already validated) into a predicate with the same result as
  * json-rules-engine: `all`/`any` of no conditions hold, `not` negates, leaves apply the operator.
  */
-export function compileCondition<Row>(condition: Condition, zone: Zone, access: FactAccess<Row>): Predicate<Row> {
+export function compileCondition<Row>(
+  condition: Condition,
+  zone: Zone,
+  access: FactAccess<Row>,
+): Predicate<Row> {
   const operators = operatorFunctions(zone);
   const build = (node: Condition): Predicate<Row> => {
     if ('all' in node) {

@@ -6,7 +6,10 @@ import type { Condition } from './types.ts';
  * `category 等于 "product_defect" 且 ...`. Unknown shapes fall back to JSON.
  */
 export function formatCondition(condition: Condition, lang: 'zh' | 'en' = 'zh'): string {
-  const words = lang === 'zh' ? { all: ' 且 ', any: ' 或 ', not: '非 ', empty: '(总是成立)' } : { all: ' AND ', any: ' OR ', not: 'NOT ', empty: '(always)' };
+  const words =
+    lang === 'zh'
+      ? { all: ' 且 ', any: ' 或 ', not: '非 ', empty: '(总是成立)' }
+      : { all: ' AND ', any: ' OR ', not: 'NOT ', empty: '(always)' };
   const walk = (node: Condition, nested: boolean): string => {
     if ('all' in node || 'any' in node) {
       const list = 'all' in node ? node.all : node.any;

@@ -1,5 +1,6 @@
 export { type ConditionProblem, type ConditionProblemCode, checkCondition } from './check.ts';
 export { compileCondition, type FactAccess, objectFactAccess, type Predicate } from './compile.ts';
+export { formatCondition } from './format.ts';
 export {
   instantOfText,
   OPERATORS,
@@ -9,7 +10,6 @@ export {
   type OperatorValueKind,
   operatorFunctions,
 } from './operators.ts';
-export { formatCondition } from './format.ts';
 export { factWithPath, resolvePath } from './path.ts';
 export { evaluateWithJsonRulesEngine } from './reference.ts';
 export { normalizeText } from './text-normalize.ts';

@@ -26,13 +26,21 @@ export const OPERATORS: readonly OperatorInfo[] = [
   { name: 'lessThanInclusive', value: 'number', added: false, zh: '小于等于', en: 'is at most' },
   { name: 'greaterThan', value: 'number', added: false, zh: '大于', en: 'is greater than' },
   { name: 'greaterThanInclusive', value: 'number', added: false, zh: '大于等于', en: 'is at least' },
-  { name: 'textIn', value: 'text-list', added: true, zh: '文本归一化后属于', en: 'as normalised text is one of' },
+  {
+    name: 'textIn',
+    value: 'text-list',
+    added: true,
+    zh: '文本归一化后属于',
+    en: 'as normalised text is one of',
+  },
   { name: 'before', value: 'instant', added: true, zh: '早于', en: 'is before' },
   { name: 'after', value: 'instant', added: true, zh: '晚于', en: 'is after' },
 ];
 
 /** Operator information by name. */
-export const OPERATORS_BY_NAME: ReadonlyMap<string, OperatorInfo> = new Map(OPERATORS.map((o) => [o.name, o]));
+export const OPERATORS_BY_NAME: ReadonlyMap<string, OperatorInfo> = new Map(
+  OPERATORS.map((o) => [o.name, o]),
+);
 
 /** A binary operator: the fact's value against the condition's value. */
 export type OperatorFunction = (factValue: unknown, conditionValue: unknown) => boolean;

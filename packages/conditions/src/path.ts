@@ -3,7 +3,10 @@
  * `a.b` or `a.0`. No JSONPath filters or scripts. A missing step gives null.
  */
 export function resolvePath(value: unknown, path: string): unknown {
-  const steps = path.replace(/^\$\.?/, '').split('.').filter((s) => s.length > 0);
+  const steps = path
+    .replace(/^\$\.?/, '')
+    .split('.')
+    .filter((s) => s.length > 0);
   let current: unknown = value;
   for (const step of steps) {
     if (current === null || typeof current !== 'object' || !Object.hasOwn(current, step)) return null;

@@ -23,7 +23,8 @@ export async function evaluateWithJsonRulesEngine(
   for (const op of OPERATORS) {
     if (op.added) engine.addOperator(op.name, functions.get(op.name)!);
   }
-  const root = 'all' in condition || 'any' in condition || 'not' in condition ? condition : { all: [condition] };
+  const root =
+    'all' in condition || 'any' in condition || 'not' in condition ? condition : { all: [condition] };
   engine.addRule({ conditions: root as never, event: { type: 'holds' } });
   const almanac: Record<string, unknown> = { ...facts };
   for (const fact of factsNamed(condition)) if (!Object.hasOwn(almanac, fact)) almanac[fact] = null;

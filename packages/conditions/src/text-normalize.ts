@@ -1,5 +1,7 @@
 // Characters trimmed from both ends by `textIn`: punctuation (P), symbols (S, emoji included),
 // separators (Z), controls (Cc), format characters (Cf), variation selectors and the keycap mark.
+// Tested one character at a time, so a combining mark in the class cannot join a neighbour.
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: each test is on a single code point
 const TRIM_CHAR = /[\p{P}\p{S}\p{Z}\p{Cc}\p{Cf}\u{FE00}-\u{FE0F}\u{20E3}]/u;
 
 /**

@@ -7,14 +7,26 @@ import type { Condition } from './types.ts';
 export type ConditionTrace =
   | { kind: 'all' | 'any'; result: boolean; conditions: ConditionTrace[] }
   | { kind: 'not'; result: boolean; condition: ConditionTrace }
-  | { kind: 'fact'; result: boolean; fact: string; path?: string; operator: string; value: unknown; factValue: unknown };
+  | {
+      kind: 'fact';
+      result: boolean;
+      fact: string;
+      path?: string;
+      operator: string;
+      value: unknown;
+      factValue: unknown;
+    };
 
 /**
  * Evaluates a condition over named facts and returns every node with its result; every child
  * is evaluated (no short-circuit) so an explanation can show all of them. The result is the
  * same as json-rules-engine's.
  */
-export function traceCondition(condition: Condition, facts: Readonly<Record<string, unknown>>, zone: Zone): ConditionTrace {
+export function traceCondition(
+  condition: Condition,
+  facts: Readonly<Record<string, unknown>>,
+  zone: Zone,
+): ConditionTrace {
   const operators = operatorFunctions(zone);
   const walk = (node: Condition): ConditionTrace => {
     if ('all' in node) {

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { INPUT_TABLES } from '@scorebook/contract';
 import { loadPolicyFamily, metricsOf, type Policy, type Problem, selectVersion } from '@scorebook/policy';
-import { parsePeriod, Zone, type ZonedPeriod, zonePeriod } from '@scorebook/time';
+import { parsePeriod, Zone, zonePeriod } from '@scorebook/time';
 import packageJson from '../package.json' with { type: 'json' };
 import { deriveFacts } from './derive/derive-facts.ts';
 import { type AgentExplanation, explainAgent } from './explain/explain-agent.ts';
@@ -55,9 +55,24 @@ export interface Results {
   scorebook: 1;
   period: { id: string; kind: string; start: string; end: string; timezone: string };
   policy: { id: string; version: string; effective_from: string; file: string; sha256: string };
-  inputs: Record<string, { sha256: string | null; rows: number; rejected: number; excluded: Record<string, number>; files: Array<{ path: string; sha256: string; rows: number }> }>;
+  inputs: Record<
+    string,
+    {
+      sha256: string | null;
+      rows: number;
+      rejected: number;
+      excluded: Record<string, number>;
+      files: Array<{ path: string; sha256: string; rows: number }>;
+    }
+  >;
   engine: { version: string };
-  summary: { agents: number; rated: number; not_rated: number; grades: Record<string, number>; rejected_rows: number };
+  summary: {
+    agents: number;
+    rated: number;
+    not_rated: number;
+    grades: Record<string, number>;
+    rejected_rows: number;
+  };
   agents: AgentResult[];
 }
 
@@ -131,9 +146,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
       metrics[d.id] = item === undefined ? infoMetric(measured[i]!) : scoreMetric(measured[i]!, item, d);
     });
     const rating: Rating =
-      scorecard === null
-        ? noScorecard(agent.role)
-        : rateAgent(policy, scorecard, metrics, values, zone);
+      scorecard === null ? noScorecard(agent.role) : rateAgent(policy, scorecard, metrics, values, zone);
     ratings.push(rating);
     const excluded: Record<string, number> = {};
     for (const e of policy.exclusions) {
@@ -161,7 +174,17 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
       worst_metrics: rating.worst_metrics,
     });
     explanations.push(
-      explainAgent({ agent, scorecard, rating, compiled, rows, data, zone, cap: options.evidenceCap ?? 20, policy }),
+      explainAgent({
+        agent,
+        scorecard,
+        rating,
+        compiled,
+        rows,
+        data,
+        zone,
+        cap: options.evidenceCap ?? 20,
+        policy,
+      }),
     );
   }
   for (const scorecard of policy.scorecards) {
@@ -175,7 +198,13 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
   const results: Results = {
     scorebook: 1,
     period: { id: zoned.id, kind: zoned.kind, start: zoned.start, end: zoned.end, timezone: policy.timezone },
-    policy: { id: policy.id, version: policy.version, effective_from: policy.effective_from, file: basename(policy.file), sha256: policy.sha256 },
+    policy: {
+      id: policy.id,
+      version: policy.version,
+      effective_from: policy.effective_from,
+      file: basename(policy.file),
+      sha256: policy.sha256,
+    },
     inputs: inputsOf(data, policy),
     engine: { version: ENGINE_VERSION },
     summary: summaryOf(agents, policy, data),
@@ -229,7 +258,13 @@ function inputsOf(data: Dataset, policy: Policy): Results['inputs'] {
     const input = data.inputs.get(table)!;
     const excluded: Record<string, number> = {};
     for (const e of policy.exclusions) if (e.table === table) excluded[e.id] = input.excluded.get(e.id) ?? 0;
-    inputs[table] = { sha256: tableSha256(input), rows: input.rows, rejected: input.rejected, excluded, files: input.files };
+    inputs[table] = {
+      sha256: tableSha256(input),
+      rows: input.rows,
+      rejected: input.rejected,
+      excluded,
+      files: input.files,
+    };
   }
   return inputs;
 }
@@ -239,7 +274,13 @@ function summaryOf(agents: readonly AgentResult[], policy: Policy, data: Dataset
   for (const g of policy.grades) grades[g.grade] = 0;
   for (const a of agents) if (a.grade !== null) grades[a.grade] = (grades[a.grade] ?? 0) + 1;
   const rated = agents.filter((a) => a.status === 'rated').length;
-  return { agents: agents.length, rated, not_rated: agents.length - rated, grades, rejected_rows: data.rejected.length };
+  return {
+    agents: agents.length,
+    rated,
+    not_rated: agents.length - rated,
+    grades,
+    rejected_rows: data.rejected.length,
+  };
 }
 
 function policyProblem(p: Problem): RunProblem {

@@ -4,8 +4,8 @@ import type { Period } from '@scorebook/time';
 import { messageOf } from './errors/catalogue.ts';
 import type { Problem } from './errors/problem.ts';
 import { sortProblems } from './errors/problem.ts';
-import { type LoadedPolicy, loadPolicyFile } from './load-policy.ts';
 import { problemAt } from './load/locate.ts';
+import { type LoadedPolicy, loadPolicyFile } from './load-policy.ts';
 import type { Policy } from './model.ts';
 
 /** The versions of one policy, as found in its folder. */
@@ -31,15 +31,51 @@ export function loadPolicyFamily(dir: string): PolicyFamily {
   let names: string[];
   try {
     if (!statSync(dir).isDirectory()) {
-      return { dir, id, loaded: [], versions: [], problems: [{ ...at, code: 'NOT_A_FOLDER', severity: 'error', message: messageOf('NOT_A_FOLDER', { path: dir }) }] };
+      return {
+        dir,
+        id,
+        loaded: [],
+        versions: [],
+        problems: [
+          {
+            ...at,
+            code: 'NOT_A_FOLDER',
+            severity: 'error',
+            message: messageOf('NOT_A_FOLDER', { path: dir }),
+          },
+        ],
+      };
     }
-    names = readdirSync(dir).filter((n) => POLICY_FILE.test(n) && !n.startsWith('.')).sort();
+    names = readdirSync(dir)
+      .filter((n) => POLICY_FILE.test(n) && !n.startsWith('.'))
+      .sort();
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-    return { dir, id, loaded: [], versions: [], problems: [{ ...at, code: 'FILE_UNREADABLE', severity: 'error', message: messageOf('FILE_UNREADABLE', { reason }) }] };
+    return {
+      dir,
+      id,
+      loaded: [],
+      versions: [],
+      problems: [
+        {
+          ...at,
+          code: 'FILE_UNREADABLE',
+          severity: 'error',
+          message: messageOf('FILE_UNREADABLE', { reason }),
+        },
+      ],
+    };
   }
   if (names.length === 0) {
-    return { dir, id, loaded: [], versions: [], problems: [{ ...at, code: 'NO_POLICY_FILES', severity: 'error', message: messageOf('NO_POLICY_FILES') }] };
+    return {
+      dir,
+      id,
+      loaded: [],
+      versions: [],
+      problems: [
+        { ...at, code: 'NO_POLICY_FILES', severity: 'error', message: messageOf('NO_POLICY_FILES') },
+      ],
+    };
   }
   const loaded = names.map((n) => loadPolicyFile(join(dir, n)));
   const problems = loaded.flatMap((l) => l.problems);
@@ -48,10 +84,15 @@ export function loadPolicyFamily(dir: string): PolicyFamily {
   for (const l of loaded) {
     if (l.raw === null || l.parsed === null) continue;
     const parsed = l.parsed;
-    const report = (path: string[], code: Parameters<typeof messageOf>[0], params: Record<string, string>, severity: 'error' | 'warning' = 'error') =>
-      problems.push(problemAt(parsed, path, { code, severity, message: messageOf(code, params) }));
+    const report = (
+      path: string[],
+      code: Parameters<typeof messageOf>[0],
+      params: Record<string, string>,
+      severity: 'error' | 'warning' = 'error',
+    ) => problems.push(problemAt(parsed, path, { code, severity, message: messageOf(code, params) }));
     const { id: policyId, version, effective_from: effective } = l.raw;
-    if (typeof policyId === 'string' && policyId !== id) report(['id'], 'POLICY_ID_NOT_FOLDER', { id: policyId, folder: id });
+    if (typeof policyId === 'string' && policyId !== id)
+      report(['id'], 'POLICY_ID_NOT_FOLDER', { id: policyId, folder: id });
     if (typeof version === 'string') {
       const other = versions.get(version);
       if (other !== undefined) report(['version'], 'DUPLICATE_VERSION', { version, other });
@@ -59,10 +100,12 @@ export function loadPolicyFamily(dir: string): PolicyFamily {
     }
     if (typeof effective === 'string') {
       const other = dates.get(effective);
-      if (other !== undefined) report(['effective_from'], 'DUPLICATE_EFFECTIVE_FROM', { date: effective, other });
+      if (other !== undefined)
+        report(['effective_from'], 'DUPLICATE_EFFECTIVE_FROM', { date: effective, other });
       else dates.set(effective, basename(l.file));
       const name = basename(l.file).replace(POLICY_FILE, '');
-      if (name !== effective) report(['effective_from'], 'FILE_NAME_NOT_EFFECTIVE_FROM', { expected: effective }, 'warning');
+      if (name !== effective)
+        report(['effective_from'], 'FILE_NAME_NOT_EFFECTIVE_FROM', { expected: effective }, 'warning');
     }
   }
   const sorted = sortProblems(problems);
@@ -76,7 +119,10 @@ export function loadPolicyFamily(dir: string): PolicyFamily {
  * The version in force for a period: the one whose `effective_from` is the latest on or before
  * the period's first day. Returns a problem when there is none.
  */
-export function selectVersion(family: PolicyFamily, period: Period): { policy: Policy | null; problem: Problem | null } {
+export function selectVersion(
+  family: PolicyFamily,
+  period: Period,
+): { policy: Policy | null; problem: Problem | null } {
   let chosen: Policy | null = null;
   for (const v of family.versions) if (v.effective_from <= period.firstDay) chosen = v;
   if (chosen !== null) return { policy: chosen, problem: null };
@@ -90,7 +136,12 @@ export function selectVersion(family: PolicyFamily, period: Period): { policy: P
       path: '',
       code: 'NO_VERSION_FOR_PERIOD',
       severity: 'error',
-      message: messageOf('NO_VERSION_FOR_PERIOD', { id: family.id, period: period.id, firstDay: period.firstDay, earliest }),
+      message: messageOf('NO_VERSION_FOR_PERIOD', {
+        id: family.id,
+        period: period.id,
+        firstDay: period.firstDay,
+        earliest,
+      }),
     },
   };
 }

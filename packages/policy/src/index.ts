@@ -1,11 +1,26 @@
 export { metricsOf } from './catalog.ts';
 export { POLICY_SCHEMA } from './check/policy-schema.ts';
 export { parseQuantity } from './check/quantity.ts';
+export { type ChangeArea, canonicalJson, diffPolicies, type PolicyChange } from './diff/diff-policies.ts';
+export {
+  describeChange,
+  formatQuantity,
+  type Lang,
+  renderDiffMarkdown,
+  renderDiffText,
+} from './diff/render-diff.ts';
 export { messageOf, POLICY_ERRORS, type PolicyErrorCode } from './errors/catalogue.ts';
-export { type Bilingual, formatPath, hasErrors, type Problem, type SourcePosition, sortProblems } from './errors/problem.ts';
+export {
+  type Bilingual,
+  formatPath,
+  hasErrors,
+  type Problem,
+  type SourcePosition,
+  sortProblems,
+} from './errors/problem.ts';
 export { loadPolicyFamily, type PolicyFamily, selectVersion } from './family.ts';
-export { type LoadedPolicy, loadPolicyBytes, loadPolicyFile } from './load-policy.ts';
 export { MAX_POLICY_BYTES } from './load/source.ts';
+export { type LoadedPolicy, loadPolicyBytes, loadPolicyFile } from './load-policy.ts';
 export type {
   Adjustment,
   Band,
@@ -19,5 +34,3 @@ export type {
   SourceRef,
   Veto,
 } from './model.ts';
-export { canonicalJson, type ChangeArea, diffPolicies, type PolicyChange } from './diff/diff-policies.ts';
-export { describeChange, formatQuantity, type Lang, renderDiffMarkdown, renderDiffText } from './diff/render-diff.ts';

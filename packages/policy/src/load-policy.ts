@@ -34,11 +34,21 @@ export function loadPolicyBytes(file: string, bytes: Uint8Array): LoadedPolicy {
 
 function checkPolicySource(source: PolicySource): LoadedPolicy {
   const { parsed, problems } = parsePolicyYaml(source);
-  if (parsed === null || problems.length > 0) return { file: source.file, policy: null, raw: null, problems: sortProblems(problems), parsed: null };
+  if (parsed === null || problems.length > 0)
+    return { file: source.file, policy: null, raw: null, problems: sortProblems(problems), parsed: null };
   const ctx = new CheckContext(parsed);
   const schemaProblems = checkSchema(parsed);
   const policy = checkMeaning(ctx);
   const all = sortProblems([...schemaProblems, ...ctx.problems]);
-  const raw = parsed.value !== null && typeof parsed.value === 'object' && !Array.isArray(parsed.value) ? (parsed.value as Record<string, unknown>) : null;
-  return { file: source.file, policy: all.some((p) => p.severity === 'error') ? null : policy, raw, problems: all, parsed };
+  const raw =
+    parsed.value !== null && typeof parsed.value === 'object' && !Array.isArray(parsed.value)
+      ? (parsed.value as Record<string, unknown>)
+      : null;
+  return {
+    file: source.file,
+    policy: all.some((p) => p.severity === 'error') ? null : policy,
+    raw,
+    problems: all,
+    parsed,
+  };
 }

@@ -20,7 +20,8 @@ describe('parseInterval', () => {
     expect(parseInterval('09:30-12:00')).toEqual([570, 720]);
   });
   it('refuses reversed or malformed intervals', () => {
-    for (const bad of ['12:00-09:00', '24:00-24:00', '9:00-12:00', '08:00-24:30', '08:00']) expect(parseInterval(bad), bad).toBeNull();
+    for (const bad of ['12:00-09:00', '24:00-24:00', '9:00-12:00', '08:00-24:30', '08:00'])
+      expect(parseInterval(bad), bad).toBeNull();
   });
 });
 

@@ -14,7 +14,9 @@ describe('parseTimestamp', () => {
   });
 
   it('truncates fractions finer than a millisecond', () => {
-    expect(parseTimestamp('2026-10-10T13:09:49.357999+08:00', shanghai)).toBe(Date.UTC(2026, 9, 10, 5, 9, 49, 357));
+    expect(parseTimestamp('2026-10-10T13:09:49.357999+08:00', shanghai)).toBe(
+      Date.UTC(2026, 9, 10, 5, 9, 49, 357),
+    );
     expect(parseTimestamp('2026-10-10T13:09:49.5Z', shanghai)).toBe(Date.UTC(2026, 9, 10, 13, 9, 49, 500));
   });
 
@@ -25,7 +27,14 @@ describe('parseTimestamp', () => {
   });
 
   it('rejects what is not a real instant', () => {
-    for (const bad of ['2026-02-30T00:00:00Z', '2026-10-10 08:00:00', '2026-10-10', 'yesterday', '2026-10-10T24:00:00Z', '']) {
+    for (const bad of [
+      '2026-02-30T00:00:00Z',
+      '2026-10-10 08:00:00',
+      '2026-10-10',
+      'yesterday',
+      '2026-10-10T24:00:00Z',
+      '',
+    ]) {
       expect(parseTimestamp(bad, shanghai), bad).toBeNull();
     }
   });

@@ -4,15 +4,31 @@ import { Zone } from './zone.ts';
 
 describe('periods', () => {
   it('parses months, quarters and years', () => {
-    expect(parsePeriod('2026-10')).toEqual({ id: '2026-10', kind: 'month', firstDay: '2026-10-01', endDay: '2026-11-01' });
+    expect(parsePeriod('2026-10')).toEqual({
+      id: '2026-10',
+      kind: 'month',
+      firstDay: '2026-10-01',
+      endDay: '2026-11-01',
+    });
     expect(parsePeriod('2026-12')?.endDay).toBe('2027-01-01');
-    expect(parsePeriod('2026-Q4')).toEqual({ id: '2026-Q4', kind: 'quarter', firstDay: '2026-10-01', endDay: '2027-01-01' });
+    expect(parsePeriod('2026-Q4')).toEqual({
+      id: '2026-Q4',
+      kind: 'quarter',
+      firstDay: '2026-10-01',
+      endDay: '2027-01-01',
+    });
     expect(parsePeriod('2026-Q1')?.endDay).toBe('2026-04-01');
-    expect(parsePeriod('2026')).toEqual({ id: '2026', kind: 'year', firstDay: '2026-01-01', endDay: '2027-01-01' });
+    expect(parsePeriod('2026')).toEqual({
+      id: '2026',
+      kind: 'year',
+      firstDay: '2026-01-01',
+      endDay: '2027-01-01',
+    });
   });
 
   it('refuses other spellings', () => {
-    for (const bad of ['2026-13', '2026-Q5', '26-10', '2026/10', '2026-1', 'October']) expect(parsePeriod(bad), bad).toBeNull();
+    for (const bad of ['2026-13', '2026-Q5', '26-10', '2026/10', '2026-1', 'October'])
+      expect(parsePeriod(bad), bad).toBeNull();
   });
 
   it('places a period at local midnights', () => {

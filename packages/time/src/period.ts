@@ -35,24 +35,41 @@ export function parsePeriod(text: string): Period | null {
   if (m[2] !== undefined) {
     const month = Number(m[2]);
     const firstDay = formatDate({ year, month, day: 1 });
-    const endDay = month === 12 ? formatDate({ year: year + 1, month: 1, day: 1 }) : formatDate({ year, month: month + 1, day: 1 });
+    const endDay =
+      month === 12
+        ? formatDate({ year: year + 1, month: 1, day: 1 })
+        : formatDate({ year, month: month + 1, day: 1 });
     return { id: text, kind: 'month', firstDay, endDay };
   }
   if (m[3] !== undefined) {
     const quarter = Number(m[3]);
     const month = (quarter - 1) * 3 + 1;
     const firstDay = formatDate({ year, month, day: 1 });
-    const endDay = quarter === 4 ? formatDate({ year: year + 1, month: 1, day: 1 }) : formatDate({ year, month: month + 3, day: 1 });
+    const endDay =
+      quarter === 4
+        ? formatDate({ year: year + 1, month: 1, day: 1 })
+        : formatDate({ year, month: month + 3, day: 1 });
     return { id: text, kind: 'quarter', firstDay, endDay };
   }
-  return { id: text, kind: 'year', firstDay: formatDate({ year, month: 1, day: 1 }), endDay: formatDate({ year: year + 1, month: 1, day: 1 }) };
+  return {
+    id: text,
+    kind: 'year',
+    firstDay: formatDate({ year, month: 1, day: 1 }),
+    endDay: formatDate({ year: year + 1, month: 1, day: 1 }),
+  };
 }
 
 /** Places a period in a timezone. */
 export function zonePeriod(period: Period, zone: Zone): ZonedPeriod {
   const startMs = localMidnight(period.firstDay, zone);
   const endMs = localMidnight(period.endDay, zone);
-  return { ...period, startMs, endMs, start: formatInstantLocal(startMs, zone), end: formatInstantLocal(endMs, zone) };
+  return {
+    ...period,
+    startMs,
+    endMs,
+    start: formatInstantLocal(startMs, zone),
+    end: formatInstantLocal(endMs, zone),
+  };
 }
 
 /** The period of the same kind just before `period` (`2026-10` → `2026-09`, `2026-Q1` → `2025-Q4`). */

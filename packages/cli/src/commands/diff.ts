@@ -1,5 +1,11 @@
 import { basename } from 'node:path';
-import { diffPolicies, hasErrors, loadPolicyFile, renderDiffMarkdown, renderDiffText } from '@scorebook/policy';
+import {
+  diffPolicies,
+  hasErrors,
+  loadPolicyFile,
+  renderDiffMarkdown,
+  renderDiffText,
+} from '@scorebook/policy';
 import { oneOf, parseCommandArgs } from '../args.ts';
 import { EXIT, UsageError } from '../cli-error.ts';
 import { pickLang, t } from '../lang.ts';
@@ -28,7 +34,13 @@ export function runDiff(argv: string[], io: CommandIo): number {
   const problems = [...before.problems, ...after.problems].filter((p) => p.severity === 'error');
   if (hasErrors(problems) || before.policy === null || after.policy === null) {
     io.err(formatProblemsHuman(problems, lang, io.color));
-    io.err(t(lang, '✗ 只能比较有效的策略;请先修正上面的问题。\n', '✗ Only valid policies can be compared; fix the problems above first.\n'));
+    io.err(
+      t(
+        lang,
+        '✗ 只能比较有效的策略;请先修正上面的问题。\n',
+        '✗ Only valid policies can be compared; fix the problems above first.\n',
+      ),
+    );
     return EXIT.failed;
   }
   const changes = diffPolicies(before.policy, after.policy);
@@ -38,7 +50,9 @@ export function runDiff(argv: string[], io: CommandIo): number {
     `Policy ${after.policy.id}: ${before.policy.version} (${basename(oldFile)}) → ${after.policy.version} (${basename(newFile)}), ${changes.length} changes`,
   );
   if (format === 'json') {
-    io.out(`${JSON.stringify({ before: { file: oldFile, version: before.policy.version, sha256: before.policy.sha256 }, after: { file: newFile, version: after.policy.version, sha256: after.policy.sha256 }, changes }, null, 2)}\n`);
+    io.out(
+      `${JSON.stringify({ before: { file: oldFile, version: before.policy.version, sha256: before.policy.sha256 }, after: { file: newFile, version: after.policy.version, sha256: after.policy.sha256 }, changes }, null, 2)}\n`,
+    );
   } else if (format === 'markdown') io.out(renderDiffMarkdown(changes, lang, title));
   else io.out(renderDiffText(changes, lang, title));
   return EXIT.ok;

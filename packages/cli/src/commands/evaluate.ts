@@ -31,10 +31,17 @@ export async function runEvaluate(argv: string[], io: CommandIo): Promise<number
     io.out(EVALUATE_HELP);
     return EXIT.ok;
   }
-  if (positionals.length > 0) throw new UsageError(`scorebook evaluate takes no positional arguments (got ${positionals.join(' ')})\n\n${EVALUATE_HELP}`);
+  if (positionals.length > 0)
+    throw new UsageError(
+      `scorebook evaluate takes no positional arguments (got ${positionals.join(' ')})\n\n${EVALUATE_HELP}`,
+    );
   const lang = pickLang(values.lang);
-  const maxRejected = values['max-rejected'] === undefined ? undefined : parseRejectedLimit(values['max-rejected']);
-  if (maxRejected === null) throw new UsageError(`--max-rejected takes a percentage (1%) or a number of rows (10), got "${values['max-rejected']}"`);
+  const maxRejected =
+    values['max-rejected'] === undefined ? undefined : parseRejectedLimit(values['max-rejected']);
+  if (maxRejected === null)
+    throw new UsageError(
+      `--max-rejected takes a percentage (1%) or a number of rows (10), got "${values['max-rejected']}"`,
+    );
   const options = {
     policiesDir: required(values, 'policies', 'evaluate'),
     dataDir: required(values, 'data', 'evaluate'),

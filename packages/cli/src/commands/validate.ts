@@ -23,7 +23,10 @@ export function runValidate(argv: string[], io: CommandIo): number {
   }
   const lang = pickLang(values.lang);
   const format = oneOf(values.format, ['human', 'json', 'github'] as const, 'human', 'format');
-  if (positionals.length === 0) throw new UsageError(`scorebook validate: name at least one policy folder, e.g. configs/policies/ecommerce-cs\n\n${VALIDATE_HELP}`);
+  if (positionals.length === 0)
+    throw new UsageError(
+      `scorebook validate: name at least one policy folder, e.g. configs/policies/ecommerce-cs\n\n${VALIDATE_HELP}`,
+    );
   const problems: Problem[] = [];
   let versions = 0;
   for (const dir of positionals) {
@@ -40,8 +43,16 @@ export function runValidate(argv: string[], io: CommandIo): number {
     const warnings = problems.length - errors;
     io.err(
       failed
-        ? t(lang, `✗ ${versions} 个策略版本中发现 ${errors} 个错误、${warnings} 个警告。\n`, `✗ ${errors} errors and ${warnings} warnings in ${versions} policy versions.\n`)
-        : t(lang, `✓ ${positionals.length} 个策略文件夹、${versions} 个版本全部有效${warnings ? `(${warnings} 个警告)` : ''}。\n`, `✓ ${positionals.length} policy folders, ${versions} versions valid${warnings ? ` (${warnings} warnings)` : ''}.\n`),
+        ? t(
+            lang,
+            `✗ ${versions} 个策略版本中发现 ${errors} 个错误、${warnings} 个警告。\n`,
+            `✗ ${errors} errors and ${warnings} warnings in ${versions} policy versions.\n`,
+          )
+        : t(
+            lang,
+            `✓ ${positionals.length} 个策略文件夹、${versions} 个版本全部有效${warnings ? `(${warnings} 个警告)` : ''}。\n`,
+            `✓ ${positionals.length} policy folders, ${versions} versions valid${warnings ? ` (${warnings} warnings)` : ''}.\n`,
+          ),
     );
   }
   return failed ? EXIT.failed : EXIT.ok;

@@ -25,14 +25,21 @@ export async function runVerify(argv: string[], io: CommandIo): Promise<number> 
     io.out(VERIFY_HELP);
     return EXIT.ok;
   }
-  if (positionals.length > 0) throw new UsageError(`scorebook verify takes no positional arguments\n\n${VERIFY_HELP}`);
+  if (positionals.length > 0)
+    throw new UsageError(`scorebook verify takes no positional arguments\n\n${VERIFY_HELP}`);
   const lang = pickLang(values.lang);
   const resultsDir = required(values, 'results', 'verify');
   const policiesDir = required(values, 'policies', 'verify');
   const dataDir = required(values, 'data', 'verify');
   const resultsFile = join(resultsDir, 'results.json');
   if (!existsSync(resultsFile)) {
-    io.err(t(lang, `✗ ${resultsFile} 不存在。--results 应指向 evaluate 的输出目录。\n`, `✗ ${resultsFile} does not exist. --results names a folder evaluate wrote.\n`));
+    io.err(
+      t(
+        lang,
+        `✗ ${resultsFile} 不存在。--results 应指向 evaluate 的输出目录。\n`,
+        `✗ ${resultsFile} does not exist. --results names a folder evaluate wrote.\n`,
+      ),
+    );
     return EXIT.failed;
   }
   const recordedText = readFileSync(resultsFile, 'utf8');
@@ -40,7 +47,13 @@ export async function runVerify(argv: string[], io: CommandIo): Promise<number> 
   try {
     period = (JSON.parse(recordedText) as { period: { id: string } }).period.id;
   } catch {
-    io.err(t(lang, `✗ ${resultsFile} 不是有效的 results.json。\n`, `✗ ${resultsFile} is not a valid results.json.\n`));
+    io.err(
+      t(
+        lang,
+        `✗ ${resultsFile} 不是有效的 results.json。\n`,
+        `✗ ${resultsFile} is not a valid results.json.\n`,
+      ),
+    );
     return EXIT.failed;
   }
   const evaluation = await evaluate({ policiesDir, dataDir, period });
@@ -64,8 +77,16 @@ export async function runVerify(argv: string[], io: CommandIo): Promise<number> 
   }
   io.out(
     identical
-      ? t(lang, `✓ 期间 ${period} 已复核:重新计算的结果与记录逐字节一致。\n`, `✓ Period ${period} verified: the recomputed results are byte-identical.\n`)
-      : t(lang, `✗ 期间 ${period} 复核失败:记录的结果与重新计算的不一致。\n`, `✗ Period ${period} does not verify: the recorded results differ from a recomputation.\n`),
+      ? t(
+          lang,
+          `✓ 期间 ${period} 已复核:重新计算的结果与记录逐字节一致。\n`,
+          `✓ Period ${period} verified: the recomputed results are byte-identical.\n`,
+        )
+      : t(
+          lang,
+          `✗ 期间 ${period} 复核失败:记录的结果与重新计算的不一致。\n`,
+          `✗ Period ${period} does not verify: the recorded results differ from a recomputation.\n`,
+        ),
   );
   return identical ? EXIT.ok : EXIT.failed;
 }

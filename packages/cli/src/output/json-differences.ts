@@ -4,7 +4,12 @@ import { type Lang, t } from '../lang.ts';
  * The differences between two JSON texts, as `path: recorded → recomputed` lines; agents are
  * named by `agent_id` rather than by position. At most `limit` lines.
  */
-export function jsonDifferences(recordedText: string, recomputedText: string, lang: Lang, limit: number): string[] {
+export function jsonDifferences(
+  recordedText: string,
+  recomputedText: string,
+  lang: Lang,
+  limit: number,
+): string[] {
   let recorded: unknown;
   try {
     recorded = JSON.parse(recordedText);
@@ -22,10 +27,13 @@ export function jsonDifferences(recordedText: string, recomputedText: string, la
         const idsA = new Set(a.map((x) => (x as { agent_id: string }).agent_id));
         for (const x of a) {
           const id = (x as { agent_id: string }).agent_id;
-          if (!mapB.has(id)) lines.push(`${path}[${id}]: ${t(lang, '重新计算中没有此客服', 'not in the recomputation')}`);
+          if (!mapB.has(id))
+            lines.push(`${path}[${id}]: ${t(lang, '重新计算中没有此客服', 'not in the recomputation')}`);
           else walk(x, mapB.get(id), `${path}[${id}]`);
         }
-        for (const id of mapB.keys()) if (!idsA.has(id)) lines.push(`${path}[${id}]: ${t(lang, '记录中没有此客服', 'not in the recorded results')}`);
+        for (const id of mapB.keys())
+          if (!idsA.has(id))
+            lines.push(`${path}[${id}]: ${t(lang, '记录中没有此客服', 'not in the recorded results')}`);
         return;
       }
       const n = Math.max(a.length, b.length);
@@ -38,11 +46,20 @@ export function jsonDifferences(recordedText: string, recomputedText: string, la
       return;
     }
     if (JSON.stringify(a) !== JSON.stringify(b)) {
-      lines.push(`${path}: ${JSON.stringify(a) ?? t(lang, '(无)', '(none)')} → ${JSON.stringify(b) ?? t(lang, '(无)', '(none)')}`);
+      lines.push(
+        `${path}: ${JSON.stringify(a) ?? t(lang, '(无)', '(none)')} → ${JSON.stringify(b) ?? t(lang, '(无)', '(none)')}`,
+      );
     }
   };
   walk(recorded, recomputed, '');
-  if (lines.length === 0) lines.push(t(lang, '内容相同,但格式(空白或键顺序)不同', 'same content, different formatting (spacing or key order)'));
+  if (lines.length === 0)
+    lines.push(
+      t(
+        lang,
+        '内容相同,但格式(空白或键顺序)不同',
+        'same content, different formatting (spacing or key order)',
+      ),
+    );
   return lines;
 }
 

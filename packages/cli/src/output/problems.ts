@@ -24,18 +24,26 @@ export function formatProblemsHuman(problems: readonly Problem[], lang: Lang, co
   const paint = (code: string, text: string) => (color ? `\x1b[${code}m${text}\x1b[0m` : text);
   const out: string[] = [];
   for (const p of problems) {
-    const label = p.severity === 'error' ? paint('31;1', t(lang, '错误', 'error')) : paint('33;1', t(lang, '警告', 'warning'));
-    out.push(`${paint('1', `${p.file}:${p.line}:${p.column}`)} ${label} ${paint('2', p.code)}${p.path ? paint('2', ` (${p.path})`) : ''}`);
+    const label =
+      p.severity === 'error'
+        ? paint('31;1', t(lang, '错误', 'error'))
+        : paint('33;1', t(lang, '警告', 'warning'));
+    out.push(
+      `${paint('1', `${p.file}:${p.line}:${p.column}`)} ${label} ${paint('2', p.code)}${p.path ? paint('2', ` (${p.path})`) : ''}`,
+    );
     out.push(`  ${p.message[lang]}`);
     const text = lines(p.file);
     const src = text?.[p.line - 1];
     if (src !== undefined && text !== null) {
       const width = String(p.line).length + 1;
-      if (p.line > 1) out.push(paint('2', `  ${String(p.line - 1).padStart(width)} | ${text[p.line - 2] ?? ''}`));
+      if (p.line > 1)
+        out.push(paint('2', `  ${String(p.line - 1).padStart(width)} | ${text[p.line - 2] ?? ''}`));
       out.push(`  ${paint('1', `>${String(p.line).padStart(width - 1)}`)} | ${src}`);
       const end = p.endLine === p.line && p.endColumn !== undefined ? p.endColumn : src.length + 1;
       const caretWidth = Math.max(1, Math.min(end, src.length + 1) - p.column);
-      out.push(`  ${' '.repeat(width)} | ${' '.repeat(Math.max(0, displayWidth(src.slice(0, p.column - 1))))}${paint('31', '^'.repeat(Math.min(caretWidth, 60)))}`);
+      out.push(
+        `  ${' '.repeat(width)} | ${' '.repeat(Math.max(0, displayWidth(src.slice(0, p.column - 1))))}${paint('31', '^'.repeat(Math.min(caretWidth, 60)))}`,
+      );
     }
     out.push('');
   }
@@ -74,7 +82,11 @@ export function formatProblemsGithub(problems: readonly Problem[], lang: Lang): 
 // Width on a terminal: CJK and full-width characters take two columns.
 function displayWidth(text: string): number {
   let width = 0;
-  for (const ch of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  for (const ch of text)
+    width +=
+      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch)
+        ? 2
+        : 1;
   return width;
 }
 

@@ -1,6 +1,6 @@
 import type { ReadProgress } from '@scorebook/engine';
-import { type Lang, t } from '../lang.ts';
 import type { CommandIo } from '../commands/io.ts';
+import { type Lang, t } from '../lang.ts';
 
 /**
  * Progress of reading on stderr: on a terminal one line rewritten in place with a spinner and
@@ -16,7 +16,9 @@ export function progressReporter(io: CommandIo, lang: Lang, quiet: boolean): (p:
     const rows = p.rows.toLocaleString('en-US');
     if (io.interactive) {
       const frame = p.done ? '✓' : frames[tick++ % frames.length];
-      io.err(`\r\x1b[2K${frame} ${t(lang, '读取', 'reading')} ${p.table}: ${rows} ${t(lang, '行', 'rows')} (${seconds}s)${p.done ? '\n' : ''}`);
+      io.err(
+        `\r\x1b[2K${frame} ${t(lang, '读取', 'reading')} ${p.table}: ${rows} ${t(lang, '行', 'rows')} (${seconds}s)${p.done ? '\n' : ''}`,
+      );
     } else if (p.done) {
       io.err(`${t(lang, '已读取', 'read')} ${p.table}: ${rows} ${t(lang, '行', 'rows')} (${seconds}s)\n`);
     }

@@ -5,7 +5,10 @@ import { type Lang, t } from '../lang.ts';
 export function formatRunProblems(problems: readonly RunProblem[], lang: Lang): string {
   return problems
     .map((p) => {
-      const place = p.file === null ? '' : `${p.file}${p.line !== null ? `:${p.line}` : ''}${p.column !== undefined ? `:${p.column}` : ''} `;
+      const place =
+        p.file === null
+          ? ''
+          : `${p.file}${p.line !== null ? `:${p.line}` : ''}${p.column !== undefined ? `:${p.column}` : ''} `;
       return `✗ ${place}${p.code}\n  ${p.message[lang]}\n`;
     })
     .join('');
@@ -14,7 +17,16 @@ export function formatRunProblems(problems: readonly RunProblem[], lang: Lang): 
 /** Rejected rows, the first `limit` of them, as `file:line field reason`. */
 export function formatRejected(rows: readonly RejectedRow[], lang: Lang, limit = 20): string {
   if (rows.length === 0) return '';
-  const lines = rows.slice(0, limit).map((r) => `  ${r.file}:${r.line}${r.field ? ` [${r.field}]` : ''} ${r.code}: ${r.message[lang]}`);
-  const more = rows.length > limit ? t(lang, `  …还有 ${rows.length - limit} 行,见 rejected.json\n`, `  … ${rows.length - limit} more, see rejected.json\n`) : '';
+  const lines = rows
+    .slice(0, limit)
+    .map((r) => `  ${r.file}:${r.line}${r.field ? ` [${r.field}]` : ''} ${r.code}: ${r.message[lang]}`);
+  const more =
+    rows.length > limit
+      ? t(
+          lang,
+          `  …还有 ${rows.length - limit} 行,见 rejected.json\n`,
+          `  … ${rows.length - limit} more, see rejected.json\n`,
+        )
+      : '';
   return `${t(lang, `被拒绝的行(${rows.length}):`, `Rejected rows (${rows.length}):`)}\n${lines.join('\n')}\n${more}`;
 }

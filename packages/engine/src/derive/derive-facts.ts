@@ -1,5 +1,13 @@
 import type { Policy } from '@scorebook/policy';
-import { BusinessClock, type BusinessHours, parseInterval, WEEKDAYS, type Weekday, type Zone, type ZonedPeriod } from '@scorebook/time';
+import {
+  BusinessClock,
+  type BusinessHours,
+  parseInterval,
+  WEEKDAYS,
+  type Weekday,
+  type Zone,
+  type ZonedPeriod,
+} from '@scorebook/time';
 import type { Dataset } from '../load/read-data.ts';
 import { Row } from '../row.ts';
 import { CUSTOMER } from './message-store.ts';
@@ -12,7 +20,8 @@ import { CUSTOMER } from './message-store.ts';
  */
 export function deriveFacts(data: Dataset, policy: Policy, zone: Zone, period: ZonedPeriod): void {
   const clock = policy.business_hours === null ? null : new BusinessClock(toBusinessHours(policy), zone);
-  const elapsed = (from: number, to: number) => (clock === null ? (to - from) / 1000 : clock.secondsBetween(from, to));
+  const elapsed = (from: number, to: number) =>
+    clock === null ? (to - from) / 1000 : clock.secondsBetween(from, to);
   const store = data.conversations;
   const messages = data.messages;
   const { starts, order } = messages.groupByConversation(store.rows.length);
@@ -46,7 +55,14 @@ export function deriveFacts(data: Dataset, policy: Policy, zone: Zone, period: Z
         const agent = data.agents[messages.agent(m)]!;
         responses.push(
           new Row(
-            { conversation_id: values.conversation_id, agent_id: agent.agent_id, channel: values.channel ?? null, at: blockStart, seconds, is_first: isFirst },
+            {
+              conversation_id: values.conversation_id,
+              agent_id: agent.agent_id,
+              channel: values.channel ?? null,
+              at: blockStart,
+              seconds,
+              is_first: isFirst,
+            },
             messages.file(m),
             messages.line(m),
           ),
@@ -58,8 +74,12 @@ export function deriveFacts(data: Dataset, policy: Policy, zone: Zone, period: Z
     values.inquiry = inquiry;
     values.replied = inquiry && !open;
     values.first_response_seconds = firstSeconds;
-    values.handle_seconds = typeof values.ended_at === 'number' ? (values.ended_at - (values.started_at as number)) / 1000 : null;
-    values.on_time = typeof values.sla_due_at === 'number' ? typeof values.closed_at === 'number' && values.closed_at <= values.sla_due_at : null;
+    values.handle_seconds =
+      typeof values.ended_at === 'number' ? (values.ended_at - (values.started_at as number)) / 1000 : null;
+    values.on_time =
+      typeof values.sla_due_at === 'number'
+        ? typeof values.closed_at === 'number' && values.closed_at <= values.sla_due_at
+        : null;
     values.converted = data.convertedConversations.has(values.conversation_id as string);
     const started = values.started_at as number;
     if (started >= period.startMs && started < period.endMs) conversations.push(row);

@@ -16,7 +16,14 @@ export class MessageStore {
   #line = new Int32Array(1024);
 
   /** Adds a message; `agent` is the replying agent's index or -1. */
-  push(conversation: number, sentAt: number, sender: number, agent: number, file: number, line: number): void {
+  push(
+    conversation: number,
+    sentAt: number,
+    sender: number,
+    agent: number,
+    file: number,
+    line: number,
+  ): void {
     if (this.length === this.#conversation.length) this.#grow();
     const i = this.length++;
     this.#conversation[i] = conversation;

@@ -11,13 +11,24 @@ export interface RecordRef {
 }
 
 /** Describes a row for explanations, with its file and line, so a reader can find it in the export. */
-export function describeRow(table: MeasuredTableName | InputTableName, row: Row, files: readonly string[], zone: Zone): RecordRef {
-  const specs = table === 'responses' || table === 'conversations' ? measuredFields(table) : TABLES[table].fields;
+export function describeRow(
+  table: MeasuredTableName | InputTableName,
+  row: Row,
+  files: readonly string[],
+  zone: Zone,
+): RecordRef {
+  const specs =
+    table === 'responses' || table === 'conversations' ? measuredFields(table) : TABLES[table].fields;
   const fields: Record<string, unknown> = {};
   for (const [name, spec] of Object.entries(specs)) {
     const v = row.values[name];
     if (v === undefined) continue;
     fields[name] = spec.type === 'timestamp' && typeof v === 'number' ? formatInstantLocal(v, zone) : v;
   }
-  return { table, file: row.file >= 0 ? (files[row.file] ?? null) : null, line: row.file >= 0 ? row.line : null, fields };
+  return {
+    table,
+    file: row.file >= 0 ? (files[row.file] ?? null) : null,
+    line: row.file >= 0 ? row.line : null,
+    fields,
+  };
 }

@@ -39,18 +39,33 @@ export function evidenceFor(
       const num = d.numerator!;
       const den = d.denominator!;
       if (d.better === 'higher' && num.table === den.table) {
-        return describe(den.table, of(den.table).filter((r) => metric.denominator(r) && !metric.numerator(r)), 'against');
+        return describe(
+          den.table,
+          of(den.table).filter((r) => metric.denominator(r) && !metric.numerator(r)),
+          'against',
+        );
       }
       if (d.better === 'lower') return describe(num.table, of(num.table).filter(metric.numerator), 'against');
-      return describe(den.table, of(den.table).filter((r) => metric.denominator(r) && !metric.numerator(r)), 'against');
+      return describe(
+        den.table,
+        of(den.table).filter((r) => metric.denominator(r) && !metric.numerator(r)),
+        'against',
+      );
     }
     case 'count':
     case 'sum':
-      return describe(d.table!, of(d.table).filter(metric.where), d.better === 'lower' ? 'against' : 'counted');
+      return describe(
+        d.table!,
+        of(d.table).filter(metric.where),
+        d.better === 'lower' ? 'against' : 'counted',
+      );
     case 'nps':
       return describe(
         d.table!,
-        of(d.table).filter((r) => metric.where(r) && typeof r.values[d.field!] === 'number' && (r.values[d.field!] as number) <= 6),
+        of(d.table).filter(
+          (r) =>
+            metric.where(r) && typeof r.values[d.field!] === 'number' && (r.values[d.field!] as number) <= 6,
+        ),
         'against',
       );
     default: {
@@ -60,7 +75,9 @@ export function evidenceFor(
       // Worst first; ties keep file order.
       const sorted = sample
         .map((row, i) => ({ row, i }))
-        .sort((a, b) => sign * ((a.row.values[field] as number) - (b.row.values[field] as number)) || a.i - b.i)
+        .sort(
+          (a, b) => sign * ((a.row.values[field] as number) - (b.row.values[field] as number)) || a.i - b.i,
+        )
         .map(({ row }) => row);
       return describe(d.table!, sorted, 'against');
     }

@@ -22,7 +22,14 @@ export interface AgentExplanation {
   metrics: Record<string, { source: PolicyLine; evidence: Evidence }>;
   excluded: Array<{ exclusion: string; source: PolicyLine; record: RecordRef }>;
   eligibility: { holds: boolean; reason: string; source: PolicyLine; condition: ConditionTrace } | null;
-  vetoes: Array<{ id: string; holds: boolean; reason: string; cap_grade: string; source: PolicyLine; condition: ConditionTrace }>;
+  vetoes: Array<{
+    id: string;
+    holds: boolean;
+    reason: string;
+    cap_grade: string;
+    source: PolicyLine;
+    condition: ConditionTrace;
+  }>;
   grade_before_vetoes: string | null;
 }
 
@@ -46,11 +53,18 @@ export interface ExplainInput {
  */
 export function explainAgent(input: ExplainInput): AgentExplanation {
   const { agent, scorecard, rating, compiled, rows, data, zone, cap, policy } = input;
-  const line = (source: SourceRef): PolicyLine => ({ file: source.file.split(/[\\/]/).pop()!, line: source.line, path: source.path });
+  const line = (source: SourceRef): PolicyLine => ({
+    file: source.file.split(/[\\/]/).pop()!,
+    line: source.line,
+    path: source.path,
+  });
   const metrics: AgentExplanation['metrics'] = {};
   for (const item of scorecard?.scored ?? []) {
     const metric = compiled.find((m) => m.definition.id === item.metric)!;
-    metrics[item.metric] = { source: line(item.source), evidence: evidenceFor(metric, rows, agent.index, data.files, zone, cap) };
+    metrics[item.metric] = {
+      source: line(item.source),
+      evidence: evidenceFor(metric, rows, agent.index, data.files, zone, cap),
+    };
   }
   const exclusionSource = new Map(policy.exclusions.map((e) => [e.id, line(e.source)]));
   const excluded = data.excludedRecords[agent.index]!.map((r) => ({
@@ -60,11 +74,23 @@ export function explainAgent(input: ExplainInput): AgentExplanation {
   }));
   const eligibility =
     scorecard?.eligibility && rating.eligibility
-      ? { holds: rating.eligibility.result, reason: scorecard.eligibility.reason, source: line(scorecard.eligibility.source), condition: rating.eligibility }
+      ? {
+          holds: rating.eligibility.result,
+          reason: scorecard.eligibility.reason,
+          source: line(scorecard.eligibility.source),
+          condition: rating.eligibility,
+        }
       : null;
   const vetoes = rating.veto_traces.map(({ id, trace }) => {
     const veto = scorecard!.vetoes.find((v) => v.id === id)!;
-    return { id, holds: trace.result, reason: veto.reason, cap_grade: veto.cap_grade, source: line(veto.source), condition: trace };
+    return {
+      id,
+      holds: trace.result,
+      reason: veto.reason,
+      cap_grade: veto.cap_grade,
+      source: line(veto.source),
+      condition: trace,
+    };
   });
   return {
     agent_id: agent.agent_id,

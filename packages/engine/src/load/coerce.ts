@@ -45,7 +45,8 @@ export function coerceValue(raw: unknown, spec: FieldSpec, zone: Zone): TypedVal
     case 'number': {
       let n: number;
       if (typeof raw === 'number') n = raw;
-      else if (typeof raw === 'string' && (spec.type === 'int' ? INT_RE : NUMBER_RE).test(raw.trim())) n = Number(raw.trim());
+      else if (typeof raw === 'string' && (spec.type === 'int' ? INT_RE : NUMBER_RE).test(raw.trim()))
+        n = Number(raw.trim());
       else return bad(raw);
       if (!Number.isFinite(n) || (spec.type === 'int' && !Number.isInteger(n))) return bad(raw);
       if ((spec.min !== undefined && n < spec.min) || (spec.max !== undefined && n > spec.max)) {

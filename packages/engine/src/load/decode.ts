@@ -6,7 +6,10 @@ import { EvaluationError } from '../problems.ts';
  * leading BOM is dropped. Bytes that are not UTF-8 stop
  * the run with the file and the line of the first bad byte.
  */
-export async function* decodeUtf8(file: string, onBytes?: (bytes: Uint8Array) => void): AsyncGenerator<string> {
+export async function* decodeUtf8(
+  file: string,
+  onBytes?: (bytes: Uint8Array) => void,
+): AsyncGenerator<string> {
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
   let line = 1;
   for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
@@ -54,7 +57,8 @@ function firstInvalidOffset(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i]!;
-    const need = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
+    const need =
+      b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
     if (need < 0) return i;
     for (let k = 1; k <= need; k++) {
       if (i + k >= bytes.length) return bytes.length;

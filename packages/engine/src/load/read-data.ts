@@ -121,8 +121,18 @@ export async function readDataset(options: ReadOptions): Promise<Dataset> {
 
   for (const [table, files] of located) {
     const spec = TABLES[table];
-    const exclusions = compileExclusions(policy.exclusions.filter((e) => e.table === table), spec, zone);
-    const input: TableInput = { table, files: [], rows: 0, rejected: 0, excluded: new Map(exclusions.map((e) => [e.id, 0])) };
+    const exclusions = compileExclusions(
+      policy.exclusions.filter((e) => e.table === table),
+      spec,
+      zone,
+    );
+    const input: TableInput = {
+      table,
+      files: [],
+      rows: 0,
+      rejected: 0,
+      excluded: new Map(exclusions.map((e) => [e.id, 0])),
+    };
     data.inputs.set(table, input);
     const keep = keeperFor(table, data, period);
     const seenIds = new Map<string, number>();
@@ -132,14 +142,23 @@ export async function readDataset(options: ReadOptions): Promise<Dataset> {
       const fileIndex = data.files.push(relative(dataDir, path).split(sep).join('/')) - 1;
       const hash = createHash('sha256');
       let rows = 0;
-      const required = Object.entries(spec.fields).filter(([, f]) => f.required).map(([name]) => name);
+      const required = Object.entries(spec.fields)
+        .filter(([, f]) => f.required)
+        .map(([name]) => name);
       for await (const record of readRecords(path, required, (bytes) => hash.update(bytes))) {
         rows++;
         input.rows++;
         if (input.rows % PROGRESS_EVERY === 0) options.onProgress?.({ table, rows: input.rows, done: false });
         const reject = (code: RejectionCode, field: string | null, detail: Record<string, string> = {}) => {
           input.rejected++;
-          data.rejected.push({ table, file: data.files[fileIndex]!, line: record.line, field, code, message: rejectionMessage(code, { field: field ?? '', ...detail }) });
+          data.rejected.push({
+            table,
+            file: data.files[fileIndex]!,
+            line: record.line,
+            field,
+            code,
+            message: rejectionMessage(code, { field: field ?? '', ...detail }),
+          });
         };
         if (record.error) {
           reject(record.error.code, null, record.error.detail);
@@ -191,7 +210,11 @@ interface CompiledExclusion {
   holds: Predicate<Row>;
 }
 
-function compileExclusions(exclusions: readonly Exclusion[], spec: TableSpec, zone: Zone): CompiledExclusion[] {
+function compileExclusions(
+  exclusions: readonly Exclusion[],
+  spec: TableSpec,
+  zone: Zone,
+): CompiledExclusion[] {
   const access = rowFactAccess(spec.fields, zone);
   return exclusions.map((e) => ({ id: e.id, holds: compileCondition(e.when, zone, access) }));
 }
@@ -206,7 +229,12 @@ function typeRow(
   for (const [name, field] of Object.entries(spec.fields)) {
     const value = coerceValue(raw[name], field, zone);
     if (isFailure(value)) {
-      reject(value.code, name, { value: value.value, type: field.type, typeZh: typeNameZh(field.type), range: value.range ?? '' });
+      reject(value.code, name, {
+        value: value.value,
+        type: field.type,
+        typeZh: typeNameZh(field.type),
+        range: value.range ?? '',
+      });
       return null;
     }
     if (value === null && field.required) {
@@ -216,7 +244,10 @@ function typeRow(
     values[name] = value;
   }
   if (spec.name === 'messages' && values.sender === 'agent' && values.agent_id === null) {
-    reject('MISSING_FIELD', 'agent_id', { why: '客服发送的消息必须有 agent_id', whyEn: 'an agent message needs agent_id' });
+    reject('MISSING_FIELD', 'agent_id', {
+      why: '客服发送的消息必须有 agent_id',
+      whyEn: 'an agent message needs agent_id',
+    });
     return null;
   }
   for (const [name, value] of Object.entries(raw)) {
@@ -239,7 +270,12 @@ function checkReferences(
     return false;
   }
   const conversation = values.conversation_id;
-  if (table !== 'conversations' && data.hasConversations && typeof conversation === 'string' && !data.conversations.ids.has(conversation)) {
+  if (
+    table !== 'conversations' &&
+    data.hasConversations &&
+    typeof conversation === 'string' &&
+    !data.conversations.ids.has(conversation)
+  ) {
     reject('UNKNOWN_CONVERSATION', 'conversation_id', { value: conversation });
     return false;
   }
@@ -263,7 +299,11 @@ function periodTest(spec: TableSpec, period: ZonedPeriod): (row: Row) => boolean
 }
 
 /** What to do with an accepted row of each table (excluded rows are given with their exclusion). */
-function keeperFor(table: InputTableName, data: Dataset, period: ZonedPeriod): (row: Row, excludedBy: string | null) => void {
+function keeperFor(
+  table: InputTableName,
+  data: Dataset,
+  period: ZonedPeriod,
+): (row: Row, excludedBy: string | null) => void {
   const inPeriod = periodTest(TABLES[table], period);
   const keepInPeriod = (name: MeasuredTableName) => {
     const rows: Row[] = [];
@@ -313,7 +353,8 @@ function keeperFor(table: InputTableName, data: Dataset, period: ZonedPeriod): (
     case 'orders': {
       const keep = keepInPeriod('orders');
       return (row, excludedBy) => {
-        if (excludedBy === null && typeof row.values.conversation_id === 'string') data.convertedConversations.add(row.values.conversation_id);
+        if (excludedBy === null && typeof row.values.conversation_id === 'string')
+          data.convertedConversations.add(row.values.conversation_id);
         keep(row, excludedBy);
       };
     }

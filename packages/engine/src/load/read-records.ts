@@ -6,7 +6,11 @@ import { decodeUtf8 } from './decode.ts';
 /** One record of a file: its values by column, or why the line could not be read as a record. */
 export type RawRecord =
   | { line: number; values: Record<string, unknown>; error?: undefined }
-  | { line: number; values?: undefined; error: { code: 'BAD_JSON' | 'FIELD_COUNT'; detail: Record<string, string> } };
+  | {
+      line: number;
+      values?: undefined;
+      error: { code: 'BAD_JSON' | 'FIELD_COUNT'; detail: Record<string, string> };
+    };
 
 /**
  * Streams the records of a CSV (RFC 4180, header row) or JSON Lines file. CSV values are the
@@ -23,7 +27,10 @@ export async function* readRecords(
   else yield* readCsv(file, requiredColumns, onBytes);
 }
 
-async function* readJsonLines(file: string, onBytes?: (bytes: Uint8Array) => void): AsyncGenerator<RawRecord> {
+async function* readJsonLines(
+  file: string,
+  onBytes?: (bytes: Uint8Array) => void,
+): AsyncGenerator<RawRecord> {
   let pending = '';
   let line = 0;
   const handle = (text: string): RawRecord | null => {
@@ -63,19 +70,30 @@ async function* readCsv(
   requiredColumns: readonly string[],
   onBytes?: (bytes: Uint8Array) => void,
 ): AsyncGenerator<RawRecord> {
-  const parser = Readable.from(decodeUtf8(file, onBytes)).pipe(
-    parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true }),
-  );
+  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true });
+  const source = Readable.from(decodeUtf8(file, onBytes));
+  // pipe() does not forward a source's error; hand it to the parser so iteration stops with it.
+  source.on('error', (error) => parser.destroy(error));
+  source.pipe(parser);
   let header: string[] | null = null;
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    for await (const { record, info } of parser as AsyncIterable<{
+      record: string[];
+      info: { lines: number };
+    }>) {
       if (header === null) {
         header = record.map((h) => h.trim());
         checkHeader(file, header, requiredColumns);
         continue;
       }
       if (record.length !== header.length) {
-        yield { line: info.lines, error: { code: 'FIELD_COUNT', detail: { value: String(record.length), expected: String(header.length) } } };
+        yield {
+          line: info.lines,
+          error: {
+            code: 'FIELD_COUNT',
+            detail: { value: String(record.length), expected: String(header.length) },
+          },
+        };
         continue;
       }
       const values: Record<string, unknown> = {};
@@ -108,7 +126,10 @@ function checkHeader(file: string, header: readonly string[], required: readonly
         code: 'DUPLICATE_COLUMN',
         file,
         line: 1,
-        message: { zh: `${file} 的表头中列 "${name}" 出现了两次。`, en: `Column "${name}" appears twice in the header of ${file}.` },
+        message: {
+          zh: `${file} 的表头中列 "${name}" 出现了两次。`,
+          en: `Column "${name}" appears twice in the header of ${file}.`,
+        },
       });
     }
     seen.add(name);

@@ -1,4 +1,4 @@
-import { compileCondition, type Condition, type Predicate } from '@scorebook/conditions';
+import { type Condition, compileCondition, type Predicate } from '@scorebook/conditions';
 import { type MeasuredTableName, type MetricDefinition, measuredFields } from '@scorebook/contract';
 import type { Zone } from '@scorebook/time';
 import { rowFactAccess } from '../fact-access.ts';
@@ -42,7 +42,9 @@ export function groupRowsByAgent(data: Dataset): RowsByAgent {
 /** Compiles the conditions of metric definitions once, for every agent. */
 export function compileMetrics(definitions: readonly MetricDefinition[], zone: Zone): CompiledMetric[] {
   const compile = (table: MeasuredTableName | null, where: unknown): Predicate<Row> =>
-    table === null || where === null ? always : compileCondition(where as Condition, zone, rowFactAccess(measuredFields(table), zone));
+    table === null || where === null
+      ? always
+      : compileCondition(where as Condition, zone, rowFactAccess(measuredFields(table), zone));
   return definitions.map((definition) => ({
     definition,
     where: compile(definition.table, definition.where),

@@ -36,7 +36,11 @@ export function rateAgent(
   zone: Zone,
 ): Rating {
   const worst = worstMetrics(scorecard, metrics);
-  const notRated = (reason_code: NotRatedCode, reason: string, eligibility: ConditionTrace | null = null): Rating => ({
+  const notRated = (
+    reason_code: NotRatedCode,
+    reason: string,
+    eligibility: ConditionTrace | null = null,
+  ): Rating => ({
     status: 'not_rated',
     reason,
     reason_code,
@@ -90,7 +94,10 @@ export function rateAgent(
     vetoTraces.push({ id: veto.id, trace });
     if (!trace.result) continue;
     vetoes.push(veto.id);
-    capped = Math.max(capped, policy.grades.findIndex((g) => g.grade === veto.cap_grade));
+    capped = Math.max(
+      capped,
+      policy.grades.findIndex((g) => g.grade === veto.cap_grade),
+    );
   }
   return {
     status: 'rated',
@@ -109,11 +116,16 @@ export function rateAgent(
 }
 
 /** The three scored metrics with the lowest score below 100: lowest first, then larger weight, then id. */
-export function worstMetrics(scorecard: Scorecard, metrics: Readonly<Record<string, MetricResult>>): string[] {
+export function worstMetrics(
+  scorecard: Scorecard,
+  metrics: Readonly<Record<string, MetricResult>>,
+): string[] {
   return scorecard.scored
     .map((item) => ({ id: item.metric, weight: item.weight, m: metrics[item.metric]! }))
     .filter(({ m }) => m.status === 'scored' && m.score! < 100)
-    .sort((a, b) => a.m.score! - b.m.score! || b.weight - a.weight || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .sort(
+      (a, b) => a.m.score! - b.m.score! || b.weight - a.weight || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    )
     .slice(0, 3)
     .map(({ id }) => id);
 }
@@ -124,7 +136,10 @@ export function assignRanks(totals: ReadonlyArray<{ key: number; total: number }
   const ranks = new Map<number, number>();
   sorted.forEach((entry, i) => {
     const previous = sorted[i - 1];
-    ranks.set(entry.key, previous !== undefined && previous.total === entry.total ? ranks.get(previous.key)! : i + 1);
+    ranks.set(
+      entry.key,
+      previous !== undefined && previous.total === entry.total ? ranks.get(previous.key)! : i + 1,
+    );
   });
   return ranks;
 }

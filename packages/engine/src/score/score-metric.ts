@@ -18,12 +18,19 @@ export interface MetricResult {
  * Scores a metric of the agent's scorecard (`semantics.md`, scoring): null value → `no_data`;
  * sample below `min_sample` (not for counts and sums) → `insufficient`; else `linear` or `bands`.
  */
-export function scoreMetric(measured: MetricValue, item: ScoredItem, definition: MetricDefinition): MetricResult {
+export function scoreMetric(
+  measured: MetricValue,
+  item: ScoredItem,
+  definition: MetricDefinition,
+): MetricResult {
   const base = { value: measured.value, sample: measured.sample, weight: item.weight };
   if (measured.value === null) return { ...base, score: null, status: 'no_data' };
   const sampled = definition.kind !== 'count' && definition.kind !== 'sum';
   if (sampled && measured.sample < item.min_sample) return { ...base, score: null, status: 'insufficient' };
-  const score = item.method === 'bands' ? bandScore(measured.value, item) : linearScore(measured.value, item, definition.better);
+  const score =
+    item.method === 'bands'
+      ? bandScore(measured.value, item)
+      : linearScore(measured.value, item, definition.better);
   return { ...base, score, status: 'scored' };
 }
 

@@ -1,13 +1,24 @@
-import { checkCondition, type Condition, type FactType, type FactVocabulary, OPERATORS } from '@scorebook/conditions';
+import {
+  type Condition,
+  checkCondition,
+  type FactType,
+  type FactVocabulary,
+  OPERATORS,
+} from '@scorebook/conditions';
 import type { FieldSpec, MetricDefinition } from '@scorebook/contract';
 import type { PolicyErrorCode } from '../errors/catalogue.ts';
 import type { CheckContext, Path } from './context.ts';
 import { closest } from './suggest.ts';
 
 /** Facts of a row vocabulary from the contract's fields; extra columns are allowed (a warning). */
-export function rowVocabulary(fields: Readonly<Record<string, FieldSpec>>, table: string, open: boolean): FactVocabulary {
+export function rowVocabulary(
+  fields: Readonly<Record<string, FieldSpec>>,
+  table: string,
+  open: boolean,
+): FactVocabulary {
   const facts = new Map<string, FactType>();
-  for (const [name, spec] of Object.entries(fields)) facts.set(name, spec.type === 'int' ? 'number' : spec.type);
+  for (const [name, spec] of Object.entries(fields))
+    facts.set(name, spec.type === 'int' ? 'number' : spec.type);
   return { facts, open, describe: { zh: `${table} 表的字段`, en: `fields of ${table}` } };
 }
 

@@ -28,7 +28,12 @@ export class CheckContext {
     options: { severity?: 'error' | 'warning'; anchor?: Anchor } = {},
   ): void {
     this.problems.push(
-      problemAt(this.parsed, path, { code, severity: options.severity ?? 'error', message: messageOf(code, params) }, options.anchor),
+      problemAt(
+        this.parsed,
+        path,
+        { code, severity: options.severity ?? 'error', message: messageOf(code, params) },
+        options.anchor,
+      ),
     );
   }
 

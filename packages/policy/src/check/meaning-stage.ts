@@ -1,5 +1,12 @@
-import { builtinMetrics, isExcludableTable, INPUT_TABLES, TABLES } from '@scorebook/contract';
-import { isValidTimezone, parseDateParts, parseInterval, WEEKDAYS, type Weekday, Zone } from '@scorebook/time';
+import { builtinMetrics, INPUT_TABLES, isExcludableTable, TABLES } from '@scorebook/contract';
+import {
+  isValidTimezone,
+  parseDateParts,
+  parseInterval,
+  WEEKDAYS,
+  type Weekday,
+  Zone,
+} from '@scorebook/time';
 import type { BusinessHoursSpec, Exclusion, Grade, Policy } from '../model.ts';
 import { checkConditionAt, rowVocabulary } from './conditions-check.ts';
 import { asArray, asNumber, asString, type CheckContext, isRecord } from './context.ts';
@@ -21,7 +28,11 @@ export function checkMeaning(ctx: CheckContext): Policy | null {
     else ctx.report(['timezone'], 'UNKNOWN_TIMEZONE', { timezone });
   }
   const effectiveFrom = asString(value.effective_from);
-  if (effectiveFrom !== null && /^\d{4}-\d{2}-\d{2}$/.test(effectiveFrom) && parseDateParts(effectiveFrom) === null) {
+  if (
+    effectiveFrom !== null &&
+    /^\d{4}-\d{2}-\d{2}$/.test(effectiveFrom) &&
+    parseDateParts(effectiveFrom) === null
+  ) {
     ctx.report(['effective_from'], 'BAD_DATE', { value: effectiveFrom });
   }
   const businessHours = checkBusinessHours(ctx, value.business_hours);
@@ -67,13 +78,15 @@ function checkBusinessHours(ctx: CheckContext, raw: unknown): BusinessHoursSpec 
         return;
       }
       const other = parsed.find(([s, e]) => interval[0] < e && s < interval[1]);
-      if (other !== undefined) ctx.report(['business_hours', day, i], 'OVERLAPPING_INTERVALS', { value: text, other: other[2] });
+      if (other !== undefined)
+        ctx.report(['business_hours', day, i], 'OVERLAPPING_INTERVALS', { value: text, other: other[2] });
       parsed.push([interval[0], interval[1], text]);
     });
   }
   const holidays = asArray(raw.holidays).filter((x): x is string => typeof x === 'string');
   holidays.forEach((date, i) => {
-    if (/^\d{4}-\d{2}-\d{2}$/.test(date) && parseDateParts(date) === null) ctx.report(['business_hours', 'holidays', i], 'BAD_DATE', { value: date });
+    if (/^\d{4}-\d{2}-\d{2}$/.test(date) && parseDateParts(date) === null)
+      ctx.report(['business_hours', 'holidays', i], 'BAD_DATE', { value: date });
   });
   return { week, holidays };
 }
@@ -85,17 +98,29 @@ function checkExclusions(ctx: CheckContext, raw: unknown): Exclusion[] {
     if (!isRecord(item)) return;
     const path = ['exclusions', index];
     const id = asString(item.id);
-    if (id !== null && seen.has(id)) ctx.report([...path, 'id'], 'DUPLICATE_ID', { id, what: '剔除规则', whatEn: 'exclusion' });
+    if (id !== null && seen.has(id))
+      ctx.report([...path, 'id'], 'DUPLICATE_ID', { id, what: '剔除规则', whatEn: 'exclusion' });
     if (id !== null) seen.add(id);
     const table = asString(item.table);
     if (table === null) return;
     if (!isExcludableTable(table)) {
-      ctx.report([...path, 'table'], 'UNKNOWN_TABLE', { table, allowed: INPUT_TABLES.filter((t) => t !== 'agents').join(', ') });
-      if (item.when !== undefined) checkConditionAt(ctx, [...path, 'when'], item.when, rowVocabulary({}, table, true), { factsUnknowable: true });
+      ctx.report([...path, 'table'], 'UNKNOWN_TABLE', {
+        table,
+        allowed: INPUT_TABLES.filter((t) => t !== 'agents').join(', '),
+      });
+      if (item.when !== undefined)
+        checkConditionAt(ctx, [...path, 'when'], item.when, rowVocabulary({}, table, true), {
+          factsUnknowable: true,
+        });
       return;
     }
     if (item.when === undefined) return;
-    const when = checkConditionAt(ctx, [...path, 'when'], item.when, rowVocabulary(TABLES[table].fields, table, true));
+    const when = checkConditionAt(
+      ctx,
+      [...path, 'when'],
+      item.when,
+      rowVocabulary(TABLES[table].fields, table, true),
+    );
     const reason = asString(item.reason);
     if (id !== null && when !== null && reason !== null) {
       out.push({ id, table, reason, reason_en: asString(item.reason_en), when, source: ctx.sourceOf(path) });
@@ -112,16 +137,28 @@ function checkGrades(ctx: CheckContext, raw: unknown): Grade[] {
     const grade = asString(item.grade);
     const minScore = asNumber(item.min_score);
     if (grade === null || minScore === null) return;
-    if (grades.some((g) => g.grade === grade)) ctx.report(['grades', index, 'grade'], 'DUPLICATE_GRADE', { grade });
+    if (grades.some((g) => g.grade === grade))
+      ctx.report(['grades', index, 'grade'], 'DUPLICATE_GRADE', { grade });
     const previous = grades[grades.length - 1];
     if (previous !== undefined && minScore >= previous.min_score) {
-      ctx.report(['grades', index, 'min_score'], 'GRADES_ORDER', { grade, value: minScore, previous: previous.min_score });
+      ctx.report(['grades', index, 'min_score'], 'GRADES_ORDER', {
+        grade,
+        value: minScore,
+        previous: previous.min_score,
+      });
     }
-    grades.push({ grade, min_score: minScore, label: asString(item.label), label_en: asString(item.label_en) });
+    grades.push({
+      grade,
+      min_score: minScore,
+      label: asString(item.label),
+      label_en: asString(item.label_en),
+    });
   });
   const last = items[items.length - 1];
   if (isRecord(last) && asNumber(last.min_score) !== null && last.min_score !== 0) {
-    ctx.report(['grades', items.length - 1, 'min_score'], 'GRADES_LAST_NOT_ZERO', { grade: String(last.grade) });
+    ctx.report(['grades', items.length - 1, 'min_score'], 'GRADES_LAST_NOT_ZERO', {
+      grade: String(last.grade),
+    });
   }
   return grades;
 }

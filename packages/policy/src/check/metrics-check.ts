@@ -56,7 +56,12 @@ export function checkPolicyMetrics(ctx: CheckContext, raw: unknown): MetricDefin
   return valid;
 }
 
-function checkKindKeys(ctx: CheckContext, path: Path, item: Record<string, unknown>, kind: MetricKind): boolean {
+function checkKindKeys(
+  ctx: CheckContext,
+  path: Path,
+  item: Record<string, unknown>,
+  kind: MetricKind,
+): boolean {
   const has = (k: string) => item[k] !== undefined;
   let ok = true;
   const need = (zh: string, en: string, at: Path = path) => {
@@ -64,16 +69,25 @@ function checkKindKeys(ctx: CheckContext, path: Path, item: Record<string, unkno
     ok = false;
   };
   if (kind === 'ratio') {
-    if (!has('numerator') || !has('denominator')) need('需要 numerator 和 denominator', 'needs numerator and denominator');
+    if (!has('numerator') || !has('denominator'))
+      need('需要 numerator 和 denominator', 'needs numerator and denominator');
     for (const k of ['table', 'field', 'where']) {
-      if (has(k)) need(`不使用 ${k}(分子、分母各自写 table 和 where)`, `takes no ${k} (numerator and denominator have their own table and where)`, [...path, k]);
+      if (has(k))
+        need(
+          `不使用 ${k}(分子、分母各自写 table 和 where)`,
+          `takes no ${k} (numerator and denominator have their own table and where)`,
+          [...path, k],
+        );
     }
     return ok;
   }
-  for (const k of ['numerator', 'denominator']) if (has(k)) need(`不使用 ${k}`, `takes no ${k}`, [...path, k]);
+  for (const k of ['numerator', 'denominator'])
+    if (has(k)) need(`不使用 ${k}`, `takes no ${k}`, [...path, k]);
   if (!has('table')) need('需要 table', 'needs a table');
-  if (KINDS_WITH_FIELD.has(kind) && !has('field')) need('需要 field(取值的字段)', 'needs a field (the values to aggregate)');
-  if (!KINDS_WITH_FIELD.has(kind) && has('field')) need('不使用 field(它只计行数)', 'takes no field (it counts rows)', [...path, 'field']);
+  if (KINDS_WITH_FIELD.has(kind) && !has('field'))
+    need('需要 field(取值的字段)', 'needs a field (the values to aggregate)');
+  if (!KINDS_WITH_FIELD.has(kind) && has('field'))
+    need('不使用 field(它只计行数)', 'takes no field (it counts rows)', [...path, 'field']);
   return ok;
 }
 
@@ -88,12 +102,22 @@ function checkTableAndWhere(ctx: CheckContext, path: Path, table: unknown, where
   return checkConditionAt(ctx, [...path, 'where'], where, vocabulary) !== null;
 }
 
-function checkField(ctx: CheckContext, path: Path, table: unknown, field: unknown, kind: MetricKind): boolean {
+function checkField(
+  ctx: CheckContext,
+  path: Path,
+  table: unknown,
+  field: unknown,
+  kind: MetricKind,
+): boolean {
   if (typeof table !== 'string' || !isMeasuredTable(table) || typeof field !== 'string') return false;
   const fields = measuredFields(table);
   const spec = fields[field];
   if (spec === undefined) {
-    ctx.report([...path, 'field'], 'UNKNOWN_FIELD', { table, field, allowed: Object.keys(fields).join(', ') });
+    ctx.report([...path, 'field'], 'UNKNOWN_FIELD', {
+      table,
+      field,
+      allowed: Object.keys(fields).join(', '),
+    });
     return false;
   }
   if (!NUMERIC_TYPES.has(spec.type)) {

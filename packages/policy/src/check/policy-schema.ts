@@ -6,7 +6,11 @@ const quantity = {
   type: ['number', 'string'],
   description: '数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit',
 } as const;
-const day = { type: 'array', items: { type: 'string' }, description: '营业时间段 "HH:MM-HH:MM" / opening intervals' } as const;
+const day = {
+  type: 'array',
+  items: { type: 'string' },
+  description: '营业时间段 "HH:MM-HH:MM" / opening intervals',
+} as const;
 
 /**
  * The JSON Schema (2020-12) of a policy version: the shape of `policy-format.md`. Meaning-level
@@ -22,9 +26,21 @@ export const POLICY_SCHEMA = {
   additionalProperties: false,
   properties: {
     scorebook: { const: 1, description: '格式版本,固定为 1 / format version, always 1' },
-    id: { type: 'string', pattern: ID_PATTERN, description: '策略 id,与文件夹同名 / policy id, equals the folder name' },
-    version: { type: 'string', minLength: 1, description: '版本号,加引号,例如 "2026.10" / version label, quoted' },
-    effective_from: { type: 'string', pattern: DATE_PATTERN, description: '生效日期 YYYY-MM-DD / effective date' },
+    id: {
+      type: 'string',
+      pattern: ID_PATTERN,
+      description: '策略 id,与文件夹同名 / policy id, equals the folder name',
+    },
+    version: {
+      type: 'string',
+      minLength: 1,
+      description: '版本号,加引号,例如 "2026.10" / version label, quoted',
+    },
+    effective_from: {
+      type: 'string',
+      pattern: DATE_PATTERN,
+      description: '生效日期 YYYY-MM-DD / effective date',
+    },
     title: { ...text, description: '策略名称 / display name' },
     title_en: text,
     description: { type: 'string', description: '说明(Markdown)/ description in Markdown' },
@@ -32,7 +48,8 @@ export const POLICY_SCHEMA = {
     business_hours: {
       type: 'object',
       additionalProperties: false,
-      description: '营业时间:响应时长只计营业时间内 / business hours: response times count only time inside them',
+      description:
+        '营业时间:响应时长只计营业时间内 / business hours: response times count only time inside them',
       properties: {
         mon: day,
         tue: day,
@@ -41,7 +58,11 @@ export const POLICY_SCHEMA = {
         fri: day,
         sat: day,
         sun: day,
-        holidays: { type: 'array', items: { type: 'string', pattern: DATE_PATTERN }, description: '休息日 / closed dates' },
+        holidays: {
+          type: 'array',
+          items: { type: 'string', pattern: DATE_PATTERN },
+          description: '休息日 / closed dates',
+        },
       },
     },
     exclusions: {
@@ -60,7 +81,11 @@ export const POLICY_SCHEMA = {
         },
       },
     },
-    metrics: { type: 'array', items: { $ref: '#/$defs/metric' }, description: '策略自定义指标 / the policy\u2019s own metrics' },
+    metrics: {
+      type: 'array',
+      items: { $ref: '#/$defs/metric' },
+      description: '策略自定义指标 / the policy\u2019s own metrics',
+    },
     grades: {
       type: 'array',
       minItems: 1,
@@ -95,7 +120,12 @@ export const POLICY_SCHEMA = {
       properties: {
         title: text,
         title_en: text,
-        roles: { type: 'array', minItems: 1, items: text, description: '适用岗位 / roles rated by this scorecard' },
+        roles: {
+          type: 'array',
+          minItems: 1,
+          items: text,
+          description: '适用岗位 / roles rated by this scorecard',
+        },
         eligibility: {
           type: 'object',
           required: ['when', 'reason'],
@@ -141,7 +171,11 @@ export const POLICY_SCHEMA = {
       additionalProperties: false,
       properties: {
         metric: text,
-        weight: { type: 'number', exclusiveMinimum: 0, description: '权重,一张考核表合计 100 / weight; a scorecard\u2019s add up to 100' },
+        weight: {
+          type: 'number',
+          exclusiveMinimum: 0,
+          description: '权重,一张考核表合计 100 / weight; a scorecard\u2019s add up to 100',
+        },
         method: { type: 'string', enum: ['linear', 'bands'] },
         target: quantity,
         floor: quantity,
@@ -153,7 +187,11 @@ export const POLICY_SCHEMA = {
             type: 'object',
             required: ['score'],
             additionalProperties: false,
-            properties: { at_least: quantity, at_most: quantity, score: { type: 'number', minimum: 0, maximum: 100 } },
+            properties: {
+              at_least: quantity,
+              at_most: quantity,
+              score: { type: 'number', minimum: 0, maximum: 100 },
+            },
           },
         },
       },

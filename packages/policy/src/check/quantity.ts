@@ -47,5 +47,9 @@ function mismatch(raw: unknown, unit: Unit, metric: string): QuantityResult {
     seconds: ['时长请写秒数,或带 s、m、h。', 'Write durations in seconds, or with s, m or h.'],
   };
   const [hint, hintEn] = hints[unit] ?? ['请直接写数字。', 'Write a plain number.'];
-  return { ok: false, code: 'QUANTITY_UNIT_MISMATCH', params: { value: String(raw), metric, unit, hint, hintEn } };
+  return {
+    ok: false,
+    code: 'QUANTITY_UNIT_MISMATCH',
+    params: { value: String(raw), metric, unit, hint, hintEn },
+  };
 }

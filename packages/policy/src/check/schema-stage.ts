@@ -40,8 +40,12 @@ export function checkSchema(parsed: ParsedYaml): Problem[] {
 function toProblem(parsed: ParsedYaml, error: ErrorObject): Problem {
   const path = pointerToPath(error.instancePath, parsed.value);
   const params = error.params as Record<string, unknown>;
-  const at = (code: PolicyErrorCode, p: Record<string, string | number>, where = path, anchor: 'value' | 'key' = 'value') =>
-    problemAt(parsed, where, { code, severity: 'error', message: messageOf(code, p) }, anchor);
+  const at = (
+    code: PolicyErrorCode,
+    p: Record<string, string | number>,
+    where = path,
+    anchor: 'value' | 'key' = 'value',
+  ) => problemAt(parsed, where, { code, severity: 'error', message: messageOf(code, p) }, anchor);
   switch (error.keyword) {
     case 'required':
       return at('MISSING_KEY', { key: String(params.missingProperty) }, path, 'key');
@@ -52,11 +56,22 @@ function toProblem(parsed: ParsedYaml, error: ErrorObject): Problem {
       return at('UNKNOWN_KEY', { key, suggestion, allowed: allowed.join(', ') }, [...path, key], 'key');
     }
     case 'propertyNames':
-      return at('BAD_KEY_NAME', { key: String(params.propertyName) }, [...path, String(params.propertyName)], 'key');
+      return at(
+        'BAD_KEY_NAME',
+        { key: String(params.propertyName) },
+        [...path, String(params.propertyName)],
+        'key',
+      );
     case 'type':
-      return at('WRONG_TYPE', { expected: String(params.type).replace(',', ' or '), found: typeName(error.data) });
+      return at('WRONG_TYPE', {
+        expected: String(params.type).replace(',', ' or '),
+        found: typeName(error.data),
+      });
     case 'enum':
-      return at('NOT_ALLOWED_VALUE', { value: String(error.data), allowed: (params.allowedValues as unknown[]).join(', ') });
+      return at('NOT_ALLOWED_VALUE', {
+        value: String(error.data),
+        allowed: (params.allowedValues as unknown[]).join(', '),
+      });
     case 'const':
       return at('NOT_ALLOWED_VALUE', { value: String(error.data), allowed: String(params.allowedValue) });
     case 'pattern':
@@ -65,7 +80,10 @@ function toProblem(parsed: ParsedYaml, error: ErrorObject): Problem {
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
-      return at('OUT_OF_RANGE', { value: String(error.data), limit: `${comparisonOf(error.keyword)} ${String(params.limit)}` });
+      return at('OUT_OF_RANGE', {
+        value: String(error.data),
+        limit: `${comparisonOf(error.keyword)} ${String(params.limit)}`,
+      });
     case 'minItems':
     case 'minLength':
     case 'minProperties':
@@ -88,7 +106,10 @@ function pointerToPath(pointer: string, value: unknown): Array<string | number> 
       current = current[index];
     } else {
       path.push(step);
-      current = current !== null && typeof current === 'object' ? (current as Record<string, unknown>)[step] : undefined;
+      current =
+        current !== null && typeof current === 'object'
+          ? (current as Record<string, unknown>)[step]
+          : undefined;
     }
   }
   return path;
@@ -106,7 +127,8 @@ function comparisonOf(keyword: string): string {
 }
 
 function patternWords(pattern: string, value: string): Record<string, string> {
-  if (pattern.includes('\\d{4}')) return { what: `${value} 应为日期 YYYY-MM-DD`, whatEn: `${value} should be a date YYYY-MM-DD` };
+  if (pattern.includes('\\d{4}'))
+    return { what: `${value} 应为日期 YYYY-MM-DD`, whatEn: `${value} should be a date YYYY-MM-DD` };
   return {
     what: `${value} 只能用小写字母、数字、下划线和连字符,并以字母开头`,
     whatEn: `${value} may use lower-case letters, digits, _ and -, starting with a letter`,

@@ -29,7 +29,8 @@ export function checkScorecards(
     asArray(card.roles).forEach((role, i) => {
       if (typeof role !== 'string') return;
       const first = roleOwner.get(role);
-      if (first !== undefined) ctx.report([...path, 'roles', i], 'ROLE_IN_TWO_SCORECARDS', { role, first, second: id });
+      if (first !== undefined)
+        ctx.report([...path, 'roles', i], 'ROLE_IN_TWO_SCORECARDS', { role, first, second: id });
       else roleOwner.set(role, id);
     });
     const scored = checkScored(ctx, path, id, card.scored, byId);
@@ -78,16 +79,26 @@ function checkScored(
     if (metricId === null) return;
     const metric = byId.get(metricId);
     if (metric === undefined) {
-      ctx.report([...path, 'metric'], 'UNKNOWN_METRIC', { metric: metricId, suggestion: closest(metricId, [...byId.keys()]) ?? '' });
+      ctx.report([...path, 'metric'], 'UNKNOWN_METRIC', {
+        metric: metricId,
+        suggestion: closest(metricId, [...byId.keys()]) ?? '',
+      });
       return;
     }
-    if (seen.has(metricId)) ctx.report([...path, 'metric'], 'DUPLICATE_SCORED_METRIC', { metric: metricId, scorecard: cardId });
+    if (seen.has(metricId))
+      ctx.report([...path, 'metric'], 'DUPLICATE_SCORED_METRIC', { metric: metricId, scorecard: cardId });
     seen.add(metricId);
     const scoredItem = checkScoring(ctx, path, item, metric);
-    if (scoredItem !== null && weight !== null) items.push({ ...scoredItem, weight, source: ctx.sourceOf(path) });
+    if (scoredItem !== null && weight !== null)
+      items.push({ ...scoredItem, weight, source: ctx.sourceOf(path) });
   });
   if (weightsComplete && Math.abs(sum - 100) > WEIGHT_TOLERANCE && asArray(raw).length > 0) {
-    ctx.report([...cardPath, 'scored'], 'WEIGHTS_NOT_100', { scorecard: cardId, sum: Number(sum.toPrecision(12)) }, { anchor: 'key' });
+    ctx.report(
+      [...cardPath, 'scored'],
+      'WEIGHTS_NOT_100',
+      { scorecard: cardId, sum: Number(sum.toPrecision(12)) },
+      { anchor: 'key' },
+    );
   }
   return items;
 }
@@ -114,12 +125,18 @@ function checkScoring(
   let minSample = 1;
   if (item.min_sample !== undefined) {
     if (metric.kind === 'count' || metric.kind === 'sum') {
-      ctx.report([...path, 'min_sample'], 'MIN_SAMPLE_IGNORED', { metric: metric.id, kind: metric.kind }, { severity: 'warning', anchor: 'key' });
+      ctx.report(
+        [...path, 'min_sample'],
+        'MIN_SAMPLE_IGNORED',
+        { metric: metric.id, kind: metric.kind },
+        { severity: 'warning', anchor: 'key' },
+      );
     }
     minSample = asNumber(item.min_sample) ?? 1;
   }
   if (method === 'linear') {
-    if (item.bands !== undefined) conflict('有 bands 时请写 method: bands', 'bands need method: bands', [...path, 'bands']);
+    if (item.bands !== undefined)
+      conflict('有 bands 时请写 method: bands', 'bands need method: bands', [...path, 'bands']);
     const missing = ['target', 'floor'].filter((k) => item[k] === undefined);
     if (missing.length > 0) {
       ctx.report(path, 'LINEAR_NEEDS_TARGET_FLOOR', { metric: metric.id, missing: missing.join(', ') });
@@ -130,7 +147,12 @@ function checkScoring(
     if (target === null || floor === null) return null;
     const ordered = metric.better === 'higher' ? target > floor : target < floor;
     if (!ordered) {
-      ctx.report([...path, 'target'], 'TARGET_FLOOR_ORDER', { metric: metric.id, better: metric.better, target: String(item.target), floor: String(item.floor) });
+      ctx.report([...path, 'target'], 'TARGET_FLOOR_ORDER', {
+        metric: metric.id,
+        better: metric.better,
+        target: String(item.target),
+        floor: String(item.floor),
+      });
       return null;
     }
     return ok ? { metric: metric.id, method, target, floor, bands: [], min_sample: minSample } : null;
@@ -157,15 +179,28 @@ function checkScoring(
     const score = asNumber(band.score);
     if (value === null || score === null) return;
     const previous = bands[bands.length - 1];
-    if (previous !== undefined && (wanted === 'at_least' ? value >= previous.value : value <= previous.value)) {
-      ctx.report([...at, wanted], 'BAND_UNREACHABLE', { previous: previous.value, value }, { severity: 'warning' });
+    if (
+      previous !== undefined &&
+      (wanted === 'at_least' ? value >= previous.value : value <= previous.value)
+    ) {
+      ctx.report(
+        [...at, wanted],
+        'BAND_UNREACHABLE',
+        { previous: previous.value, value },
+        { severity: 'warning' },
+      );
     }
     bands.push({ bound: wanted, value, score });
   });
   return ok ? { metric: metric.id, method, target: null, floor: null, bands, min_sample: minSample } : null;
 }
 
-function checkAdjustments(ctx: CheckContext, cardPath: Path, raw: unknown, byId: ReadonlyMap<string, MetricDefinition>): Adjustment[] {
+function checkAdjustments(
+  ctx: CheckContext,
+  cardPath: Path,
+  raw: unknown,
+  byId: ReadonlyMap<string, MetricDefinition>,
+): Adjustment[] {
   const out: Adjustment[] = [];
   const seen = new Set<string>();
   asArray(raw).forEach((item, index) => {
@@ -174,16 +209,22 @@ function checkAdjustments(ctx: CheckContext, cardPath: Path, raw: unknown, byId:
     const id = asString(item.id);
     const metric = asString(item.metric);
     const points = asNumber(item.points_each);
-    if (id !== null && seen.has(id)) ctx.report([...path, 'id'], 'DUPLICATE_ID', { id, what: '加减分', whatEn: 'adjustment' });
+    if (id !== null && seen.has(id))
+      ctx.report([...path, 'id'], 'DUPLICATE_ID', { id, what: '加减分', whatEn: 'adjustment' });
     if (id !== null) seen.add(id);
     if (metric !== null && !byId.has(metric)) {
-      ctx.report([...path, 'metric'], 'UNKNOWN_METRIC', { metric, suggestion: closest(metric, [...byId.keys()]) ?? '' });
+      ctx.report([...path, 'metric'], 'UNKNOWN_METRIC', {
+        metric,
+        suggestion: closest(metric, [...byId.keys()]) ?? '',
+      });
       return;
     }
     const min = asNumber(item.min);
     const max = asNumber(item.max);
-    if (min !== null && max !== null && min > max) ctx.report(path, 'ADJUSTMENT_RANGE', { id: id ?? '', min, max });
-    if (id !== null && metric !== null && points !== null) out.push({ id, metric, points_each: points, min, max, source: ctx.sourceOf(path) });
+    if (min !== null && max !== null && min > max)
+      ctx.report(path, 'ADJUSTMENT_RANGE', { id: id ?? '', min, max });
+    if (id !== null && metric !== null && points !== null)
+      out.push({ id, metric, points_each: points, min, max, source: ctx.sourceOf(path) });
   });
   return out;
 }
@@ -202,25 +243,45 @@ function checkVetoes(
     const path: Path = [...cardPath, 'vetoes', index];
     if (!isRecord(item)) return;
     const id = asString(item.id);
-    if (id !== null && seen.has(id)) ctx.report([...path, 'id'], 'DUPLICATE_ID', { id, what: '否决项', whatEn: 'veto' });
+    if (id !== null && seen.has(id))
+      ctx.report([...path, 'id'], 'DUPLICATE_ID', { id, what: '否决项', whatEn: 'veto' });
     if (id !== null) seen.add(id);
     const cap = asString(item.cap_grade);
     if (cap !== null && grades.length > 0 && !grades.some((g) => g.grade === cap)) {
-      ctx.report([...path, 'cap_grade'], 'UNKNOWN_GRADE', { grade: cap, allowed: grades.map((g) => g.grade).join(', ') });
+      ctx.report([...path, 'cap_grade'], 'UNKNOWN_GRADE', {
+        grade: cap,
+        allowed: grades.map((g) => g.grade).join(', '),
+      });
     }
-    const when = item.when === undefined ? null : checkConditionAt(ctx, [...path, 'when'], item.when, vocabulary);
+    const when =
+      item.when === undefined ? null : checkConditionAt(ctx, [...path, 'when'], item.when, vocabulary);
     const reason = asString(item.reason);
     if (id !== null && cap !== null && when !== null && reason !== null) {
-      out.push({ id, reason, reason_en: asString(item.reason_en), when, cap_grade: cap, source: ctx.sourceOf(path) });
+      out.push({
+        id,
+        reason,
+        reason_en: asString(item.reason_en),
+        when,
+        cap_grade: cap,
+        source: ctx.sourceOf(path),
+      });
     }
   });
   return out;
 }
 
-function checkEligibility(ctx: CheckContext, cardPath: Path, raw: unknown, metrics: readonly MetricDefinition[]): Eligibility | null {
+function checkEligibility(
+  ctx: CheckContext,
+  cardPath: Path,
+  raw: unknown,
+  metrics: readonly MetricDefinition[],
+): Eligibility | null {
   if (!isRecord(raw)) return null;
   const path: Path = [...cardPath, 'eligibility'];
-  const when = raw.when === undefined ? null : checkConditionAt(ctx, [...path, 'when'], raw.when, agentVocabulary(metrics, false));
+  const when =
+    raw.when === undefined
+      ? null
+      : checkConditionAt(ctx, [...path, 'when'], raw.when, agentVocabulary(metrics, false));
   const reason = asString(raw.reason);
   if (when === null || reason === null) return null;
   return { when, reason, reason_en: asString(raw.reason_en), source: ctx.sourceOf(path) };

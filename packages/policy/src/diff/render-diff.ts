@@ -55,13 +55,20 @@ const FIELD: Record<string, [string, string]> = {
 };
 
 /** The words of one change: where it is, what changed, and the values before and after. */
-export function describeChange(change: PolicyChange, lang: Lang): { where: string; what: string; before: string; after: string } {
+export function describeChange(
+  change: PolicyChange,
+  lang: Lang,
+): { where: string; what: string; before: string; after: string } {
   const i = lang === 'zh' ? 0 : 1;
   const parts = [AREA[change.area][i]];
-  if (change.scorecard !== null && change.area !== 'scorecard') parts.unshift(`${AREA.scorecard[i]} ${change.scorecard}`);
+  if (change.scorecard !== null && change.area !== 'scorecard')
+    parts.unshift(`${AREA.scorecard[i]} ${change.scorecard}`);
   if (change.area === 'scorecard' && change.scorecard !== null) parts.push(change.scorecard);
   if (change.subject !== null) parts.push(change.subject);
-  const kindWords = lang === 'zh' ? { added: '新增', removed: '删除', changed: '修改' } : { added: 'added', removed: 'removed', changed: 'changed' };
+  const kindWords =
+    lang === 'zh'
+      ? { added: '新增', removed: '删除', changed: '修改' }
+      : { added: 'added', removed: 'removed', changed: 'changed' };
   const what = change.field === null ? kindWords[change.kind] : `${FIELD[change.field]?.[i] ?? change.field}`;
   return {
     where: parts.join(' › '),
@@ -73,11 +80,17 @@ export function describeChange(change: PolicyChange, lang: Lang): { where: strin
 
 /** The changes as text for a terminal, one line each. */
 export function renderDiffText(changes: readonly PolicyChange[], lang: Lang, title: string): string {
-  if (changes.length === 0) return lang === 'zh' ? `${title}\n含义上没有差异。\n` : `${title}\nNo difference in meaning.\n`;
+  if (changes.length === 0)
+    return lang === 'zh' ? `${title}\n含义上没有差异。\n` : `${title}\nNo difference in meaning.\n`;
   const lines = [title];
   for (const change of changes) {
     const d = describeChange(change, lang);
-    const arrow = change.kind === 'changed' ? `${d.before} → ${d.after}` : change.kind === 'added' ? `+ ${d.after}` : `- ${d.before}`;
+    const arrow =
+      change.kind === 'changed'
+        ? `${d.before} → ${d.after}`
+        : change.kind === 'added'
+          ? `+ ${d.after}`
+          : `- ${d.before}`;
     lines.push(`  ${d.where}: ${d.what} ${arrow}`);
   }
   return `${lines.join('\n')}\n`;
@@ -85,7 +98,8 @@ export function renderDiffText(changes: readonly PolicyChange[], lang: Lang, tit
 
 /** The changes as a Markdown table, for a pull-request comment. */
 export function renderDiffMarkdown(changes: readonly PolicyChange[], lang: Lang, title: string): string {
-  if (changes.length === 0) return `### ${title}\n\n${lang === 'zh' ? '含义上没有差异。' : 'No difference in meaning.'}\n`;
+  if (changes.length === 0)
+    return `### ${title}\n\n${lang === 'zh' ? '含义上没有差异。' : 'No difference in meaning.'}\n`;
   const head = lang === 'zh' ? '| 位置 | 变更 | 之前 | 之后 |' : '| Where | Change | Before | After |';
   const rows = changes.map((change) => {
     const d = describeChange(change, lang);
@@ -103,10 +117,13 @@ export function formatQuantity(value: number, unit: Unit | null): string {
 
 function formatValue(value: unknown, field: string | null, unit: Unit | null, lang: Lang): string {
   if (value === null || value === undefined) return '—';
-  if (typeof value === 'number') return field === 'target' || field === 'floor' ? formatQuantity(value, unit) : String(value);
+  if (typeof value === 'number')
+    return field === 'target' || field === 'floor' ? formatQuantity(value, unit) : String(value);
   if (typeof value === 'string') return value;
   if (Array.isArray(value) && field === 'bands') {
-    return (value as Band[]).map((b) => `${b.bound === 'at_least' ? '≥' : '≤'}${formatQuantity(b.value, unit)}→${b.score}`).join(', ');
+    return (value as Band[])
+      .map((b) => `${b.bound === 'at_least' ? '≥' : '≤'}${formatQuantity(b.value, unit)}→${b.score}`)
+      .join(', ');
   }
   if (Array.isArray(value)) return value.join(', ') || '—';
   if (field === 'when' || field === 'where') return formatCondition(value as Condition, lang);
@@ -121,7 +138,9 @@ function formatValue(value: unknown, field: string | null, unit: Unit | null, la
     const target = typeof record.target === 'number' ? formatQuantity(record.target, unit) : null;
     const floor = typeof record.floor === 'number' ? formatQuantity(record.floor, unit) : null;
     const w = lang === 'zh' ? '权重' : 'weight';
-    return [`${w} ${record.weight}`, target && `target ${target}`, floor && `floor ${floor}`].filter(Boolean).join(', ');
+    return [`${w} ${record.weight}`, target && `target ${target}`, floor && `floor ${floor}`]
+      .filter(Boolean)
+      .join(', ');
   }
   return JSON.stringify(value);
 }

@@ -21,8 +21,10 @@ export const POLICY_ERRORS = {
     en: (p) => `The policy file cannot be read: ${p.reason}. Check the path and permissions.`,
   },
   FILE_TOO_LARGE: {
-    zh: (p) => `策略文件有 ${p.size} 字节,超过上限 ${p.limit} 字节。策略应是一份简短的 YAML;请检查是否放错了文件。`,
-    en: (p) => `The policy file is ${p.size} bytes, over the limit of ${p.limit}. A policy is a short YAML file; check that this is the right file.`,
+    zh: (p) =>
+      `策略文件有 ${p.size} 字节,超过上限 ${p.limit} 字节。策略应是一份简短的 YAML;请检查是否放错了文件。`,
+    en: (p) =>
+      `The policy file is ${p.size} bytes, over the limit of ${p.limit}. A policy is a short YAML file; check that this is the right file.`,
   },
   FILE_NOT_UTF8: {
     zh: () => '策略文件不是 UTF-8 编码。请用 UTF-8 另存后再提交。',
@@ -43,11 +45,13 @@ export const POLICY_ERRORS = {
   },
   YAML_CUSTOM_TAG: {
     zh: (p) => `不允许使用自定义标签 ${p.tag}。策略只能使用普通的 YAML 值;删除该标签。`,
-    en: (p) => `Custom tags such as ${p.tag} are not allowed. A policy uses plain YAML values only; remove the tag.`,
+    en: (p) =>
+      `Custom tags such as ${p.tag} are not allowed. A policy uses plain YAML values only; remove the tag.`,
   },
   YAML_TOO_MANY_ALIASES: {
     zh: (p) => `YAML 别名(*引用)过多:最多 ${p.limit} 个。请直接写出内容,而不是层层引用。`,
-    en: (p) => `Too many YAML aliases (*references): at most ${p.limit}. Write the content out instead of nesting references.`,
+    en: (p) =>
+      `Too many YAML aliases (*references): at most ${p.limit}. Write the content out instead of nesting references.`,
   },
   YAML_MULTIPLE_DOCUMENTS: {
     zh: () => '一个策略文件只能包含一个 YAML 文档。把其他版本放进各自的文件。',
@@ -63,11 +67,14 @@ export const POLICY_ERRORS = {
     en: (p) => `The required key ${q(p.key)} is missing. Add it here.`,
   },
   UNKNOWN_KEY: {
-    zh: (p) => `未知的键 ${q(p.key)}。${p.suggestion ? `是否想写 ${q(p.suggestion)}?` : `这里允许的键有:${p.allowed}。`}`,
-    en: (p) => `Unknown key ${q(p.key)}. ${p.suggestion ? `Did you mean ${q(p.suggestion)}?` : `Keys allowed here: ${p.allowed}.`}`,
+    zh: (p) =>
+      `未知的键 ${q(p.key)}。${p.suggestion ? `是否想写 ${q(p.suggestion)}?` : `这里允许的键有:${p.allowed}。`}`,
+    en: (p) =>
+      `Unknown key ${q(p.key)}. ${p.suggestion ? `Did you mean ${q(p.suggestion)}?` : `Keys allowed here: ${p.allowed}.`}`,
   },
   WRONG_TYPE: {
-    zh: (p) => `这里应为${typeZh(String(p.expected))},实际是${typeZh(String(p.found))}。${quoteHint(p) ? '如需文本,请加引号,例如 "2026.10"(不加引号的 2026.10 会被读成数字 2026.1)。' : ''}`,
+    zh: (p) =>
+      `这里应为${typeZh(String(p.expected))},实际是${typeZh(String(p.found))}。${quoteHint(p) ? '如需文本,请加引号,例如 "2026.10"(不加引号的 2026.10 会被读成数字 2026.1)。' : ''}`,
     en: (p) =>
       `Expected ${p.expected} here, found ${p.found}.${quoteHint(p) ? ' Quote it to make it text, e.g. "2026.10" (unquoted, 2026.10 reads as the number 2026.1).' : ''}`,
   },
@@ -89,7 +96,8 @@ export const POLICY_ERRORS = {
   },
   BAD_KEY_NAME: {
     zh: (p) => `名称 ${q(p.key)} 不合法:只能用小写字母、数字、下划线和连字符,并以字母开头。`,
-    en: (p) => `The name ${q(p.key)} is not valid: use lower-case letters, digits, _ and -, starting with a letter.`,
+    en: (p) =>
+      `The name ${q(p.key)} is not valid: use lower-case letters, digits, _ and -, starting with a letter.`,
   },
   // Meaning.
   UNKNOWN_TIMEZONE: {
@@ -101,12 +109,15 @@ export const POLICY_ERRORS = {
     en: (p) => `${q(p.value)} is not a real date. Write YYYY-MM-DD, e.g. 2026-10-01.`,
   },
   BAD_INTERVAL: {
-    zh: (p) => `营业时间段 ${q(p.value)} 不正确。请写成 HH:MM-HH:MM,结束晚于开始,最晚 24:00,例如 "09:00-18:00"。`,
-    en: (p) => `The opening interval ${q(p.value)} is not valid. Write HH:MM-HH:MM with the end after the start, at most 24:00, e.g. "09:00-18:00".`,
+    zh: (p) =>
+      `营业时间段 ${q(p.value)} 不正确。请写成 HH:MM-HH:MM,结束晚于开始,最晚 24:00,例如 "09:00-18:00"。`,
+    en: (p) =>
+      `The opening interval ${q(p.value)} is not valid. Write HH:MM-HH:MM with the end after the start, at most 24:00, e.g. "09:00-18:00".`,
   },
   OVERLAPPING_INTERVALS: {
     zh: (p) => `营业时间段 ${q(p.value)} 与同一天的 ${q(p.other)} 重叠。请合并为一个时间段。`,
-    en: (p) => `The opening interval ${q(p.value)} overlaps ${q(p.other)} on the same day. Merge them into one.`,
+    en: (p) =>
+      `The opening interval ${q(p.value)} overlaps ${q(p.other)} on the same day. Merge them into one.`,
   },
   DUPLICATE_ID: {
     zh: (p) => `${p.what} id ${q(p.id)} 重复。每个 id 只能出现一次。`,
@@ -130,11 +141,14 @@ export const POLICY_ERRORS = {
   },
   METRIC_REDEFINES_BUILTIN: {
     zh: (p) => `${q(p.id)} 是内置指标,策略不能重新定义。请换一个 id,例如 ${q(`${p.id}_custom`)}。`,
-    en: (p) => `${q(p.id)} is a built-in metric and cannot be redefined. Choose another id, e.g. ${q(`${p.id}_custom`)}.`,
+    en: (p) =>
+      `${q(p.id)} is a built-in metric and cannot be redefined. Choose another id, e.g. ${q(`${p.id}_custom`)}.`,
   },
   UNKNOWN_METRIC: {
-    zh: (p) => `未知的指标 ${q(p.metric)}。${p.suggestion ? `是否想写 ${q(p.suggestion)}?` : '请使用内置指标或在 metrics 中定义它。'}`,
-    en: (p) => `Unknown metric ${q(p.metric)}. ${p.suggestion ? `Did you mean ${q(p.suggestion)}?` : 'Use a built-in metric or define it under metrics.'}`,
+    zh: (p) =>
+      `未知的指标 ${q(p.metric)}。${p.suggestion ? `是否想写 ${q(p.suggestion)}?` : '请使用内置指标或在 metrics 中定义它。'}`,
+    en: (p) =>
+      `Unknown metric ${q(p.metric)}. ${p.suggestion ? `Did you mean ${q(p.suggestion)}?` : 'Use a built-in metric or define it under metrics.'}`,
   },
   UNKNOWN_GRADE: {
     zh: (p) => `未知的等级 ${q(p.grade)}。grades 中定义的等级有:${p.allowed}。`,
@@ -145,16 +159,20 @@ export const POLICY_ERRORS = {
     en: (p) => `The grade ${q(p.grade)} is defined twice.`,
   },
   GRADES_ORDER: {
-    zh: (p) => `等级须从高到低排列,min_score 严格递减:${q(p.grade)} 的 ${p.value} 不小于上一级的 ${p.previous}。`,
-    en: (p) => `Grades go best first with strictly decreasing min_score: ${q(p.grade)} has ${p.value}, not below the previous ${p.previous}.`,
+    zh: (p) =>
+      `等级须从高到低排列,min_score 严格递减:${q(p.grade)} 的 ${p.value} 不小于上一级的 ${p.previous}。`,
+    en: (p) =>
+      `Grades go best first with strictly decreasing min_score: ${q(p.grade)} has ${p.value}, not below the previous ${p.previous}.`,
   },
   GRADES_LAST_NOT_ZERO: {
     zh: (p) => `最后一个等级 ${q(p.grade)} 的 min_score 必须为 0,这样每个分数都有等级。`,
     en: (p) => `The last grade ${q(p.grade)} must have min_score 0, so that every score gets a grade.`,
   },
   ROLE_IN_TWO_SCORECARDS: {
-    zh: (p) => `岗位 ${q(p.role)} 同时出现在考核表 ${q(p.first)} 和 ${q(p.second)} 中。每个岗位只能属于一个考核表。`,
-    en: (p) => `The role ${q(p.role)} is in both scorecards ${q(p.first)} and ${q(p.second)}. A role belongs to one scorecard.`,
+    zh: (p) =>
+      `岗位 ${q(p.role)} 同时出现在考核表 ${q(p.first)} 和 ${q(p.second)} 中。每个岗位只能属于一个考核表。`,
+    en: (p) =>
+      `The role ${q(p.role)} is in both scorecards ${q(p.first)} and ${q(p.second)}. A role belongs to one scorecard.`,
   },
   WEIGHTS_NOT_100: {
     zh: (p) => `考核表 ${q(p.scorecard)} 的权重合计为 ${p.sum},应为 100。`,
@@ -180,7 +198,8 @@ export const POLICY_ERRORS = {
   },
   BANDS_MISSING: {
     zh: (p) => `${q(p.metric)} 使用 method: bands,但没有 bands。请添加分档,或删除 method 改用线性计分。`,
-    en: (p) => `${q(p.metric)} uses method: bands but has no bands. Add bands, or remove method to score linearly.`,
+    en: (p) =>
+      `${q(p.metric)} uses method: bands but has no bands. Add bands, or remove method to score linearly.`,
   },
   SCORED_KEYS_CONFLICT: {
     zh: (p) => `${q(p.metric)}:${p.what}`,
@@ -197,24 +216,32 @@ export const POLICY_ERRORS = {
         : `Lower ${q(p.metric)} is better, so its bands use at_most.`,
   },
   BAND_UNREACHABLE: {
-    zh: (p) => `这一档永远不会被用到:前面的档 ${p.previous} 已覆盖了 ${p.value}。分档按顺序尝试,请从最严格的一档写起。`,
-    en: (p) => `This band is never used: the earlier band at ${p.previous} already covers ${p.value}. Bands are tried in order; write the strictest first.`,
+    zh: (p) =>
+      `这一档永远不会被用到:前面的档 ${p.previous} 已覆盖了 ${p.value}。分档按顺序尝试,请从最严格的一档写起。`,
+    en: (p) =>
+      `This band is never used: the earlier band at ${p.previous} already covers ${p.value}. Bands are tried in order; write the strictest first.`,
   },
   QUANTITY_INVALID: {
     zh: (p) => `无法理解数量 ${q(p.value)}。请写数字,或带单位:95%、0.5%、20s、2m、1.5h。`,
-    en: (p) => `Cannot read the quantity ${q(p.value)}. Write a number, or one with a unit: 95%, 0.5%, 20s, 2m, 1.5h.`,
+    en: (p) =>
+      `Cannot read the quantity ${q(p.value)}. Write a number, or one with a unit: 95%, 0.5%, 20s, 2m, 1.5h.`,
   },
   QUANTITY_UNIT_MISMATCH: {
     zh: (p) => `${q(p.value)} 的单位与指标 ${q(p.metric)} 的单位(${p.unit})不符。${p.hint}`,
-    en: (p) => `The unit of ${q(p.value)} does not fit metric ${q(p.metric)}, measured in ${p.unit}. ${p.hintEn}`,
+    en: (p) =>
+      `The unit of ${q(p.value)} does not fit metric ${q(p.metric)}, measured in ${p.unit}. ${p.hintEn}`,
   },
   QUANTITY_RATIO_RANGE: {
-    zh: (p) => `${q(p.metric)} 是比率(0 到 1 之间的小数),${p.value} 超出范围。请写成百分数,例如 ${p.value}%。`,
-    en: (p) => `${q(p.metric)} is a ratio (a fraction from 0 to 1); ${p.value} is out of range. Write a percentage, e.g. ${p.value}%.`,
+    zh: (p) =>
+      `${q(p.metric)} 是比率(0 到 1 之间的小数),${p.value} 超出范围。请写成百分数,例如 ${p.value}%。`,
+    en: (p) =>
+      `${q(p.metric)} is a ratio (a fraction from 0 to 1); ${p.value} is out of range. Write a percentage, e.g. ${p.value}%.`,
   },
   MIN_SAMPLE_IGNORED: {
-    zh: (p) => `min_sample 对 ${p.kind} 类型的指标 ${q(p.metric)} 不起作用(计数和求和没有样本不足之说),可以删除。`,
-    en: (p) => `min_sample has no effect on ${q(p.metric)}, a ${p.kind} metric (counts and sums are never short of sample); remove it.`,
+    zh: (p) =>
+      `min_sample 对 ${p.kind} 类型的指标 ${q(p.metric)} 不起作用(计数和求和没有样本不足之说),可以删除。`,
+    en: (p) =>
+      `min_sample has no effect on ${q(p.metric)}, a ${p.kind} metric (counts and sums are never short of sample); remove it.`,
   },
   ADJUSTMENT_RANGE: {
     zh: (p) => `加减分 ${q(p.id)} 的 min(${p.min})大于 max(${p.max})。`,
@@ -222,16 +249,20 @@ export const POLICY_ERRORS = {
   },
   // Conditions.
   CONDITION_SHAPE: {
-    zh: (p) => `这不是有效的 json-rules-engine 条件(${p.found})。条件写成 {all: [...]}、{any: [...]}、{not: {...}} 或 {fact, operator, value}。`,
-    en: (p) => `This is not a valid json-rules-engine condition (${p.found}). Write {all: [...]}, {any: [...]}, {not: {...}} or {fact, operator, value}.`,
+    zh: (p) =>
+      `这不是有效的 json-rules-engine 条件(${p.found})。条件写成 {all: [...]}、{any: [...]}、{not: {...}} 或 {fact, operator, value}。`,
+    en: (p) =>
+      `This is not a valid json-rules-engine condition (${p.found}). Write {all: [...]}, {any: [...]}, {not: {...}} or {fact, operator, value}.`,
   },
   CONDITION_UNKNOWN_KEY: {
     zh: (p) => `条件中未知的键 ${q(p.key)}。条件只能有 all、any、not 之一,或 fact、operator、value、path。`,
-    en: (p) => `Unknown key ${q(p.key)} in a condition. A condition has one of all, any, not, or fact, operator, value, path.`,
+    en: (p) =>
+      `Unknown key ${q(p.key)} in a condition. A condition has one of all, any, not, or fact, operator, value, path.`,
   },
   CONDITION_EMPTY: {
     zh: (p) => `空的 ${p.op}: [] 总是成立(json-rules-engine 的规则)。如果这不是本意,请添加条件。`,
-    en: (p) => `An empty ${p.op}: [] always holds (json-rules-engine's rule). Add conditions if that is not what you mean.`,
+    en: (p) =>
+      `An empty ${p.op}: [] always holds (json-rules-engine's rule). Add conditions if that is not what you mean.`,
   },
   CONDITION_UNKNOWN_OPERATOR: {
     zh: (p) => `未知的运算符 ${q(p.operator)}。可用:${p.allowed}。`,
@@ -254,15 +285,18 @@ export const POLICY_ERRORS = {
   // A family of versions.
   NO_POLICY_FILES: {
     zh: () => '文件夹中没有策略文件(*.yaml)。策略放在 configs/policies/<策略 id>/<生效日期>.yaml。',
-    en: () => 'The folder has no policy files (*.yaml). Policies live in configs/policies/<policy id>/<effective date>.yaml.',
+    en: () =>
+      'The folder has no policy files (*.yaml). Policies live in configs/policies/<policy id>/<effective date>.yaml.',
   },
   NOT_A_FOLDER: {
     zh: (p) => `${q(p.path)} 不是文件夹。validate 需要策略文件夹,例如 configs/policies/ecommerce-cs。`,
-    en: (p) => `${q(p.path)} is not a folder. validate takes policy folders, e.g. configs/policies/ecommerce-cs.`,
+    en: (p) =>
+      `${q(p.path)} is not a folder. validate takes policy folders, e.g. configs/policies/ecommerce-cs.`,
   },
   POLICY_ID_NOT_FOLDER: {
     zh: (p) => `策略 id ${q(p.id)} 与所在文件夹名 ${q(p.folder)} 不一致。请修改 id 或移动文件。`,
-    en: (p) => `The policy id ${q(p.id)} differs from its folder name ${q(p.folder)}. Change the id or move the file.`,
+    en: (p) =>
+      `The policy id ${q(p.id)} differs from its folder name ${q(p.folder)}. Change the id or move the file.`,
   },
   DUPLICATE_VERSION: {
     zh: (p) => `版本号 ${q(p.version)} 已在 ${p.other} 中使用。每个版本需要不同的 version。`,
@@ -270,15 +304,19 @@ export const POLICY_ERRORS = {
   },
   DUPLICATE_EFFECTIVE_FROM: {
     zh: (p) => `生效日期 ${p.date} 已在 ${p.other} 中使用。同一天只能有一个版本生效。`,
-    en: (p) => `The effective date ${p.date} is already used by ${p.other}. Only one version can take effect on a day.`,
+    en: (p) =>
+      `The effective date ${p.date} is already used by ${p.other}. Only one version can take effect on a day.`,
   },
   FILE_NAME_NOT_EFFECTIVE_FROM: {
     zh: (p) => `按约定文件名应为生效日期 ${p.expected}.yaml,便于按时间查找。`,
-    en: (p) => `By convention the file is named after its effective date, ${p.expected}.yaml, so versions sort by time.`,
+    en: (p) =>
+      `By convention the file is named after its effective date, ${p.expected}.yaml, so versions sort by time.`,
   },
   NO_VERSION_FOR_PERIOD: {
-    zh: (p) => `期间 ${p.period} 开始(${p.firstDay})时,策略 ${q(p.id)} 还没有生效的版本;最早的版本从 ${p.earliest} 起生效。`,
-    en: (p) => `No version of policy ${q(p.id)} is in force when period ${p.period} starts (${p.firstDay}); the earliest takes effect on ${p.earliest}.`,
+    zh: (p) =>
+      `期间 ${p.period} 开始(${p.firstDay})时,策略 ${q(p.id)} 还没有生效的版本;最早的版本从 ${p.earliest} 起生效。`,
+    en: (p) =>
+      `No version of policy ${q(p.id)} is in force when period ${p.period} starts (${p.firstDay}); the earliest takes effect on ${p.earliest}.`,
   },
 } satisfies Record<string, CatalogueEntry>;
 

@@ -11,7 +11,11 @@ export type Anchor = 'value' | 'key';
  * when there is one (an unknown key, a duplicate id). When the path goes further than the
  * document (a missing key), the deepest existing node is used.
  */
-export function locate(parsed: ParsedYaml, path: ReadonlyArray<string | number>, anchor: Anchor = 'value'): [number, number] {
+export function locate(
+  parsed: ParsedYaml,
+  path: ReadonlyArray<string | number>,
+  anchor: Anchor = 'value',
+): [number, number] {
   let node: Node | null = resolveAlias(parsed.doc, parsed.doc.contents as Node | null);
   let range: [number, number] = rangeOf(node) ?? [0, 0];
   for (const step of path) {
@@ -22,7 +26,8 @@ export function locate(parsed: ParsedYaml, path: ReadonlyArray<string | number>,
       const keyRange = rangeOf(pair.key as Node);
       node = resolveAlias(parsed.doc, pair.value as Node | null);
       const valueRange = rangeOf(node);
-      range = (anchor === 'key' && step === path[path.length - 1] ? keyRange : valueRange) ?? keyRange ?? range;
+      range =
+        (anchor === 'key' && step === path[path.length - 1] ? keyRange : valueRange) ?? keyRange ?? range;
     } else if (isSeq(node) && typeof step === 'number') {
       const item = node.items[step] as Node | undefined;
       if (item === undefined) break;
@@ -52,7 +57,13 @@ export function problemAt(
 ): Problem {
   const [start, end] = anchor === 'key' ? locateKeyOf(parsed, path) : locate(parsed, path);
   const s = parsed.lineCounter.linePos(start);
-  const problem: Problem = { file: parsed.source.file, line: s.line, column: s.col, path: formatPath(path), ...fields };
+  const problem: Problem = {
+    file: parsed.source.file,
+    line: s.line,
+    column: s.col,
+    path: formatPath(path),
+    ...fields,
+  };
   if (end > start) {
     const e = parsed.lineCounter.linePos(end);
     problem.endLine = e.line;

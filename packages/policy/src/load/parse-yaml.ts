@@ -1,4 +1,14 @@
-import { type Document, isAlias, isMap, isScalar, LineCounter, type Node, parseAllDocuments, visit, type YAMLError } from 'yaml';
+import {
+  type Document,
+  isAlias,
+  isMap,
+  isScalar,
+  LineCounter,
+  type Node,
+  parseAllDocuments,
+  visit,
+  type YAMLError,
+} from 'yaml';
 import { messageOf } from '../errors/catalogue.ts';
 import type { Problem } from '../errors/problem.ts';
 import type { PolicySource } from './source.ts';
@@ -37,7 +47,15 @@ export function parsePolicyYaml(source: PolicySource): { parsed: ParsedYaml | nu
   const problems: Problem[] = [];
   const at = (offset: number, code: string, message: Problem['message'], end?: number): Problem => {
     const start = lineCounter.linePos(offset);
-    const problem: Problem = { file: source.file, line: start.line, column: start.col, path: '', code, severity: 'error', message };
+    const problem: Problem = {
+      file: source.file,
+      line: start.line,
+      column: start.col,
+      path: '',
+      code,
+      severity: 'error',
+      message,
+    };
     if (end !== undefined && end > offset) {
       const e = lineCounter.linePos(end);
       problem.endLine = e.line;
@@ -47,7 +65,10 @@ export function parsePolicyYaml(source: PolicySource): { parsed: ParsedYaml | nu
   };
   const list = Array.isArray(docs) ? docs : [docs];
   if (list.length === 0) {
-    return { parsed: null, problems: [at(0, 'WRONG_TYPE', messageOf('WRONG_TYPE', { expected: 'object', found: 'null' }))] };
+    return {
+      parsed: null,
+      problems: [at(0, 'WRONG_TYPE', messageOf('WRONG_TYPE', { expected: 'object', found: 'null' }))],
+    };
   }
   if (list.length > 1) {
     const second = list[1]!;
@@ -62,13 +83,17 @@ export function parsePolicyYaml(source: PolicySource): { parsed: ParsedYaml | nu
       aliases++;
       if (aliases === MAX_ALIASES + 1) {
         const offset = node.range?.[0] ?? 0;
-        problems.push(at(offset, 'YAML_TOO_MANY_ALIASES', messageOf('YAML_TOO_MANY_ALIASES', { limit: MAX_ALIASES })));
+        problems.push(
+          at(offset, 'YAML_TOO_MANY_ALIASES', messageOf('YAML_TOO_MANY_ALIASES', { limit: MAX_ALIASES })),
+        );
       }
     },
     Pair(_key, pair) {
       if (isScalar(pair.key) && typeof pair.key.value === 'string' && FORBIDDEN_KEYS.has(pair.key.value)) {
         const range = pair.key.range ?? [0, 0];
-        problems.push(at(range[0], 'FORBIDDEN_KEY', messageOf('FORBIDDEN_KEY', { key: pair.key.value }), range[1]));
+        problems.push(
+          at(range[0], 'FORBIDDEN_KEY', messageOf('FORBIDDEN_KEY', { key: pair.key.value }), range[1]),
+        );
       }
     },
   });
@@ -107,7 +132,12 @@ function yamlProblem(
       return at(start, 'YAML_TAB_INDENT', messageOf('YAML_TAB_INDENT'), end);
     case 'DUPLICATE_KEY': {
       const key = /"([^"]*)"|'([^']*)'|^\s*([^:\n]+)/.exec(text.slice(start, Math.max(end, start + 80)));
-      return at(start, 'YAML_DUPLICATE_KEY', messageOf('YAML_DUPLICATE_KEY', { key: (key?.[1] ?? key?.[2] ?? key?.[3] ?? '').trim() }), end);
+      return at(
+        start,
+        'YAML_DUPLICATE_KEY',
+        messageOf('YAML_DUPLICATE_KEY', { key: (key?.[1] ?? key?.[2] ?? key?.[3] ?? '').trim() }),
+        end,
+      );
     }
     case 'TAG_RESOLVE_FAILED':
     case 'BAD_DIRECTIVE': {
@@ -115,7 +145,12 @@ function yamlProblem(
       return at(start, 'YAML_CUSTOM_TAG', messageOf('YAML_CUSTOM_TAG', { tag }), end);
     }
     default:
-      return at(start, 'YAML_SYNTAX', messageOf('YAML_SYNTAX', { yamlCode: error.code, detail: firstLine(error.message) }), end);
+      return at(
+        start,
+        'YAML_SYNTAX',
+        messageOf('YAML_SYNTAX', { yamlCode: error.code, detail: firstLine(error.message) }),
+        end,
+      );
   }
 }
 

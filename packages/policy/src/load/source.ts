@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import type { Problem } from '../errors/problem.ts';
 import { messageOf } from '../errors/catalogue.ts';
+import type { Problem } from '../errors/problem.ts';
 
 /** Policies larger than this are refused before parsing. */
 export const MAX_POLICY_BYTES = 256 * 1024;
@@ -23,27 +23,63 @@ export function readPolicySource(file: string): { source: PolicySource | null; p
   try {
     const size = statSync(file).size;
     if (size > MAX_POLICY_BYTES) {
-      return { source: null, problems: [{ ...at, code: 'FILE_TOO_LARGE', severity: 'error', message: messageOf('FILE_TOO_LARGE', { size, limit: MAX_POLICY_BYTES }) }] };
+      return {
+        source: null,
+        problems: [
+          {
+            ...at,
+            code: 'FILE_TOO_LARGE',
+            severity: 'error',
+            message: messageOf('FILE_TOO_LARGE', { size, limit: MAX_POLICY_BYTES }),
+          },
+        ],
+      };
     }
     bytes = readFileSync(file);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-    return { source: null, problems: [{ ...at, code: 'FILE_UNREADABLE', severity: 'error', message: messageOf('FILE_UNREADABLE', { reason }) }] };
+    return {
+      source: null,
+      problems: [
+        {
+          ...at,
+          code: 'FILE_UNREADABLE',
+          severity: 'error',
+          message: messageOf('FILE_UNREADABLE', { reason }),
+        },
+      ],
+    };
   }
   return policySourceFromBytes(file, bytes);
 }
 
 /** Decodes policy bytes already read (the `diff` and `impact` commands read them from git). */
-export function policySourceFromBytes(file: string, bytes: Uint8Array): { source: PolicySource | null; problems: Problem[] } {
+export function policySourceFromBytes(
+  file: string,
+  bytes: Uint8Array,
+): { source: PolicySource | null; problems: Problem[] } {
   const at = { file, line: 1, column: 1, path: '' };
   if (bytes.byteLength > MAX_POLICY_BYTES) {
-    return { source: null, problems: [{ ...at, code: 'FILE_TOO_LARGE', severity: 'error', message: messageOf('FILE_TOO_LARGE', { size: bytes.byteLength, limit: MAX_POLICY_BYTES }) }] };
+    return {
+      source: null,
+      problems: [
+        {
+          ...at,
+          code: 'FILE_TOO_LARGE',
+          severity: 'error',
+          message: messageOf('FILE_TOO_LARGE', { size: bytes.byteLength, limit: MAX_POLICY_BYTES }),
+        },
+      ],
+    };
   }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    return { source: null, problems: [{ ...at, code: 'FILE_NOT_UTF8', severity: 'error', message: messageOf('FILE_NOT_UTF8') }] };
+    return {
+      source: null,
+      problems: [{ ...at, code: 'FILE_NOT_UTF8', severity: 'error', message: messageOf('FILE_NOT_UTF8') }],
+    };
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   return { source: { file, text, sha256 }, problems: [] };
