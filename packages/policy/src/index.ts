@@ -34,3 +34,4 @@ export type {
   SourceRef,
   Veto,
 } from './model.ts';
+export { PUBLISHED_SCHEMAS, schemaText } from './published-schemas.ts';

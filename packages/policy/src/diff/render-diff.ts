@@ -119,7 +119,7 @@ function formatValue(value: unknown, field: string | null, unit: Unit | null, la
   if (value === null || value === undefined) return '—';
   if (typeof value === 'number')
     return field === 'target' || field === 'floor' ? formatQuantity(value, unit) : String(value);
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') return oneLine(value);
   if (Array.isArray(value) && field === 'bands') {
     return (value as Band[])
       .map((b) => `${b.bound === 'at_least' ? '≥' : '≤'}${formatQuantity(b.value, unit)}→${b.score}`)
@@ -143,6 +143,11 @@ function formatValue(value: unknown, field: string | null, unit: Unit | null, la
       .join(', ');
   }
   return JSON.stringify(value);
+}
+
+function oneLine(text: string): string {
+  const flat = text.replace(/\s*\n\s*/g, ' ').trim();
+  return flat.length > 120 ? `${flat.slice(0, 119)}…` : flat;
 }
 
 function cell(text: string): string {

@@ -75,7 +75,7 @@ export function parsePolicyYaml(source: PolicySource): { parsed: ParsedYaml | nu
     problems.push(at(second.range[0], 'YAML_MULTIPLE_DOCUMENTS', messageOf('YAML_MULTIPLE_DOCUMENTS')));
   }
   const doc = list[0]!;
-  for (const error of [...doc.errors, ...doc.warnings]) problems.push(yamlProblem(error, at, source.text));
+  problems.push(...withoutCascades([...doc.errors, ...doc.warnings].map((error) => yamlProblem(error, at, source.text))));
 
   let aliases = 0;
   visit(doc, {
@@ -152,6 +152,20 @@ function yamlProblem(
         end,
       );
   }
+}
+
+/**
+ * A broken structure makes the YAML parser report errors that only follow from the first one.
+ * Tabs in indentation are the cause of all that follows them: only they are kept. Otherwise the
+ * first syntax error is kept with the problems before it, and later syntax errors are dropped.
+ */
+function withoutCascades(problems: Problem[]): Problem[] {
+  const tabs = problems.filter((p) => p.code === 'YAML_TAB_INDENT');
+  if (tabs.length > 0) return tabs;
+  const sorted = [...problems].sort((a, b) => a.line - b.line || a.column - b.column);
+  const first = sorted.findIndex((p) => p.code === 'YAML_SYNTAX');
+  if (first < 0) return sorted;
+  return sorted.slice(0, first + 1);
 }
 
 function firstLine(message: string): string {

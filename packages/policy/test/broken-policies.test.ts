@@ -1,0 +1,109 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { loadPolicyFile, MAX_POLICY_BYTES } from '../src/index.ts';
+
+const broken = fileURLToPath(new URL('./fixtures/broken/', import.meta.url));
+
+// Each fixture is the spec's example policy broken in one way: the code, line and column expected.
+const CASES: Array<[file: string, code: string, line: number, column: number]> = [
+  ['yaml-syntax', 'YAML_SYNTAX', 57, 5],
+  ['tab-indent', 'YAML_TAB_INDENT', 55, 1],
+  ['duplicate-key', 'YAML_DUPLICATE_KEY', 9, 1],
+  ['custom-tag', 'YAML_CUSTOM_TAG', 5, 8],
+  ['alias-bomb', 'YAML_TOO_MANY_ALIASES', 7, 23],
+  ['proto-key', 'FORBIDDEN_KEY', 36, 5],
+  ['not-utf8', 'FILE_NOT_UTF8', 1, 1],
+  ['unknown-key', 'UNKNOWN_KEY', 86, 5],
+  ['missing-key', 'MISSING_KEY', 1, 1],
+  ['wrong-type', 'WRONG_TYPE', 65, 32],
+  ['unquoted-version', 'WRONG_TYPE', 3, 10],
+  ['unknown-metric', 'UNKNOWN_METRIC', 65, 19],
+  ['unknown-table', 'UNKNOWN_TABLE', 22, 12],
+  ['unknown-field', 'UNKNOWN_FIELD', 50, 12],
+  ['unknown-operator', 'CONDITION_UNKNOWN_OPERATOR', 26, 39],
+  ['unknown-grade', 'UNKNOWN_GRADE', 81, 20],
+  ['unknown-fact', 'CONDITION_UNKNOWN_FACT', 80, 32],
+  ['weights-not-100', 'WEIGHTS_NOT_100', 60, 5],
+  ['target-floor-order', 'TARGET_FLOOR_ORDER', 63, 51],
+  ['role-in-two', 'ROLE_IN_TWO_SCORECARDS', 85, 22],
+  ['redefines-builtin', 'METRIC_REDEFINES_BUILTIN', 36, 9],
+  ['quantity-unit', 'QUANTITY_UNIT_MISMATCH', 61, 60],
+  ['unknown-timezone', 'UNKNOWN_TIMEZONE', 8, 11],
+  ['grades-order', 'GRADES_ORDER', 49, 28],
+  ['bad-interval', 'BAD_INTERVAL', 16, 9],
+];
+
+describe('broken policies', () => {
+  for (const [file, code, line, column] of CASES) {
+    it(`${file}: ${code} at ${line}:${column}`, () => {
+      const loaded = loadPolicyFile(join(broken, `${file}.yaml`));
+      expect(loaded.policy).toBeNull();
+      const first = loaded.problems.find((p) => p.severity === 'error')!;
+      expect({ code: first.code, line: first.line, column: first.column }).toEqual({ code, line, column });
+      expect(first.message.zh.length).toBeGreaterThan(0);
+      expect(first.message.en.length).toBeGreaterThan(0);
+    });
+  }
+
+  it('names the path of a meaning problem', () => {
+    const loaded = loadPolicyFile(join(broken, 'weights-not-100.yaml'));
+    expect(loaded.problems[0]).toMatchObject({ path: 'scorecards.aftersale.scored', severity: 'error' });
+    expect(loaded.problems[0]!.message.en).toContain('105');
+  });
+
+  it('reports a policy that refers to a removed metric as well as the redefinition', () => {
+    const codes = loadPolicyFile(join(broken, 'redefines-builtin.yaml')).problems.map((p) => p.code);
+    expect(codes).toEqual(['METRIC_REDEFINES_BUILTIN', 'UNKNOWN_METRIC']);
+  });
+
+  it('refuses an oversized file before parsing it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scorebook-big-'));
+    const file = join(dir, 'big.yaml');
+    writeFileSync(file, `# ${'x'.repeat(5 * 1024 * 1024)}\n`);
+    const loaded = loadPolicyFile(file);
+    expect(loaded.problems).toHaveLength(1);
+    expect(loaded.problems[0]).toMatchObject({ code: 'FILE_TOO_LARGE', line: 1, column: 1 });
+    expect(MAX_POLICY_BYTES).toBeLessThan(5 * 1024 * 1024);
+  });
+
+  it('reports a missing file as unreadable, without throwing', () => {
+    expect(loadPolicyFile('/nonexistent/policy.yaml').problems[0]!.code).toBe('FILE_UNREADABLE');
+  });
+
+  it('collects every problem of a file at once', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scorebook-many-'));
+    const file = join(dir, 'many.yaml');
+    writeFileSync(
+      file,
+      `scorebook: 1
+id: x
+version: "1"
+effective_from: 2026-02-30
+title: t
+timezone: Mars/Olympus
+grades:
+  - { grade: A, min_score: 10 }
+scorecards:
+  s:
+    title: t
+    roles: [r]
+    scored:
+      - { metric: nope, weight: 60 }
+      - { metric: fcr, weight: 30, target: 50%, floor: 80% }
+`,
+    );
+    const codes = loadPolicyFile(file).problems.map((p) => p.code);
+    expect(codes).toEqual(['BAD_DATE', 'UNKNOWN_TIMEZONE', 'GRADES_LAST_NOT_ZERO', 'WEIGHTS_NOT_100', 'UNKNOWN_METRIC', 'TARGET_FLOOR_ORDER']);
+  });
+
+  it('keeps YAML 1.2 core: yes is text, not true', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scorebook-core-'));
+    const file = join(dir, 'core.yaml');
+    writeFileSync(file, 'scorebook: 1\nid: x\nversion: yes\n');
+    const problems = loadPolicyFile(file).problems;
+    expect(problems.some((p) => p.path === 'version')).toBe(false);
+  });
+});
