@@ -4,8 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { EvaluationError, evaluate } from '../src/index.ts';
 import { AGENTS, csv, runScenario, writeScenario } from './scenario.ts';
 
-const CONV = 'conversation_id,agent_id,channel,started_at,ended_at,resolved,reopened,transferred,sla_due_at,closed_at';
-const conversations = (n: number) => Array.from({ length: n }, (_, i) => `c${i},a1,chat,2026-10-05T10:00:00+08:00,,true,,,,`);
+const CONV =
+  'conversation_id,agent_id,channel,started_at,ended_at,resolved,reopened,transferred,sla_due_at,closed_at';
+const conversations = (n: number) =>
+  Array.from({ length: n }, (_, i) => `c${i},a1,chat,2026-10-05T10:00:00+08:00,,true,,,,`);
 
 async function failure(promise: Promise<unknown>): Promise<EvaluationError> {
   try {
@@ -28,7 +30,10 @@ describe('rejected rows', () => {
       's1,a1,2026-10-06T10:00:00+08:00,1',
       's5,a1,not-a-time,4',
     );
-    const e = await runScenario({ tables: { agents: AGENTS, surveys }, maxRejected: { kind: 'rows', value: 10 } });
+    const e = await runScenario({
+      tables: { agents: AGENTS, surveys },
+      maxRejected: { kind: 'rows', value: 10 },
+    });
     expect(e.rejected.map((r) => [r.file, r.line, r.field, r.code])).toEqual([
       ['surveys.csv', 3, 'csat', 'BAD_VALUE'],
       ['surveys.csv', 4, 'csat', 'OUT_OF_RANGE'],
@@ -61,20 +66,38 @@ describe('rejected rows', () => {
 
   it('fails the run above the threshold and writes nothing', async () => {
     const err = await failure(
-      runScenario({ tables: { agents: AGENTS, conversations: csv(CONV, ...conversations(50), 'bad,a1,chat,yesterday,,,,,,') } }),
+      runScenario({
+        tables: {
+          agents: AGENTS,
+          conversations: csv(CONV, ...conversations(50), 'bad,a1,chat,yesterday,,,,,,'),
+        },
+      }),
     );
     expect(err.problems.map((p) => p.code)).toEqual(['TOO_MANY_REJECTED']);
-    expect(err.rejected[0]).toMatchObject({ file: 'conversations.csv', line: 52, field: 'started_at', code: 'BAD_VALUE' });
+    expect(err.rejected[0]).toMatchObject({
+      file: 'conversations.csv',
+      line: 52,
+      field: 'started_at',
+      code: 'BAD_VALUE',
+    });
   });
 
   it('keeps a run within the default 1% threshold', async () => {
-    const e = await runScenario({ tables: { agents: AGENTS, conversations: csv(CONV, ...conversations(200), 'bad,a1,chat,yesterday,,,,,,') } });
+    const e = await runScenario({
+      tables: {
+        agents: AGENTS,
+        conversations: csv(CONV, ...conversations(200), 'bad,a1,chat,yesterday,,,,,,'),
+      },
+    });
     expect(e.results.inputs.conversations).toMatchObject({ rows: 201, rejected: 1 });
   });
 
   it('reports a truncated JSON line with its line number', async () => {
     const { policiesDir, dataDir } = writeScenario({ tables: { agents: AGENTS } });
-    writeFileSync(join(dataDir, 'events.jsonl'), '{"agent_id":"a1","at":"2026-10-05T10:00:00+08:00","type":"praise"}\n{"agent_id":"a1","at":"2026-10-0');
+    writeFileSync(
+      join(dataDir, 'events.jsonl'),
+      '{"agent_id":"a1","at":"2026-10-05T10:00:00+08:00","type":"praise"}\n{"agent_id":"a1","at":"2026-10-0',
+    );
     const err = await failure(evaluate({ policiesDir, dataDir, period: '2026-10' }));
     expect(err.rejected[0]).toMatchObject({ file: 'events.jsonl', line: 2, field: null, code: 'BAD_JSON' });
   });
@@ -82,40 +105,70 @@ describe('rejected rows', () => {
 
 describe('unreadable input', () => {
   it('stops on a missing required column, naming the file', async () => {
-    const err = await failure(runScenario({ tables: { agents: AGENTS, surveys: csv('survey_id,agent_id,csat', 's1,a1,5') } }));
+    const err = await failure(
+      runScenario({ tables: { agents: AGENTS, surveys: csv('survey_id,agent_id,csat', 's1,a1,5') } }),
+    );
     expect(err.problems[0]).toMatchObject({ code: 'MISSING_COLUMN', line: 1 });
     expect(err.problems[0]!.message.en).toContain('submitted_at');
   });
 
   it('stops on a file that is not UTF-8, naming the line', async () => {
     const { policiesDir, dataDir } = writeScenario({ tables: { agents: AGENTS } });
-    writeFileSync(join(dataDir, 'events.csv'), Buffer.concat([Buffer.from('agent_id,at,type,note\na1,2026-10-05T10:00:00+08:00,praise,'), Buffer.from([0xb1, 0xed, 0xd1, 0xef]), Buffer.from('\n')]));
+    writeFileSync(
+      join(dataDir, 'events.csv'),
+      Buffer.concat([
+        Buffer.from('agent_id,at,type,note\na1,2026-10-05T10:00:00+08:00,praise,'),
+        Buffer.from([0xb1, 0xed, 0xd1, 0xef]),
+        Buffer.from('\n'),
+      ]),
+    );
     const err = await failure(evaluate({ policiesDir, dataDir, period: '2026-10' }));
     expect(err.problems[0]).toMatchObject({ code: 'FILE_NOT_UTF8', line: 2 });
   });
 
   it('stops without an agents table, and on a table given twice', async () => {
-    const none = writeScenario({ tables: { events: csv('agent_id,at,type', 'a1,2026-10-05T10:00:00+08:00,praise') } });
-    expect((await failure(evaluate({ ...none, period: '2026-10' }))).problems[0]!.code).toBe('AGENTS_MISSING');
-    const twice = writeScenario({ tables: { agents: AGENTS, 'events.csv': 'agent_id,at,type\n', 'events.jsonl': '' } });
-    expect((await failure(evaluate({ ...twice, period: '2026-10' }))).problems[0]!.code).toBe('TABLE_GIVEN_TWICE');
+    const none = writeScenario({
+      tables: { events: csv('agent_id,at,type', 'a1,2026-10-05T10:00:00+08:00,praise') },
+    });
+    expect((await failure(evaluate({ ...none, period: '2026-10' }))).problems[0]!.code).toBe(
+      'AGENTS_MISSING',
+    );
+    const twice = writeScenario({
+      tables: { agents: AGENTS, 'events.csv': 'agent_id,at,type\n', 'events.jsonl': '' },
+    });
+    expect((await failure(evaluate({ ...twice, period: '2026-10' }))).problems[0]!.code).toBe(
+      'TABLE_GIVEN_TWICE',
+    );
   });
 
   it('accepts a BOM, a folder of daily files and JSON booleans', async () => {
     const { policiesDir, dataDir } = writeScenario({ tables: { agents: `\ufeff${AGENTS}` } });
     const { mkdirSync } = await import('node:fs');
     mkdirSync(join(dataDir, 'qa_reviews'));
-    writeFileSync(join(dataDir, 'qa_reviews', '2026-10-02.jsonl'), '{"review_id":"q2","agent_id":"a1","reviewed_at":"2026-10-02T10:00:00Z","score":80,"red_line":true}\n');
-    writeFileSync(join(dataDir, 'qa_reviews', '2026-10-01.csv'), 'review_id,agent_id,reviewed_at,score,red_line\nq1,a1,2026-10-01T10:00:00Z,90,no\n');
+    writeFileSync(
+      join(dataDir, 'qa_reviews', '2026-10-02.jsonl'),
+      '{"review_id":"q2","agent_id":"a1","reviewed_at":"2026-10-02T10:00:00Z","score":80,"red_line":true}\n',
+    );
+    writeFileSync(
+      join(dataDir, 'qa_reviews', '2026-10-01.csv'),
+      'review_id,agent_id,reviewed_at,score,red_line\nq1,a1,2026-10-01T10:00:00Z,90,no\n',
+    );
     const e = await evaluate({ policiesDir, dataDir, period: '2026-10' });
-    expect(e.results.inputs.qa_reviews!.files.map((f) => f.path)).toEqual(['qa_reviews/2026-10-01.csv', 'qa_reviews/2026-10-02.jsonl']);
+    expect(e.results.inputs.qa_reviews!.files.map((f) => f.path)).toEqual([
+      'qa_reviews/2026-10-01.csv',
+      'qa_reviews/2026-10-02.jsonl',
+    ]);
     expect(e.results.agents[0]!.metrics.qa_score).toMatchObject({ value: 85, sample: 2 });
     expect(e.results.agents[0]!.metrics.red_line_count).toMatchObject({ value: 1 });
   });
 
   it('refuses a period it cannot read', async () => {
     const { policiesDir, dataDir } = writeScenario({ tables: { agents: AGENTS } });
-    expect((await failure(evaluate({ policiesDir, dataDir, period: '2026-13' }))).problems[0]!.code).toBe('BAD_PERIOD');
-    expect((await failure(evaluate({ policiesDir, dataDir, period: '2025-12' }))).problems[0]!.code).toBe('NO_VERSION_FOR_PERIOD');
+    expect((await failure(evaluate({ policiesDir, dataDir, period: '2026-13' }))).problems[0]!.code).toBe(
+      'BAD_PERIOD',
+    );
+    expect((await failure(evaluate({ policiesDir, dataDir, period: '2025-12' }))).problems[0]!.code).toBe(
+      'NO_VERSION_FOR_PERIOD',
+    );
   });
 });

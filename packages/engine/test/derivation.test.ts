@@ -2,10 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { AGENTS, basePolicy, csv, runScenario } from './scenario.ts';
 
 const conversation = (id: string, agent: string, started: string) => `${id},${agent},chat,${started},,,,,,`;
-const CONV_HEADER = 'conversation_id,agent_id,channel,started_at,ended_at,resolved,reopened,transferred,sla_due_at,closed_at';
+const CONV_HEADER =
+  'conversation_id,agent_id,channel,started_at,ended_at,resolved,reopened,transferred,sla_due_at,closed_at';
 
 function messages(conversationId: string, list: Array<[string, string, string?, string?]>) {
-  return list.map(([sent_at, sender, text, agent_id]) => ({ conversation_id: conversationId, sent_at, sender, text: text ?? '', ...(agent_id ? { agent_id } : {}) }));
+  return list.map(([sent_at, sender, text, agent_id]) => ({
+    conversation_id: conversationId,
+    sent_at,
+    sender,
+    text: text ?? '',
+    ...(agent_id ? { agent_id } : {}),
+  }));
 }
 
 describe('customer blocks and responses', () => {
@@ -34,7 +41,11 @@ describe('customer blocks and responses', () => {
     const e = await runScenario({
       tables: {
         agents: AGENTS,
-        conversations: csv(CONV_HEADER, conversation('c1', 'a1', '2026-10-05T10:00:00+08:00'), conversation('c2', 'a1', '2026-10-05T11:00:00+08:00')),
+        conversations: csv(
+          CONV_HEADER,
+          conversation('c1', 'a1', '2026-10-05T10:00:00+08:00'),
+          conversation('c2', 'a1', '2026-10-05T11:00:00+08:00'),
+        ),
         messages: [
           ...messages('c1', [
             ['2026-10-05T10:00:00+08:00', 'customer', '退货怎么办'],
@@ -106,18 +117,34 @@ describe('periods', () => {
     ].map(([id, t]) => conversation(id!, 'a1', t!));
     const e = await runScenario({ tables: { agents: AGENTS, conversations: csv(CONV_HEADER, ...rows) } });
     expect(e.results.agents[0]!.metrics.conversations_handled!.value).toBe(4);
-    const nov = await runScenario({ tables: { agents: AGENTS, conversations: csv(CONV_HEADER, ...rows) }, period: '2026-11' });
+    const nov = await runScenario({
+      tables: { agents: AGENTS, conversations: csv(CONV_HEADER, ...rows) },
+      period: '2026-11',
+    });
     expect(nov.results.agents[0]!.metrics.conversations_handled!.value).toBe(3);
-    const q4 = await runScenario({ tables: { agents: AGENTS, conversations: csv(CONV_HEADER, ...rows) }, period: '2026-Q4' });
+    const q4 = await runScenario({
+      tables: { agents: AGENTS, conversations: csv(CONV_HEADER, ...rows) },
+      period: '2026-Q4',
+    });
     expect(q4.results.agents[0]!.metrics.conversations_handled!.value).toBe(7);
-    expect(q4.results.period).toMatchObject({ start: '2026-10-01T00:00:00+08:00', end: '2027-01-01T00:00:00+08:00' });
+    expect(q4.results.period).toMatchObject({
+      start: '2026-10-01T00:00:00+08:00',
+      end: '2027-01-01T00:00:00+08:00',
+    });
   });
 
   it('reads timestamps without an offset in the policy timezone', async () => {
     const policy = basePolicy({ timezone: 'America/New_York' });
     const e = await runScenario({
       policy,
-      tables: { agents: AGENTS, conversations: csv(CONV_HEADER, conversation('c1', 'a1', '2026-10-31T23:30:00'), conversation('c2', 'a1', '2026-11-01T03:30:00Z')) },
+      tables: {
+        agents: AGENTS,
+        conversations: csv(
+          CONV_HEADER,
+          conversation('c1', 'a1', '2026-10-31T23:30:00'),
+          conversation('c2', 'a1', '2026-11-01T03:30:00Z'),
+        ),
+      },
     });
     expect(e.results.agents[0]!.metrics.conversations_handled!.value).toBe(2);
     expect(e.results.period.start).toBe('2026-10-01T00:00:00-04:00');

@@ -28,7 +28,8 @@ export function writeScenario(scenario: Scenario): { policiesDir: string; dataDi
   const dataDir = join(root, 'data');
   mkdirSync(dataDir);
   for (const [name, table] of Object.entries(scenario.tables)) {
-    if (typeof table === 'string') writeFileSync(join(dataDir, name.includes('.') ? name : `${name}.csv`), table);
+    if (typeof table === 'string')
+      writeFileSync(join(dataDir, name.includes('.') ? name : `${name}.csv`), table);
     else writeFileSync(join(dataDir, `${name}.jsonl`), table.map((r) => JSON.stringify(r)).join('\n'));
   }
   return { policiesDir, dataDir };
@@ -37,11 +38,24 @@ export function writeScenario(scenario: Scenario): { policiesDir: string; dataDi
 /** Runs a scenario and returns its evaluation. */
 export async function runScenario(scenario: Scenario): Promise<Evaluation> {
   const { policiesDir, dataDir } = writeScenario(scenario);
-  return evaluate({ policiesDir, dataDir, period: scenario.period ?? '2026-10', ...(scenario.maxRejected ? { maxRejected: scenario.maxRejected } : {}) });
+  return evaluate({
+    policiesDir,
+    dataDir,
+    period: scenario.period ?? '2026-10',
+    ...(scenario.maxRejected ? { maxRejected: scenario.maxRejected } : {}),
+  });
 }
 
 /** A small policy: one aftersale scorecard of response metrics; pieces can be replaced. */
-export function basePolicy(parts: { timezone?: string; businessHours?: string; exclusions?: string; scorecards?: string; metrics?: string } = {}): string {
+export function basePolicy(
+  parts: {
+    timezone?: string;
+    businessHours?: string;
+    exclusions?: string;
+    scorecards?: string;
+    metrics?: string;
+  } = {},
+): string {
   return `scorebook: 1
 id: test
 version: "1"
@@ -85,4 +99,9 @@ export function csv(header: string, ...rows: string[]): string {
 }
 
 /** The agents table used by most scenarios. */
-export const AGENTS = csv('agent_id,name,team,role', 'a1,张三,售后一组,aftersale', 'a2,李四,售后一组,aftersale', 'a3,王五,社群组,community');
+export const AGENTS = csv(
+  'agent_id,name,team,role',
+  'a1,张三,售后一组,aftersale',
+  'a2,李四,售后一组,aftersale',
+  'a3,王五,社群组,community',
+);

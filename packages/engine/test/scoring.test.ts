@@ -61,13 +61,22 @@ const events = csv(
 );
 
 describe('scoring, adjustments, vetoes, grades and ranks', async () => {
-  const e = await runScenario({ policy: basePolicy({ scorecards }), tables: { agents, qa_reviews: qa, surveys, events } });
+  const e = await runScenario({
+    policy: basePolicy({ scorecards }),
+    tables: { agents, qa_reviews: qa, surveys, events },
+  });
   const agent = (id: string) => e.results.agents.find((a) => a.agent_id === id)!;
 
   it('scores bands and linear metrics and caps praise at its max', () => {
     const a1 = agent('a1');
     expect(a1.metrics.qa_score).toMatchObject({ value: 95, score: 100, status: 'scored', weight: 40 });
-    expect(a1.metrics.csat_rate).toMatchObject({ value: 0.75, sample: 4, score: 50, status: 'scored', weight: 60 });
+    expect(a1.metrics.csat_rate).toMatchObject({
+      value: 0.75,
+      sample: 4,
+      score: 50,
+      status: 'scored',
+      weight: 60,
+    });
     expect(a1.base_score).toBe(70);
     expect(a1.adjustments).toEqual({ praise: 5, discipline: 0 });
     expect(a1.total_score).toBe(75);
@@ -91,7 +100,13 @@ describe('scoring, adjustments, vetoes, grades and ranks', async () => {
 
   it('leaves an insufficient metric out and redistributes its weight', () => {
     const a3 = agent('a3');
-    expect(a3.metrics.csat_rate).toMatchObject({ value: 1, sample: 1, score: null, status: 'insufficient', weight: 60 });
+    expect(a3.metrics.csat_rate).toMatchObject({
+      value: 1,
+      sample: 1,
+      score: null,
+      status: 'insufficient',
+      weight: 60,
+    });
     expect(a3.base_score).toBe(70);
     expect(a3.worst_metrics).toEqual(['qa_score']);
   });
@@ -108,17 +123,45 @@ describe('scoring, adjustments, vetoes, grades and ranks', async () => {
 
   it('does not rate an agent whose role has no scorecard, and scores nothing for them', () => {
     const a5 = agent('a5');
-    expect(a5).toMatchObject({ scorecard: null, status: 'not_rated', reason: 'no scorecard for role "community"', grade: null, rank: null, base_score: null, total_score: null, adjustments: {}, vetoes: [], worst_metrics: [] });
-    expect(Object.values(a5.metrics).every((m) => m.status === 'info' && m.weight === null && m.score === null)).toBe(true);
+    expect(a5).toMatchObject({
+      scorecard: null,
+      status: 'not_rated',
+      reason: 'no scorecard for role "community"',
+      grade: null,
+      rank: null,
+      base_score: null,
+      total_score: null,
+      adjustments: {},
+      vetoes: [],
+      worst_metrics: [],
+    });
+    expect(
+      Object.values(a5.metrics).every((m) => m.status === 'info' && m.weight === null && m.score === null),
+    ).toBe(true);
   });
 
   it('does not rate an ineligible agent but still scores their metrics', async () => {
     const more = await runScenario({
       policy: basePolicy({ scorecards }),
-      tables: { agents: csv('agent_id,name,team,role', 'b1,周九,一组,aftersale'), surveys: csv('survey_id,agent_id,submitted_at,csat', 's1,b1,2026-10-05T10:00:00+08:00,4', 's2,b1,2026-10-05T11:00:00+08:00,4', 's3,b1,2026-10-05T12:00:00+08:00,4') },
+      tables: {
+        agents: csv('agent_id,name,team,role', 'b1,周九,一组,aftersale'),
+        surveys: csv(
+          'survey_id,agent_id,submitted_at,csat',
+          's1,b1,2026-10-05T10:00:00+08:00,4',
+          's2,b1,2026-10-05T11:00:00+08:00,4',
+          's3,b1,2026-10-05T12:00:00+08:00,4',
+        ),
+      },
     });
     const b1 = more.results.agents[0]!;
-    expect(b1).toMatchObject({ status: 'not_rated', reason: '没有质检记录', grade: null, rank: null, adjustments: {}, vetoes: [] });
+    expect(b1).toMatchObject({
+      status: 'not_rated',
+      reason: '没有质检记录',
+      grade: null,
+      rank: null,
+      adjustments: {},
+      vetoes: [],
+    });
     expect(b1.metrics.csat_rate).toMatchObject({ value: 1, score: 100, status: 'scored' });
     expect(b1.metrics.qa_score).toMatchObject({ value: null, status: 'no_data', weight: 40 });
     expect(more.explanations.agents[0]!.eligibility).toMatchObject({ holds: false, reason: '没有质检记录' });
@@ -128,12 +171,21 @@ describe('scoring, adjustments, vetoes, grades and ranks', async () => {
     const ex = e.explanations.agents.find((a) => a.agent_id === 'a3')!;
     const redLine = ex.vetoes.find((v) => v.id === 'red-line')!;
     expect(redLine.holds).toBe(true);
-    expect(redLine.condition).toMatchObject({ kind: 'all', result: true, conditions: [{ fact: 'red_line_count', factValue: 1, result: true }] });
+    expect(redLine.condition).toMatchObject({
+      kind: 'all',
+      result: true,
+      conditions: [{ fact: 'red_line_count', factValue: 1, result: true }],
+    });
     expect(redLine.source.line).toBeGreaterThan(0);
   });
 
   it('summarises grades', () => {
-    expect(e.results.summary).toMatchObject({ agents: 6, rated: 5, not_rated: 1, grades: { A: 0, B: 2, C: 3 } });
+    expect(e.results.summary).toMatchObject({
+      agents: 6,
+      rated: 5,
+      not_rated: 1,
+      grades: { A: 0, B: 2, C: 3 },
+    });
   });
 });
 
@@ -149,8 +201,14 @@ describe('metric kinds', () => {
       policy: basePolicy({ metrics }),
       tables: {
         agents: csv('agent_id,name,team,role', 'a1,张三,一组,aftersale'),
-        qa_reviews: csv('review_id,agent_id,reviewed_at,score', ...[50, 70, 80, 90, 100].map((s, i) => `q${i},a1,2026-10-0${i + 1}T10:00:00+08:00,${s}`)),
-        surveys: csv('survey_id,agent_id,submitted_at,nps', ...[10, 9, 8, 6, 0, ''].map((s, i) => `s${i},a1,2026-10-0${i + 1}T10:00:00+08:00,${s}`)),
+        qa_reviews: csv(
+          'review_id,agent_id,reviewed_at,score',
+          ...[50, 70, 80, 90, 100].map((s, i) => `q${i},a1,2026-10-0${i + 1}T10:00:00+08:00,${s}`),
+        ),
+        surveys: csv(
+          'survey_id,agent_id,submitted_at,nps',
+          ...[10, 9, 8, 6, 0, ''].map((s, i) => `s${i},a1,2026-10-0${i + 1}T10:00:00+08:00,${s}`),
+        ),
       },
     });
     const m = e.results.agents[0]!.metrics;

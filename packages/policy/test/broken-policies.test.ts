@@ -96,7 +96,14 @@ scorecards:
 `,
     );
     const codes = loadPolicyFile(file).problems.map((p) => p.code);
-    expect(codes).toEqual(['BAD_DATE', 'UNKNOWN_TIMEZONE', 'GRADES_LAST_NOT_ZERO', 'WEIGHTS_NOT_100', 'UNKNOWN_METRIC', 'TARGET_FLOOR_ORDER']);
+    expect(codes).toEqual([
+      'BAD_DATE',
+      'UNKNOWN_TIMEZONE',
+      'GRADES_LAST_NOT_ZERO',
+      'WEIGHTS_NOT_100',
+      'UNKNOWN_METRIC',
+      'TARGET_FLOOR_ORDER',
+    ]);
   });
 
   it('keeps YAML 1.2 core: yes is text, not true', () => {

@@ -3,7 +3,14 @@ import { fileURLToPath } from 'node:url';
 import { builtinMetrics, CATALOG_PATH, readCatalog } from '@scorebook/contract';
 import { parsePeriod } from '@scorebook/time';
 import { describe, expect, it } from 'vitest';
-import { loadPolicyFamily, loadPolicyFile, PUBLISHED_SCHEMAS, parseQuantity, schemaText, selectVersion } from '../src/index.ts';
+import {
+  loadPolicyFamily,
+  loadPolicyFile,
+  PUBLISHED_SCHEMAS,
+  parseQuantity,
+  schemaText,
+  selectVersion,
+} from '../src/index.ts';
 
 const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
 
@@ -13,13 +20,26 @@ describe('the spec example and the sample policies', () => {
     expect(loaded.problems).toEqual([]);
     expect(loaded.policy?.scorecards.map((s) => s.id)).toEqual(['aftersale', 'presale']);
     const frt = loaded.policy!.scorecards[0]!.scored[0]!;
-    expect(frt).toMatchObject({ metric: 'first_response_time', weight: 15, target: 20, floor: 60, method: 'linear', min_sample: 1 });
+    expect(frt).toMatchObject({
+      metric: 'first_response_time',
+      weight: 15,
+      target: 20,
+      floor: 60,
+      method: 'linear',
+      min_sample: 1,
+    });
     expect(frt.source.line).toBe(61);
-    expect(loaded.policy!.scorecards[0]!.scored[5]).toMatchObject({ metric: 'complaint_rate', target: 0.005, floor: 0.03 });
+    expect(loaded.policy!.scorecards[0]!.scored[5]).toMatchObject({
+      metric: 'complaint_rate',
+      target: 0.005,
+      floor: 0.03,
+    });
   });
 
   it('accepts every sample policy in configs/', () => {
-    const family = loadPolicyFamily(fileURLToPath(new URL('../../../configs/policies/ecommerce-cs', import.meta.url)));
+    const family = loadPolicyFamily(
+      fileURLToPath(new URL('../../../configs/policies/ecommerce-cs', import.meta.url)),
+    );
     expect(family.problems).toEqual([]);
     expect(family.versions.map((v) => v.version)).toEqual(['2026.10', '2026.11', '2026.12']);
   });
@@ -27,17 +47,44 @@ describe('the spec example and the sample policies', () => {
 
 describe('published JSON Schemas', () => {
   it('are the generated ones (run `npm run schema -w @scorebook/policy` after changing the schema)', () => {
-    for (const [path, schema] of PUBLISHED_SCHEMAS) expect(readFileSync(path, 'utf8')).toBe(schemaText(schema));
+    for (const [path, schema] of PUBLISHED_SCHEMAS)
+      expect(readFileSync(path, 'utf8')).toBe(schemaText(schema));
   });
 
   it('the metric catalog holds every built-in metric of the spec, in order', () => {
     expect(builtinMetrics().map((m) => m.id)).toEqual([
-      'first_response_time', 'avg_response_time', 'reply_rate', 'unreplied_rate', 'avg_handle_time', 'resolution_rate', 'fcr',
-      'transfer_rate', 'sla_on_time_rate', 'conversations_handled', 'csat_score', 'csat_rate', 'negative_review_rate', 'nps',
-      'complaint_rate', 'qa_score', 'red_line_count', 'conversion_rate', 'sales_amount', 'avg_order_value', 'attendance_rate',
-      'violation_count', 'praise_count', 'knowledge_share_count', 'exam_score', 'training_rate',
+      'first_response_time',
+      'avg_response_time',
+      'reply_rate',
+      'unreplied_rate',
+      'avg_handle_time',
+      'resolution_rate',
+      'fcr',
+      'transfer_rate',
+      'sla_on_time_rate',
+      'conversations_handled',
+      'csat_score',
+      'csat_rate',
+      'negative_review_rate',
+      'nps',
+      'complaint_rate',
+      'qa_score',
+      'red_line_count',
+      'conversion_rate',
+      'sales_amount',
+      'avg_order_value',
+      'attendance_rate',
+      'violation_count',
+      'praise_count',
+      'knowledge_share_count',
+      'exam_score',
+      'training_rate',
     ]);
-    expect(() => readCatalog('scorebook_catalog: 1\nmetrics:\n  - { id: x, title: t, kind: median, better: sideways }\n')).toThrow(/better/);
+    expect(() =>
+      readCatalog(
+        'scorebook_catalog: 1\nmetrics:\n  - { id: x, title: t, kind: median, better: sideways }\n',
+      ),
+    ).toThrow(/better/);
     expect(readFileSync(CATALOG_PATH, 'utf8')).toContain('$schema=../schema/catalog.schema.json');
   });
 });

@@ -1,4 +1,5 @@
 import { type Evaluation, evaluate, parseRejectedLimit, writeEvaluation } from '@scorebook/engine';
+import { parsePeriod } from '@scorebook/time';
 import { parseCommandArgs, required } from '../args.ts';
 import { EXIT, UsageError } from '../cli-error.ts';
 import { type Lang, pickLang, t } from '../lang.ts';
@@ -50,6 +51,11 @@ export async function runEvaluate(argv: string[], io: CommandIo): Promise<number
     ...(maxRejected ? { maxRejected } : {}),
   };
   const out = required(values, 'out', 'evaluate');
+  if (parsePeriod(options.period) === null) {
+    throw new UsageError(
+      `--period takes a month 2026-10, a quarter 2026-Q4 or a year 2026 (got "${options.period}")`,
+    );
+  }
   const evaluation = await evaluate(options);
   writeEvaluation(out, evaluation);
   if (values.quiet !== true) {

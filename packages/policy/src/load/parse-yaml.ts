@@ -75,7 +75,9 @@ export function parsePolicyYaml(source: PolicySource): { parsed: ParsedYaml | nu
     problems.push(at(second.range[0], 'YAML_MULTIPLE_DOCUMENTS', messageOf('YAML_MULTIPLE_DOCUMENTS')));
   }
   const doc = list[0]!;
-  problems.push(...withoutCascades([...doc.errors, ...doc.warnings].map((error) => yamlProblem(error, at, source.text))));
+  problems.push(
+    ...withoutCascades([...doc.errors, ...doc.warnings].map((error) => yamlProblem(error, at, source.text))),
+  );
 
   let aliases = 0;
   visit(doc, {

@@ -1,0 +1,129 @@
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './run-cli.ts';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const golden = join(root, 'packages/engine/test/fixtures/golden');
+const samples = join(root, 'configs/policies/ecommerce-cs');
+const broken = join(root, 'packages/policy/test/fixtures/broken');
+const tmp = () => mkdtempSync(join(tmpdir(), 'scorebook-cli-'));
+
+describe('scorebook validate', () => {
+  it('passes the sample policies with exit 0', async () => {
+    const r = await runCli('validate', samples);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('3 个版本全部有效');
+  });
+
+  it('fails a broken policy with exit 1, file:line:col and a caret', async () => {
+    const dir = join(tmp(), 'ecommerce-cs');
+    cpSync(join(broken, 'weights-not-100.yaml'), join(dir, '2026-10-01.yaml'), { recursive: true });
+    const r = await runCli('validate', dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${join(dir, '2026-10-01.yaml')}:60:5 错误 WEIGHTS_NOT_100`);
+    expect(r.stderr).toContain('考核表 "aftersale" 的权重合计为 105,应为 100。');
+    expect(r.stderr).toMatch(/\n\s+\|\s+\^+/);
+    const en = await runCli('validate', dir, '--lang', 'en');
+    expect(en.stderr).toContain('add up to 105; they must add up to 100');
+  });
+
+  it('prints JSON and GitHub annotations', async () => {
+    const dir = join(tmp(), 'ecommerce-cs');
+    cpSync(join(broken, 'unknown-grade.yaml'), join(dir, '2026-10-01.yaml'), { recursive: true });
+    const json = await runCli('validate', dir, '--format', 'json');
+    expect(JSON.parse(json.stdout)[0]).toMatchObject({
+      code: 'UNKNOWN_GRADE',
+      line: 81,
+      column: 20,
+      path: 'scorecards.aftersale.vetoes[0].cap_grade',
+    });
+    const github = await runCli('validate', dir, '--format', 'github');
+    expect(github.stdout).toMatch(
+      /^::error file=.*2026-10-01\.yaml,line=81,col=20,endLine=81,endColumn=21,title=UNKNOWN_GRADE::未知的等级 "E"/,
+    );
+  });
+
+  it('treats bad usage as exit 2', async () => {
+    expect((await runCli('validate')).code).toBe(2);
+    expect((await runCli('validate', samples, '--format', 'xml')).code).toBe(2);
+    expect((await runCli('nonsense')).code).toBe(2);
+    expect((await runCli('validate', '--help')).code).toBe(0);
+  });
+});
+
+describe('scorebook evaluate and verify', () => {
+  it('evaluates the golden case, then verifies it byte for byte', async () => {
+    const out = join(tmp(), 'out');
+    const args = ['--policies', join(golden, 'policies/ecommerce-cs'), '--data', join(golden, 'data')];
+    const r = await runCli('evaluate', ...args, '--period', '2026-10', '--out', out);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('8 名客服,6 名参评');
+    expect(existsSync(join(out, 'results.json'))).toBe(true);
+    const v = await runCli('verify', ...args, '--results', out);
+    expect(v.code).toBe(0);
+    expect(v.stdout).toContain('逐字节一致');
+
+    const file = join(out, 'results.json');
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace('"base_score": 67.06830809052059', '"base_score": 67.1'),
+    );
+    const bad = await runCli('verify', ...args, '--results', out, '--lang', 'en');
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain('agents[a001].base_score: 67.1 → 67.06830809052059');
+  });
+
+  it('writes nothing and exits 1 on bad data', async () => {
+    const data = join(tmp(), 'data');
+    cpSync(join(golden, 'data'), data, { recursive: true });
+    writeFileSync(join(data, 'surveys.csv'), 'survey_id,agent_id,csat\ns1,a001,5\n');
+    const out = join(tmp(), 'out');
+    const r = await runCli(
+      'evaluate',
+      '--policies',
+      join(golden, 'policies/ecommerce-cs'),
+      '--data',
+      data,
+      '--period',
+      '2026-10',
+      '--out',
+      out,
+    );
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('MISSING_COLUMN');
+    expect(r.stderr).toContain('没有写出任何结果');
+    expect(existsSync(join(out, 'results.json'))).toBe(false);
+  });
+
+  it('exits 2 on a bad period or missing option', async () => {
+    const base = ['--policies', samples, '--data', join(golden, 'data'), '--out', join(tmp(), 'x')];
+    expect((await runCli('evaluate', ...base, '--period', 'October')).code).toBe(2);
+    expect((await runCli('evaluate', ...base)).code).toBe(2);
+    expect((await runCli('evaluate', ...base, '--period', '2026-10', '--max-rejected', 'lots')).code).toBe(2);
+  });
+});
+
+describe('scorebook diff', () => {
+  it('shows the peak-season version in text, Markdown and JSON', async () => {
+    const a = join(samples, '2026-10-01.yaml');
+    const b = join(samples, '2026-11-01.yaml');
+    const text = await runCli('diff', a, b);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('权重 15 → 25');
+    const md = await runCli('diff', a, b, '--format', 'markdown', '--lang', 'en');
+    expect(md.stdout).toContain(
+      '| Scorecard aftersale › Scored metric › first_response_time | weight | 15 | 25 |',
+    );
+    const json = JSON.parse((await runCli('diff', a, b, '--format', 'json')).stdout);
+    expect(json.changes.length).toBeGreaterThan(10);
+  });
+
+  it('refuses to compare an invalid policy', async () => {
+    const r = await runCli('diff', join(samples, '2026-10-01.yaml'), join(broken, 'unknown-grade.yaml'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('UNKNOWN_GRADE');
+  });
+});
