@@ -1,28 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
-import { CONDITION_SCHEMA, METRIC_DEFINITION_SCHEMA } from './metric-schema.ts';
+import validate from './generated/catalog-validator.js';
 import { inferUnit, type MetricDefinition, type MetricKind, type RatioSide, type Unit } from './metrics.ts';
 import type { MeasuredTableName } from './tables.ts';
 
 /** Where the built-in catalog lives in the repository. */
 export const CATALOG_PATH = fileURLToPath(new URL('../../../configs/catalog/metrics.yaml', import.meta.url));
-
-/** JSON Schema (2020-12) of `configs/catalog/metrics.yaml`. */
-export const CATALOG_SCHEMA = {
-  $schema: 'https://json-schema.org/draft/2020-12/schema',
-  $id: 'https://scorebook.dev/schema/catalog.schema.json',
-  title: 'Scorebook metric catalog',
-  type: 'object',
-  required: ['scorebook_catalog', 'metrics'],
-  additionalProperties: false,
-  properties: {
-    scorebook_catalog: { const: 1 },
-    metrics: { type: 'array', items: { $ref: '#/$defs/metric' } },
-  },
-  $defs: { metric: METRIC_DEFINITION_SCHEMA, condition: CONDITION_SCHEMA },
-} as const;
 
 let cached: readonly MetricDefinition[] | undefined;
 
@@ -38,8 +22,6 @@ export function builtinMetrics(): readonly MetricDefinition[] {
 /** Parses and checks catalog YAML text. Throws an Error listing every schema problem. */
 export function readCatalog(text: string): MetricDefinition[] {
   const data = parse(text) as unknown;
-  const ajv = new Ajv2020({ strict: true, allErrors: true });
-  const validate = ajv.compile(CATALOG_SCHEMA);
   if (!validate(data)) {
     const problems = (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`);
     throw new Error(`the metric catalog is invalid:\n${problems.join('\n')}`);

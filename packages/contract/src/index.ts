@@ -1,5 +1,5 @@
-export { builtinMetrics, CATALOG_PATH, CATALOG_SCHEMA, readCatalog, toDefinition } from './catalog.ts';
-export { CONDITION_SCHEMA, ID_PATTERN, METRIC_DEFINITION_SCHEMA } from './metric-schema.ts';
+export { builtinMetrics, CATALOG_PATH, readCatalog, toDefinition } from './catalog.ts';
+export { CATALOG_SCHEMA, CONDITION_SCHEMA, ID_PATTERN, METRIC_DEFINITION_SCHEMA } from './metric-schema.ts';
 export {
   type Better,
   inferUnit,

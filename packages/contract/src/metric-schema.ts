@@ -45,3 +45,18 @@ export const METRIC_DEFINITION_SCHEMA = {
     denominator: ratioSide,
   },
 } as const;
+
+/** JSON Schema (2020-12) of `configs/catalog/metrics.yaml`. */
+export const CATALOG_SCHEMA = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'https://scorebook.dev/schema/catalog.schema.json',
+  title: 'Scorebook metric catalog',
+  type: 'object',
+  required: ['scorebook_catalog', 'metrics'],
+  additionalProperties: false,
+  properties: {
+    scorebook_catalog: { const: 1 },
+    metrics: { type: 'array', items: { $ref: '#/$defs/metric' } },
+  },
+  $defs: { metric: METRIC_DEFINITION_SCHEMA, condition: CONDITION_SCHEMA },
+} as const;

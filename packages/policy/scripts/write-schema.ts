@@ -1,7 +1,10 @@
 // Writes the published JSON Schemas (policy and metric catalog) to configs/schema/, for editors
-// (`# yaml-language-server: $schema=…`). A test keeps the files equal to the generated ones.
+// (`# yaml-language-server: $schema=…`), and the precompiled validators of both. Tests keep
+// the files equal to what this script generates.
 import { writeFileSync } from 'node:fs';
-import { PUBLISHED_SCHEMAS, schemaText } from '../src/published-schemas.ts';
+import { GENERATED_VALIDATORS, PUBLISHED_SCHEMAS, schemaText } from '../src/published-schemas.ts';
+import { validatorModule } from '../src/validator-code.ts';
 
 for (const [path, schema] of PUBLISHED_SCHEMAS) writeFileSync(path, schemaText(schema));
-console.log(`wrote ${PUBLISHED_SCHEMAS.map(([p]) => p).join(', ')}`);
+for (const [path, schema] of GENERATED_VALIDATORS) writeFileSync(path, validatorModule(schema));
+console.log(`wrote ${[...PUBLISHED_SCHEMAS, ...GENERATED_VALIDATORS].map(([p]) => p).join(', ')}`);

@@ -34,4 +34,4 @@ export type {
   SourceRef,
   Veto,
 } from './model.ts';
-export { PUBLISHED_SCHEMAS, schemaText } from './published-schemas.ts';
+export { GENERATED_VALIDATORS, PUBLISHED_SCHEMAS, schemaText } from './published-schemas.ts';

@@ -11,6 +11,8 @@ import {
   schemaText,
   selectVersion,
 } from '../src/index.ts';
+import { GENERATED_VALIDATORS } from '../src/published-schemas.ts';
+import { validatorModule } from '../src/validator-code.ts';
 
 const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
 
@@ -49,6 +51,11 @@ describe('published JSON Schemas', () => {
   it('are the generated ones (run `npm run schema -w @scorebook/policy` after changing the schema)', () => {
     for (const [path, schema] of PUBLISHED_SCHEMAS)
       expect(readFileSync(path, 'utf8')).toBe(schemaText(schema));
+  });
+
+  it('have precompiled validators generated from them', () => {
+    for (const [path, schema] of GENERATED_VALIDATORS)
+      expect(readFileSync(path, 'utf8')).toBe(validatorModule(schema));
   });
 
   it('the metric catalog holds every built-in metric of the spec, in order', () => {

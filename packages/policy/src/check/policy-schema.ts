@@ -1,4 +1,4 @@
-import { CONDITION_SCHEMA, ID_PATTERN, METRIC_DEFINITION_SCHEMA } from '@scorebook/contract';
+import { CONDITION_SCHEMA, ID_PATTERN, METRIC_DEFINITION_SCHEMA } from '@scorebook/contract/schemas';
 
 const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
 const text = { type: 'string', minLength: 1 } as const;

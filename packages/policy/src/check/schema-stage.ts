@@ -1,27 +1,17 @@
-import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
+import type { ErrorObject } from 'ajv';
 import { messageOf, type PolicyErrorCode } from '../errors/catalogue.ts';
 import type { Problem } from '../errors/problem.ts';
+import validate from '../generated/policy-validator.js';
 import { problemAt } from '../load/locate.ts';
 import type { ParsedYaml } from '../load/parse-yaml.ts';
-import { POLICY_SCHEMA } from './policy-schema.ts';
 import { closest } from './suggest.ts';
 
-let compiled: ReturnType<Ajv2020['compile']> | undefined;
-
-function validator() {
-  if (compiled === undefined) {
-    const ajv = new Ajv2020({ strict: true, allErrors: true, verbose: true, allowUnionTypes: true });
-    compiled = ajv.compile(POLICY_SCHEMA);
-  }
-  return compiled;
-}
-
 /**
- * The schema stage: checks the parsed value against {@link POLICY_SCHEMA} and maps each ajv error
+ * The schema stage: checks the parsed value against the policy JSON Schema (its precompiled
+ * validator) and maps each ajv error
  * back to the YAML (a missing key → its parent, an unknown key → the key itself).
  */
 export function checkSchema(parsed: ParsedYaml): Problem[] {
-  const validate = validator();
   if (validate(parsed.value)) return [];
   const problems: Problem[] = [];
   const seen = new Set<string>();
