@@ -3,6 +3,7 @@ import { EXIT, UsageError } from './cli-error.ts';
 import { DIFF_HELP, runDiff } from './commands/diff.ts';
 import { EVALUATE_HELP, runEvaluate } from './commands/evaluate.ts';
 import { type CommandIo, processIo } from './commands/io.ts';
+import { runSample, SAMPLE_HELP } from './commands/sample.ts';
 import { runValidate, VALIDATE_HELP } from './commands/validate.ts';
 import { runVerify, VERIFY_HELP } from './commands/verify.ts';
 import { pickLang, t } from './lang.ts';
@@ -15,6 +16,7 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
   diff: { run: runDiff, help: DIFF_HELP },
   evaluate: { run: runEvaluate, help: EVALUATE_HELP },
   verify: { run: runVerify, help: VERIFY_HELP },
+  sample: { run: runSample, help: SAMPLE_HELP },
 };
 
 /** The top-level help. */
@@ -29,6 +31,7 @@ export function usage(): string {
                                     评估一个期间 / evaluate a period
   verify --policies --data --results
                                     重新计算并逐字节核对 / recompute and compare byte for byte
+  sample --out <dir>                生成模拟数据 / generate a synthetic company
 
 每个命令都有 --help;--lang en 输出英文。Every command has --help; --lang en prints English.
 `;

@@ -1,12 +1,19 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
 import validate from './generated/catalog-validator.js';
 import { inferUnit, type MetricDefinition, type MetricKind, type RatioSide, type Unit } from './metrics.ts';
 import type { MeasuredTableName } from './tables.ts';
 
-/** Where the built-in catalog lives in the repository. */
-export const CATALOG_PATH = fileURLToPath(new URL('../../../configs/catalog/metrics.yaml', import.meta.url));
+/**
+ * Where the built-in catalog lives in the repository: found from this package's location as
+ * Node resolves it, so the path holds also when a bundler (the report site's) moves this code.
+ */
+export const CATALOG_PATH = join(
+  dirname(createRequire(import.meta.url).resolve('@scorebook/contract/package.json')),
+  '../../configs/catalog/metrics.yaml',
+);
 
 let cached: readonly MetricDefinition[] | undefined;
 

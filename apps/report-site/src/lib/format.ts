@@ -1,0 +1,45 @@
+import type { Lang } from './i18n.ts';
+
+/** A metric value in its unit, for display only (results keep full precision). */
+export function formatValue(value: number | null | undefined, unit: string): string {
+  if (value === null || value === undefined) return '—';
+  switch (unit) {
+    case 'ratio':
+      return `${round(value * 100, 1)}%`;
+    case 'seconds':
+      return value >= 120 ? `${round(value / 60, 1)} min` : `${round(value, 1)} s`;
+    case 'amount':
+      return `¥${value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+    case 'count':
+      return String(round(value, 0));
+    default:
+      return String(round(value, 2));
+  }
+}
+
+/** A score or total with one decimal. */
+export function formatScore(value: number | null | undefined): string {
+  return value === null || value === undefined ? '—' : round(value, 1).toFixed(1);
+}
+
+/** Points of an adjustment with a sign. */
+export function formatPoints(value: number): string {
+  return value > 0 ? `+${round(value, 2)}` : String(round(value, 2));
+}
+
+/** A period id as words: `2026-10` → `2026年10月` / `Oct 2026`. */
+export function periodLabel(id: string, lang: Lang): string {
+  const month = /^(\d{4})-(\d{2})$/.exec(id);
+  if (month) {
+    if (lang === 'zh') return `${month[1]}年${Number(month[2])}月`;
+    return new Date(Date.UTC(Number(month[1]), Number(month[2]) - 1, 1)).toLocaleString('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+  }
+  const quarter = /^(\d{4})-Q(\d)$/.exec(id);
+  if (quarter) return lang === 'zh' ? `${quarter[1]}年第${quarter[2]}季度` : `Q${quarter[2]} ${quarter[1]}`;
+  return lang === 'zh' ? `${id}年` : id;
+}
+
+function round(value: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
