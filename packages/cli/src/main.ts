@@ -3,7 +3,9 @@ import { EXIT, UsageError } from './cli-error.ts';
 import { DIFF_HELP, runDiff } from './commands/diff.ts';
 import { EVALUATE_HELP, runEvaluate } from './commands/evaluate.ts';
 import { type CommandIo, processIo } from './commands/io.ts';
+import { DEMO_HELP, runDemo } from './commands/demo.ts';
 import { runSample, SAMPLE_HELP } from './commands/sample.ts';
+import { runSite, SITE_HELP } from './commands/site.ts';
 import { runValidate, VALIDATE_HELP } from './commands/validate.ts';
 import { runVerify, VERIFY_HELP } from './commands/verify.ts';
 import { pickLang, t } from './lang.ts';
@@ -17,6 +19,8 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
   evaluate: { run: runEvaluate, help: EVALUATE_HELP },
   verify: { run: runVerify, help: VERIFY_HELP },
   sample: { run: runSample, help: SAMPLE_HELP },
+  site: { run: runSite, help: SITE_HELP },
+  demo: { run: runDemo, help: DEMO_HELP },
 };
 
 /** The top-level help. */
@@ -32,6 +36,8 @@ export function usage(): string {
   verify --policies --data --results
                                     重新计算并逐字节核对 / recompute and compare byte for byte
   sample --out <dir>                生成模拟数据 / generate a synthetic company
+  site build|serve                  生成 / 预览报告网站 / build or preview the report site
+  demo                              主任务:评估样例数据并生成网站 / the main job on the sample data
 
 每个命令都有 --help;--lang en 输出英文。Every command has --help; --lang en prints English.
 `;

@@ -9,7 +9,8 @@ const FONT = "'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif";
 function render(option: echarts.EChartsCoreOption, width: number, height: number): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   chart.setOption({ animation: false, textStyle: { fontFamily: FONT }, ...option });
-  const svg = chart.renderToSVGString();
+  // zrender numbers its instances: drop the number so the same chart gives the same bytes.
+  const svg = chart.renderToSVGString().replace(/\bzr\d+-/g, 'zr-');
   chart.dispose();
   return `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
 }

@@ -99,3 +99,14 @@ function kindOrder(p: SitePeriod): number {
 function readJson<T>(file: string): T {
   return JSON.parse(readFileSync(file, 'utf8')) as T;
 }
+
+/**
+ * The periods whose pages this build writes: all of them, or those named in
+ * `SCOREBOOK_SITE_PERIODS` when `scorebook site build` re-uses an earlier build.
+ */
+export function periodsToBuild(): SitePeriod[] {
+  const only = process.env.SCOREBOOK_SITE_PERIODS;
+  if (only === undefined) return siteData().periods;
+  const ids = new Set(only.split(',').filter((x) => x !== ''));
+  return siteData().periods.filter((p) => ids.has(p.id));
+}

@@ -83,10 +83,13 @@ export function teamMetricScores(period: SitePeriod): { teams: string[]; metrics
   return { teams: teams.map((t) => t.team), metrics, cells };
 }
 
-/** An agent's totals and metric values in every period of the site, oldest first. */
-export function agentTrend(data: SiteData, agentId: string): Array<{ period: string; agent: AgentResult }> {
+/**
+ * An agent's months up to and including `upTo`, oldest first: a page never shows later
+ * periods, so publishing a new month does not change the pages of earlier ones.
+ */
+export function agentTrend(data: SiteData, agentId: string, upTo: SitePeriod): Array<{ period: string; agent: AgentResult }> {
   return data.periods
-    .filter((p) => p.results.period.kind === 'month')
+    .filter((p) => p.results.period.kind === 'month' && p.results.period.end <= upTo.results.period.end)
     .map((p) => ({ period: p.id, agent: p.results.agents.find((a) => a.agent_id === agentId) }))
     .filter((x): x is { period: string; agent: AgentResult } => x.agent !== undefined)
     .reverse();

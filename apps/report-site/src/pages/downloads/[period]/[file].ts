@@ -1,11 +1,11 @@
 import type { APIRoute } from 'astro';
 import { scorecardsCsv, scorecardsXlsx } from '../../../lib/downloads.ts';
-import { siteData } from '../../../lib/load.ts';
+import { periodsToBuild, siteData } from '../../../lib/load.ts';
 
 const FILES = ['scorecards.csv', 'scorecards.xlsx', 'results.json', 'explanations.json'] as const;
 
 export function getStaticPaths() {
-  return siteData().periods.flatMap((p) => FILES.map((file) => ({ params: { period: p.id, file }, props: { periodId: p.id, file } })));
+  return periodsToBuild().flatMap((p) => FILES.map((file) => ({ params: { period: p.id, file }, props: { periodId: p.id, file } })));
 }
 
 /** The downloads of a period: scorecards as CSV and XLSX, and the result files as published. */

@@ -1,0 +1,128 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseCommandArgs, required } from '../args.ts';
+import { EXIT, UsageError } from '../cli-error.ts';
+import { type Lang, pickLang, t } from '../lang.ts';
+import { buildSite, listPeriods } from '../site/build-site.ts';
+import { serveSite } from '../site/serve-site.ts';
+import type { CommandIo } from './io.ts';
+
+export const SITE_HELP = `scorebook site build --results <dir> --policies <dir> --out <dir> [--full] [--quiet] [--lang zh|en]
+scorebook site serve <dir> [--port 4321]
+
+build:用已发布的结果(每个期间一个子文件夹,如 <results>/2026-10/results.json)和策略生成静态报告网站;
+      只重建新增或变化的期间。
+serve:在本机预览已生成的网站。
+build: builds the static report site from results (one sub-folder per period) and policies,
+       rebuilding only new or changed periods. serve: previews a built site on localhost.
+`;
+
+/** `scorebook site build|serve`. */
+export async function runSite(argv: string[], io: CommandIo): Promise<number> {
+  const [action, ...rest] = argv;
+  if (action === 'build') return siteBuild(rest, io);
+  if (action === 'serve') return siteServe(rest, io);
+  if (action === '--help' || action === '-h' || action === undefined) {
+    io.out(SITE_HELP);
+    return action === undefined ? EXIT.usage : EXIT.ok;
+  }
+  throw new UsageError(`scorebook site: unknown action "${action}"\n\n${SITE_HELP}`);
+}
+
+async function siteBuild(argv: string[], io: CommandIo): Promise<number> {
+  const { values } = parseCommandArgs('site build', argv, {
+    results: { type: 'string' },
+    policies: { type: 'string' },
+    out: { type: 'string' },
+    full: { type: 'boolean' },
+    quiet: { type: 'boolean', short: 'q' },
+  });
+  if (values.help) {
+    io.out(SITE_HELP);
+    return EXIT.ok;
+  }
+  const lang = pickLang(values.lang);
+  const resultsDir = required(values, 'results', 'site build');
+  const periods = listPeriods(resultsDir);
+  if (periods.length === 0) {
+    io.err(
+      t(
+        lang,
+        `✗ ${resultsDir} 中没有期间结果。应为每个期间一个子文件夹,例如 ${join(resultsDir, '2026-10', 'results.json')}(由 scorebook evaluate 或 publish 写出)。\n`,
+        `✗ ${resultsDir} holds no period results. Expected one sub-folder per period, e.g. ${join(resultsDir, '2026-10', 'results.json')} (written by scorebook evaluate or publish).\n`,
+      ),
+    );
+    return EXIT.failed;
+  }
+  const report = await buildSiteWithProgress(io, lang, values.quiet === true, {
+    resultsDir,
+    policiesDir: required(values, 'policies', 'site build'),
+    outDir: required(values, 'out', 'site build'),
+    full: values.full === true,
+  });
+  if (!values.quiet) io.err(`${siteSummary(report, lang, required(values, 'out', 'site build'))}\n`);
+  return EXIT.ok;
+}
+
+/** Builds the site, showing Astro's page count as it goes. */
+export async function buildSiteWithProgress(
+  io: CommandIo,
+  lang: Lang,
+  quiet: boolean,
+  options: { resultsDir: string; policiesDir: string; outDir: string; full?: boolean },
+) {
+  let pages = 0;
+  return buildSite({
+    ...options,
+    onOutput: (line) => {
+      if (quiet) return;
+      if (line.includes('.html')) {
+        pages++;
+        if (io.interactive) io.err(`\r\x1b[2K${t(lang, '生成页面', 'rendering pages')}: ${pages}`);
+        else if (pages % 500 === 0) io.err(`${t(lang, '已生成页面', 'pages rendered')}: ${pages}\n`);
+      } else if (/error/i.test(line)) io.err(`${line}\n`);
+    },
+  }).finally(() => {
+    if (!quiet && io.interactive) io.err('\n');
+  });
+}
+
+/** The closing line of a site build. */
+export function siteSummary(report: Awaited<ReturnType<typeof buildSite>>, lang: Lang, out: string): string {
+  return t(
+    lang,
+    `✓ 网站已生成:${report.pages} 个页面,${report.periods.length} 个期间(重建 ${report.rebuilt.length},复用 ${report.reused.length}),用时 ${report.seconds.toFixed(1)} 秒。\n  打开:${resolve(out, 'index.html')}`,
+    `✓ Site built: ${report.pages} pages, ${report.periods.length} periods (${report.rebuilt.length} rebuilt, ${report.reused.length} re-used) in ${report.seconds.toFixed(1)} s.\n  Open: ${resolve(out, 'index.html')}`,
+  );
+}
+
+async function siteServe(argv: string[], io: CommandIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs('site serve', argv, { port: { type: 'string' } });
+  if (values.help) {
+    io.out(SITE_HELP);
+    return EXIT.ok;
+  }
+  const lang = pickLang(values.lang);
+  const dir = positionals[0];
+  if (dir === undefined || !existsSync(join(dir, 'index.html'))) throw new UsageError(`scorebook site serve <dir>: name a built site folder (it has index.html)`);
+  const port = Number(values.port ?? 4321);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port takes a port number (got "${values.port}")`);
+  return serveUntilStopped(dir, port, io, lang);
+}
+
+/** Serves a site and waits for Ctrl-C. */
+export async function serveUntilStopped(dir: string, port: number, io: CommandIo, lang: Lang): Promise<number> {
+  const server = await serveSite(dir, port);
+  const address = server.address();
+  const actual = typeof address === 'object' && address !== null ? address.port : port;
+  io.out(t(lang, `网站地址:http://localhost:${actual}/ (按 Ctrl-C 停止)\n`, `Site at http://localhost:${actual}/ (Ctrl-C to stop)\n`));
+  await new Promise<void>((resolvePromise) => {
+    const stop = () => {
+      server.close();
+      resolvePromise();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  return EXIT.ok;
+}
