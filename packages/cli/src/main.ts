@@ -1,9 +1,9 @@
 import { EvaluationError } from '@scorebook/engine';
 import { EXIT, UsageError } from './cli-error.ts';
+import { DEMO_HELP, runDemo } from './commands/demo.ts';
 import { DIFF_HELP, runDiff } from './commands/diff.ts';
 import { EVALUATE_HELP, runEvaluate } from './commands/evaluate.ts';
 import { type CommandIo, processIo } from './commands/io.ts';
-import { DEMO_HELP, runDemo } from './commands/demo.ts';
 import { runSample, SAMPLE_HELP } from './commands/sample.ts';
 import { runSite, SITE_HELP } from './commands/site.ts';
 import { runValidate, VALIDATE_HELP } from './commands/validate.ts';

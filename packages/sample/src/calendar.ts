@@ -19,11 +19,16 @@ export function dayFactor(day: string): number {
 }
 
 // Share of inquiries per local hour: quiet nights, a morning and an evening peak.
-const HOURLY = [0.8, 0.5, 0.3, 0.2, 0.2, 0.3, 0.8, 1.8, 3.5, 5.5, 6.5, 6.2, 4.8, 5.0, 6.0, 6.2, 5.8, 5.2, 4.8, 5.6, 6.6, 7.0, 5.5, 2.9];
+const HOURLY = [
+  0.8, 0.5, 0.3, 0.2, 0.2, 0.3, 0.8, 1.8, 3.5, 5.5, 6.5, 6.2, 4.8, 5.0, 6.0, 6.2, 5.8, 5.2, 4.8, 5.6, 6.6,
+  7.0, 5.5, 2.9,
+];
 const HOURLY_TOTAL = HOURLY.reduce((a, b) => a + b, 0);
 
 /** The hourly curve, as weights per hour 0–23. */
-export const HOURLY_WEIGHTS: ReadonlyArray<readonly [number, number]> = HOURLY.map((w, h) => [h, w / HOURLY_TOTAL] as const);
+export const HOURLY_WEIGHTS: ReadonlyArray<readonly [number, number]> = HOURLY.map(
+  (w, h) => [h, w / HOURLY_TOTAL] as const,
+);
 
 /** Load of an hour relative to the average hour (busy hours make agents slower). */
 export function hourLoad(hour: number): number {

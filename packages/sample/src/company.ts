@@ -15,8 +15,14 @@ export interface SampleAgent {
   lastDay: string;
 }
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'.split('');
-const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉兰萍鹏辉玲桂芝丹彬建华建国红梅慧婷雪琳晨宇浩然子涵欣怡梓萱一诺思远佳怡雨泽'.match(/./gu)!;
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'.split(
+    '',
+  );
+const GIVEN =
+  '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉兰萍鹏辉玲桂芝丹彬建华建国红梅慧婷雪琳晨宇浩然子涵欣怡梓萱一诺思远佳怡雨泽'.match(
+    /./gu,
+  )!;
 
 const TEAMS: Record<SampleAgent['role'], readonly string[]> = {
   presale: ['售前一组', '售前二组'],
@@ -28,7 +34,13 @@ const TEAMS: Record<SampleAgent['role'], readonly string[]> = {
  * The agents of a company of `count` people: about 35% presale, 45% aftersale and 20%
  * community, with skills spread from weak to excellent; a few join or leave during the range.
  */
-export function generateAgents(count: number, firstDay: string, lastDay: string, days: readonly string[], random: Random): SampleAgent[] {
+export function generateAgents(
+  count: number,
+  firstDay: string,
+  lastDay: string,
+  days: readonly string[],
+  random: Random,
+): SampleAgent[] {
   const agents: SampleAgent[] = [];
   const names = new Set<string>();
   for (let i = 0; i < count; i++) {

@@ -1,7 +1,7 @@
+import { hourLoad } from './calendar.ts';
 import type { SampleAgent } from './company.ts';
 import type { Random } from './random.ts';
 import type { CsvTableWriter } from './table-writer.ts';
-import { hourLoad } from './calendar.ts';
 
 /** The writers of the tables a conversation produces. */
 export interface ConversationTables {
@@ -22,22 +22,99 @@ export interface Ids {
 }
 
 const OPENERS: Record<SampleAgent['role'], readonly string[]> = {
-  presale: ['在吗', '这款有现货吗', '尺码怎么选', '有优惠券吗', '什么时候发货', '能便宜点吗', '这个和那款有什么区别', '支持七天无理由吗'],
-  aftersale: ['我的快递到哪了', '收到的商品有破损', '怎么申请退货', '退款什么时候到账', '发错货了', '发票怎么开', '商品有质量问题', '物流一直没更新'],
-  community: ['群里的活动怎么参加', '积分怎么兑换', '今晚直播几点开始', '新品什么时候上', '会员有什么权益', '群公告的链接打不开'],
+  presale: [
+    '在吗',
+    '这款有现货吗',
+    '尺码怎么选',
+    '有优惠券吗',
+    '什么时候发货',
+    '能便宜点吗',
+    '这个和那款有什么区别',
+    '支持七天无理由吗',
+  ],
+  aftersale: [
+    '我的快递到哪了',
+    '收到的商品有破损',
+    '怎么申请退货',
+    '退款什么时候到账',
+    '发错货了',
+    '发票怎么开',
+    '商品有质量问题',
+    '物流一直没更新',
+  ],
+  community: [
+    '群里的活动怎么参加',
+    '积分怎么兑换',
+    '今晚直播几点开始',
+    '新品什么时候上',
+    '会员有什么权益',
+    '群公告的链接打不开',
+  ],
 };
-const FOLLOW_UPS = ['麻烦快一点', '还在吗?', '人呢', '我着急用', '能帮我看看吗', '订单号发你了', '图片已经发了'];
-const REPLIES = ['您好,我来为您查询', '亲,已经为您登记了', '稍等,马上帮您处理', '已为您申请补发', '退款会在1-3个工作日到账', '这款目前有现货,今天下单明天发', '建议您选大一码', '优惠券已经发到您的账户'];
+const FOLLOW_UPS = [
+  '麻烦快一点',
+  '还在吗?',
+  '人呢',
+  '我着急用',
+  '能帮我看看吗',
+  '订单号发你了',
+  '图片已经发了',
+];
+const REPLIES = [
+  '您好,我来为您查询',
+  '亲,已经为您登记了',
+  '稍等,马上帮您处理',
+  '已为您申请补发',
+  '退款会在1-3个工作日到账',
+  '这款目前有现货,今天下单明天发',
+  '建议您选大一码',
+  '优惠券已经发到您的账户',
+];
 const BOT = ['您好,客服马上为您服务', '【自动回复】亲,人工客服正在赶来', '欢迎光临,请描述您的问题'];
 // Courtesy closings in the spellings customers use; all match the sample policies' textIn list.
-const COURTESY = ['谢谢', '谢谢!', '谢谢～', ' 谢谢 ', '谢谢👍', '谢谢！！', '好的', '好的。', '好', '嗯', 'OK', 'ok', 'ＯＫ', '收到', '收到。', '谢谢亲', '谢谢亲~'];
+const COURTESY = [
+  '谢谢',
+  '谢谢!',
+  '谢谢～',
+  ' 谢谢 ',
+  '谢谢👍',
+  '谢谢！！',
+  '好的',
+  '好的。',
+  '好',
+  '嗯',
+  'OK',
+  'ok',
+  'ＯＫ',
+  '收到',
+  '收到。',
+  '谢谢亲',
+  '谢谢亲~',
+];
 const CHANNELS: Record<SampleAgent['role'], ReadonlyArray<readonly [string, number]>> = {
-  presale: [['chat', 0.8], ['phone', 0.12], ['email', 0.08]],
-  aftersale: [['chat', 0.55], ['ticket', 0.22], ['phone', 0.13], ['email', 0.1]],
-  community: [['wecom_group', 0.9], ['chat', 0.1]],
+  presale: [
+    ['chat', 0.8],
+    ['phone', 0.12],
+    ['email', 0.08],
+  ],
+  aftersale: [
+    ['chat', 0.55],
+    ['ticket', 0.22],
+    ['phone', 0.13],
+    ['email', 0.1],
+  ],
+  community: [
+    ['wecom_group', 0.9],
+    ['chat', 0.1],
+  ],
 };
 const COMPLAINTS: ReadonlyArray<readonly [string, number]> = [
-  ['attitude', 0.2], ['misinformation', 0.15], ['process_error', 0.12], ['product_defect', 0.28], ['logistics', 0.18], ['other', 0.07],
+  ['attitude', 0.2],
+  ['misinformation', 0.15],
+  ['process_error', 0.12],
+  ['product_defect', 0.28],
+  ['logistics', 0.18],
+  ['other', 0.07],
 ];
 
 const HOUR = 3_600_000;
@@ -66,14 +143,25 @@ export interface ConversationContext {
  * complaint, orders, praise. Reply times depend on the agent's skill and the hour's load; at
  * night, before the 08:00 opening, customers wait for the morning shift or go unanswered.
  */
-export function generateConversation(ctx: ConversationContext, random: Random, ids: Ids, out: ConversationTables): void {
+export function generateConversation(
+  ctx: ConversationContext,
+  random: Random,
+  ids: Ids,
+  out: ConversationTables,
+): void {
   const { agent } = ctx;
   const conversationId = `c${String(++ids.conversation).padStart(7, '0')}`;
   const channel = random.weighted(CHANNELS[agent.role]);
   const start = ctx.midnight + ctx.hour * HOUR + random.int(0, 3599) * 1000;
   const night = ctx.hour < 8;
   const message = (at: number, sender: string, text: string, agentId: string | null = null) =>
-    out.messages.write({ conversation_id: conversationId, sent_at: localTime(at, random.chance(0.2)), sender, agent_id: agentId, text });
+    out.messages.write({
+      conversation_id: conversationId,
+      sent_at: localTime(at, random.chance(0.2)),
+      sender,
+      agent_id: agentId,
+      text,
+    });
 
   let t = start;
   let firstResponse: number | null = null;
@@ -86,7 +174,8 @@ export function generateConversation(ctx: ConversationContext, random: Random, i
     const blockStart = t;
     for (let m = 0; m < customerMessages; m++) {
       message(t, 'customer', m === 0 && b === 0 ? random.pick(OPENERS[agent.role]) : random.pick(FOLLOW_UPS));
-      if (m === 0 && b === 0 && channel !== 'phone' && random.chance(0.5)) message(t + random.int(1, 4) * 1000, 'bot', random.pick(BOT));
+      if (m === 0 && b === 0 && channel !== 'phone' && random.chance(0.5))
+        message(t + random.int(1, 4) * 1000, 'bot', random.pick(BOT));
       t += random.int(3, 25) * 1000;
     }
     if (random.chance(night ? 0.15 : unansweredChance)) {
@@ -122,7 +211,8 @@ export function generateConversation(ctx: ConversationContext, random: Random, i
   const resolved = !unanswered && random.chance(0.8 + 0.18 * agent.skill);
   const ticket = channel === 'ticket';
   const slaDue = ticket ? start + (random.chance(0.5) ? 24 : 4) * HOUR : null;
-  const closedAt = ticket && random.chance(0.97) ? start + random.logNormal(3 * (1.6 - agent.skill), 0.8) * HOUR : null;
+  const closedAt =
+    ticket && random.chance(0.97) ? start + random.logNormal(3 * (1.6 - agent.skill), 0.8) * HOUR : null;
   const ended = random.chance(0.97) ? t + random.int(30, 180) * 1000 : null;
   out.conversations.write({
     conversation_id: conversationId,
@@ -145,7 +235,9 @@ export function generateConversation(ctx: ConversationContext, random: Random, i
     else if (firstResponse > 45) mood -= 0.6;
     if (!resolved) mood -= 1.1;
     const csat = Math.min(5, Math.max(1, Math.round(mood)));
-    const nps = random.chance(0.55) ? Math.min(10, Math.max(0, Math.round(csat * 2 + random.normal(-0.5, 1.3)))) : null;
+    const nps = random.chance(0.55)
+      ? Math.min(10, Math.max(0, Math.round(csat * 2 + random.normal(-0.5, 1.3))))
+      : null;
     out.surveys.write({
       survey_id: `s${String(++ids.survey).padStart(7, '0')}`,
       agent_id: agent.agent_id,
@@ -155,7 +247,12 @@ export function generateConversation(ctx: ConversationContext, random: Random, i
       nps,
     });
     if (csat === 5 && random.chance(0.03 + 0.05 * agent.skill)) {
-      out.events.write({ agent_id: agent.agent_id, at: localTime(end + random.int(1, 48) * HOUR), type: 'praise', note: '客户来电表扬服务耐心' });
+      out.events.write({
+        agent_id: agent.agent_id,
+        at: localTime(end + random.int(1, 48) * HOUR),
+        type: 'praise',
+        note: '客户来电表扬服务耐心',
+      });
     }
   }
   if (random.chance(0.004 + 0.014 * (1 - agent.skill) + (unanswered ? 0.06 : 0))) {
@@ -166,7 +263,11 @@ export function generateConversation(ctx: ConversationContext, random: Random, i
       conversation_id: conversationId,
       filed_at: localTime(end + random.int(1, 72) * HOUR),
       category,
-      upheld: random.weighted([[true, 0.6], [false, 0.25], [null, 0.15]] as const),
+      upheld: random.weighted([
+        [true, 0.6],
+        [false, 0.25],
+        [null, 0.15],
+      ] as const),
     });
   }
   if (agent.role === 'presale' && random.chance(0.1 + 0.25 * agent.skill)) {

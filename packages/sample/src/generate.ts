@@ -25,7 +25,18 @@ export type SampleSummary = Record<string, number>;
 
 const COLUMNS = {
   agents: ['agent_id', 'name', 'team', 'role', 'hired_on', 'status'],
-  conversations: ['conversation_id', 'agent_id', 'channel', 'started_at', 'ended_at', 'resolved', 'reopened', 'transferred', 'sla_due_at', 'closed_at'],
+  conversations: [
+    'conversation_id',
+    'agent_id',
+    'channel',
+    'started_at',
+    'ended_at',
+    'resolved',
+    'reopened',
+    'transferred',
+    'sla_due_at',
+    'closed_at',
+  ],
   messages: ['conversation_id', 'sent_at', 'sender', 'agent_id', 'text'],
   surveys: ['survey_id', 'agent_id', 'conversation_id', 'submitted_at', 'csat', 'nps'],
   complaints: ['complaint_id', 'agent_id', 'conversation_id', 'filed_at', 'category', 'upheld'],
@@ -44,7 +55,8 @@ const ROLE_VOLUME = { presale: 1.1, aftersale: 1, community: 0.55 } as const;
  */
 export function generateSample(options: SampleOptions): SampleSummary {
   const first = parsePeriod(options.start);
-  if (first === null || first.kind !== 'month') throw new RangeError(`--start takes a month such as 2026-10 (got "${options.start}")`);
+  if (first === null || first.kind !== 'month')
+    throw new RangeError(`--start takes a month such as 2026-10 (got "${options.start}")`);
   const zone = new Zone('Asia/Shanghai');
   const lastDay = addDays(monthsAfter(first.firstDay, options.months), -1);
   const days = daysBetween(first.firstDay, lastDay);
@@ -64,7 +76,15 @@ export function generateSample(options: SampleOptions): SampleSummary {
     events: writer('events'),
   };
   const agents = generateAgents(options.agents, first.firstDay, lastDay, days, random);
-  for (const a of agents) tables.agents.write({ agent_id: a.agent_id, name: a.name, team: a.team, role: a.role, hired_on: a.hired_on, status: a.status });
+  for (const a of agents)
+    tables.agents.write({
+      agent_id: a.agent_id,
+      name: a.name,
+      team: a.team,
+      role: a.role,
+      hired_on: a.hired_on,
+      status: a.status,
+    });
 
   const ids: Ids = { conversation: 0, survey: 0, complaint: 0, order: 0 };
   let qa = 0;

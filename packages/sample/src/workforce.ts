@@ -48,11 +48,19 @@ export function generateWorkday(
     out.assessments.write({ agent_id: agent.agent_id, date: day, kind: 'exam', attended: true, score });
   }
   if (dom === '08' || dom === '22') {
-    out.assessments.write({ agent_id: agent.agent_id, date: day, kind: 'training', attended: random.chance(0.8 + 0.15 * skill), score: null });
+    out.assessments.write({
+      agent_id: agent.agent_id,
+      date: day,
+      kind: 'training',
+      attended: random.chance(0.8 + 0.15 * skill),
+      score: null,
+    });
   }
   if (random.chance(0.3)) {
     const redLine = random.chance(0.012 * (1 - skill) ** 2);
-    const score = redLine ? random.int(20, 55) : Math.round(Math.min(100, Math.max(35, random.normal(72 + 27 * skill, 6))));
+    const score = redLine
+      ? random.int(20, 55)
+      : Math.round(Math.min(100, Math.max(35, random.normal(72 + 27 * skill, 6))));
     out.qa_reviews.write({
       review_id: qaId(),
       agent_id: agent.agent_id,
@@ -63,9 +71,19 @@ export function generateWorkday(
     });
   }
   if (random.chance(0.006 * (1.4 - skill))) {
-    out.events.write({ agent_id: agent.agent_id, at: localTime(midnight + random.int(9, 20) * 3_600_000), type: 'violation', note: random.pick(['上班时间闲聊', '未按规范话术回复', '擅自离岗']) });
+    out.events.write({
+      agent_id: agent.agent_id,
+      at: localTime(midnight + random.int(9, 20) * 3_600_000),
+      type: 'violation',
+      note: random.pick(['上班时间闲聊', '未按规范话术回复', '擅自离岗']),
+    });
   }
   if (random.chance(0.02 * (0.5 + skill))) {
-    out.events.write({ agent_id: agent.agent_id, at: localTime(midnight + 17 * 3_600_000), type: 'knowledge_share', note: '分享常见问题处理经验' });
+    out.events.write({
+      agent_id: agent.agent_id,
+      at: localTime(midnight + 17 * 3_600_000),
+      type: 'knowledge_share',
+      note: '分享常见问题处理经验',
+    });
   }
 }

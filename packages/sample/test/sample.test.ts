@@ -42,18 +42,33 @@ describe('the sample generator', () => {
   it('gives the same bytes for the same seed, and other bytes for another', () => {
     const b = generate(11);
     const c = generate(12);
-    for (const file of readdirSync(a.dir)) expect(readFileSync(join(b.dir, file)).equals(readFileSync(join(a.dir, file))), file).toBe(true);
-    expect(readFileSync(join(c.dir, 'messages.csv')).equals(readFileSync(join(a.dir, 'messages.csv')))).toBe(false);
+    for (const file of readdirSync(a.dir))
+      expect(readFileSync(join(b.dir, file)).equals(readFileSync(join(a.dir, file))), file).toBe(true);
+    expect(readFileSync(join(c.dir, 'messages.csv')).equals(readFileSync(join(a.dir, 'messages.csv')))).toBe(
+      false,
+    );
   });
 
   it('fills every table of the data contract', () => {
     expect(readdirSync(a.dir).sort()).toEqual(
-      ['agents', 'assessments', 'attendance', 'complaints', 'conversations', 'events', 'messages', 'orders', 'qa_reviews', 'surveys'].map((t) => `${t}.csv`),
+      [
+        'agents',
+        'assessments',
+        'attendance',
+        'complaints',
+        'conversations',
+        'events',
+        'messages',
+        'orders',
+        'qa_reviews',
+        'surveys',
+      ].map((t) => `${t}.csv`),
     );
-    for (const file of readdirSync(a.dir)) expect(a.table(file.replace('.csv', '')).length, file).toBeGreaterThan(0);
+    for (const file of readdirSync(a.dir))
+      expect(a.table(file.replace('.csv', '')).length, file).toBeGreaterThan(0);
   });
 
-  it('passes evaluate with zero rejected rows in every month', async () => {
+  it('passes evaluate with zero rejected rows in every month', { timeout: 60_000 }, async () => {
     for (const period of ['2026-10', '2026-11', '2026-12']) {
       const e = await evaluate({ policiesDir: policies, dataDir: a.dir, period });
       expect(e.rejected, period).toEqual([]);
@@ -77,8 +92,11 @@ describe('the sample generator', () => {
 
   it('peaks on 双十一: 11-11 is busier than twice an October weekday', () => {
     const perDay = new Map<string, number>();
-    for (const r of a.table('conversations')) perDay.set(r.started_at!.slice(0, 10), (perDay.get(r.started_at!.slice(0, 10)) ?? 0) + 1);
-    const octoberWeekdays = ['2026-10-13', '2026-10-14', '2026-10-15', '2026-10-20', '2026-10-21'].map((d) => perDay.get(d) ?? 0);
+    for (const r of a.table('conversations'))
+      perDay.set(r.started_at!.slice(0, 10), (perDay.get(r.started_at!.slice(0, 10)) ?? 0) + 1);
+    const octoberWeekdays = ['2026-10-13', '2026-10-14', '2026-10-15', '2026-10-20', '2026-10-21'].map(
+      (d) => perDay.get(d) ?? 0,
+    );
     const average = octoberWeekdays.reduce((x, y) => x + y, 0) / octoberWeekdays.length;
     expect(perDay.get('2026-11-11')!).toBeGreaterThan(2 * average);
   });
@@ -88,7 +106,8 @@ describe('the sample generator', () => {
     const blockStart = new Map<string, number>();
     for (const m of a.table('messages')) {
       const t = Date.parse(m.sent_at!);
-      if (m.sender === 'customer' && !blockStart.has(m.conversation_id!)) blockStart.set(m.conversation_id!, t);
+      if (m.sender === 'customer' && !blockStart.has(m.conversation_id!))
+        blockStart.set(m.conversation_id!, t);
       if (m.sender === 'agent' && !first.has(m.conversation_id!) && blockStart.has(m.conversation_id!)) {
         first.set(m.conversation_id!, (t - blockStart.get(m.conversation_id!)!) / 1000);
       }
@@ -108,7 +127,13 @@ describe('the sample generator', () => {
   it('writes bot replies, courtesy closings in many spellings, every complaint category and red lines', () => {
     const messages = a.table('messages');
     expect(messages.some((m) => m.sender === 'bot')).toBe(true);
-    const closings = new Set(messages.filter((m) => m.sender === 'customer' && /谢谢|好|嗯|ok|ＯＫ|收到/i.test(m.text!) && m.text!.length <= 6).map((m) => m.text));
+    const closings = new Set(
+      messages
+        .filter(
+          (m) => m.sender === 'customer' && /谢谢|好|嗯|ok|ＯＫ|收到/i.test(m.text!) && m.text!.length <= 6,
+        )
+        .map((m) => m.text),
+    );
     expect(closings.size).toBeGreaterThanOrEqual(10);
     expect(new Set(a.table('complaints').map((c) => c.category))).toEqual(
       new Set(['attitude', 'misinformation', 'process_error', 'product_defect', 'logistics', 'other']),

@@ -22,7 +22,14 @@ export function barChart(labels: string[], values: number[], width = 520, height
       grid: { left: 40, right: 16, top: 20, bottom: 30 },
       xAxis: { type: 'category', data: labels },
       yAxis: { type: 'value', minInterval: 1 },
-      series: [{ type: 'bar', data: values, label: { show: true, position: 'top' }, itemStyle: { color: '#3b6fb6' } }],
+      series: [
+        {
+          type: 'bar',
+          data: values,
+          label: { show: true, position: 'top' },
+          itemStyle: { color: '#3b6fb6' },
+        },
+      ],
     },
     width,
     height,
@@ -30,7 +37,11 @@ export function barChart(labels: string[], values: number[], width = 520, height
 }
 
 /** A histogram of values with the target and floor drawn as lines. */
-export function histogram(values: number[], marks: Array<{ label: string; value: number }>, format: (v: number) => string): string {
+export function histogram(
+  values: number[],
+  marks: Array<{ label: string; value: number }>,
+  format: (v: number) => string,
+): string {
   const sorted = [...values].sort((a, b) => a - b);
   const min = sorted[0] ?? 0;
   const max = sorted[sorted.length - 1] ?? 1;
@@ -52,7 +63,11 @@ export function histogram(values: number[], marks: Array<{ label: string; value:
           itemStyle: { color: '#5b8fd6' },
           markLine: {
             symbol: 'none',
-            data: marks.map((m) => ({ xAxis: position(m.value), name: m.label, label: { formatter: m.label } })),
+            data: marks.map((m) => ({
+              xAxis: position(m.value),
+              name: m.label,
+              label: { formatter: m.label },
+            })),
           },
         },
       ],
@@ -63,14 +78,24 @@ export function histogram(values: number[], marks: Array<{ label: string; value:
 }
 
 /** A line chart of one or more series over periods. */
-export function lineChart(periods: string[], series: Array<{ name: string; values: Array<number | null> }>, max?: number): string {
+export function lineChart(
+  periods: string[],
+  series: Array<{ name: string; values: Array<number | null> }>,
+  max?: number,
+): string {
   return render(
     {
       grid: { left: 44, right: 16, top: 30, bottom: 30 },
       legend: { top: 0 },
       xAxis: { type: 'category', data: periods },
       yAxis: { type: 'value', ...(max !== undefined ? { max } : {}) },
-      series: series.map((s) => ({ type: 'line', name: s.name, data: s.values, connectNulls: false, label: { show: true } })),
+      series: series.map((s) => ({
+        type: 'line',
+        name: s.name,
+        data: s.values,
+        connectNulls: false,
+        label: { show: true },
+      })),
     },
     560,
     240,

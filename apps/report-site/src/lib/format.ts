@@ -32,7 +32,11 @@ export function periodLabel(id: string, lang: Lang): string {
   const month = /^(\d{4})-(\d{2})$/.exec(id);
   if (month) {
     if (lang === 'zh') return `${month[1]}年${Number(month[2])}月`;
-    return new Date(Date.UTC(Number(month[1]), Number(month[2]) - 1, 1)).toLocaleString('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+    return new Date(Date.UTC(Number(month[1]), Number(month[2]) - 1, 1)).toLocaleString('en-US', {
+      month: 'short',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
   }
   const quarter = /^(\d{4})-Q(\d)$/.exec(id);
   if (quarter) return lang === 'zh' ? `${quarter[1]}年第${quarter[2]}季度` : `Q${quarter[2]} ${quarter[1]}`;

@@ -60,7 +60,10 @@ const WORDS = {
   rejected: ['被拒绝', 'Rejected'],
   excluded: ['被剔除', 'Excluded'],
   engine: ['引擎版本', 'Engine version'],
-  verifyCommand: ['复核命令(重新计算并逐字节比较)', 'Command that re-verifies it (recompute and compare byte for byte)'],
+  verifyCommand: [
+    '复核命令(重新计算并逐字节比较)',
+    'Command that re-verifies it (recompute and compare byte for byte)',
+  ],
   downloads: ['下载', 'Downloads'],
   definition: ['定义', 'Definition'],
   condition: ['条件', 'Condition'],
@@ -106,7 +109,10 @@ const WORDS = {
   method: ['计分方式', 'Method'],
   roles: ['岗位', 'Roles'],
   sha256: ['SHA-256', 'SHA-256'],
-  redistributed: ['权重不计入,由其他有得分的指标按比例分摊', 'weight left out; the metrics with a score share it in proportion'],
+  redistributed: [
+    '权重不计入,由其他有得分的指标按比例分摊',
+    'weight left out; the metrics with a score share it in proportion',
+  ],
   belowTargetAgents: ['未达标人数', 'Agents below target'],
   skip: ['跳到正文', 'Skip to content'],
 } as const;

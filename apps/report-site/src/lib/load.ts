@@ -60,7 +60,13 @@ export function siteData(): SiteData {
       periods.push(readPeriod(dir, policies));
     }
   }
-  periods.sort((a, b) => (a.results.period.end > b.results.period.end ? -1 : a.results.period.end < b.results.period.end ? 1 : kindOrder(a) - kindOrder(b)));
+  periods.sort((a, b) =>
+    a.results.period.end > b.results.period.end
+      ? -1
+      : a.results.period.end < b.results.period.end
+        ? 1
+        : kindOrder(a) - kindOrder(b),
+  );
   cached = { periods, policies };
   return cached;
 }
@@ -70,7 +76,8 @@ function readPeriod(dir: string, policies: Map<string, Policy[]>): SitePeriod {
   const explanationsFile = join(dir, 'explanations.json');
   const explanations = new Map<string, AgentExplanation>();
   if (existsSync(explanationsFile)) {
-    for (const a of readJson<{ agents: AgentExplanation[] }>(explanationsFile).agents) explanations.set(a.agent_id, a);
+    for (const a of readJson<{ agents: AgentExplanation[] }>(explanationsFile).agents)
+      explanations.set(a.agent_id, a);
   }
   const manifestFile = join(dir, 'manifest.json');
   const manifest = existsSync(manifestFile) ? readJson<Manifest>(manifestFile) : null;
@@ -82,13 +89,17 @@ function readPeriod(dir: string, policies: Map<string, Policy[]>): SitePeriod {
       if (!existsSync(join(earlier, 'results.json'))) continue;
       history.push({
         dir: name,
-        manifest: existsSync(join(earlier, 'manifest.json')) ? readJson<Manifest>(join(earlier, 'manifest.json')) : null,
+        manifest: existsSync(join(earlier, 'manifest.json'))
+          ? readJson<Manifest>(join(earlier, 'manifest.json'))
+          : null,
         results: readJson<Results>(join(earlier, 'results.json')),
       });
     }
   }
   const policy = policies.get(results.policy.id)?.find((p) => p.version === results.policy.version) ?? null;
-  const definitions = new Map<string, MetricDefinition>([...builtinMetrics(), ...(policy?.metrics ?? [])].map((m) => [m.id, m]));
+  const definitions = new Map<string, MetricDefinition>(
+    [...builtinMetrics(), ...(policy?.metrics ?? [])].map((m) => [m.id, m]),
+  );
   return { id: results.period.id, results, explanations, manifest, history, policy, definitions };
 }
 

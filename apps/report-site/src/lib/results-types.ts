@@ -49,7 +49,13 @@ export interface Results {
   policy: { id: string; version: string; effective_from: string; file: string; sha256: string };
   inputs: Record<string, InputProvenance>;
   engine: { version: string };
-  summary: { agents: number; rated: number; not_rated: number; grades: Record<string, number>; rejected_rows: number };
+  summary: {
+    agents: number;
+    rated: number;
+    not_rated: number;
+    grades: Record<string, number>;
+    rejected_rows: number;
+  };
   agents: AgentResult[];
 }
 
@@ -65,7 +71,15 @@ export interface RecordRef {
 export type ConditionTrace =
   | { kind: 'all' | 'any'; result: boolean; conditions: ConditionTrace[] }
   | { kind: 'not'; result: boolean; condition: ConditionTrace }
-  | { kind: 'fact'; result: boolean; fact: string; path?: string; operator: string; value: unknown; factValue: unknown };
+  | {
+      kind: 'fact';
+      result: boolean;
+      fact: string;
+      path?: string;
+      operator: string;
+      value: unknown;
+      factValue: unknown;
+    };
 
 /** Where a rule was written in the policy. */
 export interface PolicyLine {
@@ -79,10 +93,20 @@ export interface AgentExplanation {
   agent_id: string;
   scorecard: string | null;
   scorecard_source: PolicyLine | null;
-  metrics: Record<string, { source: PolicyLine; evidence: { role: 'against' | 'counted'; total: number; records: RecordRef[] } }>;
+  metrics: Record<
+    string,
+    { source: PolicyLine; evidence: { role: 'against' | 'counted'; total: number; records: RecordRef[] } }
+  >;
   excluded: Array<{ exclusion: string; source: PolicyLine; record: RecordRef }>;
   eligibility: { holds: boolean; reason: string; source: PolicyLine; condition: ConditionTrace } | null;
-  vetoes: Array<{ id: string; holds: boolean; reason: string; cap_grade: string; source: PolicyLine; condition: ConditionTrace }>;
+  vetoes: Array<{
+    id: string;
+    holds: boolean;
+    reason: string;
+    cap_grade: string;
+    source: PolicyLine;
+    condition: ConditionTrace;
+  }>;
   grade_before_vetoes: string | null;
 }
 

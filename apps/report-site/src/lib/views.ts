@@ -14,8 +14,20 @@ export function scorecardOf(period: SitePeriod, id: string | null): Scorecard | 
 export function definitionOf(period: SitePeriod, id: string): MetricDefinition {
   return (
     period.definitions.get(id) ?? {
-      id, title: id, title_en: id, description: null, description_en: null, kind: 'mean', better: 'higher', unit: 'number',
-      table: null, field: null, where: null, numerator: null, denominator: null, builtin: false,
+      id,
+      title: id,
+      title_en: id,
+      description: null,
+      description_en: null,
+      kind: 'mean',
+      better: 'higher',
+      unit: 'number',
+      table: null,
+      field: null,
+      where: null,
+      numerator: null,
+      denominator: null,
+      builtin: false,
     }
   );
 }
@@ -29,7 +41,9 @@ export function metricTitle(definition: MetricDefinition, lang: 'zh' | 'en'): st
 export function teamsOf(period: SitePeriod): Array<{ team: string; members: AgentResult[] }> {
   const teams = new Map<string, AgentResult[]>();
   for (const a of period.results.agents) teams.set(a.team, [...(teams.get(a.team) ?? []), a]);
-  return [...teams.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([team, members]) => ({ team, members }));
+  return [...teams.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([team, members]) => ({ team, members }));
 }
 
 /** Mean of the numbers that are not null; null when none. */
@@ -47,7 +61,10 @@ export function previousOf(data: SiteData, period: SitePeriod): SitePeriod | nul
 }
 
 /** Agents whose grade changed since the previous period: from → to, better or worse. */
-export function gradeMovements(period: SitePeriod, previous: SitePeriod): Array<{ agent: AgentResult; from: string; to: string; up: boolean }> {
+export function gradeMovements(
+  period: SitePeriod,
+  previous: SitePeriod,
+): Array<{ agent: AgentResult; from: string; to: string; up: boolean }> {
   const grades = period.policy?.grades.map((g) => g.grade) ?? [];
   const before = new Map(previous.results.agents.map((a) => [a.agent_id, a.grade]));
   const moves: Array<{ agent: AgentResult; from: string; to: string; up: boolean }> = [];
@@ -61,7 +78,9 @@ export function gradeMovements(period: SitePeriod, previous: SitePeriod): Array<
 }
 
 /** For each scored metric: how many agents scored below 100 on it (每月分析未达标指标). */
-export function metricsBelowTarget(period: SitePeriod): Array<{ metric: string; below: number; scored: number }> {
+export function metricsBelowTarget(
+  period: SitePeriod,
+): Array<{ metric: string; below: number; scored: number }> {
   const counts = new Map<string, { below: number; scored: number }>();
   for (const a of period.results.agents) {
     for (const [id, m] of Object.entries(a.metrics)) {
@@ -72,14 +91,32 @@ export function metricsBelowTarget(period: SitePeriod): Array<{ metric: string; 
       counts.set(id, c);
     }
   }
-  return [...counts.entries()].map(([metric, c]) => ({ metric, ...c })).sort((a, b) => b.below - a.below || (a.metric < b.metric ? -1 : 1));
+  return [...counts.entries()]
+    .map(([metric, c]) => ({ metric, ...c }))
+    .sort((a, b) => b.below - a.below || (a.metric < b.metric ? -1 : 1));
 }
 
 /** Average score per team and scored metric (a heatmap against targets: 100 = at target). */
-export function teamMetricScores(period: SitePeriod): { teams: string[]; metrics: string[]; cells: Array<Array<number | null>> } {
+export function teamMetricScores(period: SitePeriod): {
+  teams: string[];
+  metrics: string[];
+  cells: Array<Array<number | null>>;
+} {
   const teams = teamsOf(period);
-  const metrics = [...new Set(period.results.agents.flatMap((a) => Object.entries(a.metrics).filter(([, m]) => m.status === 'scored').map(([id]) => id)))];
-  const cells = teams.map(({ members }) => metrics.map((id) => average(members.map((a) => (a.metrics[id]?.status === 'scored' ? a.metrics[id]!.score : null)))));
+  const metrics = [
+    ...new Set(
+      period.results.agents.flatMap((a) =>
+        Object.entries(a.metrics)
+          .filter(([, m]) => m.status === 'scored')
+          .map(([id]) => id),
+      ),
+    ),
+  ];
+  const cells = teams.map(({ members }) =>
+    metrics.map((id) =>
+      average(members.map((a) => (a.metrics[id]?.status === 'scored' ? a.metrics[id]!.score : null))),
+    ),
+  );
   return { teams: teams.map((t) => t.team), metrics, cells };
 }
 
@@ -87,7 +124,11 @@ export function teamMetricScores(period: SitePeriod): { teams: string[]; metrics
  * An agent's months up to and including `upTo`, oldest first: a page never shows later
  * periods, so publishing a new month does not change the pages of earlier ones.
  */
-export function agentTrend(data: SiteData, agentId: string, upTo: SitePeriod): Array<{ period: string; agent: AgentResult }> {
+export function agentTrend(
+  data: SiteData,
+  agentId: string,
+  upTo: SitePeriod,
+): Array<{ period: string; agent: AgentResult }> {
   return data.periods
     .filter((p) => p.results.period.kind === 'month' && p.results.period.end <= upTo.results.period.end)
     .map((p) => ({ period: p.id, agent: p.results.agents.find((a) => a.agent_id === agentId) }))

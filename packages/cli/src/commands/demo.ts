@@ -5,8 +5,8 @@ import { evaluate, writeEvaluation } from '@scorebook/engine';
 import { parseCommandArgs } from '../args.ts';
 import { EXIT } from '../cli-error.ts';
 import { pickLang, t } from '../lang.ts';
-import { buildSiteWithProgress, serveUntilStopped, siteSummary } from './site.ts';
 import type { CommandIo } from './io.ts';
+import { buildSiteWithProgress, serveUntilStopped, siteSummary } from './site.ts';
 
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 
@@ -23,7 +23,10 @@ const SAMPLE_PERIODS = ['2026-10', '2026-11', '2026-12', '2026-Q4'];
 
 /** `scorebook demo`: the whole product on the bundled sample company. */
 export async function runDemo(argv: string[], io: CommandIo): Promise<number> {
-  const { values } = parseCommandArgs('demo', argv, { 'no-serve': { type: 'boolean' }, port: { type: 'string' } });
+  const { values } = parseCommandArgs('demo', argv, {
+    'no-serve': { type: 'boolean' },
+    port: { type: 'string' },
+  });
   if (values.help) {
     io.out(DEMO_HELP);
     return EXIT.ok;
@@ -41,17 +44,33 @@ export async function runDemo(argv: string[], io: CommandIo): Promise<number> {
     const prefix = `[${i + 1}/${steps}]`;
     if (existsSync(join(published, period, 'results.json'))) {
       cpSync(join(published, period), join(resultsDir, period), { recursive: true });
-      io.err(`${prefix} ${period}: ${t(lang, '使用已发布的结果', 'using the published results')} (data/results/${period})\n`);
+      io.err(
+        `${prefix} ${period}: ${t(lang, '使用已发布的结果', 'using the published results')} (data/results/${period})\n`,
+      );
       continue;
     }
     io.err(`${prefix} ${period}: ${t(lang, '评估中…', 'evaluating…')}\n`);
-    const evaluation = await evaluate({ policiesDir: policies, dataDir: join(ROOT, 'data', 'sample'), period });
+    const evaluation = await evaluate({
+      policiesDir: policies,
+      dataDir: join(ROOT, 'data', 'sample'),
+      period,
+    });
     writeEvaluation(join(resultsDir, period), evaluation);
     const s = evaluation.results.summary;
-    io.err(`      ${t(lang, `${s.rated}/${s.agents} 名客服参评`, `${s.rated}/${s.agents} agents rated`)}, ${Object.entries(s.grades).map(([g, n]) => `${g} ${n}`).join(' · ')}\n`);
+    io.err(
+      `      ${t(lang, `${s.rated}/${s.agents} 名客服参评`, `${s.rated}/${s.agents} agents rated`)}, ${Object.entries(
+        s.grades,
+      )
+        .map(([g, n]) => `${g} ${n}`)
+        .join(' · ')}\n`,
+    );
   }
   io.err(`[${steps}/${steps}] ${t(lang, '生成报告网站…', 'building the report site…')}\n`);
-  const report = await buildSiteWithProgress(io, lang, false, { resultsDir, policiesDir: join(ROOT, 'configs', 'policies'), outDir: siteDir });
+  const report = await buildSiteWithProgress(io, lang, false, {
+    resultsDir,
+    policiesDir: join(ROOT, 'configs', 'policies'),
+    outDir: siteDir,
+  });
   io.err(`${siteSummary(report, lang, siteDir)}\n`);
   const serve = values['no-serve'] !== true && io.interactive && process.stdout.isTTY;
   if (!serve) {

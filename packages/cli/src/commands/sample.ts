@@ -27,13 +27,17 @@ export function runSample(argv: string[], io: CommandIo): number {
     io.out(SAMPLE_HELP);
     return EXIT.ok;
   }
-  if (positionals.length > 0) throw new UsageError(`scorebook sample takes no positional arguments\n\n${SAMPLE_HELP}`);
+  if (positionals.length > 0)
+    throw new UsageError(`scorebook sample takes no positional arguments\n\n${SAMPLE_HELP}`);
   const lang = pickLang(values.lang);
   const number = (name: string, fallback: number, integer: boolean) => {
     const raw = values[name as keyof typeof values];
     if (raw === undefined) return fallback;
     const n = Number(raw);
-    if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n))) throw new UsageError(`--${name} takes a positive ${integer ? 'whole ' : ''}number (got "${String(raw)}")`);
+    if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n)))
+      throw new UsageError(
+        `--${name} takes a positive ${integer ? 'whole ' : ''}number (got "${String(raw)}")`,
+      );
     return n;
   };
   const out = required(values, 'out', 'sample');
@@ -57,7 +61,13 @@ export function runSample(argv: string[], io: CommandIo): number {
     const rows = Object.entries(summary)
       .map(([table, n]) => `${table} ${n.toLocaleString('en-US')}`)
       .join(', ');
-    io.err(t(lang, `✓ 已写出 ${out}(${((Date.now() - started) / 1000).toFixed(1)} 秒):${rows}\n`, `✓ Wrote ${out} in ${((Date.now() - started) / 1000).toFixed(1)} s: ${rows}\n`));
+    io.err(
+      t(
+        lang,
+        `✓ 已写出 ${out}(${((Date.now() - started) / 1000).toFixed(1)} 秒):${rows}\n`,
+        `✓ Wrote ${out} in ${((Date.now() - started) / 1000).toFixed(1)} s: ${rows}\n`,
+      ),
+    );
   }
   return EXIT.ok;
 }

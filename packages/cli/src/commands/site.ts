@@ -104,18 +104,31 @@ async function siteServe(argv: string[], io: CommandIo): Promise<number> {
   }
   const lang = pickLang(values.lang);
   const dir = positionals[0];
-  if (dir === undefined || !existsSync(join(dir, 'index.html'))) throw new UsageError(`scorebook site serve <dir>: name a built site folder (it has index.html)`);
+  if (dir === undefined || !existsSync(join(dir, 'index.html')))
+    throw new UsageError(`scorebook site serve <dir>: name a built site folder (it has index.html)`);
   const port = Number(values.port ?? 4321);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port takes a port number (got "${values.port}")`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port takes a port number (got "${values.port}")`);
   return serveUntilStopped(dir, port, io, lang);
 }
 
 /** Serves a site and waits for Ctrl-C. */
-export async function serveUntilStopped(dir: string, port: number, io: CommandIo, lang: Lang): Promise<number> {
+export async function serveUntilStopped(
+  dir: string,
+  port: number,
+  io: CommandIo,
+  lang: Lang,
+): Promise<number> {
   const server = await serveSite(dir, port);
   const address = server.address();
   const actual = typeof address === 'object' && address !== null ? address.port : port;
-  io.out(t(lang, `网站地址:http://localhost:${actual}/ (按 Ctrl-C 停止)\n`, `Site at http://localhost:${actual}/ (Ctrl-C to stop)\n`));
+  io.out(
+    t(
+      lang,
+      `网站地址:http://localhost:${actual}/ (按 Ctrl-C 停止)\n`,
+      `Site at http://localhost:${actual}/ (Ctrl-C to stop)\n`,
+    ),
+  );
   await new Promise<void>((resolvePromise) => {
     const stop = () => {
       server.close();

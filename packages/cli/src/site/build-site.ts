@@ -1,6 +1,16 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,23 +58,39 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRep
   const policiesDir = resolve(options.policiesDir);
   const outDir = resolve(options.outDir);
   const periods = listPeriods(resultsDir);
-  const manifest: SiteManifest = { site: fingerprintTree(join(SITE_APP_DIR, 'src')), policies: fingerprintTree(policiesDir), periods: {} };
+  const manifest: SiteManifest = {
+    site: fingerprintTree(join(SITE_APP_DIR, 'src')),
+    policies: fingerprintTree(policiesDir),
+    periods: {},
+  };
   for (const p of periods) manifest.periods[p] = fingerprintTree(join(resultsDir, p));
   const previous = readManifest(join(outDir, MANIFEST));
-  const reusable = !options.full && previous !== null && previous.site === manifest.site && previous.policies === manifest.policies;
-  const changed = periods.filter((p) => !reusable || previous.periods[p] !== manifest.periods[p] || laterChanged(p, periods, previous, manifest));
+  const reusable =
+    !options.full &&
+    previous !== null &&
+    previous.site === manifest.site &&
+    previous.policies === manifest.policies;
+  const changed = periods.filter(
+    (p) =>
+      !reusable ||
+      previous.periods[p] !== manifest.periods[p] ||
+      laterChanged(p, periods, previous, manifest),
+  );
   const reused = periods.filter((p) => !changed.includes(p));
 
   const target = reusable ? mkdtempSync(join(dirname(outDir), '.site-build-')) : outDir;
   if (!reusable) rmSync(outDir, { recursive: true, force: true });
   try {
-    await runAstro({
-      SCOREBOOK_RESULTS: resultsDir,
-      SCOREBOOK_POLICIES: policiesDir,
-      SCOREBOOK_SITE_OUT: target,
-      SCOREBOOK_SITE_PERIODS: changed.join(','),
-      ASTRO_TELEMETRY_DISABLED: '1',
-    }, options.onOutput);
+    await runAstro(
+      {
+        SCOREBOOK_RESULTS: resultsDir,
+        SCOREBOOK_POLICIES: policiesDir,
+        SCOREBOOK_SITE_OUT: target,
+        SCOREBOOK_SITE_PERIODS: changed.join(','),
+        ASTRO_TELEMETRY_DISABLED: '1',
+      },
+      options.onOutput,
+    );
     if (reusable) {
       for (const lang of ['zh', 'en']) {
         for (const gone of Object.keys(previous.periods).filter((p) => !periods.includes(p))) {
@@ -77,20 +103,33 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRep
     if (reusable) rmSync(target, { recursive: true, force: true });
   }
   writeFileSync(join(outDir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
-  return { periods, rebuilt: changed, reused, pages: countPages(outDir), seconds: (Date.now() - started) / 1000 };
+  return {
+    periods,
+    rebuilt: changed,
+    reused,
+    pages: countPages(outDir),
+    seconds: (Date.now() - started) / 1000,
+  };
 }
 
 /** The period folders of a results directory, sorted. */
 export function listPeriods(resultsDir: string): string[] {
   if (!existsSync(resultsDir)) return [];
   return readdirSync(resultsDir)
-    .filter((name) => /^\d{4}(-\d{2}|-Q[1-4])?$/.test(name) && existsSync(join(resultsDir, name, 'results.json')))
+    .filter(
+      (name) => /^\d{4}(-\d{2}|-Q[1-4])?$/.test(name) && existsSync(join(resultsDir, name, 'results.json')),
+    )
     .sort();
 }
 
 // A period's pages also show the previous period (grade movements) and earlier ones (trends):
 // when an earlier period changed, the later ones are rebuilt too.
-function laterChanged(period: string, periods: string[], previous: SiteManifest, current: SiteManifest): boolean {
+function laterChanged(
+  period: string,
+  periods: string[],
+  previous: SiteManifest,
+  current: SiteManifest,
+): boolean {
   return periods.some((p) => p < period && previous.periods[p] !== current.periods[p]);
 }
 
@@ -98,7 +137,11 @@ function runAstro(env: Record<string, string>, onOutput?: (line: string) => void
   const require = createRequire(join(SITE_APP_DIR, 'package.json'));
   const astroBin = join(dirname(require.resolve('astro/package.json')), 'bin', 'astro.mjs');
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [astroBin, 'build'], { cwd: SITE_APP_DIR, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [astroBin, 'build'], {
+      cwd: SITE_APP_DIR,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let tail = '';
     const forward = (chunk: Buffer) => {
       const text = chunk.toString('utf8');
@@ -108,7 +151,9 @@ function runAstro(env: Record<string, string>, onOutput?: (line: string) => void
     child.stdout.on('data', forward);
     child.stderr.on('data', forward);
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolvePromise() : reject(new Error(`astro build exited with ${code}:\n${tail}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolvePromise() : reject(new Error(`astro build exited with ${code}:\n${tail}`)),
+    );
   });
 }
 

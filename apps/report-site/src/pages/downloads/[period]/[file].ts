@@ -5,7 +5,9 @@ import { periodsToBuild, siteData } from '../../../lib/load.ts';
 const FILES = ['scorecards.csv', 'scorecards.xlsx', 'results.json', 'explanations.json'] as const;
 
 export function getStaticPaths() {
-  return periodsToBuild().flatMap((p) => FILES.map((file) => ({ params: { period: p.id, file }, props: { periodId: p.id, file } })));
+  return periodsToBuild().flatMap((p) =>
+    FILES.map((file) => ({ params: { period: p.id, file }, props: { periodId: p.id, file } })),
+  );
 }
 
 /** The downloads of a period: scorecards as CSV and XLSX, and the result files as published. */
@@ -19,8 +21,12 @@ export const GET: APIRoute = async ({ props }) => {
         headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
       });
     case 'results.json':
-      return new Response(JSON.stringify(period.results, null, 2), { headers: { 'Content-Type': 'application/json' } });
+      return new Response(JSON.stringify(period.results, null, 2), {
+        headers: { 'Content-Type': 'application/json' },
+      });
     case 'explanations.json':
-      return new Response(JSON.stringify({ agents: [...period.explanations.values()] }, null, 2), { headers: { 'Content-Type': 'application/json' } });
+      return new Response(JSON.stringify({ agents: [...period.explanations.values()] }, null, 2), {
+        headers: { 'Content-Type': 'application/json' },
+      });
   }
 };
