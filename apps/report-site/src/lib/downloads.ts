@@ -1,6 +1,5 @@
 import ExcelJS from 'exceljs';
 import type { SitePeriod } from './load.ts';
-import { definitionOf, scorecardOf } from './views.ts';
 
 /**
  * A text cell made safe for spreadsheets: a value starting with `=`, `+`, `-`, `@`, a tab or a
