@@ -3,9 +3,12 @@ import { EXIT, UsageError } from './cli-error.ts';
 import { DEMO_HELP, runDemo } from './commands/demo.ts';
 import { DIFF_HELP, runDiff } from './commands/diff.ts';
 import { EVALUATE_HELP, runEvaluate } from './commands/evaluate.ts';
+import { IMPACT_HELP, runImpact } from './commands/impact.ts';
 import { type CommandIo, processIo } from './commands/io.ts';
+import { PUBLISH_HELP, runPublish } from './commands/publish.ts';
 import { runSample, SAMPLE_HELP } from './commands/sample.ts';
 import { runSite, SITE_HELP } from './commands/site.ts';
+import { runTest, TEST_HELP } from './commands/test.ts';
 import { runValidate, VALIDATE_HELP } from './commands/validate.ts';
 import { runVerify, VERIFY_HELP } from './commands/verify.ts';
 import { pickLang, t } from './lang.ts';
@@ -21,6 +24,9 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
   sample: { run: runSample, help: SAMPLE_HELP },
   site: { run: runSite, help: SITE_HELP },
   demo: { run: runDemo, help: DEMO_HELP },
+  publish: { run: runPublish, help: PUBLISH_HELP },
+  impact: { run: runImpact, help: IMPACT_HELP },
+  test: { run: runTest, help: TEST_HELP },
 };
 
 /** The top-level help. */
@@ -38,6 +44,11 @@ export function usage(): string {
   sample --out <dir>                生成模拟数据 / generate a synthetic company
   site build|serve                  生成 / 预览报告网站 / build or preview the report site
   demo                              主任务:评估样例数据并生成网站 / the main job on the sample data
+  publish --period --policies --data
+                                    发布并关闭期间 / publish and close a period
+  impact --base <ref> --policies    策略变更的影响 / impact of a policy change
+  test <policy-dir>                 运行策略测试 / run policy tests
+  verify --all                      复核全部已发布期间 / re-verify every published period
 
 每个命令都有 --help;--lang en 输出英文。Every command has --help; --lang en prints English.
 `;
