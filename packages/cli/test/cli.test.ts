@@ -127,3 +127,37 @@ describe('scorebook diff', () => {
     expect(r.stderr).toContain('UNKNOWN_GRADE');
   });
 });
+
+describe('the repository itself', () => {
+  it('ships sample policies that pass their policy tests', async () => {
+    const r = await runCli('test', samples);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/\n9 passed, 0 failed\n$/);
+  }, 60_000);
+
+  it('ships published periods that re-verify byte for byte', async () => {
+    const cwd = process.cwd();
+    process.chdir(root);
+    try {
+      const r = await runCli('verify', '--all');
+      expect(r.stdout).toContain('2026-10    ok');
+      expect(r.stdout).toContain('2026-11    ok');
+      expect(r.code).toBe(0);
+    } finally {
+      process.chdir(cwd);
+    }
+  }, 60_000);
+
+  it('ships sample data that the generator reproduces byte for byte', async () => {
+    const out = join(tmp(), 'sample');
+    expect((await runCli('sample', '--out', out, '--quiet')).code).toBe(0);
+    for (const table of ['agents', 'conversations', 'messages', 'surveys', 'orders']) {
+      expect(
+        readFileSync(join(out, `${table}.csv`)).equals(
+          readFileSync(join(root, 'data/sample', `${table}.csv`)),
+        ),
+        table,
+      ).toBe(true);
+    }
+  }, 60_000);
+});

@@ -8,7 +8,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { type AgentResult, type Evaluation, EvaluationError, evaluate } from '@scorebook/engine';
 import type { Policy } from '@scorebook/policy';
 import { parse } from 'yaml';
@@ -82,14 +82,19 @@ export async function runPolicyTests(policyDir: string): Promise<PolicyTestRepor
     } catch (error) {
       outcomes.push({
         file,
-        name: '(file)',
+        name: basename(file),
         passed: false,
         failures: [`YAML: ${(error as Error).message.split('\n')[0]}`],
       });
       continue;
     }
     if (!Array.isArray(suite?.tests)) {
-      outcomes.push({ file, name: '(file)', passed: false, failures: ['the file needs a `tests:` list'] });
+      outcomes.push({
+        file,
+        name: basename(file),
+        passed: false,
+        failures: ['the file needs a `tests:` list'],
+      });
       continue;
     }
     for (const test of suite.tests) {
