@@ -13,7 +13,7 @@ const { values } = parseArgs({
   options: { agents: { type: 'string' }, 'per-day': { type: 'string' }, keep: { type: 'boolean' } },
 });
 const agents = Number(values.agents ?? 500);
-const perDay = Number(values['per-day'] ?? 40);
+const perDay = Number(values['per-day'] ?? 52);
 const policies = fileURLToPath(new URL('../../../configs/policies/ecommerce-cs', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'scorebook-bench-'));
 

@@ -11,16 +11,39 @@ import { buildSite } from '../src/site/build-site.ts';
 const agents = Number(process.argv[2] ?? 2000);
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'scorebook-site-bench-'));
-generateSample({ out: join(work, 'data'), agents, start: '2026-10', months: 1, seed: 3, conversationsPerDay: 2 });
+generateSample({
+  out: join(work, 'data'),
+  agents,
+  start: '2026-10',
+  months: 1,
+  seed: 3,
+  conversationsPerDay: 2,
+});
 let t = performance.now();
-const evaluation = await evaluate({ policiesDir: join(root, 'configs/policies/ecommerce-cs'), dataDir: join(work, 'data'), period: '2026-10' });
+const evaluation = await evaluate({
+  policiesDir: join(root, 'configs/policies/ecommerce-cs'),
+  dataDir: join(work, 'data'),
+  period: '2026-10',
+});
 writeEvaluation(join(work, 'results', '2026-10'), evaluation);
 console.log(`evaluated ${agents} agents in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 t = performance.now();
-const report = await buildSite({ resultsDir: join(work, 'results'), policiesDir: join(root, 'configs/policies'), outDir: join(work, 'site') });
+const report = await buildSite({
+  resultsDir: join(work, 'results'),
+  policiesDir: join(root, 'configs/policies'),
+  outDir: join(work, 'site'),
+});
 const seconds = (performance.now() - t) / 1000;
-console.log(`site built: ${report.pages} pages in ${seconds.toFixed(1)} s, ${(report.pages / seconds).toFixed(0)} pages/s`);
+console.log(
+  `site built: ${report.pages} pages in ${seconds.toFixed(1)} s, ${(report.pages / seconds).toFixed(0)} pages/s`,
+);
 t = performance.now();
-const again = await buildSite({ resultsDir: join(work, 'results'), policiesDir: join(root, 'configs/policies'), outDir: join(work, 'site') });
-console.log(`rebuild with nothing changed: ${((performance.now() - t) / 1000).toFixed(1)} s (${again.reused.length} periods re-used)`);
+const again = await buildSite({
+  resultsDir: join(work, 'results'),
+  policiesDir: join(root, 'configs/policies'),
+  outDir: join(work, 'site'),
+});
+console.log(
+  `rebuild with nothing changed: ${((performance.now() - t) / 1000).toFixed(1)} s (${again.reused.length} periods re-used)`,
+);
 rmSync(work, { recursive: true, force: true });

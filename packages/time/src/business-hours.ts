@@ -1,5 +1,4 @@
-import { addDays, parseDateParts, wallMidnight, weekdayIndex } from './calendar.ts';
-import { localDateOf } from './instant.ts';
+import { parseDateParts, wallMidnight, weekdayIndex } from './calendar.ts';
 import type { Zone } from './zone.ts';
 
 /** Weekday keys of a policy's `business_hours`, Monday first. */
@@ -12,6 +11,7 @@ export interface BusinessHours {
   holidays: ReadonlySet<string>;
 }
 
+const DAY_MS = 86_400_000;
 const INTERVAL_RE = /^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-3]|24):([0-5]\d)$/;
 
 /**
@@ -35,7 +35,7 @@ export function parseInterval(text: string): [number, number] | null {
 export class BusinessClock {
   readonly #hours: BusinessHours;
   readonly #zone: Zone;
-  readonly #days = new Map<string, Array<[number, number]>>();
+  readonly #days = new Map<number, Array<[number, number]>>();
 
   constructor(hours: BusinessHours, zone: Zone) {
     this.#hours = hours;
@@ -46,8 +46,8 @@ export class BusinessClock {
   secondsBetween(fromMs: number, toMs: number): number {
     if (toMs <= fromMs) return 0;
     let total = 0;
-    const lastDay = localDateOf(toMs, this.#zone);
-    for (let day = localDateOf(fromMs, this.#zone); day <= lastDay; day = addDays(day, 1)) {
+    const lastDay = Math.floor(this.#zone.wallClockOf(toMs) / DAY_MS);
+    for (let day = Math.floor(this.#zone.wallClockOf(fromMs) / DAY_MS); day <= lastDay; day++) {
       for (const [open, close] of this.#openings(day)) {
         const a = Math.max(open, fromMs);
         const b = Math.min(close, toMs);
@@ -57,10 +57,12 @@ export class BusinessClock {
     return total / 1000;
   }
 
-  #openings(day: string): Array<[number, number]> {
-    let intervals = this.#days.get(day);
+  // Opening instants of a local day, by day number (days since 1970-01-01 in local time).
+  #openings(dayNumber: number): Array<[number, number]> {
+    let intervals = this.#days.get(dayNumber);
     if (intervals === undefined) {
       intervals = [];
+      const day = new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
       if (!this.#hours.holidays.has(day)) {
         const weekday = WEEKDAYS[weekdayIndex(day)]!;
         const midnight = wallMidnight(parseDateParts(day)!);
@@ -70,7 +72,7 @@ export class BusinessClock {
           intervals.push([open, close]);
         }
       }
-      this.#days.set(day, intervals);
+      this.#days.set(dayNumber, intervals);
     }
     return intervals;
   }

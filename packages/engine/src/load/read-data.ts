@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import { relative, sep } from 'node:path';
 import { compileCondition, type Predicate } from '@scorebook/conditions';
-import { type InputTableName, type MeasuredTableName, TABLES, type TableSpec } from '@scorebook/contract';
+import {
+  type FieldSpec,
+  type InputTableName,
+  type MeasuredTableName,
+  TABLES,
+  type TableSpec,
+} from '@scorebook/contract';
 import type { Exclusion, Policy } from '@scorebook/policy';
 import type { Zone, ZonedPeriod } from '@scorebook/time';
 import { AGENT, CUSTOMER, MessageStore } from '../derive/message-store.ts';
@@ -137,6 +143,7 @@ export async function readDataset(options: ReadOptions): Promise<Dataset> {
     const keep = keeperFor(table, data, period);
     const seenIds = new Map<string, number>();
     const inPeriod = periodTest(spec, period);
+    const fieldList = Object.entries(spec.fields);
 
     for (const path of files) {
       const fileIndex = data.files.push(relative(dataDir, path).split(sep).join('/')) - 1;
@@ -164,7 +171,7 @@ export async function readDataset(options: ReadOptions): Promise<Dataset> {
           reject(record.error.code, null, record.error.detail);
           continue;
         }
-        const values = typeRow(record.values, spec, zone, reject);
+        const values = typeRow(record.values, spec, fieldList, zone, reject);
         if (values === null) continue;
         if (!checkReferences(values, table, data, reject)) continue;
         if (spec.unique !== undefined) {
@@ -222,11 +229,12 @@ function compileExclusions(
 function typeRow(
   raw: Record<string, unknown>,
   spec: TableSpec,
+  fields: ReadonlyArray<readonly [string, FieldSpec]>,
   zone: Zone,
   reject: (code: RejectionCode, field: string | null, detail?: Record<string, string>) => void,
 ): Record<string, unknown> | null {
   const values: Record<string, unknown> = {};
-  for (const [name, field] of Object.entries(spec.fields)) {
+  for (const [name, field] of fields) {
     const value = coerceValue(raw[name], field, zone);
     if (isFailure(value)) {
       reject(value.code, name, {
@@ -250,8 +258,9 @@ function typeRow(
     });
     return null;
   }
-  for (const [name, value] of Object.entries(raw)) {
-    if (Object.hasOwn(spec.fields, name)) continue;
+  for (const name in raw) {
+    if (Object.hasOwn(spec.fields, name) || !Object.hasOwn(raw, name)) continue;
+    const value = raw[name];
     values[name] = value === '' || value === undefined ? null : value;
   }
   return values;
