@@ -11,6 +11,18 @@ export {
   UNITS,
   type Unit,
 } from './metrics.ts';
+export type {
+  AgentExplanation,
+  AgentResult,
+  Evidence,
+  InputProvenance,
+  Manifest,
+  MetricResult,
+  MetricStatus,
+  PolicyLine,
+  RecordRef,
+  Results,
+} from './results.ts';
 export {
   DERIVED_CONVERSATION_FIELDS,
   type FieldSpec,

@@ -1,16 +1,22 @@
 import { basename } from 'node:path';
-import { INPUT_TABLES } from '@scorebook/contract';
+import {
+  type AgentExplanation,
+  type AgentResult,
+  INPUT_TABLES,
+  type MetricResult,
+  type Results,
+} from '@scorebook/contract';
 import { loadPolicyFamily, metricsOf, type Policy, type Problem, selectVersion } from '@scorebook/policy';
 import { parsePeriod, Zone, zonePeriod } from '@scorebook/time';
 import packageJson from '../package.json' with { type: 'json' };
 import { deriveFacts } from './derive/derive-facts.ts';
-import { type AgentExplanation, explainAgent } from './explain/explain-agent.ts';
+import { explainAgent } from './explain/explain-agent.ts';
 import { DEFAULT_REJECTED_LIMIT, exceedsLimit, formatLimit, type RejectedLimit } from './limits.ts';
 import { type Dataset, type ReadProgress, readDataset, tableSha256 } from './load/read-data.ts';
 import { compileMetrics, groupRowsByAgent, measure } from './measure/compute-metrics.ts';
 import { EvaluationError, type RejectedRow, type RunProblem } from './problems.ts';
-import { assignRanks, type Rating, rateAgent } from './score/rate-agent.ts';
-import { infoMetric, type MetricResult, scoreMetric } from './score/score-metric.ts';
+import { assignRanks, notRatedRating, type Rating, rateAgent } from './score/rate-agent.ts';
+import { infoMetric, scoreMetric } from './score/score-metric.ts';
 
 /** The engine's version, recorded in every result. */
 export const ENGINE_VERSION: string = packageJson.version;
@@ -26,54 +32,6 @@ export interface EvaluateOptions {
   onProgress?: (progress: ReadProgress) => void;
   /** Evidence records kept per metric and per exclusion of an agent. */
   evidenceCap?: number;
-}
-
-/** One agent's entry of results.json. */
-export interface AgentResult {
-  agent_id: string;
-  name: string;
-  team: string;
-  role: string;
-  employment_status: string;
-  scorecard: string | null;
-  status: 'rated' | 'not_rated';
-  reason: string | null;
-  reason_code: string | null;
-  metrics: Record<string, MetricResult>;
-  excluded: Record<string, number>;
-  base_score: number | null;
-  adjustments: Record<string, number>;
-  total_score: number | null;
-  vetoes: string[];
-  grade: string | null;
-  rank: number | null;
-  worst_metrics: string[];
-}
-
-/** The content of results.json (`results-format.md`). */
-export interface Results {
-  scorebook: 1;
-  period: { id: string; kind: string; start: string; end: string; timezone: string };
-  policy: { id: string; version: string; effective_from: string; file: string; sha256: string };
-  inputs: Record<
-    string,
-    {
-      sha256: string | null;
-      rows: number;
-      rejected: number;
-      excluded: Record<string, number>;
-      files: Array<{ path: string; sha256: string; rows: number }>;
-    }
-  >;
-  engine: { version: string };
-  summary: {
-    agents: number;
-    rated: number;
-    not_rated: number;
-    grades: Record<string, number>;
-    rejected_rows: number;
-  };
-  agents: AgentResult[];
 }
 
 /** A finished evaluation: results, explanations and the rejected rows, not yet written. */
@@ -146,7 +104,9 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
       metrics[d.id] = item === undefined ? infoMetric(measured[i]!) : scoreMetric(measured[i]!, item, d);
     });
     const rating: Rating =
-      scorecard === null ? noScorecard(agent.role) : rateAgent(policy, scorecard, metrics, values, zone);
+      scorecard === null
+        ? notRatedRating('NO_SCORECARD', `no scorecard for role "${agent.role}"`)
+        : rateAgent(policy, scorecard, metrics, values, zone);
     ratings.push(rating);
     const excluded: Record<string, number> = {};
     for (const e of policy.exclusions) {
@@ -215,23 +175,6 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
     explanations: { scorebook: 1, period: zoned.id, agents: order.map((i) => explanations[i]!) },
     rejected: data.rejected,
     policy,
-  };
-}
-
-function noScorecard(role: string): Rating {
-  return {
-    status: 'not_rated',
-    reason: `no scorecard for role "${role}"`,
-    reason_code: 'NO_SCORECARD',
-    base_score: null,
-    adjustments: {},
-    total_score: null,
-    vetoes: [],
-    grade: null,
-    grade_before_vetoes: null,
-    worst_metrics: [],
-    eligibility: null,
-    veto_traces: [],
   };
 }
 

@@ -1,14 +1,13 @@
-export {
-  type AgentResult,
-  ENGINE_VERSION,
-  type EvaluateOptions,
-  type Evaluation,
-  evaluate,
-  type Results,
-} from './evaluate.ts';
-export type { RecordRef } from './explain/describe-row.ts';
-export type { Evidence } from './explain/evidence.ts';
-export type { AgentExplanation } from './explain/explain-agent.ts';
+export type {
+  AgentExplanation,
+  AgentResult,
+  Evidence,
+  MetricResult,
+  MetricStatus,
+  RecordRef,
+  Results,
+} from '@scorebook/contract';
+export { ENGINE_VERSION, type EvaluateOptions, type Evaluation, evaluate } from './evaluate.ts';
 export {
   DEFAULT_REJECTED_LIMIT,
   exceedsLimit,
@@ -18,5 +17,4 @@ export {
 } from './limits.ts';
 export type { ReadProgress } from './load/read-data.ts';
 export { EvaluationError, type RejectedRow, type RunProblem } from './problems.ts';
-export type { MetricResult, MetricStatus } from './score/score-metric.ts';
 export { RESULT_FILES, serializeEvaluation, writeEvaluation } from './write/write-results.ts';

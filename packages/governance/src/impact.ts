@@ -1,10 +1,10 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-import { type AgentResult, evaluate } from '@scorebook/engine';
+import type { AgentResult, Manifest } from '@scorebook/contract';
+import { evaluate } from '@scorebook/engine';
 import { diffPolicies, type PolicyChange } from '@scorebook/policy';
 import { exportFolderAt, resolveRef } from './git.ts';
-import type { Manifest } from './publish.ts';
 import { publishedPeriods } from './publish.ts';
 
 /** Options of {@link policyImpact}. */

@@ -1,3 +1,4 @@
+export type { Manifest } from '@scorebook/contract';
 export {
   type AgentMove,
   ImpactError,
@@ -13,7 +14,6 @@ export {
   type TestOutcome,
 } from './policy-tests.ts';
 export {
-  type Manifest,
   type Publication,
   PublishError,
   type PublishOptions,

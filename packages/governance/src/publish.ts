@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { Manifest } from '@scorebook/contract';
 import {
   ENGINE_VERSION,
   type EvaluateOptions,
@@ -10,21 +11,6 @@ import {
 } from '@scorebook/engine';
 import { headCommit, lastCommitOf } from './git.ts';
 import { baseDir, recorded } from './paths.ts';
-
-/** The record written beside published results (`manifest.json`). */
-export interface Manifest {
-  scorebook: 1;
-  period: string;
-  status: 'closed';
-  published_at_commit: string | null;
-  policy: { id: string; version: string; file: string; sha256: string; git_commit: string | null };
-  data_dir: string;
-  inputs: Record<string, string | null>;
-  engine: { version: string };
-  files: Record<string, string>;
-  command: string;
-  supersedes: { publication: string; reason: string } | null;
-}
 
 /** Options of {@link publishPeriod}. */
 export interface PublishOptions {

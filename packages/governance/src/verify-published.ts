@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
+import type { Manifest } from '@scorebook/contract';
 import { EvaluationError, evaluate, RESULT_FILES, serializeEvaluation } from '@scorebook/engine';
 import { fileAt } from './git.ts';
 import { baseDir } from './paths.ts';
-import type { Manifest } from './publish.ts';
 import { publishedPeriods } from './publish.ts';
 
 /** How a published period stands when recomputed. */

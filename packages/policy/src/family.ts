@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Period } from '@scorebook/time';
-import { messageOf } from './errors/catalogue.ts';
+import { messageOf, type PolicyErrorCode } from './errors/catalogue.ts';
 import type { Problem } from './errors/problem.ts';
 import { sortProblems } from './errors/problem.ts';
 import { problemAt } from './load/locate.ts';
@@ -27,56 +27,25 @@ const POLICY_FILE = /\.ya?ml$/;
  */
 export function loadPolicyFamily(dir: string): PolicyFamily {
   const id = basename(dir.replace(/[\\/]+$/, ''));
-  const at = { file: dir, line: 1, column: 1, path: '' };
+  const empty = (code: PolicyErrorCode, params: Record<string, string> = {}): PolicyFamily => ({
+    dir,
+    id,
+    loaded: [],
+    versions: [],
+    problems: [
+      { file: dir, line: 1, column: 1, path: '', code, severity: 'error', message: messageOf(code, params) },
+    ],
+  });
   let names: string[];
   try {
-    if (!statSync(dir).isDirectory()) {
-      return {
-        dir,
-        id,
-        loaded: [],
-        versions: [],
-        problems: [
-          {
-            ...at,
-            code: 'NOT_A_FOLDER',
-            severity: 'error',
-            message: messageOf('NOT_A_FOLDER', { path: dir }),
-          },
-        ],
-      };
-    }
+    if (!statSync(dir).isDirectory()) return empty('NOT_A_FOLDER', { path: dir });
     names = readdirSync(dir)
       .filter((n) => POLICY_FILE.test(n) && !n.startsWith('.'))
       .sort();
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-    return {
-      dir,
-      id,
-      loaded: [],
-      versions: [],
-      problems: [
-        {
-          ...at,
-          code: 'FILE_UNREADABLE',
-          severity: 'error',
-          message: messageOf('FILE_UNREADABLE', { reason }),
-        },
-      ],
-    };
+    return empty('FILE_UNREADABLE', { reason: (error as NodeJS.ErrnoException).code ?? String(error) });
   }
-  if (names.length === 0) {
-    return {
-      dir,
-      id,
-      loaded: [],
-      versions: [],
-      problems: [
-        { ...at, code: 'NO_POLICY_FILES', severity: 'error', message: messageOf('NO_POLICY_FILES') },
-      ],
-    };
-  }
+  if (names.length === 0) return empty('NO_POLICY_FILES');
   const loaded = names.map((n) => loadPolicyFile(join(dir, n)));
   const problems = loaded.flatMap((l) => l.problems);
   const versions = new Map<string, string>();

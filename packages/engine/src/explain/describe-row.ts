@@ -1,14 +1,12 @@
-import { type InputTableName, type MeasuredTableName, measuredFields, TABLES } from '@scorebook/contract';
+import {
+  type InputTableName,
+  type MeasuredTableName,
+  measuredFields,
+  type RecordRef,
+  TABLES,
+} from '@scorebook/contract';
 import { formatInstantLocal, type Zone } from '@scorebook/time';
 import type { Row } from '../row.ts';
-
-/** A record shown as evidence: where it is, and its contract fields (times in the policy's timezone). */
-export interface RecordRef {
-  table: string;
-  file: string | null;
-  line: number | null;
-  fields: Record<string, unknown>;
-}
 
 /** Describes a row for explanations, with its file and line, so a reader can find it in the export. */
 export function describeRow(

@@ -1,17 +1,8 @@
-import type { MeasuredTableName } from '@scorebook/contract';
+import type { Evidence, MeasuredTableName } from '@scorebook/contract';
 import type { Zone } from '@scorebook/time';
 import type { CompiledMetric, RowsByAgent } from '../measure/compute-metrics.ts';
 import type { Row } from '../row.ts';
-import { describeRow, type RecordRef } from './describe-row.ts';
-
-/** The records behind a metric: those that counted against it, or simply those counted. */
-export interface Evidence {
-  /** `against`: records that pulled the metric down; `counted`: the records counted. */
-  role: 'against' | 'counted';
-  /** How many records qualify (the list is capped). */
-  total: number;
-  records: RecordRef[];
-}
+import { describeRow } from './describe-row.ts';
 
 /**
  * Picks the records a review needs for one metric of one agent: for averages and percentiles

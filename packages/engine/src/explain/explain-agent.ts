@@ -1,37 +1,11 @@
-import type { ConditionTrace } from '@scorebook/conditions';
+import type { AgentExplanation, PolicyLine } from '@scorebook/contract';
 import type { Policy, Scorecard, SourceRef } from '@scorebook/policy';
 import type { Zone } from '@scorebook/time';
 import type { Agent, Dataset } from '../load/read-data.ts';
 import type { CompiledMetric, RowsByAgent } from '../measure/compute-metrics.ts';
 import type { Rating } from '../score/rate-agent.ts';
-import { describeRow, type RecordRef } from './describe-row.ts';
-import { type Evidence, evidenceFor } from './evidence.ts';
-
-/** Where in the policy a rule was written: file name and line. */
-interface PolicyLine {
-  file: string;
-  line: number;
-  path: string;
-}
-
-/** What a review needs to understand one agent's grade (written to explanations.json). */
-export interface AgentExplanation {
-  agent_id: string;
-  scorecard: string | null;
-  scorecard_source: PolicyLine | null;
-  metrics: Record<string, { source: PolicyLine; evidence: Evidence }>;
-  excluded: Array<{ exclusion: string; source: PolicyLine; record: RecordRef }>;
-  eligibility: { holds: boolean; reason: string; source: PolicyLine; condition: ConditionTrace } | null;
-  vetoes: Array<{
-    id: string;
-    holds: boolean;
-    reason: string;
-    cap_grade: string;
-    source: PolicyLine;
-    condition: ConditionTrace;
-  }>;
-  grade_before_vetoes: string | null;
-}
+import { describeRow } from './describe-row.ts';
+import { evidenceFor } from './evidence.ts';
 
 /** Inputs of {@link explainAgent}. */
 export interface ExplainInput {

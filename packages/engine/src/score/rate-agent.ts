@@ -1,7 +1,7 @@
 import { type ConditionTrace, traceCondition } from '@scorebook/conditions';
+import type { MetricResult } from '@scorebook/contract';
 import type { Policy, Scorecard } from '@scorebook/policy';
 import type { Zone } from '@scorebook/time';
-import type { MetricResult } from './score-metric.ts';
 
 /** Why an agent is not rated. */
 export type NotRatedCode = 'NO_SCORECARD' | 'NOT_ELIGIBLE' | 'NO_SCORED_METRIC';
@@ -36,24 +36,8 @@ export function rateAgent(
   zone: Zone,
 ): Rating {
   const worst = worstMetrics(scorecard, metrics);
-  const notRated = (
-    reason_code: NotRatedCode,
-    reason: string,
-    eligibility: ConditionTrace | null = null,
-  ): Rating => ({
-    status: 'not_rated',
-    reason,
-    reason_code,
-    base_score: null,
-    adjustments: {},
-    total_score: null,
-    vetoes: [],
-    grade: null,
-    grade_before_vetoes: null,
-    worst_metrics: worst,
-    eligibility,
-    veto_traces: [],
-  });
+  const notRated = (code: NotRatedCode, reason: string, eligibility: ConditionTrace | null = null) =>
+    notRatedRating(code, reason, worst, eligibility);
 
   let eligibility: ConditionTrace | null = null;
   if (scorecard.eligibility !== null) {
@@ -112,6 +96,29 @@ export function rateAgent(
     worst_metrics: worst,
     eligibility,
     veto_traces: vetoTraces,
+  };
+}
+
+/** The rating of an agent who is not rated: no scores, grade or rank, no adjustments or vetoes. */
+export function notRatedRating(
+  reason_code: NotRatedCode,
+  reason: string,
+  worst_metrics: string[] = [],
+  eligibility: ConditionTrace | null = null,
+): Rating {
+  return {
+    status: 'not_rated',
+    reason,
+    reason_code,
+    base_score: null,
+    adjustments: {},
+    total_score: null,
+    vetoes: [],
+    grade: null,
+    grade_before_vetoes: null,
+    worst_metrics,
+    eligibility,
+    veto_traces: [],
   };
 }
 

@@ -1,18 +1,6 @@
-import type { MetricDefinition } from '@scorebook/contract';
+import type { MetricDefinition, MetricResult } from '@scorebook/contract';
 import type { ScoredItem } from '@scorebook/policy';
 import type { MetricValue } from '../measure/compute-metrics.ts';
-
-/** How a metric stands for an agent: scored, short of sample, without data, or for information. */
-export type MetricStatus = 'scored' | 'insufficient' | 'no_data' | 'info';
-
-/** A metric's result for one agent as written in results.json. */
-export interface MetricResult {
-  value: number | null;
-  sample: number;
-  score: number | null;
-  weight: number | null;
-  status: MetricStatus;
-}
 
 /**
  * Scores a metric of the agent's scorecard (`semantics.md`, scoring): null value → `no_data`;

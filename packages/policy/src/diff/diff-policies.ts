@@ -1,6 +1,6 @@
 import { builtinMetrics, type MetricDefinition, type Unit } from '@scorebook/contract';
 import { WEEKDAYS } from '@scorebook/time';
-import type { Policy, Scorecard, ScoredItem } from '../model.ts';
+import type { Policy, Scorecard } from '../model.ts';
 
 /** What part of a policy a change is in. */
 export type ChangeArea =
@@ -39,29 +39,7 @@ export interface PolicyChange {
  */
 export function diffPolicies(before: Policy, after: Policy): PolicyChange[] {
   const changes: PolicyChange[] = [];
-  const push = (c: Omit<PolicyChange, 'unit'> & { unit?: Unit | null }) =>
-    changes.push({ ...c, unit: c.unit ?? null });
-  const field = (
-    area: ChangeArea,
-    scorecard: string | null,
-    subject: string | null,
-    name: string,
-    a: unknown,
-    b: unknown,
-    unit: Unit | null = null,
-  ) => {
-    if (!same(a, b))
-      push({
-        area,
-        kind: 'changed',
-        scorecard,
-        subject,
-        field: name,
-        before: a ?? null,
-        after: b ?? null,
-        unit,
-      });
-  };
+  const field = fieldRecorder(changes);
 
   for (const key of ['version', 'effective_from', 'title', 'title_en', 'description', 'timezone'] as const) {
     field('policy', null, null, key, before[key], after[key]);
@@ -71,15 +49,9 @@ export function diffPolicies(before: Policy, after: Policy): PolicyChange[] {
   const hoursB = after.business_hours;
   if (hoursA === null || hoursB === null) {
     if (hoursA !== hoursB)
-      push({
-        area: 'business_hours',
-        kind: hoursA === null ? 'added' : 'removed',
-        scorecard: null,
-        subject: null,
-        field: null,
-        before: hoursA,
-        after: hoursB,
-      });
+      changes.push(
+        change('business_hours', hoursA === null ? 'added' : 'removed', null, null, hoursA, hoursB),
+      );
   } else {
     for (const day of WEEKDAYS)
       field('business_hours', null, day, 'intervals', hoursA.week[day], hoursB.week[day]);
@@ -93,128 +65,45 @@ export function diffPolicies(before: Policy, after: Policy): PolicyChange[] {
     );
   }
 
-  keyed(before.exclusions, after.exclusions, (e) => e.id, {
-    added: (e) =>
-      push({
-        area: 'exclusion',
-        kind: 'added',
-        scorecard: null,
-        subject: e.id,
-        field: null,
-        before: null,
-        after: strip(e),
-      }),
-    removed: (e) =>
-      push({
-        area: 'exclusion',
-        kind: 'removed',
-        scorecard: null,
-        subject: e.id,
-        field: null,
-        before: strip(e),
-        after: null,
-      }),
-    both: (a, b) => {
-      for (const k of ['table', 'reason', 'reason_en', 'when'] as const)
-        field('exclusion', null, a.id, k, a[k], b[k]);
-    },
-  });
-
-  keyed(before.metrics, after.metrics, (m) => m.id, {
-    added: (m) =>
-      push({
-        area: 'metric',
-        kind: 'added',
-        scorecard: null,
-        subject: m.id,
-        field: null,
-        before: null,
-        after: m,
-      }),
-    removed: (m) =>
-      push({
-        area: 'metric',
-        kind: 'removed',
-        scorecard: null,
-        subject: m.id,
-        field: null,
-        before: m,
-        after: null,
-      }),
-    both: (a, b) => {
-      for (const k of [
-        'title',
-        'kind',
-        'better',
-        'unit',
-        'table',
-        'field',
-        'where',
-        'numerator',
-        'denominator',
-      ] as const) {
-        field('metric', null, a.id, k, a[k], b[k]);
-      }
-    },
-  });
-
-  keyed(before.grades, after.grades, (g) => g.grade, {
-    added: (g) =>
-      push({
-        area: 'grade',
-        kind: 'added',
-        scorecard: null,
-        subject: g.grade,
-        field: null,
-        before: null,
-        after: g,
-      }),
-    removed: (g) =>
-      push({
-        area: 'grade',
-        kind: 'removed',
-        scorecard: null,
-        subject: g.grade,
-        field: null,
-        before: g,
-        after: null,
-      }),
-    both: (a, b) => {
-      field('grade', null, a.grade, 'min_score', a.min_score, b.min_score);
-      field('grade', null, a.grade, 'label', a.label, b.label);
-    },
-  });
+  diffKeyed(
+    changes,
+    { area: 'exclusion', scorecard: null },
+    before.exclusions,
+    after.exclusions,
+    (e) => e.id,
+    ['table', 'reason', 'reason_en', 'when'],
+  );
+  diffKeyed(changes, { area: 'metric', scorecard: null }, before.metrics, after.metrics, (m) => m.id, [
+    'title',
+    'kind',
+    'better',
+    'unit',
+    'table',
+    'field',
+    'where',
+    'numerator',
+    'denominator',
+  ]);
+  diffKeyed(changes, { area: 'grade', scorecard: null }, before.grades, after.grades, (g) => g.grade, [
+    'min_score',
+    'label',
+  ]);
 
   const unitsBefore = unitsOf(before);
   const unitsAfter = unitsOf(after);
-  keyed(before.scorecards, after.scorecards, (s) => s.id, {
-    added: (s) =>
-      push({
-        area: 'scorecard',
-        kind: 'added',
-        scorecard: s.id,
-        subject: null,
-        field: null,
-        before: null,
-        after: summary(s),
-      }),
-    removed: (s) =>
-      push({
-        area: 'scorecard',
-        kind: 'removed',
-        scorecard: s.id,
-        subject: null,
-        field: null,
-        before: summary(s),
-        after: null,
-      }),
-    both: (a, b) => diffScorecard(a, b, unitsBefore, unitsAfter, push, field),
-  });
+  const scorecardsA = new Map(before.scorecards.map((s) => [s.id, s]));
+  const scorecardsB = new Map(after.scorecards.map((s) => [s.id, s]));
+  for (const a of before.scorecards) {
+    const b = scorecardsB.get(a.id);
+    if (b === undefined) changes.push(change('scorecard', 'removed', a.id, null, summary(a), null));
+    else diffScorecard(changes, a, b, unitsBefore, unitsAfter);
+  }
+  for (const b of after.scorecards)
+    if (!scorecardsA.has(b.id)) changes.push(change('scorecard', 'added', b.id, null, null, summary(b)));
   return changes;
 }
 
-type Push = (c: Omit<PolicyChange, 'unit'> & { unit?: Unit | null }) => void;
-type Field = (
+type FieldRecorder = (
   area: ChangeArea,
   scorecard: string | null,
   subject: string | null,
@@ -224,138 +113,111 @@ type Field = (
   unit?: Unit | null,
 ) => void;
 
+function fieldRecorder(changes: PolicyChange[]): FieldRecorder {
+  return (area, scorecard, subject, name, a, b, unit = null) => {
+    if (!same(a, b))
+      changes.push({
+        area,
+        kind: 'changed',
+        scorecard,
+        subject,
+        field: name,
+        before: a ?? null,
+        after: b ?? null,
+        unit,
+      });
+  };
+}
+
+function change(
+  area: ChangeArea,
+  kind: 'added' | 'removed',
+  scorecard: string | null,
+  subject: string | null,
+  before: unknown,
+  after: unknown,
+  unit: Unit | null = null,
+): PolicyChange {
+  return { area, kind, scorecard, subject, field: null, before, after, unit };
+}
+
+/**
+ * Compares two lists of the same kind of rule by key: additions and removals whole (without
+ * source positions), and for rules in both the listed properties one by one.
+ */
+function diffKeyed<T extends object>(
+  changes: PolicyChange[],
+  where: { area: ChangeArea; scorecard: string | null },
+  a: readonly T[],
+  b: readonly T[],
+  key: (t: T) => string,
+  fields: ReadonlyArray<keyof T & string>,
+  unitOf: (t: T, field: string | null) => Unit | null = () => null,
+): void {
+  const field = fieldRecorder(changes);
+  const mapA = new Map(a.map((t) => [key(t), t]));
+  const mapB = new Map(b.map((t) => [key(t), t]));
+  for (const x of a) {
+    const y = mapB.get(key(x));
+    if (y === undefined)
+      changes.push(change(where.area, 'removed', where.scorecard, key(x), strip(x), null, unitOf(x, null)));
+    else for (const f of fields) field(where.area, where.scorecard, key(x), f, x[f], y[f], unitOf(y, f));
+  }
+  for (const y of b)
+    if (!mapA.has(key(y)))
+      changes.push(change(where.area, 'added', where.scorecard, key(y), null, strip(y), unitOf(y, null)));
+}
+
 function diffScorecard(
+  changes: PolicyChange[],
   a: Scorecard,
   b: Scorecard,
   unitsA: Map<string, Unit>,
   unitsB: Map<string, Unit>,
-  push: Push,
-  field: Field,
 ): void {
   const id = a.id;
+  const field = fieldRecorder(changes);
   field('scorecard', id, null, 'title', a.title, b.title);
   field('scorecard', id, null, 'roles', [...a.roles].sort(), [...b.roles].sort());
   if (a.eligibility === null || b.eligibility === null) {
     if (a.eligibility !== b.eligibility) {
-      push({
-        area: 'eligibility',
-        kind: a.eligibility === null ? 'added' : 'removed',
-        scorecard: id,
-        subject: null,
-        field: null,
-        before: a.eligibility && strip(a.eligibility),
-        after: b.eligibility && strip(b.eligibility),
-      });
+      changes.push(
+        change(
+          'eligibility',
+          a.eligibility === null ? 'added' : 'removed',
+          id,
+          null,
+          a.eligibility && strip(a.eligibility),
+          b.eligibility && strip(b.eligibility),
+        ),
+      );
     }
   } else {
     field('eligibility', id, null, 'when', a.eligibility.when, b.eligibility.when);
     field('eligibility', id, null, 'reason', a.eligibility.reason, b.eligibility.reason);
   }
-  keyed(a.scored, b.scored, (s) => s.metric, {
-    added: (s) =>
-      push({
-        area: 'scored',
-        kind: 'added',
-        scorecard: id,
-        subject: s.metric,
-        field: null,
-        before: null,
-        after: strip(s),
-        unit: unitsB.get(s.metric) ?? null,
-      }),
-    removed: (s) =>
-      push({
-        area: 'scored',
-        kind: 'removed',
-        scorecard: id,
-        subject: s.metric,
-        field: null,
-        before: strip(s),
-        after: null,
-        unit: unitsA.get(s.metric) ?? null,
-      }),
-    both: (x, y) => {
-      const unit = unitsB.get(x.metric) ?? null;
-      const keys: Array<keyof ScoredItem> = ['weight', 'method', 'target', 'floor', 'bands', 'min_sample'];
-      for (const k of keys)
-        field(
-          'scored',
-          id,
-          x.metric,
-          k,
-          x[k],
-          y[k],
-          k === 'weight' || k === 'method' || k === 'min_sample' ? null : unit,
-        );
-    },
-  });
-  keyed(a.adjustments, b.adjustments, (x) => x.id, {
-    added: (x) =>
-      push({
-        area: 'adjustment',
-        kind: 'added',
-        scorecard: id,
-        subject: x.id,
-        field: null,
-        before: null,
-        after: strip(x),
-      }),
-    removed: (x) =>
-      push({
-        area: 'adjustment',
-        kind: 'removed',
-        scorecard: id,
-        subject: x.id,
-        field: null,
-        before: strip(x),
-        after: null,
-      }),
-    both: (x, y) => {
-      for (const k of ['metric', 'points_each', 'min', 'max'] as const)
-        field('adjustment', id, x.id, k, x[k], y[k]);
-    },
-  });
-  keyed(a.vetoes, b.vetoes, (x) => x.id, {
-    added: (x) =>
-      push({
-        area: 'veto',
-        kind: 'added',
-        scorecard: id,
-        subject: x.id,
-        field: null,
-        before: null,
-        after: strip(x),
-      }),
-    removed: (x) =>
-      push({
-        area: 'veto',
-        kind: 'removed',
-        scorecard: id,
-        subject: x.id,
-        field: null,
-        before: strip(x),
-        after: null,
-      }),
-    both: (x, y) => {
-      for (const k of ['when', 'cap_grade', 'reason'] as const) field('veto', id, x.id, k, x[k], y[k]);
-    },
-  });
-}
-
-function keyed<T>(
-  a: readonly T[],
-  b: readonly T[],
-  key: (t: T) => string,
-  on: { added: (t: T) => void; removed: (t: T) => void; both: (x: T, y: T) => void },
-): void {
-  const mapB = new Map(b.map((t) => [key(t), t]));
-  const mapA = new Map(a.map((t) => [key(t), t]));
-  for (const x of a) {
-    const y = mapB.get(key(x));
-    if (y === undefined) on.removed(x);
-    else on.both(x, y);
-  }
-  for (const y of b) if (!mapA.has(key(y))) on.added(y);
+  const quantityFields = new Set(['target', 'floor', 'bands']);
+  diffKeyed(
+    changes,
+    { area: 'scored', scorecard: id },
+    a.scored,
+    b.scored,
+    (s) => s.metric,
+    ['weight', 'method', 'target', 'floor', 'bands', 'min_sample'],
+    (s, f) =>
+      f === null || quantityFields.has(f) ? (unitsB.get(s.metric) ?? unitsA.get(s.metric) ?? null) : null,
+  );
+  diffKeyed(changes, { area: 'adjustment', scorecard: id }, a.adjustments, b.adjustments, (x) => x.id, [
+    'metric',
+    'points_each',
+    'min',
+    'max',
+  ]);
+  diffKeyed(changes, { area: 'veto', scorecard: id }, a.vetoes, b.vetoes, (x) => x.id, [
+    'when',
+    'cap_grade',
+    'reason',
+  ]);
 }
 
 function unitsOf(policy: Policy): Map<string, Unit> {

@@ -1,0 +1,123 @@
+import type { ConditionTrace } from '@scorebook/conditions';
+
+// The shape of what an evaluation writes (results-format.md and Scorebook's additions), shared
+// by the engine that writes it, the governance tools and the report site that read it.
+
+/** How a metric stands for an agent: scored, short of sample, without data, or for information. */
+export type MetricStatus = 'scored' | 'insufficient' | 'no_data' | 'info';
+
+/** A metric's result for one agent. */
+export interface MetricResult {
+  value: number | null;
+  sample: number;
+  score: number | null;
+  weight: number | null;
+  status: MetricStatus;
+}
+
+/** One agent's entry of results.json. */
+export interface AgentResult {
+  agent_id: string;
+  name: string;
+  team: string;
+  role: string;
+  employment_status: string;
+  scorecard: string | null;
+  status: 'rated' | 'not_rated';
+  reason: string | null;
+  reason_code: string | null;
+  metrics: Record<string, MetricResult>;
+  excluded: Record<string, number>;
+  base_score: number | null;
+  adjustments: Record<string, number>;
+  total_score: number | null;
+  vetoes: string[];
+  grade: string | null;
+  rank: number | null;
+  worst_metrics: string[];
+}
+
+/** What was read of one input table. */
+export interface InputProvenance {
+  sha256: string | null;
+  rows: number;
+  rejected: number;
+  excluded: Record<string, number>;
+  files: Array<{ path: string; sha256: string; rows: number }>;
+}
+
+/** results.json. */
+export interface Results {
+  scorebook: 1;
+  period: { id: string; kind: string; start: string; end: string; timezone: string };
+  policy: { id: string; version: string; effective_from: string; file: string; sha256: string };
+  inputs: Record<string, InputProvenance>;
+  engine: { version: string };
+  summary: {
+    agents: number;
+    rated: number;
+    not_rated: number;
+    grades: Record<string, number>;
+    rejected_rows: number;
+  };
+  agents: AgentResult[];
+}
+
+/** A record shown as evidence: where it is, and its contract fields (times in the policy's timezone). */
+export interface RecordRef {
+  table: string;
+  file: string | null;
+  line: number | null;
+  fields: Record<string, unknown>;
+}
+
+/** The records behind a metric: those that counted against it, or simply those counted. */
+export interface Evidence {
+  /** `against`: records that pulled the metric down; `counted`: the records counted. */
+  role: 'against' | 'counted';
+  /** How many records qualify (the list is capped). */
+  total: number;
+  records: RecordRef[];
+}
+
+/** Where in the policy a rule was written: file name, line and JSON path. */
+export interface PolicyLine {
+  file: string;
+  line: number;
+  path: string;
+}
+
+/** What a review needs to understand one agent's grade (explanations.json). */
+export interface AgentExplanation {
+  agent_id: string;
+  scorecard: string | null;
+  scorecard_source: PolicyLine | null;
+  metrics: Record<string, { source: PolicyLine; evidence: Evidence }>;
+  excluded: Array<{ exclusion: string; source: PolicyLine; record: RecordRef }>;
+  eligibility: { holds: boolean; reason: string; source: PolicyLine; condition: ConditionTrace } | null;
+  vetoes: Array<{
+    id: string;
+    holds: boolean;
+    reason: string;
+    cap_grade: string;
+    source: PolicyLine;
+    condition: ConditionTrace;
+  }>;
+  grade_before_vetoes: string | null;
+}
+
+/** The record written beside published results (`manifest.json`). */
+export interface Manifest {
+  scorebook: 1;
+  period: string;
+  status: 'closed';
+  published_at_commit: string | null;
+  policy: { id: string; version: string; file: string; sha256: string; git_commit: string | null };
+  data_dir: string;
+  inputs: Record<string, string | null>;
+  engine: { version: string };
+  files: Record<string, string>;
+  command: string;
+  /** Set when this publication replaced an earlier one, kept in `superseded/<n>/`. */
+  supersedes: { publication: string; reason: string } | null;
+}
