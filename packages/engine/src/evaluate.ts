@@ -9,11 +9,18 @@ import {
 import { loadPolicyFamily, metricsOf, type Policy, type Problem, selectVersion } from '@scorebook/policy';
 import { parsePeriod, Zone, zonePeriod } from '@scorebook/time';
 import packageJson from '../package.json' with { type: 'json' };
-import { deriveFacts } from './derive/derive-facts.ts';
+import { applyConversationFacts, deriveFacts } from './derive/derive-facts.ts';
 import { explainAgent } from './explain/explain-agent.ts';
 import { DEFAULT_REJECTED_LIMIT, exceedsLimit, formatLimit, type RejectedLimit } from './limits.ts';
-import { type Dataset, type ReadProgress, readDataset, tableSha256 } from './load/read-data.ts';
-import { compileMetrics, groupRowsByAgent, measure } from './measure/compute-metrics.ts';
+import {
+  type Dataset,
+  type ReadProgress,
+  readDataset,
+  replayConversations,
+  tableSha256,
+} from './load/read-data.ts';
+import { MetricAccumulators } from './measure/accumulate.ts';
+import { compileMetrics } from './measure/compile-metrics.ts';
 import { EvaluationError, type RejectedRow, type RunProblem } from './problems.ts';
 import { assignRanks, notRatedRating, type Rating, rateAgent } from './score/rate-agent.ts';
 import { infoMetric, scoreMetric } from './score/score-metric.ts';
@@ -71,6 +78,13 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
 
   const zone = new Zone(policy.timezone);
   const zoned = zonePeriod(period, zone);
+  const definitions = metricsOf(policy);
+  const compiled = compileMetrics(definitions, zone);
+  const scorecardOfRole = new Map(policy.scorecards.flatMap((s) => s.roles.map((r) => [r, s] as const)));
+  const metricIndex = new Map(definitions.map((d, i) => [d.id, i]));
+  // Created once the agents are known; evidence is kept only for the metrics each agent's
+  // scorecard scores.
+  let accumulators: MetricAccumulators | null = null;
   const data = await readDataset({
     dataDir: options.dataDir,
     policy,
@@ -78,30 +92,48 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
     period: zoned,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.evidenceCap !== undefined ? { evidenceCap: options.evidenceCap } : {}),
+    onAgents: (agents) => {
+      const scored = agents.map(
+        (a) => new Set((scorecardOfRole.get(a.role)?.scored ?? []).map((i) => metricIndex.get(i.metric)!)),
+      );
+      accumulators = new MetricAccumulators(
+        compiled,
+        agents.length,
+        (agent, metric) => scored[agent]!.has(metric),
+        options.evidenceCap ?? 20,
+      );
+    },
+    onPeriodRow: (table, row, agent) => accumulators!.add(table, row, agent),
   });
+  const measured: MetricAccumulators = accumulators ?? new MetricAccumulators(compiled, 0, () => false, 0);
   checkRejected(data, options.maxRejected ?? DEFAULT_REJECTED_LIMIT);
-  deriveFacts(data, policy, zone, zoned);
-
-  const definitions = metricsOf(policy);
-  const compiled = compileMetrics(definitions, zone);
-  const rows = groupRowsByAgent(data);
-  const scorecardOfRole = new Map(policy.scorecards.flatMap((s) => s.roles.map((r) => [r, s] as const)));
+  const facts = deriveFacts(data, policy, zone, zoned, (row, agent) => measured.add('responses', row, agent));
+  if (data.hasConversations) {
+    await replayConversations(
+      options.dataDir,
+      data,
+      zone,
+      zoned,
+      (row, index) => applyConversationFacts(row, index, facts, data.convertedConversations),
+      (row, agent) => measured.add('conversations', row, agent),
+    );
+  }
 
   const agents: AgentResult[] = [];
   const explanations: AgentExplanation[] = [];
   const ratings: Rating[] = [];
   for (const agent of data.agents) {
-    const measured = compiled.map((m) => measure(m, rows, agent.index));
+    const measures = compiled.map((_, i) => measured.value(i, agent.index));
     const values: Record<string, number | null> = {};
     definitions.forEach((d, i) => {
-      values[d.id] = measured[i]!.value;
+      values[d.id] = measures[i]!.value;
     });
     const scorecard = scorecardOfRole.get(agent.role) ?? null;
     const items = new Map(scorecard?.scored.map((s) => [s.metric, s]) ?? []);
     const metrics: Record<string, MetricResult> = {};
     definitions.forEach((d, i) => {
       const item = items.get(d.id);
-      metrics[d.id] = item === undefined ? infoMetric(measured[i]!) : scoreMetric(measured[i]!, item, d);
+      metrics[d.id] = item === undefined ? infoMetric(measures[i]!) : scoreMetric(measures[i]!, item, d);
     });
     const rating: Rating =
       scorecard === null
@@ -139,10 +171,9 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
         scorecard,
         rating,
         compiled,
-        rows,
+        accumulators: measured,
         data,
         zone,
-        cap: options.evidenceCap ?? 20,
         policy,
       }),
     );

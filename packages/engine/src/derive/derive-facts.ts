@@ -12,30 +12,46 @@ import type { Dataset } from '../load/read-data.ts';
 import { Row } from '../row.ts';
 import { CUSTOMER } from './message-store.ts';
 
+/** What the messages say of each conversation, by conversation index. */
+export interface ConversationFacts {
+  /** 1 when the conversation has a customer block. */
+  inquiry: Uint8Array;
+  /** 1 when a customer block is left unanswered. */
+  unanswered: Uint8Array;
+  /** Seconds to the first block's reply; NaN when there is none. */
+  firstResponse: Float64Array;
+}
+
 /**
- * Derives the facts of `semantics.md` from the messages that remain after exclusions: customer
- * blocks and their responses (business-hours aware), and per conversation `inquiry`, `replied`,
- * `first_response_seconds`, `handle_seconds`, `on_time` and `converted`. Fills the period's
- * `conversations` and `responses` rows of the dataset.
+ * Derives customer blocks and their responses from the messages that remain after exclusions
+ * (`semantics.md`, derived facts), with business hours. Each response of the period goes to
+ * `onResponse`; the per-conversation facts are returned for {@link applyConversationFacts}.
  */
-export function deriveFacts(data: Dataset, policy: Policy, zone: Zone, period: ZonedPeriod): void {
+export function deriveFacts(
+  data: Dataset,
+  policy: Policy,
+  zone: Zone,
+  period: ZonedPeriod,
+  onResponse: (row: Row, agent: number) => void,
+): ConversationFacts {
   const clock = policy.business_hours === null ? null : new BusinessClock(toBusinessHours(policy), zone);
   const elapsed = (from: number, to: number) =>
     clock === null ? (to - from) / 1000 : clock.secondsBetween(from, to);
   const store = data.conversations;
   const messages = data.messages;
-  const { starts, order } = messages.groupByConversation(store.rows.length);
-  const responses: Row[] = [];
-  const conversations: Row[] = [];
-
-  for (let c = 0; c < store.rows.length; c++) {
+  const count = store.agent.length;
+  const facts: ConversationFacts = {
+    inquiry: new Uint8Array(count),
+    unanswered: new Uint8Array(count),
+    firstResponse: new Float64Array(count).fill(Number.NaN),
+  };
+  const ids = [...store.ids.keys()];
+  const { starts, order } = messages.groupByConversation(count);
+  for (let c = 0; c < count; c++) {
     if (store.excluded[c]) continue;
-    const row = store.rows[c]!;
-    const values = row.values;
     let blocks = 0;
     let open = false;
     let blockStart = 0;
-    let firstSeconds: number | null = null;
     for (let k = starts[c]!; k < starts[c + 1]!; k++) {
       const m = order[k]!;
       if (messages.sender(m) === CUSTOMER) {
@@ -50,42 +66,49 @@ export function deriveFacts(data: Dataset, policy: Policy, zone: Zone, period: Z
       open = false;
       const seconds = elapsed(blockStart, messages.sentAt(m));
       const isFirst = blocks === 1;
-      if (isFirst) firstSeconds = seconds;
+      if (isFirst) facts.firstResponse[c] = seconds;
       if (blockStart >= period.startMs && blockStart < period.endMs) {
-        const agent = data.agents[messages.agent(m)]!;
-        responses.push(
-          new Row(
-            {
-              conversation_id: values.conversation_id,
-              agent_id: agent.agent_id,
-              channel: values.channel ?? null,
-              at: blockStart,
-              seconds,
-              is_first: isFirst,
-            },
-            messages.file(m),
-            messages.line(m),
-          ),
-        );
+        const agent = messages.agent(m);
+        const values = {
+          conversation_id: ids[c],
+          agent_id: data.agents[agent]!.agent_id,
+          channel: store.channel[c] ?? null,
+          at: blockStart,
+          seconds,
+          is_first: isFirst,
+        };
+        onResponse(new Row(values, messages.file(m), messages.line(m)), agent);
       }
     }
-    if (!data.hasConversations) continue;
-    const inquiry = blocks > 0;
-    values.inquiry = inquiry;
-    values.replied = inquiry && !open;
-    values.first_response_seconds = firstSeconds;
-    values.handle_seconds =
-      typeof values.ended_at === 'number' ? (values.ended_at - (values.started_at as number)) / 1000 : null;
-    values.on_time =
-      typeof values.sla_due_at === 'number'
-        ? typeof values.closed_at === 'number' && values.closed_at <= values.sla_due_at
-        : null;
-    values.converted = data.convertedConversations.has(values.conversation_id as string);
-    const started = values.started_at as number;
-    if (started >= period.startMs && started < period.endMs) conversations.push(row);
+    facts.inquiry[c] = blocks > 0 ? 1 : 0;
+    facts.unanswered[c] = open ? 1 : 0;
   }
-  data.periodRows.set('conversations', conversations);
-  data.periodRows.set('responses', responses);
+  return facts;
+}
+
+/**
+ * Adds the derived fields to a conversation row: `inquiry`, `replied`, `first_response_seconds`,
+ * `handle_seconds`, `on_time` and `converted`.
+ */
+export function applyConversationFacts(
+  row: Row,
+  index: number,
+  facts: ConversationFacts,
+  converted: ReadonlySet<string>,
+): void {
+  const values = row.values;
+  const inquiry = facts.inquiry[index] === 1;
+  const first = facts.firstResponse[index]!;
+  values.inquiry = inquiry;
+  values.replied = inquiry && facts.unanswered[index] === 0;
+  values.first_response_seconds = Number.isNaN(first) ? null : first;
+  values.handle_seconds =
+    typeof values.ended_at === 'number' ? (values.ended_at - (values.started_at as number)) / 1000 : null;
+  values.on_time =
+    typeof values.sla_due_at === 'number'
+      ? typeof values.closed_at === 'number' && values.closed_at <= values.sla_due_at
+      : null;
+  values.converted = converted.has(values.conversation_id as string);
 }
 
 function toBusinessHours(policy: Policy): BusinessHours {

@@ -2,10 +2,10 @@ import type { AgentExplanation, PolicyLine } from '@scorebook/contract';
 import type { Policy, Scorecard, SourceRef } from '@scorebook/policy';
 import type { Zone } from '@scorebook/time';
 import type { Agent, Dataset } from '../load/read-data.ts';
-import type { CompiledMetric, RowsByAgent } from '../measure/compute-metrics.ts';
+import type { MetricAccumulators } from '../measure/accumulate.ts';
+import type { CompiledMetric } from '../measure/compile-metrics.ts';
 import type { Rating } from '../score/rate-agent.ts';
 import { describeRow } from './describe-row.ts';
-import { evidenceFor } from './evidence.ts';
 
 /** Inputs of {@link explainAgent}. */
 export interface ExplainInput {
@@ -13,10 +13,9 @@ export interface ExplainInput {
   scorecard: Scorecard | null;
   rating: Rating;
   compiled: readonly CompiledMetric[];
-  rows: RowsByAgent;
+  accumulators: MetricAccumulators;
   data: Dataset;
   zone: Zone;
-  cap: number;
   policy: Policy;
 }
 
@@ -26,7 +25,7 @@ export interface ExplainInput {
  * eligibility and vetoes with the fact values that decided them, each tied to its policy line.
  */
 export function explainAgent(input: ExplainInput): AgentExplanation {
-  const { agent, scorecard, rating, compiled, rows, data, zone, cap, policy } = input;
+  const { agent, scorecard, rating, compiled, accumulators, data, zone, policy } = input;
   const line = (source: SourceRef): PolicyLine => ({
     file: source.file.split(/[\\/]/).pop()!,
     line: source.line,
@@ -34,10 +33,17 @@ export function explainAgent(input: ExplainInput): AgentExplanation {
   });
   const metrics: AgentExplanation['metrics'] = {};
   for (const item of scorecard?.scored ?? []) {
-    const metric = compiled.find((m) => m.definition.id === item.metric)!;
+    const kept = accumulators.evidence(
+      compiled.findIndex((m) => m.definition.id === item.metric),
+      agent.index,
+    )!;
     metrics[item.metric] = {
       source: line(item.source),
-      evidence: evidenceFor(metric, rows, agent.index, data.files, zone, cap),
+      evidence: {
+        role: kept.role,
+        total: kept.total,
+        records: kept.rows.map((row) => describeRow(kept.table, row, data.files, zone)),
+      },
     };
   }
   const exclusionSource = new Map(policy.exclusions.map((e) => [e.id, line(e.source)]));

@@ -54,12 +54,18 @@ export interface ExcludedRecord {
   row: Row;
 }
 
-/** Conversations of every period, by index (messages may refer to any of them). */
+/**
+ * Conversations of every period, by index, in a few columns (messages may refer to any of them);
+ * the rows themselves are read again once their derived facts are known.
+ */
 export interface ConversationStore {
   ids: Map<string, number>;
-  rows: Row[];
   agent: number[];
+  channel: Array<string | null>;
   excluded: boolean[];
+  /** Where the accepted row is, to tell it from a later duplicate when reading again. */
+  file: number[];
+  line: number[];
 }
 
 /** Everything read from a data directory for one evaluation. */
@@ -70,8 +76,6 @@ export interface Dataset {
   agentIndex: Map<string, number>;
   inputs: Map<InputTableName, TableInput>;
   rejected: RejectedRow[];
-  /** Rows of the period per measured table, after exclusions (conversations and responses are filled by derivation). */
-  periodRows: Map<MeasuredTableName, Row[]>;
   excludedCounts: Array<Map<string, number>>;
   excludedRecords: Array<ExcludedRecord[]>;
   conversations: ConversationStore;
@@ -97,6 +101,13 @@ export interface ReadOptions {
   onProgress?: (progress: ReadProgress) => void;
   /** Excluded records kept per agent and exclusion, as evidence. */
   evidenceCap?: number;
+  /** Called once the agents are known, before any other table is read. */
+  onAgents?: (agents: readonly Agent[]) => void;
+  /**
+   * Receives each accepted, not excluded row of the period of the measured input tables but
+   * `conversations` (see {@link replayConversations}), with the agent it is credited to.
+   */
+  onPeriodRow?: (table: MeasuredTableName, row: Row, agent: number) => void;
 }
 
 const PROGRESS_EVERY = 50_000;
@@ -104,7 +115,8 @@ const PROGRESS_EVERY = 50_000;
 /**
  * Reads a data directory laid out as the data contract says, table by table in contract order:
  * types every value, rejects bad rows (with file, line, field, reason), applies the policy's
- * exclusions as rows are read, and keeps the rows the period needs.
+ * exclusions as rows are read, and streams the period's rows to `onPeriodRow`. Only compact
+ * columns of conversations and messages are kept, for deriving facts.
  */
 export async function readDataset(options: ReadOptions): Promise<Dataset> {
   const { dataDir, policy, zone, period } = options;
@@ -116,10 +128,9 @@ export async function readDataset(options: ReadOptions): Promise<Dataset> {
     agentIndex: new Map(),
     inputs: new Map(),
     rejected: [],
-    periodRows: new Map(),
     excludedCounts: [],
     excludedRecords: [],
-    conversations: { ids: new Map(), rows: [], agent: [], excluded: [] },
+    conversations: { ids: new Map(), agent: [], channel: [], excluded: [], file: [], line: [] },
     hasConversations: (located.get('conversations') ?? []).length > 0,
     messages: new MessageStore(),
     convertedConversations: new Set(),
@@ -140,7 +151,7 @@ export async function readDataset(options: ReadOptions): Promise<Dataset> {
       excluded: new Map(exclusions.map((e) => [e.id, 0])),
     };
     data.inputs.set(table, input);
-    const keep = keeperFor(table, data, period);
+    const keep = keeperFor(table, data, period, options.onPeriodRow);
     const seenIds = new Map<string, number>();
     const inPeriod = periodTest(spec, period);
     const fieldList = Object.entries(spec.fields);
@@ -200,6 +211,7 @@ export async function readDataset(options: ReadOptions): Promise<Dataset> {
       input.files.push({ path: data.files[fileIndex]!, sha256: hash.digest('hex'), rows });
     }
     options.onProgress?.({ table, rows: input.rows, done: true });
+    if (table === 'agents') options.onAgents?.(data.agents);
   }
   return data;
 }
@@ -312,14 +324,13 @@ function keeperFor(
   table: InputTableName,
   data: Dataset,
   period: ZonedPeriod,
+  onPeriodRow: ReadOptions['onPeriodRow'],
 ): (row: Row, excludedBy: string | null) => void {
   const inPeriod = periodTest(TABLES[table], period);
-  const keepInPeriod = (name: MeasuredTableName) => {
-    const rows: Row[] = [];
-    data.periodRows.set(name, rows);
-    return (row: Row, excludedBy: string | null) => {
-      if (excludedBy === null && inPeriod(row)) rows.push(row);
-    };
+  const emit = (name: MeasuredTableName, row: Row, excludedBy: string | null) => {
+    if (excludedBy === null && onPeriodRow !== undefined && inPeriod(row)) {
+      onPeriodRow(name, row, data.agentIndex.get(row.values.agent_id as string)!);
+    }
   };
   switch (table) {
     case 'agents':
@@ -343,10 +354,12 @@ function keeperFor(
     case 'conversations':
       return (row, excludedBy) => {
         const store = data.conversations;
-        store.ids.set(row.values.conversation_id as string, store.rows.length);
-        store.rows.push(row);
+        store.ids.set(row.values.conversation_id as string, store.agent.length);
         store.agent.push(data.agentIndex.get(row.values.agent_id as string)!);
+        store.channel.push((row.values.channel as string | null) ?? null);
         store.excluded.push(excludedBy !== null);
+        store.file.push(row.file);
+        store.line.push(row.line);
       };
     case 'messages':
       return (row, excludedBy) => {
@@ -359,16 +372,15 @@ function keeperFor(
         const agent = typeof v.agent_id === 'string' ? data.agentIndex.get(v.agent_id)! : -1;
         data.messages.push(conversation, v.sent_at as number, sender, agent, row.file, row.line);
       };
-    case 'orders': {
-      const keep = keepInPeriod('orders');
+    case 'orders':
       return (row, excludedBy) => {
-        if (excludedBy === null && typeof row.values.conversation_id === 'string')
+        if (excludedBy === null && typeof row.values.conversation_id === 'string') {
           data.convertedConversations.add(row.values.conversation_id);
-        keep(row, excludedBy);
+        }
+        emit('orders', row, excludedBy);
       };
-    }
     default:
-      return keepInPeriod(table);
+      return (row, excludedBy) => emit(table, row, excludedBy);
   }
 }
 
@@ -377,11 +389,13 @@ function conversationIndex(data: Dataset, id: string): number {
   const store = data.conversations;
   let index = store.ids.get(id);
   if (index === undefined) {
-    index = store.rows.length;
+    index = store.agent.length;
     store.ids.set(id, index);
-    store.rows.push(new Row({ conversation_id: id, agent_id: null, channel: null }, -1, 0));
     store.agent.push(-1);
+    store.channel.push(null);
     store.excluded.push(false);
+    store.file.push(-1);
+    store.line.push(0);
   }
   return index;
 }
@@ -394,4 +408,44 @@ function creditedAgent(row: Row, table: InputTableName, data: Dataset): number {
   }
   const agent = row.values.agent_id;
   return typeof agent === 'string' ? (data.agentIndex.get(agent) ?? -1) : -1;
+}
+
+/**
+ * Reads the conversations files again, now that their derived facts are known, and hands each
+ * accepted, not excluded conversation of the period to `onRow` with `derive` applied. Rows are
+ * judged exactly as on the first read; nothing is reported or counted twice.
+ */
+export async function replayConversations(
+  dataDir: string,
+  data: Dataset,
+  zone: Zone,
+  period: ZonedPeriod,
+  derive: (row: Row, index: number) => void,
+  onRow: (row: Row, agent: number) => void,
+): Promise<void> {
+  const spec = TABLES.conversations;
+  const fieldList = Object.entries(spec.fields);
+  const inPeriod = periodTest(spec, period);
+  const store = data.conversations;
+  const ignore = () => {};
+  for (const path of locateTables(dataDir).get('conversations') ?? []) {
+    const fileIndex = data.files.indexOf(relative(dataDir, path).split(sep).join('/'));
+    for await (const record of readRecords(path, [])) {
+      if (record.error) continue;
+      const values = typeRow(record.values, spec, fieldList, zone, ignore);
+      if (values === null) continue;
+      const index = store.ids.get(values.conversation_id as string);
+      if (
+        index === undefined ||
+        store.file[index] !== fileIndex ||
+        store.line[index] !== record.line ||
+        store.excluded[index]
+      )
+        continue;
+      const row = new Row(values, fileIndex, record.line);
+      if (!inPeriod(row)) continue;
+      derive(row, index);
+      onRow(row, store.agent[index]!);
+    }
+  }
 }

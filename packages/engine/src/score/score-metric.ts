@@ -1,6 +1,6 @@
 import type { MetricDefinition, MetricResult } from '@scorebook/contract';
 import type { ScoredItem } from '@scorebook/policy';
-import type { MetricValue } from '../measure/compute-metrics.ts';
+import type { MetricValue } from '../measure/compile-metrics.ts';
 
 /**
  * Scores a metric of the agent's scorecard (`semantics.md`, scoring): null value → `no_data`;
