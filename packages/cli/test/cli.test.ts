@@ -46,6 +46,11 @@ describe('scorebook validate', () => {
     );
   });
 
+  it('checks a single policy file too', async () => {
+    expect((await runCli('validate', join(samples, '2026-11-01.yaml'))).code).toBe(0);
+    expect((await runCli('validate', join(broken, 'unknown-grade.yaml'))).code).toBe(1);
+  });
+
   it('treats bad usage as exit 2', async () => {
     expect((await runCli('validate')).code).toBe(2);
     expect((await runCli('validate', samples, '--format', 'xml')).code).toBe(2);

@@ -1,11 +1,12 @@
-import { hasErrors, loadPolicyFamily, type Problem } from '@scorebook/policy';
+import { existsSync, statSync } from 'node:fs';
+import { hasErrors, loadPolicyFamily, loadPolicyFile, type Problem } from '@scorebook/policy';
 import { oneOf, parseCommandArgs } from '../args.ts';
 import { EXIT, UsageError } from '../cli-error.ts';
 import { pickLang, t } from '../lang.ts';
 import { formatProblemsGithub, formatProblemsHuman, formatProblemsJson } from '../output/problems.ts';
 import type { CommandIo } from './io.ts';
 
-export const VALIDATE_HELP = `scorebook validate <policy-dir>... [--format human|json|github] [--lang zh|en]
+export const VALIDATE_HELP = `scorebook validate <policy-dir | policy.yaml>... [--format human|json|github] [--lang zh|en]
 
 校验策略文件夹中的每个版本(语法、结构、含义、版本族)。全部通过时退出码 0,否则 1。
 Validates every version in each policy folder (syntax, schema, meaning, family); exit 0 when valid, 1 otherwise.
@@ -29,8 +30,14 @@ export function runValidate(argv: string[], io: CommandIo): number {
     );
   const problems: Problem[] = [];
   let versions = 0;
-  for (const dir of positionals) {
-    const family = loadPolicyFamily(dir);
+  for (const path of positionals) {
+    // A single file is checked alone; a folder also as a family of versions.
+    if (/\.ya?ml$/.test(path) && existsSync(path) && statSync(path).isFile()) {
+      problems.push(...loadPolicyFile(path).problems);
+      versions++;
+      continue;
+    }
+    const family = loadPolicyFamily(path);
     problems.push(...family.problems);
     versions += family.loaded.length;
   }
