@@ -59,7 +59,8 @@ export function loadPolicyFamily(dir: string): PolicyFamily {
       params: Record<string, string>,
       severity: 'error' | 'warning' = 'error',
     ) => problems.push(problemAt(parsed, path, { code, severity, message: messageOf(code, params) }));
-    const { id: policyId, version, effective_from: effective } = l.raw;
+    const { id: policyId, effective_from: effective } = l.raw;
+    const version = typeof l.raw.version === 'number' ? String(l.raw.version) : l.raw.version;
     if (typeof policyId === 'string' && policyId !== id)
       report(['id'], 'POLICY_ID_NOT_FOLDER', { id: policyId, folder: id });
     if (typeof version === 'string') {

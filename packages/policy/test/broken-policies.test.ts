@@ -19,7 +19,6 @@ const CASES: Array<[file: string, code: string, line: number, column: number]> =
   ['unknown-key', 'UNKNOWN_KEY', 86, 5],
   ['missing-key', 'MISSING_KEY', 1, 1],
   ['wrong-type', 'WRONG_TYPE', 65, 32],
-  ['unquoted-version', 'WRONG_TYPE', 3, 10],
   ['unknown-metric', 'UNKNOWN_METRIC', 65, 19],
   ['unknown-table', 'UNKNOWN_TABLE', 22, 12],
   ['unknown-field', 'UNKNOWN_FIELD', 50, 12],
@@ -47,6 +46,19 @@ describe('broken policies', () => {
       expect(first.message.en.length).toBeGreaterThan(0);
     });
   }
+
+  it('reads an unquoted version as text, with a warning that it became a number', () => {
+    const loaded = loadPolicyFile(join(broken, 'unquoted-version.yaml'));
+    expect(loaded.policy?.version).toBe('2026.1');
+    expect(loaded.problems).toHaveLength(1);
+    expect(loaded.problems[0]).toMatchObject({
+      code: 'VERSION_NOT_TEXT',
+      severity: 'warning',
+      line: 3,
+      column: 10,
+    });
+    expect(loaded.problems[0]!.message.en).toContain('Write version: "2026.10"');
+  });
 
   it('names the path of a meaning problem', () => {
     const loaded = loadPolicyFile(join(broken, 'weights-not-100.yaml'));

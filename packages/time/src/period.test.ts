@@ -18,6 +18,7 @@ describe('periods', () => {
       endDay: '2027-01-01',
     });
     expect(parsePeriod('2026-Q1')?.endDay).toBe('2026-04-01');
+    expect(parsePeriod('2026-q2')?.id).toBe('2026-Q2');
     expect(parsePeriod('2026')).toEqual({
       id: '2026',
       kind: 'year',

@@ -25,9 +25,9 @@ export interface ZonedPeriod extends Period {
   end: string;
 }
 
-const PERIOD_RE = /^(\d{4})(?:-(0[1-9]|1[0-2])|-Q([1-4]))?$/;
+const PERIOD_RE = /^(\d{4})(?:-(0[1-9]|1[0-2])|-[Qq]([1-4]))?$/;
 
-/** Parses `2026-10`, `2026-Q4` or `2026`; null for anything else. */
+/** Parses `2026-10`, `2026-Q4` (or `2026-q4`) or `2026`; null for anything else. */
 export function parsePeriod(text: string): Period | null {
   const m = PERIOD_RE.exec(text);
   if (!m) return null;
@@ -49,7 +49,7 @@ export function parsePeriod(text: string): Period | null {
       quarter === 4
         ? formatDate({ year: year + 1, month: 1, day: 1 })
         : formatDate({ year, month: month + 3, day: 1 });
-    return { id: text, kind: 'quarter', firstDay, endDay };
+    return { id: `${year}-Q${quarter}`, kind: 'quarter', firstDay, endDay };
   }
   return {
     id: text,

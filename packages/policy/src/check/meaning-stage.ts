@@ -7,6 +7,7 @@ import {
   type Weekday,
   Zone,
 } from '@scorebook/time';
+import { locate } from '../load/locate.ts';
 import type { BusinessHoursSpec, Exclusion, Grade, Policy } from '../model.ts';
 import { checkConditionAt, rowVocabulary } from './conditions-check.ts';
 import { asArray, asNumber, asString, type CheckContext, isRecord } from './context.ts';
@@ -35,6 +36,19 @@ export function checkMeaning(ctx: CheckContext): Policy | null {
   ) {
     ctx.report(['effective_from'], 'BAD_DATE', { value: effectiveFrom });
   }
+  let version = value.version;
+  if (typeof version === 'number') {
+    const [start, end] = locate(ctx.parsed, ['version']);
+    const written = ctx.parsed.source.text.slice(start, end).trim();
+    const changed = written !== String(version) ? 1 : '';
+    ctx.report(
+      ['version'],
+      'VERSION_NOT_TEXT',
+      { value: String(version), written, changed },
+      { severity: 'warning' },
+    );
+    version = String(version);
+  }
   const businessHours = checkBusinessHours(ctx, value.business_hours);
   const exclusions = checkExclusions(ctx, value.exclusions);
   const ownMetrics = checkPolicyMetrics(ctx, value.metrics);
@@ -46,7 +60,7 @@ export function checkMeaning(ctx: CheckContext): Policy | null {
   return {
     scorebook: 1,
     id: value.id as string,
-    version: value.version as string,
+    version: version as string,
     effective_from: value.effective_from as string,
     title: value.title as string,
     title_en: asString(value.title_en),

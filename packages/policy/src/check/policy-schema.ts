@@ -32,7 +32,7 @@ export const POLICY_SCHEMA = {
       description: '策略 id,与文件夹同名 / policy id, equals the folder name',
     },
     version: {
-      type: 'string',
+      type: ['string', 'number'],
       minLength: 1,
       description: '版本号,加引号,例如 "2026.10" / version label, quoted',
     },

@@ -100,6 +100,12 @@ export const POLICY_ERRORS = {
       `The name ${q(p.key)} is not valid: use lower-case letters, digits, _ and -, starting with a letter.`,
   },
   // Meaning.
+  VERSION_NOT_TEXT: {
+    zh: (p) =>
+      `版本号 ${p.value} 没有加引号,被读成了数字${p.changed ? `(写的是 ${p.written},读到的是 ${p.value})` : ''}。请写成 version: "${p.written}"。`,
+    en: (p) =>
+      `The version ${p.value} is not quoted and reads as a number${p.changed ? ` (written ${p.written}, read ${p.value})` : ''}. Write version: "${p.written}".`,
+  },
   UNKNOWN_TIMEZONE: {
     zh: (p) => `未知的时区 ${q(p.timezone)}。请使用 IANA 时区名,例如 Asia/Shanghai。`,
     en: (p) => `Unknown timezone ${q(p.timezone)}. Use an IANA name such as Asia/Shanghai.`,
