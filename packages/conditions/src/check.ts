@@ -129,14 +129,18 @@ export function checkCondition(
         }
         break;
       case 'number':
-        if (typeof value !== 'number')
-          problem('CONDITION_VALUE_TYPE', valuePath, { operator: info.name, expected: 'number' });
+        // json-rules-engine compares anything; a text value or a non-numeric fact is most likely
+        // a mistake, but still a valid condition: warn.
+        if (typeof value !== 'number') {
+          problem('CONDITION_VALUE_TYPE', valuePath, { operator: info.name, expected: 'number' }, 'warning');
+        }
         if (!NUMERIC.has(factType)) {
-          problem('CONDITION_OPERATOR_FACT_TYPE', [...path, 'operator'], {
-            operator: info.name,
-            fact,
-            type: factType,
-          });
+          problem(
+            'CONDITION_OPERATOR_FACT_TYPE',
+            [...path, 'operator'],
+            { operator: info.name, fact, type: factType },
+            'warning',
+          );
         }
         break;
       case 'instant':
