@@ -27,6 +27,7 @@ const shots = fileURLToPath(new URL('../test-results/screenshots/', import.meta.
 const axeSource = readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const HOSTILE_NAME = '<script>alert(1)</script>';
 const HOSTILE_TEAM = '=HYPERLINK("x")';
+const SUPERSEDE_REASON = '补录了 11 月的质检记录';
 
 let work: string;
 let server: Server;
@@ -47,19 +48,33 @@ beforeAll(async () => {
     join(work, 'data/agents.csv'),
     `zz01,${HOSTILE_NAME},"=HYPERLINK(""x"")",aftersale,,active\n`,
   );
-  for (const period of ['2026-10', '2026-11']) {
-    scorebook(
-      'evaluate',
-      '--policies',
-      join(root, 'configs/policies/ecommerce-cs'),
-      '--data',
-      join(work, 'data'),
-      '--period',
-      period,
-      '--out',
-      join(work, 'results', period),
-    );
-  }
+  const policies = join(root, 'configs/policies/ecommerce-cs');
+  scorebook(
+    'evaluate',
+    '--policies',
+    policies,
+    '--data',
+    join(work, 'data'),
+    '--period',
+    '2026-10',
+    '--out',
+    join(work, 'results', '2026-10'),
+  );
+  // November is published, then superseded with a reason: the site shows that history.
+  const publish = [
+    'publish',
+    '--period',
+    '2026-11',
+    '--policies',
+    policies,
+    '--data',
+    join(work, 'data'),
+    '--results',
+    join(work, 'results'),
+  ];
+  scorebook(...publish);
+  scorebook(...publish, '--supersede', '--reason', SUPERSEDE_REASON);
+
   scorebook(
     'site',
     'build',
@@ -156,6 +171,14 @@ describe('the report site in a browser', () => {
     await expect.poll(() => page.url()).toMatch(new RegExp(`/metrics/${metric}/$`));
     await check('metric');
 
+    await page.goto(`${base}/zh/periods/2026-10/agents/${agent.agent_id}/`);
+    await page.locator('.card a[href*="/teams/"]').first().click();
+    await expect.poll(() => page.url()).toMatch(/\/teams\/[^/]+\/$/);
+    expect(await page.locator('h1').textContent()).toContain(agent.team);
+    const members = october.agents.filter((a) => a.team === agent.team).length;
+    expect(await page.locator('.card .big').first().textContent()).toBe(String(members));
+    await check('team');
+
     await page.goto(`${base}/zh/periods/2026-10/`);
     await page.locator('.card a[href*="/policies/"]').first().click();
     await expect.poll(() => page.url()).toMatch(/\/policies\/ecommerce-cs\/2026\.10\/$/);
@@ -169,6 +192,15 @@ describe('the report site in a browser', () => {
     expect(audit).toContain(october.inputs.messages!.sha256!);
     expect(audit).toContain('npx scorebook verify');
     await check('audit');
+  });
+
+  it('shows a superseded publication with the reason', async () => {
+    await page.goto(`${base}/zh/`);
+    expect(await page.locator('main tbody tr').first().textContent()).toContain('发布历史: 1');
+    await page.goto(`${base}/zh/periods/2026-11/audit/`);
+    const audit = await page.locator('main').textContent();
+    expect(audit).toContain(SUPERSEDE_REASON);
+    expect(audit).toContain('--supersede');
   });
 
   it('switches language on every page', async () => {
