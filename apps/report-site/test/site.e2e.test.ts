@@ -22,7 +22,7 @@ import { formatScore } from '../src/lib/format.ts';
 import type { Results } from '../src/lib/results-types.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-const cli = join(root, 'packages/cli/bin/scorebook.ts');
+const cli = join(root, 'packages/cli/bin/scorebook.js');
 const shots = fileURLToPath(new URL('../test-results/screenshots/', import.meta.url));
 const axeSource = readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const HOSTILE_NAME = '<script>alert(1)</script>';

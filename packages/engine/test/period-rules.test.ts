@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { AGENTS, basePolicy, csv, runScenario } from './scenario.ts';
 
-const CONV = 'conversation_id,agent_id,channel,started_at,ended_at,resolved,reopened,transferred,sla_due_at,closed_at';
+const CONV =
+  'conversation_id,agent_id,channel,started_at,ended_at,resolved,reopened,transferred,sla_due_at,closed_at';
 const msg = (conversation_id: string, sent_at: string, sender: string, agent_id?: string) => ({
   conversation_id,
   sent_at,
@@ -15,7 +16,10 @@ describe('rows, periods and exclusions', () => {
     const tables = {
       agents: AGENTS,
       conversations: csv(CONV, 'c1,a1,chat,2026-10-31T23:50:00+08:00,,,,,,'),
-      messages: [msg('c1', '2026-10-31T23:50:00+08:00', 'customer'), msg('c1', '2026-11-01T00:10:00+08:00', 'agent', 'a1')],
+      messages: [
+        msg('c1', '2026-10-31T23:50:00+08:00', 'customer'),
+        msg('c1', '2026-11-01T00:10:00+08:00', 'agent', 'a1'),
+      ],
     };
     const october = await runScenario({ tables });
     expect(october.results.agents[0]!.metrics.first_response_time).toMatchObject({ value: 1200, sample: 1 });
@@ -27,8 +31,15 @@ describe('rows, periods and exclusions', () => {
     const e = await runScenario({
       tables: {
         agents: AGENTS,
-        conversations: csv(CONV, 'c1,a1,chat,2026-10-31T22:00:00+08:00,,,,,,', 'c2,a1,chat,2026-10-15T10:00:00+08:00,,,,,,'),
-        orders: csv('order_id,agent_id,conversation_id,placed_at,amount', 'o1,a2,c1,2026-11-02T10:00:00+08:00,99.5'),
+        conversations: csv(
+          CONV,
+          'c1,a1,chat,2026-10-31T22:00:00+08:00,,,,,,',
+          'c2,a1,chat,2026-10-15T10:00:00+08:00,,,,,,',
+        ),
+        orders: csv(
+          'order_id,agent_id,conversation_id,placed_at,amount',
+          'o1,a2,c1,2026-11-02T10:00:00+08:00,99.5',
+        ),
       },
     });
     const a1 = e.results.agents[0]!;
@@ -47,14 +58,21 @@ describe('rows, periods and exclusions', () => {
       policy,
       tables: {
         agents: AGENTS,
-        conversations: csv(CONV, 'c1,a1,internal,2026-10-05T10:00:00+08:00,,,,,,', 'c2,a1,chat,2026-10-05T11:00:00+08:00,,,,,,'),
+        conversations: csv(
+          CONV,
+          'c1,a1,internal,2026-10-05T10:00:00+08:00,,,,,,',
+          'c2,a1,chat,2026-10-05T11:00:00+08:00,,,,,,',
+        ),
         messages: [
           msg('c1', '2026-10-05T10:00:00+08:00', 'customer'),
           msg('c1', '2026-10-05T10:05:00+08:00', 'agent', 'a1'),
           msg('c2', '2026-10-05T11:00:00+08:00', 'customer'),
           msg('c2', '2026-10-05T11:00:30+08:00', 'agent', 'a1'),
         ],
-        surveys: csv('survey_id,agent_id,conversation_id,submitted_at,csat', 's1,a1,c1,2026-10-05T12:00:00+08:00,5'),
+        surveys: csv(
+          'survey_id,agent_id,conversation_id,submitted_at,csat',
+          's1,a1,c1,2026-10-05T12:00:00+08:00,5',
+        ),
       },
     });
     const a1 = e.results.agents[0]!;
@@ -73,7 +91,13 @@ describe('rows, periods and exclusions', () => {
       'p3,a1,,2026-10-21T10:00:00+08:00,attitude,',
       'p4,a1,,2026-10-22T10:00:00+08:00,attitude,false',
     );
-    const e = await runScenario({ tables: { agents: AGENTS, complaints, conversations: csv(CONV, 'c1,a1,chat,2026-10-05T10:00:00+08:00,,,,,,') } });
+    const e = await runScenario({
+      tables: {
+        agents: AGENTS,
+        complaints,
+        conversations: csv(CONV, 'c1,a1,chat,2026-10-05T10:00:00+08:00,,,,,,'),
+      },
+    });
     const a1 = e.results.agents[0]!;
     expect(a1.excluded).toEqual({ defects: 1 });
     expect(e.results.inputs.complaints).toMatchObject({ rows: 4, excluded: { defects: 1 } });
@@ -92,7 +116,10 @@ describe('rows, periods and exclusions', () => {
         agents: AGENTS,
         conversations: csv(CONV, 'c1,a1,chat,2026-10-05T17:59:00+08:00,,,,,,'),
         // Monday 17:59 → Monday 12 October 09:01: Tuesday 6th is a holiday, the rest is closed.
-        messages: [msg('c1', '2026-10-05T17:59:00+08:00', 'customer'), msg('c1', '2026-10-12T09:01:00+08:00', 'agent', 'a1')],
+        messages: [
+          msg('c1', '2026-10-05T17:59:00+08:00', 'customer'),
+          msg('c1', '2026-10-12T09:01:00+08:00', 'agent', 'a1'),
+        ],
       },
     });
     expect(e.results.agents[0]!.metrics.first_response_time).toMatchObject({ value: 120, sample: 1 });

@@ -30,7 +30,12 @@ describe('the same data in other spellings gives the same results', () => {
     for (const file of readdirSync(`${golden}data`)) {
       const table = file.replace(/\.(csv|jsonl)$/, '');
       const text = readFileSync(`${golden}data/${file}`, 'utf8');
-      const rows: Array<Record<string, unknown>> = file.endsWith('.csv') ? parseCsv(text) : text.trim().split('\n').map((l) => JSON.parse(l));
+      const rows: Array<Record<string, unknown>> = file.endsWith('.csv')
+        ? parseCsv(text)
+        : text
+            .trim()
+            .split('\n')
+            .map((l) => JSON.parse(l));
       const converted = rows.map((row) => {
         const out: Record<string, unknown> = {};
         for (const [k, v] of Object.entries(row)) {
@@ -42,8 +47,20 @@ describe('the same data in other spellings gives the same results', () => {
       // Split into two daily files, read in name order.
       mkdirSync(join(dir, table));
       const half = Math.ceil(converted.length / 2);
-      writeFileSync(join(dir, table, '1.jsonl'), `${converted.slice(0, half).map((r) => JSON.stringify(r)).join('\n')}\n`);
-      writeFileSync(join(dir, table, '2.jsonl'), `${converted.slice(half).map((r) => JSON.stringify(r)).join('\n')}\n`);
+      writeFileSync(
+        join(dir, table, '1.jsonl'),
+        `${converted
+          .slice(0, half)
+          .map((r) => JSON.stringify(r))
+          .join('\n')}\n`,
+      );
+      writeFileSync(
+        join(dir, table, '2.jsonl'),
+        `${converted
+          .slice(half)
+          .map((r) => JSON.stringify(r))
+          .join('\n')}\n`,
+      );
     }
     const a = await evaluate({ policiesDir: policies, dataDir: `${golden}data`, period: '2026-10' });
     const b = await evaluate({ policiesDir: policies, dataDir: dir, period: '2026-10' });
