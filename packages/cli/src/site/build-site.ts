@@ -3,7 +3,6 @@ import { createHash } from 'node:crypto';
 import {
   cpSync,
   existsSync,
-  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -190,9 +189,4 @@ function countPages(dir: string): number {
   };
   if (existsSync(dir)) walk(dir);
   return n;
-}
-
-/** Makes sure a folder exists. */
-export function ensureDir(dir: string): void {
-  mkdirSync(dir, { recursive: true });
 }

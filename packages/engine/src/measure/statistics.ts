@@ -1,11 +1,3 @@
-/** Arithmetic mean, summed in the given order; null for no values. */
-export function mean(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  let sum = 0;
-  for (const v of values) sum += v;
-  return sum / values.length;
-}
-
 /**
  * The p-th quantile (0 ≤ p ≤ 1) by linear interpolation between closest ranks, as numpy's
  * default and Excel's PERCENTILE.INC; null for no values.

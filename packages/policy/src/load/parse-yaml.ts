@@ -1,7 +1,6 @@
 import {
   type Document,
   isAlias,
-  isMap,
   isScalar,
   LineCounter,
   type Node,
@@ -109,11 +108,6 @@ export function parsePolicyYaml(source: PolicySource): { parsed: ParsedYaml | nu
     return { parsed: { source, doc, lineCounter, value: undefined }, problems };
   }
   return { parsed: { source, doc, lineCounter, value }, problems };
-}
-
-/** True when the root node of the document is a mapping. */
-export function rootIsMap(doc: Document.Parsed): boolean {
-  return isMap(doc.contents);
 }
 
 /** The node an alias points to, or the node itself. */
