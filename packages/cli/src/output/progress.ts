@@ -2,22 +2,30 @@ import type { ReadProgress } from '@scorebook/engine';
 import type { CommandIo } from '../commands/io.ts';
 import { type Lang, t } from '../lang.ts';
 
+const WIDTH = 24;
+
+/** A text progress bar: `[██████░░░░░░]  52%`. */
+export function progressBar(done: number, total: number): string {
+  const share = total > 0 ? Math.min(1, done / total) : 1;
+  const filled = Math.round(share * WIDTH);
+  return `[${'█'.repeat(filled)}${'░'.repeat(WIDTH - filled)}] ${String(Math.round(share * 100)).padStart(3)}%`;
+}
+
 /**
- * Progress of reading on stderr: on a terminal one line rewritten in place with a spinner and
- * the rows read; otherwise one line per table when it is done. Silent when `quiet`.
+ * Progress of reading on stderr: on a terminal one line rewritten in place with a bar (bytes of
+ * the table read) and the rows so far; otherwise one line per table when it is done. Silent
+ * when `quiet`.
  */
 export function progressReporter(io: CommandIo, lang: Lang, quiet: boolean): (p: ReadProgress) => void {
   if (quiet) return () => {};
-  const frames = '⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏';
-  let tick = 0;
   const started = Date.now();
   return (p) => {
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     const rows = p.rows.toLocaleString('en-US');
     if (io.interactive) {
-      const frame = p.done ? '✓' : frames[tick++ % frames.length];
+      const bar = progressBar(p.done ? p.totalBytes : p.bytes, p.totalBytes);
       io.err(
-        `\r\x1b[2K${frame} ${t(lang, '读取', 'reading')} ${p.table}: ${rows} ${t(lang, '行', 'rows')} (${seconds}s)${p.done ? '\n' : ''}`,
+        `\r\x1b[2K${p.done ? '✓' : ' '} ${p.table.padEnd(13)} ${bar} ${rows} ${t(lang, '行', 'rows')} (${seconds}s)${p.done ? '\n' : ''}`,
       );
     } else if (p.done) {
       io.err(`${t(lang, '已读取', 'read')} ${p.table}: ${rows} ${t(lang, '行', 'rows')} (${seconds}s)\n`);

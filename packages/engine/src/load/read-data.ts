@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { compileCondition, type Predicate } from '@scorebook/conditions';
 import {
@@ -89,6 +90,9 @@ export interface Dataset {
 export interface ReadProgress {
   table: InputTableName;
   rows: number;
+  /** Bytes of the table's files read so far, and in all (for a progress bar). */
+  bytes: number;
+  totalBytes: number;
   done: boolean;
 }
 
@@ -155,6 +159,8 @@ export async function readDataset(options: ReadOptions): Promise<Dataset> {
     const seenIds = new Map<string, number>();
     const inPeriod = periodTest(spec, period);
     const fieldList = Object.entries(spec.fields);
+    const totalBytes = files.reduce((sum, f) => sum + statSync(f).size, 0);
+    let bytesRead = 0;
 
     for (const path of files) {
       const fileIndex = data.files.push(relative(dataDir, path).split(sep).join('/')) - 1;
@@ -163,10 +169,16 @@ export async function readDataset(options: ReadOptions): Promise<Dataset> {
       const required = Object.entries(spec.fields)
         .filter(([, f]) => f.required)
         .map(([name]) => name);
-      for await (const record of readRecords(path, required, (bytes) => hash.update(bytes))) {
+      const onBytes = (chunk: Uint8Array) => {
+        hash.update(chunk);
+        bytesRead += chunk.byteLength;
+      };
+      for await (const record of readRecords(path, required, onBytes)) {
         rows++;
         input.rows++;
-        if (input.rows % PROGRESS_EVERY === 0) options.onProgress?.({ table, rows: input.rows, done: false });
+        if (input.rows % PROGRESS_EVERY === 0) {
+          options.onProgress?.({ table, rows: input.rows, bytes: bytesRead, totalBytes, done: false });
+        }
         const reject = (code: RejectionCode, field: string | null, detail: Record<string, string> = {}) => {
           input.rejected++;
           data.rejected.push({
@@ -210,7 +222,7 @@ export async function readDataset(options: ReadOptions): Promise<Dataset> {
       }
       input.files.push({ path: data.files[fileIndex]!, sha256: hash.digest('hex'), rows });
     }
-    options.onProgress?.({ table, rows: input.rows, done: true });
+    options.onProgress?.({ table, rows: input.rows, bytes: bytesRead, totalBytes, done: true });
     if (table === 'agents') options.onAgents?.(data.agents);
   }
   return data;

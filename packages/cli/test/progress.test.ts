@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import type { CommandIo } from '../src/index.ts';
+import { progressBar, progressReporter } from '../src/output/progress.ts';
+
+describe('progress', () => {
+  it('draws a bar of the share done', () => {
+    expect(progressBar(0, 100)).toBe(`[${'░'.repeat(24)}]   0%`);
+    expect(progressBar(50, 100)).toBe(`[${'█'.repeat(12)}${'░'.repeat(12)}]  50%`);
+    expect(progressBar(7, 0)).toBe(`[${'█'.repeat(24)}] 100%`);
+  });
+
+  it('rewrites one line on a terminal and prints a line per table otherwise', () => {
+    let err = '';
+    const io = (interactive: boolean): CommandIo => ({
+      out: () => {},
+      err: (t) => void (err += t),
+      color: false,
+      interactive,
+    });
+    const tty = progressReporter(io(true), 'en', false);
+    tty({ table: 'messages', rows: 50_000, bytes: 25, totalBytes: 100, done: false });
+    expect(err).toMatch(/^\r\x1b\[2K {2}messages {6}\[█{6}░{18}\] {2}25% 50,000 rows/);
+    err = '';
+    const plain = progressReporter(io(false), 'zh', false);
+    plain({ table: 'messages', rows: 50_000, bytes: 25, totalBytes: 100, done: false });
+    expect(err).toBe('');
+    plain({ table: 'messages', rows: 60_000, bytes: 100, totalBytes: 100, done: true });
+    expect(err).toMatch(/^已读取 messages: 60,000 行/);
+    err = '';
+    progressReporter(io(true), 'zh', true)({ table: 'agents', rows: 1, bytes: 1, totalBytes: 1, done: true });
+    expect(err).toBe('');
+  });
+});
