@@ -121,7 +121,6 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
 
   const agents: AgentResult[] = [];
   const explanations: AgentExplanation[] = [];
-  const ratings: Rating[] = [];
   for (const agent of data.agents) {
     const measures = compiled.map((_, i) => measured.value(i, agent.index));
     const values: Record<string, number | null> = {};
@@ -139,7 +138,6 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
       scorecard === null
         ? notRatedRating('NO_SCORECARD', `no scorecard for role "${agent.role}"`)
         : rateAgent(policy, scorecard, metrics, values, zone);
-    ratings.push(rating);
     const excluded: Record<string, number> = {};
     for (const e of policy.exclusions) {
       const n = data.excludedCounts[agent.index]!.get(e.id) ?? 0;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
-import { relative, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { compileCondition, type Predicate } from '@scorebook/conditions';
 import {
   type FieldSpec,
@@ -45,7 +45,6 @@ export interface Agent {
   role: string;
   hired_on: string | null;
   status: string;
-  row: Row;
 }
 
 /** A row removed by an exclusion, kept as evidence for the agent it is credited to. */
@@ -159,6 +158,7 @@ export async function readDataset(options: ReadOptions): Promise<Dataset> {
     const seenIds = new Map<string, number>();
     const inPeriod = periodTest(spec, period);
     const fieldList = Object.entries(spec.fields);
+    const required = fieldList.filter(([, f]) => f.required).map(([name]) => name);
     const totalBytes = files.reduce((sum, f) => sum + statSync(f).size, 0);
     let bytesRead = 0;
 
@@ -166,9 +166,6 @@ export async function readDataset(options: ReadOptions): Promise<Dataset> {
       const fileIndex = data.files.push(relative(dataDir, path).split(sep).join('/')) - 1;
       const hash = createHash('sha256');
       let rows = 0;
-      const required = Object.entries(spec.fields)
-        .filter(([, f]) => f.required)
-        .map(([name]) => name);
       const onBytes = (chunk: Uint8Array) => {
         hash.update(chunk);
         bytesRead += chunk.byteLength;
@@ -357,7 +354,6 @@ function keeperFor(
           role: v.role as string,
           hired_on: (v.hired_on as string | null) ?? null,
           status: (v.status as string | null) ?? 'active',
-          row,
         });
         data.agentIndex.set(v.agent_id as string, index);
         data.excludedCounts.push(new Map());
@@ -440,9 +436,9 @@ export async function replayConversations(
   const inPeriod = periodTest(spec, period);
   const store = data.conversations;
   const ignore = () => {};
-  for (const path of locateTables(dataDir).get('conversations') ?? []) {
-    const fileIndex = data.files.indexOf(relative(dataDir, path).split(sep).join('/'));
-    for await (const record of readRecords(path, [])) {
+  for (const file of data.inputs.get('conversations')?.files ?? []) {
+    const fileIndex = data.files.indexOf(file.path);
+    for await (const record of readRecords(join(dataDir, file.path), [])) {
       if (record.error) continue;
       const values = typeRow(record.values, spec, fieldList, zone, ignore);
       if (values === null) continue;
