@@ -4,6 +4,7 @@ export { parseQuantity } from './check/quantity.ts';
 export { type ChangeArea, canonicalJson, diffPolicies, type PolicyChange } from './diff/diff-policies.ts';
 export {
   describeChange,
+  formatBands,
   formatQuantity,
   type Lang,
   renderDiffMarkdown,

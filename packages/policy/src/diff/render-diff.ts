@@ -115,15 +115,22 @@ export function formatQuantity(value: number, unit: Unit | null): string {
   return String(Number(value.toPrecision(12)));
 }
 
+/** Bands as `≥95→100, ≥85→80`, thresholds in the metric's unit; `—` for none. */
+export function formatBands(bands: readonly Band[], unit: Unit | null): string {
+  return (
+    bands
+      .map((b) => `${b.bound === 'at_least' ? '≥' : '≤'}${formatQuantity(b.value, unit)}→${b.score}`)
+      .join(', ') || '—'
+  );
+}
+
 function formatValue(value: unknown, field: string | null, unit: Unit | null, lang: Lang): string {
   if (value === null || value === undefined) return '—';
   if (typeof value === 'number')
     return field === 'target' || field === 'floor' ? formatQuantity(value, unit) : String(value);
   if (typeof value === 'string') return oneLine(value);
   if (Array.isArray(value) && field === 'bands') {
-    return (value as Band[])
-      .map((b) => `${b.bound === 'at_least' ? '≥' : '≤'}${formatQuantity(b.value, unit)}→${b.score}`)
-      .join(', ');
+    return formatBands(value as Band[], unit);
   }
   if (Array.isArray(value)) return value.join(', ') || '—';
   if (field === 'when' || field === 'where') return formatCondition(value as Condition, lang);
