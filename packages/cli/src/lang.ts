@@ -1,4 +1,4 @@
-import type { Bilingual } from '@scorebook/policy';
+import type { Bilingual } from '@scorebook/problems';
 
 /** The language of messages: Chinese by default, English with `--lang en` or `SCOREBOOK_LANG=en`. */
 export type Lang = 'zh' | 'en';

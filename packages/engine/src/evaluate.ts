@@ -6,7 +6,8 @@ import {
   type MetricResult,
   type Results,
 } from '@scorebook/contract';
-import { loadPolicyFamily, metricsOf, type Policy, type Problem, selectVersion } from '@scorebook/policy';
+import { loadPolicyFamily, metricsOf, type Policy, selectVersion } from '@scorebook/policy';
+import type { SourceProblem } from '@scorebook/problems';
 import { parsePeriod, Zone, zonePeriod } from '@scorebook/time';
 import packageJson from '../package.json' with { type: 'json' };
 import { applyConversationFacts, deriveFacts } from './derive/derive-facts.ts';
@@ -255,7 +256,7 @@ function summaryOf(agents: readonly AgentResult[], policy: Policy, data: Dataset
   };
 }
 
-function policyProblem(p: Problem): RunProblem {
+function policyProblem(p: SourceProblem): RunProblem {
   return { code: p.code, file: p.file, line: p.line, column: p.column, message: p.message };
 }
 

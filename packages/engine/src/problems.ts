@@ -1,4 +1,4 @@
-import type { Bilingual } from '@scorebook/policy';
+import type { Bilingual } from '@scorebook/problems';
 
 /** A row left out of the evaluation, with where it is and why (`data-contract.md`, bad input). */
 export interface RejectedRow {

@@ -1,10 +1,14 @@
 import { readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { CONFIG_FILE_ERRORS, problemAt } from '@scorebook/config-file';
+import {
+  type Bilingual,
+  messageOf as catalogueMessage,
+  type SourceProblem,
+  sortProblems,
+} from '@scorebook/problems';
 import type { Period } from '@scorebook/time';
-import { messageOf, type PolicyErrorCode } from './errors/catalogue.ts';
-import type { Problem } from './errors/problem.ts';
-import { sortProblems } from './errors/problem.ts';
-import { problemAt } from './load/locate.ts';
+import { messageOf } from './errors/catalogue.ts';
 import { type LoadedPolicy, loadPolicyFile } from './load-policy.ts';
 import type { Policy } from './model.ts';
 
@@ -16,7 +20,7 @@ export interface PolicyFamily {
   loaded: LoadedPolicy[];
   /** The valid versions, oldest `effective_from` first. */
   versions: Policy[];
-  problems: Problem[];
+  problems: SourceProblem[];
 }
 
 const POLICY_FILE = /\.ya?ml$/;
@@ -27,25 +31,24 @@ const POLICY_FILE = /\.ya?ml$/;
  */
 export function loadPolicyFamily(dir: string): PolicyFamily {
   const id = basename(dir.replace(/[\\/]+$/, ''));
-  const empty = (code: PolicyErrorCode, params: Record<string, string> = {}): PolicyFamily => ({
+  const empty = (code: string, message: Bilingual): PolicyFamily => ({
     dir,
     id,
     loaded: [],
     versions: [],
-    problems: [
-      { file: dir, line: 1, column: 1, path: '', code, severity: 'error', message: messageOf(code, params) },
-    ],
+    problems: [{ file: dir, line: 1, column: 1, path: '', code, severity: 'error', message }],
   });
   let names: string[];
   try {
-    if (!statSync(dir).isDirectory()) return empty('NOT_A_FOLDER', { path: dir });
+    if (!statSync(dir).isDirectory()) return empty('NOT_A_FOLDER', messageOf('NOT_A_FOLDER', { path: dir }));
     names = readdirSync(dir)
       .filter((n) => POLICY_FILE.test(n) && !n.startsWith('.'))
       .sort();
   } catch (error) {
-    return empty('FILE_UNREADABLE', { reason: (error as NodeJS.ErrnoException).code ?? String(error) });
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    return empty('FILE_UNREADABLE', catalogueMessage(CONFIG_FILE_ERRORS, 'FILE_UNREADABLE', { reason }));
   }
-  if (names.length === 0) return empty('NO_POLICY_FILES');
+  if (names.length === 0) return empty('NO_POLICY_FILES', messageOf('NO_POLICY_FILES'));
   const loaded = names.map((n) => loadPolicyFile(join(dir, n)));
   const problems = loaded.flatMap((l) => l.problems);
   const versions = new Map<string, string>();
@@ -92,7 +95,7 @@ export function loadPolicyFamily(dir: string): PolicyFamily {
 export function selectVersion(
   family: PolicyFamily,
   period: Period,
-): { policy: Policy | null; problem: Problem | null } {
+): { policy: Policy | null; problem: SourceProblem | null } {
   let chosen: Policy | null = null;
   for (const v of family.versions) if (v.effective_from <= period.firstDay) chosen = v;
   if (chosen !== null) return { policy: chosen, problem: null };

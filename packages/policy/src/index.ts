@@ -11,16 +11,7 @@ export {
   renderDiffText,
 } from './diff/render-diff.ts';
 export { messageOf, POLICY_ERRORS, type PolicyErrorCode } from './errors/catalogue.ts';
-export {
-  type Bilingual,
-  formatPath,
-  hasErrors,
-  type Problem,
-  type SourcePosition,
-  sortProblems,
-} from './errors/problem.ts';
 export { loadPolicyFamily, type PolicyFamily, selectVersion } from './family.ts';
-export { MAX_POLICY_BYTES } from './load/source.ts';
 export { type LoadedPolicy, loadPolicyBytes, loadPolicyFile } from './load-policy.ts';
 export type {
   Adjustment,

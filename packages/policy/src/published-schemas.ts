@@ -19,6 +19,9 @@ export const GENERATED_VALIDATORS: ReadonlyArray<readonly [string, object]> = [
   ],
 ];
 
+/** The command that regenerates the schemas and validators. */
+export const SCRIPT = 'npm run schema -w @scorebook/policy';
+
 /** The text of a published schema file. */
 export function schemaText(schema: object): string {
   return `${JSON.stringify(schema, null, 2)}\n`;

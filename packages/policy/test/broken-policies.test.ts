@@ -2,8 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { MAX_CONFIG_BYTES } from '@scorebook/config-file';
 import { describe, expect, it } from 'vitest';
-import { loadPolicyFile, MAX_POLICY_BYTES } from '../src/index.ts';
+import { loadPolicyFile } from '../src/index.ts';
 
 const broken = fileURLToPath(new URL('./fixtures/broken/', import.meta.url));
 
@@ -78,7 +79,7 @@ describe('broken policies', () => {
     const loaded = loadPolicyFile(file);
     expect(loaded.problems).toHaveLength(1);
     expect(loaded.problems[0]).toMatchObject({ code: 'FILE_TOO_LARGE', line: 1, column: 1 });
-    expect(MAX_POLICY_BYTES).toBeLessThan(5 * 1024 * 1024);
+    expect(MAX_CONFIG_BYTES).toBeLessThan(5 * 1024 * 1024);
   });
 
   it('reports a missing file as unreadable, without throwing', () => {

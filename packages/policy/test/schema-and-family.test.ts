@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { validatorModule } from '@scorebook/config-file';
 import { builtinMetrics, CATALOG_PATH, readCatalog } from '@scorebook/contract';
 import { parsePeriod } from '@scorebook/time';
 import { describe, expect, it } from 'vitest';
@@ -11,8 +12,7 @@ import {
   schemaText,
   selectVersion,
 } from '../src/index.ts';
-import { GENERATED_VALIDATORS } from '../src/published-schemas.ts';
-import { validatorModule } from '../src/validator-code.ts';
+import { GENERATED_VALIDATORS, SCRIPT } from '../src/published-schemas.ts';
 
 const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
 
@@ -55,7 +55,7 @@ describe('published JSON Schemas', () => {
 
   it('have precompiled validators generated from them', () => {
     for (const [path, schema] of GENERATED_VALIDATORS)
-      expect(readFileSync(path, 'utf8')).toBe(validatorModule(schema));
+      expect(readFileSync(path, 'utf8')).toBe(validatorModule(schema, SCRIPT));
   });
 
   it('the metric catalog holds every built-in metric of the spec, in order', () => {

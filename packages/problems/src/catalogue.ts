@@ -17,7 +17,8 @@ export type Catalogue = Readonly<Record<string, CatalogueEntry<never>>>;
 export type ParamsOf<E> = E extends CatalogueEntry<infer P> ? P : never;
 
 /** The arguments after the key: none for an entry without parameters, else its parameters. */
-export type ArgsOf<E> = [ParamsOf<E>] extends [undefined] ? [] : [params: ParamsOf<E>];
+export type ArgsOf<E> =
+  unknown extends ParamsOf<E> ? [] : [ParamsOf<E>] extends [undefined] ? [] : [params: ParamsOf<E>];
 
 /**
  * Declares a catalogue, keeping each entry's own parameter type, so that `messageOf` checks the

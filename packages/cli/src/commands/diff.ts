@@ -1,11 +1,6 @@
 import { basename } from 'node:path';
-import {
-  diffPolicies,
-  hasErrors,
-  loadPolicyFile,
-  renderDiffMarkdown,
-  renderDiffText,
-} from '@scorebook/policy';
+import { diffPolicies, loadPolicyFile, renderDiffMarkdown, renderDiffText } from '@scorebook/policy';
+import { hasErrors } from '@scorebook/problems';
 import { oneOf, parseCommandArgs } from '../args.ts';
 import { EXIT, UsageError } from '../cli-error.ts';
 import { pickLang, t } from '../lang.ts';

@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
-import { hasErrors, loadPolicyFamily, loadPolicyFile, type Problem } from '@scorebook/policy';
+import { loadPolicyFamily, loadPolicyFile } from '@scorebook/policy';
+import { hasErrors, type SourceProblem as Problem } from '@scorebook/problems';
 import { oneOf, parseCommandArgs } from '../args.ts';
 import { EXIT, UsageError } from '../cli-error.ts';
 import { pickLang, t } from '../lang.ts';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Problem } from '@scorebook/policy';
+import type { SourceProblem as Problem } from '@scorebook/problems';
 import { type Lang, t } from '../lang.ts';
 
 /** Output formats of problems. */

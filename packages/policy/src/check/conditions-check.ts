@@ -5,10 +5,10 @@ import {
   type FactVocabulary,
   OPERATORS,
 } from '@scorebook/conditions';
+import { closest } from '@scorebook/config-file';
 import type { FieldSpec, MetricDefinition } from '@scorebook/contract';
 import type { PolicyErrorCode } from '../errors/catalogue.ts';
 import type { CheckContext, Path } from './context.ts';
-import { closest } from './suggest.ts';
 
 /** Facts of a row vocabulary from the contract's fields; extra columns are allowed (a warning). */
 export function rowVocabulary(

@@ -1,9 +1,7 @@
+import { type Anchor, locate, type ParsedYaml, problemAt } from '@scorebook/config-file';
+import { formatPath, type SourceProblem } from '@scorebook/problems';
 import { Zone } from '@scorebook/time';
 import { messageOf, type PolicyErrorCode } from '../errors/catalogue.ts';
-import type { Problem } from '../errors/problem.ts';
-import { formatPath } from '../errors/problem.ts';
-import { type Anchor, locate, problemAt } from '../load/locate.ts';
-import type { ParsedYaml } from '../load/parse-yaml.ts';
 import type { SourceRef } from '../model.ts';
 
 /** A JSON path inside a policy. */
@@ -12,7 +10,7 @@ export type Path = ReadonlyArray<string | number>;
 /** What the meaning checks share: the parsed file, the problems found so far, the timezone. */
 export class CheckContext {
   readonly parsed: ParsedYaml;
-  readonly problems: Problem[] = [];
+  readonly problems: SourceProblem[] = [];
   /** The policy's timezone, or UTC while it is invalid (so later checks can still run). */
   zone: Zone = new Zone('UTC');
 

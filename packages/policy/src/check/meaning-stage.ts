@@ -1,3 +1,4 @@
+import { locate } from '@scorebook/config-file';
 import { builtinMetrics, INPUT_TABLES, isExcludableTable, TABLES } from '@scorebook/contract';
 import {
   isValidTimezone,
@@ -7,7 +8,6 @@ import {
   type Weekday,
   Zone,
 } from '@scorebook/time';
-import { locate } from '../load/locate.ts';
 import type { BusinessHoursSpec, Exclusion, Grade, Policy } from '../model.ts';
 import { checkConditionAt, rowVocabulary } from './conditions-check.ts';
 import { asArray, asNumber, asString, type CheckContext, isRecord } from './context.ts';

@@ -1,9 +1,9 @@
+import { closest } from '@scorebook/config-file';
 import type { MetricDefinition } from '@scorebook/contract';
 import type { Adjustment, Band, Eligibility, Grade, Scorecard, ScoredItem, Veto } from '../model.ts';
 import { agentVocabulary, checkConditionAt } from './conditions-check.ts';
 import { asArray, asNumber, asString, type CheckContext, isRecord, type Path } from './context.ts';
 import { parseQuantity } from './quantity.ts';
-import { closest } from './suggest.ts';
 
 const WEIGHT_TOLERANCE = 1e-9;
 

@@ -1,6 +1,5 @@
+import { formatPath, type SourceProblem } from '@scorebook/problems';
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
-import type { Problem } from '../errors/problem.ts';
-import { formatPath } from '../errors/problem.ts';
 import { type ParsedYaml, resolveAlias } from './parse-yaml.ts';
 
 /** Which part of a node a problem points at. */
@@ -48,16 +47,16 @@ export function locateKeyOf(parsed: ParsedYaml, path: ReadonlyArray<string | num
   return locate(parsed, path, 'key');
 }
 
-/** A problem at a path of a parsed policy. */
+/** A problem at a path of a parsed file. */
 export function problemAt(
   parsed: ParsedYaml,
   path: ReadonlyArray<string | number>,
-  fields: Pick<Problem, 'code' | 'severity' | 'message'>,
+  fields: Pick<SourceProblem, 'code' | 'severity' | 'message'>,
   anchor: Anchor = 'value',
-): Problem {
+): SourceProblem {
   const [start, end] = anchor === 'key' ? locateKeyOf(parsed, path) : locate(parsed, path);
   const s = parsed.lineCounter.linePos(start);
-  const problem: Problem = {
+  const problem: SourceProblem = {
     file: parsed.source.file,
     line: s.line,
     column: s.col,

@@ -1,3 +1,4 @@
+import { type Bilingual, messageOf, type SourceProblem } from '@scorebook/problems';
 import {
   type Document,
   isAlias,
@@ -8,30 +9,32 @@ import {
   visit,
   type YAMLError,
 } from 'yaml';
-import { messageOf } from '../errors/catalogue.ts';
-import type { Problem } from '../errors/problem.ts';
-import type { PolicySource } from './source.ts';
+import { CONFIG_FILE_ERRORS } from './errors.ts';
+import type { ConfigText } from './read-config.ts';
 
 /** A parsed YAML document with what is needed to point at its nodes. */
 export interface ParsedYaml {
-  source: PolicySource;
+  source: ConfigText;
   doc: Document.Parsed;
   lineCounter: LineCounter;
   /** The plain value, or undefined when the document could not be turned into one. */
   value: unknown;
 }
 
-/** At most this many aliases (`*name`) in a policy: enough for sharing, too few for a bomb. */
+/** At most this many aliases (`*name`) in a file: enough for sharing, too few for a bomb. */
 export const MAX_ALIASES = 50;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
- * Parses policy YAML with the YAML 1.2 core schema, keeping positions. Every YAML error and
+ * Parses configuration YAML with the YAML 1.2 core schema, keeping positions. Every YAML error and
  * warning becomes a problem (unknown tags included); duplicate keys, forbidden keys
  * (`__proto__` …) and too many aliases are refused. The value is only produced from a
  * document without problems, and is never merged into another object.
  */
-export function parsePolicyYaml(source: PolicySource): { parsed: ParsedYaml | null; problems: Problem[] } {
+export function parseConfigYaml(source: ConfigText): {
+  parsed: ParsedYaml | null;
+  problems: SourceProblem[];
+} {
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(source.text, {
     lineCounter,
@@ -43,10 +46,10 @@ export function parsePolicyYaml(source: PolicySource): { parsed: ParsedYaml | nu
     strict: true,
     stringKeys: true,
   });
-  const problems: Problem[] = [];
-  const at = (offset: number, code: string, message: Problem['message'], end?: number): Problem => {
+  const problems: SourceProblem[] = [];
+  const at = (offset: number, code: string, message: Bilingual, end?: number): SourceProblem => {
     const start = lineCounter.linePos(offset);
-    const problem: Problem = {
+    const problem: SourceProblem = {
       file: source.file,
       line: start.line,
       column: start.col,
@@ -66,12 +69,24 @@ export function parsePolicyYaml(source: PolicySource): { parsed: ParsedYaml | nu
   if (list.length === 0) {
     return {
       parsed: null,
-      problems: [at(0, 'WRONG_TYPE', messageOf('WRONG_TYPE', { expected: 'object', found: 'null' }))],
+      problems: [
+        at(
+          0,
+          'WRONG_TYPE',
+          messageOf(CONFIG_FILE_ERRORS, 'WRONG_TYPE', { expected: 'object', found: 'null' }),
+        ),
+      ],
     };
   }
   if (list.length > 1) {
     const second = list[1]!;
-    problems.push(at(second.range[0], 'YAML_MULTIPLE_DOCUMENTS', messageOf('YAML_MULTIPLE_DOCUMENTS')));
+    problems.push(
+      at(
+        second.range[0],
+        'YAML_MULTIPLE_DOCUMENTS',
+        messageOf(CONFIG_FILE_ERRORS, 'YAML_MULTIPLE_DOCUMENTS'),
+      ),
+    );
   }
   const doc = list[0]!;
   problems.push(
@@ -85,7 +100,11 @@ export function parsePolicyYaml(source: PolicySource): { parsed: ParsedYaml | nu
       if (aliases === MAX_ALIASES + 1) {
         const offset = node.range?.[0] ?? 0;
         problems.push(
-          at(offset, 'YAML_TOO_MANY_ALIASES', messageOf('YAML_TOO_MANY_ALIASES', { limit: MAX_ALIASES })),
+          at(
+            offset,
+            'YAML_TOO_MANY_ALIASES',
+            messageOf(CONFIG_FILE_ERRORS, 'YAML_TOO_MANY_ALIASES', { limit: MAX_ALIASES }),
+          ),
         );
       }
     },
@@ -93,7 +112,12 @@ export function parsePolicyYaml(source: PolicySource): { parsed: ParsedYaml | nu
       if (isScalar(pair.key) && typeof pair.key.value === 'string' && FORBIDDEN_KEYS.has(pair.key.value)) {
         const range = pair.key.range ?? [0, 0];
         problems.push(
-          at(range[0], 'FORBIDDEN_KEY', messageOf('FORBIDDEN_KEY', { key: pair.key.value }), range[1]),
+          at(
+            range[0],
+            'FORBIDDEN_KEY',
+            messageOf(CONFIG_FILE_ERRORS, 'FORBIDDEN_KEY', { key: pair.key.value }),
+            range[1],
+          ),
         );
       }
     },
@@ -104,7 +128,13 @@ export function parsePolicyYaml(source: PolicySource): { parsed: ParsedYaml | nu
   try {
     value = doc.toJS({ maxAliasCount: 1000 });
   } catch {
-    problems.push(at(0, 'YAML_TOO_MANY_ALIASES', messageOf('YAML_TOO_MANY_ALIASES', { limit: MAX_ALIASES })));
+    problems.push(
+      at(
+        0,
+        'YAML_TOO_MANY_ALIASES',
+        messageOf(CONFIG_FILE_ERRORS, 'YAML_TOO_MANY_ALIASES', { limit: MAX_ALIASES }),
+      ),
+    );
     return { parsed: { source, doc, lineCounter, value: undefined }, problems };
   }
   return { parsed: { source, doc, lineCounter, value }, problems };
@@ -119,32 +149,37 @@ export function resolveAlias(doc: Document.Parsed, node: Node | null | undefined
 
 function yamlProblem(
   error: YAMLError,
-  at: (offset: number, code: string, message: Problem['message'], end?: number) => Problem,
+  at: (offset: number, code: string, message: Bilingual, end?: number) => SourceProblem,
   text: string,
-): Problem {
+): SourceProblem {
   const [start, end] = error.pos;
   switch (error.code) {
     case 'TAB_AS_INDENT':
-      return at(start, 'YAML_TAB_INDENT', messageOf('YAML_TAB_INDENT'), end);
+      return at(start, 'YAML_TAB_INDENT', messageOf(CONFIG_FILE_ERRORS, 'YAML_TAB_INDENT'), end);
     case 'DUPLICATE_KEY': {
       const key = /"([^"]*)"|'([^']*)'|^\s*([^:\n]+)/.exec(text.slice(start, Math.max(end, start + 80)));
       return at(
         start,
         'YAML_DUPLICATE_KEY',
-        messageOf('YAML_DUPLICATE_KEY', { key: (key?.[1] ?? key?.[2] ?? key?.[3] ?? '').trim() }),
+        messageOf(CONFIG_FILE_ERRORS, 'YAML_DUPLICATE_KEY', {
+          key: (key?.[1] ?? key?.[2] ?? key?.[3] ?? '').trim(),
+        }),
         end,
       );
     }
     case 'TAG_RESOLVE_FAILED':
     case 'BAD_DIRECTIVE': {
       const tag = /![^\s]*/.exec(text.slice(start, Math.max(end, start + 80)))?.[0] ?? error.message;
-      return at(start, 'YAML_CUSTOM_TAG', messageOf('YAML_CUSTOM_TAG', { tag }), end);
+      return at(start, 'YAML_CUSTOM_TAG', messageOf(CONFIG_FILE_ERRORS, 'YAML_CUSTOM_TAG', { tag }), end);
     }
     default:
       return at(
         start,
         'YAML_SYNTAX',
-        messageOf('YAML_SYNTAX', { yamlCode: error.code, detail: firstLine(error.message) }),
+        messageOf(CONFIG_FILE_ERRORS, 'YAML_SYNTAX', {
+          yamlCode: error.code,
+          detail: firstLine(error.message),
+        }),
         end,
       );
   }
@@ -155,7 +190,7 @@ function yamlProblem(
  * Tabs in indentation are the cause of all that follows them: only they are kept. Otherwise the
  * first syntax error is kept with the problems before it, and later syntax errors are dropped.
  */
-function withoutCascades(problems: Problem[]): Problem[] {
+function withoutCascades(problems: SourceProblem[]): SourceProblem[] {
   const tabs = problems.filter((p) => p.code === 'YAML_TAB_INDENT');
   if (tabs.length > 0) return tabs;
   const sorted = [...problems].sort((a, b) => a.line - b.line || a.column - b.column);

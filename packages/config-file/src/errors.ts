@@ -1,0 +1,119 @@
+import { defineCatalogue } from '@scorebook/problems';
+
+const q = (v: string | number) => `"${String(v)}"`;
+
+/**
+ * Problems of reading a YAML configuration file and checking it against its JSON Schema, shared
+ * by every kind of file (policy, source). Codes are permanent; messages say what to do.
+ */
+export const CONFIG_FILE_ERRORS = defineCatalogue({
+  // Reading the file.
+  FILE_UNREADABLE: {
+    zh: (p: { reason: string }) => `无法读取文件:${p.reason}。请检查路径和权限。`,
+    en: (p: { reason: string }) => `The file cannot be read: ${p.reason}. Check the path and permissions.`,
+  },
+  FILE_TOO_LARGE: {
+    zh: (p: { size: number; limit: number }) =>
+      `文件有 ${p.size} 字节,超过上限 ${p.limit} 字节。配置应是一份简短的 YAML;请检查是否放错了文件。`,
+    en: (p: { size: number; limit: number }) =>
+      `The file is ${p.size} bytes, over the limit of ${p.limit}. A configuration is a short YAML file; check that this is the right file.`,
+  },
+  FILE_NOT_UTF8: {
+    zh: () => '文件不是 UTF-8 编码。请用 UTF-8 另存后再提交。',
+    en: () => 'The file is not UTF-8. Save it as UTF-8 and commit it again.',
+  },
+  // YAML syntax.
+  YAML_SYNTAX: {
+    zh: (p: { yamlCode: string; detail: string }) => `YAML 语法错误(${p.yamlCode}):${p.detail}`,
+    en: (p: { yamlCode: string; detail: string }) => `YAML syntax error (${p.yamlCode}): ${p.detail}`,
+  },
+  YAML_TAB_INDENT: {
+    zh: () => 'YAML 缩进不能使用 Tab。请改用空格缩进(通常两个空格)。',
+    en: () => 'YAML indentation cannot use tabs. Indent with spaces (two per level is usual).',
+  },
+  YAML_DUPLICATE_KEY: {
+    zh: (p: { key: string }) => `键 ${q(p.key)} 在同一层出现了两次。删除或合并其中一个。`,
+    en: (p: { key: string }) =>
+      `The key ${q(p.key)} appears twice at the same level. Remove or merge one of them.`,
+  },
+  YAML_CUSTOM_TAG: {
+    zh: (p: { tag: string }) => `不允许使用自定义标签 ${p.tag}。只能使用普通的 YAML 值;删除该标签。`,
+    en: (p: { tag: string }) =>
+      `Custom tags such as ${p.tag} are not allowed. Use plain YAML values only; remove the tag.`,
+  },
+  YAML_TOO_MANY_ALIASES: {
+    zh: (p: { limit: number }) => `YAML 别名(*引用)过多:最多 ${p.limit} 个。请直接写出内容,而不是层层引用。`,
+    en: (p: { limit: number }) =>
+      `Too many YAML aliases (*references): at most ${p.limit}. Write the content out instead of nesting references.`,
+  },
+  YAML_MULTIPLE_DOCUMENTS: {
+    zh: () => '一个文件只能包含一个 YAML 文档。把其他版本放进各自的文件。',
+    en: () => 'A file holds one YAML document. Put other versions in files of their own.',
+  },
+  FORBIDDEN_KEY: {
+    zh: (p: { key: string }) => `不允许使用键 ${q(p.key)}(可能被用于篡改对象原型)。请改名。`,
+    en: (p: { key: string }) =>
+      `The key ${q(p.key)} is not allowed (it could tamper with object prototypes). Rename it.`,
+  },
+  // Schema.
+  MISSING_KEY: {
+    zh: (p: { key: string }) => `缺少必填项 ${q(p.key)}。请在此处添加。`,
+    en: (p: { key: string }) => `The required key ${q(p.key)} is missing. Add it here.`,
+  },
+  UNKNOWN_KEY: {
+    zh: (p: { key: string; suggestion: string; allowed: string }) =>
+      `未知的键 ${q(p.key)}。${p.suggestion ? `是否想写 ${q(p.suggestion)}?` : `这里允许的键有:${p.allowed}。`}`,
+    en: (p: { key: string; suggestion: string; allowed: string }) =>
+      `Unknown key ${q(p.key)}. ${p.suggestion ? `Did you mean ${q(p.suggestion)}?` : `Keys allowed here: ${p.allowed}.`}`,
+  },
+  WRONG_TYPE: {
+    zh: (p: { expected: string; found: string }) =>
+      `这里应为${typeZh(p.expected)},实际是${typeZh(p.found)}。${quoteHint(p) ? '如需文本,请加引号,例如 "2026.10"(不加引号的 2026.10 会被读成数字 2026.1)。' : ''}`,
+    en: (p: { expected: string; found: string }) =>
+      `Expected ${p.expected} here, found ${p.found}.${quoteHint(p) ? ' Quote it to make it text, e.g. "2026.10" (unquoted, 2026.10 reads as the number 2026.1).' : ''}`,
+  },
+  NOT_ALLOWED_VALUE: {
+    zh: (p: { value: string; allowed: string }) => `不允许的值 ${q(p.value)}。可选值:${p.allowed}。`,
+    en: (p: { value: string; allowed: string }) =>
+      `The value ${q(p.value)} is not allowed. Allowed values: ${p.allowed}.`,
+  },
+  BAD_FORMAT: {
+    zh: (p: { what: string; whatEn: string }) => `格式不正确:${p.what}。`,
+    en: (p: { what: string; whatEn: string }) => `Wrong format: ${p.whatEn}.`,
+  },
+  OUT_OF_RANGE: {
+    zh: (p: { value: string; limit: string }) => `数值 ${p.value} 超出范围:应 ${p.limit}。`,
+    en: (p: { value: string; limit: string }) =>
+      `The number ${p.value} is out of range: it must be ${p.limit}.`,
+  },
+  EMPTY_VALUE: {
+    zh: () => '这里不能为空。',
+    en: () => 'This cannot be empty.',
+  },
+  BAD_KEY_NAME: {
+    zh: (p: { key: string }) => `名称 ${q(p.key)} 不合法:只能用小写字母、数字、下划线和连字符,并以字母开头。`,
+    en: (p: { key: string }) =>
+      `The name ${q(p.key)} is not valid: use lower-case letters, digits, _ and -, starting with a letter.`,
+  },
+});
+
+/** A permanent code of a configuration file problem. */
+export type ConfigFileErrorCode = keyof typeof CONFIG_FILE_ERRORS;
+
+function quoteHint(p: { expected: string; found: string }): boolean {
+  return p.expected === 'string' && ['number', 'integer', 'boolean'].includes(p.found);
+}
+
+function typeZh(type: string): string {
+  const names: Record<string, string> = {
+    string: '文本',
+    number: '数字',
+    integer: '整数',
+    boolean: '布尔值',
+    object: '映射(键: 值)',
+    array: '列表',
+    null: '空值',
+    'number or string': '数字或带单位的数量',
+  };
+  return names[type] ?? type;
+}
