@@ -1,4 +1,5 @@
 import { EvaluationError } from '@scorebook/engine';
+import { ScorebookError } from '@scorebook/problems';
 import { EXIT, UsageError } from './cli-error.ts';
 import { DEMO_HELP, runDemo } from './commands/demo.ts';
 import { DIFF_HELP, runDiff } from './commands/diff.ts';
@@ -81,6 +82,10 @@ export async function main(argv: string[], io: CommandIo = processIo()): Promise
     if (error instanceof UsageError) {
       io.err(`${error.message}\n`);
       return EXIT.usage;
+    }
+    if (error instanceof ScorebookError) {
+      io.err(formatRunProblems(error.problems, lang));
+      return EXIT.failed;
     }
     if (error instanceof EvaluationError) {
       io.err(formatRunProblems(error.problems, lang));

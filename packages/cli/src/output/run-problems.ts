@@ -1,15 +1,16 @@
-import type { RejectedRow, RunProblem } from '@scorebook/engine';
+import type { RejectedRow } from '@scorebook/engine';
+import { formatPlace, type Problem } from '@scorebook/problems';
 import { type Lang, t } from '../lang.ts';
 
 /** Problems that stopped a run, one per line with its place. */
-export function formatRunProblems(problems: readonly RunProblem[], lang: Lang): string {
+export function formatRunProblems(
+  problems: ReadonlyArray<Pick<Problem, 'code' | 'message' | 'file' | 'line'> & { column?: number | null }>,
+  lang: Lang,
+): string {
   return problems
     .map((p) => {
-      const place =
-        p.file === null
-          ? ''
-          : `${p.file}${p.line !== null ? `:${p.line}` : ''}${p.column !== undefined ? `:${p.column}` : ''} `;
-      return `✗ ${place}${p.code}\n  ${p.message[lang]}\n`;
+      const place = formatPlace({ file: p.file, line: p.line, column: p.column ?? null });
+      return `✗ ${place === '' ? '' : `${place} `}${p.code}\n  ${p.message[lang]}\n`;
     })
     .join('');
 }
