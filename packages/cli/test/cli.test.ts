@@ -98,7 +98,7 @@ describe('scorebook evaluate and verify', () => {
       out,
     );
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('MISSING_COLUMN');
+    expect(r.stderr).toContain('REQUIRED_COLUMN_MISSING');
     expect(r.stderr).toContain('没有写出任何结果');
     expect(existsSync(join(out, 'results.json'))).toBe(false);
   });

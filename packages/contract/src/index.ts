@@ -21,10 +21,14 @@ export type {
   MetricStatus,
   PolicyLine,
   RecordRef,
+  RejectedCause,
+  RejectedRow,
   Results,
+  SourceProvenance,
 } from './results.ts';
 export {
   DERIVED_CONVERSATION_FIELDS,
+  DERIVED_INPUTS,
   type FieldSpec,
   type FieldType,
   INPUT_TABLES,

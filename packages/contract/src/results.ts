@@ -42,8 +42,43 @@ export interface InputProvenance {
   sha256: string | null;
   rows: number;
   rejected: number;
+  /** Rows of the period removed by each exclusion; only exclusions with a count of at least 1. */
   excluded: Record<string, number>;
   files: Array<{ path: string; sha256: string; rows: number }>;
+  /** True when the table has no file (its metrics have no data). */
+  absent: boolean;
+  /** The earliest and latest time field of the accepted rows (all periods), in the policy's timezone. */
+  range: { first: string; last: string } | null;
+}
+
+/** The source the data was read through (`source.yaml`), or null for the v1 rules. */
+export interface SourceProvenance {
+  /** Relative to the data folder when inside it, else as given. */
+  path: string;
+  sha256: string;
+  id: string | null;
+}
+
+/** Where an earlier rejected row is, when it caused this one. */
+export interface RejectedCause {
+  table: string;
+  file: string;
+  line: number;
+  code: string;
+  message: { zh: string; en: string };
+}
+
+/** A row left out of the evaluation, with where it is and why (`data-contract.md`, bad input). */
+export interface RejectedRow {
+  table: string;
+  file: string;
+  line: number;
+  /** The field at fault, or null for the record as a whole (a line that is not JSON). */
+  field: string | null;
+  code: string;
+  message: { zh: string; en: string };
+  /** The rejected row this one refers to (a message whose conversation was rejected). */
+  cause: RejectedCause | null;
 }
 
 /** results.json. */
@@ -51,6 +86,7 @@ export interface Results {
   scorebook: 1;
   period: { id: string; kind: string; start: string; end: string; timezone: string };
   policy: { id: string; version: string; effective_from: string; file: string; sha256: string };
+  source: SourceProvenance | null;
   inputs: Record<string, InputProvenance>;
   engine: { version: string };
   summary: {

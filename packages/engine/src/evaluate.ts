@@ -1,28 +1,49 @@
-import { basename } from 'node:path';
+import { relative, sep } from 'node:path';
 import {
   type AgentExplanation,
   type AgentResult,
+  type FieldSpec,
   INPUT_TABLES,
+  type InputTableName,
+  type MeasuredTableName,
   type MetricResult,
+  measuredFields,
+  type RejectedRow,
   type Results,
+  TABLES,
 } from '@scorebook/contract';
 import { loadPolicyFamily, metricsOf, type Policy, selectVersion } from '@scorebook/policy';
-import type { SourceProblem } from '@scorebook/problems';
-import { parsePeriod, Zone, zonePeriod } from '@scorebook/time';
-import packageJson from '../package.json' with { type: 'json' };
-import { applyConversationFacts, deriveFacts } from './derive/derive-facts.ts';
-import { explainAgent } from './explain/explain-agent.ts';
-import { DEFAULT_REJECTED_LIMIT, exceedsLimit, formatLimit, type RejectedLimit } from './limits.ts';
+import { messageOf, type Problem } from '@scorebook/problems';
+import { findSource, type Source } from '@scorebook/source';
 import {
-  type Dataset,
-  type ReadProgress,
-  readDataset,
-  replayConversations,
-  tableSha256,
-} from './load/read-data.ts';
+  formatInstantLocal,
+  type Period,
+  parsePeriod,
+  Zone,
+  type ZonedPeriod,
+  zonePeriod,
+} from '@scorebook/time';
+import packageJson from '../package.json' with { type: 'json' };
+import { fieldsNotInData, tablesAbsent } from './check/check-inputs.ts';
+import { policyNeeds } from './check/policy-needs.ts';
+import {
+  DEFAULT_REJECTED_LIMIT,
+  exceedsLimit,
+  formatLimit,
+  type RejectedLimit,
+} from './check/rejected-limit.ts';
+import { RowChecks } from './check/row-checks.ts';
+import { ConversationIndex } from './derive/conversation-index.ts';
+import { applyConversationFacts, deriveFacts } from './derive/derive-facts.ts';
+import { AGENT, CUSTOMER, MessageStore } from './derive/message-store.ts';
+import { RUN_ERRORS } from './errors.ts';
+import { EvaluationError } from './evaluation-error.ts';
+import { Exclusions } from './exclude/exclusions.ts';
+import { explainAgent } from './explain/explain-agent.ts';
 import { MetricAccumulators } from './measure/accumulate.ts';
-import { compileMetrics } from './measure/compile-metrics.ts';
-import { EvaluationError, type RejectedRow, type RunProblem } from './problems.ts';
+import { compileMetrics, type MetricValue } from './measure/compile-metrics.ts';
+import { type Inputs, openInputs, type ReadProgress, tableBatches, tableSha256 } from './read/read-inputs.ts';
+import { Row } from './row.ts';
 import { assignRanks, notRatedRating, type Rating, rateAgent } from './score/rate-agent.ts';
 import { infoMetric, scoreMetric } from './score/score-metric.ts';
 
@@ -34,9 +55,13 @@ export interface EvaluateOptions {
   /** A folder of one policy's versions (`configs/policies/<id>`). */
   policiesDir: string;
   dataDir: string;
+  /** The source to read the data through; by default `<dataDir>/source.yaml` when there is one. */
+  sourceFile?: string | null;
   /** `2026-10`, `2026-Q4` or `2026`. */
   period: string;
   maxRejected?: RejectedLimit;
+  /** Tables the policy's metrics need that may be absent: those metrics then have no data. */
+  allowMissing?: readonly string[];
   onProgress?: (progress: ReadProgress) => void;
   /** Evidence records kept per metric and per exclusion of an agent. */
   evidenceCap?: number;
@@ -48,82 +73,144 @@ export interface Evaluation {
   explanations: { scorebook: 1; period: string; agents: AgentExplanation[] };
   rejected: RejectedRow[];
   policy: Policy;
+  source: Source;
+  /** Problems worth saying that did not stop the run (a glob that matches nothing). */
+  warnings: Problem[];
 }
 
 /**
- * Evaluates a period: selects the policy version in force, reads and checks the data, applies
- * exclusions, derives facts, measures every metric for every agent, scores, rates and ranks.
- * Deterministic: the same inputs give the same results. Throws {@link EvaluationError} with
- * every problem when the policy or the data cannot be used.
+ * Evaluates a period, stage by stage (`docs/architecture.md`): selects the policy version in
+ * force and the data's source; reads every table's files through the source and checks that
+ * the data has what the policy reads; then, table by table, checks each record, applies the
+ * exclusions and hands the rows to the measure stage; derives responses and conversation facts
+ * from the messages; measures, scores, rates, ranks and explains every agent. Deterministic:
+ * the same inputs give the same results. Throws {@link EvaluationError} with every problem when
+ * the policy, the source or the data cannot be used; nothing is written.
  */
 export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
-  const period = parsePeriod(options.period);
-  if (period === null) {
-    throw new EvaluationError([
-      {
-        code: 'BAD_PERIOD',
-        file: null,
-        line: null,
-        message: {
-          zh: `无法识别期间 "${options.period}"。请写成月 2026-10、季度 2026-Q4 或年 2026。`,
-          en: `Cannot read the period "${options.period}". Write a month 2026-10, a quarter 2026-Q4 or a year 2026.`,
-        },
-      },
-    ]);
-  }
-  const family = loadPolicyFamily(options.policiesDir);
-  const errors = family.problems.filter((p) => p.severity === 'error');
-  if (errors.length > 0) throw new EvaluationError(errors.map(policyProblem));
-  const { policy, problem } = selectVersion(family, period);
-  if (policy === null) throw new EvaluationError([policyProblem(problem!)]);
-
+  // Select: the period, the policy version in force at its start, the source of the data.
+  const period = periodOf(options.period);
+  const policy = policyInForce(options.policiesDir, period);
+  const source = sourceOf(options.dataDir, options.sourceFile ?? null);
   const zone = new Zone(policy.timezone);
+  const readZone = source.timezone === null ? zone : new Zone(source.timezone);
   const zoned = zonePeriod(period, zone);
   const definitions = metricsOf(policy);
-  const compiled = compileMetrics(definitions, zone);
+  const cap = options.evidenceCap ?? 20;
+
+  // Read (headers only) and check: every table's files, and what the policy reads of them.
+  const inputs = await openInputs({ dataDir: options.dataDir, source, zone: readZone });
+  const needs = policyNeeds(policy, definitions);
+  const allowMissing = new Set(options.allowMissing ?? []);
+  const headed = new Set(
+    INPUT_TABLES.filter((t) => inputs.tables.get(t)!.files.every((f) => f.format !== 'jsonl')),
+  );
+  stopOn([...tablesAbsent(inputs, needs, allowMissing), ...fieldsNotInData(inputs, needs, headed)]);
+
+  const fieldsOf = tableFields(inputs);
+  const checks = new RowChecks(inputs.fileNames, inputs.tables.get('conversations')!.files.length > 0);
+  const exclusions = new Exclusions(policy, fieldsOf, zone, cap);
+  const coverage = new Coverage(zoned);
+
+  // Read agents first: every other table refers to them.
+  for await (const batch of tableBatches(inputs, 'agents', options.onProgress))
+    for (const r of batch) checks.accept(r);
+  const agents = checks.agents;
+  const compiled = compileMetrics(definitions, zone, (t) => measuredFieldsOf(t, fieldsOf));
   const scorecardOfRole = new Map(policy.scorecards.flatMap((s) => s.roles.map((r) => [r, s] as const)));
   const metricIndex = new Map(definitions.map((d, i) => [d.id, i]));
-  // Created once the agents are known; evidence is kept only for the metrics each agent's
-  // scorecard scores.
-  let accumulators: MetricAccumulators | null = null;
-  const data = await readDataset({
-    dataDir: options.dataDir,
-    policy,
-    zone,
-    period: zoned,
-    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-    ...(options.evidenceCap !== undefined ? { evidenceCap: options.evidenceCap } : {}),
-    onAgents: (agents) => {
-      const scored = agents.map(
-        (a) => new Set((scorecardOfRole.get(a.role)?.scored ?? []).map((i) => metricIndex.get(i.metric)!)),
-      );
-      accumulators = new MetricAccumulators(
-        compiled,
-        agents.length,
-        (agent, metric) => scored[agent]!.has(metric),
-        options.evidenceCap ?? 20,
-      );
-    },
-    onPeriodRow: (table, row, agent) => accumulators!.add(table, row, agent),
-  });
-  const measured: MetricAccumulators = accumulators ?? new MetricAccumulators(compiled, 0, () => false, 0);
-  checkRejected(data, options.maxRejected ?? DEFAULT_REJECTED_LIMIT);
-  const facts = deriveFacts(data, policy, zone, zoned, (row, agent) => measured.add('responses', row, agent));
-  if (data.hasConversations) {
-    await replayConversations(
-      options.dataDir,
-      data,
-      zone,
-      zoned,
-      (row, index) => applyConversationFacts(row, index, facts, data.convertedConversations),
-      (row, agent) => measured.add('conversations', row, agent),
-    );
+  const scoredBy = agents.map(
+    (a) => new Set((scorecardOfRole.get(a.role)?.scored ?? []).map((i) => metricIndex.get(i.metric)!)),
+  );
+  const measure = new MetricAccumulators(
+    compiled,
+    agents.length,
+    (agent, metric) => scoredBy[agent]!.has(metric),
+    cap,
+  );
+  const conversations = new ConversationIndex();
+  const messages = new MessageStore();
+  const converted = new Set<string>();
+
+  // Check, exclude, route: each table in contract order (a row may refer to the tables before it).
+  for (const table of INPUT_TABLES.filter((t): t is Exclude<InputTableName, 'agents'> => t !== 'agents')) {
+    checks.startTable(table);
+    for await (const batch of tableBatches(inputs, table, options.onProgress)) {
+      for (const record of batch) {
+        const row = checks.accept(record);
+        if (row === null) continue;
+        coverage.add(table, row);
+        const excludedBy = exclusions.match(table, row);
+        const agent = creditedAgent(table, row, checks.agentIndex, conversations);
+        if (excludedBy !== null && coverage.inPeriod(table, row))
+          exclusions.count(table, excludedBy, row, agent);
+        switch (table) {
+          case 'conversations':
+            conversations.add(row, agent, excludedBy !== null);
+            break;
+          case 'messages':
+            if (excludedBy === null) keepMessage(row, conversations, messages, checks.agentIndex);
+            break;
+          case 'orders':
+            if (excludedBy === null && typeof row.values.conversation_id === 'string')
+              converted.add(row.values.conversation_id);
+            if (excludedBy === null && coverage.inPeriod(table, row)) measure.add(table, row, agent);
+            break;
+          default:
+            if (excludedBy === null && coverage.inPeriod(table, row)) measure.add(table, row, agent);
+        }
+      }
+    }
   }
 
-  const agents: AgentResult[] = [];
+  // Check what the records showed: fields of JSON Lines tables, rejected rows, data in the period.
+  const jsonLines = new Set(INPUT_TABLES.filter((t) => !headed.has(t)));
+  const limit = options.maxRejected ?? DEFAULT_REJECTED_LIMIT;
+  stopOn(
+    [
+      ...fieldsNotInData(inputs, needs, jsonLines),
+      ...tooManyRejected(inputs, checks, limit),
+      ...coverage.noData(zone),
+    ],
+    checks.rejected,
+  );
+
+  // Derive: customer blocks and responses from the messages (into measure), conversation facts.
+  const facts = deriveFacts({ conversations, messages, agents, policy, zone, period: zoned }, (row, agent) =>
+    measure.add('responses', row, agent),
+  );
+
+  // Measure conversations: read again, now that their derived facts are known.
+  for await (const batch of tableBatches(inputs, 'conversations')) {
+    for (const record of batch) {
+      if (record.rejection !== undefined) continue;
+      const index = conversations.acceptedAt(
+        record.values.conversation_id as string,
+        record.file,
+        record.line,
+      );
+      if (index < 0 || conversations.excluded[index]) continue;
+      const row = new Row(record.values, record.file, record.line);
+      if (!coverage.inPeriod('conversations', row)) continue;
+      applyConversationFacts(row, index, facts, converted);
+      measure.add('conversations', row, conversations.agent[index]!);
+    }
+  }
+
+  // Score, rate and explain every agent; rank within each scorecard.
+  const noData = new Set(
+    definitions
+      .filter((d) =>
+        [...needs.inputsOf.get(d.id)!.tables].some((t) => inputs.tables.get(t)!.files.length === 0),
+      )
+      .map((d) => d.id),
+  );
+  const results: AgentResult[] = [];
   const explanations: AgentExplanation[] = [];
-  for (const agent of data.agents) {
-    const measures = compiled.map((_, i) => measured.value(i, agent.index));
+  for (const agent of agents) {
+    const measures: MetricValue[] = definitions.map((d, i) =>
+      noData.has(d.id) ? { value: null, sample: 0 } : measure.value(i, agent.index),
+    );
     const values: Record<string, number | null> = {};
     definitions.forEach((d, i) => {
       values[d.id] = measures[i]!.value;
@@ -139,12 +226,13 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
       scorecard === null
         ? notRatedRating('NO_SCORECARD', `no scorecard for role "${agent.role}"`)
         : rateAgent(policy, scorecard, metrics, values, zone);
+    const counts = exclusions.byAgent[agent.index];
     const excluded: Record<string, number> = {};
     for (const e of policy.exclusions) {
-      const n = data.excludedCounts[agent.index]!.get(e.id) ?? 0;
+      const n = counts?.get(e.id) ?? 0;
       if (n > 0) excluded[e.id] = n;
     }
-    agents.push({
+    results.push({
       agent_id: agent.agent_id,
       name: agent.name,
       team: agent.team,
@@ -170,94 +258,296 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
         scorecard,
         rating,
         compiled,
-        accumulators: measured,
-        data,
+        accumulators: measure,
+        files: inputs.fileNames,
+        excluded: exclusions.evidence[agent.index] ?? [],
         zone,
         policy,
       }),
     );
   }
   for (const scorecard of policy.scorecards) {
-    const totals = agents
+    const totals = results
       .map((a, key) => ({ key, a }))
       .filter(({ a }) => a.scorecard === scorecard.id && a.status === 'rated')
       .map(({ key, a }) => ({ key, total: a.total_score! }));
-    for (const [key, rank] of assignRanks(totals)) agents[key]!.rank = rank;
+    for (const [key, rank] of assignRanks(totals)) results[key]!.rank = rank;
   }
-  const order = agents.map((_, i) => i).sort((i, j) => compareIds(agents[i]!.agent_id, agents[j]!.agent_id));
-  const results: Results = {
-    scorebook: 1,
-    period: { id: zoned.id, kind: zoned.kind, start: zoned.start, end: zoned.end, timezone: policy.timezone },
-    policy: {
-      id: policy.id,
-      version: policy.version,
-      effective_from: policy.effective_from,
-      file: basename(policy.file),
-      sha256: policy.sha256,
-    },
-    inputs: inputsOf(data, policy),
-    engine: { version: ENGINE_VERSION },
-    summary: summaryOf(agents, policy, data),
-    agents: order.map((i) => agents[i]!),
-  };
+
+  // Write nothing yet: the results, in agent_id order, with their provenance.
+  const order = results
+    .map((_, i) => i)
+    .sort((i, j) => compareIds(results[i]!.agent_id, results[j]!.agent_id));
   return {
-    results,
+    results: {
+      scorebook: 1,
+      period: {
+        id: zoned.id,
+        kind: zoned.kind,
+        start: zoned.start,
+        end: zoned.end,
+        timezone: policy.timezone,
+      },
+      policy: {
+        id: policy.id,
+        version: policy.version,
+        effective_from: policy.effective_from,
+        file: policy.file.split(/[\\/]/).pop()!,
+        sha256: policy.sha256,
+      },
+      source: sourceProvenance(inputs),
+      inputs: inputsOf(inputs, checks, exclusions, policy, coverage, zone),
+      engine: { version: ENGINE_VERSION },
+      summary: summaryOf(results, policy, checks.rejected.length),
+      agents: order.map((i) => results[i]!),
+    },
     explanations: { scorebook: 1, period: zoned.id, agents: order.map((i) => explanations[i]!) },
-    rejected: data.rejected,
+    rejected: checks.rejected,
     policy,
+    source,
+    warnings: inputs.warnings,
   };
 }
 
-function checkRejected(data: Dataset, limit: RejectedLimit): void {
-  const problems: RunProblem[] = [];
-  for (const input of data.inputs.values()) {
-    if (!exceedsLimit(limit, input.rejected, input.rows)) continue;
+/** Rows of each table by period: the earliest and latest time field, and rows in the period. */
+class Coverage {
+  readonly #period: ZonedPeriod;
+  readonly first = new Map<InputTableName, number | string>();
+  readonly last = new Map<InputTableName, number | string>();
+  #inPeriod = 0;
+
+  constructor(period: ZonedPeriod) {
+    this.#period = period;
+  }
+
+  /** Counts an accepted row. */
+  add(table: InputTableName, row: Row): void {
+    const field = TABLES[table].timeField;
+    if (field === null) return;
+    const t = row.values[field] as number | string;
+    const first = this.first.get(table);
+    if (first === undefined || t < first) this.first.set(table, t);
+    const last = this.last.get(table);
+    if (last === undefined || t > last) this.last.set(table, t);
+    if (this.inPeriod(table, row)) this.#inPeriod++;
+  }
+
+  /** True when the row's time field falls in the period. */
+  inPeriod(table: InputTableName, row: Row): boolean {
+    const field = TABLES[table].timeField;
+    if (field === null) return true;
+    const t = row.values[field];
+    const p = this.#period;
+    return typeof t === 'string'
+      ? t >= p.firstDay && t < p.endDay
+      : (t as number) >= p.startMs && (t as number) < p.endMs;
+  }
+
+  /** The problem of a period without data (`source-format.md`, rule 5), or none. */
+  noData(zone: Zone): Problem[] {
+    if (this.#inPeriod > 0) return [];
+    const firsts = [...this.first.values()].map((v) => this.#text(v, zone)).sort();
+    const lasts = [...this.last.values()].map((v) => this.#text(v, zone)).sort();
+    const covered = firsts.length === 0 ? '' : `${firsts[0]} – ${lasts[lasts.length - 1]}`;
+    const p = this.#period;
+    return [
+      {
+        code: 'NO_DATA_IN_PERIOD',
+        severity: 'error',
+        message: messageOf(RUN_ERRORS, 'NO_DATA_IN_PERIOD', {
+          period: p.id,
+          start: p.start,
+          end: p.end,
+          covered,
+        }),
+        file: null,
+        line: null,
+        column: null,
+      },
+    ];
+  }
+
+  /** A time field's value as people read it: a date, or an instant in the policy's timezone. */
+  range(table: InputTableName, zone: Zone): { first: string; last: string } | null {
+    const first = this.first.get(table);
+    const last = this.last.get(table);
+    return first === undefined || last === undefined
+      ? null
+      : { first: this.#text(first, zone), last: this.#text(last, zone) };
+  }
+
+  #text(v: number | string, zone: Zone): string {
+    return typeof v === 'string' ? v : formatInstantLocal(v, zone);
+  }
+}
+
+function periodOf(text: string): Period {
+  const period = parsePeriod(text);
+  if (period === null) {
+    throw new EvaluationError([
+      {
+        code: 'BAD_PERIOD',
+        severity: 'error',
+        message: messageOf(RUN_ERRORS, 'BAD_PERIOD', { period: text }),
+        file: null,
+        line: null,
+        column: null,
+      },
+    ]);
+  }
+  return period;
+}
+
+function policyInForce(policiesDir: string, period: Period): Policy {
+  const family = loadPolicyFamily(policiesDir);
+  const errors = family.problems.filter((p) => p.severity === 'error');
+  if (errors.length > 0) throw new EvaluationError(errors);
+  const { policy, problem } = selectVersion(family, period);
+  if (policy === null) throw new EvaluationError(problem === null ? [] : [problem]);
+  return policy;
+}
+
+function sourceOf(dataDir: string, sourceFile: string | null): Source {
+  const { source, problems } = findSource(dataDir, sourceFile);
+  const errors = problems.filter((p) => p.severity === 'error');
+  if (source === null || errors.length > 0) throw new EvaluationError(errors);
+  return source;
+}
+
+function stopOn(problems: readonly Problem[], rejected: RejectedRow[] = []): void {
+  if (problems.length > 0) throw new EvaluationError(problems, rejected);
+}
+
+/** Each input table's fields with their types: the contract's and the typed extra fields. */
+function tableFields(inputs: Inputs): (table: InputTableName) => Readonly<Record<string, FieldSpec>> {
+  const fields = new Map<InputTableName, Record<string, FieldSpec>>();
+  for (const [table, input] of inputs.tables) {
+    const specs: Record<string, FieldSpec> = { ...TABLES[table].fields };
+    for (const f of input.typer.fields) if (!f.contract && !f.undeclared) specs[f.name] = { type: f.type };
+    fields.set(table, specs);
+  }
+  return (table) => fields.get(table)!;
+}
+
+function measuredFieldsOf(
+  table: MeasuredTableName,
+  fieldsOf: (table: InputTableName) => Readonly<Record<string, FieldSpec>>,
+): Readonly<Record<string, FieldSpec>> {
+  if (table === 'responses') return measuredFields('responses');
+  return { ...fieldsOf(table), ...measuredFields(table) };
+}
+
+/** The agent a row is credited to: its `agent_id`, or for a message its conversation's; -1 if none. */
+function creditedAgent(
+  table: InputTableName,
+  row: Row,
+  agentIndex: ReadonlyMap<string, number>,
+  conversations: ConversationIndex,
+): number {
+  if (table === 'messages') {
+    const index = conversations.ids.get(row.values.conversation_id as string);
+    return index === undefined ? -1 : conversations.agent[index]!;
+  }
+  const agent = row.values.agent_id;
+  return typeof agent === 'string' ? (agentIndex.get(agent) ?? -1) : -1;
+}
+
+/** Keeps a customer or agent message for derivation (bots and system messages are left out). */
+function keepMessage(
+  row: Row,
+  conversations: ConversationIndex,
+  messages: MessageStore,
+  agentIndex: ReadonlyMap<string, number>,
+): void {
+  const v = row.values;
+  const sender = v.sender === 'customer' ? CUSTOMER : v.sender === 'agent' ? AGENT : -1;
+  if (sender < 0) return;
+  const conversation = conversations.indexOf(v.conversation_id as string);
+  if (conversations.excluded[conversation]) return;
+  const agent = typeof v.agent_id === 'string' ? agentIndex.get(v.agent_id)! : -1;
+  messages.push(conversation, v.sent_at as number, sender, agent, row.file, row.line);
+}
+
+function tooManyRejected(inputs: Inputs, checks: RowChecks, limit: RejectedLimit): Problem[] {
+  const problems: Problem[] = [];
+  for (const [table, input] of inputs.tables) {
+    const rejected = checks.rejectedBy.get(table) ?? 0;
+    if (!exceedsLimit(limit, rejected, input.rows)) continue;
+    const causes = new Map<string, number>();
+    for (const r of checks.rejected) {
+      if (r.table !== table || r.cause === null) continue;
+      const key = `${r.cause.file}:${r.cause.line}`;
+      causes.set(key, (causes.get(key) ?? 0) + 1);
+    }
+    const top = [...causes]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 3)
+      .map(([place, n]) => `${n} ← ${place}`)
+      .join(', ');
     problems.push({
       code: 'TOO_MANY_REJECTED',
-      file: input.files[0]?.path ?? input.table,
+      severity: 'error',
+      message: messageOf(RUN_ERRORS, 'TOO_MANY_REJECTED', {
+        table,
+        rejected,
+        rows: input.rows,
+        limit: formatLimit(limit),
+        causes: top,
+      }),
+      file: input.files[0]?.name ?? table,
       line: null,
-      message: {
-        zh: `表 ${input.table} 有 ${input.rejected} / ${input.rows} 行被拒绝,超过上限 ${formatLimit(limit)}。请修正导出数据,或用 --max-rejected 调整上限。`,
-        en: `Table ${input.table} has ${input.rejected} of ${input.rows} rows rejected, over the limit of ${formatLimit(limit)}. Fix the export, or set --max-rejected.`,
-      },
+      column: null,
     });
   }
-  if (problems.length > 0) throw new EvaluationError(problems, data.rejected);
+  return problems;
 }
 
-function inputsOf(data: Dataset, policy: Policy): Results['inputs'] {
-  const inputs: Results['inputs'] = {};
+function sourceProvenance(inputs: Inputs): Results['source'] {
+  const { source } = inputs;
+  if (source.file === null || source.sha256 === null) return null;
+  return {
+    path: relative(inputs.dataDir, source.file).split(sep).join('/'),
+    sha256: source.sha256,
+    id: source.id,
+  };
+}
+
+function inputsOf(
+  inputs: Inputs,
+  checks: RowChecks,
+  exclusions: Exclusions,
+  policy: Policy,
+  coverage: Coverage,
+  zone: Zone,
+): Results['inputs'] {
+  const out: Results['inputs'] = {};
   for (const table of INPUT_TABLES) {
-    const input = data.inputs.get(table)!;
+    const input = inputs.tables.get(table)!;
+    const counts = exclusions.counts.get(table);
     const excluded: Record<string, number> = {};
-    for (const e of policy.exclusions) if (e.table === table) excluded[e.id] = input.excluded.get(e.id) ?? 0;
-    inputs[table] = {
-      sha256: tableSha256(input),
+    for (const e of policy.exclusions) {
+      const n = counts?.get(e.id) ?? 0;
+      if (e.table === table && n > 0) excluded[e.id] = n;
+    }
+    out[table] = {
+      sha256: tableSha256(input.provenance),
       rows: input.rows,
-      rejected: input.rejected,
+      rejected: checks.rejectedBy.get(table) ?? 0,
       excluded,
-      files: input.files,
+      files: input.provenance,
+      absent: input.files.length === 0,
+      range: coverage.range(table, zone),
     };
   }
-  return inputs;
+  return out;
 }
 
-function summaryOf(agents: readonly AgentResult[], policy: Policy, data: Dataset): Results['summary'] {
+function summaryOf(agents: readonly AgentResult[], policy: Policy, rejected: number): Results['summary'] {
   const grades: Record<string, number> = {};
   for (const g of policy.grades) grades[g.grade] = 0;
   for (const a of agents) if (a.grade !== null) grades[a.grade] = (grades[a.grade] ?? 0) + 1;
   const rated = agents.filter((a) => a.status === 'rated').length;
-  return {
-    agents: agents.length,
-    rated,
-    not_rated: agents.length - rated,
-    grades,
-    rejected_rows: data.rejected.length,
-  };
-}
-
-function policyProblem(p: SourceProblem): RunProblem {
-  return { code: p.code, file: p.file, line: p.line, column: p.column, message: p.message };
+  return { agents: agents.length, rated, not_rated: agents.length - rated, grades, rejected_rows: rejected };
 }
 
 function compareIds(a: string, b: string): number {

@@ -5,16 +5,17 @@ export type {
   MetricResult,
   MetricStatus,
   RecordRef,
+  RejectedRow,
   Results,
 } from '@scorebook/contract';
-export { ENGINE_VERSION, type EvaluateOptions, type Evaluation, evaluate } from './evaluate.ts';
 export {
   DEFAULT_REJECTED_LIMIT,
   exceedsLimit,
   formatLimit,
   parseRejectedLimit,
   type RejectedLimit,
-} from './limits.ts';
-export type { ReadProgress } from './load/read-data.ts';
-export { EvaluationError, type RejectedRow, type RunProblem } from './problems.ts';
+} from './check/rejected-limit.ts';
+export { ENGINE_VERSION, type EvaluateOptions, type Evaluation, evaluate } from './evaluate.ts';
+export { EvaluationError } from './evaluation-error.ts';
+export type { ReadProgress } from './read/read-inputs.ts';
 export { RESULT_FILES, serializeEvaluation, writeEvaluation } from './write/write-results.ts';

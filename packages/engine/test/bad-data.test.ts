@@ -1,7 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { INPUT_TABLES } from '@scorebook/contract';
+import { type Problem, ScorebookError } from '@scorebook/problems';
 import { describe, expect, it } from 'vitest';
-import { EvaluationError, evaluate } from '../src/index.ts';
+import { EvaluationError, evaluate, type RejectedRow } from '../src/index.ts';
 import { AGENTS, csv, runScenario, writeScenario } from './scenario.ts';
 
 const CONV =
@@ -9,11 +11,12 @@ const CONV =
 const conversations = (n: number) =>
   Array.from({ length: n }, (_, i) => `c${i},a1,chat,2026-10-05T10:00:00+08:00,,true,,,,`);
 
-async function failure(promise: Promise<unknown>): Promise<EvaluationError> {
+async function failure(promise: Promise<unknown>): Promise<{ problems: Problem[]; rejected: RejectedRow[] }> {
   try {
     await promise;
   } catch (error) {
     if (error instanceof EvaluationError) return error;
+    if (error instanceof ScorebookError) return { problems: error.problems, rejected: [] };
     throw error;
   }
   throw new Error('expected the evaluation to fail');
@@ -98,7 +101,9 @@ describe('rejected rows', () => {
       join(dataDir, 'events.jsonl'),
       '{"agent_id":"a1","at":"2026-10-05T10:00:00+08:00","type":"praise"}\n{"agent_id":"a1","at":"2026-10-0',
     );
-    const err = await failure(evaluate({ policiesDir, dataDir, period: '2026-10' }));
+    const err = await failure(
+      evaluate({ policiesDir, dataDir, period: '2026-10', allowMissing: INPUT_TABLES }),
+    );
     expect(err.rejected[0]).toMatchObject({ file: 'events.jsonl', line: 2, field: null, code: 'BAD_JSON' });
   });
 });
@@ -108,7 +113,7 @@ describe('unreadable input', () => {
     const err = await failure(
       runScenario({ tables: { agents: AGENTS, surveys: csv('survey_id,agent_id,csat', 's1,a1,5') } }),
     );
-    expect(err.problems[0]).toMatchObject({ code: 'MISSING_COLUMN', line: 1 });
+    expect(err.problems[0]).toMatchObject({ code: 'REQUIRED_COLUMN_MISSING', file: 'surveys.csv', line: 1 });
     expect(err.problems[0]!.message.en).toContain('submitted_at');
   });
 
@@ -122,7 +127,9 @@ describe('unreadable input', () => {
         Buffer.from('\n'),
       ]),
     );
-    const err = await failure(evaluate({ policiesDir, dataDir, period: '2026-10' }));
+    const err = await failure(
+      evaluate({ policiesDir, dataDir, period: '2026-10', allowMissing: INPUT_TABLES }),
+    );
     expect(err.problems[0]).toMatchObject({ code: 'FILE_NOT_UTF8', line: 2 });
   });
 
@@ -130,15 +137,16 @@ describe('unreadable input', () => {
     const none = writeScenario({
       tables: { events: csv('agent_id,at,type', 'a1,2026-10-05T10:00:00+08:00,praise') },
     });
-    expect((await failure(evaluate({ ...none, period: '2026-10' }))).problems[0]!.code).toBe(
-      'AGENTS_MISSING',
-    );
+    expect(
+      (await failure(evaluate({ ...none, period: '2026-10', allowMissing: INPUT_TABLES }))).problems[0]!.code,
+    ).toBe('AGENTS_MISSING');
     const twice = writeScenario({
       tables: { agents: AGENTS, 'events.csv': 'agent_id,at,type\n', 'events.jsonl': '' },
     });
-    expect((await failure(evaluate({ ...twice, period: '2026-10' }))).problems[0]!.code).toBe(
-      'TABLE_GIVEN_TWICE',
-    );
+    expect(
+      (await failure(evaluate({ ...twice, period: '2026-10', allowMissing: INPUT_TABLES }))).problems[0]!
+        .code,
+    ).toBe('TABLE_GIVEN_TWICE');
   });
 
   it('accepts a BOM, a folder of daily files and JSON booleans', async () => {
@@ -153,7 +161,7 @@ describe('unreadable input', () => {
       join(dataDir, 'qa_reviews', '2026-10-01.csv'),
       'review_id,agent_id,reviewed_at,score,red_line\nq1,a1,2026-10-01T10:00:00Z,90,no\n',
     );
-    const e = await evaluate({ policiesDir, dataDir, period: '2026-10' });
+    const e = await evaluate({ policiesDir, dataDir, period: '2026-10', allowMissing: INPUT_TABLES });
     expect(e.results.inputs.qa_reviews!.files.map((f) => f.path)).toEqual([
       'qa_reviews/2026-10-01.csv',
       'qa_reviews/2026-10-02.jsonl',

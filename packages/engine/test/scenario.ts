@@ -1,8 +1,9 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { INPUT_TABLES } from '@scorebook/contract';
+import type { RejectedLimit } from '../src/check/rejected-limit.ts';
 import { type Evaluation, evaluate } from '../src/index.ts';
-import type { RejectedLimit } from '../src/limits.ts';
 
 /** A table given inline: CSV text, or rows written as JSON Lines. */
 export type InlineTable = string | Array<Record<string, unknown>>;
@@ -14,6 +15,11 @@ export interface Scenario {
   tables: Record<string, InlineTable>;
   period?: string;
   maxRejected?: RejectedLimit;
+  /**
+   * Tables that may be absent though the policy's metrics need them; by default every table the
+   * scenario does not give (hand-computed scenarios give only the tables they are about).
+   */
+  allowMissing?: string[];
 }
 
 /** Writes a scenario to a temporary folder: `policies/<id>/<date>.yaml` and `data/`. */
@@ -43,6 +49,9 @@ export async function runScenario(scenario: Scenario): Promise<Evaluation> {
     dataDir,
     period: scenario.period ?? '2026-10',
     ...(scenario.maxRejected ? { maxRejected: scenario.maxRejected } : {}),
+    allowMissing:
+      scenario.allowMissing ??
+      INPUT_TABLES.filter((t) => !Object.keys(scenario.tables).some((n) => n.split('.')[0] === t)),
   });
 }
 

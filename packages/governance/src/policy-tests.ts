@@ -9,6 +9,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
+import { INPUT_TABLES } from '@scorebook/contract';
 import { type AgentResult, type Evaluation, EvaluationError, evaluate } from '@scorebook/engine';
 import type { Policy } from '@scorebook/policy';
 import { parse } from 'yaml';
@@ -128,6 +129,8 @@ async function runCase(
       dataDir,
       period: String(test.period ?? period ?? ''),
       maxRejected: { kind: 'rows', value: 0 },
+      // A case gives only the tables it is about: the others are absent, their metrics without data.
+      allowMissing: INPUT_TABLES,
     });
     for (const expectation of test.expect ?? [])
       failures.push(...check(expectation, evaluation.results.agents));

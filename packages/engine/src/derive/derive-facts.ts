@@ -8,9 +8,10 @@ import {
   type Zone,
   type ZonedPeriod,
 } from '@scorebook/time';
-import type { Dataset } from '../load/read-data.ts';
+import type { Agent } from '../check/row-checks.ts';
 import { Row } from '../row.ts';
-import { CUSTOMER } from './message-store.ts';
+import type { ConversationIndex } from './conversation-index.ts';
+import { CUSTOMER, type MessageStore } from './message-store.ts';
 
 /** What the messages say of each conversation, by conversation index. */
 export interface ConversationFacts {
@@ -22,24 +23,32 @@ export interface ConversationFacts {
   firstResponse: Float64Array;
 }
 
+/** What derivation works from: the conversations, the messages kept, the agents. */
+export interface DeriveInput {
+  conversations: ConversationIndex;
+  messages: MessageStore;
+  agents: readonly Agent[];
+  policy: Policy;
+  zone: Zone;
+  period: ZonedPeriod;
+}
+
 /**
  * Derives customer blocks and their responses from the messages that remain after exclusions
  * (`semantics.md`, derived facts), with business hours. Each response of the period goes to
- * `onResponse`; the per-conversation facts are returned for {@link applyConversationFacts}.
+ * `onResponse` (the measure stage); the per-conversation facts are returned for
+ * {@link applyConversationFacts}.
  */
 export function deriveFacts(
-  data: Dataset,
-  policy: Policy,
-  zone: Zone,
-  period: ZonedPeriod,
+  input: DeriveInput,
   onResponse: (row: Row, agent: number) => void,
 ): ConversationFacts {
+  const { policy, zone, period, messages } = input;
   const clock = policy.business_hours === null ? null : new BusinessClock(toBusinessHours(policy), zone);
   const elapsed = (from: number, to: number) =>
     clock === null ? (to - from) / 1000 : clock.secondsBetween(from, to);
-  const store = data.conversations;
-  const messages = data.messages;
-  const count = store.agent.length;
+  const store = input.conversations;
+  const count = store.size;
   const facts: ConversationFacts = {
     inquiry: new Uint8Array(count),
     unanswered: new Uint8Array(count),
@@ -71,7 +80,7 @@ export function deriveFacts(
         const agent = messages.agent(m);
         const values = {
           conversation_id: ids[c],
-          agent_id: data.agents[agent]!.agent_id,
+          agent_id: input.agents[agent]!.agent_id,
           channel: store.channel[c] ?? null,
           at: blockStart,
           seconds,

@@ -1,7 +1,8 @@
 import type { AgentExplanation, PolicyLine } from '@scorebook/contract';
 import type { Policy, Scorecard, SourceRef } from '@scorebook/policy';
 import type { Zone } from '@scorebook/time';
-import type { Agent, Dataset } from '../load/read-data.ts';
+import type { Agent } from '../check/row-checks.ts';
+import type { ExcludedRecord } from '../exclude/exclusions.ts';
 import type { MetricAccumulators } from '../measure/accumulate.ts';
 import type { CompiledMetric } from '../measure/compile-metrics.ts';
 import type { Rating } from '../score/rate-agent.ts';
@@ -14,7 +15,10 @@ export interface ExplainInput {
   rating: Rating;
   compiled: readonly CompiledMetric[];
   accumulators: MetricAccumulators;
-  data: Dataset;
+  /** The files rows refer to by index. */
+  files: readonly string[];
+  /** The agent's excluded rows kept as evidence. */
+  excluded: readonly ExcludedRecord[];
   zone: Zone;
   policy: Policy;
 }
@@ -25,7 +29,7 @@ export interface ExplainInput {
  * eligibility and vetoes with the fact values that decided them, each tied to its policy line.
  */
 export function explainAgent(input: ExplainInput): AgentExplanation {
-  const { agent, scorecard, rating, compiled, accumulators, data, zone, policy } = input;
+  const { agent, scorecard, rating, compiled, accumulators, files, zone, policy } = input;
   const line = (source: SourceRef): PolicyLine => ({
     file: source.file.split(/[\\/]/).pop()!,
     line: source.line,
@@ -42,15 +46,15 @@ export function explainAgent(input: ExplainInput): AgentExplanation {
       evidence: {
         role: kept.role,
         total: kept.total,
-        records: kept.rows.map((row) => describeRow(kept.table, row, data.files, zone)),
+        records: kept.rows.map((row) => describeRow(kept.table, row, files, zone)),
       },
     };
   }
   const exclusionSource = new Map(policy.exclusions.map((e) => [e.id, line(e.source)]));
-  const excluded = data.excludedRecords[agent.index]!.map((r) => ({
+  const excluded = input.excluded.map((r) => ({
     exclusion: r.exclusion,
     source: exclusionSource.get(r.exclusion)!,
-    record: describeRow(r.table, r.row, data.files, zone),
+    record: describeRow(r.table, r.row, files, zone),
   }));
   const eligibility =
     scorecard?.eligibility && rating.eligibility

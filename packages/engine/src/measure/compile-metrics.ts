@@ -1,5 +1,5 @@
 import { type Condition, compileCondition, type Predicate } from '@scorebook/conditions';
-import { type MeasuredTableName, type MetricDefinition, measuredFields } from '@scorebook/contract';
+import type { FieldSpec, MeasuredTableName, MetricDefinition } from '@scorebook/contract';
 import type { Zone } from '@scorebook/time';
 import { rowFactAccess } from '../fact-access.ts';
 import type { Row } from '../row.ts';
@@ -20,12 +20,19 @@ export interface CompiledMetric {
 
 const always: Predicate<Row> = () => true;
 
-/** Compiles the conditions of metric definitions once, for every row of every agent. */
-export function compileMetrics(definitions: readonly MetricDefinition[], zone: Zone): CompiledMetric[] {
+/**
+ * Compiles the conditions of metric definitions once, for every row of every agent. `fieldsOf`
+ * gives the fields of each measured table with their types (typed extra fields included).
+ */
+export function compileMetrics(
+  definitions: readonly MetricDefinition[],
+  zone: Zone,
+  fieldsOf: (table: MeasuredTableName) => Readonly<Record<string, FieldSpec>>,
+): CompiledMetric[] {
   const compile = (table: MeasuredTableName | null, where: unknown): Predicate<Row> =>
     table === null || where === null
       ? always
-      : compileCondition(where as Condition, zone, rowFactAccess(measuredFields(table), zone));
+      : compileCondition(where as Condition, zone, rowFactAccess(fieldsOf(table), zone));
   return definitions.map((definition) => ({
     definition,
     where: compile(definition.table, definition.where),

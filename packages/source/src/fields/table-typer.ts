@@ -31,7 +31,9 @@ export interface ValueRejection {
 }
 
 /** A record read into typed values by field name, or why it cannot be. */
-export type TypedRecord = { values: Record<string, unknown> } | { rejection: ValueRejection };
+export type TypedRecord =
+  | { values: Record<string, unknown> }
+  | { rejection: ValueRejection; partial: Record<string, unknown> };
 
 /**
  * Reads the records of one table into the contract's fields and its extra fields, file by file
@@ -141,7 +143,7 @@ export class TableTyper {
     for (let k = 0; k < fields.length; k++) {
       const i = positions[k]!;
       const r = this.#value(fields[k]!, i < 0 ? undefined : cells[i], values);
-      if (r !== null) return { rejection: r };
+      if (r !== null) return { rejection: r, partial: values };
     }
     for (const [i, name] of this.#extras) values[name] = this.#extra(cells[i]);
     return { values };
@@ -154,7 +156,7 @@ export class TableTyper {
       const has = Object.hasOwn(object, f.column);
       if (has) this.present.add(f.name);
       const r = this.#value(f, has ? (object[f.column] as Cell) : undefined, values);
-      if (r !== null) return { rejection: r };
+      if (r !== null) return { rejection: r, partial: values };
     }
     for (const key of Object.keys(object)) {
       if (this.#byColumn.has(key) || this.#names.has(key)) continue;

@@ -1,29 +1,14 @@
-import { EvaluationError } from '../problems.ts';
-import { decodeUtf8 } from './decode.ts';
+import { ScorebookError } from '@scorebook/problems';
+import type { FileItem, ReadFileOptions } from '@scorebook/source';
+import { decodeUtf8 } from './interim-decode.ts';
 
-/** One record of a file: its values by column, or why the line could not be read as a record. */
-export type RawRecord =
-  | { line: number; values: Record<string, unknown>; error?: undefined }
-  | {
-      line: number;
-      values?: undefined;
-      error: { code: 'BAD_JSON' | 'FIELD_COUNT'; detail: Record<string, string> };
-    };
+// The v1 readers, kept until the readers of @scorebook/source land (CSV and JSON Lines, UTF-8).
+type RawRecord = FileItem;
 
-/**
- * Streams the records of a CSV (RFC 4180, header row) or JSON Lines file, each with the line it
- * starts on. CSV values are the cell texts; JSON values are as parsed. A file that is not
- * readable at all (a quote never closed, a header with a repeated column) stops the run; a bad
- * line is yielded as an error. Lines without quotes take a fast path (a split on commas).
- * `requiredColumns` are checked against a CSV header.
- */
-export async function* readRecords(
-  file: string,
-  requiredColumns: readonly string[],
-  onBytes?: (bytes: Uint8Array) => void,
-): AsyncGenerator<RawRecord> {
-  if (file.endsWith('.jsonl')) yield* readJsonLines(file, onBytes);
-  else yield* readCsv(file, requiredColumns, onBytes);
+/** Streams the items of a CSV or JSON Lines file (UTF-8), each with the line it starts on. */
+export async function* readFile(options: ReadFileOptions): AsyncGenerator<FileItem> {
+  if (options.format === 'jsonl') yield* readJsonLines(options.path, options.onBytes);
+  else yield* readCsv(options.path, [], options.onBytes);
 }
 
 async function* readJsonLines(
@@ -38,12 +23,11 @@ async function* readJsonLines(
     if (trimmed.trim() === '') return null;
     try {
       const value = JSON.parse(trimmed) as unknown;
-      if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-        return { line, error: { code: 'BAD_JSON', detail: { reason: 'not an object' } } };
-      }
-      return { line, values: value as Record<string, unknown> };
+      if (value === null || typeof value !== 'object' || Array.isArray(value))
+        return bad(line, 'not an object');
+      return { kind: 'object', line, values: value as Record<string, unknown> };
     } catch (error) {
-      return { line, error: { code: 'BAD_JSON', detail: { reason: (error as Error).message } } };
+      return bad(line, (error as Error).message);
     }
   };
   for await (const chunk of decodeUtf8(file, onBytes)) {
@@ -80,20 +64,20 @@ async function* readCsv(
     if (header === null) {
       header = cells.map((h) => h.trim());
       checkHeader(file, header, requiredColumns);
-      return null;
+      return { kind: 'header', line: at, columns: header };
     }
     if (cells.length !== header.length) {
       return {
+        kind: 'bad',
         line: at,
-        error: {
-          code: 'FIELD_COUNT',
-          detail: { value: String(cells.length), expected: String(header.length) },
+        code: 'FIELD_COUNT',
+        message: {
+          zh: `这一行有 ${cells.length} 个字段,表头有 ${header.length} 个`,
+          en: `the row has ${cells.length} fields, the header has ${header.length}`,
         },
       };
     }
-    const values: Record<string, unknown> = {};
-    for (let i = 0; i < header.length; i++) values[header[i]!] = cells[i];
-    return { line: at, values };
+    return { kind: 'record', line: at, cells };
   };
   const take = (text: string): RawRecord | null => {
     line++;
@@ -174,12 +158,26 @@ function splitQuoted(text: string, file: string, line: number): string[] {
   }
 }
 
-function notCsv(file: string, line: number, why: string): EvaluationError {
-  return new EvaluationError([
+function bad(line: number, reason: string): FileItem {
+  return {
+    kind: 'bad',
+    line,
+    code: 'BAD_JSON',
+    message: {
+      zh: `这一行不是有效的 JSON 对象:${reason}`,
+      en: `the line is not a valid JSON object: ${reason}`,
+    },
+  };
+}
+
+function notCsv(file: string, line: number, why: string): ScorebookError {
+  return new ScorebookError('input', [
     {
       code: 'FILE_NOT_CSV',
+      severity: 'error',
       file,
       line,
+      column: null,
       message: {
         zh: `${file} 第 ${line} 行不是有效的 CSV(${why === 'a quoted field is never closed' ? '引号没有闭合' : '闭合引号后还有文字'})。请检查引号是否成对、分隔符是否为逗号。`,
         en: `${file} line ${line} is not valid CSV (${why}). Check that quotes are paired and the separator is a comma.`,
@@ -189,14 +187,16 @@ function notCsv(file: string, line: number, why: string): EvaluationError {
 }
 
 function checkHeader(file: string, header: readonly string[], required: readonly string[]): void {
-  const problems = [];
+  const problems: ScorebookError['problems'] = [];
   const seen = new Set<string>();
   for (const name of header) {
     if (seen.has(name)) {
       problems.push({
         code: 'DUPLICATE_COLUMN',
+        severity: 'error',
         file,
         line: 1,
+        column: null,
         message: {
           zh: `${file} 的表头中列 "${name}" 出现了两次。`,
           en: `Column "${name}" appears twice in the header of ${file}.`,
@@ -209,8 +209,10 @@ function checkHeader(file: string, header: readonly string[], required: readonly
     if (!seen.has(name)) {
       problems.push({
         code: 'MISSING_COLUMN',
+        severity: 'error',
         file,
         line: 1,
+        column: null,
         message: {
           zh: `${file} 缺少必填列 "${name}"。表头有:${header.join(', ')}。请在导出时加上这一列,或改列名。`,
           en: `${file} lacks the required column "${name}". The header has: ${header.join(', ')}. Add the column to the export or rename it.`,
@@ -218,5 +220,5 @@ function checkHeader(file: string, header: readonly string[], required: readonly
       });
     }
   }
-  if (problems.length > 0) throw new EvaluationError(problems);
+  if (problems.length > 0) throw new ScorebookError('input', problems);
 }

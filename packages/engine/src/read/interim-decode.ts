@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { EvaluationError } from '../problems.ts';
+import { ScorebookError } from '@scorebook/problems';
 
 /**
  * Streams a file as UTF-8 text chunks, handing the raw bytes to `onBytes` (for hashing). A
@@ -32,12 +32,14 @@ export async function* decodeUtf8(
   }
 }
 
-function notUtf8(file: string, line: number): EvaluationError {
-  return new EvaluationError([
+function notUtf8(file: string, line: number): ScorebookError {
+  return new ScorebookError('input', [
     {
       code: 'FILE_NOT_UTF8',
+      severity: 'error',
       file,
       line,
+      column: null,
       message: {
         zh: `${file} 第 ${line} 行含有非 UTF-8 字节。请把导出文件另存为 UTF-8(常见于 Excel 默认的 GBK 编码)。`,
         en: `${file} line ${line} has bytes that are not UTF-8. Save the export as UTF-8 (Excel often writes GBK).`,

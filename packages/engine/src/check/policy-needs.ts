@@ -1,0 +1,118 @@
+import type { Condition } from '@scorebook/conditions';
+import {
+  DERIVED_CONVERSATION_FIELDS,
+  DERIVED_INPUTS,
+  type InputTableName,
+  type MeasuredTableName,
+  type MetricDefinition,
+} from '@scorebook/contract';
+import type { Policy } from '@scorebook/policy';
+
+/** The input tables and fields one metric reads. */
+export interface MetricInputs {
+  tables: ReadonlySet<InputTableName>;
+  /** `[table, field]` of input fields read by its `field` and `where`s (derived ones by what they need). */
+  fields: ReadonlyArray<readonly [InputTableName, string]>;
+}
+
+/** What a policy reads of the data, and where in the policy (for messages). */
+export interface PolicyNeeds {
+  /** Metrics a scorecard uses (scored, adjusted, or named by an eligibility or veto), with their uses. */
+  metrics: ReadonlyMap<string, string[]>;
+  /** Input tables the used metrics need, with the uses. */
+  tables: ReadonlyMap<InputTableName, string[]>;
+  /** Input fields the used metrics and the exclusions read, keyed `table.field`, with the uses. */
+  fields: ReadonlyMap<string, { table: InputTableName; field: string; uses: string[] }>;
+  /** Every metric of the catalog in scope, by id: what it reads. */
+  inputsOf: ReadonlyMap<string, MetricInputs>;
+}
+
+/**
+ * What a policy reads (`source-format.md`, rules 3 and 4): for every metric a scorecard uses,
+ * the tables it needs and the fields its `field` and `where`s read, derived fields standing for
+ * what they are computed from; and the fields every exclusion's condition reads.
+ */
+export function policyNeeds(policy: Policy, definitions: readonly MetricDefinition[]): PolicyNeeds {
+  const inputsOf = new Map(definitions.map((d) => [d.id, metricInputs(d)]));
+  const metrics = new Map<string, string[]>();
+  const use = (metric: string, where: string) => {
+    if (!inputsOf.has(metric)) return;
+    metrics.set(metric, [...(metrics.get(metric) ?? []), where]);
+  };
+  for (const s of policy.scorecards) {
+    for (const item of s.scored) use(item.metric, `${s.id}/${item.metric}`);
+    for (const a of s.adjustments) use(a.metric, `${s.id}/${a.id}`);
+    if (s.eligibility !== null)
+      for (const fact of factsOf(s.eligibility.when)) use(fact, `${s.id}/eligibility`);
+    for (const v of s.vetoes) for (const fact of factsOf(v.when)) use(fact, `${s.id}/${v.id}`);
+  }
+  const tables = new Map<InputTableName, string[]>();
+  const fields = new Map<string, { table: InputTableName; field: string; uses: string[] }>();
+  const needField = (table: InputTableName, field: string, where: string) => {
+    const key = `${table}.${field}`;
+    const entry = fields.get(key) ?? { table, field, uses: [] };
+    if (!entry.uses.includes(where)) entry.uses.push(where);
+    fields.set(key, entry);
+  };
+  for (const [metric, uses] of metrics) {
+    const inputs = inputsOf.get(metric)!;
+    const where = `${metric} (${uses.join(', ')})`;
+    for (const table of inputs.tables) tables.set(table, [...(tables.get(table) ?? []), where]);
+    for (const [table, field] of inputs.fields) needField(table, field, where);
+  }
+  for (const e of policy.exclusions) {
+    for (const fact of factsOf(e.when)) needField(e.table, fact, `exclusion ${e.id}`);
+  }
+  return { metrics, tables, fields, inputsOf };
+}
+
+/** The input tables and fields a metric reads. */
+export function metricInputs(d: MetricDefinition): MetricInputs {
+  const tables = new Set<InputTableName>();
+  const fields: Array<readonly [InputTableName, string]> = [];
+  const side = (table: MeasuredTableName, field: string | null, where: unknown) => {
+    const read = [...(field === null ? [] : [field]), ...(where === null ? [] : factsOf(where as Condition))];
+    if (table === 'responses') {
+      tables.add('messages');
+      return;
+    }
+    tables.add(table);
+    for (const f of read) {
+      const derived =
+        table === 'conversations' && Object.hasOwn(DERIVED_CONVERSATION_FIELDS, f)
+          ? DERIVED_INPUTS[f]
+          : undefined;
+      if (derived === undefined) {
+        fields.push([table, f]);
+        continue;
+      }
+      for (const t of derived.tables) tables.add(t);
+      fields.push(...derived.fields);
+    }
+  };
+  if (d.kind === 'ratio') {
+    side(d.numerator!.table, null, d.numerator!.where);
+    side(d.denominator!.table, null, d.denominator!.where);
+  } else {
+    side(d.table!, d.field, d.where);
+  }
+  return { tables, fields };
+}
+
+/** Every fact a condition names, in order, without repeats (`{fact}` values included). */
+export function factsOf(condition: Condition): string[] {
+  const out: string[] = [];
+  const walk = (node: Condition) => {
+    if ('all' in node) node.all.forEach(walk);
+    else if ('any' in node) node.any.forEach(walk);
+    else if ('not' in node) walk(node.not);
+    else {
+      out.push(node.fact);
+      const v = node.value as { fact?: unknown } | null;
+      if (v !== null && typeof v === 'object' && !Array.isArray(v) && typeof v.fact === 'string')
+        out.push(v.fact);
+    }
+  };
+  walk(condition);
+  return [...new Set(out)];
+}

@@ -1,0 +1,183 @@
+import { type InputTableName, type RejectedRow, TABLES } from '@scorebook/contract';
+import { messageOf } from '@scorebook/problems';
+import { formatInstantUtc } from '@scorebook/time';
+import { type RejectionCause, ROW_REJECTIONS } from '../errors.ts';
+import type { TableRecord } from '../read/read-inputs.ts';
+import { Row } from '../row.ts';
+
+/** An agent of the agents table, in reading order. */
+export interface Agent {
+  index: number;
+  agent_id: string;
+  name: string;
+  team: string;
+  role: string;
+  hired_on: string | null;
+  status: string;
+}
+
+/**
+ * The checks of a record once typed (`data-contract.md`, bad input), table by table in contract
+ * order: a value that could not be read, an agent message without `agent_id`, an end before the
+ * start, an `agent_id` not among the accepted agents, a `conversation_id` not among the accepted
+ * conversations (when that table is given), a repeated unique id (the later row is rejected).
+ * A rejection caused by an earlier one (a message whose conversation row was rejected) names it.
+ */
+export class RowChecks {
+  readonly agents: Agent[] = [];
+  readonly agentIndex = new Map<string, number>();
+  /** Every rejected row, in reading order. */
+  readonly rejected: RejectedRow[] = [];
+  /** Rejected rows by table. */
+  readonly rejectedBy = new Map<InputTableName, number>();
+  readonly #fileNames: readonly string[];
+  readonly #hasConversations: boolean;
+  readonly #conversations = new Set<string>();
+  readonly #rejectedIds = new Map<string, RejectionCause>();
+  readonly #seen = new Map<string, string>();
+  #table: InputTableName = 'agents';
+
+  constructor(fileNames: readonly string[], hasConversations: boolean) {
+    this.#fileNames = fileNames;
+    this.#hasConversations = hasConversations;
+  }
+
+  /** Starts the records of a table: unique ids are checked within a table. */
+  startTable(table: InputTableName): void {
+    this.#table = table;
+    this.#seen.clear();
+  }
+
+  /** The row of an accepted record, or null when it is rejected (and reported). */
+  accept(record: TableRecord): Row | null {
+    const table = this.#table;
+    const spec = TABLES[table];
+    if (record.rejection !== undefined) {
+      const r = this.#reject(record, record.rejection.field, record.rejection.code, record.rejection.message);
+      const id = spec.unique === undefined ? undefined : record.values?.[spec.unique];
+      if (typeof id === 'string' && (table === 'agents' || table === 'conversations'))
+        this.#remember(table, id, r);
+      return null;
+    }
+    const v = record.values;
+    if (table === 'messages' && v.sender === 'agent' && v.agent_id === null) {
+      this.#reject(
+        record,
+        'agent_id',
+        'MISSING_FIELD',
+        messageOf(ROW_REJECTIONS, 'AGENT_MESSAGE_WITHOUT_AGENT'),
+      );
+      return null;
+    }
+    if (table === 'conversations') {
+      for (const field of ['ended_at', 'closed_at'] as const) {
+        const end = v[field];
+        const start = v.started_at as number;
+        if (typeof end === 'number' && end < start) {
+          const message = messageOf(ROW_REJECTIONS, 'ENDED_BEFORE_STARTED', {
+            field,
+            value: formatInstantUtc(end),
+            started: formatInstantUtc(start),
+          });
+          this.#remember(
+            table,
+            v.conversation_id as string,
+            this.#reject(record, field, 'ENDED_BEFORE_STARTED', message),
+          );
+          return null;
+        }
+      }
+    }
+    if (table !== 'agents' && typeof v.agent_id === 'string' && !this.agentIndex.has(v.agent_id)) {
+      const cause = this.#rejectedIds.get(`agents ${v.agent_id}`) ?? null;
+      const message = messageOf(ROW_REJECTIONS, 'UNKNOWN_AGENT', {
+        field: 'agent_id',
+        value: v.agent_id,
+        cause,
+      });
+      const r = this.#reject(record, 'agent_id', 'UNKNOWN_AGENT', message, cause);
+      if (table === 'conversations') this.#remember(table, v.conversation_id as string, r);
+      return null;
+    }
+    const conversation = v.conversation_id;
+    if (
+      table !== 'conversations' &&
+      table !== 'agents' &&
+      this.#hasConversations &&
+      typeof conversation === 'string' &&
+      !this.#conversations.has(conversation)
+    ) {
+      const cause = this.#rejectedIds.get(`conversations ${conversation}`) ?? null;
+      const message = messageOf(ROW_REJECTIONS, 'UNKNOWN_CONVERSATION', { value: conversation, cause });
+      this.#reject(record, 'conversation_id', 'UNKNOWN_CONVERSATION', message, cause);
+      return null;
+    }
+    if (spec.unique !== undefined) {
+      const id = v[spec.unique] as string;
+      const first = this.#seen.get(id);
+      if (first !== undefined) {
+        this.#reject(
+          record,
+          spec.unique,
+          'DUPLICATE_ID',
+          messageOf(ROW_REJECTIONS, 'DUPLICATE_ID', { field: spec.unique, value: id, first }),
+        );
+        return null;
+      }
+      this.#seen.set(id, `${this.#fileNames[record.file]}:${record.line}`);
+    }
+    if (table === 'agents') this.#addAgent(v);
+    if (table === 'conversations') this.#conversations.add(v.conversation_id as string);
+    return new Row(v, record.file, record.line);
+  }
+
+  #addAgent(v: Record<string, unknown>): void {
+    const index = this.agents.length;
+    this.agents.push({
+      index,
+      agent_id: v.agent_id as string,
+      name: v.name as string,
+      team: v.team as string,
+      role: v.role as string,
+      hired_on: (v.hired_on as string | null) ?? null,
+      status: (v.status as string | null) ?? 'active',
+    });
+    this.agentIndex.set(v.agent_id as string, index);
+  }
+
+  #remember(table: 'agents' | 'conversations', id: string, row: RejectedRow): void {
+    const key = `${table} ${id}`;
+    if (
+      !this.#rejectedIds.has(key) &&
+      !(table === 'agents' ? this.agentIndex.has(id) : this.#conversations.has(id))
+    )
+      this.#rejectedIds.set(key, {
+        table,
+        file: row.file,
+        line: row.line,
+        code: row.code,
+        message: row.message,
+      });
+  }
+
+  #reject(
+    record: TableRecord,
+    field: string | null,
+    code: string,
+    message: RejectedRow['message'],
+    cause: RejectionCause | null = null,
+  ): RejectedRow {
+    const row: RejectedRow = {
+      table: this.#table,
+      file: this.#fileNames[record.file]!,
+      line: record.line,
+      field,
+      code,
+      message,
+      cause,
+    };
+    this.rejected.push(row);
+    this.rejectedBy.set(this.#table, (this.rejectedBy.get(this.#table) ?? 0) + 1);
+    return row;
+  }
+}

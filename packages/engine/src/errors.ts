@@ -1,0 +1,94 @@
+import { type Bilingual, defineCatalogue } from '@scorebook/problems';
+
+const q = (v: string) => `"${v}"`;
+
+/** Where an earlier rejected row is: the cause of rejections that refer to it. */
+export interface RejectionCause {
+  table: string;
+  file: string;
+  line: number;
+  code: string;
+  message: Bilingual;
+}
+
+/**
+ * Problems that stop an evaluation (beyond those of the policy and the source, which have
+ * their own catalogues). Codes are permanent; messages say what to do.
+ */
+export const RUN_ERRORS = defineCatalogue({
+  BAD_PERIOD: {
+    zh: (p: { period: string }) => `无法识别期间 ${q(p.period)}。请写成月 2026-10、季度 2026-Q4 或年 2026。`,
+    en: (p: { period: string }) =>
+      `Cannot read the period ${q(p.period)}. Write a month 2026-10, a quarter 2026-Q4 or a year 2026.`,
+  },
+  TOO_MANY_REJECTED: {
+    zh: (p: { table: string; rejected: number; rows: number; limit: string; causes: string }) =>
+      `表 ${p.table} 有 ${p.rejected} / ${p.rows} 行被拒绝,超过上限 ${p.limit}。${p.causes ? `其中${p.causes}。` : ''}请修正导出数据或 source.yaml,或用 --max-rejected 调整上限。`,
+    en: (p: { table: string; rejected: number; rows: number; limit: string; causes: string }) =>
+      `Table ${p.table} has ${p.rejected} of ${p.rows} rows rejected, over the limit of ${p.limit}.${p.causes ? ` Of them, ${p.causes}.` : ''} Fix the export or source.yaml, or set --max-rejected.`,
+  },
+  FIELD_NOT_IN_DATA: {
+    zh: (p: { table: string; field: string; uses: string; files: string }) =>
+      `策略用到 ${p.table}.${p.field}(${p.uses}),但 ${p.files} 中没有这一列。否则这个指标会处处为空、像什么都没发生一样计分。请在 source.yaml 中写出它来自哪一列:tables: ${p.table}: fields: ${p.field}: <列名>,或修改策略。`,
+    en: (p: { table: string; field: string; uses: string; files: string }) =>
+      `The policy reads ${p.table}.${p.field} (${p.uses}), but no file of it has that column (${p.files}). The metric would read null everywhere and score as if nothing happened. Say in source.yaml which column it comes from (tables: ${p.table}: fields: ${p.field}: <column>), or change the policy.`,
+  },
+  TABLE_ABSENT: {
+    zh: (p: { table: string; uses: string }) =>
+      `策略用到的指标需要表 ${p.table}(${p.uses}),但数据中没有这张表的文件。请导出它;如果确实没有这张表,用 --allow-missing ${p.table} 运行,这些指标记为无数据。`,
+    en: (p: { table: string; uses: string }) =>
+      `Metrics the policy uses need the table ${p.table} (${p.uses}), and the data has no file of it. Export it; if you truly have none, run with --allow-missing ${p.table}: those metrics are then recorded as no data.`,
+  },
+  NO_DATA_IN_PERIOD: {
+    zh: (p: { period: string; start: string; end: string; covered: string }) =>
+      `期间 ${p.period}(${p.start} 至 ${p.end})中没有任何数据:除 agents 外每张表在此期间都是 0 行。${p.covered ? `文件覆盖的时间是 ${p.covered}。` : '文件中没有任何带时间的行。'}请检查 --period,或导出这个期间的数据。`,
+    en: (p: { period: string; start: string; end: string; covered: string }) =>
+      `The period ${p.period} (${p.start} to ${p.end}) has no data: every table but agents has 0 rows in it. ${p.covered ? `The files cover ${p.covered}.` : 'The files have no dated rows.'} Check --period, or export that period's data.`,
+  },
+});
+
+/** A permanent code of a problem that stops an evaluation. */
+export type RunErrorCode = keyof typeof RUN_ERRORS;
+
+/** Why a row is rejected once typed: what it refers to, duplicates, values that cannot be true together. */
+export const ROW_REJECTIONS = defineCatalogue({
+  UNKNOWN_AGENT: {
+    zh: (p: { field: string; value: string; cause: RejectionCause | null }) =>
+      p.cause
+        ? `${p.field} ${q(p.value)} 的客服行被拒绝了(${p.cause.file}:${p.cause.line},${p.cause.message.zh}),所以这一行也被拒绝`
+        : `${p.field} ${q(p.value)} 不在 agents 表中`,
+    en: (p: { field: string; value: string; cause: RejectionCause | null }) =>
+      p.cause
+        ? `the agents row of ${p.field} ${q(p.value)} was rejected (${p.cause.file}:${p.cause.line}: ${p.cause.message.en}), so this row is too`
+        : `${p.field} ${q(p.value)} is not in the agents table`,
+  },
+  UNKNOWN_CONVERSATION: {
+    zh: (p: { value: string; cause: RejectionCause | null }) =>
+      p.cause
+        ? `会话 ${q(p.value)} 的行被拒绝了(${p.cause.file}:${p.cause.line},${p.cause.message.zh}),所以这一行也被拒绝`
+        : `conversation_id ${q(p.value)} 不在已接受的 conversations 行中`,
+    en: (p: { value: string; cause: RejectionCause | null }) =>
+      p.cause
+        ? `the conversations row of ${q(p.value)} was rejected (${p.cause.file}:${p.cause.line}: ${p.cause.message.en}), so this row is too`
+        : `conversation_id ${q(p.value)} is not among the accepted conversations`,
+  },
+  DUPLICATE_ID: {
+    zh: (p: { field: string; value: string; first: string }) =>
+      `${p.field} ${q(p.value)} 重复(首次出现在 ${p.first}),保留先出现的行`,
+    en: (p: { field: string; value: string; first: string }) =>
+      `${p.field} ${q(p.value)} is a duplicate (first at ${p.first}); the earlier row is kept`,
+  },
+  AGENT_MESSAGE_WITHOUT_AGENT: {
+    zh: () => '客服发送的消息必须有 agent_id(是谁回复的)',
+    en: () => 'an agent message needs agent_id (who replied)',
+  },
+  ENDED_BEFORE_STARTED: {
+    zh: (p: { field: string; value: string; started: string }) =>
+      `${p.field} ${p.value} 早于 started_at ${p.started}`,
+    en: (p: { field: string; value: string; started: string }) =>
+      `${p.field} ${p.value} is before started_at ${p.started}`,
+  },
+});
+
+/** A permanent code of a row rejected by the checks after typing. */
+export type RowRejectionCode = keyof typeof ROW_REJECTIONS;

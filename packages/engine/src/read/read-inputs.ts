@@ -1,0 +1,187 @@
+import { createHash } from 'node:crypto';
+import { INPUT_TABLES, type InputTableName } from '@scorebook/contract';
+import { type Bilingual, type Problem, ScorebookError } from '@scorebook/problems';
+import {
+  type LocatedFile,
+  locateFiles,
+  type Source,
+  type TableSource,
+  TableTyper,
+  type ValueRejection,
+} from '@scorebook/source';
+import type { Zone } from '@scorebook/time';
+import { readFile } from './interim-reader.ts';
+
+/** A record of a table, typed; or why it cannot be read (a rejected row). */
+export type TableRecord =
+  | { file: number; line: number; values: Record<string, unknown>; rejection?: undefined }
+  | {
+      file: number;
+      line: number;
+      rejection: { field: string | null; code: string; message: Bilingual };
+      /** What could be read before the fault, e.g. the row's id. */
+      values: Record<string, unknown> | null;
+    };
+
+/** What was read of a file, for provenance. */
+export interface FileProvenance {
+  path: string;
+  sha256: string;
+  rows: number;
+}
+
+/** One input table ready to be read: its files and how their records are typed. */
+export interface TableInput {
+  table: InputTableName;
+  files: readonly LocatedFile[];
+  reading: TableSource | null;
+  typer: TableTyper;
+  /** Filled by the first full read: each file's sha256 and records, in reading order. */
+  provenance: FileProvenance[];
+  /** Records read (all periods, before rejection). */
+  rows: number;
+}
+
+/** Every input table of a data folder, and the names of the files rows refer to by index. */
+export interface Inputs {
+  dataDir: string;
+  source: Source;
+  tables: ReadonlyMap<InputTableName, TableInput>;
+  /** Files by index (relative to the data folder), in the order they were first read. */
+  fileNames: string[];
+  warnings: Problem[];
+}
+
+/** Progress while reading: records read so far of a table. */
+export interface ReadProgress {
+  table: InputTableName;
+  rows: number;
+  /** Bytes of the table's files read so far, and in all (for a progress bar). */
+  bytes: number;
+  totalBytes: number;
+  done: boolean;
+}
+
+const BATCH = 1024;
+const PROGRESS_EVERY = 50_000;
+
+/**
+ * Opens the inputs of a data folder through its source: locates every table's files (a stray
+ * file stops the run) and reads the header of every CSV and xlsx file, so that a required field
+ * without a column or a mapped column a file lacks is reported for every file at once, before
+ * any record is read. Throws a ScorebookError with every problem.
+ */
+export async function openInputs(options: { dataDir: string; source: Source; zone: Zone }): Promise<Inputs> {
+  const located = locateFiles(options.dataDir, options.source);
+  const tables = new Map<InputTableName, TableInput>();
+  const problems: Problem[] = [];
+  for (const table of INPUT_TABLES) {
+    const { files, reading } = located.tables.get(table)!;
+    const typer = new TableTyper(table, reading, options.zone);
+    for (const file of files) {
+      if (file.format === 'jsonl') continue;
+      for await (const item of readFile(fileOptions(file, reading))) {
+        if (item.kind === 'header') problems.push(...typer.fileHeader(file.name, item.columns, item.line));
+        break;
+      }
+    }
+    tables.set(table, { table, files, reading, typer, provenance: [], rows: 0 });
+  }
+  if (problems.length > 0) throw new ScorebookError('input', problems);
+  return {
+    dataDir: located.dataDir,
+    source: options.source,
+    tables,
+    fileNames: [],
+    warnings: located.warnings,
+  };
+}
+
+/**
+ * Reads a table's files in order and yields its records in batches, typed through the source.
+ * The first read of a table records each file's sha256 and record count; a later read of the
+ * same table (conversations are read twice) gives the same records and records nothing.
+ */
+export async function* tableBatches(
+  inputs: Inputs,
+  table: InputTableName,
+  onProgress?: (progress: ReadProgress) => void,
+): AsyncGenerator<TableRecord[]> {
+  const input = inputs.tables.get(table)!;
+  const first = input.provenance.length === 0;
+  const totalBytes = input.files.reduce((sum, f) => sum + f.size, 0);
+  let bytes = 0;
+  let rows = 0;
+  let batch: TableRecord[] = [];
+  for (const file of input.files) {
+    let index = inputs.fileNames.indexOf(file.name);
+    if (index < 0) index = inputs.fileNames.push(file.name) - 1;
+    const hash = createHash('sha256');
+    let fileRows = 0;
+    const onBytes = (chunk: Uint8Array) => {
+      if (first) hash.update(chunk);
+      bytes += chunk.byteLength;
+    };
+    for await (const item of readFile({ ...fileOptions(file, input.reading), onBytes })) {
+      if (item.kind === 'header') {
+        input.typer.fileHeader(file.name, item.columns, item.line);
+        continue;
+      }
+      fileRows++;
+      rows++;
+      if (rows % PROGRESS_EVERY === 0) onProgress?.({ table, rows, bytes, totalBytes, done: false });
+      if (item.kind === 'bad') {
+        batch.push({
+          file: index,
+          line: item.line,
+          rejection: { field: null, code: item.code, message: item.message },
+          values: null,
+        });
+      } else {
+        const typed =
+          item.kind === 'record' ? input.typer.record(item.cells) : input.typer.object(item.values);
+        batch.push(
+          'values' in typed
+            ? { file: index, line: item.line, values: typed.values }
+            : {
+                file: index,
+                line: item.line,
+                rejection: rejectionOf(typed.rejection),
+                values: typed.partial,
+              },
+        );
+      }
+      if (batch.length === BATCH) {
+        yield batch;
+        batch = [];
+      }
+    }
+    if (first) input.provenance.push({ path: file.name, sha256: hash.digest('hex'), rows: fileRows });
+  }
+  if (batch.length > 0) yield batch;
+  if (first) input.rows = rows;
+  onProgress?.({ table, rows, bytes, totalBytes, done: true });
+}
+
+/** The combined sha256 of a table: its file's, or for several the sha256 of `name<TAB>sha256` lines. */
+export function tableSha256(files: readonly FileProvenance[]): string | null {
+  if (files.length === 0) return null;
+  if (files.length === 1) return files[0]!.sha256;
+  const lines = files.map((f) => `${f.path}\t${f.sha256}\n`).join('');
+  return createHash('sha256').update(lines).digest('hex');
+}
+
+function rejectionOf(r: ValueRejection): { field: string | null; code: string; message: Bilingual } {
+  return { field: r.field, code: r.code, message: r.message };
+}
+
+function fileOptions(file: LocatedFile, reading: TableSource | null) {
+  return {
+    path: file.path,
+    name: file.name,
+    format: file.format,
+    encoding: reading?.encoding ?? 'utf-8',
+    headerRow: reading?.headerRow ?? 1,
+    sheet: reading?.sheet ?? null,
+  } as const;
+}
