@@ -9,11 +9,13 @@ import { type CommandIo, processIo } from './commands/io.ts';
 import { PUBLISH_HELP, runPublish } from './commands/publish.ts';
 import { runSample, SAMPLE_HELP } from './commands/sample.ts';
 import { runSite, SITE_HELP } from './commands/site.ts';
+import { runSource, SOURCE_HELP } from './commands/source.ts';
 import { runTest, TEST_HELP } from './commands/test.ts';
 import { runValidate, VALIDATE_HELP } from './commands/validate.ts';
 import { runVerify, VERIFY_HELP } from './commands/verify.ts';
 import { pickLang, t } from './lang.ts';
-import { formatRejected, formatRunProblems } from './output/run-problems.ts';
+import { formatRunProblems } from './output/run-problems.ts';
+import { formatFailure } from './output/run-report.ts';
 
 type Command = (argv: string[], io: CommandIo) => number | Promise<number>;
 
@@ -28,6 +30,7 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
   publish: { run: runPublish, help: PUBLISH_HELP },
   impact: { run: runImpact, help: IMPACT_HELP },
   test: { run: runTest, help: TEST_HELP },
+  source: { run: runSource, help: SOURCE_HELP },
 };
 
 /** The top-level help. */
@@ -49,6 +52,7 @@ export function usage(): string {
                                     发布并关闭期间 / publish and close a period
   impact --base <ref> --policies    策略变更的影响 / impact of a policy change
   test <policy-dir>                 运行策略测试 / run policy tests
+  source check <data-dir>           按数据来源读取并报告,不需要策略 / read the data through its source
   verify --all                      复核全部已发布期间 / re-verify every published period
 
 每个命令都有 --help;--lang en 输出英文。Every command has --help; --lang en prints English.
@@ -83,14 +87,12 @@ export async function main(argv: string[], io: CommandIo = processIo()): Promise
       io.err(`${error.message}\n`);
       return EXIT.usage;
     }
-    if (error instanceof ScorebookError) {
-      io.err(formatRunProblems(error.problems, lang));
+    if (error instanceof EvaluationError) {
+      io.err(formatFailure(error.problems, error.rejected, lang, io.color));
       return EXIT.failed;
     }
-    if (error instanceof EvaluationError) {
+    if (error instanceof ScorebookError) {
       io.err(formatRunProblems(error.problems, lang));
-      io.err(formatRejected(error.rejected, lang));
-      io.err(t(lang, '✗ 没有写出任何结果。\n', '✗ No results were written.\n'));
       return EXIT.failed;
     }
     io.err(

@@ -207,7 +207,10 @@ export const DERIVED_CONVERSATION_FIELDS: Readonly<Record<string, FieldSpec>> = 
  * reads. A metric that needs an absent table has no data; a field no file has is reported.
  */
 export const DERIVED_INPUTS: Readonly<
-  Record<string, { tables: readonly InputTableName[]; fields: ReadonlyArray<readonly [InputTableName, string]> }>
+  Record<
+    string,
+    { tables: readonly InputTableName[]; fields: ReadonlyArray<readonly [InputTableName, string]> }
+  >
 > = {
   inquiry: { tables: ['messages'], fields: [] },
   replied: { tables: ['messages'], fields: [] },

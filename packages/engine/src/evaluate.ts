@@ -15,23 +15,12 @@ import {
 import { loadPolicyFamily, metricsOf, type Policy, selectVersion } from '@scorebook/policy';
 import { messageOf, type Problem } from '@scorebook/problems';
 import { findSource, type Source } from '@scorebook/source';
-import {
-  formatInstantLocal,
-  type Period,
-  parsePeriod,
-  Zone,
-  type ZonedPeriod,
-  zonePeriod,
-} from '@scorebook/time';
+import { type Period, parsePeriod, Zone, zonePeriod } from '@scorebook/time';
 import packageJson from '../package.json' with { type: 'json' };
 import { fieldsNotInData, tablesAbsent } from './check/check-inputs.ts';
+import { Coverage } from './check/coverage.ts';
 import { policyNeeds } from './check/policy-needs.ts';
-import {
-  DEFAULT_REJECTED_LIMIT,
-  exceedsLimit,
-  formatLimit,
-  type RejectedLimit,
-} from './check/rejected-limit.ts';
+import { DEFAULT_REJECTED_LIMIT, type RejectedLimit, tooManyRejected } from './check/rejected-limit.ts';
 import { RowChecks } from './check/row-checks.ts';
 import { ConversationIndex } from './derive/conversation-index.ts';
 import { applyConversationFacts, deriveFacts } from './derive/derive-facts.ts';
@@ -309,78 +298,6 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
   };
 }
 
-/** Rows of each table by period: the earliest and latest time field, and rows in the period. */
-class Coverage {
-  readonly #period: ZonedPeriod;
-  readonly first = new Map<InputTableName, number | string>();
-  readonly last = new Map<InputTableName, number | string>();
-  #inPeriod = 0;
-
-  constructor(period: ZonedPeriod) {
-    this.#period = period;
-  }
-
-  /** Counts an accepted row. */
-  add(table: InputTableName, row: Row): void {
-    const field = TABLES[table].timeField;
-    if (field === null) return;
-    const t = row.values[field] as number | string;
-    const first = this.first.get(table);
-    if (first === undefined || t < first) this.first.set(table, t);
-    const last = this.last.get(table);
-    if (last === undefined || t > last) this.last.set(table, t);
-    if (this.inPeriod(table, row)) this.#inPeriod++;
-  }
-
-  /** True when the row's time field falls in the period. */
-  inPeriod(table: InputTableName, row: Row): boolean {
-    const field = TABLES[table].timeField;
-    if (field === null) return true;
-    const t = row.values[field];
-    const p = this.#period;
-    return typeof t === 'string'
-      ? t >= p.firstDay && t < p.endDay
-      : (t as number) >= p.startMs && (t as number) < p.endMs;
-  }
-
-  /** The problem of a period without data (`source-format.md`, rule 5), or none. */
-  noData(zone: Zone): Problem[] {
-    if (this.#inPeriod > 0) return [];
-    const firsts = [...this.first.values()].map((v) => this.#text(v, zone)).sort();
-    const lasts = [...this.last.values()].map((v) => this.#text(v, zone)).sort();
-    const covered = firsts.length === 0 ? '' : `${firsts[0]} – ${lasts[lasts.length - 1]}`;
-    const p = this.#period;
-    return [
-      {
-        code: 'NO_DATA_IN_PERIOD',
-        severity: 'error',
-        message: messageOf(RUN_ERRORS, 'NO_DATA_IN_PERIOD', {
-          period: p.id,
-          start: p.start,
-          end: p.end,
-          covered,
-        }),
-        file: null,
-        line: null,
-        column: null,
-      },
-    ];
-  }
-
-  /** A time field's value as people read it: a date, or an instant in the policy's timezone. */
-  range(table: InputTableName, zone: Zone): { first: string; last: string } | null {
-    const first = this.first.get(table);
-    const last = this.last.get(table);
-    return first === undefined || last === undefined
-      ? null
-      : { first: this.#text(first, zone), last: this.#text(last, zone) };
-  }
-
-  #text(v: number | string, zone: Zone): string {
-    return typeof v === 'string' ? v : formatInstantLocal(v, zone);
-  }
-}
-
 function periodOf(text: string): Period {
   const period = parsePeriod(text);
   if (period === null) {
@@ -466,40 +383,6 @@ function keepMessage(
   if (conversations.excluded[conversation]) return;
   const agent = typeof v.agent_id === 'string' ? agentIndex.get(v.agent_id)! : -1;
   messages.push(conversation, v.sent_at as number, sender, agent, row.file, row.line);
-}
-
-function tooManyRejected(inputs: Inputs, checks: RowChecks, limit: RejectedLimit): Problem[] {
-  const problems: Problem[] = [];
-  for (const [table, input] of inputs.tables) {
-    const rejected = checks.rejectedBy.get(table) ?? 0;
-    if (!exceedsLimit(limit, rejected, input.rows)) continue;
-    const causes = new Map<string, number>();
-    for (const r of checks.rejected) {
-      if (r.table !== table || r.cause === null) continue;
-      const key = `${r.cause.file}:${r.cause.line}`;
-      causes.set(key, (causes.get(key) ?? 0) + 1);
-    }
-    const top = [...causes]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, 3)
-      .map(([place, n]) => `${n} ← ${place}`)
-      .join(', ');
-    problems.push({
-      code: 'TOO_MANY_REJECTED',
-      severity: 'error',
-      message: messageOf(RUN_ERRORS, 'TOO_MANY_REJECTED', {
-        table,
-        rejected,
-        rows: input.rows,
-        limit: formatLimit(limit),
-        causes: top,
-      }),
-      file: input.files[0]?.name ?? table,
-      line: null,
-      column: null,
-    });
-  }
-  return problems;
 }
 
 function sourceProvenance(inputs: Inputs): Results['source'] {

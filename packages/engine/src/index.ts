@@ -17,5 +17,6 @@ export {
 } from './check/rejected-limit.ts';
 export { ENGINE_VERSION, type EvaluateOptions, type Evaluation, evaluate } from './evaluate.ts';
 export { EvaluationError } from './evaluation-error.ts';
+export { type Inspection, type InspectOptions, inspectData, type TableInspection } from './inspect.ts';
 export type { ReadProgress } from './read/read-inputs.ts';
 export { RESULT_FILES, serializeEvaluation, writeEvaluation } from './write/write-results.ts';

@@ -1,3 +1,8 @@
+import { messageOf, type Problem } from '@scorebook/problems';
+import { RUN_ERRORS } from '../errors.ts';
+import type { Inputs } from '../read/read-inputs.ts';
+import type { RowChecks } from './row-checks.ts';
+
 /** How many rejected rows a table may have before the run fails. */
 export type RejectedLimit = { kind: 'percent'; value: number } | { kind: 'rows'; value: number };
 
@@ -23,4 +28,43 @@ export function exceedsLimit(limit: RejectedLimit, rejected: number, rows: numbe
 /** The limit as written, for messages. */
 export function formatLimit(limit: RejectedLimit): string {
   return limit.kind === 'rows' ? `${limit.value}` : `${limit.value}%`;
+}
+
+/**
+ * The tables whose rejected rows exceed the limit (`data-contract.md`, bad input), each with the
+ * earlier rejected rows that caused most of them (an agent row whose rejection took its
+ * conversations with it).
+ */
+export function tooManyRejected(inputs: Inputs, checks: RowChecks, limit: RejectedLimit): Problem[] {
+  const problems: Problem[] = [];
+  for (const [table, input] of inputs.tables) {
+    const rejected = checks.rejectedBy.get(table) ?? 0;
+    if (!exceedsLimit(limit, rejected, input.rows)) continue;
+    const causes = new Map<string, number>();
+    for (const r of checks.rejected) {
+      if (r.table !== table || r.cause === null) continue;
+      const key = `${r.cause.file}:${r.cause.line}`;
+      causes.set(key, (causes.get(key) ?? 0) + 1);
+    }
+    const top = [...causes]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 3)
+      .map(([place, n]) => `${n} ← ${place}`)
+      .join(', ');
+    problems.push({
+      code: 'TOO_MANY_REJECTED',
+      severity: 'error',
+      message: messageOf(RUN_ERRORS, 'TOO_MANY_REJECTED', {
+        table,
+        rejected,
+        rows: input.rows,
+        limit: formatLimit(limit),
+        causes: top,
+      }),
+      file: input.files[0]?.name ?? table,
+      line: null,
+      column: null,
+    });
+  }
+  return problems;
 }

@@ -1,0 +1,120 @@
+import { inspectData, parseRejectedLimit } from '@scorebook/engine';
+import { parsePeriod } from '@scorebook/time';
+import { parseCommandArgs } from '../args.ts';
+import { EXIT, UsageError } from '../cli-error.ts';
+import { type Lang, pickLang } from '../lang.ts';
+import { progressReporter } from '../output/progress.ts';
+import { formatRunProblems } from '../output/run-problems.ts';
+import { say } from '../text.ts';
+import type { CommandIo } from './io.ts';
+
+export const SOURCE_HELP = `scorebook source check <data-dir> [--source <file>] [--period <P>] [--timezone <IANA>]
+                       [--max-rejected 1%|<rows>] [--lang zh|en]
+
+按数据来源(<data-dir>/source.yaml 或 --source)读取全部文件,不需要策略:每张表的文件、行数、被拒绝的行
+(按原因,附例子)、时间范围、每个字段来自哪一列、其他列、映射字段的取值计数。评估会失败时退出码 1。
+Reads every file through the source without a policy and prints, per table: files, rows, rejected
+rows by reason with examples, the date range, each field's column, the other columns, and the value
+counts of mapped fields. Exit 1 when a run would fail.
+`;
+
+const VALUES_SHOWN = 12;
+
+/** `scorebook source check`: what a run would read, table by table and field by field. */
+export async function runSource(argv: string[], io: CommandIo): Promise<number> {
+  const [verb, ...rest] = argv;
+  if (verb === undefined || verb === '--help' || verb === '-h') {
+    io.out(SOURCE_HELP);
+    return verb === undefined ? EXIT.usage : EXIT.ok;
+  }
+  if (verb === 'check') return check(rest, io);
+  throw new UsageError(`scorebook source takes check (got "${verb}")\n\n${SOURCE_HELP}`);
+}
+
+async function check(argv: string[], io: CommandIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs('source check', argv, {
+    source: { type: 'string' },
+    period: { type: 'string' },
+    timezone: { type: 'string' },
+    'max-rejected': { type: 'string' },
+    quiet: { type: 'boolean', short: 'q' },
+  });
+  if (values.help) {
+    io.out(SOURCE_HELP);
+    return EXIT.ok;
+  }
+  if (positionals.length !== 1)
+    throw new UsageError(`scorebook source check takes one data folder\n\n${SOURCE_HELP}`);
+  const lang = pickLang(values.lang);
+  if (values.period !== undefined && parsePeriod(values.period) === null)
+    throw new UsageError(
+      `--period takes a month 2026-10, a quarter 2026-Q4 or a year 2026 (got "${values.period}")`,
+    );
+  const maxRejected =
+    values['max-rejected'] === undefined ? undefined : parseRejectedLimit(values['max-rejected']);
+  if (maxRejected === null)
+    throw new UsageError(`--max-rejected takes 1% or a number of rows (got "${values['max-rejected']}")`);
+  const inspection = await inspectData({
+    dataDir: positionals[0]!,
+    sourceFile: values.source ?? null,
+    period: values.period ?? null,
+    timezone: values.timezone ?? null,
+    onProgress: progressReporter(io, lang, values.quiet === true),
+    ...(maxRejected ? { maxRejected } : {}),
+  });
+  io.out(render(inspection, lang));
+  if (inspection.problems.length > 0) {
+    io.err(formatRunProblems(inspection.problems, lang));
+    io.out(`${say(lang, 'CHECK_FAILED')}\n`);
+    return EXIT.failed;
+  }
+  io.out(`${say(lang, 'CHECK_OK')}\n`);
+  return EXIT.ok;
+}
+
+function render(inspection: Awaited<ReturnType<typeof inspectData>>, lang: Lang): string {
+  const { source } = inspection;
+  const lines: string[] = [];
+  lines.push(
+    source.file === null
+      ? say(lang, 'CHECK_NO_SOURCE')
+      : say(lang, 'CHECK_SOURCE', { path: source.file, id: source.id ?? '' }),
+  );
+  lines.push(say(lang, 'CHECK_TIMEZONE', { timezone: inspection.timezone, given: inspection.timezoneGiven }));
+  for (const w of inspection.warnings) lines.push(say(lang, 'WARNING', { text: w.message[lang] }));
+  for (const t of inspection.tables) {
+    lines.push(say(lang, 'CHECK_TABLE', { table: t.table }));
+    if (t.files.length === 0) {
+      lines.push(say(lang, 'CHECK_ABSENT'));
+      continue;
+    }
+    lines.push(say(lang, 'CHECK_FILES', { list: t.files.map((f) => `${f.name} (${f.format})`).join(', ') }));
+    const inPeriod =
+      inspection.period === null
+        ? ''
+        : say(lang, 'CHECK_IN_PERIOD', { n: t.inPeriod, period: inspection.period.id });
+    lines.push(
+      say(lang, 'CHECK_ROWS', {
+        rows: t.rows,
+        rejected: t.rejected,
+        inPeriod,
+        range: t.range === null ? '' : `${t.range.first} – ${t.range.last}`,
+      }),
+    );
+    lines.push(say(lang, 'CHECK_FIELDS'));
+    for (const f of t.fields) lines.push(say(lang, 'CHECK_FIELD', f));
+    if (t.extras.length > 0) lines.push(say(lang, 'CHECK_EXTRAS', { list: t.extras.join(', ') }));
+    for (const v of t.values) {
+      if (v.counts.length === 0) continue;
+      const shown = v.counts.slice(0, VALUES_SHOWN).map(([value, n]) => `${value} ${n}`);
+      if (v.counts.length > VALUES_SHOWN) shown.push(`… (${v.counts.length - VALUES_SHOWN})`);
+      lines.push(say(lang, 'CHECK_VALUES', { field: v.field, list: shown.join(' · ') }));
+    }
+    for (const g of t.byCode) {
+      lines.push(say(lang, 'CHECK_REJECTED', { code: g.code, n: g.count }));
+      for (const r of g.examples)
+        lines.push(`    ${r.file}:${r.line}${r.field ? ` [${r.field}]` : ''} ${r.message[lang]}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,73 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { RejectedRow } from '@scorebook/engine';
+import type { Lang, Problem, SourceProblem } from '@scorebook/problems';
+import { say } from '../text.ts';
+import { formatProblemsHuman } from './problems.ts';
+import { formatRunProblems } from './run-problems.ts';
+
+/** Rejected rows printed before pointing at the full list. */
+const SHOWN = 20;
+
+/**
+ * Why a run stopped, for people: every problem (those in a YAML file with a code frame), then the
+ * first rejected rows, each with the row that caused it, and — when there were rejected rows —
+ * the complete list written to a file outside any results folder, whose path is printed. The
+ * message never names a file that was not written.
+ */
+export function formatFailure(
+  problems: readonly Problem[],
+  rejected: readonly RejectedRow[],
+  lang: Lang,
+  color: boolean,
+  reportPath: string = defaultReportPath(),
+): string {
+  const positioned = problems.filter(
+    (p): p is SourceProblem => p.line !== null && p.column !== null && p.file !== null,
+  );
+  const others = problems.filter((p) => !positioned.includes(p as SourceProblem));
+  let out = formatRunProblems(others, lang);
+  if (positioned.length > 0) out += formatProblemsHuman(positioned, lang, color);
+  if (rejected.length > 0) {
+    let where: string;
+    try {
+      mkdirSync(join(reportPath, '..'), { recursive: true });
+      writeFileSync(
+        reportPath,
+        `${JSON.stringify({ scorebook: 1, total: rejected.length, rows: rejected }, null, 2)}\n`,
+      );
+      where = reportPath;
+    } catch (error) {
+      where = '';
+      out += `${say(lang, 'REJECTED_REPORT_FAILED', { reason: (error as NodeJS.ErrnoException).code ?? String(error) })}\n`;
+    }
+    out += formatRejected(rejected, lang, where);
+    if (where !== '') out += `${say(lang, 'REJECTED_REPORT', { path: where })}\n`;
+  }
+  return `${out}${say(lang, 'NOTHING_WRITTEN')}\n`;
+}
+
+/**
+ * Rejected rows, the first {@link SHOWN} of them, as `file:line [field] CODE: reason`, each
+ * followed by the earlier row that caused it; `where` names the file holding all of them.
+ */
+export function formatRejected(rows: readonly RejectedRow[], lang: Lang, where: string): string {
+  if (rows.length === 0) return '';
+  const lines = rows.slice(0, SHOWN).flatMap((r) => {
+    const line = `  ${r.file}:${r.line}${r.field ? ` [${r.field}]` : ''} ${r.code}: ${r.message[lang]}`;
+    return r.cause === null
+      ? [line]
+      : [line, say(lang, 'CAUSED_BY', { place: `${r.cause.file}:${r.cause.line} ${r.cause.code}` })];
+  });
+  const more =
+    rows.length > SHOWN && where !== ''
+      ? `${say(lang, 'REJECTED_MORE', { n: rows.length - SHOWN, where })}\n`
+      : '';
+  return `${say(lang, 'REJECTED_HEADING', { n: rows.length })}\n${lines.join('\n')}\n${more}`;
+}
+
+/** Where a failed run writes its complete list of rejected rows: the system's temporary folder. */
+export function defaultReportPath(): string {
+  return join(tmpdir(), 'scorebook', `rejected-${process.pid}.json`);
+}

@@ -1,0 +1,84 @@
+import { type InputTableName, TABLES } from '@scorebook/contract';
+import { messageOf, type Problem } from '@scorebook/problems';
+import { formatInstantLocal, type Zone, type ZonedPeriod } from '@scorebook/time';
+import { RUN_ERRORS } from '../errors.ts';
+import type { Row } from '../row.ts';
+
+/**
+ * The accepted rows of each table in time: the earliest and latest time field (all periods),
+ * whether a row falls in the period (`semantics.md`: from local midnight of the first day,
+ * inclusive, to local midnight after the last, exclusive), and whether the period has any row
+ * at all (`source-format.md`, rule 5).
+ */
+export class Coverage {
+  /** Null: every row counts as in the period (inspecting data without one). */
+  readonly #period: ZonedPeriod | null;
+  readonly first = new Map<InputTableName, number | string>();
+  readonly last = new Map<InputTableName, number | string>();
+  #inPeriod = 0;
+
+  constructor(period: ZonedPeriod | null) {
+    this.#period = period;
+  }
+
+  /** Counts an accepted row. */
+  add(table: InputTableName, row: Row): void {
+    const field = TABLES[table].timeField;
+    if (field === null) return;
+    const t = row.values[field] as number | string;
+    const first = this.first.get(table);
+    if (first === undefined || t < first) this.first.set(table, t);
+    const last = this.last.get(table);
+    if (last === undefined || t > last) this.last.set(table, t);
+    if (this.inPeriod(table, row)) this.#inPeriod++;
+  }
+
+  /** True when the row's time field falls in the period. */
+  inPeriod(table: InputTableName, row: Row): boolean {
+    const field = TABLES[table].timeField;
+    if (field === null) return true;
+    const t = row.values[field];
+    const p = this.#period;
+    if (p === null) return true;
+    return typeof t === 'string'
+      ? t >= p.firstDay && t < p.endDay
+      : (t as number) >= p.startMs && (t as number) < p.endMs;
+  }
+
+  /** The problem of a period without data (`source-format.md`, rule 5), or none. */
+  noData(zone: Zone): Problem[] {
+    if (this.#inPeriod > 0 || this.#period === null) return [];
+    const firsts = [...this.first.values()].map((v) => this.#text(v, zone)).sort();
+    const lasts = [...this.last.values()].map((v) => this.#text(v, zone)).sort();
+    const covered = firsts.length === 0 ? '' : `${firsts[0]} – ${lasts[lasts.length - 1]}`;
+    const p = this.#period;
+    return [
+      {
+        code: 'NO_DATA_IN_PERIOD',
+        severity: 'error',
+        message: messageOf(RUN_ERRORS, 'NO_DATA_IN_PERIOD', {
+          period: p.id,
+          start: p.start,
+          end: p.end,
+          covered,
+        }),
+        file: null,
+        line: null,
+        column: null,
+      },
+    ];
+  }
+
+  /** A time field's value as people read it: a date, or an instant in the policy's timezone. */
+  range(table: InputTableName, zone: Zone): { first: string; last: string } | null {
+    const first = this.first.get(table);
+    const last = this.last.get(table);
+    return first === undefined || last === undefined
+      ? null
+      : { first: this.#text(first, zone), last: this.#text(last, zone) };
+  }
+
+  #text(v: number | string, zone: Zone): string {
+    return typeof v === 'string' ? v : formatInstantLocal(v, zone);
+  }
+}

@@ -1,0 +1,150 @@
+import { INPUT_TABLES, type InputTableName, type RejectedRow, TABLES } from '@scorebook/contract';
+import type { Problem } from '@scorebook/problems';
+import { findSource, type LocatedFile, type Source } from '@scorebook/source';
+import { parsePeriod, Zone, type ZonedPeriod, zonePeriod } from '@scorebook/time';
+import { Coverage } from './check/coverage.ts';
+import { DEFAULT_REJECTED_LIMIT, type RejectedLimit, tooManyRejected } from './check/rejected-limit.ts';
+import { RowChecks } from './check/row-checks.ts';
+import { EvaluationError } from './evaluation-error.ts';
+import { openInputs, type ReadProgress, tableBatches } from './read/read-inputs.ts';
+
+/** Options of {@link inspectData}. */
+export interface InspectOptions {
+  dataDir: string;
+  sourceFile?: string | null;
+  /** A period to check for data (`2026-10`); none to look at every row. */
+  period?: string | null;
+  /** For timestamps without an offset when the source declares no timezone; UTC by default. */
+  timezone?: string | null;
+  maxRejected?: RejectedLimit;
+  onProgress?: (progress: ReadProgress) => void;
+}
+
+/** Rejected rows of a table with one code: how many, and the first few. */
+export interface RejectionGroup {
+  code: string;
+  count: number;
+  examples: RejectedRow[];
+}
+
+/** What a run would read of one table, field by field. */
+export interface TableInspection {
+  table: InputTableName;
+  files: ReadonlyArray<Pick<LocatedFile, 'name' | 'format' | 'size'>>;
+  rows: number;
+  rejected: number;
+  byCode: RejectionGroup[];
+  /** Rows of the period (all rows without a period). */
+  inPeriod: number;
+  range: { first: string; last: string } | null;
+  /** Each field: the column it is read from, and whether any file has it. */
+  fields: Array<{ field: string; column: string; present: boolean; contract: boolean }>;
+  /** Columns read as undeclared extra fields (text). */
+  extras: string[];
+  /** Counts of the values of mapped and enumerated fields, most frequent first. */
+  values: Array<{ field: string; counts: Array<[string, number]> }>;
+}
+
+/** What `scorebook source check` reports. */
+export interface Inspection {
+  source: Source;
+  timezone: string;
+  /** True when the timezone came from the source or the options, false for the UTC default. */
+  timezoneGiven: boolean;
+  period: ZonedPeriod | null;
+  tables: TableInspection[];
+  /** What would stop a run of this data (too many rejected rows, no data in the period). */
+  problems: Problem[];
+  warnings: Problem[];
+}
+
+const COUNTED = new Set(['channel', 'category', 'type', 'role', 'team', 'status', 'kind', 'sender']);
+const EXAMPLES = 3;
+
+/**
+ * Reads a data folder through its source without a policy (the read and check stages of
+ * {@link evaluate}): per table the files, records, rejected rows by code with examples, the date
+ * range, each field's column, the extra columns, and the value counts of mapped and enumerated
+ * fields. Throws {@link EvaluationError} on what stops reading at all (a stray file, a header
+ * without a required field, bytes not in the declared encoding); reports in `problems` what would
+ * stop a run once read.
+ */
+export async function inspectData(options: InspectOptions): Promise<Inspection> {
+  const found = findSource(options.dataDir, options.sourceFile ?? null);
+  if (found.source === null) throw new EvaluationError(found.problems);
+  const source = found.source;
+  const timezone = source.timezone ?? options.timezone ?? 'UTC';
+  const zone = new Zone(timezone);
+  const parsed = options.period ? parsePeriod(options.period) : null;
+  const period = parsed === null ? null : zonePeriod(parsed, zone);
+  const inputs = await openInputs({ dataDir: options.dataDir, source, zone });
+  const checks = new RowChecks(inputs.fileNames, inputs.tables.get('conversations')!.files.length > 0);
+  const coverage = new Coverage(period);
+  const tables: TableInspection[] = [];
+  for (const table of INPUT_TABLES) {
+    checks.startTable(table);
+    const input = inputs.tables.get(table)!;
+    const spec = TABLES[table];
+    const counted = input.typer.fields.filter(
+      (f) =>
+        f.reading.map !== null ||
+        spec.fields[f.name]?.values !== undefined ||
+        f.type === 'bool' ||
+        COUNTED.has(f.name),
+    );
+    const counts = new Map(counted.map((f) => [f.name, new Map<string, number>()]));
+    let inPeriod = 0;
+    const before = checks.rejected.length;
+    for await (const batch of tableBatches(inputs, table, options.onProgress)) {
+      for (const record of batch) {
+        const row = checks.accept(record);
+        if (row === null) continue;
+        for (const [field, map] of counts) {
+          const v = row.values[field];
+          const key = v === null || v === undefined ? '(空 / empty)' : String(v);
+          map.set(key, (map.get(key) ?? 0) + 1);
+        }
+        coverage.add(table, row);
+        if (coverage.inPeriod(table, row)) inPeriod++;
+      }
+    }
+    const rejected = checks.rejected.slice(before);
+    const groups = new Map<string, RejectionGroup>();
+    for (const r of rejected) {
+      const g = groups.get(r.code) ?? { code: r.code, count: 0, examples: [] };
+      g.count++;
+      if (g.examples.length < EXAMPLES) g.examples.push(r);
+      groups.set(r.code, g);
+    }
+    tables.push({
+      table,
+      files: input.files.map((f) => ({ name: f.name, format: f.format, size: f.size })),
+      rows: input.rows,
+      rejected: rejected.length,
+      byCode: [...groups.values()].sort((a, b) => b.count - a.count),
+      inPeriod,
+      range: coverage.range(table, zone),
+      fields: input.typer.fields.map((f) => ({
+        field: f.name,
+        column: f.column,
+        present: input.typer.present.has(f.name),
+        contract: f.contract,
+      })),
+      extras: [...input.typer.present].filter((name) => !input.typer.fields.some((f) => f.name === name)),
+      values: [...counts].map(([field, map]) => ({ field, counts: [...map].sort((a, b) => b[1] - a[1]) })),
+    });
+  }
+  const problems = [
+    ...tooManyRejected(inputs, checks, options.maxRejected ?? DEFAULT_REJECTED_LIMIT),
+    ...coverage.noData(zone),
+  ];
+  return {
+    source,
+    timezone,
+    timezoneGiven: source.timezone !== null || Boolean(options.timezone),
+    period,
+    tables,
+    problems,
+    warnings: inputs.warnings,
+  };
+}
