@@ -39,6 +39,12 @@ export const RUN_ERRORS = defineCatalogue({
     en: (p: { table: string; uses: string }) =>
       `Metrics the policy uses need the table ${p.table} (${p.uses}), and the data has no file of it. Export it; if you truly have none, run with --allow-missing ${p.table}: those metrics are then recorded as no data.`,
   },
+  EXTRA_FIELD_NOT_TYPED: {
+    zh: (p: { table: string; field: string; operator: string; value: string; use: string; type: string }) =>
+      `${p.use} 的条件把 ${p.table}.${p.field} 与 ${p.value} 比较(${p.operator}),但 ${p.field} 是未声明类型的额外列,在每种文件中都按文本读取,这个条件永远不会成立。请在 source.yaml 中声明类型:tables: ${p.table}: fields: ${p.field}: { type: ${p.type} }。`,
+    en: (p: { table: string; field: string; operator: string; value: string; use: string; type: string }) =>
+      `A condition of ${p.use} compares ${p.table}.${p.field} with ${p.value} (${p.operator}), but ${p.field} is an extra column without a declared type, read as text in every file format: the condition can never hold. Declare its type in source.yaml: tables: ${p.table}: fields: ${p.field}: { type: ${p.type} }.`,
+  },
   NO_DATA_IN_PERIOD: {
     zh: (p: { period: string; start: string; end: string; covered: string }) =>
       `期间 ${p.period}(${p.start} 至 ${p.end})中没有任何数据:除 agents 外每张表在此期间都是 0 行。${p.covered ? `文件覆盖的时间是 ${p.covered}。` : '文件中没有任何带时间的行。'}请检查 --period,或导出这个期间的数据。`,

@@ -17,7 +17,7 @@ import { messageOf, type Problem } from '@scorebook/problems';
 import { findSource, type Source } from '@scorebook/source';
 import { type Period, parsePeriod, Zone, zonePeriod } from '@scorebook/time';
 import packageJson from '../package.json' with { type: 'json' };
-import { fieldsNotInData, tablesAbsent } from './check/check-inputs.ts';
+import { fieldsNotInData, tablesAbsent, untypedComparisons } from './check/check-inputs.ts';
 import { Coverage } from './check/coverage.ts';
 import { policyNeeds } from './check/policy-needs.ts';
 import { DEFAULT_REJECTED_LIMIT, type RejectedLimit, tooManyRejected } from './check/rejected-limit.ts';
@@ -94,7 +94,11 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
   const headed = new Set(
     INPUT_TABLES.filter((t) => inputs.tables.get(t)!.files.every((f) => f.format !== 'jsonl')),
   );
-  stopOn([...tablesAbsent(inputs, needs, allowMissing), ...fieldsNotInData(inputs, needs, headed)]);
+  stopOn([
+    ...tablesAbsent(inputs, needs, allowMissing),
+    ...fieldsNotInData(inputs, needs, headed),
+    ...untypedComparisons(inputs, needs),
+  ]);
 
   const fieldsOf = tableFields(inputs);
   const checks = new RowChecks(inputs.fileNames, inputs.tables.get('conversations')!.files.length > 0);

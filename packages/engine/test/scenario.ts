@@ -5,7 +5,10 @@ import { INPUT_TABLES } from '@scorebook/contract';
 import type { RejectedLimit } from '../src/check/rejected-limit.ts';
 import { type Evaluation, evaluate } from '../src/index.ts';
 
-/** A table given inline: CSV text, or rows written as JSON Lines. */
+/**
+ * A table given inline: CSV text, or rows written as JSON Lines; a name with an extension (or a
+ * folder) is written as that file.
+ */
 export type InlineTable = string | Array<Record<string, unknown>>;
 
 /** Options of a small hand-computed scenario. */
@@ -34,9 +37,12 @@ export function writeScenario(scenario: Scenario): { policiesDir: string; dataDi
   const dataDir = join(root, 'data');
   mkdirSync(dataDir);
   for (const [name, table] of Object.entries(scenario.tables)) {
-    if (typeof table === 'string')
-      writeFileSync(join(dataDir, name.includes('.') ? name : `${name}.csv`), table);
-    else writeFileSync(join(dataDir, `${name}.jsonl`), table.map((r) => JSON.stringify(r)).join('\n'));
+    const file = join(
+      dataDir,
+      name.includes('.') ? name : `${name}.${typeof table === 'string' ? 'csv' : 'jsonl'}`,
+    );
+    mkdirSync(join(file, '..'), { recursive: true });
+    writeFileSync(file, typeof table === 'string' ? table : table.map((r) => JSON.stringify(r)).join('\n'));
   }
   return { policiesDir, dataDir };
 }

@@ -58,3 +58,47 @@ export function tablesAbsent(
   }
   return problems;
 }
+
+/** Operators that compare a fact with values strictly (json-rules-engine's `===`). */
+const STRICT_OPERATORS = new Set(['equal', 'notEqual', 'in', 'notIn', 'contains', 'doesNotContain']);
+
+/**
+ * A condition that compares an undeclared extra field — text in every file format — strictly
+ * with a value that is not text (`vip equal true`, `level in [1, 2]`): it can never hold (or
+ * always holds, negated), so it is an error that says to declare the field's type in
+ * source.yaml. Numeric operators read numeric text as numbers, as json-rules-engine does.
+ */
+export function untypedComparisons(inputs: Inputs, needs: PolicyNeeds): Problem[] {
+  const problems: Problem[] = [];
+  for (const need of needs.fields.values()) {
+    const input = inputs.tables.get(need.table)!;
+    if (input.typer.fields.some((f) => f.name === need.field)) continue;
+    for (const c of need.comparisons) {
+      const values = Array.isArray(c.value) ? c.value : [c.value];
+      if (!STRICT_OPERATORS.has(c.operator) || values.every((v) => typeof v === 'string')) continue;
+      problems.push({
+        code: 'EXTRA_FIELD_NOT_TYPED',
+        severity: 'error',
+        message: messageOf(RUN_ERRORS, 'EXTRA_FIELD_NOT_TYPED', {
+          table: need.table,
+          field: need.field,
+          operator: c.operator,
+          value: JSON.stringify(c.value),
+          use: c.use,
+          type: suggestedType(values),
+        }),
+        file: inputs.source.file,
+        line: null,
+        column: null,
+      });
+    }
+  }
+  return problems;
+}
+
+function suggestedType(values: readonly unknown[]): string {
+  if (values.every((v) => typeof v === 'boolean')) return 'bool';
+  if (values.every((v) => typeof v === 'number'))
+    return values.every((v) => Number.isInteger(v)) ? 'int' : 'number';
+  return 'string';
+}

@@ -1,4 +1,4 @@
-import type { Condition } from '@scorebook/conditions';
+import type { Condition, LeafCondition } from '@scorebook/conditions';
 import {
   DERIVED_CONVERSATION_FIELDS,
   DERIVED_INPUTS,
@@ -13,6 +13,17 @@ export interface MetricInputs {
   tables: ReadonlySet<InputTableName>;
   /** `[table, field]` of input fields read by its `field` and `where`s (derived ones by what they need). */
   fields: ReadonlyArray<readonly [InputTableName, string]>;
+  /** The leaves of its `where`s on input fields. */
+  leaves: ReadonlyArray<readonly [InputTableName, LeafCondition]>;
+}
+
+/** An input field a policy reads: where, and the comparisons its conditions make with it. */
+export interface FieldNeed {
+  table: InputTableName;
+  field: string;
+  uses: string[];
+  /** Leaves of conditions on the field: operator and value, with the use they belong to. */
+  comparisons: Array<{ operator: string; value: unknown; use: string }>;
 }
 
 /** What a policy reads of the data, and where in the policy (for messages). */
@@ -22,7 +33,7 @@ export interface PolicyNeeds {
   /** Input tables the used metrics need, with the uses. */
   tables: ReadonlyMap<InputTableName, string[]>;
   /** Input fields the used metrics and the exclusions read, keyed `table.field`, with the uses. */
-  fields: ReadonlyMap<string, { table: InputTableName; field: string; uses: string[] }>;
+  fields: ReadonlyMap<string, FieldNeed>;
   /** Every metric of the catalog in scope, by id: what it reads. */
   inputsOf: ReadonlyMap<string, MetricInputs>;
 }
@@ -47,21 +58,36 @@ export function policyNeeds(policy: Policy, definitions: readonly MetricDefiniti
     for (const v of s.vetoes) for (const fact of factsOf(v.when)) use(fact, `${s.id}/${v.id}`);
   }
   const tables = new Map<InputTableName, string[]>();
-  const fields = new Map<string, { table: InputTableName; field: string; uses: string[] }>();
+  const fields = new Map<string, FieldNeed>();
   const needField = (table: InputTableName, field: string, where: string) => {
     const key = `${table}.${field}`;
-    const entry = fields.get(key) ?? { table, field, uses: [] };
+    const entry = fields.get(key) ?? { table, field, uses: [], comparisons: [] };
     if (!entry.uses.includes(where)) entry.uses.push(where);
     fields.set(key, entry);
+    return entry;
   };
   for (const [metric, uses] of metrics) {
     const inputs = inputsOf.get(metric)!;
     const where = `${metric} (${uses.join(', ')})`;
     for (const table of inputs.tables) tables.set(table, [...(tables.get(table) ?? []), where]);
     for (const [table, field] of inputs.fields) needField(table, field, where);
+    for (const [table, leaf] of inputs.leaves)
+      needField(table, leaf.fact, where).comparisons.push({
+        operator: leaf.operator,
+        value: leaf.value,
+        use: where,
+      });
   }
   for (const e of policy.exclusions) {
-    for (const fact of factsOf(e.when)) needField(e.table, fact, `exclusion ${e.id}`);
+    const where = `exclusion ${e.id}`;
+    for (const leaf of leavesOf(e.when)) {
+      needField(e.table, leaf.fact, where).comparisons.push({
+        operator: leaf.operator,
+        value: leaf.value,
+        use: where,
+      });
+    }
+    for (const fact of factsOf(e.when)) needField(e.table, fact, where);
   }
   return { metrics, tables, fields, inputsOf };
 }
@@ -70,6 +96,7 @@ export function policyNeeds(policy: Policy, definitions: readonly MetricDefiniti
 export function metricInputs(d: MetricDefinition): MetricInputs {
   const tables = new Set<InputTableName>();
   const fields: Array<readonly [InputTableName, string]> = [];
+  const leaves: Array<readonly [InputTableName, LeafCondition]> = [];
   const side = (table: MeasuredTableName, field: string | null, where: unknown) => {
     const read = [...(field === null ? [] : [field]), ...(where === null ? [] : factsOf(where as Condition))];
     if (table === 'responses') {
@@ -77,6 +104,11 @@ export function metricInputs(d: MetricDefinition): MetricInputs {
       return;
     }
     tables.add(table);
+    if (where !== null) {
+      for (const leaf of leavesOf(where as Condition))
+        if (!(table === 'conversations' && Object.hasOwn(DERIVED_CONVERSATION_FIELDS, leaf.fact)))
+          leaves.push([table, leaf]);
+    }
     for (const f of read) {
       const derived =
         table === 'conversations' && Object.hasOwn(DERIVED_CONVERSATION_FIELDS, f)
@@ -96,7 +128,15 @@ export function metricInputs(d: MetricDefinition): MetricInputs {
   } else {
     side(d.table!, d.field, d.where);
   }
-  return { tables, fields };
+  return { tables, fields, leaves };
+}
+
+/** The leaves of a condition, in order. */
+export function leavesOf(condition: Condition): LeafCondition[] {
+  if ('all' in condition) return condition.all.flatMap(leavesOf);
+  if ('any' in condition) return condition.any.flatMap(leavesOf);
+  if ('not' in condition) return leavesOf(condition.not);
+  return [condition];
 }
 
 /** Every fact a condition names, in order, without repeats (`{fact}` values included). */

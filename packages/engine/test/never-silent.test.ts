@@ -1,0 +1,204 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { INPUT_TABLES } from '@scorebook/contract';
+import { type Problem, ScorebookError } from '@scorebook/problems';
+import { describe, expect, it } from 'vitest';
+import { EvaluationError, evaluate, type RejectedRow } from '../src/index.ts';
+import { AGENTS, basePolicy, csv, runScenario, writeScenario } from './scenario.ts';
+
+// `source-format.md`, "What is never silent": each rule stops the run (or rejects the row)
+// instead of producing a confident wrong grade.
+
+const CONV = 'conversation_id,agent_id,channel,started_at,ended_at';
+const conv = (...rows: string[]) => csv(CONV, ...rows);
+const MSG = 'conversation_id,sent_at,sender,agent_id,text';
+
+async function stop(promise: Promise<unknown>): Promise<{ problems: Problem[]; rejected: RejectedRow[] }> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof EvaluationError) return error;
+    if (error instanceof ScorebookError) return { problems: error.problems, rejected: [] };
+    throw error;
+  }
+  throw new Error('expected the run to stop');
+}
+
+const codes = (r: { problems: Problem[] }) => r.problems.map((p) => p.code);
+
+describe('what is never silent', () => {
+  it('1. a file that belongs to no table stops the run, naming it', async () => {
+    const { policiesDir, dataDir } = writeScenario({ tables: { agents: AGENTS } });
+    writeFileSync(join(dataDir, 'conversations_2026-10.csv'), `${CONV}\n`);
+    writeFileSync(join(dataDir, 'Surveys.csv'), 'survey_id\n');
+    const r = await stop(evaluate({ policiesDir, dataDir, period: '2026-10', allowMissing: INPUT_TABLES }));
+    expect(r.problems.map((p) => [p.code, p.file])).toEqual([
+      ['STRAY_FILE', 'Surveys.csv'],
+      ['STRAY_FILE', 'conversations_2026-10.csv'],
+    ]);
+  });
+
+  it('3. a field a scored metric reads that no file has stops the run (CSV before reading, JSON Lines after)', async () => {
+    const policy = basePolicy({
+      scorecards: `  aftersale:
+    title: 售后
+    roles: [aftersale]
+    scored:
+      - { metric: fcr, weight: 100, target: 90%, floor: 50% }`,
+    });
+    const tables = { agents: AGENTS, conversations: conv('c1,a1,chat,2026-10-05T10:00:00+08:00,') };
+    const r = await stop(runScenario({ policy, tables }));
+    expect(r.problems.map((p) => [p.code, p.file])).toEqual([
+      ['FIELD_NOT_IN_DATA', 'conversations.csv'],
+      ['FIELD_NOT_IN_DATA', 'conversations.csv'],
+      ['FIELD_NOT_IN_DATA', 'conversations.csv'],
+    ]);
+    expect(r.problems[0]!.message.en).toContain('conversations.resolved (fcr (aftersale/fcr))');
+    const jsonl = await stop(
+      runScenario({
+        policy,
+        tables: {
+          agents: AGENTS,
+          conversations: [
+            {
+              conversation_id: 'c1',
+              agent_id: 'a1',
+              channel: 'chat',
+              started_at: '2026-10-05T10:00:00+08:00',
+              resolved: true,
+            },
+          ],
+        },
+      }),
+    );
+    expect(codes(jsonl)).toEqual(['FIELD_NOT_IN_DATA', 'FIELD_NOT_IN_DATA']);
+  });
+
+  it('3. a condition of an exclusion on a column the data lacks stops the run', async () => {
+    const policy = basePolicy({
+      exclusions: `  - id: vip
+    table: conversations
+    reason: VIP 会话另行考核
+    when: { all: [ { fact: vip_level, operator: equal, value: "3" } ] }`,
+    });
+    const r = await stop(
+      runScenario({
+        policy,
+        tables: {
+          agents: AGENTS,
+          conversations: conv('c1,a1,chat,2026-10-05T10:00:00+08:00,'),
+          messages: csv(MSG),
+        },
+      }),
+    );
+    expect(codes(r)).toEqual(['FIELD_NOT_IN_DATA']);
+    expect(r.problems[0]!.message.en).toContain('conversations.vip_level (exclusion vip)');
+  });
+
+  it('4. a scored metric whose table is absent stops the run, unless allowed to be missing', async () => {
+    const tables = { agents: AGENTS, conversations: conv('c1,a1,chat,2026-10-05T10:00:00+08:00,') };
+    const r = await stop(runScenario({ tables, allowMissing: [] }));
+    expect(codes(r)).toEqual(['TABLE_ABSENT', 'TABLE_ABSENT']);
+    expect(r.problems.map((p) => p.message.en.match(/the table (\w+)/)?.[1])).toEqual([
+      'messages',
+      'qa_reviews',
+    ]);
+    const allowed = await runScenario({ tables, allowMissing: ['messages', 'qa_reviews'] });
+    const a1 = allowed.results.agents[0]!;
+    expect(allowed.results.inputs.messages).toMatchObject({ absent: true, files: [] });
+    expect(a1.metrics.reply_rate).toEqual({
+      value: null,
+      sample: 0,
+      score: null,
+      weight: 50,
+      status: 'no_data',
+    });
+    // A count on an absent table has no data either: not a confident zero.
+    expect(a1.metrics.red_line_count).toMatchObject({ value: null, sample: 0 });
+  });
+
+  it('5. a period with no data stops the run, giving the dates the files cover', async () => {
+    const tables = {
+      agents: AGENTS,
+      conversations: conv('c1,a1,chat,2026-09-05T10:00:00+08:00,'),
+      messages: csv(MSG, 'c1,2026-09-05T10:00:00+08:00,customer,,在吗'),
+    };
+    const r = await stop(runScenario({ tables }));
+    expect(codes(r)).toEqual(['NO_DATA_IN_PERIOD']);
+    expect(r.problems[0]!.message.en).toContain(
+      'The files cover 2026-09-05T10:00:00+08:00 – 2026-09-05T10:00:00+08:00',
+    );
+  });
+
+  it('6. an unknown sender is a rejected row, never a bot', async () => {
+    const tables = {
+      agents: AGENTS,
+      conversations: conv(
+        ...Array.from({ length: 200 }, (_, i) => `c${i},a1,chat,2026-10-05T10:00:00+08:00,`),
+      ),
+      messages: csv(
+        MSG,
+        ...Array.from({ length: 200 }, (_, i) => [
+          `c${i},2026-10-05T10:00:00+08:00,customer,,在吗`,
+          `c${i},2026-10-05T10:00:10+08:00,${i === 0 ? '客服' : 'agent'},a1,在的`,
+        ]).flat(),
+      ),
+    };
+    const e = await runScenario({ tables });
+    expect(e.rejected.map((r) => [r.file, r.line, r.field, r.code])).toEqual([
+      ['messages.csv', 3, 'sender', 'NOT_ALLOWED_VALUE'],
+    ]);
+    // The conversation whose reply was rejected is not answered: 199 of 200.
+    expect(e.results.agents[0]!.metrics.reply_rate!.value).toBe(199 / 200);
+  });
+});
+
+describe('what cannot be true', () => {
+  it('rejects an end before the start, a negative order amount and a timestamp outside 1970–2100', async () => {
+    const e = await runScenario({
+      tables: {
+        agents: AGENTS,
+        conversations: conv(
+          ...Array.from(
+            { length: 300 },
+            (_, i) => `c${i},a1,chat,2026-10-05T10:00:00+08:00,2026-10-05T10:05:00+08:00`,
+          ),
+          'cx,a1,chat,2026-10-05T10:00:00+08:00,2026-10-05T09:00:00+08:00',
+        ),
+        messages: csv(
+          MSG,
+          ...Array.from({ length: 300 }, (_, i) => `c${i},2026-10-05T10:00:00+08:00,customer,,在吗`),
+          'c1,9999-01-01T00:00:00+08:00,agent,a1,在的',
+        ),
+        orders: csv(
+          'order_id,agent_id,conversation_id,placed_at,amount',
+          'o1,a1,c1,2026-10-05T10:00:00+08:00,-5',
+        ),
+      },
+      maxRejected: { kind: 'rows', value: 5 },
+    });
+    expect(e.rejected.map((r) => [r.table, r.field, r.code])).toEqual([
+      ['conversations', 'ended_at', 'ENDED_BEFORE_STARTED'],
+      ['messages', 'sent_at', 'OUT_OF_RANGE'],
+      ['orders', 'amount', 'OUT_OF_RANGE'],
+    ]);
+  });
+
+  it('names the row that caused a cascade of rejections', async () => {
+    const e = await stop(
+      runScenario({
+        tables: {
+          agents: csv('agent_id,name,team,role', 'a1,张三,一组,aftersale', 'a2,,一组,aftersale'),
+          conversations: conv('c1,a2,chat,2026-10-05T10:00:00+08:00,'),
+          messages: csv(MSG, 'c1,2026-10-05T10:00:00+08:00,customer,,在吗'),
+        },
+      }),
+    );
+    expect(e.rejected.map((r) => [r.table, r.code, r.cause && `${r.cause.file}:${r.cause.line}`])).toEqual([
+      ['agents', 'MISSING_FIELD', null],
+      ['conversations', 'UNKNOWN_AGENT', 'agents.csv:3'],
+      ['messages', 'UNKNOWN_CONVERSATION', 'conversations.csv:2'],
+    ]);
+    expect(e.rejected[1]!.message.en).toContain('the agents row of agent_id "a2" was rejected (agents.csv:3');
+  });
+});
