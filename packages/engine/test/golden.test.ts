@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
-import { evaluate, serializeEvaluation } from '../src/index.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type AgentResult, type Evaluation, evaluate, serializeEvaluation } from '../src/index.ts';
 
 const golden = fileURLToPath(new URL('./fixtures/golden/', import.meta.url));
 const expected = JSON.parse(readFileSync(`${golden}expected/2026-10.json`, 'utf8')) as {
@@ -15,13 +15,17 @@ function close(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-describe('the public golden case (2026-10)', async () => {
-  const evaluation = await evaluate({
-    policiesDir: `${golden}policies/ecommerce-cs`,
-    dataDir: `${golden}data`,
-    period: '2026-10',
+describe('the public golden case (2026-10)', () => {
+  let evaluation: Evaluation;
+  let byId: Map<string, AgentResult>;
+  beforeAll(async () => {
+    evaluation = await evaluate({
+      policiesDir: `${golden}policies/ecommerce-cs`,
+      dataDir: `${golden}data`,
+      period: '2026-10',
+    });
+    byId = new Map(evaluation.results.agents.map((a) => [a.agent_id, a]));
   });
-  const byId = new Map(evaluation.results.agents.map((a) => [a.agent_id, a]));
 
   it('lists the same agents', () => {
     expect([...byId.keys()]).toEqual(expected.agents.map((a) => a.agent_id));

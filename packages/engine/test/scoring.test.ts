@@ -1,4 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { loadPolicyBytes } from '@scorebook/policy';
+import { Zone } from '@scorebook/time';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Evaluation } from '../src/index.ts';
+import { rateAgent } from '../src/score/rate-agent.ts';
 import { basePolicy, csv, runScenario } from './scenario.ts';
 
 const scorecards = `  aftersale:
@@ -60,10 +64,13 @@ const events = csv(
   'a2,2026-10-05T12:00:00+08:00,praise',
 );
 
-describe('scoring, adjustments, vetoes, grades and ranks', async () => {
-  const e = await runScenario({
-    policy: basePolicy({ scorecards }),
-    tables: { agents, qa_reviews: qa, surveys, events },
+describe('scoring, adjustments, vetoes, grades and ranks', () => {
+  let e: Evaluation;
+  beforeAll(async () => {
+    e = await runScenario({
+      policy: basePolicy({ scorecards }),
+      tables: { agents, qa_reviews: qa, surveys, events },
+    });
   });
   const agent = (id: string) => e.results.agents.find((a) => a.agent_id === id)!;
 
@@ -222,5 +229,42 @@ describe('metric kinds', () => {
     // orders is absent: its metrics have no data, even a sum.
     expect(m.sales_amount).toMatchObject({ value: null, sample: 0 });
     expect(m.avg_order_value).toMatchObject({ value: null, sample: 0 });
+  });
+});
+
+describe('the order of the total', () => {
+  it('adds the sum of the adjustments to the base score: base + (a₁ + a₂), not (base + a₁) + a₂', () => {
+    const policy = loadPolicyBytes(
+      'order.yaml',
+      new TextEncoder().encode(
+        basePolicy({
+          metrics: `metrics:
+  - { id: bonus_a, title: 加分甲, kind: count, better: higher, table: events }
+  - { id: bonus_b, title: 加分乙, kind: count, better: higher, table: events }`,
+          scorecards: `  aftersale:
+    title: 售后
+    roles: [aftersale]
+    scored:
+      - { metric: qa_score, weight: 100, target: 100, floor: 0 }
+    adjustments:
+      - { id: a, metric: bonus_a, points_each: 0.1 }
+      - { id: b, metric: bonus_b, points_each: 0.1 }`,
+        }),
+      ),
+    ).policy!;
+    const scorecard = policy.scorecards[0]!;
+    const metrics = {
+      qa_score: { value: 0.1, sample: 1, score: 0.1, weight: 100, status: 'scored' as const },
+    };
+    const rating = rateAgent(
+      policy,
+      scorecard,
+      metrics,
+      { qa_score: 0.1, bonus_a: 2, bonus_b: 3 },
+      new Zone('UTC'),
+    );
+    expect(rating.adjustments).toEqual({ a: 0.2, b: 0.30000000000000004 });
+    // Σ first: 0.1 + (0.2 + 0.30000000000000004) = 0.6; left to right would give 0.6000000000000001.
+    expect(rating.total_score).toBe(0.6);
   });
 });

@@ -56,17 +56,18 @@ export function rateAgent(
   if (weights === 0) return notRated('NO_SCORED_METRIC', 'no scored metric has a score', eligibility);
   const base = weighted / weights;
 
+  // total = clamp(base + Σ adjustments, 0, 100): the adjustments are summed first, in policy order.
   const adjustments: Record<string, number> = {};
-  let total = base;
+  let added = 0;
   for (const a of scorecard.adjustments) {
     let points = (values[a.metric] ?? 0) * a.points_each;
     if (a.min !== null && points < a.min) points = a.min;
     if (a.max !== null && points > a.max) points = a.max;
     if (Object.is(points, -0)) points = 0;
     adjustments[a.id] = points;
-    total += points;
+    added += points;
   }
-  total = Math.min(100, Math.max(0, total));
+  const total = Math.min(100, Math.max(0, base + added));
 
   const gradeIndex = policy.grades.findIndex((g) => g.min_score <= total);
   let capped = gradeIndex;
