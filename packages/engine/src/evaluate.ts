@@ -6,7 +6,7 @@ import {
   type MetricResult,
   type Results,
 } from '@scorebook/contract';
-import { loadPolicyFamily, metricsOf, type Policy, selectVersion } from '@scorebook/policy';
+import { loadPolicyFamily, type Policy, policyMetricCatalog, selectVersion } from '@scorebook/policy';
 import type { SourceProblem } from '@scorebook/problems';
 import { parsePeriod, Zone, zonePeriod } from '@scorebook/time';
 import packageJson from '../package.json' with { type: 'json' };
@@ -79,7 +79,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
 
   const zone = new Zone(policy.timezone);
   const zoned = zonePeriod(period, zone);
-  const definitions = metricsOf(policy);
+  const definitions = policyMetricCatalog(policy);
   const compiled = compileMetrics(definitions, zone);
   const scorecardOfRole = new Map(policy.scorecards.flatMap((s) => s.roles.map((r) => [r, s] as const)));
   const metricIndex = new Map(definitions.map((d, i) => [d.id, i]));
