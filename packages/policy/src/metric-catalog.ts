@@ -1,7 +1,11 @@
-import { builtinMetrics, type MetricDefinition } from '@scorebook/contract';
+import { builtinCatalog, type MetricDefinition } from '@scorebook/contract';
 import type { Policy } from './model.ts';
 
-/** Every metric a policy can use: the built-in catalog, then the policy's own, in that order. */
-export function metricsOf(policy: Policy): MetricDefinition[] {
-  return [...builtinMetrics(), ...policy.metrics];
+/**
+ * The metric catalog a policy version works with: every built-in metric (`builtinCatalog()`,
+ * in catalog order), then the policy's own `metrics:`, in policy order. Agent-level conditions
+ * see each of them as a fact.
+ */
+export function policyMetricCatalog(policy: Pick<Policy, 'metrics'>): MetricDefinition[] {
+  return [...builtinCatalog(), ...policy.metrics];
 }
