@@ -40,7 +40,7 @@ describe('exclusions on derived fields', () => {
     expect(loaded.problems[0]!.message.en).toContain('"replied" is derived by the engine after exclusions');
   });
 
-  it('refuse every derived field: inquiry, durations, on_time, converted, and responses fields', () => {
+  it('refuse every derived field: inquiry, durations, on_time, converted, and responses-only fields', () => {
     for (const fact of [
       'inquiry',
       'first_response_seconds',
@@ -49,7 +49,6 @@ describe('exclusions on derived fields', () => {
       'converted',
       'seconds',
       'is_first',
-      'at',
     ]) {
       const loaded = loadEdited(
         ['table: complaints', 'table: conversations'],
@@ -69,6 +68,16 @@ describe('exclusions on derived fields', () => {
     );
     expect(where(loaded)).toEqual([
       ['EXCLUSION_DERIVED_FACT', 'error', 26, 60, 'exclusions[0].when.all[0].value.fact'],
+    ]);
+  });
+
+  it('read a responses field that an input table has as a possible extra column elsewhere (a warning)', () => {
+    const loaded = loadEdited(
+      ['table: complaints', 'table: conversations'],
+      [DEFECT, '- { fact: at, operator: after, value: "2026-10-15T10:00:00" }'],
+    );
+    expect(where(loaded)).toEqual([
+      ['CONDITION_UNKNOWN_FACT', 'warning', 26, 19, 'exclusions[0].when.all[0].fact'],
     ]);
   });
 

@@ -192,11 +192,17 @@ function checkGrades(ctx: CheckContext, raw: unknown): Grade[] {
 const RESERVED_GRADE_NAMES: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
- * The fields the engine derives (`semantics.md`, derived facts): the ones it adds to
- * conversations and those of the derived `responses` table.
+ * The fields only the engine makes (`semantics.md`, derived facts): those it adds to
+ * conversations, and those of the derived `responses` table that no input table has (`seconds`,
+ * `is_first`). A responses field that some input table has (`at`, `channel`, …) is, on a table
+ * without it, read as a possible extra column of the export, like any unknown fact.
  */
 const DERIVED_FIELD_SPECS: Readonly<Record<string, FieldSpec>> = {
-  ...RESPONSES_FIELDS,
+  ...Object.fromEntries(
+    Object.entries(RESPONSES_FIELDS).filter(
+      ([name]) => !INPUT_TABLES.some((t) => Object.hasOwn(TABLES[t].fields, name)),
+    ),
+  ),
   ...DERIVED_CONVERSATION_FIELDS,
 };
 const DERIVED_FIELDS: ReadonlySet<string> = new Set(Object.keys(DERIVED_FIELD_SPECS));
