@@ -27,8 +27,9 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
  * Parses configuration YAML with the YAML 1.2 core schema, keeping positions. Every YAML error and
- * warning becomes a problem (unknown tags included); duplicate keys, forbidden keys
- * (`__proto__` …) and too many aliases are refused. The value is only produced from a
+ * warning becomes a problem (unknown tags included); duplicate keys (in one pass per mapping, so
+ * that a large mapping costs linear time), forbidden keys (`__proto__` …) and too many aliases
+ * are refused. The value is only produced from a
  * document without problems, and is never merged into another object.
  */
 export function parseConfigYaml(source: ConfigText): {
@@ -39,7 +40,9 @@ export function parseConfigYaml(source: ConfigText): {
   const docs = parseAllDocuments(source.text, {
     lineCounter,
     prettyErrors: false,
-    uniqueKeys: true,
+    // yaml's own check compares each key with every earlier one (quadratic in a mapping's size):
+    // duplicates are found below, in one pass per mapping.
+    uniqueKeys: false,
     version: '1.2',
     schema: 'core',
     merge: false,
@@ -89,8 +92,28 @@ export function parseConfigYaml(source: ConfigText): {
     );
   }
   const doc = list[0]!;
+  const duplicates: SourceProblem[] = [];
+  visit(doc, {
+    Map(_key, map) {
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key) || typeof pair.key.value !== 'string') continue;
+        const key = pair.key.value;
+        if (!seen.has(key)) {
+          seen.add(key);
+          continue;
+        }
+        const [start, end] = pair.key.range ?? [0, 0];
+        const message = messageOf(CONFIG_FILE_ERRORS, 'YAML_DUPLICATE_KEY', { key });
+        duplicates.push(at(start, 'YAML_DUPLICATE_KEY', message, end));
+      }
+    },
+  });
   problems.push(
-    ...withoutCascades([...doc.errors, ...doc.warnings].map((error) => yamlProblem(error, at, source.text))),
+    ...withoutCascades([
+      ...[...doc.errors, ...doc.warnings].map((error) => yamlProblem(error, at, source.text)),
+      ...duplicates,
+    ]),
   );
 
   let aliases = 0;
@@ -156,17 +179,6 @@ function yamlProblem(
   switch (error.code) {
     case 'TAB_AS_INDENT':
       return at(start, 'YAML_TAB_INDENT', messageOf(CONFIG_FILE_ERRORS, 'YAML_TAB_INDENT'), end);
-    case 'DUPLICATE_KEY': {
-      const key = /"([^"]*)"|'([^']*)'|^\s*([^:\n]+)/.exec(text.slice(start, Math.max(end, start + 80)));
-      return at(
-        start,
-        'YAML_DUPLICATE_KEY',
-        messageOf(CONFIG_FILE_ERRORS, 'YAML_DUPLICATE_KEY', {
-          key: (key?.[1] ?? key?.[2] ?? key?.[3] ?? '').trim(),
-        }),
-        end,
-      );
-    }
     case 'TAG_RESOLVE_FAILED':
     case 'BAD_DIRECTIVE': {
       const tag = /![^\s]*/.exec(text.slice(start, Math.max(end, start + 80)))?.[0] ?? error.message;
