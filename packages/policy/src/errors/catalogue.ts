@@ -11,12 +11,6 @@ const q = (v: string | number) => `"${String(v)}"`;
  */
 export const POLICY_ERRORS = defineCatalogue({
   // The text of the file.
-  CONTROL_CHARACTER: {
-    zh: (p: { char: string }) =>
-      `文件中有控制字符 ${p.char}(YAML 不允许,可能是复制时带入的二进制内容)。请删除它。`,
-    en: (p: { char: string }) =>
-      `The file holds the control character ${p.char}, which YAML does not allow (binary content pasted in?). Remove it.`,
-  },
   POLICY_SYMLINK_OUTSIDE: {
     zh: (p: { file: string; folder: string }) =>
       `${q(p.file)} 是指向策略文件夹 ${p.folder} 之外的符号链接,不予读取。请把策略文件本身放进该文件夹。`,

@@ -47,12 +47,10 @@ export function loadPolicyBytes(file: string, bytes: Uint8Array): LoadedPolicy {
 }
 
 /**
- * The order of work on a policy's text: control characters, then YAML, then the schema and
+ * The order of work on a policy's text: YAML (control characters first), then the schema and
  * meaning stages together (so that one run reports the problems of both).
  */
 function checkPolicySource(source: ConfigText): LoadedPolicy {
-  const controls = controlCharacters(source);
-  if (controls.length > 0) return failed(source.file, controls);
   const { parsed, problems } = parseConfigYaml(source);
   if (parsed === null || problems.length > 0) return failed(source.file, sortProblems(problems));
   const ctx = new CheckContext(parsed);
@@ -100,43 +98,4 @@ function symlinkOutside(file: string): SourceProblem | null {
     severity: 'error',
     message: messageOf(POLICY_ERRORS, 'POLICY_SYMLINK_OUTSIDE', { file: basename(file), folder: at }),
   };
-}
-
-// Characters YAML does not allow in a stream (outside its printable set): C0 controls but tab,
-// line feed and carriage return; DEL; C1 controls but NEL; U+FFFE and U+FFFF.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F\uFFFE\uFFFF]/g;
-
-/** A problem for the first control character of each line that has one, at its line and column. */
-function controlCharacters(source: ConfigText): SourceProblem[] {
-  const problems: SourceProblem[] = [];
-  let line = 1;
-  let lineStart = 0;
-  let scanned = 0;
-  let reportedLine = 0;
-  for (const match of source.text.matchAll(CONTROL)) {
-    for (
-      let i = source.text.indexOf('\n', scanned);
-      i !== -1 && i < match.index;
-      i = source.text.indexOf('\n', i + 1)
-    ) {
-      line++;
-      lineStart = i + 1;
-    }
-    scanned = match.index;
-    if (line === reportedLine) continue;
-    reportedLine = line;
-    const code = match[0].codePointAt(0)!;
-    const char = `U+${code.toString(16).toUpperCase().padStart(4, '0')}${code === 0 ? ' (NUL)' : ''}`;
-    problems.push({
-      file: source.file,
-      line,
-      column: match.index - lineStart + 1,
-      path: '',
-      code: 'CONTROL_CHARACTER',
-      severity: 'error',
-      message: messageOf(POLICY_ERRORS, 'CONTROL_CHARACTER', { char }),
-    });
-  }
-  return problems;
 }
