@@ -37,6 +37,8 @@ export function parseConfigYaml(source: ConfigText): {
   parsed: ParsedYaml | null;
   problems: SourceProblem[];
 } {
+  const controls = controlCharacters(source);
+  if (controls.length > 0) return { parsed: null, problems: controls };
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(source.text, {
     lineCounter,
