@@ -166,6 +166,26 @@ describe('readXlsx: rows and header', () => {
     expect(records(items).slice(2)).toEqual([[3, [null, 2]]]);
   });
 
+  it('reads a merged area as its top-left cell, the rest empty', async () => {
+    const book = buildXlsx({
+      sheets: [
+        {
+          name: 'S',
+          rows:
+            row(1, inline('A1', '组') + inline('B1', '客服')) +
+            row(2, inline('A2', '售后一组') + inline('B2', 'A001')) +
+            row(3, `<c r="A3" s="0"/>${inline('B3', 'A002')}`),
+          after: '<mergeCells count="1"><mergeCell ref="A2:A3"/></mergeCells>',
+        },
+      ],
+    });
+    expect(records((await read(book)).items)).toEqual([
+      [1, ['组', '客服']],
+      [2, ['售后一组', 'A001']],
+      [3, [null, 'A002']],
+    ]);
+  });
+
   it('gives header cells as text, empty ones as ""', async () => {
     const book = buildXlsx({
       sheets: [
@@ -387,6 +407,18 @@ describe('readXlsx: sheets', () => {
   it('reads the first sheet in workbook order by default, not the first in the zip', async () => {
     const book = buildXlsx({ sheets, order: ['xl/worksheets/sheet3.xml', 'xl/worksheets/sheet2.xml'] });
     expect(records((await read(book)).items)).toEqual([[1, ['说明']]]);
+  });
+
+  it('skips chart sheets by default and refuses one named', async () => {
+    const book = buildXlsx({ sheets: [{ name: '图表', rows: '', chart: true }, ...sheets] });
+    expect(records((await read(book)).items)).toEqual([[1, ['说明']]]);
+    const problem = await problemOf(book, { sheet: '图表' });
+    expect([problem.code, problem.message.en]).toEqual([
+      'XLSX_NOT_WORKSHEET',
+      '"图表" is a chart or dialog sheet with no cells. Set sheet in source.yaml to the sheet that holds the data.',
+    ]);
+    const charts = await problemOf(buildXlsx({ sheets: [{ name: '图表', rows: '', chart: true }] }));
+    expect(charts.code).toBe('XLSX_NO_WORKSHEET');
   });
 
   it('stops on a missing sheet, listing the sheets there are', async () => {
