@@ -480,19 +480,23 @@ describe('readXlsx: the zip archive', () => {
     expect(seen.equals(book)).toBe(true);
   });
 
-  it('stops cleanly when the reader is left early', async () => {
-    const path = join(dir, 'early.xlsx');
-    writeFileSync(path, buildXlsx(spec));
-    for await (const item of readXlsx({
-      path,
-      name: 'x.xlsx',
-      format: 'xlsx',
-      encoding: 'utf-8',
-      headerRow: 1,
-      sheet: null,
-    })) {
-      expect(item.kind).toBe('header');
-      break;
+  it('stops cleanly when the reader is left early, from a spooled sheet or a live one', async () => {
+    for (const order of [[], ['xl/sharedStrings.xml', 'xl/styles.xml']]) {
+      const path = join(dir, `early-${order.length}.xlsx`);
+      writeFileSync(path, buildXlsx({ ...spec, order }));
+      const kinds: string[] = [];
+      for await (const item of readXlsx({
+        path,
+        name: 'x.xlsx',
+        format: 'xlsx',
+        encoding: 'utf-8',
+        headerRow: 1,
+        sheet: null,
+      })) {
+        kinds.push(item.kind);
+        break;
+      }
+      expect(kinds).toEqual(['header']);
     }
   });
 
