@@ -346,7 +346,8 @@ describe('readXlsx: cell values', () => {
             row(7, n('A7', '1.0625', 5)) +
             row(8, n('A8', '0.5', 9)) +
             row(9, '<c r="A9" t="d"><v>2026-10-05T09:30:00.123</v></c>') +
-            row(10, n('A10', 46300, 0)),
+            row(10, n('A10', 46300, 0)) +
+            row(11, '<c r="A11" t="d"><v>0050-01-02</v></c>'),
         },
       ],
     });
@@ -360,6 +361,8 @@ describe('readXlsx: cell values', () => {
       [8, [new WallClock(Date.UTC(1899, 11, 30, 12))]],
       [9, [new WallClock(Date.UTC(2026, 9, 5, 9, 30, 0, 123))]],
       [10, [46300]],
+      // year 50 is itself, not 1950
+      [11, [new WallClock(-60_589_209_600_000)]],
     ]);
   });
 
