@@ -65,6 +65,9 @@ const s = (ref: string, index: number) => `<c r="${ref}" t="s"><v>${index}</v></
 const n = (ref: string, value: string | number, style = 0) =>
   `<c r="${ref}"${style ? ` s="${style}"` : ''}><v>${value}</v></c>`;
 const inline = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+/** Row 1 with the names in columns A, B, … as inline strings. */
+const header = (...names: string[]) =>
+  row(1, names.map((name, i) => inline(`${String.fromCharCode(65 + i)}1`, name)).join(''));
 
 describe('readXlsx: rows and header', () => {
   it('skips title rows above header_row and gives each record its row number', async () => {
@@ -73,7 +76,7 @@ describe('readXlsx: rows and header', () => {
         {
           name: '会话',
           rows:
-            row(1, inline('A1', '2026年10月 会话记录')) +
+            header('2026年10月 会话记录') +
             row(2, inline('A2', '导出时间 2026-11-01')) +
             row(3, inline('A3', '会话ID') + inline('B3', '客服工号') + inline('C3', '满意度')) +
             row(4, inline('A4', 'C-1') + inline('B4', 'A001') + n('C4', 5)) +
@@ -96,7 +99,7 @@ describe('readXlsx: rows and header', () => {
         {
           name: 'S',
           rows:
-            row(1, inline('A1', 'a') + inline('B1', 'b')) +
+            header('a', 'b') +
             row(2, n('A2', 1)) +
             row(3, '<c r="A3" s="1"/><c r="B3" s="2"/>') +
             row(4, `${s('A4', 0)}<c r="B4" t="inlineStr"><is><t></t></is></c>`) +
@@ -119,14 +122,7 @@ describe('readXlsx: rows and header', () => {
         {
           name: 'S',
           rows:
-            row(
-              1,
-              inline('A1', 'a') +
-                inline('B1', 'b') +
-                inline('C1', 'c') +
-                inline('D1', 'd') +
-                inline('E1', 'e'),
-            ) +
+            header('a', 'b', 'c', 'd', 'e') +
             row(2, n('A2', 1) + n('D2', 4)) +
             '<row><c><v>1</v></c><c><v>2</v></c><c r="E3"><v>5</v></c></row>' +
             row(4, n('B4', 2)),
@@ -146,10 +142,7 @@ describe('readXlsx: rows and header', () => {
       sheets: [
         {
           name: 'S',
-          rows:
-            row(1, inline('A1', 'a') + inline('B1', 'b')) +
-            row(2, n('A2', 1) + n('AB2', 9)) +
-            row(3, n('B3', 2)),
+          rows: header('a', 'b') + row(2, n('A2', 1) + n('AB2', 9)) + row(3, n('B3', 2)),
         },
       ],
     });
@@ -172,7 +165,7 @@ describe('readXlsx: rows and header', () => {
         {
           name: 'S',
           rows:
-            row(1, inline('A1', '组') + inline('B1', '客服')) +
+            header('组', '客服') +
             row(2, inline('A2', '售后一组') + inline('B2', 'A001')) +
             row(3, `<c r="A3" s="0"/>${inline('B3', 'A002')}`),
           after: '<mergeCells count="1"><mergeCell ref="A2:A3"/></mergeCells>',
@@ -197,7 +190,7 @@ describe('readXlsx: rows and header', () => {
 
   it('stops when header_row is empty, naming the next row with content', async () => {
     const book = buildXlsx({
-      sheets: [{ name: '会话', rows: row(1, inline('A1', '标题')) + row(4, inline('A4', 'id')) }],
+      sheets: [{ name: '会话', rows: header('标题') + row(4, inline('A4', 'id')) }],
     });
     const problem = await problemOf(book, { headerRow: 2 });
     expect([problem.code, problem.file, problem.line]).toEqual([
@@ -215,7 +208,7 @@ describe('readXlsx: rows and header', () => {
 
   it('stops on a row holding more text than maxRecordBytes', async () => {
     const book = buildXlsx({
-      sheets: [{ name: 'S', rows: row(1, inline('A1', 'a')) + row(7, inline('A7', 'x'.repeat(200))) }],
+      sheets: [{ name: 'S', rows: header('a') + row(7, inline('A7', 'x'.repeat(200))) }],
     });
     const { items } = await read(book, { maxRecordBytes: 1000 });
     expect(items).toHaveLength(2);
@@ -270,7 +263,7 @@ describe('readXlsx: cell values', () => {
         {
           name: 'S',
           rows:
-            row(1, inline('A1', 'a')) +
+            header('a') +
             row(2, n('A2', 1001)) +
             row(3, n('A3', '1001.0')) +
             row(4, n('A4', '-0.1')) +
@@ -302,14 +295,7 @@ describe('readXlsx: cell values', () => {
         {
           name: 'S',
           rows:
-            row(
-              1,
-              inline('A1', 'a') +
-                inline('B1', 'b') +
-                inline('C1', 'c') +
-                inline('D1', 'd') +
-                inline('E1', 'e'),
-            ) +
+            header('a', 'b', 'c', 'd', 'e') +
             row(
               2,
               '<c r="A2" t="b"><v>1</v></c><c r="B2" t="b"><v>0</v></c><c r="C2" t="e"><v>#N/A</v></c>',
@@ -337,7 +323,7 @@ describe('readXlsx: cell values', () => {
         {
           name: 'S',
           rows:
-            row(1, inline('A1', 'a')) +
+            header('a') +
             row(2, n('A2', 46300, 1)) +
             row(3, n('A3', 46300.375, 2)) +
             row(4, n('A4', '46300.500005798611', 3)) +
@@ -371,7 +357,7 @@ describe('readXlsx: cell values', () => {
       sheets: [
         {
           name: 'S',
-          rows: row(1, inline('A1', 'a')) + row(2, n('A2', 44838.375, 2)) + row(3, n('A3', 44838)),
+          rows: header('a') + row(2, n('A2', 44838.375, 2)) + row(3, n('A3', 44838)),
         },
       ],
       date1904: true,
@@ -394,9 +380,9 @@ describe('readXlsx: cell values', () => {
 
 describe('readXlsx: sheets', () => {
   const sheets: WorkbookSpec['sheets'] = [
-    { name: '说明', rows: row(1, inline('A1', '说明')) },
-    { name: '配置', rows: row(1, inline('A1', '隐藏')), state: 'hidden' },
-    { name: '消息', rows: row(1, inline('A1', '发送方')) + row(2, inline('A2', '客服')) },
+    { name: '说明', rows: header('说明') },
+    { name: '配置', rows: header('隐藏'), state: 'hidden' },
+    { name: '消息', rows: header('发送方') + row(2, inline('A2', '客服')) },
   ];
 
   it('reads the sheet named, CJK names included, hidden ones too', async () => {
