@@ -41,7 +41,11 @@ export async function* readXlsx(options: ReadFileOptions): AsyncGenerator<FileIt
     const zip = unzipper.Parse({ forceStream: true });
     const feeding = feed(head.chunks, chunks, zip, options.onBytes);
     feeding.catch(() => {});
-    yield* readEntries(zip, options, spool);
+    // Items come in batches, one per chunk of sheet XML, and are handed out here one by one: a
+    // single generator between each item and the consumer.
+    for await (const batch of readEntries(zip, options, spool)) {
+      for (const item of batch) yield item;
+    }
     await feeding;
   } catch (error) {
     throw toScorebookError(error, options.name);
@@ -70,7 +74,7 @@ async function* readEntries(
   zip: AsyncIterable<Entry>,
   options: ReadFileOptions,
   spool: Spool,
-): AsyncGenerator<FileItem> {
+): AsyncGenerator<FileItem[]> {
   const book: Workbook = {
     rels: new Map(),
     workbookPart: 'xl/workbook.xml',
@@ -137,7 +141,7 @@ async function* readEntries(
   yield* sheetItems(target.part, createReadStream(saved.path), saved.check, book, target, options);
 }
 
-/** The items of the target sheet, handed over after each chunk of its XML. */
+/** The items of the target sheet, a batch after each chunk of its XML. */
 async function* sheetItems(
   part: string,
   bytes: AsyncIterable<Uint8Array>,
@@ -145,7 +149,7 @@ async function* sheetItems(
   book: Workbook,
   target: Target,
   options: ReadFileOptions,
-): AsyncGenerator<FileItem> {
+): AsyncGenerator<FileItem[]> {
   const items: FileItem[] = [];
   const rows = new RowsToItems(target.name, options.headerRow, items);
   const handlers = sheetHandlers(
@@ -158,7 +162,7 @@ async function* sheetItems(
     (row) => rows.push(row),
   );
   for await (const _ of xmlChunks(part, bytes, handlers, check)) {
-    yield* items.splice(0);
+    if (items.length > 0) yield items.splice(0);
   }
   rows.end();
 }
