@@ -142,7 +142,7 @@ describe('readXlsx: rows and header', () => {
       sheets: [
         {
           name: 'S',
-          rows: header('a', 'b') + row(2, n('A2', 1) + n('AB2', 9)) + row(3, n('B3', 2)),
+          rows: header('a', 'b') + row(2, n('A2', 1) + n('AB2', 9) + n('AC2', 10)) + row(3, n('B3', 2)),
         },
       ],
     });

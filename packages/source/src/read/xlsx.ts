@@ -3,6 +3,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { messageOf, ScorebookError } from '@scorebook/problems';
 import unzipper, { type Entry } from 'unzipper';
@@ -190,7 +191,8 @@ class RowsToItems {
       return;
     }
     if (row.cells.length > this.width) {
-      const cell = `${columnName(row.cells.length)}${row.line}`;
+      const first = row.cells.findIndex((c, i) => i >= this.width && c !== null);
+      const cell = `${columnName(first + 1)}${row.line}`;
       this.items.push({
         kind: 'bad',
         line: row.line,
@@ -336,7 +338,7 @@ function looksOf(head: Buffer): NotZipLooks {
 async function feed(
   first: readonly Buffer[],
   rest: AsyncIterator<Buffer>,
-  zip: NodeJS.WritableStream & { writableEnded: boolean; destroyed: boolean; destroy(error?: Error): void },
+  zip: Writable,
   onBytes: ((bytes: Uint8Array) => void) | undefined,
 ): Promise<void> {
   const closed = once(zip, 'close').catch(() => {});
