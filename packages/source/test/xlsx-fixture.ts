@@ -11,6 +11,8 @@ export interface ZipPart {
   method?: 'deflate' | 'store';
   /** Sizes and CRC after the data (general-purpose flag bit 3) instead of in the local header. */
   descriptor?: boolean;
+  /** Marked as encrypted (flag bit 0), as a zip tool's password would. */
+  encrypted?: boolean;
 }
 
 /** A zip archive of the parts, in the order given. */
@@ -24,7 +26,7 @@ export function zip(parts: readonly ZipPart[]): Buffer {
     const method = part.method === 'store' ? 0 : 8;
     const body = method === 8 ? deflateRawSync(raw) : raw;
     const crc = crc32(raw);
-    const flags = 0x0800 | (part.descriptor ? 0x0008 : 0);
+    const flags = 0x0800 | (part.descriptor ? 0x0008 : 0) | (part.encrypted ? 0x0001 : 0);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);

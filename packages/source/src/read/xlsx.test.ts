@@ -544,6 +544,8 @@ describe('readXlsx: files that are no workbook', () => {
     };
     expect((await problemOf(ole('EncryptedPackage'))).code).toBe('XLSX_ENCRYPTED');
     expect((await problemOf(ole('Workbook'))).code).toBe('XLSX_LEGACY_XLS');
+    const locked = zip([{ name: 'xl/workbook.xml', data: '<workbook/>', method: 'store', encrypted: true }]);
+    expect((await problemOf(locked)).code).toBe('XLSX_ENCRYPTED');
   });
 
   it('names the file when it cannot be opened', async () => {
