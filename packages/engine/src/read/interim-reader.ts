@@ -1,5 +1,5 @@
 import { ScorebookError } from '@scorebook/problems';
-import type { FileItem, ReadFileOptions } from '@scorebook/source';
+import { type FileItem, type ReadFileOptions, readXlsx } from '@scorebook/source';
 import { decodeUtf8 } from './interim-decode.ts';
 
 // The v1 readers, kept until the readers of @scorebook/source land (CSV and JSON Lines, UTF-8).
@@ -7,7 +7,8 @@ type RawRecord = FileItem;
 
 /** Streams the items of a CSV or JSON Lines file (UTF-8), each with the line it starts on. */
 export async function* readFile(options: ReadFileOptions): AsyncGenerator<FileItem> {
-  if (options.format === 'jsonl') yield* readJsonLines(options.path, options.onBytes);
+  if (options.format === 'xlsx') yield* readXlsx(options);
+  else if (options.format === 'jsonl') yield* readJsonLines(options.path, options.onBytes);
   else yield* readCsv(options.path, [], options.onBytes);
 }
 
