@@ -17,4 +17,16 @@ export {
 } from './limits.ts';
 export type { ReadProgress } from './load/read-data.ts';
 export { EvaluationError, type RejectedRow, type RunProblem } from './problems.ts';
+export {
+  type DirectoryLock,
+  type Leftover,
+  leftoversOf,
+  lockDirectory,
+  lockFileOf,
+  type Recovery,
+  recoverDirectory,
+  replaceDirectory,
+  type StagedDirectory,
+} from './write/staged-directory.ts';
+export { WRITE_ERRORS, type WriteErrorCode } from './write/write-errors.ts';
 export { RESULT_FILES, serializeEvaluation, writeEvaluation } from './write/write-results.ts';
