@@ -226,7 +226,11 @@ function busy(target: string, file: string): ScorebookError {
       ? 'unknown holder'
       : `pid ${holder.pid} on ${holder.host} since ${holder.started_at || 'an unknown time'}`;
   const stale = holder !== null && holder.host === hostname() && !isRunning(holder.pid);
-  return writeStop('busy', stale ? 'OUTPUT_LOCK_STALE' : 'OUTPUT_BUSY', file, { target, holder: who, lock: file });
+  return writeStop('busy', stale ? 'OUTPUT_LOCK_STALE' : 'OUTPUT_BUSY', file, {
+    target,
+    holder: who,
+    lock: file,
+  });
 }
 
 function isRunning(pid: number): boolean {

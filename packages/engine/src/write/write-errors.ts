@@ -1,10 +1,4 @@
-import {
-  type ArgsOf,
-  defineCatalogue,
-  messageOf,
-  ScorebookError,
-  type StopKind,
-} from '@scorebook/problems';
+import { type ArgsOf, defineCatalogue, messageOf, ScorebookError, type StopKind } from '@scorebook/problems';
 
 /**
  * Problems of writing an output folder (evaluate's results, a publication): a lock held by another

@@ -50,7 +50,8 @@ function refuseForeignContent(target: string): void {
   if (!existsSync(target)) return;
   if (!statSync(target).isDirectory()) throw writeStop('input', 'OUTPUT_NOT_A_FOLDER', target, { target });
   const entries = readdirSync(target);
-  if (entries.includes('manifest.json')) throw writeStop('refused', 'OUTPUT_IS_PUBLICATION', target, { target });
+  if (entries.includes('manifest.json'))
+    throw writeStop('refused', 'OUTPUT_IS_PUBLICATION', target, { target });
   const foreign = entries.filter((e) => !(RESULT_FILES as readonly string[]).includes(e)).sort();
   if (foreign.length > 0)
     throw writeStop('refused', 'OUTPUT_HOLDS_OTHER_FILES', target, {
