@@ -20,7 +20,12 @@ describe('publishing a period', () => {
       period: '2026-10',
       status: 'closed',
       published_at_commit: git(repo, 'rev-parse', 'HEAD'),
-      policy: { id: 'ecommerce-cs', version: '2026.10', file: POLICY, git_commit: git(repo, 'rev-parse', 'HEAD') },
+      policy: {
+        id: 'ecommerce-cs',
+        version: '2026.10',
+        file: POLICY,
+        git_commit: git(repo, 'rev-parse', 'HEAD'),
+      },
       data_dir: 'data/sample',
       command:
         'npx scorebook publish --period 2026-10 --policies configs/policies/ecommerce-cs --data data/sample --results data/results',
@@ -39,9 +44,9 @@ describe('publishing a period', () => {
   it('refuses a closed period, an empty reason, and superseding what is not published', async () => {
     const closed = await stopOf(() => publish(repo, '2026-10'));
     expect([closed.kind, closed.problems[0]!.code]).toEqual(['refused', 'PERIOD_CLOSED']);
-    expect((await stopOf(() => publish(repo, '2026-10', { supersede: { reason: '  ' } }))).problems[0]!.code).toBe(
-      'REASON_REQUIRED',
-    );
+    expect(
+      (await stopOf(() => publish(repo, '2026-10', { supersede: { reason: '  ' } }))).problems[0]!.code,
+    ).toBe('REASON_REQUIRED');
     const nothing = await stopOf(() => publish(repo, '2026-11', { supersede: { reason: 'x' } }));
     expect(nothing.problems[0]!.code).toBe('NOTHING_TO_SUPERSEDE');
   });
@@ -49,13 +54,18 @@ describe('publishing a period', () => {
   it('supersedes with a reason into the next slot after the highest, keeping the history', async () => {
     const first = read('data/results/2026-10/results.json');
     const one = await publish(repo, '2026-10', { supersede: { reason: '补录了 10 月的质检数据' } });
-    expect(one.manifest.supersedes).toEqual({ publication: 'superseded/1', reason: '补录了 10 月的质检数据' });
+    expect(one.manifest.supersedes).toEqual({
+      publication: 'superseded/1',
+      reason: '补录了 10 月的质检数据',
+    });
     expect(one.manifest.command).toBe(
       "npx scorebook publish --period 2026-10 --policies configs/policies/ecommerce-cs --data data/sample --results data/results --supersede --reason '补录了 10 月的质检数据'",
     );
     expect(read('data/results/2026-10/superseded/1/results.json')).toBe(first);
     await publish(repo, '2026-10', { supersede: { reason: 'second' } });
-    expect(read('data/results/2026-10/superseded/2/manifest.json')).toContain('"publication": "superseded/1"');
+    expect(read('data/results/2026-10/superseded/2/manifest.json')).toContain(
+      '"publication": "superseded/1"',
+    );
     expect(read('data/results/2026-10/superseded/1/results.json')).toBe(first);
     // A slot removed by hand: the next one is the highest + 1, never a slot in use.
     rmSync(join(repo, 'data/results/2026-10/superseded/1'), { recursive: true });
@@ -107,7 +117,10 @@ describe('what is published is what was committed', () => {
 
   it('refuses a policy never committed, and every listed file that is not', async () => {
     const dir = join(repo, 'configs/policies/ecommerce-cs');
-    writeFileSync(join(dir, '2026-11-01.yaml'), read(POLICY).replace('2026-10-01', '2026-11-01').replace('"2026.10"', '"2026.11"'));
+    writeFileSync(
+      join(dir, '2026-11-01.yaml'),
+      read(POLICY).replace('2026-10-01', '2026-11-01').replace('"2026.10"', '"2026.11"'),
+    );
     writeFileSync(join(repo, 'source.yaml'), 'scorebook: 1\n');
     const error = await stopOf(() => publish(repo, '2026-11', { committedFiles: ['source.yaml'] }));
     rmSync(join(dir, '2026-11-01.yaml'));
@@ -127,7 +140,9 @@ describe('the input archive', () => {
     const files = Object.values(publication.evaluation.results.inputs).flatMap((i) => i.files);
     expect(files.length).toBe(10);
     for (const f of files)
-      expect(readFileSync(archivedPath(archive, f.sha256))).toEqual(readFileSync(join(repo, 'data/sample', f.path)));
+      expect(readFileSync(archivedPath(archive, f.sha256))).toEqual(
+        readFileSync(join(repo, 'data/sample', f.path)),
+      );
     expect(publication.manifest.command).toMatch(/ --archive \.scorebook\/archive$/);
   });
 });

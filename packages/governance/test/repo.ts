@@ -17,7 +17,9 @@ export const POLICY = 'configs/policies/ecommerce-cs/2026-10-01.yaml';
 export function makeRepo(): string {
   const repo = mkdtempSync(join(tmpdir(), 'scorebook-repo-'));
   mkdirSync(join(repo, 'configs/policies'), { recursive: true });
-  cpSync(join(golden, 'policies/ecommerce-cs'), join(repo, 'configs/policies/ecommerce-cs'), { recursive: true });
+  cpSync(join(golden, 'policies/ecommerce-cs'), join(repo, 'configs/policies/ecommerce-cs'), {
+    recursive: true,
+  });
   cpSync(join(golden, 'data'), join(repo, 'data/sample'), { recursive: true });
   git(repo, 'init', '-q', '-b', 'main');
   git(repo, 'add', '-A');
