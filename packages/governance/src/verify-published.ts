@@ -131,7 +131,7 @@ async function safely(
     fromArchive,
   });
   try {
-    return await verifyOne(period, publication, dir, context, chain.get(publication) ?? [], row);
+    return await verifyOne(period, dir, context, chain.get(publication) ?? [], row);
   } catch (error) {
     const problems =
       error instanceof ScorebookError
@@ -147,7 +147,6 @@ async function safely(
 
 async function verifyOne(
   period: string,
-  publication: string | null,
   dir: string,
   { base, root, archive }: Context,
   chain: Problem[],
