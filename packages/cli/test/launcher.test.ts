@@ -27,7 +27,7 @@ function sandbox(nodePackage?: { bin: unknown; files: Record<string, string | nu
   writeFileSync(join(dir, 'package.json'), '{"type":"module"}');
   writeFileSync(
     join(dir, 'src/main.ts'),
-    'export async function main(argv: string[]): Promise<number> { console.log(`stub ${argv.join(" ")}`); return 3; }\n',
+    'export async function main(argv: string[]): Promise<number> { console.log("stub", ...argv); return 3; }\n',
   );
   if (nodePackage) {
     const pkg = join(dir, 'node_modules/node');
