@@ -44,7 +44,7 @@ beforeAll(() => {
 
 afterAll(() => process.chdir(home));
 
-describe('scorebook publish', () => {
+describe('scorebook publish', { timeout: 60_000 }, () => {
   it('refuses a policy with uncommitted changes: exit 1, the file and how to commit it', async () => {
     const original = readFileSync(policy, 'utf8');
     writeFileSync(policy, original.replace('title: ', 'title: 改 '));
@@ -72,7 +72,7 @@ describe('scorebook publish', () => {
   });
 });
 
-describe('scorebook verify --all', () => {
+describe('scorebook verify --all', { timeout: 60_000 }, () => {
   it('names an input changed since publication, with both hashes, and exits 1', async () => {
     const file = 'data/sample/surveys.csv';
     const original = readFileSync(file, 'utf8');
@@ -88,7 +88,7 @@ describe('scorebook verify --all', () => {
   });
 });
 
-describe('scorebook impact and test', () => {
+describe('scorebook impact and test', { timeout: 60_000 }, () => {
   it('impact of a new version file, as Markdown', async () => {
     writeFileSync(
       'configs/policies/ecommerce-cs/2026-12-01.yaml',
@@ -133,7 +133,7 @@ describe('scorebook impact and test', () => {
   });
 });
 
-describe('scorebook evaluate writes a whole folder', () => {
+describe('scorebook evaluate writes a whole folder', { timeout: 60_000 }, () => {
   it('refuses a folder holding other files, and a published period', async () => {
     const args = [
       '--policies',

@@ -47,7 +47,7 @@ const run = (launcher: string) =>
     env: { ...process.env, SCOREBOOK_HANDED_OVER: '' },
   });
 
-describe('the scorebook launcher', () => {
+describe('the scorebook launcher', { timeout: 60_000 }, () => {
   it('runs under the Node that runs the tests', () => {
     expect(execFileSync(process.execPath, [bin, '--version'], { encoding: 'utf8' }).trim()).toMatch(
       /^\d+\.\d+\.\d+$/,

@@ -161,6 +161,6 @@ describe('a crash while writing results', () => {
       expect(writeInChild(out, 'again')).toBe(0);
       expect(markers(out)).toEqual(['again', 'again', 'again']);
       expect(readdirSync(parent)).toEqual(['out']);
-    });
+    }, 120_000);
   }
 });
