@@ -1,26 +1,72 @@
 #!/usr/bin/env node
-// The scorebook command. Scorebook runs on Node 24 (it runs its TypeScript directly); when this
-// file is started by an older Node (a machine with Node 20), it hands over to the Node 24 that
-// `npm install` brought (the `node` package), with the same arguments.
+// The scorebook command. Scorebook runs on Node 24 (it runs its TypeScript directly). The machine
+// needs Node 20 or later (for npm and this file); when this file is started by a Node that cannot
+// run TypeScript, it hands over to the Node 24 that `npm install` brought (the `node` package),
+// with the same arguments: bin/node, or bin/node.exe on Windows, as that package's `bin` says.
 import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The oldest Node this launcher starts on; package.json `engines` and the README say the same. */
+const MINIMUM_NODE = 20;
 
 const [major, minor] = process.versions.node.split('.').map(Number);
+const fail = (zh, en) => {
+  process.stderr.write(`${zh}\n${en}\n`);
+  process.exit(2);
+};
+if (major < MINIMUM_NODE)
+  fail(
+    `Scorebook 需要 Node ${MINIMUM_NODE} 或更高版本(用于 npm;Scorebook 自带 Node 24),当前是 ${process.versions.node}。请升级 Node。`,
+    `Scorebook needs Node ${MINIMUM_NODE} or later (for npm; Scorebook brings its own Node 24); this is ${process.versions.node}. Upgrade Node.`,
+  );
+
 if (major > 23 || (major === 23 && minor >= 6) || (major === 22 && minor >= 18)) {
   const { main } = await import('../src/main.ts');
   process.exitCode = await main(process.argv.slice(2));
 } else {
-  let node;
-  try {
-    node = join(dirname(createRequire(import.meta.url).resolve('node/package.json')), 'bin', 'node');
-  } catch {
-    process.stderr.write(
-      `Scorebook 需要 Node 24,当前是 ${process.versions.node}。请在仓库根目录运行 npm install(会带来 Node 24),或安装 Node 24。\n` +
-        `Scorebook needs Node 24; this is ${process.versions.node}. Run npm install at the repository root (it brings Node 24), or install Node 24.\n`,
+  const retry = 'npm install';
+  if (process.env.SCOREBOOK_HANDED_OVER)
+    fail(
+      `交给的 Node(${process.execPath})是 ${process.versions.node},仍不能运行 Scorebook。请在仓库根目录重新运行 ${retry}。`,
+      `The Node handed over to (${process.execPath}) is ${process.versions.node} and still cannot run Scorebook. Run ${retry} again at the repository root.`,
     );
-    process.exit(2);
-  }
-  const result = spawnSync(node, [process.argv[1], ...process.argv.slice(2)], { stdio: 'inherit' });
+  const node = bundledNode();
+  const result = spawnSync(node, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
+    stdio: 'inherit',
+    env: { ...process.env, SCOREBOOK_HANDED_OVER: '1' },
+  });
+  if (result.error)
+    fail(
+      `无法启动 Node 24(${node}):${result.error.code ?? result.error.message}。请在仓库根目录运行 ${retry},或安装 Node 24。`,
+      `Could not start Node 24 (${node}): ${result.error.code ?? result.error.message}. Run ${retry} at the repository root, or install Node 24.`,
+    );
+  if (result.signal) process.kill(process.pid, result.signal);
   process.exit(result.status ?? 1);
+}
+
+/** The Node 24 executable of the `node` package, or a clear stop when it is not installed. */
+function bundledNode() {
+  let manifest;
+  try {
+    manifest = createRequire(import.meta.url).resolve('node/package.json');
+  } catch {
+    fail(
+      `Scorebook 需要 Node 24,当前是 ${process.versions.node},且没有找到 npm 带来的 Node 24(node 包)。请在仓库根目录运行 npm install,或安装 Node 24。`,
+      `Scorebook needs Node 24; this is ${process.versions.node}, and the Node 24 that npm brings (the node package) is not installed. Run npm install at the repository root, or install Node 24.`,
+    );
+  }
+  const { bin } = JSON.parse(readFileSync(manifest, 'utf8'));
+  const relative = typeof bin === 'string' ? bin : (bin?.node ?? 'bin/node');
+  // On Windows the package keeps an empty bin/node beside bin/node.exe.
+  const candidates = process.platform === 'win32' ? ['bin/node.exe', relative] : [relative];
+  const found = candidates.map((c) => join(dirname(manifest), c)).find((c) => existsSync(c));
+  if (found === undefined)
+    fail(
+      `node 包(${dirname(manifest)})里没有 Node 可执行文件(${candidates.join('、')}):安装可能被中断了。请在仓库根目录重新运行 npm install。`,
+      `The node package (${dirname(manifest)}) has no Node executable (${candidates.join(', ')}): its install was probably interrupted. Run npm install again at the repository root.`,
+    );
+  return found;
 }

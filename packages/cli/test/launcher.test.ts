@@ -1,27 +1,89 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const bin = fileURLToPath(new URL('../bin/scorebook.js', import.meta.url));
+// Debian's /usr/bin/node is older than the Node that runs TypeScript: the launcher hands over.
+const OLD_NODE = '/usr/bin/node';
+const oldNode =
+  existsSync(OLD_NODE) &&
+  (() => {
+    const [major, minor] = execFileSync(OLD_NODE, ['-p', 'process.versions.node'], { encoding: 'utf8' })
+      .trim()
+      .split('.')
+      .map(Number) as [number, number];
+    return major < 22 || (major === 22 && minor < 18);
+  })();
 
-describe('the scorebook launcher', () => {
+/** A copy of the launcher with a stub main and, when given, a fake `node` package. */
+function sandbox(nodePackage?: { bin: unknown; files: Record<string, string | null> }): string {
+  const dir = mkdtempSync(join(tmpdir(), 'scorebook-launcher-'));
+  mkdirSync(join(dir, 'bin'));
+  mkdirSync(join(dir, 'src'));
+  copyFileSync(bin, join(dir, 'bin/scorebook.js'));
+  writeFileSync(join(dir, 'package.json'), '{"type":"module"}');
+  writeFileSync(
+    join(dir, 'src/main.ts'),
+    'export async function main(argv: string[]): Promise<number> { console.log("stub", ...argv); return 3; }\n',
+  );
+  if (nodePackage) {
+    const pkg = join(dir, 'node_modules/node');
+    mkdirSync(join(pkg, 'bin'), { recursive: true });
+    writeFileSync(join(pkg, 'package.json'), JSON.stringify({ name: 'node', bin: nodePackage.bin }));
+    for (const [name, content] of Object.entries(nodePackage.files)) {
+      writeFileSync(join(pkg, name), content ?? '');
+      if (content !== null) chmodSync(join(pkg, name), 0o755);
+    }
+  }
+  return join(dir, 'bin/scorebook.js');
+}
+
+const run = (launcher: string) =>
+  spawnSync(OLD_NODE, [launcher, 'a', 'b'], {
+    encoding: 'utf8',
+    env: { ...process.env, SCOREBOOK_HANDED_OVER: '' },
+  });
+
+describe('the scorebook launcher', { timeout: 60_000 }, () => {
   it('runs under the Node that runs the tests', () => {
     expect(execFileSync(process.execPath, [bin, '--version'], { encoding: 'utf8' }).trim()).toMatch(
       /^\d+\.\d+\.\d+$/,
     );
   });
 
-  // A machine's own older Node (Debian's /usr/bin/node is 20 here) hands over to Node 24.
-  it.runIf(existsSync('/usr/bin/node'))('hands over from the machine’s Node, whatever its version', () => {
+  it.runIf(oldNode)('hands over from the machine’s Node, whatever its version', () => {
     const out = execFileSync(
-      '/usr/bin/node',
+      OLD_NODE,
       [bin, 'validate', fileURLToPath(new URL('../../../configs/policies/ecommerce-cs', import.meta.url))],
-      {
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
     );
     expect(out).toBe('');
+  });
+
+  it.runIf(oldNode)(
+    'uses the executable the node package names (bin/node.exe on Windows), with the exit code',
+    () => {
+      const launcher = sandbox({
+        bin: { node: 'bin/node.exe' },
+        files: { 'bin/node': null, 'bin/node.exe': `#!/bin/sh\nexec "${process.execPath}" "$@"\n` },
+      });
+      const r = run(launcher);
+      expect([r.status, r.stdout]).toEqual([3, 'stub a b\n']);
+    },
+  );
+
+  it.runIf(oldNode)('says why a hand-over failed', () => {
+    const missing = run(sandbox());
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain(
+      'the Node 24 that npm brings (the node package) is not installed. Run npm install',
+    );
+    const empty = run(sandbox({ bin: { node: 'bin/node' }, files: {} }));
+    expect(empty.stderr).toContain('has no Node executable (bin/node): its install was probably interrupted');
+    const broken = run(sandbox({ bin: { node: 'bin/node' }, files: { 'bin/node': null } }));
+    expect(broken.stderr).toMatch(/Could not start Node 24 \(\S+bin\/node\): EACCES\. Run npm install/);
   });
 });

@@ -15,4 +15,4 @@ export {
   schemaProblems,
 } from './schema-problems.ts';
 export { closest } from './suggest.ts';
-export { validatorModule } from './validator-code.ts';
+export { schemaText, validatorModule } from './validator-code.ts';

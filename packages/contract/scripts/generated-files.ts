@@ -3,7 +3,7 @@
 // layout; the library reads no file at run time.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { validatorModule } from '@scorebook/config-file';
+import { schemaText, validatorModule } from '@scorebook/config-file';
 import { CATALOG_SCHEMA } from '../src/metric-schema.ts';
 import { readCatalog } from '../src/read-catalog.ts';
 
@@ -21,7 +21,7 @@ export const GENERATED_FILES: ReadonlyArray<{ path: string; text: () => string }
   { path: at('../src/generated/builtin-catalog.ts'), text: builtinCatalogModule },
   {
     path: at('../../../configs/schema/catalog.schema.json'),
-    text: () => `${JSON.stringify(CATALOG_SCHEMA, null, 2)}\n`,
+    text: () => schemaText(CATALOG_SCHEMA),
   },
 ];
 

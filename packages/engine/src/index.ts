@@ -19,4 +19,16 @@ export { ENGINE_VERSION, type EvaluateOptions, type Evaluation, evaluate } from 
 export { EvaluationError } from './evaluation-error.ts';
 export { type Inspection, type InspectOptions, inspectData, type TableInspection } from './inspect.ts';
 export type { ReadProgress } from './read/read-inputs.ts';
+export {
+  type DirectoryLock,
+  type Leftover,
+  leftoversOf,
+  lockDirectory,
+  lockFileOf,
+  type Recovery,
+  recoverDirectory,
+  replaceDirectory,
+  type StagedDirectory,
+} from './write/staged-directory.ts';
+export { WRITE_ERRORS, type WriteErrorCode } from './write/write-errors.ts';
 export { RESULT_FILES, serializeEvaluation, writeEvaluation } from './write/write-results.ts';

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 
 /** Runs git in `cwd`; null when git fails (not a repository, unknown ref, no git). */
 function git(cwd: string, args: string[]): string | null {
@@ -21,17 +22,42 @@ export function headCommit(dir: string): string | null {
   return git(dir, ['rev-parse', 'HEAD']);
 }
 
+/** A path inside the work tree as git names it: relative to the top, with `/`. */
+export function gitPath(root: string, file: string): string {
+  return relative(root, resolve(file)).split(sep).join('/');
+}
+
 /** The last commit that changed a file, or null when untracked or outside a repository. */
 export function lastCommitOf(file: string): string | null {
   const root = gitRoot(resolve(file, '..'));
   if (root === null) return null;
-  const commit = git(root, ['log', '-1', '--format=%H', '--', relative(root, resolve(file))]);
+  const commit = git(root, ['log', '-1', '--format=%H', '--', gitPath(root, file)]);
   return commit === '' ? null : commit;
 }
 
 /** The full commit of a ref (branch, tag, sha), or null when git does not know it. */
 export function resolveRef(dir: string, ref: string): string | null {
   return git(dir, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+}
+
+/** Whether a file is committed as it is: outside git, never committed, changed since HEAD, or clean. */
+export type CommitState = 'outside' | 'uncommitted' | 'changed' | 'clean';
+
+/**
+ * How a file stands against HEAD: `uncommitted` when HEAD does not hold it (untracked, or only
+ * staged), `changed` when its bytes in the working tree or the index differ from HEAD's.
+ */
+export function commitState(file: string): CommitState {
+  const root = gitRoot(resolve(file, '..'));
+  if (root === null) return 'outside';
+  const path = gitPath(root, file);
+  if (git(root, ['cat-file', '-e', `HEAD:${path}`]) === null) return 'uncommitted';
+  return git(root, ['diff', '--quiet', 'HEAD', '--', path]) === null ? 'changed' : 'clean';
+}
+
+/** Whether the repository at `dir` holds a commit (a shallow clone may not). */
+export function hasCommit(dir: string, commit: string): boolean {
+  return git(dir, ['cat-file', '-e', `${commit}^{commit}`]) !== null;
 }
 
 /**
@@ -41,7 +67,7 @@ export function resolveRef(dir: string, ref: string): string | null {
 export function exportFolderAt(dir: string, commit: string, target: string): number {
   const root = gitRoot(dir);
   if (root === null) return 0;
-  const path = relative(root, resolve(dir)).split('\\').join('/');
+  const path = gitPath(root, dir);
   const list = git(root, ['ls-tree', '-r', '--name-only', commit, '--', path]);
   if (list === null || list === '') return 0;
   let written = 0;
@@ -58,16 +84,20 @@ export function exportFolderAt(dir: string, commit: string, target: string): num
   return written;
 }
 
-/** The content of one file at a commit, or null. */
-export function fileAt(file: string, commit: string): Buffer | null {
-  const root = gitRoot(resolve(file, '..'));
-  if (root === null) return null;
+/** The content of a file at a commit, by its path relative to the repository's top; or null. */
+export function fileAt(root: string, path: string, commit: string): Buffer | null {
   try {
-    return execFileSync('git', ['show', `${commit}:${relative(root, resolve(file)).split('\\').join('/')}`], {
+    return execFileSync('git', ['show', `${commit}:${path}`], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'ignore'],
+      maxBuffer: 64 * 1024 * 1024,
     });
   } catch {
     return null;
   }
+}
+
+/** The sha256 of bytes, in hex. */
+export function sha256(bytes: Uint8Array | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }

@@ -1,10 +1,22 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import type { AgentResult, Manifest } from '@scorebook/contract';
 import { evaluate } from '@scorebook/engine';
-import { diffPolicies, type PolicyChange } from '@scorebook/policy';
-import { exportFolderAt, resolveRef } from './git.ts';
+import { diffPolicies, loadPolicyBytes, type Policy, type PolicyChange } from '@scorebook/policy';
+import { type Problem, ScorebookError } from '@scorebook/problems';
+import { parsePeriod } from '@scorebook/time';
+import { governanceStop } from './errors.ts';
+import { gitPath, gitRoot, resolveRef } from './git.ts';
 import { publishedPeriods } from './publish.ts';
 
 /** Options of {@link policyImpact}. */
@@ -22,7 +34,7 @@ export interface ImpactOptions {
   cwd?: string;
 }
 
-/** An agent whose grade or rank moves. */
+/** An agent whose grade, rank or total score moves. */
 export interface AgentMove {
   agent_id: string;
   name: string;
@@ -33,107 +45,228 @@ export interface AgentMove {
   total_after: number | null;
 }
 
-/** How a policy change moves the results of a period. */
-export interface ImpactReport {
-  period: string;
-  base: { ref: string; commit: string; version: string };
-  head: { version: string };
-  data_dir: string;
-  /** Meaning-level changes between the versions in force for the period. */
+/** An agent whose points from one adjustment move. */
+export interface AdjustmentMove {
+  agent_id: string;
+  name: string;
+  adjustment: string;
+  from: number | null;
+  to: number | null;
+}
+
+/** One side of a comparison: a version file, from the base ref or the working tree. */
+export interface VersionSide {
+  version: string;
+  file: string;
+  effective_from: string;
+  from: 'base' | 'working tree';
+}
+
+/** What one changed version file would do to the period, against the version it replaces. */
+export interface VersionImpact {
+  /** `added`: a new version file; `edited`: its bytes changed; `removed`: it was deleted. */
+  change: 'added' | 'edited' | 'removed';
+  file: string;
+  /** The version it is compared against; null when none would govern (a first version). */
+  before: VersionSide | null;
+  /** The version that would govern instead; null when none would (the only version removed). */
+  after: VersionSide | null;
+  /** Meaning-level changes from `before` to `after`. */
   changes: PolicyChange[];
-  /** Changes of a scored metric's weight. */
+  /** Changes of a scored metric's weight (or a scored metric added or removed). */
   weights: PolicyChange[];
   grades: AgentMove[];
   ranks: AgentMove[];
+  /** Agents whose total score moves. */
+  scores: AgentMove[];
+  adjustments: AdjustmentMove[];
   /** Score shifts per scorecard over agents rated under both. */
   shifts: Array<{ scorecard: string; agents: number; mean: number; min: number; max: number }>;
 }
 
-/** Thrown when the impact cannot be computed (no such ref, no period), with both languages. */
-export class ImpactError extends Error {
-  readonly zh: string;
-  constructor(zh: string, en: string) {
-    super(en);
-    this.zh = zh;
-  }
+/** How the policy change of a working tree would have moved the results of a period. */
+export interface ImpactReport {
+  period: string;
+  base: { ref: string; commit: string };
+  data_dir: string;
+  /** One entry per version file added, edited or removed against the base, by file name. */
+  versions: VersionImpact[];
 }
 
 /**
- * Evaluates one period twice, with the policy at a base git ref and with the working tree's,
- * and reports the change in meaning and its effect: grades that change, rank changes, score
- * shifts by scorecard and metrics whose weight moved.
+ * Answers "if this version had governed the period, whose grade, score, rank or adjustment would
+ * move?" for every version file the working tree adds, edits or removes against `baseRef`. The
+ * period is the last closed (published) month unless given, with its recorded data folder. Each
+ * change is compared with the version it replaces: an added file with the base version in force
+ * on its `effective_from`; an edited file with its base bytes; a removed file with the working
+ * tree's version in force on its `effective_from` (the one that takes over its dates). Both
+ * sides evaluate the same period and data with the version forced: in a scratch copy its
+ * `effective_from` is set to the period's first day, nothing else changes.
  */
 export async function policyImpact(options: ImpactOptions): Promise<ImpactReport> {
   const cwd = options.cwd ?? process.cwd();
   const policiesDir = resolve(cwd, options.policiesDir);
   const commit = resolveRef(policiesDir, options.baseRef);
-  if (commit === null) {
-    throw new ImpactError(
-      `git 中找不到 ${options.baseRef}。请给出分支、标签或提交,例如 --base main。`,
-      `git does not know ${options.baseRef}. Give a branch, tag or commit, e.g. --base main.`,
-    );
-  }
+  if (commit === null) throw governanceStop('input', 'BASE_REF_UNKNOWN', null, { ref: options.baseRef });
   const resultsRoot = resolve(cwd, options.resultsRoot);
   const period =
     options.period ??
     publishedPeriods(resultsRoot)
       .filter((p) => /^\d{4}-\d{2}$/.test(p))
       .pop();
-  if (period === undefined) {
-    throw new ImpactError(
-      '还没有已发布(关闭)的月份;请用 --period 指定期间并用 --data 指定数据。',
-      'No closed month has been published yet; name one with --period and the data with --data.',
-    );
-  }
+  if (period === undefined) throw governanceStop('input', 'NO_CLOSED_PERIOD', null);
+  const parsedPeriod = parsePeriod(period);
+  if (parsedPeriod === null) throw governanceStop('input', 'PERIOD_NEEDS_DATA', null, { period });
   const manifestFile = join(resultsRoot, period, 'manifest.json');
   const manifest = existsSync(manifestFile)
     ? (JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest)
     : null;
+  const root = gitRoot(policiesDir) ?? cwd;
   const dataDir =
     options.dataDir !== undefined
       ? resolve(cwd, options.dataDir)
       : manifest !== null
-        ? resolve(cwd, manifest.data_dir)
+        ? resolve(root, manifest.data_dir)
         : null;
-  if (dataDir === null)
-    throw new ImpactError(
-      `期间 ${period} 未发布,请用 --data 指定数据目录。`,
-      `Period ${period} is not published; name the data folder with --data.`,
-    );
+  if (dataDir === null) throw governanceStop('input', 'PERIOD_NEEDS_DATA', null, { period });
 
+  const baseFiles = versionFilesAt(root, policiesDir, commit);
+  const workFiles = versionFilesIn(policiesDir);
+  if (baseFiles.size === 0 && workFiles.size === 0)
+    throw governanceStop('input', 'NO_POLICY_ON_EITHER_SIDE', policiesDir, {
+      dir: options.policiesDir,
+      ref: options.baseRef,
+    });
+  const base = loadSide(baseFiles, 'base', policiesDir);
+  const work = loadSide(workFiles, 'working tree', policiesDir);
+  const id = basename(policiesDir);
   const scratch = mkdtempSync(join(tmpdir(), 'scorebook-impact-'));
   try {
-    const baseDir = join(scratch, basename(policiesDir));
-    if (exportFolderAt(policiesDir, commit, baseDir) === 0) {
-      throw new ImpactError(
-        `${options.baseRef} 中没有策略文件夹 ${options.policiesDir}。`,
-        `The policy folder ${options.policiesDir} does not exist at ${options.baseRef}.`,
-      );
-    }
-    const before = await evaluate({ policiesDir: baseDir, dataDir, period });
-    const after = await evaluate({ policiesDir, dataDir, period });
-    const changes = diffPolicies(before.policy, after.policy);
-    return {
-      period,
-      base: { ref: options.baseRef, commit, version: before.policy.version },
-      head: { version: after.policy.version },
-      data_dir: dataDir,
-      changes,
-      weights: changes.filter((c) => c.area === 'scored' && (c.field === 'weight' || c.kind !== 'changed')),
-      ...compareAgents(before.results.agents, after.results.agents),
+    const run = async (side: Loaded | null, name: string) => {
+      if (side === null) return null;
+      const dir = join(scratch, name, id);
+      mkdirSync(dir, { recursive: true });
+      const text = Buffer.from(side.bytes)
+        .toString('utf8')
+        .replace(/^effective_from:.*$/m, `effective_from: ${parsedPeriod.firstDay}`);
+      writeFileSync(join(dir, side.file), text);
+      return (await evaluate({ policiesDir: dir, dataDir, period })).results.agents;
     };
+    const versions: VersionImpact[] = [];
+    const names = [...new Set([...baseFiles.keys(), ...workFiles.keys()])].sort();
+    for (const [i, file] of names.entries()) {
+      const b = base.get(file);
+      const w = work.get(file);
+      let before: Loaded | null;
+      let after: Loaded | null;
+      let change: VersionImpact['change'];
+      if (b && w) {
+        if (Buffer.compare(b.bytes, w.bytes) === 0) continue;
+        [change, before, after] = ['edited', b, w];
+      } else if (w) {
+        [change, before, after] = ['added', inForce(base, w.policy.effective_from), w];
+      } else {
+        [change, before, after] = ['removed', b!, inForce(work, b!.policy.effective_from)];
+      }
+      const changes = before && after ? diffPolicies(before.policy, after.policy) : [];
+      versions.push({
+        change,
+        file,
+        before: before && sideOf(before),
+        after: after && sideOf(after),
+        changes,
+        weights: changes.filter((c) => c.area === 'scored' && (c.field === 'weight' || c.kind !== 'changed')),
+        ...compareAgents((await run(before, `${i}-before`)) ?? [], (await run(after, `${i}-after`)) ?? []),
+      });
+    }
+    return { period, base: { ref: options.baseRef, commit }, data_dir: dataDir, versions };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
 }
 
+interface Loaded {
+  file: string;
+  bytes: Buffer;
+  policy: Policy;
+  from: VersionSide['from'];
+}
+
+const VERSION_FILE = /\.ya?ml$/;
+
+/** The version files (top level of the folder) at a commit, by name. */
+function versionFilesAt(root: string, dir: string, commit: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  const path = gitPath(root, dir);
+  let list: string;
+  try {
+    list = execFileSync('git', ['ls-tree', '--name-only', `${commit}:${path}`], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+  } catch {
+    return files;
+  }
+  for (const name of list.split('\n').filter((n) => VERSION_FILE.test(n)))
+    files.set(
+      name,
+      execFileSync('git', ['show', `${commit}:${path}/${name}`], { cwd: root, maxBuffer: 64 * 1024 * 1024 }),
+    );
+  return files;
+}
+
+function versionFilesIn(dir: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  if (!existsSync(dir)) return files;
+  for (const name of readdirSync(dir)
+    .filter((n) => VERSION_FILE.test(n))
+    .sort())
+    files.set(name, readFileSync(join(dir, name)));
+  return files;
+}
+
+/**
+ * The versions of one side. An invalid version of the working tree stops the impact with its
+ * problems (kind `input`); an invalid one at the base is left out, as it could govern nothing.
+ */
+function loadSide(files: Map<string, Buffer>, from: VersionSide['from'], dir: string): Map<string, Loaded> {
+  const loaded = new Map<string, Loaded>();
+  const problems: Problem[] = [];
+  for (const [file, bytes] of files) {
+    const result = loadPolicyBytes(join(dir, file), bytes);
+    if (result.policy !== null) loaded.set(file, { file, bytes, policy: result.policy, from });
+    else if (from === 'working tree') problems.push(...result.problems.filter((p) => p.severity === 'error'));
+  }
+  if (problems.length > 0) throw new ScorebookError('input', problems);
+  return loaded;
+}
+
+/** The version of a side in force on a date: the latest `effective_from` on or before it. */
+function inForce(side: Map<string, Loaded>, date: string): Loaded | null {
+  let chosen: Loaded | null = null;
+  for (const v of side.values())
+    if (
+      v.policy.effective_from <= date &&
+      (chosen === null || v.policy.effective_from > chosen.policy.effective_from)
+    )
+      chosen = v;
+  return chosen;
+}
+
+function sideOf(l: Loaded): VersionSide {
+  return { version: l.policy.version, file: l.file, effective_from: l.policy.effective_from, from: l.from };
+}
+
 function compareAgents(
   before: readonly AgentResult[],
   after: readonly AgentResult[],
-): Pick<ImpactReport, 'grades' | 'ranks' | 'shifts'> {
+): Pick<VersionImpact, 'grades' | 'ranks' | 'scores' | 'adjustments' | 'shifts'> {
   const old = new Map(before.map((a) => [a.agent_id, a]));
   const grades: AgentMove[] = [];
   const ranks: AgentMove[] = [];
+  const scores: AgentMove[] = [];
+  const adjustments: AdjustmentMove[] = [];
   const deltas = new Map<string, number[]>();
   for (const a of after) {
     const b = old.get(a.agent_id);
@@ -149,14 +282,19 @@ function compareAgents(
     });
     if (b.grade !== a.grade) grades.push(move(b.grade, a.grade));
     if (b.rank !== a.rank) ranks.push(move(b.rank, a.rank));
+    if (b.total_score !== a.total_score) scores.push(move(b.total_score, a.total_score));
+    for (const id of [...new Set([...Object.keys(b.adjustments), ...Object.keys(a.adjustments)])].sort()) {
+      const from = b.adjustments[id] ?? null;
+      const to = a.adjustments[id] ?? null;
+      if (from !== to) adjustments.push({ agent_id: a.agent_id, name: a.name, adjustment: id, from, to });
+    }
     if (
       b.total_score !== null &&
       a.total_score !== null &&
       a.scorecard !== null &&
       a.scorecard === b.scorecard
-    ) {
+    )
       deltas.set(a.scorecard, [...(deltas.get(a.scorecard) ?? []), a.total_score - b.total_score]);
-    }
   }
   const shifts = [...deltas.entries()].map(([scorecard, d]) => ({
     scorecard,
@@ -165,5 +303,5 @@ function compareAgents(
     min: Math.min(...d),
     max: Math.max(...d),
   }));
-  return { grades, ranks, shifts };
+  return { grades, ranks, scores, adjustments, shifts };
 }

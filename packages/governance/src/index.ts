@@ -1,11 +1,16 @@
 export type { Manifest } from '@scorebook/contract';
+export { archivedPath, archiveInputs, type InputFile, inputFilesOf } from './archive.ts';
+export { GOVERNANCE_ERRORS, type GovernanceCode } from './errors.ts';
 export {
+  type AdjustmentMove,
   type AgentMove,
-  ImpactError,
   type ImpactOptions,
   type ImpactReport,
   policyImpact,
+  type VersionImpact,
+  type VersionSide,
 } from './impact.ts';
+export { checkManifest } from './manifest.ts';
 export {
   type AgentExpectation,
   type PolicyTestReport,
@@ -15,10 +20,18 @@ export {
 } from './policy-tests.ts';
 export {
   type Publication,
-  PublishError,
   type PublishOptions,
+  publishCommand,
   publishedPeriods,
   publishPeriod,
+  requireCommitted,
 } from './publish.ts';
 export { renderImpact } from './render-impact.ts';
-export { type VerifyRow, type VerifyStatus, verifyPublished } from './verify-published.ts';
+export { POLICY_TEST_SCHEMA } from './tests/policy-test-schema.ts';
+export {
+  isFailure,
+  type VerifyOptions,
+  type VerifyRow,
+  type VerifyStatus,
+  verifyPublished,
+} from './verify-published.ts';

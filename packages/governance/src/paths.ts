@@ -1,4 +1,7 @@
-import { relative, resolve, sep } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { leftoversOf } from '@scorebook/engine';
+import { parsePeriod } from '@scorebook/time';
 import { gitRoot } from './git.ts';
 
 /** The folder paths in manifests and commands are relative to: the git work tree, else `cwd`. */
@@ -9,4 +12,40 @@ export function baseDir(cwd: string): string {
 /** A path as recorded in a manifest: relative to the base, with forward slashes. */
 export function recorded(base: string, path: string): string {
   return relative(base, resolve(path)).split(sep).join('/') || '.';
+}
+
+/** The slots of `<period>/superseded/` (folders named by a number), in ascending order. */
+export function supersededSlots(periodDir: string): number[] {
+  const dir = join(periodDir, 'superseded');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((n) => /^[1-9]\d*$/.test(n) && statSync(join(dir, n)).isDirectory())
+    .map(Number)
+    .sort((a, b) => a - b);
+}
+
+/**
+ * The folders of a results root that are periods (named `2026-10`, `2026-Q4`, `2026`), oldest
+ * first, whether or not they hold a manifest. Hidden entries — locks, staging and replaced folders
+ * an interrupted write left — are not periods.
+ */
+export function periodFolders(resultsRoot: string): string[] {
+  if (!existsSync(resultsRoot)) return [];
+  return readdirSync(resultsRoot)
+    .filter((n) => parsePeriod(n) !== null && statSync(join(resultsRoot, n)).isDirectory())
+    .sort();
+}
+
+/** Periods whose folder is missing because a publish stopped between its renames: period → the aside folder. */
+export function interruptedPeriods(resultsRoot: string): Map<string, string> {
+  const found = new Map<string, string>();
+  if (!existsSync(resultsRoot)) return found;
+  for (const entry of readdirSync(resultsRoot)) {
+    const match = /^\.(.+)\.replaced-\d+$/.exec(entry);
+    if (match === null || parsePeriod(match[1]!) === null || existsSync(join(resultsRoot, match[1]!)))
+      continue;
+    const aside = leftoversOf(join(resultsRoot, match[1]!)).find((l) => l.kind === 'replaced');
+    if (aside) found.set(match[1]!, aside.path);
+  }
+  return found;
 }

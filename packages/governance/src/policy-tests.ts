@@ -1,20 +1,21 @@
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import {
+  type ParsedYaml,
+  parseConfigYaml,
+  problemAt,
+  readConfigText,
+  schemaProblems,
+} from '@scorebook/config-file';
 import { INPUT_TABLES } from '@scorebook/contract';
-import { type AgentResult, type Evaluation, EvaluationError, evaluate } from '@scorebook/engine';
-import type { Policy } from '@scorebook/policy';
-import { parse } from 'yaml';
+import { type AgentResult, type Evaluation, evaluate } from '@scorebook/engine';
+import { loadPolicyFamily, type Policy, type PolicyFamily } from '@scorebook/policy';
+import { type Problem, ScorebookError, type SourceProblem } from '@scorebook/problems';
+import { governanceMessage } from './errors.ts';
+import validate from './generated/policy-test-validator.js';
 
-/** What a test expects of one agent; every key is optional. */
+/** What a test expects of one agent; `agent` and at least one more key. */
 export interface AgentExpectation {
   agent: string;
   status?: 'rated' | 'not_rated';
@@ -29,16 +30,20 @@ export interface AgentExpectation {
   total_score?: number | null;
 }
 
-/** The result of one test case. */
+/** The result of one test case (or of a test file that could not be read: `name` is the file's). */
 export interface TestOutcome {
   file: string;
   name: string;
+  /** The policy version the case ran with; null when it did not run. */
+  version: string | null;
   passed: boolean;
-  failures: string[];
+  /** Every failure, at its place in the test file when it has one. */
+  failures: Problem[];
 }
 
-/** A rule of the policy, and whether a test exercised it. */
+/** A rule of one policy version, and whether a test of that version exercised it. */
 export interface RuleCoverage {
+  version: string;
   rule: string;
   covered: boolean;
 }
@@ -46,26 +51,39 @@ export interface RuleCoverage {
 /** What `scorebook test` found. */
 export interface PolicyTestReport {
   outcomes: TestOutcome[];
+  /** Every rule of every version of the policy, version by version (oldest first). */
   coverage: RuleCoverage[];
 }
 
 interface TestCase {
   name: string;
-  period?: string;
+  period?: string | number;
+  version?: string;
   data: string | Record<string, string | Array<Record<string, unknown>>>;
   expect: AgentExpectation[];
+}
+
+interface TestFile {
+  period?: string | number;
+  version?: string;
+  tests: TestCase[];
 }
 
 const TOLERANCE = 1e-9;
 
 /**
- * Runs the policy tests in `<policy dir>/tests/*.yaml`: each case evaluates small inline data (or
- * a data folder) with the policy version in force for its period and checks what it expects of
- * agents. Reports every failure and which rules of the tested versions no case exercised
- * (exclusions that removed nothing, vetoes that never held, eligibility never failed, scored
- * metrics never scored, adjustments never non-zero).
+ * Runs the policy tests in `<policy dir>/tests/*.yaml` (files in name order). Each file is checked
+ * against the policy test JSON Schema first (unknown keys are errors, at file:line:col); a case
+ * expecting nothing of an agent fails. Each case evaluates its inline tables (or data folder)
+ * for its period — its own, else the file's, else the first month of its target version — with
+ * the version in force then, which must be the version it names, if it names one; and checks
+ * every expectation. Coverage lists each rule of each version of the policy and whether a case
+ * run with that version exercised it: an exclusion that removed a row, a veto that held, an
+ * eligibility rule that failed an agent, a scored metric that got a score, an adjustment that was
+ * not zero.
  */
 export async function runPolicyTests(policyDir: string): Promise<PolicyTestReport> {
+  const family = loadPolicyFamily(policyDir);
   const testsDir = join(policyDir, 'tests');
   const files = existsSync(testsDir)
     ? readdirSync(testsDir)
@@ -73,77 +91,126 @@ export async function runPolicyTests(policyDir: string): Promise<PolicyTestRepor
         .sort()
     : [];
   const outcomes: TestOutcome[] = [];
-  const tested = new Map<string, Policy>();
   const evaluations: Evaluation[] = [];
   for (const name of files) {
     const file = join(testsDir, name);
-    let suite: { period?: string; tests?: TestCase[] };
-    try {
-      suite = parse(readFileSync(file, 'utf8')) as typeof suite;
-    } catch (error) {
-      outcomes.push({
-        file,
-        name: basename(file),
-        passed: false,
-        failures: [`YAML: ${(error as Error).message.split('\n')[0]}`],
-      });
+    const read = readTestFile(file);
+    if (read.parsed === null) {
+      outcomes.push({ file, name, version: null, passed: false, failures: read.problems });
       continue;
     }
-    if (!Array.isArray(suite?.tests)) {
-      outcomes.push({
-        file,
-        name: basename(file),
-        passed: false,
-        failures: ['the file needs a `tests:` list'],
-      });
-      continue;
-    }
-    for (const test of suite.tests) {
-      const outcome = await runCase(file, test, suite.period, policyDir);
+    const suite = read.parsed.value as TestFile;
+    for (const [index, test] of suite.tests.entries()) {
+      const outcome = await runCase(file, read.parsed, index, test, suite, policyDir, family);
       outcomes.push(outcome.outcome);
-      if (outcome.evaluation) {
-        evaluations.push(outcome.evaluation);
-        tested.set(outcome.evaluation.policy.version, outcome.evaluation.policy);
-      }
+      if (outcome.evaluation) evaluations.push(outcome.evaluation);
     }
   }
-  return { outcomes, coverage: coverageOf([...tested.values()], evaluations) };
+  return { outcomes, coverage: coverageOf(family.versions, evaluations) };
+}
+
+/** Reads a test file: YAML with positions, checked against the schema. */
+function readTestFile(file: string): { parsed: ParsedYaml | null; problems: SourceProblem[] } {
+  const { text, problems } = readConfigText(file);
+  if (text === null) return { parsed: null, problems };
+  const { parsed, problems: yamlProblems } = parseConfigYaml(text);
+  if (parsed === null || yamlProblems.length > 0) return { parsed: null, problems: yamlProblems };
+  const schema = schemaProblems(parsed, validate);
+  return schema.length > 0 ? { parsed: null, problems: schema } : { parsed, problems: [] };
 }
 
 async function runCase(
   file: string,
+  parsed: ParsedYaml,
+  index: number,
   test: TestCase,
-  period: string | undefined,
+  suite: TestFile,
   policyDir: string,
+  family: PolicyFamily,
 ): Promise<{ outcome: TestOutcome; evaluation: Evaluation | null }> {
-  const name = String(test?.name ?? '(unnamed)');
-  const failures: string[] = [];
+  const at = (path: Array<string | number>, code: string, message: Problem['message']) =>
+    problemAt(parsed, ['tests', index, ...path], { code, severity: 'error', message });
+  const fail = (failures: Problem[], version: string | null = null) => ({
+    outcome: { file, name: test.name, version, passed: false, failures },
+    evaluation: null,
+  });
+  const empty = test.expect.findIndex((e) => Object.keys(e).length < 2);
+  if (empty >= 0)
+    return fail([
+      at(
+        ['expect', empty],
+        'TEST_NO_EXPECTATION',
+        governanceMessage('TEST_NO_EXPECTATION', { name: test.name }),
+      ),
+    ]);
+  const version = test.version ?? suite.version;
+  const target = version === undefined ? null : (family.versions.find((v) => v.version === version) ?? null);
+  if (version !== undefined && target === null)
+    return fail([
+      at(
+        test.version !== undefined ? ['version'] : [],
+        'TEST_UNKNOWN_VERSION',
+        governanceMessage('TEST_UNKNOWN_VERSION', {
+          version,
+          known: family.versions.map((v) => v.version).join(', ') || '—',
+        }),
+      ),
+    ]);
+  const period = String(test.period ?? suite.period ?? (target ? firstMonthOf(target.effective_from) : ''));
+  if (period === '') return fail([at([], 'TEST_NO_PERIOD', governanceMessage('TEST_NO_PERIOD'))]);
+
   const scratch = mkdtempSync(join(tmpdir(), 'scorebook-policy-test-'));
   try {
     const dataDir =
       typeof test.data === 'string'
         ? resolve(dirname(file), test.data)
-        : writeInlineData(join(scratch, 'data'), test.data ?? {});
-    const evaluation = await evaluate({
-      policiesDir: policyDir,
-      dataDir,
-      period: String(test.period ?? period ?? ''),
-      maxRejected: { kind: 'rows', value: 0 },
-      // A case gives only the tables it is about: the others are absent, their metrics without data.
-      allowMissing: INPUT_TABLES,
-    });
-    for (const expectation of test.expect ?? [])
-      failures.push(...check(expectation, evaluation.results.agents));
-    return { outcome: { file, name, passed: failures.length === 0, failures }, evaluation };
-  } catch (error) {
-    const message =
-      error instanceof EvaluationError
-        ? error.problems.map((p) => `${p.code}: ${p.message.en}`).join('; ')
-        : (error as Error).message;
-    return { outcome: { file, name, passed: false, failures: [message] }, evaluation: null };
+        : writeInlineData(join(scratch, 'data'), test.data);
+    let evaluation: Evaluation;
+    try {
+      evaluation = await evaluate({
+        policiesDir: policyDir,
+        dataDir,
+        period,
+        maxRejected: { kind: 'rows', value: 0 },
+        // A case gives only the tables it is about: the others are absent, their metrics without data.
+        allowMissing: INPUT_TABLES,
+      });
+    } catch (error) {
+      if (!(error instanceof ScorebookError)) throw error;
+      const detail = error.problems.map((p) => `${p.code}: ${p.message.en}`).join('; ');
+      return fail([at(['data'], 'TEST_RUN_FAILED', governanceMessage('TEST_RUN_FAILED', { detail }))]);
+    }
+    const ran = evaluation.policy.version;
+    if (target !== null && ran !== target.version)
+      return fail(
+        [
+          at(
+            test.version !== undefined ? ['version'] : [],
+            'TEST_VERSION_NOT_IN_FORCE',
+            governanceMessage('TEST_VERSION_NOT_IN_FORCE', { version: target.version, period, inForce: ran }),
+          ),
+        ],
+        ran,
+      );
+    const failures = test.expect.flatMap((want, j) =>
+      check(want, evaluation.results.agents, (field, code, message) =>
+        at(['expect', j, ...field], code, message),
+      ),
+    );
+    return {
+      outcome: { file, name: test.name, version: ran, passed: failures.length === 0, failures },
+      evaluation,
+    };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+/** The first month whose first day is on or after a date: the first month a version governs whole. */
+function firstMonthOf(date: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  if (d === 1) return `${y}-${String(m).padStart(2, '0')}`;
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 }
 
 function writeInlineData(
@@ -160,69 +227,85 @@ function writeInlineData(
   return dir;
 }
 
-function check(want: AgentExpectation, agents: readonly AgentResult[]): string[] {
+type At = (field: string[], code: string, message: Problem['message']) => Problem;
+
+function check(want: AgentExpectation, agents: readonly AgentResult[], at: At): Problem[] {
   const got = agents.find((a) => a.agent_id === want.agent);
-  if (got === undefined) return [`agent ${want.agent} is not in the results`];
-  const failures: string[] = [];
+  if (got === undefined)
+    return [
+      at(['agent'], 'TEST_AGENT_MISSING', governanceMessage('TEST_AGENT_MISSING', { agent: want.agent })),
+    ];
+  const failures: Problem[] = [];
   const same = (a: unknown, b: unknown) =>
     typeof a === 'number' && typeof b === 'number'
       ? Math.abs(a - b) <= TOLERANCE * Math.max(1, Math.abs(b))
       : JSON.stringify(a) === JSON.stringify(b);
-  const field = (label: string, expected: unknown, actual: unknown) => {
+  const field = (path: string[], expected: unknown, actual: unknown) => {
     if (expected !== undefined && !same(actual, expected))
       failures.push(
-        `${want.agent} ${label}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`,
+        at(
+          path,
+          'TEST_EXPECTATION_FAILED',
+          governanceMessage('TEST_EXPECTATION_FAILED', {
+            agent: want.agent,
+            field: path.join('.'),
+            expected: JSON.stringify(expected),
+            actual: JSON.stringify(actual ?? null),
+          }),
+        ),
       );
   };
-  field('status', want.status, got.status);
-  field('grade', want.grade, got.grade);
-  field('rank', want.rank, got.rank);
-  field('base_score', want.base_score, got.base_score);
-  field('total_score', want.total_score, got.total_score);
-  if (want.vetoes !== undefined) field('vetoes', [...want.vetoes].sort(), [...got.vetoes].sort());
+  field(['status'], want.status, got.status);
+  field(['grade'], want.grade, got.grade);
+  field(['rank'], want.rank, got.rank);
+  field(['base_score'], want.base_score, got.base_score);
+  field(['total_score'], want.total_score, got.total_score);
+  if (want.vetoes !== undefined) field(['vetoes'], [...want.vetoes].sort(), [...got.vetoes].sort());
   for (const [id, points] of Object.entries(want.adjustments ?? {}))
-    field(`adjustments.${id}`, points, got.adjustments[id]);
+    field(['adjustments', id], points, got.adjustments[id]);
   for (const [id, n] of Object.entries(want.excluded ?? {}))
-    field(`excluded.${id}`, n, got.excluded[id] ?? 0);
+    field(['excluded', id], n, got.excluded[id] ?? 0);
   for (const [id, value] of Object.entries(want.metrics ?? {}))
-    field(`metrics.${id}`, value, got.metrics[id]?.value);
+    field(['metrics', id], value, got.metrics[id]?.value);
   for (const [id, status] of Object.entries(want.metric_status ?? {}))
-    field(`metrics.${id}.status`, status, got.metrics[id]?.status);
+    field(['metric_status', id], status, got.metrics[id]?.status);
   return failures;
 }
 
-function coverageOf(policies: readonly Policy[], evaluations: readonly Evaluation[]): RuleCoverage[] {
-  const agents = evaluations.flatMap((e) => e.results.agents);
-  const excluded = (id: string) =>
-    evaluations.some((e) => Object.values(e.results.inputs).some((i) => (i.excluded[id] ?? 0) > 0));
-  const rules = new Map<string, boolean>();
-  for (const policy of policies) {
+function coverageOf(versions: readonly Policy[], evaluations: readonly Evaluation[]): RuleCoverage[] {
+  const coverage: RuleCoverage[] = [];
+  for (const policy of versions) {
+    const runs = evaluations.filter((e) => e.policy.version === policy.version);
+    const agents = runs.flatMap((e) => e.results.agents);
+    const add = (rule: string, covered: boolean) => coverage.push({ version: policy.version, rule, covered });
     for (const e of policy.exclusions)
-      rules.set(`exclusions.${e.id}`, (rules.get(`exclusions.${e.id}`) ?? false) || excluded(e.id));
+      add(
+        `exclusions.${e.id}`,
+        runs.some((r) => Object.values(r.results.inputs).some((i) => (i.excluded[e.id] ?? 0) > 0)),
+      );
     for (const s of policy.scorecards) {
       const members = agents.filter((a) => a.scorecard === s.id);
-      const mark = (rule: string, covered: boolean) => rules.set(rule, (rules.get(rule) ?? false) || covered);
       if (s.eligibility)
-        mark(
+        add(
           `scorecards.${s.id}.eligibility`,
           members.some((a) => a.reason_code === 'NOT_ELIGIBLE'),
         );
       for (const item of s.scored)
-        mark(
+        add(
           `scorecards.${s.id}.scored.${item.metric}`,
           members.some((a) => a.metrics[item.metric]?.status === 'scored'),
         );
       for (const a of s.adjustments)
-        mark(
+        add(
           `scorecards.${s.id}.adjustments.${a.id}`,
           members.some((m) => (m.adjustments[a.id] ?? 0) !== 0),
         );
       for (const v of s.vetoes)
-        mark(
+        add(
           `scorecards.${s.id}.vetoes.${v.id}`,
           members.some((m) => m.vetoes.includes(v.id)),
         );
     }
   }
-  return [...rules.entries()].map(([rule, covered]) => ({ rule, covered }));
+  return coverage;
 }

@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Manifest } from '@scorebook/contract';
 import {
@@ -7,10 +6,19 @@ import {
   type EvaluateOptions,
   type Evaluation,
   evaluate,
+  lockDirectory,
+  type Recovery,
+  recoverDirectory,
+  replaceDirectory,
+  type StagedDirectory,
   serializeEvaluation,
 } from '@scorebook/engine';
-import { headCommit, lastCommitOf } from './git.ts';
-import { baseDir, recorded } from './paths.ts';
+import { type Problem, ScorebookError } from '@scorebook/problems';
+import { archiveInputs, inputFilesOf } from './archive.ts';
+import { shellWord } from './command-line.ts';
+import { governanceProblem, governanceStop } from './errors.ts';
+import { commitState, headCommit, lastCommitOf, sha256 } from './git.ts';
+import { baseDir, periodFolders, recorded, supersededSlots } from './paths.ts';
 
 /** Options of {@link publishPeriod}. */
 export interface PublishOptions {
@@ -21,21 +29,16 @@ export interface PublishOptions {
   resultsRoot: string;
   /** Replace a published period, keeping the earlier publication and the reason. */
   supersede?: { reason: string };
+  /**
+   * Files that must be committed as they are, besides the policy version file the evaluation
+   * used (which always must be): the data source file, when there is one.
+   */
+  committedFiles?: string[];
+  /** A folder where the input files are kept by sha256 (outside git), for verify to use later. */
+  archive?: string;
   /** Where relative paths are taken from; the process's working directory by default. */
   cwd?: string;
   onProgress?: EvaluateOptions['onProgress'];
-}
-
-/** A refusal to publish, with a permanent code and what to do. */
-export class PublishError extends Error {
-  readonly code: 'PERIOD_CLOSED' | 'REASON_REQUIRED';
-  readonly zh: string;
-
-  constructor(code: PublishError['code'], zh: string, en: string) {
-    super(en);
-    this.code = code;
-    this.zh = zh;
-  }
 }
 
 /** What a publication wrote. */
@@ -45,121 +48,148 @@ export interface Publication {
   evaluation: Evaluation;
   /** Where the earlier publication went, when this one superseded it. */
   superseded: string | null;
+  /** What an earlier, interrupted publish of this period had left, and what was done with it. */
+  recovered: Recovery;
 }
-
-const FILES = ['results.json', 'explanations.json', 'rejected.json', 'manifest.json'] as const;
 
 /**
  * Evaluates a period and publishes it into `<resultsRoot>/<period>/`: results, explanations,
- * rejected rows and a manifest of where they came from. A published period is closed:
- * publishing it again is refused unless superseding with a reason, which moves the earlier
- * publication into `superseded/<n>/`. Files appear all at once (written aside, then renamed).
+ * rejected rows and a manifest of where they came from, as one transaction. Under the period's
+ * lock (`<resultsRoot>/.<period>.lock`; a second publish stops with kind `busy`) it tidies up
+ * after an interrupted publish, refuses (kind `refused`) a closed period without a supersede
+ * reason, a period folder that is not a publication, and a policy file (or any of
+ * `committedFiles`) that is not committed as it is; then writes the new period folder — with the
+ * earlier publication copied into `superseded/<n>/`, n = the highest slot + 1 — beside the old one
+ * and swaps it in (`replaceDirectory`): a crash leaves the old publication or the new, whole.
  */
 export async function publishPeriod(options: PublishOptions): Promise<Publication> {
   const cwd = options.cwd ?? process.cwd();
   const base = baseDir(cwd);
-  const dir = resolve(cwd, options.resultsRoot, options.period);
-  const closed = existsSync(join(dir, 'results.json'));
-  if (closed && options.supersede === undefined) {
-    throw new PublishError(
-      'PERIOD_CLOSED',
-      `期间 ${options.period} 已发布并关闭(${dir})。如确需重新发布,请使用 --supersede --reason "原因",原发布会保留在 superseded/ 中。`,
-      `Period ${options.period} is already published and closed (${dir}). To publish it again use --supersede --reason "why"; the earlier publication is kept in superseded/.`,
-    );
-  }
-  if (options.supersede !== undefined && options.supersede.reason.trim() === '') {
-    throw new PublishError(
-      'REASON_REQUIRED',
-      '替换已发布的期间必须说明原因:--reason "原因"。',
-      'Superseding a published period needs a reason: --reason "why".',
-    );
-  }
-  const evaluation = await evaluate({
-    policiesDir: resolve(cwd, options.policiesDir),
-    dataDir: resolve(cwd, options.dataDir),
-    period: options.period,
-    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-  });
-  const files = serializeEvaluation(evaluation);
-  const previousSlot = closed ? nextSupersededSlot(dir) : null;
-  const policyFile = evaluation.policy.file;
-  const manifest: Manifest = {
-    scorebook: 1,
-    period: evaluation.results.period.id,
-    status: 'closed',
-    published_at_commit: headCommit(base),
-    policy: {
-      id: evaluation.policy.id,
-      version: evaluation.policy.version,
-      file: recorded(base, policyFile),
-      sha256: evaluation.policy.sha256,
-      git_commit: lastCommitOf(policyFile),
-    },
-    data_dir: recorded(base, resolve(cwd, options.dataDir)),
-    inputs: Object.fromEntries(Object.entries(evaluation.results.inputs).map(([t, i]) => [t, i.sha256])),
-    engine: { version: ENGINE_VERSION },
-    files: Object.fromEntries(
-      [...files].map(([name, text]) => [name, createHash('sha256').update(text).digest('hex')]),
-    ),
-    command: commandLine(base, cwd, options),
-    supersedes:
-      previousSlot === null
-        ? null
-        : { publication: `superseded/${previousSlot}`, reason: options.supersede!.reason.trim() },
-  };
-
-  const staging = resolve(cwd, options.resultsRoot, `.publish-${options.period}-${process.pid}`);
-  rmSync(staging, { recursive: true, force: true });
-  mkdirSync(staging, { recursive: true });
+  const resultsRoot = resolve(cwd, options.resultsRoot);
+  const dir = join(resultsRoot, options.period);
+  const reason = options.supersede?.reason.trim();
+  if (reason === '') throw governanceStop('refused', 'REASON_REQUIRED', null);
+  const lock = lockDirectory(dir);
   try {
-    for (const [name, text] of files) writeFileSync(join(staging, name), text);
-    writeFileSync(join(staging, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-    if (previousSlot !== null) {
-      const keep = join(dir, 'superseded', previousSlot);
-      mkdirSync(keep, { recursive: true });
-      for (const name of FILES)
-        if (existsSync(join(dir, name))) renameSync(join(dir, name), join(keep, name));
-      for (const name of FILES) renameSync(join(staging, name), join(dir, name));
-    } else {
-      mkdirSync(resolve(dir, '..'), { recursive: true });
-      rmSync(dir, { recursive: true, force: true });
-      renameSync(staging, dir);
-    }
+    const recovered = recoverDirectory(dir);
+    const closed = existsSync(dir);
+    if (closed && !existsSync(join(dir, 'manifest.json')))
+      throw governanceStop('refused', 'NOT_A_PUBLICATION', dir, { dir });
+    if (closed && reason === undefined)
+      throw governanceStop('refused', 'PERIOD_CLOSED', dir, { period: options.period, dir });
+    if (!closed && reason !== undefined)
+      throw governanceStop('refused', 'NOTHING_TO_SUPERSEDE', null, { period: options.period });
+
+    const dataDir = resolve(cwd, options.dataDir);
+    const evaluation = await evaluate({
+      policiesDir: resolve(cwd, options.policiesDir),
+      dataDir,
+      period: options.period,
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    });
+    const policyFile = evaluation.policy.file;
+    requireCommitted([policyFile, ...(options.committedFiles ?? []).map((f) => resolve(cwd, f))], base);
+    if (options.archive !== undefined)
+      archiveInputs(resolve(cwd, options.archive), dataDir, inputFilesOf(evaluation.results));
+
+    const files = serializeEvaluation(evaluation);
+    const slot = closed ? String(Math.max(0, ...supersededSlots(dir)) + 1) : null;
+    const manifest: Manifest = {
+      scorebook: 1,
+      period: evaluation.results.period.id,
+      status: 'closed',
+      published_at_commit: headCommit(base),
+      policy: {
+        id: evaluation.policy.id,
+        version: evaluation.policy.version,
+        file: recorded(base, policyFile),
+        sha256: evaluation.policy.sha256,
+        git_commit: lastCommitOf(policyFile),
+      },
+      data_dir: recorded(base, dataDir),
+      inputs: Object.fromEntries(Object.entries(evaluation.results.inputs).map(([t, i]) => [t, i.sha256])),
+      engine: { version: ENGINE_VERSION },
+      files: Object.fromEntries([...files].map(([name, text]) => [name, sha256(text)])),
+      command: publishCommand(base, cwd, options),
+      supersedes: slot === null ? null : { publication: `superseded/${slot}`, reason: reason! },
+    };
+    replaceDirectory(dir, (staged) => {
+      if (slot !== null) keepEarlier(dir, slot, staged);
+      for (const [name, text] of files) staged.write(name, text);
+      staged.write('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
+    });
+    return {
+      dir,
+      manifest,
+      evaluation,
+      superseded: slot === null ? null : join(dir, 'superseded', slot),
+      recovered,
+    };
   } finally {
-    rmSync(staging, { recursive: true, force: true });
+    lock.release();
   }
-  return {
-    dir,
-    manifest,
-    evaluation,
-    superseded: previousSlot === null ? null : join(dir, 'superseded', previousSlot),
-  };
 }
 
-/** The published periods under a results root, with their manifests, oldest first. */
+/**
+ * Refuses (kind `refused`) when any file is outside git, never committed, or differs from HEAD,
+ * with every such file named and the command that commits it. `base` is where the names shown
+ * are relative to.
+ */
+export function requireCommitted(files: readonly string[], base: string): void {
+  const problems: Problem[] = [];
+  for (const file of files) {
+    const shown = recorded(base, file);
+    const state = commitState(file);
+    if (state === 'outside') problems.push(governanceProblem('NOT_IN_GIT', file, { file: shown }));
+    else if (state === 'uncommitted')
+      problems.push(governanceProblem('FILE_NOT_COMMITTED', file, { file: shown }));
+    else if (state === 'changed') problems.push(governanceProblem('FILE_HAS_CHANGES', file, { file: shown }));
+  }
+  if (problems.length > 0) throw new ScorebookError('refused', problems);
+}
+
+/** The published periods under a results root (folders with a manifest), oldest first. */
 export function publishedPeriods(resultsRoot: string): string[] {
-  if (!existsSync(resultsRoot)) return [];
-  return readdirSync(resultsRoot)
-    .filter((name) => existsSync(join(resultsRoot, name, 'manifest.json')))
-    .sort();
+  return periodFolders(resultsRoot).filter((name) => existsSync(join(resultsRoot, name, 'manifest.json')));
 }
 
-function nextSupersededSlot(dir: string): string {
-  const existing = existsSync(join(dir, 'superseded'))
-    ? readdirSync(join(dir, 'superseded')).filter((n) => /^\d+$/.test(n))
-    : [];
-  return String(existing.length + 1);
-}
-
-function commandLine(base: string, cwd: string, options: PublishOptions): string {
-  const parts = [
-    'npx scorebook publish',
-    `--period ${options.period}`,
-    `--policies ${recorded(base, resolve(cwd, options.policiesDir))}`,
-    `--data ${recorded(base, resolve(cwd, options.dataDir))}`,
-    `--results ${recorded(base, resolve(cwd, options.resultsRoot))}`,
+/**
+ * The command a manifest records: `npx scorebook publish` with the period, the folders relative
+ * to the base, and the supersede reason and archive when given; words quoted for a POSIX shell.
+ */
+export function publishCommand(
+  base: string,
+  cwd: string,
+  options: Pick<
+    PublishOptions,
+    'period' | 'policiesDir' | 'dataDir' | 'resultsRoot' | 'supersede' | 'archive'
+  >,
+): string {
+  const words = [
+    ['--period', options.period],
+    ['--policies', recorded(base, resolve(cwd, options.policiesDir))],
+    ['--data', recorded(base, resolve(cwd, options.dataDir))],
+    ['--results', recorded(base, resolve(cwd, options.resultsRoot))],
   ];
-  if (options.supersede)
-    parts.push('--supersede', `--reason ${JSON.stringify(options.supersede.reason.trim())}`);
-  return parts.join(' ');
+  if (options.supersede) words.push(['--supersede'], ['--reason', options.supersede.reason.trim()]);
+  if (options.archive !== undefined) words.push(['--archive', recorded(base, resolve(cwd, options.archive))]);
+  return ['npx scorebook publish', ...words.map((w) => w.map(shellWord).join(' '))].join(' ');
+}
+
+/** Copies the publication in `dir` into the staged folder: its history as is, itself into the new slot. */
+function keepEarlier(dir: string, slot: string, staged: StagedDirectory): void {
+  for (const entry of readdirSync(dir)) {
+    const from = join(dir, entry);
+    if (entry === 'superseded') copyTree(from, 'superseded', staged);
+    else if (statSync(from).isDirectory()) copyTree(from, `superseded/${slot}/${entry}`, staged);
+    else staged.copy(from, `superseded/${slot}/${entry}`);
+  }
+}
+
+function copyTree(from: string, path: string, staged: StagedDirectory): void {
+  for (const entry of readdirSync(from).sort()) {
+    const source = join(from, entry);
+    if (statSync(source).isDirectory()) copyTree(source, `${path}/${entry}`, staged);
+    else staged.copy(source, `${path}/${entry}`);
+  }
 }

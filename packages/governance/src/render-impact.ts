@@ -1,47 +1,102 @@
 import { describeChange, type Lang } from '@scorebook/policy';
-import type { AgentMove, ImpactReport } from './impact.ts';
+import type { AdjustmentMove, AgentMove, ImpactReport, VersionImpact, VersionSide } from './impact.ts';
 
 const fixed = (n: number | null) => (n === null ? '—' : n.toFixed(1));
 const signed = (n: number) => `${n >= 0 ? '+' : ''}${n.toFixed(2)}`;
+const ROWS = 50;
 
 /** The impact of a policy change as Markdown (a pull-request comment or job summary) or plain text. */
 export function renderImpact(report: ImpactReport, lang: Lang, format: 'markdown' | 'text'): string {
   const zh = lang === 'zh';
   const md = format === 'markdown';
   const out: string[] = [];
-  const heading = (text: string) => out.push(md ? `\n#### ${text}\n` : `\n${text}`);
   const title = zh
-    ? `策略变更影响:${report.period}(${report.base.ref} 上的 ${report.base.version} → 工作区的 ${report.head.version})`
-    : `Impact of the policy change on ${report.period} (${report.base.version} at ${report.base.ref} → ${report.head.version} in the working tree)`;
+    ? `策略变更影响:假如由变更后的版本考核 ${report.period}(对比 ${report.base.ref})`
+    : `Impact of the policy change: if the changed versions had governed ${report.period} (against ${report.base.ref})`;
   out.push(md ? `### ${title}` : title);
+  if (report.versions.length === 0)
+    out.push(
+      zh
+        ? `\n与 ${report.base.ref} 相比,没有新增、修改或删除的版本文件。`
+        : `\nNo version file is added, edited or removed against ${report.base.ref}.`,
+    );
+  for (const v of report.versions) renderVersion(out, v, lang, md);
+  return `${out.join('\n')}\n`;
+}
 
-  heading(zh ? `含义变更(${report.changes.length})` : `Changes in meaning (${report.changes.length})`);
-  if (report.changes.length === 0) out.push(zh ? '含义上没有差异。' : 'No difference in meaning.');
+function renderVersion(out: string[], v: VersionImpact, lang: Lang, md: boolean): void {
+  const zh = lang === 'zh';
+  const heading = (text: string) => out.push(md ? `\n#### ${text}\n` : `\n${text}`);
+  const kind = { added: ['新增', 'added'], edited: ['修改', 'edited'], removed: ['删除', 'removed'] }[
+    v.change
+  ];
+  const side = (s: VersionSide | null) =>
+    s === null
+      ? zh
+        ? '(无)'
+        : '(none)'
+      : `${s.version} (${s.file}, ${s.from === 'base' ? 'base' : zh ? '工作区' : 'working tree'})`;
+  out.push(
+    md
+      ? `\n### ${zh ? kind[0] : kind[1]}: \`${v.file}\` — ${side(v.before)} → ${side(v.after)}`
+      : `\n== ${zh ? kind[0] : kind[1]}: ${v.file} — ${side(v.before)} → ${side(v.after)}`,
+  );
+  if (v.before === null || v.after === null) {
+    out.push(
+      v.before === null
+        ? zh
+          ? '没有它所替换的版本,无从比较。'
+          : 'There is no version it replaces; nothing to compare.'
+        : zh
+          ? '删除后没有版本会考核这些日期的期间。'
+          : 'Once removed, no version would govern the periods of its dates.',
+    );
+    return;
+  }
+  heading(zh ? `含义变更(${v.changes.length})` : `Changes in meaning (${v.changes.length})`);
+  if (v.changes.length === 0) out.push(zh ? '含义上没有差异。' : 'No difference in meaning.');
   else
     table(
       out,
       md,
       zh ? ['位置', '变更', '之前', '之后'] : ['Where', 'Change', 'Before', 'After'],
-      report.changes.map((c) => {
+      v.changes.map((c) => {
         const d = describeChange(c, lang);
         return [d.where, d.what, d.before, d.after];
       }),
     );
-
-  heading(
-    zh ? `等级变化的客服(${report.grades.length})` : `Agents whose grade changes (${report.grades.length})`,
+  const agents = (
+    title: [string, string],
+    moves: AgentMove[],
+    none: [string, string],
+    column: [string, string],
+  ) => {
+    heading(zh ? `${title[0]}(${moves.length})` : `${title[1]} (${moves.length})`);
+    if (moves.length === 0) out.push(zh ? none[0] : none[1]);
+    else
+      table(
+        out,
+        md,
+        zh ? ['客服', '考核表', column[0], '总分'] : ['Agent', 'Scorecard', column[1], 'Total'],
+        moves.slice(0, ROWS).map(moveRow),
+      );
+    if (moves.length > ROWS)
+      out.push(zh ? `……另有 ${moves.length - ROWS} 名` : `… and ${moves.length - ROWS} more`);
+  };
+  agents(
+    ['等级变化的客服', 'Agents whose grade changes'],
+    v.grades,
+    ['没有客服的等级发生变化。', 'No agent changes grade.'],
+    ['等级', 'Grade'],
   );
-  if (report.grades.length === 0) out.push(zh ? '没有客服的等级发生变化。' : 'No agent changes grade.');
-  else
-    table(
-      out,
-      md,
-      zh ? ['客服', '考核表', '等级', '总分'] : ['Agent', 'Scorecard', 'Grade', 'Total'],
-      report.grades.map((m) => moveRow(m)),
-    );
-
-  heading(zh ? `分数变化(按考核表)` : 'Score shifts by scorecard');
-  if (report.shifts.length === 0) out.push(zh ? '没有同时参评的客服。' : 'No agent is rated under both.');
+  agents(
+    ['总分变化的客服', 'Agents whose total score changes'],
+    v.scores,
+    ['没有客服的总分变化。', 'No total score changes.'],
+    ['总分', 'Total'],
+  );
+  heading(zh ? '分数变化(按考核表)' : 'Score shifts by scorecard');
+  if (v.shifts.length === 0) out.push(zh ? '没有同时参评的客服。' : 'No agent is rated under both.');
   else
     table(
       out,
@@ -49,38 +104,40 @@ export function renderImpact(report: ImpactReport, lang: Lang, format: 'markdown
       zh
         ? ['考核表', '客服数', '平均变化', '最小', '最大']
         : ['Scorecard', 'Agents', 'Mean shift', 'Min', 'Max'],
-      report.shifts.map((s) => [s.scorecard, String(s.agents), signed(s.mean), signed(s.min), signed(s.max)]),
+      v.shifts.map((s) => [s.scorecard, String(s.agents), signed(s.mean), signed(s.min), signed(s.max)]),
     );
-
-  heading(zh ? `排名变化(${report.ranks.length})` : `Rank changes (${report.ranks.length})`);
-  if (report.ranks.length === 0) out.push(zh ? '排名没有变化。' : 'No rank changes.');
+  agents(['排名变化', 'Rank changes'], v.ranks, ['排名没有变化。', 'No rank changes.'], ['排名', 'Rank']);
+  heading(zh ? `加减分变化(${v.adjustments.length})` : `Adjustment changes (${v.adjustments.length})`);
+  if (v.adjustments.length === 0) out.push(zh ? '加减分没有变化。' : 'No adjustment changes.');
   else
     table(
       out,
       md,
-      zh ? ['客服', '考核表', '排名', '总分'] : ['Agent', 'Scorecard', 'Rank', 'Total'],
-      report.ranks.slice(0, 50).map((m) => moveRow(m)),
+      zh ? ['客服', '加减分', '之前', '之后'] : ['Agent', 'Adjustment', 'Before', 'After'],
+      v.adjustments.slice(0, ROWS).map(adjustmentRow),
     );
-
-  heading(
-    zh ? `权重变化的指标(${report.weights.length})` : `Metrics whose weight moved (${report.weights.length})`,
-  );
-  if (report.weights.length === 0) out.push(zh ? '无。' : 'None.');
+  heading(zh ? `权重变化的指标(${v.weights.length})` : `Metrics whose weight moved (${v.weights.length})`);
+  if (v.weights.length === 0) out.push(zh ? '无。' : 'None.');
   else
-    for (const c of report.weights) {
+    for (const c of v.weights) {
       const d = describeChange(c, lang);
       out.push(`${md ? '- ' : '  '}${d.where}: ${d.before} → ${d.after}`);
     }
-  return `${out.join('\n')}\n`;
 }
 
 function moveRow(m: AgentMove): string[] {
+  const value = (x: string | number | null) =>
+    typeof x === 'number' && !Number.isInteger(x) ? fixed(x) : String(x ?? '—');
   return [
     `${m.name} (${m.agent_id})`,
     m.scorecard ?? '—',
-    `${m.from ?? '—'} → ${m.to ?? '—'}`,
+    `${value(m.from)} → ${value(m.to)}`,
     `${fixed(m.total_before)} → ${fixed(m.total_after)}`,
   ];
+}
+
+function adjustmentRow(m: AdjustmentMove): string[] {
+  return [`${m.name} (${m.agent_id})`, m.adjustment, String(m.from ?? '—'), String(m.to ?? '—')];
 }
 
 function table(out: string[], md: boolean, head: string[], rows: string[][]): void {

@@ -1,79 +1,422 @@
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
-import type { Manifest } from '@scorebook/contract';
-import { EvaluationError, evaluate, RESULT_FILES, serializeEvaluation } from '@scorebook/engine';
-import { fileAt } from './git.ts';
-import { baseDir } from './paths.ts';
-import { publishedPeriods } from './publish.ts';
+import { basename, join, posix, resolve } from 'node:path';
+import type { Manifest, Results } from '@scorebook/contract';
+import { ENGINE_VERSION, evaluate, RESULT_FILES, serializeEvaluation } from '@scorebook/engine';
+import { type Problem, ScorebookError } from '@scorebook/problems';
+import { archiveHolds, type InputFile, inputFilesOf, restoreInputs } from './archive.ts';
+import { shellWords } from './command-line.ts';
+import { governanceMessage, governanceProblem, problemOf } from './errors.ts';
+import { fileAt, gitRoot, hasCommit, sha256 } from './git.ts';
+import { checkManifest } from './manifest.ts';
+import { baseDir, interruptedPeriods, periodFolders, recorded, supersededSlots } from './paths.ts';
 
-/** How a published period stands when recomputed. */
-export type VerifyStatus = 'ok' | 'differs' | 'input_missing' | 'policy_missing';
+/**
+ * How a publication stands, checked in this order (the first that fails is its status):
+ * `manifest_invalid` (unreadable, wrong shape, inconsistent with the results, the command or the
+ * supersede history), `files_changed` (a published file's sha256 is not the manifest's),
+ * `policy_unverified` (the recorded commit does not hold the recorded policy bytes, or is not in
+ * this clone), `input_missing` (the data folder is gone and no archive holds the inputs),
+ * `input_changed` (an input file changed, vanished or appeared since publication),
+ * `recompute_failed`, `differs` (same inputs, different results), `ok` (byte for byte);
+ * `interrupted` when a publish stopped between its renames and the period waits in its aside folder.
+ */
+export type VerifyStatus =
+  | 'ok'
+  | 'differs'
+  | 'input_changed'
+  | 'input_missing'
+  | 'policy_unverified'
+  | 'files_changed'
+  | 'manifest_invalid'
+  | 'recompute_failed'
+  | 'interrupted';
 
-/** One row of `verify --all`. */
+/** One publication checked by `verify --all`. */
 export interface VerifyRow {
   period: string;
+  /** `superseded/<n>` for an earlier publication, null for the one in force. */
+  publication: string | null;
   status: VerifyStatus;
-  /** The result files that differ, or what is missing. */
-  detail: string;
+  /** What was found, with codes and messages (warnings say what a change does, not what is wrong). */
+  problems: Problem[];
+  /** True when the inputs were read from the archive because the data folder changed. */
+  fromArchive: boolean;
+}
+
+/** Options of {@link verifyPublished}. */
+export interface VerifyOptions {
+  /** The content-addressed input archive; `<base>/.scorebook/archive` when it exists. */
+  archive?: string;
+  cwd?: string;
 }
 
 /**
- * Re-verifies every published period against its recorded policy and inputs: the policy version
- * file as recorded (read from git at its recorded commit when the working tree has changed it),
- * the data folder recorded, recomputed and compared byte for byte with the published files.
+ * Re-verifies every publication under a results root — each period's and every earlier one in
+ * its `superseded/` — against what its manifest records: the manifest's shape and its agreement
+ * with the published files (their sha256), the results (period, policy, inputs, engine), the
+ * command and the supersede history; the policy bytes at the recorded git commit; the input files
+ * (per file, from results.json); then recomputes with the policy from git and compares byte for
+ * byte. When the data folder changed and the archive holds every recorded input, the
+ * recomputation uses the archived bytes. Never stops at a broken period: each gets its row.
  */
-export async function verifyPublished(resultsRoot: string, cwd = process.cwd()): Promise<VerifyRow[]> {
+export async function verifyPublished(
+  resultsRoot: string,
+  options: VerifyOptions = {},
+): Promise<VerifyRow[]> {
+  const cwd = options.cwd ?? process.cwd();
   const base = baseDir(cwd);
+  const root = resolve(cwd, resultsRoot);
+  const archive = options.archive
+    ? resolve(cwd, options.archive)
+    : existsSync(join(base, '.scorebook/archive'))
+      ? join(base, '.scorebook/archive')
+      : null;
+  const context: Context = { base, root, archive };
   const rows: VerifyRow[] = [];
-  for (const period of publishedPeriods(resolve(cwd, resultsRoot))) {
-    const dir = resolve(cwd, resultsRoot, period);
-    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
-    rows.push(await verifyOne(period, dir, manifest, base));
+  const interrupted = interruptedPeriods(root);
+  for (const period of [...new Set([...periodFolders(root), ...interrupted.keys()])].sort()) {
+    const aside = interrupted.get(period);
+    if (aside !== undefined) {
+      rows.push({
+        period,
+        publication: null,
+        status: 'interrupted',
+        problems: [governanceProblem('PUBLISH_INTERRUPTED', aside, { period, aside })],
+        fromArchive: false,
+      });
+      continue;
+    }
+    const dir = join(root, period);
+    const chain = chainProblems(dir);
+    for (const slot of supersededSlots(dir))
+      rows.push(
+        await safely(period, `superseded/${slot}`, join(dir, 'superseded', String(slot)), context, chain),
+      );
+    rows.push(await safely(period, null, dir, context, chain));
   }
   return rows;
 }
 
-async function verifyOne(period: string, dir: string, manifest: Manifest, base: string): Promise<VerifyRow> {
-  const dataDir = resolve(base, manifest.data_dir);
-  if (!existsSync(dataDir)) return { period, status: 'input_missing', detail: manifest.data_dir };
-  const policyFile = resolve(base, manifest.policy.file);
-  let policiesDir = dirname(policyFile);
-  let temporary: string | null = null;
-  const current = existsSync(policyFile) ? sha256(readFileSync(policyFile)) : null;
-  if (current !== manifest.policy.sha256) {
-    const recordedBytes = manifest.policy.git_commit ? fileAt(policyFile, manifest.policy.git_commit) : null;
-    if (recordedBytes === null || sha256(recordedBytes) !== manifest.policy.sha256) {
-      return {
-        period,
-        status: 'policy_missing',
-        detail: `${manifest.policy.file} @ ${manifest.policy.sha256.slice(0, 12)}`,
-      };
-    }
-    temporary = mkdtempSync(join(tmpdir(), 'scorebook-verify-'));
-    policiesDir = join(temporary, manifest.policy.id);
-    mkdirSync(policiesDir);
-    writeFileSync(join(policiesDir, basename(policyFile)), recordedBytes);
-  }
+/** Whether a row fails `verify --all`: any status but ok, except inputs that changed under an earlier (superseded) publication. */
+export function isFailure(row: VerifyRow): boolean {
+  if (row.status === 'ok') return false;
+  return !(row.publication !== null && (row.status === 'input_changed' || row.status === 'input_missing'));
+}
+
+interface Context {
+  base: string;
+  root: string;
+  archive: string | null;
+}
+
+async function safely(
+  period: string,
+  publication: string | null,
+  dir: string,
+  context: Context,
+  chain: Map<string | null, Problem[]>,
+): Promise<VerifyRow> {
+  const row = (status: VerifyStatus, problems: Problem[], fromArchive = false): VerifyRow => ({
+    period,
+    publication,
+    status,
+    problems,
+    fromArchive,
+  });
   try {
-    const evaluation = await evaluate({ policiesDir, dataDir, period });
-    const fresh = serializeEvaluation(evaluation);
-    const differing = RESULT_FILES.filter(
-      (name) => !existsSync(join(dir, name)) || readFileSync(join(dir, name), 'utf8') !== fresh.get(name),
-    );
-    return differing.length === 0
-      ? { period, status: 'ok', detail: '' }
-      : { period, status: 'differs', detail: differing.join(', ') };
+    return await verifyOne(period, dir, context, chain.get(publication) ?? [], row);
   } catch (error) {
-    if (error instanceof EvaluationError)
-      return { period, status: 'input_missing', detail: error.problems.map((p) => p.code).join(', ') };
-    throw error;
-  } finally {
-    if (temporary !== null) rmSync(temporary, { recursive: true, force: true });
+    const problems =
+      error instanceof ScorebookError
+        ? error.problems
+        : [
+            governanceProblem('RECOMPUTE_FAILED', dir, {
+              codes: (error as Error).message.split('\n')[0] ?? String(error),
+            }),
+          ];
+    return row('recompute_failed', problems);
   }
 }
 
-function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
+async function verifyOne(
+  period: string,
+  dir: string,
+  { base, root, archive }: Context,
+  chain: Problem[],
+  row: (status: VerifyStatus, problems: Problem[], fromArchive?: boolean) => VerifyRow,
+): Promise<VerifyRow> {
+  const manifestFile = join(dir, 'manifest.json');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(manifestFile, 'utf8'));
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    return row('manifest_invalid', [governanceProblem('MANIFEST_UNREADABLE', manifestFile, { reason })]);
+  }
+  const { manifest, problems: shape } = checkManifest(parsed, manifestFile);
+  if (manifest === null) return row('manifest_invalid', shape);
+
+  const changed = publishedFileProblems(dir, manifest);
+  if (changed.length > 0) return row('files_changed', changed);
+
+  const results = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as Results;
+  const inconsistent = [
+    ...consistencyProblems(manifestFile, manifest, results, period),
+    ...commandProblems(manifestFile, manifest, base, root),
+    ...chain,
+  ];
+  if (inconsistent.length > 0) return row('manifest_invalid', inconsistent);
+
+  const policy = policyAtCommit(base, manifest);
+  if ('problem' in policy) return row('policy_unverified', [policy.problem]);
+
+  const recordedInputs = inputFilesOf(results);
+  const dataDir = resolve(base, manifest.data_dir);
+  const inputProblems = inputFileProblems(dataDir, recordedInputs);
+  const scratch = mkdtempSync(join(tmpdir(), 'scorebook-verify-'));
+  try {
+    const policiesDir = join(scratch, 'policy', manifest.policy.id);
+    mkdirSync(policiesDir, { recursive: true });
+    writeFileSync(join(policiesDir, posix.basename(manifest.policy.file)), policy.bytes);
+    let inputs = dataDir;
+    let fromArchive = false;
+    if (inputProblems.length > 0 || !existsSync(dataDir)) {
+      if (archive !== null && archiveHolds(archive, recordedInputs)) {
+        inputs = join(scratch, 'data');
+        restoreInputs(archive, recordedInputs, inputs);
+        fromArchive = true;
+      } else if (!existsSync(dataDir)) {
+        return row('input_missing', [
+          governanceProblem('DATA_DIR_MISSING', dataDir, { dir: manifest.data_dir }),
+        ]);
+      }
+    }
+    let fresh: Map<string, string>;
+    let freshResults: Results;
+    try {
+      const evaluation = await evaluate({ policiesDir, dataDir: inputs, period });
+      fresh = serializeEvaluation(evaluation);
+      freshResults = evaluation.results;
+    } catch (error) {
+      if (!(error instanceof ScorebookError) || error.kind !== 'input') throw error;
+      const codes = [...new Set(error.problems.map((p) => p.code))].join(', ');
+      return row(inputProblems.length > 0 && !fromArchive ? 'input_changed' : 'recompute_failed', [
+        ...(fromArchive ? [] : inputProblems),
+        governanceProblem('RECOMPUTE_FAILED', null, { codes }),
+      ]);
+    }
+    const added = fromArchive ? [] : addedInputProblems(dataDir, recordedInputs, inputFilesOf(freshResults));
+    if (!fromArchive && inputProblems.length + added.length > 0) {
+      const moved = agentsThatMove(results, freshResults);
+      return row('input_changed', [
+        ...inputProblems,
+        ...added,
+        problemOf(
+          'INPUT_CHANGE_EFFECT',
+          'warning',
+          null,
+          governanceMessage('INPUT_CHANGE_EFFECT', { agents: moved }),
+        ),
+      ]);
+    }
+    const differing = RESULT_FILES.filter(
+      (name) => readFileSync(join(dir, name), 'utf8') !== fresh.get(name),
+    );
+    if (differing.length === 0) return row('ok', [], fromArchive);
+    const problems = [
+      governanceProblem('RESULTS_DIFFER', join(dir, differing[0]!), {
+        files: differing.join(', '),
+        detail: differingAgents(results, freshResults),
+      }),
+    ];
+    if (manifest.engine.version !== ENGINE_VERSION)
+      problems.push(
+        governanceProblem('ENGINE_VERSION_CHANGED', null, {
+          recorded: manifest.engine.version,
+          current: ENGINE_VERSION,
+        }),
+      );
+    return row('differs', problems, fromArchive);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** The published files against their recorded sha256 (exactly the result files must be recorded). */
+function publishedFileProblems(dir: string, manifest: Manifest): Problem[] {
+  const problems: Problem[] = [];
+  for (const name of RESULT_FILES) {
+    const file = join(dir, name);
+    const recordedHash = manifest.files[name] ?? '';
+    const current = existsSync(file) ? sha256(readFileSync(file)) : null;
+    if (current !== recordedHash)
+      problems.push(
+        governanceProblem('PUBLISHED_FILE_CHANGED', file, { file: name, recorded: recordedHash, current }),
+      );
+  }
+  return problems;
+}
+
+/** The manifest against the results it describes and the folder it is in. */
+function consistencyProblems(file: string, manifest: Manifest, results: Results, period: string): Problem[] {
+  const pairs: Array<[string, string, string]> = [
+    ['period', manifest.period, period],
+    ['period', manifest.period, results.period.id],
+    ['policy.id', manifest.policy.id, results.policy.id],
+    ['policy.version', manifest.policy.version, results.policy.version],
+    ['policy.sha256', manifest.policy.sha256, results.policy.sha256],
+    ['policy.file', posix.basename(manifest.policy.file), results.policy.file],
+    ['engine.version', manifest.engine.version, results.engine.version],
+  ];
+  for (const [table, input] of Object.entries(results.inputs))
+    pairs.push([`inputs.${table}`, String(manifest.inputs[table] ?? null), String(input.sha256)]);
+  for (const table of Object.keys(manifest.inputs))
+    if (!(table in results.inputs))
+      pairs.push([`inputs.${table}`, String(manifest.inputs[table]), '(absent)']);
+  return pairs
+    .filter(([, a, b]) => a !== b)
+    .map(([what, recordedValue, expected]) =>
+      governanceProblem('MANIFEST_INCONSISTENT', file, { what, recorded: recordedValue, expected }),
+    );
+}
+
+const KNOWN_OPTIONS = new Set([
+  '--period',
+  '--policies',
+  '--data',
+  '--results',
+  '--supersede',
+  '--reason',
+  '--archive',
+]);
+
+/** The recorded command against the manifest: the same period, folders, results root and reason. */
+function commandProblems(file: string, manifest: Manifest, base: string, root: string): Problem[] {
+  const words = shellWords(manifest.command);
+  const expected: Record<string, string | null> = {
+    '--period': manifest.period,
+    '--policies': posix.dirname(manifest.policy.file),
+    '--data': manifest.data_dir,
+    '--results': recorded(base, root),
+    '--reason': manifest.supersedes?.reason ?? null,
+  };
+  const bad = (what: string, recordedValue: string, want: string) => [
+    governanceProblem('MANIFEST_INCONSISTENT', file, { what, recorded: recordedValue, expected: want }),
+  ];
+  if (words === null || words.slice(0, 3).join(' ') !== 'npx scorebook publish')
+    return bad('command', manifest.command, 'npx scorebook publish …');
+  const given = new Map<string, string>();
+  for (let i = 3; i < words.length; i++) {
+    const word = words[i]!;
+    if (!KNOWN_OPTIONS.has(word) || given.has(word))
+      return bad('command', word, [...KNOWN_OPTIONS].join(' '));
+    given.set(word, word === '--supersede' ? '' : (words[++i] ?? ''));
+  }
+  if (given.has('--supersede') !== (manifest.supersedes !== null))
+    return bad('command --supersede', String(given.has('--supersede')), String(manifest.supersedes !== null));
+  for (const [option, want] of Object.entries(expected)) {
+    const got = given.get(option) ?? null;
+    if (got !== want) return bad(`command ${option}`, String(got), String(want));
+  }
+  return [];
+}
+
+/**
+ * The supersede history of a period: each publication's `supersedes` must name the next lower
+ * existing slot (none for the lowest), the one in force the highest; problems by publication.
+ */
+function chainProblems(dir: string): Map<string | null, Problem[]> {
+  const slots = supersededSlots(dir);
+  const found = new Map<string | null, Problem[]>();
+  const order: Array<string | null> = [...slots.map((s) => `superseded/${s}`), null];
+  order.forEach((publication, i) => {
+    const file = join(publication === null ? dir : join(dir, publication), 'manifest.json');
+    let supersedes: unknown;
+    try {
+      supersedes = (JSON.parse(readFileSync(file, 'utf8')) as Partial<Manifest>).supersedes;
+    } catch {
+      return;
+    }
+    const want = i === 0 ? null : order[i - 1]!;
+    const got =
+      typeof supersedes === 'object' && supersedes !== null
+        ? String((supersedes as { publication?: unknown }).publication)
+        : null;
+    if (got === want) return;
+    found.set(publication, [
+      governanceProblem('SUPERSEDE_CHAIN_BROKEN', file, {
+        publication: publication ?? basename(dir),
+        named: got ?? '—',
+        expected: want ?? '—',
+      }),
+    ]);
+  });
+  return found;
+}
+
+/** The policy bytes at the recorded commit, when they have the recorded sha256. */
+function policyAtCommit(base: string, manifest: Manifest): { bytes: Buffer } | { problem: Problem } {
+  const file = manifest.policy.file;
+  const commit = manifest.policy.git_commit;
+  if (commit === null) return { problem: governanceProblem('POLICY_NO_COMMIT', file, { file }) };
+  const root = gitRoot(base);
+  if (root === null || !hasCommit(root, commit))
+    return { problem: governanceProblem('POLICY_COMMIT_MISSING', file, { file, commit }) };
+  const bytes = fileAt(root, recorded(root, resolve(base, file)), commit);
+  const found = bytes === null ? null : sha256(bytes);
+  if (bytes === null || found !== manifest.policy.sha256)
+    return {
+      problem: governanceProblem('POLICY_NOT_AT_COMMIT', file, {
+        file,
+        commit,
+        recorded: manifest.policy.sha256,
+        found,
+      }),
+    };
+  return { bytes };
+}
+
+/** Recorded input files that changed or vanished in the data folder. */
+function inputFileProblems(dataDir: string, files: readonly InputFile[]): Problem[] {
+  const problems: Problem[] = [];
+  for (const f of files) {
+    const path = join(dataDir, ...f.path.split('/'));
+    if (!existsSync(path)) {
+      problems.push(governanceProblem('INPUT_GONE', path, { file: f.path, recorded: f.sha256 }));
+      continue;
+    }
+    const current = sha256(readFileSync(path));
+    if (current !== f.sha256)
+      problems.push(governanceProblem('INPUT_CHANGED', path, { file: f.path, recorded: f.sha256, current }));
+  }
+  return problems;
+}
+
+/** Input files the recomputation read that the publication did not. */
+function addedInputProblems(
+  dataDir: string,
+  before: readonly InputFile[],
+  now: readonly InputFile[],
+): Problem[] {
+  const known = new Set(before.map((f) => f.path));
+  return now
+    .filter((f) => !known.has(f.path))
+    .map((f) => governanceProblem('INPUT_ADDED', join(dataDir, f.path), { file: f.path, current: f.sha256 }));
+}
+
+/** How many agents' results differ between a publication and a recomputation. */
+function agentsThatMove(before: Results, after: Results): number {
+  const old = new Map(before.agents.map((a) => [a.agent_id, JSON.stringify(a)]));
+  const ids = new Set([...old.keys(), ...after.agents.map((a) => a.agent_id)]);
+  const fresh = new Map(after.agents.map((a) => [a.agent_id, JSON.stringify(a)]));
+  return [...ids].filter((id) => old.get(id) !== fresh.get(id)).length;
+}
+
+/** The first agents whose results differ, for the message. */
+function differingAgents(before: Results, after: Results): string {
+  const fresh = new Map(after.agents.map((a) => [a.agent_id, JSON.stringify(a)]));
+  const ids = before.agents.filter((a) => fresh.get(a.agent_id) !== JSON.stringify(a)).map((a) => a.agent_id);
+  if (ids.length === 0) return '';
+  return `agents ${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ` (+${ids.length - 5})` : ''}`;
 }

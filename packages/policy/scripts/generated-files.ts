@@ -2,7 +2,7 @@
 // a test keeps the committed files equal to this text. Only scripts and tests know the
 // repository layout; the library reads no file of it.
 import { fileURLToPath } from 'node:url';
-import { validatorModule } from '@scorebook/config-file';
+import { schemaText, validatorModule } from '@scorebook/config-file';
 import { POLICY_SCHEMA } from '../src/check/policy-schema.ts';
 
 /** The command that writes the generated files. */
@@ -15,6 +15,6 @@ export const GENERATED_FILES: ReadonlyArray<{ path: string; text: () => string }
   { path: at('../src/generated/policy-validator.js'), text: () => validatorModule(POLICY_SCHEMA, SCRIPT) },
   {
     path: at('../../../configs/schema/policy.schema.json'),
-    text: () => `${JSON.stringify(POLICY_SCHEMA, null, 2)}\n`,
+    text: () => schemaText(POLICY_SCHEMA),
   },
 ];

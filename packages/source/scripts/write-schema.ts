@@ -1,16 +1,10 @@
-// Writes the published JSON Schema of source.yaml to configs/schema/, for editors
-// (`# yaml-language-server: $schema=…`), and its precompiled validator. A test keeps both equal
-// to what this script generates.
+// Writes the JSON Schema of source.yaml published for editors (configs/schema/source.schema.json,
+// named by `# yaml-language-server: $schema=…`) and its precompiled validator. Run after changing
+// the schema: npm run schema -w @scorebook/source
 import { writeFileSync } from 'node:fs';
-import { validatorModule } from '@scorebook/config-file';
-import {
-  SCHEMA_SCRIPT,
-  SOURCE_SCHEMA_FILE,
-  SOURCE_VALIDATOR_FILE,
-  schemaText,
-} from '../src/load/published-schema.ts';
-import { SOURCE_SCHEMA } from '../src/load/source-schema.ts';
+import { GENERATED_FILES } from './generated-files.ts';
 
-writeFileSync(SOURCE_SCHEMA_FILE, schemaText(SOURCE_SCHEMA));
-writeFileSync(SOURCE_VALIDATOR_FILE, validatorModule(SOURCE_SCHEMA, SCHEMA_SCRIPT));
-console.log(`wrote ${SOURCE_SCHEMA_FILE}, ${SOURCE_VALIDATOR_FILE}`);
+for (const { path, text } of GENERATED_FILES) {
+  writeFileSync(path, text());
+  console.log(`wrote ${path}`);
+}

@@ -7,8 +7,8 @@ export {
   type LoadedSource,
   loadSourceBytes,
   loadSourceFile,
-  SOURCE_FILE_NAME,
 } from './load/load-source.ts';
+export { SOURCE_FILE_NAME } from './load/source-file-name.ts';
 export { SOURCE_SCHEMA } from './load/source-schema.ts';
 export { type DataFiles, type LocatedFile, type LocatedTable, locateFiles } from './locate/locate-files.ts';
 export {

@@ -1,4 +1,4 @@
-import { ImpactError, policyImpact, renderImpact } from '@scorebook/governance';
+import { policyImpact, renderImpact } from '@scorebook/governance';
 import { oneOf, parseCommandArgs, required } from '../args.ts';
 import { EXIT } from '../cli-error.ts';
 import { pickLang } from '../lang.ts';
@@ -7,10 +7,12 @@ import type { CommandIo } from './io.ts';
 export const IMPACT_HELP = `scorebook impact --base <git ref> --policies <dir> [--period P] [--data <dir>] [--results data/results]
                  [--format human|markdown|json] [--lang zh|en]
 
-合并前看清策略变更的影响:用 base 上的策略和工作区的策略分别评估同一期间(默认最后一个已关闭的月份),
-列出含义变更、等级变化的客服、各考核表的分数变化、排名变化和权重变化的指标。
-Evaluates one period (the last closed month by default) with the policy at a git ref and with the
-working tree's, and shows the change in meaning and whose grade, score and rank it moves.
+合并前看清策略变更的影响:对工作区相对 base 新增、修改或删除的每个版本文件,回答"假如这个版本考核了
+最后一个已关闭的月份(或 --period),谁的等级、总分、排名、加减分会变?"——与它所替换的版本比较
+(新增:base 上在其生效日生效的版本;修改:base 上的同一文件;删除:接替其日期的版本)。
+For every version file the working tree adds, edits or removes against the base ref, answers "if
+this version had governed the last closed month (or --period), whose grade, score, rank or
+adjustment would move?", against the version it replaces.
 `;
 
 /** `scorebook impact`. */
@@ -29,22 +31,14 @@ export async function runImpact(argv: string[], io: CommandIo): Promise<number> 
   }
   const lang = pickLang(values.lang);
   const format = oneOf(values.format, ['human', 'markdown', 'json'] as const, 'human', 'format');
-  try {
-    const report = await policyImpact({
-      baseRef: required(values, 'base', 'impact'),
-      policiesDir: required(values, 'policies', 'impact'),
-      resultsRoot: values.results ?? 'data/results',
-      ...(values.period ? { period: values.period } : {}),
-      ...(values.data ? { dataDir: values.data } : {}),
-    });
-    if (format === 'json') io.out(`${JSON.stringify(report, null, 2)}\n`);
-    else io.out(renderImpact(report, lang, format === 'markdown' ? 'markdown' : 'text'));
-    return EXIT.ok;
-  } catch (error) {
-    if (error instanceof ImpactError) {
-      io.err(`✗ ${lang === 'zh' ? error.zh : error.message}\n`);
-      return EXIT.failed;
-    }
-    throw error;
-  }
+  const report = await policyImpact({
+    baseRef: required(values, 'base', 'impact'),
+    policiesDir: required(values, 'policies', 'impact'),
+    resultsRoot: values.results ?? 'data/results',
+    ...(values.period ? { period: values.period } : {}),
+    ...(values.data ? { dataDir: values.data } : {}),
+  });
+  if (format === 'json') io.out(`${JSON.stringify(report, null, 2)}\n`);
+  else io.out(renderImpact(report, lang, format === 'markdown' ? 'markdown' : 'text'));
+  return EXIT.ok;
 }

@@ -1,4 +1,4 @@
-import { PublishError, publishPeriod } from '@scorebook/governance';
+import { publishPeriod } from '@scorebook/governance';
 import { parsePeriod } from '@scorebook/time';
 import { parseCommandArgs, required } from '../args.ts';
 import { EXIT, UsageError } from '../cli-error.ts';
@@ -8,14 +8,19 @@ import { summaryText } from './evaluate.ts';
 import type { CommandIo } from './io.ts';
 
 export const PUBLISH_HELP = `scorebook publish --period <P> --policies <dir> --data <dir> [--results data/results]
-                  [--supersede --reason "…"] [--quiet] [--lang zh|en]
+                  [--supersede --reason "…"] [--archive <dir>] [--quiet] [--lang zh|en]
 
 评估并发布一个期间到 <results>/<P>/(结果、解释、被拒绝的行和 manifest.json:策略文件与哈希、
-策略的 git 提交、输入哈希、引擎版本、完整命令)。已发布的期间即关闭:再次发布会被拒绝,
-除非 --supersede --reason "原因",原发布保留在 <P>/superseded/<n>/。
-Evaluates and publishes a period into <results>/<P>/ with a manifest. A published period is
-closed: publishing it again is refused unless --supersede --reason "why", which keeps the
-earlier publication in <P>/superseded/<n>/.
+策略的 git 提交、输入哈希、引擎版本、完整命令),作为一个整体写入:中断时要么是原发布,要么是新发布。
+已发布的期间即关闭:再次发布会被拒绝,除非 --supersede --reason "原因",原发布保留在 <P>/superseded/<n>/。
+所用的策略文件必须已提交到 git 且没有未提交的修改。同一期间同时只能有一个 publish。
+  --archive <dir>  把输入文件按 sha256 存入该目录(不进 git),数据目录日后被更正时 verify --all 仍可复核
+Evaluates and publishes a period into <results>/<P>/ with a manifest, as one transaction. A
+published period is closed: publishing it again is refused unless --supersede --reason "why",
+which keeps the earlier publication in <P>/superseded/<n>/. The policy file must be committed, with
+no uncommitted changes. One publish of a period at a time.
+  --archive <dir>  keep the input files by sha256 there (outside git), so that verify --all can
+                   re-verify after the data folder is corrected
 `;
 
 /** `scorebook publish`. */
@@ -27,6 +32,7 @@ export async function runPublish(argv: string[], io: CommandIo): Promise<number>
     results: { type: 'string' },
     supersede: { type: 'boolean' },
     reason: { type: 'string' },
+    archive: { type: 'string' },
     quiet: { type: 'boolean', short: 'q' },
   });
   if (values.help) {
@@ -46,39 +52,41 @@ export async function runPublish(argv: string[], io: CommandIo): Promise<number>
   if (values.supersede && (values.reason === undefined || values.reason.trim() === '')) {
     throw new UsageError(t(lang, '--supersede 需要 --reason "原因"', '--supersede needs --reason "why"'));
   }
-  try {
-    const publication = await publishPeriod({
-      period,
-      policiesDir: required(values, 'policies', 'publish'),
-      dataDir: required(values, 'data', 'publish'),
-      resultsRoot: values.results ?? 'data/results',
-      ...(values.supersede ? { supersede: { reason: values.reason! } } : {}),
-      onProgress: progressReporter(io, lang, values.quiet === true),
-    });
-    if (!values.quiet) {
-      io.err(summaryText(publication.evaluation, lang, publication.dir));
-      if (publication.superseded)
-        io.err(
-          t(
-            lang,
-            `  原发布已保留在 ${publication.superseded}\n`,
-            `  The earlier publication is kept in ${publication.superseded}\n`,
-          ),
-        );
+  const publication = await publishPeriod({
+    period,
+    policiesDir: required(values, 'policies', 'publish'),
+    dataDir: required(values, 'data', 'publish'),
+    resultsRoot: values.results ?? 'data/results',
+    ...(values.supersede ? { supersede: { reason: values.reason! } } : {}),
+    ...(values.archive !== undefined ? { archive: values.archive } : {}),
+    onProgress: progressReporter(io, lang, values.quiet === true),
+  });
+  if (!values.quiet) {
+    const { restored, removed } = publication.recovered;
+    if (restored !== null || removed.length > 0)
       io.err(
         t(
           lang,
-          `  已关闭。请提交 ${publication.dir} 到 git。\n`,
-          `  Closed. Commit ${publication.dir} to git.\n`,
+          `  上一次发布被中断,已收拾:${restored === null ? '' : `放回了原发布(${restored}),`}删除了 ${removed.length} 个残留目录。\n`,
+          `  An earlier publish was interrupted and has been tidied up: ${restored === null ? '' : `the earlier publication was put back (${restored}), `}${removed.length} leftover folders removed.\n`,
         ),
       );
-    }
-    return EXIT.ok;
-  } catch (error) {
-    if (error instanceof PublishError) {
-      io.err(`✗ ${error.code}\n  ${lang === 'zh' ? error.zh : error.message}\n`);
-      return EXIT.failed;
-    }
-    throw error;
+    io.err(summaryText(publication.evaluation, lang, publication.dir));
+    if (publication.superseded)
+      io.err(
+        t(
+          lang,
+          `  原发布已保留在 ${publication.superseded}\n`,
+          `  The earlier publication is kept in ${publication.superseded}\n`,
+        ),
+      );
+    io.err(
+      t(
+        lang,
+        `  已关闭。请提交 ${publication.dir} 到 git。\n`,
+        `  Closed. Commit ${publication.dir} to git.\n`,
+      ),
+    );
   }
+  return EXIT.ok;
 }

@@ -1,4 +1,5 @@
 import { runPolicyTests } from '@scorebook/governance';
+import { formatPlace } from '@scorebook/problems';
 import { parseCommandArgs } from '../args.ts';
 import { EXIT, UsageError } from '../cli-error.ts';
 import { pickLang, t } from '../lang.ts';
@@ -6,10 +7,13 @@ import type { CommandIo } from './io.ts';
 
 export const TEST_HELP = `scorebook test <policy-dir>... [--require-coverage] [--lang zh|en]
 
-运行策略测试(<策略文件夹>/tests/*.yaml):用小段内联数据评估,核对预期的等级、否决、指标值、剔除数量等;
-并列出没有任何测试覆盖的规则(剔除、否决、参评条件、考核指标、加减分)。有失败时退出码 1;
---require-coverage 时有未覆盖的规则也退出 1。
-Runs the policy tests in <policy dir>/tests/*.yaml and reports which rules no test exercised.
+运行策略测试(<策略文件夹>/tests/*.yaml,格式见 configs/schema/policy-test.schema.json):用小段内联数据
+评估,核对预期的等级、否决、指标值、剔除数量等;拼错的键、没有预期的测试都算失败。再按版本列出没有任何
+测试覆盖的规则(剔除、否决、参评条件、考核指标、加减分)。有失败时退出码 1;--require-coverage 时有未覆盖
+的规则也退出 1。
+Runs the policy tests in <policy dir>/tests/*.yaml (schema: configs/schema/policy-test.schema.json),
+then lists, version by version, the rules no test exercised. Exit 1 when a test fails, or with
+--require-coverage when a rule is not exercised.
 `;
 
 /** `scorebook test`. */
@@ -33,31 +37,37 @@ export async function runTest(argv: string[], io: CommandIo): Promise<number> {
       io.out(t(lang, `${dir}:没有测试(tests/*.yaml)\n`, `${dir}: no tests (tests/*.yaml)\n`));
     for (const o of report.outcomes) {
       total++;
-      io.out(`${o.passed ? '✓' : '✗'} ${o.name}\n`);
-      if (!o.passed) {
-        failed++;
-        for (const f of o.failures) io.out(`    ${f}\n`);
+      io.out(`${o.passed ? '✓' : '✗'} ${o.name}${o.version === null ? '' : ` (${o.version})`}\n`);
+      if (o.passed) continue;
+      failed++;
+      for (const f of o.failures) {
+        const place = formatPlace(f);
+        io.out(`    ${place === '' ? '' : `${place} `}${f.code}: ${f.message[lang]}\n`);
       }
     }
-    const missing = report.coverage.filter((c) => !c.covered);
-    uncovered += missing.length;
-    if (missing.length > 0) {
+    const versions = [...new Set(report.coverage.map((c) => c.version))];
+    for (const version of versions) {
+      const rules = report.coverage.filter((c) => c.version === version);
+      const missing = rules.filter((c) => !c.covered);
+      uncovered += missing.length;
+      if (missing.length === 0) {
+        io.out(
+          t(
+            lang,
+            `\n版本 ${version}:全部 ${rules.length} 条规则都被测试覆盖。\n`,
+            `\nVersion ${version}: all ${rules.length} rules are exercised by a test.\n`,
+          ),
+        );
+        continue;
+      }
       io.out(
         t(
           lang,
-          `\n没有测试覆盖的规则(${missing.length}/${report.coverage.length}):\n`,
-          `\nRules no test exercised (${missing.length}/${report.coverage.length}):\n`,
+          `\n版本 ${version}:没有测试覆盖的规则(${missing.length}/${rules.length}):\n`,
+          `\nVersion ${version}: rules no test exercised (${missing.length}/${rules.length}):\n`,
         ),
       );
       for (const m of missing) io.out(`  - ${m.rule}\n`);
-    } else if (report.coverage.length > 0) {
-      io.out(
-        t(
-          lang,
-          `\n全部 ${report.coverage.length} 条规则都被测试覆盖。\n`,
-          `\nAll ${report.coverage.length} rules are exercised by a test.\n`,
-        ),
-      );
     }
   }
   io.out(`${total - failed} passed, ${failed} failed\n`);

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { evaluate, RESULT_FILES, serializeEvaluation } from '@scorebook/engine';
-import { verifyPublished } from '@scorebook/governance';
+import { isFailure, type VerifyStatus, verifyPublished } from '@scorebook/governance';
+import { formatPlace } from '@scorebook/problems';
 import { parseCommandArgs, required } from '../args.ts';
 import { EXIT, UsageError } from '../cli-error.ts';
 import { type Lang, pickLang, t } from '../lang.ts';
@@ -9,13 +10,18 @@ import { jsonDifferences } from '../output/json-differences.ts';
 import type { CommandIo } from './io.ts';
 
 export const VERIFY_HELP = `scorebook verify --policies <dir> --data <dir> --results <dir> [--lang zh|en]
-scorebook verify --all [--results data/results] [--lang zh|en]
+scorebook verify --all [--results data/results] [--archive <dir>] [--lang zh|en]
 
 用记录的期间、策略和数据重新计算,与 <results>/results.json 等逐字节比较;完全一致时退出码 0,否则 1 并列出不同的客服和字段。
 Recomputes a results directory from its policy and data and compares byte for byte; exit 0 only
 when identical, otherwise 1 with the agents and fields that differ.
---all:按各期间 manifest 记录的策略与数据复核全部已发布期间,输出 ok / differs / input missing 表格。
---all re-verifies every published period against its recorded policy and inputs.
+--all:复核全部已发布期间(包括 superseded/ 中早先的发布):manifest 本身、已发布文件的哈希、记录的 git
+提交中的策略、输入文件,再重新计算逐字节比较;区分"输入在发布后改变了(哪个文件,记录的与现在的 sha256)"
+和"结果不一致"。数据目录被更正后,--archive <dir>(默认 .scorebook/archive)中的输入存档仍可用于复核。
+--all re-verifies every publication (superseded ones too): the manifest, the published files'
+hashes, the policy at its recorded commit, the input files, then a byte-for-byte recomputation;
+an input changed since publication is told apart from results that differ. --archive <dir>
+(default .scorebook/archive) re-verifies from archived inputs after the data folder changed.
 `;
 
 /** `scorebook verify`: recompute and compare byte for byte. */
@@ -25,12 +31,14 @@ export async function runVerify(argv: string[], io: CommandIo): Promise<number> 
     data: { type: 'string' },
     results: { type: 'string' },
     all: { type: 'boolean' },
+    archive: { type: 'string' },
   });
   if (values.help) {
     io.out(VERIFY_HELP);
     return EXIT.ok;
   }
-  if (values.all) return verifyAll(values.results ?? 'data/results', pickLang(values.lang), io);
+  if (values.all)
+    return verifyAll(values.results ?? 'data/results', values.archive, pickLang(values.lang), io);
   if (positionals.length > 0)
     throw new UsageError(`scorebook verify takes no positional arguments\n\n${VERIFY_HELP}`);
   const lang = pickLang(values.lang);
@@ -97,8 +105,25 @@ export async function runVerify(argv: string[], io: CommandIo): Promise<number> 
   return identical ? EXIT.ok : EXIT.failed;
 }
 
-async function verifyAll(resultsRoot: string, lang: Lang, io: CommandIo): Promise<number> {
-  const rows = await verifyPublished(resultsRoot);
+const STATUS_WORDS: Record<VerifyStatus, [string, string]> = {
+  ok: ['ok', 'ok'],
+  differs: ['differs 结果不一致', 'differs'],
+  input_changed: ['input changed 输入已改变', 'input changed'],
+  input_missing: ['input missing 输入缺失', 'input missing'],
+  policy_unverified: ['policy unverified 策略无法核对', 'policy unverified'],
+  files_changed: ['files changed 已发布文件被改动', 'files changed'],
+  manifest_invalid: ['manifest invalid manifest 无效', 'manifest invalid'],
+  recompute_failed: ['recompute failed 重新计算失败', 'recompute failed'],
+  interrupted: ['interrupted 发布被中断', 'interrupted'],
+};
+
+async function verifyAll(
+  resultsRoot: string,
+  archive: string | undefined,
+  lang: Lang,
+  io: CommandIo,
+): Promise<number> {
+  const rows = await verifyPublished(resultsRoot, archive === undefined ? {} : { archive });
   if (rows.length === 0) {
     io.err(
       t(
@@ -109,21 +134,29 @@ async function verifyAll(resultsRoot: string, lang: Lang, io: CommandIo): Promis
     );
     return EXIT.failed;
   }
-  const words: Record<string, string> = {
-    ok: 'ok',
-    differs: t(lang, 'differs 不一致', 'differs'),
-    input_missing: t(lang, 'input missing 输入缺失', 'input missing'),
-    policy_missing: t(lang, 'policy missing 策略缺失', 'policy missing'),
-  };
   io.out(`${t(lang, '期间', 'period').padEnd(10)} ${t(lang, '状态', 'status')}\n`);
-  for (const r of rows)
-    io.out(`${r.period.padEnd(10)} ${words[r.status]}${r.detail ? `  (${r.detail})` : ''}\n`);
-  const bad = rows.filter((r) => r.status !== 'ok').length;
+  for (const r of rows) {
+    const label = r.publication === null ? r.period : `${r.period}/${r.publication}`;
+    const [zh, en] = STATUS_WORDS[r.status];
+    const note = r.fromArchive ? t(lang, '  (输入取自存档)', '  (inputs from the archive)') : '';
+    const counted =
+      isFailure(r) || r.status === 'ok'
+        ? ''
+        : t(lang, '  (早先的发布,不计为失败)', '  (an earlier publication: not a failure)');
+    io.out(`${label.padEnd(10)} ${t(lang, zh, en)}${note}${counted}\n`);
+    for (const p of r.problems) {
+      const place = formatPlace(p);
+      io.out(
+        `    ${p.severity === 'warning' ? '·' : '✗'} ${place === '' ? '' : `${place} `}${p.code}: ${p.message[lang]}\n`,
+      );
+    }
+  }
+  const bad = rows.filter(isFailure).length;
   io.out(
     t(
       lang,
-      `${rows.length - bad} 个期间一致,${bad} 个不一致。\n`,
-      `${rows.length - bad} periods verified, ${bad} not.\n`,
+      `${rows.length - bad} 个发布通过复核,${bad} 个未通过。\n`,
+      `${rows.length - bad} publications verified, ${bad} not.\n`,
     ),
   );
   return bad === 0 ? EXIT.ok : EXIT.failed;

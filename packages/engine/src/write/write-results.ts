@@ -1,8 +1,10 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Evaluation } from '../evaluate.ts';
+import { lockDirectory, recoverDirectory, replaceDirectory } from './staged-directory.ts';
+import { writeStop } from './write-errors.ts';
 
-/** The files `evaluate` writes into its output folder, results.json last. */
+/** The files `evaluate` writes into its output folder. */
 export const RESULT_FILES = ['explanations.json', 'rejected.json', 'results.json'] as const;
 
 /** The bytes of each result file: JSON, two-space indented, newline-terminated; deterministic. */
@@ -21,26 +23,39 @@ export function serializeEvaluation(evaluation: Evaluation): Map<(typeof RESULT_
 }
 
 /**
- * Writes an evaluation into `outDir`: each file to a temporary name first, then renamed into
- * place, results.json last, so a reader never sees a half-written file.
+ * Writes an evaluation as the folder `outDir`, all at once: under the folder's lock
+ * (`.<name>.lock` beside it; a second writer stops with kind `busy`), the three files are written
+ * into a staging folder beside it and swapped in (see `replaceDirectory`), so that a reader or a
+ * crash sees the previous results or the new ones, never files of two runs. Refuses (kind
+ * `refused`) a folder holding anything but result files, and a published period (manifest.json).
+ * Returns the paths written.
  */
 export function writeEvaluation(outDir: string, evaluation: Evaluation): string[] {
-  mkdirSync(outDir, { recursive: true });
-  const written: string[] = [];
-  const temporary: string[] = [];
+  const target = resolve(outDir);
+  const lock = lockDirectory(target);
   try {
+    recoverDirectory(target);
+    refuseForeignContent(target);
     const files = serializeEvaluation(evaluation);
-    for (const [name, text] of files) {
-      const tmp = join(outDir, `.${name}.${process.pid}.tmp`);
-      writeFileSync(tmp, text);
-      temporary.push(tmp);
-    }
-    for (const name of RESULT_FILES) {
-      renameSync(join(outDir, `.${name}.${process.pid}.tmp`), join(outDir, name));
-      written.push(join(outDir, name));
-    }
+    replaceDirectory(target, (staged) => {
+      for (const [name, text] of files) staged.write(name, text);
+    });
   } finally {
-    for (const tmp of temporary) rmSync(tmp, { force: true });
+    lock.release();
   }
-  return written;
+  return RESULT_FILES.map((name) => join(outDir, name));
+}
+
+function refuseForeignContent(target: string): void {
+  if (!existsSync(target)) return;
+  if (!statSync(target).isDirectory()) throw writeStop('input', 'OUTPUT_NOT_A_FOLDER', target, { target });
+  const entries = readdirSync(target);
+  if (entries.includes('manifest.json'))
+    throw writeStop('refused', 'OUTPUT_IS_PUBLICATION', target, { target });
+  const foreign = entries.filter((e) => !(RESULT_FILES as readonly string[]).includes(e)).sort();
+  if (foreign.length > 0)
+    throw writeStop('refused', 'OUTPUT_HOLDS_OTHER_FILES', target, {
+      target,
+      names: foreign.slice(0, 5).join(', ') + (foreign.length > 5 ? ', …' : ''),
+    });
 }

@@ -34,9 +34,7 @@ import {
   type TimeFormat,
 } from '../model.ts';
 import type { Encoding } from '../read/file-items.ts';
-
-/** The name of the source file Scorebook finds in a data folder. */
-export const SOURCE_FILE_NAME = 'source.yaml';
+import { SOURCE_FILE_NAME } from './source-file-name.ts';
 
 /** A source as loaded: the source when valid, and every problem found. */
 export interface LoadedSource {

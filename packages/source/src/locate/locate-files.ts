@@ -3,6 +3,7 @@ import { extname, join, relative, resolve, sep } from 'node:path';
 import { INPUT_TABLES, type InputTableName } from '@scorebook/contract';
 import { messageOf, type Problem, ScorebookError } from '@scorebook/problems';
 import { SOURCE_ERRORS } from '../errors.ts';
+import { SOURCE_FILE_NAME } from '../load/source-file-name.ts';
 import type { Source, TableSource } from '../model.ts';
 import type { FileFormat } from '../read/file-items.ts';
 import { Glob } from './glob.ts';
@@ -61,14 +62,16 @@ export function locateFiles(dataDir: string, source: Source): DataFiles {
     );
     throw new ScorebookError('input', problems);
   }
-  const sourceName = source.file === null ? null : relativeName(root, resolve(source.file));
+  // The source file given, and `source.yaml` beside the data (read or not), belong to no table.
+  const sourceNames = new Set([SOURCE_FILE_NAME]);
+  if (source.file !== null) sourceNames.add(relativeName(root, resolve(source.file)));
   const claims = INPUT_TABLES.map((table) => claimOf(table, source.tables.get(table) ?? null));
   const ignore = source.ignore.map((g) => new Glob(g));
   const files = new Map<InputTableName, LocatedFile[]>(INPUT_TABLES.map((t) => [t, []]));
   const v1Forms = new Map<InputTableName, Set<string>>();
 
   for (const entry of entries) {
-    if (entry.name === sourceName) continue;
+    if (sourceNames.has(entry.name)) continue;
     const claimed = claims.filter((c) => c.matches(entry.name));
     if (claimed.length === 0) {
       if (ignore.some((g) => g.matches(entry.name))) continue;

@@ -1,0 +1,154 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { lockDirectory } from '@scorebook/engine';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './run-cli.ts';
+
+const golden = fileURLToPath(new URL('../../engine/test/fixtures/golden/', import.meta.url));
+const policy = 'configs/policies/ecommerce-cs/2026-10-01.yaml';
+const home = process.cwd();
+let repo: string;
+
+const git = (...args: string[]) =>
+  execFileSync('git', ['-c', 'user.email=t@scorebook.dev', '-c', 'user.name=T', ...args], {
+    cwd: repo,
+  }).toString();
+const publish = (...extra: string[]) =>
+  runCli(
+    'publish',
+    '--period',
+    '2026-10',
+    '--policies',
+    'configs/policies/ecommerce-cs',
+    '--data',
+    'data/sample',
+    '--quiet',
+    ...extra,
+  );
+
+beforeAll(() => {
+  repo = mkdtempSync(join(tmpdir(), 'scorebook-cli-repo-'));
+  mkdirSync(join(repo, 'configs/policies'), { recursive: true });
+  cpSync(join(golden, 'policies/ecommerce-cs'), join(repo, 'configs/policies/ecommerce-cs'), {
+    recursive: true,
+  });
+  cpSync(join(golden, 'data'), join(repo, 'data/sample'), { recursive: true });
+  git('init', '-q', '-b', 'main');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'policy and data');
+  process.chdir(repo);
+});
+
+afterAll(() => process.chdir(home));
+
+describe('scorebook publish', { timeout: 60_000 }, () => {
+  it('refuses a policy with uncommitted changes: exit 1, the file and how to commit it', async () => {
+    const original = readFileSync(policy, 'utf8');
+    writeFileSync(policy, original.replace('title: ', 'title: 改 '));
+    const r = await publish('--lang', 'en');
+    writeFileSync(policy, original);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`✗ ${join(repo, policy)} FILE_HAS_CHANGES\n`);
+    expect(r.stderr).toContain(`Commit them first: git add ${policy} && git commit`);
+  });
+
+  it('publishes, then refuses the closed period, and a second process while one runs', async () => {
+    expect((await publish()).code).toBe(0);
+    const closed = await publish();
+    expect([closed.code, closed.stderr.split('\n')[0]]).toEqual([
+      1,
+      `✗ ${join(repo, 'data/results/2026-10')} PERIOD_CLOSED`,
+    ]);
+    const lock = lockDirectory(join(repo, 'data/results/2026-10'));
+    const busy = await publish('--supersede', '--reason', 'x');
+    lock.release();
+    expect(busy.code).toBe(1);
+    expect(busy.stderr).toContain('OUTPUT_BUSY');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'publish 2026-10');
+  });
+});
+
+describe('scorebook verify --all', { timeout: 60_000 }, () => {
+  it('names an input changed since publication, with both hashes, and exits 1', async () => {
+    const file = 'data/sample/surveys.csv';
+    const original = readFileSync(file, 'utf8');
+    writeFileSync(file, `${original}s9999,a001,2026-10-20T10:00:00+08:00,,5,\n`);
+    const r = await runCli('verify', '--all', '--lang', 'en');
+    writeFileSync(file, original);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(
+      /^2026-10 {4}input changed\n {4}✗ \S+surveys\.csv INPUT_CHANGED: The input file surveys\.csv changed since publication: recorded sha256 [0-9a-f]{12}, now [0-9a-f]{12}\.\n {4}· INPUT_CHANGE_EFFECT: /m,
+    );
+    const ok = await runCli('verify', '--all');
+    expect([ok.code, ok.stdout.split('\n')[1]]).toEqual([0, '2026-10    ok']);
+  });
+});
+
+describe('scorebook impact and test', { timeout: 60_000 }, () => {
+  it('impact of a new version file, as Markdown', async () => {
+    writeFileSync(
+      'configs/policies/ecommerce-cs/2026-12-01.yaml',
+      readFileSync(policy, 'utf8')
+        .replace('effective_from: 2026-10-01', 'effective_from: 2026-12-01')
+        .replace('"2026.10"', '"2026.12"')
+        .replace(
+          '{ metric: fcr, weight: 20, target: 85%, floor: 60% }',
+          '{ metric: fcr, weight: 20, target: 99%, floor: 90% }',
+        ),
+    );
+    const r = await runCli(
+      'impact',
+      '--base',
+      'main',
+      '--policies',
+      'configs/policies/ecommerce-cs',
+      '--format',
+      'markdown',
+      '--lang',
+      'en',
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      '### added: `2026-12-01.yaml` — 2026.10 (2026-10-01.yaml, base) → 2026.12 (2026-12-01.yaml, working tree)',
+    );
+    expect(r.stdout).toMatch(/#### Agents whose total score changes \([1-9]\d*\)/);
+  });
+
+  it('test: a typo key fails with its place, and the last line counts', async () => {
+    mkdirSync('configs/policies/ecommerce-cs/tests', { recursive: true });
+    writeFileSync(
+      'configs/policies/ecommerce-cs/tests/typo.yaml',
+      'period: 2026-10\ntests:\n  - name: typo\n    data: ../../../../data/sample\n    expect:\n      - { agent: a001, grdae: C }\n',
+    );
+    const r = await runCli('test', 'configs/policies/ecommerce-cs', '--lang', 'en');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(
+      `    ${join('configs/policies/ecommerce-cs/tests/typo.yaml')}:6:24 UNKNOWN_KEY: Unknown key "grdae". Did you mean "grade"?\n`,
+    );
+    expect(r.stdout).toMatch(/\n0 passed, 1 failed\n$/);
+  });
+});
+
+describe('scorebook evaluate writes a whole folder', { timeout: 60_000 }, () => {
+  it('refuses a folder holding other files, and a published period', async () => {
+    const args = [
+      '--policies',
+      'configs/policies/ecommerce-cs',
+      '--data',
+      'data/sample',
+      '--period',
+      '2026-10',
+      '--quiet',
+    ];
+    const out = mkdtempSync(join(tmpdir(), 'scorebook-out-'));
+    writeFileSync(join(out, 'notes.txt'), 'mine');
+    const foreign = await runCli('evaluate', ...args, '--out', out);
+    expect([foreign.code, foreign.stderr.split('\n')[0]]).toEqual([1, `✗ ${out} OUTPUT_HOLDS_OTHER_FILES`]);
+    const published = await runCli('evaluate', ...args, '--out', 'data/results/2026-10');
+    expect(published.stderr).toContain('OUTPUT_IS_PUBLICATION');
+  });
+});

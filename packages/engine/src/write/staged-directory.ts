@@ -1,0 +1,296 @@
+import { randomBytes } from 'node:crypto';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
+import { hostname } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { ScorebookError } from '@scorebook/problems';
+import { writeStop } from './write-errors.ts';
+
+/**
+ * Test-only: when the environment variable `SCOREBOOK_TEST_CRASH_AT` names this point, the
+ * process kills itself with SIGKILL there, as a power cut or `kill -9` would. Crash-point tests
+ * run a command in a child process with it set; nothing else may set it.
+ */
+export function crashPoint(point: string): void {
+  if (process.env.SCOREBOOK_TEST_CRASH_AT === point) process.kill(process.pid, 'SIGKILL');
+}
+
+/** What a lock file says about its holder. */
+export interface LockHolder {
+  pid: number;
+  host: string;
+  started_at: string;
+}
+
+/** A held lock on an output folder; `release` removes it. */
+export interface DirectoryLock {
+  file: string;
+  release(): void;
+}
+
+/** The lock file of a folder: `<parent>/.<name>.lock`, beside the folder it guards. */
+export function lockFileOf(target: string): string {
+  return join(dirname(target), `.${basename(target)}.lock`);
+}
+
+/**
+ * Takes the lock of an output folder: creates `<parent>/.<name>.lock` exclusively (O_EXCL) with
+ * the pid, host and start time. Throws a ScorebookError of kind `busy` when another process holds
+ * it (OUTPUT_BUSY), or when it was left by a process of this host that no longer runs
+ * (OUTPUT_LOCK_STALE, saying how to remove it). A stale lock is never taken over: two processes
+ * could both take it. The parent folder is created when missing.
+ */
+export function lockDirectory(target: string): DirectoryLock {
+  const parent = dirname(target);
+  const file = lockFileOf(target);
+  guard(parent, () => mkdirSync(parent, { recursive: true }));
+  const holder: LockHolder = { pid: process.pid, host: hostname(), started_at: new Date().toISOString() };
+  let fd: number;
+  try {
+    fd = openSync(file, 'wx');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw busy(target, file);
+    throw failure(error, parent, file);
+  }
+  try {
+    writeSync(fd, `${JSON.stringify(holder)}\n`);
+    fsyncSync(fd);
+  } catch (error) {
+    closeSync(fd);
+    rmSync(file, { force: true });
+    throw failure(error, parent, file);
+  }
+  closeSync(fd);
+  return {
+    file,
+    release: () => {
+      try {
+        unlinkSync(file);
+      } catch {
+        // Already gone: someone removed it by hand.
+      }
+    },
+  };
+}
+
+/** Where a folder being written waits before its swap: `<parent>/.<name>.staging-<pid>-<random>`. */
+const STAGING = '.staging-';
+/** Where a replaced folder waits during the swap: `<parent>/.<name>.replaced-<pid>`. */
+const REPLACED = '.replaced-';
+
+/** A folder being filled before it replaces its target in one rename. */
+export interface StagedDirectory {
+  /** The staging folder's path. */
+  readonly dir: string;
+  /** Writes a file (relative path, `/`-separated) and flushes it to disk. */
+  write(path: string, content: string | Uint8Array): void;
+  /** Copies a file into the staging folder and flushes it to disk. */
+  copy(from: string, path: string): void;
+}
+
+/**
+ * Replaces (or creates) the folder `target` with one that `fill` writes, so that a reader or a
+ * crash sees the old folder or the new one, whole, never a mix. Order: a staging folder beside
+ * the target is filled and every file and folder in it flushed (fsync); then, if the target
+ * exists, it is renamed aside to `.<name>.replaced-<pid>`; the staging folder is renamed to the
+ * target (the commit point) and the parent flushed; the aside folder is removed. On any failure
+ * the staging folder is removed (a full disk is not kept full) and an aside folder is put back.
+ * A crash between the two renames leaves the old folder whole in the aside folder;
+ * {@link recoverDirectory} puts it back. The caller holds the target's lock.
+ */
+export function replaceDirectory(target: string, fill: (staged: StagedDirectory) => void): void {
+  const parent = dirname(target);
+  const name = basename(target);
+  const staging = join(parent, `.${name}${STAGING}${process.pid}-${randomBytes(4).toString('hex')}`);
+  let aside: string | null = null;
+  let committed = false;
+  try {
+    guard(parent, () => mkdirSync(staging));
+    const folders = new Set<string>([staging]);
+    const place = (path: string): string => {
+      const file = join(staging, ...path.split('/'));
+      const folder = dirname(file);
+      if (!folders.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        folders.add(folder);
+      }
+      return file;
+    };
+    fill({
+      dir: staging,
+      write: (path, content) => writeDurably(place(path), content, `write:${path}`),
+      copy: (from, path) => writeDurably(place(path), readFileSync(from), `write:${path}`),
+    });
+    for (const folder of [...folders].sort().reverse()) syncFolder(folder);
+    if (existsSync(target)) {
+      aside = join(parent, `.${name}${REPLACED}${process.pid}`);
+      crashPoint('rename:aside');
+      renameSync(target, aside);
+    }
+    crashPoint('rename:commit');
+    renameSync(staging, target);
+    committed = true;
+    syncFolder(parent);
+    if (aside !== null) {
+      crashPoint('remove:replaced');
+      rmSync(aside, { recursive: true, force: true });
+    }
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    if (aside !== null && !committed && !existsSync(target)) renameSync(aside, target);
+    throw failure(error, parent, target);
+  }
+}
+
+/** What {@link recoverDirectory} found and did. */
+export interface Recovery {
+  /** A replaced folder put back because the swap was interrupted before its commit. */
+  restored: string | null;
+  /** Leftover staging and replaced folders removed. */
+  removed: string[];
+}
+
+/**
+ * Tidies up after an interrupted {@link replaceDirectory} of `target`; call it holding the lock.
+ * When the target is missing and a replaced folder is beside it, the swap stopped between its two
+ * renames: the replaced folder (the old one, whole) is renamed back. Every other leftover staging
+ * or replaced folder of this target is removed.
+ */
+export function recoverDirectory(target: string): Recovery {
+  const parent = dirname(target);
+  const recovery: Recovery = { restored: null, removed: [] };
+  const leftovers = leftoversOf(target);
+  const replaced = leftovers.filter((l) => l.kind === 'replaced').map((l) => l.path);
+  if (!existsSync(target) && replaced.length > 0) {
+    const newest = replaced.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0]!;
+    guard(parent, () => renameSync(newest, target));
+    syncFolder(parent);
+    recovery.restored = newest;
+  }
+  for (const l of leftovers) {
+    if (l.path === recovery.restored) continue;
+    guard(parent, () => rmSync(l.path, { recursive: true, force: true }));
+    recovery.removed.push(l.path);
+  }
+  return recovery;
+}
+
+/** A folder an interrupted write left beside its target. */
+export interface Leftover {
+  kind: 'staging' | 'replaced';
+  path: string;
+}
+
+/** The staging and replaced folders beside `target` (hidden: their names start with a dot). */
+export function leftoversOf(target: string): Leftover[] {
+  const parent = dirname(target);
+  if (!existsSync(parent)) return [];
+  const prefix = `.${basename(target)}`;
+  const found: Leftover[] = [];
+  for (const entry of readdirSync(parent)) {
+    if (!entry.startsWith(prefix)) continue;
+    const rest = entry.slice(prefix.length);
+    if (rest.startsWith(STAGING)) found.push({ kind: 'staging', path: join(parent, entry) });
+    else if (rest.startsWith(REPLACED)) found.push({ kind: 'replaced', path: join(parent, entry) });
+  }
+  return found.sort((a, b) => (a.path < b.path ? -1 : 1));
+}
+
+/** The holder recorded in a lock file, or null when it cannot be read (being written, or garbled). */
+export function lockHolder(file: string): LockHolder | null {
+  try {
+    const value = JSON.parse(readFileSync(file, 'utf8')) as Partial<LockHolder>;
+    if (typeof value.pid !== 'number' || typeof value.host !== 'string') return null;
+    return { pid: value.pid, host: value.host, started_at: String(value.started_at ?? '') };
+  } catch {
+    return null;
+  }
+}
+
+function busy(target: string, file: string): ScorebookError {
+  const holder = lockHolder(file);
+  const who =
+    holder === null
+      ? 'unknown holder'
+      : `pid ${holder.pid} on ${holder.host} since ${holder.started_at || 'an unknown time'}`;
+  const stale = holder !== null && holder.host === hostname() && !isRunning(holder.pid);
+  return writeStop('busy', stale ? 'OUTPUT_LOCK_STALE' : 'OUTPUT_BUSY', file, {
+    target,
+    holder: who,
+    lock: file,
+  });
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Writes a file and flushes it; the crash point falls after half of it is written. */
+function writeDurably(file: string, content: string | Uint8Array, point: string): void {
+  const bytes = typeof content === 'string' ? Buffer.from(content) : content;
+  const fd = openSync(file, 'wx');
+  try {
+    const half = Math.floor(bytes.byteLength / 2);
+    writeAll(fd, bytes.subarray(0, half));
+    crashPoint(point);
+    writeAll(fd, bytes.subarray(half));
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function writeAll(fd: number, bytes: Uint8Array): void {
+  let done = 0;
+  while (done < bytes.byteLength) done += writeSync(fd, bytes, done, bytes.byteLength - done);
+}
+
+/** Flushes a folder's entries (after renames). Windows cannot open a folder for that; it is skipped. */
+function syncFolder(dir: string): void {
+  if (process.platform === 'win32') return;
+  const fd = openSync(dir, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function guard(dir: string, action: () => void): void {
+  try {
+    action();
+  } catch (error) {
+    throw failure(error, dir, dir);
+  }
+}
+
+const READ_ONLY = new Set(['EACCES', 'EPERM', 'EROFS']);
+const FULL = new Set(['ENOSPC', 'EDQUOT']);
+
+/** A file system error as the problem a person can act on. */
+function failure(error: unknown, dir: string, file: string): ScorebookError {
+  if (error instanceof ScorebookError) return error;
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  if (READ_ONLY.has(code)) return writeStop('input', 'OUTPUT_READ_ONLY', dir, { dir, reason: code });
+  if (FULL.has(code)) return writeStop('input', 'DISK_FULL', dir, { dir });
+  if (code === 'ENOTDIR' || code === 'EEXIST')
+    return writeStop('input', 'OUTPUT_NOT_A_FOLDER', file, { target: file });
+  return writeStop('input', 'WRITE_FAILED', file, { file, reason: code || String(error) });
+}

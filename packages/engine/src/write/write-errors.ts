@@ -1,0 +1,69 @@
+import { type ArgsOf, defineCatalogue, messageOf, ScorebookError, type StopKind } from '@scorebook/problems';
+
+/**
+ * Problems of writing an output folder (evaluate's results, a publication): a lock held by another
+ * process, a folder that cannot be written, a full disk. Codes are permanent; each message names
+ * the folder or file and says what to do.
+ */
+export const WRITE_ERRORS = defineCatalogue({
+  OUTPUT_BUSY: {
+    zh: (p: { target: string; holder: string; lock: string }) =>
+      `${p.target} 正在被另一个 scorebook 进程写入(${p.holder})。请等它结束后再运行。若确认没有这样的进程,删除锁文件:rm ${p.lock}`,
+    en: (p: { target: string; holder: string; lock: string }) =>
+      `Another scorebook process is writing ${p.target} (${p.holder}). Wait for it to finish, then run again. If no such process runs, remove the lock: rm ${p.lock}`,
+  },
+  OUTPUT_LOCK_STALE: {
+    zh: (p: { target: string; holder: string; lock: string }) =>
+      `${p.target} 的锁文件是已不存在的进程留下的(${p.holder}),该进程多半被中断了。确认后删除锁文件再运行:rm ${p.lock}(下一次运行会收拾被中断的写入)。`,
+    en: (p: { target: string; holder: string; lock: string }) =>
+      `The lock of ${p.target} was left by a process that no longer runs (${p.holder}); it was most likely interrupted. Remove the lock and run again: rm ${p.lock} (the next run tidies up the interrupted write).`,
+  },
+  OUTPUT_READ_ONLY: {
+    zh: (p: { dir: string; reason: string }) =>
+      `无法写入 ${p.dir}(${p.reason}):该位置只读或没有写权限。请换一个可写的输出目录,或修改权限。`,
+    en: (p: { dir: string; reason: string }) =>
+      `Cannot write to ${p.dir} (${p.reason}): it is read-only or not writable by you. Choose a writable output folder, or change its permissions.`,
+  },
+  DISK_FULL: {
+    zh: (p: { dir: string }) =>
+      `写入 ${p.dir} 时磁盘已满。已删除写了一半的临时文件,原有内容未改动。请腾出空间后再运行。`,
+    en: (p: { dir: string }) =>
+      `The disk filled up while writing ${p.dir}. The half-written temporary files were removed and what was there is untouched. Free some space and run again.`,
+  },
+  OUTPUT_NOT_A_FOLDER: {
+    zh: (p: { target: string }) => `${p.target} 已存在且不是文件夹。请指定一个文件夹作为输出目录。`,
+    en: (p: { target: string }) => `${p.target} exists and is not a folder. Give a folder as the output.`,
+  },
+  OUTPUT_HOLDS_OTHER_FILES: {
+    zh: (p: { target: string; names: string }) =>
+      `输出目录 ${p.target} 里有不是 evaluate 写的文件(${p.names})。evaluate 会整体替换输出目录;请指定一个空的或新的目录。`,
+    en: (p: { target: string; names: string }) =>
+      `The output folder ${p.target} holds files evaluate did not write (${p.names}). evaluate replaces the whole folder; give an empty or new one.`,
+  },
+  OUTPUT_IS_PUBLICATION: {
+    zh: (p: { target: string }) =>
+      `${p.target} 是一个已发布的期间(有 manifest.json),evaluate 不会覆盖它。请输出到别的目录;要替换发布请用 scorebook publish --supersede --reason "原因"。`,
+    en: (p: { target: string }) =>
+      `${p.target} is a published period (it has manifest.json); evaluate never overwrites one. Write elsewhere; to replace a publication use scorebook publish --supersede --reason "why".`,
+  },
+  WRITE_FAILED: {
+    zh: (p: { file: string; reason: string }) =>
+      `写入 ${p.file} 失败(${p.reason})。原有内容未改动;请检查该位置后再运行。`,
+    en: (p: { file: string; reason: string }) =>
+      `Writing ${p.file} failed (${p.reason}). What was there is untouched; check the location and run again.`,
+  },
+});
+
+/** A permanent code of a write problem. */
+export type WriteErrorCode = keyof typeof WRITE_ERRORS;
+
+/** Stops the command with one write problem about `file` (or about no file). */
+export function writeStop<K extends WriteErrorCode>(
+  kind: StopKind,
+  code: K,
+  file: string | null,
+  ...args: ArgsOf<(typeof WRITE_ERRORS)[K]>
+): ScorebookError {
+  const message = messageOf(WRITE_ERRORS, code, ...args);
+  return new ScorebookError(kind, [{ code, severity: 'error', message, file, line: null, column: null }]);
+}

@@ -1,0 +1,166 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ScorebookError } from '@scorebook/problems';
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../evaluate.ts';
+import { lockDirectory, lockFileOf, recoverDirectory } from './staged-directory.ts';
+import { RESULT_FILES, writeEvaluation } from './write-results.ts';
+
+const golden = fileURLToPath(new URL('../../test/fixtures/golden/', import.meta.url));
+const index = new URL('../index.ts', import.meta.url).href;
+const evaluation = await evaluate({
+  policiesDir: join(golden, 'policies/ecommerce-cs'),
+  dataDir: join(golden, 'data'),
+  period: '2026-10',
+});
+
+/** The marker each of the three files carries: which run wrote it. */
+function markers(dir: string): string[] {
+  return [
+    JSON.parse(readFileSync(join(dir, 'explanations.json'), 'utf8')).period,
+    JSON.parse(readFileSync(join(dir, 'rejected.json'), 'utf8')).period,
+    JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')).period.id,
+  ];
+}
+
+/** Writes the golden evaluation, marked, into `out` in a child process; `crashAt` kills it there. */
+function writeInChild(out: string, marker: string, crashAt?: string): number | null {
+  const script = `
+    const { evaluate, writeEvaluation } = await import(${JSON.stringify(index)});
+    const e = await evaluate({ policiesDir: ${JSON.stringify(join(golden, 'policies/ecommerce-cs'))}, dataDir: ${JSON.stringify(join(golden, 'data'))}, period: '2026-10' });
+    e.results.period = { ...e.results.period, id: ${JSON.stringify(marker)} };
+    e.explanations.period = ${JSON.stringify(marker)};
+    writeEvaluation(${JSON.stringify(out)}, e);`;
+  const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    env: { ...process.env, SCOREBOOK_TEST_CRASH_AT: crashAt ?? '' },
+    encoding: 'utf8',
+  });
+  if (child.signal === null && child.status !== 0) throw new Error(child.stderr);
+  return child.signal === 'SIGKILL' ? null : child.status;
+}
+
+const stop = (action: () => unknown): ScorebookError => {
+  try {
+    action();
+  } catch (error) {
+    if (error instanceof ScorebookError) return error;
+    throw error;
+  }
+  throw new Error('expected a ScorebookError');
+};
+
+describe('writing results', () => {
+  it('replaces the folder whole and leaves nothing beside it', () => {
+    const parent = mkdtempSync(join(tmpdir(), 'scorebook-write-'));
+    const out = join(parent, '2026-10');
+    expect(writeEvaluation(out, evaluation)).toEqual(RESULT_FILES.map((f) => join(out, f)));
+    expect(writeEvaluation(out, evaluation)).toHaveLength(3);
+    expect(readdirSync(parent)).toEqual(['2026-10']);
+    expect(readdirSync(out).sort()).toEqual([...RESULT_FILES]);
+    expect(markers(out)).toEqual(['2026-10', '2026-10', '2026-10']);
+  });
+
+  it('stops a second writer with kind busy, naming the holder and the lock file', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'scorebook-write-')), 'out');
+    const lock = lockDirectory(out);
+    const error = stop(() => writeEvaluation(out, evaluation));
+    lock.release();
+    expect(error.kind).toBe('busy');
+    expect(error.problems[0]!.code).toBe('OUTPUT_BUSY');
+    expect(error.problems[0]!.message.en).toContain(`pid ${process.pid} on ${hostname()}`);
+    expect(error.problems[0]!.message.en).toContain(`rm ${lockFileOf(out)}`);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('reports a lock left by a process that no longer runs, with how to remove it', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'scorebook-write-')), 'out');
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
+      encoding: 'utf8',
+    });
+    writeFileSync(
+      lockFileOf(out),
+      JSON.stringify({ pid: Number(dead.stdout), host: hostname(), started_at: '2026-11-01T00:00:00Z' }),
+    );
+    const error = stop(() => writeEvaluation(out, evaluation));
+    expect(error.problems[0]!.code).toBe('OUTPUT_LOCK_STALE');
+    expect(error.problems[0]!.file).toBe(lockFileOf(out));
+    expect(error.problems[0]!.message.zh).toContain(`rm ${lockFileOf(out)}`);
+  });
+
+  it('refuses a folder holding other files, and a published period', () => {
+    const out = mkdtempSync(join(tmpdir(), 'scorebook-write-'));
+    writeFileSync(join(out, 'notes.txt'), 'mine');
+    const foreign = stop(() => writeEvaluation(out, evaluation));
+    expect([foreign.kind, foreign.problems[0]!.code]).toEqual(['refused', 'OUTPUT_HOLDS_OTHER_FILES']);
+    expect(foreign.problems[0]!.message.en).toContain('(notes.txt)');
+    writeFileSync(join(out, 'manifest.json'), '{}');
+    expect(stop(() => writeEvaluation(out, evaluation)).problems[0]!.code).toBe('OUTPUT_IS_PUBLICATION');
+    expect(readFileSync(join(out, 'notes.txt'), 'utf8')).toBe('mine');
+  });
+
+  it('says a file is in the way when the output is a file', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'scorebook-write-')), 'out');
+    writeFileSync(out, 'x');
+    expect(stop(() => writeEvaluation(out, evaluation)).problems[0]!.code).toBe('OUTPUT_NOT_A_FOLDER');
+  });
+});
+
+describe('a real full disk', () => {
+  it.runIf(process.platform === 'linux' && process.getuid?.() === 0)(
+    'a small tmpfs: DISK_FULL, and the disk is left as free as before',
+    (context) => {
+      const mount = mkdtempSync(join(tmpdir(), 'scorebook-tmpfs-'));
+      if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=48k', 'tmpfs', mount]).status !== 0)
+        return context.skip('cannot mount a tmpfs here');
+      try {
+        const error = stop(() => writeEvaluation(join(mount, 'out'), evaluation));
+        expect(error.problems[0]!.code).toBe('DISK_FULL');
+        expect(readdirSync(mount)).toEqual([]);
+      } finally {
+        spawnSync('umount', [mount]);
+      }
+    },
+  );
+});
+
+const CRASH_POINTS = [
+  'write:explanations.json',
+  'write:rejected.json',
+  'write:results.json',
+  'rename:aside',
+  'rename:commit',
+  'remove:replaced',
+];
+
+describe('a crash while writing results', () => {
+  for (const point of CRASH_POINTS) {
+    it(`at ${point} leaves the old results or the new, whole, and the next run tidies up`, () => {
+      const parent = mkdtempSync(join(tmpdir(), 'scorebook-crash-'));
+      const out = join(parent, 'out');
+      expect(writeInChild(out, 'old')).toBe(0);
+      expect(writeInChild(out, 'new', point)).toBeNull();
+      const expected = point === 'remove:replaced' ? 'new' : 'old';
+      if (point === 'rename:commit') {
+        // Killed between the two renames: the old folder waits, whole, beside its place.
+        expect(existsSync(out)).toBe(false);
+        const aside = readdirSync(parent).find((e) => e.startsWith('.out.replaced-'))!;
+        expect(markers(join(parent, aside))).toEqual(['old', 'old', 'old']);
+      } else {
+        expect(markers(out)).toEqual([expected, expected, expected]);
+      }
+      const stale = stop(() => writeEvaluation(out, evaluation));
+      expect(stale.problems[0]!.code).toBe('OUTPUT_LOCK_STALE');
+      unlinkSync(lockFileOf(out));
+      if (point === 'rename:commit') {
+        expect(recoverDirectory(out).restored).toMatch(/\.out\.replaced-\d+$/);
+        expect(markers(out)).toEqual(['old', 'old', 'old']);
+      }
+      expect(writeInChild(out, 'again')).toBe(0);
+      expect(markers(out)).toEqual(['again', 'again', 'again']);
+      expect(readdirSync(parent)).toEqual(['out']);
+    }, 120_000);
+  }
+});

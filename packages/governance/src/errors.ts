@@ -1,0 +1,264 @@
+import {
+  type ArgsOf,
+  type Bilingual,
+  defineCatalogue,
+  messageOf,
+  type Problem,
+  ScorebookError,
+  type Severity,
+  type StopKind,
+} from '@scorebook/problems';
+
+const short = (sha: string | null) => (sha === null ? '—' : sha.slice(0, 12));
+
+/**
+ * Governance problems: refusals of `publish`, findings of `verify --all`, what stops `impact` and
+ * the policy tests. Codes are permanent; each message names the file, period or value and says
+ * what to do.
+ */
+export const GOVERNANCE_ERRORS = defineCatalogue({
+  // publish
+  PERIOD_CLOSED: {
+    zh: (p: { period: string; dir: string }) =>
+      `期间 ${p.period} 已发布并关闭(${p.dir})。如确需重新发布,请使用 --supersede --reason "原因",原发布会保留在 superseded/ 中。`,
+    en: (p: { period: string; dir: string }) =>
+      `Period ${p.period} is already published and closed (${p.dir}). To publish it again use --supersede --reason "why"; the earlier publication is kept in superseded/.`,
+  },
+  REASON_REQUIRED: {
+    zh: () => '替换已发布的期间必须说明原因:--reason "原因"。',
+    en: () => 'Superseding a published period needs a reason: --reason "why".',
+  },
+  NOTHING_TO_SUPERSEDE: {
+    zh: (p: { period: string }) =>
+      `期间 ${p.period} 尚未发布,没有可替换的发布。请去掉 --supersede 和 --reason 再发布。`,
+    en: (p: { period: string }) =>
+      `Period ${p.period} is not published, so there is nothing to supersede. Publish it without --supersede and --reason.`,
+  },
+  NOT_A_PUBLICATION: {
+    zh: (p: { dir: string }) =>
+      `${p.dir} 已存在,但不是一个完整的发布(没有 manifest.json)。发布不会覆盖它:请查看其内容,移走后再发布。`,
+    en: (p: { dir: string }) =>
+      `${p.dir} exists but is not a whole publication (no manifest.json). Publish will not overwrite it: look at what it holds and move it away first.`,
+  },
+  NOT_IN_GIT: {
+    zh: (p: { file: string }) =>
+      `${p.file} 不在 git 仓库中。发布记录的是 git 中提交过的策略;请在仓库里提交它后再发布。`,
+    en: (p: { file: string }) =>
+      `${p.file} is not inside a git repository. A publication records a committed policy; commit it in the repository, then publish.`,
+  },
+  FILE_NOT_COMMITTED: {
+    zh: (p: { file: string }) =>
+      `${p.file} 从未提交到 git,发布后将无法复核。请先提交:git add ${p.file} && git commit`,
+    en: (p: { file: string }) =>
+      `${p.file} has never been committed, so the publication could not be re-verified. Commit it first: git add ${p.file} && git commit`,
+  },
+  FILE_HAS_CHANGES: {
+    zh: (p: { file: string }) =>
+      `${p.file} 有未提交的修改;manifest 记录的提交里没有这些内容,发布后将无法复核。请先提交:git add ${p.file} && git commit(或用 git restore ${p.file} 撤销修改)`,
+    en: (p: { file: string }) =>
+      `${p.file} has uncommitted changes; the commit a manifest records would not hold these bytes, so the publication could not be re-verified. Commit them first: git add ${p.file} && git commit (or undo them with git restore ${p.file})`,
+  },
+  // verify --all
+  MANIFEST_UNREADABLE: {
+    zh: (p: { reason: string }) =>
+      `manifest.json 无法读取或不是 JSON(${p.reason})。该发布无法复核;请从 git 恢复它。`,
+    en: (p: { reason: string }) =>
+      `manifest.json cannot be read or is not JSON (${p.reason}). The publication cannot be re-verified; restore it from git.`,
+  },
+  MANIFEST_INVALID: {
+    zh: (p: { path: string; expected: string; expectedEn: string }) =>
+      `manifest.json 的 ${p.path} 应为${p.expected}。manifest 被改过或已损坏;请从 git 恢复它。`,
+    en: (p: { path: string; expected: string; expectedEn: string }) =>
+      `manifest.json: ${p.path} should be ${p.expectedEn}. The manifest was edited or is damaged; restore it from git.`,
+  },
+  MANIFEST_INCONSISTENT: {
+    zh: (p: { what: string; recorded: string; expected: string }) =>
+      `manifest.json 的 ${p.what} 与发布不符:记录为 ${p.recorded},应为 ${p.expected}。manifest 被改过;请从 git 恢复它。`,
+    en: (p: { what: string; recorded: string; expected: string }) =>
+      `manifest.json: ${p.what} does not match the publication: recorded ${p.recorded}, expected ${p.expected}. The manifest was edited; restore it from git.`,
+  },
+  PUBLISHED_FILE_CHANGED: {
+    zh: (p: { file: string; recorded: string; current: string | null }) =>
+      `已发布的文件 ${p.file} 在发布后被改动:manifest 记录的 sha256 为 ${short(p.recorded)},现在是 ${p.current === null ? '(文件不存在)' : short(p.current)}。请从 git 恢复它。`,
+    en: (p: { file: string; recorded: string; current: string | null }) =>
+      `The published file ${p.file} changed after publication: the manifest records sha256 ${short(p.recorded)}, it is now ${p.current === null ? '(missing)' : short(p.current)}. Restore it from git.`,
+  },
+  POLICY_COMMIT_MISSING: {
+    zh: (p: { file: string; commit: string }) =>
+      `无法核对策略 ${p.file}:本仓库中没有记录的提交 ${p.commit}(可能是浅克隆)。请获取完整历史:git fetch --unshallow(GitHub Actions 中 actions/checkout 使用 fetch-depth: 0)。`,
+    en: (p: { file: string; commit: string }) =>
+      `Cannot check the policy ${p.file}: this clone lacks the recorded commit ${p.commit} (a shallow clone?). Fetch the whole history: git fetch --unshallow (in GitHub Actions, actions/checkout with fetch-depth: 0).`,
+  },
+  POLICY_NOT_AT_COMMIT: {
+    zh: (p: { file: string; commit: string; recorded: string; found: string | null }) =>
+      `manifest 记录策略 ${p.file} 的 sha256 为 ${short(p.recorded)},但提交 ${short(p.commit)} 中${p.found === null ? '没有这个文件' : `该文件的 sha256 为 ${short(p.found)}`}。manifest 记录的来源不可信;请从 git 恢复 manifest。`,
+    en: (p: { file: string; commit: string; recorded: string; found: string | null }) =>
+      `The manifest records the policy ${p.file} with sha256 ${short(p.recorded)}, but commit ${short(p.commit)} ${p.found === null ? 'does not hold that file' : `holds it with sha256 ${short(p.found)}`}. The recorded provenance cannot be trusted; restore the manifest from git.`,
+  },
+  POLICY_NO_COMMIT: {
+    zh: (p: { file: string }) =>
+      `manifest 没有记录策略 ${p.file} 的 git 提交,无法证明所用策略的内容。只能从当前文件复核;建议用 --supersede 重新发布该期间。`,
+    en: (p: { file: string }) =>
+      `The manifest records no git commit for the policy ${p.file}, so the policy used cannot be proven. Re-publish the period with --supersede.`,
+  },
+  SUPERSEDE_CHAIN_BROKEN: {
+    zh: (p: { publication: string; named: string; expected: string }) =>
+      `替换记录断了:${p.publication} 记录它替换的是 ${p.named},按 superseded/ 中现有的发布应为 ${p.expected}。请从 git 恢复 superseded/ 中的发布和 manifest。`,
+    en: (p: { publication: string; named: string; expected: string }) =>
+      `The supersede history is broken: ${p.publication} says it replaced ${p.named}; by the publications in superseded/ it should be ${p.expected}. Restore superseded/ and the manifests from git.`,
+  },
+  DATA_DIR_MISSING: {
+    zh: (p: { dir: string }) =>
+      `记录的数据目录 ${p.dir} 不存在,且存档中没有该发布的全部输入。请恢复数据目录,或用 --archive 指定发布时的存档。`,
+    en: (p: { dir: string }) =>
+      `The recorded data folder ${p.dir} does not exist and no archive holds every input of the publication. Restore the folder, or name the archive made at publication with --archive.`,
+  },
+  INPUT_CHANGED: {
+    zh: (p: { file: string; recorded: string; current: string }) =>
+      `输入文件 ${p.file} 在发布后改变了:记录的 sha256 为 ${short(p.recorded)},现在是 ${short(p.current)}。`,
+    en: (p: { file: string; recorded: string; current: string }) =>
+      `The input file ${p.file} changed since publication: recorded sha256 ${short(p.recorded)}, now ${short(p.current)}.`,
+  },
+  INPUT_GONE: {
+    zh: (p: { file: string; recorded: string }) =>
+      `输入文件 ${p.file}(记录的 sha256 为 ${short(p.recorded)})已不存在。`,
+    en: (p: { file: string; recorded: string }) =>
+      `The input file ${p.file} (recorded sha256 ${short(p.recorded)}) no longer exists.`,
+  },
+  INPUT_ADDED: {
+    zh: (p: { file: string; current: string }) =>
+      `数据目录中多了发布时没有的输入文件 ${p.file}(sha256 ${short(p.current)})。`,
+    en: (p: { file: string; current: string }) =>
+      `The data folder now has an input file ${p.file} (sha256 ${short(p.current)}) that the publication did not read.`,
+  },
+  INPUT_CHANGE_EFFECT: {
+    zh: (p: { agents: number }) =>
+      p.agents === 0
+        ? '用现在的数据重新计算,没有任何客服的分数、等级或排名改变。若要让该发布继续可复核,请在发布时使用 --archive,或用 --supersede 重新发布。'
+        : `用现在的数据重新计算,有 ${p.agents} 名客服的结果改变。若数据是更正,请用 --supersede --reason 重新发布该期间。`,
+    en: (p: { agents: number }) =>
+      p.agents === 0
+        ? 'Recomputed with the data as it is now, no agent’s score, grade or rank changes. To keep the publication verifiable, publish with --archive, or re-publish it with --supersede.'
+        : `Recomputed with the data as it is now, ${p.agents} agents’ results change. If the data was corrected, re-publish the period with --supersede --reason.`,
+  },
+  RESULTS_DIFFER: {
+    zh: (p: { files: string; detail: string }) =>
+      `输入与发布时相同,但重新计算的 ${p.files} 与已发布的不一致${p.detail ? `:${p.detail}` : ''}。`,
+    en: (p: { files: string; detail: string }) =>
+      `The inputs are those of the publication, yet the recomputed ${p.files} differ from the published ones${p.detail ? `: ${p.detail}` : ''}.`,
+  },
+  ENGINE_VERSION_CHANGED: {
+    zh: (p: { recorded: string; current: string }) =>
+      `发布时的引擎版本为 ${p.recorded},现在是 ${p.current};请用该版本复核,或用 --supersede 重新发布。`,
+    en: (p: { recorded: string; current: string }) =>
+      `The publication was made by engine ${p.recorded}, this is ${p.current}; verify with that version, or re-publish with --supersede.`,
+  },
+  RECOMPUTE_FAILED: {
+    zh: (p: { codes: string }) => `用记录的策略和输入重新计算失败(${p.codes})。`,
+    en: (p: { codes: string }) => `Recomputing with the recorded policy and inputs failed (${p.codes}).`,
+  },
+  PUBLISH_INTERRUPTED: {
+    zh: (p: { period: string; aside: string }) =>
+      `期间 ${p.period} 的一次发布被中断:原发布完整地保存在 ${p.aside}。再次运行 publish 会自动放回;也可以手动:mv ${p.aside} 到原位置。`,
+    en: (p: { period: string; aside: string }) =>
+      `A publish of ${p.period} was interrupted: the earlier publication is whole in ${p.aside}. Running publish again puts it back; or move it back by hand: mv ${p.aside} to its place.`,
+  },
+  // impact
+  BASE_REF_UNKNOWN: {
+    zh: (p: { ref: string }) => `git 中找不到 ${p.ref}。请给出分支、标签或提交,例如 --base main。`,
+    en: (p: { ref: string }) => `git does not know ${p.ref}. Give a branch, tag or commit, e.g. --base main.`,
+  },
+  NO_CLOSED_PERIOD: {
+    zh: () => '还没有已发布(关闭)的月份;请用 --period 指定期间并用 --data 指定数据。',
+    en: () => 'No closed month has been published yet; name one with --period and the data with --data.',
+  },
+  PERIOD_NEEDS_DATA: {
+    zh: (p: { period: string }) => `期间 ${p.period} 未发布,请用 --data 指定数据目录。`,
+    en: (p: { period: string }) => `Period ${p.period} is not published; name the data folder with --data.`,
+  },
+  NO_POLICY_ON_EITHER_SIDE: {
+    zh: (p: { dir: string; ref: string }) => `${p.ref} 和工作区中都没有策略文件夹 ${p.dir} 的版本。`,
+    en: (p: { dir: string; ref: string }) =>
+      `Neither ${p.ref} nor the working tree has a version in the policy folder ${p.dir}.`,
+  },
+  // policy tests
+  TEST_NO_EXPECTATION: {
+    zh: (p: { name: string }) =>
+      `测试 "${p.name}" 没有任何预期(expect 为空或只写了客服编号),它永远不会失败。请写出该客服应有的等级、状态、指标值等。`,
+    en: (p: { name: string }) =>
+      `The test "${p.name}" expects nothing (expect is empty, or names agents only), so it can never fail. Say what each agent must show: grade, status, metric values…`,
+  },
+  TEST_UNKNOWN_VERSION: {
+    zh: (p: { version: string; known: string }) => `策略中没有版本 "${p.version}"。已有版本:${p.known}。`,
+    en: (p: { version: string; known: string }) =>
+      `The policy has no version "${p.version}". Its versions: ${p.known}.`,
+  },
+  TEST_VERSION_NOT_IN_FORCE: {
+    zh: (p: { version: string; period: string; inForce: string }) =>
+      `测试指定版本 "${p.version}",但期间 ${p.period} 生效的是 "${p.inForce}"。请改 period,或去掉 version 让测试针对生效的版本。`,
+    en: (p: { version: string; period: string; inForce: string }) =>
+      `The test names version "${p.version}", but "${p.inForce}" is in force for ${p.period}. Change the period, or drop version to test the version in force.`,
+  },
+  TEST_NO_PERIOD: {
+    zh: () => '测试没有期间:请在文件顶层或测试中写 period,或写 version(用该版本生效的第一个月)。',
+    en: () =>
+      'The test has no period: give period at the top of the file or in the test, or version (its first month is used).',
+  },
+  TEST_AGENT_MISSING: {
+    zh: (p: { agent: string }) => `结果中没有客服 ${p.agent}。请检查 agent 编号和测试数据中的 agents 表。`,
+    en: (p: { agent: string }) =>
+      `The agent ${p.agent} is not in the results. Check the agent id and the agents table of the test data.`,
+  },
+  TEST_EXPECTATION_FAILED: {
+    zh: (p: { agent: string; field: string; expected: string; actual: string }) =>
+      `${p.agent} ${p.field}:预期 ${p.expected},实际 ${p.actual}`,
+    en: (p: { agent: string; field: string; expected: string; actual: string }) =>
+      `${p.agent} ${p.field}: expected ${p.expected}, got ${p.actual}`,
+  },
+  TEST_RUN_FAILED: {
+    zh: (p: { detail: string }) => `评估失败:${p.detail}`,
+    en: (p: { detail: string }) => `The evaluation failed: ${p.detail}`,
+  },
+});
+
+/** A permanent code of a governance problem. */
+export type GovernanceCode = keyof typeof GOVERNANCE_ERRORS;
+
+/** The message of a governance code. */
+export function governanceMessage<K extends GovernanceCode>(
+  code: K,
+  ...args: ArgsOf<(typeof GOVERNANCE_ERRORS)[K]>
+): Bilingual {
+  return messageOf(GOVERNANCE_ERRORS, code, ...args);
+}
+
+/** A governance problem about a file (or nothing in particular), without a line. */
+export function governanceProblem<K extends GovernanceCode>(
+  code: K,
+  file: string | null,
+  ...args: ArgsOf<(typeof GOVERNANCE_ERRORS)[K]>
+): Problem {
+  return problemOf(code, 'error', file, messageOf(GOVERNANCE_ERRORS, code, ...args));
+}
+
+/** A problem with the given severity. */
+export function problemOf(
+  code: string,
+  severity: Severity,
+  file: string | null,
+  message: Bilingual,
+): Problem {
+  return { code, severity, message, file, line: null, column: null };
+}
+
+/** Stops the command with one governance problem. */
+export function governanceStop<K extends GovernanceCode>(
+  kind: StopKind,
+  code: K,
+  file: string | null,
+  ...args: ArgsOf<(typeof GOVERNANCE_ERRORS)[K]>
+): ScorebookError {
+  return new ScorebookError(kind, [
+    problemOf(code, 'error', file, messageOf(GOVERNANCE_ERRORS, code, ...args)),
+  ]);
+}

@@ -1,0 +1,97 @@
+import { INPUT_TABLES } from '@scorebook/contract';
+
+const text = { type: 'string', minLength: 1 } as const;
+const nullableNumber = { type: ['number', 'null'] } as const;
+const period = {
+  type: ['string', 'integer'],
+  pattern: '^\\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$',
+  description: '期间:2026-10、2026-Q4 或 2026 / a month, a quarter or a year',
+} as const;
+const version = {
+  type: 'string',
+  minLength: 1,
+  description: '测试针对的策略版本(加引号),例如 "2026.11" / the policy version the test targets, quoted',
+} as const;
+const byId = (value: object, description: string) =>
+  ({ type: 'object', additionalProperties: value, description }) as const;
+
+/** What a test expects of one agent: `agent` and at least one other key. */
+const EXPECTATION = {
+  type: 'object',
+  required: ['agent'],
+  additionalProperties: false,
+  properties: {
+    agent: { ...text, description: '客服编号 agent_id / the agent' },
+    status: { enum: ['rated', 'not_rated'] },
+    grade: { type: ['string', 'null'], description: '等级,未参评为 null / the grade, null when not rated' },
+    rank: { type: ['integer', 'null'] },
+    vetoes: {
+      type: 'array',
+      items: text,
+      description: '成立的否决项 id(顺序无关)/ vetoes that hold, any order',
+    },
+    adjustments: byId({ type: 'number' }, '加减分 id → 分数 / adjustment id → points'),
+    excluded: byId({ type: 'integer', minimum: 0 }, '剔除规则 id → 条数 / exclusion id → rows'),
+    metrics: byId(nullableNumber, '指标 id → 值 / metric id → value'),
+    metric_status: byId(
+      { enum: ['scored', 'insufficient', 'no_data', 'info'] },
+      '指标 id → 状态 / metric id → status',
+    ),
+    base_score: nullableNumber,
+    total_score: nullableNumber,
+  },
+} as const;
+
+/** Inline data: a table as CSV text, or as a list of rows (JSON Lines). */
+const INLINE_TABLE = {
+  anyOf: [
+    { type: 'string', description: 'CSV 文本,首行为表头 / CSV text with a header row' },
+    { type: 'array', items: { type: 'object' }, description: '行的列表 / a list of rows' },
+  ],
+} as const;
+
+/**
+ * The JSON Schema (2020-12) of a policy test file, `<policy>/tests/*.yaml`. Published as
+ * `configs/schema/policy-test.schema.json` for editors; typo keys are errors.
+ */
+export const POLICY_TEST_SCHEMA = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'https://scorebook.dev/schema/policy-test.schema.json',
+  title: 'Scorebook policy tests (策略测试)',
+  type: 'object',
+  required: ['tests'],
+  additionalProperties: false,
+  properties: {
+    period: { ...period, description: '本文件各测试默认的期间 / the period of every test that names none' },
+    version: {
+      ...version,
+      description: '本文件各测试默认针对的版本 / the version every test targets unless it names one',
+    },
+    tests: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        required: ['name', 'data', 'expect'],
+        additionalProperties: false,
+        properties: {
+          name: text,
+          period,
+          version,
+          data: {
+            anyOf: [
+              { ...text, description: '数据文件夹,相对于本文件 / a data folder, relative to this file' },
+              {
+                type: 'object',
+                additionalProperties: false,
+                properties: Object.fromEntries(INPUT_TABLES.map((t) => [t, INLINE_TABLE])),
+                description: '内联数据:表名 → CSV 文本或行列表 / inline tables',
+              },
+            ],
+          },
+          expect: { type: 'array', minItems: 1, items: EXPECTATION },
+        },
+      },
+    },
+  },
+} as const;

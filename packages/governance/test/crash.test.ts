@@ -1,0 +1,101 @@
+// Crash-point tests: publish runs in a child process that kills itself (SIGKILL) at a named point
+// — each file written (half-way through), each rename — and what is left must be the earlier
+// publication or the new one, whole, with verify --all still answering for every period.
+import { existsSync, readdirSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { lockFileOf } from '@scorebook/engine';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { verifyPublished } from '../src/index.ts';
+import { git, isWhole, makeRepo, publishInChild } from './repo.ts';
+
+const FIRST = [
+  'write:explanations.json',
+  'write:rejected.json',
+  'write:results.json',
+  'write:manifest.json',
+  'rename:commit',
+];
+const SUPERSEDE = [
+  'write:superseded/1/results.json',
+  'write:superseded/1/manifest.json',
+  'write:results.json',
+  'write:manifest.json',
+  'rename:aside',
+  'rename:commit',
+  'remove:replaced',
+];
+
+let repo: string;
+let november: string;
+
+beforeAll(() => {
+  repo = makeRepo();
+  expect(publishInChild(repo, '2026-11').status).toBe(0);
+  git(repo, 'add', '-A');
+  git(repo, 'commit', '-q', '-m', 'publish 2026-11');
+  november = readFileSync(join(repo, 'data/results/2026-11/manifest.json'), 'utf8');
+});
+
+const results = () => join(repo, 'data/results');
+const leftovers = () => readdirSync(results()).filter((e) => e.startsWith('.'));
+
+function takeAwayLock(period: string): void {
+  unlinkSync(lockFileOf(join(results(), period)));
+}
+
+describe('a publish killed at every point', () => {
+  for (const point of FIRST) {
+    it(`first publish, killed at ${point}: the period stays unpublished and verify --all works`, async () => {
+      expect(publishInChild(repo, '2026-10', { crashAt: point }).status).toBeNull();
+      expect(existsSync(join(results(), '2026-10'))).toBe(false);
+      const rows = await verifyPublished('data/results', { cwd: repo });
+      expect(rows.map((r) => [r.period, r.publication, r.status])).toEqual([['2026-11', null, 'ok']]);
+      const busy = publishInChild(repo, '2026-10');
+      expect(busy.status).toBe(1);
+      expect(busy.stderr).toContain('OUTPUT_LOCK_STALE');
+      takeAwayLock('2026-10');
+      expect(publishInChild(repo, '2026-10').status).toBe(0);
+      expect(isWhole(join(results(), '2026-10'))).toBe(true);
+      expect(leftovers()).toEqual([]);
+      rmSync(join(results(), '2026-10'), { recursive: true });
+    });
+  }
+
+  for (const point of SUPERSEDE) {
+    it(`supersede, killed at ${point}: the earlier publication or the new, whole`, async () => {
+      const dir = join(results(), '2026-11');
+      expect(publishInChild(repo, '2026-11', { reason: 'corrected', crashAt: point }).status).toBeNull();
+      const rows = await verifyPublished('data/results', { cwd: repo });
+      if (point === 'rename:commit') {
+        // Between the two renames: the earlier publication waits, whole, beside its place.
+        expect(existsSync(dir)).toBe(false);
+        const aside = leftovers().find((e) => e.startsWith('.2026-11.replaced-'))!;
+        expect(readFileSync(join(results(), aside, 'manifest.json'), 'utf8')).toBe(november);
+        expect(rows.map((r) => [r.period, r.status, r.problems[0]?.code])).toEqual([
+          ['2026-11', 'interrupted', 'PUBLISH_INTERRUPTED'],
+        ]);
+      } else if (point === 'remove:replaced') {
+        expect(isWhole(dir) && isWhole(join(dir, 'superseded/1'))).toBe(true);
+        expect(readFileSync(join(dir, 'superseded/1/manifest.json'), 'utf8')).toBe(november);
+        expect(rows.map((r) => [r.publication, r.status])).toEqual([
+          ['superseded/1', 'ok'],
+          [null, 'ok'],
+        ]);
+      } else {
+        expect(readFileSync(join(dir, 'manifest.json'), 'utf8')).toBe(november);
+        expect(isWhole(dir)).toBe(true);
+        expect(rows.map((r) => [r.period, r.publication, r.status])).toEqual([['2026-11', null, 'ok']]);
+      }
+      takeAwayLock('2026-11');
+      // The next publish tidies up first: the earlier publication is back in place (or the new one
+      // stays), so a plain publish is refused rather than taken as a first one.
+      const plain = publishInChild(repo, '2026-11');
+      expect(plain.status).toBe(1);
+      expect(plain.stderr).toContain('PERIOD_CLOSED');
+      expect(leftovers()).toEqual([]);
+      git(repo, 'checkout', '-q', '--', 'data/results');
+      git(repo, 'clean', '-fdq', 'data/results');
+      expect(readFileSync(join(dir, 'manifest.json'), 'utf8')).toBe(november);
+    });
+  }
+});

@@ -1,0 +1,110 @@
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { policyImpact, renderImpact } from '../src/index.ts';
+import { git, makeRepo, POLICY, publish, stopOf } from './repo.ts';
+
+let repo: string;
+let original: string;
+const dir = 'configs/policies/ecommerce-cs';
+
+/** The golden policy with response time weighing much more: a001 falls from C to D. */
+const heavier = (text: string) =>
+  text
+    .replace(
+      '{ metric: csat_rate, weight: 20, target: 90%, floor: 70%, min_sample: 10 }',
+      '{ metric: csat_rate, weight: 5, target: 90%, floor: 70%, min_sample: 10 }',
+    )
+    .replace(
+      '{ metric: fcr, weight: 20, target: 85%, floor: 60% }',
+      '{ metric: fcr, weight: 5, target: 85%, floor: 60% }',
+    )
+    .replace(
+      '{ metric: first_response_time, weight: 15, target: 20s, floor: 60s }',
+      '{ metric: first_response_time, weight: 45, target: 20s, floor: 60s }',
+    );
+
+const impact = () =>
+  policyImpact({ baseRef: 'main', policiesDir: dir, resultsRoot: 'data/results', cwd: repo });
+
+beforeAll(async () => {
+  repo = makeRepo();
+  await publish(repo, '2026-10');
+  git(repo, 'add', '-A');
+  git(repo, 'commit', '-q', '-m', 'publish 2026-10');
+  original = readFileSync(join(repo, POLICY), 'utf8');
+});
+
+describe('impact of a policy change on the last closed period', () => {
+  it('an edit of the version in force: whose grade, score and rank move', async () => {
+    writeFileSync(join(repo, POLICY), heavier(original));
+    const report = await impact();
+    writeFileSync(join(repo, POLICY), original);
+    expect(report.period).toBe('2026-10');
+    expect(report.versions.map((v) => [v.change, v.file, v.before?.from, v.after?.from])).toEqual([
+      ['edited', '2026-10-01.yaml', 'base', 'working tree'],
+    ]);
+    const [v] = report.versions;
+    expect(v!.weights.map((c) => [c.subject, c.before, c.after])).toEqual([
+      ['first_response_time', 15, 45],
+      ['csat_rate', 20, 5],
+      ['fcr', 20, 5],
+    ]);
+    expect(v!.grades.map((g) => [g.agent_id, g.from, g.to])).toEqual([['a001', 'C', 'D']]);
+    expect(v!.scores.length).toBeGreaterThan(0);
+    expect(renderImpact(report, 'zh', 'markdown')).toContain('| 徐静 (a001) | aftersale | C → D |');
+    expect(renderImpact(report, 'en', 'text')).toContain('Agents whose grade changes (1)');
+  });
+
+  it('a new version file: as if it had governed the period, against the version it replaces', async () => {
+    const file = join(repo, dir, '2026-12-01.yaml');
+    writeFileSync(
+      file,
+      heavier(original)
+        .replace('effective_from: 2026-10-01', 'effective_from: 2026-12-01')
+        .replace('"2026.10"', '"2026.12"'),
+    );
+    const report = await impact();
+    rmSync(file);
+    expect(report.versions.map((v) => [v.change, v.file, v.before?.version, v.after?.version])).toEqual([
+      ['added', '2026-12-01.yaml', '2026.10', '2026.12'],
+    ]);
+    expect(report.versions[0]!.grades.map((g) => [g.agent_id, g.from, g.to])).toEqual([['a001', 'C', 'D']]);
+  });
+
+  it('a removed version: against the version that takes over its dates', async () => {
+    const later = join(repo, dir, '2026-09-01.yaml');
+    writeFileSync(
+      later,
+      heavier(original)
+        .replace('effective_from: 2026-10-01', 'effective_from: 2026-09-01')
+        .replace('"2026.10"', '"2026.09"'),
+    );
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'a September version');
+    rmSync(join(repo, POLICY));
+    const report = await impact();
+    git(repo, 'checkout', '-q', '--', POLICY);
+    expect(report.versions.map((v) => [v.change, v.before?.version, v.after?.version])).toEqual([
+      ['removed', '2026.10', '2026.09'],
+    ]);
+    expect(report.versions[0]!.grades.map((g) => [g.agent_id, g.from, g.to])).toEqual([['a001', 'C', 'D']]);
+    git(repo, 'rm', '-q', later);
+    git(repo, 'commit', '-q', '-m', 'drop the September version');
+  });
+
+  it('nothing changed: says so', async () => {
+    const report = await impact();
+    expect(report.versions).toEqual([]);
+    expect(renderImpact(report, 'en', 'text')).toContain(
+      'No version file is added, edited or removed against main.',
+    );
+  });
+
+  it('explains an unknown base ref', async () => {
+    const error = await stopOf(() =>
+      policyImpact({ baseRef: 'no-such-branch', policiesDir: dir, resultsRoot: 'data/results', cwd: repo }),
+    );
+    expect([error.kind, error.problems[0]!.code]).toEqual(['input', 'BASE_REF_UNKNOWN']);
+  });
+});

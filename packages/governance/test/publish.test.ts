@@ -1,0 +1,148 @@
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { lockDirectory } from '@scorebook/engine';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { archivedPath, type Manifest } from '../src/index.ts';
+import { git, makeRepo, POLICY, publish, stopOf } from './repo.ts';
+
+let repo: string;
+const read = (path: string) => readFileSync(join(repo, path), 'utf8');
+
+beforeAll(() => {
+  repo = makeRepo();
+});
+
+describe('publishing a period', () => {
+  it('publishes results with a manifest of where they came from', async () => {
+    const publication = await publish(repo, '2026-10');
+    const manifest = JSON.parse(read('data/results/2026-10/manifest.json')) as Manifest;
+    expect(manifest).toMatchObject({
+      period: '2026-10',
+      status: 'closed',
+      published_at_commit: git(repo, 'rev-parse', 'HEAD'),
+      policy: {
+        id: 'ecommerce-cs',
+        version: '2026.10',
+        file: POLICY,
+        git_commit: git(repo, 'rev-parse', 'HEAD'),
+      },
+      data_dir: 'data/sample',
+      command:
+        'npx scorebook publish --period 2026-10 --policies configs/policies/ecommerce-cs --data data/sample --results data/results',
+      supersedes: null,
+    });
+    expect(manifest.policy.sha256).toBe(publication.evaluation.policy.sha256);
+    expect(readdirSync(join(repo, 'data/results/2026-10')).sort()).toEqual([
+      'explanations.json',
+      'manifest.json',
+      'rejected.json',
+      'results.json',
+    ]);
+    expect(readdirSync(join(repo, 'data/results'))).toEqual(['2026-10']);
+  });
+
+  it('refuses a closed period, an empty reason, and superseding what is not published', async () => {
+    const closed = await stopOf(() => publish(repo, '2026-10'));
+    expect([closed.kind, closed.problems[0]!.code]).toEqual(['refused', 'PERIOD_CLOSED']);
+    expect(
+      (await stopOf(() => publish(repo, '2026-10', { supersede: { reason: '  ' } }))).problems[0]!.code,
+    ).toBe('REASON_REQUIRED');
+    const nothing = await stopOf(() => publish(repo, '2026-11', { supersede: { reason: 'x' } }));
+    expect(nothing.problems[0]!.code).toBe('NOTHING_TO_SUPERSEDE');
+  });
+
+  it('supersedes with a reason into the next slot after the highest, keeping the history', async () => {
+    const first = read('data/results/2026-10/results.json');
+    const one = await publish(repo, '2026-10', { supersede: { reason: '补录了 10 月的质检数据' } });
+    expect(one.manifest.supersedes).toEqual({
+      publication: 'superseded/1',
+      reason: '补录了 10 月的质检数据',
+    });
+    expect(one.manifest.command).toBe(
+      "npx scorebook publish --period 2026-10 --policies configs/policies/ecommerce-cs --data data/sample --results data/results --supersede --reason '补录了 10 月的质检数据'",
+    );
+    expect(read('data/results/2026-10/superseded/1/results.json')).toBe(first);
+    await publish(repo, '2026-10', { supersede: { reason: 'second' } });
+    expect(read('data/results/2026-10/superseded/2/manifest.json')).toContain(
+      '"publication": "superseded/1"',
+    );
+    expect(read('data/results/2026-10/superseded/1/results.json')).toBe(first);
+    // A slot removed by hand: the next one is the highest + 1, never a slot in use.
+    rmSync(join(repo, 'data/results/2026-10/superseded/1'), { recursive: true });
+    const three = await publish(repo, '2026-10', { supersede: { reason: "it's the third" } });
+    expect(three.manifest.supersedes!.publication).toBe('superseded/3');
+    expect(readdirSync(join(repo, 'data/results/2026-10/superseded')).sort()).toEqual(['2', '3']);
+    expect(three.manifest.command).toMatch(/--reason 'it'\\''s the third'$/);
+  });
+
+  it('refuses to overwrite a period folder that is not a publication', async () => {
+    const dir = join(repo, 'data/results/2026-11');
+    renameSync(join(repo, 'data/results/2026-10'), dir);
+    rmSync(join(dir, 'manifest.json'));
+    const error = await stopOf(() => publish(repo, '2026-11'));
+    expect([error.problems[0]!.code, error.problems[0]!.file]).toEqual(['NOT_A_PUBLICATION', dir]);
+    expect(existsSync(join(dir, 'results.json'))).toBe(true);
+    rmSync(dir, { recursive: true });
+  });
+
+  it('stops a second publish of the period with kind busy', async () => {
+    const lock = lockDirectory(join(repo, 'data/results/2026-11'));
+    const error = await stopOf(() => publish(repo, '2026-11'));
+    lock.release();
+    expect([error.kind, error.problems[0]!.code]).toEqual(['busy', 'OUTPUT_BUSY']);
+    expect(existsSync(join(repo, 'data/results/2026-11'))).toBe(false);
+  });
+});
+
+describe('what is published is what was committed', () => {
+  it('refuses a policy with uncommitted changes, naming the file and how to commit it', async () => {
+    const file = join(repo, POLICY);
+    const original = readFileSync(file, 'utf8');
+    writeFileSync(file, original.replace('title: ', 'title: 改 '));
+    const error = await stopOf(() => publish(repo, '2026-11'));
+    writeFileSync(file, original);
+    expect([error.kind, error.problems[0]!.code, error.problems[0]!.file]).toEqual([
+      'refused',
+      'FILE_HAS_CHANGES',
+      file,
+    ]);
+    expect(error.problems[0]!.message.en).toContain(`git add ${POLICY} && git commit`);
+    git(repo, 'add', POLICY);
+    writeFileSync(file, original.replace('title: ', 'title: 改 '));
+    git(repo, 'add', POLICY);
+    expect((await stopOf(() => publish(repo, '2026-11'))).problems[0]!.code).toBe('FILE_HAS_CHANGES');
+    writeFileSync(file, original);
+    git(repo, 'add', POLICY);
+  });
+
+  it('refuses a policy never committed, and every listed file that is not', async () => {
+    const dir = join(repo, 'configs/policies/ecommerce-cs');
+    writeFileSync(
+      join(dir, '2026-11-01.yaml'),
+      read(POLICY).replace('2026-10-01', '2026-11-01').replace('"2026.10"', '"2026.11"'),
+    );
+    writeFileSync(join(repo, 'source.yaml'), 'scorebook: 1\n');
+    const error = await stopOf(() => publish(repo, '2026-11', { committedFiles: ['source.yaml'] }));
+    rmSync(join(dir, '2026-11-01.yaml'));
+    rmSync(join(repo, 'source.yaml'));
+    expect(error.problems.map((p) => [p.code, p.file])).toEqual([
+      ['FILE_NOT_COMMITTED', join(dir, '2026-11-01.yaml')],
+      ['FILE_NOT_COMMITTED', join(repo, 'source.yaml')],
+    ]);
+    expect(error.problems[1]!.message.zh).toContain('git add source.yaml && git commit');
+  });
+});
+
+describe('the input archive', () => {
+  it('keeps every input file by sha256, once', async () => {
+    const archive = join(repo, '.scorebook/archive');
+    const publication = await publish(repo, '2026-11', { archive: '.scorebook/archive' });
+    const files = Object.values(publication.evaluation.results.inputs).flatMap((i) => i.files);
+    expect(files.length).toBe(10);
+    for (const f of files)
+      expect(readFileSync(archivedPath(archive, f.sha256))).toEqual(
+        readFileSync(join(repo, 'data/sample', f.path)),
+      );
+    expect(publication.manifest.command).toMatch(/ --archive \.scorebook\/archive$/);
+  });
+});
