@@ -17,14 +17,14 @@ export interface CsvOptions {
  * Reads a CSV file (RFC 4180, comma-separated, in its declared encoding): the header, then one
  * item per record, each with the 1-based line it starts on. See {@link csvItems}.
  */
-export async function* readCsv(options: ReadFileOptions): AsyncGenerator<FileItem> {
+export function readCsv(options: ReadFileOptions): AsyncGenerator<FileItem> {
   const chunks = decodeFile(options.path, {
     name: options.name,
     encoding: options.encoding,
     table: options.table ?? null,
     ...(options.onBytes === undefined ? {} : { onBytes: options.onBytes }),
   });
-  yield* csvItems(chunks, {
+  return csvItems(chunks, {
     name: options.name,
     headerRow: options.headerRow,
     maxRecordBytes: options.maxRecordBytes ?? MAX_RECORD_BYTES,

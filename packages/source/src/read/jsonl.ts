@@ -15,14 +15,14 @@ export interface JsonLinesOptions {
  * Reads a JSON Lines file in its declared encoding: one item per non-blank line, with its
  * 1-based line. See {@link jsonLinesItems}.
  */
-export async function* readJsonLines(options: ReadFileOptions): AsyncGenerator<FileItem> {
+export function readJsonLines(options: ReadFileOptions): AsyncGenerator<FileItem> {
   const chunks = decodeFile(options.path, {
     name: options.name,
     encoding: options.encoding,
     table: options.table ?? null,
     ...(options.onBytes === undefined ? {} : { onBytes: options.onBytes }),
   });
-  yield* jsonLinesItems(chunks, {
+  return jsonLinesItems(chunks, {
     name: options.name,
     maxRecordBytes: options.maxRecordBytes ?? MAX_RECORD_BYTES,
   });
