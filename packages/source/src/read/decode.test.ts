@@ -158,12 +158,23 @@ describe('bytes not valid in the declared encoding', () => {
     expect(odd.error.problems[0]!.message.en).toContain('on line 2 (byte offset 4)');
   });
 
+  it('name the encoding of a UTF-16 byte-order mark in a file declared gb18030', async () => {
+    for (const order of ['le', 'be'] as const) {
+      const { error } = await failure(csvOf(encodeUtf16('a\n', order, true), { encoding: 'gb18030' }));
+      expect(error.problems[0]).toMatchObject({ code: 'FILE_BAD_ENCODING', line: 1 });
+      expect(error.problems[0]!.message.en).toContain(
+        `(byte offset 0) do not decode as gb18030. The file begins with the byte-order mark of utf-16${order}.`,
+      );
+    }
+  });
+
   it('refuse the byte-order mark of another encoding that the declared one would read as text', async () => {
     const cases: Array<[Encoding, Uint8Array, Encoding]> = [
       ['gb18030', bytes([0xef, 0xbb, 0xbf], 'a\n'), 'utf-8'],
       ['utf-16le', bytes([0xef, 0xbb, 0xbf], 'a\n'), 'utf-8'],
       ['utf-16le', encodeUtf16('a\n', 'be', true), 'utf-16be'],
       ['utf-16be', encodeUtf16('a\n', 'le', true), 'utf-16le'],
+      ['utf-16le', bytes([0x84, 0x31, 0x95, 0x33], 'a\n'), 'gb18030'],
     ];
     for (const [declared, input, found] of cases) {
       const { error } = await failure(csvOf(input, { encoding: declared }));

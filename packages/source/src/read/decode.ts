@@ -1,7 +1,7 @@
 import { constants, type Stats } from 'node:fs';
 import { type FileHandle, open, stat } from 'node:fs/promises';
 import { TextDecoder } from 'node:util';
-import type { Encoding, FileItem } from './file-items.ts';
+import type { Encoding, FileItem, ReadFileOptions } from './file-items.ts';
 import { type EncodingHint, readError, type SpecialFileKind } from './read-errors.ts';
 
 /**
@@ -27,6 +27,38 @@ export interface DecodeOptions {
   table?: string | null;
   /** Receives every byte in order, exactly once, before it is decoded. */
   onBytes?: (bytes: Uint8Array) => void;
+}
+
+/**
+ * Walks the lines of decoded text chunk by chunk, keeping what a chunk leaves unfinished: the
+ * line being read (1-based), the file offset it starts at, and its text so far.
+ */
+export class LineCursor {
+  line = 1;
+  start = -1;
+  pending = '';
+  /** File offset just past the text fed so far. */
+  end = 0;
+
+  /**
+   * Feeds a chunk: for each line it completes, `take(text, from, lf, next)` with the line at
+   * `text[from, lf)` (without its LF) and `next` the file offset of the line after it; while
+   * `take` runs, `line` and `start` are that line's.
+   */
+  feed(chunk: DecodedChunk, take: (text: string, from: number, lf: number, next: number) => void): void {
+    if (this.start < 0) this.start = chunk.start;
+    const text = this.pending.length === 0 ? chunk.text : this.pending + chunk.text;
+    let from = 0;
+    for (const next of chunk.lineStarts) {
+      const lf = text.indexOf('\n', from);
+      take(text, from, lf, next);
+      from = lf + 1;
+      this.line++;
+      this.start = next;
+    }
+    this.pending = text.slice(from);
+    this.end = chunk.end;
+  }
 }
 
 /** Reads decoded text into items: given each chunk in order, then told the text has ended. */
@@ -143,8 +175,15 @@ interface Place {
  * Decodes a file (see {@link decodeBytes}), reading it in chunks of {@link READ_CHUNK_BYTES};
  * the file is checked to be a regular file first ({@link openRegularFile}).
  */
-export async function* decodeFile(path: string, options: DecodeOptions): AsyncGenerator<DecodedChunk> {
-  yield* decodeBytes(fileChunks(path, options.name), options);
+export function decodeFile(
+  options: Pick<ReadFileOptions, 'path' | 'name' | 'encoding' | 'table' | 'onBytes'>,
+): AsyncGenerator<DecodedChunk> {
+  return decodeBytes(fileChunks(options.path, options.name), {
+    name: options.name,
+    encoding: options.encoding,
+    table: options.table ?? null,
+    ...(options.onBytes === undefined ? {} : { onBytes: options.onBytes }),
+  });
 }
 
 /**
