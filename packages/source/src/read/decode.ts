@@ -147,7 +147,7 @@ export async function* decodeBytes(
     const lineStarts = lineFeeds(piece, at.base, wide, encoding === 'utf-16be');
     if (text.length > 0) yield { text, start: at.base, end: at.base + end, lineStarts };
     at.lines += lineStarts.length;
-    at.lineStart = lineStarts.length > 0 && lineStarts[lineStarts.length - 1] === at.base + end;
+    if (end > 0) at.lineStart = lineStarts.at(-1) === at.base + end;
     at.base += end;
   }
   if (first !== null) {
@@ -351,6 +351,7 @@ function hintFor(piece: Uint8Array, bad: number, at: Place, declared: Encoding):
     stream: true,
   });
   const shown = text.replace(/\r$/, '').replace(/[\t\r]/g, ' ');
+  if (shown === '') return { kind: 'gb18030', preview: null };
   return { kind: 'gb18030', preview: shown.length > 60 ? `${shown.slice(0, 60)}…` : shown };
 }
 
