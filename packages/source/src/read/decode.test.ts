@@ -185,3 +185,84 @@ describe('bytes not valid in the declared encoding', () => {
     }
   });
 });
+
+describe('decoding random bytes', () => {
+  it('gives the text, or the first bad byte, of a naive reading of the whole file, however the chunks split', async () => {
+    let random = 77;
+    const next = () => {
+      random = (random * 1103515245 + 12345) % 2147483648;
+      return random / 2147483648;
+    };
+    const pieces: Record<Encoding, Array<() => Uint8Array>> = {
+      'utf-8': [() => bytes('a,\n'), () => bytes('中'), () => bytes('😀'), () => bytes('\r\n')],
+      gb18030: [() => bytes('a,\n'), () => encodeGb18030('中¥'), () => encodeGb18030('😀')],
+      'utf-16le': [() => encodeUtf16('a\n中', 'le', false), () => encodeUtf16('😀', 'le', false)],
+      'utf-16be': [() => encodeUtf16('a\n中', 'be', false), () => encodeUtf16('😀', 'be', false)],
+    };
+    const junk = [0x80, 0xbf, 0xc0, 0xe4, 0xf0, 0xff, 0x81, 0x30, 0x00, 0xd8, 0xdc, 0x0a];
+    for (const encoding of Object.keys(pieces) as Encoding[]) {
+      for (let n = 0; n < 150; n++) {
+        const parts: number[] = [];
+        const count = Math.floor(next() * 12);
+        for (let i = 0; i < count; i++) {
+          if (next() < 0.15) parts.push(junk[Math.floor(next() * junk.length)]!);
+          else parts.push(...pieces[encoding][Math.floor(next() * pieces[encoding].length)]!());
+        }
+        const input = Uint8Array.from(parts);
+        const expected = naive(input, encoding);
+        for (const sizes of [undefined, [1], [1 + Math.floor(next() * 7)]]) {
+          const got = await outcome(input, encoding, sizes);
+          expect(got, JSON.stringify({ encoding, input: [...input], sizes })).toEqual(expected);
+        }
+      }
+    }
+  });
+});
+
+type Outcome = { text: string; lineStarts: number[] } | { offset: number; line: number };
+
+async function outcome(input: Uint8Array, encoding: Encoding, sizes: number[] | undefined): Promise<Outcome> {
+  try {
+    const chunks = await decoded(input, encoding, sizes);
+    return { text: chunks.map((c) => c.text).join(''), lineStarts: chunks.flatMap((c) => c.lineStarts) };
+  } catch (error) {
+    const problem = (error as { problems: Array<{ line: number; message: { en: string } }> }).problems[0]!;
+    const offset = Number(/\(byte offset (\d+)\)/.exec(problem.message.en)![1]);
+    return { offset, line: problem.line };
+  }
+}
+
+// The reading of the whole file, one prefix at a time: the first prefix a streaming decoder
+// rejects, then the longest shorter prefix that decodes completely.
+function naive(input: Uint8Array, encoding: Encoding): Outcome {
+  const decodes = (end: number, stream: boolean) => {
+    try {
+      new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(input.subarray(0, end), { stream });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const wide = encoding.startsWith('utf-16');
+  const lineFeedsBefore = (end: number) => {
+    const starts: number[] = [];
+    for (let i = 0; i < end; i += wide ? 2 : 1) {
+      const unit = wide
+        ? encoding === 'utf-16le'
+          ? input[i]! | (input[i + 1]! << 8)
+          : (input[i]! << 8) | input[i + 1]!
+        : input[i];
+      if (unit === 0x0a && i + (wide ? 2 : 1) <= end) starts.push(i + (wide ? 2 : 1));
+    }
+    return starts;
+  };
+  if (decodes(input.length, false)) {
+    const text = new TextDecoder(encoding, { ignoreBOM: true }).decode(input);
+    return { text, lineStarts: lineFeedsBefore(input.length) };
+  }
+  let rejected = 1;
+  while (rejected <= input.length && decodes(rejected, true)) rejected++;
+  let bad = Math.min(rejected - 1, input.length);
+  while (!decodes(bad, false)) bad--;
+  return { offset: bad, line: lineFeedsBefore(bad).length + 1 };
+}
