@@ -39,3 +39,4 @@ export {
 export { type JsonLinesOptions, jsonLinesItems } from './read/jsonl.ts';
 export { READ_ERRORS, type ReadErrorCode } from './read/read-errors.ts';
 export { readFile } from './read/read-file.ts';
+export { readXlsx } from './read/xlsx.ts';
