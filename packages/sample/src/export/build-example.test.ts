@@ -1,12 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { INPUT_TABLES } from '@scorebook/contract';
 import { Zone } from '@scorebook/time';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildHelpdeskExample } from './build-example.ts';
-import { CONTRACT_TABLES, type ContractRow, type ContractTables } from './contract-tables.ts';
+import type { ContractRow, ContractTables } from './contract-tables.ts';
 import { EXAMPLE } from './example.ts';
 import { type ExportColumn, helpdeskLayout } from './export-layout.ts';
 import { cellOf } from './render-cells.ts';
@@ -93,7 +94,7 @@ describe('the converter of data/sample into data/examples/helpdesk-2026-10', () 
 
 describe('selectMonth', () => {
   const tables = (rows: Partial<Record<keyof ContractTables, ContractRow[]>>): ContractTables =>
-    Object.fromEntries(CONTRACT_TABLES.map((t) => [t, rows[t] ?? []])) as unknown as ContractTables;
+    Object.fromEntries(INPUT_TABLES.map((t) => [t, rows[t] ?? []])) as unknown as ContractTables;
   const conversation = (id: string, startedAt: string) => ({ conversation_id: id, started_at: startedAt });
   const message = (id: string, sentAt: string) => ({ conversation_id: id, sent_at: sentAt });
 

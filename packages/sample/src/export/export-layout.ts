@@ -1,4 +1,5 @@
-import type { ContractRow, ContractTable } from './contract-tables.ts';
+import type { InputTableName } from '@scorebook/contract';
+import type { ContractRow } from './contract-tables.ts';
 
 /** A cell as an export holds it: text, a number (JSON, xlsx), a date cell (xlsx), or empty. */
 export type ExportCell = string | number | Date | null;
@@ -57,7 +58,7 @@ export interface LeadingSheet {
 
 /** How one contract table is exported. */
 export interface ExportTable {
-  table: ContractTable;
+  table: InputTableName;
   files: ExportFiles;
   /** The glob of `source.yaml` that finds the files. */
   glob: string;

@@ -1,11 +1,6 @@
+import { INPUT_TABLES, type InputTableName, TABLES } from '@scorebook/contract';
 import { parsePeriod, parseTimestamp, type Zone, zonePeriod } from '@scorebook/time';
-import {
-  CONTRACT_TABLES,
-  type ContractRow,
-  type ContractTable,
-  type ContractTables,
-  TIME_FIELDS,
-} from './contract-tables.ts';
+import type { ContractRow, ContractTables } from './contract-tables.ts';
 
 /**
  * The rows of one month, chosen so that the month evaluates exactly as it does on the whole
@@ -25,22 +20,22 @@ export function selectMonth(tables: ContractTables, month: string, zone: Zone): 
   const period = parsePeriod(month);
   if (period === null || period.kind !== 'month') throw new RangeError(`not a month: "${month}"`);
   const { startMs, endMs, firstDay, endDay } = zonePeriod(period, zone);
-  const inMonth = (table: ContractTable, row: ContractRow): boolean => {
-    const field = TIME_FIELDS[table];
+  const inMonth = (table: InputTableName, row: ContractRow): boolean => {
+    const field = TABLES[table].timeField;
     if (field === null) return true;
     const text = row[field] ?? '';
-    if (field === 'date') return text >= firstDay && text < endDay;
+    if (TABLES[table].fields[field]!.type === 'date') return text >= firstDay && text < endDay;
     const ms = parseTimestamp(text, zone);
     if (ms === null) throw new RangeError(`${table}: "${text}" in ${field} is not a timestamp`);
     return ms >= startMs && ms < endMs;
   };
 
-  const kept = new Map<ContractTable, Set<ContractRow>>();
-  for (const table of CONTRACT_TABLES)
+  const kept = new Map<InputTableName, Set<ContractRow>>();
+  for (const table of INPUT_TABLES)
     kept.set(table, new Set(tables[table].filter((row) => inMonth(table, row))));
 
   const conversations = new Set<string>();
-  for (const table of CONTRACT_TABLES)
+  for (const table of INPUT_TABLES)
     for (const row of kept.get(table)!) if (row.conversation_id) conversations.add(row.conversation_id);
   const keptConversations = kept.get('conversations')!;
   for (const row of tables.conversations)
@@ -52,8 +47,8 @@ export function selectMonth(tables: ContractTables, month: string, zone: Zone): 
     for (const row of tables[table]) if (conversations.has(row.conversation_id!)) rows.add(row);
   }
 
-  const selected = {} as Record<ContractTable, ContractRow[]>;
-  for (const table of CONTRACT_TABLES) {
+  const selected = {} as Record<InputTableName, ContractRow[]>;
+  for (const table of INPUT_TABLES) {
     const rows = kept.get(table)!;
     selected[table] = tables[table].filter((row) => rows.has(row));
   }
