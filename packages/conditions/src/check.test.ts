@@ -45,6 +45,77 @@ describe('checkCondition', () => {
     ]);
   });
 
+  it('checks a {fact} value: a known fact, its keys and path, operators that take one', () => {
+    expect(codes({ fact: 'score', operator: 'lessThan', value: { fact: 'score' } })).toEqual([]);
+    expect(codes({ fact: 'filed_at', operator: 'after', value: { fact: 'filed_at', path: '$.x' } })).toEqual(
+      [],
+    );
+    expect(codes({ fact: 'score', operator: 'equal', value: { fact: 'vip' } })).toEqual([
+      ['CONDITION_UNKNOWN_FACT', 'warning', 'value.fact'],
+    ]);
+    expect(codes({ fact: 'score', operator: 'equal', value: { fact: 'vip' } }, agents)).toEqual([
+      ['CONDITION_UNKNOWN_FACT', 'error', 'value.fact'],
+    ]);
+    expect(codes({ fact: 'score', operator: 'equal', value: { fact: 'score', params: {} } })).toEqual([
+      ['CONDITION_UNKNOWN_KEY', 'error', 'value.params'],
+    ]);
+    expect(codes({ fact: 'score', operator: 'equal', value: { fact: 3 } })).toEqual([
+      ['CONDITION_SHAPE', 'error', 'value.fact'],
+    ]);
+    expect(codes({ fact: 'text', operator: 'in', value: { fact: 'text' } })).toEqual([
+      ['CONDITION_VALUE_FACT_OPERATOR', 'error', 'value'],
+    ]);
+    expect(codes({ fact: 'text', operator: 'textIn', value: { fact: 'text' } })).toEqual([
+      ['CONDITION_VALUE_FACT_OPERATOR', 'error', 'value'],
+    ]);
+    expect(codes({ fact: 'filed_at', operator: 'before', value: { fact: 'score' } })).toEqual([
+      ['CONDITION_OPERATOR_FACT_TYPE', 'error', 'value.fact'],
+    ]);
+    expect(codes({ fact: 'score', operator: 'greaterThan', value: { fact: 'text' } })).toEqual([
+      ['CONDITION_OPERATOR_FACT_TYPE', 'warning', 'value.fact'],
+    ]);
+  });
+
+  it('refuses path forms Scorebook cannot resolve, at the path', () => {
+    for (const path of ['$', '$.vip.level', 'vip.level', 'items.0', '$.名字', '$.a-b_c'])
+      expect(codes({ fact: 'score', path, operator: 'equal', value: 1 }), path).toEqual([]);
+    for (const path of [
+      '$..level',
+      '$.*',
+      '$.items[0]',
+      "$['vip']",
+      '$.items[?(@.x>1)]',
+      'a..b',
+      '.a',
+      'a.',
+      '$a',
+      '$.a b',
+      '@.a',
+      '$.a^',
+      '',
+    ]) {
+      expect(codes({ all: [{ fact: 'score', path, operator: 'equal', value: 1 }] }), path).toEqual([
+        ['CONDITION_PATH', 'error', 'all.0.path'],
+      ]);
+    }
+    expect(codes({ fact: 'score', operator: 'equal', value: { fact: 'score', path: '$..x' } })).toEqual([
+      ['CONDITION_PATH', 'error', 'value.path'],
+    ]);
+    expect(codes({ fact: 'score', path: 3, operator: 'equal', value: 1 })).toEqual([
+      ['CONDITION_SHAPE', 'error', 'path'],
+    ]);
+  });
+
+  it('gives each problem its message in both languages, with a suggestion when one is offered', () => {
+    const [problem] = checkCondition({ fact: 'scor', operator: 'equal', value: 1 }, agents, zone, {
+      suggest: (fact, known) => known.find((k) => k.startsWith(fact)) ?? null,
+    });
+    expect(problem!.message.en).toBe('"scor" is not among the fields. Did you mean "score"?');
+    expect(problem!.message.zh).toBe('字段中没有 "scor"。是否想写 "score"?');
+    const [path] = checkCondition({ fact: 'score', path: '$..x', operator: 'equal', value: 1 }, rows, zone);
+    expect(path!.message.en).toContain('The path "$..x" cannot be resolved');
+  });
+
   it('checks values against operators', () => {
     expect(codes({ all: [{ fact: 'score', operator: 'lessThan', value: '80' }] })).toEqual([
       ['CONDITION_VALUE_TYPE', 'warning', 'all.0.value'],

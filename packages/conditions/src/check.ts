@@ -1,171 +1,177 @@
+import { type ArgsOf, type Bilingual, messageOf, type Severity } from '@scorebook/problems';
 import type { Zone } from '@scorebook/time';
-import { instantOfText, OPERATORS_BY_NAME } from './operators.ts';
-import type { FactType, FactVocabulary } from './types.ts';
+import { CONDITION_ERRORS, type ConditionProblemCode } from './errors.ts';
+import { describe, foldUnchecked } from './fold.ts';
+import { instantOfText, OPERATORS_BY_NAME, type OperatorInfo } from './operators.ts';
+import { isSupportedPath } from './path.ts';
+import { type FactType, type FactVocabulary, isFactReference } from './types.ts';
 
 /** A problem found in a condition, at a path relative to the condition (`['all', 0, 'operator']`). */
 export interface ConditionProblem {
   code: ConditionProblemCode;
   path: Array<string | number>;
-  severity: 'error' | 'warning';
-  params: Record<string, string>;
+  severity: Severity;
+  message: Bilingual;
 }
 
-/** Permanent codes of condition problems. */
-export type ConditionProblemCode =
-  | 'CONDITION_SHAPE'
-  | 'CONDITION_UNKNOWN_KEY'
-  | 'CONDITION_EMPTY'
-  | 'CONDITION_UNKNOWN_OPERATOR'
-  | 'CONDITION_UNKNOWN_FACT'
-  | 'CONDITION_VALUE_TYPE'
-  | 'CONDITION_OPERATOR_FACT_TYPE';
+/** Options of {@link checkCondition}. */
+export interface CheckOptions {
+  /** The known fact closest to an unknown one, for "did you mean"; none when not given. */
+  suggest?: (fact: string, known: readonly string[]) => string | null;
+}
 
 const LEAF_KEYS = new Set(['fact', 'operator', 'value', 'path']);
+const REFERENCE_KEYS = new Set(['fact', 'path']);
 const NUMERIC: ReadonlySet<FactType> = new Set(['number', 'any']);
 const INSTANT: ReadonlySet<FactType> = new Set(['timestamp', 'date', 'string', 'any']);
+const TEXT: ReadonlySet<FactType> = new Set([...INSTANT, 'id']);
+
+type Path = Array<string | number>;
 
 /**
- * Checks that a value is a condition json-rules-engine accepts, that its operators are known,
- * its facts are in the vocabulary and its values fit the operators. Collects every problem.
+ * Checks that a value is a condition json-rules-engine accepts and Scorebook evaluates the same
+ * way: its shape, known operators, facts of the vocabulary (the leaf's, and the one a `{fact}`
+ * value names), supported `path` forms, and values that fit the operators. Collects every
+ * problem, each at its path inside the condition.
  */
 export function checkCondition(
   condition: unknown,
   vocabulary: FactVocabulary,
   zone: Zone,
+  options: CheckOptions = {},
 ): ConditionProblem[] {
   const problems: ConditionProblem[] = [];
-  const problem = (
-    code: ConditionProblemCode,
-    path: Array<string | number>,
-    params: Record<string, string> = {},
-    severity: 'error' | 'warning' = 'error',
-  ) => problems.push({ code, path, params, severity });
+  const report = <K extends ConditionProblemCode>(
+    code: K,
+    path: Path,
+    severity: Severity,
+    ...params: ArgsOf<(typeof CONDITION_ERRORS)[K]>
+  ) => {
+    problems.push({ code, path, severity, message: messageOf(CONDITION_ERRORS, code, ...params) });
+  };
+  const known = [...vocabulary.facts.keys()];
 
-  const walk = (node: unknown, path: Array<string | number>): void => {
-    if (node === null || typeof node !== 'object' || Array.isArray(node)) {
-      problem('CONDITION_SHAPE', path, { found: describe(node) });
-      return;
-    }
-    const keys = Object.keys(node);
-    const record = node as Record<string, unknown>;
-    const booleans = keys.filter((k) => k === 'all' || k === 'any' || k === 'not');
-    if (booleans.length > 0) {
-      if (booleans.length > 1 || keys.length > 1) {
-        for (const k of keys.filter((k) => k !== booleans[0]))
-          problem('CONDITION_UNKNOWN_KEY', [...path, k], { key: k });
-      }
-      const op = booleans[0]!;
-      const inner = record[op];
-      if (op === 'not') {
-        walk(inner, [...path, op]);
-        return;
-      }
-      if (!Array.isArray(inner)) {
-        problem('CONDITION_SHAPE', [...path, op], { found: describe(inner) });
-        return;
-      }
-      if (inner.length === 0) problem('CONDITION_EMPTY', [...path, op], { op }, 'warning');
-      inner.forEach((child, i) => {
-        walk(child, [...path, op, i]);
-      });
-      return;
-    }
-    for (const k of keys) if (!LEAF_KEYS.has(k)) problem('CONDITION_UNKNOWN_KEY', [...path, k], { key: k });
-    if (!('fact' in record) || !('operator' in record) || !('value' in record)) {
-      problem('CONDITION_SHAPE', path, { found: 'incomplete' });
-      return;
-    }
-    checkLeaf(record, path);
+  /** The type of a named fact, reporting it when unknown: `any` when admitted, null when refused. */
+  const factType = (fact: string, at: Path): FactType | null => {
+    const type = vocabulary.facts.get(fact);
+    if (type !== undefined) return type;
+    report('CONDITION_UNKNOWN_FACT', at, vocabulary.open ? 'warning' : 'error', {
+      fact,
+      known: known.join(', '),
+      suggestion: options.suggest?.(fact, known) ?? '',
+      whereZh: vocabulary.describe.zh,
+      whereEn: vocabulary.describe.en,
+      open: vocabulary.open,
+    });
+    return vocabulary.open ? 'any' : null;
   };
 
-  const checkLeaf = (leaf: Record<string, unknown>, path: Array<string | number>): void => {
-    const { fact, operator, value } = leaf;
+  /** A `path` key: text in a supported form. */
+  const pathIsValid = (value: unknown, at: Path): boolean => {
+    if (typeof value !== 'string') {
+      report('CONDITION_SHAPE', at, 'error', { found: describe(value) });
+      return false;
+    }
+    if (!isSupportedPath(value)) {
+      report('CONDITION_PATH', at, 'error', { path: value });
+      return false;
+    }
+    return true;
+  };
+
+  /** A `{fact, path?}` value: the named fact's type (`any` behind a path), null when invalid. */
+  const referenceType = (reference: object, info: OperatorInfo | undefined, at: Path): FactType | null => {
+    const { fact, path } = reference as Record<string, unknown>;
+    for (const k of Object.keys(reference))
+      if (!REFERENCE_KEYS.has(k))
+        report('CONDITION_UNKNOWN_KEY', [...at, k], 'error', { key: k, place: 'reference' });
+    const listed = info !== undefined && (info.value === 'list' || info.value === 'text-list');
+    if (listed) report('CONDITION_VALUE_FACT_OPERATOR', at, 'error', { operator: info.name });
     if (typeof fact !== 'string' || fact === '') {
-      problem('CONDITION_SHAPE', [...path, 'fact'], { found: describe(fact) });
+      report('CONDITION_SHAPE', [...at, 'fact'], 'error', { found: describe(fact) });
+      return null;
+    }
+    const pathOk = path === undefined || pathIsValid(path, [...at, 'path']);
+    const type = factType(fact, [...at, 'fact']);
+    if (type === null || !pathOk || listed) return null;
+    return path === undefined ? type : 'any';
+  };
+
+  const checkLeaf = (leaf: Readonly<Record<string, unknown>>, at: Path): void => {
+    for (const k of Object.keys(leaf))
+      if (!LEAF_KEYS.has(k)) report('CONDITION_UNKNOWN_KEY', [...at, k], 'error', { key: k, place: 'leaf' });
+    if (!('fact' in leaf) || !('operator' in leaf) || !('value' in leaf)) {
+      report('CONDITION_SHAPE', at, 'error', { found: 'incomplete' });
       return;
     }
-    if (leaf.path !== undefined && typeof leaf.path !== 'string') {
-      problem('CONDITION_SHAPE', [...path, 'path'], { found: describe(leaf.path) });
+    const { fact, operator, value } = leaf;
+    if (typeof fact !== 'string' || fact === '') {
+      report('CONDITION_SHAPE', [...at, 'fact'], 'error', { found: describe(fact) });
+      return;
     }
+    const pathOk = leaf.path === undefined || pathIsValid(leaf.path, [...at, 'path']);
     const info = typeof operator === 'string' ? OPERATORS_BY_NAME.get(operator) : undefined;
-    if (info === undefined) {
-      problem('CONDITION_UNKNOWN_OPERATOR', [...path, 'operator'], { operator: String(operator) });
-    }
-    let factType = vocabulary.facts.get(fact);
-    if (factType === undefined) {
-      if (!vocabulary.open) {
-        problem('CONDITION_UNKNOWN_FACT', [...path, 'fact'], {
+    if (info === undefined)
+      report('CONDITION_UNKNOWN_OPERATOR', [...at, 'operator'], 'error', { operator: String(operator) });
+    const leftType = factType(fact, [...at, 'fact']);
+    const valueAt = [...at, 'value'];
+    const reference = isFactReference(value) ? referenceType(value, info, valueAt) : undefined;
+    if (leftType === null || info === undefined || !pathOk || reference === null) return;
+    const type: FactType = leaf.path === undefined ? leftType : 'any';
+    const sidesFit = (accepted: ReadonlySet<FactType>, severity: Severity) => {
+      if (!accepted.has(type))
+        report('CONDITION_OPERATOR_FACT_TYPE', [...at, 'operator'], severity, {
+          operator: info.name,
           fact,
-          known: [...vocabulary.facts.keys()].join(', '),
+          type,
         });
-        return;
-      }
-      problem(
-        'CONDITION_UNKNOWN_FACT',
-        [...path, 'fact'],
-        { fact, known: [...vocabulary.facts.keys()].join(', ') },
-        'warning',
-      );
-      factType = 'any';
-    }
-    if (leaf.path !== undefined) factType = 'any';
-    if (info === undefined) return;
-    const valuePath = [...path, 'value'];
+      if (reference !== undefined && !accepted.has(reference))
+        report('CONDITION_OPERATOR_FACT_TYPE', [...valueAt, 'fact'], severity, {
+          operator: info.name,
+          fact: (value as { fact: string }).fact,
+          type: reference,
+        });
+    };
+    const literal = reference === undefined;
     switch (info.value) {
       case 'list':
-        if (!Array.isArray(value))
-          problem('CONDITION_VALUE_TYPE', valuePath, { operator: info.name, expected: 'list' });
+        if (literal && !Array.isArray(value))
+          report('CONDITION_VALUE_TYPE', valueAt, 'error', { operator: info.name, expected: 'list' });
         break;
       case 'text-list':
-        if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
-          problem('CONDITION_VALUE_TYPE', valuePath, { operator: info.name, expected: 'text-list' });
-        }
-        if (!INSTANT.has(factType) && factType !== 'id') {
-          problem('CONDITION_OPERATOR_FACT_TYPE', [...path, 'operator'], {
-            operator: info.name,
-            fact,
-            type: factType,
-          });
-        }
+        if (literal && (!Array.isArray(value) || value.some((v) => typeof v !== 'string')))
+          report('CONDITION_VALUE_TYPE', valueAt, 'error', { operator: info.name, expected: 'text-list' });
+        sidesFit(TEXT, 'error');
         break;
       case 'number':
         // json-rules-engine compares anything; a text value or a non-numeric fact is most likely
         // a mistake, but still a valid condition: warn.
-        if (typeof value !== 'number') {
-          problem('CONDITION_VALUE_TYPE', valuePath, { operator: info.name, expected: 'number' }, 'warning');
-        }
-        if (!NUMERIC.has(factType)) {
-          problem(
-            'CONDITION_OPERATOR_FACT_TYPE',
-            [...path, 'operator'],
-            { operator: info.name, fact, type: factType },
-            'warning',
-          );
-        }
+        if (literal && typeof value !== 'number')
+          report('CONDITION_VALUE_TYPE', valueAt, 'warning', { operator: info.name, expected: 'number' });
+        sidesFit(NUMERIC, 'warning');
         break;
       case 'instant':
-        if (instantOfText(value, zone) === null) {
-          problem('CONDITION_VALUE_TYPE', valuePath, { operator: info.name, expected: 'instant' });
-        }
-        if (!INSTANT.has(factType)) {
-          problem('CONDITION_OPERATOR_FACT_TYPE', [...path, 'operator'], {
-            operator: info.name,
-            fact,
-            type: factType,
-          });
-        }
+        if (literal && instantOfText(value, zone) === null)
+          report('CONDITION_VALUE_TYPE', valueAt, 'error', { operator: info.name, expected: 'instant' });
+        sidesFit(INSTANT, 'error');
         break;
       case 'any':
         break;
     }
   };
 
-  walk(condition, []);
+  foldUnchecked<void>(condition, {
+    group(kind, children, at, extraKeys) {
+      for (const k of extraKeys)
+        report('CONDITION_UNKNOWN_KEY', [...at, k], 'error', { key: k, place: 'group' });
+      if (children.length === 0) report('CONDITION_EMPTY', [...at, kind], 'warning', { op: kind });
+    },
+    not(_child, at, extraKeys) {
+      for (const k of extraKeys)
+        report('CONDITION_UNKNOWN_KEY', [...at, k], 'error', { key: k, place: 'group' });
+    },
+    leaf: (fields, at) => checkLeaf(fields, [...at]),
+    malformed: (found, at) => report('CONDITION_SHAPE', [...at], 'error', { found }),
+  });
   return problems;
-}
-
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'list';
-  return typeof value;
 }

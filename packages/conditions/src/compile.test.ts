@@ -1,6 +1,7 @@
 import { Zone } from '@scorebook/time';
 import { describe, expect, it } from 'vitest';
 import { compileCondition, objectFactAccess } from './compile.ts';
+import { factWithPath } from './path.ts';
 import { evaluateWithJsonRulesEngine } from './reference.ts';
 import type { Condition, LeafCondition } from './types.ts';
 
@@ -39,6 +40,31 @@ describe('compiled conditions', () => {
     });
     expect(fast({ at: Date.UTC(2026, 9, 14, 15, 59) })).toBe(true);
     expect(fast({ at: Date.UTC(2026, 9, 14, 16, 0) })).toBe(false);
+  });
+
+  it('compares with the value of another fact when the value is {fact}', () => {
+    const late: Condition = { fact: 'closed_at', operator: 'after', value: { fact: 'sla_due_at' } };
+    expect(holds(late, { closed_at: '2026-10-15T02:00:01.000Z', sla_due_at: '2026-10-15T10:00:00' })).toBe(
+      true,
+    );
+    expect(holds(late, { closed_at: '2026-10-15T02:00:00.000Z', sla_due_at: '2026-10-15T10:00:00' })).toBe(
+      false,
+    );
+    expect(holds(late, { closed_at: '2026-10-15T02:00:01.000Z' })).toBe(false);
+    const below: Condition = { all: [{ fact: 'total', operator: 'lessThan', value: { fact: 'base' } }] };
+    expect(holds(below, { total: 70, base: 80 })).toBe(true);
+    expect(holds(below, { total: 80, base: 80 })).toBe(false);
+    const same: Condition = {
+      fact: 'level',
+      operator: 'equal',
+      value: { fact: 'meta', path: '$.vip.level' },
+    };
+    expect(holds(same, { level: 3, meta: { vip: { level: 3 } } })).toBe(true);
+    expect(holds(same, { level: 3, meta: { vip: { level: 2 } } })).toBe(false);
+    expect(holds({ fact: 'n', operator: 'equal', value: { fact: 'absent' } }, { n: null })).toBe(true);
+    expect(
+      holds({ fact: 'tags', operator: 'contains', value: { fact: 'tag' } }, { tags: ['a', 'b'], tag: 'b' }),
+    ).toBe(true);
   });
 
   it('resolves dot paths without JSONPath', () => {
@@ -86,6 +112,8 @@ function randomLeaf(r: () => number): LeafCondition {
     'doesNotContain',
   ]);
   let value: unknown;
+  const referable = !['in', 'notIn', 'textIn'].includes(op);
+  if (referable && r() < 0.25) return { fact, operator: op, value: { fact: pick(FACTS) } };
   switch (op) {
     case 'in':
     case 'notIn':
@@ -126,7 +154,7 @@ function randomCondition(r: () => number, depth: number): Condition {
 }
 
 describe('compiled conditions against json-rules-engine', () => {
-  it('agree on 600 generated conditions × rows', async () => {
+  it('agree on 600 generated conditions × rows, {fact} values included', async () => {
     const r = rng(20261022);
     let compared = 0;
     for (let i = 0; i < 600; i++) {
@@ -144,5 +172,54 @@ describe('compiled conditions against json-rules-engine', () => {
       }
     }
     expect(compared).toBe(1800);
+  });
+});
+
+describe('paths against json-rules-engine’s own JSONPath resolver', () => {
+  const meta = {
+    vip: { level: 3, since: '2026-01-01' },
+    tags: ['new', 'vip'],
+    名字: '张三',
+    'a-b': 1,
+    a_b: 2,
+  };
+  const present = [
+    '$.vip',
+    '$.vip.level',
+    'vip.level',
+    '$.tags.0',
+    'tags.1',
+    '$.名字',
+    '$.a-b',
+    '$.a_b',
+    '$.tags.length',
+  ];
+
+  it('resolve every accepted form to the value JSONPath finds', async () => {
+    for (const path of present) {
+      const found = factWithPath(meta, path);
+      expect(found, path).not.toBeNull();
+      const condition: Condition = { all: [{ fact: 'meta', path, operator: 'equal', value: found }] };
+      if (typeof found !== 'object')
+        expect(
+          await evaluateWithJsonRulesEngine(condition, { meta }, zone, { paths: 'jsonpath' }),
+          path,
+        ).toBe(true);
+      expect(holds(condition, { meta }), path).toBe(true);
+    }
+    expect(factWithPath(meta, '$')).toBe(meta);
+  });
+
+  it('give null for a missing step, where JSONPath finds nothing', async () => {
+    for (const path of ['$.missing', '$.vip.missing.deeper', '$.vip.level.x', '$.tags.5']) {
+      expect(factWithPath(meta, path), path).toBeNull();
+      for (const value of [3, 'vip', true]) {
+        const condition: Condition = { all: [{ fact: 'meta', path, operator: 'equal', value }] };
+        expect(await evaluateWithJsonRulesEngine(condition, { meta }, zone, { paths: 'jsonpath' })).toBe(
+          false,
+        );
+        expect(holds(condition, { meta })).toBe(false);
+      }
+    }
   });
 });

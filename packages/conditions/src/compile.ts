@@ -1,8 +1,9 @@
 import type { Zone } from '@scorebook/time';
+import { foldCondition, groupHolds } from './fold.ts';
 import { instantOfText, type OperatorFunction, operatorFunctions } from './operators.ts';
 import { factWithPath } from './path.ts';
 import { normalizeText } from './text-normalize.ts';
-import type { Condition, LeafCondition } from './types.ts';
+import { type Condition, isFactReference, type LeafCondition } from './types.ts';
 
 /** A compiled condition: true when it holds for the row. */
 export type Predicate<Row> = (row: Row) => boolean;
@@ -26,8 +27,9 @@ export function objectFactAccess(): FactAccess<Record<string, unknown>> {
 }
 
 /**
- * Compiles a condition (already validated) into a predicate with the same result as
- * json-rules-engine: `all`/`any` of no conditions hold, `not` negates, leaves apply the operator.
+ * Compiles a condition (already checked) into a predicate with the same result as
+ * json-rules-engine: groups by {@link groupHolds}, `not` negates, a leaf applies its operator to
+ * the fact and to the value (a literal, or the value of the fact a `{fact}` value names).
  */
 export function compileCondition<Row>(
   condition: Condition,
@@ -35,23 +37,14 @@ export function compileCondition<Row>(
   access: FactAccess<Row>,
 ): Predicate<Row> {
   const operators = operatorFunctions(zone);
-  const build = (node: Condition): Predicate<Row> => {
-    if ('all' in node) {
-      const parts = node.all.map(build);
-      return (row) => parts.every((p) => p(row));
-    }
-    if ('any' in node) {
-      const parts = node.any.map(build);
-      if (parts.length === 0) return () => true;
-      return (row) => parts.some((p) => p(row));
-    }
-    if ('not' in node) {
-      const inner = build(node.not);
-      return (row) => !inner(row);
-    }
-    return compileLeaf(node, zone, access, operators);
-  };
-  return build(condition);
+  return foldCondition<Predicate<Row>>(condition, {
+    group: (kind, parts) => {
+      if (parts.length === 1) return parts[0]!;
+      return (row) => groupHolds(kind, parts, (part) => part(row));
+    },
+    not: (inner) => (row) => !inner(row),
+    leaf: (leaf) => compileLeaf(leaf, zone, access, operators),
+  });
 }
 
 function compileLeaf<Row>(
@@ -62,6 +55,11 @@ function compileLeaf<Row>(
 ): Predicate<Row> {
   const fn = operators.get(leaf.operator);
   if (fn === undefined) throw new Error(`unknown operator "${leaf.operator}"`);
+  const get = reader(access, leaf.fact, leaf.path);
+  if (isFactReference(leaf.value)) {
+    const other = reader(access, leaf.value.fact, leaf.value.path);
+    return (row) => fn(get(row), other(row));
+  }
   const hasPath = leaf.path !== undefined && leaf.path !== '';
   if ((leaf.operator === 'before' || leaf.operator === 'after') && !hasPath) {
     const bound = instantOfText(leaf.value, zone);
@@ -79,8 +77,6 @@ function compileLeaf<Row>(
           };
     }
   }
-  const read = access.value(leaf.fact);
-  const get = hasPath ? (row: Row) => factWithPath(read(row), leaf.path) : read;
   const value = leaf.value;
   if (leaf.operator === 'textIn' && Array.isArray(value)) {
     const accepted = new Set(value.filter((v): v is string => typeof v === 'string').map(normalizeText));
@@ -90,4 +86,10 @@ function compileLeaf<Row>(
     };
   }
   return (row) => fn(get(row), value);
+}
+
+/** Reads a fact, at a path when given, as json-rules-engine's almanac does. */
+function reader<Row>(access: FactAccess<Row>, fact: string, path: string | undefined): (row: Row) => unknown {
+  const read = access.value(fact);
+  return path !== undefined && path !== '' ? (row) => factWithPath(read(row), path) : read;
 }

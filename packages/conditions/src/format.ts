@@ -1,26 +1,47 @@
+import { foldCondition } from './fold.ts';
 import { OPERATORS_BY_NAME } from './operators.ts';
-import type { Condition } from './types.ts';
+import { type Condition, isFactReference } from './types.ts';
+
+const WORDS = {
+  zh: { all: ' 且 ', any: ' 或 ', not: '非 ', empty: '(总是成立)', valueOf: (f: string) => `${f} 的值` },
+  en: {
+    all: ' AND ',
+    any: ' OR ',
+    not: 'NOT ',
+    empty: '(always)',
+    valueOf: (f: string) => `the value of ${f}`,
+  },
+} as const;
 
 /**
  * A condition as one line of text for people, in Chinese or English:
- * `category 等于 "product_defect" 且 ...`. Unknown shapes fall back to JSON.
+ * `category 等于 "product_defect" 且 ...`. A group of two or more inside another is in
+ * parentheses; an empty group reads as always holding; a `{fact}` value reads as that fact's value.
  */
 export function formatCondition(condition: Condition, lang: 'zh' | 'en' = 'zh'): string {
-  const words =
-    lang === 'zh'
-      ? { all: ' 且 ', any: ' 或 ', not: '非 ', empty: '(总是成立)' }
-      : { all: ' AND ', any: ' OR ', not: 'NOT ', empty: '(always)' };
-  const walk = (node: Condition, nested: boolean): string => {
-    if ('all' in node || 'any' in node) {
-      const list = 'all' in node ? node.all : node.any;
-      if (list.length === 0) return words.empty;
-      const text = list.map((c) => walk(c, true)).join('all' in node ? words.all : words.any);
-      return nested && list.length > 1 ? `(${text})` : text;
-    }
-    if ('not' in node) return `${words.not}${walk(node.not, true)}`;
-    const op = OPERATORS_BY_NAME.get(node.operator);
-    const fact = node.path ? `${node.fact}${node.path.replace(/^\$/, '')}` : node.fact;
-    return `${fact} ${op ? op[lang] : node.operator} ${JSON.stringify(node.value)}`;
-  };
-  return walk(condition, false);
+  const words = WORDS[lang];
+  const text = foldCondition<{ text: string; group: number }>(condition, {
+    group: (kind, children) => {
+      if (children.length === 0) return { text: words.empty, group: 0 };
+      const inner = children.map((c) => (c.group > 1 ? `(${c.text})` : c.text));
+      return { text: inner.join(words[kind]), group: children.length };
+    },
+    not: (child) => ({ text: `${words.not}${child.group > 1 ? `(${child.text})` : child.text}`, group: 0 }),
+    leaf: (leaf) => {
+      const op = OPERATORS_BY_NAME.get(leaf.operator);
+      const value = isFactReference(leaf.value)
+        ? words.valueOf(withPath(leaf.value.fact, leaf.value.path))
+        : JSON.stringify(leaf.value);
+      return {
+        text: `${withPath(leaf.fact, leaf.path)} ${op ? op[lang] : leaf.operator} ${value}`,
+        group: 0,
+      };
+    },
+  });
+  return text.text;
+}
+
+function withPath(fact: string, path: string | undefined): string {
+  const steps = path?.replace(/^\$\.?/, '') ?? '';
+  return steps === '' ? fact : `${fact}.${steps}`;
 }

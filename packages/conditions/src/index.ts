@@ -1,5 +1,16 @@
-export { type ConditionProblem, type ConditionProblemCode, checkCondition } from './check.ts';
+export { type CheckOptions, type ConditionProblem, checkCondition } from './check.ts';
 export { compileCondition, type FactAccess, objectFactAccess, type Predicate } from './compile.ts';
+export { CONDITION_ERRORS, type ConditionProblemCode, type KeyPlace } from './errors.ts';
+export {
+  type ConditionFold,
+  type ConditionPath,
+  EMPTY_GROUP_HOLDS,
+  foldCondition,
+  foldUnchecked,
+  type GroupKind,
+  groupHolds,
+  type UncheckedFold,
+} from './fold.ts';
 export { formatCondition } from './format.ts';
 export {
   instantOfText,
@@ -10,8 +21,15 @@ export {
   type OperatorValueKind,
   operatorFunctions,
 } from './operators.ts';
-export { factWithPath, resolvePath } from './path.ts';
-export { evaluateWithJsonRulesEngine } from './reference.ts';
+export { factWithPath, isSupportedPath, resolvePath } from './path.ts';
+export { evaluateWithJsonRulesEngine, type ReferenceOptions } from './reference.ts';
 export { normalizeText } from './text-normalize.ts';
 export { type ConditionTrace, traceCondition } from './trace.ts';
-export type { Condition, FactType, FactVocabulary, LeafCondition } from './types.ts';
+export {
+  type Condition,
+  type FactReference,
+  type FactType,
+  type FactVocabulary,
+  isFactReference,
+  type LeafCondition,
+} from './types.ts';

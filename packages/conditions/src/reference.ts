@@ -1,24 +1,40 @@
 import type { Zone } from '@scorebook/time';
 import { Engine } from 'json-rules-engine';
+import { foldCondition } from './fold.ts';
 import { OPERATORS, operatorFunctions } from './operators.ts';
 import { resolvePath } from './path.ts';
-import type { Condition } from './types.ts';
+import { type Condition, isFactReference } from './types.ts';
+
+/** Options of {@link evaluateWithJsonRulesEngine}. */
+export interface ReferenceOptions {
+  /**
+   * `scorebook` (the default) resolves paths as Scorebook does, a missing step giving null;
+   * `jsonpath` keeps json-rules-engine's own resolver (JSONPath, a missing step giving undefined).
+   */
+  paths?: 'scorebook' | 'jsonpath';
+}
 
 /**
  * Evaluates a condition with json-rules-engine itself, the reference the compiled predicates
  * are tested against. A new Engine per call: an Engine's run state is shared by its runs.
  * A leaf at the root is wrapped in `all`, as json-rules-engine requires a boolean root; a fact
- * the row lacks is given as null, as the spec says.
+ * the row lacks (named by a leaf or by a `{fact}` value) is given as null, as the spec says.
  */
 export async function evaluateWithJsonRulesEngine(
   condition: Condition,
   facts: Readonly<Record<string, unknown>>,
   zone: Zone,
+  options: ReferenceOptions = {},
 ): Promise<boolean> {
-  const engine = new Engine([], {
-    allowUndefinedFacts: true,
-    pathResolver: (value: object, path: string) => resolvePath(value, path),
-  });
+  const engine = new Engine(
+    [],
+    options.paths === 'jsonpath'
+      ? { allowUndefinedFacts: true }
+      : {
+          allowUndefinedFacts: true,
+          pathResolver: (value: object, path: string) => resolvePath(value, path),
+        },
+  );
   const functions = operatorFunctions(zone);
   for (const op of OPERATORS) {
     if (op.added) engine.addOperator(op.name, functions.get(op.name)!);
@@ -32,9 +48,11 @@ export async function evaluateWithJsonRulesEngine(
   return events.length > 0;
 }
 
+/** Every fact a condition reads: the leaves' and those their `{fact}` values name. */
 function factsNamed(condition: Condition): string[] {
-  if ('all' in condition) return condition.all.flatMap(factsNamed);
-  if ('any' in condition) return condition.any.flatMap(factsNamed);
-  if ('not' in condition) return factsNamed(condition.not);
-  return [condition.fact];
+  return foldCondition<string[]>(condition, {
+    group: (_kind, children) => children.flat(),
+    not: (child) => child,
+    leaf: (leaf) => (isFactReference(leaf.value) ? [leaf.fact, leaf.value.fact] : [leaf.fact]),
+  });
 }

@@ -1,7 +1,8 @@
 import type { Zone } from '@scorebook/time';
+import { foldCondition, groupHolds } from './fold.ts';
 import { operatorFunctions } from './operators.ts';
 import { factWithPath } from './path.ts';
-import type { Condition } from './types.ts';
+import { type Condition, isFactReference } from './types.ts';
 
 /** One node of an evaluated condition, with the fact values that decided it. */
 export type ConditionTrace =
@@ -13,8 +14,11 @@ export type ConditionTrace =
       fact: string;
       path?: string;
       operator: string;
+      /** The value as written: a literal, or `{fact, path?}` naming another fact. */
       value: unknown;
       factValue: unknown;
+      /** When `value` names a fact: that fact's value (at its path), which `factValue` was compared with. */
+      valueFactValue?: unknown;
     };
 
 /**
@@ -28,33 +32,32 @@ export function traceCondition(
   zone: Zone,
 ): ConditionTrace {
   const operators = operatorFunctions(zone);
-  const walk = (node: Condition): ConditionTrace => {
-    if ('all' in node) {
-      const conditions = node.all.map(walk);
-      return { kind: 'all', result: conditions.every((c) => c.result), conditions };
-    }
-    if ('any' in node) {
-      const conditions = node.any.map(walk);
-      return { kind: 'any', result: conditions.length === 0 || conditions.some((c) => c.result), conditions };
-    }
-    if ('not' in node) {
-      const condition = walk(node.not);
-      return { kind: 'not', result: !condition.result, condition };
-    }
-    const raw = Object.hasOwn(facts, node.fact) ? (facts[node.fact] ?? null) : null;
-    const factValue = factWithPath(raw, node.path);
-    const fn = operators.get(node.operator);
-    if (fn === undefined) throw new Error(`unknown operator "${node.operator}"`);
-    const trace: ConditionTrace = {
-      kind: 'fact',
-      result: fn(factValue, node.value),
-      fact: node.fact,
-      operator: node.operator,
-      value: node.value,
-      factValue,
-    };
-    if (node.path !== undefined) trace.path = node.path;
-    return trace;
-  };
-  return walk(condition);
+  const read = (fact: string, path: string | undefined) =>
+    factWithPath(Object.hasOwn(facts, fact) ? (facts[fact] ?? null) : null, path);
+  return foldCondition<ConditionTrace>(condition, {
+    group: (kind, conditions) => ({
+      kind,
+      result: groupHolds(kind, conditions, (c) => c.result),
+      conditions,
+    }),
+    not: (inner) => ({ kind: 'not', result: !inner.result, condition: inner }),
+    leaf: (leaf) => {
+      const fn = operators.get(leaf.operator);
+      if (fn === undefined) throw new Error(`unknown operator "${leaf.operator}"`);
+      const factValue = read(leaf.fact, leaf.path);
+      const reference = isFactReference(leaf.value) ? leaf.value : null;
+      const compared = reference === null ? leaf.value : read(reference.fact, reference.path);
+      const trace: ConditionTrace = {
+        kind: 'fact',
+        result: fn(factValue, compared),
+        fact: leaf.fact,
+        operator: leaf.operator,
+        value: leaf.value,
+        factValue,
+      };
+      if (leaf.path !== undefined) trace.path = leaf.path;
+      if (reference !== null) trace.valueFactValue = compared;
+      return trace;
+    },
+  });
 }

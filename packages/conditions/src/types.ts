@@ -1,7 +1,17 @@
+/**
+ * A condition value that names another fact: json-rules-engine compares the leaf's fact against
+ * that fact's value (read at `path` when given) instead of a literal.
+ */
+export interface FactReference {
+  fact: string;
+  path?: string;
+}
+
 /** A leaf condition: `{fact, operator, value, path?}` in json-rules-engine syntax. */
 export interface LeafCondition {
   fact: string;
   operator: string;
+  /** A literal, or a {@link FactReference} (any object with an own `fact` key). */
   value: unknown;
   path?: string;
 }
@@ -19,4 +29,12 @@ export interface FactVocabulary {
   open: boolean;
   /** Words for messages: what the facts are, e.g. `complaints 表的字段` / `fields of complaints`. */
   describe: { zh: string; en: string };
+}
+
+/**
+ * True when a condition value names a fact, by json-rules-engine's own test: a non-null object
+ * with an own `fact` key (`almanac.getValue`).
+ */
+export function isFactReference(value: unknown): value is FactReference {
+  return value !== null && typeof value === 'object' && Object.hasOwn(value, 'fact');
 }

@@ -22,6 +22,13 @@ export const CONFIG_FILE_ERRORS = defineCatalogue({
     zh: () => '文件不是 UTF-8 编码。请用 UTF-8 另存后再提交。',
     en: () => 'The file is not UTF-8. Save it as UTF-8 and commit it again.',
   },
+  // The text of the file.
+  CONTROL_CHARACTER: {
+    zh: (p: { char: string }) =>
+      `文件中有控制字符 ${p.char}(YAML 不允许,可能是复制时带入的二进制内容)。请删除它。`,
+    en: (p: { char: string }) =>
+      `The file holds the control character ${p.char}, which YAML does not allow (binary content pasted in?). Remove it.`,
+  },
   // YAML syntax.
   YAML_SYNTAX: {
     zh: (p: { yamlCode: string; detail: string }) => `YAML 语法错误(${p.yamlCode}):${p.detail}`,

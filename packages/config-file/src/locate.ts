@@ -1,5 +1,5 @@
 import { formatPath, type SourceProblem } from '@scorebook/problems';
-import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import { type ParsedYaml, resolveAlias } from './parse-yaml.ts';
 
 /** Which part of a node a problem points at. */
@@ -20,7 +20,7 @@ export function locate(
   for (const step of path) {
     if (node === null) break;
     if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(step));
+      const pair = pairsByKey(node).get(String(step));
       if (pair === undefined) break;
       const keyRange = rangeOf(pair.key as Node);
       node = resolveAlias(parsed.doc, pair.value as Node | null);
@@ -69,6 +69,24 @@ export function problemAt(
     problem.endColumn = e.col;
   }
   return problem;
+}
+
+// Each mapping's pairs by key, built once, so that locating every problem of a large mapping
+// costs linear time instead of a scan of its items per problem. The first pair of a key wins.
+const indexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+function pairsByKey(map: YAMLMap): Map<string, Pair> {
+  let index = indexes.get(map);
+  if (index === undefined) {
+    index = new Map();
+    for (const pair of map.items) {
+      if (!isScalar(pair.key)) continue;
+      const key = String(pair.key.value);
+      if (!index.has(key)) index.set(key, pair as Pair);
+    }
+    indexes.set(map, index);
+  }
+  return index;
 }
 
 function rangeOf(node: Node | null | undefined): [number, number] | null {

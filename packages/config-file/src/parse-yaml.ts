@@ -26,20 +26,26 @@ export const MAX_ALIASES = 50;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
- * Parses configuration YAML with the YAML 1.2 core schema, keeping positions. Every YAML error and
- * warning becomes a problem (unknown tags included); duplicate keys, forbidden keys
- * (`__proto__` …) and too many aliases are refused. The value is only produced from a
+ * Parses configuration YAML with the YAML 1.2 core schema, keeping positions. Characters YAML
+ * does not allow (NUL and other controls) are refused first, at their line and column. Every YAML error and
+ * warning becomes a problem (unknown tags included); duplicate keys (in one pass per mapping, so
+ * that a large mapping costs linear time), forbidden keys (`__proto__` …) and too many aliases
+ * are refused. The value is only produced from a
  * document without problems, and is never merged into another object.
  */
 export function parseConfigYaml(source: ConfigText): {
   parsed: ParsedYaml | null;
   problems: SourceProblem[];
 } {
+  const controls = controlCharacters(source);
+  if (controls.length > 0) return { parsed: null, problems: controls };
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(source.text, {
     lineCounter,
     prettyErrors: false,
-    uniqueKeys: true,
+    // yaml's own check compares each key with every earlier one (quadratic in a mapping's size):
+    // duplicates are found below, in one pass per mapping.
+    uniqueKeys: false,
     version: '1.2',
     schema: 'core',
     merge: false,
@@ -89,8 +95,28 @@ export function parseConfigYaml(source: ConfigText): {
     );
   }
   const doc = list[0]!;
+  const duplicates: SourceProblem[] = [];
+  visit(doc, {
+    Map(_key, map) {
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key) || typeof pair.key.value !== 'string') continue;
+        const key = pair.key.value;
+        if (!seen.has(key)) {
+          seen.add(key);
+          continue;
+        }
+        const [start, end] = pair.key.range ?? [0, 0];
+        const message = messageOf(CONFIG_FILE_ERRORS, 'YAML_DUPLICATE_KEY', { key });
+        duplicates.push(at(start, 'YAML_DUPLICATE_KEY', message, end));
+      }
+    },
+  });
   problems.push(
-    ...withoutCascades([...doc.errors, ...doc.warnings].map((error) => yamlProblem(error, at, source.text))),
+    ...withoutCascades([
+      ...[...doc.errors, ...doc.warnings].map((error) => yamlProblem(error, at, source.text)),
+      ...duplicates,
+    ]),
   );
 
   let aliases = 0;
@@ -156,17 +182,6 @@ function yamlProblem(
   switch (error.code) {
     case 'TAB_AS_INDENT':
       return at(start, 'YAML_TAB_INDENT', messageOf(CONFIG_FILE_ERRORS, 'YAML_TAB_INDENT'), end);
-    case 'DUPLICATE_KEY': {
-      const key = /"([^"]*)"|'([^']*)'|^\s*([^:\n]+)/.exec(text.slice(start, Math.max(end, start + 80)));
-      return at(
-        start,
-        'YAML_DUPLICATE_KEY',
-        messageOf(CONFIG_FILE_ERRORS, 'YAML_DUPLICATE_KEY', {
-          key: (key?.[1] ?? key?.[2] ?? key?.[3] ?? '').trim(),
-        }),
-        end,
-      );
-    }
     case 'TAG_RESOLVE_FAILED':
     case 'BAD_DIRECTIVE': {
       const tag = /![^\s]*/.exec(text.slice(start, Math.max(end, start + 80)))?.[0] ?? error.message;
@@ -201,4 +216,43 @@ function withoutCascades(problems: SourceProblem[]): SourceProblem[] {
 
 function firstLine(message: string): string {
   return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+// Characters YAML does not allow in a stream (outside its printable set): C0 controls but tab,
+// line feed and carriage return; DEL; C1 controls but NEL; U+FFFE and U+FFFF.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F\uFFFE\uFFFF]/g;
+
+/** A problem for the first control character of each line that has one, at its line and column. */
+function controlCharacters(source: ConfigText): SourceProblem[] {
+  const problems: SourceProblem[] = [];
+  let line = 1;
+  let lineStart = 0;
+  let scanned = 0;
+  let reportedLine = 0;
+  for (const match of source.text.matchAll(CONTROL)) {
+    for (
+      let i = source.text.indexOf('\n', scanned);
+      i !== -1 && i < match.index;
+      i = source.text.indexOf('\n', i + 1)
+    ) {
+      line++;
+      lineStart = i + 1;
+    }
+    scanned = match.index;
+    if (line === reportedLine) continue;
+    reportedLine = line;
+    const code = match[0].codePointAt(0)!;
+    const char = `U+${code.toString(16).toUpperCase().padStart(4, '0')}${code === 0 ? ' (NUL)' : ''}`;
+    problems.push({
+      file: source.file,
+      line,
+      column: match.index - lineStart + 1,
+      path: '',
+      code: 'CONTROL_CHARACTER',
+      severity: 'error',
+      message: messageOf(CONFIG_FILE_ERRORS, 'CONTROL_CHARACTER', { char }),
+    });
+  }
+  return problems;
 }

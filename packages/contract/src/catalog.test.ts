@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { checkCondition, type FactType } from '@scorebook/conditions';
 import { Zone } from '@scorebook/time';
 import { describe, expect, it } from 'vitest';
-import { builtinMetrics } from './catalog.ts';
+import { CATALOG_YAML, GENERATED_FILES, SCRIPT } from '../scripts/generated-files.ts';
+import { builtinCatalog } from './catalog.ts';
 import { KINDS_WITH_FIELD } from './metrics.ts';
+import { readCatalog } from './read-catalog.ts';
 import { type MeasuredTableName, measuredFields, TABLES } from './tables.ts';
 
 const zone = new Zone('Asia/Shanghai');
@@ -18,8 +21,39 @@ function vocabulary(table: MeasuredTableName) {
 }
 
 describe('the built-in metric catalog', () => {
+  it('holds every built-in metric of the spec, in order', () => {
+    expect(builtinCatalog().map((m) => m.id)).toEqual([
+      'first_response_time',
+      'avg_response_time',
+      'reply_rate',
+      'unreplied_rate',
+      'avg_handle_time',
+      'resolution_rate',
+      'fcr',
+      'transfer_rate',
+      'sla_on_time_rate',
+      'conversations_handled',
+      'csat_score',
+      'csat_rate',
+      'negative_review_rate',
+      'nps',
+      'complaint_rate',
+      'qa_score',
+      'red_line_count',
+      'conversion_rate',
+      'sales_amount',
+      'avg_order_value',
+      'attendance_rate',
+      'violation_count',
+      'praise_count',
+      'knowledge_share_count',
+      'exam_score',
+      'training_rate',
+    ]);
+  });
+
   it('defines 26 metrics with titles in both languages', () => {
-    const metrics = builtinMetrics();
+    const metrics = builtinCatalog();
     expect(metrics).toHaveLength(26);
     for (const m of metrics) {
       expect(m.title_en, m.id).not.toBeNull();
@@ -29,7 +63,7 @@ describe('the built-in metric catalog', () => {
   });
 
   it('writes every condition over known fields with known operators', () => {
-    for (const m of builtinMetrics()) {
+    for (const m of builtinCatalog()) {
       const sides: Array<[MeasuredTableName | null, unknown]> = [
         [m.table, m.where],
         [m.numerator?.table ?? null, m.numerator?.where ?? null],
@@ -44,13 +78,38 @@ describe('the built-in metric catalog', () => {
   });
 
   it('infers units: ratios, seconds, amounts', () => {
-    const unit = (id: string) => builtinMetrics().find((m) => m.id === id)!.unit;
+    const unit = (id: string) => builtinCatalog().find((m) => m.id === id)!.unit;
     expect([
       unit('reply_rate'),
       unit('first_response_time'),
       unit('sales_amount'),
       unit('praise_count'),
     ]).toEqual(['ratio', 'seconds', 'amount', 'count']);
+  });
+});
+
+describe('generated files', () => {
+  it(`are what \`${SCRIPT}\` writes: the catalog module, its validator, the published schema`, () => {
+    expect(GENERATED_FILES.map((f) => f.path.split('/').slice(-2).join('/'))).toEqual([
+      'generated/catalog-validator.js',
+      'generated/builtin-catalog.ts',
+      'schema/catalog.schema.json',
+    ]);
+    for (const { path, text } of GENERATED_FILES) expect(readFileSync(path, 'utf8'), path).toBe(text());
+  });
+
+  it('keep the built-in catalog equal to configs/catalog/metrics.yaml, which editors check with the schema', () => {
+    const yaml = readFileSync(CATALOG_YAML, 'utf8');
+    expect(builtinCatalog()).toEqual(readCatalog(yaml));
+    expect(yaml).toContain('$schema=../schema/catalog.schema.json');
+  });
+
+  it('refuse a catalog that does not match its schema, naming the problem', () => {
+    expect(() =>
+      readCatalog(
+        'scorebook_catalog: 1\nmetrics:\n  - { id: x, title: t, kind: median, better: sideways }\n',
+      ),
+    ).toThrow(/better/);
   });
 });
 

@@ -1,65 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { parse } from 'yaml';
-import validate from './generated/catalog-validator.js';
-import { inferUnit, type MetricDefinition, type MetricKind, type RatioSide, type Unit } from './metrics.ts';
-import type { MeasuredTableName } from './tables.ts';
+import { BUILTIN_CATALOG } from './generated/builtin-catalog.ts';
+import type { MetricDefinition } from './metrics.ts';
 
 /**
- * Where the built-in catalog lives in the repository: found from this package's location as
- * Node resolves it, so the path holds also when a bundler (the report site's) moves this code.
+ * The built-in metric catalog, in catalog order: the metrics of `configs/catalog/metrics.yaml`,
+ * compiled into this package by `npm run generate -w @scorebook/contract` (a test keeps the two
+ * equal), so that nothing is read at run time.
  */
-export const CATALOG_PATH = join(
-  dirname(createRequire(import.meta.url).resolve('@scorebook/contract/package.json')),
-  '../../configs/catalog/metrics.yaml',
-);
-
-let cached: readonly MetricDefinition[] | undefined;
-
-/**
- * The built-in metric catalog, in catalog order. It ships with Scorebook; a catalog that does
- * not match its schema is a defect of the installation and throws with every problem listed.
- */
-export function builtinMetrics(): readonly MetricDefinition[] {
-  if (cached === undefined) cached = readCatalog(readFileSync(CATALOG_PATH, 'utf8'));
-  return cached;
-}
-
-/** Parses and checks catalog YAML text. Throws an Error listing every schema problem. */
-export function readCatalog(text: string): MetricDefinition[] {
-  const data = parse(text) as unknown;
-  if (!validate(data)) {
-    const problems = (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`);
-    throw new Error(`the metric catalog is invalid:\n${problems.join('\n')}`);
-  }
-  const raw = (data as { metrics: Array<Record<string, unknown>> }).metrics;
-  return raw.map((m) => toDefinition(m, true));
-}
-
-/** A metric definition from its YAML object (already checked against the schema). */
-export function toDefinition(m: Record<string, unknown>, builtin: boolean): MetricDefinition {
-  const kind = m.kind as MetricKind;
-  const field = (m.field as string | undefined) ?? null;
-  const side = (s: unknown): RatioSide | null => {
-    if (s === undefined || s === null) return null;
-    const o = s as { table: MeasuredTableName; where?: unknown };
-    return { table: o.table, where: o.where ?? null };
-  };
-  return {
-    id: m.id as string,
-    title: m.title as string,
-    title_en: (m.title_en as string | undefined) ?? null,
-    description: (m.description as string | undefined) ?? null,
-    description_en: (m.description_en as string | undefined) ?? null,
-    kind,
-    better: m.better as 'higher' | 'lower',
-    unit: (m.unit as Unit | undefined) ?? inferUnit(kind, field),
-    table: (m.table as MeasuredTableName | undefined) ?? null,
-    field,
-    where: m.where ?? null,
-    numerator: side(m.numerator),
-    denominator: side(m.denominator),
-    builtin,
-  };
+export function builtinCatalog(): readonly MetricDefinition[] {
+  return BUILTIN_CATALOG;
 }

@@ -1,4 +1,4 @@
-export { builtinMetrics, CATALOG_PATH, readCatalog, toDefinition } from './catalog.ts';
+export { builtinCatalog } from './catalog.ts';
 export { CATALOG_SCHEMA, CONDITION_SCHEMA, ID_PATTERN, METRIC_DEFINITION_SCHEMA } from './metric-schema.ts';
 export {
   type Better,
@@ -11,6 +11,7 @@ export {
   UNITS,
   type Unit,
 } from './metrics.ts';
+export { readCatalog, toDefinition } from './read-catalog.ts';
 export type {
   AgentExplanation,
   AgentResult,

@@ -12,7 +12,7 @@ import {
   type Results,
   TABLES,
 } from '@scorebook/contract';
-import { loadPolicyFamily, metricsOf, type Policy, selectVersion } from '@scorebook/policy';
+import { loadPolicyFamily, type Policy, policyMetricCatalog, selectVersion } from '@scorebook/policy';
 import { messageOf, type Problem } from '@scorebook/problems';
 import { findSource, type Source } from '@scorebook/source';
 import { type Period, parsePeriod, Zone, zonePeriod } from '@scorebook/time';
@@ -84,7 +84,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
   const zone = new Zone(policy.timezone);
   const readZone = source.timezone === null ? zone : new Zone(source.timezone);
   const zoned = zonePeriod(period, zone);
-  const definitions = metricsOf(policy);
+  const definitions = policyMetricCatalog(policy);
   const cap = options.evidenceCap ?? 20;
 
   // Read (headers only) and check: every table's files, and what the policy reads of them.

@@ -1,10 +1,11 @@
-// Writes the published JSON Schemas (policy and metric catalog) to configs/schema/, for editors
-// (`# yaml-language-server: $schema=…`), and the precompiled validators of both. Tests keep
-// the files equal to what this script generates.
+// Writes the policy JSON Schema published for editors (configs/schema/policy.schema.json, named
+// by `# yaml-language-server: $schema=…`) and its precompiled validator. Run after changing the
+// schema (here or the metric definition schema in @scorebook/contract):
+// npm run schema -w @scorebook/policy
 import { writeFileSync } from 'node:fs';
-import { validatorModule } from '@scorebook/config-file';
-import { GENERATED_VALIDATORS, PUBLISHED_SCHEMAS, SCRIPT, schemaText } from '../src/published-schemas.ts';
+import { GENERATED_FILES } from './generated-files.ts';
 
-for (const [path, schema] of PUBLISHED_SCHEMAS) writeFileSync(path, schemaText(schema));
-for (const [path, schema] of GENERATED_VALIDATORS) writeFileSync(path, validatorModule(schema, SCRIPT));
-console.log(`wrote ${[...PUBLISHED_SCHEMAS, ...GENERATED_VALIDATORS].map(([p]) => p).join(', ')}`);
+for (const { path, text } of GENERATED_FILES) {
+  writeFileSync(path, text());
+  console.log(`wrote ${path}`);
+}

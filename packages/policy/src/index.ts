@@ -1,4 +1,3 @@
-export { metricsOf } from './catalog.ts';
 export { POLICY_SCHEMA } from './check/policy-schema.ts';
 export { parseQuantity } from './check/quantity.ts';
 export { type ChangeArea, canonicalJson, diffPolicies, type PolicyChange } from './diff/diff-policies.ts';
@@ -10,9 +9,10 @@ export {
   renderDiffMarkdown,
   renderDiffText,
 } from './diff/render-diff.ts';
-export { messageOf, POLICY_ERRORS, type PolicyErrorCode } from './errors/catalogue.ts';
-export { loadPolicyFamily, type PolicyFamily, selectVersion } from './family.ts';
-export { type LoadedPolicy, loadPolicyBytes, loadPolicyFile } from './load-policy.ts';
+export { POLICY_ERRORS, type PolicyErrorCode } from './errors/catalogue.ts';
+export { loadPolicyFamily, type PolicyFamily } from './load/load-family.ts';
+export { type LoadedPolicy, loadPolicyBytes, loadPolicyFile } from './load/load-policy.ts';
+export { policyMetricCatalog } from './metric-catalog.ts';
 export type {
   Adjustment,
   Band,
@@ -26,4 +26,4 @@ export type {
   SourceRef,
   Veto,
 } from './model.ts';
-export { GENERATED_VALIDATORS, PUBLISHED_SCHEMAS, schemaText } from './published-schemas.ts';
+export { selectVersion } from './select-version.ts';

@@ -82,4 +82,82 @@ describe('diffPolicies', () => {
     expect(diffPolicies(october, load(join(dir, 'copy.yaml')))).toEqual([]);
     expect(renderDiffText([], 'en', 't')).toContain('No difference in meaning.');
   });
+
+  describe('an edited copy of October', () => {
+    const edited = (...edits: Array<[string, string]>) => {
+      let text = readFileSync(`${samples}2026-10-01.yaml`, 'utf8');
+      for (const [from, to] of edits) {
+        if (!text.includes(from)) throw new Error(`not in the sample: ${from}`);
+        text = text.replace(from, to);
+      }
+      const dir = mkdtempSync(join(tmpdir(), 'scorebook-diff-'));
+      writeFileSync(join(dir, 'copy.yaml'), text);
+      return diffPolicies(october, load(join(dir, 'copy.yaml')));
+    };
+    const exclusionIds = october.exclusions.map((e) => `${e.table}:${e.id}`);
+
+    it('reports the English texts: titles, reasons, labels', () => {
+      const changes = edited(
+        ['label: 卓越', 'label: 卓越, label_en: Outstanding'],
+        ['title: 售后客服', 'title: 售后客服\n    title_en: After-sales'],
+      );
+      expect(changes.map((c) => [c.area, c.scorecard, c.subject, c.field, c.before, c.after])).toEqual([
+        ['grade', null, 'S', 'label_en', null, 'Outstanding'],
+        ['scorecard', 'aftersale', null, 'title_en', null, 'After-sales'],
+      ]);
+      expect(renderDiffText(changes, 'en', 't')).toContain('Grade › S: English label — → Outstanding');
+    });
+
+    it('reports reason_en of exclusions, vetoes and eligibility', () => {
+      const changes = edited(
+        ['reason: 质检红线', 'reason_en: Red line\n        reason: 质检红线'],
+        ['reason: 当月接待量不足', 'reason_en: Too few conversations\n      reason: 当月接待量不足'],
+      );
+      expect(changes.map((c) => [c.area, c.scorecard, c.subject, c.field, c.after])).toEqual([
+        ['eligibility', 'aftersale', null, 'reason_en', 'Too few conversations'],
+        ['veto', 'aftersale', 'red-line', 'reason_en', 'Red line'],
+      ]);
+    });
+
+    it('reports a change in the order of a table’s exclusions, which decides the one a row counts under', () => {
+      expect(exclusionIds).toEqual(['complaints:product-defect-complaints', 'messages:courtesy-messages']);
+      const text = readFileSync(`${samples}2026-10-01.yaml`, 'utf8');
+      const start = text.indexOf('  - id: product-defect-complaints');
+      const end = text.indexOf('  - id: courtesy-messages');
+      const first = text.slice(start, end);
+      const second = `  - id: system-complaints\n    table: complaints\n    reason: 系统故障\n    when: { all: [{ fact: category, operator: equal, value: system }] }\n`;
+      const withTwo = text.slice(0, end) + second + text.slice(end);
+      const swapped = withTwo.replace(first + second, second + first);
+      const dir = mkdtempSync(join(tmpdir(), 'scorebook-order-'));
+      writeFileSync(join(dir, 'a.yaml'), withTwo);
+      writeFileSync(join(dir, 'b.yaml'), swapped);
+      const a = load(join(dir, 'a.yaml'));
+      const b = load(join(dir, 'b.yaml'));
+      const changes = diffPolicies(a, b);
+      expect(changes).toEqual([
+        {
+          area: 'exclusion',
+          kind: 'changed',
+          scorecard: null,
+          subject: 'complaints',
+          field: 'order',
+          before: ['product-defect-complaints', 'system-complaints'],
+          after: ['system-complaints', 'product-defect-complaints'],
+          unit: null,
+        },
+      ]);
+      expect(renderDiffText(changes, 'en', 't')).toContain(
+        'Exclusion › complaints: order (decides the exclusion a row counts under) product-defect-complaints, system-complaints → system-complaints, product-defect-complaints',
+      );
+      // Added ahead of an existing exclusion of its table: the order changes too; added last, it does not.
+      const ahead = diffPolicies(october, b);
+      expect(ahead.map((c) => [c.kind, c.subject, c.field])).toEqual([
+        ['added', 'system-complaints', null],
+        ['changed', 'complaints', 'order'],
+      ]);
+      expect(diffPolicies(october, a).map((c) => [c.kind, c.subject, c.field])).toEqual([
+        ['added', 'system-complaints', null],
+      ]);
+    });
+  });
 });

@@ -1,9 +1,10 @@
 // Benchmark: reading one sheet of an .xlsx workbook, 10 columns (ids, shared and inline strings,
 // numbers, date-time cells, booleans) in Excel's part order (the sheet before the shared strings,
 // so it is spooled to a temporary file first). Each size is read in a fresh child process, which
-// reports its wall time and peak RSS, then again with --expose-gc for the largest live heap after
-// a full collection (sampled every 25,000 rows): bounded memory shows as a live heap that does not
-// grow with the rows, except for the shared strings table. Run: npm run bench -w @scorebook/source
+// reports its wall time, its CPU time (steadier than wall time on a shared machine) and its peak
+// RSS; then again with --expose-gc for the largest live heap after a full collection (sampled
+// every 25,000 rows): bounded memory shows as a live heap that does not grow with the rows,
+// except for the shared strings table. Run: npm run bench -w @scorebook/source
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,6 +33,7 @@ if (process.argv[2] === '--read') {
   const gc = (globalThis as { gc?: () => void }).gc;
   let liveHeap = 0;
   const start = process.hrtime.bigint();
+  const cpuStart = process.cpuUsage();
   let records = 0;
   let bytes = 0;
   for await (const item of readXlsx({
@@ -51,7 +53,11 @@ if (process.argv[2] === '--read') {
     }
   }
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  console.log(JSON.stringify({ records, bytes, ms, maxRssKb: process.resourceUsage().maxRSS, liveHeap }));
+  const cpu = process.cpuUsage(cpuStart);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
+  console.log(
+    JSON.stringify({ records, bytes, ms, cpuMs, maxRssKb: process.resourceUsage().maxRSS, liveHeap }),
+  );
 } else {
   const dir = mkdtempSync(join(tmpdir(), 'scorebook-xlsx-bench-'));
   const self = fileURLToPath(import.meta.url);
@@ -80,6 +86,7 @@ if (process.argv[2] === '--read') {
           records: number;
           bytes: number;
           ms: number;
+          cpuMs: number;
           maxRssKb: number;
           liveHeap: number;
         };
@@ -91,7 +98,8 @@ if (process.argv[2] === '--read') {
       console.log(
         `  ${rows.toLocaleString('en')} rows, messages ${shared ? 'shared (as Excel writes)' : 'inline'}` +
           ` (${(size / 2 ** 20).toFixed(1)} MiB file): ` +
-          `${Math.round(rows / (out.ms / 1000)).toLocaleString('en')} rows/s, wall ${(out.ms / 1000).toFixed(2)} s, ` +
+          `${Math.round(rows / (out.ms / 1000)).toLocaleString('en')} rows/s, wall ${(out.ms / 1000).toFixed(2)} s ` +
+          `(CPU ${(out.cpuMs / 1000).toFixed(2)} s: ${Math.round(rows / (out.cpuMs / 1000)).toLocaleString('en')} rows per CPU second), ` +
           `peak RSS ${(out.maxRssKb / 1024).toFixed(0)} MiB, largest live heap ${(liveHeap / 2 ** 20).toFixed(0)} MiB`,
       );
     }

@@ -143,3 +143,9 @@ tables:
     expect(readFileSync(SOURCE_VALIDATOR_FILE, 'utf8')).toBe(validatorModule(SOURCE_SCHEMA, SCHEMA_SCRIPT));
   });
 });
+
+describe('the text of source.yaml', () => {
+  it('refuses control characters at their position, as every configuration file', () => {
+    expect(codes('scorebook: 1\nkind: source\nid: a\u0000b\n')).toEqual([['CONTROL_CHARACTER', 3, 6]]);
+  });
+});

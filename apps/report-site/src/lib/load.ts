@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { builtinMetrics, type MetricDefinition } from '@scorebook/contract';
+import { builtinCatalog, type MetricDefinition } from '@scorebook/contract';
 import { loadPolicyFamily, type Policy } from '@scorebook/policy';
 import { parsePeriod } from '@scorebook/time';
 import type { AgentExplanation, Manifest, Results } from './results-types.ts';
@@ -98,7 +98,7 @@ function readPeriod(dir: string, policies: Map<string, Policy[]>): SitePeriod {
   }
   const policy = policies.get(results.policy.id)?.find((p) => p.version === results.policy.version) ?? null;
   const definitions = new Map<string, MetricDefinition>(
-    [...builtinMetrics(), ...(policy?.metrics ?? [])].map((m) => [m.id, m]),
+    [...builtinCatalog(), ...(policy?.metrics ?? [])].map((m) => [m.id, m]),
   );
   return { id: results.period.id, results, explanations, manifest, history, policy, definitions };
 }

@@ -1,13 +1,6 @@
-import {
-  type Condition,
-  checkCondition,
-  type FactType,
-  type FactVocabulary,
-  OPERATORS,
-} from '@scorebook/conditions';
+import { type Condition, checkCondition, type FactType, type FactVocabulary } from '@scorebook/conditions';
 import { closest } from '@scorebook/config-file';
 import type { FieldSpec, MetricDefinition } from '@scorebook/contract';
-import type { PolicyErrorCode } from '../errors/catalogue.ts';
 import type { CheckContext, Path } from './context.ts';
 
 /** Facts of a row vocabulary from the contract's fields; extra columns are allowed (a warning). */
@@ -22,13 +15,13 @@ export function rowVocabulary(
   return { facts, open, describe: { zh: `${table} 表的字段`, en: `fields of ${table}` } };
 }
 
+/** The facts vetoes see besides the metrics: the agent's scores. No metric may take these ids. */
+export const SCORE_FACTS: ReadonlySet<string> = new Set(['base_score', 'total_score']);
+
 /** Facts of agent-level conditions: every metric's value, and for vetoes the scores. */
 export function agentVocabulary(metrics: readonly MetricDefinition[], withScores: boolean): FactVocabulary {
   const facts = new Map<string, FactType>(metrics.map((m) => [m.id, 'number']));
-  if (withScores) {
-    facts.set('base_score', 'number');
-    facts.set('total_score', 'number');
-  }
+  if (withScores) for (const fact of SCORE_FACTS) facts.set(fact, 'number');
   return {
     facts,
     open: false,
@@ -46,19 +39,11 @@ export function checkConditionAt(
   vocabulary: FactVocabulary,
   options: { factsUnknowable?: boolean } = {},
 ): Condition | null {
-  const problems = checkCondition(value, vocabulary, ctx.zone).filter(
+  const problems = checkCondition(value, vocabulary, ctx.zone, { suggest: closest }).filter(
     (p) => !(options.factsUnknowable && p.code === 'CONDITION_UNKNOWN_FACT'),
   );
   for (const p of problems) {
-    const params: Record<string, string | number> = { ...p.params };
-    if (p.code === 'CONDITION_UNKNOWN_OPERATOR') params.allowed = OPERATORS.map((o) => o.name).join(', ');
-    if (p.code === 'CONDITION_UNKNOWN_FACT') {
-      params.where = vocabulary.describe.zh;
-      params.whereEn = vocabulary.describe.en;
-      params.open = vocabulary.open ? 1 : '';
-      params.suggestion = closest(String(p.params.fact), [...vocabulary.facts.keys()]) ?? '';
-    }
-    ctx.report([...path, ...p.path], p.code as PolicyErrorCode, params, {
+    ctx.add([...path, ...p.path], p.code, p.message, {
       severity: p.severity,
       anchor: p.code === 'CONDITION_UNKNOWN_KEY' ? 'key' : 'value',
     });

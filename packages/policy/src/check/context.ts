@@ -1,11 +1,17 @@
 import { type Anchor, locate, type ParsedYaml, problemAt } from '@scorebook/config-file';
-import { formatPath, type SourceProblem } from '@scorebook/problems';
+import { type ArgsOf, formatPath, messageOf, type ParamsOf, type SourceProblem } from '@scorebook/problems';
 import { Zone } from '@scorebook/time';
-import { messageOf, type PolicyErrorCode } from '../errors/catalogue.ts';
+import { POLICY_ERRORS, type PolicyErrorCode } from '../errors/catalogue.ts';
 import type { SourceRef } from '../model.ts';
 
 /** A JSON path inside a policy. */
 export type Path = ReadonlyArray<string | number>;
+
+/** How a problem is recorded: its severity (an error by default) and what part of the node it points at. */
+export interface ReportOptions {
+  severity?: 'error' | 'warning';
+  anchor?: Anchor;
+}
 
 /** What the meaning checks share: the parsed file, the problems found so far, the timezone. */
 export class CheckContext {
@@ -18,20 +24,21 @@ export class CheckContext {
     this.parsed = parsed;
   }
 
-  /** Records a problem at a path. */
-  report(
+  /** Records a problem of the policy catalogue at a path, an error unless `options` say otherwise. */
+  report<K extends PolicyErrorCode>(
     path: Path,
-    code: PolicyErrorCode,
-    params: Record<string, string | number> = {},
-    options: { severity?: 'error' | 'warning'; anchor?: Anchor } = {},
+    code: K,
+    params: ParamsOf<(typeof POLICY_ERRORS)[K]>,
+    options: ReportOptions = {},
   ): void {
+    const args = [params] as unknown as ArgsOf<(typeof POLICY_ERRORS)[K]>;
+    this.add(path, code, messageOf(POLICY_ERRORS, code, ...args), options);
+  }
+
+  /** Records a problem whose message was built elsewhere (a condition's, say) at a path. */
+  add(path: Path, code: string, message: SourceProblem['message'], options: ReportOptions = {}): void {
     this.problems.push(
-      problemAt(
-        this.parsed,
-        path,
-        { code, severity: options.severity ?? 'error', message: messageOf(code, params) },
-        options.anchor,
-      ),
+      problemAt(this.parsed, path, { code, severity: options.severity ?? 'error', message }, options.anchor),
     );
   }
 

@@ -1,5 +1,14 @@
+import { type Condition, foldCondition, isFactReference } from '@scorebook/conditions';
 import { locate } from '@scorebook/config-file';
-import { builtinMetrics, INPUT_TABLES, isExcludableTable, TABLES } from '@scorebook/contract';
+import {
+  builtinCatalog,
+  DERIVED_CONVERSATION_FIELDS,
+  type FieldSpec,
+  INPUT_TABLES,
+  isExcludableTable,
+  RESPONSES_FIELDS,
+  TABLES,
+} from '@scorebook/contract';
 import {
   isValidTimezone,
   parseDateParts,
@@ -10,7 +19,7 @@ import {
 } from '@scorebook/time';
 import type { BusinessHoursSpec, Exclusion, Grade, Policy } from '../model.ts';
 import { checkConditionAt, rowVocabulary } from './conditions-check.ts';
-import { asArray, asNumber, asString, type CheckContext, isRecord } from './context.ts';
+import { asArray, asNumber, asString, type CheckContext, isRecord, type Path } from './context.ts';
 import { checkPolicyMetrics } from './metrics-check.ts';
 import { checkScorecards } from './scorecards-check.ts';
 
@@ -40,7 +49,7 @@ export function checkMeaning(ctx: CheckContext): Policy | null {
   if (typeof version === 'number') {
     const [start, end] = locate(ctx.parsed, ['version']);
     const written = ctx.parsed.source.text.slice(start, end).trim();
-    const changed = written !== String(version) ? 1 : '';
+    const changed = written !== String(version);
     ctx.report(
       ['version'],
       'VERSION_NOT_TEXT',
@@ -53,7 +62,7 @@ export function checkMeaning(ctx: CheckContext): Policy | null {
   const exclusions = checkExclusions(ctx, value.exclusions);
   const ownMetrics = checkPolicyMetrics(ctx, value.metrics);
   const grades = checkGrades(ctx, value.grades);
-  const metrics = [...builtinMetrics(), ...ownMetrics];
+  const metrics = [...builtinCatalog(), ...ownMetrics];
   const scorecards = checkScorecards(ctx, value.scorecards, metrics, grades);
 
   if (!ctx.clean) return null;
@@ -129,12 +138,11 @@ function checkExclusions(ctx: CheckContext, raw: unknown): Exclusion[] {
       return;
     }
     if (item.when === undefined) return;
-    const when = checkConditionAt(
-      ctx,
-      [...path, 'when'],
-      item.when,
-      rowVocabulary(TABLES[table].fields, table, true),
-    );
+    const fields = TABLES[table].fields;
+    // Derived fields are known facts here (no "extra column?" warning): they are refused below.
+    const vocabulary = rowVocabulary({ ...DERIVED_FIELD_SPECS, ...fields }, table, true);
+    let when = checkConditionAt(ctx, [...path, 'when'], item.when, vocabulary);
+    if (when !== null && !derivedFactsAbsent(ctx, [...path, 'when'], when, table, fields)) when = null;
     const reason = asString(item.reason);
     if (id !== null && when !== null && reason !== null) {
       out.push({ id, table, reason, reason_en: asString(item.reason_en), when, source: ctx.sourceOf(path) });
@@ -145,14 +153,17 @@ function checkExclusions(ctx: CheckContext, raw: unknown): Exclusion[] {
 
 function checkGrades(ctx: CheckContext, raw: unknown): Grade[] {
   const grades: Grade[] = [];
+  const seen = new Set<string>();
   const items = asArray(raw);
   items.forEach((item, index) => {
     if (!isRecord(item)) return;
     const grade = asString(item.grade);
     const minScore = asNumber(item.min_score);
+    if (grade !== null && RESERVED_GRADE_NAMES.has(grade))
+      ctx.report(['grades', index, 'grade'], 'GRADE_NAME_RESERVED', { grade });
     if (grade === null || minScore === null) return;
-    if (grades.some((g) => g.grade === grade))
-      ctx.report(['grades', index, 'grade'], 'DUPLICATE_GRADE', { grade });
+    if (seen.has(grade)) ctx.report(['grades', index, 'grade'], 'DUPLICATE_GRADE', { grade });
+    seen.add(grade);
     const previous = grades[grades.length - 1];
     if (previous !== undefined && minScore >= previous.min_score) {
       ctx.report(['grades', index, 'min_score'], 'GRADES_ORDER', {
@@ -175,4 +186,51 @@ function checkGrades(ctx: CheckContext, raw: unknown): Grade[] {
     });
   }
   return grades;
+}
+
+/** Names that are properties of every JavaScript object: a grade so named would vanish from summaries. */
+const RESERVED_GRADE_NAMES: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * The fields only the engine makes (`semantics.md`, derived facts): those it adds to
+ * conversations, and those of the derived `responses` table that no input table has (`seconds`,
+ * `is_first`). A responses field that some input table has (`at`, `channel`, …) is, on a table
+ * without it, read as a possible extra column of the export, like any unknown fact.
+ */
+const DERIVED_FIELD_SPECS: Readonly<Record<string, FieldSpec>> = {
+  ...Object.fromEntries(
+    Object.entries(RESPONSES_FIELDS).filter(
+      ([name]) => !INPUT_TABLES.some((t) => Object.hasOwn(TABLES[t].fields, name)),
+    ),
+  ),
+  ...DERIVED_CONVERSATION_FIELDS,
+};
+const DERIVED_FIELDS: ReadonlySet<string> = new Set(Object.keys(DERIVED_FIELD_SPECS));
+
+/**
+ * Exclusions see a row's fields as read, before anything is derived: a fact (or a `{fact}` value)
+ * naming a derived field that is not a field of the table itself is always null there, so the
+ * exclusion would never match. Reports each; true when there is none.
+ */
+function derivedFactsAbsent(
+  ctx: CheckContext,
+  path: Path,
+  when: Condition,
+  table: string,
+  fields: Readonly<Record<string, FieldSpec>>,
+): boolean {
+  const derived = (fact: string) => DERIVED_FIELDS.has(fact) && !Object.hasOwn(fields, fact);
+  const found = foldCondition<Array<[Path, string]>>(when, {
+    group: (_kind, children) => children.flat(),
+    not: (child) => child,
+    leaf: (leaf, at) => {
+      const out: Array<[Path, string]> = [];
+      if (derived(leaf.fact)) out.push([[...at, 'fact'], leaf.fact]);
+      if (isFactReference(leaf.value) && derived(leaf.value.fact))
+        out.push([[...at, 'value', 'fact'], leaf.value.fact]);
+      return out;
+    },
+  });
+  for (const [at, fact] of found) ctx.report([...path, ...at], 'EXCLUSION_DERIVED_FACT', { fact, table });
+  return found.length === 0;
 }

@@ -1,5 +1,5 @@
 import {
-  builtinMetrics,
+  builtinCatalog,
   isMeasuredTable,
   KINDS_WITH_FIELD,
   MEASURED_TABLES,
@@ -8,7 +8,7 @@ import {
   measuredFields,
   toDefinition,
 } from '@scorebook/contract';
-import { checkConditionAt, rowVocabulary } from './conditions-check.ts';
+import { checkConditionAt, rowVocabulary, SCORE_FACTS } from './conditions-check.ts';
 import { asArray, asString, type CheckContext, isRecord, type Path } from './context.ts';
 
 const NUMERIC_TYPES = new Set(['int', 'number']);
@@ -19,7 +19,7 @@ const NUMERIC_TYPES = new Set(['int', 'number']);
  * Returns the definitions that passed.
  */
 export function checkPolicyMetrics(ctx: CheckContext, raw: unknown): MetricDefinition[] {
-  const builtin = new Set(builtinMetrics().map((m) => m.id));
+  const builtin = new Set(builtinCatalog().map((m) => m.id));
   const seen = new Set<string>();
   const valid: MetricDefinition[] = [];
   asArray(raw).forEach((item, index) => {
@@ -30,6 +30,9 @@ export function checkPolicyMetrics(ctx: CheckContext, raw: unknown): MetricDefin
     if (id !== null) {
       if (builtin.has(id)) {
         ctx.report([...path, 'id'], 'METRIC_REDEFINES_BUILTIN', { id });
+        ok = false;
+      } else if (SCORE_FACTS.has(id)) {
+        ctx.report([...path, 'id'], 'METRIC_ID_RESERVED', { id });
         ok = false;
       } else if (seen.has(id)) {
         ctx.report([...path, 'id'], 'DUPLICATE_ID', { id, what: '指标', whatEn: 'metric' });

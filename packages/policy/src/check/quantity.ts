@@ -1,13 +1,19 @@
 import type { Unit } from '@scorebook/contract';
-import type { PolicyErrorCode } from '../errors/catalogue.ts';
+import type { ParamsOf } from '@scorebook/problems';
+import type { POLICY_ERRORS } from '../errors/catalogue.ts';
 
 const QUANTITY_RE = /^\s*(-?\d+(?:\.\d+)?)\s*(%|s|m|h)?\s*$/;
 const SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600 };
 
+type QuantityCode = 'QUANTITY_INVALID' | 'QUANTITY_UNIT_MISMATCH' | 'QUANTITY_RATIO_RANGE';
+
+/** Why a quantity cannot be read: a code of the policy catalogue and its parameters. */
+export type QuantityProblem = {
+  [K in QuantityCode]: { ok: false; code: K; params: ParamsOf<(typeof POLICY_ERRORS)[K]> };
+}[QuantityCode];
+
 /** A quantity read in a metric's unit, or why it cannot be. */
-export type QuantityResult =
-  | { ok: true; value: number }
-  | { ok: false; code: PolicyErrorCode; params: Record<string, string | number> };
+export type QuantityResult = { ok: true; value: number } | QuantityProblem;
 
 /**
  * Reads a target, floor or band threshold in the metric's unit: a number as it is, `95%` and

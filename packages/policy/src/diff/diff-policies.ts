@@ -1,6 +1,7 @@
-import { builtinMetrics, type MetricDefinition, type Unit } from '@scorebook/contract';
+import type { Unit } from '@scorebook/contract';
 import { WEEKDAYS } from '@scorebook/time';
-import type { Policy, Scorecard } from '../model.ts';
+import { policyMetricCatalog } from '../metric-catalog.ts';
+import type { Exclusion, Policy, Scorecard } from '../model.ts';
 
 /** What part of a policy a change is in. */
 export type ChangeArea =
@@ -21,9 +22,15 @@ export interface PolicyChange {
   kind: 'added' | 'removed' | 'changed';
   /** The scorecard the change is in, if any. */
   scorecard: string | null;
-  /** The thing changed: an exclusion, metric, grade, adjustment or veto id; a weekday. */
+  /**
+   * The thing changed: an exclusion, metric, grade, adjustment or veto id; a weekday; for the
+   * order of exclusions, their table.
+   */
   subject: string | null;
-  /** The property changed (`weight`, `target`, `when` …), null for an addition or removal. */
+  /**
+   * The property changed (`weight`, `target`, `when`, `title_en` …; `order` for the order of
+   * exclusions), null for an addition or removal.
+   */
   field: string | null;
   /** Values before and after, normalised (quantities in the metric's unit); null when absent. */
   before: unknown;
@@ -35,7 +42,9 @@ export interface PolicyChange {
 /**
  * The difference in meaning between two valid policy versions: what was added, removed or
  * changed, compared after normalisation, so comments, key order, quoting and the spelling of
- * quantities (`0.95` vs `95%`) make no difference.
+ * quantities (`0.95` vs `95%`) make no difference. Every text people read is compared, the
+ * English ones (`*_en`) included; so is the order of the exclusions of a table, which decides
+ * the exclusion a row is counted under.
  */
 export function diffPolicies(before: Policy, after: Policy): PolicyChange[] {
   const changes: PolicyChange[] = [];
@@ -71,10 +80,12 @@ export function diffPolicies(before: Policy, after: Policy): PolicyChange[] {
     before.exclusions,
     after.exclusions,
     (e) => e.id,
-    ['table', 'reason', 'reason_en', 'when'],
+    ['table', 'reason', 'when'],
   );
+  diffExclusionOrder(changes, before.exclusions, after.exclusions);
   diffKeyed(changes, { area: 'metric', scorecard: null }, before.metrics, after.metrics, (m) => m.id, [
     'title',
+    'description',
     'kind',
     'better',
     'unit',
@@ -161,7 +172,9 @@ function diffKeyed<T extends object>(
     const y = mapB.get(key(x));
     if (y === undefined)
       changes.push(change(where.area, 'removed', where.scorecard, key(x), strip(x), null, unitOf(x, null)));
-    else for (const f of fields) field(where.area, where.scorecard, key(x), f, x[f], y[f], unitOf(y, f));
+    else
+      for (const f of withEnglish(fields, x, y))
+        field(where.area, where.scorecard, key(x), f, x[f], y[f], unitOf(y, f));
   }
   for (const y of b)
     if (!mapA.has(key(y)))
@@ -177,7 +190,7 @@ function diffScorecard(
 ): void {
   const id = a.id;
   const field = fieldRecorder(changes);
-  field('scorecard', id, null, 'title', a.title, b.title);
+  for (const f of withEnglish(['title'], a, b)) field('scorecard', id, null, f, a[f], b[f]);
   field('scorecard', id, null, 'roles', [...a.roles].sort(), [...b.roles].sort());
   if (a.eligibility === null || b.eligibility === null) {
     if (a.eligibility !== b.eligibility) {
@@ -193,8 +206,8 @@ function diffScorecard(
       );
     }
   } else {
-    field('eligibility', id, null, 'when', a.eligibility.when, b.eligibility.when);
-    field('eligibility', id, null, 'reason', a.eligibility.reason, b.eligibility.reason);
+    const [x, y] = [a.eligibility, b.eligibility];
+    for (const f of withEnglish(['when', 'reason'], x, y)) field('eligibility', id, null, f, x[f], y[f]);
   }
   const quantityFields = new Set(['target', 'floor', 'bands']);
   diffKeyed(
@@ -220,9 +233,51 @@ function diffScorecard(
   ]);
 }
 
+/**
+ * A change of the order of a table's exclusions, for each table where it changes which exclusion
+ * a row is counted under: exclusions in both versions in another relative order, or an added one
+ * placed before one of them. Removing an exclusion, or adding one after the others, changes no
+ * precedence (they are reported as removed or added).
+ */
+function diffExclusionOrder(changes: PolicyChange[], a: readonly Exclusion[], b: readonly Exclusion[]): void {
+  const tables = [...new Set([...a, ...b].map((e) => e.table))];
+  for (const table of tables) {
+    const before = a.filter((e) => e.table === table).map((e) => e.id);
+    const after = b.filter((e) => e.table === table).map((e) => e.id);
+    const inBefore = new Set(before);
+    const inAfter = new Set(after);
+    const keptBefore = before.filter((x) => inAfter.has(x));
+    const keptAfter = after.filter((x) => inBefore.has(x));
+    const lastKept = after.findLastIndex((x) => inBefore.has(x));
+    const addedAhead = after.slice(0, lastKept).some((x) => !inBefore.has(x));
+    if (addedAhead || !same(keptBefore, keptAfter))
+      changes.push({
+        area: 'exclusion',
+        kind: 'changed',
+        scorecard: null,
+        subject: table,
+        field: 'order',
+        before,
+        after,
+        unit: null,
+      });
+  }
+}
+
+/** The fields to compare: those listed, then every English text (`*_en`) either side has. */
+function withEnglish<T extends object>(
+  fields: ReadonlyArray<keyof T & string>,
+  a: T,
+  b: T,
+): Array<keyof T & string> {
+  const english = [...Object.keys(a), ...Object.keys(b)].filter((k) => k.endsWith('_en')) as Array<
+    keyof T & string
+  >;
+  return [...new Set([...fields, ...english.sort()])];
+}
+
 function unitsOf(policy: Policy): Map<string, Unit> {
-  const all: MetricDefinition[] = [...builtinMetrics(), ...policy.metrics];
-  return new Map(all.map((m) => [m.id, m.unit]));
+  return new Map(policyMetricCatalog(policy).map((m) => [m.id, m.unit]));
 }
 
 function summary(s: Scorecard): unknown {

@@ -2,6 +2,7 @@ import { formatDate, wallClockMs, type Zone } from '@scorebook/time';
 import { DateTime } from 'luxon';
 import type { TimeFormat } from '../model.ts';
 import { type Cell, WallClock } from '../read/file-items.ts';
+import { serialToWallClockMs } from '../read/xlsx-serial.ts';
 
 /** The earliest instant a timestamp may be: 1970-01-01T00:00:00.000Z. */
 export const EARLIEST_INSTANT = 0;
@@ -10,10 +11,6 @@ export const END_OF_RANGE = Date.UTC(2101, 0, 1);
 /** The range of dates, inclusive. */
 export const EARLIEST_DATE = '1970-01-01';
 export const LATEST_DATE = '2100-12-31';
-
-/** Serial number of 1970-01-01 in Excel's 1900 date system. */
-const EXCEL_UNIX_EPOCH = 25569;
-const DAY_MS = 86_400_000;
 
 /** A time format ready to read values: the tokens compiled once. */
 export interface CompiledTimeFormat {
@@ -45,10 +42,10 @@ export function compileTimeFormat(format: TimeFormat): CompiledTimeFormat {
       return {
         text: 'excel',
         read: (cell) => {
-          const serial = numberOf(cell);
-          return serial === null
-            ? null
-            : { ms: Math.round((serial - EXCEL_UNIX_EPOCH) * DAY_MS), wall: true };
+          const text = typeof cell === 'number' ? (Number.isFinite(cell) ? String(cell) : '') : cell;
+          if (typeof text !== 'string' || !/^-?\d+(?:\.\d+)?$/.test(text)) return null;
+          const ms = serialToWallClockMs(text, false);
+          return ms === null ? null : { ms, wall: true };
         },
       };
     case 'unix_s':
@@ -110,12 +107,6 @@ export function readDate(cell: Cell, formats: readonly CompiledTimeFormat[], zon
 function dateOfWallClock(ms: number): string {
   const d = new Date(ms);
   return formatDate({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() });
-}
-
-function numberOf(cell: Cell): number | null {
-  if (typeof cell === 'number') return Number.isFinite(cell) ? cell : null;
-  if (typeof cell === 'string' && /^-?\d+(?:\.\d+)?$/.test(cell)) return Number(cell);
-  return null;
 }
 
 // Epoch milliseconds from a decimal number of seconds (scale 3) or milliseconds (scale 0),

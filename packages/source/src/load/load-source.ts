@@ -98,7 +98,7 @@ class SourceChecker {
         messageOf(SOURCE_ERRORS, 'SOURCE_UNKNOWN_TIMEZONE', { timezone }),
       );
     const ignore = (raw.ignore as string[] | undefined) ?? [];
-    ignore.forEach((glob, i) => this.#checkGlob(glob, ['ignore', i]));
+    for (const [i, glob] of ignore.entries()) this.#checkGlob(glob, ['ignore', i]);
     const tables = new Map<InputTableName, TableSource>();
     const rawTables = (raw.tables as Record<string, Raw> | undefined) ?? {};
     for (const table of INPUT_TABLES) {
@@ -119,7 +119,7 @@ class SourceChecker {
   #table(table: InputTableName, raw: Raw): TableSource {
     const path: Path = ['tables', table];
     const files = (raw.files as string[] | undefined) ?? null;
-    files?.forEach((glob, i) => this.#checkGlob(glob, [...path, 'files', i]));
+    for (const [i, glob] of (files ?? []).entries()) this.#checkGlob(glob, [...path, 'files', i]);
     const fields: FieldMapping[] = [];
     for (const [field, value] of Object.entries((raw.fields as Raw | undefined) ?? {})) {
       fields.push(this.#field(table, field, value, [...path, 'fields', field]));
