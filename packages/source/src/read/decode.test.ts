@@ -19,7 +19,8 @@ function cuttings(input: Uint8Array): Array<number[] | undefined> {
   return out;
 }
 
-describe('decoding', () => {
+// Building the GB18030 table of the test encoder takes a moment on a busy machine.
+describe('decoding', { timeout: 60_000 }, () => {
   it('gives the text in pieces that follow each other, with the file offset of each line start', async () => {
     const input = bytes('ab\n中文\r\n', [0xf0, 0x9f, 0x98, 0x80], '\nz');
     for (const sizes of cuttings(input)) {
@@ -79,7 +80,7 @@ describe('decoding', () => {
   });
 });
 
-describe('bytes not valid in the declared encoding', () => {
+describe('bytes not valid in the declared encoding', { timeout: 60_000 }, () => {
   it('name the line and the exact offset of the first bad byte, however the chunks split', async () => {
     // The bad byte 0xFF is at offset 13, on line 3; before it a three-byte character and a CR LF.
     const input = bytes('a,b\n中,x\r\n1,', [0xff], '2\n');
@@ -186,7 +187,7 @@ describe('bytes not valid in the declared encoding', () => {
   });
 });
 
-describe('decoding random bytes', () => {
+describe('decoding random bytes', { timeout: 120_000 }, () => {
   it('gives the text, or the first bad byte, of a naive reading of the whole file, however the chunks split', async () => {
     let random = 77;
     const next = () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { brief, collect, encodeGb18030, encodeUtf16, failure, jsonlOf } from '../../test/read-support.ts';
 
-describe('reading JSON Lines', () => {
+describe('reading JSON Lines', { timeout: 60_000 }, () => {
   it('gives one object per line with its line, skipping blank lines, with LF or CR LF', async () => {
     const text = '{"a":1,"b":"x"}\r\n\n   \t\r\n{"a":2,"nested":{"k":[1,2]}}\n{"a":3}';
     expect(brief(await collect(jsonlOf(text)))).toEqual([

@@ -38,7 +38,8 @@ const CELLS = [
   [4, ['C002', 'A02', '电话', '退款 ¥20 😀']],
 ];
 
-describe('readFile', () => {
+// Files of 20 MB and a GB18030 table to build: a generous limit for a busy machine.
+describe('readFile', { timeout: 60_000 }, () => {
   it('reads a CSV file in each encoding to the same cells as its UTF-8 twin', async () => {
     const twins: Array<[string, Encoding, Uint8Array]> = [
       ['utf8.csv', 'utf-8', Buffer.from(EXPORT)],
