@@ -35,7 +35,9 @@ describe('the bundled help-desk export (data/examples/helpdesk-2026-10)', () => 
   });
 
   it('names its source.yaml in the results', () => {
-    const sha256 = createHash('sha256').update(readFileSync(`${example}/source.yaml`)).digest('hex');
+    const sha256 = createHash('sha256')
+      .update(readFileSync(`${example}/source.yaml`))
+      .digest('hex');
     expect(exported.results.source).toEqual({ path: 'source.yaml', sha256, id: 'helpdesk-2026-10' });
     expect(contract.results.source).toBeNull();
   });

@@ -210,4 +210,20 @@ describe('sourceYaml', () => {
     );
     expect(yaml).toContain('      red_line: { column: 是否触犯红线, map: { 是: true, 否: false } }\n');
   });
+
+  it('writes a field as a block when its line would pass 110 columns (CJK counted double)', () => {
+    const layout = helpdeskLayout('2026-10').filter(
+      (t) => t.table === 'conversations' || t.table === 'complaints',
+    );
+    const yaml = sourceYaml({ id: 'x', timezone: 'UTC', ignore: [], schema: 's.json', comment: [] }, layout);
+    expect(yaml).toContain(
+      '      channel:\n        column: 来源渠道\n        map: { 在线咨询: chat, 电话: phone, 邮件: email, 工单: ticket, 企业微信群: wecom_group }\n',
+    );
+    expect(yaml).toContain(
+      '      category:\n        column: 投诉类型\n        map:\n          服务态度: attitude\n',
+    );
+    expect(yaml).toContain(
+      '      started_at: { column: 会话开始时间, format: ["yyyy/MM/dd HH:mm:ss", "yyyy/MM/dd HH:mm:ss.SSS"] }\n',
+    );
+  });
 });

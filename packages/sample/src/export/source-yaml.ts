@@ -35,22 +35,40 @@ export function sourceYaml(header: SourceHeader, layout: readonly ExportTable[])
     if (table.titleRows.length > 0) lines.push(`    header_row: ${table.titleRows.length + 1}`);
     if (table.sheet !== null) lines.push(`    sheet: ${scalar(table.sheet)}`);
     lines.push('    fields:');
-    for (const column of table.columns)
-      if (column.field !== null) lines.push(`      ${column.field}: ${fieldValue(column)}`);
+    for (const column of table.columns) if (column.field !== null) lines.push(...fieldLines(column));
   }
   return `${lines.join('\n')}\n`;
 }
 
-function fieldValue(column: ExportColumn): string {
-  const parts: string[] = [];
-  if (column.map !== undefined) {
-    const entries = Object.entries(column.map).map(([k, v]) => `${scalar(k)}: ${scalar(v)}`);
-    parts.push(`map: { ${entries.join(', ')} }`);
-  }
+// One line `field: column` or `field: { column, map, format }` when it fits the line width
+// (Biome's YAML formatter, CJK counted double); else a block mapping, its map a block too if need be.
+function fieldLines(column: ExportColumn): string[] {
+  const field = column.field!;
+  const map =
+    column.map === undefined
+      ? null
+      : Object.entries(column.map).map(([k, v]) => `${scalar(k)}: ${scalar(v)}`);
   const format = column.time === undefined ? null : formatOf(column.time);
+  if (map === null && format === null) return [`      ${field}: ${scalar(column.header)}`];
+  const parts = [`column: ${scalar(column.header)}`];
+  if (map !== null) parts.push(`map: { ${map.join(', ')} }`);
   if (format !== null) parts.push(`format: ${format}`);
-  if (parts.length === 0) return scalar(column.header);
-  return `{ column: ${scalar(column.header)}, ${parts.join(', ')} }`;
+  const line = `      ${field}: { ${parts.join(', ')} }`;
+  if (width(line) <= LINE_WIDTH) return [line];
+  const block = [`      ${field}:`, ...parts.map((p) => `        ${p}`)];
+  if (block.every((l) => width(l) <= LINE_WIDTH) || map === null) return block;
+  return block.flatMap((l) =>
+    l.startsWith('        map: ') ? ['        map:', ...map.map((entry) => `          ${entry}`)] : [l],
+  );
+}
+
+const LINE_WIDTH = 110;
+const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+
+function width(text: string): number {
+  let n = 0;
+  for (const ch of text) n += WIDE.test(ch) || ch.codePointAt(0)! > 0xffff ? 2 : 1;
+  return n;
 }
 
 function formatOf(time: NonNullable<ExportColumn['time']>): string | null {
