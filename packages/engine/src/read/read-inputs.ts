@@ -4,13 +4,13 @@ import { type Bilingual, type Problem, ScorebookError } from '@scorebook/problem
 import {
   type LocatedFile,
   locateFiles,
+  readFile,
   type Source,
   type TableSource,
   TableTyper,
   type ValueRejection,
 } from '@scorebook/source';
 import type { Zone } from '@scorebook/time';
-import { readFile } from './interim-reader.ts';
 
 /** A record of a table, typed; or why it cannot be read (a rejected row). */
 export type TableRecord =

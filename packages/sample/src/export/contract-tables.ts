@@ -1,0 +1,22 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { INPUT_TABLES, type InputTableName } from '@scorebook/contract';
+import { parse } from 'csv-parse/sync';
+
+/** A row of a contract-shaped table as its CSV file holds it: every cell as text, `''` when empty. */
+export type ContractRow = Readonly<Record<string, string>>;
+
+/** Every table of a contract-shaped data folder, each row in file order. */
+export type ContractTables = Readonly<Record<InputTableName, readonly ContractRow[]>>;
+
+/**
+ * Reads every table of a contract-shaped folder (`<table>.csv`, UTF-8, as the sample generator
+ * writes it). A table without a file is a thrown error: the export is made from a whole company.
+ */
+export function readContractTables(dir: string): ContractTables {
+  const tables = {} as Record<InputTableName, ContractRow[]>;
+  for (const table of INPUT_TABLES) {
+    tables[table] = parse(readFileSync(join(dir, `${table}.csv`)), { columns: true }) as ContractRow[];
+  }
+  return tables;
+}
