@@ -2,7 +2,7 @@ import { compare } from './guess-format.ts';
 
 // A run of digits and date separators holding at least four digits: 2026-10, 20261005,
 // 2026年10月, 2026-10-05_0900. Shorter numbers (v2, (1), part3) are kept.
-const DATED_RUN = /\d[\d\-_.年月日]*\d日?/gu;
+const DATED_RUN = /\d[\d\-_.年月日]*[\d年月日]/gu;
 
 /**
  * The glob a file's path generalises to: every run of digits and date separators (`-`, `_`,
@@ -12,6 +12,13 @@ const DATED_RUN = /\d[\d\-_.年月日]*\d日?/gu;
  */
 export function datedGlob(path: string): string {
   return path.replace(DATED_RUN, (run) => (run.replace(/\D/gu, '').length >= 4 ? '*' : run));
+}
+
+/** Like {@link datedGlob}, but each digit of a dated run becomes `?`: `会话_2026-10.csv` → `会话_????-??.csv`. */
+export function narrowDatedGlob(path: string): string {
+  return path.replace(DATED_RUN, (run) =>
+    run.replace(/\D/gu, '').length >= 4 ? run.replace(/\d/gu, '?') : run,
+  );
 }
 
 /**
@@ -33,17 +40,20 @@ export function globMatches(glob: string, path: string): boolean {
 }
 
 /**
- * The `files` globs of a table: the dated glob of each of its files, except that a glob that
- * would also match a path in `others` (files of other tables, ignored or left unassigned) is
- * replaced by the literal paths of the table's files it stands for. Sorted, without repeats.
+ * The `files` glob of one file of a table: its {@link datedGlob}, or when that would also match
+ * a path in `others` (files of other tables, ignored or left unassigned) its
+ * {@link narrowDatedGlob}, or when that would too, the path itself.
  */
-export function tableGlobs(paths: readonly string[], others: readonly string[]): string[] {
-  const globs = new Set<string>();
-  for (const path of paths) {
-    const glob = datedGlob(path);
-    globs.add(others.some((other) => globMatches(glob, other)) ? path : glob);
+export function fileGlob(path: string, others: readonly string[]): string {
+  for (const glob of [datedGlob(path), narrowDatedGlob(path)]) {
+    if (!others.some((other) => globMatches(glob, other))) return glob;
   }
-  return [...globs].sort(compare);
+  return path;
+}
+
+/** The `files` globs of a table: {@link fileGlob} of each of its files, sorted, without repeats. */
+export function tableGlobs(paths: readonly string[], others: readonly string[]): string[] {
+  return [...new Set(paths.map((path) => fileGlob(path, others)))].sort(compare);
 }
 
 /**

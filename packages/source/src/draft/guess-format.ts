@@ -34,9 +34,11 @@ const EXCEL = [25_569, 73_051] as const;
  * (25569–73051, 1970–2100), epoch seconds or epoch milliseconds (2000–2100), whichever most of
  * them fit. Text is read by its shape — year-month-day with `-`, `/` or `.`, `年月日`, day and
  * month before a four-digit year, or `yyyyMMdd`, then an optional time with `:` or `时分秒`,
- * fraction, AM/PM and `+08:00`/`+0800` offset — into luxon tokens: a component is zero-padded
- * (`MM`, `dd`, `HH`) only when some value shows a leading zero and none shows a single digit,
- * so that `M`/`d`/`H` (which read both) are used whenever the sample cannot tell. When text
+ * fraction, AM/PM and `+08:00`/`+0800` offset — into luxon tokens. Month and day are
+ * zero-padded (`MM`, `dd`) only when some month or day shows a leading zero and none shows a
+ * single digit, hours (`HH`) likewise on their own, so that `M`/`d`/`H` (which read both) are
+ * used whenever the sample cannot tell; minutes and seconds are `mm`/`ss` unless a value has a
+ * single digit. When text
  * outnumbers numbers, the formats of all shapes are listed, most frequent first (ties in
  * code-point order); a single shape gives a single format. Values no format reads are listed
  * as unmatched, checked with luxon's `fromFormat`.
@@ -212,25 +214,25 @@ function addToStats(stats: ShapeStats, shape: ParsedShape, count: number): void 
 }
 
 function formatOf(stats: ShapeStats): string {
-  const padded = (name: string, one: string, two: string) =>
-    stats.zero.has(name) && !stats.single.has(name) ? two : one;
-  const minutes = (name: string, one: string, two: string) => (stats.single.has(name) ? one : two);
-  // Before a four-digit year the first number is the day when it exceeds 12 or the second
-  // cannot be a day; otherwise month first (the US order of English exports).
+  // An export pads month and day alike: one leading zero in either shows the style, as does one
+  // single digit. Hours are often written apart (Excel's `yyyy/mm/dd h:mm`), so they decide alone.
+  const dateZero = stats.zero.has('a') || stats.zero.has('b');
+  const dateSingle = stats.single.has('a') || stats.single.has('b');
+  const pad = dateZero && !dateSingle;
+  const hourPad = stats.zero.has('H') && !stats.single.has('H');
+  const two = (name: string, one: string, padded: string) => (stats.single.has(name) ? one : padded);
+  // Before a four-digit year the first number is the day when it exceeds 12; otherwise the month
+  // (the US order of English exports).
   const dayFirst = stats.order === 'md' && stats.maxA > 12;
-  const [aToken, bToken] =
-    stats.order === 'md'
-      ? dayFirst
-        ? [padded('a', 'd', 'dd'), padded('b', 'M', 'MM')]
-        : [padded('a', 'M', 'MM'), padded('b', 'd', 'dd')]
-      : [padded('a', 'M', 'MM'), padded('b', 'd', 'dd')];
+  const month = pad ? 'MM' : 'M';
+  const day = pad ? 'dd' : 'd';
   return stats.key
-    .replace('{a}', aToken)
-    .replace('{b}', bToken)
-    .replace('{H}', padded('H', 'H', 'HH'))
-    .replace('{h}', padded('H', 'h', 'hh'))
-    .replace('{M}', minutes('M', 'm', 'mm'))
-    .replace('{S}', minutes('S', 's', 'ss'))
+    .replace('{a}', dayFirst ? day : month)
+    .replace('{b}', dayFirst ? month : day)
+    .replace('{H}', hourPad ? 'HH' : 'H')
+    .replace('{h}', hourPad ? 'hh' : 'h')
+    .replace('{M}', two('M', 'm', 'mm'))
+    .replace('{S}', two('S', 's', 'ss'))
     .replace('{F}', stats.millis ? 'SSS' : 'u');
 }
 

@@ -2,7 +2,7 @@ import { INPUT_TABLES, type InputTableName, TABLES } from '@scorebook/contract';
 import type { Bilingual } from '@scorebook/problems';
 import type { Cell, Encoding } from '../read/file-items.ts';
 import { detectHeaderRow, headerText, isEmpty } from './detect-header.ts';
-import { ignoreGlobs, tableGlobs } from './file-globs.ts';
+import { fileGlob, ignoreGlobs, tableGlobs } from './file-globs.ts';
 import { compare, type FormatGuess, guessFormat } from './guess-format.ts';
 import {
   chooseTable,
@@ -208,7 +208,7 @@ function planTable(table: InputTableName, members: readonly Member[], others: re
   const paths = members.map((m) => m.file.path);
   const globs = tableGlobs(paths, others).map((glob) => ({
     glob,
-    paths: paths.filter((p) => globFor(p, others) === glob),
+    paths: paths.filter((p) => fileGlob(p, others) === glob),
   }));
   const textFiles = members.filter((m) => m.file.format === 'csv' || m.file.format === 'jsonl');
   const rowFiles = members.filter((m) => m.file.format === 'csv' || m.file.format === 'xlsx');
@@ -241,19 +241,13 @@ function planTable(table: InputTableName, members: readonly Member[], others: re
   };
 }
 
-function globFor(path: string, others: readonly string[]): string {
-  return tableGlobs([path], others)[0]!;
-}
-
 /** The value most members have (ties to the earliest), and the members that differ. */
 function shared<T>(members: readonly Member[], read: (m: Member) => T): Shared<T> {
   const counts = new Map<T, number>();
   for (const m of members) counts.set(read(m), (counts.get(read(m)) ?? 0) + 1);
   let value = read(members[0]!);
   for (const [v, n] of counts) if (n > counts.get(value)!) value = v;
-  const others = members
-    .filter((m) => read(m) !== value)
-    .map((m) => ({ path: m.file.path, value: read(m) }));
+  const others = members.filter((m) => read(m) !== value).map((m) => ({ path: m.file.path, value: read(m) }));
   return { value, others };
 }
 
