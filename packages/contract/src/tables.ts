@@ -8,6 +8,8 @@ export interface FieldSpec {
   /** Inclusive bounds for numbers. */
   min?: number;
   max?: number;
+  /** A closed vocabulary: any other value is a rejected row (`source-format.md`, rule 6). */
+  values?: readonly string[];
 }
 
 /** One input table of the data contract. */
@@ -96,7 +98,7 @@ export const TABLES: Readonly<Record<InputTableName, TableSpec>> = {
     fields: {
       conversation_id: id(),
       sent_at: ts(true),
-      sender: str(true),
+      sender: { type: 'string', required: true, values: ['customer', 'agent', 'bot', 'system'] },
       agent_id: id(false),
       text: str(),
     },
@@ -153,14 +155,22 @@ export const TABLES: Readonly<Record<InputTableName, TableSpec>> = {
       agent_id: id(),
       conversation_id: id(false),
       placed_at: ts(true),
-      amount: { type: 'number', required: true },
+      amount: { type: 'number', required: true, min: 0 },
     },
   },
   attendance: {
     name: 'attendance',
     zh: '考勤',
     timeField: 'date',
-    fields: { agent_id: id(), date: { type: 'date', required: true }, status: str(true) },
+    fields: {
+      agent_id: id(),
+      date: { type: 'date', required: true },
+      status: {
+        type: 'string',
+        required: true,
+        values: ['on_time', 'late', 'early_leave', 'absent', 'approved_leave'],
+      },
+    },
   },
   assessments: {
     name: 'assessments',
@@ -169,7 +179,7 @@ export const TABLES: Readonly<Record<InputTableName, TableSpec>> = {
     fields: {
       agent_id: id(),
       date: { type: 'date', required: true },
-      kind: str(true),
+      kind: { type: 'string', required: true, values: ['training', 'exam'] },
       attended: bool,
       score: { type: 'number', min: 0, max: 100 },
     },
@@ -190,6 +200,27 @@ export const DERIVED_CONVERSATION_FIELDS: Readonly<Record<string, FieldSpec>> = 
   handle_seconds: { type: 'number' },
   on_time: bool,
   converted: bool,
+};
+
+/**
+ * What each derived fact is computed from: the input tables it needs, and the input fields it
+ * reads. A metric that needs an absent table has no data; a field no file has is reported.
+ */
+export const DERIVED_INPUTS: Readonly<
+  Record<string, { tables: readonly InputTableName[]; fields: ReadonlyArray<readonly [InputTableName, string]> }>
+> = {
+  inquiry: { tables: ['messages'], fields: [] },
+  replied: { tables: ['messages'], fields: [] },
+  first_response_seconds: { tables: ['messages'], fields: [] },
+  handle_seconds: { tables: [], fields: [['conversations', 'ended_at']] },
+  on_time: {
+    tables: [],
+    fields: [
+      ['conversations', 'sla_due_at'],
+      ['conversations', 'closed_at'],
+    ],
+  },
+  converted: { tables: ['orders'], fields: [] },
 };
 
 /** The derived `responses` table: one row per answered customer block. */

@@ -46,7 +46,27 @@ export function weekdayIndex(date: string): number {
 
 /** Milliseconds of midnight UTC of the date; used as a wall-clock value. */
 export function wallMidnight(parts: DateParts): number {
-  return Date.UTC(parts.year, parts.month - 1, parts.day);
+  return wallClockMs(parts.year, parts.month, parts.day);
+}
+
+/**
+ * The milliseconds `Date.UTC` gives for calendar fields (month 1–12), also for the years 0–99
+ * that `Date.UTC` would read as 1900–1999.
+ */
+export function wallClockMs(
+  year: number,
+  month: number,
+  day: number,
+  hour = 0,
+  minute = 0,
+  second = 0,
+  millisecond = 0,
+): number {
+  if (year >= 100) return Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  date.setUTCHours(hour, minute, second, millisecond);
+  return date.getTime();
 }
 
 function pad(n: number, width: number): string {

@@ -5,7 +5,14 @@ export {
   WEEKDAYS,
   type Weekday,
 } from './business-hours.ts';
-export { addDays, type DateParts, formatDate, parseDateParts, weekdayIndex } from './calendar.ts';
+export {
+  addDays,
+  type DateParts,
+  formatDate,
+  parseDateParts,
+  wallClockMs,
+  weekdayIndex,
+} from './calendar.ts';
 export {
   formatInstantLocal,
   formatInstantUtc,

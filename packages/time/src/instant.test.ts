@@ -20,6 +20,18 @@ describe('parseTimestamp', () => {
     expect(parseTimestamp('2026-10-10T13:09:49.5Z', shanghai)).toBe(Date.UTC(2026, 9, 10, 13, 9, 49, 500));
   });
 
+  it('accepts a space for the T, with or without an offset', () => {
+    expect(parseTimestamp('2026-10-10 08:00:00', shanghai)).toBe(Date.UTC(2026, 9, 10));
+    expect(parseTimestamp('2026-11-01 01:03:14.354+08:00', shanghai)).toBe(
+      Date.UTC(2026, 9, 31, 17, 3, 14, 354),
+    );
+  });
+
+  it('reads the years 0001–0099 as themselves, not as 1901–1999', () => {
+    const ms = parseTimestamp('0099-01-01T00:00:00Z', shanghai)!;
+    expect(new Date(ms).getUTCFullYear()).toBe(99);
+  });
+
   it('accepts compact and hour-only offsets', () => {
     expect(parseTimestamp('2026-10-10T08:00:00+0800', shanghai)).toBe(Date.UTC(2026, 9, 10));
     expect(parseTimestamp('2026-10-10T08:00:00+08', shanghai)).toBe(Date.UTC(2026, 9, 10));
@@ -27,14 +39,7 @@ describe('parseTimestamp', () => {
   });
 
   it('rejects what is not a real instant', () => {
-    for (const bad of [
-      '2026-02-30T00:00:00Z',
-      '2026-10-10 08:00:00',
-      '2026-10-10',
-      'yesterday',
-      '2026-10-10T24:00:00Z',
-      '',
-    ]) {
+    for (const bad of ['2026-02-30T00:00:00Z', '2026-10-10', 'yesterday', '2026-10-10T24:00:00Z', '']) {
       expect(parseTimestamp(bad, shanghai), bad).toBeNull();
     }
   });

@@ -1,14 +1,14 @@
-import { type DateParts, daysInMonth, parseDateParts, wallMidnight } from './calendar.ts';
+import { type DateParts, daysInMonth, parseDateParts, wallClockMs, wallMidnight } from './calendar.ts';
 import type { Zone } from './zone.ts';
 
-// ISO 8601 extended format: date, `T`, hours and minutes, optional seconds and fraction,
-// optional offset (`Z`, `+08`, `+0800`, `+08:00`).
+// ISO 8601 extended format: date, `T` (or a space), hours and minutes, optional seconds and
+// fraction, optional offset (`Z`, `+08`, `+0800`, `+08:00`).
 const TIMESTAMP_RE =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
 
 /**
- * Parses an ISO 8601 timestamp into epoch milliseconds. Without an offset the wall-clock time
- * is read in `zone`. Fractions finer than a millisecond are truncated. Returns null for
+ * Parses an ISO 8601 timestamp into epoch milliseconds (a space may stand for the `T`). Without
+ * an offset the wall-clock time is read in `zone`. Fractions finer than a millisecond are truncated. Returns null for
  * anything that is not a real instant in one of the accepted spellings.
  */
 export function parseTimestamp(text: string, zone: Zone): number | null {
@@ -23,7 +23,7 @@ export function parseTimestamp(text: string, zone: Zone): number | null {
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
   if (hour > 23 || minute > 59 || second > 59) return null;
   const millis = m[7] === undefined ? 0 : Number(m[7].slice(0, 3).padEnd(3, '0'));
-  const wall = Date.UTC(year, month - 1, day, hour, minute, second, millis);
+  const wall = wallClockMs(year, month, day, hour, minute, second, millis);
   const offset = m[8];
   if (offset === undefined) return zone.instantOfWallClock(wall);
   if (offset === 'Z' || offset === 'z') return wall;

@@ -1,0 +1,153 @@
+import { defineCatalogue } from '@scorebook/problems';
+
+const q = (v: string | number) => `"${String(v)}"`;
+
+/**
+ * Problems of a source (`source.yaml`) and of the files of a data folder: the meaning checks
+ * after the schema, and locating each table's files. Codes are permanent.
+ */
+export const SOURCE_ERRORS = defineCatalogue({
+  // source.yaml, after its schema.
+  SOURCE_UNKNOWN_TIMEZONE: {
+    zh: (p: { timezone: string }) => `未知的时区 ${q(p.timezone)}。请使用 IANA 时区名,例如 Asia/Shanghai。`,
+    en: (p: { timezone: string }) =>
+      `Unknown timezone ${q(p.timezone)}. Use an IANA name such as Asia/Shanghai.`,
+  },
+  SOURCE_BAD_GLOB: {
+    zh: (p: { glob: string; why: string }) =>
+      `通配符 ${q(p.glob)} 不可用:${globWhyZh(p.why)}。通配符相对数据目录,可用 *、? 和 **。`,
+    en: (p: { glob: string; why: string }) =>
+      `The glob ${q(p.glob)} cannot be used: ${globWhyEn(p.why)}. Globs are relative to the data folder and use *, ? and **.`,
+  },
+  SOURCE_TYPE_ON_CONTRACT_FIELD: {
+    zh: (p: { table: string; field: string; type: string }) =>
+      `${p.table}.${p.field} 是数据合同中的字段,类型固定为 ${p.type};type 只用于声明额外字段。请删除 type。`,
+    en: (p: { table: string; field: string; type: string }) =>
+      `${p.table}.${p.field} is a field of the data contract, of type ${p.type}; type declares extra fields only. Remove it.`,
+  },
+  SOURCE_FORMAT_NOT_TIME: {
+    zh: (p: { table: string; field: string; type: string }) =>
+      `format 只用于时间和日期字段,而 ${p.table}.${p.field} 的类型是 ${p.type}。请删除 format,或给额外字段写 type: timestamp。`,
+    en: (p: { table: string; field: string; type: string }) =>
+      `format is for timestamp and date fields; ${p.table}.${p.field} is of type ${p.type}. Remove format, or declare the extra field with type: timestamp.`,
+  },
+  SOURCE_BAD_TIME_FORMAT: {
+    zh: (p: { format: string; why: string }) =>
+      `时间格式 ${q(p.format)} 不可用:${p.why}。请写 luxon 记号,例如 "yyyy/M/d H:mm:ss",或 excel、unix_s、unix_ms。`,
+    en: (p: { format: string; why: string }) =>
+      `The time format ${q(p.format)} cannot be used: ${p.why}. Write luxon tokens such as "yyyy/M/d H:mm:ss", or excel, unix_s, unix_ms.`,
+  },
+  SOURCE_MAP_ON_TIME: {
+    zh: (p: { table: string; field: string }) =>
+      `${p.table}.${p.field} 是时间字段,不能用 map;请用 format 说明它的写法。`,
+    en: (p: { table: string; field: string }) =>
+      `${p.table}.${p.field} is a time field and takes no map; say how it is written with format.`,
+  },
+  SOURCE_MAP_VALUE_TYPE: {
+    zh: (p: { field: string; key: string; value: string; type: string }) =>
+      `map 中 ${q(p.key)} 对应的值 ${p.value} 不是 ${p.field} 的类型(${p.type})。`,
+    en: (p: { field: string; key: string; value: string; type: string }) =>
+      `In the map, ${q(p.key)} gives ${p.value}, which is not of the type of ${p.field} (${p.type}).`,
+  },
+  SOURCE_MAP_VALUE_NOT_ALLOWED: {
+    zh: (p: { field: string; key: string; value: string; allowed: string }) =>
+      `map 中 ${q(p.key)} 对应的值 ${q(p.value)} 不是 ${p.field} 允许的值。允许:${p.allowed}。`,
+    en: (p: { field: string; key: string; value: string; allowed: string }) =>
+      `In the map, ${q(p.key)} gives ${q(p.value)}, which ${p.field} does not allow. Allowed: ${p.allowed}.`,
+  },
+  SOURCE_MAP_DUPLICATE_KEY: {
+    zh: (p: { key: string }) => `map 的键 ${q(p.key)} 去掉首尾空白后与另一个键相同。请合并。`,
+    en: (p: { key: string }) => `The map key ${q(p.key)} equals another key once trimmed. Merge them.`,
+  },
+  SOURCE_FIELD_SHADOWS_DERIVED: {
+    zh: (p: { table: string; field: string }) =>
+      `${q(p.field)} 是 Scorebook 为 ${p.table} 推导的字段,不能从导出读取。请给这一列换个名字。`,
+    en: (p: { table: string; field: string }) =>
+      `${q(p.field)} is a field Scorebook derives for ${p.table}; it cannot be read from an export. Give the column another name.`,
+  },
+  // The data folder.
+  DATA_DIR_UNREADABLE: {
+    zh: (p: { dir: string; reason: string }) => `无法读取数据目录 ${p.dir}(${p.reason})。`,
+    en: (p: { dir: string; reason: string }) => `The data directory ${p.dir} cannot be read (${p.reason}).`,
+  },
+  AGENTS_MISSING: {
+    zh: (p: { dir: string }) =>
+      `数据目录 ${p.dir} 中没有 agents 表(agents.csv、agents.jsonl 或 source.yaml 中 tables.agents 的 files)。客服名单是唯一必需的表。`,
+    en: (p: { dir: string }) =>
+      `The data directory ${p.dir} has no agents table (agents.csv, agents.jsonl, or files of tables.agents in source.yaml). It is the one table that is required.`,
+  },
+  TABLE_GIVEN_TWICE: {
+    zh: (p: { table: string; forms: string }) =>
+      `表 ${p.table} 同时以 ${p.forms} 给出。每张表只能有一种形式;请删除多余的,或在 source.yaml 中用 files 指定。`,
+    en: (p: { table: string; forms: string }) =>
+      `The table ${p.table} is given as ${p.forms}. Give each table once: remove the extra, or name its files in source.yaml.`,
+  },
+  STRAY_FILE: {
+    zh: (p: { file: string; table: string; fix: string; withSource: boolean }) =>
+      `文件 ${p.file} 不属于任何表${p.table ? `(看起来像 ${p.table})` : ''}。${p.withSource ? '在 source.yaml 中' : '在数据目录中新建 source.yaml,'}写:\n${p.fix}`,
+    en: (p: { file: string; table: string; fix: string; withSource: boolean }) =>
+      `The file ${p.file} belongs to no table${p.table ? ` (it looks like ${p.table})` : ''}. ${p.withSource ? 'In source.yaml, write' : 'Create source.yaml in the data folder with'}:\n${p.fix}`,
+  },
+  FILE_IN_TWO_TABLES: {
+    zh: (p: { file: string; first: string; second: string }) =>
+      `文件 ${p.file} 同时被表 ${p.first} 和 ${p.second} 的 files 匹配。一个文件只能属于一张表;请收窄通配符。`,
+    en: (p: { file: string; first: string; second: string }) =>
+      `The file ${p.file} is matched by the files of both ${p.first} and ${p.second}. A file belongs to one table; narrow the globs.`,
+  },
+  UNKNOWN_EXTENSION: {
+    zh: (p: { file: string; table: string }) =>
+      `文件 ${p.file}(表 ${p.table})的扩展名无法识别。可读取 .csv、.jsonl 和 .xlsx;其他文件请放进 ignore。`,
+    en: (p: { file: string; table: string }) =>
+      `The file ${p.file} (table ${p.table}) has an extension Scorebook cannot read. It reads .csv, .jsonl and .xlsx; list other files under ignore.`,
+  },
+  NOT_A_FILE: {
+    zh: (p: { file: string; kind: string }) =>
+      `${p.file} 不是普通文件(${p.kind}),不能作为数据读取。请移走它,或放进 ignore。`,
+    en: (p: { file: string; kind: string }) =>
+      `${p.file} is not a regular file (${p.kind}) and cannot be read as data. Move it away, or list it under ignore.`,
+  },
+  GLOB_MATCHES_NOTHING: {
+    zh: (p: { table: string; globs: string }) =>
+      `表 ${p.table} 的 files(${p.globs})没有匹配到任何文件,这张表视为缺失。`,
+    en: (p: { table: string; globs: string }) =>
+      `The files of table ${p.table} (${p.globs}) match no file; the table is absent.`,
+  },
+  // Columns of a file.
+  REQUIRED_COLUMN_MISSING: {
+    zh: (p: { file: string; table: string; field: string; header: string; fix: string }) =>
+      `${p.file} 没有必填字段 ${p.table}.${p.field} 的列。表头有:${p.header}。在 source.yaml 中写出它来自哪一列:\n${p.fix}`,
+    en: (p: { file: string; table: string; field: string; header: string; fix: string }) =>
+      `${p.file} has no column for the required field ${p.table}.${p.field}. The header has: ${p.header}. In source.yaml, say which column it comes from:\n${p.fix}`,
+  },
+  MAPPED_COLUMN_MISSING: {
+    zh: (p: { file: string; field: string; column: string; header: string }) =>
+      `source.yaml 说 ${p.field} 来自列 ${q(p.column)},但 ${p.file} 没有这一列。表头有:${p.header}。`,
+    en: (p: { file: string; field: string; column: string; header: string }) =>
+      `source.yaml reads ${p.field} from the column ${q(p.column)}, which ${p.file} lacks. The header has: ${p.header}.`,
+  },
+});
+
+/** A permanent code of a source or data-folder problem. */
+export type SourceErrorCode = keyof typeof SOURCE_ERRORS;
+
+function globWhyZh(why: string): string {
+  return (
+    {
+      empty: '为空',
+      absolute: '不能是绝对路径',
+      parent: '不能用 .. 离开数据目录',
+      braces: '不支持 {…} 和 […]',
+    }[why] ?? why
+  );
+}
+
+function globWhyEn(why: string): string {
+  return (
+    {
+      empty: 'it is empty',
+      absolute: 'it is an absolute path',
+      parent: 'it leaves the data folder with ..',
+      braces: '{…} and […] are not supported',
+    }[why] ?? why
+  );
+}

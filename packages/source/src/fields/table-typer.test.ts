@@ -1,0 +1,148 @@
+import { Zone } from '@scorebook/time';
+import { describe, expect, it } from 'vitest';
+import { toTimeFormat } from '../load/load-source.ts';
+import type { FieldMapping, TableSource } from '../model.ts';
+import { WallClock } from '../read/file-items.ts';
+import { TableTyper } from './table-typer.ts';
+
+const shanghai = new Zone('Asia/Shanghai');
+const at = { file: 'source.yaml', line: 1, column: 1, path: '' };
+
+const mapping = (field: string, m: Partial<FieldMapping> = {}): FieldMapping => ({
+  field,
+  column: m.column ?? field,
+  map: m.map ?? null,
+  format: m.format ?? null,
+  type: m.type ?? null,
+  source: at,
+});
+
+const reading = (table: TableSource['table'], fields: FieldMapping[]): TableSource => ({
+  table,
+  files: null,
+  encoding: 'utf-8',
+  headerRow: 1,
+  sheet: null,
+  fields,
+  source: at,
+});
+
+describe('typing the records of a table', () => {
+  const messages = new TableTyper(
+    'messages',
+    reading('messages', [
+      mapping('conversation_id', { column: '会话ID' }),
+      mapping('sent_at', {
+        column: '发送时间',
+        format: [toTimeFormat('yyyy/M/d H:mm:ss'), toTimeFormat('excel')],
+      }),
+      mapping('sender', {
+        column: '发送方',
+        map: new Map<string, string | null>([
+          ['客户', 'customer'],
+          ['客服', 'agent'],
+          ['未知', null],
+        ]),
+      }),
+      mapping('agent_id', { column: '客服工号' }),
+      mapping('vip', {
+        column: '是否VIP',
+        type: 'bool',
+        map: new Map([
+          ['是', true],
+          ['否', false],
+        ]),
+      }),
+    ]),
+    shanghai,
+  );
+
+  it('reads contract fields from their mapped columns and keeps other columns as text', () => {
+    expect(
+      messages.fileHeader('聊天.csv', ['会话ID', '发送时间', '发送方', '客服工号', '是否VIP', '备注'], 1),
+    ).toEqual([]);
+    expect(messages.record(['c1', ' 2026/10/5 9:00:00 ', '客服', 'a01', '是', '  急 '])).toEqual({
+      values: {
+        conversation_id: 'c1',
+        sent_at: Date.UTC(2026, 9, 5, 1, 0, 0),
+        sender: 'agent',
+        agent_id: 'a01',
+        text: null,
+        vip: true,
+        备注: '急',
+      },
+    });
+  });
+
+  it('tries formats in order: an Excel serial and an xlsx date cell are wall-clock times', () => {
+    const a = messages.record(['c1', 46300.375, '客户', '', '', '']);
+    expect(a).toMatchObject({ values: { sent_at: Date.UTC(2026, 9, 5, 1, 0, 0) } });
+    const b = messages.record(['c1', new WallClock(Date.UTC(2026, 9, 5, 9, 0, 0, 500)), '客户', '', '', '']);
+    expect(b).toMatchObject({ values: { sent_at: Date.UTC(2026, 9, 5, 1, 0, 0, 500) } });
+  });
+
+  it('rejects a value its map does not list, naming the value, the column and the keys', () => {
+    const r = messages.record(['c1', '2026/10/5 9:00:00', 'Agent', '', '', '']);
+    expect(r).toEqual({
+      rejection: {
+        field: 'sender',
+        code: 'UNMAPPED_VALUE',
+        message: expect.objectContaining({ en: expect.stringContaining('"Agent" of column 发送方') }),
+      },
+    });
+    expect('rejection' in r && r.rejection.message.en).toContain('keys: 客户, 客服, 未知');
+  });
+
+  it('reads an empty cell and a map value null as missing', () => {
+    const r = messages.record(['c1', '2026/10/5 9:00:00', '未知', '', ' ', '']);
+    expect(r).toEqual({
+      rejection: expect.objectContaining({ field: 'sender', code: 'MISSING_FIELD' }),
+    });
+  });
+
+  it('rejects a timestamp no format matches, or outside 1970–2100', () => {
+    expect(messages.record(['c1', '2026-10-05', '客户', '', '', ''])).toMatchObject({
+      rejection: { field: 'sent_at', code: 'BAD_VALUE' },
+    });
+    expect(messages.record(['c1', '9999/1/1 0:00:00', '客户', '', '', ''])).toMatchObject({
+      rejection: { field: 'sent_at', code: 'OUT_OF_RANGE' },
+    });
+  });
+
+  it('reads a typed extra field the same from CSV text and JSON values', () => {
+    const csv = new TableTyper('events', reading('events', [mapping('urgent', { type: 'bool' })]), shanghai);
+    csv.fileHeader('events.csv', ['agent_id', 'at', 'type', 'urgent', 'count'], 1);
+    const fromCsv = csv.record(['a1', '2026-10-05T09:00:00', 'praise', 'true', '3']);
+    const json = new TableTyper('events', reading('events', [mapping('urgent', { type: 'bool' })]), shanghai);
+    const fromJson = json.object({
+      agent_id: 'a1',
+      at: '2026-10-05T09:00:00',
+      type: 'praise',
+      urgent: true,
+      count: 3,
+    });
+    expect(fromCsv).toEqual(fromJson);
+    expect(fromJson).toMatchObject({ values: { urgent: true, count: '3' } });
+  });
+
+  it('names a required field without a column and a mapped column the file lacks', () => {
+    const problems = messages.fileHeader('聊天.csv', ['会话ID', '发送方', '内容'], 1);
+    expect(problems.map((p) => [p.code, p.file, p.line])).toEqual([
+      ['MAPPED_COLUMN_MISSING', '聊天.csv', 1],
+      ['MAPPED_COLUMN_MISSING', '聊天.csv', 1],
+      ['MAPPED_COLUMN_MISSING', '聊天.csv', 1],
+    ]);
+    const plain = new TableTyper('surveys', null, shanghai);
+    const missing = plain.fileHeader('surveys.csv', ['survey_id', 'agent_id', 'csat'], 1);
+    expect(missing.map((p) => p.code)).toEqual(['REQUIRED_COLUMN_MISSING']);
+    expect(missing[0]!.message.en).toContain('surveys.submitted_at');
+  });
+
+  it('checks the closed vocabularies of the contract', () => {
+    const plain = new TableTyper('messages', null, shanghai);
+    plain.fileHeader('messages.csv', ['conversation_id', 'sent_at', 'sender'], 1);
+    expect(plain.record(['c1', '2026-10-05T09:00:00Z', '客服'])).toMatchObject({
+      rejection: { field: 'sender', code: 'NOT_ALLOWED_VALUE' },
+    });
+  });
+});

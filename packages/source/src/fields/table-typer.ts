@@ -1,0 +1,261 @@
+import { type FieldSpec, type FieldType, type InputTableName, TABLES } from '@scorebook/contract';
+import { type Bilingual, messageOf, type Problem } from '@scorebook/problems';
+import type { Zone } from '@scorebook/time';
+import { SOURCE_ERRORS } from '../errors.ts';
+import type { FieldMapping, TableSource } from '../model.ts';
+import type { Cell } from '../read/file-items.ts';
+import { VALUE_REJECTIONS, type ValueRejectionCode } from './rejections.ts';
+import { compileTimeFormat } from './time-formats.ts';
+import { readValue, type TypedValue, ValueFailure, type ValueReading } from './type-value.ts';
+
+/** A field a table's rows carry: a contract field, or an extra field (declared or not). */
+export interface RowField {
+  name: string;
+  /** The column (CSV/xlsx header, JSON key) it is read from. */
+  column: string;
+  type: FieldType;
+  /** True for the contract's fields. */
+  contract: boolean;
+  /** True for an extra field without a declared type: text, objects kept as they are. */
+  undeclared: boolean;
+  required: boolean;
+  reading: ValueReading;
+  mapping: FieldMapping | null;
+}
+
+/** Why a record is a rejected row: the field at fault and the message. */
+export interface ValueRejection {
+  field: string;
+  code: ValueRejectionCode;
+  message: Bilingual;
+}
+
+/** A record read into typed values by field name, or why it cannot be. */
+export type TypedRecord = { values: Record<string, unknown> } | { rejection: ValueRejection };
+
+/**
+ * Reads the records of one table into the contract's fields and its extra fields, file by file
+ * (`source-format.md`): a contract field from its mapped column or from a column of its own
+ * name, a typed extra field from its column, every other column as an undeclared extra field
+ * (text) under its own name. {@link TableTyper.fileHeader} is given each CSV/xlsx header and
+ * returns the problems of that header (a required field without a column, a mapped column the
+ * file lacks); JSON Lines records name their own keys.
+ */
+export class TableTyper {
+  readonly table: InputTableName;
+  /** The fields every row has, contract ones first, then declared extras. */
+  readonly fields: readonly RowField[];
+  /** Fields found in at least one file (a column, or a key of at least one JSON line). */
+  readonly present = new Set<string>();
+  readonly #byColumn = new Set<string>();
+  readonly #names: ReadonlySet<string>;
+  readonly #text: ValueReading;
+  /** Per field, its cell's position in the current file's records, or -1. */
+  #positions: number[] = [];
+  #extras: ReadonlyArray<readonly [number, string]> = [];
+
+  constructor(table: InputTableName, reading: TableSource | null, zone: Zone) {
+    this.table = table;
+    const spec = TABLES[table].fields;
+    const mappings = new Map((reading?.fields ?? []).map((m) => [m.field, m]));
+    const fields: RowField[] = [];
+    for (const [name, field] of Object.entries(spec))
+      fields.push(rowField(name, field, mappings.get(name) ?? null, zone, true));
+    for (const m of reading?.fields ?? []) {
+      if (!Object.hasOwn(spec, m.field))
+        fields.push(rowField(m.field, { type: m.type ?? 'string' }, m, zone, false));
+    }
+    this.fields = fields;
+    for (const f of fields) this.#byColumn.add(f.column);
+    this.#names = new Set(fields.map((f) => f.name));
+    this.#text = { type: 'string', spec: {}, map: null, formats: [], zone };
+  }
+
+  /** Starts a CSV/xlsx file: matches its header to the fields; every problem of the header. */
+  fileHeader(file: string, columns: readonly string[], line: number): Problem[] {
+    const problems: Problem[] = [];
+    const index = new Map<string, number>();
+    columns.forEach((c, i) => {
+      if (!index.has(c)) index.set(c, i);
+    });
+    const header = columns.join(', ');
+    const at = (code: 'REQUIRED_COLUMN_MISSING' | 'MAPPED_COLUMN_MISSING', message: Bilingual): Problem => ({
+      code,
+      severity: 'error',
+      message,
+      file,
+      line,
+      column: null,
+    });
+    const consumed = new Set<number>();
+    this.#positions = this.fields.map((f) => index.get(f.column) ?? -1);
+    for (const [k, f] of this.fields.entries()) {
+      const i = this.#positions[k]!;
+      if (i >= 0) {
+        this.present.add(f.name);
+        consumed.add(i);
+        continue;
+      }
+      if (f.mapping !== null && f.mapping.column !== f.name) {
+        problems.push(
+          at(
+            'MAPPED_COLUMN_MISSING',
+            messageOf(SOURCE_ERRORS, 'MAPPED_COLUMN_MISSING', {
+              file,
+              field: f.name,
+              column: f.column,
+              header,
+            }),
+          ),
+        );
+      } else if (f.required) {
+        const fix = `tables:\n  ${this.table}:\n    fields:\n      ${f.name}: <${columnWords(f.name)}>`;
+        problems.push(
+          at(
+            'REQUIRED_COLUMN_MISSING',
+            messageOf(SOURCE_ERRORS, 'REQUIRED_COLUMN_MISSING', {
+              file,
+              table: this.table,
+              field: f.name,
+              header,
+              fix,
+            }),
+          ),
+        );
+      }
+    }
+    // A column consumed by a field is not also an extra field; nor is a column of a name some
+    // field already has (a contract field read from another column shadows it).
+    this.#extras = columns
+      .map((c, i) => [i, c] as const)
+      .filter(([i, c]) => !consumed.has(i) && !this.#byColumn.has(c) && !this.#names.has(c) && c !== '');
+    for (const [, c] of this.#extras) this.present.add(c);
+    return problems;
+  }
+
+  /** Types a CSV/xlsx record of the current file (cells aligned with its header). */
+  record(cells: readonly Cell[]): TypedRecord {
+    const values: Record<string, unknown> = {};
+    const fields = this.fields;
+    const positions = this.#positions;
+    for (let k = 0; k < fields.length; k++) {
+      const i = positions[k]!;
+      const r = this.#value(fields[k]!, i < 0 ? undefined : cells[i], values);
+      if (r !== null) return { rejection: r };
+    }
+    for (const [i, name] of this.#extras) values[name] = this.#extra(cells[i]);
+    return { values };
+  }
+
+  /** Types a JSON Lines object: its keys are its columns. */
+  object(object: Readonly<Record<string, unknown>>): TypedRecord {
+    const values: Record<string, unknown> = {};
+    for (const f of this.fields) {
+      const has = Object.hasOwn(object, f.column);
+      if (has) this.present.add(f.name);
+      const r = this.#value(f, has ? (object[f.column] as Cell) : undefined, values);
+      if (r !== null) return { rejection: r };
+    }
+    for (const key of Object.keys(object)) {
+      if (this.#byColumn.has(key) || this.#names.has(key)) continue;
+      this.present.add(key);
+      values[key] = this.#extra(object[key] as Cell);
+    }
+    return { values };
+  }
+
+  // An undeclared extra field: its text (JSON objects and arrays as they are), empty as null.
+  #extra(cell: Cell | undefined): unknown {
+    const value = readValue(cell, this.#text, true);
+    return value instanceof ValueFailure ? null : value;
+  }
+
+  #value(f: RowField, cell: Cell | undefined, values: Record<string, unknown>): ValueRejection | null {
+    const value = readValue(cell, f.reading, f.undeclared);
+    if (value instanceof ValueFailure) return rejection(f, value);
+    if (value === null && f.required) {
+      return {
+        field: f.name,
+        code: 'MISSING_FIELD',
+        message: messageOf(VALUE_REJECTIONS, 'MISSING_FIELD', { field: f.name }),
+      };
+    }
+    values[f.name] = value as TypedValue;
+    return null;
+  }
+}
+
+function rowField(
+  name: string,
+  spec: FieldSpec,
+  mapping: FieldMapping | null,
+  zone: Zone,
+  contract: boolean,
+): RowField {
+  const formats = (mapping?.format ?? []).map(compileTimeFormat);
+  return {
+    name,
+    column: mapping?.column ?? name,
+    type: spec.type,
+    contract,
+    undeclared: !contract && mapping?.type === null,
+    required: spec.required === true,
+    reading: { type: spec.type, spec, map: mapping?.map ?? null, formats, zone },
+    mapping,
+  };
+}
+
+function rejection(f: RowField, failure: ValueFailure): ValueRejection {
+  const field = f.name;
+  switch (failure.code) {
+    case 'UNMAPPED_VALUE':
+      return {
+        field,
+        code: failure.code,
+        message: messageOf(VALUE_REJECTIONS, 'UNMAPPED_VALUE', {
+          field,
+          column: f.column,
+          value: failure.value,
+          keys: [...(f.reading.map?.keys() ?? [])].join(', '),
+        }),
+      };
+    case 'NOT_ALLOWED_VALUE':
+      return {
+        field,
+        code: failure.code,
+        message: messageOf(VALUE_REJECTIONS, 'NOT_ALLOWED_VALUE', {
+          field,
+          value: failure.value,
+          allowed: failure.detail,
+          column: f.column,
+        }),
+      };
+    case 'OUT_OF_RANGE':
+      return {
+        field,
+        code: failure.code,
+        message: messageOf(VALUE_REJECTIONS, 'OUT_OF_RANGE', {
+          field,
+          value: failure.value,
+          range: failure.detail,
+        }),
+      };
+    case 'BAD_VALUE':
+      return {
+        field,
+        code: failure.code,
+        message: messageOf(VALUE_REJECTIONS, 'BAD_VALUE', {
+          field,
+          value: failure.value,
+          type: f.type,
+          formats: (f.mapping?.format ?? [])
+            .map((x) => (x.kind === 'tokens' ? x.tokens : x.kind))
+            .join(' | '),
+        }),
+      };
+  }
+}
+
+function columnWords(field: string): string {
+  return `列名 / column name of ${field}`;
+}

@@ -1,0 +1,290 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import {
+  type ConfigText,
+  configTextFromBytes,
+  locate,
+  type ParsedYaml,
+  parseConfigYaml,
+  problemAt,
+  readConfigText,
+  schemaProblems,
+} from '@scorebook/config-file';
+import {
+  DERIVED_CONVERSATION_FIELDS,
+  type FieldSpec,
+  INPUT_TABLES,
+  type InputTableName,
+  TABLES,
+} from '@scorebook/contract';
+import { formatPath, hasErrors, messageOf, type SourceProblem, sortProblems } from '@scorebook/problems';
+import { isValidTimezone } from '@scorebook/time';
+import { SOURCE_ERRORS } from '../errors.ts';
+import { timeFormatProblem } from '../fields/time-formats.ts';
+import validate from '../generated/source-validator.js';
+import { globProblem } from '../locate/glob.ts';
+import {
+  DEFAULT_SOURCE,
+  type ExtraFieldType,
+  type FieldMapping,
+  type MappedValue,
+  type Source,
+  type SourceLine,
+  type TableSource,
+  type TimeFormat,
+} from '../model.ts';
+import type { Encoding } from '../read/file-items.ts';
+
+/** The name of the source file Scorebook finds in a data folder. */
+export const SOURCE_FILE_NAME = 'source.yaml';
+
+/** A source as loaded: the source when valid, and every problem found. */
+export interface LoadedSource {
+  source: Source | null;
+  problems: SourceProblem[];
+}
+
+/**
+ * The source of a data folder: the file given (`--source`), else `<dataDir>/source.yaml` when
+ * there is one, else the v1 default (every table by the v1 rules).
+ */
+export function findSource(dataDir: string, sourceFile: string | null = null): LoadedSource {
+  if (sourceFile !== null) return loadSourceFile(resolve(sourceFile));
+  const beside = join(dataDir, SOURCE_FILE_NAME);
+  return existsSync(beside) ? loadSourceFile(beside) : { source: DEFAULT_SOURCE, problems: [] };
+}
+
+/** Reads and checks a source file: schema, then meaning; every problem with its position. */
+export function loadSourceFile(file: string): LoadedSource {
+  const read = readConfigText(file);
+  return read.text === null ? { source: null, problems: read.problems } : checkSourceText(read.text);
+}
+
+/** Checks source bytes read elsewhere (from git, say), reported under `file`. */
+export function loadSourceBytes(file: string, bytes: Uint8Array): LoadedSource {
+  const read = configTextFromBytes(file, bytes);
+  return read.text === null ? { source: null, problems: read.problems } : checkSourceText(read.text);
+}
+
+function checkSourceText(text: ConfigText): LoadedSource {
+  const { parsed, problems } = parseConfigYaml(text);
+  if (parsed === null || problems.length > 0) return { source: null, problems: sortProblems(problems) };
+  const schema = schemaProblems(parsed, validate);
+  if (schema.length > 0) return { source: null, problems: sortProblems(schema) };
+  const checker = new SourceChecker(parsed);
+  const source = checker.source(text);
+  const all = sortProblems(checker.problems);
+  return { source: hasErrors(all) ? null : source, problems: all };
+}
+
+type Path = Array<string | number>;
+type Raw = Record<string, unknown>;
+
+class SourceChecker {
+  readonly problems: SourceProblem[] = [];
+  readonly #parsed: ParsedYaml;
+
+  constructor(parsed: ParsedYaml) {
+    this.#parsed = parsed;
+  }
+
+  source(text: ConfigText): Source {
+    const raw = this.#parsed.value as Raw;
+    const timezone = typeof raw.timezone === 'string' ? raw.timezone : null;
+    if (timezone !== null && !isValidTimezone(timezone))
+      this.#report(
+        ['timezone'],
+        'SOURCE_UNKNOWN_TIMEZONE',
+        messageOf(SOURCE_ERRORS, 'SOURCE_UNKNOWN_TIMEZONE', { timezone }),
+      );
+    const ignore = (raw.ignore as string[] | undefined) ?? [];
+    ignore.forEach((glob, i) => this.#checkGlob(glob, ['ignore', i]));
+    const tables = new Map<InputTableName, TableSource>();
+    const rawTables = (raw.tables as Record<string, Raw> | undefined) ?? {};
+    for (const table of INPUT_TABLES) {
+      const t = rawTables[table];
+      if (t !== undefined) tables.set(table, this.#table(table, t));
+    }
+    return {
+      file: text.file,
+      sha256: text.sha256,
+      text: text.text,
+      id: typeof raw.id === 'string' ? raw.id : null,
+      timezone,
+      ignore,
+      tables,
+    };
+  }
+
+  #table(table: InputTableName, raw: Raw): TableSource {
+    const path: Path = ['tables', table];
+    const files = (raw.files as string[] | undefined) ?? null;
+    files?.forEach((glob, i) => this.#checkGlob(glob, [...path, 'files', i]));
+    const fields: FieldMapping[] = [];
+    for (const [field, value] of Object.entries((raw.fields as Raw | undefined) ?? {})) {
+      fields.push(this.#field(table, field, value, [...path, 'fields', field]));
+    }
+    return {
+      table,
+      files,
+      encoding: (raw.encoding as Encoding | undefined) ?? 'utf-8',
+      headerRow: (raw.header_row as number | undefined) ?? 1,
+      sheet: (raw.sheet as string | undefined) ?? null,
+      fields,
+      source: this.#line(path),
+    };
+  }
+
+  #field(table: InputTableName, field: string, value: unknown, path: Path): FieldMapping {
+    const spec: FieldSpec | undefined = TABLES[table].fields[field];
+    const o = typeof value === 'string' ? { column: value } : (value as Raw);
+    const declared = (o.type as ExtraFieldType | undefined) ?? null;
+    const names = { table, field };
+    if (spec !== undefined && declared !== null)
+      this.#report(
+        [...path, 'type'],
+        'SOURCE_TYPE_ON_CONTRACT_FIELD',
+        messageOf(SOURCE_ERRORS, 'SOURCE_TYPE_ON_CONTRACT_FIELD', { ...names, type: spec.type }),
+      );
+    if (table === 'conversations' && Object.hasOwn(DERIVED_CONVERSATION_FIELDS, field))
+      this.#report(
+        path,
+        'SOURCE_FIELD_SHADOWS_DERIVED',
+        messageOf(SOURCE_ERRORS, 'SOURCE_FIELD_SHADOWS_DERIVED', names),
+        'key',
+      );
+    const type = spec?.type ?? declared ?? 'string';
+    const isTime = type === 'timestamp' || type === 'date';
+    let format: TimeFormat[] | null = null;
+    if (o.format !== undefined) {
+      const texts = typeof o.format === 'string' ? [o.format] : (o.format as string[]);
+      if (!isTime) {
+        this.#report(
+          [...path, 'format'],
+          'SOURCE_FORMAT_NOT_TIME',
+          messageOf(SOURCE_ERRORS, 'SOURCE_FORMAT_NOT_TIME', { ...names, type }),
+        );
+      } else {
+        format = texts.map((t, i) => {
+          const f = toTimeFormat(t);
+          const why = timeFormatProblem(f, type);
+          if (why !== null) {
+            const at = typeof o.format === 'string' ? [...path, 'format'] : [...path, 'format', i];
+            this.#report(
+              at,
+              'SOURCE_BAD_TIME_FORMAT',
+              messageOf(SOURCE_ERRORS, 'SOURCE_BAD_TIME_FORMAT', { format: t, why }),
+            );
+          }
+          return f;
+        });
+      }
+    }
+    let map: Map<string, MappedValue> | null = null;
+    if (o.map !== undefined) {
+      if (isTime)
+        this.#report(
+          [...path, 'map'],
+          'SOURCE_MAP_ON_TIME',
+          messageOf(SOURCE_ERRORS, 'SOURCE_MAP_ON_TIME', names),
+        );
+      else map = this.#map(field, type, spec, o.map as Raw, [...path, 'map']);
+    }
+    return {
+      field,
+      column: (o.column as string | undefined) ?? field,
+      map,
+      format,
+      type: spec === undefined ? declared : null,
+      source: this.#line(path),
+    };
+  }
+
+  #map(
+    field: string,
+    type: string,
+    spec: FieldSpec | undefined,
+    raw: Raw,
+    path: Path,
+  ): Map<string, MappedValue> {
+    const map = new Map<string, MappedValue>();
+    for (const [key, value] of Object.entries(raw)) {
+      const trimmed = key.replace(/^\p{White_Space}+|\p{White_Space}+$/gu, '');
+      if (map.has(trimmed)) {
+        this.#report(
+          [...path, key],
+          'SOURCE_MAP_DUPLICATE_KEY',
+          messageOf(SOURCE_ERRORS, 'SOURCE_MAP_DUPLICATE_KEY', { key }),
+          'key',
+        );
+        continue;
+      }
+      const v = value as MappedValue;
+      map.set(trimmed, v);
+      if (v === null) continue;
+      if (!fitsType(v, type, spec)) {
+        this.#report(
+          [...path, key],
+          'SOURCE_MAP_VALUE_TYPE',
+          messageOf(SOURCE_ERRORS, 'SOURCE_MAP_VALUE_TYPE', { field, key, value: JSON.stringify(v), type }),
+        );
+      } else if (spec?.values !== undefined && !spec.values.includes(String(v))) {
+        this.#report(
+          [...path, key],
+          'SOURCE_MAP_VALUE_NOT_ALLOWED',
+          messageOf(SOURCE_ERRORS, 'SOURCE_MAP_VALUE_NOT_ALLOWED', {
+            field,
+            key,
+            value: String(v),
+            allowed: spec.values.join(', '),
+          }),
+        );
+      }
+    }
+    return map;
+  }
+
+  #checkGlob(glob: string, path: Path): void {
+    const why = globProblem(glob);
+    if (why !== null)
+      this.#report(path, 'SOURCE_BAD_GLOB', messageOf(SOURCE_ERRORS, 'SOURCE_BAD_GLOB', { glob, why }));
+  }
+
+  #report(
+    path: Path,
+    code: string,
+    message: SourceProblem['message'],
+    anchor: 'value' | 'key' = 'value',
+  ): void {
+    this.problems.push(problemAt(this.#parsed, path, { code, severity: 'error', message }, anchor));
+  }
+
+  #line(path: Path): SourceLine {
+    const [start] = locate(this.#parsed, path);
+    const pos = this.#parsed.lineCounter.linePos(start);
+    return { file: this.#parsed.source.file, line: pos.line, column: pos.col, path: formatPath(path) };
+  }
+}
+
+/** A format as written: `excel`, `unix_s`, `unix_ms`, or luxon tokens. */
+export function toTimeFormat(text: string): TimeFormat {
+  if (text === 'excel' || text === 'unix_s' || text === 'unix_ms') return { kind: text };
+  return { kind: 'tokens', tokens: text };
+}
+
+function fitsType(value: string | number | boolean, type: string, spec: FieldSpec | undefined): boolean {
+  switch (type) {
+    case 'id':
+    case 'string':
+      return typeof value === 'string';
+    case 'int':
+    case 'number': {
+      if (typeof value !== 'number' || (type === 'int' && !Number.isInteger(value))) return false;
+      return (spec?.min === undefined || value >= spec.min) && (spec?.max === undefined || value <= spec.max);
+    }
+    case 'bool':
+      return typeof value === 'boolean';
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,98 @@
+import { INPUT_TABLES } from '@scorebook/contract';
+import { EXTRA_FIELD_TYPES } from '../model.ts';
+import { ENCODINGS } from '../read/file-items.ts';
+
+const text = { type: 'string', minLength: 1 } as const;
+const mappedValue = {
+  type: ['string', 'number', 'boolean', 'null'],
+  description: '字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)',
+} as const;
+
+const field = {
+  type: ['string', 'object'],
+  minLength: 1,
+  additionalProperties: false,
+  description: '列名,或 {column, map, format, type} / the column, or how to read it',
+  properties: {
+    column: { ...text, description: '导出文件中的列名(或 JSON 键)/ the column (or JSON key)' },
+    map: {
+      type: 'object',
+      additionalProperties: mappedValue,
+      description:
+        '取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row',
+    },
+    format: {
+      type: ['string', 'array'],
+      minLength: 1,
+      minItems: 1,
+      items: text,
+      description:
+        '时间格式:luxon 记号(如 "yyyy/M/d H:mm:ss")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)',
+    },
+    type: {
+      enum: [...EXTRA_FIELD_TYPES],
+      description: '额外字段的类型 / the type of an extra field',
+    },
+  },
+} as const;
+
+const tableSource = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    files: {
+      type: 'array',
+      minItems: 1,
+      items: text,
+      description:
+        '文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order',
+    },
+    encoding: { enum: [...ENCODINGS], description: '文本编码,默认 utf-8 / text encoding, default utf-8' },
+    header_row: {
+      type: 'integer',
+      minimum: 1,
+      description: '表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header',
+    },
+    sheet: { ...text, description: 'xlsx 工作表名,默认第一个 / the xlsx sheet, default the first' },
+    fields: {
+      type: 'object',
+      description: '合同字段(或额外字段)← 列 / contract (or extra) field ← column',
+      additionalProperties: field,
+    },
+  },
+} as const;
+
+/**
+ * The JSON Schema (2020-12) of `source.yaml` (`source-format.md`). Meaning-level rules (types of
+ * map values, formats, globs, timezone) are checked after it, with positions. Published as
+ * `configs/schema/source.schema.json` for editors.
+ */
+export const SOURCE_SCHEMA = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'https://scorebook.dev/schema/source.schema.json',
+  title: 'Scorebook data source (数据来源)',
+  type: 'object',
+  required: ['scorebook', 'kind'],
+  additionalProperties: false,
+  properties: {
+    scorebook: { const: 1, description: '格式版本,固定为 1 / format version, always 1' },
+    kind: { const: 'source', description: '固定为 source / always source' },
+    id: { ...text, description: '来源标签,记录在结果中 / a label, recorded in provenance' },
+    timezone: {
+      ...text,
+      description:
+        '不带时差的时间按此 IANA 时区读取,默认策略的时区 / timestamps without an offset are read in this timezone',
+    },
+    ignore: {
+      type: 'array',
+      items: text,
+      description: '不属于任何表的文件(通配符)/ files of the data folder that belong to no table',
+    },
+    tables: {
+      type: 'object',
+      additionalProperties: false,
+      properties: Object.fromEntries(INPUT_TABLES.map((table) => [table, tableSource])),
+      description: '各表的读法 / how each table is read',
+    },
+  },
+} as const;

@@ -1,0 +1,122 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ScorebookError } from '@scorebook/problems';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SOURCE, type Source, type TableSource } from '../model.ts';
+import { locateFiles } from './locate-files.ts';
+
+const folder = (files: Record<string, string>): string => {
+  const dir = mkdtempSync(join(tmpdir(), 'scorebook-locate-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+};
+
+const problemsOf = (dir: string, source: Source = DEFAULT_SOURCE) => {
+  try {
+    locateFiles(dir, source);
+  } catch (error) {
+    if (error instanceof ScorebookError) return error.problems.map((p) => [p.code, p.file]);
+    throw error;
+  }
+  return [];
+};
+
+const listing = (files: Record<string, { files: string[] } | null>): Source => ({
+  ...DEFAULT_SOURCE,
+  file: null,
+  tables: new Map(
+    Object.entries(files).map(([table, t]) => [
+      table as TableSource['table'],
+      {
+        table: table as TableSource['table'],
+        files: t?.files ?? null,
+        encoding: 'utf-8',
+        headerRow: 1,
+        sheet: null,
+        fields: [],
+        source: { file: 'source.yaml', line: 1, column: 1, path: '' },
+      },
+    ]),
+  ),
+});
+
+describe('locating the files of each table', () => {
+  it('reads the v1 layout: <table>.csv, <table>.jsonl and <table>/ in name order', () => {
+    const dir = folder({
+      'agents.csv': 'a',
+      'messages/2026-10-02.jsonl': '',
+      'messages/2026-10-01.jsonl': '',
+      'surveys.jsonl': '',
+    });
+    const located = locateFiles(dir, DEFAULT_SOURCE);
+    expect(located.tables.get('messages')!.files.map((f) => f.name)).toEqual([
+      'messages/2026-10-01.jsonl',
+      'messages/2026-10-02.jsonl',
+    ]);
+    expect(located.tables.get('surveys')!.files.map((f) => f.format)).toEqual(['jsonl']);
+    expect(located.tables.get('orders')!.files).toEqual([]);
+  });
+
+  it('stops at every file that belongs to no table, naming the nearest table', () => {
+    const dir = folder({
+      'agents.csv': 'a',
+      'conversations_2026-10.csv': '',
+      'Surveys.csv': '',
+      'messages.json': '',
+      '会话记录_2026-10.xlsx': '',
+      '.DS_Store': '',
+      '~$会话记录.xlsx': '',
+    });
+    expect(problemsOf(dir)).toEqual([
+      ['STRAY_FILE', 'Surveys.csv'],
+      ['STRAY_FILE', 'conversations_2026-10.csv'],
+      ['STRAY_FILE', 'messages.json'],
+      ['STRAY_FILE', '会话记录_2026-10.xlsx'],
+    ]);
+  });
+
+  it('suggests the source lines to write', () => {
+    const dir = folder({ 'agents.csv': 'a', 'conversations_2026-10.csv': '' });
+    try {
+      locateFiles(dir, DEFAULT_SOURCE);
+    } catch (error) {
+      expect((error as ScorebookError).problems[0]!.message.en).toContain(
+        'tables:\n  conversations:\n    files: ["conversations_*.csv"]',
+      );
+    }
+    expect.assertions(1);
+  });
+
+  it('reads listed tables by their globs and refuses a file claimed twice', () => {
+    const dir = folder({
+      'agents.csv': 'a',
+      '会话记录_2026-10.csv': '',
+      '会话记录_2026-11.csv': '',
+      'README.md': '',
+    });
+    const source = { ...listing({ conversations: { files: ['会话记录_*.csv'] } }), ignore: ['README*'] };
+    expect(
+      locateFiles(dir, source)
+        .tables.get('conversations')!
+        .files.map((f) => f.name),
+    ).toEqual(['会话记录_2026-10.csv', '会话记录_2026-11.csv']);
+    const twice = listing({ conversations: { files: ['*.csv'] } });
+    expect(problemsOf(dir, { ...twice, ignore: ['README*'] })).toEqual([
+      ['FILE_IN_TWO_TABLES', 'agents.csv'],
+    ]);
+  });
+
+  it('refuses a table given twice, an unreadable extension and a folder without agents', () => {
+    expect(problemsOf(folder({ 'agents.csv': 'a', 'events.csv': '', 'events.jsonl': '' }))).toEqual([
+      ['TABLE_GIVEN_TWICE', expect.stringContaining('events')],
+    ]);
+    expect(problemsOf(folder({ 'agents.csv': 'a', 'events/notes.txt': '' }))).toEqual([
+      ['UNKNOWN_EXTENSION', 'events/notes.txt'],
+    ]);
+    expect(problemsOf(folder({ 'surveys.csv': '' }))).toEqual([['AGENTS_MISSING', expect.any(String)]]);
+  });
+});

@@ -1,0 +1,227 @@
+import { lstatSync, readdirSync, realpathSync, type Stats, statSync } from 'node:fs';
+import { extname, join, relative, resolve, sep } from 'node:path';
+import { INPUT_TABLES, type InputTableName } from '@scorebook/contract';
+import { messageOf, type Problem, ScorebookError } from '@scorebook/problems';
+import { SOURCE_ERRORS } from '../errors.ts';
+import type { Source, TableSource } from '../model.ts';
+import type { FileFormat } from '../read/file-items.ts';
+import { Glob } from './glob.ts';
+import { suggestTable } from './suggest-table.ts';
+
+/** A file of a table. */
+export interface LocatedFile {
+  /** Absolute path. */
+  path: string;
+  /** Relative to the data folder, `/`-separated: how messages and provenance name it. */
+  name: string;
+  format: FileFormat;
+  size: number;
+}
+
+/** A table's files in reading order (lexical by `name`), and how the source says to read them. */
+export interface LocatedTable {
+  table: InputTableName;
+  files: LocatedFile[];
+  /** The table's entry in source.yaml; null when it is read by the v1 rules with contract names. */
+  reading: TableSource | null;
+}
+
+/** Every table of a data folder with its files; warnings that do not stop a run. */
+export interface DataFiles {
+  dataDir: string;
+  tables: Map<InputTableName, LocatedTable>;
+  warnings: Problem[];
+}
+
+const FORMATS: Readonly<Record<string, FileFormat>> = { '.csv': 'csv', '.jsonl': 'jsonl', '.xlsx': 'xlsx' };
+
+/**
+ * Finds the files of every table (`source-format.md`): a table listed with `files` by its globs,
+ * any other by the v1 rules (`<table>.csv`, `<table>.jsonl`, or the files directly inside
+ * `<table>/`). Every other file of the folder must be the source file, hidden (a name starting
+ * with `.`), an Excel lock file (`~$…`) or match `ignore`; anything else stops the run, as do a
+ * file claimed by two tables, an unreadable extension, something that is not a regular file,
+ * and a folder without `agents`. Throws a ScorebookError with every problem at once.
+ */
+export function locateFiles(dataDir: string, source: Source): DataFiles {
+  const root = resolve(dataDir);
+  const problems: Problem[] = [];
+  const warnings: Problem[] = [];
+  const add = (code: keyof typeof SOURCE_ERRORS, file: string | null, message: Problem['message']) =>
+    problems.push({ code, severity: 'error', message, file, line: null, column: null });
+  let entries: Entry[];
+  try {
+    entries = walk(root);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    add(
+      'DATA_DIR_UNREADABLE',
+      dataDir,
+      messageOf(SOURCE_ERRORS, 'DATA_DIR_UNREADABLE', { dir: dataDir, reason }),
+    );
+    throw new ScorebookError('input', problems);
+  }
+  const sourceName = source.file === null ? null : relativeName(root, resolve(source.file));
+  const claims = INPUT_TABLES.map((table) => claimOf(table, source.tables.get(table) ?? null));
+  const ignore = source.ignore.map((g) => new Glob(g));
+  const files = new Map<InputTableName, LocatedFile[]>(INPUT_TABLES.map((t) => [t, []]));
+  const v1Forms = new Map<InputTableName, Set<string>>();
+
+  for (const entry of entries) {
+    if (entry.name === sourceName) continue;
+    const claimed = claims.filter((c) => c.matches(entry.name));
+    if (claimed.length === 0) {
+      if (ignore.some((g) => g.matches(entry.name))) continue;
+      const guess = suggestTable(entry.name);
+      add(
+        entry.kind === 'file' ? 'STRAY_FILE' : 'NOT_A_FILE',
+        entry.name,
+        entry.kind === 'file'
+          ? messageOf(SOURCE_ERRORS, 'STRAY_FILE', {
+              file: entry.name,
+              table: guess.table ?? '',
+              fix: guess.fix,
+              withSource: source.file !== null,
+            })
+          : messageOf(SOURCE_ERRORS, 'NOT_A_FILE', { file: entry.name, kind: entry.kind }),
+      );
+      continue;
+    }
+    if (claimed.length > 1) {
+      add(
+        'FILE_IN_TWO_TABLES',
+        entry.name,
+        messageOf(SOURCE_ERRORS, 'FILE_IN_TWO_TABLES', {
+          file: entry.name,
+          first: claimed[0]!.table,
+          second: claimed[1]!.table,
+        }),
+      );
+      continue;
+    }
+    const claim = claimed[0]!;
+    if (entry.kind !== 'file') {
+      add(
+        'NOT_A_FILE',
+        entry.name,
+        messageOf(SOURCE_ERRORS, 'NOT_A_FILE', { file: entry.name, kind: entry.kind }),
+      );
+      continue;
+    }
+    const format = FORMATS[extname(entry.name).toLowerCase()];
+    if (format === undefined) {
+      add(
+        'UNKNOWN_EXTENSION',
+        entry.name,
+        messageOf(SOURCE_ERRORS, 'UNKNOWN_EXTENSION', { file: entry.name, table: claim.table }),
+      );
+      continue;
+    }
+    if (claim.v1Form !== null) {
+      const form = claim.v1Form(entry.name);
+      const forms = v1Forms.get(claim.table) ?? new Set<string>();
+      forms.add(form);
+      v1Forms.set(claim.table, forms);
+    }
+    files.get(claim.table)!.push({ path: entry.path, name: entry.name, format, size: entry.size });
+  }
+
+  for (const [table, forms] of v1Forms) {
+    if (forms.size > 1)
+      add(
+        'TABLE_GIVEN_TWICE',
+        join(dataDir, table),
+        messageOf(SOURCE_ERRORS, 'TABLE_GIVEN_TWICE', { table, forms: [...forms].sort().join(', ') }),
+      );
+  }
+  if (files.get('agents')!.length === 0 && problems.length === 0)
+    add('AGENTS_MISSING', dataDir, messageOf(SOURCE_ERRORS, 'AGENTS_MISSING', { dir: dataDir }));
+  if (problems.length > 0) throw new ScorebookError('input', problems);
+
+  const tables = new Map<InputTableName, LocatedTable>();
+  for (const table of INPUT_TABLES) {
+    const list = files.get(table)!.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const reading = source.tables.get(table) ?? null;
+    if (reading?.files && list.length === 0) {
+      const globs = reading.files.join(', ');
+      warnings.push({
+        code: 'GLOB_MATCHES_NOTHING',
+        severity: 'warning',
+        message: messageOf(SOURCE_ERRORS, 'GLOB_MATCHES_NOTHING', { table, globs }),
+        file: source.file,
+        line: reading.source.line,
+        column: reading.source.column,
+      });
+    }
+    tables.set(table, { table, files: list, reading });
+  }
+  return { dataDir: root, tables, warnings };
+}
+
+interface Claim {
+  table: InputTableName;
+  matches(name: string): boolean;
+  /** For a table read by the v1 rules: which of its forms a file is (`x.csv`, `x.jsonl`, `x/`). */
+  v1Form: ((name: string) => string) | null;
+}
+
+function claimOf(table: InputTableName, reading: TableSource | null): Claim {
+  if (reading?.files) {
+    const globs = reading.files.map((g) => new Glob(g));
+    return { table, matches: (name) => globs.some((g) => g.matches(name)), v1Form: null };
+  }
+  const folder = `${table}/`;
+  return {
+    table,
+    matches: (name) =>
+      name === `${table}.csv` ||
+      name === `${table}.jsonl` ||
+      (name.startsWith(folder) && !name.slice(folder.length).includes('/')),
+    v1Form: (name) => (name.startsWith(folder) ? folder : name),
+  };
+}
+
+interface Entry {
+  path: string;
+  name: string;
+  kind: 'file' | 'fifo' | 'socket' | 'device' | 'broken link';
+  size: number;
+}
+
+// Every entry below the folder but hidden ones and Excel lock files, folders descended into
+// (a symbolic link to a folder too, once), in no particular order.
+function walk(root: string): Entry[] {
+  const out: Entry[] = [];
+  const seen = new Set<string>([realpathSync(root)]);
+  const visit = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      if (name.startsWith('.') || name.startsWith('~$')) continue;
+      const path = join(dir, name);
+      let stats: Stats;
+      try {
+        stats = statSync(path);
+      } catch {
+        if (lstatSync(path).isSymbolicLink()) {
+          out.push({ path, name: relativeName(root, path), kind: 'broken link', size: 0 });
+          continue;
+        }
+        throw new Error(`cannot read ${path}`);
+      }
+      if (stats.isDirectory()) {
+        const real = realpathSync(path);
+        if (seen.has(real)) continue;
+        seen.add(real);
+        visit(path);
+        continue;
+      }
+      const kind = stats.isFile() ? 'file' : stats.isFIFO() ? 'fifo' : stats.isSocket() ? 'socket' : 'device';
+      out.push({ path, name: relativeName(root, path), kind, size: stats.size });
+    }
+  };
+  visit(root);
+  return out;
+}
+
+function relativeName(root: string, path: string): string {
+  return relative(root, path).split(sep).join('/');
+}

@@ -1,0 +1,145 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { validatorModule } from '@scorebook/config-file';
+import { describe, expect, it } from 'vitest';
+import { findSource } from '../src/index.ts';
+import { loadSourceBytes } from '../src/load/load-source.ts';
+import {
+  SCHEMA_SCRIPT,
+  SOURCE_SCHEMA_FILE,
+  SOURCE_VALIDATOR_FILE,
+  schemaText,
+} from '../src/load/published-schema.ts';
+import { SOURCE_SCHEMA } from '../src/load/source-schema.ts';
+
+const load = (text: string) => loadSourceBytes('source.yaml', new TextEncoder().encode(text));
+const codes = (text: string) => load(text).problems.map((p) => [p.code, p.line, p.column]);
+
+const SPEC_EXAMPLE = `# yaml-language-server: $schema=../../configs/schema/source.schema.json
+scorebook: 1
+kind: source
+id: qiyu-2026
+timezone: Asia/Shanghai
+ignore: ["README*", "*.pdf"]
+tables:
+  conversations:
+    files: ["会话记录_*.csv"]
+    encoding: gb18030
+    header_row: 1
+    fields:
+      conversation_id: 会话ID
+      agent_id: 客服工号
+      channel: { column: 渠道, map: { 在线: chat, 电话: phone, 工单: ticket } }
+      started_at: { column: 开始时间, format: "yyyy/M/d H:mm:ss" }
+      resolved: { column: 是否解决, map: { 是: true, 否: false } }
+      complexity: { column: 问题复杂度, type: string, map: { 简单: simple, 一般: normal, 复杂: complex } }
+  messages:
+    files: ["聊天记录/*.xlsx"]
+    sheet: 消息
+    fields:
+      sender: { column: 发送方, map: { 客户: customer, 客服: agent, 机器人: bot, 系统: system } }
+`;
+
+describe('source.yaml', () => {
+  it('accepts the example of the spec', () => {
+    const { source, problems } = load(SPEC_EXAMPLE);
+    expect(problems).toEqual([]);
+    expect(source?.id).toBe('qiyu-2026');
+    const conversations = source!.tables.get('conversations')!;
+    expect(conversations.encoding).toBe('gb18030');
+    expect(conversations.fields.map((f) => [f.field, f.column, f.type])).toEqual([
+      ['conversation_id', '会话ID', null],
+      ['agent_id', '客服工号', null],
+      ['channel', '渠道', null],
+      ['started_at', '开始时间', null],
+      ['resolved', '是否解决', null],
+      ['complexity', '问题复杂度', 'string'],
+    ]);
+    expect(conversations.fields[4]!.map).toEqual(
+      new Map([
+        ['是', true],
+        ['否', false],
+      ]),
+    );
+    expect(source!.tables.get('messages')!.sheet).toBe('消息');
+  });
+
+  it('reports every problem at once, with its position', () => {
+    expect(
+      codes(`scorebook: 1
+kind: source
+timezone: Asia/Shanghi
+tables:
+  Surveys:
+    files: ["*.csv"]
+  messages:
+    encodng: gb18030
+    files: ["../x/*.csv"]
+    fields:
+      sender: { column: 发送方, map: { 客户: Customer } }
+      sent_at: { column: 时间, format: "HH:mm" }
+      csat: { column: 满意度 }
+`),
+    ).toEqual([
+      ['UNKNOWN_KEY', 5, 3],
+      ['UNKNOWN_KEY', 8, 5],
+    ]);
+    expect(
+      codes(`scorebook: 1
+kind: source
+timezone: Asia/Shanghi
+tables:
+  messages:
+    files: ["../x/*.csv"]
+    fields:
+      sender: { column: 发送方, map: { 客户: Customer, " 客户 ": customer } }
+      sent_at: { column: 时间, format: "HH:mm", type: timestamp }
+      text: { column: 内容, format: "yyyy" }
+  conversations:
+    fields:
+      replied: 是否回复
+`),
+    ).toEqual([
+      ['SOURCE_UNKNOWN_TIMEZONE', 3, 11],
+      ['SOURCE_BAD_GLOB', 6, 13],
+      ['SOURCE_MAP_VALUE_NOT_ALLOWED', 8, 41],
+      ['SOURCE_MAP_DUPLICATE_KEY', 8, 51],
+      ['SOURCE_BAD_TIME_FORMAT', 9, 38],
+      ['SOURCE_TYPE_ON_CONTRACT_FIELD', 9, 53],
+      ['SOURCE_FORMAT_NOT_TIME', 10, 35],
+      ['SOURCE_FIELD_SHADOWS_DERIVED', 13, 7],
+    ]);
+  });
+
+  it('checks that map values fit the field', () => {
+    expect(
+      codes(`scorebook: 1
+kind: source
+tables:
+  surveys:
+    fields:
+      csat: { column: 满意度, map: { 非常满意: 5, 很差: 0, 一般: "3" } }
+      nps: { column: 推荐, map: { 高: 10, 缺失: null } }
+`),
+    ).toEqual([
+      ['SOURCE_MAP_VALUE_TYPE', 6, 48],
+      ['SOURCE_MAP_VALUE_TYPE', 6, 55],
+    ]);
+  });
+
+  it('is found beside the data, or given, or absent (the v1 rules)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scorebook-source-'));
+    expect(findSource(dir).source?.file).toBeNull();
+    writeFileSync(join(dir, 'source.yaml'), SPEC_EXAMPLE);
+    expect(findSource(dir).source?.id).toBe('qiyu-2026');
+    expect(findSource(dir, join(dir, 'missing.yaml')).problems.map((p) => p.code)).toEqual([
+      'FILE_UNREADABLE',
+    ]);
+  });
+
+  it('publishes its JSON Schema and ships the validator generated from it', () => {
+    expect(readFileSync(SOURCE_SCHEMA_FILE, 'utf8')).toBe(schemaText(SOURCE_SCHEMA));
+    expect(readFileSync(SOURCE_VALIDATOR_FILE, 'utf8')).toBe(validatorModule(SOURCE_SCHEMA, SCHEMA_SCRIPT));
+  });
+});
