@@ -52,6 +52,8 @@ export interface ReadFileOptions {
   onBytes?: (bytes: Uint8Array) => void;
   /** The longest record, in bytes, before the file is refused (default {@link MAX_RECORD_BYTES}). */
   maxRecordBytes?: number;
+  /** The table the file belongs to, when known: messages then say where in source.yaml to write a fix. */
+  table?: string | null;
 }
 
 /** A record longer than this (16 MiB) is not a record of an export: the file is refused. */

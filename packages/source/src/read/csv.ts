@@ -1,0 +1,312 @@
+import { messageOf } from '@scorebook/problems';
+import { type ChunkParser, type DecodedChunk, decodeFile, parseChunks } from './decode.ts';
+import { type FileItem, MAX_RECORD_BYTES, type ReadFileOptions } from './file-items.ts';
+import { READ_ERRORS, readError } from './read-errors.ts';
+
+/** How to read CSV text. */
+export interface CsvOptions {
+  /** The file as named in messages. */
+  name: string;
+  /** The 1-based row of the header; the rows above it are skipped. */
+  headerRow: number;
+  /** The longest record, in bytes (line break included), before the file is refused. */
+  maxRecordBytes: number;
+}
+
+/**
+ * Reads a CSV file (RFC 4180, comma-separated, in its declared encoding): the header, then one
+ * item per record, each with the 1-based line it starts on. See {@link csvItems}.
+ */
+export async function* readCsv(options: ReadFileOptions): AsyncGenerator<FileItem> {
+  const chunks = decodeFile(options.path, {
+    name: options.name,
+    encoding: options.encoding,
+    table: options.table ?? null,
+    ...(options.onBytes === undefined ? {} : { onBytes: options.onBytes }),
+  });
+  yield* csvItems(chunks, {
+    name: options.name,
+    headerRow: options.headerRow,
+    maxRecordBytes: options.maxRecordBytes ?? MAX_RECORD_BYTES,
+  });
+}
+
+/**
+ * The items of CSV text. A quote is special only at the start of a cell: there it opens a quoted
+ * cell, which may span lines, holds commas and line breaks as they are, and reads `""` as one
+ * quote; anywhere else a quote is a literal character (`5" screen`). A line break is LF or
+ * CR LF (outside quotes the CR belongs to the line break, also on a last line without LF).
+ * Blank lines are skipped. Rows (records and blank lines, as Excel counts them) above
+ * `headerRow` are skipped; the header is the first non-blank row from there, its cells trimmed.
+ * Stops the run on: no header (FILE_EMPTY, NO_HEADER_ROW), a repeated column name
+ * (DUPLICATE_COLUMN; empty names are not names), a header with text after a closing quote
+ * (HEADER_BAD_QUOTE), a quoted cell never closed (UNCLOSED_QUOTE, at the line it opened), a
+ * record longer than `maxRecordBytes` (RECORD_TOO_LONG, as soon as that many bytes are read).
+ * A record with text after a closing quote is `bad` (BAD_QUOTE), one with a number of cells
+ * other than the header's is `bad` (FIELD_COUNT); the file goes on.
+ */
+export function csvItems(chunks: AsyncIterable<DecodedChunk>, options: CsvOptions): AsyncGenerator<FileItem> {
+  return parseChunks(chunks, new CsvParser(options));
+}
+
+const QUOTE = 34;
+const COMMA = 44;
+const CR = 13;
+
+/** A record being read: its cells so far, and the quoted cell it is inside, if any. */
+interface OpenRecord {
+  line: number;
+  /** File offset of its first byte. */
+  start: number;
+  cells: string[];
+  /** The quoted cell being read. */
+  cell: string;
+  inQuote: boolean;
+  /** The line the last quoted cell opened on. */
+  quoteLine: number;
+  /** The 1-based column of the first cell with text after its closing quote, or 0. */
+  badColumn: number;
+}
+
+class CsvParser implements ChunkParser {
+  readonly #name: string;
+  readonly #headerRow: number;
+  readonly #max: number;
+  #columns: string[] = [];
+  /** The header's width, -1 until the header is read. */
+  #width = -1;
+  /** Rows before the header (records and blank lines). */
+  #rows = 0;
+  #sawRecord = false;
+  #line = 1;
+  /** File offset of the line being read. */
+  #lineStart = -1;
+  /** The line being read, as far as earlier chunks gave it. */
+  #pending = '';
+  #open: OpenRecord | null = null;
+  #end = 0;
+
+  constructor(options: CsvOptions) {
+    this.#name = options.name;
+    this.#headerRow = options.headerRow;
+    this.#max = options.maxRecordBytes;
+  }
+
+  push(chunk: DecodedChunk, out: FileItem[]): void {
+    if (this.#lineStart < 0) this.#lineStart = chunk.start;
+    const text = this.#pending.length === 0 ? chunk.text : this.#pending + chunk.text;
+    const starts = chunk.lineStarts;
+    const max = this.#max;
+    let width = this.#width;
+    let line = this.#line;
+    let lineStart = this.#lineStart;
+    let from = 0;
+    let quote = text.indexOf('"');
+    for (let k = 0; k < starts.length; k++) {
+      const lf = text.indexOf('\n', from);
+      const next = starts[k]!;
+      if (quote !== -1 && quote < from) quote = text.indexOf('"', from);
+      if (this.#open === null && width >= 0 && (quote === -1 || quote > lf)) {
+        // The fast path: a line of a file whose header is read, outside any record, without quotes.
+        if (next - lineStart > max) throw this.#tooLong(line, null);
+        const stop = lf > from && text.charCodeAt(lf - 1) === CR ? lf - 1 : lf;
+        if (stop > from) {
+          const cells = text.slice(from, stop).split(',');
+          out.push(
+            cells.length === width ? { kind: 'record', line, cells } : this.#fieldCount(line, cells.length),
+          );
+        }
+      } else {
+        this.#line = line;
+        this.#lineStart = lineStart;
+        this.#slowLine(text.slice(from, lf), next, true, out);
+        width = this.#width;
+      }
+      from = lf + 1;
+      line++;
+      lineStart = next;
+    }
+    this.#line = line;
+    this.#lineStart = lineStart;
+    this.#pending = text.slice(from);
+    this.#end = chunk.end;
+    const open = this.#open;
+    if (chunk.end - (open === null ? lineStart : open.start) > max) {
+      throw this.#tooLong(open === null ? line : open.line, open?.inQuote ? open.quoteLine : null);
+    }
+  }
+
+  finish(out: FileItem[]): void {
+    if (this.#pending.length > 0 || this.#open !== null) {
+      this.#slowLine(this.#pending, this.#end, false, out);
+      const open = this.#open;
+      if (open !== null)
+        throw readError(this.#name, open.quoteLine, 'UNCLOSED_QUOTE', {
+          file: this.#name,
+          line: open.quoteLine,
+        });
+    }
+    if (this.#width >= 0) return;
+    if (!this.#sawRecord) throw readError(this.#name, null, 'FILE_EMPTY', { file: this.#name });
+    throw readError(this.#name, null, 'NO_HEADER_ROW', {
+      file: this.#name,
+      headerRow: this.#headerRow,
+      rows: this.#rows,
+    });
+  }
+
+  // One line (`body`, without its LF; `next` is the file offset after it), read cell by cell.
+  #slowLine(body: string, next: number, lineFeed: boolean, out: FileItem[]): void {
+    let record = this.#open;
+    if (record === null) {
+      const stop = body.length > 0 && body.charCodeAt(body.length - 1) === CR ? body.length - 1 : body.length;
+      if (stop === 0) {
+        if (this.#width < 0) this.#rows++;
+        return;
+      }
+      record = {
+        line: this.#line,
+        start: this.#lineStart,
+        cells: [],
+        cell: '',
+        inQuote: false,
+        quoteLine: 0,
+        badColumn: 0,
+      };
+    }
+    if (!scanLine(body, record, this.#line)) {
+      if (lineFeed) record.cell += '\n';
+      this.#open = record;
+      return;
+    }
+    this.#open = null;
+    if (next - record.start > this.#max) throw this.#tooLong(record.line, null);
+    if (this.#width >= 0) out.push(this.#item(record));
+    else this.#headerOrTitle(record, out);
+  }
+
+  #item(record: OpenRecord): FileItem {
+    if (record.badColumn > 0) {
+      return {
+        kind: 'bad',
+        line: record.line,
+        code: 'BAD_QUOTE',
+        message: messageOf(READ_ERRORS, 'BAD_QUOTE', {
+          column: record.badColumn,
+          name: this.#columns[record.badColumn - 1] ?? null,
+        }),
+      };
+    }
+    if (record.cells.length !== this.#width) return this.#fieldCount(record.line, record.cells.length);
+    return { kind: 'record', line: record.line, cells: record.cells };
+  }
+
+  #headerOrTitle(record: OpenRecord, out: FileItem[]): void {
+    this.#sawRecord = true;
+    this.#rows++;
+    if (this.#rows < this.#headerRow) return;
+    const { line } = record;
+    if (record.badColumn > 0) {
+      throw readError(this.#name, line, 'HEADER_BAD_QUOTE', {
+        file: this.#name,
+        line,
+        column: record.badColumn,
+      });
+    }
+    const columns = record.cells.map((c) => c.trim());
+    const seen = new Map<string, number>();
+    for (const [i, name] of columns.entries()) {
+      if (name === '') continue;
+      const first = seen.get(name);
+      if (first !== undefined) {
+        throw readError(this.#name, line, 'DUPLICATE_COLUMN', {
+          file: this.#name,
+          line,
+          name,
+          first: first + 1,
+          second: i + 1,
+        });
+      }
+      seen.set(name, i);
+    }
+    this.#columns = columns;
+    this.#width = columns.length;
+    out.push({ kind: 'header', line, columns });
+  }
+
+  #fieldCount(line: number, found: number): FileItem {
+    return {
+      kind: 'bad',
+      line,
+      code: 'FIELD_COUNT',
+      message: messageOf(READ_ERRORS, 'FIELD_COUNT', { found, expected: this.#width }),
+    };
+  }
+
+  #tooLong(line: number, openQuoteLine: number | null): Error {
+    return readError(this.#name, line, 'RECORD_TOO_LONG', {
+      file: this.#name,
+      line,
+      limit: this.#max,
+      openQuoteLine,
+    });
+  }
+}
+
+// Reads the cells of one line (without its LF) into `record`. True when the record ends with
+// the line; false when the line ends inside a quoted cell (the cell then holds the line's text).
+function scanLine(body: string, record: OpenRecord, line: number): boolean {
+  // Outside quotes a CR before the line feed belongs to the line break.
+  const stop = body.length > 0 && body.charCodeAt(body.length - 1) === CR ? body.length - 1 : body.length;
+  let i = 0;
+  for (;;) {
+    if (record.inQuote) {
+      const q = body.indexOf('"', i);
+      if (q === -1) {
+        record.cell += body.slice(i);
+        return false;
+      }
+      record.cell += body.slice(i, q);
+      if (body.charCodeAt(q + 1) === QUOTE) {
+        record.cell += '"';
+        i = q + 2;
+        continue;
+      }
+      record.inQuote = false;
+      i = q + 1;
+      if (i >= stop) {
+        record.cells.push(record.cell);
+        return true;
+      }
+      if (body.charCodeAt(i) !== COMMA) {
+        // Text after the closing quote: the record is bad; the rest of the cell is read as text.
+        if (record.badColumn === 0) record.badColumn = record.cells.length + 1;
+        const comma = body.indexOf(',', i);
+        const end = comma === -1 ? stop : comma;
+        record.cell += body.slice(i, end);
+        i = end;
+        if (i >= stop) {
+          record.cells.push(record.cell);
+          return true;
+        }
+      }
+      record.cells.push(record.cell);
+      record.cell = '';
+      i++;
+      continue;
+    }
+    if (i < stop && body.charCodeAt(i) === QUOTE) {
+      record.inQuote = true;
+      record.quoteLine = line;
+      i++;
+      continue;
+    }
+    const comma = body.indexOf(',', i);
+    if (comma === -1) {
+      record.cells.push(body.slice(i, stop));
+      return true;
+    }
+    record.cells.push(body.slice(i, comma));
+    i = comma + 1;
+  }
+}

@@ -1,0 +1,391 @@
+import { constants, type Stats } from 'node:fs';
+import { type FileHandle, open, stat } from 'node:fs/promises';
+import { TextDecoder } from 'node:util';
+import type { Encoding, FileItem } from './file-items.ts';
+import { type EncodingHint, readError, type SpecialFileKind } from './read-errors.ts';
+
+/**
+ * A piece of a file's text, decoded from the bytes [`start`, `end`) of the file. Pieces follow
+ * each other without gap; a byte-order mark is never part of one (the first starts after it).
+ */
+export interface DecodedChunk {
+  text: string;
+  /** File offset of the first byte `text` was decoded from. */
+  start: number;
+  /** File offset just past the last byte `text` was decoded from. */
+  end: number;
+  /** For each line feed of `text`, in order: the file offset of the line after it. */
+  lineStarts: number[];
+}
+
+/** How to decode a file's bytes. */
+export interface DecodeOptions {
+  /** The file as named in messages. */
+  name: string;
+  encoding: Encoding;
+  /** The table the file belongs to, named in hints (`tables.<table>`); null when unknown. */
+  table?: string | null;
+  /** Receives every byte in order, exactly once, before it is decoded. */
+  onBytes?: (bytes: Uint8Array) => void;
+}
+
+/** Reads decoded text into items: given each chunk in order, then told the text has ended. */
+export interface ChunkParser {
+  /** Adds the items of `chunk` to `out`; throws what stops the run. */
+  push(chunk: DecodedChunk, out: FileItem[]): void;
+  /** Adds the items of the text's end to `out`; throws what stops the run. */
+  finish(out: FileItem[]): void;
+}
+
+/**
+ * Feeds decoded chunks to a parser and yields its items in order. When the parser (or the
+ * decoding) stops the run, the items it found before the stop are yielded first.
+ */
+export async function* parseChunks(
+  chunks: AsyncIterable<DecodedChunk>,
+  parser: ChunkParser,
+): AsyncGenerator<FileItem> {
+  const out: FileItem[] = [];
+  let stopped = false;
+  let stop: unknown;
+  try {
+    for await (const chunk of chunks) {
+      parser.push(chunk, out);
+      for (const item of out) yield item;
+      out.length = 0;
+    }
+    parser.finish(out);
+  } catch (error) {
+    stopped = true;
+    stop = error;
+  }
+  for (const item of out) yield item;
+  if (stopped) throw stop;
+}
+
+/** Bytes read at a time from a file. */
+export const READ_CHUNK_BYTES = 1024 * 1024;
+
+const BOMS: ReadonlyArray<readonly [Encoding, readonly number[]]> = [
+  ['utf-8', [0xef, 0xbb, 0xbf]],
+  ['utf-16le', [0xff, 0xfe]],
+  ['utf-16be', [0xfe, 0xff]],
+  ['gb18030', [0x84, 0x31, 0x95, 0x33]],
+];
+
+/**
+ * Decodes bytes in their declared encoding, as pieces of text that end on character
+ * boundaries. A byte-order mark of the declared encoding at the start is skipped; the mark of
+ * another encoding where the declared one would read it as text stops with FILE_BOM_MISMATCH.
+ * Bytes not valid in the encoding stop with FILE_NOT_UTF8 (utf-8) or FILE_BAD_ENCODING, naming
+ * the line and the exact byte offset of the first bad byte wherever the chunks split, with a
+ * hint: the encoding a byte-order mark announces, or GB18030 when the bytes decode as GB18030.
+ */
+export async function* decodeBytes(
+  source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  options: DecodeOptions,
+): AsyncGenerator<DecodedChunk> {
+  const { encoding, onBytes } = options;
+  const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
+  const wide = encoding === 'utf-16le' || encoding === 'utf-16be';
+  let first: Uint8Array | null = new Uint8Array(0);
+  // Bytes after the last character boundary, decoded with the next chunk.
+  let tail: Uint8Array = new Uint8Array(0);
+  // Where the next piece starts: its file offset, the lines before it, whether a line starts there.
+  const at: Place = { base: 0, lines: 0, lineStart: true, fileStart: new Uint8Array(0) };
+  for await (const raw of source) {
+    onBytes?.(raw);
+    if (raw.length === 0) continue;
+    let bytes = raw;
+    if (first !== null) {
+      // The byte-order mark is read from the first four bytes, however the chunks split.
+      first = concat(first, raw);
+      if (first.length < 4) continue;
+      bytes = first;
+      first = null;
+      at.fileStart = bytes.subarray(0, 4);
+      at.base = skipBom(bytes, options);
+      bytes = bytes.subarray(at.base);
+    }
+    if (tail.length > 0) bytes = concat(tail, bytes);
+    const end = boundary(bytes, encoding);
+    const piece = bytes.subarray(0, end);
+    tail = bytes.slice(end);
+    const text = decodePiece(decoder, piece, at, options);
+    const lineStarts = lineFeeds(piece, at.base, wide, encoding === 'utf-16be');
+    if (text.length > 0) yield { text, start: at.base, end: at.base + end, lineStarts };
+    at.lines += lineStarts.length;
+    at.lineStart = lineStarts.length > 0 && lineStarts[lineStarts.length - 1] === at.base + end;
+    at.base += end;
+  }
+  if (first !== null) {
+    // A file shorter than four bytes.
+    at.fileStart = first;
+    at.base = skipBom(first, options);
+    tail = first.subarray(at.base);
+  }
+  if (tail.length > 0) {
+    const text = decodePiece(decoder, tail, at, options);
+    const lineStarts = lineFeeds(tail, at.base, wide, encoding === 'utf-16be');
+    yield { text, start: at.base, end: at.base + tail.length, lineStarts };
+  }
+}
+
+interface Place {
+  base: number;
+  lines: number;
+  lineStart: boolean;
+  /** The file's first four bytes (fewer in a shorter file). */
+  fileStart: Uint8Array;
+}
+
+/**
+ * Decodes a file (see {@link decodeBytes}), reading it in chunks of {@link READ_CHUNK_BYTES};
+ * the file is checked to be a regular file first ({@link openRegularFile}).
+ */
+export async function* decodeFile(path: string, options: DecodeOptions): AsyncGenerator<DecodedChunk> {
+  yield* decodeBytes(fileChunks(path, options.name), options);
+}
+
+/**
+ * Opens a file for reading after checking it is a regular file: a directory, a FIFO, a socket
+ * or a device stops with FILE_NOT_REGULAR without being opened for a blocking read (a FIFO
+ * without a writer would wait forever); a missing or unreadable file stops with FILE_UNREADABLE.
+ */
+export async function openRegularFile(path: string, name: string): Promise<FileHandle> {
+  checkRegular(await statOf(path, name), name);
+  let handle: FileHandle;
+  try {
+    // Non-blocking, so that a file replaced by a FIFO after the check cannot hang the open.
+    handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    throw readError(name, null, 'FILE_UNREADABLE', { file: name, reason: reasonOf(error) });
+  }
+  try {
+    checkRegular(await handle.stat(), name);
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+  return handle;
+}
+
+/** Stops with FILE_NOT_REGULAR (or FILE_UNREADABLE) unless `path` is a regular file. */
+export async function checkRegularFile(path: string, name: string): Promise<void> {
+  checkRegular(await statOf(path, name), name);
+}
+
+async function* fileChunks(path: string, name: string): AsyncGenerator<Uint8Array> {
+  const handle = await openRegularFile(path, name);
+  try {
+    for (;;) {
+      const buffer = Buffer.allocUnsafe(READ_CHUNK_BYTES);
+      let bytesRead: number;
+      try {
+        ({ bytesRead } = await handle.read(buffer, 0, READ_CHUNK_BYTES, null));
+      } catch (error) {
+        throw readError(name, null, 'FILE_UNREADABLE', { file: name, reason: reasonOf(error) });
+      }
+      if (bytesRead === 0) return;
+      yield buffer.subarray(0, bytesRead);
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+async function statOf(path: string, name: string): Promise<Stats> {
+  try {
+    return await stat(path);
+  } catch (error) {
+    throw readError(name, null, 'FILE_UNREADABLE', { file: name, reason: reasonOf(error) });
+  }
+}
+
+function checkRegular(stats: Stats, name: string): void {
+  if (stats.isFile()) return;
+  const kind: SpecialFileKind = stats.isDirectory()
+    ? 'directory'
+    : stats.isFIFO()
+      ? 'fifo'
+      : stats.isSocket()
+        ? 'socket'
+        : stats.isCharacterDevice() || stats.isBlockDevice()
+          ? 'device'
+          : 'other';
+  throw readError(name, null, 'FILE_NOT_REGULAR', { file: name, kind });
+}
+
+function reasonOf(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file (ENOENT)';
+  if (code === 'EACCES' || code === 'EPERM') return `permission denied (${code})`;
+  return error instanceof Error ? error.message : String(error);
+}
+
+// The length of the declared encoding's byte-order mark at the start of `bytes`, or 0. The
+// mark of another encoding that the declared one reads as text stops the run: read on, it would
+// become part of the first column's name. (Where the declared encoding cannot read it, the
+// decoding error names the encoding the mark announces.)
+function skipBom(bytes: Uint8Array, options: DecodeOptions): number {
+  for (const [encoding, mark] of BOMS) {
+    if (!startsWith(bytes, mark)) continue;
+    if (encoding === options.encoding) return mark.length;
+    if (!decodes(options.encoding, bytes.subarray(0, mark.length), true)) return 0;
+    throw readError(options.name, 1, 'FILE_BOM_MISMATCH', {
+      file: options.name,
+      table: options.table ?? null,
+      declared: options.encoding,
+      found: encoding,
+    });
+  }
+  return 0;
+}
+
+function decodePiece(decoder: TextDecoder, piece: Uint8Array, at: Place, options: DecodeOptions): string {
+  try {
+    return decoder.decode(piece);
+  } catch {
+    throw badBytes(piece, at, options);
+  }
+}
+
+// `piece` starts on a character boundary and does not decode: finds the first bad byte exactly.
+// A prefix that a streaming decoder rejects ends at or after the bad sequence; the longest
+// prefix before that which decodes completely ends where the bad sequence begins.
+function badBytes(piece: Uint8Array, at: Place, options: DecodeOptions): Error {
+  const { encoding } = options;
+  let low = 0;
+  let high = piece.length + 1;
+  while (low + 1 < high) {
+    const mid = (low + high) >>> 1;
+    if (decodes(encoding, piece.subarray(0, mid), true)) low = mid;
+    else high = mid;
+  }
+  let bad = Math.min(high - 1, piece.length);
+  while (bad > 0 && !decodes(encoding, piece.subarray(0, bad), false)) bad--;
+  const wide = encoding === 'utf-16le' || encoding === 'utf-16be';
+  const line =
+    at.lines + lineFeeds(piece.subarray(0, bad), at.base, wide, encoding === 'utf-16be').length + 1;
+  const shown = Array.from(
+    piece.subarray(bad, bad + 4),
+    (b) => `0x${b.toString(16).toUpperCase().padStart(2, '0')}`,
+  );
+  const params = {
+    file: options.name,
+    table: options.table ?? null,
+    line,
+    offset: at.base + bad,
+    bytes: shown.join(' '),
+    hint: hintFor(piece, bad, at, encoding),
+  };
+  return encoding === 'utf-8'
+    ? readError(options.name, line, 'FILE_NOT_UTF8', params)
+    : readError(options.name, line, 'FILE_BAD_ENCODING', { ...params, encoding });
+}
+
+// What the message suggests: the encoding of a byte-order mark the file begins with, else
+// GB18030 when the bad line and what follows it in this piece (up to 64 KiB past the bad byte)
+// decode as GB18030, with the line as it then reads.
+function hintFor(piece: Uint8Array, bad: number, at: Place, declared: Encoding): EncodingHint {
+  for (const [encoding, mark] of BOMS) {
+    if (encoding !== declared && startsWith(at.fileStart, mark)) return { kind: 'bom', encoding };
+  }
+  if (declared === 'gb18030') return { kind: 'none' };
+  const lineFeed = bad === 0 ? -1 : piece.lastIndexOf(0x0a, bad - 1);
+  const lineKnown = lineFeed !== -1 || at.lineStart;
+  // GB18030 is read from the line's start, or else just past a byte it never uses inside a character.
+  let from = lineFeed;
+  if (!lineKnown) {
+    for (let i = 0; i < bad; i++) {
+      if (piece[i]! < 0x30) {
+        from = i;
+        break;
+      }
+    }
+  }
+  const to = Math.min(piece.length, bad + 64 * 1024);
+  if (!decodes('gb18030', piece.subarray(from + 1, to), true)) return { kind: 'none' };
+  if (!lineKnown) return { kind: 'gb18030', preview: null };
+  const lineEnd = piece.indexOf(0x0a, bad);
+  const text = new TextDecoder('gb18030').decode(piece.subarray(from + 1, lineEnd === -1 ? to : lineEnd), {
+    stream: true,
+  });
+  const shown = text.replace(/\r$/, '').replace(/[\t\r]/g, ' ');
+  return { kind: 'gb18030', preview: shown.length > 60 ? `${shown.slice(0, 60)}…` : shown };
+}
+
+function decodes(encoding: Encoding, bytes: Uint8Array, stream: boolean): boolean {
+  try {
+    new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes, { stream });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// The end of the last whole character of `bytes` (which starts on a character boundary), for
+// valid input; for invalid input any cut will do, the decoder reports the bad bytes either side.
+function boundary(bytes: Uint8Array, encoding: Encoding): number {
+  const n = bytes.length;
+  switch (encoding) {
+    case 'utf-8': {
+      for (let i = n - 1; i >= 0 && i >= n - 4; i--) {
+        const b = bytes[i]!;
+        if (b < 0x80) return i + 1;
+        if (b >= 0xc0) return i + (b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2) <= n ? n : i;
+      }
+      return n;
+    }
+    case 'utf-16le':
+    case 'utf-16be': {
+      const even = n - (n % 2);
+      const high = encoding === 'utf-16le' ? bytes[even - 1] : bytes[even - 2];
+      return even >= 2 && high! >= 0xd8 && high! <= 0xdb ? even - 2 : even;
+    }
+    case 'gb18030': {
+      // Bytes below 0x30 are never inside a GB18030 character: parse forward from the last one.
+      let i = n - 1;
+      while (i >= 0 && bytes[i]! >= 0x30) i--;
+      for (let p = i + 1; p < n; ) {
+        const b = bytes[p]!;
+        if (b <= 0x80 || b === 0xff) {
+          p++;
+          continue;
+        }
+        if (p + 1 >= n) return p;
+        const length = bytes[p + 1]! >= 0x30 && bytes[p + 1]! <= 0x39 ? 4 : 2;
+        if (p + length > n) return p;
+        p += length;
+      }
+      return n;
+    }
+  }
+}
+
+// For each line feed in `bytes` (a whole number of characters starting at file offset `base`),
+// the file offset of the line after it. In UTF-16 a line feed is the code unit 0x000A.
+function lineFeeds(bytes: Uint8Array, base: number, wide: boolean, bigEndian: boolean): number[] {
+  const out: number[] = [];
+  if (!wide) {
+    for (let i = bytes.indexOf(0x0a); i !== -1; i = bytes.indexOf(0x0a, i + 1)) out.push(base + i + 1);
+    return out;
+  }
+  const low = bigEndian ? 1 : 0;
+  for (let i = bytes.indexOf(0x0a); i !== -1; i = bytes.indexOf(0x0a, i + 1)) {
+    if (i % 2 === low && bytes[i + (bigEndian ? -1 : 1)] === 0) out.push(base + i - low + 2);
+  }
+  return out;
+}
+
+function startsWith(bytes: Uint8Array, mark: readonly number[]): boolean {
+  return bytes.length >= mark.length && mark.every((b, i) => bytes[i] === b);
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  if (a.length === 0) return b;
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}

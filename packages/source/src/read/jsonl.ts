@@ -1,0 +1,116 @@
+import { messageOf } from '@scorebook/problems';
+import { type ChunkParser, type DecodedChunk, decodeFile, parseChunks } from './decode.ts';
+import { type FileItem, MAX_RECORD_BYTES, type ReadFileOptions } from './file-items.ts';
+import { type JsonKind, READ_ERRORS, readError } from './read-errors.ts';
+
+/** How to read JSON Lines text. */
+export interface JsonLinesOptions {
+  /** The file as named in messages. */
+  name: string;
+  /** The longest line, in bytes (line break included), before the file is refused. */
+  maxRecordBytes: number;
+}
+
+/**
+ * Reads a JSON Lines file in its declared encoding: one item per non-blank line, with its
+ * 1-based line. See {@link jsonLinesItems}.
+ */
+export async function* readJsonLines(options: ReadFileOptions): AsyncGenerator<FileItem> {
+  const chunks = decodeFile(options.path, {
+    name: options.name,
+    encoding: options.encoding,
+    table: options.table ?? null,
+    ...(options.onBytes === undefined ? {} : { onBytes: options.onBytes }),
+  });
+  yield* jsonLinesItems(chunks, {
+    name: options.name,
+    maxRecordBytes: options.maxRecordBytes ?? MAX_RECORD_BYTES,
+  });
+}
+
+/**
+ * The items of JSON Lines text: a line holding a JSON object is an `object` item; any other
+ * line is `bad` (BAD_JSON: not JSON, or JSON that is not an object); a line that is empty or
+ * only spaces and tabs is skipped. A line break is LF or CR LF. A line longer than
+ * `maxRecordBytes` stops the run (LINE_TOO_LONG) as soon as that many bytes are read. A file
+ * without lines yields nothing (a table without rows).
+ */
+export function jsonLinesItems(
+  chunks: AsyncIterable<DecodedChunk>,
+  options: JsonLinesOptions,
+): AsyncGenerator<FileItem> {
+  return parseChunks(chunks, new JsonLinesParser(options));
+}
+
+class JsonLinesParser implements ChunkParser {
+  readonly #name: string;
+  readonly #max: number;
+  #line = 1;
+  #lineStart = -1;
+  #pending = '';
+
+  constructor(options: JsonLinesOptions) {
+    this.#name = options.name;
+    this.#max = options.maxRecordBytes;
+  }
+
+  push(chunk: DecodedChunk, out: FileItem[]): void {
+    if (this.#lineStart < 0) this.#lineStart = chunk.start;
+    const text = this.#pending.length === 0 ? chunk.text : this.#pending + chunk.text;
+    const starts = chunk.lineStarts;
+    let line = this.#line;
+    let lineStart = this.#lineStart;
+    let from = 0;
+    for (let k = 0; k < starts.length; k++) {
+      const lf = text.indexOf('\n', from);
+      const next = starts[k]!;
+      if (next - lineStart > this.#max) throw this.#tooLong(line);
+      const item = lineItem(text.slice(from, lf), line);
+      if (item !== null) out.push(item);
+      from = lf + 1;
+      line++;
+      lineStart = next;
+    }
+    this.#line = line;
+    this.#lineStart = lineStart;
+    this.#pending = text.slice(from);
+    if (chunk.end - lineStart > this.#max) throw this.#tooLong(line);
+  }
+
+  finish(out: FileItem[]): void {
+    if (this.#pending.length === 0) return;
+    const item = lineItem(this.#pending, this.#line);
+    if (item !== null) out.push(item);
+  }
+
+  #tooLong(line: number): Error {
+    return readError(this.#name, line, 'LINE_TOO_LONG', { file: this.#name, line, limit: this.#max });
+  }
+}
+
+function lineItem(body: string, line: number): FileItem | null {
+  if (body.length === 0 || body === '\r') return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch (error) {
+    if (/^[ \t]*\r?$/.test(body)) return null;
+    const detail = (error as Error).message;
+    return bad(line, null, detail.length > 200 ? `${detail.slice(0, 200)}…` : detail);
+  }
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    return { kind: 'object', line, values: value as Record<string, unknown> };
+  }
+  const found: JsonKind =
+    value === null ? 'null' : Array.isArray(value) ? 'array' : (typeof value as JsonKind);
+  return bad(line, found, '');
+}
+
+function bad(line: number, found: JsonKind | null, detail: string): FileItem {
+  return {
+    kind: 'bad',
+    line,
+    code: 'BAD_JSON',
+    message: messageOf(READ_ERRORS, 'BAD_JSON', { found, detail }),
+  };
+}
