@@ -10,3 +10,4 @@ export {
   type ReadFileOptions,
   WallClock,
 } from './read/file-items.ts';
+export { readXlsx } from './read/xlsx.ts';
