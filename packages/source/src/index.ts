@@ -34,3 +34,4 @@ export {
   type ReadFileOptions,
   WallClock,
 } from './read/file-items.ts';
+export { readXlsx } from './read/xlsx.ts';
