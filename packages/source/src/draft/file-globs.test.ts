@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { datedGlob, globMatches, ignoreGlobs, tableGlobs } from './file-globs.ts';
+import { datedGlob, ignoreGlobs, tableGlobs } from './file-globs.ts';
 
 describe('datedGlob', () => {
   it.each([
@@ -12,16 +12,6 @@ describe('datedGlob', () => {
     ['agents.csv', 'agents.csv'],
   ])('%s → %s', (path, glob) => {
     expect(datedGlob(path)).toBe(glob);
-  });
-});
-
-describe('globMatches', () => {
-  it('keeps * and ? inside one segment and lets ** cross segments', () => {
-    expect(globMatches('会话记录_*.csv', '会话记录_2026-10.csv')).toBe(true);
-    expect(globMatches('*.csv', 'a/b.csv')).toBe(false);
-    expect(globMatches('**.csv', 'a/b.csv')).toBe(true);
-    expect(globMatches('a?.csv', 'ab.csv')).toBe(true);
-    expect(globMatches('a.csv', 'aXcsv')).toBe(false);
   });
 });
 
@@ -38,9 +28,16 @@ describe('tableGlobs', () => {
 });
 
 describe('ignoreGlobs', () => {
-  it('ignores by extension per folder, Excel lock files, and other names literally', () => {
-    expect(
-      ignoreGlobs(['说明.pdf', 'docs/a.pdf', 'README', '~$会话.xlsx', 'notes.csv.bak'], ['会话.xlsx']),
-    ).toEqual(['*.bak', '*.pdf', 'README', 'docs/*.pdf', '~$*']);
+  it('ignores by extension per folder, other names literally', () => {
+    expect(ignoreGlobs(['说明.pdf', 'docs/a.pdf', 'README', 'notes.csv.bak'], ['会话.xlsx'])).toEqual([
+      '*.bak',
+      '*.pdf',
+      'README',
+      'docs/*.pdf',
+    ]);
+  });
+
+  it('keeps a name literal when its extension glob would catch a data file', () => {
+    expect(ignoreGlobs(['a.CSV'], ['b.CSV'])).toEqual(['a.CSV']);
   });
 });

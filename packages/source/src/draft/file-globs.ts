@@ -1,3 +1,4 @@
+import { Glob } from '../locate/glob.ts';
 import { compare } from './guess-format.ts';
 
 // A run of digits and date separators holding at least four digits: 2026-10, 20261005,
@@ -22,31 +23,14 @@ export function narrowDatedGlob(path: string): string {
 }
 
 /**
- * Whether `glob` (with `*` and `?` inside one path segment, `**` across segments, as
- * `source-format.md` defines them) matches `path`.
- */
-export function globMatches(glob: string, path: string): boolean {
-  let re = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i]!;
-    if (c === '*' && glob[i + 1] === '*') {
-      re += '.*';
-      i++;
-    } else if (c === '*') re += '[^/]*';
-    else if (c === '?') re += '[^/]';
-    else re += c.replace(/[.+^${}()|[\]\\]/gu, '\\$&');
-  }
-  return new RegExp(`^${re}$`, 'u').test(path);
-}
-
-/**
  * The `files` glob of one file of a table: its {@link datedGlob}, or when that would also match
  * a path in `others` (files of other tables, ignored or left unassigned) its
  * {@link narrowDatedGlob}, or when that would too, the path itself.
  */
 export function fileGlob(path: string, others: readonly string[]): string {
   for (const glob of [datedGlob(path), narrowDatedGlob(path)]) {
-    if (!others.some((other) => globMatches(glob, other))) return glob;
+    const compiled = new Glob(glob);
+    if (!others.some((other) => compiled.matches(other))) return glob;
   }
   return path;
 }
@@ -57,19 +41,19 @@ export function tableGlobs(paths: readonly string[], others: readonly string[]):
 }
 
 /**
- * The `ignore` globs for files that belong to no table because of their kind: files with an
- * extension become `<dir>/*.<ext>` (as long as the glob matches none of `keep`, the data files),
- * Excel lock files `~$…` become `<dir>/~$*`, other names stay literal. Sorted, without repeats.
+ * The `ignore` globs for files that are not CSV, JSON Lines or xlsx: a file with an extension
+ * becomes `<dir>/*.<ext>` unless that glob matches one of `keep` (the data files), then it and
+ * any name without an extension stay literal. Sorted, without repeats.
  */
 export function ignoreGlobs(paths: readonly string[], keep: readonly string[]): string[] {
   const globs = new Set<string>();
   for (const path of paths) {
     const slash = path.lastIndexOf('/');
-    const dir = path.slice(0, slash + 1);
     const name = path.slice(slash + 1);
     const dot = name.lastIndexOf('.');
-    const glob = name.startsWith('~$') ? `${dir}~$*` : dot > 0 ? `${dir}*${name.slice(dot)}` : path;
-    globs.add(keep.some((k) => globMatches(glob, k)) ? path : glob);
+    const glob = dot > 0 ? `${path.slice(0, slash + 1)}*${name.slice(dot)}` : path;
+    const compiled = new Glob(glob);
+    globs.add(keep.some((k) => compiled.matches(k)) ? path : glob);
   }
   return [...globs].sort(compare);
 }

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { trimText } from '../fields/type-value.ts';
 import type { Cell } from '../read/file-items.ts';
 import { WallClock } from '../read/file-items.ts';
 
@@ -50,7 +51,7 @@ export function guessFormat(values: readonly Cell[], type: TimeType): FormatGues
     if (cell instanceof WallClock) continue;
     if (typeof cell === 'number') numbers.push(cell);
     else if (typeof cell === 'string') {
-      const text = cell.trim().normalize('NFKC');
+      const text = trimText(cell);
       if (text === '') continue;
       if (/^\d+(\.\d+)?$/.test(text) && !/^(19|20)\d{6}$/.test(text)) numbers.push(Number(text));
       else texts.set(text, (texts.get(text) ?? 0) + 1);

@@ -1,5 +1,7 @@
 import { INPUT_TABLES, type InputTableName, TABLES } from '@scorebook/contract';
 import type { Bilingual } from '@scorebook/problems';
+import { cellText } from '../fields/type-value.ts';
+import { SOURCE_FILE_NAME } from '../load/load-source.ts';
 import type { Cell, Encoding } from '../read/file-items.ts';
 import { detectHeaderRow, headerText, isEmpty } from './detect-header.ts';
 import { fileGlob, ignoreGlobs, tableGlobs } from './file-globs.ts';
@@ -14,7 +16,7 @@ import {
 } from './match-columns.ts';
 import type { SampledFile, SampledSheet } from './sampled-file.ts';
 import { ENUMERATED_FIELDS } from './synonyms.ts';
-import { cellText, countValues, draftValueMap, type ValueMapDraft } from './value-maps.ts';
+import { countValues, draftValueMap, type ValueMapDraft } from './value-maps.ts';
 
 /** What the draft says of one contract field mapped to a column. */
 export interface FieldPlan {
@@ -77,13 +79,9 @@ export interface DraftPlan {
   unassigned: UnassignedFile[];
 }
 
-/** The name of the source file in a data folder; never part of a table. */
-export const SOURCE_FILE = 'source.yaml';
-
 /**
  * Plans a draft source from sampled files (pure; any order in, path order out). Files that are
- * not CSV, JSON Lines or xlsx, and Excel lock files (`~$…`), go to `ignore`; `source.yaml` is
- * left out. Each other file is read at its header (the first header-like row, see
+ * not CSV, JSON Lines or xlsx go to `ignore`; `source.yaml` is left out. Each other file is read at its header (the first header-like row, see
  * `detectHeaderRow`; JSON Lines: the keys of its objects in order of first appearance), and
  * each of its sheets is scored against every table (`scoreTables`, the sheet's name counting as
  * part of the path); the sheet with the best assigned score wins, ties to the earlier sheet.
@@ -93,9 +91,10 @@ export const SOURCE_FILE = 'source.yaml';
  * named.
  */
 export function planDraft(files: readonly SampledFile[]): DraftPlan {
-  const sorted = [...files].filter((f) => f.path !== SOURCE_FILE).sort((a, b) => compare(a.path, b.path));
-  const isLock = (f: SampledFile) => (f.path.split('/').pop() ?? '').startsWith('~$');
-  const ignored = sorted.filter((f) => f.format === null || isLock(f));
+  const sorted = [...files]
+    .filter((f) => f.path !== SOURCE_FILE_NAME)
+    .sort((a, b) => compare(a.path, b.path));
+  const ignored = sorted.filter((f) => f.format === null);
   const data = sorted.filter((f) => !ignored.includes(f));
   const members = new Map<InputTableName, Member[]>();
   const unassigned: UnassignedFile[] = [];

@@ -790,14 +790,14 @@ export const FILE_NAME_HINTS: { readonly [T in InputTableName]: readonly string[
 };
 
 /** A typed value of an enumerated field, as a `map` gives it. */
-export type MappedValue = string | number | boolean;
+export type VocabularyValue = string | number | boolean;
 
 /** The values of an enumerated field and the spellings exports use for them. */
 export interface Vocabulary {
   /** What the field reads without a `map` (`source-format.md`, `data-contract.md`). */
   accepts: (value: string) => boolean;
   /** Each contract value with its spellings, compared after `normalizeValue`. */
-  synonyms: ReadonlyArray<readonly [MappedValue, readonly string[]]>;
+  synonyms: ReadonlyArray<readonly [VocabularyValue, readonly string[]]>;
 }
 
 const oneOf =

@@ -13,7 +13,7 @@ describe('countValues', () => {
       { value: '否', count: 2 },
       { value: '是', count: 2 },
       { value: '1', count: 1 },
-      { value: '2026-10-05 09:00:00', count: 1 },
+      { value: '2026-10-05T09:00:00.000', count: 1 },
       { value: 'true', count: 1 },
     ]);
   });

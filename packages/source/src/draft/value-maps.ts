@@ -1,8 +1,8 @@
+import { cellText } from '../fields/type-value.ts';
 import type { Cell } from '../read/file-items.ts';
-import { WallClock } from '../read/file-items.ts';
 import { compare } from './guess-format.ts';
 import { normalizeValue } from './normalize.ts';
-import type { MappedValue, Vocabulary } from './synonyms.ts';
+import type { Vocabulary, VocabularyValue } from './synonyms.ts';
 
 /** A distinct value of a column with how often the sample has it. */
 export interface ValueCount {
@@ -13,7 +13,7 @@ export interface ValueCount {
 /** One entry of a drafted `map`: the value as the file writes it, and what it means (null: TODO). */
 export interface MapEntry {
   key: string;
-  value: MappedValue | null;
+  value: VocabularyValue | null;
   count: number;
 }
 
@@ -29,8 +29,8 @@ export interface ValueMapDraft {
 export const MAX_MAP_ENTRIES = 30;
 
 /**
- * Counts the distinct values of a column: text trimmed, numbers and booleans as their text,
- * empty cells left out; most frequent first, ties in code-point order.
+ * Counts the distinct values of a column, each as `cellText` gives it (text trimmed, numbers and
+ * booleans as their text), empty cells left out; most frequent first, ties in code-point order.
  */
 export function countValues(cells: readonly Cell[]): ValueCount[] {
   const counts = new Map<string, number>();
@@ -61,20 +61,12 @@ export function draftValueMap(vocabulary: Vocabulary, counts: readonly ValueCoun
   return { entries, omitted: Math.max(0, counts.length - MAX_MAP_ENTRIES) };
 }
 
-/** The text of a cell as a map key or a sample value: trimmed; empty for null and structures. */
-export function cellText(cell: Cell): string {
-  if (typeof cell === 'string') return cell.trim();
-  if (typeof cell === 'number' || typeof cell === 'boolean') return String(cell);
-  if (cell instanceof WallClock) return new Date(cell.ms).toISOString().slice(0, 19).replace('T', ' ');
-  return cell === null ? '' : JSON.stringify(cell);
-}
+const indexes = new WeakMap<Vocabulary, Map<string, VocabularyValue>>();
 
-const indexes = new WeakMap<Vocabulary, Map<string, MappedValue>>();
-
-function vocabularyIndex(vocabulary: Vocabulary): Map<string, MappedValue> {
+function vocabularyIndex(vocabulary: Vocabulary): Map<string, VocabularyValue> {
   const cached = indexes.get(vocabulary);
   if (cached) return cached;
-  const index = new Map<string, MappedValue>();
+  const index = new Map<string, VocabularyValue>();
   for (const [value, spellings] of vocabulary.synonyms) {
     index.set(normalizeValue(String(value)), value);
     for (const spelling of spellings) index.set(normalizeValue(spelling), value);
