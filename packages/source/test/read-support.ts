@@ -52,7 +52,10 @@ export function jsonlOf(input: string | Uint8Array, options: MemoryRead = {}): A
     encoding: options.encoding ?? 'utf-8',
     table: 'events',
   });
-  return jsonLinesItems(chunks, { name: 't.jsonl', maxRecordBytes: options.maxRecordBytes ?? MAX_RECORD_BYTES });
+  return jsonLinesItems(chunks, {
+    name: 't.jsonl',
+    maxRecordBytes: options.maxRecordBytes ?? MAX_RECORD_BYTES,
+  });
 }
 
 /** Every item. */
@@ -63,7 +66,9 @@ export async function collect(items: AsyncIterable<FileItem>): Promise<FileItem[
 }
 
 /** The error that stops the reading (failing the test if none does), and the items before it. */
-export async function failure(items: AsyncIterable<FileItem>): Promise<{ error: ScorebookError; before: FileItem[] }> {
+export async function failure(
+  items: AsyncIterable<FileItem>,
+): Promise<{ error: ScorebookError; before: FileItem[] }> {
   const before: FileItem[] = [];
   try {
     for await (const item of items) before.push(item);

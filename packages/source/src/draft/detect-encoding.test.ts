@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeGb18030 } from '../../test/encode-gb18030.ts';
+import { encodeGb18030 } from '../../test/read-support.ts';
 import { detectEncoding } from './detect-encoding.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);

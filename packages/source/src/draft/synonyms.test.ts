@@ -93,6 +93,21 @@ describe('ENUMERATED_FIELDS', () => {
     }
   });
 
+  it('maps closed vocabularies onto exactly the values the contract allows', () => {
+    for (const [table, fields] of Object.entries(ENUMERATED_FIELDS)) {
+      for (const [field, vocabulary] of Object.entries(fields ?? {})) {
+        const allowed = TABLES[table as (typeof INPUT_TABLES)[number]].fields[field]!.values;
+        if (allowed === undefined) continue;
+        expect(
+          vocabulary.synonyms.map(([value]) => value),
+          `${table}.${field}`,
+        ).toEqual([...allowed]);
+        for (const value of allowed) expect(vocabulary.accepts(value)).toBe(true);
+        expect(vocabulary.accepts('Customer')).toBe(false);
+      }
+    }
+  });
+
   it('never lets one spelling mean two values', () => {
     const vocabularies = new Set(Object.values(ENUMERATED_FIELDS).flatMap((f) => Object.values(f ?? {})));
     for (const vocabulary of vocabularies) {

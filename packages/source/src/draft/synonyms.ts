@@ -1,4 +1,4 @@
-import type { InputTableName } from '@scorebook/contract';
+import { type InputTableName, TABLES } from '@scorebook/contract';
 
 /** The header names that mean one contract field, compared after `normalizeHeader`. */
 export interface FieldSynonyms {
@@ -805,10 +805,14 @@ const oneOf =
   (value: string): boolean =>
     values.includes(value);
 
+// A closed vocabulary of the contract (`FieldSpec.values`): the one list both reading and drafting use.
+const closed = <T extends InputTableName>(table: T, field: string) =>
+  oneOf(...(TABLES[table].fields[field]!.values ?? []));
+
 // Roles as chat and ticket tools name them: Udesk's assign_type `robot`/`agent`, Zendesk's
 // requester / agent, and the 客户/客服/机器人/系统 of Chinese chat logs.
 const SENDER: Vocabulary = {
-  accepts: oneOf('customer', 'agent', 'bot', 'system'),
+  accepts: closed('messages', 'sender'),
   synonyms: [
     [
       'customer',
@@ -963,7 +967,7 @@ const BOOL: Vocabulary = {
 // 钉钉 考勤结果: 正常, 迟到, 早退, 缺卡, 旷工, 请假. A missing punch (缺卡), a rest day (休息) or a
 // business trip (出差) is none of the contract's five: left for the user to decide.
 const ATTENDANCE_STATUS: Vocabulary = {
-  accepts: oneOf('on_time', 'late', 'early_leave', 'absent', 'approved_leave'),
+  accepts: closed('attendance', 'status'),
   synonyms: [
     ['on_time', ['正常', '准时', '出勤', '正常出勤', '正常打卡', '全勤', 'on time', 'normal', 'ok']],
     ['late', ['迟到', '严重迟到', 'late', 'tardy']],
@@ -994,7 +998,7 @@ const ATTENDANCE_STATUS: Vocabulary = {
 };
 
 const ASSESSMENT_KIND: Vocabulary = {
-  accepts: oneOf('training', 'exam'),
+  accepts: closed('assessments', 'kind'),
   synonyms: [
     [
       'training',
