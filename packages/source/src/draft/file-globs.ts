@@ -1,5 +1,5 @@
 import { Glob } from '../locate/glob.ts';
-import { compare } from './guess-format.ts';
+import { compareCodePoints as compare } from './normalize.ts';
 
 // A run of digits and date separators holding at least four digits: 2026-10, 20261005,
 // 2026年10月, 2026-10-05_0900. Shorter numbers (v2, (1), part3) are kept.

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { trimText } from '../fields/type-value.ts';
 import type { Cell } from '../read/file-items.ts';
 import { WallClock } from '../read/file-items.ts';
+import { compareCodePoints as compare } from './normalize.ts';
 
 /** What a timestamp or date column's `format` should be, from a sample of its values. */
 export interface FormatGuess {
@@ -235,9 +236,4 @@ function formatOf(stats: ShapeStats): string {
     .replace('{M}', two('M', 'm', 'mm'))
     .replace('{S}', two('S', 's', 'ss'))
     .replace('{F}', stats.millis ? 'SSS' : 'u');
-}
-
-/** Code-point order, the same on every machine (unlike `localeCompare`). */
-export function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -26,3 +26,8 @@ export function normalizeHeader(header: string): string {
 export function normalizeValue(value: string): string {
   return value.normalize('NFKC').replace(/\s+/gu, '').toLowerCase();
 }
+
+/** Code-point order of two strings, the same on every machine (unlike `localeCompare`). */
+export function compareCodePoints(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

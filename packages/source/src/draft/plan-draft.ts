@@ -5,7 +5,7 @@ import { SOURCE_FILE_NAME } from '../load/load-source.ts';
 import type { Cell, Encoding } from '../read/file-items.ts';
 import { detectHeaderRow, headerText, isEmpty } from './detect-header.ts';
 import { fileGlob, ignoreGlobs, tableGlobs } from './file-globs.ts';
-import { compare, type FormatGuess, guessFormat } from './guess-format.ts';
+import { type FormatGuess, guessFormat } from './guess-format.ts';
 import {
   chooseTable,
   matchColumns,
@@ -14,9 +14,10 @@ import {
   type TableScore,
   type UnmappedColumn,
 } from './match-columns.ts';
+import { compareCodePoints as compare } from './normalize.ts';
 import type { SampledFile, SampledSheet } from './sampled-file.ts';
 import { ENUMERATED_FIELDS } from './synonyms.ts';
-import { countValues, draftValueMap, type ValueMapDraft } from './value-maps.ts';
+import { countValues, draftValueMap, type ValueCount, type ValueMapDraft } from './value-maps.ts';
 
 /** What the draft says of one contract field mapped to a column. */
 export interface FieldPlan {
@@ -28,6 +29,8 @@ export interface FieldPlan {
   format: FormatGuess | null;
   /** Enumerated fields whose values need a map. */
   map: ValueMapDraft | null;
+  /** Enumerated fields: the distinct sampled values with their counts (see `countValues`). */
+  values: ValueCount[] | null;
   /** Number fields: distinct sample values that are not plain numbers (at most 3). */
   notNumbers: string[];
 }
@@ -190,6 +193,7 @@ function planTable(table: InputTableName, members: readonly Member[], others: re
     const values = valuesOf(f.column);
     const type = spec[f.field]!.type;
     const vocabulary = vocabularies[f.field];
+    const counts = vocabulary ? countValues(values) : [];
     const numeric = type === 'number' || type === 'int';
     const notNumbers =
       numeric && !vocabulary ? [...new Set(values.map(cellText))].filter((t) => !isPlainNumber(t)) : [];
@@ -198,7 +202,8 @@ function planTable(table: InputTableName, members: readonly Member[], others: re
       column: f.column,
       generic: f.generic,
       format: type === 'timestamp' || type === 'date' ? guessFormat(values, type) : null,
-      map: vocabulary ? draftValueMap(vocabulary, countValues(values)) : null,
+      map: vocabulary ? draftValueMap(vocabulary, counts) : null,
+      values: vocabulary ? counts : null,
       notNumbers: notNumbers.sort(compare).slice(0, 3),
     };
   });

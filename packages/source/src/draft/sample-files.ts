@@ -11,6 +11,7 @@ import { readWorkbook } from '../read/xlsx-parts.ts';
 import { detectEncoding } from './detect-encoding.ts';
 import { MAX_TITLE_ROWS } from './detect-header.ts';
 import { DRAFT_ERRORS } from './draft-errors.ts';
+import { compareCodePoints } from './normalize.ts';
 import type { SampledFile, SampledSheet } from './sampled-file.ts';
 import { draftSource } from './write-draft.ts';
 
@@ -78,7 +79,7 @@ export async function sampleDataFolder(
       },
     ]);
   }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  entries.sort((a, b) => compareCodePoints(a.name, b.name));
   const out: SampledFile[] = [];
   for (const entry of entries) out.push(await sampleFile(entry.path, entry.name, sampleRows));
   return out;

@@ -1,7 +1,6 @@
 import { cellText } from '../fields/type-value.ts';
 import type { Cell } from '../read/file-items.ts';
-import { compare } from './guess-format.ts';
-import { normalizeValue } from './normalize.ts';
+import { compareCodePoints as compare, normalizeValue } from './normalize.ts';
 import type { Vocabulary, VocabularyValue } from './synonyms.ts';
 
 /** A distinct value of a column with how often the sample has it. */

@@ -101,6 +101,7 @@ tables:
       started_at: { column: Created time, format: ["MM/dd/yyyy HH:mm", "yyyy-MM-dd HH:mm"] }
       # TODO started_at: 样本无法区分日和月的顺序,请确认 / the sample cannot tell day from month: check the order
       resolved: Resolved
+      # 取值 / values: Yes (2), No (1)
       sla_due_at: { column: Due by Time, format: "MM/dd/yyyy HH:mm" }
       # TODO sla_due_at: 样本无法区分日和月的顺序,请确认 / the sample cannot tell day from month: check the order
       # 未找到的可选字段 / optional fields with no column: ended_at, reopened, transferred, closed_at

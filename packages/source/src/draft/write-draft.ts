@@ -3,6 +3,7 @@ import type { TableScore } from './match-columns.ts';
 import type { DraftPlan, FieldPlan, Shared, TablePlan, UnassignedFile } from './plan-draft.ts';
 import { planDraft } from './plan-draft.ts';
 import type { SampledFile } from './sampled-file.ts';
+import { MAX_MAP_ENTRIES } from './value-maps.ts';
 import { commentText, yamlList, yamlString, yamlValue } from './yaml-text.ts';
 
 /** How the draft is labelled. */
@@ -129,6 +130,13 @@ function fieldLines(p: FieldPlan): string[] {
   } else {
     head = `      ${p.field}: ${yamlString(p.column)}`;
   }
+  const listed = p.map === null && p.values?.length ? p.values.slice(0, MAX_MAP_ENTRIES) : [];
+  const more = (p.values?.length ?? 0) - listed.length;
+  const valuesNote = listed.length
+    ? [
+        `      # ${commentText(`取值 / values: ${listed.map((v) => `${v.value} (${v.count})`).join(', ')}${more > 0 ? ` … +${more}` : ''}`)}`,
+      ]
+    : [];
   if (p.format?.dayMonthAmbiguous) {
     notes.push(
       `${p.field}: 样本无法区分日和月的顺序,请确认 / the sample cannot tell day from month: check the order`,
@@ -144,7 +152,7 @@ function fieldLines(p: FieldPlan): string[] {
       `${p.field}: 这些值不是数字 / these values are not plain numbers: ${p.notNumbers.map(quote).join(', ')}`,
     );
   }
-  return [head, ...block, ...notes.map((n) => `      # TODO ${commentText(n)}`)];
+  return [head, ...block, ...valuesNote, ...notes.map((n) => `      # TODO ${commentText(n)}`)];
 }
 
 function differing<T extends Encoding | number | string | null>(
