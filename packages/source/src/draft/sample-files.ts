@@ -4,7 +4,7 @@ import { type Bilingual, messageOf, ScorebookError } from '@scorebook/problems';
 import unzipper from 'unzipper';
 import { SOURCE_ERRORS } from '../errors.ts';
 import { SOURCE_SCHEMA } from '../load/source-schema.ts';
-import { openRegularFile } from '../read/decode.ts';
+import { checkRegularFile, openRegularFile } from '../read/decode.ts';
 import type { Cell, FileFormat, FileItem, ReadFileOptions } from '../read/file-items.ts';
 import { readFile } from '../read/read-file.ts';
 import { readWorkbook } from '../read/xlsx-parts.ts';
@@ -91,6 +91,8 @@ export async function sampleFile(path: string, name: string, sampleRows: number)
   const base: SampledFile = { path: name, format, encoding: null, sheets: [], problem: null };
   if (format === null) return base;
   try {
+    // Before anything opens it: a FIFO would make a read wait forever.
+    await checkRegularFile(path, name);
     if (format === 'xlsx') return { ...base, sheets: await sampleWorkbook(path, name, sampleRows) };
     const encoding = await sniffEncoding(path, name);
     if (encoding.encoding === null) {

@@ -86,7 +86,7 @@ tables:
     # 依据 / matched by: 必填字段 4/4 required fields, 文件名 file name
     files: ["exports/tickets_*.csv"] # exports/tickets_2026-10.csv, exports/tickets_2026-11.csv
     # TODO: exports/tickets_2026-11.csv 缺少列 / lacks columns: Due by Time
-    # 注意 / note: exports/tickets_2026-11.csv 样本中 2 条记录无法读取 / 2 sampled records could not be read
+    # 注意 / note: exports/tickets_2026-11.csv 样本中有 2 条记录无法读取 / records of the sample that could not be read: 2
     encoding: utf-8
     # TODO: 编码不一致 / encodings differ: exports/tickets_2026-11.csv gb18030
     fields:

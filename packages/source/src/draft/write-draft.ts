@@ -64,7 +64,7 @@ function tableLines(t: TablePlan): string[] {
   for (const l of t.lacking) c(`TODO: ${l.path} 缺少列 / lacks columns: ${l.columns.join(', ')}`);
   for (const b of t.badRecords)
     c(
-      `注意 / note: ${b.path} 样本中 ${b.count} 条记录无法读取 / ${b.count} sampled records could not be read`,
+      `注意 / note: ${b.path} 样本中有 ${b.count} 条记录无法读取 / records of the sample that could not be read: ${b.count}`,
     );
   if (t.encoding) {
     if (t.encoding.value === null)
