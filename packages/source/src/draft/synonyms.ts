@@ -740,6 +740,7 @@ export const FIELD_SYNONYMS: { readonly [T in InputTableName]: Readonly<Record<s
  * Words in a file's path that hint at its table (`会话记录_2026-10.csv`, `聊天记录/…`), compared
  * with the normalised path as substrings.
  */
+// 会话明细 is a list of conversations (icsoc), not of messages: it hints at conversations by 会话.
 export const FILE_NAME_HINTS: { readonly [T in InputTableName]: readonly string[] } = {
   agents: [
     'agents',
@@ -768,7 +769,7 @@ export const FILE_NAME_HINTS: { readonly [T in InputTableName]: readonly string[
     '咨询',
     '接待',
   ],
-  messages: ['messages', 'message', 'chatlog', 'transcript', '消息', '聊天', '对话明细', '会话明细'],
+  messages: ['messages', 'message', 'chatlog', 'transcript', '消息', '聊天'],
   surveys: [
     'surveys',
     'survey',
