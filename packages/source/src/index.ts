@@ -37,6 +37,8 @@ export {
   type TableSource,
   type TimeFormat,
 } from './model.ts';
+export { type CsvOptions, csvItems } from './read/csv.ts';
+export { type DecodedChunk, type DecodeOptions, decodeBytes } from './read/decode.ts';
 export {
   type BadRecordCode,
   type Cell,
@@ -49,4 +51,7 @@ export {
   type ReadFileOptions,
   WallClock,
 } from './read/file-items.ts';
+export { type JsonLinesOptions, jsonLinesItems } from './read/jsonl.ts';
+export { READ_ERRORS, type ReadErrorCode } from './read/read-errors.ts';
+export { readFile } from './read/read-file.ts';
 export { readXlsx } from './read/xlsx.ts';

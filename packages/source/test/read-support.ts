@@ -82,16 +82,10 @@ export async function failure(
 /** Items in a short form: `line kind` and the cells, columns or code. */
 export function brief(items: readonly FileItem[]): unknown[] {
   return items.map((item) => {
-    switch (item.kind) {
-      case 'header':
-        return [item.line, 'header', item.columns];
-      case 'record':
-        return [item.line, item.cells];
-      case 'object':
-        return [item.line, item.values];
-      case 'bad':
-        return [item.line, item.code];
-    }
+    if (item.kind === 'header') return [item.line, 'header', item.columns];
+    if (item.kind === 'record') return [item.line, item.cells];
+    if (item.kind === 'object') return [item.line, item.values];
+    return [item.line, item.code];
   });
 }
 

@@ -1,5 +1,5 @@
 import { messageOf } from '@scorebook/problems';
-import { type ChunkParser, type DecodedChunk, decodeFile, parseChunks } from './decode.ts';
+import { type ChunkParser, type DecodedChunk, decodeFile, LineCursor, parseChunks } from './decode.ts';
 import { type FileItem, MAX_RECORD_BYTES, type ReadFileOptions } from './file-items.ts';
 import { READ_ERRORS, readError } from './read-errors.ts';
 
@@ -17,14 +17,8 @@ export interface CsvOptions {
  * Reads a CSV file (RFC 4180, comma-separated, in its declared encoding): the header, then one
  * item per record, each with the 1-based line it starts on. See {@link csvItems}.
  */
-export async function* readCsv(options: ReadFileOptions): AsyncGenerator<FileItem> {
-  const chunks = decodeFile(options.path, {
-    name: options.name,
-    encoding: options.encoding,
-    table: options.table ?? null,
-    ...(options.onBytes === undefined ? {} : { onBytes: options.onBytes }),
-  });
-  yield* csvItems(chunks, {
+export function readCsv(options: ReadFileOptions): AsyncGenerator<FileItem> {
+  return csvItems(decodeFile(options), {
     name: options.name,
     headerRow: options.headerRow,
     maxRecordBytes: options.maxRecordBytes ?? MAX_RECORD_BYTES,
@@ -78,13 +72,8 @@ class CsvParser implements ChunkParser {
   /** Rows before the header (records and blank lines). */
   #rows = 0;
   #sawRecord = false;
-  #line = 1;
-  /** File offset of the line being read. */
-  #lineStart = -1;
-  /** The line being read, as far as earlier chunks gave it. */
-  #pending = '';
+  readonly #cursor = new LineCursor();
   #open: OpenRecord | null = null;
-  #end = 0;
 
   constructor(options: CsvOptions) {
     this.#name = options.name;
@@ -93,58 +82,46 @@ class CsvParser implements ChunkParser {
   }
 
   push(chunk: DecodedChunk, out: FileItem[]): void {
-    if (this.#lineStart < 0) this.#lineStart = chunk.start;
-    const text = this.#pending.length === 0 ? chunk.text : this.#pending + chunk.text;
-    const starts = chunk.lineStarts;
+    const cursor = this.#cursor;
     const max = this.#max;
-    let width = this.#width;
-    let line = this.#line;
-    let lineStart = this.#lineStart;
-    let from = 0;
-    let quote = text.indexOf('"');
-    for (let k = 0; k < starts.length; k++) {
-      const lf = text.indexOf('\n', from);
-      const next = starts[k]!;
+    // The next quote at or after the line being read, -1 for none in the chunk's text.
+    let quote = -2;
+    cursor.feed(chunk, (text, from, lf, next) => {
       if (quote !== -1 && quote < from) quote = text.indexOf('"', from);
+      const width = this.#width;
       if (this.#open === null && width >= 0 && (quote === -1 || quote > lf)) {
         // The fast path: a line of a file whose header is read, outside any record, without quotes.
-        if (next - lineStart > max) throw this.#tooLong(line, null);
+        if (next - cursor.start > max) throw this.#tooLong(cursor.line, null);
         const stop = lf > from && text.charCodeAt(lf - 1) === CR ? lf - 1 : lf;
         if (stop > from) {
           const cells = text.slice(from, stop).split(',');
           out.push(
-            cells.length === width ? { kind: 'record', line, cells } : this.#fieldCount(line, cells.length),
+            cells.length === width
+              ? { kind: 'record', line: cursor.line, cells }
+              : this.#fieldCount(cursor.line, cells.length),
           );
         }
       } else {
-        this.#line = line;
-        this.#lineStart = lineStart;
         this.#slowLine(text.slice(from, lf), next, true, out);
-        width = this.#width;
       }
-      from = lf + 1;
-      line++;
-      lineStart = next;
-    }
-    this.#line = line;
-    this.#lineStart = lineStart;
-    this.#pending = text.slice(from);
-    this.#end = chunk.end;
+    });
     const open = this.#open;
-    if (chunk.end - (open === null ? lineStart : open.start) > max) {
-      throw this.#tooLong(open === null ? line : open.line, open?.inQuote ? open.quoteLine : null);
+    if (cursor.end - (open === null ? cursor.start : open.start) > max) {
+      throw this.#tooLong(open === null ? cursor.line : open.line, open?.inQuote ? open.quoteLine : null);
     }
   }
 
   finish(out: FileItem[]): void {
-    if (this.#pending.length > 0 || this.#open !== null) {
-      this.#slowLine(this.#pending, this.#end, false, out);
+    const cursor = this.#cursor;
+    if (cursor.pending.length > 0 || this.#open !== null) {
+      this.#slowLine(cursor.pending, cursor.end, false, out);
       const open = this.#open;
-      if (open !== null)
+      if (open !== null) {
         throw readError(this.#name, open.quoteLine, 'UNCLOSED_QUOTE', {
           file: this.#name,
           line: open.quoteLine,
         });
+      }
     }
     if (this.#width >= 0) return;
     if (!this.#sawRecord) throw readError(this.#name, null, 'FILE_EMPTY', { file: this.#name });
@@ -165,8 +142,8 @@ class CsvParser implements ChunkParser {
         return;
       }
       record = {
-        line: this.#line,
-        start: this.#lineStart,
+        line: this.#cursor.line,
+        start: this.#cursor.start,
         cells: [],
         cell: '',
         inQuote: false,
@@ -174,7 +151,7 @@ class CsvParser implements ChunkParser {
         badColumn: 0,
       };
     }
-    if (!scanLine(body, record, this.#line)) {
+    if (!scanLine(body, record, this.#cursor.line)) {
       if (lineFeed) record.cell += '\n';
       this.#open = record;
       return;

@@ -1,7 +1,7 @@
 import { constants, type Stats } from 'node:fs';
 import { type FileHandle, open, stat } from 'node:fs/promises';
 import { TextDecoder } from 'node:util';
-import type { Encoding, FileItem } from './file-items.ts';
+import type { Encoding, FileItem, ReadFileOptions } from './file-items.ts';
 import { type EncodingHint, readError, type SpecialFileKind } from './read-errors.ts';
 
 /**
@@ -27,6 +27,141 @@ export interface DecodeOptions {
   table?: string | null;
   /** Receives every byte in order, exactly once, before it is decoded. */
   onBytes?: (bytes: Uint8Array) => void;
+}
+
+/** Bytes read at a time from a file. */
+export const READ_CHUNK_BYTES = 1024 * 1024;
+
+/**
+ * Decodes bytes in their declared encoding, as pieces of text that end on character
+ * boundaries. A byte-order mark of the declared encoding at the start is skipped; the mark of
+ * another encoding where the declared one would read it as text stops with FILE_BOM_MISMATCH.
+ * Bytes not valid in the encoding stop with FILE_NOT_UTF8 (utf-8) or FILE_BAD_ENCODING, naming
+ * the line and the exact byte offset of the first bad byte wherever the chunks split, with a
+ * hint: the encoding a byte-order mark announces, or GB18030 when the bytes decode as GB18030.
+ */
+export async function* decodeBytes(
+  source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  options: DecodeOptions,
+): AsyncGenerator<DecodedChunk> {
+  const { encoding, onBytes } = options;
+  const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
+  const wide = encoding === 'utf-16le' || encoding === 'utf-16be';
+  let first: Uint8Array | null = new Uint8Array(0);
+  // Bytes after the last character boundary, decoded with the next chunk.
+  let tail: Uint8Array = new Uint8Array(0);
+  const at: Place = { base: 0, lines: 0, lineStart: true, fileStart: new Uint8Array(0) };
+  for await (const raw of source) {
+    onBytes?.(raw);
+    if (raw.length === 0) continue;
+    let bytes = raw;
+    if (first !== null) {
+      // The byte-order mark is read from the first four bytes, however the chunks split.
+      first = concat(first, raw);
+      if (first.length < 4) continue;
+      bytes = first;
+      first = null;
+      at.fileStart = bytes.subarray(0, 4);
+      at.base = skipBom(bytes, options);
+      bytes = bytes.subarray(at.base);
+    }
+    if (tail.length > 0) bytes = concat(tail, bytes);
+    const end = boundary(bytes, encoding);
+    const piece = bytes.subarray(0, end);
+    tail = bytes.slice(end);
+    const text = decodePiece(decoder, piece, at, options);
+    const lineStarts = lineFeeds(piece, at.base, wide, encoding === 'utf-16be');
+    if (text.length > 0) yield { text, start: at.base, end: at.base + end, lineStarts };
+    at.lines += lineStarts.length;
+    if (end > 0) at.lineStart = lineStarts.at(-1) === at.base + end;
+    at.base += end;
+  }
+  if (first !== null) {
+    // A file shorter than four bytes.
+    at.fileStart = first;
+    at.base = skipBom(first, options);
+    tail = first.subarray(at.base);
+  }
+  if (tail.length > 0) {
+    const text = decodePiece(decoder, tail, at, options);
+    const lineStarts = lineFeeds(tail, at.base, wide, encoding === 'utf-16be');
+    yield { text, start: at.base, end: at.base + tail.length, lineStarts };
+  }
+}
+
+/**
+ * Decodes a file (see {@link decodeBytes}), reading it in chunks of {@link READ_CHUNK_BYTES};
+ * the file is checked to be a regular file first ({@link openRegularFile}).
+ */
+export function decodeFile(
+  options: Pick<ReadFileOptions, 'path' | 'name' | 'encoding' | 'table' | 'onBytes'>,
+): AsyncGenerator<DecodedChunk> {
+  return decodeBytes(fileChunks(options.path, options.name), {
+    name: options.name,
+    encoding: options.encoding,
+    table: options.table ?? null,
+    ...(options.onBytes === undefined ? {} : { onBytes: options.onBytes }),
+  });
+}
+
+/**
+ * Opens a file for reading after checking it is a regular file: a directory, a FIFO, a socket
+ * or a device stops with FILE_NOT_REGULAR without being opened for a blocking read (a FIFO
+ * without a writer would wait forever); a missing or unreadable file stops with FILE_UNREADABLE.
+ */
+export async function openRegularFile(path: string, name: string): Promise<FileHandle> {
+  checkRegular(await statOf(path, name), name);
+  let handle: FileHandle;
+  try {
+    // Non-blocking, so that a file replaced by a FIFO after the check cannot hang the open.
+    handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    throw readError(name, null, 'FILE_UNREADABLE', { file: name, reason: reasonOf(error) });
+  }
+  try {
+    checkRegular(await handle.stat(), name);
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+  return handle;
+}
+
+/** Stops with FILE_NOT_REGULAR (or FILE_UNREADABLE) unless `path` is a regular file. */
+export async function checkRegularFile(path: string, name: string): Promise<void> {
+  checkRegular(await statOf(path, name), name);
+}
+
+/**
+ * Walks the lines of decoded text chunk by chunk, keeping what a chunk leaves unfinished: the
+ * line being read (1-based), the file offset it starts at, and its text so far.
+ */
+export class LineCursor {
+  line = 1;
+  start = -1;
+  pending = '';
+  /** File offset just past the text fed so far. */
+  end = 0;
+
+  /**
+   * Feeds a chunk: for each line it completes, `take(text, from, lf, next)` with the line at
+   * `text[from, lf)` (without its LF) and `next` the file offset of the line after it; while
+   * `take` runs, `line` and `start` are that line's.
+   */
+  feed(chunk: DecodedChunk, take: (text: string, from: number, lf: number, next: number) => void): void {
+    if (this.start < 0) this.start = chunk.start;
+    const text = this.pending.length === 0 ? chunk.text : this.pending + chunk.text;
+    let from = 0;
+    for (const next of chunk.lineStarts) {
+      const lf = text.indexOf('\n', from);
+      take(text, from, lf, next);
+      from = lf + 1;
+      this.line++;
+      this.start = next;
+    }
+    this.pending = text.slice(from);
+    this.end = chunk.end;
+  }
 }
 
 /** Reads decoded text into items: given each chunk in order, then told the text has ended. */
@@ -63,8 +198,17 @@ export async function* parseChunks(
   if (stopped) throw stop;
 }
 
-/** Bytes read at a time from a file. */
-export const READ_CHUNK_BYTES = 1024 * 1024;
+// Where the next piece of a file starts.
+interface Place {
+  /** Its file offset. */
+  base: number;
+  /** The line feeds before it. */
+  lines: number;
+  /** Whether a line starts there. */
+  lineStart: boolean;
+  /** The file's first four bytes (fewer in a shorter file). */
+  fileStart: Uint8Array;
+}
 
 const BOMS: ReadonlyArray<readonly [Encoding, readonly number[]]> = [
   ['utf-8', [0xef, 0xbb, 0xbf]],
@@ -72,108 +216,6 @@ const BOMS: ReadonlyArray<readonly [Encoding, readonly number[]]> = [
   ['utf-16be', [0xfe, 0xff]],
   ['gb18030', [0x84, 0x31, 0x95, 0x33]],
 ];
-
-/**
- * Decodes bytes in their declared encoding, as pieces of text that end on character
- * boundaries. A byte-order mark of the declared encoding at the start is skipped; the mark of
- * another encoding where the declared one would read it as text stops with FILE_BOM_MISMATCH.
- * Bytes not valid in the encoding stop with FILE_NOT_UTF8 (utf-8) or FILE_BAD_ENCODING, naming
- * the line and the exact byte offset of the first bad byte wherever the chunks split, with a
- * hint: the encoding a byte-order mark announces, or GB18030 when the bytes decode as GB18030.
- */
-export async function* decodeBytes(
-  source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
-  options: DecodeOptions,
-): AsyncGenerator<DecodedChunk> {
-  const { encoding, onBytes } = options;
-  const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
-  const wide = encoding === 'utf-16le' || encoding === 'utf-16be';
-  let first: Uint8Array | null = new Uint8Array(0);
-  // Bytes after the last character boundary, decoded with the next chunk.
-  let tail: Uint8Array = new Uint8Array(0);
-  // Where the next piece starts: its file offset, the lines before it, whether a line starts there.
-  const at: Place = { base: 0, lines: 0, lineStart: true, fileStart: new Uint8Array(0) };
-  for await (const raw of source) {
-    onBytes?.(raw);
-    if (raw.length === 0) continue;
-    let bytes = raw;
-    if (first !== null) {
-      // The byte-order mark is read from the first four bytes, however the chunks split.
-      first = concat(first, raw);
-      if (first.length < 4) continue;
-      bytes = first;
-      first = null;
-      at.fileStart = bytes.subarray(0, 4);
-      at.base = skipBom(bytes, options);
-      bytes = bytes.subarray(at.base);
-    }
-    if (tail.length > 0) bytes = concat(tail, bytes);
-    const end = boundary(bytes, encoding);
-    const piece = bytes.subarray(0, end);
-    tail = bytes.slice(end);
-    const text = decodePiece(decoder, piece, at, options);
-    const lineStarts = lineFeeds(piece, at.base, wide, encoding === 'utf-16be');
-    if (text.length > 0) yield { text, start: at.base, end: at.base + end, lineStarts };
-    at.lines += lineStarts.length;
-    at.lineStart = lineStarts.length > 0 && lineStarts[lineStarts.length - 1] === at.base + end;
-    at.base += end;
-  }
-  if (first !== null) {
-    // A file shorter than four bytes.
-    at.fileStart = first;
-    at.base = skipBom(first, options);
-    tail = first.subarray(at.base);
-  }
-  if (tail.length > 0) {
-    const text = decodePiece(decoder, tail, at, options);
-    const lineStarts = lineFeeds(tail, at.base, wide, encoding === 'utf-16be');
-    yield { text, start: at.base, end: at.base + tail.length, lineStarts };
-  }
-}
-
-interface Place {
-  base: number;
-  lines: number;
-  lineStart: boolean;
-  /** The file's first four bytes (fewer in a shorter file). */
-  fileStart: Uint8Array;
-}
-
-/**
- * Decodes a file (see {@link decodeBytes}), reading it in chunks of {@link READ_CHUNK_BYTES};
- * the file is checked to be a regular file first ({@link openRegularFile}).
- */
-export async function* decodeFile(path: string, options: DecodeOptions): AsyncGenerator<DecodedChunk> {
-  yield* decodeBytes(fileChunks(path, options.name), options);
-}
-
-/**
- * Opens a file for reading after checking it is a regular file: a directory, a FIFO, a socket
- * or a device stops with FILE_NOT_REGULAR without being opened for a blocking read (a FIFO
- * without a writer would wait forever); a missing or unreadable file stops with FILE_UNREADABLE.
- */
-export async function openRegularFile(path: string, name: string): Promise<FileHandle> {
-  checkRegular(await statOf(path, name), name);
-  let handle: FileHandle;
-  try {
-    // Non-blocking, so that a file replaced by a FIFO after the check cannot hang the open.
-    handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-  } catch (error) {
-    throw readError(name, null, 'FILE_UNREADABLE', { file: name, reason: reasonOf(error) });
-  }
-  try {
-    checkRegular(await handle.stat(), name);
-  } catch (error) {
-    await handle.close();
-    throw error;
-  }
-  return handle;
-}
-
-/** Stops with FILE_NOT_REGULAR (or FILE_UNREADABLE) unless `path` is a regular file. */
-export async function checkRegularFile(path: string, name: string): Promise<void> {
-  checkRegular(await statOf(path, name), name);
-}
 
 async function* fileChunks(path: string, name: string): AsyncGenerator<Uint8Array> {
   const handle = await openRegularFile(path, name);
@@ -312,6 +354,7 @@ function hintFor(piece: Uint8Array, bad: number, at: Place, declared: Encoding):
     stream: true,
   });
   const shown = text.replace(/\r$/, '').replace(/[\t\r]/g, ' ');
+  if (shown === '') return { kind: 'gb18030', preview: null };
   return { kind: 'gb18030', preview: shown.length > 60 ? `${shown.slice(0, 60)}…` : shown };
 }
 

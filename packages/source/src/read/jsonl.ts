@@ -1,5 +1,5 @@
 import { messageOf } from '@scorebook/problems';
-import { type ChunkParser, type DecodedChunk, decodeFile, parseChunks } from './decode.ts';
+import { type ChunkParser, type DecodedChunk, decodeFile, LineCursor, parseChunks } from './decode.ts';
 import { type FileItem, MAX_RECORD_BYTES, type ReadFileOptions } from './file-items.ts';
 import { type JsonKind, READ_ERRORS, readError } from './read-errors.ts';
 
@@ -15,14 +15,8 @@ export interface JsonLinesOptions {
  * Reads a JSON Lines file in its declared encoding: one item per non-blank line, with its
  * 1-based line. See {@link jsonLinesItems}.
  */
-export async function* readJsonLines(options: ReadFileOptions): AsyncGenerator<FileItem> {
-  const chunks = decodeFile(options.path, {
-    name: options.name,
-    encoding: options.encoding,
-    table: options.table ?? null,
-    ...(options.onBytes === undefined ? {} : { onBytes: options.onBytes }),
-  });
-  yield* jsonLinesItems(chunks, {
+export function readJsonLines(options: ReadFileOptions): AsyncGenerator<FileItem> {
+  return jsonLinesItems(decodeFile(options), {
     name: options.name,
     maxRecordBytes: options.maxRecordBytes ?? MAX_RECORD_BYTES,
   });
@@ -45,9 +39,7 @@ export function jsonLinesItems(
 class JsonLinesParser implements ChunkParser {
   readonly #name: string;
   readonly #max: number;
-  #line = 1;
-  #lineStart = -1;
-  #pending = '';
+  readonly #cursor = new LineCursor();
 
   constructor(options: JsonLinesOptions) {
     this.#name = options.name;
@@ -55,31 +47,19 @@ class JsonLinesParser implements ChunkParser {
   }
 
   push(chunk: DecodedChunk, out: FileItem[]): void {
-    if (this.#lineStart < 0) this.#lineStart = chunk.start;
-    const text = this.#pending.length === 0 ? chunk.text : this.#pending + chunk.text;
-    const starts = chunk.lineStarts;
-    let line = this.#line;
-    let lineStart = this.#lineStart;
-    let from = 0;
-    for (let k = 0; k < starts.length; k++) {
-      const lf = text.indexOf('\n', from);
-      const next = starts[k]!;
-      if (next - lineStart > this.#max) throw this.#tooLong(line);
-      const item = lineItem(text.slice(from, lf), line);
+    const cursor = this.#cursor;
+    cursor.feed(chunk, (text, from, lf, next) => {
+      if (next - cursor.start > this.#max) throw this.#tooLong(cursor.line);
+      const item = lineItem(text.slice(from, lf), cursor.line);
       if (item !== null) out.push(item);
-      from = lf + 1;
-      line++;
-      lineStart = next;
-    }
-    this.#line = line;
-    this.#lineStart = lineStart;
-    this.#pending = text.slice(from);
-    if (chunk.end - lineStart > this.#max) throw this.#tooLong(line);
+    });
+    if (cursor.end - cursor.start > this.#max) throw this.#tooLong(cursor.line);
   }
 
   finish(out: FileItem[]): void {
-    if (this.#pending.length === 0) return;
-    const item = lineItem(this.#pending, this.#line);
+    const cursor = this.#cursor;
+    if (cursor.pending.length === 0) return;
+    const item = lineItem(cursor.pending, cursor.line);
     if (item !== null) out.push(item);
   }
 
