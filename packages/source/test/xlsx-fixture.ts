@@ -11,6 +11,8 @@ export interface ZipPart {
   method?: 'deflate' | 'store';
   /** Sizes and CRC after the data (general-purpose flag bit 3) instead of in the local header. */
   descriptor?: boolean;
+  /** Marked as encrypted (flag bit 0), as a zip tool's password would. */
+  encrypted?: boolean;
 }
 
 /** A zip archive of the parts, in the order given. */
@@ -24,7 +26,7 @@ export function zip(parts: readonly ZipPart[]): Buffer {
     const method = part.method === 'store' ? 0 : 8;
     const body = method === 8 ? deflateRawSync(raw) : raw;
     const crc = crc32(raw);
-    const flags = 0x0800 | (part.descriptor ? 0x0008 : 0);
+    const flags = 0x0800 | (part.descriptor ? 0x0008 : 0) | (part.encrypted ? 0x0001 : 0);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
@@ -75,6 +77,8 @@ export interface SheetSpec {
   /** The content of `<sheetData>`: `<row>` elements as a writer would put them. */
   rows: string;
   state?: 'hidden' | 'veryHidden';
+  /** A chart sheet (no cells) instead of a worksheet. */
+  chart?: boolean;
   /** Anything after `</sheetData>` (`<mergeCells>`, say). */
   after?: string;
 }
@@ -116,8 +120,8 @@ export const STYLES = {
 export function buildXlsx(spec: WorkbookSpec): Buffer {
   const parts = new Map<string, string>();
   const sheetRels = spec.sheets.map(
-    (_, i) =>
-      `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+    (sheet, i) =>
+      `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${sheet.chart ? 'chartsheet' : 'worksheet'}" Target="${sheetPart(sheet, i).slice(3)}"/>`,
   );
   const n = spec.sheets.length;
   const otherRels = [
@@ -151,7 +155,7 @@ export function buildXlsx(spec: WorkbookSpec): Buffer {
   );
   spec.sheets.forEach((s, i) => {
     parts.set(
-      `xl/worksheets/sheet${i + 1}.xml`,
+      sheetPart(s, i),
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheetData>${s.rows}</sheetData>${s.after ?? ''}</worksheet>`,
     );
   });
@@ -180,6 +184,10 @@ export function buildXlsx(spec: WorkbookSpec): Buffer {
       descriptor: spec.descriptor ?? false,
     })),
   );
+}
+
+function sheetPart(sheet: SheetSpec, index: number): string {
+  return `xl/${sheet.chart ? 'chartsheets' : 'worksheets'}/sheet${index + 1}.xml`;
 }
 
 /** Text escaped for XML content and attribute values. */

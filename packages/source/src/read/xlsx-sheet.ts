@@ -1,3 +1,4 @@
+import { wallClockMs } from '@scorebook/time';
 import { type Cell, WallClock } from './file-items.ts';
 import type { DateStyles } from './xlsx-parts.ts';
 import { serialToWallClockMs } from './xlsx-serial.ts';
@@ -164,9 +165,9 @@ function isoWallClock(v: string): Cell {
   if (m === null) return v;
   const [, y, mo, d, h, mi, s, ms] = m;
   return new WallClock(
-    Date.UTC(
+    wallClockMs(
       Number(y),
-      Number(mo) - 1,
+      Number(mo),
       Number(d),
       Number(h ?? 0),
       Number(mi ?? 0),

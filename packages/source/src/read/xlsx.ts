@@ -3,6 +3,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { messageOf, ScorebookError } from '@scorebook/problems';
 import unzipper, { type Entry } from 'unzipper';
@@ -41,7 +42,11 @@ export async function* readXlsx(options: ReadFileOptions): AsyncGenerator<FileIt
     const zip = unzipper.Parse({ forceStream: true });
     const feeding = feed(head.chunks, chunks, zip, options.onBytes);
     feeding.catch(() => {});
-    yield* readEntries(zip, options, spool);
+    // Items come in batches, one per chunk of sheet XML, and are handed out here one by one: a
+    // single generator between each item and the consumer.
+    for await (const batch of readEntries(zip, options, spool)) {
+      for (const item of batch) yield item;
+    }
     await feeding;
   } catch (error) {
     throw toScorebookError(error, options.name);
@@ -70,7 +75,7 @@ async function* readEntries(
   zip: AsyncIterable<Entry>,
   options: ReadFileOptions,
   spool: Spool,
-): AsyncGenerator<FileItem> {
+): AsyncGenerator<FileItem[]> {
   const book: Workbook = {
     rels: new Map(),
     workbookPart: 'xl/workbook.xml',
@@ -137,7 +142,7 @@ async function* readEntries(
   yield* sheetItems(target.part, createReadStream(saved.path), saved.check, book, target, options);
 }
 
-/** The items of the target sheet, handed over after each chunk of its XML. */
+/** The items of the target sheet, a batch after each chunk of its XML. */
 async function* sheetItems(
   part: string,
   bytes: AsyncIterable<Uint8Array>,
@@ -145,7 +150,7 @@ async function* sheetItems(
   book: Workbook,
   target: Target,
   options: ReadFileOptions,
-): AsyncGenerator<FileItem> {
+): AsyncGenerator<FileItem[]> {
   const items: FileItem[] = [];
   const rows = new RowsToItems(target.name, options.headerRow, items);
   const handlers = sheetHandlers(
@@ -158,7 +163,7 @@ async function* sheetItems(
     (row) => rows.push(row),
   );
   for await (const _ of xmlChunks(part, bytes, handlers, check)) {
-    yield* items.splice(0);
+    if (items.length > 0) yield items.splice(0);
   }
   rows.end();
 }
@@ -186,7 +191,8 @@ class RowsToItems {
       return;
     }
     if (row.cells.length > this.width) {
-      const cell = `${columnName(row.cells.length)}${row.line}`;
+      const first = row.cells.findIndex((c, i) => i >= this.width && c !== null);
+      const cell = `${columnName(first + 1)}${row.line}`;
       this.items.push({
         kind: 'bad',
         line: row.line,
@@ -332,7 +338,7 @@ function looksOf(head: Buffer): NotZipLooks {
 async function feed(
   first: readonly Buffer[],
   rest: AsyncIterator<Buffer>,
-  zip: NodeJS.WritableStream & { writableEnded: boolean; destroyed: boolean; destroy(error?: Error): void },
+  zip: Writable,
   onBytes: ((bytes: Uint8Array) => void) | undefined,
 ): Promise<void> {
   const closed = once(zip, 'close').catch(() => {});
