@@ -84,14 +84,15 @@ export interface DraftPlan {
 
 /**
  * Plans a draft source from sampled files (pure; any order in, path order out). Files that are
- * not CSV, JSON Lines or xlsx go to `ignore`; `source.yaml` is left out. Each other file is read at its header (the first header-like row, see
- * `detectHeaderRow`; JSON Lines: the keys of its objects in order of first appearance), and
+ * not CSV, JSON Lines or xlsx go to `ignore`; `source.yaml` is left out. Each other file is read
+ * at its header (the first header-like row, see `detectHeaderRow`; JSON Lines: the keys of its
+ * objects in order of first appearance), and
  * each of its sheets is scored against every table (`scoreTables`, the sheet's name counting as
  * part of the path); the sheet with the best assigned score wins, ties to the earlier sheet.
  * A file whose best choice is weak or a tie is left unassigned with its candidates. The files
  * of a table share one mapping, made from the union of their headers in path order; encoding,
  * header row and sheet are those most of its files have (ties to the first file), the others
- * named.
+ * named. The tables of the best table's runners-up are those of the table's first file.
  */
 export function planDraft(files: readonly SampledFile[]): DraftPlan {
   const sorted = [...files]
