@@ -92,7 +92,7 @@ export interface DraftPlan {
  * A file whose best choice is weak or a tie is left unassigned with its candidates. The files
  * of a table share one mapping, made from the union of their headers in path order; encoding,
  * header row and sheet are those most of its files have (ties to the first file), the others
- * named. The tables of the best table's runners-up are those of the table's first file.
+ * named. The score and runners-up shown for a table are those of its first file.
  */
 export function planDraft(files: readonly SampledFile[]): DraftPlan {
   const sorted = [...files]
