@@ -1,3 +1,18 @@
+export { type DetectedEncoding, detectEncoding } from './draft/detect-encoding.ts';
+export { DRAFT_ERRORS, type DraftErrorCode } from './draft/draft-errors.ts';
+export { type FormatGuess, guessFormat } from './draft/guess-format.ts';
+export { type ColumnMapping, matchColumns, scoreTables, type TableScore } from './draft/match-columns.ts';
+export { normalizeHeader, normalizeValue } from './draft/normalize.ts';
+export { type DraftPlan, planDraft } from './draft/plan-draft.ts';
+export {
+  DEFAULT_SAMPLE_ROWS,
+  type DraftFolderOptions,
+  draftSourceFor,
+  sampleDataFolder,
+} from './draft/sample-files.ts';
+export type { SampledFile, SampledSheet } from './draft/sampled-file.ts';
+export { ENUMERATED_FIELDS, FIELD_SYNONYMS, type FieldSynonyms, type Vocabulary } from './draft/synonyms.ts';
+export { type DraftOptions, draftSource } from './draft/write-draft.ts';
 export { SOURCE_ERRORS, type SourceErrorCode } from './errors.ts';
 export { VALUE_REJECTIONS, type ValueRejectionCode } from './fields/rejections.ts';
 export { type RowField, TableTyper, type TypedRecord, type ValueRejection } from './fields/table-typer.ts';
