@@ -1,7 +1,7 @@
 import { INPUT_TABLES, type InputTableName, TABLES } from '@scorebook/contract';
 import type { Bilingual } from '@scorebook/problems';
 import { cellText } from '../fields/type-value.ts';
-import { SOURCE_FILE_NAME } from '../load/load-source.ts';
+import { SOURCE_FILE_NAME } from '../load/source-file-name.ts';
 import type { Cell, Encoding } from '../read/file-items.ts';
 import { detectHeaderRow, headerText, isEmpty } from './detect-header.ts';
 import { fileGlob, ignoreGlobs, tableGlobs } from './file-globs.ts';
