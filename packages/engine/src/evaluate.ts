@@ -4,6 +4,7 @@ import {
   type AgentResult,
   INPUT_TABLES,
   type MetricResult,
+  type PolicySnapshot,
   type Results,
 } from '@scorebook/contract';
 import { loadPolicyFamily, metricsOf, type Policy, selectVersion } from '@scorebook/policy';
@@ -12,6 +13,7 @@ import { parsePeriod, Zone, zonePeriod } from '@scorebook/time';
 import packageJson from '../package.json' with { type: 'json' };
 import { applyConversationFacts, deriveFacts } from './derive/derive-facts.ts';
 import { explainAgent } from './explain/explain-agent.ts';
+import { policySnapshot } from './explain/policy-snapshot.ts';
 import { DEFAULT_REJECTED_LIMIT, exceedsLimit, formatLimit, type RejectedLimit } from './limits.ts';
 import {
   type Dataset,
@@ -48,6 +50,8 @@ export interface Evaluation {
   explanations: { scorebook: 1; period: string; agents: AgentExplanation[] };
   rejected: RejectedRow[];
   policy: Policy;
+  /** policy.json: the policy and metric definitions applied. */
+  policySnapshot: PolicySnapshot;
 }
 
 /**
@@ -205,6 +209,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
     explanations: { scorebook: 1, period: zoned.id, agents: order.map((i) => explanations[i]!) },
     rejected: data.rejected,
     policy,
+    policySnapshot: policySnapshot(policy, definitions),
   };
 }
 
