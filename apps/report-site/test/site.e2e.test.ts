@@ -219,7 +219,7 @@ describe('the report site in a browser', () => {
 
     const agent = november.agents.find((a) => a.status === 'rated' && a.rank === 1);
     if (agent === undefined) throw new Error('November has no agent ranked 1');
-    await page.locator(`a[href$="/agents/${agent.agent_id}/index.html"]`).first().click();
+    await page.locator(`a[href$="agents/${agent.agent_id}/index.html"]`).first().click();
     await expect.poll(() => page.url()).toMatch(new RegExp(`/agents/${agent.agent_id}/index\\.html$`));
     expect(await page.locator('h1').textContent()).toContain(agent.name);
     const cards = await page.locator('.card .big').allTextContents();
@@ -229,7 +229,7 @@ describe('the report site in a browser', () => {
     await check('agent');
 
     const metric = agent.worst_metrics[0] ?? 'first_response_time';
-    await page.locator(`main a[href$="/metrics/${metric}/index.html"]`).first().click();
+    await page.locator(`main a[href$="metrics/${metric}/index.html"]`).first().click();
     await expect.poll(() => page.url()).toMatch(new RegExp(`/metrics/${metric}/index\\.html$`));
     await check('metric');
 
@@ -248,7 +248,7 @@ describe('the report site in a browser', () => {
     await check('policy');
 
     await page.goto(`${base}/zh/periods/2026-11/`);
-    await page.locator('.card a[href$="/audit/index.html"]').click();
+    await page.locator('.card a[href$="audit/index.html"]').click();
     const audit = await page.locator('main').textContent();
     expect(audit).toContain(november.policy.sha256);
     expect(audit).toContain(november.inputs.messages?.sha256);
@@ -414,7 +414,7 @@ describe('trust: what the site shows is what was published', () => {
     ).toBe('rgb(255, 255, 255)');
     await page.getByRole('link', { name: '2026年11月' }).click();
     await expect.poll(() => page.url()).toBe(pathToFileURL(join(site, 'zh/periods/2026-11/index.html')).href);
-    const table = page.locator('[data-ranking]').first();
+    const table = page.locator('[data-ranking]:has(tr[data-name$=" zz01"])');
     await table.locator('[data-search]').fill('zz01');
     expect(await table.locator('tbody tr:not([hidden])').count()).toBe(1);
     await table.locator('tbody tr:not([hidden]) a').first().click();
@@ -444,7 +444,7 @@ describe('trust: what the site shows is what was published', () => {
       expect(sha256(await download.body())).toBe(
         readJson<Manifest>(join(work, 'results/2026-11/manifest.json')).files['results.json'],
       );
-      await page.locator('.card a[href*="/audit/"]').click();
+      await page.locator('.card a[href$="audit/index.html"]').click();
       await expect.poll(() => page.url()).toBe(`${subBase}${SUB_PATH}zh/periods/2026-11/audit/index.html`);
       expect(
         await page.evaluate(

@@ -8,6 +8,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  realpathSync,
   renameSync,
   rmSync,
   statSync,
@@ -148,8 +149,8 @@ export function listPeriods(resultsDir: string): string[] {
 
 /**
  * The fingerprint of every input of the site but the results: the site app (its source, public
- * files, Astro config, package.json and tsconfig), every workspace package it imports directly
- * or through another, the metric catalog, the root package.json and lockfile, the Node version
+ * files, Astro config, package.json and tsconfig; not its tests or docs), every workspace
+ * package it imports directly or through another (the whole package folder), the metric catalog, the root package.json and lockfile, the Node version
  * and the build format.
  */
 export function codeFingerprint(): string {
@@ -162,7 +163,7 @@ export function codeFingerprint(): string {
 /** The files and folders {@link codeFingerprint} hashes, in order. */
 export function codeInputs(): string[] {
   return [
-    SITE_APP_DIR,
+    ...['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json'].map((p) => join(SITE_APP_DIR, p)),
     ...workspacePackagesOf(SITE_APP_DIR),
     join(REPO_ROOT, 'configs', 'catalog'),
     join(REPO_ROOT, 'package.json'),
@@ -177,16 +178,25 @@ export function workspacePackagesOf(packageDir: string): string[] {
     const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
       dependencies?: Record<string, string>;
     };
-    const require = createRequire(join(dir, 'package.json'));
     for (const name of Object.keys(manifest.dependencies ?? {}).sort()) {
       if (!name.startsWith('@scorebook/') || found.has(name)) continue;
-      const packageDir = dirname(require.resolve(`${name}/package.json`));
+      const packageDir = installedPackageDir(dir, name);
       found.set(name, packageDir);
       visit(packageDir);
     }
   };
   visit(packageDir);
   return [...found.values()].sort();
+}
+
+// Where Node finds a package from `fromDir` (its real folder: workspaces are linked), without
+// resolving an entry point, which a package's `exports` may not allow for package.json.
+function installedPackageDir(fromDir: string, name: string): string {
+  for (let d = fromDir; ; d = dirname(d)) {
+    const candidate = join(d, 'node_modules', name);
+    if (existsSync(join(candidate, 'package.json'))) return realpathSync(candidate);
+    if (dirname(d) === d) throw new Error(`${name} is not installed (looked from ${fromDir})`);
+  }
 }
 
 // Folders that builds and tools write and that no page depends on.
