@@ -57,7 +57,10 @@ export function histogram(
   const bins = 12;
   const step = max > min ? (max - min) / bins : 1;
   const counts = new Array<number>(bins).fill(0);
-  for (const v of sorted) counts[Math.min(bins - 1, Math.floor((v - min) / step))]!++;
+  for (const v of sorted) {
+    const bin = Math.min(bins - 1, Math.floor((v - min) / step));
+    counts[bin] = (counts[bin] ?? 0) + 1;
+  }
   const labels = counts.map((_, i) => format(min + step * (i + 0.5)));
   const position = (v: number) => Math.max(0, Math.min(bins - 1, Math.floor((v - min) / step)));
   return render(
