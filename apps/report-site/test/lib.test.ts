@@ -34,7 +34,9 @@ describe('relative links', () => {
     const link = linksFrom(new URL('http://x/zh/periods/2026-11/agents/a1/'));
     expect(link.home('zh')).toBe('../../../../index.html');
     expect(link.swap('en')).toBe('../../../../../en/periods/2026-11/agents/a1/index.html');
-    expect(link.team('zh', '2026-11', '__proto__')).toMatch(/^\.\.\/\.\.\/teams\/h-[0-9a-f]{16}\/index\.html$/);
+    expect(link.team('zh', '2026-11', '__proto__')).toMatch(
+      /^\.\.\/\.\.\/teams\/h-[0-9a-f]{16}\/index\.html$/,
+    );
     expect(link.asset('site.css')).toBe('../../../../../site.css');
     expect(route.download('2026-11', 'results.json')).toBe('downloads/2026-11/results.json');
   });
@@ -126,7 +128,12 @@ describe('policy versions from the published snapshots', () => {
     if (item === undefined) throw new Error('fixture');
     item.target = 0.9;
     const changes = describeDifference(before, after, 'zh');
-    expect(changes).toContainEqual({ where: '考核表 aftersale › 考核指标 › fcr', what: '目标值', before: '85%', after: '90%' });
+    expect(changes).toContainEqual({
+      where: '考核表 aftersale › 考核指标 › fcr',
+      what: '目标值',
+      before: '85%',
+      after: '90%',
+    });
     expect(changes).toContainEqual({ where: '策略', what: '版本号', before: 'v1', after: 'v2' });
     expect(changes).toHaveLength(2);
   });
@@ -260,5 +267,6 @@ function fakePeriod(
     policy,
     metrics: new Map((policy?.metrics ?? []).map((m) => [m.id, m])),
     files: ['results.json'],
+    altered: [],
   };
 }

@@ -350,6 +350,11 @@ describe('trust: what the site shows is what was published', () => {
     await page.goto(`${base}/zh/periods/2026-12/`);
     expect(await page.locator('h1 [data-status]').textContent()).toBe('草稿');
     expect(await page.locator('footer [data-status]').getAttribute('data-status')).toBe('draft');
+    await page.goto(`${base}/zh/periods/2026-11/`);
+    expect(await page.locator('footer [data-status]').textContent()).toMatch(
+      /^已发布:manifest\.json 记录的 5 个文件的哈希与本期间的文件一致/,
+    );
+    await page.goto(`${base}/zh/periods/2026-12/`);
     expect(await page.title()).toMatch(/^\[草稿\]/);
     const pages = ['zh', 'en'].flatMap((lang) => htmlFiles(join(site, lang, 'periods', '2026-12')));
     expect(pages.length).toBeGreaterThan(60);
@@ -486,8 +491,13 @@ describe('the incremental build', () => {
     expect(policyPages.some((html) => html.includes(SNAPSHOT_TITLE))).toBe(false);
 
     rmSync(join(work, 'results/2026-12'), { recursive: true });
+    appendFileSync(join(work, 'results/2026-10/rejected.json'), ' ');
     run = build();
-    expect(run.stderr).toContain('2 periods (0 rebuilt, 2 re-used)');
+    expect(run.stderr).toContain('2 periods (2 rebuilt, 0 re-used)');
+    const october = readFileSync(join(site, 'zh/periods/2026-10/index.html'), 'utf8');
+    expect(october).toContain('data-altered');
+    expect(october).toContain('警告:rejected.json 与 manifest.json 记录的哈希不一致');
+    expect(readFileSync(join(site, 'zh/periods/2026-11/index.html'), 'utf8')).not.toContain('data-altered');
     expect(existsSync(join(site, 'zh/periods/2026-12'))).toBe(false);
     expect(existsSync(join(site, 'downloads/2026-12'))).toBe(false);
     expect(readFileSync(join(site, 'zh/index.html'), 'utf8')).not.toContain('2026-12');

@@ -1,5 +1,5 @@
 import type { Condition, ConditionTrace } from '@scorebook/conditions';
-import type { Better, MetricKind, Unit } from './metrics.ts';
+import type { MetricDefinition } from './metrics.ts';
 import type { InputTableName, MeasuredTableName } from './tables.ts';
 
 // The shape of what an evaluation writes (results-format.md and Scorebook's additions), shared
@@ -207,22 +207,14 @@ export interface SnapshotScorecard {
   line: number;
 }
 
-/** A metric definition as evaluated (the built-in catalog's and the policy's own). */
-export interface SnapshotMetric {
-  id: string;
-  title: string;
-  title_en: string | null;
-  description: string | null;
-  description_en: string | null;
-  kind: MetricKind;
-  better: Better;
-  unit: Unit;
-  table: MeasuredTableName | null;
-  field: string | null;
+/**
+ * A metric definition as evaluated (the built-in catalog's and the policy's own): the
+ * definition with its conditions typed.
+ */
+export interface SnapshotMetric extends Omit<MetricDefinition, 'where' | 'numerator' | 'denominator'> {
   where: Condition | null;
   numerator: { table: MeasuredTableName; where: Condition | null } | null;
   denominator: { table: MeasuredTableName; where: Condition | null } | null;
-  builtin: boolean;
 }
 
 /**

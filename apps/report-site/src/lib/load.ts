@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type {
@@ -9,6 +10,7 @@ import type {
   SnapshotMetric,
 } from '@scorebook/contract';
 import { parsePeriod } from '@scorebook/time';
+import { LANGS } from './messages.ts';
 
 /** A publication of a period that a later one superseded. */
 export interface EarlierPublication {
@@ -35,6 +37,8 @@ export interface SitePeriod {
   metrics: Map<string, SnapshotMetric>;
   /** Which of {@link PUBLISHED_FILES} the folder has. */
   files: PublishedFile[];
+  /** The files manifest.json lists whose bytes no longer hash to what it records (or that are gone). */
+  altered: string[];
 }
 
 /** Everything the site shows, read once per build. */
@@ -100,6 +104,13 @@ export function periodsToBuild(): SitePeriod[] {
   return siteData().periods.filter((p) => ids.has(p.id));
 }
 
+/** The static paths of the pages of which a period has one per language (overview, audit). */
+export function periodPagePaths() {
+  return LANGS.flatMap((lang) =>
+    periodsToBuild().map((p) => ({ params: { lang, period: p.id }, props: { lang, periodId: p.id } })),
+  );
+}
+
 function readPeriod(dir: string): SitePeriod {
   const results = readContractFile<Results>(join(dir, 'results.json'));
   const explanations = new Map<string, AgentExplanation>();
@@ -109,17 +120,24 @@ function readPeriod(dir: string): SitePeriod {
       explanations.set(a.agent_id, a);
   }
   const policy = optional<PolicySnapshot>(join(dir, 'policy.json'));
+  const manifest = optional<Manifest>(join(dir, 'manifest.json'));
   return {
     id: results.period.id,
     dir,
     results,
     agents: new Map(results.agents.map((a) => [a.agent_id, a])),
     explanations,
-    manifest: optional<Manifest>(join(dir, 'manifest.json')),
+    manifest,
     history: readHistory(join(dir, 'superseded')),
     policy,
     metrics: new Map((policy?.metrics ?? []).map((m) => [m.id, m])),
     files: PUBLISHED_FILES.filter((f) => existsSync(join(dir, f))),
+    altered: Object.entries(manifest?.files ?? {})
+      .filter(([name, sha]) => {
+        const file = join(dir, name);
+        return !existsSync(file) || createHash('sha256').update(readFileSync(file)).digest('hex') !== sha;
+      })
+      .map(([name]) => name),
   };
 }
 

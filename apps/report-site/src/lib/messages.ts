@@ -172,10 +172,16 @@ export const SITE_TEXT = defineCatalogue({
     'Draft: this period was evaluated but not published (it has no manifest.json); its results may still change.',
   ),
   publishedNote: {
-    zh: (p: { commit: string }) =>
-      `已发布的期间,结果与 manifest.json 记录的哈希一致(发布时的提交 ${p.commit})。`,
-    en: (p: { commit: string }) =>
-      `A published period; its files are those whose hashes manifest.json records (published at commit ${p.commit}).`,
+    zh: (p: { files: number; commit: string }) =>
+      `已发布:manifest.json 记录的 ${p.files} 个文件的哈希与本期间的文件一致(发布时的提交 ${p.commit})。`,
+    en: (p: { files: number; commit: string }) =>
+      `Published: the ${p.files} files whose hashes manifest.json records are the files of this period (published at commit ${p.commit}).`,
+  },
+  alteredNote: {
+    zh: (p: { files: string }) =>
+      `警告:${p.files} 与 manifest.json 记录的哈希不一致(发布后被修改或删除),本页显示的是现在的文件。请用 scorebook verify 复核。`,
+    en: (p: { files: string }) =>
+      `Warning: ${p.files} no longer match the hashes manifest.json records (changed or removed after publication); this page shows the files as they are now. Re-verify with scorebook verify.`,
   },
   unknownCommit: fixed('未记录', 'not recorded'),
   noSnapshotNote: fixed(
