@@ -352,7 +352,7 @@ describe('trust: what the site shows is what was published', () => {
     expect(await page.locator('footer [data-status]').getAttribute('data-status')).toBe('draft');
     await page.goto(`${base}/zh/periods/2026-11/`);
     expect(await page.locator('footer [data-status]').textContent()).toMatch(
-      /^已发布:manifest\.json 记录的 5 个文件的哈希与本期间的文件一致/,
+      /^已发布:manifest\.json 记录的 4 个文件的哈希与本期间的文件一致/,
     );
     await page.goto(`${base}/zh/periods/2026-12/`);
     expect(await page.title()).toMatch(/^\[草稿\]/);
