@@ -163,7 +163,9 @@ export function codeFingerprint(): string {
 /** The files and folders {@link codeFingerprint} hashes, in order. */
 export function codeInputs(): string[] {
   return [
-    ...['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json'].map((p) => join(SITE_APP_DIR, p)),
+    ...['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json'].map((p) =>
+      join(SITE_APP_DIR, p),
+    ),
     ...workspacePackagesOf(SITE_APP_DIR),
     join(REPO_ROOT, 'configs', 'catalog'),
     join(REPO_ROOT, 'package.json'),
