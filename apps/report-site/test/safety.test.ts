@@ -27,6 +27,14 @@ describe('escaping rules of the site (a lint over every .astro file)', () => {
     // The template: what follows the frontmatter fence, where data meets markup.
     const text = source.startsWith('---') ? source.slice(source.indexOf('---', 3) + 3) : source;
     const name = file.slice(src.length);
+    it(`${name}: no inline language choice (every text comes from the catalogue in lib/messages.ts)`, () => {
+      expect(source).not.toMatch(/lang\s*[!=]==?\s*['"](?:zh|en)['"]/);
+      expect(source).not.toMatch(/['"](?:zh|en)['"]\s*[!=]==?\s*lang\b/);
+    });
+    it(`${name}: no root-absolute link (links come from lib/links.ts)`, () => {
+      expect(text).not.toMatch(/\s(?:href|src|action)=["']\//);
+      expect(source).not.toMatch(/BASE_URL/);
+    });
     it(`${name}: no set:html, no spread attributes, no tag names from data`, () => {
       expect(source).not.toMatch(/set:html/);
       expect(text).not.toMatch(/<[A-Za-z][\w.-]*\s[^>]*\{\s*\.\.\./);

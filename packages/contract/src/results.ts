@@ -1,4 +1,6 @@
-import type { ConditionTrace } from '@scorebook/conditions';
+import type { Condition, ConditionTrace } from '@scorebook/conditions';
+import type { MetricDefinition } from './metrics.ts';
+import type { InputTableName, MeasuredTableName } from './tables.ts';
 
 // The shape of what an evaluation writes (results-format.md and Scorebook's additions), shared
 // by the engine that writes it, the governance tools and the report site that read it.
@@ -156,4 +158,124 @@ export interface Manifest {
   command: string;
   /** Set when this publication replaced an earlier one, kept in `superseded/<n>/`. */
   supersedes: { publication: string; reason: string } | null;
+}
+
+/** A weekday key of business hours in `policy.json`. */
+export type SnapshotWeekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+
+/** A grade tier as `policy.json` records it, best first. */
+export interface SnapshotGrade {
+  grade: string;
+  min_score: number;
+  label: string | null;
+  label_en: string | null;
+}
+
+/** An exclusion as `policy.json` records it; `line` is where it starts in `text`. */
+export interface SnapshotExclusion {
+  id: string;
+  table: Exclude<InputTableName, 'agents'>;
+  reason: string;
+  reason_en: string | null;
+  when: Condition;
+  line: number;
+}
+
+/** One band of a `bands` scoring, its value in the metric's unit. */
+export interface SnapshotBand {
+  bound: 'at_least' | 'at_most';
+  value: number;
+  score: number;
+}
+
+/** A scored item of a scorecard as evaluated, quantities in the metric's unit. */
+export interface SnapshotScoredItem {
+  metric: string;
+  weight: number;
+  method: 'linear' | 'bands';
+  target: number | null;
+  floor: number | null;
+  bands: SnapshotBand[];
+  min_sample: number;
+  /** The group the item is scored in; null while policies have no groups. */
+  group: string | null;
+  line: number;
+}
+
+/** An adjustment of a scorecard: points per unit of a metric, clamped to `[min, max]`. */
+export interface SnapshotAdjustment {
+  id: string;
+  metric: string;
+  points_each: number;
+  min: number | null;
+  max: number | null;
+  line: number;
+}
+
+/** A veto of a scorecard: when `when` holds the grade is capped at `cap_grade`. */
+export interface SnapshotVeto {
+  id: string;
+  reason: string;
+  reason_en: string | null;
+  when: Condition;
+  cap_grade: string;
+  line: number;
+}
+
+/** Who a scorecard rates. */
+export interface SnapshotEligibility {
+  when: Condition;
+  reason: string;
+  reason_en: string | null;
+  line: number;
+}
+
+/** A scorecard as evaluated. */
+export interface SnapshotScorecard {
+  id: string;
+  title: string;
+  title_en: string | null;
+  roles: string[];
+  eligibility: SnapshotEligibility | null;
+  scored: SnapshotScoredItem[];
+  adjustments: SnapshotAdjustment[];
+  vetoes: SnapshotVeto[];
+  line: number;
+}
+
+/**
+ * A metric definition as evaluated (the built-in catalog's and the policy's own): the
+ * definition with its conditions typed.
+ */
+export interface SnapshotMetric extends Omit<MetricDefinition, 'where' | 'numerator' | 'denominator'> {
+  where: Condition | null;
+  numerator: { table: MeasuredTableName; where: Condition | null } | null;
+  denominator: { table: MeasuredTableName; where: Condition | null } | null;
+}
+
+/**
+ * `policy.json`: the policy version an evaluation applied and the metric definitions it used,
+ * written beside results.json so that a period is shown only from what was published
+ * (docs/site.md describes it field by field).
+ */
+export interface PolicySnapshot {
+  scorebook: 1;
+  id: string;
+  version: string;
+  effective_from: string;
+  title: string;
+  title_en: string | null;
+  description: string | null;
+  timezone: string;
+  /** The policy file's name and the sha256 of its bytes. */
+  file: string;
+  sha256: string;
+  grades: SnapshotGrade[];
+  business_hours: { week: Record<SnapshotWeekday, string[]>; holidays: string[] } | null;
+  exclusions: SnapshotExclusion[];
+  scorecards: SnapshotScorecard[];
+  /** Every metric the evaluation measured, built-in first, in evaluation order. */
+  metrics: SnapshotMetric[];
+  /** The policy file's full text. */
+  text: string;
 }

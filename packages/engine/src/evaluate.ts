@@ -8,6 +8,7 @@ import {
   type MeasuredTableName,
   type MetricResult,
   measuredFields,
+  type PolicySnapshot,
   type RejectedRow,
   type Results,
   TABLES,
@@ -29,6 +30,7 @@ import { RUN_ERRORS } from './errors.ts';
 import { EvaluationError } from './evaluation-error.ts';
 import { Exclusions } from './exclude/exclusions.ts';
 import { explainAgent } from './explain/explain-agent.ts';
+import { policySnapshot } from './explain/policy-snapshot.ts';
 import { MetricAccumulators } from './measure/accumulate.ts';
 import { compileMetrics, type MetricValue } from './measure/compile-metrics.ts';
 import { type Inputs, openInputs, type ReadProgress, tableBatches, tableSha256 } from './read/read-inputs.ts';
@@ -62,6 +64,8 @@ export interface Evaluation {
   explanations: { scorebook: 1; period: string; agents: AgentExplanation[] };
   rejected: RejectedRow[];
   policy: Policy;
+  /** policy.json: the policy and metric definitions applied. */
+  policySnapshot: PolicySnapshot;
   source: Source;
   /** Problems worth saying that did not stop the run (a glob that matches nothing). */
   warnings: Problem[];
@@ -297,6 +301,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
     explanations: { scorebook: 1, period: zoned.id, agents: order.map((i) => explanations[i]!) },
     rejected: checks.rejected,
     policy,
+    policySnapshot: policySnapshot(policy, definitions),
     source,
     warnings: inputs.warnings,
   };

@@ -6,6 +6,15 @@ import * as echarts from 'echarts';
 
 const FONT = "'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif";
 
+/**
+ * A text from data made safe to hand to ECharts: zrender caches text measurements in plain
+ * objects keyed by the text, so a label such as `__proto__` would write onto Object.prototype
+ * (and break every later page). Such a text gets an invisible zero-width space.
+ */
+export function chartText(text: string): string {
+  return text in Object.prototype ? `${text}\u200b` : text;
+}
+
 function render(option: echarts.EChartsCoreOption, width: number, height: number): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   chart.setOption({ animation: false, textStyle: { fontFamily: FONT }, ...option });
@@ -20,7 +29,7 @@ export function barChart(labels: string[], values: number[], width = 520, height
   return render(
     {
       grid: { left: 40, right: 16, top: 20, bottom: 30 },
-      xAxis: { type: 'category', data: labels },
+      xAxis: { type: 'category', data: labels.map(chartText) },
       yAxis: { type: 'value', minInterval: 1 },
       series: [
         {
@@ -48,7 +57,10 @@ export function histogram(
   const bins = 12;
   const step = max > min ? (max - min) / bins : 1;
   const counts = new Array<number>(bins).fill(0);
-  for (const v of sorted) counts[Math.min(bins - 1, Math.floor((v - min) / step))]!++;
+  for (const v of sorted) {
+    const bin = Math.min(bins - 1, Math.floor((v - min) / step));
+    counts[bin] = (counts[bin] ?? 0) + 1;
+  }
   const labels = counts.map((_, i) => format(min + step * (i + 0.5)));
   const position = (v: number) => Math.max(0, Math.min(bins - 1, Math.floor((v - min) / step)));
   return render(
@@ -65,8 +77,8 @@ export function histogram(
             symbol: 'none',
             data: marks.map((m) => ({
               xAxis: position(m.value),
-              name: m.label,
-              label: { formatter: m.label },
+              name: chartText(m.label),
+              label: { formatter: chartText(m.label) },
             })),
           },
         },
@@ -87,11 +99,11 @@ export function lineChart(
     {
       grid: { left: 44, right: 16, top: 30, bottom: 30 },
       legend: { top: 0 },
-      xAxis: { type: 'category', data: periods },
+      xAxis: { type: 'category', data: periods.map(chartText) },
       yAxis: { type: 'value', ...(max !== undefined ? { max } : {}) },
       series: series.map((s) => ({
         type: 'line',
-        name: s.name,
+        name: chartText(s.name),
         data: s.values,
         connectNulls: false,
         label: { show: true },
@@ -113,8 +125,8 @@ export function heatmap(rows: string[], columns: string[], cells: Array<Array<nu
   return render(
     {
       grid: { left: 90, right: 20, top: 10, bottom: 90 },
-      xAxis: { type: 'category', data: columns, axisLabel: { rotate: 35 } },
-      yAxis: { type: 'category', data: rows },
+      xAxis: { type: 'category', data: columns.map(chartText), axisLabel: { rotate: 35 } },
+      yAxis: { type: 'category', data: rows.map(chartText) },
       visualMap: { min: 0, max: 100, show: false, inRange: { color: ['#d94e4e', '#f2c14e', '#4caf6e'] } },
       series: [{ type: 'heatmap', data, label: { show: true } }],
     },

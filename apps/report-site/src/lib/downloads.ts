@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { SitePeriod } from './load.ts';
+import { own } from './views.ts';
 
 /**
  * A text cell made safe for spreadsheets: a value starting with `=`, `+`, `-`, `@`, a tab or a
@@ -54,7 +55,7 @@ export function scorecardRows(period: SitePeriod): Array<Array<string | number |
       a.worst_metrics.join(' '),
     ];
     for (const id of metricIds) {
-      const m = a.metrics[id];
+      const m = own(a.metrics, id);
       row.push(m?.value ?? null, m?.score ?? null, m?.status ?? null);
     }
     rows.push(row);
@@ -76,7 +77,7 @@ export function scorecardsCsv(period: SitePeriod): string {
 }
 
 /** The scorecards as an XLSX workbook; text cells neutralised and written as text, never formulas. */
-export async function scorecardsXlsx(period: SitePeriod): Promise<Uint8Array> {
+export async function scorecardsXlsx(period: SitePeriod): Promise<Uint8Array<ArrayBuffer>> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Scorebook';
   workbook.created = new Date(Date.UTC(2000, 0, 1));

@@ -1,4 +1,4 @@
-import type { Lang } from './i18n.ts';
+import { type Lang, t } from './messages.ts';
 
 /** A metric value in its unit, for display only (results keep full precision). */
 export function formatValue(value: number | null | undefined, unit: string): string {
@@ -27,20 +27,13 @@ export function formatPoints(value: number): string {
   return value > 0 ? `+${round(value, 2)}` : String(round(value, 2));
 }
 
-/** A period id as words: `2026-10` → `2026年10月` / `Oct 2026`. */
+/** A period id as words: `2026-10` → `2026年10月` / `Oct 2026`; an id of no known form as it is. */
 export function periodLabel(id: string, lang: Lang): string {
   const month = /^(\d{4})-(\d{2})$/.exec(id);
-  if (month) {
-    if (lang === 'zh') return `${month[1]}年${Number(month[2])}月`;
-    return new Date(Date.UTC(Number(month[1]), Number(month[2]) - 1, 1)).toLocaleString('en-US', {
-      month: 'short',
-      year: 'numeric',
-      timeZone: 'UTC',
-    });
-  }
+  if (month) return t(lang, 'periodMonth', { year: Number(month[1]), month: Number(month[2]) });
   const quarter = /^(\d{4})-Q(\d)$/.exec(id);
-  if (quarter) return lang === 'zh' ? `${quarter[1]}年第${quarter[2]}季度` : `Q${quarter[2]} ${quarter[1]}`;
-  return lang === 'zh' ? `${id}年` : id;
+  if (quarter) return t(lang, 'periodQuarter', { year: Number(quarter[1]), quarter: Number(quarter[2]) });
+  return /^\d{4}$/.test(id) ? t(lang, 'periodYear', { year: Number(id) }) : id;
 }
 
 function round(value: number, digits: number): number {

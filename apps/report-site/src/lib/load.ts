@@ -1,9 +1,16 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { builtinCatalog, type MetricDefinition } from '@scorebook/contract';
-import { loadPolicyFamily, type Policy } from '@scorebook/policy';
+import type {
+  AgentExplanation,
+  AgentResult,
+  Manifest,
+  PolicySnapshot,
+  Results,
+  SnapshotMetric,
+} from '@scorebook/contract';
 import { parsePeriod } from '@scorebook/time';
-import type { AgentExplanation, Manifest, Results } from './results-types.ts';
+import { LANGS } from './messages.ts';
 
 /** A publication of a period that a later one superseded. */
 export interface EarlierPublication {
@@ -12,103 +19,78 @@ export interface EarlierPublication {
   results: Results;
 }
 
-/** One period of the site: its results, explanations and publication record. */
+/** One period of the site: its files as written by the engine and by `publish`. */
 export interface SitePeriod {
   id: string;
+  /** The period's folder: the downloads are its files' bytes. */
+  dir: string;
   results: Results;
+  /** Agents of results.json by id. */
+  agents: Map<string, AgentResult>;
   explanations: Map<string, AgentExplanation>;
+  /** manifest.json; null for a draft (evaluated, never published). */
   manifest: Manifest | null;
   history: EarlierPublication[];
-  /** The policy version that produced it, when the policies folder still holds it. */
-  policy: Policy | null;
-  /** Every metric definition of that policy, built-in first. */
-  definitions: Map<string, MetricDefinition>;
+  /** policy.json, the policy applied; null for a period written before evaluations wrote it. */
+  policy: PolicySnapshot | null;
+  /** The metric definitions of policy.json by id (empty without it). */
+  metrics: Map<string, SnapshotMetric>;
+  /** Which of {@link PUBLISHED_FILES} the folder has. */
+  files: PublishedFile[];
+  /** The files manifest.json lists whose bytes no longer hash to what it records (or that are gone). */
+  altered: string[];
 }
 
 /** Everything the site shows, read once per build. */
 export interface SiteData {
-  /** Newest first. */
+  /** Newest first; of the same end, month before quarter before year. */
   periods: SitePeriod[];
-  /** Policy families by id; versions oldest first. */
-  policies: Map<string, Policy[]>;
 }
+
+/** The files of a period folder that the site offers as downloads, byte for byte, when present. */
+export const PUBLISHED_FILES = [
+  'results.json',
+  'explanations.json',
+  'policy.json',
+  'rejected.json',
+  'manifest.json',
+] as const;
+
+/** A file of a period folder offered as a download. */
+export type PublishedFile = (typeof PUBLISHED_FILES)[number];
 
 let cached: SiteData | undefined;
 
 /**
- * Reads the published results (`SCOREBOOK_RESULTS`, one folder per period) and the policies
- * (`SCOREBOOK_POLICIES`, a folder of policy folders) once per build.
+ * Reads the results (`SCOREBOOK_RESULTS`, one folder per period as `scorebook evaluate` or
+ * `publish` writes it) once per build. Nothing else is read: what a period shows comes only from
+ * its own files. A file that is not valid JSON stops the build with its name.
  */
 export function siteData(): SiteData {
   if (cached !== undefined) return cached;
   const resultsDir = resolve(process.env.SCOREBOOK_RESULTS ?? '../../data/results');
-  const policiesDir = resolve(process.env.SCOREBOOK_POLICIES ?? '../../configs/policies');
-  const policies = new Map<string, Policy[]>();
-  if (existsSync(policiesDir)) {
-    for (const name of readdirSync(policiesDir).sort()) {
-      const dir = join(policiesDir, name);
-      if (!statSync(dir).isDirectory()) continue;
-      const family = loadPolicyFamily(dir);
-      if (family.versions.length > 0) policies.set(family.id, family.versions);
-    }
-  }
   const periods: SitePeriod[] = [];
   if (existsSync(resultsDir)) {
-    for (const name of readdirSync(resultsDir)) {
+    for (const name of readdirSync(resultsDir).sort()) {
       const dir = join(resultsDir, name);
       if (parsePeriod(name) === null || !existsSync(join(dir, 'results.json'))) continue;
-      periods.push(readPeriod(dir, policies));
+      periods.push(readPeriod(dir));
     }
   }
-  periods.sort((a, b) =>
-    a.results.period.end > b.results.period.end
-      ? -1
-      : a.results.period.end < b.results.period.end
-        ? 1
-        : kindOrder(a) - kindOrder(b),
+  periods.sort(
+    (a, b) =>
+      compareText(b.results.period.end, a.results.period.end) ||
+      kindOrder(a.results.period.kind) - kindOrder(b.results.period.kind),
   );
-  cached = { periods, policies };
+  cached = { periods };
   return cached;
 }
 
-function readPeriod(dir: string, policies: Map<string, Policy[]>): SitePeriod {
-  const results = readJson<Results>(join(dir, 'results.json'));
-  const explanationsFile = join(dir, 'explanations.json');
-  const explanations = new Map<string, AgentExplanation>();
-  if (existsSync(explanationsFile)) {
-    for (const a of readJson<{ agents: AgentExplanation[] }>(explanationsFile).agents)
-      explanations.set(a.agent_id, a);
-  }
-  const manifestFile = join(dir, 'manifest.json');
-  const manifest = existsSync(manifestFile) ? readJson<Manifest>(manifestFile) : null;
-  const history: EarlierPublication[] = [];
-  const supersededDir = join(dir, 'superseded');
-  if (existsSync(supersededDir)) {
-    for (const name of readdirSync(supersededDir).sort()) {
-      const earlier = join(supersededDir, name);
-      if (!existsSync(join(earlier, 'results.json'))) continue;
-      history.push({
-        dir: name,
-        manifest: existsSync(join(earlier, 'manifest.json'))
-          ? readJson<Manifest>(join(earlier, 'manifest.json'))
-          : null,
-        results: readJson<Results>(join(earlier, 'results.json')),
-      });
-    }
-  }
-  const policy = policies.get(results.policy.id)?.find((p) => p.version === results.policy.version) ?? null;
-  const definitions = new Map<string, MetricDefinition>(
-    [...builtinCatalog(), ...(policy?.metrics ?? [])].map((m) => [m.id, m]),
-  );
-  return { id: results.period.id, results, explanations, manifest, history, policy, definitions };
-}
-
-function kindOrder(p: SitePeriod): number {
-  return { month: 0, quarter: 1, year: 2 }[p.results.period.kind] ?? 3;
-}
-
-function readJson<T>(file: string): T {
-  return JSON.parse(readFileSync(file, 'utf8')) as T;
+/** The period with this id; the build stops when a page names one the data lacks. */
+export function periodById(id: string): SitePeriod {
+  const period = siteData().periods.find((p) => p.id === id);
+  if (period === undefined) throw new Error(`period ${id} is not in SCOREBOOK_RESULTS`);
+  return period;
 }
 
 /**
@@ -120,4 +102,86 @@ export function periodsToBuild(): SitePeriod[] {
   if (only === undefined) return siteData().periods;
   const ids = new Set(only.split(',').filter((x) => x !== ''));
   return siteData().periods.filter((p) => ids.has(p.id));
+}
+
+/** The static paths of the pages of which a period has one per language (overview, audit). */
+export function periodPagePaths() {
+  return LANGS.flatMap((lang) =>
+    periodsToBuild().map((p) => ({ params: { lang, period: p.id }, props: { lang, periodId: p.id } })),
+  );
+}
+
+function readPeriod(dir: string): SitePeriod {
+  const results = readContractFile<Results>(join(dir, 'results.json'));
+  const explanations = new Map<string, AgentExplanation>();
+  const explanationsFile = join(dir, 'explanations.json');
+  if (existsSync(explanationsFile)) {
+    for (const a of readContractFile<{ agents: AgentExplanation[] }>(explanationsFile).agents)
+      explanations.set(a.agent_id, a);
+  }
+  const policy = optional<PolicySnapshot>(join(dir, 'policy.json'));
+  const manifest = optional<Manifest>(join(dir, 'manifest.json'));
+  return {
+    id: results.period.id,
+    dir,
+    results,
+    agents: new Map(results.agents.map((a) => [a.agent_id, a])),
+    explanations,
+    manifest,
+    history: readHistory(join(dir, 'superseded')),
+    policy,
+    metrics: new Map((policy?.metrics ?? []).map((m) => [m.id, m])),
+    files: PUBLISHED_FILES.filter((f) => existsSync(join(dir, f))),
+    altered: Object.entries(manifest?.files ?? {})
+      .filter(([name, sha]) => {
+        const file = join(dir, name);
+        return !existsSync(file) || createHash('sha256').update(readFileSync(file)).digest('hex') !== sha;
+      })
+      .map(([name]) => name),
+  };
+}
+
+function readHistory(supersededDir: string): EarlierPublication[] {
+  if (!existsSync(supersededDir)) return [];
+  const history: EarlierPublication[] = [];
+  for (const name of readdirSync(supersededDir).sort()) {
+    const earlier = join(supersededDir, name);
+    if (!existsSync(join(earlier, 'results.json'))) continue;
+    history.push({
+      dir: name,
+      manifest: optional<Manifest>(join(earlier, 'manifest.json')),
+      results: readContractFile<Results>(join(earlier, 'results.json')),
+    });
+  }
+  return history;
+}
+
+function optional<T>(file: string): T | null {
+  return existsSync(file) ? readContractFile<T>(file) : null;
+}
+
+// The one place where read JSON gets its type: the files were written by the engine and by
+// `publish` in the shapes of @scorebook/contract (results.ts), which checks they are version 1.
+function readContractFile<T>(file: string): T {
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`${file}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw new Error(`${file}: not a JSON object`);
+  if ('scorebook' in value && value.scorebook !== 1)
+    throw new Error(
+      `${file}: written by another version of Scorebook (scorebook: ${String(value.scorebook)})`,
+    );
+  return value as T;
+}
+
+function kindOrder(kind: string): number {
+  return kind === 'month' ? 0 : kind === 'quarter' ? 1 : kind === 'year' ? 2 : 3;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,48 +1,126 @@
-import type { MetricDefinition } from '@scorebook/contract';
-import type { Scorecard } from '@scorebook/policy';
+import type {
+  AgentResult,
+  MetricResult,
+  SnapshotMetric,
+  SnapshotScorecard,
+  SnapshotScoredItem,
+} from '@scorebook/contract';
+import { formatBands, formatQuantity } from '@scorebook/policy';
 import { parsePeriod, previousPeriod } from '@scorebook/time';
 import type { SiteData, SitePeriod } from './load.ts';
-import type { AgentResult } from './results-types.ts';
+import { type Lang, localized } from './messages.ts';
 
-/** The scorecard of the period's policy with this id, if the policy is known. */
-export function scorecardOf(period: SitePeriod, id: string | null): Scorecard | null {
+/**
+ * The value of a record read from JSON at a key from data, only when the record has that key
+ * itself: a team, grade or metric named `constructor` or `__proto__` never reaches the prototype.
+ */
+export function own<V>(record: Readonly<Record<string, V>>, key: string): V | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+/** How many agents of the period have this grade (0 when none). */
+export function gradeCount(period: SitePeriod, grade: string): number {
+  return own(period.results.summary.grades, grade) ?? 0;
+}
+
+/** The scorecard of the period's policy.json with this id; null without one. */
+export function scorecardOf(period: SitePeriod, id: string | null): SnapshotScorecard | null {
   if (id === null) return null;
   return period.policy?.scorecards.find((s) => s.id === id) ?? null;
 }
 
-/** The metric definition, or a stand-in when the policy that defined it is gone. */
-export function definitionOf(period: SitePeriod, id: string): MetricDefinition {
-  return (
-    period.definitions.get(id) ?? {
-      id,
-      title: id,
-      title_en: id,
-      description: null,
-      description_en: null,
-      kind: 'mean',
-      better: 'higher',
-      unit: 'number',
-      table: null,
-      field: null,
-      where: null,
-      numerator: null,
-      denominator: null,
-      builtin: false,
-    }
-  );
+/** The title of a scorecard as the period's policy.json gives it, else its id. */
+export function scorecardTitle(period: SitePeriod, id: string, lang: Lang): string {
+  const s = scorecardOf(period, id);
+  return s === null ? id : localized(lang, s.title, s.title_en);
 }
 
-/** The title of a metric in a language. */
-export function metricTitle(definition: MetricDefinition, lang: 'zh' | 'en'): string {
-  return lang === 'zh' ? definition.title : (definition.title_en ?? definition.title);
+/** The definition of a metric in the period's policy.json; null without one. */
+export function metricOf(period: SitePeriod, id: string): SnapshotMetric | null {
+  return period.metrics.get(id) ?? null;
+}
+
+/** The title of a metric in the period's policy.json, else its id. */
+export function metricTitle(period: SitePeriod, id: string, lang: Lang): string {
+  const m = metricOf(period, id);
+  return m === null ? id : localized(lang, m.title, m.title_en);
+}
+
+/** The unit of a metric in the period's policy.json; `number` (a plain number) without one. */
+export function unitOf(period: SitePeriod, id: string): SnapshotMetric['unit'] {
+  return metricOf(period, id)?.unit ?? 'number';
+}
+
+/**
+ * The metric pages of a period: every metric of its policy.json, or without one every metric
+ * id its results carry (so that each link to a metric has a page).
+ */
+export function metricIdsOf(period: SitePeriod): string[] {
+  if (period.policy !== null) return period.policy.metrics.map((m) => m.id);
+  return [...new Set(period.results.agents.flatMap((a) => Object.keys(a.metrics)))];
+}
+
+/** The grades of the period, best first: policy.json's, else the order results.json lists them. */
+export function gradeOrder(period: SitePeriod): string[] {
+  return period.policy?.grades.map((g) => g.grade) ?? Object.keys(period.results.summary.grades);
+}
+
+/** A scored item's goal in the metric's unit: `target / floor` or the bands. */
+export function goalOf(item: SnapshotScoredItem, unit: SnapshotMetric['unit']): string {
+  if (item.method === 'bands') return formatBands(item.bands, unit);
+  const q = (v: number | null) => (v === null ? '—' : formatQuantity(v, unit));
+  return `${q(item.target)} / ${q(item.floor)}`;
+}
+
+/** One row of an agent's scorecard: the metric's result and, when policy.json has it, its item. */
+export interface ScoredRow {
+  metric: string;
+  result: MetricResult;
+  item: SnapshotScoredItem | null;
+  /** Points the metric adds to the base score: score × weight ÷ the weights that scored. */
+  contribution: number | null;
+}
+
+/**
+ * The metrics an agent is scored on, in the scorecard's order when policy.json has it, else in
+ * the order of results.json; metrics for information only are left out.
+ */
+export function scoredRows(period: SitePeriod, agent: AgentResult): ScoredRow[] {
+  const items = scorecardOf(period, agent.scorecard)?.scored ?? null;
+  const ids =
+    items?.map((i) => i.metric) ??
+    Object.entries(agent.metrics)
+      .filter(([, m]) => m.status !== 'info')
+      .map(([id]) => id);
+  const results = ids.flatMap((id) => {
+    const result = own(agent.metrics, id);
+    return result === undefined ? [] : [{ metric: id, result }];
+  });
+  const totalWeight = results.reduce(
+    (s, r) => s + (r.result.status === 'scored' ? (r.result.weight ?? 0) : 0),
+    0,
+  );
+  return results.map(({ metric, result }) => ({
+    metric,
+    result,
+    item: items?.find((i) => i.metric === metric) ?? null,
+    contribution:
+      result.status === 'scored' && result.score !== null && result.weight !== null && totalWeight > 0
+        ? (result.score * result.weight) / totalWeight
+        : null,
+  }));
 }
 
 /** Teams of a period, sorted, with their members. */
 export function teamsOf(period: SitePeriod): Array<{ team: string; members: AgentResult[] }> {
   const teams = new Map<string, AgentResult[]>();
-  for (const a of period.results.agents) teams.set(a.team, [...(teams.get(a.team) ?? []), a]);
+  for (const a of period.results.agents) {
+    const members = teams.get(a.team);
+    if (members === undefined) teams.set(a.team, [a]);
+    else members.push(a);
+  }
   return [...teams.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([team, members]) => ({ team, members }));
 }
 
@@ -50,6 +128,12 @@ export function teamsOf(period: SitePeriod): Array<{ team: string; members: Agen
 export function average(values: ReadonlyArray<number | null>): number | null {
   const xs = values.filter((v): v is number => v !== null);
   return xs.length === 0 ? null : xs.reduce((a, b) => a + b, 0) / xs.length;
+}
+
+/** An agent's score on a metric when it was scored, else null. */
+export function scoreOn(agent: AgentResult, metric: string): number | null {
+  const m = own(agent.metrics, metric);
+  return m?.status === 'scored' ? m.score : null;
 }
 
 /** The period of the same kind just before, when the site has it. */
@@ -65,14 +149,12 @@ export function gradeMovements(
   period: SitePeriod,
   previous: SitePeriod,
 ): Array<{ agent: AgentResult; from: string; to: string; up: boolean }> {
-  const grades = period.policy?.grades.map((g) => g.grade) ?? [];
-  const before = new Map(previous.results.agents.map((a) => [a.agent_id, a.grade]));
+  const grades = gradeOrder(period);
   const moves: Array<{ agent: AgentResult; from: string; to: string; up: boolean }> = [];
   for (const agent of period.results.agents) {
-    const from = before.get(agent.agent_id);
-    if (from === undefined || from === null || agent.grade === null || from === agent.grade) continue;
-    const up = grades.indexOf(agent.grade) < grades.indexOf(from);
-    moves.push({ agent, from, to: agent.grade, up });
+    const from = previous.agents.get(agent.agent_id)?.grade ?? null;
+    if (from === null || agent.grade === null || from === agent.grade) continue;
+    moves.push({ agent, from, to: agent.grade, up: grades.indexOf(agent.grade) < grades.indexOf(from) });
   }
   return moves.sort((a, b) => Number(b.up) - Number(a.up) || (a.agent.agent_id < b.agent.agent_id ? -1 : 1));
 }
@@ -83,17 +165,31 @@ export function metricsBelowTarget(
 ): Array<{ metric: string; below: number; scored: number }> {
   const counts = new Map<string, { below: number; scored: number }>();
   for (const a of period.results.agents) {
-    for (const [id, m] of Object.entries(a.metrics)) {
-      if (m.status !== 'scored') continue;
+    for (const id of Object.keys(a.metrics)) {
+      const score = scoreOn(a, id);
+      if (score === null) continue;
       const c = counts.get(id) ?? { below: 0, scored: 0 };
       c.scored++;
-      if (m.score! < 100) c.below++;
+      if (score < 100) c.below++;
       counts.set(id, c);
     }
   }
   return [...counts.entries()]
     .map(([metric, c]) => ({ metric, ...c }))
     .sort((a, b) => b.below - a.below || (a.metric < b.metric ? -1 : 1));
+}
+
+/** The metrics scored for any of these agents, in first-seen order. */
+export function scoredMetricIds(agents: readonly AgentResult[]): string[] {
+  return [
+    ...new Set(
+      agents.flatMap((a) =>
+        Object.entries(a.metrics)
+          .filter(([, m]) => m.status === 'scored')
+          .map(([id]) => id),
+      ),
+    ),
+  ];
 }
 
 /** Average score per team and scored metric (a heatmap against targets: 100 = at target). */
@@ -103,20 +199,8 @@ export function teamMetricScores(period: SitePeriod): {
   cells: Array<Array<number | null>>;
 } {
   const teams = teamsOf(period);
-  const metrics = [
-    ...new Set(
-      period.results.agents.flatMap((a) =>
-        Object.entries(a.metrics)
-          .filter(([, m]) => m.status === 'scored')
-          .map(([id]) => id),
-      ),
-    ),
-  ];
-  const cells = teams.map(({ members }) =>
-    metrics.map((id) =>
-      average(members.map((a) => (a.metrics[id]?.status === 'scored' ? a.metrics[id]!.score : null))),
-    ),
-  );
+  const metrics = scoredMetricIds(period.results.agents);
+  const cells = teams.map(({ members }) => metrics.map((id) => average(members.map((a) => scoreOn(a, id)))));
   return { teams: teams.map((t) => t.team), metrics, cells };
 }
 
@@ -128,10 +212,12 @@ export function agentTrend(
   data: SiteData,
   agentId: string,
   upTo: SitePeriod,
-): Array<{ period: string; agent: AgentResult }> {
+): Array<{ period: SitePeriod; agent: AgentResult }> {
   return data.periods
     .filter((p) => p.results.period.kind === 'month' && p.results.period.end <= upTo.results.period.end)
-    .map((p) => ({ period: p.id, agent: p.results.agents.find((a) => a.agent_id === agentId) }))
-    .filter((x): x is { period: string; agent: AgentResult } => x.agent !== undefined)
+    .flatMap((p) => {
+      const agent = p.agents.get(agentId);
+      return agent === undefined ? [] : [{ period: p, agent }];
+    })
     .reverse();
 }

@@ -5,16 +5,23 @@ import { EXIT, UsageError } from '../cli-error.ts';
 import { type Lang, pickLang, t } from '../lang.ts';
 import { buildSite, listPeriods } from '../site/build-site.ts';
 import { serveSite } from '../site/serve-site.ts';
+import { siteRefusal } from '../site/site-errors.ts';
 import type { CommandIo } from './io.ts';
 
-export const SITE_HELP = `scorebook site build --results <dir> --policies <dir> --out <dir> [--full] [--quiet] [--lang zh|en]
+export const SITE_HELP = `scorebook site build --results <dir> --out <dir> [--full] [--quiet] [--lang zh|en]
 scorebook site serve <dir> [--port 4321]
 
-build:用已发布的结果(每个期间一个子文件夹,如 <results>/2026-10/results.json)和策略生成静态报告网站;
-      只重建新增或变化的期间。
+build:用结果文件夹(每个期间一个子文件夹,如 <results>/2026-10/,由 evaluate 或 publish 写出)生成静态报告网站;
+      每个期间只按它自己的文件显示(策略来自其 policy.json);只重建新增或变化的期间。
+      --out 只能是新的或空的文件夹,或之前 site build 生成的文件夹(有 .scorebook-site.json 标记)。
+      --policies 仍可写,但不再读取。
 serve:在本机预览已生成的网站。
-build: builds the static report site from results (one sub-folder per period) and policies,
-       rebuilding only new or changed periods. serve: previews a built site on localhost.
+build: builds the static report site from a results folder (one sub-folder per period, written by
+       evaluate or publish); each period is shown from its own files only (its policy from its
+       policy.json); only new or changed periods are rebuilt. --out must be a new or empty folder or
+       one that site build made (it has the .scorebook-site.json marker). --policies is accepted
+       and not read.
+serve: previews a built site on localhost.
 `;
 
 /** `scorebook site build|serve`. */
@@ -56,7 +63,6 @@ async function siteBuild(argv: string[], io: CommandIo): Promise<number> {
   }
   const report = await buildSiteWithProgress(io, lang, values.quiet === true, {
     resultsDir,
-    policiesDir: required(values, 'policies', 'site build'),
     outDir: required(values, 'out', 'site build'),
     full: values.full === true,
   });
@@ -69,7 +75,7 @@ export async function buildSiteWithProgress(
   io: CommandIo,
   lang: Lang,
   quiet: boolean,
-  options: { resultsDir: string; policiesDir: string; outDir: string; full?: boolean },
+  options: { resultsDir: string; policiesDir?: string; outDir: string; full?: boolean },
 ) {
   let pages = 0;
   return buildSite({
@@ -104,8 +110,9 @@ async function siteServe(argv: string[], io: CommandIo): Promise<number> {
   }
   const lang = pickLang(values.lang);
   const dir = positionals[0];
-  if (dir === undefined || !existsSync(join(dir, 'index.html')))
-    throw new UsageError(`scorebook site serve <dir>: name a built site folder (it has index.html)`);
+  if (dir === undefined)
+    throw new UsageError(`scorebook site serve <dir>: name a built site folder\n\n${SITE_HELP}`);
+  if (!existsSync(join(dir, 'index.html'))) throw siteRefusal('SITE_NOT_BUILT', dir, { dir });
   const port = Number(values.port ?? 4321);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new UsageError(`--port takes a port number (got "${values.port}")`);

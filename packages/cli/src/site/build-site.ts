@@ -3,25 +3,47 @@ import { createHash } from 'node:crypto';
 import {
   cpSync,
   existsSync,
+  lstatSync,
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
+  realpathSync,
+  renameSync,
   rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parsePeriod } from '@scorebook/time';
+import { siteRefusal } from './site-errors.ts';
 
 /** Where the report site app is in the repository. */
 export const SITE_APP_DIR = fileURLToPath(new URL('../../../../apps/report-site/', import.meta.url));
 
+const REPO_ROOT = resolve(SITE_APP_DIR, '..', '..');
+
+/**
+ * The file a build writes into the site folder: it marks the folder as a site (only a marked or
+ * empty folder is ever replaced) and records the fingerprints that decide what the next build
+ * may re-use.
+ */
+export const SITE_MARKER = '.scorebook-site.json';
+
+/** Bumped when the way pages are laid out changes, so that no earlier build is re-used. */
+const BUILD_FORMAT = 2;
+
 /** Options of {@link buildSite}. */
 export interface SiteBuildOptions {
   resultsDir: string;
-  policiesDir: string;
   outDir: string;
+  /**
+   * Not read: each period is shown from its own files (its policy from policy.json). Accepted so
+   * that callers written for the first site keep working.
+   */
+  policiesDir?: string;
   /** Called with each line Astro prints, for progress. */
   onOutput?: (line: string) => void;
   /** Rebuild every page even when an earlier build could be re-used. */
@@ -37,53 +59,52 @@ export interface SiteBuildReport {
   seconds: number;
 }
 
-const MANIFEST = '.scorebook-site.json';
-
-interface SiteManifest {
-  site: string;
-  policies: string;
+/** The content of {@link SITE_MARKER}. */
+interface SiteMarker {
+  scorebook_site: number;
+  /** The fingerprint of everything but the results: site code, packages, catalog, lockfile, Node. */
+  code: string;
+  /** The fingerprint of each period folder. */
   periods: Record<string, string>;
 }
 
 /**
- * Builds the static report site with Astro from results (one folder per period) and policies.
- * Pages of a period depend only on that period and earlier ones, so when the previous build in
- * `outDir` used the same site code and policies, only new or changed periods (and the pages
- * that list periods) are rebuilt; the rest is kept.
+ * Builds the static report site with Astro from a results folder (one sub-folder per period).
+ * Refuses (ScorebookError `SITE_OUT_NOT_A_SITE`) to replace an `outDir` that exists, is not empty
+ * and has no {@link SITE_MARKER}, or that holds the results. The site is built into a temporary
+ * folder first, so a failed build leaves `outDir` as it was.
+ *
+ * Re-use: a period's pages depend on its own folder and on earlier periods (trends, grade
+ * movements), and every page on the site's code. When the marker's code fingerprint equals this
+ * build's, only periods whose folder (or an earlier period's) changed, was added or removed are
+ * rebuilt; the pages that list periods or policies are always rebuilt.
  */
 export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildReport> {
   const started = Date.now();
   const resultsDir = resolve(options.resultsDir);
-  const policiesDir = resolve(options.policiesDir);
   const outDir = resolve(options.outDir);
+  const previous = checkOutDir(outDir, resultsDir);
   const periods = listPeriods(resultsDir);
-  const manifest: SiteManifest = {
-    site: fingerprintTree(join(SITE_APP_DIR, 'src')),
-    policies: fingerprintTree(policiesDir),
-    periods: {},
+  const marker: SiteMarker = {
+    scorebook_site: BUILD_FORMAT,
+    code: codeFingerprint(),
+    periods: Object.create(null),
   };
-  for (const p of periods) manifest.periods[p] = fingerprintTree(join(resultsDir, p));
-  const previous = readManifest(join(outDir, MANIFEST));
+  for (const p of periods) marker.periods[p] = fingerprintTree(join(resultsDir, p));
   const reusable =
-    !options.full &&
+    options.full !== true &&
     previous !== null &&
-    previous.site === manifest.site &&
-    previous.policies === manifest.policies;
-  const changed = periods.filter(
-    (p) =>
-      !reusable ||
-      previous.periods[p] !== manifest.periods[p] ||
-      laterChanged(p, periods, previous, manifest),
-  );
+    previous.scorebook_site === BUILD_FORMAT &&
+    previous.code === marker.code;
+  const changed = reusable ? changedPeriods(previous, marker) : periods;
   const reused = periods.filter((p) => !changed.includes(p));
 
-  const target = reusable ? mkdtempSync(join(dirname(outDir), '.site-build-')) : outDir;
-  if (!reusable) rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(dirname(outDir), { recursive: true });
+  const target = mkdtempSync(join(dirname(outDir), '.site-build-'));
   try {
     await runAstro(
       {
         SCOREBOOK_RESULTS: resultsDir,
-        SCOREBOOK_POLICIES: policiesDir,
         SCOREBOOK_SITE_OUT: target,
         SCOREBOOK_SITE_PERIODS: changed.join(','),
         ASTRO_TELEMETRY_DISABLED: '1',
@@ -91,17 +112,22 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRep
       options.onOutput,
     );
     if (reusable) {
+      const replaced = [...changed, ...Object.keys(previous.periods).filter((p) => !periods.includes(p))];
       for (const lang of ['zh', 'en']) {
-        for (const gone of Object.keys(previous.periods).filter((p) => !periods.includes(p))) {
-          rmSync(join(outDir, lang, 'periods', gone), { recursive: true, force: true });
-        }
+        rmSync(join(outDir, lang, 'policies'), { recursive: true, force: true });
+        for (const p of replaced) rmSync(join(outDir, lang, 'periods', p), { recursive: true, force: true });
       }
+      for (const p of replaced) rmSync(join(outDir, 'downloads', p), { recursive: true, force: true });
       cpSync(target, outDir, { recursive: true });
+      writeMarker(outDir, marker);
+    } else {
+      writeMarker(target, marker);
+      rmSync(outDir, { recursive: true, force: true });
+      renameSync(target, outDir);
     }
   } finally {
-    if (reusable) rmSync(target, { recursive: true, force: true });
+    rmSync(target, { recursive: true, force: true });
   }
-  writeFileSync(join(outDir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
   return {
     periods,
     rebuilt: changed,
@@ -121,15 +147,139 @@ export function listPeriods(resultsDir: string): string[] {
     .sort();
 }
 
-// A period's pages also show the previous period (grade movements) and earlier ones (trends):
-// when an earlier period changed, the later ones are rebuilt too.
-function laterChanged(
-  period: string,
-  periods: string[],
-  previous: SiteManifest,
-  current: SiteManifest,
-): boolean {
-  return periods.some((p) => p < period && previous.periods[p] !== current.periods[p]);
+/**
+ * The fingerprint of every input of the site but the results: the site app (its source, public
+ * files, Astro config, package.json and tsconfig; not its tests or docs), every workspace
+ * package it imports directly or through another (the whole package folder), the metric catalog, the root package.json and lockfile, the Node version
+ * and the build format.
+ */
+export function codeFingerprint(): string {
+  const hash = createHash('sha256');
+  hash.update(`format ${BUILD_FORMAT}\0node ${process.version}\0`);
+  for (const input of codeInputs()) hash.update(`${relative(REPO_ROOT, input)}\0${fingerprintTree(input)}\0`);
+  return hash.digest('hex');
+}
+
+/** The files and folders {@link codeFingerprint} hashes, in order. */
+export function codeInputs(): string[] {
+  return [
+    ...['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json'].map((p) =>
+      join(SITE_APP_DIR, p),
+    ),
+    ...workspacePackagesOf(SITE_APP_DIR),
+    join(REPO_ROOT, 'configs', 'catalog'),
+    join(REPO_ROOT, 'package.json'),
+    join(REPO_ROOT, 'package-lock.json'),
+  ];
+}
+
+/** The folders of the `@scorebook/*` packages a package depends on, directly or not, sorted. */
+export function workspacePackagesOf(packageDir: string): string[] {
+  const found = new Map<string, string>();
+  const visit = (dir: string) => {
+    const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
+      dependencies?: Record<string, string>;
+    };
+    for (const name of Object.keys(manifest.dependencies ?? {}).sort()) {
+      if (!name.startsWith('@scorebook/') || found.has(name)) continue;
+      const packageDir = installedPackageDir(dir, name);
+      found.set(name, packageDir);
+      visit(packageDir);
+    }
+  };
+  visit(packageDir);
+  return [...found.values()].sort();
+}
+
+// Where Node finds a package from `fromDir` (its real folder: workspaces are linked), without
+// resolving an entry point, which a package's `exports` may not allow for package.json.
+function installedPackageDir(fromDir: string, name: string): string {
+  for (let d = fromDir; ; d = dirname(d)) {
+    const candidate = join(d, 'node_modules', name);
+    if (existsSync(join(candidate, 'package.json'))) return realpathSync(candidate);
+    if (dirname(d) === d) throw new Error(`${name} is not installed (looked from ${fromDir})`);
+  }
+}
+
+// Folders that builds and tools write and that no page depends on.
+const NOT_INPUTS = new Set(['node_modules', 'dist', 'dist-types', '.astro', '.turbo', 'test-results']);
+
+/** sha256 over the relative paths and bytes of the files under `path` (or of the file itself); `none` when absent. */
+export function fingerprintTree(path: string): string {
+  if (!existsSync(path)) return 'none';
+  const hash = createHash('sha256');
+  if (!statSync(path).isDirectory()) return hash.update(readFileSync(path)).digest('hex');
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      if (NOT_INPUTS.has(name)) continue;
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else hash.update(`${relative(path, p).split(sep).join('/')}\0`).update(readFileSync(p));
+    }
+  };
+  walk(path);
+  return hash.digest('hex');
+}
+
+/**
+ * The periods to rebuild when the code is unchanged: those added or whose folder changed, and
+ * every period ending on or after the end of one that changed, was added or was removed (its
+ * trends and grade movements show the periods that end before it).
+ */
+export function changedPeriods(
+  previous: Pick<SiteMarker, 'periods'>,
+  current: Pick<SiteMarker, 'periods'>,
+): string[] {
+  const all = [...new Set([...Object.keys(previous.periods), ...Object.keys(current.periods)])];
+  const differs = (p: string) =>
+    (Object.hasOwn(previous.periods, p) ? previous.periods[p] : undefined) !==
+    (Object.hasOwn(current.periods, p) ? current.periods[p] : undefined);
+  const ends = all.filter(differs).map(endDayOf);
+  if (ends.length === 0) return [];
+  const earliest = ends.sort()[0] ?? '';
+  return Object.keys(current.periods)
+    .sort()
+    .filter((p) => endDayOf(p) >= earliest);
+}
+
+function endDayOf(period: string): string {
+  return parsePeriod(period)?.endDay ?? '';
+}
+
+/**
+ * Checks that `outDir` may be replaced: absent, an empty folder, or a folder with the marker;
+ * and that it does not hold the results. Returns the previous marker when there is one.
+ */
+function checkOutDir(outDir: string, resultsDir: string): SiteMarker | null {
+  if (resultsDir === outDir || resultsDir.startsWith(outDir + sep))
+    throw siteRefusal('SITE_OUT_HOLDS_RESULTS', outDir, { dir: outDir, results: resultsDir });
+  if (!existsSync(outDir)) return null;
+  const markerFile = join(outDir, SITE_MARKER);
+  const isFolder = lstatSync(outDir).isDirectory();
+  if (isFolder && readdirSync(outDir).length === 0) return null;
+  if (!isFolder || !existsSync(markerFile))
+    throw siteRefusal('SITE_OUT_NOT_A_SITE', outDir, { dir: outDir, marker: SITE_MARKER });
+  return readMarker(markerFile);
+}
+
+// A marker that does not parse (or an older build's) still marks the folder as a site; it only
+// cannot be re-used.
+function readMarker(file: string): SiteMarker | null {
+  try {
+    const value: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    if (value === null || typeof value !== 'object') return null;
+    const { scorebook_site, code, periods } = value as Partial<SiteMarker>;
+    if (typeof scorebook_site !== 'number' || typeof code !== 'string' || typeof periods !== 'object')
+      return null;
+    return { scorebook_site, code, periods: Object.assign(Object.create(null), periods) };
+  } catch {
+    return null;
+  }
+}
+
+function writeMarker(dir: string, marker: SiteMarker): void {
+  const periods = Object.fromEntries(Object.entries(marker.periods).sort(([a], [b]) => (a < b ? -1 : 1)));
+  writeFileSync(join(dir, SITE_MARKER), `${JSON.stringify({ ...marker, periods }, null, 2)}\n`);
 }
 
 function runAstro(env: Record<string, string>, onOutput?: (line: string) => void): Promise<void> {
@@ -154,28 +304,6 @@ function runAstro(env: Record<string, string>, onOutput?: (line: string) => void
       code === 0 ? resolvePromise() : reject(new Error(`astro build exited with ${code}:\n${tail}`)),
     );
   });
-}
-
-function fingerprintTree(dir: string): string {
-  const hash = createHash('sha256');
-  if (!existsSync(dir)) return 'none';
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else hash.update(`${relative(dir, p)}\0`).update(readFileSync(p));
-    }
-  };
-  walk(dir);
-  return hash.digest('hex');
-}
-
-function readManifest(file: string): SiteManifest | null {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as SiteManifest;
-  } catch {
-    return null;
-  }
 }
 
 function countPages(dir: string): number {

@@ -1,6 +1,7 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { open, realpath, stat } from 'node:fs/promises';
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import { extname, join, sep } from 'node:path';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -14,33 +15,75 @@ const TYPES: Record<string, string> = {
 };
 
 /**
- * Serves a built site folder on localhost: files only, nothing outside the folder, folders as
- * their index.html. Resolves with the server once it listens.
+ * Serves a built site folder on localhost (GET and HEAD only): a folder is served as its
+ * index.html, and only files whose real path (symbolic links resolved) is inside the folder are
+ * served — anything else is 404, as is a file that cannot be read; a request never stops the
+ * server. Resolves with the server once it listens.
  */
 export function serveSite(dir: string, port: number, host = '127.0.0.1'): Promise<Server> {
-  const root = resolve(dir);
+  const root = realpathSync(dir);
   const server = createServer((req, res) => {
-    let path: string;
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+      return;
+    }
+    let pathname: string;
     try {
-      path = normalize(join(root, decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname)));
+      pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
     } catch {
       res.writeHead(400).end();
       return;
     }
-    if (path !== root && !path.startsWith(root + sep)) {
-      res.writeHead(403).end();
+    if (pathname.includes('\0')) {
+      res.writeHead(400).end();
       return;
     }
-    if (existsSync(path) && statSync(path).isDirectory()) path = join(path, 'index.html');
-    if (!existsSync(path)) {
-      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('404 未找到 / not found');
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream' });
-    createReadStream(path).pipe(res);
+    void send(root, pathname, req.method === 'HEAD', res);
   });
   return new Promise((resolvePromise, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolvePromise(server));
   });
+}
+
+async function send(root: string, pathname: string, head: boolean, res: ServerResponse): Promise<void> {
+  const file = await locate(root, pathname);
+  if (file === null) return notFound(res);
+  let handle: Awaited<ReturnType<typeof open>>;
+  try {
+    handle = await open(file, 'r');
+  } catch {
+    return notFound(res);
+  }
+  res.writeHead(200, {
+    'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  if (head) {
+    await handle.close();
+    res.end();
+    return;
+  }
+  const stream = handle.createReadStream();
+  stream.on('error', () => res.destroy());
+  stream.pipe(res);
+}
+
+// The real path of the file to serve for a URL path, or null when there is none inside the root.
+async function locate(root: string, pathname: string): Promise<string | null> {
+  try {
+    let real = await realpath(join(root, pathname));
+    if (real !== root && !real.startsWith(root + sep)) return null;
+    if ((await stat(real)).isDirectory()) {
+      real = await realpath(join(real, 'index.html'));
+      if (!real.startsWith(root + sep)) return null;
+    }
+    return (await stat(real)).isFile() ? real : null;
+  } catch {
+    return null;
+  }
+}
+
+function notFound(res: ServerResponse): void {
+  res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('404 未找到 / not found');
 }

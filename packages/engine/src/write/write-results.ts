@@ -5,7 +5,7 @@ import { lockDirectory, recoverDirectory, replaceDirectory } from './staged-dire
 import { writeStop } from './write-errors.ts';
 
 /** The files `evaluate` writes into its output folder. */
-export const RESULT_FILES = ['explanations.json', 'rejected.json', 'results.json'] as const;
+export const RESULT_FILES = ['explanations.json', 'policy.json', 'rejected.json', 'results.json'] as const;
 
 /** The bytes of each result file: JSON, two-space indented, newline-terminated; deterministic. */
 export function serializeEvaluation(evaluation: Evaluation): Map<(typeof RESULT_FILES)[number], string> {
@@ -17,6 +17,7 @@ export function serializeEvaluation(evaluation: Evaluation): Map<(typeof RESULT_
   };
   return new Map([
     ['explanations.json', `${JSON.stringify(evaluation.explanations, null, 2)}\n`],
+    ['policy.json', `${JSON.stringify(evaluation.policySnapshot, null, 2)}\n`],
     ['rejected.json', `${JSON.stringify(rejected, null, 2)}\n`],
     ['results.json', `${JSON.stringify(evaluation.results, null, 2)}\n`],
   ]);

@@ -1,31 +1,39 @@
-import type { APIRoute } from 'astro';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { APIRoute, GetStaticPaths } from 'astro';
 import { scorecardsCsv, scorecardsXlsx } from '../../../lib/downloads.ts';
-import { periodsToBuild, siteData } from '../../../lib/load.ts';
+import { type PublishedFile, periodById, periodsToBuild } from '../../../lib/load.ts';
 
-const FILES = ['scorecards.csv', 'scorecards.xlsx', 'results.json', 'explanations.json'] as const;
+type Download = 'scorecards.csv' | 'scorecards.xlsx' | PublishedFile;
 
-export function getStaticPaths() {
-  return periodsToBuild().flatMap((p) =>
-    FILES.map((file) => ({ params: { period: p.id, file }, props: { periodId: p.id, file } })),
-  );
+interface Props {
+  periodId: string;
+  file: Download;
 }
 
-/** The downloads of a period: scorecards as CSV and XLSX, and the result files as published. */
-export const GET: APIRoute = async ({ props }) => {
-  const period = siteData().periods.find((p) => p.id === props.periodId)!;
-  switch (props.file as (typeof FILES)[number]) {
+export const getStaticPaths = (() =>
+  periodsToBuild().flatMap((p) =>
+    (['scorecards.csv', 'scorecards.xlsx', ...p.files] as const).map((file) => ({
+      params: { period: p.id, file },
+      props: { periodId: p.id, file },
+    })),
+  )) satisfies GetStaticPaths;
+
+/**
+ * The downloads of a period: the scorecards as CSV and XLSX, and each file of the period's folder
+ * as its bytes, so that a download hashes to what manifest.json records.
+ */
+export const GET: APIRoute<Props> = async ({ props }) => {
+  const period = periodById(props.periodId);
+  switch (props.file) {
     case 'scorecards.csv':
       return new Response(scorecardsCsv(period), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
     case 'scorecards.xlsx':
       return new Response(await scorecardsXlsx(period), {
         headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
       });
-    case 'results.json':
-      return new Response(JSON.stringify(period.results, null, 2), {
-        headers: { 'Content-Type': 'application/json' },
-      });
-    case 'explanations.json':
-      return new Response(JSON.stringify({ agents: [...period.explanations.values()] }, null, 2), {
+    default:
+      return new Response(new Uint8Array(readFileSync(join(period.dir, props.file))), {
         headers: { 'Content-Type': 'application/json' },
       });
   }

@@ -1,0 +1,137 @@
+import type { PolicySnapshot, SnapshotMetric } from '@scorebook/contract';
+import { describeChange, diffPolicies, type Policy, type SourceRef } from '@scorebook/policy';
+import type { SitePeriod } from './load.ts';
+import type { Lang } from './messages.ts';
+import { slugOf } from './slug.ts';
+
+/** One policy version as published: a distinct policy.json (by sha256) and the periods it governed. */
+export interface PolicyVersion {
+  id: string;
+  version: string;
+  /** The URL segment: the version, and the first 12 hex digits of the sha256 when two texts share a version. */
+  slug: string;
+  snapshot: PolicySnapshot;
+  /** The periods evaluated with it, newest first. */
+  periods: SitePeriod[];
+}
+
+/**
+ * The policy versions of the published snapshots, by policy id (sorted), each family's versions
+ * oldest `effective_from` first (then version, then sha256). Only policy.json files are read,
+ * never the policies folder: a version edited after publication shows as a second text of the
+ * same version.
+ */
+export function policyVersions(periods: readonly SitePeriod[]): Map<string, PolicyVersion[]> {
+  const bySha = new Map<string, PolicyVersion>();
+  for (const period of periods) {
+    const snapshot = period.policy;
+    if (snapshot === null) continue;
+    const key = `${snapshot.id}\u0000${snapshot.sha256}`;
+    const known = bySha.get(key);
+    if (known !== undefined) known.periods.push(period);
+    else
+      bySha.set(key, { id: snapshot.id, version: snapshot.version, slug: '', snapshot, periods: [period] });
+  }
+  const families = new Map<string, PolicyVersion[]>();
+  for (const v of [...bySha.values()].sort(compareVersions)) {
+    const family = families.get(v.id) ?? [];
+    family.push(v);
+    families.set(v.id, family);
+  }
+  for (const family of families.values()) {
+    const texts = new Map<string, number>();
+    for (const v of family) texts.set(v.version, (texts.get(v.version) ?? 0) + 1);
+    for (const v of family)
+      v.slug =
+        (texts.get(v.version) ?? 0) > 1
+          ? `${slugOf(v.version)}-${v.snapshot.sha256.slice(0, 12)}`
+          : slugOf(v.version);
+  }
+  return new Map([...families.entries()].sort(([a], [b]) => compareText(a, b)));
+}
+
+/** The published version a period was evaluated with, or null when it has no policy.json. */
+export function versionOf(
+  families: ReadonlyMap<string, readonly PolicyVersion[]>,
+  period: SitePeriod,
+): PolicyVersion | null {
+  const snapshot = period.policy;
+  if (snapshot === null) return null;
+  return families.get(snapshot.id)?.find((v) => v.snapshot.sha256 === snapshot.sha256) ?? null;
+}
+
+/**
+ * The difference in meaning from `before` to `after` in words, computed by the policy package's
+ * diff on the two snapshots; the units of quantities come from the snapshots' own metrics.
+ */
+export function describeDifference(
+  before: PolicySnapshot,
+  after: PolicySnapshot,
+  lang: Lang,
+): Array<{ where: string; what: string; before: string; after: string }> {
+  const units = new Map<string, SnapshotMetric['unit']>();
+  for (const m of [...before.metrics, ...after.metrics]) units.set(m.id, m.unit);
+  return diffPolicies(asPolicy(before), asPolicy(after)).map((change) =>
+    describeChange(
+      change.area === 'scored' && change.subject !== null
+        ? { ...change, unit: units.get(change.subject) ?? change.unit }
+        : change,
+      lang,
+    ),
+  );
+}
+
+// The diff compares meaning only (source positions are left out), so the snapshot's lines
+// stand in for the positions it does not keep.
+function asPolicy(s: PolicySnapshot): Policy {
+  const at = (line: number): SourceRef => ({ file: s.file, line, column: 1, path: '' });
+  return {
+    scorebook: 1,
+    id: s.id,
+    version: s.version,
+    effective_from: s.effective_from,
+    title: s.title,
+    title_en: s.title_en,
+    description: s.description,
+    timezone: s.timezone,
+    business_hours: s.business_hours,
+    exclusions: s.exclusions.map((e) => withSource(e, at)),
+    metrics: s.metrics.filter((m) => !m.builtin),
+    grades: s.grades,
+    scorecards: s.scorecards.map((c) => ({
+      id: c.id,
+      title: c.title,
+      title_en: c.title_en,
+      roles: c.roles,
+      eligibility: c.eligibility === null ? null : withSource(c.eligibility, at),
+      scored: c.scored.map(({ group: _group, ...i }) => withSource(i, at)),
+      adjustments: c.adjustments.map((a) => withSource(a, at)),
+      vetoes: c.vetoes.map((v) => withSource(v, at)),
+      source: at(c.line),
+    })),
+    file: s.file,
+    sha256: s.sha256,
+    text: s.text,
+  };
+}
+
+function withSource<T extends { line: number }>(
+  rule: T,
+  at: (line: number) => SourceRef,
+): Omit<T, 'line'> & { source: SourceRef } {
+  const { line, ...rest } = rule;
+  return { ...rest, source: at(line) };
+}
+
+function compareVersions(a: PolicyVersion, b: PolicyVersion): number {
+  return (
+    compareText(a.id, b.id) ||
+    compareText(a.snapshot.effective_from, b.snapshot.effective_from) ||
+    compareText(a.version, b.version) ||
+    compareText(a.snapshot.sha256, b.snapshot.sha256)
+  );
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

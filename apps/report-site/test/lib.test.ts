@@ -1,0 +1,273 @@
+import type { PolicySnapshot, Results } from '@scorebook/contract';
+import { describe, expect, it } from 'vitest';
+import { chartText, heatmap } from '../src/lib/charts.ts';
+import { periodLabel } from '../src/lib/format.ts';
+import { linksFrom, pageRoute, relativeHref, route } from '../src/lib/links.ts';
+import type { SitePeriod } from '../src/lib/load.ts';
+import { localized, statusWord, t } from '../src/lib/messages.ts';
+import { describeDifference, policyVersions, versionOf } from '../src/lib/policies.ts';
+import { gradeCount, own, scoredRows } from '../src/lib/views.ts';
+
+describe('relative links', () => {
+  it('links a page folder as its index.html, relative to the page', () => {
+    expect(relativeHref('', 'zh/')).toBe('zh/index.html');
+    expect(relativeHref('zh/', 'zh/')).toBe('index.html');
+    expect(relativeHref('zh/', 'en/')).toBe('../en/index.html');
+    expect(relativeHref('zh/periods/2026-10/', 'zh/periods/2026-10/agents/a1/')).toBe('agents/a1/index.html');
+    expect(relativeHref('zh/periods/2026-10/agents/a1/', 'zh/periods/2026-10/teams/t/')).toBe(
+      '../../teams/t/index.html',
+    );
+    expect(relativeHref('zh/periods/2026-10/', 'downloads/2026-10/results.json')).toBe(
+      '../../../downloads/2026-10/results.json',
+    );
+    expect(relativeHref('en/policies/', 'site.css')).toBe('../../site.css');
+  });
+
+  it('finds the page from its URL under any base', () => {
+    expect(pageRoute(new URL('http://x/zh/periods/2026-10/'), '/')).toBe('zh/periods/2026-10/');
+    expect(pageRoute(new URL('http://x/reports/zh/'), '/reports/')).toBe('zh/');
+    expect(pageRoute(new URL('http://x/reports/zh/'), '/reports')).toBe('zh/');
+    expect(pageRoute(new URL('http://x/'), '/')).toBe('');
+  });
+
+  it('gives every route of a page and the same page in the other language', () => {
+    const link = linksFrom(new URL('http://x/zh/periods/2026-11/agents/a1/'));
+    expect(link.home('zh')).toBe('../../../../index.html');
+    expect(link.swap('en')).toBe('../../../../../en/periods/2026-11/agents/a1/index.html');
+    expect(link.team('zh', '2026-11', '__proto__')).toMatch(
+      /^\.\.\/\.\.\/teams\/h-[0-9a-f]{16}\/index\.html$/,
+    );
+    expect(link.asset('site.css')).toBe('../../../../../site.css');
+    expect(route.download('2026-11', 'results.json')).toBe('downloads/2026-11/results.json');
+  });
+});
+
+describe('the message catalogue', () => {
+  it('gives both languages, with typed parameters', () => {
+    expect(t('zh', 'draft')).toBe('草稿');
+    expect(t('en', 'draft')).toBe('draft');
+    expect(t('zh', 'evidenceAgainst', { total: 12 })).toBe('12 条拉低该指标的记录');
+    expect(t('en', 'fileCount', { n: 3 })).toBe('3 files');
+    expect(statusWord('zh', 'insufficient')).toBe('样本不足');
+    expect(localized('en', '售后', null)).toBe('售后');
+    expect(localized('en', '售后', 'After-sales')).toBe('After-sales');
+    expect(localized('zh', '售后', 'After-sales')).toBe('售后');
+    expect(periodLabel('2026-10', 'zh')).toBe('2026年10月');
+    expect(periodLabel('2026-10', 'en')).toBe('Oct 2026');
+    expect(periodLabel('2026-Q4', 'en')).toBe('Q4 2026');
+    expect(periodLabel('2026', 'zh')).toBe('2026年');
+    const typeChecks = () => {
+      // @ts-expect-error: a parameter is missing
+      t('zh', 'evidenceAgainst');
+      // @ts-expect-error: not a key of the catalogue
+      t('zh', 'notAKey');
+    };
+    expect(typeof typeChecks).toBe('function');
+  });
+});
+
+describe('hostile keys', () => {
+  it('reads records from JSON only at their own keys', () => {
+    const record = JSON.parse('{"__proto__": 3, "a": 1}') as Record<string, number>;
+    expect(own(record, '__proto__')).toBe(3);
+    expect(own(record, 'constructor')).toBeUndefined();
+    expect(own(record, 'toString')).toBeUndefined();
+    const period = fakePeriod({ summary: { grades: JSON.parse('{"A": 2}') } });
+    expect(gradeCount(period, 'constructor')).toBe(0);
+    expect(gradeCount(period, 'A')).toBe(2);
+  });
+
+  it('draws a chart of a team called __proto__ without touching Object.prototype', () => {
+    expect(chartText('__proto__')).toBe('__proto__\u200b');
+    expect(chartText('售后一组')).toBe('售后一组');
+    heatmap(['__proto__', 'constructor', 'toString'], ['m'], [[50], [60], [70]]);
+    const inherited: string[] = [];
+    for (const key in {}) inherited.push(key);
+    expect(inherited).toEqual([]);
+  });
+});
+
+describe('scorecard rows', () => {
+  it('follow the scorecard of policy.json, with contributions from the weights that scored', () => {
+    const period = fakePeriod({}, snapshot('v1', 'aaaa'));
+    const rows = scoredRows(period, agent());
+    expect(rows.map((r) => r.metric)).toEqual(['fcr', 'csat_rate']);
+    expect(rows[0]?.item?.target).toBe(0.85);
+    expect(rows[0]?.contribution).toBe(80);
+    expect(rows[1]?.contribution).toBeNull();
+  });
+
+  it('without policy.json, follow results.json and have no item', () => {
+    const rows = scoredRows(fakePeriod({}), agent());
+    expect(rows.map((r) => [r.metric, r.item])).toEqual([
+      ['csat_rate', null],
+      ['fcr', null],
+    ]);
+    expect(rows[1]?.contribution).toBe(80);
+  });
+});
+
+describe('policy versions from the published snapshots', () => {
+  it('groups periods by policy text, and tells apart two texts of one version', () => {
+    const a = fakePeriod({ id: '2026-10' }, snapshot('2026.10', 'aaaa'));
+    const b = fakePeriod({ id: '2026-11' }, snapshot('2026.10', 'bbbb'));
+    const c = fakePeriod({ id: '2026-12' }, snapshot('2026.12', 'cccc'));
+    const old = fakePeriod({ id: '2026-09' });
+    const families = policyVersions([c, b, a, old]);
+    const versions = families.get('demo') ?? [];
+    expect(versions.map((v) => v.slug)).toEqual(['2026.10-aaaa', '2026.10-bbbb', '2026.12']);
+    expect(versions.map((v) => v.periods.map((p) => p.id))).toEqual([['2026-10'], ['2026-11'], ['2026-12']]);
+    expect(versionOf(families, b)?.slug).toBe('2026.10-bbbb');
+    expect(versionOf(families, old)).toBeNull();
+  });
+
+  it('describes the difference between two snapshots in the metric’s unit', () => {
+    const before = snapshot('v1', 'aaaa');
+    const after = snapshot('v2', 'bbbb');
+    const item = after.scorecards[0]?.scored[0];
+    if (item === undefined) throw new Error('fixture');
+    item.target = 0.9;
+    const changes = describeDifference(before, after, 'zh');
+    expect(changes).toContainEqual({
+      where: '考核表 aftersale › 考核指标 › fcr',
+      what: '目标值',
+      before: '85%',
+      after: '90%',
+    });
+    expect(changes).toContainEqual({ where: '策略', what: '版本号', before: 'v1', after: 'v2' });
+    expect(changes).toHaveLength(2);
+  });
+});
+
+function agent(): Results['agents'][number] {
+  return {
+    agent_id: 'a1',
+    name: '张三',
+    team: 't',
+    role: 'aftersale',
+    employment_status: 'active',
+    scorecard: 'aftersale',
+    status: 'rated',
+    reason: null,
+    reason_code: null,
+    metrics: {
+      csat_rate: { value: 0.8, sample: 3, score: null, weight: 40, status: 'insufficient' },
+      fcr: { value: 0.8, sample: 20, score: 80, weight: 60, status: 'scored' },
+      praise_count: { value: 2, sample: 2, score: null, weight: null, status: 'info' },
+    },
+    excluded: {},
+    base_score: 80,
+    adjustments: {},
+    total_score: 80,
+    vetoes: [],
+    grade: 'B',
+    rank: 1,
+    worst_metrics: ['fcr'],
+  };
+}
+
+function snapshot(version: string, sha256: string): PolicySnapshot {
+  return {
+    scorebook: 1,
+    id: 'demo',
+    version,
+    effective_from: '2026-10-01',
+    title: '演示',
+    title_en: null,
+    description: null,
+    timezone: 'Asia/Shanghai',
+    file: '2026-10-01.yaml',
+    sha256,
+    grades: [
+      { grade: 'A', min_score: 85, label: '优秀', label_en: null },
+      { grade: 'B', min_score: 0, label: null, label_en: null },
+    ],
+    business_hours: null,
+    exclusions: [],
+    scorecards: [
+      {
+        id: 'aftersale',
+        title: '售后',
+        title_en: null,
+        roles: ['aftersale'],
+        eligibility: null,
+        scored: [
+          {
+            metric: 'fcr',
+            weight: 60,
+            method: 'linear',
+            target: 0.85,
+            floor: 0.6,
+            bands: [],
+            min_sample: 1,
+            group: null,
+            line: 10,
+          },
+          {
+            metric: 'csat_rate',
+            weight: 40,
+            method: 'linear',
+            target: 0.9,
+            floor: 0.7,
+            bands: [],
+            min_sample: 10,
+            group: null,
+            line: 11,
+          },
+        ],
+        adjustments: [],
+        vetoes: [],
+        line: 8,
+      },
+    ],
+    metrics: [
+      {
+        id: 'fcr',
+        title: '一次性解决率',
+        title_en: null,
+        description: null,
+        description_en: null,
+        kind: 'ratio',
+        better: 'higher',
+        unit: 'ratio',
+        table: null,
+        field: null,
+        where: null,
+        numerator: { table: 'conversations', where: null },
+        denominator: { table: 'conversations', where: null },
+        builtin: true,
+      },
+    ],
+    text: 'scorebook: 1\n',
+  };
+}
+
+function fakePeriod(
+  over: { id?: string; summary?: Partial<Results['summary']> },
+  policy: PolicySnapshot | null = null,
+): SitePeriod {
+  const id = over.id ?? '2026-10';
+  const results: Results = {
+    scorebook: 1,
+    period: { id, kind: 'month', start: `${id}-01`, end: `${id}-28`, timezone: 'Asia/Shanghai' },
+    policy: { id: 'demo', version: 'v1', effective_from: '2026-10-01', file: 'x.yaml', sha256: 'aaaa' },
+    source: null,
+    inputs: {},
+    engine: { version: '1.0.0' },
+    summary: { agents: 1, rated: 1, not_rated: 0, grades: {}, rejected_rows: 0, ...over.summary },
+    agents: [agent()],
+  };
+  return {
+    id,
+    dir: `/nowhere/${id}`,
+    results,
+    agents: new Map(results.agents.map((a) => [a.agent_id, a])),
+    explanations: new Map(),
+    manifest: null,
+    history: [],
+    policy,
+    metrics: new Map((policy?.metrics ?? []).map((m) => [m.id, m])),
+    files: ['results.json'],
+    altered: [],
+  };
+}

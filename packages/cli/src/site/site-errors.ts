@@ -1,0 +1,43 @@
+import { type ArgsOf, defineCatalogue, messageOf, type Problem, ScorebookError } from '@scorebook/problems';
+
+/** Why `site build` or `site serve` refused to go on. Codes are permanent. */
+export const SITE_ERRORS = defineCatalogue({
+  SITE_OUT_NOT_A_SITE: {
+    zh: (p: { dir: string; marker: string }) =>
+      `${p.dir} 已存在且不是之前生成的报告网站(没有标记文件 ${p.marker}),不会覆盖。请用 --out 指定一个新的或空的文件夹,或之前 site build 生成的文件夹。`,
+    en: (p: { dir: string; marker: string }) =>
+      `${p.dir} exists and is not a site an earlier build made (it has no marker file ${p.marker}), so it is left alone. Give --out a new or empty folder, or one that site build made before.`,
+  },
+  SITE_OUT_HOLDS_RESULTS: {
+    zh: (p: { dir: string; results: string }) =>
+      `--out ${p.dir} 包含结果文件夹 ${p.results},替换它会删除结果。请把网站生成到别处。`,
+    en: (p: { dir: string; results: string }) =>
+      `--out ${p.dir} holds the results folder ${p.results}; replacing it would delete the results. Build the site somewhere else.`,
+  },
+  SITE_NOT_BUILT: {
+    zh: (p: { dir: string }) =>
+      `${p.dir} 不是已生成的报告网站(缺少 index.html)。请先运行 scorebook site build。`,
+    en: (p: { dir: string }) =>
+      `${p.dir} is not a built report site (it has no index.html). Run scorebook site build first.`,
+  },
+});
+
+/** A key of {@link SITE_ERRORS}. */
+export type SiteErrorCode = keyof typeof SITE_ERRORS;
+
+/** The error that stops a site command: one problem about the folder `dir`. */
+export function siteRefusal<K extends SiteErrorCode>(
+  code: K,
+  dir: string,
+  ...args: ArgsOf<(typeof SITE_ERRORS)[K]>
+): ScorebookError {
+  const problem: Problem = {
+    code,
+    severity: 'error',
+    message: messageOf(SITE_ERRORS, code, ...args),
+    file: dir,
+    line: null,
+    column: null,
+  };
+  return new ScorebookError('refused', [problem]);
+}

@@ -1,0 +1,148 @@
+import { basename } from 'node:path';
+import type { Condition } from '@scorebook/conditions';
+import type {
+  MetricDefinition,
+  PolicySnapshot,
+  RatioSide,
+  SnapshotMetric,
+  SnapshotScorecard,
+  SnapshotWeekday,
+} from '@scorebook/contract';
+import type { Policy, Scorecard } from '@scorebook/policy';
+
+/**
+ * The content of `policy.json`: the policy version an evaluation applied and the metric
+ * definitions it measured (`definitions`, in evaluation order), so that a published period can
+ * be shown without reading today's policy files or catalog. Pure and deterministic: keys are
+ * written in a fixed order, the keys of conditions sorted, lists in the policy's order.
+ */
+export function policySnapshot(policy: Policy, definitions: readonly MetricDefinition[]): PolicySnapshot {
+  return {
+    scorebook: 1,
+    id: policy.id,
+    version: policy.version,
+    effective_from: policy.effective_from,
+    title: policy.title,
+    title_en: policy.title_en,
+    description: policy.description,
+    timezone: policy.timezone,
+    file: basename(policy.file),
+    sha256: policy.sha256,
+    grades: policy.grades.map((g) => ({
+      grade: g.grade,
+      min_score: g.min_score,
+      label: g.label,
+      label_en: g.label_en,
+    })),
+    business_hours:
+      policy.business_hours === null
+        ? null
+        : { week: week(policy.business_hours.week), holidays: [...policy.business_hours.holidays] },
+    exclusions: policy.exclusions.map((e) => ({
+      id: e.id,
+      table: e.table,
+      reason: e.reason,
+      reason_en: e.reason_en,
+      when: condition(e.when),
+      line: e.source.line,
+    })),
+    scorecards: policy.scorecards.map(scorecard),
+    metrics: definitions.map(metric),
+    text: policy.text,
+  };
+}
+
+function week(w: Readonly<Record<SnapshotWeekday, readonly string[]>>): Record<SnapshotWeekday, string[]> {
+  return {
+    mon: [...w.mon],
+    tue: [...w.tue],
+    wed: [...w.wed],
+    thu: [...w.thu],
+    fri: [...w.fri],
+    sat: [...w.sat],
+    sun: [...w.sun],
+  };
+}
+
+function scorecard(s: Scorecard): SnapshotScorecard {
+  return {
+    id: s.id,
+    title: s.title,
+    title_en: s.title_en,
+    roles: [...s.roles],
+    eligibility:
+      s.eligibility === null
+        ? null
+        : {
+            when: condition(s.eligibility.when),
+            reason: s.eligibility.reason,
+            reason_en: s.eligibility.reason_en,
+            line: s.eligibility.source.line,
+          },
+    scored: s.scored.map((i) => ({
+      metric: i.metric,
+      weight: i.weight,
+      method: i.method,
+      target: i.target,
+      floor: i.floor,
+      bands: i.bands.map((b) => ({ bound: b.bound, value: b.value, score: b.score })),
+      min_sample: i.min_sample,
+      group: null,
+      line: i.source.line,
+    })),
+    adjustments: s.adjustments.map((a) => ({
+      id: a.id,
+      metric: a.metric,
+      points_each: a.points_each,
+      min: a.min,
+      max: a.max,
+      line: a.source.line,
+    })),
+    vetoes: s.vetoes.map((v) => ({
+      id: v.id,
+      reason: v.reason,
+      reason_en: v.reason_en,
+      when: condition(v.when),
+      cap_grade: v.cap_grade,
+      line: v.source.line,
+    })),
+    line: s.source.line,
+  };
+}
+
+function metric(d: MetricDefinition): SnapshotMetric {
+  return {
+    id: d.id,
+    title: d.title,
+    title_en: d.title_en,
+    description: d.description,
+    description_en: d.description_en,
+    kind: d.kind,
+    better: d.better,
+    unit: d.unit,
+    table: d.table,
+    field: d.field,
+    where: d.where === null ? null : condition(d.where),
+    numerator: side(d.numerator),
+    denominator: side(d.denominator),
+    builtin: d.builtin,
+  };
+}
+
+function side(s: RatioSide | null): SnapshotMetric['numerator'] {
+  return s === null ? null : { table: s.table, where: s.where === null ? null : condition(s.where) };
+}
+
+// Metric `where`s are typed `unknown` by the contract but were validated as conditions when the
+// catalog and the policy were loaded.
+function condition(value: unknown): Condition {
+  return sortKeys(value) as Condition;
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = Object.create(null);
+  for (const key of Object.keys(value).sort()) out[key] = sortKeys((value as Record<string, unknown>)[key]);
+  return out;
+}
