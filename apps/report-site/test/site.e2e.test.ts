@@ -39,6 +39,9 @@ const SUPERSEDE_REASON = '补录了 11 月的质检记录';
 // (a contributor's laptop) the browser tests are skipped with one line saying so.
 const CHROMIUM = '/usr/bin/chromium';
 const browserMissing = !existsSync(CHROMIUM);
+// CI (.ci/run) sets SCOREBOOK_REQUIRE_BROWSER: there a missing browser fails the run instead.
+if (browserMissing && process.env.SCOREBOOK_REQUIRE_BROWSER)
+  throw new Error(`${CHROMIUM} is missing, and SCOREBOOK_REQUIRE_BROWSER says the browser tests must run`);
 if (browserMissing)
   console.warn(
     `skipping the browser tests of the report site: ${CHROMIUM} is missing (install Debian's chromium, e.g. npm run setup as root)`,
