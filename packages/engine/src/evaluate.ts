@@ -14,7 +14,7 @@ import {
   TABLES,
 } from '@scorebook/contract';
 import { loadPolicyFamily, type Policy, policyMetricCatalog, selectVersion } from '@scorebook/policy';
-import { messageOf, type Problem } from '@scorebook/problems';
+import { messageOf, type Problem, ScorebookError } from '@scorebook/problems';
 import { findSource, type Source } from '@scorebook/source';
 import { type Period, parsePeriod, Zone, zonePeriod } from '@scorebook/time';
 import packageJson from '../package.json' with { type: 'json' };
@@ -81,6 +81,17 @@ export interface Evaluation {
  * the policy, the source or the data cannot be used; nothing is written.
  */
 export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
+  try {
+    return await pipeline(options);
+  } catch (error) {
+    // A source or a file that cannot be read stops the run like any other input problem.
+    if (error instanceof ScorebookError && !(error instanceof EvaluationError) && error.kind === 'input')
+      throw new EvaluationError(error.problems);
+    throw error;
+  }
+}
+
+async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
   // Select: the period, the policy version in force at its start, the source of the data.
   const period = periodOf(options.period);
   const policy = policyInForce(options.policiesDir, period);

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ScorebookError } from '@scorebook/problems';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { evaluate } from '../evaluate.ts';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { type Evaluation, evaluate } from '../evaluate.ts';
 import { writeEvaluation } from './write-results.ts';
 
 const fault = vi.hoisted(() => ({ call: '', code: '', after: 0 }));
@@ -35,10 +35,13 @@ afterEach(() => {
 });
 
 const golden = fileURLToPath(new URL('../../test/fixtures/golden/', import.meta.url));
-const evaluation = await evaluate({
-  policiesDir: join(golden, 'policies/ecommerce-cs'),
-  dataDir: join(golden, 'data'),
-  period: '2026-10',
+let evaluation: Evaluation;
+beforeAll(async () => {
+  evaluation = await evaluate({
+    policiesDir: join(golden, 'policies/ecommerce-cs'),
+    dataDir: join(golden, 'data'),
+    period: '2026-10',
+  });
 });
 
 function failure(action: () => unknown): ScorebookError {

@@ -4,17 +4,20 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ScorebookError } from '@scorebook/problems';
-import { describe, expect, it } from 'vitest';
-import { evaluate } from '../evaluate.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Evaluation, evaluate } from '../evaluate.ts';
 import { lockDirectory, lockFileOf, recoverDirectory } from './staged-directory.ts';
 import { RESULT_FILES, writeEvaluation } from './write-results.ts';
 
 const golden = fileURLToPath(new URL('../../test/fixtures/golden/', import.meta.url));
 const index = new URL('../index.ts', import.meta.url).href;
-const evaluation = await evaluate({
-  policiesDir: join(golden, 'policies/ecommerce-cs'),
-  dataDir: join(golden, 'data'),
-  period: '2026-10',
+let evaluation: Evaluation;
+beforeAll(async () => {
+  evaluation = await evaluate({
+    policiesDir: join(golden, 'policies/ecommerce-cs'),
+    dataDir: join(golden, 'data'),
+    period: '2026-10',
+  });
 });
 
 /** The marker each of the three files carries: which run wrote it. */
@@ -57,7 +60,7 @@ describe('writing results', () => {
     const parent = mkdtempSync(join(tmpdir(), 'scorebook-write-'));
     const out = join(parent, '2026-10');
     expect(writeEvaluation(out, evaluation)).toEqual(RESULT_FILES.map((f) => join(out, f)));
-    expect(writeEvaluation(out, evaluation)).toHaveLength(3);
+    expect(writeEvaluation(out, evaluation)).toHaveLength(RESULT_FILES.length);
     expect(readdirSync(parent)).toEqual(['2026-10']);
     expect(readdirSync(out).sort()).toEqual([...RESULT_FILES]);
     expect(markers(out)).toEqual(['2026-10', '2026-10', '2026-10']);
