@@ -123,8 +123,24 @@ export const CLI_TEXT = defineCatalogue({
     zh: (p: { code: string; n: number }) => `  被拒绝 ${p.code} × ${p.n},例如:`,
     en: (p: { code: string; n: number }) => `  rejected ${p.code} × ${p.n}, e.g.:`,
   },
+  INIT_WROTE: {
+    zh: (p: { file: string; todos: number; dir: string }) =>
+      `✓ 已写出草稿 ${p.file}${p.todos > 0 ? `,其中 ${p.todos} 处 TODO 待补全` : ''}。\n  检查并修改后运行:npx scorebook source check ${p.dir}`,
+    en: (p: { file: string; todos: number; dir: string }) =>
+      `✓ Wrote the draft ${p.file}${p.todos > 0 ? ` with ${p.todos} TODOs to complete` : ''}.\n  Review it, then run: npx scorebook source check ${p.dir}`,
+  },
   CHECK_OK: fixed('✓ 评估可以读取这些数据。', '✓ A run can read this data.'),
   CHECK_FAILED: fixed('✗ 评估会因上述问题停止。', '✗ A run would stop on the problems above.'),
+});
+
+/** Problems the command line itself reports (not of a policy, source or data). */
+export const CLI_ERRORS = defineCatalogue({
+  SOURCE_EXISTS: {
+    zh: (p: { file: string; reason: string }) =>
+      `${p.file} 已存在(${p.reason}),source init 不会覆盖它。请先改名或删除,或用 --out 写到别处。`,
+    en: (p: { file: string; reason: string }) =>
+      `${p.file} exists (${p.reason}); source init never overwrites it. Rename or remove it first, or write elsewhere with --out.`,
+  },
 });
 
 /** A line of the command line's text in the chosen language. */

@@ -158,6 +158,13 @@ export interface Manifest {
   command: string;
   /** Set when this publication replaced an earlier one, kept in `superseded/<n>/`. */
   supersedes: { publication: string; reason: string } | null;
+  /**
+   * The source the inputs were read through (`source.yaml`), null for the v1 rules; absent in
+   * manifests written before sources.
+   */
+  source?: { file: string; sha256: string; git_commit: string | null } | null;
+  /** Tables allowed to be absent (`--allow-missing`), sorted; absent in older manifests: none. */
+  allow_missing?: string[];
 }
 
 /** A weekday key of business hours in `policy.json`. */

@@ -223,7 +223,7 @@ export const DERIVED_INPUTS: Readonly<
       ['conversations', 'closed_at'],
     ],
   },
-  converted: { tables: ['orders'], fields: [] },
+  converted: { tables: ['orders'], fields: [['orders', 'conversation_id']] },
 };
 
 /** The derived `responses` table: one row per answered customer block. */

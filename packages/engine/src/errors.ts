@@ -45,6 +45,18 @@ export const RUN_ERRORS = defineCatalogue({
     en: (p: { table: string; field: string; operator: string; value: string; use: string; type: string }) =>
       `A condition of ${p.use} compares ${p.table}.${p.field} with ${p.value} (${p.operator}), but ${p.field} is an extra column without a declared type, read as text in every file format: the condition can never hold. Declare its type in source.yaml: tables: ${p.table}: fields: ${p.field}: { type: ${p.type} }.`,
   },
+  ROLE_WITHOUT_SCORECARD: {
+    zh: (p: { role: string; agents: number; roles: string }) =>
+      `岗位 ${q(p.role)} 的 ${p.agents} 名客服不属于任何考核表(考核表的岗位:${p.roles}),不参评。如果这是导出中岗位的另一种写法,请在 source.yaml 中为 agents.role 写 map。`,
+    en: (p: { role: string; agents: number; roles: string }) =>
+      `The ${p.agents} agents of role ${q(p.role)} belong to no scorecard (the scorecards' roles: ${p.roles}) and are not rated. If the export spells roles its own way, map agents.role in source.yaml.`,
+  },
+  NO_AGENT_HAS_SCORECARD: {
+    zh: (p: { agents: number; found: string; roles: string }) =>
+      `${p.agents} 名客服的岗位(${p.found})都不属于任何考核表(考核表的岗位:${p.roles}),没有人能参评。请在 source.yaml 中为 agents.role 写 map,或检查 role 来自哪一列。`,
+    en: (p: { agents: number; found: string; roles: string }) =>
+      `None of the ${p.agents} agents has a role of a scorecard (found: ${p.found}; the scorecards' roles: ${p.roles}): nobody could be rated. Map agents.role in source.yaml, or check which column role comes from.`,
+  },
   NO_DATA_IN_PERIOD: {
     zh: (p: { period: string; start: string; end: string; covered: string }) =>
       `期间 ${p.period}(${p.start} 至 ${p.end})中没有任何数据:除 agents 外每张表在此期间都是 0 行。${p.covered ? `文件覆盖的时间是 ${p.covered}。` : '文件中没有任何带时间的行。'}请检查 --period,或导出这个期间的数据。`,

@@ -22,7 +22,7 @@ import { fieldsNotInData, tablesAbsent, untypedComparisons } from './check/check
 import { Coverage } from './check/coverage.ts';
 import { policyNeeds } from './check/policy-needs.ts';
 import { DEFAULT_REJECTED_LIMIT, type RejectedLimit, tooManyRejected } from './check/rejected-limit.ts';
-import { RowChecks } from './check/row-checks.ts';
+import { type Agent, RowChecks } from './check/row-checks.ts';
 import { ConversationIndex } from './derive/conversation-index.ts';
 import { applyConversationFacts, deriveFacts } from './derive/derive-facts.ts';
 import { AGENT, CUSTOMER, MessageStore } from './derive/message-store.ts';
@@ -48,6 +48,11 @@ export interface EvaluateOptions {
   dataDir: string;
   /** The source to read the data through; by default `<dataDir>/source.yaml` when there is one. */
   sourceFile?: string | null;
+  /**
+   * How `results.json` names the source file; by default its path relative to the data folder.
+   * (verify, reading a recorded source from git into a scratch folder, names it as recorded.)
+   */
+  sourceName?: string;
   /** `2026-10`, `2026-Q4` or `2026`. */
   period: string;
   maxRejected?: RejectedLimit;
@@ -124,6 +129,8 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
   for await (const batch of tableBatches(inputs, 'agents', options.onProgress))
     for (const r of batch) checks.accept(r);
   const agents = checks.agents;
+  const roles = rolesWithoutScorecard(agents, policy);
+  stopOn(roles.problems, checks.rejected);
   const compiled = compileMetrics(definitions, zone, (t) => measuredFieldsOf(t, fieldsOf));
   const scorecardOfRole = new Map(policy.scorecards.flatMap((s) => s.roles.map((r) => [r, s] as const)));
   const metricIndex = new Map(definitions.map((d, i) => [d.id, i]));
@@ -303,7 +310,7 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
         file: policy.file.split(/[\\/]/).pop()!,
         sha256: policy.sha256,
       },
-      source: sourceProvenance(inputs),
+      source: sourceProvenance(inputs, options.sourceName),
       inputs: inputsOf(inputs, checks, exclusions, policy, coverage, zone),
       engine: { version: ENGINE_VERSION },
       summary: summaryOf(results, policy, checks.rejected.length),
@@ -314,7 +321,7 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
     policy,
     policySnapshot: policySnapshot(policy, definitions),
     source,
-    warnings: inputs.warnings,
+    warnings: [...inputs.warnings, ...roles.warnings],
   };
 }
 
@@ -349,6 +356,51 @@ function sourceOf(dataDir: string, sourceFile: string | null): Source {
   const errors = problems.filter((p) => p.severity === 'error');
   if (source === null || errors.length > 0) throw new EvaluationError(errors);
   return source;
+}
+
+/**
+ * Roles of agents that no scorecard rates: a warning per role (with its number of agents), and
+ * a problem that stops the run when no agent at all has a scorecard.
+ */
+function rolesWithoutScorecard(
+  agents: readonly Agent[],
+  policy: Policy,
+): { problems: Problem[]; warnings: Problem[] } {
+  const rated = new Set(policy.scorecards.flatMap((s) => s.roles));
+  const counts = new Map<string, number>();
+  for (const a of agents) if (!rated.has(a.role)) counts.set(a.role, (counts.get(a.role) ?? 0) + 1);
+  const roles = [...rated].join(', ');
+  const at = (code: string, severity: Problem['severity'], message: Problem['message']): Problem => ({
+    code,
+    severity,
+    message,
+    file: null,
+    line: null,
+    column: null,
+  });
+  if (agents.length > 0 && [...counts.values()].reduce((a, b) => a + b, 0) === agents.length) {
+    const found = [...counts.keys()].sort().join(', ');
+    return {
+      problems: [
+        at(
+          'NO_AGENT_HAS_SCORECARD',
+          'error',
+          messageOf(RUN_ERRORS, 'NO_AGENT_HAS_SCORECARD', { agents: agents.length, found, roles }),
+        ),
+      ],
+      warnings: [],
+    };
+  }
+  const warnings = [...counts]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([role, n]) =>
+      at(
+        'ROLE_WITHOUT_SCORECARD',
+        'warning',
+        messageOf(RUN_ERRORS, 'ROLE_WITHOUT_SCORECARD', { role, agents: n, roles }),
+      ),
+    );
+  return { problems: [], warnings };
 }
 
 function stopOn(problems: readonly Problem[], rejected: RejectedRow[] = []): void {
@@ -405,14 +457,11 @@ function keepMessage(
   messages.push(conversation, v.sent_at as number, sender, agent, row.file, row.line);
 }
 
-function sourceProvenance(inputs: Inputs): Results['source'] {
+function sourceProvenance(inputs: Inputs, name: string | undefined): Results['source'] {
   const { source } = inputs;
   if (source.file === null || source.sha256 === null) return null;
-  return {
-    path: relative(inputs.dataDir, source.file).split(sep).join('/'),
-    sha256: source.sha256,
-    id: source.id,
-  };
+  const path = name ?? relative(inputs.dataDir, source.file).split(sep).join('/');
+  return { path, sha256: source.sha256, id: source.id };
 }
 
 function inputsOf(

@@ -153,6 +153,43 @@ describe('what is never silent', () => {
   });
 });
 
+describe('what would leave grades silently wrong or missing', () => {
+  it('needs orders.conversation_id for a conversion rate (converted is read from it)', async () => {
+    const policy = basePolicy({
+      scorecards: `  aftersale:
+    title: 售后
+    roles: [aftersale]
+    scored:
+      - { metric: conversion_rate, weight: 100, target: 30%, floor: 5% }`,
+    });
+    const r = await stop(
+      runScenario({
+        policy,
+        tables: {
+          agents: AGENTS,
+          conversations: conv('c1,a1,chat,2026-10-05T10:00:00+08:00,'),
+          orders: csv('order_id,agent_id,placed_at,amount', 'o1,a1,2026-10-05T10:00:00+08:00,99'),
+        },
+      }),
+    );
+    expect(codes(r)).toEqual(['FIELD_NOT_IN_DATA']);
+    expect(r.problems[0]!.message.en).toContain('The policy reads orders.conversation_id (conversion_rate (aftersale/');
+  });
+
+  it('stops when no agent has a role of a scorecard, and warns of roles without one', async () => {
+    const chinese = csv('agent_id,name,team,role', 'a1,张三,一组,售后', 'a2,李四,一组,售后');
+    const r = await stop(runScenario({ tables: { agents: chinese } }));
+    expect(codes(r)).toEqual(['NO_AGENT_HAS_SCORECARD']);
+    expect(r.problems[0]!.message.en).toContain("found: 售后; the scorecards' roles: aftersale");
+    const mixed = csv('agent_id,name,team,role', 'a1,张三,一组,aftersale', 'a2,李四,一组,售后');
+    const e = await runScenario({
+      tables: { agents: mixed, conversations: conv('c1,a1,chat,2026-10-05T10:00:00+08:00,') },
+    });
+    expect(e.warnings.map((w) => w.code)).toEqual(['ROLE_WITHOUT_SCORECARD']);
+    expect(e.warnings[0]!.message.en).toContain('The 1 agents of role "售后" belong to no scorecard');
+  });
+});
+
 describe('what cannot be true', () => {
   it('rejects an end before the start, a negative order amount and a timestamp outside 1970–2100', async () => {
     const e = await runScenario({

@@ -31,6 +31,10 @@ export interface ImpactOptions {
   period?: string;
   /** The data folder; the published period's when omitted. */
   dataDir?: string;
+  /** The source to read it through; the published period's when omitted, else the data's own. */
+  sourceFile?: string | null;
+  /** Tables that may be absent; the published period's when omitted. */
+  allowMissing?: readonly string[];
   cwd?: string;
 }
 
@@ -129,6 +133,14 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
         ? resolve(root, manifest.data_dir)
         : null;
   if (dataDir === null) throw governanceStop('input', 'PERIOD_NEEDS_DATA', null, { period });
+  const recordedSource = manifest?.source ? resolve(root, manifest.source.file) : null;
+  const sourceFile =
+    options.sourceFile !== undefined
+      ? options.sourceFile && resolve(cwd, options.sourceFile)
+      : options.dataDir === undefined
+        ? recordedSource
+        : null;
+  const allowMissing = options.allowMissing ?? manifest?.allow_missing ?? [];
 
   const baseFiles = versionFilesAt(root, policiesDir, commit);
   const workFiles = versionFilesIn(policiesDir);
@@ -150,7 +162,7 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
         .toString('utf8')
         .replace(/^effective_from:.*$/m, `effective_from: ${parsedPeriod.firstDay}`);
       writeFileSync(join(dir, side.file), text);
-      return (await evaluate({ policiesDir: dir, dataDir, period })).results.agents;
+      return (await evaluate({ policiesDir: dir, dataDir, sourceFile, allowMissing, period })).results.agents;
     };
     const versions: VersionImpact[] = [];
     const names = [...new Set([...baseFiles.keys(), ...workFiles.keys()])].sort();

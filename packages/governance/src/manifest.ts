@@ -1,4 +1,4 @@
-import type { Manifest } from '@scorebook/contract';
+import { INPUT_TABLES, type Manifest } from '@scorebook/contract';
 import type { Problem } from '@scorebook/problems';
 import { governanceProblem } from './errors.ts';
 
@@ -62,6 +62,28 @@ const CHECKS: Check[] = [
     '文件 → sha256',
   ],
   ['command', (m) => text(m.command), 'text', '文本'],
+  [
+    'source',
+    (m) => {
+      const s = m.source;
+      if (s === undefined || s === null) return true;
+      if (!object(s) || !text(s.file) || !SHA256.test(String(s.sha256))) return false;
+      return s.git_commit === null || (typeof s.git_commit === 'string' && COMMIT.test(s.git_commit));
+    },
+    'null or { file, sha256, git_commit }',
+    'null 或 { file, sha256, git_commit }',
+  ],
+  [
+    'allow_missing',
+    (m) =>
+      m.allow_missing === undefined ||
+      (Array.isArray(m.allow_missing) &&
+        m.allow_missing.every(
+          (t) => typeof t === 'string' && (INPUT_TABLES as readonly string[]).includes(t),
+        )),
+    'a list of table names',
+    '表名列表',
+  ],
   [
     'supersedes',
     (m) =>

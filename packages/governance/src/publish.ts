@@ -36,6 +36,10 @@ export interface PublishOptions {
   committedFiles?: string[];
   /** A folder where the input files are kept by sha256 (outside git), for verify to use later. */
   archive?: string;
+  /** The source to read the data through; by default `<dataDir>/source.yaml` when there is one. */
+  sourceFile?: string | null;
+  /** Tables the policy's metrics need that may be absent (`--allow-missing`). */
+  allowMissing?: readonly string[];
   /** Where relative paths are taken from; the process's working directory by default. */
   cwd?: string;
   onProgress?: EvaluateOptions['onProgress'];
@@ -81,14 +85,25 @@ export async function publishPeriod(options: PublishOptions): Promise<Publicatio
       throw governanceStop('refused', 'NOTHING_TO_SUPERSEDE', null, { period: options.period });
 
     const dataDir = resolve(cwd, options.dataDir);
+    const allowMissing = [...new Set(options.allowMissing ?? [])].sort();
     const evaluation = await evaluate({
       policiesDir: resolve(cwd, options.policiesDir),
       dataDir,
+      sourceFile: options.sourceFile ? resolve(cwd, options.sourceFile) : null,
+      allowMissing,
       period: options.period,
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
     const policyFile = evaluation.policy.file;
-    requireCommitted([policyFile, ...(options.committedFiles ?? []).map((f) => resolve(cwd, f))], base);
+    const sourceFile = evaluation.source.file;
+    requireCommitted(
+      [
+        policyFile,
+        ...(sourceFile === null ? [] : [sourceFile]),
+        ...(options.committedFiles ?? []).map((f) => resolve(cwd, f)),
+      ],
+      base,
+    );
     if (options.archive !== undefined)
       archiveInputs(resolve(cwd, options.archive), dataDir, inputFilesOf(evaluation.results));
 
@@ -110,8 +125,17 @@ export async function publishPeriod(options: PublishOptions): Promise<Publicatio
       inputs: Object.fromEntries(Object.entries(evaluation.results.inputs).map(([t, i]) => [t, i.sha256])),
       engine: { version: ENGINE_VERSION },
       files: Object.fromEntries([...files].map(([name, text]) => [name, sha256(text)])),
-      command: publishCommand(base, cwd, options),
+      command: publishCommand(base, cwd, { ...options, allowMissing }),
       supersedes: slot === null ? null : { publication: `superseded/${slot}`, reason: reason! },
+      source:
+        sourceFile === null || evaluation.source.sha256 === null
+          ? null
+          : {
+              file: recorded(base, sourceFile),
+              sha256: evaluation.source.sha256,
+              git_commit: lastCommitOf(sourceFile),
+            },
+      allow_missing: allowMissing,
     };
     replaceDirectory(dir, (staged) => {
       if (slot !== null) keepEarlier(dir, slot, staged);
@@ -162,7 +186,14 @@ export function publishCommand(
   cwd: string,
   options: Pick<
     PublishOptions,
-    'period' | 'policiesDir' | 'dataDir' | 'resultsRoot' | 'supersede' | 'archive'
+    | 'period'
+    | 'policiesDir'
+    | 'dataDir'
+    | 'resultsRoot'
+    | 'supersede'
+    | 'archive'
+    | 'sourceFile'
+    | 'allowMissing'
   >,
 ): string {
   const words = [
@@ -173,6 +204,9 @@ export function publishCommand(
   ];
   if (options.supersede) words.push(['--supersede'], ['--reason', options.supersede.reason.trim()]);
   if (options.archive !== undefined) words.push(['--archive', recorded(base, resolve(cwd, options.archive))]);
+  if (options.sourceFile) words.push(['--source', recorded(base, resolve(cwd, options.sourceFile))]);
+  if (options.allowMissing && options.allowMissing.length > 0)
+    words.push(['--allow-missing', [...new Set(options.allowMissing)].sort().join(',')]);
   return ['npx scorebook publish', ...words.map((w) => w.map(shellWord).join(' '))].join(' ');
 }
 

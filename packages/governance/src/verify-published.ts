@@ -192,10 +192,18 @@ async function verifyOne(
         ]);
       }
     }
+    const source = recordedSource(base, manifest, results, inputs, !fromArchive, scratch);
+    if ('problem' in source) return row('policy_unverified', [source.problem]);
     let fresh: Map<string, string>;
     let freshResults: Results;
     try {
-      const evaluation = await evaluate({ policiesDir, dataDir: inputs, period });
+      const evaluation = await evaluate({
+        policiesDir,
+        dataDir: inputs,
+        period,
+        ...source,
+        allowMissing: manifest.allow_missing ?? [],
+      });
       fresh = serializeEvaluation(evaluation);
       freshResults = evaluation.results;
     } catch (error) {
@@ -289,6 +297,8 @@ const KNOWN_OPTIONS = new Set([
   '--supersede',
   '--reason',
   '--archive',
+  '--source',
+  '--allow-missing',
 ]);
 
 /** The recorded command against the manifest: the same period, folders, results root and reason. */
@@ -300,6 +310,8 @@ function commandProblems(file: string, manifest: Manifest, base: string, root: s
     '--data': manifest.data_dir,
     '--results': recorded(base, root),
     '--reason': manifest.supersedes?.reason ?? null,
+    '--allow-missing':
+      (manifest.allow_missing ?? []).length > 0 ? (manifest.allow_missing ?? []).join(',') : null,
   };
   const bad = (what: string, recordedValue: string, want: string) => [
     governanceProblem('MANIFEST_INCONSISTENT', file, { what, recorded: recordedValue, expected: want }),
@@ -319,6 +331,10 @@ function commandProblems(file: string, manifest: Manifest, base: string, root: s
     const got = given.get(option) ?? null;
     if (got !== want) return bad(`command ${option}`, String(got), String(want));
   }
+  // A source found beside the data is not on the command line; one given must be the one recorded.
+  const source = given.get('--source') ?? null;
+  if (source !== null && source !== (manifest.source?.file ?? null))
+    return bad('command --source', source, String(manifest.source?.file ?? null));
   return [];
 }
 
@@ -357,24 +373,65 @@ function chainProblems(dir: string): Map<string | null, Problem[]> {
 
 /** The policy bytes at the recorded commit, when they have the recorded sha256. */
 function policyAtCommit(base: string, manifest: Manifest): { bytes: Buffer } | { problem: Problem } {
-  const file = manifest.policy.file;
-  const commit = manifest.policy.git_commit;
+  return recordedFileAt(base, manifest.policy);
+}
+
+/**
+ * The bytes of a recorded file (the policy, the source) at its recorded commit, when they have
+ * the recorded sha256.
+ */
+function recordedFileAt(
+  base: string,
+  entry: { file: string; sha256: string; git_commit: string | null },
+): { bytes: Buffer } | { problem: Problem } {
+  const { file, git_commit: commit } = entry;
   if (commit === null) return { problem: governanceProblem('POLICY_NO_COMMIT', file, { file }) };
   const root = gitRoot(base);
   if (root === null || !hasCommit(root, commit))
     return { problem: governanceProblem('POLICY_COMMIT_MISSING', file, { file, commit }) };
   const bytes = fileAt(root, recorded(root, resolve(base, file)), commit);
   const found = bytes === null ? null : sha256(bytes);
-  if (bytes === null || found !== manifest.policy.sha256)
+  if (bytes === null || found !== entry.sha256)
     return {
       problem: governanceProblem('POLICY_NOT_AT_COMMIT', file, {
         file,
         commit,
-        recorded: manifest.policy.sha256,
+        recorded: entry.sha256,
         found,
       }),
     };
   return { bytes };
+}
+
+/**
+ * The source to read the inputs through as recorded: none; the file itself when it is as
+ * recorded and the inputs are read in place; else its recorded bytes written into the scratch
+ * folder (into the restored data folder when it lay inside the data folder), named in the
+ * results as it was.
+ */
+function recordedSource(
+  base: string,
+  manifest: Manifest,
+  results: Results,
+  inputs: string,
+  inPlace: boolean,
+  scratch: string,
+): { sourceFile: string | null; sourceName?: string } | { problem: Problem } {
+  const entry = manifest.source ?? null;
+  if (entry === null) return { sourceFile: null };
+  const current = resolve(base, entry.file);
+  if (inPlace && existsSync(current) && sha256(readFileSync(current)) === entry.sha256)
+    return { sourceFile: current };
+  const at = recordedFileAt(base, entry);
+  if ('problem' in at) return at;
+  const name = results.source?.path ?? posix.basename(entry.file);
+  const inside = !inPlace && !name.startsWith('..') && !name.startsWith('/');
+  const file = inside
+    ? join(inputs, ...name.split('/'))
+    : join(scratch, 'source', posix.basename(entry.file));
+  mkdirSync(join(file, '..'), { recursive: true });
+  writeFileSync(file, at.bytes);
+  return inside ? { sourceFile: file } : { sourceFile: file, sourceName: name };
 }
 
 /** Recorded input files that changed or vanished in the data folder. */

@@ -1,8 +1,7 @@
 import { join } from 'node:path';
-import { INPUT_TABLES } from '@scorebook/contract';
 import { type Evaluation, evaluate, parseRejectedLimit, writeEvaluation } from '@scorebook/engine';
 import { parsePeriod } from '@scorebook/time';
-import { parseCommandArgs, required } from '../args.ts';
+import { DATA_OPTIONS, DATA_OPTIONS_HELP, dataOptions, parseCommandArgs, required } from '../args.ts';
 import { EXIT, UsageError } from '../cli-error.ts';
 import { type Lang, pickLang, t } from '../lang.ts';
 import { progressReporter } from '../output/progress.ts';
@@ -18,10 +17,7 @@ export const EVALUATE_HELP = `scorebook evaluate --policies <dir> --data <dir> -
 Evaluates a data directory with the policy version in force at the period's start and writes
 <out>/results.json, explanations.json and rejected.json. Exit 0 on success, 1 on bad policy or data
 (nothing is written), 2 on bad usage.
-  --source        数据来源文件(默认 <data>/source.yaml,如有)/ the source to read the data through
-                  (default <data>/source.yaml when there is one)
-  --allow-missing 允许缺失的表(逗号分隔),其指标记为无数据 / tables that may be absent; their metrics
-                  are recorded as no data
+${DATA_OPTIONS_HELP}
   --max-rejected  每张表允许被拒绝的行数上限,百分比或行数(默认 1%) / rejected rows a table may have (default 1%)
   --quiet         不显示进度和汇总 / no progress or summary
 `;
@@ -33,8 +29,7 @@ export async function runEvaluate(argv: string[], io: CommandIo): Promise<number
     data: { type: 'string' },
     period: { type: 'string' },
     out: { type: 'string' },
-    source: { type: 'string' },
-    'allow-missing': { type: 'string', multiple: true },
+    ...DATA_OPTIONS,
     'max-rejected': { type: 'string' },
     quiet: { type: 'boolean', short: 'q' },
   });
@@ -59,8 +54,7 @@ export async function runEvaluate(argv: string[], io: CommandIo): Promise<number
     period: required(values, 'period', 'evaluate'),
     onProgress: progressReporter(io, lang, values.quiet === true),
     ...(maxRejected ? { maxRejected } : {}),
-    sourceFile: values.source ?? null,
-    allowMissing: tableList(values['allow-missing']),
+    ...dataOptions(values),
   };
   const out = required(values, 'out', 'evaluate');
   if (parsePeriod(options.period) === null) {
@@ -76,19 +70,6 @@ export async function runEvaluate(argv: string[], io: CommandIo): Promise<number
     io.err(summaryText(evaluation, lang, out));
   }
   return EXIT.ok;
-}
-
-/** `--allow-missing surveys,orders` (or repeated): table names of the data contract. */
-export function tableList(values: readonly string[] | undefined): string[] {
-  const tables = (values ?? [])
-    .flatMap((v) => v.split(','))
-    .map((t) => t.trim())
-    .filter((t) => t !== '');
-  for (const t of tables) {
-    if (!(INPUT_TABLES as readonly string[]).includes(t))
-      throw new UsageError(`--allow-missing takes table names (${INPUT_TABLES.join(', ')}), got "${t}"`);
-  }
-  return tables;
 }
 
 /** The closing summary: agents rated, grade counts, rejected rows, where the results are. */

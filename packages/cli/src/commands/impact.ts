@@ -1,18 +1,19 @@
 import { policyImpact, renderImpact } from '@scorebook/governance';
-import { oneOf, parseCommandArgs, required } from '../args.ts';
+import { DATA_OPTIONS, dataOptions, oneOf, parseCommandArgs, required } from '../args.ts';
 import { EXIT } from '../cli-error.ts';
 import { pickLang } from '../lang.ts';
 import type { CommandIo } from './io.ts';
 
 export const IMPACT_HELP = `scorebook impact --base <git ref> --policies <dir> [--period P] [--data <dir>] [--results data/results]
-                 [--format human|markdown|json] [--lang zh|en]
+                 [--source <file>] [--allow-missing <table,…>] [--format human|markdown|json] [--lang zh|en]
 
 合并前看清策略变更的影响:对工作区相对 base 新增、修改或删除的每个版本文件,回答"假如这个版本考核了
 最后一个已关闭的月份(或 --period),谁的等级、总分、排名、加减分会变?"——与它所替换的版本比较
 (新增:base 上在其生效日生效的版本;修改:base 上的同一文件;删除:接替其日期的版本)。
 For every version file the working tree adds, edits or removes against the base ref, answers "if
 this version had governed the last closed month (or --period), whose grade, score, rank or
-adjustment would move?", against the version it replaces.
+adjustment would move?", against the version it replaces. The period's data is read through the
+source and with the tables allowed missing recorded in its manifest, unless given here.
 `;
 
 /** `scorebook impact`. */
@@ -24,6 +25,7 @@ export async function runImpact(argv: string[], io: CommandIo): Promise<number> 
     data: { type: 'string' },
     results: { type: 'string' },
     format: { type: 'string' },
+    ...DATA_OPTIONS,
   });
   if (values.help) {
     io.out(IMPACT_HELP);
@@ -37,6 +39,8 @@ export async function runImpact(argv: string[], io: CommandIo): Promise<number> 
     resultsRoot: values.results ?? 'data/results',
     ...(values.period ? { period: values.period } : {}),
     ...(values.data ? { dataDir: values.data } : {}),
+    ...(values.source !== undefined ? { sourceFile: values.source } : {}),
+    ...(values['allow-missing'] !== undefined ? { allowMissing: dataOptions(values).allowMissing } : {}),
   });
   if (format === 'json') io.out(`${JSON.stringify(report, null, 2)}\n`);
   else io.out(renderImpact(report, lang, format === 'markdown' ? 'markdown' : 'text'));

@@ -1,6 +1,6 @@
 import { publishPeriod } from '@scorebook/governance';
 import { parsePeriod } from '@scorebook/time';
-import { parseCommandArgs, required } from '../args.ts';
+import { DATA_OPTIONS, DATA_OPTIONS_HELP, dataOptions, parseCommandArgs, required } from '../args.ts';
 import { EXIT, UsageError } from '../cli-error.ts';
 import { pickLang, t } from '../lang.ts';
 import { progressReporter } from '../output/progress.ts';
@@ -8,6 +8,7 @@ import { summaryText } from './evaluate.ts';
 import type { CommandIo } from './io.ts';
 
 export const PUBLISH_HELP = `scorebook publish --period <P> --policies <dir> --data <dir> [--results data/results]
+                  [--source <source.yaml>] [--allow-missing <table,…>]
                   [--supersede --reason "…"] [--archive <dir>] [--quiet] [--lang zh|en]
 
 评估并发布一个期间到 <results>/<P>/(结果、解释、被拒绝的行和 manifest.json:策略文件与哈希、
@@ -21,6 +22,8 @@ which keeps the earlier publication in <P>/superseded/<n>/. The policy file must
 no uncommitted changes. One publish of a period at a time.
   --archive <dir>  keep the input files by sha256 there (outside git), so that verify --all can
                    re-verify after the data folder is corrected
+${DATA_OPTIONS_HELP}
+所用的 source.yaml 与策略文件一样必须已提交。The source.yaml used must be committed, like the policy file.
 `;
 
 /** `scorebook publish`. */
@@ -33,6 +36,7 @@ export async function runPublish(argv: string[], io: CommandIo): Promise<number>
     supersede: { type: 'boolean' },
     reason: { type: 'string' },
     archive: { type: 'string' },
+    ...DATA_OPTIONS,
     quiet: { type: 'boolean', short: 'q' },
   });
   if (values.help) {
@@ -59,6 +63,7 @@ export async function runPublish(argv: string[], io: CommandIo): Promise<number>
     resultsRoot: values.results ?? 'data/results',
     ...(values.supersede ? { supersede: { reason: values.reason! } } : {}),
     ...(values.archive !== undefined ? { archive: values.archive } : {}),
+    ...dataOptions(values),
     onProgress: progressReporter(io, lang, values.quiet === true),
   });
   if (!values.quiet) {

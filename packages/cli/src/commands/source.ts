@@ -1,15 +1,28 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { inspectData, parseRejectedLimit } from '@scorebook/engine';
+import { messageOf, type Problem, ScorebookError } from '@scorebook/problems';
+import { draftSourceFor, SOURCE_FILE_NAME } from '@scorebook/source';
 import { parsePeriod } from '@scorebook/time';
 import { parseCommandArgs } from '../args.ts';
 import { EXIT, UsageError } from '../cli-error.ts';
 import { type Lang, pickLang } from '../lang.ts';
 import { progressReporter } from '../output/progress.ts';
 import { formatRunProblems } from '../output/run-problems.ts';
-import { say } from '../text.ts';
+import { CLI_ERRORS, say } from '../text.ts';
 import type { CommandIo } from './io.ts';
 
-export const SOURCE_HELP = `scorebook source check <data-dir> [--source <file>] [--period <P>] [--timezone <IANA>]
+export const SOURCE_HELP = `scorebook source init <data-dir> [--out <file>] [--lang zh|en]
+scorebook source check <data-dir> [--source <file>] [--period <P>] [--timezone <IANA>]
                        [--max-rejected 1%|<rows>] [--lang zh|en]
+
+init:读取每个文件的表头和前几行,写出 source.yaml 草稿(默认 <data-dir>/source.yaml,已存在时不覆盖):
+每个文件归入最匹配的表,列按中英文同义词对照,检测编码、表头行和时间格式,枚举字段的取值连同计数写成待补全的 map。
+init reads the headers and first rows of every file and writes a draft source.yaml (by default
+<data-dir>/source.yaml; never over an existing file): files assigned to tables, columns matched by
+Chinese and English synonyms, encodings, header rows and time formats detected, and the values of
+enumerated fields with their counts as maps to complete.
 
 按数据来源(<data-dir>/source.yaml 或 --source)读取全部文件,不需要策略:每张表的文件、行数、被拒绝的行
 (按原因,附例子)、时间范围、每个字段来自哪一列、其他列、映射字段的取值计数。评估会失败时退出码 1。
@@ -19,6 +32,8 @@ counts of mapped fields. Exit 1 when a run would fail.
 `;
 
 const VALUES_SHOWN = 12;
+/** The published JSON Schema of source.yaml, for the draft's `$schema` comment. */
+const SCHEMA_FILE = fileURLToPath(new URL('../../../../configs/schema/source.schema.json', import.meta.url));
 
 /** `scorebook source check`: what a run would read, table by table and field by field. */
 export async function runSource(argv: string[], io: CommandIo): Promise<number> {
@@ -28,7 +43,48 @@ export async function runSource(argv: string[], io: CommandIo): Promise<number> 
     return verb === undefined ? EXIT.usage : EXIT.ok;
   }
   if (verb === 'check') return check(rest, io);
-  throw new UsageError(`scorebook source takes check (got "${verb}")\n\n${SOURCE_HELP}`);
+  if (verb === 'init') return init(rest, io);
+  throw new UsageError(`scorebook source takes init or check (got "${verb}")\n\n${SOURCE_HELP}`);
+}
+
+async function init(argv: string[], io: CommandIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs('source init', argv, { out: { type: 'string' } });
+  if (values.help) {
+    io.out(SOURCE_HELP);
+    return EXIT.ok;
+  }
+  if (positionals.length !== 1)
+    throw new UsageError(`scorebook source init takes one data folder\n\n${SOURCE_HELP}`);
+  const lang = pickLang(values.lang);
+  const dataDir = positionals[0]!;
+  const out = values.out ?? join(dataDir, SOURCE_FILE_NAME);
+  if (existsSync(out)) throw new ScorebookError('refused', [initProblem('SOURCE_EXISTS', out)]);
+  const schema = relative(dirname(resolve(out)), SCHEMA_FILE)
+    .split(sep)
+    .join('/');
+  const text = await draftSourceFor(dataDir, { schema });
+  try {
+    // `wx`: never over a file that appeared meanwhile.
+    writeFileSync(out, text, { flag: 'wx' });
+  } catch (error) {
+    throw new ScorebookError('refused', [
+      initProblem('SOURCE_EXISTS', out, (error as NodeJS.ErrnoException).code),
+    ]);
+  }
+  const todos = (text.match(/TODO/g) ?? []).length;
+  io.err(`${say(lang, 'INIT_WROTE', { file: out, todos, dir: dataDir })}\n`);
+  return EXIT.ok;
+}
+
+function initProblem(code: 'SOURCE_EXISTS', file: string, reason?: string): Problem {
+  return {
+    code,
+    severity: 'error',
+    message: messageOf(CLI_ERRORS, code, { file, reason: reason ?? 'EEXIST' }),
+    file,
+    line: null,
+    column: null,
+  };
 }
 
 async function check(argv: string[], io: CommandIo): Promise<number> {

@@ -3,13 +3,14 @@ import { join } from 'node:path';
 import { evaluate, RESULT_FILES, serializeEvaluation } from '@scorebook/engine';
 import { isFailure, type VerifyStatus, verifyPublished } from '@scorebook/governance';
 import { formatPlace } from '@scorebook/problems';
-import { parseCommandArgs, required } from '../args.ts';
+import { DATA_OPTIONS, dataOptions, parseCommandArgs, required } from '../args.ts';
 import { EXIT, UsageError } from '../cli-error.ts';
 import { type Lang, pickLang, t } from '../lang.ts';
 import { jsonDifferences } from '../output/json-differences.ts';
 import type { CommandIo } from './io.ts';
 
-export const VERIFY_HELP = `scorebook verify --policies <dir> --data <dir> --results <dir> [--lang zh|en]
+export const VERIFY_HELP = `scorebook verify --policies <dir> --data <dir> --results <dir> [--source <file>]
+                [--allow-missing <table,…>] [--lang zh|en]
 scorebook verify --all [--results data/results] [--archive <dir>] [--lang zh|en]
 
 用记录的期间、策略和数据重新计算,与 <results>/results.json 等逐字节比较;完全一致时退出码 0,否则 1 并列出不同的客服和字段。
@@ -32,6 +33,7 @@ export async function runVerify(argv: string[], io: CommandIo): Promise<number> 
     results: { type: 'string' },
     all: { type: 'boolean' },
     archive: { type: 'string' },
+    ...DATA_OPTIONS,
   });
   if (values.help) {
     io.out(VERIFY_HELP);
@@ -70,7 +72,7 @@ export async function runVerify(argv: string[], io: CommandIo): Promise<number> 
     );
     return EXIT.failed;
   }
-  const evaluation = await evaluate({ policiesDir, dataDir, period });
+  const evaluation = await evaluate({ policiesDir, dataDir, period, ...dataOptions(values) });
   const fresh = serializeEvaluation(evaluation);
   let identical = true;
   for (const name of RESULT_FILES) {
