@@ -173,7 +173,9 @@ describe('what would leave grades silently wrong or missing', () => {
       }),
     );
     expect(codes(r)).toEqual(['FIELD_NOT_IN_DATA']);
-    expect(r.problems[0]!.message.en).toContain('The policy reads orders.conversation_id (conversion_rate (aftersale/');
+    expect(r.problems[0]!.message.en).toContain(
+      'The policy reads orders.conversation_id (conversion_rate (aftersale/',
+    );
   });
 
   it('stops when no agent has a role of a scorecard, and warns of roles without one', async () => {

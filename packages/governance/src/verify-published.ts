@@ -30,7 +30,8 @@ export type VerifyStatus =
   | 'files_changed'
   | 'manifest_invalid'
   | 'recompute_failed'
-  | 'interrupted';
+  | 'interrupted'
+  | 'engine_changed';
 
 /** One publication checked by `verify --all`. */
 export interface VerifyRow {
@@ -100,7 +101,7 @@ export async function verifyPublished(
 
 /** Whether a row fails `verify --all`: any status but ok, except inputs that changed under an earlier (superseded) publication. */
 export function isFailure(row: VerifyRow): boolean {
-  if (row.status === 'ok') return false;
+  if (row.status === 'ok' || row.status === 'engine_changed') return false;
   return !(row.publication !== null && (row.status === 'input_changed' || row.status === 'input_missing'));
 }
 
@@ -192,6 +193,17 @@ async function verifyOne(
         ]);
       }
     }
+    // Another engine's output cannot be compared byte for byte: everything recorded was checked;
+    // the recomputation needs that engine (the repository at the publication's commit).
+    if (manifest.engine.version !== ENGINE_VERSION)
+      return row('engine_changed', [
+        ...(fromArchive ? [] : inputProblems),
+        governanceProblem('ENGINE_VERSION_CHANGED', null, {
+          recorded: manifest.engine.version,
+          current: ENGINE_VERSION,
+          commit: manifest.published_at_commit ?? '<commit>',
+        }),
+      ]);
     const source = recordedSource(base, manifest, results, inputs, !fromArchive, scratch);
     if ('problem' in source) return row('policy_unverified', [source.problem]);
     let fresh: Map<string, string>;
@@ -238,13 +250,6 @@ async function verifyOne(
         detail: differingAgents(results, freshResults),
       }),
     ];
-    if (manifest.engine.version !== ENGINE_VERSION)
-      problems.push(
-        governanceProblem('ENGINE_VERSION_CHANGED', null, {
-          recorded: manifest.engine.version,
-          current: ENGINE_VERSION,
-        }),
-      );
     return row('differs', problems, fromArchive);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
@@ -254,7 +259,12 @@ async function verifyOne(
 /** The published files against their recorded sha256 (exactly the result files must be recorded). */
 function publishedFileProblems(dir: string, manifest: Manifest): Problem[] {
   const problems: Problem[] = [];
-  for (const name of RESULT_FILES) {
+  // This engine writes RESULT_FILES; an earlier engine's publication holds the files it recorded.
+  const names =
+    manifest.engine.version === ENGINE_VERSION
+      ? RESULT_FILES
+      : [...new Set(['results.json', ...Object.keys(manifest.files)])].sort();
+  for (const name of names) {
     const file = join(dir, name);
     const recordedHash = manifest.files[name] ?? '';
     const current = existsSync(file) ? sha256(readFileSync(file)) : null;

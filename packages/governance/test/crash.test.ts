@@ -10,12 +10,14 @@ import { git, isWhole, makeRepo, publishInChild } from './repo.ts';
 
 const FIRST = [
   'write:explanations.json',
+  'write:policy.json',
   'write:rejected.json',
   'write:results.json',
   'write:manifest.json',
   'rename:commit',
 ];
 const SUPERSEDE = [
+  'write:superseded/1/policy.json',
   'write:superseded/1/results.json',
   'write:superseded/1/manifest.json',
   'write:results.json',

@@ -35,6 +35,7 @@ describe('publishing a period', () => {
     expect(readdirSync(join(repo, 'data/results/2026-10')).sort()).toEqual([
       'explanations.json',
       'manifest.json',
+      'policy.json',
       'rejected.json',
       'results.json',
     ]);

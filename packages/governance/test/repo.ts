@@ -3,6 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { RESULT_FILES } from '@scorebook/engine';
 import { ScorebookError } from '@scorebook/problems';
 import { sha256 } from '../src/git.ts';
 import { type PublishOptions, publishPeriod } from '../src/index.ts';
@@ -86,7 +87,10 @@ export function isWhole(dir: string): boolean {
       files: Record<string, string>;
     };
     const names = Object.keys(manifest.files);
-    return names.length === 3 && names.every((n) => sha256(readFileSync(join(dir, n))) === manifest.files[n]);
+    return (
+      names.length === RESULT_FILES.length &&
+      names.every((n) => sha256(readFileSync(join(dir, n))) === manifest.files[n])
+    );
   } catch {
     return false;
   }

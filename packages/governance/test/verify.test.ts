@@ -143,13 +143,15 @@ describe('verify --all', () => {
   });
 
   it('says which input file appeared, and which vanished', async () => {
+    // A file that belongs to no table stops the recomputation, naming it (source-format.md, rule 1).
     writeFileSync(file('data/sample/notes.csv'), 'a,b\n');
-    const ignored = await rows();
+    const stray = await rows();
     rmSync(file('data/sample/notes.csv'));
-    expect(ignored[0]!.status).toBe('ok');
+    expect(stray[0]!.status).toBe('recompute_failed');
+    expect(stray[0]!.problems.map((p) => p.message.en).join(' ')).toContain('STRAY_FILE');
     const other = makeRepo();
     renameSync(join(other, 'data/sample/events.jsonl'), join(other, 'events.jsonl'));
-    await publish(other, '2026-10');
+    await publish(other, '2026-10', { allowMissing: ['events'] });
     git(other, 'add', '-A');
     git(other, 'commit', '-q', '-m', 'publish without events');
     renameSync(join(other, 'events.jsonl'), join(other, 'data/sample/events.jsonl'));
@@ -159,7 +161,8 @@ describe('verify --all', () => {
     renameSync(file('data/sample/orders.csv'), file('orders.csv'));
     const gone = await rows();
     renameSync(file('orders.csv'), file('data/sample/orders.csv'));
-    expect(brief(gone)[0]![3]).toEqual(['INPUT_GONE', 'INPUT_CHANGE_EFFECT']);
+    // Without orders the recomputation stops (a scored metric needs the table): the row says so.
+    expect(brief(gone)[0]!.slice(2)).toEqual(['input_changed', ['INPUT_GONE', 'RECOMPUTE_FAILED']]);
   });
 
   it('names results that differ with the same inputs', async () => {
@@ -182,6 +185,30 @@ describe('verify --all', () => {
     expect(result[0]!.problems[0]!.message.en).toMatch(
       /results\.json differ from the published ones: agents a\d{3}/,
     );
+  });
+
+  it('checks what another engine published, and says that only that engine can recompute it', async () => {
+    // A publication of an earlier engine: its results and manifest say so, and it has no policy.json.
+    const dir = file('data/results/2026-10');
+    const saved = new Map(
+      ['results.json', 'manifest.json', 'policy.json'].map((n) => [n, readFileSync(join(dir, n))]),
+    );
+    const results = saved
+      .get('results.json')!
+      .toString('utf8')
+      .replace(/"engine": \{\n {4}"version": "[^"]+"/, '"engine": {\n    "version": "1.0.0"');
+    writeFileSync(join(dir, 'results.json'), results);
+    rmSync(join(dir, 'policy.json'));
+    const manifest = JSON.parse(saved.get('manifest.json')!.toString('utf8')) as Manifest;
+    manifest.engine.version = '1.0.0';
+    manifest.files['results.json'] = sha256(results);
+    delete manifest.files['policy.json'];
+    writeFileSync(join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    const result = await rows();
+    for (const [name, bytes] of saved) writeFileSync(join(dir, name), bytes);
+    expect(brief(result)[0]).toEqual(['2026-10', null, 'engine_changed', ['ENGINE_VERSION_CHANGED']]);
+    expect(isFailure(result[0]!)).toBe(false);
+    expect(result[0]!.problems[0]!.message.en).toContain('npx scorebook verify --all');
   });
 
   it('ignores leftovers of an interrupted write, and names a period folder without a manifest', async () => {

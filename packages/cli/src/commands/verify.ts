@@ -117,6 +117,10 @@ const STATUS_WORDS: Record<VerifyStatus, [string, string]> = {
   manifest_invalid: ['manifest invalid manifest 无效', 'manifest invalid'],
   recompute_failed: ['recompute failed 重新计算失败', 'recompute failed'],
   interrupted: ['interrupted 发布被中断', 'interrupted'],
+  engine_changed: [
+    'engine changed 引擎版本不同(已核对记录,未重算)',
+    'engine changed (records checked, not recomputed)',
+  ],
 };
 
 async function verifyAll(
