@@ -198,11 +198,16 @@ async function verifyOne(
     if (manifest.engine.version !== ENGINE_VERSION)
       return row('engine_changed', [
         ...(fromArchive ? [] : inputProblems),
-        governanceProblem('ENGINE_VERSION_CHANGED', null, {
-          recorded: manifest.engine.version,
-          current: ENGINE_VERSION,
-          commit: manifest.published_at_commit ?? '<commit>',
-        }),
+        problemOf(
+          'ENGINE_VERSION_CHANGED',
+          'warning',
+          null,
+          governanceMessage('ENGINE_VERSION_CHANGED', {
+            recorded: manifest.engine.version,
+            current: ENGINE_VERSION,
+            commit: manifest.published_at_commit ?? '<commit>',
+          }),
+        ),
       ]);
     const source = recordedSource(base, manifest, results, inputs, !fromArchive, scratch);
     if ('problem' in source) return row('policy_unverified', [source.problem]);

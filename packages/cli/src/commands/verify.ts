@@ -146,7 +146,7 @@ async function verifyAll(
     const [zh, en] = STATUS_WORDS[r.status];
     const note = r.fromArchive ? t(lang, '  (输入取自存档)', '  (inputs from the archive)') : '';
     const counted =
-      isFailure(r) || r.status === 'ok'
+      isFailure(r) || r.status === 'ok' || r.status === 'engine_changed'
         ? ''
         : t(lang, '  (早先的发布,不计为失败)', '  (an earlier publication: not a failure)');
     io.out(`${label.padEnd(10)} ${t(lang, zh, en)}${note}${counted}\n`);
@@ -158,11 +158,12 @@ async function verifyAll(
     }
   }
   const bad = rows.filter(isFailure).length;
+  const other = rows.filter((r) => r.status === 'engine_changed').length;
   io.out(
     t(
       lang,
-      `${rows.length - bad} 个发布通过复核,${bad} 个未通过。\n`,
-      `${rows.length - bad} publications verified, ${bad} not.\n`,
+      `${rows.length - bad - other} 个发布通过复核,${other} 个由其他引擎版本发布(只核对了记录),${bad} 个未通过。\n`,
+      `${rows.length - bad - other} publications verified, ${other} published by another engine (records checked only), ${bad} not.\n`,
     ),
   );
   return bad === 0 ? EXIT.ok : EXIT.failed;
