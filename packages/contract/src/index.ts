@@ -2,11 +2,14 @@ export { builtinCatalog } from './catalog.ts';
 export { CATALOG_SCHEMA, CONDITION_SCHEMA, ID_PATTERN, METRIC_DEFINITION_SCHEMA } from './metric-schema.ts';
 export {
   type Better,
+  type CountMetricDefinition,
+  type FieldMetricDefinition,
   inferUnit,
   KINDS_WITH_FIELD,
   METRIC_KINDS,
   type MetricDefinition,
   type MetricKind,
+  type RatioMetricDefinition,
   type RatioSide,
   UNITS,
   type Unit,
@@ -39,6 +42,7 @@ export type {
   SourceProvenance,
 } from './results.ts';
 export {
+  byInputTable,
   DERIVED_CONVERSATION_FIELDS,
   DERIVED_INPUTS,
   type FieldSpec,
@@ -53,5 +57,6 @@ export {
   RESPONSES_FIELDS,
   TABLES,
   type TableSpec,
+  type TableValues,
   timeFieldOf,
 } from './tables.ts';

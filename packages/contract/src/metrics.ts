@@ -1,3 +1,4 @@
+import type { Condition } from '@scorebook/conditions';
 import type { MeasuredTableName } from './tables.ts';
 
 /** The kinds of metric (`semantics.md`, metric kinds). */
@@ -14,28 +15,56 @@ export type Better = 'higher' | 'lower';
 /** A `{table, where}` side of a ratio. */
 export interface RatioSide {
   table: MeasuredTableName;
-  where: unknown | null;
+  where: Condition | null;
 }
 
-/** A metric definition, built-in or a policy's own, after validation. */
-export interface MetricDefinition {
+/** What every metric definition has, whatever its kind. */
+interface MetricCommon {
   id: string;
   title: string;
   title_en: string | null;
   description: string | null;
   description_en: string | null;
-  kind: MetricKind;
   better: Better;
   unit: Unit;
-  /** For every kind but `ratio`. */
-  table: MeasuredTableName | null;
-  /** For `mean`, `median`, `p90`, `sum`, `nps`. */
-  field: string | null;
-  where: unknown | null;
-  numerator: RatioSide | null;
-  denominator: RatioSide | null;
   builtin: boolean;
 }
+
+/** A `ratio`: rows of the numerator over rows of the denominator, each side its own table. */
+export interface RatioMetricDefinition extends MetricCommon {
+  kind: 'ratio';
+  table: null;
+  field: null;
+  where: null;
+  numerator: RatioSide;
+  denominator: RatioSide;
+}
+
+/** A `count` of the rows of a table that satisfy `where`. */
+export interface CountMetricDefinition extends MetricCommon {
+  kind: 'count';
+  table: MeasuredTableName;
+  field: null;
+  where: Condition | null;
+  numerator: null;
+  denominator: null;
+}
+
+/** A `mean`, `median`, `p90`, `sum` or `nps` of a field's values over the rows that satisfy `where`. */
+export interface FieldMetricDefinition extends MetricCommon {
+  kind: Exclude<MetricKind, 'ratio' | 'count'>;
+  table: MeasuredTableName;
+  field: string;
+  where: Condition | null;
+  numerator: null;
+  denominator: null;
+}
+
+/**
+ * A metric definition, built-in or a policy's own, after validation: the keys its `kind` takes
+ * are set and the others null, so that narrowing on `kind` says which are there.
+ */
+export type MetricDefinition = RatioMetricDefinition | CountMetricDefinition | FieldMetricDefinition;
 
 /** Kinds that take a `field`. */
 export const KINDS_WITH_FIELD: ReadonlySet<MetricKind> = new Set(['mean', 'median', 'p90', 'sum', 'nps']);

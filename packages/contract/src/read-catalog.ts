@@ -1,6 +1,14 @@
+import type { Condition } from '@scorebook/conditions';
 import { parse } from 'yaml';
 import validate from './generated/catalog-validator.js';
-import { inferUnit, type MetricDefinition, type MetricKind, type RatioSide, type Unit } from './metrics.ts';
+import {
+  type Better,
+  inferUnit,
+  type MetricDefinition,
+  type MetricKind,
+  type RatioSide,
+  type Unit,
+} from './metrics.ts';
 import type { MeasuredTableName } from './tables.ts';
 
 /** Parses and checks catalog YAML text. Throws an Error listing every schema problem. */
@@ -14,29 +22,70 @@ export function readCatalog(text: string): MetricDefinition[] {
   return raw.map((m) => toDefinition(m, true));
 }
 
-/** A metric definition from its YAML object (already checked against the schema). */
+/**
+ * A metric definition from its YAML object, already checked against the schema and, for a
+ * policy's own metric, for the keys its kind takes (`ratio`: `numerator` and `denominator`;
+ * `count`: `table`; every other kind: `table` and `field`). The keys a kind does not take are null.
+ */
 export function toDefinition(m: Record<string, unknown>, builtin: boolean): MetricDefinition {
   const kind = m.kind as MetricKind;
   const field = (m.field as string | undefined) ?? null;
-  const side = (s: unknown): RatioSide | null => {
-    if (s === undefined || s === null) return null;
-    const o = s as { table: MeasuredTableName; where?: unknown };
-    return { table: o.table, where: o.where ?? null };
-  };
-  return {
+  // Keys in this order: policy.json and the results are written from these objects.
+  const head = {
     id: m.id as string,
     title: m.title as string,
     title_en: (m.title_en as string | undefined) ?? null,
     description: (m.description as string | undefined) ?? null,
     description_en: (m.description_en as string | undefined) ?? null,
+  };
+  const better = m.better as Better;
+  const unit = (m.unit as Unit | undefined) ?? inferUnit(kind, field);
+  if (kind === 'ratio') {
+    const numerator = side(m.numerator);
+    const denominator = side(m.denominator);
+    return {
+      ...head,
+      kind,
+      better,
+      unit,
+      table: null,
+      field: null,
+      where: null,
+      numerator,
+      denominator,
+      builtin,
+    };
+  }
+  const table = m.table as MeasuredTableName;
+  const where = (m.where as Condition | undefined) ?? null;
+  if (kind === 'count')
+    return {
+      ...head,
+      kind,
+      better,
+      unit,
+      table,
+      field: null,
+      where,
+      numerator: null,
+      denominator: null,
+      builtin,
+    };
+  return {
+    ...head,
     kind,
-    better: m.better as 'higher' | 'lower',
-    unit: (m.unit as Unit | undefined) ?? inferUnit(kind, field),
-    table: (m.table as MeasuredTableName | undefined) ?? null,
-    field,
-    where: m.where ?? null,
-    numerator: side(m.numerator),
-    denominator: side(m.denominator),
+    better,
+    unit,
+    table,
+    field: m.field as string,
+    where,
+    numerator: null,
+    denominator: null,
     builtin,
   };
+}
+
+function side(s: unknown): RatioSide {
+  const o = s as { table: MeasuredTableName; where?: Condition };
+  return { table: o.table, where: o.where ?? null };
 }

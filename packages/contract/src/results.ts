@@ -1,6 +1,6 @@
 import type { Condition, ConditionTrace } from '@scorebook/conditions';
 import type { MetricDefinition } from './metrics.ts';
-import type { InputTableName, MeasuredTableName } from './tables.ts';
+import type { InputTableName } from './tables.ts';
 
 // The shape of what an evaluation writes (results-format.md and Scorebook's additions), shared
 // by the engine that writes it, the governance tools and the report site that read it.
@@ -251,14 +251,10 @@ export interface SnapshotScorecard {
 }
 
 /**
- * A metric definition as evaluated (the built-in catalog's and the policy's own): the
- * definition with its conditions typed.
+ * A metric definition as evaluated (the built-in catalog's and the policy's own), its
+ * conditions with their keys sorted.
  */
-export interface SnapshotMetric extends Omit<MetricDefinition, 'where' | 'numerator' | 'denominator'> {
-  where: Condition | null;
-  numerator: { table: MeasuredTableName; where: Condition | null } | null;
-  denominator: { table: MeasuredTableName; where: Condition | null } | null;
-}
+export type SnapshotMetric = MetricDefinition;
 
 /**
  * `policy.json`: the policy version an evaluation applied and the metric definitions it used,

@@ -38,6 +38,15 @@ export const INPUT_TABLES = [
 ] as const;
 export type InputTableName = (typeof INPUT_TABLES)[number];
 
+/**
+ * A record of one value per input table, in contract order: what cannot miss a table, where a
+ * `Map` keyed by table name could.
+ */
+export function byInputTable<V>(make: (table: InputTableName) => V): Record<InputTableName, V> {
+  // Object.fromEntries cannot say that the keys are exactly INPUT_TABLES; the map over them does.
+  return Object.fromEntries(INPUT_TABLES.map((table) => [table, make(table)])) as Record<InputTableName, V>;
+}
+
 /** The tables metrics are computed over: the input tables but `agents` and `messages`, and `responses`. */
 export const MEASURED_TABLES = [
   'conversations',
@@ -52,145 +61,158 @@ export const MEASURED_TABLES = [
 ] as const;
 export type MeasuredTableName = (typeof MEASURED_TABLES)[number];
 
-const id = (required = true): FieldSpec => ({ type: 'id', required });
-const str = (required = false): FieldSpec => ({ type: 'string', required });
-const ts = (required = false): FieldSpec => ({ type: 'timestamp', required });
-const bool: FieldSpec = { type: 'bool' };
+const id = { type: 'id', required: true } as const;
+const optionalId = { type: 'id', required: false } as const;
+const text = { type: 'string', required: true } as const;
+const optionalText = { type: 'string', required: false } as const;
+const instant = { type: 'timestamp', required: true } as const;
+const optionalInstant = { type: 'timestamp', required: false } as const;
+const bool = { type: 'bool' } as const;
+
+// The fields of each table with their literal types, from which TableValues is derived.
+const FIELDS = {
+  agents: {
+    agent_id: id,
+    name: text,
+    team: text,
+    role: text,
+    hired_on: { type: 'date' },
+    status: optionalText,
+  },
+  conversations: {
+    conversation_id: id,
+    agent_id: id,
+    channel: text,
+    started_at: instant,
+    ended_at: optionalInstant,
+    resolved: bool,
+    reopened: bool,
+    transferred: bool,
+    sla_due_at: optionalInstant,
+    closed_at: optionalInstant,
+  },
+  messages: {
+    conversation_id: id,
+    sent_at: instant,
+    sender: { type: 'string', required: true, values: ['customer', 'agent', 'bot', 'system'] },
+    agent_id: optionalId,
+    text: optionalText,
+  },
+  surveys: {
+    survey_id: id,
+    agent_id: id,
+    conversation_id: optionalId,
+    submitted_at: instant,
+    csat: { type: 'int', min: 1, max: 5 },
+    nps: { type: 'int', min: 0, max: 10 },
+  },
+  complaints: {
+    complaint_id: id,
+    agent_id: id,
+    conversation_id: optionalId,
+    filed_at: instant,
+    category: text,
+    upheld: bool,
+  },
+  qa_reviews: {
+    review_id: id,
+    agent_id: id,
+    conversation_id: optionalId,
+    reviewed_at: instant,
+    score: { type: 'number', required: true, min: 0, max: 100 },
+    red_line: bool,
+  },
+  orders: {
+    order_id: id,
+    agent_id: id,
+    conversation_id: optionalId,
+    placed_at: instant,
+    amount: { type: 'number', required: true, min: 0 },
+  },
+  attendance: {
+    agent_id: id,
+    date: { type: 'date', required: true },
+    status: {
+      type: 'string',
+      required: true,
+      values: ['on_time', 'late', 'early_leave', 'absent', 'approved_leave'],
+    },
+  },
+  assessments: {
+    agent_id: id,
+    date: { type: 'date', required: true },
+    kind: { type: 'string', required: true, values: ['training', 'exam'] },
+    attended: bool,
+    score: { type: 'number', min: 0, max: 100 },
+  },
+  events: { agent_id: id, at: instant, type: text, note: optionalText },
+} as const satisfies Record<InputTableName, Readonly<Record<string, FieldSpec>>>;
 
 /** The input tables of the data contract (`data-contract.md`). */
 export const TABLES: Readonly<Record<InputTableName, TableSpec>> = {
-  agents: {
-    name: 'agents',
-    zh: '客服',
-    unique: 'agent_id',
-    timeField: null,
-    fields: {
-      agent_id: id(),
-      name: str(true),
-      team: str(true),
-      role: str(true),
-      hired_on: { type: 'date' },
-      status: str(),
-    },
-  },
+  agents: { name: 'agents', zh: '客服', unique: 'agent_id', timeField: null, fields: FIELDS.agents },
   conversations: {
     name: 'conversations',
     zh: '会话',
     unique: 'conversation_id',
     timeField: 'started_at',
-    fields: {
-      conversation_id: id(),
-      agent_id: id(),
-      channel: str(true),
-      started_at: ts(true),
-      ended_at: ts(),
-      resolved: bool,
-      reopened: bool,
-      transferred: bool,
-      sla_due_at: ts(),
-      closed_at: ts(),
-    },
+    fields: FIELDS.conversations,
   },
-  messages: {
-    name: 'messages',
-    zh: '消息',
-    timeField: 'sent_at',
-    fields: {
-      conversation_id: id(),
-      sent_at: ts(true),
-      sender: { type: 'string', required: true, values: ['customer', 'agent', 'bot', 'system'] },
-      agent_id: id(false),
-      text: str(),
-    },
-  },
+  messages: { name: 'messages', zh: '消息', timeField: 'sent_at', fields: FIELDS.messages },
   surveys: {
     name: 'surveys',
     zh: '评价',
     unique: 'survey_id',
     timeField: 'submitted_at',
-    fields: {
-      survey_id: id(),
-      agent_id: id(),
-      conversation_id: id(false),
-      submitted_at: ts(true),
-      csat: { type: 'int', min: 1, max: 5 },
-      nps: { type: 'int', min: 0, max: 10 },
-    },
+    fields: FIELDS.surveys,
   },
   complaints: {
     name: 'complaints',
     zh: '投诉',
     unique: 'complaint_id',
     timeField: 'filed_at',
-    fields: {
-      complaint_id: id(),
-      agent_id: id(),
-      conversation_id: id(false),
-      filed_at: ts(true),
-      category: str(true),
-      upheld: bool,
-    },
+    fields: FIELDS.complaints,
   },
   qa_reviews: {
     name: 'qa_reviews',
     zh: '质检',
     unique: 'review_id',
     timeField: 'reviewed_at',
-    fields: {
-      review_id: id(),
-      agent_id: id(),
-      conversation_id: id(false),
-      reviewed_at: ts(true),
-      score: { type: 'number', required: true, min: 0, max: 100 },
-      red_line: bool,
-    },
+    fields: FIELDS.qa_reviews,
   },
-  orders: {
-    name: 'orders',
-    zh: '订单',
-    unique: 'order_id',
-    timeField: 'placed_at',
-    fields: {
-      order_id: id(),
-      agent_id: id(),
-      conversation_id: id(false),
-      placed_at: ts(true),
-      amount: { type: 'number', required: true, min: 0 },
-    },
-  },
-  attendance: {
-    name: 'attendance',
-    zh: '考勤',
-    timeField: 'date',
-    fields: {
-      agent_id: id(),
-      date: { type: 'date', required: true },
-      status: {
-        type: 'string',
-        required: true,
-        values: ['on_time', 'late', 'early_leave', 'absent', 'approved_leave'],
-      },
-    },
-  },
-  assessments: {
-    name: 'assessments',
-    zh: '培训与考试',
-    timeField: 'date',
-    fields: {
-      agent_id: id(),
-      date: { type: 'date', required: true },
-      kind: { type: 'string', required: true, values: ['training', 'exam'] },
-      attended: bool,
-      score: { type: 'number', min: 0, max: 100 },
-    },
-  },
-  events: {
-    name: 'events',
-    zh: '其他事件',
-    timeField: 'at',
-    fields: { agent_id: id(), at: ts(true), type: str(true), note: str() },
-  },
+  orders: { name: 'orders', zh: '订单', unique: 'order_id', timeField: 'placed_at', fields: FIELDS.orders },
+  attendance: { name: 'attendance', zh: '考勤', timeField: 'date', fields: FIELDS.attendance },
+  assessments: { name: 'assessments', zh: '培训与考试', timeField: 'date', fields: FIELDS.assessments },
+  events: { name: 'events', zh: '其他事件', timeField: 'at', fields: FIELDS.events },
 };
+
+/**
+ * How a value of each field type is held once read (`source-format.md`): ids and text as
+ * strings, timestamps as epoch milliseconds, dates as `YYYY-MM-DD`.
+ */
+interface HeldValue {
+  id: string;
+  string: string;
+  int: number;
+  number: number;
+  bool: boolean;
+  timestamp: number;
+  date: string;
+}
+
+type FieldValue<S> = S extends { type: infer T extends FieldType; required: true }
+  ? HeldValue[T]
+  : S extends { type: infer T extends FieldType }
+    ? HeldValue[T] | null
+    : never;
+
+/**
+ * The values of a row of an input table as the source's typer reads them: every contract field
+ * present, of its type, null only when the field is not required; extra fields as `unknown`.
+ */
+export type TableValues<T extends InputTableName> = {
+  readonly [F in keyof (typeof FIELDS)[T]]: FieldValue<(typeof FIELDS)[T][F]>;
+} & Readonly<Record<string, unknown>>;
 
 /** Fields the engine adds to `conversations` rows (`semantics.md`, derived facts). */
 export const DERIVED_CONVERSATION_FIELDS: Readonly<Record<string, FieldSpec>> = {
@@ -228,10 +250,10 @@ export const DERIVED_INPUTS: Readonly<
 
 /** The derived `responses` table: one row per answered customer block. */
 export const RESPONSES_FIELDS: Readonly<Record<string, FieldSpec>> = {
-  conversation_id: id(),
-  agent_id: id(),
-  channel: str(true),
-  at: ts(true),
+  conversation_id: id,
+  agent_id: id,
+  channel: text,
+  at: instant,
   seconds: { type: 'number', required: true },
   is_first: bool,
 };

@@ -111,31 +111,69 @@ function scorecard(s: Scorecard): SnapshotScorecard {
 }
 
 function metric(d: MetricDefinition): SnapshotMetric {
-  return {
+  const { better, unit, builtin } = d;
+  const head = {
     id: d.id,
     title: d.title,
     title_en: d.title_en,
     description: d.description,
     description_en: d.description_en,
-    kind: d.kind,
-    better: d.better,
-    unit: d.unit,
-    table: d.table,
-    field: d.field,
-    where: d.where === null ? null : condition(d.where),
-    numerator: side(d.numerator),
-    denominator: side(d.denominator),
-    builtin: d.builtin,
   };
+  const none = { numerator: null, denominator: null };
+  switch (d.kind) {
+    case 'ratio': {
+      const numerator = side(d.numerator);
+      const denominator = side(d.denominator);
+      return {
+        ...head,
+        kind: d.kind,
+        better,
+        unit,
+        table: null,
+        field: null,
+        where: null,
+        numerator,
+        denominator,
+        builtin,
+      };
+    }
+    case 'count':
+      return {
+        ...head,
+        kind: d.kind,
+        better,
+        unit,
+        table: d.table,
+        field: null,
+        where: orNull(d.where),
+        ...none,
+        builtin,
+      };
+    default:
+      return {
+        ...head,
+        kind: d.kind,
+        better,
+        unit,
+        table: d.table,
+        field: d.field,
+        where: orNull(d.where),
+        ...none,
+        builtin,
+      };
+  }
 }
 
-function side(s: RatioSide | null): SnapshotMetric['numerator'] {
-  return s === null ? null : { table: s.table, where: s.where === null ? null : condition(s.where) };
+function side(s: RatioSide): RatioSide {
+  return { table: s.table, where: orNull(s.where) };
 }
 
-// Metric `where`s are typed `unknown` by the contract but were validated as conditions when the
-// catalog and the policy were loaded.
-function condition(value: unknown): Condition {
+function orNull(where: Condition | null): Condition | null {
+  return where === null ? null : condition(where);
+}
+
+// Conditions with their keys sorted, so that policy.json does not depend on how the YAML was written.
+function condition(value: Condition): Condition {
   return sortKeys(value) as Condition;
 }
 
