@@ -53,12 +53,12 @@ describe('locating the files of each table', () => {
       'surveys.jsonl': '',
     });
     const located = locateFiles(dir, DEFAULT_SOURCE);
-    expect(located.tables.get('messages')!.files.map((f) => f.name)).toEqual([
+    expect(located.tables.messages.files.map((f) => f.name)).toEqual([
       'messages/2026-10-01.jsonl',
       'messages/2026-10-02.jsonl',
     ]);
-    expect(located.tables.get('surveys')!.files.map((f) => f.format)).toEqual(['jsonl']);
-    expect(located.tables.get('orders')!.files).toEqual([]);
+    expect(located.tables.surveys.files.map((f) => f.format)).toEqual(['jsonl']);
+    expect(located.tables.orders.files).toEqual([]);
   });
 
   it('stops at every file that belongs to no table, naming the nearest table', () => {
@@ -99,11 +99,10 @@ describe('locating the files of each table', () => {
       'README.md': '',
     });
     const source = { ...listing({ conversations: { files: ['会话记录_*.csv'] } }), ignore: ['README*'] };
-    expect(
-      locateFiles(dir, source)
-        .tables.get('conversations')!
-        .files.map((f) => f.name),
-    ).toEqual(['会话记录_2026-10.csv', '会话记录_2026-11.csv']);
+    expect(locateFiles(dir, source).tables.conversations.files.map((f) => f.name)).toEqual([
+      '会话记录_2026-10.csv',
+      '会话记录_2026-11.csv',
+    ]);
     const twice = listing({ conversations: { files: ['*.csv'] } });
     expect(problemsOf(dir, { ...twice, ignore: ['README*'] })).toEqual([
       ['FILE_IN_TWO_TABLES', 'agents.csv'],

@@ -1,6 +1,6 @@
 import { lstatSync, readdirSync, realpathSync, type Stats, statSync } from 'node:fs';
 import { extname, join, relative, resolve, sep } from 'node:path';
-import { INPUT_TABLES, type InputTableName } from '@scorebook/contract';
+import { byInputTable, INPUT_TABLES, type InputTableName } from '@scorebook/contract';
 import { messageOf, type Problem, ScorebookError } from '@scorebook/problems';
 import { SOURCE_ERRORS } from '../errors.ts';
 import { SOURCE_FILE_NAME } from '../load/source-file-name.ts';
@@ -30,7 +30,7 @@ export interface LocatedTable {
 /** Every table of a data folder with its files; warnings that do not stop a run. */
 export interface DataFiles {
   dataDir: string;
-  tables: Map<InputTableName, LocatedTable>;
+  tables: Readonly<Record<InputTableName, LocatedTable>>;
   warnings: Problem[];
 }
 
@@ -67,13 +67,13 @@ export function locateFiles(dataDir: string, source: Source): DataFiles {
   if (source.file !== null) sourceNames.add(relativeName(root, resolve(source.file)));
   const claims = INPUT_TABLES.map((table) => claimOf(table, source.tables.get(table) ?? null));
   const ignore = source.ignore.map((g) => new Glob(g));
-  const files = new Map<InputTableName, LocatedFile[]>(INPUT_TABLES.map((t) => [t, []]));
+  const files = byInputTable((): LocatedFile[] => []);
   const v1Forms = new Map<InputTableName, Set<string>>();
 
   for (const entry of entries) {
     if (sourceNames.has(entry.name)) continue;
-    const claimed = claims.filter((c) => c.matches(entry.name));
-    if (claimed.length === 0) {
+    const [claim, second] = claims.filter((c) => c.matches(entry.name));
+    if (claim === undefined) {
       if (ignore.some((g) => g.matches(entry.name))) continue;
       const guess = suggestTable(entry.name);
       add(
@@ -90,19 +90,18 @@ export function locateFiles(dataDir: string, source: Source): DataFiles {
       );
       continue;
     }
-    if (claimed.length > 1) {
+    if (second !== undefined) {
       add(
         'FILE_IN_TWO_TABLES',
         entry.name,
         messageOf(SOURCE_ERRORS, 'FILE_IN_TWO_TABLES', {
           file: entry.name,
-          first: claimed[0]!.table,
-          second: claimed[1]!.table,
+          first: claim.table,
+          second: second.table,
         }),
       );
       continue;
     }
-    const claim = claimed[0]!;
     if (entry.kind !== 'file') {
       add(
         'NOT_A_FILE',
@@ -126,7 +125,7 @@ export function locateFiles(dataDir: string, source: Source): DataFiles {
       forms.add(form);
       v1Forms.set(claim.table, forms);
     }
-    files.get(claim.table)!.push({ path: entry.path, name: entry.name, format, size: entry.size });
+    files[claim.table].push({ path: entry.path, name: entry.name, format, size: entry.size });
   }
 
   for (const [table, forms] of v1Forms) {
@@ -137,13 +136,12 @@ export function locateFiles(dataDir: string, source: Source): DataFiles {
         messageOf(SOURCE_ERRORS, 'TABLE_GIVEN_TWICE', { table, forms: [...forms].sort().join(', ') }),
       );
   }
-  if (files.get('agents')!.length === 0 && problems.length === 0)
+  if (files.agents.length === 0 && problems.length === 0)
     add('AGENTS_MISSING', dataDir, messageOf(SOURCE_ERRORS, 'AGENTS_MISSING', { dir: dataDir }));
   if (problems.length > 0) throw new ScorebookError('input', problems);
 
-  const tables = new Map<InputTableName, LocatedTable>();
-  for (const table of INPUT_TABLES) {
-    const list = files.get(table)!.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const tables = byInputTable((table): LocatedTable => {
+    const list = files[table].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const reading = source.tables.get(table) ?? null;
     if (reading?.files && list.length === 0) {
       const globs = reading.files.join(', ');
@@ -156,8 +154,8 @@ export function locateFiles(dataDir: string, source: Source): DataFiles {
         column: reading.source.column,
       });
     }
-    tables.set(table, { table, files: list, reading });
-  }
+    return { table, files: list, reading };
+  });
   return { dataDir: root, tables, warnings };
 }
 

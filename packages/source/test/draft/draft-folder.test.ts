@@ -237,7 +237,7 @@ describe('draftSourceFor on a help-desk export folder', () => {
       expect(problems).toEqual([]);
       const located = locateFiles(dir, source!);
       const read: Record<string, { rows: number; rejected: string[] }> = {};
-      for (const [table, { files, reading }] of located.tables) {
+      for (const { table, files, reading } of Object.values(located.tables)) {
         if (files.length === 0) continue;
         const typer = new TableTyper(table, reading, new Zone('Asia/Shanghai'));
         const counts = { rows: 0, rejected: [] as string[] };
