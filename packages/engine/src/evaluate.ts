@@ -2,6 +2,7 @@ import { relative, sep } from 'node:path';
 import {
   type AgentExplanation,
   type AgentResult,
+  byInputTable,
   type FieldSpec,
   INPUT_TABLES,
   type InputTableName,
@@ -30,11 +31,12 @@ import { RUN_ERRORS } from './errors.ts';
 import { EvaluationError } from './evaluation-error.ts';
 import { Exclusions } from './exclude/exclusions.ts';
 import { explainAgent } from './explain/explain-agent.ts';
+import { fileNameOf } from './explain/file-name.ts';
 import { policySnapshot } from './explain/policy-snapshot.ts';
 import { MetricAccumulators } from './measure/accumulate.ts';
 import { compileMetrics, type MetricValue } from './measure/compile-metrics.ts';
 import { type Inputs, openInputs, type ReadProgress, tableBatches, tableSha256 } from './read/read-inputs.ts';
-import { Row } from './row.ts';
+import { Row, valuesOf } from './row.ts';
 import { assignRanks, notRatedRating, type Rating, rateAgent } from './score/rate-agent.ts';
 import { infoMetric, scoreMetric } from './score/score-metric.ts';
 
@@ -112,7 +114,7 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
   const needs = policyNeeds(policy, definitions);
   const allowMissing = new Set(options.allowMissing ?? []);
   const headed = new Set(
-    INPUT_TABLES.filter((t) => inputs.tables.get(t)!.files.every((f) => f.format !== 'jsonl')),
+    INPUT_TABLES.filter((t) => inputs.tables[t].files.every((f) => f.format !== 'jsonl')),
   );
   stopOn([
     ...tablesAbsent(inputs, needs, allowMissing),
@@ -121,7 +123,7 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
   ]);
 
   const fieldsOf = tableFields(inputs);
-  const checks = new RowChecks(inputs.fileNames, inputs.tables.get('conversations')!.files.length > 0);
+  const checks = new RowChecks(inputs.fileNames, inputs.tables.conversations.files.length > 0);
   const exclusions = new Exclusions(policy, fieldsOf, zone, cap);
   const coverage = new Coverage(zoned);
 
@@ -135,12 +137,13 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
   const scorecardOfRole = new Map(policy.scorecards.flatMap((s) => s.roles.map((r) => [r, s] as const)));
   const metricIndex = new Map(definitions.map((d, i) => [d.id, i]));
   const scoredBy = agents.map(
-    (a) => new Set((scorecardOfRole.get(a.role)?.scored ?? []).map((i) => metricIndex.get(i.metric)!)),
+    (a) =>
+      new Set((scorecardOfRole.get(a.role)?.scored ?? []).flatMap((i) => metricIndex.get(i.metric) ?? [])),
   );
   const measure = new MetricAccumulators(
     compiled,
     agents.length,
-    (agent, metric) => scoredBy[agent]!.has(metric),
+    (agent, metric) => scoredBy[agent]?.has(metric) ?? false,
     cap,
   );
   const conversations = new ConversationIndex();
@@ -199,55 +202,46 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
   for await (const batch of tableBatches(inputs, 'conversations')) {
     for (const record of batch) {
       if (record.rejection !== undefined) continue;
-      const index = conversations.acceptedAt(
-        record.values.conversation_id as string,
-        record.file,
-        record.line,
-      );
-      if (index < 0 || conversations.excluded[index]) continue;
+      const id = valuesOf('conversations', record.values).conversation_id;
+      const conversation = conversations.acceptedAt(id, record.file, record.line);
+      if (conversation === null || conversation.excluded) continue;
       const row = new Row(record.values, record.file, record.line);
       if (!coverage.inPeriod('conversations', row)) continue;
-      applyConversationFacts(row, index, facts, converted);
-      measure.add('conversations', row, conversations.agent[index]!);
+      applyConversationFacts(row, conversation.index, facts, converted);
+      measure.add('conversations', row, conversation.agent);
     }
   }
 
   // Score, rate and explain every agent; rank within each scorecard.
   const noData = new Set(
-    definitions
-      .filter((d) =>
-        [...needs.inputsOf.get(d.id)!.tables].some((t) => inputs.tables.get(t)!.files.length === 0),
-      )
-      .map((d) => d.id),
+    [...needs.inputsOf]
+      .filter(([, reads]) => [...reads.tables].some((t) => inputs.tables[t].files.length === 0))
+      .map(([id]) => id),
   );
-  const results: AgentResult[] = [];
-  const explanations: AgentExplanation[] = [];
+  const rated: Array<{ result: AgentResult; explanation: AgentExplanation }> = [];
   for (const agent of agents) {
-    const measures: MetricValue[] = definitions.map((d, i) =>
-      noData.has(d.id) ? { value: null, sample: 0 } : measure.value(i, agent.index),
-    );
-    const values: Record<string, number | null> = {};
-    definitions.forEach((d, i) => {
-      values[d.id] = measures[i]!.value;
-    });
     const scorecard = scorecardOfRole.get(agent.role) ?? null;
     const items = new Map(scorecard?.scored.map((s) => [s.metric, s]) ?? []);
+    const values: Record<string, number | null> = {};
     const metrics: Record<string, MetricResult> = {};
-    definitions.forEach((d, i) => {
+    for (const tally of measure.tallies) {
+      const d = tally.definition;
+      const measured: MetricValue = noData.has(d.id) ? { value: null, sample: 0 } : tally.value(agent.index);
+      values[d.id] = measured.value;
       const item = items.get(d.id);
-      metrics[d.id] = item === undefined ? infoMetric(measures[i]!) : scoreMetric(measures[i]!, item, d);
-    });
+      metrics[d.id] = item === undefined ? infoMetric(measured) : scoreMetric(measured, item, d);
+    }
     const rating: Rating =
       scorecard === null
         ? notRatedRating('NO_SCORECARD', `no scorecard for role "${agent.role}"`)
         : rateAgent(policy, scorecard, metrics, values, zone);
-    const counts = exclusions.byAgent[agent.index];
+    const removed = exclusions.ofAgent(agent.index);
     const excluded: Record<string, number> = {};
     for (const e of policy.exclusions) {
-      const n = counts?.get(e.id) ?? 0;
+      const n = removed.counts.get(e.id) ?? 0;
       if (n > 0) excluded[e.id] = n;
     }
-    results.push({
+    const result: AgentResult = {
       agent_id: agent.agent_id,
       name: agent.name,
       team: agent.team,
@@ -266,33 +260,31 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
       grade: rating.grade,
       rank: null,
       worst_metrics: rating.worst_metrics,
+    };
+    const explanation = explainAgent({
+      agent,
+      scorecard,
+      rating,
+      tallies: measure.tallies,
+      files: inputs.fileNames,
+      excluded: removed.evidence,
+      zone,
+      policy,
     });
-    explanations.push(
-      explainAgent({
-        agent,
-        scorecard,
-        rating,
-        compiled,
-        accumulators: measure,
-        files: inputs.fileNames,
-        excluded: exclusions.evidence[agent.index] ?? [],
-        zone,
-        policy,
-      }),
-    );
+    rated.push({ result, explanation });
   }
   for (const scorecard of policy.scorecards) {
-    const totals = results
-      .map((a, key) => ({ key, a }))
-      .filter(({ a }) => a.scorecard === scorecard.id && a.status === 'rated')
-      .map(({ key, a }) => ({ key, total: a.total_score! }));
-    for (const [key, rank] of assignRanks(totals)) results[key]!.rank = rank;
+    const totals = rated.flatMap(({ result }) =>
+      result.scorecard === scorecard.id && result.status === 'rated' && result.total_score !== null
+        ? [{ key: result, total: result.total_score }]
+        : [],
+    );
+    for (const [result, rank] of assignRanks(totals)) result.rank = rank;
   }
 
   // Write nothing yet: the results, in agent_id order, with their provenance.
-  const order = results
-    .map((_, i) => i)
-    .sort((i, j) => compareIds(results[i]!.agent_id, results[j]!.agent_id));
+  const ordered = rated.sort((a, b) => compareIds(a.result.agent_id, b.result.agent_id));
+  const results = ordered.map(({ result }) => result);
   return {
     results: {
       scorebook: 1,
@@ -307,16 +299,16 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
         id: policy.id,
         version: policy.version,
         effective_from: policy.effective_from,
-        file: policy.file.split(/[\\/]/).pop()!,
+        file: fileNameOf(policy.file),
         sha256: policy.sha256,
       },
       source: sourceProvenance(inputs, options.sourceName),
       inputs: inputsOf(inputs, checks, exclusions, policy, coverage, zone),
       engine: { version: ENGINE_VERSION },
       summary: summaryOf(results, policy, checks.rejected.length),
-      agents: order.map((i) => results[i]!),
+      agents: results,
     },
-    explanations: { scorebook: 1, period: zoned.id, agents: order.map((i) => explanations[i]!) },
+    explanations: { scorebook: 1, period: zoned.id, agents: ordered.map(({ explanation }) => explanation) },
     rejected: checks.rejected,
     policy,
     policySnapshot: policySnapshot(policy, definitions),
@@ -409,13 +401,13 @@ function stopOn(problems: readonly Problem[], rejected: RejectedRow[] = []): voi
 
 /** Each input table's fields with their types: the contract's and the typed extra fields. */
 function tableFields(inputs: Inputs): (table: InputTableName) => Readonly<Record<string, FieldSpec>> {
-  const fields = new Map<InputTableName, Record<string, FieldSpec>>();
-  for (const [table, input] of inputs.tables) {
+  const fields = byInputTable((table) => {
     const specs: Record<string, FieldSpec> = { ...TABLES[table].fields };
-    for (const f of input.typer.fields) if (!f.contract && !f.undeclared) specs[f.name] = { type: f.type };
-    fields.set(table, specs);
-  }
-  return (table) => fields.get(table)!;
+    for (const f of inputs.tables[table].typer.fields)
+      if (!f.contract && !f.undeclared) specs[f.name] = { type: f.type };
+    return specs;
+  });
+  return (table) => fields[table];
 }
 
 function measuredFieldsOf(
@@ -433,10 +425,8 @@ function creditedAgent(
   agentIndex: ReadonlyMap<string, number>,
   conversations: ConversationIndex,
 ): number {
-  if (table === 'messages') {
-    const index = conversations.ids.get(row.values.conversation_id as string);
-    return index === undefined ? -1 : conversations.agent[index]!;
-  }
+  if (table === 'messages')
+    return conversations.get(valuesOf('messages', row.values).conversation_id)?.agent ?? -1;
   const agent = row.values.agent_id;
   return typeof agent === 'string' ? (agentIndex.get(agent) ?? -1) : -1;
 }
@@ -448,13 +438,14 @@ function keepMessage(
   messages: MessageStore,
   agentIndex: ReadonlyMap<string, number>,
 ): void {
-  const v = row.values;
+  const v = valuesOf('messages', row.values);
   const sender = v.sender === 'customer' ? CUSTOMER : v.sender === 'agent' ? AGENT : -1;
   if (sender < 0) return;
-  const conversation = conversations.indexOf(v.conversation_id as string);
-  if (conversations.excluded[conversation]) return;
-  const agent = typeof v.agent_id === 'string' ? agentIndex.get(v.agent_id)! : -1;
-  messages.push(conversation, v.sent_at as number, sender, agent, row.file, row.line);
+  const conversation = conversations.named(v.conversation_id);
+  if (conversation.excluded) return;
+  // The row checks rejected a message of an agent not among the agents.
+  const agent = v.agent_id === null ? -1 : (agentIndex.get(v.agent_id) ?? -1);
+  messages.push(conversation.index, v.sent_at, sender, agent, row.file, row.line);
 }
 
 function sourceProvenance(inputs: Inputs, name: string | undefined): Results['source'] {
@@ -474,7 +465,7 @@ function inputsOf(
 ): Results['inputs'] {
   const out: Results['inputs'] = {};
   for (const table of INPUT_TABLES) {
-    const input = inputs.tables.get(table)!;
+    const input = inputs.tables[table];
     const counts = exclusions.counts.get(table);
     const excluded: Record<string, number> = {};
     for (const e of policy.exclusions) {

@@ -78,12 +78,12 @@ export async function inspectData(options: InspectOptions): Promise<Inspection> 
   const parsed = options.period ? parsePeriod(options.period) : null;
   const period = parsed === null ? null : zonePeriod(parsed, zone);
   const inputs = await openInputs({ dataDir: options.dataDir, source, zone });
-  const checks = new RowChecks(inputs.fileNames, inputs.tables.get('conversations')!.files.length > 0);
+  const checks = new RowChecks(inputs.fileNames, inputs.tables.conversations.files.length > 0);
   const coverage = new Coverage(period);
   const tables: TableInspection[] = [];
   for (const table of INPUT_TABLES) {
     checks.startTable(table);
-    const input = inputs.tables.get(table)!;
+    const input = inputs.tables[table];
     const spec = TABLES[table];
     const counted = input.typer.fields.filter(
       (f) =>

@@ -16,8 +16,9 @@ export function fieldsNotInData(
 ): Problem[] {
   const problems: Problem[] = [];
   for (const { table, field, uses } of needs.fields.values()) {
-    const input = inputs.tables.get(table)!;
-    if (!tables.has(table) || input.files.length === 0 || input.typer.present.has(field)) continue;
+    const input = inputs.tables[table];
+    const [first] = input.files;
+    if (!tables.has(table) || first === undefined || input.typer.present.has(field)) continue;
     problems.push({
       code: 'FIELD_NOT_IN_DATA',
       severity: 'error',
@@ -27,7 +28,7 @@ export function fieldsNotInData(
         uses: uses.join('; '),
         files: input.files.map((f) => f.name).join(', '),
       }),
-      file: input.files[0]!.name,
+      file: first.name,
       line: null,
       column: null,
     });
@@ -46,7 +47,7 @@ export function tablesAbsent(
 ): Problem[] {
   const problems: Problem[] = [];
   for (const [table, uses] of needs.tables) {
-    if (inputs.tables.get(table)!.files.length > 0 || allowMissing.has(table)) continue;
+    if (inputs.tables[table].files.length > 0 || allowMissing.has(table)) continue;
     problems.push({
       code: 'TABLE_ABSENT',
       severity: 'error',
@@ -71,7 +72,7 @@ const STRICT_OPERATORS = new Set(['equal', 'notEqual', 'in', 'notIn', 'contains'
 export function untypedComparisons(inputs: Inputs, needs: PolicyNeeds): Problem[] {
   const problems: Problem[] = [];
   for (const need of needs.fields.values()) {
-    const input = inputs.tables.get(need.table)!;
+    const input = inputs.tables[need.table];
     if (input.typer.fields.some((f) => f.name === need.field)) continue;
     for (const c of need.comparisons) {
       const values = Array.isArray(c.value) ? c.value : [c.value];

@@ -1,4 +1,4 @@
-import type { Condition, LeafCondition } from '@scorebook/conditions';
+import { type Condition, isFactReference, type LeafCondition } from '@scorebook/conditions';
 import {
   DERIVED_CONVERSATION_FIELDS,
   DERIVED_INPUTS,
@@ -45,10 +45,13 @@ export interface PolicyNeeds {
  */
 export function policyNeeds(policy: Policy, definitions: readonly MetricDefinition[]): PolicyNeeds {
   const inputsOf = new Map(definitions.map((d) => [d.id, metricInputs(d)]));
-  const metrics = new Map<string, string[]>();
+  const used = new Map<string, { inputs: MetricInputs; uses: string[] }>();
   const use = (metric: string, where: string) => {
-    if (!inputsOf.has(metric)) return;
-    metrics.set(metric, [...(metrics.get(metric) ?? []), where]);
+    const inputs = inputsOf.get(metric);
+    if (inputs === undefined) return;
+    const entry = used.get(metric) ?? { inputs, uses: [] };
+    entry.uses.push(where);
+    used.set(metric, entry);
   };
   for (const s of policy.scorecards) {
     for (const item of s.scored) use(item.metric, `${s.id}/${item.metric}`);
@@ -66,8 +69,7 @@ export function policyNeeds(policy: Policy, definitions: readonly MetricDefiniti
     fields.set(key, entry);
     return entry;
   };
-  for (const [metric, uses] of metrics) {
-    const inputs = inputsOf.get(metric)!;
+  for (const [metric, { inputs, uses }] of used) {
     const where = `${metric} (${uses.join(', ')})`;
     for (const table of inputs.tables) tables.set(table, [...(tables.get(table) ?? []), where]);
     for (const [table, field] of inputs.fields) needField(table, field, where);
@@ -89,6 +91,7 @@ export function policyNeeds(policy: Policy, definitions: readonly MetricDefiniti
     }
     for (const fact of factsOf(e.when)) needField(e.table, fact, where);
   }
+  const metrics = new Map([...used].map(([metric, { uses }]) => [metric, uses]));
   return { metrics, tables, fields, inputsOf };
 }
 
@@ -97,15 +100,15 @@ export function metricInputs(d: MetricDefinition): MetricInputs {
   const tables = new Set<InputTableName>();
   const fields: Array<readonly [InputTableName, string]> = [];
   const leaves: Array<readonly [InputTableName, LeafCondition]> = [];
-  const side = (table: MeasuredTableName, field: string | null, where: unknown) => {
-    const read = [...(field === null ? [] : [field]), ...(where === null ? [] : factsOf(where as Condition))];
+  const side = (table: MeasuredTableName, field: string | null, where: Condition | null) => {
+    const read = [...(field === null ? [] : [field]), ...(where === null ? [] : factsOf(where))];
     if (table === 'responses') {
       tables.add('messages');
       return;
     }
     tables.add(table);
     if (where !== null) {
-      for (const leaf of leavesOf(where as Condition))
+      for (const leaf of leavesOf(where))
         if (!(table === 'conversations' && Object.hasOwn(DERIVED_CONVERSATION_FIELDS, leaf.fact)))
           leaves.push([table, leaf]);
     }
@@ -123,10 +126,10 @@ export function metricInputs(d: MetricDefinition): MetricInputs {
     }
   };
   if (d.kind === 'ratio') {
-    side(d.numerator!.table, null, d.numerator!.where);
-    side(d.denominator!.table, null, d.denominator!.where);
+    side(d.numerator.table, null, d.numerator.where);
+    side(d.denominator.table, null, d.denominator.where);
   } else {
-    side(d.table!, d.field, d.where);
+    side(d.table, d.field, d.where);
   }
   return { tables, fields, leaves };
 }
@@ -148,9 +151,7 @@ export function factsOf(condition: Condition): string[] {
     else if ('not' in node) walk(node.not);
     else {
       out.push(node.fact);
-      const v = node.value as { fact?: unknown } | null;
-      if (v !== null && typeof v === 'object' && !Array.isArray(v) && typeof v.fact === 'string')
-        out.push(v.fact);
+      if (isFactReference(node.value) && typeof node.value.fact === 'string') out.push(node.value.fact);
     }
   };
   walk(condition);

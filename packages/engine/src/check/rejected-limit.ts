@@ -37,7 +37,8 @@ export function formatLimit(limit: RejectedLimit): string {
  */
 export function tooManyRejected(inputs: Inputs, checks: RowChecks, limit: RejectedLimit): Problem[] {
   const problems: Problem[] = [];
-  for (const [table, input] of inputs.tables) {
+  for (const input of Object.values(inputs.tables)) {
+    const { table } = input;
     const rejected = checks.rejectedBy.get(table) ?? 0;
     if (!exceedsLimit(limit, rejected, input.rows)) continue;
     const causes = new Map<string, number>();

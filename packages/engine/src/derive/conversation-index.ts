@@ -1,50 +1,67 @@
 import type { Row } from '../row.ts';
+import { valuesOf } from '../row.ts';
+
+/** A conversation of any period, as derivation and the second read of conversations need it. */
+export interface Conversation {
+  /** Its place in the index: derived facts are kept by it. */
+  index: number;
+  id: string;
+  /** The index of the agent who owns it, or -1 (a conversation only messages name). */
+  agent: number;
+  channel: string | null;
+  /** True when an exclusion removed its row. */
+  excluded: boolean;
+  /** Where its accepted row is (file -1 for one only messages name). */
+  file: number;
+  line: number;
+}
 
 /**
- * The conversations of every period in a few columns, by index (messages may refer to any of
- * them): id, the agent who owns it, its channel, whether an exclusion removed it, and where its
- * accepted row is, to find that row again when conversations are read a second time.
+ * The conversations of every period by id and in reading order (messages may refer to any of
+ * them), to find a conversation's row again when conversations are read a second time.
  */
 export class ConversationIndex {
-  readonly ids = new Map<string, number>();
-  readonly agent: number[] = [];
-  readonly channel: Array<string | null> = [];
-  readonly excluded: boolean[] = [];
-  readonly #file: number[] = [];
-  readonly #line: number[] = [];
+  /** Every conversation, in the order first seen. */
+  readonly all: Conversation[] = [];
+  readonly #byId = new Map<string, Conversation>();
 
   get size(): number {
-    return this.agent.length;
+    return this.all.length;
   }
 
   /** Adds an accepted conversation row. */
   add(row: Row, agent: number, excluded: boolean): void {
-    this.ids.set(row.values.conversation_id as string, this.agent.length);
-    this.#push(agent, (row.values.channel as string | null) ?? null, excluded, row.file, row.line);
+    const v = valuesOf('conversations', row.values);
+    this.#push(v.conversation_id, agent, v.channel, excluded, row.file, row.line);
   }
 
-  /** The index of a conversation id; without a conversations table, messages make their own. */
-  indexOf(id: string): number {
-    let index = this.ids.get(id);
-    if (index === undefined) {
-      index = this.agent.length;
-      this.ids.set(id, index);
-      this.#push(-1, null, false, -1, 0);
-    }
-    return index;
+  /** The conversation of an id, or undefined. */
+  get(id: string): Conversation | undefined {
+    return this.#byId.get(id);
   }
 
-  /** The index of the conversation whose accepted row is at this place, or -1. */
-  acceptedAt(id: string, file: number, line: number): number {
-    const index = this.ids.get(id);
-    return index !== undefined && this.#file[index] === file && this.#line[index] === line ? index : -1;
+  /** The conversation of an id; without a conversations table, messages make their own. */
+  named(id: string): Conversation {
+    return this.#byId.get(id) ?? this.#push(id, -1, null, false, -1, 0);
   }
 
-  #push(agent: number, channel: string | null, excluded: boolean, file: number, line: number): void {
-    this.agent.push(agent);
-    this.channel.push(channel);
-    this.excluded.push(excluded);
-    this.#file.push(file);
-    this.#line.push(line);
+  /** The conversation whose accepted row is at this place, or null. */
+  acceptedAt(id: string, file: number, line: number): Conversation | null {
+    const c = this.#byId.get(id);
+    return c !== undefined && c.file === file && c.line === line ? c : null;
+  }
+
+  #push(
+    id: string,
+    agent: number,
+    channel: string | null,
+    excluded: boolean,
+    file: number,
+    line: number,
+  ): Conversation {
+    const c = { index: this.all.length, id, agent, channel, excluded, file, line };
+    this.all.push(c);
+    this.#byId.set(id, c);
+    return c;
   }
 }

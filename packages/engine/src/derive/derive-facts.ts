@@ -1,15 +1,14 @@
-import type { Policy } from '@scorebook/policy';
+import type { BusinessHoursSpec, Policy } from '@scorebook/policy';
 import {
   BusinessClock,
   type BusinessHours,
   parseInterval,
-  WEEKDAYS,
   type Weekday,
   type Zone,
   type ZonedPeriod,
 } from '@scorebook/time';
 import type { Agent } from '../check/row-checks.ts';
-import { Row } from '../row.ts';
+import { Row, valuesOf } from '../row.ts';
 import type { ConversationIndex } from './conversation-index.ts';
 import { CUSTOMER, type MessageStore } from './message-store.ts';
 
@@ -44,25 +43,24 @@ export function deriveFacts(
   onResponse: (row: Row, agent: number) => void,
 ): ConversationFacts {
   const { policy, zone, period, messages } = input;
-  const clock = policy.business_hours === null ? null : new BusinessClock(toBusinessHours(policy), zone);
+  const clock =
+    policy.business_hours === null ? null : new BusinessClock(toBusinessHours(policy.business_hours), zone);
   const elapsed = (from: number, to: number) =>
     clock === null ? (to - from) / 1000 : clock.secondsBetween(from, to);
-  const store = input.conversations;
-  const count = store.size;
+  const count = input.conversations.size;
   const facts: ConversationFacts = {
     inquiry: new Uint8Array(count),
     unanswered: new Uint8Array(count),
     firstResponse: new Float64Array(count).fill(Number.NaN),
   };
-  const ids = [...store.ids.keys()];
-  const { starts, order } = messages.groupByConversation(count);
-  for (let c = 0; c < count; c++) {
-    if (store.excluded[c]) continue;
+  const groups = messages.groupByConversation(count);
+  for (const conversation of input.conversations.all) {
+    if (conversation.excluded) continue;
+    const c = conversation.index;
     let blocks = 0;
     let open = false;
     let blockStart = 0;
-    for (let k = starts[c]!; k < starts[c + 1]!; k++) {
-      const m = order[k]!;
+    for (const m of groups.of(c)) {
       if (messages.sender(m) === CUSTOMER) {
         if (!open) {
           open = true;
@@ -79,9 +77,9 @@ export function deriveFacts(
       if (blockStart >= period.startMs && blockStart < period.endMs) {
         const agent = messages.agent(m);
         const values = {
-          conversation_id: ids[c],
-          agent_id: input.agents[agent]!.agent_id,
-          channel: store.channel[c] ?? null,
+          conversation_id: conversation.id,
+          agent_id: input.agents[agent]?.agent_id ?? null,
+          channel: conversation.channel,
           at: blockStart,
           seconds,
           is_first: isFirst,
@@ -106,23 +104,33 @@ export function applyConversationFacts(
   converted: ReadonlySet<string>,
 ): void {
   const values = row.values;
+  const read = valuesOf('conversations', values);
   const inquiry = facts.inquiry[index] === 1;
-  const first = facts.firstResponse[index]!;
+  const first = facts.firstResponse[index] ?? Number.NaN;
   values.inquiry = inquiry;
   values.replied = inquiry && facts.unanswered[index] === 0;
   values.first_response_seconds = Number.isNaN(first) ? null : first;
-  values.handle_seconds =
-    typeof values.ended_at === 'number' ? (values.ended_at - (values.started_at as number)) / 1000 : null;
+  values.handle_seconds = read.ended_at === null ? null : (read.ended_at - read.started_at) / 1000;
   values.on_time =
-    typeof values.sla_due_at === 'number'
-      ? typeof values.closed_at === 'number' && values.closed_at <= values.sla_due_at
-      : null;
-  values.converted = converted.has(values.conversation_id as string);
+    read.sla_due_at === null ? null : read.closed_at !== null && read.closed_at <= read.sla_due_at;
+  values.converted = converted.has(read.conversation_id);
 }
 
-function toBusinessHours(policy: Policy): BusinessHours {
-  const spec = policy.business_hours!;
-  const week = {} as Record<Weekday, Array<[number, number]>>;
-  for (const day of WEEKDAYS) week[day] = spec.week[day].map((text) => parseInterval(text)!);
+function toBusinessHours(spec: BusinessHoursSpec): BusinessHours {
+  // The policy's intervals were checked when it was loaded: every one parses.
+  const day = (d: Weekday) =>
+    spec.week[d].flatMap((text) => {
+      const interval = parseInterval(text);
+      return interval === null ? [] : [interval];
+    });
+  const week = {
+    mon: day('mon'),
+    tue: day('tue'),
+    wed: day('wed'),
+    thu: day('thu'),
+    fri: day('fri'),
+    sat: day('sat'),
+    sun: day('sun'),
+  };
   return { week, holidays: new Set(spec.holidays) };
 }

@@ -2,6 +2,12 @@
 export const CUSTOMER = 0;
 export const AGENT = 1;
 
+/** The messages of each conversation, in the order derivation reads them. */
+export interface MessageGroups {
+  /** Conversation `c`'s message indexes (empty for a conversation without messages). */
+  of(conversation: number): Int32Array;
+}
+
 /**
  * The customer and agent messages of a run in compact columns (a few bytes each), so that
  * millions of messages fit; their text is not kept (exclusions have already looked at it).
@@ -34,30 +40,39 @@ export class MessageStore {
     this.#line[i] = line;
   }
 
+  // Every column holds `length` values and is read only at the indexes the store hands out
+  // (below `length`), so a read of a column is never undefined.
+  // biome-ignore-start lint/style/noNonNullAssertion: reads below `length` (see above)
+  /** The conversation index of message `i`. */
   conversation(i: number): number {
     return this.#conversation[i]!;
   }
+  /** When message `i` was sent (epoch milliseconds). */
   sentAt(i: number): number {
     return this.#sentAt[i]!;
   }
+  /** {@link CUSTOMER} or {@link AGENT}. */
   sender(i: number): number {
     return this.#sender[i]!;
   }
+  /** The replying agent's index, or -1. */
   agent(i: number): number {
     return this.#agent[i]!;
   }
+  /** The file index of message `i`'s row. */
   file(i: number): number {
     return this.#file[i]!;
   }
+  /** The line of message `i`'s row. */
   line(i: number): number {
     return this.#line[i]!;
   }
 
   /**
    * Message indexes grouped by conversation (a counting sort), each group sorted by `sent_at`
-   * with ties in file order. Returns the start offset of each conversation's group and the order.
+   * with ties in file order: `of(c)` lists conversation `c`'s messages in that order.
    */
-  groupByConversation(conversations: number): { starts: Int32Array; order: Int32Array } {
+  groupByConversation(conversations: number): MessageGroups {
     const starts = new Int32Array(conversations + 1);
     for (let i = 0; i < this.length; i++) starts[this.#conversation[i]! + 1]!++;
     for (let c = 0; c < conversations; c++) starts[c + 1]! += starts[c]!;
@@ -84,8 +99,9 @@ export class MessageStore {
         order[j + 1] = item;
       }
     }
-    return { starts, order };
+    return { of: (c) => order.subarray(starts[c]!, starts[c + 1]!) };
   }
+  // biome-ignore-end lint/style/noNonNullAssertion: reads below `length`
 
   #grow(): void {
     const size = this.#conversation.length * 2;

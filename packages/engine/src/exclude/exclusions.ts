@@ -1,21 +1,31 @@
 import { compileCondition, type Predicate } from '@scorebook/conditions';
 import type { FieldSpec, InputTableName } from '@scorebook/contract';
-import type { Policy } from '@scorebook/policy';
+import type { Exclusion, Policy } from '@scorebook/policy';
 import type { Zone } from '@scorebook/time';
 import { rowFactAccess } from '../fact-access.ts';
 import type { Row } from '../row.ts';
 
 /** A row removed by an exclusion, kept as evidence for the agent it is credited to. */
 export interface ExcludedRecord {
-  exclusion: string;
+  exclusion: Exclusion;
   table: InputTableName;
   row: Row;
 }
 
+/** What the exclusions removed of one agent's rows of the period. */
+export interface AgentExclusions {
+  /** Rows removed by each exclusion, by id. */
+  counts: Map<string, number>;
+  /** The rows kept as evidence, at most the cap per exclusion. */
+  evidence: ExcludedRecord[];
+}
+
 interface CompiledExclusion {
-  id: string;
+  exclusion: Exclusion;
   holds: Predicate<Row>;
 }
+
+const NOTHING: Readonly<AgentExclusions> = { counts: new Map(), evidence: [] };
 
 /**
  * The policy's exclusions (`semantics.md`, order of work): a row of a table that matches an
@@ -26,10 +36,7 @@ interface CompiledExclusion {
 export class Exclusions {
   /** Rows of the period removed, by table and exclusion id (policy order). */
   readonly counts = new Map<InputTableName, Map<string, number>>();
-  /** Per agent: rows of the period removed by each exclusion. */
-  readonly byAgent: Array<Map<string, number>> = [];
-  /** Per agent: the rows kept as evidence. */
-  readonly evidence: ExcludedRecord[][] = [];
+  readonly #byAgent = new Map<number, AgentExclusions>();
   readonly #byTable = new Map<InputTableName, CompiledExclusion[]>();
   readonly #cap: number;
 
@@ -42,32 +49,37 @@ export class Exclusions {
     this.#cap = evidenceCap;
     for (const e of policy.exclusions) {
       const list = this.#byTable.get(e.table) ?? [];
-      list.push({ id: e.id, holds: compileCondition(e.when, zone, rowFactAccess(fieldsOf(e.table), zone)) });
+      list.push({
+        exclusion: e,
+        holds: compileCondition(e.when, zone, rowFactAccess(fieldsOf(e.table), zone)),
+      });
       this.#byTable.set(e.table, list);
     }
   }
 
-  /** The id of the first exclusion that holds for a row of the table, or null. */
-  match(table: InputTableName, row: Row): string | null {
+  /** The first exclusion that holds for a row of the table, or null. */
+  match(table: InputTableName, row: Row): Exclusion | null {
     const list = this.#byTable.get(table);
     if (list === undefined) return null;
-    for (const e of list) if (e.holds(row)) return e.id;
+    for (const e of list) if (e.holds(row)) return e.exclusion;
     return null;
   }
 
   /** Counts an excluded row of the period for the agent it is credited to (-1: none). */
-  count(table: InputTableName, exclusion: string, row: Row, agent: number): void {
+  count(table: InputTableName, exclusion: Exclusion, row: Row, agent: number): void {
     const counts = this.counts.get(table) ?? new Map<string, number>();
-    counts.set(exclusion, (counts.get(exclusion) ?? 0) + 1);
+    counts.set(exclusion.id, (counts.get(exclusion.id) ?? 0) + 1);
     this.counts.set(table, counts);
     if (agent < 0) return;
-    while (this.byAgent.length <= agent) {
-      this.byAgent.push(new Map());
-      this.evidence.push([]);
-    }
-    const mine = this.byAgent[agent]!;
-    const n = (mine.get(exclusion) ?? 0) + 1;
-    mine.set(exclusion, n);
-    if (n <= this.#cap) this.evidence[agent]!.push({ exclusion, table, row });
+    const mine: AgentExclusions = this.#byAgent.get(agent) ?? { counts: new Map(), evidence: [] };
+    this.#byAgent.set(agent, mine);
+    const n = (mine.counts.get(exclusion.id) ?? 0) + 1;
+    mine.counts.set(exclusion.id, n);
+    if (n <= this.#cap) mine.evidence.push({ exclusion, table, row });
+  }
+
+  /** What the exclusions removed of an agent's rows (nothing for an agent they did not touch). */
+  ofAgent(agent: number): Readonly<AgentExclusions> {
+    return this.#byAgent.get(agent) ?? NOTHING;
   }
 }

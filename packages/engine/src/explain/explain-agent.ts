@@ -3,18 +3,18 @@ import type { Policy, Scorecard, SourceRef } from '@scorebook/policy';
 import type { Zone } from '@scorebook/time';
 import type { Agent } from '../check/row-checks.ts';
 import type { ExcludedRecord } from '../exclude/exclusions.ts';
-import type { MetricAccumulators } from '../measure/accumulate.ts';
-import type { CompiledMetric } from '../measure/compile-metrics.ts';
+import type { MetricTally } from '../measure/accumulate.ts';
 import type { Rating } from '../score/rate-agent.ts';
 import { describeRow } from './describe-row.ts';
+import { fileNameOf } from './file-name.ts';
 
 /** Inputs of {@link explainAgent}. */
 export interface ExplainInput {
   agent: Agent;
   scorecard: Scorecard | null;
   rating: Rating;
-  compiled: readonly CompiledMetric[];
-  accumulators: MetricAccumulators;
+  /** Every metric's tally, which keeps the evidence of the agent's scored metrics. */
+  tallies: readonly MetricTally[];
   /** The files rows refer to by index. */
   files: readonly string[];
   /** The agent's excluded rows kept as evidence. */
@@ -29,18 +29,18 @@ export interface ExplainInput {
  * eligibility and vetoes with the fact values that decided them, each tied to its policy line.
  */
 export function explainAgent(input: ExplainInput): AgentExplanation {
-  const { agent, scorecard, rating, compiled, accumulators, files, zone, policy } = input;
+  const { agent, scorecard, rating, tallies, files, zone, policy } = input;
   const line = (source: SourceRef): PolicyLine => ({
-    file: source.file.split(/[\\/]/).pop()!,
+    file: fileNameOf(source.file),
     line: source.line,
     path: source.path,
   });
   const metrics: AgentExplanation['metrics'] = {};
+  const byId = new Map(tallies.map((t) => [t.definition.id, t]));
   for (const item of scorecard?.scored ?? []) {
-    const kept = accumulators.evidence(
-      compiled.findIndex((m) => m.definition.id === item.metric),
-      agent.index,
-    )!;
+    // Every scored metric is in the catalog, and its tally keeps the evidence of the agents it scores.
+    const kept = byId.get(item.metric)?.evidence(agent.index);
+    if (kept === undefined || kept === null) continue;
     metrics[item.metric] = {
       source: line(item.source),
       evidence: {
@@ -50,10 +50,9 @@ export function explainAgent(input: ExplainInput): AgentExplanation {
       },
     };
   }
-  const exclusionSource = new Map(policy.exclusions.map((e) => [e.id, line(e.source)]));
   const excluded = input.excluded.map((r) => ({
-    exclusion: r.exclusion,
-    source: exclusionSource.get(r.exclusion)!,
+    exclusion: r.exclusion.id,
+    source: line(r.exclusion.source),
     record: describeRow(r.table, r.row, files, zone),
   }));
   const eligibility =
@@ -65,10 +64,9 @@ export function explainAgent(input: ExplainInput): AgentExplanation {
           condition: rating.eligibility,
         }
       : null;
-  const vetoes = rating.veto_traces.map(({ id, trace }) => {
-    const veto = scorecard!.vetoes.find((v) => v.id === id)!;
+  const vetoes = rating.veto_traces.map(({ veto, trace }) => {
     return {
-      id,
+      id: veto.id,
       holds: trace.result,
       reason: veto.reason,
       cap_grade: veto.cap_grade,

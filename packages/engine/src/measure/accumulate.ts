@@ -1,4 +1,4 @@
-import type { MeasuredTableName } from '@scorebook/contract';
+import type { MeasuredTableName, MetricDefinition } from '@scorebook/contract';
 import type { Row } from '../row.ts';
 import type { CompiledMetric, MetricValue } from './compile-metrics.ts';
 import { percentile } from './statistics.ts';
@@ -26,15 +26,9 @@ type Side = 'main' | 'numerator' | 'denominator';
  * what percentiles need; the evidence of a scored metric keeps at most `cap` rows.
  */
 export class MetricAccumulators {
-  readonly #metrics: readonly CompiledMetric[];
-  readonly #byTable = new Map<MeasuredTableName, Array<{ metric: number; side: Side }>>();
-  readonly #count: Float64Array[];
-  readonly #sum: Float64Array[];
-  readonly #other: Float64Array[];
-  readonly #values: Array<Array<number[] | undefined>>;
-  readonly #evidence: Array<Map<number, EvidenceState>>;
-  readonly #wantsEvidence: (agent: number, metric: number) => boolean;
-  readonly #cap: number;
+  /** One tally per metric, in the order of the compiled metrics. */
+  readonly tallies: readonly MetricTally[];
+  readonly #byTable = new Map<MeasuredTableName, Array<{ tally: MetricTally; side: Side }>>();
 
   constructor(
     metrics: readonly CompiledMetric[],
@@ -42,85 +36,114 @@ export class MetricAccumulators {
     wantsEvidence: (agent: number, metric: number) => boolean,
     cap: number,
   ) {
-    this.#metrics = metrics;
-    this.#wantsEvidence = wantsEvidence;
-    this.#cap = cap;
-    const zeros = () => metrics.map(() => new Float64Array(agents));
-    this.#count = zeros();
-    this.#sum = zeros();
-    this.#other = zeros();
-    this.#values = metrics.map(() => []);
-    this.#evidence = Array.from({ length: agents }, () => new Map());
-    metrics.forEach((m, metric) => {
-      const d = m.definition;
-      const add = (table: MeasuredTableName, side: Side) =>
-        this.#byTable.set(table, [...(this.#byTable.get(table) ?? []), { metric, side }]);
+    this.tallies = metrics.map(
+      (m, index) => new MetricTally(m, agents, (agent) => wantsEvidence(agent, index), cap),
+    );
+    for (const tally of this.tallies) {
+      const d = tally.definition;
+      const route = (table: MeasuredTableName, side: Side) =>
+        this.#byTable.set(table, [...(this.#byTable.get(table) ?? []), { tally, side }]);
       if (d.kind === 'ratio') {
-        add(d.numerator!.table, 'numerator');
-        add(d.denominator!.table, 'denominator');
+        route(d.numerator.table, 'numerator');
+        route(d.denominator.table, 'denominator');
       } else {
-        add(d.table!, 'main');
-      }
-    });
-  }
-
-  /** Adds a row of the period of a measured table, credited to an agent. */
-  add(table: MeasuredTableName, row: Row, agent: number): void {
-    for (const { metric, side } of this.#byTable.get(table) ?? []) {
-      const m = this.#metrics[metric]!;
-      const d = m.definition;
-      switch (d.kind) {
-        case 'ratio': {
-          if (side === 'numerator') {
-            const inNumerator = m.numerator(row);
-            if (inNumerator) this.#count[metric]![agent]!++;
-            if (d.better === 'lower' && inNumerator) this.#keep(agent, metric, table, row, 'against');
-          } else {
-            if (!m.denominator(row)) break;
-            this.#other[metric]![agent]!++;
-            if (d.better === 'higher' && !m.numerator(row)) this.#keep(agent, metric, table, row, 'against');
-          }
-          break;
-        }
-        case 'count':
-        case 'sum': {
-          if (!m.where(row)) break;
-          this.#count[metric]![agent]!++;
-          const v = d.kind === 'sum' ? row.values[d.field!] : null;
-          if (typeof v === 'number') this.#sum[metric]![agent]! += v;
-          this.#keep(agent, metric, table, row, d.better === 'lower' ? 'against' : 'counted');
-          break;
-        }
-        default: {
-          const v = row.values[d.field!];
-          if (typeof v !== 'number' || !m.where(row)) break;
-          this.#count[metric]![agent]!++;
-          if (d.kind === 'nps') {
-            this.#sum[metric]![agent]! += v >= 9 ? 1 : v <= 6 ? -1 : 0;
-            if (v <= 6) this.#keep(agent, metric, table, row, 'against');
-            break;
-          }
-          this.#sum[metric]![agent]! += v;
-          if (d.kind !== 'mean') {
-            const values = this.#values[metric]!;
-            const list = values[agent];
-            if (list === undefined) values[agent] = [v];
-            else list.push(v);
-          }
-          this.#keepWorst(agent, metric, table, row, d.better === 'lower' ? v : -v);
-        }
+        route(d.table, 'main');
       }
     }
   }
 
-  /** The value and sample of a metric for an agent (`semantics.md`, metric kinds). */
-  value(metric: number, agent: number): MetricValue {
-    const d = this.#metrics[metric]!.definition;
-    const n = this.#count[metric]![agent]!;
-    const sum = this.#sum[metric]![agent]!;
+  /** Adds a row of the period of a measured table, credited to an agent. */
+  add(table: MeasuredTableName, row: Row, agent: number): void {
+    for (const { tally, side } of this.#byTable.get(table) ?? []) tally.add(side, table, row, agent);
+  }
+}
+
+/**
+ * One metric's accumulators for every agent (agents by index; an index outside the agents
+ * counts nothing), and the evidence kept for the agents it scores.
+ */
+export class MetricTally {
+  readonly definition: MetricDefinition;
+  readonly #metric: CompiledMetric;
+  readonly #count: Float64Array;
+  readonly #sum: Float64Array;
+  /** A ratio's denominator. */
+  readonly #other: Float64Array;
+  /** For medians and percentiles: each agent's values. */
+  readonly #values: Array<number[] | undefined> = [];
+  readonly #evidence = new Map<number, EvidenceState>();
+  readonly #wantsEvidence: (agent: number) => boolean;
+  readonly #cap: number;
+
+  constructor(
+    metric: CompiledMetric,
+    agents: number,
+    wantsEvidence: (agent: number) => boolean,
+    cap: number,
+  ) {
+    this.definition = metric.definition;
+    this.#metric = metric;
+    this.#count = new Float64Array(agents);
+    this.#sum = new Float64Array(agents);
+    this.#other = new Float64Array(agents);
+    this.#wantsEvidence = wantsEvidence;
+    this.#cap = cap;
+  }
+
+  /** Adds a row of one side of the metric (`main` for every kind but `ratio`). */
+  add(side: Side, table: MeasuredTableName, row: Row, agent: number): void {
+    const m = this.#metric;
+    const d = m.definition;
     switch (d.kind) {
       case 'ratio': {
-        const denominator = this.#other[metric]![agent]!;
+        if (side === 'numerator') {
+          const inNumerator = m.numerator(row);
+          if (inNumerator) increment(this.#count, agent, 1);
+          if (d.better === 'lower' && inNumerator) this.#keep(agent, table, row, 'against');
+        } else {
+          if (!m.denominator(row)) break;
+          increment(this.#other, agent, 1);
+          if (d.better === 'higher' && !m.numerator(row)) this.#keep(agent, table, row, 'against');
+        }
+        break;
+      }
+      case 'count':
+      case 'sum': {
+        if (!m.where(row)) break;
+        increment(this.#count, agent, 1);
+        const v = d.kind === 'sum' ? row.values[d.field] : null;
+        if (typeof v === 'number') increment(this.#sum, agent, v);
+        this.#keep(agent, table, row, d.better === 'lower' ? 'against' : 'counted');
+        break;
+      }
+      default: {
+        const v = row.values[d.field];
+        if (typeof v !== 'number' || !m.where(row)) break;
+        increment(this.#count, agent, 1);
+        if (d.kind === 'nps') {
+          increment(this.#sum, agent, v >= 9 ? 1 : v <= 6 ? -1 : 0);
+          if (v <= 6) this.#keep(agent, table, row, 'against');
+          break;
+        }
+        increment(this.#sum, agent, v);
+        if (d.kind !== 'mean') {
+          const list = this.#values[agent];
+          if (list === undefined) this.#values[agent] = [v];
+          else list.push(v);
+        }
+        this.#keepWorst(agent, table, row, d.better === 'lower' ? v : -v);
+      }
+    }
+  }
+
+  /** The value and sample of the metric for an agent (`semantics.md`, metric kinds). */
+  value(agent: number): MetricValue {
+    const d = this.definition;
+    const n = this.#count[agent] ?? 0;
+    const sum = this.#sum[agent] ?? 0;
+    switch (d.kind) {
+      case 'ratio': {
+        const denominator = this.#other[agent] ?? 0;
         return { value: denominator === 0 ? null : n / denominator, sample: denominator };
       }
       case 'count':
@@ -133,61 +156,52 @@ export class MetricAccumulators {
         return { value: n === 0 ? null : sum / n, sample: n };
       default:
         return {
-          value: percentile(this.#values[metric]![agent] ?? [], d.kind === 'median' ? 0.5 : 0.9),
+          value: percentile(this.#values[agent] ?? [], d.kind === 'median' ? 0.5 : 0.9),
           sample: n,
         };
     }
   }
 
-  /** The rows kept as evidence of a metric for an agent, or null when none was asked for. */
-  evidence(metric: number, agent: number): EvidenceRows | null {
-    const state = this.#evidence[agent]!.get(metric);
+  /** The rows kept as evidence of the metric for an agent, or null when none was asked for. */
+  evidence(agent: number): EvidenceRows | null {
+    const state = this.#evidence.get(agent);
     if (state !== undefined) return state;
-    if (!this.#wantsEvidence(agent, metric)) return null;
-    const d = this.#metrics[metric]!.definition;
+    if (!this.#wantsEvidence(agent)) return null;
+    const d = this.definition;
     const table =
-      d.kind === 'ratio' ? (d.better === 'lower' ? d.numerator!.table : d.denominator!.table) : d.table!;
+      d.kind === 'ratio' ? (d.better === 'lower' ? d.numerator.table : d.denominator.table) : d.table;
     const role = (d.kind === 'count' || d.kind === 'sum') && d.better === 'higher' ? 'counted' : 'against';
     return { role, table, total: 0, rows: [] };
   }
 
-  #state(
-    agent: number,
-    metric: number,
-    table: MeasuredTableName,
-    role: 'against' | 'counted',
-  ): EvidenceState | null {
-    let state = this.#evidence[agent]!.get(metric);
+  #state(agent: number, table: MeasuredTableName, role: 'against' | 'counted'): EvidenceState | null {
+    let state = this.#evidence.get(agent);
     if (state === undefined) {
-      if (!this.#wantsEvidence(agent, metric)) return null;
+      if (!this.#wantsEvidence(agent)) return null;
       state = { role, table, total: 0, rows: [], badness: [] };
-      this.#evidence[agent]!.set(metric, state);
+      this.#evidence.set(agent, state);
     }
     return state;
   }
 
-  #keep(
-    agent: number,
-    metric: number,
-    table: MeasuredTableName,
-    row: Row,
-    role: 'against' | 'counted',
-  ): void {
-    const state = this.#state(agent, metric, table, role);
+  #keep(agent: number, table: MeasuredTableName, row: Row, role: 'against' | 'counted'): void {
+    const state = this.#state(agent, table, role);
     if (state === null) return;
     state.total++;
     if (state.rows.length < this.#cap) state.rows.push(row);
   }
 
   // Keeps the `cap` worst rows, worst first; among equals the earlier row stays ahead.
-  #keepWorst(agent: number, metric: number, table: MeasuredTableName, row: Row, badness: number): void {
-    const state = this.#state(agent, metric, table, 'against');
+  #keepWorst(agent: number, table: MeasuredTableName, row: Row, badness: number): void {
+    const state = this.#state(agent, table, 'against');
     if (state === null) return;
     state.total++;
     const { rows, badness: scores } = state;
-    if (rows.length === this.#cap && badness <= scores[scores.length - 1]!) return;
-    let i = scores.length;
-    while (i > 0 && scores[i - 1]! < badness) i--;
+    const least = scores.at(-1);
+    if (rows.length === this.#cap && least !== undefined && badness <= least) return;
+    // Scores run from worst to least bad: the row goes before the first less bad one.
+    const before = scores.findIndex((s) => s < badness);
+    const i = before < 0 ? scores.length : before;
     rows.splice(i, 0, row);
     scores.splice(i, 0, badness);
     if (rows.length > this.#cap) {
@@ -195,4 +209,8 @@ export class MetricAccumulators {
       scores.pop();
     }
   }
+}
+
+function increment(column: Float64Array, agent: number, by: number): void {
+  if (agent >= 0 && agent < column.length) column[agent] = (column[agent] ?? 0) + by;
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { INPUT_TABLES, type InputTableName } from '@scorebook/contract';
+import { byInputTable, type InputTableName } from '@scorebook/contract';
 import { type Bilingual, type Problem, ScorebookError } from '@scorebook/problems';
 import {
   type LocatedFile,
@@ -46,7 +46,7 @@ export interface TableInput {
 export interface Inputs {
   dataDir: string;
   source: Source;
-  tables: ReadonlyMap<InputTableName, TableInput>;
+  tables: Readonly<Record<InputTableName, TableInput>>;
   /** Files by index (relative to the data folder), in the order they were first read. */
   fileNames: string[];
   warnings: Problem[];
@@ -73,11 +73,19 @@ const PROGRESS_EVERY = 50_000;
  */
 export async function openInputs(options: { dataDir: string; source: Source; zone: Zone }): Promise<Inputs> {
   const located = locateFiles(options.dataDir, options.source);
-  const tables = new Map<InputTableName, TableInput>();
   const problems: Problem[] = [];
-  for (const table of INPUT_TABLES) {
-    const { files, reading } = located.tables.get(table)!;
-    const typer = new TableTyper(table, reading, options.zone);
+  const tables = byInputTable((table): TableInput => {
+    const { files, reading } = located.tables[table];
+    return {
+      table,
+      files,
+      reading,
+      typer: new TableTyper(table, reading, options.zone),
+      provenance: [],
+      rows: 0,
+    };
+  });
+  for (const { files, reading, typer } of Object.values(tables)) {
     for (const file of files) {
       if (file.format === 'jsonl') continue;
       for await (const item of readFile(fileOptions(file, reading))) {
@@ -85,7 +93,6 @@ export async function openInputs(options: { dataDir: string; source: Source; zon
         break;
       }
     }
-    tables.set(table, { table, files, reading, typer, provenance: [], rows: 0 });
   }
   if (problems.length > 0) throw new ScorebookError('input', problems);
   return {
@@ -107,7 +114,7 @@ export async function* tableBatches(
   table: InputTableName,
   onProgress?: (progress: ReadProgress) => void,
 ): AsyncGenerator<TableRecord[]> {
-  const input = inputs.tables.get(table)!;
+  const input = inputs.tables[table];
   const first = input.provenance.length === 0;
   const totalBytes = input.files.reduce((sum, f) => sum + f.size, 0);
   let bytes = 0;
@@ -165,8 +172,9 @@ export async function* tableBatches(
 
 /** The combined sha256 of a table: its file's, or for several the sha256 of `name<TAB>sha256` lines. */
 export function tableSha256(files: readonly FileProvenance[]): string | null {
-  if (files.length === 0) return null;
-  if (files.length === 1) return files[0]!.sha256;
+  const [only, ...more] = files;
+  if (only === undefined) return null;
+  if (more.length === 0) return only.sha256;
   const lines = files.map((f) => `${f.path}\t${f.sha256}\n`).join('');
   return createHash('sha256').update(lines).digest('hex');
 }

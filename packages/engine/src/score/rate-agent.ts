@@ -1,6 +1,6 @@
 import { type ConditionTrace, traceCondition } from '@scorebook/conditions';
 import type { MetricResult } from '@scorebook/contract';
-import type { Policy, Scorecard } from '@scorebook/policy';
+import type { Policy, Scorecard, Veto } from '@scorebook/policy';
 import type { Zone } from '@scorebook/time';
 
 /** Why an agent is not rated. */
@@ -20,7 +20,7 @@ export interface Rating {
   grade_before_vetoes: string | null;
   worst_metrics: string[];
   eligibility: ConditionTrace | null;
-  veto_traces: Array<{ id: string; trace: ConditionTrace }>;
+  veto_traces: Array<{ veto: Veto; trace: ConditionTrace }>;
 }
 
 /**
@@ -48,9 +48,9 @@ export function rateAgent(
   let weighted = 0;
   let weights = 0;
   for (const item of scorecard.scored) {
-    const m = metrics[item.metric]!;
-    if (m.status !== 'scored') continue;
-    weighted += m.score! * item.weight;
+    const score = scoreOf(metrics[item.metric]);
+    if (score === null) continue;
+    weighted += score * item.weight;
     weights += item.weight;
   }
   if (weights === 0) return notRated('NO_SCORED_METRIC', 'no scored metric has a score', eligibility);
@@ -69,14 +69,15 @@ export function rateAgent(
   }
   const total = Math.min(100, Math.max(0, base + added));
 
+  // The last grade's min_score is 0, so every total reaches a grade.
   const gradeIndex = policy.grades.findIndex((g) => g.min_score <= total);
   let capped = gradeIndex;
   const vetoes: string[] = [];
-  const vetoTraces: Array<{ id: string; trace: ConditionTrace }> = [];
+  const vetoTraces: Rating['veto_traces'] = [];
   const facts = { ...values, base_score: base, total_score: total };
   for (const veto of scorecard.vetoes) {
     const trace = traceCondition(veto.when, facts, zone);
-    vetoTraces.push({ id: veto.id, trace });
+    vetoTraces.push({ veto, trace });
     if (!trace.result) continue;
     vetoes.push(veto.id);
     capped = Math.max(
@@ -92,8 +93,8 @@ export function rateAgent(
     adjustments,
     total_score: total,
     vetoes,
-    grade: policy.grades[capped]!.grade,
-    grade_before_vetoes: policy.grades[gradeIndex]!.grade,
+    grade: policy.grades[capped]?.grade ?? null,
+    grade_before_vetoes: policy.grades[gradeIndex]?.grade ?? null,
     worst_metrics: worst,
     eligibility,
     veto_traces: vetoTraces,
@@ -129,25 +130,29 @@ export function worstMetrics(
   metrics: Readonly<Record<string, MetricResult>>,
 ): string[] {
   return scorecard.scored
-    .map((item) => ({ id: item.metric, weight: item.weight, m: metrics[item.metric]! }))
-    .filter(({ m }) => m.status === 'scored' && m.score! < 100)
-    .sort(
-      (a, b) => a.m.score! - b.m.score! || b.weight - a.weight || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-    )
+    .flatMap((item) => {
+      const score = scoreOf(metrics[item.metric]);
+      return score !== null && score < 100 ? [{ id: item.metric, weight: item.weight, score }] : [];
+    })
+    .sort((a, b) => a.score - b.score || b.weight - a.weight || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .slice(0, 3)
     .map(({ id }) => id);
 }
 
 /** Ranks within a scorecard: by total descending, equal doubles share a rank, the next skips. */
-export function assignRanks(totals: ReadonlyArray<{ key: number; total: number }>): Map<number, number> {
+export function assignRanks<K>(totals: ReadonlyArray<{ key: K; total: number }>): Map<K, number> {
   const sorted = [...totals].sort((a, b) => b.total - a.total);
-  const ranks = new Map<number, number>();
-  sorted.forEach((entry, i) => {
-    const previous = sorted[i - 1];
-    ranks.set(
-      entry.key,
-      previous !== undefined && previous.total === entry.total ? ranks.get(previous.key)! : i + 1,
-    );
-  });
+  const ranks = new Map<K, number>();
+  let previous: { total: number; rank: number } | null = null;
+  for (const [i, entry] of sorted.entries()) {
+    const rank: number = previous !== null && previous.total === entry.total ? previous.rank : i + 1;
+    ranks.set(entry.key, rank);
+    previous = { total: entry.total, rank };
+  }
   return ranks;
+}
+
+/** A metric result's score when it was scored, else null. */
+function scoreOf(m: MetricResult | undefined): number | null {
+  return m !== undefined && m.status === 'scored' ? m.score : null;
 }
