@@ -123,7 +123,7 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
   ]);
 
   const fieldsOf = tableFields(inputs);
-  const checks = new RowChecks(inputs.fileNames, inputs.tables.conversations.files.length > 0);
+  const checks = new RowChecks(inputs.tables.conversations.files.length > 0);
   const exclusions = new Exclusions(policy, fieldsOf, zone, cap);
   const coverage = new Coverage(zoned);
 
@@ -269,7 +269,6 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
       files: inputs.fileNames,
       excluded: removed.evidence,
       zone,
-      policy,
     });
     rated.push({ result, explanation });
   }

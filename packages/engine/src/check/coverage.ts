@@ -25,7 +25,9 @@ export class Coverage {
   add(table: InputTableName, row: Row): void {
     const field = TABLES[table].timeField;
     if (field === null) return;
-    const t = row.values[field] as number | string;
+    // A time field is a required timestamp (epoch milliseconds) or date (`YYYY-MM-DD`).
+    const t = row.values[field];
+    if (typeof t !== 'number' && typeof t !== 'string') return;
     const first = this.first.get(table);
     if (first === undefined || t < first) this.first.set(table, t);
     const last = this.last.get(table);
@@ -40,9 +42,8 @@ export class Coverage {
     const t = row.values[field];
     const p = this.#period;
     if (p === null) return true;
-    return typeof t === 'string'
-      ? t >= p.firstDay && t < p.endDay
-      : (t as number) >= p.startMs && (t as number) < p.endMs;
+    if (typeof t === 'string') return t >= p.firstDay && t < p.endDay;
+    return typeof t === 'number' && t >= p.startMs && t < p.endMs;
   }
 
   /** The problem of a period without data (`source-format.md`, rule 5), or none. */

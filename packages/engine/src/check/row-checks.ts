@@ -1,9 +1,9 @@
-import { type InputTableName, type RejectedRow, TABLES } from '@scorebook/contract';
+import { type InputTableName, type RejectedRow, TABLES, type TableValues } from '@scorebook/contract';
 import { messageOf } from '@scorebook/problems';
 import { formatInstantUtc } from '@scorebook/time';
 import { type RejectionCause, ROW_REJECTIONS } from '../errors.ts';
 import type { TableRecord } from '../read/read-inputs.ts';
-import { Row } from '../row.ts';
+import { Row, valuesOf } from '../row.ts';
 
 /** An agent of the agents table, in reading order. */
 export interface Agent {
@@ -30,15 +30,13 @@ export class RowChecks {
   readonly rejected: RejectedRow[] = [];
   /** Rejected rows by table. */
   readonly rejectedBy = new Map<InputTableName, number>();
-  readonly #fileNames: readonly string[];
   readonly #hasConversations: boolean;
   readonly #conversations = new Set<string>();
   readonly #rejectedIds = new Map<string, RejectionCause>();
   readonly #seen = new Map<string, string>();
   #table: InputTableName = 'agents';
 
-  constructor(fileNames: readonly string[], hasConversations: boolean) {
-    this.#fileNames = fileNames;
+  constructor(hasConversations: boolean) {
     this.#hasConversations = hasConversations;
   }
 
@@ -70,10 +68,11 @@ export class RowChecks {
       return null;
     }
     if (table === 'conversations') {
+      const c = valuesOf('conversations', v);
       for (const field of ['ended_at', 'closed_at'] as const) {
-        const end = v[field];
-        const start = v.started_at as number;
-        if (typeof end === 'number' && end < start) {
+        const end = c[field];
+        const start = c.started_at;
+        if (end !== null && end < start) {
           const message = messageOf(ROW_REJECTIONS, 'ENDED_BEFORE_STARTED', {
             field,
             value: formatInstantUtc(end),
@@ -81,7 +80,7 @@ export class RowChecks {
           });
           this.#remember(
             table,
-            v.conversation_id as string,
+            c.conversation_id,
             this.#reject(record, field, 'ENDED_BEFORE_STARTED', message),
           );
           return null;
@@ -96,7 +95,7 @@ export class RowChecks {
         cause,
       });
       const r = this.#reject(record, 'agent_id', 'UNKNOWN_AGENT', message, cause);
-      if (table === 'conversations') this.#remember(table, v.conversation_id as string, r);
+      if (table === 'conversations') this.#remember(table, valuesOf(table, v).conversation_id, r);
       return null;
     }
     const conversation = v.conversation_id;
@@ -113,7 +112,8 @@ export class RowChecks {
       return null;
     }
     if (spec.unique !== undefined) {
-      const id = v[spec.unique] as string;
+      // The unique field is a required id: text.
+      const id = String(v[spec.unique]);
       const first = this.#seen.get(id);
       if (first !== undefined) {
         this.#reject(
@@ -124,25 +124,25 @@ export class RowChecks {
         );
         return null;
       }
-      this.#seen.set(id, `${this.#fileNames[record.file]}:${record.line}`);
+      this.#seen.set(id, `${record.fileName}:${record.line}`);
     }
-    if (table === 'agents') this.#addAgent(v);
-    if (table === 'conversations') this.#conversations.add(v.conversation_id as string);
+    if (table === 'agents') this.#addAgent(valuesOf(table, v));
+    if (table === 'conversations') this.#conversations.add(valuesOf(table, v).conversation_id);
     return new Row(v, record.file, record.line);
   }
 
-  #addAgent(v: Record<string, unknown>): void {
+  #addAgent(v: TableValues<'agents'>): void {
     const index = this.agents.length;
     this.agents.push({
       index,
-      agent_id: v.agent_id as string,
-      name: v.name as string,
-      team: v.team as string,
-      role: v.role as string,
-      hired_on: (v.hired_on as string | null) ?? null,
-      status: (v.status as string | null) ?? 'active',
+      agent_id: v.agent_id,
+      name: v.name,
+      team: v.team,
+      role: v.role,
+      hired_on: v.hired_on,
+      status: v.status ?? 'active',
     });
-    this.agentIndex.set(v.agent_id as string, index);
+    this.agentIndex.set(v.agent_id, index);
   }
 
   #remember(table: 'agents' | 'conversations', id: string, row: RejectedRow): void {
@@ -169,7 +169,7 @@ export class RowChecks {
   ): RejectedRow {
     const row: RejectedRow = {
       table: this.#table,
-      file: this.#fileNames[record.file]!,
+      file: record.fileName,
       line: record.line,
       field,
       code,

@@ -1,5 +1,5 @@
 import type { AgentExplanation, PolicyLine } from '@scorebook/contract';
-import type { Policy, Scorecard, SourceRef } from '@scorebook/policy';
+import type { Scorecard, SourceRef } from '@scorebook/policy';
 import type { Zone } from '@scorebook/time';
 import type { Agent } from '../check/row-checks.ts';
 import type { ExcludedRecord } from '../exclude/exclusions.ts';
@@ -20,7 +20,6 @@ export interface ExplainInput {
   /** The agent's excluded rows kept as evidence. */
   excluded: readonly ExcludedRecord[];
   zone: Zone;
-  policy: Policy;
 }
 
 /**
@@ -29,7 +28,7 @@ export interface ExplainInput {
  * eligibility and vetoes with the fact values that decided them, each tied to its policy line.
  */
 export function explainAgent(input: ExplainInput): AgentExplanation {
-  const { agent, scorecard, rating, tallies, files, zone, policy } = input;
+  const { agent, scorecard, rating, tallies, files, zone } = input;
   const line = (source: SourceRef): PolicyLine => ({
     file: fileNameOf(source.file),
     line: source.line,

@@ -29,14 +29,21 @@ export function compileMetrics(
   zone: Zone,
   fieldsOf: (table: MeasuredTableName) => Readonly<Record<string, FieldSpec>>,
 ): CompiledMetric[] {
-  const compile = (table: MeasuredTableName | null, where: unknown): Predicate<Row> =>
-    table === null || where === null
-      ? always
-      : compileCondition(where as Condition, zone, rowFactAccess(fieldsOf(table), zone));
-  return definitions.map((definition) => ({
-    definition,
-    where: compile(definition.table, definition.where),
-    numerator: compile(definition.numerator?.table ?? null, definition.numerator?.where ?? null),
-    denominator: compile(definition.denominator?.table ?? null, definition.denominator?.where ?? null),
-  }));
+  const compile = (table: MeasuredTableName, where: Condition | null): Predicate<Row> =>
+    where === null ? always : compileCondition(where, zone, rowFactAccess(fieldsOf(table), zone));
+  return definitions.map((definition) =>
+    definition.kind === 'ratio'
+      ? {
+          definition,
+          where: always,
+          numerator: compile(definition.numerator.table, definition.numerator.where),
+          denominator: compile(definition.denominator.table, definition.denominator.where),
+        }
+      : {
+          definition,
+          where: compile(definition.table, definition.where),
+          numerator: always,
+          denominator: always,
+        },
+  );
 }

@@ -28,7 +28,10 @@ export function percentile(values: readonly number[], p: number): number | null 
     next = previous + 1;
     gamma = virtualIndex - previous;
   }
-  return lerp(sorted[previous]!, sorted[next]!, gamma);
+  const a = sorted[previous];
+  const b = sorted[next];
+  // Both indexes are within 0 … n - 1, n ≥ 1: neither is ever undefined.
+  return a === undefined || b === undefined ? null : lerp(a, b, gamma);
 }
 
 /** numpy's `_lerp`: interpolates from the nearer end, so that `t` = 1 gives `b` exactly. */

@@ -12,11 +12,15 @@ import {
 } from '@scorebook/source';
 import type { Zone } from '@scorebook/time';
 
-/** A record of a table, typed; or why it cannot be read (a rejected row). */
+/**
+ * A record of a table, typed; or why it cannot be read (a rejected row). `file` is the index of
+ * its file in {@link Inputs.fileNames}, `fileName` that name.
+ */
 export type TableRecord =
-  | { file: number; line: number; values: Record<string, unknown>; rejection?: undefined }
+  | { file: number; fileName: string; line: number; values: Record<string, unknown>; rejection?: undefined }
   | {
       file: number;
+      fileName: string;
       line: number;
       rejection: { field: string | null; code: string; message: Bilingual };
       /** What could be read before the fault, e.g. the row's id. */
@@ -140,6 +144,7 @@ export async function* tableBatches(
       if (item.kind === 'bad') {
         batch.push({
           file: index,
+          fileName: file.name,
           line: item.line,
           rejection: { field: null, code: item.code, message: item.message },
           values: null,
@@ -149,9 +154,10 @@ export async function* tableBatches(
           item.kind === 'record' ? input.typer.record(item.cells) : input.typer.object(item.values);
         batch.push(
           'values' in typed
-            ? { file: index, line: item.line, values: typed.values }
+            ? { file: index, fileName: file.name, line: item.line, values: typed.values }
             : {
                 file: index,
+                fileName: file.name,
                 line: item.line,
                 rejection: rejectionOf(typed.rejection),
                 values: typed.partial,

@@ -15,10 +15,12 @@ export function scoreMetric(
   if (measured.value === null) return { ...base, score: null, status: 'no_data' };
   const sampled = definition.kind !== 'count' && definition.kind !== 'sum';
   if (sampled && measured.sample < item.min_sample) return { ...base, score: null, status: 'insufficient' };
+  // A linear item has its target and floor (the policy checks so); a bands item has neither.
+  const { target, floor } = item;
   const score =
-    item.method === 'bands'
-      ? bandScore(measured.value, item)
-      : linearScore(measured.value, item, definition.better);
+    item.method === 'linear' && target !== null && floor !== null
+      ? linearScore(measured.value, target, floor, definition.better)
+      : bandScore(measured.value, item);
   return { ...base, score, status: 'scored' };
 }
 
@@ -27,9 +29,7 @@ export function infoMetric(measured: MetricValue): MetricResult {
   return { value: measured.value, sample: measured.sample, score: null, weight: null, status: 'info' };
 }
 
-function linearScore(value: number, item: ScoredItem, better: 'higher' | 'lower'): number {
-  const target = item.target!;
-  const floor = item.floor!;
+function linearScore(value: number, target: number, floor: number, better: 'higher' | 'lower'): number {
   if (better === 'higher') {
     if (value >= target) return 100;
     if (value <= floor) return 0;

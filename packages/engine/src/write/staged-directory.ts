@@ -173,8 +173,8 @@ export function recoverDirectory(target: string): Recovery {
   const recovery: Recovery = { restored: null, removed: [] };
   const leftovers = leftoversOf(target);
   const replaced = leftovers.filter((l) => l.kind === 'replaced').map((l) => l.path);
-  if (!existsSync(target) && replaced.length > 0) {
-    const newest = replaced.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0]!;
+  const [newest] = replaced.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
+  if (!existsSync(target) && newest !== undefined) {
     guard(parent, () => renameSync(newest, target));
     syncFolder(parent);
     recovery.restored = newest;
