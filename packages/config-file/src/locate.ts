@@ -41,9 +41,8 @@ export function locate(
 
 /** The key of the node at a path (for a problem about a whole mapping, e.g. a missing key). */
 export function locateKeyOf(parsed: ParsedYaml, path: ReadonlyArray<string | number>): [number, number] {
-  if (path.length === 0) return locate(parsed, path);
-  const last = path[path.length - 1]!;
-  if (typeof last === 'number') return locate(parsed, path);
+  const last = path.at(-1);
+  if (last === undefined || typeof last === 'number') return locate(parsed, path);
   return locate(parsed, path, 'key');
 }
 

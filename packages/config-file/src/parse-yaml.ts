@@ -71,8 +71,8 @@ export function parseConfigYaml(source: ConfigText): {
     }
     return problem;
   };
-  const list = Array.isArray(docs) ? docs : [docs];
-  if (list.length === 0) {
+  const [doc, second] = Array.isArray(docs) ? docs : [docs];
+  if (doc === undefined) {
     return {
       parsed: null,
       problems: [
@@ -84,8 +84,7 @@ export function parseConfigYaml(source: ConfigText): {
       ],
     };
   }
-  if (list.length > 1) {
-    const second = list[1]!;
+  if (second !== undefined) {
     problems.push(
       at(
         second.range[0],
@@ -94,7 +93,6 @@ export function parseConfigYaml(source: ConfigText): {
       ),
     );
   }
-  const doc = list[0]!;
   const duplicates: SourceProblem[] = [];
   visit(doc, {
     Map(_key, map) {
@@ -215,7 +213,8 @@ function withoutCascades(problems: SourceProblem[]): SourceProblem[] {
 }
 
 function firstLine(message: string): string {
-  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  const [first = ''] = message.split('\n');
+  return first.replace(/ at line \d+, column \d+:?$/, '');
 }
 
 // Characters YAML does not allow in a stream (outside its printable set): C0 controls but tab,
@@ -242,7 +241,7 @@ function controlCharacters(source: ConfigText): SourceProblem[] {
     scanned = match.index;
     if (line === reportedLine) continue;
     reportedLine = line;
-    const code = match[0].codePointAt(0)!;
+    const code = match[0].codePointAt(0) ?? 0;
     const char = `U+${code.toString(16).toUpperCase().padStart(4, '0')}${code === 0 ? ' (NUL)' : ''}`;
     problems.push({
       file: source.file,

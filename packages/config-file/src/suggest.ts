@@ -12,16 +12,21 @@ export function closest(word: string, candidates: readonly string[]): string | n
   return best;
 }
 
+// Levenshtein distance in UTF-16 units, one row of the table at a time.
 function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
+  let above = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let last = b.length;
+  for (let i = 0; i < a.length; i++) {
+    let diagonal = i;
+    let left = i + 1;
+    const row = [left];
+    for (const [j, up] of above.slice(1).entries()) {
+      left = Math.min(up + 1, left + 1, diagonal + (a[i] === b[j] ? 0 : 1));
+      row.push(left);
+      diagonal = up;
     }
+    above = row;
+    last = left;
   }
-  return row[b.length]!;
+  return last;
 }
