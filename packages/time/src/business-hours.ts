@@ -1,4 +1,4 @@
-import { parseDateParts, wallMidnight, weekdayIndex } from './calendar.ts';
+import { weekdayIndex } from './calendar.ts';
 import type { Zone } from './zone.ts';
 
 /** Weekday keys of a policy's `business_hours`, Monday first. */
@@ -64,8 +64,10 @@ export class BusinessClock {
       intervals = [];
       const day = new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
       if (!this.#hours.holidays.has(day)) {
+        // biome-ignore lint/style/noNonNullAssertion: weekdayIndex is 0–6, an index of the seven WEEKDAYS
         const weekday = WEEKDAYS[weekdayIndex(day)]!;
-        const midnight = wallMidnight(parseDateParts(day)!);
+        // The wall clock of the day's midnight (what wallMidnight gives for `day`).
+        const midnight = dayNumber * DAY_MS;
         for (const [start, end] of this.#hours.week[weekday]) {
           const open = this.#zone.instantOfWallClock(midnight + start * 60_000);
           const close = this.#zone.instantOfWallClock(midnight + end * 60_000);

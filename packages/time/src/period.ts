@@ -1,4 +1,4 @@
-import { addDays, formatDate } from './calendar.ts';
+import { formatDate } from './calendar.ts';
 import { formatInstantLocal, localMidnight } from './instant.ts';
 import type { Zone } from './zone.ts';
 
@@ -32,31 +32,9 @@ export function parsePeriod(text: string): Period | null {
   const m = PERIOD_RE.exec(text);
   if (!m) return null;
   const year = Number(m[1]);
-  if (m[2] !== undefined) {
-    const month = Number(m[2]);
-    const firstDay = formatDate({ year, month, day: 1 });
-    const endDay =
-      month === 12
-        ? formatDate({ year: year + 1, month: 1, day: 1 })
-        : formatDate({ year, month: month + 1, day: 1 });
-    return { id: text, kind: 'month', firstDay, endDay };
-  }
-  if (m[3] !== undefined) {
-    const quarter = Number(m[3]);
-    const month = (quarter - 1) * 3 + 1;
-    const firstDay = formatDate({ year, month, day: 1 });
-    const endDay =
-      quarter === 4
-        ? formatDate({ year: year + 1, month: 1, day: 1 })
-        : formatDate({ year, month: month + 3, day: 1 });
-    return { id: `${year}-Q${quarter}`, kind: 'quarter', firstDay, endDay };
-  }
-  return {
-    id: text,
-    kind: 'year',
-    firstDay: formatDate({ year, month: 1, day: 1 }),
-    endDay: formatDate({ year: year + 1, month: 1, day: 1 }),
-  };
+  if (m[2] !== undefined) return monthPeriod(year, Number(m[2]));
+  if (m[3] !== undefined) return quarterPeriod(year, Number(m[3]));
+  return yearPeriod(year);
 }
 
 /** Places a period in a timezone. */
@@ -75,10 +53,39 @@ export function zonePeriod(period: Period, zone: Zone): ZonedPeriod {
 /** The period of the same kind just before `period` (`2026-10` → `2026-09`, `2026-Q1` → `2025-Q4`). */
 export function previousPeriod(period: Period): Period {
   const year = Number(period.id.slice(0, 4));
-  if (period.kind === 'year') return parsePeriod(String(year - 1))!;
+  if (period.kind === 'year') return yearPeriod(year - 1);
   if (period.kind === 'quarter') {
     const q = Number(period.id.slice(6));
-    return parsePeriod(q === 1 ? `${year - 1}-Q4` : `${year}-Q${q - 1}`)!;
+    return q === 1 ? quarterPeriod(year - 1, 4) : quarterPeriod(year, q - 1);
   }
-  return parsePeriod(addDays(period.firstDay, -1).slice(0, 7))!;
+  const month = Number(period.id.slice(5, 7));
+  return month === 1 ? monthPeriod(year - 1, 12) : monthPeriod(year, month - 1);
+}
+
+// A period's id is its first day cut to `YYYY-MM`, `YYYY-Qn` or `YYYY`, as parsePeriod reads it.
+function monthPeriod(year: number, month: number): Period {
+  const firstDay = formatDate({ year, month, day: 1 });
+  return { id: firstDay.slice(0, 7), kind: 'month', firstDay, endDay: firstOfMonthAfter(year, month) };
+}
+
+function quarterPeriod(year: number, quarter: number): Period {
+  const month = (quarter - 1) * 3 + 1;
+  const firstDay = formatDate({ year, month, day: 1 });
+  return {
+    id: `${firstDay.slice(0, 4)}-Q${quarter}`,
+    kind: 'quarter',
+    firstDay,
+    endDay: firstOfMonthAfter(year, month + 2),
+  };
+}
+
+function yearPeriod(year: number): Period {
+  const firstDay = formatDate({ year, month: 1, day: 1 });
+  return { id: firstDay.slice(0, 4), kind: 'year', firstDay, endDay: firstOfMonthAfter(year, 12) };
+}
+
+function firstOfMonthAfter(year: number, month: number): string {
+  return month === 12
+    ? formatDate({ year: year + 1, month: 1, day: 1 })
+    : formatDate({ year, month: month + 1, day: 1 });
 }
