@@ -39,7 +39,8 @@ export function compileCondition<Row>(
   const operators = operatorFunctions(zone);
   return foldCondition<Predicate<Row>>(condition, {
     group: (kind, parts) => {
-      if (parts.length === 1) return parts[0]!;
+      const [only, ...more] = parts;
+      if (only !== undefined && more.length === 0) return only;
       return (row) => groupHolds(kind, parts, (part) => part(row));
     },
     not: (inner) => (row) => !inner(row),

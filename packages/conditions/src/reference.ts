@@ -37,7 +37,8 @@ export async function evaluateWithJsonRulesEngine(
   );
   const functions = operatorFunctions(zone);
   for (const op of OPERATORS) {
-    if (op.added) engine.addOperator(op.name, functions.get(op.name)!);
+    const operator = functions.get(op.name);
+    if (op.added && operator !== undefined) engine.addOperator(op.name, operator);
   }
   const root =
     'all' in condition || 'any' in condition || 'not' in condition ? condition : { all: [condition] };

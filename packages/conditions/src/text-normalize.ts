@@ -10,9 +10,11 @@ const TRIM_CHAR = /[\p{P}\p{S}\p{Z}\p{Cc}\p{Cf}\u{FE00}-\u{FE0F}\u{20E3}]/u;
  */
 export function normalizeText(text: string): string {
   const chars = Array.from(text.normalize('NFKC'));
-  let start = 0;
-  let end = chars.length;
-  while (start < end && TRIM_CHAR.test(chars[start]!)) start++;
-  while (end > start && TRIM_CHAR.test(chars[end - 1]!)) end--;
-  return chars.slice(start, end).join('').toLowerCase();
+  const kept = (c: string) => !TRIM_CHAR.test(c);
+  const start = chars.findIndex(kept);
+  if (start < 0) return '';
+  return chars
+    .slice(start, chars.findLastIndex(kept) + 1)
+    .join('')
+    .toLowerCase();
 }
