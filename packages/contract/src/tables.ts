@@ -148,6 +148,19 @@ const FIELDS = {
   events: { agent_id: id, at: instant, type: text, note: optionalText },
 } as const satisfies Record<InputTableName, Readonly<Record<string, FieldSpec>>>;
 
+// The field that places a row of each table but `agents` in a period.
+const TIME_FIELDS: Readonly<Record<Exclude<InputTableName, 'agents'>, string>> = {
+  conversations: 'started_at',
+  messages: 'sent_at',
+  surveys: 'submitted_at',
+  complaints: 'filed_at',
+  qa_reviews: 'reviewed_at',
+  orders: 'placed_at',
+  attendance: 'date',
+  assessments: 'date',
+  events: 'at',
+};
+
 /** The input tables of the data contract (`data-contract.md`). */
 export const TABLES: Readonly<Record<InputTableName, TableSpec>> = {
   agents: { name: 'agents', zh: '客服', unique: 'agent_id', timeField: null, fields: FIELDS.agents },
@@ -155,35 +168,51 @@ export const TABLES: Readonly<Record<InputTableName, TableSpec>> = {
     name: 'conversations',
     zh: '会话',
     unique: 'conversation_id',
-    timeField: 'started_at',
+    timeField: TIME_FIELDS.conversations,
     fields: FIELDS.conversations,
   },
-  messages: { name: 'messages', zh: '消息', timeField: 'sent_at', fields: FIELDS.messages },
+  messages: { name: 'messages', zh: '消息', timeField: TIME_FIELDS.messages, fields: FIELDS.messages },
   surveys: {
     name: 'surveys',
     zh: '评价',
     unique: 'survey_id',
-    timeField: 'submitted_at',
+    timeField: TIME_FIELDS.surveys,
     fields: FIELDS.surveys,
   },
   complaints: {
     name: 'complaints',
     zh: '投诉',
     unique: 'complaint_id',
-    timeField: 'filed_at',
+    timeField: TIME_FIELDS.complaints,
     fields: FIELDS.complaints,
   },
   qa_reviews: {
     name: 'qa_reviews',
     zh: '质检',
     unique: 'review_id',
-    timeField: 'reviewed_at',
+    timeField: TIME_FIELDS.qa_reviews,
     fields: FIELDS.qa_reviews,
   },
-  orders: { name: 'orders', zh: '订单', unique: 'order_id', timeField: 'placed_at', fields: FIELDS.orders },
-  attendance: { name: 'attendance', zh: '考勤', timeField: 'date', fields: FIELDS.attendance },
-  assessments: { name: 'assessments', zh: '培训与考试', timeField: 'date', fields: FIELDS.assessments },
-  events: { name: 'events', zh: '其他事件', timeField: 'at', fields: FIELDS.events },
+  orders: {
+    name: 'orders',
+    zh: '订单',
+    unique: 'order_id',
+    timeField: TIME_FIELDS.orders,
+    fields: FIELDS.orders,
+  },
+  attendance: {
+    name: 'attendance',
+    zh: '考勤',
+    timeField: TIME_FIELDS.attendance,
+    fields: FIELDS.attendance,
+  },
+  assessments: {
+    name: 'assessments',
+    zh: '培训与考试',
+    timeField: TIME_FIELDS.assessments,
+    fields: FIELDS.assessments,
+  },
+  events: { name: 'events', zh: '其他事件', timeField: TIME_FIELDS.events, fields: FIELDS.events },
 };
 
 /**
@@ -270,7 +299,7 @@ export function measuredFields(table: MeasuredTableName): Readonly<Record<string
 
 /** The field that places a row of a measured table in a period. */
 export function timeFieldOf(table: MeasuredTableName): string {
-  return table === 'responses' ? 'at' : TABLES[table].timeField!;
+  return table === 'responses' ? 'at' : TIME_FIELDS[table];
 }
 
 /** True for the table names of the data contract that exclusions may filter (all but `agents`). */
