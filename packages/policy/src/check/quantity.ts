@@ -38,8 +38,9 @@ export function parseQuantity(raw: unknown, unit: Unit, metric: string): Quantit
     return { ok: true, value: value / 100 };
   }
   if (suffix !== undefined) {
-    if (unit !== 'seconds') return mismatch(raw, unit, metric);
-    return { ok: true, value: value * SECONDS[suffix]! };
+    const seconds = SECONDS[suffix];
+    if (unit !== 'seconds' || seconds === undefined) return mismatch(raw, unit, metric);
+    return { ok: true, value: value * seconds };
   }
   if (unit === 'ratio' && (value > 1 || value < 0)) {
     return { ok: false, code: 'QUANTITY_RATIO_RANGE', params: { metric, value } };
