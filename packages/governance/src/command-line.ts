@@ -15,7 +15,7 @@ export function shellWords(line: string): string[] | null {
   const words: string[] = [];
   let word: string | null = null;
   for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
+    const c = line.charAt(i);
     if (c === ' ' || c === '\t') {
       if (word !== null) words.push(word);
       word = null;

@@ -177,8 +177,10 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
         [change, before, after] = ['edited', b, w];
       } else if (w) {
         [change, before, after] = ['added', inForce(base, w.policy.effective_from), w];
+      } else if (b) {
+        [change, before, after] = ['removed', b, inForce(work, b.policy.effective_from)];
       } else {
-        [change, before, after] = ['removed', b!, inForce(work, b!.policy.effective_from)];
+        continue;
       }
       const changes = before && after ? diffPolicies(before.policy, after.policy) : [];
       versions.push({

@@ -41,11 +41,11 @@ export function interruptedPeriods(resultsRoot: string): Map<string, string> {
   const found = new Map<string, string>();
   if (!existsSync(resultsRoot)) return found;
   for (const entry of readdirSync(resultsRoot)) {
-    const match = /^\.(.+)\.replaced-\d+$/.exec(entry);
-    if (match === null || parsePeriod(match[1]!) === null || existsSync(join(resultsRoot, match[1]!)))
+    const period = /^\.(.+)\.replaced-\d+$/.exec(entry)?.[1];
+    if (period === undefined || parsePeriod(period) === null || existsSync(join(resultsRoot, period)))
       continue;
-    const aside = leftoversOf(join(resultsRoot, match[1]!)).find((l) => l.kind === 'replaced');
-    if (aside) found.set(match[1]!, aside.path);
+    const aside = leftoversOf(join(resultsRoot, period)).find((l) => l.kind === 'replaced');
+    if (aside) found.set(period, aside.path);
   }
   return found;
 }

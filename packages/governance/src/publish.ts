@@ -108,7 +108,8 @@ export async function publishPeriod(options: PublishOptions): Promise<Publicatio
       archiveInputs(resolve(cwd, options.archive), dataDir, inputFilesOf(evaluation.results));
 
     const files = serializeEvaluation(evaluation);
-    const slot = closed ? String(Math.max(0, ...supersededSlots(dir)) + 1) : null;
+    // A closed period is only published again with a reason (checked above).
+    const slot = closed && reason !== undefined ? String(Math.max(0, ...supersededSlots(dir)) + 1) : null;
     const manifest: Manifest = {
       scorebook: 1,
       period: evaluation.results.period.id,
@@ -126,7 +127,8 @@ export async function publishPeriod(options: PublishOptions): Promise<Publicatio
       engine: { version: ENGINE_VERSION },
       files: Object.fromEntries([...files].map(([name, text]) => [name, sha256(text)])),
       command: publishCommand(base, cwd, { ...options, allowMissing }),
-      supersedes: slot === null ? null : { publication: `superseded/${slot}`, reason: reason! },
+      supersedes:
+        slot === null || reason === undefined ? null : { publication: `superseded/${slot}`, reason },
       source:
         sourceFile === null || evaluation.source.sha256 === null
           ? null

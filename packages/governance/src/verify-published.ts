@@ -248,9 +248,10 @@ async function verifyOne(
     const differing = RESULT_FILES.filter(
       (name) => readFileSync(join(dir, name), 'utf8') !== fresh.get(name),
     );
-    if (differing.length === 0) return row('ok', [], fromArchive);
+    const [first] = differing;
+    if (first === undefined) return row('ok', [], fromArchive);
     const problems = [
-      governanceProblem('RESULTS_DIFFER', join(dir, differing[0]!), {
+      governanceProblem('RESULTS_DIFFER', join(dir, first), {
         files: differing.join(', '),
         detail: differingAgents(results, freshResults),
       }),
@@ -334,11 +335,12 @@ function commandProblems(file: string, manifest: Manifest, base: string, root: s
   if (words === null || words.slice(0, 3).join(' ') !== 'npx scorebook publish')
     return bad('command', manifest.command, 'npx scorebook publish …');
   const given = new Map<string, string>();
-  for (let i = 3; i < words.length; i++) {
-    const word = words[i]!;
+  // Each option but --supersede takes the next word as its value.
+  const options = words.slice(3)[Symbol.iterator]();
+  for (const word of options) {
     if (!KNOWN_OPTIONS.has(word) || given.has(word))
       return bad('command', word, [...KNOWN_OPTIONS].join(' '));
-    given.set(word, word === '--supersede' ? '' : (words[++i] ?? ''));
+    given.set(word, word === '--supersede' ? '' : (options.next().value ?? ''));
   }
   if (given.has('--supersede') !== (manifest.supersedes !== null))
     return bad('command --supersede', String(given.has('--supersede')), String(manifest.supersedes !== null));
@@ -369,7 +371,8 @@ function chainProblems(dir: string): Map<string | null, Problem[]> {
     } catch {
       return;
     }
-    const want = i === 0 ? null : order[i - 1]!;
+    // The publication before this one in the order, none for the first.
+    const want = order[i - 1] ?? null;
     const got =
       typeof supersedes === 'object' && supersedes !== null
         ? String((supersedes as { publication?: unknown }).publication)
