@@ -30,7 +30,7 @@ export const HOURLY_WEIGHTS: ReadonlyArray<readonly [number, number]> = HOURLY.m
   (w, h) => [h, w / HOURLY_TOTAL] as const,
 );
 
-/** Load of an hour relative to the average hour (busy hours make agents slower). */
+/** Load of an hour (0–23) relative to the average hour (busy hours make agents slower); 0 for another number. */
 export function hourLoad(hour: number): number {
-  return (HOURLY[hour]! / HOURLY_TOTAL) * 24;
+  return ((HOURLY[hour] ?? 0) / HOURLY_TOTAL) * 24;
 }

@@ -19,12 +19,11 @@ const SURNAMES =
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'.split(
     '',
   );
-const GIVEN =
-  '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉兰萍鹏辉玲桂芝丹彬建华建国红梅慧婷雪琳晨宇浩然子涵欣怡梓萱一诺思远佳怡雨泽'.match(
-    /./gu,
-  )!;
+const GIVEN = Array.from(
+  '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉兰萍鹏辉玲桂芝丹彬建华建国红梅慧婷雪琳晨宇浩然子涵欣怡梓萱一诺思远佳怡雨泽',
+);
 
-const TEAMS: Record<SampleAgent['role'], readonly string[]> = {
+const TEAMS: Record<SampleAgent['role'], readonly [string, ...string[]]> = {
   presale: ['售前一组', '售前二组'],
   aftersale: ['售后一组', '售后二组', '售后三组'],
   community: ['社群运营组'],
@@ -57,16 +56,17 @@ export function generateAgents(
     let status: SampleAgent['status'] = 'active';
     // About one agent in eight joins or leaves during the range.
     if (i % 16 === 9 && days.length > 40) {
-      start = days[random.int(10, days.length - 30)]!;
+      // The draw of random.int(10, days.length - 30), as an element.
+      start = random.pick(days.slice(10, days.length - 29));
       hired = start;
     } else if (i % 16 === 13 && days.length > 40) {
-      end = days[random.int(25, days.length - 10)]!;
+      end = random.pick(days.slice(25, days.length - 9));
       status = 'left';
     }
     agents.push({
       agent_id: `a${String(i + 1).padStart(4, '0')}`,
       name,
-      team: teams[Math.floor(i / 20) % teams.length]!,
+      team: teams[Math.floor(i / 20) % teams.length] ?? teams[0],
       role,
       hired_on: hired,
       status,

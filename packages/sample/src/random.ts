@@ -28,12 +28,14 @@ export class Random {
     return min + Math.floor(this.next() * (max - min + 1));
   }
 
-  /** One element, uniformly. */
+  /** One element, uniformly. Throws a RangeError for no items. */
   pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)]!;
+    const item = items[Math.floor(this.next() * items.length)];
+    if (item === undefined) throw new RangeError('pick from no items');
+    return item;
   }
 
-  /** One element by weight. */
+  /** One element by weight. Throws a RangeError for no items. */
   weighted<T>(items: ReadonlyArray<readonly [T, number]>): T {
     let total = 0;
     for (const [, w] of items) total += w;
@@ -42,7 +44,9 @@ export class Random {
       roll -= w;
       if (roll < 0) return item;
     }
-    return items[items.length - 1]![0];
+    const last = items.at(-1);
+    if (last === undefined) throw new RangeError('a weighted pick from no items');
+    return last[0];
   }
 
   /** A standard normal draw (Box–Muller). */

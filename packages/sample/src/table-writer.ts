@@ -18,15 +18,13 @@ export class CsvTableWriter {
 
   /** Appends a row; values are written in column order, null as an empty cell, quoted when needed. */
   write(row: Readonly<Record<string, string | number | boolean | null>>): void {
-    let line = '';
-    for (let i = 0; i < this.#columns.length; i++) {
-      if (i > 0) line += ',';
-      const v = row[this.#columns[i]!];
-      if (v === null || v === undefined) continue;
+    const line = this.#columns.map((column) => {
+      const v = row[column];
+      if (v === null || v === undefined) return '';
       const text = String(v);
-      line += /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-    }
-    this.#buffer += `${line}\n`;
+      return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+    });
+    this.#buffer += `${line.join(',')}\n`;
     this.rows++;
     if (this.#buffer.length >= FLUSH_AT) this.#flush();
   }

@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { localDateOf, parseTimestamp, Zone } from '@scorebook/time';
-import { type ContractRow, readContractTables } from './contract-tables.ts';
+import { type ContractRow, cell, readContractTables } from './contract-tables.ts';
 import { encodeCsv, encodeJsonLines, encodeXlsx, type WorkbookTime } from './encode-files.ts';
 import { type ExportCell, type ExportContext, type ExportTable, helpdeskLayout } from './export-layout.ts';
 import { exampleReadme } from './readme-text.ts';
@@ -32,7 +32,7 @@ export interface ExampleOptions {
 export async function buildHelpdeskExample(options: ExampleOptions): Promise<Map<string, Buffer>> {
   const zone = new Zone(options.timezone);
   const tables = selectMonth(readContractTables(options.sampleDir), options.month, zone);
-  const context: ExportContext = { agents: new Map(tables.agents.map((a) => [a.agent_id!, a])) };
+  const context: ExportContext = { agents: new Map(tables.agents.map((a) => [cell(a, 'agent_id'), a])) };
   const layout = helpdeskLayout(options.month);
   const made = workbookTime(options.month);
   const files = new Map<string, Buffer>();

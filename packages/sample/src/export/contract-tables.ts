@@ -1,10 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { INPUT_TABLES, type InputTableName } from '@scorebook/contract';
+import { byInputTable, type InputTableName } from '@scorebook/contract';
 import { parse } from 'csv-parse/sync';
 
 /** A row of a contract-shaped table as its CSV file holds it: every cell as text, `''` when empty. */
 export type ContractRow = Readonly<Record<string, string>>;
+
+/** A cell of a row by field: its text, `''` when it is empty (or the table has no such column). */
+export function cell(row: ContractRow, field: string): string {
+  return row[field] ?? '';
+}
 
 /** Every table of a contract-shaped data folder, each row in file order. */
 export type ContractTables = Readonly<Record<InputTableName, readonly ContractRow[]>>;
@@ -14,9 +19,7 @@ export type ContractTables = Readonly<Record<InputTableName, readonly ContractRo
  * writes it). A table without a file is a thrown error: the export is made from a whole company.
  */
 export function readContractTables(dir: string): ContractTables {
-  const tables = {} as Record<InputTableName, ContractRow[]>;
-  for (const table of INPUT_TABLES) {
-    tables[table] = parse(readFileSync(join(dir, `${table}.csv`)), { columns: true }) as ContractRow[];
-  }
-  return tables;
+  return byInputTable(
+    (table) => parse(readFileSync(join(dir, `${table}.csv`)), { columns: true }) as ContractRow[],
+  );
 }

@@ -1,5 +1,5 @@
 import type { InputTableName } from '@scorebook/contract';
-import type { ContractRow } from './contract-tables.ts';
+import { type ContractRow, cell } from './contract-tables.ts';
 
 /** A cell as an export holds it: text, a number (JSON, xlsx), a date cell (xlsx), or empty. */
 export type ExportCell = string | number | Date | null;
@@ -87,8 +87,8 @@ export function helpdeskLayout(month: string): readonly ExportTable[] {
   const next = mm === 12 ? `${year + 1}/01/01` : `${year}/${String(mm + 1).padStart(2, '0')}/01`;
   const csv = { format: 'csv', sheet: null, titleRows: [], leadingSheet: null } as const;
   const excelCsv = { ...csv, newline: '\r\n' } as const;
-  const name = (row: ContractRow, c: ExportContext) => c.agents.get(row.agent_id!)?.name ?? '';
-  const team = (row: ContractRow, c: ExportContext) => c.agents.get(row.agent_id!)?.team ?? '';
+  const name = (row: ContractRow, c: ExportContext) => c.agents.get(cell(row, 'agent_id'))?.name ?? '';
+  const team = (row: ContractRow, c: ExportContext) => c.agents.get(cell(row, 'agent_id'))?.team ?? '';
   return [
     {
       ...excelCsv,
@@ -121,7 +121,7 @@ export function helpdeskLayout(month: string): readonly ExportTable[] {
       comment: '在线客服后台「历史会话」导出,Excel 另存为 CSV(GBK)',
       columns: [
         { header: '会话ID', field: 'conversation_id' },
-        { header: '访客ID', field: null, derive: (row) => visitorId(row.conversation_id!) },
+        { header: '访客ID', field: null, derive: (row) => visitorId(cell(row, 'conversation_id')) },
         { header: '客服工号', field: 'agent_id' },
         { header: '接待客服', field: null, derive: name },
         {
@@ -331,7 +331,7 @@ function visitorId(conversationId: string): string {
 
 function duration(row: ContractRow): string {
   if (!row.ended_at) return '';
-  const seconds = Math.floor((Date.parse(row.ended_at) - Date.parse(row.started_at!)) / 1000);
+  const seconds = Math.floor((Date.parse(row.ended_at) - Date.parse(cell(row, 'started_at'))) / 1000);
   const two = (n: number) => String(n).padStart(2, '0');
   return `${two(Math.floor(seconds / 3600))}:${two(Math.floor(seconds / 60) % 60)}:${two(seconds % 60)}`;
 }
@@ -339,9 +339,9 @@ function duration(row: ContractRow): string {
 function qaSummary(rows: readonly ContractRow[], context: ExportContext): ExportCell[][] {
   const byAgent = new Map<string, number[]>();
   for (const row of rows) {
-    const scores = byAgent.get(row.agent_id!) ?? [];
+    const scores = byAgent.get(cell(row, 'agent_id')) ?? [];
     scores.push(Number(row.score));
-    byAgent.set(row.agent_id!, scores);
+    byAgent.set(cell(row, 'agent_id'), scores);
   }
   const summary: ExportCell[][] = [['客服工号', '客服姓名', '质检次数', '平均分', '红线次数']];
   for (const [agent, scores] of [...byAgent].sort(([a], [b]) => (a < b ? -1 : 1))) {

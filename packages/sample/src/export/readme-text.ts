@@ -26,12 +26,12 @@ export function exampleReadme(
     '',
   ];
   for (const table of layout) {
-    const paths = [...rowCounts.keys()].filter((p) => belongs(table, p)).sort();
-    const rows = paths.reduce((sum, p) => sum + rowCounts.get(p)!, 0);
+    const files = [...rowCounts].filter(([path]) => belongs(table, path));
+    const rows = files.reduce((sum, [, n]) => sum + n, 0);
     const name =
       table.files.kind === 'single'
         ? table.files.name
-        : `${table.files.folder}/ (${paths.length} 个文件 files)`;
+        : `${table.files.folder}/ (${files.length} 个文件 files)`;
     lines.push(`${name}`, `    ${table.comment}`, `    ${table.table}: ${rows} 行 rows, ${formatOf(table)}`);
   }
   return `${lines.join('\n')}\n`;

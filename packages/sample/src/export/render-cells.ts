@@ -24,8 +24,9 @@ export function cellOf(
   if (column.derive !== undefined) return column.derive(row, context);
   const text = row[column.field ?? ''] ?? '';
   if (text === '') return null;
-  if (column.map !== undefined) {
-    const key = Object.keys(column.map).find((k) => String(column.map![k]) === text);
+  const map = column.map;
+  if (map !== undefined) {
+    const key = Object.keys(map).find((k) => String(map[k]) === text);
     if (key === undefined) throw new Error(`${column.header}: no key of the map gives "${text}"`);
     return column.numeric ? Number(key) : key;
   }

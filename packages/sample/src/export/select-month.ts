@@ -1,6 +1,6 @@
-import { INPUT_TABLES, type InputTableName, TABLES } from '@scorebook/contract';
+import { byInputTable, INPUT_TABLES, type InputTableName, TABLES } from '@scorebook/contract';
 import { parsePeriod, parseTimestamp, type Zone, zonePeriod } from '@scorebook/time';
-import type { ContractRow, ContractTables } from './contract-tables.ts';
+import { type ContractRow, type ContractTables, cell } from './contract-tables.ts';
 
 /**
  * The rows of one month, chosen so that the month evaluates exactly as it does on the whole
@@ -24,33 +24,25 @@ export function selectMonth(tables: ContractTables, month: string, zone: Zone): 
     const field = TABLES[table].timeField;
     if (field === null) return true;
     const text = row[field] ?? '';
-    if (TABLES[table].fields[field]!.type === 'date') return text >= firstDay && text < endDay;
+    if (TABLES[table].fields[field]?.type === 'date') return text >= firstDay && text < endDay;
     const ms = parseTimestamp(text, zone);
     if (ms === null) throw new RangeError(`${table}: "${text}" in ${field} is not a timestamp`);
     return ms >= startMs && ms < endMs;
   };
 
-  const kept = new Map<InputTableName, Set<ContractRow>>();
-  for (const table of INPUT_TABLES)
-    kept.set(table, new Set(tables[table].filter((row) => inMonth(table, row))));
+  const kept = byInputTable((table) => new Set(tables[table].filter((row) => inMonth(table, row))));
 
   const conversations = new Set<string>();
   for (const table of INPUT_TABLES)
-    for (const row of kept.get(table)!) if (row.conversation_id) conversations.add(row.conversation_id);
-  const keptConversations = kept.get('conversations')!;
+    for (const row of kept[table]) if (row.conversation_id) conversations.add(row.conversation_id);
   for (const row of tables.conversations)
-    if (conversations.has(row.conversation_id!)) keptConversations.add(row);
-  for (const row of keptConversations) conversations.add(row.conversation_id!);
+    if (conversations.has(cell(row, 'conversation_id'))) kept.conversations.add(row);
+  for (const row of kept.conversations) conversations.add(cell(row, 'conversation_id'));
 
   for (const table of ['messages', 'orders'] as const) {
-    const rows = kept.get(table)!;
-    for (const row of tables[table]) if (conversations.has(row.conversation_id!)) rows.add(row);
+    for (const row of tables[table])
+      if (conversations.has(cell(row, 'conversation_id'))) kept[table].add(row);
   }
 
-  const selected = {} as Record<InputTableName, ContractRow[]>;
-  for (const table of INPUT_TABLES) {
-    const rows = kept.get(table)!;
-    selected[table] = tables[table].filter((row) => rows.has(row));
-  }
-  return selected;
+  return byInputTable((table) => tables[table].filter((row) => kept[table].has(row)));
 }

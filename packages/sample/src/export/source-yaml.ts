@@ -35,15 +35,15 @@ export function sourceYaml(header: SourceHeader, layout: readonly ExportTable[])
     if (table.titleRows.length > 0) lines.push(`    header_row: ${table.titleRows.length + 1}`);
     if (table.sheet !== null) lines.push(`    sheet: ${scalar(table.sheet)}`);
     lines.push('    fields:');
-    for (const column of table.columns) if (column.field !== null) lines.push(...fieldLines(column));
+    for (const column of table.columns)
+      if (column.field !== null) lines.push(...fieldLines(column.field, column));
   }
   return `${lines.join('\n')}\n`;
 }
 
 // One line `field: column` or `field: { column, map, format }` when it fits the line width
 // (Biome's YAML formatter, CJK counted double); else a block mapping, its map a block too if need be.
-function fieldLines(column: ExportColumn): string[] {
-  const field = column.field!;
+function fieldLines(field: string, column: ExportColumn): string[] {
   const map =
     column.map === undefined
       ? null
@@ -67,7 +67,7 @@ const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f
 
 function width(text: string): number {
   let n = 0;
-  for (const ch of text) n += WIDE.test(ch) || ch.codePointAt(0)! > 0xffff ? 2 : 1;
+  for (const ch of text) n += WIDE.test(ch) || (ch.codePointAt(0) ?? 0) > 0xffff ? 2 : 1;
   return n;
 }
 
