@@ -52,24 +52,27 @@ try {
         () => countNew(readFile(options(file, format)), columns),
       ]);
     }
-    const wall = cases.map(() => Number.POSITIVE_INFINITY);
-    const cpu = cases.map(() => Number.POSITIVE_INFINITY);
-    const counts = cases.map(() => 0);
+    const best = cases.map(([label, run]) => ({
+      label,
+      run,
+      wall: Number.POSITIVE_INFINITY,
+      cpu: Number.POSITIVE_INFINITY,
+      count: 0,
+    }));
     // Interleaved, so that a busy moment of a shared machine does not favour one reader.
     for (let i = 0; i < runs; i++) {
-      for (const [k, [, run]] of cases.entries()) {
+      for (const c of best) {
         const start = process.hrtime.bigint();
         const used = process.cpuUsage();
-        counts[k] = await run();
+        c.count = await c.run();
         const spent = process.cpuUsage(used);
-        wall[k] = Math.min(wall[k]!, Number(process.hrtime.bigint() - start) / 1e9);
-        cpu[k] = Math.min(cpu[k]!, (spent.user + spent.system) / 1e6);
+        c.wall = Math.min(c.wall, Number(process.hrtime.bigint() - start) / 1e9);
+        c.cpu = Math.min(c.cpu, (spent.user + spent.system) / 1e6);
       }
     }
-    for (const [k, [label]] of cases.entries()) {
-      const w = wall[k]!;
+    for (const { label, wall: w, cpu, count } of best) {
       console.log(
-        `  ${label.padEnd(36)} ${w.toFixed(2)} s  ${Math.round(counts[k]! / w).toLocaleString('en')} rows/s  ${(size / 1e6 / w).toFixed(1)} MB/s  (CPU ${cpu[k]!.toFixed(2)} s; ${counts[k]} records)`,
+        `  ${label.padEnd(36)} ${w.toFixed(2)} s  ${Math.round(count / w).toLocaleString('en')} rows/s  ${(size / 1e6 / w).toFixed(1)} MB/s  (CPU ${cpu.toFixed(2)} s; ${count} records)`,
       );
     }
   }
@@ -98,7 +101,7 @@ async function countNew(items: AsyncGenerator<FileItem>, columns: readonly strin
       n++;
       if (columns !== null) {
         const values: Record<string, unknown> = {};
-        for (let i = 0; i < header.length; i++) values[header[i]!] = item.cells[i];
+        for (const [i, name] of header.entries()) values[name] = item.cells[i];
         sink += Object.keys(values).length;
       }
     } else if (item.kind === 'object') n++;
@@ -135,7 +138,7 @@ function writeExports(csv: string, jsonl: string, n: number): void {
     const at = `2026-10-${String(1 + (i % 28)).padStart(2, '0')}T${String(8 + (i % 12)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:00+08:00`;
     const agent = i % 2 === 0 ? `a${String(i % 500).padStart(3, '0')}` : '';
     const sender = agent === '' ? 'customer' : 'agent';
-    let text = texts[i % texts.length]!.replace(',', i % 20 === 0 ? ',' : '');
+    let text = (texts[i % texts.length] ?? '').replace(',', i % 20 === 0 ? ',' : '');
     if (i % 200 === 7) text = '5" 屏幕';
     if (i % 500 === 3) text = '第一行\n第二行';
     const cell = /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;

@@ -27,8 +27,8 @@ const COLUMNS = [
 ];
 const CHANNELS = ['在线', '电话', '工单', '邮件'];
 
-if (process.argv[2] === '--read') {
-  const path = process.argv[3]!;
+const [, , mode, path = ''] = process.argv;
+if (mode === '--read') {
   // With --expose-gc: the live heap after a full collection every 25,000 rows, at most.
   const gc = (globalThis as { gc?: () => void }).gc;
   let liveHeap = 0;

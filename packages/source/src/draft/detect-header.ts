@@ -14,9 +14,8 @@ export const MAX_TITLE_ROWS = 20;
  * merged cell, `导出时间: 2026-11-01`) fail the width test.
  */
 export function detectHeaderRow(rows: readonly (readonly Cell[])[]): number | null {
-  const limit = Math.min(rows.length, MAX_TITLE_ROWS + 1);
-  for (let r = 0; r < limit; r++) {
-    const cells = rows[r]!.filter((c) => !isEmpty(c));
+  for (const [r, row] of rows.slice(0, MAX_TITLE_ROWS + 1).entries()) {
+    const cells = row.filter((c) => !isEmpty(c));
     if (cells.length < 2) continue;
     const width = Math.max(
       cells.length,

@@ -82,7 +82,8 @@ export function guessFormat(values: readonly Cell[], type: TimeType): FormatGues
     )
     .sort((a, b) => b[1] - a[1] || compare(a[0], b[0]))
     .map(([text]) => text);
-  const format = formats.length === 0 ? null : formats.length === 1 ? formats[0]! : formats;
+  const [only, ...more] = formats;
+  const format = only === undefined ? null : more.length === 0 ? only : formats;
   return {
     format,
     unmatched: [...unmatched, ...unmatchedNumbers].slice(0, 5),
@@ -98,9 +99,14 @@ function guessNumeric(numbers: readonly number[], texts: ReadonlyMap<string, num
     else if (Number.isInteger(v) && within(v, UNIX_S)) kinds.unix_s++;
     else if (within(v, EXCEL)) kinds.excel++;
   }
-  const [kind, count] = (Object.entries(kinds) as [keyof typeof kinds, number][]).sort(
-    (a, b) => b[1] - a[1],
-  )[0]!;
+  // The kind most numbers fit; ties to the earlier of excel, unix_s, unix_ms.
+  const [kind, count] = (
+    [
+      ['excel', kinds.excel],
+      ['unix_s', kinds.unix_s],
+      ['unix_ms', kinds.unix_ms],
+    ] as const
+  ).reduce((best, entry) => (entry[1] > best[1] ? entry : best));
   const fits = (v: number) =>
     kind === 'excel'
       ? within(v, EXCEL)
@@ -174,7 +180,7 @@ function parseShape(text: string): ParsedShape | null {
     const time = TIME_COLON.exec(rest) ?? TIME_CJK.exec(rest);
     if (time) {
       const cjk = time[0].includes('时');
-      const sep = time[1] === 'T' ? "'T'" : time[1]!;
+      const sep = time[1] === 'T' ? "'T'" : (time[1] ?? '');
       [parts.H, parts.M, parts.S] = [time[2], time[3], time[4]];
       fraction = cjk ? undefined : time[5];
       template += cjk

@@ -61,9 +61,10 @@ export const MIN_TABLE_SCORE = 4;
 export function matchColumns(table: InputTableName, headers: readonly string[]): ColumnMapping {
   const fieldOrder = Object.keys(TABLES[table].fields);
   const index = synonymIndex(table);
-  const candidates: { field: string; rank: number; generic: boolean; column: number }[] = [];
+  const candidates: { field: string; rank: number; generic: boolean; column: number; header: string }[] = [];
   headers.forEach((header, column) => {
-    for (const entry of index.get(normalizeHeader(header)) ?? []) candidates.push({ ...entry, column });
+    for (const entry of index.get(normalizeHeader(header)) ?? [])
+      candidates.push({ ...entry, column, header });
   });
   candidates.sort(
     (a, b) =>
@@ -80,7 +81,7 @@ export function matchColumns(table: InputTableName, headers: readonly string[]):
       alsoMatches.set(c.column, list);
       continue;
     }
-    byField.set(c.field, { field: c.field, column: headers[c.column]!, index: c.column, generic: c.generic });
+    byField.set(c.field, { field: c.field, column: c.header, index: c.column, generic: c.generic });
     takenColumns.add(c.column);
   }
   const fields = fieldOrder.flatMap((field) => {
@@ -109,7 +110,7 @@ export function scoreTables(headers: readonly string[], path: string): TableScor
     let score = 0;
     let requiredMatched = 0;
     for (const { field } of specific) {
-      const required = spec[field]!.required === true;
+      const required = spec[field]?.required === true;
       if (required) requiredMatched++;
       score += required && !SHARED_FIELDS.has(field) ? REQUIRED_WEIGHT : OTHER_WEIGHT;
     }

@@ -109,9 +109,10 @@ export function planDraft(files: readonly SampledFile[]): DraftPlan {
   }
   const tables = INPUT_TABLES.flatMap((table) => {
     const list = members.get(table);
-    if (!list) return [];
+    const first = list?.[0];
+    if (list === undefined || first === undefined) return [];
     const others = sorted.map((f) => f.path).filter((p) => !list.some((m) => m.file.path === p));
-    return [planTable(table, list, others)];
+    return [planTable(table, first, list, others)];
   });
   return {
     ignore: ignoreGlobs(
@@ -149,7 +150,9 @@ function viewOf(sheet: SampledSheet): View | null {
   }
   const found = detectHeaderRow(sheet.rows);
   if (found === null) return null;
-  const headers = sheet.rows[found - 1]!.map(headerText);
+  const header = sheet.rows[found - 1];
+  if (header === undefined) return null;
+  const headers = header.map(headerText);
   const records = sheet.rows.slice(found).filter((row) => row.some((c) => !isEmpty(c))) as Cell[][];
   return { sheet, headerRow: sheet.firstRow + found - 1, headers, records };
 }
@@ -158,7 +161,6 @@ function placeFile(file: SampledFile): { table: InputTableName; member: Member }
   const base = { path: file.path, candidates: [], columns: [], problem: null };
   if (file.problem) return { ...base, reason: 'problem', problem: file.problem };
   const views = file.sheets.map(viewOf).filter((v): v is View => v !== null);
-  if (views.length === 0) return { ...base, reason: 'no_header' };
   const choices = views.map((view) => ({
     view,
     choice: chooseTable(scoreTables(view.headers, `${file.path}/${view.sheet.name ?? ''}`)),
@@ -169,17 +171,25 @@ function placeFile(file: SampledFile): { table: InputTableName; member: Member }
       best = { view, choice };
   }
   if (best) return { table: best.choice.table, member: { file, ...best } };
-  const first = choices[0]!;
-  const choice = first.choice as Extract<TableChoice, { kind: 'unassigned' }>;
+  // No sheet was assigned a table: the first sheet says why.
+  const [first] = choices.flatMap(({ view, choice }) =>
+    choice.kind === 'unassigned' ? [{ view, choice }] : [],
+  );
+  if (first === undefined) return { ...base, reason: 'no_header' };
   return {
     ...base,
-    reason: choice.reason,
-    candidates: choice.candidates,
+    reason: first.choice.reason,
+    candidates: first.choice.candidates,
     columns: first.view.headers.filter((h) => h !== ''),
   };
 }
 
-function planTable(table: InputTableName, members: readonly Member[], others: readonly string[]): TablePlan {
+function planTable(
+  table: InputTableName,
+  first: Member,
+  members: readonly Member[],
+  others: readonly string[],
+): TablePlan {
   const spec = TABLES[table].fields;
   const union: string[] = [];
   for (const m of members) for (const h of m.view.headers) if (h !== '' && !union.includes(h)) union.push(h);
@@ -192,7 +202,7 @@ function planTable(table: InputTableName, members: readonly Member[], others: re
   const vocabularies = ENUMERATED_FIELDS[table] ?? {};
   const fields = mapping.fields.map((f): FieldPlan => {
     const values = valuesOf(f.column);
-    const type = spec[f.field]!.type;
+    const type = spec[f.field]?.type;
     const vocabulary = vocabularies[f.field];
     const counts = vocabulary ? countValues(values) : [];
     const numeric = type === 'number' || type === 'int';
@@ -220,17 +230,15 @@ function planTable(table: InputTableName, members: readonly Member[], others: re
   const workbooks = members.filter((m) => m.file.format === 'xlsx');
   return {
     table,
-    best: members[0]!.choice.best,
-    runnersUp: members[0]!.choice.runnersUp,
+    best: first.choice.best,
+    runnersUp: first.choice.runnersUp,
     globs,
-    encoding: textFiles.length ? shared(textFiles, (m) => m.file.encoding?.encoding ?? null) : null,
-    headerRow: rowFiles.length ? shared(rowFiles, (m) => m.view.headerRow ?? 1) : null,
-    sheet: workbooks.length
-      ? shared(workbooks, (m) => (m.view.sheet === m.file.sheets[0] ? null : m.view.sheet.name))
-      : null,
+    encoding: shared(textFiles, (m) => m.file.encoding?.encoding ?? null),
+    headerRow: shared(rowFiles, (m) => m.view.headerRow ?? 1),
+    sheet: shared(workbooks, (m) => (m.view.sheet === m.file.sheets[0] ? null : m.view.sheet.name)),
     fields,
-    missingRequired: unmappedFields.filter((f) => spec[f]!.required),
-    missingOptional: unmappedFields.filter((f) => !spec[f]!.required),
+    missingRequired: unmappedFields.filter((f) => spec[f]?.required),
+    missingOptional: unmappedFields.filter((f) => !spec[f]?.required),
     unmapped: mapping.unmapped,
     lacking: members.flatMap((m) => {
       const columns = mapping.fields.map((f) => f.column).filter((c) => !m.view.headers.includes(c));
@@ -246,12 +254,19 @@ function planTable(table: InputTableName, members: readonly Member[], others: re
   };
 }
 
-/** The value most members have (ties to the earliest), and the members that differ. */
-function shared<T>(members: readonly Member[], read: (m: Member) => T): Shared<T> {
+/** The value most members have (ties to the earliest), and the members that differ; null for none. */
+function shared<T>(members: readonly Member[], read: (m: Member) => T): Shared<T> | null {
+  const [first] = members;
+  if (first === undefined) return null;
   const counts = new Map<T, number>();
   for (const m of members) counts.set(read(m), (counts.get(read(m)) ?? 0) + 1);
-  let value = read(members[0]!);
-  for (const [v, n] of counts) if (n > counts.get(value)!) value = v;
+  let value = read(first);
+  let most = counts.get(value) ?? 0;
+  for (const [v, n] of counts) {
+    if (n <= most) continue;
+    value = v;
+    most = n;
+  }
   const others = members.filter((m) => read(m) !== value).map((m) => ({ path: m.file.path, value: read(m) }));
   return { value, others };
 }

@@ -808,7 +808,7 @@ const oneOf =
 
 // A closed vocabulary of the contract (`FieldSpec.values`): the one list both reading and drafting use.
 const closed = <T extends InputTableName>(table: T, field: string) =>
-  oneOf(...(TABLES[table].fields[field]!.values ?? []));
+  oneOf(...(TABLES[table].fields[field]?.values ?? []));
 
 // Roles as chat and ticket tools name them: Udesk's assign_type `robot`/`agent`, Zendesk's
 // requester / agent, and the 客户/客服/机器人/系统 of Chinese chat logs.

@@ -52,8 +52,8 @@ export class TableTyper {
   readonly #byColumn = new Set<string>();
   readonly #names: ReadonlySet<string>;
   readonly #text: ValueReading;
-  /** Per field, its cell's position in the current file's records, or -1. */
-  #positions: number[] = [];
+  /** Each field with its cell's position in the current file's records, or -1. */
+  #cells: ReadonlyArray<{ field: RowField; position: number }>;
   #extras: ReadonlyArray<readonly [number, string]> = [];
 
   constructor(table: InputTableName, reading: TableSource | null, zone: Zone) {
@@ -68,6 +68,7 @@ export class TableTyper {
         fields.push(rowField(m.field, { type: m.type ?? 'string' }, m, zone, false));
     }
     this.fields = fields;
+    this.#cells = fields.map((field) => ({ field, position: -1 }));
     for (const f of fields) this.#byColumn.add(f.column);
     this.#names = new Set(fields.map((f) => f.name));
     this.#text = { type: 'string', spec: {}, map: null, formats: [], zone };
@@ -90,9 +91,8 @@ export class TableTyper {
       column: null,
     });
     const consumed = new Set<number>();
-    this.#positions = this.fields.map((f) => index.get(f.column) ?? -1);
-    for (const [k, f] of this.fields.entries()) {
-      const i = this.#positions[k]!;
+    this.#cells = this.fields.map((field) => ({ field, position: index.get(field.column) ?? -1 }));
+    for (const { field: f, position: i } of this.#cells) {
       if (i >= 0) {
         this.present.add(f.name);
         consumed.add(i);
@@ -138,11 +138,8 @@ export class TableTyper {
   /** Types a CSV/xlsx record of the current file (cells aligned with its header). */
   record(cells: readonly Cell[]): TypedRecord {
     const values: Record<string, unknown> = {};
-    const fields = this.fields;
-    const positions = this.#positions;
-    for (let k = 0; k < fields.length; k++) {
-      const i = positions[k]!;
-      const r = this.#value(fields[k]!, i < 0 ? undefined : cells[i], values);
+    for (const { field, position } of this.#cells) {
+      const r = this.#value(field, position < 0 ? undefined : cells[position], values);
       if (r !== null) return { rejection: r, partial: values };
     }
     for (const [i, name] of this.#extras) values[name] = this.#extra(cells[i]);

@@ -26,7 +26,7 @@ const READABLE = /\.(csv|jsonl|xlsx)$/i;
  * Scorebook cannot read (`messages.json`) is shown under `ignore`, with the hint to convert it.
  */
 export function suggestTable(name: string): { table: InputTableName | null; fix: string } {
-  const base = name.split('/').pop()!;
+  const base = name.slice(name.lastIndexOf('/') + 1);
   const stem = base.replace(/\.[^.]+$/, '');
   const words = stem
     .toLowerCase()

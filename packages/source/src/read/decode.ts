@@ -339,12 +339,8 @@ function hintFor(piece: Uint8Array, bad: number, at: Place, declared: Encoding):
   // GB18030 is read from the line's start, or else just past a byte it never uses inside a character.
   let from = lineFeed;
   if (!lineKnown) {
-    for (let i = 0; i < bad; i++) {
-      if (piece[i]! < 0x30) {
-        from = i;
-        break;
-      }
-    }
+    const below = piece.subarray(0, bad).findIndex((b) => b < 0x30);
+    if (below >= 0) from = below;
   }
   const to = Math.min(piece.length, bad + 64 * 1024);
   if (!decodes('gb18030', piece.subarray(from + 1, to), true)) return { kind: 'none' };
@@ -373,31 +369,33 @@ function boundary(bytes: Uint8Array, encoding: Encoding): number {
   const n = bytes.length;
   switch (encoding) {
     case 'utf-8': {
-      for (let i = n - 1; i >= 0 && i >= n - 4; i--) {
-        const b = bytes[i]!;
-        if (b < 0x80) return i + 1;
-        if (b >= 0xc0) return i + (b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2) <= n ? n : i;
-      }
-      return n;
+      // The last of the final four bytes that is not a continuation byte (0x80–0xbf).
+      const tail = bytes.subarray(Math.max(0, n - 4));
+      const at = tail.findLastIndex((b) => b < 0x80 || b >= 0xc0);
+      const b = tail[at];
+      if (b === undefined) return n;
+      const i = n - tail.length + at;
+      if (b < 0x80) return i + 1;
+      return i + (b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2) <= n ? n : i;
     }
     case 'utf-16le':
     case 'utf-16be': {
       const even = n - (n % 2);
       const high = encoding === 'utf-16le' ? bytes[even - 1] : bytes[even - 2];
-      return even >= 2 && high! >= 0xd8 && high! <= 0xdb ? even - 2 : even;
+      return high !== undefined && high >= 0xd8 && high <= 0xdb ? even - 2 : even;
     }
     case 'gb18030': {
       // Bytes below 0x30 are never inside a GB18030 character: parse forward from the last one.
-      let i = n - 1;
-      while (i >= 0 && bytes[i]! >= 0x30) i--;
-      for (let p = i + 1; p < n; ) {
+      for (let p = bytes.findLastIndex((b) => b < 0x30) + 1; p < n; ) {
+        // biome-ignore lint/style/noNonNullAssertion: p < n
         const b = bytes[p]!;
         if (b <= 0x80 || b === 0xff) {
           p++;
           continue;
         }
-        if (p + 1 >= n) return p;
-        const length = bytes[p + 1]! >= 0x30 && bytes[p + 1]! <= 0x39 ? 4 : 2;
+        const second = bytes[p + 1];
+        if (second === undefined) return p;
+        const length = second >= 0x30 && second <= 0x39 ? 4 : 2;
         if (p + length > n) return p;
         p += length;
       }

@@ -86,8 +86,9 @@ export async function* xmlChunks(
       crc = crc32(chunk, crc);
       size += chunk.length;
     }
-    decoder ??= new TextDecoder(encodingOf(chunk), { fatal: true });
-    feed(part, () => parser.write(decoder!.decode(chunk, { stream: true })));
+    const text: TextDecoder = decoder ?? new TextDecoder(encodingOf(chunk), { fatal: true });
+    decoder = text;
+    feed(part, () => parser.write(text.decode(chunk, { stream: true })));
     yield;
   }
   feed(part, () => {

@@ -101,14 +101,16 @@ async function* readEntries(
         if (main !== undefined) book.workbookPart = main.target.toLowerCase();
       }
     } else if (role === 'workbook') {
-      book.info = await readWorkbook(name, entry, check);
-      if (book.rels.has(book.workbookPart)) targetOf(book, options);
+      const info = await readWorkbook(name, entry, check);
+      book.info = info;
+      if (book.rels.has(book.workbookPart)) targetOf(book, info, options);
     } else if (role === 'sharedStrings') {
       book.sharedStrings = await readSharedStrings(name, entry, check, maxChars);
     } else if (role === 'styles') {
       book.dateStyles = await readDateStyles(name, entry, check);
     } else if (role === 'worksheet') {
-      const target = book.info !== null && book.rels.has(book.workbookPart) ? targetOf(book, options) : null;
+      const target =
+        book.info !== null && book.rels.has(book.workbookPart) ? targetOf(book, book.info, options) : null;
       if (target !== null && target.part !== key) {
         await drain(entry);
       } else if (target !== null && ready(book)) {
@@ -124,14 +126,15 @@ async function* readEntries(
     }
   }
   if (done) return;
-  if (book.info === null) throw stop('XLSX_NOT_WORKBOOK', NOWHERE);
+  const info = book.info;
+  if (info === null) throw stop('XLSX_NOT_WORKBOOK', NOWHERE);
   if (!book.rels.has(book.workbookPart)) {
     throw corrupt(
       '缺少工作簿的关系部件(xl/_rels/workbook.xml.rels)',
       'the workbook relationships part (xl/_rels/workbook.xml.rels) is missing',
     );
   }
-  const target = targetOf(book, options);
+  const target = targetOf(book, info, options);
   const saved = spooled.get(target.part);
   if (saved === undefined) {
     throw corrupt(
@@ -245,8 +248,7 @@ function ready(book: Workbook): boolean {
 }
 
 /** The sheet to read; stops when it is missing or is not a worksheet. */
-function targetOf(book: Workbook, options: ReadFileOptions): Target {
-  const info = book.info!;
+function targetOf(book: Workbook, info: WorkbookInfo, options: ReadFileOptions): Target {
   const rels = book.rels.get(book.workbookPart) ?? [];
   const relOf = (rid: string) => rels.find((r) => r.id === rid);
   const labels = info.sheets.map((s) => ({ name: s.name, hidden: s.hidden }));
