@@ -9,10 +9,13 @@ export {
   readConfigText,
 } from './read-config.ts';
 export {
+  type DocumentValidator,
   defaultPatternWords,
   type PatternWords,
   type SchemaValidator,
   schemaProblems,
+  type ValidatedDocument,
+  validateDocument,
 } from './schema-problems.ts';
 export { closest } from './suggest.ts';
 export { schemaText, validatorModule } from './validator-code.ts';

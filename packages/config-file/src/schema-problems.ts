@@ -11,6 +11,20 @@ export interface SchemaValidator {
   errors?: ErrorObject[] | null;
 }
 
+/**
+ * A precompiled validator whose declaration states the type of the documents its schema admits
+ * (the generated module's `.d.ts`, kept beside the schema it was made from).
+ */
+export interface DocumentValidator<T> {
+  (data: unknown): data is T;
+  errors?: ErrorObject[] | null;
+}
+
+/** A parsed file checked against its schema: the document, or every problem with its position. */
+export type ValidatedDocument<T> =
+  | { document: T; problems: [] }
+  | { document: null; problems: SourceProblem[] };
+
 /** Words for a value that does not match a schema `pattern`, in both languages. */
 export type PatternWords = (pattern: string, value: string) => { what: string; whatEn: string };
 
@@ -37,6 +51,20 @@ export function schemaProblems(
     }
   }
   return problems;
+}
+
+/**
+ * Checks a parsed file against its schema: the document, typed as the validator says the schema
+ * admits, or (when it does not match) the problems {@link schemaProblems} gives.
+ */
+export function validateDocument<T>(
+  parsed: ParsedYaml,
+  validate: DocumentValidator<T>,
+  patternWords: PatternWords = defaultPatternWords,
+): ValidatedDocument<T> {
+  const value = parsed.value;
+  if (validate(value)) return { document: value, problems: [] };
+  return { document: null, problems: schemaProblems(parsed, validate, patternWords) };
 }
 
 function toProblem(parsed: ParsedYaml, error: ErrorObject, patternWords: PatternWords): SourceProblem {
