@@ -1,5 +1,6 @@
-import type { ErrorObject } from 'ajv';
+import type { DocumentValidator } from '@scorebook/config-file';
+import type { SourceDocument } from '../load/source-schema.ts';
 
 /** Precompiled validator of the source.yaml JSON Schema; errors are left on `errors`. */
-declare const validate: ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
+declare const validate: DocumentValidator<SourceDocument>;
 export default validate;

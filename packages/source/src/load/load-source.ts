@@ -8,7 +8,7 @@ import {
   parseConfigYaml,
   problemAt,
   readConfigText,
-  schemaProblems,
+  validateDocument,
 } from '@scorebook/config-file';
 import {
   DERIVED_CONVERSATION_FIELDS,
@@ -25,7 +25,6 @@ import validate from '../generated/source-validator.js';
 import { globProblem } from '../locate/glob.ts';
 import {
   DEFAULT_SOURCE,
-  type ExtraFieldType,
   type FieldMapping,
   type MappedValue,
   type Source,
@@ -33,8 +32,8 @@ import {
   type TableSource,
   type TimeFormat,
 } from '../model.ts';
-import type { Encoding } from '../read/file-items.ts';
 import { SOURCE_FILE_NAME } from './source-file-name.ts';
+import type { FieldDocument, SourceDocument, TableDocument } from './source-schema.ts';
 
 /** A source as loaded: the source when valid, and every problem found. */
 export interface LoadedSource {
@@ -67,16 +66,15 @@ export function loadSourceBytes(file: string, bytes: Uint8Array): LoadedSource {
 function checkSourceText(text: ConfigText): LoadedSource {
   const { parsed, problems } = parseConfigYaml(text);
   if (parsed === null || problems.length > 0) return { source: null, problems: sortProblems(problems) };
-  const schema = schemaProblems(parsed, validate);
-  if (schema.length > 0) return { source: null, problems: sortProblems(schema) };
+  const { document, problems: schema } = validateDocument(parsed, validate);
+  if (document === null) return { source: null, problems: sortProblems(schema) };
   const checker = new SourceChecker(parsed);
-  const source = checker.source(text);
+  const source = checker.source(document, text);
   const all = sortProblems(checker.problems);
   return { source: hasErrors(all) ? null : source, problems: all };
 }
 
 type Path = Array<string | number>;
-type Raw = Record<string, unknown>;
 
 class SourceChecker {
   readonly problems: SourceProblem[] = [];
@@ -86,57 +84,55 @@ class SourceChecker {
     this.#parsed = parsed;
   }
 
-  source(text: ConfigText): Source {
-    const raw = this.#parsed.value as Raw;
-    const timezone = typeof raw.timezone === 'string' ? raw.timezone : null;
+  source(raw: SourceDocument, text: ConfigText): Source {
+    const timezone = raw.timezone ?? null;
     if (timezone !== null && !isValidTimezone(timezone))
       this.#report(
         ['timezone'],
         'SOURCE_UNKNOWN_TIMEZONE',
         messageOf(SOURCE_ERRORS, 'SOURCE_UNKNOWN_TIMEZONE', { timezone }),
       );
-    const ignore = (raw.ignore as string[] | undefined) ?? [];
+    const ignore = raw.ignore ?? [];
     for (const [i, glob] of ignore.entries()) this.#checkGlob(glob, ['ignore', i]);
     const tables = new Map<InputTableName, TableSource>();
-    const rawTables = (raw.tables as Record<string, Raw> | undefined) ?? {};
     for (const table of INPUT_TABLES) {
-      const t = rawTables[table];
+      const t = raw.tables?.[table];
       if (t !== undefined) tables.set(table, this.#table(table, t));
     }
     return {
       file: text.file,
       sha256: text.sha256,
       text: text.text,
-      id: typeof raw.id === 'string' ? raw.id : null,
+      id: raw.id ?? null,
       timezone,
       ignore,
       tables,
     };
   }
 
-  #table(table: InputTableName, raw: Raw): TableSource {
+  #table(table: InputTableName, raw: TableDocument): TableSource {
     const path: Path = ['tables', table];
-    const files = (raw.files as string[] | undefined) ?? null;
+    const files = raw.files ?? null;
     for (const [i, glob] of (files ?? []).entries()) this.#checkGlob(glob, [...path, 'files', i]);
     const fields: FieldMapping[] = [];
-    for (const [field, value] of Object.entries((raw.fields as Raw | undefined) ?? {})) {
+    for (const [field, value] of Object.entries(raw.fields ?? {})) {
       fields.push(this.#field(table, field, value, [...path, 'fields', field]));
     }
     return {
       table,
       files,
-      encoding: (raw.encoding as Encoding | undefined) ?? 'utf-8',
-      headerRow: (raw.header_row as number | undefined) ?? 1,
-      sheet: (raw.sheet as string | undefined) ?? null,
+      encoding: raw.encoding ?? 'utf-8',
+      headerRow: raw.header_row ?? 1,
+      sheet: raw.sheet ?? null,
       fields,
       source: this.#line(path),
     };
   }
 
-  #field(table: InputTableName, field: string, value: unknown, path: Path): FieldMapping {
+  #field(table: InputTableName, field: string, value: FieldDocument, path: Path): FieldMapping {
     const spec: FieldSpec | undefined = TABLES[table].fields[field];
-    const o = typeof value === 'string' ? { column: value } : (value as Raw);
-    const declared = (o.type as ExtraFieldType | undefined) ?? null;
+    const o = typeof value === 'string' ? { column: value } : value;
+    const declared = o.type ?? null;
     const names = { table, field };
     if (spec !== undefined && declared !== null)
       this.#report(
@@ -155,7 +151,7 @@ class SourceChecker {
     const isTime = type === 'timestamp' || type === 'date';
     let format: TimeFormat[] | null = null;
     if (o.format !== undefined) {
-      const texts = typeof o.format === 'string' ? [o.format] : (o.format as string[]);
+      const texts = typeof o.format === 'string' ? [o.format] : o.format;
       if (!isTime) {
         this.#report(
           [...path, 'format'],
@@ -186,11 +182,11 @@ class SourceChecker {
           'SOURCE_MAP_ON_TIME',
           messageOf(SOURCE_ERRORS, 'SOURCE_MAP_ON_TIME', names),
         );
-      else map = this.#map(field, type, spec, o.map as Raw, [...path, 'map']);
+      else map = this.#map(field, type, spec, o.map, [...path, 'map']);
     }
     return {
       field,
-      column: (o.column as string | undefined) ?? field,
+      column: o.column ?? field,
       map,
       format,
       type: spec === undefined ? declared : null,
@@ -202,7 +198,7 @@ class SourceChecker {
     field: string,
     type: string,
     spec: FieldSpec | undefined,
-    raw: Raw,
+    raw: Readonly<Record<string, MappedValue>>,
     path: Path,
   ): Map<string, MappedValue> {
     const map = new Map<string, MappedValue>();
@@ -217,7 +213,7 @@ class SourceChecker {
         );
         continue;
       }
-      const v = value as MappedValue;
+      const v = value;
       map.set(trimmed, v);
       if (v === null) continue;
       if (!fitsType(v, type, spec)) {

@@ -1,6 +1,6 @@
-import { INPUT_TABLES } from '@scorebook/contract';
-import { EXTRA_FIELD_TYPES } from '../model.ts';
-import { ENCODINGS } from '../read/file-items.ts';
+import { INPUT_TABLES, type InputTableName } from '@scorebook/contract';
+import { EXTRA_FIELD_TYPES, type ExtraFieldType, type MappedValue } from '../model.ts';
+import { ENCODINGS, type Encoding } from '../read/file-items.ts';
 
 const text = { type: 'string', minLength: 1 } as const;
 const mappedValue = {
@@ -61,6 +61,33 @@ const tableSource = {
     },
   },
 } as const;
+
+/** A field's entry in `source.yaml` as {@link SOURCE_SCHEMA} admits it: a column, or how to read it. */
+export type FieldDocument =
+  | string
+  | { column?: string; map?: Record<string, MappedValue>; format?: string | string[]; type?: ExtraFieldType };
+
+/** A table's entry in `source.yaml` as {@link SOURCE_SCHEMA} admits it. */
+export interface TableDocument {
+  files?: string[];
+  encoding?: Encoding;
+  header_row?: number;
+  sheet?: string;
+  fields?: Record<string, FieldDocument>;
+}
+
+/**
+ * A `source.yaml` that matches {@link SOURCE_SCHEMA}: what its validator's declaration promises.
+ * Change the two together.
+ */
+export interface SourceDocument {
+  scorebook: 1;
+  kind: 'source';
+  id?: string;
+  timezone?: string;
+  ignore?: string[];
+  tables?: { [T in InputTableName]?: TableDocument };
+}
 
 /**
  * The JSON Schema (2020-12) of `source.yaml` (`source-format.md`). Meaning-level rules (types of

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type FieldDocument,
+  SOURCE_SCHEMA,
+  type SourceDocument,
+  type TableDocument,
+} from './source-schema.ts';
+
+// Every key of each document type, once: `satisfies` fails to compile on a missing or extra key.
+const DOCUMENT_KEYS = {
+  scorebook: true,
+  kind: true,
+  id: true,
+  timezone: true,
+  ignore: true,
+  tables: true,
+} satisfies Record<keyof SourceDocument, true>;
+const TABLE_KEYS = {
+  files: true,
+  encoding: true,
+  header_row: true,
+  sheet: true,
+  fields: true,
+} satisfies Record<keyof TableDocument, true>;
+const FIELD_KEYS = { column: true, map: true, format: true, type: true } satisfies Record<
+  keyof Exclude<FieldDocument, string>,
+  true
+>;
+
+const keys = (o: object) => Object.keys(o).sort();
+
+describe('SourceDocument, the type the validator promises', () => {
+  it('has the keys of the schema at every level', () => {
+    const table = SOURCE_SCHEMA.properties.tables.properties.agents;
+    expect(keys(SOURCE_SCHEMA.properties)).toEqual(keys(DOCUMENT_KEYS));
+    expect(keys(table?.properties ?? {})).toEqual(keys(TABLE_KEYS));
+    expect(keys(table?.properties.fields.additionalProperties.properties ?? {})).toEqual(keys(FIELD_KEYS));
+  });
+});
