@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BusinessClock, type BusinessHours, parseInterval, WEEKDAYS } from './business-hours.ts';
+import { BusinessClock, type BusinessHours, byWeekday, parseInterval } from './business-hours.ts';
 import { parseTimestamp } from './instant.ts';
 import { Zone } from './zone.ts';
 
@@ -9,7 +9,7 @@ const at = (text: string) => parseTimestamp(text, zone)!;
 function hours(intervals: string[], holidays: string[] = []): BusinessHours {
   const parsed = intervals.map((i) => parseInterval(i)!);
   return {
-    week: Object.fromEntries(WEEKDAYS.map((d) => [d, parsed])) as BusinessHours['week'],
+    week: byWeekday(() => parsed),
     holidays: new Set(holidays),
   };
 }

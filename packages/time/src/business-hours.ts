@@ -11,6 +11,12 @@ export interface BusinessHours {
   holidays: ReadonlySet<string>;
 }
 
+/** A record of one value per weekday, Monday first: what cannot miss a day. */
+export function byWeekday<V>(make: (day: Weekday) => V): Record<Weekday, V> {
+  // Object.fromEntries cannot say that the keys are exactly WEEKDAYS; the map over them does.
+  return Object.fromEntries(WEEKDAYS.map((day) => [day, make(day)])) as Record<Weekday, V>;
+}
+
 const DAY_MS = 86_400_000;
 const INTERVAL_RE = /^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-3]|24):([0-5]\d)$/;
 

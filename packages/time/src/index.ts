@@ -1,6 +1,7 @@
 export {
   BusinessClock,
   type BusinessHours,
+  byWeekday,
   parseInterval,
   WEEKDAYS,
   type Weekday,
