@@ -2,8 +2,8 @@ import type { BusinessHoursSpec, Policy } from '@scorebook/policy';
 import {
   BusinessClock,
   type BusinessHours,
+  byWeekday,
   parseInterval,
-  type Weekday,
   type Zone,
   type ZonedPeriod,
 } from '@scorebook/time';
@@ -118,19 +118,11 @@ export function applyConversationFacts(
 
 function toBusinessHours(spec: BusinessHoursSpec): BusinessHours {
   // The policy's intervals were checked when it was loaded: every one parses.
-  const day = (d: Weekday) =>
-    spec.week[d].flatMap((text) => {
+  const week = byWeekday((day) =>
+    spec.week[day].flatMap((text) => {
       const interval = parseInterval(text);
       return interval === null ? [] : [interval];
-    });
-  const week = {
-    mon: day('mon'),
-    tue: day('tue'),
-    wed: day('wed'),
-    thu: day('thu'),
-    fri: day('fri'),
-    sat: day('sat'),
-    sun: day('sun'),
-  };
+    }),
+  );
   return { week, holidays: new Set(spec.holidays) };
 }
