@@ -9,26 +9,21 @@ import {
   RESPONSES_FIELDS,
   TABLES,
 } from '@scorebook/contract';
-import {
-  isValidTimezone,
-  parseDateParts,
-  parseInterval,
-  WEEKDAYS,
-  type Weekday,
-  Zone,
-} from '@scorebook/time';
+import { byWeekday, isValidTimezone, parseDateParts, parseInterval, WEEKDAYS, Zone } from '@scorebook/time';
 import type { BusinessHoursSpec, Exclusion, Grade, Policy } from '../model.ts';
 import { checkConditionAt, rowVocabulary } from './conditions-check.ts';
 import { asArray, asNumber, asString, type CheckContext, isRecord, type Path } from './context.ts';
 import { checkPolicyMetrics } from './metrics-check.ts';
+import type { PolicyDocument } from './policy-schema.ts';
 import { checkScorecards } from './scorecards-check.ts';
 
 /**
  * The meaning stage: everything the schema cannot say (see `policy-format.md`, "What validation
  * reports"). Runs on whatever the schema stage let through, guarding every type, so that all
- * problems are reported at once. Returns the policy when no error was found.
+ * problems are reported at once. Returns the policy when the schema stage gave the document
+ * (it matched) and no error was found.
  */
-export function checkMeaning(ctx: CheckContext): Policy | null {
+export function checkMeaning(ctx: CheckContext, document: PolicyDocument | null): Policy | null {
   const value = ctx.parsed.value;
   if (!isRecord(value)) return null;
 
@@ -45,7 +40,7 @@ export function checkMeaning(ctx: CheckContext): Policy | null {
   ) {
     ctx.report(['effective_from'], 'BAD_DATE', { value: effectiveFrom });
   }
-  let version = value.version;
+  const version = value.version;
   if (typeof version === 'number') {
     const [start, end] = locate(ctx.parsed, ['version']);
     const written = ctx.parsed.source.text.slice(start, end).trim();
@@ -56,7 +51,6 @@ export function checkMeaning(ctx: CheckContext): Policy | null {
       { value: String(version), written, changed },
       { severity: 'warning' },
     );
-    version = String(version);
   }
   const businessHours = checkBusinessHours(ctx, value.business_hours);
   const exclusions = checkExclusions(ctx, value.exclusions);
@@ -65,16 +59,16 @@ export function checkMeaning(ctx: CheckContext): Policy | null {
   const metrics = [...builtinCatalog(), ...ownMetrics];
   const scorecards = checkScorecards(ctx, value.scorecards, metrics, grades);
 
-  if (!ctx.clean) return null;
+  if (!ctx.clean || document === null) return null;
   return {
     scorebook: 1,
-    id: value.id as string,
-    version: version as string,
-    effective_from: value.effective_from as string,
-    title: value.title as string,
-    title_en: asString(value.title_en),
-    description: asString(value.description),
-    timezone: value.timezone as string,
+    id: document.id,
+    version: String(document.version),
+    effective_from: document.effective_from,
+    title: document.title,
+    title_en: document.title_en ?? null,
+    description: document.description ?? null,
+    timezone: document.timezone,
     business_hours: businessHours,
     exclusions,
     metrics: ownMetrics,
@@ -88,10 +82,8 @@ export function checkMeaning(ctx: CheckContext): Policy | null {
 
 function checkBusinessHours(ctx: CheckContext, raw: unknown): BusinessHoursSpec | null {
   if (!isRecord(raw)) return null;
-  const week = {} as Record<Weekday, string[]>;
+  const week = byWeekday((day) => asArray(raw[day]).filter((x): x is string => typeof x === 'string'));
   for (const day of WEEKDAYS) {
-    const intervals = asArray(raw[day]).filter((x): x is string => typeof x === 'string');
-    week[day] = intervals;
     const parsed: Array<[number, number, string]> = [];
     asArray(raw[day]).forEach((text, i) => {
       if (typeof text !== 'string') return;

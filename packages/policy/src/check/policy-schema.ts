@@ -13,6 +13,27 @@ const day = {
 } as const;
 
 /**
+ * A policy version that matches {@link POLICY_SCHEMA}, as far as the meaning stage reads it
+ * typed: the top-level keys (their inner parts are checked by the meaning stage, which guards
+ * every type itself). What the validator's declaration promises; change the two together.
+ */
+export interface PolicyDocument {
+  scorebook: 1;
+  id: string;
+  version: string | number;
+  effective_from: string;
+  title: string;
+  title_en?: string;
+  description?: string;
+  timezone: string;
+  business_hours?: unknown;
+  exclusions?: unknown[];
+  metrics?: unknown[];
+  grades: unknown[];
+  scorecards: Record<string, unknown>;
+}
+
+/**
  * The JSON Schema (2020-12) of a policy version: the shape of `policy-format.md`. Meaning-level
  * rules (references, weights, orders of targets) are checked after it, with positions.
  * Published as `configs/schema/policy.schema.json` for editors.

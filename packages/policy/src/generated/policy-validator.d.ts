@@ -1,5 +1,6 @@
-import type { ErrorObject } from 'ajv';
+import type { DocumentValidator } from '@scorebook/config-file';
+import type { PolicyDocument } from '../check/policy-schema.ts';
 
 /** Precompiled validator of the policy JSON Schema; errors are left on `errors`. */
-declare const validate: ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
+declare const validate: DocumentValidator<PolicyDocument>;
 export default validate;

@@ -54,9 +54,9 @@ function checkPolicySource(source: ConfigText): LoadedPolicy {
   const { parsed, problems } = parseConfigYaml(source);
   if (parsed === null || problems.length > 0) return failed(source.file, sortProblems(problems));
   const ctx = new CheckContext(parsed);
-  const schemaProblems = checkSchema(parsed);
-  const policy = checkMeaning(ctx);
-  const all = sortProblems([...schemaProblems, ...ctx.problems]);
+  const schema = checkSchema(parsed);
+  const policy = checkMeaning(ctx, schema.document);
+  const all = sortProblems([...schema.problems, ...ctx.problems]);
   const raw =
     parsed.value !== null && typeof parsed.value === 'object' && !Array.isArray(parsed.value)
       ? (parsed.value as Record<string, unknown>)
