@@ -12,7 +12,6 @@ export {
 } from './impact.ts';
 export { checkManifest } from './manifest.ts';
 export {
-  type AgentExpectation,
   type PolicyTestReport,
   type RuleCoverage,
   runPolicyTests,
@@ -27,6 +26,7 @@ export {
   requireCommitted,
 } from './publish.ts';
 export { renderImpact } from './render-impact.ts';
+export type { AgentExpectation } from './tests/policy-test-schema.ts';
 export { POLICY_TEST_SCHEMA } from './tests/policy-test-schema.ts';
 export {
   isFailure,

@@ -6,7 +6,7 @@ import {
   parseConfigYaml,
   problemAt,
   readConfigText,
-  schemaProblems,
+  validateDocument,
 } from '@scorebook/config-file';
 import { INPUT_TABLES } from '@scorebook/contract';
 import { type AgentResult, type Evaluation, evaluate } from '@scorebook/engine';
@@ -14,21 +14,7 @@ import { loadPolicyFamily, type Policy, type PolicyFamily } from '@scorebook/pol
 import { type Problem, ScorebookError, type SourceProblem } from '@scorebook/problems';
 import { governanceMessage } from './errors.ts';
 import validate from './generated/policy-test-validator.js';
-
-/** What a test expects of one agent; `agent` and at least one more key. */
-export interface AgentExpectation {
-  agent: string;
-  status?: 'rated' | 'not_rated';
-  grade?: string | null;
-  rank?: number | null;
-  vetoes?: string[];
-  adjustments?: Record<string, number>;
-  excluded?: Record<string, number>;
-  metrics?: Record<string, number | null>;
-  metric_status?: Record<string, string>;
-  base_score?: number | null;
-  total_score?: number | null;
-}
+import type { AgentExpectation, TestCase, TestFile } from './tests/policy-test-schema.ts';
 
 /** The result of one test case (or of a test file that could not be read: `name` is the file's). */
 export interface TestOutcome {
@@ -53,20 +39,6 @@ export interface PolicyTestReport {
   outcomes: TestOutcome[];
   /** Every rule of every version of the policy, version by version (oldest first). */
   coverage: RuleCoverage[];
-}
-
-interface TestCase {
-  name: string;
-  period?: string | number;
-  version?: string;
-  data: string | Record<string, string | Array<Record<string, unknown>>>;
-  expect: AgentExpectation[];
-}
-
-interface TestFile {
-  period?: string | number;
-  version?: string;
-  tests: TestCase[];
 }
 
 const TOLERANCE = 1e-9;
@@ -99,7 +71,7 @@ export async function runPolicyTests(policyDir: string): Promise<PolicyTestRepor
       outcomes.push({ file, name, version: null, passed: false, failures: read.problems });
       continue;
     }
-    const suite = read.parsed.value as TestFile;
+    const { suite } = read;
     for (const [index, test] of suite.tests.entries()) {
       const outcome = await runCase(file, read.parsed, index, test, suite, policyDir, family);
       outcomes.push(outcome.outcome);
@@ -110,13 +82,15 @@ export async function runPolicyTests(policyDir: string): Promise<PolicyTestRepor
 }
 
 /** Reads a test file: YAML with positions, checked against the schema. */
-function readTestFile(file: string): { parsed: ParsedYaml | null; problems: SourceProblem[] } {
+function readTestFile(
+  file: string,
+): { parsed: ParsedYaml; suite: TestFile; problems: [] } | { parsed: null; problems: SourceProblem[] } {
   const { text, problems } = readConfigText(file);
   if (text === null) return { parsed: null, problems };
   const { parsed, problems: yamlProblems } = parseConfigYaml(text);
   if (parsed === null || yamlProblems.length > 0) return { parsed: null, problems: yamlProblems };
-  const schema = schemaProblems(parsed, validate);
-  return schema.length > 0 ? { parsed: null, problems: schema } : { parsed, problems: [] };
+  const { document, problems: schema } = validateDocument(parsed, validate);
+  return document === null ? { parsed: null, problems: schema } : { parsed, suite: document, problems: [] };
 }
 
 async function runCase(

@@ -1,5 +1,39 @@
 import { INPUT_TABLES } from '@scorebook/contract';
 
+/** What a test expects of one agent; `agent` and at least one more key. */
+export interface AgentExpectation {
+  agent: string;
+  status?: 'rated' | 'not_rated';
+  grade?: string | null;
+  rank?: number | null;
+  vetoes?: string[];
+  adjustments?: Record<string, number>;
+  excluded?: Record<string, number>;
+  metrics?: Record<string, number | null>;
+  metric_status?: Record<string, string>;
+  base_score?: number | null;
+  total_score?: number | null;
+}
+
+/** One case of a policy test file, as the schema admits it. */
+export interface TestCase {
+  name: string;
+  period?: string | number;
+  version?: string;
+  data: string | Record<string, string | Array<Record<string, unknown>>>;
+  expect: AgentExpectation[];
+}
+
+/**
+ * A policy test file that matches {@link POLICY_TEST_SCHEMA}: what its validator's declaration
+ * promises. Change the two together.
+ */
+export interface TestFile {
+  period?: string | number;
+  version?: string;
+  tests: TestCase[];
+}
+
 const text = { type: 'string', minLength: 1 } as const;
 const nullableNumber = { type: ['number', 'null'] } as const;
 const period = {
