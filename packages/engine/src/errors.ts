@@ -66,7 +66,7 @@ export const RUN_ERRORS = defineCatalogue({
 });
 
 /** A permanent code of a problem that stops an evaluation. */
-export type RunErrorCode = keyof typeof RUN_ERRORS;
+type RunErrorCode = keyof typeof RUN_ERRORS;
 
 /** Why a row is rejected once typed: what it refers to, duplicates, values that cannot be true together. */
 export const ROW_REJECTIONS = defineCatalogue({
@@ -109,4 +109,4 @@ export const ROW_REJECTIONS = defineCatalogue({
 });
 
 /** A permanent code of a row rejected by the checks after typing. */
-export type RowRejectionCode = keyof typeof ROW_REJECTIONS;
+type RowRejectionCode = keyof typeof ROW_REJECTIONS;

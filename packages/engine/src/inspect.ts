@@ -21,7 +21,7 @@ export interface InspectOptions {
 }
 
 /** Rejected rows of a table with one code: how many, and the first few. */
-export interface RejectionGroup {
+interface RejectionGroup {
   code: string;
   count: number;
   examples: RejectedRow[];

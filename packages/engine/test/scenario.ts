@@ -9,7 +9,7 @@ import { type Evaluation, evaluate } from '../src/index.ts';
  * A table given inline: CSV text, or rows written as JSON Lines; a name with an extension (or a
  * folder) is written as that file.
  */
-export type InlineTable = string | Array<Record<string, unknown>>;
+type InlineTable = string | Array<Record<string, unknown>>;
 
 /** Options of a small hand-computed scenario. */
 export interface Scenario {

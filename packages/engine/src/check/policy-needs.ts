@@ -9,7 +9,7 @@ import {
 import type { Policy } from '@scorebook/policy';
 
 /** The input tables and fields one metric reads. */
-export interface MetricInputs {
+interface MetricInputs {
   tables: ReadonlySet<InputTableName>;
   /** `[table, field]` of input fields read by its `field` and `where`s (derived ones by what they need). */
   fields: ReadonlyArray<readonly [InputTableName, string]>;
@@ -18,7 +18,7 @@ export interface MetricInputs {
 }
 
 /** An input field a policy reads: where, and the comparisons its conditions make with it. */
-export interface FieldNeed {
+interface FieldNeed {
   table: InputTableName;
   field: string;
   uses: string[];
@@ -96,7 +96,7 @@ export function policyNeeds(policy: Policy, definitions: readonly MetricDefiniti
 }
 
 /** The input tables and fields a metric reads. */
-export function metricInputs(d: MetricDefinition): MetricInputs {
+function metricInputs(d: MetricDefinition): MetricInputs {
   const tables = new Set<InputTableName>();
   const fields: Array<readonly [InputTableName, string]> = [];
   const leaves: Array<readonly [InputTableName, LeafCondition]> = [];
@@ -135,7 +135,7 @@ export function metricInputs(d: MetricDefinition): MetricInputs {
 }
 
 /** The leaves of a condition, in order. */
-export function leavesOf(condition: Condition): LeafCondition[] {
+function leavesOf(condition: Condition): LeafCondition[] {
   if ('all' in condition) return condition.all.flatMap(leavesOf);
   if ('any' in condition) return condition.any.flatMap(leavesOf);
   if ('not' in condition) return leavesOf(condition.not);
@@ -143,7 +143,7 @@ export function leavesOf(condition: Condition): LeafCondition[] {
 }
 
 /** Every fact a condition names, in order, without repeats (`{fact}` values included). */
-export function factsOf(condition: Condition): string[] {
+function factsOf(condition: Condition): string[] {
   const out: string[] = [];
   const walk = (node: Condition) => {
     if ('all' in node) node.all.forEach(walk);

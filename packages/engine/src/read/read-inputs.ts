@@ -35,7 +35,7 @@ export interface FileProvenance {
 }
 
 /** One input table ready to be read: its files and how their records are typed. */
-export interface TableInput {
+interface TableInput {
   table: InputTableName;
   files: readonly LocatedFile[];
   reading: TableSource | null;

@@ -125,7 +125,7 @@ export function notRatedRating(
 }
 
 /** The three scored metrics with the lowest score below 100: lowest first, then larger weight, then id. */
-export function worstMetrics(
+function worstMetrics(
   scorecard: Scorecard,
   metrics: Readonly<Record<string, MetricResult>>,
 ): string[] {

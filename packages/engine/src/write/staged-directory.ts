@@ -23,12 +23,12 @@ import { writeStop } from './write-errors.ts';
  * process kills itself with SIGKILL there, as a power cut or `kill -9` would. Crash-point tests
  * run a command in a child process with it set; nothing else may set it.
  */
-export function crashPoint(point: string): void {
+function crashPoint(point: string): void {
   if (process.env.SCOREBOOK_TEST_CRASH_AT === point) process.kill(process.pid, 'SIGKILL');
 }
 
 /** What a lock file says about its holder. */
-export interface LockHolder {
+interface LockHolder {
   pid: number;
   host: string;
   started_at: string;
@@ -209,7 +209,7 @@ export function leftoversOf(target: string): Leftover[] {
 }
 
 /** The holder recorded in a lock file, or null when it cannot be read (being written, or garbled). */
-export function lockHolder(file: string): LockHolder | null {
+function lockHolder(file: string): LockHolder | null {
   try {
     const value = JSON.parse(readFileSync(file, 'utf8')) as Partial<LockHolder>;
     if (typeof value.pid !== 'number' || typeof value.host !== 'string') return null;
