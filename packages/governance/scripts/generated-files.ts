@@ -6,7 +6,7 @@ import { schemaText, validatorModule } from '@scorebook/config-file';
 import { POLICY_TEST_SCHEMA } from '../src/tests/policy-test-schema.ts';
 
 /** The command that writes the generated files. */
-export const SCRIPT = 'npm run schema -w @scorebook/governance';
+const SCRIPT = 'npm run schema -w @scorebook/governance';
 
 const at = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 

@@ -1,7 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 
 /** Runs git in `cwd`; null when git fails (not a repository, unknown ref, no git). */
 function git(cwd: string, args: string[]): string | null {
@@ -58,30 +57,6 @@ export function commitState(file: string): CommitState {
 /** Whether the repository at `dir` holds a commit (a shallow clone may not). */
 export function hasCommit(dir: string, commit: string): boolean {
   return git(dir, ['cat-file', '-e', `${commit}^{commit}`]) !== null;
-}
-
-/**
- * Writes the files of a folder as they were at a commit into `target` (for the policy at a base
- * ref). Returns the number of files written; 0 when the folder did not exist there.
- */
-export function exportFolderAt(dir: string, commit: string, target: string): number {
-  const root = gitRoot(dir);
-  if (root === null) return 0;
-  const path = gitPath(root, dir);
-  const list = git(root, ['ls-tree', '-r', '--name-only', commit, '--', path]);
-  if (list === null || list === '') return 0;
-  let written = 0;
-  for (const file of list.split('\n')) {
-    const content = execFileSync('git', ['show', `${commit}:${file}`], {
-      cwd: root,
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    const out = join(target, relative(path, file));
-    mkdirSync(resolve(out, '..'), { recursive: true });
-    writeFileSync(out, content);
-    written++;
-  }
-  return written;
 }
 
 /** The content of a file at a commit, by its path relative to the repository's top; or null. */
