@@ -8,7 +8,7 @@ const SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600 };
 type QuantityCode = 'QUANTITY_INVALID' | 'QUANTITY_UNIT_MISMATCH' | 'QUANTITY_RATIO_RANGE';
 
 /** Why a quantity cannot be read: a code of the policy catalogue and its parameters. */
-export type QuantityProblem = {
+type QuantityProblem = {
   [K in QuantityCode]: { ok: false; code: K; params: ParamsOf<(typeof POLICY_ERRORS)[K]> };
 }[QuantityCode];
 

@@ -295,7 +295,7 @@ function strip<T extends object>(value: T): Omit<T, 'source'> {
 }
 
 /** Deep equality of plain data, independent of key order. */
-export function same(a: unknown, b: unknown): boolean {
+function same(a: unknown, b: unknown): boolean {
   return canonicalJson(a ?? null) === canonicalJson(b ?? null);
 }
 
