@@ -88,7 +88,7 @@ export async function encodeXlsx(
  * directory record) to midnight of `time`, in place, and returns the archive. Throws when the
  * bytes are not a zip archive with a central directory.
  */
-export function setZipTimes(zip: Buffer, time: WorkbookTime): Buffer {
+function setZipTimes(zip: Buffer, time: WorkbookTime): Buffer {
   const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
   if (end < 0) throw new Error('not a zip archive: no end of central directory');
   const dosDate = ((time.year - 1980) << 9) | (time.month << 5) | time.day;

@@ -45,12 +45,12 @@ export interface ExportColumn {
 }
 
 /** Where a table's rows go: one file, or one file per local date of a timestamp field. */
-export type ExportFiles =
+type ExportFiles =
   | { kind: 'single'; name: string }
   | { kind: 'daily'; folder: string; by: string; extension: '.csv' };
 
 /** A sheet written before the table's own in a workbook (a summary Excel reports carry). */
-export interface LeadingSheet {
+interface LeadingSheet {
   name: string;
   /** Its rows, the header first, from the table's rows. */
   rows: (rows: readonly ContractRow[], context: ExportContext) => ExportCell[][];
