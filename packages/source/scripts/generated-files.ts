@@ -6,7 +6,7 @@ import { schemaText, validatorModule } from '@scorebook/config-file';
 import { SOURCE_SCHEMA } from '../src/load/source-schema.ts';
 
 /** The command that writes the generated files. */
-export const SCRIPT = 'npm run schema -w @scorebook/source';
+const SCRIPT = 'npm run schema -w @scorebook/source';
 
 const at = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 

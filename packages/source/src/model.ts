@@ -1,4 +1,4 @@
-import type { FieldType, InputTableName } from '@scorebook/contract';
+import type { InputTableName } from '@scorebook/contract';
 import type { Encoding } from './read/file-items.ts';
 
 /** Where a part of `source.yaml` was written: file, 1-based line and column, JSON path. */
@@ -78,11 +78,3 @@ export const DEFAULT_SOURCE: Source = {
   ignore: [],
   tables: new Map(),
 };
-
-/** The field type a mapping reads into: the contract's, the declared one, or text. */
-export function mappedType(
-  contractType: FieldType | undefined,
-  mapping: FieldMapping | undefined,
-): FieldType {
-  return contractType ?? mapping?.type ?? 'string';
-}

@@ -72,7 +72,7 @@ export function zip(parts: readonly ZipPart[]): Buffer {
 }
 
 /** One sheet of a workbook to build. */
-export interface SheetSpec {
+interface SheetSpec {
   name: string;
   /** The content of `<sheetData>`: `<row>` elements as a writer would put them. */
   rows: string;

@@ -16,7 +16,7 @@ export function datedGlob(path: string): string {
 }
 
 /** Like {@link datedGlob}, but each digit of a dated run becomes `?`: `会话_2026-10.csv` → `会话_????-??.csv`. */
-export function narrowDatedGlob(path: string): string {
+function narrowDatedGlob(path: string): string {
   return path.replace(DATED_RUN, (run) =>
     run.replace(/\D/gu, '').length >= 4 ? run.replace(/\d/gu, '?') : run,
   );

@@ -3,7 +3,7 @@ import { normalizeHeader } from './normalize.ts';
 import { FIELD_SYNONYMS, FILE_NAME_HINTS } from './synonyms.ts';
 
 /** A contract field matched to a column of the file. */
-export interface FieldColumn {
+interface FieldColumn {
   field: string;
   /** The header as written in the file. */
   column: string;
@@ -48,7 +48,7 @@ const OTHER_WEIGHT = 1;
 const COMPLETE_BONUS = 2;
 const HINT_BONUS = 3;
 /** Below this score a file is not assigned to any table. */
-export const MIN_TABLE_SCORE = 4;
+const MIN_TABLE_SCORE = 4;
 
 /**
  * Maps the columns of a file to the fields of `table`. Candidates are (field, column) pairs
@@ -126,7 +126,7 @@ export function scoreTables(headers: readonly string[], path: string): TableScor
 }
 
 /** Why a file was not given a table. */
-export type Unassigned = 'tie' | 'weak';
+type Unassigned = 'tie' | 'weak';
 
 /** The table a file goes to, or why none, with the tables worth naming. */
 export type TableChoice =

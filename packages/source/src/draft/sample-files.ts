@@ -18,9 +18,9 @@ import { draftSource } from './write-draft.ts';
 /** How many records of each file (and sheet) are read by default. */
 export const DEFAULT_SAMPLE_ROWS = 1000;
 /** How many bytes of a CSV or JSON Lines file decide its encoding. */
-export const ENCODING_SAMPLE_BYTES = 1024 * 1024;
+const ENCODING_SAMPLE_BYTES = 1024 * 1024;
 /** At most this many sheets of a workbook are sampled. */
-export const MAX_SHEETS = 10;
+const MAX_SHEETS = 10;
 
 /** What `scorebook source init` needs besides the folder. */
 export interface DraftFolderOptions {
@@ -86,7 +86,7 @@ export async function sampleDataFolder(
 }
 
 /** Samples one file (see {@link sampleDataFolder}); `name` is its path relative to the data folder. */
-export async function sampleFile(path: string, name: string, sampleRows: number): Promise<SampledFile> {
+async function sampleFile(path: string, name: string, sampleRows: number): Promise<SampledFile> {
   const format = FORMATS[extname(name).toLowerCase()] ?? null;
   const base: SampledFile = { path: name, format, encoding: null, sheets: [], problem: null };
   if (format === null) return base;

@@ -10,7 +10,7 @@ export interface ValueCount {
 }
 
 /** One entry of a drafted `map`: the value as the file writes it, and what it means (null: TODO). */
-export interface MapEntry {
+interface MapEntry {
   key: string;
   value: VocabularyValue | null;
   count: number;

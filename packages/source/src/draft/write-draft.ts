@@ -25,7 +25,7 @@ export function draftSource(files: readonly SampledFile[], options: DraftOptions
 }
 
 /** The text of a draft `source.yaml` from its plan: YAML with comments in Chinese and English. */
-export function writeDraft(plan: DraftPlan, options: DraftOptions): string {
+function writeDraft(plan: DraftPlan, options: DraftOptions): string {
   const n = options.sampleRows;
   const lines = [
     `# yaml-language-server: $schema=${options.schema}`,

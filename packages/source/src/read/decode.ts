@@ -30,7 +30,7 @@ export interface DecodeOptions {
 }
 
 /** Bytes read at a time from a file. */
-export const READ_CHUNK_BYTES = 1024 * 1024;
+const READ_CHUNK_BYTES = 1024 * 1024;
 
 /**
  * Decodes bytes in their declared encoding, as pieces of text that end on character

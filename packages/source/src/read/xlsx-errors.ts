@@ -96,7 +96,7 @@ export const XLSX_ERRORS = defineCatalogue({
 });
 
 /** A permanent code of an xlsx problem. */
-export type XlsxErrorCode = keyof typeof XLSX_ERRORS;
+type XlsxErrorCode = keyof typeof XLSX_ERRORS;
 
 /** A sheet as listed in a message: its name, and whether Excel hides it. */
 export interface SheetLabel {

@@ -10,7 +10,7 @@ export interface Relationship {
 }
 
 /** A sheet as the workbook lists it, in workbook order. */
-export interface SheetEntry {
+interface SheetEntry {
   name: string;
   /** The relationship id that leads to the sheet's part. */
   rid: string;

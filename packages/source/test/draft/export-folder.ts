@@ -37,7 +37,7 @@ const at = (y: number, mo: number, d: number, h: number, mi: number, s: number):
 });
 
 /** The files of the export folder, by path. */
-export function exportFiles(): Record<string, Uint8Array | string> {
+function exportFiles(): Record<string, Uint8Array | string> {
   const header = '会话ID,客服工号,客服姓名,渠道,开始时间,结束时间,是否解决,是否转接,备注';
   return {
     '会话记录_2026-10.csv': encodeGb18030(
