@@ -66,6 +66,54 @@ export interface FieldMetricDefinition extends MetricCommon {
  */
 export type MetricDefinition = RatioMetricDefinition | CountMetricDefinition | FieldMetricDefinition;
 
+/** What every metric definition has, whatever its kind (see {@link metricDefinition}). */
+export type MetricHead = Pick<
+  MetricCommon,
+  'id' | 'title' | 'title_en' | 'description' | 'description_en' | 'better' | 'unit' | 'builtin'
+>;
+
+/** What a metric measures: a ratio's sides, a count's table, or a table's field. */
+export type MetricMeasure =
+  | { kind: 'ratio'; numerator: RatioSide; denominator: RatioSide }
+  | { kind: 'count'; table: MeasuredTableName; where: Condition | null }
+  | { kind: FieldMetricDefinition['kind']; table: MeasuredTableName; field: string; where: Condition | null };
+
+/**
+ * A metric definition from its parts, its keys in the order results and `policy.json` write
+ * them (id, title, title_en, description, description_en, kind, better, unit, table, field,
+ * where, numerator, denominator, builtin); the keys its kind does not take are null.
+ */
+export function metricDefinition(head: MetricHead, measure: MetricMeasure): MetricDefinition {
+  const { id, title, title_en, description, description_en, better, unit, builtin } = head;
+  const lead = { id, title, title_en, description, description_en };
+  const none = { numerator: null, denominator: null };
+  switch (measure.kind) {
+    case 'ratio': {
+      const { kind, numerator, denominator } = measure;
+      return {
+        ...lead,
+        kind,
+        better,
+        unit,
+        table: null,
+        field: null,
+        where: null,
+        numerator,
+        denominator,
+        builtin,
+      };
+    }
+    case 'count': {
+      const { kind, table, where } = measure;
+      return { ...lead, kind, better, unit, table, field: null, where, ...none, builtin };
+    }
+    default: {
+      const { kind, table, field, where } = measure;
+      return { ...lead, kind, better, unit, table, field, where, ...none, builtin };
+    }
+  }
+}
+
 /** Kinds that take a `field`. */
 export const KINDS_WITH_FIELD: ReadonlySet<MetricKind> = new Set(['mean', 'median', 'p90', 'sum', 'nps']);
 

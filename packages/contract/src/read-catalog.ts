@@ -6,6 +6,7 @@ import {
   inferUnit,
   type MetricDefinition,
   type MetricKind,
+  metricDefinition,
   type RatioSide,
   type Unit,
 } from './metrics.ts';
@@ -30,59 +31,22 @@ export function readCatalog(text: string): MetricDefinition[] {
 export function toDefinition(m: Record<string, unknown>, builtin: boolean): MetricDefinition {
   const kind = m.kind as MetricKind;
   const field = (m.field as string | undefined) ?? null;
-  // Keys in this order: policy.json and the results are written from these objects.
   const head = {
     id: m.id as string,
     title: m.title as string,
     title_en: (m.title_en as string | undefined) ?? null,
     description: (m.description as string | undefined) ?? null,
     description_en: (m.description_en as string | undefined) ?? null,
-  };
-  const better = m.better as Better;
-  const unit = (m.unit as Unit | undefined) ?? inferUnit(kind, field);
-  if (kind === 'ratio') {
-    const numerator = side(m.numerator);
-    const denominator = side(m.denominator);
-    return {
-      ...head,
-      kind,
-      better,
-      unit,
-      table: null,
-      field: null,
-      where: null,
-      numerator,
-      denominator,
-      builtin,
-    };
-  }
-  const table = m.table as MeasuredTableName;
-  const where = (m.where as Condition | undefined) ?? null;
-  if (kind === 'count')
-    return {
-      ...head,
-      kind,
-      better,
-      unit,
-      table,
-      field: null,
-      where,
-      numerator: null,
-      denominator: null,
-      builtin,
-    };
-  return {
-    ...head,
-    kind,
-    better,
-    unit,
-    table,
-    field: m.field as string,
-    where,
-    numerator: null,
-    denominator: null,
+    better: m.better as Better,
+    unit: (m.unit as Unit | undefined) ?? inferUnit(kind, field),
     builtin,
   };
+  if (kind === 'ratio')
+    return metricDefinition(head, { kind, numerator: side(m.numerator), denominator: side(m.denominator) });
+  const table = m.table as MeasuredTableName;
+  const where = (m.where as Condition | undefined) ?? null;
+  if (kind === 'count') return metricDefinition(head, { kind, table, where });
+  return metricDefinition(head, { kind, table, field: m.field as string, where });
 }
 
 function side(s: unknown): RatioSide {

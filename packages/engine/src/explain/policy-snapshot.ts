@@ -1,12 +1,13 @@
 import { basename } from 'node:path';
 import type { Condition } from '@scorebook/conditions';
-import type {
-  MetricDefinition,
-  PolicySnapshot,
-  RatioSide,
-  SnapshotMetric,
-  SnapshotScorecard,
-  SnapshotWeekday,
+import {
+  type MetricDefinition,
+  metricDefinition,
+  type PolicySnapshot,
+  type RatioSide,
+  type SnapshotMetric,
+  type SnapshotScorecard,
+  type SnapshotWeekday,
 } from '@scorebook/contract';
 import type { Policy, Scorecard } from '@scorebook/policy';
 
@@ -111,56 +112,17 @@ function scorecard(s: Scorecard): SnapshotScorecard {
 }
 
 function metric(d: MetricDefinition): SnapshotMetric {
-  const { better, unit, builtin } = d;
-  const head = {
-    id: d.id,
-    title: d.title,
-    title_en: d.title_en,
-    description: d.description,
-    description_en: d.description_en,
-  };
-  const none = { numerator: null, denominator: null };
   switch (d.kind) {
-    case 'ratio': {
-      const numerator = side(d.numerator);
-      const denominator = side(d.denominator);
-      return {
-        ...head,
+    case 'ratio':
+      return metricDefinition(d, {
         kind: d.kind,
-        better,
-        unit,
-        table: null,
-        field: null,
-        where: null,
-        numerator,
-        denominator,
-        builtin,
-      };
-    }
+        numerator: side(d.numerator),
+        denominator: side(d.denominator),
+      });
     case 'count':
-      return {
-        ...head,
-        kind: d.kind,
-        better,
-        unit,
-        table: d.table,
-        field: null,
-        where: orNull(d.where),
-        ...none,
-        builtin,
-      };
+      return metricDefinition(d, { kind: d.kind, table: d.table, where: orNull(d.where) });
     default:
-      return {
-        ...head,
-        kind: d.kind,
-        better,
-        unit,
-        table: d.table,
-        field: d.field,
-        where: orNull(d.where),
-        ...none,
-        builtin,
-      };
+      return metricDefinition(d, { kind: d.kind, table: d.table, field: d.field, where: orNull(d.where) });
   }
 }
 
