@@ -65,9 +65,6 @@ export const RUN_ERRORS = defineCatalogue({
   },
 });
 
-/** A permanent code of a problem that stops an evaluation. */
-type RunErrorCode = keyof typeof RUN_ERRORS;
-
 /** Why a row is rejected once typed: what it refers to, duplicates, values that cannot be true together. */
 export const ROW_REJECTIONS = defineCatalogue({
   UNKNOWN_AGENT: {
@@ -107,6 +104,3 @@ export const ROW_REJECTIONS = defineCatalogue({
       `${p.field} ${p.value} is before started_at ${p.started}`,
   },
 });
-
-/** A permanent code of a row rejected by the checks after typing. */
-type RowRejectionCode = keyof typeof ROW_REJECTIONS;

@@ -125,10 +125,7 @@ export function notRatedRating(
 }
 
 /** The three scored metrics with the lowest score below 100: lowest first, then larger weight, then id. */
-function worstMetrics(
-  scorecard: Scorecard,
-  metrics: Readonly<Record<string, MetricResult>>,
-): string[] {
+function worstMetrics(scorecard: Scorecard, metrics: Readonly<Record<string, MetricResult>>): string[] {
   return scorecard.scored
     .flatMap((item) => {
       const score = scoreOf(metrics[item.metric]);

@@ -95,9 +95,6 @@ export const XLSX_ERRORS = defineCatalogue({
   },
 });
 
-/** A permanent code of an xlsx problem. */
-type XlsxErrorCode = keyof typeof XLSX_ERRORS;
-
 /** A sheet as listed in a message: its name, and whether Excel hides it. */
 export interface SheetLabel {
   name: string;
