@@ -37,13 +37,16 @@ let peakHeap = 0;
 const sampler = setInterval(() => {
   peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
 }, 100);
+const cpuBefore = process.cpuUsage();
 t = performance.now();
 const evaluation = await evaluate({ policiesDir: policies, dataDir: dir, period: '2026-10' });
 const seconds = (performance.now() - t) / 1000;
+const cpu = process.cpuUsage(cpuBefore);
+const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 clearInterval(sampler);
 const peakRss = process.resourceUsage().maxRSS * 1024;
 console.log(
-  `evaluated 2026-10 in ${seconds.toFixed(1)} s: ${Math.round(rows / seconds).toLocaleString('en-US')} rows/s`,
+  `evaluated 2026-10 in ${seconds.toFixed(1)} s (CPU ${cpuSeconds.toFixed(1)} s): ${Math.round(rows / seconds).toLocaleString('en-US')} rows/s`,
 );
 console.log(
   `  agents rated ${evaluation.results.summary.rated}/${evaluation.results.summary.agents}, rejected rows ${evaluation.rejected.length}`,

@@ -32,9 +32,11 @@ export class RowChecks {
   readonly rejectedBy = new Map<InputTableName, number>();
   readonly #fileNames: readonly string[];
   readonly #hasConversations: boolean;
-  readonly #conversations = new Set<string>();
+  /** The accepted conversations' ids (the unique ids of that table, kept once it is read). */
+  #conversations: ReadonlyMap<string, number> = new Map();
   readonly #rejectedIds = new Map<string, RejectionCause>();
-  readonly #seen = new Map<string, string>();
+  /** Unique ids of the current table, each with where it was first accepted (file · 2³² + line). */
+  #seen = new Map<string, number>();
   #table: InputTableName = 'agents';
 
   constructor(fileNames: readonly string[], hasConversations: boolean) {
@@ -44,8 +46,9 @@ export class RowChecks {
 
   /** Starts the records of a table: unique ids are checked within a table. */
   startTable(table: InputTableName): void {
+    if (this.#table === 'conversations') this.#conversations = this.#seen;
     this.#table = table;
-    this.#seen.clear();
+    this.#seen = new Map();
   }
 
   /** The row of an accepted record, or null when it is rejected (and reported). */
@@ -114,7 +117,9 @@ export class RowChecks {
     }
     if (spec.unique !== undefined) {
       const id = v[spec.unique] as string;
-      const first = this.#seen.get(id);
+      const seen = this.#seen.get(id);
+      const first =
+        seen === undefined ? undefined : `${this.#fileNames[Math.floor(seen / 2 ** 32)]}:${seen % 2 ** 32}`;
       if (first !== undefined) {
         this.#reject(
           record,
@@ -124,10 +129,9 @@ export class RowChecks {
         );
         return null;
       }
-      this.#seen.set(id, `${this.#fileNames[record.file]}:${record.line}`);
+      this.#seen.set(id, record.file * 2 ** 32 + record.line);
     }
     if (table === 'agents') this.#addAgent(v);
-    if (table === 'conversations') this.#conversations.add(v.conversation_id as string);
     return new Row(v, record.file, record.line);
   }
 
@@ -147,10 +151,7 @@ export class RowChecks {
 
   #remember(table: 'agents' | 'conversations', id: string, row: RejectedRow): void {
     const key = `${table} ${id}`;
-    if (
-      !this.#rejectedIds.has(key) &&
-      !(table === 'agents' ? this.agentIndex.has(id) : this.#conversations.has(id))
-    )
+    if (!this.#rejectedIds.has(key) && !(table === 'agents' ? this.agentIndex.has(id) : this.#seen.has(id)))
       this.#rejectedIds.set(key, {
         table,
         file: row.file,
