@@ -18,7 +18,12 @@ import { messageOf, type Problem, ScorebookError } from '@scorebook/problems';
 import { findSource, type Source } from '@scorebook/source';
 import { type Period, parsePeriod, Zone, zonePeriod } from '@scorebook/time';
 import packageJson from '../package.json' with { type: 'json' };
-import { fieldsNotInData, tablesAbsent, untypedComparisons } from './check/check-inputs.ts';
+import {
+  fieldsNotInData,
+  tablesAbsent,
+  tablesAbsentForRules,
+  untypedComparisons,
+} from './check/check-inputs.ts';
 import { Coverage } from './check/coverage.ts';
 import { policyNeeds } from './check/policy-needs.ts';
 import { DEFAULT_REJECTED_LIMIT, type RejectedLimit, tooManyRejected } from './check/rejected-limit.ts';
@@ -321,7 +326,7 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
     policy,
     policySnapshot: policySnapshot(policy, definitions),
     source,
-    warnings: [...inputs.warnings, ...roles.warnings],
+    warnings: [...inputs.warnings, ...tablesAbsentForRules(inputs, needs, allowMissing), ...roles.warnings],
   };
 }
 
