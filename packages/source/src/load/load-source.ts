@@ -33,7 +33,7 @@ import {
   type TableSource,
   type TimeFormat,
 } from '../model.ts';
-import type { Encoding } from '../read/file-items.ts';
+import { ENCODING_ALIASES, type Encoding } from '../read/file-items.ts';
 import { SOURCE_FILE_NAME } from './source-file-name.ts';
 
 /** A source as loaded: the source when valid, and every problem found. */
@@ -125,7 +125,7 @@ class SourceChecker {
     return {
       table,
       files,
-      encoding: (raw.encoding as Encoding | undefined) ?? 'utf-8',
+      encoding: encodingOf(raw.encoding as string | undefined),
       headerRow: (raw.header_row as number | undefined) ?? 1,
       sheet: (raw.sheet as string | undefined) ?? null,
       fields,
@@ -262,6 +262,12 @@ class SourceChecker {
     const pos = this.#parsed.lineCounter.linePos(start);
     return { file: this.#parsed.source.file, line: pos.line, column: pos.col, path: formatPath(path) };
   }
+}
+
+/** The encoding a source names (an alias read as its encoding), utf-8 by default. */
+function encodingOf(name: string | undefined): Encoding {
+  if (name === undefined) return 'utf-8';
+  return ENCODING_ALIASES[name] ?? (name as Encoding);
 }
 
 /** A format as written: `excel`, `unix_s`, `unix_ms`, or luxon tokens. */

@@ -1,6 +1,6 @@
 import { INPUT_TABLES } from '@scorebook/contract';
 import { EXTRA_FIELD_TYPES } from '../model.ts';
-import { ENCODINGS } from '../read/file-items.ts';
+import { ENCODING_ALIASES, ENCODINGS } from '../read/file-items.ts';
 
 const text = { type: 'string', minLength: 1 } as const;
 const mappedValue = {
@@ -47,7 +47,11 @@ const tableSource = {
       description:
         '文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order',
     },
-    encoding: { enum: [...ENCODINGS], description: '文本编码,默认 utf-8 / text encoding, default utf-8' },
+    encoding: {
+      enum: [...ENCODINGS, ...Object.keys(ENCODING_ALIASES)],
+      description:
+        '文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030',
+    },
     header_row: {
       type: 'integer',
       minimum: 1,
