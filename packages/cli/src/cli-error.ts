@@ -87,11 +87,8 @@ export const CLI_ERRORS = defineCatalogue({
   },
 });
 
-/** A code of {@link CLI_ERRORS}. */
-export type CliErrorCode = keyof typeof CLI_ERRORS;
-
-/** The codes of bad usage: every error of the command line but the problems it reports. */
-export type UsageCode = Exclude<CliErrorCode, 'SOURCE_EXISTS'>;
+/** The codes of bad usage: every code of {@link CLI_ERRORS} but the problem `SOURCE_EXISTS`. */
+export type UsageCode = Exclude<keyof typeof CLI_ERRORS, 'SOURCE_EXISTS'>;
 
 // After these the command's help is printed: the arguments were wrong as a whole.
 const WITH_HELP: ReadonlySet<UsageCode> = new Set<UsageCode>([
