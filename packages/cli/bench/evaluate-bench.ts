@@ -4,17 +4,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { evaluate } from '@scorebook/engine';
 import { generateSample } from '@scorebook/sample';
+import { REPOSITORY } from '../src/repository.ts';
 
 const { values } = parseArgs({
   options: { agents: { type: 'string' }, 'per-day': { type: 'string' }, keep: { type: 'boolean' } },
 });
 const agents = Number(values.agents ?? 500);
 const perDay = Number(values['per-day'] ?? 52);
-const policies = fileURLToPath(new URL('../../../configs/policies/ecommerce-cs', import.meta.url));
+const policies = REPOSITORY.samplePolicy;
 const dir = mkdtempSync(join(tmpdir(), 'scorebook-bench-'));
 
 let t = performance.now();
