@@ -3,13 +3,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { evaluate, writeEvaluation } from '@scorebook/engine';
 import { generateSample } from '@scorebook/sample';
+import { REPOSITORY } from '../src/repository.ts';
 import { buildSite } from '../src/site/build-site.ts';
 
 const agents = Number(process.argv[2] ?? 2000);
-const root = fileURLToPath(new URL('../../../', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'scorebook-site-bench-'));
 generateSample({
   out: join(work, 'data'),
@@ -21,7 +20,7 @@ generateSample({
 });
 let t = performance.now();
 const evaluation = await evaluate({
-  policiesDir: join(root, 'configs/policies/ecommerce-cs'),
+  policiesDir: REPOSITORY.samplePolicy,
   dataDir: join(work, 'data'),
   period: '2026-10',
 });
@@ -30,7 +29,7 @@ console.log(`evaluated ${agents} agents in ${((performance.now() - t) / 1000).to
 t = performance.now();
 const report = await buildSite({
   resultsDir: join(work, 'results'),
-  policiesDir: join(root, 'configs/policies'),
+  policiesDir: REPOSITORY.policies,
   outDir: join(work, 'site'),
 });
 const seconds = (performance.now() - t) / 1000;
@@ -40,7 +39,7 @@ console.log(
 t = performance.now();
 const again = await buildSite({
   resultsDir: join(work, 'results'),
-  policiesDir: join(root, 'configs/policies'),
+  policiesDir: REPOSITORY.policies,
   outDir: join(work, 'site'),
 });
 console.log(

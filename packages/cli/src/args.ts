@@ -1,6 +1,8 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { INPUT_TABLES } from '@scorebook/contract';
-import { UsageError } from './cli-error.ts';
+import { parseRejectedLimit, type RejectedLimit } from '@scorebook/engine';
+import { parsePeriod } from '@scorebook/time';
+import { usageError } from './cli-error.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -20,7 +22,7 @@ export function parseCommandArgs<T extends Options>(command: string, argv: strin
       strict: true,
     });
   } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n  scorebook ${command} --help`);
+    throw usageError('BAD_ARGUMENTS', { reason: (error as Error).message, command });
   }
 }
 
@@ -28,7 +30,7 @@ export function parseCommandArgs<T extends Options>(command: string, argv: strin
 export function required(values: Record<string, unknown>, name: string, command: string): string {
   const value = values[name];
   if (typeof value !== 'string' || value === '')
-    throw new UsageError(`scorebook ${command}: --${name} is required (--${name} <…>)`);
+    throw usageError('OPTION_REQUIRED', { command, option: name });
   return value;
 }
 
@@ -41,8 +43,27 @@ export function oneOf<T extends string>(
 ): T {
   if (value === undefined) return fallback;
   if (!(allowed as readonly string[]).includes(value))
-    throw new UsageError(`--${name} must be one of ${allowed.join(', ')} (got "${value}")`);
+    throw usageError('OPTION_NOT_ONE_OF', { option: name, allowed: allowed.join(', '), got: value });
   return value as T;
+}
+
+/** Stops a command that takes no positional arguments when some were given. */
+export function noPositionals(command: string, positionals: readonly string[]): void {
+  if (positionals.length > 0) throw usageError('NO_POSITIONALS', { command, got: positionals.join(' ') });
+}
+
+/** `--period` when it names a month (2026-10), a quarter (2026-Q4) or a year (2026), else a usage error. */
+export function periodOption(value: string): string {
+  if (parsePeriod(value) === null) throw usageError('PERIOD_INVALID', { got: value });
+  return value;
+}
+
+/** `--max-rejected` as the engine takes it (`1%` or a number of rows); undefined when not given. */
+export function maxRejectedOption(value: string | undefined): RejectedLimit | undefined {
+  if (value === undefined) return undefined;
+  const limit = parseRejectedLimit(value);
+  if (limit === null) throw usageError('MAX_REJECTED_INVALID', { got: value });
+  return limit;
 }
 
 /** The options of every command that reads data: the source to read it through, absent tables allowed. */
@@ -71,7 +92,7 @@ export function dataOptions(values: {
     .filter((t) => t !== '');
   for (const t of tables) {
     if (!(INPUT_TABLES as readonly string[]).includes(t))
-      throw new UsageError(`--allow-missing takes table names (${INPUT_TABLES.join(', ')}), got "${t}"`);
+      throw usageError('ALLOW_MISSING_NOT_A_TABLE', { tables: INPUT_TABLES.join(', '), got: t });
   }
   return { sourceFile: values.source ?? null, allowMissing: tables };
 }

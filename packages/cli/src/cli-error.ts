@@ -1,6 +1,132 @@
-/** Bad usage of the command line: exit code 2, with what to type instead. */
+import { type ArgsOf, type Bilingual, defineCatalogue, fixed, messageOf } from '@scorebook/problems';
+
+/**
+ * The errors of the command line itself (not of a policy, source or data), by permanent code:
+ * `SOURCE_EXISTS` stops `source init` as a problem (exit 1); every other entry is bad usage
+ * (exit 2, {@link UsageError}). Each says what was wrong, with the value given, and what to type.
+ */
+export const CLI_ERRORS = defineCatalogue({
+  SOURCE_EXISTS: {
+    zh: (p: { file: string; reason: string }) =>
+      `${p.file} 已存在(${p.reason}),source init 不会覆盖它。请先改名或删除,或用 --out 写到别处。`,
+    en: (p: { file: string; reason: string }) =>
+      `${p.file} exists (${p.reason}); source init never overwrites it. Rename or remove it first, or write elsewhere with --out.`,
+  },
+  BAD_ARGUMENTS: {
+    zh: (p: { reason: string; command: string }) => `${p.reason}\n  scorebook ${p.command} --help`,
+    en: (p: { reason: string; command: string }) => `${p.reason}\n  scorebook ${p.command} --help`,
+  },
+  OPTION_REQUIRED: {
+    zh: (p: { command: string; option: string }) =>
+      `scorebook ${p.command}:缺少必需的 --${p.option}(--${p.option} <…>)`,
+    en: (p: { command: string; option: string }) =>
+      `scorebook ${p.command}: --${p.option} is required (--${p.option} <…>)`,
+  },
+  OPTION_NOT_ONE_OF: {
+    zh: (p: { option: string; allowed: string; got: string }) =>
+      `--${p.option} 应为 ${p.allowed} 之一(收到 "${p.got}")`,
+    en: (p: { option: string; allowed: string; got: string }) =>
+      `--${p.option} must be one of ${p.allowed} (got "${p.got}")`,
+  },
+  NOT_A_POSITIVE_NUMBER: {
+    zh: (p: { option: string; whole: boolean; got: string }) =>
+      `--${p.option} 应为正${p.whole ? '整' : ''}数(收到 "${p.got}")`,
+    en: (p: { option: string; whole: boolean; got: string }) =>
+      `--${p.option} takes a positive ${p.whole ? 'whole ' : ''}number (got "${p.got}")`,
+  },
+  ALLOW_MISSING_NOT_A_TABLE: {
+    zh: (p: { tables: string; got: string }) => `--allow-missing 只接受表名(${p.tables}),收到 "${p.got}"`,
+    en: (p: { tables: string; got: string }) =>
+      `--allow-missing takes table names (${p.tables}), got "${p.got}"`,
+  },
+  PERIOD_INVALID: {
+    zh: (p: { got: string }) => `--period 应为月份 2026-10、季度 2026-Q4 或年份 2026(收到 "${p.got}")`,
+    en: (p: { got: string }) =>
+      `--period takes a month 2026-10, a quarter 2026-Q4 or a year 2026 (got "${p.got}")`,
+  },
+  MAX_REJECTED_INVALID: {
+    zh: (p: { got: string }) => `--max-rejected 应为百分比(1%)或行数(10),收到 "${p.got}"`,
+    en: (p: { got: string }) =>
+      `--max-rejected takes a percentage (1%) or a number of rows (10), got "${p.got}"`,
+  },
+  PORT_INVALID: {
+    zh: (p: { got: string }) => `--port 应为端口号(收到 "${p.got}")`,
+    en: (p: { got: string }) => `--port takes a port number (got "${p.got}")`,
+  },
+  REASON_WITHOUT_SUPERSEDE: fixed('--reason 只能与 --supersede 一起使用', '--reason goes with --supersede'),
+  SUPERSEDE_NEEDS_REASON: fixed('--supersede 需要 --reason "原因"', '--supersede needs --reason "why"'),
+  NO_POSITIONALS: {
+    zh: (p: { command: string; got: string }) => `scorebook ${p.command} 不接受位置参数(收到 ${p.got})`,
+    en: (p: { command: string; got: string }) =>
+      `scorebook ${p.command} takes no positional arguments (got ${p.got})`,
+  },
+  DIFF_TWO_FILES: fixed('scorebook diff 需要两个策略文件', 'scorebook diff takes two policy files'),
+  VALIDATE_NO_FOLDER: fixed(
+    'scorebook validate:请至少指定一个策略文件夹,例如 configs/policies/ecommerce-cs',
+    'scorebook validate: name at least one policy folder, e.g. configs/policies/ecommerce-cs',
+  ),
+  TEST_NO_FOLDER: fixed(
+    'scorebook test:请指定策略文件夹,例如 configs/policies/ecommerce-cs',
+    'scorebook test: name a policy folder, e.g. configs/policies/ecommerce-cs',
+  ),
+  SITE_UNKNOWN_ACTION: {
+    zh: (p: { action: string }) => `scorebook site:未知操作 "${p.action}"`,
+    en: (p: { action: string }) => `scorebook site: unknown action "${p.action}"`,
+  },
+  SITE_SERVE_NO_DIR: fixed(
+    'scorebook site serve <dir>:请指定已生成的网站文件夹',
+    'scorebook site serve <dir>: name a built site folder',
+  ),
+  SOURCE_UNKNOWN_VERB: {
+    zh: (p: { verb: string }) => `scorebook source 后应为 init 或 check(收到 "${p.verb}")`,
+    en: (p: { verb: string }) => `scorebook source takes init or check (got "${p.verb}")`,
+  },
+  SOURCE_ONE_FOLDER: {
+    zh: (p: { verb: string }) => `scorebook source ${p.verb} 需要一个数据文件夹`,
+    en: (p: { verb: string }) => `scorebook source ${p.verb} takes one data folder`,
+  },
+});
+
+/** The codes of bad usage: every code of {@link CLI_ERRORS} but the problem `SOURCE_EXISTS`. */
+export type UsageCode = Exclude<keyof typeof CLI_ERRORS, 'SOURCE_EXISTS'>;
+
+// After these the command's help is printed: the arguments were wrong as a whole.
+const WITH_HELP: ReadonlySet<UsageCode> = new Set<UsageCode>([
+  'NO_POSITIONALS',
+  'DIFF_TWO_FILES',
+  'VALIDATE_NO_FOLDER',
+  'TEST_NO_FOLDER',
+  'SITE_UNKNOWN_ACTION',
+  'SITE_SERVE_NO_DIR',
+  'SOURCE_UNKNOWN_VERB',
+  'SOURCE_ONE_FOLDER',
+]);
+
+/**
+ * Bad usage of the command line: exit code 2. Carries its code and message in both languages;
+ * the command line prints the message in the chosen language, followed by the command's help
+ * when `showsHelp`.
+ */
 export class UsageError extends Error {
   override name = 'UsageError';
+  readonly code: UsageCode;
+  readonly text: Bilingual;
+  readonly showsHelp: boolean;
+
+  constructor(code: UsageCode, text: Bilingual) {
+    super(text.en);
+    this.code = code;
+    this.text = text;
+    this.showsHelp = WITH_HELP.has(code);
+  }
+}
+
+/** The {@link UsageError} of a code, with its parameters. */
+export function usageError<K extends UsageCode>(
+  code: K,
+  ...args: ArgsOf<(typeof CLI_ERRORS)[K]>
+): UsageError {
+  return new UsageError(code, messageOf(CLI_ERRORS, code, ...args));
 }
 
 /** Exit codes of every command. */

@@ -13,9 +13,10 @@ import { runSource, SOURCE_HELP } from './commands/source.ts';
 import { runTest, TEST_HELP } from './commands/test.ts';
 import { runValidate, VALIDATE_HELP } from './commands/validate.ts';
 import { runVerify, VERIFY_HELP } from './commands/verify.ts';
-import { pickLang, t } from './lang.ts';
+import { pickLang } from './lang.ts';
 import { formatRunProblems } from './output/run-problems.ts';
 import { formatFailure } from './output/run-report.ts';
+import { say } from './text.ts';
 
 type Command = (argv: string[], io: CommandIo) => number | Promise<number>;
 
@@ -77,14 +78,14 @@ export async function main(argv: string[], io: CommandIo = processIo()): Promise
   const command = COMMANDS[name];
   const lang = pickLang(langOption(rest));
   if (command === undefined) {
-    io.err(t(lang, `未知命令 "${name}"。\n\n`, `Unknown command "${name}".\n\n`) + usage());
+    io.err(`${say(lang, 'UNKNOWN_COMMAND', { name })}\n\n${usage()}`);
     return EXIT.usage;
   }
   try {
     return await command.run(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`${error.message}\n`);
+      io.err(`${error.text[lang]}${error.showsHelp ? `\n\n${command.help}` : ''}\n`);
       return EXIT.usage;
     }
     if (error instanceof EvaluationError) {
@@ -95,15 +96,9 @@ export async function main(argv: string[], io: CommandIo = processIo()): Promise
       io.err(formatRunProblems(error.problems, lang));
       return EXIT.failed;
     }
+    const { message, stack } = error as Error;
     io.err(
-      t(lang, `✗ 内部错误:${(error as Error).message}\n`, `✗ Internal error: ${(error as Error).message}\n`) +
-        (process.env.SCOREBOOK_DEBUG
-          ? `${(error as Error).stack}\n`
-          : t(
-              lang,
-              '  设置 SCOREBOOK_DEBUG=1 可查看调用栈。\n',
-              '  Set SCOREBOOK_DEBUG=1 for the stack trace.\n',
-            )),
+      `${say(lang, 'INTERNAL_ERROR', { message })}\n${process.env.SCOREBOOK_DEBUG ? stack : say(lang, 'DEBUG_HINT')}\n`,
     );
     return EXIT.failed;
   }

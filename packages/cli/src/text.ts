@@ -2,9 +2,29 @@ import { type ArgsOf, defineCatalogue, fixed, type Lang, textOf } from '@scorebo
 
 /**
  * What the command line prints, in both languages, by permanent key (the catalogue style of
- * every package). Entries take typed parameters.
+ * every package): keys are never renamed or reused. Entries take typed parameters. An entry is
+ * one line or a few, without the final newline; the caller adds it. The help texts (`*_HELP`)
+ * are bilingual by design and printed whole, so they are not here; the errors of the command
+ * line itself are in `CLI_ERRORS` (cli-error.ts).
  */
 export const CLI_TEXT = defineCatalogue({
+  // main
+  UNKNOWN_COMMAND: {
+    zh: (p: { name: string }) => `未知命令 "${p.name}"。`,
+    en: (p: { name: string }) => `Unknown command "${p.name}".`,
+  },
+  INTERNAL_ERROR: {
+    zh: (p: { message: string }) => `✗ 内部错误:${p.message}`,
+    en: (p: { message: string }) => `✗ Internal error: ${p.message}`,
+  },
+  DEBUG_HINT: fixed(
+    '  设置 SCOREBOOK_DEBUG=1 可查看调用栈。',
+    '  Set SCOREBOOK_DEBUG=1 for the stack trace.',
+  ),
+
+  // problems and failed runs
+  SEVERITY_ERROR: fixed('错误', 'error'),
+  SEVERITY_WARNING: fixed('警告', 'warning'),
   NOTHING_WRITTEN: fixed('✗ 没有写出任何结果。', '✗ No results were written.'),
   REJECTED_HEADING: {
     zh: (p: { n: number }) => `被拒绝的行(${p.n}):`,
@@ -26,6 +46,22 @@ export const CLI_TEXT = defineCatalogue({
     zh: (p: { place: string }) => `    ← 原因:${p.place}`,
     en: (p: { place: string }) => `    ← caused by ${p.place}`,
   },
+
+  // progress of reading (output/progress.ts)
+  PROGRESS_READING: {
+    zh: (p: { table: string; bar: string; rows: string; seconds: string }) =>
+      `${p.table.padEnd(13)} ${p.bar} ${p.rows} 行 (${p.seconds}s)`,
+    en: (p: { table: string; bar: string; rows: string; seconds: string }) =>
+      `${p.table.padEnd(13)} ${p.bar} ${p.rows} rows (${p.seconds}s)`,
+  },
+  PROGRESS_READ: {
+    zh: (p: { table: string; rows: string; seconds: string }) =>
+      `已读取 ${p.table}: ${p.rows} 行 (${p.seconds}s)`,
+    en: (p: { table: string; rows: string; seconds: string }) =>
+      `read ${p.table}: ${p.rows} rows (${p.seconds}s)`,
+  },
+
+  // the summary of a run (output/run-summary.ts, evaluate, publish) and source check
   SUMMARY_TABLES: fixed('读取的表:', 'Tables read:'),
   SUMMARY_TABLE: {
     zh: (p: {
@@ -71,10 +107,215 @@ export const CLI_TEXT = defineCatalogue({
     zh: (p: { path: string; id: string }) => `数据来源:${p.path}${p.id ? `(${p.id})` : ''}`,
     en: (p: { path: string; id: string }) => `Source: ${p.path}${p.id ? ` (${p.id})` : ''}`,
   },
-  CHECK_SOURCE: {
-    zh: (p: { path: string; id: string }) => `数据来源:${p.path}${p.id ? `(${p.id})` : ''}`,
-    en: (p: { path: string; id: string }) => `Source: ${p.path}${p.id ? ` (${p.id})` : ''}`,
+  RUN_DONE: {
+    zh: (p: RunDone) =>
+      `✓ ${p.period}:策略 ${p.policy} ${p.version},${p.agents} 名客服,${p.rated} 名参评(${p.grades}),${p.notRated} 名未参评,${p.rejected} 行被拒绝。\n  结果:${p.out}/results.json`,
+    en: (p: RunDone) =>
+      `✓ ${p.period}: policy ${p.policy} ${p.version}, ${p.agents} agents, ${p.rated} rated (${p.grades}), ${p.notRated} not rated, ${p.rejected} rows rejected.\n  Results: ${p.out}/results.json`,
   },
+
+  // validate
+  VALIDATE_FAILED: {
+    zh: (p: { errors: number; warnings: number; versions: number }) =>
+      `✗ ${p.versions} 个策略版本中发现 ${p.errors} 个错误、${p.warnings} 个警告。`,
+    en: (p: { errors: number; warnings: number; versions: number }) =>
+      `✗ ${p.errors} errors and ${p.warnings} warnings in ${p.versions} policy versions.`,
+  },
+  VALIDATE_OK: {
+    zh: (p: { folders: number; versions: number; warnings: number }) =>
+      `✓ ${p.folders} 个策略文件夹、${p.versions} 个版本全部有效${p.warnings ? `(${p.warnings} 个警告)` : ''}。`,
+    en: (p: { folders: number; versions: number; warnings: number }) =>
+      `✓ ${p.folders} policy folders, ${p.versions} versions valid${p.warnings ? ` (${p.warnings} warnings)` : ''}.`,
+  },
+
+  // diff
+  DIFF_INVALID: fixed(
+    '✗ 只能比较有效的策略;请先修正上面的问题。',
+    '✗ Only valid policies can be compared; fix the problems above first.',
+  ),
+  DIFF_TITLE: {
+    zh: (p: DiffTitle) =>
+      `策略 ${p.policy}:${p.before}(${p.beforeFile})→ ${p.after}(${p.afterFile}),${p.changes} 处变更`,
+    en: (p: DiffTitle) =>
+      `Policy ${p.policy}: ${p.before} (${p.beforeFile}) → ${p.after} (${p.afterFile}), ${p.changes} changes`,
+  },
+
+  // verify
+  VERIFY_NO_RESULTS: {
+    zh: (p: { file: string }) => `✗ ${p.file} 不存在。--results 应指向 evaluate 的输出目录。`,
+    en: (p: { file: string }) => `✗ ${p.file} does not exist. --results names a folder evaluate wrote.`,
+  },
+  VERIFY_NOT_RESULTS: {
+    zh: (p: { file: string }) => `✗ ${p.file} 不是有效的 results.json。`,
+    en: (p: { file: string }) => `✗ ${p.file} is not a valid results.json.`,
+  },
+  VERIFY_FILE_IDENTICAL: {
+    zh: (p: { name: string }) => `✓ ${p.name} 一致`,
+    en: (p: { name: string }) => `✓ ${p.name} identical`,
+  },
+  VERIFY_FILE_MISSING: {
+    zh: (p: { name: string }) => `✗ ${p.name} 缺失`,
+    en: (p: { name: string }) => `✗ ${p.name} missing`,
+  },
+  VERIFY_FILE_DIFFERS: {
+    zh: (p: { name: string }) => `✗ ${p.name} 不一致`,
+    en: (p: { name: string }) => `✗ ${p.name} differs`,
+  },
+  VERIFY_PERIOD_OK: {
+    zh: (p: { period: string }) => `✓ 期间 ${p.period} 已复核:重新计算的结果与记录逐字节一致。`,
+    en: (p: { period: string }) =>
+      `✓ Period ${p.period} verified: the recomputed results are byte-identical.`,
+  },
+  VERIFY_PERIOD_FAILED: {
+    zh: (p: { period: string }) => `✗ 期间 ${p.period} 复核失败:记录的结果与重新计算的不一致。`,
+    en: (p: { period: string }) =>
+      `✗ Period ${p.period} does not verify: the recorded results differ from a recomputation.`,
+  },
+  JSON_NOT_JSON: fixed('记录的文件不是有效的 JSON', 'the recorded file is not valid JSON'),
+  JSON_AGENT_NOT_RECOMPUTED: {
+    zh: (p: { at: string }) => `${p.at}: 重新计算中没有此客服`,
+    en: (p: { at: string }) => `${p.at}: not in the recomputation`,
+  },
+  JSON_AGENT_NOT_RECORDED: {
+    zh: (p: { at: string }) => `${p.at}: 记录中没有此客服`,
+    en: (p: { at: string }) => `${p.at}: not in the recorded results`,
+  },
+  JSON_NO_VALUE: fixed('(无)', '(none)'),
+  JSON_FORMATTING_ONLY: fixed(
+    '内容相同,但格式(空白或键顺序)不同',
+    'same content, different formatting (spacing or key order)',
+  ),
+  VERIFY_ALL_NONE: {
+    zh: (p: { dir: string }) => `✗ ${p.dir} 中没有已发布的期间(带 manifest.json)。`,
+    en: (p: { dir: string }) => `✗ No published period (with manifest.json) in ${p.dir}.`,
+  },
+  VERIFY_ALL_HEADING: fixed(`${'期间'.padEnd(10)} 状态`, `${'period'.padEnd(10)} status`),
+  VERIFY_ALL_FROM_ARCHIVE: fixed('  (输入取自存档)', '  (inputs from the archive)'),
+  VERIFY_ALL_EARLIER: fixed('  (早先的发布,不计为失败)', '  (an earlier publication: not a failure)'),
+  VERIFY_ALL_TOTALS: {
+    zh: (p: { verified: number; other: number; failed: number }) =>
+      `${p.verified} 个发布通过复核,${p.other} 个由其他引擎版本发布(只核对了记录),${p.failed} 个未通过。`,
+    en: (p: { verified: number; other: number; failed: number }) =>
+      `${p.verified} publications verified, ${p.other} published by another engine (records checked only), ${p.failed} not.`,
+  },
+  STATUS_OK: fixed('ok', 'ok'),
+  STATUS_DIFFERS: fixed('differs 结果不一致', 'differs'),
+  STATUS_INPUT_CHANGED: fixed('input changed 输入已改变', 'input changed'),
+  STATUS_INPUT_MISSING: fixed('input missing 输入缺失', 'input missing'),
+  STATUS_POLICY_UNVERIFIED: fixed('policy unverified 策略无法核对', 'policy unverified'),
+  STATUS_FILES_CHANGED: fixed('files changed 已发布文件被改动', 'files changed'),
+  STATUS_MANIFEST_INVALID: fixed('manifest invalid manifest 无效', 'manifest invalid'),
+  STATUS_RECOMPUTE_FAILED: fixed('recompute failed 重新计算失败', 'recompute failed'),
+  STATUS_INTERRUPTED: fixed('interrupted 发布被中断', 'interrupted'),
+  STATUS_ENGINE_CHANGED: fixed(
+    'engine changed 引擎版本不同(已核对记录,未重算)',
+    'engine changed (records checked, not recomputed)',
+  ),
+
+  // publish
+  PUBLISH_RECOVERED: {
+    zh: (p: { restored: string | null; removed: number }) =>
+      `  上一次发布被中断,已收拾:${p.restored === null ? '' : `放回了原发布(${p.restored}),`}删除了 ${p.removed} 个残留目录。`,
+    en: (p: { restored: string | null; removed: number }) =>
+      `  An earlier publish was interrupted and has been tidied up: ${p.restored === null ? '' : `the earlier publication was put back (${p.restored}), `}${p.removed} leftover folders removed.`,
+  },
+  PUBLISH_SUPERSEDED: {
+    zh: (p: { dir: string }) => `  原发布已保留在 ${p.dir}`,
+    en: (p: { dir: string }) => `  The earlier publication is kept in ${p.dir}`,
+  },
+  PUBLISH_CLOSED: {
+    zh: (p: { dir: string }) => `  已关闭。请提交 ${p.dir} 到 git。`,
+    en: (p: { dir: string }) => `  Closed. Commit ${p.dir} to git.`,
+  },
+
+  // test
+  TEST_NONE: {
+    zh: (p: { dir: string }) => `${p.dir}:没有测试(tests/*.yaml)`,
+    en: (p: { dir: string }) => `${p.dir}: no tests (tests/*.yaml)`,
+  },
+  TEST_ALL_COVERED: {
+    zh: (p: { version: string; rules: number }) => `版本 ${p.version}:全部 ${p.rules} 条规则都被测试覆盖。`,
+    en: (p: { version: string; rules: number }) =>
+      `Version ${p.version}: all ${p.rules} rules are exercised by a test.`,
+  },
+  TEST_UNCOVERED: {
+    zh: (p: { version: string; missing: number; rules: number }) =>
+      `版本 ${p.version}:没有测试覆盖的规则(${p.missing}/${p.rules}):`,
+    en: (p: { version: string; missing: number; rules: number }) =>
+      `Version ${p.version}: rules no test exercised (${p.missing}/${p.rules}):`,
+  },
+  // The same in both languages: the policy review and docs/governance.md quote this line.
+  TEST_TOTALS: {
+    zh: (p: { passed: number; failed: number }) => `${p.passed} passed, ${p.failed} failed`,
+    en: (p: { passed: number; failed: number }) => `${p.passed} passed, ${p.failed} failed`,
+  },
+
+  // sample
+  SAMPLE_PROGRESS: {
+    zh: (p: SampleProgress) => `生成 ${p.day} (${p.done}/${p.days}) ${p.conversations} 个会话`,
+    en: (p: SampleProgress) => `generating ${p.day} (${p.done}/${p.days}) ${p.conversations} conversations`,
+  },
+  SAMPLE_WROTE: {
+    zh: (p: { out: string; seconds: string; rows: string }) => `✓ 已写出 ${p.out}(${p.seconds} 秒):${p.rows}`,
+    en: (p: { out: string; seconds: string; rows: string }) =>
+      `✓ Wrote ${p.out} in ${p.seconds} s: ${p.rows}`,
+  },
+
+  // site
+  SITE_NO_PERIODS: {
+    zh: (p: { dir: string; example: string }) =>
+      `✗ ${p.dir} 中没有期间结果。应为每个期间一个子文件夹,例如 ${p.example}(由 scorebook evaluate 或 publish 写出)。`,
+    en: (p: { dir: string; example: string }) =>
+      `✗ ${p.dir} holds no period results. Expected one sub-folder per period, e.g. ${p.example} (written by scorebook evaluate or publish).`,
+  },
+  SITE_RENDERING: {
+    zh: (p: { pages: number }) => `生成页面: ${p.pages}`,
+    en: (p: { pages: number }) => `rendering pages: ${p.pages}`,
+  },
+  SITE_RENDERED: {
+    zh: (p: { pages: number }) => `已生成页面: ${p.pages}`,
+    en: (p: { pages: number }) => `pages rendered: ${p.pages}`,
+  },
+  SITE_BUILT: {
+    zh: (p: SiteBuilt) =>
+      `✓ 网站已生成:${p.pages} 个页面,${p.periods} 个期间(重建 ${p.rebuilt},复用 ${p.reused}),用时 ${p.seconds} 秒。\n  打开:${p.index}`,
+    en: (p: SiteBuilt) =>
+      `✓ Site built: ${p.pages} pages, ${p.periods} periods (${p.rebuilt} rebuilt, ${p.reused} re-used) in ${p.seconds} s.\n  Open: ${p.index}`,
+  },
+  SITE_SERVING: {
+    zh: (p: { url: string }) => `网站地址:${p.url} (按 Ctrl-C 停止)`,
+    en: (p: { url: string }) => `Site at ${p.url} (Ctrl-C to stop)`,
+  },
+
+  // demo
+  DEMO_PUBLISHED: {
+    zh: (p: { step: string; period: string }) =>
+      `${p.step} ${p.period}: 使用已发布的结果 (data/results/${p.period})`,
+    en: (p: { step: string; period: string }) =>
+      `${p.step} ${p.period}: using the published results (data/results/${p.period})`,
+  },
+  DEMO_EVALUATING: {
+    zh: (p: { step: string; period: string }) => `${p.step} ${p.period}: 评估中…`,
+    en: (p: { step: string; period: string }) => `${p.step} ${p.period}: evaluating…`,
+  },
+  DEMO_RATED: {
+    zh: (p: { rated: number; agents: number; grades: string }) =>
+      `      ${p.rated}/${p.agents} 名客服参评, ${p.grades}`,
+    en: (p: { rated: number; agents: number; grades: string }) =>
+      `      ${p.rated}/${p.agents} agents rated, ${p.grades}`,
+  },
+  DEMO_BUILDING_SITE: {
+    zh: (p: { step: string }) => `${p.step} 生成报告网站…`,
+    en: (p: { step: string }) => `${p.step} building the report site…`,
+  },
+  DEMO_SITE_READY: {
+    zh: (p: { dir: string; site: string }) =>
+      `网站已生成于 ${p.dir}。预览:npx scorebook site serve ${p.site}`,
+    en: (p: { dir: string; site: string }) =>
+      `The site is in ${p.dir}. Preview it: npx scorebook site serve ${p.site}`,
+  },
+
+  // source check and source init
   CHECK_NO_SOURCE: fixed(
     '数据来源:没有 source.yaml,按数据合同的文件名和列名读取',
     'Source: no source.yaml; files and columns are read by the names of the data contract',
@@ -133,21 +374,47 @@ export const CLI_TEXT = defineCatalogue({
   CHECK_FAILED: fixed('✗ 评估会因上述问题停止。', '✗ A run would stop on the problems above.'),
 });
 
-/** Problems the command line itself reports (not of a policy, source or data). */
-export const CLI_ERRORS = defineCatalogue({
-  SOURCE_EXISTS: {
-    zh: (p: { file: string; reason: string }) =>
-      `${p.file} 已存在(${p.reason}),source init 不会覆盖它。请先改名或删除,或用 --out 写到别处。`,
-    en: (p: { file: string; reason: string }) =>
-      `${p.file} exists (${p.reason}); source init never overwrites it. Rename or remove it first, or write elsewhere with --out.`,
-  },
-});
+/** A key of {@link CLI_TEXT}. */
+export type CliTextKey = keyof typeof CLI_TEXT;
 
 /** A line of the command line's text in the chosen language. */
-export function say<K extends keyof typeof CLI_TEXT & string>(
-  lang: Lang,
-  key: K,
-  ...args: ArgsOf<(typeof CLI_TEXT)[K]>
-): string {
+export function say<K extends CliTextKey>(lang: Lang, key: K, ...args: ArgsOf<(typeof CLI_TEXT)[K]>): string {
   return textOf(CLI_TEXT, lang, key, ...args);
+}
+
+interface RunDone {
+  period: string;
+  policy: string;
+  version: string;
+  agents: number;
+  rated: number;
+  grades: string;
+  notRated: number;
+  rejected: number;
+  out: string;
+}
+
+interface DiffTitle {
+  policy: string;
+  before: string;
+  beforeFile: string;
+  after: string;
+  afterFile: string;
+  changes: number;
+}
+
+interface SampleProgress {
+  day: string;
+  done: number;
+  days: number;
+  conversations: string;
+}
+
+interface SiteBuilt {
+  pages: number;
+  periods: number;
+  rebuilt: number;
+  reused: number;
+  seconds: string;
+  index: string;
 }

@@ -8,12 +8,15 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  realpathSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { REPOSITORY } from '../src/repository.ts';
+import { siteAppDir } from '../src/site/build-site.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
@@ -93,6 +96,22 @@ describe('scripts and versions', () => {
     expect(engines).toBe(`>=${launcher}`);
     expect(read('README.md')).toContain(`Node ${launcher} or later`);
     expect(read('README.md')).not.toMatch(/Node (1[0-9]|2[1-3]) or later/);
+  });
+});
+
+describe('what the command line knows of the repository (src/repository.ts)', () => {
+  it('finds the workspace root and every file it names', () => {
+    expect(join(REPOSITORY.root, '/')).toBe(root);
+    const { root: _root, ...files } = REPOSITORY;
+    for (const [name, path] of Object.entries(files))
+      if (name !== 'demoWork') expect(existsSync(path), `${name}: ${path}`).toBe(true);
+  });
+
+  it('finds the report site as a declared dependency, the way Node resolves it', () => {
+    const site = json<{ version: string }>('apps/report-site/package.json');
+    const cli = json<{ dependencies: Record<string, string> }>('packages/cli/package.json');
+    expect(cli.dependencies['@scorebook/report-site']).toBe(site.version);
+    expect(siteAppDir()).toBe(realpathSync(join(root, 'apps/report-site')));
   });
 });
 

@@ -9,8 +9,8 @@ import {
   changedPeriods,
   codeInputs,
   fingerprintTree,
-  SITE_APP_DIR,
   SITE_MARKER,
+  siteAppDir,
   workspacePackagesOf,
 } from '../src/site/build-site.ts';
 import { serveSite } from '../src/site/serve-site.ts';
@@ -69,7 +69,7 @@ describe('scorebook site build --out', () => {
 
 describe('what decides whether an earlier build is re-used', () => {
   it('fingerprints the site app, every workspace package it imports, the catalog and the lockfile', () => {
-    const packages = workspacePackagesOf(SITE_APP_DIR).map((p) => p.split('/').slice(-2).join('/'));
+    const packages = workspacePackagesOf(siteAppDir()).map((p) => p.split('/').slice(-2).join('/'));
     for (const name of [
       'packages/conditions',
       'packages/contract',

@@ -39,6 +39,12 @@ export const RUN_ERRORS = defineCatalogue({
     en: (p: { table: string; uses: string }) =>
       `Metrics the policy uses need the table ${p.table} (${p.uses}), and the data has no file of it. Export it; if you truly have none, run with --allow-missing ${p.table}: those metrics are then recorded as no data.`,
   },
+  RULE_TABLE_ABSENT: {
+    zh: (p: { table: string; uses: string }) =>
+      `加减分、参评条件或一票否决用到的指标需要表 ${p.table}(${p.uses}),但数据中没有它:这些指标无数据,加分为 0,否决不会成立。`,
+    en: (p: { table: string; uses: string }) =>
+      `Metrics of adjustments, eligibility or vetoes need the table ${p.table} (${p.uses}), and the data has none: those metrics have no data, their adjustments add 0 and their vetoes cannot hold.`,
+  },
   EXTRA_FIELD_NOT_TYPED: {
     zh: (p: { table: string; field: string; operator: string; value: string; use: string; type: string }) =>
       `${p.use} 的条件把 ${p.table}.${p.field} 与 ${p.value} 比较(${p.operator}),但 ${p.field} 是未声明类型的额外列,在每种文件中都按文本读取,这个条件永远不会成立。请在 source.yaml 中声明类型:tables: ${p.table}: fields: ${p.field}: { type: ${p.type} }。`,

@@ -19,7 +19,12 @@ import { messageOf, type Problem, ScorebookError } from '@scorebook/problems';
 import { findSource, type Source } from '@scorebook/source';
 import { type Period, parsePeriod, Zone, zonePeriod } from '@scorebook/time';
 import packageJson from '../package.json' with { type: 'json' };
-import { fieldsNotInData, tablesAbsent, untypedComparisons } from './check/check-inputs.ts';
+import {
+  fieldsNotInData,
+  tablesAbsent,
+  tablesAbsentForRules,
+  untypedComparisons,
+} from './check/check-inputs.ts';
 import { Coverage } from './check/coverage.ts';
 import { policyNeeds } from './check/policy-needs.ts';
 import { DEFAULT_REJECTED_LIMIT, type RejectedLimit, tooManyRejected } from './check/rejected-limit.ts';
@@ -123,7 +128,7 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
   ]);
 
   const fieldsOf = tableFields(inputs);
-  const checks = new RowChecks(inputs.tables.conversations.files.length > 0);
+  const checks = new RowChecks(inputs.fileNames, inputs.tables.conversations.files.length > 0);
   const exclusions = new Exclusions(policy, fieldsOf, zone, cap);
   const coverage = new Coverage(zoned);
 
@@ -312,7 +317,7 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
     policy,
     policySnapshot: policySnapshot(policy, definitions),
     source,
-    warnings: [...inputs.warnings, ...roles.warnings],
+    warnings: [...inputs.warnings, ...tablesAbsentForRules(inputs, needs, allowMissing), ...roles.warnings],
   };
 }
 

@@ -78,7 +78,7 @@ export async function inspectData(options: InspectOptions): Promise<Inspection> 
   const parsed = options.period ? parsePeriod(options.period) : null;
   const period = parsed === null ? null : zonePeriod(parsed, zone);
   const inputs = await openInputs({ dataDir: options.dataDir, source, zone });
-  const checks = new RowChecks(inputs.tables.conversations.files.length > 0);
+  const checks = new RowChecks(inputs.fileNames, inputs.tables.conversations.files.length > 0);
   const coverage = new Coverage(period);
   const tables: TableInspection[] = [];
   for (const table of INPUT_TABLES) {

@@ -98,11 +98,15 @@ describe('what is never silent', () => {
   it('4. a scored metric whose table is absent stops the run, unless allowed to be missing', async () => {
     const tables = { agents: AGENTS, conversations: conv('c1,a1,chat,2026-10-05T10:00:00+08:00,') };
     const r = await stop(runScenario({ tables, allowMissing: [] }));
-    expect(codes(r)).toEqual(['TABLE_ABSENT', 'TABLE_ABSENT']);
-    expect(r.problems.map((p) => p.message.en.match(/the table (\w+)/)?.[1])).toEqual([
-      'messages',
-      'qa_reviews',
-    ]);
+    // qa_reviews is only a veto's (red_line_count): a warning, not a stop (the spec says "scored").
+    expect(codes(r)).toEqual(['TABLE_ABSENT']);
+    expect(r.problems[0]!.message.en).toContain('need the table messages (first_response_time (aftersale/');
+    const warned = await runScenario({ tables, allowMissing: ['messages'] });
+    expect(
+      warned.warnings
+        .filter((w) => w.code === 'RULE_TABLE_ABSENT')
+        .map((w) => [w.code, w.message.en.match(/the table (\w+)/)?.[1]]),
+    ).toEqual([['RULE_TABLE_ABSENT', 'qa_reviews']]);
     const allowed = await runScenario({ tables, allowMissing: ['messages', 'qa_reviews'] });
     const a1 = allowed.results.agents[0]!;
     expect(allowed.results.inputs.messages).toMatchObject({ absent: true, files: [] });

@@ -140,6 +140,25 @@ tables:
   });
 });
 
+describe('encodings', () => {
+  it('reads gbk and gb2312 as their superset gb18030, utf8 as utf-8', () => {
+    const one = (encoding: string) =>
+      load(`scorebook: 1\nkind: source\ntables:\n  agents:\n    encoding: ${encoding}\n`).source?.tables.get(
+        'agents',
+      )?.encoding;
+    expect(['gbk', 'gb2312', 'gb18030', 'utf8', 'utf-16le'].map(one)).toEqual([
+      'gb18030',
+      'gb18030',
+      'gb18030',
+      'utf-8',
+      'utf-16le',
+    ]);
+    expect(codes('scorebook: 1\nkind: source\ntables:\n  agents:\n    encoding: big5\n')).toEqual([
+      ['NOT_ALLOWED_VALUE', 5, 15],
+    ]);
+  });
+});
+
 describe('the text of source.yaml', () => {
   it('refuses control characters at their position, as every configuration file', () => {
     expect(codes('scorebook: 1\nkind: source\nid: a\u0000b\n')).toEqual([['CONTROL_CHARACTER', 3, 6]]);

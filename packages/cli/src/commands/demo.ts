@@ -1,14 +1,14 @@
 import { cpSync, existsSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative, resolve } from 'node:path';
 import { evaluate, writeEvaluation } from '@scorebook/engine';
 import { parseCommandArgs } from '../args.ts';
 import { EXIT } from '../cli-error.ts';
-import { pickLang, t } from '../lang.ts';
+import { pickLang } from '../lang.ts';
+import { gradeCounts } from '../output/run-summary.ts';
+import { REPOSITORY } from '../repository.ts';
+import { say } from '../text.ts';
 import type { CommandIo } from './io.ts';
 import { buildSiteWithProgress, serveUntilStopped, siteSummary } from './site.ts';
-
-const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 
 export const DEMO_HELP = `scorebook demo [--no-serve] [--port 4321] [--lang zh|en]
 
@@ -32,55 +32,40 @@ export async function runDemo(argv: string[], io: CommandIo): Promise<number> {
     return EXIT.ok;
   }
   const lang = pickLang(values.lang);
-  const work = join(ROOT, '.scorebook', 'demo');
-  const resultsDir = join(work, 'results');
-  const siteDir = join(work, 'site');
-  const published = join(ROOT, 'data', 'results');
-  const policies = join(ROOT, 'configs', 'policies', 'ecommerce-cs');
+  const resultsDir = join(REPOSITORY.demoWork, 'results');
+  const siteDir = join(REPOSITORY.demoWork, 'site');
+  const published = REPOSITORY.publishedResults;
   rmSync(resultsDir, { recursive: true, force: true });
 
   const steps = SAMPLE_PERIODS.length + 1;
   for (const [i, period] of SAMPLE_PERIODS.entries()) {
-    const prefix = `[${i + 1}/${steps}]`;
+    const step = `[${i + 1}/${steps}]`;
     if (existsSync(join(published, period, 'results.json'))) {
       cpSync(join(published, period), join(resultsDir, period), { recursive: true });
-      io.err(
-        `${prefix} ${period}: ${t(lang, '使用已发布的结果', 'using the published results')} (data/results/${period})\n`,
-      );
+      io.err(`${say(lang, 'DEMO_PUBLISHED', { step, period })}\n`);
       continue;
     }
-    io.err(`${prefix} ${period}: ${t(lang, '评估中…', 'evaluating…')}\n`);
+    io.err(`${say(lang, 'DEMO_EVALUATING', { step, period })}\n`);
     const evaluation = await evaluate({
-      policiesDir: policies,
-      dataDir: join(ROOT, 'data', 'sample'),
+      policiesDir: REPOSITORY.samplePolicy,
+      dataDir: REPOSITORY.sampleData,
       period,
     });
     writeEvaluation(join(resultsDir, period), evaluation);
-    const s = evaluation.results.summary;
-    io.err(
-      `      ${t(lang, `${s.rated}/${s.agents} 名客服参评`, `${s.rated}/${s.agents} agents rated`)}, ${Object.entries(
-        s.grades,
-      )
-        .map(([g, n]) => `${g} ${n}`)
-        .join(' · ')}\n`,
-    );
+    const { rated, agents, grades } = evaluation.results.summary;
+    io.err(`${say(lang, 'DEMO_RATED', { rated, agents, grades: gradeCounts(grades) })}\n`);
   }
-  io.err(`[${steps}/${steps}] ${t(lang, '生成报告网站…', 'building the report site…')}\n`);
+  io.err(`${say(lang, 'DEMO_BUILDING_SITE', { step: `[${steps}/${steps}]` })}\n`);
   const report = await buildSiteWithProgress(io, lang, false, {
     resultsDir,
-    policiesDir: join(ROOT, 'configs', 'policies'),
+    policiesDir: REPOSITORY.policies,
     outDir: siteDir,
   });
   io.err(`${siteSummary(report, lang, siteDir)}\n`);
   const serve = values['no-serve'] !== true && io.interactive && process.stdout.isTTY;
   if (!serve) {
-    io.out(
-      t(
-        lang,
-        `网站已生成于 ${resolve(siteDir)}。预览:npx scorebook site serve ${join('.scorebook', 'demo', 'site')}\n`,
-        `The site is in ${resolve(siteDir)}. Preview it: npx scorebook site serve ${join('.scorebook', 'demo', 'site')}\n`,
-      ),
-    );
+    const site = relative(REPOSITORY.root, siteDir);
+    io.out(`${say(lang, 'DEMO_SITE_READY', { dir: resolve(siteDir), site })}\n`);
     return EXIT.ok;
   }
   return serveUntilStopped(siteDir, Number(values.port ?? 4321), io, lang);

@@ -2,9 +2,10 @@ import { basename } from 'node:path';
 import { diffPolicies, loadPolicyFile, renderDiffMarkdown, renderDiffText } from '@scorebook/policy';
 import { hasErrors } from '@scorebook/problems';
 import { oneOf, parseCommandArgs } from '../args.ts';
-import { EXIT, UsageError } from '../cli-error.ts';
-import { pickLang, t } from '../lang.ts';
+import { EXIT, usageError } from '../cli-error.ts';
+import { pickLang } from '../lang.ts';
 import { formatProblemsHuman } from '../output/problems.ts';
+import { say } from '../text.ts';
 import type { CommandIo } from './io.ts';
 
 export const DIFF_HELP = `scorebook diff <old.yaml> <new.yaml> [--format human|markdown|json] [--lang zh|en]
@@ -22,28 +23,25 @@ export function runDiff(argv: string[], io: CommandIo): number {
   }
   const lang = pickLang(values.lang);
   const format = oneOf(values.format, ['human', 'markdown', 'json'] as const, 'human', 'format');
-  if (positionals.length !== 2) throw new UsageError(`scorebook diff takes two policy files\n\n${DIFF_HELP}`);
+  if (positionals.length !== 2) throw usageError('DIFF_TWO_FILES');
   const [oldFile, newFile] = positionals as [string, string];
   const before = loadPolicyFile(oldFile);
   const after = loadPolicyFile(newFile);
   const problems = [...before.problems, ...after.problems].filter((p) => p.severity === 'error');
   if (hasErrors(problems) || before.policy === null || after.policy === null) {
     io.err(formatProblemsHuman(problems, lang, io.color));
-    io.err(
-      t(
-        lang,
-        '✗ 只能比较有效的策略;请先修正上面的问题。\n',
-        '✗ Only valid policies can be compared; fix the problems above first.\n',
-      ),
-    );
+    io.err(`${say(lang, 'DIFF_INVALID')}\n`);
     return EXIT.failed;
   }
   const changes = diffPolicies(before.policy, after.policy);
-  const title = t(
-    lang,
-    `策略 ${after.policy.id}:${before.policy.version}(${basename(oldFile)})→ ${after.policy.version}(${basename(newFile)}),${changes.length} 处变更`,
-    `Policy ${after.policy.id}: ${before.policy.version} (${basename(oldFile)}) → ${after.policy.version} (${basename(newFile)}), ${changes.length} changes`,
-  );
+  const title = say(lang, 'DIFF_TITLE', {
+    policy: after.policy.id,
+    before: before.policy.version,
+    beforeFile: basename(oldFile),
+    after: after.policy.version,
+    afterFile: basename(newFile),
+    changes: changes.length,
+  });
   if (format === 'json') {
     io.out(
       `${JSON.stringify({ before: { file: oldFile, version: before.policy.version, sha256: before.policy.sha256 }, after: { file: newFile, version: after.policy.version, sha256: after.policy.sha256 }, changes }, null, 2)}\n`,

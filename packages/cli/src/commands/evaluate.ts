@@ -1,12 +1,21 @@
 import { join } from 'node:path';
-import { type Evaluation, evaluate, parseRejectedLimit, writeEvaluation } from '@scorebook/engine';
-import { parsePeriod } from '@scorebook/time';
-import { DATA_OPTIONS, DATA_OPTIONS_HELP, dataOptions, parseCommandArgs, required } from '../args.ts';
-import { EXIT, UsageError } from '../cli-error.ts';
-import { type Lang, pickLang, t } from '../lang.ts';
+import { type Evaluation, evaluate, writeEvaluation } from '@scorebook/engine';
+import {
+  DATA_OPTIONS,
+  DATA_OPTIONS_HELP,
+  dataOptions,
+  maxRejectedOption,
+  noPositionals,
+  parseCommandArgs,
+  periodOption,
+  required,
+} from '../args.ts';
+import { EXIT } from '../cli-error.ts';
+import { type Lang, pickLang } from '../lang.ts';
 import { progressReporter } from '../output/progress.ts';
 import { formatRejected } from '../output/run-report.ts';
-import { formatRunSummary } from '../output/run-summary.ts';
+import { formatRunSummary, gradeCounts } from '../output/run-summary.ts';
+import { say } from '../text.ts';
 import type { CommandIo } from './io.ts';
 
 export const EVALUATE_HELP = `scorebook evaluate --policies <dir> --data <dir> --period <2026-10|2026-Q4|2026> --out <dir>
@@ -37,17 +46,9 @@ export async function runEvaluate(argv: string[], io: CommandIo): Promise<number
     io.out(EVALUATE_HELP);
     return EXIT.ok;
   }
-  if (positionals.length > 0)
-    throw new UsageError(
-      `scorebook evaluate takes no positional arguments (got ${positionals.join(' ')})\n\n${EVALUATE_HELP}`,
-    );
+  noPositionals('evaluate', positionals);
   const lang = pickLang(values.lang);
-  const maxRejected =
-    values['max-rejected'] === undefined ? undefined : parseRejectedLimit(values['max-rejected']);
-  if (maxRejected === null)
-    throw new UsageError(
-      `--max-rejected takes a percentage (1%) or a number of rows (10), got "${values['max-rejected']}"`,
-    );
+  const maxRejected = maxRejectedOption(values['max-rejected']);
   const options = {
     policiesDir: required(values, 'policies', 'evaluate'),
     dataDir: required(values, 'data', 'evaluate'),
@@ -57,11 +58,7 @@ export async function runEvaluate(argv: string[], io: CommandIo): Promise<number
     ...dataOptions(values),
   };
   const out = required(values, 'out', 'evaluate');
-  if (parsePeriod(options.period) === null) {
-    throw new UsageError(
-      `--period takes a month 2026-10, a quarter 2026-Q4 or a year 2026 (got "${options.period}")`,
-    );
-  }
+  periodOption(options.period);
   const evaluation = await evaluate(options);
   writeEvaluation(out, evaluation);
   if (values.quiet !== true) {
@@ -75,12 +72,16 @@ export async function runEvaluate(argv: string[], io: CommandIo): Promise<number
 /** The closing summary: agents rated, grade counts, rejected rows, where the results are. */
 export function summaryText(evaluation: Evaluation, lang: Lang, out: string): string {
   const { summary, policy, period } = evaluation.results;
-  const grades = Object.entries(summary.grades)
-    .map(([g, n]) => `${g} ${n}`)
-    .join(' · ');
-  return t(
-    lang,
-    `✓ ${period.id}:策略 ${policy.id} ${policy.version},${summary.agents} 名客服,${summary.rated} 名参评(${grades}),${summary.not_rated} 名未参评,${summary.rejected_rows} 行被拒绝。\n  结果:${out}/results.json\n`,
-    `✓ ${period.id}: policy ${policy.id} ${policy.version}, ${summary.agents} agents, ${summary.rated} rated (${grades}), ${summary.not_rated} not rated, ${summary.rejected_rows} rows rejected.\n  Results: ${out}/results.json\n`,
-  );
+  const done = say(lang, 'RUN_DONE', {
+    period: period.id,
+    policy: policy.id,
+    version: policy.version,
+    agents: summary.agents,
+    rated: summary.rated,
+    grades: gradeCounts(summary.grades),
+    notRated: summary.not_rated,
+    rejected: summary.rejected_rows,
+    out,
+  });
+  return `${done}\n`;
 }

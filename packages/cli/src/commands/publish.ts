@@ -1,9 +1,17 @@
 import { publishPeriod } from '@scorebook/governance';
-import { parsePeriod } from '@scorebook/time';
-import { DATA_OPTIONS, DATA_OPTIONS_HELP, dataOptions, parseCommandArgs, required } from '../args.ts';
-import { EXIT, UsageError } from '../cli-error.ts';
-import { pickLang, t } from '../lang.ts';
+import {
+  DATA_OPTIONS,
+  DATA_OPTIONS_HELP,
+  dataOptions,
+  noPositionals,
+  parseCommandArgs,
+  periodOption,
+  required,
+} from '../args.ts';
+import { EXIT, usageError } from '../cli-error.ts';
+import { pickLang } from '../lang.ts';
 import { progressReporter } from '../output/progress.ts';
+import { say } from '../text.ts';
 import { summaryText } from './evaluate.ts';
 import type { CommandIo } from './io.ts';
 
@@ -43,19 +51,12 @@ export async function runPublish(argv: string[], io: CommandIo): Promise<number>
     io.out(PUBLISH_HELP);
     return EXIT.ok;
   }
-  if (positionals.length > 0)
-    throw new UsageError(`scorebook publish takes no positional arguments\n\n${PUBLISH_HELP}`);
+  noPositionals('publish', positionals);
   const lang = pickLang(values.lang);
-  const period = required(values, 'period', 'publish');
-  if (parsePeriod(period) === null)
-    throw new UsageError(
-      `--period takes a month 2026-10, a quarter 2026-Q4 or a year 2026 (got "${period}")`,
-    );
-  if (values.reason !== undefined && !values.supersede)
-    throw new UsageError('--reason goes with --supersede');
-  if (values.supersede && (values.reason === undefined || values.reason.trim() === '')) {
-    throw new UsageError(t(lang, '--supersede 需要 --reason "原因"', '--supersede needs --reason "why"'));
-  }
+  const period = periodOption(required(values, 'period', 'publish'));
+  if (values.reason !== undefined && !values.supersede) throw usageError('REASON_WITHOUT_SUPERSEDE');
+  if (values.supersede && (values.reason === undefined || values.reason.trim() === ''))
+    throw usageError('SUPERSEDE_NEEDS_REASON');
   const publication = await publishPeriod({
     period,
     policiesDir: required(values, 'policies', 'publish'),
@@ -69,29 +70,11 @@ export async function runPublish(argv: string[], io: CommandIo): Promise<number>
   if (!values.quiet) {
     const { restored, removed } = publication.recovered;
     if (restored !== null || removed.length > 0)
-      io.err(
-        t(
-          lang,
-          `  上一次发布被中断,已收拾:${restored === null ? '' : `放回了原发布(${restored}),`}删除了 ${removed.length} 个残留目录。\n`,
-          `  An earlier publish was interrupted and has been tidied up: ${restored === null ? '' : `the earlier publication was put back (${restored}), `}${removed.length} leftover folders removed.\n`,
-        ),
-      );
+      io.err(`${say(lang, 'PUBLISH_RECOVERED', { restored, removed: removed.length })}\n`);
     io.err(summaryText(publication.evaluation, lang, publication.dir));
     if (publication.superseded)
-      io.err(
-        t(
-          lang,
-          `  原发布已保留在 ${publication.superseded}\n`,
-          `  The earlier publication is kept in ${publication.superseded}\n`,
-        ),
-      );
-    io.err(
-      t(
-        lang,
-        `  已关闭。请提交 ${publication.dir} 到 git。\n`,
-        `  Closed. Commit ${publication.dir} to git.\n`,
-      ),
-    );
+      io.err(`${say(lang, 'PUBLISH_SUPERSEDED', { dir: publication.superseded })}\n`);
+    io.err(`${say(lang, 'PUBLISH_CLOSED', { dir: publication.dir })}\n`);
   }
   return EXIT.ok;
 }

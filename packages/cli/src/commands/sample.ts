@@ -1,7 +1,8 @@
 import { generateSample } from '@scorebook/sample';
-import { parseCommandArgs, required } from '../args.ts';
-import { EXIT, UsageError } from '../cli-error.ts';
-import { pickLang, t } from '../lang.ts';
+import { noPositionals, parseCommandArgs, required } from '../args.ts';
+import { EXIT, usageError } from '../cli-error.ts';
+import { pickLang } from '../lang.ts';
+import { say } from '../text.ts';
 import type { CommandIo } from './io.ts';
 
 export const SAMPLE_HELP = `scorebook sample --out <dir> [--agents 60] [--months 3] [--start 2026-10] [--seed 1]
@@ -27,17 +28,14 @@ export function runSample(argv: string[], io: CommandIo): number {
     io.out(SAMPLE_HELP);
     return EXIT.ok;
   }
-  if (positionals.length > 0)
-    throw new UsageError(`scorebook sample takes no positional arguments\n\n${SAMPLE_HELP}`);
+  noPositionals('sample', positionals);
   const lang = pickLang(values.lang);
   const number = (name: string, fallback: number, integer: boolean) => {
     const raw = values[name as keyof typeof values];
     if (raw === undefined) return fallback;
     const n = Number(raw);
     if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n)))
-      throw new UsageError(
-        `--${name} takes a positive ${integer ? 'whole ' : ''}number (got "${String(raw)}")`,
-      );
+      throw usageError('NOT_A_POSITIVE_NUMBER', { option: name, whole: integer, got: String(raw) });
     return n;
   };
   const out = required(values, 'out', 'sample');
@@ -53,7 +51,12 @@ export function runSample(argv: string[], io: CommandIo): number {
     onProgress: (p) => {
       if (values.quiet || (Date.now() - lastReport < 500 && p.done < p.days)) return;
       lastReport = Date.now();
-      const line = `${t(lang, '生成', 'generating')} ${p.day} (${p.done}/${p.days}) ${p.conversations.toLocaleString('en-US')} ${t(lang, '个会话', 'conversations')}`;
+      const line = say(lang, 'SAMPLE_PROGRESS', {
+        day: p.day,
+        done: p.done,
+        days: p.days,
+        conversations: p.conversations.toLocaleString('en-US'),
+      });
       io.err(io.interactive ? `\r\x1b[2K${line}${p.done === p.days ? '\n' : ''}` : `${line}\n`);
     },
   });
@@ -61,13 +64,8 @@ export function runSample(argv: string[], io: CommandIo): number {
     const rows = Object.entries(summary)
       .map(([table, n]) => `${table} ${n.toLocaleString('en-US')}`)
       .join(', ');
-    io.err(
-      t(
-        lang,
-        `✓ 已写出 ${out}(${((Date.now() - started) / 1000).toFixed(1)} 秒):${rows}\n`,
-        `✓ Wrote ${out} in ${((Date.now() - started) / 1000).toFixed(1)} s: ${rows}\n`,
-      ),
-    );
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    io.err(`${say(lang, 'SAMPLE_WROTE', { out, seconds, rows })}\n`);
   }
   return EXIT.ok;
 }

@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseCommandArgs, required } from '../args.ts';
-import { EXIT, UsageError } from '../cli-error.ts';
-import { type Lang, pickLang, t } from '../lang.ts';
+import { EXIT, usageError } from '../cli-error.ts';
+import { type Lang, pickLang } from '../lang.ts';
 import { buildSite, listPeriods } from '../site/build-site.ts';
 import { serveSite } from '../site/serve-site.ts';
 import { siteRefusal } from '../site/site-errors.ts';
+import { say } from '../text.ts';
 import type { CommandIo } from './io.ts';
 
 export const SITE_HELP = `scorebook site build --results <dir> --out <dir> [--full] [--quiet] [--lang zh|en]
@@ -33,7 +34,7 @@ export async function runSite(argv: string[], io: CommandIo): Promise<number> {
     io.out(SITE_HELP);
     return action === undefined ? EXIT.usage : EXIT.ok;
   }
-  throw new UsageError(`scorebook site: unknown action "${action}"\n\n${SITE_HELP}`);
+  throw usageError('SITE_UNKNOWN_ACTION', { action });
 }
 
 async function siteBuild(argv: string[], io: CommandIo): Promise<number> {
@@ -52,13 +53,8 @@ async function siteBuild(argv: string[], io: CommandIo): Promise<number> {
   const resultsDir = required(values, 'results', 'site build');
   const periods = listPeriods(resultsDir);
   if (periods.length === 0) {
-    io.err(
-      t(
-        lang,
-        `✗ ${resultsDir} 中没有期间结果。应为每个期间一个子文件夹,例如 ${join(resultsDir, '2026-10', 'results.json')}(由 scorebook evaluate 或 publish 写出)。\n`,
-        `✗ ${resultsDir} holds no period results. Expected one sub-folder per period, e.g. ${join(resultsDir, '2026-10', 'results.json')} (written by scorebook evaluate or publish).\n`,
-      ),
-    );
+    const example = join(resultsDir, '2026-10', 'results.json');
+    io.err(`${say(lang, 'SITE_NO_PERIODS', { dir: resultsDir, example })}\n`);
     return EXIT.failed;
   }
   const report = await buildSiteWithProgress(io, lang, values.quiet === true, {
@@ -84,8 +80,8 @@ export async function buildSiteWithProgress(
       if (quiet) return;
       if (line.includes('.html')) {
         pages++;
-        if (io.interactive) io.err(`\r\x1b[2K${t(lang, '生成页面', 'rendering pages')}: ${pages}`);
-        else if (pages % 500 === 0) io.err(`${t(lang, '已生成页面', 'pages rendered')}: ${pages}\n`);
+        if (io.interactive) io.err(`\r\x1b[2K${say(lang, 'SITE_RENDERING', { pages })}`);
+        else if (pages % 500 === 0) io.err(`${say(lang, 'SITE_RENDERED', { pages })}\n`);
       } else if (/error/i.test(line)) io.err(`${line}\n`);
     },
   }).finally(() => {
@@ -95,11 +91,14 @@ export async function buildSiteWithProgress(
 
 /** The closing line of a site build. */
 export function siteSummary(report: Awaited<ReturnType<typeof buildSite>>, lang: Lang, out: string): string {
-  return t(
-    lang,
-    `✓ 网站已生成:${report.pages} 个页面,${report.periods.length} 个期间(重建 ${report.rebuilt.length},复用 ${report.reused.length}),用时 ${report.seconds.toFixed(1)} 秒。\n  打开:${resolve(out, 'index.html')}`,
-    `✓ Site built: ${report.pages} pages, ${report.periods.length} periods (${report.rebuilt.length} rebuilt, ${report.reused.length} re-used) in ${report.seconds.toFixed(1)} s.\n  Open: ${resolve(out, 'index.html')}`,
-  );
+  return say(lang, 'SITE_BUILT', {
+    pages: report.pages,
+    periods: report.periods.length,
+    rebuilt: report.rebuilt.length,
+    reused: report.reused.length,
+    seconds: report.seconds.toFixed(1),
+    index: resolve(out, 'index.html'),
+  });
 }
 
 async function siteServe(argv: string[], io: CommandIo): Promise<number> {
@@ -110,12 +109,11 @@ async function siteServe(argv: string[], io: CommandIo): Promise<number> {
   }
   const lang = pickLang(values.lang);
   const dir = positionals[0];
-  if (dir === undefined)
-    throw new UsageError(`scorebook site serve <dir>: name a built site folder\n\n${SITE_HELP}`);
+  if (dir === undefined) throw usageError('SITE_SERVE_NO_DIR');
   if (!existsSync(join(dir, 'index.html'))) throw siteRefusal('SITE_NOT_BUILT', dir, { dir });
   const port = Number(values.port ?? 4321);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new UsageError(`--port takes a port number (got "${values.port}")`);
+    throw usageError('PORT_INVALID', { got: String(values.port) });
   return serveUntilStopped(dir, port, io, lang);
 }
 
@@ -129,13 +127,7 @@ export async function serveUntilStopped(
   const server = await serveSite(dir, port);
   const address = server.address();
   const actual = typeof address === 'object' && address !== null ? address.port : port;
-  io.out(
-    t(
-      lang,
-      `网站地址:http://localhost:${actual}/ (按 Ctrl-C 停止)\n`,
-      `Site at http://localhost:${actual}/ (Ctrl-C to stop)\n`,
-    ),
-  );
+  io.out(`${say(lang, 'SITE_SERVING', { url: `http://localhost:${actual}/` })}\n`);
   await new Promise<void>((resolvePromise) => {
     const stop = () => {
       server.close();

@@ -1,16 +1,15 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { inspectData, parseRejectedLimit } from '@scorebook/engine';
+import { inspectData } from '@scorebook/engine';
 import { messageOf, type Problem, ScorebookError } from '@scorebook/problems';
 import { draftSourceFor, SOURCE_FILE_NAME } from '@scorebook/source';
-import { parsePeriod } from '@scorebook/time';
-import { parseCommandArgs } from '../args.ts';
-import { EXIT, UsageError } from '../cli-error.ts';
+import { maxRejectedOption, parseCommandArgs, periodOption } from '../args.ts';
+import { CLI_ERRORS, EXIT, usageError } from '../cli-error.ts';
 import { type Lang, pickLang } from '../lang.ts';
 import { progressReporter } from '../output/progress.ts';
 import { formatRunProblems } from '../output/run-problems.ts';
-import { CLI_ERRORS, say } from '../text.ts';
+import { REPOSITORY } from '../repository.ts';
+import { say } from '../text.ts';
 import type { CommandIo } from './io.ts';
 
 export const SOURCE_HELP = `scorebook source init <data-dir> [--out <file>] [--lang zh|en]
@@ -32,8 +31,6 @@ counts of mapped fields. Exit 1 when a run would fail.
 `;
 
 const VALUES_SHOWN = 12;
-/** The published JSON Schema of source.yaml, for the draft's `$schema` comment. */
-const SCHEMA_FILE = fileURLToPath(new URL('../../../../configs/schema/source.schema.json', import.meta.url));
 
 /** `scorebook source check`: what a run would read, table by table and field by field. */
 export async function runSource(argv: string[], io: CommandIo): Promise<number> {
@@ -44,7 +41,7 @@ export async function runSource(argv: string[], io: CommandIo): Promise<number> 
   }
   if (verb === 'check') return check(rest, io);
   if (verb === 'init') return init(rest, io);
-  throw new UsageError(`scorebook source takes init or check (got "${verb}")\n\n${SOURCE_HELP}`);
+  throw usageError('SOURCE_UNKNOWN_VERB', { verb });
 }
 
 async function init(argv: string[], io: CommandIo): Promise<number> {
@@ -53,13 +50,13 @@ async function init(argv: string[], io: CommandIo): Promise<number> {
     io.out(SOURCE_HELP);
     return EXIT.ok;
   }
-  if (positionals.length !== 1)
-    throw new UsageError(`scorebook source init takes one data folder\n\n${SOURCE_HELP}`);
+  if (positionals.length !== 1) throw usageError('SOURCE_ONE_FOLDER', { verb: 'init' });
   const lang = pickLang(values.lang);
   const dataDir = positionals[0]!;
   const out = values.out ?? join(dataDir, SOURCE_FILE_NAME);
   if (existsSync(out)) throw new ScorebookError('refused', [initProblem('SOURCE_EXISTS', out)]);
-  const schema = relative(dirname(resolve(out)), SCHEMA_FILE)
+  // The draft's `$schema` comment names the published schema relative to the draft.
+  const schema = relative(dirname(resolve(out)), REPOSITORY.sourceSchema)
     .split(sep)
     .join('/');
   const text = await draftSourceFor(dataDir, { schema });
@@ -99,21 +96,14 @@ async function check(argv: string[], io: CommandIo): Promise<number> {
     io.out(SOURCE_HELP);
     return EXIT.ok;
   }
-  if (positionals.length !== 1)
-    throw new UsageError(`scorebook source check takes one data folder\n\n${SOURCE_HELP}`);
+  if (positionals.length !== 1) throw usageError('SOURCE_ONE_FOLDER', { verb: 'check' });
   const lang = pickLang(values.lang);
-  if (values.period !== undefined && parsePeriod(values.period) === null)
-    throw new UsageError(
-      `--period takes a month 2026-10, a quarter 2026-Q4 or a year 2026 (got "${values.period}")`,
-    );
-  const maxRejected =
-    values['max-rejected'] === undefined ? undefined : parseRejectedLimit(values['max-rejected']);
-  if (maxRejected === null)
-    throw new UsageError(`--max-rejected takes 1% or a number of rows (got "${values['max-rejected']}")`);
+  const period = values.period === undefined ? null : periodOption(values.period);
+  const maxRejected = maxRejectedOption(values['max-rejected']);
   const inspection = await inspectData({
     dataDir: positionals[0]!,
     sourceFile: values.source ?? null,
-    period: values.period ?? null,
+    period,
     timezone: values.timezone ?? null,
     onProgress: progressReporter(io, lang, values.quiet === true),
     ...(maxRejected ? { maxRejected } : {}),
@@ -134,7 +124,7 @@ function render(inspection: Awaited<ReturnType<typeof inspectData>>, lang: Lang)
   lines.push(
     source.file === null
       ? say(lang, 'CHECK_NO_SOURCE')
-      : say(lang, 'CHECK_SOURCE', { path: source.file, id: source.id ?? '' }),
+      : say(lang, 'SOURCE_USED', { path: source.file, id: source.id ?? '' }),
   );
   lines.push(say(lang, 'CHECK_TIMEZONE', { timezone: inspection.timezone, given: inspection.timezoneGiven }));
   for (const w of inspection.warnings) lines.push(say(lang, 'WARNING', { text: w.message[lang] }));

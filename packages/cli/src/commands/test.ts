@@ -1,8 +1,9 @@
 import { runPolicyTests } from '@scorebook/governance';
 import { formatPlace } from '@scorebook/problems';
 import { parseCommandArgs } from '../args.ts';
-import { EXIT, UsageError } from '../cli-error.ts';
-import { pickLang, t } from '../lang.ts';
+import { EXIT, usageError } from '../cli-error.ts';
+import { pickLang } from '../lang.ts';
+import { say } from '../text.ts';
 import type { CommandIo } from './io.ts';
 
 export const TEST_HELP = `scorebook test <policy-dir>... [--require-coverage] [--lang zh|en]
@@ -23,18 +24,14 @@ export async function runTest(argv: string[], io: CommandIo): Promise<number> {
     io.out(TEST_HELP);
     return EXIT.ok;
   }
-  if (positionals.length === 0)
-    throw new UsageError(
-      `scorebook test: name a policy folder, e.g. configs/policies/ecommerce-cs\n\n${TEST_HELP}`,
-    );
+  if (positionals.length === 0) throw usageError('TEST_NO_FOLDER');
   const lang = pickLang(values.lang);
   let failed = 0;
   let uncovered = 0;
   let total = 0;
   for (const dir of positionals) {
     const report = await runPolicyTests(dir);
-    if (report.outcomes.length === 0)
-      io.out(t(lang, `${dir}:没有测试(tests/*.yaml)\n`, `${dir}: no tests (tests/*.yaml)\n`));
+    if (report.outcomes.length === 0) io.out(`${say(lang, 'TEST_NONE', { dir })}\n`);
     for (const o of report.outcomes) {
       total++;
       io.out(`${o.passed ? '✓' : '✗'} ${o.name}${o.version === null ? '' : ` (${o.version})`}\n`);
@@ -51,26 +48,14 @@ export async function runTest(argv: string[], io: CommandIo): Promise<number> {
       const missing = rules.filter((c) => !c.covered);
       uncovered += missing.length;
       if (missing.length === 0) {
-        io.out(
-          t(
-            lang,
-            `\n版本 ${version}:全部 ${rules.length} 条规则都被测试覆盖。\n`,
-            `\nVersion ${version}: all ${rules.length} rules are exercised by a test.\n`,
-          ),
-        );
+        io.out(`\n${say(lang, 'TEST_ALL_COVERED', { version, rules: rules.length })}\n`);
         continue;
       }
-      io.out(
-        t(
-          lang,
-          `\n版本 ${version}:没有测试覆盖的规则(${missing.length}/${rules.length}):\n`,
-          `\nVersion ${version}: rules no test exercised (${missing.length}/${rules.length}):\n`,
-        ),
-      );
+      io.out(`\n${say(lang, 'TEST_UNCOVERED', { version, missing: missing.length, rules: rules.length })}\n`);
       for (const m of missing) io.out(`  - ${m.rule}\n`);
     }
   }
-  io.out(`${total - failed} passed, ${failed} failed\n`);
+  io.out(`${say(lang, 'TEST_TOTALS', { passed: total - failed, failed })}\n`);
   if (failed > 0) return EXIT.failed;
   return values['require-coverage'] && uncovered > 0 ? EXIT.failed : EXIT.ok;
 }

@@ -2,9 +2,10 @@ import { existsSync, statSync } from 'node:fs';
 import { loadPolicyFamily, loadPolicyFile } from '@scorebook/policy';
 import { hasErrors, type SourceProblem as Problem } from '@scorebook/problems';
 import { oneOf, parseCommandArgs } from '../args.ts';
-import { EXIT, UsageError } from '../cli-error.ts';
-import { pickLang, t } from '../lang.ts';
+import { EXIT, usageError } from '../cli-error.ts';
+import { pickLang } from '../lang.ts';
 import { formatProblemsGithub, formatProblemsHuman, formatProblemsJson } from '../output/problems.ts';
+import { say } from '../text.ts';
 import type { CommandIo } from './io.ts';
 
 export const VALIDATE_HELP = `scorebook validate <policy-dir | policy.yaml>... [--format human|json|github] [--lang zh|en]
@@ -25,10 +26,7 @@ export function runValidate(argv: string[], io: CommandIo): number {
   }
   const lang = pickLang(values.lang);
   const format = oneOf(values.format, ['human', 'json', 'github'] as const, 'human', 'format');
-  if (positionals.length === 0)
-    throw new UsageError(
-      `scorebook validate: name at least one policy folder, e.g. configs/policies/ecommerce-cs\n\n${VALIDATE_HELP}`,
-    );
+  if (positionals.length === 0) throw usageError('VALIDATE_NO_FOLDER');
   const problems: Problem[] = [];
   let versions = 0;
   for (const path of positionals) {
@@ -49,19 +47,10 @@ export function runValidate(argv: string[], io: CommandIo): number {
     if (problems.length > 0) io.err(formatProblemsHuman(problems, lang, io.color));
     const errors = problems.filter((p) => p.severity === 'error').length;
     const warnings = problems.length - errors;
-    io.err(
-      failed
-        ? t(
-            lang,
-            `✗ ${versions} 个策略版本中发现 ${errors} 个错误、${warnings} 个警告。\n`,
-            `✗ ${errors} errors and ${warnings} warnings in ${versions} policy versions.\n`,
-          )
-        : t(
-            lang,
-            `✓ ${positionals.length} 个策略文件夹、${versions} 个版本全部有效${warnings ? `(${warnings} 个警告)` : ''}。\n`,
-            `✓ ${positionals.length} policy folders, ${versions} versions valid${warnings ? ` (${warnings} warnings)` : ''}.\n`,
-          ),
-    );
+    const verdict = failed
+      ? say(lang, 'VALIDATE_FAILED', { errors, warnings, versions })
+      : say(lang, 'VALIDATE_OK', { folders: positionals.length, versions, warnings });
+    io.err(`${verdict}\n`);
   }
   return failed ? EXIT.failed : EXIT.ok;
 }

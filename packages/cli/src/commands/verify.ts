@@ -3,10 +3,11 @@ import { join } from 'node:path';
 import { evaluate, RESULT_FILES, serializeEvaluation } from '@scorebook/engine';
 import { isFailure, type VerifyStatus, verifyPublished } from '@scorebook/governance';
 import { formatPlace } from '@scorebook/problems';
-import { DATA_OPTIONS, dataOptions, parseCommandArgs, required } from '../args.ts';
-import { EXIT, UsageError } from '../cli-error.ts';
-import { type Lang, pickLang, t } from '../lang.ts';
+import { DATA_OPTIONS, dataOptions, noPositionals, parseCommandArgs, required } from '../args.ts';
+import { EXIT } from '../cli-error.ts';
+import { type Lang, pickLang } from '../lang.ts';
 import { jsonDifferences } from '../output/json-differences.ts';
+import { type CliTextKey, say } from '../text.ts';
 import type { CommandIo } from './io.ts';
 
 export const VERIFY_HELP = `scorebook verify --policies <dir> --data <dir> --results <dir> [--source <file>]
@@ -41,21 +42,14 @@ export async function runVerify(argv: string[], io: CommandIo): Promise<number> 
   }
   if (values.all)
     return verifyAll(values.results ?? 'data/results', values.archive, pickLang(values.lang), io);
-  if (positionals.length > 0)
-    throw new UsageError(`scorebook verify takes no positional arguments\n\n${VERIFY_HELP}`);
+  noPositionals('verify', positionals);
   const lang = pickLang(values.lang);
   const resultsDir = required(values, 'results', 'verify');
   const policiesDir = required(values, 'policies', 'verify');
   const dataDir = required(values, 'data', 'verify');
   const resultsFile = join(resultsDir, 'results.json');
   if (!existsSync(resultsFile)) {
-    io.err(
-      t(
-        lang,
-        `✗ ${resultsFile} 不存在。--results 应指向 evaluate 的输出目录。\n`,
-        `✗ ${resultsFile} does not exist. --results names a folder evaluate wrote.\n`,
-      ),
-    );
+    io.err(`${say(lang, 'VERIFY_NO_RESULTS', { file: resultsFile })}\n`);
     return EXIT.failed;
   }
   const recordedText = readFileSync(resultsFile, 'utf8');
@@ -63,13 +57,7 @@ export async function runVerify(argv: string[], io: CommandIo): Promise<number> 
   try {
     period = (JSON.parse(recordedText) as { period: { id: string } }).period.id;
   } catch {
-    io.err(
-      t(
-        lang,
-        `✗ ${resultsFile} 不是有效的 results.json。\n`,
-        `✗ ${resultsFile} is not a valid results.json.\n`,
-      ),
-    );
+    io.err(`${say(lang, 'VERIFY_NOT_RESULTS', { file: resultsFile })}\n`);
     return EXIT.failed;
   }
   const evaluation = await evaluate({ policiesDir, dataDir, period, ...dataOptions(values) });
@@ -80,48 +68,33 @@ export async function runVerify(argv: string[], io: CommandIo): Promise<number> 
     const recorded = existsSync(path) ? readFileSync(path, 'utf8') : null;
     const recomputed = fresh.get(name)!;
     if (recorded === recomputed) {
-      io.out(`✓ ${name} ${t(lang, '一致', 'identical')}\n`);
+      io.out(`${say(lang, 'VERIFY_FILE_IDENTICAL', { name })}\n`);
       continue;
     }
     identical = false;
     if (recorded === null) {
-      io.out(`✗ ${name} ${t(lang, '缺失', 'missing')}\n`);
+      io.out(`${say(lang, 'VERIFY_FILE_MISSING', { name })}\n`);
       continue;
     }
-    io.out(`✗ ${name} ${t(lang, '不一致', 'differs')}\n`);
+    io.out(`${say(lang, 'VERIFY_FILE_DIFFERS', { name })}\n`);
     for (const line of jsonDifferences(recorded, recomputed, lang, 50)) io.out(`  ${line}\n`);
   }
-  io.out(
-    identical
-      ? t(
-          lang,
-          `✓ 期间 ${period} 已复核:重新计算的结果与记录逐字节一致。\n`,
-          `✓ Period ${period} verified: the recomputed results are byte-identical.\n`,
-        )
-      : t(
-          lang,
-          `✗ 期间 ${period} 复核失败:记录的结果与重新计算的不一致。\n`,
-          `✗ Period ${period} does not verify: the recorded results differ from a recomputation.\n`,
-        ),
-  );
+  io.out(`${say(lang, identical ? 'VERIFY_PERIOD_OK' : 'VERIFY_PERIOD_FAILED', { period })}\n`);
   return identical ? EXIT.ok : EXIT.failed;
 }
 
-const STATUS_WORDS: Record<VerifyStatus, [string, string]> = {
-  ok: ['ok', 'ok'],
-  differs: ['differs 结果不一致', 'differs'],
-  input_changed: ['input changed 输入已改变', 'input changed'],
-  input_missing: ['input missing 输入缺失', 'input missing'],
-  policy_unverified: ['policy unverified 策略无法核对', 'policy unverified'],
-  files_changed: ['files changed 已发布文件被改动', 'files changed'],
-  manifest_invalid: ['manifest invalid manifest 无效', 'manifest invalid'],
-  recompute_failed: ['recompute failed 重新计算失败', 'recompute failed'],
-  interrupted: ['interrupted 发布被中断', 'interrupted'],
-  engine_changed: [
-    'engine changed 引擎版本不同(已核对记录,未重算)',
-    'engine changed (records checked, not recomputed)',
-  ],
-};
+const STATUS_TEXT = {
+  ok: 'STATUS_OK',
+  differs: 'STATUS_DIFFERS',
+  input_changed: 'STATUS_INPUT_CHANGED',
+  input_missing: 'STATUS_INPUT_MISSING',
+  policy_unverified: 'STATUS_POLICY_UNVERIFIED',
+  files_changed: 'STATUS_FILES_CHANGED',
+  manifest_invalid: 'STATUS_MANIFEST_INVALID',
+  recompute_failed: 'STATUS_RECOMPUTE_FAILED',
+  interrupted: 'STATUS_INTERRUPTED',
+  engine_changed: 'STATUS_ENGINE_CHANGED',
+} as const satisfies Record<VerifyStatus, CliTextKey>;
 
 async function verifyAll(
   resultsRoot: string,
@@ -131,25 +104,18 @@ async function verifyAll(
 ): Promise<number> {
   const rows = await verifyPublished(resultsRoot, archive === undefined ? {} : { archive });
   if (rows.length === 0) {
-    io.err(
-      t(
-        lang,
-        `✗ ${resultsRoot} 中没有已发布的期间(带 manifest.json)。\n`,
-        `✗ No published period (with manifest.json) in ${resultsRoot}.\n`,
-      ),
-    );
+    io.err(`${say(lang, 'VERIFY_ALL_NONE', { dir: resultsRoot })}\n`);
     return EXIT.failed;
   }
-  io.out(`${t(lang, '期间', 'period').padEnd(10)} ${t(lang, '状态', 'status')}\n`);
+  io.out(`${say(lang, 'VERIFY_ALL_HEADING')}\n`);
   for (const r of rows) {
     const label = r.publication === null ? r.period : `${r.period}/${r.publication}`;
-    const [zh, en] = STATUS_WORDS[r.status];
-    const note = r.fromArchive ? t(lang, '  (输入取自存档)', '  (inputs from the archive)') : '';
+    const note = r.fromArchive ? say(lang, 'VERIFY_ALL_FROM_ARCHIVE') : '';
     const counted =
       isFailure(r) || r.status === 'ok' || r.status === 'engine_changed'
         ? ''
-        : t(lang, '  (早先的发布,不计为失败)', '  (an earlier publication: not a failure)');
-    io.out(`${label.padEnd(10)} ${t(lang, zh, en)}${note}${counted}\n`);
+        : say(lang, 'VERIFY_ALL_EARLIER');
+    io.out(`${label.padEnd(10)} ${say(lang, STATUS_TEXT[r.status])}${note}${counted}\n`);
     for (const p of r.problems) {
       const place = formatPlace(p);
       io.out(
@@ -159,12 +125,7 @@ async function verifyAll(
   }
   const bad = rows.filter(isFailure).length;
   const other = rows.filter((r) => r.status === 'engine_changed').length;
-  io.out(
-    t(
-      lang,
-      `${rows.length - bad - other} 个发布通过复核,${other} 个由其他引擎版本发布(只核对了记录),${bad} 个未通过。\n`,
-      `${rows.length - bad - other} publications verified, ${other} published by another engine (records checked only), ${bad} not.\n`,
-    ),
-  );
+  const verified = rows.length - bad - other;
+  io.out(`${say(lang, 'VERIFY_ALL_TOTALS', { verified, other, failed: bad })}\n`);
   return bad === 0 ? EXIT.ok : EXIT.failed;
 }

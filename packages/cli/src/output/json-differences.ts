@@ -1,4 +1,5 @@
-import { type Lang, t } from '../lang.ts';
+import type { Lang } from '../lang.ts';
+import { say } from '../text.ts';
 
 /**
  * The differences between two JSON texts, as `path: recorded → recomputed` lines; agents are
@@ -14,7 +15,7 @@ export function jsonDifferences(
   try {
     recorded = JSON.parse(recordedText);
   } catch {
-    return [t(lang, '记录的文件不是有效的 JSON', 'the recorded file is not valid JSON')];
+    return [say(lang, 'JSON_NOT_JSON')];
   }
   const recomputed = JSON.parse(recomputedText) as unknown;
   const lines: string[] = [];
@@ -27,13 +28,11 @@ export function jsonDifferences(
         const idsA = new Set(a.map((x) => (x as { agent_id: string }).agent_id));
         for (const x of a) {
           const id = (x as { agent_id: string }).agent_id;
-          if (!mapB.has(id))
-            lines.push(`${path}[${id}]: ${t(lang, '重新计算中没有此客服', 'not in the recomputation')}`);
+          if (!mapB.has(id)) lines.push(say(lang, 'JSON_AGENT_NOT_RECOMPUTED', { at: `${path}[${id}]` }));
           else walk(x, mapB.get(id), `${path}[${id}]`);
         }
         for (const id of mapB.keys())
-          if (!idsA.has(id))
-            lines.push(`${path}[${id}]: ${t(lang, '记录中没有此客服', 'not in the recorded results')}`);
+          if (!idsA.has(id)) lines.push(say(lang, 'JSON_AGENT_NOT_RECORDED', { at: `${path}[${id}]` }));
         return;
       }
       const n = Math.max(a.length, b.length);
@@ -46,20 +45,12 @@ export function jsonDifferences(
       return;
     }
     if (JSON.stringify(a) !== JSON.stringify(b)) {
-      lines.push(
-        `${path}: ${JSON.stringify(a) ?? t(lang, '(无)', '(none)')} → ${JSON.stringify(b) ?? t(lang, '(无)', '(none)')}`,
-      );
+      const none = say(lang, 'JSON_NO_VALUE');
+      lines.push(`${path}: ${JSON.stringify(a) ?? none} → ${JSON.stringify(b) ?? none}`);
     }
   };
   walk(recorded, recomputed, '');
-  if (lines.length === 0)
-    lines.push(
-      t(
-        lang,
-        '内容相同,但格式(空白或键顺序)不同',
-        'same content, different formatting (spacing or key order)',
-      ),
-    );
+  if (lines.length === 0) lines.push(say(lang, 'JSON_FORMATTING_ONLY'));
   return lines;
 }
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { SourceProblem as Problem } from '@scorebook/problems';
-import { type Lang, t } from '../lang.ts';
+import type { Lang } from '../lang.ts';
+import { say } from '../text.ts';
 
 /** Output formats of problems. */
 export type ProblemFormat = 'human' | 'json' | 'github';
@@ -26,8 +27,8 @@ export function formatProblemsHuman(problems: readonly Problem[], lang: Lang, co
   for (const p of problems) {
     const label =
       p.severity === 'error'
-        ? paint('31;1', t(lang, '错误', 'error'))
-        : paint('33;1', t(lang, '警告', 'warning'));
+        ? paint('31;1', say(lang, 'SEVERITY_ERROR'))
+        : paint('33;1', say(lang, 'SEVERITY_WARNING'));
     out.push(
       `${paint('1', `${p.file}:${p.line}:${p.column}`)} ${label} ${paint('2', p.code)}${p.path ? paint('2', ` (${p.path})`) : ''}`,
     );

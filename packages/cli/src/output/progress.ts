@@ -1,6 +1,7 @@
 import type { ReadProgress } from '@scorebook/engine';
 import type { CommandIo } from '../commands/io.ts';
-import { type Lang, t } from '../lang.ts';
+import type { Lang } from '../lang.ts';
+import { say } from '../text.ts';
 
 const WIDTH = 24;
 
@@ -24,11 +25,10 @@ export function progressReporter(io: CommandIo, lang: Lang, quiet: boolean): (p:
     const rows = p.rows.toLocaleString('en-US');
     if (io.interactive) {
       const bar = progressBar(p.done ? p.totalBytes : p.bytes, p.totalBytes);
-      io.err(
-        `\r\x1b[2K${p.done ? '✓' : ' '} ${p.table.padEnd(13)} ${bar} ${rows} ${t(lang, '行', 'rows')} (${seconds}s)${p.done ? '\n' : ''}`,
-      );
+      const line = say(lang, 'PROGRESS_READING', { table: p.table, bar, rows, seconds });
+      io.err(`\r\x1b[2K${p.done ? '✓' : ' '} ${line}${p.done ? '\n' : ''}`);
     } else if (p.done) {
-      io.err(`${t(lang, '已读取', 'read')} ${p.table}: ${rows} ${t(lang, '行', 'rows')} (${seconds}s)\n`);
+      io.err(`${say(lang, 'PROGRESS_READ', { table: p.table, rows, seconds })}\n`);
     }
   };
 }

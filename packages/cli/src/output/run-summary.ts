@@ -41,3 +41,10 @@ export function formatRunSummary(evaluation: Evaluation, lang: Lang): string {
   for (const w of evaluation.warnings) lines.push(say(lang, 'WARNING', { text: w.message[lang] }));
   return `${lines.join('\n')}\n`;
 }
+
+/** The count of agents per grade, in the policy's order of grades: `S 0 · A 2 · B 5`. */
+export function gradeCounts(grades: Readonly<Record<string, number>>): string {
+  return Object.entries(grades)
+    .map(([grade, n]) => `${grade} ${n}`)
+    .join(' · ');
+}

@@ -16,14 +16,25 @@ import {
 } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parsePeriod } from '@scorebook/time';
+import { REPOSITORY } from '../repository.ts';
 import { siteRefusal } from './site-errors.ts';
 
-/** Where the report site app is in the repository. */
-export const SITE_APP_DIR = fileURLToPath(new URL('../../../../apps/report-site/', import.meta.url));
+/** The package of the report site app, a dependency of the command line. */
+const SITE_PACKAGE = '@scorebook/report-site';
 
-const REPO_ROOT = resolve(SITE_APP_DIR, '..', '..');
+/**
+ * The folder of the report site app, found the way Node finds the declared dependency
+ * `@scorebook/report-site` (its real folder: workspaces are linked). Stops with
+ * `SITE_NOT_INSTALLED` when it is not installed.
+ */
+export function siteAppDir(): string {
+  try {
+    return dirname(createRequire(import.meta.url).resolve(`${SITE_PACKAGE}/package.json`));
+  } catch {
+    throw notInstalled(SITE_PACKAGE, import.meta.dirname);
+  }
+}
 
 /**
  * The file a build writes into the site folder: it marks the folder as a site (only a marked or
@@ -156,20 +167,20 @@ export function listPeriods(resultsDir: string): string[] {
 export function codeFingerprint(): string {
   const hash = createHash('sha256');
   hash.update(`format ${BUILD_FORMAT}\0node ${process.version}\0`);
-  for (const input of codeInputs()) hash.update(`${relative(REPO_ROOT, input)}\0${fingerprintTree(input)}\0`);
+  for (const input of codeInputs())
+    hash.update(`${relative(REPOSITORY.root, input)}\0${fingerprintTree(input)}\0`);
   return hash.digest('hex');
 }
 
 /** The files and folders {@link codeFingerprint} hashes, in order. */
 export function codeInputs(): string[] {
+  const app = siteAppDir();
   return [
-    ...['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json'].map((p) =>
-      join(SITE_APP_DIR, p),
-    ),
-    ...workspacePackagesOf(SITE_APP_DIR),
-    join(REPO_ROOT, 'configs', 'catalog'),
-    join(REPO_ROOT, 'package.json'),
-    join(REPO_ROOT, 'package-lock.json'),
+    ...['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json'].map((p) => join(app, p)),
+    ...workspacePackagesOf(app),
+    REPOSITORY.metricCatalog,
+    REPOSITORY.manifest,
+    REPOSITORY.lockfile,
   ];
 }
 
@@ -197,7 +208,7 @@ function installedPackageDir(fromDir: string, name: string): string {
   for (let d = fromDir; ; d = dirname(d)) {
     const candidate = join(d, 'node_modules', name);
     if (existsSync(join(candidate, 'package.json'))) return realpathSync(candidate);
-    if (dirname(d) === d) throw new Error(`${name} is not installed (looked from ${fromDir})`);
+    if (dirname(d) === d) throw notInstalled(name, fromDir);
   }
 }
 
@@ -283,11 +294,12 @@ function writeMarker(dir: string, marker: SiteMarker): void {
 }
 
 function runAstro(env: Record<string, string>, onOutput?: (line: string) => void): Promise<void> {
-  const require = createRequire(join(SITE_APP_DIR, 'package.json'));
+  const app = siteAppDir();
+  const require = createRequire(join(app, 'package.json'));
   const astroBin = join(dirname(require.resolve('astro/package.json')), 'bin', 'astro.mjs');
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [astroBin, 'build'], {
-      cwd: SITE_APP_DIR,
+      cwd: app,
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -301,7 +313,9 @@ function runAstro(env: Record<string, string>, onOutput?: (line: string) => void
     child.stderr.on('data', forward);
     child.on('error', reject);
     child.on('close', (code) =>
-      code === 0 ? resolvePromise() : reject(new Error(`astro build exited with ${code}:\n${tail}`)),
+      code === 0
+        ? resolvePromise()
+        : reject(siteRefusal('SITE_BUILD_FAILED', app, { code: String(code), output: tail.trimEnd() })),
     );
   });
 }
@@ -317,4 +331,8 @@ function countPages(dir: string): number {
   };
   if (existsSync(dir)) walk(dir);
   return n;
+}
+
+function notInstalled(name: string, from: string) {
+  return siteRefusal('SITE_NOT_INSTALLED', from, { name, from });
 }

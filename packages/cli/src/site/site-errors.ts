@@ -14,6 +14,18 @@ export const SITE_ERRORS = defineCatalogue({
     en: (p: { dir: string; results: string }) =>
       `--out ${p.dir} holds the results folder ${p.results}; replacing it would delete the results. Build the site somewhere else.`,
   },
+  SITE_NOT_INSTALLED: {
+    zh: (p: { name: string; from: string }) =>
+      `没有找到 ${p.name}(从 ${p.from} 查找),安装不完整。请在仓库根目录运行 npm install。`,
+    en: (p: { name: string; from: string }) =>
+      `${p.name} is not installed (looked from ${p.from}). Run npm install at the repository root.`,
+  },
+  SITE_BUILD_FAILED: {
+    zh: (p: { code: string; output: string }) =>
+      `astro build 失败(退出码 ${p.code}),--out 中原有的内容保持不变。Astro 最后的输出:\n${p.output}`,
+    en: (p: { code: string; output: string }) =>
+      `astro build exited with ${p.code}; what --out held is left as it was. The last of Astro's output:\n${p.output}`,
+  },
   SITE_NOT_BUILT: {
     zh: (p: { dir: string }) =>
       `${p.dir} 不是已生成的报告网站(缺少 index.html)。请先运行 scorebook site build。`,

@@ -37,8 +37,9 @@ export function fieldsNotInData(
 }
 
 /**
- * A table the used metrics need that has no file (`source-format.md`, rule 4), unless allowed to
- * be missing.
+ * A table the scored metrics need that has no file (`source-format.md`, rule 4), unless allowed
+ * to be missing. (A table that only adjustments, eligibility or vetoes need is
+ * {@link tablesAbsentForRules}'s warning.)
  */
 export function tablesAbsent(
   inputs: Inputs,
@@ -46,7 +47,7 @@ export function tablesAbsent(
   allowMissing: ReadonlySet<string>,
 ): Problem[] {
   const problems: Problem[] = [];
-  for (const [table, uses] of needs.tables) {
+  for (const [table, uses] of needs.scoredTables) {
     if (inputs.tables[table].files.length > 0 || allowMissing.has(table)) continue;
     problems.push({
       code: 'TABLE_ABSENT',
@@ -102,4 +103,29 @@ function suggestedType(values: readonly unknown[]): string {
   if (values.every((v) => typeof v === 'number'))
     return values.every((v) => Number.isInteger(v)) ? 'int' : 'number';
   return 'string';
+}
+
+/**
+ * A table that only adjustments, eligibility or vetoes need and that has no file: their metrics
+ * have no data, so an adjustment adds 0 points and a veto cannot hold — said as a warning.
+ */
+export function tablesAbsentForRules(
+  inputs: Inputs,
+  needs: PolicyNeeds,
+  allowMissing: ReadonlySet<string>,
+): Problem[] {
+  const problems: Problem[] = [];
+  for (const [table, uses] of needs.tables) {
+    if (needs.scoredTables.has(table) || allowMissing.has(table) || inputs.tables[table].files.length > 0)
+      continue;
+    problems.push({
+      code: 'RULE_TABLE_ABSENT',
+      severity: 'warning',
+      message: messageOf(RUN_ERRORS, 'RULE_TABLE_ABSENT', { table, uses: uses.join('; ') }),
+      file: null,
+      line: null,
+      column: null,
+    });
+  }
+  return problems;
 }

@@ -32,6 +32,8 @@ export interface PolicyNeeds {
   metrics: ReadonlyMap<string, string[]>;
   /** Input tables the used metrics need, with the uses. */
   tables: ReadonlyMap<InputTableName, string[]>;
+  /** Input tables the scored metrics need, with the uses (`source-format.md`, rule 4). */
+  scoredTables: ReadonlyMap<InputTableName, string[]>;
   /** Input fields the used metrics and the exclusions read, keyed `table.field`, with the uses. */
   fields: ReadonlyMap<string, FieldNeed>;
   /** Every metric of the catalog in scope, by id: what it reads. */
@@ -46,6 +48,7 @@ export interface PolicyNeeds {
 export function policyNeeds(policy: Policy, definitions: readonly MetricDefinition[]): PolicyNeeds {
   const inputsOf = new Map(definitions.map((d) => [d.id, metricInputs(d)]));
   const used = new Map<string, { inputs: MetricInputs; uses: string[] }>();
+  const scored = new Set<string>();
   const use = (metric: string, where: string) => {
     const inputs = inputsOf.get(metric);
     if (inputs === undefined) return;
@@ -54,13 +57,17 @@ export function policyNeeds(policy: Policy, definitions: readonly MetricDefiniti
     used.set(metric, entry);
   };
   for (const s of policy.scorecards) {
-    for (const item of s.scored) use(item.metric, `${s.id}/${item.metric}`);
+    for (const item of s.scored) {
+      use(item.metric, `${s.id}/${item.metric}`);
+      scored.add(item.metric);
+    }
     for (const a of s.adjustments) use(a.metric, `${s.id}/${a.id}`);
     if (s.eligibility !== null)
       for (const fact of factsOf(s.eligibility.when)) use(fact, `${s.id}/eligibility`);
     for (const v of s.vetoes) for (const fact of factsOf(v.when)) use(fact, `${s.id}/${v.id}`);
   }
   const tables = new Map<InputTableName, string[]>();
+  const scoredTables = new Map<InputTableName, string[]>();
   const fields = new Map<string, FieldNeed>();
   const needField = (table: InputTableName, field: string, where: string) => {
     const key = `${table}.${field}`;
@@ -71,7 +78,10 @@ export function policyNeeds(policy: Policy, definitions: readonly MetricDefiniti
   };
   for (const [metric, { inputs, uses }] of used) {
     const where = `${metric} (${uses.join(', ')})`;
-    for (const table of inputs.tables) tables.set(table, [...(tables.get(table) ?? []), where]);
+    for (const table of inputs.tables) {
+      tables.set(table, [...(tables.get(table) ?? []), where]);
+      if (scored.has(metric)) scoredTables.set(table, [...(scoredTables.get(table) ?? []), where]);
+    }
     for (const [table, field] of inputs.fields) needField(table, field, where);
     for (const [table, leaf] of inputs.leaves)
       needField(table, leaf.fact, where).comparisons.push({
@@ -92,7 +102,7 @@ export function policyNeeds(policy: Policy, definitions: readonly MetricDefiniti
     for (const fact of factsOf(e.when)) needField(e.table, fact, where);
   }
   const metrics = new Map([...used].map(([metric, { uses }]) => [metric, uses]));
-  return { metrics, tables, fields, inputsOf };
+  return { metrics, tables, scoredTables, fields, inputsOf };
 }
 
 /** The input tables and fields a metric reads. */

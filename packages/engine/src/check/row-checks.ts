@@ -30,20 +30,25 @@ export class RowChecks {
   readonly rejected: RejectedRow[] = [];
   /** Rejected rows by table. */
   readonly rejectedBy = new Map<InputTableName, number>();
+  readonly #fileNames: readonly string[];
   readonly #hasConversations: boolean;
-  readonly #conversations = new Set<string>();
+  /** The accepted conversations' ids (the unique ids of that table, kept once it is read). */
+  #conversations: ReadonlyMap<string, number> = new Map();
   readonly #rejectedIds = new Map<string, RejectionCause>();
-  readonly #seen = new Map<string, string>();
+  /** Unique ids of the current table, each with where it was first accepted (file · 2³² + line). */
+  #seen = new Map<string, number>();
   #table: InputTableName = 'agents';
 
-  constructor(hasConversations: boolean) {
+  constructor(fileNames: readonly string[], hasConversations: boolean) {
+    this.#fileNames = fileNames;
     this.#hasConversations = hasConversations;
   }
 
   /** Starts the records of a table: unique ids are checked within a table. */
   startTable(table: InputTableName): void {
+    if (this.#table === 'conversations') this.#conversations = this.#seen;
     this.#table = table;
-    this.#seen.clear();
+    this.#seen = new Map();
   }
 
   /** The row of an accepted record, or null when it is rejected (and reported). */
@@ -114,7 +119,9 @@ export class RowChecks {
     if (spec.unique !== undefined) {
       // The unique field is a required id: text.
       const id = String(v[spec.unique]);
-      const first = this.#seen.get(id);
+      const seen = this.#seen.get(id);
+      const first =
+        seen === undefined ? undefined : `${this.#fileNames[Math.floor(seen / 2 ** 32)]}:${seen % 2 ** 32}`;
       if (first !== undefined) {
         this.#reject(
           record,
@@ -124,10 +131,9 @@ export class RowChecks {
         );
         return null;
       }
-      this.#seen.set(id, `${record.fileName}:${record.line}`);
+      this.#seen.set(id, record.file * 2 ** 32 + record.line);
     }
     if (table === 'agents') this.#addAgent(valuesOf(table, v));
-    if (table === 'conversations') this.#conversations.add(valuesOf(table, v).conversation_id);
     return new Row(v, record.file, record.line);
   }
 
@@ -147,10 +153,7 @@ export class RowChecks {
 
   #remember(table: 'agents' | 'conversations', id: string, row: RejectedRow): void {
     const key = `${table} ${id}`;
-    if (
-      !this.#rejectedIds.has(key) &&
-      !(table === 'agents' ? this.agentIndex.has(id) : this.#conversations.has(id))
-    )
+    if (!this.#rejectedIds.has(key) && !(table === 'agents' ? this.agentIndex.has(id) : this.#seen.has(id)))
       this.#rejectedIds.set(key, {
         table,
         file: row.file,

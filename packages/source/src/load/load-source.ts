@@ -32,6 +32,7 @@ import {
   type TableSource,
   type TimeFormat,
 } from '../model.ts';
+import { ENCODING_ALIASES, type Encoding } from '../read/file-items.ts';
 import { SOURCE_FILE_NAME } from './source-file-name.ts';
 import type { FieldDocument, SourceDocument, TableDocument } from './source-schema.ts';
 
@@ -121,7 +122,7 @@ class SourceChecker {
     return {
       table,
       files,
-      encoding: raw.encoding ?? 'utf-8',
+      encoding: encodingOf(raw.encoding),
       headerRow: raw.header_row ?? 1,
       sheet: raw.sheet ?? null,
       fields,
@@ -258,6 +259,12 @@ class SourceChecker {
     const pos = this.#parsed.lineCounter.linePos(start);
     return { file: this.#parsed.source.file, line: pos.line, column: pos.col, path: formatPath(path) };
   }
+}
+
+/** The encoding a source names (an alias read as its encoding), utf-8 by default. */
+function encodingOf(name: string | undefined): Encoding {
+  if (name === undefined) return 'utf-8';
+  return ENCODING_ALIASES[name] ?? (name as Encoding);
 }
 
 /** A format as written: `excel`, `unix_s`, `unix_ms`, or luxon tokens. */

@@ -1,6 +1,6 @@
 import { INPUT_TABLES, type InputTableName } from '@scorebook/contract';
 import { EXTRA_FIELD_TYPES, type ExtraFieldType, type MappedValue } from '../model.ts';
-import { ENCODINGS, type Encoding } from '../read/file-items.ts';
+import { ENCODING_ALIASES, ENCODINGS, type Encoding } from '../read/file-items.ts';
 
 const text = { type: 'string', minLength: 1 } as const;
 const mappedValue = {
@@ -47,7 +47,11 @@ const tableSource = {
       description:
         '文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order',
     },
-    encoding: { enum: [...ENCODINGS], description: '文本编码,默认 utf-8 / text encoding, default utf-8' },
+    encoding: {
+      enum: [...ENCODINGS, ...Object.keys(ENCODING_ALIASES)],
+      description:
+        '文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030',
+    },
     header_row: {
       type: 'integer',
       minimum: 1,
@@ -70,7 +74,8 @@ export type FieldDocument =
 /** A table's entry in `source.yaml` as {@link SOURCE_SCHEMA} admits it. */
 export interface TableDocument {
   files?: string[];
-  encoding?: Encoding;
+  /** An encoding, or one of its aliases (`ENCODING_ALIASES`). */
+  encoding?: Encoding | string;
   header_row?: number;
   sheet?: string;
   fields?: Record<string, FieldDocument>;

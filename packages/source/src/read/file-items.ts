@@ -4,6 +4,13 @@ import type { Bilingual } from '@scorebook/problems';
 export const ENCODINGS = ['utf-8', 'gb18030', 'utf-16le', 'utf-16be'] as const;
 export type Encoding = (typeof ENCODINGS)[number];
 
+/** Other names of the encodings a source may write: GBK and GB2312 are subsets of GB18030. */
+export const ENCODING_ALIASES: Readonly<Record<string, Encoding>> = {
+  utf8: 'utf-8',
+  gbk: 'gb18030',
+  gb2312: 'gb18030',
+};
+
 /** File formats, from the file's extension. */
 export const FILE_FORMATS = ['csv', 'jsonl', 'xlsx'] as const;
 export type FileFormat = (typeof FILE_FORMATS)[number];
