@@ -3,9 +3,6 @@ import type { SourceProblem as Problem } from '@scorebook/problems';
 import type { Lang } from '../lang.ts';
 import { say } from '../text.ts';
 
-/** Output formats of problems. */
-export type ProblemFormat = 'human' | 'json' | 'github';
-
 /**
  * Problems for people: `file:line:col`, severity and code, the message, and a code frame with a
  * caret under the problem.
