@@ -1,10 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { INPUT_TABLES } from '@scorebook/contract';
-import { type Problem, ScorebookError } from '@scorebook/problems';
+import type { Problem } from '@scorebook/problems';
 import { describe, expect, it } from 'vitest';
-import { EvaluationError, evaluate, type RejectedRow } from '../src/index.ts';
+import { evaluate } from '../src/index.ts';
 import { AGENTS, basePolicy, csv, runScenario, writeScenario } from './scenario.ts';
+import { stopped } from './stopped.ts';
 
 // `source-format.md`, "What is never silent": each rule stops the run (or rejects the row)
 // instead of producing a confident wrong grade.
@@ -13,17 +14,6 @@ const CONV = 'conversation_id,agent_id,channel,started_at,ended_at';
 const conv = (...rows: string[]) => csv(CONV, ...rows);
 const MSG = 'conversation_id,sent_at,sender,agent_id,text';
 
-async function stop(promise: Promise<unknown>): Promise<{ problems: Problem[]; rejected: RejectedRow[] }> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof EvaluationError) return error;
-    if (error instanceof ScorebookError) return { problems: error.problems, rejected: [] };
-    throw error;
-  }
-  throw new Error('expected the run to stop');
-}
-
 const codes = (r: { problems: Problem[] }) => r.problems.map((p) => p.code);
 
 describe('what is never silent', () => {
@@ -31,7 +21,9 @@ describe('what is never silent', () => {
     const { policiesDir, dataDir } = writeScenario({ tables: { agents: AGENTS } });
     writeFileSync(join(dataDir, 'conversations_2026-10.csv'), `${CONV}\n`);
     writeFileSync(join(dataDir, 'Surveys.csv'), 'survey_id\n');
-    const r = await stop(evaluate({ policiesDir, dataDir, period: '2026-10', allowMissing: INPUT_TABLES }));
+    const r = await stopped(
+      evaluate({ policiesDir, dataDir, period: '2026-10', allowMissing: INPUT_TABLES }),
+    );
     expect(r.problems.map((p) => [p.code, p.file])).toEqual([
       ['STRAY_FILE', 'Surveys.csv'],
       ['STRAY_FILE', 'conversations_2026-10.csv'],
@@ -47,14 +39,14 @@ describe('what is never silent', () => {
       - { metric: fcr, weight: 100, target: 90%, floor: 50% }`,
     });
     const tables = { agents: AGENTS, conversations: conv('c1,a1,chat,2026-10-05T10:00:00+08:00,') };
-    const r = await stop(runScenario({ policy, tables }));
+    const r = await stopped(runScenario({ policy, tables }));
     expect(r.problems.map((p) => [p.code, p.file])).toEqual([
       ['FIELD_NOT_IN_DATA', 'conversations.csv'],
       ['FIELD_NOT_IN_DATA', 'conversations.csv'],
       ['FIELD_NOT_IN_DATA', 'conversations.csv'],
     ]);
     expect(r.problems[0]!.message.en).toContain('conversations.resolved (fcr (aftersale/fcr))');
-    const jsonl = await stop(
+    const jsonl = await stopped(
       runScenario({
         policy,
         tables: {
@@ -81,7 +73,7 @@ describe('what is never silent', () => {
     reason: VIP 会话另行考核
     when: { all: [ { fact: vip_level, operator: equal, value: "3" } ] }`,
     });
-    const r = await stop(
+    const r = await stopped(
       runScenario({
         policy,
         tables: {
@@ -97,7 +89,7 @@ describe('what is never silent', () => {
 
   it('4. a scored metric whose table is absent stops the run, unless allowed to be missing', async () => {
     const tables = { agents: AGENTS, conversations: conv('c1,a1,chat,2026-10-05T10:00:00+08:00,') };
-    const r = await stop(runScenario({ tables, allowMissing: [] }));
+    const r = await stopped(runScenario({ tables, allowMissing: [] }));
     // qa_reviews is only a veto's (red_line_count): a warning, not a stop (the spec says "scored").
     expect(codes(r)).toEqual(['TABLE_ABSENT']);
     expect(r.problems[0]!.message.en).toContain('need the table messages (first_response_time (aftersale/');
@@ -127,7 +119,7 @@ describe('what is never silent', () => {
       conversations: conv('c1,a1,chat,2026-09-05T10:00:00+08:00,'),
       messages: csv(MSG, 'c1,2026-09-05T10:00:00+08:00,customer,,在吗'),
     };
-    const r = await stop(runScenario({ tables }));
+    const r = await stopped(runScenario({ tables }));
     expect(codes(r)).toEqual(['NO_DATA_IN_PERIOD']);
     expect(r.problems[0]!.message.en).toContain(
       'The files cover 2026-09-05T10:00:00+08:00 – 2026-09-05T10:00:00+08:00',
@@ -166,7 +158,7 @@ describe('what would leave grades silently wrong or missing', () => {
     scored:
       - { metric: conversion_rate, weight: 100, target: 30%, floor: 5% }`,
     });
-    const r = await stop(
+    const r = await stopped(
       runScenario({
         policy,
         tables: {
@@ -184,7 +176,7 @@ describe('what would leave grades silently wrong or missing', () => {
 
   it('stops when no agent has a role of a scorecard, and warns of roles without one', async () => {
     const chinese = csv('agent_id,name,team,role', 'a1,张三,一组,售后', 'a2,李四,一组,售后');
-    const r = await stop(runScenario({ tables: { agents: chinese } }));
+    const r = await stopped(runScenario({ tables: { agents: chinese } }));
     expect(codes(r)).toEqual(['NO_AGENT_HAS_SCORECARD']);
     expect(r.problems[0]!.message.en).toContain("found: 售后; the scorecards' roles: aftersale");
     const mixed = csv('agent_id,name,team,role', 'a1,张三,一组,aftersale', 'a2,李四,一组,售后');
@@ -228,7 +220,7 @@ describe('what cannot be true', () => {
   });
 
   it('names the row that caused a cascade of rejections', async () => {
-    const e = await stop(
+    const e = await stopped(
       runScenario({
         tables: {
           agents: csv('agent_id,name,team,role', 'a1,张三,一组,aftersale', 'a2,,一组,aftersale'),
