@@ -47,9 +47,9 @@ export const RUN_ERRORS = defineCatalogue({
   },
   EXTRA_FIELD_NOT_TYPED: {
     zh: (p: { table: string; field: string; operator: string; value: string; use: string; type: string }) =>
-      `${p.use} 的条件把 ${p.table}.${p.field} 与 ${p.value} 比较(${p.operator}),但 ${p.field} 是未声明类型的额外列,在每种文件中都按文本读取,这个条件永远不会成立。请在 source.yaml 中声明类型:tables: ${p.table}: fields: ${p.field}: { type: ${p.type} }。`,
+      `${p.use} 的条件把 ${p.table}.${p.field} 与 ${p.value} 比较(${p.operator}),但 ${p.field} 是未声明类型的额外列,在每种文件中都按文本读取,这个比较永远不会相等。请在 source.yaml 中声明类型:tables: ${p.table}: fields: ${p.field}: { type: ${p.type} }。`,
     en: (p: { table: string; field: string; operator: string; value: string; use: string; type: string }) =>
-      `A condition of ${p.use} compares ${p.table}.${p.field} with ${p.value} (${p.operator}), but ${p.field} is an extra column without a declared type, read as text in every file format: the condition can never hold. Declare its type in source.yaml: tables: ${p.table}: fields: ${p.field}: { type: ${p.type} }.`,
+      `A condition of ${p.use} compares ${p.table}.${p.field} with ${p.value} (${p.operator}), but ${p.field} is an extra column without a declared type, read as text in every file format: the comparison is never equal. Declare its type in source.yaml: tables: ${p.table}: fields: ${p.field}: { type: ${p.type} }.`,
   },
   ROLE_WITHOUT_SCORECARD: {
     zh: (p: { role: string; agents: number; roles: string }) =>
@@ -59,9 +59,9 @@ export const RUN_ERRORS = defineCatalogue({
   },
   NO_AGENT_HAS_SCORECARD: {
     zh: (p: { agents: number; found: string; roles: string }) =>
-      `${p.agents} 名客服的岗位(${p.found})都不属于任何考核表(考核表的岗位:${p.roles}),没有人能参评。请在 source.yaml 中为 agents.role 写 map,或检查 role 来自哪一列。`,
+      `${p.agents} 名客服的岗位(${p.found})都不属于任何考核表(考核表的岗位:${p.roles}),没有人参评。请在 source.yaml 中为 agents.role 写 map,或检查 role 来自哪一列。`,
     en: (p: { agents: number; found: string; roles: string }) =>
-      `None of the ${p.agents} agents has a role of a scorecard (found: ${p.found}; the scorecards' roles: ${p.roles}): nobody could be rated. Map agents.role in source.yaml, or check which column role comes from.`,
+      `None of the ${p.agents} agents has a role of a scorecard (found: ${p.found}; the scorecards' roles: ${p.roles}): nobody is rated. Map agents.role in source.yaml, or check which column role comes from.`,
   },
   NO_DATA_IN_PERIOD: {
     zh: (p: { period: string; start: string; end: string; covered: string }) =>

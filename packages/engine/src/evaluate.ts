@@ -121,11 +121,7 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
   const headed = new Set(
     INPUT_TABLES.filter((t) => inputs.tables[t].files.every((f) => f.format !== 'jsonl')),
   );
-  stopOn([
-    ...tablesAbsent(inputs, needs, allowMissing),
-    ...fieldsNotInData(inputs, needs, headed),
-    ...untypedComparisons(inputs, needs),
-  ]);
+  stopOn([...tablesAbsent(inputs, needs, allowMissing), ...fieldsNotInData(inputs, needs, headed)]);
 
   const fieldsOf = tableFields(inputs);
   const checks = new RowChecks(inputs.fileNames, inputs.tables.conversations.files.length > 0);
@@ -137,7 +133,6 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
     for (const r of batch) checks.accept(r);
   const agents = checks.agents;
   const roles = rolesWithoutScorecard(agents, policy);
-  stopOn(roles.problems, checks.rejected);
   const compiled = compileMetrics(definitions, zone, (t) => measuredFieldsOf(t, fieldsOf));
   const scorecardOfRole = new Map(policy.scorecards.flatMap((s) => s.roles.map((r) => [r, s] as const)));
   const metricIndex = new Map(definitions.map((d, i) => [d.id, i]));
@@ -317,7 +312,12 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
     policy,
     policySnapshot: policySnapshot(policy, definitions),
     source,
-    warnings: [...inputs.warnings, ...tablesAbsentForRules(inputs, needs, allowMissing), ...roles.warnings],
+    warnings: [
+      ...inputs.warnings,
+      ...untypedComparisons(inputs, needs),
+      ...tablesAbsentForRules(inputs, needs, allowMissing),
+      ...roles,
+    ],
   };
 }
 
@@ -355,13 +355,10 @@ function sourceOf(dataDir: string, sourceFile: string | null): Source {
 }
 
 /**
- * Roles of agents that no scorecard rates: a warning per role (with its number of agents), and
- * a problem that stops the run when no agent at all has a scorecard.
+ * Roles of agents that no scorecard rates (they are not rated, as the spec says): a warning per
+ * role with its number of agents, or one warning when no agent at all has a scorecard.
  */
-function rolesWithoutScorecard(
-  agents: readonly Agent[],
-  policy: Policy,
-): { problems: Problem[]; warnings: Problem[] } {
+function rolesWithoutScorecard(agents: readonly Agent[], policy: Policy): Problem[] {
   const rated = new Set(policy.scorecards.flatMap((s) => s.roles));
   const counts = new Map<string, number>();
   for (const a of agents) if (!rated.has(a.role)) counts.set(a.role, (counts.get(a.role) ?? 0) + 1);
@@ -376,18 +373,15 @@ function rolesWithoutScorecard(
   });
   if (agents.length > 0 && [...counts.values()].reduce((a, b) => a + b, 0) === agents.length) {
     const found = [...counts.keys()].sort().join(', ');
-    return {
-      problems: [
-        at(
-          'NO_AGENT_HAS_SCORECARD',
-          'error',
-          messageOf(RUN_ERRORS, 'NO_AGENT_HAS_SCORECARD', { agents: agents.length, found, roles }),
-        ),
-      ],
-      warnings: [],
-    };
+    return [
+      at(
+        'NO_AGENT_HAS_SCORECARD',
+        'warning',
+        messageOf(RUN_ERRORS, 'NO_AGENT_HAS_SCORECARD', { agents: agents.length, found, roles }),
+      ),
+    ];
   }
-  const warnings = [...counts]
+  return [...counts]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([role, n]) =>
       at(
@@ -396,7 +390,6 @@ function rolesWithoutScorecard(
         messageOf(RUN_ERRORS, 'ROLE_WITHOUT_SCORECARD', { role, agents: n, roles }),
       ),
     );
-  return { problems: [], warnings };
 }
 
 function stopOn(problems: readonly Problem[], rejected: RejectedRow[] = []): void {
