@@ -96,9 +96,9 @@ export const SOURCE_ERRORS = defineCatalogue({
   },
   STRAY_FILE: {
     zh: (p: { file: string; table: string; fix: string; withSource: boolean }) =>
-      `文件 ${p.file} 不属于任何表${p.table ? `(看起来像 ${p.table})` : ''}。${p.withSource ? '在 source.yaml 中' : '在数据目录中新建 source.yaml,'}写:\n${p.fix}`,
+      `文件 ${p.file} 不属于任何表${p.table ? `(看起来像 ${p.table})` : ''}。${p.withSource ? '在 source.yaml 中加上(列表已有时并入其中):' : '数据目录中没有 source.yaml:运行 npx scorebook source init <数据目录> 起草一份,或新建 source.yaml 写:'}\n${p.fix}`,
     en: (p: { file: string; table: string; fix: string; withSource: boolean }) =>
-      `The file ${p.file} belongs to no table${p.table ? ` (it looks like ${p.table})` : ''}. ${p.withSource ? 'In source.yaml, write' : 'Create source.yaml in the data folder with'}:\n${p.fix}`,
+      `The file ${p.file} belongs to no table${p.table ? ` (it looks like ${p.table})` : ''}. ${p.withSource ? 'Add to source.yaml (into the list when it has one already):' : 'The data folder has no source.yaml: draft one with npx scorebook source init <data-dir>, or create source.yaml with:'}\n${p.fix}`,
   },
   FILE_IN_TWO_TABLES: {
     zh: (p: { file: string; first: string; second: string }) =>
