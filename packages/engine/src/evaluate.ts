@@ -26,6 +26,7 @@ import {
   untypedComparisons,
 } from './check/check-inputs.ts';
 import { Coverage } from './check/coverage.ts';
+import { PeriodWarnings } from './check/period-warnings.ts';
 import { policyNeeds } from './check/policy-needs.ts';
 import { DEFAULT_REJECTED_LIMIT, type RejectedLimit, tooManyRejected } from './check/rejected-limit.ts';
 import { type Agent, RowChecks } from './check/row-checks.ts';
@@ -40,7 +41,14 @@ import { fileNameOf } from './explain/file-name.ts';
 import { policySnapshot } from './explain/policy-snapshot.ts';
 import { MetricAccumulators } from './measure/accumulate.ts';
 import { compileMetrics, type MetricValue } from './measure/compile-metrics.ts';
-import { type Inputs, openInputs, type ReadProgress, tableBatches, tableSha256 } from './read/read-inputs.ts';
+import {
+  duplicateFiles,
+  type Inputs,
+  openInputs,
+  type ReadProgress,
+  tableBatches,
+  tableSha256,
+} from './read/read-inputs.ts';
 import { Row, valuesOf } from './row.ts';
 import { assignRanks, notRatedRating, type Rating, rateAgent } from './score/rate-agent.ts';
 import { infoMetric, scoreMetric } from './score/score-metric.ts';
@@ -127,6 +135,7 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
   const checks = new RowChecks(inputs.fileNames, inputs.tables.conversations.files.length > 0);
   const exclusions = new Exclusions(policy, fieldsOf, zone, cap);
   const coverage = new Coverage(zoned);
+  const warnings = new PeriodWarnings(zoned, needs.fields.values());
 
   // Read agents first: every other table refers to them.
   for await (const batch of tableBatches(inputs, 'agents', options.onProgress))
@@ -156,8 +165,12 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
     for await (const batch of tableBatches(inputs, table, options.onProgress)) {
       for (const record of batch) {
         const row = checks.accept(record);
-        if (row === null) continue;
+        if (row === null) {
+          warnings.rejected(table, record, (v) => agentOfValues(table, v, conversations, agents));
+          continue;
+        }
         coverage.add(table, row);
+        if (coverage.inPeriod(table, row)) warnings.accepted(table, row);
         const excludedBy = exclusions.match(table, row);
         const agent = creditedAgent(table, row, checks.agentIndex, conversations);
         if (excludedBy !== null && coverage.inPeriod(table, row))
@@ -188,6 +201,7 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
     [
       ...fieldsNotInData(inputs, needs, jsonLines),
       ...tooManyRejected(inputs, checks, limit),
+      ...duplicateFiles(inputs),
       ...coverage.noData(zone),
     ],
     checks.rejected,
@@ -315,6 +329,7 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
     warnings: [
       ...inputs.warnings,
       ...untypedComparisons(inputs, needs),
+      ...warnings.warnings(limit, zone),
       ...tablesAbsentForRules(inputs, needs, allowMissing),
       ...roles,
     ],
@@ -426,6 +441,19 @@ function creditedAgent(
     return conversations.get(valuesOf('messages', row.values).conversation_id)?.agent ?? -1;
   const agent = row.values.agent_id;
   return typeof agent === 'string' ? (agentIndex.get(agent) ?? -1) : -1;
+}
+
+/** The agent a record is credited to, from its values (read so far): its agent_id, or its conversation's. */
+function agentOfValues(
+  table: InputTableName,
+  values: Readonly<Record<string, unknown>>,
+  conversations: ConversationIndex,
+  agents: readonly Agent[],
+): string | null {
+  if (typeof values.agent_id === 'string' && table !== 'messages') return values.agent_id;
+  const id = values.conversation_id;
+  const agent = typeof id === 'string' ? (conversations.get(id)?.agent ?? -1) : -1;
+  return agents[agent]?.agent_id ?? null;
 }
 
 /** Keeps a customer or agent message for derivation (bots and system messages are left out). */

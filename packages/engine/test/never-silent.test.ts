@@ -180,14 +180,102 @@ describe('what would leave grades silently wrong or missing', () => {
       tables: { agents: chinese, conversations: conv('c1,a1,chat,2026-10-05T10:00:00+08:00,') },
     });
     expect(none.results.summary).toMatchObject({ rated: 0, not_rated: 2 });
-    expect(none.warnings.map((w) => w.code)).toEqual(['NO_AGENT_HAS_SCORECARD']);
-    expect(none.warnings[0]!.message.en).toContain("found: 售后; the scorecards' roles: aftersale");
+    expect(none.warnings.map((w) => w.code).filter((c) => c.includes('SCORECARD'))).toEqual([
+      'NO_AGENT_HAS_SCORECARD',
+    ]);
+    expect(none.warnings.find((w) => w.code === 'NO_AGENT_HAS_SCORECARD')!.message.en).toContain(
+      "found: 售后; the scorecards' roles: aftersale",
+    );
     const mixed = csv('agent_id,name,team,role', 'a1,张三,一组,aftersale', 'a2,李四,一组,售后');
     const e = await runScenario({
       tables: { agents: mixed, conversations: conv('c1,a1,chat,2026-10-05T10:00:00+08:00,') },
     });
-    expect(e.warnings.map((w) => w.code)).toEqual(['ROLE_WITHOUT_SCORECARD']);
-    expect(e.warnings[0]!.message.en).toContain('The 1 agents of role "售后" belong to no scorecard');
+    expect(e.warnings.map((w) => w.code).filter((c) => c.includes('SCORECARD'))).toEqual([
+      'ROLE_WITHOUT_SCORECARD',
+    ]);
+    expect(e.warnings.find((w) => w.code === 'ROLE_WITHOUT_SCORECARD')!.message.en).toContain(
+      'The 1 agents of role "售后" belong to no scorecard',
+    );
+  });
+});
+
+describe('what a run can read but a reader must be told', () => {
+  const many = (n: number, day = (i: number) => 1 + (i % 30)) =>
+    Array.from(
+      { length: n },
+      (_, i) => `c${i},a1,chat,2026-10-${String(day(i)).padStart(2, '0')}T10:00:00+08:00,`,
+    );
+
+  it('warns of a field the policy reads that is empty in every row of the period (是否解决 left blank)', async () => {
+    const policy = basePolicy({
+      scorecards: `  aftersale:
+    title: 售后
+    roles: [aftersale]
+    scored:
+      - { metric: resolution_rate, weight: 100, target: 90%, floor: 50% }`,
+    });
+    const conversations = csv(
+      'conversation_id,agent_id,channel,started_at,resolved',
+      ...many(40).map((r) => `${r.slice(0, -1)},`),
+    );
+    const e = await runScenario({ policy, tables: { agents: AGENTS, conversations } });
+    const empty = e.warnings.filter((w) => w.code === 'FIELD_EMPTY_IN_PERIOD');
+    expect(empty).toHaveLength(1);
+    expect(empty[0]!.message.en).toContain(
+      'conversations.resolved is empty in all 40 rows of the period, and the policy reads it (resolution_rate (aftersale/resolution_rate))',
+    );
+  });
+
+  it('warns when the rows of a dense table cover only part of the period, and of rejected rows of the period', async () => {
+    // Conversations only on the first ten days of October, 5 of the period's 205 rejected (their
+    // agent is unknown): 2.4% of the period, but 0.2% of the table with September's 2000 rows.
+    const conversations = conv(
+      ...many(200, (i) => 1 + (i % 10)),
+      ...Array.from({ length: 5 }, (_, i) => `x${i},zz,chat,2026-10-03T10:00:00+08:00,`),
+      ...Array.from(
+        { length: 2000 },
+        (_, i) => `s${i},a1,chat,2026-09-${String(1 + (i % 28)).padStart(2, '0')}T10:00:00+08:00,`,
+      ),
+    );
+    const e = await runScenario({ tables: { agents: AGENTS, conversations } });
+    const codes = e.warnings.map((w) => w.code);
+    expect(codes).toContain('PERIOD_PARTLY_COVERED');
+    expect(e.warnings.find((w) => w.code === 'PERIOD_PARTLY_COVERED')!.message.en).toContain(
+      '2026-10-01T10:00:00+08:00 – 2026-10-10T10:00:00+08:00',
+    );
+    expect(e.warnings.find((w) => w.code === 'REJECTED_IN_PERIOD')!.message.en).toContain(
+      'In the period 2026-10, 5 of 205 rows of conversations were rejected',
+    );
+  });
+});
+
+describe('files', () => {
+  it('stops on two byte-identical files of one table (a download saved twice), naming both', async () => {
+    const events = 'agent_id,at,type\na1,2026-10-05T10:00:00+08:00,praise\n';
+    const r = await stopped(
+      runScenario({
+        tables: {
+          agents: AGENTS,
+          conversations: conv('c1,a1,chat,2026-10-05T10:00:00+08:00,'),
+          'events/奖惩记录_2026-10.csv': events,
+          'events/奖惩记录_2026-10 (1).csv': events,
+        },
+      }),
+    );
+    expect(r.problems.map((p) => [p.code, p.file])).toEqual([
+      ['DUPLICATE_FILE', 'events/奖惩记录_2026-10.csv'],
+    ]);
+    expect(r.problems[0]!.message.en).toContain('the same as events/奖惩记录_2026-10 (1).csv');
+  });
+
+  it('names every file that cannot be read at all, not only the first', async () => {
+    const r = await stopped(
+      runScenario({ tables: { agents: AGENTS, 'surveys.csv': '', 'complaints.csv': '' } }),
+    );
+    expect(r.problems.map((p) => [p.code, p.file])).toEqual([
+      ['FILE_EMPTY', 'complaints.csv'],
+      ['FILE_EMPTY', 'surveys.csv'],
+    ]);
   });
 });
 
