@@ -15,6 +15,7 @@ export { type LoadedPolicy, loadPolicyBytes, loadPolicyFile } from './load/load-
 export { policyMetricCatalog } from './metric-catalog.ts';
 export type {
   Adjustment,
+  AppealRules,
   Band,
   BusinessHoursSpec,
   Eligibility,

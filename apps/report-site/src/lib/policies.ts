@@ -95,6 +95,8 @@ function asPolicy(s: PolicySnapshot): Policy {
     description: s.description,
     timezone: s.timezone,
     business_hours: s.business_hours,
+    // policy.json does not record the appeal rules; the diff leaves them out.
+    appeals: null,
     exclusions: s.exclusions.map((e) => withSource(e, at)),
     metrics: s.metrics.filter((m) => !m.builtin),
     grades: s.grades,

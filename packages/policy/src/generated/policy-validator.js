@@ -3,7 +3,7 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://scorebook.dev/schema/policy.schema.json","title":"Scorebook policy version (考核策略版本)","type":"object","required":["scorebook","id","version","effective_from","title","timezone","grades","scorecards"],"additionalProperties":false,"properties":{"scorebook":{"const":1,"description":"格式版本,固定为 1 / format version, always 1"},"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"策略 id,与文件夹同名 / policy id, equals the folder name"},"version":{"type":["string","number"],"minLength":1,"description":"版本号,加引号,例如 \"2026.10\" / version label, quoted"},"effective_from":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"生效日期 YYYY-MM-DD / effective date"},"title":{"type":"string","minLength":1,"description":"策略名称 / display name"},"title_en":{"type":"string","minLength":1},"description":{"type":"string","description":"说明(Markdown)/ description in Markdown"},"timezone":{"type":"string","description":"IANA 时区,例如 Asia/Shanghai / IANA timezone"},"business_hours":{"type":"object","additionalProperties":false,"description":"营业时间:响应时长只计营业时间内 / business hours: response times count only time inside them","properties":{"mon":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"tue":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"wed":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"thu":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"fri":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"sat":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"sun":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"holidays":{"type":"array","items":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"description":"休息日 / closed dates"}}},"exclusions":{"type":"array","description":"剔除规则:客服无法控制的记录不计入考核 / exclusions of what an agent cannot control","items":{"type":"object","required":["id","table","reason","when"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"table":{"type":"string"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"}}}},"metrics":{"type":"array","items":{"$ref":"#/$defs/metric"},"description":"策略自定义指标 / the policy’s own metrics"},"grades":{"type":"array","minItems":1,"description":"等级,从高到低,最后一级 min_score 为 0 / grades, best first, the last with min_score 0","items":{"type":"object","required":["grade","min_score"],"additionalProperties":false,"properties":{"grade":{"type":"string","minLength":1},"min_score":{"type":"number","minimum":0,"maximum":100},"label":{"type":"string"},"label_en":{"type":"string"}}}},"scorecards":{"type":"object","minProperties":1,"propertyNames":{"pattern":"^[a-z][a-z0-9_-]*$"},"additionalProperties":{"$ref":"#/$defs/scorecard"},"description":"考核表:按岗位 / scorecards by role"}},"$defs":{"condition":{"type":"object","description":"json-rules-engine 条件:{all: [...]}、{any: [...]}、{not: {...}} 或 {fact, operator, value, path?}。A json-rules-engine condition."},"metric":{"type":"object","required":["id","title","kind","better"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"指标 id / metric id"},"title":{"type":"string","minLength":1,"description":"中文名称 / display name"},"title_en":{"type":"string","minLength":1},"description":{"type":"string"},"description_en":{"type":"string"},"kind":{"type":"string","enum":["mean","median","p90","sum","count","ratio","nps"],"description":"计算方式 / how the value is computed"},"better":{"type":"string","enum":["higher","lower"],"description":"越高越好 higher / 越低越好 lower"},"unit":{"type":"string","enum":["seconds","ratio","count","amount","score","number"]},"table":{"type":"string","description":"数据表 / table the metric is computed over"},"field":{"type":"string","description":"取值字段 / field whose values are aggregated"},"where":{"$ref":"#/$defs/condition"},"numerator":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"table":{"type":"string","enum":["conversations","responses","surveys","complaints","qa_reviews","orders","attendance","assessments","events"],"description":"计数的表 / table counted"},"where":{"$ref":"#/$defs/condition"}}},"denominator":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"table":{"type":"string","enum":["conversations","responses","surveys","complaints","qa_reviews","orders","attendance","assessments","events"],"description":"计数的表 / table counted"},"where":{"$ref":"#/$defs/condition"}}}}},"scorecard":{"type":"object","required":["title","roles","scored"],"additionalProperties":false,"properties":{"title":{"type":"string","minLength":1},"title_en":{"type":"string","minLength":1},"roles":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"适用岗位 / roles rated by this scorecard"},"eligibility":{"type":"object","required":["when","reason"],"additionalProperties":false,"properties":{"when":{"$ref":"#/$defs/condition"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1}}},"scored":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/scored"}},"adjustments":{"type":"array","items":{"type":"object","required":["id","metric","points_each"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"metric":{"type":"string","minLength":1},"points_each":{"type":"number"},"min":{"type":"number"},"max":{"type":"number"}}}},"vetoes":{"type":"array","items":{"type":"object","required":["id","reason","when","cap_grade"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"},"cap_grade":{"type":"string","minLength":1}}}}}},"scored":{"type":"object","required":["metric","weight"],"additionalProperties":false,"properties":{"metric":{"type":"string","minLength":1},"weight":{"type":"number","exclusiveMinimum":0,"description":"权重,一张考核表合计 100 / weight; a scorecard’s add up to 100"},"method":{"type":"string","enum":["linear","bands"]},"target":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"floor":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"min_sample":{"type":"integer","minimum":0},"bands":{"type":"array","minItems":1,"items":{"type":"object","required":["score"],"additionalProperties":false,"properties":{"at_least":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"at_most":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"score":{"type":"number","minimum":0,"maximum":100}}}}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://scorebook.dev/schema/policy.schema.json","title":"Scorebook policy version (考核策略版本)","type":"object","required":["scorebook","id","version","effective_from","title","timezone","grades","scorecards"],"additionalProperties":false,"properties":{"scorebook":{"const":1,"description":"格式版本,固定为 1 / format version, always 1"},"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"策略 id,与文件夹同名 / policy id, equals the folder name"},"version":{"type":["string","number"],"minLength":1,"description":"版本号,加引号,例如 \"2026.10\" / version label, quoted"},"effective_from":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"生效日期 YYYY-MM-DD / effective date"},"title":{"type":"string","minLength":1,"description":"策略名称 / display name"},"title_en":{"type":"string","minLength":1},"description":{"type":"string","description":"说明(Markdown)/ description in Markdown"},"timezone":{"type":"string","description":"IANA 时区,例如 Asia/Shanghai / IANA timezone"},"business_hours":{"type":"object","additionalProperties":false,"description":"营业时间:响应时长只计营业时间内 / business hours: response times count only time inside them","properties":{"mon":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"tue":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"wed":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"thu":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"fri":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"sat":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"sun":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"holidays":{"type":"array","items":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"description":"休息日 / closed dates"}}},"exclusions":{"type":"array","description":"剔除规则:客服无法控制的记录不计入考核 / exclusions of what an agent cannot control","items":{"type":"object","required":["id","table","reason","when"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"table":{"type":"string"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"}}}},"appeals":{"type":"object","additionalProperties":false,"description":"申诉规则(可省略:30 天、全部记录表、全部指标和否决项、终局)/ appeal rules","properties":{"window_days":{"type":"integer","minimum":0,"description":"期间最后一天之后可提交申诉的天数,默认 30 / days after the period to file, default 30"},"tables":{"type":"array","items":{"enum":["conversations","surveys","complaints","qa_reviews","orders"]},"description":"可申诉其记录的表,默认全部 / tables whose records may be appealed, default all"},"metrics":{"type":"array","items":{"type":"string","minLength":1},"description":"可申诉的指标,默认全部 / metrics that may be appealed, default all"},"vetoes":{"type":"array","items":{"type":"string","minLength":1},"description":"可申诉的一票否决,默认全部 / vetoes that may be appealed, default all"},"final":{"type":"boolean","description":"裁决默认是否终局,默认 true / decisions final by default"}}},"metrics":{"type":"array","items":{"$ref":"#/$defs/metric"},"description":"策略自定义指标 / the policy’s own metrics"},"grades":{"type":"array","minItems":1,"description":"等级,从高到低,最后一级 min_score 为 0 / grades, best first, the last with min_score 0","items":{"type":"object","required":["grade","min_score"],"additionalProperties":false,"properties":{"grade":{"type":"string","minLength":1},"min_score":{"type":"number","minimum":0,"maximum":100},"label":{"type":"string"},"label_en":{"type":"string"}}}},"scorecards":{"type":"object","minProperties":1,"propertyNames":{"pattern":"^[a-z][a-z0-9_-]*$"},"additionalProperties":{"$ref":"#/$defs/scorecard"},"description":"考核表:按岗位 / scorecards by role"}},"$defs":{"condition":{"type":"object","description":"json-rules-engine 条件:{all: [...]}、{any: [...]}、{not: {...}} 或 {fact, operator, value, path?}。A json-rules-engine condition."},"metric":{"type":"object","required":["id","title","kind","better"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"指标 id / metric id"},"title":{"type":"string","minLength":1,"description":"中文名称 / display name"},"title_en":{"type":"string","minLength":1},"description":{"type":"string"},"description_en":{"type":"string"},"kind":{"type":"string","enum":["mean","median","p90","sum","count","ratio","nps"],"description":"计算方式 / how the value is computed"},"better":{"type":"string","enum":["higher","lower"],"description":"越高越好 higher / 越低越好 lower"},"unit":{"type":"string","enum":["seconds","ratio","count","amount","score","number"]},"table":{"type":"string","description":"数据表 / table the metric is computed over"},"field":{"type":"string","description":"取值字段 / field whose values are aggregated"},"where":{"$ref":"#/$defs/condition"},"numerator":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"table":{"type":"string","enum":["conversations","responses","surveys","complaints","qa_reviews","orders","attendance","assessments","events"],"description":"计数的表 / table counted"},"where":{"$ref":"#/$defs/condition"}}},"denominator":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"table":{"type":"string","enum":["conversations","responses","surveys","complaints","qa_reviews","orders","attendance","assessments","events"],"description":"计数的表 / table counted"},"where":{"$ref":"#/$defs/condition"}}}}},"scorecard":{"type":"object","required":["title","roles","scored"],"additionalProperties":false,"properties":{"title":{"type":"string","minLength":1},"title_en":{"type":"string","minLength":1},"roles":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"适用岗位 / roles rated by this scorecard"},"eligibility":{"type":"object","required":["when","reason"],"additionalProperties":false,"properties":{"when":{"$ref":"#/$defs/condition"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1}}},"scored":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/scored"}},"adjustments":{"type":"array","items":{"type":"object","required":["id","metric","points_each"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"metric":{"type":"string","minLength":1},"points_each":{"type":"number"},"min":{"type":"number"},"max":{"type":"number"}}}},"vetoes":{"type":"array","items":{"type":"object","required":["id","reason","when","cap_grade"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"},"cap_grade":{"type":"string","minLength":1}}}}}},"scored":{"type":"object","required":["metric","weight"],"additionalProperties":false,"properties":{"metric":{"type":"string","minLength":1},"weight":{"type":"number","exclusiveMinimum":0,"description":"权重,一张考核表合计 100 / weight; a scorecard’s add up to 100"},"method":{"type":"string","enum":["linear","bands"]},"target":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"floor":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"min_sample":{"type":"integer","minimum":0},"bands":{"type":"array","minItems":1,"items":{"type":"object","required":["score"],"additionalProperties":false,"properties":{"at_least":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"at_most":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"score":{"type":"number","minimum":0,"maximum":100}}}}}}}};
 const schema32 = {"type":"object","description":"json-rules-engine 条件:{all: [...]}、{any: [...]}、{not: {...}} 或 {fact, operator, value, path?}。A json-rules-engine condition."};
 const func1 = Object.prototype.hasOwnProperty;
 const pattern4 = new RegExp("^[a-z][a-z0-9_-]*$", "u");
@@ -2130,19 +2130,12 @@ vErrors.push(err55);
 errors++;
 }
 }
-if(data.metrics !== undefined){
-let data32 = data.metrics;
-if(Array.isArray(data32)){
-const len9 = data32.length;
-for(let i9=0; i9<len9; i9++){
-if(!(validate21(data32[i9], {instancePath:instancePath+"/metrics/" + i9,parentData:data32,parentDataProperty:i9,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err56 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.metrics.type,parentSchema:schema31.properties.metrics,data:data32};
+if(data.appeals !== undefined){
+let data32 = data.appeals;
+if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
+for(const key3 in data32){
+if(!(((((key3 === "window_days") || (key3 === "tables")) || (key3 === "metrics")) || (key3 === "vetoes")) || (key3 === "final"))){
+const err56 = {instancePath:instancePath+"/appeals",schemaPath:"#/properties/appeals/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.appeals,data:data32};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -2152,11 +2145,10 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data.grades !== undefined){
-let data34 = data.grades;
-if(Array.isArray(data34)){
-if(data34.length < 1){
-const err57 = {instancePath:instancePath+"/grades",schemaPath:"#/properties/grades/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.grades,data:data34};
+if(data32.window_days !== undefined){
+let data33 = data32.window_days;
+if(!(((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33))) && (isFinite(data33)))){
+const err57 = {instancePath:instancePath+"/appeals/window_days",schemaPath:"#/properties/appeals/properties/window_days/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.appeals.properties.window_days.type,parentSchema:schema31.properties.appeals.properties.window_days,data:data33};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -2165,12 +2157,9 @@ vErrors.push(err57);
 }
 errors++;
 }
-const len10 = data34.length;
-for(let i10=0; i10<len10; i10++){
-let data35 = data34[i10];
-if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
-if(data35.grade === undefined){
-const err58 = {instancePath:instancePath+"/grades/" + i10,schemaPath:"#/properties/grades/items/required",keyword:"required",params:{missingProperty: "grade"},message:"must have required property '"+"grade"+"'",schema:schema31.properties.grades.items.required,parentSchema:schema31.properties.grades.items,data:data35};
+if((typeof data33 == "number") && (isFinite(data33))){
+if(data33 < 0 || isNaN(data33)){
+const err58 = {instancePath:instancePath+"/appeals/window_days",schemaPath:"#/properties/appeals/properties/window_days/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.appeals.properties.window_days,data:data33};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -2179,8 +2168,16 @@ vErrors.push(err58);
 }
 errors++;
 }
-if(data35.min_score === undefined){
-const err59 = {instancePath:instancePath+"/grades/" + i10,schemaPath:"#/properties/grades/items/required",keyword:"required",params:{missingProperty: "min_score"},message:"must have required property '"+"min_score"+"'",schema:schema31.properties.grades.items.required,parentSchema:schema31.properties.grades.items,data:data35};
+}
+}
+if(data32.tables !== undefined){
+let data34 = data32.tables;
+if(Array.isArray(data34)){
+const len9 = data34.length;
+for(let i9=0; i9<len9; i9++){
+let data35 = data34[i9];
+if(!(((((data35 === "conversations") || (data35 === "surveys")) || (data35 === "complaints")) || (data35 === "qa_reviews")) || (data35 === "orders"))){
+const err59 = {instancePath:instancePath+"/appeals/tables/" + i9,schemaPath:"#/properties/appeals/properties/tables/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.appeals.properties.tables.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.appeals.properties.tables.items.enum,parentSchema:schema31.properties.appeals.properties.tables.items,data:data35};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -2189,9 +2186,10 @@ vErrors.push(err59);
 }
 errors++;
 }
-for(const key3 in data35){
-if(!((((key3 === "grade") || (key3 === "min_score")) || (key3 === "label")) || (key3 === "label_en"))){
-const err60 = {instancePath:instancePath+"/grades/" + i10,schemaPath:"#/properties/grades/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.grades.items,data:data35};
+}
+}
+else {
+const err60 = {instancePath:instancePath+"/appeals/tables",schemaPath:"#/properties/appeals/properties/tables/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.appeals.properties.tables.type,parentSchema:schema31.properties.appeals.properties.tables,data:data34};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -2201,11 +2199,15 @@ vErrors.push(err60);
 errors++;
 }
 }
-if(data35.grade !== undefined){
-let data36 = data35.grade;
-if(typeof data36 === "string"){
-if(data36.length < 1){
-const err61 = {instancePath:instancePath+"/grades/" + i10+"/grade",schemaPath:"#/properties/grades/items/properties/grade/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.grades.items.properties.grade,data:data36};
+if(data32.metrics !== undefined){
+let data36 = data32.metrics;
+if(Array.isArray(data36)){
+const len10 = data36.length;
+for(let i10=0; i10<len10; i10++){
+let data37 = data36[i10];
+if(typeof data37 === "string"){
+if(data37.length < 1){
+const err61 = {instancePath:instancePath+"/appeals/metrics/" + i10,schemaPath:"#/properties/appeals/properties/metrics/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.appeals.properties.metrics.items,data:data37};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -2216,7 +2218,7 @@ errors++;
 }
 }
 else {
-const err62 = {instancePath:instancePath+"/grades/" + i10+"/grade",schemaPath:"#/properties/grades/items/properties/grade/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.grades.items.properties.grade.type,parentSchema:schema31.properties.grades.items.properties.grade,data:data36};
+const err62 = {instancePath:instancePath+"/appeals/metrics/" + i10,schemaPath:"#/properties/appeals/properties/metrics/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.appeals.properties.metrics.items.type,parentSchema:schema31.properties.appeals.properties.metrics.items,data:data37};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -2226,11 +2228,9 @@ vErrors.push(err62);
 errors++;
 }
 }
-if(data35.min_score !== undefined){
-let data37 = data35.min_score;
-if((typeof data37 == "number") && (isFinite(data37))){
-if(data37 > 100 || isNaN(data37)){
-const err63 = {instancePath:instancePath+"/grades/" + i10+"/min_score",schemaPath:"#/properties/grades/items/properties/min_score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema31.properties.grades.items.properties.min_score,data:data37};
+}
+else {
+const err63 = {instancePath:instancePath+"/appeals/metrics",schemaPath:"#/properties/appeals/properties/metrics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.appeals.properties.metrics.type,parentSchema:schema31.properties.appeals.properties.metrics,data:data36};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -2239,8 +2239,16 @@ vErrors.push(err63);
 }
 errors++;
 }
-if(data37 < 0 || isNaN(data37)){
-const err64 = {instancePath:instancePath+"/grades/" + i10+"/min_score",schemaPath:"#/properties/grades/items/properties/min_score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.grades.items.properties.min_score,data:data37};
+}
+if(data32.vetoes !== undefined){
+let data38 = data32.vetoes;
+if(Array.isArray(data38)){
+const len11 = data38.length;
+for(let i11=0; i11<len11; i11++){
+let data39 = data38[i11];
+if(typeof data39 === "string"){
+if(data39.length < 1){
+const err64 = {instancePath:instancePath+"/appeals/vetoes/" + i11,schemaPath:"#/properties/appeals/properties/vetoes/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.appeals.properties.vetoes.items,data:data39};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -2251,7 +2259,7 @@ errors++;
 }
 }
 else {
-const err65 = {instancePath:instancePath+"/grades/" + i10+"/min_score",schemaPath:"#/properties/grades/items/properties/min_score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.grades.items.properties.min_score.type,parentSchema:schema31.properties.grades.items.properties.min_score,data:data37};
+const err65 = {instancePath:instancePath+"/appeals/vetoes/" + i11,schemaPath:"#/properties/appeals/properties/vetoes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.appeals.properties.vetoes.items.type,parentSchema:schema31.properties.appeals.properties.vetoes.items,data:data39};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -2261,10 +2269,9 @@ vErrors.push(err65);
 errors++;
 }
 }
-if(data35.label !== undefined){
-let data38 = data35.label;
-if(typeof data38 !== "string"){
-const err66 = {instancePath:instancePath+"/grades/" + i10+"/label",schemaPath:"#/properties/grades/items/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.grades.items.properties.label.type,parentSchema:schema31.properties.grades.items.properties.label,data:data38};
+}
+else {
+const err66 = {instancePath:instancePath+"/appeals/vetoes",schemaPath:"#/properties/appeals/properties/vetoes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.appeals.properties.vetoes.type,parentSchema:schema31.properties.appeals.properties.vetoes,data:data38};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -2274,10 +2281,10 @@ vErrors.push(err66);
 errors++;
 }
 }
-if(data35.label_en !== undefined){
-let data39 = data35.label_en;
-if(typeof data39 !== "string"){
-const err67 = {instancePath:instancePath+"/grades/" + i10+"/label_en",schemaPath:"#/properties/grades/items/properties/label_en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.grades.items.properties.label_en.type,parentSchema:schema31.properties.grades.items.properties.label_en,data:data39};
+if(data32.final !== undefined){
+let data40 = data32.final;
+if(typeof data40 !== "boolean"){
+const err67 = {instancePath:instancePath+"/appeals/final",schemaPath:"#/properties/appeals/properties/final/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.appeals.properties.final.type,parentSchema:schema31.properties.appeals.properties.final,data:data40};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -2289,7 +2296,7 @@ errors++;
 }
 }
 else {
-const err68 = {instancePath:instancePath+"/grades/" + i10,schemaPath:"#/properties/grades/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.grades.items.type,parentSchema:schema31.properties.grades.items,data:data35};
+const err68 = {instancePath:instancePath+"/appeals",schemaPath:"#/properties/appeals/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.appeals.type,parentSchema:schema31.properties.appeals,data:data32};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -2299,9 +2306,19 @@ vErrors.push(err68);
 errors++;
 }
 }
+if(data.metrics !== undefined){
+let data41 = data.metrics;
+if(Array.isArray(data41)){
+const len12 = data41.length;
+for(let i12=0; i12<len12; i12++){
+if(!(validate21(data41[i12], {instancePath:instancePath+"/metrics/" + i12,parentData:data41,parentDataProperty:i12,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+errors = vErrors.length;
+}
+}
 }
 else {
-const err69 = {instancePath:instancePath+"/grades",schemaPath:"#/properties/grades/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.grades.type,parentSchema:schema31.properties.grades,data:data34};
+const err69 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.metrics.type,parentSchema:schema31.properties.metrics,data:data41};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -2311,11 +2328,11 @@ vErrors.push(err69);
 errors++;
 }
 }
-if(data.scorecards !== undefined){
-let data40 = data.scorecards;
-if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
-if(Object.keys(data40).length < 1){
-const err70 = {instancePath:instancePath+"/scorecards",schemaPath:"#/properties/scorecards/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema31.properties.scorecards,data:data40};
+if(data.grades !== undefined){
+let data43 = data.grades;
+if(Array.isArray(data43)){
+if(data43.length < 1){
+const err70 = {instancePath:instancePath+"/grades",schemaPath:"#/properties/grades/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.grades,data:data43};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -2324,11 +2341,12 @@ vErrors.push(err70);
 }
 errors++;
 }
-for(const key4 in data40){
-const _errs86 = errors;
-if(typeof key4 === "string"){
-if(!pattern4.test(key4)){
-const err71 = {instancePath:instancePath+"/scorecards",schemaPath:"#/properties/scorecards/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema31.properties.scorecards.propertyNames,data:key4,propertyName:key4};
+const len13 = data43.length;
+for(let i13=0; i13<len13; i13++){
+let data44 = data43[i13];
+if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
+if(data44.grade === undefined){
+const err71 = {instancePath:instancePath+"/grades/" + i13,schemaPath:"#/properties/grades/items/required",keyword:"required",params:{missingProperty: "grade"},message:"must have required property '"+"grade"+"'",schema:schema31.properties.grades.items.required,parentSchema:schema31.properties.grades.items,data:data44};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -2337,10 +2355,8 @@ vErrors.push(err71);
 }
 errors++;
 }
-}
-var valid27 = _errs86 === errors;
-if(!valid27){
-const err72 = {instancePath:instancePath+"/scorecards",schemaPath:"#/properties/scorecards/propertyNames",keyword:"propertyNames",params:{propertyName: key4},message:"property name must be valid",schema:schema31.properties.scorecards.propertyNames,parentSchema:schema31.properties.scorecards,data:data40};
+if(data44.min_score === undefined){
+const err72 = {instancePath:instancePath+"/grades/" + i13,schemaPath:"#/properties/grades/items/required",keyword:"required",params:{missingProperty: "min_score"},message:"must have required property '"+"min_score"+"'",schema:schema31.properties.grades.items.required,parentSchema:schema31.properties.grades.items,data:data44};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -2349,16 +2365,9 @@ vErrors.push(err72);
 }
 errors++;
 }
-}
-for(const key5 in data40){
-if(!(validate23(data40[key5], {instancePath:instancePath+"/scorecards/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data40,parentDataProperty:key5,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err73 = {instancePath:instancePath+"/scorecards",schemaPath:"#/properties/scorecards/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.scorecards.type,parentSchema:schema31.properties.scorecards,data:data40};
+for(const key4 in data44){
+if(!((((key4 === "grade") || (key4 === "min_score")) || (key4 === "label")) || (key4 === "label_en"))){
+const err73 = {instancePath:instancePath+"/grades/" + i13,schemaPath:"#/properties/grades/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.grades.items,data:data44};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -2368,14 +2377,181 @@ vErrors.push(err73);
 errors++;
 }
 }
-}
-else {
-const err74 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(data44.grade !== undefined){
+let data45 = data44.grade;
+if(typeof data45 === "string"){
+if(data45.length < 1){
+const err74 = {instancePath:instancePath+"/grades/" + i13+"/grade",schemaPath:"#/properties/grades/items/properties/grade/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.grades.items.properties.grade,data:data45};
 if(vErrors === null){
 vErrors = [err74];
 }
 else {
 vErrors.push(err74);
+}
+errors++;
+}
+}
+else {
+const err75 = {instancePath:instancePath+"/grades/" + i13+"/grade",schemaPath:"#/properties/grades/items/properties/grade/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.grades.items.properties.grade.type,parentSchema:schema31.properties.grades.items.properties.grade,data:data45};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+if(data44.min_score !== undefined){
+let data46 = data44.min_score;
+if((typeof data46 == "number") && (isFinite(data46))){
+if(data46 > 100 || isNaN(data46)){
+const err76 = {instancePath:instancePath+"/grades/" + i13+"/min_score",schemaPath:"#/properties/grades/items/properties/min_score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema31.properties.grades.items.properties.min_score,data:data46};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+if(data46 < 0 || isNaN(data46)){
+const err77 = {instancePath:instancePath+"/grades/" + i13+"/min_score",schemaPath:"#/properties/grades/items/properties/min_score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.grades.items.properties.min_score,data:data46};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+else {
+const err78 = {instancePath:instancePath+"/grades/" + i13+"/min_score",schemaPath:"#/properties/grades/items/properties/min_score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.grades.items.properties.min_score.type,parentSchema:schema31.properties.grades.items.properties.min_score,data:data46};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+if(data44.label !== undefined){
+let data47 = data44.label;
+if(typeof data47 !== "string"){
+const err79 = {instancePath:instancePath+"/grades/" + i13+"/label",schemaPath:"#/properties/grades/items/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.grades.items.properties.label.type,parentSchema:schema31.properties.grades.items.properties.label,data:data47};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+if(data44.label_en !== undefined){
+let data48 = data44.label_en;
+if(typeof data48 !== "string"){
+const err80 = {instancePath:instancePath+"/grades/" + i13+"/label_en",schemaPath:"#/properties/grades/items/properties/label_en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.grades.items.properties.label_en.type,parentSchema:schema31.properties.grades.items.properties.label_en,data:data48};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+}
+else {
+const err81 = {instancePath:instancePath+"/grades/" + i13,schemaPath:"#/properties/grades/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.grades.items.type,parentSchema:schema31.properties.grades.items,data:data44};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+}
+else {
+const err82 = {instancePath:instancePath+"/grades",schemaPath:"#/properties/grades/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.grades.type,parentSchema:schema31.properties.grades,data:data43};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+if(data.scorecards !== undefined){
+let data49 = data.scorecards;
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+if(Object.keys(data49).length < 1){
+const err83 = {instancePath:instancePath+"/scorecards",schemaPath:"#/properties/scorecards/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema31.properties.scorecards,data:data49};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+for(const key5 in data49){
+const _errs104 = errors;
+if(typeof key5 === "string"){
+if(!pattern4.test(key5)){
+const err84 = {instancePath:instancePath+"/scorecards",schemaPath:"#/properties/scorecards/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema31.properties.scorecards.propertyNames,data:key5,propertyName:key5};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+var valid34 = _errs104 === errors;
+if(!valid34){
+const err85 = {instancePath:instancePath+"/scorecards",schemaPath:"#/properties/scorecards/propertyNames",keyword:"propertyNames",params:{propertyName: key5},message:"property name must be valid",schema:schema31.properties.scorecards.propertyNames,parentSchema:schema31.properties.scorecards,data:data49};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+for(const key6 in data49){
+if(!(validate23(data49[key6], {instancePath:instancePath+"/scorecards/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data49,parentDataProperty:key6,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err86 = {instancePath:instancePath+"/scorecards",schemaPath:"#/properties/scorecards/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.scorecards.type,parentSchema:schema31.properties.scorecards,data:data49};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+}
+else {
+const err87 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
 }
 errors++;
 }
