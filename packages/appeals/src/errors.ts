@@ -78,6 +78,12 @@ export const APPEAL_ERRORS = defineCatalogue({
     en: (p: { record: string }) =>
       `No accepted row of the data is the record ${q(p.record)}. Check the table and the unique id; an appeal cannot bring back a rejected row.`,
   },
+  APPEAL_RECORD_OUTSIDE_PERIOD: {
+    zh: (p: { record: string; period: string }) =>
+      `记录 ${q(p.record)} 不属于期间 ${p.period}。请把申诉放到该记录所属期间的文件夹中。`,
+    en: (p: { record: string; period: string }) =>
+      `The record ${q(p.record)} is not of the period ${p.period}. Put the appeal in the folder of the record's period.`,
+  },
   APPEAL_NOT_AGENTS_RECORD: {
     zh: (p: { record: string; agent: string; owner: string }) =>
       `记录 ${q(p.record)} 记在客服 ${p.owner} 名下,不是申诉人 ${p.agent} 的。客服只能申诉计入自己的记录。`,

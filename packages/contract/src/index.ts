@@ -19,8 +19,12 @@ export {
 } from './metrics.ts';
 export { readCatalog, toDefinition } from './read-catalog.ts';
 export type {
+  AgentAppeal,
   AgentExplanation,
   AgentResult,
+  AppealChange,
+  AppealExplanation,
+  AppealStatus,
   Evidence,
   InputProvenance,
   Manifest,

@@ -232,6 +232,7 @@ export const SITE_TEXT = defineCatalogue({
   statusInsufficient: fixed('样本不足', 'insufficient sample'),
   statusNoData: fixed('无数据', 'no data'),
   statusInfo: fixed('仅供参考', 'for information'),
+  statusAppealed: fixed('申诉撤销', 'voided on appeal'),
   statusRated: fixed('参评', 'rated'),
   statusNotRated: fixed('未参评', 'not rated'),
 });
@@ -262,6 +263,7 @@ const STATUS_KEYS = {
   insufficient: 'statusInsufficient',
   no_data: 'statusNoData',
   info: 'statusInfo',
+  appealed: 'statusAppealed',
   rated: 'statusRated',
   not_rated: 'statusNotRated',
 } as const satisfies Record<MetricStatus | AgentResult['status'], SiteTextKey>;

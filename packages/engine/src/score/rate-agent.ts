@@ -26,7 +26,8 @@ export interface Rating {
 /**
  * Rates an agent with a scorecard (`semantics.md`, scoring): eligibility, base score over the
  * metrics that have a score, adjustments, total, grade, vetoes, worst metrics. `values` are
- * every metric's values by id (null where no data), the facts of agent-level conditions.
+ * every metric's values by id (null where no data), the facts of agent-level conditions;
+ * `voidedVetoes` are vetoes an upheld appeal voided (`docs/appeals.md`): they cap nothing.
  */
 export function rateAgent(
   policy: Policy,
@@ -34,6 +35,7 @@ export function rateAgent(
   metrics: Readonly<Record<string, MetricResult>>,
   values: Readonly<Record<string, number | null>>,
   zone: Zone,
+  voidedVetoes: ReadonlySet<string> = new Set(),
 ): Rating {
   const worst = worstMetrics(scorecard, metrics);
   const notRated = (code: NotRatedCode, reason: string, eligibility: ConditionTrace | null = null) =>
@@ -78,7 +80,8 @@ export function rateAgent(
   for (const veto of scorecard.vetoes) {
     const trace = traceCondition(veto.when, facts, zone);
     vetoTraces.push({ veto, trace });
-    if (!trace.result) continue;
+    // A veto an upheld appeal voided holds (its trace says so) but caps nothing.
+    if (!trace.result || voidedVetoes.has(veto.id)) continue;
     vetoes.push(veto.id);
     capped = Math.max(
       capped,
