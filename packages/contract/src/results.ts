@@ -225,6 +225,11 @@ export interface Manifest {
   source?: { file: string; sha256: string; git_commit: string | null } | null;
   /** Tables allowed to be absent (`--allow-missing`), sorted; absent in older manifests: none. */
   allow_missing?: string[];
+  /**
+   * The period's appeal files (`docs/appeals.md`), in file-name order, each with its sha256 and
+   * the commit that last changed it; absent when the period has no appeal files.
+   */
+  appeals?: Array<{ file: string; sha256: string; git_commit: string | null }>;
 }
 
 /** A weekday key of business hours in `policy.json`. */
