@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Manifest, Results } from '@scorebook/contract';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isFailure, verifyPublished } from '../src/index.ts';
+import { isFailure, policyImpact, renderImpact, verifyPublished } from '../src/index.ts';
 import { git, makeRepo, publish, stopOf } from './repo.ts';
 
 const APPEAL = `scorebook: 1
@@ -93,5 +93,31 @@ describe('appeals decided after a period is published', () => {
       publish(repo, '2026-10', { appealsDir: 'configs/appeals', supersede: { reason: '' } }),
     );
     expect(stop.problems.map((p) => p.code)).toEqual(['REASON_REQUIRED']);
+  });
+
+  it('show in impact whose score a decision the branch adds moves', async () => {
+    const published = read<Results>('data/results/2026-10/results.json');
+    const voided = APPEAL.replace('{ record: complaints/p00003 }', '{ metric: complaint_rate }').replace(
+      / {2}actions:\n.*\n/,
+      '',
+    );
+    writeFileSync(join(repo, 'configs/appeals/2026-10/ap-002.yaml'), voided);
+    const report = await policyImpact({
+      baseRef: 'HEAD',
+      policiesDir: 'configs/policies/ecommerce-cs',
+      resultsRoot: 'data/results',
+      appealsDir: 'configs/appeals',
+      cwd: repo,
+    });
+    expect(report.versions).toEqual([]);
+    expect([report.appeals?.added, report.appeals?.edited, report.appeals?.removed]).toEqual([
+      ['ap-002'],
+      [],
+      [],
+    ]);
+    expect(report.appeals?.scores.map((m) => [m.agent_id, m.from])).toEqual([
+      ['a001', a001(published)?.total_score],
+    ]);
+    expect(renderImpact(report, 'en', 'text')).toContain('Added: ap-002; edited: —; removed: —');
   });
 });
