@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
+import { appealsCsv } from '../../../lib/appeals.ts';
 import { scorecardsCsv, scorecardsXlsx } from '../../../lib/downloads.ts';
 import { type PublishedFile, periodById, periodsToBuild } from '../../../lib/load.ts';
 
-type Download = 'scorecards.csv' | 'scorecards.xlsx' | PublishedFile;
+type Download = 'scorecards.csv' | 'scorecards.xlsx' | 'appeals.csv' | PublishedFile;
 
 interface Props {
   periodId: string;
@@ -13,7 +14,14 @@ interface Props {
 
 export const getStaticPaths = (() =>
   periodsToBuild().flatMap((p) =>
-    (['scorecards.csv', 'scorecards.xlsx', ...p.files] as const).map((file) => ({
+    (
+      [
+        'scorecards.csv',
+        'scorecards.xlsx',
+        ...(p.results.appeals === undefined ? [] : (['appeals.csv'] as const)),
+        ...p.files,
+      ] as const
+    ).map((file) => ({
       params: { period: p.id, file },
       props: { periodId: p.id, file },
     })),
@@ -28,6 +36,8 @@ export const GET: APIRoute<Props> = async ({ props }) => {
   switch (props.file) {
     case 'scorecards.csv':
       return new Response(scorecardsCsv(period), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+    case 'appeals.csv':
+      return new Response(appealsCsv(period), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
     case 'scorecards.xlsx':
       return new Response(await scorecardsXlsx(period), {
         headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
