@@ -217,6 +217,43 @@ async function check(name: string): Promise<void> {
 }
 
 describe.skipIf(browserMissing)('the report site in a browser', () => {
+  it('shows an appeal on the agent page and the overturn rates on the period overview (2026-10)', async () => {
+    await page.goto(`${base}/en/periods/2026-10/agents/a0014/`);
+    const appeal = page.locator('[data-appeal="ap-001"]');
+    expect(await appeal.locator('h3').textContent()).toBe('ap-001 · complaints/p000003 · applied');
+    expect(await appeal.textContent()).toContain('Decision: upheld — 复核会话记录与退货检测单');
+    await appeal.locator('summary').click();
+    const cells = await appeal.locator('tbody td').allTextContents();
+    expect([cells[0], cells[5], cells[7], cells[12]]).toEqual([
+      'complaints.csv:4',
+      'logistics',
+      'complaints.csv:4',
+      'product_defect',
+    ]);
+    expect(await page.locator('[data-appeal-total]').textContent()).toBe(
+      'Total before the decisions (the superseded publication) 79.3, now 87.9',
+    );
+    await check('agent-appeals');
+
+    await page.goto(`${base}/en/periods/2026-10/`);
+    expect(await page.locator('[data-appeal-counts] td').allTextContents()).toEqual([
+      '5',
+      '4',
+      '3',
+      '1',
+      '1',
+      '0',
+    ]);
+    const rows = await page.locator('[data-overturn-rates] tbody tr').allTextContents();
+    expect(rows).toEqual([
+      'records ofcomplaints2150%',
+      'records ofconversations11100%',
+      'records ofqa_reviews11100%',
+      'exclusionproduct-defect-complaints11100%',
+    ]);
+    await check('period-appeals');
+  });
+
   it('follows home → period → agent → metric → team → policy → audit, with numbers from results.json', async () => {
     await page.goto(`${base}/`);
     await page.waitForURL(/\/zh\/index\.html$/);
