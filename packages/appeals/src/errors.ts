@@ -131,22 +131,22 @@ export const APPEAL_ERRORS = defineCatalogue({
   },
   // Refusals by the policy's appeal rules: the appeal is recorded as refused and changes nothing.
   APPEAL_LATE: {
-    zh: (p: { filed: string; deadline: string; days: number }) =>
-      `申诉提交于 ${p.filed},超过了申诉期限 ${p.deadline}(期间结束后 ${p.days} 天):不予受理,不改变结果。`,
-    en: (p: { filed: string; deadline: string; days: number }) =>
-      `The appeal was filed on ${p.filed}, after the deadline ${p.deadline} (${p.days} days after the period): refused, it changes nothing.`,
+    zh: (p: { appeal: string; filed: string; deadline: string; days: number }) =>
+      `申诉 ${p.appeal} 提交于 ${p.filed},超过了申诉期限 ${p.deadline}(期间结束后 ${p.days} 天):不予受理,不改变结果。`,
+    en: (p: { appeal: string; filed: string; deadline: string; days: number }) =>
+      `The appeal ${p.appeal} was filed on ${p.filed}, after the deadline ${p.deadline} (${p.days} days after the period): refused, it changes nothing.`,
   },
   APPEAL_AFTER_FINAL: {
-    zh: (p: { target: string; earlier: string }) =>
-      `${p.target} 已由申诉 ${p.earlier} 作出终局裁决,不能再次申诉:不予受理,不改变结果。`,
-    en: (p: { target: string; earlier: string }) =>
-      `${p.target} had a final decision in the appeal ${p.earlier} and cannot be appealed again: refused, it changes nothing.`,
+    zh: (p: { appeal: string; target: string; earlier: string }) =>
+      `申诉 ${p.appeal}:${p.target} 已由申诉 ${p.earlier} 作出终局裁决,不能再次申诉:不予受理,不改变结果。`,
+    en: (p: { appeal: string; target: string; earlier: string }) =>
+      `The appeal ${p.appeal}: ${p.target} had a final decision in the appeal ${p.earlier} and cannot be appealed again: refused, it changes nothing.`,
   },
   APPEAL_NOT_APPEALABLE: {
-    zh: (p: { target: string; allowed: string }) =>
-      `策略不允许申诉 ${p.target}(可申诉:${p.allowed}):不予受理,不改变结果。`,
-    en: (p: { target: string; allowed: string }) =>
-      `The policy does not allow appeals on ${p.target} (appealable: ${p.allowed}): refused, it changes nothing.`,
+    zh: (p: { appeal: string; target: string; allowed: string }) =>
+      `申诉 ${p.appeal}:策略不允许申诉 ${p.target}(可申诉:${p.allowed}):不予受理,不改变结果。`,
+    en: (p: { appeal: string; target: string; allowed: string }) =>
+      `The appeal ${p.appeal}: the policy does not allow appeals on ${p.target} (appealable: ${p.allowed}): refused, it changes nothing.`,
   },
 });
 

@@ -237,7 +237,7 @@ function checkAppeal(
       filed_at: doc.filed_at,
       filedAt: place(['filed_at']),
       disputes,
-      disputesAt: place(['disputes'], 'key'),
+      disputesAt: place(['disputes', disputes.kind]),
       claim: doc.claim,
       decision,
     },

@@ -223,10 +223,10 @@ describe('appeals applied between the row checks and the exclusions', () => {
     const refusals = e.warnings.filter((w) => w.code.startsWith('APPEAL_'));
     expect(refusals.map((w) => `${w.file?.slice(-9)}:${w.line}:${w.column} ${w.code}`)).toEqual([
       'ap-1.yaml:4:11 APPEAL_LATE',
-      'ap-3.yaml:5:1 APPEAL_AFTER_FINAL',
+      'ap-3.yaml:5:21 APPEAL_AFTER_FINAL',
     ]);
     expect(refusals[0]?.message.en).toBe(
-      'The appeal was filed on 2026-11-08, after the deadline 2026-11-07 (7 days after the period): refused, it changes nothing.',
+      'The appeal 2026-10/ap-1.yaml was filed on 2026-11-08, after the deadline 2026-11-07 (7 days after the period): refused, it changes nothing.',
     );
   });
 
@@ -258,13 +258,13 @@ describe('appeals applied between the row checks and the exclusions', () => {
     );
     expect(problems.map((p) => `${p.file?.slice(-6)}:${p.line}:${p.column} ${p.code}`)).toEqual([
       'a.yaml:3:8 APPEAL_UNKNOWN_AGENT',
-      'b.yaml:5:1 APPEAL_UNKNOWN_RECORD',
-      'c.yaml:5:1 APPEAL_NOT_AGENTS_RECORD',
+      'b.yaml:5:21 APPEAL_UNKNOWN_RECORD',
+      'c.yaml:5:21 APPEAL_NOT_AGENTS_RECORD',
       'd.yaml:13:45 APPEAL_UNKNOWN_FIELD',
       'd.yaml:14:58 APPEAL_BAD_VALUE',
       'd.yaml:15:43 APPEAL_UNKNOWN_ASSIGNEE',
-      'e.yaml:5:1 APPEAL_NOT_IN_SCORECARD',
-      'f.yaml:5:1 APPEAL_RECORD_OUTSIDE_PERIOD',
+      'e.yaml:5:21 APPEAL_NOT_IN_SCORECARD',
+      'f.yaml:5:21 APPEAL_RECORD_OUTSIDE_PERIOD',
     ]);
     expect(problems.find((p) => p.code === 'APPEAL_BAD_VALUE')?.message.en).toBe(
       '"9" is not a value of the field csat: expected int 1–5 | null.',

@@ -345,6 +345,7 @@ export class AppealStage {
           appeal.filedAt,
           'APPEAL_LATE',
           messageOf(APPEAL_ERRORS, 'APPEAL_LATE', {
+            appeal: appeal.name,
             filed: formatInstantLocal(filed(state), zone).slice(0, 10),
             deadline: addDays(period.endDay, days - 1),
             days,
@@ -355,14 +356,22 @@ export class AppealStage {
           state,
           appeal.disputesAt,
           'APPEAL_NOT_APPEALABLE',
-          messageOf(APPEAL_ERRORS, 'APPEAL_NOT_APPEALABLE', { target: targetText(appeal), allowed }),
+          messageOf(APPEAL_ERRORS, 'APPEAL_NOT_APPEALABLE', {
+            appeal: appeal.name,
+            target: targetText(appeal),
+            allowed,
+          }),
         );
       } else if (earlier !== undefined) {
         this.#refusal(
           state,
           appeal.disputesAt,
           'APPEAL_AFTER_FINAL',
-          messageOf(APPEAL_ERRORS, 'APPEAL_AFTER_FINAL', { target: targetText(appeal), earlier }),
+          messageOf(APPEAL_ERRORS, 'APPEAL_AFTER_FINAL', {
+            appeal: appeal.name,
+            target: targetText(appeal),
+            earlier,
+          }),
         );
       } else if (appeal.decision !== null && state.final) {
         settled.set(target, appeal.id);
