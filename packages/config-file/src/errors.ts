@@ -108,7 +108,9 @@ export const CONFIG_FILE_ERRORS = defineCatalogue({
 export type ConfigFileErrorCode = keyof typeof CONFIG_FILE_ERRORS;
 
 function unquoteHint(p: { expected: string; found: string }): boolean {
-  return ['number', 'integer', 'number or string'].some((t) => p.expected.startsWith(t)) && p.found === 'string';
+  return (
+    ['number', 'integer', 'number or string'].some((t) => p.expected.startsWith(t)) && p.found === 'string'
+  );
 }
 
 function quoteHint(p: { expected: string; found: string }): boolean {

@@ -126,10 +126,10 @@ export function locateFiles(dataDir: string, source: Source): DataFiles {
   for (const group of strayGroups(strays)) {
     const guess = suggestTable(group);
     const files =
-      group.length === 1 ? group[0]! : `${group.length} files ${group[0]} … ${group[group.length - 1]}`;
+      group.length === 1 ? group[0] : `${group.length} files ${group[0]} … ${group[group.length - 1]}`;
     add(
       'STRAY_FILE',
-      group[0]!,
+      group[0],
       messageOf(SOURCE_ERRORS, 'STRAY_FILE', {
         file: files,
         table: guess.table ?? '',
@@ -234,14 +234,19 @@ function walk(root: string): Entry[] {
 }
 
 /** Stray files by folder and extension, each group in name order (a folder of daily files is one). */
-function strayGroups(names: readonly string[]): string[][] {
-  const groups = new Map<string, string[]>();
+type StrayGroup = readonly [string, ...string[]];
+
+function strayGroups(names: readonly string[]): StrayGroup[] {
+  const groups = new Map<string, StrayGroup>();
   for (const name of [...names].sort()) {
     const slash = name.lastIndexOf('/');
     const key = `${slash < 0 ? '' : name.slice(0, slash)}\u0000${extname(name).toLowerCase()}`;
-    groups.set(key, [...(groups.get(key) ?? []), name]);
+    const group = groups.get(key);
+    groups.set(key, group ? [...group, name] : [name]);
   }
-  return [...groups.values()].flatMap((g) => (g[0]!.includes('/') ? [g] : g.map((n) => [n])));
+  return [...groups.values()].flatMap((g): StrayGroup[] =>
+    g[0].includes('/') ? [g] : g.map((n): StrayGroup => [n]),
+  );
 }
 
 function relativeName(root: string, path: string): string {

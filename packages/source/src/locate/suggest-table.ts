@@ -27,9 +27,12 @@ const READABLE = /\.(csv|jsonl|xlsx)$/i;
  * files Scorebook cannot read (`messages.json`) are shown for the `ignore` list, with the hint to
  * convert them.
  */
-export function suggestTable(names: readonly string[]): { table: InputTableName | null; fix: string } {
-  const first = names[0]!;
-  const base = first.split('/').pop()!;
+export function suggestTable(names: readonly [string, ...string[]]): {
+  table: InputTableName | null;
+  fix: string;
+} {
+  const first = names[0];
+  const base = first.slice(first.lastIndexOf('/') + 1);
   const folder = first.includes('/') ? first.slice(0, first.lastIndexOf('/')) : '';
   const stem = base.replace(/\.[^.]+$/, '');
   const words = `${folder.replace(/\//g, ' ')} ${stem}`
