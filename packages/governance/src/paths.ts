@@ -37,6 +37,15 @@ export function periodFolders(resultsRoot: string): string[] {
 }
 
 /** Periods whose folder is missing because a publish stopped between its renames: period → the aside folder. */
+/** The periods with a lock file (`.<period>.lock`) under a results root, sorted. */
+export function lockedPeriods(resultsRoot: string): string[] {
+  if (!existsSync(resultsRoot)) return [];
+  return readdirSync(resultsRoot)
+    .map((entry) => /^\.(.+)\.lock$/.exec(entry)?.[1])
+    .filter((period): period is string => period !== undefined && parsePeriod(period) !== null)
+    .sort();
+}
+
 export function interruptedPeriods(resultsRoot: string): Map<string, string> {
   const found = new Map<string, string>();
   if (!existsSync(resultsRoot)) return found;
