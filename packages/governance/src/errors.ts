@@ -163,6 +163,12 @@ export const GOVERNANCE_ERRORS = defineCatalogue({
     en: (p: { period: string; aside: string; target: string }) =>
       `A publish of ${p.period} was interrupted: the earlier publication is whole in ${p.aside}. Running publish again puts it back; or move it back by hand: mv ${p.aside} ${p.target}`,
   },
+  POLICY_EDITED_AFTER_PUBLICATION: {
+    zh: (p: { periods: string }) =>
+      `这个版本文件在发布 ${p.periods} 之后被修改了。已发布的结果不变(复核读取发布时提交中的文件),但重新评估、impact 或 supersede ${p.periods} 会用修改后的规则。新规则请写成新版本文件(新的 effective_from),并用 git checkout 恢复此文件;若是更正,修改后用 publish --period <期间> --supersede --reason "…" 重新发布。`,
+    en: (p: { periods: string }) =>
+      `This version file was edited after it governed the publication of ${p.periods}. The published results stand (verify reads the file at the recorded commit), but re-evaluating, an impact or a supersede of ${p.periods} would use the edited rules. Put new rules in a new version file (a new effective_from) and restore this one with git checkout; for a correction, republish with publish --period <period> --supersede --reason "…".`,
+  },
   PUBLISH_LOCK_STALE: {
     zh: (p: { period: string; holder: string; lock: string }) =>
       `期间 ${p.period} 的锁文件是一个已不在运行的发布留下的(${p.holder}),那次发布多半被中断了;已发布的内容见本行。下一次发布 ${p.period} 之前,确认后删除它:rm ${p.lock}`,

@@ -36,7 +36,6 @@ export function periodFolders(resultsRoot: string): string[] {
     .sort();
 }
 
-/** Periods whose folder is missing because a publish stopped between its renames: period → the aside folder. */
 /** The periods with a lock file (`.<period>.lock`) under a results root, sorted. */
 export function lockedPeriods(resultsRoot: string): string[] {
   if (!existsSync(resultsRoot)) return [];
@@ -46,6 +45,7 @@ export function lockedPeriods(resultsRoot: string): string[] {
     .sort();
 }
 
+/** Periods whose folder is missing because a publish stopped between its renames: period → the aside folder. */
 export function interruptedPeriods(resultsRoot: string): Map<string, string> {
   const found = new Map<string, string>();
   if (!existsSync(resultsRoot)) return found;
