@@ -95,10 +95,16 @@ export const SOURCE_ERRORS = defineCatalogue({
       `The table ${p.table} is given as ${p.forms}. Give each table once: remove the extra, or name its files in source.yaml.`,
   },
   STRAY_FILE: {
-    zh: (p: { file: string; table: string; fix: string; withSource: boolean }) =>
-      `文件 ${p.file} 不属于任何表${p.table ? `(看起来像 ${p.table})` : ''}。${p.withSource ? '在 source.yaml 中加上(列表已有时并入其中):' : '数据目录中没有 source.yaml:运行 npx scorebook source init <数据目录> 起草一份,或新建 source.yaml 写:'}\n${p.fix}`,
-    en: (p: { file: string; table: string; fix: string; withSource: boolean }) =>
-      `The file ${p.file} belongs to no table${p.table ? ` (it looks like ${p.table})` : ''}. ${p.withSource ? 'Add to source.yaml (into the list when it has one already):' : 'The data folder has no source.yaml: draft one with npx scorebook source init <data-dir>, or create source.yaml with:'}\n${p.fix}`,
+    zh: (p: { file: string; count: number; last: string; table: string; fix: string }) =>
+      `${p.count === 1 ? `文件 ${p.file}` : `${p.count} 个文件 ${p.file} … ${p.last}`} 不属于任何表${p.table ? `(看起来像 ${p.table})` : ''}。${p.fix === '' ? '' : `在 source.yaml 中加上(列表已有时并入其中):\n${p.fix}`}`,
+    en: (p: { file: string; count: number; last: string; table: string; fix: string }) =>
+      `${p.count === 1 ? `The file ${p.file}` : `${p.count} files ${p.file} … ${p.last}`} belong${p.count === 1 ? 's' : ''} to no table${p.table ? ` (it looks like ${p.table})` : ''}.${p.fix === '' ? '' : ` Add to source.yaml (into the list when it has one already):\n${p.fix}`}`,
+  },
+  SOURCE_NEEDED: {
+    zh: (p: { dir: string; groups: number; draft: string }) =>
+      `数据目录 ${p.dir} 没有 source.yaml,有 ${p.groups} 处文件不属于任何表(各自列出)。运行 npx scorebook source init ${p.dir} 起草一份(它读取表头和样本行,对应列名、编码和取值);或新建 ${p.dir}/source.yaml,至少写:\n${p.draft}`,
+    en: (p: { dir: string; groups: number; draft: string }) =>
+      `The data folder ${p.dir} has no source.yaml, and ${p.groups} file group(s) belong to no table (each listed). Draft one with npx scorebook source init ${p.dir} (it reads the headers and sample rows, and maps columns, encodings and values); or create ${p.dir}/source.yaml with at least:\n${p.draft}`,
   },
   FILE_IN_TWO_TABLES: {
     zh: (p: { file: string; first: string; second: string }) =>
