@@ -137,6 +137,28 @@ export const SOURCE_ERRORS = defineCatalogue({
     en: (p: { file: string; table: string; field: string; header: string; fix: string }) =>
       `${p.file} has no column for the required field ${p.table}.${p.field}. The header has: ${p.header}. In source.yaml, say which column it comes from:\n${p.fix}`,
   },
+  HEADER_ROW_MISPLACED: {
+    zh: (p: {
+      file: string;
+      table: string;
+      headerRow: number;
+      row: number;
+      found: number;
+      expected: number;
+      header: string;
+    }) =>
+      `${p.file} 的表头看起来在第 ${p.row} 行(有 source.yaml 读取的 ${p.expected} 列中的 ${p.found} 列),而不是第 ${p.headerRow} 行(header_row: ${p.headerRow},读到的是:${p.header})。请在 source.yaml 中${p.table ? `表 ${p.table} 下` : ''}写 header_row: ${p.row}。`,
+    en: (p: {
+      file: string;
+      table: string;
+      headerRow: number;
+      row: number;
+      found: number;
+      expected: number;
+      header: string;
+    }) =>
+      `The header of ${p.file} looks like row ${p.row} (it has ${p.found} of the ${p.expected} columns source.yaml reads), not row ${p.headerRow} (header_row: ${p.headerRow}, which reads: ${p.header}). Write header_row: ${p.row}${p.table ? ` under the table ${p.table}` : ''} in source.yaml.`,
+  },
   MAPPED_COLUMN_MISSING: {
     zh: (p: { file: string; field: string; column: string; header: string }) =>
       `source.yaml 说 ${p.field} 来自列 ${q(p.column)},但 ${p.file} 没有这一列。表头有:${p.header}。`,

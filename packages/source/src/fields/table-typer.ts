@@ -74,6 +74,11 @@ export class TableTyper {
     this.#text = { type: 'string', spec: {}, map: null, formats: [], zone };
   }
 
+  /** The columns this table reads by name: every mapped field's column and every required field's. */
+  expectedColumns(): string[] {
+    return [...new Set(this.fields.filter((f) => f.mapping !== null || f.required).map((f) => f.column))];
+  }
+
   /** Starts a CSV/xlsx file: matches its header to the fields; every problem of the header. */
   fileHeader(file: string, columns: readonly string[], line: number): Problem[] {
     const problems: Problem[] = [];
