@@ -176,7 +176,7 @@ export class TableTyper {
 
   #value(f: RowField, cell: Cell | undefined, values: Record<string, unknown>): ValueRejection | null {
     const value = readValue(cell, f.reading, f.undeclared);
-    if (value instanceof ValueFailure) return rejection(f, value);
+    if (value instanceof ValueFailure) return rejection(this.table, f, value);
     if (value === null && f.required) {
       return {
         field: f.name,
@@ -209,7 +209,7 @@ function rowField(
   };
 }
 
-function rejection(f: RowField, failure: ValueFailure): ValueRejection {
+function rejection(table: InputTableName, f: RowField, failure: ValueFailure): ValueRejection {
   const field = f.name;
   switch (failure.code) {
     case 'UNMAPPED_VALUE':
@@ -228,6 +228,7 @@ function rejection(f: RowField, failure: ValueFailure): ValueRejection {
         field,
         code: failure.code,
         message: messageOf(VALUE_REJECTIONS, 'NOT_ALLOWED_VALUE', {
+          table,
           field,
           value: failure.value,
           allowed: failure.detail,
