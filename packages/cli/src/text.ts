@@ -331,6 +331,10 @@ export const CLI_TEXT = defineCatalogue({
     en: (p: { table: string }) => `== ${p.table}`,
   },
   CHECK_ABSENT: fixed('  缺失:没有文件', '  absent: no file'),
+  CHECK_FILES_RANGE: {
+    zh: (p: { first: string; last: string; count: number }) => `${p.first} … ${p.last},共 ${p.count} 个文件`,
+    en: (p: { first: string; last: string; count: number }) => `${p.first} … ${p.last}, ${p.count} files`,
+  },
   CHECK_FILES: {
     zh: (p: { list: string }) => `  文件:${p.list}`,
     en: (p: { list: string }) => `  files: ${p.list}`,

@@ -88,6 +88,40 @@ describe('scorebook verify --all', { timeout: 60_000 }, () => {
   });
 });
 
+describe('scorebook validate after a publication', { timeout: 60_000 }, () => {
+  it('warns about a version file edited in place after it governed a published period', async () => {
+    const original = readFileSync(policy, 'utf8');
+    const clean = await runCli('validate', 'configs/policies/ecommerce-cs', '--results', 'data/results');
+    writeFileSync(policy, original.replace('title: ', 'title: 改 '));
+    const edited = await runCli(
+      'validate',
+      'configs/policies/ecommerce-cs',
+      '--results',
+      'data/results',
+      '--format',
+      'json',
+    );
+    writeFileSync(policy, original);
+    expect(clean.code).toBe(0);
+    expect(clean.stderr).not.toContain('POLICY_EDITED_AFTER_PUBLICATION');
+    expect(edited.code).toBe(0);
+    const problems = JSON.parse(edited.stdout) as Array<{
+      code: string;
+      severity: string;
+      file: string;
+      line: number;
+    }>;
+    expect(problems.map((p) => [p.code, p.severity, p.file, p.line])).toEqual([
+      [
+        'POLICY_EDITED_AFTER_PUBLICATION',
+        'warning',
+        join('configs/policies/ecommerce-cs', '2026-10-01.yaml'),
+        1,
+      ],
+    ]);
+  });
+});
+
 describe('scorebook impact and test', { timeout: 60_000 }, () => {
   it('impact of a new version file, as Markdown', async () => {
     writeFileSync(

@@ -22,9 +22,11 @@ export type { ReadProgress } from './read/read-inputs.ts';
 export {
   type DirectoryLock,
   type Leftover,
+  type LockState,
   leftoversOf,
   lockDirectory,
   lockFileOf,
+  lockStateOf,
   type Recovery,
   recoverDirectory,
   replaceDirectory,

@@ -25,6 +25,7 @@ describe('what is never silent', () => {
       evaluate({ policiesDir, dataDir, period: '2026-10', allowMissing: INPUT_TABLES }),
     );
     expect(r.problems.map((p) => [p.code, p.file])).toEqual([
+      ['SOURCE_NEEDED', dataDir],
       ['STRAY_FILE', 'Surveys.csv'],
       ['STRAY_FILE', 'conversations_2026-10.csv'],
     ]);

@@ -159,10 +159,28 @@ export const GOVERNANCE_ERRORS = defineCatalogue({
     en: (p: { codes: string }) => `Recomputing with the recorded policy and inputs failed (${p.codes}).`,
   },
   PUBLISH_INTERRUPTED: {
-    zh: (p: { period: string; aside: string }) =>
-      `期间 ${p.period} 的一次发布被中断:原发布完整地保存在 ${p.aside}。再次运行 publish 会自动放回;也可以手动:mv ${p.aside} 到原位置。`,
-    en: (p: { period: string; aside: string }) =>
-      `A publish of ${p.period} was interrupted: the earlier publication is whole in ${p.aside}. Running publish again puts it back; or move it back by hand: mv ${p.aside} to its place.`,
+    zh: (p: { period: string; aside: string; target: string }) =>
+      `期间 ${p.period} 的一次发布被中断:原发布完整地保存在 ${p.aside}。再次运行 publish 会自动放回;也可以手动放回:mv ${p.aside} ${p.target}`,
+    en: (p: { period: string; aside: string; target: string }) =>
+      `A publish of ${p.period} was interrupted: the earlier publication is whole in ${p.aside}. Running publish again puts it back; or move it back by hand: mv ${p.aside} ${p.target}`,
+  },
+  POLICY_EDITED_AFTER_PUBLICATION: {
+    zh: (p: { periods: string }) =>
+      `这个版本文件在发布 ${p.periods} 之后被修改了。已发布的结果不变(复核读取发布时提交中的文件),但重新评估、impact 或 supersede ${p.periods} 会用修改后的规则。新规则请写成新版本文件(新的 effective_from),并用 git checkout 恢复此文件;若是更正,修改后用 publish --period <期间> --supersede --reason "…" 重新发布。`,
+    en: (p: { periods: string }) =>
+      `This version file was edited after it governed the publication of ${p.periods}. The published results stand (verify reads the file at the recorded commit), but re-evaluating, an impact or a supersede of ${p.periods} would use the edited rules. Put new rules in a new version file (a new effective_from) and restore this one with git checkout; for a correction, republish with publish --period <period> --supersede --reason "…".`,
+  },
+  PUBLISH_LOCK_STALE: {
+    zh: (p: { period: string; holder: string; lock: string }) =>
+      `期间 ${p.period} 的锁文件是一个已不在运行的发布留下的(${p.holder}),那次发布多半被中断了;已发布的内容见本行。下一次发布 ${p.period} 之前,确认后删除它:rm ${p.lock}`,
+    en: (p: { period: string; holder: string; lock: string }) =>
+      `The lock of ${p.period} was left by a publish that no longer runs (${p.holder}); it was most likely interrupted, and this row shows what is published. Before publishing ${p.period} again, remove it: rm ${p.lock}`,
+  },
+  PUBLISH_IN_PROGRESS: {
+    zh: (p: { period: string; holder: string; lock: string }) =>
+      `期间 ${p.period} 正在被发布(${p.holder},锁文件 ${p.lock}):本行复核的是发布完成之前的内容,发布结束后请再复核一次。`,
+    en: (p: { period: string; holder: string; lock: string }) =>
+      `${p.period} is being published (${p.holder}, lock ${p.lock}): this row verifies what was there before that publish ends; verify again once it has.`,
   },
   // impact
   BASE_REF_UNKNOWN: {
@@ -215,6 +233,12 @@ export const GOVERNANCE_ERRORS = defineCatalogue({
       `${p.agent} ${p.field}:预期 ${p.expected},实际 ${p.actual}`,
     en: (p: { agent: string; field: string; expected: string; actual: string }) =>
       `${p.agent} ${p.field}: expected ${p.expected}, got ${p.actual}`,
+  },
+  TEST_POLICY_INVALID: {
+    zh: (p: { dir: string; problems: number; testFiles: number }) =>
+      `策略文件夹 ${p.dir} 有 ${p.problems} 个问题(见下),${p.testFiles} 个测试文件都没有运行:先修正策略,可用 scorebook validate ${p.dir} 检查`,
+    en: (p: { dir: string; problems: number; testFiles: number }) =>
+      `The policy folder ${p.dir} has ${p.problems} problem(s) (below), so none of its ${p.testFiles} test file(s) ran: fix the policy first; scorebook validate ${p.dir} checks it`,
   },
   TEST_RUN_FAILED: {
     zh: (p: { detail: string }) => `评估失败:${p.detail}`,

@@ -26,6 +26,7 @@ export {
   publishPeriod,
   requireCommitted,
 } from './publish.ts';
+export { editedPublishedPolicies } from './published-policies.ts';
 export { renderImpact } from './render-impact.ts';
 export type { AgentExpectation } from './tests/policy-test-schema.ts';
 export { POLICY_TEST_SCHEMA } from './tests/policy-test-schema.ts';

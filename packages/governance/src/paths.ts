@@ -36,6 +36,15 @@ export function periodFolders(resultsRoot: string): string[] {
     .sort();
 }
 
+/** The periods with a lock file (`.<period>.lock`) under a results root, sorted. */
+export function lockedPeriods(resultsRoot: string): string[] {
+  if (!existsSync(resultsRoot)) return [];
+  return readdirSync(resultsRoot)
+    .map((entry) => /^\.(.+)\.lock$/.exec(entry)?.[1])
+    .filter((period): period is string => period !== undefined && parsePeriod(period) !== null)
+    .sort();
+}
+
 /** Periods whose folder is missing because a publish stopped between its renames: period → the aside folder. */
 export function interruptedPeriods(resultsRoot: string): Map<string, string> {
   const found = new Map<string, string>();

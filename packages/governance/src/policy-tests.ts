@@ -62,6 +62,9 @@ export async function runPolicyTests(policyDir: string): Promise<PolicyTestRepor
         .filter((f) => /\.ya?ml$/.test(f))
         .sort()
     : [];
+  const invalid = family.problems.filter((p) => p.severity === 'error');
+  if (invalid.length > 0)
+    return { outcomes: [policyInvalid(policyDir, invalid, files.length)], coverage: [] };
   const outcomes: TestOutcome[] = [];
   const evaluations: Evaluation[] = [];
   for (const name of files) {
@@ -79,6 +82,26 @@ export async function runPolicyTests(policyDir: string): Promise<PolicyTestRepor
     }
   }
   return { outcomes, coverage: coverageOf(family.versions, evaluations) };
+}
+
+/**
+ * The one outcome of a folder whose versions do not all validate: no case runs (every evaluation
+ * would stop on the same problems), and the problems are listed once, at their file:line:col.
+ */
+function policyInvalid(policyDir: string, problems: SourceProblem[], testFiles: number): TestOutcome {
+  const head: Problem = {
+    code: 'TEST_POLICY_INVALID',
+    severity: 'error',
+    message: governanceMessage('TEST_POLICY_INVALID', {
+      dir: policyDir,
+      problems: problems.length,
+      testFiles,
+    }),
+    file: policyDir,
+    line: null,
+    column: null,
+  };
+  return { file: policyDir, name: policyDir, version: null, passed: false, failures: [head, ...problems] };
 }
 
 /** Reads a test file: YAML with positions, checked against the schema. */

@@ -3,14 +3,21 @@ import { tmpdir } from 'node:os';
 import { basename, join, posix, resolve } from 'node:path';
 import type { AppealBytes } from '@scorebook/appeals';
 import type { Manifest, Results } from '@scorebook/contract';
-import { ENGINE_VERSION, evaluate, RESULT_FILES, serializeEvaluation } from '@scorebook/engine';
+import { ENGINE_VERSION, evaluate, lockStateOf, RESULT_FILES, serializeEvaluation } from '@scorebook/engine';
 import { type Problem, ScorebookError } from '@scorebook/problems';
 import { archiveHolds, type InputFile, inputFilesOf, restoreInputs } from './archive.ts';
 import { shellWords } from './command-line.ts';
 import { governanceMessage, governanceProblem, problemOf } from './errors.ts';
 import { fileAt, gitRoot, hasCommit, sha256 } from './git.ts';
 import { checkManifest } from './manifest.ts';
-import { baseDir, interruptedPeriods, periodFolders, recorded, supersededSlots } from './paths.ts';
+import {
+  baseDir,
+  interruptedPeriods,
+  lockedPeriods,
+  periodFolders,
+  recorded,
+  supersededSlots,
+} from './paths.ts';
 
 /**
  * How a publication stands, checked in this order (the first that fails is its status):
@@ -77,27 +84,56 @@ export async function verifyPublished(
   const context: Context = { base, root, archive };
   const rows: VerifyRow[] = [];
   const interrupted = interruptedPeriods(root);
-  for (const period of [...new Set([...periodFolders(root), ...interrupted.keys()])].sort()) {
+  const folders = periodFolders(root);
+  for (const period of [...new Set([...folders, ...interrupted.keys(), ...lockedPeriods(root)])].sort()) {
+    const dir = join(root, period);
+    const lock = lockProblem(dir);
     const aside = interrupted.get(period);
-    if (aside !== undefined) {
+    // A first publish still running has nothing to verify yet; one that was killed left its lock.
+    if (aside === undefined && !folders.includes(period) && lock?.code !== 'PUBLISH_LOCK_STALE') continue;
+    if (aside !== undefined || !folders.includes(period)) {
+      const problems =
+        aside === undefined
+          ? []
+          : [governanceProblem('PUBLISH_INTERRUPTED', aside, { period, aside, target: dir })];
       rows.push({
         period,
         publication: null,
         status: 'interrupted',
-        problems: [governanceProblem('PUBLISH_INTERRUPTED', aside, { period, aside })],
+        problems: lock === null ? problems : [...problems, lock],
         fromArchive: false,
       });
       continue;
     }
-    const dir = join(root, period);
     const chain = chainProblems(dir);
     for (const slot of supersededSlots(dir))
       rows.push(
         await safely(period, `superseded/${slot}`, join(dir, 'superseded', String(slot)), context, chain),
       );
-    rows.push(await safely(period, null, dir, context, chain));
+    const current = await safely(period, null, dir, context, chain);
+    rows.push(lock === null ? current : { ...current, problems: [...current.problems, lock] });
   }
   return rows;
+}
+
+/**
+ * A warning for the lock beside a period's folder: a publish in progress, or one that was killed
+ * and left its lock (the next publish of the period stops on it until it is removed).
+ */
+function lockProblem(dir: string): Problem | null {
+  const lock = lockStateOf(dir);
+  if (lock === null) return null;
+  const period = basename(dir);
+  return problemOf(
+    lock.stale ? 'PUBLISH_LOCK_STALE' : 'PUBLISH_IN_PROGRESS',
+    'warning',
+    lock.file,
+    governanceMessage(lock.stale ? 'PUBLISH_LOCK_STALE' : 'PUBLISH_IN_PROGRESS', {
+      period,
+      holder: lock.holder,
+      lock: lock.file,
+    }),
+  );
 }
 
 /** Whether a row fails `verify --all`: any status but ok, except inputs that changed under an earlier (superseded) publication. */

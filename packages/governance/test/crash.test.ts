@@ -51,7 +51,12 @@ describe('a publish killed at every point', () => {
       expect(publishInChild(repo, '2026-10', { crashAt: point }).status).toBeNull();
       expect(existsSync(join(results(), '2026-10'))).toBe(false);
       const rows = await verifyPublished('data/results', { cwd: repo });
-      expect(rows.map((r) => [r.period, r.publication, r.status])).toEqual([['2026-11', null, 'ok']]);
+      // Nothing of 2026-10 was published; the killed publish's lock is named, with how to remove it.
+      expect(rows.map((r) => [r.period, r.publication, r.status, r.problems.map((p) => p.code)])).toEqual([
+        ['2026-10', null, 'interrupted', ['PUBLISH_LOCK_STALE']],
+        ['2026-11', null, 'ok', []],
+      ]);
+      expect(rows[0]?.problems[0]?.message.en).toContain(`rm ${lockFileOf(join(results(), '2026-10'))}`);
       const busy = publishInChild(repo, '2026-10');
       expect(busy.status).toBe(1);
       expect(busy.stderr).toContain('OUTPUT_LOCK_STALE');
@@ -73,9 +78,10 @@ describe('a publish killed at every point', () => {
         expect(existsSync(dir)).toBe(false);
         const aside = leftovers().find((e) => e.startsWith('.2026-11.replaced-'))!;
         expect(readFileSync(join(results(), aside, 'manifest.json'), 'utf8')).toBe(november);
-        expect(rows.map((r) => [r.period, r.status, r.problems[0]?.code])).toEqual([
-          ['2026-11', 'interrupted', 'PUBLISH_INTERRUPTED'],
+        expect(rows.map((r) => [r.period, r.status, r.problems.map((p) => p.code)])).toEqual([
+          ['2026-11', 'interrupted', ['PUBLISH_INTERRUPTED', 'PUBLISH_LOCK_STALE']],
         ]);
+        expect(rows[0]?.problems[0]?.message.en).toContain(`mv ${join(results(), aside)} ${dir}`);
       } else if (point === 'remove:replaced') {
         expect(isWhole(dir) && isWhole(join(dir, 'superseded/1'))).toBe(true);
         expect(readFileSync(join(dir, 'superseded/1/manifest.json'), 'utf8')).toBe(november);
@@ -88,6 +94,7 @@ describe('a publish killed at every point', () => {
         expect(isWhole(dir)).toBe(true);
         expect(rows.map((r) => [r.period, r.publication, r.status])).toEqual([['2026-11', null, 'ok']]);
       }
+      expect(rows.at(-1)?.problems.at(-1)?.code).toBe('PUBLISH_LOCK_STALE');
       takeAwayLock('2026-11');
       // The next publish tidies up first: the earlier publication is back in place (or the new one
       // stays), so a plain publish is refused rather than taken as a first one.

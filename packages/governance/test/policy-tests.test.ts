@@ -127,6 +127,33 @@ tests:
   });
 });
 
+describe('policy tests of an invalid policy folder', () => {
+  it("run no case and list the folder's problems once, at their place", async () => {
+    const repo = makeRepo();
+    const dir = join(repo, 'configs/policies/ecommerce-cs');
+    mkdirSync(join(dir, 'tests'));
+    writeFileSync(join(dir, 'tests/a.yaml'), goldenCase('      - { agent: a001, grade: C }\n'));
+    writeFileSync(join(dir, 'tests/b.yaml'), goldenCase('      - { agent: a002, grade: D }\n'));
+    const broken = readFileSync(join(repo, POLICY), 'utf8')
+      .replace('effective_from: 2026-10-01', 'effective_from: 2026-11-01')
+      .replace('"2026.10"', '"2026.11"')
+      .replace('scorebook: 1', 'scorebook: 1\nsurprise: true');
+    writeFileSync(join(dir, '2026-11-01.yaml'), broken);
+    const report = await runPolicyTests(dir);
+    expect(report.coverage).toEqual([]);
+    expect(report.outcomes).toHaveLength(1);
+    const [outcome] = report.outcomes;
+    expect(outcome?.passed).toBe(false);
+    expect(outcome?.failures.map((f) => [f.code, formatPlace(f)])).toEqual([
+      ['TEST_POLICY_INVALID', dir],
+      ['UNKNOWN_KEY', `${join(dir, '2026-11-01.yaml')}:2:1`],
+    ]);
+    expect(outcome?.failures[0]?.message.en).toBe(
+      `The policy folder ${dir} has 1 problem(s) (below), so none of its 2 test file(s) ran: fix the policy first; scorebook validate ${dir} checks it`,
+    );
+  });
+});
+
 describe('the policy test JSON Schema', () => {
   it('is published as generated (run `npm run schema -w @scorebook/governance` after changing it)', () => {
     for (const { path, text } of GENERATED_FILES) expect(readFileSync(path, 'utf8'), path).toBe(text());

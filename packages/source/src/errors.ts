@@ -95,10 +95,16 @@ export const SOURCE_ERRORS = defineCatalogue({
       `The table ${p.table} is given as ${p.forms}. Give each table once: remove the extra, or name its files in source.yaml.`,
   },
   STRAY_FILE: {
-    zh: (p: { file: string; table: string; fix: string; withSource: boolean }) =>
-      `文件 ${p.file} 不属于任何表${p.table ? `(看起来像 ${p.table})` : ''}。${p.withSource ? '在 source.yaml 中加上(列表已有时并入其中):' : '数据目录中没有 source.yaml:运行 npx scorebook source init <数据目录> 起草一份,或新建 source.yaml 写:'}\n${p.fix}`,
-    en: (p: { file: string; table: string; fix: string; withSource: boolean }) =>
-      `The file ${p.file} belongs to no table${p.table ? ` (it looks like ${p.table})` : ''}. ${p.withSource ? 'Add to source.yaml (into the list when it has one already):' : 'The data folder has no source.yaml: draft one with npx scorebook source init <data-dir>, or create source.yaml with:'}\n${p.fix}`,
+    zh: (p: { file: string; count: number; last: string; table: string; fix: string }) =>
+      `${p.count === 1 ? `文件 ${p.file}` : `${p.count} 个文件 ${p.file} … ${p.last}`} 不属于任何表${p.table ? `(看起来像 ${p.table})` : ''}。${p.fix === '' ? '' : `在 source.yaml 中加上(列表已有时并入其中):\n${p.fix}`}`,
+    en: (p: { file: string; count: number; last: string; table: string; fix: string }) =>
+      `${p.count === 1 ? `The file ${p.file}` : `${p.count} files ${p.file} … ${p.last}`} belong${p.count === 1 ? 's' : ''} to no table${p.table ? ` (it looks like ${p.table})` : ''}.${p.fix === '' ? '' : ` Add to source.yaml (into the list when it has one already):\n${p.fix}`}`,
+  },
+  SOURCE_NEEDED: {
+    zh: (p: { dir: string; groups: number; draft: string }) =>
+      `数据目录 ${p.dir} 没有 source.yaml,有 ${p.groups} 处文件不属于任何表(各自列出)。运行 npx scorebook source init ${p.dir} 起草一份(它读取表头和样本行,对应列名、编码和取值);或新建 ${p.dir}/source.yaml,至少写:\n${p.draft}`,
+    en: (p: { dir: string; groups: number; draft: string }) =>
+      `The data folder ${p.dir} has no source.yaml, and ${p.groups} file group(s) belong to no table (each listed). Draft one with npx scorebook source init ${p.dir} (it reads the headers and sample rows, and maps columns, encodings and values); or create ${p.dir}/source.yaml with at least:\n${p.draft}`,
   },
   FILE_IN_TWO_TABLES: {
     zh: (p: { file: string; first: string; second: string }) =>
@@ -130,6 +136,28 @@ export const SOURCE_ERRORS = defineCatalogue({
       `${p.file} 没有必填字段 ${p.table}.${p.field} 的列。表头有:${p.header}。在 source.yaml 中写出它来自哪一列:\n${p.fix}`,
     en: (p: { file: string; table: string; field: string; header: string; fix: string }) =>
       `${p.file} has no column for the required field ${p.table}.${p.field}. The header has: ${p.header}. In source.yaml, say which column it comes from:\n${p.fix}`,
+  },
+  HEADER_ROW_MISPLACED: {
+    zh: (p: {
+      file: string;
+      table: string;
+      headerRow: number;
+      row: number;
+      found: number;
+      expected: number;
+      header: string;
+    }) =>
+      `${p.file} 的表头看起来在第 ${p.row} 行(有 source.yaml 读取的 ${p.expected} 列中的 ${p.found} 列),而不是第 ${p.headerRow} 行(header_row: ${p.headerRow},读到的是:${p.header})。请在 source.yaml 中${p.table ? `表 ${p.table} 下` : ''}写 header_row: ${p.row}。`,
+    en: (p: {
+      file: string;
+      table: string;
+      headerRow: number;
+      row: number;
+      found: number;
+      expected: number;
+      header: string;
+    }) =>
+      `The header of ${p.file} looks like row ${p.row} (it has ${p.found} of the ${p.expected} columns source.yaml reads), not row ${p.headerRow} (header_row: ${p.headerRow}, which reads: ${p.header}). Write header_row: ${p.row}${p.table ? ` under the table ${p.table}` : ''} in source.yaml.`,
   },
   MAPPED_COLUMN_MISSING: {
     zh: (p: { file: string; field: string; column: string; header: string }) =>

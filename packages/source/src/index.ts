@@ -14,6 +14,7 @@ export type { SampledFile, SampledSheet } from './draft/sampled-file.ts';
 export { ENUMERATED_FIELDS, FIELD_SYNONYMS, type FieldSynonyms, type Vocabulary } from './draft/synonyms.ts';
 export { type DraftOptions, draftSource } from './draft/write-draft.ts';
 export { SOURCE_ERRORS, type SourceErrorCode } from './errors.ts';
+export { HEADER_SEARCH_ROWS, withMisplacedHeader } from './fields/misplaced-header.ts';
 export { VALUE_REJECTIONS, type ValueRejectionCode } from './fields/rejections.ts';
 export { type RowField, TableTyper, type TypedRecord, type ValueRejection } from './fields/table-typer.ts';
 export { cellText, type TypedValue, trimText } from './fields/type-value.ts';

@@ -134,7 +134,17 @@ function render(inspection: Awaited<ReturnType<typeof inspectData>>, lang: Lang)
       lines.push(say(lang, 'CHECK_ABSENT'));
       continue;
     }
-    lines.push(say(lang, 'CHECK_FILES', { list: t.files.map((f) => `${f.name} (${f.format})`).join(', ') }));
+    const names = t.files.map((f) => `${f.name} (${f.format})`);
+    // A folder of daily files: the first and the last, and how many.
+    const list =
+      names.length > 3
+        ? say(lang, 'CHECK_FILES_RANGE', {
+            first: names[0] ?? '',
+            last: names[names.length - 1] ?? '',
+            count: names.length,
+          })
+        : names.join(', ');
+    lines.push(say(lang, 'CHECK_FILES', { list }));
     const inPeriod =
       inspection.period === null
         ? ''

@@ -9,6 +9,7 @@ import {
   type TableSource,
   TableTyper,
   type ValueRejection,
+  withMisplacedHeader,
 } from '@scorebook/source';
 import type { Zone } from '@scorebook/time';
 import { RUN_ERRORS } from '../errors.ts';
@@ -95,7 +96,15 @@ export async function openInputs(options: { dataDir: string; source: Source; zon
       if (file.format === 'jsonl') continue;
       try {
         for await (const item of readFile(fileOptions(file, reading))) {
-          if (item.kind === 'header') problems.push(...typer.fileHeader(file.name, item.columns, item.line));
+          if (item.kind === 'header')
+            problems.push(
+              ...(await withMisplacedHeader(
+                { ...fileOptions(file, reading), table: typer.table },
+                typer,
+                item.columns,
+                typer.fileHeader(file.name, item.columns, item.line),
+              )),
+            );
           break;
         }
       } catch (error) {

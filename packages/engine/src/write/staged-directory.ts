@@ -209,6 +209,33 @@ export function leftoversOf(target: string): Leftover[] {
 }
 
 /** The holder recorded in a lock file, or null when it cannot be read (being written, or garbled). */
+/** A lock file found beside a folder: who holds it, and whether that process is gone. */
+export interface LockState {
+  file: string;
+  /** `pid <n> on <host> since <time>`, or `unknown holder` when the file cannot be read. */
+  holder: string;
+  /** True when the holder ran on this host and no longer runs: an interrupted write left it. */
+  stale: boolean;
+}
+
+/** The lock of an output folder, if one is there (see {@link lockDirectory}); null when there is none. */
+export function lockStateOf(target: string): LockState | null {
+  const file = lockFileOf(target);
+  if (!existsSync(file)) return null;
+  const holder = lockHolder(file);
+  return {
+    file,
+    holder: describeHolder(holder),
+    stale: holder !== null && holder.host === hostname() && !isRunning(holder.pid),
+  };
+}
+
+function describeHolder(holder: LockHolder | null): string {
+  return holder === null
+    ? 'unknown holder'
+    : `pid ${holder.pid} on ${holder.host} since ${holder.started_at || 'an unknown time'}`;
+}
+
 function lockHolder(file: string): LockHolder | null {
   try {
     const value = JSON.parse(readFileSync(file, 'utf8')) as Partial<LockHolder>;
@@ -221,14 +248,10 @@ function lockHolder(file: string): LockHolder | null {
 
 function busy(target: string, file: string): ScorebookError {
   const holder = lockHolder(file);
-  const who =
-    holder === null
-      ? 'unknown holder'
-      : `pid ${holder.pid} on ${holder.host} since ${holder.started_at || 'an unknown time'}`;
   const stale = holder !== null && holder.host === hostname() && !isRunning(holder.pid);
   return writeStop('busy', stale ? 'OUTPUT_LOCK_STALE' : 'OUTPUT_BUSY', file, {
     target,
-    holder: who,
+    holder: describeHolder(holder),
     lock: file,
   });
 }

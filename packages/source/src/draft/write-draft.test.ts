@@ -159,6 +159,22 @@ tables:
     expect(Object.keys(value.tables)).toEqual(['agents', 'conversations', 'qa_reviews', 'attendance']);
   });
 
+  it('names a folder of many files by its first and last file', () => {
+    const daily = ['01', '02', '03', '04'].map((d) =>
+      csv(`聊天记录/2026-10-${d}.csv`, [
+        ['会话ID', '发送时间', '发送方', '消息内容'],
+        ['c1', '2026-10-01 09:00:00', '客户', '你好'],
+      ]),
+    );
+    expect(
+      draftSource(daily, options)
+        .split('\n')
+        .filter((l) => l.includes('files:')),
+    ).toEqual([
+      '    files: ["聊天记录/*.csv"] # 聊天记录/2026-10-01.csv … 聊天记录/2026-10-04.csv (4 个文件 / files)',
+    ]);
+  });
+
   it('leaves a tie unassigned with both candidates', () => {
     const tie = csv('名单.csv', [['工号', '姓名', '考勤日期']]);
     expect(draftSource([tie], options).split('\n').slice(-4)).toEqual([

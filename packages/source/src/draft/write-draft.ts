@@ -57,9 +57,13 @@ function tableLines(t: TablePlan): string[] {
     c(`也可能是 / could also be: ${t.runnersUp.map(scoreText).join(', ')}; 本表 this table ${t.best.score}`);
   }
   const generalised = t.globs.filter((g) => g.paths.length !== 1 || g.paths[0] !== g.glob);
-  const sampled = generalised.length
-    ? ` # ${commentText(generalised.flatMap((g) => g.paths).join(', '))}`
-    : '';
+  const paths = generalised.flatMap((g) => g.paths);
+  // A folder of daily files is named by its first and last file, not 31 names on one line.
+  const named =
+    paths.length > 3
+      ? `${paths[0]} … ${paths[paths.length - 1]} (${paths.length} 个文件 / files)`
+      : paths.join(', ');
+  const sampled = paths.length > 0 ? ` # ${commentText(named)}` : '';
   lines.push(`    files: ${yamlList(t.globs.map((g) => g.glob))}${sampled}`);
   for (const l of t.lacking) c(`TODO: ${l.path} 缺少列 / lacks columns: ${l.columns.join(', ')}`);
   for (const b of t.badRecords)

@@ -31,15 +31,23 @@ export const VALUE_REJECTIONS = defineCatalogue({
       `the value ${q(p.value)} of column ${p.column} is not in the map of ${p.field} (keys: ${p.keys}). Add it to the map in source.yaml.`,
   },
   NOT_ALLOWED_VALUE: {
-    zh: (p: { field: string; value: string; allowed: string; column: string }) =>
-      `字段 ${p.field} 的值 ${q(p.value)} 不是允许的值(${p.allowed})。在 source.yaml 中用 map 对照,例如:${p.field}: { column: ${p.column}, map: { ${p.value}: … } }`,
-    en: (p: { field: string; value: string; allowed: string; column: string }) =>
-      `field ${p.field}: ${q(p.value)} is not one of ${p.allowed}. Map it in source.yaml, e.g. ${p.field}: { column: ${p.column}, map: { ${p.value}: … } }`,
+    zh: (p: { table: string; field: string; value: string; allowed: string; column: string }) =>
+      `字段 ${p.field} 的值 ${q(p.value)} 不是允许的值(${p.allowed})。如果这是导出中的另一种写法,在数据目录的 source.yaml(没有时运行 scorebook source init 起草)中用 map 对照,例如:tables: { ${p.table}: { fields: { ${p.field}: { column: ${p.column}, map: { ${yamlKey(p.value)}: TODO } } } } },再把 TODO 换成允许的值之一`,
+    en: (p: { table: string; field: string; value: string; allowed: string; column: string }) =>
+      `field ${p.field}: ${q(p.value)} is not one of ${p.allowed}. If the export spells a value its own way, map it in the data folder's source.yaml (draft one with scorebook source init when there is none), e.g. tables: { ${p.table}: { fields: { ${p.field}: { column: ${p.column}, map: { ${yamlKey(p.value)}: TODO } } } } }, with TODO replaced by one of the allowed values`,
   },
 });
 
 /** A permanent code of a value that cannot be read. */
 export type ValueRejectionCode = keyof typeof VALUE_REJECTIONS;
+
+/** A map key as flow YAML writes it: quoted when it is not plain text. */
+function yamlKey(value: string): string {
+  return /^[\p{L}\p{N}_][\p{L}\p{N}_ -]*$/u.test(value) &&
+    !/^(true|false|null|yes|no|~|[-\d.]+)$/i.test(value)
+    ? value
+    : JSON.stringify(value);
+}
 
 function plainZh(type: string): string {
   return ({ timestamp: '时间', date: '日期' } as Record<string, string>)[type] ?? typeZh(type);

@@ -74,6 +74,11 @@ export class TableTyper {
     this.#text = { type: 'string', spec: {}, map: null, formats: [], zone };
   }
 
+  /** The columns this table reads by name: every mapped field's column and every required field's. */
+  expectedColumns(): string[] {
+    return [...new Set(this.fields.filter((f) => f.mapping !== null || f.required).map((f) => f.column))];
+  }
+
   /** Starts a CSV/xlsx file: matches its header to the fields; every problem of the header. */
   fileHeader(file: string, columns: readonly string[], line: number): Problem[] {
     const problems: Problem[] = [];
@@ -171,7 +176,7 @@ export class TableTyper {
 
   #value(f: RowField, cell: Cell | undefined, values: Record<string, unknown>): ValueRejection | null {
     const value = readValue(cell, f.reading, f.undeclared);
-    if (value instanceof ValueFailure) return rejection(f, value);
+    if (value instanceof ValueFailure) return rejection(this.table, f, value);
     if (value === null && f.required) {
       return {
         field: f.name,
@@ -204,7 +209,7 @@ function rowField(
   };
 }
 
-function rejection(f: RowField, failure: ValueFailure): ValueRejection {
+function rejection(table: InputTableName, f: RowField, failure: ValueFailure): ValueRejection {
   const field = f.name;
   switch (failure.code) {
     case 'UNMAPPED_VALUE':
@@ -223,6 +228,7 @@ function rejection(f: RowField, failure: ValueFailure): ValueRejection {
         field,
         code: failure.code,
         message: messageOf(VALUE_REJECTIONS, 'NOT_ALLOWED_VALUE', {
+          table,
           field,
           value: failure.value,
           allowed: failure.detail,

@@ -72,6 +72,7 @@ describe('locating the files of each table', () => {
       '~$会话记录.xlsx': '',
     });
     expect(problemsOf(dir)).toEqual([
+      ['SOURCE_NEEDED', dir],
       ['STRAY_FILE', 'Surveys.csv'],
       ['STRAY_FILE', 'conversations_2026-10.csv'],
       ['STRAY_FILE', 'messages.json'],
@@ -79,14 +80,53 @@ describe('locating the files of each table', () => {
     ]);
   });
 
-  it('suggests the source lines to write', () => {
-    const dir = folder({ 'agents.csv': 'a', 'conversations_2026-10.csv': '' });
+  it('without a source, drafts one source.yaml that reads every stray file', () => {
+    const dir = folder({
+      'agents.csv': 'a',
+      'conversations_2026-10.csv': '',
+      'conversations_2026-11.csv': '',
+      'Surveys.csv': '',
+      'notes.txt': '',
+      'messages.json': '',
+    });
+    let problems: Array<{ code: string; message: { en: string } }> = [];
     try {
       locateFiles(dir, DEFAULT_SOURCE);
     } catch (error) {
-      expect((error as ScorebookError).problems[0]!.message.en).toContain(
-        'tables:\n  conversations:\n    files: ["conversations_*.csv"]',
-      );
+      problems = (error as ScorebookError).problems;
+    }
+    expect(problems.map((p) => p.code)).toEqual([
+      'SOURCE_NEEDED',
+      'STRAY_FILE',
+      'STRAY_FILE',
+      'STRAY_FILE',
+      'STRAY_FILE',
+    ]);
+    expect(problems[2]!.message.en).toBe(
+      '2 files conversations_2026-10.csv … conversations_2026-11.csv belong to no table (it looks like conversations).',
+    );
+    expect(problems[0]!.message.en).toBe(
+      `The data folder ${dir} has no source.yaml, and 4 file group(s) belong to no table (each listed). Draft one with npx scorebook source init ${dir} (it reads the headers and sample rows, and maps columns, encodings and values); or create ${dir}/source.yaml with at least:
+scorebook: 1
+kind: source
+ignore: ["messages.json", "notes.txt"]
+tables:
+  conversations:
+    files: ["conversations_*.csv"]
+  surveys:
+    files: ["Surveys.csv"]`,
+    );
+  });
+
+  it('with a source, says which lines to add to it', () => {
+    const dir = folder({ 'agents.csv': 'a', 'conversations_2026-10.csv': '' });
+    const source = { ...listing({}), file: join(dir, 'source.yaml'), ignore: [] };
+    try {
+      locateFiles(dir, source);
+    } catch (error) {
+      expect((error as ScorebookError).problems.map((p) => p.message.en)).toEqual([
+        'The file conversations_2026-10.csv belongs to no table (it looks like conversations). Add to source.yaml (into the list when it has one already):\ntables:\n  conversations:\n    files: ["conversations_*.csv"]',
+      ]);
     }
     expect.assertions(1);
   });
@@ -106,15 +146,18 @@ describe('locating the files of each table', () => {
       problems = (error as ScorebookError).problems;
     }
     expect(problems.map((p) => [p.code, p.file])).toEqual([
+      ['SOURCE_NEEDED', dir],
       ['STRAY_FILE', '奖惩记录_2026-10.csv'],
       ['STRAY_FILE', '聊天记录/2026-10-01.csv'],
     ]);
-    expect(problems[1]!.message.en).toContain('3 files 聊天记录/2026-10-01.csv … 聊天记录/2026-10-03.csv');
-    expect(problems[1]!.message.en).toContain(
-      'scorebook: 1\nkind: source\ntables:\n  messages:\n    files: ["聊天记录/*.csv"]',
+    expect(problems[2]!.message.en).toBe(
+      '3 files 聊天记录/2026-10-01.csv … 聊天记录/2026-10-03.csv belong to no table (it looks like messages).',
     );
-    expect(problems[0]!.message.en).toContain('(it looks like events)');
-    expect(problems[0]!.message.en).toContain('npx scorebook source init');
+    expect(problems[0]!.message.en).toContain(
+      'scorebook: 1\nkind: source\ntables:\n  messages:\n    files: ["聊天记录/*.csv"]\n  events:\n    files: ["奖惩记录_*.csv"]',
+    );
+    expect(problems[1]!.message.en).toContain('(it looks like events)');
+    expect(problems[0]!.message.en).toContain(`npx scorebook source init ${dir}`);
   });
 
   it('reads listed tables by their globs and refuses a file claimed twice', () => {

@@ -7,7 +7,7 @@ import { SOURCE_FILE_NAME } from '../load/source-file-name.ts';
 import type { Source, TableSource } from '../model.ts';
 import type { FileFormat } from '../read/file-items.ts';
 import { Glob } from './glob.ts';
-import { suggestTable } from './suggest-table.ts';
+import { datedGlob, draftFromSuggestions, type StraySuggestion, suggestTable } from './suggest-table.ts';
 
 /** A file of a table. */
 export interface LocatedFile {
@@ -123,21 +123,33 @@ export function locateFiles(dataDir: string, source: Source): DataFiles {
     files[claim.table].push({ path: entry.path, name: entry.name, format, size: entry.size });
   }
 
+  const suggestions: StraySuggestion[] = [];
   for (const group of strayGroups(strays)) {
     const guess = suggestTable(group);
-    const files =
-      group.length === 1 ? group[0]! : `${group.length} files ${group[0]} … ${group[group.length - 1]}`;
+    suggestions.push(guess);
     add(
       'STRAY_FILE',
-      group[0]!,
+      group[0],
       messageOf(SOURCE_ERRORS, 'STRAY_FILE', {
-        file: files,
+        file: group[0],
+        count: group.length,
+        last: group[group.length - 1] ?? group[0],
         table: guess.table ?? '',
-        fix: source.file === null ? `scorebook: 1\nkind: source\n${guess.fix}` : guess.fix,
-        withSource: source.file !== null,
+        fix: source.file === null ? '' : guess.fix,
       }),
     );
   }
+  // Without a source every stray file needs the same file: one draft that reads them all.
+  if (source.file === null && suggestions.length > 0)
+    add(
+      'SOURCE_NEEDED',
+      dataDir,
+      messageOf(SOURCE_ERRORS, 'SOURCE_NEEDED', {
+        dir: dataDir,
+        groups: suggestions.length,
+        draft: draftFromSuggestions(suggestions),
+      }),
+    );
   for (const [table, forms] of v1Forms) {
     if (forms.size > 1)
       add(
@@ -234,14 +246,19 @@ function walk(root: string): Entry[] {
 }
 
 /** Stray files by folder and extension, each group in name order (a folder of daily files is one). */
-function strayGroups(names: readonly string[]): string[][] {
-  const groups = new Map<string, string[]>();
+type StrayGroup = readonly [string, ...string[]];
+
+function strayGroups(names: readonly string[]): StrayGroup[] {
+  const groups = new Map<string, StrayGroup>();
   for (const name of [...names].sort()) {
     const slash = name.lastIndexOf('/');
-    const key = `${slash < 0 ? '' : name.slice(0, slash)}\u0000${extname(name).toLowerCase()}`;
-    groups.set(key, [...(groups.get(key) ?? []), name]);
+    // A folder's files of one extension are one group; top-level files, those of one dated glob.
+    const key =
+      slash < 0 ? `\u0000${datedGlob(name)}` : `${name.slice(0, slash)}\u0000${extname(name).toLowerCase()}`;
+    const group = groups.get(key);
+    groups.set(key, group ? [...group, name] : [name]);
   }
-  return [...groups.values()].flatMap((g) => (g[0]!.includes('/') ? [g] : g.map((n) => [n])));
+  return [...groups.values()];
 }
 
 function relativeName(root: string, path: string): string {

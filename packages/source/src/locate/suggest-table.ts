@@ -20,6 +20,18 @@ const TABLE_WORDS: ReadonlyArray<readonly [InputTableName, readonly string[]]> =
 
 const READABLE = /\.(csv|jsonl|xlsx)$/i;
 
+/** Where stray files most likely belong, and how a `source.yaml` would say it. */
+export interface StraySuggestion {
+  /** The table their names suggest, or null when none does. */
+  table: InputTableName | null;
+  /** A glob for the files (dated names and folders of daily files become one glob). */
+  glob: string;
+  /** True when the glob belongs under `ignore` (no table suggested, or a file Scorebook cannot read). */
+  ignore: boolean;
+  /** The lines of `source.yaml` that would read (or ignore) them, with a comment for ignored ones. */
+  fix: string;
+}
+
 /**
  * The table stray files most likely belong to, and the lines of `source.yaml` that would read them:
  * one file, or a folder's files of one extension (`聊天记录/*.csv`); the folder's name and the file
@@ -27,9 +39,9 @@ const READABLE = /\.(csv|jsonl|xlsx)$/i;
  * files Scorebook cannot read (`messages.json`) are shown for the `ignore` list, with the hint to
  * convert them.
  */
-export function suggestTable(names: readonly string[]): { table: InputTableName | null; fix: string } {
-  const first = names[0]!;
-  const base = first.split('/').pop()!;
+export function suggestTable(names: readonly [string, ...string[]]): StraySuggestion {
+  const first = names[0];
+  const base = first.slice(first.lastIndexOf('/') + 1);
   const folder = first.includes('/') ? first.slice(0, first.lastIndexOf('/')) : '';
   const stem = base.replace(/\.[^.]+$/, '');
   const words = `${folder.replace(/\//g, ' ')} ${stem}`
@@ -38,15 +50,38 @@ export function suggestTable(names: readonly string[]): { table: InputTableName 
     .trim();
   const table = guess(words);
   const ext = base.includes('.') ? base.slice(base.lastIndexOf('.')) : '';
-  const glob =
-    names.length > 1 ? `${folder}/*${ext}` : first.replace(/\d+(?:[-_.]\d+)*/g, '*').replace(/\*+/g, '*');
+  const glob = names.length > 1 && folder !== '' ? `${folder}/*${ext}` : datedGlob(first);
   if (!READABLE.test(base) || table === null) {
     const note = /\.json$/i.test(base)
       ? '# JSON Lines files end in .jsonl (one object per line) / JSON Lines 文件以 .jsonl 结尾,每行一个对象'
       : '# add it to the ignore list, or read it as a table (tables: <table>: files: [...]) / 加入 ignore 列表,或作为某张表读取';
-    return { table, fix: `ignore: [${JSON.stringify(glob)}]\n${note}` };
+    return { table, glob, ignore: true, fix: `ignore: [${JSON.stringify(glob)}]\n${note}` };
   }
-  return { table, fix: `tables:\n  ${table}:\n    files: [${JSON.stringify(glob)}]` };
+  return { table, glob, ignore: false, fix: `tables:\n  ${table}:\n    files: [${JSON.stringify(glob)}]` };
+}
+
+/**
+ * A whole `source.yaml` that reads every suggestion: the header, one `ignore` list of the globs to
+ * ignore, then each suggested table with its globs (tables in contract order, globs in the order
+ * given). It is valid source YAML; `source init` writes a fuller draft (columns, values).
+ */
+export function draftFromSuggestions(suggestions: readonly StraySuggestion[]): string {
+  const ignored = suggestions.filter((s) => s.ignore).map((s) => JSON.stringify(s.glob));
+  const lines = ['scorebook: 1', 'kind: source'];
+  if (ignored.length > 0) lines.push(`ignore: [${ignored.join(', ')}]`);
+  const tables = INPUT_TABLES.flatMap((table) => {
+    const globs = suggestions
+      .filter((s) => !s.ignore && s.table === table)
+      .map((s) => JSON.stringify(s.glob));
+    return globs.length === 0 ? [] : [`  ${table}:`, `    files: [${globs.join(', ')}]`];
+  });
+  if (tables.length > 0) lines.push('tables:', ...tables);
+  return lines.join('\n');
+}
+
+/** A file name with its runs of digits (dates, numbers) as `*`: `会话记录_2026-10.csv` → `会话记录_*.csv`. */
+export function datedGlob(name: string): string {
+  return name.replace(/\d+(?:[-_.]\d+)*/g, '*').replace(/\*+/g, '*');
 }
 
 function guess(words: string): InputTableName | null {

@@ -59,6 +59,11 @@ export interface ReadFileOptions {
   onBytes?: (bytes: Uint8Array) => void;
   /** The longest record, in bytes, before the file is refused (default {@link MAX_RECORD_BYTES}). */
   maxRecordBytes?: number;
+  /**
+   * xlsx: the most bytes the sheets that must wait for the shared strings may unpack to on disk
+   * (default: 200 times the file's size, at least 2 GiB); beyond it the file stops (XLSX_PART_TOO_LARGE).
+   */
+  maxSpoolBytes?: number;
   /** The table the file belongs to, when known: messages then say where in source.yaml to write a fix. */
   table?: string | null;
 }

@@ -50,6 +50,12 @@ export const XLSX_ERRORS = defineCatalogue({
     en: (p: { reason: string }) =>
       `The workbook is damaged or incomplete: ${p.reason}. Export or download it again, or open it in Excel (which tries to repair it) and save it again.`,
   },
+  XLSX_PART_TOO_LARGE: {
+    zh: (p: { part: string; limit: string }) =>
+      `工作表部件 ${p.part} 解压后超过 ${p.limit},远超这个文件的大小所能容纳的正常表格(疑似“zip 炸弹”),已停止读取,临时文件已删除。如果这确实是一张正常的表,请把它拆成几个文件,或另存为 CSV。`,
+    en: (p: { part: string; limit: string }) =>
+      `The sheet part ${p.part} unpacks to more than ${p.limit}, far beyond what a real table of this file's size holds (a "zip bomb"?): reading stopped and its temporary file was removed. If it is a real table, split it into several files or save it as CSV.`,
+  },
   XLSX_NOT_WORKBOOK: {
     zh: () =>
       '这是一个 zip 压缩包,但其中没有 Excel 工作簿(缺少 xl/workbook.xml)。请确认文件是 .xlsx,而不是 .docx、.zip 等。',

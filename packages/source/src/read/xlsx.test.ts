@@ -21,7 +21,12 @@ afterAll(() => {
 
 async function read(
   bytes: Buffer,
-  options: { headerRow?: number; sheet?: string | null; maxRecordBytes?: number } = {},
+  options: {
+    headerRow?: number;
+    sheet?: string | null;
+    maxRecordBytes?: number;
+    maxSpoolBytes?: number;
+  } = {},
 ): Promise<{ items: FileItem[]; seen: Buffer }> {
   const path = join(dir, `book-${count++}.xlsx`);
   writeFileSync(path, bytes);
@@ -36,13 +41,17 @@ async function read(
     sheet: options.sheet ?? null,
     onBytes: (b) => seen.push(Buffer.from(b)),
     ...(options.maxRecordBytes ? { maxRecordBytes: options.maxRecordBytes } : {}),
+    ...(options.maxSpoolBytes ? { maxSpoolBytes: options.maxSpoolBytes } : {}),
   })) {
     items.push(item);
   }
   return { items, seen: Buffer.concat(seen) };
 }
 
-async function problemOf(bytes: Buffer, options: { headerRow?: number; sheet?: string | null } = {}) {
+async function problemOf(
+  bytes: Buffer,
+  options: { headerRow?: number; sheet?: string | null; maxSpoolBytes?: number } = {},
+) {
   try {
     await read(bytes, options);
   } catch (error) {
@@ -487,6 +496,17 @@ describe('readXlsx: the zip archive', () => {
       }
       expect(kinds).toEqual(['header']);
     }
+  });
+
+  it('stops a sheet that unpacks beyond the spool limit while it waits for the shared strings, and removes the spool', async () => {
+    const book = buildXlsx(spec);
+    expect(records((await read(book, { maxSpoolBytes: 100_000 })).items)).toEqual(expected);
+    const problem = await problemOf(book, { maxSpoolBytes: 100 });
+    expect([problem.code, problem.file, problem.message.en]).toEqual([
+      'XLSX_PART_TOO_LARGE',
+      'exports/会话.xlsx',
+      'The sheet part xl/worksheets/sheet1.xml unpacks to more than 100 bytes, far beyond what a real table of this file\'s size holds (a "zip bomb"?): reading stopped and its temporary file was removed. If it is a real table, split it into several files or save it as CSV.',
+    ]);
   });
 
   it('refuses a zip that holds no workbook', async () => {

@@ -1,9 +1,9 @@
 import { once } from 'node:events';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Writable } from 'node:stream';
+import { Transform, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { messageOf, ScorebookError } from '@scorebook/problems';
 import unzipper, { type Entry } from 'unzipper';
@@ -34,8 +34,9 @@ import { corrupt, type PartCheck, stop, XlsxStop, xmlChunks } from './xlsx-xml.t
  */
 export async function* readXlsx(options: ReadFileOptions): AsyncGenerator<FileItem> {
   const file = createReadStream(options.path, { highWaterMark: 64 * 1024 });
-  const spool = new Spool();
+  let spool: Spool | null = null;
   try {
+    spool = new Spool(options.maxSpoolBytes ?? spoolLimit(statSync(options.path).size));
     const chunks = file[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
     const head = await readHead(chunks);
     if (!isZip(head.bytes)) throw await notZip(head, chunks);
@@ -52,7 +53,7 @@ export async function* readXlsx(options: ReadFileOptions): AsyncGenerator<FileIt
     throw toScorebookError(error, options.name);
   } finally {
     file.destroy();
-    await spool.remove();
+    await spool?.remove();
   }
 }
 
@@ -118,7 +119,7 @@ async function* readEntries(
         done = true;
       } else {
         const path = await spool.file(spooled.size);
-        await pipeline(entry, createWriteStream(path));
+        await pipeline(entry, spool.guard(name), createWriteStream(path));
         spooled.set(key, { path, check });
       }
     } else {
@@ -360,8 +361,39 @@ async function feed(
 }
 
 /** Temporary files for sheets that come before the parts they need; removed when reading ends. */
+/**
+ * The most bytes a workbook's spooled sheets may unpack to: 200 times the file's size, and at
+ * least 2 GiB. Sheet XML compresses 5–20 times; far beyond that is a zip bomb, not a table.
+ */
+function spoolLimit(fileBytes: number): number {
+  return Math.max(2 * 1024 ** 3, 200 * fileBytes);
+}
+
+function bytesText(bytes: number): string {
+  return bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(1)} GiB` : `${bytes} bytes`;
+}
+
+/** Where sheets that come before the shared strings wait, bounded by a byte limit over all of them. */
 class Spool {
   private dir: string | null = null;
+  private written = 0;
+  readonly #limit: number;
+
+  constructor(limit: number) {
+    this.#limit = limit;
+  }
+
+  /** A pass-through that stops with XLSX_PART_TOO_LARGE once the spool would exceed its limit. */
+  guard(part: string): Transform {
+    return new Transform({
+      transform: (chunk: Buffer, _encoding, done) => {
+        this.written += chunk.length;
+        if (this.written > this.#limit)
+          done(stop('XLSX_PART_TOO_LARGE', NOWHERE, { part, limit: bytesText(this.#limit) }));
+        else done(null, chunk);
+      },
+    });
+  }
 
   async file(index: number): Promise<string> {
     this.dir ??= await mkdtemp(join(tmpdir(), 'scorebook-xlsx-'));

@@ -1,0 +1,68 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { SourceProblem } from '@scorebook/problems';
+import { governanceMessage } from './errors.ts';
+import { sha256 } from './git.ts';
+import { baseDir, periodFolders, recorded, supersededSlots } from './paths.ts';
+
+/**
+ * Warnings for policy version files edited in place after they governed a publication: for each
+ * given file, every publication under the results root (in force or superseded) whose manifest
+ * names that file (`policy.file`, relative to the git work tree) with a sha256 other than the
+ * file's bytes now. The published results are not affected — `verify --all` reads the policy
+ * from the recorded commit — but re-evaluating, superseding or an impact of that period would use
+ * the edited rules. One warning per file, listing its periods, at line 1 of the file. A manifest
+ * that cannot be read is left to `verify --all`.
+ */
+export function editedPublishedPolicies(
+  files: readonly string[],
+  resultsRoot: string,
+  cwd = process.cwd(),
+): SourceProblem[] {
+  const base = baseDir(cwd);
+  const root = resolve(cwd, resultsRoot);
+  const governed = new Map<string, { period: string; sha256: string }[]>();
+  for (const period of periodFolders(root)) {
+    const dir = join(root, period);
+    const publications = [...supersededSlots(dir).map((slot) => join(dir, 'superseded', String(slot))), dir];
+    for (const publication of publications) {
+      const policy = policyOf(join(publication, 'manifest.json'));
+      if (policy === null) continue;
+      const list = governed.get(policy.file) ?? [];
+      if (!list.some((g) => g.period === period && g.sha256 === policy.sha256))
+        list.push({ period, sha256: policy.sha256 });
+      governed.set(policy.file, list);
+    }
+  }
+  const problems: SourceProblem[] = [];
+  for (const file of files) {
+    const uses = governed.get(recorded(base, resolve(cwd, file)));
+    if (uses === undefined || !existsSync(file)) continue;
+    const now = sha256(readFileSync(file));
+    const edited = uses.filter((u) => u.sha256 !== now);
+    if (edited.length === 0) continue;
+    const periods = [...new Set(edited.map((u) => u.period))].join(', ');
+    problems.push({
+      code: 'POLICY_EDITED_AFTER_PUBLICATION',
+      severity: 'warning',
+      message: governanceMessage('POLICY_EDITED_AFTER_PUBLICATION', { periods }),
+      file,
+      line: 1,
+      column: 1,
+      path: '',
+    });
+  }
+  return problems;
+}
+
+function policyOf(manifest: string): { file: string; sha256: string } | null {
+  try {
+    const value = JSON.parse(readFileSync(manifest, 'utf8')) as {
+      policy?: { file?: unknown; sha256?: unknown };
+    };
+    const { file, sha256: hash } = value.policy ?? {};
+    return typeof file === 'string' && typeof hash === 'string' ? { file, sha256: hash } : null;
+  } catch {
+    return null;
+  }
+}
