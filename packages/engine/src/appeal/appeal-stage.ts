@@ -4,7 +4,6 @@ import {
   type AppealAction,
   type PeriodAppeals,
   type Place,
-  type RecordTable,
   recordText,
 } from '@scorebook/appeals';
 import {
@@ -88,7 +87,8 @@ export class AppealStage {
   readonly #actions = new Map<string, RecordAction[]>();
   /** Appeals disputing each record, to check the record exists and is the appellant's. */
   readonly #disputed = new Map<string, AppealState[]>();
-  readonly #tables: ReadonlySet<InputTableName>;
+  /** The tables of the records named, so that rows of other tables pass at once. */
+  readonly #tables = new Set<InputTableName>();
   /** Records seen, and the appeal that removed each removed one. */
   readonly #seen = new Map<string, string | null>();
   readonly #removedBy = new Map<string, Map<string, number>>();
@@ -117,14 +117,12 @@ export class AppealStage {
     this.#refuse();
     for (const state of this.#states) {
       const { disputes } = state.appeal;
-      if (disputes.kind === 'record') this.#push(this.#disputed, recordText(disputes.record), state);
+      if (disputes.kind === 'record') {
+        this.#push(this.#disputed, recordText(disputes.record), state);
+        this.#tables.add(disputes.record.table);
+      }
       if (state.status === 'applied') this.#register(state);
     }
-    this.#tables = new Set(
-      [...this.#disputed.keys(), ...this.#actions.keys()].map(
-        (k) => k.slice(0, k.indexOf('/')) as RecordTable,
-      ),
-    );
   }
 
   /** True when the period has appeal files: results then record them. */
@@ -400,6 +398,7 @@ export class AppealStage {
       }
       const value = action.kind === 'correct' ? this.#typed(action) : undefined;
       this.#push(this.#actions, recordText(action.record), { state, action, value });
+      this.#tables.add(action.record.table);
     }
   }
 
