@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadPolicyFile } from '../src/index.ts';
+import { diffPolicies, loadPolicyFile } from '../src/index.ts';
 
 const example = readFileSync(
   fileURLToPath(new URL('./fixtures/example/example-policy.yaml', import.meta.url)),
@@ -44,6 +44,20 @@ describe('the appeals section of a policy', () => {
       ['NOT_ALLOWED_VALUE', 4, 12],
       ['APPEAL_RULE_UNKNOWN_METRIC', 5, 18],
       ['APPEAL_RULE_UNKNOWN_VETO', 6, 12],
+    ]);
+  });
+});
+
+describe('the diff of the appeal rules', () => {
+  it('compares the rules as they apply: a default written out is no change', () => {
+    const none = withAppeals('').policy;
+    const written = withAppeals('appeals:\n  window_days: 30\n  final: true\n').policy;
+    const shorter = withAppeals('appeals:\n  window_days: 7\n  tables: [qa_reviews, complaints]\n').policy;
+    if (none === null || written === null || shorter === null) throw new Error('a policy did not load');
+    expect(diffPolicies(none, written)).toEqual([]);
+    expect(diffPolicies(none, shorter).map((c) => [c.area, c.field, c.before, c.after])).toEqual([
+      ['appeals', 'window_days', 30, 7],
+      ['appeals', 'tables', null, ['complaints', 'qa_reviews']],
     ]);
   });
 });

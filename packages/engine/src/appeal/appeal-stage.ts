@@ -18,7 +18,7 @@ import {
   type Results,
   TABLES,
 } from '@scorebook/contract';
-import type { Policy, Scorecard } from '@scorebook/policy';
+import { DEFAULT_APPEAL_WINDOW_DAYS, type Policy, type Scorecard } from '@scorebook/policy';
 import { type Bilingual, messageOf, type Problem, sortProblems } from '@scorebook/problems';
 import {
   addDays,
@@ -32,9 +32,6 @@ import {
 import type { Agent } from '../check/row-checks.ts';
 import { describeRow } from '../explain/describe-row.ts';
 import type { Row } from '../row.ts';
-
-/** Days after the period's last day to file an appeal when the policy does not say. */
-export const DEFAULT_WINDOW_DAYS = 30;
 
 /** Inputs of {@link AppealStage}. */
 export interface AppealStageInput {
@@ -325,7 +322,7 @@ export class AppealStage {
   #refuse(): void {
     const { policy, period, zone } = this.#input;
     const rules = policy.appeals;
-    const days = rules?.window_days ?? DEFAULT_WINDOW_DAYS;
+    const days = rules?.window_days ?? DEFAULT_APPEAL_WINDOW_DAYS;
     const deadline = localMidnight(addDays(period.endDay, days), zone);
     const filed = (s: AppealState) => parseTimestamp(s.appeal.filed_at, zone) ?? Number.POSITIVE_INFINITY;
     const order = [...this.#states].sort(

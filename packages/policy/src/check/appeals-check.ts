@@ -2,6 +2,9 @@ import { defineCatalogue, messageOf } from '@scorebook/problems';
 import type { AppealRules, Scorecard } from '../model.ts';
 import { asArray, asNumber, asString, type CheckContext, isRecord, type Path } from './context.ts';
 
+/** Days after the period's last day to file an appeal when the policy does not say. */
+export const DEFAULT_APPEAL_WINDOW_DAYS = 30;
+
 /** The tables whose records an appeal can name (`docs/appeals.md`). */
 const RECORD_TABLES = ['conversations', 'surveys', 'complaints', 'qa_reviews', 'orders'] as const;
 const ids = { type: 'array', items: { type: 'string', minLength: 1 } } as const;

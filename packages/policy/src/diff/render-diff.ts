@@ -17,6 +17,7 @@ const AREA: Record<ChangeArea, [string, string]> = {
   scored: ['考核指标', 'Scored metric'],
   adjustment: ['加减分', 'Adjustment'],
   veto: ['一票否决', 'Veto'],
+  appeals: ['申诉规则', 'Appeal rules'],
 };
 
 const FIELD: Record<string, [string, string]> = {
