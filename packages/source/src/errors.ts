@@ -2,6 +2,17 @@ import { defineCatalogue } from '@scorebook/problems';
 
 const q = (v: string | number) => `"${String(v)}"`;
 
+/** The parameters of HEADER_ROW_MISPLACED: the row read, the row the header looks to be on. */
+interface MisplacedHeader {
+  file: string;
+  table: string;
+  headerRow: number;
+  row: number;
+  found: number;
+  expected: number;
+  header: string;
+}
+
 /**
  * Problems of a source (`source.yaml`) and of the files of a data folder: the meaning checks
  * after the schema, and locating each table's files. Codes are permanent.
@@ -138,25 +149,9 @@ export const SOURCE_ERRORS = defineCatalogue({
       `${p.file} has no column for the required field ${p.table}.${p.field}. The header has: ${p.header}. In source.yaml, say which column it comes from:\n${p.fix}`,
   },
   HEADER_ROW_MISPLACED: {
-    zh: (p: {
-      file: string;
-      table: string;
-      headerRow: number;
-      row: number;
-      found: number;
-      expected: number;
-      header: string;
-    }) =>
+    zh: (p: MisplacedHeader) =>
       `${p.file} 的表头看起来在第 ${p.row} 行(有 source.yaml 读取的 ${p.expected} 列中的 ${p.found} 列),而不是第 ${p.headerRow} 行(header_row: ${p.headerRow},读到的是:${p.header})。请在 source.yaml 中${p.table ? `表 ${p.table} 下` : ''}写 header_row: ${p.row}。`,
-    en: (p: {
-      file: string;
-      table: string;
-      headerRow: number;
-      row: number;
-      found: number;
-      expected: number;
-      header: string;
-    }) =>
+    en: (p: MisplacedHeader) =>
       `The header of ${p.file} looks like row ${p.row} (it has ${p.found} of the ${p.expected} columns source.yaml reads), not row ${p.headerRow} (header_row: ${p.headerRow}, which reads: ${p.header}). Write header_row: ${p.row}${p.table ? ` under the table ${p.table}` : ''} in source.yaml.`,
   },
   MAPPED_COLUMN_MISSING: {
