@@ -87,7 +87,112 @@ describe('scorebook evaluate and verify', () => {
     cpSync(join(golden, 'data'), data, { recursive: true });
     writeFileSync(join(data, 'surveys.csv'), 'survey_id,agent_id,csat\ns1,a001,5\n');
     const out = join(tmp(), 'out');
-    const r = await run(dir, out);
+    const r = await runCli(
+      'evaluate',
+      '--policies',
+      join(golden, 'policies/ecommerce-cs'),
+      '--data',
+      data,
+      '--period',
+      '2026-10',
+      '--out',
+      out,
+    );
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('REQUIRED_COLUMN_MISSING');
+    expect(r.stderr).toContain('没有写出任何结果');
+    expect(existsSync(join(out, 'results.json'))).toBe(false);
+  });
+
+  it('exits 2 on a bad period or missing option', async () => {
+    const base = ['--policies', samples, '--data', join(golden, 'data'), '--out', join(tmp(), 'x')];
+    expect((await runCli('evaluate', ...base, '--period', 'October')).code).toBe(2);
+    expect((await runCli('evaluate', ...base)).code).toBe(2);
+    expect((await runCli('evaluate', ...base, '--period', '2026-10', '--max-rejected', 'lots')).code).toBe(2);
+  });
+});
+
+describe('scorebook diff', () => {
+  it('shows the peak-season version in text, Markdown and JSON', async () => {
+    const a = join(samples, '2026-10-01.yaml');
+    const b = join(samples, '2026-11-01.yaml');
+    const text = await runCli('diff', a, b);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('权重 15 → 25');
+    const md = await runCli('diff', a, b, '--format', 'markdown', '--lang', 'en');
+    expect(md.stdout).toContain(
+      '| Scorecard aftersale › Scored metric › first_response_time | weight | 15 | 25 |',
+    );
+    const json = JSON.parse((await runCli('diff', a, b, '--format', 'json')).stdout);
+    expect(json.changes.length).toBeGreaterThan(10);
+  });
+
+  it('refuses to compare an invalid policy', async () => {
+    const r = await runCli('diff', join(samples, '2026-10-01.yaml'), join(broken, 'unknown-grade.yaml'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('UNKNOWN_GRADE');
+  });
+});
+
+describe('the repository itself', () => {
+  it('ships sample policies that pass their policy tests', async () => {
+    const r = await runCli('test', samples);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/\n9 passed, 0 failed\n$/);
+  }, 60_000);
+
+  it('ships published periods that re-verify byte for byte', async () => {
+    const cwd = process.cwd();
+    process.chdir(root);
+    try {
+      const r = await runCli('verify', '--all');
+      expect(r.stdout).toContain('2026-10    ok');
+      expect(r.stdout).toContain('2026-11    ok');
+      expect(r.code).toBe(0);
+    } finally {
+      process.chdir(cwd);
+    }
+  }, 60_000);
+
+  it('ships sample data that the generator reproduces byte for byte', async () => {
+    const out = join(tmp(), 'sample');
+    expect((await runCli('sample', '--out', out, '--quiet')).code).toBe(0);
+    for (const table of ['agents', 'conversations', 'messages', 'surveys', 'orders']) {
+      expect(
+        readFileSync(join(out, `${table}.csv`)).equals(
+          readFileSync(join(root, 'data/sample', `${table}.csv`)),
+        ),
+        table,
+      ).toBe(true);
+    }
+  }, 60_000);
+});
+
+describe('scorebook evaluate --appeals', () => {
+  const appeal = (agent: string) => `scorebook: 1
+kind: appeal
+agent: ${agent}
+filed_at: 2026-11-03T10:00:00+08:00
+disputes: { record: complaints/p00003 }
+claim: 产品缺陷
+decision: { outcome: upheld, decided_by: 李主管, decided_at: 2026-11-05, reason: 属实 }
+`;
+  const run = (appeals: string, out: string, ...extra: string[]) =>
+    runCli(
+      'evaluate',
+      ...['--policies', join(golden, 'policies/ecommerce-cs'), '--data', join(golden, 'data')],
+      ...['--period', '2026-10', '--out', out, '--appeals', appeals, ...extra],
+    );
+  const folder = (agent: string) => {
+    const dir = tmp();
+    mkdirSync(join(dir, '2026-10'));
+    writeFileSync(join(dir, '2026-10/ap-1.yaml'), appeal(agent));
+    return dir;
+  };
+
+  it('applies the period folder of the appeals and records it in the results', async () => {
+    const out = join(tmp(), 'out');
+    const r = await run(folder('a001'), out);
     expect(r.code).toBe(0);
     const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as Results;
     expect(results.appeals?.map((a) => a.file)).toEqual(['2026-10/ap-1.yaml']);
@@ -95,9 +200,7 @@ describe('scorebook evaluate and verify', () => {
   });
 
   it('stops with exit 1 at the appeal file line and column for an unknown agent', async () => {
-    const dir = tmp();
-    mkdirSync(join(dir, '2026-10'));
-    writeFileSync(join(dir, '2026-10/ap-1.yaml'), appeal('a999'));
+    const dir = folder('a999');
     const r = await run(dir, join(tmp(), 'out'), '--lang', 'en');
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${join(dir, '2026-10/ap-1.yaml')}:3:8 error APPEAL_UNKNOWN_AGENT`);
