@@ -267,6 +267,7 @@ function fakePeriod(
     history: [],
     policy,
     metrics: new Map((policy?.metrics ?? []).map((m) => [m.id, m])),
+    currency: null,
     files: ['results.json'],
     altered: [],
   };

@@ -89,24 +89,37 @@ export function histogram(
   );
 }
 
-/** A line chart of one or more series over periods. */
+/**
+ * A line chart of one or more series over periods; `marks` draws a dashed vertical line with a
+ * label at a period (by its index), e.g. where the policy version changed.
+ */
 export function lineChart(
   periods: string[],
   series: Array<{ name: string; values: Array<number | null> }>,
-  max?: number,
+  options: { max?: number; marks?: Array<{ index: number; label: string }> } = {},
 ): string {
+  const marks = options.marks ?? [];
   return render(
     {
       grid: { left: 44, right: 16, top: 30, bottom: 30 },
       legend: { top: 0 },
       xAxis: { type: 'category', data: periods.map(chartText) },
-      yAxis: { type: 'value', ...(max !== undefined ? { max } : {}) },
-      series: series.map((s) => ({
+      yAxis: { type: 'value', ...(options.max !== undefined ? { max: options.max } : {}) },
+      series: series.map((s, i) => ({
         type: 'line',
         name: chartText(s.name),
         data: s.values,
         connectNulls: false,
         label: { show: true },
+        ...(i === 0 && marks.length > 0
+          ? {
+              markLine: {
+                symbol: 'none',
+                lineStyle: { type: 'dashed', color: '#a45500' },
+                data: marks.map((m) => ({ xAxis: m.index, label: { formatter: chartText(m.label) } })),
+              },
+            }
+          : {}),
       })),
     },
     560,

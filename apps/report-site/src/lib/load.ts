@@ -10,6 +10,7 @@ import type {
   SnapshotMetric,
 } from '@scorebook/contract';
 import { parsePeriod } from '@scorebook/time';
+import type { Currency } from './format.ts';
 import { LANGS } from './messages.ts';
 
 /** A publication of a period that a later one superseded. */
@@ -35,6 +36,8 @@ export interface SitePeriod {
   policy: PolicySnapshot | null;
   /** The metric definitions of policy.json by id (empty without it). */
   metrics: Map<string, SnapshotMetric>;
+  /** The currency policy.json declares (`currency`, an ISO 4217 code), null when it declares none. */
+  currency: Currency;
   /** Which of {@link PUBLISHED_FILES} the folder has. */
   files: PublishedFile[];
   /** The files manifest.json lists whose bytes no longer hash to what it records (or that are gone). */
@@ -131,6 +134,7 @@ function readPeriod(dir: string): SitePeriod {
     history: readHistory(join(dir, 'superseded')),
     policy,
     metrics: new Map((policy?.metrics ?? []).map((m) => [m.id, m])),
+    currency: declaredCurrency(policy),
     files: PUBLISHED_FILES.filter((f) => existsSync(join(dir, f))),
     altered: Object.entries(manifest?.files ?? {})
       .filter(([name, sha]) => {
@@ -139,6 +143,16 @@ function readPeriod(dir: string): SitePeriod {
       })
       .map(([name]) => name),
   };
+}
+
+/**
+ * The currency a policy.json declares: its `currency` key when it is an ISO 4217 code (three
+ * capital letters), else null. The key is optional: policy.json has none yet, and a reader
+ * ignores keys it does not know, so a later policy format can declare one.
+ */
+export function declaredCurrency(policy: PolicySnapshot | null): Currency {
+  const code: unknown = policy === null ? null : Reflect.get(policy, 'currency');
+  return typeof code === 'string' && /^[A-Z]{3}$/.test(code) ? code : null;
 }
 
 function readHistory(supersededDir: string): EarlierPublication[] {

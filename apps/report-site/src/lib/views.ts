@@ -5,8 +5,8 @@ import type {
   SnapshotScorecard,
   SnapshotScoredItem,
 } from '@scorebook/contract';
-import { formatBands, formatQuantity } from '@scorebook/policy';
 import { parsePeriod, previousPeriod } from '@scorebook/time';
+import { type Currency, formatBands, formatValue } from './format.ts';
 import type { SiteData, SitePeriod } from './load.ts';
 import { type Lang, localized } from './messages.ts';
 
@@ -65,11 +65,18 @@ export function gradeOrder(period: SitePeriod): string[] {
   return period.policy?.grades.map((g) => g.grade) ?? Object.keys(period.results.summary.grades);
 }
 
-/** A scored item's goal in the metric's unit: `target / floor` or the bands. */
-export function goalOf(item: SnapshotScoredItem, unit: SnapshotMetric['unit']): string {
-  if (item.method === 'bands') return formatBands(item.bands, unit);
-  const q = (v: number | null) => (v === null ? '—' : formatQuantity(v, unit));
-  return `${q(item.target)} / ${q(item.floor)}`;
+/**
+ * A scored item's goal in the unit its values are shown in: `target / floor` (`20 秒 / 1 分钟`)
+ * or the bands.
+ */
+export function goalOf(
+  item: SnapshotScoredItem,
+  unit: SnapshotMetric['unit'],
+  lang: Lang,
+  currency: Currency,
+): string {
+  if (item.method === 'bands') return formatBands(item.bands, unit, lang, currency);
+  return `${formatValue(item.target, unit, lang, currency)} / ${formatValue(item.floor, unit, lang, currency)}`;
 }
 
 /** One row of an agent's scorecard: the metric's result and, when policy.json has it, its item. */
