@@ -1,6 +1,6 @@
 import type { PolicySnapshot, Results } from '@scorebook/contract';
 import { describe, expect, it } from 'vitest';
-import { chartText, heatmap } from '../src/lib/charts.ts';
+import { barChart, chartText } from '../src/lib/charts.ts';
 import { periodLabel } from '../src/lib/format.ts';
 import { linksFrom, pageRoute, relativeHref, route } from '../src/lib/links.ts';
 import type { SitePeriod } from '../src/lib/load.ts';
@@ -80,7 +80,7 @@ describe('hostile keys', () => {
   it('draws a chart of a team called __proto__ without touching Object.prototype', () => {
     expect(chartText('__proto__')).toBe('__proto__\u200b');
     expect(chartText('售后一组')).toBe('售后一组');
-    heatmap(['__proto__', 'constructor', 'toString'], ['m'], [[50], [60], [70]]);
+    barChart(['__proto__', 'constructor', 'toString'], [50, 60, 70]);
     const inherited: string[] = [];
     for (const key in {}) inherited.push(key);
     expect(inherited).toEqual([]);

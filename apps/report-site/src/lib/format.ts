@@ -88,6 +88,11 @@ export function formatDelta(value: number): string {
   return r > 0 ? `+${r.toFixed(1)}` : r < 0 ? `-${Math.abs(r).toFixed(1)}` : '±0.0';
 }
 
+/** A change of a count with its sign: `+2`, `-1`, `±0`. */
+export function formatCountDelta(value: number): string {
+  return value > 0 ? `+${value}` : value < 0 ? String(value) : '±0';
+}
+
 /** Points of an adjustment with a sign. */
 export function formatPoints(value: number): string {
   return value > 0 ? `+${round(value, 2)}` : String(round(value, 2));

@@ -297,6 +297,33 @@ export const SITE_TEXT = defineCatalogue({
     zh: (p: { rank: number; of: number }) => `${p.rank} / ${p.of}`,
     en: (p: { rank: number; of: number }) => `${p.rank} of ${p.of}`,
   },
+  headline: fixed('本期概览', 'At a glance'),
+  keyFinding: {
+    zh: (p: { below: number; scored: number; metric: string }) =>
+      `${p.scored} 名计分客服中有 ${p.below} 名未达到「${p.metric}」的目标。`,
+    en: (p: { below: number; scored: number; metric: string }) =>
+      `${p.below} of ${p.scored} scored agents miss the ${p.metric} target.`,
+  },
+  noFinding: fixed('所有计分客服都达到了各项指标的目标。', 'Every scored agent meets every target.'),
+  meanScore: fixed('平均分', 'Mean score'),
+  gradeMix: fixed('等级分布(与上期相比)', 'Grade mix against the previous period'),
+  thisPeriod: fixed('本期', 'This period'),
+  lastPeriod: fixed('上期', 'Previous period'),
+  change: fixed('变化', 'Change'),
+  switchPeriod: fixed('切换期间', 'Switch period'),
+  searchSite: fixed('搜索客服或班组(姓名、工号、班组名)', 'Search agents or teams (name, id, team)'),
+  searchHint: fixed('输入后显示匹配的客服和班组。', 'Matching agents and teams appear as you type.'),
+  searchAgent: fixed('客服', 'agent'),
+  searchTeam: fixed('班组', 'team'),
+  fullRanking: {
+    zh: (p: { shown: number; total: number }) => `显示前 ${p.shown} 名,共 ${p.total} 名:完整排名`,
+    en: (p: { shown: number; total: number }) => `First ${p.shown} of ${p.total} shown: the full ranking`,
+  },
+  rankingPage: {
+    zh: (p: { from: number; to: number }) => `第 ${p.from}–${p.to} 名`,
+    en: (p: { from: number; to: number }) => `Places ${p.from}–${p.to}`,
+  },
+  vetoMark: fixed('一票否决', 'vetoed'),
   unitSeconds: {
     zh: (p: { n: string }) => `${p.n} 秒`,
     en: (p: { n: string }) => `${p.n} s`,

@@ -1,6 +1,6 @@
 import type { AgentResult, SnapshotGrade, SnapshotScoredItem } from '@scorebook/contract';
 import type { SiteData, SitePeriod } from './load.ts';
-import { previousOf, type ScoredRow } from './views.ts';
+import { gradeOrder, previousOf, type ScoredRow } from './views.ts';
 
 /** How a scored metric stands against its goal, for its colour and its word. */
 export type Standing = 'met' | 'below' | 'floor' | 'unscored';
@@ -93,6 +93,24 @@ export function monthsWithin(data: SiteData, period: SitePeriod): SitePeriod[] {
 /** Every period of the site that has this agent, newest first (as the site lists periods). */
 export function agentPeriods(data: SiteData, agentId: string): SitePeriod[] {
   return data.periods.filter((p) => p.agents.has(agentId));
+}
+
+/**
+ * Agents in the order a manager reads a ranking: by grade (best first, a vetoed agent at its
+ * capped grade), then total score descending, then id; agents without a grade last.
+ */
+export function byGradeThenScore(period: SitePeriod, agents: readonly AgentResult[]): AgentResult[] {
+  const order = gradeOrder(period);
+  const gradeIndex = (a: AgentResult) => {
+    const i = a.grade === null ? -1 : order.indexOf(a.grade);
+    return i < 0 ? order.length : i;
+  };
+  return [...agents].sort(
+    (a, b) =>
+      gradeIndex(a) - gradeIndex(b) ||
+      (b.total_score ?? Number.NEGATIVE_INFINITY) - (a.total_score ?? Number.NEGATIVE_INFINITY) ||
+      (a.agent_id < b.agent_id ? -1 : a.agent_id > b.agent_id ? 1 : 0),
+  );
 }
 
 /**

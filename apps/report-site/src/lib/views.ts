@@ -212,6 +212,15 @@ export function teamMetricScores(period: SitePeriod): {
 }
 
 /**
+ * The band of an average score in the team × metric table: `met` at 100 (on target), `near`
+ * from 85, `below` from 60, `far` under 60, `none` without a score.
+ */
+export function heatBand(score: number | null): 'met' | 'near' | 'below' | 'far' | 'none' {
+  if (score === null) return 'none';
+  return score >= 100 ? 'met' : score >= 85 ? 'near' : score >= 60 ? 'below' : 'far';
+}
+
+/**
  * An agent's months up to and including `upTo`, oldest first: a page never shows later
  * periods, so publishing a new month does not change the pages of earlier ones.
  */
@@ -227,4 +236,37 @@ export function agentTrend(
       return agent === undefined ? [] : [{ period: p, agent }];
     })
     .reverse();
+}
+
+/** What a manager reads first of a period: who was rated, the mean and its change, the key finding. */
+export interface Headline {
+  rated: number;
+  agents: number;
+  /** Mean total score of the rated agents; null when none is rated. */
+  mean: number | null;
+  /** The same mean of the previous period of the same kind, when the site has it. */
+  previousMean: number | null;
+  /** Per grade, best first: agents this period and in the previous one (null without it). */
+  grades: Array<{ grade: string; now: number; before: number | null }>;
+  /** The scored metric most agents are below target on (at least one), with the counts. */
+  finding: { metric: string; below: number; scored: number } | null;
+}
+
+/** The headline of a period against the previous one of the same kind (null when the site has none). */
+export function headlineOf(period: SitePeriod, previous: SitePeriod | null): Headline {
+  const meanOf = (p: SitePeriod) =>
+    average(p.results.agents.filter((a) => a.status === 'rated').map((a) => a.total_score));
+  const top = metricsBelowTarget(period)[0];
+  return {
+    rated: period.results.summary.rated,
+    agents: period.results.summary.agents,
+    mean: meanOf(period),
+    previousMean: previous === null ? null : meanOf(previous),
+    grades: gradeOrder(period).map((grade) => ({
+      grade,
+      now: gradeCount(period, grade),
+      before: previous === null ? null : gradeCount(previous, grade),
+    })),
+    finding: top !== undefined && top.below > 0 ? top : null,
+  };
 }
