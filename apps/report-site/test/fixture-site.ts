@@ -39,6 +39,15 @@ export const HOSTILE_TEAM = '=HYPERLINK("x")';
 export const SUPERSEDE_REASON = '补录了 11 月的质检记录';
 export const SNAPSHOT_TITLE = '快照里的策略标题';
 export const SNAPSHOT_TARGET = 12345;
+/** Markdown with what a sanitiser must remove, written into December's policy.json description. */
+export const SNAPSHOT_DESCRIPTION = [
+  '**旺季**说明:',
+  '',
+  '- 响应目标放宽',
+  '- 见 [制度原文](https://example.com/policy)',
+  '',
+  '<script>alert(1)</script> [坏链接](javascript:alert(1)) <img src=x onerror=alert(1)>',
+].join('\n');
 
 /** Where the fixture is: the work folder, its results folder and the built site. */
 export interface FixtureSite {
@@ -107,6 +116,7 @@ export function buildFixtureSite(): FixtureSite {
   const december = join(results, '2026-12');
   const snapshot = readJson<PolicySnapshot>(join(december, 'policy.json'));
   snapshot.title = SNAPSHOT_TITLE;
+  snapshot.description = SNAPSHOT_DESCRIPTION;
   const first = snapshot.scorecards[0]?.scored.find((i) => i.metric === 'first_response_time');
   if (first === undefined) throw new Error('the December policy no longer scores first_response_time');
   first.target = SNAPSHOT_TARGET;

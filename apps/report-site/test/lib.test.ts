@@ -1,11 +1,12 @@
 import type { PolicySnapshot, Results } from '@scorebook/contract';
 import { describe, expect, it } from 'vitest';
 import { barChart, chartText } from '../src/lib/charts.ts';
+import { describeChangeRow } from '../src/lib/diff.ts';
 import { periodLabel } from '../src/lib/format.ts';
 import { linksFrom, pageRoute, relativeHref, route } from '../src/lib/links.ts';
 import type { SitePeriod } from '../src/lib/load.ts';
 import { localized, statusWord, t } from '../src/lib/messages.ts';
-import { describeDifference, policyVersions, versionOf } from '../src/lib/policies.ts';
+import { policyChanges, policyVersions, versionOf } from '../src/lib/policies.ts';
 import { gradeCount, own, scoredRows } from '../src/lib/views.ts';
 
 describe('relative links', () => {
@@ -121,21 +122,41 @@ describe('policy versions from the published snapshots', () => {
     expect(versionOf(families, old)).toBeNull();
   });
 
-  it('describes the difference between two snapshots in the metric’s unit', () => {
+  it('describes the difference between two snapshots with titles and ids, in the metric’s unit, without JSON', () => {
     const before = snapshot('v1', 'aaaa');
     const after = snapshot('v2', 'bbbb');
     const item = after.scorecards[0]?.scored[0];
     if (item === undefined) throw new Error('fixture');
     item.target = 0.9;
-    const changes = describeDifference(before, after, 'zh');
-    expect(changes).toContainEqual({
-      where: '考核表 aftersale › 考核指标 › fcr',
+    after.scorecards[0]?.scored.push({ ...item, metric: 'csat_rate', weight: 10, target: 0.95, line: 12 });
+    after.scorecards[0]?.scored.splice(1, 1);
+    after.exclusions.push({
+      id: 'defects',
+      table: 'complaints',
+      reason: '产品缺陷',
+      reason_en: 'Product defects',
+      when: { all: [{ fact: 'category', operator: 'equal', value: 'product_defect' }] },
+      line: 20,
+    });
+    const rows = policyChanges(before, after).map((c) => describeChangeRow(c, before, after, 'zh', null));
+    expect(rows).toContainEqual({
+      where: '考核表 售后 (aftersale) › 考核指标 › 一次性解决率 (fcr)',
       what: '目标值',
       before: '85%',
       after: '90%',
+      kind: 'changed',
     });
-    expect(changes).toContainEqual({ where: '策略', what: '版本号', before: 'v1', after: 'v2' });
-    expect(changes).toHaveLength(2);
+    expect(rows).toContainEqual({ where: '策略', what: '版本', before: 'v1', after: 'v2', kind: 'changed' });
+    const added = rows.find((r) => r.where.startsWith('剔除规则'));
+    expect(added).toEqual({
+      where: '剔除规则 › defects',
+      what: '新增',
+      before: '—',
+      after:
+        '数据表 complaints · 原因 产品缺陷 · 英文原因 Product defects · 条件 category 等于 "product_defect"',
+      kind: 'added',
+    });
+    for (const r of rows) expect(`${r.before} ${r.after}`).not.toMatch(/[{}]|":/);
   });
 });
 

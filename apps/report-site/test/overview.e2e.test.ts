@@ -166,6 +166,44 @@ describe.skipIf(fixture === null)('the manager’s overview', () => {
   });
 });
 
+describe.skipIf(fixture === null)('policy pages', () => {
+  it('render the markdown description, sanitised', async () => {
+    let dialogs = 0;
+    page.on('dialog', (d) => {
+      dialogs++;
+      void d.dismiss();
+    });
+    await page.goto(url('zh/policies/ecommerce-cs/2026.12/index.html'));
+    const description = page.locator('[data-description]');
+    expect(await description.locator('strong').textContent()).toBe('旺季');
+    expect(await description.locator('li').count()).toBe(2);
+    expect(await description.locator('a').evaluateAll((a) => a.map((x) => x.getAttribute('href')))).toEqual([
+      'https://example.com/policy',
+    ]);
+    expect(await description.locator('script, img, [onerror]').count()).toBe(0);
+    expect(await description.textContent()).toContain('<script>alert(1)</script>');
+    expect(await description.textContent()).toContain('坏链接');
+    expect(dialogs).toBe(0);
+  });
+
+  it('show the difference from the previous version as rows with titles and ids, without JSON', async () => {
+    await page.goto(url('zh/policies/ecommerce-cs/2026.11/index.html'));
+    const rows = page.locator('[data-diff] tbody tr');
+    expect(await rows.count()).toBeGreaterThan(5);
+    const texts = await rows.evaluateAll((trs) =>
+      trs.map((tr) => [...tr.children].map((c) => c.textContent ?? '')),
+    );
+    for (const cells of texts) {
+      expect(cells).toHaveLength(4);
+      expect(cells.join(' '), cells.join(' | ')).not.toMatch(/[{}]|":/);
+    }
+    expect(texts.some(([where]) => where?.includes('首次响应时间 (first_response_time)'))).toBe(true);
+    await page.goto(url('en/policies/ecommerce-cs/2026.11/index.html'));
+    const english = await page.locator('[data-diff] tbody tr th').allTextContents();
+    expect(english.some((w) => w.includes('First response time (first_response_time)'))).toBe(true);
+  });
+});
+
 describe.skipIf(fixture === null)('units and layout', () => {
   it('shows units as people read them: 秒/分钟/小时 and %, targets in the values’ unit, no data with its reason', async () => {
     await page.goto(url('zh/periods/2026-11/agents/a0001/index.html'));

@@ -324,6 +324,33 @@ export const SITE_TEXT = defineCatalogue({
     en: (p: { from: number; to: number }) => `Places ${p.from}–${p.to}`,
   },
   vetoMark: fixed('一票否决', 'vetoed'),
+  worstListed: {
+    zh: (p: { shown: number; total: number }) =>
+      `列出最差的 ${p.shown} 名(共 ${p.total} 名有数值);全部数值见 CSV 下载。`,
+    en: (p: { shown: number; total: number }) =>
+      `The ${p.shown} furthest from good are listed (of ${p.total} with a value); the CSV download has every value.`,
+  },
+  movementsListed: {
+    zh: (p: { shown: number; total: number; up: number; down: number }) =>
+      `共 ${p.total} 名客服的等级变化(上升 ${p.up},下降 ${p.down}),列出前 ${p.shown} 名。`,
+    en: (p: { shown: number; total: number; up: number; down: number }) =>
+      `${p.total} agents changed grade (${p.up} up, ${p.down} down); the first ${p.shown} are listed.`,
+  },
+  rankingPages: fixed('完整排名', 'Full ranking'),
+  changeAdded: fixed('新增', 'added'),
+  changeRemoved: fixed('删除', 'removed'),
+  changeChanged: fixed('修改', 'changed'),
+  diffAreaMetric: fixed('自定义指标', 'Policy metric'),
+  diffAreaScored: fixed('考核指标', 'Scored metric'),
+  diffReasonEn: fixed('英文原因', 'English reason'),
+  diffLabelEn: fixed('英文名称', 'English label'),
+  diffTitle: fixed('名称', 'Title'),
+  diffTitleEn: fixed('英文名称', 'English title'),
+  diffDescription: fixed('说明', 'Description'),
+  diffDescriptionEn: fixed('英文说明', 'English description'),
+  diffUnit: fixed('单位', 'Unit'),
+  diffOrder: fixed('顺序(决定行计入哪条剔除规则)', 'Order (decides the exclusion a row counts under)'),
+  description: fixed('说明', 'Description'),
   unitSeconds: {
     zh: (p: { n: string }) => `${p.n} 秒`,
     en: (p: { n: string }) => `${p.n} s`,
