@@ -1,15 +1,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type {
-  AgentExplanation,
-  AgentResult,
-  Manifest,
-  PolicySnapshot,
-  Results,
-  SnapshotMetric,
-} from '@scorebook/contract';
+import type { AgentResult, Manifest, PolicySnapshot, Results, SnapshotMetric } from '@scorebook/contract';
 import { parsePeriod } from '@scorebook/time';
+import { type Explanations, indexExplanations, NO_EXPLANATIONS } from './explanations.ts';
 import type { Currency } from './format.ts';
 import { LANGS } from './messages.ts';
 
@@ -28,7 +22,8 @@ export interface SitePeriod {
   results: Results;
   /** Agents of results.json by id. */
   agents: Map<string, AgentResult>;
-  explanations: Map<string, AgentExplanation>;
+  /** explanations.json by agent, parsed on demand. */
+  explanations: Explanations;
   /** manifest.json; null for a draft (evaluated, never published). */
   manifest: Manifest | null;
   history: EarlierPublication[];
@@ -116,12 +111,8 @@ export function periodPagePaths() {
 
 function readPeriod(dir: string): SitePeriod {
   const results = readContractFile<Results>(join(dir, 'results.json'));
-  const explanations = new Map<string, AgentExplanation>();
   const explanationsFile = join(dir, 'explanations.json');
-  if (existsSync(explanationsFile)) {
-    for (const a of readContractFile<{ agents: AgentExplanation[] }>(explanationsFile).agents)
-      explanations.set(a.agent_id, a);
-  }
+  const explanations = existsSync(explanationsFile) ? indexExplanations(explanationsFile) : NO_EXPLANATIONS;
   const policy = optional<PolicySnapshot>(join(dir, 'policy.json'));
   const manifest = optional<Manifest>(join(dir, 'manifest.json'));
   return {

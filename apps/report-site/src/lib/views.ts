@@ -118,6 +118,20 @@ export function scoredRows(period: SitePeriod, agent: AgentResult): ScoredRow[] 
   }));
 }
 
+const rankedCounts = new WeakMap<SitePeriod, Map<string | null, number>>();
+
+/** How many agents of the period's scorecard have a rank (computed once per period). */
+export function rankedCount(period: SitePeriod, scorecard: string | null): number {
+  let counts = rankedCounts.get(period);
+  if (counts === undefined) {
+    counts = new Map();
+    for (const a of period.results.agents)
+      if (a.rank !== null) counts.set(a.scorecard, (counts.get(a.scorecard) ?? 0) + 1);
+    rankedCounts.set(period, counts);
+  }
+  return counts.get(scorecard) ?? 0;
+}
+
 /** Teams of a period, sorted, with their members. */
 export function teamsOf(period: SitePeriod): Array<{ team: string; members: AgentResult[] }> {
   const teams = new Map<string, AgentResult[]>();
