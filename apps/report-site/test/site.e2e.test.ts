@@ -412,5 +412,6 @@ describe.skipIf(browserMissing)('the incremental build', () => {
     expect(existsSync(join(copy, 'zh/periods/2026-12'))).toBe(false);
     expect(existsSync(join(copy, 'downloads/2026-12'))).toBe(false);
     expect(readFileSync(join(copy, 'zh/index.html'), 'utf8')).not.toContain('periods/2026-12/');
-  });
+    // Two builds of the site: more than one test's 60 s on a loaded 2-core machine.
+  }, 240_000);
 });
