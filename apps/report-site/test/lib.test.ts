@@ -1,8 +1,13 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { PolicySnapshot, Results } from '@scorebook/contract';
 import { describe, expect, it } from 'vitest';
 import { barChart, chartText } from '../src/lib/charts.ts';
 import { describeChangeRow } from '../src/lib/diff.ts';
+import { indexExplanations } from '../src/lib/explanations.ts';
 import { periodLabel } from '../src/lib/format.ts';
+import { furthestFromGood, rankingPages } from '../src/lib/limits.ts';
 import { linksFrom, pageRoute, relativeHref, route } from '../src/lib/links.ts';
 import type { SitePeriod } from '../src/lib/load.ts';
 import { localized, statusWord, t } from '../src/lib/messages.ts';
@@ -293,3 +298,63 @@ function fakePeriod(
     altered: [],
   };
 }
+
+describe('large periods', () => {
+  const rows = [
+    { agent: { agent_id: 'b' }, value: 3 },
+    { agent: { agent_id: 'a' }, value: 3 },
+    { agent: { agent_id: 'c' }, value: 1 },
+    { agent: { agent_id: 'd' }, value: 7 },
+  ];
+
+  it('lists the agents furthest from good first, ties by id, at most the limit', () => {
+    expect(furthestFromGood(rows, 'higher', 3).map((r) => r.agent.agent_id)).toEqual(['c', 'a', 'b']);
+    expect(furthestFromGood(rows, 'lower', 2).map((r) => r.agent.agent_id)).toEqual(['d', 'a']);
+    expect(rows.map((r) => r.agent.agent_id)).toEqual(['b', 'a', 'c', 'd']);
+    expect(furthestFromGood(rows, 'higher')).toHaveLength(4);
+  });
+
+  it('pages a full ranking only beyond the overview’s 50, by 500', () => {
+    expect(rankingPages(50)).toEqual([]);
+    expect(rankingPages(51)).toEqual([{ page: 1, from: 0, count: 51 }]);
+    expect(rankingPages(1001)).toEqual([
+      { page: 1, from: 0, count: 500 },
+      { page: 2, from: 500, count: 500 },
+      { page: 3, from: 1000, count: 1 },
+    ]);
+    expect(route.ranking('zh', '2026-10', 'aftersale', 2)).toBe('zh/periods/2026-10/ranking/aftersale/2/');
+  });
+});
+
+describe('explanations.json read per agent', () => {
+  it('finds every agent across chunk boundaries, strings with quotes, braces and escapes kept', () => {
+    const agents = [
+      {
+        agent_id: 'a1',
+        note: 'a "quoted" {brace} [bracket] \\ back',
+        records: [{ fields: { agent_id: 'x' } }],
+      },
+      { agent_id: '售后', note: '}]}', records: [] },
+      { agent_id: 'a3', note: '', records: [[], {}] },
+    ];
+    const dir = mkdtempSync(join(tmpdir(), 'scorebook-explanations-'));
+    const file = join(dir, 'explanations.json');
+    writeFileSync(file, JSON.stringify({ scorebook: 1, period: { id: '2026-10' }, agents }, null, 2));
+    try {
+      for (const size of [1, 7, 64, 1 << 20]) {
+        const index = indexExplanations(file, size);
+        expect(index.size).toBe(3);
+        for (const a of agents) expect(index.get(a.agent_id)).toEqual(a);
+        expect(index.get('x')).toBeUndefined();
+      }
+      writeFileSync(file, JSON.stringify({ scorebook: 2, agents }));
+      expect(() => indexExplanations(file)).toThrow(
+        `${file}: written by another version of Scorebook (scorebook: 2)`,
+      );
+      writeFileSync(file, '{"scorebook": 1, "agents": [{"agent_id": "a1"');
+      expect(() => indexExplanations(file)).toThrow(`${file}: not valid JSON (it ends inside a value)`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
