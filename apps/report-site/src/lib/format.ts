@@ -54,12 +54,7 @@ export function formatDuration(seconds: number, lang: Lang): string {
  */
 export function formatMoney(value: number, lang: Lang, currency: Currency): string {
   if (currency === null) return group(value, lang, 2);
-  return new Intl.NumberFormat(t(lang, 'htmlLang'), {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: 2,
-    maximumFractionDigits: 2,
-  }).format(value);
+  return numberFormat(t(lang, 'htmlLang'), 2, currency).format(value);
 }
 
 /** A scored item's bands in the metric's unit: `≥ 95%: 100 分 · ≥ 90%: 80 分`. */
@@ -128,10 +123,25 @@ export function periodLabel(id: string, lang: Lang): string {
 }
 
 function group(value: number, lang: Lang, digits: number): string {
-  return value.toLocaleString(t(lang, 'htmlLang'), {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  });
+  return numberFormat(t(lang, 'htmlLang'), digits, null).format(value);
+}
+
+// One Intl.NumberFormat per locale, digits and currency: making one is slow, and a large
+// period's pages format hundreds of thousands of numbers.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(locale: string, digits: number, currency: Currency): Intl.NumberFormat {
+  const key = `${locale} ${digits} ${currency ?? ''}`;
+  let format = numberFormats.get(key);
+  if (format === undefined) {
+    format = new Intl.NumberFormat(locale, {
+      ...(currency === null ? {} : { style: 'currency', currency }),
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+    numberFormats.set(key, format);
+  }
+  return format;
 }
 
 // Rounded for display, without trailing zeros: 15 → "15", 28.64 → "28.6".

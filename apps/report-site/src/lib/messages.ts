@@ -10,6 +10,8 @@ export const LANGS: readonly Lang[] = ['zh', 'en'];
  * Every text of the site's interface, in the catalogue style of `@scorebook/problems`: one entry
  * per key, both languages, typed parameters where the text takes values. Keys are permanent.
  */
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
 export const SITE_TEXT = defineCatalogue({
   siteTitle: fixed('Scorebook 客服绩效报告', 'Scorebook performance reports'),
   htmlLang: fixed('zh-CN', 'en'),
@@ -199,12 +201,8 @@ export const SITE_TEXT = defineCatalogue({
   ),
   periodMonth: {
     zh: (p: { year: number; month: number }) => `${p.year}年${p.month}月`,
-    en: (p: { year: number; month: number }) =>
-      new Date(Date.UTC(p.year, p.month - 1, 1)).toLocaleString('en-US', {
-        month: 'short',
-        year: 'numeric',
-        timeZone: 'UTC',
-      }),
+    // en-US's short month and year ("Oct 2026"), without an Intl call on every link of a page.
+    en: (p: { year: number; month: number }) => `${MONTHS_EN[p.month - 1] ?? p.month} ${p.year}`,
   },
   periodQuarter: {
     zh: (p: { year: number; quarter: number }) => `${p.year}年第${p.quarter}季度`,
