@@ -201,24 +201,16 @@ describe('records behind a number', () => {
       numerator: { table: 'conversations', where: { fact: 'replied', operator: 'equal', value: true } },
       denominator: { table: 'conversations', where: { fact: 'inquiry', operator: 'equal', value: true } },
     } as SnapshotMetric;
-    expect(
+    const missed = (lang: 'zh' | 'en') =>
       evidenceSummary({
         evidence: { role: 'against', total: 4, records: [] },
         metric: ratio,
         result: metric({ sample: 71 }),
         item: null,
-        lang: 'zh',
-      }),
-    ).toBe('71 条记录中 4 条未达成');
-    expect(
-      evidenceSummary({
-        evidence: { role: 'against', total: 4, records: [] },
-        metric: ratio,
-        result: metric({ sample: 71 }),
-        item: null,
-        lang: 'en',
-      }),
-    ).toBe('4 of 71 records missed');
+        lang,
+      });
+    expect(missed('zh')).toBe('71 条记录中 4 条未达成');
+    expect(missed('en')).toBe('4 of 71 records missed');
   });
 });
 

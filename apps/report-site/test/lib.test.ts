@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PolicySnapshot, Results } from '@scorebook/contract';
@@ -9,7 +9,7 @@ import { indexExplanations } from '../src/lib/explanations.ts';
 import { periodLabel } from '../src/lib/format.ts';
 import { furthestFromGood, rankingPages } from '../src/lib/limits.ts';
 import { linksFrom, pageRoute, relativeHref, route } from '../src/lib/links.ts';
-import type { SitePeriod } from '../src/lib/load.ts';
+import { PUBLISHED_FILES, type SitePeriod } from '../src/lib/load.ts';
 import { localized, statusWord, t } from '../src/lib/messages.ts';
 import { policyChanges, policyVersions, versionOf } from '../src/lib/policies.ts';
 import { gradeCount, own, scoredRows } from '../src/lib/views.ts';
@@ -356,5 +356,17 @@ describe('explanations.json read per agent', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('downloads', () => {
+  // Read as text: the command line is another TypeScript project.
+  it('are the files site build copies: the two lists are one', () => {
+    const source = readFileSync(
+      new URL('../../../packages/cli/src/site/build-site.ts', import.meta.url),
+      'utf8',
+    );
+    const list = /PUBLISHED_DOWNLOADS = \[([^\]]*)\]/.exec(source)?.[1] ?? '';
+    expect([...list.matchAll(/'([^']+)'/g)].map((m) => m[1])).toEqual([...PUBLISHED_FILES]);
   });
 });

@@ -45,7 +45,11 @@ export interface SiteData {
   periods: SitePeriod[];
 }
 
-/** The files of a period folder that the site offers as downloads, byte for byte, when present. */
+/**
+ * The files of a period folder that the site offers as downloads, byte for byte, when present.
+ * `scorebook site build` copies them (packages/cli/src/site/build-site.ts, PUBLISHED_DOWNLOADS:
+ * keep the two lists equal).
+ */
 export const PUBLISHED_FILES = [
   'results.json',
   'explanations.json',
