@@ -1,10 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { scorecardsCsv, scorecardsXlsx } from '../../../lib/downloads.ts';
-import { type PublishedFile, periodById, periodsToBuild } from '../../../lib/load.ts';
+import { periodById, periodsToBuild } from '../../../lib/load.ts';
 
-type Download = 'scorecards.csv' | 'scorecards.xlsx' | PublishedFile;
+type Download = 'scorecards.csv' | 'scorecards.xlsx';
 
 interface Props {
   periodId: string;
@@ -13,28 +11,22 @@ interface Props {
 
 export const getStaticPaths = (() =>
   periodsToBuild().flatMap((p) =>
-    (['scorecards.csv', 'scorecards.xlsx', ...p.files] as const).map((file) => ({
+    (['scorecards.csv', 'scorecards.xlsx'] as const).map((file) => ({
       params: { period: p.id, file },
       props: { periodId: p.id, file },
     })),
   )) satisfies GetStaticPaths;
 
 /**
- * The downloads of a period: the scorecards as CSV and XLSX, and each file of the period's folder
- * as its bytes, so that a download hashes to what manifest.json records.
+ * The downloads of a period that the site makes: the scorecards as CSV and XLSX. The period
+ * folder's own files (`PUBLISHED_FILES`) are copied beside them by `scorebook site build`, byte
+ * for byte, so that a download hashes to what manifest.json records.
  */
 export const GET: APIRoute<Props> = async ({ props }) => {
   const period = periodById(props.periodId);
-  switch (props.file) {
-    case 'scorecards.csv':
-      return new Response(scorecardsCsv(period), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
-    case 'scorecards.xlsx':
-      return new Response(await scorecardsXlsx(period), {
-        headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
-      });
-    default:
-      return new Response(new Uint8Array(readFileSync(join(period.dir, props.file))), {
-        headers: { 'Content-Type': 'application/json' },
-      });
-  }
+  if (props.file === 'scorecards.csv')
+    return new Response(scorecardsCsv(period), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+  return new Response(await scorecardsXlsx(period), {
+    headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+  });
 };
