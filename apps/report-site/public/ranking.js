@@ -1,11 +1,12 @@
-// Sorting a ranking table by a column header (click, Enter or Space) and searching it by name or
-// id. A classic script, so that it also runs when the site is opened from disk (file://); the
+// Sorting a table of agents by a column header (click, Enter or Space; a header with
+// data-numeric sorts as numbers, an empty cell as the largest) and searching it by name or id.
+// A classic script, so that it also runs when the site is opened from disk (file://); the
 // tables work without it.
 for (const block of document.querySelectorAll('[data-ranking]')) {
   const table = block.querySelector('table');
   const body = table.tBodies[0];
   const search = block.querySelector('[data-search]');
-  search.addEventListener('input', () => {
+  search?.addEventListener('input', () => {
     const q = search.value.trim().toLowerCase();
     for (const row of Array.from(body.rows))
       row.hidden = q !== '' && !(row.dataset.name ?? '').toLowerCase().includes(q);
@@ -17,7 +18,7 @@ for (const block of document.querySelectorAll('[data-ranking]')) {
       for (const other of Array.from(table.querySelectorAll('th[data-key]')))
         other.setAttribute('aria-sort', 'none');
       th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
-      const numeric = key === 'rank' || key === 'total';
+      const numeric = th.hasAttribute('data-numeric');
       const value = (row) => row.dataset[key] ?? '';
       const rows = Array.from(body.rows).sort((a, b) => {
         const x = value(a);

@@ -1,11 +1,17 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { PolicySnapshot, Results } from '@scorebook/contract';
 import { describe, expect, it } from 'vitest';
-import { chartText, heatmap } from '../src/lib/charts.ts';
+import { barChart, chartText } from '../src/lib/charts.ts';
+import { describeChangeRow } from '../src/lib/diff.ts';
+import { indexExplanations } from '../src/lib/explanations.ts';
 import { periodLabel } from '../src/lib/format.ts';
+import { furthestFromGood, rankingPages } from '../src/lib/limits.ts';
 import { linksFrom, pageRoute, relativeHref, route } from '../src/lib/links.ts';
-import type { SitePeriod } from '../src/lib/load.ts';
+import { PUBLISHED_FILES, type SitePeriod } from '../src/lib/load.ts';
 import { localized, statusWord, t } from '../src/lib/messages.ts';
-import { describeDifference, policyVersions, versionOf } from '../src/lib/policies.ts';
+import { policyChanges, policyVersions, versionOf } from '../src/lib/policies.ts';
 import { gradeCount, own, scoredRows } from '../src/lib/views.ts';
 
 describe('relative links', () => {
@@ -80,7 +86,7 @@ describe('hostile keys', () => {
   it('draws a chart of a team called __proto__ without touching Object.prototype', () => {
     expect(chartText('__proto__')).toBe('__proto__\u200b');
     expect(chartText('售后一组')).toBe('售后一组');
-    heatmap(['__proto__', 'constructor', 'toString'], ['m'], [[50], [60], [70]]);
+    barChart(['__proto__', 'constructor', 'toString'], [50, 60, 70]);
     const inherited: string[] = [];
     for (const key in {}) inherited.push(key);
     expect(inherited).toEqual([]);
@@ -121,21 +127,41 @@ describe('policy versions from the published snapshots', () => {
     expect(versionOf(families, old)).toBeNull();
   });
 
-  it('describes the difference between two snapshots in the metric’s unit', () => {
+  it('describes the difference between two snapshots with titles and ids, in the metric’s unit, without JSON', () => {
     const before = snapshot('v1', 'aaaa');
     const after = snapshot('v2', 'bbbb');
     const item = after.scorecards[0]?.scored[0];
     if (item === undefined) throw new Error('fixture');
     item.target = 0.9;
-    const changes = describeDifference(before, after, 'zh');
-    expect(changes).toContainEqual({
-      where: '考核表 aftersale › 考核指标 › fcr',
+    after.scorecards[0]?.scored.push({ ...item, metric: 'csat_rate', weight: 10, target: 0.95, line: 12 });
+    after.scorecards[0]?.scored.splice(1, 1);
+    after.exclusions.push({
+      id: 'defects',
+      table: 'complaints',
+      reason: '产品缺陷',
+      reason_en: 'Product defects',
+      when: { all: [{ fact: 'category', operator: 'equal', value: 'product_defect' }] },
+      line: 20,
+    });
+    const rows = policyChanges(before, after).map((c) => describeChangeRow(c, before, after, 'zh', null));
+    expect(rows).toContainEqual({
+      where: '考核表 售后 (aftersale) › 考核指标 › 一次性解决率 (fcr)',
       what: '目标值',
       before: '85%',
       after: '90%',
+      kind: 'changed',
     });
-    expect(changes).toContainEqual({ where: '策略', what: '版本号', before: 'v1', after: 'v2' });
-    expect(changes).toHaveLength(2);
+    expect(rows).toContainEqual({ where: '策略', what: '版本', before: 'v1', after: 'v2', kind: 'changed' });
+    const added = rows.find((r) => r.where.startsWith('剔除规则'));
+    expect(added).toEqual({
+      where: '剔除规则 › defects',
+      what: '新增',
+      before: '—',
+      after:
+        '数据表 complaints · 原因 产品缺陷 · 英文原因 Product defects · 条件 category 等于 "product_defect"',
+      kind: 'added',
+    });
+    for (const r of rows) expect(`${r.before} ${r.after}`).not.toMatch(/[{}]|":/);
   });
 });
 
@@ -267,7 +293,80 @@ function fakePeriod(
     history: [],
     policy,
     metrics: new Map((policy?.metrics ?? []).map((m) => [m.id, m])),
+    currency: null,
     files: ['results.json'],
     altered: [],
   };
 }
+
+describe('large periods', () => {
+  const rows = [
+    { agent: { agent_id: 'b' }, value: 3 },
+    { agent: { agent_id: 'a' }, value: 3 },
+    { agent: { agent_id: 'c' }, value: 1 },
+    { agent: { agent_id: 'd' }, value: 7 },
+  ];
+
+  it('lists the agents furthest from good first, ties by id, at most the limit', () => {
+    expect(furthestFromGood(rows, 'higher', 3).map((r) => r.agent.agent_id)).toEqual(['c', 'a', 'b']);
+    expect(furthestFromGood(rows, 'lower', 2).map((r) => r.agent.agent_id)).toEqual(['d', 'a']);
+    expect(rows.map((r) => r.agent.agent_id)).toEqual(['b', 'a', 'c', 'd']);
+    expect(furthestFromGood(rows, 'higher')).toHaveLength(4);
+  });
+
+  it('pages a full ranking only beyond the overview’s 50, by 500', () => {
+    expect(rankingPages(50)).toEqual([]);
+    expect(rankingPages(51)).toEqual([{ page: 1, from: 0, count: 51 }]);
+    expect(rankingPages(1001)).toEqual([
+      { page: 1, from: 0, count: 500 },
+      { page: 2, from: 500, count: 500 },
+      { page: 3, from: 1000, count: 1 },
+    ]);
+    expect(route.ranking('zh', '2026-10', 'aftersale', 2)).toBe('zh/periods/2026-10/ranking/aftersale/2/');
+  });
+});
+
+describe('explanations.json read per agent', () => {
+  it('finds every agent across chunk boundaries, strings with quotes, braces and escapes kept', () => {
+    const agents = [
+      {
+        agent_id: 'a1',
+        note: 'a "quoted" {brace} [bracket] \\ back',
+        records: [{ fields: { agent_id: 'x' } }],
+      },
+      { agent_id: '售后', note: '}]}', records: [] },
+      { agent_id: 'a3', note: '', records: [[], {}] },
+    ];
+    const dir = mkdtempSync(join(tmpdir(), 'scorebook-explanations-'));
+    const file = join(dir, 'explanations.json');
+    writeFileSync(file, JSON.stringify({ scorebook: 1, period: { id: '2026-10' }, agents }, null, 2));
+    try {
+      for (const size of [1, 7, 64, 1 << 20]) {
+        const index = indexExplanations(file, size);
+        expect(index.size).toBe(3);
+        for (const a of agents) expect(index.get(a.agent_id)).toEqual(a);
+        expect(index.get('x')).toBeUndefined();
+      }
+      writeFileSync(file, JSON.stringify({ scorebook: 2, agents }));
+      expect(() => indexExplanations(file)).toThrow(
+        `${file}: written by another version of Scorebook (scorebook: 2)`,
+      );
+      writeFileSync(file, '{"scorebook": 1, "agents": [{"agent_id": "a1"');
+      expect(() => indexExplanations(file)).toThrow(`${file}: not valid JSON (it ends inside a value)`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('downloads', () => {
+  // Read as text: the command line is another TypeScript project.
+  it('are the files site build copies: the two lists are one', () => {
+    const source = readFileSync(
+      new URL('../../../packages/cli/src/site/build-site.ts', import.meta.url),
+      'utf8',
+    );
+    const list = /PUBLISHED_DOWNLOADS = \[([^\]]*)\]/.exec(source)?.[1] ?? '';
+    expect([...list.matchAll(/'([^']+)'/g)].map((m) => m[1])).toEqual([...PUBLISHED_FILES]);
+  });
+});

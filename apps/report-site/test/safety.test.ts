@@ -91,6 +91,10 @@ describe('slugs', () => {
     expect(slugOf('2026.10')).toBe('2026.10');
     expect(slugOf('../etc')).toMatch(/^h-[0-9a-f]{16}$/);
     expect(slugOf('a..b')).toMatch(/^h-/);
-    expect(slugOf('售后一组')).toBe(slugOf('售后一组'));
+    expect(slugOf('售后一组')).toBe('售后一组');
+    expect(slugOf('售后 一组')).toMatch(/^h-[0-9a-f]{16}$/);
+    expect(slugOf('__proto__')).toMatch(/^h-[0-9a-f]{16}$/);
+    expect(slugOf('e\u0301')).toMatch(/^h-/);
+    expect(slugOf('\u00e9')).toBe('\u00e9');
   });
 });

@@ -1,54 +1,51 @@
-// Browser test of the built site: builds it through the command line from the sample company
-// (plus agents with hostile names and teams) and drives Debian's Chromium over http, under a
-// sub-path and from file://.
-//   2026-10  published before evaluations wrote policy.json (a copy of data/results/2026-10 without it)
-//   2026-11  published, then superseded with a reason
-//   2026-12  evaluated, never published: a draft; its policy.json is edited to prove the site reads it
-import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
+// Browser test of the built site (test/fixture-site.ts): navigation with numbers from
+// results.json, trust (published bytes, drafts, snapshots, relative links, file://, a sub-path),
+// hostile names, and the incremental build. Drives Debian's Chromium over `scorebook site serve`.
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   appendFileSync,
   cpSync,
   existsSync,
-  mkdirSync,
-  mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { extname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Manifest, PolicySnapshot, Results } from '@scorebook/contract';
 import ExcelJS from 'exceljs';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { formatScore } from '../src/lib/format.ts';
+import { checkPage, launchChromium, serveStatic } from './browser.ts';
+import {
+  CHROMIUM,
+  CLI,
+  HOSTILE_NAME,
+  HOSTILE_TEAM,
+  ROOT,
+  readJson,
+  SNAPSHOT_TITLE,
+  SUPERSEDE_REASON,
+} from './fixture-site.ts';
 
-const root = fileURLToPath(new URL('../../../', import.meta.url));
-const cli = join(root, 'packages/cli/bin/scorebook.js');
-const shots = fileURLToPath(new URL('../test-results/screenshots/', import.meta.url));
-const axeSource = readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
-const HOSTILE_NAME = '<script>alert(1)</script>';
-const HOSTILE_TEAM = '=HYPERLINK("x")';
-const SUPERSEDE_REASON = '补录了 11 月的质检记录';
-// Debian's Chromium; .ci/run installs it and refuses to run without it. On a machine without it
-// (a contributor's laptop) the browser tests are skipped with one line saying so.
-const CHROMIUM = '/usr/bin/chromium';
-const browserMissing = !existsSync(CHROMIUM);
-// CI (.ci/run) sets SCOREBOOK_REQUIRE_BROWSER: there a missing browser fails the run instead.
+const fixture = inject('fixture');
+// CI (.ci/run) sets SCOREBOOK_REQUIRE_BROWSER: there a missing browser fails the run instead. On
+// a machine without it (a contributor's laptop) the browser tests are skipped with one line.
+const browserMissing = fixture === null;
 if (browserMissing && process.env.SCOREBOOK_REQUIRE_BROWSER)
   throw new Error(`${CHROMIUM} is missing, and SCOREBOOK_REQUIRE_BROWSER says the browser tests must run`);
 if (browserMissing)
   console.warn(
     `skipping the browser tests of the report site: ${CHROMIUM} is missing (install Debian's chromium, e.g. npm run setup as root)`,
   );
-const SNAPSHOT_TITLE = '快照里的策略标题';
-const SNAPSHOT_TARGET = 12345;
 const SUB_PATH = '/reports/scorebook/';
+const root = ROOT;
+const cli = CLI;
 
 let work: string;
 let site: string;
@@ -61,16 +58,8 @@ let page: Page;
 let november: Results;
 let dialogs = 0;
 
-function scorebook(...args: string[]): string {
-  return execFileSync(process.execPath, [cli, ...args], { cwd: root, stdio: 'pipe', encoding: 'utf8' });
-}
-
 function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
-}
-
-function readJson<T>(file: string): T {
-  return JSON.parse(readFileSync(file, 'utf8')) as T;
 }
 
 function htmlFiles(dir: string): string[] {
@@ -80,62 +69,10 @@ function htmlFiles(dir: string): string[] {
   });
 }
 
-function listen(s: Server): Promise<string> {
-  return new Promise((resolve) =>
-    s.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(s.address() as { port: number }).port}`)),
-  );
-}
-
 beforeAll(async () => {
-  if (browserMissing) return;
-  work = mkdtempSync(join(tmpdir(), 'scorebook-site-'));
-  site = join(work, 'site');
-  cpSync(join(root, 'data/sample'), join(work, 'data'), { recursive: true });
-  appendFileSync(
-    join(work, 'data/agents.csv'),
-    [
-      `zz01,${HOSTILE_NAME},"=HYPERLINK(""x"")",aftersale,,active`,
-      'zz02,Proto Agent,__proto__,aftersale,,active',
-      'constructor,Constructor Agent,constructor,presale,,active',
-      '',
-    ].join('\n'),
-  );
-  const policies = join(root, 'configs/policies/ecommerce-cs');
-  const results = join(work, 'results');
-
-  const october = join(results, '2026-10');
-  cpSync(join(root, 'data/results/2026-10'), october, { recursive: true });
-  rmSync(join(october, 'policy.json'), { force: true });
-  const manifest = readJson<Manifest>(join(october, 'manifest.json'));
-  delete manifest.files['policy.json'];
-  writeFileSync(join(october, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-
-  const publish = ['publish', '--period', '2026-11', '--policies', policies, '--data', join(work, 'data')];
-  scorebook(...publish, '--results', results, '--quiet');
-  scorebook(...publish, '--results', results, '--supersede', '--reason', SUPERSEDE_REASON, '--quiet');
-
-  const december = join(results, '2026-12');
-  scorebook(
-    'evaluate',
-    '--policies',
-    policies,
-    '--data',
-    join(work, 'data'),
-    '--period',
-    '2026-12',
-    '--out',
-    december,
-    '--quiet',
-  );
-  const snapshot = readJson<PolicySnapshot>(join(december, 'policy.json'));
-  snapshot.title = SNAPSHOT_TITLE;
-  const first = snapshot.scorecards[0]?.scored.find((i) => i.metric === 'first_response_time');
-  if (first === undefined) throw new Error('the December policy no longer scores first_response_time');
-  first.target = SNAPSHOT_TARGET;
-  writeFileSync(join(december, 'policy.json'), `${JSON.stringify(snapshot, null, 2)}\n`);
-
-  scorebook('site', 'build', '--results', results, '--out', site, '--quiet');
-  november = readJson<Results>(join(results, '2026-11/results.json'));
+  if (fixture === null) return;
+  ({ work, site } = fixture);
+  november = readJson<Results>(join(fixture.results, '2026-11/results.json'));
 
   // `scorebook site serve`, as a reader previews the site.
   server = spawn(process.execPath, [cli, 'site', 'serve', site, '--port', '0', '--lang', 'en'], {
@@ -151,70 +88,23 @@ beforeAll(async () => {
     server.once('exit', (code) => reject(new Error(`site serve exited with ${code}`)));
   });
   // The same site under a sub-path, as a host that serves it from a folder would.
-  subServer = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    if (!path.startsWith(SUB_PATH)) return void res.writeHead(404).end();
-    let file = join(site, path.slice(SUB_PATH.length));
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file)) return void res.writeHead(404).end();
-    const types: Record<string, string> = {
-      '.html': 'text/html; charset=utf-8',
-      '.css': 'text/css',
-      '.js': 'text/javascript',
-    };
-    res
-      .writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream' })
-      .end(readFileSync(file));
-  });
-  subBase = await listen(subServer);
+  ({ server: subServer, origin: subBase } = await serveStatic(site, SUB_PATH));
 
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on('dialog', (d) => {
     dialogs++;
     void d.dismiss();
   });
-  mkdirSync(shots, { recursive: true });
 });
 
 afterAll(async () => {
   await browser?.close();
   server?.kill();
   subServer?.close();
-  if (work) rmSync(work, { recursive: true, force: true });
 });
 
-async function check(name: string): Promise<void> {
-  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
-  await page.addScriptTag({ content: axeSource });
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            o: object,
-          ) => Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run({ resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
-  });
-  expect(
-    violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'),
-    name,
-  ).toEqual([]);
-}
+const check = (name: string) => checkPage(page, name);
 
 describe.skipIf(browserMissing)('the report site in a browser', () => {
   it('shows an appeal on the agent page and the overturn rates on the period overview (2026-10)', async () => {
@@ -259,7 +149,7 @@ describe.skipIf(browserMissing)('the report site in a browser', () => {
     await page.waitForURL(/\/zh\/index\.html$/);
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
     const periods = await page.locator('main tbody th a').allTextContents();
-    expect(periods).toEqual(['2026年12月', '2026年11月', '2026年10月']);
+    expect(periods).toEqual(['2026年12月', '2026年第4季度', '2026年11月', '2026年10月']);
     await check('home');
 
     await page.getByRole('link', { name: '2026年11月' }).click();
@@ -271,10 +161,11 @@ describe.skipIf(browserMissing)('the report site in a browser', () => {
     await page.locator(`a[href$="agents/${agent.agent_id}/index.html"]`).first().click();
     await expect.poll(() => page.url()).toMatch(new RegExp(`/agents/${agent.agent_id}/index\\.html$`));
     expect(await page.locator('h1').textContent()).toContain(agent.name);
-    const cards = await page.locator('.card .big').allTextContents();
-    expect(cards[1]).toBe(formatScore(agent.total_score));
-    expect(cards[2]).toBe(formatScore(agent.base_score));
-    expect(cards[0]).toContain(agent.grade);
+    expect(await page.locator('[data-grade-card] [data-total]').textContent()).toBe(
+      formatScore(agent.total_score),
+    );
+    expect(await page.locator('[data-grade-card] .grade').first().textContent()).toContain(agent.grade);
+    expect(await page.locator('.card .big').first().textContent()).toBe(formatScore(agent.base_score));
     await check('agent');
 
     const metric = agent.worst_metrics[0] ?? 'first_response_time';
@@ -425,7 +316,7 @@ describe.skipIf(browserMissing)('trust: what the site shows is what was publishe
     if (agent === undefined) throw new Error('December has no rated aftersale agent');
     await page.goto(`${base}/zh/periods/2026-12/agents/${agent.agent_id}/`);
     expect(await page.locator('tr[data-metric="first_response_time"] td:nth-child(3)').textContent()).toMatch(
-      new RegExp(`^${SNAPSHOT_TARGET}s / `),
+      /^3\.4 小时 \/ /,
     );
   });
 
@@ -445,7 +336,7 @@ describe.skipIf(browserMissing)('trust: what the site shows is what was publishe
     expect(new Set(goals)).toEqual(new Set(['—']));
     await page.goto(`${base}/zh/policies/`);
     const versions = await page.locator('main tbody th a').allTextContents();
-    expect(versions.sort()).toEqual(['2026.11', '2026.12']);
+    expect(versions.sort()).toEqual(['2026.10', '2026.11', '2026.12']);
   });
 
   it('links every page relatively: no root-absolute link or asset in any page', () => {
@@ -515,40 +406,49 @@ describe.skipIf(browserMissing)('trust: what the site shows is what was publishe
 });
 
 describe.skipIf(browserMissing)('the incremental build', () => {
+  // On copies of the results and the site: other test files read the fixture at the same time.
+  let results: string;
+  let copy: string;
+  beforeAll(() => {
+    results = join(work, 'results-incremental');
+    copy = join(work, 'site-incremental');
+    cpSync(join(work, 'results'), results, { recursive: true });
+    cpSync(site, copy, { recursive: true });
+  });
   const build = () =>
-    spawnSync(
-      process.execPath,
-      [cli, 'site', 'build', '--results', join(work, 'results'), '--out', site, '--lang', 'en'],
-      { cwd: root, encoding: 'utf8' },
-    );
+    spawnSync(process.execPath, [cli, 'site', 'build', '--results', results, '--out', copy, '--lang', 'en'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
 
   it('re-uses every period when nothing changed', () => {
     const run = build();
     expect(run.status, run.stderr).toBe(0);
-    expect(run.stderr).toContain('3 periods (0 rebuilt, 3 re-used)');
+    expect(run.stderr).toContain('4 periods (0 rebuilt, 4 re-used)');
   });
 
-  it('rebuilds a changed period and removes the pages of a removed one', () => {
-    const file = join(work, 'results/2026-12/policy.json');
+  it('rebuilds a changed period and those ending with or after it, and removes the pages of a removed one', () => {
+    const file = join(results, '2026-12/policy.json');
     const snapshot = readJson<PolicySnapshot>(file);
     snapshot.title = '再次修改的标题';
     writeFileSync(file, `${JSON.stringify(snapshot, null, 2)}\n`);
     let run = build();
-    expect(run.stderr).toContain('3 periods (1 rebuilt, 2 re-used)');
-    const policyPages = htmlFiles(join(site, 'zh/policies')).map((f) => readFileSync(f, 'utf8'));
+    expect(run.stderr).toContain('4 periods (2 rebuilt, 2 re-used)');
+    const policyPages = htmlFiles(join(copy, 'zh/policies')).map((f) => readFileSync(f, 'utf8'));
     expect(policyPages.some((html) => html.includes('再次修改的标题'))).toBe(true);
     expect(policyPages.some((html) => html.includes(SNAPSHOT_TITLE))).toBe(false);
 
-    rmSync(join(work, 'results/2026-12'), { recursive: true });
-    appendFileSync(join(work, 'results/2026-10/rejected.json'), ' ');
+    rmSync(join(results, '2026-12'), { recursive: true });
+    appendFileSync(join(results, '2026-10/rejected.json'), ' ');
     run = build();
-    expect(run.stderr).toContain('2 periods (2 rebuilt, 0 re-used)');
-    const october = readFileSync(join(site, 'zh/periods/2026-10/index.html'), 'utf8');
+    expect(run.stderr).toContain('3 periods (3 rebuilt, 0 re-used)');
+    const october = readFileSync(join(copy, 'zh/periods/2026-10/index.html'), 'utf8');
     expect(october).toContain('data-altered');
     expect(october).toContain('警告:rejected.json 与 manifest.json 记录的哈希不一致');
-    expect(readFileSync(join(site, 'zh/periods/2026-11/index.html'), 'utf8')).not.toContain('data-altered');
-    expect(existsSync(join(site, 'zh/periods/2026-12'))).toBe(false);
-    expect(existsSync(join(site, 'downloads/2026-12'))).toBe(false);
-    expect(readFileSync(join(site, 'zh/index.html'), 'utf8')).not.toContain('2026-12');
-  });
+    expect(readFileSync(join(copy, 'zh/periods/2026-11/index.html'), 'utf8')).not.toContain('data-altered');
+    expect(existsSync(join(copy, 'zh/periods/2026-12'))).toBe(false);
+    expect(existsSync(join(copy, 'downloads/2026-12'))).toBe(false);
+    expect(readFileSync(join(copy, 'zh/index.html'), 'utf8')).not.toContain('periods/2026-12/');
+    // Two builds of the site: more than one test's 60 s on a loaded 2-core machine.
+  }, 240_000);
 });

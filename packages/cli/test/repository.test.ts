@@ -190,5 +190,6 @@ describe('the workflows and CI', () => {
     expect(failing.status).toBe(1);
     expect(failing.stdout).toContain('0 passed, 1 failed');
     expect(failing.stdout).toContain('**✗ 失败 / failed (exit 1):**');
-  }, 120_000);
+    // Ten CLI processes: minutes on a loaded 2-core machine.
+  }, 300_000);
 });

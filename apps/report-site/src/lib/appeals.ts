@@ -27,9 +27,12 @@ export interface OverturnRow {
 
 /** Every appeal of a period once, in file-name order (from the appellants' explanations). */
 export function periodAppeals(period: SitePeriod): AppealExplanation[] {
-  const all = [...period.explanations.values()].flatMap((e) =>
-    (e.appeals ?? []).filter((a) => a.role === 'appellant'),
-  );
+  // Only the appellants' explanations are read (a large period's are parsed one agent at a time).
+  const all = period.results.agents
+    .filter((a) => a.appeals?.some((x) => x.role === 'appellant'))
+    .flatMap((a) =>
+      (period.explanations.get(a.agent_id)?.appeals ?? []).filter((x) => x.role === 'appellant'),
+    );
   return all.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 

@@ -45,92 +45,119 @@ export function barChart(labels: string[], values: number[], width = 520, height
   );
 }
 
-/** A histogram of values with the target and floor drawn as lines. */
+/** The drawing area of a histogram, in the SVG's pixels: its marks sit on this value axis. */
+export const HISTOGRAM = {
+  width: 600,
+  height: 280,
+  left: 48,
+  right: 24,
+  top: 30,
+  bottom: 40,
+  bins: 12,
+} as const;
+
+/**
+ * A histogram of values on a value axis from the least to the greatest of the values and the
+ * marks (`HISTOGRAM.bins` equal bins; one unit wide when all are equal), with each mark (a target,
+ * a floor) drawn as a vertical line at its own value: x = left + (value − low) ÷ (high − low) × the
+ * plot's width. Axis labels are the values formatted by `format`.
+ */
 export function histogram(
   values: number[],
   marks: Array<{ label: string; value: number }>,
   format: (v: number) => string,
 ): string {
-  const sorted = [...values].sort((a, b) => a - b);
-  const min = sorted[0] ?? 0;
-  const max = sorted[sorted.length - 1] ?? 1;
-  const bins = 12;
-  const step = max > min ? (max - min) / bins : 1;
+  const all = [...values, ...marks.map((m) => m.value)];
+  const low = Math.min(...all);
+  const high = Math.max(...all) > low ? Math.max(...all) : low + 1;
+  const { bins } = HISTOGRAM;
+  const step = (high - low) / bins;
   const counts = new Array<number>(bins).fill(0);
-  for (const v of sorted) {
-    const bin = Math.min(bins - 1, Math.floor((v - min) / step));
+  for (const v of values) {
+    const bin = Math.min(bins - 1, Math.floor((v - low) / step));
     counts[bin] = (counts[bin] ?? 0) + 1;
   }
-  const labels = counts.map((_, i) => format(min + step * (i + 0.5)));
-  const position = (v: number) => Math.max(0, Math.min(bins - 1, Math.floor((v - min) / step)));
+  // The bars are bands of a category axis that fills the plot, the marks lines on a value axis
+  // over the same plot: band i spans exactly the values [low + i·step, low + (i+1)·step].
   return render(
     {
-      grid: { left: 40, right: 16, top: 30, bottom: 50 },
-      xAxis: { type: 'category', data: labels, axisLabel: { rotate: 30 } },
+      grid: {
+        left: HISTOGRAM.left,
+        right: HISTOGRAM.right,
+        top: HISTOGRAM.top,
+        bottom: HISTOGRAM.bottom,
+        outerBoundsMode: 'none',
+      },
+      xAxis: [
+        { type: 'category', data: counts.map((_, i) => String(i)), show: false },
+        {
+          type: 'value',
+          min: low,
+          max: high,
+          position: 'bottom',
+          splitNumber: 4,
+          axisLabel: { formatter: (v: number) => format(v), hideOverlap: true },
+          splitLine: { show: false },
+        },
+      ],
       yAxis: { type: 'value', minInterval: 1 },
       series: [
+        { type: 'bar', xAxisIndex: 0, data: counts, barCategoryGap: '8%', itemStyle: { color: '#5b8fd6' } },
         {
-          type: 'bar',
-          data: counts,
-          itemStyle: { color: '#5b8fd6' },
+          type: 'line',
+          xAxisIndex: 1,
+          data: [],
           markLine: {
             symbol: 'none',
+            lineStyle: { color: '#b3261e', type: 'dashed', width: 2 },
             data: marks.map((m) => ({
-              xAxis: position(m.value),
+              xAxis: m.value,
               name: chartText(m.label),
-              label: { formatter: chartText(m.label) },
+              label: { formatter: chartText(m.label), position: 'end' },
             })),
           },
         },
       ],
     },
-    600,
-    280,
+    HISTOGRAM.width,
+    HISTOGRAM.height,
   );
 }
 
-/** A line chart of one or more series over periods. */
+/**
+ * A line chart of one or more series over periods; `marks` draws a dashed vertical line with a
+ * label at a period (by its index), e.g. where the policy version changed.
+ */
 export function lineChart(
   periods: string[],
   series: Array<{ name: string; values: Array<number | null> }>,
-  max?: number,
+  options: { max?: number; marks?: Array<{ index: number; label: string }> } = {},
 ): string {
+  const marks = options.marks ?? [];
   return render(
     {
       grid: { left: 44, right: 16, top: 30, bottom: 30 },
       legend: { top: 0 },
       xAxis: { type: 'category', data: periods.map(chartText) },
-      yAxis: { type: 'value', ...(max !== undefined ? { max } : {}) },
-      series: series.map((s) => ({
+      yAxis: { type: 'value', ...(options.max !== undefined ? { max: options.max } : {}) },
+      series: series.map((s, i) => ({
         type: 'line',
         name: chartText(s.name),
         data: s.values,
         connectNulls: false,
         label: { show: true },
+        ...(i === 0 && marks.length > 0
+          ? {
+              markLine: {
+                symbol: 'none',
+                lineStyle: { type: 'dashed', color: '#a45500' },
+                data: marks.map((m) => ({ xAxis: m.index, label: { formatter: chartText(m.label) } })),
+              },
+            }
+          : {}),
       })),
     },
     560,
     240,
-  );
-}
-
-/** A heatmap of average scores (0–100) by row and column. */
-export function heatmap(rows: string[], columns: string[], cells: Array<Array<number | null>>): string {
-  const data: Array<[number, number, number | '-']> = [];
-  cells.forEach((row, y) => {
-    row.forEach((v, x) => {
-      data.push([x, y, v === null ? '-' : Math.round(v)]);
-    });
-  });
-  return render(
-    {
-      grid: { left: 90, right: 20, top: 10, bottom: 90 },
-      xAxis: { type: 'category', data: columns.map(chartText), axisLabel: { rotate: 35 } },
-      yAxis: { type: 'category', data: rows.map(chartText) },
-      visualMap: { min: 0, max: 100, show: false, inRange: { color: ['#d94e4e', '#f2c14e', '#4caf6e'] } },
-      series: [{ type: 'heatmap', data, label: { show: true } }],
-    },
-    Math.max(420, 110 + columns.length * 70),
-    Math.max(200, 110 + rows.length * 34),
   );
 }

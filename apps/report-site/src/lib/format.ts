@@ -1,20 +1,75 @@
+import type { SnapshotBand, Unit } from '@scorebook/contract';
 import { type Lang, t } from './messages.ts';
 
-/** A metric value in its unit, for display only (results keep full precision). */
-export function formatValue(value: number | null | undefined, unit: string): string {
+/**
+ * How amounts of money are shown: the ISO 4217 code the period's policy declares (`currency` in
+ * policy.json), or null when it declares none, then amounts are plain numbers.
+ */
+export type Currency = string | null;
+
+/**
+ * A metric value in its unit as people read it, for display only (results keep full precision):
+ * durations in 秒 / 分钟 / 小时 (s / min / h) by size, ratios as percentages, money in the
+ * declared currency, counts as whole numbers with digit grouping. Null is `—`: a page says why
+ * beside it (see {@link formatMissing}).
+ */
+export function formatValue(
+  value: number | null | undefined,
+  unit: Unit | 'number',
+  lang: Lang,
+  currency: Currency = null,
+): string {
   if (value === null || value === undefined) return '—';
   switch (unit) {
     case 'ratio':
-      return `${round(value * 100, 1)}%`;
+      return `${trim(value * 100, 1)}%`;
     case 'seconds':
-      return value >= 120 ? `${round(value / 60, 1)} min` : `${round(value, 1)} s`;
+      return formatDuration(value, lang);
     case 'amount':
-      return `¥${value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+      return formatMoney(value, lang, currency);
     case 'count':
-      return String(round(value, 0));
+      return group(Math.round(value), lang, 0);
+    case 'score':
+      return trim(value, 1);
     default:
-      return String(round(value, 2));
+      return trim(value, 2);
   }
+}
+
+/**
+ * A duration in seconds: under a minute in seconds (`28.6 秒`, `28.6 s`), under an hour in
+ * minutes (`4.7 分钟`, `4.7 min`), else in hours (`2.5 小时`, `2.5 h`); one decimal at most,
+ * trailing zeros dropped (`15 分钟`).
+ */
+export function formatDuration(seconds: number, lang: Lang): string {
+  const size = Math.abs(seconds);
+  if (size < 60) return t(lang, 'unitSeconds', { n: trim(seconds, 1) });
+  if (size < 3600) return t(lang, 'unitMinutes', { n: trim(seconds / 60, 1) });
+  return t(lang, 'unitHours', { n: trim(seconds / 3600, 1) });
+}
+
+/**
+ * Money with two decimals and digit grouping, in the currency's symbol for the language
+ * (`¥386.88` in Chinese for CNY, `CN¥386.88` in English); without a currency, the number alone.
+ */
+export function formatMoney(value: number, lang: Lang, currency: Currency): string {
+  if (currency === null) return group(value, lang, 2);
+  return numberFormat(t(lang, 'htmlLang'), 2, currency).format(value);
+}
+
+/** A scored item's bands in the metric's unit: `≥ 95%: 100 分 · ≥ 90%: 80 分`. */
+export function formatBands(
+  bands: readonly SnapshotBand[],
+  unit: Unit,
+  lang: Lang,
+  currency: Currency,
+): string {
+  return bands
+    .map(
+      (b) =>
+        `${b.bound === 'at_least' ? '≥' : '≤'} ${formatValue(b.value, unit, lang, currency)}: ${t(lang, 'points', { n: trim(b.score, 2) })}`,
+    )
+    .join(' · ');
 }
 
 /** A score or total with one decimal. */
@@ -22,9 +77,40 @@ export function formatScore(value: number | null | undefined): string {
   return value === null || value === undefined ? '—' : round(value, 1).toFixed(1);
 }
 
+/** A change of points with its sign, one decimal: `+3.2`, `-0.5`, `±0.0`. */
+export function formatDelta(value: number): string {
+  const r = round(value, 1);
+  return r > 0 ? `+${r.toFixed(1)}` : r < 0 ? `-${Math.abs(r).toFixed(1)}` : '±0.0';
+}
+
+/** A change of a count with its sign: `+2`, `-1`, `±0`. */
+export function formatCountDelta(value: number): string {
+  return value > 0 ? `+${value}` : value < 0 ? String(value) : '±0';
+}
+
 /** Points of an adjustment with a sign. */
 export function formatPoints(value: number): string {
   return value > 0 ? `+${round(value, 2)}` : String(round(value, 2));
+}
+
+/**
+ * A time of a record as the engine wrote it (ISO 8601 in the policy's timezone, with its
+ * offset) as local wall time, `2026-11-24 06:58:02`; a date stays a date; anything else as it is.
+ */
+export function formatLocalTime(text: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?$/.exec(text);
+  return m === null ? text : `${m[1]} ${m[2]}`;
+}
+
+/**
+ * The first and last calendar day of a period from results.json's `period` (`start` and the
+ * exclusive `end`, instants in the policy's timezone): `2026-11-01` and `2026-11-30`.
+ */
+export function periodDays(period: { start: string; end: string }): { first: string; last: string } {
+  const endDay = period.end.slice(0, 10);
+  const [y, m, d] = endDay.split('-').map(Number);
+  const last = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) - 1)).toISOString().slice(0, 10);
+  return { first: period.start.slice(0, 10), last };
 }
 
 /** A period id as words: `2026-10` → `2026年10月` / `Oct 2026`; an id of no known form as it is. */
@@ -34,6 +120,33 @@ export function periodLabel(id: string, lang: Lang): string {
   const quarter = /^(\d{4})-Q(\d)$/.exec(id);
   if (quarter) return t(lang, 'periodQuarter', { year: Number(quarter[1]), quarter: Number(quarter[2]) });
   return /^\d{4}$/.test(id) ? t(lang, 'periodYear', { year: Number(id) }) : id;
+}
+
+function group(value: number, lang: Lang, digits: number): string {
+  return numberFormat(t(lang, 'htmlLang'), digits, null).format(value);
+}
+
+// One Intl.NumberFormat per locale, digits and currency: making one is slow, and a large
+// period's pages format hundreds of thousands of numbers.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(locale: string, digits: number, currency: Currency): Intl.NumberFormat {
+  const key = `${locale} ${digits} ${currency ?? ''}`;
+  let format = numberFormats.get(key);
+  if (format === undefined) {
+    format = new Intl.NumberFormat(locale, {
+      ...(currency === null ? {} : { style: 'currency', currency }),
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
+// Rounded for display, without trailing zeros: 15 → "15", 28.64 → "28.6".
+function trim(value: number, digits: number): string {
+  return String(round(value, digits));
 }
 
 function round(value: number, digits: number): number {

@@ -18,6 +18,9 @@ export const route = {
   metric: (lang: Lang, period: string, metric: string) =>
     `${lang}/periods/${period}/metrics/${slugOf(metric)}/`,
   audit: (lang: Lang, period: string) => `${lang}/periods/${period}/audit/`,
+  /** A page of a scorecard's full ranking (from 1); a period's agents without a scorecard are `''`. */
+  ranking: (lang: Lang, period: string, scorecard: string, page: number) =>
+    `${lang}/periods/${period}/ranking/${slugOf(scorecard)}/${page}/`,
   download: (period: string, file: string) => `downloads/${period}/${file}`,
   /** A file of `public/` (the stylesheet, the script), copied to the root of the site. */
   asset: (name: string) => name,
@@ -69,6 +72,7 @@ export function linksFrom(url: URL): Links {
     team: rel(route.team),
     metric: rel(route.metric),
     audit: rel(route.audit),
+    ranking: rel(route.ranking),
     download: rel(route.download),
     asset: rel(route.asset),
     swap: (to) => relativeHref(from, from.replace(/^(zh|en)\//, `${to}/`)),

@@ -1,15 +1,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type {
-  AgentExplanation,
-  AgentResult,
-  Manifest,
-  PolicySnapshot,
-  Results,
-  SnapshotMetric,
-} from '@scorebook/contract';
+import type { AgentResult, Manifest, PolicySnapshot, Results, SnapshotMetric } from '@scorebook/contract';
 import { parsePeriod } from '@scorebook/time';
+import { type Explanations, indexExplanations, NO_EXPLANATIONS } from './explanations.ts';
+import type { Currency } from './format.ts';
 import { LANGS } from './messages.ts';
 
 /** A publication of a period that a later one superseded. */
@@ -27,7 +22,8 @@ export interface SitePeriod {
   results: Results;
   /** Agents of results.json by id. */
   agents: Map<string, AgentResult>;
-  explanations: Map<string, AgentExplanation>;
+  /** explanations.json by agent, parsed on demand. */
+  explanations: Explanations;
   /** manifest.json; null for a draft (evaluated, never published). */
   manifest: Manifest | null;
   history: EarlierPublication[];
@@ -35,6 +31,8 @@ export interface SitePeriod {
   policy: PolicySnapshot | null;
   /** The metric definitions of policy.json by id (empty without it). */
   metrics: Map<string, SnapshotMetric>;
+  /** The currency policy.json declares (`currency`, an ISO 4217 code), null when it declares none. */
+  currency: Currency;
   /** Which of {@link PUBLISHED_FILES} the folder has. */
   files: PublishedFile[];
   /** The files manifest.json lists whose bytes no longer hash to what it records (or that are gone). */
@@ -47,7 +45,11 @@ export interface SiteData {
   periods: SitePeriod[];
 }
 
-/** The files of a period folder that the site offers as downloads, byte for byte, when present. */
+/**
+ * The files of a period folder that the site offers as downloads, byte for byte, when present.
+ * `scorebook site build` copies them (packages/cli/src/site/build-site.ts, PUBLISHED_DOWNLOADS:
+ * keep the two lists equal).
+ */
 export const PUBLISHED_FILES = [
   'results.json',
   'explanations.json',
@@ -113,12 +115,8 @@ export function periodPagePaths() {
 
 function readPeriod(dir: string): SitePeriod {
   const results = readContractFile<Results>(join(dir, 'results.json'));
-  const explanations = new Map<string, AgentExplanation>();
   const explanationsFile = join(dir, 'explanations.json');
-  if (existsSync(explanationsFile)) {
-    for (const a of readContractFile<{ agents: AgentExplanation[] }>(explanationsFile).agents)
-      explanations.set(a.agent_id, a);
-  }
+  const explanations = existsSync(explanationsFile) ? indexExplanations(explanationsFile) : NO_EXPLANATIONS;
   const policy = optional<PolicySnapshot>(join(dir, 'policy.json'));
   const manifest = optional<Manifest>(join(dir, 'manifest.json'));
   return {
@@ -131,6 +129,7 @@ function readPeriod(dir: string): SitePeriod {
     history: readHistory(join(dir, 'superseded')),
     policy,
     metrics: new Map((policy?.metrics ?? []).map((m) => [m.id, m])),
+    currency: declaredCurrency(policy),
     files: PUBLISHED_FILES.filter((f) => existsSync(join(dir, f))),
     altered: Object.entries(manifest?.files ?? {})
       .filter(([name, sha]) => {
@@ -139,6 +138,16 @@ function readPeriod(dir: string): SitePeriod {
       })
       .map(([name]) => name),
   };
+}
+
+/**
+ * The currency a policy.json declares: its `currency` key when it is an ISO 4217 code (three
+ * capital letters), else null. The key is optional: policy.json has none yet, and a reader
+ * ignores keys it does not know, so a later policy format can declare one.
+ */
+export function declaredCurrency(policy: PolicySnapshot | null): Currency {
+  const code: unknown = policy === null ? null : Reflect.get(policy, 'currency');
+  return typeof code === 'string' && /^[A-Z]{3}$/.test(code) ? code : null;
 }
 
 function readHistory(supersededDir: string): EarlierPublication[] {

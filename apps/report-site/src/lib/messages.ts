@@ -10,6 +10,8 @@ export const LANGS: readonly Lang[] = ['zh', 'en'];
  * Every text of the site's interface, in the catalogue style of `@scorebook/problems`: one entry
  * per key, both languages, typed parameters where the text takes values. Keys are permanent.
  */
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
 export const SITE_TEXT = defineCatalogue({
   siteTitle: fixed('Scorebook 客服绩效报告', 'Scorebook performance reports'),
   htmlLang: fixed('zh-CN', 'en'),
@@ -199,12 +201,8 @@ export const SITE_TEXT = defineCatalogue({
   ),
   periodMonth: {
     zh: (p: { year: number; month: number }) => `${p.year}年${p.month}月`,
-    en: (p: { year: number; month: number }) =>
-      new Date(Date.UTC(p.year, p.month - 1, 1)).toLocaleString('en-US', {
-        month: 'short',
-        year: 'numeric',
-        timeZone: 'UTC',
-      }),
+    // en-US's short month and year ("Oct 2026"), without an Intl call on every link of a page.
+    en: (p: { year: number; month: number }) => `${MONTHS_EN[p.month - 1] ?? p.month} ${p.year}`,
   },
   periodQuarter: {
     zh: (p: { year: number; quarter: number }) => `${p.year}年第${p.quarter}季度`,
@@ -278,10 +276,227 @@ export const SITE_TEXT = defineCatalogue({
   appealsCsv: fixed('申诉 CSV', 'Appeals CSV'),
   statusRated: fixed('参评', 'rated'),
   statusNotRated: fixed('未参评', 'not rated'),
+  deltaSince: {
+    zh: (p: { delta: string; period: string }) => `较${p.period} ${p.delta}`,
+    en: (p: { delta: string; period: string }) => `${p.delta} since ${p.period}`,
+  },
+  bestGrade: fixed('已是最高等级', 'At the best grade'),
+  toNextGrade: {
+    zh: (p: { points: string; grade: string }) => `距 ${p.grade} 还差 ${p.points} 分`,
+    en: (p: { points: string; grade: string }) => `${p.points} points short of ${p.grade}`,
+  },
+  vetoed: {
+    zh: (p: { reason: string }) => `一票否决:${p.reason}`,
+    en: (p: { reason: string }) => `Veto: ${p.reason}`,
+  },
+  cappedAt: {
+    zh: (p: { grade: string }) => `等级封顶 ${p.grade}`,
+    en: (p: { grade: string }) => `grade capped at ${p.grade}`,
+  },
+  pointsLost: fixed('失分', 'Points lost'),
+  standingMet: fixed('达标', 'on target'),
+  standingBelow: fixed('未达标', 'below target'),
+  standingFloor: fixed('低于底线', 'at or beyond the floor'),
+  standingUnscored: fixed('不计分', 'not scored'),
+  whyInsufficient: {
+    zh: (p: { sample: number; min: number }) => `样本 ${p.sample} 条,少于最小样本 ${p.min} 条`,
+    en: (p: { sample: number; min: number }) =>
+      `${p.sample} records, fewer than the minimum sample of ${p.min}`,
+  },
+  whyAbsent: {
+    zh: (p: { table: string }) => `数据表 ${p.table} 没有文件`,
+    en: (p: { table: string }) => `the table ${p.table} has no file`,
+  },
+  whyNoRecords: fixed('本期间没有计入的记录', 'no record counted in the period'),
+  policyLineOf: {
+    zh: (p: { line: number }) => `策略原文第 ${p.line} 行`,
+    en: (p: { line: number }) => `policy text, line ${p.line}`,
+  },
+  lostPoints: {
+    zh: (p: { points: string }) => `失 ${p.points} 分`,
+    en: (p: { points: string }) => `${p.points} points lost`,
+  },
+  improvementPlan: fixed('改进计划', 'Improvement plan'),
+  improvementPlanHint: fixed(
+    '面谈中商定:针对以上指标的具体行动、完成时间和跟进方式。',
+    'Agreed in the review: concrete actions on the metrics above, by when, and how progress is followed up.',
+  ),
+  signatureEmployee: fixed('员工签字', 'Employee'),
+  signatureSupervisor: fixed('主管签字', 'Supervisor'),
+  signatureDate: fixed('日期', 'Date'),
+  reviewDocument: fixed('绩效面谈记录', 'Performance review'),
+  periodDates: fixed('考核期间', 'Period'),
+  otherPeriods: fixed('该客服的其他期间', 'This agent’s other periods'),
+  versionChanged: fixed('策略版本变更', 'policy version changed'),
+  governedBy: {
+    zh: (p: { policy: string; version: string; from: string }) =>
+      `本期间按策略 ${p.policy} ${p.version}(${p.from} 生效,即期间首日生效的版本)考核。`,
+    en: (p: { policy: string; version: string; from: string }) =>
+      `This period was evaluated with policy ${p.policy} ${p.version} (effective ${p.from}, the version in force on its first day).`,
+  },
+  monthsGovernedBy: fixed('期间内各月的策略版本', 'Policy versions of its months'),
+  rankOf: {
+    zh: (p: { rank: number; of: number }) => `${p.rank} / ${p.of}`,
+    en: (p: { rank: number; of: number }) => `${p.rank} of ${p.of}`,
+  },
+  headline: fixed('本期概览', 'At a glance'),
+  keyFinding: {
+    zh: (p: { below: number; scored: number; metric: string }) =>
+      `${p.scored} 名计分客服中有 ${p.below} 名未达到「${p.metric}」的目标。`,
+    en: (p: { below: number; scored: number; metric: string }) =>
+      `${p.below} of ${p.scored} scored agents miss the ${p.metric} target.`,
+  },
+  noFinding: fixed('所有计分客服都达到了各项指标的目标。', 'Every scored agent meets every target.'),
+  meanScore: fixed('平均分', 'Mean score'),
+  gradeMix: fixed('等级分布(与上期相比)', 'Grade mix against the previous period'),
+  thisPeriod: fixed('本期', 'This period'),
+  lastPeriod: fixed('上期', 'Previous period'),
+  change: fixed('变化', 'Change'),
+  switchPeriod: fixed('切换期间', 'Switch period'),
+  searchSite: fixed('搜索客服或班组(姓名、工号、班组名)', 'Search agents or teams (name, id, team)'),
+  searchHint: fixed('输入后显示匹配的客服和班组。', 'Matching agents and teams appear as you type.'),
+  searchAgent: fixed('客服', 'agent'),
+  searchTeam: fixed('班组', 'team'),
+  fullRanking: {
+    zh: (p: { shown: number; total: number }) => `显示前 ${p.shown} 名,共 ${p.total} 名:完整排名`,
+    en: (p: { shown: number; total: number }) => `First ${p.shown} of ${p.total} shown: the full ranking`,
+  },
+  rankingPage: {
+    zh: (p: { from: number; to: number }) => `第 ${p.from}–${p.to} 名`,
+    en: (p: { from: number; to: number }) => `Places ${p.from}–${p.to}`,
+  },
+  vetoMark: fixed('一票否决', 'vetoed'),
+  worstListed: {
+    zh: (p: { shown: number; total: number }) =>
+      `列出最差的 ${p.shown} 名(共 ${p.total} 名有数值);全部数值见 CSV 下载。`,
+    en: (p: { shown: number; total: number }) =>
+      `The ${p.shown} furthest from good are listed (of ${p.total} with a value); the CSV download has every value.`,
+  },
+  movementsListed: {
+    zh: (p: { shown: number; total: number; up: number; down: number }) =>
+      `共 ${p.total} 名客服的等级变化(上升 ${p.up},下降 ${p.down}),列出前 ${p.shown} 名。`,
+    en: (p: { shown: number; total: number; up: number; down: number }) =>
+      `${p.total} agents changed grade (${p.up} up, ${p.down} down); the first ${p.shown} are listed.`,
+  },
+  rankingPages: fixed('完整排名', 'Full ranking'),
+  changeAdded: fixed('新增', 'added'),
+  changeRemoved: fixed('删除', 'removed'),
+  changeChanged: fixed('修改', 'changed'),
+  diffAreaMetric: fixed('自定义指标', 'Policy metric'),
+  diffAreaAppeals: fixed('申诉规则', 'Appeal rules'),
+  diffAreaScored: fixed('考核指标', 'Scored metric'),
+  diffReasonEn: fixed('英文原因', 'English reason'),
+  diffLabelEn: fixed('英文名称', 'English label'),
+  diffTitle: fixed('名称', 'Title'),
+  diffTitleEn: fixed('英文名称', 'English title'),
+  diffDescription: fixed('说明', 'Description'),
+  diffDescriptionEn: fixed('英文说明', 'English description'),
+  diffUnit: fixed('单位', 'Unit'),
+  diffOrder: fixed('顺序(决定行计入哪条剔除规则)', 'Order (decides the exclusion a row counts under)'),
+  description: fixed('说明', 'Description'),
+  unitSeconds: {
+    zh: (p: { n: string }) => `${p.n} 秒`,
+    en: (p: { n: string }) => `${p.n} s`,
+  },
+  unitMinutes: {
+    zh: (p: { n: string }) => `${p.n} 分钟`,
+    en: (p: { n: string }) => `${p.n} min`,
+  },
+  unitHours: {
+    zh: (p: { n: string }) => `${p.n} 小时`,
+    en: (p: { n: string }) => `${p.n} h`,
+  },
+  points: {
+    zh: (p: { n: string }) => `${p.n} 分`,
+    en: (p: { n: string }) => `${p.n} pts`,
+  },
+  yes: fixed('是', 'yes'),
+  no: fixed('否', 'no'),
+  senderCustomer: fixed('客户', 'customer'),
+  senderAgent: fixed('客服', 'agent'),
+  senderBot: fixed('机器人', 'bot'),
+  senderSystem: fixed('系统', 'system'),
+  fieldBlockAt: fixed('客户消息时间', 'Customer wrote at'),
+  fieldConversation: fixed('会话', 'Conversation'),
+  fieldChannel: fixed('渠道', 'Channel'),
+  fieldStartedAt: fixed('开始时间', 'Started'),
+  fieldEndedAt: fixed('结束时间', 'Ended'),
+  fieldResolved: fixed('已解决', 'Resolved'),
+  fieldReopened: fixed('重新打开', 'Reopened'),
+  fieldTransferred: fixed('已转接', 'Transferred'),
+  fieldSlaDueAt: fixed('时限', 'Due'),
+  fieldClosedAt: fixed('关闭时间', 'Closed'),
+  fieldInquiry: fixed('有咨询', 'Inquiry'),
+  fieldReplied: fixed('已回复', 'Replied'),
+  fieldFirstResponse: fixed('首次响应用时', 'First response'),
+  fieldHandle: fixed('处理时长', 'Handling time'),
+  fieldOnTime: fixed('按时处理', 'On time'),
+  fieldConverted: fixed('已成交', 'Converted'),
+  fieldSentAt: fixed('发送时间', 'Sent'),
+  fieldSender: fixed('发送方', 'Sender'),
+  fieldText: fixed('内容', 'Text'),
+  fieldSurvey: fixed('问卷', 'Survey'),
+  fieldSubmittedAt: fixed('提交时间', 'Submitted'),
+  fieldCsat: fixed('满意度评分', 'CSAT'),
+  fieldNps: fixed('推荐评分', 'NPS score'),
+  fieldComplaint: fixed('投诉', 'Complaint'),
+  fieldFiledAt: fixed('投诉时间', 'Filed'),
+  fieldCategory: fixed('类别', 'Category'),
+  fieldUpheld: fixed('投诉成立', 'Upheld'),
+  fieldReview: fixed('质检单', 'Review'),
+  fieldReviewedAt: fixed('质检时间', 'Reviewed'),
+  fieldScore: fixed('分数', 'Score'),
+  fieldRedLine: fixed('触犯红线', 'Red line'),
+  fieldOrder: fixed('订单', 'Order'),
+  fieldPlacedAt: fixed('下单时间', 'Placed'),
+  fieldAmount: fixed('金额', 'Amount'),
+  fieldDate: fixed('日期', 'Date'),
+  fieldStatus: fixed('状态', 'Status'),
+  fieldKind: fixed('类型', 'Kind'),
+  fieldAttended: fixed('出席', 'Attended'),
+  fieldAt: fixed('时间', 'Time'),
+  fieldType: fixed('类型', 'Type'),
+  fieldNote: fixed('备注', 'Note'),
+  fieldSeconds: fixed('响应用时', 'Response time'),
+  fieldIsFirst: fixed('首次响应', 'First response'),
+  fieldReply: fixed('客服回复', 'Agent replied'),
+  fieldWhere: fixed('位置', 'Where'),
+  fieldReplyWhere: fixed('客服回复位置', 'Agent’s reply at'),
+  evidenceRatioMissed: {
+    zh: (p: { total: number; sample: number }) => `${p.sample} 条记录中 ${p.total} 条未达成`,
+    en: (p: { total: number; sample: number }) => `${p.total} of ${p.sample} records missed`,
+  },
+  evidenceRatioCounted: {
+    zh: (p: { total: number; sample: number }) => `${p.sample} 条记录中 ${p.total} 条计入(越少越好)`,
+    en: (p: { total: number; sample: number }) =>
+      `${p.total} of ${p.sample} records counted (fewer is better)`,
+  },
+  evidenceDetractors: {
+    zh: (p: { total: number; sample: number }) => `${p.sample} 份评价中 ${p.total} 份为贬损(0–6 分)`,
+    en: (p: { total: number; sample: number }) => `${p.total} of ${p.sample} ratings are detractors (0–6)`,
+  },
+  evidenceBelowTarget: {
+    zh: (p: { below: number; total: number }) => `${p.below} 条低于目标的记录(共 ${p.total} 条计入)`,
+    en: (p: { below: number; total: number }) => `${p.below} records below target (of ${p.total} counted)`,
+  },
+  evidenceAtLeastBelowTarget: {
+    zh: (p: { below: number; total: number }) => `至少 ${p.below} 条低于目标的记录(共 ${p.total} 条计入)`,
+    en: (p: { below: number; total: number }) =>
+      `at least ${p.below} records below target (of ${p.total} counted)`,
+  },
+  evidenceWorstFirst: {
+    zh: (p: { total: number; shown: number }) => `${p.total} 条计入的记录,最差的 ${p.shown} 条在前`,
+    en: (p: { total: number; shown: number }) => `${p.total} records counted, the worst ${p.shown} first`,
+  },
 });
 
 /** A key of the site's catalogue. */
 export type SiteTextKey = keyof typeof SITE_TEXT;
+
+/** A key of the catalogue whose text takes no parameters. */
+export type FixedTextKey = {
+  [K in SiteTextKey]: ArgsOf<(typeof SITE_TEXT)[K]> extends [] ? K : never;
+}[SiteTextKey];
 
 /** A text of the site's interface in a language, with the parameters its entry takes. */
 export function t<K extends SiteTextKey>(lang: Lang, key: K, ...args: ArgsOf<(typeof SITE_TEXT)[K]>): string {

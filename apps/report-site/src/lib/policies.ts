@@ -1,7 +1,6 @@
 import type { PolicySnapshot, SnapshotMetric } from '@scorebook/contract';
-import { describeChange, diffPolicies, type Policy, type SourceRef } from '@scorebook/policy';
+import { diffPolicies, type Policy, type PolicyChange, type SourceRef } from '@scorebook/policy';
 import type { SitePeriod } from './load.ts';
-import type { Lang } from './messages.ts';
 import { slugOf } from './slug.ts';
 
 /** One policy version as published: a distinct policy.json (by sha256) and the periods it governed. */
@@ -61,23 +60,16 @@ export function versionOf(
 }
 
 /**
- * The difference in meaning from `before` to `after` in words, computed by the policy package's
- * diff on the two snapshots; the units of quantities come from the snapshots' own metrics.
+ * The difference in meaning from `before` to `after`, computed by the policy package's diff on
+ * the two snapshots; the unit of a scored metric's quantities is the snapshots' own metric's.
  */
-export function describeDifference(
-  before: PolicySnapshot,
-  after: PolicySnapshot,
-  lang: Lang,
-): Array<{ where: string; what: string; before: string; after: string }> {
+export function policyChanges(before: PolicySnapshot, after: PolicySnapshot): PolicyChange[] {
   const units = new Map<string, SnapshotMetric['unit']>();
   for (const m of [...before.metrics, ...after.metrics]) units.set(m.id, m.unit);
   return diffPolicies(asPolicy(before), asPolicy(after)).map((change) =>
-    describeChange(
-      change.area === 'scored' && change.subject !== null
-        ? { ...change, unit: units.get(change.subject) ?? change.unit }
-        : change,
-      lang,
-    ),
+    change.area === 'scored' && change.subject !== null
+      ? { ...change, unit: units.get(change.subject) ?? change.unit }
+      : change,
   );
 }
 

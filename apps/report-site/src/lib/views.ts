@@ -5,8 +5,8 @@ import type {
   SnapshotScorecard,
   SnapshotScoredItem,
 } from '@scorebook/contract';
-import { formatBands, formatQuantity } from '@scorebook/policy';
 import { parsePeriod, previousPeriod } from '@scorebook/time';
+import { type Currency, formatBands, formatValue } from './format.ts';
 import type { SiteData, SitePeriod } from './load.ts';
 import { type Lang, localized } from './messages.ts';
 
@@ -65,11 +65,18 @@ export function gradeOrder(period: SitePeriod): string[] {
   return period.policy?.grades.map((g) => g.grade) ?? Object.keys(period.results.summary.grades);
 }
 
-/** A scored item's goal in the metric's unit: `target / floor` or the bands. */
-export function goalOf(item: SnapshotScoredItem, unit: SnapshotMetric['unit']): string {
-  if (item.method === 'bands') return formatBands(item.bands, unit);
-  const q = (v: number | null) => (v === null ? '—' : formatQuantity(v, unit));
-  return `${q(item.target)} / ${q(item.floor)}`;
+/**
+ * A scored item's goal in the unit its values are shown in: `target / floor` (`20 秒 / 1 分钟`)
+ * or the bands.
+ */
+export function goalOf(
+  item: SnapshotScoredItem,
+  unit: SnapshotMetric['unit'],
+  lang: Lang,
+  currency: Currency,
+): string {
+  if (item.method === 'bands') return formatBands(item.bands, unit, lang, currency);
+  return `${formatValue(item.target, unit, lang, currency)} / ${formatValue(item.floor, unit, lang, currency)}`;
 }
 
 /** One row of an agent's scorecard: the metric's result and, when policy.json has it, its item. */
@@ -109,6 +116,20 @@ export function scoredRows(period: SitePeriod, agent: AgentResult): ScoredRow[] 
         ? (result.score * result.weight) / totalWeight
         : null,
   }));
+}
+
+const rankedCounts = new WeakMap<SitePeriod, Map<string | null, number>>();
+
+/** How many agents of the period's scorecard have a rank (computed once per period). */
+export function rankedCount(period: SitePeriod, scorecard: string | null): number {
+  let counts = rankedCounts.get(period);
+  if (counts === undefined) {
+    counts = new Map();
+    for (const a of period.results.agents)
+      if (a.rank !== null) counts.set(a.scorecard, (counts.get(a.scorecard) ?? 0) + 1);
+    rankedCounts.set(period, counts);
+  }
+  return counts.get(scorecard) ?? 0;
 }
 
 /** Teams of a period, sorted, with their members. */
@@ -205,6 +226,15 @@ export function teamMetricScores(period: SitePeriod): {
 }
 
 /**
+ * The band of an average score in the team × metric table: `met` at 100 (on target), `near`
+ * from 85, `below` from 60, `far` under 60, `none` without a score.
+ */
+export function heatBand(score: number | null): 'met' | 'near' | 'below' | 'far' | 'none' {
+  if (score === null) return 'none';
+  return score >= 100 ? 'met' : score >= 85 ? 'near' : score >= 60 ? 'below' : 'far';
+}
+
+/**
  * An agent's months up to and including `upTo`, oldest first: a page never shows later
  * periods, so publishing a new month does not change the pages of earlier ones.
  */
@@ -220,4 +250,37 @@ export function agentTrend(
       return agent === undefined ? [] : [{ period: p, agent }];
     })
     .reverse();
+}
+
+/** What a manager reads first of a period: who was rated, the mean and its change, the key finding. */
+export interface Headline {
+  rated: number;
+  agents: number;
+  /** Mean total score of the rated agents; null when none is rated. */
+  mean: number | null;
+  /** The same mean of the previous period of the same kind, when the site has it. */
+  previousMean: number | null;
+  /** Per grade, best first: agents this period and in the previous one (null without it). */
+  grades: Array<{ grade: string; now: number; before: number | null }>;
+  /** The scored metric most agents are below target on (at least one), with the counts. */
+  finding: { metric: string; below: number; scored: number } | null;
+}
+
+/** The headline of a period against the previous one of the same kind (null when the site has none). */
+export function headlineOf(period: SitePeriod, previous: SitePeriod | null): Headline {
+  const meanOf = (p: SitePeriod) =>
+    average(p.results.agents.filter((a) => a.status === 'rated').map((a) => a.total_score));
+  const top = metricsBelowTarget(period)[0];
+  return {
+    rated: period.results.summary.rated,
+    agents: period.results.summary.agents,
+    mean: meanOf(period),
+    previousMean: previous === null ? null : meanOf(previous),
+    grades: gradeOrder(period).map((grade) => ({
+      grade,
+      now: gradeCount(period, grade),
+      before: previous === null ? null : gradeCount(previous, grade),
+    })),
+    finding: top !== undefined && top.below > 0 ? top : null,
+  };
 }

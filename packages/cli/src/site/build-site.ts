@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
+  copyFileSync,
   cpSync,
   existsSync,
   lstatSync,
@@ -122,6 +123,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRep
       },
       options.onOutput,
     );
+    for (const p of changed) copyPublishedFiles(join(resultsDir, p), join(target, 'downloads', p));
     if (reusable) {
       const replaced = [...changed, ...Object.keys(previous.periods).filter((p) => !periods.includes(p))];
       for (const lang of ['zh', 'en']) {
@@ -318,6 +320,26 @@ function runAstro(env: Record<string, string>, onOutput?: (line: string) => void
         : reject(siteRefusal('SITE_BUILD_FAILED', app, { code: String(code), output: tail.trimEnd() })),
     );
   });
+}
+
+/**
+ * The files of a period folder the site offers as downloads byte for byte, when present: the
+ * report site's `PUBLISHED_FILES` (apps/report-site/src/lib/load.ts), which links them.
+ */
+export const PUBLISHED_DOWNLOADS = [
+  'results.json',
+  'explanations.json',
+  'policy.json',
+  'rejected.json',
+  'manifest.json',
+] as const;
+
+// Copied by the file system rather than rendered by Astro: a 5,000-agent month's
+// explanations.json is about 200 MB, which an endpoint would hold in memory several times over.
+function copyPublishedFiles(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const name of PUBLISHED_DOWNLOADS)
+    if (existsSync(join(from, name))) copyFileSync(join(from, name), join(to, name));
 }
 
 function countPages(dir: string): number {

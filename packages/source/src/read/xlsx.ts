@@ -34,9 +34,9 @@ import { corrupt, type PartCheck, stop, XlsxStop, xmlChunks } from './xlsx-xml.t
  */
 export async function* readXlsx(options: ReadFileOptions): AsyncGenerator<FileItem> {
   const file = createReadStream(options.path, { highWaterMark: 64 * 1024 });
-  let spool: Spool | null = null;
+  // The limit is looked up when a sheet is first spooled: by then the file is open.
+  const spool = new Spool(() => options.maxSpoolBytes ?? spoolLimit(statSync(options.path).size));
   try {
-    spool = new Spool(options.maxSpoolBytes ?? spoolLimit(statSync(options.path).size));
     const chunks = file[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
     const head = await readHead(chunks);
     if (!isZip(head.bytes)) throw await notZip(head, chunks);
@@ -53,7 +53,7 @@ export async function* readXlsx(options: ReadFileOptions): AsyncGenerator<FileIt
     throw toScorebookError(error, options.name);
   } finally {
     file.destroy();
-    await spool?.remove();
+    await spool.remove();
   }
 }
 
@@ -377,19 +377,22 @@ function bytesText(bytes: number): string {
 class Spool {
   private dir: string | null = null;
   private written = 0;
-  readonly #limit: number;
+  readonly #limitOf: () => number;
+  #limit: number | null = null;
 
-  constructor(limit: number) {
-    this.#limit = limit;
+  constructor(limitOf: () => number) {
+    this.#limitOf = limitOf;
   }
 
   /** A pass-through that stops with XLSX_PART_TOO_LARGE once the spool would exceed its limit. */
   guard(part: string): Transform {
+    this.#limit ??= this.#limitOf();
+    const limit = this.#limit;
     return new Transform({
       transform: (chunk: Buffer, _encoding, done) => {
         this.written += chunk.length;
-        if (this.written > this.#limit)
-          done(stop('XLSX_PART_TOO_LARGE', NOWHERE, { part, limit: bytesText(this.#limit) }));
+        if (this.written > limit)
+          done(stop('XLSX_PART_TOO_LARGE', NOWHERE, { part, limit: bytesText(limit) }));
         else done(null, chunk);
       },
     });

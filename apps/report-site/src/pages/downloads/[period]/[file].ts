@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { appealsCsv } from '../../../lib/appeals.ts';
 import { scorecardsCsv, scorecardsXlsx } from '../../../lib/downloads.ts';
-import { type PublishedFile, periodById, periodsToBuild } from '../../../lib/load.ts';
+import { periodById, periodsToBuild } from '../../../lib/load.ts';
 
-type Download = 'scorecards.csv' | 'scorecards.xlsx' | 'appeals.csv' | PublishedFile;
+type Download = 'scorecards.csv' | 'scorecards.xlsx' | 'appeals.csv';
 
 interface Props {
   periodId: string;
@@ -19,7 +17,6 @@ export const getStaticPaths = (() =>
         'scorecards.csv',
         'scorecards.xlsx',
         ...(p.results.appeals === undefined ? [] : (['appeals.csv'] as const)),
-        ...p.files,
       ] as const
     ).map((file) => ({
       params: { period: p.id, file },
@@ -28,23 +25,18 @@ export const getStaticPaths = (() =>
   )) satisfies GetStaticPaths;
 
 /**
- * The downloads of a period: the scorecards as CSV and XLSX, and each file of the period's folder
- * as its bytes, so that a download hashes to what manifest.json records.
+ * The downloads of a period that the site makes: the scorecards as CSV and XLSX, and the
+ * appeals as CSV when the period has appeals (`docs/site.md`). The period
+ * folder's own files (`PUBLISHED_FILES`) are copied beside them by `scorebook site build`, byte
+ * for byte, so that a download hashes to what manifest.json records.
  */
 export const GET: APIRoute<Props> = async ({ props }) => {
   const period = periodById(props.periodId);
-  switch (props.file) {
-    case 'scorecards.csv':
-      return new Response(scorecardsCsv(period), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
-    case 'appeals.csv':
-      return new Response(appealsCsv(period), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
-    case 'scorecards.xlsx':
-      return new Response(await scorecardsXlsx(period), {
-        headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
-      });
-    default:
-      return new Response(new Uint8Array(readFileSync(join(period.dir, props.file))), {
-        headers: { 'Content-Type': 'application/json' },
-      });
-  }
+  if (props.file === 'appeals.csv')
+    return new Response(appealsCsv(period), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+  if (props.file === 'scorecards.csv')
+    return new Response(scorecardsCsv(period), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+  return new Response(await scorecardsXlsx(period), {
+    headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+  });
 };

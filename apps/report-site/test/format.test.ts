@@ -1,0 +1,223 @@
+import type { MetricResult, RecordRef, SnapshotMetric } from '@scorebook/contract';
+import { describe, expect, it } from 'vitest';
+import {
+  formatBands,
+  formatCountDelta,
+  formatDelta,
+  formatDuration,
+  formatLocalTime,
+  formatMoney,
+  formatValue,
+  periodDays,
+} from '../src/lib/format.ts';
+import { evidenceSummary, recordCell, recordColumns } from '../src/lib/records.ts';
+import { pointsLost, standingOf, weakestMetrics } from '../src/lib/scorecard.ts';
+import { slugOf } from '../src/lib/slug.ts';
+import type { ScoredRow } from '../src/lib/views.ts';
+import { heatBand } from '../src/lib/views.ts';
+
+describe('units as people read them', () => {
+  it('shows durations in 秒, 分钟 or 小时 by size, one decimal at most', () => {
+    expect(formatDuration(28.64, 'zh')).toBe('28.6 秒');
+    expect(formatDuration(59.9, 'zh')).toBe('59.9 秒');
+    expect(formatDuration(60, 'zh')).toBe('1 分钟');
+    expect(formatDuration(90, 'zh')).toBe('1.5 分钟');
+    expect(formatDuration(900, 'zh')).toBe('15 分钟');
+    expect(formatDuration(14400, 'zh')).toBe('4 小时');
+    expect(formatDuration(12345, 'en')).toBe('3.4 h');
+    expect(formatDuration(20, 'en')).toBe('20 s');
+    expect(formatDuration(280.6, 'en')).toBe('4.7 min');
+  });
+
+  it('shows ratios as percentages, counts grouped, money in the declared currency or as a number', () => {
+    expect(formatValue(0.944, 'ratio', 'zh')).toBe('94.4%');
+    expect(formatValue(0.98, 'ratio', 'en')).toBe('98%');
+    expect(formatValue(12345, 'count', 'zh')).toBe('12,345');
+    expect(formatMoney(1234.5, 'zh', 'CNY')).toBe('¥1,234.50');
+    expect(formatMoney(1234.5, 'en', 'CNY')).toBe('CN¥1,234.50');
+    expect(formatMoney(1234.5, 'en', 'USD')).toBe('$1,234.50');
+    expect(formatMoney(1234.5, 'zh', null)).toBe('1,234.50');
+    expect(formatValue(null, 'ratio', 'zh')).toBe('—');
+    expect(formatValue(86.25, 'score', 'zh')).toBe('86.3');
+  });
+
+  it('writes bands, changes, local times and period days', () => {
+    expect(
+      formatBands(
+        [
+          { bound: 'at_least', value: 0.95, score: 100 },
+          { bound: 'at_least', value: 0.9, score: 80 },
+        ],
+        'ratio',
+        'zh',
+        null,
+      ),
+    ).toBe('≥ 95%: 100 分 · ≥ 90%: 80 分');
+    expect(formatDelta(3.25)).toBe('+3.3');
+    expect(formatDelta(-0.04)).toBe('±0.0');
+    expect(formatDelta(-3.3)).toBe('-3.3');
+    expect(formatCountDelta(2)).toBe('+2');
+    expect(formatCountDelta(-1)).toBe('-1');
+    expect(formatCountDelta(0)).toBe('±0');
+    expect(formatLocalTime('2026-11-24T06:58:02+08:00')).toBe('2026-11-24 06:58:02');
+    expect(formatLocalTime('2026-11-24T06:58:02.615+08:00')).toBe('2026-11-24 06:58:02');
+    expect(formatLocalTime('2026-11-24')).toBe('2026-11-24');
+    expect(periodDays({ start: '2026-11-01T00:00:00+08:00', end: '2026-12-01T00:00:00+08:00' })).toEqual({
+      first: '2026-11-01',
+      last: '2026-11-30',
+    });
+    expect(periodDays({ start: '2026-10-01T00:00:00+08:00', end: '2027-01-01T00:00:00+08:00' }).last).toBe(
+      '2026-12-31',
+    );
+  });
+});
+
+const metric = (m: Partial<MetricResult>): MetricResult => ({
+  value: 1,
+  sample: 10,
+  score: 100,
+  weight: 10,
+  status: 'scored',
+  ...m,
+});
+const row = (id: string, m: Partial<MetricResult>): ScoredRow => ({
+  metric: id,
+  result: metric(m),
+  item: null,
+  contribution: null,
+});
+
+describe('the scorecard’s weakest metrics', () => {
+  it('ranks by points lost of the base score, then weight, then scorecard order; leaves out metrics without a score', () => {
+    const rows = [
+      row('a', { score: 50, weight: 10 }),
+      row('b', { score: 80, weight: 40 }),
+      row('c', { score: 100, weight: 20 }),
+      row('d', { score: null, weight: 30, status: 'no_data' }),
+      row('e', { score: 75, weight: 20 }),
+    ];
+    expect(pointsLost(rows[0] as ScoredRow, rows)).toBe(5.555555555555555);
+    expect(pointsLost(rows[3] as ScoredRow, rows)).toBeNull();
+    expect(weakestMetrics(rows).map((w) => [w.row.metric, Math.round(w.lost * 1000) / 1000])).toEqual([
+      ['b', 8.889],
+      ['e', 5.556],
+      ['a', 5.556],
+    ]);
+    expect(standingOf(rows[0] as ScoredRow)).toBe('below');
+    expect(standingOf(rows[2] as ScoredRow)).toBe('met');
+    expect(standingOf(row('x', { score: 0 }))).toBe('floor');
+    expect(standingOf(rows[3] as ScoredRow)).toBe('unscored');
+    expect(heatBand(100)).toBe('met');
+    expect(heatBand(85)).toBe('near');
+    expect(heatBand(84.9)).toBe('below');
+    expect(heatBand(59.9)).toBe('far');
+    expect(heatBand(null)).toBe('none');
+  });
+});
+
+const frt: SnapshotMetric = {
+  id: 'first_response_time',
+  title: '首次响应时间',
+  title_en: 'First response time',
+  description: null,
+  description_en: null,
+  kind: 'mean',
+  better: 'lower',
+  unit: 'seconds',
+  table: 'responses',
+  field: 'seconds',
+  where: { all: [{ fact: 'is_first', operator: 'equal', value: true }] },
+  numerator: null,
+  denominator: null,
+  builtin: true,
+};
+const response = (seconds: number): RecordRef => ({
+  table: 'responses',
+  file: 'messages.csv',
+  line: 12,
+  fields: {
+    conversation_id: 'c1',
+    agent_id: 'a1',
+    channel: 'chat',
+    at: '2026-11-24T06:58:02+08:00',
+    seconds,
+    is_first: true,
+  },
+});
+const item = {
+  metric: 'first_response_time',
+  weight: 30,
+  method: 'linear' as const,
+  target: 20,
+  floor: 90,
+  bands: [],
+  min_sample: 1,
+  group: null,
+  line: 99,
+};
+
+describe('records behind a number', () => {
+  it('puts the deciding columns first, with Chinese labels, local times and durations', () => {
+    const columns = recordColumns([response(280.6)], ['seconds', 'is_first'], 'zh');
+    expect(columns.map((c) => c.label)).toEqual(['响应用时', '首次响应', '客户消息时间', '会话', '渠道']);
+    expect(columns.map((c) => recordCell(response(280.6), c.field, 'zh', null))).toEqual([
+      '4.7 分钟',
+      '是',
+      '2026-11-24 06:58:02',
+      'c1',
+      'chat',
+    ]);
+    const withReply = {
+      ...response(3),
+      fields: { ...response(3).fields, reply_at: '2026-11-24T07:00:00+08:00' },
+    };
+    expect(recordColumns([withReply], ['seconds'], 'en').map((c) => c.label)).toContain('Agent replied');
+    expect(recordCell(withReply, 'reply', 'en', null)).toBe('2026-11-24 07:00:00');
+  });
+
+  it('says what the count counts: below target exactly when the list reaches past it, else at least', () => {
+    const result = metric({ sample: 69 });
+    const some = {
+      role: 'against' as const,
+      total: 69,
+      records: [response(300), response(25), response(10)],
+    };
+    expect(evidenceSummary({ evidence: some, metric: frt, result, item, lang: 'zh' })).toBe(
+      '2 条低于目标的记录(共 69 条计入)',
+    );
+    const all = { role: 'against' as const, total: 69, records: [response(300), response(25)] };
+    expect(evidenceSummary({ evidence: all, metric: frt, result, item, lang: 'zh' })).toBe(
+      '至少 2 条低于目标的记录(共 69 条计入)',
+    );
+    const ratio: SnapshotMetric = {
+      ...frt,
+      id: 'reply_rate',
+      kind: 'ratio',
+      better: 'higher',
+      unit: 'ratio',
+      table: null,
+      field: null,
+      where: null,
+      numerator: { table: 'conversations', where: { fact: 'replied', operator: 'equal', value: true } },
+      denominator: { table: 'conversations', where: { fact: 'inquiry', operator: 'equal', value: true } },
+    } as SnapshotMetric;
+    const missed = (lang: 'zh' | 'en') =>
+      evidenceSummary({
+        evidence: { role: 'against', total: 4, records: [] },
+        metric: ratio,
+        result: metric({ sample: 71 }),
+        item: null,
+        lang,
+      });
+    expect(missed('zh')).toBe('71 条记录中 4 条未达成');
+    expect(missed('en')).toBe('4 of 71 records missed');
+  });
+});
+
+describe('readable slugs', () => {
+  it('keeps names of any script, hashes everything else', () => {
+    expect(slugOf('售后一组')).toBe('售后一组');
+    expect(slugOf('a0001')).toBe('a0001');
+    expect(slugOf('=HYPERLINK("x")')).toMatch(/^h-[0-9a-f]{16}$/);
+  });
+});

@@ -1,0 +1,264 @@
+// Browser test of what a manager acts on: the period's headline, rankings with vetoed agents at
+// their capped grade, the period switcher, the search across agents and teams, readable team
+// URLs, the metric page's histogram (marks at their values) and sortable agent table; and of the
+// layout on a 390 px phone.
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { PolicySnapshot, Results } from '@scorebook/contract';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { HISTOGRAM } from '../src/lib/charts.ts';
+import { formatScore } from '../src/lib/format.ts';
+import { checkPage, launchChromium } from './browser.ts';
+import { readJson } from './fixture-site.ts';
+
+const fixture = inject('fixture');
+let browser: Browser;
+let page: Page;
+let november: Results;
+let october: Results;
+let policy: PolicySnapshot;
+
+const url = (path: string) => pathToFileURL(join(fixture?.site ?? '', path)).href;
+
+beforeAll(async () => {
+  if (fixture === null) return;
+  november = readJson<Results>(join(fixture.results, '2026-11/results.json'));
+  october = readJson<Results>(join(fixture.results, '2026-10/results.json'));
+  policy = readJson<PolicySnapshot>(join(fixture.results, '2026-11/policy.json'));
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const meanOf = (r: Results) => {
+  const totals = r.agents.filter((a) => a.status === 'rated').map((a) => a.total_score ?? 0);
+  return totals.reduce((s, x) => s + x, 0) / totals.length;
+};
+
+describe.skipIf(fixture === null)('the manager’s overview', () => {
+  it('leads with the key finding, the rated agents, the mean and its change, and the grade mix against last period', async () => {
+    await page.goto(url('zh/periods/2026-11/index.html'));
+    const counts = new Map<string, { below: number; scored: number }>();
+    for (const a of november.agents)
+      for (const [id, m] of Object.entries(a.metrics)) {
+        if (m.status !== 'scored' || m.score === null) continue;
+        const c = counts.get(id) ?? { below: 0, scored: 0 };
+        c.scored++;
+        if (m.score < 100) c.below++;
+        counts.set(id, c);
+      }
+    const [top, c] =
+      [...counts.entries()].sort((x, y) => y[1].below - x[1].below || (x[0] < y[0] ? -1 : 1))[0] ?? [];
+    const title = policy.metrics.find((m) => m.id === top)?.title;
+    expect(
+      await page.locator('main [data-headline] > *').first().getAttribute('data-finding'),
+    ).not.toBeNull();
+    expect(await page.locator('[data-finding]').textContent()).toBe(
+      `${c?.scored} 名计分客服中有 ${c?.below} 名未达到「${title}」的目标。`,
+    );
+    expect(await page.locator('[data-rated]').textContent()).toBe(
+      `${november.summary.rated} / ${november.summary.agents}`,
+    );
+    expect(await page.locator('[data-mean]').textContent()).toBe(formatScore(meanOf(november)));
+    const delta = Math.round((meanOf(november) - meanOf(october)) * 10) / 10;
+    expect(await page.locator('[data-mean-delta]').textContent()).toBe(
+      `较2026年10月 ${delta > 0 ? '+' : delta < 0 ? '-' : '±'}${Math.abs(delta).toFixed(1)}`,
+    );
+    for (const grade of ['S', 'A', 'B', 'C', 'D']) {
+      const cells = await page.locator(`[data-grade-mix] tr[data-grade="${grade}"] td`).allTextContents();
+      const now = november.summary.grades[grade] ?? 0;
+      const before = october.summary.grades[grade] ?? 0;
+      expect(cells, grade).toEqual([
+        String(now),
+        String(before),
+        now > before ? `+${now - before}` : now < before ? String(now - before) : '±0',
+      ]);
+    }
+    await checkPage(page, 'overview');
+  });
+
+  it('sorts a vetoed agent with its capped grade, below every C agent', async () => {
+    await page.goto(url('zh/periods/2026-11/index.html'));
+    const vetoed = november.agents.find((a) => a.vetoes.length > 0 && a.grade === 'D');
+    if (vetoed === undefined) throw new Error('November has no vetoed agent');
+    const table = page.locator(`[data-ranking]:has(tr[data-agent="${vetoed.agent_id}"])`);
+    const order = await table
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-agent')));
+    const grades = new Map(november.agents.map((a) => [a.agent_id, a.grade]));
+    const at = order.indexOf(vetoed.agent_id);
+    expect(at).toBeGreaterThan(0);
+    for (const id of order.slice(at + 1)) expect(grades.get(id ?? ''), id ?? '').not.toBe('C');
+    for (const id of order.slice(0, at)) expect(['S', 'A', 'B', 'C', 'D']).toContain(grades.get(id ?? ''));
+    const better = november.agents.filter(
+      (a) =>
+        a.scorecard === vetoed.scorecard &&
+        a.grade === 'C' &&
+        (a.total_score ?? 0) < (vetoed.total_score ?? 0),
+    );
+    for (const a of better) expect(order.indexOf(a.agent_id), a.agent_id).toBeLessThan(at);
+  });
+
+  it('switches period and searches agents and teams, with readable team URLs', async () => {
+    await page.goto(url('zh/periods/2026-11/index.html'));
+    const switcher = page.locator('[data-period-switcher]');
+    expect(await switcher.locator('[aria-current="page"]').textContent()).toBe('2026年11月');
+    await switcher.getByRole('link', { name: '2026年10月' }).click();
+    await expect.poll(() => page.url()).toBe(url('zh/periods/2026-10/index.html'));
+    await page.goto(url('zh/periods/2026-11/index.html'));
+    const input = page.locator('[data-site-search-input]');
+    await input.fill('售后一');
+    const results = page.locator('[data-site-search-results] li');
+    await expect.poll(() => results.count()).toBeGreaterThan(1);
+    const team = page.locator('[data-site-search-results] li[data-kind="team"] a');
+    expect(await team.textContent()).toBe('售后一组');
+    await team.click();
+    await expect.poll(() => page.url()).toBe(url('zh/periods/2026-11/teams/售后一组/index.html'));
+    await page.goto(url('zh/periods/2026-11/index.html'));
+    await input.fill('a0001');
+    await expect.poll(() => results.count()).toBe(1);
+    await results.locator('a').click();
+    await expect.poll(() => page.url()).toBe(url('zh/periods/2026-11/agents/a0001/index.html'));
+  });
+
+  it('draws the metric histogram’s target and floor at their values, and sorts its agent table', async () => {
+    await page.goto(url('zh/periods/2026-11/metrics/first_response_time/index.html'));
+    const src = (await page.locator('[data-chart="histogram"] img').getAttribute('src')) ?? '';
+    const svg = Buffer.from(src.slice(src.indexOf(',') + 1), 'base64').toString('utf8');
+    const values = november.agents.flatMap((a) => {
+      const v = a.metrics.first_response_time?.value;
+      return v === null || v === undefined ? [] : [v];
+    });
+    const items = policy.scorecards.flatMap((s) =>
+      s.scored.filter((i) => i.metric === 'first_response_time'),
+    );
+    const marks = items.flatMap((i) => [i.target, i.floor]).filter((v): v is number => v !== null);
+    expect(marks.length).toBeGreaterThan(1);
+    const low = Math.min(...values, ...marks);
+    const high = Math.max(...values, ...marks);
+    const plot = HISTOGRAM.width - HISTOGRAM.left - HISTOGRAM.right;
+    const lines = [...svg.matchAll(/<path d="M([\d.]+) [\d.]+L([\d.]+) [\d.]+"[^>]*stroke-dasharray/g)].map(
+      (m) => Number(m[1]),
+    );
+    expect(lines.length).toBe(marks.length);
+    for (const [i, value] of marks.entries())
+      expect(
+        Math.abs((lines[i] ?? 0) - (HISTOGRAM.left + ((value - low) / (high - low)) * plot)),
+      ).toBeLessThan(1);
+
+    const table = page.locator('[data-metric-agents]');
+    await table.locator('th[data-key="value"]').click();
+    const sorted = await table
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-value'))));
+    expect(sorted.length).toBe(values.length);
+    expect(sorted).toEqual([...values].sort((a, b) => a - b));
+    await table.locator('th[data-key="value"]').click();
+    const descending = await table
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-value'))));
+    expect(descending).toEqual([...values].sort((a, b) => b - a));
+    expect(await table.locator('th[data-key="value"]').getAttribute('aria-sort')).toBe('descending');
+  });
+});
+
+describe.skipIf(fixture === null)('policy pages', () => {
+  it('render the markdown description, sanitised', async () => {
+    let dialogs = 0;
+    page.on('dialog', (d) => {
+      dialogs++;
+      void d.dismiss();
+    });
+    await page.goto(url('zh/policies/ecommerce-cs/2026.12/index.html'));
+    const description = page.locator('[data-description]');
+    expect(await description.locator('strong').textContent()).toBe('旺季');
+    expect(await description.locator('li').count()).toBe(2);
+    expect(await description.locator('a').evaluateAll((a) => a.map((x) => x.getAttribute('href')))).toEqual([
+      'https://example.com/policy',
+    ]);
+    expect(await description.locator('script, img, [onerror]').count()).toBe(0);
+    expect(await description.textContent()).toContain('<script>alert(1)</script>');
+    expect(await description.textContent()).toContain('坏链接');
+    expect(dialogs).toBe(0);
+  });
+
+  it('show the difference from the previous version as rows with titles and ids, without JSON', async () => {
+    await page.goto(url('zh/policies/ecommerce-cs/2026.11/index.html'));
+    const rows = page.locator('[data-diff] tbody tr');
+    expect(await rows.count()).toBeGreaterThan(5);
+    const texts = await rows.evaluateAll((trs) =>
+      trs.map((tr) => [...tr.children].map((c) => c.textContent ?? '')),
+    );
+    for (const cells of texts) {
+      expect(cells).toHaveLength(4);
+      expect(cells.join(' '), cells.join(' | ')).not.toMatch(/[{}]|":/);
+    }
+    expect(texts.some(([where]) => where?.includes('首次响应时间 (first_response_time)'))).toBe(true);
+    await page.goto(url('en/policies/ecommerce-cs/2026.11/index.html'));
+    const english = await page.locator('[data-diff] tbody tr th').allTextContents();
+    expect(english.some((w) => w.includes('First response time (first_response_time)'))).toBe(true);
+  });
+});
+
+describe.skipIf(fixture === null)('units and layout', () => {
+  it('shows units as people read them: 秒/分钟/小时 and %, targets in the values’ unit, no data with its reason', async () => {
+    await page.goto(url('zh/periods/2026-11/agents/a0001/index.html'));
+    const frt = await page.locator('tr[data-metric="first_response_time"] td').allTextContents();
+    expect(frt[0]).toMatch(/^\d+(\.\d)? 秒$/);
+    expect(frt[1]).toBe('20 秒 / 1.5 分钟');
+    const reply = await page.locator('tr[data-metric="reply_rate"] td').allTextContents();
+    expect(reply[0]).toMatch(/^\d+(\.\d)?%$/);
+    expect(reply[1]).toBe('98% / 85%');
+    await page.goto(url('en/periods/2026-11/agents/a0001/index.html'));
+    expect((await page.locator('tr[data-metric="first_response_time"] td').allTextContents())[1]).toBe(
+      '20 s / 1.5 min',
+    );
+    const unscored = november.agents.find((a) =>
+      Object.values(a.metrics).some((m) => m.status === 'insufficient'),
+    );
+    if (unscored === undefined) throw new Error('November has no insufficient sample');
+    await page.goto(url(`zh/periods/2026-11/agents/${unscored.agent_id}/index.html`));
+    const row = page.locator('tr[data-standing="unscored"]').first();
+    expect(await row.locator('td').last().textContent()).toMatch(
+      /^不计分 · 样本不足: 样本 \d+ 条,少于最小样本 \d+ 条/,
+    );
+  });
+
+  it('has no horizontal overflow at 390 px on any kind of page, and keeps its tables scrolling inside the page', async () => {
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    try {
+      for (const path of [
+        'zh/index.html',
+        'zh/periods/2026-11/index.html',
+        'zh/periods/2026-11/agents/a0001/index.html',
+        'en/periods/2026-11/agents/a0001/index.html',
+        'zh/periods/2026-11/teams/售后一组/index.html',
+        'zh/periods/2026-11/metrics/first_response_time/index.html',
+        'zh/periods/2026-11/audit/index.html',
+        'zh/policies/index.html',
+        'zh/policies/ecommerce-cs/2026.11/index.html',
+      ]) {
+        await phone.goto(url(path));
+        expect(await phone.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(
+          390,
+        );
+        const squeezed = await phone.evaluate(
+          () =>
+            [...document.querySelectorAll('th')].filter((th) => {
+              const text = th.textContent?.trim() ?? '';
+              return /^[\u4e00-\u9fff]{2,}$/.test(text) && th.getBoundingClientRect().width < 24;
+            }).length,
+        );
+        expect(squeezed, `${path}: Chinese headers broken a character a line`).toBe(0);
+      }
+      await phone.goto(url('zh/periods/2026-11/index.html'));
+      await checkPage(phone, 'overview-390');
+    } finally {
+      await phone.close();
+    }
+  });
+});

@@ -1,0 +1,176 @@
+// Browser test of the agent's scorecard, the page an agent brings to the 绩效面谈: the first
+// screen, readable records, links to other periods and to the policy line, trends, and the
+// printed document. Numbers are computed here from the fixture's result files.
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { AgentExplanation, AgentResult, PolicySnapshot, Results } from '@scorebook/contract';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { formatDelta, formatScore } from '../src/lib/format.ts';
+import { checkPage, launchChromium, pdfPages } from './browser.ts';
+import { readJson } from './fixture-site.ts';
+
+const fixture = inject('fixture');
+let browser: Browser;
+let page: Page;
+let november: Results;
+let october: Results;
+let policy: PolicySnapshot;
+let explanations: Map<string, AgentExplanation>;
+
+const url = (path: string) => pathToFileURL(join(fixture?.site ?? '', path)).href;
+
+beforeAll(async () => {
+  if (fixture === null) return;
+  november = readJson<Results>(join(fixture.results, '2026-11/results.json'));
+  october = readJson<Results>(join(fixture.results, '2026-10/results.json'));
+  policy = readJson<PolicySnapshot>(join(fixture.results, '2026-11/policy.json'));
+  explanations = new Map(
+    readJson<{ agents: AgentExplanation[] }>(join(fixture.results, '2026-11/explanations.json')).agents.map(
+      (a) => [a.agent_id, a],
+    ),
+  );
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+// Points lost per scored metric: (100 − score) × weight ÷ the weights that scored.
+function lostPoints(agent: AgentResult): Array<[string, number]> {
+  const scored = Object.entries(agent.metrics).filter(([, m]) => m.status === 'scored' && m.score !== null);
+  const weights = scored.reduce((s, [, m]) => s + (m.weight ?? 0), 0);
+  return scored.map(([id, m]) => [id, ((100 - (m.score ?? 0)) * (m.weight ?? 0)) / weights]);
+}
+
+describe.skipIf(fixture === null)('the agent’s scorecard', () => {
+  it('shows grade, total, its change, the points to the next grade and the three weakest metrics by points lost', async () => {
+    const agent = november.agents.find((a) => a.agent_id === 'a0001');
+    const before = october.agents.find((a) => a.agent_id === 'a0001');
+    if (agent?.total_score == null || before?.total_score == null) throw new Error('a0001 is not rated');
+    await page.goto(url('zh/periods/2026-11/agents/a0001/index.html'));
+    const card = page.locator('[data-grade-card]');
+    expect(await card.locator('[data-total]').textContent()).toBe(formatScore(agent.total_score));
+    expect(await card.locator('[data-delta]').textContent()).toBe(
+      `较2026年10月 ${formatDelta(agent.total_score - before.total_score)}`,
+    );
+    const grades = policy.grades;
+    const reached = grades.findIndex((g) => g.min_score <= (agent.total_score ?? 0));
+    const better = grades[reached - 1];
+    expect(await card.locator('[data-next-grade]').textContent()).toBe(
+      better === undefined
+        ? '已是最高等级'
+        : `距 ${better.grade} 还差 ${formatScore(better.min_score - agent.total_score)} 分`,
+    );
+    const expected = lostPoints(agent)
+      .filter(([, lost]) => lost > 0)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 3);
+    expect(
+      await page
+        .locator('[data-weakest] li')
+        .evaluateAll((li) => li.map((x) => x.getAttribute('data-metric'))),
+    ).toEqual(expected.map(([id]) => id));
+    expect(await page.locator('[data-weakest] li strong').first().textContent()).toBe(
+      `失 ${formatScore(expected[0]?.[1])} 分`,
+    );
+    const standings = await page
+      .locator('[data-scorecard] tr[data-metric]')
+      .evaluateAll((rows) =>
+        rows.map((r) => [r.getAttribute('data-metric'), r.getAttribute('data-standing')]),
+      );
+    expect(standings.length).toBe(6);
+    for (const [id, standing] of standings) {
+      const score = agent.metrics[id ?? '']?.score ?? null;
+      expect(standing, id ?? '').toBe(
+        score === null ? 'unscored' : score >= 100 ? 'met' : score <= 0 ? 'floor' : 'below',
+      );
+    }
+    await checkPage(page, 'scorecard');
+  });
+
+  it('shows a vetoed agent’s veto and capped grade on the grade card', async () => {
+    const vetoed = november.agents.find((a) => a.vetoes.length > 0);
+    if (vetoed === undefined) throw new Error('November has no vetoed agent');
+    await page.goto(url(`zh/periods/2026-11/agents/${vetoed.agent_id}/index.html`));
+    const veto = page.locator(`[data-grade-card] [data-veto="${vetoed.vetoes[0]}"]`);
+    expect(await veto.textContent()).toMatch(/^一票否决:.+ · 等级封顶 D/);
+  });
+
+  it('shows the records behind a number readably: Chinese labels, the deciding column first, local times, a count that says what it counts', async () => {
+    await page.goto(url('zh/periods/2026-11/agents/a0001/index.html'));
+    const frt = page.locator('[data-evidence] details[data-metric="first_response_time"]');
+    await frt.locator('summary').click();
+    const headers = await frt.locator('thead th').allTextContents();
+    expect(headers).toEqual(['响应用时', '首次响应', '客户消息时间', '会话', '渠道', '客服回复位置']);
+    const first = await frt.locator('tbody tr').first().locator('td').allTextContents();
+    expect(first[0]).toMatch(/^\d+(\.\d)? (秒|分钟|小时)$/);
+    expect(first[1]).toMatch(/^(是|否)$/);
+    expect(first[2]).toMatch(/^2026-11-\d{2} \d{2}:\d{2}:\d{2}$/);
+    const evidence = explanations.get('a0001')?.metrics.first_response_time?.evidence;
+    if (evidence === undefined) throw new Error('a0001 has no first-response evidence');
+    const target =
+      policy.scorecards
+        .find((s) => s.id === 'presale')
+        ?.scored.find((i) => i.metric === 'first_response_time')?.target ?? 0;
+    const below = evidence.records.filter((r) => Number(r.fields.seconds) > target).length;
+    const exact = below < evidence.records.length || evidence.records.length === evidence.total;
+    expect(await frt.locator('[data-evidence-count]').textContent()).toBe(
+      `${exact ? '' : '至少 '}${below} 条低于目标的记录(共 ${evidence.total} 条计入)`,
+    );
+    expect(await frt.locator('tbody tr').count()).toBe(evidence.records.length);
+    const reply = page.locator('[data-evidence] details[data-metric="reply_rate"] [data-evidence-count]');
+    const replyRate = november.agents.find((a) => a.agent_id === 'a0001')?.metrics.reply_rate;
+    const missed = explanations.get('a0001')?.metrics.reply_rate?.evidence.total;
+    expect(await reply.textContent()).toBe(`${replyRate?.sample} 条记录中 ${missed} 条未达成`);
+  });
+
+  it('links to the agent’s other periods and to the exact line of the policy, and marks policy changes in the trend', async () => {
+    await page.goto(url('zh/periods/2026-11/agents/a0001/index.html'));
+    expect(await page.locator('[data-other-periods] a').allTextContents()).toEqual([
+      '2026年12月',
+      '2026年第4季度',
+      '2026年10月',
+    ]);
+    const line = page.locator('tr[data-metric="first_response_time"] a.policy-line');
+    const href = (await line.getAttribute('href')) ?? '';
+    const item = policy.scorecards
+      .find((s) => s.id === 'presale')
+      ?.scored.find((i) => i.metric === 'first_response_time');
+    expect(href).toMatch(new RegExp(`policies/ecommerce-cs/2026\\.11/index\\.html#L${item?.line}$`));
+    await line.click();
+    const target = page.locator(`#L${item?.line}`);
+    expect(await target.textContent()).toBe(`${policy.text.split('\n')[(item?.line ?? 1) - 1]}\n`);
+    expect(await target.textContent()).toContain('first_response_time');
+    await page.goto(url('zh/periods/2026-11/agents/a0001/index.html'));
+    expect(await page.locator('[data-trend] [data-version-changed]').count()).toBe(1);
+    await page.goto(url('zh/periods/2026-Q4/agents/a0001/index.html'));
+    expect(await page.locator('[data-governed]').textContent()).toContain(
+      '本期间按策略 ecommerce-cs 2026.10(2026-10-01 生效,即期间首日生效的版本)考核。',
+    );
+    expect(await page.locator('[data-months-governed]').textContent()).toContain('2026年11月 2026.11');
+  });
+
+  it('prints as a 面谈 document of at most two A4 pages: header, scorecard, weakest metrics, a plan box and signature lines', async () => {
+    for (const agentId of ['a0001', november.agents.find((a) => a.vetoes.length > 0)?.agent_id ?? '']) {
+      await page.goto(url(`zh/periods/2026-11/agents/${agentId}/index.html`));
+      await page.emulateMedia({ media: 'print' });
+      for (const part of [
+        '[data-print-header]',
+        '[data-scorecard]',
+        '[data-weakest]',
+        '[data-plan-box]',
+        '[data-signatures]',
+      ])
+        expect(await page.locator(part).isVisible(), `${agentId} ${part}`).toBe(true);
+      expect(await page.locator('[data-evidence]').isVisible()).toBe(false);
+      expect(await page.locator('[data-print-header]').textContent()).toContain('ecommerce-cs 2026.11');
+      await page.emulateMedia({ media: null });
+      const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+      expect(pdfPages(pdf), agentId).toBeGreaterThanOrEqual(1);
+      expect(pdfPages(pdf), agentId).toBeLessThanOrEqual(2);
+    }
+  });
+});
