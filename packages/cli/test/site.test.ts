@@ -156,6 +156,14 @@ describe('scorebook site serve', () => {
     expect(await (await fetch(`${base}/inside.html`)).text()).toBe('<p>zh</p>');
   });
 
+  it('redirects a folder without its trailing slash, so relative links resolve as from file://', async () => {
+    const plain = await fetch(`${base}/zh`, { redirect: 'manual' });
+    expect([plain.status, plain.headers.get('location')]).toEqual([301, '/zh/']);
+    const query = await fetch(`${base}/zh?lang=en`, { redirect: 'manual' });
+    expect(query.headers.get('location')).toBe('/zh/?lang=en');
+    expect(await (await fetch(`${base}/zh`)).text()).toBe('<p>zh</p>');
+  });
+
   it('never serves what lies outside the folder, through a link or ..', async () => {
     expect((await fetch(`${base}/leak.txt`)).status).toBe(404);
     expect((await fetch(`${base}/up/secret.txt`)).status).toBe(404);
