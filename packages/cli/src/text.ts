@@ -273,8 +273,8 @@ export const CLI_TEXT = defineCatalogue({
     en: (p: { pages: number }) => `rendering pages: ${p.pages}`,
   },
   SITE_RENDERED: {
-    zh: (p: { pages: number }) => `已生成页面: ${p.pages}`,
-    en: (p: { pages: number }) => `pages rendered: ${p.pages}`,
+    zh: (p: { pages: number }) => `已生成 ${p.pages} 个页面……`,
+    en: (p: { pages: number }) => `${p.pages} pages rendered so far…`,
   },
   SITE_BUILT: {
     zh: (p: SiteBuilt) =>
