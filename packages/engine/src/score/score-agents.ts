@@ -1,0 +1,92 @@
+import type { AgentResult, MetricResult } from '@scorebook/contract';
+import type { Policy, Scorecard } from '@scorebook/policy';
+import type { Zone } from '@scorebook/time';
+import type { Agent } from '../check/row-checks.ts';
+import type { MetricTally } from '../measure/accumulate.ts';
+import type { MetricValue } from '../measure/compile-metrics.ts';
+import { assignRanks, notRatedRating, type Rating, rateAgent } from './rate-agent.ts';
+import { infoMetric, scoreMetric } from './score-metric.ts';
+
+/** Inputs of {@link scoreAgents}. */
+export interface ScoreInput {
+  policy: Policy;
+  agents: readonly Agent[];
+  /** One tally per metric of the catalog, in catalog order: the metrics results carry. */
+  tallies: readonly MetricTally[];
+  /** Metrics that need an absent table: no data, whatever their kind. */
+  noData: ReadonlySet<string>;
+  /** The rows of the period each exclusion removed of an agent, by exclusion id. */
+  excludedOf: (agent: number) => ReadonlyMap<string, number>;
+  zone: Zone;
+}
+
+/** One agent as scored: the results entry (rank included), its scorecard and how it was rated. */
+export interface ScoredAgent {
+  agent: Agent;
+  scorecard: Scorecard | null;
+  result: AgentResult;
+  rating: Rating;
+}
+
+/**
+ * The score stage (`semantics.md`, scoring), in the order of the agents table: each metric's
+ * value and score for the agent's scorecard, the rating (eligibility, base score, adjustments,
+ * total, vetoes, grade), then ranks within each scorecard.
+ */
+export function scoreAgents(input: ScoreInput): ScoredAgent[] {
+  const { policy, agents, tallies, noData, zone } = input;
+  const scorecardOfRole = new Map(policy.scorecards.flatMap((s) => s.roles.map((r) => [r, s] as const)));
+  const scored = agents.map((agent): ScoredAgent => {
+    const scorecard = scorecardOfRole.get(agent.role) ?? null;
+    const items = new Map(scorecard?.scored.map((s) => [s.metric, s]) ?? []);
+    const values: Record<string, number | null> = {};
+    const metrics: Record<string, MetricResult> = {};
+    for (const tally of tallies) {
+      const d = tally.definition;
+      const measured: MetricValue = noData.has(d.id) ? { value: null, sample: 0 } : tally.value(agent.index);
+      values[d.id] = measured.value;
+      const item = items.get(d.id);
+      metrics[d.id] = item === undefined ? infoMetric(measured) : scoreMetric(measured, item, d);
+    }
+    const rating: Rating =
+      scorecard === null
+        ? notRatedRating('NO_SCORECARD', `no scorecard for role "${agent.role}"`)
+        : rateAgent(policy, scorecard, metrics, values, zone);
+    const removed = input.excludedOf(agent.index);
+    const excluded: Record<string, number> = {};
+    for (const e of policy.exclusions) {
+      const n = removed.get(e.id) ?? 0;
+      if (n > 0) excluded[e.id] = n;
+    }
+    const result: AgentResult = {
+      agent_id: agent.agent_id,
+      name: agent.name,
+      team: agent.team,
+      role: agent.role,
+      employment_status: agent.status,
+      scorecard: scorecard?.id ?? null,
+      status: rating.status,
+      reason: rating.reason,
+      reason_code: rating.reason_code,
+      metrics,
+      excluded,
+      base_score: rating.base_score,
+      adjustments: rating.adjustments,
+      total_score: rating.total_score,
+      vetoes: rating.vetoes,
+      grade: rating.grade,
+      rank: null,
+      worst_metrics: rating.worst_metrics,
+    };
+    return { agent, scorecard, result, rating };
+  });
+  for (const scorecard of policy.scorecards) {
+    const totals = scored.flatMap(({ result }) =>
+      result.scorecard === scorecard.id && result.status === 'rated' && result.total_score !== null
+        ? [{ key: result, total: result.total_score }]
+        : [],
+    );
+    for (const [result, rank] of assignRanks(totals)) result.rank = rank;
+  }
+  return scored;
+}
