@@ -17,7 +17,22 @@ export interface MetricResult {
   status: MetricStatus;
 }
 
-/** One agent's entry of results.json. */
+/**
+ * A group's result for one agent (policy format 2, `docs/results.md`): the weighted mean of the
+ * scores of its items that have one, and the points it adds to the base score.
+ */
+export interface GroupResult {
+  id: string;
+  /** The group's weight as written. */
+  weight: number;
+  /** `scored` when at least one of its items has a score, else `no_score` (its weight is shared). */
+  status: 'scored' | 'no_score';
+  subtotal: number | null;
+  /** subtotal × weight ÷ the weights of the groups that scored: its share of the base score. */
+  contribution: number | null;
+}
+
+/** One agent's entry of results.json; the optional keys are those of policy format 2 only. */
 export interface AgentResult {
   agent_id: string;
   name: string;
@@ -37,6 +52,8 @@ export interface AgentResult {
   grade: string | null;
   rank: number | null;
   worst_metrics: string[];
+  /** Format 2: the scorecard's groups in policy order (`[]` for a flat `scored` list). */
+  groups?: GroupResult[];
 }
 
 /** What was read of one input table. */
@@ -204,8 +221,17 @@ export interface SnapshotScoredItem {
   floor: number | null;
   bands: SnapshotBand[];
   min_sample: number;
-  /** The group the item is scored in; null while policies have no groups. */
+  /** The id of the group the item is scored in; null in a scorecard without groups. */
   group: string | null;
+  line: number;
+}
+
+/** A group of a scorecard (format 2) with its weight; `line` is where it starts in `text`. */
+export interface SnapshotGroup {
+  id: string;
+  title: string;
+  title_en: string | null;
+  weight: number;
   line: number;
 }
 
@@ -247,6 +273,8 @@ export interface SnapshotScorecard {
   scored: SnapshotScoredItem[];
   adjustments: SnapshotAdjustment[];
   vetoes: SnapshotVeto[];
+  /** Format 2: the groups in policy order, `[]` for a flat `scored` list. */
+  groups?: SnapshotGroup[];
   line: number;
 }
 
@@ -263,6 +291,8 @@ export type SnapshotMetric = MetricDefinition;
  */
 export interface PolicySnapshot {
   scorebook: 1;
+  /** The policy's format when it is 2 (absent for format 1). */
+  format?: 2;
   id: string;
   version: string;
   effective_from: string;

@@ -77,7 +77,7 @@ export interface VersionImpact {
   after: VersionSide | null;
   /** Meaning-level changes from `before` to `after`. */
   changes: PolicyChange[];
-  /** Changes of a scored metric's weight (or a scored metric added or removed). */
+  /** Changes of a scored metric's or a group's weight (or one added or removed). */
   weights: PolicyChange[];
   grades: AgentMove[];
   ranks: AgentMove[];
@@ -189,7 +189,10 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
         before: before && sideOf(before),
         after: after && sideOf(after),
         changes,
-        weights: changes.filter((c) => c.area === 'scored' && (c.field === 'weight' || c.kind !== 'changed')),
+        weights: changes.filter(
+          (c) =>
+            (c.area === 'scored' || c.area === 'group') && (c.field === 'weight' || c.kind !== 'changed'),
+        ),
         ...compareAgents((await run(before, `${i}-before`)) ?? [], (await run(after, `${i}-after`)) ?? []),
       });
     }

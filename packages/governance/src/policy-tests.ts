@@ -243,6 +243,8 @@ function check(want: AgentExpectation, agents: readonly AgentResult[], at: At): 
     field(['metrics', id], value, got.metrics[id]?.value);
   for (const [id, status] of Object.entries(want.metric_status ?? {}))
     field(['metric_status', id], status, got.metrics[id]?.status);
+  for (const [id, subtotal] of Object.entries(want.groups ?? {}))
+    field(['groups', id], subtotal, got.groups?.find((g) => g.id === id)?.subtotal);
   return failures;
 }
 
@@ -263,6 +265,11 @@ function coverageOf(versions: readonly Policy[], evaluations: readonly Evaluatio
         add(
           `scorecards.${s.id}.eligibility`,
           members.some((a) => a.reason_code === 'NOT_ELIGIBLE'),
+        );
+      for (const g of s.groups)
+        add(
+          `scorecards.${s.id}.groups.${g.id}`,
+          members.some((a) => a.groups?.some((r) => r.id === g.id && r.status === 'scored') ?? false),
         );
       for (const item of s.scored)
         add(

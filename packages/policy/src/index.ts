@@ -22,8 +22,10 @@ export type {
   Grade,
   Policy,
   Scorecard,
+  ScoredGroup,
   ScoredItem,
   SourceRef,
   Veto,
 } from './model.ts';
 export { selectVersion } from './select-version.ts';
+export { policyOfSnapshot } from './snapshot/policy-of-snapshot.ts';

@@ -36,6 +36,20 @@ export interface ScoredItem {
   floor: number | null;
   bands: Band[];
   min_sample: number;
+  /** The id of the group it is scored in (v2); null in a scorecard without groups. */
+  group: string | null;
+  source: SourceRef;
+}
+
+/**
+ * A group of scored metrics (考核维度, v2) with its own weight: its subtotal is the weighted mean
+ * of its items' scores, and the base score the weighted mean of the groups' subtotals.
+ */
+export interface ScoredGroup {
+  id: string;
+  title: string;
+  title_en: string | null;
+  weight: number;
   source: SourceRef;
 }
 
@@ -74,7 +88,10 @@ export interface Scorecard {
   title_en: string | null;
   roles: string[];
   eligibility: Eligibility | null;
+  /** Every scored item, group by group in a scorecard with groups (each naming its group). */
   scored: ScoredItem[];
+  /** The groups in policy order (v2); empty for a flat `scored` list, which is one implicit group. */
+  groups: ScoredGroup[];
   adjustments: Adjustment[];
   vetoes: Veto[];
   source: SourceRef;
@@ -96,7 +113,8 @@ export interface BusinessHoursSpec {
 
 /** A validated policy version. */
 export interface Policy {
-  scorebook: 1;
+  /** The format: 1, or 2 when the version may use the v2 features (groups, …; docs/scorecards.md). */
+  scorebook: 1 | 2;
   id: string;
   version: string;
   effective_from: string;

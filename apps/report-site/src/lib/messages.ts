@@ -234,6 +234,14 @@ export const SITE_TEXT = defineCatalogue({
   statusInfo: fixed('仅供参考', 'for information'),
   statusRated: fixed('参评', 'rated'),
   statusNotRated: fixed('未参评', 'not rated'),
+  // Policy format 2 (docs/scorecards.md).
+  groups: fixed('考核维度', 'Groups'),
+  group: fixed('维度', 'Group'),
+  subtotal: fixed('维度分', 'Subtotal'),
+  groupNoScore: fixed(
+    '本维度没有得分的指标,权重由其他维度按比例分摊',
+    'no metric of this group has a score; the other groups share its weight',
+  ),
 });
 
 /** A key of the site's catalogue. */

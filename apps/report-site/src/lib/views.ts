@@ -77,7 +77,10 @@ export interface ScoredRow {
   metric: string;
   result: MetricResult;
   item: SnapshotScoredItem | null;
-  /** Points the metric adds to the base score: score × weight ÷ the weights that scored. */
+  /**
+   * Points the metric adds to the base score: score × weight ÷ the weights that scored (with
+   * groups, those of its group, times the group's weight ÷ the weights of the groups that scored).
+   */
   contribution: number | null;
 }
 
@@ -92,23 +95,38 @@ export function scoredRows(period: SitePeriod, agent: AgentResult): ScoredRow[] 
     Object.entries(agent.metrics)
       .filter(([, m]) => m.status !== 'info')
       .map(([id]) => id);
-  const results = ids.flatMap((id) => {
+  const rows = ids.flatMap((id) => {
     const result = own(agent.metrics, id);
-    return result === undefined ? [] : [{ metric: id, result }];
+    return result === undefined
+      ? []
+      : [{ metric: id, result, item: items?.find((i) => i.metric === id) ?? null }];
   });
-  const totalWeight = results.reduce(
-    (s, r) => s + (r.result.status === 'scored' ? (r.result.weight ?? 0) : 0),
-    0,
-  );
-  return results.map(({ metric, result }) => ({
-    metric,
-    result,
-    item: items?.find((i) => i.metric === metric) ?? null,
-    contribution:
-      result.status === 'scored' && result.score !== null && result.weight !== null && totalWeight > 0
-        ? (result.score * result.weight) / totalWeight
-        : null,
-  }));
+  const groups = agent.groups ?? [];
+  const groupWeights = groups.reduce((s, g) => s + (g.status === 'scored' ? g.weight : 0), 0);
+  const share = (group: string | null) => {
+    if (group === null || groups.length === 0) return 1;
+    const g = groups.find((x) => x.id === group);
+    return g === undefined || groupWeights === 0 ? 0 : g.weight / groupWeights;
+  };
+  const scoredWeight = (group: string | null) =>
+    rows.reduce(
+      (s, r) =>
+        s + ((r.item?.group ?? null) === group && r.result.status === 'scored' ? (r.result.weight ?? 0) : 0),
+      0,
+    );
+  return rows.map(({ metric, result, item }) => {
+    const group = item?.group ?? null;
+    const weights = scoredWeight(group);
+    return {
+      metric,
+      result,
+      item,
+      contribution:
+        result.status === 'scored' && result.score !== null && result.weight !== null && weights > 0
+          ? ((result.score * result.weight) / weights) * share(group)
+          : null,
+    };
+  });
 }
 
 /** Teams of a period, sorted, with their members. */

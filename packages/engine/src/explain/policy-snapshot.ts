@@ -18,8 +18,10 @@ import type { Policy, Scorecard } from '@scorebook/policy';
  * written in a fixed order, the keys of conditions sorted, lists in the policy's order.
  */
 export function policySnapshot(policy: Policy, definitions: readonly MetricDefinition[]): PolicySnapshot {
+  const v2 = policy.scorebook === 2;
   return {
     scorebook: 1,
+    ...(v2 ? { format: 2 as const } : {}),
     id: policy.id,
     version: policy.version,
     effective_from: policy.effective_from,
@@ -47,7 +49,7 @@ export function policySnapshot(policy: Policy, definitions: readonly MetricDefin
       when: condition(e.when),
       line: e.source.line,
     })),
-    scorecards: policy.scorecards.map(scorecard),
+    scorecards: policy.scorecards.map((s) => scorecard(s, v2)),
     metrics: definitions.map(metric),
     text: policy.text,
   };
@@ -65,7 +67,7 @@ function week(w: Readonly<Record<SnapshotWeekday, readonly string[]>>): Record<S
   };
 }
 
-function scorecard(s: Scorecard): SnapshotScorecard {
+function scorecard(s: Scorecard, v2: boolean): SnapshotScorecard {
   return {
     id: s.id,
     title: s.title,
@@ -88,7 +90,7 @@ function scorecard(s: Scorecard): SnapshotScorecard {
       floor: i.floor,
       bands: i.bands.map((b) => ({ bound: b.bound, value: b.value, score: b.score })),
       min_sample: i.min_sample,
-      group: null,
+      group: i.group,
       line: i.source.line,
     })),
     adjustments: s.adjustments.map((a) => ({
@@ -107,6 +109,17 @@ function scorecard(s: Scorecard): SnapshotScorecard {
       cap_grade: v.cap_grade,
       line: v.source.line,
     })),
+    ...(v2
+      ? {
+          groups: s.groups.map((g) => ({
+            id: g.id,
+            title: g.title,
+            title_en: g.title_en,
+            weight: g.weight,
+            line: g.source.line,
+          })),
+        }
+      : {}),
     line: s.source.line,
   };
 }

@@ -77,6 +77,7 @@ export function scoreAgents(input: ScoreInput): ScoredAgent[] {
       grade: rating.grade,
       rank: null,
       worst_metrics: rating.worst_metrics,
+      ...(policy.scorebook === 2 ? { groups: rating.groups } : {}),
     };
     return { agent, scorecard, result, rating };
   });

@@ -13,6 +13,7 @@ export interface AgentExpectation {
   metric_status?: Record<string, string>;
   base_score?: number | null;
   total_score?: number | null;
+  groups?: Record<string, number | null>;
 }
 
 /** One case of a policy test file, as the schema admits it. */
@@ -73,6 +74,7 @@ const EXPECTATION = {
     ),
     base_score: nullableNumber,
     total_score: nullableNumber,
+    groups: byId(nullableNumber, '考核维度 id → 维度分(格式 2)/ group id → subtotal (format 2)'),
   },
 } as const;
 

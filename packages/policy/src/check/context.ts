@@ -19,6 +19,8 @@ export class CheckContext {
   readonly problems: SourceProblem[] = [];
   /** The policy's timezone, or UTC while it is invalid (so later checks can still run). */
   zone: Zone = new Zone('UTC');
+  /** The format the file declares (`scorebook: 2` admits the v2 features); 1 unless it says 2. */
+  format: 1 | 2 = 1;
 
   constructor(parsed: ParsedYaml) {
     this.parsed = parsed;
@@ -47,6 +49,16 @@ export class CheckContext {
     const [start] = locate(this.parsed, path);
     const pos = this.parsed.lineCounter.linePos(start);
     return { file: this.parsed.source.file, line: pos.line, column: pos.col, path: formatPath(path) };
+  }
+
+  /**
+   * Checks that a v2 feature is used in a file of format 2: reports `NEEDS_FORMAT_2` at the key
+   * otherwise. True when the feature may be used.
+   */
+  v2(path: Path, feature: string, featureEn: string): boolean {
+    if (this.format === 2) return true;
+    this.report(path, 'NEEDS_FORMAT_2', { feature, featureEn }, { anchor: 'key' });
+    return false;
   }
 
   /** True when no error (warnings aside) has been reported. */

@@ -18,7 +18,7 @@ const day = {
  * every type itself). What the validator's declaration promises; change the two together.
  */
 export interface PolicyDocument {
-  scorebook: 1;
+  scorebook: 1 | 2;
   id: string;
   version: string | number;
   effective_from: string;
@@ -46,7 +46,11 @@ export const POLICY_SCHEMA = {
   required: ['scorebook', 'id', 'version', 'effective_from', 'title', 'timezone', 'grades', 'scorecards'],
   additionalProperties: false,
   properties: {
-    scorebook: { const: 1, description: '格式版本,固定为 1 / format version, always 1' },
+    scorebook: {
+      enum: [1, 2],
+      description:
+        '格式版本:1,或使用考核维度等 v2 功能时为 2 / format version: 1, or 2 for the v2 features (groups, …)',
+    },
     id: {
       type: 'string',
       pattern: ID_PATTERN,
@@ -136,7 +140,7 @@ export const POLICY_SCHEMA = {
     metric: METRIC_DEFINITION_SCHEMA,
     scorecard: {
       type: 'object',
-      required: ['title', 'roles', 'scored'],
+      required: ['title', 'roles'],
       additionalProperties: false,
       properties: {
         title: text,
@@ -153,7 +157,20 @@ export const POLICY_SCHEMA = {
           additionalProperties: false,
           properties: { when: { $ref: '#/$defs/condition' }, reason: text, reason_en: text },
         },
-        scored: { type: 'array', minItems: 1, items: { $ref: '#/$defs/scored' } },
+        scored: {
+          type: 'array',
+          minItems: 1,
+          items: { $ref: '#/$defs/scored' },
+          description:
+            '考核指标,权重合计 100(或改用 groups)/ scored metrics, weights add up to 100 (or use groups)',
+        },
+        groups: {
+          type: 'array',
+          minItems: 1,
+          items: { $ref: '#/$defs/group' },
+          description:
+            '考核维度(v2):各维度权重合计 100,维度内指标权重合计 100 / groups (v2): group weights add up to 100, and the weights inside each group',
+        },
         adjustments: {
           type: 'array',
           items: {
@@ -183,6 +200,28 @@ export const POLICY_SCHEMA = {
               cap_grade: text,
             },
           },
+        },
+      },
+    },
+    group: {
+      type: 'object',
+      required: ['id', 'title', 'weight', 'scored'],
+      additionalProperties: false,
+      properties: {
+        id: { type: 'string', pattern: ID_PATTERN },
+        title: { ...text, description: '维度名称,例如 服务效率 / the group\u2019s name' },
+        title_en: text,
+        weight: {
+          type: 'number',
+          exclusiveMinimum: 0,
+          description:
+            '维度权重,一张考核表合计 100 / the group\u2019s weight; a scorecard\u2019s add up to 100',
+        },
+        scored: {
+          type: 'array',
+          minItems: 1,
+          items: { $ref: '#/$defs/scored' },
+          description: '维度内的考核指标,权重合计 100 / the group\u2019s metrics, weights add up to 100',
         },
       },
     },

@@ -1,6 +1,16 @@
-import { closest } from '@scorebook/config-file';
+import { CONFIG_FILE_ERRORS, closest } from '@scorebook/config-file';
 import type { MetricDefinition } from '@scorebook/contract';
-import type { Adjustment, Band, Eligibility, Grade, Scorecard, ScoredItem, Veto } from '../model.ts';
+import { messageOf } from '@scorebook/problems';
+import type {
+  Adjustment,
+  Band,
+  Eligibility,
+  Grade,
+  Scorecard,
+  ScoredGroup,
+  ScoredItem,
+  Veto,
+} from '../model.ts';
 import { agentVocabulary, checkConditionAt } from './conditions-check.ts';
 import { asArray, asNumber, asString, type CheckContext, isRecord, type Path } from './context.ts';
 import { parseQuantity } from './quantity.ts';
@@ -33,7 +43,7 @@ export function checkScorecards(
         ctx.report([...path, 'roles', i], 'ROLE_IN_TWO_SCORECARDS', { role, first, second: id });
       else roleOwner.set(role, id);
     });
-    const scored = checkScored(ctx, path, id, card.scored, byId);
+    const { scored, groups } = checkScoredOrGroups(ctx, path, id, card, byId);
     const adjustments = checkAdjustments(ctx, path, card.adjustments, byId);
     const vetoes = checkVetoes(ctx, path, card.vetoes, metrics, grades);
     const eligibility = checkEligibility(ctx, path, card.eligibility, metrics);
@@ -46,6 +56,7 @@ export function checkScorecards(
         roles: asArray(card.roles).filter((r): r is string => typeof r === 'string'),
         eligibility,
         scored,
+        groups,
         adjustments,
         vetoes,
         source: ctx.sourceOf(path),
@@ -55,26 +66,106 @@ export function checkScorecards(
   return scorecards;
 }
 
+/**
+ * A scorecard's scored items: a flat `scored` list (one implicit group), or `groups` (v2), each
+ * with its weight and its own `scored` list; a metric is scored once in the whole scorecard.
+ */
+function checkScoredOrGroups(
+  ctx: CheckContext,
+  path: Path,
+  cardId: string,
+  card: Record<string, unknown>,
+  byId: ReadonlyMap<string, MetricDefinition>,
+): { scored: ScoredItem[]; groups: ScoredGroup[] } {
+  const seen = new Set<string>();
+  if (card.groups === undefined) {
+    if (card.scored === undefined) {
+      if (ctx.format === 1)
+        ctx.add(path, 'MISSING_KEY', messageOf(CONFIG_FILE_ERRORS, 'MISSING_KEY', { key: 'scored' }), {
+          anchor: 'key',
+        });
+      else ctx.report(path, 'SCORECARD_NEEDS_SCORED', { scorecard: cardId }, { anchor: 'key' });
+    }
+    const scored = checkScored(ctx, [...path, 'scored'], card.scored, byId, seen, null, (sum) =>
+      ctx.report([...path, 'scored'], 'WEIGHTS_NOT_100', { scorecard: cardId, sum }, { anchor: 'key' }),
+    );
+    return { scored, groups: [] };
+  }
+  if (!ctx.v2([...path, 'groups'], '考核维度 groups', 'Scorecard groups')) return { scored: [], groups: [] };
+  if (card.scored !== undefined)
+    ctx.report([...path, 'scored'], 'SCORED_AND_GROUPS', { scorecard: cardId }, { anchor: 'key' });
+  const scored: ScoredItem[] = [];
+  const groups: ScoredGroup[] = [];
+  const ids = new Set<string>();
+  const weights = weightSum();
+  asArray(card.groups).forEach((raw, index) => {
+    const at: Path = [...path, 'groups', index];
+    if (!isRecord(raw)) {
+      weights.add(null);
+      return;
+    }
+    const id = asString(raw.id);
+    const weight = asNumber(raw.weight);
+    weights.add(weight);
+    if (id !== null && ids.has(id))
+      ctx.report([...at, 'id'], 'DUPLICATE_ID', { id, what: '考核维度', whatEn: 'group' });
+    if (id !== null) ids.add(id);
+    const items = checkScored(ctx, [...at, 'scored'], raw.scored, byId, seen, id, (sum) =>
+      ctx.report(
+        [...at, 'scored'],
+        'GROUP_ITEM_WEIGHTS_NOT_100',
+        { scorecard: cardId, group: id ?? String(index), sum },
+        { anchor: 'key' },
+      ),
+    );
+    scored.push(...items);
+    const title = asString(raw.title);
+    if (id !== null && title !== null && weight !== null)
+      groups.push({ id, title, title_en: asString(raw.title_en), weight, source: ctx.sourceOf(at) });
+  });
+  const sum = weights.notHundred(asArray(card.groups).length);
+  if (sum !== null)
+    ctx.report([...path, 'groups'], 'GROUP_WEIGHTS_NOT_100', { scorecard: cardId, sum }, { anchor: 'key' });
+  return { scored, groups };
+}
+
+/** Adds up weights as they are read; the sum when every weight was a number and it is not 100. */
+function weightSum(): { add(weight: number | null): void; notHundred(count: number): number | null } {
+  let sum = 0;
+  let complete = true;
+  return {
+    add(weight) {
+      if (weight === null) complete = false;
+      else sum += weight;
+    },
+    notHundred(count) {
+      return complete && count > 0 && Math.abs(sum - 100) > WEIGHT_TOLERANCE
+        ? Number(sum.toPrecision(12))
+        : null;
+    },
+  };
+}
+
+/** The items of one `scored` list at `listPath`, in the group `group` (null for a flat list). */
 function checkScored(
   ctx: CheckContext,
-  cardPath: Path,
-  cardId: string,
+  listPath: Path,
   raw: unknown,
   byId: ReadonlyMap<string, MetricDefinition>,
+  seen: Set<string>,
+  group: string | null,
+  weightsNot100: (sum: number) => void,
 ): ScoredItem[] {
   const items: ScoredItem[] = [];
-  const seen = new Set<string>();
-  let sum = 0;
-  let weightsComplete = true;
+  const weights = weightSum();
   asArray(raw).forEach((item, index) => {
-    const path: Path = [...cardPath, 'scored', index];
+    const path: Path = [...listPath, index];
     if (!isRecord(item)) {
-      weightsComplete = false;
+      weights.add(null);
       return;
     }
     const weight = asNumber(item.weight);
-    if (weight === null) weightsComplete = false;
-    else sum += weight;
+    weights.add(weight);
     const metricId = asString(item.metric);
     if (metricId === null) return;
     const metric = byId.get(metricId);
@@ -86,20 +177,17 @@ function checkScored(
       return;
     }
     if (seen.has(metricId))
-      ctx.report([...path, 'metric'], 'DUPLICATE_SCORED_METRIC', { metric: metricId, scorecard: cardId });
+      ctx.report([...path, 'metric'], 'DUPLICATE_SCORED_METRIC', {
+        metric: metricId,
+        scorecard: String(listPath[1]),
+      });
     seen.add(metricId);
     const scoredItem = checkScoring(ctx, path, item, metric);
     if (scoredItem !== null && weight !== null)
-      items.push({ ...scoredItem, weight, source: ctx.sourceOf(path) });
+      items.push({ ...scoredItem, weight, group, source: ctx.sourceOf(path) });
   });
-  if (weightsComplete && Math.abs(sum - 100) > WEIGHT_TOLERANCE && asArray(raw).length > 0) {
-    ctx.report(
-      [...cardPath, 'scored'],
-      'WEIGHTS_NOT_100',
-      { scorecard: cardId, sum: Number(sum.toPrecision(12)) },
-      { anchor: 'key' },
-    );
-  }
+  const sum = weights.notHundred(asArray(raw).length);
+  if (sum !== null) weightsNot100(sum);
   return items;
 }
 
@@ -108,7 +196,7 @@ function checkScoring(
   path: Path,
   item: Record<string, unknown>,
   metric: MetricDefinition,
-): Omit<ScoredItem, 'weight' | 'source'> | null {
+): Omit<ScoredItem, 'weight' | 'group' | 'source'> | null {
   const method = item.method === 'bands' ? 'bands' : 'linear';
   let ok = true;
   const conflict = (zh: string, en: string, at: Path) => {

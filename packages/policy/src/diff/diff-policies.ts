@@ -12,6 +12,7 @@ export type ChangeArea =
   | 'grade'
   | 'scorecard'
   | 'eligibility'
+  | 'group'
   | 'scored'
   | 'adjustment'
   | 'veto';
@@ -50,7 +51,15 @@ export function diffPolicies(before: Policy, after: Policy): PolicyChange[] {
   const changes: PolicyChange[] = [];
   const field = fieldRecorder(changes);
 
-  for (const key of ['version', 'effective_from', 'title', 'title_en', 'description', 'timezone'] as const) {
+  for (const key of [
+    'scorebook',
+    'version',
+    'effective_from',
+    'title',
+    'title_en',
+    'description',
+    'timezone',
+  ] as const) {
     field('policy', null, null, key, before[key], after[key]);
   }
 
@@ -209,6 +218,7 @@ function diffScorecard(
     const [x, y] = [a.eligibility, b.eligibility];
     for (const f of withEnglish(['when', 'reason'], x, y)) field('eligibility', id, null, f, x[f], y[f]);
   }
+  diffKeyed(changes, { area: 'group', scorecard: id }, a.groups, b.groups, (g) => g.id, ['title', 'weight']);
   const quantityFields = new Set(['target', 'floor', 'bands']);
   diffKeyed(
     changes,
@@ -216,7 +226,7 @@ function diffScorecard(
     a.scored,
     b.scored,
     (s) => s.metric,
-    ['weight', 'method', 'target', 'floor', 'bands', 'min_sample'],
+    ['group', 'weight', 'method', 'target', 'floor', 'bands', 'min_sample'],
     (s, f) =>
       f === null || quantityFields.has(f) ? (unitsB.get(s.metric) ?? unitsA.get(s.metric) ?? null) : null,
   );
@@ -284,7 +294,12 @@ function summary(s: Scorecard): unknown {
   return {
     title: s.title,
     roles: s.roles,
-    scored: s.scored.map((i) => ({ metric: i.metric, weight: i.weight })),
+    ...(s.groups.length > 0 ? { groups: s.groups.map((g) => ({ id: g.id, weight: g.weight })) } : {}),
+    scored: s.scored.map((i) =>
+      i.group === null
+        ? { metric: i.metric, weight: i.weight }
+        : { metric: i.metric, group: i.group, weight: i.weight },
+    ),
   };
 }
 

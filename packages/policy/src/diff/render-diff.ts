@@ -14,6 +14,7 @@ const AREA: Record<ChangeArea, [string, string]> = {
   grade: ['等级', 'Grade'],
   scorecard: ['考核表', 'Scorecard'],
   eligibility: ['参评条件', 'Eligibility'],
+  group: ['考核维度', 'Group'],
   scored: ['考核指标', 'Scored metric'],
   adjustment: ['加减分', 'Adjustment'],
   veto: ['一票否决', 'Veto'],
@@ -41,6 +42,7 @@ const FIELD: Record<string, [string, string]> = {
   title: ['名称', 'title'],
   title_en: ['英文名称', 'English title'],
   roles: ['岗位', 'roles'],
+  scorebook: ['格式', 'format'],
   version: ['版本号', 'version'],
   effective_from: ['生效日期', 'effective date'],
   description: ['说明', 'description'],
@@ -55,6 +57,7 @@ const FIELD: Record<string, [string, string]> = {
   numerator: ['分子', 'numerator'],
   denominator: ['分母', 'denominator'],
   metric: ['指标', 'metric'],
+  group: ['考核维度', 'group'],
 };
 
 /** The words of one change: where it is, what changed, and the values before and after. */

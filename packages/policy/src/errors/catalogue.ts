@@ -18,6 +18,12 @@ export const POLICY_ERRORS = defineCatalogue({
       `${q(p.file)} is a symbolic link to a file outside the policy folder ${p.folder}; it is not read. Put the policy file itself in the folder.`,
   },
   // Meaning.
+  NEEDS_FORMAT_2: {
+    zh: (p: Feature) =>
+      `${p.feature} 是策略格式 2 的功能。请把文件开头的 scorebook: 1 改为 scorebook: 2(格式 2 的结果会多出相应字段,见 docs/scorecards.md)。`,
+    en: (p: Feature) =>
+      `${p.featureEn} is a feature of policy format 2. Change scorebook: 1 at the top of the file to scorebook: 2 (results of format 2 carry the fields it adds; see docs/scorecards.md).`,
+  },
   VERSION_NOT_TEXT: {
     zh: (p: VersionNumber) =>
       `版本号 ${p.value} 没有加引号,被读成了数字${p.changed ? `(写的是 ${p.written},读到的是 ${p.value})` : ''}。请写成 version: "${p.written}"。`,
@@ -132,6 +138,30 @@ export const POLICY_ERRORS = defineCatalogue({
       `考核表 ${q(p.scorecard)} 的权重合计为 ${p.sum},应为 100。`,
     en: (p: { scorecard: string; sum: number }) =>
       `The weights of scorecard ${q(p.scorecard)} add up to ${p.sum}; they must add up to 100.`,
+  },
+  SCORECARD_NEEDS_SCORED: {
+    zh: (p: { scorecard: string }) =>
+      `考核表 ${q(p.scorecard)} 没有考核指标。请写 scored(指标列表),或 groups(考核维度,每个维度有自己的 scored)。`,
+    en: (p: { scorecard: string }) =>
+      `Scorecard ${q(p.scorecard)} scores nothing. Write scored (a list of metrics), or groups (each with its own scored list).`,
+  },
+  SCORED_AND_GROUPS: {
+    zh: (p: { scorecard: string }) =>
+      `考核表 ${q(p.scorecard)} 同时写了 scored 和 groups,只能用其一:分维度考核时,把指标写在各维度的 scored 下。`,
+    en: (p: { scorecard: string }) =>
+      `Scorecard ${q(p.scorecard)} has both scored and groups; use one: with groups, list each metric under its group's scored.`,
+  },
+  GROUP_WEIGHTS_NOT_100: {
+    zh: (p: { scorecard: string; sum: number }) =>
+      `考核表 ${q(p.scorecard)} 的考核维度权重合计为 ${p.sum},应为 100。`,
+    en: (p: { scorecard: string; sum: number }) =>
+      `The group weights of scorecard ${q(p.scorecard)} add up to ${p.sum}; they must add up to 100.`,
+  },
+  GROUP_ITEM_WEIGHTS_NOT_100: {
+    zh: (p: { scorecard: string; group: string; sum: number }) =>
+      `考核维度 ${q(p.group)}(考核表 ${q(p.scorecard)})内的指标权重合计为 ${p.sum},应为 100:维度内的权重是维度分内部的占比。`,
+    en: (p: { scorecard: string; group: string; sum: number }) =>
+      `The weights inside group ${q(p.group)} of scorecard ${q(p.scorecard)} add up to ${p.sum}; they must add up to 100 (they share out the group's subtotal).`,
   },
   DUPLICATE_SCORED_METRIC: {
     zh: (p: { metric: string; scorecard: string }) =>
@@ -255,6 +285,10 @@ export const POLICY_ERRORS = defineCatalogue({
 /** A permanent code of a policy problem. */
 export type PolicyErrorCode = keyof typeof POLICY_ERRORS;
 
+interface Feature {
+  feature: string;
+  featureEn: string;
+}
 interface VersionNumber {
   value: string;
   written: string;

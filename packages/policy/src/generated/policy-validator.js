@@ -3,7 +3,7 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://scorebook.dev/schema/policy.schema.json","title":"Scorebook policy version (考核策略版本)","type":"object","required":["scorebook","id","version","effective_from","title","timezone","grades","scorecards"],"additionalProperties":false,"properties":{"scorebook":{"const":1,"description":"格式版本,固定为 1 / format version, always 1"},"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"策略 id,与文件夹同名 / policy id, equals the folder name"},"version":{"type":["string","number"],"minLength":1,"description":"版本号,加引号,例如 \"2026.10\" / version label, quoted"},"effective_from":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"生效日期 YYYY-MM-DD / effective date"},"title":{"type":"string","minLength":1,"description":"策略名称 / display name"},"title_en":{"type":"string","minLength":1},"description":{"type":"string","description":"说明(Markdown)/ description in Markdown"},"timezone":{"type":"string","description":"IANA 时区,例如 Asia/Shanghai / IANA timezone"},"business_hours":{"type":"object","additionalProperties":false,"description":"营业时间:响应时长只计营业时间内 / business hours: response times count only time inside them","properties":{"mon":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"tue":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"wed":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"thu":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"fri":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"sat":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"sun":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"holidays":{"type":"array","items":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"description":"休息日 / closed dates"}}},"exclusions":{"type":"array","description":"剔除规则:客服无法控制的记录不计入考核 / exclusions of what an agent cannot control","items":{"type":"object","required":["id","table","reason","when"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"table":{"type":"string"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"}}}},"metrics":{"type":"array","items":{"$ref":"#/$defs/metric"},"description":"策略自定义指标 / the policy’s own metrics"},"grades":{"type":"array","minItems":1,"description":"等级,从高到低,最后一级 min_score 为 0 / grades, best first, the last with min_score 0","items":{"type":"object","required":["grade","min_score"],"additionalProperties":false,"properties":{"grade":{"type":"string","minLength":1},"min_score":{"type":"number","minimum":0,"maximum":100},"label":{"type":"string"},"label_en":{"type":"string"}}}},"scorecards":{"type":"object","minProperties":1,"propertyNames":{"pattern":"^[a-z][a-z0-9_-]*$"},"additionalProperties":{"$ref":"#/$defs/scorecard"},"description":"考核表:按岗位 / scorecards by role"}},"$defs":{"condition":{"type":"object","description":"json-rules-engine 条件:{all: [...]}、{any: [...]}、{not: {...}} 或 {fact, operator, value, path?}。A json-rules-engine condition."},"metric":{"type":"object","required":["id","title","kind","better"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"指标 id / metric id"},"title":{"type":"string","minLength":1,"description":"中文名称 / display name"},"title_en":{"type":"string","minLength":1},"description":{"type":"string"},"description_en":{"type":"string"},"kind":{"type":"string","enum":["mean","median","p90","sum","count","ratio","nps"],"description":"计算方式 / how the value is computed"},"better":{"type":"string","enum":["higher","lower"],"description":"越高越好 higher / 越低越好 lower"},"unit":{"type":"string","enum":["seconds","ratio","count","amount","score","number"]},"table":{"type":"string","description":"数据表 / table the metric is computed over"},"field":{"type":"string","description":"取值字段 / field whose values are aggregated"},"where":{"$ref":"#/$defs/condition"},"numerator":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"table":{"type":"string","enum":["conversations","responses","surveys","complaints","qa_reviews","orders","attendance","assessments","events"],"description":"计数的表 / table counted"},"where":{"$ref":"#/$defs/condition"}}},"denominator":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"table":{"type":"string","enum":["conversations","responses","surveys","complaints","qa_reviews","orders","attendance","assessments","events"],"description":"计数的表 / table counted"},"where":{"$ref":"#/$defs/condition"}}}}},"scorecard":{"type":"object","required":["title","roles","scored"],"additionalProperties":false,"properties":{"title":{"type":"string","minLength":1},"title_en":{"type":"string","minLength":1},"roles":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"适用岗位 / roles rated by this scorecard"},"eligibility":{"type":"object","required":["when","reason"],"additionalProperties":false,"properties":{"when":{"$ref":"#/$defs/condition"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1}}},"scored":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/scored"}},"adjustments":{"type":"array","items":{"type":"object","required":["id","metric","points_each"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"metric":{"type":"string","minLength":1},"points_each":{"type":"number"},"min":{"type":"number"},"max":{"type":"number"}}}},"vetoes":{"type":"array","items":{"type":"object","required":["id","reason","when","cap_grade"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"},"cap_grade":{"type":"string","minLength":1}}}}}},"scored":{"type":"object","required":["metric","weight"],"additionalProperties":false,"properties":{"metric":{"type":"string","minLength":1},"weight":{"type":"number","exclusiveMinimum":0,"description":"权重,一张考核表合计 100 / weight; a scorecard’s add up to 100"},"method":{"type":"string","enum":["linear","bands"]},"target":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"floor":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"min_sample":{"type":"integer","minimum":0},"bands":{"type":"array","minItems":1,"items":{"type":"object","required":["score"],"additionalProperties":false,"properties":{"at_least":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"at_most":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"score":{"type":"number","minimum":0,"maximum":100}}}}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://scorebook.dev/schema/policy.schema.json","title":"Scorebook policy version (考核策略版本)","type":"object","required":["scorebook","id","version","effective_from","title","timezone","grades","scorecards"],"additionalProperties":false,"properties":{"scorebook":{"enum":[1,2],"description":"格式版本:1,或使用考核维度等 v2 功能时为 2 / format version: 1, or 2 for the v2 features (groups, …)"},"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"策略 id,与文件夹同名 / policy id, equals the folder name"},"version":{"type":["string","number"],"minLength":1,"description":"版本号,加引号,例如 \"2026.10\" / version label, quoted"},"effective_from":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"生效日期 YYYY-MM-DD / effective date"},"title":{"type":"string","minLength":1,"description":"策略名称 / display name"},"title_en":{"type":"string","minLength":1},"description":{"type":"string","description":"说明(Markdown)/ description in Markdown"},"timezone":{"type":"string","description":"IANA 时区,例如 Asia/Shanghai / IANA timezone"},"business_hours":{"type":"object","additionalProperties":false,"description":"营业时间:响应时长只计营业时间内 / business hours: response times count only time inside them","properties":{"mon":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"tue":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"wed":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"thu":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"fri":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"sat":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"sun":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"holidays":{"type":"array","items":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"description":"休息日 / closed dates"}}},"exclusions":{"type":"array","description":"剔除规则:客服无法控制的记录不计入考核 / exclusions of what an agent cannot control","items":{"type":"object","required":["id","table","reason","when"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"table":{"type":"string"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"}}}},"metrics":{"type":"array","items":{"$ref":"#/$defs/metric"},"description":"策略自定义指标 / the policy’s own metrics"},"grades":{"type":"array","minItems":1,"description":"等级,从高到低,最后一级 min_score 为 0 / grades, best first, the last with min_score 0","items":{"type":"object","required":["grade","min_score"],"additionalProperties":false,"properties":{"grade":{"type":"string","minLength":1},"min_score":{"type":"number","minimum":0,"maximum":100},"label":{"type":"string"},"label_en":{"type":"string"}}}},"scorecards":{"type":"object","minProperties":1,"propertyNames":{"pattern":"^[a-z][a-z0-9_-]*$"},"additionalProperties":{"$ref":"#/$defs/scorecard"},"description":"考核表:按岗位 / scorecards by role"}},"$defs":{"condition":{"type":"object","description":"json-rules-engine 条件:{all: [...]}、{any: [...]}、{not: {...}} 或 {fact, operator, value, path?}。A json-rules-engine condition."},"metric":{"type":"object","required":["id","title","kind","better"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"指标 id / metric id"},"title":{"type":"string","minLength":1,"description":"中文名称 / display name"},"title_en":{"type":"string","minLength":1},"description":{"type":"string"},"description_en":{"type":"string"},"kind":{"type":"string","enum":["mean","median","p90","sum","count","ratio","nps"],"description":"计算方式 / how the value is computed"},"better":{"type":"string","enum":["higher","lower"],"description":"越高越好 higher / 越低越好 lower"},"unit":{"type":"string","enum":["seconds","ratio","count","amount","score","number"]},"table":{"type":"string","description":"数据表 / table the metric is computed over"},"field":{"type":"string","description":"取值字段 / field whose values are aggregated"},"where":{"$ref":"#/$defs/condition"},"numerator":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"table":{"type":"string","enum":["conversations","responses","surveys","complaints","qa_reviews","orders","attendance","assessments","events"],"description":"计数的表 / table counted"},"where":{"$ref":"#/$defs/condition"}}},"denominator":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"table":{"type":"string","enum":["conversations","responses","surveys","complaints","qa_reviews","orders","attendance","assessments","events"],"description":"计数的表 / table counted"},"where":{"$ref":"#/$defs/condition"}}}}},"scorecard":{"type":"object","required":["title","roles"],"additionalProperties":false,"properties":{"title":{"type":"string","minLength":1},"title_en":{"type":"string","minLength":1},"roles":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"适用岗位 / roles rated by this scorecard"},"eligibility":{"type":"object","required":["when","reason"],"additionalProperties":false,"properties":{"when":{"$ref":"#/$defs/condition"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1}}},"scored":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/scored"},"description":"考核指标,权重合计 100(或改用 groups)/ scored metrics, weights add up to 100 (or use groups)"},"groups":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/group"},"description":"考核维度(v2):各维度权重合计 100,维度内指标权重合计 100 / groups (v2): group weights add up to 100, and the weights inside each group"},"adjustments":{"type":"array","items":{"type":"object","required":["id","metric","points_each"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"metric":{"type":"string","minLength":1},"points_each":{"type":"number"},"min":{"type":"number"},"max":{"type":"number"}}}},"vetoes":{"type":"array","items":{"type":"object","required":["id","reason","when","cap_grade"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"},"cap_grade":{"type":"string","minLength":1}}}}}},"group":{"type":"object","required":["id","title","weight","scored"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"title":{"type":"string","minLength":1,"description":"维度名称,例如 服务效率 / the group’s name"},"title_en":{"type":"string","minLength":1},"weight":{"type":"number","exclusiveMinimum":0,"description":"维度权重,一张考核表合计 100 / the group’s weight; a scorecard’s add up to 100"},"scored":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/scored"},"description":"维度内的考核指标,权重合计 100 / the group’s metrics, weights add up to 100"}}},"scored":{"type":"object","required":["metric","weight"],"additionalProperties":false,"properties":{"metric":{"type":"string","minLength":1},"weight":{"type":"number","exclusiveMinimum":0,"description":"权重,一张考核表合计 100 / weight; a scorecard’s add up to 100"},"method":{"type":"string","enum":["linear","bands"]},"target":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"floor":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"min_sample":{"type":"integer","minimum":0},"bands":{"type":"array","minItems":1,"items":{"type":"object","required":["score"],"additionalProperties":false,"properties":{"at_least":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"at_most":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"score":{"type":"number","minimum":0,"maximum":100}}}}}}}};
 const schema32 = {"type":"object","description":"json-rules-engine 条件:{all: [...]}、{any: [...]}、{not: {...}} 或 {fact, operator, value, path?}。A json-rules-engine condition."};
 const func1 = Object.prototype.hasOwnProperty;
 const pattern4 = new RegExp("^[a-z][a-z0-9_-]*$", "u");
@@ -444,8 +444,510 @@ return errors === 0;
 }
 validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema37 = {"type":"object","required":["title","roles","scored"],"additionalProperties":false,"properties":{"title":{"type":"string","minLength":1},"title_en":{"type":"string","minLength":1},"roles":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"适用岗位 / roles rated by this scorecard"},"eligibility":{"type":"object","required":["when","reason"],"additionalProperties":false,"properties":{"when":{"$ref":"#/$defs/condition"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1}}},"scored":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/scored"}},"adjustments":{"type":"array","items":{"type":"object","required":["id","metric","points_each"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"metric":{"type":"string","minLength":1},"points_each":{"type":"number"},"min":{"type":"number"},"max":{"type":"number"}}}},"vetoes":{"type":"array","items":{"type":"object","required":["id","reason","when","cap_grade"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"},"cap_grade":{"type":"string","minLength":1}}}}}};
+const schema37 = {"type":"object","required":["title","roles"],"additionalProperties":false,"properties":{"title":{"type":"string","minLength":1},"title_en":{"type":"string","minLength":1},"roles":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"适用岗位 / roles rated by this scorecard"},"eligibility":{"type":"object","required":["when","reason"],"additionalProperties":false,"properties":{"when":{"$ref":"#/$defs/condition"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1}}},"scored":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/scored"},"description":"考核指标,权重合计 100(或改用 groups)/ scored metrics, weights add up to 100 (or use groups)"},"groups":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/group"},"description":"考核维度(v2):各维度权重合计 100,维度内指标权重合计 100 / groups (v2): group weights add up to 100, and the weights inside each group"},"adjustments":{"type":"array","items":{"type":"object","required":["id","metric","points_each"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"metric":{"type":"string","minLength":1},"points_each":{"type":"number"},"min":{"type":"number"},"max":{"type":"number"}}}},"vetoes":{"type":"array","items":{"type":"object","required":["id","reason","when","cap_grade"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"},"cap_grade":{"type":"string","minLength":1}}}}}};
 const schema39 = {"type":"object","required":["metric","weight"],"additionalProperties":false,"properties":{"metric":{"type":"string","minLength":1},"weight":{"type":"number","exclusiveMinimum":0,"description":"权重,一张考核表合计 100 / weight; a scorecard’s add up to 100"},"method":{"type":"string","enum":["linear","bands"]},"target":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"floor":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"min_sample":{"type":"integer","minimum":0},"bands":{"type":"array","minItems":1,"items":{"type":"object","required":["score"],"additionalProperties":false,"properties":{"at_least":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"at_most":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"score":{"type":"number","minimum":0,"maximum":100}}}}}};
+const schema40 = {"type":"object","required":["id","title","weight","scored"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"title":{"type":"string","minLength":1,"description":"维度名称,例如 服务效率 / the group’s name"},"title_en":{"type":"string","minLength":1},"weight":{"type":"number","exclusiveMinimum":0,"description":"维度权重,一张考核表合计 100 / the group’s weight; a scorecard’s add up to 100"},"scored":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/scored"},"description":"维度内的考核指标,权重合计 100 / the group’s metrics, weights add up to 100"}}};
+
+function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate24.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema40.required,parentSchema:schema40,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.title === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema40.required,parentSchema:schema40,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.weight === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "weight"},message:"must have required property '"+"weight"+"'",schema:schema40.required,parentSchema:schema40,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.scored === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "scored"},message:"must have required property '"+"scored"+"'",schema:schema40.required,parentSchema:schema40,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "id") || (key0 === "title")) || (key0 === "title_en")) || (key0 === "weight")) || (key0 === "scored"))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema40,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(!pattern4.test(data0)){
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema40.properties.id,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.id.type,parentSchema:schema40.properties.id,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.title !== undefined){
+let data1 = data.title;
+if(typeof data1 === "string"){
+if(data1.length < 1){
+const err7 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema40.properties.title,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.title.type,parentSchema:schema40.properties.title,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.title_en !== undefined){
+let data2 = data.title_en;
+if(typeof data2 === "string"){
+if(data2.length < 1){
+const err9 = {instancePath:instancePath+"/title_en",schemaPath:"#/properties/title_en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema40.properties.title_en,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/title_en",schemaPath:"#/properties/title_en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.title_en.type,parentSchema:schema40.properties.title_en,data:data2};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.weight !== undefined){
+let data3 = data.weight;
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 <= 0 || isNaN(data3)){
+const err11 = {instancePath:instancePath+"/weight",schemaPath:"#/properties/weight/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema40.properties.weight,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/weight",schemaPath:"#/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema40.properties.weight.type,parentSchema:schema40.properties.weight,data:data3};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.scored !== undefined){
+let data4 = data.scored;
+if(Array.isArray(data4)){
+if(data4.length < 1){
+const err13 = {instancePath:instancePath+"/scored",schemaPath:"#/properties/scored/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema40.properties.scored,data:data4};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+let data5 = data4[i0];
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.metric === undefined){
+const err14 = {instancePath:instancePath+"/scored/" + i0,schemaPath:"#/$defs/scored/required",keyword:"required",params:{missingProperty: "metric"},message:"must have required property '"+"metric"+"'",schema:schema39.required,parentSchema:schema39,data:data5};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data5.weight === undefined){
+const err15 = {instancePath:instancePath+"/scored/" + i0,schemaPath:"#/$defs/scored/required",keyword:"required",params:{missingProperty: "weight"},message:"must have required property '"+"weight"+"'",schema:schema39.required,parentSchema:schema39,data:data5};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+for(const key1 in data5){
+if(!(((((((key1 === "metric") || (key1 === "weight")) || (key1 === "method")) || (key1 === "target")) || (key1 === "floor")) || (key1 === "min_sample")) || (key1 === "bands"))){
+const err16 = {instancePath:instancePath+"/scored/" + i0,schemaPath:"#/$defs/scored/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema39,data:data5};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data5.metric !== undefined){
+let data6 = data5.metric;
+if(typeof data6 === "string"){
+if(data6.length < 1){
+const err17 = {instancePath:instancePath+"/scored/" + i0+"/metric",schemaPath:"#/$defs/scored/properties/metric/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.metric,data:data6};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/scored/" + i0+"/metric",schemaPath:"#/$defs/scored/properties/metric/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.metric.type,parentSchema:schema39.properties.metric,data:data6};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data5.weight !== undefined){
+let data7 = data5.weight;
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 <= 0 || isNaN(data7)){
+const err19 = {instancePath:instancePath+"/scored/" + i0+"/weight",schemaPath:"#/$defs/scored/properties/weight/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema39.properties.weight,data:data7};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/scored/" + i0+"/weight",schemaPath:"#/$defs/scored/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema39.properties.weight.type,parentSchema:schema39.properties.weight,data:data7};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data5.method !== undefined){
+let data8 = data5.method;
+if(typeof data8 !== "string"){
+const err21 = {instancePath:instancePath+"/scored/" + i0+"/method",schemaPath:"#/$defs/scored/properties/method/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.method.type,parentSchema:schema39.properties.method,data:data8};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(!((data8 === "linear") || (data8 === "bands"))){
+const err22 = {instancePath:instancePath+"/scored/" + i0+"/method",schemaPath:"#/$defs/scored/properties/method/enum",keyword:"enum",params:{allowedValues: schema39.properties.method.enum},message:"must be equal to one of the allowed values",schema:schema39.properties.method.enum,parentSchema:schema39.properties.method,data:data8};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data5.target !== undefined){
+let data9 = data5.target;
+if((!((typeof data9 == "number") && (isFinite(data9)))) && (typeof data9 !== "string")){
+const err23 = {instancePath:instancePath+"/scored/" + i0+"/target",schemaPath:"#/$defs/scored/properties/target/type",keyword:"type",params:{type: schema39.properties.target.type},message:"must be number,string",schema:schema39.properties.target.type,parentSchema:schema39.properties.target,data:data9};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data5.floor !== undefined){
+let data10 = data5.floor;
+if((!((typeof data10 == "number") && (isFinite(data10)))) && (typeof data10 !== "string")){
+const err24 = {instancePath:instancePath+"/scored/" + i0+"/floor",schemaPath:"#/$defs/scored/properties/floor/type",keyword:"type",params:{type: schema39.properties.floor.type},message:"must be number,string",schema:schema39.properties.floor.type,parentSchema:schema39.properties.floor,data:data10};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data5.min_sample !== undefined){
+let data11 = data5.min_sample;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+const err25 = {instancePath:instancePath+"/scored/" + i0+"/min_sample",schemaPath:"#/$defs/scored/properties/min_sample/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema39.properties.min_sample.type,parentSchema:schema39.properties.min_sample,data:data11};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 < 0 || isNaN(data11)){
+const err26 = {instancePath:instancePath+"/scored/" + i0+"/min_sample",schemaPath:"#/$defs/scored/properties/min_sample/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema39.properties.min_sample,data:data11};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+}
+if(data5.bands !== undefined){
+let data12 = data5.bands;
+if(Array.isArray(data12)){
+if(data12.length < 1){
+const err27 = {instancePath:instancePath+"/scored/" + i0+"/bands",schemaPath:"#/$defs/scored/properties/bands/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema39.properties.bands,data:data12};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+const len1 = data12.length;
+for(let i1=0; i1<len1; i1++){
+let data13 = data12[i1];
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+if(data13.score === undefined){
+const err28 = {instancePath:instancePath+"/scored/" + i0+"/bands/" + i1,schemaPath:"#/$defs/scored/properties/bands/items/required",keyword:"required",params:{missingProperty: "score"},message:"must have required property '"+"score"+"'",schema:schema39.properties.bands.items.required,parentSchema:schema39.properties.bands.items,data:data13};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+for(const key2 in data13){
+if(!(((key2 === "at_least") || (key2 === "at_most")) || (key2 === "score"))){
+const err29 = {instancePath:instancePath+"/scored/" + i0+"/bands/" + i1,schemaPath:"#/$defs/scored/properties/bands/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema39.properties.bands.items,data:data13};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data13.at_least !== undefined){
+let data14 = data13.at_least;
+if((!((typeof data14 == "number") && (isFinite(data14)))) && (typeof data14 !== "string")){
+const err30 = {instancePath:instancePath+"/scored/" + i0+"/bands/" + i1+"/at_least",schemaPath:"#/$defs/scored/properties/bands/items/properties/at_least/type",keyword:"type",params:{type: schema39.properties.bands.items.properties.at_least.type},message:"must be number,string",schema:schema39.properties.bands.items.properties.at_least.type,parentSchema:schema39.properties.bands.items.properties.at_least,data:data14};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data13.at_most !== undefined){
+let data15 = data13.at_most;
+if((!((typeof data15 == "number") && (isFinite(data15)))) && (typeof data15 !== "string")){
+const err31 = {instancePath:instancePath+"/scored/" + i0+"/bands/" + i1+"/at_most",schemaPath:"#/$defs/scored/properties/bands/items/properties/at_most/type",keyword:"type",params:{type: schema39.properties.bands.items.properties.at_most.type},message:"must be number,string",schema:schema39.properties.bands.items.properties.at_most.type,parentSchema:schema39.properties.bands.items.properties.at_most,data:data15};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data13.score !== undefined){
+let data16 = data13.score;
+if((typeof data16 == "number") && (isFinite(data16))){
+if(data16 > 100 || isNaN(data16)){
+const err32 = {instancePath:instancePath+"/scored/" + i0+"/bands/" + i1+"/score",schemaPath:"#/$defs/scored/properties/bands/items/properties/score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema39.properties.bands.items.properties.score,data:data16};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if(data16 < 0 || isNaN(data16)){
+const err33 = {instancePath:instancePath+"/scored/" + i0+"/bands/" + i1+"/score",schemaPath:"#/$defs/scored/properties/bands/items/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema39.properties.bands.items.properties.score,data:data16};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/scored/" + i0+"/bands/" + i1+"/score",schemaPath:"#/$defs/scored/properties/bands/items/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema39.properties.bands.items.properties.score.type,parentSchema:schema39.properties.bands.items.properties.score,data:data16};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/scored/" + i0+"/bands/" + i1,schemaPath:"#/$defs/scored/properties/bands/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.properties.bands.items.type,parentSchema:schema39.properties.bands.items,data:data13};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/scored/" + i0+"/bands",schemaPath:"#/$defs/scored/properties/bands/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema39.properties.bands.type,parentSchema:schema39.properties.bands,data:data12};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/scored/" + i0,schemaPath:"#/$defs/scored/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.type,parentSchema:schema39,data:data5};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/scored",schemaPath:"#/properties/scored/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema40.properties.scored.type,parentSchema:schema40.properties.scored,data:data4};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+}
+else {
+const err39 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.type,parentSchema:schema40,data};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+validate24.errors = vErrors;
+return errors === 0;
+}
+validate24.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
 
 function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -478,8 +980,9 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.scored === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "scored"},message:"must have required property '"+"scored"+"'",schema:schema37.required,parentSchema:schema37,data};
+for(const key0 in data){
+if(!((((((((key0 === "title") || (key0 === "title_en")) || (key0 === "roles")) || (key0 === "eligibility")) || (key0 === "scored")) || (key0 === "groups")) || (key0 === "adjustments")) || (key0 === "vetoes"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema37,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -488,9 +991,12 @@ vErrors.push(err2);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(((((((key0 === "title") || (key0 === "title_en")) || (key0 === "roles")) || (key0 === "eligibility")) || (key0 === "scored")) || (key0 === "adjustments")) || (key0 === "vetoes"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema37,data};
+}
+if(data.title !== undefined){
+let data0 = data.title;
+if(typeof data0 === "string"){
+if(data0.length < 1){
+const err3 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.title,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -500,11 +1006,8 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.title !== undefined){
-let data0 = data.title;
-if(typeof data0 === "string"){
-if(data0.length < 1){
-const err4 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.title,data:data0};
+else {
+const err4 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.title.type,parentSchema:schema37.properties.title,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -514,8 +1017,11 @@ vErrors.push(err4);
 errors++;
 }
 }
-else {
-const err5 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.title.type,parentSchema:schema37.properties.title,data:data0};
+if(data.title_en !== undefined){
+let data1 = data.title_en;
+if(typeof data1 === "string"){
+if(data1.length < 1){
+const err5 = {instancePath:instancePath+"/title_en",schemaPath:"#/properties/title_en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.title_en,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -525,11 +1031,8 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.title_en !== undefined){
-let data1 = data.title_en;
-if(typeof data1 === "string"){
-if(data1.length < 1){
-const err6 = {instancePath:instancePath+"/title_en",schemaPath:"#/properties/title_en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.title_en,data:data1};
+else {
+const err6 = {instancePath:instancePath+"/title_en",schemaPath:"#/properties/title_en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.title_en.type,parentSchema:schema37.properties.title_en,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -539,8 +1042,11 @@ vErrors.push(err6);
 errors++;
 }
 }
-else {
-const err7 = {instancePath:instancePath+"/title_en",schemaPath:"#/properties/title_en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.title_en.type,parentSchema:schema37.properties.title_en,data:data1};
+if(data.roles !== undefined){
+let data2 = data.roles;
+if(Array.isArray(data2)){
+if(data2.length < 1){
+const err7 = {instancePath:instancePath+"/roles",schemaPath:"#/properties/roles/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema37.properties.roles,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -549,12 +1055,12 @@ vErrors.push(err7);
 }
 errors++;
 }
-}
-if(data.roles !== undefined){
-let data2 = data.roles;
-if(Array.isArray(data2)){
-if(data2.length < 1){
-const err8 = {instancePath:instancePath+"/roles",schemaPath:"#/properties/roles/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema37.properties.roles,data:data2};
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+if(typeof data3 === "string"){
+if(data3.length < 1){
+const err8 = {instancePath:instancePath+"/roles/" + i0,schemaPath:"#/properties/roles/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.roles.items,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -563,12 +1069,9 @@ vErrors.push(err8);
 }
 errors++;
 }
-const len0 = data2.length;
-for(let i0=0; i0<len0; i0++){
-let data3 = data2[i0];
-if(typeof data3 === "string"){
-if(data3.length < 1){
-const err9 = {instancePath:instancePath+"/roles/" + i0,schemaPath:"#/properties/roles/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.roles.items,data:data3};
+}
+else {
+const err9 = {instancePath:instancePath+"/roles/" + i0,schemaPath:"#/properties/roles/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.roles.items.type,parentSchema:schema37.properties.roles.items,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -578,8 +1081,9 @@ vErrors.push(err9);
 errors++;
 }
 }
+}
 else {
-const err10 = {instancePath:instancePath+"/roles/" + i0,schemaPath:"#/properties/roles/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.roles.items.type,parentSchema:schema37.properties.roles.items,data:data3};
+const err10 = {instancePath:instancePath+"/roles",schemaPath:"#/properties/roles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.roles.type,parentSchema:schema37.properties.roles,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -589,9 +1093,11 @@ vErrors.push(err10);
 errors++;
 }
 }
-}
-else {
-const err11 = {instancePath:instancePath+"/roles",schemaPath:"#/properties/roles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.roles.type,parentSchema:schema37.properties.roles,data:data2};
+if(data.eligibility !== undefined){
+let data4 = data.eligibility;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+if(data4.when === undefined){
+const err11 = {instancePath:instancePath+"/eligibility",schemaPath:"#/properties/eligibility/required",keyword:"required",params:{missingProperty: "when"},message:"must have required property '"+"when"+"'",schema:schema37.properties.eligibility.required,parentSchema:schema37.properties.eligibility,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -600,12 +1106,8 @@ vErrors.push(err11);
 }
 errors++;
 }
-}
-if(data.eligibility !== undefined){
-let data4 = data.eligibility;
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-if(data4.when === undefined){
-const err12 = {instancePath:instancePath+"/eligibility",schemaPath:"#/properties/eligibility/required",keyword:"required",params:{missingProperty: "when"},message:"must have required property '"+"when"+"'",schema:schema37.properties.eligibility.required,parentSchema:schema37.properties.eligibility,data:data4};
+if(data4.reason === undefined){
+const err12 = {instancePath:instancePath+"/eligibility",schemaPath:"#/properties/eligibility/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema37.properties.eligibility.required,parentSchema:schema37.properties.eligibility,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -614,8 +1116,9 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(data4.reason === undefined){
-const err13 = {instancePath:instancePath+"/eligibility",schemaPath:"#/properties/eligibility/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema37.properties.eligibility.required,parentSchema:schema37.properties.eligibility,data:data4};
+for(const key1 in data4){
+if(!(((key1 === "when") || (key1 === "reason")) || (key1 === "reason_en"))){
+const err13 = {instancePath:instancePath+"/eligibility",schemaPath:"#/properties/eligibility/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.eligibility,data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -624,9 +1127,11 @@ vErrors.push(err13);
 }
 errors++;
 }
-for(const key1 in data4){
-if(!(((key1 === "when") || (key1 === "reason")) || (key1 === "reason_en"))){
-const err14 = {instancePath:instancePath+"/eligibility",schemaPath:"#/properties/eligibility/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.eligibility,data:data4};
+}
+if(data4.when !== undefined){
+let data5 = data4.when;
+if(!(data5 && typeof data5 == "object" && !Array.isArray(data5))){
+const err14 = {instancePath:instancePath+"/eligibility/when",schemaPath:"#/$defs/condition/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -636,10 +1141,11 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data4.when !== undefined){
-let data5 = data4.when;
-if(!(data5 && typeof data5 == "object" && !Array.isArray(data5))){
-const err15 = {instancePath:instancePath+"/eligibility/when",schemaPath:"#/$defs/condition/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data5};
+if(data4.reason !== undefined){
+let data6 = data4.reason;
+if(typeof data6 === "string"){
+if(data6.length < 1){
+const err15 = {instancePath:instancePath+"/eligibility/reason",schemaPath:"#/properties/eligibility/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.eligibility.properties.reason,data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -649,11 +1155,8 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data4.reason !== undefined){
-let data6 = data4.reason;
-if(typeof data6 === "string"){
-if(data6.length < 1){
-const err16 = {instancePath:instancePath+"/eligibility/reason",schemaPath:"#/properties/eligibility/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.eligibility.properties.reason,data:data6};
+else {
+const err16 = {instancePath:instancePath+"/eligibility/reason",schemaPath:"#/properties/eligibility/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.eligibility.properties.reason.type,parentSchema:schema37.properties.eligibility.properties.reason,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -663,8 +1166,11 @@ vErrors.push(err16);
 errors++;
 }
 }
-else {
-const err17 = {instancePath:instancePath+"/eligibility/reason",schemaPath:"#/properties/eligibility/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.eligibility.properties.reason.type,parentSchema:schema37.properties.eligibility.properties.reason,data:data6};
+if(data4.reason_en !== undefined){
+let data7 = data4.reason_en;
+if(typeof data7 === "string"){
+if(data7.length < 1){
+const err17 = {instancePath:instancePath+"/eligibility/reason_en",schemaPath:"#/properties/eligibility/properties/reason_en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.eligibility.properties.reason_en,data:data7};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -674,11 +1180,8 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data4.reason_en !== undefined){
-let data7 = data4.reason_en;
-if(typeof data7 === "string"){
-if(data7.length < 1){
-const err18 = {instancePath:instancePath+"/eligibility/reason_en",schemaPath:"#/properties/eligibility/properties/reason_en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.eligibility.properties.reason_en,data:data7};
+else {
+const err18 = {instancePath:instancePath+"/eligibility/reason_en",schemaPath:"#/properties/eligibility/properties/reason_en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.eligibility.properties.reason_en.type,parentSchema:schema37.properties.eligibility.properties.reason_en,data:data7};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -688,8 +1191,9 @@ vErrors.push(err18);
 errors++;
 }
 }
+}
 else {
-const err19 = {instancePath:instancePath+"/eligibility/reason_en",schemaPath:"#/properties/eligibility/properties/reason_en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.eligibility.properties.reason_en.type,parentSchema:schema37.properties.eligibility.properties.reason_en,data:data7};
+const err19 = {instancePath:instancePath+"/eligibility",schemaPath:"#/properties/eligibility/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.eligibility.type,parentSchema:schema37.properties.eligibility,data:data4};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -699,9 +1203,11 @@ vErrors.push(err19);
 errors++;
 }
 }
-}
-else {
-const err20 = {instancePath:instancePath+"/eligibility",schemaPath:"#/properties/eligibility/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.eligibility.type,parentSchema:schema37.properties.eligibility,data:data4};
+if(data.scored !== undefined){
+let data8 = data.scored;
+if(Array.isArray(data8)){
+if(data8.length < 1){
+const err20 = {instancePath:instancePath+"/scored",schemaPath:"#/properties/scored/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema37.properties.scored,data:data8};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -710,12 +1216,12 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-if(data.scored !== undefined){
-let data8 = data.scored;
-if(Array.isArray(data8)){
-if(data8.length < 1){
-const err21 = {instancePath:instancePath+"/scored",schemaPath:"#/properties/scored/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema37.properties.scored,data:data8};
+const len1 = data8.length;
+for(let i1=0; i1<len1; i1++){
+let data9 = data8[i1];
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.metric === undefined){
+const err21 = {instancePath:instancePath+"/scored/" + i1,schemaPath:"#/$defs/scored/required",keyword:"required",params:{missingProperty: "metric"},message:"must have required property '"+"metric"+"'",schema:schema39.required,parentSchema:schema39,data:data9};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -724,12 +1230,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-const len1 = data8.length;
-for(let i1=0; i1<len1; i1++){
-let data9 = data8[i1];
-if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-if(data9.metric === undefined){
-const err22 = {instancePath:instancePath+"/scored/" + i1,schemaPath:"#/$defs/scored/required",keyword:"required",params:{missingProperty: "metric"},message:"must have required property '"+"metric"+"'",schema:schema39.required,parentSchema:schema39,data:data9};
+if(data9.weight === undefined){
+const err22 = {instancePath:instancePath+"/scored/" + i1,schemaPath:"#/$defs/scored/required",keyword:"required",params:{missingProperty: "weight"},message:"must have required property '"+"weight"+"'",schema:schema39.required,parentSchema:schema39,data:data9};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -738,8 +1240,9 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(data9.weight === undefined){
-const err23 = {instancePath:instancePath+"/scored/" + i1,schemaPath:"#/$defs/scored/required",keyword:"required",params:{missingProperty: "weight"},message:"must have required property '"+"weight"+"'",schema:schema39.required,parentSchema:schema39,data:data9};
+for(const key2 in data9){
+if(!(((((((key2 === "metric") || (key2 === "weight")) || (key2 === "method")) || (key2 === "target")) || (key2 === "floor")) || (key2 === "min_sample")) || (key2 === "bands"))){
+const err23 = {instancePath:instancePath+"/scored/" + i1,schemaPath:"#/$defs/scored/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema39,data:data9};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -748,9 +1251,12 @@ vErrors.push(err23);
 }
 errors++;
 }
-for(const key2 in data9){
-if(!(((((((key2 === "metric") || (key2 === "weight")) || (key2 === "method")) || (key2 === "target")) || (key2 === "floor")) || (key2 === "min_sample")) || (key2 === "bands"))){
-const err24 = {instancePath:instancePath+"/scored/" + i1,schemaPath:"#/$defs/scored/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema39,data:data9};
+}
+if(data9.metric !== undefined){
+let data10 = data9.metric;
+if(typeof data10 === "string"){
+if(data10.length < 1){
+const err24 = {instancePath:instancePath+"/scored/" + i1+"/metric",schemaPath:"#/$defs/scored/properties/metric/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.metric,data:data10};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -760,11 +1266,8 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data9.metric !== undefined){
-let data10 = data9.metric;
-if(typeof data10 === "string"){
-if(data10.length < 1){
-const err25 = {instancePath:instancePath+"/scored/" + i1+"/metric",schemaPath:"#/$defs/scored/properties/metric/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.metric,data:data10};
+else {
+const err25 = {instancePath:instancePath+"/scored/" + i1+"/metric",schemaPath:"#/$defs/scored/properties/metric/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.metric.type,parentSchema:schema39.properties.metric,data:data10};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -774,8 +1277,11 @@ vErrors.push(err25);
 errors++;
 }
 }
-else {
-const err26 = {instancePath:instancePath+"/scored/" + i1+"/metric",schemaPath:"#/$defs/scored/properties/metric/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.metric.type,parentSchema:schema39.properties.metric,data:data10};
+if(data9.weight !== undefined){
+let data11 = data9.weight;
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 <= 0 || isNaN(data11)){
+const err26 = {instancePath:instancePath+"/scored/" + i1+"/weight",schemaPath:"#/$defs/scored/properties/weight/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema39.properties.weight,data:data11};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -785,11 +1291,8 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data9.weight !== undefined){
-let data11 = data9.weight;
-if((typeof data11 == "number") && (isFinite(data11))){
-if(data11 <= 0 || isNaN(data11)){
-const err27 = {instancePath:instancePath+"/scored/" + i1+"/weight",schemaPath:"#/$defs/scored/properties/weight/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema39.properties.weight,data:data11};
+else {
+const err27 = {instancePath:instancePath+"/scored/" + i1+"/weight",schemaPath:"#/$defs/scored/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema39.properties.weight.type,parentSchema:schema39.properties.weight,data:data11};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -799,8 +1302,10 @@ vErrors.push(err27);
 errors++;
 }
 }
-else {
-const err28 = {instancePath:instancePath+"/scored/" + i1+"/weight",schemaPath:"#/$defs/scored/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema39.properties.weight.type,parentSchema:schema39.properties.weight,data:data11};
+if(data9.method !== undefined){
+let data12 = data9.method;
+if(typeof data12 !== "string"){
+const err28 = {instancePath:instancePath+"/scored/" + i1+"/method",schemaPath:"#/$defs/scored/properties/method/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.method.type,parentSchema:schema39.properties.method,data:data12};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -809,11 +1314,8 @@ vErrors.push(err28);
 }
 errors++;
 }
-}
-if(data9.method !== undefined){
-let data12 = data9.method;
-if(typeof data12 !== "string"){
-const err29 = {instancePath:instancePath+"/scored/" + i1+"/method",schemaPath:"#/$defs/scored/properties/method/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.method.type,parentSchema:schema39.properties.method,data:data12};
+if(!((data12 === "linear") || (data12 === "bands"))){
+const err29 = {instancePath:instancePath+"/scored/" + i1+"/method",schemaPath:"#/$defs/scored/properties/method/enum",keyword:"enum",params:{allowedValues: schema39.properties.method.enum},message:"must be equal to one of the allowed values",schema:schema39.properties.method.enum,parentSchema:schema39.properties.method,data:data12};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -822,8 +1324,11 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(!((data12 === "linear") || (data12 === "bands"))){
-const err30 = {instancePath:instancePath+"/scored/" + i1+"/method",schemaPath:"#/$defs/scored/properties/method/enum",keyword:"enum",params:{allowedValues: schema39.properties.method.enum},message:"must be equal to one of the allowed values",schema:schema39.properties.method.enum,parentSchema:schema39.properties.method,data:data12};
+}
+if(data9.target !== undefined){
+let data13 = data9.target;
+if((!((typeof data13 == "number") && (isFinite(data13)))) && (typeof data13 !== "string")){
+const err30 = {instancePath:instancePath+"/scored/" + i1+"/target",schemaPath:"#/$defs/scored/properties/target/type",keyword:"type",params:{type: schema39.properties.target.type},message:"must be number,string",schema:schema39.properties.target.type,parentSchema:schema39.properties.target,data:data13};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -833,10 +1338,10 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data9.target !== undefined){
-let data13 = data9.target;
-if((!((typeof data13 == "number") && (isFinite(data13)))) && (typeof data13 !== "string")){
-const err31 = {instancePath:instancePath+"/scored/" + i1+"/target",schemaPath:"#/$defs/scored/properties/target/type",keyword:"type",params:{type: schema39.properties.target.type},message:"must be number,string",schema:schema39.properties.target.type,parentSchema:schema39.properties.target,data:data13};
+if(data9.floor !== undefined){
+let data14 = data9.floor;
+if((!((typeof data14 == "number") && (isFinite(data14)))) && (typeof data14 !== "string")){
+const err31 = {instancePath:instancePath+"/scored/" + i1+"/floor",schemaPath:"#/$defs/scored/properties/floor/type",keyword:"type",params:{type: schema39.properties.floor.type},message:"must be number,string",schema:schema39.properties.floor.type,parentSchema:schema39.properties.floor,data:data14};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -846,10 +1351,10 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data9.floor !== undefined){
-let data14 = data9.floor;
-if((!((typeof data14 == "number") && (isFinite(data14)))) && (typeof data14 !== "string")){
-const err32 = {instancePath:instancePath+"/scored/" + i1+"/floor",schemaPath:"#/$defs/scored/properties/floor/type",keyword:"type",params:{type: schema39.properties.floor.type},message:"must be number,string",schema:schema39.properties.floor.type,parentSchema:schema39.properties.floor,data:data14};
+if(data9.min_sample !== undefined){
+let data15 = data9.min_sample;
+if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
+const err32 = {instancePath:instancePath+"/scored/" + i1+"/min_sample",schemaPath:"#/$defs/scored/properties/min_sample/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema39.properties.min_sample.type,parentSchema:schema39.properties.min_sample,data:data15};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -858,27 +1363,14 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-if(data9.min_sample !== undefined){
-let data15 = data9.min_sample;
-if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
-const err33 = {instancePath:instancePath+"/scored/" + i1+"/min_sample",schemaPath:"#/$defs/scored/properties/min_sample/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema39.properties.min_sample.type,parentSchema:schema39.properties.min_sample,data:data15};
+if((typeof data15 == "number") && (isFinite(data15))){
+if(data15 < 0 || isNaN(data15)){
+const err33 = {instancePath:instancePath+"/scored/" + i1+"/min_sample",schemaPath:"#/$defs/scored/properties/min_sample/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema39.properties.min_sample,data:data15};
 if(vErrors === null){
 vErrors = [err33];
 }
 else {
 vErrors.push(err33);
-}
-errors++;
-}
-if((typeof data15 == "number") && (isFinite(data15))){
-if(data15 < 0 || isNaN(data15)){
-const err34 = {instancePath:instancePath+"/scored/" + i1+"/min_sample",schemaPath:"#/$defs/scored/properties/min_sample/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema39.properties.min_sample,data:data15};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
 }
 errors++;
 }
@@ -888,12 +1380,12 @@ if(data9.bands !== undefined){
 let data16 = data9.bands;
 if(Array.isArray(data16)){
 if(data16.length < 1){
-const err35 = {instancePath:instancePath+"/scored/" + i1+"/bands",schemaPath:"#/$defs/scored/properties/bands/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema39.properties.bands,data:data16};
+const err34 = {instancePath:instancePath+"/scored/" + i1+"/bands",schemaPath:"#/$defs/scored/properties/bands/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema39.properties.bands,data:data16};
 if(vErrors === null){
-vErrors = [err35];
+vErrors = [err34];
 }
 else {
-vErrors.push(err35);
+vErrors.push(err34);
 }
 errors++;
 }
@@ -902,7 +1394,18 @@ for(let i2=0; i2<len2; i2++){
 let data17 = data16[i2];
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
 if(data17.score === undefined){
-const err36 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i2,schemaPath:"#/$defs/scored/properties/bands/items/required",keyword:"required",params:{missingProperty: "score"},message:"must have required property '"+"score"+"'",schema:schema39.properties.bands.items.required,parentSchema:schema39.properties.bands.items,data:data17};
+const err35 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i2,schemaPath:"#/$defs/scored/properties/bands/items/required",keyword:"required",params:{missingProperty: "score"},message:"must have required property '"+"score"+"'",schema:schema39.properties.bands.items.required,parentSchema:schema39.properties.bands.items,data:data17};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+for(const key3 in data17){
+if(!(((key3 === "at_least") || (key3 === "at_most")) || (key3 === "score"))){
+const err36 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i2,schemaPath:"#/$defs/scored/properties/bands/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema39.properties.bands.items,data:data17};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -911,9 +1414,11 @@ vErrors.push(err36);
 }
 errors++;
 }
-for(const key3 in data17){
-if(!(((key3 === "at_least") || (key3 === "at_most")) || (key3 === "score"))){
-const err37 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i2,schemaPath:"#/$defs/scored/properties/bands/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema39.properties.bands.items,data:data17};
+}
+if(data17.at_least !== undefined){
+let data18 = data17.at_least;
+if((!((typeof data18 == "number") && (isFinite(data18)))) && (typeof data18 !== "string")){
+const err37 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i2+"/at_least",schemaPath:"#/$defs/scored/properties/bands/items/properties/at_least/type",keyword:"type",params:{type: schema39.properties.bands.items.properties.at_least.type},message:"must be number,string",schema:schema39.properties.bands.items.properties.at_least.type,parentSchema:schema39.properties.bands.items.properties.at_least,data:data18};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -923,10 +1428,10 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data17.at_least !== undefined){
-let data18 = data17.at_least;
-if((!((typeof data18 == "number") && (isFinite(data18)))) && (typeof data18 !== "string")){
-const err38 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i2+"/at_least",schemaPath:"#/$defs/scored/properties/bands/items/properties/at_least/type",keyword:"type",params:{type: schema39.properties.bands.items.properties.at_least.type},message:"must be number,string",schema:schema39.properties.bands.items.properties.at_least.type,parentSchema:schema39.properties.bands.items.properties.at_least,data:data18};
+if(data17.at_most !== undefined){
+let data19 = data17.at_most;
+if((!((typeof data19 == "number") && (isFinite(data19)))) && (typeof data19 !== "string")){
+const err38 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i2+"/at_most",schemaPath:"#/$defs/scored/properties/bands/items/properties/at_most/type",keyword:"type",params:{type: schema39.properties.bands.items.properties.at_most.type},message:"must be number,string",schema:schema39.properties.bands.items.properties.at_most.type,parentSchema:schema39.properties.bands.items.properties.at_most,data:data19};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -936,10 +1441,11 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data17.at_most !== undefined){
-let data19 = data17.at_most;
-if((!((typeof data19 == "number") && (isFinite(data19)))) && (typeof data19 !== "string")){
-const err39 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i2+"/at_most",schemaPath:"#/$defs/scored/properties/bands/items/properties/at_most/type",keyword:"type",params:{type: schema39.properties.bands.items.properties.at_most.type},message:"must be number,string",schema:schema39.properties.bands.items.properties.at_most.type,parentSchema:schema39.properties.bands.items.properties.at_most,data:data19};
+if(data17.score !== undefined){
+let data20 = data17.score;
+if((typeof data20 == "number") && (isFinite(data20))){
+if(data20 > 100 || isNaN(data20)){
+const err39 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i2+"/score",schemaPath:"#/$defs/scored/properties/bands/items/properties/score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema39.properties.bands.items.properties.score,data:data20};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -948,12 +1454,8 @@ vErrors.push(err39);
 }
 errors++;
 }
-}
-if(data17.score !== undefined){
-let data20 = data17.score;
-if((typeof data20 == "number") && (isFinite(data20))){
-if(data20 > 100 || isNaN(data20)){
-const err40 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i2+"/score",schemaPath:"#/$defs/scored/properties/bands/items/properties/score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema39.properties.bands.items.properties.score,data:data20};
+if(data20 < 0 || isNaN(data20)){
+const err40 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i2+"/score",schemaPath:"#/$defs/scored/properties/bands/items/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema39.properties.bands.items.properties.score,data:data20};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -962,8 +1464,9 @@ vErrors.push(err40);
 }
 errors++;
 }
-if(data20 < 0 || isNaN(data20)){
-const err41 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i2+"/score",schemaPath:"#/$defs/scored/properties/bands/items/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema39.properties.bands.items.properties.score,data:data20};
+}
+else {
+const err41 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i2+"/score",schemaPath:"#/$defs/scored/properties/bands/items/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema39.properties.bands.items.properties.score.type,parentSchema:schema39.properties.bands.items.properties.score,data:data20};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -973,8 +1476,9 @@ vErrors.push(err41);
 errors++;
 }
 }
+}
 else {
-const err42 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i2+"/score",schemaPath:"#/$defs/scored/properties/bands/items/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema39.properties.bands.items.properties.score.type,parentSchema:schema39.properties.bands.items.properties.score,data:data20};
+const err42 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i2,schemaPath:"#/$defs/scored/properties/bands/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.properties.bands.items.type,parentSchema:schema39.properties.bands.items,data:data17};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -986,7 +1490,7 @@ errors++;
 }
 }
 else {
-const err43 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i2,schemaPath:"#/$defs/scored/properties/bands/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.properties.bands.items.type,parentSchema:schema39.properties.bands.items,data:data17};
+const err43 = {instancePath:instancePath+"/scored/" + i1+"/bands",schemaPath:"#/$defs/scored/properties/bands/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema39.properties.bands.type,parentSchema:schema39.properties.bands,data:data16};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -998,7 +1502,7 @@ errors++;
 }
 }
 else {
-const err44 = {instancePath:instancePath+"/scored/" + i1+"/bands",schemaPath:"#/$defs/scored/properties/bands/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema39.properties.bands.type,parentSchema:schema39.properties.bands,data:data16};
+const err44 = {instancePath:instancePath+"/scored/" + i1,schemaPath:"#/$defs/scored/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.type,parentSchema:schema39,data:data9};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -1010,7 +1514,7 @@ errors++;
 }
 }
 else {
-const err45 = {instancePath:instancePath+"/scored/" + i1,schemaPath:"#/$defs/scored/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.type,parentSchema:schema39,data:data9};
+const err45 = {instancePath:instancePath+"/scored",schemaPath:"#/properties/scored/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.scored.type,parentSchema:schema37.properties.scored,data:data8};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -1020,9 +1524,11 @@ vErrors.push(err45);
 errors++;
 }
 }
-}
-else {
-const err46 = {instancePath:instancePath+"/scored",schemaPath:"#/properties/scored/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.scored.type,parentSchema:schema37.properties.scored,data:data8};
+if(data.groups !== undefined){
+let data21 = data.groups;
+if(Array.isArray(data21)){
+if(data21.length < 1){
+const err46 = {instancePath:instancePath+"/groups",schemaPath:"#/properties/groups/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema37.properties.groups,data:data21};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -1031,16 +1537,16 @@ vErrors.push(err46);
 }
 errors++;
 }
-}
-if(data.adjustments !== undefined){
-let data21 = data.adjustments;
-if(Array.isArray(data21)){
 const len3 = data21.length;
 for(let i3=0; i3<len3; i3++){
-let data22 = data21[i3];
-if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
-if(data22.id === undefined){
-const err47 = {instancePath:instancePath+"/adjustments/" + i3,schemaPath:"#/properties/adjustments/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema37.properties.adjustments.items.required,parentSchema:schema37.properties.adjustments.items,data:data22};
+if(!(validate24(data21[i3], {instancePath:instancePath+"/groups/" + i3,parentData:data21,parentDataProperty:i3,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err47 = {instancePath:instancePath+"/groups",schemaPath:"#/properties/groups/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.groups.type,parentSchema:schema37.properties.groups,data:data21};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -1049,8 +1555,16 @@ vErrors.push(err47);
 }
 errors++;
 }
-if(data22.metric === undefined){
-const err48 = {instancePath:instancePath+"/adjustments/" + i3,schemaPath:"#/properties/adjustments/items/required",keyword:"required",params:{missingProperty: "metric"},message:"must have required property '"+"metric"+"'",schema:schema37.properties.adjustments.items.required,parentSchema:schema37.properties.adjustments.items,data:data22};
+}
+if(data.adjustments !== undefined){
+let data23 = data.adjustments;
+if(Array.isArray(data23)){
+const len4 = data23.length;
+for(let i4=0; i4<len4; i4++){
+let data24 = data23[i4];
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+if(data24.id === undefined){
+const err48 = {instancePath:instancePath+"/adjustments/" + i4,schemaPath:"#/properties/adjustments/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema37.properties.adjustments.items.required,parentSchema:schema37.properties.adjustments.items,data:data24};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -1059,8 +1573,8 @@ vErrors.push(err48);
 }
 errors++;
 }
-if(data22.points_each === undefined){
-const err49 = {instancePath:instancePath+"/adjustments/" + i3,schemaPath:"#/properties/adjustments/items/required",keyword:"required",params:{missingProperty: "points_each"},message:"must have required property '"+"points_each"+"'",schema:schema37.properties.adjustments.items.required,parentSchema:schema37.properties.adjustments.items,data:data22};
+if(data24.metric === undefined){
+const err49 = {instancePath:instancePath+"/adjustments/" + i4,schemaPath:"#/properties/adjustments/items/required",keyword:"required",params:{missingProperty: "metric"},message:"must have required property '"+"metric"+"'",schema:schema37.properties.adjustments.items.required,parentSchema:schema37.properties.adjustments.items,data:data24};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -1069,9 +1583,8 @@ vErrors.push(err49);
 }
 errors++;
 }
-for(const key4 in data22){
-if(!(((((key4 === "id") || (key4 === "metric")) || (key4 === "points_each")) || (key4 === "min")) || (key4 === "max"))){
-const err50 = {instancePath:instancePath+"/adjustments/" + i3,schemaPath:"#/properties/adjustments/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.adjustments.items,data:data22};
+if(data24.points_each === undefined){
+const err50 = {instancePath:instancePath+"/adjustments/" + i4,schemaPath:"#/properties/adjustments/items/required",keyword:"required",params:{missingProperty: "points_each"},message:"must have required property '"+"points_each"+"'",schema:schema37.properties.adjustments.items.required,parentSchema:schema37.properties.adjustments.items,data:data24};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -1080,12 +1593,9 @@ vErrors.push(err50);
 }
 errors++;
 }
-}
-if(data22.id !== undefined){
-let data23 = data22.id;
-if(typeof data23 === "string"){
-if(!pattern4.test(data23)){
-const err51 = {instancePath:instancePath+"/adjustments/" + i3+"/id",schemaPath:"#/properties/adjustments/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema37.properties.adjustments.items.properties.id,data:data23};
+for(const key4 in data24){
+if(!(((((key4 === "id") || (key4 === "metric")) || (key4 === "points_each")) || (key4 === "min")) || (key4 === "max"))){
+const err51 = {instancePath:instancePath+"/adjustments/" + i4,schemaPath:"#/properties/adjustments/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.adjustments.items,data:data24};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -1095,8 +1605,11 @@ vErrors.push(err51);
 errors++;
 }
 }
-else {
-const err52 = {instancePath:instancePath+"/adjustments/" + i3+"/id",schemaPath:"#/properties/adjustments/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.adjustments.items.properties.id.type,parentSchema:schema37.properties.adjustments.items.properties.id,data:data23};
+if(data24.id !== undefined){
+let data25 = data24.id;
+if(typeof data25 === "string"){
+if(!pattern4.test(data25)){
+const err52 = {instancePath:instancePath+"/adjustments/" + i4+"/id",schemaPath:"#/properties/adjustments/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema37.properties.adjustments.items.properties.id,data:data25};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -1106,11 +1619,8 @@ vErrors.push(err52);
 errors++;
 }
 }
-if(data22.metric !== undefined){
-let data24 = data22.metric;
-if(typeof data24 === "string"){
-if(data24.length < 1){
-const err53 = {instancePath:instancePath+"/adjustments/" + i3+"/metric",schemaPath:"#/properties/adjustments/items/properties/metric/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.adjustments.items.properties.metric,data:data24};
+else {
+const err53 = {instancePath:instancePath+"/adjustments/" + i4+"/id",schemaPath:"#/properties/adjustments/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.adjustments.items.properties.id.type,parentSchema:schema37.properties.adjustments.items.properties.id,data:data25};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -1120,8 +1630,11 @@ vErrors.push(err53);
 errors++;
 }
 }
-else {
-const err54 = {instancePath:instancePath+"/adjustments/" + i3+"/metric",schemaPath:"#/properties/adjustments/items/properties/metric/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.adjustments.items.properties.metric.type,parentSchema:schema37.properties.adjustments.items.properties.metric,data:data24};
+if(data24.metric !== undefined){
+let data26 = data24.metric;
+if(typeof data26 === "string"){
+if(data26.length < 1){
+const err54 = {instancePath:instancePath+"/adjustments/" + i4+"/metric",schemaPath:"#/properties/adjustments/items/properties/metric/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.adjustments.items.properties.metric,data:data26};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -1131,10 +1644,8 @@ vErrors.push(err54);
 errors++;
 }
 }
-if(data22.points_each !== undefined){
-let data25 = data22.points_each;
-if(!((typeof data25 == "number") && (isFinite(data25)))){
-const err55 = {instancePath:instancePath+"/adjustments/" + i3+"/points_each",schemaPath:"#/properties/adjustments/items/properties/points_each/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema37.properties.adjustments.items.properties.points_each.type,parentSchema:schema37.properties.adjustments.items.properties.points_each,data:data25};
+else {
+const err55 = {instancePath:instancePath+"/adjustments/" + i4+"/metric",schemaPath:"#/properties/adjustments/items/properties/metric/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.adjustments.items.properties.metric.type,parentSchema:schema37.properties.adjustments.items.properties.metric,data:data26};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -1144,10 +1655,10 @@ vErrors.push(err55);
 errors++;
 }
 }
-if(data22.min !== undefined){
-let data26 = data22.min;
-if(!((typeof data26 == "number") && (isFinite(data26)))){
-const err56 = {instancePath:instancePath+"/adjustments/" + i3+"/min",schemaPath:"#/properties/adjustments/items/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema37.properties.adjustments.items.properties.min.type,parentSchema:schema37.properties.adjustments.items.properties.min,data:data26};
+if(data24.points_each !== undefined){
+let data27 = data24.points_each;
+if(!((typeof data27 == "number") && (isFinite(data27)))){
+const err56 = {instancePath:instancePath+"/adjustments/" + i4+"/points_each",schemaPath:"#/properties/adjustments/items/properties/points_each/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema37.properties.adjustments.items.properties.points_each.type,parentSchema:schema37.properties.adjustments.items.properties.points_each,data:data27};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -1157,10 +1668,10 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data22.max !== undefined){
-let data27 = data22.max;
-if(!((typeof data27 == "number") && (isFinite(data27)))){
-const err57 = {instancePath:instancePath+"/adjustments/" + i3+"/max",schemaPath:"#/properties/adjustments/items/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema37.properties.adjustments.items.properties.max.type,parentSchema:schema37.properties.adjustments.items.properties.max,data:data27};
+if(data24.min !== undefined){
+let data28 = data24.min;
+if(!((typeof data28 == "number") && (isFinite(data28)))){
+const err57 = {instancePath:instancePath+"/adjustments/" + i4+"/min",schemaPath:"#/properties/adjustments/items/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema37.properties.adjustments.items.properties.min.type,parentSchema:schema37.properties.adjustments.items.properties.min,data:data28};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -1170,9 +1681,10 @@ vErrors.push(err57);
 errors++;
 }
 }
-}
-else {
-const err58 = {instancePath:instancePath+"/adjustments/" + i3,schemaPath:"#/properties/adjustments/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.adjustments.items.type,parentSchema:schema37.properties.adjustments.items,data:data22};
+if(data24.max !== undefined){
+let data29 = data24.max;
+if(!((typeof data29 == "number") && (isFinite(data29)))){
+const err58 = {instancePath:instancePath+"/adjustments/" + i4+"/max",schemaPath:"#/properties/adjustments/items/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema37.properties.adjustments.items.properties.max.type,parentSchema:schema37.properties.adjustments.items.properties.max,data:data29};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -1184,7 +1696,7 @@ errors++;
 }
 }
 else {
-const err59 = {instancePath:instancePath+"/adjustments",schemaPath:"#/properties/adjustments/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.adjustments.type,parentSchema:schema37.properties.adjustments,data:data21};
+const err59 = {instancePath:instancePath+"/adjustments/" + i4,schemaPath:"#/properties/adjustments/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.adjustments.items.type,parentSchema:schema37.properties.adjustments.items,data:data24};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -1194,15 +1706,9 @@ vErrors.push(err59);
 errors++;
 }
 }
-if(data.vetoes !== undefined){
-let data28 = data.vetoes;
-if(Array.isArray(data28)){
-const len4 = data28.length;
-for(let i4=0; i4<len4; i4++){
-let data29 = data28[i4];
-if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
-if(data29.id === undefined){
-const err60 = {instancePath:instancePath+"/vetoes/" + i4,schemaPath:"#/properties/vetoes/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema37.properties.vetoes.items.required,parentSchema:schema37.properties.vetoes.items,data:data29};
+}
+else {
+const err60 = {instancePath:instancePath+"/adjustments",schemaPath:"#/properties/adjustments/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.adjustments.type,parentSchema:schema37.properties.adjustments,data:data23};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -1211,8 +1717,16 @@ vErrors.push(err60);
 }
 errors++;
 }
-if(data29.reason === undefined){
-const err61 = {instancePath:instancePath+"/vetoes/" + i4,schemaPath:"#/properties/vetoes/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema37.properties.vetoes.items.required,parentSchema:schema37.properties.vetoes.items,data:data29};
+}
+if(data.vetoes !== undefined){
+let data30 = data.vetoes;
+if(Array.isArray(data30)){
+const len5 = data30.length;
+for(let i5=0; i5<len5; i5++){
+let data31 = data30[i5];
+if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
+if(data31.id === undefined){
+const err61 = {instancePath:instancePath+"/vetoes/" + i5,schemaPath:"#/properties/vetoes/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema37.properties.vetoes.items.required,parentSchema:schema37.properties.vetoes.items,data:data31};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -1221,8 +1735,8 @@ vErrors.push(err61);
 }
 errors++;
 }
-if(data29.when === undefined){
-const err62 = {instancePath:instancePath+"/vetoes/" + i4,schemaPath:"#/properties/vetoes/items/required",keyword:"required",params:{missingProperty: "when"},message:"must have required property '"+"when"+"'",schema:schema37.properties.vetoes.items.required,parentSchema:schema37.properties.vetoes.items,data:data29};
+if(data31.reason === undefined){
+const err62 = {instancePath:instancePath+"/vetoes/" + i5,schemaPath:"#/properties/vetoes/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema37.properties.vetoes.items.required,parentSchema:schema37.properties.vetoes.items,data:data31};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -1231,8 +1745,8 @@ vErrors.push(err62);
 }
 errors++;
 }
-if(data29.cap_grade === undefined){
-const err63 = {instancePath:instancePath+"/vetoes/" + i4,schemaPath:"#/properties/vetoes/items/required",keyword:"required",params:{missingProperty: "cap_grade"},message:"must have required property '"+"cap_grade"+"'",schema:schema37.properties.vetoes.items.required,parentSchema:schema37.properties.vetoes.items,data:data29};
+if(data31.when === undefined){
+const err63 = {instancePath:instancePath+"/vetoes/" + i5,schemaPath:"#/properties/vetoes/items/required",keyword:"required",params:{missingProperty: "when"},message:"must have required property '"+"when"+"'",schema:schema37.properties.vetoes.items.required,parentSchema:schema37.properties.vetoes.items,data:data31};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -1241,9 +1755,8 @@ vErrors.push(err63);
 }
 errors++;
 }
-for(const key5 in data29){
-if(!(((((key5 === "id") || (key5 === "reason")) || (key5 === "reason_en")) || (key5 === "when")) || (key5 === "cap_grade"))){
-const err64 = {instancePath:instancePath+"/vetoes/" + i4,schemaPath:"#/properties/vetoes/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.vetoes.items,data:data29};
+if(data31.cap_grade === undefined){
+const err64 = {instancePath:instancePath+"/vetoes/" + i5,schemaPath:"#/properties/vetoes/items/required",keyword:"required",params:{missingProperty: "cap_grade"},message:"must have required property '"+"cap_grade"+"'",schema:schema37.properties.vetoes.items.required,parentSchema:schema37.properties.vetoes.items,data:data31};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -1252,12 +1765,9 @@ vErrors.push(err64);
 }
 errors++;
 }
-}
-if(data29.id !== undefined){
-let data30 = data29.id;
-if(typeof data30 === "string"){
-if(!pattern4.test(data30)){
-const err65 = {instancePath:instancePath+"/vetoes/" + i4+"/id",schemaPath:"#/properties/vetoes/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema37.properties.vetoes.items.properties.id,data:data30};
+for(const key5 in data31){
+if(!(((((key5 === "id") || (key5 === "reason")) || (key5 === "reason_en")) || (key5 === "when")) || (key5 === "cap_grade"))){
+const err65 = {instancePath:instancePath+"/vetoes/" + i5,schemaPath:"#/properties/vetoes/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.vetoes.items,data:data31};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -1267,8 +1777,11 @@ vErrors.push(err65);
 errors++;
 }
 }
-else {
-const err66 = {instancePath:instancePath+"/vetoes/" + i4+"/id",schemaPath:"#/properties/vetoes/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.vetoes.items.properties.id.type,parentSchema:schema37.properties.vetoes.items.properties.id,data:data30};
+if(data31.id !== undefined){
+let data32 = data31.id;
+if(typeof data32 === "string"){
+if(!pattern4.test(data32)){
+const err66 = {instancePath:instancePath+"/vetoes/" + i5+"/id",schemaPath:"#/properties/vetoes/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema37.properties.vetoes.items.properties.id,data:data32};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -1278,11 +1791,8 @@ vErrors.push(err66);
 errors++;
 }
 }
-if(data29.reason !== undefined){
-let data31 = data29.reason;
-if(typeof data31 === "string"){
-if(data31.length < 1){
-const err67 = {instancePath:instancePath+"/vetoes/" + i4+"/reason",schemaPath:"#/properties/vetoes/items/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.vetoes.items.properties.reason,data:data31};
+else {
+const err67 = {instancePath:instancePath+"/vetoes/" + i5+"/id",schemaPath:"#/properties/vetoes/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.vetoes.items.properties.id.type,parentSchema:schema37.properties.vetoes.items.properties.id,data:data32};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -1292,8 +1802,11 @@ vErrors.push(err67);
 errors++;
 }
 }
-else {
-const err68 = {instancePath:instancePath+"/vetoes/" + i4+"/reason",schemaPath:"#/properties/vetoes/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.vetoes.items.properties.reason.type,parentSchema:schema37.properties.vetoes.items.properties.reason,data:data31};
+if(data31.reason !== undefined){
+let data33 = data31.reason;
+if(typeof data33 === "string"){
+if(data33.length < 1){
+const err68 = {instancePath:instancePath+"/vetoes/" + i5+"/reason",schemaPath:"#/properties/vetoes/items/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.vetoes.items.properties.reason,data:data33};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -1303,11 +1816,8 @@ vErrors.push(err68);
 errors++;
 }
 }
-if(data29.reason_en !== undefined){
-let data32 = data29.reason_en;
-if(typeof data32 === "string"){
-if(data32.length < 1){
-const err69 = {instancePath:instancePath+"/vetoes/" + i4+"/reason_en",schemaPath:"#/properties/vetoes/items/properties/reason_en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.vetoes.items.properties.reason_en,data:data32};
+else {
+const err69 = {instancePath:instancePath+"/vetoes/" + i5+"/reason",schemaPath:"#/properties/vetoes/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.vetoes.items.properties.reason.type,parentSchema:schema37.properties.vetoes.items.properties.reason,data:data33};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -1317,8 +1827,11 @@ vErrors.push(err69);
 errors++;
 }
 }
-else {
-const err70 = {instancePath:instancePath+"/vetoes/" + i4+"/reason_en",schemaPath:"#/properties/vetoes/items/properties/reason_en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.vetoes.items.properties.reason_en.type,parentSchema:schema37.properties.vetoes.items.properties.reason_en,data:data32};
+if(data31.reason_en !== undefined){
+let data34 = data31.reason_en;
+if(typeof data34 === "string"){
+if(data34.length < 1){
+const err70 = {instancePath:instancePath+"/vetoes/" + i5+"/reason_en",schemaPath:"#/properties/vetoes/items/properties/reason_en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.vetoes.items.properties.reason_en,data:data34};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -1328,10 +1841,8 @@ vErrors.push(err70);
 errors++;
 }
 }
-if(data29.when !== undefined){
-let data33 = data29.when;
-if(!(data33 && typeof data33 == "object" && !Array.isArray(data33))){
-const err71 = {instancePath:instancePath+"/vetoes/" + i4+"/when",schemaPath:"#/$defs/condition/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data33};
+else {
+const err71 = {instancePath:instancePath+"/vetoes/" + i5+"/reason_en",schemaPath:"#/properties/vetoes/items/properties/reason_en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.vetoes.items.properties.reason_en.type,parentSchema:schema37.properties.vetoes.items.properties.reason_en,data:data34};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -1341,11 +1852,10 @@ vErrors.push(err71);
 errors++;
 }
 }
-if(data29.cap_grade !== undefined){
-let data34 = data29.cap_grade;
-if(typeof data34 === "string"){
-if(data34.length < 1){
-const err72 = {instancePath:instancePath+"/vetoes/" + i4+"/cap_grade",schemaPath:"#/properties/vetoes/items/properties/cap_grade/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.vetoes.items.properties.cap_grade,data:data34};
+if(data31.when !== undefined){
+let data35 = data31.when;
+if(!(data35 && typeof data35 == "object" && !Array.isArray(data35))){
+const err72 = {instancePath:instancePath+"/vetoes/" + i5+"/when",schemaPath:"#/$defs/condition/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data35};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -1355,8 +1865,11 @@ vErrors.push(err72);
 errors++;
 }
 }
-else {
-const err73 = {instancePath:instancePath+"/vetoes/" + i4+"/cap_grade",schemaPath:"#/properties/vetoes/items/properties/cap_grade/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.vetoes.items.properties.cap_grade.type,parentSchema:schema37.properties.vetoes.items.properties.cap_grade,data:data34};
+if(data31.cap_grade !== undefined){
+let data36 = data31.cap_grade;
+if(typeof data36 === "string"){
+if(data36.length < 1){
+const err73 = {instancePath:instancePath+"/vetoes/" + i5+"/cap_grade",schemaPath:"#/properties/vetoes/items/properties/cap_grade/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.vetoes.items.properties.cap_grade,data:data36};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -1366,9 +1879,8 @@ vErrors.push(err73);
 errors++;
 }
 }
-}
 else {
-const err74 = {instancePath:instancePath+"/vetoes/" + i4,schemaPath:"#/properties/vetoes/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.vetoes.items.type,parentSchema:schema37.properties.vetoes.items,data:data29};
+const err74 = {instancePath:instancePath+"/vetoes/" + i5+"/cap_grade",schemaPath:"#/properties/vetoes/items/properties/cap_grade/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.vetoes.items.properties.cap_grade.type,parentSchema:schema37.properties.vetoes.items.properties.cap_grade,data:data36};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -1380,7 +1892,7 @@ errors++;
 }
 }
 else {
-const err75 = {instancePath:instancePath+"/vetoes",schemaPath:"#/properties/vetoes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.vetoes.type,parentSchema:schema37.properties.vetoes,data:data28};
+const err75 = {instancePath:instancePath+"/vetoes/" + i5,schemaPath:"#/properties/vetoes/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.vetoes.items.type,parentSchema:schema37.properties.vetoes.items,data:data31};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -1392,12 +1904,24 @@ errors++;
 }
 }
 else {
-const err76 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.type,parentSchema:schema37,data};
+const err76 = {instancePath:instancePath+"/vetoes",schemaPath:"#/properties/vetoes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.vetoes.type,parentSchema:schema37.properties.vetoes,data:data30};
 if(vErrors === null){
 vErrors = [err76];
 }
 else {
 vErrors.push(err76);
+}
+errors++;
+}
+}
+}
+else {
+const err77 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.type,parentSchema:schema37,data};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
 }
 errors++;
 }
@@ -1513,8 +2037,8 @@ errors++;
 }
 if(data.scorebook !== undefined){
 let data0 = data.scorebook;
-if(1 !== data0){
-const err9 = {instancePath:instancePath+"/scorebook",schemaPath:"#/properties/scorebook/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant",schema:1,parentSchema:schema31.properties.scorebook,data:data0};
+if(!((data0 === 1) || (data0 === 2))){
+const err9 = {instancePath:instancePath+"/scorebook",schemaPath:"#/properties/scorebook/enum",keyword:"enum",params:{allowedValues: schema31.properties.scorebook.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.scorebook.enum,parentSchema:schema31.properties.scorebook,data:data0};
 if(vErrors === null){
 vErrors = [err9];
 }
