@@ -40,6 +40,7 @@ export type {
   SnapshotGrade,
   SnapshotGroup,
   SnapshotMetric,
+  SnapshotRange,
   SnapshotScorecard,
   SnapshotScoredItem,
   SnapshotVeto,

@@ -212,14 +212,24 @@ export interface SnapshotBand {
   score: number;
 }
 
+/** A two-sided target (format 2): 100 inside `[low, high]`, 0 at and beyond the floors. */
+export interface SnapshotRange {
+  low: number;
+  high: number;
+  floor_low: number;
+  floor_high: number;
+}
+
 /** A scored item of a scorecard as evaluated, quantities in the metric's unit. */
 export interface SnapshotScoredItem {
   metric: string;
   weight: number;
-  method: 'linear' | 'bands';
+  method: 'linear' | 'bands' | 'range';
   target: number | null;
   floor: number | null;
   bands: SnapshotBand[];
+  /** Format 2: the two-sided target of a `range` item, else null. */
+  range?: SnapshotRange | null;
   min_sample: number;
   /** The id of the group the item is scored in; null in a scorecard without groups. */
   group: string | null;

@@ -243,6 +243,8 @@ function check(want: AgentExpectation, agents: readonly AgentResult[], at: At): 
     field(['metrics', id], value, got.metrics[id]?.value);
   for (const [id, status] of Object.entries(want.metric_status ?? {}))
     field(['metric_status', id], status, got.metrics[id]?.status);
+  for (const [id, score] of Object.entries(want.scores ?? {}))
+    field(['scores', id], score, got.metrics[id]?.score);
   for (const [id, subtotal] of Object.entries(want.groups ?? {}))
     field(['groups', id], subtotal, got.groups?.find((g) => g.id === id)?.subtotal);
   return failures;

@@ -55,7 +55,7 @@ describe('policy tests of format 2', () => {
 tests:
   - name: 维度分
 ${DATA}    expect:
-      - { agent: a1, groups: { quality: 80, feedback: null }, base_score: 80 }
+      - { agent: a1, groups: { quality: 80, feedback: null }, scores: { qa_score: 80, csat_rate: null }, base_score: 80 }
   - name: 维度分写错
 ${DATA}    expect:
       - { agent: a1, groups: { quality: 81 } }

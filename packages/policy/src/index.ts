@@ -5,6 +5,7 @@ export {
   describeChange,
   formatBands,
   formatQuantity,
+  formatRange,
   type Lang,
   renderDiffMarkdown,
   renderDiffText,
@@ -25,6 +26,7 @@ export type {
   ScoredGroup,
   ScoredItem,
   SourceRef,
+  TargetRange,
   Veto,
 } from './model.ts';
 export { selectVersion } from './select-version.ts';

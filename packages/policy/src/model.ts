@@ -27,14 +27,28 @@ export interface Band {
   score: number;
 }
 
+/**
+ * A two-sided target (v2): 100 inside `[low, high]`, falling linearly to 0 at `floor_low` below
+ * and at `floor_high` above (`floor_low < low ≤ high < floor_high`), in the metric's unit.
+ */
+export interface TargetRange {
+  low: number;
+  high: number;
+  floor_low: number;
+  floor_high: number;
+}
+
 /** A metric scored by a scorecard, its quantities already in the metric's unit. */
 export interface ScoredItem {
   metric: string;
   weight: number;
-  method: 'linear' | 'bands';
+  method: 'linear' | 'bands' | 'range';
+  /** `linear`: the target and floor; null for the other methods. */
   target: number | null;
   floor: number | null;
   bands: Band[];
+  /** `range` (v2): the two-sided target; null for the other methods. */
+  range: TargetRange | null;
   min_sample: number;
   /** The id of the group it is scored in (v2); null in a scorecard without groups. */
   group: string | null;

@@ -89,6 +89,7 @@ function scorecard(s: Scorecard, v2: boolean): SnapshotScorecard {
       target: i.target,
       floor: i.floor,
       bands: i.bands.map((b) => ({ bound: b.bound, value: b.value, score: b.score })),
+      ...(v2 ? { range: i.range === null ? null : { ...i.range } } : {}),
       min_sample: i.min_sample,
       group: i.group,
       line: i.source.line,

@@ -1,5 +1,5 @@
 import type { MetricDefinition, MetricResult } from '@scorebook/contract';
-import type { ScoredItem } from '@scorebook/policy';
+import type { ScoredItem, TargetRange } from '@scorebook/policy';
 import type { MetricValue } from '../measure/compile-metrics.ts';
 
 /**
@@ -15,13 +15,19 @@ export function scoreMetric(
   if (measured.value === null) return { ...base, score: null, status: 'no_data' };
   const sampled = definition.kind !== 'count' && definition.kind !== 'sum';
   if (sampled && measured.sample < item.min_sample) return { ...base, score: null, status: 'insufficient' };
-  // A linear item has its target and floor (the policy checks so); a bands item has neither.
-  const { target, floor } = item;
-  const score =
-    item.method === 'linear' && target !== null && floor !== null
-      ? linearScore(measured.value, target, floor, definition.better)
-      : bandScore(measured.value, item);
-  return { ...base, score, status: 'scored' };
+  return { ...base, score: itemScore(measured.value, item, definition), status: 'scored' };
+}
+
+/**
+ * The score of a value by an item's method: a linear item has its target and floor, a range
+ * item its range, a bands item neither (the policy checks so).
+ */
+function itemScore(value: number, item: ScoredItem, definition: MetricDefinition): number {
+  const { target, floor, range } = item;
+  if (item.method === 'linear' && target !== null && floor !== null)
+    return linearScore(value, target, floor, definition.better);
+  if (item.method === 'range' && range !== null) return rangeScore(value, range);
+  return bandScore(value, item);
 }
 
 /** A metric outside the agent's scorecard: its value, for information. */
@@ -38,6 +44,19 @@ function linearScore(value: number, target: number, floor: number, better: 'high
   if (value <= target) return 100;
   if (value >= floor) return 0;
   return (100 * (floor - value)) / (floor - target);
+}
+
+/** 100 inside `[low, high]`; below, linear from 100 at `low` to 0 at `floor_low`; above, likewise. */
+function rangeScore(value: number, range: TargetRange): number {
+  if (value < range.low) {
+    if (value <= range.floor_low) return 0;
+    return (100 * (value - range.floor_low)) / (range.low - range.floor_low);
+  }
+  if (value > range.high) {
+    if (value >= range.floor_high) return 0;
+    return (100 * (range.floor_high - value)) / (range.floor_high - range.high);
+  }
+  return 100;
 }
 
 function bandScore(value: number, item: ScoredItem): number {

@@ -3,7 +3,7 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://scorebook.dev/schema/policy-test.schema.json","title":"Scorebook policy tests (策略测试)","type":"object","required":["tests"],"additionalProperties":false,"properties":{"period":{"type":["string","integer"],"pattern":"^\\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$","description":"本文件各测试默认的期间 / the period of every test that names none"},"version":{"type":"string","minLength":1,"description":"本文件各测试默认针对的版本 / the version every test targets unless it names one"},"tests":{"type":"array","minItems":1,"items":{"type":"object","required":["name","data","expect"],"additionalProperties":false,"properties":{"name":{"type":"string","minLength":1},"period":{"type":["string","integer"],"pattern":"^\\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$","description":"期间:2026-10、2026-Q4 或 2026 / a month, a quarter or a year"},"version":{"type":"string","minLength":1,"description":"测试针对的策略版本(加引号),例如 \"2026.11\" / the policy version the test targets, quoted"},"data":{"anyOf":[{"type":"string","minLength":1,"description":"数据文件夹,相对于本文件 / a data folder, relative to this file"},{"type":"object","additionalProperties":false,"properties":{"agents":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"conversations":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"messages":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"surveys":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"complaints":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"qa_reviews":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"orders":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"attendance":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"assessments":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"events":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]}},"description":"内联数据:表名 → CSV 文本或行列表 / inline tables"}]},"expect":{"type":"array","minItems":1,"items":{"type":"object","required":["agent"],"additionalProperties":false,"properties":{"agent":{"type":"string","minLength":1,"description":"客服编号 agent_id / the agent"},"status":{"enum":["rated","not_rated"]},"grade":{"type":["string","null"],"description":"等级,未参评为 null / the grade, null when not rated"},"rank":{"type":["integer","null"]},"vetoes":{"type":"array","items":{"type":"string","minLength":1},"description":"成立的否决项 id(顺序无关)/ vetoes that hold, any order"},"adjustments":{"type":"object","additionalProperties":{"type":"number"},"description":"加减分 id → 分数 / adjustment id → points"},"excluded":{"type":"object","additionalProperties":{"type":"integer","minimum":0},"description":"剔除规则 id → 条数 / exclusion id → rows"},"metrics":{"type":"object","additionalProperties":{"type":["number","null"]},"description":"指标 id → 值 / metric id → value"},"metric_status":{"type":"object","additionalProperties":{"enum":["scored","insufficient","no_data","info"]},"description":"指标 id → 状态 / metric id → status"},"base_score":{"type":["number","null"]},"total_score":{"type":["number","null"]},"groups":{"type":"object","additionalProperties":{"type":["number","null"]},"description":"考核维度 id → 维度分(格式 2)/ group id → subtotal (format 2)"}}}}}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://scorebook.dev/schema/policy-test.schema.json","title":"Scorebook policy tests (策略测试)","type":"object","required":["tests"],"additionalProperties":false,"properties":{"period":{"type":["string","integer"],"pattern":"^\\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$","description":"本文件各测试默认的期间 / the period of every test that names none"},"version":{"type":"string","minLength":1,"description":"本文件各测试默认针对的版本 / the version every test targets unless it names one"},"tests":{"type":"array","minItems":1,"items":{"type":"object","required":["name","data","expect"],"additionalProperties":false,"properties":{"name":{"type":"string","minLength":1},"period":{"type":["string","integer"],"pattern":"^\\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$","description":"期间:2026-10、2026-Q4 或 2026 / a month, a quarter or a year"},"version":{"type":"string","minLength":1,"description":"测试针对的策略版本(加引号),例如 \"2026.11\" / the policy version the test targets, quoted"},"data":{"anyOf":[{"type":"string","minLength":1,"description":"数据文件夹,相对于本文件 / a data folder, relative to this file"},{"type":"object","additionalProperties":false,"properties":{"agents":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"conversations":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"messages":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"surveys":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"complaints":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"qa_reviews":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"orders":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"attendance":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"assessments":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"events":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]}},"description":"内联数据:表名 → CSV 文本或行列表 / inline tables"}]},"expect":{"type":"array","minItems":1,"items":{"type":"object","required":["agent"],"additionalProperties":false,"properties":{"agent":{"type":"string","minLength":1,"description":"客服编号 agent_id / the agent"},"status":{"enum":["rated","not_rated"]},"grade":{"type":["string","null"],"description":"等级,未参评为 null / the grade, null when not rated"},"rank":{"type":["integer","null"]},"vetoes":{"type":"array","items":{"type":"string","minLength":1},"description":"成立的否决项 id(顺序无关)/ vetoes that hold, any order"},"adjustments":{"type":"object","additionalProperties":{"type":"number"},"description":"加减分 id → 分数 / adjustment id → points"},"excluded":{"type":"object","additionalProperties":{"type":"integer","minimum":0},"description":"剔除规则 id → 条数 / exclusion id → rows"},"metrics":{"type":"object","additionalProperties":{"type":["number","null"]},"description":"指标 id → 值 / metric id → value"},"metric_status":{"type":"object","additionalProperties":{"enum":["scored","insufficient","no_data","info"]},"description":"指标 id → 状态 / metric id → status"},"scores":{"type":"object","additionalProperties":{"type":["number","null"]},"description":"指标 id → 得分(0–100,未计分为 null)/ metric id → score (null when not scored)"},"base_score":{"type":["number","null"]},"total_score":{"type":["number","null"]},"groups":{"type":"object","additionalProperties":{"type":["number","null"]},"description":"考核维度 id → 维度分(格式 2)/ group id → subtotal (format 2)"}}}}}}}}};
 const pattern4 = new RegExp("^\\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$", "u");
 const func1 = Object.prototype.hasOwnProperty;
 
@@ -1251,10 +1251,13 @@ vErrors.push(err81);
 errors++;
 }
 }
-if(data29.base_score !== undefined){
-let data44 = data29.base_score;
-if((!((typeof data44 == "number") && (isFinite(data44)))) && (data44 !== null)){
-const err82 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/base_score",schemaPath:"#/properties/tests/items/properties/expect/items/properties/base_score/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.base_score.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.base_score.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.base_score,data:data44};
+if(data29.scores !== undefined){
+let data44 = data29.scores;
+if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
+for(const key8 in data44){
+let data45 = data44[key8];
+if((!((typeof data45 == "number") && (isFinite(data45)))) && (data45 !== null)){
+const err82 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/scores/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/scores/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.scores.additionalProperties.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.scores.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.scores.additionalProperties,data:data45};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1264,10 +1267,9 @@ vErrors.push(err82);
 errors++;
 }
 }
-if(data29.total_score !== undefined){
-let data45 = data29.total_score;
-if((!((typeof data45 == "number") && (isFinite(data45)))) && (data45 !== null)){
-const err83 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/total_score",schemaPath:"#/properties/tests/items/properties/expect/items/properties/total_score/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.total_score.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.total_score.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.total_score,data:data45};
+}
+else {
+const err83 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/scores",schemaPath:"#/properties/tests/items/properties/expect/items/properties/scores/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.scores.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.scores,data:data44};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1277,13 +1279,10 @@ vErrors.push(err83);
 errors++;
 }
 }
-if(data29.groups !== undefined){
-let data46 = data29.groups;
-if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
-for(const key8 in data46){
-let data47 = data46[key8];
-if((!((typeof data47 == "number") && (isFinite(data47)))) && (data47 !== null)){
-const err84 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/groups/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/groups/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.groups.additionalProperties.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.groups.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.groups.additionalProperties,data:data47};
+if(data29.base_score !== undefined){
+let data46 = data29.base_score;
+if((!((typeof data46 == "number") && (isFinite(data46)))) && (data46 !== null)){
+const err84 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/base_score",schemaPath:"#/properties/tests/items/properties/expect/items/properties/base_score/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.base_score.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.base_score.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.base_score,data:data46};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1293,9 +1292,10 @@ vErrors.push(err84);
 errors++;
 }
 }
-}
-else {
-const err85 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/groups",schemaPath:"#/properties/tests/items/properties/expect/items/properties/groups/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.groups.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.groups,data:data46};
+if(data29.total_score !== undefined){
+let data47 = data29.total_score;
+if((!((typeof data47 == "number") && (isFinite(data47)))) && (data47 !== null)){
+const err85 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/total_score",schemaPath:"#/properties/tests/items/properties/expect/items/properties/total_score/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.total_score.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.total_score.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.total_score,data:data47};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1305,9 +1305,13 @@ vErrors.push(err85);
 errors++;
 }
 }
-}
-else {
-const err86 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11,schemaPath:"#/properties/tests/items/properties/expect/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.type,parentSchema:schema31.properties.tests.items.properties.expect.items,data:data29};
+if(data29.groups !== undefined){
+let data48 = data29.groups;
+if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
+for(const key9 in data48){
+let data49 = data48[key9];
+if((!((typeof data49 == "number") && (isFinite(data49)))) && (data49 !== null)){
+const err86 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/groups/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/groups/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.groups.additionalProperties.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.groups.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.groups.additionalProperties,data:data49};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1319,7 +1323,7 @@ errors++;
 }
 }
 else {
-const err87 = {instancePath:instancePath+"/tests/" + i0+"/expect",schemaPath:"#/properties/tests/items/properties/expect/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tests.items.properties.expect.type,parentSchema:schema31.properties.tests.items.properties.expect,data:data28};
+const err87 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/groups",schemaPath:"#/properties/tests/items/properties/expect/items/properties/groups/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.groups.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.groups,data:data48};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1331,7 +1335,7 @@ errors++;
 }
 }
 else {
-const err88 = {instancePath:instancePath+"/tests/" + i0,schemaPath:"#/properties/tests/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.type,parentSchema:schema31.properties.tests.items,data:data3};
+const err88 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11,schemaPath:"#/properties/tests/items/properties/expect/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.type,parentSchema:schema31.properties.tests.items.properties.expect.items,data:data29};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1343,7 +1347,7 @@ errors++;
 }
 }
 else {
-const err89 = {instancePath:instancePath+"/tests",schemaPath:"#/properties/tests/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tests.type,parentSchema:schema31.properties.tests,data:data2};
+const err89 = {instancePath:instancePath+"/tests/" + i0+"/expect",schemaPath:"#/properties/tests/items/properties/expect/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tests.items.properties.expect.type,parentSchema:schema31.properties.tests.items.properties.expect,data:data28};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1355,12 +1359,36 @@ errors++;
 }
 }
 else {
-const err90 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+const err90 = {instancePath:instancePath+"/tests/" + i0,schemaPath:"#/properties/tests/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.type,parentSchema:schema31.properties.tests.items,data:data3};
 if(vErrors === null){
 vErrors = [err90];
 }
 else {
 vErrors.push(err90);
+}
+errors++;
+}
+}
+}
+else {
+const err91 = {instancePath:instancePath+"/tests",schemaPath:"#/properties/tests/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tests.type,parentSchema:schema31.properties.tests,data:data2};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
+}
+else {
+const err92 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
 }
 errors++;
 }

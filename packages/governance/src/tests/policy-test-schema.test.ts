@@ -22,6 +22,7 @@ const EXPECTATION_KEYS = {
   excluded: true,
   metrics: true,
   metric_status: true,
+  scores: true,
   groups: true,
   base_score: true,
   total_score: true,

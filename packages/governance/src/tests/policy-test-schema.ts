@@ -11,6 +11,7 @@ export interface AgentExpectation {
   excluded?: Record<string, number>;
   metrics?: Record<string, number | null>;
   metric_status?: Record<string, string>;
+  scores?: Record<string, number | null>;
   base_score?: number | null;
   total_score?: number | null;
   groups?: Record<string, number | null>;
@@ -72,6 +73,7 @@ const EXPECTATION = {
       { enum: ['scored', 'insufficient', 'no_data', 'info'] },
       '指标 id → 状态 / metric id → status',
     ),
+    scores: byId(nullableNumber, '指标 id → 得分(0–100,未计分为 null)/ metric id → score (null when not scored)'),
     base_score: nullableNumber,
     total_score: nullableNumber,
     groups: byId(nullableNumber, '考核维度 id → 维度分(格式 2)/ group id → subtotal (format 2)'),

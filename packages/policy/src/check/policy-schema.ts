@@ -6,6 +6,13 @@ const quantity = {
   type: ['number', 'string'],
   description: '数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit',
 } as const;
+const goal = {
+  type: ['number', 'string', 'array'],
+  items: quantity,
+  minItems: 2,
+  maxItems: 2,
+  description: '数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]',
+} as const;
 const day = {
   type: 'array',
   items: { type: 'string' },
@@ -236,9 +243,9 @@ export const POLICY_SCHEMA = {
           exclusiveMinimum: 0,
           description: '权重,一张考核表合计 100 / weight; a scorecard\u2019s add up to 100',
         },
-        method: { type: 'string', enum: ['linear', 'bands'] },
-        target: quantity,
-        floor: quantity,
+        method: { type: 'string', enum: ['linear', 'bands', 'range'] },
+        target: goal,
+        floor: goal,
         min_sample: { type: 'integer', minimum: 0 },
         bands: {
           type: 'array',

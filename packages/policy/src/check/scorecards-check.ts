@@ -197,7 +197,7 @@ function checkScoring(
   item: Record<string, unknown>,
   metric: MetricDefinition,
 ): Omit<ScoredItem, 'weight' | 'group' | 'source'> | null {
-  const method = item.method === 'bands' ? 'bands' : 'linear';
+  const method = item.method === 'bands' || item.method === 'range' ? item.method : 'linear';
   let ok = true;
   const conflict = (zh: string, en: string, at: Path) => {
     ctx.report(at, 'SCORED_KEYS_CONFLICT', { metric: metric.id, what: zh, whatEn: en }, { anchor: 'key' });
@@ -222,6 +222,59 @@ function checkScoring(
     }
     minSample = asNumber(item.min_sample) ?? 1;
   }
+  const none = { target: null, floor: null, bands: [] as Band[], range: null };
+  if (method === 'range') {
+    if (!ctx.v2([...path, 'method'], '两侧目标 method: range', 'A two-sided target (method: range)'))
+      return null;
+    if (item.bands !== undefined)
+      conflict('两侧目标不使用 bands', 'a two-sided target takes no bands', [...path, 'bands']);
+    const missing = ['target', 'floor'].filter((k) => item[k] === undefined);
+    if (missing.length > 0) {
+      ctx.report(path, 'LINEAR_NEEDS_TARGET_FLOOR', { metric: metric.id, missing: missing.join(', ') });
+      return null;
+    }
+    const pair = (key: 'target' | 'floor'): [number, number] | null => {
+      const raw = item[key];
+      if (!Array.isArray(raw) || raw.length !== 2) {
+        ctx.report([...path, key], 'RANGE_NOT_PAIR', { metric: metric.id, key });
+        return null;
+      }
+      const low = quantity([...path, key, 0], raw[0]);
+      const high = quantity([...path, key, 1], raw[1]);
+      return low === null || high === null ? null : [low, high];
+    };
+    const target = pair('target');
+    const floor = pair('floor');
+    if (target === null || floor === null) return null;
+    const [low, high] = target;
+    const [floorLow, floorHigh] = floor;
+    if (!(floorLow < low && low <= high && high < floorHigh)) {
+      const written = (key: 'target' | 'floor', i: number) => String((item[key] as unknown[])[i]);
+      ctx.report([...path, 'target'], 'RANGE_ORDER', {
+        metric: metric.id,
+        low: written('target', 0),
+        high: written('target', 1),
+        floorLow: written('floor', 0),
+        floorHigh: written('floor', 1),
+      });
+      return null;
+    }
+    return ok
+      ? {
+          metric: metric.id,
+          method,
+          ...none,
+          range: { low, high, floor_low: floorLow, floor_high: floorHigh },
+          min_sample: minSample,
+        }
+      : null;
+  }
+  for (const key of ['target', 'floor'] as const) {
+    if (Array.isArray(item[key])) {
+      ctx.report([...path, key], 'RANGE_NEEDS_METHOD', { metric: metric.id, key });
+      return null;
+    }
+  }
   if (method === 'linear') {
     if (item.bands !== undefined)
       conflict('有 bands 时请写 method: bands', 'bands need method: bands', [...path, 'bands']);
@@ -243,7 +296,7 @@ function checkScoring(
       });
       return null;
     }
-    return ok ? { metric: metric.id, method, target, floor, bands: [], min_sample: minSample } : null;
+    return ok ? { metric: metric.id, method, ...none, target, floor, min_sample: minSample } : null;
   }
   for (const k of ['target', 'floor']) {
     if (item[k] !== undefined) conflict(`分档计分不使用 ${k}`, `bands scoring takes no ${k}`, [...path, k]);
@@ -280,7 +333,7 @@ function checkScoring(
     }
     bands.push({ bound: wanted, value, score });
   });
-  return ok ? { metric: metric.id, method, target: null, floor: null, bands, min_sample: minSample } : null;
+  return ok ? { metric: metric.id, method, ...none, bands, min_sample: minSample } : null;
 }
 
 function checkAdjustments(

@@ -1,6 +1,6 @@
 import { type Condition, formatCondition } from '@scorebook/conditions';
 import type { Unit } from '@scorebook/contract';
-import type { Band } from '../model.ts';
+import type { Band, TargetRange } from '../model.ts';
 import type { ChangeArea, PolicyChange } from './diff-policies.ts';
 
 /** A language of output. */
@@ -27,6 +27,7 @@ const FIELD: Record<string, [string, string]> = {
   bands: ['分档', 'bands'],
   min_sample: ['最小样本', 'min sample'],
   method: ['计分方式', 'method'],
+  range: ['两侧目标', 'two-sided target'],
   when: ['条件', 'condition'],
   reason: ['原因', 'reason'],
   reason_en: ['英文原因', 'English reason'],
@@ -121,6 +122,18 @@ export function formatQuantity(value: number, unit: Unit | null): string {
   return String(Number(value.toPrecision(12)));
 }
 
+/**
+ * A two-sided target as `180s–480s (0 ≤ 60s, ≥ 900s)` (zh: `(≤ 60s 或 ≥ 900s 为 0)`), in the
+ * metric's unit.
+ */
+export function formatRange(range: TargetRange, unit: Unit | null, lang: Lang = 'en'): string {
+  const q = (v: number) => formatQuantity(v, unit);
+  const inside = `${q(range.low)}–${q(range.high)}`;
+  return lang === 'zh'
+    ? `${inside}(≤ ${q(range.floor_low)} 或 ≥ ${q(range.floor_high)} 为 0)`
+    : `${inside} (0 at ≤ ${q(range.floor_low)} or ≥ ${q(range.floor_high)})`;
+}
+
 /** Bands as `≥95→100, ≥85→80`, thresholds in the metric's unit; `—` for none. */
 export function formatBands(bands: readonly Band[], unit: Unit | null): string {
   return (
@@ -138,6 +151,7 @@ function formatValue(value: unknown, field: string | null, unit: Unit | null, la
   if (Array.isArray(value) && field === 'bands') {
     return formatBands(value as Band[], unit);
   }
+  if (field === 'range') return formatRange(value as TargetRange, unit, lang);
   if (Array.isArray(value)) return value.join(', ') || '—';
   if (field === 'when' || field === 'where') return formatCondition(value as Condition, lang);
   const record = value as Record<string, unknown>;

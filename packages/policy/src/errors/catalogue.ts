@@ -185,6 +185,24 @@ export const POLICY_ERRORS = defineCatalogue({
     en: (p: { metric: string; missing: string }) =>
       `Linear scoring of ${q(p.metric)} needs target and floor. Add ${p.missing}.`,
   },
+  RANGE_NEEDS_METHOD: {
+    zh: (p: { metric: string; key: string }) =>
+      `${q(p.metric)} 的 ${p.key} 写成了两个值的列表,这是两侧目标的写法:请加上 method: range,或只写一个数。`,
+    en: (p: { metric: string; key: string }) =>
+      `The ${p.key} of ${q(p.metric)} is a list of two values, which is how a two-sided target is written: add method: range, or write one number.`,
+  },
+  RANGE_NOT_PAIR: {
+    zh: (p: { metric: string; key: string }) =>
+      `${q(p.metric)} 使用 method: range,${p.key} 须写成 [下限, 上限],例如 target: [3m, 8m]、floor: [1m, 15m]。`,
+    en: (p: { metric: string; key: string }) =>
+      `${q(p.metric)} uses method: range, so ${p.key} is a pair [low, high], e.g. target: [3m, 8m], floor: [1m, 15m].`,
+  },
+  RANGE_ORDER: {
+    zh: (p: RangeOrder) =>
+      `${q(p.metric)} 的两侧目标须满足 floor 下限 < target 下限 ≤ target 上限 < floor 上限,而这里是 ${p.floorLow} / ${p.low} / ${p.high} / ${p.floorHigh}。`,
+    en: (p: RangeOrder) =>
+      `The two-sided target of ${q(p.metric)} needs floor low < target low ≤ target high < floor high; here they are ${p.floorLow} / ${p.low} / ${p.high} / ${p.floorHigh}.`,
+  },
   BANDS_MISSING: {
     zh: (p: { metric: string }) =>
       `${q(p.metric)} 使用 method: bands,但没有 bands。请添加分档,或删除 method 改用线性计分。`,
@@ -324,6 +342,13 @@ interface KeysConflict {
   metric: string;
   what: string;
   whatEn: string;
+}
+interface RangeOrder {
+  metric: string;
+  low: string;
+  high: string;
+  floorLow: string;
+  floorHigh: string;
 }
 interface UnitMismatch {
   value: string;

@@ -3,7 +3,7 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://scorebook.dev/schema/policy.schema.json","title":"Scorebook policy version (考核策略版本)","type":"object","required":["scorebook","id","version","effective_from","title","timezone","grades","scorecards"],"additionalProperties":false,"properties":{"scorebook":{"enum":[1,2],"description":"格式版本:1,或使用考核维度等 v2 功能时为 2 / format version: 1, or 2 for the v2 features (groups, …)"},"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"策略 id,与文件夹同名 / policy id, equals the folder name"},"version":{"type":["string","number"],"minLength":1,"description":"版本号,加引号,例如 \"2026.10\" / version label, quoted"},"effective_from":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"生效日期 YYYY-MM-DD / effective date"},"title":{"type":"string","minLength":1,"description":"策略名称 / display name"},"title_en":{"type":"string","minLength":1},"description":{"type":"string","description":"说明(Markdown)/ description in Markdown"},"timezone":{"type":"string","description":"IANA 时区,例如 Asia/Shanghai / IANA timezone"},"business_hours":{"type":"object","additionalProperties":false,"description":"营业时间:响应时长只计营业时间内 / business hours: response times count only time inside them","properties":{"mon":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"tue":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"wed":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"thu":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"fri":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"sat":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"sun":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"holidays":{"type":"array","items":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"description":"休息日 / closed dates"}}},"exclusions":{"type":"array","description":"剔除规则:客服无法控制的记录不计入考核 / exclusions of what an agent cannot control","items":{"type":"object","required":["id","table","reason","when"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"table":{"type":"string"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"}}}},"metrics":{"type":"array","items":{"$ref":"#/$defs/metric"},"description":"策略自定义指标 / the policy’s own metrics"},"grades":{"type":"array","minItems":1,"description":"等级,从高到低,最后一级 min_score 为 0 / grades, best first, the last with min_score 0","items":{"type":"object","required":["grade","min_score"],"additionalProperties":false,"properties":{"grade":{"type":"string","minLength":1},"min_score":{"type":"number","minimum":0,"maximum":100},"label":{"type":"string"},"label_en":{"type":"string"}}}},"scorecards":{"type":"object","minProperties":1,"propertyNames":{"pattern":"^[a-z][a-z0-9_-]*$"},"additionalProperties":{"$ref":"#/$defs/scorecard"},"description":"考核表:按岗位 / scorecards by role"}},"$defs":{"condition":{"type":"object","description":"json-rules-engine 条件:{all: [...]}、{any: [...]}、{not: {...}} 或 {fact, operator, value, path?}。A json-rules-engine condition."},"metric":{"type":"object","required":["id","title","kind","better"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"指标 id / metric id"},"title":{"type":"string","minLength":1,"description":"中文名称 / display name"},"title_en":{"type":"string","minLength":1},"description":{"type":"string"},"description_en":{"type":"string"},"kind":{"type":"string","enum":["mean","median","p90","sum","count","ratio","nps"],"description":"计算方式 / how the value is computed"},"better":{"type":"string","enum":["higher","lower"],"description":"越高越好 higher / 越低越好 lower"},"unit":{"type":"string","enum":["seconds","ratio","count","amount","score","number"]},"table":{"type":"string","description":"数据表 / table the metric is computed over"},"field":{"type":"string","description":"取值字段 / field whose values are aggregated"},"where":{"$ref":"#/$defs/condition"},"numerator":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"table":{"type":"string","enum":["conversations","responses","surveys","complaints","qa_reviews","orders","attendance","assessments","events"],"description":"计数的表 / table counted"},"where":{"$ref":"#/$defs/condition"}}},"denominator":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"table":{"type":"string","enum":["conversations","responses","surveys","complaints","qa_reviews","orders","attendance","assessments","events"],"description":"计数的表 / table counted"},"where":{"$ref":"#/$defs/condition"}}}}},"scorecard":{"type":"object","required":["title","roles"],"additionalProperties":false,"properties":{"title":{"type":"string","minLength":1},"title_en":{"type":"string","minLength":1},"roles":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"适用岗位 / roles rated by this scorecard"},"eligibility":{"type":"object","required":["when","reason"],"additionalProperties":false,"properties":{"when":{"$ref":"#/$defs/condition"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1}}},"scored":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/scored"},"description":"考核指标,权重合计 100(或改用 groups)/ scored metrics, weights add up to 100 (or use groups)"},"groups":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/group"},"description":"考核维度(v2):各维度权重合计 100,维度内指标权重合计 100 / groups (v2): group weights add up to 100, and the weights inside each group"},"adjustments":{"type":"array","items":{"type":"object","required":["id","metric","points_each"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"metric":{"type":"string","minLength":1},"points_each":{"type":"number"},"min":{"type":"number"},"max":{"type":"number"}}}},"vetoes":{"type":"array","items":{"type":"object","required":["id","reason","when","cap_grade"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"},"cap_grade":{"type":"string","minLength":1}}}}}},"group":{"type":"object","required":["id","title","weight","scored"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"title":{"type":"string","minLength":1,"description":"维度名称,例如 服务效率 / the group’s name"},"title_en":{"type":"string","minLength":1},"weight":{"type":"number","exclusiveMinimum":0,"description":"维度权重,一张考核表合计 100 / the group’s weight; a scorecard’s add up to 100"},"scored":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/scored"},"description":"维度内的考核指标,权重合计 100 / the group’s metrics, weights add up to 100"}}},"scored":{"type":"object","required":["metric","weight"],"additionalProperties":false,"properties":{"metric":{"type":"string","minLength":1},"weight":{"type":"number","exclusiveMinimum":0,"description":"权重,一张考核表合计 100 / weight; a scorecard’s add up to 100"},"method":{"type":"string","enum":["linear","bands"]},"target":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"floor":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"min_sample":{"type":"integer","minimum":0},"bands":{"type":"array","minItems":1,"items":{"type":"object","required":["score"],"additionalProperties":false,"properties":{"at_least":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"at_most":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"score":{"type":"number","minimum":0,"maximum":100}}}}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://scorebook.dev/schema/policy.schema.json","title":"Scorebook policy version (考核策略版本)","type":"object","required":["scorebook","id","version","effective_from","title","timezone","grades","scorecards"],"additionalProperties":false,"properties":{"scorebook":{"enum":[1,2],"description":"格式版本:1,或使用考核维度等 v2 功能时为 2 / format version: 1, or 2 for the v2 features (groups, …)"},"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"策略 id,与文件夹同名 / policy id, equals the folder name"},"version":{"type":["string","number"],"minLength":1,"description":"版本号,加引号,例如 \"2026.10\" / version label, quoted"},"effective_from":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"生效日期 YYYY-MM-DD / effective date"},"title":{"type":"string","minLength":1,"description":"策略名称 / display name"},"title_en":{"type":"string","minLength":1},"description":{"type":"string","description":"说明(Markdown)/ description in Markdown"},"timezone":{"type":"string","description":"IANA 时区,例如 Asia/Shanghai / IANA timezone"},"business_hours":{"type":"object","additionalProperties":false,"description":"营业时间:响应时长只计营业时间内 / business hours: response times count only time inside them","properties":{"mon":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"tue":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"wed":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"thu":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"fri":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"sat":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"sun":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"holidays":{"type":"array","items":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"description":"休息日 / closed dates"}}},"exclusions":{"type":"array","description":"剔除规则:客服无法控制的记录不计入考核 / exclusions of what an agent cannot control","items":{"type":"object","required":["id","table","reason","when"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"table":{"type":"string"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"}}}},"metrics":{"type":"array","items":{"$ref":"#/$defs/metric"},"description":"策略自定义指标 / the policy’s own metrics"},"grades":{"type":"array","minItems":1,"description":"等级,从高到低,最后一级 min_score 为 0 / grades, best first, the last with min_score 0","items":{"type":"object","required":["grade","min_score"],"additionalProperties":false,"properties":{"grade":{"type":"string","minLength":1},"min_score":{"type":"number","minimum":0,"maximum":100},"label":{"type":"string"},"label_en":{"type":"string"}}}},"scorecards":{"type":"object","minProperties":1,"propertyNames":{"pattern":"^[a-z][a-z0-9_-]*$"},"additionalProperties":{"$ref":"#/$defs/scorecard"},"description":"考核表:按岗位 / scorecards by role"}},"$defs":{"condition":{"type":"object","description":"json-rules-engine 条件:{all: [...]}、{any: [...]}、{not: {...}} 或 {fact, operator, value, path?}。A json-rules-engine condition."},"metric":{"type":"object","required":["id","title","kind","better"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"指标 id / metric id"},"title":{"type":"string","minLength":1,"description":"中文名称 / display name"},"title_en":{"type":"string","minLength":1},"description":{"type":"string"},"description_en":{"type":"string"},"kind":{"type":"string","enum":["mean","median","p90","sum","count","ratio","nps"],"description":"计算方式 / how the value is computed"},"better":{"type":"string","enum":["higher","lower"],"description":"越高越好 higher / 越低越好 lower"},"unit":{"type":"string","enum":["seconds","ratio","count","amount","score","number"]},"table":{"type":"string","description":"数据表 / table the metric is computed over"},"field":{"type":"string","description":"取值字段 / field whose values are aggregated"},"where":{"$ref":"#/$defs/condition"},"numerator":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"table":{"type":"string","enum":["conversations","responses","surveys","complaints","qa_reviews","orders","attendance","assessments","events"],"description":"计数的表 / table counted"},"where":{"$ref":"#/$defs/condition"}}},"denominator":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"table":{"type":"string","enum":["conversations","responses","surveys","complaints","qa_reviews","orders","attendance","assessments","events"],"description":"计数的表 / table counted"},"where":{"$ref":"#/$defs/condition"}}}}},"scorecard":{"type":"object","required":["title","roles"],"additionalProperties":false,"properties":{"title":{"type":"string","minLength":1},"title_en":{"type":"string","minLength":1},"roles":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"适用岗位 / roles rated by this scorecard"},"eligibility":{"type":"object","required":["when","reason"],"additionalProperties":false,"properties":{"when":{"$ref":"#/$defs/condition"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1}}},"scored":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/scored"},"description":"考核指标,权重合计 100(或改用 groups)/ scored metrics, weights add up to 100 (or use groups)"},"groups":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/group"},"description":"考核维度(v2):各维度权重合计 100,维度内指标权重合计 100 / groups (v2): group weights add up to 100, and the weights inside each group"},"adjustments":{"type":"array","items":{"type":"object","required":["id","metric","points_each"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"metric":{"type":"string","minLength":1},"points_each":{"type":"number"},"min":{"type":"number"},"max":{"type":"number"}}}},"vetoes":{"type":"array","items":{"type":"object","required":["id","reason","when","cap_grade"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"},"cap_grade":{"type":"string","minLength":1}}}}}},"group":{"type":"object","required":["id","title","weight","scored"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"title":{"type":"string","minLength":1,"description":"维度名称,例如 服务效率 / the group’s name"},"title_en":{"type":"string","minLength":1},"weight":{"type":"number","exclusiveMinimum":0,"description":"维度权重,一张考核表合计 100 / the group’s weight; a scorecard’s add up to 100"},"scored":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/scored"},"description":"维度内的考核指标,权重合计 100 / the group’s metrics, weights add up to 100"}}},"scored":{"type":"object","required":["metric","weight"],"additionalProperties":false,"properties":{"metric":{"type":"string","minLength":1},"weight":{"type":"number","exclusiveMinimum":0,"description":"权重,一张考核表合计 100 / weight; a scorecard’s add up to 100"},"method":{"type":"string","enum":["linear","bands","range"]},"target":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"},"floor":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"},"min_sample":{"type":"integer","minimum":0},"bands":{"type":"array","minItems":1,"items":{"type":"object","required":["score"],"additionalProperties":false,"properties":{"at_least":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"at_most":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"score":{"type":"number","minimum":0,"maximum":100}}}}}}}};
 const schema32 = {"type":"object","description":"json-rules-engine 条件:{all: [...]}、{any: [...]}、{not: {...}} 或 {fact, operator, value, path?}。A json-rules-engine condition."};
 const func1 = Object.prototype.hasOwnProperty;
 const pattern4 = new RegExp("^[a-z][a-z0-9_-]*$", "u");
@@ -445,7 +445,7 @@ return errors === 0;
 validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 const schema37 = {"type":"object","required":["title","roles"],"additionalProperties":false,"properties":{"title":{"type":"string","minLength":1},"title_en":{"type":"string","minLength":1},"roles":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"适用岗位 / roles rated by this scorecard"},"eligibility":{"type":"object","required":["when","reason"],"additionalProperties":false,"properties":{"when":{"$ref":"#/$defs/condition"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1}}},"scored":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/scored"},"description":"考核指标,权重合计 100(或改用 groups)/ scored metrics, weights add up to 100 (or use groups)"},"groups":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/group"},"description":"考核维度(v2):各维度权重合计 100,维度内指标权重合计 100 / groups (v2): group weights add up to 100, and the weights inside each group"},"adjustments":{"type":"array","items":{"type":"object","required":["id","metric","points_each"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"metric":{"type":"string","minLength":1},"points_each":{"type":"number"},"min":{"type":"number"},"max":{"type":"number"}}}},"vetoes":{"type":"array","items":{"type":"object","required":["id","reason","when","cap_grade"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"},"cap_grade":{"type":"string","minLength":1}}}}}};
-const schema39 = {"type":"object","required":["metric","weight"],"additionalProperties":false,"properties":{"metric":{"type":"string","minLength":1},"weight":{"type":"number","exclusiveMinimum":0,"description":"权重,一张考核表合计 100 / weight; a scorecard’s add up to 100"},"method":{"type":"string","enum":["linear","bands"]},"target":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"floor":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"min_sample":{"type":"integer","minimum":0},"bands":{"type":"array","minItems":1,"items":{"type":"object","required":["score"],"additionalProperties":false,"properties":{"at_least":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"at_most":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"score":{"type":"number","minimum":0,"maximum":100}}}}}};
+const schema39 = {"type":"object","required":["metric","weight"],"additionalProperties":false,"properties":{"metric":{"type":"string","minLength":1},"weight":{"type":"number","exclusiveMinimum":0,"description":"权重,一张考核表合计 100 / weight; a scorecard’s add up to 100"},"method":{"type":"string","enum":["linear","bands","range"]},"target":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"},"floor":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"},"min_sample":{"type":"integer","minimum":0},"bands":{"type":"array","minItems":1,"items":{"type":"object","required":["score"],"additionalProperties":false,"properties":{"at_least":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"at_most":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"score":{"type":"number","minimum":0,"maximum":100}}}}}};
 const schema40 = {"type":"object","required":["id","title","weight","scored"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"title":{"type":"string","minLength":1,"description":"维度名称,例如 服务效率 / the group’s name"},"title_en":{"type":"string","minLength":1},"weight":{"type":"number","exclusiveMinimum":0,"description":"维度权重,一张考核表合计 100 / the group’s weight; a scorecard’s add up to 100"},"scored":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/scored"},"description":"维度内的考核指标,权重合计 100 / the group’s metrics, weights add up to 100"}}};
 
 function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -722,7 +722,7 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(!((data8 === "linear") || (data8 === "bands"))){
+if(!(((data8 === "linear") || (data8 === "bands")) || (data8 === "range"))){
 const err22 = {instancePath:instancePath+"/scored/" + i0+"/method",schemaPath:"#/$defs/scored/properties/method/enum",keyword:"enum",params:{allowedValues: schema39.properties.method.enum},message:"must be equal to one of the allowed values",schema:schema39.properties.method.enum,parentSchema:schema39.properties.method,data:data8};
 if(vErrors === null){
 vErrors = [err22];
@@ -735,8 +735,8 @@ errors++;
 }
 if(data5.target !== undefined){
 let data9 = data5.target;
-if((!((typeof data9 == "number") && (isFinite(data9)))) && (typeof data9 !== "string")){
-const err23 = {instancePath:instancePath+"/scored/" + i0+"/target",schemaPath:"#/$defs/scored/properties/target/type",keyword:"type",params:{type: schema39.properties.target.type},message:"must be number,string",schema:schema39.properties.target.type,parentSchema:schema39.properties.target,data:data9};
+if(((!((typeof data9 == "number") && (isFinite(data9)))) && (typeof data9 !== "string")) && (!(Array.isArray(data9)))){
+const err23 = {instancePath:instancePath+"/scored/" + i0+"/target",schemaPath:"#/$defs/scored/properties/target/type",keyword:"type",params:{type: schema39.properties.target.type},message:"must be number,string,array",schema:schema39.properties.target.type,parentSchema:schema39.properties.target,data:data9};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -745,11 +745,9 @@ vErrors.push(err23);
 }
 errors++;
 }
-}
-if(data5.floor !== undefined){
-let data10 = data5.floor;
-if((!((typeof data10 == "number") && (isFinite(data10)))) && (typeof data10 !== "string")){
-const err24 = {instancePath:instancePath+"/scored/" + i0+"/floor",schemaPath:"#/$defs/scored/properties/floor/type",keyword:"type",params:{type: schema39.properties.floor.type},message:"must be number,string",schema:schema39.properties.floor.type,parentSchema:schema39.properties.floor,data:data10};
+if(Array.isArray(data9)){
+if(data9.length > 2){
+const err24 = {instancePath:instancePath+"/scored/" + i0+"/target",schemaPath:"#/$defs/scored/properties/target/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema39.properties.target,data:data9};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -758,11 +756,8 @@ vErrors.push(err24);
 }
 errors++;
 }
-}
-if(data5.min_sample !== undefined){
-let data11 = data5.min_sample;
-if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-const err25 = {instancePath:instancePath+"/scored/" + i0+"/min_sample",schemaPath:"#/$defs/scored/properties/min_sample/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema39.properties.min_sample.type,parentSchema:schema39.properties.min_sample,data:data11};
+if(data9.length < 2){
+const err25 = {instancePath:instancePath+"/scored/" + i0+"/target",schemaPath:"#/$defs/scored/properties/target/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema39.properties.target,data:data9};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -771,9 +766,11 @@ vErrors.push(err25);
 }
 errors++;
 }
-if((typeof data11 == "number") && (isFinite(data11))){
-if(data11 < 0 || isNaN(data11)){
-const err26 = {instancePath:instancePath+"/scored/" + i0+"/min_sample",schemaPath:"#/$defs/scored/properties/min_sample/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema39.properties.min_sample,data:data11};
+const len1 = data9.length;
+for(let i1=0; i1<len1; i1++){
+let data10 = data9[i1];
+if((!((typeof data10 == "number") && (isFinite(data10)))) && (typeof data10 !== "string")){
+const err26 = {instancePath:instancePath+"/scored/" + i0+"/target/" + i1,schemaPath:"#/$defs/scored/properties/target/items/type",keyword:"type",params:{type: schema39.properties.target.items.type},message:"must be number,string",schema:schema39.properties.target.items.type,parentSchema:schema39.properties.target.items,data:data10};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -784,11 +781,11 @@ errors++;
 }
 }
 }
-if(data5.bands !== undefined){
-let data12 = data5.bands;
-if(Array.isArray(data12)){
-if(data12.length < 1){
-const err27 = {instancePath:instancePath+"/scored/" + i0+"/bands",schemaPath:"#/$defs/scored/properties/bands/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema39.properties.bands,data:data12};
+}
+if(data5.floor !== undefined){
+let data11 = data5.floor;
+if(((!((typeof data11 == "number") && (isFinite(data11)))) && (typeof data11 !== "string")) && (!(Array.isArray(data11)))){
+const err27 = {instancePath:instancePath+"/scored/" + i0+"/floor",schemaPath:"#/$defs/scored/properties/floor/type",keyword:"type",params:{type: schema39.properties.floor.type},message:"must be number,string,array",schema:schema39.properties.floor.type,parentSchema:schema39.properties.floor,data:data11};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -797,12 +794,9 @@ vErrors.push(err27);
 }
 errors++;
 }
-const len1 = data12.length;
-for(let i1=0; i1<len1; i1++){
-let data13 = data12[i1];
-if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
-if(data13.score === undefined){
-const err28 = {instancePath:instancePath+"/scored/" + i0+"/bands/" + i1,schemaPath:"#/$defs/scored/properties/bands/items/required",keyword:"required",params:{missingProperty: "score"},message:"must have required property '"+"score"+"'",schema:schema39.properties.bands.items.required,parentSchema:schema39.properties.bands.items,data:data13};
+if(Array.isArray(data11)){
+if(data11.length > 2){
+const err28 = {instancePath:instancePath+"/scored/" + i0+"/floor",schemaPath:"#/$defs/scored/properties/floor/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema39.properties.floor,data:data11};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -811,9 +805,8 @@ vErrors.push(err28);
 }
 errors++;
 }
-for(const key2 in data13){
-if(!(((key2 === "at_least") || (key2 === "at_most")) || (key2 === "score"))){
-const err29 = {instancePath:instancePath+"/scored/" + i0+"/bands/" + i1,schemaPath:"#/$defs/scored/properties/bands/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema39.properties.bands.items,data:data13};
+if(data11.length < 2){
+const err29 = {instancePath:instancePath+"/scored/" + i0+"/floor",schemaPath:"#/$defs/scored/properties/floor/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema39.properties.floor,data:data11};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -822,11 +815,11 @@ vErrors.push(err29);
 }
 errors++;
 }
-}
-if(data13.at_least !== undefined){
-let data14 = data13.at_least;
-if((!((typeof data14 == "number") && (isFinite(data14)))) && (typeof data14 !== "string")){
-const err30 = {instancePath:instancePath+"/scored/" + i0+"/bands/" + i1+"/at_least",schemaPath:"#/$defs/scored/properties/bands/items/properties/at_least/type",keyword:"type",params:{type: schema39.properties.bands.items.properties.at_least.type},message:"must be number,string",schema:schema39.properties.bands.items.properties.at_least.type,parentSchema:schema39.properties.bands.items.properties.at_least,data:data14};
+const len2 = data11.length;
+for(let i2=0; i2<len2; i2++){
+let data12 = data11[i2];
+if((!((typeof data12 == "number") && (isFinite(data12)))) && (typeof data12 !== "string")){
+const err30 = {instancePath:instancePath+"/scored/" + i0+"/floor/" + i2,schemaPath:"#/$defs/scored/properties/floor/items/type",keyword:"type",params:{type: schema39.properties.floor.items.type},message:"must be number,string",schema:schema39.properties.floor.items.type,parentSchema:schema39.properties.floor.items,data:data12};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -836,10 +829,12 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data13.at_most !== undefined){
-let data15 = data13.at_most;
-if((!((typeof data15 == "number") && (isFinite(data15)))) && (typeof data15 !== "string")){
-const err31 = {instancePath:instancePath+"/scored/" + i0+"/bands/" + i1+"/at_most",schemaPath:"#/$defs/scored/properties/bands/items/properties/at_most/type",keyword:"type",params:{type: schema39.properties.bands.items.properties.at_most.type},message:"must be number,string",schema:schema39.properties.bands.items.properties.at_most.type,parentSchema:schema39.properties.bands.items.properties.at_most,data:data15};
+}
+}
+if(data5.min_sample !== undefined){
+let data13 = data5.min_sample;
+if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
+const err31 = {instancePath:instancePath+"/scored/" + i0+"/min_sample",schemaPath:"#/$defs/scored/properties/min_sample/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema39.properties.min_sample.type,parentSchema:schema39.properties.min_sample,data:data13};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -848,12 +843,9 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-if(data13.score !== undefined){
-let data16 = data13.score;
-if((typeof data16 == "number") && (isFinite(data16))){
-if(data16 > 100 || isNaN(data16)){
-const err32 = {instancePath:instancePath+"/scored/" + i0+"/bands/" + i1+"/score",schemaPath:"#/$defs/scored/properties/bands/items/properties/score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema39.properties.bands.items.properties.score,data:data16};
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 < 0 || isNaN(data13)){
+const err32 = {instancePath:instancePath+"/scored/" + i0+"/min_sample",schemaPath:"#/$defs/scored/properties/min_sample/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema39.properties.min_sample,data:data13};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -862,8 +854,13 @@ vErrors.push(err32);
 }
 errors++;
 }
-if(data16 < 0 || isNaN(data16)){
-const err33 = {instancePath:instancePath+"/scored/" + i0+"/bands/" + i1+"/score",schemaPath:"#/$defs/scored/properties/bands/items/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema39.properties.bands.items.properties.score,data:data16};
+}
+}
+if(data5.bands !== undefined){
+let data14 = data5.bands;
+if(Array.isArray(data14)){
+if(data14.length < 1){
+const err33 = {instancePath:instancePath+"/scored/" + i0+"/bands",schemaPath:"#/$defs/scored/properties/bands/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema39.properties.bands,data:data14};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -872,9 +869,12 @@ vErrors.push(err33);
 }
 errors++;
 }
-}
-else {
-const err34 = {instancePath:instancePath+"/scored/" + i0+"/bands/" + i1+"/score",schemaPath:"#/$defs/scored/properties/bands/items/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema39.properties.bands.items.properties.score.type,parentSchema:schema39.properties.bands.items.properties.score,data:data16};
+const len3 = data14.length;
+for(let i3=0; i3<len3; i3++){
+let data15 = data14[i3];
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+if(data15.score === undefined){
+const err34 = {instancePath:instancePath+"/scored/" + i0+"/bands/" + i3,schemaPath:"#/$defs/scored/properties/bands/items/required",keyword:"required",params:{missingProperty: "score"},message:"must have required property '"+"score"+"'",schema:schema39.properties.bands.items.required,parentSchema:schema39.properties.bands.items,data:data15};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -883,10 +883,9 @@ vErrors.push(err34);
 }
 errors++;
 }
-}
-}
-else {
-const err35 = {instancePath:instancePath+"/scored/" + i0+"/bands/" + i1,schemaPath:"#/$defs/scored/properties/bands/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.properties.bands.items.type,parentSchema:schema39.properties.bands.items,data:data13};
+for(const key2 in data15){
+if(!(((key2 === "at_least") || (key2 === "at_most")) || (key2 === "score"))){
+const err35 = {instancePath:instancePath+"/scored/" + i0+"/bands/" + i3,schemaPath:"#/$defs/scored/properties/bands/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema39.properties.bands.items,data:data15};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -896,9 +895,10 @@ vErrors.push(err35);
 errors++;
 }
 }
-}
-else {
-const err36 = {instancePath:instancePath+"/scored/" + i0+"/bands",schemaPath:"#/$defs/scored/properties/bands/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema39.properties.bands.type,parentSchema:schema39.properties.bands,data:data12};
+if(data15.at_least !== undefined){
+let data16 = data15.at_least;
+if((!((typeof data16 == "number") && (isFinite(data16)))) && (typeof data16 !== "string")){
+const err36 = {instancePath:instancePath+"/scored/" + i0+"/bands/" + i3+"/at_least",schemaPath:"#/$defs/scored/properties/bands/items/properties/at_least/type",keyword:"type",params:{type: schema39.properties.bands.items.properties.at_least.type},message:"must be number,string",schema:schema39.properties.bands.items.properties.at_least.type,parentSchema:schema39.properties.bands.items.properties.at_least,data:data16};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -908,9 +908,10 @@ vErrors.push(err36);
 errors++;
 }
 }
-}
-else {
-const err37 = {instancePath:instancePath+"/scored/" + i0,schemaPath:"#/$defs/scored/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.type,parentSchema:schema39,data:data5};
+if(data15.at_most !== undefined){
+let data17 = data15.at_most;
+if((!((typeof data17 == "number") && (isFinite(data17)))) && (typeof data17 !== "string")){
+const err37 = {instancePath:instancePath+"/scored/" + i0+"/bands/" + i3+"/at_most",schemaPath:"#/$defs/scored/properties/bands/items/properties/at_most/type",keyword:"type",params:{type: schema39.properties.bands.items.properties.at_most.type},message:"must be number,string",schema:schema39.properties.bands.items.properties.at_most.type,parentSchema:schema39.properties.bands.items.properties.at_most,data:data17};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -920,9 +921,11 @@ vErrors.push(err37);
 errors++;
 }
 }
-}
-else {
-const err38 = {instancePath:instancePath+"/scored",schemaPath:"#/properties/scored/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema40.properties.scored.type,parentSchema:schema40.properties.scored,data:data4};
+if(data15.score !== undefined){
+let data18 = data15.score;
+if((typeof data18 == "number") && (isFinite(data18))){
+if(data18 > 100 || isNaN(data18)){
+const err38 = {instancePath:instancePath+"/scored/" + i0+"/bands/" + i3+"/score",schemaPath:"#/$defs/scored/properties/bands/items/properties/score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema39.properties.bands.items.properties.score,data:data18};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -931,15 +934,84 @@ vErrors.push(err38);
 }
 errors++;
 }
-}
-}
-else {
-const err39 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.type,parentSchema:schema40,data};
+if(data18 < 0 || isNaN(data18)){
+const err39 = {instancePath:instancePath+"/scored/" + i0+"/bands/" + i3+"/score",schemaPath:"#/$defs/scored/properties/bands/items/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema39.properties.bands.items.properties.score,data:data18};
 if(vErrors === null){
 vErrors = [err39];
 }
 else {
 vErrors.push(err39);
+}
+errors++;
+}
+}
+else {
+const err40 = {instancePath:instancePath+"/scored/" + i0+"/bands/" + i3+"/score",schemaPath:"#/$defs/scored/properties/bands/items/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema39.properties.bands.items.properties.score.type,parentSchema:schema39.properties.bands.items.properties.score,data:data18};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+}
+else {
+const err41 = {instancePath:instancePath+"/scored/" + i0+"/bands/" + i3,schemaPath:"#/$defs/scored/properties/bands/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.properties.bands.items.type,parentSchema:schema39.properties.bands.items,data:data15};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/scored/" + i0+"/bands",schemaPath:"#/$defs/scored/properties/bands/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema39.properties.bands.type,parentSchema:schema39.properties.bands,data:data14};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+}
+else {
+const err43 = {instancePath:instancePath+"/scored/" + i0,schemaPath:"#/$defs/scored/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.type,parentSchema:schema39,data:data5};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+}
+else {
+const err44 = {instancePath:instancePath+"/scored",schemaPath:"#/properties/scored/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema40.properties.scored.type,parentSchema:schema40.properties.scored,data:data4};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+}
+else {
+const err45 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.type,parentSchema:schema40,data};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
 }
 errors++;
 }
@@ -1314,7 +1386,7 @@ vErrors.push(err28);
 }
 errors++;
 }
-if(!((data12 === "linear") || (data12 === "bands"))){
+if(!(((data12 === "linear") || (data12 === "bands")) || (data12 === "range"))){
 const err29 = {instancePath:instancePath+"/scored/" + i1+"/method",schemaPath:"#/$defs/scored/properties/method/enum",keyword:"enum",params:{allowedValues: schema39.properties.method.enum},message:"must be equal to one of the allowed values",schema:schema39.properties.method.enum,parentSchema:schema39.properties.method,data:data12};
 if(vErrors === null){
 vErrors = [err29];
@@ -1327,8 +1399,8 @@ errors++;
 }
 if(data9.target !== undefined){
 let data13 = data9.target;
-if((!((typeof data13 == "number") && (isFinite(data13)))) && (typeof data13 !== "string")){
-const err30 = {instancePath:instancePath+"/scored/" + i1+"/target",schemaPath:"#/$defs/scored/properties/target/type",keyword:"type",params:{type: schema39.properties.target.type},message:"must be number,string",schema:schema39.properties.target.type,parentSchema:schema39.properties.target,data:data13};
+if(((!((typeof data13 == "number") && (isFinite(data13)))) && (typeof data13 !== "string")) && (!(Array.isArray(data13)))){
+const err30 = {instancePath:instancePath+"/scored/" + i1+"/target",schemaPath:"#/$defs/scored/properties/target/type",keyword:"type",params:{type: schema39.properties.target.type},message:"must be number,string,array",schema:schema39.properties.target.type,parentSchema:schema39.properties.target,data:data13};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -1337,11 +1409,9 @@ vErrors.push(err30);
 }
 errors++;
 }
-}
-if(data9.floor !== undefined){
-let data14 = data9.floor;
-if((!((typeof data14 == "number") && (isFinite(data14)))) && (typeof data14 !== "string")){
-const err31 = {instancePath:instancePath+"/scored/" + i1+"/floor",schemaPath:"#/$defs/scored/properties/floor/type",keyword:"type",params:{type: schema39.properties.floor.type},message:"must be number,string",schema:schema39.properties.floor.type,parentSchema:schema39.properties.floor,data:data14};
+if(Array.isArray(data13)){
+if(data13.length > 2){
+const err31 = {instancePath:instancePath+"/scored/" + i1+"/target",schemaPath:"#/$defs/scored/properties/target/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema39.properties.target,data:data13};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -1350,11 +1420,8 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-if(data9.min_sample !== undefined){
-let data15 = data9.min_sample;
-if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
-const err32 = {instancePath:instancePath+"/scored/" + i1+"/min_sample",schemaPath:"#/$defs/scored/properties/min_sample/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema39.properties.min_sample.type,parentSchema:schema39.properties.min_sample,data:data15};
+if(data13.length < 2){
+const err32 = {instancePath:instancePath+"/scored/" + i1+"/target",schemaPath:"#/$defs/scored/properties/target/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema39.properties.target,data:data13};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -1363,9 +1430,11 @@ vErrors.push(err32);
 }
 errors++;
 }
-if((typeof data15 == "number") && (isFinite(data15))){
-if(data15 < 0 || isNaN(data15)){
-const err33 = {instancePath:instancePath+"/scored/" + i1+"/min_sample",schemaPath:"#/$defs/scored/properties/min_sample/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema39.properties.min_sample,data:data15};
+const len2 = data13.length;
+for(let i2=0; i2<len2; i2++){
+let data14 = data13[i2];
+if((!((typeof data14 == "number") && (isFinite(data14)))) && (typeof data14 !== "string")){
+const err33 = {instancePath:instancePath+"/scored/" + i1+"/target/" + i2,schemaPath:"#/$defs/scored/properties/target/items/type",keyword:"type",params:{type: schema39.properties.target.items.type},message:"must be number,string",schema:schema39.properties.target.items.type,parentSchema:schema39.properties.target.items,data:data14};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -1376,11 +1445,11 @@ errors++;
 }
 }
 }
-if(data9.bands !== undefined){
-let data16 = data9.bands;
-if(Array.isArray(data16)){
-if(data16.length < 1){
-const err34 = {instancePath:instancePath+"/scored/" + i1+"/bands",schemaPath:"#/$defs/scored/properties/bands/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema39.properties.bands,data:data16};
+}
+if(data9.floor !== undefined){
+let data15 = data9.floor;
+if(((!((typeof data15 == "number") && (isFinite(data15)))) && (typeof data15 !== "string")) && (!(Array.isArray(data15)))){
+const err34 = {instancePath:instancePath+"/scored/" + i1+"/floor",schemaPath:"#/$defs/scored/properties/floor/type",keyword:"type",params:{type: schema39.properties.floor.type},message:"must be number,string,array",schema:schema39.properties.floor.type,parentSchema:schema39.properties.floor,data:data15};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -1389,12 +1458,9 @@ vErrors.push(err34);
 }
 errors++;
 }
-const len2 = data16.length;
-for(let i2=0; i2<len2; i2++){
-let data17 = data16[i2];
-if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
-if(data17.score === undefined){
-const err35 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i2,schemaPath:"#/$defs/scored/properties/bands/items/required",keyword:"required",params:{missingProperty: "score"},message:"must have required property '"+"score"+"'",schema:schema39.properties.bands.items.required,parentSchema:schema39.properties.bands.items,data:data17};
+if(Array.isArray(data15)){
+if(data15.length > 2){
+const err35 = {instancePath:instancePath+"/scored/" + i1+"/floor",schemaPath:"#/$defs/scored/properties/floor/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema39.properties.floor,data:data15};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -1403,9 +1469,8 @@ vErrors.push(err35);
 }
 errors++;
 }
-for(const key3 in data17){
-if(!(((key3 === "at_least") || (key3 === "at_most")) || (key3 === "score"))){
-const err36 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i2,schemaPath:"#/$defs/scored/properties/bands/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema39.properties.bands.items,data:data17};
+if(data15.length < 2){
+const err36 = {instancePath:instancePath+"/scored/" + i1+"/floor",schemaPath:"#/$defs/scored/properties/floor/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema39.properties.floor,data:data15};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -1414,11 +1479,11 @@ vErrors.push(err36);
 }
 errors++;
 }
-}
-if(data17.at_least !== undefined){
-let data18 = data17.at_least;
-if((!((typeof data18 == "number") && (isFinite(data18)))) && (typeof data18 !== "string")){
-const err37 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i2+"/at_least",schemaPath:"#/$defs/scored/properties/bands/items/properties/at_least/type",keyword:"type",params:{type: schema39.properties.bands.items.properties.at_least.type},message:"must be number,string",schema:schema39.properties.bands.items.properties.at_least.type,parentSchema:schema39.properties.bands.items.properties.at_least,data:data18};
+const len3 = data15.length;
+for(let i3=0; i3<len3; i3++){
+let data16 = data15[i3];
+if((!((typeof data16 == "number") && (isFinite(data16)))) && (typeof data16 !== "string")){
+const err37 = {instancePath:instancePath+"/scored/" + i1+"/floor/" + i3,schemaPath:"#/$defs/scored/properties/floor/items/type",keyword:"type",params:{type: schema39.properties.floor.items.type},message:"must be number,string",schema:schema39.properties.floor.items.type,parentSchema:schema39.properties.floor.items,data:data16};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -1428,10 +1493,12 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data17.at_most !== undefined){
-let data19 = data17.at_most;
-if((!((typeof data19 == "number") && (isFinite(data19)))) && (typeof data19 !== "string")){
-const err38 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i2+"/at_most",schemaPath:"#/$defs/scored/properties/bands/items/properties/at_most/type",keyword:"type",params:{type: schema39.properties.bands.items.properties.at_most.type},message:"must be number,string",schema:schema39.properties.bands.items.properties.at_most.type,parentSchema:schema39.properties.bands.items.properties.at_most,data:data19};
+}
+}
+if(data9.min_sample !== undefined){
+let data17 = data9.min_sample;
+if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
+const err38 = {instancePath:instancePath+"/scored/" + i1+"/min_sample",schemaPath:"#/$defs/scored/properties/min_sample/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema39.properties.min_sample.type,parentSchema:schema39.properties.min_sample,data:data17};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -1440,12 +1507,9 @@ vErrors.push(err38);
 }
 errors++;
 }
-}
-if(data17.score !== undefined){
-let data20 = data17.score;
-if((typeof data20 == "number") && (isFinite(data20))){
-if(data20 > 100 || isNaN(data20)){
-const err39 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i2+"/score",schemaPath:"#/$defs/scored/properties/bands/items/properties/score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema39.properties.bands.items.properties.score,data:data20};
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 < 0 || isNaN(data17)){
+const err39 = {instancePath:instancePath+"/scored/" + i1+"/min_sample",schemaPath:"#/$defs/scored/properties/min_sample/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema39.properties.min_sample,data:data17};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -1454,8 +1518,13 @@ vErrors.push(err39);
 }
 errors++;
 }
-if(data20 < 0 || isNaN(data20)){
-const err40 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i2+"/score",schemaPath:"#/$defs/scored/properties/bands/items/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema39.properties.bands.items.properties.score,data:data20};
+}
+}
+if(data9.bands !== undefined){
+let data18 = data9.bands;
+if(Array.isArray(data18)){
+if(data18.length < 1){
+const err40 = {instancePath:instancePath+"/scored/" + i1+"/bands",schemaPath:"#/$defs/scored/properties/bands/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema39.properties.bands,data:data18};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -1464,9 +1533,12 @@ vErrors.push(err40);
 }
 errors++;
 }
-}
-else {
-const err41 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i2+"/score",schemaPath:"#/$defs/scored/properties/bands/items/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema39.properties.bands.items.properties.score.type,parentSchema:schema39.properties.bands.items.properties.score,data:data20};
+const len4 = data18.length;
+for(let i4=0; i4<len4; i4++){
+let data19 = data18[i4];
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+if(data19.score === undefined){
+const err41 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i4,schemaPath:"#/$defs/scored/properties/bands/items/required",keyword:"required",params:{missingProperty: "score"},message:"must have required property '"+"score"+"'",schema:schema39.properties.bands.items.required,parentSchema:schema39.properties.bands.items,data:data19};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -1475,10 +1547,9 @@ vErrors.push(err41);
 }
 errors++;
 }
-}
-}
-else {
-const err42 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i2,schemaPath:"#/$defs/scored/properties/bands/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.properties.bands.items.type,parentSchema:schema39.properties.bands.items,data:data17};
+for(const key3 in data19){
+if(!(((key3 === "at_least") || (key3 === "at_most")) || (key3 === "score"))){
+const err42 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i4,schemaPath:"#/$defs/scored/properties/bands/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema39.properties.bands.items,data:data19};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -1488,9 +1559,10 @@ vErrors.push(err42);
 errors++;
 }
 }
-}
-else {
-const err43 = {instancePath:instancePath+"/scored/" + i1+"/bands",schemaPath:"#/$defs/scored/properties/bands/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema39.properties.bands.type,parentSchema:schema39.properties.bands,data:data16};
+if(data19.at_least !== undefined){
+let data20 = data19.at_least;
+if((!((typeof data20 == "number") && (isFinite(data20)))) && (typeof data20 !== "string")){
+const err43 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i4+"/at_least",schemaPath:"#/$defs/scored/properties/bands/items/properties/at_least/type",keyword:"type",params:{type: schema39.properties.bands.items.properties.at_least.type},message:"must be number,string",schema:schema39.properties.bands.items.properties.at_least.type,parentSchema:schema39.properties.bands.items.properties.at_least,data:data20};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -1500,9 +1572,10 @@ vErrors.push(err43);
 errors++;
 }
 }
-}
-else {
-const err44 = {instancePath:instancePath+"/scored/" + i1,schemaPath:"#/$defs/scored/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.type,parentSchema:schema39,data:data9};
+if(data19.at_most !== undefined){
+let data21 = data19.at_most;
+if((!((typeof data21 == "number") && (isFinite(data21)))) && (typeof data21 !== "string")){
+const err44 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i4+"/at_most",schemaPath:"#/$defs/scored/properties/bands/items/properties/at_most/type",keyword:"type",params:{type: schema39.properties.bands.items.properties.at_most.type},message:"must be number,string",schema:schema39.properties.bands.items.properties.at_most.type,parentSchema:schema39.properties.bands.items.properties.at_most,data:data21};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -1512,9 +1585,11 @@ vErrors.push(err44);
 errors++;
 }
 }
-}
-else {
-const err45 = {instancePath:instancePath+"/scored",schemaPath:"#/properties/scored/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.scored.type,parentSchema:schema37.properties.scored,data:data8};
+if(data19.score !== undefined){
+let data22 = data19.score;
+if((typeof data22 == "number") && (isFinite(data22))){
+if(data22 > 100 || isNaN(data22)){
+const err45 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i4+"/score",schemaPath:"#/$defs/scored/properties/bands/items/properties/score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema39.properties.bands.items.properties.score,data:data22};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -1523,12 +1598,8 @@ vErrors.push(err45);
 }
 errors++;
 }
-}
-if(data.groups !== undefined){
-let data21 = data.groups;
-if(Array.isArray(data21)){
-if(data21.length < 1){
-const err46 = {instancePath:instancePath+"/groups",schemaPath:"#/properties/groups/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema37.properties.groups,data:data21};
+if(data22 < 0 || isNaN(data22)){
+const err46 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i4+"/score",schemaPath:"#/$defs/scored/properties/bands/items/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema39.properties.bands.items.properties.score,data:data22};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -1537,16 +1608,9 @@ vErrors.push(err46);
 }
 errors++;
 }
-const len3 = data21.length;
-for(let i3=0; i3<len3; i3++){
-if(!(validate24(data21[i3], {instancePath:instancePath+"/groups/" + i3,parentData:data21,parentDataProperty:i3,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
-errors = vErrors.length;
-}
-}
 }
 else {
-const err47 = {instancePath:instancePath+"/groups",schemaPath:"#/properties/groups/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.groups.type,parentSchema:schema37.properties.groups,data:data21};
+const err47 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i4+"/score",schemaPath:"#/$defs/scored/properties/bands/items/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema39.properties.bands.items.properties.score.type,parentSchema:schema39.properties.bands.items.properties.score,data:data22};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -1556,15 +1620,9 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data.adjustments !== undefined){
-let data23 = data.adjustments;
-if(Array.isArray(data23)){
-const len4 = data23.length;
-for(let i4=0; i4<len4; i4++){
-let data24 = data23[i4];
-if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
-if(data24.id === undefined){
-const err48 = {instancePath:instancePath+"/adjustments/" + i4,schemaPath:"#/properties/adjustments/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema37.properties.adjustments.items.required,parentSchema:schema37.properties.adjustments.items,data:data24};
+}
+else {
+const err48 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i4,schemaPath:"#/$defs/scored/properties/bands/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.properties.bands.items.type,parentSchema:schema39.properties.bands.items,data:data19};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -1573,8 +1631,10 @@ vErrors.push(err48);
 }
 errors++;
 }
-if(data24.metric === undefined){
-const err49 = {instancePath:instancePath+"/adjustments/" + i4,schemaPath:"#/properties/adjustments/items/required",keyword:"required",params:{missingProperty: "metric"},message:"must have required property '"+"metric"+"'",schema:schema37.properties.adjustments.items.required,parentSchema:schema37.properties.adjustments.items,data:data24};
+}
+}
+else {
+const err49 = {instancePath:instancePath+"/scored/" + i1+"/bands",schemaPath:"#/$defs/scored/properties/bands/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema39.properties.bands.type,parentSchema:schema39.properties.bands,data:data18};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -1583,8 +1643,10 @@ vErrors.push(err49);
 }
 errors++;
 }
-if(data24.points_each === undefined){
-const err50 = {instancePath:instancePath+"/adjustments/" + i4,schemaPath:"#/properties/adjustments/items/required",keyword:"required",params:{missingProperty: "points_each"},message:"must have required property '"+"points_each"+"'",schema:schema37.properties.adjustments.items.required,parentSchema:schema37.properties.adjustments.items,data:data24};
+}
+}
+else {
+const err50 = {instancePath:instancePath+"/scored/" + i1,schemaPath:"#/$defs/scored/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.type,parentSchema:schema39,data:data9};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -1593,9 +1655,10 @@ vErrors.push(err50);
 }
 errors++;
 }
-for(const key4 in data24){
-if(!(((((key4 === "id") || (key4 === "metric")) || (key4 === "points_each")) || (key4 === "min")) || (key4 === "max"))){
-const err51 = {instancePath:instancePath+"/adjustments/" + i4,schemaPath:"#/properties/adjustments/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.adjustments.items,data:data24};
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/scored",schemaPath:"#/properties/scored/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.scored.type,parentSchema:schema37.properties.scored,data:data8};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -1605,11 +1668,11 @@ vErrors.push(err51);
 errors++;
 }
 }
-if(data24.id !== undefined){
-let data25 = data24.id;
-if(typeof data25 === "string"){
-if(!pattern4.test(data25)){
-const err52 = {instancePath:instancePath+"/adjustments/" + i4+"/id",schemaPath:"#/properties/adjustments/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema37.properties.adjustments.items.properties.id,data:data25};
+if(data.groups !== undefined){
+let data23 = data.groups;
+if(Array.isArray(data23)){
+if(data23.length < 1){
+const err52 = {instancePath:instancePath+"/groups",schemaPath:"#/properties/groups/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema37.properties.groups,data:data23};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -1618,9 +1681,16 @@ vErrors.push(err52);
 }
 errors++;
 }
+const len5 = data23.length;
+for(let i5=0; i5<len5; i5++){
+if(!(validate24(data23[i5], {instancePath:instancePath+"/groups/" + i5,parentData:data23,parentDataProperty:i5,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+errors = vErrors.length;
+}
+}
 }
 else {
-const err53 = {instancePath:instancePath+"/adjustments/" + i4+"/id",schemaPath:"#/properties/adjustments/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.adjustments.items.properties.id.type,parentSchema:schema37.properties.adjustments.items.properties.id,data:data25};
+const err53 = {instancePath:instancePath+"/groups",schemaPath:"#/properties/groups/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.groups.type,parentSchema:schema37.properties.groups,data:data23};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -1630,11 +1700,15 @@ vErrors.push(err53);
 errors++;
 }
 }
-if(data24.metric !== undefined){
-let data26 = data24.metric;
-if(typeof data26 === "string"){
-if(data26.length < 1){
-const err54 = {instancePath:instancePath+"/adjustments/" + i4+"/metric",schemaPath:"#/properties/adjustments/items/properties/metric/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.adjustments.items.properties.metric,data:data26};
+if(data.adjustments !== undefined){
+let data25 = data.adjustments;
+if(Array.isArray(data25)){
+const len6 = data25.length;
+for(let i6=0; i6<len6; i6++){
+let data26 = data25[i6];
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+if(data26.id === undefined){
+const err54 = {instancePath:instancePath+"/adjustments/" + i6,schemaPath:"#/properties/adjustments/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema37.properties.adjustments.items.required,parentSchema:schema37.properties.adjustments.items,data:data26};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -1643,9 +1717,8 @@ vErrors.push(err54);
 }
 errors++;
 }
-}
-else {
-const err55 = {instancePath:instancePath+"/adjustments/" + i4+"/metric",schemaPath:"#/properties/adjustments/items/properties/metric/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.adjustments.items.properties.metric.type,parentSchema:schema37.properties.adjustments.items.properties.metric,data:data26};
+if(data26.metric === undefined){
+const err55 = {instancePath:instancePath+"/adjustments/" + i6,schemaPath:"#/properties/adjustments/items/required",keyword:"required",params:{missingProperty: "metric"},message:"must have required property '"+"metric"+"'",schema:schema37.properties.adjustments.items.required,parentSchema:schema37.properties.adjustments.items,data:data26};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -1654,11 +1727,8 @@ vErrors.push(err55);
 }
 errors++;
 }
-}
-if(data24.points_each !== undefined){
-let data27 = data24.points_each;
-if(!((typeof data27 == "number") && (isFinite(data27)))){
-const err56 = {instancePath:instancePath+"/adjustments/" + i4+"/points_each",schemaPath:"#/properties/adjustments/items/properties/points_each/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema37.properties.adjustments.items.properties.points_each.type,parentSchema:schema37.properties.adjustments.items.properties.points_each,data:data27};
+if(data26.points_each === undefined){
+const err56 = {instancePath:instancePath+"/adjustments/" + i6,schemaPath:"#/properties/adjustments/items/required",keyword:"required",params:{missingProperty: "points_each"},message:"must have required property '"+"points_each"+"'",schema:schema37.properties.adjustments.items.required,parentSchema:schema37.properties.adjustments.items,data:data26};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -1667,11 +1737,9 @@ vErrors.push(err56);
 }
 errors++;
 }
-}
-if(data24.min !== undefined){
-let data28 = data24.min;
-if(!((typeof data28 == "number") && (isFinite(data28)))){
-const err57 = {instancePath:instancePath+"/adjustments/" + i4+"/min",schemaPath:"#/properties/adjustments/items/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema37.properties.adjustments.items.properties.min.type,parentSchema:schema37.properties.adjustments.items.properties.min,data:data28};
+for(const key4 in data26){
+if(!(((((key4 === "id") || (key4 === "metric")) || (key4 === "points_each")) || (key4 === "min")) || (key4 === "max"))){
+const err57 = {instancePath:instancePath+"/adjustments/" + i6,schemaPath:"#/properties/adjustments/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.adjustments.items,data:data26};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -1681,10 +1749,11 @@ vErrors.push(err57);
 errors++;
 }
 }
-if(data24.max !== undefined){
-let data29 = data24.max;
-if(!((typeof data29 == "number") && (isFinite(data29)))){
-const err58 = {instancePath:instancePath+"/adjustments/" + i4+"/max",schemaPath:"#/properties/adjustments/items/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema37.properties.adjustments.items.properties.max.type,parentSchema:schema37.properties.adjustments.items.properties.max,data:data29};
+if(data26.id !== undefined){
+let data27 = data26.id;
+if(typeof data27 === "string"){
+if(!pattern4.test(data27)){
+const err58 = {instancePath:instancePath+"/adjustments/" + i6+"/id",schemaPath:"#/properties/adjustments/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema37.properties.adjustments.items.properties.id,data:data27};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -1694,9 +1763,8 @@ vErrors.push(err58);
 errors++;
 }
 }
-}
 else {
-const err59 = {instancePath:instancePath+"/adjustments/" + i4,schemaPath:"#/properties/adjustments/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.adjustments.items.type,parentSchema:schema37.properties.adjustments.items,data:data24};
+const err59 = {instancePath:instancePath+"/adjustments/" + i6+"/id",schemaPath:"#/properties/adjustments/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.adjustments.items.properties.id.type,parentSchema:schema37.properties.adjustments.items.properties.id,data:data27};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -1706,9 +1774,11 @@ vErrors.push(err59);
 errors++;
 }
 }
-}
-else {
-const err60 = {instancePath:instancePath+"/adjustments",schemaPath:"#/properties/adjustments/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.adjustments.type,parentSchema:schema37.properties.adjustments,data:data23};
+if(data26.metric !== undefined){
+let data28 = data26.metric;
+if(typeof data28 === "string"){
+if(data28.length < 1){
+const err60 = {instancePath:instancePath+"/adjustments/" + i6+"/metric",schemaPath:"#/properties/adjustments/items/properties/metric/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.adjustments.items.properties.metric,data:data28};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -1718,15 +1788,8 @@ vErrors.push(err60);
 errors++;
 }
 }
-if(data.vetoes !== undefined){
-let data30 = data.vetoes;
-if(Array.isArray(data30)){
-const len5 = data30.length;
-for(let i5=0; i5<len5; i5++){
-let data31 = data30[i5];
-if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
-if(data31.id === undefined){
-const err61 = {instancePath:instancePath+"/vetoes/" + i5,schemaPath:"#/properties/vetoes/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema37.properties.vetoes.items.required,parentSchema:schema37.properties.vetoes.items,data:data31};
+else {
+const err61 = {instancePath:instancePath+"/adjustments/" + i6+"/metric",schemaPath:"#/properties/adjustments/items/properties/metric/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.adjustments.items.properties.metric.type,parentSchema:schema37.properties.adjustments.items.properties.metric,data:data28};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -1735,8 +1798,11 @@ vErrors.push(err61);
 }
 errors++;
 }
-if(data31.reason === undefined){
-const err62 = {instancePath:instancePath+"/vetoes/" + i5,schemaPath:"#/properties/vetoes/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema37.properties.vetoes.items.required,parentSchema:schema37.properties.vetoes.items,data:data31};
+}
+if(data26.points_each !== undefined){
+let data29 = data26.points_each;
+if(!((typeof data29 == "number") && (isFinite(data29)))){
+const err62 = {instancePath:instancePath+"/adjustments/" + i6+"/points_each",schemaPath:"#/properties/adjustments/items/properties/points_each/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema37.properties.adjustments.items.properties.points_each.type,parentSchema:schema37.properties.adjustments.items.properties.points_each,data:data29};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -1745,8 +1811,11 @@ vErrors.push(err62);
 }
 errors++;
 }
-if(data31.when === undefined){
-const err63 = {instancePath:instancePath+"/vetoes/" + i5,schemaPath:"#/properties/vetoes/items/required",keyword:"required",params:{missingProperty: "when"},message:"must have required property '"+"when"+"'",schema:schema37.properties.vetoes.items.required,parentSchema:schema37.properties.vetoes.items,data:data31};
+}
+if(data26.min !== undefined){
+let data30 = data26.min;
+if(!((typeof data30 == "number") && (isFinite(data30)))){
+const err63 = {instancePath:instancePath+"/adjustments/" + i6+"/min",schemaPath:"#/properties/adjustments/items/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema37.properties.adjustments.items.properties.min.type,parentSchema:schema37.properties.adjustments.items.properties.min,data:data30};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -1755,8 +1824,11 @@ vErrors.push(err63);
 }
 errors++;
 }
-if(data31.cap_grade === undefined){
-const err64 = {instancePath:instancePath+"/vetoes/" + i5,schemaPath:"#/properties/vetoes/items/required",keyword:"required",params:{missingProperty: "cap_grade"},message:"must have required property '"+"cap_grade"+"'",schema:schema37.properties.vetoes.items.required,parentSchema:schema37.properties.vetoes.items,data:data31};
+}
+if(data26.max !== undefined){
+let data31 = data26.max;
+if(!((typeof data31 == "number") && (isFinite(data31)))){
+const err64 = {instancePath:instancePath+"/adjustments/" + i6+"/max",schemaPath:"#/properties/adjustments/items/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema37.properties.adjustments.items.properties.max.type,parentSchema:schema37.properties.adjustments.items.properties.max,data:data31};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -1765,9 +1837,10 @@ vErrors.push(err64);
 }
 errors++;
 }
-for(const key5 in data31){
-if(!(((((key5 === "id") || (key5 === "reason")) || (key5 === "reason_en")) || (key5 === "when")) || (key5 === "cap_grade"))){
-const err65 = {instancePath:instancePath+"/vetoes/" + i5,schemaPath:"#/properties/vetoes/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.vetoes.items,data:data31};
+}
+}
+else {
+const err65 = {instancePath:instancePath+"/adjustments/" + i6,schemaPath:"#/properties/adjustments/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.adjustments.items.type,parentSchema:schema37.properties.adjustments.items,data:data26};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -1777,11 +1850,9 @@ vErrors.push(err65);
 errors++;
 }
 }
-if(data31.id !== undefined){
-let data32 = data31.id;
-if(typeof data32 === "string"){
-if(!pattern4.test(data32)){
-const err66 = {instancePath:instancePath+"/vetoes/" + i5+"/id",schemaPath:"#/properties/vetoes/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema37.properties.vetoes.items.properties.id,data:data32};
+}
+else {
+const err66 = {instancePath:instancePath+"/adjustments",schemaPath:"#/properties/adjustments/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.adjustments.type,parentSchema:schema37.properties.adjustments,data:data25};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -1791,8 +1862,15 @@ vErrors.push(err66);
 errors++;
 }
 }
-else {
-const err67 = {instancePath:instancePath+"/vetoes/" + i5+"/id",schemaPath:"#/properties/vetoes/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.vetoes.items.properties.id.type,parentSchema:schema37.properties.vetoes.items.properties.id,data:data32};
+if(data.vetoes !== undefined){
+let data32 = data.vetoes;
+if(Array.isArray(data32)){
+const len7 = data32.length;
+for(let i7=0; i7<len7; i7++){
+let data33 = data32[i7];
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+if(data33.id === undefined){
+const err67 = {instancePath:instancePath+"/vetoes/" + i7,schemaPath:"#/properties/vetoes/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema37.properties.vetoes.items.required,parentSchema:schema37.properties.vetoes.items,data:data33};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -1801,12 +1879,8 @@ vErrors.push(err67);
 }
 errors++;
 }
-}
-if(data31.reason !== undefined){
-let data33 = data31.reason;
-if(typeof data33 === "string"){
-if(data33.length < 1){
-const err68 = {instancePath:instancePath+"/vetoes/" + i5+"/reason",schemaPath:"#/properties/vetoes/items/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.vetoes.items.properties.reason,data:data33};
+if(data33.reason === undefined){
+const err68 = {instancePath:instancePath+"/vetoes/" + i7,schemaPath:"#/properties/vetoes/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema37.properties.vetoes.items.required,parentSchema:schema37.properties.vetoes.items,data:data33};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -1815,9 +1889,8 @@ vErrors.push(err68);
 }
 errors++;
 }
-}
-else {
-const err69 = {instancePath:instancePath+"/vetoes/" + i5+"/reason",schemaPath:"#/properties/vetoes/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.vetoes.items.properties.reason.type,parentSchema:schema37.properties.vetoes.items.properties.reason,data:data33};
+if(data33.when === undefined){
+const err69 = {instancePath:instancePath+"/vetoes/" + i7,schemaPath:"#/properties/vetoes/items/required",keyword:"required",params:{missingProperty: "when"},message:"must have required property '"+"when"+"'",schema:schema37.properties.vetoes.items.required,parentSchema:schema37.properties.vetoes.items,data:data33};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -1826,12 +1899,8 @@ vErrors.push(err69);
 }
 errors++;
 }
-}
-if(data31.reason_en !== undefined){
-let data34 = data31.reason_en;
-if(typeof data34 === "string"){
-if(data34.length < 1){
-const err70 = {instancePath:instancePath+"/vetoes/" + i5+"/reason_en",schemaPath:"#/properties/vetoes/items/properties/reason_en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.vetoes.items.properties.reason_en,data:data34};
+if(data33.cap_grade === undefined){
+const err70 = {instancePath:instancePath+"/vetoes/" + i7,schemaPath:"#/properties/vetoes/items/required",keyword:"required",params:{missingProperty: "cap_grade"},message:"must have required property '"+"cap_grade"+"'",schema:schema37.properties.vetoes.items.required,parentSchema:schema37.properties.vetoes.items,data:data33};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -1840,9 +1909,9 @@ vErrors.push(err70);
 }
 errors++;
 }
-}
-else {
-const err71 = {instancePath:instancePath+"/vetoes/" + i5+"/reason_en",schemaPath:"#/properties/vetoes/items/properties/reason_en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.vetoes.items.properties.reason_en.type,parentSchema:schema37.properties.vetoes.items.properties.reason_en,data:data34};
+for(const key5 in data33){
+if(!(((((key5 === "id") || (key5 === "reason")) || (key5 === "reason_en")) || (key5 === "when")) || (key5 === "cap_grade"))){
+const err71 = {instancePath:instancePath+"/vetoes/" + i7,schemaPath:"#/properties/vetoes/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.vetoes.items,data:data33};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -1852,10 +1921,11 @@ vErrors.push(err71);
 errors++;
 }
 }
-if(data31.when !== undefined){
-let data35 = data31.when;
-if(!(data35 && typeof data35 == "object" && !Array.isArray(data35))){
-const err72 = {instancePath:instancePath+"/vetoes/" + i5+"/when",schemaPath:"#/$defs/condition/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data35};
+if(data33.id !== undefined){
+let data34 = data33.id;
+if(typeof data34 === "string"){
+if(!pattern4.test(data34)){
+const err72 = {instancePath:instancePath+"/vetoes/" + i7+"/id",schemaPath:"#/properties/vetoes/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema37.properties.vetoes.items.properties.id,data:data34};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -1865,11 +1935,8 @@ vErrors.push(err72);
 errors++;
 }
 }
-if(data31.cap_grade !== undefined){
-let data36 = data31.cap_grade;
-if(typeof data36 === "string"){
-if(data36.length < 1){
-const err73 = {instancePath:instancePath+"/vetoes/" + i5+"/cap_grade",schemaPath:"#/properties/vetoes/items/properties/cap_grade/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.vetoes.items.properties.cap_grade,data:data36};
+else {
+const err73 = {instancePath:instancePath+"/vetoes/" + i7+"/id",schemaPath:"#/properties/vetoes/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.vetoes.items.properties.id.type,parentSchema:schema37.properties.vetoes.items.properties.id,data:data34};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -1879,8 +1946,11 @@ vErrors.push(err73);
 errors++;
 }
 }
-else {
-const err74 = {instancePath:instancePath+"/vetoes/" + i5+"/cap_grade",schemaPath:"#/properties/vetoes/items/properties/cap_grade/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.vetoes.items.properties.cap_grade.type,parentSchema:schema37.properties.vetoes.items.properties.cap_grade,data:data36};
+if(data33.reason !== undefined){
+let data35 = data33.reason;
+if(typeof data35 === "string"){
+if(data35.length < 1){
+const err74 = {instancePath:instancePath+"/vetoes/" + i7+"/reason",schemaPath:"#/properties/vetoes/items/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.vetoes.items.properties.reason,data:data35};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -1890,9 +1960,8 @@ vErrors.push(err74);
 errors++;
 }
 }
-}
 else {
-const err75 = {instancePath:instancePath+"/vetoes/" + i5,schemaPath:"#/properties/vetoes/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.vetoes.items.type,parentSchema:schema37.properties.vetoes.items,data:data31};
+const err75 = {instancePath:instancePath+"/vetoes/" + i7+"/reason",schemaPath:"#/properties/vetoes/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.vetoes.items.properties.reason.type,parentSchema:schema37.properties.vetoes.items.properties.reason,data:data35};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -1902,9 +1971,11 @@ vErrors.push(err75);
 errors++;
 }
 }
-}
-else {
-const err76 = {instancePath:instancePath+"/vetoes",schemaPath:"#/properties/vetoes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.vetoes.type,parentSchema:schema37.properties.vetoes,data:data30};
+if(data33.reason_en !== undefined){
+let data36 = data33.reason_en;
+if(typeof data36 === "string"){
+if(data36.length < 1){
+const err76 = {instancePath:instancePath+"/vetoes/" + i7+"/reason_en",schemaPath:"#/properties/vetoes/items/properties/reason_en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.vetoes.items.properties.reason_en,data:data36};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1914,14 +1985,87 @@ vErrors.push(err76);
 errors++;
 }
 }
-}
 else {
-const err77 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.type,parentSchema:schema37,data};
+const err77 = {instancePath:instancePath+"/vetoes/" + i7+"/reason_en",schemaPath:"#/properties/vetoes/items/properties/reason_en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.vetoes.items.properties.reason_en.type,parentSchema:schema37.properties.vetoes.items.properties.reason_en,data:data36};
 if(vErrors === null){
 vErrors = [err77];
 }
 else {
 vErrors.push(err77);
+}
+errors++;
+}
+}
+if(data33.when !== undefined){
+let data37 = data33.when;
+if(!(data37 && typeof data37 == "object" && !Array.isArray(data37))){
+const err78 = {instancePath:instancePath+"/vetoes/" + i7+"/when",schemaPath:"#/$defs/condition/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data37};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+if(data33.cap_grade !== undefined){
+let data38 = data33.cap_grade;
+if(typeof data38 === "string"){
+if(data38.length < 1){
+const err79 = {instancePath:instancePath+"/vetoes/" + i7+"/cap_grade",schemaPath:"#/properties/vetoes/items/properties/cap_grade/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.vetoes.items.properties.cap_grade,data:data38};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+else {
+const err80 = {instancePath:instancePath+"/vetoes/" + i7+"/cap_grade",schemaPath:"#/properties/vetoes/items/properties/cap_grade/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.vetoes.items.properties.cap_grade.type,parentSchema:schema37.properties.vetoes.items.properties.cap_grade,data:data38};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+}
+else {
+const err81 = {instancePath:instancePath+"/vetoes/" + i7,schemaPath:"#/properties/vetoes/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.vetoes.items.type,parentSchema:schema37.properties.vetoes.items,data:data33};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+}
+else {
+const err82 = {instancePath:instancePath+"/vetoes",schemaPath:"#/properties/vetoes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.vetoes.type,parentSchema:schema37.properties.vetoes,data:data32};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+}
+else {
+const err83 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.type,parentSchema:schema37,data};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
 }
 errors++;
 }
