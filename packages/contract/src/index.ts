@@ -20,6 +20,7 @@ export {
 export { readCatalog, toDefinition } from './read-catalog.ts';
 export type {
   AgentExplanation,
+  AgentFactValues,
   AgentResult,
   Evidence,
   GroupResult,

@@ -54,6 +54,16 @@ export interface AgentResult {
   worst_metrics: string[];
   /** Format 2: the scorecard's groups in policy order (`[]` for a flat `scored` list). */
   groups?: GroupResult[];
+  /** Format 2: the agent facts of conditions that are numbers (`docs/scorecards.md`, agent facts). */
+  facts?: AgentFactValues;
+}
+
+/** The agent facts of policy format 2 that are numbers; team, role and status are fields already. */
+export interface AgentFactValues {
+  tenure_days: number | null;
+  tenure_months: number | null;
+  days_employed: number;
+  period_days: number;
 }
 
 /** What was read of one input table. */

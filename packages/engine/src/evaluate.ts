@@ -227,6 +227,7 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
     tallies: measure.tallies,
     noData,
     excludedOf: (agent) => exclusions.ofAgent(agent).counts,
+    period: zoned,
     zone,
   });
   const rated = scored.map(({ agent, scorecard, result, rating }) => ({

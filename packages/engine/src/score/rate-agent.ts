@@ -27,14 +27,15 @@ export interface Rating {
 
 /**
  * Rates an agent with a scorecard (`semantics.md`, scoring): eligibility, base score over the
- * metrics that have a score, adjustments, total, grade, vetoes, worst metrics. `values` are
- * every metric's values by id (null where no data), the facts of agent-level conditions.
+ * metrics that have a score, adjustments, total, grade, vetoes, worst metrics. `values` are the
+ * facts of agent-level conditions: every metric's value by id (null where no data) and, for
+ * policy format 2, the agent facts (`docs/scorecards.md`).
  */
 export function rateAgent(
   policy: Policy,
   scorecard: Scorecard,
   metrics: Readonly<Record<string, MetricResult>>,
-  values: Readonly<Record<string, number | null>>,
+  values: Readonly<Record<string, number | string | null>>,
   zone: Zone,
 ): Rating {
   const worst = worstMetrics(scorecard, metrics);
@@ -56,7 +57,8 @@ export function rateAgent(
   const adjustments: Record<string, number> = {};
   let added = 0;
   for (const a of scorecard.adjustments) {
-    let points = (values[a.metric] ?? 0) * a.points_each;
+    const value = values[a.metric];
+    let points = (typeof value === 'number' ? value : 0) * a.points_each;
     if (a.min !== null && points < a.min) points = a.min;
     if (a.max !== null && points > a.max) points = a.max;
     if (Object.is(points, -0)) points = 0;

@@ -1,9 +1,10 @@
 import type { AgentResult, MetricResult } from '@scorebook/contract';
 import type { Policy, Scorecard } from '@scorebook/policy';
-import type { Zone } from '@scorebook/time';
+import type { Period, Zone } from '@scorebook/time';
 import type { Agent } from '../check/row-checks.ts';
 import type { MetricTally } from '../measure/accumulate.ts';
 import type { MetricValue } from '../measure/compile-metrics.ts';
+import { agentFacts } from './agent-facts.ts';
 import { assignRanks, notRatedRating, type Rating, rateAgent } from './rate-agent.ts';
 import { infoMetric, scoreMetric } from './score-metric.ts';
 
@@ -17,6 +18,8 @@ export interface ScoreInput {
   noData: ReadonlySet<string>;
   /** The rows of the period each exclusion removed of an agent, by exclusion id. */
   excludedOf: (agent: number) => ReadonlyMap<string, number>;
+  /** The period evaluated: agent facts are measured against its days. */
+  period: Period;
   zone: Zone;
 }
 
@@ -48,10 +51,13 @@ export function scoreAgents(input: ScoreInput): ScoredAgent[] {
       const item = items.get(d.id);
       metrics[d.id] = item === undefined ? infoMetric(measured) : scoreMetric(measured, item, d);
     }
+    // Format 2 conditions also see who the agent is; format 1 conditions see the metrics only.
+    const who = agentFacts(agent, input.period);
+    const facts = policy.scorebook === 2 ? { ...values, ...who } : values;
     const rating: Rating =
       scorecard === null
         ? notRatedRating('NO_SCORECARD', `no scorecard for role "${agent.role}"`)
-        : rateAgent(policy, scorecard, metrics, values, zone);
+        : rateAgent(policy, scorecard, metrics, facts, zone);
     const removed = input.excludedOf(agent.index);
     const excluded: Record<string, number> = {};
     for (const e of policy.exclusions) {
@@ -77,7 +83,17 @@ export function scoreAgents(input: ScoreInput): ScoredAgent[] {
       grade: rating.grade,
       rank: null,
       worst_metrics: rating.worst_metrics,
-      ...(policy.scorebook === 2 ? { groups: rating.groups } : {}),
+      ...(policy.scorebook === 2
+        ? {
+            groups: rating.groups,
+            facts: {
+              tenure_days: who.tenure_days,
+              tenure_months: who.tenure_months,
+              days_employed: who.days_employed,
+              period_days: who.period_days,
+            },
+          }
+        : {}),
     };
     return { agent, scorecard, result, rating };
   });

@@ -73,7 +73,10 @@ const EXPECTATION = {
       { enum: ['scored', 'insufficient', 'no_data', 'info'] },
       '指标 id → 状态 / metric id → status',
     ),
-    scores: byId(nullableNumber, '指标 id → 得分(0–100,未计分为 null)/ metric id → score (null when not scored)'),
+    scores: byId(
+      nullableNumber,
+      '指标 id → 得分(0–100,未计分为 null)/ metric id → score (null when not scored)',
+    ),
     base_score: nullableNumber,
     total_score: nullableNumber,
     groups: byId(nullableNumber, '考核维度 id → 维度分(格式 2)/ group id → subtotal (format 2)'),

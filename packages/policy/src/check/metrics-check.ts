@@ -8,7 +8,7 @@ import {
   measuredFields,
   toDefinition,
 } from '@scorebook/contract';
-import { checkConditionAt, rowVocabulary, SCORE_FACTS } from './conditions-check.ts';
+import { AGENT_FACTS, checkConditionAt, rowVocabulary, SCORE_FACTS } from './conditions-check.ts';
 import { asArray, asString, type CheckContext, isRecord, type Path } from './context.ts';
 
 const NUMERIC_TYPES = new Set(['int', 'number']);
@@ -33,6 +33,9 @@ export function checkPolicyMetrics(ctx: CheckContext, raw: unknown): MetricDefin
         ok = false;
       } else if (SCORE_FACTS.has(id)) {
         ctx.report([...path, 'id'], 'METRIC_ID_RESERVED', { id });
+        ok = false;
+      } else if (ctx.format === 2 && AGENT_FACTS.has(id)) {
+        ctx.report([...path, 'id'], 'METRIC_ID_AGENT_FACT', { id });
         ok = false;
       } else if (seen.has(id)) {
         ctx.report([...path, 'id'], 'DUPLICATE_ID', { id, what: '指标', whatEn: 'metric' });

@@ -1,3 +1,4 @@
+import type { Condition } from '@scorebook/conditions';
 import { CONFIG_FILE_ERRORS, closest } from '@scorebook/config-file';
 import type { MetricDefinition } from '@scorebook/contract';
 import { messageOf } from '@scorebook/problems';
@@ -11,7 +12,7 @@ import type {
   ScoredItem,
   Veto,
 } from '../model.ts';
-import { agentVocabulary, checkConditionAt } from './conditions-check.ts';
+import { agentVocabulary, checkConditionAt, SCORE_FACTS } from './conditions-check.ts';
 import { asArray, asNumber, asString, type CheckContext, isRecord, type Path } from './context.ts';
 import { parseQuantity } from './quantity.ts';
 
@@ -379,7 +380,7 @@ function checkVetoes(
 ): Veto[] {
   const out: Veto[] = [];
   const seen = new Set<string>();
-  const vocabulary = agentVocabulary(metrics, true);
+  const vocabulary = agentVocabulary(metrics, true, ctx.format);
   asArray(raw).forEach((item, index) => {
     const path: Path = [...cardPath, 'vetoes', index];
     if (!isRecord(item)) return;
@@ -420,10 +421,31 @@ function checkEligibility(
   if (!isRecord(raw)) return null;
   const path: Path = [...cardPath, 'eligibility'];
   const when =
-    raw.when === undefined
-      ? null
-      : checkConditionAt(ctx, [...path, 'when'], raw.when, agentVocabulary(metrics, false));
+    raw.when === undefined ? null : checkEligibilityWhen(ctx, [...path, 'when'], raw.when, metrics);
   const reason = asString(raw.reason);
   if (when === null || reason === null) return null;
   return { when, reason, reason_en: asString(raw.reason_en), source: ctx.sourceOf(path) };
+}
+
+/**
+ * An eligibility condition: the agent-level vocabulary without the scores, which do not exist yet
+ * when eligibility is decided. A score fact is `SCORE_FACT_IN_ELIGIBILITY` (not a suggestion of
+ * a similar metric id).
+ */
+function checkEligibilityWhen(
+  ctx: CheckContext,
+  path: Path,
+  raw: unknown,
+  metrics: readonly MetricDefinition[],
+): Condition | null {
+  const scoreFacts = new Set<string>();
+  const when = checkConditionAt(ctx, path, raw, agentVocabulary(metrics, false, ctx.format), {
+    skipFact: (fact, at) => {
+      if (!SCORE_FACTS.has(fact)) return false;
+      scoreFacts.add(fact);
+      ctx.report([...path, ...at], 'SCORE_FACT_IN_ELIGIBILITY', { fact });
+      return true;
+    },
+  });
+  return scoreFacts.size > 0 ? null : when;
 }

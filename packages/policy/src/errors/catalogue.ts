@@ -94,11 +94,23 @@ export const POLICY_ERRORS = defineCatalogue({
     en: (p: { id: string }) =>
       `The metric id ${q(p.id)} is reserved: veto conditions read it as the agent's ${p.id === 'base_score' ? 'base score' : 'total score'}, which a metric of that name would shadow. Choose another id.`,
   },
+  METRIC_ID_AGENT_FACT: {
+    zh: (p: { id: string }) =>
+      `指标 id ${q(p.id)} 是保留名:格式 2 的参评条件、一票否决等用它表示客服本人的信息(入职时长、在职天数、状态、班组、岗位),同名指标会被遮蔽。请换一个 id。`,
+    en: (p: { id: string }) =>
+      `The metric id ${q(p.id)} is reserved: in format 2, eligibility, vetoes and other agent-level conditions read it as a fact about the agent (tenure, days employed, status, team, role), which a metric of that name would shadow. Choose another id.`,
+  },
   UNKNOWN_METRIC: {
     zh: (p: { metric: string; suggestion: string }) =>
       `未知的指标 ${q(p.metric)}。${p.suggestion ? `是否想写 ${q(p.suggestion)}?` : '请使用内置指标或在 metrics 中定义它。'}`,
     en: (p: { metric: string; suggestion: string }) =>
       `Unknown metric ${q(p.metric)}. ${p.suggestion ? `Did you mean ${q(p.suggestion)}?` : 'Use a built-in metric or define it under metrics.'}`,
+  },
+  SCORE_FACT_IN_ELIGIBILITY: {
+    zh: (p: { fact: string }) =>
+      `参评条件不能使用 ${q(p.fact)}:是否参评在计算分数之前就已决定。请用指标(如 conversations_handled)写参评条件;按分数设限请用一票否决(vetoes)。`,
+    en: (p: { fact: string }) =>
+      `Eligibility cannot use ${q(p.fact)}: who is rated is decided before any score exists. Write eligibility with metrics (such as conversations_handled); for a rule on scores use a veto (vetoes).`,
   },
   UNKNOWN_GRADE: {
     zh: (p: { grade: string; allowed: string }) =>
