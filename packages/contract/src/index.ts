@@ -38,6 +38,7 @@ export type {
   SnapshotBand,
   SnapshotEligibility,
   SnapshotExclusion,
+  SnapshotFlag,
   SnapshotGrade,
   SnapshotGroup,
   SnapshotMetric,

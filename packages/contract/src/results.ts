@@ -56,6 +56,8 @@ export interface AgentResult {
   groups?: GroupResult[];
   /** Format 2: the agent facts of conditions that are numbers (`docs/scorecards.md`, agent facts). */
   facts?: AgentFactValues;
+  /** Format 2: the ids of the scorecard's flags that hold, in policy order. */
+  flags?: string[];
 }
 
 /** The agent facts of policy format 2 that are numbers; team, role and status are fields already. */
@@ -124,6 +126,8 @@ export interface Results {
     not_rated: number;
     grades: Record<string, number>;
     rejected_rows: number;
+    /** Format 2: agents flagged by each flag id (every flag of every scorecard, 0 included). */
+    flags?: Record<string, number>;
   };
   agents: AgentResult[];
 }
@@ -169,6 +173,8 @@ export interface AgentExplanation {
     condition: ConditionTrace;
   }>;
   grade_before_vetoes: string | null;
+  /** Format 2: every flag of the scorecard with the condition evaluated. */
+  flags?: Array<{ id: string; holds: boolean; label: string; source: PolicyLine; condition: ConditionTrace }>;
 }
 
 /** The record written beside published results (`manifest.json`). */
@@ -275,6 +281,15 @@ export interface SnapshotVeto {
   line: number;
 }
 
+/** A flag of a scorecard (format 2): when `when` holds the agent is flagged; the grade is not touched. */
+export interface SnapshotFlag {
+  id: string;
+  label: string;
+  label_en: string | null;
+  when: Condition;
+  line: number;
+}
+
 /** Who a scorecard rates. */
 export interface SnapshotEligibility {
   when: Condition;
@@ -295,6 +310,8 @@ export interface SnapshotScorecard {
   vetoes: SnapshotVeto[];
   /** Format 2: the groups in policy order, `[]` for a flat `scored` list. */
   groups?: SnapshotGroup[];
+  /** Format 2: the flags in policy order. */
+  flags?: SnapshotFlag[];
   line: number;
 }
 

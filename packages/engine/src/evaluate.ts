@@ -41,7 +41,7 @@ import { MetricAccumulators } from './measure/accumulate.ts';
 import { compileMetrics } from './measure/compile-metrics.ts';
 import { type Inputs, openInputs, type ReadProgress, tableBatches, tableSha256 } from './read/read-inputs.ts';
 import { Row, valuesOf } from './row.ts';
-import { scoreAgents } from './score/score-agents.ts';
+import { scoreAgents, summaryOfFormat2 } from './score/score-agents.ts';
 
 /** The engine's version, recorded in every result. */
 export const ENGINE_VERSION: string = packageJson.version;
@@ -239,6 +239,7 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
       tallies: measure.tallies,
       files: inputs.fileNames,
       excluded: exclusions.ofAgent(agent.index).evidence,
+      format: policy.scorebook,
       zone,
     }),
   }));
@@ -451,7 +452,14 @@ function summaryOf(agents: readonly AgentResult[], policy: Policy, rejected: num
   for (const g of policy.grades) grades[g.grade] = 0;
   for (const a of agents) if (a.grade !== null) grades[a.grade] = (grades[a.grade] ?? 0) + 1;
   const rated = agents.filter((a) => a.status === 'rated').length;
-  return { agents: agents.length, rated, not_rated: agents.length - rated, grades, rejected_rows: rejected };
+  return {
+    agents: agents.length,
+    rated,
+    not_rated: agents.length - rated,
+    grades,
+    rejected_rows: rejected,
+    ...(policy.scorebook === 2 ? summaryOfFormat2(policy, agents) : {}),
+  };
 }
 
 function compareIds(a: string, b: string): number {

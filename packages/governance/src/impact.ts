@@ -58,6 +58,14 @@ export interface AdjustmentMove {
   to: number | null;
 }
 
+/** An agent whose flags change (policy format 2): the flags raised and no longer raised. */
+export interface FlagMove {
+  agent_id: string;
+  name: string;
+  added: string[];
+  removed: string[];
+}
+
 /** One side of a comparison: a version file, from the base ref or the working tree. */
 export interface VersionSide {
   version: string;
@@ -84,6 +92,8 @@ export interface VersionImpact {
   /** Agents whose total score moves. */
   scores: AgentMove[];
   adjustments: AdjustmentMove[];
+  /** Agents whose flags change (format 2 on either side). */
+  flags: FlagMove[];
   /** Score shifts per scorecard over agents rated under both. */
   shifts: Array<{ scorecard: string; agents: number; mean: number; min: number; max: number }>;
 }
@@ -278,12 +288,13 @@ function sideOf(l: Loaded): VersionSide {
 function compareAgents(
   before: readonly AgentResult[],
   after: readonly AgentResult[],
-): Pick<VersionImpact, 'grades' | 'ranks' | 'scores' | 'adjustments' | 'shifts'> {
+): Pick<VersionImpact, 'grades' | 'ranks' | 'scores' | 'adjustments' | 'flags' | 'shifts'> {
   const old = new Map(before.map((a) => [a.agent_id, a]));
   const grades: AgentMove[] = [];
   const ranks: AgentMove[] = [];
   const scores: AgentMove[] = [];
   const adjustments: AdjustmentMove[] = [];
+  const flags: FlagMove[] = [];
   const deltas = new Map<string, number[]>();
   for (const a of after) {
     const b = old.get(a.agent_id);
@@ -305,6 +316,12 @@ function compareAgents(
       const to = a.adjustments[id] ?? null;
       if (from !== to) adjustments.push({ agent_id: a.agent_id, name: a.name, adjustment: id, from, to });
     }
+    const flagsBefore = new Set(b.flags ?? []);
+    const flagsAfter = new Set(a.flags ?? []);
+    const added = [...flagsAfter].filter((f) => !flagsBefore.has(f));
+    const removed = [...flagsBefore].filter((f) => !flagsAfter.has(f));
+    if (added.length > 0 || removed.length > 0)
+      flags.push({ agent_id: a.agent_id, name: a.name, added, removed });
     if (
       b.total_score !== null &&
       a.total_score !== null &&
@@ -320,5 +337,5 @@ function compareAgents(
     min: Math.min(...d),
     max: Math.max(...d),
   }));
-  return { grades, ranks, scores, adjustments, shifts };
+  return { grades, ranks, scores, adjustments, flags, shifts };
 }

@@ -235,6 +235,7 @@ function check(want: AgentExpectation, agents: readonly AgentResult[], at: At): 
   field(['base_score'], want.base_score, got.base_score);
   field(['total_score'], want.total_score, got.total_score);
   if (want.vetoes !== undefined) field(['vetoes'], [...want.vetoes].sort(), [...got.vetoes].sort());
+  if (want.flags !== undefined) field(['flags'], [...want.flags].sort(), [...(got.flags ?? [])].sort());
   for (const [id, points] of Object.entries(want.adjustments ?? {}))
     field(['adjustments', id], points, got.adjustments[id]);
   for (const [id, n] of Object.entries(want.excluded ?? {}))
@@ -287,6 +288,11 @@ function coverageOf(versions: readonly Policy[], evaluations: readonly Evaluatio
         add(
           `scorecards.${s.id}.vetoes.${v.id}`,
           members.some((m) => m.vetoes.includes(v.id)),
+        );
+      for (const f of s.flags)
+        add(
+          `scorecards.${s.id}.flags.${f.id}`,
+          members.some((m) => m.flags?.includes(f.id) ?? false),
         );
     }
   }

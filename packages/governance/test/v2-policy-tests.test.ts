@@ -30,6 +30,13 @@ scorecards:
         weight: 40
         scored:
           - { metric: csat_rate, weight: 100, target: 100%, floor: 50% }
+    flags:
+      - id: no-feedback
+        label: 没有评价
+        when: { all: [ { fact: csat_rate, operator: equal, value: null } ] }
+      - id: low-qa
+        label: 质检低
+        when: { all: [ { fact: qa_score, operator: lessThan, value: 60 } ] }
 `;
 
 const DATA = `    data:
@@ -50,6 +57,26 @@ async function run(tests: string) {
 }
 
 describe('policy tests of format 2', () => {
+  it('assert the flags that hold, and count flags in coverage', async () => {
+    const report = await run(`period: 2026-10
+tests:
+  - name: 需关注
+${DATA}    expect:
+      - { agent: a1, flags: [no-feedback], grade: B }
+  - name: 标记写错
+${DATA}    expect:
+      - { agent: a1, flags: [] }
+`);
+    expect(report.outcomes.map((o) => [o.name, o.passed, o.failures.map((f) => f.message.en)])).toEqual([
+      ['需关注', true, []],
+      ['标记写错', false, ['a1 flags: expected [], got ["no-feedback"]']],
+    ]);
+    expect(report.coverage.filter((c) => c.rule.includes('.flags.'))).toEqual([
+      { version: '1', rule: 'scorecards.aftersale.flags.no-feedback', covered: true },
+      { version: '1', rule: 'scorecards.aftersale.flags.low-qa', covered: false },
+    ]);
+  });
+
   it('assert group subtotals (null for a group without a score) and count groups in coverage', async () => {
     const report = await run(`period: 2026-10
 tests:

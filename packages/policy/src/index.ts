@@ -20,6 +20,7 @@ export type {
   BusinessHoursSpec,
   Eligibility,
   Exclusion,
+  Flag,
   Grade,
   Policy,
   Scorecard,

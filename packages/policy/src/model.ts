@@ -87,6 +87,18 @@ export interface Veto {
   source: SourceRef;
 }
 
+/**
+ * A flag (需关注, v2): when `when` holds the agent is flagged with `label`, on the scorecard and
+ * in the period's counts; the grade is not touched.
+ */
+export interface Flag {
+  id: string;
+  label: string;
+  label_en: string | null;
+  when: Condition;
+  source: SourceRef;
+}
+
 /** Who is rated by a scorecard: agents for whom `when` does not hold are not rated. */
 export interface Eligibility {
   when: Condition;
@@ -108,6 +120,8 @@ export interface Scorecard {
   groups: ScoredGroup[];
   adjustments: Adjustment[];
   vetoes: Veto[];
+  /** Flags that do not cap the grade (v2), in policy order. */
+  flags: Flag[];
   source: SourceRef;
 }
 

@@ -52,7 +52,7 @@ describe('scores in eligibility', () => {
         ['SCORE_FACT_IN_ELIGIBILITY', 'error', 19, 30, 'scorecards.s.eligibility.when.all[0].fact'],
       ]);
       expect(loaded.problems[0]!.message.en).toBe(
-        'Eligibility cannot use "base_score": who is rated is decided before any score exists. Write eligibility with metrics (such as conversations_handled); for a rule on scores use a veto (vetoes).',
+        'Eligibility cannot use "base_score": who is rated is decided before any score exists. Write eligibility with metrics (such as conversations_handled); for a rule on scores use a veto (vetoes) or a flag (flags, format 2).',
       );
     }
   });

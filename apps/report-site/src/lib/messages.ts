@@ -238,6 +238,9 @@ export const SITE_TEXT = defineCatalogue({
   groups: fixed('考核维度', 'Groups'),
   group: fixed('维度', 'Group'),
   subtotal: fixed('维度分', 'Subtotal'),
+  flags: fixed('需关注', 'Needs attention'),
+  flagCounts: fixed('需关注标记', 'Flags raised'),
+  flagNote: fixed('需关注标记不影响等级。', 'Flags do not change the grade.'),
   groupNoScore: fixed(
     '本维度没有得分的指标,权重由其他维度按比例分摊',
     'no metric of this group has a score; the other groups share its weight',

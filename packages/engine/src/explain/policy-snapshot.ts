@@ -119,6 +119,13 @@ function scorecard(s: Scorecard, v2: boolean): SnapshotScorecard {
             weight: g.weight,
             line: g.source.line,
           })),
+          flags: s.flags.map((f) => ({
+            id: f.id,
+            label: f.label,
+            label_en: f.label_en,
+            when: condition(f.when),
+            line: f.source.line,
+          })),
         }
       : {}),
     line: s.source.line,

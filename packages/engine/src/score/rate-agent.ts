@@ -1,6 +1,6 @@
 import { type ConditionTrace, traceCondition } from '@scorebook/conditions';
 import type { GroupResult, MetricResult } from '@scorebook/contract';
-import type { Policy, Scorecard, Veto } from '@scorebook/policy';
+import type { Flag, Policy, Scorecard, Veto } from '@scorebook/policy';
 import type { Zone } from '@scorebook/time';
 
 /** Why an agent is not rated. */
@@ -23,6 +23,9 @@ export interface Rating {
   groups: GroupResult[];
   eligibility: ConditionTrace | null;
   veto_traces: Array<{ veto: Veto; trace: ConditionTrace }>;
+  /** The ids of the flags that hold (v2), in policy order; evaluated for not-rated agents too. */
+  flags: string[];
+  flag_traces: Array<{ flag: Flag; trace: ConditionTrace }>;
 }
 
 /**
@@ -40,10 +43,10 @@ export function rateAgent(
 ): Rating {
   const worst = worstMetrics(scorecard, metrics);
   const { base, groups } = baseScore(scorecard, metrics);
-  const notRated = (code: NotRatedCode, reason: string, eligibility: ConditionTrace | null = null) => ({
-    ...notRatedRating(code, reason, worst, eligibility),
-    groups,
-  });
+  const notRated = (code: NotRatedCode, reason: string, eligibility: ConditionTrace | null = null) => {
+    const rating = { ...notRatedRating(code, reason, worst, eligibility), groups };
+    return { ...rating, ...raiseFlags(scorecard, values, rating, zone) };
+  };
 
   let eligibility: ConditionTrace | null = null;
   if (scorecard.eligibility !== null) {
@@ -83,7 +86,7 @@ export function rateAgent(
       policy.grades.findIndex((g) => g.grade === veto.cap_grade),
     );
   }
-  return {
+  const rating: Rating = {
     status: 'rated',
     reason: null,
     reason_code: null,
@@ -97,7 +100,29 @@ export function rateAgent(
     groups,
     eligibility,
     veto_traces: vetoTraces,
+    flags: [],
+    flag_traces: [],
   };
+  return { ...rating, ...raiseFlags(scorecard, values, rating, zone) };
+}
+
+/**
+ * The scorecard's flags (`docs/scorecards.md`, flags), each evaluated on the agent's facts and
+ * scores (`base_score` and `total_score` null for an agent who is not rated).
+ */
+function raiseFlags(
+  scorecard: Scorecard,
+  values: Readonly<Record<string, number | string | null>>,
+  rating: Pick<Rating, 'base_score' | 'total_score'>,
+  zone: Zone,
+): Pick<Rating, 'flags' | 'flag_traces'> {
+  if (scorecard.flags.length === 0) return { flags: [], flag_traces: [] };
+  const facts = { ...values, base_score: rating.base_score, total_score: rating.total_score };
+  const flag_traces = scorecard.flags.map((flag) => ({
+    flag,
+    trace: traceCondition(flag.when, facts, zone),
+  }));
+  return { flags: flag_traces.filter((f) => f.trace.result).map((f) => f.flag.id), flag_traces };
 }
 
 /**
@@ -165,6 +190,8 @@ export function notRatedRating(
     groups: [],
     eligibility,
     veto_traces: [],
+    flags: [],
+    flag_traces: [],
   };
 }
 

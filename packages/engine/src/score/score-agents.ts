@@ -1,4 +1,4 @@
-import type { AgentResult, MetricResult } from '@scorebook/contract';
+import type { AgentResult, MetricResult, Results } from '@scorebook/contract';
 import type { Policy, Scorecard } from '@scorebook/policy';
 import type { Period, Zone } from '@scorebook/time';
 import type { Agent } from '../check/row-checks.ts';
@@ -92,6 +92,7 @@ export function scoreAgents(input: ScoreInput): ScoredAgent[] {
               days_employed: who.days_employed,
               period_days: who.period_days,
             },
+            flags: rating.flags,
           }
         : {}),
     };
@@ -106,4 +107,18 @@ export function scoreAgents(input: ScoreInput): ScoredAgent[] {
     for (const [result, rank] of assignRanks(totals)) result.rank = rank;
   }
   return scored;
+}
+
+/**
+ * What the summary of results.json adds for a policy of format 2: how many agents each flag
+ * flagged, for every flag id of every scorecard (0 included), ids in policy order.
+ */
+export function summaryOfFormat2(
+  policy: Policy,
+  agents: readonly AgentResult[],
+): Pick<Required<Results['summary']>, 'flags'> {
+  const flags: Record<string, number> = {};
+  for (const s of policy.scorecards) for (const f of s.flags) flags[f.id] = 0;
+  for (const a of agents) for (const id of a.flags ?? []) flags[id] = (flags[id] ?? 0) + 1;
+  return { flags };
 }

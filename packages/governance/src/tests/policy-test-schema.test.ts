@@ -24,6 +24,7 @@ const EXPECTATION_KEYS = {
   metric_status: true,
   scores: true,
   groups: true,
+  flags: true,
   base_score: true,
   total_score: true,
 } satisfies Record<keyof AgentExpectation, true>;

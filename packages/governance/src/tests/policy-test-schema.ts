@@ -15,6 +15,7 @@ export interface AgentExpectation {
   base_score?: number | null;
   total_score?: number | null;
   groups?: Record<string, number | null>;
+  flags?: string[];
 }
 
 /** One case of a policy test file, as the schema admits it. */
@@ -80,6 +81,11 @@ const EXPECTATION = {
     base_score: nullableNumber,
     total_score: nullableNumber,
     groups: byId(nullableNumber, '考核维度 id → 维度分(格式 2)/ group id → subtotal (format 2)'),
+    flags: {
+      type: 'array',
+      items: text,
+      description: '成立的需关注标记 id(顺序无关,格式 2)/ flags that hold, any order (format 2)',
+    },
   },
 } as const;
 

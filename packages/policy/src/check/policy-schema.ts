@@ -193,6 +193,22 @@ export const POLICY_SCHEMA = {
             },
           },
         },
+        flags: {
+          type: 'array',
+          description:
+            '需关注标记(v2):条件成立时标记客服,不影响等级 / flags (v2): mark the agent, the grade is not touched',
+          items: {
+            type: 'object',
+            required: ['id', 'label', 'when'],
+            additionalProperties: false,
+            properties: {
+              id: { type: 'string', pattern: ID_PATTERN },
+              label: { ...text, description: '标记的说明,例如 响应快但解决率低 / what the flag says' },
+              label_en: text,
+              when: { $ref: '#/$defs/condition' },
+            },
+          },
+        },
         vetoes: {
           type: 'array',
           items: {

@@ -6,6 +6,7 @@ import type {
   Adjustment,
   Band,
   Eligibility,
+  Flag,
   Grade,
   Scorecard,
   ScoredGroup,
@@ -47,6 +48,7 @@ export function checkScorecards(
     const { scored, groups } = checkScoredOrGroups(ctx, path, id, card, byId);
     const adjustments = checkAdjustments(ctx, path, card.adjustments, byId);
     const vetoes = checkVetoes(ctx, path, card.vetoes, metrics, grades);
+    const flags = checkFlags(ctx, path, card.flags, metrics);
     const eligibility = checkEligibility(ctx, path, card.eligibility, metrics);
     const failed = ctx.problems.slice(before).some((p) => p.severity === 'error');
     if (!failed && typeof card.title === 'string') {
@@ -60,6 +62,7 @@ export function checkScorecards(
         groups,
         adjustments,
         vetoes,
+        flags,
         source: ctx.sourceOf(path),
       });
     }
@@ -408,6 +411,32 @@ function checkVetoes(
         source: ctx.sourceOf(path),
       });
     }
+  });
+  return out;
+}
+
+function checkFlags(
+  ctx: CheckContext,
+  cardPath: Path,
+  raw: unknown,
+  metrics: readonly MetricDefinition[],
+): Flag[] {
+  if (raw === undefined || !ctx.v2([...cardPath, 'flags'], '需关注标记 flags', 'Flags')) return [];
+  const out: Flag[] = [];
+  const seen = new Set<string>();
+  const vocabulary = agentVocabulary(metrics, true, ctx.format);
+  asArray(raw).forEach((item, index) => {
+    const path: Path = [...cardPath, 'flags', index];
+    if (!isRecord(item)) return;
+    const id = asString(item.id);
+    if (id !== null && seen.has(id))
+      ctx.report([...path, 'id'], 'DUPLICATE_ID', { id, what: '需关注标记', whatEn: 'flag' });
+    if (id !== null) seen.add(id);
+    const when =
+      item.when === undefined ? null : checkConditionAt(ctx, [...path, 'when'], item.when, vocabulary);
+    const label = asString(item.label);
+    if (id !== null && when !== null && label !== null)
+      out.push({ id, label, label_en: asString(item.label_en), when, source: ctx.sourceOf(path) });
   });
   return out;
 }

@@ -15,7 +15,8 @@ export type ChangeArea =
   | 'group'
   | 'scored'
   | 'adjustment'
-  | 'veto';
+  | 'veto'
+  | 'flag';
 
 /** One difference in meaning between two versions of a policy. */
 export interface PolicyChange {
@@ -241,6 +242,7 @@ function diffScorecard(
     'cap_grade',
     'reason',
   ]);
+  diffKeyed(changes, { area: 'flag', scorecard: id }, a.flags, b.flags, (x) => x.id, ['label', 'when']);
 }
 
 /**

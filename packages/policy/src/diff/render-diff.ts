@@ -18,6 +18,7 @@ const AREA: Record<ChangeArea, [string, string]> = {
   scored: ['考核指标', 'Scored metric'],
   adjustment: ['加减分', 'Adjustment'],
   veto: ['一票否决', 'Veto'],
+  flag: ['需关注标记', 'Flag'],
 };
 
 const FIELD: Record<string, [string, string]> = {

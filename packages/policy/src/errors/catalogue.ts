@@ -108,9 +108,9 @@ export const POLICY_ERRORS = defineCatalogue({
   },
   SCORE_FACT_IN_ELIGIBILITY: {
     zh: (p: { fact: string }) =>
-      `参评条件不能使用 ${q(p.fact)}:是否参评在计算分数之前就已决定。请用指标(如 conversations_handled)写参评条件;按分数设限请用一票否决(vetoes)。`,
+      `参评条件不能使用 ${q(p.fact)}:是否参评在计算分数之前就已决定。请用指标(如 conversations_handled)写参评条件;按分数设限请用一票否决(vetoes)或需关注标记(flags,格式 2)。`,
     en: (p: { fact: string }) =>
-      `Eligibility cannot use ${q(p.fact)}: who is rated is decided before any score exists. Write eligibility with metrics (such as conversations_handled); for a rule on scores use a veto (vetoes).`,
+      `Eligibility cannot use ${q(p.fact)}: who is rated is decided before any score exists. Write eligibility with metrics (such as conversations_handled); for a rule on scores use a veto (vetoes) or a flag (flags, format 2).`,
   },
   UNKNOWN_GRADE: {
     zh: (p: { grade: string; allowed: string }) =>

@@ -3,7 +3,7 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://scorebook.dev/schema/policy.schema.json","title":"Scorebook policy version (考核策略版本)","type":"object","required":["scorebook","id","version","effective_from","title","timezone","grades","scorecards"],"additionalProperties":false,"properties":{"scorebook":{"enum":[1,2],"description":"格式版本:1,或使用考核维度等 v2 功能时为 2 / format version: 1, or 2 for the v2 features (groups, …)"},"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"策略 id,与文件夹同名 / policy id, equals the folder name"},"version":{"type":["string","number"],"minLength":1,"description":"版本号,加引号,例如 \"2026.10\" / version label, quoted"},"effective_from":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"生效日期 YYYY-MM-DD / effective date"},"title":{"type":"string","minLength":1,"description":"策略名称 / display name"},"title_en":{"type":"string","minLength":1},"description":{"type":"string","description":"说明(Markdown)/ description in Markdown"},"timezone":{"type":"string","description":"IANA 时区,例如 Asia/Shanghai / IANA timezone"},"business_hours":{"type":"object","additionalProperties":false,"description":"营业时间:响应时长只计营业时间内 / business hours: response times count only time inside them","properties":{"mon":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"tue":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"wed":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"thu":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"fri":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"sat":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"sun":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"holidays":{"type":"array","items":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"description":"休息日 / closed dates"}}},"exclusions":{"type":"array","description":"剔除规则:客服无法控制的记录不计入考核 / exclusions of what an agent cannot control","items":{"type":"object","required":["id","table","reason","when"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"table":{"type":"string"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"}}}},"metrics":{"type":"array","items":{"$ref":"#/$defs/metric"},"description":"策略自定义指标 / the policy’s own metrics"},"grades":{"type":"array","minItems":1,"description":"等级,从高到低,最后一级 min_score 为 0 / grades, best first, the last with min_score 0","items":{"type":"object","required":["grade","min_score"],"additionalProperties":false,"properties":{"grade":{"type":"string","minLength":1},"min_score":{"type":"number","minimum":0,"maximum":100},"label":{"type":"string"},"label_en":{"type":"string"}}}},"scorecards":{"type":"object","minProperties":1,"propertyNames":{"pattern":"^[a-z][a-z0-9_-]*$"},"additionalProperties":{"$ref":"#/$defs/scorecard"},"description":"考核表:按岗位 / scorecards by role"}},"$defs":{"condition":{"type":"object","description":"json-rules-engine 条件:{all: [...]}、{any: [...]}、{not: {...}} 或 {fact, operator, value, path?}。A json-rules-engine condition."},"metric":{"type":"object","required":["id","title","kind","better"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"指标 id / metric id"},"title":{"type":"string","minLength":1,"description":"中文名称 / display name"},"title_en":{"type":"string","minLength":1},"description":{"type":"string"},"description_en":{"type":"string"},"kind":{"type":"string","enum":["mean","median","p90","sum","count","ratio","nps"],"description":"计算方式 / how the value is computed"},"better":{"type":"string","enum":["higher","lower"],"description":"越高越好 higher / 越低越好 lower"},"unit":{"type":"string","enum":["seconds","ratio","count","amount","score","number"]},"table":{"type":"string","description":"数据表 / table the metric is computed over"},"field":{"type":"string","description":"取值字段 / field whose values are aggregated"},"where":{"$ref":"#/$defs/condition"},"numerator":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"table":{"type":"string","enum":["conversations","responses","surveys","complaints","qa_reviews","orders","attendance","assessments","events"],"description":"计数的表 / table counted"},"where":{"$ref":"#/$defs/condition"}}},"denominator":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"table":{"type":"string","enum":["conversations","responses","surveys","complaints","qa_reviews","orders","attendance","assessments","events"],"description":"计数的表 / table counted"},"where":{"$ref":"#/$defs/condition"}}}}},"scorecard":{"type":"object","required":["title","roles"],"additionalProperties":false,"properties":{"title":{"type":"string","minLength":1},"title_en":{"type":"string","minLength":1},"roles":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"适用岗位 / roles rated by this scorecard"},"eligibility":{"type":"object","required":["when","reason"],"additionalProperties":false,"properties":{"when":{"$ref":"#/$defs/condition"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1}}},"scored":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/scored"},"description":"考核指标,权重合计 100(或改用 groups)/ scored metrics, weights add up to 100 (or use groups)"},"groups":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/group"},"description":"考核维度(v2):各维度权重合计 100,维度内指标权重合计 100 / groups (v2): group weights add up to 100, and the weights inside each group"},"adjustments":{"type":"array","items":{"type":"object","required":["id","metric","points_each"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"metric":{"type":"string","minLength":1},"points_each":{"type":"number"},"min":{"type":"number"},"max":{"type":"number"}}}},"vetoes":{"type":"array","items":{"type":"object","required":["id","reason","when","cap_grade"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"},"cap_grade":{"type":"string","minLength":1}}}}}},"group":{"type":"object","required":["id","title","weight","scored"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"title":{"type":"string","minLength":1,"description":"维度名称,例如 服务效率 / the group’s name"},"title_en":{"type":"string","minLength":1},"weight":{"type":"number","exclusiveMinimum":0,"description":"维度权重,一张考核表合计 100 / the group’s weight; a scorecard’s add up to 100"},"scored":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/scored"},"description":"维度内的考核指标,权重合计 100 / the group’s metrics, weights add up to 100"}}},"scored":{"type":"object","required":["metric","weight"],"additionalProperties":false,"properties":{"metric":{"type":"string","minLength":1},"weight":{"type":"number","exclusiveMinimum":0,"description":"权重,一张考核表合计 100 / weight; a scorecard’s add up to 100"},"method":{"type":"string","enum":["linear","bands","range"]},"target":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"},"floor":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"},"min_sample":{"type":"integer","minimum":0},"bands":{"type":"array","minItems":1,"items":{"type":"object","required":["score"],"additionalProperties":false,"properties":{"at_least":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"at_most":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"score":{"type":"number","minimum":0,"maximum":100}}}}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://scorebook.dev/schema/policy.schema.json","title":"Scorebook policy version (考核策略版本)","type":"object","required":["scorebook","id","version","effective_from","title","timezone","grades","scorecards"],"additionalProperties":false,"properties":{"scorebook":{"enum":[1,2],"description":"格式版本:1,或使用考核维度等 v2 功能时为 2 / format version: 1, or 2 for the v2 features (groups, …)"},"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"策略 id,与文件夹同名 / policy id, equals the folder name"},"version":{"type":["string","number"],"minLength":1,"description":"版本号,加引号,例如 \"2026.10\" / version label, quoted"},"effective_from":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"生效日期 YYYY-MM-DD / effective date"},"title":{"type":"string","minLength":1,"description":"策略名称 / display name"},"title_en":{"type":"string","minLength":1},"description":{"type":"string","description":"说明(Markdown)/ description in Markdown"},"timezone":{"type":"string","description":"IANA 时区,例如 Asia/Shanghai / IANA timezone"},"business_hours":{"type":"object","additionalProperties":false,"description":"营业时间:响应时长只计营业时间内 / business hours: response times count only time inside them","properties":{"mon":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"tue":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"wed":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"thu":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"fri":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"sat":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"sun":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"holidays":{"type":"array","items":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"description":"休息日 / closed dates"}}},"exclusions":{"type":"array","description":"剔除规则:客服无法控制的记录不计入考核 / exclusions of what an agent cannot control","items":{"type":"object","required":["id","table","reason","when"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"table":{"type":"string"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"}}}},"metrics":{"type":"array","items":{"$ref":"#/$defs/metric"},"description":"策略自定义指标 / the policy’s own metrics"},"grades":{"type":"array","minItems":1,"description":"等级,从高到低,最后一级 min_score 为 0 / grades, best first, the last with min_score 0","items":{"type":"object","required":["grade","min_score"],"additionalProperties":false,"properties":{"grade":{"type":"string","minLength":1},"min_score":{"type":"number","minimum":0,"maximum":100},"label":{"type":"string"},"label_en":{"type":"string"}}}},"scorecards":{"type":"object","minProperties":1,"propertyNames":{"pattern":"^[a-z][a-z0-9_-]*$"},"additionalProperties":{"$ref":"#/$defs/scorecard"},"description":"考核表:按岗位 / scorecards by role"}},"$defs":{"condition":{"type":"object","description":"json-rules-engine 条件:{all: [...]}、{any: [...]}、{not: {...}} 或 {fact, operator, value, path?}。A json-rules-engine condition."},"metric":{"type":"object","required":["id","title","kind","better"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"指标 id / metric id"},"title":{"type":"string","minLength":1,"description":"中文名称 / display name"},"title_en":{"type":"string","minLength":1},"description":{"type":"string"},"description_en":{"type":"string"},"kind":{"type":"string","enum":["mean","median","p90","sum","count","ratio","nps"],"description":"计算方式 / how the value is computed"},"better":{"type":"string","enum":["higher","lower"],"description":"越高越好 higher / 越低越好 lower"},"unit":{"type":"string","enum":["seconds","ratio","count","amount","score","number"]},"table":{"type":"string","description":"数据表 / table the metric is computed over"},"field":{"type":"string","description":"取值字段 / field whose values are aggregated"},"where":{"$ref":"#/$defs/condition"},"numerator":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"table":{"type":"string","enum":["conversations","responses","surveys","complaints","qa_reviews","orders","attendance","assessments","events"],"description":"计数的表 / table counted"},"where":{"$ref":"#/$defs/condition"}}},"denominator":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"table":{"type":"string","enum":["conversations","responses","surveys","complaints","qa_reviews","orders","attendance","assessments","events"],"description":"计数的表 / table counted"},"where":{"$ref":"#/$defs/condition"}}}}},"scorecard":{"type":"object","required":["title","roles"],"additionalProperties":false,"properties":{"title":{"type":"string","minLength":1},"title_en":{"type":"string","minLength":1},"roles":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"适用岗位 / roles rated by this scorecard"},"eligibility":{"type":"object","required":["when","reason"],"additionalProperties":false,"properties":{"when":{"$ref":"#/$defs/condition"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1}}},"scored":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/scored"},"description":"考核指标,权重合计 100(或改用 groups)/ scored metrics, weights add up to 100 (or use groups)"},"groups":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/group"},"description":"考核维度(v2):各维度权重合计 100,维度内指标权重合计 100 / groups (v2): group weights add up to 100, and the weights inside each group"},"adjustments":{"type":"array","items":{"type":"object","required":["id","metric","points_each"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"metric":{"type":"string","minLength":1},"points_each":{"type":"number"},"min":{"type":"number"},"max":{"type":"number"}}}},"flags":{"type":"array","description":"需关注标记(v2):条件成立时标记客服,不影响等级 / flags (v2): mark the agent, the grade is not touched","items":{"type":"object","required":["id","label","when"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"label":{"type":"string","minLength":1,"description":"标记的说明,例如 响应快但解决率低 / what the flag says"},"label_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"}}}},"vetoes":{"type":"array","items":{"type":"object","required":["id","reason","when","cap_grade"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"},"cap_grade":{"type":"string","minLength":1}}}}}},"group":{"type":"object","required":["id","title","weight","scored"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"title":{"type":"string","minLength":1,"description":"维度名称,例如 服务效率 / the group’s name"},"title_en":{"type":"string","minLength":1},"weight":{"type":"number","exclusiveMinimum":0,"description":"维度权重,一张考核表合计 100 / the group’s weight; a scorecard’s add up to 100"},"scored":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/scored"},"description":"维度内的考核指标,权重合计 100 / the group’s metrics, weights add up to 100"}}},"scored":{"type":"object","required":["metric","weight"],"additionalProperties":false,"properties":{"metric":{"type":"string","minLength":1},"weight":{"type":"number","exclusiveMinimum":0,"description":"权重,一张考核表合计 100 / weight; a scorecard’s add up to 100"},"method":{"type":"string","enum":["linear","bands","range"]},"target":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"},"floor":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"},"min_sample":{"type":"integer","minimum":0},"bands":{"type":"array","minItems":1,"items":{"type":"object","required":["score"],"additionalProperties":false,"properties":{"at_least":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"at_most":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"score":{"type":"number","minimum":0,"maximum":100}}}}}}}};
 const schema32 = {"type":"object","description":"json-rules-engine 条件:{all: [...]}、{any: [...]}、{not: {...}} 或 {fact, operator, value, path?}。A json-rules-engine condition."};
 const func1 = Object.prototype.hasOwnProperty;
 const pattern4 = new RegExp("^[a-z][a-z0-9_-]*$", "u");
@@ -444,7 +444,7 @@ return errors === 0;
 }
 validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema37 = {"type":"object","required":["title","roles"],"additionalProperties":false,"properties":{"title":{"type":"string","minLength":1},"title_en":{"type":"string","minLength":1},"roles":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"适用岗位 / roles rated by this scorecard"},"eligibility":{"type":"object","required":["when","reason"],"additionalProperties":false,"properties":{"when":{"$ref":"#/$defs/condition"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1}}},"scored":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/scored"},"description":"考核指标,权重合计 100(或改用 groups)/ scored metrics, weights add up to 100 (or use groups)"},"groups":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/group"},"description":"考核维度(v2):各维度权重合计 100,维度内指标权重合计 100 / groups (v2): group weights add up to 100, and the weights inside each group"},"adjustments":{"type":"array","items":{"type":"object","required":["id","metric","points_each"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"metric":{"type":"string","minLength":1},"points_each":{"type":"number"},"min":{"type":"number"},"max":{"type":"number"}}}},"vetoes":{"type":"array","items":{"type":"object","required":["id","reason","when","cap_grade"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"},"cap_grade":{"type":"string","minLength":1}}}}}};
+const schema37 = {"type":"object","required":["title","roles"],"additionalProperties":false,"properties":{"title":{"type":"string","minLength":1},"title_en":{"type":"string","minLength":1},"roles":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"适用岗位 / roles rated by this scorecard"},"eligibility":{"type":"object","required":["when","reason"],"additionalProperties":false,"properties":{"when":{"$ref":"#/$defs/condition"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1}}},"scored":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/scored"},"description":"考核指标,权重合计 100(或改用 groups)/ scored metrics, weights add up to 100 (or use groups)"},"groups":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/group"},"description":"考核维度(v2):各维度权重合计 100,维度内指标权重合计 100 / groups (v2): group weights add up to 100, and the weights inside each group"},"adjustments":{"type":"array","items":{"type":"object","required":["id","metric","points_each"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"metric":{"type":"string","minLength":1},"points_each":{"type":"number"},"min":{"type":"number"},"max":{"type":"number"}}}},"flags":{"type":"array","description":"需关注标记(v2):条件成立时标记客服,不影响等级 / flags (v2): mark the agent, the grade is not touched","items":{"type":"object","required":["id","label","when"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"label":{"type":"string","minLength":1,"description":"标记的说明,例如 响应快但解决率低 / what the flag says"},"label_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"}}}},"vetoes":{"type":"array","items":{"type":"object","required":["id","reason","when","cap_grade"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"},"cap_grade":{"type":"string","minLength":1}}}}}};
 const schema39 = {"type":"object","required":["metric","weight"],"additionalProperties":false,"properties":{"metric":{"type":"string","minLength":1},"weight":{"type":"number","exclusiveMinimum":0,"description":"权重,一张考核表合计 100 / weight; a scorecard’s add up to 100"},"method":{"type":"string","enum":["linear","bands","range"]},"target":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"},"floor":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"},"min_sample":{"type":"integer","minimum":0},"bands":{"type":"array","minItems":1,"items":{"type":"object","required":["score"],"additionalProperties":false,"properties":{"at_least":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"at_most":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"score":{"type":"number","minimum":0,"maximum":100}}}}}};
 const schema40 = {"type":"object","required":["id","title","weight","scored"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"title":{"type":"string","minLength":1,"description":"维度名称,例如 服务效率 / the group’s name"},"title_en":{"type":"string","minLength":1},"weight":{"type":"number","exclusiveMinimum":0,"description":"维度权重,一张考核表合计 100 / the group’s weight; a scorecard’s add up to 100"},"scored":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/scored"},"description":"维度内的考核指标,权重合计 100 / the group’s metrics, weights add up to 100"}}};
 
@@ -1053,7 +1053,7 @@ vErrors.push(err1);
 errors++;
 }
 for(const key0 in data){
-if(!((((((((key0 === "title") || (key0 === "title_en")) || (key0 === "roles")) || (key0 === "eligibility")) || (key0 === "scored")) || (key0 === "groups")) || (key0 === "adjustments")) || (key0 === "vetoes"))){
+if(!(func1.call(schema37.properties, key0))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema37,data};
 if(vErrors === null){
 vErrors = [err2];
@@ -1862,15 +1862,15 @@ vErrors.push(err66);
 errors++;
 }
 }
-if(data.vetoes !== undefined){
-let data32 = data.vetoes;
+if(data.flags !== undefined){
+let data32 = data.flags;
 if(Array.isArray(data32)){
 const len7 = data32.length;
 for(let i7=0; i7<len7; i7++){
 let data33 = data32[i7];
 if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
 if(data33.id === undefined){
-const err67 = {instancePath:instancePath+"/vetoes/" + i7,schemaPath:"#/properties/vetoes/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema37.properties.vetoes.items.required,parentSchema:schema37.properties.vetoes.items,data:data33};
+const err67 = {instancePath:instancePath+"/flags/" + i7,schemaPath:"#/properties/flags/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema37.properties.flags.items.required,parentSchema:schema37.properties.flags.items,data:data33};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -1879,8 +1879,8 @@ vErrors.push(err67);
 }
 errors++;
 }
-if(data33.reason === undefined){
-const err68 = {instancePath:instancePath+"/vetoes/" + i7,schemaPath:"#/properties/vetoes/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema37.properties.vetoes.items.required,parentSchema:schema37.properties.vetoes.items,data:data33};
+if(data33.label === undefined){
+const err68 = {instancePath:instancePath+"/flags/" + i7,schemaPath:"#/properties/flags/items/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'",schema:schema37.properties.flags.items.required,parentSchema:schema37.properties.flags.items,data:data33};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -1890,7 +1890,7 @@ vErrors.push(err68);
 errors++;
 }
 if(data33.when === undefined){
-const err69 = {instancePath:instancePath+"/vetoes/" + i7,schemaPath:"#/properties/vetoes/items/required",keyword:"required",params:{missingProperty: "when"},message:"must have required property '"+"when"+"'",schema:schema37.properties.vetoes.items.required,parentSchema:schema37.properties.vetoes.items,data:data33};
+const err69 = {instancePath:instancePath+"/flags/" + i7,schemaPath:"#/properties/flags/items/required",keyword:"required",params:{missingProperty: "when"},message:"must have required property '"+"when"+"'",schema:schema37.properties.flags.items.required,parentSchema:schema37.properties.flags.items,data:data33};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -1899,8 +1899,9 @@ vErrors.push(err69);
 }
 errors++;
 }
-if(data33.cap_grade === undefined){
-const err70 = {instancePath:instancePath+"/vetoes/" + i7,schemaPath:"#/properties/vetoes/items/required",keyword:"required",params:{missingProperty: "cap_grade"},message:"must have required property '"+"cap_grade"+"'",schema:schema37.properties.vetoes.items.required,parentSchema:schema37.properties.vetoes.items,data:data33};
+for(const key5 in data33){
+if(!((((key5 === "id") || (key5 === "label")) || (key5 === "label_en")) || (key5 === "when"))){
+const err70 = {instancePath:instancePath+"/flags/" + i7,schemaPath:"#/properties/flags/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.flags.items,data:data33};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -1909,9 +1910,12 @@ vErrors.push(err70);
 }
 errors++;
 }
-for(const key5 in data33){
-if(!(((((key5 === "id") || (key5 === "reason")) || (key5 === "reason_en")) || (key5 === "when")) || (key5 === "cap_grade"))){
-const err71 = {instancePath:instancePath+"/vetoes/" + i7,schemaPath:"#/properties/vetoes/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.vetoes.items,data:data33};
+}
+if(data33.id !== undefined){
+let data34 = data33.id;
+if(typeof data34 === "string"){
+if(!pattern4.test(data34)){
+const err71 = {instancePath:instancePath+"/flags/" + i7+"/id",schemaPath:"#/properties/flags/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema37.properties.flags.items.properties.id,data:data34};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -1921,11 +1925,8 @@ vErrors.push(err71);
 errors++;
 }
 }
-if(data33.id !== undefined){
-let data34 = data33.id;
-if(typeof data34 === "string"){
-if(!pattern4.test(data34)){
-const err72 = {instancePath:instancePath+"/vetoes/" + i7+"/id",schemaPath:"#/properties/vetoes/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema37.properties.vetoes.items.properties.id,data:data34};
+else {
+const err72 = {instancePath:instancePath+"/flags/" + i7+"/id",schemaPath:"#/properties/flags/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.flags.items.properties.id.type,parentSchema:schema37.properties.flags.items.properties.id,data:data34};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -1935,8 +1936,11 @@ vErrors.push(err72);
 errors++;
 }
 }
-else {
-const err73 = {instancePath:instancePath+"/vetoes/" + i7+"/id",schemaPath:"#/properties/vetoes/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.vetoes.items.properties.id.type,parentSchema:schema37.properties.vetoes.items.properties.id,data:data34};
+if(data33.label !== undefined){
+let data35 = data33.label;
+if(typeof data35 === "string"){
+if(data35.length < 1){
+const err73 = {instancePath:instancePath+"/flags/" + i7+"/label",schemaPath:"#/properties/flags/items/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.flags.items.properties.label,data:data35};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -1946,11 +1950,8 @@ vErrors.push(err73);
 errors++;
 }
 }
-if(data33.reason !== undefined){
-let data35 = data33.reason;
-if(typeof data35 === "string"){
-if(data35.length < 1){
-const err74 = {instancePath:instancePath+"/vetoes/" + i7+"/reason",schemaPath:"#/properties/vetoes/items/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.vetoes.items.properties.reason,data:data35};
+else {
+const err74 = {instancePath:instancePath+"/flags/" + i7+"/label",schemaPath:"#/properties/flags/items/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.flags.items.properties.label.type,parentSchema:schema37.properties.flags.items.properties.label,data:data35};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -1960,8 +1961,11 @@ vErrors.push(err74);
 errors++;
 }
 }
-else {
-const err75 = {instancePath:instancePath+"/vetoes/" + i7+"/reason",schemaPath:"#/properties/vetoes/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.vetoes.items.properties.reason.type,parentSchema:schema37.properties.vetoes.items.properties.reason,data:data35};
+if(data33.label_en !== undefined){
+let data36 = data33.label_en;
+if(typeof data36 === "string"){
+if(data36.length < 1){
+const err75 = {instancePath:instancePath+"/flags/" + i7+"/label_en",schemaPath:"#/properties/flags/items/properties/label_en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.flags.items.properties.label_en,data:data36};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -1971,11 +1975,8 @@ vErrors.push(err75);
 errors++;
 }
 }
-if(data33.reason_en !== undefined){
-let data36 = data33.reason_en;
-if(typeof data36 === "string"){
-if(data36.length < 1){
-const err76 = {instancePath:instancePath+"/vetoes/" + i7+"/reason_en",schemaPath:"#/properties/vetoes/items/properties/reason_en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.vetoes.items.properties.reason_en,data:data36};
+else {
+const err76 = {instancePath:instancePath+"/flags/" + i7+"/label_en",schemaPath:"#/properties/flags/items/properties/label_en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.flags.items.properties.label_en.type,parentSchema:schema37.properties.flags.items.properties.label_en,data:data36};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1985,8 +1986,10 @@ vErrors.push(err76);
 errors++;
 }
 }
-else {
-const err77 = {instancePath:instancePath+"/vetoes/" + i7+"/reason_en",schemaPath:"#/properties/vetoes/items/properties/reason_en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.vetoes.items.properties.reason_en.type,parentSchema:schema37.properties.vetoes.items.properties.reason_en,data:data36};
+if(data33.when !== undefined){
+let data37 = data33.when;
+if(!(data37 && typeof data37 == "object" && !Array.isArray(data37))){
+const err77 = {instancePath:instancePath+"/flags/" + i7+"/when",schemaPath:"#/$defs/condition/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data37};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1996,10 +1999,9 @@ vErrors.push(err77);
 errors++;
 }
 }
-if(data33.when !== undefined){
-let data37 = data33.when;
-if(!(data37 && typeof data37 == "object" && !Array.isArray(data37))){
-const err78 = {instancePath:instancePath+"/vetoes/" + i7+"/when",schemaPath:"#/$defs/condition/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data37};
+}
+else {
+const err78 = {instancePath:instancePath+"/flags/" + i7,schemaPath:"#/properties/flags/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.flags.items.type,parentSchema:schema37.properties.flags.items,data:data33};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -2009,11 +2011,9 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data33.cap_grade !== undefined){
-let data38 = data33.cap_grade;
-if(typeof data38 === "string"){
-if(data38.length < 1){
-const err79 = {instancePath:instancePath+"/vetoes/" + i7+"/cap_grade",schemaPath:"#/properties/vetoes/items/properties/cap_grade/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.vetoes.items.properties.cap_grade,data:data38};
+}
+else {
+const err79 = {instancePath:instancePath+"/flags",schemaPath:"#/properties/flags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.flags.type,parentSchema:schema37.properties.flags,data:data32};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -2023,8 +2023,15 @@ vErrors.push(err79);
 errors++;
 }
 }
-else {
-const err80 = {instancePath:instancePath+"/vetoes/" + i7+"/cap_grade",schemaPath:"#/properties/vetoes/items/properties/cap_grade/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.vetoes.items.properties.cap_grade.type,parentSchema:schema37.properties.vetoes.items.properties.cap_grade,data:data38};
+if(data.vetoes !== undefined){
+let data38 = data.vetoes;
+if(Array.isArray(data38)){
+const len8 = data38.length;
+for(let i8=0; i8<len8; i8++){
+let data39 = data38[i8];
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+if(data39.id === undefined){
+const err80 = {instancePath:instancePath+"/vetoes/" + i8,schemaPath:"#/properties/vetoes/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema37.properties.vetoes.items.required,parentSchema:schema37.properties.vetoes.items,data:data39};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -2033,10 +2040,8 @@ vErrors.push(err80);
 }
 errors++;
 }
-}
-}
-else {
-const err81 = {instancePath:instancePath+"/vetoes/" + i7,schemaPath:"#/properties/vetoes/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.vetoes.items.type,parentSchema:schema37.properties.vetoes.items,data:data33};
+if(data39.reason === undefined){
+const err81 = {instancePath:instancePath+"/vetoes/" + i8,schemaPath:"#/properties/vetoes/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema37.properties.vetoes.items.required,parentSchema:schema37.properties.vetoes.items,data:data39};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -2045,10 +2050,8 @@ vErrors.push(err81);
 }
 errors++;
 }
-}
-}
-else {
-const err82 = {instancePath:instancePath+"/vetoes",schemaPath:"#/properties/vetoes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.vetoes.type,parentSchema:schema37.properties.vetoes,data:data32};
+if(data39.when === undefined){
+const err82 = {instancePath:instancePath+"/vetoes/" + i8,schemaPath:"#/properties/vetoes/items/required",keyword:"required",params:{missingProperty: "when"},message:"must have required property '"+"when"+"'",schema:schema37.properties.vetoes.items.required,parentSchema:schema37.properties.vetoes.items,data:data39};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -2057,15 +2060,173 @@ vErrors.push(err82);
 }
 errors++;
 }
-}
-}
-else {
-const err83 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.type,parentSchema:schema37,data};
+if(data39.cap_grade === undefined){
+const err83 = {instancePath:instancePath+"/vetoes/" + i8,schemaPath:"#/properties/vetoes/items/required",keyword:"required",params:{missingProperty: "cap_grade"},message:"must have required property '"+"cap_grade"+"'",schema:schema37.properties.vetoes.items.required,parentSchema:schema37.properties.vetoes.items,data:data39};
 if(vErrors === null){
 vErrors = [err83];
 }
 else {
 vErrors.push(err83);
+}
+errors++;
+}
+for(const key6 in data39){
+if(!(((((key6 === "id") || (key6 === "reason")) || (key6 === "reason_en")) || (key6 === "when")) || (key6 === "cap_grade"))){
+const err84 = {instancePath:instancePath+"/vetoes/" + i8,schemaPath:"#/properties/vetoes/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.vetoes.items,data:data39};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+if(data39.id !== undefined){
+let data40 = data39.id;
+if(typeof data40 === "string"){
+if(!pattern4.test(data40)){
+const err85 = {instancePath:instancePath+"/vetoes/" + i8+"/id",schemaPath:"#/properties/vetoes/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema37.properties.vetoes.items.properties.id,data:data40};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+else {
+const err86 = {instancePath:instancePath+"/vetoes/" + i8+"/id",schemaPath:"#/properties/vetoes/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.vetoes.items.properties.id.type,parentSchema:schema37.properties.vetoes.items.properties.id,data:data40};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+if(data39.reason !== undefined){
+let data41 = data39.reason;
+if(typeof data41 === "string"){
+if(data41.length < 1){
+const err87 = {instancePath:instancePath+"/vetoes/" + i8+"/reason",schemaPath:"#/properties/vetoes/items/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.vetoes.items.properties.reason,data:data41};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+else {
+const err88 = {instancePath:instancePath+"/vetoes/" + i8+"/reason",schemaPath:"#/properties/vetoes/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.vetoes.items.properties.reason.type,parentSchema:schema37.properties.vetoes.items.properties.reason,data:data41};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+if(data39.reason_en !== undefined){
+let data42 = data39.reason_en;
+if(typeof data42 === "string"){
+if(data42.length < 1){
+const err89 = {instancePath:instancePath+"/vetoes/" + i8+"/reason_en",schemaPath:"#/properties/vetoes/items/properties/reason_en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.vetoes.items.properties.reason_en,data:data42};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+else {
+const err90 = {instancePath:instancePath+"/vetoes/" + i8+"/reason_en",schemaPath:"#/properties/vetoes/items/properties/reason_en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.vetoes.items.properties.reason_en.type,parentSchema:schema37.properties.vetoes.items.properties.reason_en,data:data42};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+}
+if(data39.when !== undefined){
+let data43 = data39.when;
+if(!(data43 && typeof data43 == "object" && !Array.isArray(data43))){
+const err91 = {instancePath:instancePath+"/vetoes/" + i8+"/when",schemaPath:"#/$defs/condition/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data43};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
+if(data39.cap_grade !== undefined){
+let data44 = data39.cap_grade;
+if(typeof data44 === "string"){
+if(data44.length < 1){
+const err92 = {instancePath:instancePath+"/vetoes/" + i8+"/cap_grade",schemaPath:"#/properties/vetoes/items/properties/cap_grade/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.vetoes.items.properties.cap_grade,data:data44};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+}
+else {
+const err93 = {instancePath:instancePath+"/vetoes/" + i8+"/cap_grade",schemaPath:"#/properties/vetoes/items/properties/cap_grade/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.vetoes.items.properties.cap_grade.type,parentSchema:schema37.properties.vetoes.items.properties.cap_grade,data:data44};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+}
+}
+else {
+const err94 = {instancePath:instancePath+"/vetoes/" + i8,schemaPath:"#/properties/vetoes/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.vetoes.items.type,parentSchema:schema37.properties.vetoes.items,data:data39};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+}
+}
+else {
+const err95 = {instancePath:instancePath+"/vetoes",schemaPath:"#/properties/vetoes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.vetoes.type,parentSchema:schema37.properties.vetoes,data:data38};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+}
+else {
+const err96 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.type,parentSchema:schema37,data};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
 }
 errors++;
 }

@@ -32,6 +32,7 @@ export function policyOfSnapshot(s: PolicySnapshot): Policy {
       groups: (c.groups ?? []).map((g) => withSource(g, at)),
       adjustments: c.adjustments.map((a) => withSource(a, at)),
       vetoes: c.vetoes.map((v) => withSource(v, at)),
+      flags: (c.flags ?? []).map((f) => withSource(f, at)),
       source: at(c.line),
     })),
     file: s.file,
