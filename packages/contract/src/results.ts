@@ -58,6 +58,29 @@ export interface AgentResult {
   facts?: AgentFactValues;
   /** Format 2: the ids of the scorecard's flags that hold, in policy order. */
   flags?: string[];
+  /** Format 2: the grade the thresholds and vetoes gave, before a forced distribution. */
+  grade_by_score?: string | null;
+  /** Format 2: where a forced distribution placed the agent, null without one or when not rated. */
+  distribution?: DistributionPlacement | null;
+}
+
+/** Where a forced distribution placed a rated agent (format 2, `docs/scorecards.md`). */
+export interface DistributionPlacement {
+  /** 1-based place in the order (total, tie-breakers, agent id) among the scorecard's rated agents. */
+  position: number;
+  /** The scorecard's rated agents. */
+  of: number;
+  /** Each move the distribution made, in the order made (empty when it kept the grade by score). */
+  moves: Array<{
+    from: string;
+    to: string;
+    /** The rule that moved it: the cap of `from`, or the minimum of `to`. */
+    rule: 'max_share' | 'min_share';
+    /** The grade whose rule it is, its share, and the number of agents that share allows. */
+    grade: string;
+    share: number;
+    limit: number;
+  }>;
 }
 
 /** The agent facts of policy format 2 that are numbers; team, role and status are fields already. */
@@ -290,6 +313,13 @@ export interface SnapshotFlag {
   line: number;
 }
 
+/** A forced distribution of a scorecard (format 2): grade shares as fractions, best grade first. */
+export interface SnapshotDistribution {
+  tie_breakers: string[];
+  grades: Array<{ grade: string; max_share: number | null; min_share: number | null }>;
+  line: number;
+}
+
 /** Who a scorecard rates. */
 export interface SnapshotEligibility {
   when: Condition;
@@ -312,6 +342,8 @@ export interface SnapshotScorecard {
   groups?: SnapshotGroup[];
   /** Format 2: the flags in policy order. */
   flags?: SnapshotFlag[];
+  /** Format 2: the forced distribution, or null. */
+  distribution?: SnapshotDistribution | null;
   line: number;
 }
 

@@ -231,6 +231,7 @@ function check(want: AgentExpectation, agents: readonly AgentResult[], at: At): 
   };
   field(['status'], want.status, got.status);
   field(['grade'], want.grade, got.grade);
+  field(['grade_by_score'], want.grade_by_score, got.grade_by_score);
   field(['rank'], want.rank, got.rank);
   field(['base_score'], want.base_score, got.base_score);
   field(['total_score'], want.total_score, got.total_score);
@@ -294,6 +295,15 @@ function coverageOf(versions: readonly Policy[], evaluations: readonly Evaluatio
           `scorecards.${s.id}.flags.${f.id}`,
           members.some((m) => m.flags?.includes(f.id) ?? false),
         );
+      for (const rule of s.distribution?.grades ?? [])
+        for (const share of ['max_share', 'min_share'] as const)
+          if (rule[share] !== null)
+            add(
+              `scorecards.${s.id}.distribution.${rule.grade}.${share}`,
+              members.some(
+                (m) => m.distribution?.moves.some((x) => x.rule === share && x.grade === rule.grade) ?? false,
+              ),
+            );
     }
   }
   return coverage;

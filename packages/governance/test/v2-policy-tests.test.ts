@@ -37,6 +37,10 @@ scorecards:
       - id: low-qa
         label: 质检低
         when: { all: [ { fact: qa_score, operator: lessThan, value: 60 } ] }
+    distribution:
+      grades:
+        - { grade: A, max_share: 50% }
+        - { grade: C, min_share: 10% }
 `;
 
 const DATA = `    data:
@@ -62,7 +66,7 @@ describe('policy tests of format 2', () => {
 tests:
   - name: 需关注
 ${DATA}    expect:
-      - { agent: a1, flags: [no-feedback], grade: B }
+      - { agent: a1, flags: [no-feedback], grade_by_score: B }
   - name: 标记写错
 ${DATA}    expect:
       - { agent: a1, flags: [] }
@@ -74,6 +78,33 @@ ${DATA}    expect:
     expect(report.coverage.filter((c) => c.rule.includes('.flags.'))).toEqual([
       { version: '1', rule: 'scorecards.aftersale.flags.no-feedback', covered: true },
       { version: '1', rule: 'scorecards.aftersale.flags.low-qa', covered: false },
+    ]);
+  });
+
+  it('assert the grade before a forced distribution, and count each share in coverage', async () => {
+    const report = await run(`period: 2026-10
+tests:
+  - name: 强制分布
+    data:
+      agents: |
+        agent_id,name,team,role
+        a1,张三,一组,aftersale
+        a2,李四,一组,aftersale
+      qa_reviews: |
+        review_id,agent_id,reviewed_at,score
+        q1,a1,2026-10-05T10:00:00+08:00,100
+        q2,a2,2026-10-05T10:00:00+08:00,98
+    expect:
+      - { agent: a1, grade_by_score: A, grade: A }
+      - { agent: a2, grade_by_score: A, grade: C }
+`);
+    // A holds ⌊50% × 2⌋ = 1: a2 goes to B; C needs ⌈10% × 2⌉ = 1: a2 again, from B.
+    expect(report.outcomes.map((o) => [o.name, o.passed, o.failures.map((f) => f.message.en)])).toEqual([
+      ['强制分布', true, []],
+    ]);
+    expect(report.coverage.filter((c) => c.rule.includes('.distribution.'))).toEqual([
+      { version: '1', rule: 'scorecards.aftersale.distribution.A.max_share', covered: true },
+      { version: '1', rule: 'scorecards.aftersale.distribution.C.min_share', covered: true },
     ]);
   });
 

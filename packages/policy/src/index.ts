@@ -4,6 +4,7 @@ export { type ChangeArea, canonicalJson, diffPolicies, type PolicyChange } from 
 export {
   describeChange,
   formatBands,
+  formatDistribution,
   formatQuantity,
   formatRange,
   type Lang,
@@ -18,6 +19,8 @@ export type {
   Adjustment,
   Band,
   BusinessHoursSpec,
+  Distribution,
+  DistributionRule,
   Eligibility,
   Exclusion,
   Flag,

@@ -99,6 +99,27 @@ export interface Flag {
   source: SourceRef;
 }
 
+/** One grade's share of a forced distribution (v2): fractions of the scorecard's rated agents. */
+export interface DistributionRule {
+  grade: string;
+  /** At most ⌊max_share × rated⌋ agents keep this grade; null for no cap. */
+  max_share: number | null;
+  /** At least ⌈min_share × rated⌉ agents get this grade; null for no minimum. */
+  min_share: number | null;
+}
+
+/**
+ * A forced distribution (强制分布, v2): grade shares applied after the score thresholds and
+ * vetoes, by rank (total, then the tie-breaker metrics, then agent id).
+ */
+export interface Distribution {
+  /** Metric ids that order equal totals, each in its better direction. */
+  tie_breakers: string[];
+  /** The rules, in the policy's grade order (best first). */
+  grades: DistributionRule[];
+  source: SourceRef;
+}
+
 /** Who is rated by a scorecard: agents for whom `when` does not hold are not rated. */
 export interface Eligibility {
   when: Condition;
@@ -122,6 +143,8 @@ export interface Scorecard {
   vetoes: Veto[];
   /** Flags that do not cap the grade (v2), in policy order. */
   flags: Flag[];
+  /** The forced distribution of grades (v2), or null. */
+  distribution: Distribution | null;
   source: SourceRef;
 }
 

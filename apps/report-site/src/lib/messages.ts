@@ -241,6 +241,41 @@ export const SITE_TEXT = defineCatalogue({
   flags: fixed('需关注', 'Needs attention'),
   flagCounts: fixed('需关注标记', 'Flags raised'),
   flagNote: fixed('需关注标记不影响等级。', 'Flags do not change the grade.'),
+  forcedDistribution: fixed('强制分布', 'Forced distribution'),
+  tieBreakers: fixed('总分相同时比较', 'Equal totals ordered by'),
+  maxShare: fixed('最多占比', 'At most'),
+  minShare: fixed('最少占比', 'At least'),
+  gradeByScore: fixed('按分数', 'By score'),
+  distributionPlace: {
+    zh: (p: { position: number; of: number }) =>
+      `在本考核表 ${p.of} 名参评客服中排第 ${p.position} 位(按总分、并列比较指标、工号)。`,
+    en: (p: { position: number; of: number }) =>
+      `Placed ${p.position} of the scorecard's ${p.of} rated agents (by total, the tie-breakers, then agent id).`,
+  },
+  distributionMove: {
+    zh: (p: {
+      from: string;
+      to: string;
+      rule: 'max_share' | 'min_share';
+      grade: string;
+      share: string;
+      limit: number;
+    }) =>
+      p.rule === 'max_share'
+        ? `${p.from} → ${p.to}:${p.grade} 最多占 ${p.share}(${p.limit} 人),本人排在其后。`
+        : `${p.from} → ${p.to}:${p.grade} 至少占 ${p.share}(${p.limit} 人),由排名最后的客服补足。`,
+    en: (p: {
+      from: string;
+      to: string;
+      rule: 'max_share' | 'min_share';
+      grade: string;
+      share: string;
+      limit: number;
+    }) =>
+      p.rule === 'max_share'
+        ? `${p.from} → ${p.to}: ${p.grade} is at most ${p.share} (${p.limit} agents), and this agent was placed after them.`
+        : `${p.from} → ${p.to}: ${p.grade} is at least ${p.share} (${p.limit} agents), filled from the lowest placed.`,
+  },
   groupNoScore: fixed(
     '本维度没有得分的指标,权重由其他维度按比例分摊',
     'no metric of this group has a score; the other groups share its weight',

@@ -126,6 +126,18 @@ function scorecard(s: Scorecard, v2: boolean): SnapshotScorecard {
             when: condition(f.when),
             line: f.source.line,
           })),
+          distribution:
+            s.distribution === null
+              ? null
+              : {
+                  tie_breakers: [...s.distribution.tie_breakers],
+                  grades: s.distribution.grades.map((r) => ({
+                    grade: r.grade,
+                    max_share: r.max_share,
+                    min_share: r.min_share,
+                  })),
+                  line: s.distribution.source.line,
+                },
         }
       : {}),
     line: s.source.line,

@@ -1,10 +1,11 @@
 import type { AgentResult, MetricResult, Results } from '@scorebook/contract';
-import type { Policy, Scorecard } from '@scorebook/policy';
+import type { Distribution, Policy, Scorecard } from '@scorebook/policy';
 import type { Period, Zone } from '@scorebook/time';
 import type { Agent } from '../check/row-checks.ts';
 import type { MetricTally } from '../measure/accumulate.ts';
 import type { MetricValue } from '../measure/compile-metrics.ts';
 import { agentFacts } from './agent-facts.ts';
+import { distributeGrades } from './distribution.ts';
 import { assignRanks, notRatedRating, type Rating, rateAgent } from './rate-agent.ts';
 import { infoMetric, scoreMetric } from './score-metric.ts';
 
@@ -93,12 +94,16 @@ export function scoreAgents(input: ScoreInput): ScoredAgent[] {
               period_days: who.period_days,
             },
             flags: rating.flags,
+            grade_by_score: rating.grade,
+            distribution: null,
           }
         : {}),
     };
     return { agent, scorecard, result, rating };
   });
   for (const scorecard of policy.scorecards) {
+    if (scorecard.distribution !== null)
+      distribute(scorecard.distribution, scorecard.id, policy, scored, tallies);
     const totals = scored.flatMap(({ result }) =>
       result.scorecard === scorecard.id && result.status === 'rated' && result.total_score !== null
         ? [{ key: result, total: result.total_score }]
@@ -107,6 +112,46 @@ export function scoreAgents(input: ScoreInput): ScoredAgent[] {
     for (const [result, rank] of assignRanks(totals)) result.rank = rank;
   }
   return scored;
+}
+
+/**
+ * Applies a scorecard's forced distribution to its rated agents: `grade` becomes the distributed
+ * grade, `grade_by_score` keeps the grade before it, `distribution` says where the agent was placed.
+ */
+function distribute(
+  distribution: Distribution,
+  scorecard: string,
+  policy: Policy,
+  scored: readonly ScoredAgent[],
+  tallies: readonly MetricTally[],
+): void {
+  const definitions = new Map(tallies.map((t) => [t.definition.id, t.definition]));
+  const better = distribution.tie_breakers.map((id) => definitions.get(id)?.better ?? 'higher');
+  const entries = scored.flatMap(({ result }) =>
+    result.scorecard === scorecard &&
+    result.status === 'rated' &&
+    result.total_score !== null &&
+    result.grade !== null
+      ? [
+          {
+            result,
+            agent_id: result.agent_id,
+            total: result.total_score,
+            grade: result.grade,
+            tieValues: distribution.tie_breakers.map((id) => result.metrics[id]?.value ?? null),
+          },
+        ]
+      : [],
+  );
+  for (const [entry, { grade, placement }] of distributeGrades(
+    distribution,
+    policy.grades,
+    better,
+    entries,
+  )) {
+    entry.result.grade = grade;
+    entry.result.distribution = placement;
+  }
 }
 
 /**

@@ -3,7 +3,7 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://scorebook.dev/schema/policy-test.schema.json","title":"Scorebook policy tests (策略测试)","type":"object","required":["tests"],"additionalProperties":false,"properties":{"period":{"type":["string","integer"],"pattern":"^\\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$","description":"本文件各测试默认的期间 / the period of every test that names none"},"version":{"type":"string","minLength":1,"description":"本文件各测试默认针对的版本 / the version every test targets unless it names one"},"tests":{"type":"array","minItems":1,"items":{"type":"object","required":["name","data","expect"],"additionalProperties":false,"properties":{"name":{"type":"string","minLength":1},"period":{"type":["string","integer"],"pattern":"^\\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$","description":"期间:2026-10、2026-Q4 或 2026 / a month, a quarter or a year"},"version":{"type":"string","minLength":1,"description":"测试针对的策略版本(加引号),例如 \"2026.11\" / the policy version the test targets, quoted"},"data":{"anyOf":[{"type":"string","minLength":1,"description":"数据文件夹,相对于本文件 / a data folder, relative to this file"},{"type":"object","additionalProperties":false,"properties":{"agents":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"conversations":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"messages":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"surveys":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"complaints":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"qa_reviews":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"orders":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"attendance":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"assessments":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"events":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]}},"description":"内联数据:表名 → CSV 文本或行列表 / inline tables"}]},"expect":{"type":"array","minItems":1,"items":{"type":"object","required":["agent"],"additionalProperties":false,"properties":{"agent":{"type":"string","minLength":1,"description":"客服编号 agent_id / the agent"},"status":{"enum":["rated","not_rated"]},"grade":{"type":["string","null"],"description":"等级,未参评为 null / the grade, null when not rated"},"rank":{"type":["integer","null"]},"vetoes":{"type":"array","items":{"type":"string","minLength":1},"description":"成立的否决项 id(顺序无关)/ vetoes that hold, any order"},"adjustments":{"type":"object","additionalProperties":{"type":"number"},"description":"加减分 id → 分数 / adjustment id → points"},"excluded":{"type":"object","additionalProperties":{"type":"integer","minimum":0},"description":"剔除规则 id → 条数 / exclusion id → rows"},"metrics":{"type":"object","additionalProperties":{"type":["number","null"]},"description":"指标 id → 值 / metric id → value"},"metric_status":{"type":"object","additionalProperties":{"enum":["scored","insufficient","no_data","info"]},"description":"指标 id → 状态 / metric id → status"},"scores":{"type":"object","additionalProperties":{"type":["number","null"]},"description":"指标 id → 得分(0–100,未计分为 null)/ metric id → score (null when not scored)"},"base_score":{"type":["number","null"]},"total_score":{"type":["number","null"]},"groups":{"type":"object","additionalProperties":{"type":["number","null"]},"description":"考核维度 id → 维度分(格式 2)/ group id → subtotal (format 2)"},"flags":{"type":"array","items":{"type":"string","minLength":1},"description":"成立的需关注标记 id(顺序无关,格式 2)/ flags that hold, any order (format 2)"}}}}}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://scorebook.dev/schema/policy-test.schema.json","title":"Scorebook policy tests (策略测试)","type":"object","required":["tests"],"additionalProperties":false,"properties":{"period":{"type":["string","integer"],"pattern":"^\\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$","description":"本文件各测试默认的期间 / the period of every test that names none"},"version":{"type":"string","minLength":1,"description":"本文件各测试默认针对的版本 / the version every test targets unless it names one"},"tests":{"type":"array","minItems":1,"items":{"type":"object","required":["name","data","expect"],"additionalProperties":false,"properties":{"name":{"type":"string","minLength":1},"period":{"type":["string","integer"],"pattern":"^\\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$","description":"期间:2026-10、2026-Q4 或 2026 / a month, a quarter or a year"},"version":{"type":"string","minLength":1,"description":"测试针对的策略版本(加引号),例如 \"2026.11\" / the policy version the test targets, quoted"},"data":{"anyOf":[{"type":"string","minLength":1,"description":"数据文件夹,相对于本文件 / a data folder, relative to this file"},{"type":"object","additionalProperties":false,"properties":{"agents":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"conversations":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"messages":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"surveys":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"complaints":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"qa_reviews":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"orders":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"attendance":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"assessments":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"events":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]}},"description":"内联数据:表名 → CSV 文本或行列表 / inline tables"}]},"expect":{"type":"array","minItems":1,"items":{"type":"object","required":["agent"],"additionalProperties":false,"properties":{"agent":{"type":"string","minLength":1,"description":"客服编号 agent_id / the agent"},"status":{"enum":["rated","not_rated"]},"grade":{"type":["string","null"],"description":"等级,未参评为 null / the grade, null when not rated"},"rank":{"type":["integer","null"]},"vetoes":{"type":"array","items":{"type":"string","minLength":1},"description":"成立的否决项 id(顺序无关)/ vetoes that hold, any order"},"adjustments":{"type":"object","additionalProperties":{"type":"number"},"description":"加减分 id → 分数 / adjustment id → points"},"excluded":{"type":"object","additionalProperties":{"type":"integer","minimum":0},"description":"剔除规则 id → 条数 / exclusion id → rows"},"metrics":{"type":"object","additionalProperties":{"type":["number","null"]},"description":"指标 id → 值 / metric id → value"},"metric_status":{"type":"object","additionalProperties":{"enum":["scored","insufficient","no_data","info"]},"description":"指标 id → 状态 / metric id → status"},"scores":{"type":"object","additionalProperties":{"type":["number","null"]},"description":"指标 id → 得分(0–100,未计分为 null)/ metric id → score (null when not scored)"},"base_score":{"type":["number","null"]},"total_score":{"type":["number","null"]},"groups":{"type":"object","additionalProperties":{"type":["number","null"]},"description":"考核维度 id → 维度分(格式 2)/ group id → subtotal (format 2)"},"grade_by_score":{"type":["string","null"],"description":"强制分布之前按分数与一票否决得到的等级(格式 2)/ the grade before a forced distribution (format 2)"},"flags":{"type":"array","items":{"type":"string","minLength":1},"description":"成立的需关注标记 id(顺序无关,格式 2)/ flags that hold, any order (format 2)"}}}}}}}}};
 const pattern4 = new RegExp("^\\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$", "u");
 const func1 = Object.prototype.hasOwnProperty;
 
@@ -1333,15 +1333,10 @@ vErrors.push(err87);
 errors++;
 }
 }
-if(data29.flags !== undefined){
-let data50 = data29.flags;
-if(Array.isArray(data50)){
-const len13 = data50.length;
-for(let i13=0; i13<len13; i13++){
-let data51 = data50[i13];
-if(typeof data51 === "string"){
-if(data51.length < 1){
-const err88 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/flags/" + i13,schemaPath:"#/properties/tests/items/properties/expect/items/properties/flags/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.flags.items,data:data51};
+if(data29.grade_by_score !== undefined){
+let data50 = data29.grade_by_score;
+if((typeof data50 !== "string") && (data50 !== null)){
+const err88 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/grade_by_score",schemaPath:"#/properties/tests/items/properties/expect/items/properties/grade_by_score/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.grade_by_score.type},message:"must be string,null",schema:schema31.properties.tests.items.properties.expect.items.properties.grade_by_score.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.grade_by_score,data:data50};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1351,8 +1346,15 @@ vErrors.push(err88);
 errors++;
 }
 }
-else {
-const err89 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/flags/" + i13,schemaPath:"#/properties/tests/items/properties/expect/items/properties/flags/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tests.items.properties.expect.items.properties.flags.items.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.flags.items,data:data51};
+if(data29.flags !== undefined){
+let data51 = data29.flags;
+if(Array.isArray(data51)){
+const len13 = data51.length;
+for(let i13=0; i13<len13; i13++){
+let data52 = data51[i13];
+if(typeof data52 === "string"){
+if(data52.length < 1){
+const err89 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/flags/" + i13,schemaPath:"#/properties/tests/items/properties/expect/items/properties/flags/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.flags.items,data:data52};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1362,9 +1364,8 @@ vErrors.push(err89);
 errors++;
 }
 }
-}
 else {
-const err90 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/flags",schemaPath:"#/properties/tests/items/properties/expect/items/properties/flags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tests.items.properties.expect.items.properties.flags.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.flags,data:data50};
+const err90 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/flags/" + i13,schemaPath:"#/properties/tests/items/properties/expect/items/properties/flags/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tests.items.properties.expect.items.properties.flags.items.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.flags.items,data:data52};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1376,7 +1377,7 @@ errors++;
 }
 }
 else {
-const err91 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11,schemaPath:"#/properties/tests/items/properties/expect/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.type,parentSchema:schema31.properties.tests.items.properties.expect.items,data:data29};
+const err91 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/flags",schemaPath:"#/properties/tests/items/properties/expect/items/properties/flags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tests.items.properties.expect.items.properties.flags.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.flags,data:data51};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1388,7 +1389,7 @@ errors++;
 }
 }
 else {
-const err92 = {instancePath:instancePath+"/tests/" + i0+"/expect",schemaPath:"#/properties/tests/items/properties/expect/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tests.items.properties.expect.type,parentSchema:schema31.properties.tests.items.properties.expect,data:data28};
+const err92 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11,schemaPath:"#/properties/tests/items/properties/expect/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.type,parentSchema:schema31.properties.tests.items.properties.expect.items,data:data29};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1400,7 +1401,7 @@ errors++;
 }
 }
 else {
-const err93 = {instancePath:instancePath+"/tests/" + i0,schemaPath:"#/properties/tests/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.type,parentSchema:schema31.properties.tests.items,data:data3};
+const err93 = {instancePath:instancePath+"/tests/" + i0+"/expect",schemaPath:"#/properties/tests/items/properties/expect/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tests.items.properties.expect.type,parentSchema:schema31.properties.tests.items.properties.expect,data:data28};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1412,7 +1413,7 @@ errors++;
 }
 }
 else {
-const err94 = {instancePath:instancePath+"/tests",schemaPath:"#/properties/tests/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tests.type,parentSchema:schema31.properties.tests,data:data2};
+const err94 = {instancePath:instancePath+"/tests/" + i0,schemaPath:"#/properties/tests/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.type,parentSchema:schema31.properties.tests.items,data:data3};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1424,12 +1425,24 @@ errors++;
 }
 }
 else {
-const err95 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+const err95 = {instancePath:instancePath+"/tests",schemaPath:"#/properties/tests/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tests.type,parentSchema:schema31.properties.tests,data:data2};
 if(vErrors === null){
 vErrors = [err95];
 }
 else {
 vErrors.push(err95);
+}
+errors++;
+}
+}
+}
+else {
+const err96 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
 }
 errors++;
 }

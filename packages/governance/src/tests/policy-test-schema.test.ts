@@ -25,6 +25,7 @@ const EXPECTATION_KEYS = {
   scores: true,
   groups: true,
   flags: true,
+  grade_by_score: true,
   base_score: true,
   total_score: true,
 } satisfies Record<keyof AgentExpectation, true>;

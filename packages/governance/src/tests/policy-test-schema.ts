@@ -16,6 +16,7 @@ export interface AgentExpectation {
   total_score?: number | null;
   groups?: Record<string, number | null>;
   flags?: string[];
+  grade_by_score?: string | null;
 }
 
 /** One case of a policy test file, as the schema admits it. */
@@ -81,6 +82,11 @@ const EXPECTATION = {
     base_score: nullableNumber,
     total_score: nullableNumber,
     groups: byId(nullableNumber, '考核维度 id → 维度分(格式 2)/ group id → subtotal (format 2)'),
+    grade_by_score: {
+      type: ['string', 'null'],
+      description:
+        '强制分布之前按分数与一票否决得到的等级(格式 2)/ the grade before a forced distribution (format 2)',
+    },
     flags: {
       type: 'array',
       items: text,

@@ -209,6 +209,34 @@ export const POLICY_SCHEMA = {
             },
           },
         },
+        distribution: {
+          type: 'object',
+          required: ['grades'],
+          additionalProperties: false,
+          description:
+            '强制分布(v2):在分数与一票否决之后按排名限制各等级的比例 / forced distribution (v2): grade shares applied by rank after the thresholds and vetoes',
+          properties: {
+            tie_breakers: {
+              type: 'array',
+              items: text,
+              description: '总分相同时依次比较的指标 / metrics that order equal totals',
+            },
+            grades: {
+              type: 'array',
+              minItems: 1,
+              items: {
+                type: 'object',
+                required: ['grade'],
+                additionalProperties: false,
+                properties: {
+                  grade: text,
+                  max_share: { ...quantity, description: '该等级最多占比,例如 10% / at most this share' },
+                  min_share: { ...quantity, description: '该等级最少占比,例如 5% / at least this share' },
+                },
+              },
+            },
+          },
+        },
         vetoes: {
           type: 'array',
           items: {

@@ -5,6 +5,8 @@ import { messageOf } from '@scorebook/problems';
 import type {
   Adjustment,
   Band,
+  Distribution,
+  DistributionRule,
   Eligibility,
   Flag,
   Grade,
@@ -49,6 +51,7 @@ export function checkScorecards(
     const adjustments = checkAdjustments(ctx, path, card.adjustments, byId);
     const vetoes = checkVetoes(ctx, path, card.vetoes, metrics, grades);
     const flags = checkFlags(ctx, path, card.flags, metrics);
+    const distribution = checkDistribution(ctx, path, card.distribution, byId, grades);
     const eligibility = checkEligibility(ctx, path, card.eligibility, metrics);
     const failed = ctx.problems.slice(before).some((p) => p.severity === 'error');
     if (!failed && typeof card.title === 'string') {
@@ -63,6 +66,7 @@ export function checkScorecards(
         adjustments,
         vetoes,
         flags,
+        distribution,
         source: ctx.sourceOf(path),
       });
     }
@@ -439,6 +443,110 @@ function checkFlags(
       out.push({ id, label, label_en: asString(item.label_en), when, source: ctx.sourceOf(path) });
   });
   return out;
+}
+
+function checkDistribution(
+  ctx: CheckContext,
+  cardPath: Path,
+  raw: unknown,
+  byId: ReadonlyMap<string, MetricDefinition>,
+  grades: readonly Grade[],
+): Distribution | null {
+  const path: Path = [...cardPath, 'distribution'];
+  if (raw === undefined || !ctx.v2(path, '强制分布 distribution', 'A forced distribution')) return null;
+  if (!isRecord(raw)) return null;
+  let ok = true;
+  const tieBreakers: string[] = [];
+  asArray(raw.tie_breakers).forEach((metric, i) => {
+    if (typeof metric !== 'string') return;
+    if (!byId.has(metric)) {
+      ctx.report([...path, 'tie_breakers', i], 'UNKNOWN_METRIC', {
+        metric,
+        suggestion: closest(metric, [...byId.keys()]) ?? '',
+      });
+      ok = false;
+    } else if (tieBreakers.includes(metric)) {
+      ctx.report([...path, 'tie_breakers', i], 'DUPLICATE_ID', {
+        id: metric,
+        what: '并列比较指标',
+        whatEn: 'tie-breaker',
+      });
+      ok = false;
+    } else tieBreakers.push(metric);
+  });
+  const rules: Array<DistributionRule & { index: number }> = [];
+  let minimums = 0;
+  asArray(raw.grades).forEach((item, i) => {
+    const at: Path = [...path, 'grades', i];
+    if (!isRecord(item)) return;
+    const grade = asString(item.grade);
+    if (grade === null) return;
+    const index = grades.findIndex((g) => g.grade === grade);
+    if (index < 0) {
+      if (grades.length > 0)
+        ctx.report([...at, 'grade'], 'UNKNOWN_GRADE', {
+          grade,
+          allowed: grades.map((g) => g.grade).join(', '),
+        });
+      ok = false;
+      return;
+    }
+    if (rules.some((r) => r.grade === grade)) {
+      ctx.report([...at, 'grade'], 'DISTRIBUTION_GRADE_TWICE', { grade });
+      ok = false;
+      return;
+    }
+    const share = (key: 'max_share' | 'min_share'): number | null => {
+      if (item[key] === undefined) return null;
+      const q = parseQuantity(item[key], 'ratio', key);
+      if (!q.ok) {
+        ctx.report([...at, key], q.code, q.params);
+        ok = false;
+        return null;
+      }
+      if (q.value < 0 || q.value > 1) {
+        ctx.report([...at, key], 'DISTRIBUTION_SHARE_RANGE', { value: q.value });
+        ok = false;
+        return null;
+      }
+      return q.value;
+    };
+    const max = share('max_share');
+    const min = share('min_share');
+    if (item.max_share === undefined && item.min_share === undefined) {
+      ctx.report(at, 'DISTRIBUTION_NEEDS_SHARE', { grade });
+      ok = false;
+    }
+    if (max !== null && index === grades.length - 1) {
+      ctx.report([...at, 'max_share'], 'DISTRIBUTION_CAP_ON_LAST', { grade }, { anchor: 'key' });
+      ok = false;
+    }
+    if (min !== null && index === 0) {
+      ctx.report([...at, 'min_share'], 'DISTRIBUTION_MINIMUM_ON_FIRST', { grade }, { anchor: 'key' });
+      ok = false;
+    }
+    if (min !== null && max !== null && min > max) {
+      ctx.report([...at, 'min_share'], 'DISTRIBUTION_SHARES_ORDER', { grade, min, max });
+      ok = false;
+    }
+    if (min !== null) minimums += min;
+    rules.push({ grade, max_share: max, min_share: min, index });
+  });
+  if (minimums > 1 + WEIGHT_TOLERANCE) {
+    ctx.report(
+      [...path, 'grades'],
+      'DISTRIBUTION_MINIMUMS_OVER_100',
+      { sum: Number((minimums * 100).toPrecision(12)) },
+      { anchor: 'key' },
+    );
+    ok = false;
+  }
+  if (!ok) return null;
+  return {
+    tie_breakers: tieBreakers,
+    grades: rules.sort((a, b) => a.index - b.index).map(({ index: _index, ...rule }) => rule),
+    source: ctx.sourceOf(path),
+  };
 }
 
 function checkEligibility(

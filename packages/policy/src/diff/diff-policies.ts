@@ -1,7 +1,7 @@
 import type { Unit } from '@scorebook/contract';
 import { WEEKDAYS } from '@scorebook/time';
 import { policyMetricCatalog } from '../metric-catalog.ts';
-import type { Exclusion, Policy, Scorecard } from '../model.ts';
+import type { Distribution, Exclusion, Policy, Scorecard } from '../model.ts';
 
 /** What part of a policy a change is in. */
 export type ChangeArea =
@@ -16,7 +16,8 @@ export type ChangeArea =
   | 'scored'
   | 'adjustment'
   | 'veto'
-  | 'flag';
+  | 'flag'
+  | 'distribution';
 
 /** One difference in meaning between two versions of a policy. */
 export interface PolicyChange {
@@ -243,6 +244,44 @@ function diffScorecard(
     'reason',
   ]);
   diffKeyed(changes, { area: 'flag', scorecard: id }, a.flags, b.flags, (x) => x.id, ['label', 'when']);
+  diffDistribution(changes, id, a.distribution, b.distribution);
+}
+
+/**
+ * A forced distribution: added or removed whole; else its tie-breakers (in order), and each
+ * grade's shares by grade.
+ */
+function diffDistribution(
+  changes: PolicyChange[],
+  scorecard: string,
+  a: Distribution | null,
+  b: Distribution | null,
+): void {
+  if (a === null || b === null) {
+    if (a !== b)
+      changes.push(
+        change(
+          'distribution',
+          a === null ? 'added' : 'removed',
+          scorecard,
+          null,
+          a && strip(a),
+          b && strip(b),
+          'ratio',
+        ),
+      );
+    return;
+  }
+  fieldRecorder(changes)('distribution', scorecard, null, 'tie_breakers', a.tie_breakers, b.tie_breakers);
+  diffKeyed(
+    changes,
+    { area: 'distribution', scorecard },
+    a.grades,
+    b.grades,
+    (r) => r.grade,
+    ['max_share', 'min_share'],
+    () => 'ratio',
+  );
 }
 
 /**

@@ -1,6 +1,6 @@
 import { type Condition, formatCondition } from '@scorebook/conditions';
 import type { Unit } from '@scorebook/contract';
-import type { Band, TargetRange } from '../model.ts';
+import type { Band, Distribution, TargetRange } from '../model.ts';
 import type { ChangeArea, PolicyChange } from './diff-policies.ts';
 
 /** A language of output. */
@@ -19,6 +19,7 @@ const AREA: Record<ChangeArea, [string, string]> = {
   adjustment: ['加减分', 'Adjustment'],
   veto: ['一票否决', 'Veto'],
   flag: ['需关注标记', 'Flag'],
+  distribution: ['强制分布', 'Forced distribution'],
 };
 
 const FIELD: Record<string, [string, string]> = {
@@ -29,6 +30,9 @@ const FIELD: Record<string, [string, string]> = {
   min_sample: ['最小样本', 'min sample'],
   method: ['计分方式', 'method'],
   range: ['两侧目标', 'two-sided target'],
+  max_share: ['最多占比', 'at most'],
+  min_share: ['最少占比', 'at least'],
+  tie_breakers: ['并列时比较', 'tie-breakers'],
   when: ['条件', 'condition'],
   reason: ['原因', 'reason'],
   reason_en: ['英文原因', 'English reason'],
@@ -147,7 +151,9 @@ export function formatBands(bands: readonly Band[], unit: Unit | null): string {
 function formatValue(value: unknown, field: string | null, unit: Unit | null, lang: Lang): string {
   if (value === null || value === undefined) return '—';
   if (typeof value === 'number')
-    return field === 'target' || field === 'floor' ? formatQuantity(value, unit) : String(value);
+    return field === 'target' || field === 'floor' || field === 'max_share' || field === 'min_share'
+      ? formatQuantity(value, unit)
+      : String(value);
   if (typeof value === 'string') return oneLine(value);
   if (Array.isArray(value) && field === 'bands') {
     return formatBands(value as Band[], unit);
@@ -156,6 +162,8 @@ function formatValue(value: unknown, field: string | null, unit: Unit | null, la
   if (Array.isArray(value)) return value.join(', ') || '—';
   if (field === 'when' || field === 'where') return formatCondition(value as Condition, lang);
   const record = value as Record<string, unknown>;
+  if (Array.isArray(record.grades) && Array.isArray(record.tie_breakers))
+    return formatDistribution(record as unknown as Pick<Distribution, 'grades' | 'tie_breakers'>, lang);
   if (record.when !== undefined) {
     const rest = Object.entries(record)
       .filter(([k, v]) => k !== 'when' && v !== null)
@@ -171,6 +179,19 @@ function formatValue(value: unknown, field: string | null, unit: Unit | null, la
       .join(', ');
   }
   return JSON.stringify(value);
+}
+
+/** A forced distribution as `S ≤ 10%, A ≤ 20%, D ≥ 5%; 并列时比较 csat_rate`. */
+export function formatDistribution(d: Pick<Distribution, 'grades' | 'tie_breakers'>, lang: Lang): string {
+  const shares = d.grades.flatMap((r) => [
+    ...(r.max_share === null ? [] : [`${r.grade} ≤ ${formatQuantity(r.max_share, 'ratio')}`]),
+    ...(r.min_share === null ? [] : [`${r.grade} ≥ ${formatQuantity(r.min_share, 'ratio')}`]),
+  ]);
+  const ties =
+    d.tie_breakers.length === 0
+      ? ''
+      : `; ${lang === 'zh' ? '并列时比较' : 'ties by'} ${d.tie_breakers.join(', ')}`;
+  return `${shares.join(', ')}${ties}`;
 }
 
 function oneLine(text: string): string {

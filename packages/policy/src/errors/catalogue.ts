@@ -263,6 +263,44 @@ export const POLICY_ERRORS = defineCatalogue({
     en: (p: { metric: string; kind: string }) =>
       `min_sample has no effect on ${q(p.metric)}, a ${p.kind} metric (counts and sums are never short of sample); remove it.`,
   },
+  DISTRIBUTION_NEEDS_SHARE: {
+    zh: (p: { grade: string }) =>
+      `强制分布中的等级 ${q(p.grade)} 需要 max_share(最多占比)或 min_share(最少占比)。`,
+    en: (p: { grade: string }) =>
+      `The grade ${q(p.grade)} of the forced distribution needs max_share (at most) or min_share (at least).`,
+  },
+  DISTRIBUTION_GRADE_TWICE: {
+    zh: (p: { grade: string }) => `强制分布中等级 ${q(p.grade)} 出现了两次,请合并为一行。`,
+    en: (p: { grade: string }) =>
+      `The grade ${q(p.grade)} appears twice in the forced distribution; write it once.`,
+  },
+  DISTRIBUTION_CAP_ON_LAST: {
+    zh: (p: { grade: string }) =>
+      `${q(p.grade)} 是最低等级,超出比例的客服无处可降,不能设 max_share。请删除它,或改为给更高的等级设上限。`,
+    en: (p: { grade: string }) =>
+      `${q(p.grade)} is the lowest grade: agents over its share would have nowhere to go, so it takes no max_share. Remove it, or cap a better grade.`,
+  },
+  DISTRIBUTION_MINIMUM_ON_FIRST: {
+    zh: (p: { grade: string }) =>
+      `${q(p.grade)} 是最高等级:强制分布只会把客服往下调,不能凑满它的 min_share。请删除它。`,
+    en: (p: { grade: string }) =>
+      `${q(p.grade)} is the best grade: a forced distribution only moves agents down, so nothing could fill its min_share. Remove it.`,
+  },
+  DISTRIBUTION_SHARES_ORDER: {
+    zh: (p: { grade: string; min: number; max: number }) =>
+      `等级 ${q(p.grade)} 的 min_share(${p.min * 100}%)大于 max_share(${p.max * 100}%)。`,
+    en: (p: { grade: string; min: number; max: number }) =>
+      `The grade ${q(p.grade)} has min_share (${p.min * 100}%) above max_share (${p.max * 100}%).`,
+  },
+  DISTRIBUTION_SHARE_RANGE: {
+    zh: (p: { value: number }) => `比例 ${p.value * 100}% 超出 0% 到 100%。`,
+    en: (p: { value: number }) => `The share ${p.value * 100}% is outside 0% to 100%.`,
+  },
+  DISTRIBUTION_MINIMUMS_OVER_100: {
+    zh: (p: { sum: number }) => `强制分布各等级的 min_share 合计 ${p.sum}%,超过 100%,无法同时满足。`,
+    en: (p: { sum: number }) =>
+      `The min_share of the forced distribution's grades add up to ${p.sum}%, over 100%: they cannot all hold.`,
+  },
   ADJUSTMENT_RANGE: {
     zh: (p: { id: string; min: number; max: number }) =>
       `加减分 ${q(p.id)} 的 min(${p.min})大于 max(${p.max})。`,

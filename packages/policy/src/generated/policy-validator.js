@@ -3,7 +3,7 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://scorebook.dev/schema/policy.schema.json","title":"Scorebook policy version (考核策略版本)","type":"object","required":["scorebook","id","version","effective_from","title","timezone","grades","scorecards"],"additionalProperties":false,"properties":{"scorebook":{"enum":[1,2],"description":"格式版本:1,或使用考核维度等 v2 功能时为 2 / format version: 1, or 2 for the v2 features (groups, …)"},"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"策略 id,与文件夹同名 / policy id, equals the folder name"},"version":{"type":["string","number"],"minLength":1,"description":"版本号,加引号,例如 \"2026.10\" / version label, quoted"},"effective_from":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"生效日期 YYYY-MM-DD / effective date"},"title":{"type":"string","minLength":1,"description":"策略名称 / display name"},"title_en":{"type":"string","minLength":1},"description":{"type":"string","description":"说明(Markdown)/ description in Markdown"},"timezone":{"type":"string","description":"IANA 时区,例如 Asia/Shanghai / IANA timezone"},"business_hours":{"type":"object","additionalProperties":false,"description":"营业时间:响应时长只计营业时间内 / business hours: response times count only time inside them","properties":{"mon":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"tue":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"wed":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"thu":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"fri":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"sat":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"sun":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"holidays":{"type":"array","items":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"description":"休息日 / closed dates"}}},"exclusions":{"type":"array","description":"剔除规则:客服无法控制的记录不计入考核 / exclusions of what an agent cannot control","items":{"type":"object","required":["id","table","reason","when"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"table":{"type":"string"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"}}}},"metrics":{"type":"array","items":{"$ref":"#/$defs/metric"},"description":"策略自定义指标 / the policy’s own metrics"},"grades":{"type":"array","minItems":1,"description":"等级,从高到低,最后一级 min_score 为 0 / grades, best first, the last with min_score 0","items":{"type":"object","required":["grade","min_score"],"additionalProperties":false,"properties":{"grade":{"type":"string","minLength":1},"min_score":{"type":"number","minimum":0,"maximum":100},"label":{"type":"string"},"label_en":{"type":"string"}}}},"scorecards":{"type":"object","minProperties":1,"propertyNames":{"pattern":"^[a-z][a-z0-9_-]*$"},"additionalProperties":{"$ref":"#/$defs/scorecard"},"description":"考核表:按岗位 / scorecards by role"}},"$defs":{"condition":{"type":"object","description":"json-rules-engine 条件:{all: [...]}、{any: [...]}、{not: {...}} 或 {fact, operator, value, path?}。A json-rules-engine condition."},"metric":{"type":"object","required":["id","title","kind","better"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"指标 id / metric id"},"title":{"type":"string","minLength":1,"description":"中文名称 / display name"},"title_en":{"type":"string","minLength":1},"description":{"type":"string"},"description_en":{"type":"string"},"kind":{"type":"string","enum":["mean","median","p90","sum","count","ratio","nps"],"description":"计算方式 / how the value is computed"},"better":{"type":"string","enum":["higher","lower"],"description":"越高越好 higher / 越低越好 lower"},"unit":{"type":"string","enum":["seconds","ratio","count","amount","score","number"]},"table":{"type":"string","description":"数据表 / table the metric is computed over"},"field":{"type":"string","description":"取值字段 / field whose values are aggregated"},"where":{"$ref":"#/$defs/condition"},"numerator":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"table":{"type":"string","enum":["conversations","responses","surveys","complaints","qa_reviews","orders","attendance","assessments","events"],"description":"计数的表 / table counted"},"where":{"$ref":"#/$defs/condition"}}},"denominator":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"table":{"type":"string","enum":["conversations","responses","surveys","complaints","qa_reviews","orders","attendance","assessments","events"],"description":"计数的表 / table counted"},"where":{"$ref":"#/$defs/condition"}}}}},"scorecard":{"type":"object","required":["title","roles"],"additionalProperties":false,"properties":{"title":{"type":"string","minLength":1},"title_en":{"type":"string","minLength":1},"roles":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"适用岗位 / roles rated by this scorecard"},"eligibility":{"type":"object","required":["when","reason"],"additionalProperties":false,"properties":{"when":{"$ref":"#/$defs/condition"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1}}},"scored":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/scored"},"description":"考核指标,权重合计 100(或改用 groups)/ scored metrics, weights add up to 100 (or use groups)"},"groups":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/group"},"description":"考核维度(v2):各维度权重合计 100,维度内指标权重合计 100 / groups (v2): group weights add up to 100, and the weights inside each group"},"adjustments":{"type":"array","items":{"type":"object","required":["id","metric","points_each"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"metric":{"type":"string","minLength":1},"points_each":{"type":"number"},"min":{"type":"number"},"max":{"type":"number"}}}},"flags":{"type":"array","description":"需关注标记(v2):条件成立时标记客服,不影响等级 / flags (v2): mark the agent, the grade is not touched","items":{"type":"object","required":["id","label","when"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"label":{"type":"string","minLength":1,"description":"标记的说明,例如 响应快但解决率低 / what the flag says"},"label_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"}}}},"vetoes":{"type":"array","items":{"type":"object","required":["id","reason","when","cap_grade"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"},"cap_grade":{"type":"string","minLength":1}}}}}},"group":{"type":"object","required":["id","title","weight","scored"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"title":{"type":"string","minLength":1,"description":"维度名称,例如 服务效率 / the group’s name"},"title_en":{"type":"string","minLength":1},"weight":{"type":"number","exclusiveMinimum":0,"description":"维度权重,一张考核表合计 100 / the group’s weight; a scorecard’s add up to 100"},"scored":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/scored"},"description":"维度内的考核指标,权重合计 100 / the group’s metrics, weights add up to 100"}}},"scored":{"type":"object","required":["metric","weight"],"additionalProperties":false,"properties":{"metric":{"type":"string","minLength":1},"weight":{"type":"number","exclusiveMinimum":0,"description":"权重,一张考核表合计 100 / weight; a scorecard’s add up to 100"},"method":{"type":"string","enum":["linear","bands","range"]},"target":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"},"floor":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"},"min_sample":{"type":"integer","minimum":0},"bands":{"type":"array","minItems":1,"items":{"type":"object","required":["score"],"additionalProperties":false,"properties":{"at_least":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"at_most":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"score":{"type":"number","minimum":0,"maximum":100}}}}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://scorebook.dev/schema/policy.schema.json","title":"Scorebook policy version (考核策略版本)","type":"object","required":["scorebook","id","version","effective_from","title","timezone","grades","scorecards"],"additionalProperties":false,"properties":{"scorebook":{"enum":[1,2],"description":"格式版本:1,或使用考核维度等 v2 功能时为 2 / format version: 1, or 2 for the v2 features (groups, …)"},"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"策略 id,与文件夹同名 / policy id, equals the folder name"},"version":{"type":["string","number"],"minLength":1,"description":"版本号,加引号,例如 \"2026.10\" / version label, quoted"},"effective_from":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"生效日期 YYYY-MM-DD / effective date"},"title":{"type":"string","minLength":1,"description":"策略名称 / display name"},"title_en":{"type":"string","minLength":1},"description":{"type":"string","description":"说明(Markdown)/ description in Markdown"},"timezone":{"type":"string","description":"IANA 时区,例如 Asia/Shanghai / IANA timezone"},"business_hours":{"type":"object","additionalProperties":false,"description":"营业时间:响应时长只计营业时间内 / business hours: response times count only time inside them","properties":{"mon":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"tue":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"wed":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"thu":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"fri":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"sat":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"sun":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"holidays":{"type":"array","items":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"description":"休息日 / closed dates"}}},"exclusions":{"type":"array","description":"剔除规则:客服无法控制的记录不计入考核 / exclusions of what an agent cannot control","items":{"type":"object","required":["id","table","reason","when"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"table":{"type":"string"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"}}}},"metrics":{"type":"array","items":{"$ref":"#/$defs/metric"},"description":"策略自定义指标 / the policy’s own metrics"},"grades":{"type":"array","minItems":1,"description":"等级,从高到低,最后一级 min_score 为 0 / grades, best first, the last with min_score 0","items":{"type":"object","required":["grade","min_score"],"additionalProperties":false,"properties":{"grade":{"type":"string","minLength":1},"min_score":{"type":"number","minimum":0,"maximum":100},"label":{"type":"string"},"label_en":{"type":"string"}}}},"scorecards":{"type":"object","minProperties":1,"propertyNames":{"pattern":"^[a-z][a-z0-9_-]*$"},"additionalProperties":{"$ref":"#/$defs/scorecard"},"description":"考核表:按岗位 / scorecards by role"}},"$defs":{"condition":{"type":"object","description":"json-rules-engine 条件:{all: [...]}、{any: [...]}、{not: {...}} 或 {fact, operator, value, path?}。A json-rules-engine condition."},"metric":{"type":"object","required":["id","title","kind","better"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"指标 id / metric id"},"title":{"type":"string","minLength":1,"description":"中文名称 / display name"},"title_en":{"type":"string","minLength":1},"description":{"type":"string"},"description_en":{"type":"string"},"kind":{"type":"string","enum":["mean","median","p90","sum","count","ratio","nps"],"description":"计算方式 / how the value is computed"},"better":{"type":"string","enum":["higher","lower"],"description":"越高越好 higher / 越低越好 lower"},"unit":{"type":"string","enum":["seconds","ratio","count","amount","score","number"]},"table":{"type":"string","description":"数据表 / table the metric is computed over"},"field":{"type":"string","description":"取值字段 / field whose values are aggregated"},"where":{"$ref":"#/$defs/condition"},"numerator":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"table":{"type":"string","enum":["conversations","responses","surveys","complaints","qa_reviews","orders","attendance","assessments","events"],"description":"计数的表 / table counted"},"where":{"$ref":"#/$defs/condition"}}},"denominator":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"table":{"type":"string","enum":["conversations","responses","surveys","complaints","qa_reviews","orders","attendance","assessments","events"],"description":"计数的表 / table counted"},"where":{"$ref":"#/$defs/condition"}}}}},"scorecard":{"type":"object","required":["title","roles"],"additionalProperties":false,"properties":{"title":{"type":"string","minLength":1},"title_en":{"type":"string","minLength":1},"roles":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"适用岗位 / roles rated by this scorecard"},"eligibility":{"type":"object","required":["when","reason"],"additionalProperties":false,"properties":{"when":{"$ref":"#/$defs/condition"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1}}},"scored":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/scored"},"description":"考核指标,权重合计 100(或改用 groups)/ scored metrics, weights add up to 100 (or use groups)"},"groups":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/group"},"description":"考核维度(v2):各维度权重合计 100,维度内指标权重合计 100 / groups (v2): group weights add up to 100, and the weights inside each group"},"adjustments":{"type":"array","items":{"type":"object","required":["id","metric","points_each"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"metric":{"type":"string","minLength":1},"points_each":{"type":"number"},"min":{"type":"number"},"max":{"type":"number"}}}},"flags":{"type":"array","description":"需关注标记(v2):条件成立时标记客服,不影响等级 / flags (v2): mark the agent, the grade is not touched","items":{"type":"object","required":["id","label","when"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"label":{"type":"string","minLength":1,"description":"标记的说明,例如 响应快但解决率低 / what the flag says"},"label_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"}}}},"distribution":{"type":"object","required":["grades"],"additionalProperties":false,"description":"强制分布(v2):在分数与一票否决之后按排名限制各等级的比例 / forced distribution (v2): grade shares applied by rank after the thresholds and vetoes","properties":{"tie_breakers":{"type":"array","items":{"type":"string","minLength":1},"description":"总分相同时依次比较的指标 / metrics that order equal totals"},"grades":{"type":"array","minItems":1,"items":{"type":"object","required":["grade"],"additionalProperties":false,"properties":{"grade":{"type":"string","minLength":1},"max_share":{"type":["number","string"],"description":"该等级最多占比,例如 10% / at most this share"},"min_share":{"type":["number","string"],"description":"该等级最少占比,例如 5% / at least this share"}}}}}},"vetoes":{"type":"array","items":{"type":"object","required":["id","reason","when","cap_grade"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"},"cap_grade":{"type":"string","minLength":1}}}}}},"group":{"type":"object","required":["id","title","weight","scored"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"title":{"type":"string","minLength":1,"description":"维度名称,例如 服务效率 / the group’s name"},"title_en":{"type":"string","minLength":1},"weight":{"type":"number","exclusiveMinimum":0,"description":"维度权重,一张考核表合计 100 / the group’s weight; a scorecard’s add up to 100"},"scored":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/scored"},"description":"维度内的考核指标,权重合计 100 / the group’s metrics, weights add up to 100"}}},"scored":{"type":"object","required":["metric","weight"],"additionalProperties":false,"properties":{"metric":{"type":"string","minLength":1},"weight":{"type":"number","exclusiveMinimum":0,"description":"权重,一张考核表合计 100 / weight; a scorecard’s add up to 100"},"method":{"type":"string","enum":["linear","bands","range"]},"target":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"},"floor":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"},"min_sample":{"type":"integer","minimum":0},"bands":{"type":"array","minItems":1,"items":{"type":"object","required":["score"],"additionalProperties":false,"properties":{"at_least":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"at_most":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"score":{"type":"number","minimum":0,"maximum":100}}}}}}}};
 const schema32 = {"type":"object","description":"json-rules-engine 条件:{all: [...]}、{any: [...]}、{not: {...}} 或 {fact, operator, value, path?}。A json-rules-engine condition."};
 const func1 = Object.prototype.hasOwnProperty;
 const pattern4 = new RegExp("^[a-z][a-z0-9_-]*$", "u");
@@ -444,7 +444,7 @@ return errors === 0;
 }
 validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema37 = {"type":"object","required":["title","roles"],"additionalProperties":false,"properties":{"title":{"type":"string","minLength":1},"title_en":{"type":"string","minLength":1},"roles":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"适用岗位 / roles rated by this scorecard"},"eligibility":{"type":"object","required":["when","reason"],"additionalProperties":false,"properties":{"when":{"$ref":"#/$defs/condition"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1}}},"scored":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/scored"},"description":"考核指标,权重合计 100(或改用 groups)/ scored metrics, weights add up to 100 (or use groups)"},"groups":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/group"},"description":"考核维度(v2):各维度权重合计 100,维度内指标权重合计 100 / groups (v2): group weights add up to 100, and the weights inside each group"},"adjustments":{"type":"array","items":{"type":"object","required":["id","metric","points_each"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"metric":{"type":"string","minLength":1},"points_each":{"type":"number"},"min":{"type":"number"},"max":{"type":"number"}}}},"flags":{"type":"array","description":"需关注标记(v2):条件成立时标记客服,不影响等级 / flags (v2): mark the agent, the grade is not touched","items":{"type":"object","required":["id","label","when"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"label":{"type":"string","minLength":1,"description":"标记的说明,例如 响应快但解决率低 / what the flag says"},"label_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"}}}},"vetoes":{"type":"array","items":{"type":"object","required":["id","reason","when","cap_grade"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"},"cap_grade":{"type":"string","minLength":1}}}}}};
+const schema37 = {"type":"object","required":["title","roles"],"additionalProperties":false,"properties":{"title":{"type":"string","minLength":1},"title_en":{"type":"string","minLength":1},"roles":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"适用岗位 / roles rated by this scorecard"},"eligibility":{"type":"object","required":["when","reason"],"additionalProperties":false,"properties":{"when":{"$ref":"#/$defs/condition"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1}}},"scored":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/scored"},"description":"考核指标,权重合计 100(或改用 groups)/ scored metrics, weights add up to 100 (or use groups)"},"groups":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/group"},"description":"考核维度(v2):各维度权重合计 100,维度内指标权重合计 100 / groups (v2): group weights add up to 100, and the weights inside each group"},"adjustments":{"type":"array","items":{"type":"object","required":["id","metric","points_each"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"metric":{"type":"string","minLength":1},"points_each":{"type":"number"},"min":{"type":"number"},"max":{"type":"number"}}}},"flags":{"type":"array","description":"需关注标记(v2):条件成立时标记客服,不影响等级 / flags (v2): mark the agent, the grade is not touched","items":{"type":"object","required":["id","label","when"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"label":{"type":"string","minLength":1,"description":"标记的说明,例如 响应快但解决率低 / what the flag says"},"label_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"}}}},"distribution":{"type":"object","required":["grades"],"additionalProperties":false,"description":"强制分布(v2):在分数与一票否决之后按排名限制各等级的比例 / forced distribution (v2): grade shares applied by rank after the thresholds and vetoes","properties":{"tie_breakers":{"type":"array","items":{"type":"string","minLength":1},"description":"总分相同时依次比较的指标 / metrics that order equal totals"},"grades":{"type":"array","minItems":1,"items":{"type":"object","required":["grade"],"additionalProperties":false,"properties":{"grade":{"type":"string","minLength":1},"max_share":{"type":["number","string"],"description":"该等级最多占比,例如 10% / at most this share"},"min_share":{"type":["number","string"],"description":"该等级最少占比,例如 5% / at least this share"}}}}}},"vetoes":{"type":"array","items":{"type":"object","required":["id","reason","when","cap_grade"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"},"cap_grade":{"type":"string","minLength":1}}}}}};
 const schema39 = {"type":"object","required":["metric","weight"],"additionalProperties":false,"properties":{"metric":{"type":"string","minLength":1},"weight":{"type":"number","exclusiveMinimum":0,"description":"权重,一张考核表合计 100 / weight; a scorecard’s add up to 100"},"method":{"type":"string","enum":["linear","bands","range"]},"target":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"},"floor":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"},"min_sample":{"type":"integer","minimum":0},"bands":{"type":"array","minItems":1,"items":{"type":"object","required":["score"],"additionalProperties":false,"properties":{"at_least":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"at_most":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"score":{"type":"number","minimum":0,"maximum":100}}}}}};
 const schema40 = {"type":"object","required":["id","title","weight","scored"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"title":{"type":"string","minLength":1,"description":"维度名称,例如 服务效率 / the group’s name"},"title_en":{"type":"string","minLength":1},"weight":{"type":"number","exclusiveMinimum":0,"description":"维度权重,一张考核表合计 100 / the group’s weight; a scorecard’s add up to 100"},"scored":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/scored"},"description":"维度内的考核指标,权重合计 100 / the group’s metrics, weights add up to 100"}}};
 
@@ -2023,15 +2023,11 @@ vErrors.push(err79);
 errors++;
 }
 }
-if(data.vetoes !== undefined){
-let data38 = data.vetoes;
-if(Array.isArray(data38)){
-const len8 = data38.length;
-for(let i8=0; i8<len8; i8++){
-let data39 = data38[i8];
-if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
-if(data39.id === undefined){
-const err80 = {instancePath:instancePath+"/vetoes/" + i8,schemaPath:"#/properties/vetoes/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema37.properties.vetoes.items.required,parentSchema:schema37.properties.vetoes.items,data:data39};
+if(data.distribution !== undefined){
+let data38 = data.distribution;
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+if(data38.grades === undefined){
+const err80 = {instancePath:instancePath+"/distribution",schemaPath:"#/properties/distribution/required",keyword:"required",params:{missingProperty: "grades"},message:"must have required property '"+"grades"+"'",schema:schema37.properties.distribution.required,parentSchema:schema37.properties.distribution,data:data38};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -2040,8 +2036,9 @@ vErrors.push(err80);
 }
 errors++;
 }
-if(data39.reason === undefined){
-const err81 = {instancePath:instancePath+"/vetoes/" + i8,schemaPath:"#/properties/vetoes/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema37.properties.vetoes.items.required,parentSchema:schema37.properties.vetoes.items,data:data39};
+for(const key6 in data38){
+if(!((key6 === "tie_breakers") || (key6 === "grades"))){
+const err81 = {instancePath:instancePath+"/distribution",schemaPath:"#/properties/distribution/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.distribution,data:data38};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -2050,8 +2047,16 @@ vErrors.push(err81);
 }
 errors++;
 }
-if(data39.when === undefined){
-const err82 = {instancePath:instancePath+"/vetoes/" + i8,schemaPath:"#/properties/vetoes/items/required",keyword:"required",params:{missingProperty: "when"},message:"must have required property '"+"when"+"'",schema:schema37.properties.vetoes.items.required,parentSchema:schema37.properties.vetoes.items,data:data39};
+}
+if(data38.tie_breakers !== undefined){
+let data39 = data38.tie_breakers;
+if(Array.isArray(data39)){
+const len8 = data39.length;
+for(let i8=0; i8<len8; i8++){
+let data40 = data39[i8];
+if(typeof data40 === "string"){
+if(data40.length < 1){
+const err82 = {instancePath:instancePath+"/distribution/tie_breakers/" + i8,schemaPath:"#/properties/distribution/properties/tie_breakers/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.distribution.properties.tie_breakers.items,data:data40};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -2060,8 +2065,9 @@ vErrors.push(err82);
 }
 errors++;
 }
-if(data39.cap_grade === undefined){
-const err83 = {instancePath:instancePath+"/vetoes/" + i8,schemaPath:"#/properties/vetoes/items/required",keyword:"required",params:{missingProperty: "cap_grade"},message:"must have required property '"+"cap_grade"+"'",schema:schema37.properties.vetoes.items.required,parentSchema:schema37.properties.vetoes.items,data:data39};
+}
+else {
+const err83 = {instancePath:instancePath+"/distribution/tie_breakers/" + i8,schemaPath:"#/properties/distribution/properties/tie_breakers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.distribution.properties.tie_breakers.items.type,parentSchema:schema37.properties.distribution.properties.tie_breakers.items,data:data40};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -2070,9 +2076,10 @@ vErrors.push(err83);
 }
 errors++;
 }
-for(const key6 in data39){
-if(!(((((key6 === "id") || (key6 === "reason")) || (key6 === "reason_en")) || (key6 === "when")) || (key6 === "cap_grade"))){
-const err84 = {instancePath:instancePath+"/vetoes/" + i8,schemaPath:"#/properties/vetoes/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.vetoes.items,data:data39};
+}
+}
+else {
+const err84 = {instancePath:instancePath+"/distribution/tie_breakers",schemaPath:"#/properties/distribution/properties/tie_breakers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.distribution.properties.tie_breakers.type,parentSchema:schema37.properties.distribution.properties.tie_breakers,data:data39};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -2082,11 +2089,11 @@ vErrors.push(err84);
 errors++;
 }
 }
-if(data39.id !== undefined){
-let data40 = data39.id;
-if(typeof data40 === "string"){
-if(!pattern4.test(data40)){
-const err85 = {instancePath:instancePath+"/vetoes/" + i8+"/id",schemaPath:"#/properties/vetoes/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema37.properties.vetoes.items.properties.id,data:data40};
+if(data38.grades !== undefined){
+let data41 = data38.grades;
+if(Array.isArray(data41)){
+if(data41.length < 1){
+const err85 = {instancePath:instancePath+"/distribution/grades",schemaPath:"#/properties/distribution/properties/grades/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema37.properties.distribution.properties.grades,data:data41};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -2095,9 +2102,12 @@ vErrors.push(err85);
 }
 errors++;
 }
-}
-else {
-const err86 = {instancePath:instancePath+"/vetoes/" + i8+"/id",schemaPath:"#/properties/vetoes/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.vetoes.items.properties.id.type,parentSchema:schema37.properties.vetoes.items.properties.id,data:data40};
+const len9 = data41.length;
+for(let i9=0; i9<len9; i9++){
+let data42 = data41[i9];
+if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
+if(data42.grade === undefined){
+const err86 = {instancePath:instancePath+"/distribution/grades/" + i9,schemaPath:"#/properties/distribution/properties/grades/items/required",keyword:"required",params:{missingProperty: "grade"},message:"must have required property '"+"grade"+"'",schema:schema37.properties.distribution.properties.grades.items.required,parentSchema:schema37.properties.distribution.properties.grades.items,data:data42};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -2106,12 +2116,9 @@ vErrors.push(err86);
 }
 errors++;
 }
-}
-if(data39.reason !== undefined){
-let data41 = data39.reason;
-if(typeof data41 === "string"){
-if(data41.length < 1){
-const err87 = {instancePath:instancePath+"/vetoes/" + i8+"/reason",schemaPath:"#/properties/vetoes/items/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.vetoes.items.properties.reason,data:data41};
+for(const key7 in data42){
+if(!(((key7 === "grade") || (key7 === "max_share")) || (key7 === "min_share"))){
+const err87 = {instancePath:instancePath+"/distribution/grades/" + i9,schemaPath:"#/properties/distribution/properties/grades/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.distribution.properties.grades.items,data:data42};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -2121,8 +2128,11 @@ vErrors.push(err87);
 errors++;
 }
 }
-else {
-const err88 = {instancePath:instancePath+"/vetoes/" + i8+"/reason",schemaPath:"#/properties/vetoes/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.vetoes.items.properties.reason.type,parentSchema:schema37.properties.vetoes.items.properties.reason,data:data41};
+if(data42.grade !== undefined){
+let data43 = data42.grade;
+if(typeof data43 === "string"){
+if(data43.length < 1){
+const err88 = {instancePath:instancePath+"/distribution/grades/" + i9+"/grade",schemaPath:"#/properties/distribution/properties/grades/items/properties/grade/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.distribution.properties.grades.items.properties.grade,data:data43};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -2132,11 +2142,8 @@ vErrors.push(err88);
 errors++;
 }
 }
-if(data39.reason_en !== undefined){
-let data42 = data39.reason_en;
-if(typeof data42 === "string"){
-if(data42.length < 1){
-const err89 = {instancePath:instancePath+"/vetoes/" + i8+"/reason_en",schemaPath:"#/properties/vetoes/items/properties/reason_en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.vetoes.items.properties.reason_en,data:data42};
+else {
+const err89 = {instancePath:instancePath+"/distribution/grades/" + i9+"/grade",schemaPath:"#/properties/distribution/properties/grades/items/properties/grade/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.distribution.properties.grades.items.properties.grade.type,parentSchema:schema37.properties.distribution.properties.grades.items.properties.grade,data:data43};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -2146,8 +2153,10 @@ vErrors.push(err89);
 errors++;
 }
 }
-else {
-const err90 = {instancePath:instancePath+"/vetoes/" + i8+"/reason_en",schemaPath:"#/properties/vetoes/items/properties/reason_en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.vetoes.items.properties.reason_en.type,parentSchema:schema37.properties.vetoes.items.properties.reason_en,data:data42};
+if(data42.max_share !== undefined){
+let data44 = data42.max_share;
+if((!((typeof data44 == "number") && (isFinite(data44)))) && (typeof data44 !== "string")){
+const err90 = {instancePath:instancePath+"/distribution/grades/" + i9+"/max_share",schemaPath:"#/properties/distribution/properties/grades/items/properties/max_share/type",keyword:"type",params:{type: schema37.properties.distribution.properties.grades.items.properties.max_share.type},message:"must be number,string",schema:schema37.properties.distribution.properties.grades.items.properties.max_share.type,parentSchema:schema37.properties.distribution.properties.grades.items.properties.max_share,data:data44};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -2157,10 +2166,10 @@ vErrors.push(err90);
 errors++;
 }
 }
-if(data39.when !== undefined){
-let data43 = data39.when;
-if(!(data43 && typeof data43 == "object" && !Array.isArray(data43))){
-const err91 = {instancePath:instancePath+"/vetoes/" + i8+"/when",schemaPath:"#/$defs/condition/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data43};
+if(data42.min_share !== undefined){
+let data45 = data42.min_share;
+if((!((typeof data45 == "number") && (isFinite(data45)))) && (typeof data45 !== "string")){
+const err91 = {instancePath:instancePath+"/distribution/grades/" + i9+"/min_share",schemaPath:"#/properties/distribution/properties/grades/items/properties/min_share/type",keyword:"type",params:{type: schema37.properties.distribution.properties.grades.items.properties.min_share.type},message:"must be number,string",schema:schema37.properties.distribution.properties.grades.items.properties.min_share.type,parentSchema:schema37.properties.distribution.properties.grades.items.properties.min_share,data:data45};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -2170,11 +2179,9 @@ vErrors.push(err91);
 errors++;
 }
 }
-if(data39.cap_grade !== undefined){
-let data44 = data39.cap_grade;
-if(typeof data44 === "string"){
-if(data44.length < 1){
-const err92 = {instancePath:instancePath+"/vetoes/" + i8+"/cap_grade",schemaPath:"#/properties/vetoes/items/properties/cap_grade/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.vetoes.items.properties.cap_grade,data:data44};
+}
+else {
+const err92 = {instancePath:instancePath+"/distribution/grades/" + i9,schemaPath:"#/properties/distribution/properties/grades/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.distribution.properties.grades.items.type,parentSchema:schema37.properties.distribution.properties.grades.items,data:data42};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -2184,8 +2191,9 @@ vErrors.push(err92);
 errors++;
 }
 }
+}
 else {
-const err93 = {instancePath:instancePath+"/vetoes/" + i8+"/cap_grade",schemaPath:"#/properties/vetoes/items/properties/cap_grade/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.vetoes.items.properties.cap_grade.type,parentSchema:schema37.properties.vetoes.items.properties.cap_grade,data:data44};
+const err93 = {instancePath:instancePath+"/distribution/grades",schemaPath:"#/properties/distribution/properties/grades/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.distribution.properties.grades.type,parentSchema:schema37.properties.distribution.properties.grades,data:data41};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -2197,7 +2205,7 @@ errors++;
 }
 }
 else {
-const err94 = {instancePath:instancePath+"/vetoes/" + i8,schemaPath:"#/properties/vetoes/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.vetoes.items.type,parentSchema:schema37.properties.vetoes.items,data:data39};
+const err94 = {instancePath:instancePath+"/distribution",schemaPath:"#/properties/distribution/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.distribution.type,parentSchema:schema37.properties.distribution,data:data38};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -2207,9 +2215,15 @@ vErrors.push(err94);
 errors++;
 }
 }
-}
-else {
-const err95 = {instancePath:instancePath+"/vetoes",schemaPath:"#/properties/vetoes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.vetoes.type,parentSchema:schema37.properties.vetoes,data:data38};
+if(data.vetoes !== undefined){
+let data46 = data.vetoes;
+if(Array.isArray(data46)){
+const len10 = data46.length;
+for(let i10=0; i10<len10; i10++){
+let data47 = data46[i10];
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+if(data47.id === undefined){
+const err95 = {instancePath:instancePath+"/vetoes/" + i10,schemaPath:"#/properties/vetoes/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema37.properties.vetoes.items.required,parentSchema:schema37.properties.vetoes.items,data:data47};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -2218,15 +2232,193 @@ vErrors.push(err95);
 }
 errors++;
 }
-}
-}
-else {
-const err96 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.type,parentSchema:schema37,data};
+if(data47.reason === undefined){
+const err96 = {instancePath:instancePath+"/vetoes/" + i10,schemaPath:"#/properties/vetoes/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema37.properties.vetoes.items.required,parentSchema:schema37.properties.vetoes.items,data:data47};
 if(vErrors === null){
 vErrors = [err96];
 }
 else {
 vErrors.push(err96);
+}
+errors++;
+}
+if(data47.when === undefined){
+const err97 = {instancePath:instancePath+"/vetoes/" + i10,schemaPath:"#/properties/vetoes/items/required",keyword:"required",params:{missingProperty: "when"},message:"must have required property '"+"when"+"'",schema:schema37.properties.vetoes.items.required,parentSchema:schema37.properties.vetoes.items,data:data47};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+if(data47.cap_grade === undefined){
+const err98 = {instancePath:instancePath+"/vetoes/" + i10,schemaPath:"#/properties/vetoes/items/required",keyword:"required",params:{missingProperty: "cap_grade"},message:"must have required property '"+"cap_grade"+"'",schema:schema37.properties.vetoes.items.required,parentSchema:schema37.properties.vetoes.items,data:data47};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+for(const key8 in data47){
+if(!(((((key8 === "id") || (key8 === "reason")) || (key8 === "reason_en")) || (key8 === "when")) || (key8 === "cap_grade"))){
+const err99 = {instancePath:instancePath+"/vetoes/" + i10,schemaPath:"#/properties/vetoes/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.vetoes.items,data:data47};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+}
+if(data47.id !== undefined){
+let data48 = data47.id;
+if(typeof data48 === "string"){
+if(!pattern4.test(data48)){
+const err100 = {instancePath:instancePath+"/vetoes/" + i10+"/id",schemaPath:"#/properties/vetoes/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema37.properties.vetoes.items.properties.id,data:data48};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+}
+else {
+const err101 = {instancePath:instancePath+"/vetoes/" + i10+"/id",schemaPath:"#/properties/vetoes/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.vetoes.items.properties.id.type,parentSchema:schema37.properties.vetoes.items.properties.id,data:data48};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+}
+if(data47.reason !== undefined){
+let data49 = data47.reason;
+if(typeof data49 === "string"){
+if(data49.length < 1){
+const err102 = {instancePath:instancePath+"/vetoes/" + i10+"/reason",schemaPath:"#/properties/vetoes/items/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.vetoes.items.properties.reason,data:data49};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+}
+else {
+const err103 = {instancePath:instancePath+"/vetoes/" + i10+"/reason",schemaPath:"#/properties/vetoes/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.vetoes.items.properties.reason.type,parentSchema:schema37.properties.vetoes.items.properties.reason,data:data49};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+}
+if(data47.reason_en !== undefined){
+let data50 = data47.reason_en;
+if(typeof data50 === "string"){
+if(data50.length < 1){
+const err104 = {instancePath:instancePath+"/vetoes/" + i10+"/reason_en",schemaPath:"#/properties/vetoes/items/properties/reason_en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.vetoes.items.properties.reason_en,data:data50};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+}
+else {
+const err105 = {instancePath:instancePath+"/vetoes/" + i10+"/reason_en",schemaPath:"#/properties/vetoes/items/properties/reason_en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.vetoes.items.properties.reason_en.type,parentSchema:schema37.properties.vetoes.items.properties.reason_en,data:data50};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+}
+if(data47.when !== undefined){
+let data51 = data47.when;
+if(!(data51 && typeof data51 == "object" && !Array.isArray(data51))){
+const err106 = {instancePath:instancePath+"/vetoes/" + i10+"/when",schemaPath:"#/$defs/condition/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data51};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+}
+if(data47.cap_grade !== undefined){
+let data52 = data47.cap_grade;
+if(typeof data52 === "string"){
+if(data52.length < 1){
+const err107 = {instancePath:instancePath+"/vetoes/" + i10+"/cap_grade",schemaPath:"#/properties/vetoes/items/properties/cap_grade/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.vetoes.items.properties.cap_grade,data:data52};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+}
+else {
+const err108 = {instancePath:instancePath+"/vetoes/" + i10+"/cap_grade",schemaPath:"#/properties/vetoes/items/properties/cap_grade/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.vetoes.items.properties.cap_grade.type,parentSchema:schema37.properties.vetoes.items.properties.cap_grade,data:data52};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+}
+}
+else {
+const err109 = {instancePath:instancePath+"/vetoes/" + i10,schemaPath:"#/properties/vetoes/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.vetoes.items.type,parentSchema:schema37.properties.vetoes.items,data:data47};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+}
+}
+else {
+const err110 = {instancePath:instancePath+"/vetoes",schemaPath:"#/properties/vetoes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.vetoes.type,parentSchema:schema37.properties.vetoes,data:data46};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+}
+}
+else {
+const err111 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.type,parentSchema:schema37,data};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
 }
 errors++;
 }

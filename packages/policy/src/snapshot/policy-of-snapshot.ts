@@ -33,6 +33,7 @@ export function policyOfSnapshot(s: PolicySnapshot): Policy {
       adjustments: c.adjustments.map((a) => withSource(a, at)),
       vetoes: c.vetoes.map((v) => withSource(v, at)),
       flags: (c.flags ?? []).map((f) => withSource(f, at)),
+      distribution: c.distribution ? withSource(c.distribution, at) : null,
       source: at(c.line),
     })),
     file: s.file,
