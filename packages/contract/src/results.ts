@@ -62,6 +62,29 @@ export interface AgentResult {
   grade_by_score?: string | null;
   /** Format 2: where a forced distribution placed the agent, null without one or when not rated. */
   distribution?: DistributionPlacement | null;
+  /** Format 2: the awards the agent won, in policy order. */
+  awards?: AwardResult[];
+  /** Format 2: coefficient, bonus and total; null when the scorecard has no rewards and no award amounts. */
+  reward?: RewardResult | null;
+}
+
+/** An award won (format 2): its place (ties share one) and what it pays (null without an amount). */
+export interface AwardResult {
+  id: string;
+  place: number;
+  amount: number | null;
+}
+
+/** What an agent's grade pays (format 2, `docs/scorecards.md`, rewards). */
+export interface RewardResult {
+  /** The grade's coefficient (`not_rated`'s when not rated); null: no reward. */
+  coefficient: number | null;
+  /** The bonus base used; null without one. */
+  base: number | null;
+  /** coefficient × base; null when either is null. */
+  bonus: number | null;
+  /** bonus + the amounts of the awards won (null terms left out); null when every term is null. */
+  total: number | null;
 }
 
 /** Where a forced distribution placed a rated agent (format 2, `docs/scorecards.md`). */
@@ -151,6 +174,8 @@ export interface Results {
     rejected_rows: number;
     /** Format 2: agents flagged by each flag id (every flag of every scorecard, 0 included). */
     flags?: Record<string, number>;
+    /** Format 2: the sums over agents of bonuses, award amounts and totals (null terms left out). */
+    rewards?: { agents: number; bonus: number; awards: number; total: number };
   };
   agents: AgentResult[];
 }
@@ -320,6 +345,26 @@ export interface SnapshotDistribution {
   line: number;
 }
 
+/** Rewards of a scorecard (format 2): coefficients by grade (policy order) and the bonus base. */
+export interface SnapshotRewards {
+  coefficients: Array<{ grade: string; coefficient: number }>;
+  not_rated: number | null;
+  base: { kind: 'amount'; amount: number } | { kind: 'field'; field: string; default: number | null } | null;
+  line: number;
+}
+
+/** An award of a scorecard (format 2): the `top` rated agents by a metric, ties sharing a place. */
+export interface SnapshotAward {
+  id: string;
+  title: string;
+  title_en: string | null;
+  metric: string;
+  top: number;
+  amount: number | null;
+  min_sample: number;
+  line: number;
+}
+
 /** Who a scorecard rates. */
 export interface SnapshotEligibility {
   when: Condition;
@@ -344,6 +389,10 @@ export interface SnapshotScorecard {
   flags?: SnapshotFlag[];
   /** Format 2: the forced distribution, or null. */
   distribution?: SnapshotDistribution | null;
+  /** Format 2: coefficients and bonus, or null. */
+  rewards?: SnapshotRewards | null;
+  /** Format 2: the awards in policy order. */
+  awards?: SnapshotAward[];
   line: number;
 }
 

@@ -66,6 +66,16 @@ export interface FlagMove {
   removed: string[];
 }
 
+/** An agent whose reward total moves (policy format 2), with its grade on each side. */
+export interface RewardMove {
+  agent_id: string;
+  name: string;
+  grade_before: string | null;
+  grade_after: string | null;
+  from: number | null;
+  to: number | null;
+}
+
 /** One side of a comparison: a version file, from the base ref or the working tree. */
 export interface VersionSide {
   version: string;
@@ -94,6 +104,9 @@ export interface VersionImpact {
   adjustments: AdjustmentMove[];
   /** Agents whose flags change (format 2 on either side). */
   flags: FlagMove[];
+  /** Agents whose reward total changes (format 2 on either side), and the sum of the changes. */
+  rewards: RewardMove[];
+  reward_change: number;
   /** Score shifts per scorecard over agents rated under both. */
   shifts: Array<{ scorecard: string; agents: number; mean: number; min: number; max: number }>;
 }
@@ -285,16 +298,26 @@ function sideOf(l: Loaded): VersionSide {
   return { version: l.policy.version, file: l.file, effective_from: l.policy.effective_from, from: l.from };
 }
 
-function compareAgents(
+/**
+ * What moves between two results of one period, agent by agent (matched by id, agents on one
+ * side only left out): grades, ranks, totals, adjustments, flags, reward totals (the sum of the
+ * changes counts a null total as 0) and the score shift per scorecard.
+ */
+export function compareAgents(
   before: readonly AgentResult[],
   after: readonly AgentResult[],
-): Pick<VersionImpact, 'grades' | 'ranks' | 'scores' | 'adjustments' | 'flags' | 'shifts'> {
+): Pick<
+  VersionImpact,
+  'grades' | 'ranks' | 'scores' | 'adjustments' | 'flags' | 'rewards' | 'reward_change' | 'shifts'
+> {
   const old = new Map(before.map((a) => [a.agent_id, a]));
   const grades: AgentMove[] = [];
   const ranks: AgentMove[] = [];
   const scores: AgentMove[] = [];
   const adjustments: AdjustmentMove[] = [];
   const flags: FlagMove[] = [];
+  const rewards: RewardMove[] = [];
+  let rewardChange = 0;
   const deltas = new Map<string, number[]>();
   for (const a of after) {
     const b = old.get(a.agent_id);
@@ -322,6 +345,19 @@ function compareAgents(
     const removed = [...flagsBefore].filter((f) => !flagsAfter.has(f));
     if (added.length > 0 || removed.length > 0)
       flags.push({ agent_id: a.agent_id, name: a.name, added, removed });
+    const paidBefore = b.reward?.total ?? null;
+    const paidAfter = a.reward?.total ?? null;
+    if (paidBefore !== paidAfter) {
+      rewards.push({
+        agent_id: a.agent_id,
+        name: a.name,
+        grade_before: b.grade,
+        grade_after: a.grade,
+        from: paidBefore,
+        to: paidAfter,
+      });
+      rewardChange += (paidAfter ?? 0) - (paidBefore ?? 0);
+    }
     if (
       b.total_score !== null &&
       a.total_score !== null &&
@@ -337,5 +373,5 @@ function compareAgents(
     min: Math.min(...d),
     max: Math.max(...d),
   }));
-  return { grades, ranks, scores, adjustments, flags, shifts };
+  return { grades, ranks, scores, adjustments, flags, rewards, reward_change: rewardChange, shifts };
 }

@@ -8,6 +8,7 @@ export {
   type ImpactOptions,
   type ImpactReport,
   policyImpact,
+  type RewardMove,
   type VersionImpact,
   type VersionSide,
 } from './impact.ts';

@@ -237,6 +237,10 @@ function check(want: AgentExpectation, agents: readonly AgentResult[], at: At): 
   field(['total_score'], want.total_score, got.total_score);
   if (want.vetoes !== undefined) field(['vetoes'], [...want.vetoes].sort(), [...got.vetoes].sort());
   if (want.flags !== undefined) field(['flags'], [...want.flags].sort(), [...(got.flags ?? [])].sort());
+  if (want.awards !== undefined)
+    field(['awards'], [...want.awards].sort(), (got.awards ?? []).map((a) => a.id).sort());
+  for (const key of ['coefficient', 'base', 'bonus', 'total'] as const)
+    field(['reward', key], want.reward?.[key], got.reward?.[key] ?? null);
   for (const [id, points] of Object.entries(want.adjustments ?? {}))
     field(['adjustments', id], points, got.adjustments[id]);
   for (const [id, n] of Object.entries(want.excluded ?? {}))
@@ -294,6 +298,16 @@ function coverageOf(versions: readonly Policy[], evaluations: readonly Evaluatio
         add(
           `scorecards.${s.id}.flags.${f.id}`,
           members.some((m) => m.flags?.includes(f.id) ?? false),
+        );
+      for (const c of s.rewards?.coefficients ?? [])
+        add(
+          `scorecards.${s.id}.rewards.${c.grade}`,
+          members.some((m) => m.grade === c.grade && m.reward?.coefficient != null),
+        );
+      for (const a of s.awards)
+        add(
+          `scorecards.${s.id}.awards.${a.id}`,
+          members.some((m) => m.awards?.some((w) => w.id === a.id) ?? false),
         );
       for (const rule of s.distribution?.grades ?? [])
         for (const share of ['max_share', 'min_share'] as const)

@@ -41,6 +41,11 @@ scorecards:
       grades:
         - { grade: A, max_share: 50% }
         - { grade: C, min_share: 10% }
+    rewards:
+      coefficients: { A: 1.5, B: 1, C: 0.5 }
+      base: 1000
+    awards:
+      - { id: qa-star, title: 质检之星, metric: qa_score, top: 1, amount: 200 }
 `;
 
 const DATA = `    data:
@@ -95,12 +100,18 @@ tests:
         q1,a1,2026-10-05T10:00:00+08:00,100
         q2,a2,2026-10-05T10:00:00+08:00,98
     expect:
-      - { agent: a1, grade_by_score: A, grade: A }
-      - { agent: a2, grade_by_score: A, grade: C }
+      - { agent: a1, grade_by_score: A, grade: A, awards: [qa-star], reward: { coefficient: 1.5, bonus: 1500, total: 1700 } }
+      - { agent: a2, grade_by_score: A, grade: C, awards: [], reward: { base: 1000, bonus: 500 } }
 `);
     // A holds ⌊50% × 2⌋ = 1: a2 goes to B; C needs ⌈10% × 2⌉ = 1: a2 again, from B.
     expect(report.outcomes.map((o) => [o.name, o.passed, o.failures.map((f) => f.message.en)])).toEqual([
       ['强制分布', true, []],
+    ]);
+    expect(report.coverage.filter((c) => /\.(rewards|awards)\./.test(c.rule))).toEqual([
+      { version: '1', rule: 'scorecards.aftersale.rewards.A', covered: true },
+      { version: '1', rule: 'scorecards.aftersale.rewards.B', covered: false },
+      { version: '1', rule: 'scorecards.aftersale.rewards.C', covered: true },
+      { version: '1', rule: 'scorecards.aftersale.awards.qa-star', covered: true },
     ]);
     expect(report.coverage.filter((c) => c.rule.includes('.distribution.'))).toEqual([
       { version: '1', rule: 'scorecards.aftersale.distribution.A.max_share', covered: true },

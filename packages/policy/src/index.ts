@@ -4,9 +4,11 @@ export { type ChangeArea, canonicalJson, diffPolicies, type PolicyChange } from 
 export {
   describeChange,
   formatBands,
+  formatBonusBase,
   formatDistribution,
   formatQuantity,
   formatRange,
+  formatRewards,
   type Lang,
   renderDiffMarkdown,
   renderDiffText,
@@ -17,7 +19,9 @@ export { type LoadedPolicy, loadPolicyBytes, loadPolicyFile } from './load/load-
 export { policyMetricCatalog } from './metric-catalog.ts';
 export type {
   Adjustment,
+  Award,
   Band,
+  BonusBase,
   BusinessHoursSpec,
   Distribution,
   DistributionRule,
@@ -26,6 +30,7 @@ export type {
   Flag,
   Grade,
   Policy,
+  Rewards,
   Scorecard,
   ScoredGroup,
   ScoredItem,
@@ -33,5 +38,7 @@ export type {
   TargetRange,
   Veto,
 } from './model.ts';
+export { cents, PAYROLL_AMOUNT_COLUMNS, PAYROLL_COLUMNS, payrollRows } from './rewards/payroll.ts';
+export { neutralise, type SheetRows, sheetCsv, sheetXlsx } from './rewards/spreadsheet.ts';
 export { selectVersion } from './select-version.ts';
 export { policyOfSnapshot } from './snapshot/policy-of-snapshot.ts';

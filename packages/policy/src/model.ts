@@ -120,6 +120,42 @@ export interface Distribution {
   source: SourceRef;
 }
 
+/** Where an agent's bonus base comes from (v2): one amount, or a field of the agents table. */
+export type BonusBase =
+  | { kind: 'amount'; amount: number }
+  | { kind: 'field'; field: string; default: number | null };
+
+/**
+ * Rewards (v2): the performance coefficient (绩效系数) of each grade and the bonus it multiplies,
+ * coefficient × base.
+ */
+export interface Rewards {
+  /** Every grade of the policy with its coefficient, in the policy's grade order. */
+  coefficients: Array<{ grade: string; coefficient: number }>;
+  /** The coefficient of an agent of the scorecard who is not rated; null: no reward. */
+  not_rated: number | null;
+  /** The base of the bonus; null: coefficients only, no amount. */
+  base: BonusBase | null;
+  source: SourceRef;
+}
+
+/**
+ * An award (v2, 满意度之星): the `top` rated agents of the scorecard by a metric, in its better
+ * direction; agents tied at a place share it, so more than `top` may win.
+ */
+export interface Award {
+  id: string;
+  title: string;
+  title_en: string | null;
+  metric: string;
+  top: number;
+  /** What each winner receives; null for an award without money. */
+  amount: number | null;
+  /** The metric's sample an agent needs to compete (not applied to counts and sums). */
+  min_sample: number;
+  source: SourceRef;
+}
+
 /** Who is rated by a scorecard: agents for whom `when` does not hold are not rated. */
 export interface Eligibility {
   when: Condition;
@@ -145,6 +181,10 @@ export interface Scorecard {
   flags: Flag[];
   /** The forced distribution of grades (v2), or null. */
   distribution: Distribution | null;
+  /** Coefficients and bonus (v2), or null. */
+  rewards: Rewards | null;
+  /** Awards (v2), in policy order. */
+  awards: Award[];
   source: SourceRef;
 }
 

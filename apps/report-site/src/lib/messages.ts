@@ -276,6 +276,21 @@ export const SITE_TEXT = defineCatalogue({
         ? `${p.from} → ${p.to}: ${p.grade} is at most ${p.share} (${p.limit} agents), and this agent was placed after them.`
         : `${p.from} → ${p.to}: ${p.grade} is at least ${p.share} (${p.limit} agents), filled from the lowest placed.`,
   },
+  rewards: fixed('绩效奖金', 'Rewards'),
+  coefficient: fixed('绩效系数', 'Coefficient'),
+  bonusBase: fixed('奖金基数', 'Bonus base'),
+  bonus: fixed('绩效奖金', 'Bonus'),
+  awards: fixed('奖项', 'Awards'),
+  awardPlace: {
+    zh: (p: { place: number }) => `第 ${p.place} 名`,
+    en: (p: { place: number }) => `place ${p.place}`,
+  },
+  rewardTotal: fixed('合计', 'Total'),
+  rewardTotals: fixed('奖金合计', 'Reward totals'),
+  rewardedAgents: fixed('有奖金的客服', 'Agents with a reward'),
+  payroll: fixed('薪资导出', 'Payroll export'),
+  notRatedCoefficient: fixed('未参评', 'Not rated'),
+  places: fixed('名额', 'Places'),
   groupNoScore: fixed(
     '本维度没有得分的指标,权重由其他维度按比例分摊',
     'no metric of this group has a score; the other groups share its weight',

@@ -138,6 +138,28 @@ function scorecard(s: Scorecard, v2: boolean): SnapshotScorecard {
                   })),
                   line: s.distribution.source.line,
                 },
+          rewards:
+            s.rewards === null
+              ? null
+              : {
+                  coefficients: s.rewards.coefficients.map((c) => ({
+                    grade: c.grade,
+                    coefficient: c.coefficient,
+                  })),
+                  not_rated: s.rewards.not_rated,
+                  base: s.rewards.base === null ? null : { ...s.rewards.base },
+                  line: s.rewards.source.line,
+                },
+          awards: s.awards.map((a) => ({
+            id: a.id,
+            title: a.title,
+            title_en: a.title_en,
+            metric: a.metric,
+            top: a.top,
+            amount: a.amount,
+            min_sample: a.min_sample,
+            line: a.source.line,
+          })),
         }
       : {}),
     line: s.source.line,

@@ -1,4 +1,4 @@
-import type { AgentResult, MetricResult, Results } from '@scorebook/contract';
+import type { AgentResult, AwardResult, MetricResult, Results } from '@scorebook/contract';
 import type { Distribution, Policy, Scorecard } from '@scorebook/policy';
 import type { Period, Zone } from '@scorebook/time';
 import type { Agent } from '../check/row-checks.ts';
@@ -7,6 +7,7 @@ import type { MetricValue } from '../measure/compile-metrics.ts';
 import { agentFacts } from './agent-facts.ts';
 import { distributeGrades } from './distribution.ts';
 import { assignRanks, notRatedRating, type Rating, rateAgent } from './rate-agent.ts';
+import { awardWinners, rewardOf } from './rewards.ts';
 import { infoMetric, scoreMetric } from './score-metric.ts';
 
 /** Inputs of {@link scoreAgents}. */
@@ -96,6 +97,8 @@ export function scoreAgents(input: ScoreInput): ScoredAgent[] {
             flags: rating.flags,
             grade_by_score: rating.grade,
             distribution: null,
+            awards: [],
+            reward: null,
           }
         : {}),
     };
@@ -110,8 +113,37 @@ export function scoreAgents(input: ScoreInput): ScoredAgent[] {
         : [],
     );
     for (const [result, rank] of assignRanks(totals)) result.rank = rank;
+    if (policy.scorebook === 2) reward(scorecard, scored, tallies);
   }
   return scored;
+}
+
+/**
+ * The awards and rewards of a scorecard's agents (format 2), once grades are final: each award's
+ * winners among the rated agents, then each agent's coefficient, bonus and total.
+ */
+function reward(scorecard: Scorecard, scored: readonly ScoredAgent[], tallies: readonly MetricTally[]): void {
+  const members = scored.filter((s) => s.result.scorecard === scorecard.id);
+  const definitions = new Map(tallies.map((t) => [t.definition.id, t.definition]));
+  const won = new Map<ScoredAgent, AwardResult[]>();
+  for (const award of scorecard.awards) {
+    const d = definitions.get(award.metric);
+    if (d === undefined) continue;
+    const contenders = members.flatMap((m) => {
+      const metric = m.result.metrics[award.metric];
+      return m.result.status === 'rated' && metric !== undefined
+        ? [{ key: m, agent_id: m.result.agent_id, value: metric.value, sample: metric.sample }]
+        : [];
+    });
+    const sampled = d.kind !== 'count' && d.kind !== 'sum';
+    for (const { key, place } of awardWinners(award, d.better, sampled, contenders))
+      won.set(key, [...(won.get(key) ?? []), { id: award.id, place, amount: award.amount }]);
+  }
+  for (const m of members) {
+    const awards = won.get(m) ?? [];
+    m.result.awards = awards;
+    m.result.reward = rewardOf(scorecard.rewards, m.agent, m.result.grade, awards);
+  }
 }
 
 /**
@@ -156,14 +188,24 @@ function distribute(
 
 /**
  * What the summary of results.json adds for a policy of format 2: how many agents each flag
- * flagged, for every flag id of every scorecard (0 included), ids in policy order.
+ * flagged, for every flag id of every scorecard (0 included), ids in policy order; the sums of
+ * the bonuses, award amounts and totals over the agents, in their order (null terms left out).
  */
 export function summaryOfFormat2(
   policy: Policy,
   agents: readonly AgentResult[],
-): Pick<Required<Results['summary']>, 'flags'> {
+): Pick<Required<Results['summary']>, 'flags' | 'rewards'> {
   const flags: Record<string, number> = {};
   for (const s of policy.scorecards) for (const f of s.flags) flags[f.id] = 0;
   for (const a of agents) for (const id of a.flags ?? []) flags[id] = (flags[id] ?? 0) + 1;
-  return { flags };
+  const rewards = { agents: 0, bonus: 0, awards: 0, total: 0 };
+  for (const a of agents) {
+    for (const award of a.awards ?? []) rewards.awards += award.amount ?? 0;
+    if (a.reward?.bonus != null) rewards.bonus += a.reward.bonus;
+    if (a.reward?.total != null) {
+      rewards.agents++;
+      rewards.total += a.reward.total;
+    }
+  }
+  return { flags, rewards };
 }

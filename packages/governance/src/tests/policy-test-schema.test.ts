@@ -26,6 +26,8 @@ const EXPECTATION_KEYS = {
   groups: true,
   flags: true,
   grade_by_score: true,
+  awards: true,
+  reward: true,
   base_score: true,
   total_score: true,
 } satisfies Record<keyof AgentExpectation, true>;

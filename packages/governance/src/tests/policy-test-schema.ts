@@ -17,6 +17,13 @@ export interface AgentExpectation {
   groups?: Record<string, number | null>;
   flags?: string[];
   grade_by_score?: string | null;
+  awards?: string[];
+  reward?: {
+    coefficient?: number | null;
+    base?: number | null;
+    bonus?: number | null;
+    total?: number | null;
+  };
 }
 
 /** One case of a policy test file, as the schema admits it. */
@@ -86,6 +93,22 @@ const EXPECTATION = {
       type: ['string', 'null'],
       description:
         '强制分布之前按分数与一票否决得到的等级(格式 2)/ the grade before a forced distribution (format 2)',
+    },
+    awards: {
+      type: 'array',
+      items: text,
+      description: '获得的奖项 id(顺序无关,格式 2)/ awards won, any order (format 2)',
+    },
+    reward: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        coefficient: nullableNumber,
+        base: nullableNumber,
+        bonus: nullableNumber,
+        total: nullableNumber,
+      },
+      description: '绩效系数、基数、奖金、合计(格式 2)/ coefficient, base, bonus, total (format 2)',
     },
     flags: {
       type: 'array',

@@ -237,6 +237,67 @@ export const POLICY_SCHEMA = {
             },
           },
         },
+        rewards: {
+          type: 'object',
+          required: ['coefficients'],
+          additionalProperties: false,
+          description: '绩效系数与奖金(v2)/ performance coefficients and bonus (v2)',
+          properties: {
+            coefficients: {
+              type: 'object',
+              additionalProperties: { type: 'number', minimum: 0 },
+              description:
+                '等级 → 绩效系数,每个等级都要写,例如 { S: 1.5, A: 1.2 } / grade → coefficient, every grade',
+            },
+            not_rated: {
+              type: 'number',
+              minimum: 0,
+              description:
+                '未参评客服的系数;不写则没有奖金 / the coefficient of agents not rated; none when left out',
+            },
+            base: {
+              type: ['number', 'object'],
+              minimum: 0,
+              required: ['field'],
+              additionalProperties: false,
+              properties: {
+                field: {
+                  ...text,
+                  description: '客服表中的奖金基数列 / the agents table\u2019s field of the base',
+                },
+                default: {
+                  type: 'number',
+                  minimum: 0,
+                  description: '该列为空时的基数 / the base when the field is empty',
+                },
+              },
+              description:
+                '奖金基数:一个金额,或 { field: 客服表的列 } / the bonus base: an amount, or { field: an agents field }',
+            },
+          },
+        },
+        awards: {
+          type: 'array',
+          description: '奖项(v2):按指标排名前 N 名,并列同得 / awards (v2): the top N by a metric, ties share',
+          items: {
+            type: 'object',
+            required: ['id', 'title', 'metric', 'top'],
+            additionalProperties: false,
+            properties: {
+              id: { type: 'string', pattern: ID_PATTERN },
+              title: { ...text, description: '奖项名称,例如 满意度之星 / the award\u2019s name' },
+              title_en: text,
+              metric: text,
+              top: { type: 'integer', minimum: 1, description: '前几名 / how many places' },
+              amount: {
+                type: 'number',
+                minimum: 0,
+                description: '每位获奖者的奖金 / what each winner receives',
+              },
+              min_sample: { type: 'integer', minimum: 0 },
+            },
+          },
+        },
         vetoes: {
           type: 'array',
           items: {

@@ -1,15 +1,18 @@
 import type { Condition } from '@scorebook/conditions';
 import { CONFIG_FILE_ERRORS, closest } from '@scorebook/config-file';
-import type { MetricDefinition } from '@scorebook/contract';
+import { type MetricDefinition, TABLES } from '@scorebook/contract';
 import { messageOf } from '@scorebook/problems';
 import type {
   Adjustment,
+  Award,
   Band,
+  BonusBase,
   Distribution,
   DistributionRule,
   Eligibility,
   Flag,
   Grade,
+  Rewards,
   Scorecard,
   ScoredGroup,
   ScoredItem,
@@ -52,6 +55,8 @@ export function checkScorecards(
     const vetoes = checkVetoes(ctx, path, card.vetoes, metrics, grades);
     const flags = checkFlags(ctx, path, card.flags, metrics);
     const distribution = checkDistribution(ctx, path, card.distribution, byId, grades);
+    const rewards = checkRewards(ctx, path, card.rewards, grades);
+    const awards = checkAwards(ctx, path, card.awards, byId);
     const eligibility = checkEligibility(ctx, path, card.eligibility, metrics);
     const failed = ctx.problems.slice(before).some((p) => p.severity === 'error');
     if (!failed && typeof card.title === 'string') {
@@ -67,6 +72,8 @@ export function checkScorecards(
         vetoes,
         flags,
         distribution,
+        rewards,
+        awards,
         source: ctx.sourceOf(path),
       });
     }
@@ -547,6 +554,114 @@ function checkDistribution(
     grades: rules.sort((a, b) => a.index - b.index).map(({ index: _index, ...rule }) => rule),
     source: ctx.sourceOf(path),
   };
+}
+
+function checkRewards(
+  ctx: CheckContext,
+  cardPath: Path,
+  raw: unknown,
+  grades: readonly Grade[],
+): Rewards | null {
+  const path: Path = [...cardPath, 'rewards'];
+  if (raw === undefined || !ctx.v2(path, '绩效系数与奖金 rewards', 'Rewards')) return null;
+  if (!isRecord(raw) || !isRecord(raw.coefficients)) return null;
+  let ok = true;
+  const given = raw.coefficients;
+  for (const grade of Object.keys(given)) {
+    if (grades.length > 0 && !grades.some((g) => g.grade === grade)) {
+      ctx.report(
+        [...path, 'coefficients', grade],
+        'UNKNOWN_GRADE',
+        {
+          grade,
+          allowed: grades.map((g) => g.grade).join(', '),
+        },
+        { anchor: 'key' },
+      );
+      ok = false;
+    }
+  }
+  const missing = grades.filter((g) => !Object.hasOwn(given, g.grade)).map((g) => g.grade);
+  if (missing.length > 0) {
+    ctx.report(
+      [...path, 'coefficients'],
+      'REWARD_GRADE_MISSING',
+      { grades: missing.join(', ') },
+      { anchor: 'key' },
+    );
+    ok = false;
+  }
+  let base: BonusBase | null = null;
+  const amount = asNumber(raw.base);
+  if (amount !== null) base = { kind: 'amount', amount };
+  else if (isRecord(raw.base) && typeof raw.base.field === 'string') {
+    const field = raw.base.field;
+    const spec = TABLES.agents.fields[field];
+    if (spec !== undefined && spec.type !== 'number' && spec.type !== 'int') {
+      ctx.report([...path, 'base', 'field'], 'BONUS_BASE_FIELD', { field, type: spec.type });
+      ok = false;
+    }
+    base = { kind: 'field', field, default: asNumber(raw.base.default) };
+  }
+  if (!ok) return null;
+  return {
+    coefficients: grades.flatMap((g) => {
+      const c = asNumber(given[g.grade]);
+      return c === null ? [] : [{ grade: g.grade, coefficient: c }];
+    }),
+    not_rated: asNumber(raw.not_rated),
+    base,
+    source: ctx.sourceOf(path),
+  };
+}
+
+function checkAwards(
+  ctx: CheckContext,
+  cardPath: Path,
+  raw: unknown,
+  byId: ReadonlyMap<string, MetricDefinition>,
+): Award[] {
+  if (raw === undefined || !ctx.v2([...cardPath, 'awards'], '奖项 awards', 'Awards')) return [];
+  const out: Award[] = [];
+  const seen = new Set<string>();
+  asArray(raw).forEach((item, index) => {
+    const path: Path = [...cardPath, 'awards', index];
+    if (!isRecord(item)) return;
+    const id = asString(item.id);
+    if (id !== null && seen.has(id))
+      ctx.report([...path, 'id'], 'DUPLICATE_ID', { id, what: '奖项', whatEn: 'award' });
+    if (id !== null) seen.add(id);
+    const metricId = asString(item.metric);
+    const metric = metricId === null ? undefined : byId.get(metricId);
+    if (metricId !== null && metric === undefined) {
+      ctx.report([...path, 'metric'], 'UNKNOWN_METRIC', {
+        metric: metricId,
+        suggestion: closest(metricId, [...byId.keys()]) ?? '',
+      });
+      return;
+    }
+    if (item.min_sample !== undefined && (metric?.kind === 'count' || metric?.kind === 'sum'))
+      ctx.report(
+        [...path, 'min_sample'],
+        'MIN_SAMPLE_IGNORED',
+        { metric: metric.id, kind: metric.kind },
+        { severity: 'warning', anchor: 'key' },
+      );
+    const title = asString(item.title);
+    const top = asNumber(item.top);
+    if (id === null || title === null || top === null || metric === undefined) return;
+    out.push({
+      id,
+      title,
+      title_en: asString(item.title_en),
+      metric: metric.id,
+      top,
+      amount: asNumber(item.amount),
+      min_sample: asNumber(item.min_sample) ?? 1,
+      source: ctx.sourceOf(path),
+    });
+  });
+  return out;
 }
 
 function checkEligibility(

@@ -1,7 +1,7 @@
 import type { Unit } from '@scorebook/contract';
 import { WEEKDAYS } from '@scorebook/time';
 import { policyMetricCatalog } from '../metric-catalog.ts';
-import type { Distribution, Exclusion, Policy, Scorecard } from '../model.ts';
+import type { Distribution, Exclusion, Policy, Rewards, Scorecard } from '../model.ts';
 
 /** What part of a policy a change is in. */
 export type ChangeArea =
@@ -17,7 +17,9 @@ export type ChangeArea =
   | 'adjustment'
   | 'veto'
   | 'flag'
-  | 'distribution';
+  | 'distribution'
+  | 'reward'
+  | 'award';
 
 /** One difference in meaning between two versions of a policy. */
 export interface PolicyChange {
@@ -245,6 +247,14 @@ function diffScorecard(
   ]);
   diffKeyed(changes, { area: 'flag', scorecard: id }, a.flags, b.flags, (x) => x.id, ['label', 'when']);
   diffDistribution(changes, id, a.distribution, b.distribution);
+  diffRewards(changes, id, a.rewards, b.rewards);
+  diffKeyed(changes, { area: 'award', scorecard: id }, a.awards, b.awards, (x) => x.id, [
+    'title',
+    'metric',
+    'top',
+    'amount',
+    'min_sample',
+  ]);
 }
 
 /**
@@ -282,6 +292,23 @@ function diffDistribution(
     ['max_share', 'min_share'],
     () => 'ratio',
   );
+}
+
+/** Rewards: added or removed whole; else each grade's coefficient, `not_rated` and the base. */
+function diffRewards(changes: PolicyChange[], scorecard: string, a: Rewards | null, b: Rewards | null): void {
+  if (a === null || b === null) {
+    if (a !== b)
+      changes.push(
+        change('reward', a === null ? 'added' : 'removed', scorecard, null, a && strip(a), b && strip(b)),
+      );
+    return;
+  }
+  diffKeyed(changes, { area: 'reward', scorecard }, a.coefficients, b.coefficients, (c) => c.grade, [
+    'coefficient',
+  ]);
+  const field = fieldRecorder(changes);
+  field('reward', scorecard, null, 'not_rated', a.not_rated, b.not_rated);
+  field('reward', scorecard, null, 'base', a.base, b.base);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { type Condition, formatCondition } from '@scorebook/conditions';
 import type { Unit } from '@scorebook/contract';
-import type { Band, Distribution, TargetRange } from '../model.ts';
+import type { Band, BonusBase, Distribution, Rewards, TargetRange } from '../model.ts';
 import type { ChangeArea, PolicyChange } from './diff-policies.ts';
 
 /** A language of output. */
@@ -20,6 +20,8 @@ const AREA: Record<ChangeArea, [string, string]> = {
   veto: ['一票否决', 'Veto'],
   flag: ['需关注标记', 'Flag'],
   distribution: ['强制分布', 'Forced distribution'],
+  reward: ['绩效系数与奖金', 'Rewards'],
+  award: ['奖项', 'Award'],
 };
 
 const FIELD: Record<string, [string, string]> = {
@@ -33,6 +35,11 @@ const FIELD: Record<string, [string, string]> = {
   max_share: ['最多占比', 'at most'],
   min_share: ['最少占比', 'at least'],
   tie_breakers: ['并列时比较', 'tie-breakers'],
+  coefficient: ['绩效系数', 'coefficient'],
+  not_rated: ['未参评系数', 'coefficient when not rated'],
+  base: ['奖金基数', 'bonus base'],
+  top: ['名额', 'places'],
+  amount: ['奖金', 'amount'],
   when: ['条件', 'condition'],
   reason: ['原因', 'reason'],
   reason_en: ['英文原因', 'English reason'],
@@ -164,6 +171,15 @@ function formatValue(value: unknown, field: string | null, unit: Unit | null, la
   const record = value as Record<string, unknown>;
   if (Array.isArray(record.grades) && Array.isArray(record.tie_breakers))
     return formatDistribution(record as unknown as Pick<Distribution, 'grades' | 'tie_breakers'>, lang);
+  if (field === 'base') return formatBonusBase(value as BonusBase, lang);
+  if (typeof record.top === 'number' && typeof record.metric === 'string') {
+    const amount = typeof record.amount === 'number' ? record.amount : null;
+    return lang === 'zh'
+      ? `${String(record.title)}:${record.metric} 前 ${record.top} 名${amount === null ? '' : `,每人 ${amount}`}`
+      : `${String(record.title)}: top ${record.top} by ${record.metric}${amount === null ? '' : `, ${amount} each`}`;
+  }
+  if (Array.isArray(record.coefficients))
+    return formatRewards(record as unknown as Omit<Rewards, 'source'>, lang);
   if (record.when !== undefined) {
     const rest = Object.entries(record)
       .filter(([k, v]) => k !== 'when' && v !== null)
@@ -192,6 +208,23 @@ export function formatDistribution(d: Pick<Distribution, 'grades' | 'tie_breaker
       ? ''
       : `; ${lang === 'zh' ? '并列时比较' : 'ties by'} ${d.tie_breakers.join(', ')}`;
   return `${shares.join(', ')}${ties}`;
+}
+
+/** A bonus base: the amount, or `客服表 bonus_base(为空时 2000)` / `agents.bonus_base (2000 when empty)`. */
+export function formatBonusBase(base: BonusBase | null, lang: Lang): string {
+  if (base === null) return '—';
+  if (base.kind === 'amount') return String(base.amount);
+  const fallback =
+    base.default === null ? '' : lang === 'zh' ? `(为空时 ${base.default})` : ` (${base.default} when empty)`;
+  return lang === 'zh' ? `客服表 ${base.field}${fallback}` : `agents.${base.field}${fallback}`;
+}
+
+/** Rewards as `S 1.5 · A 1.2 · B 1; 基数 2000`. */
+export function formatRewards(r: Pick<Rewards, 'coefficients' | 'not_rated' | 'base'>, lang: Lang): string {
+  const parts = [r.coefficients.map((c) => `${c.grade} ${c.coefficient}`).join(' · ')];
+  if (r.not_rated !== null) parts.push(`${lang === 'zh' ? '未参评' : 'not rated'} ${r.not_rated}`);
+  if (r.base !== null) parts.push(`${lang === 'zh' ? '基数' : 'base'} ${formatBonusBase(r.base, lang)}`);
+  return parts.join('; ');
 }
 
 function oneLine(text: string): string {

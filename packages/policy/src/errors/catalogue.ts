@@ -301,6 +301,17 @@ export const POLICY_ERRORS = defineCatalogue({
     en: (p: { sum: number }) =>
       `The min_share of the forced distribution's grades add up to ${p.sum}%, over 100%: they cannot all hold.`,
   },
+  REWARD_GRADE_MISSING: {
+    zh: (p: { grades: string }) => `绩效系数缺少等级 ${p.grades}:每个等级都要有系数(可以是 0)。`,
+    en: (p: { grades: string }) =>
+      `The coefficients lack the grades ${p.grades}: every grade needs one (0 is allowed).`,
+  },
+  BONUS_BASE_FIELD: {
+    zh: (p: { field: string; type: string }) =>
+      `奖金基数不能取客服表的 ${q(p.field)}:它是 ${p.type} 类型,不是数值。请写另一列(例如 bonus_base,在 source.yaml 中声明为 number),或写一个金额。`,
+    en: (p: { field: string; type: string }) =>
+      `The bonus base cannot be the agents field ${q(p.field)}: it is of type ${p.type}, not a number. Name another column (such as bonus_base, declared as a number in source.yaml), or write an amount.`,
+  },
   ADJUSTMENT_RANGE: {
     zh: (p: { id: string; min: number; max: number }) =>
       `加减分 ${q(p.id)} 的 min(${p.min})大于 max(${p.max})。`,

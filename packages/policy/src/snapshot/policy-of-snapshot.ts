@@ -34,6 +34,8 @@ export function policyOfSnapshot(s: PolicySnapshot): Policy {
       vetoes: c.vetoes.map((v) => withSource(v, at)),
       flags: (c.flags ?? []).map((f) => withSource(f, at)),
       distribution: c.distribution ? withSource(c.distribution, at) : null,
+      rewards: c.rewards ? withSource(c.rewards, at) : null,
+      awards: (c.awards ?? []).map((a) => withSource(a, at)),
       source: at(c.line),
     })),
     file: s.file,

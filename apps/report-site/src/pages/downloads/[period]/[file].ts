@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { scorecardsCsv, scorecardsXlsx } from '../../../lib/downloads.ts';
+import { payroll, payrollFiles, scorecardsCsv, scorecardsXlsx } from '../../../lib/downloads.ts';
 import { type PublishedFile, periodById, periodsToBuild } from '../../../lib/load.ts';
 
-type Download = 'scorecards.csv' | 'scorecards.xlsx' | PublishedFile;
+type Download = 'scorecards.csv' | 'scorecards.xlsx' | 'payroll.csv' | 'payroll.xlsx' | PublishedFile;
 
 interface Props {
   periodId: string;
@@ -13,14 +13,15 @@ interface Props {
 
 export const getStaticPaths = (() =>
   periodsToBuild().flatMap((p) =>
-    (['scorecards.csv', 'scorecards.xlsx', ...p.files] as const).map((file) => ({
+    (['scorecards.csv', 'scorecards.xlsx', ...payrollFiles(p), ...p.files] as const).map((file) => ({
       params: { period: p.id, file },
       props: { periodId: p.id, file },
     })),
   )) satisfies GetStaticPaths;
 
 /**
- * The downloads of a period: the scorecards as CSV and XLSX, and each file of the period's folder
+ * The downloads of a period: the scorecards as CSV and XLSX, the payroll (policy format 2) as CSV
+ * and XLSX, and each file of the period's folder
  * as its bytes, so that a download hashes to what manifest.json records.
  */
 export const GET: APIRoute<Props> = async ({ props }) => {
@@ -30,6 +31,14 @@ export const GET: APIRoute<Props> = async ({ props }) => {
       return new Response(scorecardsCsv(period), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
     case 'scorecards.xlsx':
       return new Response(await scorecardsXlsx(period), {
+        headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+      });
+    case 'payroll.csv':
+      return new Response(await payroll(period, props.file), {
+        headers: { 'Content-Type': 'text/csv; charset=utf-8' },
+      });
+    case 'payroll.xlsx':
+      return new Response(await payroll(period, props.file), {
         headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
       });
     default:
