@@ -21,6 +21,8 @@ export class CheckContext {
   zone: Zone = new Zone('UTC');
   /** The format the file declares (`scorebook: 2` admits the v2 features); 1 unless it says 2. */
   format: 1 | 2 = 1;
+  /** Ids that `metrics:` defines with errors: references to them are not reported as unknown. */
+  readonly brokenMetrics: Set<string> = new Set();
 
   constructor(parsed: ParsedYaml) {
     this.parsed = parsed;

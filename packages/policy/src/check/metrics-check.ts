@@ -3,6 +3,7 @@ import {
   isMeasuredTable,
   KINDS_WITH_FIELD,
   MEASURED_TABLES,
+  METRIC_KINDS,
   type MetricDefinition,
   type MetricKind,
   measuredFields,
@@ -15,8 +16,9 @@ const NUMERIC_TYPES = new Set(['int', 'number']);
 
 /**
  * Checks the policy's own metric definitions: unique ids that redefine no built-in metric, the
- * keys each kind takes, known tables and numeric fields, valid `where` conditions.
- * Returns the definitions that passed.
+ * keys each kind takes (nothing more for an unknown kind, which the schema reports), known tables
+ * and numeric fields, valid `where` conditions. Returns the definitions that passed; the ids of
+ * the others go to `ctx.brokenMetrics`.
  */
 export function checkPolicyMetrics(ctx: CheckContext, raw: unknown): MetricDefinition[] {
   const builtin = new Set(builtinCatalog().map((m) => m.id));
@@ -44,7 +46,11 @@ export function checkPolicyMetrics(ctx: CheckContext, raw: unknown): MetricDefin
       seen.add(id);
     }
     const kind = asString(item.kind) as MetricKind | null;
-    if (kind === null) return;
+    // An unknown kind is the schema's NOT_ALLOWED_VALUE; what keys it needs cannot be said.
+    if (kind === null || !METRIC_KINDS.includes(kind)) {
+      if (id !== null) ctx.brokenMetrics.add(id);
+      return;
+    }
     ok = checkKindKeys(ctx, path, item, kind) && ok;
     if (kind === 'ratio') {
       for (const side of ['numerator', 'denominator'] as const) {
@@ -57,7 +63,7 @@ export function checkPolicyMetrics(ctx: CheckContext, raw: unknown): MetricDefin
     }
     if (ok && typeof item.title === 'string' && (item.better === 'higher' || item.better === 'lower')) {
       valid.push(toDefinition(item, false));
-    }
+    } else if (id !== null && !builtin.has(id)) ctx.brokenMetrics.add(id);
   });
   return valid;
 }

@@ -185,10 +185,7 @@ function checkScored(
     if (metricId === null) return;
     const metric = byId.get(metricId);
     if (metric === undefined) {
-      ctx.report([...path, 'metric'], 'UNKNOWN_METRIC', {
-        metric: metricId,
-        suggestion: closest(metricId, [...byId.keys()]) ?? '',
-      });
+      unknownMetric(ctx, [...path, 'metric'], metricId, byId);
       return;
     }
     if (seen.has(metricId))
@@ -369,10 +366,7 @@ function checkAdjustments(
       ctx.report([...path, 'id'], 'DUPLICATE_ID', { id, what: '加减分', whatEn: 'adjustment' });
     if (id !== null) seen.add(id);
     if (metric !== null && !byId.has(metric)) {
-      ctx.report([...path, 'metric'], 'UNKNOWN_METRIC', {
-        metric,
-        suggestion: closest(metric, [...byId.keys()]) ?? '',
-      });
+      unknownMetric(ctx, [...path, 'metric'], metric, byId);
       return;
     }
     const min = asNumber(item.min);
@@ -467,10 +461,7 @@ function checkDistribution(
   asArray(raw.tie_breakers).forEach((metric, i) => {
     if (typeof metric !== 'string') return;
     if (!byId.has(metric)) {
-      ctx.report([...path, 'tie_breakers', i], 'UNKNOWN_METRIC', {
-        metric,
-        suggestion: closest(metric, [...byId.keys()]) ?? '',
-      });
+      unknownMetric(ctx, [...path, 'tie_breakers', i], metric, byId);
       ok = false;
     } else if (tieBreakers.includes(metric)) {
       ctx.report([...path, 'tie_breakers', i], 'DUPLICATE_ID', {
@@ -634,10 +625,7 @@ function checkAwards(
     const metricId = asString(item.metric);
     const metric = metricId === null ? undefined : byId.get(metricId);
     if (metricId !== null && metric === undefined) {
-      ctx.report([...path, 'metric'], 'UNKNOWN_METRIC', {
-        metric: metricId,
-        suggestion: closest(metricId, [...byId.keys()]) ?? '',
-      });
+      unknownMetric(ctx, [...path, 'metric'], metricId, byId);
       return;
     }
     if (item.min_sample !== undefined && (metric?.kind === 'count' || metric?.kind === 'sum'))
@@ -700,4 +688,18 @@ function checkEligibilityWhen(
     },
   });
   return scoreFacts.size > 0 ? null : when;
+}
+
+/**
+ * Reports `UNKNOWN_METRIC` (with the closest id as a suggestion) for a reference to a metric the
+ * policy does not have — unless `metrics:` defines it with errors of its own, which say what to fix.
+ */
+function unknownMetric(
+  ctx: CheckContext,
+  path: Path,
+  metric: string,
+  byId: ReadonlyMap<string, MetricDefinition>,
+): void {
+  if (ctx.brokenMetrics.has(metric)) return;
+  ctx.report(path, 'UNKNOWN_METRIC', { metric, suggestion: closest(metric, [...byId.keys()]) ?? '' });
 }

@@ -1,5 +1,5 @@
 import { type Condition, formatCondition } from '@scorebook/conditions';
-import type { Unit } from '@scorebook/contract';
+import type { MetricDefinition, MetricKind, Unit } from '@scorebook/contract';
 import type { Band, BonusBase, Distribution, Rewards, TargetRange } from '../model.ts';
 import type { ChangeArea, PolicyChange } from './diff-policies.ts';
 
@@ -168,6 +168,10 @@ function formatValue(value: unknown, field: string | null, unit: Unit | null, la
   if (field === 'range') return formatRange(value as TargetRange, unit, lang);
   if (Array.isArray(value)) return value.join(', ') || '—';
   if (field === 'when' || field === 'where') return formatCondition(value as Condition, lang);
+  if (field === 'numerator' || field === 'denominator') {
+    const side = value as { table: string; where: Condition | null };
+    return side.where === null ? side.table : `${side.table}: ${formatCondition(side.where, lang)}`;
+  }
   const record = value as Record<string, unknown>;
   if (Array.isArray(record.grades) && Array.isArray(record.tie_breakers))
     return formatDistribution(record as unknown as Pick<Distribution, 'grades' | 'tie_breakers'>, lang);
@@ -180,6 +184,8 @@ function formatValue(value: unknown, field: string | null, unit: Unit | null, la
   }
   if (Array.isArray(record.coefficients))
     return formatRewards(record as unknown as Omit<Rewards, 'source'>, lang);
+  if (typeof record.kind === 'string' && typeof record.better === 'string')
+    return formatMetricDefinition(record as unknown as MetricDefinition, lang);
   if (record.when !== undefined) {
     const rest = Object.entries(record)
       .filter(([k, v]) => k !== 'when' && v !== null)
@@ -195,6 +201,44 @@ function formatValue(value: unknown, field: string | null, unit: Unit | null, la
       .join(', ');
   }
   return JSON.stringify(value);
+}
+
+const KIND: Record<MetricKind, [string, string]> = {
+  mean: ['平均值', 'mean'],
+  median: ['中位数', 'median'],
+  p90: ['P90', 'p90'],
+  sum: ['合计', 'sum'],
+  count: ['计数', 'count'],
+  ratio: ['比率', 'ratio'],
+  nps: ['NPS', 'NPS'],
+};
+
+const UNIT_ZH: Partial<Record<Unit, string>> = { seconds: '秒', amount: '金额', score: '分', ratio: '比率' };
+
+/**
+ * A policy's own metric as one line: its title, kind, direction and what it reads —
+ * `长通话占比 — 比率,越低越好:conversations(handle_seconds 大于 1800)÷ conversations`,
+ * `Median handle — median of conversations.handle_seconds (seconds), lower is better`.
+ */
+export function formatMetricDefinition(m: MetricDefinition, lang: Lang): string {
+  const zh = lang === 'zh';
+  const rows = (table: string | null, where: Condition | null) =>
+    `${table ?? '—'}${where === null ? '' : zh ? `(${formatCondition(where, lang)})` : ` (${formatCondition(where, lang)})`}`;
+  const title = zh ? m.title : (m.title_en ?? m.title);
+  const better = zh ? (m.better === 'higher' ? '越高越好' : '越低越好') : `${m.better} is better`;
+  const kind = KIND[m.kind][zh ? 0 : 1];
+  if (m.kind === 'ratio') {
+    const reads = `${rows(m.numerator?.table ?? null, m.numerator?.where ?? null)} ÷ ${rows(m.denominator?.table ?? null, m.denominator?.where ?? null)}`;
+    return zh ? `${title} — ${kind},${better}:${reads}` : `${title} — ${kind}, ${better}: ${reads}`;
+  }
+  const source =
+    m.field === null
+      ? rows(m.table, m.where)
+      : `${m.table ?? '—'}.${m.field}${m.where === null ? '' : zh ? `(${formatCondition(m.where, lang)})` : ` (${formatCondition(m.where, lang)})`}`;
+  const unit = m.unit === null ? '' : zh ? `,单位${UNIT_ZH[m.unit] ?? ` ${m.unit}`}` : ` (${m.unit})`;
+  return zh
+    ? `${title} — ${source} 的${kind}${unit},${better}`
+    : `${title} — ${kind} of ${source}${unit}, ${better}`;
 }
 
 /** A forced distribution as `S ≤ 10%, A ≤ 20%, D ≥ 5%; 并列时比较 csat_rate`. */
