@@ -15,6 +15,20 @@ export interface MetricResult {
   score: number | null;
   weight: number | null;
   status: MetricStatus;
+  /** Format 2, only for an item with segmented targets: each segment's value and score, in policy order. */
+  segments?: SegmentResult[];
+}
+
+/** One segment of a segmented item (format 2, `docs/scorecards.md`, segmented targets). */
+export interface SegmentResult {
+  /** The field value of the segment. */
+  segment: string | number | boolean;
+  /** The metric over the segment's rows; null without rows. */
+  value: number | null;
+  sample: number;
+  /** The segment's linear score; null when not `scored`. */
+  score: number | null;
+  status: 'scored' | 'no_data' | 'insufficient';
 }
 
 /**
@@ -297,7 +311,15 @@ export interface SnapshotScoredItem {
   min_sample: number;
   /** The id of the group the item is scored in; null in a scorecard without groups. */
   group: string | null;
+  /** Format 2, only on an item with segmented targets: the field and each segment's goal. */
+  segments?: SnapshotSegments;
   line: number;
+}
+
+/** Segmented targets of an item (format 2): the field, and each value's target and floor in policy order. */
+export interface SnapshotSegments {
+  field: string;
+  segments: Array<{ value: string | number | boolean; title: string | null; target: number; floor: number }>;
 }
 
 /** A group of a scorecard (format 2) with its weight; `line` is where it starts in `text`. */

@@ -13,7 +13,13 @@ import {
   type Results,
   TABLES,
 } from '@scorebook/contract';
-import { loadPolicyFamily, type Policy, policyMetricCatalog, selectVersion } from '@scorebook/policy';
+import {
+  loadPolicyFamily,
+  type Policy,
+  policyMetricCatalog,
+  segmentDefinitions,
+  selectVersion,
+} from '@scorebook/policy';
 import { messageOf, type Problem, ScorebookError } from '@scorebook/problems';
 import { findSource, type Source } from '@scorebook/source';
 import { type Period, parsePeriod, Zone, zonePeriod } from '@scorebook/time';
@@ -140,7 +146,9 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
     for (const r of batch) checks.accept(r);
   const agents = checks.agents;
   const roles = rolesWithoutScorecard(agents, policy);
-  const compiled = compileMetrics(definitions, zone, (t) => measuredFieldsOf(t, fieldsOf));
+  // Segmented targets measure their metric once more per segment, after the catalog.
+  const measured = [...definitions, ...segmentDefinitions(policy, definitions)];
+  const compiled = compileMetrics(measured, zone, (t) => measuredFieldsOf(t, fieldsOf));
   const scorecardOfRole = new Map(policy.scorecards.flatMap((s) => s.roles.map((r) => [r, s] as const)));
   const metricIndex = new Map(definitions.map((d, i) => [d.id, i]));
   const scoredBy = agents.map(
@@ -234,6 +242,7 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
     policy,
     agents,
     tallies: measure.tallies,
+    catalogSize: definitions.length,
     noData,
     excludedOf: (agent) => exclusions.ofAgent(agent).counts,
     period: zoned,

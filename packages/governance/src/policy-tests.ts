@@ -279,11 +279,17 @@ function coverageOf(versions: readonly Policy[], evaluations: readonly Evaluatio
           `scorecards.${s.id}.groups.${g.id}`,
           members.some((a) => a.groups?.some((r) => r.id === g.id && r.status === 'scored') ?? false),
         );
-      for (const item of s.scored)
+      for (const item of s.scored) {
         add(
           `scorecards.${s.id}.scored.${item.metric}`,
           members.some((a) => a.metrics[item.metric]?.status === 'scored'),
         );
+        for (const [i, g] of (item.segments?.segments ?? []).entries())
+          add(
+            `scorecards.${s.id}.scored.${item.metric}.segments.${String(g.value)}`,
+            members.some((a) => a.metrics[item.metric]?.segments?.[i]?.status === 'scored'),
+          );
+      }
       for (const a of s.adjustments)
         add(
           `scorecards.${s.id}.adjustments.${a.id}`,

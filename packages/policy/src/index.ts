@@ -9,6 +9,7 @@ export {
   formatQuantity,
   formatRange,
   formatRewards,
+  formatSegments,
   type Lang,
   renderDiffMarkdown,
   renderDiffText,
@@ -29,6 +30,7 @@ export type {
   Exclusion,
   Flag,
   Grade,
+  ItemSegments,
   Policy,
   Rewards,
   Scorecard,
@@ -40,5 +42,6 @@ export type {
 } from './model.ts';
 export { cents, PAYROLL_AMOUNT_COLUMNS, PAYROLL_COLUMNS, payrollRows } from './rewards/payroll.ts';
 export { neutralise, type SheetRows, sheetCsv, sheetXlsx } from './rewards/spreadsheet.ts';
+export { segmentDefinitions, segmentMetricId } from './segments.ts';
 export { selectVersion } from './select-version.ts';
 export { policyOfSnapshot } from './snapshot/policy-of-snapshot.ts';

@@ -52,7 +52,19 @@ export interface ScoredItem {
   min_sample: number;
   /** The id of the group it is scored in (v2); null in a scorecard without groups. */
   group: string | null;
+  /** Segmented targets (v2): the metric scored per value of a field; null otherwise. */
+  segments: ItemSegments | null;
   source: SourceRef;
+}
+
+/**
+ * Segmented targets (v2, 分段目标): the item's metric is also computed over the rows whose `field`
+ * equals each segment's value, each scored linearly by its own target and floor; the item's
+ * score is the sample-weighted mean of the segment scores.
+ */
+export interface ItemSegments {
+  field: string;
+  segments: Array<{ value: string | number | boolean; title: string | null; target: number; floor: number }>;
 }
 
 /**

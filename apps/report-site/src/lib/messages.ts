@@ -276,6 +276,12 @@ export const SITE_TEXT = defineCatalogue({
         ? `${p.from} → ${p.to}: ${p.grade} is at most ${p.share} (${p.limit} agents), and this agent was placed after them.`
         : `${p.from} → ${p.to}: ${p.grade} is at least ${p.share} (${p.limit} agents), filled from the lowest placed.`,
   },
+  segmentsOf: {
+    zh: (p: { metric: string; field: string }) => `${p.metric}:按 ${p.field} 分段`,
+    en: (p: { metric: string; field: string }) => `${p.metric}: by ${p.field}`,
+  },
+  segment: fixed('分段', 'Segment'),
+  segmentsWeighted: fixed('按样本加权', 'Weighted by sample'),
   rewards: fixed('绩效奖金', 'Rewards'),
   coefficient: fixed('绩效系数', 'Coefficient'),
   bonusBase: fixed('奖金基数', 'Bonus base'),

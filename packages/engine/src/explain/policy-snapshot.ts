@@ -92,6 +92,14 @@ function scorecard(s: Scorecard, v2: boolean): SnapshotScorecard {
       ...(v2 ? { range: i.range === null ? null : { ...i.range } } : {}),
       min_sample: i.min_sample,
       group: i.group,
+      ...(i.segments === null
+        ? {}
+        : {
+            segments: {
+              field: i.segments.field,
+              segments: i.segments.segments.map((g) => ({ ...g })),
+            },
+          }),
       line: i.source.line,
     })),
     adjustments: s.adjustments.map((a) => ({

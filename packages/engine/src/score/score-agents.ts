@@ -1,5 +1,5 @@
 import type { AgentResult, AwardResult, MetricResult, Results } from '@scorebook/contract';
-import type { Distribution, Policy, Scorecard } from '@scorebook/policy';
+import { type Distribution, type Policy, type Scorecard, segmentMetricId } from '@scorebook/policy';
 import type { Period, Zone } from '@scorebook/time';
 import type { Agent } from '../check/row-checks.ts';
 import type { MetricTally } from '../measure/accumulate.ts';
@@ -8,14 +8,19 @@ import { agentFacts } from './agent-facts.ts';
 import { distributeGrades } from './distribution.ts';
 import { assignRanks, notRatedRating, type Rating, rateAgent } from './rate-agent.ts';
 import { awardWinners, rewardOf } from './rewards.ts';
-import { infoMetric, scoreMetric } from './score-metric.ts';
+import { infoMetric, scoreMetric, scoreSegmented } from './score-metric.ts';
 
 /** Inputs of {@link scoreAgents}. */
 export interface ScoreInput {
   policy: Policy;
   agents: readonly Agent[];
-  /** One tally per metric of the catalog, in catalog order: the metrics results carry. */
+  /**
+   * One tally per metric of the catalog, in catalog order (the metrics results carry), then one
+   * per segment metric of segmented targets (`segmentDefinitions`), which results do not list.
+   */
   tallies: readonly MetricTally[];
+  /** How many of `tallies` are the catalog's. */
+  catalogSize: number;
   /** Metrics that need an absent table: no data, whatever their kind. */
   noData: ReadonlySet<string>;
   /** The rows of the period each exclusion removed of an agent, by exclusion id. */
@@ -39,7 +44,9 @@ export interface ScoredAgent {
  * total, vetoes, grade), then ranks within each scorecard.
  */
 export function scoreAgents(input: ScoreInput): ScoredAgent[] {
-  const { policy, agents, tallies, noData, zone } = input;
+  const { policy, agents, noData, zone } = input;
+  const tallies = input.tallies.slice(0, input.catalogSize);
+  const segmentTallies = new Map(input.tallies.slice(input.catalogSize).map((t) => [t.definition.id, t]));
   const scorecardOfRole = new Map(policy.scorecards.flatMap((s) => s.roles.map((r) => [r, s] as const)));
   const scored = agents.map((agent): ScoredAgent => {
     const scorecard = scorecardOfRole.get(agent.role) ?? null;
@@ -51,7 +58,18 @@ export function scoreAgents(input: ScoreInput): ScoredAgent[] {
       const measured: MetricValue = noData.has(d.id) ? { value: null, sample: 0 } : tally.value(agent.index);
       values[d.id] = measured.value;
       const item = items.get(d.id);
-      metrics[d.id] = item === undefined ? infoMetric(measured) : scoreMetric(measured, item, d);
+      const segments = item?.segments ?? null;
+      metrics[d.id] =
+        item === undefined
+          ? infoMetric(measured)
+          : segments === null
+            ? scoreMetric(measured, item, d)
+            : scoreSegmented(measured, item, d, (value) => {
+                const t = segmentTallies.get(segmentMetricId(d.id, segments.field, value));
+                return t === undefined || noData.has(d.id)
+                  ? { value: null, sample: 0 }
+                  : t.value(agent.index);
+              });
     }
     // Format 2 conditions also see who the agent is; format 1 conditions see the metrics only.
     const who = agentFacts(agent, input.period);

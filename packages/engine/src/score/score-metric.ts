@@ -1,4 +1,4 @@
-import type { MetricDefinition, MetricResult } from '@scorebook/contract';
+import type { MetricDefinition, MetricResult, SegmentResult } from '@scorebook/contract';
 import type { ScoredItem, TargetRange } from '@scorebook/policy';
 import type { MetricValue } from '../measure/compile-metrics.ts';
 
@@ -28,6 +28,37 @@ function itemScore(value: number, item: ScoredItem, definition: MetricDefinition
     return linearScore(value, target, floor, definition.better);
   if (item.method === 'range' && range !== null) return rangeScore(value, range);
   return bandScore(value, item);
+}
+
+/**
+ * Scores an item with segmented targets (`docs/scorecards.md`, segmented targets): each segment's
+ * value (from `segment`) is scored linearly by its target and floor, `insufficient` below the
+ * item's `min_sample`; the item's score is the mean of the scored segments' scores weighted by
+ * their samples. No scored segment: `insufficient` if a segment was, else `no_data`. `measured`
+ * is the metric over all rows, which the result shows as its value and sample.
+ */
+export function scoreSegmented(
+  measured: MetricValue,
+  item: ScoredItem,
+  definition: MetricDefinition,
+  segment: (value: string | number | boolean) => MetricValue,
+): MetricResult {
+  const segments: SegmentResult[] = (item.segments?.segments ?? []).map((s) => {
+    const m = segment(s.value);
+    const base = { segment: s.value, value: m.value, sample: m.sample };
+    if (m.value === null) return { ...base, score: null, status: 'no_data' };
+    if (m.sample < item.min_sample) return { ...base, score: null, status: 'insufficient' };
+    return { ...base, score: linearScore(m.value, s.target, s.floor, definition.better), status: 'scored' };
+  });
+  const scored = segments.filter((s) => s.score !== null && s.sample > 0);
+  const samples = scored.reduce((n, s) => n + s.sample, 0);
+  const base = { value: measured.value, sample: measured.sample, weight: item.weight };
+  if (scored.length === 0) {
+    const status = segments.some((s) => s.status === 'insufficient') ? 'insufficient' : 'no_data';
+    return { ...base, score: null, status, segments };
+  }
+  const score = scored.reduce((sum, s) => sum + s.sample * (s.score ?? 0), 0) / samples;
+  return { ...base, score, status: 'scored', segments };
 }
 
 /** A metric outside the agent's scorecard: its value, for information. */

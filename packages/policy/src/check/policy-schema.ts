@@ -352,6 +352,31 @@ export const POLICY_SCHEMA = {
         target: goal,
         floor: goal,
         min_sample: { type: 'integer', minimum: 0 },
+        segments: {
+          type: 'object',
+          required: ['field', 'targets'],
+          additionalProperties: false,
+          description:
+            '分段目标(v2):按字段的取值分段计算并计分,按样本量加权 / segmented targets (v2): computed and scored per value of a field, weighted by sample',
+          properties: {
+            field: { ...text, description: '分段的字段,例如 channel / the field of the segments' },
+            targets: {
+              type: 'array',
+              minItems: 1,
+              items: {
+                type: 'object',
+                required: ['value', 'target', 'floor'],
+                additionalProperties: false,
+                properties: {
+                  value: { type: ['string', 'number', 'boolean'], description: '字段取值 / the field value' },
+                  title: text,
+                  target: goal,
+                  floor: goal,
+                },
+              },
+            },
+          },
+        },
         bands: {
           type: 'array',
           minItems: 1,

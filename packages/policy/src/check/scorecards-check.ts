@@ -1,6 +1,6 @@
 import type { Condition } from '@scorebook/conditions';
 import { CONFIG_FILE_ERRORS, closest } from '@scorebook/config-file';
-import { type MetricDefinition, TABLES } from '@scorebook/contract';
+import { isMeasuredTable, type MetricDefinition, measuredFields, TABLES } from '@scorebook/contract';
 import { messageOf } from '@scorebook/problems';
 import type {
   Adjustment,
@@ -12,6 +12,7 @@ import type {
   Eligibility,
   Flag,
   Grade,
+  ItemSegments,
   Rewards,
   Scorecard,
   ScoredGroup,
@@ -194,13 +195,112 @@ function checkScored(
         scorecard: String(listPath[1]),
       });
     seen.add(metricId);
-    const scoredItem = checkScoring(ctx, path, item, metric);
+    const scoredItem =
+      item.segments === undefined
+        ? checkScoring(ctx, path, item, metric)
+        : checkSegmented(ctx, path, item, metric);
     if (scoredItem !== null && weight !== null)
-      items.push({ ...scoredItem, weight, group, source: ctx.sourceOf(path) });
+      items.push({ segments: null, ...scoredItem, weight, group, source: ctx.sourceOf(path) });
   });
   const sum = weights.notHundred(asArray(raw).length);
   if (sum !== null) weightsNot100(sum);
   return items;
+}
+
+/**
+ * An item with segmented targets (v2): no method, target, floor or bands of its own; a metric
+ * with a sample; a field of every table the metric reads; each segment's value once, with a
+ * target and floor in the metric's unit and direction.
+ */
+function checkSegmented(
+  ctx: CheckContext,
+  path: Path,
+  item: Record<string, unknown>,
+  metric: MetricDefinition,
+): Omit<ScoredItem, 'weight' | 'group' | 'source'> | null {
+  const at: Path = [...path, 'segments'];
+  if (!ctx.v2(at, '分段目标 segments', 'Segmented targets (segments)')) return null;
+  let ok = true;
+  for (const key of ['method', 'target', 'floor', 'bands'])
+    if (item[key] !== undefined) {
+      ctx.report(
+        [...path, key],
+        'SCORED_KEYS_CONFLICT',
+        {
+          metric: metric.id,
+          what: `分段目标不使用 ${key}(每段写自己的 target 和 floor)`,
+          whatEn: `segmented targets take no ${key} (each segment has its own target and floor)`,
+        },
+        { anchor: 'key' },
+      );
+      ok = false;
+    }
+  if (metric.kind === 'count' || metric.kind === 'sum') {
+    ctx.report(at, 'SEGMENTS_KIND', { metric: metric.id, kind: metric.kind }, { anchor: 'key' });
+    return null;
+  }
+  const raw = item.segments;
+  if (!isRecord(raw) || typeof raw.field !== 'string') return null;
+  const field = raw.field;
+  const tables = (
+    metric.kind === 'ratio' ? [metric.numerator?.table, metric.denominator?.table] : [metric.table]
+  ).filter((t) => t !== undefined && t !== null);
+  const lacking = tables.filter((t) => !isMeasuredTable(t) || measuredFields(t)[field] === undefined);
+  if (lacking.length > 0) {
+    const first = lacking[0] ?? '';
+    ctx.report([...at, 'field'], 'SEGMENT_FIELD_UNKNOWN', {
+      metric: metric.id,
+      field,
+      tables: [...new Set(lacking)].join(', '),
+      allowed: isMeasuredTable(first) ? Object.keys(measuredFields(first)).join(', ') : '',
+    });
+    ok = false;
+  }
+  const seen = new Set<string>();
+  const segments: ItemSegments['segments'] = [];
+  asArray(raw.targets).forEach((t, i) => {
+    const tPath: Path = [...at, 'targets', i];
+    if (!isRecord(t) || !['string', 'number', 'boolean'].includes(typeof t.value)) return;
+    const value = t.value as string | number | boolean;
+    const key = JSON.stringify(value);
+    if (seen.has(key)) {
+      ctx.report([...tPath, 'value'], 'DUPLICATE_ID', { id: String(value), what: '分段', whatEn: 'segment' });
+      ok = false;
+    }
+    seen.add(key);
+    const quantity = (k: 'target' | 'floor'): number | null => {
+      const q = parseQuantity(t[k], metric.unit, metric.id);
+      if (q.ok) return q.value;
+      ctx.report([...tPath, k], q.code, q.params);
+      ok = false;
+      return null;
+    };
+    const target = quantity('target');
+    const floor = quantity('floor');
+    if (target === null || floor === null) return;
+    if (metric.better === 'higher' ? target <= floor : target >= floor) {
+      ctx.report([...tPath, 'target'], 'TARGET_FLOOR_ORDER', {
+        metric: metric.id,
+        better: metric.better,
+        target: String(t.target),
+        floor: String(t.floor),
+      });
+      ok = false;
+      return;
+    }
+    segments.push({ value, title: asString(t.title), target, floor });
+  });
+  if (!ok) return null;
+  return {
+    metric: metric.id,
+    method: 'linear',
+    target: null,
+    floor: null,
+    bands: [],
+    range: null,
+    min_sample: asNumber(item.min_sample) ?? 1,
+    segments: { field, segments },
+  };
 }
 
 function checkScoring(
@@ -208,7 +308,7 @@ function checkScoring(
   path: Path,
   item: Record<string, unknown>,
   metric: MetricDefinition,
-): Omit<ScoredItem, 'weight' | 'group' | 'source'> | null {
+): Omit<ScoredItem, 'weight' | 'group' | 'source' | 'segments'> | null {
   const method = item.method === 'bands' || item.method === 'range' ? item.method : 'linear';
   let ok = true;
   const conflict = (zh: string, en: string, at: Path) => {

@@ -223,14 +223,14 @@ function diffScorecard(
     for (const f of withEnglish(['when', 'reason'], x, y)) field('eligibility', id, null, f, x[f], y[f]);
   }
   diffKeyed(changes, { area: 'group', scorecard: id }, a.groups, b.groups, (g) => g.id, ['title', 'weight']);
-  const quantityFields = new Set(['target', 'floor', 'bands', 'range']);
+  const quantityFields = new Set(['target', 'floor', 'bands', 'range', 'segments']);
   diffKeyed(
     changes,
     { area: 'scored', scorecard: id },
     a.scored,
     b.scored,
     (s) => s.metric,
-    ['group', 'weight', 'method', 'target', 'floor', 'bands', 'range', 'min_sample'],
+    ['group', 'weight', 'method', 'target', 'floor', 'bands', 'range', 'segments', 'min_sample'],
     (s, f) =>
       f === null || quantityFields.has(f) ? (unitsB.get(s.metric) ?? unitsA.get(s.metric) ?? null) : null,
   );

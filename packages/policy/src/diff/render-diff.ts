@@ -1,6 +1,6 @@
 import { type Condition, formatCondition } from '@scorebook/conditions';
 import type { MetricDefinition, MetricKind, Unit } from '@scorebook/contract';
-import type { Band, BonusBase, Distribution, Rewards, TargetRange } from '../model.ts';
+import type { Band, BonusBase, Distribution, ItemSegments, Rewards, TargetRange } from '../model.ts';
 import type { ChangeArea, PolicyChange } from './diff-policies.ts';
 
 /** A language of output. */
@@ -32,6 +32,7 @@ const FIELD: Record<string, [string, string]> = {
   min_sample: ['最小样本', 'min sample'],
   method: ['计分方式', 'method'],
   range: ['两侧目标', 'two-sided target'],
+  segments: ['分段目标', 'segmented targets'],
   max_share: ['最多占比', 'at most'],
   min_share: ['最少占比', 'at least'],
   tie_breakers: ['并列时比较', 'tie-breakers'],
@@ -146,6 +147,17 @@ export function formatRange(range: TargetRange, unit: Unit | null, lang: Lang = 
     : `${inside} (0 at ≤ ${q(range.floor_low)} or ≥ ${q(range.floor_high)})`;
 }
 
+/** Segmented targets as `channel:chat 85%(底线 60%)· email 70%(底线 40%)`, goals in the metric's unit. */
+export function formatSegments(s: ItemSegments, unit: Unit | null, lang: Lang = 'en'): string {
+  const q = (v: number) => formatQuantity(v, unit);
+  const each = s.segments.map((g) =>
+    lang === 'zh'
+      ? `${String(g.value)} ${q(g.target)}(底线 ${q(g.floor)})`
+      : `${String(g.value)} ${q(g.target)} (floor ${q(g.floor)})`,
+  );
+  return lang === 'zh' ? `${s.field}:${each.join('· ')}` : `${s.field}: ${each.join(' · ')}`;
+}
+
 /** Bands as `≥95→100, ≥85→80`, thresholds in the metric's unit; `—` for none. */
 export function formatBands(bands: readonly Band[], unit: Unit | null): string {
   return (
@@ -166,6 +178,7 @@ function formatValue(value: unknown, field: string | null, unit: Unit | null, la
     return formatBands(value as Band[], unit);
   }
   if (field === 'range') return formatRange(value as TargetRange, unit, lang);
+  if (field === 'segments') return formatSegments(value as ItemSegments, unit, lang);
   if (Array.isArray(value)) return value.join(', ') || '—';
   if (field === 'when' || field === 'where') return formatCondition(value as Condition, lang);
   if (field === 'numerator' || field === 'denominator') {

@@ -221,6 +221,18 @@ export const POLICY_ERRORS = defineCatalogue({
     en: (p: { metric: string }) =>
       `${q(p.metric)} uses method: bands but has no bands. Add bands, or remove method to score linearly.`,
   },
+  SEGMENTS_KIND: {
+    zh: (p: { metric: string; kind: string }) =>
+      `${q(p.metric)} 是 ${p.kind} 类型的指标,没有样本量可作分段加权的权重:分段目标只用于 mean、median、p90、ratio、nps 类型的指标。`,
+    en: (p: { metric: string; kind: string }) =>
+      `${q(p.metric)} is a ${p.kind} metric, which has no sample to weight its segments by: segmented targets are for mean, median, p90, ratio and nps metrics.`,
+  },
+  SEGMENT_FIELD_UNKNOWN: {
+    zh: (p: { metric: string; field: string; tables: string; allowed: string }) =>
+      `${q(p.metric)} 不能按 ${q(p.field)} 分段:${p.tables} 中没有这个字段。可用的字段:${p.allowed}。`,
+    en: (p: { metric: string; field: string; tables: string; allowed: string }) =>
+      `${q(p.metric)} cannot be segmented by ${q(p.field)}: ${p.tables} has no such field. Fields: ${p.allowed}.`,
+  },
   SCORED_KEYS_CONFLICT: {
     zh: (p: KeysConflict) => `${q(p.metric)}:${p.what}`,
     en: (p: KeysConflict) => `${q(p.metric)}: ${p.whatEn}`,

@@ -3,7 +3,7 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://scorebook.dev/schema/policy.schema.json","title":"Scorebook policy version (考核策略版本)","type":"object","required":["scorebook","id","version","effective_from","title","timezone","grades","scorecards"],"additionalProperties":false,"properties":{"scorebook":{"enum":[1,2],"description":"格式版本:1,或使用考核维度等 v2 功能时为 2 / format version: 1, or 2 for the v2 features (groups, …)"},"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"策略 id,与文件夹同名 / policy id, equals the folder name"},"version":{"type":["string","number"],"minLength":1,"description":"版本号,加引号,例如 \"2026.10\" / version label, quoted"},"effective_from":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"生效日期 YYYY-MM-DD / effective date"},"title":{"type":"string","minLength":1,"description":"策略名称 / display name"},"title_en":{"type":"string","minLength":1},"description":{"type":"string","description":"说明(Markdown)/ description in Markdown"},"timezone":{"type":"string","description":"IANA 时区,例如 Asia/Shanghai / IANA timezone"},"business_hours":{"type":"object","additionalProperties":false,"description":"营业时间:响应时长只计营业时间内 / business hours: response times count only time inside them","properties":{"mon":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"tue":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"wed":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"thu":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"fri":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"sat":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"sun":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"holidays":{"type":"array","items":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"description":"休息日 / closed dates"}}},"exclusions":{"type":"array","description":"剔除规则:客服无法控制的记录不计入考核 / exclusions of what an agent cannot control","items":{"type":"object","required":["id","table","reason","when"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"table":{"type":"string"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"}}}},"metrics":{"type":"array","items":{"$ref":"#/$defs/metric"},"description":"策略自定义指标 / the policy’s own metrics"},"grades":{"type":"array","minItems":1,"description":"等级,从高到低,最后一级 min_score 为 0 / grades, best first, the last with min_score 0","items":{"type":"object","required":["grade","min_score"],"additionalProperties":false,"properties":{"grade":{"type":"string","minLength":1},"min_score":{"type":"number","minimum":0,"maximum":100},"label":{"type":"string"},"label_en":{"type":"string"}}}},"scorecards":{"type":"object","minProperties":1,"propertyNames":{"pattern":"^[a-z][a-z0-9_-]*$"},"additionalProperties":{"$ref":"#/$defs/scorecard"},"description":"考核表:按岗位 / scorecards by role"}},"$defs":{"condition":{"type":"object","description":"json-rules-engine 条件:{all: [...]}、{any: [...]}、{not: {...}} 或 {fact, operator, value, path?}。A json-rules-engine condition."},"metric":{"type":"object","required":["id","title","kind","better"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"指标 id / metric id"},"title":{"type":"string","minLength":1,"description":"中文名称 / display name"},"title_en":{"type":"string","minLength":1},"description":{"type":"string"},"description_en":{"type":"string"},"kind":{"type":"string","enum":["mean","median","p90","sum","count","ratio","nps"],"description":"计算方式 / how the value is computed"},"better":{"type":"string","enum":["higher","lower"],"description":"越高越好 higher / 越低越好 lower"},"unit":{"type":"string","enum":["seconds","ratio","count","amount","score","number"]},"table":{"type":"string","description":"数据表 / table the metric is computed over"},"field":{"type":"string","description":"取值字段 / field whose values are aggregated"},"where":{"$ref":"#/$defs/condition"},"numerator":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"table":{"type":"string","enum":["conversations","responses","surveys","complaints","qa_reviews","orders","attendance","assessments","events"],"description":"计数的表 / table counted"},"where":{"$ref":"#/$defs/condition"}}},"denominator":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"table":{"type":"string","enum":["conversations","responses","surveys","complaints","qa_reviews","orders","attendance","assessments","events"],"description":"计数的表 / table counted"},"where":{"$ref":"#/$defs/condition"}}}}},"scorecard":{"type":"object","required":["title","roles"],"additionalProperties":false,"properties":{"title":{"type":"string","minLength":1},"title_en":{"type":"string","minLength":1},"roles":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"适用岗位 / roles rated by this scorecard"},"eligibility":{"type":"object","required":["when","reason"],"additionalProperties":false,"properties":{"when":{"$ref":"#/$defs/condition"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1}}},"scored":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/scored"},"description":"考核指标,权重合计 100(或改用 groups)/ scored metrics, weights add up to 100 (or use groups)"},"groups":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/group"},"description":"考核维度(v2):各维度权重合计 100,维度内指标权重合计 100 / groups (v2): group weights add up to 100, and the weights inside each group"},"adjustments":{"type":"array","items":{"type":"object","required":["id","metric","points_each"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"metric":{"type":"string","minLength":1},"points_each":{"type":"number"},"min":{"type":"number"},"max":{"type":"number"}}}},"flags":{"type":"array","description":"需关注标记(v2):条件成立时标记客服,不影响等级 / flags (v2): mark the agent, the grade is not touched","items":{"type":"object","required":["id","label","when"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"label":{"type":"string","minLength":1,"description":"标记的说明,例如 响应快但解决率低 / what the flag says"},"label_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"}}}},"distribution":{"type":"object","required":["grades"],"additionalProperties":false,"description":"强制分布(v2):在分数与一票否决之后按排名限制各等级的比例 / forced distribution (v2): grade shares applied by rank after the thresholds and vetoes","properties":{"tie_breakers":{"type":"array","items":{"type":"string","minLength":1},"description":"总分相同时依次比较的指标 / metrics that order equal totals"},"grades":{"type":"array","minItems":1,"items":{"type":"object","required":["grade"],"additionalProperties":false,"properties":{"grade":{"type":"string","minLength":1},"max_share":{"type":["number","string"],"description":"该等级最多占比,例如 10% / at most this share"},"min_share":{"type":["number","string"],"description":"该等级最少占比,例如 5% / at least this share"}}}}}},"rewards":{"type":"object","required":["coefficients"],"additionalProperties":false,"description":"绩效系数与奖金(v2)/ performance coefficients and bonus (v2)","properties":{"coefficients":{"type":"object","additionalProperties":{"type":"number","minimum":0},"description":"等级 → 绩效系数,每个等级都要写,例如 { S: 1.5, A: 1.2 } / grade → coefficient, every grade"},"not_rated":{"type":"number","minimum":0,"description":"未参评客服的系数;不写则没有奖金 / the coefficient of agents not rated; none when left out"},"base":{"type":["number","object"],"minimum":0,"required":["field"],"additionalProperties":false,"properties":{"field":{"type":"string","minLength":1,"description":"客服表中的奖金基数列 / the agents table’s field of the base"},"default":{"type":"number","minimum":0,"description":"该列为空时的基数 / the base when the field is empty"}},"description":"奖金基数:一个金额,或 { field: 客服表的列 } / the bonus base: an amount, or { field: an agents field }"}}},"awards":{"type":"array","description":"奖项(v2):按指标排名前 N 名,并列同得 / awards (v2): the top N by a metric, ties share","items":{"type":"object","required":["id","title","metric","top"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"title":{"type":"string","minLength":1,"description":"奖项名称,例如 满意度之星 / the award’s name"},"title_en":{"type":"string","minLength":1},"metric":{"type":"string","minLength":1},"top":{"type":"integer","minimum":1,"description":"前几名 / how many places"},"amount":{"type":"number","minimum":0,"description":"每位获奖者的奖金 / what each winner receives"},"min_sample":{"type":"integer","minimum":0}}}},"vetoes":{"type":"array","items":{"type":"object","required":["id","reason","when","cap_grade"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"},"cap_grade":{"type":"string","minLength":1}}}}}},"group":{"type":"object","required":["id","title","weight","scored"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"title":{"type":"string","minLength":1,"description":"维度名称,例如 服务效率 / the group’s name"},"title_en":{"type":"string","minLength":1},"weight":{"type":"number","exclusiveMinimum":0,"description":"维度权重,一张考核表合计 100 / the group’s weight; a scorecard’s add up to 100"},"scored":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/scored"},"description":"维度内的考核指标,权重合计 100 / the group’s metrics, weights add up to 100"}}},"scored":{"type":"object","required":["metric","weight"],"additionalProperties":false,"properties":{"metric":{"type":"string","minLength":1},"weight":{"type":"number","exclusiveMinimum":0,"description":"权重,一张考核表合计 100 / weight; a scorecard’s add up to 100"},"method":{"type":"string","enum":["linear","bands","range"]},"target":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"},"floor":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"},"min_sample":{"type":"integer","minimum":0},"bands":{"type":"array","minItems":1,"items":{"type":"object","required":["score"],"additionalProperties":false,"properties":{"at_least":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"at_most":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"score":{"type":"number","minimum":0,"maximum":100}}}}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://scorebook.dev/schema/policy.schema.json","title":"Scorebook policy version (考核策略版本)","type":"object","required":["scorebook","id","version","effective_from","title","timezone","grades","scorecards"],"additionalProperties":false,"properties":{"scorebook":{"enum":[1,2],"description":"格式版本:1,或使用考核维度等 v2 功能时为 2 / format version: 1, or 2 for the v2 features (groups, …)"},"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"策略 id,与文件夹同名 / policy id, equals the folder name"},"version":{"type":["string","number"],"minLength":1,"description":"版本号,加引号,例如 \"2026.10\" / version label, quoted"},"effective_from":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"生效日期 YYYY-MM-DD / effective date"},"title":{"type":"string","minLength":1,"description":"策略名称 / display name"},"title_en":{"type":"string","minLength":1},"description":{"type":"string","description":"说明(Markdown)/ description in Markdown"},"timezone":{"type":"string","description":"IANA 时区,例如 Asia/Shanghai / IANA timezone"},"business_hours":{"type":"object","additionalProperties":false,"description":"营业时间:响应时长只计营业时间内 / business hours: response times count only time inside them","properties":{"mon":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"tue":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"wed":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"thu":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"fri":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"sat":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"sun":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"holidays":{"type":"array","items":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"description":"休息日 / closed dates"}}},"exclusions":{"type":"array","description":"剔除规则:客服无法控制的记录不计入考核 / exclusions of what an agent cannot control","items":{"type":"object","required":["id","table","reason","when"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"table":{"type":"string"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"}}}},"metrics":{"type":"array","items":{"$ref":"#/$defs/metric"},"description":"策略自定义指标 / the policy’s own metrics"},"grades":{"type":"array","minItems":1,"description":"等级,从高到低,最后一级 min_score 为 0 / grades, best first, the last with min_score 0","items":{"type":"object","required":["grade","min_score"],"additionalProperties":false,"properties":{"grade":{"type":"string","minLength":1},"min_score":{"type":"number","minimum":0,"maximum":100},"label":{"type":"string"},"label_en":{"type":"string"}}}},"scorecards":{"type":"object","minProperties":1,"propertyNames":{"pattern":"^[a-z][a-z0-9_-]*$"},"additionalProperties":{"$ref":"#/$defs/scorecard"},"description":"考核表:按岗位 / scorecards by role"}},"$defs":{"condition":{"type":"object","description":"json-rules-engine 条件:{all: [...]}、{any: [...]}、{not: {...}} 或 {fact, operator, value, path?}。A json-rules-engine condition."},"metric":{"type":"object","required":["id","title","kind","better"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"指标 id / metric id"},"title":{"type":"string","minLength":1,"description":"中文名称 / display name"},"title_en":{"type":"string","minLength":1},"description":{"type":"string"},"description_en":{"type":"string"},"kind":{"type":"string","enum":["mean","median","p90","sum","count","ratio","nps"],"description":"计算方式 / how the value is computed"},"better":{"type":"string","enum":["higher","lower"],"description":"越高越好 higher / 越低越好 lower"},"unit":{"type":"string","enum":["seconds","ratio","count","amount","score","number"]},"table":{"type":"string","description":"数据表 / table the metric is computed over"},"field":{"type":"string","description":"取值字段 / field whose values are aggregated"},"where":{"$ref":"#/$defs/condition"},"numerator":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"table":{"type":"string","enum":["conversations","responses","surveys","complaints","qa_reviews","orders","attendance","assessments","events"],"description":"计数的表 / table counted"},"where":{"$ref":"#/$defs/condition"}}},"denominator":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"table":{"type":"string","enum":["conversations","responses","surveys","complaints","qa_reviews","orders","attendance","assessments","events"],"description":"计数的表 / table counted"},"where":{"$ref":"#/$defs/condition"}}}}},"scorecard":{"type":"object","required":["title","roles"],"additionalProperties":false,"properties":{"title":{"type":"string","minLength":1},"title_en":{"type":"string","minLength":1},"roles":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"适用岗位 / roles rated by this scorecard"},"eligibility":{"type":"object","required":["when","reason"],"additionalProperties":false,"properties":{"when":{"$ref":"#/$defs/condition"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1}}},"scored":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/scored"},"description":"考核指标,权重合计 100(或改用 groups)/ scored metrics, weights add up to 100 (or use groups)"},"groups":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/group"},"description":"考核维度(v2):各维度权重合计 100,维度内指标权重合计 100 / groups (v2): group weights add up to 100, and the weights inside each group"},"adjustments":{"type":"array","items":{"type":"object","required":["id","metric","points_each"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"metric":{"type":"string","minLength":1},"points_each":{"type":"number"},"min":{"type":"number"},"max":{"type":"number"}}}},"flags":{"type":"array","description":"需关注标记(v2):条件成立时标记客服,不影响等级 / flags (v2): mark the agent, the grade is not touched","items":{"type":"object","required":["id","label","when"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"label":{"type":"string","minLength":1,"description":"标记的说明,例如 响应快但解决率低 / what the flag says"},"label_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"}}}},"distribution":{"type":"object","required":["grades"],"additionalProperties":false,"description":"强制分布(v2):在分数与一票否决之后按排名限制各等级的比例 / forced distribution (v2): grade shares applied by rank after the thresholds and vetoes","properties":{"tie_breakers":{"type":"array","items":{"type":"string","minLength":1},"description":"总分相同时依次比较的指标 / metrics that order equal totals"},"grades":{"type":"array","minItems":1,"items":{"type":"object","required":["grade"],"additionalProperties":false,"properties":{"grade":{"type":"string","minLength":1},"max_share":{"type":["number","string"],"description":"该等级最多占比,例如 10% / at most this share"},"min_share":{"type":["number","string"],"description":"该等级最少占比,例如 5% / at least this share"}}}}}},"rewards":{"type":"object","required":["coefficients"],"additionalProperties":false,"description":"绩效系数与奖金(v2)/ performance coefficients and bonus (v2)","properties":{"coefficients":{"type":"object","additionalProperties":{"type":"number","minimum":0},"description":"等级 → 绩效系数,每个等级都要写,例如 { S: 1.5, A: 1.2 } / grade → coefficient, every grade"},"not_rated":{"type":"number","minimum":0,"description":"未参评客服的系数;不写则没有奖金 / the coefficient of agents not rated; none when left out"},"base":{"type":["number","object"],"minimum":0,"required":["field"],"additionalProperties":false,"properties":{"field":{"type":"string","minLength":1,"description":"客服表中的奖金基数列 / the agents table’s field of the base"},"default":{"type":"number","minimum":0,"description":"该列为空时的基数 / the base when the field is empty"}},"description":"奖金基数:一个金额,或 { field: 客服表的列 } / the bonus base: an amount, or { field: an agents field }"}}},"awards":{"type":"array","description":"奖项(v2):按指标排名前 N 名,并列同得 / awards (v2): the top N by a metric, ties share","items":{"type":"object","required":["id","title","metric","top"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"title":{"type":"string","minLength":1,"description":"奖项名称,例如 满意度之星 / the award’s name"},"title_en":{"type":"string","minLength":1},"metric":{"type":"string","minLength":1},"top":{"type":"integer","minimum":1,"description":"前几名 / how many places"},"amount":{"type":"number","minimum":0,"description":"每位获奖者的奖金 / what each winner receives"},"min_sample":{"type":"integer","minimum":0}}}},"vetoes":{"type":"array","items":{"type":"object","required":["id","reason","when","cap_grade"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"},"cap_grade":{"type":"string","minLength":1}}}}}},"group":{"type":"object","required":["id","title","weight","scored"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"title":{"type":"string","minLength":1,"description":"维度名称,例如 服务效率 / the group’s name"},"title_en":{"type":"string","minLength":1},"weight":{"type":"number","exclusiveMinimum":0,"description":"维度权重,一张考核表合计 100 / the group’s weight; a scorecard’s add up to 100"},"scored":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/scored"},"description":"维度内的考核指标,权重合计 100 / the group’s metrics, weights add up to 100"}}},"scored":{"type":"object","required":["metric","weight"],"additionalProperties":false,"properties":{"metric":{"type":"string","minLength":1},"weight":{"type":"number","exclusiveMinimum":0,"description":"权重,一张考核表合计 100 / weight; a scorecard’s add up to 100"},"method":{"type":"string","enum":["linear","bands","range"]},"target":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"},"floor":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"},"min_sample":{"type":"integer","minimum":0},"segments":{"type":"object","required":["field","targets"],"additionalProperties":false,"description":"分段目标(v2):按字段的取值分段计算并计分,按样本量加权 / segmented targets (v2): computed and scored per value of a field, weighted by sample","properties":{"field":{"type":"string","minLength":1,"description":"分段的字段,例如 channel / the field of the segments"},"targets":{"type":"array","minItems":1,"items":{"type":"object","required":["value","target","floor"],"additionalProperties":false,"properties":{"value":{"type":["string","number","boolean"],"description":"字段取值 / the field value"},"title":{"type":"string","minLength":1},"target":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"},"floor":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"}}}}}},"bands":{"type":"array","minItems":1,"items":{"type":"object","required":["score"],"additionalProperties":false,"properties":{"at_least":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"at_most":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"score":{"type":"number","minimum":0,"maximum":100}}}}}}}};
 const schema32 = {"type":"object","description":"json-rules-engine 条件:{all: [...]}、{any: [...]}、{not: {...}} 或 {fact, operator, value, path?}。A json-rules-engine condition."};
 const func1 = Object.prototype.hasOwnProperty;
 const pattern4 = new RegExp("^[a-z][a-z0-9_-]*$", "u");
@@ -445,7 +445,7 @@ return errors === 0;
 validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 const schema37 = {"type":"object","required":["title","roles"],"additionalProperties":false,"properties":{"title":{"type":"string","minLength":1},"title_en":{"type":"string","minLength":1},"roles":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"适用岗位 / roles rated by this scorecard"},"eligibility":{"type":"object","required":["when","reason"],"additionalProperties":false,"properties":{"when":{"$ref":"#/$defs/condition"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1}}},"scored":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/scored"},"description":"考核指标,权重合计 100(或改用 groups)/ scored metrics, weights add up to 100 (or use groups)"},"groups":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/group"},"description":"考核维度(v2):各维度权重合计 100,维度内指标权重合计 100 / groups (v2): group weights add up to 100, and the weights inside each group"},"adjustments":{"type":"array","items":{"type":"object","required":["id","metric","points_each"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"metric":{"type":"string","minLength":1},"points_each":{"type":"number"},"min":{"type":"number"},"max":{"type":"number"}}}},"flags":{"type":"array","description":"需关注标记(v2):条件成立时标记客服,不影响等级 / flags (v2): mark the agent, the grade is not touched","items":{"type":"object","required":["id","label","when"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"label":{"type":"string","minLength":1,"description":"标记的说明,例如 响应快但解决率低 / what the flag says"},"label_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"}}}},"distribution":{"type":"object","required":["grades"],"additionalProperties":false,"description":"强制分布(v2):在分数与一票否决之后按排名限制各等级的比例 / forced distribution (v2): grade shares applied by rank after the thresholds and vetoes","properties":{"tie_breakers":{"type":"array","items":{"type":"string","minLength":1},"description":"总分相同时依次比较的指标 / metrics that order equal totals"},"grades":{"type":"array","minItems":1,"items":{"type":"object","required":["grade"],"additionalProperties":false,"properties":{"grade":{"type":"string","minLength":1},"max_share":{"type":["number","string"],"description":"该等级最多占比,例如 10% / at most this share"},"min_share":{"type":["number","string"],"description":"该等级最少占比,例如 5% / at least this share"}}}}}},"rewards":{"type":"object","required":["coefficients"],"additionalProperties":false,"description":"绩效系数与奖金(v2)/ performance coefficients and bonus (v2)","properties":{"coefficients":{"type":"object","additionalProperties":{"type":"number","minimum":0},"description":"等级 → 绩效系数,每个等级都要写,例如 { S: 1.5, A: 1.2 } / grade → coefficient, every grade"},"not_rated":{"type":"number","minimum":0,"description":"未参评客服的系数;不写则没有奖金 / the coefficient of agents not rated; none when left out"},"base":{"type":["number","object"],"minimum":0,"required":["field"],"additionalProperties":false,"properties":{"field":{"type":"string","minLength":1,"description":"客服表中的奖金基数列 / the agents table’s field of the base"},"default":{"type":"number","minimum":0,"description":"该列为空时的基数 / the base when the field is empty"}},"description":"奖金基数:一个金额,或 { field: 客服表的列 } / the bonus base: an amount, or { field: an agents field }"}}},"awards":{"type":"array","description":"奖项(v2):按指标排名前 N 名,并列同得 / awards (v2): the top N by a metric, ties share","items":{"type":"object","required":["id","title","metric","top"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"title":{"type":"string","minLength":1,"description":"奖项名称,例如 满意度之星 / the award’s name"},"title_en":{"type":"string","minLength":1},"metric":{"type":"string","minLength":1},"top":{"type":"integer","minimum":1,"description":"前几名 / how many places"},"amount":{"type":"number","minimum":0,"description":"每位获奖者的奖金 / what each winner receives"},"min_sample":{"type":"integer","minimum":0}}}},"vetoes":{"type":"array","items":{"type":"object","required":["id","reason","when","cap_grade"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"},"cap_grade":{"type":"string","minLength":1}}}}}};
-const schema39 = {"type":"object","required":["metric","weight"],"additionalProperties":false,"properties":{"metric":{"type":"string","minLength":1},"weight":{"type":"number","exclusiveMinimum":0,"description":"权重,一张考核表合计 100 / weight; a scorecard’s add up to 100"},"method":{"type":"string","enum":["linear","bands","range"]},"target":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"},"floor":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"},"min_sample":{"type":"integer","minimum":0},"bands":{"type":"array","minItems":1,"items":{"type":"object","required":["score"],"additionalProperties":false,"properties":{"at_least":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"at_most":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"score":{"type":"number","minimum":0,"maximum":100}}}}}};
+const schema39 = {"type":"object","required":["metric","weight"],"additionalProperties":false,"properties":{"metric":{"type":"string","minLength":1},"weight":{"type":"number","exclusiveMinimum":0,"description":"权重,一张考核表合计 100 / weight; a scorecard’s add up to 100"},"method":{"type":"string","enum":["linear","bands","range"]},"target":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"},"floor":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"},"min_sample":{"type":"integer","minimum":0},"segments":{"type":"object","required":["field","targets"],"additionalProperties":false,"description":"分段目标(v2):按字段的取值分段计算并计分,按样本量加权 / segmented targets (v2): computed and scored per value of a field, weighted by sample","properties":{"field":{"type":"string","minLength":1,"description":"分段的字段,例如 channel / the field of the segments"},"targets":{"type":"array","minItems":1,"items":{"type":"object","required":["value","target","floor"],"additionalProperties":false,"properties":{"value":{"type":["string","number","boolean"],"description":"字段取值 / the field value"},"title":{"type":"string","minLength":1},"target":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"},"floor":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"}}}}}},"bands":{"type":"array","minItems":1,"items":{"type":"object","required":["score"],"additionalProperties":false,"properties":{"at_least":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"at_most":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"score":{"type":"number","minimum":0,"maximum":100}}}}}};
 const schema40 = {"type":"object","required":["id","title","weight","scored"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"title":{"type":"string","minLength":1,"description":"维度名称,例如 服务效率 / the group’s name"},"title_en":{"type":"string","minLength":1},"weight":{"type":"number","exclusiveMinimum":0,"description":"维度权重,一张考核表合计 100 / the group’s weight; a scorecard’s add up to 100"},"scored":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/scored"},"description":"维度内的考核指标,权重合计 100 / the group’s metrics, weights add up to 100"}}};
 
 function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -649,7 +649,7 @@ vErrors.push(err15);
 errors++;
 }
 for(const key1 in data5){
-if(!(((((((key1 === "metric") || (key1 === "weight")) || (key1 === "method")) || (key1 === "target")) || (key1 === "floor")) || (key1 === "min_sample")) || (key1 === "bands"))){
+if(!((((((((key1 === "metric") || (key1 === "weight")) || (key1 === "method")) || (key1 === "target")) || (key1 === "floor")) || (key1 === "min_sample")) || (key1 === "segments")) || (key1 === "bands"))){
 const err16 = {instancePath:instancePath+"/scored/" + i0,schemaPath:"#/$defs/scored/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema39,data:data5};
 if(vErrors === null){
 vErrors = [err16];
@@ -856,11 +856,11 @@ errors++;
 }
 }
 }
-if(data5.bands !== undefined){
-let data14 = data5.bands;
-if(Array.isArray(data14)){
-if(data14.length < 1){
-const err33 = {instancePath:instancePath+"/scored/" + i0+"/bands",schemaPath:"#/$defs/scored/properties/bands/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema39.properties.bands,data:data14};
+if(data5.segments !== undefined){
+let data14 = data5.segments;
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+if(data14.field === undefined){
+const err33 = {instancePath:instancePath+"/scored/" + i0+"/segments",schemaPath:"#/$defs/scored/properties/segments/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'",schema:schema39.properties.segments.required,parentSchema:schema39.properties.segments,data:data14};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -869,12 +869,8 @@ vErrors.push(err33);
 }
 errors++;
 }
-const len3 = data14.length;
-for(let i3=0; i3<len3; i3++){
-let data15 = data14[i3];
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-if(data15.score === undefined){
-const err34 = {instancePath:instancePath+"/scored/" + i0+"/bands/" + i3,schemaPath:"#/$defs/scored/properties/bands/items/required",keyword:"required",params:{missingProperty: "score"},message:"must have required property '"+"score"+"'",schema:schema39.properties.bands.items.required,parentSchema:schema39.properties.bands.items,data:data15};
+if(data14.targets === undefined){
+const err34 = {instancePath:instancePath+"/scored/" + i0+"/segments",schemaPath:"#/$defs/scored/properties/segments/required",keyword:"required",params:{missingProperty: "targets"},message:"must have required property '"+"targets"+"'",schema:schema39.properties.segments.required,parentSchema:schema39.properties.segments,data:data14};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -883,9 +879,9 @@ vErrors.push(err34);
 }
 errors++;
 }
-for(const key2 in data15){
-if(!(((key2 === "at_least") || (key2 === "at_most")) || (key2 === "score"))){
-const err35 = {instancePath:instancePath+"/scored/" + i0+"/bands/" + i3,schemaPath:"#/$defs/scored/properties/bands/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema39.properties.bands.items,data:data15};
+for(const key2 in data14){
+if(!((key2 === "field") || (key2 === "targets"))){
+const err35 = {instancePath:instancePath+"/scored/" + i0+"/segments",schemaPath:"#/$defs/scored/properties/segments/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema39.properties.segments,data:data14};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -895,10 +891,11 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data15.at_least !== undefined){
-let data16 = data15.at_least;
-if((!((typeof data16 == "number") && (isFinite(data16)))) && (typeof data16 !== "string")){
-const err36 = {instancePath:instancePath+"/scored/" + i0+"/bands/" + i3+"/at_least",schemaPath:"#/$defs/scored/properties/bands/items/properties/at_least/type",keyword:"type",params:{type: schema39.properties.bands.items.properties.at_least.type},message:"must be number,string",schema:schema39.properties.bands.items.properties.at_least.type,parentSchema:schema39.properties.bands.items.properties.at_least,data:data16};
+if(data14.field !== undefined){
+let data15 = data14.field;
+if(typeof data15 === "string"){
+if(data15.length < 1){
+const err36 = {instancePath:instancePath+"/scored/" + i0+"/segments/field",schemaPath:"#/$defs/scored/properties/segments/properties/field/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.segments.properties.field,data:data15};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -908,10 +905,8 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data15.at_most !== undefined){
-let data17 = data15.at_most;
-if((!((typeof data17 == "number") && (isFinite(data17)))) && (typeof data17 !== "string")){
-const err37 = {instancePath:instancePath+"/scored/" + i0+"/bands/" + i3+"/at_most",schemaPath:"#/$defs/scored/properties/bands/items/properties/at_most/type",keyword:"type",params:{type: schema39.properties.bands.items.properties.at_most.type},message:"must be number,string",schema:schema39.properties.bands.items.properties.at_most.type,parentSchema:schema39.properties.bands.items.properties.at_most,data:data17};
+else {
+const err37 = {instancePath:instancePath+"/scored/" + i0+"/segments/field",schemaPath:"#/$defs/scored/properties/segments/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.segments.properties.field.type,parentSchema:schema39.properties.segments.properties.field,data:data15};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -921,11 +916,11 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data15.score !== undefined){
-let data18 = data15.score;
-if((typeof data18 == "number") && (isFinite(data18))){
-if(data18 > 100 || isNaN(data18)){
-const err38 = {instancePath:instancePath+"/scored/" + i0+"/bands/" + i3+"/score",schemaPath:"#/$defs/scored/properties/bands/items/properties/score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema39.properties.bands.items.properties.score,data:data18};
+if(data14.targets !== undefined){
+let data16 = data14.targets;
+if(Array.isArray(data16)){
+if(data16.length < 1){
+const err38 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets",schemaPath:"#/$defs/scored/properties/segments/properties/targets/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema39.properties.segments.properties.targets,data:data16};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -934,8 +929,12 @@ vErrors.push(err38);
 }
 errors++;
 }
-if(data18 < 0 || isNaN(data18)){
-const err39 = {instancePath:instancePath+"/scored/" + i0+"/bands/" + i3+"/score",schemaPath:"#/$defs/scored/properties/bands/items/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema39.properties.bands.items.properties.score,data:data18};
+const len3 = data16.length;
+for(let i3=0; i3<len3; i3++){
+let data17 = data16[i3];
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+if(data17.value === undefined){
+const err39 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets/" + i3,schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema39.properties.segments.properties.targets.items.required,parentSchema:schema39.properties.segments.properties.targets.items,data:data17};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -944,9 +943,8 @@ vErrors.push(err39);
 }
 errors++;
 }
-}
-else {
-const err40 = {instancePath:instancePath+"/scored/" + i0+"/bands/" + i3+"/score",schemaPath:"#/$defs/scored/properties/bands/items/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema39.properties.bands.items.properties.score.type,parentSchema:schema39.properties.bands.items.properties.score,data:data18};
+if(data17.target === undefined){
+const err40 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets/" + i3,schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema39.properties.segments.properties.targets.items.required,parentSchema:schema39.properties.segments.properties.targets.items,data:data17};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -955,10 +953,8 @@ vErrors.push(err40);
 }
 errors++;
 }
-}
-}
-else {
-const err41 = {instancePath:instancePath+"/scored/" + i0+"/bands/" + i3,schemaPath:"#/$defs/scored/properties/bands/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.properties.bands.items.type,parentSchema:schema39.properties.bands.items,data:data15};
+if(data17.floor === undefined){
+const err41 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets/" + i3,schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/required",keyword:"required",params:{missingProperty: "floor"},message:"must have required property '"+"floor"+"'",schema:schema39.properties.segments.properties.targets.items.required,parentSchema:schema39.properties.segments.properties.targets.items,data:data17};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -967,10 +963,9 @@ vErrors.push(err41);
 }
 errors++;
 }
-}
-}
-else {
-const err42 = {instancePath:instancePath+"/scored/" + i0+"/bands",schemaPath:"#/$defs/scored/properties/bands/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema39.properties.bands.type,parentSchema:schema39.properties.bands,data:data14};
+for(const key3 in data17){
+if(!((((key3 === "value") || (key3 === "title")) || (key3 === "target")) || (key3 === "floor"))){
+const err42 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets/" + i3,schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema39.properties.segments.properties.targets.items,data:data17};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -980,9 +975,10 @@ vErrors.push(err42);
 errors++;
 }
 }
-}
-else {
-const err43 = {instancePath:instancePath+"/scored/" + i0,schemaPath:"#/$defs/scored/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.type,parentSchema:schema39,data:data5};
+if(data17.value !== undefined){
+let data18 = data17.value;
+if(((typeof data18 !== "string") && (!((typeof data18 == "number") && (isFinite(data18))))) && (typeof data18 !== "boolean")){
+const err43 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets/" + i3+"/value",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/value/type",keyword:"type",params:{type: schema39.properties.segments.properties.targets.items.properties.value.type},message:"must be string,number,boolean",schema:schema39.properties.segments.properties.targets.items.properties.value.type,parentSchema:schema39.properties.segments.properties.targets.items.properties.value,data:data18};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -992,9 +988,11 @@ vErrors.push(err43);
 errors++;
 }
 }
-}
-else {
-const err44 = {instancePath:instancePath+"/scored",schemaPath:"#/properties/scored/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema40.properties.scored.type,parentSchema:schema40.properties.scored,data:data4};
+if(data17.title !== undefined){
+let data19 = data17.title;
+if(typeof data19 === "string"){
+if(data19.length < 1){
+const err44 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets/" + i3+"/title",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.segments.properties.targets.items.properties.title,data:data19};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -1004,14 +1002,307 @@ vErrors.push(err44);
 errors++;
 }
 }
-}
 else {
-const err45 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.type,parentSchema:schema40,data};
+const err45 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets/" + i3+"/title",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.segments.properties.targets.items.properties.title.type,parentSchema:schema39.properties.segments.properties.targets.items.properties.title,data:data19};
 if(vErrors === null){
 vErrors = [err45];
 }
 else {
 vErrors.push(err45);
+}
+errors++;
+}
+}
+if(data17.target !== undefined){
+let data20 = data17.target;
+if(((!((typeof data20 == "number") && (isFinite(data20)))) && (typeof data20 !== "string")) && (!(Array.isArray(data20)))){
+const err46 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets/" + i3+"/target",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/target/type",keyword:"type",params:{type: schema39.properties.segments.properties.targets.items.properties.target.type},message:"must be number,string,array",schema:schema39.properties.segments.properties.targets.items.properties.target.type,parentSchema:schema39.properties.segments.properties.targets.items.properties.target,data:data20};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+if(Array.isArray(data20)){
+if(data20.length > 2){
+const err47 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets/" + i3+"/target",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/target/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema39.properties.segments.properties.targets.items.properties.target,data:data20};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+if(data20.length < 2){
+const err48 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets/" + i3+"/target",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/target/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema39.properties.segments.properties.targets.items.properties.target,data:data20};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+const len4 = data20.length;
+for(let i4=0; i4<len4; i4++){
+let data21 = data20[i4];
+if((!((typeof data21 == "number") && (isFinite(data21)))) && (typeof data21 !== "string")){
+const err49 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets/" + i3+"/target/" + i4,schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/target/items/type",keyword:"type",params:{type: schema39.properties.segments.properties.targets.items.properties.target.items.type},message:"must be number,string",schema:schema39.properties.segments.properties.targets.items.properties.target.items.type,parentSchema:schema39.properties.segments.properties.targets.items.properties.target.items,data:data21};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+}
+}
+if(data17.floor !== undefined){
+let data22 = data17.floor;
+if(((!((typeof data22 == "number") && (isFinite(data22)))) && (typeof data22 !== "string")) && (!(Array.isArray(data22)))){
+const err50 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets/" + i3+"/floor",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/floor/type",keyword:"type",params:{type: schema39.properties.segments.properties.targets.items.properties.floor.type},message:"must be number,string,array",schema:schema39.properties.segments.properties.targets.items.properties.floor.type,parentSchema:schema39.properties.segments.properties.targets.items.properties.floor,data:data22};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+if(Array.isArray(data22)){
+if(data22.length > 2){
+const err51 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets/" + i3+"/floor",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/floor/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema39.properties.segments.properties.targets.items.properties.floor,data:data22};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+if(data22.length < 2){
+const err52 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets/" + i3+"/floor",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/floor/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema39.properties.segments.properties.targets.items.properties.floor,data:data22};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+const len5 = data22.length;
+for(let i5=0; i5<len5; i5++){
+let data23 = data22[i5];
+if((!((typeof data23 == "number") && (isFinite(data23)))) && (typeof data23 !== "string")){
+const err53 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets/" + i3+"/floor/" + i5,schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/floor/items/type",keyword:"type",params:{type: schema39.properties.segments.properties.targets.items.properties.floor.items.type},message:"must be number,string",schema:schema39.properties.segments.properties.targets.items.properties.floor.items.type,parentSchema:schema39.properties.segments.properties.targets.items.properties.floor.items,data:data23};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+}
+}
+}
+else {
+const err54 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets/" + i3,schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.properties.segments.properties.targets.items.type,parentSchema:schema39.properties.segments.properties.targets.items,data:data17};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets",schemaPath:"#/$defs/scored/properties/segments/properties/targets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema39.properties.segments.properties.targets.type,parentSchema:schema39.properties.segments.properties.targets,data:data16};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+}
+else {
+const err56 = {instancePath:instancePath+"/scored/" + i0+"/segments",schemaPath:"#/$defs/scored/properties/segments/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.properties.segments.type,parentSchema:schema39.properties.segments,data:data14};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+if(data5.bands !== undefined){
+let data24 = data5.bands;
+if(Array.isArray(data24)){
+if(data24.length < 1){
+const err57 = {instancePath:instancePath+"/scored/" + i0+"/bands",schemaPath:"#/$defs/scored/properties/bands/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema39.properties.bands,data:data24};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+const len6 = data24.length;
+for(let i6=0; i6<len6; i6++){
+let data25 = data24[i6];
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+if(data25.score === undefined){
+const err58 = {instancePath:instancePath+"/scored/" + i0+"/bands/" + i6,schemaPath:"#/$defs/scored/properties/bands/items/required",keyword:"required",params:{missingProperty: "score"},message:"must have required property '"+"score"+"'",schema:schema39.properties.bands.items.required,parentSchema:schema39.properties.bands.items,data:data25};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+for(const key4 in data25){
+if(!(((key4 === "at_least") || (key4 === "at_most")) || (key4 === "score"))){
+const err59 = {instancePath:instancePath+"/scored/" + i0+"/bands/" + i6,schemaPath:"#/$defs/scored/properties/bands/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema39.properties.bands.items,data:data25};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+if(data25.at_least !== undefined){
+let data26 = data25.at_least;
+if((!((typeof data26 == "number") && (isFinite(data26)))) && (typeof data26 !== "string")){
+const err60 = {instancePath:instancePath+"/scored/" + i0+"/bands/" + i6+"/at_least",schemaPath:"#/$defs/scored/properties/bands/items/properties/at_least/type",keyword:"type",params:{type: schema39.properties.bands.items.properties.at_least.type},message:"must be number,string",schema:schema39.properties.bands.items.properties.at_least.type,parentSchema:schema39.properties.bands.items.properties.at_least,data:data26};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+if(data25.at_most !== undefined){
+let data27 = data25.at_most;
+if((!((typeof data27 == "number") && (isFinite(data27)))) && (typeof data27 !== "string")){
+const err61 = {instancePath:instancePath+"/scored/" + i0+"/bands/" + i6+"/at_most",schemaPath:"#/$defs/scored/properties/bands/items/properties/at_most/type",keyword:"type",params:{type: schema39.properties.bands.items.properties.at_most.type},message:"must be number,string",schema:schema39.properties.bands.items.properties.at_most.type,parentSchema:schema39.properties.bands.items.properties.at_most,data:data27};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+if(data25.score !== undefined){
+let data28 = data25.score;
+if((typeof data28 == "number") && (isFinite(data28))){
+if(data28 > 100 || isNaN(data28)){
+const err62 = {instancePath:instancePath+"/scored/" + i0+"/bands/" + i6+"/score",schemaPath:"#/$defs/scored/properties/bands/items/properties/score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema39.properties.bands.items.properties.score,data:data28};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+if(data28 < 0 || isNaN(data28)){
+const err63 = {instancePath:instancePath+"/scored/" + i0+"/bands/" + i6+"/score",schemaPath:"#/$defs/scored/properties/bands/items/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema39.properties.bands.items.properties.score,data:data28};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+else {
+const err64 = {instancePath:instancePath+"/scored/" + i0+"/bands/" + i6+"/score",schemaPath:"#/$defs/scored/properties/bands/items/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema39.properties.bands.items.properties.score.type,parentSchema:schema39.properties.bands.items.properties.score,data:data28};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+}
+else {
+const err65 = {instancePath:instancePath+"/scored/" + i0+"/bands/" + i6,schemaPath:"#/$defs/scored/properties/bands/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.properties.bands.items.type,parentSchema:schema39.properties.bands.items,data:data25};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+}
+else {
+const err66 = {instancePath:instancePath+"/scored/" + i0+"/bands",schemaPath:"#/$defs/scored/properties/bands/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema39.properties.bands.type,parentSchema:schema39.properties.bands,data:data24};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+}
+else {
+const err67 = {instancePath:instancePath+"/scored/" + i0,schemaPath:"#/$defs/scored/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.type,parentSchema:schema39,data:data5};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+}
+else {
+const err68 = {instancePath:instancePath+"/scored",schemaPath:"#/properties/scored/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema40.properties.scored.type,parentSchema:schema40.properties.scored,data:data4};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+}
+else {
+const err69 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.type,parentSchema:schema40,data};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
 }
 errors++;
 }
@@ -1313,7 +1604,7 @@ vErrors.push(err22);
 errors++;
 }
 for(const key2 in data9){
-if(!(((((((key2 === "metric") || (key2 === "weight")) || (key2 === "method")) || (key2 === "target")) || (key2 === "floor")) || (key2 === "min_sample")) || (key2 === "bands"))){
+if(!((((((((key2 === "metric") || (key2 === "weight")) || (key2 === "method")) || (key2 === "target")) || (key2 === "floor")) || (key2 === "min_sample")) || (key2 === "segments")) || (key2 === "bands"))){
 const err23 = {instancePath:instancePath+"/scored/" + i1,schemaPath:"#/$defs/scored/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema39,data:data9};
 if(vErrors === null){
 vErrors = [err23];
@@ -1520,11 +1811,11 @@ errors++;
 }
 }
 }
-if(data9.bands !== undefined){
-let data18 = data9.bands;
-if(Array.isArray(data18)){
-if(data18.length < 1){
-const err40 = {instancePath:instancePath+"/scored/" + i1+"/bands",schemaPath:"#/$defs/scored/properties/bands/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema39.properties.bands,data:data18};
+if(data9.segments !== undefined){
+let data18 = data9.segments;
+if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+if(data18.field === undefined){
+const err40 = {instancePath:instancePath+"/scored/" + i1+"/segments",schemaPath:"#/$defs/scored/properties/segments/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'",schema:schema39.properties.segments.required,parentSchema:schema39.properties.segments,data:data18};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -1533,12 +1824,8 @@ vErrors.push(err40);
 }
 errors++;
 }
-const len4 = data18.length;
-for(let i4=0; i4<len4; i4++){
-let data19 = data18[i4];
-if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
-if(data19.score === undefined){
-const err41 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i4,schemaPath:"#/$defs/scored/properties/bands/items/required",keyword:"required",params:{missingProperty: "score"},message:"must have required property '"+"score"+"'",schema:schema39.properties.bands.items.required,parentSchema:schema39.properties.bands.items,data:data19};
+if(data18.targets === undefined){
+const err41 = {instancePath:instancePath+"/scored/" + i1+"/segments",schemaPath:"#/$defs/scored/properties/segments/required",keyword:"required",params:{missingProperty: "targets"},message:"must have required property '"+"targets"+"'",schema:schema39.properties.segments.required,parentSchema:schema39.properties.segments,data:data18};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -1547,9 +1834,9 @@ vErrors.push(err41);
 }
 errors++;
 }
-for(const key3 in data19){
-if(!(((key3 === "at_least") || (key3 === "at_most")) || (key3 === "score"))){
-const err42 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i4,schemaPath:"#/$defs/scored/properties/bands/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema39.properties.bands.items,data:data19};
+for(const key3 in data18){
+if(!((key3 === "field") || (key3 === "targets"))){
+const err42 = {instancePath:instancePath+"/scored/" + i1+"/segments",schemaPath:"#/$defs/scored/properties/segments/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema39.properties.segments,data:data18};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -1559,10 +1846,11 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data19.at_least !== undefined){
-let data20 = data19.at_least;
-if((!((typeof data20 == "number") && (isFinite(data20)))) && (typeof data20 !== "string")){
-const err43 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i4+"/at_least",schemaPath:"#/$defs/scored/properties/bands/items/properties/at_least/type",keyword:"type",params:{type: schema39.properties.bands.items.properties.at_least.type},message:"must be number,string",schema:schema39.properties.bands.items.properties.at_least.type,parentSchema:schema39.properties.bands.items.properties.at_least,data:data20};
+if(data18.field !== undefined){
+let data19 = data18.field;
+if(typeof data19 === "string"){
+if(data19.length < 1){
+const err43 = {instancePath:instancePath+"/scored/" + i1+"/segments/field",schemaPath:"#/$defs/scored/properties/segments/properties/field/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.segments.properties.field,data:data19};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -1572,10 +1860,8 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data19.at_most !== undefined){
-let data21 = data19.at_most;
-if((!((typeof data21 == "number") && (isFinite(data21)))) && (typeof data21 !== "string")){
-const err44 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i4+"/at_most",schemaPath:"#/$defs/scored/properties/bands/items/properties/at_most/type",keyword:"type",params:{type: schema39.properties.bands.items.properties.at_most.type},message:"must be number,string",schema:schema39.properties.bands.items.properties.at_most.type,parentSchema:schema39.properties.bands.items.properties.at_most,data:data21};
+else {
+const err44 = {instancePath:instancePath+"/scored/" + i1+"/segments/field",schemaPath:"#/$defs/scored/properties/segments/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.segments.properties.field.type,parentSchema:schema39.properties.segments.properties.field,data:data19};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -1585,11 +1871,11 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data19.score !== undefined){
-let data22 = data19.score;
-if((typeof data22 == "number") && (isFinite(data22))){
-if(data22 > 100 || isNaN(data22)){
-const err45 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i4+"/score",schemaPath:"#/$defs/scored/properties/bands/items/properties/score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema39.properties.bands.items.properties.score,data:data22};
+if(data18.targets !== undefined){
+let data20 = data18.targets;
+if(Array.isArray(data20)){
+if(data20.length < 1){
+const err45 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets",schemaPath:"#/$defs/scored/properties/segments/properties/targets/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema39.properties.segments.properties.targets,data:data20};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -1598,8 +1884,12 @@ vErrors.push(err45);
 }
 errors++;
 }
-if(data22 < 0 || isNaN(data22)){
-const err46 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i4+"/score",schemaPath:"#/$defs/scored/properties/bands/items/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema39.properties.bands.items.properties.score,data:data22};
+const len4 = data20.length;
+for(let i4=0; i4<len4; i4++){
+let data21 = data20[i4];
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+if(data21.value === undefined){
+const err46 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets/" + i4,schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema39.properties.segments.properties.targets.items.required,parentSchema:schema39.properties.segments.properties.targets.items,data:data21};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -1608,9 +1898,8 @@ vErrors.push(err46);
 }
 errors++;
 }
-}
-else {
-const err47 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i4+"/score",schemaPath:"#/$defs/scored/properties/bands/items/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema39.properties.bands.items.properties.score.type,parentSchema:schema39.properties.bands.items.properties.score,data:data22};
+if(data21.target === undefined){
+const err47 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets/" + i4,schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema39.properties.segments.properties.targets.items.required,parentSchema:schema39.properties.segments.properties.targets.items,data:data21};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -1619,10 +1908,8 @@ vErrors.push(err47);
 }
 errors++;
 }
-}
-}
-else {
-const err48 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i4,schemaPath:"#/$defs/scored/properties/bands/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.properties.bands.items.type,parentSchema:schema39.properties.bands.items,data:data19};
+if(data21.floor === undefined){
+const err48 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets/" + i4,schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/required",keyword:"required",params:{missingProperty: "floor"},message:"must have required property '"+"floor"+"'",schema:schema39.properties.segments.properties.targets.items.required,parentSchema:schema39.properties.segments.properties.targets.items,data:data21};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -1631,10 +1918,9 @@ vErrors.push(err48);
 }
 errors++;
 }
-}
-}
-else {
-const err49 = {instancePath:instancePath+"/scored/" + i1+"/bands",schemaPath:"#/$defs/scored/properties/bands/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema39.properties.bands.type,parentSchema:schema39.properties.bands,data:data18};
+for(const key4 in data21){
+if(!((((key4 === "value") || (key4 === "title")) || (key4 === "target")) || (key4 === "floor"))){
+const err49 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets/" + i4,schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema39.properties.segments.properties.targets.items,data:data21};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -1644,9 +1930,10 @@ vErrors.push(err49);
 errors++;
 }
 }
-}
-else {
-const err50 = {instancePath:instancePath+"/scored/" + i1,schemaPath:"#/$defs/scored/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.type,parentSchema:schema39,data:data9};
+if(data21.value !== undefined){
+let data22 = data21.value;
+if(((typeof data22 !== "string") && (!((typeof data22 == "number") && (isFinite(data22))))) && (typeof data22 !== "boolean")){
+const err50 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets/" + i4+"/value",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/value/type",keyword:"type",params:{type: schema39.properties.segments.properties.targets.items.properties.value.type},message:"must be string,number,boolean",schema:schema39.properties.segments.properties.targets.items.properties.value.type,parentSchema:schema39.properties.segments.properties.targets.items.properties.value,data:data22};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -1656,9 +1943,11 @@ vErrors.push(err50);
 errors++;
 }
 }
-}
-else {
-const err51 = {instancePath:instancePath+"/scored",schemaPath:"#/properties/scored/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.scored.type,parentSchema:schema37.properties.scored,data:data8};
+if(data21.title !== undefined){
+let data23 = data21.title;
+if(typeof data23 === "string"){
+if(data23.length < 1){
+const err51 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets/" + i4+"/title",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.segments.properties.targets.items.properties.title,data:data23};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -1668,11 +1957,8 @@ vErrors.push(err51);
 errors++;
 }
 }
-if(data.groups !== undefined){
-let data23 = data.groups;
-if(Array.isArray(data23)){
-if(data23.length < 1){
-const err52 = {instancePath:instancePath+"/groups",schemaPath:"#/properties/groups/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema37.properties.groups,data:data23};
+else {
+const err52 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets/" + i4+"/title",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.segments.properties.targets.items.properties.title.type,parentSchema:schema39.properties.segments.properties.targets.items.properties.title,data:data23};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -1681,16 +1967,11 @@ vErrors.push(err52);
 }
 errors++;
 }
-const len5 = data23.length;
-for(let i5=0; i5<len5; i5++){
-if(!(validate24(data23[i5], {instancePath:instancePath+"/groups/" + i5,parentData:data23,parentDataProperty:i5,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
-errors = vErrors.length;
 }
-}
-}
-else {
-const err53 = {instancePath:instancePath+"/groups",schemaPath:"#/properties/groups/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.groups.type,parentSchema:schema37.properties.groups,data:data23};
+if(data21.target !== undefined){
+let data24 = data21.target;
+if(((!((typeof data24 == "number") && (isFinite(data24)))) && (typeof data24 !== "string")) && (!(Array.isArray(data24)))){
+const err53 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets/" + i4+"/target",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/target/type",keyword:"type",params:{type: schema39.properties.segments.properties.targets.items.properties.target.type},message:"must be number,string,array",schema:schema39.properties.segments.properties.targets.items.properties.target.type,parentSchema:schema39.properties.segments.properties.targets.items.properties.target,data:data24};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -1699,16 +1980,9 @@ vErrors.push(err53);
 }
 errors++;
 }
-}
-if(data.adjustments !== undefined){
-let data25 = data.adjustments;
-if(Array.isArray(data25)){
-const len6 = data25.length;
-for(let i6=0; i6<len6; i6++){
-let data26 = data25[i6];
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-if(data26.id === undefined){
-const err54 = {instancePath:instancePath+"/adjustments/" + i6,schemaPath:"#/properties/adjustments/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema37.properties.adjustments.items.required,parentSchema:schema37.properties.adjustments.items,data:data26};
+if(Array.isArray(data24)){
+if(data24.length > 2){
+const err54 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets/" + i4+"/target",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/target/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema39.properties.segments.properties.targets.items.properties.target,data:data24};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -1717,8 +1991,8 @@ vErrors.push(err54);
 }
 errors++;
 }
-if(data26.metric === undefined){
-const err55 = {instancePath:instancePath+"/adjustments/" + i6,schemaPath:"#/properties/adjustments/items/required",keyword:"required",params:{missingProperty: "metric"},message:"must have required property '"+"metric"+"'",schema:schema37.properties.adjustments.items.required,parentSchema:schema37.properties.adjustments.items,data:data26};
+if(data24.length < 2){
+const err55 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets/" + i4+"/target",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/target/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema39.properties.segments.properties.targets.items.properties.target,data:data24};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -1727,8 +2001,11 @@ vErrors.push(err55);
 }
 errors++;
 }
-if(data26.points_each === undefined){
-const err56 = {instancePath:instancePath+"/adjustments/" + i6,schemaPath:"#/properties/adjustments/items/required",keyword:"required",params:{missingProperty: "points_each"},message:"must have required property '"+"points_each"+"'",schema:schema37.properties.adjustments.items.required,parentSchema:schema37.properties.adjustments.items,data:data26};
+const len5 = data24.length;
+for(let i5=0; i5<len5; i5++){
+let data25 = data24[i5];
+if((!((typeof data25 == "number") && (isFinite(data25)))) && (typeof data25 !== "string")){
+const err56 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets/" + i4+"/target/" + i5,schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/target/items/type",keyword:"type",params:{type: schema39.properties.segments.properties.targets.items.properties.target.items.type},message:"must be number,string",schema:schema39.properties.segments.properties.targets.items.properties.target.items.type,parentSchema:schema39.properties.segments.properties.targets.items.properties.target.items,data:data25};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -1737,9 +2014,13 @@ vErrors.push(err56);
 }
 errors++;
 }
-for(const key4 in data26){
-if(!(((((key4 === "id") || (key4 === "metric")) || (key4 === "points_each")) || (key4 === "min")) || (key4 === "max"))){
-const err57 = {instancePath:instancePath+"/adjustments/" + i6,schemaPath:"#/properties/adjustments/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.adjustments.items,data:data26};
+}
+}
+}
+if(data21.floor !== undefined){
+let data26 = data21.floor;
+if(((!((typeof data26 == "number") && (isFinite(data26)))) && (typeof data26 !== "string")) && (!(Array.isArray(data26)))){
+const err57 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets/" + i4+"/floor",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/floor/type",keyword:"type",params:{type: schema39.properties.segments.properties.targets.items.properties.floor.type},message:"must be number,string,array",schema:schema39.properties.segments.properties.targets.items.properties.floor.type,parentSchema:schema39.properties.segments.properties.targets.items.properties.floor,data:data26};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -1748,12 +2029,9 @@ vErrors.push(err57);
 }
 errors++;
 }
-}
-if(data26.id !== undefined){
-let data27 = data26.id;
-if(typeof data27 === "string"){
-if(!pattern4.test(data27)){
-const err58 = {instancePath:instancePath+"/adjustments/" + i6+"/id",schemaPath:"#/properties/adjustments/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema37.properties.adjustments.items.properties.id,data:data27};
+if(Array.isArray(data26)){
+if(data26.length > 2){
+const err58 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets/" + i4+"/floor",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/floor/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema39.properties.segments.properties.targets.items.properties.floor,data:data26};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -1762,9 +2040,8 @@ vErrors.push(err58);
 }
 errors++;
 }
-}
-else {
-const err59 = {instancePath:instancePath+"/adjustments/" + i6+"/id",schemaPath:"#/properties/adjustments/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.adjustments.items.properties.id.type,parentSchema:schema37.properties.adjustments.items.properties.id,data:data27};
+if(data26.length < 2){
+const err59 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets/" + i4+"/floor",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/floor/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema39.properties.segments.properties.targets.items.properties.floor,data:data26};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -1773,12 +2050,11 @@ vErrors.push(err59);
 }
 errors++;
 }
-}
-if(data26.metric !== undefined){
-let data28 = data26.metric;
-if(typeof data28 === "string"){
-if(data28.length < 1){
-const err60 = {instancePath:instancePath+"/adjustments/" + i6+"/metric",schemaPath:"#/properties/adjustments/items/properties/metric/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.adjustments.items.properties.metric,data:data28};
+const len6 = data26.length;
+for(let i6=0; i6<len6; i6++){
+let data27 = data26[i6];
+if((!((typeof data27 == "number") && (isFinite(data27)))) && (typeof data27 !== "string")){
+const err60 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets/" + i4+"/floor/" + i6,schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/floor/items/type",keyword:"type",params:{type: schema39.properties.segments.properties.targets.items.properties.floor.items.type},message:"must be number,string",schema:schema39.properties.segments.properties.targets.items.properties.floor.items.type,parentSchema:schema39.properties.segments.properties.targets.items.properties.floor.items,data:data27};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -1788,8 +2064,11 @@ vErrors.push(err60);
 errors++;
 }
 }
+}
+}
+}
 else {
-const err61 = {instancePath:instancePath+"/adjustments/" + i6+"/metric",schemaPath:"#/properties/adjustments/items/properties/metric/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.adjustments.items.properties.metric.type,parentSchema:schema37.properties.adjustments.items.properties.metric,data:data28};
+const err61 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets/" + i4,schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.properties.segments.properties.targets.items.type,parentSchema:schema39.properties.segments.properties.targets.items,data:data21};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -1799,10 +2078,9 @@ vErrors.push(err61);
 errors++;
 }
 }
-if(data26.points_each !== undefined){
-let data29 = data26.points_each;
-if(!((typeof data29 == "number") && (isFinite(data29)))){
-const err62 = {instancePath:instancePath+"/adjustments/" + i6+"/points_each",schemaPath:"#/properties/adjustments/items/properties/points_each/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema37.properties.adjustments.items.properties.points_each.type,parentSchema:schema37.properties.adjustments.items.properties.points_each,data:data29};
+}
+else {
+const err62 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets",schemaPath:"#/$defs/scored/properties/segments/properties/targets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema39.properties.segments.properties.targets.type,parentSchema:schema39.properties.segments.properties.targets,data:data20};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -1812,10 +2090,9 @@ vErrors.push(err62);
 errors++;
 }
 }
-if(data26.min !== undefined){
-let data30 = data26.min;
-if(!((typeof data30 == "number") && (isFinite(data30)))){
-const err63 = {instancePath:instancePath+"/adjustments/" + i6+"/min",schemaPath:"#/properties/adjustments/items/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema37.properties.adjustments.items.properties.min.type,parentSchema:schema37.properties.adjustments.items.properties.min,data:data30};
+}
+else {
+const err63 = {instancePath:instancePath+"/scored/" + i1+"/segments",schemaPath:"#/$defs/scored/properties/segments/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.properties.segments.type,parentSchema:schema39.properties.segments,data:data18};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -1825,10 +2102,11 @@ vErrors.push(err63);
 errors++;
 }
 }
-if(data26.max !== undefined){
-let data31 = data26.max;
-if(!((typeof data31 == "number") && (isFinite(data31)))){
-const err64 = {instancePath:instancePath+"/adjustments/" + i6+"/max",schemaPath:"#/properties/adjustments/items/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema37.properties.adjustments.items.properties.max.type,parentSchema:schema37.properties.adjustments.items.properties.max,data:data31};
+if(data9.bands !== undefined){
+let data28 = data9.bands;
+if(Array.isArray(data28)){
+if(data28.length < 1){
+const err64 = {instancePath:instancePath+"/scored/" + i1+"/bands",schemaPath:"#/$defs/scored/properties/bands/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema39.properties.bands,data:data28};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -1837,10 +2115,12 @@ vErrors.push(err64);
 }
 errors++;
 }
-}
-}
-else {
-const err65 = {instancePath:instancePath+"/adjustments/" + i6,schemaPath:"#/properties/adjustments/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.adjustments.items.type,parentSchema:schema37.properties.adjustments.items,data:data26};
+const len7 = data28.length;
+for(let i7=0; i7<len7; i7++){
+let data29 = data28[i7];
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+if(data29.score === undefined){
+const err65 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i7,schemaPath:"#/$defs/scored/properties/bands/items/required",keyword:"required",params:{missingProperty: "score"},message:"must have required property '"+"score"+"'",schema:schema39.properties.bands.items.required,parentSchema:schema39.properties.bands.items,data:data29};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -1849,10 +2129,9 @@ vErrors.push(err65);
 }
 errors++;
 }
-}
-}
-else {
-const err66 = {instancePath:instancePath+"/adjustments",schemaPath:"#/properties/adjustments/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.adjustments.type,parentSchema:schema37.properties.adjustments,data:data25};
+for(const key5 in data29){
+if(!(((key5 === "at_least") || (key5 === "at_most")) || (key5 === "score"))){
+const err66 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i7,schemaPath:"#/$defs/scored/properties/bands/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema39.properties.bands.items,data:data29};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -1862,15 +2141,10 @@ vErrors.push(err66);
 errors++;
 }
 }
-if(data.flags !== undefined){
-let data32 = data.flags;
-if(Array.isArray(data32)){
-const len7 = data32.length;
-for(let i7=0; i7<len7; i7++){
-let data33 = data32[i7];
-if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
-if(data33.id === undefined){
-const err67 = {instancePath:instancePath+"/flags/" + i7,schemaPath:"#/properties/flags/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema37.properties.flags.items.required,parentSchema:schema37.properties.flags.items,data:data33};
+if(data29.at_least !== undefined){
+let data30 = data29.at_least;
+if((!((typeof data30 == "number") && (isFinite(data30)))) && (typeof data30 !== "string")){
+const err67 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i7+"/at_least",schemaPath:"#/$defs/scored/properties/bands/items/properties/at_least/type",keyword:"type",params:{type: schema39.properties.bands.items.properties.at_least.type},message:"must be number,string",schema:schema39.properties.bands.items.properties.at_least.type,parentSchema:schema39.properties.bands.items.properties.at_least,data:data30};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -1879,8 +2153,11 @@ vErrors.push(err67);
 }
 errors++;
 }
-if(data33.label === undefined){
-const err68 = {instancePath:instancePath+"/flags/" + i7,schemaPath:"#/properties/flags/items/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'",schema:schema37.properties.flags.items.required,parentSchema:schema37.properties.flags.items,data:data33};
+}
+if(data29.at_most !== undefined){
+let data31 = data29.at_most;
+if((!((typeof data31 == "number") && (isFinite(data31)))) && (typeof data31 !== "string")){
+const err68 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i7+"/at_most",schemaPath:"#/$defs/scored/properties/bands/items/properties/at_most/type",keyword:"type",params:{type: schema39.properties.bands.items.properties.at_most.type},message:"must be number,string",schema:schema39.properties.bands.items.properties.at_most.type,parentSchema:schema39.properties.bands.items.properties.at_most,data:data31};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -1889,8 +2166,12 @@ vErrors.push(err68);
 }
 errors++;
 }
-if(data33.when === undefined){
-const err69 = {instancePath:instancePath+"/flags/" + i7,schemaPath:"#/properties/flags/items/required",keyword:"required",params:{missingProperty: "when"},message:"must have required property '"+"when"+"'",schema:schema37.properties.flags.items.required,parentSchema:schema37.properties.flags.items,data:data33};
+}
+if(data29.score !== undefined){
+let data32 = data29.score;
+if((typeof data32 == "number") && (isFinite(data32))){
+if(data32 > 100 || isNaN(data32)){
+const err69 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i7+"/score",schemaPath:"#/$defs/scored/properties/bands/items/properties/score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema39.properties.bands.items.properties.score,data:data32};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -1899,9 +2180,8 @@ vErrors.push(err69);
 }
 errors++;
 }
-for(const key5 in data33){
-if(!((((key5 === "id") || (key5 === "label")) || (key5 === "label_en")) || (key5 === "when"))){
-const err70 = {instancePath:instancePath+"/flags/" + i7,schemaPath:"#/properties/flags/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.flags.items,data:data33};
+if(data32 < 0 || isNaN(data32)){
+const err70 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i7+"/score",schemaPath:"#/$defs/scored/properties/bands/items/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema39.properties.bands.items.properties.score,data:data32};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -1911,11 +2191,8 @@ vErrors.push(err70);
 errors++;
 }
 }
-if(data33.id !== undefined){
-let data34 = data33.id;
-if(typeof data34 === "string"){
-if(!pattern4.test(data34)){
-const err71 = {instancePath:instancePath+"/flags/" + i7+"/id",schemaPath:"#/properties/flags/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema37.properties.flags.items.properties.id,data:data34};
+else {
+const err71 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i7+"/score",schemaPath:"#/$defs/scored/properties/bands/items/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema39.properties.bands.items.properties.score.type,parentSchema:schema39.properties.bands.items.properties.score,data:data32};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -1925,8 +2202,9 @@ vErrors.push(err71);
 errors++;
 }
 }
+}
 else {
-const err72 = {instancePath:instancePath+"/flags/" + i7+"/id",schemaPath:"#/properties/flags/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.flags.items.properties.id.type,parentSchema:schema37.properties.flags.items.properties.id,data:data34};
+const err72 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i7,schemaPath:"#/$defs/scored/properties/bands/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.properties.bands.items.type,parentSchema:schema39.properties.bands.items,data:data29};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -1936,11 +2214,9 @@ vErrors.push(err72);
 errors++;
 }
 }
-if(data33.label !== undefined){
-let data35 = data33.label;
-if(typeof data35 === "string"){
-if(data35.length < 1){
-const err73 = {instancePath:instancePath+"/flags/" + i7+"/label",schemaPath:"#/properties/flags/items/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.flags.items.properties.label,data:data35};
+}
+else {
+const err73 = {instancePath:instancePath+"/scored/" + i1+"/bands",schemaPath:"#/$defs/scored/properties/bands/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema39.properties.bands.type,parentSchema:schema39.properties.bands,data:data28};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -1950,8 +2226,9 @@ vErrors.push(err73);
 errors++;
 }
 }
+}
 else {
-const err74 = {instancePath:instancePath+"/flags/" + i7+"/label",schemaPath:"#/properties/flags/items/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.flags.items.properties.label.type,parentSchema:schema37.properties.flags.items.properties.label,data:data35};
+const err74 = {instancePath:instancePath+"/scored/" + i1,schemaPath:"#/$defs/scored/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.type,parentSchema:schema39,data:data9};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -1961,11 +2238,9 @@ vErrors.push(err74);
 errors++;
 }
 }
-if(data33.label_en !== undefined){
-let data36 = data33.label_en;
-if(typeof data36 === "string"){
-if(data36.length < 1){
-const err75 = {instancePath:instancePath+"/flags/" + i7+"/label_en",schemaPath:"#/properties/flags/items/properties/label_en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.flags.items.properties.label_en,data:data36};
+}
+else {
+const err75 = {instancePath:instancePath+"/scored",schemaPath:"#/properties/scored/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.scored.type,parentSchema:schema37.properties.scored,data:data8};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -1975,8 +2250,11 @@ vErrors.push(err75);
 errors++;
 }
 }
-else {
-const err76 = {instancePath:instancePath+"/flags/" + i7+"/label_en",schemaPath:"#/properties/flags/items/properties/label_en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.flags.items.properties.label_en.type,parentSchema:schema37.properties.flags.items.properties.label_en,data:data36};
+if(data.groups !== undefined){
+let data33 = data.groups;
+if(Array.isArray(data33)){
+if(data33.length < 1){
+const err76 = {instancePath:instancePath+"/groups",schemaPath:"#/properties/groups/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema37.properties.groups,data:data33};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1985,11 +2263,16 @@ vErrors.push(err76);
 }
 errors++;
 }
+const len8 = data33.length;
+for(let i8=0; i8<len8; i8++){
+if(!(validate24(data33[i8], {instancePath:instancePath+"/groups/" + i8,parentData:data33,parentDataProperty:i8,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+errors = vErrors.length;
 }
-if(data33.when !== undefined){
-let data37 = data33.when;
-if(!(data37 && typeof data37 == "object" && !Array.isArray(data37))){
-const err77 = {instancePath:instancePath+"/flags/" + i7+"/when",schemaPath:"#/$defs/condition/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data37};
+}
+}
+else {
+const err77 = {instancePath:instancePath+"/groups",schemaPath:"#/properties/groups/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.groups.type,parentSchema:schema37.properties.groups,data:data33};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1999,9 +2282,15 @@ vErrors.push(err77);
 errors++;
 }
 }
-}
-else {
-const err78 = {instancePath:instancePath+"/flags/" + i7,schemaPath:"#/properties/flags/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.flags.items.type,parentSchema:schema37.properties.flags.items,data:data33};
+if(data.adjustments !== undefined){
+let data35 = data.adjustments;
+if(Array.isArray(data35)){
+const len9 = data35.length;
+for(let i9=0; i9<len9; i9++){
+let data36 = data35[i9];
+if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
+if(data36.id === undefined){
+const err78 = {instancePath:instancePath+"/adjustments/" + i9,schemaPath:"#/properties/adjustments/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema37.properties.adjustments.items.required,parentSchema:schema37.properties.adjustments.items,data:data36};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -2010,10 +2299,8 @@ vErrors.push(err78);
 }
 errors++;
 }
-}
-}
-else {
-const err79 = {instancePath:instancePath+"/flags",schemaPath:"#/properties/flags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.flags.type,parentSchema:schema37.properties.flags,data:data32};
+if(data36.metric === undefined){
+const err79 = {instancePath:instancePath+"/adjustments/" + i9,schemaPath:"#/properties/adjustments/items/required",keyword:"required",params:{missingProperty: "metric"},message:"must have required property '"+"metric"+"'",schema:schema37.properties.adjustments.items.required,parentSchema:schema37.properties.adjustments.items,data:data36};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -2022,12 +2309,8 @@ vErrors.push(err79);
 }
 errors++;
 }
-}
-if(data.distribution !== undefined){
-let data38 = data.distribution;
-if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
-if(data38.grades === undefined){
-const err80 = {instancePath:instancePath+"/distribution",schemaPath:"#/properties/distribution/required",keyword:"required",params:{missingProperty: "grades"},message:"must have required property '"+"grades"+"'",schema:schema37.properties.distribution.required,parentSchema:schema37.properties.distribution,data:data38};
+if(data36.points_each === undefined){
+const err80 = {instancePath:instancePath+"/adjustments/" + i9,schemaPath:"#/properties/adjustments/items/required",keyword:"required",params:{missingProperty: "points_each"},message:"must have required property '"+"points_each"+"'",schema:schema37.properties.adjustments.items.required,parentSchema:schema37.properties.adjustments.items,data:data36};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -2036,9 +2319,9 @@ vErrors.push(err80);
 }
 errors++;
 }
-for(const key6 in data38){
-if(!((key6 === "tie_breakers") || (key6 === "grades"))){
-const err81 = {instancePath:instancePath+"/distribution",schemaPath:"#/properties/distribution/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.distribution,data:data38};
+for(const key6 in data36){
+if(!(((((key6 === "id") || (key6 === "metric")) || (key6 === "points_each")) || (key6 === "min")) || (key6 === "max"))){
+const err81 = {instancePath:instancePath+"/adjustments/" + i9,schemaPath:"#/properties/adjustments/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.adjustments.items,data:data36};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -2048,15 +2331,11 @@ vErrors.push(err81);
 errors++;
 }
 }
-if(data38.tie_breakers !== undefined){
-let data39 = data38.tie_breakers;
-if(Array.isArray(data39)){
-const len8 = data39.length;
-for(let i8=0; i8<len8; i8++){
-let data40 = data39[i8];
-if(typeof data40 === "string"){
-if(data40.length < 1){
-const err82 = {instancePath:instancePath+"/distribution/tie_breakers/" + i8,schemaPath:"#/properties/distribution/properties/tie_breakers/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.distribution.properties.tie_breakers.items,data:data40};
+if(data36.id !== undefined){
+let data37 = data36.id;
+if(typeof data37 === "string"){
+if(!pattern4.test(data37)){
+const err82 = {instancePath:instancePath+"/adjustments/" + i9+"/id",schemaPath:"#/properties/adjustments/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema37.properties.adjustments.items.properties.id,data:data37};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -2067,7 +2346,7 @@ errors++;
 }
 }
 else {
-const err83 = {instancePath:instancePath+"/distribution/tie_breakers/" + i8,schemaPath:"#/properties/distribution/properties/tie_breakers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.distribution.properties.tie_breakers.items.type,parentSchema:schema37.properties.distribution.properties.tie_breakers.items,data:data40};
+const err83 = {instancePath:instancePath+"/adjustments/" + i9+"/id",schemaPath:"#/properties/adjustments/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.adjustments.items.properties.id.type,parentSchema:schema37.properties.adjustments.items.properties.id,data:data37};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -2077,9 +2356,11 @@ vErrors.push(err83);
 errors++;
 }
 }
-}
-else {
-const err84 = {instancePath:instancePath+"/distribution/tie_breakers",schemaPath:"#/properties/distribution/properties/tie_breakers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.distribution.properties.tie_breakers.type,parentSchema:schema37.properties.distribution.properties.tie_breakers,data:data39};
+if(data36.metric !== undefined){
+let data38 = data36.metric;
+if(typeof data38 === "string"){
+if(data38.length < 1){
+const err84 = {instancePath:instancePath+"/adjustments/" + i9+"/metric",schemaPath:"#/properties/adjustments/items/properties/metric/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.adjustments.items.properties.metric,data:data38};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -2089,11 +2370,8 @@ vErrors.push(err84);
 errors++;
 }
 }
-if(data38.grades !== undefined){
-let data41 = data38.grades;
-if(Array.isArray(data41)){
-if(data41.length < 1){
-const err85 = {instancePath:instancePath+"/distribution/grades",schemaPath:"#/properties/distribution/properties/grades/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema37.properties.distribution.properties.grades,data:data41};
+else {
+const err85 = {instancePath:instancePath+"/adjustments/" + i9+"/metric",schemaPath:"#/properties/adjustments/items/properties/metric/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.adjustments.items.properties.metric.type,parentSchema:schema37.properties.adjustments.items.properties.metric,data:data38};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -2102,12 +2380,11 @@ vErrors.push(err85);
 }
 errors++;
 }
-const len9 = data41.length;
-for(let i9=0; i9<len9; i9++){
-let data42 = data41[i9];
-if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
-if(data42.grade === undefined){
-const err86 = {instancePath:instancePath+"/distribution/grades/" + i9,schemaPath:"#/properties/distribution/properties/grades/items/required",keyword:"required",params:{missingProperty: "grade"},message:"must have required property '"+"grade"+"'",schema:schema37.properties.distribution.properties.grades.items.required,parentSchema:schema37.properties.distribution.properties.grades.items,data:data42};
+}
+if(data36.points_each !== undefined){
+let data39 = data36.points_each;
+if(!((typeof data39 == "number") && (isFinite(data39)))){
+const err86 = {instancePath:instancePath+"/adjustments/" + i9+"/points_each",schemaPath:"#/properties/adjustments/items/properties/points_each/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema37.properties.adjustments.items.properties.points_each.type,parentSchema:schema37.properties.adjustments.items.properties.points_each,data:data39};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -2116,9 +2393,11 @@ vErrors.push(err86);
 }
 errors++;
 }
-for(const key7 in data42){
-if(!(((key7 === "grade") || (key7 === "max_share")) || (key7 === "min_share"))){
-const err87 = {instancePath:instancePath+"/distribution/grades/" + i9,schemaPath:"#/properties/distribution/properties/grades/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.distribution.properties.grades.items,data:data42};
+}
+if(data36.min !== undefined){
+let data40 = data36.min;
+if(!((typeof data40 == "number") && (isFinite(data40)))){
+const err87 = {instancePath:instancePath+"/adjustments/" + i9+"/min",schemaPath:"#/properties/adjustments/items/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema37.properties.adjustments.items.properties.min.type,parentSchema:schema37.properties.adjustments.items.properties.min,data:data40};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -2128,11 +2407,10 @@ vErrors.push(err87);
 errors++;
 }
 }
-if(data42.grade !== undefined){
-let data43 = data42.grade;
-if(typeof data43 === "string"){
-if(data43.length < 1){
-const err88 = {instancePath:instancePath+"/distribution/grades/" + i9+"/grade",schemaPath:"#/properties/distribution/properties/grades/items/properties/grade/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.distribution.properties.grades.items.properties.grade,data:data43};
+if(data36.max !== undefined){
+let data41 = data36.max;
+if(!((typeof data41 == "number") && (isFinite(data41)))){
+const err88 = {instancePath:instancePath+"/adjustments/" + i9+"/max",schemaPath:"#/properties/adjustments/items/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema37.properties.adjustments.items.properties.max.type,parentSchema:schema37.properties.adjustments.items.properties.max,data:data41};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -2142,8 +2420,9 @@ vErrors.push(err88);
 errors++;
 }
 }
+}
 else {
-const err89 = {instancePath:instancePath+"/distribution/grades/" + i9+"/grade",schemaPath:"#/properties/distribution/properties/grades/items/properties/grade/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.distribution.properties.grades.items.properties.grade.type,parentSchema:schema37.properties.distribution.properties.grades.items.properties.grade,data:data43};
+const err89 = {instancePath:instancePath+"/adjustments/" + i9,schemaPath:"#/properties/adjustments/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.adjustments.items.type,parentSchema:schema37.properties.adjustments.items,data:data36};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -2153,10 +2432,9 @@ vErrors.push(err89);
 errors++;
 }
 }
-if(data42.max_share !== undefined){
-let data44 = data42.max_share;
-if((!((typeof data44 == "number") && (isFinite(data44)))) && (typeof data44 !== "string")){
-const err90 = {instancePath:instancePath+"/distribution/grades/" + i9+"/max_share",schemaPath:"#/properties/distribution/properties/grades/items/properties/max_share/type",keyword:"type",params:{type: schema37.properties.distribution.properties.grades.items.properties.max_share.type},message:"must be number,string",schema:schema37.properties.distribution.properties.grades.items.properties.max_share.type,parentSchema:schema37.properties.distribution.properties.grades.items.properties.max_share,data:data44};
+}
+else {
+const err90 = {instancePath:instancePath+"/adjustments",schemaPath:"#/properties/adjustments/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.adjustments.type,parentSchema:schema37.properties.adjustments,data:data35};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -2166,10 +2444,15 @@ vErrors.push(err90);
 errors++;
 }
 }
-if(data42.min_share !== undefined){
-let data45 = data42.min_share;
-if((!((typeof data45 == "number") && (isFinite(data45)))) && (typeof data45 !== "string")){
-const err91 = {instancePath:instancePath+"/distribution/grades/" + i9+"/min_share",schemaPath:"#/properties/distribution/properties/grades/items/properties/min_share/type",keyword:"type",params:{type: schema37.properties.distribution.properties.grades.items.properties.min_share.type},message:"must be number,string",schema:schema37.properties.distribution.properties.grades.items.properties.min_share.type,parentSchema:schema37.properties.distribution.properties.grades.items.properties.min_share,data:data45};
+if(data.flags !== undefined){
+let data42 = data.flags;
+if(Array.isArray(data42)){
+const len10 = data42.length;
+for(let i10=0; i10<len10; i10++){
+let data43 = data42[i10];
+if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
+if(data43.id === undefined){
+const err91 = {instancePath:instancePath+"/flags/" + i10,schemaPath:"#/properties/flags/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema37.properties.flags.items.required,parentSchema:schema37.properties.flags.items,data:data43};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -2178,10 +2461,8 @@ vErrors.push(err91);
 }
 errors++;
 }
-}
-}
-else {
-const err92 = {instancePath:instancePath+"/distribution/grades/" + i9,schemaPath:"#/properties/distribution/properties/grades/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.distribution.properties.grades.items.type,parentSchema:schema37.properties.distribution.properties.grades.items,data:data42};
+if(data43.label === undefined){
+const err92 = {instancePath:instancePath+"/flags/" + i10,schemaPath:"#/properties/flags/items/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'",schema:schema37.properties.flags.items.required,parentSchema:schema37.properties.flags.items,data:data43};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -2190,10 +2471,8 @@ vErrors.push(err92);
 }
 errors++;
 }
-}
-}
-else {
-const err93 = {instancePath:instancePath+"/distribution/grades",schemaPath:"#/properties/distribution/properties/grades/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.distribution.properties.grades.type,parentSchema:schema37.properties.distribution.properties.grades,data:data41};
+if(data43.when === undefined){
+const err93 = {instancePath:instancePath+"/flags/" + i10,schemaPath:"#/properties/flags/items/required",keyword:"required",params:{missingProperty: "when"},message:"must have required property '"+"when"+"'",schema:schema37.properties.flags.items.required,parentSchema:schema37.properties.flags.items,data:data43};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -2202,10 +2481,9 @@ vErrors.push(err93);
 }
 errors++;
 }
-}
-}
-else {
-const err94 = {instancePath:instancePath+"/distribution",schemaPath:"#/properties/distribution/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.distribution.type,parentSchema:schema37.properties.distribution,data:data38};
+for(const key7 in data43){
+if(!((((key7 === "id") || (key7 === "label")) || (key7 === "label_en")) || (key7 === "when"))){
+const err94 = {instancePath:instancePath+"/flags/" + i10,schemaPath:"#/properties/flags/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.flags.items,data:data43};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -2215,11 +2493,11 @@ vErrors.push(err94);
 errors++;
 }
 }
-if(data.rewards !== undefined){
-let data46 = data.rewards;
-if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
-if(data46.coefficients === undefined){
-const err95 = {instancePath:instancePath+"/rewards",schemaPath:"#/properties/rewards/required",keyword:"required",params:{missingProperty: "coefficients"},message:"must have required property '"+"coefficients"+"'",schema:schema37.properties.rewards.required,parentSchema:schema37.properties.rewards,data:data46};
+if(data43.id !== undefined){
+let data44 = data43.id;
+if(typeof data44 === "string"){
+if(!pattern4.test(data44)){
+const err95 = {instancePath:instancePath+"/flags/" + i10+"/id",schemaPath:"#/properties/flags/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema37.properties.flags.items.properties.id,data:data44};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -2228,9 +2506,9 @@ vErrors.push(err95);
 }
 errors++;
 }
-for(const key8 in data46){
-if(!(((key8 === "coefficients") || (key8 === "not_rated")) || (key8 === "base"))){
-const err96 = {instancePath:instancePath+"/rewards",schemaPath:"#/properties/rewards/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.rewards,data:data46};
+}
+else {
+const err96 = {instancePath:instancePath+"/flags/" + i10+"/id",schemaPath:"#/properties/flags/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.flags.items.properties.id.type,parentSchema:schema37.properties.flags.items.properties.id,data:data44};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -2240,14 +2518,11 @@ vErrors.push(err96);
 errors++;
 }
 }
-if(data46.coefficients !== undefined){
-let data47 = data46.coefficients;
-if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-for(const key9 in data47){
-let data48 = data47[key9];
-if((typeof data48 == "number") && (isFinite(data48))){
-if(data48 < 0 || isNaN(data48)){
-const err97 = {instancePath:instancePath+"/rewards/coefficients/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/rewards/properties/coefficients/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema37.properties.rewards.properties.coefficients.additionalProperties,data:data48};
+if(data43.label !== undefined){
+let data45 = data43.label;
+if(typeof data45 === "string"){
+if(data45.length < 1){
+const err97 = {instancePath:instancePath+"/flags/" + i10+"/label",schemaPath:"#/properties/flags/items/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.flags.items.properties.label,data:data45};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -2258,7 +2533,7 @@ errors++;
 }
 }
 else {
-const err98 = {instancePath:instancePath+"/rewards/coefficients/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/rewards/properties/coefficients/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema37.properties.rewards.properties.coefficients.additionalProperties.type,parentSchema:schema37.properties.rewards.properties.coefficients.additionalProperties,data:data48};
+const err98 = {instancePath:instancePath+"/flags/" + i10+"/label",schemaPath:"#/properties/flags/items/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.flags.items.properties.label.type,parentSchema:schema37.properties.flags.items.properties.label,data:data45};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -2268,9 +2543,11 @@ vErrors.push(err98);
 errors++;
 }
 }
-}
-else {
-const err99 = {instancePath:instancePath+"/rewards/coefficients",schemaPath:"#/properties/rewards/properties/coefficients/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.rewards.properties.coefficients.type,parentSchema:schema37.properties.rewards.properties.coefficients,data:data47};
+if(data43.label_en !== undefined){
+let data46 = data43.label_en;
+if(typeof data46 === "string"){
+if(data46.length < 1){
+const err99 = {instancePath:instancePath+"/flags/" + i10+"/label_en",schemaPath:"#/properties/flags/items/properties/label_en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.flags.items.properties.label_en,data:data46};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -2280,11 +2557,8 @@ vErrors.push(err99);
 errors++;
 }
 }
-if(data46.not_rated !== undefined){
-let data49 = data46.not_rated;
-if((typeof data49 == "number") && (isFinite(data49))){
-if(data49 < 0 || isNaN(data49)){
-const err100 = {instancePath:instancePath+"/rewards/not_rated",schemaPath:"#/properties/rewards/properties/not_rated/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema37.properties.rewards.properties.not_rated,data:data49};
+else {
+const err100 = {instancePath:instancePath+"/flags/" + i10+"/label_en",schemaPath:"#/properties/flags/items/properties/label_en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.flags.items.properties.label_en.type,parentSchema:schema37.properties.flags.items.properties.label_en,data:data46};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -2294,8 +2568,10 @@ vErrors.push(err100);
 errors++;
 }
 }
-else {
-const err101 = {instancePath:instancePath+"/rewards/not_rated",schemaPath:"#/properties/rewards/properties/not_rated/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema37.properties.rewards.properties.not_rated.type,parentSchema:schema37.properties.rewards.properties.not_rated,data:data49};
+if(data43.when !== undefined){
+let data47 = data43.when;
+if(!(data47 && typeof data47 == "object" && !Array.isArray(data47))){
+const err101 = {instancePath:instancePath+"/flags/" + i10+"/when",schemaPath:"#/$defs/condition/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data47};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -2305,10 +2581,9 @@ vErrors.push(err101);
 errors++;
 }
 }
-if(data46.base !== undefined){
-let data50 = data46.base;
-if((!((typeof data50 == "number") && (isFinite(data50)))) && (!(data50 && typeof data50 == "object" && !Array.isArray(data50)))){
-const err102 = {instancePath:instancePath+"/rewards/base",schemaPath:"#/properties/rewards/properties/base/type",keyword:"type",params:{type: schema37.properties.rewards.properties.base.type},message:"must be number,object",schema:schema37.properties.rewards.properties.base.type,parentSchema:schema37.properties.rewards.properties.base,data:data50};
+}
+else {
+const err102 = {instancePath:instancePath+"/flags/" + i10,schemaPath:"#/properties/flags/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.flags.items.type,parentSchema:schema37.properties.flags.items,data:data43};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -2317,9 +2592,10 @@ vErrors.push(err102);
 }
 errors++;
 }
-if((typeof data50 == "number") && (isFinite(data50))){
-if(data50 < 0 || isNaN(data50)){
-const err103 = {instancePath:instancePath+"/rewards/base",schemaPath:"#/properties/rewards/properties/base/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema37.properties.rewards.properties.base,data:data50};
+}
+}
+else {
+const err103 = {instancePath:instancePath+"/flags",schemaPath:"#/properties/flags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.flags.type,parentSchema:schema37.properties.flags,data:data42};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -2329,9 +2605,11 @@ vErrors.push(err103);
 errors++;
 }
 }
-if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
-if(data50.field === undefined){
-const err104 = {instancePath:instancePath+"/rewards/base",schemaPath:"#/properties/rewards/properties/base/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'",schema:schema37.properties.rewards.properties.base.required,parentSchema:schema37.properties.rewards.properties.base,data:data50};
+if(data.distribution !== undefined){
+let data48 = data.distribution;
+if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
+if(data48.grades === undefined){
+const err104 = {instancePath:instancePath+"/distribution",schemaPath:"#/properties/distribution/required",keyword:"required",params:{missingProperty: "grades"},message:"must have required property '"+"grades"+"'",schema:schema37.properties.distribution.required,parentSchema:schema37.properties.distribution,data:data48};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -2340,9 +2618,9 @@ vErrors.push(err104);
 }
 errors++;
 }
-for(const key10 in data50){
-if(!((key10 === "field") || (key10 === "default"))){
-const err105 = {instancePath:instancePath+"/rewards/base",schemaPath:"#/properties/rewards/properties/base/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.rewards.properties.base,data:data50};
+for(const key8 in data48){
+if(!((key8 === "tie_breakers") || (key8 === "grades"))){
+const err105 = {instancePath:instancePath+"/distribution",schemaPath:"#/properties/distribution/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.distribution,data:data48};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -2352,11 +2630,15 @@ vErrors.push(err105);
 errors++;
 }
 }
-if(data50.field !== undefined){
-let data51 = data50.field;
-if(typeof data51 === "string"){
-if(data51.length < 1){
-const err106 = {instancePath:instancePath+"/rewards/base/field",schemaPath:"#/properties/rewards/properties/base/properties/field/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.rewards.properties.base.properties.field,data:data51};
+if(data48.tie_breakers !== undefined){
+let data49 = data48.tie_breakers;
+if(Array.isArray(data49)){
+const len11 = data49.length;
+for(let i11=0; i11<len11; i11++){
+let data50 = data49[i11];
+if(typeof data50 === "string"){
+if(data50.length < 1){
+const err106 = {instancePath:instancePath+"/distribution/tie_breakers/" + i11,schemaPath:"#/properties/distribution/properties/tie_breakers/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.distribution.properties.tie_breakers.items,data:data50};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -2367,7 +2649,7 @@ errors++;
 }
 }
 else {
-const err107 = {instancePath:instancePath+"/rewards/base/field",schemaPath:"#/properties/rewards/properties/base/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.rewards.properties.base.properties.field.type,parentSchema:schema37.properties.rewards.properties.base.properties.field,data:data51};
+const err107 = {instancePath:instancePath+"/distribution/tie_breakers/" + i11,schemaPath:"#/properties/distribution/properties/tie_breakers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.distribution.properties.tie_breakers.items.type,parentSchema:schema37.properties.distribution.properties.tie_breakers.items,data:data50};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -2377,11 +2659,9 @@ vErrors.push(err107);
 errors++;
 }
 }
-if(data50.default !== undefined){
-let data52 = data50.default;
-if((typeof data52 == "number") && (isFinite(data52))){
-if(data52 < 0 || isNaN(data52)){
-const err108 = {instancePath:instancePath+"/rewards/base/default",schemaPath:"#/properties/rewards/properties/base/properties/default/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema37.properties.rewards.properties.base.properties.default,data:data52};
+}
+else {
+const err108 = {instancePath:instancePath+"/distribution/tie_breakers",schemaPath:"#/properties/distribution/properties/tie_breakers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.distribution.properties.tie_breakers.type,parentSchema:schema37.properties.distribution.properties.tie_breakers,data:data49};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -2391,8 +2671,11 @@ vErrors.push(err108);
 errors++;
 }
 }
-else {
-const err109 = {instancePath:instancePath+"/rewards/base/default",schemaPath:"#/properties/rewards/properties/base/properties/default/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema37.properties.rewards.properties.base.properties.default.type,parentSchema:schema37.properties.rewards.properties.base.properties.default,data:data52};
+if(data48.grades !== undefined){
+let data51 = data48.grades;
+if(Array.isArray(data51)){
+if(data51.length < 1){
+const err109 = {instancePath:instancePath+"/distribution/grades",schemaPath:"#/properties/distribution/properties/grades/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema37.properties.distribution.properties.grades,data:data51};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -2401,12 +2684,12 @@ vErrors.push(err109);
 }
 errors++;
 }
-}
-}
-}
-}
-else {
-const err110 = {instancePath:instancePath+"/rewards",schemaPath:"#/properties/rewards/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.rewards.type,parentSchema:schema37.properties.rewards,data:data46};
+const len12 = data51.length;
+for(let i12=0; i12<len12; i12++){
+let data52 = data51[i12];
+if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
+if(data52.grade === undefined){
+const err110 = {instancePath:instancePath+"/distribution/grades/" + i12,schemaPath:"#/properties/distribution/properties/grades/items/required",keyword:"required",params:{missingProperty: "grade"},message:"must have required property '"+"grade"+"'",schema:schema37.properties.distribution.properties.grades.items.required,parentSchema:schema37.properties.distribution.properties.grades.items,data:data52};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -2415,16 +2698,9 @@ vErrors.push(err110);
 }
 errors++;
 }
-}
-if(data.awards !== undefined){
-let data53 = data.awards;
-if(Array.isArray(data53)){
-const len10 = data53.length;
-for(let i10=0; i10<len10; i10++){
-let data54 = data53[i10];
-if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
-if(data54.id === undefined){
-const err111 = {instancePath:instancePath+"/awards/" + i10,schemaPath:"#/properties/awards/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema37.properties.awards.items.required,parentSchema:schema37.properties.awards.items,data:data54};
+for(const key9 in data52){
+if(!(((key9 === "grade") || (key9 === "max_share")) || (key9 === "min_share"))){
+const err111 = {instancePath:instancePath+"/distribution/grades/" + i12,schemaPath:"#/properties/distribution/properties/grades/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.distribution.properties.grades.items,data:data52};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -2433,8 +2709,12 @@ vErrors.push(err111);
 }
 errors++;
 }
-if(data54.title === undefined){
-const err112 = {instancePath:instancePath+"/awards/" + i10,schemaPath:"#/properties/awards/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema37.properties.awards.items.required,parentSchema:schema37.properties.awards.items,data:data54};
+}
+if(data52.grade !== undefined){
+let data53 = data52.grade;
+if(typeof data53 === "string"){
+if(data53.length < 1){
+const err112 = {instancePath:instancePath+"/distribution/grades/" + i12+"/grade",schemaPath:"#/properties/distribution/properties/grades/items/properties/grade/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.distribution.properties.grades.items.properties.grade,data:data53};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -2443,8 +2723,9 @@ vErrors.push(err112);
 }
 errors++;
 }
-if(data54.metric === undefined){
-const err113 = {instancePath:instancePath+"/awards/" + i10,schemaPath:"#/properties/awards/items/required",keyword:"required",params:{missingProperty: "metric"},message:"must have required property '"+"metric"+"'",schema:schema37.properties.awards.items.required,parentSchema:schema37.properties.awards.items,data:data54};
+}
+else {
+const err113 = {instancePath:instancePath+"/distribution/grades/" + i12+"/grade",schemaPath:"#/properties/distribution/properties/grades/items/properties/grade/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.distribution.properties.grades.items.properties.grade.type,parentSchema:schema37.properties.distribution.properties.grades.items.properties.grade,data:data53};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -2453,8 +2734,11 @@ vErrors.push(err113);
 }
 errors++;
 }
-if(data54.top === undefined){
-const err114 = {instancePath:instancePath+"/awards/" + i10,schemaPath:"#/properties/awards/items/required",keyword:"required",params:{missingProperty: "top"},message:"must have required property '"+"top"+"'",schema:schema37.properties.awards.items.required,parentSchema:schema37.properties.awards.items,data:data54};
+}
+if(data52.max_share !== undefined){
+let data54 = data52.max_share;
+if((!((typeof data54 == "number") && (isFinite(data54)))) && (typeof data54 !== "string")){
+const err114 = {instancePath:instancePath+"/distribution/grades/" + i12+"/max_share",schemaPath:"#/properties/distribution/properties/grades/items/properties/max_share/type",keyword:"type",params:{type: schema37.properties.distribution.properties.grades.items.properties.max_share.type},message:"must be number,string",schema:schema37.properties.distribution.properties.grades.items.properties.max_share.type,parentSchema:schema37.properties.distribution.properties.grades.items.properties.max_share,data:data54};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -2463,9 +2747,11 @@ vErrors.push(err114);
 }
 errors++;
 }
-for(const key11 in data54){
-if(!(((((((key11 === "id") || (key11 === "title")) || (key11 === "title_en")) || (key11 === "metric")) || (key11 === "top")) || (key11 === "amount")) || (key11 === "min_sample"))){
-const err115 = {instancePath:instancePath+"/awards/" + i10,schemaPath:"#/properties/awards/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.awards.items,data:data54};
+}
+if(data52.min_share !== undefined){
+let data55 = data52.min_share;
+if((!((typeof data55 == "number") && (isFinite(data55)))) && (typeof data55 !== "string")){
+const err115 = {instancePath:instancePath+"/distribution/grades/" + i12+"/min_share",schemaPath:"#/properties/distribution/properties/grades/items/properties/min_share/type",keyword:"type",params:{type: schema37.properties.distribution.properties.grades.items.properties.min_share.type},message:"must be number,string",schema:schema37.properties.distribution.properties.grades.items.properties.min_share.type,parentSchema:schema37.properties.distribution.properties.grades.items.properties.min_share,data:data55};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -2475,11 +2761,9 @@ vErrors.push(err115);
 errors++;
 }
 }
-if(data54.id !== undefined){
-let data55 = data54.id;
-if(typeof data55 === "string"){
-if(!pattern4.test(data55)){
-const err116 = {instancePath:instancePath+"/awards/" + i10+"/id",schemaPath:"#/properties/awards/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema37.properties.awards.items.properties.id,data:data55};
+}
+else {
+const err116 = {instancePath:instancePath+"/distribution/grades/" + i12,schemaPath:"#/properties/distribution/properties/grades/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.distribution.properties.grades.items.type,parentSchema:schema37.properties.distribution.properties.grades.items,data:data52};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -2489,8 +2773,9 @@ vErrors.push(err116);
 errors++;
 }
 }
+}
 else {
-const err117 = {instancePath:instancePath+"/awards/" + i10+"/id",schemaPath:"#/properties/awards/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.awards.items.properties.id.type,parentSchema:schema37.properties.awards.items.properties.id,data:data55};
+const err117 = {instancePath:instancePath+"/distribution/grades",schemaPath:"#/properties/distribution/properties/grades/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.distribution.properties.grades.type,parentSchema:schema37.properties.distribution.properties.grades,data:data51};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -2500,11 +2785,9 @@ vErrors.push(err117);
 errors++;
 }
 }
-if(data54.title !== undefined){
-let data56 = data54.title;
-if(typeof data56 === "string"){
-if(data56.length < 1){
-const err118 = {instancePath:instancePath+"/awards/" + i10+"/title",schemaPath:"#/properties/awards/items/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.awards.items.properties.title,data:data56};
+}
+else {
+const err118 = {instancePath:instancePath+"/distribution",schemaPath:"#/properties/distribution/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.distribution.type,parentSchema:schema37.properties.distribution,data:data48};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -2514,8 +2797,11 @@ vErrors.push(err118);
 errors++;
 }
 }
-else {
-const err119 = {instancePath:instancePath+"/awards/" + i10+"/title",schemaPath:"#/properties/awards/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.awards.items.properties.title.type,parentSchema:schema37.properties.awards.items.properties.title,data:data56};
+if(data.rewards !== undefined){
+let data56 = data.rewards;
+if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
+if(data56.coefficients === undefined){
+const err119 = {instancePath:instancePath+"/rewards",schemaPath:"#/properties/rewards/required",keyword:"required",params:{missingProperty: "coefficients"},message:"must have required property '"+"coefficients"+"'",schema:schema37.properties.rewards.required,parentSchema:schema37.properties.rewards,data:data56};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -2524,12 +2810,9 @@ vErrors.push(err119);
 }
 errors++;
 }
-}
-if(data54.title_en !== undefined){
-let data57 = data54.title_en;
-if(typeof data57 === "string"){
-if(data57.length < 1){
-const err120 = {instancePath:instancePath+"/awards/" + i10+"/title_en",schemaPath:"#/properties/awards/items/properties/title_en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.awards.items.properties.title_en,data:data57};
+for(const key10 in data56){
+if(!(((key10 === "coefficients") || (key10 === "not_rated")) || (key10 === "base"))){
+const err120 = {instancePath:instancePath+"/rewards",schemaPath:"#/properties/rewards/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.rewards,data:data56};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -2539,8 +2822,14 @@ vErrors.push(err120);
 errors++;
 }
 }
-else {
-const err121 = {instancePath:instancePath+"/awards/" + i10+"/title_en",schemaPath:"#/properties/awards/items/properties/title_en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.awards.items.properties.title_en.type,parentSchema:schema37.properties.awards.items.properties.title_en,data:data57};
+if(data56.coefficients !== undefined){
+let data57 = data56.coefficients;
+if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
+for(const key11 in data57){
+let data58 = data57[key11];
+if((typeof data58 == "number") && (isFinite(data58))){
+if(data58 < 0 || isNaN(data58)){
+const err121 = {instancePath:instancePath+"/rewards/coefficients/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/rewards/properties/coefficients/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema37.properties.rewards.properties.coefficients.additionalProperties,data:data58};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -2550,11 +2839,8 @@ vErrors.push(err121);
 errors++;
 }
 }
-if(data54.metric !== undefined){
-let data58 = data54.metric;
-if(typeof data58 === "string"){
-if(data58.length < 1){
-const err122 = {instancePath:instancePath+"/awards/" + i10+"/metric",schemaPath:"#/properties/awards/items/properties/metric/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.awards.items.properties.metric,data:data58};
+else {
+const err122 = {instancePath:instancePath+"/rewards/coefficients/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/rewards/properties/coefficients/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema37.properties.rewards.properties.coefficients.additionalProperties.type,parentSchema:schema37.properties.rewards.properties.coefficients.additionalProperties,data:data58};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -2564,8 +2850,9 @@ vErrors.push(err122);
 errors++;
 }
 }
+}
 else {
-const err123 = {instancePath:instancePath+"/awards/" + i10+"/metric",schemaPath:"#/properties/awards/items/properties/metric/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.awards.items.properties.metric.type,parentSchema:schema37.properties.awards.items.properties.metric,data:data58};
+const err123 = {instancePath:instancePath+"/rewards/coefficients",schemaPath:"#/properties/rewards/properties/coefficients/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.rewards.properties.coefficients.type,parentSchema:schema37.properties.rewards.properties.coefficients,data:data57};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -2575,10 +2862,11 @@ vErrors.push(err123);
 errors++;
 }
 }
-if(data54.top !== undefined){
-let data59 = data54.top;
-if(!(((typeof data59 == "number") && (!(data59 % 1) && !isNaN(data59))) && (isFinite(data59)))){
-const err124 = {instancePath:instancePath+"/awards/" + i10+"/top",schemaPath:"#/properties/awards/items/properties/top/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.awards.items.properties.top.type,parentSchema:schema37.properties.awards.items.properties.top,data:data59};
+if(data56.not_rated !== undefined){
+let data59 = data56.not_rated;
+if((typeof data59 == "number") && (isFinite(data59))){
+if(data59 < 0 || isNaN(data59)){
+const err124 = {instancePath:instancePath+"/rewards/not_rated",schemaPath:"#/properties/rewards/properties/not_rated/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema37.properties.rewards.properties.not_rated,data:data59};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -2587,9 +2875,9 @@ vErrors.push(err124);
 }
 errors++;
 }
-if((typeof data59 == "number") && (isFinite(data59))){
-if(data59 < 1 || isNaN(data59)){
-const err125 = {instancePath:instancePath+"/awards/" + i10+"/top",schemaPath:"#/properties/awards/items/properties/top/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema37.properties.awards.items.properties.top,data:data59};
+}
+else {
+const err125 = {instancePath:instancePath+"/rewards/not_rated",schemaPath:"#/properties/rewards/properties/not_rated/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema37.properties.rewards.properties.not_rated.type,parentSchema:schema37.properties.rewards.properties.not_rated,data:data59};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -2599,12 +2887,10 @@ vErrors.push(err125);
 errors++;
 }
 }
-}
-if(data54.amount !== undefined){
-let data60 = data54.amount;
-if((typeof data60 == "number") && (isFinite(data60))){
-if(data60 < 0 || isNaN(data60)){
-const err126 = {instancePath:instancePath+"/awards/" + i10+"/amount",schemaPath:"#/properties/awards/items/properties/amount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema37.properties.awards.items.properties.amount,data:data60};
+if(data56.base !== undefined){
+let data60 = data56.base;
+if((!((typeof data60 == "number") && (isFinite(data60)))) && (!(data60 && typeof data60 == "object" && !Array.isArray(data60)))){
+const err126 = {instancePath:instancePath+"/rewards/base",schemaPath:"#/properties/rewards/properties/base/type",keyword:"type",params:{type: schema37.properties.rewards.properties.base.type},message:"must be number,object",schema:schema37.properties.rewards.properties.base.type,parentSchema:schema37.properties.rewards.properties.base,data:data60};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -2613,9 +2899,9 @@ vErrors.push(err126);
 }
 errors++;
 }
-}
-else {
-const err127 = {instancePath:instancePath+"/awards/" + i10+"/amount",schemaPath:"#/properties/awards/items/properties/amount/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema37.properties.awards.items.properties.amount.type,parentSchema:schema37.properties.awards.items.properties.amount,data:data60};
+if((typeof data60 == "number") && (isFinite(data60))){
+if(data60 < 0 || isNaN(data60)){
+const err127 = {instancePath:instancePath+"/rewards/base",schemaPath:"#/properties/rewards/properties/base/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema37.properties.rewards.properties.base,data:data60};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -2625,10 +2911,9 @@ vErrors.push(err127);
 errors++;
 }
 }
-if(data54.min_sample !== undefined){
-let data61 = data54.min_sample;
-if(!(((typeof data61 == "number") && (!(data61 % 1) && !isNaN(data61))) && (isFinite(data61)))){
-const err128 = {instancePath:instancePath+"/awards/" + i10+"/min_sample",schemaPath:"#/properties/awards/items/properties/min_sample/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.awards.items.properties.min_sample.type,parentSchema:schema37.properties.awards.items.properties.min_sample,data:data61};
+if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
+if(data60.field === undefined){
+const err128 = {instancePath:instancePath+"/rewards/base",schemaPath:"#/properties/rewards/properties/base/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'",schema:schema37.properties.rewards.properties.base.required,parentSchema:schema37.properties.rewards.properties.base,data:data60};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -2637,9 +2922,9 @@ vErrors.push(err128);
 }
 errors++;
 }
-if((typeof data61 == "number") && (isFinite(data61))){
-if(data61 < 0 || isNaN(data61)){
-const err129 = {instancePath:instancePath+"/awards/" + i10+"/min_sample",schemaPath:"#/properties/awards/items/properties/min_sample/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema37.properties.awards.items.properties.min_sample,data:data61};
+for(const key12 in data60){
+if(!((key12 === "field") || (key12 === "default"))){
+const err129 = {instancePath:instancePath+"/rewards/base",schemaPath:"#/properties/rewards/properties/base/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.rewards.properties.base,data:data60};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -2649,10 +2934,11 @@ vErrors.push(err129);
 errors++;
 }
 }
-}
-}
-else {
-const err130 = {instancePath:instancePath+"/awards/" + i10,schemaPath:"#/properties/awards/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.awards.items.type,parentSchema:schema37.properties.awards.items,data:data54};
+if(data60.field !== undefined){
+let data61 = data60.field;
+if(typeof data61 === "string"){
+if(data61.length < 1){
+const err130 = {instancePath:instancePath+"/rewards/base/field",schemaPath:"#/properties/rewards/properties/base/properties/field/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.rewards.properties.base.properties.field,data:data61};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -2662,9 +2948,8 @@ vErrors.push(err130);
 errors++;
 }
 }
-}
 else {
-const err131 = {instancePath:instancePath+"/awards",schemaPath:"#/properties/awards/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.awards.type,parentSchema:schema37.properties.awards,data:data53};
+const err131 = {instancePath:instancePath+"/rewards/base/field",schemaPath:"#/properties/rewards/properties/base/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.rewards.properties.base.properties.field.type,parentSchema:schema37.properties.rewards.properties.base.properties.field,data:data61};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -2674,15 +2959,11 @@ vErrors.push(err131);
 errors++;
 }
 }
-if(data.vetoes !== undefined){
-let data62 = data.vetoes;
-if(Array.isArray(data62)){
-const len11 = data62.length;
-for(let i11=0; i11<len11; i11++){
-let data63 = data62[i11];
-if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
-if(data63.id === undefined){
-const err132 = {instancePath:instancePath+"/vetoes/" + i11,schemaPath:"#/properties/vetoes/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema37.properties.vetoes.items.required,parentSchema:schema37.properties.vetoes.items,data:data63};
+if(data60.default !== undefined){
+let data62 = data60.default;
+if((typeof data62 == "number") && (isFinite(data62))){
+if(data62 < 0 || isNaN(data62)){
+const err132 = {instancePath:instancePath+"/rewards/base/default",schemaPath:"#/properties/rewards/properties/base/properties/default/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema37.properties.rewards.properties.base.properties.default,data:data62};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -2691,8 +2972,9 @@ vErrors.push(err132);
 }
 errors++;
 }
-if(data63.reason === undefined){
-const err133 = {instancePath:instancePath+"/vetoes/" + i11,schemaPath:"#/properties/vetoes/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema37.properties.vetoes.items.required,parentSchema:schema37.properties.vetoes.items,data:data63};
+}
+else {
+const err133 = {instancePath:instancePath+"/rewards/base/default",schemaPath:"#/properties/rewards/properties/base/properties/default/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema37.properties.rewards.properties.base.properties.default.type,parentSchema:schema37.properties.rewards.properties.base.properties.default,data:data62};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -2701,8 +2983,12 @@ vErrors.push(err133);
 }
 errors++;
 }
-if(data63.when === undefined){
-const err134 = {instancePath:instancePath+"/vetoes/" + i11,schemaPath:"#/properties/vetoes/items/required",keyword:"required",params:{missingProperty: "when"},message:"must have required property '"+"when"+"'",schema:schema37.properties.vetoes.items.required,parentSchema:schema37.properties.vetoes.items,data:data63};
+}
+}
+}
+}
+else {
+const err134 = {instancePath:instancePath+"/rewards",schemaPath:"#/properties/rewards/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.rewards.type,parentSchema:schema37.properties.rewards,data:data56};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -2711,8 +2997,16 @@ vErrors.push(err134);
 }
 errors++;
 }
-if(data63.cap_grade === undefined){
-const err135 = {instancePath:instancePath+"/vetoes/" + i11,schemaPath:"#/properties/vetoes/items/required",keyword:"required",params:{missingProperty: "cap_grade"},message:"must have required property '"+"cap_grade"+"'",schema:schema37.properties.vetoes.items.required,parentSchema:schema37.properties.vetoes.items,data:data63};
+}
+if(data.awards !== undefined){
+let data63 = data.awards;
+if(Array.isArray(data63)){
+const len13 = data63.length;
+for(let i13=0; i13<len13; i13++){
+let data64 = data63[i13];
+if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
+if(data64.id === undefined){
+const err135 = {instancePath:instancePath+"/awards/" + i13,schemaPath:"#/properties/awards/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema37.properties.awards.items.required,parentSchema:schema37.properties.awards.items,data:data64};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -2721,9 +3015,8 @@ vErrors.push(err135);
 }
 errors++;
 }
-for(const key12 in data63){
-if(!(((((key12 === "id") || (key12 === "reason")) || (key12 === "reason_en")) || (key12 === "when")) || (key12 === "cap_grade"))){
-const err136 = {instancePath:instancePath+"/vetoes/" + i11,schemaPath:"#/properties/vetoes/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.vetoes.items,data:data63};
+if(data64.title === undefined){
+const err136 = {instancePath:instancePath+"/awards/" + i13,schemaPath:"#/properties/awards/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema37.properties.awards.items.required,parentSchema:schema37.properties.awards.items,data:data64};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -2732,12 +3025,8 @@ vErrors.push(err136);
 }
 errors++;
 }
-}
-if(data63.id !== undefined){
-let data64 = data63.id;
-if(typeof data64 === "string"){
-if(!pattern4.test(data64)){
-const err137 = {instancePath:instancePath+"/vetoes/" + i11+"/id",schemaPath:"#/properties/vetoes/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema37.properties.vetoes.items.properties.id,data:data64};
+if(data64.metric === undefined){
+const err137 = {instancePath:instancePath+"/awards/" + i13,schemaPath:"#/properties/awards/items/required",keyword:"required",params:{missingProperty: "metric"},message:"must have required property '"+"metric"+"'",schema:schema37.properties.awards.items.required,parentSchema:schema37.properties.awards.items,data:data64};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -2746,9 +3035,8 @@ vErrors.push(err137);
 }
 errors++;
 }
-}
-else {
-const err138 = {instancePath:instancePath+"/vetoes/" + i11+"/id",schemaPath:"#/properties/vetoes/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.vetoes.items.properties.id.type,parentSchema:schema37.properties.vetoes.items.properties.id,data:data64};
+if(data64.top === undefined){
+const err138 = {instancePath:instancePath+"/awards/" + i13,schemaPath:"#/properties/awards/items/required",keyword:"required",params:{missingProperty: "top"},message:"must have required property '"+"top"+"'",schema:schema37.properties.awards.items.required,parentSchema:schema37.properties.awards.items,data:data64};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -2757,12 +3045,9 @@ vErrors.push(err138);
 }
 errors++;
 }
-}
-if(data63.reason !== undefined){
-let data65 = data63.reason;
-if(typeof data65 === "string"){
-if(data65.length < 1){
-const err139 = {instancePath:instancePath+"/vetoes/" + i11+"/reason",schemaPath:"#/properties/vetoes/items/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.vetoes.items.properties.reason,data:data65};
+for(const key13 in data64){
+if(!(((((((key13 === "id") || (key13 === "title")) || (key13 === "title_en")) || (key13 === "metric")) || (key13 === "top")) || (key13 === "amount")) || (key13 === "min_sample"))){
+const err139 = {instancePath:instancePath+"/awards/" + i13,schemaPath:"#/properties/awards/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.awards.items,data:data64};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -2772,8 +3057,11 @@ vErrors.push(err139);
 errors++;
 }
 }
-else {
-const err140 = {instancePath:instancePath+"/vetoes/" + i11+"/reason",schemaPath:"#/properties/vetoes/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.vetoes.items.properties.reason.type,parentSchema:schema37.properties.vetoes.items.properties.reason,data:data65};
+if(data64.id !== undefined){
+let data65 = data64.id;
+if(typeof data65 === "string"){
+if(!pattern4.test(data65)){
+const err140 = {instancePath:instancePath+"/awards/" + i13+"/id",schemaPath:"#/properties/awards/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema37.properties.awards.items.properties.id,data:data65};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -2783,11 +3071,8 @@ vErrors.push(err140);
 errors++;
 }
 }
-if(data63.reason_en !== undefined){
-let data66 = data63.reason_en;
-if(typeof data66 === "string"){
-if(data66.length < 1){
-const err141 = {instancePath:instancePath+"/vetoes/" + i11+"/reason_en",schemaPath:"#/properties/vetoes/items/properties/reason_en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.vetoes.items.properties.reason_en,data:data66};
+else {
+const err141 = {instancePath:instancePath+"/awards/" + i13+"/id",schemaPath:"#/properties/awards/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.awards.items.properties.id.type,parentSchema:schema37.properties.awards.items.properties.id,data:data65};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -2797,8 +3082,11 @@ vErrors.push(err141);
 errors++;
 }
 }
-else {
-const err142 = {instancePath:instancePath+"/vetoes/" + i11+"/reason_en",schemaPath:"#/properties/vetoes/items/properties/reason_en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.vetoes.items.properties.reason_en.type,parentSchema:schema37.properties.vetoes.items.properties.reason_en,data:data66};
+if(data64.title !== undefined){
+let data66 = data64.title;
+if(typeof data66 === "string"){
+if(data66.length < 1){
+const err142 = {instancePath:instancePath+"/awards/" + i13+"/title",schemaPath:"#/properties/awards/items/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.awards.items.properties.title,data:data66};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -2808,10 +3096,8 @@ vErrors.push(err142);
 errors++;
 }
 }
-if(data63.when !== undefined){
-let data67 = data63.when;
-if(!(data67 && typeof data67 == "object" && !Array.isArray(data67))){
-const err143 = {instancePath:instancePath+"/vetoes/" + i11+"/when",schemaPath:"#/$defs/condition/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data67};
+else {
+const err143 = {instancePath:instancePath+"/awards/" + i13+"/title",schemaPath:"#/properties/awards/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.awards.items.properties.title.type,parentSchema:schema37.properties.awards.items.properties.title,data:data66};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -2821,11 +3107,11 @@ vErrors.push(err143);
 errors++;
 }
 }
-if(data63.cap_grade !== undefined){
-let data68 = data63.cap_grade;
-if(typeof data68 === "string"){
-if(data68.length < 1){
-const err144 = {instancePath:instancePath+"/vetoes/" + i11+"/cap_grade",schemaPath:"#/properties/vetoes/items/properties/cap_grade/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.vetoes.items.properties.cap_grade,data:data68};
+if(data64.title_en !== undefined){
+let data67 = data64.title_en;
+if(typeof data67 === "string"){
+if(data67.length < 1){
+const err144 = {instancePath:instancePath+"/awards/" + i13+"/title_en",schemaPath:"#/properties/awards/items/properties/title_en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.awards.items.properties.title_en,data:data67};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -2836,7 +3122,7 @@ errors++;
 }
 }
 else {
-const err145 = {instancePath:instancePath+"/vetoes/" + i11+"/cap_grade",schemaPath:"#/properties/vetoes/items/properties/cap_grade/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.vetoes.items.properties.cap_grade.type,parentSchema:schema37.properties.vetoes.items.properties.cap_grade,data:data68};
+const err145 = {instancePath:instancePath+"/awards/" + i13+"/title_en",schemaPath:"#/properties/awards/items/properties/title_en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.awards.items.properties.title_en.type,parentSchema:schema37.properties.awards.items.properties.title_en,data:data67};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -2846,9 +3132,11 @@ vErrors.push(err145);
 errors++;
 }
 }
-}
-else {
-const err146 = {instancePath:instancePath+"/vetoes/" + i11,schemaPath:"#/properties/vetoes/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.vetoes.items.type,parentSchema:schema37.properties.vetoes.items,data:data63};
+if(data64.metric !== undefined){
+let data68 = data64.metric;
+if(typeof data68 === "string"){
+if(data68.length < 1){
+const err146 = {instancePath:instancePath+"/awards/" + i13+"/metric",schemaPath:"#/properties/awards/items/properties/metric/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.awards.items.properties.metric,data:data68};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -2858,9 +3146,8 @@ vErrors.push(err146);
 errors++;
 }
 }
-}
 else {
-const err147 = {instancePath:instancePath+"/vetoes",schemaPath:"#/properties/vetoes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.vetoes.type,parentSchema:schema37.properties.vetoes,data:data62};
+const err147 = {instancePath:instancePath+"/awards/" + i13+"/metric",schemaPath:"#/properties/awards/items/properties/metric/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.awards.items.properties.metric.type,parentSchema:schema37.properties.awards.items.properties.metric,data:data68};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -2870,14 +3157,309 @@ vErrors.push(err147);
 errors++;
 }
 }
-}
-else {
-const err148 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.type,parentSchema:schema37,data};
+if(data64.top !== undefined){
+let data69 = data64.top;
+if(!(((typeof data69 == "number") && (!(data69 % 1) && !isNaN(data69))) && (isFinite(data69)))){
+const err148 = {instancePath:instancePath+"/awards/" + i13+"/top",schemaPath:"#/properties/awards/items/properties/top/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.awards.items.properties.top.type,parentSchema:schema37.properties.awards.items.properties.top,data:data69};
 if(vErrors === null){
 vErrors = [err148];
 }
 else {
 vErrors.push(err148);
+}
+errors++;
+}
+if((typeof data69 == "number") && (isFinite(data69))){
+if(data69 < 1 || isNaN(data69)){
+const err149 = {instancePath:instancePath+"/awards/" + i13+"/top",schemaPath:"#/properties/awards/items/properties/top/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema37.properties.awards.items.properties.top,data:data69};
+if(vErrors === null){
+vErrors = [err149];
+}
+else {
+vErrors.push(err149);
+}
+errors++;
+}
+}
+}
+if(data64.amount !== undefined){
+let data70 = data64.amount;
+if((typeof data70 == "number") && (isFinite(data70))){
+if(data70 < 0 || isNaN(data70)){
+const err150 = {instancePath:instancePath+"/awards/" + i13+"/amount",schemaPath:"#/properties/awards/items/properties/amount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema37.properties.awards.items.properties.amount,data:data70};
+if(vErrors === null){
+vErrors = [err150];
+}
+else {
+vErrors.push(err150);
+}
+errors++;
+}
+}
+else {
+const err151 = {instancePath:instancePath+"/awards/" + i13+"/amount",schemaPath:"#/properties/awards/items/properties/amount/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema37.properties.awards.items.properties.amount.type,parentSchema:schema37.properties.awards.items.properties.amount,data:data70};
+if(vErrors === null){
+vErrors = [err151];
+}
+else {
+vErrors.push(err151);
+}
+errors++;
+}
+}
+if(data64.min_sample !== undefined){
+let data71 = data64.min_sample;
+if(!(((typeof data71 == "number") && (!(data71 % 1) && !isNaN(data71))) && (isFinite(data71)))){
+const err152 = {instancePath:instancePath+"/awards/" + i13+"/min_sample",schemaPath:"#/properties/awards/items/properties/min_sample/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.awards.items.properties.min_sample.type,parentSchema:schema37.properties.awards.items.properties.min_sample,data:data71};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
+}
+errors++;
+}
+if((typeof data71 == "number") && (isFinite(data71))){
+if(data71 < 0 || isNaN(data71)){
+const err153 = {instancePath:instancePath+"/awards/" + i13+"/min_sample",schemaPath:"#/properties/awards/items/properties/min_sample/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema37.properties.awards.items.properties.min_sample,data:data71};
+if(vErrors === null){
+vErrors = [err153];
+}
+else {
+vErrors.push(err153);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err154 = {instancePath:instancePath+"/awards/" + i13,schemaPath:"#/properties/awards/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.awards.items.type,parentSchema:schema37.properties.awards.items,data:data64};
+if(vErrors === null){
+vErrors = [err154];
+}
+else {
+vErrors.push(err154);
+}
+errors++;
+}
+}
+}
+else {
+const err155 = {instancePath:instancePath+"/awards",schemaPath:"#/properties/awards/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.awards.type,parentSchema:schema37.properties.awards,data:data63};
+if(vErrors === null){
+vErrors = [err155];
+}
+else {
+vErrors.push(err155);
+}
+errors++;
+}
+}
+if(data.vetoes !== undefined){
+let data72 = data.vetoes;
+if(Array.isArray(data72)){
+const len14 = data72.length;
+for(let i14=0; i14<len14; i14++){
+let data73 = data72[i14];
+if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
+if(data73.id === undefined){
+const err156 = {instancePath:instancePath+"/vetoes/" + i14,schemaPath:"#/properties/vetoes/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema37.properties.vetoes.items.required,parentSchema:schema37.properties.vetoes.items,data:data73};
+if(vErrors === null){
+vErrors = [err156];
+}
+else {
+vErrors.push(err156);
+}
+errors++;
+}
+if(data73.reason === undefined){
+const err157 = {instancePath:instancePath+"/vetoes/" + i14,schemaPath:"#/properties/vetoes/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema37.properties.vetoes.items.required,parentSchema:schema37.properties.vetoes.items,data:data73};
+if(vErrors === null){
+vErrors = [err157];
+}
+else {
+vErrors.push(err157);
+}
+errors++;
+}
+if(data73.when === undefined){
+const err158 = {instancePath:instancePath+"/vetoes/" + i14,schemaPath:"#/properties/vetoes/items/required",keyword:"required",params:{missingProperty: "when"},message:"must have required property '"+"when"+"'",schema:schema37.properties.vetoes.items.required,parentSchema:schema37.properties.vetoes.items,data:data73};
+if(vErrors === null){
+vErrors = [err158];
+}
+else {
+vErrors.push(err158);
+}
+errors++;
+}
+if(data73.cap_grade === undefined){
+const err159 = {instancePath:instancePath+"/vetoes/" + i14,schemaPath:"#/properties/vetoes/items/required",keyword:"required",params:{missingProperty: "cap_grade"},message:"must have required property '"+"cap_grade"+"'",schema:schema37.properties.vetoes.items.required,parentSchema:schema37.properties.vetoes.items,data:data73};
+if(vErrors === null){
+vErrors = [err159];
+}
+else {
+vErrors.push(err159);
+}
+errors++;
+}
+for(const key14 in data73){
+if(!(((((key14 === "id") || (key14 === "reason")) || (key14 === "reason_en")) || (key14 === "when")) || (key14 === "cap_grade"))){
+const err160 = {instancePath:instancePath+"/vetoes/" + i14,schemaPath:"#/properties/vetoes/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.vetoes.items,data:data73};
+if(vErrors === null){
+vErrors = [err160];
+}
+else {
+vErrors.push(err160);
+}
+errors++;
+}
+}
+if(data73.id !== undefined){
+let data74 = data73.id;
+if(typeof data74 === "string"){
+if(!pattern4.test(data74)){
+const err161 = {instancePath:instancePath+"/vetoes/" + i14+"/id",schemaPath:"#/properties/vetoes/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema37.properties.vetoes.items.properties.id,data:data74};
+if(vErrors === null){
+vErrors = [err161];
+}
+else {
+vErrors.push(err161);
+}
+errors++;
+}
+}
+else {
+const err162 = {instancePath:instancePath+"/vetoes/" + i14+"/id",schemaPath:"#/properties/vetoes/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.vetoes.items.properties.id.type,parentSchema:schema37.properties.vetoes.items.properties.id,data:data74};
+if(vErrors === null){
+vErrors = [err162];
+}
+else {
+vErrors.push(err162);
+}
+errors++;
+}
+}
+if(data73.reason !== undefined){
+let data75 = data73.reason;
+if(typeof data75 === "string"){
+if(data75.length < 1){
+const err163 = {instancePath:instancePath+"/vetoes/" + i14+"/reason",schemaPath:"#/properties/vetoes/items/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.vetoes.items.properties.reason,data:data75};
+if(vErrors === null){
+vErrors = [err163];
+}
+else {
+vErrors.push(err163);
+}
+errors++;
+}
+}
+else {
+const err164 = {instancePath:instancePath+"/vetoes/" + i14+"/reason",schemaPath:"#/properties/vetoes/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.vetoes.items.properties.reason.type,parentSchema:schema37.properties.vetoes.items.properties.reason,data:data75};
+if(vErrors === null){
+vErrors = [err164];
+}
+else {
+vErrors.push(err164);
+}
+errors++;
+}
+}
+if(data73.reason_en !== undefined){
+let data76 = data73.reason_en;
+if(typeof data76 === "string"){
+if(data76.length < 1){
+const err165 = {instancePath:instancePath+"/vetoes/" + i14+"/reason_en",schemaPath:"#/properties/vetoes/items/properties/reason_en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.vetoes.items.properties.reason_en,data:data76};
+if(vErrors === null){
+vErrors = [err165];
+}
+else {
+vErrors.push(err165);
+}
+errors++;
+}
+}
+else {
+const err166 = {instancePath:instancePath+"/vetoes/" + i14+"/reason_en",schemaPath:"#/properties/vetoes/items/properties/reason_en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.vetoes.items.properties.reason_en.type,parentSchema:schema37.properties.vetoes.items.properties.reason_en,data:data76};
+if(vErrors === null){
+vErrors = [err166];
+}
+else {
+vErrors.push(err166);
+}
+errors++;
+}
+}
+if(data73.when !== undefined){
+let data77 = data73.when;
+if(!(data77 && typeof data77 == "object" && !Array.isArray(data77))){
+const err167 = {instancePath:instancePath+"/vetoes/" + i14+"/when",schemaPath:"#/$defs/condition/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data77};
+if(vErrors === null){
+vErrors = [err167];
+}
+else {
+vErrors.push(err167);
+}
+errors++;
+}
+}
+if(data73.cap_grade !== undefined){
+let data78 = data73.cap_grade;
+if(typeof data78 === "string"){
+if(data78.length < 1){
+const err168 = {instancePath:instancePath+"/vetoes/" + i14+"/cap_grade",schemaPath:"#/properties/vetoes/items/properties/cap_grade/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.vetoes.items.properties.cap_grade,data:data78};
+if(vErrors === null){
+vErrors = [err168];
+}
+else {
+vErrors.push(err168);
+}
+errors++;
+}
+}
+else {
+const err169 = {instancePath:instancePath+"/vetoes/" + i14+"/cap_grade",schemaPath:"#/properties/vetoes/items/properties/cap_grade/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.vetoes.items.properties.cap_grade.type,parentSchema:schema37.properties.vetoes.items.properties.cap_grade,data:data78};
+if(vErrors === null){
+vErrors = [err169];
+}
+else {
+vErrors.push(err169);
+}
+errors++;
+}
+}
+}
+else {
+const err170 = {instancePath:instancePath+"/vetoes/" + i14,schemaPath:"#/properties/vetoes/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.vetoes.items.type,parentSchema:schema37.properties.vetoes.items,data:data73};
+if(vErrors === null){
+vErrors = [err170];
+}
+else {
+vErrors.push(err170);
+}
+errors++;
+}
+}
+}
+else {
+const err171 = {instancePath:instancePath+"/vetoes",schemaPath:"#/properties/vetoes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.vetoes.type,parentSchema:schema37.properties.vetoes,data:data72};
+if(vErrors === null){
+vErrors = [err171];
+}
+else {
+vErrors.push(err171);
+}
+errors++;
+}
+}
+}
+else {
+const err172 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.type,parentSchema:schema37,data};
+if(vErrors === null){
+vErrors = [err172];
+}
+else {
+vErrors.push(err172);
 }
 errors++;
 }

@@ -28,7 +28,11 @@ export function policyOfSnapshot(s: PolicySnapshot): Policy {
       title_en: c.title_en,
       roles: c.roles,
       eligibility: c.eligibility === null ? null : withSource(c.eligibility, at),
-      scored: c.scored.map((i) => ({ ...withSource(i, at), range: i.range ?? null })),
+      scored: c.scored.map((i) => ({
+        ...withSource(i, at),
+        range: i.range ?? null,
+        segments: i.segments ?? null,
+      })),
       groups: (c.groups ?? []).map((g) => withSource(g, at)),
       adjustments: c.adjustments.map((a) => withSource(a, at)),
       vetoes: c.vetoes.map((v) => withSource(v, at)),
