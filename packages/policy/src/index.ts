@@ -16,7 +16,12 @@ export {
 } from './diff/render-diff.ts';
 export { POLICY_ERRORS, type PolicyErrorCode } from './errors/catalogue.ts';
 export { loadPolicyFamily, type PolicyFamily } from './load/load-family.ts';
-export { type LoadedPolicy, loadPolicyBytes, loadPolicyFile } from './load/load-policy.ts';
+export {
+  type LoadedPolicy,
+  loadPolicyBytes,
+  loadPolicyFile,
+  type PolicyCheckOptions,
+} from './load/load-policy.ts';
 export { policyMetricCatalog } from './metric-catalog.ts';
 export type {
   Adjustment,

@@ -1,6 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
-import { loadPolicyFamily, loadPolicyFile } from '@scorebook/policy';
+import type { FieldSpec } from '@scorebook/contract';
+import { loadPolicyFamily, loadPolicyFile, type PolicyCheckOptions } from '@scorebook/policy';
 import { hasErrors, type SourceProblem as Problem } from '@scorebook/problems';
+import { loadSourceFile } from '@scorebook/source';
 import { oneOf, parseCommandArgs } from '../args.ts';
 import { EXIT, usageError } from '../cli-error.ts';
 import { pickLang } from '../lang.ts';
@@ -8,18 +10,25 @@ import { formatProblemsGithub, formatProblemsHuman, formatProblemsJson } from '.
 import { say } from '../text.ts';
 import type { CommandIo } from './io.ts';
 
-export const VALIDATE_HELP = `scorebook validate <policy-dir | policy.yaml>... [--format human|json|github] [--lang zh|en]
+export const VALIDATE_HELP = `scorebook validate <policy-dir | policy.yaml>... [--source <source.yaml>]
+                  [--format human|json|github] [--lang zh|en]
 
 校验策略文件夹中的每个版本(语法、结构、含义、版本族)。全部通过时退出码 0,否则 1。
 Validates every version in each policy folder (syntax, schema, meaning, family); exit 0 when valid, 1 otherwise.
   --format human   代码片段与插入符 / a code frame with a caret (default)
   --format json    JSON 数组 / a JSON array of problems
   --format github  GitHub Actions 注解 / workflow annotations for pull requests
+  --source <file>  数据来源:其中声明了类型的额外列视为已知字段,条件按类型检查,不再警告
+                   a data source: the extra fields it declares with a type are known fields,
+                   conditions on them are type-checked instead of warned about
 `;
 
 /** `scorebook validate`: checks policy folders and prints every problem. */
 export function runValidate(argv: string[], io: CommandIo): number {
-  const { values, positionals } = parseCommandArgs('validate', argv, { format: { type: 'string' } });
+  const { values, positionals } = parseCommandArgs('validate', argv, {
+    format: { type: 'string' },
+    source: { type: 'string' },
+  });
   if (values.help) {
     io.out(VALIDATE_HELP);
     return EXIT.ok;
@@ -28,15 +37,16 @@ export function runValidate(argv: string[], io: CommandIo): number {
   const format = oneOf(values.format, ['human', 'json', 'github'] as const, 'human', 'format');
   if (positionals.length === 0) throw usageError('VALIDATE_NO_FOLDER');
   const problems: Problem[] = [];
+  const options = values.source === undefined ? {} : sourceOptions(values.source, problems);
   let versions = 0;
   for (const path of positionals) {
     // A single file is checked alone; a folder also as a family of versions.
     if (/\.ya?ml$/.test(path) && existsSync(path) && statSync(path).isFile()) {
-      problems.push(...loadPolicyFile(path).problems);
+      problems.push(...loadPolicyFile(path, options).problems);
       versions++;
       continue;
     }
-    const family = loadPolicyFamily(path);
+    const family = loadPolicyFamily(path, options);
     problems.push(...family.problems);
     versions += family.loaded.length;
   }
@@ -53,4 +63,18 @@ export function runValidate(argv: string[], io: CommandIo): number {
     io.err(`${verdict}\n`);
   }
   return failed ? EXIT.failed : EXIT.ok;
+}
+
+/**
+ * The extra fields `--source` declares with a type, by table, for the policy checks; the source's
+ * own problems join the others (an invalid source declares nothing).
+ */
+function sourceOptions(file: string, problems: Problem[]): PolicyCheckOptions {
+  const loaded = loadSourceFile(file);
+  problems.push(...loaded.problems);
+  const extraFields: Record<string, Record<string, FieldSpec>> = {};
+  for (const [table, t] of loaded.source?.tables ?? [])
+    for (const f of t.fields)
+      if (f.type !== null) extraFields[table] = { ...extraFields[table], [f.field]: { type: f.type } };
+  return { extraFields };
 }

@@ -1,4 +1,5 @@
 import { type Anchor, locate, type ParsedYaml, problemAt } from '@scorebook/config-file';
+import type { FieldSpec } from '@scorebook/contract';
 import { type ArgsOf, formatPath, messageOf, type ParamsOf, type SourceProblem } from '@scorebook/problems';
 import { Zone } from '@scorebook/time';
 import { POLICY_ERRORS, type PolicyErrorCode } from '../errors/catalogue.ts';
@@ -24,8 +25,12 @@ export class CheckContext {
   /** Ids that `metrics:` defines with errors: references to them are not reported as unknown. */
   readonly brokenMetrics: Set<string> = new Set();
 
-  constructor(parsed: ParsedYaml) {
+  /** Extra fields a source declares with their types, by table (`PolicyCheckOptions`). */
+  readonly extraFields: Readonly<Partial<Record<string, Readonly<Record<string, FieldSpec>>>>>;
+
+  constructor(parsed: ParsedYaml, extraFields: CheckContext['extraFields'] = {}) {
     this.parsed = parsed;
+    this.extraFields = extraFields;
   }
 
   /** Records a problem of the policy catalogue at a path, an error unless `options` say otherwise. */

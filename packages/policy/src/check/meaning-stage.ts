@@ -133,7 +133,11 @@ function checkExclusions(ctx: CheckContext, raw: unknown): Exclusion[] {
     if (item.when === undefined) return;
     const fields = TABLES[table].fields;
     // Derived fields are known facts here (no "extra column?" warning): they are refused below.
-    const vocabulary = rowVocabulary({ ...DERIVED_FIELD_SPECS, ...fields }, table, true);
+    const vocabulary = rowVocabulary(
+      { ...DERIVED_FIELD_SPECS, ...ctx.extraFields[table], ...fields },
+      table,
+      true,
+    );
     let when = checkConditionAt(ctx, [...path, 'when'], item.when, vocabulary);
     if (when !== null && !derivedFactsAbsent(ctx, [...path, 'when'], when, table, fields)) when = null;
     const reason = asString(item.reason);

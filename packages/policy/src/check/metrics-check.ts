@@ -110,7 +110,11 @@ function checkTableAndWhere(ctx: CheckContext, path: Path, table: unknown, where
     return false;
   }
   if (where === undefined) return true;
-  const vocabulary = rowVocabulary(measuredFields(table), table, table !== 'responses');
+  const vocabulary = rowVocabulary(
+    { ...ctx.extraFields[table], ...measuredFields(table) },
+    table,
+    table !== 'responses',
+  );
   return checkConditionAt(ctx, [...path, 'where'], where, vocabulary) !== null;
 }
 

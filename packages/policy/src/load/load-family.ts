@@ -10,7 +10,7 @@ import {
 } from '@scorebook/problems';
 import { POLICY_ERRORS } from '../errors/catalogue.ts';
 import type { Policy } from '../model.ts';
-import { type LoadedPolicy, loadPolicyFile } from './load-policy.ts';
+import { type LoadedPolicy, loadPolicyFile, type PolicyCheckOptions } from './load-policy.ts';
 
 /** The versions of one policy, as found in its folder. */
 export interface PolicyFamily {
@@ -87,9 +87,10 @@ function previousMonth(month: string): string {
 /**
  * Loads every version in a policy folder (`*.yaml`, `*.yml`, in name order, hidden files left
  * out) and checks the family: each `id` equals the folder name, `version` and `effective_from`
- * are unique, files are named after their effective date. Never throws for bad input.
+ * are unique, files are named after their effective date. `options` go to each file's check.
+ * Never throws for bad input.
  */
-export function loadPolicyFamily(dir: string): PolicyFamily {
+export function loadPolicyFamily(dir: string, options: PolicyCheckOptions = {}): PolicyFamily {
   const id = basename(dir.replace(/[\\/]+$/, ''));
   const empty = (code: string, message: Bilingual): PolicyFamily => ({
     dir,
@@ -110,7 +111,7 @@ export function loadPolicyFamily(dir: string): PolicyFamily {
     return empty('FILE_UNREADABLE', messageOf(CONFIG_FILE_ERRORS, 'FILE_UNREADABLE', { reason }));
   }
   if (names.length === 0) return empty('NO_POLICY_FILES', messageOf(POLICY_ERRORS, 'NO_POLICY_FILES'));
-  const loaded = names.map((n) => loadPolicyFile(join(dir, n)));
+  const loaded = names.map((n) => loadPolicyFile(join(dir, n), options));
   const problems = loaded.flatMap((l) => l.problems);
   const versions = new Map<string, string>();
   const dates = new Map<string, string>();
