@@ -18,7 +18,7 @@ const NUMERIC_TYPES = new Set(['int', 'number']);
  * Checks the policy's own metric definitions: unique ids that redefine no built-in metric, the
  * keys each kind takes (nothing more for an unknown kind, which the schema reports), known tables
  * and numeric fields, valid `where` conditions. Returns the definitions that passed; the ids of
- * the others go to `ctx.brokenMetrics`.
+ * the others whose id itself is acceptable go to `ctx.brokenMetrics`.
  */
 export function checkPolicyMetrics(ctx: CheckContext, raw: unknown): MetricDefinition[] {
   const builtin = new Set(builtinCatalog().map((m) => m.id));
@@ -45,10 +45,13 @@ export function checkPolicyMetrics(ctx: CheckContext, raw: unknown): MetricDefin
       }
       seen.add(id);
     }
+    // A reference to a metric whose id is fine but whose definition is not is left to the
+    // definition's own errors; one whose id is refused stays an unknown metric.
+    const idOk = ok;
     const kind = asString(item.kind) as MetricKind | null;
     // An unknown kind is the schema's NOT_ALLOWED_VALUE; what keys it needs cannot be said.
     if (kind === null || !METRIC_KINDS.includes(kind)) {
-      if (id !== null) ctx.brokenMetrics.add(id);
+      if (id !== null && idOk) ctx.brokenMetrics.add(id);
       return;
     }
     ok = checkKindKeys(ctx, path, item, kind) && ok;
@@ -63,7 +66,7 @@ export function checkPolicyMetrics(ctx: CheckContext, raw: unknown): MetricDefin
     }
     if (ok && typeof item.title === 'string' && (item.better === 'higher' || item.better === 'lower')) {
       valid.push(toDefinition(item, false));
-    } else if (id !== null && !builtin.has(id)) ctx.brokenMetrics.add(id);
+    } else if (id !== null && idOk) ctx.brokenMetrics.add(id);
   });
   return valid;
 }
