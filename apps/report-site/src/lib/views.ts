@@ -5,7 +5,7 @@ import type {
   SnapshotScorecard,
   SnapshotScoredItem,
 } from '@scorebook/contract';
-import { formatBands, formatQuantity, formatRange } from '@scorebook/policy';
+import { formatBands, formatQuantity, formatRange, formatSegments } from '@scorebook/policy';
 import { parsePeriod, previousPeriod } from '@scorebook/time';
 import type { SiteData, SitePeriod } from './load.ts';
 import { type Lang, localized } from './messages.ts';
@@ -65,10 +65,11 @@ export function gradeOrder(period: SitePeriod): string[] {
   return period.policy?.grades.map((g) => g.grade) ?? Object.keys(period.results.summary.grades);
 }
 
-/** A scored item's goal in the metric's unit: `target / floor`, the bands or the two-sided target. */
+/** A scored item's goal in the metric's unit: `target / floor`, the bands, the two-sided target or the segments. */
 export function goalOf(item: SnapshotScoredItem, unit: SnapshotMetric['unit'], lang: Lang = 'en'): string {
   if (item.method === 'bands') return formatBands(item.bands, unit);
   if (item.method === 'range' && item.range) return formatRange(item.range, unit, lang);
+  if (item.segments) return formatSegments(item.segments, unit, lang);
   const q = (v: number | null) => (v === null ? '—' : formatQuantity(v, unit));
   return `${q(item.target)} / ${q(item.floor)}`;
 }
