@@ -19,17 +19,6 @@ export interface AgentFacts {
   role: string;
 }
 
-/** The names of the agent facts, in the order above. */
-export const AGENT_FACT_NAMES = [
-  'tenure_days',
-  'tenure_months',
-  'days_employed',
-  'period_days',
-  'employment_status',
-  'team',
-  'role',
-] as const satisfies ReadonlyArray<keyof AgentFacts>;
-
 /** The facts of an agent for a period. */
 export function agentFacts(agent: Agent, period: Period): AgentFacts {
   const periodDays = daysBetween(period.firstDay, period.endDay);
