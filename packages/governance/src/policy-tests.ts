@@ -251,6 +251,13 @@ function check(want: AgentExpectation, agents: readonly AgentResult[], at: At): 
     field(['metric_status', id], status, got.metrics[id]?.status);
   for (const [id, score] of Object.entries(want.scores ?? {}))
     field(['scores', id], score, got.metrics[id]?.score);
+  for (const [id, segments] of Object.entries(want.segment_scores ?? {}))
+    for (const [value, score] of Object.entries(segments))
+      field(
+        ['segment_scores', id, value],
+        score,
+        got.metrics[id]?.segments?.find((s) => String(s.segment) === value)?.score ?? null,
+      );
   for (const [id, subtotal] of Object.entries(want.groups ?? {}))
     field(['groups', id], subtotal, got.groups?.find((g) => g.id === id)?.subtotal);
   return failures;

@@ -27,6 +27,7 @@ const EXPECTATION_KEYS = {
   flags: true,
   grade_by_score: true,
   awards: true,
+  segment_scores: true,
   reward: true,
   base_score: true,
   total_score: true,

@@ -12,6 +12,7 @@ export interface AgentExpectation {
   metrics?: Record<string, number | null>;
   metric_status?: Record<string, string>;
   scores?: Record<string, number | null>;
+  segment_scores?: Record<string, Record<string, number | null>>;
   base_score?: number | null;
   total_score?: number | null;
   groups?: Record<string, number | null>;
@@ -85,6 +86,10 @@ const EXPECTATION = {
     scores: byId(
       nullableNumber,
       '指标 id → 得分(0–100,未计分为 null)/ metric id → score (null when not scored)',
+    ),
+    segment_scores: byId(
+      byId(nullableNumber, '分段取值 → 得分 / segment value → score'),
+      '指标 id → 各分段得分(分段目标,格式 2)/ metric id → each segment’s score (segmented targets, format 2)',
     ),
     base_score: nullableNumber,
     total_score: nullableNumber,
