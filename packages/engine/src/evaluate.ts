@@ -7,14 +7,19 @@ import {
   INPUT_TABLES,
   type InputTableName,
   type MeasuredTableName,
-  type MetricResult,
   measuredFields,
   type PolicySnapshot,
   type RejectedRow,
   type Results,
   TABLES,
 } from '@scorebook/contract';
-import { loadPolicyFamily, type Policy, policyMetricCatalog, selectVersion } from '@scorebook/policy';
+import {
+  loadPolicyFamily,
+  type Policy,
+  policyMetricCatalog,
+  segmentDefinitions,
+  selectVersion,
+} from '@scorebook/policy';
 import { messageOf, type Problem, ScorebookError } from '@scorebook/problems';
 import { findSource, type Source } from '@scorebook/source';
 import { type Period, parsePeriod, Zone, zonePeriod } from '@scorebook/time';
@@ -40,7 +45,7 @@ import { explainAgent } from './explain/explain-agent.ts';
 import { fileNameOf } from './explain/file-name.ts';
 import { policySnapshot } from './explain/policy-snapshot.ts';
 import { MetricAccumulators } from './measure/accumulate.ts';
-import { compileMetrics, type MetricValue } from './measure/compile-metrics.ts';
+import { compileMetrics } from './measure/compile-metrics.ts';
 import {
   duplicateFiles,
   type Inputs,
@@ -50,8 +55,7 @@ import {
   tableSha256,
 } from './read/read-inputs.ts';
 import { Row, valuesOf } from './row.ts';
-import { assignRanks, notRatedRating, type Rating, rateAgent } from './score/rate-agent.ts';
-import { infoMetric, scoreMetric } from './score/score-metric.ts';
+import { scoreAgents, summaryOfFormat2 } from './score/score-agents.ts';
 
 /** The engine's version, recorded in every result. */
 export const ENGINE_VERSION: string = packageJson.version;
@@ -142,7 +146,9 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
     for (const r of batch) checks.accept(r);
   const agents = checks.agents;
   const roles = rolesWithoutScorecard(agents, policy);
-  const compiled = compileMetrics(definitions, zone, (t) => measuredFieldsOf(t, fieldsOf));
+  // Segmented targets measure their metric once more per segment, after the catalog.
+  const measured = [...definitions, ...segmentDefinitions(policy, definitions)];
+  const compiled = compileMetrics(measured, zone, (t) => measuredFieldsOf(t, fieldsOf));
   const scorecardOfRole = new Map(policy.scorecards.flatMap((s) => s.roles.map((r) => [r, s] as const)));
   const metricIndex = new Map(definitions.map((d, i) => [d.id, i]));
   const scoredBy = agents.map(
@@ -226,74 +232,35 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
     }
   }
 
-  // Score, rate and explain every agent; rank within each scorecard.
+  // Score, rate and rank every agent (within each scorecard), then explain each.
   const noData = new Set(
     [...needs.inputsOf]
       .filter(([, reads]) => [...reads.tables].some((t) => inputs.tables[t].files.length === 0))
       .map(([id]) => id),
   );
-  const rated: Array<{ result: AgentResult; explanation: AgentExplanation }> = [];
-  for (const agent of agents) {
-    const scorecard = scorecardOfRole.get(agent.role) ?? null;
-    const items = new Map(scorecard?.scored.map((s) => [s.metric, s]) ?? []);
-    const values: Record<string, number | null> = {};
-    const metrics: Record<string, MetricResult> = {};
-    for (const tally of measure.tallies) {
-      const d = tally.definition;
-      const measured: MetricValue = noData.has(d.id) ? { value: null, sample: 0 } : tally.value(agent.index);
-      values[d.id] = measured.value;
-      const item = items.get(d.id);
-      metrics[d.id] = item === undefined ? infoMetric(measured) : scoreMetric(measured, item, d);
-    }
-    const rating: Rating =
-      scorecard === null
-        ? notRatedRating('NO_SCORECARD', `no scorecard for role "${agent.role}"`)
-        : rateAgent(policy, scorecard, metrics, values, zone);
-    const removed = exclusions.ofAgent(agent.index);
-    const excluded: Record<string, number> = {};
-    for (const e of policy.exclusions) {
-      const n = removed.counts.get(e.id) ?? 0;
-      if (n > 0) excluded[e.id] = n;
-    }
-    const result: AgentResult = {
-      agent_id: agent.agent_id,
-      name: agent.name,
-      team: agent.team,
-      role: agent.role,
-      employment_status: agent.status,
-      scorecard: scorecard?.id ?? null,
-      status: rating.status,
-      reason: rating.reason,
-      reason_code: rating.reason_code,
-      metrics,
-      excluded,
-      base_score: rating.base_score,
-      adjustments: rating.adjustments,
-      total_score: rating.total_score,
-      vetoes: rating.vetoes,
-      grade: rating.grade,
-      rank: null,
-      worst_metrics: rating.worst_metrics,
-    };
-    const explanation = explainAgent({
+  const scored = scoreAgents({
+    policy,
+    agents,
+    tallies: measure.tallies,
+    catalogSize: definitions.length,
+    noData,
+    excludedOf: (agent) => exclusions.ofAgent(agent).counts,
+    period: zoned,
+    zone,
+  });
+  const rated = scored.map(({ agent, scorecard, result, rating }) => ({
+    result,
+    explanation: explainAgent({
       agent,
       scorecard,
       rating,
       tallies: measure.tallies,
       files: inputs.fileNames,
-      excluded: removed.evidence,
+      excluded: exclusions.ofAgent(agent.index).evidence,
+      format: policy.scorebook,
       zone,
-    });
-    rated.push({ result, explanation });
-  }
-  for (const scorecard of policy.scorecards) {
-    const totals = rated.flatMap(({ result }) =>
-      result.scorecard === scorecard.id && result.status === 'rated' && result.total_score !== null
-        ? [{ key: result, total: result.total_score }]
-        : [],
-    );
-    for (const [result, rank] of assignRanks(totals)) result.rank = rank;
-  }
+    }),
+  }));
 
   // Write nothing yet: the results, in agent_id order, with their provenance.
   const ordered = rated.sort((a, b) => compareIds(a.result.agent_id, b.result.agent_id));
@@ -515,7 +482,14 @@ function summaryOf(agents: readonly AgentResult[], policy: Policy, rejected: num
   for (const g of policy.grades) grades[g.grade] = 0;
   for (const a of agents) if (a.grade !== null) grades[a.grade] = (grades[a.grade] ?? 0) + 1;
   const rated = agents.filter((a) => a.status === 'rated').length;
-  return { agents: agents.length, rated, not_rated: agents.length - rated, grades, rejected_rows: rejected };
+  return {
+    agents: agents.length,
+    rated,
+    not_rated: agents.length - rated,
+    grades,
+    rejected_rows: rejected,
+    ...(policy.scorebook === 2 ? summaryOfFormat2(policy, agents) : {}),
+  };
 }
 
 function compareIds(a: string, b: string): number {

@@ -4,9 +4,11 @@ export { GOVERNANCE_ERRORS, type GovernanceCode } from './errors.ts';
 export {
   type AdjustmentMove,
   type AgentMove,
+  type FlagMove,
   type ImpactOptions,
   type ImpactReport,
   policyImpact,
+  type RewardMove,
   type VersionImpact,
   type VersionSide,
 } from './impact.ts';

@@ -116,6 +116,40 @@ function renderVersion(out: string[], v: VersionImpact, lang: Lang, md: boolean)
       zh ? ['客服', '加减分', '之前', '之后'] : ['Agent', 'Adjustment', 'Before', 'After'],
       v.adjustments.slice(0, ROWS).map(adjustmentRow),
     );
+  if (v.flags.length > 0) {
+    heading(zh ? `需关注标记变化(${v.flags.length})` : `Flag changes (${v.flags.length})`);
+    table(
+      out,
+      md,
+      zh ? ['客服', '新增标记', '取消标记'] : ['Agent', 'Flagged', 'No longer flagged'],
+      v.flags
+        .slice(0, ROWS)
+        .map((f) => [`${f.name} (${f.agent_id})`, f.added.join(', ') || '—', f.removed.join(', ') || '—']),
+    );
+    if (v.flags.length > ROWS)
+      out.push(zh ? `……另有 ${v.flags.length - ROWS} 名` : `… and ${v.flags.length - ROWS} more`);
+  }
+  if (v.rewards.length > 0) {
+    heading(
+      zh
+        ? `奖金变化(${v.rewards.length} 人,合计 ${signed(v.reward_change)})`
+        : `Reward changes (${v.rewards.length} agents, ${signed(v.reward_change)} in all)`,
+    );
+    table(
+      out,
+      md,
+      zh ? ['客服', '等级', '奖金'] : ['Agent', 'Grade', 'Reward'],
+      v.rewards
+        .slice(0, ROWS)
+        .map((r) => [
+          `${r.name} (${r.agent_id})`,
+          `${r.grade_before ?? '—'} → ${r.grade_after ?? '—'}`,
+          `${r.from === null ? '—' : r.from.toFixed(2)} → ${r.to === null ? '—' : r.to.toFixed(2)}`,
+        ]),
+    );
+    if (v.rewards.length > ROWS)
+      out.push(zh ? `……另有 ${v.rewards.length - ROWS} 名` : `… and ${v.rewards.length - ROWS} more`);
+  }
   heading(zh ? `权重变化的指标(${v.weights.length})` : `Metrics whose weight moved (${v.weights.length})`);
   if (v.weights.length === 0) out.push(zh ? '无。' : 'None.');
   else

@@ -1,8 +1,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { scorecardsCsv, scorecardsXlsx } from '../../../lib/downloads.ts';
+import { payroll, payrollFiles, scorecardsCsv, scorecardsXlsx } from '../../../lib/downloads.ts';
 import { periodById, periodsToBuild } from '../../../lib/load.ts';
 
-type Download = 'scorecards.csv' | 'scorecards.xlsx';
+type Download = 'scorecards.csv' | 'scorecards.xlsx' | 'payroll.csv' | 'payroll.xlsx';
 
 interface Props {
   periodId: string;
@@ -11,22 +11,34 @@ interface Props {
 
 export const getStaticPaths = (() =>
   periodsToBuild().flatMap((p) =>
-    (['scorecards.csv', 'scorecards.xlsx'] as const).map((file) => ({
+    (['scorecards.csv', 'scorecards.xlsx', ...payrollFiles(p)] as const).map((file) => ({
       params: { period: p.id, file },
       props: { periodId: p.id, file },
     })),
   )) satisfies GetStaticPaths;
 
 /**
- * The downloads of a period that the site makes: the scorecards as CSV and XLSX. The period
- * folder's own files (`PUBLISHED_FILES`) are copied beside them by `scorebook site build`, byte
- * for byte, so that a download hashes to what manifest.json records.
+ * The downloads of a period that the site makes: the scorecards as CSV and XLSX, and the payroll
+ * (policy format 2, with rewards) as CSV and XLSX. The period folder's own files
+ * (`PUBLISHED_FILES`) are copied beside them by `scorebook site build`, byte for byte, so that a
+ * download hashes to what manifest.json records.
  */
 export const GET: APIRoute<Props> = async ({ props }) => {
   const period = periodById(props.periodId);
-  if (props.file === 'scorecards.csv')
-    return new Response(scorecardsCsv(period), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
-  return new Response(await scorecardsXlsx(period), {
-    headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
-  });
+  switch (props.file) {
+    case 'scorecards.csv':
+      return new Response(scorecardsCsv(period), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+    case 'scorecards.xlsx':
+      return new Response(await scorecardsXlsx(period), {
+        headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+      });
+    case 'payroll.csv':
+      return new Response(await payroll(period, props.file), {
+        headers: { 'Content-Type': 'text/csv; charset=utf-8' },
+      });
+    case 'payroll.xlsx':
+      return new Response(await payroll(period, props.file), {
+        headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+      });
+  }
 };
