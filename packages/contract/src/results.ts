@@ -440,6 +440,8 @@ export interface PolicySnapshot {
   title_en: string | null;
   description: string | null;
   timezone: string;
+  /** Format 2: the ISO 4217 code of the policy's amounts, when it declares one (absent otherwise). */
+  currency?: string;
   /** The policy file's name and the sha256 of its bytes. */
   file: string;
   sha256: string;

@@ -225,6 +225,8 @@ export interface Policy {
   title_en: string | null;
   description: string | null;
   timezone: string;
+  /** Format 2: the ISO 4217 code amounts are in (`CNY`); null when the policy declares none. */
+  currency: string | null;
   business_hours: BusinessHoursSpec | null;
   exclusions: Exclusion[];
   /** The policy's own metrics (the built-in catalog is separate). */

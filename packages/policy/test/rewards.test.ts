@@ -15,6 +15,19 @@ const REWARDS = `    rewards:
       - { id: csat-star, title: 满意度之星, metric: csat_rate, top: 3, amount: 500, min_sample: 10 }
 `;
 
+describe('the currency of amounts', () => {
+  it('is an ISO 4217 code of format 2, null when not declared', () => {
+    expect(loadText(v2Text(card(REWARDS), { top: 'currency: CNY' })).policy?.currency).toBe('CNY');
+    expect(loadText(v2Text(card(REWARDS))).policy?.currency).toBe(null);
+    expect(where(loadText(v2Text(card(''), { format: 1, top: 'currency: CNY' })))).toEqual([
+      ['NEEDS_FORMAT_2', 'error', 7, 1, 'currency'],
+    ]);
+    expect(where(loadText(v2Text(card(''), { top: 'currency: rmb' }))).map((p) => [p[0], p[4]])).toEqual([
+      ['BAD_FORMAT', 'currency'],
+    ]);
+  });
+});
+
 describe('rewards and awards', () => {
   it('are read with coefficients in grade order, the base and each award', () => {
     const loaded = loadText(v2Text(card(REWARDS.replace('{ S: 1.5, A: 1.2', '{ A: 1.2, S: 1.5'))));

@@ -29,6 +29,7 @@ export function policySnapshot(policy: Policy, definitions: readonly MetricDefin
     title_en: policy.title_en,
     description: policy.description,
     timezone: policy.timezone,
+    ...(policy.currency === null ? {} : { currency: policy.currency }),
     file: basename(policy.file),
     sha256: policy.sha256,
     grades: policy.grades.map((g) => ({

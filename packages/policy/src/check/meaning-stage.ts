@@ -53,6 +53,7 @@ export function checkMeaning(ctx: CheckContext, document: PolicyDocument | null)
       { severity: 'warning' },
     );
   }
+  if (value.currency !== undefined) ctx.v2(['currency'], '币种 currency', 'A currency');
   const businessHours = checkBusinessHours(ctx, value.business_hours);
   const exclusions = checkExclusions(ctx, value.exclusions);
   const ownMetrics = checkPolicyMetrics(ctx, value.metrics);
@@ -70,6 +71,7 @@ export function checkMeaning(ctx: CheckContext, document: PolicyDocument | null)
     title_en: document.title_en ?? null,
     description: document.description ?? null,
     timezone: document.timezone,
+    currency: document.currency ?? null,
     business_hours: businessHours,
     exclusions,
     metrics: ownMetrics,

@@ -33,6 +33,7 @@ export interface PolicyDocument {
   title_en?: string;
   description?: string;
   timezone: string;
+  currency?: string;
   business_hours?: unknown;
   exclusions?: unknown[];
   metrics?: unknown[];
@@ -77,6 +78,12 @@ export const POLICY_SCHEMA = {
     title_en: text,
     description: { type: 'string', description: '说明(Markdown)/ description in Markdown' },
     timezone: { type: 'string', description: 'IANA 时区,例如 Asia/Shanghai / IANA timezone' },
+    currency: {
+      type: 'string',
+      pattern: '^[A-Z]{3}$',
+      description:
+        '金额的币种(v2),ISO 4217 代码,例如 CNY;报告网站按它显示奖金 / the currency of amounts (v2), an ISO 4217 code such as CNY; the site shows bonuses in it',
+    },
     business_hours: {
       type: 'object',
       additionalProperties: false,

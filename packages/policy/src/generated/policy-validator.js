@@ -3,11 +3,12 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://scorebook.dev/schema/policy.schema.json","title":"Scorebook policy version (考核策略版本)","type":"object","required":["scorebook","id","version","effective_from","title","timezone","grades","scorecards"],"additionalProperties":false,"properties":{"scorebook":{"enum":[1,2],"description":"格式版本:1,或使用考核维度等 v2 功能时为 2 / format version: 1, or 2 for the v2 features (groups, …)"},"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"策略 id,与文件夹同名 / policy id, equals the folder name"},"version":{"type":["string","number"],"minLength":1,"description":"版本号,加引号,例如 \"2026.10\" / version label, quoted"},"effective_from":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"生效日期 YYYY-MM-DD / effective date"},"title":{"type":"string","minLength":1,"description":"策略名称 / display name"},"title_en":{"type":"string","minLength":1},"description":{"type":"string","description":"说明(Markdown)/ description in Markdown"},"timezone":{"type":"string","description":"IANA 时区,例如 Asia/Shanghai / IANA timezone"},"business_hours":{"type":"object","additionalProperties":false,"description":"营业时间:响应时长只计营业时间内 / business hours: response times count only time inside them","properties":{"mon":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"tue":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"wed":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"thu":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"fri":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"sat":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"sun":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"holidays":{"type":"array","items":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"description":"休息日 / closed dates"}}},"exclusions":{"type":"array","description":"剔除规则:客服无法控制的记录不计入考核 / exclusions of what an agent cannot control","items":{"type":"object","required":["id","table","reason","when"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"table":{"type":"string"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"}}}},"metrics":{"type":"array","items":{"$ref":"#/$defs/metric"},"description":"策略自定义指标 / the policy’s own metrics"},"grades":{"type":"array","minItems":1,"description":"等级,从高到低,最后一级 min_score 为 0 / grades, best first, the last with min_score 0","items":{"type":"object","required":["grade","min_score"],"additionalProperties":false,"properties":{"grade":{"type":"string","minLength":1},"min_score":{"type":"number","minimum":0,"maximum":100},"label":{"type":"string"},"label_en":{"type":"string"}}}},"scorecards":{"type":"object","minProperties":1,"propertyNames":{"pattern":"^[a-z][a-z0-9_-]*$"},"additionalProperties":{"$ref":"#/$defs/scorecard"},"description":"考核表:按岗位 / scorecards by role"}},"$defs":{"condition":{"type":"object","description":"json-rules-engine 条件:{all: [...]}、{any: [...]}、{not: {...}} 或 {fact, operator, value, path?}。A json-rules-engine condition."},"metric":{"type":"object","required":["id","title","kind","better"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"指标 id / metric id"},"title":{"type":"string","minLength":1,"description":"中文名称 / display name"},"title_en":{"type":"string","minLength":1},"description":{"type":"string"},"description_en":{"type":"string"},"kind":{"type":"string","enum":["mean","median","p90","sum","count","ratio","nps"],"description":"计算方式 / how the value is computed"},"better":{"type":"string","enum":["higher","lower"],"description":"越高越好 higher / 越低越好 lower"},"unit":{"type":"string","enum":["seconds","ratio","count","amount","score","number"]},"table":{"type":"string","description":"数据表 / table the metric is computed over"},"field":{"type":"string","description":"取值字段 / field whose values are aggregated"},"where":{"$ref":"#/$defs/condition"},"numerator":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"table":{"type":"string","enum":["conversations","responses","surveys","complaints","qa_reviews","orders","attendance","assessments","events"],"description":"计数的表 / table counted"},"where":{"$ref":"#/$defs/condition"}}},"denominator":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"table":{"type":"string","enum":["conversations","responses","surveys","complaints","qa_reviews","orders","attendance","assessments","events"],"description":"计数的表 / table counted"},"where":{"$ref":"#/$defs/condition"}}}}},"scorecard":{"type":"object","required":["title","roles"],"additionalProperties":false,"properties":{"title":{"type":"string","minLength":1},"title_en":{"type":"string","minLength":1},"roles":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"适用岗位 / roles rated by this scorecard"},"eligibility":{"type":"object","required":["when","reason"],"additionalProperties":false,"properties":{"when":{"$ref":"#/$defs/condition"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1}}},"scored":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/scored"},"description":"考核指标,权重合计 100(或改用 groups)/ scored metrics, weights add up to 100 (or use groups)"},"groups":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/group"},"description":"考核维度(v2):各维度权重合计 100,维度内指标权重合计 100 / groups (v2): group weights add up to 100, and the weights inside each group"},"adjustments":{"type":"array","items":{"type":"object","required":["id","metric","points_each"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"metric":{"type":"string","minLength":1},"points_each":{"type":"number"},"min":{"type":"number"},"max":{"type":"number"}}}},"flags":{"type":"array","description":"需关注标记(v2):条件成立时标记客服,不影响等级 / flags (v2): mark the agent, the grade is not touched","items":{"type":"object","required":["id","label","when"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"label":{"type":"string","minLength":1,"description":"标记的说明,例如 响应快但解决率低 / what the flag says"},"label_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"}}}},"distribution":{"type":"object","required":["grades"],"additionalProperties":false,"description":"强制分布(v2):在分数与一票否决之后按排名限制各等级的比例 / forced distribution (v2): grade shares applied by rank after the thresholds and vetoes","properties":{"tie_breakers":{"type":"array","items":{"type":"string","minLength":1},"description":"总分相同时依次比较的指标 / metrics that order equal totals"},"grades":{"type":"array","minItems":1,"items":{"type":"object","required":["grade"],"additionalProperties":false,"properties":{"grade":{"type":"string","minLength":1},"max_share":{"type":["number","string"],"description":"该等级最多占比,例如 10% / at most this share"},"min_share":{"type":["number","string"],"description":"该等级最少占比,例如 5% / at least this share"}}}}}},"rewards":{"type":"object","required":["coefficients"],"additionalProperties":false,"description":"绩效系数与奖金(v2)/ performance coefficients and bonus (v2)","properties":{"coefficients":{"type":"object","additionalProperties":{"type":"number","minimum":0},"description":"等级 → 绩效系数,每个等级都要写,例如 { S: 1.5, A: 1.2 } / grade → coefficient, every grade"},"not_rated":{"type":"number","minimum":0,"description":"未参评客服的系数;不写则没有奖金 / the coefficient of agents not rated; none when left out"},"base":{"type":["number","object"],"minimum":0,"required":["field"],"additionalProperties":false,"properties":{"field":{"type":"string","minLength":1,"description":"客服表中的奖金基数列 / the agents table’s field of the base"},"default":{"type":"number","minimum":0,"description":"该列为空时的基数 / the base when the field is empty"}},"description":"奖金基数:一个金额,或 { field: 客服表的列 } / the bonus base: an amount, or { field: an agents field }"}}},"awards":{"type":"array","description":"奖项(v2):按指标排名前 N 名,并列同得 / awards (v2): the top N by a metric, ties share","items":{"type":"object","required":["id","title","metric","top"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"title":{"type":"string","minLength":1,"description":"奖项名称,例如 满意度之星 / the award’s name"},"title_en":{"type":"string","minLength":1},"metric":{"type":"string","minLength":1},"top":{"type":"integer","minimum":1,"description":"前几名 / how many places"},"amount":{"type":"number","minimum":0,"description":"每位获奖者的奖金 / what each winner receives"},"min_sample":{"type":"integer","minimum":0}}}},"vetoes":{"type":"array","items":{"type":"object","required":["id","reason","when","cap_grade"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"},"cap_grade":{"type":"string","minLength":1}}}}}},"group":{"type":"object","required":["id","title","weight","scored"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"title":{"type":"string","minLength":1,"description":"维度名称,例如 服务效率 / the group’s name"},"title_en":{"type":"string","minLength":1},"weight":{"type":"number","exclusiveMinimum":0,"description":"维度权重,一张考核表合计 100 / the group’s weight; a scorecard’s add up to 100"},"scored":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/scored"},"description":"维度内的考核指标,权重合计 100 / the group’s metrics, weights add up to 100"}}},"scored":{"type":"object","required":["metric","weight"],"additionalProperties":false,"properties":{"metric":{"type":"string","minLength":1},"weight":{"type":"number","exclusiveMinimum":0,"description":"权重,一张考核表合计 100 / weight; a scorecard’s add up to 100"},"method":{"type":"string","enum":["linear","bands","range"]},"target":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"},"floor":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"},"min_sample":{"type":"integer","minimum":0},"segments":{"type":"object","required":["field","targets"],"additionalProperties":false,"description":"分段目标(v2):按字段的取值分段计算并计分,按样本量加权 / segmented targets (v2): computed and scored per value of a field, weighted by sample","properties":{"field":{"type":"string","minLength":1,"description":"分段的字段,例如 channel / the field of the segments"},"targets":{"type":"array","minItems":1,"items":{"type":"object","required":["value","target","floor"],"additionalProperties":false,"properties":{"value":{"type":["string","number","boolean"],"description":"字段取值 / the field value"},"title":{"type":"string","minLength":1},"target":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"},"floor":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"}}}}}},"bands":{"type":"array","minItems":1,"items":{"type":"object","required":["score"],"additionalProperties":false,"properties":{"at_least":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"at_most":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"score":{"type":"number","minimum":0,"maximum":100}}}}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://scorebook.dev/schema/policy.schema.json","title":"Scorebook policy version (考核策略版本)","type":"object","required":["scorebook","id","version","effective_from","title","timezone","grades","scorecards"],"additionalProperties":false,"properties":{"scorebook":{"enum":[1,2],"description":"格式版本:1,或使用考核维度等 v2 功能时为 2 / format version: 1, or 2 for the v2 features (groups, …)"},"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"策略 id,与文件夹同名 / policy id, equals the folder name"},"version":{"type":["string","number"],"minLength":1,"description":"版本号,加引号,例如 \"2026.10\" / version label, quoted"},"effective_from":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"生效日期 YYYY-MM-DD / effective date"},"title":{"type":"string","minLength":1,"description":"策略名称 / display name"},"title_en":{"type":"string","minLength":1},"description":{"type":"string","description":"说明(Markdown)/ description in Markdown"},"timezone":{"type":"string","description":"IANA 时区,例如 Asia/Shanghai / IANA timezone"},"currency":{"type":"string","pattern":"^[A-Z]{3}$","description":"金额的币种(v2),ISO 4217 代码,例如 CNY;报告网站按它显示奖金 / the currency of amounts (v2), an ISO 4217 code such as CNY; the site shows bonuses in it"},"business_hours":{"type":"object","additionalProperties":false,"description":"营业时间:响应时长只计营业时间内 / business hours: response times count only time inside them","properties":{"mon":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"tue":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"wed":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"thu":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"fri":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"sat":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"sun":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"holidays":{"type":"array","items":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"description":"休息日 / closed dates"}}},"exclusions":{"type":"array","description":"剔除规则:客服无法控制的记录不计入考核 / exclusions of what an agent cannot control","items":{"type":"object","required":["id","table","reason","when"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"table":{"type":"string"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"}}}},"metrics":{"type":"array","items":{"$ref":"#/$defs/metric"},"description":"策略自定义指标 / the policy’s own metrics"},"grades":{"type":"array","minItems":1,"description":"等级,从高到低,最后一级 min_score 为 0 / grades, best first, the last with min_score 0","items":{"type":"object","required":["grade","min_score"],"additionalProperties":false,"properties":{"grade":{"type":"string","minLength":1},"min_score":{"type":"number","minimum":0,"maximum":100},"label":{"type":"string"},"label_en":{"type":"string"}}}},"scorecards":{"type":"object","minProperties":1,"propertyNames":{"pattern":"^[a-z][a-z0-9_-]*$"},"additionalProperties":{"$ref":"#/$defs/scorecard"},"description":"考核表:按岗位 / scorecards by role"}},"$defs":{"condition":{"type":"object","description":"json-rules-engine 条件:{all: [...]}、{any: [...]}、{not: {...}} 或 {fact, operator, value, path?}。A json-rules-engine condition."},"metric":{"type":"object","required":["id","title","kind","better"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"指标 id / metric id"},"title":{"type":"string","minLength":1,"description":"中文名称 / display name"},"title_en":{"type":"string","minLength":1},"description":{"type":"string"},"description_en":{"type":"string"},"kind":{"type":"string","enum":["mean","median","p90","sum","count","ratio","nps"],"description":"计算方式 / how the value is computed"},"better":{"type":"string","enum":["higher","lower"],"description":"越高越好 higher / 越低越好 lower"},"unit":{"type":"string","enum":["seconds","ratio","count","amount","score","number"]},"table":{"type":"string","description":"数据表 / table the metric is computed over"},"field":{"type":"string","description":"取值字段 / field whose values are aggregated"},"where":{"$ref":"#/$defs/condition"},"numerator":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"table":{"type":"string","enum":["conversations","responses","surveys","complaints","qa_reviews","orders","attendance","assessments","events"],"description":"计数的表 / table counted"},"where":{"$ref":"#/$defs/condition"}}},"denominator":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"table":{"type":"string","enum":["conversations","responses","surveys","complaints","qa_reviews","orders","attendance","assessments","events"],"description":"计数的表 / table counted"},"where":{"$ref":"#/$defs/condition"}}}}},"scorecard":{"type":"object","required":["title","roles"],"additionalProperties":false,"properties":{"title":{"type":"string","minLength":1},"title_en":{"type":"string","minLength":1},"roles":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"适用岗位 / roles rated by this scorecard"},"eligibility":{"type":"object","required":["when","reason"],"additionalProperties":false,"properties":{"when":{"$ref":"#/$defs/condition"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1}}},"scored":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/scored"},"description":"考核指标,权重合计 100(或改用 groups)/ scored metrics, weights add up to 100 (or use groups)"},"groups":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/group"},"description":"考核维度(v2):各维度权重合计 100,维度内指标权重合计 100 / groups (v2): group weights add up to 100, and the weights inside each group"},"adjustments":{"type":"array","items":{"type":"object","required":["id","metric","points_each"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"metric":{"type":"string","minLength":1},"points_each":{"type":"number"},"min":{"type":"number"},"max":{"type":"number"}}}},"flags":{"type":"array","description":"需关注标记(v2):条件成立时标记客服,不影响等级 / flags (v2): mark the agent, the grade is not touched","items":{"type":"object","required":["id","label","when"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"label":{"type":"string","minLength":1,"description":"标记的说明,例如 响应快但解决率低 / what the flag says"},"label_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"}}}},"distribution":{"type":"object","required":["grades"],"additionalProperties":false,"description":"强制分布(v2):在分数与一票否决之后按排名限制各等级的比例 / forced distribution (v2): grade shares applied by rank after the thresholds and vetoes","properties":{"tie_breakers":{"type":"array","items":{"type":"string","minLength":1},"description":"总分相同时依次比较的指标 / metrics that order equal totals"},"grades":{"type":"array","minItems":1,"items":{"type":"object","required":["grade"],"additionalProperties":false,"properties":{"grade":{"type":"string","minLength":1},"max_share":{"type":["number","string"],"description":"该等级最多占比,例如 10% / at most this share"},"min_share":{"type":["number","string"],"description":"该等级最少占比,例如 5% / at least this share"}}}}}},"rewards":{"type":"object","required":["coefficients"],"additionalProperties":false,"description":"绩效系数与奖金(v2)/ performance coefficients and bonus (v2)","properties":{"coefficients":{"type":"object","additionalProperties":{"type":"number","minimum":0},"description":"等级 → 绩效系数,每个等级都要写,例如 { S: 1.5, A: 1.2 } / grade → coefficient, every grade"},"not_rated":{"type":"number","minimum":0,"description":"未参评客服的系数;不写则没有奖金 / the coefficient of agents not rated; none when left out"},"base":{"type":["number","object"],"minimum":0,"required":["field"],"additionalProperties":false,"properties":{"field":{"type":"string","minLength":1,"description":"客服表中的奖金基数列 / the agents table’s field of the base"},"default":{"type":"number","minimum":0,"description":"该列为空时的基数 / the base when the field is empty"}},"description":"奖金基数:一个金额,或 { field: 客服表的列 } / the bonus base: an amount, or { field: an agents field }"}}},"awards":{"type":"array","description":"奖项(v2):按指标排名前 N 名,并列同得 / awards (v2): the top N by a metric, ties share","items":{"type":"object","required":["id","title","metric","top"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"title":{"type":"string","minLength":1,"description":"奖项名称,例如 满意度之星 / the award’s name"},"title_en":{"type":"string","minLength":1},"metric":{"type":"string","minLength":1},"top":{"type":"integer","minimum":1,"description":"前几名 / how many places"},"amount":{"type":"number","minimum":0,"description":"每位获奖者的奖金 / what each winner receives"},"min_sample":{"type":"integer","minimum":0}}}},"vetoes":{"type":"array","items":{"type":"object","required":["id","reason","when","cap_grade"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"},"cap_grade":{"type":"string","minLength":1}}}}}},"group":{"type":"object","required":["id","title","weight","scored"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"title":{"type":"string","minLength":1,"description":"维度名称,例如 服务效率 / the group’s name"},"title_en":{"type":"string","minLength":1},"weight":{"type":"number","exclusiveMinimum":0,"description":"维度权重,一张考核表合计 100 / the group’s weight; a scorecard’s add up to 100"},"scored":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/scored"},"description":"维度内的考核指标,权重合计 100 / the group’s metrics, weights add up to 100"}}},"scored":{"type":"object","required":["metric","weight"],"additionalProperties":false,"properties":{"metric":{"type":"string","minLength":1},"weight":{"type":"number","exclusiveMinimum":0,"description":"权重,一张考核表合计 100 / weight; a scorecard’s add up to 100"},"method":{"type":"string","enum":["linear","bands","range"]},"target":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"},"floor":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"},"min_sample":{"type":"integer","minimum":0},"segments":{"type":"object","required":["field","targets"],"additionalProperties":false,"description":"分段目标(v2):按字段的取值分段计算并计分,按样本量加权 / segmented targets (v2): computed and scored per value of a field, weighted by sample","properties":{"field":{"type":"string","minLength":1,"description":"分段的字段,例如 channel / the field of the segments"},"targets":{"type":"array","minItems":1,"items":{"type":"object","required":["value","target","floor"],"additionalProperties":false,"properties":{"value":{"type":["string","number","boolean"],"description":"字段取值 / the field value"},"title":{"type":"string","minLength":1},"target":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"},"floor":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"}}}}}},"bands":{"type":"array","minItems":1,"items":{"type":"object","required":["score"],"additionalProperties":false,"properties":{"at_least":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"at_most":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"score":{"type":"number","minimum":0,"maximum":100}}}}}}}};
 const schema32 = {"type":"object","description":"json-rules-engine 条件:{all: [...]}、{any: [...]}、{not: {...}} 或 {fact, operator, value, path?}。A json-rules-engine condition."};
 const func1 = Object.prototype.hasOwnProperty;
 const pattern4 = new RegExp("^[a-z][a-z0-9_-]*$", "u");
 const pattern5 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
+const pattern6 = new RegExp("^[A-Z]{3}$", "u");
 const schema33 = {"type":"object","required":["id","title","kind","better"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"指标 id / metric id"},"title":{"type":"string","minLength":1,"description":"中文名称 / display name"},"title_en":{"type":"string","minLength":1},"description":{"type":"string"},"description_en":{"type":"string"},"kind":{"type":"string","enum":["mean","median","p90","sum","count","ratio","nps"],"description":"计算方式 / how the value is computed"},"better":{"type":"string","enum":["higher","lower"],"description":"越高越好 higher / 越低越好 lower"},"unit":{"type":"string","enum":["seconds","ratio","count","amount","score","number"]},"table":{"type":"string","description":"数据表 / table the metric is computed over"},"field":{"type":"string","description":"取值字段 / field whose values are aggregated"},"where":{"$ref":"#/$defs/condition"},"numerator":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"table":{"type":"string","enum":["conversations","responses","surveys","complaints","qa_reviews","orders","attendance","assessments","events"],"description":"计数的表 / table counted"},"where":{"$ref":"#/$defs/condition"}}},"denominator":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"table":{"type":"string","enum":["conversations","responses","surveys","complaints","qa_reviews","orders","attendance","assessments","events"],"description":"计数的表 / table counted"},"where":{"$ref":"#/$defs/condition"}}}}};
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -3737,12 +3738,11 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data.business_hours !== undefined){
-let data8 = data.business_hours;
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-for(const key1 in data8){
-if(!((((((((key1 === "mon") || (key1 === "tue")) || (key1 === "wed")) || (key1 === "thu")) || (key1 === "fri")) || (key1 === "sat")) || (key1 === "sun")) || (key1 === "holidays"))){
-const err22 = {instancePath:instancePath+"/business_hours",schemaPath:"#/properties/business_hours/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.business_hours,data:data8};
+if(data.currency !== undefined){
+let data8 = data.currency;
+if(typeof data8 === "string"){
+if(!pattern6.test(data8)){
+const err22 = {instancePath:instancePath+"/currency",schemaPath:"#/properties/currency/pattern",keyword:"pattern",params:{pattern: "^[A-Z]{3}$"},message:"must match pattern \""+"^[A-Z]{3}$"+"\"",schema:"^[A-Z]{3}$",parentSchema:schema31.properties.currency,data:data8};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3752,14 +3752,8 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data8.mon !== undefined){
-let data9 = data8.mon;
-if(Array.isArray(data9)){
-const len0 = data9.length;
-for(let i0=0; i0<len0; i0++){
-let data10 = data9[i0];
-if(typeof data10 !== "string"){
-const err23 = {instancePath:instancePath+"/business_hours/mon/" + i0,schemaPath:"#/properties/business_hours/properties/mon/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.business_hours.properties.mon.items.type,parentSchema:schema31.properties.business_hours.properties.mon.items,data:data10};
+else {
+const err23 = {instancePath:instancePath+"/currency",schemaPath:"#/properties/currency/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.currency.type,parentSchema:schema31.properties.currency,data:data8};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -3769,9 +3763,12 @@ vErrors.push(err23);
 errors++;
 }
 }
-}
-else {
-const err24 = {instancePath:instancePath+"/business_hours/mon",schemaPath:"#/properties/business_hours/properties/mon/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.business_hours.properties.mon.type,parentSchema:schema31.properties.business_hours.properties.mon,data:data9};
+if(data.business_hours !== undefined){
+let data9 = data.business_hours;
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+for(const key1 in data9){
+if(!((((((((key1 === "mon") || (key1 === "tue")) || (key1 === "wed")) || (key1 === "thu")) || (key1 === "fri")) || (key1 === "sat")) || (key1 === "sun")) || (key1 === "holidays"))){
+const err24 = {instancePath:instancePath+"/business_hours",schemaPath:"#/properties/business_hours/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.business_hours,data:data9};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -3781,14 +3778,14 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data8.tue !== undefined){
-let data11 = data8.tue;
-if(Array.isArray(data11)){
-const len1 = data11.length;
-for(let i1=0; i1<len1; i1++){
-let data12 = data11[i1];
-if(typeof data12 !== "string"){
-const err25 = {instancePath:instancePath+"/business_hours/tue/" + i1,schemaPath:"#/properties/business_hours/properties/tue/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.business_hours.properties.tue.items.type,parentSchema:schema31.properties.business_hours.properties.tue.items,data:data12};
+if(data9.mon !== undefined){
+let data10 = data9.mon;
+if(Array.isArray(data10)){
+const len0 = data10.length;
+for(let i0=0; i0<len0; i0++){
+let data11 = data10[i0];
+if(typeof data11 !== "string"){
+const err25 = {instancePath:instancePath+"/business_hours/mon/" + i0,schemaPath:"#/properties/business_hours/properties/mon/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.business_hours.properties.mon.items.type,parentSchema:schema31.properties.business_hours.properties.mon.items,data:data11};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -3800,7 +3797,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/business_hours/tue",schemaPath:"#/properties/business_hours/properties/tue/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.business_hours.properties.tue.type,parentSchema:schema31.properties.business_hours.properties.tue,data:data11};
+const err26 = {instancePath:instancePath+"/business_hours/mon",schemaPath:"#/properties/business_hours/properties/mon/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.business_hours.properties.mon.type,parentSchema:schema31.properties.business_hours.properties.mon,data:data10};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -3810,14 +3807,14 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data8.wed !== undefined){
-let data13 = data8.wed;
-if(Array.isArray(data13)){
-const len2 = data13.length;
-for(let i2=0; i2<len2; i2++){
-let data14 = data13[i2];
-if(typeof data14 !== "string"){
-const err27 = {instancePath:instancePath+"/business_hours/wed/" + i2,schemaPath:"#/properties/business_hours/properties/wed/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.business_hours.properties.wed.items.type,parentSchema:schema31.properties.business_hours.properties.wed.items,data:data14};
+if(data9.tue !== undefined){
+let data12 = data9.tue;
+if(Array.isArray(data12)){
+const len1 = data12.length;
+for(let i1=0; i1<len1; i1++){
+let data13 = data12[i1];
+if(typeof data13 !== "string"){
+const err27 = {instancePath:instancePath+"/business_hours/tue/" + i1,schemaPath:"#/properties/business_hours/properties/tue/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.business_hours.properties.tue.items.type,parentSchema:schema31.properties.business_hours.properties.tue.items,data:data13};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -3829,7 +3826,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/business_hours/wed",schemaPath:"#/properties/business_hours/properties/wed/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.business_hours.properties.wed.type,parentSchema:schema31.properties.business_hours.properties.wed,data:data13};
+const err28 = {instancePath:instancePath+"/business_hours/tue",schemaPath:"#/properties/business_hours/properties/tue/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.business_hours.properties.tue.type,parentSchema:schema31.properties.business_hours.properties.tue,data:data12};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -3839,14 +3836,14 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data8.thu !== undefined){
-let data15 = data8.thu;
-if(Array.isArray(data15)){
-const len3 = data15.length;
-for(let i3=0; i3<len3; i3++){
-let data16 = data15[i3];
-if(typeof data16 !== "string"){
-const err29 = {instancePath:instancePath+"/business_hours/thu/" + i3,schemaPath:"#/properties/business_hours/properties/thu/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.business_hours.properties.thu.items.type,parentSchema:schema31.properties.business_hours.properties.thu.items,data:data16};
+if(data9.wed !== undefined){
+let data14 = data9.wed;
+if(Array.isArray(data14)){
+const len2 = data14.length;
+for(let i2=0; i2<len2; i2++){
+let data15 = data14[i2];
+if(typeof data15 !== "string"){
+const err29 = {instancePath:instancePath+"/business_hours/wed/" + i2,schemaPath:"#/properties/business_hours/properties/wed/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.business_hours.properties.wed.items.type,parentSchema:schema31.properties.business_hours.properties.wed.items,data:data15};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -3858,7 +3855,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/business_hours/thu",schemaPath:"#/properties/business_hours/properties/thu/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.business_hours.properties.thu.type,parentSchema:schema31.properties.business_hours.properties.thu,data:data15};
+const err30 = {instancePath:instancePath+"/business_hours/wed",schemaPath:"#/properties/business_hours/properties/wed/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.business_hours.properties.wed.type,parentSchema:schema31.properties.business_hours.properties.wed,data:data14};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -3868,14 +3865,14 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data8.fri !== undefined){
-let data17 = data8.fri;
-if(Array.isArray(data17)){
-const len4 = data17.length;
-for(let i4=0; i4<len4; i4++){
-let data18 = data17[i4];
-if(typeof data18 !== "string"){
-const err31 = {instancePath:instancePath+"/business_hours/fri/" + i4,schemaPath:"#/properties/business_hours/properties/fri/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.business_hours.properties.fri.items.type,parentSchema:schema31.properties.business_hours.properties.fri.items,data:data18};
+if(data9.thu !== undefined){
+let data16 = data9.thu;
+if(Array.isArray(data16)){
+const len3 = data16.length;
+for(let i3=0; i3<len3; i3++){
+let data17 = data16[i3];
+if(typeof data17 !== "string"){
+const err31 = {instancePath:instancePath+"/business_hours/thu/" + i3,schemaPath:"#/properties/business_hours/properties/thu/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.business_hours.properties.thu.items.type,parentSchema:schema31.properties.business_hours.properties.thu.items,data:data17};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -3887,7 +3884,7 @@ errors++;
 }
 }
 else {
-const err32 = {instancePath:instancePath+"/business_hours/fri",schemaPath:"#/properties/business_hours/properties/fri/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.business_hours.properties.fri.type,parentSchema:schema31.properties.business_hours.properties.fri,data:data17};
+const err32 = {instancePath:instancePath+"/business_hours/thu",schemaPath:"#/properties/business_hours/properties/thu/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.business_hours.properties.thu.type,parentSchema:schema31.properties.business_hours.properties.thu,data:data16};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -3897,14 +3894,14 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data8.sat !== undefined){
-let data19 = data8.sat;
-if(Array.isArray(data19)){
-const len5 = data19.length;
-for(let i5=0; i5<len5; i5++){
-let data20 = data19[i5];
-if(typeof data20 !== "string"){
-const err33 = {instancePath:instancePath+"/business_hours/sat/" + i5,schemaPath:"#/properties/business_hours/properties/sat/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.business_hours.properties.sat.items.type,parentSchema:schema31.properties.business_hours.properties.sat.items,data:data20};
+if(data9.fri !== undefined){
+let data18 = data9.fri;
+if(Array.isArray(data18)){
+const len4 = data18.length;
+for(let i4=0; i4<len4; i4++){
+let data19 = data18[i4];
+if(typeof data19 !== "string"){
+const err33 = {instancePath:instancePath+"/business_hours/fri/" + i4,schemaPath:"#/properties/business_hours/properties/fri/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.business_hours.properties.fri.items.type,parentSchema:schema31.properties.business_hours.properties.fri.items,data:data19};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -3916,7 +3913,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/business_hours/sat",schemaPath:"#/properties/business_hours/properties/sat/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.business_hours.properties.sat.type,parentSchema:schema31.properties.business_hours.properties.sat,data:data19};
+const err34 = {instancePath:instancePath+"/business_hours/fri",schemaPath:"#/properties/business_hours/properties/fri/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.business_hours.properties.fri.type,parentSchema:schema31.properties.business_hours.properties.fri,data:data18};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -3926,14 +3923,14 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data8.sun !== undefined){
-let data21 = data8.sun;
-if(Array.isArray(data21)){
-const len6 = data21.length;
-for(let i6=0; i6<len6; i6++){
-let data22 = data21[i6];
-if(typeof data22 !== "string"){
-const err35 = {instancePath:instancePath+"/business_hours/sun/" + i6,schemaPath:"#/properties/business_hours/properties/sun/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.business_hours.properties.sun.items.type,parentSchema:schema31.properties.business_hours.properties.sun.items,data:data22};
+if(data9.sat !== undefined){
+let data20 = data9.sat;
+if(Array.isArray(data20)){
+const len5 = data20.length;
+for(let i5=0; i5<len5; i5++){
+let data21 = data20[i5];
+if(typeof data21 !== "string"){
+const err35 = {instancePath:instancePath+"/business_hours/sat/" + i5,schemaPath:"#/properties/business_hours/properties/sat/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.business_hours.properties.sat.items.type,parentSchema:schema31.properties.business_hours.properties.sat.items,data:data21};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -3945,7 +3942,7 @@ errors++;
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/business_hours/sun",schemaPath:"#/properties/business_hours/properties/sun/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.business_hours.properties.sun.type,parentSchema:schema31.properties.business_hours.properties.sun,data:data21};
+const err36 = {instancePath:instancePath+"/business_hours/sat",schemaPath:"#/properties/business_hours/properties/sat/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.business_hours.properties.sat.type,parentSchema:schema31.properties.business_hours.properties.sat,data:data20};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -3955,15 +3952,14 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data8.holidays !== undefined){
-let data23 = data8.holidays;
-if(Array.isArray(data23)){
-const len7 = data23.length;
-for(let i7=0; i7<len7; i7++){
-let data24 = data23[i7];
-if(typeof data24 === "string"){
-if(!pattern5.test(data24)){
-const err37 = {instancePath:instancePath+"/business_hours/holidays/" + i7,schemaPath:"#/properties/business_hours/properties/holidays/items/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}$",parentSchema:schema31.properties.business_hours.properties.holidays.items,data:data24};
+if(data9.sun !== undefined){
+let data22 = data9.sun;
+if(Array.isArray(data22)){
+const len6 = data22.length;
+for(let i6=0; i6<len6; i6++){
+let data23 = data22[i6];
+if(typeof data23 !== "string"){
+const err37 = {instancePath:instancePath+"/business_hours/sun/" + i6,schemaPath:"#/properties/business_hours/properties/sun/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.business_hours.properties.sun.items.type,parentSchema:schema31.properties.business_hours.properties.sun.items,data:data23};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -3973,8 +3969,9 @@ vErrors.push(err37);
 errors++;
 }
 }
+}
 else {
-const err38 = {instancePath:instancePath+"/business_hours/holidays/" + i7,schemaPath:"#/properties/business_hours/properties/holidays/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.business_hours.properties.holidays.items.type,parentSchema:schema31.properties.business_hours.properties.holidays.items,data:data24};
+const err38 = {instancePath:instancePath+"/business_hours/sun",schemaPath:"#/properties/business_hours/properties/sun/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.business_hours.properties.sun.type,parentSchema:schema31.properties.business_hours.properties.sun,data:data22};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -3984,9 +3981,15 @@ vErrors.push(err38);
 errors++;
 }
 }
-}
-else {
-const err39 = {instancePath:instancePath+"/business_hours/holidays",schemaPath:"#/properties/business_hours/properties/holidays/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.business_hours.properties.holidays.type,parentSchema:schema31.properties.business_hours.properties.holidays,data:data23};
+if(data9.holidays !== undefined){
+let data24 = data9.holidays;
+if(Array.isArray(data24)){
+const len7 = data24.length;
+for(let i7=0; i7<len7; i7++){
+let data25 = data24[i7];
+if(typeof data25 === "string"){
+if(!pattern5.test(data25)){
+const err39 = {instancePath:instancePath+"/business_hours/holidays/" + i7,schemaPath:"#/properties/business_hours/properties/holidays/items/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}$",parentSchema:schema31.properties.business_hours.properties.holidays.items,data:data25};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -3996,9 +3999,8 @@ vErrors.push(err39);
 errors++;
 }
 }
-}
 else {
-const err40 = {instancePath:instancePath+"/business_hours",schemaPath:"#/properties/business_hours/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.business_hours.type,parentSchema:schema31.properties.business_hours,data:data8};
+const err40 = {instancePath:instancePath+"/business_hours/holidays/" + i7,schemaPath:"#/properties/business_hours/properties/holidays/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.business_hours.properties.holidays.items.type,parentSchema:schema31.properties.business_hours.properties.holidays.items,data:data25};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -4008,15 +4010,9 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data.exclusions !== undefined){
-let data25 = data.exclusions;
-if(Array.isArray(data25)){
-const len8 = data25.length;
-for(let i8=0; i8<len8; i8++){
-let data26 = data25[i8];
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-if(data26.id === undefined){
-const err41 = {instancePath:instancePath+"/exclusions/" + i8,schemaPath:"#/properties/exclusions/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.properties.exclusions.items.required,parentSchema:schema31.properties.exclusions.items,data:data26};
+}
+else {
+const err41 = {instancePath:instancePath+"/business_hours/holidays",schemaPath:"#/properties/business_hours/properties/holidays/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.business_hours.properties.holidays.type,parentSchema:schema31.properties.business_hours.properties.holidays,data:data24};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -4025,8 +4021,10 @@ vErrors.push(err41);
 }
 errors++;
 }
-if(data26.table === undefined){
-const err42 = {instancePath:instancePath+"/exclusions/" + i8,schemaPath:"#/properties/exclusions/items/required",keyword:"required",params:{missingProperty: "table"},message:"must have required property '"+"table"+"'",schema:schema31.properties.exclusions.items.required,parentSchema:schema31.properties.exclusions.items,data:data26};
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/business_hours",schemaPath:"#/properties/business_hours/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.business_hours.type,parentSchema:schema31.properties.business_hours,data:data9};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -4035,8 +4033,16 @@ vErrors.push(err42);
 }
 errors++;
 }
-if(data26.reason === undefined){
-const err43 = {instancePath:instancePath+"/exclusions/" + i8,schemaPath:"#/properties/exclusions/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema31.properties.exclusions.items.required,parentSchema:schema31.properties.exclusions.items,data:data26};
+}
+if(data.exclusions !== undefined){
+let data26 = data.exclusions;
+if(Array.isArray(data26)){
+const len8 = data26.length;
+for(let i8=0; i8<len8; i8++){
+let data27 = data26[i8];
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+if(data27.id === undefined){
+const err43 = {instancePath:instancePath+"/exclusions/" + i8,schemaPath:"#/properties/exclusions/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.properties.exclusions.items.required,parentSchema:schema31.properties.exclusions.items,data:data27};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -4045,8 +4051,8 @@ vErrors.push(err43);
 }
 errors++;
 }
-if(data26.when === undefined){
-const err44 = {instancePath:instancePath+"/exclusions/" + i8,schemaPath:"#/properties/exclusions/items/required",keyword:"required",params:{missingProperty: "when"},message:"must have required property '"+"when"+"'",schema:schema31.properties.exclusions.items.required,parentSchema:schema31.properties.exclusions.items,data:data26};
+if(data27.table === undefined){
+const err44 = {instancePath:instancePath+"/exclusions/" + i8,schemaPath:"#/properties/exclusions/items/required",keyword:"required",params:{missingProperty: "table"},message:"must have required property '"+"table"+"'",schema:schema31.properties.exclusions.items.required,parentSchema:schema31.properties.exclusions.items,data:data27};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -4055,9 +4061,8 @@ vErrors.push(err44);
 }
 errors++;
 }
-for(const key2 in data26){
-if(!(((((key2 === "id") || (key2 === "table")) || (key2 === "reason")) || (key2 === "reason_en")) || (key2 === "when"))){
-const err45 = {instancePath:instancePath+"/exclusions/" + i8,schemaPath:"#/properties/exclusions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.exclusions.items,data:data26};
+if(data27.reason === undefined){
+const err45 = {instancePath:instancePath+"/exclusions/" + i8,schemaPath:"#/properties/exclusions/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema31.properties.exclusions.items.required,parentSchema:schema31.properties.exclusions.items,data:data27};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -4066,12 +4071,8 @@ vErrors.push(err45);
 }
 errors++;
 }
-}
-if(data26.id !== undefined){
-let data27 = data26.id;
-if(typeof data27 === "string"){
-if(!pattern4.test(data27)){
-const err46 = {instancePath:instancePath+"/exclusions/" + i8+"/id",schemaPath:"#/properties/exclusions/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema31.properties.exclusions.items.properties.id,data:data27};
+if(data27.when === undefined){
+const err46 = {instancePath:instancePath+"/exclusions/" + i8,schemaPath:"#/properties/exclusions/items/required",keyword:"required",params:{missingProperty: "when"},message:"must have required property '"+"when"+"'",schema:schema31.properties.exclusions.items.required,parentSchema:schema31.properties.exclusions.items,data:data27};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -4080,9 +4081,9 @@ vErrors.push(err46);
 }
 errors++;
 }
-}
-else {
-const err47 = {instancePath:instancePath+"/exclusions/" + i8+"/id",schemaPath:"#/properties/exclusions/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.exclusions.items.properties.id.type,parentSchema:schema31.properties.exclusions.items.properties.id,data:data27};
+for(const key2 in data27){
+if(!(((((key2 === "id") || (key2 === "table")) || (key2 === "reason")) || (key2 === "reason_en")) || (key2 === "when"))){
+const err47 = {instancePath:instancePath+"/exclusions/" + i8,schemaPath:"#/properties/exclusions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.exclusions.items,data:data27};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -4092,10 +4093,11 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data26.table !== undefined){
-let data28 = data26.table;
-if(typeof data28 !== "string"){
-const err48 = {instancePath:instancePath+"/exclusions/" + i8+"/table",schemaPath:"#/properties/exclusions/items/properties/table/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.exclusions.items.properties.table.type,parentSchema:schema31.properties.exclusions.items.properties.table,data:data28};
+if(data27.id !== undefined){
+let data28 = data27.id;
+if(typeof data28 === "string"){
+if(!pattern4.test(data28)){
+const err48 = {instancePath:instancePath+"/exclusions/" + i8+"/id",schemaPath:"#/properties/exclusions/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema31.properties.exclusions.items.properties.id,data:data28};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -4105,11 +4107,8 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data26.reason !== undefined){
-let data29 = data26.reason;
-if(typeof data29 === "string"){
-if(data29.length < 1){
-const err49 = {instancePath:instancePath+"/exclusions/" + i8+"/reason",schemaPath:"#/properties/exclusions/items/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.exclusions.items.properties.reason,data:data29};
+else {
+const err49 = {instancePath:instancePath+"/exclusions/" + i8+"/id",schemaPath:"#/properties/exclusions/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.exclusions.items.properties.id.type,parentSchema:schema31.properties.exclusions.items.properties.id,data:data28};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -4119,8 +4118,10 @@ vErrors.push(err49);
 errors++;
 }
 }
-else {
-const err50 = {instancePath:instancePath+"/exclusions/" + i8+"/reason",schemaPath:"#/properties/exclusions/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.exclusions.items.properties.reason.type,parentSchema:schema31.properties.exclusions.items.properties.reason,data:data29};
+if(data27.table !== undefined){
+let data29 = data27.table;
+if(typeof data29 !== "string"){
+const err50 = {instancePath:instancePath+"/exclusions/" + i8+"/table",schemaPath:"#/properties/exclusions/items/properties/table/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.exclusions.items.properties.table.type,parentSchema:schema31.properties.exclusions.items.properties.table,data:data29};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -4130,11 +4131,11 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data26.reason_en !== undefined){
-let data30 = data26.reason_en;
+if(data27.reason !== undefined){
+let data30 = data27.reason;
 if(typeof data30 === "string"){
 if(data30.length < 1){
-const err51 = {instancePath:instancePath+"/exclusions/" + i8+"/reason_en",schemaPath:"#/properties/exclusions/items/properties/reason_en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.exclusions.items.properties.reason_en,data:data30};
+const err51 = {instancePath:instancePath+"/exclusions/" + i8+"/reason",schemaPath:"#/properties/exclusions/items/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.exclusions.items.properties.reason,data:data30};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -4145,7 +4146,7 @@ errors++;
 }
 }
 else {
-const err52 = {instancePath:instancePath+"/exclusions/" + i8+"/reason_en",schemaPath:"#/properties/exclusions/items/properties/reason_en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.exclusions.items.properties.reason_en.type,parentSchema:schema31.properties.exclusions.items.properties.reason_en,data:data30};
+const err52 = {instancePath:instancePath+"/exclusions/" + i8+"/reason",schemaPath:"#/properties/exclusions/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.exclusions.items.properties.reason.type,parentSchema:schema31.properties.exclusions.items.properties.reason,data:data30};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -4155,10 +4156,11 @@ vErrors.push(err52);
 errors++;
 }
 }
-if(data26.when !== undefined){
-let data31 = data26.when;
-if(!(data31 && typeof data31 == "object" && !Array.isArray(data31))){
-const err53 = {instancePath:instancePath+"/exclusions/" + i8+"/when",schemaPath:"#/$defs/condition/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data31};
+if(data27.reason_en !== undefined){
+let data31 = data27.reason_en;
+if(typeof data31 === "string"){
+if(data31.length < 1){
+const err53 = {instancePath:instancePath+"/exclusions/" + i8+"/reason_en",schemaPath:"#/properties/exclusions/items/properties/reason_en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.exclusions.items.properties.reason_en,data:data31};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -4168,9 +4170,8 @@ vErrors.push(err53);
 errors++;
 }
 }
-}
 else {
-const err54 = {instancePath:instancePath+"/exclusions/" + i8,schemaPath:"#/properties/exclusions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.exclusions.items.type,parentSchema:schema31.properties.exclusions.items,data:data26};
+const err54 = {instancePath:instancePath+"/exclusions/" + i8+"/reason_en",schemaPath:"#/properties/exclusions/items/properties/reason_en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.exclusions.items.properties.reason_en.type,parentSchema:schema31.properties.exclusions.items.properties.reason_en,data:data31};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -4180,9 +4181,10 @@ vErrors.push(err54);
 errors++;
 }
 }
-}
-else {
-const err55 = {instancePath:instancePath+"/exclusions",schemaPath:"#/properties/exclusions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.exclusions.type,parentSchema:schema31.properties.exclusions,data:data25};
+if(data27.when !== undefined){
+let data32 = data27.when;
+if(!(data32 && typeof data32 == "object" && !Array.isArray(data32))){
+const err55 = {instancePath:instancePath+"/exclusions/" + i8+"/when",schemaPath:"#/$defs/condition/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data32};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -4192,19 +4194,9 @@ vErrors.push(err55);
 errors++;
 }
 }
-if(data.metrics !== undefined){
-let data32 = data.metrics;
-if(Array.isArray(data32)){
-const len9 = data32.length;
-for(let i9=0; i9<len9; i9++){
-if(!(validate21(data32[i9], {instancePath:instancePath+"/metrics/" + i9,parentData:data32,parentDataProperty:i9,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
-errors = vErrors.length;
-}
-}
 }
 else {
-const err56 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.metrics.type,parentSchema:schema31.properties.metrics,data:data32};
+const err56 = {instancePath:instancePath+"/exclusions/" + i8,schemaPath:"#/properties/exclusions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.exclusions.items.type,parentSchema:schema31.properties.exclusions.items,data:data27};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -4214,11 +4206,9 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data.grades !== undefined){
-let data34 = data.grades;
-if(Array.isArray(data34)){
-if(data34.length < 1){
-const err57 = {instancePath:instancePath+"/grades",schemaPath:"#/properties/grades/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.grades,data:data34};
+}
+else {
+const err57 = {instancePath:instancePath+"/exclusions",schemaPath:"#/properties/exclusions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.exclusions.type,parentSchema:schema31.properties.exclusions,data:data26};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -4227,12 +4217,20 @@ vErrors.push(err57);
 }
 errors++;
 }
-const len10 = data34.length;
-for(let i10=0; i10<len10; i10++){
-let data35 = data34[i10];
-if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
-if(data35.grade === undefined){
-const err58 = {instancePath:instancePath+"/grades/" + i10,schemaPath:"#/properties/grades/items/required",keyword:"required",params:{missingProperty: "grade"},message:"must have required property '"+"grade"+"'",schema:schema31.properties.grades.items.required,parentSchema:schema31.properties.grades.items,data:data35};
+}
+if(data.metrics !== undefined){
+let data33 = data.metrics;
+if(Array.isArray(data33)){
+const len9 = data33.length;
+for(let i9=0; i9<len9; i9++){
+if(!(validate21(data33[i9], {instancePath:instancePath+"/metrics/" + i9,parentData:data33,parentDataProperty:i9,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err58 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.metrics.type,parentSchema:schema31.properties.metrics,data:data33};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -4241,8 +4239,12 @@ vErrors.push(err58);
 }
 errors++;
 }
-if(data35.min_score === undefined){
-const err59 = {instancePath:instancePath+"/grades/" + i10,schemaPath:"#/properties/grades/items/required",keyword:"required",params:{missingProperty: "min_score"},message:"must have required property '"+"min_score"+"'",schema:schema31.properties.grades.items.required,parentSchema:schema31.properties.grades.items,data:data35};
+}
+if(data.grades !== undefined){
+let data35 = data.grades;
+if(Array.isArray(data35)){
+if(data35.length < 1){
+const err59 = {instancePath:instancePath+"/grades",schemaPath:"#/properties/grades/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.grades,data:data35};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -4251,9 +4253,12 @@ vErrors.push(err59);
 }
 errors++;
 }
-for(const key3 in data35){
-if(!((((key3 === "grade") || (key3 === "min_score")) || (key3 === "label")) || (key3 === "label_en"))){
-const err60 = {instancePath:instancePath+"/grades/" + i10,schemaPath:"#/properties/grades/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.grades.items,data:data35};
+const len10 = data35.length;
+for(let i10=0; i10<len10; i10++){
+let data36 = data35[i10];
+if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
+if(data36.grade === undefined){
+const err60 = {instancePath:instancePath+"/grades/" + i10,schemaPath:"#/properties/grades/items/required",keyword:"required",params:{missingProperty: "grade"},message:"must have required property '"+"grade"+"'",schema:schema31.properties.grades.items.required,parentSchema:schema31.properties.grades.items,data:data36};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -4262,12 +4267,8 @@ vErrors.push(err60);
 }
 errors++;
 }
-}
-if(data35.grade !== undefined){
-let data36 = data35.grade;
-if(typeof data36 === "string"){
-if(data36.length < 1){
-const err61 = {instancePath:instancePath+"/grades/" + i10+"/grade",schemaPath:"#/properties/grades/items/properties/grade/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.grades.items.properties.grade,data:data36};
+if(data36.min_score === undefined){
+const err61 = {instancePath:instancePath+"/grades/" + i10,schemaPath:"#/properties/grades/items/required",keyword:"required",params:{missingProperty: "min_score"},message:"must have required property '"+"min_score"+"'",schema:schema31.properties.grades.items.required,parentSchema:schema31.properties.grades.items,data:data36};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -4276,9 +4277,9 @@ vErrors.push(err61);
 }
 errors++;
 }
-}
-else {
-const err62 = {instancePath:instancePath+"/grades/" + i10+"/grade",schemaPath:"#/properties/grades/items/properties/grade/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.grades.items.properties.grade.type,parentSchema:schema31.properties.grades.items.properties.grade,data:data36};
+for(const key3 in data36){
+if(!((((key3 === "grade") || (key3 === "min_score")) || (key3 === "label")) || (key3 === "label_en"))){
+const err62 = {instancePath:instancePath+"/grades/" + i10,schemaPath:"#/properties/grades/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.grades.items,data:data36};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -4288,11 +4289,11 @@ vErrors.push(err62);
 errors++;
 }
 }
-if(data35.min_score !== undefined){
-let data37 = data35.min_score;
-if((typeof data37 == "number") && (isFinite(data37))){
-if(data37 > 100 || isNaN(data37)){
-const err63 = {instancePath:instancePath+"/grades/" + i10+"/min_score",schemaPath:"#/properties/grades/items/properties/min_score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema31.properties.grades.items.properties.min_score,data:data37};
+if(data36.grade !== undefined){
+let data37 = data36.grade;
+if(typeof data37 === "string"){
+if(data37.length < 1){
+const err63 = {instancePath:instancePath+"/grades/" + i10+"/grade",schemaPath:"#/properties/grades/items/properties/grade/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.grades.items.properties.grade,data:data37};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -4301,8 +4302,9 @@ vErrors.push(err63);
 }
 errors++;
 }
-if(data37 < 0 || isNaN(data37)){
-const err64 = {instancePath:instancePath+"/grades/" + i10+"/min_score",schemaPath:"#/properties/grades/items/properties/min_score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.grades.items.properties.min_score,data:data37};
+}
+else {
+const err64 = {instancePath:instancePath+"/grades/" + i10+"/grade",schemaPath:"#/properties/grades/items/properties/grade/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.grades.items.properties.grade.type,parentSchema:schema31.properties.grades.items.properties.grade,data:data37};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -4312,8 +4314,11 @@ vErrors.push(err64);
 errors++;
 }
 }
-else {
-const err65 = {instancePath:instancePath+"/grades/" + i10+"/min_score",schemaPath:"#/properties/grades/items/properties/min_score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.grades.items.properties.min_score.type,parentSchema:schema31.properties.grades.items.properties.min_score,data:data37};
+if(data36.min_score !== undefined){
+let data38 = data36.min_score;
+if((typeof data38 == "number") && (isFinite(data38))){
+if(data38 > 100 || isNaN(data38)){
+const err65 = {instancePath:instancePath+"/grades/" + i10+"/min_score",schemaPath:"#/properties/grades/items/properties/min_score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema31.properties.grades.items.properties.min_score,data:data38};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -4322,11 +4327,8 @@ vErrors.push(err65);
 }
 errors++;
 }
-}
-if(data35.label !== undefined){
-let data38 = data35.label;
-if(typeof data38 !== "string"){
-const err66 = {instancePath:instancePath+"/grades/" + i10+"/label",schemaPath:"#/properties/grades/items/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.grades.items.properties.label.type,parentSchema:schema31.properties.grades.items.properties.label,data:data38};
+if(data38 < 0 || isNaN(data38)){
+const err66 = {instancePath:instancePath+"/grades/" + i10+"/min_score",schemaPath:"#/properties/grades/items/properties/min_score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.grades.items.properties.min_score,data:data38};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -4336,10 +4338,8 @@ vErrors.push(err66);
 errors++;
 }
 }
-if(data35.label_en !== undefined){
-let data39 = data35.label_en;
-if(typeof data39 !== "string"){
-const err67 = {instancePath:instancePath+"/grades/" + i10+"/label_en",schemaPath:"#/properties/grades/items/properties/label_en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.grades.items.properties.label_en.type,parentSchema:schema31.properties.grades.items.properties.label_en,data:data39};
+else {
+const err67 = {instancePath:instancePath+"/grades/" + i10+"/min_score",schemaPath:"#/properties/grades/items/properties/min_score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.grades.items.properties.min_score.type,parentSchema:schema31.properties.grades.items.properties.min_score,data:data38};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -4349,9 +4349,10 @@ vErrors.push(err67);
 errors++;
 }
 }
-}
-else {
-const err68 = {instancePath:instancePath+"/grades/" + i10,schemaPath:"#/properties/grades/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.grades.items.type,parentSchema:schema31.properties.grades.items,data:data35};
+if(data36.label !== undefined){
+let data39 = data36.label;
+if(typeof data39 !== "string"){
+const err68 = {instancePath:instancePath+"/grades/" + i10+"/label",schemaPath:"#/properties/grades/items/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.grades.items.properties.label.type,parentSchema:schema31.properties.grades.items.properties.label,data:data39};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -4361,9 +4362,10 @@ vErrors.push(err68);
 errors++;
 }
 }
-}
-else {
-const err69 = {instancePath:instancePath+"/grades",schemaPath:"#/properties/grades/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.grades.type,parentSchema:schema31.properties.grades,data:data34};
+if(data36.label_en !== undefined){
+let data40 = data36.label_en;
+if(typeof data40 !== "string"){
+const err69 = {instancePath:instancePath+"/grades/" + i10+"/label_en",schemaPath:"#/properties/grades/items/properties/label_en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.grades.items.properties.label_en.type,parentSchema:schema31.properties.grades.items.properties.label_en,data:data40};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -4373,11 +4375,9 @@ vErrors.push(err69);
 errors++;
 }
 }
-if(data.scorecards !== undefined){
-let data40 = data.scorecards;
-if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
-if(Object.keys(data40).length < 1){
-const err70 = {instancePath:instancePath+"/scorecards",schemaPath:"#/properties/scorecards/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema31.properties.scorecards,data:data40};
+}
+else {
+const err70 = {instancePath:instancePath+"/grades/" + i10,schemaPath:"#/properties/grades/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.grades.items.type,parentSchema:schema31.properties.grades.items,data:data36};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -4386,11 +4386,10 @@ vErrors.push(err70);
 }
 errors++;
 }
-for(const key4 in data40){
-const _errs86 = errors;
-if(typeof key4 === "string"){
-if(!pattern4.test(key4)){
-const err71 = {instancePath:instancePath+"/scorecards",schemaPath:"#/properties/scorecards/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema31.properties.scorecards.propertyNames,data:key4,propertyName:key4};
+}
+}
+else {
+const err71 = {instancePath:instancePath+"/grades",schemaPath:"#/properties/grades/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.grades.type,parentSchema:schema31.properties.grades,data:data35};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -4400,9 +4399,11 @@ vErrors.push(err71);
 errors++;
 }
 }
-var valid27 = _errs86 === errors;
-if(!valid27){
-const err72 = {instancePath:instancePath+"/scorecards",schemaPath:"#/properties/scorecards/propertyNames",keyword:"propertyNames",params:{propertyName: key4},message:"property name must be valid",schema:schema31.properties.scorecards.propertyNames,parentSchema:schema31.properties.scorecards,data:data40};
+if(data.scorecards !== undefined){
+let data41 = data.scorecards;
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+if(Object.keys(data41).length < 1){
+const err72 = {instancePath:instancePath+"/scorecards",schemaPath:"#/properties/scorecards/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema31.properties.scorecards,data:data41};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -4411,16 +4412,11 @@ vErrors.push(err72);
 }
 errors++;
 }
-}
-for(const key5 in data40){
-if(!(validate23(data40[key5], {instancePath:instancePath+"/scorecards/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data40,parentDataProperty:key5,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err73 = {instancePath:instancePath+"/scorecards",schemaPath:"#/properties/scorecards/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.scorecards.type,parentSchema:schema31.properties.scorecards,data:data40};
+for(const key4 in data41){
+const _errs88 = errors;
+if(typeof key4 === "string"){
+if(!pattern4.test(key4)){
+const err73 = {instancePath:instancePath+"/scorecards",schemaPath:"#/properties/scorecards/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema31.properties.scorecards.propertyNames,data:key4,propertyName:key4};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -4430,14 +4426,44 @@ vErrors.push(err73);
 errors++;
 }
 }
-}
-else {
-const err74 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+var valid27 = _errs88 === errors;
+if(!valid27){
+const err74 = {instancePath:instancePath+"/scorecards",schemaPath:"#/properties/scorecards/propertyNames",keyword:"propertyNames",params:{propertyName: key4},message:"property name must be valid",schema:schema31.properties.scorecards.propertyNames,parentSchema:schema31.properties.scorecards,data:data41};
 if(vErrors === null){
 vErrors = [err74];
 }
 else {
 vErrors.push(err74);
+}
+errors++;
+}
+}
+for(const key5 in data41){
+if(!(validate23(data41[key5], {instancePath:instancePath+"/scorecards/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data41,parentDataProperty:key5,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err75 = {instancePath:instancePath+"/scorecards",schemaPath:"#/properties/scorecards/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.scorecards.type,parentSchema:schema31.properties.scorecards,data:data41};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+}
+else {
+const err76 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
 }
 errors++;
 }

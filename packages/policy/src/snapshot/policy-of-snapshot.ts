@@ -18,6 +18,7 @@ export function policyOfSnapshot(s: PolicySnapshot): Policy {
     title_en: s.title_en,
     description: s.description,
     timezone: s.timezone,
+    currency: s.currency ?? null,
     business_hours: s.business_hours,
     exclusions: s.exclusions.map((e) => withSource(e, at)),
     metrics: s.metrics.filter((m) => !m.builtin),
