@@ -9,7 +9,7 @@ import type {
   Results,
   SnapshotMetric,
 } from '@scorebook/contract';
-import { parsePeriod } from '@scorebook/time';
+import { parseEvaluationPeriod } from '@scorebook/time';
 import { LANGS } from './messages.ts';
 
 /** A publication of a period that a later one superseded. */
@@ -73,7 +73,7 @@ export function siteData(): SiteData {
   if (existsSync(resultsDir)) {
     for (const name of readdirSync(resultsDir).sort()) {
       const dir = join(resultsDir, name);
-      if (parsePeriod(name) === null || !existsSync(join(dir, 'results.json'))) continue;
+      if (parseEvaluationPeriod(name) === null || !existsSync(join(dir, 'results.json'))) continue;
       periods.push(readPeriod(dir));
     }
   }
