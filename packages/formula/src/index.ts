@@ -19,4 +19,12 @@ export { checkFormula, formulaNames } from './names.ts';
 export { type DependencyOrder, dependencyOrder, type FormulaCycle, type FormulaReads } from './order.ts';
 export { type ParsedFormula, parseFormula } from './parse.ts';
 export { printFormula } from './print.ts';
+export {
+  parseTeamFactName,
+  quantileOfSorted,
+  TEAM_STATISTICS,
+  type TeamFactName,
+  type TeamStatistic,
+  teamStatistic,
+} from './team.ts';
 export { type FormulaScalar, formulaPlaceInYaml, type ScalarStyle, type YamlPlace } from './yaml-place.ts';
