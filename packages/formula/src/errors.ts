@@ -12,10 +12,10 @@ export const FORMULA_ERRORS = defineCatalogue({
     en: () => 'The formula is empty. Write an expression, e.g. 0.6 * supervisor_rating + 0.4 * peer_rating.',
   },
   FORMULA_UNEXPECTED_CHARACTER: {
-    zh: (p: { char: string }) =>
-      `公式中不能出现字符 ${q(p.char)}。可用:数字、名称、+ - * /、比较 < <= > >= == !=、and/or/not、括号、逗号。`,
-    en: (p: { char: string }) =>
-      `The character ${q(p.char)} cannot appear in a formula. Use numbers, names, + - * /, comparisons < <= > >= == !=, and/or/not, parentheses and commas.`,
+    zh: (p: { char: string; instead: string | null }) =>
+      `公式中不能出现字符 ${q(p.char)}。${p.instead ? `请改写为 ${p.instead}。` : '可用:数字、名称、+ - * /、比较 < <= > >= == !=、and/or/not、括号、逗号。'}`,
+    en: (p: { char: string; instead: string | null }) =>
+      `The character ${q(p.char)} cannot appear in a formula. ${p.instead ? `Write ${p.instead} instead.` : 'Use numbers, names, + - * /, comparisons < <= > >= == !=, and/or/not, parentheses and commas.'}`,
   },
   FORMULA_BAD_NUMBER: {
     zh: (p: { text: string }) => `无法读取数字 ${q(p.text)}。数字写成 12、0.5 或 90%(小数点两边都要有数字)。`,

@@ -27,4 +27,10 @@ export {
   type TeamStatistic,
   teamStatistic,
 } from './team.ts';
-export { type FormulaScalar, formulaPlaceInYaml, type ScalarStyle, type YamlPlace } from './yaml-place.ts';
+export {
+  type FormulaScalar,
+  formulaPlaceInYaml,
+  formulaSourceProblem,
+  type ScalarStyle,
+  type YamlPlace,
+} from './yaml-place.ts';

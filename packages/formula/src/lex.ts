@@ -31,6 +31,22 @@ export function problemAt(
 const OPERATORS = ['<=', '>=', '==', '!=', '<', '>', '+', '-', '*', '/', '(', ')', ','];
 const KEYWORDS = new Set(['and', 'or', 'not']);
 
+// What to write for characters other languages and full-width input use.
+const INSTEAD: Readonly<Record<string, string>> = {
+  '=': '==',
+  '&': 'and',
+  '|': 'or',
+  '!': 'not',
+  '×': '*',
+  '÷': '/',
+  '（': '(',
+  '）': ')',
+  '，': ',',
+  '％': '%',
+  '－': '-',
+  '＋': '+',
+};
+
 /**
  * Splits formula text into tokens, ending with an `end` token. Throws SyntaxStop at the first
  * character that starts no token and at a malformed number.
@@ -58,7 +74,10 @@ export function tokenize(text: string): Token[] {
         throw new SyntaxStop(
           problemAt(
             'FORMULA_UNEXPECTED_CHARACTER',
-            messageOf(FORMULA_ERRORS, 'FORMULA_UNEXPECTED_CHARACTER', { char }),
+            messageOf(FORMULA_ERRORS, 'FORMULA_UNEXPECTED_CHARACTER', {
+              char,
+              instead: INSTEAD[char] ?? null,
+            }),
             i,
             i + char.length,
           ),

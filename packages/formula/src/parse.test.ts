@@ -59,6 +59,13 @@ describe('parseFormula', () => {
     expect(problemsOf('  ')).toEqual([['FORMULA_EMPTY', 1, 2]]);
     expect(problemsOf('a + $b')).toEqual([['FORMULA_UNEXPECTED_CHARACTER', 5, 6]]);
     expect(problemsOf('a × b')).toEqual([['FORMULA_UNEXPECTED_CHARACTER', 3, 4]]);
+    expect(parseFormula('a = b').problems[0]?.message.en).toBe(
+      'The character "=" cannot appear in a formula. Write == instead.',
+    );
+    expect(parseFormula('max（a, b)').problems[0]?.message.zh).toBe('公式中不能出现字符 "（"。请改写为 (。');
+    expect(parseFormula('a ^ 2').problems[0]?.message.en).toBe(
+      'The character "^" cannot appear in a formula. Use numbers, names, + - * /, comparisons < <= > >= == !=, and/or/not, parentheses and commas.',
+    );
     expect(problemsOf('1.5.2 + a')).toEqual([['FORMULA_BAD_NUMBER', 1, 6]]);
     expect(problemsOf('a + 1.')).toEqual([['FORMULA_BAD_NUMBER', 5, 7]]);
     expect(problemsOf('a +')).toEqual([['FORMULA_UNEXPECTED_END', 4, 5]]);

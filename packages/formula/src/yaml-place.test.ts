@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import type { Formula, FormulaProblem } from './ast.ts';
+import { checkFormula } from './names.ts';
 import { parseFormula } from './parse.ts';
-import { formulaPlaceInYaml, type ScalarStyle } from './yaml-place.ts';
+import { formulaPlaceInYaml, formulaSourceProblem, type ScalarStyle } from './yaml-place.ts';
 
 // The YAML place of the first problem of the formula under `formula:`, found the way a policy
 // loader would: parse the file, take the scalar, map the problem's column.
@@ -49,5 +51,29 @@ describe('formulaPlaceInYaml', () => {
 
   it('places a block scalar at its start', () => {
     expect(placeOfProblem('formula: |\n  a + $b\n')).toEqual(['|\n  ', 1, 10]);
+  });
+
+  it('turns a formula problem into a problem of the YAML file', () => {
+    const source = 'metrics:\n  - id: uplift\n    formula: "(aov - prev) / prevv"\n';
+    const formula = parseFormula('(aov - prev) / prevv').formula as Formula;
+    const [problem] = checkFormula(formula, ['aov', 'prev']);
+    const scalar = { source, start: source.indexOf('"'), style: 'QUOTE_DOUBLE' as const };
+    const placed = formulaSourceProblem(problem as FormulaProblem, {
+      file: 'policy.yaml',
+      path: 'metrics[0].formula',
+      scalar,
+    });
+    expect(placed).toEqual({
+      code: 'FORMULA_UNKNOWN_NAME',
+      severity: 'error',
+      message: problem?.message,
+      file: 'policy.yaml',
+      line: 3,
+      column: 30,
+      endLine: 3,
+      endColumn: 35,
+      path: 'metrics[0].formula',
+    });
+    expect(source.split('\n')[2]?.slice(29, 34)).toBe('prevv');
   });
 });

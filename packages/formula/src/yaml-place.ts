@@ -1,3 +1,6 @@
+import type { SourceProblem } from '@scorebook/problems';
+import type { FormulaProblem } from './ast.ts';
+
 /** How a YAML scalar is written, as the `yaml` package names it (`Scalar.type`). */
 export type ScalarStyle = 'PLAIN' | 'QUOTE_SINGLE' | 'QUOTE_DOUBLE' | 'BLOCK_LITERAL' | 'BLOCK_FOLDED';
 
@@ -25,6 +28,30 @@ export interface YamlPlace {
  */
 export function formulaPlaceInYaml(scalar: FormulaScalar, column: number): YamlPlace {
   return placeOf(scalar.source, rawOffset(scalar, column - 1));
+}
+
+/**
+ * A formula problem as a problem of the YAML file holding the formula: its columns placed by
+ * formulaPlaceInYaml (`line`/`column` at the first character, `endLine`/`endColumn` just after
+ * the last), with the file and the dotted path of the scalar.
+ */
+export function formulaSourceProblem(
+  problem: FormulaProblem,
+  at: { file: string; path: string; scalar: FormulaScalar },
+): SourceProblem {
+  const start = formulaPlaceInYaml(at.scalar, problem.column);
+  const end = formulaPlaceInYaml(at.scalar, problem.endColumn);
+  return {
+    code: problem.code,
+    severity: problem.severity,
+    message: problem.message,
+    file: at.file,
+    line: start.line,
+    column: start.column,
+    endLine: end.line,
+    endColumn: end.column,
+    path: at.path,
+  };
 }
 
 function rawOffset({ source, start, style }: FormulaScalar, wanted: number): number {
