@@ -10,6 +10,7 @@ export interface FormulaReads {
 /** Formula metrics that read each other in a circle; `members` in declaration order. */
 export interface FormulaCycle {
   code: 'FORMULA_CYCLE';
+  severity: 'error';
   members: string[];
   message: Bilingual;
 }
@@ -40,6 +41,7 @@ export function dependencyOrder(formulas: readonly FormulaReads[]): DependencyOr
     .map(
       (members): FormulaCycle => ({
         code: 'FORMULA_CYCLE',
+        severity: 'error',
         members,
         message: messageOf(FORMULA_ERRORS, 'FORMULA_CYCLE', {
           members: [...members, members[0]].join(' → '),
