@@ -21,6 +21,12 @@ export const RUN_ERRORS = defineCatalogue({
     en: (p: { period: string }) =>
       `Cannot read the period ${q(p.period)}. Write a month 2026-10, a quarter 2026-Q4 or a year 2026.`,
   },
+  PERIOD_NOT_EVALUATED: {
+    zh: (p: { period: string }) =>
+      `${q(p.period)} 是监控期间(周、日或区间),尚不能评估。请写成月 2026-10、季度 2026-Q4 或年 2026。`,
+    en: (p: { period: string }) =>
+      `${q(p.period)} is a monitoring period (a week, a day or a range), which cannot be evaluated yet. Write a month 2026-10, a quarter 2026-Q4 or a year 2026.`,
+  },
   TOO_MANY_REJECTED: {
     zh: (p: {
       table: string;

@@ -22,7 +22,7 @@ import {
 } from '@scorebook/policy';
 import { messageOf, type Problem, ScorebookError } from '@scorebook/problems';
 import { findSource, type Source } from '@scorebook/source';
-import { type Period, parsePeriod, Zone, zonePeriod } from '@scorebook/time';
+import { isEvaluationKind, type Period, parsePeriod, Zone, zonePeriod } from '@scorebook/time';
 import packageJson from '../package.json' with { type: 'json' };
 import {
   fieldsNotInData,
@@ -303,21 +303,21 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
   };
 }
 
+// Only months, quarters and years are evaluated; a week, a day or a range is refused by name.
 function periodOf(text: string): Period {
   const period = parsePeriod(text);
-  if (period === null) {
-    throw new EvaluationError([
-      {
-        code: 'BAD_PERIOD',
-        severity: 'error',
-        message: messageOf(RUN_ERRORS, 'BAD_PERIOD', { period: text }),
-        file: null,
-        line: null,
-        column: null,
-      },
-    ]);
-  }
-  return period;
+  if (period !== null && isEvaluationKind(period.kind)) return period;
+  const code = period === null ? 'BAD_PERIOD' : 'PERIOD_NOT_EVALUATED';
+  throw new EvaluationError([
+    {
+      code,
+      severity: 'error',
+      message: messageOf(RUN_ERRORS, code, { period: text }),
+      file: null,
+      line: null,
+      column: null,
+    },
+  ]);
 }
 
 function policyInForce(policiesDir: string, period: Period): Policy {

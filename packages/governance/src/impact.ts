@@ -14,7 +14,7 @@ import type { AgentResult, Manifest } from '@scorebook/contract';
 import { evaluate } from '@scorebook/engine';
 import { diffPolicies, loadPolicyBytes, type Policy, type PolicyChange } from '@scorebook/policy';
 import { type Problem, ScorebookError } from '@scorebook/problems';
-import { parsePeriod } from '@scorebook/time';
+import { parseEvaluationPeriod } from '@scorebook/time';
 import { governanceStop } from './errors.ts';
 import { gitPath, gitRoot, resolveRef } from './git.ts';
 import { publishedPeriods } from './publish.ts';
@@ -142,7 +142,7 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
       .filter((p) => /^\d{4}-\d{2}$/.test(p))
       .pop();
   if (period === undefined) throw governanceStop('input', 'NO_CLOSED_PERIOD', null);
-  const parsedPeriod = parsePeriod(period);
+  const parsedPeriod = parseEvaluationPeriod(period);
   if (parsedPeriod === null) throw governanceStop('input', 'PERIOD_NEEDS_DATA', null, { period });
   const manifestFile = join(resultsRoot, period, 'manifest.json');
   const manifest = existsSync(manifestFile)
