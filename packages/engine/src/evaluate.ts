@@ -139,7 +139,12 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
   const checks = new RowChecks(inputs.fileNames, inputs.tables.conversations.files.length > 0);
   const exclusions = new Exclusions(policy, fieldsOf, zone, cap);
   const coverage = new Coverage(zoned);
-  const warnings = new PeriodWarnings(zoned, needs.fields.values());
+  const warnings = new PeriodWarnings(
+    zoned,
+    needs.fields.values(),
+    needs.tables,
+    new Set(INPUT_TABLES.filter((t) => inputs.tables[t].files.length > 0)),
+  );
 
   // Read agents first: every other table refers to them.
   for await (const batch of tableBatches(inputs, 'agents', options.onProgress))

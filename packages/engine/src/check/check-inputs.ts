@@ -38,8 +38,10 @@ export function fieldsNotInData(
 
 /**
  * A table the scored metrics need that has no file (`source-format.md`, rule 4), unless allowed
- * to be missing. (A table that only adjustments, eligibility or vetoes need is
- * {@link tablesAbsentForRules}'s warning.)
+ * to be missing; and a table only adjustments, eligibility or vetoes need that source.yaml lists
+ * with `files` globs matching no file (a download that went missing, not a table the company
+ * lacks: `DECLARED_TABLE_NO_FILES`), unless allowed to be missing. (Such a table that source.yaml
+ * does not list is {@link tablesAbsentForRules}'s warning.)
  */
 export function tablesAbsent(
   inputs: Inputs,
@@ -54,6 +56,24 @@ export function tablesAbsent(
       severity: 'error',
       message: messageOf(RUN_ERRORS, 'TABLE_ABSENT', { table, uses: uses.join('; ') }),
       file: null,
+      line: null,
+      column: null,
+    });
+  }
+  for (const [table, uses] of needs.tables) {
+    const input = inputs.tables[table];
+    const globs = input.reading?.files ?? null;
+    if (needs.scoredTables.has(table) || input.files.length > 0 || allowMissing.has(table) || globs === null)
+      continue;
+    problems.push({
+      code: 'DECLARED_TABLE_NO_FILES',
+      severity: 'error',
+      message: messageOf(RUN_ERRORS, 'DECLARED_TABLE_NO_FILES', {
+        table,
+        globs: globs.join(', '),
+        uses: uses.join('; '),
+      }),
+      file: inputs.source.file,
       line: null,
       column: null,
     });
