@@ -59,6 +59,12 @@ export const RUN_ERRORS = defineCatalogue({
     en: (p: { table: string; uses: string }) =>
       `Metrics the policy uses need the table ${p.table} (${p.uses}), and the data has no file of it. Export it; if you truly have none, run with --allow-missing ${p.table}: those metrics are then recorded as no data.`,
   },
+  REQUIRED_KEY_MISSING: {
+    zh: (p: { table: string; fields: string; keys: string; files: string; fix: string }) =>
+      `表 ${p.table} 的 JSON Lines 文件(${p.files})中没有一条记录有必填字段 ${p.fields} 的键;记录里的键有:${p.keys}。在 source.yaml 中写出每个字段来自哪个键:\n${p.fix}`,
+    en: (p: { table: string; fields: string; keys: string; files: string; fix: string }) =>
+      `No record of the JSON Lines files of ${p.table} (${p.files}) has a key for the required fields ${p.fields}; the records have the keys: ${p.keys}. In source.yaml, say which key each comes from:\n${p.fix}`,
+  },
   DECLARED_TABLE_NO_FILES: {
     zh: (p: { table: string; globs: string; uses: string }) =>
       `source.yaml 列出了表 ${p.table}(files: ${p.globs}),但没有匹配到任何文件;加减分、参评条件或一票否决要用它(${p.uses}),缺了它加分为 0、否决不会成立。请把导出文件放进数据目录(或改正 files);如果这个期间确实没有这张表,用 --allow-missing ${p.table} 运行。`,

@@ -26,6 +26,7 @@ import { isEvaluationKind, type Period, parsePeriod, Zone, zonePeriod } from '@s
 import packageJson from '../package.json' with { type: 'json' };
 import {
   fieldsNotInData,
+  requiredKeysMissing,
   tablesAbsent,
   tablesAbsentForRules,
   untypedComparisons,
@@ -208,10 +209,13 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
   // Check what the records showed: fields of JSON Lines tables, rejected rows, data in the period.
   const jsonLines = new Set(INPUT_TABLES.filter((t) => !headed.has(t)));
   const limit = options.maxRejected ?? DEFAULT_REJECTED_LIMIT;
+  // A table whose records all lack a required key is said once, not as every record rejected.
+  const keyless = requiredKeysMissing(inputs, jsonLines);
   stopOn(
     [
+      ...keyless.problems,
       ...fieldsNotInData(inputs, needs, jsonLines),
-      ...tooManyRejected(inputs, checks, limit),
+      ...tooManyRejected(inputs, checks, limit, keyless.tables),
       ...duplicateFiles(inputs),
       ...coverage.noData(zone),
     ],

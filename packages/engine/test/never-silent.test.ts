@@ -67,6 +67,19 @@ describe('what is never silent', () => {
     expect(codes(jsonl)).toEqual(['FIELD_NOT_IN_DATA', 'FIELD_NOT_IN_DATA']);
   });
 
+  it('2. a required field no JSON Lines record has as a key is said once, with the keys the records have', async () => {
+    const surveys = Array.from({ length: 30 }, (_, i) => ({ id: `s${i}`, staffId: 'a1', evaluation: 100 }));
+    const r = await stopped(
+      runScenario({
+        tables: { agents: AGENTS, conversations: conv('c1,a1,chat,2026-10-05T10:00:00+08:00,'), surveys },
+      }),
+    );
+    expect(codes(r)).toEqual(['REQUIRED_KEY_MISSING']);
+    expect(r.problems[0]!.message.en).toBe(
+      'No record of the JSON Lines files of surveys (surveys.jsonl) has a key for the required fields survey_id, agent_id, submitted_at; the records have the keys: id, staffId, evaluation. In source.yaml, say which key each comes from:\ntables:\n  surveys:\n    fields:\n      survey_id: <key>\n      agent_id: <key>\n      submitted_at: <key>',
+    );
+  });
+
   it('3. a condition of an exclusion on a column the data lacks stops the run', async () => {
     const policy = basePolicy({
       exclusions: `  - id: vip
