@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { neutralise } from '@scorebook/policy';
 import { describe, expect, it } from 'vitest';
-import { neutralise, scorecardRows, scorecardsCsv } from '../src/lib/downloads.ts';
+import { scorecardRows, scorecardsCsv } from '../src/lib/downloads.ts';
 import type { SitePeriod } from '../src/lib/load.ts';
 import { slugOf } from '../src/lib/slug.ts';
 

@@ -1,7 +1,7 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { INPUT_TABLES } from '@scorebook/contract';
 import { parseRejectedLimit, type RejectedLimit } from '@scorebook/engine';
-import { parsePeriod } from '@scorebook/time';
+import { isMonitoringKind, parsePeriod } from '@scorebook/time';
 import { usageError } from './cli-error.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -52,9 +52,15 @@ export function noPositionals(command: string, positionals: readonly string[]): 
   if (positionals.length > 0) throw usageError('NO_POSITIONALS', { command, got: positionals.join(' ') });
 }
 
-/** `--period` when it names a month (2026-10), a quarter (2026-Q4) or a year (2026), else a usage error. */
+/**
+ * `--period` when it names a month (2026-10), a quarter (2026-Q4) or a year (2026), else a usage
+ * error; a monitoring period (a week, a day, a range) is refused as not evaluated yet.
+ */
 export function periodOption(value: string): string {
-  if (parsePeriod(value) === null) throw usageError('PERIOD_INVALID', { got: value });
+  const period = parsePeriod(value);
+  if (period === null) throw usageError('PERIOD_INVALID', { got: value });
+  if (isMonitoringKind(period.kind))
+    throw usageError('PERIOD_NOT_EVALUATED', { got: value, kind: period.kind });
   return value;
 }
 

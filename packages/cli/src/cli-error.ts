@@ -1,4 +1,11 @@
 import { type ArgsOf, type Bilingual, defineCatalogue, fixed, messageOf } from '@scorebook/problems';
+import type { MonitoringKind } from '@scorebook/time';
+
+const MONITORING_WORDS: Record<MonitoringKind, [string, string]> = {
+  week: ['ISO 周', 'an ISO week'],
+  day: ['日', 'a day'],
+  range: ['自定义区间', 'a custom range'],
+};
 
 /**
  * The errors of the command line itself (not of a policy, source or data), by permanent code:
@@ -43,6 +50,12 @@ export const CLI_ERRORS = defineCatalogue({
     zh: (p: { got: string }) => `--period 应为月份 2026-10、季度 2026-Q4 或年份 2026(收到 "${p.got}")`,
     en: (p: { got: string }) =>
       `--period takes a month 2026-10, a quarter 2026-Q4 or a year 2026 (got "${p.got}")`,
+  },
+  PERIOD_NOT_EVALUATED: {
+    zh: (p: { got: string; kind: MonitoringKind }) =>
+      `--period ${p.got} 是监控期间(${MONITORING_WORDS[p.kind][0]}),尚不能评估或发布;请写月份 2026-10、季度 2026-Q4 或年份 2026`,
+    en: (p: { got: string; kind: MonitoringKind }) =>
+      `--period ${p.got} is a monitoring period (${MONITORING_WORDS[p.kind][1]}), which cannot be evaluated or published yet; write a month 2026-10, a quarter 2026-Q4 or a year 2026`,
   },
   MAX_REJECTED_INVALID: {
     zh: (p: { got: string }) => `--max-rejected 应为百分比(1%)或行数(10),收到 "${p.got}"`,

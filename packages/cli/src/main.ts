@@ -6,6 +6,7 @@ import { DIFF_HELP, runDiff } from './commands/diff.ts';
 import { EVALUATE_HELP, runEvaluate } from './commands/evaluate.ts';
 import { IMPACT_HELP, runImpact } from './commands/impact.ts';
 import { type CommandIo, processIo } from './commands/io.ts';
+import { PAYROLL_HELP, runPayroll } from './commands/payroll.ts';
 import { PUBLISH_HELP, runPublish } from './commands/publish.ts';
 import { runSample, SAMPLE_HELP } from './commands/sample.ts';
 import { runSite, SITE_HELP } from './commands/site.ts';
@@ -32,6 +33,7 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
   impact: { run: runImpact, help: IMPACT_HELP },
   test: { run: runTest, help: TEST_HELP },
   source: { run: runSource, help: SOURCE_HELP },
+  payroll: { run: runPayroll, help: PAYROLL_HELP },
 };
 
 /** The top-level help. */
@@ -55,6 +57,8 @@ export function usage(): string {
   test <policy-dir>                 运行策略测试 / run policy tests
   source check <data-dir>           按数据来源读取并报告,不需要策略 / read the data through its source
   verify --all                      复核全部已发布期间 / re-verify every published period
+  payroll --results <dir> --out <payroll.csv|.xlsx>
+                                    导出绩效系数与奖金 / export coefficients and bonuses
 
 每个命令都有 --help;--lang en 输出英文。Every command has --help; --lang en prints English.
 `;

@@ -149,6 +149,18 @@ export const CLI_TEXT = defineCatalogue({
     zh: (p: { file: string }) => `✗ ${p.file} 不是有效的 results.json。`,
     en: (p: { file: string }) => `✗ ${p.file} is not a valid results.json.`,
   },
+  PAYROLL_FORMAT_1: {
+    zh: (p: { file: string }) =>
+      `✗ ${p.file} 的策略是格式 1,没有绩效系数与奖金。请在策略中写 scorebook: 2 和 rewards 后重新评估。`,
+    en: (p: { file: string }) =>
+      `✗ ${p.file} comes from a policy of format 1, which has no coefficients or bonuses. Write scorebook: 2 and rewards in the policy and evaluate again.`,
+  },
+  PAYROLL_WRITTEN: {
+    zh: (p: { file: string; agents: number; period: string }) =>
+      `✓ 已写出 ${p.file}:${p.period},${p.agents} 名客服`,
+    en: (p: { file: string; agents: number; period: string }) =>
+      `✓ Wrote ${p.file}: ${p.period}, ${p.agents} agents`,
+  },
   VERIFY_FILE_IDENTICAL: {
     zh: (p: { name: string }) => `✓ ${p.name} 一致`,
     en: (p: { name: string }) => `✓ ${p.name} identical`,
@@ -273,8 +285,8 @@ export const CLI_TEXT = defineCatalogue({
     en: (p: { pages: number }) => `rendering pages: ${p.pages}`,
   },
   SITE_RENDERED: {
-    zh: (p: { pages: number }) => `已生成页面: ${p.pages}`,
-    en: (p: { pages: number }) => `pages rendered: ${p.pages}`,
+    zh: (p: { pages: number }) => `已生成 ${p.pages} 个页面……`,
+    en: (p: { pages: number }) => `${p.pages} pages rendered so far…`,
   },
   SITE_BUILT: {
     zh: (p: SiteBuilt) =>

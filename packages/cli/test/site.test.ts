@@ -1,5 +1,13 @@
 import { once } from 'node:events';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import type { Server } from 'node:http';
 import { createServer as createSocketServer, type Server as SocketServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -64,6 +72,18 @@ describe('scorebook site build --out', () => {
       expect(run.stderr).toContain('SITE_OUT_HOLDS_RESULTS');
       expect(readFileSync(join(dir, '2026-10', 'results.json'), 'utf8')).toBe('{"scorebook": 1}\n');
     }
+  });
+
+  it('refuses results in which a publish was interrupted, rather than leave the period out', async () => {
+    const dir = results(join(work, 'r3'));
+    mkdirSync(join(dir, '.2026-11.replaced-4242'));
+    writeFileSync(join(dir, '.2026-11.replaced-4242', 'results.json'), '{"scorebook": 1}\n');
+    const out = join(work, 'r3-site');
+    const run = await runCli('site', 'build', '--results', dir, '--out', out, '--lang', 'en');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('SITE_PERIOD_INTERRUPTED');
+    expect(run.stderr).toContain(`mv ${join(dir, '.2026-11.replaced-4242')} ${join(dir, '2026-11')}`);
+    expect(existsSync(out)).toBe(false);
   });
 });
 
@@ -154,6 +174,14 @@ describe('scorebook site serve', () => {
     const response = await fetch(`${base}/zh/index.html`);
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(await (await fetch(`${base}/inside.html`)).text()).toBe('<p>zh</p>');
+  });
+
+  it('redirects a folder without its trailing slash, so relative links resolve as from file://', async () => {
+    const plain = await fetch(`${base}/zh`, { redirect: 'manual' });
+    expect([plain.status, plain.headers.get('location')]).toEqual([301, '/zh/']);
+    const query = await fetch(`${base}/zh?lang=en`, { redirect: 'manual' });
+    expect(query.headers.get('location')).toBe('/zh/?lang=en');
+    expect(await (await fetch(`${base}/zh`)).text()).toBe('<p>zh</p>');
   });
 
   it('never serves what lies outside the folder, through a link or ..', async () => {

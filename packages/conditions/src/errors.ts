@@ -47,9 +47,9 @@ export const CONDITION_ERRORS = defineCatalogue({
   },
   CONDITION_UNKNOWN_FACT: {
     zh: (p: UnknownFact) =>
-      `${p.whereZh}中没有 ${q(p.fact)}。${p.suggestion ? `是否想写 ${q(p.suggestion)}?` : `可用:${p.known}。`}${p.open ? '(如果这是导出数据中的额外列,可以忽略此警告。)' : ''}`,
+      `${p.whereZh}中没有 ${q(p.fact)}。${p.suggestion ? `是否想写 ${q(p.suggestion)}?` : `可用:${p.known}。`}${p.open ? `(如果这是导出数据中的额外列,请在 source.yaml 的 fields 中声明它的类型,例如 ${p.fact}: { type: string },并用 validate --source 校验:警告消失,条件按类型检查。)` : ''}`,
     en: (p: UnknownFact) =>
-      `${q(p.fact)} is not among the ${p.whereEn}. ${p.suggestion ? `Did you mean ${q(p.suggestion)}?` : `Known: ${p.known}.`}${p.open ? ' (If it is an extra column of your export, ignore this warning.)' : ''}`,
+      `${q(p.fact)} is not among the ${p.whereEn}. ${p.suggestion ? `Did you mean ${q(p.suggestion)}?` : `Known: ${p.known}.`}${p.open ? ` (If it is an extra column of your export, declare its type in source.yaml's fields, e.g. ${p.fact}: { type: string }, and validate with --source: the warning goes and the condition is type-checked.)` : ''}`,
   },
   CONDITION_VALUE_TYPE: {
     zh: (p: { operator: string; expected: Exclude<OperatorValueKind, 'any'> }) =>

@@ -18,9 +18,38 @@ export interface MetricResult {
   score: number | null;
   weight: number | null;
   status: MetricStatus;
+  /** Format 2, only for an item with segmented targets: each segment's value and score, in policy order. */
+  segments?: SegmentResult[];
 }
 
-/** One agent's entry of results.json. */
+/** One segment of a segmented item (format 2, `docs/scorecards.md`, segmented targets). */
+export interface SegmentResult {
+  /** The field value of the segment. */
+  segment: string | number | boolean;
+  /** The metric over the segment's rows; null without rows. */
+  value: number | null;
+  sample: number;
+  /** The segment's linear score; null when not `scored`. */
+  score: number | null;
+  status: 'scored' | 'no_data' | 'insufficient';
+}
+
+/**
+ * A group's result for one agent (policy format 2, `docs/results.md`): the weighted mean of the
+ * scores of its items that have one, and the points it adds to the base score.
+ */
+export interface GroupResult {
+  id: string;
+  /** The group's weight as written. */
+  weight: number;
+  /** `scored` when at least one of its items has a score, else `no_score` (its weight is shared). */
+  status: 'scored' | 'no_score';
+  subtotal: number | null;
+  /** subtotal × weight ÷ the weights of the groups that scored: its share of the base score. */
+  contribution: number | null;
+}
+
+/** One agent's entry of results.json; the optional keys are those of policy format 2 only. */
 export interface AgentResult {
   agent_id: string;
   name: string;
@@ -40,10 +69,70 @@ export interface AgentResult {
   grade: string | null;
   rank: number | null;
   worst_metrics: string[];
+  /** Format 2: the scorecard's groups in policy order (`[]` for a flat `scored` list). */
+  groups?: GroupResult[];
+  /** Format 2: the agent facts of conditions that are numbers (`docs/scorecards.md`, agent facts). */
+  facts?: AgentFactValues;
+  /** Format 2: the ids of the scorecard's flags that hold, in policy order. */
+  flags?: string[];
+  /** Format 2: the grade the thresholds and vetoes gave, before a forced distribution. */
+  grade_by_score?: string | null;
+  /** Format 2: where a forced distribution placed the agent, null without one or when not rated. */
+  distribution?: DistributionPlacement | null;
+  /** Format 2: the awards the agent won, in policy order. */
+  awards?: AwardResult[];
+  /** Format 2: coefficient, bonus and total; null when the scorecard has no rewards and no award amounts. */
+  reward?: RewardResult | null;
   /** Records removed by each appeal, by appeal id; only when the period has appeal files. */
   appealed?: Record<string, number>;
   /** The appeals that concern the agent, in file-name order; only when the period has appeal files. */
   appeals?: AgentAppeal[];
+}
+
+/** An award won (format 2): its place (ties share one) and what it pays (null without an amount). */
+export interface AwardResult {
+  id: string;
+  place: number;
+  amount: number | null;
+}
+
+/** What an agent's grade pays (format 2, `docs/scorecards.md`, rewards). */
+export interface RewardResult {
+  /** The grade's coefficient (`not_rated`'s when not rated); null: no reward. */
+  coefficient: number | null;
+  /** The bonus base used; null without one. */
+  base: number | null;
+  /** coefficient × base; null when either is null. */
+  bonus: number | null;
+  /** bonus + the amounts of the awards won (null terms left out); null when every term is null. */
+  total: number | null;
+}
+
+/** Where a forced distribution placed a rated agent (format 2, `docs/scorecards.md`). */
+export interface DistributionPlacement {
+  /** 1-based place in the order (total, tie-breakers, agent id) among the scorecard's rated agents. */
+  position: number;
+  /** The scorecard's rated agents. */
+  of: number;
+  /** Each move the distribution made, in the order made (empty when it kept the grade by score). */
+  moves: Array<{
+    from: string;
+    to: string;
+    /** The rule that moved it: the cap of `from`, or the minimum of `to`. */
+    rule: 'max_share' | 'min_share';
+    /** The grade whose rule it is, its share, and the number of agents that share allows. */
+    grade: string;
+    share: number;
+    limit: number;
+  }>;
+}
+
+/** The agent facts of policy format 2 that are numbers; team, role and status are fields already. */
+export interface AgentFactValues {
+  tenure_days: number | null;
+  tenure_months: number | null;
+  days_employed: number;
+  period_days: number;
 }
 
 /** Where an appeal stands once the run applied the policy's appeal rules (`docs/appeals.md`). */
@@ -153,6 +242,10 @@ export interface Results {
     not_rated: number;
     grades: Record<string, number>;
     rejected_rows: number;
+    /** Format 2: agents flagged by each flag id (every flag of every scorecard, 0 included). */
+    flags?: Record<string, number>;
+    /** Format 2: the sums over agents of bonuses, award amounts and totals (null terms left out). */
+    rewards?: { agents: number; bonus: number; awards: number; total: number };
   };
   agents: AgentResult[];
   /** The appeal files of the period (`<period>/<id>.yaml`) and their sha256; only when there are some. */
@@ -202,6 +295,8 @@ export interface AgentExplanation {
   grade_before_vetoes: string | null;
   /** The appeals that concern the agent; only when the period has appeal files. */
   appeals?: AppealExplanation[];
+  /** Format 2: every flag of the scorecard with the condition evaluated. */
+  flags?: Array<{ id: string; holds: boolean; label: string; source: PolicyLine; condition: ConditionTrace }>;
 }
 
 /** The record written beside published results (`manifest.json`). */
@@ -260,17 +355,44 @@ export interface SnapshotBand {
   score: number;
 }
 
+/** A two-sided target (format 2): 100 inside `[low, high]`, 0 at and beyond the floors. */
+export interface SnapshotRange {
+  low: number;
+  high: number;
+  floor_low: number;
+  floor_high: number;
+}
+
 /** A scored item of a scorecard as evaluated, quantities in the metric's unit. */
 export interface SnapshotScoredItem {
   metric: string;
   weight: number;
-  method: 'linear' | 'bands';
+  method: 'linear' | 'bands' | 'range';
   target: number | null;
   floor: number | null;
   bands: SnapshotBand[];
+  /** Format 2: the two-sided target of a `range` item, else null. */
+  range?: SnapshotRange | null;
   min_sample: number;
-  /** The group the item is scored in; null while policies have no groups. */
+  /** The id of the group the item is scored in; null in a scorecard without groups. */
   group: string | null;
+  /** Format 2, only on an item with segmented targets: the field and each segment's goal. */
+  segments?: SnapshotSegments;
+  line: number;
+}
+
+/** Segmented targets of an item (format 2): the field, and each value's target and floor in policy order. */
+export interface SnapshotSegments {
+  field: string;
+  segments: Array<{ value: string | number | boolean; title: string | null; target: number; floor: number }>;
+}
+
+/** A group of a scorecard (format 2) with its weight; `line` is where it starts in `text`. */
+export interface SnapshotGroup {
+  id: string;
+  title: string;
+  title_en: string | null;
+  weight: number;
   line: number;
 }
 
@@ -294,6 +416,42 @@ export interface SnapshotVeto {
   line: number;
 }
 
+/** A flag of a scorecard (format 2): when `when` holds the agent is flagged; the grade is not touched. */
+export interface SnapshotFlag {
+  id: string;
+  label: string;
+  label_en: string | null;
+  when: Condition;
+  line: number;
+}
+
+/** A forced distribution of a scorecard (format 2): grade shares as fractions, best grade first. */
+export interface SnapshotDistribution {
+  tie_breakers: string[];
+  grades: Array<{ grade: string; max_share: number | null; min_share: number | null }>;
+  line: number;
+}
+
+/** Rewards of a scorecard (format 2): coefficients by grade (policy order) and the bonus base. */
+export interface SnapshotRewards {
+  coefficients: Array<{ grade: string; coefficient: number }>;
+  not_rated: number | null;
+  base: { kind: 'amount'; amount: number } | { kind: 'field'; field: string; default: number | null } | null;
+  line: number;
+}
+
+/** An award of a scorecard (format 2): the `top` rated agents by a metric, ties sharing a place. */
+export interface SnapshotAward {
+  id: string;
+  title: string;
+  title_en: string | null;
+  metric: string;
+  top: number;
+  amount: number | null;
+  min_sample: number;
+  line: number;
+}
+
 /** Who a scorecard rates. */
 export interface SnapshotEligibility {
   when: Condition;
@@ -312,6 +470,16 @@ export interface SnapshotScorecard {
   scored: SnapshotScoredItem[];
   adjustments: SnapshotAdjustment[];
   vetoes: SnapshotVeto[];
+  /** Format 2: the groups in policy order, `[]` for a flat `scored` list. */
+  groups?: SnapshotGroup[];
+  /** Format 2: the flags in policy order. */
+  flags?: SnapshotFlag[];
+  /** Format 2: the forced distribution, or null. */
+  distribution?: SnapshotDistribution | null;
+  /** Format 2: coefficients and bonus, or null. */
+  rewards?: SnapshotRewards | null;
+  /** Format 2: the awards in policy order. */
+  awards?: SnapshotAward[];
   line: number;
 }
 
@@ -328,6 +496,8 @@ export type SnapshotMetric = MetricDefinition;
  */
 export interface PolicySnapshot {
   scorebook: 1;
+  /** The policy's format when it is 2 (absent for format 1). */
+  format?: 2;
   id: string;
   version: string;
   effective_from: string;
@@ -335,6 +505,8 @@ export interface PolicySnapshot {
   title_en: string | null;
   description: string | null;
   timezone: string;
+  /** Format 2: the ISO 4217 code of the policy's amounts, when it declares one (absent otherwise). */
+  currency?: string;
   /** The policy file's name and the sha256 of its bytes. */
   file: string;
   sha256: string;

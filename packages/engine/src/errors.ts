@@ -21,6 +21,12 @@ export const RUN_ERRORS = defineCatalogue({
     en: (p: { period: string }) =>
       `Cannot read the period ${q(p.period)}. Write a month 2026-10, a quarter 2026-Q4 or a year 2026.`,
   },
+  PERIOD_NOT_EVALUATED: {
+    zh: (p: { period: string }) =>
+      `${q(p.period)} 是监控期间(周、日或区间),尚不能评估。请写成月 2026-10、季度 2026-Q4 或年 2026。`,
+    en: (p: { period: string }) =>
+      `${q(p.period)} is a monitoring period (a week, a day or a range), which cannot be evaluated yet. Write a month 2026-10, a quarter 2026-Q4 or a year 2026.`,
+  },
   TOO_MANY_REJECTED: {
     zh: (p: {
       table: string;
@@ -53,6 +59,18 @@ export const RUN_ERRORS = defineCatalogue({
     en: (p: { table: string; uses: string }) =>
       `Metrics the policy uses need the table ${p.table} (${p.uses}), and the data has no file of it. Export it; if you truly have none, run with --allow-missing ${p.table}: those metrics are then recorded as no data.`,
   },
+  REQUIRED_KEY_MISSING: {
+    zh: (p: { table: string; fields: string; keys: string; files: string; fix: string }) =>
+      `表 ${p.table} 的 JSON Lines 文件(${p.files})中没有一条记录有必填字段 ${p.fields} 的键;记录里的键有:${p.keys}。在 source.yaml 中写出每个字段来自哪个键:\n${p.fix}`,
+    en: (p: { table: string; fields: string; keys: string; files: string; fix: string }) =>
+      `No record of the JSON Lines files of ${p.table} (${p.files}) has a key for the required fields ${p.fields}; the records have the keys: ${p.keys}. In source.yaml, say which key each comes from:\n${p.fix}`,
+  },
+  DECLARED_TABLE_NO_FILES: {
+    zh: (p: { table: string; globs: string; uses: string }) =>
+      `source.yaml 列出了表 ${p.table}(files: ${p.globs}),但没有匹配到任何文件;加减分、参评条件或一票否决要用它(${p.uses}),缺了它加分为 0、否决不会成立。请把导出文件放进数据目录(或改正 files);如果这个期间确实没有这张表,用 --allow-missing ${p.table} 运行。`,
+    en: (p: { table: string; globs: string; uses: string }) =>
+      `source.yaml lists the table ${p.table} (files: ${p.globs}), and no file matches; adjustments, eligibility or vetoes use it (${p.uses}), and without it adjustments add 0 and vetoes cannot hold. Put the export in the data folder (or correct files); if the period truly has no such table, run with --allow-missing ${p.table}.`,
+  },
   RULE_TABLE_ABSENT: {
     zh: (p: { table: string; uses: string }) =>
       `加减分、参评条件或一票否决用到的指标需要表 ${p.table}(${p.uses}),但数据中没有它:这些指标无数据,加分为 0,否决不会成立。`,
@@ -82,6 +100,24 @@ export const RUN_ERRORS = defineCatalogue({
       `${p.table}.${p.field} 在本期间的全部 ${p.rows} 行中都是空的,而策略用到它(${p.uses}):这些指标会像"全部为否"一样计算。请检查导出里这一列是否有值,或 source.yaml 是否读对了列。`,
     en: (p: { table: string; field: string; rows: number; uses: string }) =>
       `${p.table}.${p.field} is empty in all ${p.rows} rows of the period, and the policy reads it (${p.uses}): those metrics count as if every value were false or missing. Check that the export fills this column, and that source.yaml reads the right one.`,
+  },
+  FIELD_PARTLY_EMPTY_IN_PERIOD: {
+    zh: (p: { table: string; field: string; empty: number; rows: number; uses: string; agents: string }) =>
+      `${p.table}.${p.field} 在本期间 ${p.rows} 行中有 ${p.empty} 行是空的,而策略用到它(${p.uses}):空值按缺失计算(例如"未解决"),影响的客服:${p.agents}。请检查导出里这一列是否漏填。`,
+    en: (p: { table: string; field: string; empty: number; rows: number; uses: string; agents: string }) =>
+      `${p.table}.${p.field} is empty in ${p.empty} of the period's ${p.rows} rows, and the policy reads it (${p.uses}): an empty value counts as missing (e.g. "not resolved"); agents affected: ${p.agents}. Check whether the export left this column unfilled.`,
+  },
+  TABLE_EMPTY_IN_PERIOD: {
+    zh: (p: { table: string; period: string; uses: string }) =>
+      `表 ${p.table} 有文件,但其中没有一行属于期间 ${p.period},而策略用到它(${p.uses}):这些指标会按"本期间没有记录"计算。导出是否只有表头,或是别的月份的文件?`,
+    en: (p: { table: string; period: string; uses: string }) =>
+      `The table ${p.table} has files, but none of its rows falls in ${p.period}, and the policy uses it (${p.uses}): those metrics count as if the period had no records. Is the export only a header, or a file of another month?`,
+  },
+  UNMAPPED_IN_PERIOD: {
+    zh: (p: { table: string; field: string; rejected: number; agents: string }) =>
+      `表 ${p.table} 在本期间有 ${p.rejected} 行因 ${p.field} 的值不在 source.yaml 的 map 中而被拒绝,不计入任何指标、加减分或否决(影响的客服:${p.agents})。这是 source.yaml 的缺口,不是脏数据:把这些值加进 map(不计的值写 null),被拒绝的行列出了每个值。`,
+    en: (p: { table: string; field: string; rejected: number; agents: string }) =>
+      `${p.rejected} rows of ${p.table} in the period were rejected because their ${p.field} is not in source.yaml's map, so they count in no metric, adjustment or veto (agents affected: ${p.agents}). This is a gap in source.yaml, not dirty data: add the values to the map (null for a value to read as missing); the rejected rows list each value.`,
   },
   PERIOD_PARTLY_COVERED: {
     zh: (p: { table: string; covered: string; period: string; start: string; end: string }) =>

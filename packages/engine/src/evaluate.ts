@@ -13,21 +13,27 @@ import {
   INPUT_TABLES,
   type InputTableName,
   type MeasuredTableName,
-  type MetricResult,
   measuredFields,
   type PolicySnapshot,
   type RejectedRow,
   type Results,
   TABLES,
 } from '@scorebook/contract';
-import { loadPolicyFamily, type Policy, policyMetricCatalog, selectVersion } from '@scorebook/policy';
+import {
+  loadPolicyFamily,
+  type Policy,
+  policyMetricCatalog,
+  segmentDefinitions,
+  selectVersion,
+} from '@scorebook/policy';
 import { messageOf, type Problem, ScorebookError } from '@scorebook/problems';
 import { findSource, type Source } from '@scorebook/source';
-import { type Period, parsePeriod, Zone, zonePeriod } from '@scorebook/time';
+import { isEvaluationKind, type Period, parsePeriod, Zone, zonePeriod } from '@scorebook/time';
 import packageJson from '../package.json' with { type: 'json' };
 import { AppealStage } from './appeal/appeal-stage.ts';
 import {
   fieldsNotInData,
+  requiredKeysMissing,
   tablesAbsent,
   tablesAbsentForRules,
   untypedComparisons,
@@ -47,7 +53,7 @@ import { explainAgent } from './explain/explain-agent.ts';
 import { fileNameOf } from './explain/file-name.ts';
 import { policySnapshot } from './explain/policy-snapshot.ts';
 import { MetricAccumulators } from './measure/accumulate.ts';
-import { compileMetrics, type MetricValue } from './measure/compile-metrics.ts';
+import { compileMetrics } from './measure/compile-metrics.ts';
 import {
   duplicateFiles,
   type Inputs,
@@ -57,8 +63,7 @@ import {
   tableSha256,
 } from './read/read-inputs.ts';
 import { Row, valuesOf } from './row.ts';
-import { assignRanks, notRatedRating, type Rating, rateAgent } from './score/rate-agent.ts';
-import { infoMetric, scoreMetric } from './score/score-metric.ts';
+import { scoreAgents, summaryOfFormat2 } from './score/score-agents.ts';
 
 /** The engine's version, recorded in every result. */
 export const ENGINE_VERSION: string = packageJson.version;
@@ -154,14 +159,21 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
     files: inputs.fileNames,
   });
   const coverage = new Coverage(zoned);
-  const warnings = new PeriodWarnings(zoned, needs.fields.values());
+  const warnings = new PeriodWarnings(
+    zoned,
+    needs.fields.values(),
+    needs.tables,
+    new Set(INPUT_TABLES.filter((t) => inputs.tables[t].files.length > 0)),
+  );
 
   // Read agents first: every other table refers to them.
   for await (const batch of tableBatches(inputs, 'agents', options.onProgress))
     for (const r of batch) checks.accept(r);
   const agents = checks.agents;
   const roles = rolesWithoutScorecard(agents, policy);
-  const compiled = compileMetrics(definitions, zone, (t) => measuredFieldsOf(t, fieldsOf));
+  // Segmented targets measure their metric once more per segment, after the catalog.
+  const measured = [...definitions, ...segmentDefinitions(policy, definitions)];
+  const compiled = compileMetrics(measured, zone, (t) => measuredFieldsOf(t, fieldsOf));
   const scorecardOfRole = new Map(policy.scorecards.flatMap((s) => s.roles.map((r) => [r, s] as const)));
   appeals.checkAgents(agents, (a) => scorecardOfRole.get(a.role) ?? null);
   const metricIndex = new Map(definitions.map((d, i) => [d.id, i]));
@@ -220,11 +232,14 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
   // Check what the records showed: fields of JSON Lines tables, rejected rows, data in the period.
   const jsonLines = new Set(INPUT_TABLES.filter((t) => !headed.has(t)));
   const limit = options.maxRejected ?? DEFAULT_REJECTED_LIMIT;
+  // A table whose records all lack a required key is said once, not as every record rejected.
+  const keyless = requiredKeysMissing(inputs, jsonLines);
   stopOn(
     [
+      ...keyless.problems,
       ...fieldsNotInData(inputs, needs, jsonLines),
       ...appeals.errors(),
-      ...tooManyRejected(inputs, checks, limit),
+      ...tooManyRejected(inputs, checks, limit, keyless.tables),
       ...duplicateFiles(inputs),
       ...coverage.noData(zone),
     ],
@@ -251,79 +266,39 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
     }
   }
 
-  // Score, rate and explain every agent; rank within each scorecard.
+  // Score, rate and rank every agent (within each scorecard), then explain each.
   const noData = new Set(
     [...needs.inputsOf]
       .filter(([, reads]) => [...reads.tables].some((t) => inputs.tables[t].files.length === 0))
       .map(([id]) => id),
   );
-  const rated: Array<{ result: AgentResult; explanation: AgentExplanation }> = [];
-  for (const agent of agents) {
-    const scorecard = scorecardOfRole.get(agent.role) ?? null;
-    const items = new Map(scorecard?.scored.map((s) => [s.metric, s]) ?? []);
-    const values: Record<string, number | null> = {};
-    const metrics: Record<string, MetricResult> = {};
-    for (const tally of measure.tallies) {
-      const d = tally.definition;
-      const measured: MetricValue = noData.has(d.id) ? { value: null, sample: 0 } : tally.value(agent.index);
-      values[d.id] = measured.value;
-      const item = items.get(d.id);
-      metrics[d.id] = item === undefined ? infoMetric(measured) : scoreMetric(measured, item, d);
-    }
-    const scored = appeals.voidMetrics(agent.agent_id, metrics);
-    const rating: Rating =
-      scorecard === null
-        ? notRatedRating('NO_SCORECARD', `no scorecard for role "${agent.role}"`)
-        : rateAgent(policy, scorecard, scored, values, zone, appeals.voidedVetoes(agent.agent_id));
-    const removed = exclusions.ofAgent(agent.index);
-    const excluded: Record<string, number> = {};
-    for (const e of policy.exclusions) {
-      const n = removed.counts.get(e.id) ?? 0;
-      if (n > 0) excluded[e.id] = n;
-    }
-    const result: AgentResult = {
-      agent_id: agent.agent_id,
-      name: agent.name,
-      team: agent.team,
-      role: agent.role,
-      employment_status: agent.status,
-      scorecard: scorecard?.id ?? null,
-      status: rating.status,
-      reason: rating.reason,
-      reason_code: rating.reason_code,
-      metrics: scored,
-      excluded,
-      base_score: rating.base_score,
-      adjustments: rating.adjustments,
-      total_score: rating.total_score,
-      vetoes: rating.vetoes,
-      grade: rating.grade,
-      rank: null,
-      worst_metrics: rating.worst_metrics,
-      ...appeals.resultFields(agent.agent_id),
-    };
-    const explanation: AgentExplanation = {
+  const scored = scoreAgents({
+    policy,
+    agents,
+    tallies: measure.tallies,
+    catalogSize: definitions.length,
+    noData,
+    excludedOf: (agent) => exclusions.ofAgent(agent).counts,
+    period: zoned,
+    zone,
+    appeals,
+  });
+  const rated = scored.map(({ agent, scorecard, result, rating }) => ({
+    result,
+    explanation: {
       ...explainAgent({
         agent,
         scorecard,
         rating,
         tallies: measure.tallies,
         files: inputs.fileNames,
-        excluded: removed.evidence,
+        excluded: exclusions.ofAgent(agent.index).evidence,
+        format: policy.scorebook,
         zone,
       }),
       ...appeals.explanationFields(agent.agent_id),
-    };
-    rated.push({ result, explanation });
-  }
-  for (const scorecard of policy.scorecards) {
-    const totals = rated.flatMap(({ result }) =>
-      result.scorecard === scorecard.id && result.status === 'rated' && result.total_score !== null
-        ? [{ key: result, total: result.total_score }]
-        : [],
-    );
-    for (const [result, rank] of assignRanks(totals)) result.rank = rank;
-  }
+    },
+  }));
 
   // Write nothing yet: the results, in agent_id order, with their provenance.
   const ordered = rated.sort((a, b) => compareIds(a.result.agent_id, b.result.agent_id));
@@ -368,21 +343,21 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
   };
 }
 
+// Only months, quarters and years are evaluated; a week, a day or a range is refused by name.
 function periodOf(text: string): Period {
   const period = parsePeriod(text);
-  if (period === null) {
-    throw new EvaluationError([
-      {
-        code: 'BAD_PERIOD',
-        severity: 'error',
-        message: messageOf(RUN_ERRORS, 'BAD_PERIOD', { period: text }),
-        file: null,
-        line: null,
-        column: null,
-      },
-    ]);
-  }
-  return period;
+  if (period !== null && isEvaluationKind(period.kind)) return period;
+  const code = period === null ? 'BAD_PERIOD' : 'PERIOD_NOT_EVALUATED';
+  throw new EvaluationError([
+    {
+      code,
+      severity: 'error',
+      message: messageOf(RUN_ERRORS, code, { period: text }),
+      file: null,
+      line: null,
+      column: null,
+    },
+  ]);
 }
 
 function policyInForce(policiesDir: string, period: Period): Policy {
@@ -561,7 +536,14 @@ function summaryOf(agents: readonly AgentResult[], policy: Policy, rejected: num
   for (const g of policy.grades) grades[g.grade] = 0;
   for (const a of agents) if (a.grade !== null) grades[a.grade] = (grades[a.grade] ?? 0) + 1;
   const rated = agents.filter((a) => a.status === 'rated').length;
-  return { agents: agents.length, rated, not_rated: agents.length - rated, grades, rejected_rows: rejected };
+  return {
+    agents: agents.length,
+    rated,
+    not_rated: agents.length - rated,
+    grades,
+    rejected_rows: rejected,
+    ...(policy.scorebook === 2 ? summaryOfFormat2(policy, agents) : {}),
+  };
 }
 
 function compareIds(a: string, b: string): number {

@@ -2,6 +2,7 @@ import { INPUT_TABLES, type InputTableName, type RejectedRow, TABLES } from '@sc
 import type { Problem } from '@scorebook/problems';
 import { findSource, type LocatedFile, type Source } from '@scorebook/source';
 import { parsePeriod, Zone, type ZonedPeriod, zonePeriod } from '@scorebook/time';
+import { requiredKeysMissing } from './check/check-inputs.ts';
 import { Coverage } from './check/coverage.ts';
 import { DEFAULT_REJECTED_LIMIT, type RejectedLimit, tooManyRejected } from './check/rejected-limit.ts';
 import { RowChecks } from './check/row-checks.ts';
@@ -134,8 +135,13 @@ export async function inspectData(options: InspectOptions): Promise<Inspection> 
       values: [...counts].map(([field, map]) => ({ field, counts: [...map].sort((a, b) => b[1] - a[1]) })),
     });
   }
+  const jsonLines = new Set(
+    INPUT_TABLES.filter((t) => inputs.tables[t].files.some((f) => f.format === 'jsonl')),
+  );
+  const keyless = requiredKeysMissing(inputs, jsonLines);
   const problems = [
-    ...tooManyRejected(inputs, checks, options.maxRejected ?? DEFAULT_REJECTED_LIMIT),
+    ...keyless.problems,
+    ...tooManyRejected(inputs, checks, options.maxRejected ?? DEFAULT_REJECTED_LIMIT, keyless.tables),
     ...coverage.noData(zone),
   ];
   return {

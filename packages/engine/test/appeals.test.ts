@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { type Evaluation, evaluate } from '../src/index.ts';
 import { basePolicy, csv, writeScenario } from './scenario.ts';
 import { stopped } from './stopped.ts';
+import { v2Policy } from './v2.ts';
 
 const scorecards = `  aftersale:
     title: 售后
@@ -269,5 +270,45 @@ describe('appeals applied between the row checks and the exclusions', () => {
     expect(problems.find((p) => p.code === 'APPEAL_BAD_VALUE')?.message.en).toBe(
       '"9" is not a value of the field csat: expected int 1–5 | null.',
     );
+  });
+});
+
+describe('appeals under policy format 2', () => {
+  // quality (60): csat_rate 50 (50% → 100%), qa_score 50 (50 → 100); complaints (40): complaints_n (2 → 0).
+  const groups = `  aftersale:
+    title: 售后
+    roles: [aftersale]
+    groups:
+      - id: quality
+        title: 服务质量
+        weight: 60
+        scored:
+          - { metric: csat_rate, weight: 50, target: 100%, floor: 50%, min_sample: 3 }
+          - { metric: qa_score, weight: 50, target: 100, floor: 50 }
+      - id: complaints
+        title: 投诉
+        weight: 40
+        scored:
+          - { metric: complaints_n, weight: 100, target: 0, floor: 2 }
+`;
+
+  it('leave a voided metric out of its group subtotal, its weight shared inside the group', async () => {
+    const { policiesDir, dataDir } = writeScenario({ policy: v2Policy(groups, metrics), tables });
+    const appealsDir = join(dataDir, '..', 'appeals');
+    mkdirSync(join(appealsDir, '2026-10'), { recursive: true });
+    writeFileSync(join(appealsDir, '2026-10', 'ap-1.yaml'), appeal('a1', '{ metric: csat_rate }', UPHELD));
+    const e = await evaluate({ policiesDir, dataDir, period: '2026-10', appealsDir });
+    const a1 = agent(e, 'a1');
+    // Without the appeal quality would be (50 + 90) ÷ 2 = 70 and the base 70·0.6 + 50·0.4 = 62. With
+    // it, quality is qa alone (95 → 90); complaints 1 → 50; base (90·60 + 50·40) ÷ 100.
+    expect(a1.metrics.csat_rate?.status).toBe('appealed');
+    expect(a1.metrics.csat_rate?.value).toBe(0.75);
+    expect(a1.groups?.map((g) => g.subtotal)).toEqual([90, 50]);
+    expect(a1.base_score).toBe(74);
+    expect(a1.grade_by_score).toBe('B');
+    expect(a1.appeals).toEqual([
+      { id: 'ap-1', disputes: 'metric:csat_rate', outcome: 'upheld', status: 'applied', role: 'appellant' },
+    ]);
+    expect(Object.keys(a1).slice(-3)).toEqual(['reward', 'appealed', 'appeals']);
   });
 });

@@ -164,6 +164,9 @@ describe('unreadable input', () => {
     expect((await stopped(evaluate({ policiesDir, dataDir, period: '2026-13' }))).problems[0]!.code).toBe(
       'BAD_PERIOD',
     );
+    expect((await stopped(evaluate({ policiesDir, dataDir, period: '2026-10-05' }))).problems[0]!.code).toBe(
+      'PERIOD_NOT_EVALUATED',
+    );
     expect((await stopped(evaluate({ policiesDir, dataDir, period: '2025-12' }))).problems[0]!.code).toBe(
       'NO_VERSION_FOR_PERIOD',
     );

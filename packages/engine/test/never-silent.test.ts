@@ -67,6 +67,19 @@ describe('what is never silent', () => {
     expect(codes(jsonl)).toEqual(['FIELD_NOT_IN_DATA', 'FIELD_NOT_IN_DATA']);
   });
 
+  it('2. a required field no JSON Lines record has as a key is said once, with the keys the records have', async () => {
+    const surveys = Array.from({ length: 30 }, (_, i) => ({ id: `s${i}`, staffId: 'a1', evaluation: 100 }));
+    const r = await stopped(
+      runScenario({
+        tables: { agents: AGENTS, conversations: conv('c1,a1,chat,2026-10-05T10:00:00+08:00,'), surveys },
+      }),
+    );
+    expect(codes(r)).toEqual(['REQUIRED_KEY_MISSING']);
+    expect(r.problems[0]!.message.en).toBe(
+      'No record of the JSON Lines files of surveys (surveys.jsonl) has a key for the required fields survey_id, agent_id, submitted_at; the records have the keys: id, staffId, evaluation. In source.yaml, say which key each comes from:\ntables:\n  surveys:\n    fields:\n      survey_id: <key>\n      agent_id: <key>\n      submitted_at: <key>',
+    );
+  });
+
   it('3. a condition of an exclusion on a column the data lacks stops the run', async () => {
     const policy = basePolicy({
       exclusions: `  - id: vip
@@ -86,6 +99,24 @@ describe('what is never silent', () => {
     );
     expect(codes(r)).toEqual(['FIELD_NOT_IN_DATA']);
     expect(r.problems[0]!.message.en).toContain('conversations.vip_level (exclusion vip)');
+  });
+
+  it('4. a table a veto needs that source.yaml lists with files matching none stops the run, unless allowed', async () => {
+    const tables = {
+      agents: AGENTS,
+      conversations: conv('c1,a1,chat,2026-10-05T10:00:00+08:00,'),
+      messages: csv(MSG),
+      'source.yaml': 'scorebook: 1\nkind: source\ntables:\n  qa_reviews:\n    files: ["质检_*.csv"]\n',
+    };
+    const r = await stopped(runScenario({ tables, allowMissing: [] }));
+    expect(r.problems.map((p) => [p.code, p.file?.endsWith('source.yaml')])).toEqual([
+      ['DECLARED_TABLE_NO_FILES', true],
+    ]);
+    expect(r.problems[0]!.message.en).toContain(
+      'source.yaml lists the table qa_reviews (files: 质检_*.csv), and no file matches',
+    );
+    const allowed = await runScenario({ tables, allowMissing: ['qa_reviews'] });
+    expect(allowed.results.inputs.qa_reviews).toMatchObject({ absent: true, files: [] });
   });
 
   it('4. a scored metric whose table is absent stops the run, unless allowed to be missing', async () => {
@@ -225,6 +256,70 @@ describe('what a run can read but a reader must be told', () => {
     expect(empty[0]!.message.en).toContain(
       'conversations.resolved is empty in all 40 rows of the period, and the policy reads it (resolution_rate (aftersale/resolution_rate))',
     );
+  });
+
+  it('warns of yes/no cells left empty in some rows, naming the agents (blank 是否解决 count as not resolved)', async () => {
+    const policy = basePolicy({
+      scorecards: `  aftersale:
+    title: 售后
+    roles: [aftersale]
+    scored:
+      - { metric: resolution_rate, weight: 100, target: 90%, floor: 50% }`,
+    });
+    const conversations = csv(
+      'conversation_id,agent_id,channel,started_at,resolved',
+      ...many(40).map((r, i) => `${r.slice(0, -1)},${i < 3 ? '' : 'true'}`),
+    );
+    const e = await runScenario({ policy, tables: { agents: AGENTS, conversations } });
+    const partly = e.warnings.filter((w) => w.code === 'FIELD_PARTLY_EMPTY_IN_PERIOD');
+    expect(partly.map((w) => w.message.en)).toEqual([
+      'conversations.resolved is empty in 3 of the period\'s 40 rows, and the policy reads it (resolution_rate (aftersale/resolution_rate)): an empty value counts as missing (e.g. "not resolved"); agents affected: a1 3. Check whether the export left this column unfilled.',
+    ]);
+  });
+
+  it('warns of a table the policy uses whose files have no row in the period (a header-only export)', async () => {
+    const e = await runScenario({
+      tables: {
+        agents: AGENTS,
+        conversations: conv('c1,a1,chat,2026-10-05T10:00:00+08:00,'),
+        messages: csv(MSG),
+        qa_reviews: 'review_id,agent_id,conversation_id,reviewed_at,score,red_line\n',
+      },
+    });
+    expect(e.warnings.filter((w) => w.code === 'TABLE_EMPTY_IN_PERIOD').map((w) => w.message.en)).toEqual([
+      'The table messages has files, but none of its rows falls in 2026-10, and the policy uses it (first_response_time (aftersale/first_response_time); reply_rate (aftersale/reply_rate)): those metrics count as if the period had no records. Is the export only a header, or a file of another month?',
+      expect.stringContaining('The table qa_reviews has files, but none of its rows falls in 2026-10'),
+    ]);
+  });
+
+  it('warns of every row of the period rejected for a value not in a map, whatever the limit', async () => {
+    const e = await runScenario({
+      tables: {
+        agents: AGENTS,
+        conversations: conv('c1,a1,chat,2026-10-05T10:00:00+08:00,'),
+        messages: csv(
+          '会话,时间,发送方,客服,内容',
+          'c1,2026-10-05T10:00:00+08:00,客户,,你好',
+          'c1,2026-10-05T10:00:30+08:00,客服,a1,您好',
+          'c1,2026-10-05T10:01:00+08:00,系统,,转接',
+        ),
+        'source.yaml': `scorebook: 1
+kind: source
+tables:
+  messages:
+    fields:
+      conversation_id: 会话
+      sent_at: 时间
+      sender: { column: 发送方, map: { 客户: customer, 客服: agent } }
+      agent_id: 客服
+      text: 内容
+`,
+      },
+      maxRejected: { kind: 'rows', value: 5 },
+    });
+    expect(e.warnings.filter((w) => w.code === 'UNMAPPED_IN_PERIOD').map((w) => w.message.en)).toEqual([
+      "1 rows of messages in the period were rejected because their sender is not in source.yaml's map, so they count in no metric, adjustment or veto (agents affected: a1 1). This is a gap in source.yaml, not dirty data: add the values to the map (null for a value to read as missing); the rejected rows list each value.",
+    ]);
   });
 
   it('warns when the rows of a dense table cover only part of the period, and of rejected rows of the period', async () => {

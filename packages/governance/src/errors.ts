@@ -170,6 +170,12 @@ export const GOVERNANCE_ERRORS = defineCatalogue({
     en: (p: { periods: string }) =>
       `This version file was edited after it governed the publication of ${p.periods}. The published results stand (verify reads the file at the recorded commit), but re-evaluating, an impact or a supersede of ${p.periods} would use the edited rules. Put new rules in a new version file (a new effective_from) and restore this one with git checkout; for a correction, republish with publish --period <period> --supersede --reason "…".`,
   },
+  PUBLISH_UNMAPPED_VALUES: {
+    zh: (p: { field: string; rows: number; first: string; firstZh: string }) =>
+      `${p.rows} 行因 ${p.field} 的值不在 source.yaml 的 map 中被拒绝,不能发布:缺一个取值会整类地丢掉记录(例如所有红线、所有一星评价)。请把这些值加进 map(不计的值写 null),再发布。第一行:${p.firstZh}`,
+    en: (p: { field: string; rows: number; first: string; firstZh: string }) =>
+      `${p.rows} rows were rejected because their ${p.field} is not in source.yaml's map, so the period is not published: a value missing from a map drops a whole kind of record (every red line, every one-star survey). Add the values to the map (null for one to read as missing), then publish. The first row: ${p.first}`,
+  },
   PUBLISH_LOCK_STALE: {
     zh: (p: { period: string; holder: string; lock: string }) =>
       `期间 ${p.period} 的锁文件是一个已不在运行的发布留下的(${p.holder}),那次发布多半被中断了;已发布的内容见本行。下一次发布 ${p.period} 之前,确认后删除它:rm ${p.lock}`,

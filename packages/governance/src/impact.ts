@@ -15,7 +15,7 @@ import type { AgentResult, Manifest } from '@scorebook/contract';
 import { evaluate } from '@scorebook/engine';
 import { diffPolicies, loadPolicyBytes, type Policy, type PolicyChange } from '@scorebook/policy';
 import { type Problem, ScorebookError } from '@scorebook/problems';
-import { parsePeriod } from '@scorebook/time';
+import { parseEvaluationPeriod } from '@scorebook/time';
 import { governanceStop } from './errors.ts';
 import { gitPath, gitRoot, resolveRef } from './git.ts';
 import { publishedPeriods } from './publish.ts';
@@ -61,6 +61,24 @@ export interface AdjustmentMove {
   to: number | null;
 }
 
+/** An agent whose flags change (policy format 2): the flags raised and no longer raised. */
+export interface FlagMove {
+  agent_id: string;
+  name: string;
+  added: string[];
+  removed: string[];
+}
+
+/** An agent whose reward total moves (policy format 2), with its grade on each side. */
+export interface RewardMove {
+  agent_id: string;
+  name: string;
+  grade_before: string | null;
+  grade_after: string | null;
+  from: number | null;
+  to: number | null;
+}
+
 /** One side of a comparison: a version file, from the base ref or the working tree. */
 export interface VersionSide {
   version: string;
@@ -80,13 +98,18 @@ export interface VersionImpact {
   after: VersionSide | null;
   /** Meaning-level changes from `before` to `after`. */
   changes: PolicyChange[];
-  /** Changes of a scored metric's weight (or a scored metric added or removed). */
+  /** Changes of a scored metric's or a group's weight (or one added or removed). */
   weights: PolicyChange[];
   grades: AgentMove[];
   ranks: AgentMove[];
   /** Agents whose total score moves. */
   scores: AgentMove[];
   adjustments: AdjustmentMove[];
+  /** Agents whose flags change (format 2 on either side). */
+  flags: FlagMove[];
+  /** Agents whose reward total changes (format 2 on either side), and the sum of the changes. */
+  rewards: RewardMove[];
+  reward_change: number;
   /** Score shifts per scorecard over agents rated under both. */
   shifts: Array<{ scorecard: string; agents: number; mean: number; min: number; max: number }>;
 }
@@ -108,7 +131,10 @@ export interface ImpactReport {
  * files and with the working tree's.
  */
 export interface AppealsImpact
-  extends Pick<VersionImpact, 'grades' | 'ranks' | 'scores' | 'adjustments' | 'shifts'> {
+  extends Pick<
+    VersionImpact,
+    'grades' | 'ranks' | 'scores' | 'adjustments' | 'flags' | 'rewards' | 'reward_change' | 'shifts'
+  > {
   added: string[];
   edited: string[];
   removed: string[];
@@ -136,7 +162,7 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
       .filter((p) => /^\d{4}-\d{2}$/.test(p))
       .pop();
   if (period === undefined) throw governanceStop('input', 'NO_CLOSED_PERIOD', null);
-  const parsedPeriod = parsePeriod(period);
+  const parsedPeriod = parseEvaluationPeriod(period);
   if (parsedPeriod === null) throw governanceStop('input', 'PERIOD_NEEDS_DATA', null, { period });
   const manifestFile = join(resultsRoot, period, 'manifest.json');
   const manifest = existsSync(manifestFile)
@@ -218,7 +244,10 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
         before: before && sideOf(before),
         after: after && sideOf(after),
         changes,
-        weights: changes.filter((c) => c.area === 'scored' && (c.field === 'weight' || c.kind !== 'changed')),
+        weights: changes.filter(
+          (c) =>
+            (c.area === 'scored' || c.area === 'group') && (c.field === 'weight' || c.kind !== 'changed'),
+        ),
         ...compareAgents((await run(before, `${i}-before`)) ?? [], (await run(after, `${i}-after`)) ?? []),
       });
     }
@@ -343,15 +372,26 @@ function sideOf(l: Loaded): VersionSide {
   return { version: l.policy.version, file: l.file, effective_from: l.policy.effective_from, from: l.from };
 }
 
-function compareAgents(
+/**
+ * What moves between two results of one period, agent by agent (matched by id, agents on one
+ * side only left out): grades, ranks, totals, adjustments, flags, reward totals (the sum of the
+ * changes counts a null total as 0) and the score shift per scorecard.
+ */
+export function compareAgents(
   before: readonly AgentResult[],
   after: readonly AgentResult[],
-): Pick<VersionImpact, 'grades' | 'ranks' | 'scores' | 'adjustments' | 'shifts'> {
+): Pick<
+  VersionImpact,
+  'grades' | 'ranks' | 'scores' | 'adjustments' | 'flags' | 'rewards' | 'reward_change' | 'shifts'
+> {
   const old = new Map(before.map((a) => [a.agent_id, a]));
   const grades: AgentMove[] = [];
   const ranks: AgentMove[] = [];
   const scores: AgentMove[] = [];
   const adjustments: AdjustmentMove[] = [];
+  const flags: FlagMove[] = [];
+  const rewards: RewardMove[] = [];
+  let rewardChange = 0;
   const deltas = new Map<string, number[]>();
   for (const a of after) {
     const b = old.get(a.agent_id);
@@ -373,6 +413,25 @@ function compareAgents(
       const to = a.adjustments[id] ?? null;
       if (from !== to) adjustments.push({ agent_id: a.agent_id, name: a.name, adjustment: id, from, to });
     }
+    const flagsBefore = new Set(b.flags ?? []);
+    const flagsAfter = new Set(a.flags ?? []);
+    const added = [...flagsAfter].filter((f) => !flagsBefore.has(f));
+    const removed = [...flagsBefore].filter((f) => !flagsAfter.has(f));
+    if (added.length > 0 || removed.length > 0)
+      flags.push({ agent_id: a.agent_id, name: a.name, added, removed });
+    const paidBefore = b.reward?.total ?? null;
+    const paidAfter = a.reward?.total ?? null;
+    if (paidBefore !== paidAfter) {
+      rewards.push({
+        agent_id: a.agent_id,
+        name: a.name,
+        grade_before: b.grade,
+        grade_after: a.grade,
+        from: paidBefore,
+        to: paidAfter,
+      });
+      rewardChange += (paidAfter ?? 0) - (paidBefore ?? 0);
+    }
     if (
       b.total_score !== null &&
       a.total_score !== null &&
@@ -388,5 +447,5 @@ function compareAgents(
     min: Math.min(...d),
     max: Math.max(...d),
   }));
-  return { grades, ranks, scores, adjustments, shifts };
+  return { grades, ranks, scores, adjustments, flags, rewards, reward_change: rewardChange, shifts };
 }

@@ -5,13 +5,16 @@ export {
   type AdjustmentMove,
   type AgentMove,
   type AppealsImpact,
+  type FlagMove,
   type ImpactOptions,
   type ImpactReport,
   policyImpact,
+  type RewardMove,
   type VersionImpact,
   type VersionSide,
 } from './impact.ts';
 export { checkManifest } from './manifest.ts';
+export { interruptedPeriods } from './paths.ts';
 export {
   type PolicyTestReport,
   type RuleCoverage,

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { leftoversOf } from '@scorebook/engine';
-import { parsePeriod } from '@scorebook/time';
+import { parseEvaluationPeriod } from '@scorebook/time';
 import { gitRoot } from './git.ts';
 
 /** The folder paths in manifests and commands are relative to: the git work tree, else `cwd`. */
@@ -32,7 +32,7 @@ export function supersededSlots(periodDir: string): number[] {
 export function periodFolders(resultsRoot: string): string[] {
   if (!existsSync(resultsRoot)) return [];
   return readdirSync(resultsRoot)
-    .filter((n) => parsePeriod(n) !== null && statSync(join(resultsRoot, n)).isDirectory())
+    .filter((n) => parseEvaluationPeriod(n) !== null && statSync(join(resultsRoot, n)).isDirectory())
     .sort();
 }
 
@@ -41,7 +41,7 @@ export function lockedPeriods(resultsRoot: string): string[] {
   if (!existsSync(resultsRoot)) return [];
   return readdirSync(resultsRoot)
     .map((entry) => /^\.(.+)\.lock$/.exec(entry)?.[1])
-    .filter((period): period is string => period !== undefined && parsePeriod(period) !== null)
+    .filter((period): period is string => period !== undefined && parseEvaluationPeriod(period) !== null)
     .sort();
 }
 
@@ -51,7 +51,11 @@ export function interruptedPeriods(resultsRoot: string): Map<string, string> {
   if (!existsSync(resultsRoot)) return found;
   for (const entry of readdirSync(resultsRoot)) {
     const period = /^\.(.+)\.replaced-\d+$/.exec(entry)?.[1];
-    if (period === undefined || parsePeriod(period) === null || existsSync(join(resultsRoot, period)))
+    if (
+      period === undefined ||
+      parseEvaluationPeriod(period) === null ||
+      existsSync(join(resultsRoot, period))
+    )
       continue;
     const aside = leftoversOf(join(resultsRoot, period)).find((l) => l.kind === 'replaced');
     if (aside) found.set(period, aside.path);

@@ -255,10 +255,16 @@ function check(want: AgentExpectation, agents: readonly AgentResult[], at: At): 
   };
   field(['status'], want.status, got.status);
   field(['grade'], want.grade, got.grade);
+  field(['grade_by_score'], want.grade_by_score, got.grade_by_score);
   field(['rank'], want.rank, got.rank);
   field(['base_score'], want.base_score, got.base_score);
   field(['total_score'], want.total_score, got.total_score);
   if (want.vetoes !== undefined) field(['vetoes'], [...want.vetoes].sort(), [...got.vetoes].sort());
+  if (want.flags !== undefined) field(['flags'], [...want.flags].sort(), [...(got.flags ?? [])].sort());
+  if (want.awards !== undefined)
+    field(['awards'], [...want.awards].sort(), (got.awards ?? []).map((a) => a.id).sort());
+  for (const key of ['coefficient', 'base', 'bonus', 'total'] as const)
+    field(['reward', key], want.reward?.[key], got.reward?.[key] ?? null);
   for (const [id, points] of Object.entries(want.adjustments ?? {}))
     field(['adjustments', id], points, got.adjustments[id]);
   for (const [id, n] of Object.entries(want.excluded ?? {}))
@@ -267,6 +273,17 @@ function check(want: AgentExpectation, agents: readonly AgentResult[], at: At): 
     field(['metrics', id], value, got.metrics[id]?.value);
   for (const [id, status] of Object.entries(want.metric_status ?? {}))
     field(['metric_status', id], status, got.metrics[id]?.status);
+  for (const [id, score] of Object.entries(want.scores ?? {}))
+    field(['scores', id], score, got.metrics[id]?.score);
+  for (const [id, segments] of Object.entries(want.segment_scores ?? {}))
+    for (const [value, score] of Object.entries(segments))
+      field(
+        ['segment_scores', id, value],
+        score,
+        got.metrics[id]?.segments?.find((s) => String(s.segment) === value)?.score ?? null,
+      );
+  for (const [id, subtotal] of Object.entries(want.groups ?? {}))
+    field(['groups', id], subtotal, got.groups?.find((g) => g.id === id)?.subtotal);
   return failures;
 }
 
@@ -288,11 +305,22 @@ function coverageOf(versions: readonly Policy[], evaluations: readonly Evaluatio
           `scorecards.${s.id}.eligibility`,
           members.some((a) => a.reason_code === 'NOT_ELIGIBLE'),
         );
-      for (const item of s.scored)
+      for (const g of s.groups)
+        add(
+          `scorecards.${s.id}.groups.${g.id}`,
+          members.some((a) => a.groups?.some((r) => r.id === g.id && r.status === 'scored') ?? false),
+        );
+      for (const item of s.scored) {
         add(
           `scorecards.${s.id}.scored.${item.metric}`,
           members.some((a) => a.metrics[item.metric]?.status === 'scored'),
         );
+        for (const [i, g] of (item.segments?.segments ?? []).entries())
+          add(
+            `scorecards.${s.id}.scored.${item.metric}.segments.${String(g.value)}`,
+            members.some((a) => a.metrics[item.metric]?.segments?.[i]?.status === 'scored'),
+          );
+      }
       for (const a of s.adjustments)
         add(
           `scorecards.${s.id}.adjustments.${a.id}`,
@@ -303,6 +331,30 @@ function coverageOf(versions: readonly Policy[], evaluations: readonly Evaluatio
           `scorecards.${s.id}.vetoes.${v.id}`,
           members.some((m) => m.vetoes.includes(v.id)),
         );
+      for (const f of s.flags)
+        add(
+          `scorecards.${s.id}.flags.${f.id}`,
+          members.some((m) => m.flags?.includes(f.id) ?? false),
+        );
+      for (const c of s.rewards?.coefficients ?? [])
+        add(
+          `scorecards.${s.id}.rewards.${c.grade}`,
+          members.some((m) => m.grade === c.grade && m.reward?.coefficient != null),
+        );
+      for (const a of s.awards)
+        add(
+          `scorecards.${s.id}.awards.${a.id}`,
+          members.some((m) => m.awards?.some((w) => w.id === a.id) ?? false),
+        );
+      for (const rule of s.distribution?.grades ?? [])
+        for (const share of ['max_share', 'min_share'] as const)
+          if (rule[share] !== null)
+            add(
+              `scorecards.${s.id}.distribution.${rule.grade}.${share}`,
+              members.some(
+                (m) => m.distribution?.moves.some((x) => x.rule === share && x.grade === rule.grade) ?? false,
+              ),
+            );
     }
   }
   return coverage;

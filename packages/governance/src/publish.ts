@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix, resolve } from 'node:path';
-import type { Manifest } from '@scorebook/contract';
+import type { Manifest, RejectedRow } from '@scorebook/contract';
 import {
   ENGINE_VERSION,
   type EvaluateOptions,
@@ -116,6 +116,7 @@ export async function publishPeriod(options: PublishOptions): Promise<Publicatio
       ],
       base,
     );
+    refuseUnmapped(evaluation.rejected, sourceFile);
     if (options.archive !== undefined)
       archiveInputs(resolve(cwd, options.archive), dataDir, inputFilesOf(evaluation.results));
 
@@ -180,6 +181,32 @@ export async function publishPeriod(options: PublishOptions): Promise<Publicatio
   } finally {
     lock.release();
   }
+}
+
+/**
+ * Refuses (kind `refused`, `PUBLISH_UNMAPPED_VALUES`) a period whose rows were rejected because a
+ * value is not in source.yaml's map: a gap in the source, which drops a whole kind of value (every
+ * red line, every one-star survey) rather than noise. One problem per table and field, with the
+ * count and the first rejected row. Mapping the value (to `null` for one to read as missing)
+ * lets the period be published.
+ */
+function refuseUnmapped(rejected: readonly RejectedRow[], sourceFile: string | null): void {
+  const groups = new Map<string, RejectedRow[]>();
+  for (const r of rejected) {
+    if (r.code !== 'UNMAPPED_VALUE') continue;
+    const key = `${r.table}.${r.field ?? ''}`;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  const problems = [...groups].map(([field, rows]) => {
+    const first = rows[0];
+    return governanceProblem('PUBLISH_UNMAPPED_VALUES', sourceFile, {
+      field,
+      rows: rows.length,
+      first: first === undefined ? '' : `${first.file}:${first.line} ${first.message.en}`,
+      firstZh: first === undefined ? '' : `${first.file}:${first.line} ${first.message.zh}`,
+    });
+  });
+  if (problems.length > 0) throw new ScorebookError('refused', problems);
 }
 
 /**

@@ -83,10 +83,13 @@ function renderVersion(out: string[], v: VersionImpact, lang: Lang, md: boolean)
     }
 }
 
-/** The agents whose grade, total, rank or adjustments move, and the shifts by scorecard. */
+/** The agents whose grade, total, rank, adjustments, flags or reward move, and the shifts by scorecard. */
 function renderMoves(
   out: string[],
-  v: Pick<VersionImpact, 'grades' | 'ranks' | 'scores' | 'adjustments' | 'shifts'>,
+  v: Pick<
+    VersionImpact,
+    'grades' | 'ranks' | 'scores' | 'adjustments' | 'flags' | 'rewards' | 'reward_change' | 'shifts'
+  >,
   lang: Lang,
   md: boolean,
 ): void {
@@ -143,6 +146,40 @@ function renderMoves(
       zh ? ['客服', '加减分', '之前', '之后'] : ['Agent', 'Adjustment', 'Before', 'After'],
       v.adjustments.slice(0, ROWS).map(adjustmentRow),
     );
+  if (v.flags.length > 0) {
+    heading(zh ? `需关注标记变化(${v.flags.length})` : `Flag changes (${v.flags.length})`);
+    table(
+      out,
+      md,
+      zh ? ['客服', '新增标记', '取消标记'] : ['Agent', 'Flagged', 'No longer flagged'],
+      v.flags
+        .slice(0, ROWS)
+        .map((f) => [`${f.name} (${f.agent_id})`, f.added.join(', ') || '—', f.removed.join(', ') || '—']),
+    );
+    if (v.flags.length > ROWS)
+      out.push(zh ? `……另有 ${v.flags.length - ROWS} 名` : `… and ${v.flags.length - ROWS} more`);
+  }
+  if (v.rewards.length > 0) {
+    heading(
+      zh
+        ? `奖金变化(${v.rewards.length} 人,合计 ${signed(v.reward_change)})`
+        : `Reward changes (${v.rewards.length} agents, ${signed(v.reward_change)} in all)`,
+    );
+    table(
+      out,
+      md,
+      zh ? ['客服', '等级', '奖金'] : ['Agent', 'Grade', 'Reward'],
+      v.rewards
+        .slice(0, ROWS)
+        .map((r) => [
+          `${r.name} (${r.agent_id})`,
+          `${r.grade_before ?? '—'} → ${r.grade_after ?? '—'}`,
+          `${r.from === null ? '—' : r.from.toFixed(2)} → ${r.to === null ? '—' : r.to.toFixed(2)}`,
+        ]),
+    );
+    if (v.rewards.length > ROWS)
+      out.push(zh ? `……另有 ${v.rewards.length - ROWS} 名` : `… and ${v.rewards.length - ROWS} more`);
+  }
 }
 
 /** What the appeal files added, edited or removed against the base move. */

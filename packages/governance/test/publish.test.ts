@@ -134,6 +134,32 @@ describe('what is published is what was committed', () => {
   });
 });
 
+describe('publishing through a source with a gap in a map', () => {
+  it('refuses rows rejected for a value not in the map, and publishes once the value is mapped', async () => {
+    const own = makeRepo();
+    const data = join(own, 'data/sample');
+    const conversations = readFileSync(join(data, 'conversations.csv'), 'utf8').replace(',chat,', ',微信,');
+    writeFileSync(join(data, 'conversations.csv'), conversations);
+    const source = (extra: string) =>
+      `scorebook: 1\nkind: source\ntables:\n  conversations:\n    fields:\n      channel: { column: channel, map: { chat: chat, phone: phone, ticket: ticket, wecom_group: wecom_group${extra} } }\n`;
+    writeFileSync(join(data, 'source.yaml'), source(''));
+    git(own, 'add', '-A');
+    git(own, 'commit', '-q', '-m', 'a source without 微信');
+    const error = await stopOf(() => publish(own, '2026-10'));
+    expect(error.kind).toBe('refused');
+    expect(error.problems.map((p) => [p.code, p.file])).toEqual([
+      ['PUBLISH_UNMAPPED_VALUES', join(data, 'source.yaml')],
+    ]);
+    expect(error.problems[0]!.message.en).toMatch(
+      /^1 rows were rejected because their conversations\.channel is not in source\.yaml's map, so the period is not published: .* The first row: conversations\.csv:\d+ /,
+    );
+    expect(existsSync(join(own, 'data/results/2026-10'))).toBe(false);
+    writeFileSync(join(data, 'source.yaml'), source(', 微信: chat'));
+    git(own, 'commit', '-q', '-am', 'map 微信');
+    expect((await publish(own, '2026-10')).evaluation.rejected).toEqual([]);
+  });
+});
+
 describe('the input archive', () => {
   it('keeps every input file by sha256, once', async () => {
     const archive = join(repo, '.scorebook/archive');

@@ -5,27 +5,50 @@ export { type ChangeArea, canonicalJson, diffPolicies, type PolicyChange } from 
 export {
   describeChange,
   formatBands,
+  formatBonusBase,
+  formatDistribution,
   formatQuantity,
+  formatRange,
+  formatRewards,
+  formatSegments,
   type Lang,
   renderDiffMarkdown,
   renderDiffText,
 } from './diff/render-diff.ts';
 export { POLICY_ERRORS, type PolicyErrorCode } from './errors/catalogue.ts';
 export { loadPolicyFamily, type PolicyFamily } from './load/load-family.ts';
-export { type LoadedPolicy, loadPolicyBytes, loadPolicyFile } from './load/load-policy.ts';
+export {
+  type LoadedPolicy,
+  loadPolicyBytes,
+  loadPolicyFile,
+  type PolicyCheckOptions,
+} from './load/load-policy.ts';
 export { policyMetricCatalog } from './metric-catalog.ts';
 export type {
   Adjustment,
   AppealRules,
+  Award,
   Band,
+  BonusBase,
   BusinessHoursSpec,
+  Distribution,
+  DistributionRule,
   Eligibility,
   Exclusion,
+  Flag,
   Grade,
+  ItemSegments,
   Policy,
+  Rewards,
   Scorecard,
+  ScoredGroup,
   ScoredItem,
   SourceRef,
+  TargetRange,
   Veto,
 } from './model.ts';
+export { cents, PAYROLL_AMOUNT_COLUMNS, PAYROLL_COLUMNS, payrollRows } from './rewards/payroll.ts';
+export { neutralise, type SheetRows, sheetCsv, sheetXlsx } from './rewards/spreadsheet.ts';
+export { segmentDefinitions, segmentMetricId } from './segments.ts';
 export { selectVersion } from './select-version.ts';
+export { policyOfSnapshot } from './snapshot/policy-of-snapshot.ts';

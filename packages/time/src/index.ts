@@ -14,6 +14,7 @@ export {
   wallClockMs,
   weekdayIndex,
 } from './calendar.ts';
+export { PERIOD_ERRORS, type PeriodProblemCode } from './errors.ts';
 export {
   formatInstantLocal,
   formatInstantUtc,
@@ -22,10 +23,20 @@ export {
   parseTimestamp,
 } from './instant.ts';
 export {
+  comparePeriods,
+  type EvaluationKind,
+  isEvaluationKind,
+  isMonitoringKind,
+  isoWeeksInYear,
+  type MonitoringKind,
   type Period,
   type PeriodKind,
+  type PeriodReading,
+  parseEvaluationPeriod,
   parsePeriod,
   previousPeriod,
+  readPeriod,
+  weekOf,
   type ZonedPeriod,
   zonePeriod,
 } from './period.ts';

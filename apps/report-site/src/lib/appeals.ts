@@ -1,5 +1,5 @@
 import type { AgentResult, AppealExplanation } from '@scorebook/contract';
-import { neutralise } from './downloads.ts';
+import { sheetCsv } from '@scorebook/policy';
 import type { SitePeriod } from './load.ts';
 
 /** How many appeals of a period were filed, decided, overturned (upheld or partly), rejected, refused, pending. */
@@ -122,10 +122,6 @@ export function appealsCsv(period: SitePeriod): string {
     'claim',
     'changes',
   ];
-  const cell = (v: string | null) => {
-    const text = neutralise(v ?? '');
-    return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
   const rows = periodAppeals(period).map((a) => [
     a.id,
     a.agent_id,
@@ -139,5 +135,5 @@ export function appealsCsv(period: SitePeriod): string {
     a.claim,
     a.changes.map((c) => `${c.action} ${c.target}${c.field === null ? '' : `.${c.field}`}`).join('; '),
   ]);
-  return `\ufeff${[head, ...rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+  return sheetCsv([head, ...rows]);
 }

@@ -107,6 +107,11 @@ const AREA: Readonly<Record<PolicyChange['area'], FixedTextKey>> = {
   scored: 'diffAreaScored',
   adjustment: 'adjustments',
   veto: 'vetoes',
+  distribution: 'forcedDistribution',
+  group: 'group',
+  flag: 'flags',
+  reward: 'rewards',
+  award: 'awards',
   appeals: 'diffAreaAppeals',
 };
 

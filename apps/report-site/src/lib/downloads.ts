@@ -1,14 +1,6 @@
-import ExcelJS from 'exceljs';
+import { PAYROLL_AMOUNT_COLUMNS, payrollRows, sheetCsv, sheetXlsx } from '@scorebook/policy';
 import type { SitePeriod } from './load.ts';
 import { own } from './views.ts';
-
-/**
- * A text cell made safe for spreadsheets: a value starting with `=`, `+`, `-`, `@`, a tab or a
- * carriage return would be read as a formula, so it gets a leading apostrophe (OWASP's advice).
- */
-export function neutralise(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
 
 /** The rows of a period's scorecards: one per agent, headers first. */
 export function scorecardRows(period: SitePeriod): Array<Array<string | number | null>> {
@@ -65,27 +57,25 @@ export function scorecardRows(period: SitePeriod): Array<Array<string | number |
 
 /** The scorecards as CSV (UTF-8 with BOM, so Excel reads Chinese), every text cell neutralised. */
 export function scorecardsCsv(period: SitePeriod): string {
-  const cell = (v: string | number | null) => {
-    if (v === null) return '';
-    if (typeof v === 'number') return String(v);
-    const text = neutralise(v);
-    return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  return `\ufeff${scorecardRows(period)
-    .map((r) => r.map(cell).join(','))
-    .join('\r\n')}\r\n`;
+  return sheetCsv(scorecardRows(period));
 }
 
 /** The scorecards as an XLSX workbook; text cells neutralised and written as text, never formulas. */
-export async function scorecardsXlsx(period: SitePeriod): Promise<Uint8Array<ArrayBuffer>> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Scorebook';
-  workbook.created = new Date(Date.UTC(2000, 0, 1));
-  workbook.modified = workbook.created;
-  const sheet = workbook.addWorksheet(period.id);
-  for (const row of scorecardRows(period))
-    sheet.addRow(row.map((v) => (typeof v === 'string' ? neutralise(v) : v)));
-  sheet.getRow(1).font = { bold: true };
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+export function scorecardsXlsx(period: SitePeriod): Promise<Uint8Array<ArrayBuffer>> {
+  return sheetXlsx(scorecardRows(period), period.id);
+}
+
+/** The payroll downloads of a period of policy format 2 (`docs/scorecards.md`, payroll); none for format 1. */
+export function payrollFiles(period: SitePeriod): Array<'payroll.csv' | 'payroll.xlsx'> {
+  return payrollRows(period.results) === null ? [] : ['payroll.csv', 'payroll.xlsx'];
+}
+
+/** The payroll of a period as CSV or XLSX: coefficient, bonus, awards and total per agent, amounts in cents. */
+export async function payroll(
+  period: SitePeriod,
+  file: 'payroll.csv' | 'payroll.xlsx',
+): Promise<string | Uint8Array<ArrayBuffer>> {
+  const rows = payrollRows(period.results) ?? [];
+  if (file === 'payroll.csv') return sheetCsv(rows);
+  return sheetXlsx(rows, period.id, Object.fromEntries(PAYROLL_AMOUNT_COLUMNS.map((c) => [c, '0.00'])));
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AgentResult, Manifest, PolicySnapshot, Results, SnapshotMetric } from '@scorebook/contract';
-import { parsePeriod } from '@scorebook/time';
+import { parseEvaluationPeriod } from '@scorebook/time';
 import { type Explanations, indexExplanations, NO_EXPLANATIONS } from './explanations.ts';
 import type { Currency } from './format.ts';
 import { LANGS } from './messages.ts';
@@ -75,7 +75,7 @@ export function siteData(): SiteData {
   if (existsSync(resultsDir)) {
     for (const name of readdirSync(resultsDir).sort()) {
       const dir = join(resultsDir, name);
-      if (parsePeriod(name) === null || !existsSync(join(dir, 'results.json'))) continue;
+      if (parseEvaluationPeriod(name) === null || !existsSync(join(dir, 'results.json'))) continue;
       periods.push(readPeriod(dir));
     }
   }

@@ -294,6 +294,20 @@ export const SITE_TEXT = defineCatalogue({
     en: (p: { grade: string }) => `grade capped at ${p.grade}`,
   },
   pointsLost: fixed('失分', 'Points lost'),
+  goalRange: {
+    zh: (p: { low: string; high: string; floorLow: string; floorHigh: string }) =>
+      `${p.low}–${p.high}(≤ ${p.floorLow} 或 ≥ ${p.floorHigh} 为 0)`,
+    en: (p: { low: string; high: string; floorLow: string; floorHigh: string }) =>
+      `${p.low}–${p.high} (0 at ≤ ${p.floorLow} or ≥ ${p.floorHigh})`,
+  },
+  goalSegments: {
+    zh: (p: { field: string; segments: string }) => `${p.field}:${p.segments}`,
+    en: (p: { field: string; segments: string }) => `${p.field}: ${p.segments}`,
+  },
+  goalSegment: {
+    zh: (p: { value: string; target: string; floor: string }) => `${p.value} ${p.target}(底线 ${p.floor})`,
+    en: (p: { value: string; target: string; floor: string }) => `${p.value} ${p.target} (floor ${p.floor})`,
+  },
   standingMet: fixed('达标', 'on target'),
   standingBelow: fixed('未达标', 'below target'),
   standingFloor: fixed('低于底线', 'at or beyond the floor'),
@@ -488,6 +502,73 @@ export const SITE_TEXT = defineCatalogue({
     zh: (p: { total: number; shown: number }) => `${p.total} 条计入的记录,最差的 ${p.shown} 条在前`,
     en: (p: { total: number; shown: number }) => `${p.total} records counted, the worst ${p.shown} first`,
   },
+  // Policy format 2 (docs/scorecards.md).
+  groups: fixed('考核维度', 'Groups'),
+  group: fixed('维度', 'Group'),
+  subtotal: fixed('维度分', 'Subtotal'),
+  flags: fixed('需关注', 'Needs attention'),
+  flagCounts: fixed('需关注标记', 'Flags raised'),
+  flagNote: fixed('需关注标记不影响等级。', 'Flags do not change the grade.'),
+  forcedDistribution: fixed('强制分布', 'Forced distribution'),
+  tieBreakers: fixed('总分相同时比较', 'Equal totals ordered by'),
+  maxShare: fixed('最多占比', 'At most'),
+  minShare: fixed('最少占比', 'At least'),
+  gradeByScore: fixed('按分数', 'By score'),
+  distributionPlace: {
+    zh: (p: { position: number; of: number }) =>
+      `在本考核表 ${p.of} 名参评客服中排第 ${p.position} 位(按总分、并列比较指标、工号)。`,
+    en: (p: { position: number; of: number }) =>
+      `Placed ${p.position} of the scorecard's ${p.of} rated agents (by total, the tie-breakers, then agent id).`,
+  },
+  distributionMove: {
+    zh: (p: {
+      from: string;
+      to: string;
+      rule: 'max_share' | 'min_share';
+      grade: string;
+      share: string;
+      limit: number;
+    }) =>
+      p.rule === 'max_share'
+        ? `${p.from} → ${p.to}:${p.grade} 最多占 ${p.share}(${p.limit} 人),本人排在其后。`
+        : `${p.from} → ${p.to}:${p.grade} 至少占 ${p.share}(${p.limit} 人),由排名最后的客服补足。`,
+    en: (p: {
+      from: string;
+      to: string;
+      rule: 'max_share' | 'min_share';
+      grade: string;
+      share: string;
+      limit: number;
+    }) =>
+      p.rule === 'max_share'
+        ? `${p.from} → ${p.to}: ${p.grade} is at most ${p.share} (${p.limit} agents), and this agent was placed after them.`
+        : `${p.from} → ${p.to}: ${p.grade} is at least ${p.share} (${p.limit} agents), filled from the lowest placed.`,
+  },
+  segmentsOf: {
+    zh: (p: { metric: string; field: string }) => `${p.metric}:按 ${p.field} 分段`,
+    en: (p: { metric: string; field: string }) => `${p.metric}: by ${p.field}`,
+  },
+  segment: fixed('分段', 'Segment'),
+  segmentsWeighted: fixed('按样本加权', 'Weighted by sample'),
+  rewards: fixed('绩效奖金', 'Rewards'),
+  coefficient: fixed('绩效系数', 'Coefficient'),
+  bonusBase: fixed('奖金基数', 'Bonus base'),
+  bonus: fixed('绩效奖金', 'Bonus'),
+  awards: fixed('奖项', 'Awards'),
+  awardPlace: {
+    zh: (p: { place: number }) => `第 ${p.place} 名`,
+    en: (p: { place: number }) => `place ${p.place}`,
+  },
+  rewardTotal: fixed('合计', 'Total'),
+  rewardTotals: fixed('奖金合计', 'Reward totals'),
+  rewardedAgents: fixed('有奖金的客服', 'Agents with a reward'),
+  payroll: fixed('薪资导出', 'Payroll export'),
+  notRatedCoefficient: fixed('未参评', 'Not rated'),
+  places: fixed('名额', 'Places'),
+  groupNoScore: fixed(
+    '本维度没有得分的指标,权重由其他维度按比例分摊',
+    'no metric of this group has a score; the other groups share its weight',
+  ),
 });
 
 /** A key of the site's catalogue. */

@@ -1,5 +1,5 @@
 import type { PolicySnapshot, SnapshotMetric } from '@scorebook/contract';
-import { diffPolicies, type Policy, type PolicyChange, type SourceRef } from '@scorebook/policy';
+import { diffPolicies, type PolicyChange, policyOfSnapshot } from '@scorebook/policy';
 import type { SitePeriod } from './load.ts';
 import { slugOf } from './slug.ts';
 
@@ -66,55 +66,11 @@ export function versionOf(
 export function policyChanges(before: PolicySnapshot, after: PolicySnapshot): PolicyChange[] {
   const units = new Map<string, SnapshotMetric['unit']>();
   for (const m of [...before.metrics, ...after.metrics]) units.set(m.id, m.unit);
-  return diffPolicies(asPolicy(before), asPolicy(after)).map((change) =>
+  return diffPolicies(policyOfSnapshot(before), policyOfSnapshot(after)).map((change) =>
     change.area === 'scored' && change.subject !== null
       ? { ...change, unit: units.get(change.subject) ?? change.unit }
       : change,
   );
-}
-
-// The diff compares meaning only (source positions are left out), so the snapshot's lines
-// stand in for the positions it does not keep.
-function asPolicy(s: PolicySnapshot): Policy {
-  const at = (line: number): SourceRef => ({ file: s.file, line, column: 1, path: '' });
-  return {
-    scorebook: 1,
-    id: s.id,
-    version: s.version,
-    effective_from: s.effective_from,
-    title: s.title,
-    title_en: s.title_en,
-    description: s.description,
-    timezone: s.timezone,
-    business_hours: s.business_hours,
-    // policy.json does not record the appeal rules; the diff leaves them out.
-    appeals: null,
-    exclusions: s.exclusions.map((e) => withSource(e, at)),
-    metrics: s.metrics.filter((m) => !m.builtin),
-    grades: s.grades,
-    scorecards: s.scorecards.map((c) => ({
-      id: c.id,
-      title: c.title,
-      title_en: c.title_en,
-      roles: c.roles,
-      eligibility: c.eligibility === null ? null : withSource(c.eligibility, at),
-      scored: c.scored.map(({ group: _group, ...i }) => withSource(i, at)),
-      adjustments: c.adjustments.map((a) => withSource(a, at)),
-      vetoes: c.vetoes.map((v) => withSource(v, at)),
-      source: at(c.line),
-    })),
-    file: s.file,
-    sha256: s.sha256,
-    text: s.text,
-  };
-}
-
-function withSource<T extends { line: number }>(
-  rule: T,
-  at: (line: number) => SourceRef,
-): Omit<T, 'line'> & { source: SourceRef } {
-  const { line, ...rest } = rule;
-  return { ...rest, source: at(line) };
 }
 
 function compareVersions(a: PolicyVersion, b: PolicyVersion): number {

@@ -8,7 +8,7 @@ import type {
 import { parsePeriod, previousPeriod } from '@scorebook/time';
 import { type Currency, formatBands, formatValue } from './format.ts';
 import type { SiteData, SitePeriod } from './load.ts';
-import { type Lang, localized } from './messages.ts';
+import { type Lang, localized, t } from './messages.ts';
 
 /**
  * The value of a record read from JSON at a key from data, only when the record has that key
@@ -66,8 +66,8 @@ export function gradeOrder(period: SitePeriod): string[] {
 }
 
 /**
- * A scored item's goal in the unit its values are shown in: `target / floor` (`20 秒 / 1 分钟`)
- * or the bands.
+ * A scored item's goal in the unit its values are shown in: `target / floor` (`20 秒 / 1 分钟`),
+ * the bands, the two-sided target (`3 分钟–8 分钟(≤ 1 分钟 或 ≥ 15 分钟 为 0)`) or each segment's.
  */
 export function goalOf(
   item: SnapshotScoredItem,
@@ -75,8 +75,25 @@ export function goalOf(
   lang: Lang,
   currency: Currency,
 ): string {
+  const v = (x: number | null) => formatValue(x, unit, lang, currency);
   if (item.method === 'bands') return formatBands(item.bands, unit, lang, currency);
-  return `${formatValue(item.target, unit, lang, currency)} / ${formatValue(item.floor, unit, lang, currency)}`;
+  if (item.method === 'range' && item.range)
+    return t(lang, 'goalRange', {
+      low: v(item.range.low),
+      high: v(item.range.high),
+      floorLow: v(item.range.floor_low),
+      floorHigh: v(item.range.floor_high),
+    });
+  if (item.segments)
+    return t(lang, 'goalSegments', {
+      field: item.segments.field,
+      segments: item.segments.segments
+        .map((g) =>
+          t(lang, 'goalSegment', { value: String(g.value), target: v(g.target), floor: v(g.floor) }),
+        )
+        .join(' · '),
+    });
+  return `${v(item.target)} / ${v(item.floor)}`;
 }
 
 /** One row of an agent's scorecard: the metric's result and, when policy.json has it, its item. */
@@ -84,7 +101,10 @@ export interface ScoredRow {
   metric: string;
   result: MetricResult;
   item: SnapshotScoredItem | null;
-  /** Points the metric adds to the base score: score × weight ÷ the weights that scored. */
+  /**
+   * Points the metric adds to the base score: score × weight ÷ the weights that scored (with
+   * groups, those of its group, times the group's weight ÷ the weights of the groups that scored).
+   */
   contribution: number | null;
 }
 
@@ -99,23 +119,38 @@ export function scoredRows(period: SitePeriod, agent: AgentResult): ScoredRow[] 
     Object.entries(agent.metrics)
       .filter(([, m]) => m.status !== 'info')
       .map(([id]) => id);
-  const results = ids.flatMap((id) => {
+  const rows = ids.flatMap((id) => {
     const result = own(agent.metrics, id);
-    return result === undefined ? [] : [{ metric: id, result }];
+    return result === undefined
+      ? []
+      : [{ metric: id, result, item: items?.find((i) => i.metric === id) ?? null }];
   });
-  const totalWeight = results.reduce(
-    (s, r) => s + (r.result.status === 'scored' ? (r.result.weight ?? 0) : 0),
-    0,
-  );
-  return results.map(({ metric, result }) => ({
-    metric,
-    result,
-    item: items?.find((i) => i.metric === metric) ?? null,
-    contribution:
-      result.status === 'scored' && result.score !== null && result.weight !== null && totalWeight > 0
-        ? (result.score * result.weight) / totalWeight
-        : null,
-  }));
+  const groups = agent.groups ?? [];
+  const groupWeights = groups.reduce((s, g) => s + (g.status === 'scored' ? g.weight : 0), 0);
+  const share = (group: string | null) => {
+    if (group === null || groups.length === 0) return 1;
+    const g = groups.find((x) => x.id === group);
+    return g === undefined || groupWeights === 0 ? 0 : g.weight / groupWeights;
+  };
+  const scoredWeight = (group: string | null) =>
+    rows.reduce(
+      (s, r) =>
+        s + ((r.item?.group ?? null) === group && r.result.status === 'scored' ? (r.result.weight ?? 0) : 0),
+      0,
+    );
+  return rows.map(({ metric, result, item }) => {
+    const group = item?.group ?? null;
+    const weights = scoredWeight(group);
+    return {
+      metric,
+      result,
+      item,
+      contribution:
+        result.status === 'scored' && result.score !== null && result.weight !== null && weights > 0
+          ? ((result.score * result.weight) / weights) * share(group)
+          : null,
+    };
+  });
 }
 
 const rankedCounts = new WeakMap<SitePeriod, Map<string | null, number>>();

@@ -1,5 +1,5 @@
 import { policyImpact, renderImpact } from '@scorebook/governance';
-import { DATA_OPTIONS, dataOptions, oneOf, parseCommandArgs, required } from '../args.ts';
+import { DATA_OPTIONS, dataOptions, oneOf, parseCommandArgs, periodOption, required } from '../args.ts';
 import { EXIT } from '../cli-error.ts';
 import { pickLang } from '../lang.ts';
 import type { CommandIo } from './io.ts';
@@ -42,7 +42,7 @@ export async function runImpact(argv: string[], io: CommandIo): Promise<number> 
     baseRef: required(values, 'base', 'impact'),
     policiesDir: required(values, 'policies', 'impact'),
     resultsRoot: values.results ?? 'data/results',
-    ...(values.period ? { period: values.period } : {}),
+    ...(values.period ? { period: periodOption(values.period) } : {}),
     ...(values.data ? { dataDir: values.data } : {}),
     ...(values.source !== undefined ? { sourceFile: values.source } : {}),
     ...(values['allow-missing'] !== undefined ? { allowMissing: dataOptions(values).allowMissing } : {}),

@@ -1,7 +1,9 @@
 import { existsSync, statSync } from 'node:fs';
+import type { FieldSpec } from '@scorebook/contract';
 import { editedPublishedPolicies } from '@scorebook/governance';
-import { loadPolicyFamily, loadPolicyFile } from '@scorebook/policy';
+import { loadPolicyFamily, loadPolicyFile, type PolicyCheckOptions } from '@scorebook/policy';
 import { hasErrors, type SourceProblem as Problem } from '@scorebook/problems';
+import { loadSourceFile } from '@scorebook/source';
 import { oneOf, parseCommandArgs } from '../args.ts';
 import { EXIT, usageError } from '../cli-error.ts';
 import { pickLang } from '../lang.ts';
@@ -10,7 +12,8 @@ import { REPOSITORY } from '../repository.ts';
 import { say } from '../text.ts';
 import type { CommandIo } from './io.ts';
 
-export const VALIDATE_HELP = `scorebook validate <policy-dir | policy.yaml>... [--results <dir>] [--format human|json|github] [--lang zh|en]
+export const VALIDATE_HELP = `scorebook validate <policy-dir | policy.yaml>... [--source <source.yaml>]
+                  [--results <dir>] [--format human|json|github] [--lang zh|en]
 
 校验策略文件夹中的每个版本(语法、结构、含义、版本族)。全部通过时退出码 0,否则 1。曾用于已发布期间
 (--results,默认 data/results)而之后被修改的版本文件给出警告。
@@ -20,12 +23,16 @@ data/results) gets a warning.
   --format human   代码片段与插入符 / a code frame with a caret (default)
   --format json    JSON 数组 / a JSON array of problems
   --format github  GitHub Actions 注解 / workflow annotations for pull requests
+  --source <file>  数据来源:其中声明了类型的额外列视为已知字段,条件按类型检查,不再警告
+                   a data source: the extra fields it declares with a type are known fields,
+                   conditions on them are type-checked instead of warned about
 `;
 
 /** `scorebook validate`: checks policy folders and prints every problem. */
 export function runValidate(argv: string[], io: CommandIo): number {
   const { values, positionals } = parseCommandArgs('validate', argv, {
     format: { type: 'string' },
+    source: { type: 'string' },
     results: { type: 'string' },
   });
   if (values.help) {
@@ -36,17 +43,18 @@ export function runValidate(argv: string[], io: CommandIo): number {
   const format = oneOf(values.format, ['human', 'json', 'github'] as const, 'human', 'format');
   if (positionals.length === 0) throw usageError('VALIDATE_NO_FOLDER');
   const problems: Problem[] = [];
+  const options = values.source === undefined ? {} : sourceOptions(values.source, problems);
   const files: string[] = [];
   let versions = 0;
   for (const path of positionals) {
     // A single file is checked alone; a folder also as a family of versions.
     if (/\.ya?ml$/.test(path) && existsSync(path) && statSync(path).isFile()) {
-      problems.push(...loadPolicyFile(path).problems);
+      problems.push(...loadPolicyFile(path, options).problems);
       files.push(path);
       versions++;
       continue;
     }
-    const family = loadPolicyFamily(path);
+    const family = loadPolicyFamily(path, options);
     problems.push(...family.problems);
     files.push(...family.loaded.map((l) => l.file));
     versions += family.loaded.length;
@@ -65,4 +73,18 @@ export function runValidate(argv: string[], io: CommandIo): number {
     io.err(`${verdict}\n`);
   }
   return failed ? EXIT.failed : EXIT.ok;
+}
+
+/**
+ * The extra fields `--source` declares with a type, by table, for the policy checks; the source's
+ * own problems join the others (an invalid source declares nothing).
+ */
+function sourceOptions(file: string, problems: Problem[]): PolicyCheckOptions {
+  const loaded = loadSourceFile(file);
+  problems.push(...loaded.problems);
+  const extraFields: Record<string, Record<string, FieldSpec>> = {};
+  for (const [table, t] of loaded.source?.tables ?? [])
+    for (const f of t.fields)
+      if (f.type !== null) extraFields[table] = { ...extraFields[table], [f.field]: { type: f.type } };
+  return { extraFields };
 }

@@ -17,6 +17,7 @@ import {
 } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { interruptedPeriods } from '@scorebook/governance';
 import { parsePeriod } from '@scorebook/time';
 import { REPOSITORY } from '../repository.ts';
 import { siteRefusal } from './site-errors.ts';
@@ -83,7 +84,8 @@ interface SiteMarker {
 /**
  * Builds the static report site with Astro from a results folder (one sub-folder per period).
  * Refuses (ScorebookError `SITE_OUT_NOT_A_SITE`) to replace an `outDir` that exists, is not empty
- * and has no {@link SITE_MARKER}, or that holds the results. The site is built into a temporary
+ * and has no {@link SITE_MARKER}, or that holds the results, and (`SITE_PERIOD_INTERRUPTED`) results
+ * in which a publish stopped between its renames (the period would silently be missing). The site is built into a temporary
  * folder first, so a failed build leaves `outDir` as it was.
  *
  * Re-use: a period's pages depend on its own folder and on earlier periods (trends, grade
@@ -96,6 +98,8 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRep
   const resultsDir = resolve(options.resultsDir);
   const outDir = resolve(options.outDir);
   const previous = checkOutDir(outDir, resultsDir);
+  for (const [period, aside] of interruptedPeriods(resultsDir))
+    throw siteRefusal('SITE_PERIOD_INTERRUPTED', aside, { period, aside, target: join(resultsDir, period) });
   const periods = listPeriods(resultsDir);
   const marker: SiteMarker = {
     scorebook_site: BUILD_FORMAT,

@@ -16,7 +16,8 @@ const TYPES: Record<string, string> = {
 
 /**
  * Serves a built site folder on localhost (GET and HEAD only): a folder is served as its
- * index.html, and only files whose real path (symbolic links resolved) is inside the folder are
+ * index.html — a folder's URL without its trailing slash is redirected (301) to the URL with it,
+ * query kept, so the pages' relative links resolve as they do from file:// — and only files whose real path (symbolic links resolved) is inside the folder are
  * served — anything else is 404, as is a file that cannot be read; a request never stops the
  * server. Resolves with the server once it listens.
  */
@@ -38,7 +39,7 @@ export function serveSite(dir: string, port: number, host = '127.0.0.1'): Promis
       res.writeHead(400).end();
       return;
     }
-    void send(root, pathname, req.method === 'HEAD', res);
+    void send(root, pathname, req.url ?? '/', req.method === 'HEAD', res);
   });
   return new Promise((resolvePromise, reject) => {
     server.once('error', reject);
@@ -46,17 +47,29 @@ export function serveSite(dir: string, port: number, host = '127.0.0.1'): Promis
   });
 }
 
-async function send(root: string, pathname: string, head: boolean, res: ServerResponse): Promise<void> {
+async function send(
+  root: string,
+  pathname: string,
+  url: string,
+  head: boolean,
+  res: ServerResponse,
+): Promise<void> {
   const file = await locate(root, pathname);
   if (file === null) return notFound(res);
+  if (file.folder && !pathname.endsWith('/')) {
+    const query = url.indexOf('?');
+    const path = query < 0 ? url : url.slice(0, query);
+    res.writeHead(301, { Location: `${path}/${query < 0 ? '' : url.slice(query)}` }).end();
+    return;
+  }
   let handle: Awaited<ReturnType<typeof open>>;
   try {
-    handle = await open(file, 'r');
+    handle = await open(file.path, 'r');
   } catch {
     return notFound(res);
   }
   res.writeHead(200, {
-    'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'Content-Type': TYPES[extname(file.path)] ?? 'application/octet-stream',
     'X-Content-Type-Options': 'nosniff',
   });
   if (head) {
@@ -69,16 +82,18 @@ async function send(root: string, pathname: string, head: boolean, res: ServerRe
   stream.pipe(res);
 }
 
-// The real path of the file to serve for a URL path, or null when there is none inside the root.
-async function locate(root: string, pathname: string): Promise<string | null> {
+// The real path of the file to serve for a URL path (and whether the URL named its folder), or
+// null when there is none inside the root.
+async function locate(root: string, pathname: string): Promise<{ path: string; folder: boolean } | null> {
   try {
     let real = await realpath(join(root, pathname));
     if (real !== root && !real.startsWith(root + sep)) return null;
-    if ((await stat(real)).isDirectory()) {
+    const folder = (await stat(real)).isDirectory();
+    if (folder) {
       real = await realpath(join(real, 'index.html'));
       if (!real.startsWith(root + sep)) return null;
     }
-    return (await stat(real)).isFile() ? real : null;
+    return (await stat(real)).isFile() ? { path: real, folder } : null;
   } catch {
     return null;
   }

@@ -26,6 +26,12 @@ export const SITE_ERRORS = defineCatalogue({
     en: (p: { code: string; output: string }) =>
       `astro build exited with ${p.code}; what --out held is left as it was. The last of Astro's output:\n${p.output}`,
   },
+  SITE_PERIOD_INTERRUPTED: {
+    zh: (p: { period: string; aside: string; target: string }) =>
+      `期间 ${p.period} 的一次发布被中断,已发布的内容完整地保存在 ${p.aside}。网站不会缺少一个已发布的期间:请先再次运行 publish(会自动放回),或手动放回:mv ${p.aside} ${p.target},然后再生成网站。`,
+    en: (p: { period: string; aside: string; target: string }) =>
+      `A publish of ${p.period} was interrupted; what is published waits, whole, in ${p.aside}. The site will not leave out a published period: run publish again (it puts it back), or move it back by hand: mv ${p.aside} ${p.target}, then build the site.`,
+  },
   SITE_NOT_BUILT: {
     zh: (p: { dir: string }) =>
       `${p.dir} 不是已生成的报告网站(缺少 index.html)。请先运行 scorebook site build。`,

@@ -37,9 +37,52 @@ export function fieldsNotInData(
 }
 
 /**
+ * A required contract field that no record of a JSON Lines table has as a key (the JSON Lines
+ * side of `REQUIRED_COLUMN_MISSING`): one problem per table, naming every such field, the keys
+ * the records do have and the `fields:` lines to write, instead of one rejected row per record.
+ * For the tables given (those read from JSON Lines files and read through); also returns the
+ * tables concerned.
+ */
+export function requiredKeysMissing(
+  inputs: Inputs,
+  tables: ReadonlySet<InputTableName>,
+): { problems: Problem[]; tables: Set<InputTableName> } {
+  const problems: Problem[] = [];
+  const keyless = new Set<InputTableName>();
+  for (const table of tables) {
+    const input = inputs.tables[table];
+    const [first] = input.files;
+    if (first === undefined || input.rows === 0) continue;
+    const missing = input.typer.fields.filter(
+      (f) => f.contract && f.required && !input.typer.present.has(f.name),
+    );
+    if (missing.length === 0) continue;
+    keyless.add(table);
+    const fix = `tables:\n  ${table}:\n    fields:\n${missing.map((f) => `      ${f.name}: <key>`).join('\n')}`;
+    problems.push({
+      code: 'REQUIRED_KEY_MISSING',
+      severity: 'error',
+      message: messageOf(RUN_ERRORS, 'REQUIRED_KEY_MISSING', {
+        table,
+        fields: missing.map((f) => f.name).join(', '),
+        keys: [...input.typer.present].filter((k) => !missing.some((f) => f.name === k)).join(', ') || '—',
+        files: input.files.map((f) => f.name).join(', '),
+        fix,
+      }),
+      file: first.name,
+      line: null,
+      column: null,
+    });
+  }
+  return { problems, tables: keyless };
+}
+
+/**
  * A table the scored metrics need that has no file (`source-format.md`, rule 4), unless allowed
- * to be missing. (A table that only adjustments, eligibility or vetoes need is
- * {@link tablesAbsentForRules}'s warning.)
+ * to be missing; and a table only adjustments, eligibility or vetoes need that source.yaml lists
+ * with `files` globs matching no file (a download that went missing, not a table the company
+ * lacks: `DECLARED_TABLE_NO_FILES`), unless allowed to be missing. (Such a table that source.yaml
+ * does not list is {@link tablesAbsentForRules}'s warning.)
  */
 export function tablesAbsent(
   inputs: Inputs,
@@ -54,6 +97,24 @@ export function tablesAbsent(
       severity: 'error',
       message: messageOf(RUN_ERRORS, 'TABLE_ABSENT', { table, uses: uses.join('; ') }),
       file: null,
+      line: null,
+      column: null,
+    });
+  }
+  for (const [table, uses] of needs.tables) {
+    const input = inputs.tables[table];
+    const globs = input.reading?.files ?? null;
+    if (needs.scoredTables.has(table) || input.files.length > 0 || allowMissing.has(table) || globs === null)
+      continue;
+    problems.push({
+      code: 'DECLARED_TABLE_NO_FILES',
+      severity: 'error',
+      message: messageOf(RUN_ERRORS, 'DECLARED_TABLE_NO_FILES', {
+        table,
+        globs: globs.join(', '),
+        uses: uses.join('; '),
+      }),
+      file: inputs.source.file,
       line: null,
       column: null,
     });

@@ -14,10 +14,12 @@ const TOP = 10;
 
 /**
  * What a run can read but a reader should be told (`docs/sources.md`, warnings): a field the
- * policy reads that is empty in every row of the period; a dense table whose rows cover only part
- * of the period; rows of the period rejected beyond the limit's share of the period's rows (the
- * limit itself counts a table's rows of every period), with the agents they belong to. Fed row by
- * row as tables are read; nothing here changes a result.
+ * policy reads that is empty in every row of the period, or a yes/no field of the contract empty
+ * in some of them; a table the policy uses that has files but no row in the period; a dense table
+ * whose rows cover only part of the period; rows of the period rejected because a value is not in
+ * source.yaml's map (any number of them); rows of the period rejected beyond the limit's share of
+ * the period's rows (the limit itself counts a table's rows of every period), with the agents
+ * they belong to. Fed row by row as tables are read; nothing here changes a result.
  */
 export class PeriodWarnings {
   readonly #period: ZonedPeriod;
@@ -26,13 +28,26 @@ export class PeriodWarnings {
   readonly #rows = new Map<InputTableName, number>();
   readonly #span = new Map<InputTableName, [number, number]>();
   readonly #rejected = new Map<InputTableName, Map<string, number>>();
+  /** `table.field` of a yes/no field → the agents of its empty cells in the period, with counts. */
+  readonly #empty = new Map<string, Map<string, number>>();
+  /** `table\u0000field` → the agents of rows rejected for a value not in the field's map. */
+  readonly #unmapped = new Map<string, Map<string, number>>();
+  readonly #tables: ReadonlyMap<InputTableName, readonly string[]>;
+  readonly #present: ReadonlySet<InputTableName>;
 
-  /** `fields`: per input table, the fields the policy reads and where (policy needs). */
+  /**
+   * `fields`: per input table, the fields the policy reads and where; `tables`: the tables the
+   * policy uses, with the uses (policy needs); `present`: the tables that have files.
+   */
   constructor(
     period: ZonedPeriod,
     fields: Iterable<{ table: InputTableName; field: string; uses: readonly string[] }>,
+    tables: ReadonlyMap<InputTableName, readonly string[]>,
+    present: ReadonlySet<InputTableName>,
   ) {
     this.#period = period;
+    this.#tables = tables;
+    this.#present = present;
     const byTable = new Map<InputTableName, { field: string; uses: readonly string[] }[]>();
     for (const f of fields) byTable.set(f.table, [...(byTable.get(f.table) ?? []), f]);
     this.#fields = byTable;
@@ -43,8 +58,9 @@ export class PeriodWarnings {
     this.#rows.set(table, (this.#rows.get(table) ?? 0) + 1);
     for (const { field } of this.#fields.get(table) ?? []) {
       const v = row.values[field];
-      if (v !== null && v !== undefined)
-        this.#filled.set(`${table}.${field}`, (this.#filled.get(`${table}.${field}`) ?? 0) + 1);
+      const key = `${table}.${field}`;
+      if (v !== null && v !== undefined) this.#filled.set(key, (this.#filled.get(key) ?? 0) + 1);
+      else if (isYesNo(table, field)) count(this.#empty, key, agentOfRow(row));
     }
     const t = row.values[TABLES[table].timeField ?? ''];
     if (DENSE.has(table) && typeof t === 'number') {
@@ -77,6 +93,8 @@ export class PeriodWarnings {
     const agent = agentOf(values) ?? '?';
     agents.set(agent, (agents.get(agent) ?? 0) + 1);
     this.#rejected.set(table, agents);
+    if (record.rejection?.code === 'UNMAPPED_VALUE' && record.rejection.field !== null)
+      count(this.#unmapped, `${table}\u0000${record.rejection.field}`, agent);
   }
 
   /** The warnings, table by table in contract order. */
@@ -90,18 +108,62 @@ export class PeriodWarnings {
       line: null,
       column: null,
     });
+    for (const [table, uses] of this.#tables) {
+      // The agents table has no period: its rows are never counted here.
+      if (table !== 'agents' && this.#present.has(table) && (this.#rows.get(table) ?? 0) === 0)
+        out.push(
+          warn(
+            'TABLE_EMPTY_IN_PERIOD',
+            messageOf(RUN_ERRORS, 'TABLE_EMPTY_IN_PERIOD', {
+              table,
+              period: this.#period.id,
+              uses: uses.join('; '),
+            }),
+          ),
+        );
+    }
     for (const [table, fields] of this.#fields) {
       const rows = this.#rows.get(table) ?? 0;
       if (rows === 0) continue;
       for (const { field, uses } of fields) {
-        if ((this.#filled.get(`${table}.${field}`) ?? 0) > 0) continue;
-        out.push(
-          warn(
-            'FIELD_EMPTY_IN_PERIOD',
-            messageOf(RUN_ERRORS, 'FIELD_EMPTY_IN_PERIOD', { table, field, rows, uses: uses.join('; ') }),
-          ),
-        );
+        const key = `${table}.${field}`;
+        const empty = this.#empty.get(key);
+        if ((this.#filled.get(key) ?? 0) === 0)
+          out.push(
+            warn(
+              'FIELD_EMPTY_IN_PERIOD',
+              messageOf(RUN_ERRORS, 'FIELD_EMPTY_IN_PERIOD', { table, field, rows, uses: uses.join('; ') }),
+            ),
+          );
+        else if (empty !== undefined)
+          out.push(
+            warn(
+              'FIELD_PARTLY_EMPTY_IN_PERIOD',
+              messageOf(RUN_ERRORS, 'FIELD_PARTLY_EMPTY_IN_PERIOD', {
+                table,
+                field,
+                empty: total(empty),
+                rows,
+                uses: uses.join('; '),
+                agents: topAgents(empty),
+              }),
+            ),
+          );
       }
+    }
+    for (const [key, agents] of [...this.#unmapped].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      const [table = '', field = ''] = key.split('\u0000');
+      out.push(
+        warn(
+          'UNMAPPED_IN_PERIOD',
+          messageOf(RUN_ERRORS, 'UNMAPPED_IN_PERIOD', {
+            table,
+            field,
+            rejected: total(agents),
+            agents: topAgents(agents),
+          }),
+        ),
+      );
     }
     const p = this.#period;
     for (const [table, [first, last]] of this.#span) {
@@ -121,14 +183,10 @@ export class PeriodWarnings {
       );
     }
     for (const [table, agents] of this.#rejected) {
-      const rejected = [...agents.values()].reduce((a, b) => a + b, 0);
+      const rejected = total(agents);
       const rows = (this.#rows.get(table) ?? 0) + rejected;
       if (!exceedsLimit(limit, rejected, rows)) continue;
-      const top = [...agents]
-        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-        .slice(0, TOP)
-        .map(([agent, n]) => `${agent} ${n}`)
-        .join(', ');
+      const top = topAgents(agents);
       out.push(
         warn(
           'REJECTED_IN_PERIOD',
@@ -145,4 +203,34 @@ export class PeriodWarnings {
     }
     return out;
   }
+}
+
+function isYesNo(table: InputTableName, field: string): boolean {
+  return (
+    (TABLES[table].fields as Readonly<Record<string, { type: string } | undefined>>)[field]?.type === 'bool'
+  );
+}
+
+function agentOfRow(row: Row): string {
+  const agent = row.values.agent_id;
+  return typeof agent === 'string' ? agent : '?';
+}
+
+function count(counts: Map<string, Map<string, number>>, key: string, agent: string): void {
+  const agents = counts.get(key) ?? new Map<string, number>();
+  agents.set(agent, (agents.get(agent) ?? 0) + 1);
+  counts.set(key, agents);
+}
+
+function total(agents: ReadonlyMap<string, number>): number {
+  return [...agents.values()].reduce((a, b) => a + b, 0);
+}
+
+/** The agents with the most, then by id: `a0007 3, a0012 1`, at most ten. */
+function topAgents(agents: ReadonlyMap<string, number>): string {
+  return [...agents]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, TOP)
+    .map(([agent, n]) => `${agent} ${n}`)
+    .join(', ');
 }

@@ -35,10 +35,16 @@ export function formatLimit(limit: RejectedLimit): string {
  * earlier rejected rows that caused most of them (an agent row whose rejection took its
  * conversations with it).
  */
-export function tooManyRejected(inputs: Inputs, checks: RowChecks, limit: RejectedLimit): Problem[] {
+export function tooManyRejected(
+  inputs: Inputs,
+  checks: RowChecks,
+  limit: RejectedLimit,
+  skip: ReadonlySet<string> = new Set(),
+): Problem[] {
   const problems: Problem[] = [];
   for (const input of Object.values(inputs.tables)) {
     const { table } = input;
+    if (skip.has(table)) continue;
     const rejected = checks.rejectedBy.get(table) ?? 0;
     if (!exceedsLimit(limit, rejected, input.rows)) continue;
     const causes = new Map<string, number>();

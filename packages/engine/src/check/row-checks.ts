@@ -14,6 +14,8 @@ export interface Agent {
   role: string;
   hired_on: string | null;
   status: string;
+  /** The row's values as read (extra columns included): what rules may read of the agent. */
+  values: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -147,6 +149,7 @@ export class RowChecks {
       role: v.role,
       hired_on: v.hired_on,
       status: v.status ?? 'active',
+      values: v,
     });
     this.agentIndex.set(v.agent_id, index);
   }

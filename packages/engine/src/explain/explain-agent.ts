@@ -19,6 +19,8 @@ export interface ExplainInput {
   files: readonly string[];
   /** The agent's excluded rows kept as evidence. */
   excluded: readonly ExcludedRecord[];
+  /** The policy's format: format 2 explanations carry its rules (flags …). */
+  format: 1 | 2;
   zone: Zone;
 }
 
@@ -82,5 +84,16 @@ export function explainAgent(input: ExplainInput): AgentExplanation {
     eligibility,
     vetoes,
     grade_before_vetoes: rating.grade_before_vetoes,
+    ...(input.format === 2
+      ? {
+          flags: rating.flag_traces.map(({ flag, trace }) => ({
+            id: flag.id,
+            holds: trace.result,
+            label: flag.label,
+            source: line(flag.source),
+            condition: trace,
+          })),
+        }
+      : {}),
   };
 }

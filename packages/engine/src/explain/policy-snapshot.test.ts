@@ -155,4 +155,28 @@ describe('policySnapshot (policy.json)', () => {
       '{"all":[{"fact":"category","operator":"equal","value":"product_defect"}]}',
     );
   });
+
+  it('records the currency of a format 2 policy after its timezone, and none when it declares none', () => {
+    const text = TEXT.replace('scorebook: 1', 'scorebook: 2').replace(
+      'timezone: Asia/Shanghai',
+      'timezone: Asia/Shanghai\ncurrency: CNY',
+    );
+    const loaded = loadPolicyBytes(FILE, new TextEncoder().encode(text));
+    if (loaded.policy === null) throw new Error(JSON.stringify(loaded.problems));
+    const keys = Object.keys(policySnapshot(loaded.policy, policyMetricCatalog(loaded.policy)));
+    expect(keys.slice(0, 10)).toEqual([
+      'scorebook',
+      'format',
+      'id',
+      'version',
+      'effective_from',
+      'title',
+      'title_en',
+      'description',
+      'timezone',
+      'currency',
+    ]);
+    expect(policySnapshot(loaded.policy, policyMetricCatalog(loaded.policy)).currency).toBe('CNY');
+    expect(Object.hasOwn(policySnapshot(load(), policyMetricCatalog(load())), 'currency')).toBe(false);
+  });
 });

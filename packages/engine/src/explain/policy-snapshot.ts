@@ -18,8 +18,10 @@ import type { Policy, Scorecard } from '@scorebook/policy';
  * written in a fixed order, the keys of conditions sorted, lists in the policy's order.
  */
 export function policySnapshot(policy: Policy, definitions: readonly MetricDefinition[]): PolicySnapshot {
+  const v2 = policy.scorebook === 2;
   return {
     scorebook: 1,
+    ...(v2 ? { format: 2 as const } : {}),
     id: policy.id,
     version: policy.version,
     effective_from: policy.effective_from,
@@ -27,6 +29,7 @@ export function policySnapshot(policy: Policy, definitions: readonly MetricDefin
     title_en: policy.title_en,
     description: policy.description,
     timezone: policy.timezone,
+    ...(policy.currency === null ? {} : { currency: policy.currency }),
     file: basename(policy.file),
     sha256: policy.sha256,
     grades: policy.grades.map((g) => ({
@@ -47,7 +50,7 @@ export function policySnapshot(policy: Policy, definitions: readonly MetricDefin
       when: condition(e.when),
       line: e.source.line,
     })),
-    scorecards: policy.scorecards.map(scorecard),
+    scorecards: policy.scorecards.map((s) => scorecard(s, v2)),
     metrics: definitions.map(metric),
     text: policy.text,
   };
@@ -65,7 +68,7 @@ function week(w: Readonly<Record<SnapshotWeekday, readonly string[]>>): Record<S
   };
 }
 
-function scorecard(s: Scorecard): SnapshotScorecard {
+function scorecard(s: Scorecard, v2: boolean): SnapshotScorecard {
   return {
     id: s.id,
     title: s.title,
@@ -87,8 +90,17 @@ function scorecard(s: Scorecard): SnapshotScorecard {
       target: i.target,
       floor: i.floor,
       bands: i.bands.map((b) => ({ bound: b.bound, value: b.value, score: b.score })),
+      ...(v2 ? { range: i.range === null ? null : { ...i.range } } : {}),
       min_sample: i.min_sample,
-      group: null,
+      group: i.group,
+      ...(i.segments === null
+        ? {}
+        : {
+            segments: {
+              field: i.segments.field,
+              segments: i.segments.segments.map((g) => ({ ...g })),
+            },
+          }),
       line: i.source.line,
     })),
     adjustments: s.adjustments.map((a) => ({
@@ -107,6 +119,58 @@ function scorecard(s: Scorecard): SnapshotScorecard {
       cap_grade: v.cap_grade,
       line: v.source.line,
     })),
+    ...(v2
+      ? {
+          groups: s.groups.map((g) => ({
+            id: g.id,
+            title: g.title,
+            title_en: g.title_en,
+            weight: g.weight,
+            line: g.source.line,
+          })),
+          flags: s.flags.map((f) => ({
+            id: f.id,
+            label: f.label,
+            label_en: f.label_en,
+            when: condition(f.when),
+            line: f.source.line,
+          })),
+          distribution:
+            s.distribution === null
+              ? null
+              : {
+                  tie_breakers: [...s.distribution.tie_breakers],
+                  grades: s.distribution.grades.map((r) => ({
+                    grade: r.grade,
+                    max_share: r.max_share,
+                    min_share: r.min_share,
+                  })),
+                  line: s.distribution.source.line,
+                },
+          rewards:
+            s.rewards === null
+              ? null
+              : {
+                  coefficients: s.rewards.coefficients.map((c) => ({
+                    grade: c.grade,
+                    coefficient: c.coefficient,
+                  })),
+                  not_rated: s.rewards.not_rated,
+                  base: s.rewards.base === null ? null : { ...s.rewards.base },
+                  line: s.rewards.source.line,
+                },
+          awards: s.awards.map((a) => ({
+            id: a.id,
+            title: a.title,
+            title_en: a.title_en,
+            metric: a.metric,
+            top: a.top,
+            amount: a.amount,
+            min_sample: a.min_sample,
+            line: a.source.line,
+          })),
+        }
+      : {}),
     line: s.source.line,
   };
 }

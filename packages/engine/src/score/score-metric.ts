@@ -1,5 +1,5 @@
-import type { MetricDefinition, MetricResult } from '@scorebook/contract';
-import type { ScoredItem } from '@scorebook/policy';
+import type { MetricDefinition, MetricResult, SegmentResult } from '@scorebook/contract';
+import type { ScoredItem, TargetRange } from '@scorebook/policy';
 import type { MetricValue } from '../measure/compile-metrics.ts';
 
 /**
@@ -15,13 +15,50 @@ export function scoreMetric(
   if (measured.value === null) return { ...base, score: null, status: 'no_data' };
   const sampled = definition.kind !== 'count' && definition.kind !== 'sum';
   if (sampled && measured.sample < item.min_sample) return { ...base, score: null, status: 'insufficient' };
-  // A linear item has its target and floor (the policy checks so); a bands item has neither.
-  const { target, floor } = item;
-  const score =
-    item.method === 'linear' && target !== null && floor !== null
-      ? linearScore(measured.value, target, floor, definition.better)
-      : bandScore(measured.value, item);
-  return { ...base, score, status: 'scored' };
+  return { ...base, score: itemScore(measured.value, item, definition), status: 'scored' };
+}
+
+/**
+ * The score of a value by an item's method: a linear item has its target and floor, a range
+ * item its range, a bands item neither (the policy checks so).
+ */
+function itemScore(value: number, item: ScoredItem, definition: MetricDefinition): number {
+  const { target, floor, range } = item;
+  if (item.method === 'linear' && target !== null && floor !== null)
+    return linearScore(value, target, floor, definition.better);
+  if (item.method === 'range' && range !== null) return rangeScore(value, range);
+  return bandScore(value, item);
+}
+
+/**
+ * Scores an item with segmented targets (`docs/scorecards.md`, segmented targets): each segment's
+ * value (from `segment`) is scored linearly by its target and floor, `insufficient` below the
+ * item's `min_sample`; the item's score is the mean of the scored segments' scores weighted by
+ * their samples. No scored segment: `insufficient` if a segment was, else `no_data`. `measured`
+ * is the metric over all rows, which the result shows as its value and sample.
+ */
+export function scoreSegmented(
+  measured: MetricValue,
+  item: ScoredItem,
+  definition: MetricDefinition,
+  segment: (value: string | number | boolean) => MetricValue,
+): MetricResult {
+  const segments: SegmentResult[] = (item.segments?.segments ?? []).map((s) => {
+    const m = segment(s.value);
+    const base = { segment: s.value, value: m.value, sample: m.sample };
+    if (m.value === null) return { ...base, score: null, status: 'no_data' };
+    if (m.sample < item.min_sample) return { ...base, score: null, status: 'insufficient' };
+    return { ...base, score: linearScore(m.value, s.target, s.floor, definition.better), status: 'scored' };
+  });
+  const scored = segments.filter((s) => s.score !== null && s.sample > 0);
+  const samples = scored.reduce((n, s) => n + s.sample, 0);
+  const base = { value: measured.value, sample: measured.sample, weight: item.weight };
+  if (scored.length === 0) {
+    const status = segments.some((s) => s.status === 'insufficient') ? 'insufficient' : 'no_data';
+    return { ...base, score: null, status, segments };
+  }
+  const score = scored.reduce((sum, s) => sum + s.sample * (s.score ?? 0), 0) / samples;
+  return { ...base, score, status: 'scored', segments };
 }
 
 /** A metric outside the agent's scorecard: its value, for information. */
@@ -38,6 +75,19 @@ function linearScore(value: number, target: number, floor: number, better: 'high
   if (value <= target) return 100;
   if (value >= floor) return 0;
   return (100 * (floor - value)) / (floor - target);
+}
+
+/** 100 inside `[low, high]`; below, linear from 100 at `low` to 0 at `floor_low`; above, likewise. */
+function rangeScore(value: number, range: TargetRange): number {
+  if (value < range.low) {
+    if (value <= range.floor_low) return 0;
+    return (100 * (value - range.floor_low)) / (range.low - range.floor_low);
+  }
+  if (value > range.high) {
+    if (value >= range.floor_high) return 0;
+    return (100 * (range.floor_high - value)) / (range.floor_high - range.high);
+  }
+  return 100;
 }
 
 function bandScore(value: number, item: ScoredItem): number {

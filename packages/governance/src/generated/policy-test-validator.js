@@ -3,7 +3,7 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://scorebook.dev/schema/policy-test.schema.json","title":"Scorebook policy tests (策略测试)","type":"object","required":["tests"],"additionalProperties":false,"properties":{"period":{"type":["string","integer"],"pattern":"^\\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$","description":"本文件各测试默认的期间 / the period of every test that names none"},"version":{"type":"string","minLength":1,"description":"本文件各测试默认针对的版本 / the version every test targets unless it names one"},"tests":{"type":"array","minItems":1,"items":{"type":"object","required":["name","data","expect"],"additionalProperties":false,"properties":{"name":{"type":"string","minLength":1},"period":{"type":["string","integer"],"pattern":"^\\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$","description":"期间:2026-10、2026-Q4 或 2026 / a month, a quarter or a year"},"version":{"type":"string","minLength":1,"description":"测试针对的策略版本(加引号),例如 \"2026.11\" / the policy version the test targets, quoted"},"data":{"anyOf":[{"type":"string","minLength":1,"description":"数据文件夹,相对于本文件 / a data folder, relative to this file"},{"type":"object","additionalProperties":false,"properties":{"agents":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"conversations":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"messages":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"surveys":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"complaints":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"qa_reviews":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"orders":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"attendance":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"assessments":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"events":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]}},"description":"内联数据:表名 → CSV 文本或行列表 / inline tables"}]},"appeals":{"type":"string","minLength":1,"description":"申诉文件夹(<文件夹>/<期间>/*.yaml),相对于本文件 / an appeals folder (<folder>/<period>/*.yaml), relative to this file"},"expect":{"type":"array","minItems":1,"items":{"type":"object","required":["agent"],"additionalProperties":false,"properties":{"agent":{"type":"string","minLength":1,"description":"客服编号 agent_id / the agent"},"status":{"enum":["rated","not_rated"]},"grade":{"type":["string","null"],"description":"等级,未参评为 null / the grade, null when not rated"},"rank":{"type":["integer","null"]},"vetoes":{"type":"array","items":{"type":"string","minLength":1},"description":"成立的否决项 id(顺序无关)/ vetoes that hold, any order"},"adjustments":{"type":"object","additionalProperties":{"type":"number"},"description":"加减分 id → 分数 / adjustment id → points"},"excluded":{"type":"object","additionalProperties":{"type":"integer","minimum":0},"description":"剔除规则 id → 条数 / exclusion id → rows"},"metrics":{"type":"object","additionalProperties":{"type":["number","null"]},"description":"指标 id → 值 / metric id → value"},"metric_status":{"type":"object","additionalProperties":{"enum":["scored","insufficient","no_data","info"]},"description":"指标 id → 状态 / metric id → status"},"base_score":{"type":["number","null"]},"total_score":{"type":["number","null"]}}}}}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://scorebook.dev/schema/policy-test.schema.json","title":"Scorebook policy tests (策略测试)","type":"object","required":["tests"],"additionalProperties":false,"properties":{"period":{"type":["string","integer"],"pattern":"^\\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$","description":"本文件各测试默认的期间 / the period of every test that names none"},"version":{"type":"string","minLength":1,"description":"本文件各测试默认针对的版本 / the version every test targets unless it names one"},"tests":{"type":"array","minItems":1,"items":{"type":"object","required":["name","data","expect"],"additionalProperties":false,"properties":{"name":{"type":"string","minLength":1},"period":{"type":["string","integer"],"pattern":"^\\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$","description":"期间:2026-10、2026-Q4 或 2026 / a month, a quarter or a year"},"version":{"type":"string","minLength":1,"description":"测试针对的策略版本(加引号),例如 \"2026.11\" / the policy version the test targets, quoted"},"data":{"anyOf":[{"type":"string","minLength":1,"description":"数据文件夹,相对于本文件 / a data folder, relative to this file"},{"type":"object","additionalProperties":false,"properties":{"agents":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"conversations":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"messages":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"surveys":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"complaints":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"qa_reviews":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"orders":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"attendance":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"assessments":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"events":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]}},"description":"内联数据:表名 → CSV 文本或行列表 / inline tables"}]},"appeals":{"type":"string","minLength":1,"description":"申诉文件夹(<文件夹>/<期间>/*.yaml),相对于本文件 / an appeals folder (<folder>/<period>/*.yaml), relative to this file"},"expect":{"type":"array","minItems":1,"items":{"type":"object","required":["agent"],"additionalProperties":false,"properties":{"agent":{"type":"string","minLength":1,"description":"客服编号 agent_id / the agent"},"status":{"enum":["rated","not_rated"]},"grade":{"type":["string","null"],"description":"等级,未参评为 null / the grade, null when not rated"},"rank":{"type":["integer","null"]},"vetoes":{"type":"array","items":{"type":"string","minLength":1},"description":"成立的否决项 id(顺序无关)/ vetoes that hold, any order"},"adjustments":{"type":"object","additionalProperties":{"type":"number"},"description":"加减分 id → 分数 / adjustment id → points"},"excluded":{"type":"object","additionalProperties":{"type":"integer","minimum":0},"description":"剔除规则 id → 条数 / exclusion id → rows"},"metrics":{"type":"object","additionalProperties":{"type":["number","null"]},"description":"指标 id → 值 / metric id → value"},"metric_status":{"type":"object","additionalProperties":{"enum":["scored","insufficient","no_data","info"]},"description":"指标 id → 状态 / metric id → status"},"scores":{"type":"object","additionalProperties":{"type":["number","null"]},"description":"指标 id → 得分(0–100,未计分为 null)/ metric id → score (null when not scored)"},"segment_scores":{"type":"object","additionalProperties":{"type":"object","additionalProperties":{"type":["number","null"]},"description":"分段取值 → 得分 / segment value → score"},"description":"指标 id → 各分段得分(分段目标,格式 2)/ metric id → each segment’s score (segmented targets, format 2)"},"base_score":{"type":["number","null"]},"total_score":{"type":["number","null"]},"groups":{"type":"object","additionalProperties":{"type":["number","null"]},"description":"考核维度 id → 维度分(格式 2)/ group id → subtotal (format 2)"},"grade_by_score":{"type":["string","null"],"description":"强制分布之前按分数与一票否决得到的等级(格式 2)/ the grade before a forced distribution (format 2)"},"awards":{"type":"array","items":{"type":"string","minLength":1},"description":"获得的奖项 id(顺序无关,格式 2)/ awards won, any order (format 2)"},"reward":{"type":"object","additionalProperties":false,"properties":{"coefficient":{"type":["number","null"]},"base":{"type":["number","null"]},"bonus":{"type":["number","null"]},"total":{"type":["number","null"]}},"description":"绩效系数、基数、奖金、合计(格式 2)/ coefficient, base, bonus, total (format 2)"},"flags":{"type":"array","items":{"type":"string","minLength":1},"description":"成立的需关注标记 id(顺序无关,格式 2)/ flags that hold, any order (format 2)"}}}}}}}}};
 const pattern4 = new RegExp("^\\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$", "u");
 const func1 = Object.prototype.hasOwnProperty;
 
@@ -1276,10 +1276,13 @@ vErrors.push(err83);
 errors++;
 }
 }
-if(data30.base_score !== undefined){
-let data45 = data30.base_score;
-if((!((typeof data45 == "number") && (isFinite(data45)))) && (data45 !== null)){
-const err84 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/base_score",schemaPath:"#/properties/tests/items/properties/expect/items/properties/base_score/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.base_score.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.base_score.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.base_score,data:data45};
+if(data30.scores !== undefined){
+let data45 = data30.scores;
+if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
+for(const key8 in data45){
+let data46 = data45[key8];
+if((!((typeof data46 == "number") && (isFinite(data46)))) && (data46 !== null)){
+const err84 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/scores/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/scores/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.scores.additionalProperties.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.scores.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.scores.additionalProperties,data:data46};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1289,10 +1292,9 @@ vErrors.push(err84);
 errors++;
 }
 }
-if(data30.total_score !== undefined){
-let data46 = data30.total_score;
-if((!((typeof data46 == "number") && (isFinite(data46)))) && (data46 !== null)){
-const err85 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/total_score",schemaPath:"#/properties/tests/items/properties/expect/items/properties/total_score/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.total_score.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.total_score.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.total_score,data:data46};
+}
+else {
+const err85 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/scores",schemaPath:"#/properties/tests/items/properties/expect/items/properties/scores/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.scores.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.scores,data:data45};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1302,9 +1304,16 @@ vErrors.push(err85);
 errors++;
 }
 }
-}
-else {
-const err86 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11,schemaPath:"#/properties/tests/items/properties/expect/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.type,parentSchema:schema31.properties.tests.items.properties.expect.items,data:data30};
+if(data30.segment_scores !== undefined){
+let data47 = data30.segment_scores;
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+for(const key9 in data47){
+let data48 = data47[key9];
+if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
+for(const key10 in data48){
+let data49 = data48[key10];
+if((!((typeof data49 == "number") && (isFinite(data49)))) && (data49 !== null)){
+const err86 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/segment_scores/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/segment_scores/additionalProperties/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.segment_scores.additionalProperties.additionalProperties.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.segment_scores.additionalProperties.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.segment_scores.additionalProperties.additionalProperties,data:data49};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1316,7 +1325,7 @@ errors++;
 }
 }
 else {
-const err87 = {instancePath:instancePath+"/tests/" + i0+"/expect",schemaPath:"#/properties/tests/items/properties/expect/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tests.items.properties.expect.type,parentSchema:schema31.properties.tests.items.properties.expect,data:data29};
+const err87 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/segment_scores/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/segment_scores/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.segment_scores.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.segment_scores.additionalProperties,data:data48};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1328,7 +1337,7 @@ errors++;
 }
 }
 else {
-const err88 = {instancePath:instancePath+"/tests/" + i0,schemaPath:"#/properties/tests/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.type,parentSchema:schema31.properties.tests.items,data:data3};
+const err88 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/segment_scores",schemaPath:"#/properties/tests/items/properties/expect/items/properties/segment_scores/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.segment_scores.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.segment_scores,data:data47};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1338,9 +1347,10 @@ vErrors.push(err88);
 errors++;
 }
 }
-}
-else {
-const err89 = {instancePath:instancePath+"/tests",schemaPath:"#/properties/tests/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tests.type,parentSchema:schema31.properties.tests,data:data2};
+if(data30.base_score !== undefined){
+let data50 = data30.base_score;
+if((!((typeof data50 == "number") && (isFinite(data50)))) && (data50 !== null)){
+const err89 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/base_score",schemaPath:"#/properties/tests/items/properties/expect/items/properties/base_score/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.base_score.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.base_score.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.base_score,data:data50};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1350,14 +1360,277 @@ vErrors.push(err89);
 errors++;
 }
 }
-}
-else {
-const err90 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(data30.total_score !== undefined){
+let data51 = data30.total_score;
+if((!((typeof data51 == "number") && (isFinite(data51)))) && (data51 !== null)){
+const err90 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/total_score",schemaPath:"#/properties/tests/items/properties/expect/items/properties/total_score/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.total_score.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.total_score.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.total_score,data:data51};
 if(vErrors === null){
 vErrors = [err90];
 }
 else {
 vErrors.push(err90);
+}
+errors++;
+}
+}
+if(data30.groups !== undefined){
+let data52 = data30.groups;
+if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
+for(const key11 in data52){
+let data53 = data52[key11];
+if((!((typeof data53 == "number") && (isFinite(data53)))) && (data53 !== null)){
+const err91 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/groups/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/groups/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.groups.additionalProperties.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.groups.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.groups.additionalProperties,data:data53};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
+}
+else {
+const err92 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/groups",schemaPath:"#/properties/tests/items/properties/expect/items/properties/groups/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.groups.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.groups,data:data52};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+}
+if(data30.grade_by_score !== undefined){
+let data54 = data30.grade_by_score;
+if((typeof data54 !== "string") && (data54 !== null)){
+const err93 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/grade_by_score",schemaPath:"#/properties/tests/items/properties/expect/items/properties/grade_by_score/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.grade_by_score.type},message:"must be string,null",schema:schema31.properties.tests.items.properties.expect.items.properties.grade_by_score.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.grade_by_score,data:data54};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+}
+if(data30.awards !== undefined){
+let data55 = data30.awards;
+if(Array.isArray(data55)){
+const len13 = data55.length;
+for(let i13=0; i13<len13; i13++){
+let data56 = data55[i13];
+if(typeof data56 === "string"){
+if(data56.length < 1){
+const err94 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/awards/" + i13,schemaPath:"#/properties/tests/items/properties/expect/items/properties/awards/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.awards.items,data:data56};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+}
+else {
+const err95 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/awards/" + i13,schemaPath:"#/properties/tests/items/properties/expect/items/properties/awards/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tests.items.properties.expect.items.properties.awards.items.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.awards.items,data:data56};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+}
+else {
+const err96 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/awards",schemaPath:"#/properties/tests/items/properties/expect/items/properties/awards/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tests.items.properties.expect.items.properties.awards.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.awards,data:data55};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+}
+if(data30.reward !== undefined){
+let data57 = data30.reward;
+if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
+for(const key12 in data57){
+if(!((((key12 === "coefficient") || (key12 === "base")) || (key12 === "bonus")) || (key12 === "total"))){
+const err97 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/reward",schemaPath:"#/properties/tests/items/properties/expect/items/properties/reward/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.reward,data:data57};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+}
+if(data57.coefficient !== undefined){
+let data58 = data57.coefficient;
+if((!((typeof data58 == "number") && (isFinite(data58)))) && (data58 !== null)){
+const err98 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/reward/coefficient",schemaPath:"#/properties/tests/items/properties/expect/items/properties/reward/properties/coefficient/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.reward.properties.coefficient.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.coefficient.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.coefficient,data:data58};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
+if(data57.base !== undefined){
+let data59 = data57.base;
+if((!((typeof data59 == "number") && (isFinite(data59)))) && (data59 !== null)){
+const err99 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/reward/base",schemaPath:"#/properties/tests/items/properties/expect/items/properties/reward/properties/base/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.reward.properties.base.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.base.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.base,data:data59};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+}
+if(data57.bonus !== undefined){
+let data60 = data57.bonus;
+if((!((typeof data60 == "number") && (isFinite(data60)))) && (data60 !== null)){
+const err100 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/reward/bonus",schemaPath:"#/properties/tests/items/properties/expect/items/properties/reward/properties/bonus/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.reward.properties.bonus.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.bonus.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.bonus,data:data60};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+}
+if(data57.total !== undefined){
+let data61 = data57.total;
+if((!((typeof data61 == "number") && (isFinite(data61)))) && (data61 !== null)){
+const err101 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/reward/total",schemaPath:"#/properties/tests/items/properties/expect/items/properties/reward/properties/total/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.reward.properties.total.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.total.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.total,data:data61};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+}
+}
+else {
+const err102 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/reward",schemaPath:"#/properties/tests/items/properties/expect/items/properties/reward/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.reward.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.reward,data:data57};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+}
+if(data30.flags !== undefined){
+let data62 = data30.flags;
+if(Array.isArray(data62)){
+const len14 = data62.length;
+for(let i14=0; i14<len14; i14++){
+let data63 = data62[i14];
+if(typeof data63 === "string"){
+if(data63.length < 1){
+const err103 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/flags/" + i14,schemaPath:"#/properties/tests/items/properties/expect/items/properties/flags/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.flags.items,data:data63};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+}
+else {
+const err104 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/flags/" + i14,schemaPath:"#/properties/tests/items/properties/expect/items/properties/flags/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tests.items.properties.expect.items.properties.flags.items.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.flags.items,data:data63};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+}
+}
+else {
+const err105 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/flags",schemaPath:"#/properties/tests/items/properties/expect/items/properties/flags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tests.items.properties.expect.items.properties.flags.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.flags,data:data62};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+}
+}
+else {
+const err106 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11,schemaPath:"#/properties/tests/items/properties/expect/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.type,parentSchema:schema31.properties.tests.items.properties.expect.items,data:data30};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+}
+}
+else {
+const err107 = {instancePath:instancePath+"/tests/" + i0+"/expect",schemaPath:"#/properties/tests/items/properties/expect/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tests.items.properties.expect.type,parentSchema:schema31.properties.tests.items.properties.expect,data:data29};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+}
+}
+else {
+const err108 = {instancePath:instancePath+"/tests/" + i0,schemaPath:"#/properties/tests/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.type,parentSchema:schema31.properties.tests.items,data:data3};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+}
+}
+else {
+const err109 = {instancePath:instancePath+"/tests",schemaPath:"#/properties/tests/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tests.type,parentSchema:schema31.properties.tests,data:data2};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+}
+}
+else {
+const err110 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
 }
 errors++;
 }

@@ -26,6 +26,13 @@ const EXPECTATION_KEYS = {
   excluded: true,
   metrics: true,
   metric_status: true,
+  scores: true,
+  groups: true,
+  flags: true,
+  grade_by_score: true,
+  awards: true,
+  segment_scores: true,
+  reward: true,
   base_score: true,
   total_score: true,
 } satisfies Record<keyof AgentExpectation, true>;

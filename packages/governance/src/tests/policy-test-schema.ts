@@ -11,8 +11,20 @@ export interface AgentExpectation {
   excluded?: Record<string, number>;
   metrics?: Record<string, number | null>;
   metric_status?: Record<string, string>;
+  scores?: Record<string, number | null>;
+  segment_scores?: Record<string, Record<string, number | null>>;
   base_score?: number | null;
   total_score?: number | null;
+  groups?: Record<string, number | null>;
+  flags?: string[];
+  grade_by_score?: string | null;
+  awards?: string[];
+  reward?: {
+    coefficient?: number | null;
+    base?: number | null;
+    bonus?: number | null;
+    total?: number | null;
+  };
 }
 
 /** One case of a policy test file, as the schema admits it. */
@@ -73,8 +85,43 @@ const EXPECTATION = {
       { enum: ['scored', 'insufficient', 'no_data', 'info'] },
       '指标 id → 状态 / metric id → status',
     ),
+    scores: byId(
+      nullableNumber,
+      '指标 id → 得分(0–100,未计分为 null)/ metric id → score (null when not scored)',
+    ),
+    segment_scores: byId(
+      byId(nullableNumber, '分段取值 → 得分 / segment value → score'),
+      '指标 id → 各分段得分(分段目标,格式 2)/ metric id → each segment’s score (segmented targets, format 2)',
+    ),
     base_score: nullableNumber,
     total_score: nullableNumber,
+    groups: byId(nullableNumber, '考核维度 id → 维度分(格式 2)/ group id → subtotal (format 2)'),
+    grade_by_score: {
+      type: ['string', 'null'],
+      description:
+        '强制分布之前按分数与一票否决得到的等级(格式 2)/ the grade before a forced distribution (format 2)',
+    },
+    awards: {
+      type: 'array',
+      items: text,
+      description: '获得的奖项 id(顺序无关,格式 2)/ awards won, any order (format 2)',
+    },
+    reward: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        coefficient: nullableNumber,
+        base: nullableNumber,
+        bonus: nullableNumber,
+        total: nullableNumber,
+      },
+      description: '绩效系数、基数、奖金、合计(格式 2)/ coefficient, base, bonus, total (format 2)',
+    },
+    flags: {
+      type: 'array',
+      items: text,
+      description: '成立的需关注标记 id(顺序无关,格式 2)/ flags that hold, any order (format 2)',
+    },
   },
 } as const;
 

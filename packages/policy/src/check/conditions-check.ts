@@ -18,16 +18,43 @@ export function rowVocabulary(
 /** The facts vetoes see besides the metrics: the agent's scores. No metric may take these ids. */
 export const SCORE_FACTS: ReadonlySet<string> = new Set(['base_score', 'total_score']);
 
-/** Facts of agent-level conditions: every metric's value, and for vetoes the scores. */
-export function agentVocabulary(metrics: readonly MetricDefinition[], withScores: boolean): FactVocabulary {
+/**
+ * What agent-level conditions of policy format 2 also see: who the agent is (`docs/scorecards.md`,
+ * agent facts). No metric of a format 2 policy may take these ids.
+ */
+export const AGENT_FACTS: ReadonlyMap<string, FactType> = new Map([
+  ['tenure_days', 'number'],
+  ['tenure_months', 'number'],
+  ['days_employed', 'number'],
+  ['period_days', 'number'],
+  ['employment_status', 'string'],
+  ['team', 'string'],
+  ['role', 'string'],
+]);
+
+/**
+ * Facts of agent-level conditions: every metric's value, in format 2 the agent facts, and for
+ * vetoes (and flags) the scores.
+ */
+export function agentVocabulary(
+  metrics: readonly MetricDefinition[],
+  withScores: boolean,
+  format: 1 | 2 = 1,
+): FactVocabulary {
   const facts = new Map<string, FactType>(metrics.map((m) => [m.id, 'number']));
+  if (format === 2) for (const [fact, type] of AGENT_FACTS) facts.set(fact, type);
   if (withScores) for (const fact of SCORE_FACTS) facts.set(fact, 'number');
+  const who = format === 2 ? '、客服信息(tenure_days、team …)' : '';
+  const whoEn = format === 2 ? ', the agent facts (tenure_days, team …)' : '';
   return {
     facts,
     open: false,
     describe: withScores
-      ? { zh: '指标 id 与 base_score、total_score', en: 'metric ids, base_score and total_score' }
-      : { zh: '指标 id', en: 'metric ids' },
+      ? {
+          zh: `指标 id${who}与 base_score、total_score`,
+          en: `metric ids${whoEn}, base_score and total_score`,
+        }
+      : { zh: `指标 id${who}`, en: `metric ids${whoEn}` },
   };
 }
 
@@ -37,11 +64,18 @@ export function checkConditionAt(
   path: Path,
   value: unknown,
   vocabulary: FactVocabulary,
-  options: { factsUnknowable?: boolean } = {},
+  options: {
+    factsUnknowable?: boolean;
+    /** Reports an unknown fact itself (true) instead of `CONDITION_UNKNOWN_FACT`; `at` is its path in the condition. */
+    skipFact?: (fact: string, at: Path) => boolean;
+  } = {},
 ): Condition | null {
-  const problems = checkCondition(value, vocabulary, ctx.zone, { suggest: closest }).filter(
-    (p) => !(options.factsUnknowable && p.code === 'CONDITION_UNKNOWN_FACT'),
-  );
+  const problems = checkCondition(value, vocabulary, ctx.zone, { suggest: closest }).filter((p) => {
+    if (p.code !== 'CONDITION_UNKNOWN_FACT') return true;
+    if (options.factsUnknowable) return false;
+    const fact = valueAt(value, p.path);
+    return !(typeof fact === 'string' && options.skipFact?.(fact, p.path));
+  });
   for (const p of problems) {
     ctx.add([...path, ...p.path], p.code, p.message, {
       severity: p.severity,
@@ -49,4 +83,14 @@ export function checkConditionAt(
     });
   }
   return problems.some((p) => p.severity === 'error') ? null : (value as Condition);
+}
+
+/** The value at a path inside a parsed value, or undefined. */
+function valueAt(value: unknown, path: Path): unknown {
+  let at = value;
+  for (const step of path) {
+    if (at === null || typeof at !== 'object') return undefined;
+    at = (at as Record<string | number, unknown>)[step];
+  }
+  return at;
 }

@@ -1,4 +1,5 @@
 import { type Anchor, locate, type ParsedYaml, problemAt } from '@scorebook/config-file';
+import type { FieldSpec } from '@scorebook/contract';
 import { type ArgsOf, formatPath, messageOf, type ParamsOf, type SourceProblem } from '@scorebook/problems';
 import { Zone } from '@scorebook/time';
 import { POLICY_ERRORS, type PolicyErrorCode } from '../errors/catalogue.ts';
@@ -19,9 +20,17 @@ export class CheckContext {
   readonly problems: SourceProblem[] = [];
   /** The policy's timezone, or UTC while it is invalid (so later checks can still run). */
   zone: Zone = new Zone('UTC');
+  /** The format the file declares (`scorebook: 2` admits the v2 features); 1 unless it says 2. */
+  format: 1 | 2 = 1;
+  /** Ids that `metrics:` defines with errors: references to them are not reported as unknown. */
+  readonly brokenMetrics: Set<string> = new Set();
 
-  constructor(parsed: ParsedYaml) {
+  /** Extra fields a source declares with their types, by table (`PolicyCheckOptions`). */
+  readonly extraFields: Readonly<Partial<Record<string, Readonly<Record<string, FieldSpec>>>>>;
+
+  constructor(parsed: ParsedYaml, extraFields: CheckContext['extraFields'] = {}) {
     this.parsed = parsed;
+    this.extraFields = extraFields;
   }
 
   /** Records a problem of the policy catalogue at a path, an error unless `options` say otherwise. */
@@ -47,6 +56,16 @@ export class CheckContext {
     const [start] = locate(this.parsed, path);
     const pos = this.parsed.lineCounter.linePos(start);
     return { file: this.parsed.source.file, line: pos.line, column: pos.col, path: formatPath(path) };
+  }
+
+  /**
+   * Checks that a v2 feature is used in a file of format 2: reports `NEEDS_FORMAT_2` at the key
+   * otherwise. True when the feature may be used.
+   */
+  v2(path: Path, feature: string, featureEn: string): boolean {
+    if (this.format === 2) return true;
+    this.report(path, 'NEEDS_FORMAT_2', { feature, featureEn }, { anchor: 'key' });
+    return false;
   }
 
   /** True when no error (warnings aside) has been reported. */

@@ -27,6 +27,7 @@ import { checkScorecards } from './scorecards-check.ts';
 export function checkMeaning(ctx: CheckContext, document: PolicyDocument | null): Policy | null {
   const value = ctx.parsed.value;
   if (!isRecord(value)) return null;
+  if (value.scorebook === 2) ctx.format = 2;
 
   const timezone = asString(value.timezone);
   if (timezone !== null) {
@@ -53,6 +54,7 @@ export function checkMeaning(ctx: CheckContext, document: PolicyDocument | null)
       { severity: 'warning' },
     );
   }
+  if (value.currency !== undefined) ctx.v2(['currency'], '币种 currency', 'A currency');
   const businessHours = checkBusinessHours(ctx, value.business_hours);
   const exclusions = checkExclusions(ctx, value.exclusions);
   const ownMetrics = checkPolicyMetrics(ctx, value.metrics);
@@ -63,7 +65,7 @@ export function checkMeaning(ctx: CheckContext, document: PolicyDocument | null)
 
   if (!ctx.clean || document === null) return null;
   return {
-    scorebook: 1,
+    scorebook: document.scorebook,
     id: document.id,
     version: String(document.version),
     effective_from: document.effective_from,
@@ -71,6 +73,7 @@ export function checkMeaning(ctx: CheckContext, document: PolicyDocument | null)
     title_en: document.title_en ?? null,
     description: document.description ?? null,
     timezone: document.timezone,
+    currency: document.currency ?? null,
     business_hours: businessHours,
     exclusions,
     metrics: ownMetrics,
@@ -135,7 +138,11 @@ function checkExclusions(ctx: CheckContext, raw: unknown): Exclusion[] {
     if (item.when === undefined) return;
     const fields = TABLES[table].fields;
     // Derived fields are known facts here (no "extra column?" warning): they are refused below.
-    const vocabulary = rowVocabulary({ ...DERIVED_FIELD_SPECS, ...fields }, table, true);
+    const vocabulary = rowVocabulary(
+      { ...DERIVED_FIELD_SPECS, ...ctx.extraFields[table], ...fields },
+      table,
+      true,
+    );
     let when = checkConditionAt(ctx, [...path, 'when'], item.when, vocabulary);
     if (when !== null && !derivedFactsAbsent(ctx, [...path, 'when'], when, table, fields)) when = null;
     const reason = asString(item.reason);

@@ -3,20 +3,22 @@ import {
   isMeasuredTable,
   KINDS_WITH_FIELD,
   MEASURED_TABLES,
+  METRIC_KINDS,
   type MetricDefinition,
   type MetricKind,
   measuredFields,
   toDefinition,
 } from '@scorebook/contract';
-import { checkConditionAt, rowVocabulary, SCORE_FACTS } from './conditions-check.ts';
+import { AGENT_FACTS, checkConditionAt, rowVocabulary, SCORE_FACTS } from './conditions-check.ts';
 import { asArray, asString, type CheckContext, isRecord, type Path } from './context.ts';
 
 const NUMERIC_TYPES = new Set(['int', 'number']);
 
 /**
  * Checks the policy's own metric definitions: unique ids that redefine no built-in metric, the
- * keys each kind takes, known tables and numeric fields, valid `where` conditions.
- * Returns the definitions that passed.
+ * keys each kind takes (nothing more for an unknown kind, which the schema reports), known tables
+ * and numeric fields, valid `where` conditions. Returns the definitions that passed; the ids of
+ * the others whose id itself is acceptable go to `ctx.brokenMetrics`.
  */
 export function checkPolicyMetrics(ctx: CheckContext, raw: unknown): MetricDefinition[] {
   const builtin = new Set(builtinCatalog().map((m) => m.id));
@@ -34,14 +36,24 @@ export function checkPolicyMetrics(ctx: CheckContext, raw: unknown): MetricDefin
       } else if (SCORE_FACTS.has(id)) {
         ctx.report([...path, 'id'], 'METRIC_ID_RESERVED', { id });
         ok = false;
+      } else if (ctx.format === 2 && AGENT_FACTS.has(id)) {
+        ctx.report([...path, 'id'], 'METRIC_ID_AGENT_FACT', { id });
+        ok = false;
       } else if (seen.has(id)) {
         ctx.report([...path, 'id'], 'DUPLICATE_ID', { id, what: '指标', whatEn: 'metric' });
         ok = false;
       }
       seen.add(id);
     }
+    // A reference to a metric whose id is fine but whose definition is not is left to the
+    // definition's own errors; one whose id is refused stays an unknown metric.
+    const idOk = ok;
     const kind = asString(item.kind) as MetricKind | null;
-    if (kind === null) return;
+    // An unknown kind is the schema's NOT_ALLOWED_VALUE; what keys it needs cannot be said.
+    if (kind === null || !METRIC_KINDS.includes(kind)) {
+      if (id !== null && idOk) ctx.brokenMetrics.add(id);
+      return;
+    }
     ok = checkKindKeys(ctx, path, item, kind) && ok;
     if (kind === 'ratio') {
       for (const side of ['numerator', 'denominator'] as const) {
@@ -54,7 +66,7 @@ export function checkPolicyMetrics(ctx: CheckContext, raw: unknown): MetricDefin
     }
     if (ok && typeof item.title === 'string' && (item.better === 'higher' || item.better === 'lower')) {
       valid.push(toDefinition(item, false));
-    }
+    } else if (id !== null && idOk) ctx.brokenMetrics.add(id);
   });
   return valid;
 }
@@ -101,7 +113,11 @@ function checkTableAndWhere(ctx: CheckContext, path: Path, table: unknown, where
     return false;
   }
   if (where === undefined) return true;
-  const vocabulary = rowVocabulary(measuredFields(table), table, table !== 'responses');
+  const vocabulary = rowVocabulary(
+    { ...ctx.extraFields[table], ...measuredFields(table) },
+    table,
+    table !== 'responses',
+  );
   return checkConditionAt(ctx, [...path, 'where'], where, vocabulary) !== null;
 }
 

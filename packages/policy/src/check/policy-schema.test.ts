@@ -11,6 +11,7 @@ const DOCUMENT_KEYS = {
   title_en: true,
   description: true,
   timezone: true,
+  currency: true,
   business_hours: true,
   exclusions: true,
   metrics: true,

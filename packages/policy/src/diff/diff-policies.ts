@@ -2,7 +2,7 @@ import type { Unit } from '@scorebook/contract';
 import { WEEKDAYS } from '@scorebook/time';
 import { DEFAULT_APPEAL_WINDOW_DAYS } from '../check/appeals-check.ts';
 import { policyMetricCatalog } from '../metric-catalog.ts';
-import type { Exclusion, Policy, Scorecard } from '../model.ts';
+import type { Distribution, Exclusion, Policy, Rewards, Scorecard } from '../model.ts';
 
 /** What part of a policy a change is in. */
 export type ChangeArea =
@@ -13,9 +13,14 @@ export type ChangeArea =
   | 'grade'
   | 'scorecard'
   | 'eligibility'
+  | 'group'
   | 'scored'
   | 'adjustment'
   | 'veto'
+  | 'flag'
+  | 'distribution'
+  | 'reward'
+  | 'award'
   | 'appeals';
 
 /** One difference in meaning between two versions of a policy. */
@@ -52,7 +57,15 @@ export function diffPolicies(before: Policy, after: Policy): PolicyChange[] {
   const changes: PolicyChange[] = [];
   const field = fieldRecorder(changes);
 
-  for (const key of ['version', 'effective_from', 'title', 'title_en', 'description', 'timezone'] as const) {
+  for (const key of [
+    'scorebook',
+    'version',
+    'effective_from',
+    'title',
+    'title_en',
+    'description',
+    'timezone',
+  ] as const) {
     field('policy', null, null, key, before[key], after[key]);
   }
 
@@ -216,14 +229,15 @@ function diffScorecard(
     const [x, y] = [a.eligibility, b.eligibility];
     for (const f of withEnglish(['when', 'reason'], x, y)) field('eligibility', id, null, f, x[f], y[f]);
   }
-  const quantityFields = new Set(['target', 'floor', 'bands']);
+  diffKeyed(changes, { area: 'group', scorecard: id }, a.groups, b.groups, (g) => g.id, ['title', 'weight']);
+  const quantityFields = new Set(['target', 'floor', 'bands', 'range', 'segments']);
   diffKeyed(
     changes,
     { area: 'scored', scorecard: id },
     a.scored,
     b.scored,
     (s) => s.metric,
-    ['weight', 'method', 'target', 'floor', 'bands', 'min_sample'],
+    ['group', 'weight', 'method', 'target', 'floor', 'bands', 'range', 'segments', 'min_sample'],
     (s, f) =>
       f === null || quantityFields.has(f) ? (unitsB.get(s.metric) ?? unitsA.get(s.metric) ?? null) : null,
   );
@@ -238,6 +252,70 @@ function diffScorecard(
     'cap_grade',
     'reason',
   ]);
+  diffKeyed(changes, { area: 'flag', scorecard: id }, a.flags, b.flags, (x) => x.id, ['label', 'when']);
+  diffDistribution(changes, id, a.distribution, b.distribution);
+  diffRewards(changes, id, a.rewards, b.rewards);
+  diffKeyed(changes, { area: 'award', scorecard: id }, a.awards, b.awards, (x) => x.id, [
+    'title',
+    'metric',
+    'top',
+    'amount',
+    'min_sample',
+  ]);
+}
+
+/**
+ * A forced distribution: added or removed whole; else its tie-breakers (in order), and each
+ * grade's shares by grade.
+ */
+function diffDistribution(
+  changes: PolicyChange[],
+  scorecard: string,
+  a: Distribution | null,
+  b: Distribution | null,
+): void {
+  if (a === null || b === null) {
+    if (a !== b)
+      changes.push(
+        change(
+          'distribution',
+          a === null ? 'added' : 'removed',
+          scorecard,
+          null,
+          a && strip(a),
+          b && strip(b),
+          'ratio',
+        ),
+      );
+    return;
+  }
+  fieldRecorder(changes)('distribution', scorecard, null, 'tie_breakers', a.tie_breakers, b.tie_breakers);
+  diffKeyed(
+    changes,
+    { area: 'distribution', scorecard },
+    a.grades,
+    b.grades,
+    (r) => r.grade,
+    ['max_share', 'min_share'],
+    () => 'ratio',
+  );
+}
+
+/** Rewards: added or removed whole; else each grade's coefficient, `not_rated` and the base. */
+function diffRewards(changes: PolicyChange[], scorecard: string, a: Rewards | null, b: Rewards | null): void {
+  if (a === null || b === null) {
+    if (a !== b)
+      changes.push(
+        change('reward', a === null ? 'added' : 'removed', scorecard, null, a && strip(a), b && strip(b)),
+      );
+    return;
+  }
+  diffKeyed(changes, { area: 'reward', scorecard }, a.coefficients, b.coefficients, (c) => c.grade, [
+    'coefficient',
+  ]);
+  const field = fieldRecorder(changes);
+  field('reward', scorecard, null, 'not_rated', a.not_rated, b.not_rated);
+  field('reward', scorecard, null, 'base', a.base, b.base);
 }
 
 /**
@@ -291,7 +369,12 @@ function summary(s: Scorecard): unknown {
   return {
     title: s.title,
     roles: s.roles,
-    scored: s.scored.map((i) => ({ metric: i.metric, weight: i.weight })),
+    ...(s.groups.length > 0 ? { groups: s.groups.map((g) => ({ id: g.id, weight: g.weight })) } : {}),
+    scored: s.scored.map((i) =>
+      i.group === null
+        ? { metric: i.metric, weight: i.weight }
+        : { metric: i.metric, group: i.group, weight: i.weight },
+    ),
   };
 }
 

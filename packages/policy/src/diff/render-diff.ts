@@ -1,6 +1,6 @@
 import { type Condition, formatCondition } from '@scorebook/conditions';
-import type { Unit } from '@scorebook/contract';
-import type { Band } from '../model.ts';
+import type { MetricDefinition, MetricKind, Unit } from '@scorebook/contract';
+import type { Band, BonusBase, Distribution, ItemSegments, Rewards, TargetRange } from '../model.ts';
 import type { ChangeArea, PolicyChange } from './diff-policies.ts';
 
 /** A language of output. */
@@ -14,9 +14,14 @@ const AREA: Record<ChangeArea, [string, string]> = {
   grade: ['等级', 'Grade'],
   scorecard: ['考核表', 'Scorecard'],
   eligibility: ['参评条件', 'Eligibility'],
+  group: ['考核维度', 'Group'],
   scored: ['考核指标', 'Scored metric'],
   adjustment: ['加减分', 'Adjustment'],
   veto: ['一票否决', 'Veto'],
+  flag: ['需关注标记', 'Flag'],
+  distribution: ['强制分布', 'Forced distribution'],
+  reward: ['绩效系数与奖金', 'Rewards'],
+  award: ['奖项', 'Award'],
   appeals: ['申诉规则', 'Appeal rules'],
 };
 
@@ -27,6 +32,16 @@ const FIELD: Record<string, [string, string]> = {
   bands: ['分档', 'bands'],
   min_sample: ['最小样本', 'min sample'],
   method: ['计分方式', 'method'],
+  range: ['两侧目标', 'two-sided target'],
+  segments: ['分段目标', 'segmented targets'],
+  max_share: ['最多占比', 'at most'],
+  min_share: ['最少占比', 'at least'],
+  tie_breakers: ['并列时比较', 'tie-breakers'],
+  coefficient: ['绩效系数', 'coefficient'],
+  not_rated: ['未参评系数', 'coefficient when not rated'],
+  base: ['奖金基数', 'bonus base'],
+  top: ['名额', 'places'],
+  amount: ['奖金', 'amount'],
   when: ['条件', 'condition'],
   reason: ['原因', 'reason'],
   reason_en: ['英文原因', 'English reason'],
@@ -42,6 +57,7 @@ const FIELD: Record<string, [string, string]> = {
   title: ['名称', 'title'],
   title_en: ['英文名称', 'English title'],
   roles: ['岗位', 'roles'],
+  scorebook: ['格式', 'format'],
   version: ['版本号', 'version'],
   effective_from: ['生效日期', 'effective date'],
   description: ['说明', 'description'],
@@ -56,6 +72,7 @@ const FIELD: Record<string, [string, string]> = {
   numerator: ['分子', 'numerator'],
   denominator: ['分母', 'denominator'],
   metric: ['指标', 'metric'],
+  group: ['考核维度', 'group'],
 };
 
 /** The words of one change: where it is, what changed, and the values before and after. */
@@ -119,6 +136,29 @@ export function formatQuantity(value: number, unit: Unit | null): string {
   return String(Number(value.toPrecision(12)));
 }
 
+/**
+ * A two-sided target as `180s–480s (0 ≤ 60s, ≥ 900s)` (zh: `(≤ 60s 或 ≥ 900s 为 0)`), in the
+ * metric's unit.
+ */
+export function formatRange(range: TargetRange, unit: Unit | null, lang: Lang = 'en'): string {
+  const q = (v: number) => formatQuantity(v, unit);
+  const inside = `${q(range.low)}–${q(range.high)}`;
+  return lang === 'zh'
+    ? `${inside}(≤ ${q(range.floor_low)} 或 ≥ ${q(range.floor_high)} 为 0)`
+    : `${inside} (0 at ≤ ${q(range.floor_low)} or ≥ ${q(range.floor_high)})`;
+}
+
+/** Segmented targets as `channel:chat 85%(底线 60%)· email 70%(底线 40%)`, goals in the metric's unit. */
+export function formatSegments(s: ItemSegments, unit: Unit | null, lang: Lang = 'en'): string {
+  const q = (v: number) => formatQuantity(v, unit);
+  const each = s.segments.map((g) =>
+    lang === 'zh'
+      ? `${String(g.value)} ${q(g.target)}(底线 ${q(g.floor)})`
+      : `${String(g.value)} ${q(g.target)} (floor ${q(g.floor)})`,
+  );
+  return lang === 'zh' ? `${s.field}:${each.join('· ')}` : `${s.field}: ${each.join(' · ')}`;
+}
+
 /** Bands as `≥95→100, ≥85→80`, thresholds in the metric's unit; `—` for none. */
 export function formatBands(bands: readonly Band[], unit: Unit | null): string {
   return (
@@ -131,14 +171,35 @@ export function formatBands(bands: readonly Band[], unit: Unit | null): string {
 function formatValue(value: unknown, field: string | null, unit: Unit | null, lang: Lang): string {
   if (value === null || value === undefined) return '—';
   if (typeof value === 'number')
-    return field === 'target' || field === 'floor' ? formatQuantity(value, unit) : String(value);
+    return field === 'target' || field === 'floor' || field === 'max_share' || field === 'min_share'
+      ? formatQuantity(value, unit)
+      : String(value);
   if (typeof value === 'string') return oneLine(value);
   if (Array.isArray(value) && field === 'bands') {
     return formatBands(value as Band[], unit);
   }
+  if (field === 'range') return formatRange(value as TargetRange, unit, lang);
+  if (field === 'segments') return formatSegments(value as ItemSegments, unit, lang);
   if (Array.isArray(value)) return value.join(', ') || '—';
   if (field === 'when' || field === 'where') return formatCondition(value as Condition, lang);
+  if (field === 'numerator' || field === 'denominator') {
+    const side = value as { table: string; where: Condition | null };
+    return side.where === null ? side.table : `${side.table}: ${formatCondition(side.where, lang)}`;
+  }
   const record = value as Record<string, unknown>;
+  if (Array.isArray(record.grades) && Array.isArray(record.tie_breakers))
+    return formatDistribution(record as unknown as Pick<Distribution, 'grades' | 'tie_breakers'>, lang);
+  if (field === 'base') return formatBonusBase(value as BonusBase, lang);
+  if (typeof record.top === 'number' && typeof record.metric === 'string') {
+    const amount = typeof record.amount === 'number' ? record.amount : null;
+    return lang === 'zh'
+      ? `${String(record.title)}:${record.metric} 前 ${record.top} 名${amount === null ? '' : `,每人 ${amount}`}`
+      : `${String(record.title)}: top ${record.top} by ${record.metric}${amount === null ? '' : `, ${amount} each`}`;
+  }
+  if (Array.isArray(record.coefficients))
+    return formatRewards(record as unknown as Omit<Rewards, 'source'>, lang);
+  if (typeof record.kind === 'string' && typeof record.better === 'string')
+    return formatMetricDefinition(record as unknown as MetricDefinition, lang);
   if (record.when !== undefined) {
     const rest = Object.entries(record)
       .filter(([k, v]) => k !== 'when' && v !== null)
@@ -154,6 +215,74 @@ function formatValue(value: unknown, field: string | null, unit: Unit | null, la
       .join(', ');
   }
   return JSON.stringify(value);
+}
+
+const KIND: Record<MetricKind, [string, string]> = {
+  mean: ['平均值', 'mean'],
+  median: ['中位数', 'median'],
+  p90: ['P90', 'p90'],
+  sum: ['合计', 'sum'],
+  count: ['计数', 'count'],
+  ratio: ['比率', 'ratio'],
+  nps: ['NPS', 'NPS'],
+};
+
+const UNIT_ZH: Partial<Record<Unit, string>> = { seconds: '秒', amount: '金额', score: '分', ratio: '比率' };
+
+/**
+ * A policy's own metric as one line: its title, kind, direction and what it reads —
+ * `长通话占比 — 比率,越低越好:conversations(handle_seconds 大于 1800)÷ conversations`,
+ * `Median handle — median of conversations.handle_seconds (seconds), lower is better`.
+ */
+export function formatMetricDefinition(m: MetricDefinition, lang: Lang): string {
+  const zh = lang === 'zh';
+  const rows = (table: string | null, where: Condition | null) =>
+    `${table ?? '—'}${where === null ? '' : zh ? `(${formatCondition(where, lang)})` : ` (${formatCondition(where, lang)})`}`;
+  const title = zh ? m.title : (m.title_en ?? m.title);
+  const better = zh ? (m.better === 'higher' ? '越高越好' : '越低越好') : `${m.better} is better`;
+  const kind = KIND[m.kind][zh ? 0 : 1];
+  if (m.kind === 'ratio') {
+    const reads = `${rows(m.numerator?.table ?? null, m.numerator?.where ?? null)} ÷ ${rows(m.denominator?.table ?? null, m.denominator?.where ?? null)}`;
+    return zh ? `${title} — ${kind},${better}:${reads}` : `${title} — ${kind}, ${better}: ${reads}`;
+  }
+  const source =
+    m.field === null
+      ? rows(m.table, m.where)
+      : `${m.table ?? '—'}.${m.field}${m.where === null ? '' : zh ? `(${formatCondition(m.where, lang)})` : ` (${formatCondition(m.where, lang)})`}`;
+  const unit = m.unit === null ? '' : zh ? `,单位${UNIT_ZH[m.unit] ?? ` ${m.unit}`}` : ` (${m.unit})`;
+  return zh
+    ? `${title} — ${source} 的${kind}${unit},${better}`
+    : `${title} — ${kind} of ${source}${unit}, ${better}`;
+}
+
+/** A forced distribution as `S ≤ 10%, A ≤ 20%, D ≥ 5%; 并列时比较 csat_rate`. */
+export function formatDistribution(d: Pick<Distribution, 'grades' | 'tie_breakers'>, lang: Lang): string {
+  const shares = d.grades.flatMap((r) => [
+    ...(r.max_share === null ? [] : [`${r.grade} ≤ ${formatQuantity(r.max_share, 'ratio')}`]),
+    ...(r.min_share === null ? [] : [`${r.grade} ≥ ${formatQuantity(r.min_share, 'ratio')}`]),
+  ]);
+  const ties =
+    d.tie_breakers.length === 0
+      ? ''
+      : `; ${lang === 'zh' ? '并列时比较' : 'ties by'} ${d.tie_breakers.join(', ')}`;
+  return `${shares.join(', ')}${ties}`;
+}
+
+/** A bonus base: the amount, or `客服表 bonus_base(为空时 2000)` / `agents.bonus_base (2000 when empty)`. */
+export function formatBonusBase(base: BonusBase | null, lang: Lang): string {
+  if (base === null) return '—';
+  if (base.kind === 'amount') return String(base.amount);
+  const fallback =
+    base.default === null ? '' : lang === 'zh' ? `(为空时 ${base.default})` : ` (${base.default} when empty)`;
+  return lang === 'zh' ? `客服表 ${base.field}${fallback}` : `agents.${base.field}${fallback}`;
+}
+
+/** Rewards as `S 1.5 · A 1.2 · B 1; 基数 2000`. */
+export function formatRewards(r: Pick<Rewards, 'coefficients' | 'not_rated' | 'base'>, lang: Lang): string {
+  const parts = [r.coefficients.map((c) => `${c.grade} ${c.coefficient}`).join(' · ')];
+  if (r.not_rated !== null) parts.push(`${lang === 'zh' ? '未参评' : 'not rated'} ${r.not_rated}`);
+  if (r.base !== null) parts.push(`${lang === 'zh' ? '基数' : 'base'} ${formatBonusBase(r.base, lang)}`);
+  return parts.join('; ');
 }
 
 function oneLine(text: string): string {

@@ -18,6 +18,12 @@ export const POLICY_ERRORS = defineCatalogue({
       `${q(p.file)} is a symbolic link to a file outside the policy folder ${p.folder}; it is not read. Put the policy file itself in the folder.`,
   },
   // Meaning.
+  NEEDS_FORMAT_2: {
+    zh: (p: Feature) =>
+      `${p.feature} 是策略格式 2 的功能。请把文件开头的 scorebook: 1 改为 scorebook: 2(格式 2 的结果会多出相应字段,见 docs/scorecards.md)。`,
+    en: (p: Feature) =>
+      `${p.featureEn} is a feature of policy format 2. Change scorebook: 1 at the top of the file to scorebook: 2 (results of format 2 carry the fields it adds; see docs/scorecards.md).`,
+  },
   VERSION_NOT_TEXT: {
     zh: (p: VersionNumber) =>
       `版本号 ${p.value} 没有加引号,被读成了数字${p.changed ? `(写的是 ${p.written},读到的是 ${p.value})` : ''}。请写成 version: "${p.written}"。`,
@@ -88,11 +94,23 @@ export const POLICY_ERRORS = defineCatalogue({
     en: (p: { id: string }) =>
       `The metric id ${q(p.id)} is reserved: veto conditions read it as the agent's ${p.id === 'base_score' ? 'base score' : 'total score'}, which a metric of that name would shadow. Choose another id.`,
   },
+  METRIC_ID_AGENT_FACT: {
+    zh: (p: { id: string }) =>
+      `指标 id ${q(p.id)} 是保留名:格式 2 的参评条件、一票否决等用它表示客服本人的信息(入职时长、在职天数、状态、班组、岗位),同名指标会被遮蔽。请换一个 id。`,
+    en: (p: { id: string }) =>
+      `The metric id ${q(p.id)} is reserved: in format 2, eligibility, vetoes and other agent-level conditions read it as a fact about the agent (tenure, days employed, status, team, role), which a metric of that name would shadow. Choose another id.`,
+  },
   UNKNOWN_METRIC: {
     zh: (p: { metric: string; suggestion: string }) =>
       `未知的指标 ${q(p.metric)}。${p.suggestion ? `是否想写 ${q(p.suggestion)}?` : '请使用内置指标或在 metrics 中定义它。'}`,
     en: (p: { metric: string; suggestion: string }) =>
       `Unknown metric ${q(p.metric)}. ${p.suggestion ? `Did you mean ${q(p.suggestion)}?` : 'Use a built-in metric or define it under metrics.'}`,
+  },
+  SCORE_FACT_IN_ELIGIBILITY: {
+    zh: (p: { fact: string }) =>
+      `参评条件不能使用 ${q(p.fact)}:是否参评在计算分数之前就已决定。请用指标(如 conversations_handled)写参评条件;按分数设限请用一票否决(vetoes)或需关注标记(flags,格式 2)。`,
+    en: (p: { fact: string }) =>
+      `Eligibility cannot use ${q(p.fact)}: who is rated is decided before any score exists. Write eligibility with metrics (such as conversations_handled); for a rule on scores use a veto (vetoes) or a flag (flags, format 2).`,
   },
   UNKNOWN_GRADE: {
     zh: (p: { grade: string; allowed: string }) =>
@@ -133,6 +151,30 @@ export const POLICY_ERRORS = defineCatalogue({
     en: (p: { scorecard: string; sum: number }) =>
       `The weights of scorecard ${q(p.scorecard)} add up to ${p.sum}; they must add up to 100.`,
   },
+  SCORECARD_NEEDS_SCORED: {
+    zh: (p: { scorecard: string }) =>
+      `考核表 ${q(p.scorecard)} 没有考核指标。请写 scored(指标列表),或 groups(考核维度,每个维度有自己的 scored)。`,
+    en: (p: { scorecard: string }) =>
+      `Scorecard ${q(p.scorecard)} scores nothing. Write scored (a list of metrics), or groups (each with its own scored list).`,
+  },
+  SCORED_AND_GROUPS: {
+    zh: (p: { scorecard: string }) =>
+      `考核表 ${q(p.scorecard)} 同时写了 scored 和 groups,只能用其一:分维度考核时,把指标写在各维度的 scored 下。`,
+    en: (p: { scorecard: string }) =>
+      `Scorecard ${q(p.scorecard)} has both scored and groups; use one: with groups, list each metric under its group's scored.`,
+  },
+  GROUP_WEIGHTS_NOT_100: {
+    zh: (p: { scorecard: string; sum: number }) =>
+      `考核表 ${q(p.scorecard)} 的考核维度权重合计为 ${p.sum},应为 100。`,
+    en: (p: { scorecard: string; sum: number }) =>
+      `The group weights of scorecard ${q(p.scorecard)} add up to ${p.sum}; they must add up to 100.`,
+  },
+  GROUP_ITEM_WEIGHTS_NOT_100: {
+    zh: (p: { scorecard: string; group: string; sum: number }) =>
+      `考核维度 ${q(p.group)}(考核表 ${q(p.scorecard)})内的指标权重合计为 ${p.sum},应为 100:维度内的权重是维度分内部的占比。`,
+    en: (p: { scorecard: string; group: string; sum: number }) =>
+      `The weights inside group ${q(p.group)} of scorecard ${q(p.scorecard)} add up to ${p.sum}; they must add up to 100 (they share out the group's subtotal).`,
+  },
   DUPLICATE_SCORED_METRIC: {
     zh: (p: { metric: string; scorecard: string }) =>
       `指标 ${q(p.metric)} 在考核表 ${q(p.scorecard)} 中出现了两次。`,
@@ -155,11 +197,41 @@ export const POLICY_ERRORS = defineCatalogue({
     en: (p: { metric: string; missing: string }) =>
       `Linear scoring of ${q(p.metric)} needs target and floor. Add ${p.missing}.`,
   },
+  RANGE_NEEDS_METHOD: {
+    zh: (p: { metric: string; key: string }) =>
+      `${q(p.metric)} 的 ${p.key} 写成了两个值的列表,这是两侧目标的写法:请加上 method: range,或只写一个数。`,
+    en: (p: { metric: string; key: string }) =>
+      `The ${p.key} of ${q(p.metric)} is a list of two values, which is how a two-sided target is written: add method: range, or write one number.`,
+  },
+  RANGE_NOT_PAIR: {
+    zh: (p: { metric: string; key: string }) =>
+      `${q(p.metric)} 使用 method: range,${p.key} 须写成 [下限, 上限],例如 target: [3m, 8m]、floor: [1m, 15m]。`,
+    en: (p: { metric: string; key: string }) =>
+      `${q(p.metric)} uses method: range, so ${p.key} is a pair [low, high], e.g. target: [3m, 8m], floor: [1m, 15m].`,
+  },
+  RANGE_ORDER: {
+    zh: (p: RangeOrder) =>
+      `${q(p.metric)} 的两侧目标须满足 floor 下限 < target 下限 ≤ target 上限 < floor 上限,而这里是 ${p.floorLow} / ${p.low} / ${p.high} / ${p.floorHigh}。`,
+    en: (p: RangeOrder) =>
+      `The two-sided target of ${q(p.metric)} needs floor low < target low ≤ target high < floor high; here they are ${p.floorLow} / ${p.low} / ${p.high} / ${p.floorHigh}.`,
+  },
   BANDS_MISSING: {
     zh: (p: { metric: string }) =>
       `${q(p.metric)} 使用 method: bands,但没有 bands。请添加分档,或删除 method 改用线性计分。`,
     en: (p: { metric: string }) =>
       `${q(p.metric)} uses method: bands but has no bands. Add bands, or remove method to score linearly.`,
+  },
+  SEGMENTS_KIND: {
+    zh: (p: { metric: string; kind: string }) =>
+      `${q(p.metric)} 是 ${p.kind} 类型的指标,没有样本量可作分段加权的权重:分段目标只用于 mean、median、p90、ratio、nps 类型的指标。`,
+    en: (p: { metric: string; kind: string }) =>
+      `${q(p.metric)} is a ${p.kind} metric, which has no sample to weight its segments by: segmented targets are for mean, median, p90, ratio and nps metrics.`,
+  },
+  SEGMENT_FIELD_UNKNOWN: {
+    zh: (p: { metric: string; field: string; tables: string; allowed: string }) =>
+      `${q(p.metric)} 不能按 ${q(p.field)} 分段:${p.tables} 中没有这个字段。可用的字段:${p.allowed}。`,
+    en: (p: { metric: string; field: string; tables: string; allowed: string }) =>
+      `${q(p.metric)} cannot be segmented by ${q(p.field)}: ${p.tables} has no such field. Fields: ${p.allowed}.`,
   },
   SCORED_KEYS_CONFLICT: {
     zh: (p: KeysConflict) => `${q(p.metric)}:${p.what}`,
@@ -203,6 +275,55 @@ export const POLICY_ERRORS = defineCatalogue({
     en: (p: { metric: string; kind: string }) =>
       `min_sample has no effect on ${q(p.metric)}, a ${p.kind} metric (counts and sums are never short of sample); remove it.`,
   },
+  DISTRIBUTION_NEEDS_SHARE: {
+    zh: (p: { grade: string }) =>
+      `强制分布中的等级 ${q(p.grade)} 需要 max_share(最多占比)或 min_share(最少占比)。`,
+    en: (p: { grade: string }) =>
+      `The grade ${q(p.grade)} of the forced distribution needs max_share (at most) or min_share (at least).`,
+  },
+  DISTRIBUTION_GRADE_TWICE: {
+    zh: (p: { grade: string }) => `强制分布中等级 ${q(p.grade)} 出现了两次,请合并为一行。`,
+    en: (p: { grade: string }) =>
+      `The grade ${q(p.grade)} appears twice in the forced distribution; write it once.`,
+  },
+  DISTRIBUTION_CAP_ON_LAST: {
+    zh: (p: { grade: string }) =>
+      `${q(p.grade)} 是最低等级,超出比例的客服无处可降,不能设 max_share。请删除它,或改为给更高的等级设上限。`,
+    en: (p: { grade: string }) =>
+      `${q(p.grade)} is the lowest grade: agents over its share would have nowhere to go, so it takes no max_share. Remove it, or cap a better grade.`,
+  },
+  DISTRIBUTION_MINIMUM_ON_FIRST: {
+    zh: (p: { grade: string }) =>
+      `${q(p.grade)} 是最高等级:强制分布只会把客服往下调,不能凑满它的 min_share。请删除它。`,
+    en: (p: { grade: string }) =>
+      `${q(p.grade)} is the best grade: a forced distribution only moves agents down, so nothing could fill its min_share. Remove it.`,
+  },
+  DISTRIBUTION_SHARES_ORDER: {
+    zh: (p: { grade: string; min: number; max: number }) =>
+      `等级 ${q(p.grade)} 的 min_share(${p.min * 100}%)大于 max_share(${p.max * 100}%)。`,
+    en: (p: { grade: string; min: number; max: number }) =>
+      `The grade ${q(p.grade)} has min_share (${p.min * 100}%) above max_share (${p.max * 100}%).`,
+  },
+  DISTRIBUTION_SHARE_RANGE: {
+    zh: (p: { value: number }) => `比例 ${p.value * 100}% 超出 0% 到 100%。`,
+    en: (p: { value: number }) => `The share ${p.value * 100}% is outside 0% to 100%.`,
+  },
+  DISTRIBUTION_MINIMUMS_OVER_100: {
+    zh: (p: { sum: number }) => `强制分布各等级的 min_share 合计 ${p.sum}%,超过 100%,无法同时满足。`,
+    en: (p: { sum: number }) =>
+      `The min_share of the forced distribution's grades add up to ${p.sum}%, over 100%: they cannot all hold.`,
+  },
+  REWARD_GRADE_MISSING: {
+    zh: (p: { grades: string }) => `绩效系数缺少等级 ${p.grades}:每个等级都要有系数(可以是 0)。`,
+    en: (p: { grades: string }) =>
+      `The coefficients lack the grades ${p.grades}: every grade needs one (0 is allowed).`,
+  },
+  BONUS_BASE_FIELD: {
+    zh: (p: { field: string; type: string }) =>
+      `奖金基数不能取客服表的 ${q(p.field)}:它是 ${p.type} 类型,不是数值。请写另一列(例如 bonus_base,在 source.yaml 中声明为 number),或写一个金额。`,
+    en: (p: { field: string; type: string }) =>
+      `The bonus base cannot be the agents field ${q(p.field)}: it is of type ${p.type}, not a number. Name another column (such as bonus_base, declared as a number in source.yaml), or write an amount.`,
+  },
   ADJUSTMENT_RANGE: {
     zh: (p: { id: string; min: number; max: number }) =>
       `加减分 ${q(p.id)} 的 min(${p.min})大于 max(${p.max})。`,
@@ -244,6 +365,12 @@ export const POLICY_ERRORS = defineCatalogue({
     en: (p: { expected: string }) =>
       `By convention the file is named after its effective date, ${p.expected}.yaml, so versions sort by time.`,
   },
+  EFFECTIVE_MID_MONTH: {
+    zh: (p: { date: string; month: string; previous: string; first: string; last: string }) =>
+      `本版本自 ${p.date} 生效,但每个期间按其第一天选用版本:${p.month} 仍由${p.previous === '' ? '(没有版本,无法评估)' : ` ${p.previous} 版`}评估,${p.first === '' ? '本版本不评估任何月份(下一个版本在此之前已生效)' : `本版本评估的月份为 ${p.first}${p.last === '' ? ' 起' : ` 至 ${p.last}`}`}。若要从 ${p.month} 起适用,请把 effective_from 改为 ${p.month}-01。`,
+    en: (p: { date: string; month: string; previous: string; first: string; last: string }) =>
+      `This version is effective from ${p.date}, but each period uses the version in force on its first day: ${p.month} is still evaluated by ${p.previous === '' ? 'no version (it cannot be evaluated)' : `version ${p.previous}`}, and ${p.first === '' ? 'this version governs no month (the next version starts before)' : `this version governs the months ${p.first}${p.last === '' ? ' on' : ` to ${p.last}`}`}. To apply it from ${p.month}, set effective_from to ${p.month}-01.`,
+  },
   NO_VERSION_FOR_PERIOD: {
     zh: (p: NoVersion) =>
       `期间 ${p.period} 开始(${p.firstDay})时,策略 ${q(p.id)} 还没有生效的版本;最早的版本从 ${p.earliest} 起生效。`,
@@ -255,6 +382,10 @@ export const POLICY_ERRORS = defineCatalogue({
 /** A permanent code of a policy problem. */
 export type PolicyErrorCode = keyof typeof POLICY_ERRORS;
 
+interface Feature {
+  feature: string;
+  featureEn: string;
+}
 interface VersionNumber {
   value: string;
   written: string;
@@ -290,6 +421,13 @@ interface KeysConflict {
   metric: string;
   what: string;
   whatEn: string;
+}
+interface RangeOrder {
+  metric: string;
+  low: string;
+  high: string;
+  floorLow: string;
+  floorHigh: string;
 }
 interface UnitMismatch {
   value: string;

@@ -3,11 +3,12 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://scorebook.dev/schema/policy.schema.json","title":"Scorebook policy version (考核策略版本)","type":"object","required":["scorebook","id","version","effective_from","title","timezone","grades","scorecards"],"additionalProperties":false,"properties":{"scorebook":{"const":1,"description":"格式版本,固定为 1 / format version, always 1"},"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"策略 id,与文件夹同名 / policy id, equals the folder name"},"version":{"type":["string","number"],"minLength":1,"description":"版本号,加引号,例如 \"2026.10\" / version label, quoted"},"effective_from":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"生效日期 YYYY-MM-DD / effective date"},"title":{"type":"string","minLength":1,"description":"策略名称 / display name"},"title_en":{"type":"string","minLength":1},"description":{"type":"string","description":"说明(Markdown)/ description in Markdown"},"timezone":{"type":"string","description":"IANA 时区,例如 Asia/Shanghai / IANA timezone"},"business_hours":{"type":"object","additionalProperties":false,"description":"营业时间:响应时长只计营业时间内 / business hours: response times count only time inside them","properties":{"mon":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"tue":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"wed":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"thu":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"fri":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"sat":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"sun":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"holidays":{"type":"array","items":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"description":"休息日 / closed dates"}}},"exclusions":{"type":"array","description":"剔除规则:客服无法控制的记录不计入考核 / exclusions of what an agent cannot control","items":{"type":"object","required":["id","table","reason","when"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"table":{"type":"string"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"}}}},"appeals":{"type":"object","additionalProperties":false,"description":"申诉规则(可省略:30 天、全部记录表、全部指标和否决项、终局)/ appeal rules","properties":{"window_days":{"type":"integer","minimum":0,"description":"期间最后一天之后可提交申诉的天数,默认 30 / days after the period to file, default 30"},"tables":{"type":"array","items":{"enum":["conversations","surveys","complaints","qa_reviews","orders"]},"description":"可申诉其记录的表,默认全部 / tables whose records may be appealed, default all"},"metrics":{"type":"array","items":{"type":"string","minLength":1},"description":"可申诉的指标,默认全部 / metrics that may be appealed, default all"},"vetoes":{"type":"array","items":{"type":"string","minLength":1},"description":"可申诉的一票否决,默认全部 / vetoes that may be appealed, default all"},"final":{"type":"boolean","description":"裁决默认是否终局,默认 true / decisions final by default"}}},"metrics":{"type":"array","items":{"$ref":"#/$defs/metric"},"description":"策略自定义指标 / the policy’s own metrics"},"grades":{"type":"array","minItems":1,"description":"等级,从高到低,最后一级 min_score 为 0 / grades, best first, the last with min_score 0","items":{"type":"object","required":["grade","min_score"],"additionalProperties":false,"properties":{"grade":{"type":"string","minLength":1},"min_score":{"type":"number","minimum":0,"maximum":100},"label":{"type":"string"},"label_en":{"type":"string"}}}},"scorecards":{"type":"object","minProperties":1,"propertyNames":{"pattern":"^[a-z][a-z0-9_-]*$"},"additionalProperties":{"$ref":"#/$defs/scorecard"},"description":"考核表:按岗位 / scorecards by role"}},"$defs":{"condition":{"type":"object","description":"json-rules-engine 条件:{all: [...]}、{any: [...]}、{not: {...}} 或 {fact, operator, value, path?}。A json-rules-engine condition."},"metric":{"type":"object","required":["id","title","kind","better"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"指标 id / metric id"},"title":{"type":"string","minLength":1,"description":"中文名称 / display name"},"title_en":{"type":"string","minLength":1},"description":{"type":"string"},"description_en":{"type":"string"},"kind":{"type":"string","enum":["mean","median","p90","sum","count","ratio","nps"],"description":"计算方式 / how the value is computed"},"better":{"type":"string","enum":["higher","lower"],"description":"越高越好 higher / 越低越好 lower"},"unit":{"type":"string","enum":["seconds","ratio","count","amount","score","number"]},"table":{"type":"string","description":"数据表 / table the metric is computed over"},"field":{"type":"string","description":"取值字段 / field whose values are aggregated"},"where":{"$ref":"#/$defs/condition"},"numerator":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"table":{"type":"string","enum":["conversations","responses","surveys","complaints","qa_reviews","orders","attendance","assessments","events"],"description":"计数的表 / table counted"},"where":{"$ref":"#/$defs/condition"}}},"denominator":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"table":{"type":"string","enum":["conversations","responses","surveys","complaints","qa_reviews","orders","attendance","assessments","events"],"description":"计数的表 / table counted"},"where":{"$ref":"#/$defs/condition"}}}}},"scorecard":{"type":"object","required":["title","roles","scored"],"additionalProperties":false,"properties":{"title":{"type":"string","minLength":1},"title_en":{"type":"string","minLength":1},"roles":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"适用岗位 / roles rated by this scorecard"},"eligibility":{"type":"object","required":["when","reason"],"additionalProperties":false,"properties":{"when":{"$ref":"#/$defs/condition"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1}}},"scored":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/scored"}},"adjustments":{"type":"array","items":{"type":"object","required":["id","metric","points_each"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"metric":{"type":"string","minLength":1},"points_each":{"type":"number"},"min":{"type":"number"},"max":{"type":"number"}}}},"vetoes":{"type":"array","items":{"type":"object","required":["id","reason","when","cap_grade"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"},"cap_grade":{"type":"string","minLength":1}}}}}},"scored":{"type":"object","required":["metric","weight"],"additionalProperties":false,"properties":{"metric":{"type":"string","minLength":1},"weight":{"type":"number","exclusiveMinimum":0,"description":"权重,一张考核表合计 100 / weight; a scorecard’s add up to 100"},"method":{"type":"string","enum":["linear","bands"]},"target":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"floor":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"min_sample":{"type":"integer","minimum":0},"bands":{"type":"array","minItems":1,"items":{"type":"object","required":["score"],"additionalProperties":false,"properties":{"at_least":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"at_most":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"score":{"type":"number","minimum":0,"maximum":100}}}}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://scorebook.dev/schema/policy.schema.json","title":"Scorebook policy version (考核策略版本)","type":"object","required":["scorebook","id","version","effective_from","title","timezone","grades","scorecards"],"additionalProperties":false,"properties":{"scorebook":{"enum":[1,2],"description":"格式版本:1,或使用考核维度等 v2 功能时为 2 / format version: 1, or 2 for the v2 features (groups, …)"},"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"策略 id,与文件夹同名 / policy id, equals the folder name"},"version":{"type":["string","number"],"minLength":1,"description":"版本号,加引号,例如 \"2026.10\" / version label, quoted"},"effective_from":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"生效日期 YYYY-MM-DD / effective date"},"title":{"type":"string","minLength":1,"description":"策略名称 / display name"},"title_en":{"type":"string","minLength":1},"description":{"type":"string","description":"说明(Markdown)/ description in Markdown"},"timezone":{"type":"string","description":"IANA 时区,例如 Asia/Shanghai / IANA timezone"},"currency":{"type":"string","pattern":"^[A-Z]{3}$","description":"金额的币种(v2),ISO 4217 代码,例如 CNY;报告网站按它显示奖金 / the currency of amounts (v2), an ISO 4217 code such as CNY; the site shows bonuses in it"},"business_hours":{"type":"object","additionalProperties":false,"description":"营业时间:响应时长只计营业时间内 / business hours: response times count only time inside them","properties":{"mon":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"tue":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"wed":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"thu":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"fri":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"sat":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"sun":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"holidays":{"type":"array","items":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"description":"休息日 / closed dates"}}},"exclusions":{"type":"array","description":"剔除规则:客服无法控制的记录不计入考核 / exclusions of what an agent cannot control","items":{"type":"object","required":["id","table","reason","when"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"table":{"type":"string"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"}}}},"appeals":{"type":"object","additionalProperties":false,"description":"申诉规则(可省略:30 天、全部记录表、全部指标和否决项、终局)/ appeal rules","properties":{"window_days":{"type":"integer","minimum":0,"description":"期间最后一天之后可提交申诉的天数,默认 30 / days after the period to file, default 30"},"tables":{"type":"array","items":{"enum":["conversations","surveys","complaints","qa_reviews","orders"]},"description":"可申诉其记录的表,默认全部 / tables whose records may be appealed, default all"},"metrics":{"type":"array","items":{"type":"string","minLength":1},"description":"可申诉的指标,默认全部 / metrics that may be appealed, default all"},"vetoes":{"type":"array","items":{"type":"string","minLength":1},"description":"可申诉的一票否决,默认全部 / vetoes that may be appealed, default all"},"final":{"type":"boolean","description":"裁决默认是否终局,默认 true / decisions final by default"}}},"metrics":{"type":"array","items":{"$ref":"#/$defs/metric"},"description":"策略自定义指标 / the policy’s own metrics"},"grades":{"type":"array","minItems":1,"description":"等级,从高到低,最后一级 min_score 为 0 / grades, best first, the last with min_score 0","items":{"type":"object","required":["grade","min_score"],"additionalProperties":false,"properties":{"grade":{"type":"string","minLength":1},"min_score":{"type":"number","minimum":0,"maximum":100},"label":{"type":"string"},"label_en":{"type":"string"}}}},"scorecards":{"type":"object","minProperties":1,"propertyNames":{"pattern":"^[a-z][a-z0-9_-]*$"},"additionalProperties":{"$ref":"#/$defs/scorecard"},"description":"考核表:按岗位 / scorecards by role"}},"$defs":{"condition":{"type":"object","description":"json-rules-engine 条件:{all: [...]}、{any: [...]}、{not: {...}} 或 {fact, operator, value, path?}。A json-rules-engine condition."},"metric":{"type":"object","required":["id","title","kind","better"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"指标 id / metric id"},"title":{"type":"string","minLength":1,"description":"中文名称 / display name"},"title_en":{"type":"string","minLength":1},"description":{"type":"string"},"description_en":{"type":"string"},"kind":{"type":"string","enum":["mean","median","p90","sum","count","ratio","nps"],"description":"计算方式 / how the value is computed"},"better":{"type":"string","enum":["higher","lower"],"description":"越高越好 higher / 越低越好 lower"},"unit":{"type":"string","enum":["seconds","ratio","count","amount","score","number"]},"table":{"type":"string","description":"数据表 / table the metric is computed over"},"field":{"type":"string","description":"取值字段 / field whose values are aggregated"},"where":{"$ref":"#/$defs/condition"},"numerator":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"table":{"type":"string","enum":["conversations","responses","surveys","complaints","qa_reviews","orders","attendance","assessments","events"],"description":"计数的表 / table counted"},"where":{"$ref":"#/$defs/condition"}}},"denominator":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"table":{"type":"string","enum":["conversations","responses","surveys","complaints","qa_reviews","orders","attendance","assessments","events"],"description":"计数的表 / table counted"},"where":{"$ref":"#/$defs/condition"}}}}},"scorecard":{"type":"object","required":["title","roles"],"additionalProperties":false,"properties":{"title":{"type":"string","minLength":1},"title_en":{"type":"string","minLength":1},"roles":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"适用岗位 / roles rated by this scorecard"},"eligibility":{"type":"object","required":["when","reason"],"additionalProperties":false,"properties":{"when":{"$ref":"#/$defs/condition"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1}}},"scored":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/scored"},"description":"考核指标,权重合计 100(或改用 groups)/ scored metrics, weights add up to 100 (or use groups)"},"groups":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/group"},"description":"考核维度(v2):各维度权重合计 100,维度内指标权重合计 100 / groups (v2): group weights add up to 100, and the weights inside each group"},"adjustments":{"type":"array","items":{"type":"object","required":["id","metric","points_each"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"metric":{"type":"string","minLength":1},"points_each":{"type":"number"},"min":{"type":"number"},"max":{"type":"number"}}}},"flags":{"type":"array","description":"需关注标记(v2):条件成立时标记客服,不影响等级 / flags (v2): mark the agent, the grade is not touched","items":{"type":"object","required":["id","label","when"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"label":{"type":"string","minLength":1,"description":"标记的说明,例如 响应快但解决率低 / what the flag says"},"label_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"}}}},"distribution":{"type":"object","required":["grades"],"additionalProperties":false,"description":"强制分布(v2):在分数与一票否决之后按排名限制各等级的比例 / forced distribution (v2): grade shares applied by rank after the thresholds and vetoes","properties":{"tie_breakers":{"type":"array","items":{"type":"string","minLength":1},"description":"总分相同时依次比较的指标 / metrics that order equal totals"},"grades":{"type":"array","minItems":1,"items":{"type":"object","required":["grade"],"additionalProperties":false,"properties":{"grade":{"type":"string","minLength":1},"max_share":{"type":["number","string"],"description":"该等级最多占比,例如 10% / at most this share"},"min_share":{"type":["number","string"],"description":"该等级最少占比,例如 5% / at least this share"}}}}}},"rewards":{"type":"object","required":["coefficients"],"additionalProperties":false,"description":"绩效系数与奖金(v2)/ performance coefficients and bonus (v2)","properties":{"coefficients":{"type":"object","additionalProperties":{"type":"number","minimum":0},"description":"等级 → 绩效系数,每个等级都要写,例如 { S: 1.5, A: 1.2 } / grade → coefficient, every grade"},"not_rated":{"type":"number","minimum":0,"description":"未参评客服的系数;不写则没有奖金 / the coefficient of agents not rated; none when left out"},"base":{"type":["number","object"],"minimum":0,"required":["field"],"additionalProperties":false,"properties":{"field":{"type":"string","minLength":1,"description":"客服表中的奖金基数列 / the agents table’s field of the base"},"default":{"type":"number","minimum":0,"description":"该列为空时的基数 / the base when the field is empty"}},"description":"奖金基数:一个金额,或 { field: 客服表的列 } / the bonus base: an amount, or { field: an agents field }"}}},"awards":{"type":"array","description":"奖项(v2):按指标排名前 N 名,并列同得 / awards (v2): the top N by a metric, ties share","items":{"type":"object","required":["id","title","metric","top"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"title":{"type":"string","minLength":1,"description":"奖项名称,例如 满意度之星 / the award’s name"},"title_en":{"type":"string","minLength":1},"metric":{"type":"string","minLength":1},"top":{"type":"integer","minimum":1,"description":"前几名 / how many places"},"amount":{"type":"number","minimum":0,"description":"每位获奖者的奖金 / what each winner receives"},"min_sample":{"type":"integer","minimum":0}}}},"vetoes":{"type":"array","items":{"type":"object","required":["id","reason","when","cap_grade"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"},"cap_grade":{"type":"string","minLength":1}}}}}},"group":{"type":"object","required":["id","title","weight","scored"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"title":{"type":"string","minLength":1,"description":"维度名称,例如 服务效率 / the group’s name"},"title_en":{"type":"string","minLength":1},"weight":{"type":"number","exclusiveMinimum":0,"description":"维度权重,一张考核表合计 100 / the group’s weight; a scorecard’s add up to 100"},"scored":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/scored"},"description":"维度内的考核指标,权重合计 100 / the group’s metrics, weights add up to 100"}}},"scored":{"type":"object","required":["metric","weight"],"additionalProperties":false,"properties":{"metric":{"type":"string","minLength":1},"weight":{"type":"number","exclusiveMinimum":0,"description":"权重,一张考核表合计 100 / weight; a scorecard’s add up to 100"},"method":{"type":"string","enum":["linear","bands","range"]},"target":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"},"floor":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"},"min_sample":{"type":"integer","minimum":0},"segments":{"type":"object","required":["field","targets"],"additionalProperties":false,"description":"分段目标(v2):按字段的取值分段计算并计分,按样本量加权 / segmented targets (v2): computed and scored per value of a field, weighted by sample","properties":{"field":{"type":"string","minLength":1,"description":"分段的字段,例如 channel / the field of the segments"},"targets":{"type":"array","minItems":1,"items":{"type":"object","required":["value","target","floor"],"additionalProperties":false,"properties":{"value":{"type":["string","number","boolean"],"description":"字段取值 / the field value"},"title":{"type":"string","minLength":1},"target":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"},"floor":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"}}}}}},"bands":{"type":"array","minItems":1,"items":{"type":"object","required":["score"],"additionalProperties":false,"properties":{"at_least":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"at_most":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"score":{"type":"number","minimum":0,"maximum":100}}}}}}}};
 const schema32 = {"type":"object","description":"json-rules-engine 条件:{all: [...]}、{any: [...]}、{not: {...}} 或 {fact, operator, value, path?}。A json-rules-engine condition."};
 const func1 = Object.prototype.hasOwnProperty;
 const pattern4 = new RegExp("^[a-z][a-z0-9_-]*$", "u");
 const pattern5 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
+const pattern6 = new RegExp("^[A-Z]{3}$", "u");
 const schema33 = {"type":"object","required":["id","title","kind","better"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"指标 id / metric id"},"title":{"type":"string","minLength":1,"description":"中文名称 / display name"},"title_en":{"type":"string","minLength":1},"description":{"type":"string"},"description_en":{"type":"string"},"kind":{"type":"string","enum":["mean","median","p90","sum","count","ratio","nps"],"description":"计算方式 / how the value is computed"},"better":{"type":"string","enum":["higher","lower"],"description":"越高越好 higher / 越低越好 lower"},"unit":{"type":"string","enum":["seconds","ratio","count","amount","score","number"]},"table":{"type":"string","description":"数据表 / table the metric is computed over"},"field":{"type":"string","description":"取值字段 / field whose values are aggregated"},"where":{"$ref":"#/$defs/condition"},"numerator":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"table":{"type":"string","enum":["conversations","responses","surveys","complaints","qa_reviews","orders","attendance","assessments","events"],"description":"计数的表 / table counted"},"where":{"$ref":"#/$defs/condition"}}},"denominator":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"table":{"type":"string","enum":["conversations","responses","surveys","complaints","qa_reviews","orders","attendance","assessments","events"],"description":"计数的表 / table counted"},"where":{"$ref":"#/$defs/condition"}}}}};
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -444,8 +445,873 @@ return errors === 0;
 }
 validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema37 = {"type":"object","required":["title","roles","scored"],"additionalProperties":false,"properties":{"title":{"type":"string","minLength":1},"title_en":{"type":"string","minLength":1},"roles":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"适用岗位 / roles rated by this scorecard"},"eligibility":{"type":"object","required":["when","reason"],"additionalProperties":false,"properties":{"when":{"$ref":"#/$defs/condition"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1}}},"scored":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/scored"}},"adjustments":{"type":"array","items":{"type":"object","required":["id","metric","points_each"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"metric":{"type":"string","minLength":1},"points_each":{"type":"number"},"min":{"type":"number"},"max":{"type":"number"}}}},"vetoes":{"type":"array","items":{"type":"object","required":["id","reason","when","cap_grade"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"},"cap_grade":{"type":"string","minLength":1}}}}}};
-const schema39 = {"type":"object","required":["metric","weight"],"additionalProperties":false,"properties":{"metric":{"type":"string","minLength":1},"weight":{"type":"number","exclusiveMinimum":0,"description":"权重,一张考核表合计 100 / weight; a scorecard’s add up to 100"},"method":{"type":"string","enum":["linear","bands"]},"target":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"floor":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"min_sample":{"type":"integer","minimum":0},"bands":{"type":"array","minItems":1,"items":{"type":"object","required":["score"],"additionalProperties":false,"properties":{"at_least":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"at_most":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"score":{"type":"number","minimum":0,"maximum":100}}}}}};
+const schema37 = {"type":"object","required":["title","roles"],"additionalProperties":false,"properties":{"title":{"type":"string","minLength":1},"title_en":{"type":"string","minLength":1},"roles":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"适用岗位 / roles rated by this scorecard"},"eligibility":{"type":"object","required":["when","reason"],"additionalProperties":false,"properties":{"when":{"$ref":"#/$defs/condition"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1}}},"scored":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/scored"},"description":"考核指标,权重合计 100(或改用 groups)/ scored metrics, weights add up to 100 (or use groups)"},"groups":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/group"},"description":"考核维度(v2):各维度权重合计 100,维度内指标权重合计 100 / groups (v2): group weights add up to 100, and the weights inside each group"},"adjustments":{"type":"array","items":{"type":"object","required":["id","metric","points_each"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"metric":{"type":"string","minLength":1},"points_each":{"type":"number"},"min":{"type":"number"},"max":{"type":"number"}}}},"flags":{"type":"array","description":"需关注标记(v2):条件成立时标记客服,不影响等级 / flags (v2): mark the agent, the grade is not touched","items":{"type":"object","required":["id","label","when"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"label":{"type":"string","minLength":1,"description":"标记的说明,例如 响应快但解决率低 / what the flag says"},"label_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"}}}},"distribution":{"type":"object","required":["grades"],"additionalProperties":false,"description":"强制分布(v2):在分数与一票否决之后按排名限制各等级的比例 / forced distribution (v2): grade shares applied by rank after the thresholds and vetoes","properties":{"tie_breakers":{"type":"array","items":{"type":"string","minLength":1},"description":"总分相同时依次比较的指标 / metrics that order equal totals"},"grades":{"type":"array","minItems":1,"items":{"type":"object","required":["grade"],"additionalProperties":false,"properties":{"grade":{"type":"string","minLength":1},"max_share":{"type":["number","string"],"description":"该等级最多占比,例如 10% / at most this share"},"min_share":{"type":["number","string"],"description":"该等级最少占比,例如 5% / at least this share"}}}}}},"rewards":{"type":"object","required":["coefficients"],"additionalProperties":false,"description":"绩效系数与奖金(v2)/ performance coefficients and bonus (v2)","properties":{"coefficients":{"type":"object","additionalProperties":{"type":"number","minimum":0},"description":"等级 → 绩效系数,每个等级都要写,例如 { S: 1.5, A: 1.2 } / grade → coefficient, every grade"},"not_rated":{"type":"number","minimum":0,"description":"未参评客服的系数;不写则没有奖金 / the coefficient of agents not rated; none when left out"},"base":{"type":["number","object"],"minimum":0,"required":["field"],"additionalProperties":false,"properties":{"field":{"type":"string","minLength":1,"description":"客服表中的奖金基数列 / the agents table’s field of the base"},"default":{"type":"number","minimum":0,"description":"该列为空时的基数 / the base when the field is empty"}},"description":"奖金基数:一个金额,或 { field: 客服表的列 } / the bonus base: an amount, or { field: an agents field }"}}},"awards":{"type":"array","description":"奖项(v2):按指标排名前 N 名,并列同得 / awards (v2): the top N by a metric, ties share","items":{"type":"object","required":["id","title","metric","top"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"title":{"type":"string","minLength":1,"description":"奖项名称,例如 满意度之星 / the award’s name"},"title_en":{"type":"string","minLength":1},"metric":{"type":"string","minLength":1},"top":{"type":"integer","minimum":1,"description":"前几名 / how many places"},"amount":{"type":"number","minimum":0,"description":"每位获奖者的奖金 / what each winner receives"},"min_sample":{"type":"integer","minimum":0}}}},"vetoes":{"type":"array","items":{"type":"object","required":["id","reason","when","cap_grade"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"},"cap_grade":{"type":"string","minLength":1}}}}}};
+const schema39 = {"type":"object","required":["metric","weight"],"additionalProperties":false,"properties":{"metric":{"type":"string","minLength":1},"weight":{"type":"number","exclusiveMinimum":0,"description":"权重,一张考核表合计 100 / weight; a scorecard’s add up to 100"},"method":{"type":"string","enum":["linear","bands","range"]},"target":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"},"floor":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"},"min_sample":{"type":"integer","minimum":0},"segments":{"type":"object","required":["field","targets"],"additionalProperties":false,"description":"分段目标(v2):按字段的取值分段计算并计分,按样本量加权 / segmented targets (v2): computed and scored per value of a field, weighted by sample","properties":{"field":{"type":"string","minLength":1,"description":"分段的字段,例如 channel / the field of the segments"},"targets":{"type":"array","minItems":1,"items":{"type":"object","required":["value","target","floor"],"additionalProperties":false,"properties":{"value":{"type":["string","number","boolean"],"description":"字段取值 / the field value"},"title":{"type":"string","minLength":1},"target":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"},"floor":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"}}}}}},"bands":{"type":"array","minItems":1,"items":{"type":"object","required":["score"],"additionalProperties":false,"properties":{"at_least":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"at_most":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"score":{"type":"number","minimum":0,"maximum":100}}}}}};
+const schema40 = {"type":"object","required":["id","title","weight","scored"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"title":{"type":"string","minLength":1,"description":"维度名称,例如 服务效率 / the group’s name"},"title_en":{"type":"string","minLength":1},"weight":{"type":"number","exclusiveMinimum":0,"description":"维度权重,一张考核表合计 100 / the group’s weight; a scorecard’s add up to 100"},"scored":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/scored"},"description":"维度内的考核指标,权重合计 100 / the group’s metrics, weights add up to 100"}}};
+
+function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate24.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema40.required,parentSchema:schema40,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.title === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema40.required,parentSchema:schema40,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.weight === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "weight"},message:"must have required property '"+"weight"+"'",schema:schema40.required,parentSchema:schema40,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.scored === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "scored"},message:"must have required property '"+"scored"+"'",schema:schema40.required,parentSchema:schema40,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "id") || (key0 === "title")) || (key0 === "title_en")) || (key0 === "weight")) || (key0 === "scored"))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema40,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(!pattern4.test(data0)){
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema40.properties.id,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.id.type,parentSchema:schema40.properties.id,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.title !== undefined){
+let data1 = data.title;
+if(typeof data1 === "string"){
+if(data1.length < 1){
+const err7 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema40.properties.title,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.title.type,parentSchema:schema40.properties.title,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.title_en !== undefined){
+let data2 = data.title_en;
+if(typeof data2 === "string"){
+if(data2.length < 1){
+const err9 = {instancePath:instancePath+"/title_en",schemaPath:"#/properties/title_en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema40.properties.title_en,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/title_en",schemaPath:"#/properties/title_en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.title_en.type,parentSchema:schema40.properties.title_en,data:data2};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.weight !== undefined){
+let data3 = data.weight;
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 <= 0 || isNaN(data3)){
+const err11 = {instancePath:instancePath+"/weight",schemaPath:"#/properties/weight/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema40.properties.weight,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/weight",schemaPath:"#/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema40.properties.weight.type,parentSchema:schema40.properties.weight,data:data3};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.scored !== undefined){
+let data4 = data.scored;
+if(Array.isArray(data4)){
+if(data4.length < 1){
+const err13 = {instancePath:instancePath+"/scored",schemaPath:"#/properties/scored/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema40.properties.scored,data:data4};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+let data5 = data4[i0];
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.metric === undefined){
+const err14 = {instancePath:instancePath+"/scored/" + i0,schemaPath:"#/$defs/scored/required",keyword:"required",params:{missingProperty: "metric"},message:"must have required property '"+"metric"+"'",schema:schema39.required,parentSchema:schema39,data:data5};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data5.weight === undefined){
+const err15 = {instancePath:instancePath+"/scored/" + i0,schemaPath:"#/$defs/scored/required",keyword:"required",params:{missingProperty: "weight"},message:"must have required property '"+"weight"+"'",schema:schema39.required,parentSchema:schema39,data:data5};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+for(const key1 in data5){
+if(!((((((((key1 === "metric") || (key1 === "weight")) || (key1 === "method")) || (key1 === "target")) || (key1 === "floor")) || (key1 === "min_sample")) || (key1 === "segments")) || (key1 === "bands"))){
+const err16 = {instancePath:instancePath+"/scored/" + i0,schemaPath:"#/$defs/scored/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema39,data:data5};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data5.metric !== undefined){
+let data6 = data5.metric;
+if(typeof data6 === "string"){
+if(data6.length < 1){
+const err17 = {instancePath:instancePath+"/scored/" + i0+"/metric",schemaPath:"#/$defs/scored/properties/metric/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.metric,data:data6};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/scored/" + i0+"/metric",schemaPath:"#/$defs/scored/properties/metric/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.metric.type,parentSchema:schema39.properties.metric,data:data6};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data5.weight !== undefined){
+let data7 = data5.weight;
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 <= 0 || isNaN(data7)){
+const err19 = {instancePath:instancePath+"/scored/" + i0+"/weight",schemaPath:"#/$defs/scored/properties/weight/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema39.properties.weight,data:data7};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/scored/" + i0+"/weight",schemaPath:"#/$defs/scored/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema39.properties.weight.type,parentSchema:schema39.properties.weight,data:data7};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data5.method !== undefined){
+let data8 = data5.method;
+if(typeof data8 !== "string"){
+const err21 = {instancePath:instancePath+"/scored/" + i0+"/method",schemaPath:"#/$defs/scored/properties/method/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.method.type,parentSchema:schema39.properties.method,data:data8};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(!(((data8 === "linear") || (data8 === "bands")) || (data8 === "range"))){
+const err22 = {instancePath:instancePath+"/scored/" + i0+"/method",schemaPath:"#/$defs/scored/properties/method/enum",keyword:"enum",params:{allowedValues: schema39.properties.method.enum},message:"must be equal to one of the allowed values",schema:schema39.properties.method.enum,parentSchema:schema39.properties.method,data:data8};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data5.target !== undefined){
+let data9 = data5.target;
+if(((!((typeof data9 == "number") && (isFinite(data9)))) && (typeof data9 !== "string")) && (!(Array.isArray(data9)))){
+const err23 = {instancePath:instancePath+"/scored/" + i0+"/target",schemaPath:"#/$defs/scored/properties/target/type",keyword:"type",params:{type: schema39.properties.target.type},message:"must be number,string,array",schema:schema39.properties.target.type,parentSchema:schema39.properties.target,data:data9};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(Array.isArray(data9)){
+if(data9.length > 2){
+const err24 = {instancePath:instancePath+"/scored/" + i0+"/target",schemaPath:"#/$defs/scored/properties/target/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema39.properties.target,data:data9};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(data9.length < 2){
+const err25 = {instancePath:instancePath+"/scored/" + i0+"/target",schemaPath:"#/$defs/scored/properties/target/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema39.properties.target,data:data9};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+const len1 = data9.length;
+for(let i1=0; i1<len1; i1++){
+let data10 = data9[i1];
+if((!((typeof data10 == "number") && (isFinite(data10)))) && (typeof data10 !== "string")){
+const err26 = {instancePath:instancePath+"/scored/" + i0+"/target/" + i1,schemaPath:"#/$defs/scored/properties/target/items/type",keyword:"type",params:{type: schema39.properties.target.items.type},message:"must be number,string",schema:schema39.properties.target.items.type,parentSchema:schema39.properties.target.items,data:data10};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+}
+}
+if(data5.floor !== undefined){
+let data11 = data5.floor;
+if(((!((typeof data11 == "number") && (isFinite(data11)))) && (typeof data11 !== "string")) && (!(Array.isArray(data11)))){
+const err27 = {instancePath:instancePath+"/scored/" + i0+"/floor",schemaPath:"#/$defs/scored/properties/floor/type",keyword:"type",params:{type: schema39.properties.floor.type},message:"must be number,string,array",schema:schema39.properties.floor.type,parentSchema:schema39.properties.floor,data:data11};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+if(Array.isArray(data11)){
+if(data11.length > 2){
+const err28 = {instancePath:instancePath+"/scored/" + i0+"/floor",schemaPath:"#/$defs/scored/properties/floor/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema39.properties.floor,data:data11};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+if(data11.length < 2){
+const err29 = {instancePath:instancePath+"/scored/" + i0+"/floor",schemaPath:"#/$defs/scored/properties/floor/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema39.properties.floor,data:data11};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+const len2 = data11.length;
+for(let i2=0; i2<len2; i2++){
+let data12 = data11[i2];
+if((!((typeof data12 == "number") && (isFinite(data12)))) && (typeof data12 !== "string")){
+const err30 = {instancePath:instancePath+"/scored/" + i0+"/floor/" + i2,schemaPath:"#/$defs/scored/properties/floor/items/type",keyword:"type",params:{type: schema39.properties.floor.items.type},message:"must be number,string",schema:schema39.properties.floor.items.type,parentSchema:schema39.properties.floor.items,data:data12};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+}
+}
+if(data5.min_sample !== undefined){
+let data13 = data5.min_sample;
+if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
+const err31 = {instancePath:instancePath+"/scored/" + i0+"/min_sample",schemaPath:"#/$defs/scored/properties/min_sample/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema39.properties.min_sample.type,parentSchema:schema39.properties.min_sample,data:data13};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 < 0 || isNaN(data13)){
+const err32 = {instancePath:instancePath+"/scored/" + i0+"/min_sample",schemaPath:"#/$defs/scored/properties/min_sample/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema39.properties.min_sample,data:data13};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+if(data5.segments !== undefined){
+let data14 = data5.segments;
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+if(data14.field === undefined){
+const err33 = {instancePath:instancePath+"/scored/" + i0+"/segments",schemaPath:"#/$defs/scored/properties/segments/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'",schema:schema39.properties.segments.required,parentSchema:schema39.properties.segments,data:data14};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+if(data14.targets === undefined){
+const err34 = {instancePath:instancePath+"/scored/" + i0+"/segments",schemaPath:"#/$defs/scored/properties/segments/required",keyword:"required",params:{missingProperty: "targets"},message:"must have required property '"+"targets"+"'",schema:schema39.properties.segments.required,parentSchema:schema39.properties.segments,data:data14};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+for(const key2 in data14){
+if(!((key2 === "field") || (key2 === "targets"))){
+const err35 = {instancePath:instancePath+"/scored/" + i0+"/segments",schemaPath:"#/$defs/scored/properties/segments/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema39.properties.segments,data:data14};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data14.field !== undefined){
+let data15 = data14.field;
+if(typeof data15 === "string"){
+if(data15.length < 1){
+const err36 = {instancePath:instancePath+"/scored/" + i0+"/segments/field",schemaPath:"#/$defs/scored/properties/segments/properties/field/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.segments.properties.field,data:data15};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/scored/" + i0+"/segments/field",schemaPath:"#/$defs/scored/properties/segments/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.segments.properties.field.type,parentSchema:schema39.properties.segments.properties.field,data:data15};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data14.targets !== undefined){
+let data16 = data14.targets;
+if(Array.isArray(data16)){
+if(data16.length < 1){
+const err38 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets",schemaPath:"#/$defs/scored/properties/segments/properties/targets/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema39.properties.segments.properties.targets,data:data16};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+const len3 = data16.length;
+for(let i3=0; i3<len3; i3++){
+let data17 = data16[i3];
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+if(data17.value === undefined){
+const err39 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets/" + i3,schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema39.properties.segments.properties.targets.items.required,parentSchema:schema39.properties.segments.properties.targets.items,data:data17};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+if(data17.target === undefined){
+const err40 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets/" + i3,schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema39.properties.segments.properties.targets.items.required,parentSchema:schema39.properties.segments.properties.targets.items,data:data17};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+if(data17.floor === undefined){
+const err41 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets/" + i3,schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/required",keyword:"required",params:{missingProperty: "floor"},message:"must have required property '"+"floor"+"'",schema:schema39.properties.segments.properties.targets.items.required,parentSchema:schema39.properties.segments.properties.targets.items,data:data17};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+for(const key3 in data17){
+if(!((((key3 === "value") || (key3 === "title")) || (key3 === "target")) || (key3 === "floor"))){
+const err42 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets/" + i3,schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema39.properties.segments.properties.targets.items,data:data17};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data17.value !== undefined){
+let data18 = data17.value;
+if(((typeof data18 !== "string") && (!((typeof data18 == "number") && (isFinite(data18))))) && (typeof data18 !== "boolean")){
+const err43 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets/" + i3+"/value",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/value/type",keyword:"type",params:{type: schema39.properties.segments.properties.targets.items.properties.value.type},message:"must be string,number,boolean",schema:schema39.properties.segments.properties.targets.items.properties.value.type,parentSchema:schema39.properties.segments.properties.targets.items.properties.value,data:data18};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data17.title !== undefined){
+let data19 = data17.title;
+if(typeof data19 === "string"){
+if(data19.length < 1){
+const err44 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets/" + i3+"/title",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.segments.properties.targets.items.properties.title,data:data19};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+else {
+const err45 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets/" + i3+"/title",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.segments.properties.targets.items.properties.title.type,parentSchema:schema39.properties.segments.properties.targets.items.properties.title,data:data19};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+if(data17.target !== undefined){
+let data20 = data17.target;
+if(((!((typeof data20 == "number") && (isFinite(data20)))) && (typeof data20 !== "string")) && (!(Array.isArray(data20)))){
+const err46 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets/" + i3+"/target",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/target/type",keyword:"type",params:{type: schema39.properties.segments.properties.targets.items.properties.target.type},message:"must be number,string,array",schema:schema39.properties.segments.properties.targets.items.properties.target.type,parentSchema:schema39.properties.segments.properties.targets.items.properties.target,data:data20};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+if(Array.isArray(data20)){
+if(data20.length > 2){
+const err47 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets/" + i3+"/target",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/target/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema39.properties.segments.properties.targets.items.properties.target,data:data20};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+if(data20.length < 2){
+const err48 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets/" + i3+"/target",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/target/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema39.properties.segments.properties.targets.items.properties.target,data:data20};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+const len4 = data20.length;
+for(let i4=0; i4<len4; i4++){
+let data21 = data20[i4];
+if((!((typeof data21 == "number") && (isFinite(data21)))) && (typeof data21 !== "string")){
+const err49 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets/" + i3+"/target/" + i4,schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/target/items/type",keyword:"type",params:{type: schema39.properties.segments.properties.targets.items.properties.target.items.type},message:"must be number,string",schema:schema39.properties.segments.properties.targets.items.properties.target.items.type,parentSchema:schema39.properties.segments.properties.targets.items.properties.target.items,data:data21};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+}
+}
+if(data17.floor !== undefined){
+let data22 = data17.floor;
+if(((!((typeof data22 == "number") && (isFinite(data22)))) && (typeof data22 !== "string")) && (!(Array.isArray(data22)))){
+const err50 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets/" + i3+"/floor",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/floor/type",keyword:"type",params:{type: schema39.properties.segments.properties.targets.items.properties.floor.type},message:"must be number,string,array",schema:schema39.properties.segments.properties.targets.items.properties.floor.type,parentSchema:schema39.properties.segments.properties.targets.items.properties.floor,data:data22};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+if(Array.isArray(data22)){
+if(data22.length > 2){
+const err51 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets/" + i3+"/floor",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/floor/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema39.properties.segments.properties.targets.items.properties.floor,data:data22};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+if(data22.length < 2){
+const err52 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets/" + i3+"/floor",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/floor/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema39.properties.segments.properties.targets.items.properties.floor,data:data22};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+const len5 = data22.length;
+for(let i5=0; i5<len5; i5++){
+let data23 = data22[i5];
+if((!((typeof data23 == "number") && (isFinite(data23)))) && (typeof data23 !== "string")){
+const err53 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets/" + i3+"/floor/" + i5,schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/floor/items/type",keyword:"type",params:{type: schema39.properties.segments.properties.targets.items.properties.floor.items.type},message:"must be number,string",schema:schema39.properties.segments.properties.targets.items.properties.floor.items.type,parentSchema:schema39.properties.segments.properties.targets.items.properties.floor.items,data:data23};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+}
+}
+}
+else {
+const err54 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets/" + i3,schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.properties.segments.properties.targets.items.type,parentSchema:schema39.properties.segments.properties.targets.items,data:data17};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets",schemaPath:"#/$defs/scored/properties/segments/properties/targets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema39.properties.segments.properties.targets.type,parentSchema:schema39.properties.segments.properties.targets,data:data16};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+}
+else {
+const err56 = {instancePath:instancePath+"/scored/" + i0+"/segments",schemaPath:"#/$defs/scored/properties/segments/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.properties.segments.type,parentSchema:schema39.properties.segments,data:data14};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+if(data5.bands !== undefined){
+let data24 = data5.bands;
+if(Array.isArray(data24)){
+if(data24.length < 1){
+const err57 = {instancePath:instancePath+"/scored/" + i0+"/bands",schemaPath:"#/$defs/scored/properties/bands/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema39.properties.bands,data:data24};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+const len6 = data24.length;
+for(let i6=0; i6<len6; i6++){
+let data25 = data24[i6];
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+if(data25.score === undefined){
+const err58 = {instancePath:instancePath+"/scored/" + i0+"/bands/" + i6,schemaPath:"#/$defs/scored/properties/bands/items/required",keyword:"required",params:{missingProperty: "score"},message:"must have required property '"+"score"+"'",schema:schema39.properties.bands.items.required,parentSchema:schema39.properties.bands.items,data:data25};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+for(const key4 in data25){
+if(!(((key4 === "at_least") || (key4 === "at_most")) || (key4 === "score"))){
+const err59 = {instancePath:instancePath+"/scored/" + i0+"/bands/" + i6,schemaPath:"#/$defs/scored/properties/bands/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema39.properties.bands.items,data:data25};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+if(data25.at_least !== undefined){
+let data26 = data25.at_least;
+if((!((typeof data26 == "number") && (isFinite(data26)))) && (typeof data26 !== "string")){
+const err60 = {instancePath:instancePath+"/scored/" + i0+"/bands/" + i6+"/at_least",schemaPath:"#/$defs/scored/properties/bands/items/properties/at_least/type",keyword:"type",params:{type: schema39.properties.bands.items.properties.at_least.type},message:"must be number,string",schema:schema39.properties.bands.items.properties.at_least.type,parentSchema:schema39.properties.bands.items.properties.at_least,data:data26};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+if(data25.at_most !== undefined){
+let data27 = data25.at_most;
+if((!((typeof data27 == "number") && (isFinite(data27)))) && (typeof data27 !== "string")){
+const err61 = {instancePath:instancePath+"/scored/" + i0+"/bands/" + i6+"/at_most",schemaPath:"#/$defs/scored/properties/bands/items/properties/at_most/type",keyword:"type",params:{type: schema39.properties.bands.items.properties.at_most.type},message:"must be number,string",schema:schema39.properties.bands.items.properties.at_most.type,parentSchema:schema39.properties.bands.items.properties.at_most,data:data27};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+if(data25.score !== undefined){
+let data28 = data25.score;
+if((typeof data28 == "number") && (isFinite(data28))){
+if(data28 > 100 || isNaN(data28)){
+const err62 = {instancePath:instancePath+"/scored/" + i0+"/bands/" + i6+"/score",schemaPath:"#/$defs/scored/properties/bands/items/properties/score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema39.properties.bands.items.properties.score,data:data28};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+if(data28 < 0 || isNaN(data28)){
+const err63 = {instancePath:instancePath+"/scored/" + i0+"/bands/" + i6+"/score",schemaPath:"#/$defs/scored/properties/bands/items/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema39.properties.bands.items.properties.score,data:data28};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+else {
+const err64 = {instancePath:instancePath+"/scored/" + i0+"/bands/" + i6+"/score",schemaPath:"#/$defs/scored/properties/bands/items/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema39.properties.bands.items.properties.score.type,parentSchema:schema39.properties.bands.items.properties.score,data:data28};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+}
+else {
+const err65 = {instancePath:instancePath+"/scored/" + i0+"/bands/" + i6,schemaPath:"#/$defs/scored/properties/bands/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.properties.bands.items.type,parentSchema:schema39.properties.bands.items,data:data25};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+}
+else {
+const err66 = {instancePath:instancePath+"/scored/" + i0+"/bands",schemaPath:"#/$defs/scored/properties/bands/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema39.properties.bands.type,parentSchema:schema39.properties.bands,data:data24};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+}
+else {
+const err67 = {instancePath:instancePath+"/scored/" + i0,schemaPath:"#/$defs/scored/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.type,parentSchema:schema39,data:data5};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+}
+else {
+const err68 = {instancePath:instancePath+"/scored",schemaPath:"#/properties/scored/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema40.properties.scored.type,parentSchema:schema40.properties.scored,data:data4};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+}
+else {
+const err69 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.type,parentSchema:schema40,data};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+validate24.errors = vErrors;
+return errors === 0;
+}
+validate24.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
 
 function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -478,8 +1344,9 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.scored === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "scored"},message:"must have required property '"+"scored"+"'",schema:schema37.required,parentSchema:schema37,data};
+for(const key0 in data){
+if(!(func1.call(schema37.properties, key0))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema37,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -488,9 +1355,12 @@ vErrors.push(err2);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(((((((key0 === "title") || (key0 === "title_en")) || (key0 === "roles")) || (key0 === "eligibility")) || (key0 === "scored")) || (key0 === "adjustments")) || (key0 === "vetoes"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema37,data};
+}
+if(data.title !== undefined){
+let data0 = data.title;
+if(typeof data0 === "string"){
+if(data0.length < 1){
+const err3 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.title,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -500,11 +1370,8 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.title !== undefined){
-let data0 = data.title;
-if(typeof data0 === "string"){
-if(data0.length < 1){
-const err4 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.title,data:data0};
+else {
+const err4 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.title.type,parentSchema:schema37.properties.title,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -514,8 +1381,11 @@ vErrors.push(err4);
 errors++;
 }
 }
-else {
-const err5 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.title.type,parentSchema:schema37.properties.title,data:data0};
+if(data.title_en !== undefined){
+let data1 = data.title_en;
+if(typeof data1 === "string"){
+if(data1.length < 1){
+const err5 = {instancePath:instancePath+"/title_en",schemaPath:"#/properties/title_en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.title_en,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -525,11 +1395,8 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.title_en !== undefined){
-let data1 = data.title_en;
-if(typeof data1 === "string"){
-if(data1.length < 1){
-const err6 = {instancePath:instancePath+"/title_en",schemaPath:"#/properties/title_en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.title_en,data:data1};
+else {
+const err6 = {instancePath:instancePath+"/title_en",schemaPath:"#/properties/title_en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.title_en.type,parentSchema:schema37.properties.title_en,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -539,8 +1406,11 @@ vErrors.push(err6);
 errors++;
 }
 }
-else {
-const err7 = {instancePath:instancePath+"/title_en",schemaPath:"#/properties/title_en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.title_en.type,parentSchema:schema37.properties.title_en,data:data1};
+if(data.roles !== undefined){
+let data2 = data.roles;
+if(Array.isArray(data2)){
+if(data2.length < 1){
+const err7 = {instancePath:instancePath+"/roles",schemaPath:"#/properties/roles/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema37.properties.roles,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -549,12 +1419,12 @@ vErrors.push(err7);
 }
 errors++;
 }
-}
-if(data.roles !== undefined){
-let data2 = data.roles;
-if(Array.isArray(data2)){
-if(data2.length < 1){
-const err8 = {instancePath:instancePath+"/roles",schemaPath:"#/properties/roles/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema37.properties.roles,data:data2};
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+if(typeof data3 === "string"){
+if(data3.length < 1){
+const err8 = {instancePath:instancePath+"/roles/" + i0,schemaPath:"#/properties/roles/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.roles.items,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -563,12 +1433,9 @@ vErrors.push(err8);
 }
 errors++;
 }
-const len0 = data2.length;
-for(let i0=0; i0<len0; i0++){
-let data3 = data2[i0];
-if(typeof data3 === "string"){
-if(data3.length < 1){
-const err9 = {instancePath:instancePath+"/roles/" + i0,schemaPath:"#/properties/roles/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.roles.items,data:data3};
+}
+else {
+const err9 = {instancePath:instancePath+"/roles/" + i0,schemaPath:"#/properties/roles/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.roles.items.type,parentSchema:schema37.properties.roles.items,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -578,8 +1445,9 @@ vErrors.push(err9);
 errors++;
 }
 }
+}
 else {
-const err10 = {instancePath:instancePath+"/roles/" + i0,schemaPath:"#/properties/roles/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.roles.items.type,parentSchema:schema37.properties.roles.items,data:data3};
+const err10 = {instancePath:instancePath+"/roles",schemaPath:"#/properties/roles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.roles.type,parentSchema:schema37.properties.roles,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -589,9 +1457,11 @@ vErrors.push(err10);
 errors++;
 }
 }
-}
-else {
-const err11 = {instancePath:instancePath+"/roles",schemaPath:"#/properties/roles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.roles.type,parentSchema:schema37.properties.roles,data:data2};
+if(data.eligibility !== undefined){
+let data4 = data.eligibility;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+if(data4.when === undefined){
+const err11 = {instancePath:instancePath+"/eligibility",schemaPath:"#/properties/eligibility/required",keyword:"required",params:{missingProperty: "when"},message:"must have required property '"+"when"+"'",schema:schema37.properties.eligibility.required,parentSchema:schema37.properties.eligibility,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -600,12 +1470,8 @@ vErrors.push(err11);
 }
 errors++;
 }
-}
-if(data.eligibility !== undefined){
-let data4 = data.eligibility;
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-if(data4.when === undefined){
-const err12 = {instancePath:instancePath+"/eligibility",schemaPath:"#/properties/eligibility/required",keyword:"required",params:{missingProperty: "when"},message:"must have required property '"+"when"+"'",schema:schema37.properties.eligibility.required,parentSchema:schema37.properties.eligibility,data:data4};
+if(data4.reason === undefined){
+const err12 = {instancePath:instancePath+"/eligibility",schemaPath:"#/properties/eligibility/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema37.properties.eligibility.required,parentSchema:schema37.properties.eligibility,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -614,8 +1480,9 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(data4.reason === undefined){
-const err13 = {instancePath:instancePath+"/eligibility",schemaPath:"#/properties/eligibility/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema37.properties.eligibility.required,parentSchema:schema37.properties.eligibility,data:data4};
+for(const key1 in data4){
+if(!(((key1 === "when") || (key1 === "reason")) || (key1 === "reason_en"))){
+const err13 = {instancePath:instancePath+"/eligibility",schemaPath:"#/properties/eligibility/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.eligibility,data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -624,9 +1491,11 @@ vErrors.push(err13);
 }
 errors++;
 }
-for(const key1 in data4){
-if(!(((key1 === "when") || (key1 === "reason")) || (key1 === "reason_en"))){
-const err14 = {instancePath:instancePath+"/eligibility",schemaPath:"#/properties/eligibility/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.eligibility,data:data4};
+}
+if(data4.when !== undefined){
+let data5 = data4.when;
+if(!(data5 && typeof data5 == "object" && !Array.isArray(data5))){
+const err14 = {instancePath:instancePath+"/eligibility/when",schemaPath:"#/$defs/condition/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -636,10 +1505,11 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data4.when !== undefined){
-let data5 = data4.when;
-if(!(data5 && typeof data5 == "object" && !Array.isArray(data5))){
-const err15 = {instancePath:instancePath+"/eligibility/when",schemaPath:"#/$defs/condition/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data5};
+if(data4.reason !== undefined){
+let data6 = data4.reason;
+if(typeof data6 === "string"){
+if(data6.length < 1){
+const err15 = {instancePath:instancePath+"/eligibility/reason",schemaPath:"#/properties/eligibility/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.eligibility.properties.reason,data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -649,11 +1519,8 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data4.reason !== undefined){
-let data6 = data4.reason;
-if(typeof data6 === "string"){
-if(data6.length < 1){
-const err16 = {instancePath:instancePath+"/eligibility/reason",schemaPath:"#/properties/eligibility/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.eligibility.properties.reason,data:data6};
+else {
+const err16 = {instancePath:instancePath+"/eligibility/reason",schemaPath:"#/properties/eligibility/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.eligibility.properties.reason.type,parentSchema:schema37.properties.eligibility.properties.reason,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -663,8 +1530,11 @@ vErrors.push(err16);
 errors++;
 }
 }
-else {
-const err17 = {instancePath:instancePath+"/eligibility/reason",schemaPath:"#/properties/eligibility/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.eligibility.properties.reason.type,parentSchema:schema37.properties.eligibility.properties.reason,data:data6};
+if(data4.reason_en !== undefined){
+let data7 = data4.reason_en;
+if(typeof data7 === "string"){
+if(data7.length < 1){
+const err17 = {instancePath:instancePath+"/eligibility/reason_en",schemaPath:"#/properties/eligibility/properties/reason_en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.eligibility.properties.reason_en,data:data7};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -674,11 +1544,8 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data4.reason_en !== undefined){
-let data7 = data4.reason_en;
-if(typeof data7 === "string"){
-if(data7.length < 1){
-const err18 = {instancePath:instancePath+"/eligibility/reason_en",schemaPath:"#/properties/eligibility/properties/reason_en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.eligibility.properties.reason_en,data:data7};
+else {
+const err18 = {instancePath:instancePath+"/eligibility/reason_en",schemaPath:"#/properties/eligibility/properties/reason_en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.eligibility.properties.reason_en.type,parentSchema:schema37.properties.eligibility.properties.reason_en,data:data7};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -688,8 +1555,9 @@ vErrors.push(err18);
 errors++;
 }
 }
+}
 else {
-const err19 = {instancePath:instancePath+"/eligibility/reason_en",schemaPath:"#/properties/eligibility/properties/reason_en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.eligibility.properties.reason_en.type,parentSchema:schema37.properties.eligibility.properties.reason_en,data:data7};
+const err19 = {instancePath:instancePath+"/eligibility",schemaPath:"#/properties/eligibility/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.eligibility.type,parentSchema:schema37.properties.eligibility,data:data4};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -699,9 +1567,11 @@ vErrors.push(err19);
 errors++;
 }
 }
-}
-else {
-const err20 = {instancePath:instancePath+"/eligibility",schemaPath:"#/properties/eligibility/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.eligibility.type,parentSchema:schema37.properties.eligibility,data:data4};
+if(data.scored !== undefined){
+let data8 = data.scored;
+if(Array.isArray(data8)){
+if(data8.length < 1){
+const err20 = {instancePath:instancePath+"/scored",schemaPath:"#/properties/scored/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema37.properties.scored,data:data8};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -710,12 +1580,12 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-if(data.scored !== undefined){
-let data8 = data.scored;
-if(Array.isArray(data8)){
-if(data8.length < 1){
-const err21 = {instancePath:instancePath+"/scored",schemaPath:"#/properties/scored/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema37.properties.scored,data:data8};
+const len1 = data8.length;
+for(let i1=0; i1<len1; i1++){
+let data9 = data8[i1];
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.metric === undefined){
+const err21 = {instancePath:instancePath+"/scored/" + i1,schemaPath:"#/$defs/scored/required",keyword:"required",params:{missingProperty: "metric"},message:"must have required property '"+"metric"+"'",schema:schema39.required,parentSchema:schema39,data:data9};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -724,12 +1594,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-const len1 = data8.length;
-for(let i1=0; i1<len1; i1++){
-let data9 = data8[i1];
-if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-if(data9.metric === undefined){
-const err22 = {instancePath:instancePath+"/scored/" + i1,schemaPath:"#/$defs/scored/required",keyword:"required",params:{missingProperty: "metric"},message:"must have required property '"+"metric"+"'",schema:schema39.required,parentSchema:schema39,data:data9};
+if(data9.weight === undefined){
+const err22 = {instancePath:instancePath+"/scored/" + i1,schemaPath:"#/$defs/scored/required",keyword:"required",params:{missingProperty: "weight"},message:"must have required property '"+"weight"+"'",schema:schema39.required,parentSchema:schema39,data:data9};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -738,8 +1604,9 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(data9.weight === undefined){
-const err23 = {instancePath:instancePath+"/scored/" + i1,schemaPath:"#/$defs/scored/required",keyword:"required",params:{missingProperty: "weight"},message:"must have required property '"+"weight"+"'",schema:schema39.required,parentSchema:schema39,data:data9};
+for(const key2 in data9){
+if(!((((((((key2 === "metric") || (key2 === "weight")) || (key2 === "method")) || (key2 === "target")) || (key2 === "floor")) || (key2 === "min_sample")) || (key2 === "segments")) || (key2 === "bands"))){
+const err23 = {instancePath:instancePath+"/scored/" + i1,schemaPath:"#/$defs/scored/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema39,data:data9};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -748,9 +1615,12 @@ vErrors.push(err23);
 }
 errors++;
 }
-for(const key2 in data9){
-if(!(((((((key2 === "metric") || (key2 === "weight")) || (key2 === "method")) || (key2 === "target")) || (key2 === "floor")) || (key2 === "min_sample")) || (key2 === "bands"))){
-const err24 = {instancePath:instancePath+"/scored/" + i1,schemaPath:"#/$defs/scored/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema39,data:data9};
+}
+if(data9.metric !== undefined){
+let data10 = data9.metric;
+if(typeof data10 === "string"){
+if(data10.length < 1){
+const err24 = {instancePath:instancePath+"/scored/" + i1+"/metric",schemaPath:"#/$defs/scored/properties/metric/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.metric,data:data10};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -760,11 +1630,8 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data9.metric !== undefined){
-let data10 = data9.metric;
-if(typeof data10 === "string"){
-if(data10.length < 1){
-const err25 = {instancePath:instancePath+"/scored/" + i1+"/metric",schemaPath:"#/$defs/scored/properties/metric/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.metric,data:data10};
+else {
+const err25 = {instancePath:instancePath+"/scored/" + i1+"/metric",schemaPath:"#/$defs/scored/properties/metric/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.metric.type,parentSchema:schema39.properties.metric,data:data10};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -774,8 +1641,11 @@ vErrors.push(err25);
 errors++;
 }
 }
-else {
-const err26 = {instancePath:instancePath+"/scored/" + i1+"/metric",schemaPath:"#/$defs/scored/properties/metric/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.metric.type,parentSchema:schema39.properties.metric,data:data10};
+if(data9.weight !== undefined){
+let data11 = data9.weight;
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 <= 0 || isNaN(data11)){
+const err26 = {instancePath:instancePath+"/scored/" + i1+"/weight",schemaPath:"#/$defs/scored/properties/weight/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema39.properties.weight,data:data11};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -785,11 +1655,8 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data9.weight !== undefined){
-let data11 = data9.weight;
-if((typeof data11 == "number") && (isFinite(data11))){
-if(data11 <= 0 || isNaN(data11)){
-const err27 = {instancePath:instancePath+"/scored/" + i1+"/weight",schemaPath:"#/$defs/scored/properties/weight/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema39.properties.weight,data:data11};
+else {
+const err27 = {instancePath:instancePath+"/scored/" + i1+"/weight",schemaPath:"#/$defs/scored/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema39.properties.weight.type,parentSchema:schema39.properties.weight,data:data11};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -799,8 +1666,10 @@ vErrors.push(err27);
 errors++;
 }
 }
-else {
-const err28 = {instancePath:instancePath+"/scored/" + i1+"/weight",schemaPath:"#/$defs/scored/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema39.properties.weight.type,parentSchema:schema39.properties.weight,data:data11};
+if(data9.method !== undefined){
+let data12 = data9.method;
+if(typeof data12 !== "string"){
+const err28 = {instancePath:instancePath+"/scored/" + i1+"/method",schemaPath:"#/$defs/scored/properties/method/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.method.type,parentSchema:schema39.properties.method,data:data12};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -809,11 +1678,8 @@ vErrors.push(err28);
 }
 errors++;
 }
-}
-if(data9.method !== undefined){
-let data12 = data9.method;
-if(typeof data12 !== "string"){
-const err29 = {instancePath:instancePath+"/scored/" + i1+"/method",schemaPath:"#/$defs/scored/properties/method/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.method.type,parentSchema:schema39.properties.method,data:data12};
+if(!(((data12 === "linear") || (data12 === "bands")) || (data12 === "range"))){
+const err29 = {instancePath:instancePath+"/scored/" + i1+"/method",schemaPath:"#/$defs/scored/properties/method/enum",keyword:"enum",params:{allowedValues: schema39.properties.method.enum},message:"must be equal to one of the allowed values",schema:schema39.properties.method.enum,parentSchema:schema39.properties.method,data:data12};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -822,8 +1688,11 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(!((data12 === "linear") || (data12 === "bands"))){
-const err30 = {instancePath:instancePath+"/scored/" + i1+"/method",schemaPath:"#/$defs/scored/properties/method/enum",keyword:"enum",params:{allowedValues: schema39.properties.method.enum},message:"must be equal to one of the allowed values",schema:schema39.properties.method.enum,parentSchema:schema39.properties.method,data:data12};
+}
+if(data9.target !== undefined){
+let data13 = data9.target;
+if(((!((typeof data13 == "number") && (isFinite(data13)))) && (typeof data13 !== "string")) && (!(Array.isArray(data13)))){
+const err30 = {instancePath:instancePath+"/scored/" + i1+"/target",schemaPath:"#/$defs/scored/properties/target/type",keyword:"type",params:{type: schema39.properties.target.type},message:"must be number,string,array",schema:schema39.properties.target.type,parentSchema:schema39.properties.target,data:data13};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -832,11 +1701,9 @@ vErrors.push(err30);
 }
 errors++;
 }
-}
-if(data9.target !== undefined){
-let data13 = data9.target;
-if((!((typeof data13 == "number") && (isFinite(data13)))) && (typeof data13 !== "string")){
-const err31 = {instancePath:instancePath+"/scored/" + i1+"/target",schemaPath:"#/$defs/scored/properties/target/type",keyword:"type",params:{type: schema39.properties.target.type},message:"must be number,string",schema:schema39.properties.target.type,parentSchema:schema39.properties.target,data:data13};
+if(Array.isArray(data13)){
+if(data13.length > 2){
+const err31 = {instancePath:instancePath+"/scored/" + i1+"/target",schemaPath:"#/$defs/scored/properties/target/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema39.properties.target,data:data13};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -845,11 +1712,8 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-if(data9.floor !== undefined){
-let data14 = data9.floor;
-if((!((typeof data14 == "number") && (isFinite(data14)))) && (typeof data14 !== "string")){
-const err32 = {instancePath:instancePath+"/scored/" + i1+"/floor",schemaPath:"#/$defs/scored/properties/floor/type",keyword:"type",params:{type: schema39.properties.floor.type},message:"must be number,string",schema:schema39.properties.floor.type,parentSchema:schema39.properties.floor,data:data14};
+if(data13.length < 2){
+const err32 = {instancePath:instancePath+"/scored/" + i1+"/target",schemaPath:"#/$defs/scored/properties/target/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema39.properties.target,data:data13};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -858,11 +1722,11 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-if(data9.min_sample !== undefined){
-let data15 = data9.min_sample;
-if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
-const err33 = {instancePath:instancePath+"/scored/" + i1+"/min_sample",schemaPath:"#/$defs/scored/properties/min_sample/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema39.properties.min_sample.type,parentSchema:schema39.properties.min_sample,data:data15};
+const len2 = data13.length;
+for(let i2=0; i2<len2; i2++){
+let data14 = data13[i2];
+if((!((typeof data14 == "number") && (isFinite(data14)))) && (typeof data14 !== "string")){
+const err33 = {instancePath:instancePath+"/scored/" + i1+"/target/" + i2,schemaPath:"#/$defs/scored/properties/target/items/type",keyword:"type",params:{type: schema39.properties.target.items.type},message:"must be number,string",schema:schema39.properties.target.items.type,parentSchema:schema39.properties.target.items,data:data14};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -871,9 +1735,13 @@ vErrors.push(err33);
 }
 errors++;
 }
-if((typeof data15 == "number") && (isFinite(data15))){
-if(data15 < 0 || isNaN(data15)){
-const err34 = {instancePath:instancePath+"/scored/" + i1+"/min_sample",schemaPath:"#/$defs/scored/properties/min_sample/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema39.properties.min_sample,data:data15};
+}
+}
+}
+if(data9.floor !== undefined){
+let data15 = data9.floor;
+if(((!((typeof data15 == "number") && (isFinite(data15)))) && (typeof data15 !== "string")) && (!(Array.isArray(data15)))){
+const err34 = {instancePath:instancePath+"/scored/" + i1+"/floor",schemaPath:"#/$defs/scored/properties/floor/type",keyword:"type",params:{type: schema39.properties.floor.type},message:"must be number,string,array",schema:schema39.properties.floor.type,parentSchema:schema39.properties.floor,data:data15};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -882,13 +1750,9 @@ vErrors.push(err34);
 }
 errors++;
 }
-}
-}
-if(data9.bands !== undefined){
-let data16 = data9.bands;
-if(Array.isArray(data16)){
-if(data16.length < 1){
-const err35 = {instancePath:instancePath+"/scored/" + i1+"/bands",schemaPath:"#/$defs/scored/properties/bands/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema39.properties.bands,data:data16};
+if(Array.isArray(data15)){
+if(data15.length > 2){
+const err35 = {instancePath:instancePath+"/scored/" + i1+"/floor",schemaPath:"#/$defs/scored/properties/floor/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema39.properties.floor,data:data15};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -897,12 +1761,8 @@ vErrors.push(err35);
 }
 errors++;
 }
-const len2 = data16.length;
-for(let i2=0; i2<len2; i2++){
-let data17 = data16[i2];
-if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
-if(data17.score === undefined){
-const err36 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i2,schemaPath:"#/$defs/scored/properties/bands/items/required",keyword:"required",params:{missingProperty: "score"},message:"must have required property '"+"score"+"'",schema:schema39.properties.bands.items.required,parentSchema:schema39.properties.bands.items,data:data17};
+if(data15.length < 2){
+const err36 = {instancePath:instancePath+"/scored/" + i1+"/floor",schemaPath:"#/$defs/scored/properties/floor/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema39.properties.floor,data:data15};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -911,9 +1771,11 @@ vErrors.push(err36);
 }
 errors++;
 }
-for(const key3 in data17){
-if(!(((key3 === "at_least") || (key3 === "at_most")) || (key3 === "score"))){
-const err37 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i2,schemaPath:"#/$defs/scored/properties/bands/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema39.properties.bands.items,data:data17};
+const len3 = data15.length;
+for(let i3=0; i3<len3; i3++){
+let data16 = data15[i3];
+if((!((typeof data16 == "number") && (isFinite(data16)))) && (typeof data16 !== "string")){
+const err37 = {instancePath:instancePath+"/scored/" + i1+"/floor/" + i3,schemaPath:"#/$defs/scored/properties/floor/items/type",keyword:"type",params:{type: schema39.properties.floor.items.type},message:"must be number,string",schema:schema39.properties.floor.items.type,parentSchema:schema39.properties.floor.items,data:data16};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -923,10 +1785,12 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data17.at_least !== undefined){
-let data18 = data17.at_least;
-if((!((typeof data18 == "number") && (isFinite(data18)))) && (typeof data18 !== "string")){
-const err38 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i2+"/at_least",schemaPath:"#/$defs/scored/properties/bands/items/properties/at_least/type",keyword:"type",params:{type: schema39.properties.bands.items.properties.at_least.type},message:"must be number,string",schema:schema39.properties.bands.items.properties.at_least.type,parentSchema:schema39.properties.bands.items.properties.at_least,data:data18};
+}
+}
+if(data9.min_sample !== undefined){
+let data17 = data9.min_sample;
+if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
+const err38 = {instancePath:instancePath+"/scored/" + i1+"/min_sample",schemaPath:"#/$defs/scored/properties/min_sample/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema39.properties.min_sample.type,parentSchema:schema39.properties.min_sample,data:data17};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -935,11 +1799,9 @@ vErrors.push(err38);
 }
 errors++;
 }
-}
-if(data17.at_most !== undefined){
-let data19 = data17.at_most;
-if((!((typeof data19 == "number") && (isFinite(data19)))) && (typeof data19 !== "string")){
-const err39 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i2+"/at_most",schemaPath:"#/$defs/scored/properties/bands/items/properties/at_most/type",keyword:"type",params:{type: schema39.properties.bands.items.properties.at_most.type},message:"must be number,string",schema:schema39.properties.bands.items.properties.at_most.type,parentSchema:schema39.properties.bands.items.properties.at_most,data:data19};
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 < 0 || isNaN(data17)){
+const err39 = {instancePath:instancePath+"/scored/" + i1+"/min_sample",schemaPath:"#/$defs/scored/properties/min_sample/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema39.properties.min_sample,data:data17};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -949,11 +1811,12 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data17.score !== undefined){
-let data20 = data17.score;
-if((typeof data20 == "number") && (isFinite(data20))){
-if(data20 > 100 || isNaN(data20)){
-const err40 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i2+"/score",schemaPath:"#/$defs/scored/properties/bands/items/properties/score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema39.properties.bands.items.properties.score,data:data20};
+}
+if(data9.segments !== undefined){
+let data18 = data9.segments;
+if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+if(data18.field === undefined){
+const err40 = {instancePath:instancePath+"/scored/" + i1+"/segments",schemaPath:"#/$defs/scored/properties/segments/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'",schema:schema39.properties.segments.required,parentSchema:schema39.properties.segments,data:data18};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -962,8 +1825,8 @@ vErrors.push(err40);
 }
 errors++;
 }
-if(data20 < 0 || isNaN(data20)){
-const err41 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i2+"/score",schemaPath:"#/$defs/scored/properties/bands/items/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema39.properties.bands.items.properties.score,data:data20};
+if(data18.targets === undefined){
+const err41 = {instancePath:instancePath+"/scored/" + i1+"/segments",schemaPath:"#/$defs/scored/properties/segments/required",keyword:"required",params:{missingProperty: "targets"},message:"must have required property '"+"targets"+"'",schema:schema39.properties.segments.required,parentSchema:schema39.properties.segments,data:data18};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -972,9 +1835,9 @@ vErrors.push(err41);
 }
 errors++;
 }
-}
-else {
-const err42 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i2+"/score",schemaPath:"#/$defs/scored/properties/bands/items/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema39.properties.bands.items.properties.score.type,parentSchema:schema39.properties.bands.items.properties.score,data:data20};
+for(const key3 in data18){
+if(!((key3 === "field") || (key3 === "targets"))){
+const err42 = {instancePath:instancePath+"/scored/" + i1+"/segments",schemaPath:"#/$defs/scored/properties/segments/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema39.properties.segments,data:data18};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -984,9 +1847,11 @@ vErrors.push(err42);
 errors++;
 }
 }
-}
-else {
-const err43 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i2,schemaPath:"#/$defs/scored/properties/bands/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.properties.bands.items.type,parentSchema:schema39.properties.bands.items,data:data17};
+if(data18.field !== undefined){
+let data19 = data18.field;
+if(typeof data19 === "string"){
+if(data19.length < 1){
+const err43 = {instancePath:instancePath+"/scored/" + i1+"/segments/field",schemaPath:"#/$defs/scored/properties/segments/properties/field/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.segments.properties.field,data:data19};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -996,9 +1861,8 @@ vErrors.push(err43);
 errors++;
 }
 }
-}
 else {
-const err44 = {instancePath:instancePath+"/scored/" + i1+"/bands",schemaPath:"#/$defs/scored/properties/bands/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema39.properties.bands.type,parentSchema:schema39.properties.bands,data:data16};
+const err44 = {instancePath:instancePath+"/scored/" + i1+"/segments/field",schemaPath:"#/$defs/scored/properties/segments/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.segments.properties.field.type,parentSchema:schema39.properties.segments.properties.field,data:data19};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -1008,9 +1872,11 @@ vErrors.push(err44);
 errors++;
 }
 }
-}
-else {
-const err45 = {instancePath:instancePath+"/scored/" + i1,schemaPath:"#/$defs/scored/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.type,parentSchema:schema39,data:data9};
+if(data18.targets !== undefined){
+let data20 = data18.targets;
+if(Array.isArray(data20)){
+if(data20.length < 1){
+const err45 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets",schemaPath:"#/$defs/scored/properties/segments/properties/targets/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema39.properties.segments.properties.targets,data:data20};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -1019,10 +1885,12 @@ vErrors.push(err45);
 }
 errors++;
 }
-}
-}
-else {
-const err46 = {instancePath:instancePath+"/scored",schemaPath:"#/properties/scored/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.scored.type,parentSchema:schema37.properties.scored,data:data8};
+const len4 = data20.length;
+for(let i4=0; i4<len4; i4++){
+let data21 = data20[i4];
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+if(data21.value === undefined){
+const err46 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets/" + i4,schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema39.properties.segments.properties.targets.items.required,parentSchema:schema39.properties.segments.properties.targets.items,data:data21};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -1031,16 +1899,8 @@ vErrors.push(err46);
 }
 errors++;
 }
-}
-if(data.adjustments !== undefined){
-let data21 = data.adjustments;
-if(Array.isArray(data21)){
-const len3 = data21.length;
-for(let i3=0; i3<len3; i3++){
-let data22 = data21[i3];
-if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
-if(data22.id === undefined){
-const err47 = {instancePath:instancePath+"/adjustments/" + i3,schemaPath:"#/properties/adjustments/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema37.properties.adjustments.items.required,parentSchema:schema37.properties.adjustments.items,data:data22};
+if(data21.target === undefined){
+const err47 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets/" + i4,schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema39.properties.segments.properties.targets.items.required,parentSchema:schema39.properties.segments.properties.targets.items,data:data21};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -1049,8 +1909,8 @@ vErrors.push(err47);
 }
 errors++;
 }
-if(data22.metric === undefined){
-const err48 = {instancePath:instancePath+"/adjustments/" + i3,schemaPath:"#/properties/adjustments/items/required",keyword:"required",params:{missingProperty: "metric"},message:"must have required property '"+"metric"+"'",schema:schema37.properties.adjustments.items.required,parentSchema:schema37.properties.adjustments.items,data:data22};
+if(data21.floor === undefined){
+const err48 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets/" + i4,schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/required",keyword:"required",params:{missingProperty: "floor"},message:"must have required property '"+"floor"+"'",schema:schema39.properties.segments.properties.targets.items.required,parentSchema:schema39.properties.segments.properties.targets.items,data:data21};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -1059,8 +1919,9 @@ vErrors.push(err48);
 }
 errors++;
 }
-if(data22.points_each === undefined){
-const err49 = {instancePath:instancePath+"/adjustments/" + i3,schemaPath:"#/properties/adjustments/items/required",keyword:"required",params:{missingProperty: "points_each"},message:"must have required property '"+"points_each"+"'",schema:schema37.properties.adjustments.items.required,parentSchema:schema37.properties.adjustments.items,data:data22};
+for(const key4 in data21){
+if(!((((key4 === "value") || (key4 === "title")) || (key4 === "target")) || (key4 === "floor"))){
+const err49 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets/" + i4,schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema39.properties.segments.properties.targets.items,data:data21};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -1069,9 +1930,11 @@ vErrors.push(err49);
 }
 errors++;
 }
-for(const key4 in data22){
-if(!(((((key4 === "id") || (key4 === "metric")) || (key4 === "points_each")) || (key4 === "min")) || (key4 === "max"))){
-const err50 = {instancePath:instancePath+"/adjustments/" + i3,schemaPath:"#/properties/adjustments/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.adjustments.items,data:data22};
+}
+if(data21.value !== undefined){
+let data22 = data21.value;
+if(((typeof data22 !== "string") && (!((typeof data22 == "number") && (isFinite(data22))))) && (typeof data22 !== "boolean")){
+const err50 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets/" + i4+"/value",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/value/type",keyword:"type",params:{type: schema39.properties.segments.properties.targets.items.properties.value.type},message:"must be string,number,boolean",schema:schema39.properties.segments.properties.targets.items.properties.value.type,parentSchema:schema39.properties.segments.properties.targets.items.properties.value,data:data22};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -1081,11 +1944,11 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data22.id !== undefined){
-let data23 = data22.id;
+if(data21.title !== undefined){
+let data23 = data21.title;
 if(typeof data23 === "string"){
-if(!pattern4.test(data23)){
-const err51 = {instancePath:instancePath+"/adjustments/" + i3+"/id",schemaPath:"#/properties/adjustments/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema37.properties.adjustments.items.properties.id,data:data23};
+if(data23.length < 1){
+const err51 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets/" + i4+"/title",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.segments.properties.targets.items.properties.title,data:data23};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -1096,7 +1959,7 @@ errors++;
 }
 }
 else {
-const err52 = {instancePath:instancePath+"/adjustments/" + i3+"/id",schemaPath:"#/properties/adjustments/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.adjustments.items.properties.id.type,parentSchema:schema37.properties.adjustments.items.properties.id,data:data23};
+const err52 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets/" + i4+"/title",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.segments.properties.targets.items.properties.title.type,parentSchema:schema39.properties.segments.properties.targets.items.properties.title,data:data23};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -1106,11 +1969,10 @@ vErrors.push(err52);
 errors++;
 }
 }
-if(data22.metric !== undefined){
-let data24 = data22.metric;
-if(typeof data24 === "string"){
-if(data24.length < 1){
-const err53 = {instancePath:instancePath+"/adjustments/" + i3+"/metric",schemaPath:"#/properties/adjustments/items/properties/metric/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.adjustments.items.properties.metric,data:data24};
+if(data21.target !== undefined){
+let data24 = data21.target;
+if(((!((typeof data24 == "number") && (isFinite(data24)))) && (typeof data24 !== "string")) && (!(Array.isArray(data24)))){
+const err53 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets/" + i4+"/target",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/target/type",keyword:"type",params:{type: schema39.properties.segments.properties.targets.items.properties.target.type},message:"must be number,string,array",schema:schema39.properties.segments.properties.targets.items.properties.target.type,parentSchema:schema39.properties.segments.properties.targets.items.properties.target,data:data24};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -1119,9 +1981,9 @@ vErrors.push(err53);
 }
 errors++;
 }
-}
-else {
-const err54 = {instancePath:instancePath+"/adjustments/" + i3+"/metric",schemaPath:"#/properties/adjustments/items/properties/metric/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.adjustments.items.properties.metric.type,parentSchema:schema37.properties.adjustments.items.properties.metric,data:data24};
+if(Array.isArray(data24)){
+if(data24.length > 2){
+const err54 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets/" + i4+"/target",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/target/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema39.properties.segments.properties.targets.items.properties.target,data:data24};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -1130,11 +1992,8 @@ vErrors.push(err54);
 }
 errors++;
 }
-}
-if(data22.points_each !== undefined){
-let data25 = data22.points_each;
-if(!((typeof data25 == "number") && (isFinite(data25)))){
-const err55 = {instancePath:instancePath+"/adjustments/" + i3+"/points_each",schemaPath:"#/properties/adjustments/items/properties/points_each/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema37.properties.adjustments.items.properties.points_each.type,parentSchema:schema37.properties.adjustments.items.properties.points_each,data:data25};
+if(data24.length < 2){
+const err55 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets/" + i4+"/target",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/target/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema39.properties.segments.properties.targets.items.properties.target,data:data24};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -1143,11 +2002,11 @@ vErrors.push(err55);
 }
 errors++;
 }
-}
-if(data22.min !== undefined){
-let data26 = data22.min;
-if(!((typeof data26 == "number") && (isFinite(data26)))){
-const err56 = {instancePath:instancePath+"/adjustments/" + i3+"/min",schemaPath:"#/properties/adjustments/items/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema37.properties.adjustments.items.properties.min.type,parentSchema:schema37.properties.adjustments.items.properties.min,data:data26};
+const len5 = data24.length;
+for(let i5=0; i5<len5; i5++){
+let data25 = data24[i5];
+if((!((typeof data25 == "number") && (isFinite(data25)))) && (typeof data25 !== "string")){
+const err56 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets/" + i4+"/target/" + i5,schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/target/items/type",keyword:"type",params:{type: schema39.properties.segments.properties.targets.items.properties.target.items.type},message:"must be number,string",schema:schema39.properties.segments.properties.targets.items.properties.target.items.type,parentSchema:schema39.properties.segments.properties.targets.items.properties.target.items,data:data25};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -1157,10 +2016,12 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data22.max !== undefined){
-let data27 = data22.max;
-if(!((typeof data27 == "number") && (isFinite(data27)))){
-const err57 = {instancePath:instancePath+"/adjustments/" + i3+"/max",schemaPath:"#/properties/adjustments/items/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema37.properties.adjustments.items.properties.max.type,parentSchema:schema37.properties.adjustments.items.properties.max,data:data27};
+}
+}
+if(data21.floor !== undefined){
+let data26 = data21.floor;
+if(((!((typeof data26 == "number") && (isFinite(data26)))) && (typeof data26 !== "string")) && (!(Array.isArray(data26)))){
+const err57 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets/" + i4+"/floor",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/floor/type",keyword:"type",params:{type: schema39.properties.segments.properties.targets.items.properties.floor.type},message:"must be number,string,array",schema:schema39.properties.segments.properties.targets.items.properties.floor.type,parentSchema:schema39.properties.segments.properties.targets.items.properties.floor,data:data26};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -1169,10 +2030,9 @@ vErrors.push(err57);
 }
 errors++;
 }
-}
-}
-else {
-const err58 = {instancePath:instancePath+"/adjustments/" + i3,schemaPath:"#/properties/adjustments/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.adjustments.items.type,parentSchema:schema37.properties.adjustments.items,data:data22};
+if(Array.isArray(data26)){
+if(data26.length > 2){
+const err58 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets/" + i4+"/floor",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/floor/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema39.properties.segments.properties.targets.items.properties.floor,data:data26};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -1181,10 +2041,8 @@ vErrors.push(err58);
 }
 errors++;
 }
-}
-}
-else {
-const err59 = {instancePath:instancePath+"/adjustments",schemaPath:"#/properties/adjustments/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.adjustments.type,parentSchema:schema37.properties.adjustments,data:data21};
+if(data26.length < 2){
+const err59 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets/" + i4+"/floor",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/floor/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema39.properties.segments.properties.targets.items.properties.floor,data:data26};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -1193,16 +2051,11 @@ vErrors.push(err59);
 }
 errors++;
 }
-}
-if(data.vetoes !== undefined){
-let data28 = data.vetoes;
-if(Array.isArray(data28)){
-const len4 = data28.length;
-for(let i4=0; i4<len4; i4++){
-let data29 = data28[i4];
-if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
-if(data29.id === undefined){
-const err60 = {instancePath:instancePath+"/vetoes/" + i4,schemaPath:"#/properties/vetoes/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema37.properties.vetoes.items.required,parentSchema:schema37.properties.vetoes.items,data:data29};
+const len6 = data26.length;
+for(let i6=0; i6<len6; i6++){
+let data27 = data26[i6];
+if((!((typeof data27 == "number") && (isFinite(data27)))) && (typeof data27 !== "string")){
+const err60 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets/" + i4+"/floor/" + i6,schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/floor/items/type",keyword:"type",params:{type: schema39.properties.segments.properties.targets.items.properties.floor.items.type},message:"must be number,string",schema:schema39.properties.segments.properties.targets.items.properties.floor.items.type,parentSchema:schema39.properties.segments.properties.targets.items.properties.floor.items,data:data27};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -1211,8 +2064,12 @@ vErrors.push(err60);
 }
 errors++;
 }
-if(data29.reason === undefined){
-const err61 = {instancePath:instancePath+"/vetoes/" + i4,schemaPath:"#/properties/vetoes/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema37.properties.vetoes.items.required,parentSchema:schema37.properties.vetoes.items,data:data29};
+}
+}
+}
+}
+else {
+const err61 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets/" + i4,schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.properties.segments.properties.targets.items.type,parentSchema:schema39.properties.segments.properties.targets.items,data:data21};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -1221,8 +2078,10 @@ vErrors.push(err61);
 }
 errors++;
 }
-if(data29.when === undefined){
-const err62 = {instancePath:instancePath+"/vetoes/" + i4,schemaPath:"#/properties/vetoes/items/required",keyword:"required",params:{missingProperty: "when"},message:"must have required property '"+"when"+"'",schema:schema37.properties.vetoes.items.required,parentSchema:schema37.properties.vetoes.items,data:data29};
+}
+}
+else {
+const err62 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets",schemaPath:"#/$defs/scored/properties/segments/properties/targets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema39.properties.segments.properties.targets.type,parentSchema:schema39.properties.segments.properties.targets,data:data20};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -1231,8 +2090,10 @@ vErrors.push(err62);
 }
 errors++;
 }
-if(data29.cap_grade === undefined){
-const err63 = {instancePath:instancePath+"/vetoes/" + i4,schemaPath:"#/properties/vetoes/items/required",keyword:"required",params:{missingProperty: "cap_grade"},message:"must have required property '"+"cap_grade"+"'",schema:schema37.properties.vetoes.items.required,parentSchema:schema37.properties.vetoes.items,data:data29};
+}
+}
+else {
+const err63 = {instancePath:instancePath+"/scored/" + i1+"/segments",schemaPath:"#/$defs/scored/properties/segments/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.properties.segments.type,parentSchema:schema39.properties.segments,data:data18};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -1241,9 +2102,12 @@ vErrors.push(err63);
 }
 errors++;
 }
-for(const key5 in data29){
-if(!(((((key5 === "id") || (key5 === "reason")) || (key5 === "reason_en")) || (key5 === "when")) || (key5 === "cap_grade"))){
-const err64 = {instancePath:instancePath+"/vetoes/" + i4,schemaPath:"#/properties/vetoes/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.vetoes.items,data:data29};
+}
+if(data9.bands !== undefined){
+let data28 = data9.bands;
+if(Array.isArray(data28)){
+if(data28.length < 1){
+const err64 = {instancePath:instancePath+"/scored/" + i1+"/bands",schemaPath:"#/$defs/scored/properties/bands/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema39.properties.bands,data:data28};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -1252,12 +2116,12 @@ vErrors.push(err64);
 }
 errors++;
 }
-}
-if(data29.id !== undefined){
-let data30 = data29.id;
-if(typeof data30 === "string"){
-if(!pattern4.test(data30)){
-const err65 = {instancePath:instancePath+"/vetoes/" + i4+"/id",schemaPath:"#/properties/vetoes/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema37.properties.vetoes.items.properties.id,data:data30};
+const len7 = data28.length;
+for(let i7=0; i7<len7; i7++){
+let data29 = data28[i7];
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+if(data29.score === undefined){
+const err65 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i7,schemaPath:"#/$defs/scored/properties/bands/items/required",keyword:"required",params:{missingProperty: "score"},message:"must have required property '"+"score"+"'",schema:schema39.properties.bands.items.required,parentSchema:schema39.properties.bands.items,data:data29};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -1266,9 +2130,9 @@ vErrors.push(err65);
 }
 errors++;
 }
-}
-else {
-const err66 = {instancePath:instancePath+"/vetoes/" + i4+"/id",schemaPath:"#/properties/vetoes/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.vetoes.items.properties.id.type,parentSchema:schema37.properties.vetoes.items.properties.id,data:data30};
+for(const key5 in data29){
+if(!(((key5 === "at_least") || (key5 === "at_most")) || (key5 === "score"))){
+const err66 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i7,schemaPath:"#/$defs/scored/properties/bands/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema39.properties.bands.items,data:data29};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -1278,11 +2142,10 @@ vErrors.push(err66);
 errors++;
 }
 }
-if(data29.reason !== undefined){
-let data31 = data29.reason;
-if(typeof data31 === "string"){
-if(data31.length < 1){
-const err67 = {instancePath:instancePath+"/vetoes/" + i4+"/reason",schemaPath:"#/properties/vetoes/items/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.vetoes.items.properties.reason,data:data31};
+if(data29.at_least !== undefined){
+let data30 = data29.at_least;
+if((!((typeof data30 == "number") && (isFinite(data30)))) && (typeof data30 !== "string")){
+const err67 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i7+"/at_least",schemaPath:"#/$defs/scored/properties/bands/items/properties/at_least/type",keyword:"type",params:{type: schema39.properties.bands.items.properties.at_least.type},message:"must be number,string",schema:schema39.properties.bands.items.properties.at_least.type,parentSchema:schema39.properties.bands.items.properties.at_least,data:data30};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -1292,8 +2155,10 @@ vErrors.push(err67);
 errors++;
 }
 }
-else {
-const err68 = {instancePath:instancePath+"/vetoes/" + i4+"/reason",schemaPath:"#/properties/vetoes/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.vetoes.items.properties.reason.type,parentSchema:schema37.properties.vetoes.items.properties.reason,data:data31};
+if(data29.at_most !== undefined){
+let data31 = data29.at_most;
+if((!((typeof data31 == "number") && (isFinite(data31)))) && (typeof data31 !== "string")){
+const err68 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i7+"/at_most",schemaPath:"#/$defs/scored/properties/bands/items/properties/at_most/type",keyword:"type",params:{type: schema39.properties.bands.items.properties.at_most.type},message:"must be number,string",schema:schema39.properties.bands.items.properties.at_most.type,parentSchema:schema39.properties.bands.items.properties.at_most,data:data31};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -1303,11 +2168,11 @@ vErrors.push(err68);
 errors++;
 }
 }
-if(data29.reason_en !== undefined){
-let data32 = data29.reason_en;
-if(typeof data32 === "string"){
-if(data32.length < 1){
-const err69 = {instancePath:instancePath+"/vetoes/" + i4+"/reason_en",schemaPath:"#/properties/vetoes/items/properties/reason_en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.vetoes.items.properties.reason_en,data:data32};
+if(data29.score !== undefined){
+let data32 = data29.score;
+if((typeof data32 == "number") && (isFinite(data32))){
+if(data32 > 100 || isNaN(data32)){
+const err69 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i7+"/score",schemaPath:"#/$defs/scored/properties/bands/items/properties/score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema39.properties.bands.items.properties.score,data:data32};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -1316,9 +2181,8 @@ vErrors.push(err69);
 }
 errors++;
 }
-}
-else {
-const err70 = {instancePath:instancePath+"/vetoes/" + i4+"/reason_en",schemaPath:"#/properties/vetoes/items/properties/reason_en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.vetoes.items.properties.reason_en.type,parentSchema:schema37.properties.vetoes.items.properties.reason_en,data:data32};
+if(data32 < 0 || isNaN(data32)){
+const err70 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i7+"/score",schemaPath:"#/$defs/scored/properties/bands/items/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema39.properties.bands.items.properties.score,data:data32};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -1328,10 +2192,8 @@ vErrors.push(err70);
 errors++;
 }
 }
-if(data29.when !== undefined){
-let data33 = data29.when;
-if(!(data33 && typeof data33 == "object" && !Array.isArray(data33))){
-const err71 = {instancePath:instancePath+"/vetoes/" + i4+"/when",schemaPath:"#/$defs/condition/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data33};
+else {
+const err71 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i7+"/score",schemaPath:"#/$defs/scored/properties/bands/items/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema39.properties.bands.items.properties.score.type,parentSchema:schema39.properties.bands.items.properties.score,data:data32};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -1341,11 +2203,9 @@ vErrors.push(err71);
 errors++;
 }
 }
-if(data29.cap_grade !== undefined){
-let data34 = data29.cap_grade;
-if(typeof data34 === "string"){
-if(data34.length < 1){
-const err72 = {instancePath:instancePath+"/vetoes/" + i4+"/cap_grade",schemaPath:"#/properties/vetoes/items/properties/cap_grade/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.vetoes.items.properties.cap_grade,data:data34};
+}
+else {
+const err72 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i7,schemaPath:"#/$defs/scored/properties/bands/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.properties.bands.items.type,parentSchema:schema39.properties.bands.items,data:data29};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -1355,8 +2215,9 @@ vErrors.push(err72);
 errors++;
 }
 }
+}
 else {
-const err73 = {instancePath:instancePath+"/vetoes/" + i4+"/cap_grade",schemaPath:"#/properties/vetoes/items/properties/cap_grade/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.vetoes.items.properties.cap_grade.type,parentSchema:schema37.properties.vetoes.items.properties.cap_grade,data:data34};
+const err73 = {instancePath:instancePath+"/scored/" + i1+"/bands",schemaPath:"#/$defs/scored/properties/bands/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema39.properties.bands.type,parentSchema:schema39.properties.bands,data:data28};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -1368,7 +2229,7 @@ errors++;
 }
 }
 else {
-const err74 = {instancePath:instancePath+"/vetoes/" + i4,schemaPath:"#/properties/vetoes/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.vetoes.items.type,parentSchema:schema37.properties.vetoes.items,data:data29};
+const err74 = {instancePath:instancePath+"/scored/" + i1,schemaPath:"#/$defs/scored/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.type,parentSchema:schema39,data:data9};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -1380,7 +2241,7 @@ errors++;
 }
 }
 else {
-const err75 = {instancePath:instancePath+"/vetoes",schemaPath:"#/properties/vetoes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.vetoes.type,parentSchema:schema37.properties.vetoes,data:data28};
+const err75 = {instancePath:instancePath+"/scored",schemaPath:"#/properties/scored/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.scored.type,parentSchema:schema37.properties.scored,data:data8};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -1390,14 +2251,1216 @@ vErrors.push(err75);
 errors++;
 }
 }
-}
-else {
-const err76 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.type,parentSchema:schema37,data};
+if(data.groups !== undefined){
+let data33 = data.groups;
+if(Array.isArray(data33)){
+if(data33.length < 1){
+const err76 = {instancePath:instancePath+"/groups",schemaPath:"#/properties/groups/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema37.properties.groups,data:data33};
 if(vErrors === null){
 vErrors = [err76];
 }
 else {
 vErrors.push(err76);
+}
+errors++;
+}
+const len8 = data33.length;
+for(let i8=0; i8<len8; i8++){
+if(!(validate24(data33[i8], {instancePath:instancePath+"/groups/" + i8,parentData:data33,parentDataProperty:i8,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err77 = {instancePath:instancePath+"/groups",schemaPath:"#/properties/groups/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.groups.type,parentSchema:schema37.properties.groups,data:data33};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+if(data.adjustments !== undefined){
+let data35 = data.adjustments;
+if(Array.isArray(data35)){
+const len9 = data35.length;
+for(let i9=0; i9<len9; i9++){
+let data36 = data35[i9];
+if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
+if(data36.id === undefined){
+const err78 = {instancePath:instancePath+"/adjustments/" + i9,schemaPath:"#/properties/adjustments/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema37.properties.adjustments.items.required,parentSchema:schema37.properties.adjustments.items,data:data36};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+if(data36.metric === undefined){
+const err79 = {instancePath:instancePath+"/adjustments/" + i9,schemaPath:"#/properties/adjustments/items/required",keyword:"required",params:{missingProperty: "metric"},message:"must have required property '"+"metric"+"'",schema:schema37.properties.adjustments.items.required,parentSchema:schema37.properties.adjustments.items,data:data36};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+if(data36.points_each === undefined){
+const err80 = {instancePath:instancePath+"/adjustments/" + i9,schemaPath:"#/properties/adjustments/items/required",keyword:"required",params:{missingProperty: "points_each"},message:"must have required property '"+"points_each"+"'",schema:schema37.properties.adjustments.items.required,parentSchema:schema37.properties.adjustments.items,data:data36};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+for(const key6 in data36){
+if(!(((((key6 === "id") || (key6 === "metric")) || (key6 === "points_each")) || (key6 === "min")) || (key6 === "max"))){
+const err81 = {instancePath:instancePath+"/adjustments/" + i9,schemaPath:"#/properties/adjustments/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.adjustments.items,data:data36};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+if(data36.id !== undefined){
+let data37 = data36.id;
+if(typeof data37 === "string"){
+if(!pattern4.test(data37)){
+const err82 = {instancePath:instancePath+"/adjustments/" + i9+"/id",schemaPath:"#/properties/adjustments/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema37.properties.adjustments.items.properties.id,data:data37};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+else {
+const err83 = {instancePath:instancePath+"/adjustments/" + i9+"/id",schemaPath:"#/properties/adjustments/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.adjustments.items.properties.id.type,parentSchema:schema37.properties.adjustments.items.properties.id,data:data37};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+if(data36.metric !== undefined){
+let data38 = data36.metric;
+if(typeof data38 === "string"){
+if(data38.length < 1){
+const err84 = {instancePath:instancePath+"/adjustments/" + i9+"/metric",schemaPath:"#/properties/adjustments/items/properties/metric/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.adjustments.items.properties.metric,data:data38};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+else {
+const err85 = {instancePath:instancePath+"/adjustments/" + i9+"/metric",schemaPath:"#/properties/adjustments/items/properties/metric/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.adjustments.items.properties.metric.type,parentSchema:schema37.properties.adjustments.items.properties.metric,data:data38};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+if(data36.points_each !== undefined){
+let data39 = data36.points_each;
+if(!((typeof data39 == "number") && (isFinite(data39)))){
+const err86 = {instancePath:instancePath+"/adjustments/" + i9+"/points_each",schemaPath:"#/properties/adjustments/items/properties/points_each/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema37.properties.adjustments.items.properties.points_each.type,parentSchema:schema37.properties.adjustments.items.properties.points_each,data:data39};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+if(data36.min !== undefined){
+let data40 = data36.min;
+if(!((typeof data40 == "number") && (isFinite(data40)))){
+const err87 = {instancePath:instancePath+"/adjustments/" + i9+"/min",schemaPath:"#/properties/adjustments/items/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema37.properties.adjustments.items.properties.min.type,parentSchema:schema37.properties.adjustments.items.properties.min,data:data40};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+if(data36.max !== undefined){
+let data41 = data36.max;
+if(!((typeof data41 == "number") && (isFinite(data41)))){
+const err88 = {instancePath:instancePath+"/adjustments/" + i9+"/max",schemaPath:"#/properties/adjustments/items/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema37.properties.adjustments.items.properties.max.type,parentSchema:schema37.properties.adjustments.items.properties.max,data:data41};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+}
+else {
+const err89 = {instancePath:instancePath+"/adjustments/" + i9,schemaPath:"#/properties/adjustments/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.adjustments.items.type,parentSchema:schema37.properties.adjustments.items,data:data36};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+}
+else {
+const err90 = {instancePath:instancePath+"/adjustments",schemaPath:"#/properties/adjustments/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.adjustments.type,parentSchema:schema37.properties.adjustments,data:data35};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+}
+if(data.flags !== undefined){
+let data42 = data.flags;
+if(Array.isArray(data42)){
+const len10 = data42.length;
+for(let i10=0; i10<len10; i10++){
+let data43 = data42[i10];
+if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
+if(data43.id === undefined){
+const err91 = {instancePath:instancePath+"/flags/" + i10,schemaPath:"#/properties/flags/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema37.properties.flags.items.required,parentSchema:schema37.properties.flags.items,data:data43};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+if(data43.label === undefined){
+const err92 = {instancePath:instancePath+"/flags/" + i10,schemaPath:"#/properties/flags/items/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'",schema:schema37.properties.flags.items.required,parentSchema:schema37.properties.flags.items,data:data43};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+if(data43.when === undefined){
+const err93 = {instancePath:instancePath+"/flags/" + i10,schemaPath:"#/properties/flags/items/required",keyword:"required",params:{missingProperty: "when"},message:"must have required property '"+"when"+"'",schema:schema37.properties.flags.items.required,parentSchema:schema37.properties.flags.items,data:data43};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+for(const key7 in data43){
+if(!((((key7 === "id") || (key7 === "label")) || (key7 === "label_en")) || (key7 === "when"))){
+const err94 = {instancePath:instancePath+"/flags/" + i10,schemaPath:"#/properties/flags/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.flags.items,data:data43};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+}
+if(data43.id !== undefined){
+let data44 = data43.id;
+if(typeof data44 === "string"){
+if(!pattern4.test(data44)){
+const err95 = {instancePath:instancePath+"/flags/" + i10+"/id",schemaPath:"#/properties/flags/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema37.properties.flags.items.properties.id,data:data44};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+else {
+const err96 = {instancePath:instancePath+"/flags/" + i10+"/id",schemaPath:"#/properties/flags/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.flags.items.properties.id.type,parentSchema:schema37.properties.flags.items.properties.id,data:data44};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+}
+if(data43.label !== undefined){
+let data45 = data43.label;
+if(typeof data45 === "string"){
+if(data45.length < 1){
+const err97 = {instancePath:instancePath+"/flags/" + i10+"/label",schemaPath:"#/properties/flags/items/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.flags.items.properties.label,data:data45};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+}
+else {
+const err98 = {instancePath:instancePath+"/flags/" + i10+"/label",schemaPath:"#/properties/flags/items/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.flags.items.properties.label.type,parentSchema:schema37.properties.flags.items.properties.label,data:data45};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
+if(data43.label_en !== undefined){
+let data46 = data43.label_en;
+if(typeof data46 === "string"){
+if(data46.length < 1){
+const err99 = {instancePath:instancePath+"/flags/" + i10+"/label_en",schemaPath:"#/properties/flags/items/properties/label_en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.flags.items.properties.label_en,data:data46};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+}
+else {
+const err100 = {instancePath:instancePath+"/flags/" + i10+"/label_en",schemaPath:"#/properties/flags/items/properties/label_en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.flags.items.properties.label_en.type,parentSchema:schema37.properties.flags.items.properties.label_en,data:data46};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+}
+if(data43.when !== undefined){
+let data47 = data43.when;
+if(!(data47 && typeof data47 == "object" && !Array.isArray(data47))){
+const err101 = {instancePath:instancePath+"/flags/" + i10+"/when",schemaPath:"#/$defs/condition/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data47};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+}
+}
+else {
+const err102 = {instancePath:instancePath+"/flags/" + i10,schemaPath:"#/properties/flags/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.flags.items.type,parentSchema:schema37.properties.flags.items,data:data43};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+}
+}
+else {
+const err103 = {instancePath:instancePath+"/flags",schemaPath:"#/properties/flags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.flags.type,parentSchema:schema37.properties.flags,data:data42};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+}
+if(data.distribution !== undefined){
+let data48 = data.distribution;
+if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
+if(data48.grades === undefined){
+const err104 = {instancePath:instancePath+"/distribution",schemaPath:"#/properties/distribution/required",keyword:"required",params:{missingProperty: "grades"},message:"must have required property '"+"grades"+"'",schema:schema37.properties.distribution.required,parentSchema:schema37.properties.distribution,data:data48};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+for(const key8 in data48){
+if(!((key8 === "tie_breakers") || (key8 === "grades"))){
+const err105 = {instancePath:instancePath+"/distribution",schemaPath:"#/properties/distribution/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.distribution,data:data48};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+}
+if(data48.tie_breakers !== undefined){
+let data49 = data48.tie_breakers;
+if(Array.isArray(data49)){
+const len11 = data49.length;
+for(let i11=0; i11<len11; i11++){
+let data50 = data49[i11];
+if(typeof data50 === "string"){
+if(data50.length < 1){
+const err106 = {instancePath:instancePath+"/distribution/tie_breakers/" + i11,schemaPath:"#/properties/distribution/properties/tie_breakers/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.distribution.properties.tie_breakers.items,data:data50};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+}
+else {
+const err107 = {instancePath:instancePath+"/distribution/tie_breakers/" + i11,schemaPath:"#/properties/distribution/properties/tie_breakers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.distribution.properties.tie_breakers.items.type,parentSchema:schema37.properties.distribution.properties.tie_breakers.items,data:data50};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+}
+}
+else {
+const err108 = {instancePath:instancePath+"/distribution/tie_breakers",schemaPath:"#/properties/distribution/properties/tie_breakers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.distribution.properties.tie_breakers.type,parentSchema:schema37.properties.distribution.properties.tie_breakers,data:data49};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+}
+if(data48.grades !== undefined){
+let data51 = data48.grades;
+if(Array.isArray(data51)){
+if(data51.length < 1){
+const err109 = {instancePath:instancePath+"/distribution/grades",schemaPath:"#/properties/distribution/properties/grades/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema37.properties.distribution.properties.grades,data:data51};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+const len12 = data51.length;
+for(let i12=0; i12<len12; i12++){
+let data52 = data51[i12];
+if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
+if(data52.grade === undefined){
+const err110 = {instancePath:instancePath+"/distribution/grades/" + i12,schemaPath:"#/properties/distribution/properties/grades/items/required",keyword:"required",params:{missingProperty: "grade"},message:"must have required property '"+"grade"+"'",schema:schema37.properties.distribution.properties.grades.items.required,parentSchema:schema37.properties.distribution.properties.grades.items,data:data52};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+for(const key9 in data52){
+if(!(((key9 === "grade") || (key9 === "max_share")) || (key9 === "min_share"))){
+const err111 = {instancePath:instancePath+"/distribution/grades/" + i12,schemaPath:"#/properties/distribution/properties/grades/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.distribution.properties.grades.items,data:data52};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+}
+if(data52.grade !== undefined){
+let data53 = data52.grade;
+if(typeof data53 === "string"){
+if(data53.length < 1){
+const err112 = {instancePath:instancePath+"/distribution/grades/" + i12+"/grade",schemaPath:"#/properties/distribution/properties/grades/items/properties/grade/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.distribution.properties.grades.items.properties.grade,data:data53};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+}
+else {
+const err113 = {instancePath:instancePath+"/distribution/grades/" + i12+"/grade",schemaPath:"#/properties/distribution/properties/grades/items/properties/grade/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.distribution.properties.grades.items.properties.grade.type,parentSchema:schema37.properties.distribution.properties.grades.items.properties.grade,data:data53};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+}
+if(data52.max_share !== undefined){
+let data54 = data52.max_share;
+if((!((typeof data54 == "number") && (isFinite(data54)))) && (typeof data54 !== "string")){
+const err114 = {instancePath:instancePath+"/distribution/grades/" + i12+"/max_share",schemaPath:"#/properties/distribution/properties/grades/items/properties/max_share/type",keyword:"type",params:{type: schema37.properties.distribution.properties.grades.items.properties.max_share.type},message:"must be number,string",schema:schema37.properties.distribution.properties.grades.items.properties.max_share.type,parentSchema:schema37.properties.distribution.properties.grades.items.properties.max_share,data:data54};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+}
+if(data52.min_share !== undefined){
+let data55 = data52.min_share;
+if((!((typeof data55 == "number") && (isFinite(data55)))) && (typeof data55 !== "string")){
+const err115 = {instancePath:instancePath+"/distribution/grades/" + i12+"/min_share",schemaPath:"#/properties/distribution/properties/grades/items/properties/min_share/type",keyword:"type",params:{type: schema37.properties.distribution.properties.grades.items.properties.min_share.type},message:"must be number,string",schema:schema37.properties.distribution.properties.grades.items.properties.min_share.type,parentSchema:schema37.properties.distribution.properties.grades.items.properties.min_share,data:data55};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+}
+}
+else {
+const err116 = {instancePath:instancePath+"/distribution/grades/" + i12,schemaPath:"#/properties/distribution/properties/grades/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.distribution.properties.grades.items.type,parentSchema:schema37.properties.distribution.properties.grades.items,data:data52};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+}
+}
+else {
+const err117 = {instancePath:instancePath+"/distribution/grades",schemaPath:"#/properties/distribution/properties/grades/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.distribution.properties.grades.type,parentSchema:schema37.properties.distribution.properties.grades,data:data51};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+}
+}
+else {
+const err118 = {instancePath:instancePath+"/distribution",schemaPath:"#/properties/distribution/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.distribution.type,parentSchema:schema37.properties.distribution,data:data48};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+}
+if(data.rewards !== undefined){
+let data56 = data.rewards;
+if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
+if(data56.coefficients === undefined){
+const err119 = {instancePath:instancePath+"/rewards",schemaPath:"#/properties/rewards/required",keyword:"required",params:{missingProperty: "coefficients"},message:"must have required property '"+"coefficients"+"'",schema:schema37.properties.rewards.required,parentSchema:schema37.properties.rewards,data:data56};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+for(const key10 in data56){
+if(!(((key10 === "coefficients") || (key10 === "not_rated")) || (key10 === "base"))){
+const err120 = {instancePath:instancePath+"/rewards",schemaPath:"#/properties/rewards/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.rewards,data:data56};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+}
+if(data56.coefficients !== undefined){
+let data57 = data56.coefficients;
+if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
+for(const key11 in data57){
+let data58 = data57[key11];
+if((typeof data58 == "number") && (isFinite(data58))){
+if(data58 < 0 || isNaN(data58)){
+const err121 = {instancePath:instancePath+"/rewards/coefficients/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/rewards/properties/coefficients/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema37.properties.rewards.properties.coefficients.additionalProperties,data:data58};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+}
+else {
+const err122 = {instancePath:instancePath+"/rewards/coefficients/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/rewards/properties/coefficients/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema37.properties.rewards.properties.coefficients.additionalProperties.type,parentSchema:schema37.properties.rewards.properties.coefficients.additionalProperties,data:data58};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+}
+}
+else {
+const err123 = {instancePath:instancePath+"/rewards/coefficients",schemaPath:"#/properties/rewards/properties/coefficients/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.rewards.properties.coefficients.type,parentSchema:schema37.properties.rewards.properties.coefficients,data:data57};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+}
+if(data56.not_rated !== undefined){
+let data59 = data56.not_rated;
+if((typeof data59 == "number") && (isFinite(data59))){
+if(data59 < 0 || isNaN(data59)){
+const err124 = {instancePath:instancePath+"/rewards/not_rated",schemaPath:"#/properties/rewards/properties/not_rated/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema37.properties.rewards.properties.not_rated,data:data59};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+}
+else {
+const err125 = {instancePath:instancePath+"/rewards/not_rated",schemaPath:"#/properties/rewards/properties/not_rated/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema37.properties.rewards.properties.not_rated.type,parentSchema:schema37.properties.rewards.properties.not_rated,data:data59};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+}
+if(data56.base !== undefined){
+let data60 = data56.base;
+if((!((typeof data60 == "number") && (isFinite(data60)))) && (!(data60 && typeof data60 == "object" && !Array.isArray(data60)))){
+const err126 = {instancePath:instancePath+"/rewards/base",schemaPath:"#/properties/rewards/properties/base/type",keyword:"type",params:{type: schema37.properties.rewards.properties.base.type},message:"must be number,object",schema:schema37.properties.rewards.properties.base.type,parentSchema:schema37.properties.rewards.properties.base,data:data60};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+if((typeof data60 == "number") && (isFinite(data60))){
+if(data60 < 0 || isNaN(data60)){
+const err127 = {instancePath:instancePath+"/rewards/base",schemaPath:"#/properties/rewards/properties/base/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema37.properties.rewards.properties.base,data:data60};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+}
+if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
+if(data60.field === undefined){
+const err128 = {instancePath:instancePath+"/rewards/base",schemaPath:"#/properties/rewards/properties/base/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'",schema:schema37.properties.rewards.properties.base.required,parentSchema:schema37.properties.rewards.properties.base,data:data60};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+for(const key12 in data60){
+if(!((key12 === "field") || (key12 === "default"))){
+const err129 = {instancePath:instancePath+"/rewards/base",schemaPath:"#/properties/rewards/properties/base/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.rewards.properties.base,data:data60};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+}
+}
+if(data60.field !== undefined){
+let data61 = data60.field;
+if(typeof data61 === "string"){
+if(data61.length < 1){
+const err130 = {instancePath:instancePath+"/rewards/base/field",schemaPath:"#/properties/rewards/properties/base/properties/field/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.rewards.properties.base.properties.field,data:data61};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+}
+}
+else {
+const err131 = {instancePath:instancePath+"/rewards/base/field",schemaPath:"#/properties/rewards/properties/base/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.rewards.properties.base.properties.field.type,parentSchema:schema37.properties.rewards.properties.base.properties.field,data:data61};
+if(vErrors === null){
+vErrors = [err131];
+}
+else {
+vErrors.push(err131);
+}
+errors++;
+}
+}
+if(data60.default !== undefined){
+let data62 = data60.default;
+if((typeof data62 == "number") && (isFinite(data62))){
+if(data62 < 0 || isNaN(data62)){
+const err132 = {instancePath:instancePath+"/rewards/base/default",schemaPath:"#/properties/rewards/properties/base/properties/default/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema37.properties.rewards.properties.base.properties.default,data:data62};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
+}
+errors++;
+}
+}
+else {
+const err133 = {instancePath:instancePath+"/rewards/base/default",schemaPath:"#/properties/rewards/properties/base/properties/default/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema37.properties.rewards.properties.base.properties.default.type,parentSchema:schema37.properties.rewards.properties.base.properties.default,data:data62};
+if(vErrors === null){
+vErrors = [err133];
+}
+else {
+vErrors.push(err133);
+}
+errors++;
+}
+}
+}
+}
+}
+else {
+const err134 = {instancePath:instancePath+"/rewards",schemaPath:"#/properties/rewards/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.rewards.type,parentSchema:schema37.properties.rewards,data:data56};
+if(vErrors === null){
+vErrors = [err134];
+}
+else {
+vErrors.push(err134);
+}
+errors++;
+}
+}
+if(data.awards !== undefined){
+let data63 = data.awards;
+if(Array.isArray(data63)){
+const len13 = data63.length;
+for(let i13=0; i13<len13; i13++){
+let data64 = data63[i13];
+if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
+if(data64.id === undefined){
+const err135 = {instancePath:instancePath+"/awards/" + i13,schemaPath:"#/properties/awards/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema37.properties.awards.items.required,parentSchema:schema37.properties.awards.items,data:data64};
+if(vErrors === null){
+vErrors = [err135];
+}
+else {
+vErrors.push(err135);
+}
+errors++;
+}
+if(data64.title === undefined){
+const err136 = {instancePath:instancePath+"/awards/" + i13,schemaPath:"#/properties/awards/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema37.properties.awards.items.required,parentSchema:schema37.properties.awards.items,data:data64};
+if(vErrors === null){
+vErrors = [err136];
+}
+else {
+vErrors.push(err136);
+}
+errors++;
+}
+if(data64.metric === undefined){
+const err137 = {instancePath:instancePath+"/awards/" + i13,schemaPath:"#/properties/awards/items/required",keyword:"required",params:{missingProperty: "metric"},message:"must have required property '"+"metric"+"'",schema:schema37.properties.awards.items.required,parentSchema:schema37.properties.awards.items,data:data64};
+if(vErrors === null){
+vErrors = [err137];
+}
+else {
+vErrors.push(err137);
+}
+errors++;
+}
+if(data64.top === undefined){
+const err138 = {instancePath:instancePath+"/awards/" + i13,schemaPath:"#/properties/awards/items/required",keyword:"required",params:{missingProperty: "top"},message:"must have required property '"+"top"+"'",schema:schema37.properties.awards.items.required,parentSchema:schema37.properties.awards.items,data:data64};
+if(vErrors === null){
+vErrors = [err138];
+}
+else {
+vErrors.push(err138);
+}
+errors++;
+}
+for(const key13 in data64){
+if(!(((((((key13 === "id") || (key13 === "title")) || (key13 === "title_en")) || (key13 === "metric")) || (key13 === "top")) || (key13 === "amount")) || (key13 === "min_sample"))){
+const err139 = {instancePath:instancePath+"/awards/" + i13,schemaPath:"#/properties/awards/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.awards.items,data:data64};
+if(vErrors === null){
+vErrors = [err139];
+}
+else {
+vErrors.push(err139);
+}
+errors++;
+}
+}
+if(data64.id !== undefined){
+let data65 = data64.id;
+if(typeof data65 === "string"){
+if(!pattern4.test(data65)){
+const err140 = {instancePath:instancePath+"/awards/" + i13+"/id",schemaPath:"#/properties/awards/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema37.properties.awards.items.properties.id,data:data65};
+if(vErrors === null){
+vErrors = [err140];
+}
+else {
+vErrors.push(err140);
+}
+errors++;
+}
+}
+else {
+const err141 = {instancePath:instancePath+"/awards/" + i13+"/id",schemaPath:"#/properties/awards/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.awards.items.properties.id.type,parentSchema:schema37.properties.awards.items.properties.id,data:data65};
+if(vErrors === null){
+vErrors = [err141];
+}
+else {
+vErrors.push(err141);
+}
+errors++;
+}
+}
+if(data64.title !== undefined){
+let data66 = data64.title;
+if(typeof data66 === "string"){
+if(data66.length < 1){
+const err142 = {instancePath:instancePath+"/awards/" + i13+"/title",schemaPath:"#/properties/awards/items/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.awards.items.properties.title,data:data66};
+if(vErrors === null){
+vErrors = [err142];
+}
+else {
+vErrors.push(err142);
+}
+errors++;
+}
+}
+else {
+const err143 = {instancePath:instancePath+"/awards/" + i13+"/title",schemaPath:"#/properties/awards/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.awards.items.properties.title.type,parentSchema:schema37.properties.awards.items.properties.title,data:data66};
+if(vErrors === null){
+vErrors = [err143];
+}
+else {
+vErrors.push(err143);
+}
+errors++;
+}
+}
+if(data64.title_en !== undefined){
+let data67 = data64.title_en;
+if(typeof data67 === "string"){
+if(data67.length < 1){
+const err144 = {instancePath:instancePath+"/awards/" + i13+"/title_en",schemaPath:"#/properties/awards/items/properties/title_en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.awards.items.properties.title_en,data:data67};
+if(vErrors === null){
+vErrors = [err144];
+}
+else {
+vErrors.push(err144);
+}
+errors++;
+}
+}
+else {
+const err145 = {instancePath:instancePath+"/awards/" + i13+"/title_en",schemaPath:"#/properties/awards/items/properties/title_en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.awards.items.properties.title_en.type,parentSchema:schema37.properties.awards.items.properties.title_en,data:data67};
+if(vErrors === null){
+vErrors = [err145];
+}
+else {
+vErrors.push(err145);
+}
+errors++;
+}
+}
+if(data64.metric !== undefined){
+let data68 = data64.metric;
+if(typeof data68 === "string"){
+if(data68.length < 1){
+const err146 = {instancePath:instancePath+"/awards/" + i13+"/metric",schemaPath:"#/properties/awards/items/properties/metric/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.awards.items.properties.metric,data:data68};
+if(vErrors === null){
+vErrors = [err146];
+}
+else {
+vErrors.push(err146);
+}
+errors++;
+}
+}
+else {
+const err147 = {instancePath:instancePath+"/awards/" + i13+"/metric",schemaPath:"#/properties/awards/items/properties/metric/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.awards.items.properties.metric.type,parentSchema:schema37.properties.awards.items.properties.metric,data:data68};
+if(vErrors === null){
+vErrors = [err147];
+}
+else {
+vErrors.push(err147);
+}
+errors++;
+}
+}
+if(data64.top !== undefined){
+let data69 = data64.top;
+if(!(((typeof data69 == "number") && (!(data69 % 1) && !isNaN(data69))) && (isFinite(data69)))){
+const err148 = {instancePath:instancePath+"/awards/" + i13+"/top",schemaPath:"#/properties/awards/items/properties/top/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.awards.items.properties.top.type,parentSchema:schema37.properties.awards.items.properties.top,data:data69};
+if(vErrors === null){
+vErrors = [err148];
+}
+else {
+vErrors.push(err148);
+}
+errors++;
+}
+if((typeof data69 == "number") && (isFinite(data69))){
+if(data69 < 1 || isNaN(data69)){
+const err149 = {instancePath:instancePath+"/awards/" + i13+"/top",schemaPath:"#/properties/awards/items/properties/top/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema37.properties.awards.items.properties.top,data:data69};
+if(vErrors === null){
+vErrors = [err149];
+}
+else {
+vErrors.push(err149);
+}
+errors++;
+}
+}
+}
+if(data64.amount !== undefined){
+let data70 = data64.amount;
+if((typeof data70 == "number") && (isFinite(data70))){
+if(data70 < 0 || isNaN(data70)){
+const err150 = {instancePath:instancePath+"/awards/" + i13+"/amount",schemaPath:"#/properties/awards/items/properties/amount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema37.properties.awards.items.properties.amount,data:data70};
+if(vErrors === null){
+vErrors = [err150];
+}
+else {
+vErrors.push(err150);
+}
+errors++;
+}
+}
+else {
+const err151 = {instancePath:instancePath+"/awards/" + i13+"/amount",schemaPath:"#/properties/awards/items/properties/amount/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema37.properties.awards.items.properties.amount.type,parentSchema:schema37.properties.awards.items.properties.amount,data:data70};
+if(vErrors === null){
+vErrors = [err151];
+}
+else {
+vErrors.push(err151);
+}
+errors++;
+}
+}
+if(data64.min_sample !== undefined){
+let data71 = data64.min_sample;
+if(!(((typeof data71 == "number") && (!(data71 % 1) && !isNaN(data71))) && (isFinite(data71)))){
+const err152 = {instancePath:instancePath+"/awards/" + i13+"/min_sample",schemaPath:"#/properties/awards/items/properties/min_sample/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.awards.items.properties.min_sample.type,parentSchema:schema37.properties.awards.items.properties.min_sample,data:data71};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
+}
+errors++;
+}
+if((typeof data71 == "number") && (isFinite(data71))){
+if(data71 < 0 || isNaN(data71)){
+const err153 = {instancePath:instancePath+"/awards/" + i13+"/min_sample",schemaPath:"#/properties/awards/items/properties/min_sample/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema37.properties.awards.items.properties.min_sample,data:data71};
+if(vErrors === null){
+vErrors = [err153];
+}
+else {
+vErrors.push(err153);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err154 = {instancePath:instancePath+"/awards/" + i13,schemaPath:"#/properties/awards/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.awards.items.type,parentSchema:schema37.properties.awards.items,data:data64};
+if(vErrors === null){
+vErrors = [err154];
+}
+else {
+vErrors.push(err154);
+}
+errors++;
+}
+}
+}
+else {
+const err155 = {instancePath:instancePath+"/awards",schemaPath:"#/properties/awards/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.awards.type,parentSchema:schema37.properties.awards,data:data63};
+if(vErrors === null){
+vErrors = [err155];
+}
+else {
+vErrors.push(err155);
+}
+errors++;
+}
+}
+if(data.vetoes !== undefined){
+let data72 = data.vetoes;
+if(Array.isArray(data72)){
+const len14 = data72.length;
+for(let i14=0; i14<len14; i14++){
+let data73 = data72[i14];
+if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
+if(data73.id === undefined){
+const err156 = {instancePath:instancePath+"/vetoes/" + i14,schemaPath:"#/properties/vetoes/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema37.properties.vetoes.items.required,parentSchema:schema37.properties.vetoes.items,data:data73};
+if(vErrors === null){
+vErrors = [err156];
+}
+else {
+vErrors.push(err156);
+}
+errors++;
+}
+if(data73.reason === undefined){
+const err157 = {instancePath:instancePath+"/vetoes/" + i14,schemaPath:"#/properties/vetoes/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema37.properties.vetoes.items.required,parentSchema:schema37.properties.vetoes.items,data:data73};
+if(vErrors === null){
+vErrors = [err157];
+}
+else {
+vErrors.push(err157);
+}
+errors++;
+}
+if(data73.when === undefined){
+const err158 = {instancePath:instancePath+"/vetoes/" + i14,schemaPath:"#/properties/vetoes/items/required",keyword:"required",params:{missingProperty: "when"},message:"must have required property '"+"when"+"'",schema:schema37.properties.vetoes.items.required,parentSchema:schema37.properties.vetoes.items,data:data73};
+if(vErrors === null){
+vErrors = [err158];
+}
+else {
+vErrors.push(err158);
+}
+errors++;
+}
+if(data73.cap_grade === undefined){
+const err159 = {instancePath:instancePath+"/vetoes/" + i14,schemaPath:"#/properties/vetoes/items/required",keyword:"required",params:{missingProperty: "cap_grade"},message:"must have required property '"+"cap_grade"+"'",schema:schema37.properties.vetoes.items.required,parentSchema:schema37.properties.vetoes.items,data:data73};
+if(vErrors === null){
+vErrors = [err159];
+}
+else {
+vErrors.push(err159);
+}
+errors++;
+}
+for(const key14 in data73){
+if(!(((((key14 === "id") || (key14 === "reason")) || (key14 === "reason_en")) || (key14 === "when")) || (key14 === "cap_grade"))){
+const err160 = {instancePath:instancePath+"/vetoes/" + i14,schemaPath:"#/properties/vetoes/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.vetoes.items,data:data73};
+if(vErrors === null){
+vErrors = [err160];
+}
+else {
+vErrors.push(err160);
+}
+errors++;
+}
+}
+if(data73.id !== undefined){
+let data74 = data73.id;
+if(typeof data74 === "string"){
+if(!pattern4.test(data74)){
+const err161 = {instancePath:instancePath+"/vetoes/" + i14+"/id",schemaPath:"#/properties/vetoes/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema37.properties.vetoes.items.properties.id,data:data74};
+if(vErrors === null){
+vErrors = [err161];
+}
+else {
+vErrors.push(err161);
+}
+errors++;
+}
+}
+else {
+const err162 = {instancePath:instancePath+"/vetoes/" + i14+"/id",schemaPath:"#/properties/vetoes/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.vetoes.items.properties.id.type,parentSchema:schema37.properties.vetoes.items.properties.id,data:data74};
+if(vErrors === null){
+vErrors = [err162];
+}
+else {
+vErrors.push(err162);
+}
+errors++;
+}
+}
+if(data73.reason !== undefined){
+let data75 = data73.reason;
+if(typeof data75 === "string"){
+if(data75.length < 1){
+const err163 = {instancePath:instancePath+"/vetoes/" + i14+"/reason",schemaPath:"#/properties/vetoes/items/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.vetoes.items.properties.reason,data:data75};
+if(vErrors === null){
+vErrors = [err163];
+}
+else {
+vErrors.push(err163);
+}
+errors++;
+}
+}
+else {
+const err164 = {instancePath:instancePath+"/vetoes/" + i14+"/reason",schemaPath:"#/properties/vetoes/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.vetoes.items.properties.reason.type,parentSchema:schema37.properties.vetoes.items.properties.reason,data:data75};
+if(vErrors === null){
+vErrors = [err164];
+}
+else {
+vErrors.push(err164);
+}
+errors++;
+}
+}
+if(data73.reason_en !== undefined){
+let data76 = data73.reason_en;
+if(typeof data76 === "string"){
+if(data76.length < 1){
+const err165 = {instancePath:instancePath+"/vetoes/" + i14+"/reason_en",schemaPath:"#/properties/vetoes/items/properties/reason_en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.vetoes.items.properties.reason_en,data:data76};
+if(vErrors === null){
+vErrors = [err165];
+}
+else {
+vErrors.push(err165);
+}
+errors++;
+}
+}
+else {
+const err166 = {instancePath:instancePath+"/vetoes/" + i14+"/reason_en",schemaPath:"#/properties/vetoes/items/properties/reason_en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.vetoes.items.properties.reason_en.type,parentSchema:schema37.properties.vetoes.items.properties.reason_en,data:data76};
+if(vErrors === null){
+vErrors = [err166];
+}
+else {
+vErrors.push(err166);
+}
+errors++;
+}
+}
+if(data73.when !== undefined){
+let data77 = data73.when;
+if(!(data77 && typeof data77 == "object" && !Array.isArray(data77))){
+const err167 = {instancePath:instancePath+"/vetoes/" + i14+"/when",schemaPath:"#/$defs/condition/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data77};
+if(vErrors === null){
+vErrors = [err167];
+}
+else {
+vErrors.push(err167);
+}
+errors++;
+}
+}
+if(data73.cap_grade !== undefined){
+let data78 = data73.cap_grade;
+if(typeof data78 === "string"){
+if(data78.length < 1){
+const err168 = {instancePath:instancePath+"/vetoes/" + i14+"/cap_grade",schemaPath:"#/properties/vetoes/items/properties/cap_grade/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.vetoes.items.properties.cap_grade,data:data78};
+if(vErrors === null){
+vErrors = [err168];
+}
+else {
+vErrors.push(err168);
+}
+errors++;
+}
+}
+else {
+const err169 = {instancePath:instancePath+"/vetoes/" + i14+"/cap_grade",schemaPath:"#/properties/vetoes/items/properties/cap_grade/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.vetoes.items.properties.cap_grade.type,parentSchema:schema37.properties.vetoes.items.properties.cap_grade,data:data78};
+if(vErrors === null){
+vErrors = [err169];
+}
+else {
+vErrors.push(err169);
+}
+errors++;
+}
+}
+}
+else {
+const err170 = {instancePath:instancePath+"/vetoes/" + i14,schemaPath:"#/properties/vetoes/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.vetoes.items.type,parentSchema:schema37.properties.vetoes.items,data:data73};
+if(vErrors === null){
+vErrors = [err170];
+}
+else {
+vErrors.push(err170);
+}
+errors++;
+}
+}
+}
+else {
+const err171 = {instancePath:instancePath+"/vetoes",schemaPath:"#/properties/vetoes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.vetoes.type,parentSchema:schema37.properties.vetoes,data:data72};
+if(vErrors === null){
+vErrors = [err171];
+}
+else {
+vErrors.push(err171);
+}
+errors++;
+}
+}
+}
+else {
+const err172 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.type,parentSchema:schema37,data};
+if(vErrors === null){
+vErrors = [err172];
+}
+else {
+vErrors.push(err172);
 }
 errors++;
 }
@@ -1513,8 +3576,8 @@ errors++;
 }
 if(data.scorebook !== undefined){
 let data0 = data.scorebook;
-if(1 !== data0){
-const err9 = {instancePath:instancePath+"/scorebook",schemaPath:"#/properties/scorebook/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant",schema:1,parentSchema:schema31.properties.scorebook,data:data0};
+if(!((data0 === 1) || (data0 === 2))){
+const err9 = {instancePath:instancePath+"/scorebook",schemaPath:"#/properties/scorebook/enum",keyword:"enum",params:{allowedValues: schema31.properties.scorebook.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.scorebook.enum,parentSchema:schema31.properties.scorebook,data:data0};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1675,12 +3738,11 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data.business_hours !== undefined){
-let data8 = data.business_hours;
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-for(const key1 in data8){
-if(!((((((((key1 === "mon") || (key1 === "tue")) || (key1 === "wed")) || (key1 === "thu")) || (key1 === "fri")) || (key1 === "sat")) || (key1 === "sun")) || (key1 === "holidays"))){
-const err22 = {instancePath:instancePath+"/business_hours",schemaPath:"#/properties/business_hours/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.business_hours,data:data8};
+if(data.currency !== undefined){
+let data8 = data.currency;
+if(typeof data8 === "string"){
+if(!pattern6.test(data8)){
+const err22 = {instancePath:instancePath+"/currency",schemaPath:"#/properties/currency/pattern",keyword:"pattern",params:{pattern: "^[A-Z]{3}$"},message:"must match pattern \""+"^[A-Z]{3}$"+"\"",schema:"^[A-Z]{3}$",parentSchema:schema31.properties.currency,data:data8};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1690,14 +3752,8 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data8.mon !== undefined){
-let data9 = data8.mon;
-if(Array.isArray(data9)){
-const len0 = data9.length;
-for(let i0=0; i0<len0; i0++){
-let data10 = data9[i0];
-if(typeof data10 !== "string"){
-const err23 = {instancePath:instancePath+"/business_hours/mon/" + i0,schemaPath:"#/properties/business_hours/properties/mon/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.business_hours.properties.mon.items.type,parentSchema:schema31.properties.business_hours.properties.mon.items,data:data10};
+else {
+const err23 = {instancePath:instancePath+"/currency",schemaPath:"#/properties/currency/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.currency.type,parentSchema:schema31.properties.currency,data:data8};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1707,9 +3763,12 @@ vErrors.push(err23);
 errors++;
 }
 }
-}
-else {
-const err24 = {instancePath:instancePath+"/business_hours/mon",schemaPath:"#/properties/business_hours/properties/mon/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.business_hours.properties.mon.type,parentSchema:schema31.properties.business_hours.properties.mon,data:data9};
+if(data.business_hours !== undefined){
+let data9 = data.business_hours;
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+for(const key1 in data9){
+if(!((((((((key1 === "mon") || (key1 === "tue")) || (key1 === "wed")) || (key1 === "thu")) || (key1 === "fri")) || (key1 === "sat")) || (key1 === "sun")) || (key1 === "holidays"))){
+const err24 = {instancePath:instancePath+"/business_hours",schemaPath:"#/properties/business_hours/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.business_hours,data:data9};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1719,14 +3778,14 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data8.tue !== undefined){
-let data11 = data8.tue;
-if(Array.isArray(data11)){
-const len1 = data11.length;
-for(let i1=0; i1<len1; i1++){
-let data12 = data11[i1];
-if(typeof data12 !== "string"){
-const err25 = {instancePath:instancePath+"/business_hours/tue/" + i1,schemaPath:"#/properties/business_hours/properties/tue/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.business_hours.properties.tue.items.type,parentSchema:schema31.properties.business_hours.properties.tue.items,data:data12};
+if(data9.mon !== undefined){
+let data10 = data9.mon;
+if(Array.isArray(data10)){
+const len0 = data10.length;
+for(let i0=0; i0<len0; i0++){
+let data11 = data10[i0];
+if(typeof data11 !== "string"){
+const err25 = {instancePath:instancePath+"/business_hours/mon/" + i0,schemaPath:"#/properties/business_hours/properties/mon/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.business_hours.properties.mon.items.type,parentSchema:schema31.properties.business_hours.properties.mon.items,data:data11};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1738,7 +3797,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/business_hours/tue",schemaPath:"#/properties/business_hours/properties/tue/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.business_hours.properties.tue.type,parentSchema:schema31.properties.business_hours.properties.tue,data:data11};
+const err26 = {instancePath:instancePath+"/business_hours/mon",schemaPath:"#/properties/business_hours/properties/mon/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.business_hours.properties.mon.type,parentSchema:schema31.properties.business_hours.properties.mon,data:data10};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -1748,14 +3807,14 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data8.wed !== undefined){
-let data13 = data8.wed;
-if(Array.isArray(data13)){
-const len2 = data13.length;
-for(let i2=0; i2<len2; i2++){
-let data14 = data13[i2];
-if(typeof data14 !== "string"){
-const err27 = {instancePath:instancePath+"/business_hours/wed/" + i2,schemaPath:"#/properties/business_hours/properties/wed/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.business_hours.properties.wed.items.type,parentSchema:schema31.properties.business_hours.properties.wed.items,data:data14};
+if(data9.tue !== undefined){
+let data12 = data9.tue;
+if(Array.isArray(data12)){
+const len1 = data12.length;
+for(let i1=0; i1<len1; i1++){
+let data13 = data12[i1];
+if(typeof data13 !== "string"){
+const err27 = {instancePath:instancePath+"/business_hours/tue/" + i1,schemaPath:"#/properties/business_hours/properties/tue/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.business_hours.properties.tue.items.type,parentSchema:schema31.properties.business_hours.properties.tue.items,data:data13};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -1767,7 +3826,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/business_hours/wed",schemaPath:"#/properties/business_hours/properties/wed/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.business_hours.properties.wed.type,parentSchema:schema31.properties.business_hours.properties.wed,data:data13};
+const err28 = {instancePath:instancePath+"/business_hours/tue",schemaPath:"#/properties/business_hours/properties/tue/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.business_hours.properties.tue.type,parentSchema:schema31.properties.business_hours.properties.tue,data:data12};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -1777,14 +3836,14 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data8.thu !== undefined){
-let data15 = data8.thu;
-if(Array.isArray(data15)){
-const len3 = data15.length;
-for(let i3=0; i3<len3; i3++){
-let data16 = data15[i3];
-if(typeof data16 !== "string"){
-const err29 = {instancePath:instancePath+"/business_hours/thu/" + i3,schemaPath:"#/properties/business_hours/properties/thu/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.business_hours.properties.thu.items.type,parentSchema:schema31.properties.business_hours.properties.thu.items,data:data16};
+if(data9.wed !== undefined){
+let data14 = data9.wed;
+if(Array.isArray(data14)){
+const len2 = data14.length;
+for(let i2=0; i2<len2; i2++){
+let data15 = data14[i2];
+if(typeof data15 !== "string"){
+const err29 = {instancePath:instancePath+"/business_hours/wed/" + i2,schemaPath:"#/properties/business_hours/properties/wed/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.business_hours.properties.wed.items.type,parentSchema:schema31.properties.business_hours.properties.wed.items,data:data15};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -1796,7 +3855,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/business_hours/thu",schemaPath:"#/properties/business_hours/properties/thu/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.business_hours.properties.thu.type,parentSchema:schema31.properties.business_hours.properties.thu,data:data15};
+const err30 = {instancePath:instancePath+"/business_hours/wed",schemaPath:"#/properties/business_hours/properties/wed/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.business_hours.properties.wed.type,parentSchema:schema31.properties.business_hours.properties.wed,data:data14};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -1806,14 +3865,14 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data8.fri !== undefined){
-let data17 = data8.fri;
-if(Array.isArray(data17)){
-const len4 = data17.length;
-for(let i4=0; i4<len4; i4++){
-let data18 = data17[i4];
-if(typeof data18 !== "string"){
-const err31 = {instancePath:instancePath+"/business_hours/fri/" + i4,schemaPath:"#/properties/business_hours/properties/fri/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.business_hours.properties.fri.items.type,parentSchema:schema31.properties.business_hours.properties.fri.items,data:data18};
+if(data9.thu !== undefined){
+let data16 = data9.thu;
+if(Array.isArray(data16)){
+const len3 = data16.length;
+for(let i3=0; i3<len3; i3++){
+let data17 = data16[i3];
+if(typeof data17 !== "string"){
+const err31 = {instancePath:instancePath+"/business_hours/thu/" + i3,schemaPath:"#/properties/business_hours/properties/thu/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.business_hours.properties.thu.items.type,parentSchema:schema31.properties.business_hours.properties.thu.items,data:data17};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -1825,7 +3884,7 @@ errors++;
 }
 }
 else {
-const err32 = {instancePath:instancePath+"/business_hours/fri",schemaPath:"#/properties/business_hours/properties/fri/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.business_hours.properties.fri.type,parentSchema:schema31.properties.business_hours.properties.fri,data:data17};
+const err32 = {instancePath:instancePath+"/business_hours/thu",schemaPath:"#/properties/business_hours/properties/thu/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.business_hours.properties.thu.type,parentSchema:schema31.properties.business_hours.properties.thu,data:data16};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -1835,14 +3894,14 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data8.sat !== undefined){
-let data19 = data8.sat;
-if(Array.isArray(data19)){
-const len5 = data19.length;
-for(let i5=0; i5<len5; i5++){
-let data20 = data19[i5];
-if(typeof data20 !== "string"){
-const err33 = {instancePath:instancePath+"/business_hours/sat/" + i5,schemaPath:"#/properties/business_hours/properties/sat/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.business_hours.properties.sat.items.type,parentSchema:schema31.properties.business_hours.properties.sat.items,data:data20};
+if(data9.fri !== undefined){
+let data18 = data9.fri;
+if(Array.isArray(data18)){
+const len4 = data18.length;
+for(let i4=0; i4<len4; i4++){
+let data19 = data18[i4];
+if(typeof data19 !== "string"){
+const err33 = {instancePath:instancePath+"/business_hours/fri/" + i4,schemaPath:"#/properties/business_hours/properties/fri/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.business_hours.properties.fri.items.type,parentSchema:schema31.properties.business_hours.properties.fri.items,data:data19};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -1854,7 +3913,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/business_hours/sat",schemaPath:"#/properties/business_hours/properties/sat/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.business_hours.properties.sat.type,parentSchema:schema31.properties.business_hours.properties.sat,data:data19};
+const err34 = {instancePath:instancePath+"/business_hours/fri",schemaPath:"#/properties/business_hours/properties/fri/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.business_hours.properties.fri.type,parentSchema:schema31.properties.business_hours.properties.fri,data:data18};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -1864,14 +3923,14 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data8.sun !== undefined){
-let data21 = data8.sun;
-if(Array.isArray(data21)){
-const len6 = data21.length;
-for(let i6=0; i6<len6; i6++){
-let data22 = data21[i6];
-if(typeof data22 !== "string"){
-const err35 = {instancePath:instancePath+"/business_hours/sun/" + i6,schemaPath:"#/properties/business_hours/properties/sun/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.business_hours.properties.sun.items.type,parentSchema:schema31.properties.business_hours.properties.sun.items,data:data22};
+if(data9.sat !== undefined){
+let data20 = data9.sat;
+if(Array.isArray(data20)){
+const len5 = data20.length;
+for(let i5=0; i5<len5; i5++){
+let data21 = data20[i5];
+if(typeof data21 !== "string"){
+const err35 = {instancePath:instancePath+"/business_hours/sat/" + i5,schemaPath:"#/properties/business_hours/properties/sat/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.business_hours.properties.sat.items.type,parentSchema:schema31.properties.business_hours.properties.sat.items,data:data21};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -1883,7 +3942,7 @@ errors++;
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/business_hours/sun",schemaPath:"#/properties/business_hours/properties/sun/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.business_hours.properties.sun.type,parentSchema:schema31.properties.business_hours.properties.sun,data:data21};
+const err36 = {instancePath:instancePath+"/business_hours/sat",schemaPath:"#/properties/business_hours/properties/sat/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.business_hours.properties.sat.type,parentSchema:schema31.properties.business_hours.properties.sat,data:data20};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -1893,15 +3952,14 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data8.holidays !== undefined){
-let data23 = data8.holidays;
-if(Array.isArray(data23)){
-const len7 = data23.length;
-for(let i7=0; i7<len7; i7++){
-let data24 = data23[i7];
-if(typeof data24 === "string"){
-if(!pattern5.test(data24)){
-const err37 = {instancePath:instancePath+"/business_hours/holidays/" + i7,schemaPath:"#/properties/business_hours/properties/holidays/items/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}$",parentSchema:schema31.properties.business_hours.properties.holidays.items,data:data24};
+if(data9.sun !== undefined){
+let data22 = data9.sun;
+if(Array.isArray(data22)){
+const len6 = data22.length;
+for(let i6=0; i6<len6; i6++){
+let data23 = data22[i6];
+if(typeof data23 !== "string"){
+const err37 = {instancePath:instancePath+"/business_hours/sun/" + i6,schemaPath:"#/properties/business_hours/properties/sun/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.business_hours.properties.sun.items.type,parentSchema:schema31.properties.business_hours.properties.sun.items,data:data23};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -1911,8 +3969,9 @@ vErrors.push(err37);
 errors++;
 }
 }
+}
 else {
-const err38 = {instancePath:instancePath+"/business_hours/holidays/" + i7,schemaPath:"#/properties/business_hours/properties/holidays/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.business_hours.properties.holidays.items.type,parentSchema:schema31.properties.business_hours.properties.holidays.items,data:data24};
+const err38 = {instancePath:instancePath+"/business_hours/sun",schemaPath:"#/properties/business_hours/properties/sun/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.business_hours.properties.sun.type,parentSchema:schema31.properties.business_hours.properties.sun,data:data22};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -1922,9 +3981,15 @@ vErrors.push(err38);
 errors++;
 }
 }
-}
-else {
-const err39 = {instancePath:instancePath+"/business_hours/holidays",schemaPath:"#/properties/business_hours/properties/holidays/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.business_hours.properties.holidays.type,parentSchema:schema31.properties.business_hours.properties.holidays,data:data23};
+if(data9.holidays !== undefined){
+let data24 = data9.holidays;
+if(Array.isArray(data24)){
+const len7 = data24.length;
+for(let i7=0; i7<len7; i7++){
+let data25 = data24[i7];
+if(typeof data25 === "string"){
+if(!pattern5.test(data25)){
+const err39 = {instancePath:instancePath+"/business_hours/holidays/" + i7,schemaPath:"#/properties/business_hours/properties/holidays/items/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}$",parentSchema:schema31.properties.business_hours.properties.holidays.items,data:data25};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -1934,9 +3999,8 @@ vErrors.push(err39);
 errors++;
 }
 }
-}
 else {
-const err40 = {instancePath:instancePath+"/business_hours",schemaPath:"#/properties/business_hours/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.business_hours.type,parentSchema:schema31.properties.business_hours,data:data8};
+const err40 = {instancePath:instancePath+"/business_hours/holidays/" + i7,schemaPath:"#/properties/business_hours/properties/holidays/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.business_hours.properties.holidays.items.type,parentSchema:schema31.properties.business_hours.properties.holidays.items,data:data25};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -1946,15 +4010,9 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data.exclusions !== undefined){
-let data25 = data.exclusions;
-if(Array.isArray(data25)){
-const len8 = data25.length;
-for(let i8=0; i8<len8; i8++){
-let data26 = data25[i8];
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-if(data26.id === undefined){
-const err41 = {instancePath:instancePath+"/exclusions/" + i8,schemaPath:"#/properties/exclusions/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.properties.exclusions.items.required,parentSchema:schema31.properties.exclusions.items,data:data26};
+}
+else {
+const err41 = {instancePath:instancePath+"/business_hours/holidays",schemaPath:"#/properties/business_hours/properties/holidays/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.business_hours.properties.holidays.type,parentSchema:schema31.properties.business_hours.properties.holidays,data:data24};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -1963,8 +4021,10 @@ vErrors.push(err41);
 }
 errors++;
 }
-if(data26.table === undefined){
-const err42 = {instancePath:instancePath+"/exclusions/" + i8,schemaPath:"#/properties/exclusions/items/required",keyword:"required",params:{missingProperty: "table"},message:"must have required property '"+"table"+"'",schema:schema31.properties.exclusions.items.required,parentSchema:schema31.properties.exclusions.items,data:data26};
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/business_hours",schemaPath:"#/properties/business_hours/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.business_hours.type,parentSchema:schema31.properties.business_hours,data:data9};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -1973,8 +4033,16 @@ vErrors.push(err42);
 }
 errors++;
 }
-if(data26.reason === undefined){
-const err43 = {instancePath:instancePath+"/exclusions/" + i8,schemaPath:"#/properties/exclusions/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema31.properties.exclusions.items.required,parentSchema:schema31.properties.exclusions.items,data:data26};
+}
+if(data.exclusions !== undefined){
+let data26 = data.exclusions;
+if(Array.isArray(data26)){
+const len8 = data26.length;
+for(let i8=0; i8<len8; i8++){
+let data27 = data26[i8];
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+if(data27.id === undefined){
+const err43 = {instancePath:instancePath+"/exclusions/" + i8,schemaPath:"#/properties/exclusions/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.properties.exclusions.items.required,parentSchema:schema31.properties.exclusions.items,data:data27};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -1983,8 +4051,8 @@ vErrors.push(err43);
 }
 errors++;
 }
-if(data26.when === undefined){
-const err44 = {instancePath:instancePath+"/exclusions/" + i8,schemaPath:"#/properties/exclusions/items/required",keyword:"required",params:{missingProperty: "when"},message:"must have required property '"+"when"+"'",schema:schema31.properties.exclusions.items.required,parentSchema:schema31.properties.exclusions.items,data:data26};
+if(data27.table === undefined){
+const err44 = {instancePath:instancePath+"/exclusions/" + i8,schemaPath:"#/properties/exclusions/items/required",keyword:"required",params:{missingProperty: "table"},message:"must have required property '"+"table"+"'",schema:schema31.properties.exclusions.items.required,parentSchema:schema31.properties.exclusions.items,data:data27};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -1993,9 +4061,8 @@ vErrors.push(err44);
 }
 errors++;
 }
-for(const key2 in data26){
-if(!(((((key2 === "id") || (key2 === "table")) || (key2 === "reason")) || (key2 === "reason_en")) || (key2 === "when"))){
-const err45 = {instancePath:instancePath+"/exclusions/" + i8,schemaPath:"#/properties/exclusions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.exclusions.items,data:data26};
+if(data27.reason === undefined){
+const err45 = {instancePath:instancePath+"/exclusions/" + i8,schemaPath:"#/properties/exclusions/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema31.properties.exclusions.items.required,parentSchema:schema31.properties.exclusions.items,data:data27};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -2004,12 +4071,8 @@ vErrors.push(err45);
 }
 errors++;
 }
-}
-if(data26.id !== undefined){
-let data27 = data26.id;
-if(typeof data27 === "string"){
-if(!pattern4.test(data27)){
-const err46 = {instancePath:instancePath+"/exclusions/" + i8+"/id",schemaPath:"#/properties/exclusions/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema31.properties.exclusions.items.properties.id,data:data27};
+if(data27.when === undefined){
+const err46 = {instancePath:instancePath+"/exclusions/" + i8,schemaPath:"#/properties/exclusions/items/required",keyword:"required",params:{missingProperty: "when"},message:"must have required property '"+"when"+"'",schema:schema31.properties.exclusions.items.required,parentSchema:schema31.properties.exclusions.items,data:data27};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -2018,9 +4081,9 @@ vErrors.push(err46);
 }
 errors++;
 }
-}
-else {
-const err47 = {instancePath:instancePath+"/exclusions/" + i8+"/id",schemaPath:"#/properties/exclusions/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.exclusions.items.properties.id.type,parentSchema:schema31.properties.exclusions.items.properties.id,data:data27};
+for(const key2 in data27){
+if(!(((((key2 === "id") || (key2 === "table")) || (key2 === "reason")) || (key2 === "reason_en")) || (key2 === "when"))){
+const err47 = {instancePath:instancePath+"/exclusions/" + i8,schemaPath:"#/properties/exclusions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.exclusions.items,data:data27};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -2030,10 +4093,11 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data26.table !== undefined){
-let data28 = data26.table;
-if(typeof data28 !== "string"){
-const err48 = {instancePath:instancePath+"/exclusions/" + i8+"/table",schemaPath:"#/properties/exclusions/items/properties/table/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.exclusions.items.properties.table.type,parentSchema:schema31.properties.exclusions.items.properties.table,data:data28};
+if(data27.id !== undefined){
+let data28 = data27.id;
+if(typeof data28 === "string"){
+if(!pattern4.test(data28)){
+const err48 = {instancePath:instancePath+"/exclusions/" + i8+"/id",schemaPath:"#/properties/exclusions/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema31.properties.exclusions.items.properties.id,data:data28};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -2043,11 +4107,8 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data26.reason !== undefined){
-let data29 = data26.reason;
-if(typeof data29 === "string"){
-if(data29.length < 1){
-const err49 = {instancePath:instancePath+"/exclusions/" + i8+"/reason",schemaPath:"#/properties/exclusions/items/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.exclusions.items.properties.reason,data:data29};
+else {
+const err49 = {instancePath:instancePath+"/exclusions/" + i8+"/id",schemaPath:"#/properties/exclusions/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.exclusions.items.properties.id.type,parentSchema:schema31.properties.exclusions.items.properties.id,data:data28};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -2057,8 +4118,10 @@ vErrors.push(err49);
 errors++;
 }
 }
-else {
-const err50 = {instancePath:instancePath+"/exclusions/" + i8+"/reason",schemaPath:"#/properties/exclusions/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.exclusions.items.properties.reason.type,parentSchema:schema31.properties.exclusions.items.properties.reason,data:data29};
+if(data27.table !== undefined){
+let data29 = data27.table;
+if(typeof data29 !== "string"){
+const err50 = {instancePath:instancePath+"/exclusions/" + i8+"/table",schemaPath:"#/properties/exclusions/items/properties/table/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.exclusions.items.properties.table.type,parentSchema:schema31.properties.exclusions.items.properties.table,data:data29};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -2068,11 +4131,11 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data26.reason_en !== undefined){
-let data30 = data26.reason_en;
+if(data27.reason !== undefined){
+let data30 = data27.reason;
 if(typeof data30 === "string"){
 if(data30.length < 1){
-const err51 = {instancePath:instancePath+"/exclusions/" + i8+"/reason_en",schemaPath:"#/properties/exclusions/items/properties/reason_en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.exclusions.items.properties.reason_en,data:data30};
+const err51 = {instancePath:instancePath+"/exclusions/" + i8+"/reason",schemaPath:"#/properties/exclusions/items/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.exclusions.items.properties.reason,data:data30};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -2083,7 +4146,7 @@ errors++;
 }
 }
 else {
-const err52 = {instancePath:instancePath+"/exclusions/" + i8+"/reason_en",schemaPath:"#/properties/exclusions/items/properties/reason_en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.exclusions.items.properties.reason_en.type,parentSchema:schema31.properties.exclusions.items.properties.reason_en,data:data30};
+const err52 = {instancePath:instancePath+"/exclusions/" + i8+"/reason",schemaPath:"#/properties/exclusions/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.exclusions.items.properties.reason.type,parentSchema:schema31.properties.exclusions.items.properties.reason,data:data30};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -2093,10 +4156,11 @@ vErrors.push(err52);
 errors++;
 }
 }
-if(data26.when !== undefined){
-let data31 = data26.when;
-if(!(data31 && typeof data31 == "object" && !Array.isArray(data31))){
-const err53 = {instancePath:instancePath+"/exclusions/" + i8+"/when",schemaPath:"#/$defs/condition/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data31};
+if(data27.reason_en !== undefined){
+let data31 = data27.reason_en;
+if(typeof data31 === "string"){
+if(data31.length < 1){
+const err53 = {instancePath:instancePath+"/exclusions/" + i8+"/reason_en",schemaPath:"#/properties/exclusions/items/properties/reason_en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.exclusions.items.properties.reason_en,data:data31};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -2106,9 +4170,8 @@ vErrors.push(err53);
 errors++;
 }
 }
-}
 else {
-const err54 = {instancePath:instancePath+"/exclusions/" + i8,schemaPath:"#/properties/exclusions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.exclusions.items.type,parentSchema:schema31.properties.exclusions.items,data:data26};
+const err54 = {instancePath:instancePath+"/exclusions/" + i8+"/reason_en",schemaPath:"#/properties/exclusions/items/properties/reason_en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.exclusions.items.properties.reason_en.type,parentSchema:schema31.properties.exclusions.items.properties.reason_en,data:data31};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -2118,9 +4181,10 @@ vErrors.push(err54);
 errors++;
 }
 }
-}
-else {
-const err55 = {instancePath:instancePath+"/exclusions",schemaPath:"#/properties/exclusions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.exclusions.type,parentSchema:schema31.properties.exclusions,data:data25};
+if(data27.when !== undefined){
+let data32 = data27.when;
+if(!(data32 && typeof data32 == "object" && !Array.isArray(data32))){
+const err55 = {instancePath:instancePath+"/exclusions/" + i8+"/when",schemaPath:"#/$defs/condition/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data32};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -2130,12 +4194,9 @@ vErrors.push(err55);
 errors++;
 }
 }
-if(data.appeals !== undefined){
-let data32 = data.appeals;
-if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
-for(const key3 in data32){
-if(!(((((key3 === "window_days") || (key3 === "tables")) || (key3 === "metrics")) || (key3 === "vetoes")) || (key3 === "final"))){
-const err56 = {instancePath:instancePath+"/appeals",schemaPath:"#/properties/appeals/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.appeals,data:data32};
+}
+else {
+const err56 = {instancePath:instancePath+"/exclusions/" + i8,schemaPath:"#/properties/exclusions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.exclusions.items.type,parentSchema:schema31.properties.exclusions.items,data:data27};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -2145,10 +4206,9 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data32.window_days !== undefined){
-let data33 = data32.window_days;
-if(!(((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33))) && (isFinite(data33)))){
-const err57 = {instancePath:instancePath+"/appeals/window_days",schemaPath:"#/properties/appeals/properties/window_days/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.appeals.properties.window_days.type,parentSchema:schema31.properties.appeals.properties.window_days,data:data33};
+}
+else {
+const err57 = {instancePath:instancePath+"/exclusions",schemaPath:"#/properties/exclusions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.exclusions.type,parentSchema:schema31.properties.exclusions,data:data26};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -2157,9 +4217,13 @@ vErrors.push(err57);
 }
 errors++;
 }
-if((typeof data33 == "number") && (isFinite(data33))){
-if(data33 < 0 || isNaN(data33)){
-const err58 = {instancePath:instancePath+"/appeals/window_days",schemaPath:"#/properties/appeals/properties/window_days/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.appeals.properties.window_days,data:data33};
+}
+if(data.appeals !== undefined){
+let data33 = data.appeals;
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+for(const key3 in data33){
+if(!(((((key3 === "window_days") || (key3 === "tables")) || (key3 === "metrics")) || (key3 === "vetoes")) || (key3 === "final"))){
+const err58 = {instancePath:instancePath+"/appeals",schemaPath:"#/properties/appeals/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.appeals,data:data33};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -2169,15 +4233,10 @@ vErrors.push(err58);
 errors++;
 }
 }
-}
-if(data32.tables !== undefined){
-let data34 = data32.tables;
-if(Array.isArray(data34)){
-const len9 = data34.length;
-for(let i9=0; i9<len9; i9++){
-let data35 = data34[i9];
-if(!(((((data35 === "conversations") || (data35 === "surveys")) || (data35 === "complaints")) || (data35 === "qa_reviews")) || (data35 === "orders"))){
-const err59 = {instancePath:instancePath+"/appeals/tables/" + i9,schemaPath:"#/properties/appeals/properties/tables/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.appeals.properties.tables.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.appeals.properties.tables.items.enum,parentSchema:schema31.properties.appeals.properties.tables.items,data:data35};
+if(data33.window_days !== undefined){
+let data34 = data33.window_days;
+if(!(((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34))) && (isFinite(data34)))){
+const err59 = {instancePath:instancePath+"/appeals/window_days",schemaPath:"#/properties/appeals/properties/window_days/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.appeals.properties.window_days.type,parentSchema:schema31.properties.appeals.properties.window_days,data:data34};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -2186,10 +4245,9 @@ vErrors.push(err59);
 }
 errors++;
 }
-}
-}
-else {
-const err60 = {instancePath:instancePath+"/appeals/tables",schemaPath:"#/properties/appeals/properties/tables/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.appeals.properties.tables.type,parentSchema:schema31.properties.appeals.properties.tables,data:data34};
+if((typeof data34 == "number") && (isFinite(data34))){
+if(data34 < 0 || isNaN(data34)){
+const err60 = {instancePath:instancePath+"/appeals/window_days",schemaPath:"#/properties/appeals/properties/window_days/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.appeals.properties.window_days,data:data34};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -2199,15 +4257,15 @@ vErrors.push(err60);
 errors++;
 }
 }
-if(data32.metrics !== undefined){
-let data36 = data32.metrics;
-if(Array.isArray(data36)){
-const len10 = data36.length;
-for(let i10=0; i10<len10; i10++){
-let data37 = data36[i10];
-if(typeof data37 === "string"){
-if(data37.length < 1){
-const err61 = {instancePath:instancePath+"/appeals/metrics/" + i10,schemaPath:"#/properties/appeals/properties/metrics/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.appeals.properties.metrics.items,data:data37};
+}
+if(data33.tables !== undefined){
+let data35 = data33.tables;
+if(Array.isArray(data35)){
+const len9 = data35.length;
+for(let i9=0; i9<len9; i9++){
+let data36 = data35[i9];
+if(!(((((data36 === "conversations") || (data36 === "surveys")) || (data36 === "complaints")) || (data36 === "qa_reviews")) || (data36 === "orders"))){
+const err61 = {instancePath:instancePath+"/appeals/tables/" + i9,schemaPath:"#/properties/appeals/properties/tables/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.appeals.properties.tables.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.appeals.properties.tables.items.enum,parentSchema:schema31.properties.appeals.properties.tables.items,data:data36};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -2217,8 +4275,9 @@ vErrors.push(err61);
 errors++;
 }
 }
+}
 else {
-const err62 = {instancePath:instancePath+"/appeals/metrics/" + i10,schemaPath:"#/properties/appeals/properties/metrics/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.appeals.properties.metrics.items.type,parentSchema:schema31.properties.appeals.properties.metrics.items,data:data37};
+const err62 = {instancePath:instancePath+"/appeals/tables",schemaPath:"#/properties/appeals/properties/tables/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.appeals.properties.tables.type,parentSchema:schema31.properties.appeals.properties.tables,data:data35};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -2228,9 +4287,15 @@ vErrors.push(err62);
 errors++;
 }
 }
-}
-else {
-const err63 = {instancePath:instancePath+"/appeals/metrics",schemaPath:"#/properties/appeals/properties/metrics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.appeals.properties.metrics.type,parentSchema:schema31.properties.appeals.properties.metrics,data:data36};
+if(data33.metrics !== undefined){
+let data37 = data33.metrics;
+if(Array.isArray(data37)){
+const len10 = data37.length;
+for(let i10=0; i10<len10; i10++){
+let data38 = data37[i10];
+if(typeof data38 === "string"){
+if(data38.length < 1){
+const err63 = {instancePath:instancePath+"/appeals/metrics/" + i10,schemaPath:"#/properties/appeals/properties/metrics/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.appeals.properties.metrics.items,data:data38};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -2240,15 +4305,8 @@ vErrors.push(err63);
 errors++;
 }
 }
-if(data32.vetoes !== undefined){
-let data38 = data32.vetoes;
-if(Array.isArray(data38)){
-const len11 = data38.length;
-for(let i11=0; i11<len11; i11++){
-let data39 = data38[i11];
-if(typeof data39 === "string"){
-if(data39.length < 1){
-const err64 = {instancePath:instancePath+"/appeals/vetoes/" + i11,schemaPath:"#/properties/appeals/properties/vetoes/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.appeals.properties.vetoes.items,data:data39};
+else {
+const err64 = {instancePath:instancePath+"/appeals/metrics/" + i10,schemaPath:"#/properties/appeals/properties/metrics/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.appeals.properties.metrics.items.type,parentSchema:schema31.properties.appeals.properties.metrics.items,data:data38};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -2258,8 +4316,9 @@ vErrors.push(err64);
 errors++;
 }
 }
+}
 else {
-const err65 = {instancePath:instancePath+"/appeals/vetoes/" + i11,schemaPath:"#/properties/appeals/properties/vetoes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.appeals.properties.vetoes.items.type,parentSchema:schema31.properties.appeals.properties.vetoes.items,data:data39};
+const err65 = {instancePath:instancePath+"/appeals/metrics",schemaPath:"#/properties/appeals/properties/metrics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.appeals.properties.metrics.type,parentSchema:schema31.properties.appeals.properties.metrics,data:data37};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -2269,9 +4328,15 @@ vErrors.push(err65);
 errors++;
 }
 }
-}
-else {
-const err66 = {instancePath:instancePath+"/appeals/vetoes",schemaPath:"#/properties/appeals/properties/vetoes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.appeals.properties.vetoes.type,parentSchema:schema31.properties.appeals.properties.vetoes,data:data38};
+if(data33.vetoes !== undefined){
+let data39 = data33.vetoes;
+if(Array.isArray(data39)){
+const len11 = data39.length;
+for(let i11=0; i11<len11; i11++){
+let data40 = data39[i11];
+if(typeof data40 === "string"){
+if(data40.length < 1){
+const err66 = {instancePath:instancePath+"/appeals/vetoes/" + i11,schemaPath:"#/properties/appeals/properties/vetoes/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.appeals.properties.vetoes.items,data:data40};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -2281,10 +4346,8 @@ vErrors.push(err66);
 errors++;
 }
 }
-if(data32.final !== undefined){
-let data40 = data32.final;
-if(typeof data40 !== "boolean"){
-const err67 = {instancePath:instancePath+"/appeals/final",schemaPath:"#/properties/appeals/properties/final/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.appeals.properties.final.type,parentSchema:schema31.properties.appeals.properties.final,data:data40};
+else {
+const err67 = {instancePath:instancePath+"/appeals/vetoes/" + i11,schemaPath:"#/properties/appeals/properties/vetoes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.appeals.properties.vetoes.items.type,parentSchema:schema31.properties.appeals.properties.vetoes.items,data:data40};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -2296,7 +4359,7 @@ errors++;
 }
 }
 else {
-const err68 = {instancePath:instancePath+"/appeals",schemaPath:"#/properties/appeals/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.appeals.type,parentSchema:schema31.properties.appeals,data:data32};
+const err68 = {instancePath:instancePath+"/appeals/vetoes",schemaPath:"#/properties/appeals/properties/vetoes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.appeals.properties.vetoes.type,parentSchema:schema31.properties.appeals.properties.vetoes,data:data39};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -2306,19 +4369,10 @@ vErrors.push(err68);
 errors++;
 }
 }
-if(data.metrics !== undefined){
-let data41 = data.metrics;
-if(Array.isArray(data41)){
-const len12 = data41.length;
-for(let i12=0; i12<len12; i12++){
-if(!(validate21(data41[i12], {instancePath:instancePath+"/metrics/" + i12,parentData:data41,parentDataProperty:i12,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err69 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.metrics.type,parentSchema:schema31.properties.metrics,data:data41};
+if(data33.final !== undefined){
+let data41 = data33.final;
+if(typeof data41 !== "boolean"){
+const err69 = {instancePath:instancePath+"/appeals/final",schemaPath:"#/properties/appeals/properties/final/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.appeals.properties.final.type,parentSchema:schema31.properties.appeals.properties.final,data:data41};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -2328,11 +4382,9 @@ vErrors.push(err69);
 errors++;
 }
 }
-if(data.grades !== undefined){
-let data43 = data.grades;
-if(Array.isArray(data43)){
-if(data43.length < 1){
-const err70 = {instancePath:instancePath+"/grades",schemaPath:"#/properties/grades/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.grades,data:data43};
+}
+else {
+const err70 = {instancePath:instancePath+"/appeals",schemaPath:"#/properties/appeals/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.appeals.type,parentSchema:schema31.properties.appeals,data:data33};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -2341,12 +4393,20 @@ vErrors.push(err70);
 }
 errors++;
 }
-const len13 = data43.length;
-for(let i13=0; i13<len13; i13++){
-let data44 = data43[i13];
-if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
-if(data44.grade === undefined){
-const err71 = {instancePath:instancePath+"/grades/" + i13,schemaPath:"#/properties/grades/items/required",keyword:"required",params:{missingProperty: "grade"},message:"must have required property '"+"grade"+"'",schema:schema31.properties.grades.items.required,parentSchema:schema31.properties.grades.items,data:data44};
+}
+if(data.metrics !== undefined){
+let data42 = data.metrics;
+if(Array.isArray(data42)){
+const len12 = data42.length;
+for(let i12=0; i12<len12; i12++){
+if(!(validate21(data42[i12], {instancePath:instancePath+"/metrics/" + i12,parentData:data42,parentDataProperty:i12,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err71 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.metrics.type,parentSchema:schema31.properties.metrics,data:data42};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -2355,8 +4415,12 @@ vErrors.push(err71);
 }
 errors++;
 }
-if(data44.min_score === undefined){
-const err72 = {instancePath:instancePath+"/grades/" + i13,schemaPath:"#/properties/grades/items/required",keyword:"required",params:{missingProperty: "min_score"},message:"must have required property '"+"min_score"+"'",schema:schema31.properties.grades.items.required,parentSchema:schema31.properties.grades.items,data:data44};
+}
+if(data.grades !== undefined){
+let data44 = data.grades;
+if(Array.isArray(data44)){
+if(data44.length < 1){
+const err72 = {instancePath:instancePath+"/grades",schemaPath:"#/properties/grades/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.grades,data:data44};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -2365,9 +4429,12 @@ vErrors.push(err72);
 }
 errors++;
 }
-for(const key4 in data44){
-if(!((((key4 === "grade") || (key4 === "min_score")) || (key4 === "label")) || (key4 === "label_en"))){
-const err73 = {instancePath:instancePath+"/grades/" + i13,schemaPath:"#/properties/grades/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.grades.items,data:data44};
+const len13 = data44.length;
+for(let i13=0; i13<len13; i13++){
+let data45 = data44[i13];
+if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
+if(data45.grade === undefined){
+const err73 = {instancePath:instancePath+"/grades/" + i13,schemaPath:"#/properties/grades/items/required",keyword:"required",params:{missingProperty: "grade"},message:"must have required property '"+"grade"+"'",schema:schema31.properties.grades.items.required,parentSchema:schema31.properties.grades.items,data:data45};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -2376,12 +4443,8 @@ vErrors.push(err73);
 }
 errors++;
 }
-}
-if(data44.grade !== undefined){
-let data45 = data44.grade;
-if(typeof data45 === "string"){
-if(data45.length < 1){
-const err74 = {instancePath:instancePath+"/grades/" + i13+"/grade",schemaPath:"#/properties/grades/items/properties/grade/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.grades.items.properties.grade,data:data45};
+if(data45.min_score === undefined){
+const err74 = {instancePath:instancePath+"/grades/" + i13,schemaPath:"#/properties/grades/items/required",keyword:"required",params:{missingProperty: "min_score"},message:"must have required property '"+"min_score"+"'",schema:schema31.properties.grades.items.required,parentSchema:schema31.properties.grades.items,data:data45};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -2390,9 +4453,9 @@ vErrors.push(err74);
 }
 errors++;
 }
-}
-else {
-const err75 = {instancePath:instancePath+"/grades/" + i13+"/grade",schemaPath:"#/properties/grades/items/properties/grade/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.grades.items.properties.grade.type,parentSchema:schema31.properties.grades.items.properties.grade,data:data45};
+for(const key4 in data45){
+if(!((((key4 === "grade") || (key4 === "min_score")) || (key4 === "label")) || (key4 === "label_en"))){
+const err75 = {instancePath:instancePath+"/grades/" + i13,schemaPath:"#/properties/grades/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.grades.items,data:data45};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -2402,11 +4465,11 @@ vErrors.push(err75);
 errors++;
 }
 }
-if(data44.min_score !== undefined){
-let data46 = data44.min_score;
-if((typeof data46 == "number") && (isFinite(data46))){
-if(data46 > 100 || isNaN(data46)){
-const err76 = {instancePath:instancePath+"/grades/" + i13+"/min_score",schemaPath:"#/properties/grades/items/properties/min_score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema31.properties.grades.items.properties.min_score,data:data46};
+if(data45.grade !== undefined){
+let data46 = data45.grade;
+if(typeof data46 === "string"){
+if(data46.length < 1){
+const err76 = {instancePath:instancePath+"/grades/" + i13+"/grade",schemaPath:"#/properties/grades/items/properties/grade/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.grades.items.properties.grade,data:data46};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -2415,8 +4478,9 @@ vErrors.push(err76);
 }
 errors++;
 }
-if(data46 < 0 || isNaN(data46)){
-const err77 = {instancePath:instancePath+"/grades/" + i13+"/min_score",schemaPath:"#/properties/grades/items/properties/min_score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.grades.items.properties.min_score,data:data46};
+}
+else {
+const err77 = {instancePath:instancePath+"/grades/" + i13+"/grade",schemaPath:"#/properties/grades/items/properties/grade/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.grades.items.properties.grade.type,parentSchema:schema31.properties.grades.items.properties.grade,data:data46};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -2426,8 +4490,11 @@ vErrors.push(err77);
 errors++;
 }
 }
-else {
-const err78 = {instancePath:instancePath+"/grades/" + i13+"/min_score",schemaPath:"#/properties/grades/items/properties/min_score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.grades.items.properties.min_score.type,parentSchema:schema31.properties.grades.items.properties.min_score,data:data46};
+if(data45.min_score !== undefined){
+let data47 = data45.min_score;
+if((typeof data47 == "number") && (isFinite(data47))){
+if(data47 > 100 || isNaN(data47)){
+const err78 = {instancePath:instancePath+"/grades/" + i13+"/min_score",schemaPath:"#/properties/grades/items/properties/min_score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema31.properties.grades.items.properties.min_score,data:data47};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -2436,11 +4503,8 @@ vErrors.push(err78);
 }
 errors++;
 }
-}
-if(data44.label !== undefined){
-let data47 = data44.label;
-if(typeof data47 !== "string"){
-const err79 = {instancePath:instancePath+"/grades/" + i13+"/label",schemaPath:"#/properties/grades/items/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.grades.items.properties.label.type,parentSchema:schema31.properties.grades.items.properties.label,data:data47};
+if(data47 < 0 || isNaN(data47)){
+const err79 = {instancePath:instancePath+"/grades/" + i13+"/min_score",schemaPath:"#/properties/grades/items/properties/min_score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.grades.items.properties.min_score,data:data47};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -2450,10 +4514,8 @@ vErrors.push(err79);
 errors++;
 }
 }
-if(data44.label_en !== undefined){
-let data48 = data44.label_en;
-if(typeof data48 !== "string"){
-const err80 = {instancePath:instancePath+"/grades/" + i13+"/label_en",schemaPath:"#/properties/grades/items/properties/label_en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.grades.items.properties.label_en.type,parentSchema:schema31.properties.grades.items.properties.label_en,data:data48};
+else {
+const err80 = {instancePath:instancePath+"/grades/" + i13+"/min_score",schemaPath:"#/properties/grades/items/properties/min_score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.grades.items.properties.min_score.type,parentSchema:schema31.properties.grades.items.properties.min_score,data:data47};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -2463,9 +4525,10 @@ vErrors.push(err80);
 errors++;
 }
 }
-}
-else {
-const err81 = {instancePath:instancePath+"/grades/" + i13,schemaPath:"#/properties/grades/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.grades.items.type,parentSchema:schema31.properties.grades.items,data:data44};
+if(data45.label !== undefined){
+let data48 = data45.label;
+if(typeof data48 !== "string"){
+const err81 = {instancePath:instancePath+"/grades/" + i13+"/label",schemaPath:"#/properties/grades/items/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.grades.items.properties.label.type,parentSchema:schema31.properties.grades.items.properties.label,data:data48};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -2475,9 +4538,10 @@ vErrors.push(err81);
 errors++;
 }
 }
-}
-else {
-const err82 = {instancePath:instancePath+"/grades",schemaPath:"#/properties/grades/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.grades.type,parentSchema:schema31.properties.grades,data:data43};
+if(data45.label_en !== undefined){
+let data49 = data45.label_en;
+if(typeof data49 !== "string"){
+const err82 = {instancePath:instancePath+"/grades/" + i13+"/label_en",schemaPath:"#/properties/grades/items/properties/label_en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.grades.items.properties.label_en.type,parentSchema:schema31.properties.grades.items.properties.label_en,data:data49};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -2487,11 +4551,9 @@ vErrors.push(err82);
 errors++;
 }
 }
-if(data.scorecards !== undefined){
-let data49 = data.scorecards;
-if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
-if(Object.keys(data49).length < 1){
-const err83 = {instancePath:instancePath+"/scorecards",schemaPath:"#/properties/scorecards/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema31.properties.scorecards,data:data49};
+}
+else {
+const err83 = {instancePath:instancePath+"/grades/" + i13,schemaPath:"#/properties/grades/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.grades.items.type,parentSchema:schema31.properties.grades.items,data:data45};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -2500,11 +4562,10 @@ vErrors.push(err83);
 }
 errors++;
 }
-for(const key5 in data49){
-const _errs104 = errors;
-if(typeof key5 === "string"){
-if(!pattern4.test(key5)){
-const err84 = {instancePath:instancePath+"/scorecards",schemaPath:"#/properties/scorecards/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema31.properties.scorecards.propertyNames,data:key5,propertyName:key5};
+}
+}
+else {
+const err84 = {instancePath:instancePath+"/grades",schemaPath:"#/properties/grades/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.grades.type,parentSchema:schema31.properties.grades,data:data44};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -2514,9 +4575,11 @@ vErrors.push(err84);
 errors++;
 }
 }
-var valid34 = _errs104 === errors;
-if(!valid34){
-const err85 = {instancePath:instancePath+"/scorecards",schemaPath:"#/properties/scorecards/propertyNames",keyword:"propertyNames",params:{propertyName: key5},message:"property name must be valid",schema:schema31.properties.scorecards.propertyNames,parentSchema:schema31.properties.scorecards,data:data49};
+if(data.scorecards !== undefined){
+let data50 = data.scorecards;
+if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
+if(Object.keys(data50).length < 1){
+const err85 = {instancePath:instancePath+"/scorecards",schemaPath:"#/properties/scorecards/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema31.properties.scorecards,data:data50};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -2525,16 +4588,11 @@ vErrors.push(err85);
 }
 errors++;
 }
-}
-for(const key6 in data49){
-if(!(validate23(data49[key6], {instancePath:instancePath+"/scorecards/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data49,parentDataProperty:key6,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err86 = {instancePath:instancePath+"/scorecards",schemaPath:"#/properties/scorecards/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.scorecards.type,parentSchema:schema31.properties.scorecards,data:data49};
+for(const key5 in data50){
+const _errs106 = errors;
+if(typeof key5 === "string"){
+if(!pattern4.test(key5)){
+const err86 = {instancePath:instancePath+"/scorecards",schemaPath:"#/properties/scorecards/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema31.properties.scorecards.propertyNames,data:key5,propertyName:key5};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -2544,14 +4602,44 @@ vErrors.push(err86);
 errors++;
 }
 }
-}
-else {
-const err87 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+var valid34 = _errs106 === errors;
+if(!valid34){
+const err87 = {instancePath:instancePath+"/scorecards",schemaPath:"#/properties/scorecards/propertyNames",keyword:"propertyNames",params:{propertyName: key5},message:"property name must be valid",schema:schema31.properties.scorecards.propertyNames,parentSchema:schema31.properties.scorecards,data:data50};
 if(vErrors === null){
 vErrors = [err87];
 }
 else {
 vErrors.push(err87);
+}
+errors++;
+}
+}
+for(const key6 in data50){
+if(!(validate23(data50[key6], {instancePath:instancePath+"/scorecards/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data50,parentDataProperty:key6,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err88 = {instancePath:instancePath+"/scorecards",schemaPath:"#/properties/scorecards/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.scorecards.type,parentSchema:schema31.properties.scorecards,data:data50};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+}
+else {
+const err89 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
 }
 errors++;
 }

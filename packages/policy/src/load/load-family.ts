@@ -10,7 +10,7 @@ import {
 } from '@scorebook/problems';
 import { POLICY_ERRORS } from '../errors/catalogue.ts';
 import type { Policy } from '../model.ts';
-import { type LoadedPolicy, loadPolicyFile } from './load-policy.ts';
+import { type LoadedPolicy, loadPolicyFile, type PolicyCheckOptions } from './load-policy.ts';
 
 /** The versions of one policy, as found in its folder. */
 export interface PolicyFamily {
@@ -29,14 +29,68 @@ type FamilyCode =
   | 'POLICY_ID_NOT_FOLDER'
   | 'DUPLICATE_VERSION'
   | 'DUPLICATE_EFFECTIVE_FROM'
-  | 'FILE_NAME_NOT_EFFECTIVE_FROM';
+  | 'FILE_NAME_NOT_EFFECTIVE_FROM'
+  | 'EFFECTIVE_MID_MONTH';
+
+/** `2026-11-11` → `2026-11`; the month after for `next`. */
+function monthOf(date: string, next: boolean): string {
+  const [y, m] = date.split('-').map(Number) as [number, number];
+  if (!next) return date.slice(0, 7);
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
+/**
+ * A warning for each version effective on another day than the 1st (`EFFECTIVE_MID_MONTH`, at
+ * its `effective_from`): periods take the version in force on their first day, so it governs
+ * from the next month, up to the month before the next version's first month (none when that
+ * comes first); the month of its date stays with the version in force on its first day (if any).
+ */
+function midMonthVersions(loaded: readonly LoadedPolicy[]): SourceProblem[] {
+  const dated = loaded
+    .flatMap((l) => {
+      const date = l.raw?.effective_from;
+      const version = l.raw?.version;
+      return l.parsed !== null && typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date)
+        ? [{ parsed: l.parsed, date, version: version === undefined ? '' : String(version) }]
+        : [];
+    })
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const firstMonth = (date: string) => monthOf(date, !date.endsWith('-01'));
+  return dated.flatMap((v, i) => {
+    if (v.date.endsWith('-01')) return [];
+    const first = firstMonth(v.date);
+    const next = dated[i + 1];
+    const end = next === undefined ? null : firstMonth(next.date);
+    const governs = end === null || end > first;
+    const last = end === null || !governs ? '' : previousMonth(end);
+    return [
+      problemAt(v.parsed, ['effective_from'], {
+        code: 'EFFECTIVE_MID_MONTH',
+        severity: 'warning',
+        message: messageOf(POLICY_ERRORS, 'EFFECTIVE_MID_MONTH', {
+          date: v.date,
+          month: monthOf(v.date, false),
+          previous: dated.findLast((d) => d.date <= `${monthOf(v.date, false)}-01`)?.version ?? '',
+          first: governs ? first : '',
+          last: last === first ? first : last,
+        }),
+      }),
+    ];
+  });
+}
+
+function previousMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
 
 /**
  * Loads every version in a policy folder (`*.yaml`, `*.yml`, in name order, hidden files left
  * out) and checks the family: each `id` equals the folder name, `version` and `effective_from`
- * are unique, files are named after their effective date. Never throws for bad input.
+ * are unique, files are named after their effective date. `options` go to each file's check.
+ * Never throws for bad input.
  */
-export function loadPolicyFamily(dir: string): PolicyFamily {
+export function loadPolicyFamily(dir: string, options: PolicyCheckOptions = {}): PolicyFamily {
   const id = basename(dir.replace(/[\\/]+$/, ''));
   const empty = (code: string, message: Bilingual): PolicyFamily => ({
     dir,
@@ -57,7 +111,7 @@ export function loadPolicyFamily(dir: string): PolicyFamily {
     return empty('FILE_UNREADABLE', messageOf(CONFIG_FILE_ERRORS, 'FILE_UNREADABLE', { reason }));
   }
   if (names.length === 0) return empty('NO_POLICY_FILES', messageOf(POLICY_ERRORS, 'NO_POLICY_FILES'));
-  const loaded = names.map((n) => loadPolicyFile(join(dir, n)));
+  const loaded = names.map((n) => loadPolicyFile(join(dir, n), options));
   const problems = loaded.flatMap((l) => l.problems);
   const versions = new Map<string, string>();
   const dates = new Map<string, string>();
@@ -92,6 +146,7 @@ export function loadPolicyFamily(dir: string): PolicyFamily {
         report(['effective_from'], 'warning', 'FILE_NAME_NOT_EFFECTIVE_FROM', { expected: effective });
     }
   }
+  problems.push(...midMonthVersions(loaded));
   const sorted = sortProblems(problems);
   const familyOk = !sorted.some((p) => p.severity === 'error');
   const valid = familyOk ? loaded.flatMap((l) => (l.policy ? [l.policy] : [])) : [];

@@ -7,12 +7,22 @@ import {
   parseConfigYaml,
   readConfigText,
 } from '@scorebook/config-file';
+import type { FieldSpec } from '@scorebook/contract';
 import { messageOf, type SourceProblem, sortProblems } from '@scorebook/problems';
 import { CheckContext } from '../check/context.ts';
 import { checkMeaning } from '../check/meaning-stage.ts';
 import { checkSchema } from '../check/schema-stage.ts';
 import { POLICY_ERRORS } from '../errors/catalogue.ts';
 import type { Policy } from '../model.ts';
+
+/**
+ * What a check may know besides the policy: the extra fields a source declares with their types
+ * (`fields: { vip: { column: 是否VIP, type: bool } }`), by table. Conditions on them are checked
+ * like those on contract fields, without the "extra column?" warning.
+ */
+export interface PolicyCheckOptions {
+  extraFields?: Readonly<Partial<Record<string, Readonly<Record<string, FieldSpec>>>>>;
+}
 
 /** A policy version as loaded: the policy when valid, and every problem found. */
 export interface LoadedPolicy {
@@ -31,29 +41,33 @@ export interface LoadedPolicy {
  * a problem reported on the folder, so that nothing shows a line of the file it points to.
  * Never throws for bad input.
  */
-export function loadPolicyFile(file: string): LoadedPolicy {
+export function loadPolicyFile(file: string, options: PolicyCheckOptions = {}): LoadedPolicy {
   const outside = symlinkOutside(file);
   if (outside !== null) return failed(file, [outside]);
   const { text, problems } = readConfigText(file);
   if (text === null) return failed(file, problems);
-  return checkPolicySource(text);
+  return checkPolicySource(text, options);
 }
 
 /** Checks policy bytes read elsewhere (from git, say), reported under `file`. */
-export function loadPolicyBytes(file: string, bytes: Uint8Array): LoadedPolicy {
+export function loadPolicyBytes(
+  file: string,
+  bytes: Uint8Array,
+  options: PolicyCheckOptions = {},
+): LoadedPolicy {
   const { text, problems } = configTextFromBytes(file, bytes);
   if (text === null) return failed(file, problems);
-  return checkPolicySource(text);
+  return checkPolicySource(text, options);
 }
 
 /**
  * The order of work on a policy's text: YAML (control characters first), then the schema and
  * meaning stages together (so that one run reports the problems of both).
  */
-function checkPolicySource(source: ConfigText): LoadedPolicy {
+function checkPolicySource(source: ConfigText, options: PolicyCheckOptions): LoadedPolicy {
   const { parsed, problems } = parseConfigYaml(source);
   if (parsed === null || problems.length > 0) return failed(source.file, sortProblems(problems));
-  const ctx = new CheckContext(parsed);
+  const ctx = new CheckContext(parsed, options.extraFields ?? {});
   const schema = checkSchema(parsed);
   const policy = checkMeaning(ctx, schema.document);
   const all = sortProblems([...schema.problems, ...ctx.problems]);

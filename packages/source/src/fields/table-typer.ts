@@ -154,17 +154,25 @@ export class TableTyper {
   /** Types a JSON Lines object: its keys are its columns. */
   object(object: Readonly<Record<string, unknown>>): TypedRecord {
     const values: Record<string, unknown> = {};
+    // Keys count as present whether or not the record is then rejected: a table whose every
+    // record lacks a key is said once, with the keys its records do have.
+    const extras: string[] = [];
+    for (const key of Object.keys(object)) {
+      if (this.#byColumn.has(key) || this.#names.has(key)) continue;
+      this.present.add(key);
+      extras.push(key);
+    }
     for (const f of this.fields) {
       const has = Object.hasOwn(object, f.column);
       if (has) this.present.add(f.name);
       const r = this.#value(f, has ? (object[f.column] as Cell) : undefined, values);
-      if (r !== null) return { rejection: r, partial: values };
+      if (r !== null) {
+        for (const later of this.fields)
+          if (Object.hasOwn(object, later.column)) this.present.add(later.name);
+        return { rejection: r, partial: values };
+      }
     }
-    for (const key of Object.keys(object)) {
-      if (this.#byColumn.has(key) || this.#names.has(key)) continue;
-      this.present.add(key);
-      values[key] = this.#extra(object[key] as Cell);
-    }
+    for (const key of extras) values[key] = this.#extra(object[key] as Cell);
     return { values };
   }
 

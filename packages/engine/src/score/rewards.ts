@@ -1,0 +1,104 @@
+import type { AwardResult, Better, RewardResult } from '@scorebook/contract';
+import type { Award, BonusBase, Rewards } from '@scorebook/policy';
+import { messageOf } from '@scorebook/problems';
+import type { Agent } from '../check/row-checks.ts';
+import { EvaluationError } from '../evaluation-error.ts';
+import { SCORE_ERRORS } from './score-errors.ts';
+
+/** A rated agent competing for an award: its value and sample of the award's metric. */
+export interface Contender<K> {
+  key: K;
+  agent_id: string;
+  value: number | null;
+  sample: number;
+}
+
+/**
+ * The winners of an award (`docs/scorecards.md`, awards): contenders with a value (and, unless
+ * `sampled` is false, at least `min_sample`), ordered by the value in the metric's better
+ * direction; equal values share a place (1, 1, 3), and every contender whose place is at most
+ * `top` wins. Returns each winner's place, in order of place, then agent id.
+ */
+export function awardWinners<K>(
+  award: Award,
+  better: Better,
+  sampled: boolean,
+  contenders: ReadonlyArray<Contender<K>>,
+): Array<{ key: K; place: number }> {
+  const ranked = contenders
+    .flatMap((c) =>
+      c.value === null || (sampled && c.sample < award.min_sample) ? [] : [{ ...c, value: c.value }],
+    )
+    .sort(
+      (a, b) =>
+        (better === 'higher' ? b.value - a.value : a.value - b.value) ||
+        (a.agent_id < b.agent_id ? -1 : a.agent_id > b.agent_id ? 1 : 0),
+    );
+  const winners: Array<{ key: K; place: number }> = [];
+  let previous: { value: number; place: number } | null = null;
+  for (const [i, c] of ranked.entries()) {
+    const place: number = previous !== null && previous.value === c.value ? previous.place : i + 1;
+    if (place > award.top) break;
+    winners.push({ key: c.key, place });
+    previous = { value: c.value, place };
+  }
+  return winners;
+}
+
+/**
+ * What an agent's grade pays (`docs/scorecards.md`, rewards): the grade's coefficient (or, not
+ * rated, the scorecard's `not_rated` one), the base, bonus = coefficient × base, and the total of
+ * the bonus and the awards' amounts. Null when the scorecard has no rewards and no award pays.
+ */
+export function rewardOf(
+  rewards: Rewards | null,
+  agent: Agent,
+  grade: string | null,
+  awards: readonly AwardResult[],
+): RewardResult | null {
+  const paid = awards.flatMap((a) => (a.amount === null ? [] : [a.amount]));
+  if (rewards === null && paid.length === 0) return null;
+  const coefficient =
+    rewards === null
+      ? null
+      : grade === null
+        ? rewards.not_rated
+        : (rewards.coefficients.find((c) => c.grade === grade)?.coefficient ?? null);
+  const base = rewards === null || coefficient === null ? null : baseOf(rewards.base, agent);
+  const bonus = coefficient === null || base === null ? null : coefficient * base;
+  const terms = [...(bonus === null ? [] : [bonus]), ...paid];
+  return {
+    coefficient,
+    base,
+    bonus,
+    total: terms.length === 0 ? null : terms.reduce((sum, x) => sum + x, 0),
+  };
+}
+
+/**
+ * The base of an agent's bonus: the scorecard's amount, or the agents table's field — a number,
+ * or text that is a plain decimal number (`3000`, `2500.5`); empty is the default (or none); any
+ * other text stops the evaluation (`BONUS_BASE_NOT_A_NUMBER`).
+ */
+function baseOf(base: BonusBase | null, agent: Agent): number | null {
+  if (base === null) return null;
+  if (base.kind === 'amount') return base.amount;
+  const value = Object.hasOwn(agent.values, base.field) ? agent.values[base.field] : null;
+  if (typeof value === 'number') return value;
+  if (value === null || value === undefined || value === '') return base.default;
+  if (typeof value === 'string' && /^\d+(\.\d+)?$/.test(value)) return Number(value);
+  throw new EvaluationError([
+    {
+      code: 'BONUS_BASE_NOT_A_NUMBER',
+      severity: 'error',
+      message: messageOf(SCORE_ERRORS, 'BONUS_BASE_NOT_A_NUMBER', {
+        agent: agent.agent_id,
+        field: base.field,
+        value: String(value),
+      }),
+      file: null,
+      line: null,
+      column: null,
+    },
+  ]);
+}

@@ -1,0 +1,238 @@
+import type { AgentResult, AwardResult, MetricResult, Results } from '@scorebook/contract';
+import { type Distribution, type Policy, type Scorecard, segmentMetricId } from '@scorebook/policy';
+import type { Period, Zone } from '@scorebook/time';
+import type { AppealStage } from '../appeal/appeal-stage.ts';
+import type { Agent } from '../check/row-checks.ts';
+import type { MetricTally } from '../measure/accumulate.ts';
+import type { MetricValue } from '../measure/compile-metrics.ts';
+import { agentFacts } from './agent-facts.ts';
+import { distributeGrades } from './distribution.ts';
+import { assignRanks, notRatedRating, type Rating, rateAgent } from './rate-agent.ts';
+import { awardWinners, rewardOf } from './rewards.ts';
+import { infoMetric, scoreMetric, scoreSegmented } from './score-metric.ts';
+
+/** Inputs of {@link scoreAgents}. */
+export interface ScoreInput {
+  policy: Policy;
+  agents: readonly Agent[];
+  /**
+   * One tally per metric of the catalog, in catalog order (the metrics results carry), then one
+   * per segment metric of segmented targets (`segmentDefinitions`), which results do not list.
+   */
+  tallies: readonly MetricTally[];
+  /** How many of `tallies` are the catalog's. */
+  catalogSize: number;
+  /** Metrics that need an absent table: no data, whatever their kind. */
+  noData: ReadonlySet<string>;
+  /** The rows of the period each exclusion removed of an agent, by exclusion id. */
+  excludedOf: (agent: number) => ReadonlyMap<string, number>;
+  /** The period evaluated: agent facts are measured against its days. */
+  period: Period;
+  zone: Zone;
+  /**
+   * The period's appeals (`docs/appeals.md`): the metrics and vetoes upheld appeals voided, and
+   * the agent's `appealed` and `appeals` fields; without it, nothing is voided or added.
+   */
+  appeals?: Pick<AppealStage, 'voidMetrics' | 'voidedVetoes' | 'resultFields'>;
+}
+
+/** One agent as scored: the results entry (rank included), its scorecard and how it was rated. */
+export interface ScoredAgent {
+  agent: Agent;
+  scorecard: Scorecard | null;
+  result: AgentResult;
+  rating: Rating;
+}
+
+/**
+ * The score stage (`semantics.md`, scoring), in the order of the agents table: each metric's
+ * value and score for the agent's scorecard, the rating (eligibility, base score, adjustments,
+ * total, vetoes, grade), then ranks within each scorecard.
+ */
+export function scoreAgents(input: ScoreInput): ScoredAgent[] {
+  const { policy, agents, noData, zone } = input;
+  const tallies = input.tallies.slice(0, input.catalogSize);
+  const segmentTallies = new Map(input.tallies.slice(input.catalogSize).map((t) => [t.definition.id, t]));
+  const scorecardOfRole = new Map(policy.scorecards.flatMap((s) => s.roles.map((r) => [r, s] as const)));
+  const scored = agents.map((agent): ScoredAgent => {
+    const scorecard = scorecardOfRole.get(agent.role) ?? null;
+    const items = new Map(scorecard?.scored.map((s) => [s.metric, s]) ?? []);
+    const values: Record<string, number | null> = {};
+    const metrics: Record<string, MetricResult> = {};
+    for (const tally of tallies) {
+      const d = tally.definition;
+      const measured: MetricValue = noData.has(d.id) ? { value: null, sample: 0 } : tally.value(agent.index);
+      values[d.id] = measured.value;
+      const item = items.get(d.id);
+      const segments = item?.segments ?? null;
+      metrics[d.id] =
+        item === undefined
+          ? infoMetric(measured)
+          : segments === null
+            ? scoreMetric(measured, item, d)
+            : scoreSegmented(measured, item, d, (value) => {
+                const t = segmentTallies.get(segmentMetricId(d.id, segments.field, value));
+                return t === undefined || noData.has(d.id)
+                  ? { value: null, sample: 0 }
+                  : t.value(agent.index);
+              });
+    }
+    // A metric an upheld appeal voided keeps its value for conditions but has no score.
+    const voided = input.appeals?.voidMetrics(agent.agent_id, metrics) ?? metrics;
+    // Format 2 conditions also see who the agent is; format 1 conditions see the metrics only.
+    const who = agentFacts(agent, input.period);
+    const facts = policy.scorebook === 2 ? { ...values, ...who } : values;
+    const rating: Rating =
+      scorecard === null
+        ? notRatedRating('NO_SCORECARD', `no scorecard for role "${agent.role}"`)
+        : rateAgent(policy, scorecard, voided, facts, zone, input.appeals?.voidedVetoes(agent.agent_id));
+    const removed = input.excludedOf(agent.index);
+    const excluded: Record<string, number> = {};
+    for (const e of policy.exclusions) {
+      const n = removed.get(e.id) ?? 0;
+      if (n > 0) excluded[e.id] = n;
+    }
+    const result: AgentResult = {
+      agent_id: agent.agent_id,
+      name: agent.name,
+      team: agent.team,
+      role: agent.role,
+      employment_status: agent.status,
+      scorecard: scorecard?.id ?? null,
+      status: rating.status,
+      reason: rating.reason,
+      reason_code: rating.reason_code,
+      metrics: voided,
+      excluded,
+      base_score: rating.base_score,
+      adjustments: rating.adjustments,
+      total_score: rating.total_score,
+      vetoes: rating.vetoes,
+      grade: rating.grade,
+      rank: null,
+      worst_metrics: rating.worst_metrics,
+      ...(policy.scorebook === 2
+        ? {
+            groups: rating.groups,
+            facts: {
+              tenure_days: who.tenure_days,
+              tenure_months: who.tenure_months,
+              days_employed: who.days_employed,
+              period_days: who.period_days,
+            },
+            flags: rating.flags,
+            grade_by_score: rating.grade,
+            distribution: null,
+            awards: [],
+            reward: null,
+          }
+        : {}),
+      ...input.appeals?.resultFields(agent.agent_id),
+    };
+    return { agent, scorecard, result, rating };
+  });
+  for (const scorecard of policy.scorecards) {
+    if (scorecard.distribution !== null)
+      distribute(scorecard.distribution, scorecard.id, policy, scored, tallies);
+    const totals = scored.flatMap(({ result }) =>
+      result.scorecard === scorecard.id && result.status === 'rated' && result.total_score !== null
+        ? [{ key: result, total: result.total_score }]
+        : [],
+    );
+    for (const [result, rank] of assignRanks(totals)) result.rank = rank;
+    if (policy.scorebook === 2) reward(scorecard, scored, tallies);
+  }
+  return scored;
+}
+
+/**
+ * The awards and rewards of a scorecard's agents (format 2), once grades are final: each award's
+ * winners among the rated agents, then each agent's coefficient, bonus and total.
+ */
+function reward(scorecard: Scorecard, scored: readonly ScoredAgent[], tallies: readonly MetricTally[]): void {
+  const members = scored.filter((s) => s.result.scorecard === scorecard.id);
+  const definitions = new Map(tallies.map((t) => [t.definition.id, t.definition]));
+  const won = new Map<ScoredAgent, AwardResult[]>();
+  for (const award of scorecard.awards) {
+    const d = definitions.get(award.metric);
+    if (d === undefined) continue;
+    const contenders = members.flatMap((m) => {
+      const metric = m.result.metrics[award.metric];
+      return m.result.status === 'rated' && metric !== undefined
+        ? [{ key: m, agent_id: m.result.agent_id, value: metric.value, sample: metric.sample }]
+        : [];
+    });
+    const sampled = d.kind !== 'count' && d.kind !== 'sum';
+    for (const { key, place } of awardWinners(award, d.better, sampled, contenders))
+      won.set(key, [...(won.get(key) ?? []), { id: award.id, place, amount: award.amount }]);
+  }
+  for (const m of members) {
+    const awards = won.get(m) ?? [];
+    m.result.awards = awards;
+    m.result.reward = rewardOf(scorecard.rewards, m.agent, m.result.grade, awards);
+  }
+}
+
+/**
+ * Applies a scorecard's forced distribution to its rated agents: `grade` becomes the distributed
+ * grade, `grade_by_score` keeps the grade before it, `distribution` says where the agent was placed.
+ */
+function distribute(
+  distribution: Distribution,
+  scorecard: string,
+  policy: Policy,
+  scored: readonly ScoredAgent[],
+  tallies: readonly MetricTally[],
+): void {
+  const definitions = new Map(tallies.map((t) => [t.definition.id, t.definition]));
+  const better = distribution.tie_breakers.map((id) => definitions.get(id)?.better ?? 'higher');
+  const entries = scored.flatMap(({ result }) =>
+    result.scorecard === scorecard &&
+    result.status === 'rated' &&
+    result.total_score !== null &&
+    result.grade !== null
+      ? [
+          {
+            result,
+            agent_id: result.agent_id,
+            total: result.total_score,
+            grade: result.grade,
+            tieValues: distribution.tie_breakers.map((id) => result.metrics[id]?.value ?? null),
+          },
+        ]
+      : [],
+  );
+  for (const [entry, { grade, placement }] of distributeGrades(
+    distribution,
+    policy.grades,
+    better,
+    entries,
+  )) {
+    entry.result.grade = grade;
+    entry.result.distribution = placement;
+  }
+}
+
+/**
+ * What the summary of results.json adds for a policy of format 2: how many agents each flag
+ * flagged, for every flag id of every scorecard (0 included), ids in policy order; the sums of
+ * the bonuses, award amounts and totals over the agents, in their order (null terms left out).
+ */
+export function summaryOfFormat2(
+  policy: Policy,
+  agents: readonly AgentResult[],
+): Pick<Required<Results['summary']>, 'flags' | 'rewards'> {
+  const flags: Record<string, number> = {};
+  for (const s of policy.scorecards) for (const f of s.flags) flags[f.id] = 0;
+  for (const a of agents) for (const id of a.flags ?? []) flags[id] = (flags[id] ?? 0) + 1;
+  const rewards = { agents: 0, bonus: 0, awards: 0, total: 0 };
+  for (const a of agents) {
+    for (const award of a.awards ?? []) rewards.awards += award.amount ?? 0;
+    if (a.reward?.bonus != null) rewards.bonus += a.reward.bonus;
+    if (a.reward?.total != null) {
+      rewards.agents++;
+      rewards.total += a.reward.total;
+    }
+  }
+  return { flags, rewards };
+}
