@@ -8,6 +8,17 @@ export interface MessageGroups {
   of(conversation: number): Int32Array;
 }
 
+/** Messages as columns, one value per message in each. */
+export interface MessageColumns {
+  length: number;
+  conversation: Int32Array;
+  sentAt: Float64Array;
+  sender: Uint8Array;
+  agent: Int32Array;
+  file: Int32Array;
+  line: Int32Array;
+}
+
 /**
  * The customer and agent messages of a run in compact columns (a few bytes each), so that
  * millions of messages fit; their text is not kept (exclusions have already looked at it).
@@ -38,6 +49,33 @@ export class MessageStore {
     this.#agent[i] = agent;
     this.#file[i] = file;
     this.#line[i] = line;
+  }
+
+  /** The columns of the messages kept, trimmed to their length (copies, for another thread). */
+  columns(): MessageColumns {
+    const n = this.length;
+    return {
+      length: n,
+      conversation: this.#conversation.slice(0, n),
+      sentAt: this.#sentAt.slice(0, n),
+      sender: this.#sender.slice(0, n),
+      agent: this.#agent.slice(0, n),
+      file: this.#file.slice(0, n),
+      line: this.#line.slice(0, n),
+    };
+  }
+
+  /** Adds the messages of {@link MessageStore.columns} after those kept, in their order. */
+  append(more: MessageColumns): void {
+    while (this.length + more.length > this.#conversation.length) this.#grow();
+    const at = this.length;
+    this.#conversation.set(more.conversation, at);
+    this.#sentAt.set(more.sentAt, at);
+    this.#sender.set(more.sender, at);
+    this.#agent.set(more.agent, at);
+    this.#file.set(more.file, at);
+    this.#line.set(more.line, at);
+    this.length += more.length;
   }
 
   // Every column holds `length` values and is read only at the indexes the store hands out

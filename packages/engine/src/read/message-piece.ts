@@ -1,0 +1,147 @@
+import type { RejectedRow } from '@scorebook/contract';
+import type { Exclusion } from '@scorebook/policy';
+import {
+  type Encoding,
+  type FileFormat,
+  type FileRange,
+  readFile,
+  type TableSource,
+  TableTyper,
+} from '@scorebook/source';
+import { Zone, type ZonedPeriod } from '@scorebook/time';
+import { Coverage, type CoveragePart } from '../check/coverage.ts';
+import { type ChecksState, RowChecks } from '../check/row-checks.ts';
+import type { ConversationLookup } from '../derive/conversation-index.ts';
+import { type MessageColumns, MessageStore } from '../derive/message-store.ts';
+import { routeMessage } from '../derive/route-messages.ts';
+import { Exclusions, type ExclusionsPart } from '../exclude/exclusions.ts';
+import { fieldsOfTyper, type TableRecord, typedRecord } from './read-inputs.ts';
+
+/** What every piece of the messages table is read with (sent once to each worker thread). */
+export interface MessagePieceContext {
+  reading: TableSource | null;
+  /** The zone timestamps without an offset are read in, and the policy's. */
+  readZone: string;
+  zone: string;
+  period: ZonedPeriod;
+  /** The policy's exclusions of messages. */
+  exclusions: readonly Exclusion[];
+  checks: ChecksState;
+  /** The accepted conversations in index order: ids (joined by line feeds), agents, excluded. */
+  conversations: { ids: string; agent: Int32Array; excluded: Uint8Array };
+  cap: number;
+}
+
+/** One piece of a messages file to read. */
+export interface MessagePieceTask {
+  /** The file's index in the run's file list, and its name and path. */
+  file: number;
+  name: string;
+  path: string;
+  format: FileFormat;
+  encoding: Encoding;
+  headerRow: number;
+  range: FileRange;
+  /** The file's header (CSV), which the typer matches to the fields. */
+  header: { columns: readonly string[]; line: number } | null;
+}
+
+/** What a piece gave: as the one-thread reading would have found it, for the same records. */
+export interface MessagePiece {
+  /** Records read (rejected ones included). */
+  rows: number;
+  messages: MessageColumns;
+  rejected: RejectedRow[];
+  coverage: CoveragePart;
+  excluded: ExclusionsPart;
+  /** Fields found in the piece (JSON Lines keys). */
+  present: string[];
+}
+
+/**
+ * Reads pieces of the messages table the way the one-thread pipeline reads the whole of it
+ * (type, check, exclude, route: `evaluate.ts`), for a worker thread: each piece starts afresh
+ * from the context, so that pieces can be read in any order and their results added up in file
+ * order ({@link RowChecks.absorb}, {@link Coverage.absorb}, {@link Exclusions.absorb},
+ * {@link MessageStore.append}).
+ */
+export class MessagePieceReader {
+  readonly #context: MessagePieceContext;
+  readonly #zone: Zone;
+  readonly #readZone: Zone;
+  readonly #conversations: ConversationLookup & { has(id: string): boolean };
+  readonly #agentIndex = new Map<string, number>();
+
+  constructor(context: MessagePieceContext) {
+    this.#context = context;
+    this.#zone = new Zone(context.zone);
+    this.#readZone = new Zone(context.readZone);
+    const index = new Map<string, number>();
+    context.conversations.ids.split('\n').forEach((id, i) => {
+      index.set(id, i);
+    });
+    const { agent, excluded } = context.conversations;
+    this.#conversations = {
+      has: (id) => index.has(id),
+      indexOf: (id) => index.get(id) ?? -1,
+      // The row checks reject a message of an unknown conversation before it is routed.
+      named: (id) => index.get(id) ?? -1,
+      agentOf: (c) => agent[c] ?? -1,
+      excludedAt: (c) => excluded[c] === 1,
+    };
+    context.checks.agentIds.forEach((id, i) => {
+      this.#agentIndex.set(id, i);
+    });
+  }
+
+  /** Reads one piece. Throws what the reading throws (the caller then reads the table in one thread). */
+  async read(task: MessagePieceTask): Promise<MessagePiece> {
+    const context = this.#context;
+    const typer = new TableTyper('messages', context.reading, this.#readZone);
+    if (task.header !== null) typer.fileHeader(task.name, task.header.columns, task.header.line);
+    const checks = RowChecks.resume('messages', context.checks, this.#conversations);
+    const coverage = new Coverage(context.period);
+    const exclusions = new Exclusions(
+      { exclusions: context.exclusions },
+      () => fieldsOfTyper('messages', typer),
+      this.#zone,
+      context.cap,
+    );
+    const messages = new MessageStore();
+    const routes = {
+      coverage,
+      exclusions,
+      conversations: this.#conversations,
+      messages,
+      agentIndex: this.#agentIndex,
+    };
+    let rows = 0;
+    const options = {
+      path: task.path,
+      name: task.name,
+      format: task.format,
+      encoding: task.encoding,
+      headerRow: task.headerRow,
+      sheet: null,
+      range: task.range,
+    };
+    for await (const item of readFile(options)) {
+      if (item.kind === 'header') {
+        typer.fileHeader(task.name, item.columns, item.line);
+        continue;
+      }
+      rows++;
+      const record: TableRecord = typedRecord(item, typer, task.file, task.name);
+      const row = checks.accept(record);
+      if (row !== null) routeMessage(row, routes);
+    }
+    return {
+      rows,
+      messages: messages.columns(),
+      rejected: checks.rejected,
+      coverage: coverage.part('messages'),
+      excluded: exclusions.part('messages'),
+      present: [...typer.present],
+    };
+  }
+}
