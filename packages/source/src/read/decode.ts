@@ -35,7 +35,7 @@ export interface DecodeOptions {
 }
 
 /** Bytes read at a time from a file. */
-const READ_CHUNK_BYTES = 1024 * 1024;
+const READ_CHUNK_BYTES = 64 * 1024;
 
 /**
  * Decodes bytes in their declared encoding, as pieces of text that end on character

@@ -51,8 +51,14 @@ export async function splitFile(options: SplitFileOptions): Promise<FilePieces |
     const bytes = carry.length === 0 ? chunk : concat(carry, chunk);
     const base = offset - carry.length;
     let from = 0;
+    // The next quote at or after the line being read (-1: none in these bytes), found once for
+    // the lines before it rather than searched for on every line.
+    let quote = -2;
     for (let lf = bytes.indexOf(LF); lf !== -1; lf = bytes.indexOf(LF, from)) {
-      if (csv) scanLineBytes(bytes, from, lf, state);
+      if (csv) {
+        if (quote !== -1 && quote < from) quote = bytes.indexOf(QUOTE, from);
+        if (state.inQuote || (quote !== -1 && quote < lf)) scanLineBytes(bytes, from, lf, state);
+      }
       from = lf + 1;
       line++;
       const next = base + from;
@@ -76,10 +82,6 @@ interface QuoteState {
 
 // Follows one line, bytes [from, lf), through the quoting rules of the CSV reader's scanLine.
 function scanLineBytes(bytes: Uint8Array, from: number, lf: number, state: QuoteState): void {
-  if (!state.inQuote) {
-    const quote = bytes.indexOf(QUOTE, from);
-    if (quote === -1 || quote >= lf) return;
-  }
   const stop = lf > from && bytes[lf - 1] === CR ? lf - 1 : lf;
   let i = from;
   for (;;) {
