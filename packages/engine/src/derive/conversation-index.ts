@@ -57,6 +57,11 @@ export class ConversationIndex implements ConversationLookup {
     return (this.#byId.get(id) ?? this.#push(id, -1, null, false, -1, 0)).index;
   }
 
+  /** True when a conversation has this id. */
+  has(id: string): boolean {
+    return this.#byId.has(id);
+  }
+
   /** See {@link ConversationLookup}. */
   indexOf(id: string): number {
     return this.#byId.get(id)?.index ?? -1;

@@ -17,8 +17,8 @@ import { routeMessage } from '../derive/route-messages.ts';
 import { Exclusions, type ExclusionsPart } from '../exclude/exclusions.ts';
 import { fieldsOfTyper, type TableRecord, typedRecord } from './read-inputs.ts';
 
-/** What every piece of the messages table is read with (sent once to each worker thread). */
-export interface MessagePieceContext {
+/** What every piece of the messages table is read with. */
+export interface MessagePieceSettings {
   reading: TableSource | null;
   /** The zone timestamps without an offset are read in, and the policy's. */
   readZone: string;
@@ -27,9 +27,43 @@ export interface MessagePieceContext {
   /** The policy's exclusions of messages. */
   exclusions: readonly Exclusion[];
   checks: ChecksState;
+  cap: number;
+}
+
+/** The settings and the accepted conversations, as sent once to each worker thread. */
+export interface MessagePieceContext extends MessagePieceSettings {
   /** The accepted conversations in index order: ids (joined by line feeds), agents, excluded. */
   conversations: { ids: string; agent: Int32Array; excluded: Uint8Array };
-  cap: number;
+}
+
+/** How a piece's messages find their conversation and agent. */
+export interface PieceLookup {
+  conversations: ConversationLookup & { has(id: string): boolean };
+  agentIndex: ReadonlyMap<string, number>;
+}
+
+/** The lookup a worker thread builds from its context. */
+export function lookupOf(context: MessagePieceContext): PieceLookup {
+  const index = new Map<string, number>();
+  context.conversations.ids.split('\n').forEach((id, i) => {
+    index.set(id, i);
+  });
+  const { agent, excluded } = context.conversations;
+  const agentIndex = new Map<string, number>();
+  context.checks.agentIds.forEach((id, i) => {
+    agentIndex.set(id, i);
+  });
+  return {
+    conversations: {
+      has: (id) => index.has(id),
+      indexOf: (id) => index.get(id) ?? -1,
+      // The row checks reject a message of an unknown conversation before it is routed.
+      named: (id) => index.get(id) ?? -1,
+      agentOf: (c) => agent[c] ?? -1,
+      excludedAt: (c) => excluded[c] === 1,
+    },
+    agentIndex,
+  };
 }
 
 /** One piece of a messages file to read. */
@@ -60,38 +94,24 @@ export interface MessagePiece {
 
 /**
  * Reads pieces of the messages table the way the one-thread pipeline reads the whole of it
- * (type, check, exclude, route: `evaluate.ts`), for a worker thread: each piece starts afresh
- * from the context, so that pieces can be read in any order and their results added up in file
+ * (type, check, exclude, route: `evaluate.ts`), on a worker thread or on the main one: each
+ * piece starts afresh from the settings, so that pieces can be read in any order and their results added up in file
  * order ({@link RowChecks.absorb}, {@link Coverage.absorb}, {@link Exclusions.absorb},
  * {@link MessageStore.append}).
  */
 export class MessagePieceReader {
-  readonly #context: MessagePieceContext;
+  readonly #context: MessagePieceSettings;
   readonly #zone: Zone;
   readonly #readZone: Zone;
-  readonly #conversations: ConversationLookup & { has(id: string): boolean };
-  readonly #agentIndex = new Map<string, number>();
+  readonly #conversations: PieceLookup['conversations'];
+  readonly #agentIndex: ReadonlyMap<string, number>;
 
-  constructor(context: MessagePieceContext) {
+  constructor(context: MessagePieceSettings, lookup: PieceLookup) {
     this.#context = context;
     this.#zone = new Zone(context.zone);
     this.#readZone = new Zone(context.readZone);
-    const index = new Map<string, number>();
-    context.conversations.ids.split('\n').forEach((id, i) => {
-      index.set(id, i);
-    });
-    const { agent, excluded } = context.conversations;
-    this.#conversations = {
-      has: (id) => index.has(id),
-      indexOf: (id) => index.get(id) ?? -1,
-      // The row checks reject a message of an unknown conversation before it is routed.
-      named: (id) => index.get(id) ?? -1,
-      agentOf: (c) => agent[c] ?? -1,
-      excludedAt: (c) => excluded[c] === 1,
-    };
-    context.checks.agentIds.forEach((id, i) => {
-      this.#agentIndex.set(id, i);
-    });
+    this.#conversations = lookup.conversations;
+    this.#agentIndex = lookup.agentIndex;
   }
 
   /** Reads one piece. Throws what the reading throws (the caller then reads the table in one thread). */

@@ -1,7 +1,12 @@
 // A worker thread that reads pieces of the messages table (message-piece.ts): first a context,
 // then any number of tasks, each answered by its id with the piece or the error's text.
 import { parentPort } from 'node:worker_threads';
-import { type MessagePieceContext, MessagePieceReader, type MessagePieceTask } from './message-piece.ts';
+import {
+  lookupOf,
+  type MessagePieceContext,
+  MessagePieceReader,
+  type MessagePieceTask,
+} from './message-piece.ts';
 
 type Request =
   | { kind: 'context'; context: MessagePieceContext }
@@ -10,7 +15,7 @@ type Request =
 let reader: MessagePieceReader | null = null;
 parentPort?.on('message', (request: Request) => {
   if (request.kind === 'context') {
-    reader = new MessagePieceReader(request.context);
+    reader = new MessagePieceReader(request.context, lookupOf(request.context));
     return;
   }
   const { id, task } = request;

@@ -6,7 +6,13 @@ import type { Zone, ZonedPeriod } from '@scorebook/time';
 import type { RowChecks } from '../check/row-checks.ts';
 import type { ConversationIndex } from '../derive/conversation-index.ts';
 import type { MessageRoutes } from '../derive/route-messages.ts';
-import type { MessagePiece, MessagePieceContext, MessagePieceTask } from './message-piece.ts';
+import {
+  type MessagePiece,
+  type MessagePieceContext,
+  MessagePieceReader,
+  type MessagePieceSettings,
+  type MessagePieceTask,
+} from './message-piece.ts';
 import { fileOptions, type Inputs, type ReadProgress } from './read-inputs.ts';
 
 /** How reading is spread over threads. */
@@ -84,7 +90,15 @@ export async function readMessagesInParallel(
     files.push({ index, sha256: split.sha256, tasks });
   }
   const tasks = files.flatMap((f) => f.tasks);
-  const pieces = await readPieces(contextOf(run), tasks, Math.min(threads, tasks.length));
+  const settings = settingsOf(run);
+  const here = new MessagePieceReader(settings, {
+    conversations: run.routes.conversations,
+    agentIndex: run.checks.agentIndex,
+  });
+  const pieces = await readPieces(settings, run.routes.conversations, tasks, {
+    workers: Math.min(threads, tasks.length) - 1,
+    here,
+  });
   if (pieces === null) return false;
 
   let at = 0;
@@ -112,8 +126,7 @@ export async function readMessagesInParallel(
   return true;
 }
 
-function contextOf(run: MessagesRun): MessagePieceContext {
-  const all = run.routes.conversations.all;
+function settingsOf(run: MessagesRun): MessagePieceSettings {
   return {
     reading: run.inputs.tables.messages.reading,
     readZone: run.readZone.name,
@@ -121,48 +134,56 @@ function contextOf(run: MessagesRun): MessagePieceContext {
     period: run.period,
     exclusions: run.policy.exclusions.filter((e) => e.table === 'messages'),
     checks: run.checks.state(),
+    cap: run.cap,
+  };
+}
+
+// Reads the pieces on `workers` worker threads and on this thread (`here`), each taking the next
+// piece when it is done; the pieces in task order, or null when any failed.
+async function readPieces(
+  settings: MessagePieceSettings,
+  conversations: ConversationIndex,
+  tasks: readonly MessagePieceTask[],
+  slots: { workers: number; here: MessagePieceReader },
+): Promise<MessagePiece[] | null> {
+  const all = conversations.all;
+  const context: MessagePieceContext = {
+    ...settings,
     conversations: {
       ids: all.map((c) => c.id).join('\n'),
       agent: Int32Array.from(all, (c) => c.agent),
       excluded: Uint8Array.from(all, (c) => (c.excluded ? 1 : 0)),
     },
-    cap: run.cap,
   };
-}
-
-// Reads the pieces on `threads` workers, each taking the next piece when it is done; the pieces
-// in task order, or null when any failed.
-async function readPieces(
-  context: MessagePieceContext,
-  tasks: readonly MessagePieceTask[],
-  threads: number,
-): Promise<MessagePiece[] | null> {
   const workers = Array.from(
-    { length: threads },
+    { length: slots.workers },
     () => new Worker(new URL('./message-worker.ts', import.meta.url)),
   );
   const results: Array<MessagePiece | undefined> = [];
   let next = 0;
   let failed = false;
+  const take = async (read: (id: number, task: MessagePieceTask) => Promise<MessagePiece | null>) => {
+    while (!failed && next < tasks.length) {
+      const id = next++;
+      const task = tasks[id];
+      const piece = task === undefined ? null : await read(id, task);
+      if (piece === null) failed = true;
+      else results[id] = piece;
+    }
+  };
   try {
-    await Promise.all(
-      workers.map(async (worker) => {
-        worker.postMessage({ kind: 'context', context });
-        while (!failed && next < tasks.length) {
-          const id = next++;
-          const piece = await ask(worker, id, tasks[id]);
-          if (piece === null) failed = true;
-          else results[id] = piece;
-        }
-      }),
-    );
+    for (const worker of workers) worker.postMessage({ kind: 'context', context });
+    await Promise.all([
+      ...workers.map((worker) => take((id, task) => ask(worker, id, task))),
+      take((_, task) => slots.here.read(task).catch(() => null)),
+    ]);
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
   return failed ? null : (results as MessagePiece[]);
 }
 
-function ask(worker: Worker, id: number, task: MessagePieceTask | undefined): Promise<MessagePiece | null> {
+function ask(worker: Worker, id: number, task: MessagePieceTask): Promise<MessagePiece | null> {
   return new Promise((resolve) => {
     const done = (answer: { id: number; piece?: MessagePiece; error?: string }) => {
       if (answer.id !== id) return;
