@@ -89,7 +89,8 @@ export async function main(argv: string[], io: CommandIo = processIo()): Promise
       return EXIT.usage;
     }
     if (error instanceof EvaluationError) {
-      io.err(formatFailure(error.problems, error.rejected, lang, io.color));
+      // `source check` writes nothing in any case: "nothing was written" would only confuse.
+      io.err(formatFailure(error.problems, error.rejected, lang, io.color, { writes: name !== 'source' }));
       return EXIT.failed;
     }
     if (error instanceof ScorebookError) {

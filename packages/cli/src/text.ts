@@ -109,9 +109,9 @@ export const CLI_TEXT = defineCatalogue({
   },
   RUN_DONE: {
     zh: (p: RunDone) =>
-      `✓ ${p.period}:策略 ${p.policy} ${p.version},${p.agents} 名客服,${p.rated} 名参评(${p.grades}),${p.notRated} 名未参评,${p.rejected} 行被拒绝。\n  结果:${p.out}/results.json`,
+      `✓ ${p.period}:策略 ${p.policy} ${p.version},${p.agents} 名客服,${p.rated} 名参评(${p.grades}),${p.notRated} 名未参评,${p.rejected} 行被拒绝${p.warnings > 0 ? `,${p.warnings} 条警告(见上)` : ''}。\n  结果:${p.out}/results.json`,
     en: (p: RunDone) =>
-      `✓ ${p.period}: policy ${p.policy} ${p.version}, ${p.agents} agents, ${p.rated} rated (${p.grades}), ${p.notRated} not rated, ${p.rejected} rows rejected.\n  Results: ${p.out}/results.json`,
+      `✓ ${p.period}: policy ${p.policy} ${p.version}, ${p.agents} agents, ${p.rated} rated (${p.grades}), ${p.notRated} not rated, ${p.rejected} rows rejected${p.warnings > 0 ? `, ${p.warnings} warnings (above)` : ''}.\n  Results: ${p.out}/results.json`,
   },
 
   // validate
@@ -391,6 +391,7 @@ interface RunDone {
   grades: string;
   notRated: number;
   rejected: number;
+  warnings: number;
   out: string;
 }
 

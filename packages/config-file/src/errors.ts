@@ -75,9 +75,9 @@ export const CONFIG_FILE_ERRORS = defineCatalogue({
   },
   WRONG_TYPE: {
     zh: (p: { expected: string; found: string }) =>
-      `这里应为${typeZh(p.expected)},实际是${typeZh(p.found)}。${quoteHint(p) ? '如需文本,请加引号,例如 "2026.10"(不加引号的 2026.10 会被读成数字 2026.1)。' : ''}`,
+      `这里应为${typeZh(p.expected)},实际是${typeZh(p.found)}。${quoteHint(p) ? '如需文本,请加引号,例如 "2026.10"(不加引号的 2026.10 会被读成数字 2026.1)。' : ''}${unquoteHint(p) ? '如果写的是数字,请去掉引号,例如 85 而不是 "85"。' : ''}`,
     en: (p: { expected: string; found: string }) =>
-      `Expected ${p.expected} here, found ${p.found}.${quoteHint(p) ? ' Quote it to make it text, e.g. "2026.10" (unquoted, 2026.10 reads as the number 2026.1).' : ''}`,
+      `Expected ${p.expected} here, found ${p.found}.${quoteHint(p) ? ' Quote it to make it text, e.g. "2026.10" (unquoted, 2026.10 reads as the number 2026.1).' : ''}${unquoteHint(p) ? ' If you wrote a number, remove the quotes: 85, not "85".' : ''}`,
   },
   NOT_ALLOWED_VALUE: {
     zh: (p: { value: string; allowed: string }) => `不允许的值 ${q(p.value)}。可选值:${p.allowed}。`,
@@ -106,6 +106,12 @@ export const CONFIG_FILE_ERRORS = defineCatalogue({
 
 /** A permanent code of a configuration file problem. */
 export type ConfigFileErrorCode = keyof typeof CONFIG_FILE_ERRORS;
+
+function unquoteHint(p: { expected: string; found: string }): boolean {
+  return (
+    ['number', 'integer', 'number or string'].some((t) => p.expected.startsWith(t)) && p.found === 'string'
+  );
+}
 
 function quoteHint(p: { expected: string; found: string }): boolean {
   return p.expected === 'string' && ['number', 'integer', 'boolean'].includes(p.found);

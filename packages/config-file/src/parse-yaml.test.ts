@@ -47,3 +47,26 @@ describe('reading a configuration file', () => {
     ]);
   });
 });
+
+describe('schema problems', () => {
+  it('reports every missing key of one mapping, not only the first', () => {
+    const { parsed } = parseConfigYaml(text('tables: {}\n'));
+    const validate = Object.assign(
+      () => {
+        validate.errors = ['scorebook', 'kind'].map((missingProperty) => ({
+          keyword: 'required',
+          instancePath: '',
+          schemaPath: '#/required',
+          params: { missingProperty },
+        }));
+        return false;
+      },
+      { errors: null as null | object[] },
+    );
+    const problems = schemaProblems(parsed!, validate as never);
+    expect(problems.map((p) => [p.code, p.message.en])).toEqual([
+      ['MISSING_KEY', 'The required key "scorebook" is missing. Add it here.'],
+      ['MISSING_KEY', 'The required key "kind" is missing. Add it here.'],
+    ]);
+  });
+});

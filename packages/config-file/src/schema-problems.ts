@@ -44,7 +44,7 @@ export function schemaProblems(
   for (const error of validate.errors ?? []) {
     if (error.params && 'propertyName' in error.params && error.keyword !== 'propertyNames') continue;
     const problem = toProblem(parsed, error, patternWords);
-    const key = `${problem.code}|${problem.path}|${problem.line}|${problem.column}`;
+    const key = `${problem.code}|${problem.path}|${problem.line}|${problem.column}|${problem.message.en}`;
     if (!seen.has(key)) {
       seen.add(key);
       problems.push(problem);

@@ -22,10 +22,24 @@ export const RUN_ERRORS = defineCatalogue({
       `Cannot read the period ${q(p.period)}. Write a month 2026-10, a quarter 2026-Q4 or a year 2026.`,
   },
   TOO_MANY_REJECTED: {
-    zh: (p: { table: string; rejected: number; rows: number; limit: string; causes: string }) =>
-      `表 ${p.table} 有 ${p.rejected} / ${p.rows} 行被拒绝,超过上限 ${p.limit}。${p.causes ? `其中${p.causes}。` : ''}请修正导出数据或 source.yaml,或用 --max-rejected 调整上限。`,
-    en: (p: { table: string; rejected: number; rows: number; limit: string; causes: string }) =>
-      `Table ${p.table} has ${p.rejected} of ${p.rows} rows rejected, over the limit of ${p.limit}.${p.causes ? ` Of them, ${p.causes}.` : ''} Fix the export or source.yaml, or set --max-rejected.`,
+    zh: (p: {
+      table: string;
+      rejected: number;
+      rows: number;
+      limit: string;
+      causes: string;
+      codes: string;
+    }) =>
+      `表 ${p.table} 有 ${p.rejected} / ${p.rows} 行被拒绝,超过上限 ${p.limit}。主要原因:${p.codes}。${p.causes ? `其中${p.causes}。` : ''}请修正导出数据或 source.yaml,或用 --max-rejected 调整上限。`,
+    en: (p: {
+      table: string;
+      rejected: number;
+      rows: number;
+      limit: string;
+      causes: string;
+      codes: string;
+    }) =>
+      `Table ${p.table} has ${p.rejected} of ${p.rows} rows rejected, over the limit of ${p.limit}. Mostly: ${p.codes}.${p.causes ? ` Of them, ${p.causes}.` : ''} Fix the export or source.yaml, or set --max-rejected.`,
   },
   FIELD_NOT_IN_DATA: {
     zh: (p: { table: string; field: string; uses: string; files: string }) =>
@@ -47,9 +61,9 @@ export const RUN_ERRORS = defineCatalogue({
   },
   EXTRA_FIELD_NOT_TYPED: {
     zh: (p: { table: string; field: string; operator: string; value: string; use: string; type: string }) =>
-      `${p.use} 的条件把 ${p.table}.${p.field} 与 ${p.value} 比较(${p.operator}),但 ${p.field} 是未声明类型的额外列,在每种文件中都按文本读取,这个条件永远不会成立。请在 source.yaml 中声明类型:tables: ${p.table}: fields: ${p.field}: { type: ${p.type} }。`,
+      `${p.use} 的条件把 ${p.table}.${p.field} 与 ${p.value} 比较(${p.operator}),但 ${p.field} 是未声明类型的额外列,在每种文件中都按文本读取,这个比较永远不会相等。请在 source.yaml 中声明类型:tables: ${p.table}: fields: ${p.field}: { type: ${p.type} }。`,
     en: (p: { table: string; field: string; operator: string; value: string; use: string; type: string }) =>
-      `A condition of ${p.use} compares ${p.table}.${p.field} with ${p.value} (${p.operator}), but ${p.field} is an extra column without a declared type, read as text in every file format: the condition can never hold. Declare its type in source.yaml: tables: ${p.table}: fields: ${p.field}: { type: ${p.type} }.`,
+      `A condition of ${p.use} compares ${p.table}.${p.field} with ${p.value} (${p.operator}), but ${p.field} is an extra column without a declared type, read as text in every file format: the comparison is never equal. Declare its type in source.yaml: tables: ${p.table}: fields: ${p.field}: { type: ${p.type} }.`,
   },
   ROLE_WITHOUT_SCORECARD: {
     zh: (p: { role: string; agents: number; roles: string }) =>
@@ -59,9 +73,47 @@ export const RUN_ERRORS = defineCatalogue({
   },
   NO_AGENT_HAS_SCORECARD: {
     zh: (p: { agents: number; found: string; roles: string }) =>
-      `${p.agents} 名客服的岗位(${p.found})都不属于任何考核表(考核表的岗位:${p.roles}),没有人能参评。请在 source.yaml 中为 agents.role 写 map,或检查 role 来自哪一列。`,
+      `${p.agents} 名客服的岗位(${p.found})都不属于任何考核表(考核表的岗位:${p.roles}),没有人参评。请在 source.yaml 中为 agents.role 写 map,或检查 role 来自哪一列。`,
     en: (p: { agents: number; found: string; roles: string }) =>
-      `None of the ${p.agents} agents has a role of a scorecard (found: ${p.found}; the scorecards' roles: ${p.roles}): nobody could be rated. Map agents.role in source.yaml, or check which column role comes from.`,
+      `None of the ${p.agents} agents has a role of a scorecard (found: ${p.found}; the scorecards' roles: ${p.roles}): nobody is rated. Map agents.role in source.yaml, or check which column role comes from.`,
+  },
+  FIELD_EMPTY_IN_PERIOD: {
+    zh: (p: { table: string; field: string; rows: number; uses: string }) =>
+      `${p.table}.${p.field} 在本期间的全部 ${p.rows} 行中都是空的,而策略用到它(${p.uses}):这些指标会像"全部为否"一样计算。请检查导出里这一列是否有值,或 source.yaml 是否读对了列。`,
+    en: (p: { table: string; field: string; rows: number; uses: string }) =>
+      `${p.table}.${p.field} is empty in all ${p.rows} rows of the period, and the policy reads it (${p.uses}): those metrics count as if every value were false or missing. Check that the export fills this column, and that source.yaml reads the right one.`,
+  },
+  PERIOD_PARTLY_COVERED: {
+    zh: (p: { table: string; covered: string; period: string; start: string; end: string }) =>
+      `${p.table} 的行只覆盖了期间 ${p.period}(${p.start} 至 ${p.end})的一部分:${p.covered}。是否少了一些文件?`,
+    en: (p: { table: string; covered: string; period: string; start: string; end: string }) =>
+      `The rows of ${p.table} cover only part of the period ${p.period} (${p.start} to ${p.end}): ${p.covered}. Are some files missing?`,
+  },
+  REJECTED_IN_PERIOD: {
+    zh: (p: {
+      table: string;
+      rejected: number;
+      rows: number;
+      period: string;
+      limit: string;
+      agents: string;
+    }) =>
+      `本期间 ${p.period} 中 ${p.table} 有 ${p.rejected} / ${p.rows} 行被拒绝,超过 ${p.limit}(上限按整张表计算,所以运行没有停止)。这些行不计入,会影响这些客服的结果:${p.agents}。`,
+    en: (p: {
+      table: string;
+      rejected: number;
+      rows: number;
+      period: string;
+      limit: string;
+      agents: string;
+    }) =>
+      `In the period ${p.period}, ${p.rejected} of ${p.rows} rows of ${p.table} were rejected, over ${p.limit} (the limit counts the whole table, so the run went on). They are left out, which affects these agents: ${p.agents}.`,
+  },
+  DUPLICATE_FILE: {
+    zh: (p: { table: string; file: string; first: string }) =>
+      `表 ${p.table} 的文件 ${p.file} 与 ${p.first} 字节完全相同(同一份导出下载了两次?),每一行都会被计两次。请删除其中一个,或把它放进 ignore。`,
+    en: (p: { table: string; file: string; first: string }) =>
+      `The file ${p.file} of table ${p.table} is byte for byte the same as ${p.first} (one export downloaded twice?): every row would count twice. Remove one, or list it under ignore.`,
   },
   NO_DATA_IN_PERIOD: {
     zh: (p: { period: string; start: string; end: string; covered: string }) =>

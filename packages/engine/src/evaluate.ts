@@ -25,6 +25,7 @@ import {
   untypedComparisons,
 } from './check/check-inputs.ts';
 import { Coverage } from './check/coverage.ts';
+import { PeriodWarnings } from './check/period-warnings.ts';
 import { policyNeeds } from './check/policy-needs.ts';
 import { DEFAULT_REJECTED_LIMIT, type RejectedLimit, tooManyRejected } from './check/rejected-limit.ts';
 import { type Agent, RowChecks } from './check/row-checks.ts';
@@ -42,6 +43,7 @@ import { MetricAccumulators } from './measure/accumulate.ts';
 import { compileMetrics, type MetricValue } from './measure/compile-metrics.ts';
 import { type ParallelOptions, readMessagesInParallel } from './read/parallel-messages.ts';
 import {
+  duplicateFiles,
   fieldsOfTyper,
   type Inputs,
   openInputs,
@@ -131,23 +133,19 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
   const headed = new Set(
     INPUT_TABLES.filter((t) => inputs.tables[t].files.every((f) => f.format !== 'jsonl')),
   );
-  stopOn([
-    ...tablesAbsent(inputs, needs, allowMissing),
-    ...fieldsNotInData(inputs, needs, headed),
-    ...untypedComparisons(inputs, needs),
-  ]);
+  stopOn([...tablesAbsent(inputs, needs, allowMissing), ...fieldsNotInData(inputs, needs, headed)]);
 
   const fieldsOf = tableFields(inputs);
   const checks = new RowChecks(inputs.fileNames, inputs.tables.conversations.files.length > 0);
   const exclusions = new Exclusions(policy, fieldsOf, zone, cap);
   const coverage = new Coverage(zoned);
+  const warnings = new PeriodWarnings(zoned, needs.fields.values());
 
   // Read agents first: every other table refers to them.
   for await (const batch of tableBatches(inputs, 'agents', options.onProgress))
     for (const r of batch) checks.accept(r);
   const agents = checks.agents;
   const roles = rolesWithoutScorecard(agents, policy);
-  stopOn(roles.problems, checks.rejected);
   const compiled = compileMetrics(definitions, zone, (t) => measuredFieldsOf(t, fieldsOf));
   const scorecardOfRole = new Map(policy.scorecards.flatMap((s) => s.roles.map((r) => [r, s] as const)));
   const metricIndex = new Map(definitions.map((d, i) => [d.id, i]));
@@ -166,22 +164,26 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
   const converted = new Set<string>();
 
   // Check, exclude, route: each table in contract order (a row may refer to the tables before it).
-  const routes = { coverage, exclusions, conversations, messages, agentIndex: checks.agentIndex };
+  const routes = { coverage, warnings, exclusions, conversations, messages, agentIndex: checks.agentIndex };
   for (const table of INPUT_TABLES.filter((t): t is Exclude<InputTableName, 'agents'> => t !== 'agents')) {
     checks.startTable(table);
     if (table === 'messages') {
-      const spread = { inputs, checks, routes, policy, zone, readZone, period: zoned, cap };
+      const spread = { inputs, checks, routes, policy, needs, zone, readZone, period: zoned, cap };
       if (await readMessagesInParallel(spread, options.parallel ?? {}, options.onProgress)) continue;
     }
     for await (const batch of tableBatches(inputs, table, options.onProgress)) {
       for (const record of batch) {
         const row = checks.accept(record);
-        if (row === null) continue;
+        if (row === null) {
+          warnings.rejected(table, record, (v) => agentOfValues(table, v, conversations, agents));
+          continue;
+        }
         if (table === 'messages') {
           routeMessage(row, routes);
           continue;
         }
         coverage.add(table, row);
+        if (coverage.inPeriod(table, row)) warnings.accepted(table, row);
         const excludedBy = exclusions.match(table, row);
         const agent = creditedAgent(row, checks.agentIndex);
         if (excludedBy !== null && coverage.inPeriod(table, row))
@@ -209,6 +211,7 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
     [
       ...fieldsNotInData(inputs, needs, jsonLines),
       ...tooManyRejected(inputs, checks, limit),
+      ...duplicateFiles(inputs),
       ...coverage.noData(zone),
     ],
     checks.rejected,
@@ -333,7 +336,13 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
     policy,
     policySnapshot: policySnapshot(policy, definitions),
     source,
-    warnings: [...inputs.warnings, ...tablesAbsentForRules(inputs, needs, allowMissing), ...roles.warnings],
+    warnings: [
+      ...inputs.warnings,
+      ...untypedComparisons(inputs, needs),
+      ...warnings.warnings(limit, zone),
+      ...tablesAbsentForRules(inputs, needs, allowMissing),
+      ...roles,
+    ],
   };
 }
 
@@ -371,13 +380,10 @@ function sourceOf(dataDir: string, sourceFile: string | null): Source {
 }
 
 /**
- * Roles of agents that no scorecard rates: a warning per role (with its number of agents), and
- * a problem that stops the run when no agent at all has a scorecard.
+ * Roles of agents that no scorecard rates (they are not rated, as the spec says): a warning per
+ * role with its number of agents, or one warning when no agent at all has a scorecard.
  */
-function rolesWithoutScorecard(
-  agents: readonly Agent[],
-  policy: Policy,
-): { problems: Problem[]; warnings: Problem[] } {
+function rolesWithoutScorecard(agents: readonly Agent[], policy: Policy): Problem[] {
   const rated = new Set(policy.scorecards.flatMap((s) => s.roles));
   const counts = new Map<string, number>();
   for (const a of agents) if (!rated.has(a.role)) counts.set(a.role, (counts.get(a.role) ?? 0) + 1);
@@ -392,18 +398,15 @@ function rolesWithoutScorecard(
   });
   if (agents.length > 0 && [...counts.values()].reduce((a, b) => a + b, 0) === agents.length) {
     const found = [...counts.keys()].sort().join(', ');
-    return {
-      problems: [
-        at(
-          'NO_AGENT_HAS_SCORECARD',
-          'error',
-          messageOf(RUN_ERRORS, 'NO_AGENT_HAS_SCORECARD', { agents: agents.length, found, roles }),
-        ),
-      ],
-      warnings: [],
-    };
+    return [
+      at(
+        'NO_AGENT_HAS_SCORECARD',
+        'warning',
+        messageOf(RUN_ERRORS, 'NO_AGENT_HAS_SCORECARD', { agents: agents.length, found, roles }),
+      ),
+    ];
   }
-  const warnings = [...counts]
+  return [...counts]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([role, n]) =>
       at(
@@ -412,7 +415,6 @@ function rolesWithoutScorecard(
         messageOf(RUN_ERRORS, 'ROLE_WITHOUT_SCORECARD', { role, agents: n, roles }),
       ),
     );
-  return { problems: [], warnings };
 }
 
 function stopOn(problems: readonly Problem[], rejected: RejectedRow[] = []): void {
@@ -437,6 +439,19 @@ function measuredFieldsOf(
 function creditedAgent(row: Row, agentIndex: ReadonlyMap<string, number>): number {
   const agent = row.values.agent_id;
   return typeof agent === 'string' ? (agentIndex.get(agent) ?? -1) : -1;
+}
+
+/** The agent a record is credited to, from its values (read so far): its agent_id, or its conversation's. */
+function agentOfValues(
+  table: InputTableName,
+  values: Readonly<Record<string, unknown>>,
+  conversations: ConversationIndex,
+  agents: readonly Agent[],
+): string | null {
+  if (typeof values.agent_id === 'string' && table !== 'messages') return values.agent_id;
+  const id = values.conversation_id;
+  const agent = typeof id === 'string' ? (conversations.get(id)?.agent ?? -1) : -1;
+  return agents[agent]?.agent_id ?? null;
 }
 
 function sourceProvenance(inputs: Inputs, name: string | undefined): Results['source'] {

@@ -1,26 +1,15 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { INPUT_TABLES } from '@scorebook/contract';
-import { type Problem, ScorebookError } from '@scorebook/problems';
 import { describe, expect, it } from 'vitest';
-import { EvaluationError, evaluate, type RejectedRow } from '../src/index.ts';
+import { evaluate } from '../src/index.ts';
 import { AGENTS, csv, runScenario, writeScenario } from './scenario.ts';
+import { stopped } from './stopped.ts';
 
 const CONV =
   'conversation_id,agent_id,channel,started_at,ended_at,resolved,reopened,transferred,sla_due_at,closed_at';
 const conversations = (n: number) =>
   Array.from({ length: n }, (_, i) => `c${i},a1,chat,2026-10-05T10:00:00+08:00,,true,,,,`);
-
-async function failure(promise: Promise<unknown>): Promise<{ problems: Problem[]; rejected: RejectedRow[] }> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof EvaluationError) return error;
-    if (error instanceof ScorebookError) return { problems: error.problems, rejected: [] };
-    throw error;
-  }
-  throw new Error('expected the evaluation to fail');
-}
 
 describe('rejected rows', () => {
   it('rejects a bad value, a value out of range, an unknown agent and a duplicate id, with file, line and field', async () => {
@@ -68,7 +57,7 @@ describe('rejected rows', () => {
   });
 
   it('fails the run above the threshold and writes nothing', async () => {
-    const err = await failure(
+    const err = await stopped(
       runScenario({
         tables: {
           agents: AGENTS,
@@ -101,7 +90,7 @@ describe('rejected rows', () => {
       join(dataDir, 'events.jsonl'),
       '{"agent_id":"a1","at":"2026-10-05T10:00:00+08:00","type":"praise"}\n{"agent_id":"a1","at":"2026-10-0',
     );
-    const err = await failure(
+    const err = await stopped(
       evaluate({ policiesDir, dataDir, period: '2026-10', allowMissing: INPUT_TABLES }),
     );
     expect(err.rejected[0]).toMatchObject({ file: 'events.jsonl', line: 2, field: null, code: 'BAD_JSON' });
@@ -110,7 +99,7 @@ describe('rejected rows', () => {
 
 describe('unreadable input', () => {
   it('stops on a missing required column, naming the file', async () => {
-    const err = await failure(
+    const err = await stopped(
       runScenario({ tables: { agents: AGENTS, surveys: csv('survey_id,agent_id,csat', 's1,a1,5') } }),
     );
     expect(err.problems[0]).toMatchObject({ code: 'REQUIRED_COLUMN_MISSING', file: 'surveys.csv', line: 1 });
@@ -127,7 +116,7 @@ describe('unreadable input', () => {
         Buffer.from('\n'),
       ]),
     );
-    const err = await failure(
+    const err = await stopped(
       evaluate({ policiesDir, dataDir, period: '2026-10', allowMissing: INPUT_TABLES }),
     );
     expect(err.problems[0]).toMatchObject({ code: 'FILE_NOT_UTF8', line: 2 });
@@ -138,13 +127,13 @@ describe('unreadable input', () => {
       tables: { events: csv('agent_id,at,type', 'a1,2026-10-05T10:00:00+08:00,praise') },
     });
     expect(
-      (await failure(evaluate({ ...none, period: '2026-10', allowMissing: INPUT_TABLES }))).problems[0]!.code,
+      (await stopped(evaluate({ ...none, period: '2026-10', allowMissing: INPUT_TABLES }))).problems[0]!.code,
     ).toBe('AGENTS_MISSING');
     const twice = writeScenario({
       tables: { agents: AGENTS, 'events.csv': 'agent_id,at,type\n', 'events.jsonl': '' },
     });
     expect(
-      (await failure(evaluate({ ...twice, period: '2026-10', allowMissing: INPUT_TABLES }))).problems[0]!
+      (await stopped(evaluate({ ...twice, period: '2026-10', allowMissing: INPUT_TABLES }))).problems[0]!
         .code,
     ).toBe('TABLE_GIVEN_TWICE');
   });
@@ -172,10 +161,10 @@ describe('unreadable input', () => {
 
   it('refuses a period it cannot read', async () => {
     const { policiesDir, dataDir } = writeScenario({ tables: { agents: AGENTS } });
-    expect((await failure(evaluate({ policiesDir, dataDir, period: '2026-13' }))).problems[0]!.code).toBe(
+    expect((await stopped(evaluate({ policiesDir, dataDir, period: '2026-13' }))).problems[0]!.code).toBe(
       'BAD_PERIOD',
     );
-    expect((await failure(evaluate({ policiesDir, dataDir, period: '2025-12' }))).problems[0]!.code).toBe(
+    expect((await stopped(evaluate({ policiesDir, dataDir, period: '2025-12' }))).problems[0]!.code).toBe(
       'NO_VERSION_FOR_PERIOD',
     );
   });

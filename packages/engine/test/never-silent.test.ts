@@ -1,10 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { INPUT_TABLES } from '@scorebook/contract';
-import { type Problem, ScorebookError } from '@scorebook/problems';
+import type { Problem } from '@scorebook/problems';
 import { describe, expect, it } from 'vitest';
-import { EvaluationError, evaluate, type RejectedRow } from '../src/index.ts';
+import { evaluate } from '../src/index.ts';
 import { AGENTS, basePolicy, csv, runScenario, writeScenario } from './scenario.ts';
+import { stopped } from './stopped.ts';
 
 // `source-format.md`, "What is never silent": each rule stops the run (or rejects the row)
 // instead of producing a confident wrong grade.
@@ -13,17 +14,6 @@ const CONV = 'conversation_id,agent_id,channel,started_at,ended_at';
 const conv = (...rows: string[]) => csv(CONV, ...rows);
 const MSG = 'conversation_id,sent_at,sender,agent_id,text';
 
-async function stop(promise: Promise<unknown>): Promise<{ problems: Problem[]; rejected: RejectedRow[] }> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof EvaluationError) return error;
-    if (error instanceof ScorebookError) return { problems: error.problems, rejected: [] };
-    throw error;
-  }
-  throw new Error('expected the run to stop');
-}
-
 const codes = (r: { problems: Problem[] }) => r.problems.map((p) => p.code);
 
 describe('what is never silent', () => {
@@ -31,7 +21,9 @@ describe('what is never silent', () => {
     const { policiesDir, dataDir } = writeScenario({ tables: { agents: AGENTS } });
     writeFileSync(join(dataDir, 'conversations_2026-10.csv'), `${CONV}\n`);
     writeFileSync(join(dataDir, 'Surveys.csv'), 'survey_id\n');
-    const r = await stop(evaluate({ policiesDir, dataDir, period: '2026-10', allowMissing: INPUT_TABLES }));
+    const r = await stopped(
+      evaluate({ policiesDir, dataDir, period: '2026-10', allowMissing: INPUT_TABLES }),
+    );
     expect(r.problems.map((p) => [p.code, p.file])).toEqual([
       ['STRAY_FILE', 'Surveys.csv'],
       ['STRAY_FILE', 'conversations_2026-10.csv'],
@@ -47,14 +39,14 @@ describe('what is never silent', () => {
       - { metric: fcr, weight: 100, target: 90%, floor: 50% }`,
     });
     const tables = { agents: AGENTS, conversations: conv('c1,a1,chat,2026-10-05T10:00:00+08:00,') };
-    const r = await stop(runScenario({ policy, tables }));
+    const r = await stopped(runScenario({ policy, tables }));
     expect(r.problems.map((p) => [p.code, p.file])).toEqual([
       ['FIELD_NOT_IN_DATA', 'conversations.csv'],
       ['FIELD_NOT_IN_DATA', 'conversations.csv'],
       ['FIELD_NOT_IN_DATA', 'conversations.csv'],
     ]);
     expect(r.problems[0]!.message.en).toContain('conversations.resolved (fcr (aftersale/fcr))');
-    const jsonl = await stop(
+    const jsonl = await stopped(
       runScenario({
         policy,
         tables: {
@@ -81,7 +73,7 @@ describe('what is never silent', () => {
     reason: VIP 会话另行考核
     when: { all: [ { fact: vip_level, operator: equal, value: "3" } ] }`,
     });
-    const r = await stop(
+    const r = await stopped(
       runScenario({
         policy,
         tables: {
@@ -97,7 +89,7 @@ describe('what is never silent', () => {
 
   it('4. a scored metric whose table is absent stops the run, unless allowed to be missing', async () => {
     const tables = { agents: AGENTS, conversations: conv('c1,a1,chat,2026-10-05T10:00:00+08:00,') };
-    const r = await stop(runScenario({ tables, allowMissing: [] }));
+    const r = await stopped(runScenario({ tables, allowMissing: [] }));
     // qa_reviews is only a veto's (red_line_count): a warning, not a stop (the spec says "scored").
     expect(codes(r)).toEqual(['TABLE_ABSENT']);
     expect(r.problems[0]!.message.en).toContain('need the table messages (first_response_time (aftersale/');
@@ -127,7 +119,7 @@ describe('what is never silent', () => {
       conversations: conv('c1,a1,chat,2026-09-05T10:00:00+08:00,'),
       messages: csv(MSG, 'c1,2026-09-05T10:00:00+08:00,customer,,在吗'),
     };
-    const r = await stop(runScenario({ tables }));
+    const r = await stopped(runScenario({ tables }));
     expect(codes(r)).toEqual(['NO_DATA_IN_PERIOD']);
     expect(r.problems[0]!.message.en).toContain(
       'The files cover 2026-09-05T10:00:00+08:00 – 2026-09-05T10:00:00+08:00',
@@ -166,7 +158,7 @@ describe('what would leave grades silently wrong or missing', () => {
     scored:
       - { metric: conversion_rate, weight: 100, target: 30%, floor: 5% }`,
     });
-    const r = await stop(
+    const r = await stopped(
       runScenario({
         policy,
         tables: {
@@ -182,17 +174,108 @@ describe('what would leave grades silently wrong or missing', () => {
     );
   });
 
-  it('stops when no agent has a role of a scorecard, and warns of roles without one', async () => {
+  it('warns when no agent has a role of a scorecard, and of roles without one (they are not rated, as the spec says)', async () => {
     const chinese = csv('agent_id,name,team,role', 'a1,张三,一组,售后', 'a2,李四,一组,售后');
-    const r = await stop(runScenario({ tables: { agents: chinese } }));
-    expect(codes(r)).toEqual(['NO_AGENT_HAS_SCORECARD']);
-    expect(r.problems[0]!.message.en).toContain("found: 售后; the scorecards' roles: aftersale");
+    const none = await runScenario({
+      tables: { agents: chinese, conversations: conv('c1,a1,chat,2026-10-05T10:00:00+08:00,') },
+    });
+    expect(none.results.summary).toMatchObject({ rated: 0, not_rated: 2 });
+    expect(none.warnings.map((w) => w.code).filter((c) => c.includes('SCORECARD'))).toEqual([
+      'NO_AGENT_HAS_SCORECARD',
+    ]);
+    expect(none.warnings.find((w) => w.code === 'NO_AGENT_HAS_SCORECARD')!.message.en).toContain(
+      "found: 售后; the scorecards' roles: aftersale",
+    );
     const mixed = csv('agent_id,name,team,role', 'a1,张三,一组,aftersale', 'a2,李四,一组,售后');
     const e = await runScenario({
       tables: { agents: mixed, conversations: conv('c1,a1,chat,2026-10-05T10:00:00+08:00,') },
     });
-    expect(e.warnings.map((w) => w.code)).toEqual(['ROLE_WITHOUT_SCORECARD']);
-    expect(e.warnings[0]!.message.en).toContain('The 1 agents of role "售后" belong to no scorecard');
+    expect(e.warnings.map((w) => w.code).filter((c) => c.includes('SCORECARD'))).toEqual([
+      'ROLE_WITHOUT_SCORECARD',
+    ]);
+    expect(e.warnings.find((w) => w.code === 'ROLE_WITHOUT_SCORECARD')!.message.en).toContain(
+      'The 1 agents of role "售后" belong to no scorecard',
+    );
+  });
+});
+
+describe('what a run can read but a reader must be told', () => {
+  const many = (n: number, day = (i: number) => 1 + (i % 30)) =>
+    Array.from(
+      { length: n },
+      (_, i) => `c${i},a1,chat,2026-10-${String(day(i)).padStart(2, '0')}T10:00:00+08:00,`,
+    );
+
+  it('warns of a field the policy reads that is empty in every row of the period (是否解决 left blank)', async () => {
+    const policy = basePolicy({
+      scorecards: `  aftersale:
+    title: 售后
+    roles: [aftersale]
+    scored:
+      - { metric: resolution_rate, weight: 100, target: 90%, floor: 50% }`,
+    });
+    const conversations = csv(
+      'conversation_id,agent_id,channel,started_at,resolved',
+      ...many(40).map((r) => `${r.slice(0, -1)},`),
+    );
+    const e = await runScenario({ policy, tables: { agents: AGENTS, conversations } });
+    const empty = e.warnings.filter((w) => w.code === 'FIELD_EMPTY_IN_PERIOD');
+    expect(empty).toHaveLength(1);
+    expect(empty[0]!.message.en).toContain(
+      'conversations.resolved is empty in all 40 rows of the period, and the policy reads it (resolution_rate (aftersale/resolution_rate))',
+    );
+  });
+
+  it('warns when the rows of a dense table cover only part of the period, and of rejected rows of the period', async () => {
+    // Conversations only on the first ten days of October, 5 of the period's 205 rejected (their
+    // agent is unknown): 2.4% of the period, but 0.2% of the table with September's 2000 rows.
+    const conversations = conv(
+      ...many(200, (i) => 1 + (i % 10)),
+      ...Array.from({ length: 5 }, (_, i) => `x${i},zz,chat,2026-10-03T10:00:00+08:00,`),
+      ...Array.from(
+        { length: 2000 },
+        (_, i) => `s${i},a1,chat,2026-09-${String(1 + (i % 28)).padStart(2, '0')}T10:00:00+08:00,`,
+      ),
+    );
+    const e = await runScenario({ tables: { agents: AGENTS, conversations } });
+    const codes = e.warnings.map((w) => w.code);
+    expect(codes).toContain('PERIOD_PARTLY_COVERED');
+    expect(e.warnings.find((w) => w.code === 'PERIOD_PARTLY_COVERED')!.message.en).toContain(
+      '2026-10-01T10:00:00+08:00 – 2026-10-10T10:00:00+08:00',
+    );
+    expect(e.warnings.find((w) => w.code === 'REJECTED_IN_PERIOD')!.message.en).toContain(
+      'In the period 2026-10, 5 of 205 rows of conversations were rejected',
+    );
+  });
+});
+
+describe('files', () => {
+  it('stops on two byte-identical files of one table (a download saved twice), naming both', async () => {
+    const events = 'agent_id,at,type\na1,2026-10-05T10:00:00+08:00,praise\n';
+    const r = await stopped(
+      runScenario({
+        tables: {
+          agents: AGENTS,
+          conversations: conv('c1,a1,chat,2026-10-05T10:00:00+08:00,'),
+          'events/奖惩记录_2026-10.csv': events,
+          'events/奖惩记录_2026-10 (1).csv': events,
+        },
+      }),
+    );
+    expect(r.problems.map((p) => [p.code, p.file])).toEqual([
+      ['DUPLICATE_FILE', 'events/奖惩记录_2026-10.csv'],
+    ]);
+    expect(r.problems[0]!.message.en).toContain('the same as events/奖惩记录_2026-10 (1).csv');
+  });
+
+  it('names every file that cannot be read at all, not only the first', async () => {
+    const r = await stopped(
+      runScenario({ tables: { agents: AGENTS, 'surveys.csv': '', 'complaints.csv': '' } }),
+    );
+    expect(r.problems.map((p) => [p.code, p.file])).toEqual([
+      ['FILE_EMPTY', 'complaints.csv'],
+      ['FILE_EMPTY', 'surveys.csv'],
+    ]);
   });
 });
 
@@ -228,7 +311,7 @@ describe('what cannot be true', () => {
   });
 
   it('names the row that caused a cascade of rejections', async () => {
-    const e = await stop(
+    const e = await stopped(
       runScenario({
         tables: {
           agents: csv('agent_id,name,team,role', 'a1,张三,一组,aftersale', 'a2,,一组,aftersale'),

@@ -7,7 +7,7 @@ import { type EvaluateOptions, EvaluationError, evaluate, serializeEvaluation } 
 import { writeScenario } from './scenario.ts';
 
 // Reading the messages table on worker threads (docs/scale.md) must give the bytes that one
-// thread gives: every result file, or the same stop with the same rejected rows. The pieces are
+// thread gives: every result file and the same warnings, or the same stop with the same rejected rows. The pieces are
 // made tiny (a few records each) so that every boundary case between pieces occurs.
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -16,7 +16,8 @@ const SPREAD = { threads: 2, pieceBytes: 300, minBytes: 0 } as const;
 
 async function outcome(options: EvaluateOptions): Promise<unknown> {
   try {
-    return [...serializeEvaluation(await evaluate(options))];
+    const evaluation = await evaluate(options);
+    return [...serializeEvaluation(evaluation), ['warnings', JSON.stringify(evaluation.warnings)]];
   } catch (error) {
     if (!(error instanceof EvaluationError)) throw error;
     return { problems: error.problems, rejected: error.rejected };
@@ -69,6 +70,9 @@ describe('messages read on worker threads', { timeout: 120_000 }, () => {
       if (i % 11 === 0) lines.push(`${c},2026-10-05T10:${minute}:40+08:00,agent,,missing agent`);
       if (i % 13 === 0) lines.push(`${c},not a time,customer,,x`);
     }
+    // Accepted rows before the period, so that its rejected rows exceed 5% of the period's only.
+    for (let i = 0; i < 300; i++)
+      lines.push(`c${i % 7},2026-09-${10 + (i % 20)}T09:00:00+08:00,customer,,早`);
     const conversations = Array.from(
       { length: 7 },
       (_, c) => `c${c},a${1 + (c % 2)},chat,2026-10-05T10:00:00+08:00`,
@@ -81,13 +85,22 @@ describe('messages read on worker threads', { timeout: 120_000 }, () => {
       },
     });
     const options = { policiesDir, dataDir, period: '2026-10', allowMissing: INPUT_TABLES };
-    const files = (await bothWays({ ...options, maxRejected: { kind: 'percent', value: 100 } })) as Array<
+    const files = (await bothWays({ ...options, maxRejected: { kind: 'percent', value: 5 } })) as Array<
       [string, string]
     >;
     const rejected = JSON.parse(files.find(([name]) => name === 'rejected.json')?.[1] ?? '{}') as {
       total: number;
     };
     expect(rejected.total).toBe(5 + 4 + 4);
+    const warnings = JSON.parse(files.find(([name]) => name === 'warnings')?.[1] ?? '[]') as Array<{
+      code: string;
+      message: { en: string };
+    }>;
+    // The rows of the period (10-05 only) cover part of it, and 9 of them are rejected.
+    expect(warnings.filter((w) => w.message.en.includes('messages')).map((w) => w.code)).toEqual([
+      'PERIOD_PARTLY_COVERED',
+      'REJECTED_IN_PERIOD',
+    ]);
     const stopped = (await bothWays(options)) as { problems: Array<{ code: string }> };
     expect(stopped.problems.map((p) => p.code)).toEqual(['TOO_MANY_REJECTED']);
   });

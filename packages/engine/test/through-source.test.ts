@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { EvaluationError } from '../src/index.ts';
 import { AGENTS, basePolicy, csv, runScenario } from './scenario.ts';
 
 // The same data, once in contract shape and once as an export read through a source.yaml,
@@ -102,11 +101,43 @@ describe('reading an export through a source', () => {
     expect(b.rejected).toEqual([]);
   });
 
-  it('refuses to compare an extra column of no declared type with a boolean: text never equals true', async () => {
+  it('reads an extra column of no declared type as text, the same in CSV and JSON Lines, and warns that text never equals true', async () => {
     const { 'source.yaml': _, ...plain } = contract;
-    const err = await runScenario({ policy, tables: plain }).catch((e: EvaluationError) => e);
-    expect(err).toBeInstanceOf(EvaluationError);
-    expect((err as EvaluationError).problems.map((p) => p.code)).toEqual(['EXTRA_FIELD_NOT_TYPED']);
-    expect((err as EvaluationError).problems[0]!.message.en).toContain('fields: vip: { type: bool }');
+    const csvRun = await runScenario({ policy, tables: plain });
+    const jsonRun = await runScenario({
+      policy,
+      tables: {
+        ...plain,
+        conversations: [
+          {
+            conversation_id: 'c1',
+            agent_id: 'a1',
+            channel: 'chat',
+            started_at: '2026-10-05T09:00:00+08:00',
+            vip: false,
+          },
+          {
+            conversation_id: 'c2',
+            agent_id: 'a1',
+            channel: 'phone',
+            started_at: '2026-10-05T10:00:00+08:00',
+            vip: true,
+          },
+          {
+            conversation_id: 'c3',
+            agent_id: 'a1',
+            channel: 'chat',
+            started_at: '2026-10-06T09:30:00+08:00',
+            vip: false,
+          },
+        ],
+      },
+    });
+    expect(jsonRun.results.agents).toEqual(csvRun.results.agents);
+    expect(csvRun.results.agents[0]!.excluded).toEqual({});
+    expect(csvRun.warnings.map((w) => w.code)).toContain('EXTRA_FIELD_NOT_TYPED');
+    expect(csvRun.warnings.find((w) => w.code === 'EXTRA_FIELD_NOT_TYPED')!.message.en).toContain(
+      'fields: vip: { type: bool }',
+    );
   });
 });

@@ -55,6 +55,18 @@ export const SOURCE_ERRORS = defineCatalogue({
     en: (p: { field: string; key: string; value: string; allowed: string }) =>
       `In the map, ${q(p.key)} gives ${q(p.value)}, which ${p.field} does not allow. Allowed: ${p.allowed}.`,
   },
+  SOURCE_MAP_TODO: {
+    zh: (p: { field: string; key: string }) =>
+      `${p.field} 的 map 中 ${q(p.key)} 还是草稿留下的 TODO。请写出它对应的值(或 null 表示缺失)。`,
+    en: (p: { field: string; key: string }) =>
+      `In the map of ${p.field}, ${q(p.key)} is still the draft's TODO. Write the value it stands for (or null for missing).`,
+  },
+  SOURCE_FIELD_MISSPELT: {
+    zh: (p: { table: string; field: string; near: string }) =>
+      `${q(p.field)} 不是 ${p.table} 的字段,是否想写 ${q(p.near)}?如果它确实是导出中的额外列,请声明类型:${p.field}: { column: …, type: string }。`,
+    en: (p: { table: string; field: string; near: string }) =>
+      `${q(p.field)} is not a field of ${p.table}: did you mean ${q(p.near)}? If it truly is an extra column of the export, declare its type: ${p.field}: { column: …, type: string }.`,
+  },
   SOURCE_MAP_DUPLICATE_KEY: {
     zh: (p: { key: string }) => `map 的键 ${q(p.key)} 去掉首尾空白后与另一个键相同。请合并。`,
     en: (p: { key: string }) => `The map key ${q(p.key)} equals another key once trimmed. Merge them.`,
@@ -84,9 +96,9 @@ export const SOURCE_ERRORS = defineCatalogue({
   },
   STRAY_FILE: {
     zh: (p: { file: string; table: string; fix: string; withSource: boolean }) =>
-      `文件 ${p.file} 不属于任何表${p.table ? `(看起来像 ${p.table})` : ''}。${p.withSource ? '在 source.yaml 中' : '在数据目录中新建 source.yaml,'}写:\n${p.fix}`,
+      `文件 ${p.file} 不属于任何表${p.table ? `(看起来像 ${p.table})` : ''}。${p.withSource ? '在 source.yaml 中加上(列表已有时并入其中):' : '数据目录中没有 source.yaml:运行 npx scorebook source init <数据目录> 起草一份,或新建 source.yaml 写:'}\n${p.fix}`,
     en: (p: { file: string; table: string; fix: string; withSource: boolean }) =>
-      `The file ${p.file} belongs to no table${p.table ? ` (it looks like ${p.table})` : ''}. ${p.withSource ? 'In source.yaml, write' : 'Create source.yaml in the data folder with'}:\n${p.fix}`,
+      `The file ${p.file} belongs to no table${p.table ? ` (it looks like ${p.table})` : ''}. ${p.withSource ? 'Add to source.yaml (into the list when it has one already):' : 'The data folder has no source.yaml: draft one with npx scorebook source init <data-dir>, or create source.yaml with:'}\n${p.fix}`,
   },
   FILE_IN_TWO_TABLES: {
     zh: (p: { file: string; first: string; second: string }) =>

@@ -105,6 +105,26 @@ tables:
     ]);
   });
 
+  it('refuses a name one slip away from a contract field (a typo), and a TODO the draft left in a map', () => {
+    expect(
+      codes(`scorebook: 1
+kind: source
+tables:
+  conversations:
+    fields:
+      reslved: { column: 是否解决, map: { 是: true, 否: false } }
+      channel_group: 渠道分组
+      closd_at: { column: 关闭时间, type: timestamp }
+  complaints:
+    fields:
+      category: { column: 投诉类型, map: { 产品质量: TODO, 物流: logistics } }
+`),
+    ).toEqual([
+      ['SOURCE_FIELD_MISSPELT', 6, 7],
+      ['SOURCE_MAP_TODO', 11, 46],
+    ]);
+  });
+
   it('checks that map values fit the field', () => {
     expect(
       codes(`scorebook: 1

@@ -81,6 +81,7 @@ export function summaryText(evaluation: Evaluation, lang: Lang, out: string): st
     grades: gradeCounts(summary.grades),
     notRated: summary.not_rated,
     rejected: summary.rejected_rows,
+    warnings: evaluation.warnings.length,
     out,
   });
   return `${done}\n`;

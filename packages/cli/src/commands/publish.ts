@@ -11,6 +11,7 @@ import {
 import { EXIT, usageError } from '../cli-error.ts';
 import { pickLang } from '../lang.ts';
 import { progressReporter } from '../output/progress.ts';
+import { formatRunSummary } from '../output/run-summary.ts';
 import { say } from '../text.ts';
 import { summaryText } from './evaluate.ts';
 import type { CommandIo } from './io.ts';
@@ -71,6 +72,7 @@ export async function runPublish(argv: string[], io: CommandIo): Promise<number>
     const { restored, removed } = publication.recovered;
     if (restored !== null || removed.length > 0)
       io.err(`${say(lang, 'PUBLISH_RECOVERED', { restored, removed: removed.length })}\n`);
+    io.err(formatRunSummary(publication.evaluation, lang));
     io.err(summaryText(publication.evaluation, lang, publication.dir));
     if (publication.superseded)
       io.err(`${say(lang, 'PUBLISH_SUPERSEDED', { dir: publication.superseded })}\n`);

@@ -21,8 +21,9 @@ export function formatFailure(
   rejected: readonly RejectedRow[],
   lang: Lang,
   color: boolean,
-  reportPath: string = defaultReportPath(),
+  options: { reportPath?: string; writes?: boolean } = {},
 ): string {
+  const reportPath = options.reportPath ?? defaultReportPath();
   const positioned = problems.filter(
     (p): p is SourceProblem => p.line !== null && p.column !== null && p.file !== null,
   );
@@ -45,7 +46,7 @@ export function formatFailure(
     out += formatRejected(rejected, lang, where);
     if (where !== '') out += `${say(lang, 'REJECTED_REPORT', { path: where })}\n`;
   }
-  return `${out}${say(lang, 'NOTHING_WRITTEN')}\n`;
+  return options.writes === false ? out : `${out}${say(lang, 'NOTHING_WRITTEN')}\n`;
 }
 
 /**

@@ -67,8 +67,8 @@ const STRICT_OPERATORS = new Set(['equal', 'notEqual', 'in', 'notIn', 'contains'
 /**
  * A condition that compares an undeclared extra field — text in every file format — strictly
  * with a value that is not text (`vip equal true`, `level in [1, 2]`): it can never hold (or
- * always holds, negated), so it is an error that says to declare the field's type in
- * source.yaml. Numeric operators read numeric text as numbers, as json-rules-engine does.
+ * always holds, negated), as the spec's text semantics say; a warning says to declare the
+ * field's type in source.yaml. Numeric operators read numeric text as numbers, as json-rules-engine does.
  */
 export function untypedComparisons(inputs: Inputs, needs: PolicyNeeds): Problem[] {
   const problems: Problem[] = [];
@@ -80,7 +80,7 @@ export function untypedComparisons(inputs: Inputs, needs: PolicyNeeds): Problem[
       if (!STRICT_OPERATORS.has(c.operator) || values.every((v) => typeof v === 'string')) continue;
       problems.push({
         code: 'EXTRA_FIELD_NOT_TYPED',
-        severity: 'error',
+        severity: 'warning',
         message: messageOf(RUN_ERRORS, 'EXTRA_FIELD_NOT_TYPED', {
           table: need.table,
           field: need.field,

@@ -52,6 +52,20 @@ export function tooManyRejected(inputs: Inputs, checks: RowChecks, limit: Reject
       .slice(0, 3)
       .map(([place, n]) => `${n} ← ${place}`)
       .join(', ');
+    const reasons = new Map<string, number>();
+    const files = new Map<string, number>();
+    for (const r of checks.rejected) {
+      if (r.table !== table) continue;
+      const reason = `${r.code}${r.field === null ? '' : ` [${r.field}]`}`;
+      reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+      files.set(r.file, (files.get(r.file) ?? 0) + 1);
+    }
+    const codes = [...reasons]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, 3)
+      .map(([reason, n]) => `${n} ${reason}`)
+      .join(', ');
+    const worst = [...files].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
     problems.push({
       code: 'TOO_MANY_REJECTED',
       severity: 'error',
@@ -61,8 +75,9 @@ export function tooManyRejected(inputs: Inputs, checks: RowChecks, limit: Reject
         rows: input.rows,
         limit: formatLimit(limit),
         causes: top,
+        codes,
       }),
-      file: input.files[0]?.name ?? table,
+      file: worst ?? input.files[0]?.name ?? table,
       line: null,
       column: null,
     });

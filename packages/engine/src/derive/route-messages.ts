@@ -1,4 +1,5 @@
 import type { Coverage } from '../check/coverage.ts';
+import type { PeriodWarnings } from '../check/period-warnings.ts';
 import type { Exclusions } from '../exclude/exclusions.ts';
 import { type Row, valuesOf } from '../row.ts';
 import type { ConversationLookup } from './conversation-index.ts';
@@ -7,6 +8,7 @@ import { AGENT, CUSTOMER, type MessageStore } from './message-store.ts';
 /** What {@link routeMessage} works with. */
 export interface MessageRoutes {
   coverage: Coverage;
+  warnings: PeriodWarnings;
   exclusions: Exclusions;
   conversations: ConversationLookup;
   messages: MessageStore;
@@ -15,7 +17,7 @@ export interface MessageRoutes {
 
 /**
  * Takes an accepted message row (`docs/architecture.md`, route): it counts for the coverage of
- * messages; excluded, it is counted (when it falls in the period) for its conversation's agent
+ * messages and, in the period, for the period's warnings; excluded, it is counted (when it falls in the period) for its conversation's agent
  * and goes no further; else a customer or agent message of a conversation no exclusion removed
  * is kept for derivation (bots and system messages are left out). The same for a run read in
  * one thread and for each piece read by a worker thread.
@@ -23,6 +25,7 @@ export interface MessageRoutes {
 export function routeMessage(row: Row, to: MessageRoutes): void {
   const { coverage, exclusions, conversations } = to;
   coverage.add('messages', row);
+  if (coverage.inPeriod('messages', row)) to.warnings.accepted('messages', row);
   const v = valuesOf('messages', row.values);
   const excludedBy = exclusions.match('messages', row);
   if (excludedBy !== null) {

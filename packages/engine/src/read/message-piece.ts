@@ -10,6 +10,7 @@ import {
 } from '@scorebook/source';
 import { Zone, type ZonedPeriod } from '@scorebook/time';
 import { Coverage, type CoveragePart } from '../check/coverage.ts';
+import { PeriodWarnings, type PeriodWarningsPart } from '../check/period-warnings.ts';
 import { type ChecksState, RowChecks } from '../check/row-checks.ts';
 import type { ConversationLookup } from '../derive/conversation-index.ts';
 import { type MessageColumns, MessageStore } from '../derive/message-store.ts';
@@ -28,6 +29,8 @@ export interface MessagePieceSettings {
   exclusions: readonly Exclusion[];
   checks: ChecksState;
   cap: number;
+  /** The fields of messages the policy reads, for the period's warnings. */
+  warningFields: Array<{ table: 'messages'; field: string; uses: readonly string[] }>;
 }
 
 /** The settings and the accepted conversations, as sent once to each worker thread. */
@@ -88,6 +91,8 @@ export interface MessagePiece {
   rejected: RejectedRow[];
   coverage: CoveragePart;
   excluded: ExclusionsPart;
+  /** What the piece's rows of the period count for the period's warnings. */
+  warnings: PeriodWarningsPart;
   /** Fields found in the piece (JSON Lines keys). */
   present: string[];
 }
@@ -128,8 +133,17 @@ export class MessagePieceReader {
       context.cap,
     );
     const messages = new MessageStore();
+    const warnings = new PeriodWarnings(context.period, context.warningFields);
+    const conversations = this.#conversations;
+    const agentIds = context.checks.agentIds;
+    const agentOf = (values: Readonly<Record<string, unknown>>): string | null => {
+      const id = values.conversation_id;
+      const c = typeof id === 'string' ? conversations.indexOf(id) : -1;
+      return agentIds[c < 0 ? -1 : conversations.agentOf(c)] ?? null;
+    };
     const routes = {
       coverage,
+      warnings,
       exclusions,
       conversations: this.#conversations,
       messages,
@@ -153,7 +167,8 @@ export class MessagePieceReader {
       rows++;
       const record: TableRecord = typedRecord(item, typer, task.file, task.name);
       const row = checks.accept(record);
-      if (row !== null) routeMessage(row, routes);
+      if (row === null) warnings.rejected('messages', record, agentOf);
+      else routeMessage(row, routes);
     }
     return {
       rows,
@@ -161,6 +176,7 @@ export class MessagePieceReader {
       rejected: checks.rejected,
       coverage: coverage.part('messages'),
       excluded: exclusions.part('messages'),
+      warnings: warnings.part(),
       present: [...typer.present],
     };
   }

@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { Policy } from '@scorebook/policy';
 import { splitFile } from '@scorebook/source';
 import type { Zone, ZonedPeriod } from '@scorebook/time';
+import type { PolicyNeeds } from '../check/policy-needs.ts';
 import type { RowChecks } from '../check/row-checks.ts';
 import type { ConversationIndex } from '../derive/conversation-index.ts';
 import type { MessageRoutes } from '../derive/route-messages.ts';
@@ -31,6 +32,7 @@ export interface MessagesRun {
   checks: RowChecks;
   routes: MessageRoutes & { conversations: ConversationIndex };
   policy: Policy;
+  needs: PolicyNeeds;
   zone: Zone;
   readZone: Zone;
   period: ZonedPeriod;
@@ -113,6 +115,7 @@ export async function readMessagesInParallel(
       run.checks.absorb(piece.rejected);
       run.routes.coverage.absorb('messages', piece.coverage);
       run.routes.exclusions.absorb('messages', piece.excluded);
+      run.routes.warnings.absorb(piece.warnings);
       for (const field of piece.present) input.typer.present.add(field);
       fileRows += piece.rows;
       rows += piece.rows;
@@ -135,6 +138,9 @@ function settingsOf(run: MessagesRun): MessagePieceSettings {
     exclusions: run.policy.exclusions.filter((e) => e.table === 'messages'),
     checks: run.checks.state(),
     cap: run.cap,
+    warningFields: [...run.needs.fields.values()].flatMap(({ table, field, uses }) =>
+      table === 'messages' ? [{ table, field, uses }] : [],
+    ),
   };
 }
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { byInputTable, type FieldSpec, type InputTableName, TABLES } from '@scorebook/contract';
-import { type Bilingual, type Problem, ScorebookError } from '@scorebook/problems';
+import { type Bilingual, messageOf, type Problem, ScorebookError } from '@scorebook/problems';
 import {
   type FileItem,
   type LocatedFile,
@@ -12,6 +12,7 @@ import {
   type ValueRejection,
 } from '@scorebook/source';
 import type { Zone } from '@scorebook/time';
+import { RUN_ERRORS } from '../errors.ts';
 
 /**
  * A record of a table, typed; or why it cannot be read (a rejected row). `file` is the index of
@@ -96,12 +97,18 @@ export async function openInputs(options: { dataDir: string; source: Source; zon
   for (const { files, reading, typer, headers } of Object.values(tables)) {
     for (const file of files) {
       if (file.format === 'jsonl') continue;
-      for await (const item of readFile(fileOptions(file, reading))) {
-        if (item.kind === 'header') {
-          problems.push(...typer.fileHeader(file.name, item.columns, item.line));
-          headers.set(file.name, { columns: item.columns, line: item.line });
+      try {
+        for await (const item of readFile(fileOptions(file, reading))) {
+          if (item.kind === 'header') {
+            problems.push(...typer.fileHeader(file.name, item.columns, item.line));
+            headers.set(file.name, { columns: item.columns, line: item.line });
+          }
+          break;
         }
-        break;
+      } catch (error) {
+        // A file that cannot be read at all (empty, not in its encoding): said with the others.
+        if (!(error instanceof ScorebookError)) throw error;
+        problems.push(...error.problems);
       }
     }
   }
@@ -181,6 +188,31 @@ export function typedRecord(
   return 'values' in typed
     ? { file, fileName, line: item.line, values: typed.values }
     : { file, fileName, line: item.line, rejection: rejectionOf(typed.rejection), values: typed.partial };
+}
+
+/**
+ * Files of a table whose bytes are identical (a file downloaded twice, `x (1).csv`): each row
+ * would count twice, so it stops the run naming both.
+ */
+export function duplicateFiles(inputs: Inputs): Problem[] {
+  const problems: Problem[] = [];
+  for (const { table, provenance } of Object.values(inputs.tables)) {
+    const first = new Map<string, string>();
+    for (const f of provenance) {
+      const earlier = first.get(f.sha256);
+      if (earlier === undefined) first.set(f.sha256, f.path);
+      else
+        problems.push({
+          code: 'DUPLICATE_FILE',
+          severity: 'error',
+          message: messageOf(RUN_ERRORS, 'DUPLICATE_FILE', { table, file: f.path, first: earlier }),
+          file: f.path,
+          line: null,
+          column: null,
+        });
+    }
+  }
+  return problems;
 }
 
 /** The combined sha256 of a table: its file's, or for several the sha256 of `name<TAB>sha256` lines. */

@@ -5,8 +5,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ScorebookError } from '@scorebook/problems';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { stopOf } from '../../test/stopped.ts';
 import { type Evaluation, evaluate } from '../evaluate.ts';
 import { writeEvaluation } from './write-results.ts';
 
@@ -44,16 +44,6 @@ beforeAll(async () => {
   });
 });
 
-function failure(action: () => unknown): ScorebookError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ScorebookError) return error;
-    throw error;
-  }
-  throw new Error('expected a ScorebookError');
-}
-
 describe('writing results when the file system fails', () => {
   it('a full disk: says so, removes the half-written files, keeps the earlier results', () => {
     const parent = mkdtempSync(join(tmpdir(), 'scorebook-full-'));
@@ -61,7 +51,7 @@ describe('writing results when the file system fails', () => {
     writeEvaluation(out, evaluation);
     const before = readFileSync(join(out, 'results.json'), 'utf8');
     Object.assign(fault, { call: 'writeSync', code: 'ENOSPC', after: 3 });
-    const error = failure(() => writeEvaluation(out, evaluation));
+    const error = stopOf(() => writeEvaluation(out, evaluation));
     expect([error.kind, error.problems[0]!.code, error.problems[0]!.file]).toEqual([
       'input',
       'DISK_FULL',
@@ -74,7 +64,7 @@ describe('writing results when the file system fails', () => {
   it('a read-only place: names the folder instead of "no such file"', () => {
     const parent = mkdtempSync(join(tmpdir(), 'scorebook-ro-'));
     Object.assign(fault, { call: 'mkdirSync', code: 'EROFS', after: 0 });
-    const error = failure(() => writeEvaluation(join(parent, 'deep', 'out'), evaluation));
+    const error = stopOf(() => writeEvaluation(join(parent, 'deep', 'out'), evaluation));
     expect(error.problems[0]!.code).toBe('OUTPUT_READ_ONLY');
     expect(error.problems[0]!.message.en).toBe(
       `Cannot write to ${join(parent, 'deep')} (EROFS): it is read-only or not writable by you. Choose a writable output folder, or change its permissions.`,
@@ -86,7 +76,7 @@ describe('writing results when the file system fails', () => {
     const parent = mkdtempSync(join(tmpdir(), 'scorebook-ro-'));
     mkdirSync(join(parent, 'locked'));
     execFileSync('chmod', ['555', join(parent, 'locked')]);
-    const error = failure(() => writeEvaluation(join(parent, 'locked', 'out'), evaluation));
+    const error = stopOf(() => writeEvaluation(join(parent, 'locked', 'out'), evaluation));
     expect(error.problems[0]!.code).toBe('OUTPUT_READ_ONLY');
   });
 });

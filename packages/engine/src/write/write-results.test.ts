@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, unlinkSync, writeFi
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ScorebookError } from '@scorebook/problems';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { stopOf } from '../../test/stopped.ts';
 import { type Evaluation, evaluate } from '../evaluate.ts';
 import { lockDirectory, lockFileOf, recoverDirectory } from './staged-directory.ts';
 import { RESULT_FILES, writeEvaluation } from './write-results.ts';
@@ -45,16 +45,6 @@ function writeInChild(out: string, marker: string, crashAt?: string): number | n
   return child.signal === 'SIGKILL' ? null : child.status;
 }
 
-const stop = (action: () => unknown): ScorebookError => {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ScorebookError) return error;
-    throw error;
-  }
-  throw new Error('expected a ScorebookError');
-};
-
 describe('writing results', () => {
   it('replaces the folder whole and leaves nothing beside it', () => {
     const parent = mkdtempSync(join(tmpdir(), 'scorebook-write-'));
@@ -69,7 +59,7 @@ describe('writing results', () => {
   it('stops a second writer with kind busy, naming the holder and the lock file', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'scorebook-write-')), 'out');
     const lock = lockDirectory(out);
-    const error = stop(() => writeEvaluation(out, evaluation));
+    const error = stopOf(() => writeEvaluation(out, evaluation));
     lock.release();
     expect(error.kind).toBe('busy');
     expect(error.problems[0]!.code).toBe('OUTPUT_BUSY');
@@ -87,7 +77,7 @@ describe('writing results', () => {
       lockFileOf(out),
       JSON.stringify({ pid: Number(dead.stdout), host: hostname(), started_at: '2026-11-01T00:00:00Z' }),
     );
-    const error = stop(() => writeEvaluation(out, evaluation));
+    const error = stopOf(() => writeEvaluation(out, evaluation));
     expect(error.problems[0]!.code).toBe('OUTPUT_LOCK_STALE');
     expect(error.problems[0]!.file).toBe(lockFileOf(out));
     expect(error.problems[0]!.message.zh).toContain(`rm ${lockFileOf(out)}`);
@@ -96,18 +86,18 @@ describe('writing results', () => {
   it('refuses a folder holding other files, and a published period', () => {
     const out = mkdtempSync(join(tmpdir(), 'scorebook-write-'));
     writeFileSync(join(out, 'notes.txt'), 'mine');
-    const foreign = stop(() => writeEvaluation(out, evaluation));
+    const foreign = stopOf(() => writeEvaluation(out, evaluation));
     expect([foreign.kind, foreign.problems[0]!.code]).toEqual(['refused', 'OUTPUT_HOLDS_OTHER_FILES']);
     expect(foreign.problems[0]!.message.en).toContain('(notes.txt)');
     writeFileSync(join(out, 'manifest.json'), '{}');
-    expect(stop(() => writeEvaluation(out, evaluation)).problems[0]!.code).toBe('OUTPUT_IS_PUBLICATION');
+    expect(stopOf(() => writeEvaluation(out, evaluation)).problems[0]!.code).toBe('OUTPUT_IS_PUBLICATION');
     expect(readFileSync(join(out, 'notes.txt'), 'utf8')).toBe('mine');
   });
 
   it('says a file is in the way when the output is a file', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'scorebook-write-')), 'out');
     writeFileSync(out, 'x');
-    expect(stop(() => writeEvaluation(out, evaluation)).problems[0]!.code).toBe('OUTPUT_NOT_A_FOLDER');
+    expect(stopOf(() => writeEvaluation(out, evaluation)).problems[0]!.code).toBe('OUTPUT_NOT_A_FOLDER');
   });
 });
 
@@ -119,7 +109,7 @@ describe('a real full disk', () => {
       if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=48k', 'tmpfs', mount]).status !== 0)
         return context.skip('cannot mount a tmpfs here');
       try {
-        const error = stop(() => writeEvaluation(join(mount, 'out'), evaluation));
+        const error = stopOf(() => writeEvaluation(join(mount, 'out'), evaluation));
         expect(error.problems[0]!.code).toBe('DISK_FULL');
         expect(readdirSync(mount)).toEqual([]);
       } finally {
@@ -154,7 +144,7 @@ describe('a crash while writing results', () => {
       } else {
         expect(markers(out)).toEqual([expected, expected, expected]);
       }
-      const stale = stop(() => writeEvaluation(out, evaluation));
+      const stale = stopOf(() => writeEvaluation(out, evaluation));
       expect(stale.problems[0]!.code).toBe('OUTPUT_LOCK_STALE');
       unlinkSync(lockFileOf(out));
       if (point === 'rename:commit') {

@@ -14,9 +14,9 @@ export const VALUE_REJECTIONS = defineCatalogue({
   },
   BAD_VALUE: {
     zh: (p: { field: string; value: string; type: string; formats: string }) =>
-      `字段 ${p.field} 的值 ${q(p.value)} 不是有效的${typeZh(p.type)}${p.formats ? `(格式:${p.formats})` : ''}`,
+      `字段 ${p.field} 的值 ${q(p.value)} 不是有效的${p.formats ? `${plainZh(p.type)}(不符合任何一种格式:${p.formats})` : typeZh(p.type)}`,
     en: (p: { field: string; value: string; type: string; formats: string }) =>
-      `field ${p.field}: ${q(p.value)} is not a valid ${p.type}${p.formats ? ` (formats: ${p.formats})` : ''}`,
+      `field ${p.field}: ${q(p.value)} is not a valid ${p.type}${p.formats ? ` (it matches none of the formats: ${p.formats})` : p.type === 'timestamp' ? ' (ISO 8601; give a format in source.yaml for other spellings)' : ''}`,
   },
   OUT_OF_RANGE: {
     zh: (p: { field: string; value: string; range: string }) =>
@@ -40,6 +40,10 @@ export const VALUE_REJECTIONS = defineCatalogue({
 
 /** A permanent code of a value that cannot be read. */
 export type ValueRejectionCode = keyof typeof VALUE_REJECTIONS;
+
+function plainZh(type: string): string {
+  return ({ timestamp: '时间', date: '日期' } as Record<string, string>)[type] ?? typeZh(type);
+}
 
 function typeZh(type: string): string {
   const names: Record<string, string> = {

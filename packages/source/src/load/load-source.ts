@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
   type ConfigText,
+  closest,
   configTextFromBytes,
   locate,
   type ParsedYaml,
@@ -135,6 +136,26 @@ class SourceChecker {
     const o = typeof value === 'string' ? { column: value } : value;
     const declared = o.type ?? null;
     const names = { table, field };
+    // A name one slip away from a contract field, without a type: a typo, not an extra column.
+    const near =
+      spec === undefined && declared === null ? closest(field, Object.keys(TABLES[table].fields)) : null;
+    if (near !== null) {
+      this.#report(
+        path,
+        'SOURCE_FIELD_MISSPELT',
+        messageOf(SOURCE_ERRORS, 'SOURCE_FIELD_MISSPELT', { table, field, near }),
+        'key',
+      );
+      // Its map and format were meant for the other field: checking them as text would only add noise.
+      return {
+        field,
+        column: o.column ?? field,
+        map: null,
+        format: null,
+        type: null,
+        source: this.#line(path),
+      };
+    }
     if (spec !== undefined && declared !== null)
       this.#report(
         [...path, 'type'],
@@ -217,7 +238,13 @@ class SourceChecker {
       const v = value;
       map.set(trimmed, v);
       if (v === null) continue;
-      if (!fitsType(v, type, spec)) {
+      if (v === 'TODO') {
+        this.#report(
+          [...path, key],
+          'SOURCE_MAP_TODO',
+          messageOf(SOURCE_ERRORS, 'SOURCE_MAP_TODO', { field, key }),
+        );
+      } else if (!fitsType(v, type, spec)) {
         this.#report(
           [...path, key],
           'SOURCE_MAP_VALUE_TYPE',

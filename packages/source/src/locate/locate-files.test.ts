@@ -91,6 +91,32 @@ describe('locating the files of each table', () => {
     expect.assertions(1);
   });
 
+  it('reports a folder of daily files once, with a glob for the folder and the table its name suggests', () => {
+    const dir = folder({
+      'agents.csv': 'a',
+      '聊天记录/2026-10-01.csv': '',
+      '聊天记录/2026-10-02.csv': '',
+      '聊天记录/2026-10-03.csv': '',
+      '奖惩记录_2026-10.csv': '',
+    });
+    let problems: Array<{ code: string; file: string | null; message: { en: string } }> = [];
+    try {
+      locateFiles(dir, DEFAULT_SOURCE);
+    } catch (error) {
+      problems = (error as ScorebookError).problems;
+    }
+    expect(problems.map((p) => [p.code, p.file])).toEqual([
+      ['STRAY_FILE', '奖惩记录_2026-10.csv'],
+      ['STRAY_FILE', '聊天记录/2026-10-01.csv'],
+    ]);
+    expect(problems[1]!.message.en).toContain('3 files 聊天记录/2026-10-01.csv … 聊天记录/2026-10-03.csv');
+    expect(problems[1]!.message.en).toContain(
+      'scorebook: 1\nkind: source\ntables:\n  messages:\n    files: ["聊天记录/*.csv"]',
+    );
+    expect(problems[0]!.message.en).toContain('(it looks like events)');
+    expect(problems[0]!.message.en).toContain('npx scorebook source init');
+  });
+
   it('reads listed tables by their globs and refuses a file claimed twice', () => {
     const dir = folder({
       'agents.csv': 'a',

@@ -70,24 +70,19 @@ export function locateFiles(dataDir: string, source: Source): DataFiles {
   const files = byInputTable((): LocatedFile[] => []);
   const v1Forms = new Map<InputTableName, Set<string>>();
 
+  const strays: string[] = [];
   for (const entry of entries) {
     if (sourceNames.has(entry.name)) continue;
     const [claim, second] = claims.filter((c) => c.matches(entry.name));
     if (claim === undefined) {
       if (ignore.some((g) => g.matches(entry.name))) continue;
-      const guess = suggestTable(entry.name);
-      add(
-        entry.kind === 'file' ? 'STRAY_FILE' : 'NOT_A_FILE',
-        entry.name,
-        entry.kind === 'file'
-          ? messageOf(SOURCE_ERRORS, 'STRAY_FILE', {
-              file: entry.name,
-              table: guess.table ?? '',
-              fix: guess.fix,
-              withSource: source.file !== null,
-            })
-          : messageOf(SOURCE_ERRORS, 'NOT_A_FILE', { file: entry.name, kind: entry.kind }),
-      );
+      if (entry.kind === 'file') strays.push(entry.name);
+      else
+        add(
+          'NOT_A_FILE',
+          entry.name,
+          messageOf(SOURCE_ERRORS, 'NOT_A_FILE', { file: entry.name, kind: entry.kind }),
+        );
       continue;
     }
     if (second !== undefined) {
@@ -128,6 +123,21 @@ export function locateFiles(dataDir: string, source: Source): DataFiles {
     files[claim.table].push({ path: entry.path, name: entry.name, format, size: entry.size });
   }
 
+  for (const group of strayGroups(strays)) {
+    const guess = suggestTable(group);
+    const files =
+      group.length === 1 ? group[0] : `${group.length} files ${group[0]} … ${group[group.length - 1]}`;
+    add(
+      'STRAY_FILE',
+      group[0],
+      messageOf(SOURCE_ERRORS, 'STRAY_FILE', {
+        file: files,
+        table: guess.table ?? '',
+        fix: source.file === null ? `scorebook: 1\nkind: source\n${guess.fix}` : guess.fix,
+        withSource: source.file !== null,
+      }),
+    );
+  }
   for (const [table, forms] of v1Forms) {
     if (forms.size > 1)
       add(
@@ -221,6 +231,22 @@ function walk(root: string): Entry[] {
   };
   visit(root);
   return out;
+}
+
+/** Stray files by folder and extension, each group in name order (a folder of daily files is one). */
+type StrayGroup = readonly [string, ...string[]];
+
+function strayGroups(names: readonly string[]): StrayGroup[] {
+  const groups = new Map<string, StrayGroup>();
+  for (const name of [...names].sort()) {
+    const slash = name.lastIndexOf('/');
+    const key = `${slash < 0 ? '' : name.slice(0, slash)}\u0000${extname(name).toLowerCase()}`;
+    const group = groups.get(key);
+    groups.set(key, group ? [...group, name] : [name]);
+  }
+  return [...groups.values()].flatMap((g): StrayGroup[] =>
+    g[0].includes('/') ? [g] : g.map((n): StrayGroup => [n]),
+  );
 }
 
 function relativeName(root: string, path: string): string {

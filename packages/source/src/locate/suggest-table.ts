@@ -14,32 +14,41 @@ const TABLE_WORDS: ReadonlyArray<readonly [InputTableName, readonly string[]]> =
   ['orders', ['订单', '销售', 'order']],
   ['attendance', ['考勤', '出勤', '排班', 'attendance']],
   ['assessments', ['培训', '考试', '测评', 'assessment', 'exam', 'training']],
-  ['events', ['事件', '表扬', '违规', '违纪', 'event']],
+  ['events', ['事件', '表扬', '违规', '违纪', '奖惩', 'event']],
   ['agents', ['客服名单', '人员', '员工', '坐席', '花名册', 'agent', 'staff', 'roster']],
 ];
 
 const READABLE = /\.(csv|jsonl|xlsx)$/i;
 
 /**
- * The table a stray file most likely belongs to, and the lines of `source.yaml` that would read
- * it: dated file names become globs (`conversations_2026-10.csv` → `conversations_*.csv`); a file
- * Scorebook cannot read (`messages.json`) is shown under `ignore`, with the hint to convert it.
+ * The table stray files most likely belong to, and the lines of `source.yaml` that would read them:
+ * one file, or a folder's files of one extension (`聊天记录/*.csv`); the folder's name and the file
+ * names both count. Dated names become globs (`conversations_2026-10.csv` → `conversations_*.csv`);
+ * files Scorebook cannot read (`messages.json`) are shown for the `ignore` list, with the hint to
+ * convert them.
  */
-export function suggestTable(name: string): { table: InputTableName | null; fix: string } {
-  const base = name.slice(name.lastIndexOf('/') + 1);
+export function suggestTable(names: readonly [string, ...string[]]): {
+  table: InputTableName | null;
+  fix: string;
+} {
+  const first = names[0];
+  const base = first.slice(first.lastIndexOf('/') + 1);
+  const folder = first.includes('/') ? first.slice(0, first.lastIndexOf('/')) : '';
   const stem = base.replace(/\.[^.]+$/, '');
-  const words = stem
+  const words = `${folder.replace(/\//g, ' ')} ${stem}`
     .toLowerCase()
     .replace(/[\d_\-.\s年月日]+/g, ' ')
     .trim();
   const table = guess(words);
+  const ext = base.includes('.') ? base.slice(base.lastIndexOf('.')) : '';
+  const glob =
+    names.length > 1 ? `${folder}/*${ext}` : first.replace(/\d+(?:[-_.]\d+)*/g, '*').replace(/\*+/g, '*');
   if (!READABLE.test(base) || table === null) {
     const note = /\.json$/i.test(base)
       ? '# JSON Lines files end in .jsonl (one object per line) / JSON Lines 文件以 .jsonl 结尾,每行一个对象'
-      : '# or read it as a table: tables: <table>: files: [...] / 或作为某张表读取';
-    return { table, fix: `ignore: [${JSON.stringify(name)}]\n${note}` };
+      : '# add it to the ignore list, or read it as a table (tables: <table>: files: [...]) / 加入 ignore 列表,或作为某张表读取';
+    return { table, fix: `ignore: [${JSON.stringify(glob)}]\n${note}` };
   }
-  const glob = name.replace(/\d+(?:[-_.]\d+)*/g, '*').replace(/\*+/g, '*');
   return { table, fix: `tables:\n  ${table}:\n    files: [${JSON.stringify(glob)}]` };
 }
 

@@ -91,6 +91,12 @@ describe('reading CSV (RFC 4180)', () => {
     expect(later.error.problems[0]!.line).toBe(3);
   });
 
+  it('stops on old Mac line breaks (a lone CR), saying so instead of reading one long header', async () => {
+    const { error } = await failure(csvOf('agent_id,name\ra1,张三\ra2,李四\r'));
+    expect(error.problems.map((p) => [p.code, p.line])).toEqual([['CR_LINE_BREAKS', 1]]);
+    expect(error.problems[0]!.message.en).toContain('lone carriage return');
+  });
+
   it('skips blank lines, reads LF and CR LF alike, and a last line without a line break', async () => {
     expect(await read('\r\n\na,b\n\n1,2\r\n\r\n3,4')).toEqual([
       [3, 'header', ['a', 'b']],

@@ -206,6 +206,9 @@ class CsvParser implements ChunkParser {
       });
     }
     const columns = record.cells.map((c) => c.trim());
+    // Old Mac "CSV" ends lines with a lone CR: the whole file then reads as one header line.
+    if (columns.some((c) => /\r(?!\n)/.test(c)))
+      throw readError(this.#name, line, 'CR_LINE_BREAKS', { file: this.#name });
     const seen = new Map<string, number>();
     for (const [i, name] of columns.entries()) {
       if (name === '') continue;

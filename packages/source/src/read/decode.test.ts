@@ -117,10 +117,10 @@ describe('bytes not valid in the declared encoding', { timeout: 60_000 }, () => 
     expect(problem.message.en).toBe(
       't.csv is not valid UTF-8: the bytes 0xBF 0xCD 0xBB 0xA7 on line 2 (byte offset 17) do not decode as UTF-8. ' +
         'The bytes decode as GB18030 (GBK, what Excel writes on Chinese Windows); line 2 then reads "a1,客户表扬". ' +
-        'Add the line `encoding: gb18030` under tables.conversations in source.yaml.',
+        'Set `encoding: gb18030` under tables.conversations in source.yaml (change the encoding line if there is one).',
     );
     expect(problem.message.zh).toContain(
-      '请在 source.yaml 中 tables.conversations 下加一行 encoding: gb18030',
+      '请在 source.yaml 中 tables.conversations 写 encoding: gb18030(已有 encoding 行时改它)',
     );
   });
 
@@ -136,7 +136,7 @@ describe('bytes not valid in the declared encoding', { timeout: 60_000 }, () => 
       expect(error.problems[0]).toMatchObject({ code: 'FILE_NOT_UTF8', line: 1 });
       expect(error.problems[0]!.message.en).toContain('(byte offset 0)');
       expect(error.problems[0]!.message.en).toContain(
-        `begins with the byte-order mark of utf-16${order}. Add the line \`encoding: utf-16${order}\``,
+        `begins with the byte-order mark of utf-16${order}. Set \`encoding: utf-16${order}\``,
       );
     }
   });

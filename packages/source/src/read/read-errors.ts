@@ -104,6 +104,12 @@ export const READ_ERRORS = defineCatalogue({
     en: (p: { file: string; line: number; name: string; first: number; second: number }) =>
       `In the header of ${p.file} (line ${p.line}) the column name ${q(p.name)} appears twice: column ${p.first} (${letters(p.first)}) and column ${p.second} (${letters(p.second)}). Rename or remove one of them.`,
   },
+  CR_LINE_BREAKS: {
+    zh: (p: { file: string }) =>
+      `${p.file} 的行以单独的回车符(CR)结束(旧版 Mac 的 CSV),整个文件读成了一行表头。请在 Excel 中另存为"CSV UTF-8",或把换行改为 LF 或 CR LF。`,
+    en: (p: { file: string }) =>
+      `The lines of ${p.file} end with a lone carriage return (CR, old Mac CSV), so the whole file reads as one header line. Save it from Excel as "CSV UTF-8", or convert its line breaks to LF or CR LF.`,
+  },
   HEADER_BAD_QUOTE: {
     zh: (p: { file: string; line: number; column: number }) =>
       `${p.file} 第 ${p.line} 行的表头第 ${p.column} 列在闭合引号后还有文字。请修正表头的引号:列名中的引号要写成两个("")。`,
@@ -195,9 +201,9 @@ function whereEn(table: string | null): string {
 function hintZh(p: BadBytes): string {
   switch (p.hint.kind) {
     case 'bom':
-      return `文件以 ${p.hint.encoding} 的字节顺序标记(BOM)开头,应是 ${p.hint.encoding} 编码。请在 source.yaml 中${whereZh(p.table)}下加一行 encoding: ${p.hint.encoding}。`;
+      return `文件以 ${p.hint.encoding} 的字节顺序标记(BOM)开头,应是 ${p.hint.encoding} 编码。请在 source.yaml 中${whereZh(p.table)}写 encoding: ${p.hint.encoding}(已有 encoding 行时改它)。`;
     case 'gb18030':
-      return `这些字节可以按 GB18030(GBK,中文版 Excel 的默认编码)解码${p.hint.preview === null ? '' : `,第 ${p.line} 行读作 ${q(p.hint.preview)}`}。请在 source.yaml 中${whereZh(p.table)}下加一行 encoding: gb18030。`;
+      return `这些字节可以按 GB18030(GBK,中文版 Excel 的默认编码)解码${p.hint.preview === null ? '' : `,第 ${p.line} 行读作 ${q(p.hint.preview)}`}。请在 source.yaml 中${whereZh(p.table)}写 encoding: gb18030(已有 encoding 行时改它)。`;
     case 'none':
       return `请把文件另存为 UTF-8,或在 source.yaml 中${whereZh(p.table)}下用 encoding 声明它的编码(utf-8、gb18030、utf-16le 或 utf-16be)。`;
   }
@@ -206,9 +212,9 @@ function hintZh(p: BadBytes): string {
 function hintEn(p: BadBytes): string {
   switch (p.hint.kind) {
     case 'bom':
-      return `The file begins with the byte-order mark of ${p.hint.encoding}. Add the line \`encoding: ${p.hint.encoding}\` ${whereEn(p.table)} in source.yaml.`;
+      return `The file begins with the byte-order mark of ${p.hint.encoding}. Set \`encoding: ${p.hint.encoding}\` ${whereEn(p.table)} in source.yaml (change the encoding line if there is one).`;
     case 'gb18030':
-      return `The bytes decode as GB18030 (GBK, what Excel writes on Chinese Windows)${p.hint.preview === null ? '' : `; line ${p.line} then reads ${q(p.hint.preview)}`}. Add the line \`encoding: gb18030\` ${whereEn(p.table)} in source.yaml.`;
+      return `The bytes decode as GB18030 (GBK, what Excel writes on Chinese Windows)${p.hint.preview === null ? '' : `; line ${p.line} then reads ${q(p.hint.preview)}`}. Set \`encoding: gb18030\` ${whereEn(p.table)} in source.yaml (change the encoding line if there is one).`;
     case 'none':
       return `Save the file as UTF-8, or declare its encoding ${whereEn(p.table)} in source.yaml (utf-8, gb18030, utf-16le or utf-16be).`;
   }
