@@ -78,6 +78,11 @@ export class MessageStore {
     this.length += more.length;
   }
 
+  /** Drops the messages from `length` on (those a reading that was given up appended). */
+  truncate(length: number): void {
+    this.length = Math.min(this.length, Math.max(0, length));
+  }
+
   // Every column holds `length` values and is read only at the indexes the store hands out
   // (below `length`), so a read of a column is never undefined.
   // biome-ignore-start lint/style/noNonNullAssertion: reads below `length` (see above)

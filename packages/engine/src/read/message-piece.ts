@@ -17,6 +17,7 @@ import { type MessageColumns, MessageStore } from '../derive/message-store.ts';
 import { routeMessage } from '../derive/route-messages.ts';
 import { Exclusions, type ExclusionsPart } from '../exclude/exclusions.ts';
 import { fieldsOfTyper, type TableRecord, typedRecord } from './read-inputs.ts';
+import { SharedConversationLookup, type SharedConversations } from './shared-conversations.ts';
 
 /** What every piece of the messages table is read with. */
 export interface MessagePieceSettings {
@@ -35,8 +36,8 @@ export interface MessagePieceSettings {
 
 /** The settings and the accepted conversations, as sent once to each worker thread. */
 export interface MessagePieceContext extends MessagePieceSettings {
-  /** The accepted conversations in index order: ids (joined by line feeds), agents, excluded. */
-  conversations: { ids: string; agent: Int32Array; excluded: Uint8Array };
+  /** The accepted conversations, on shared memory. */
+  conversations: SharedConversations;
 }
 
 /** How a piece's messages find their conversation and agent. */
@@ -47,26 +48,11 @@ export interface PieceLookup {
 
 /** The lookup a worker thread builds from its context. */
 export function lookupOf(context: MessagePieceContext): PieceLookup {
-  const index = new Map<string, number>();
-  context.conversations.ids.split('\n').forEach((id, i) => {
-    index.set(id, i);
-  });
-  const { agent, excluded } = context.conversations;
   const agentIndex = new Map<string, number>();
   context.checks.agentIds.forEach((id, i) => {
     agentIndex.set(id, i);
   });
-  return {
-    conversations: {
-      has: (id) => index.has(id),
-      indexOf: (id) => index.get(id) ?? -1,
-      // The row checks reject a message of an unknown conversation before it is routed.
-      named: (id) => index.get(id) ?? -1,
-      agentOf: (c) => agent[c] ?? -1,
-      excludedAt: (c) => excluded[c] === 1,
-    },
-    agentIndex,
-  };
+  return { conversations: new SharedConversationLookup(context.conversations), agentIndex };
 }
 
 /** One piece of a messages file to read. */

@@ -6,6 +6,7 @@ import type { Zone, ZonedPeriod } from '@scorebook/time';
 import type { PolicyNeeds } from '../check/policy-needs.ts';
 import type { RowChecks } from '../check/row-checks.ts';
 import type { ConversationIndex } from '../derive/conversation-index.ts';
+import { MessageStore } from '../derive/message-store.ts';
 import type { MessageRoutes } from '../derive/route-messages.ts';
 import {
   type MessagePiece,
@@ -15,6 +16,7 @@ import {
   type MessagePieceTask,
 } from './message-piece.ts';
 import { fileOptions, type Inputs, type ReadProgress } from './read-inputs.ts';
+import { shareConversations } from './shared-conversations.ts';
 
 /** How reading is spread over threads. */
 export interface ParallelOptions {
@@ -97,7 +99,7 @@ export async function readMessagesInParallel(
     conversations: run.routes.conversations,
     agentIndex: run.checks.agentIndex,
   });
-  const pieces = await readPieces(settings, run.routes.conversations, tasks, {
+  const pieces = await readPieces(settings, run.routes, tasks, {
     workers: Math.min(threads, tasks.length) - 1,
     here,
   });
@@ -111,7 +113,6 @@ export async function readMessagesInParallel(
     for (const task of file.tasks) {
       const piece = pieces[at++];
       if (piece === undefined) return false;
-      run.routes.messages.append(piece.messages);
       run.checks.absorb(piece.rejected);
       run.routes.coverage.absorb('messages', piece.coverage);
       run.routes.exclusions.absorb('messages', piece.excluded);
@@ -145,27 +146,25 @@ function settingsOf(run: MessagesRun): MessagePieceSettings {
 }
 
 // Reads the pieces on `workers` worker threads and on this thread (`here`), each taking the next
-// piece when it is done; the pieces in task order, or null when any failed.
+// piece when it is done, and appends their messages to the store in task order as soon as every
+// earlier piece is in (so that the pieces' columns do not wait for the last one); the pieces
+// (without their messages) in task order, or null when any failed, the store then as it was.
 async function readPieces(
   settings: MessagePieceSettings,
-  conversations: ConversationIndex,
+  routes: MessagesRun['routes'],
   tasks: readonly MessagePieceTask[],
   slots: { workers: number; here: MessagePieceReader },
-): Promise<MessagePiece[] | null> {
-  const all = conversations.all;
-  const context: MessagePieceContext = {
-    ...settings,
-    conversations: {
-      ids: all.map((c) => c.id).join('\n'),
-      agent: Int32Array.from(all, (c) => c.agent),
-      excluded: Uint8Array.from(all, (c) => (c.excluded ? 1 : 0)),
-    },
-  };
+): Promise<Array<Omit<MessagePiece, 'messages'>> | null> {
+  const context: MessagePieceContext | null =
+    slots.workers > 0 ? { ...settings, conversations: shareConversations(routes.conversations.all) } : null;
   const workers = Array.from(
     { length: slots.workers },
     () => new Worker(new URL('./message-worker.ts', import.meta.url)),
   );
+  const store = routes.messages;
+  const start = store.length;
   const results: Array<MessagePiece | undefined> = [];
+  let appended = 0;
   let next = 0;
   let failed = false;
   const take = async (read: (id: number, task: MessagePieceTask) => Promise<MessagePiece | null>) => {
@@ -173,8 +172,15 @@ async function readPieces(
       const id = next++;
       const task = tasks[id];
       const piece = task === undefined ? null : await read(id, task);
-      if (piece === null) failed = true;
-      else results[id] = piece;
+      if (piece === null) {
+        failed = true;
+        continue;
+      }
+      results[id] = piece;
+      for (let ready = results[appended]; ready !== undefined; ready = results[appended]) {
+        store.append(ready.messages);
+        results[appended++] = { ...ready, messages: NO_MESSAGES };
+      }
     }
   };
   try {
@@ -186,8 +192,12 @@ async function readPieces(
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  return failed ? null : (results as MessagePiece[]);
+  if (!failed) return results as MessagePiece[];
+  store.truncate(start);
+  return null;
 }
+
+const NO_MESSAGES = new MessageStore().columns();
 
 function ask(worker: Worker, id: number, task: MessagePieceTask): Promise<MessagePiece | null> {
   return new Promise((resolve) => {

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { AGENT, CUSTOMER, MessageStore } from './message-store.ts';
+
+describe('the message store', () => {
+  it('appends columns after its messages, and drops what a given-up reading appended', () => {
+    const store = new MessageStore();
+    store.push(0, 1000, CUSTOMER, -1, 0, 2);
+    const piece = new MessageStore();
+    for (let i = 0; i < 3000; i++)
+      piece.push(i % 4, 2000 + i, i % 2 === 0 ? CUSTOMER : AGENT, i % 3, 1, 3 + i);
+    store.append(piece.columns());
+    expect([store.length, store.sentAt(3000), store.line(3000), store.agent(2999)]).toEqual([
+      3001, 4999, 3002, 1,
+    ]);
+    store.truncate(1);
+    expect(store.columns().sentAt).toEqual(new Float64Array([1000]));
+    store.push(5, 7000, AGENT, 1, 0, 9);
+    expect([store.length, store.conversation(1), store.sentAt(1)]).toEqual([2, 5, 7000]);
+    store.truncate(10);
+    expect(store.length).toBe(2);
+  });
+});
