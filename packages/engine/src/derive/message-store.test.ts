@@ -19,4 +19,20 @@ describe('the message store', () => {
     store.truncate(10);
     expect(store.length).toBe(2);
   });
+
+  it('keeps its messages when room is made for more, and takes more than it made room for', () => {
+    const store = new MessageStore();
+    for (let i = 0; i < 1500; i++) store.push(i, i * 10, CUSTOMER, -1, 0, i + 2);
+    store.reserve(1600);
+    store.reserve(10);
+    for (let i = 1500; i < 5000; i++) store.push(i, i * 10, AGENT, 1, 0, i + 2);
+    const columns = store.columns();
+    expect([columns.length, columns.sentAt[1499], columns.sender[1499], columns.sender[1500]]).toEqual([
+      5000,
+      14990,
+      CUSTOMER,
+      AGENT,
+    ]);
+    expect(columns.line.every((line, i) => line === i + 2)).toBe(true);
+  });
 });

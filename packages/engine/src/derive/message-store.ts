@@ -78,6 +78,14 @@ export class MessageStore {
     this.length += more.length;
   }
 
+  /**
+   * Makes room for `capacity` messages in all, at once (when the number to come can be told
+   * beforehand), instead of doubling the columns as they fill; more messages still fit.
+   */
+  reserve(capacity: number): void {
+    if (capacity > this.#conversation.length) this.#resize(capacity);
+  }
+
   /** Drops the messages from `length` on (those a reading that was given up appended). */
   truncate(length: number): void {
     this.length = Math.min(this.length, Math.max(0, length));
@@ -147,10 +155,13 @@ export class MessageStore {
   // biome-ignore-end lint/style/noNonNullAssertion: reads below `length`
 
   #grow(): void {
-    const size = this.#conversation.length * 2;
+    this.#resize(this.#conversation.length * 2);
+  }
+
+  #resize(size: number): void {
     const grow = <T extends Int32Array | Float64Array | Uint8Array>(a: T, make: (n: number) => T): T => {
       const b = make(size);
-      b.set(a);
+      b.set(a.subarray(0, this.length));
       return b;
     };
     this.#conversation = grow(this.#conversation, (n) => new Int32Array(n));
