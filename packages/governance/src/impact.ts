@@ -11,11 +11,11 @@ import {
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import type { AgentResult, Manifest } from '@scorebook/contract';
-import { evaluate } from '@scorebook/engine';
 import { diffPolicies, loadPolicyBytes, type Policy, type PolicyChange } from '@scorebook/policy';
 import { type Problem, ScorebookError } from '@scorebook/problems';
 import { parseEvaluationPeriod } from '@scorebook/time';
 import { governanceStop } from './errors.ts';
+import { EvaluatePool } from './evaluate-pool.ts';
 import { gitPath, gitRoot, resolveRef } from './git.ts';
 import { publishedPeriods } from './publish.ts';
 
@@ -36,6 +36,8 @@ export interface ImpactOptions {
   /** Tables that may be absent; the published period's when omitted. */
   allowMissing?: readonly string[];
   cwd?: string;
+  /** Evaluations run at once, each on a thread of its own; by default the machine's cores. */
+  threads?: number;
 }
 
 /** An agent whose grade, rank or total score moves. */
@@ -128,7 +130,8 @@ export interface ImpactReport {
  * on its `effective_from`; an edited file with its base bytes; a removed file with the working
  * tree's version in force on its `effective_from` (the one that takes over its dates). Both
  * sides evaluate the same period and data with the version forced: in a scratch copy its
- * `effective_from` is set to the period's first day, nothing else changes.
+ * `effective_from` is set to the period's first day, nothing else changes. The evaluations run
+ * side by side, `threads` at a time (`docs/scale.md`); the versions come in file name order.
  */
 export async function policyImpact(options: ImpactOptions): Promise<ImpactReport> {
   const cwd = options.cwd ?? process.cwd();
@@ -176,6 +179,7 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
   const work = loadSide(workFiles, 'working tree', policiesDir);
   const id = basename(policiesDir);
   const scratch = mkdtempSync(join(tmpdir(), 'scorebook-impact-'));
+  const pool = new EvaluatePool(options.threads);
   try {
     const run = async (side: Loaded | null, name: string) => {
       if (side === null) return null;
@@ -185,9 +189,10 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
         .toString('utf8')
         .replace(/^effective_from:.*$/m, `effective_from: ${parsedPeriod.firstDay}`);
       writeFileSync(join(dir, side.file), text);
-      return (await evaluate({ policiesDir: dir, dataDir, sourceFile, allowMissing, period })).results.agents;
+      const options = { policiesDir: dir, dataDir, sourceFile, allowMissing, period };
+      return (await pool.evaluate(options, false)).results.agents;
     };
-    const versions: VersionImpact[] = [];
+    const versions: Array<Promise<VersionImpact>> = [];
     const names = [...new Set([...baseFiles.keys(), ...workFiles.keys()])].sort();
     for (const [i, file] of names.entries()) {
       const b = base.get(file);
@@ -206,21 +211,41 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
         continue;
       }
       const changes = before && after ? diffPolicies(before.policy, after.policy) : [];
-      versions.push({
-        change,
-        file,
-        before: before && sideOf(before),
-        after: after && sideOf(after),
-        changes,
-        weights: changes.filter(
-          (c) =>
-            (c.area === 'scored' || c.area === 'group') && (c.field === 'weight' || c.kind !== 'changed'),
-        ),
-        ...compareAgents((await run(before, `${i}-before`)) ?? [], (await run(after, `${i}-after`)) ?? []),
-      });
+      const agents = Promise.allSettled([run(before, `${i}-before`), run(after, `${i}-after`)]).then(
+        (sides) =>
+          // The first side that stopped, as when they ran one after the other.
+          sides.map((side) => {
+            if (side.status === 'rejected') throw side.reason;
+            return side.value;
+          }),
+      );
+      versions.push(
+        agents.then(([b, a]) => ({
+          change,
+          file,
+          before: before && sideOf(before),
+          after: after && sideOf(after),
+          changes,
+          weights: changes.filter(
+            (c) =>
+              (c.area === 'scored' || c.area === 'group') && (c.field === 'weight' || c.kind !== 'changed'),
+          ),
+          ...compareAgents(b ?? [], a ?? []),
+        })),
+      );
     }
-    return { period, base: { ref: options.baseRef, commit }, data_dir: dataDir, versions };
+    // Every evaluation settles before the scratch folder goes, even when one of them stops.
+    const settled = await Promise.allSettled(versions);
+    const stopped = settled.find((s) => s.status === 'rejected');
+    if (stopped !== undefined) throw stopped.reason;
+    return {
+      period,
+      base: { ref: options.baseRef, commit },
+      data_dir: dataDir,
+      versions: settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : [])),
+    };
   } finally {
+    await pool.close();
     rmSync(scratch, { recursive: true, force: true });
   }
 }
