@@ -23,9 +23,11 @@ const item: SnapshotScoredItem = {
 
 describe('the goal of a segmented item', () => {
   it('lists each segment with its target and floor in the metric unit', () => {
-    expect(goalOf(item, 'seconds', 'zh', null)).toBe('channel:chat 300s(底线 900s)· email 1800s(底线 5400s)');
+    expect(goalOf(item, 'seconds', 'zh', null)).toBe(
+      'channel:chat 5 分钟(底线 15 分钟) · email 30 分钟(底线 1.5 小时)',
+    );
     expect(goalOf(item, 'seconds', 'en', null)).toBe(
-      'channel: chat 300s (floor 900s) · email 1800s (floor 5400s)',
+      'channel: chat 5 min (floor 15 min) · email 30 min (floor 1.5 h)',
     );
   });
 });

@@ -1,58 +1,98 @@
-// Benchmark: evaluate a generated month of 500 agents, ~500k conversations and ~3M messages.
-// Prints generation time, rows read per second and peak memory. Run: npm run bench -w @scorebook/cli
-// Options: --agents N --per-day X (average conversations per agent and working day).
+// Benchmark: evaluate a generated month (500 agents, ~570k conversations, ~3M messages) and race
+// the hand-written DuckDB query of its message metrics on the same files (duckdb-query.ts). Each
+// run is a child process of its own, so wall time, CPU time (every thread) and peak RSS are its
+// own; the values the two compute are compared agent by agent.
+// Run: npm run bench:evaluate -w @scorebook/cli [-- --agents N --per-day X --runs R --data DIR --keep]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { evaluate } from '@scorebook/engine';
 import { generateSample } from '@scorebook/sample';
-import { REPOSITORY } from '../src/repository.ts';
+import { type Figures, type MessageMetrics, runChild } from './bench-figures.ts';
 
 const { values } = parseArgs({
-  options: { agents: { type: 'string' }, 'per-day': { type: 'string' }, keep: { type: 'boolean' } },
+  options: {
+    agents: { type: 'string' },
+    'per-day': { type: 'string' },
+    runs: { type: 'string' },
+    data: { type: 'string' },
+    keep: { type: 'boolean' },
+  },
 });
 const agents = Number(values.agents ?? 500);
 const perDay = Number(values['per-day'] ?? 52);
-const policies = REPOSITORY.samplePolicy;
-const dir = mkdtempSync(join(tmpdir(), 'scorebook-bench-'));
+const runs = Number(values.runs ?? 1);
+const dir = values.data ?? mkdtempSync(join(tmpdir(), 'scorebook-bench-'));
 
-let t = performance.now();
-const summary = generateSample({
-  out: dir,
-  agents,
-  start: '2026-10',
-  months: 1,
-  seed: 42,
-  conversationsPerDay: perDay,
-});
-const generateSeconds = (performance.now() - t) / 1000;
-const rows = Object.values(summary).reduce((a, b) => a + b, 0);
-console.log(
-  `generated ${agents} agents, ${summary.conversations!.toLocaleString('en-US')} conversations, ${summary.messages!.toLocaleString('en-US')} messages (${rows.toLocaleString('en-US')} rows) in ${generateSeconds.toFixed(1)} s`,
-);
+if (values.data === undefined) {
+  const t = performance.now();
+  const summary = generateSample({
+    out: dir,
+    agents,
+    start: '2026-10',
+    months: 1,
+    seed: 42,
+    conversationsPerDay: perDay,
+  });
+  const rows = Object.values(summary).reduce((a, b) => a + b, 0);
+  const count = (table: string) => (summary[table] ?? 0).toLocaleString('en-US');
+  console.log(
+    `generated ${agents} agents, ${count('conversations')} conversations, ${count('messages')} messages (${rows.toLocaleString('en-US')} rows) in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+  );
+}
 
-const rssBefore = process.memoryUsage().rss;
-let peakHeap = 0;
-const sampler = setInterval(() => {
-  peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
-}, 100);
-const cpuBefore = process.cpuUsage();
-t = performance.now();
-const evaluation = await evaluate({ policiesDir: policies, dataDir: dir, period: '2026-10' });
-const seconds = (performance.now() - t) / 1000;
-const cpu = process.cpuUsage(cpuBefore);
-const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-clearInterval(sampler);
-const peakRss = process.resourceUsage().maxRSS * 1024;
-console.log(
-  `evaluated 2026-10 in ${seconds.toFixed(1)} s (CPU ${cpuSeconds.toFixed(1)} s): ${Math.round(rows / seconds).toLocaleString('en-US')} rows/s`,
+const contenders = [
+  { name: 'scorebook evaluate (everything)', script: 'scorebook-run.ts', args: [dir] },
+  { name: 'DuckDB query (FRT, ART, reply rate)', script: 'duckdb-query.ts', args: [dir] },
+] as const;
+const results: Array<{ name: string; runs: Figures[] }> = contenders.map((c) => ({ name: c.name, runs: [] }));
+for (let r = 0; r < runs; r++) {
+  for (const [i, c] of contenders.entries()) results[i]?.runs.push(await runChild(c.script, c.args));
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+const reference = median(results[1]?.runs.map((f) => f.wall) ?? []);
+const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+console.log(`\n| run | wall (median of ${runs}) | CPU | peak RSS | × the query |`);
+console.log('|---|---|---|---|---|');
+for (const { name, runs: figures } of results) {
+  const wall = median(figures.map((f) => f.wall));
+  const cpu = median(figures.map((f) => f.cpu));
+  const rss = Math.max(...figures.map((f) => f.peakRss));
+  console.log(
+    `| ${name} | ${wall.toFixed(1)} s | ${cpu.toFixed(1)} s | ${mib(rss)} | ${(wall / reference).toFixed(2)} |`,
+  );
+}
+const notes = results.flatMap(({ name, runs: figures }) =>
+  figures[0]?.note ? [`${name}: ${figures[0].note}`] : [],
 );
-console.log(
-  `  agents rated ${evaluation.results.summary.rated}/${evaluation.results.summary.agents}, rejected rows ${evaluation.rejected.length}`,
-);
-console.log(
-  `  peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB (before evaluating ${(rssBefore / 2 ** 20).toFixed(0)} MiB), peak heap sampled ${(peakHeap / 2 ** 20).toFixed(0)} MiB`,
-);
-if (values.keep) console.log(`  data kept in ${dir}`);
+for (const note of notes) console.log(`  ${note}`);
+
+const [scorebook, query] = results.map((r) => r.runs[0]?.metrics ?? {});
+console.log(`  values: ${compare(scorebook ?? {}, query ?? {})}`);
+if (values.keep || values.data !== undefined) console.log(`  data in ${dir}`);
 else rmSync(dir, { recursive: true, force: true });
+
+// The largest difference of each metric over the agents both give a value for.
+function compare(a: Record<string, MessageMetrics>, b: Record<string, MessageMetrics>): string {
+  const fields = ['responses', 'first_response_time', 'avg_response_time', 'reply_rate'] as const;
+  const worst = Object.fromEntries(fields.map((f) => [f, 0]));
+  let agentsCompared = 0;
+  let missing = 0;
+  for (const [agent, x] of Object.entries(a)) {
+    const y = b[agent];
+    if (y === undefined) {
+      if (x.responses > 0) missing++;
+      continue;
+    }
+    agentsCompared++;
+    for (const f of fields) {
+      const u = x[f];
+      const v = y[f];
+      const d = u === null || v === null ? (u === v ? 0 : Number.POSITIVE_INFINITY) : Math.abs(u - v);
+      worst[f] = Math.max(worst[f] ?? 0, d);
+    }
+  }
+  const diffs = fields.map((f) => `${f} ${worst[f]?.toExponential(1)}`).join(', ');
+  return `${agentsCompared} agents compared (${missing} missing from the query); largest differences: ${diffs}`;
+}

@@ -17,7 +17,6 @@ import {
   type PolicySnapshot,
   type RejectedRow,
   type Results,
-  TABLES,
 } from '@scorebook/contract';
 import {
   loadPolicyFamily,
@@ -45,7 +44,8 @@ import { DEFAULT_REJECTED_LIMIT, type RejectedLimit, tooManyRejected } from './c
 import { type Agent, RowChecks } from './check/row-checks.ts';
 import { ConversationIndex } from './derive/conversation-index.ts';
 import { applyConversationFacts, deriveFacts } from './derive/derive-facts.ts';
-import { AGENT, CUSTOMER, MessageStore } from './derive/message-store.ts';
+import { MessageStore } from './derive/message-store.ts';
+import { routeMessage } from './derive/route-messages.ts';
 import { RUN_ERRORS } from './errors.ts';
 import { EvaluationError } from './evaluation-error.ts';
 import { Exclusions } from './exclude/exclusions.ts';
@@ -54,8 +54,10 @@ import { fileNameOf } from './explain/file-name.ts';
 import { policySnapshot } from './explain/policy-snapshot.ts';
 import { MetricAccumulators } from './measure/accumulate.ts';
 import { compileMetrics } from './measure/compile-metrics.ts';
+import { type ParallelOptions, readMessagesInParallel } from './read/parallel-messages.ts';
 import {
   duplicateFiles,
+  fieldsOfTyper,
   type Inputs,
   openInputs,
   type ReadProgress,
@@ -92,6 +94,8 @@ export interface EvaluateOptions {
   appealsDir?: string | null;
   /** The period's appeal files as bytes (read from git, say); when given, `appealsDir` is not read. */
   appealFiles?: readonly AppealBytes[];
+  /** How reading is spread over threads (`docs/scale.md`); by default over every core. */
+  parallel?: ParallelOptions;
 }
 
 /** A finished evaluation: results, explanations and the rejected rows, not yet written. */
@@ -192,8 +196,13 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
   const converted = new Set<string>();
 
   // Check, exclude, route: each table in contract order (a row may refer to the tables before it).
+  const routes = { coverage, warnings, exclusions, conversations, messages, agentIndex: checks.agentIndex };
   for (const table of INPUT_TABLES.filter((t): t is Exclude<InputTableName, 'agents'> => t !== 'agents')) {
     checks.startTable(table);
+    if (table === 'messages') {
+      const spread = { inputs, checks, routes, policy, needs, zone, readZone, period: zoned, cap };
+      if (await readMessagesInParallel(spread, options.parallel ?? {}, options.onProgress)) continue;
+    }
     for await (const batch of tableBatches(inputs, table, options.onProgress)) {
       for (const record of batch) {
         const row = checks.accept(record);
@@ -201,21 +210,22 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
           warnings.rejected(table, record, (v) => agentOfValues(table, v, conversations, agents));
           continue;
         }
+        if (table === 'messages') {
+          routeMessage(row, routes);
+          continue;
+        }
         coverage.add(table, row);
         if (coverage.inPeriod(table, row)) warnings.accepted(table, row);
         // Appeals change the row in place; a row an appeal removed goes no further, like an excluded one.
         const appealed = appeals.apply(table, row) !== null;
         const excludedBy = appealed ? null : exclusions.match(table, row);
-        const agent = creditedAgent(table, row, checks.agentIndex, conversations);
+        const agent = creditedAgent(row, checks.agentIndex);
         if (excludedBy !== null && coverage.inPeriod(table, row))
           exclusions.count(table, excludedBy, row, agent);
         const kept = excludedBy === null && !appealed;
         switch (table) {
           case 'conversations':
             conversations.add(row, agent, !kept);
-            break;
-          case 'messages':
-            if (kept) keepMessage(row, conversations, messages, checks.agentIndex);
             break;
           case 'orders':
             if (kept && typeof row.values.conversation_id === 'string')
@@ -434,12 +444,7 @@ function stopOn(problems: readonly Problem[], rejected: RejectedRow[] = []): voi
 
 /** Each input table's fields with their types: the contract's and the typed extra fields. */
 function tableFields(inputs: Inputs): (table: InputTableName) => Readonly<Record<string, FieldSpec>> {
-  const fields = byInputTable((table) => {
-    const specs: Record<string, FieldSpec> = { ...TABLES[table].fields };
-    for (const f of inputs.tables[table].typer.fields)
-      if (!f.contract && !f.undeclared) specs[f.name] = { type: f.type };
-    return specs;
-  });
+  const fields = byInputTable((table) => fieldsOfTyper(table, inputs.tables[table].typer));
   return (table) => fields[table];
 }
 
@@ -451,15 +456,8 @@ function measuredFieldsOf(
   return { ...fieldsOf(table), ...measuredFields(table) };
 }
 
-/** The agent a row is credited to: its `agent_id`, or for a message its conversation's; -1 if none. */
-function creditedAgent(
-  table: InputTableName,
-  row: Row,
-  agentIndex: ReadonlyMap<string, number>,
-  conversations: ConversationIndex,
-): number {
-  if (table === 'messages')
-    return conversations.get(valuesOf('messages', row.values).conversation_id)?.agent ?? -1;
+/** The agent a row (not a message) is credited to: its `agent_id`; -1 if none. */
+function creditedAgent(row: Row, agentIndex: ReadonlyMap<string, number>): number {
   const agent = row.values.agent_id;
   return typeof agent === 'string' ? (agentIndex.get(agent) ?? -1) : -1;
 }
@@ -475,23 +473,6 @@ function agentOfValues(
   const id = values.conversation_id;
   const agent = typeof id === 'string' ? (conversations.get(id)?.agent ?? -1) : -1;
   return agents[agent]?.agent_id ?? null;
-}
-
-/** Keeps a customer or agent message for derivation (bots and system messages are left out). */
-function keepMessage(
-  row: Row,
-  conversations: ConversationIndex,
-  messages: MessageStore,
-  agentIndex: ReadonlyMap<string, number>,
-): void {
-  const v = valuesOf('messages', row.values);
-  const sender = v.sender === 'customer' ? CUSTOMER : v.sender === 'agent' ? AGENT : -1;
-  if (sender < 0) return;
-  const conversation = conversations.named(v.conversation_id);
-  if (conversation.excluded) return;
-  // The row checks rejected a message of an agent not among the agents.
-  const agent = v.agent_id === null ? -1 : (agentIndex.get(v.agent_id) ?? -1);
-  messages.push(conversation.index, v.sent_at, sender, agent, row.file, row.line);
 }
 
 function sourceProvenance(inputs: Inputs, name: string | undefined): Results['source'] {

@@ -12,11 +12,11 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import type { AppealBytes } from '@scorebook/appeals';
 import type { AgentResult, Manifest } from '@scorebook/contract';
-import { evaluate } from '@scorebook/engine';
 import { diffPolicies, loadPolicyBytes, type Policy, type PolicyChange } from '@scorebook/policy';
 import { type Problem, ScorebookError } from '@scorebook/problems';
 import { parseEvaluationPeriod } from '@scorebook/time';
 import { governanceStop } from './errors.ts';
+import { EvaluatePool } from './evaluate-pool.ts';
 import { gitPath, gitRoot, resolveRef } from './git.ts';
 import { publishedPeriods } from './publish.ts';
 
@@ -39,6 +39,8 @@ export interface ImpactOptions {
   /** The appeals folder (`configs/appeals`); without it, no appeals are read on either side. */
   appealsDir?: string;
   cwd?: string;
+  /** Evaluations run at once, each on a thread of its own; by default the machine's cores. */
+  threads?: number;
 }
 
 /** An agent whose grade, rank or total score moves. */
@@ -148,7 +150,8 @@ export interface AppealsImpact
  * on its `effective_from`; an edited file with its base bytes; a removed file with the working
  * tree's version in force on its `effective_from` (the one that takes over its dates). Both
  * sides evaluate the same period and data with the version forced: in a scratch copy its
- * `effective_from` is set to the period's first day, nothing else changes.
+ * `effective_from` is set to the period's first day, nothing else changes. The evaluations run
+ * side by side, `threads` at a time (`docs/scale.md`); the versions come in file name order.
  */
 export async function policyImpact(options: ImpactOptions): Promise<ImpactReport> {
   const cwd = options.cwd ?? process.cwd();
@@ -206,6 +209,7 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
   const workAppeals = appealsDir === null ? new Map<string, Buffer>() : yamlFilesIn(appealsDir, APPEAL_FILE);
   const id = basename(policiesDir);
   const scratch = mkdtempSync(join(tmpdir(), 'scorebook-impact-'));
+  const pool = new EvaluatePool(options.threads);
   try {
     const run = async (side: Loaded | null, name: string) => {
       if (side === null) return null;
@@ -215,11 +219,17 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
         .toString('utf8')
         .replace(/^effective_from:.*$/m, `effective_from: ${parsedPeriod.firstDay}`);
       writeFileSync(join(dir, side.file), text);
-      const appealFiles = appealsAt(workAppeals);
-      return (await evaluate({ policiesDir: dir, dataDir, sourceFile, allowMissing, period, appealFiles }))
-        .results.agents;
+      const options = {
+        policiesDir: dir,
+        dataDir,
+        sourceFile,
+        allowMissing,
+        period,
+        appealFiles: appealsAt(workAppeals),
+      };
+      return (await pool.evaluate(options, false)).results.agents;
     };
-    const versions: VersionImpact[] = [];
+    const versions: Array<Promise<VersionImpact>> = [];
     const names = [...new Set([...baseFiles.keys(), ...workFiles.keys()])].sort();
     for (const [i, file] of names.entries()) {
       const b = base.get(file);
@@ -238,24 +248,38 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
         continue;
       }
       const changes = before && after ? diffPolicies(before.policy, after.policy) : [];
-      versions.push({
-        change,
-        file,
-        before: before && sideOf(before),
-        after: after && sideOf(after),
-        changes,
-        weights: changes.filter(
-          (c) =>
-            (c.area === 'scored' || c.area === 'group') && (c.field === 'weight' || c.kind !== 'changed'),
-        ),
-        ...compareAgents((await run(before, `${i}-before`)) ?? [], (await run(after, `${i}-after`)) ?? []),
-      });
+      const agents = Promise.allSettled([run(before, `${i}-before`), run(after, `${i}-after`)]).then(
+        (sides) =>
+          // The first side that stopped, as when they ran one after the other.
+          sides.map((side) => {
+            if (side.status === 'rejected') throw side.reason;
+            return side.value;
+          }),
+      );
+      versions.push(
+        agents.then(([b, a]) => ({
+          change,
+          file,
+          before: before && sideOf(before),
+          after: after && sideOf(after),
+          changes,
+          weights: changes.filter(
+            (c) =>
+              (c.area === 'scored' || c.area === 'group') && (c.field === 'weight' || c.kind !== 'changed'),
+          ),
+          ...compareAgents(b ?? [], a ?? []),
+        })),
+      );
     }
+    // Every evaluation settles before the scratch folder goes, even when one of them stops.
+    const settled = await Promise.allSettled(versions);
+    const stopped = settled.find((s) => s.status === 'rejected');
+    if (stopped !== undefined) throw stopped.reason;
     const report: ImpactReport = {
       period,
       base: { ref: options.baseRef, commit },
       data_dir: dataDir,
-      versions,
+      versions: settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : [])),
     };
     const ids = (names: string[]) => names.map((n) => n.replace(APPEAL_FILE, ''));
     const added = [...workAppeals.keys()].filter((n) => !baseAppeals.has(n));
@@ -265,26 +289,33 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
       return before !== undefined && Buffer.compare(before, b) !== 0;
     });
     if (added.length + removed.length + edited.length > 0) {
-      const side = async (files: Map<string, Buffer>) =>
-        (
-          await evaluate({
-            policiesDir,
-            dataDir,
-            sourceFile,
-            allowMissing,
-            period,
-            appealFiles: appealsAt(files),
-          })
-        ).results.agents;
+      const side = async (files: Map<string, Buffer>) => {
+        const options = {
+          policiesDir,
+          dataDir,
+          sourceFile,
+          allowMissing,
+          period,
+          appealFiles: appealsAt(files),
+        };
+        return (await pool.evaluate(options, false)).results.agents;
+      };
+      // Both sides side by side; the first that stopped is thrown, as when they ran in turn.
+      const sides = await Promise.allSettled([side(baseAppeals), side(workAppeals)]);
+      const [before, after] = sides.map((side) => {
+        if (side.status === 'rejected') throw side.reason;
+        return side.value;
+      });
       report.appeals = {
         added: ids(added),
         edited: ids(edited.map(([n]) => n)),
         removed: ids(removed),
-        ...compareAgents(await side(baseAppeals), await side(workAppeals)),
+        ...compareAgents(before ?? [], after ?? []),
       };
     }
     return report;
   } finally {
+    await pool.close();
     rmSync(scratch, { recursive: true, force: true });
   }
 }

@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os';
 import { basename, join, posix, resolve } from 'node:path';
 import type { AppealBytes } from '@scorebook/appeals';
 import type { Manifest, Results } from '@scorebook/contract';
-import { ENGINE_VERSION, evaluate, lockStateOf, RESULT_FILES, serializeEvaluation } from '@scorebook/engine';
+import { ENGINE_VERSION, lockStateOf, RESULT_FILES } from '@scorebook/engine';
 import { type Problem, ScorebookError } from '@scorebook/problems';
 import { archiveHolds, type InputFile, inputFilesOf, restoreInputs } from './archive.ts';
 import { shellWords } from './command-line.ts';
 import { governanceMessage, governanceProblem, problemOf } from './errors.ts';
+import { EvaluatePool } from './evaluate-pool.ts';
 import { fileAt, gitRoot, hasCommit, sha256 } from './git.ts';
 import { checkManifest } from './manifest.ts';
 import {
@@ -58,6 +59,8 @@ export interface VerifyOptions {
   /** The content-addressed input archive; `<base>/.scorebook/archive` when it exists. */
   archive?: string;
   cwd?: string;
+  /** Recomputations run at once, each on a thread of its own; by default the machine's cores. */
+  threads?: number;
 }
 
 /**
@@ -68,6 +71,8 @@ export interface VerifyOptions {
  * (per file, from results.json); then recomputes with the policy from git and compares byte for
  * byte. When the data folder changed and the archive holds every recorded input, the
  * recomputation uses the archived bytes. Never stops at a broken period: each gets its row.
+ * Publications are verified side by side, `threads` recomputations at a time (`docs/scale.md`);
+ * the rows come in period order, as each would alone.
  */
 export async function verifyPublished(
   resultsRoot: string,
@@ -81,8 +86,9 @@ export async function verifyPublished(
     : existsSync(join(base, '.scorebook/archive'))
       ? join(base, '.scorebook/archive')
       : null;
-  const context: Context = { base, root, archive };
-  const rows: VerifyRow[] = [];
+  const pool = new EvaluatePool(options.threads);
+  const context: Context = { base, root, archive, pool };
+  const rows: Array<VerifyRow | Promise<VerifyRow>> = [];
   const interrupted = interruptedPeriods(root);
   const folders = periodFolders(root);
   for (const period of [...new Set([...folders, ...interrupted.keys(), ...lockedPeriods(root)])].sort()) {
@@ -107,13 +113,17 @@ export async function verifyPublished(
     }
     const chain = chainProblems(dir);
     for (const slot of supersededSlots(dir))
-      rows.push(
-        await safely(period, `superseded/${slot}`, join(dir, 'superseded', String(slot)), context, chain),
-      );
-    const current = await safely(period, null, dir, context, chain);
-    rows.push(lock === null ? current : { ...current, problems: [...current.problems, lock] });
+      rows.push(safely(period, `superseded/${slot}`, join(dir, 'superseded', String(slot)), context, chain));
+    const current = safely(period, null, dir, context, chain);
+    rows.push(
+      lock === null ? current : current.then((row) => ({ ...row, problems: [...row.problems, lock] })),
+    );
   }
-  return rows;
+  try {
+    return await Promise.all(rows);
+  } finally {
+    await pool.close();
+  }
 }
 
 /**
@@ -146,6 +156,7 @@ interface Context {
   base: string;
   root: string;
   archive: string | null;
+  pool: EvaluatePool;
 }
 
 async function safely(
@@ -180,7 +191,7 @@ async function safely(
 async function verifyOne(
   period: string,
   dir: string,
-  { base, root, archive }: Context,
+  { base, root, archive, pool }: Context,
   chain: Problem[],
   row: (status: VerifyStatus, problems: Problem[], fromArchive?: boolean) => VerifyRow,
 ): Promise<VerifyRow> {
@@ -253,15 +264,18 @@ async function verifyOne(
     let fresh: Map<string, string>;
     let freshResults: Results;
     try {
-      const evaluation = await evaluate({
-        policiesDir,
-        dataDir: inputs,
-        period,
-        ...source,
-        appealFiles: appealFiles.files,
-        allowMissing: manifest.allow_missing ?? [],
-      });
-      fresh = serializeEvaluation(evaluation);
+      const evaluation = await pool.evaluate(
+        {
+          policiesDir,
+          dataDir: inputs,
+          period,
+          ...source,
+          appealFiles: appealFiles.files,
+          allowMissing: manifest.allow_missing ?? [],
+        },
+        true,
+      );
+      fresh = evaluation.files ?? new Map();
       freshResults = evaluation.results;
     } catch (error) {
       if (!(error instanceof ScorebookError) || error.kind !== 'input') throw error;

@@ -93,6 +93,28 @@ describe('impact of a policy change on the last closed period', () => {
     git(repo, 'commit', '-q', '-m', 'drop the September version');
   });
 
+  it('gives the same report evaluated one at a time and side by side on threads', async () => {
+    // Two changes, four evaluations: the version in force edited and a December one added.
+    writeFileSync(join(repo, POLICY), heavier(original));
+    const file = join(repo, dir, '2026-12-01.yaml');
+    writeFileSync(file, original.replace('effective_from: 2026-10-01', 'effective_from: 2026-12-01'));
+    const options = { baseRef: 'main', policiesDir: dir, resultsRoot: 'data/results', cwd: repo };
+    try {
+      const [one, spread] = await Promise.all([
+        policyImpact({ ...options, threads: 1 }),
+        policyImpact({ ...options, threads: 2 }),
+      ]);
+      expect(spread).toEqual(one);
+      expect(one.versions.map((v) => [v.change, v.file, v.grades.length])).toEqual([
+        ['edited', '2026-10-01.yaml', 1],
+        ['added', '2026-12-01.yaml', 0],
+      ]);
+    } finally {
+      writeFileSync(join(repo, POLICY), original);
+      rmSync(file);
+    }
+  });
+
   it('nothing changed: says so', async () => {
     const report = await impact();
     expect(report.versions).toEqual([]);

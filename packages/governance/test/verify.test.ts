@@ -135,6 +135,32 @@ describe('verify --all', () => {
     expect(changed.map(isFailure)).toEqual([true, false, true]);
   });
 
+  it('gives the same rows verified one at a time and side by side on threads, stops included', async () => {
+    const gone = file('data/sample/surveys.csv');
+    const surveys = readFileSync(gone, 'utf8');
+    rmSync(gone);
+    try {
+      const [one, spread] = await Promise.all([
+        verifyPublished('data/results', { cwd: repo, threads: 1 }),
+        verifyPublished('data/results', { cwd: repo, threads: 3 }),
+      ]);
+      expect(spread).toEqual(one);
+      expect(brief(one).map((r) => r.slice(2))).toEqual([
+        ['input_changed', ['INPUT_GONE', 'RECOMPUTE_FAILED']],
+        ['input_changed', ['INPUT_GONE', 'RECOMPUTE_FAILED']],
+        ['input_changed', ['INPUT_GONE', 'RECOMPUTE_FAILED']],
+      ]);
+    } finally {
+      writeFileSync(gone, surveys);
+    }
+    const [one, spread] = await Promise.all([
+      verifyPublished('data/results', { cwd: repo, threads: 1 }),
+      verifyPublished('data/results', { cwd: repo, threads: 2 }),
+    ]);
+    expect(spread).toEqual(one);
+    expect(one.map((r) => r.status)).toEqual(['ok', 'ok', 'ok']);
+  });
+
   it('says when a corrected file moves no score', async () => {
     const same = await withEdit('data/sample/agents.csv', (t) => `${t}`.replace(/\n$/, '\n\n'));
     const effect = same[0]!.problems.find((p) => p.code === 'INPUT_CHANGE_EFFECT')!;

@@ -48,6 +48,7 @@ export {
   FILE_FORMATS,
   type FileFormat,
   type FileItem,
+  type FileRange,
   MAX_RECORD_BYTES,
   type ReadFileOptions,
   WallClock,
@@ -55,4 +56,5 @@ export {
 export { type JsonLinesOptions, jsonLinesItems } from './read/jsonl.ts';
 export { READ_ERRORS, type ReadErrorCode } from './read/read-errors.ts';
 export { readFile } from './read/read-file.ts';
+export { type FilePieces, type SplitFileOptions, splitFile } from './read/split-file.ts';
 export { readXlsx } from './read/xlsx.ts';

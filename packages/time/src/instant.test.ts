@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { daysInMonth } from './calendar.ts';
 import { formatInstantLocal, localDateOf, localMidnight, parseTimestamp } from './instant.ts';
 import { Zone } from './zone.ts';
 
@@ -63,5 +64,81 @@ describe('local calendar', () => {
   it('formats instants with the local offset', () => {
     expect(formatInstantLocal(Date.UTC(2026, 8, 30, 16), shanghai)).toBe('2026-10-01T00:00:00+08:00');
     expect(formatInstantLocal(Date.UTC(2026, 0, 1, 5), newYork)).toBe('2026-01-01T00:00:00-05:00');
+  });
+});
+
+describe('parseTimestamp against its grammar', () => {
+  // The grammar of parseTimestamp as one regular expression, and the reading of its parts.
+  const GRAMMAR =
+    /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
+  function byGrammar(text: string, zone: Zone): number | null {
+    const m = GRAMMAR.exec(text);
+    if (!m) return null;
+    const [year, month, day, hour, minute] = [1, 2, 3, 4, 5].map((k) => Number(m[k])) as [
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
+    const second = m[6] === undefined ? 0 : Number(m[6]);
+    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+    if (hour > 23 || minute > 59 || second > 59) return null;
+    const millis = m[7] === undefined ? 0 : Number(m[7].slice(0, 3).padEnd(3, '0'));
+    const date = new Date(0);
+    date.setUTCFullYear(year, month - 1, day);
+    date.setUTCHours(hour, minute, second, millis);
+    const wall = date.getTime();
+    const offset = m[8];
+    if (offset === undefined) return zone.instantOfWallClock(wall);
+    if (offset === 'Z' || offset === 'z') return wall;
+    const digits = offset.slice(1).replace(':', '');
+    const hours = Number(digits.slice(0, 2));
+    const minutes = digits.length > 2 ? Number(digits.slice(2, 4)) : 0;
+    if (hours > 23 || minutes > 59) return null;
+    return wall - (offset[0] === '-' ? -1 : 1) * (hours * 60 + minutes) * 60_000;
+  }
+
+  it('gives what the grammar gives for 100,000 spellings and near misses', () => {
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    // Mostly one of the valid choices (listed first), else any, so that about half are instants.
+    const pick = (valid: readonly string[], other: readonly string[]): string => {
+      const xs = random() < 0.93 ? valid : other;
+      return xs[Math.floor(random() * xs.length)] ?? '';
+    };
+    const two = () => String(Math.floor(random() * 100)).padStart(2, '0');
+    const parts = [
+      () => pick(['2026', '0099', '1970', '2100', '2024', '2023'], ['0000', '9999', '202', '20260']),
+      () => pick(['-'], ['/', '']),
+      () => pick(['01', '02', '10', '12'], ['13', '00', two()]),
+      () => pick(['-'], ['', '.']),
+      () => pick(['01', '15', '28'], ['29', '30', '31', '32', '00', two()]),
+      () => pick(['T', ' '], ['t', '', 'TT']),
+      () => pick(['00', '08', '23'], ['24', two()]),
+      () => pick([':'], ['', '-']),
+      () => pick(['00', '30', '59'], ['60', two()]),
+      () => pick(['', ':00', ':59'], [':60', `:${two()}`, ':5', ':0000']),
+      () => pick(['', '.5', '.357999', ',1', '.000'], ['.', '.12a', '.9999']),
+      () =>
+        pick(
+          ['', 'Z', 'z', '+08:00', '+0800', '+08', '-05:30'],
+          ['+08:', '+8', '+24:00', '+08:60', 'ZZ', ' ', '+08:00 ', '+08000', '+0:800'],
+        ),
+    ];
+    let valid = 0;
+    const differ: string[] = [];
+    for (let k = 0; k < 100_000; k++) {
+      const text = parts.map((part) => part()).join('');
+      const zone = k % 2 === 0 ? shanghai : newYork;
+      const expected = byGrammar(text, zone);
+      if (expected !== null) valid++;
+      if (parseTimestamp(text, zone) !== expected) differ.push(text);
+    }
+    expect(differ).toEqual([]);
+    expect(valid).toBeGreaterThan(30_000);
   });
 });

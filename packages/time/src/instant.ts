@@ -1,38 +1,95 @@
 import { type DateParts, daysInMonth, parseDateParts, wallClockMs, wallMidnight } from './calendar.ts';
 import type { Zone } from './zone.ts';
 
-// ISO 8601 extended format: date, `T` (or a space), hours and minutes, optional seconds and
-// fraction, optional offset (`Z`, `+08`, `+0800`, `+08:00`).
-const TIMESTAMP_RE =
-  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
-
 /**
- * Parses an ISO 8601 timestamp into epoch milliseconds (a space may stand for the `T`). Without
- * an offset the wall-clock time is read in `zone`. Fractions finer than a millisecond are truncated. Returns null for
- * anything that is not a real instant in one of the accepted spellings.
+ * Parses an ISO 8601 timestamp into epoch milliseconds: `YYYY-MM-DD`, `T` (or a space), `HH:MM`,
+ * optional `:SS` with an optional fraction (`.` or `,`, one digit or more), optional offset (`Z`,
+ * `+08`, `+0800`, `+08:00`). Without an offset the wall-clock time is read in `zone`. Fractions
+ * finer than a millisecond are truncated. Returns null for anything that is not a real instant
+ * in one of the accepted spellings. (Read character by character: it runs once per timestamp
+ * cell of every export; `instant.test.ts` holds it to the grammar above as a regular expression.)
  */
 export function parseTimestamp(text: string, zone: Zone): number | null {
-  const m = TIMESTAMP_RE.exec(text);
-  if (!m) return null;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  const hour = Number(m[4]);
-  const minute = Number(m[5]);
-  const second = m[6] === undefined ? 0 : Number(m[6]);
+  const n = text.length;
+  if (n < 16) return null;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  const hour = digits(text, 11, 2);
+  const minute = digits(text, 14, 2);
+  const t = text.charCodeAt(10);
+  if (
+    year < 0 ||
+    month < 0 ||
+    day < 0 ||
+    hour < 0 ||
+    minute < 0 ||
+    text.charCodeAt(4) !== DASH ||
+    text.charCodeAt(7) !== DASH ||
+    (t !== T && t !== SPACE) ||
+    text.charCodeAt(13) !== COLON
+  )
+    return null;
+  let i = 16;
+  let second = 0;
+  let millis = 0;
+  if (i < n && text.charCodeAt(i) === COLON) {
+    second = digits(text, i + 1, 2);
+    if (second < 0) return null;
+    i += 3;
+    const mark = text.charCodeAt(i);
+    if (i < n && (mark === DOT || mark === COMMA)) {
+      const from = ++i;
+      while (i < n && isDigit(text.charCodeAt(i))) i++;
+      if (i === from) return null;
+      // The first three digits, padded: `.5` is 500 ms, `.357999` 357 ms.
+      for (let k = 0; k < 3; k++)
+        millis = millis * 10 + (from + k < i ? text.charCodeAt(from + k) - ZERO : 0);
+    }
+  }
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
   if (hour > 23 || minute > 59 || second > 59) return null;
-  const millis = m[7] === undefined ? 0 : Number(m[7].slice(0, 3).padEnd(3, '0'));
   const wall = wallClockMs(year, month, day, hour, minute, second, millis);
-  const offset = m[8];
-  if (offset === undefined) return zone.instantOfWallClock(wall);
-  if (offset === 'Z' || offset === 'z') return wall;
-  const sign = offset[0] === '-' ? -1 : 1;
-  const digits = offset.slice(1).replace(':', '');
-  const hours = Number(digits.slice(0, 2));
-  const minutes = digits.length > 2 ? Number(digits.slice(2, 4)) : 0;
-  if (hours > 23 || minutes > 59) return null;
-  return wall - sign * (hours * 60 + minutes) * 60_000;
+  if (i === n) return zone.instantOfWallClock(wall);
+  const sign = text.charCodeAt(i);
+  if (sign === Z || sign === LOWER_Z) return i + 1 === n ? wall : null;
+  if (sign !== PLUS && sign !== MINUS) return null;
+  const hours = digits(text, i + 1, 2);
+  if (hours < 0) return null;
+  let minutes = 0;
+  const rest = n - (i + 3);
+  if (rest === 2) minutes = digits(text, i + 3, 2);
+  else if (rest === 3 && text.charCodeAt(i + 3) === COLON) minutes = digits(text, i + 4, 2);
+  else if (rest !== 0) return null;
+  if (minutes < 0 || hours > 23 || minutes > 59) return null;
+  return wall - (sign === MINUS ? -1 : 1) * (hours * 60 + minutes) * 60_000;
+}
+
+const ZERO = 48;
+const DASH = 45;
+const COLON = 58;
+const DOT = 46;
+const COMMA = 44;
+const SPACE = 32;
+const PLUS = 43;
+const MINUS = 45;
+const T = 84;
+const Z = 90;
+const LOWER_Z = 122;
+
+function isDigit(code: number): boolean {
+  return code >= ZERO && code <= ZERO + 9;
+}
+
+// The number written by `count` ASCII digits at `from`, or -1 when any of them is not a digit.
+function digits(text: string, from: number, count: number): number {
+  let value = 0;
+  for (let k = from; k < from + count; k++) {
+    const c = text.charCodeAt(k);
+    if (!isDigit(c)) return -1;
+    value = value * 10 + (c - ZERO);
+  }
+  return value;
 }
 
 /** Epoch milliseconds of local midnight at the start of `date` in `zone`. */

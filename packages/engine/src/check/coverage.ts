@@ -4,6 +4,13 @@ import { formatInstantLocal, type Zone, type ZonedPeriod } from '@scorebook/time
 import { RUN_ERRORS } from '../errors.ts';
 import type { Row } from '../row.ts';
 
+/** What a {@link Coverage} saw of one table: earliest and latest time, rows in the period. */
+export interface CoveragePart {
+  first: number | string | null;
+  last: number | string | null;
+  inPeriod: number;
+}
+
 /**
  * The accepted rows of each table in time: the earliest and latest time field (all periods),
  * whether a row falls in the period (`semantics.md`: from local midnight of the first day,
@@ -33,6 +40,25 @@ export class Coverage {
     const last = this.last.get(table);
     if (last === undefined || t > last) this.last.set(table, t);
     if (this.inPeriod(table, row)) this.#inPeriod++;
+  }
+
+  /** What this object saw of one table, for {@link Coverage.absorb}. */
+  part(table: InputTableName): CoveragePart {
+    return {
+      first: this.first.get(table) ?? null,
+      last: this.last.get(table) ?? null,
+      inPeriod: this.#inPeriod,
+    };
+  }
+
+  /** Adds what another object saw of a table, as if it had seen those rows itself. */
+  absorb(table: InputTableName, part: CoveragePart): void {
+    const { first, last } = part;
+    const mine = this.first.get(table);
+    if (first !== null && (mine === undefined || first < mine)) this.first.set(table, first);
+    const latest = this.last.get(table);
+    if (last !== null && (latest === undefined || last > latest)) this.last.set(table, last);
+    this.#inPeriod += part.inPeriod;
   }
 
   /** True when the row's time field falls in the period. */

@@ -13,6 +13,20 @@ const GAP_MS = 2 * 86_400_000;
 const TOP = 10;
 
 /**
+ * What a {@link PeriodWarnings} counted, as plain data (for a worker thread's piece of a table):
+ * rows, filled fields (`table.field`), empty yes/no cells and rows rejected for an unmapped value
+ * by agent, time spans of dense tables and rejected rows by agent.
+ */
+export interface PeriodWarningsPart {
+  rows: Map<InputTableName, number>;
+  filled: Map<string, number>;
+  empty: Map<string, Map<string, number>>;
+  unmapped: Map<string, Map<string, number>>;
+  span: Map<InputTableName, [number, number]>;
+  rejected: Map<InputTableName, Map<string, number>>;
+}
+
+/**
  * What a run can read but a reader should be told (`docs/sources.md`, warnings): a field the
  * policy reads that is empty in every row of the period, or a yes/no field of the contract empty
  * in some of them; a table the policy uses that has files but no row in the period; a dense table
@@ -95,6 +109,35 @@ export class PeriodWarnings {
     this.#rejected.set(table, agents);
     if (record.rejection?.code === 'UNMAPPED_VALUE' && record.rejection.field !== null)
       count(this.#unmapped, `${table}\u0000${record.rejection.field}`, agent);
+  }
+
+  /** What was counted, to be added to another's with {@link absorb}. */
+  part(): PeriodWarningsPart {
+    return {
+      rows: this.#rows,
+      filled: this.#filled,
+      empty: this.#empty,
+      unmapped: this.#unmapped,
+      span: this.#span,
+      rejected: this.#rejected,
+    };
+  }
+
+  /**
+   * Adds what another counted (a piece of a table read elsewhere): counts are summed and spans
+   * widened, so the warnings do not depend on the order parts are added in.
+   */
+  absorb(part: PeriodWarningsPart): void {
+    for (const [table, n] of part.rows) this.#rows.set(table, (this.#rows.get(table) ?? 0) + n);
+    for (const [key, n] of part.filled) this.#filled.set(key, (this.#filled.get(key) ?? 0) + n);
+    for (const [table, [first, last]] of part.span) {
+      const span = this.#span.get(table);
+      if (span === undefined) this.#span.set(table, [first, last]);
+      else this.#span.set(table, [Math.min(span[0], first), Math.max(span[1], last)]);
+    }
+    for (const [table, agents] of part.rejected) addCounts(this.#rejected, table, agents);
+    for (const [key, agents] of part.empty) addCounts(this.#empty, key, agents);
+    for (const [key, agents] of part.unmapped) addCounts(this.#unmapped, key, agents);
   }
 
   /** The warnings, table by table in contract order. */
@@ -220,6 +263,12 @@ function count(counts: Map<string, Map<string, number>>, key: string, agent: str
   const agents = counts.get(key) ?? new Map<string, number>();
   agents.set(agent, (agents.get(agent) ?? 0) + 1);
   counts.set(key, agents);
+}
+
+function addCounts<K>(into: Map<K, Map<string, number>>, key: K, agents: ReadonlyMap<string, number>): void {
+  const mine = into.get(key) ?? new Map<string, number>();
+  for (const [agent, n] of agents) mine.set(agent, (mine.get(agent) ?? 0) + n);
+  into.set(key, mine);
 }
 
 function total(agents: ReadonlyMap<string, number>): number {

@@ -18,6 +18,15 @@ export interface Agent {
   values: Readonly<Record<string, unknown>>;
 }
 
+/** What checks resumed elsewhere (a worker thread) start from: see {@link RowChecks.resume}. */
+export interface ChecksState {
+  fileNames: readonly string[];
+  hasConversations: boolean;
+  /** Agent ids by agent index. */
+  agentIds: readonly string[];
+  rejectedIds: ReadonlyArray<readonly [string, RejectionCause]>;
+}
+
 /**
  * The checks of a record once typed (`data-contract.md`, bad input), table by table in contract
  * order: a value that could not be read, an agent message without `agent_id`, an end before the
@@ -35,7 +44,7 @@ export class RowChecks {
   readonly #fileNames: readonly string[];
   readonly #hasConversations: boolean;
   /** The accepted conversations' ids (the unique ids of that table, kept once it is read). */
-  #conversations: ReadonlyMap<string, number> = new Map();
+  #conversations: { has(id: string): boolean } = new Map<string, number>();
   readonly #rejectedIds = new Map<string, RejectionCause>();
   /** Unique ids of the current table, each with where it was first accepted (file · 2³² + line). */
   #seen = new Map<string, number>();
@@ -44,6 +53,47 @@ export class RowChecks {
   constructor(fileNames: readonly string[], hasConversations: boolean) {
     this.#fileNames = fileNames;
     this.#hasConversations = hasConversations;
+  }
+
+  /**
+   * Checks that go on with the records of a table of no unique id (messages) where `state` left
+   * off: the agents and the accepted conversations known, the rejected agents and conversations
+   * that later rejections name as their cause. Its rejected rows are those of its records only
+   * (see {@link RowChecks.absorb}).
+   */
+  static resume(
+    table: InputTableName,
+    state: ChecksState,
+    conversations: { has(id: string): boolean },
+  ): RowChecks {
+    const checks = new RowChecks(state.fileNames, state.hasConversations);
+    state.agentIds.forEach((id, index) => {
+      checks.agentIndex.set(id, index);
+    });
+    checks.#conversations = conversations;
+    for (const [key, cause] of state.rejectedIds) checks.#rejectedIds.set(key, cause);
+    checks.#table = table;
+    return checks;
+  }
+
+  /** What {@link RowChecks.resume} needs of these checks (with the accepted conversations). */
+  state(): ChecksState {
+    return {
+      fileNames: this.#fileNames,
+      hasConversations: this.#hasConversations,
+      agentIds: this.agents.map((a) => a.agent_id),
+      rejectedIds: [...this.#rejectedIds],
+    };
+  }
+
+  /**
+   * Takes the rejected rows that resumed checks of the current table found, in reading order:
+   * as if this object had rejected them itself.
+   */
+  absorb(rejected: readonly RejectedRow[]): void {
+    for (const row of rejected) this.rejected.push(row);
+    if (rejected.length > 0)
+      this.rejectedBy.set(this.#table, (this.rejectedBy.get(this.#table) ?? 0) + rejected.length);
   }
 
   /** Starts the records of a table: unique ids are checked within a table. */

@@ -17,10 +17,22 @@ export interface Conversation {
 }
 
 /**
+ * How messages find their conversation: by id, its index (-1 for none), the agent who owns it
+ * (-1 for none) and whether an exclusion removed it. `named` gives an id without a conversation
+ * row a conversation of its own (a run without a conversations table).
+ */
+export interface ConversationLookup {
+  indexOf(id: string): number;
+  named(id: string): number;
+  agentOf(index: number): number;
+  excludedAt(index: number): boolean;
+}
+
+/**
  * The conversations of every period by id and in reading order (messages may refer to any of
  * them), to find a conversation's row again when conversations are read a second time.
  */
-export class ConversationIndex {
+export class ConversationIndex implements ConversationLookup {
   /** Every conversation, in the order first seen. */
   readonly all: Conversation[] = [];
   readonly #byId = new Map<string, Conversation>();
@@ -40,9 +52,29 @@ export class ConversationIndex {
     return this.#byId.get(id);
   }
 
-  /** The conversation of an id; without a conversations table, messages make their own. */
-  named(id: string): Conversation {
-    return this.#byId.get(id) ?? this.#push(id, -1, null, false, -1, 0);
+  /** The conversation index of an id; without a conversations table, messages make their own. */
+  named(id: string): number {
+    return (this.#byId.get(id) ?? this.#push(id, -1, null, false, -1, 0)).index;
+  }
+
+  /** True when a conversation has this id. */
+  has(id: string): boolean {
+    return this.#byId.has(id);
+  }
+
+  /** See {@link ConversationLookup}. */
+  indexOf(id: string): number {
+    return this.#byId.get(id)?.index ?? -1;
+  }
+
+  /** See {@link ConversationLookup}. */
+  agentOf(index: number): number {
+    return this.all[index]?.agent ?? -1;
+  }
+
+  /** See {@link ConversationLookup}. */
+  excludedAt(index: number): boolean {
+    return this.all[index]?.excluded ?? false;
   }
 
   /** The conversation whose accepted row is at this place, or null. */

@@ -8,6 +8,17 @@ export interface MessageGroups {
   of(conversation: number): Int32Array;
 }
 
+/** Messages as columns, one value per message in each. */
+export interface MessageColumns {
+  length: number;
+  conversation: Int32Array;
+  sentAt: Float64Array;
+  sender: Uint8Array;
+  agent: Int32Array;
+  file: Int32Array;
+  line: Int32Array;
+}
+
 /**
  * The customer and agent messages of a run in compact columns (a few bytes each), so that
  * millions of messages fit; their text is not kept (exclusions have already looked at it).
@@ -38,6 +49,46 @@ export class MessageStore {
     this.#agent[i] = agent;
     this.#file[i] = file;
     this.#line[i] = line;
+  }
+
+  /** The columns of the messages kept, trimmed to their length (copies, for another thread). */
+  columns(): MessageColumns {
+    const n = this.length;
+    return {
+      length: n,
+      conversation: this.#conversation.slice(0, n),
+      sentAt: this.#sentAt.slice(0, n),
+      sender: this.#sender.slice(0, n),
+      agent: this.#agent.slice(0, n),
+      file: this.#file.slice(0, n),
+      line: this.#line.slice(0, n),
+    };
+  }
+
+  /** Adds the messages of {@link MessageStore.columns} after those kept, in their order. */
+  append(more: MessageColumns): void {
+    while (this.length + more.length > this.#conversation.length) this.#grow();
+    const at = this.length;
+    this.#conversation.set(more.conversation, at);
+    this.#sentAt.set(more.sentAt, at);
+    this.#sender.set(more.sender, at);
+    this.#agent.set(more.agent, at);
+    this.#file.set(more.file, at);
+    this.#line.set(more.line, at);
+    this.length += more.length;
+  }
+
+  /**
+   * Makes room for `capacity` messages in all, at once (when the number to come can be told
+   * beforehand), instead of doubling the columns as they fill; more messages still fit.
+   */
+  reserve(capacity: number): void {
+    if (capacity > this.#conversation.length) this.#resize(capacity);
+  }
+
+  /** Drops the messages from `length` on (those a reading that was given up appended). */
+  truncate(length: number): void {
+    this.length = Math.min(this.length, Math.max(0, length));
   }
 
   // Every column holds `length` values and is read only at the indexes the store hands out
@@ -104,10 +155,13 @@ export class MessageStore {
   // biome-ignore-end lint/style/noNonNullAssertion: reads below `length`
 
   #grow(): void {
-    const size = this.#conversation.length * 2;
+    this.#resize(this.#conversation.length * 2);
+  }
+
+  #resize(size: number): void {
     const grow = <T extends Int32Array | Float64Array | Uint8Array>(a: T, make: (n: number) => T): T => {
       const b = make(size);
-      b.set(a);
+      b.set(a.subarray(0, this.length));
       return b;
     };
     this.#conversation = grow(this.#conversation, (n) => new Int32Array(n));

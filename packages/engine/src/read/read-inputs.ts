@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { byInputTable, type InputTableName } from '@scorebook/contract';
+import { byInputTable, type FieldSpec, type InputTableName, TABLES } from '@scorebook/contract';
 import { type Bilingual, messageOf, type Problem, ScorebookError } from '@scorebook/problems';
 import {
+  type FileItem,
   type LocatedFile,
   locateFiles,
   readFile,
@@ -46,6 +47,8 @@ interface TableInput {
   provenance: FileProvenance[];
   /** Records read (all periods, before rejection). */
   rows: number;
+  /** The header of each CSV and xlsx file, by file name: its cells and line. */
+  headers: Map<string, { columns: string[]; line: number }>;
 }
 
 /** Every input table of a data folder, and the names of the files rows refer to by index. */
@@ -89,14 +92,15 @@ export async function openInputs(options: { dataDir: string; source: Source; zon
       typer: new TableTyper(table, reading, options.zone),
       provenance: [],
       rows: 0,
+      headers: new Map(),
     };
   });
-  for (const { files, reading, typer } of Object.values(tables)) {
+  for (const { files, reading, typer, headers } of Object.values(tables)) {
     for (const file of files) {
       if (file.format === 'jsonl') continue;
       try {
         for await (const item of readFile(fileOptions(file, reading))) {
-          if (item.kind === 'header')
+          if (item.kind === 'header') {
             problems.push(
               ...(await withMisplacedHeader(
                 { ...fileOptions(file, reading), table: typer.table },
@@ -105,6 +109,8 @@ export async function openInputs(options: { dataDir: string; source: Source; zon
                 typer.fileHeader(file.name, item.columns, item.line),
               )),
             );
+            headers.set(file.name, { columns: item.columns, line: item.line });
+          }
           break;
         }
       } catch (error) {
@@ -157,29 +163,7 @@ export async function* tableBatches(
       fileRows++;
       rows++;
       if (rows % PROGRESS_EVERY === 0) onProgress?.({ table, rows, bytes, totalBytes, done: false });
-      if (item.kind === 'bad') {
-        batch.push({
-          file: index,
-          fileName: file.name,
-          line: item.line,
-          rejection: { field: null, code: item.code, message: item.message },
-          values: null,
-        });
-      } else {
-        const typed =
-          item.kind === 'record' ? input.typer.record(item.cells) : input.typer.object(item.values);
-        batch.push(
-          'values' in typed
-            ? { file: index, fileName: file.name, line: item.line, values: typed.values }
-            : {
-                file: index,
-                fileName: file.name,
-                line: item.line,
-                rejection: rejectionOf(typed.rejection),
-                values: typed.partial,
-              },
-        );
-      }
+      batch.push(typedRecord(item, input.typer, index, file.name));
       if (batch.length === BATCH) {
         yield batch;
         batch = [];
@@ -190,6 +174,28 @@ export async function* tableBatches(
   if (batch.length > 0) yield batch;
   if (first) input.rows = rows;
   onProgress?.({ table, rows, bytes, totalBytes, done: true });
+}
+
+/** A record item of a file, typed by the table's typer (or the reason it cannot be read). */
+export function typedRecord(
+  item: Exclude<FileItem, { kind: 'header' }>,
+  typer: TableTyper,
+  file: number,
+  fileName: string,
+): TableRecord {
+  if (item.kind === 'bad') {
+    return {
+      file,
+      fileName,
+      line: item.line,
+      rejection: { field: null, code: item.code, message: item.message },
+      values: null,
+    };
+  }
+  const typed = item.kind === 'record' ? typer.record(item.cells) : typer.object(item.values);
+  return 'values' in typed
+    ? { file, fileName, line: item.line, values: typed.values }
+    : { file, fileName, line: item.line, rejection: rejectionOf(typed.rejection), values: typed.partial };
 }
 
 /**
@@ -230,7 +236,15 @@ function rejectionOf(r: ValueRejection): { field: string | null; code: string; m
   return { field: r.field, code: r.code, message: r.message };
 }
 
-function fileOptions(file: LocatedFile, reading: TableSource | null) {
+/** Each field of a table's rows with its type: the contract's, then the typed extra fields. */
+export function fieldsOfTyper(table: InputTableName, typer: TableTyper): Record<string, FieldSpec> {
+  const specs: Record<string, FieldSpec> = { ...TABLES[table].fields };
+  for (const f of typer.fields) if (!f.contract && !f.undeclared) specs[f.name] = { type: f.type };
+  return specs;
+}
+
+/** How to read one of a table's files (the source's encoding, header row and sheet). */
+export function fileOptions(file: LocatedFile, reading: TableSource | null) {
   return {
     path: file.path,
     name: file.name,

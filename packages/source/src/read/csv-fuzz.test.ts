@@ -14,10 +14,15 @@
 // - line numbers: csv-parse's `info.lines` is the line a record ends on (and counts a CR LF
 //   inside a quoted cell as two), so the line a record starts on is derived from `info.bytes`.
 // The generator also knows what each text holds, and the reader must give exactly that.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type Options, parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { collect, csvOf } from '../../test/read-support.ts';
-import type { FileItem } from './file-items.ts';
+import type { FileItem, FileRange } from './file-items.ts';
+import { readFile } from './read-file.ts';
+import { splitFile } from './split-file.ts';
 
 const CASES = 3000;
 
@@ -43,6 +48,7 @@ describe('the CSV reader against csv-parse', { timeout: 120_000 }, () => {
     let multiline = 0;
     let fieldCount = 0;
     let stray = 0;
+    let pieced = 0;
     for (let n = 0; n < CASES; n++) {
       const g = generate(random);
       const chunks = random() < 0.5 ? undefined : [1 + Math.floor(random() * 40)];
@@ -59,6 +65,13 @@ describe('the CSV reader against csv-parse', { timeout: 120_000 }, () => {
       }
       const items = await collect(csvOf(g.text, chunks ? { chunks } : {}));
       compare(g.text, g.records, g.width, items, context);
+      if (n % 3 === 0) {
+        const pieceBytes = 1 + Math.floor(random() * 60);
+        expect(await readInPieces(g.text, n, pieceBytes), `${context} in pieces of ${pieceBytes}`).toEqual(
+          items,
+        );
+        pieced++;
+      }
       bad += g.records.filter((r) => r.bad !== null).length;
       multiline += g.records.filter((r) => r.cells.some((c) => c.includes('\n'))).length;
       fieldCount += g.records.filter((r) => r.bad === null && r.cells.length !== g.width).length;
@@ -70,8 +83,36 @@ describe('the CSV reader against csv-parse', { timeout: 120_000 }, () => {
     expect(multiline).toBeGreaterThan(500);
     expect(fieldCount).toBeGreaterThan(500);
     expect(stray).toBeGreaterThan(500);
+    expect(pieced).toBeGreaterThan(800);
   });
 });
+
+const pieceDir = mkdtempSync(join(tmpdir(), 'scorebook-pieces-'));
+
+// Cuts a text with splitFile and reads each piece on its own: the items must be the whole file's.
+async function readInPieces(text: string, n: number, pieceBytes: number): Promise<FileItem[]> {
+  const path = join(pieceDir, `${n}.csv`);
+  writeFileSync(path, text);
+  const base = {
+    path,
+    name: `${n}.csv`,
+    format: 'csv',
+    encoding: 'utf-8',
+    headerRow: 1,
+    sheet: null,
+  } as const;
+  const split = await splitFile({ ...base, pieceBytes });
+  const items: FileItem[] = [];
+  let columns: string[] | null = null;
+  for (const piece of split?.pieces ?? []) {
+    const range: FileRange = { ...piece, columns: piece.start === 0 ? null : columns };
+    for await (const item of readFile({ ...base, range })) {
+      if (item.kind === 'header') columns = item.columns;
+      items.push(item);
+    }
+  }
+  return items;
+}
 
 const CSV_PARSE: Options = {
   bom: true,

@@ -11,6 +11,11 @@ export interface CsvOptions {
   headerRow: number;
   /** The longest record, in bytes (line break included), before the file is refused. */
   maxRecordBytes: number;
+  /**
+   * For text that does not start the file: its first line, and the header (trimmed cells) that
+   * the file's start gave; the text then holds records only, and no header item is yielded.
+   */
+  piece?: { line: number; columns: readonly string[] };
 }
 
 /**
@@ -18,10 +23,14 @@ export interface CsvOptions {
  * item per record, each with the 1-based line it starts on. See {@link csvItems}.
  */
 export function readCsv(options: ReadFileOptions): AsyncGenerator<FileItem> {
+  const { range } = options;
   return csvItems(decodeFile(options), {
     name: options.name,
     headerRow: options.headerRow,
     maxRecordBytes: options.maxRecordBytes ?? MAX_RECORD_BYTES,
+    ...(range === undefined || range.columns === null
+      ? {}
+      : { piece: { line: range.line, columns: range.columns } }),
   });
 }
 
@@ -72,13 +81,19 @@ class CsvParser implements ChunkParser {
   /** Rows before the header (records and blank lines). */
   #rows = 0;
   #sawRecord = false;
-  readonly #cursor = new LineCursor();
+  readonly #cursor: LineCursor;
   #open: OpenRecord | null = null;
 
   constructor(options: CsvOptions) {
     this.#name = options.name;
     this.#headerRow = options.headerRow;
     this.#max = options.maxRecordBytes;
+    this.#cursor = new LineCursor(options.piece?.line ?? 1);
+    if (options.piece !== undefined) {
+      this.#columns = [...options.piece.columns];
+      this.#width = this.#columns.length;
+      this.#sawRecord = true;
+    }
   }
 
   push(chunk: DecodedChunk, out: FileItem[]): void {

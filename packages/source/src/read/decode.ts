@@ -27,10 +27,15 @@ export interface DecodeOptions {
   table?: string | null;
   /** Receives every byte in order, exactly once, before it is decoded. */
   onBytes?: (bytes: Uint8Array) => void;
+  /**
+   * Where the bytes are in the file, when they do not start it: the file offset of the first
+   * and the line it is on. Such bytes have no byte-order mark.
+   */
+  from?: { offset: number; line: number };
 }
 
 /** Bytes read at a time from a file. */
-const READ_CHUNK_BYTES = 1024 * 1024;
+const READ_CHUNK_BYTES = 64 * 1024;
 
 /**
  * Decodes bytes in their declared encoding, as pieces of text that end on character
@@ -47,10 +52,16 @@ export async function* decodeBytes(
   const { encoding, onBytes } = options;
   const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
   const wide = encoding === 'utf-16le' || encoding === 'utf-16be';
-  let first: Uint8Array | null = new Uint8Array(0);
+  // The file's first bytes, gathered to read a byte-order mark; null once read (or not the start).
+  let first: Uint8Array | null = options.from === undefined ? new Uint8Array(0) : null;
   // Bytes after the last character boundary, decoded with the next chunk.
   let tail: Uint8Array = new Uint8Array(0);
-  const at: Place = { base: 0, lines: 0, lineStart: true, fileStart: new Uint8Array(0) };
+  const at: Place = {
+    base: options.from?.offset ?? 0,
+    lines: (options.from?.line ?? 1) - 1,
+    lineStart: true,
+    fileStart: new Uint8Array(0),
+  };
   for await (const raw of source) {
     onBytes?.(raw);
     if (raw.length === 0) continue;
@@ -94,14 +105,21 @@ export async function* decodeBytes(
  * the file is checked to be a regular file first ({@link openRegularFile}).
  */
 export function decodeFile(
-  options: Pick<ReadFileOptions, 'path' | 'name' | 'encoding' | 'table' | 'onBytes'>,
+  options: Pick<ReadFileOptions, 'path' | 'name' | 'encoding' | 'table' | 'onBytes' | 'range'>,
 ): AsyncGenerator<DecodedChunk> {
-  return decodeBytes(fileChunks(options.path, options.name), {
-    name: options.name,
-    encoding: options.encoding,
-    table: options.table ?? null,
-    ...(options.onBytes === undefined ? {} : { onBytes: options.onBytes }),
-  });
+  const { range } = options;
+  const piece =
+    range === undefined || range.start === 0 ? {} : { from: { offset: range.start, line: range.line } };
+  return decodeBytes(
+    fileChunks(options.path, options.name, range?.start ?? 0, range?.end ?? Number.POSITIVE_INFINITY),
+    {
+      name: options.name,
+      encoding: options.encoding,
+      table: options.table ?? null,
+      ...(options.onBytes === undefined ? {} : { onBytes: options.onBytes }),
+      ...piece,
+    },
+  );
 }
 
 /**
@@ -137,11 +155,16 @@ export async function checkRegularFile(path: string, name: string): Promise<void
  * line being read (1-based), the file offset it starts at, and its text so far.
  */
 export class LineCursor {
-  line = 1;
+  line: number;
   start = -1;
   pending = '';
   /** File offset just past the text fed so far. */
   end = 0;
+
+  /** A cursor at the start of the text, whose first line is `line`. */
+  constructor(line = 1) {
+    this.line = line;
+  }
 
   /**
    * Feeds a chunk: for each line it completes, `take(text, from, lf, next)` with the line at
@@ -217,18 +240,26 @@ const BOMS: ReadonlyArray<readonly [Encoding, readonly number[]]> = [
   ['gb18030', [0x84, 0x31, 0x95, 0x33]],
 ];
 
-async function* fileChunks(path: string, name: string): AsyncGenerator<Uint8Array> {
+/** The bytes [`start`, `end`) of a file, in pieces of at most {@link READ_CHUNK_BYTES}. */
+export async function* fileChunks(
+  path: string,
+  name: string,
+  start = 0,
+  end = Number.POSITIVE_INFINITY,
+): AsyncGenerator<Uint8Array> {
   const handle = await openRegularFile(path, name);
   try {
-    for (;;) {
-      const buffer = Buffer.allocUnsafe(READ_CHUNK_BYTES);
+    for (let position = start; position < end; ) {
+      const length = Math.min(READ_CHUNK_BYTES, end - position);
+      const buffer = Buffer.allocUnsafe(length);
       let bytesRead: number;
       try {
-        ({ bytesRead } = await handle.read(buffer, 0, READ_CHUNK_BYTES, null));
+        ({ bytesRead } = await handle.read(buffer, 0, length, position));
       } catch (error) {
         throw readError(name, null, 'FILE_UNREADABLE', { file: name, reason: reasonOf(error) });
       }
       if (bytesRead === 0) return;
+      position += bytesRead;
       yield buffer.subarray(0, bytesRead);
     }
   } finally {

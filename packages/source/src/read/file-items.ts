@@ -66,6 +66,22 @@ export interface ReadFileOptions {
   maxSpoolBytes?: number;
   /** The table the file belongs to, when known: messages then say where in source.yaml to write a fix. */
   table?: string | null;
+  /**
+   * CSV and JSON Lines: read only the bytes [`start`, `end`) of the file, a piece that
+   * {@link splitFile} cut at record boundaries, whose first line is `line`. A piece that does not
+   * start the file (`start` > 0) has no byte-order mark and no header: a CSV piece reads its
+   * records with the header `columns` the file's first piece gave.
+   */
+  range?: FileRange;
+}
+
+/** A piece of a file to read on its own (see {@link ReadFileOptions.range}). */
+export interface FileRange {
+  start: number;
+  end: number;
+  line: number;
+  /** CSV: the header's cells, trimmed, when the piece does not start the file. */
+  columns: readonly string[] | null;
 }
 
 /** A record longer than this (16 MiB) is not a record of an export: the file is refused. */

@@ -9,6 +9,8 @@ export interface JsonLinesOptions {
   name: string;
   /** The longest line, in bytes (line break included), before the file is refused. */
   maxRecordBytes: number;
+  /** The first line of the text, when it does not start the file. */
+  firstLine?: number;
 }
 
 /**
@@ -19,6 +21,7 @@ export function readJsonLines(options: ReadFileOptions): AsyncGenerator<FileItem
   return jsonLinesItems(decodeFile(options), {
     name: options.name,
     maxRecordBytes: options.maxRecordBytes ?? MAX_RECORD_BYTES,
+    ...(options.range === undefined ? {} : { firstLine: options.range.line }),
   });
 }
 
@@ -39,11 +42,12 @@ export function jsonLinesItems(
 class JsonLinesParser implements ChunkParser {
   readonly #name: string;
   readonly #max: number;
-  readonly #cursor = new LineCursor();
+  readonly #cursor: LineCursor;
 
   constructor(options: JsonLinesOptions) {
     this.#name = options.name;
     this.#max = options.maxRecordBytes;
+    this.#cursor = new LineCursor(options.firstLine ?? 1);
   }
 
   push(chunk: DecodedChunk, out: FileItem[]): void {

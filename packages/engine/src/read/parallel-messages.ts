@@ -1,0 +1,231 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { Policy } from '@scorebook/policy';
+import { splitFile } from '@scorebook/source';
+import type { Zone, ZonedPeriod } from '@scorebook/time';
+import type { PolicyNeeds } from '../check/policy-needs.ts';
+import type { RowChecks } from '../check/row-checks.ts';
+import type { ConversationIndex } from '../derive/conversation-index.ts';
+import { MessageStore } from '../derive/message-store.ts';
+import type { MessageRoutes } from '../derive/route-messages.ts';
+import {
+  type MessagePiece,
+  type MessagePieceContext,
+  MessagePieceReader,
+  type MessagePieceSettings,
+  type MessagePieceTask,
+} from './message-piece.ts';
+import { fileOptions, type Inputs, type ReadProgress } from './read-inputs.ts';
+import { shareConversations } from './shared-conversations.ts';
+
+/** How reading is spread over threads. */
+export interface ParallelOptions {
+  /** Worker threads at most; 1 reads in one thread. By default the machine's cores. */
+  threads?: number;
+  /** About how many bytes a piece of a file holds (default 8 MiB). */
+  pieceBytes?: number;
+  /** A table of fewer bytes is read in one thread (default 32 MiB). */
+  minBytes?: number;
+}
+
+/** What the messages are read into, and the run's settings. */
+export interface MessagesRun {
+  inputs: Inputs;
+  checks: RowChecks;
+  routes: MessageRoutes & { conversations: ConversationIndex };
+  policy: Policy;
+  needs: PolicyNeeds;
+  zone: Zone;
+  readZone: Zone;
+  period: ZonedPeriod;
+  cap: number;
+}
+
+const PIECE_BYTES = 8 * 2 ** 20;
+const MIN_BYTES = 32 * 2 ** 20;
+
+/**
+ * Reads the messages table on worker threads, piece by piece (`docs/scale.md`), and adds what
+ * each piece gave to the run in file order, so that everything comes out as the one-thread
+ * reading gives it: the same rows checked, excluded, routed and kept, in the same order. Only a
+ * table with a conversations table, of CSV or JSON Lines files in UTF-8 or GB18030, at least
+ * `minBytes` long, is read so; for any other, or when a piece cannot be read (a fault the
+ * one-thread reading reports precisely), nothing is changed and the answer is false: the caller
+ * reads the table in one thread.
+ */
+export async function readMessagesInParallel(
+  run: MessagesRun,
+  options: ParallelOptions,
+  onProgress?: (progress: ReadProgress) => void,
+): Promise<boolean> {
+  const { inputs } = run;
+  const input = inputs.tables.messages;
+  const threads = Math.min(options.threads ?? availableParallelism(), 16);
+  const totalBytes = input.files.reduce((sum, f) => sum + f.size, 0);
+  if (
+    threads < 2 ||
+    totalBytes < (options.minBytes ?? MIN_BYTES) ||
+    inputs.tables.conversations.files.length === 0 ||
+    input.files.length === 0 ||
+    input.files.some((f) => f.format === 'xlsx')
+  )
+    return false;
+  const files: Array<{ index: number; sha256: string; tasks: MessagePieceTask[] }> = [];
+  for (const file of input.files) {
+    const read = fileOptions(file, input.reading);
+    const split = await splitFile({ ...read, pieceBytes: options.pieceBytes ?? PIECE_BYTES });
+    if (split === null) return false;
+    const header = input.headers.get(file.name) ?? null;
+    if (file.format === 'csv' && header === null) return false;
+    let index = inputs.fileNames.indexOf(file.name);
+    if (index < 0) index = inputs.fileNames.push(file.name) - 1;
+    const tasks = split.pieces.map(
+      (range): MessagePieceTask => ({
+        file: index,
+        name: file.name,
+        path: file.path,
+        format: file.format,
+        encoding: read.encoding,
+        headerRow: read.headerRow,
+        range: { ...range, columns: range.start === 0 || header === null ? null : header.columns },
+        header: range.start === 0 ? null : header,
+      }),
+    );
+    files.push({ index, sha256: split.sha256, tasks });
+  }
+  const tasks = files.flatMap((f) => f.tasks);
+  const settings = settingsOf(run);
+  const here = new MessagePieceReader(settings, {
+    conversations: run.routes.conversations,
+    agentIndex: run.checks.agentIndex,
+  });
+  const pieces = await readPieces(settings, run.routes, tasks, {
+    workers: Math.min(threads, tasks.length) - 1,
+    here,
+  });
+  if (pieces === null) return false;
+
+  let at = 0;
+  let rows = 0;
+  let bytes = 0;
+  for (const [k, file] of files.entries()) {
+    let fileRows = 0;
+    for (const task of file.tasks) {
+      const piece = pieces[at++];
+      if (piece === undefined) return false;
+      run.checks.absorb(piece.rejected);
+      run.routes.coverage.absorb('messages', piece.coverage);
+      run.routes.exclusions.absorb('messages', piece.excluded);
+      run.routes.warnings.absorb(piece.warnings);
+      for (const field of piece.present) input.typer.present.add(field);
+      fileRows += piece.rows;
+      rows += piece.rows;
+      bytes += task.range.end - task.range.start;
+      onProgress?.({ table: 'messages', rows, bytes, totalBytes, done: false });
+    }
+    input.provenance.push({ path: input.files[k]?.name ?? '', sha256: file.sha256, rows: fileRows });
+  }
+  input.rows = rows;
+  onProgress?.({ table: 'messages', rows, bytes, totalBytes, done: true });
+  return true;
+}
+
+function settingsOf(run: MessagesRun): MessagePieceSettings {
+  return {
+    reading: run.inputs.tables.messages.reading,
+    readZone: run.readZone.name,
+    zone: run.zone.name,
+    period: run.period,
+    exclusions: run.policy.exclusions.filter((e) => e.table === 'messages'),
+    checks: run.checks.state(),
+    cap: run.cap,
+    warningFields: [...run.needs.fields.values()].flatMap(({ table, field, uses }) =>
+      table === 'messages' ? [{ table, field, uses }] : [],
+    ),
+  };
+}
+
+// Reads the pieces on `workers` worker threads and on this thread (`here`), each taking the next
+// piece when it is done, and appends their messages to the store in task order as soon as every
+// earlier piece is in (so that the pieces' columns do not wait for the last one); the pieces
+// (without their messages) in task order, or null when any failed, the store then as it was.
+async function readPieces(
+  settings: MessagePieceSettings,
+  routes: MessagesRun['routes'],
+  tasks: readonly MessagePieceTask[],
+  slots: { workers: number; here: MessagePieceReader },
+): Promise<Array<Omit<MessagePiece, 'messages'>> | null> {
+  const context: MessagePieceContext | null =
+    slots.workers > 0 ? { ...settings, conversations: shareConversations(routes.conversations.all) } : null;
+  const workers = Array.from(
+    { length: slots.workers },
+    () => new Worker(new URL('./message-worker.ts', import.meta.url)),
+  );
+  const store = routes.messages;
+  const start = store.length;
+  const results: Array<MessagePiece | undefined> = [];
+  let appended = 0;
+  let next = 0;
+  let failed = false;
+  const take = async (read: (id: number, task: MessagePieceTask) => Promise<MessagePiece | null>) => {
+    while (!failed && next < tasks.length) {
+      const id = next++;
+      const task = tasks[id];
+      const piece = task === undefined ? null : await read(id, task);
+      if (piece === null) {
+        failed = true;
+        continue;
+      }
+      results[id] = piece;
+      if (appended === 0 && id === 0) store.reserve(start + estimate(piece.messages.length, task, tasks));
+      for (let ready = results[appended]; ready !== undefined; ready = results[appended]) {
+        store.append(ready.messages);
+        results[appended++] = { ...ready, messages: NO_MESSAGES };
+      }
+    }
+  };
+  try {
+    for (const worker of workers) worker.postMessage({ kind: 'context', context });
+    await Promise.all([
+      ...workers.map((worker) => take((id, task) => ask(worker, id, task))),
+      take((_, task) => slots.here.read(task).catch(() => null)),
+    ]);
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  if (!failed) return results as MessagePiece[];
+  store.truncate(start);
+  return null;
+}
+
+const NO_MESSAGES = new MessageStore().columns();
+
+// How many messages the pieces will give, from the first piece's messages per byte, with 5% to
+// spare: the store is then sized once instead of doubling (which holds old and new columns).
+function estimate(
+  first: number,
+  task: MessagePieceTask | undefined,
+  tasks: readonly MessagePieceTask[],
+): number {
+  const bytes = (t: MessagePieceTask | undefined) => (t === undefined ? 0 : t.range.end - t.range.start);
+  const all = tasks.reduce((sum, t) => sum + bytes(t), 0);
+  return Math.ceil(((first * all) / Math.max(bytes(task), 1)) * 1.05);
+}
+
+function ask(worker: Worker, id: number, task: MessagePieceTask): Promise<MessagePiece | null> {
+  return new Promise((resolve) => {
+    const done = (answer: { id: number; piece?: MessagePiece; error?: string }) => {
+      if (answer.id !== id) return;
+      worker.off('message', done);
+      worker.off('error', fail);
+      resolve(answer.piece ?? null);
+    };
+    const fail = () => {
+      worker.off('message', done);
+      resolve(null);
+    };
+    worker.on('message', done);
+    worker.once('error', fail);
+    worker.postMessage({ kind: 'task', id, task });
+  });
+}

@@ -1,0 +1,127 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { INPUT_TABLES } from '@scorebook/contract';
+import { describe, expect, it } from 'vitest';
+import { type EvaluateOptions, EvaluationError, evaluate, serializeEvaluation } from '../src/index.ts';
+import { writeScenario } from './scenario.ts';
+
+// Reading the messages table on worker threads (docs/scale.md) must give the bytes that one
+// thread gives: every result file and the same warnings, or the same stop with the same rejected rows. The pieces are
+// made tiny (a few records each) so that every boundary case between pieces occurs.
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const golden = fileURLToPath(new URL('./fixtures/golden/', import.meta.url));
+const SPREAD = { threads: 2, pieceBytes: 300, minBytes: 0 } as const;
+
+async function outcome(options: EvaluateOptions): Promise<unknown> {
+  try {
+    const evaluation = await evaluate(options);
+    return [...serializeEvaluation(evaluation), ['warnings', JSON.stringify(evaluation.warnings)]];
+  } catch (error) {
+    if (!(error instanceof EvaluationError)) throw error;
+    return { problems: error.problems, rejected: error.rejected };
+  }
+}
+
+// Evaluates in one thread and spread over two; the outcome, once both agree.
+async function bothWays(options: EvaluateOptions, spreads = true): Promise<unknown> {
+  let pieces = 0;
+  const onProgress: EvaluateOptions['onProgress'] = (p) => {
+    if (p.table === 'messages' && !p.done) pieces++;
+  };
+  const [one, spread] = await Promise.all([
+    outcome({ ...options, parallel: { threads: 1 } }),
+    outcome({ ...options, parallel: SPREAD, onProgress }),
+  ]);
+  expect(spread).toEqual(one);
+  // Each piece read on a worker is reported as it is added; one thread reports none this small.
+  if (spreads) expect(pieces).toBeGreaterThan(1);
+  return one;
+}
+
+const AGENTS = 'agent_id,name,team,role\na1,张三,售后一组,aftersale\na2,李四,售后一组,aftersale\n';
+const CONV = 'conversation_id,agent_id,channel,started_at\n';
+
+describe('messages read on worker threads', { timeout: 120_000 }, () => {
+  it('give the golden case byte for byte (JSON Lines messages)', async () => {
+    const files = await bothWays({
+      policiesDir: `${golden}policies/ecommerce-cs`,
+      dataDir: `${golden}data`,
+      period: '2026-10',
+    });
+    expect((files as Array<[string, string]>).map(([name]) => name)).toContain('results.json');
+  });
+
+  it('give the sample company and its help-desk export byte for byte (CSV, GB18030, a source)', async () => {
+    const policiesDir = `${root}configs/policies/ecommerce-cs`;
+    await bothWays({ policiesDir, dataDir: `${root}data/sample`, period: '2026-10' });
+    await bothWays({ policiesDir, dataDir: `${root}data/examples/helpdesk-2026-10`, period: '2026-10' });
+  });
+
+  it('give the same rejected rows, quoted cells over several lines and exclusions', async () => {
+    const lines = ['conversation_id,sent_at,sender,agent_id,text'];
+    for (let i = 0; i < 40; i++) {
+      const c = `c${i % 7}`;
+      const minute = String(10 + (i % 40)).padStart(2, '0');
+      lines.push(`${c},2026-10-05T10:${minute}:00+08:00,customer,,"多行\n文本,${i}"`);
+      lines.push(`${i % 9 === 0 ? 'nope' : c},2026-10-05T10:${minute}:09+08:00,agent,a${1 + (i % 2)},好的`);
+      if (i % 5 === 0) lines.push(`${c},2026-10-05T10:${minute}:30+08:00,customer,,谢谢`);
+      if (i % 11 === 0) lines.push(`${c},2026-10-05T10:${minute}:40+08:00,agent,,missing agent`);
+      if (i % 13 === 0) lines.push(`${c},not a time,customer,,x`);
+    }
+    // Accepted rows before the period, so that its rejected rows exceed 5% of the period's only.
+    for (let i = 0; i < 300; i++)
+      lines.push(`c${i % 7},2026-09-${10 + (i % 20)}T09:00:00+08:00,customer,,早`);
+    const conversations = Array.from(
+      { length: 7 },
+      (_, c) => `c${c},a${1 + (c % 2)},chat,2026-10-05T10:00:00+08:00`,
+    );
+    const { policiesDir, dataDir } = writeScenario({
+      tables: {
+        agents: AGENTS,
+        conversations: CONV + conversations.join('\n'),
+        messages: `${lines.join('\n')}\n`,
+      },
+    });
+    const options = { policiesDir, dataDir, period: '2026-10', allowMissing: INPUT_TABLES };
+    const files = (await bothWays({ ...options, maxRejected: { kind: 'percent', value: 5 } })) as Array<
+      [string, string]
+    >;
+    const rejected = JSON.parse(files.find(([name]) => name === 'rejected.json')?.[1] ?? '{}') as {
+      total: number;
+    };
+    expect(rejected.total).toBe(5 + 4 + 4);
+    const warnings = JSON.parse(files.find(([name]) => name === 'warnings')?.[1] ?? '[]') as Array<{
+      code: string;
+      message: { en: string };
+    }>;
+    // The rows of the period (10-05 only) cover part of it, and 9 of them are rejected.
+    expect(warnings.filter((w) => w.message.en.includes('messages')).map((w) => w.code)).toEqual([
+      'PERIOD_PARTLY_COVERED',
+      'REJECTED_IN_PERIOD',
+    ]);
+    const stopped = (await bothWays(options)) as { problems: Array<{ code: string }> };
+    expect(stopped.problems.map((p) => p.code)).toEqual(['TOO_MANY_REJECTED']);
+  });
+
+  it('stop as one thread does on bytes that are not UTF-8', async () => {
+    const { policiesDir, dataDir } = writeScenario({
+      tables: { agents: AGENTS, conversations: `${CONV}c1,a1,chat,2026-10-05T10:00:00+08:00\n` },
+    });
+    const good = 'c1,2026-10-05T10:00:00+08:00,customer,,hi\n'.repeat(30);
+    writeFileSync(
+      join(dataDir, 'messages.csv'),
+      Buffer.concat([
+        Buffer.from(`conversation_id,sent_at,sender,agent_id,text\n${good}`),
+        Buffer.from([0xff, 0x0a]),
+      ]),
+    );
+    // The worker's piece stops, and the table is read again in one thread, which names the byte.
+    const options = { policiesDir, dataDir, period: '2026-10', allowMissing: INPUT_TABLES };
+    const stopped = (await bothWays(options, false)) as {
+      problems: Array<{ code: string; line: number }>;
+    };
+    expect(stopped.problems.map((p) => [p.code, p.line])).toEqual([['FILE_NOT_UTF8', 32]]);
+  });
+});
