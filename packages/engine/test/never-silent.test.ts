@@ -13,6 +13,14 @@ import { stopped } from './stopped.ts';
 const CONV = 'conversation_id,agent_id,channel,started_at,ended_at';
 const conv = (...rows: string[]) => csv(CONV, ...rows);
 const MSG = 'conversation_id,sent_at,sender,agent_id,text';
+/** A policy that scores only the resolution rate (是否解决). */
+const RESOLUTION_POLICY = basePolicy({
+  scorecards: `  aftersale:
+    title: 售后
+    roles: [aftersale]
+    scored:
+      - { metric: resolution_rate, weight: 100, target: 90%, floor: 50% }`,
+});
 
 const codes = (r: { problems: Problem[] }) => r.problems.map((p) => p.code);
 
@@ -239,13 +247,7 @@ describe('what a run can read but a reader must be told', () => {
     );
 
   it('warns of a field the policy reads that is empty in every row of the period (是否解决 left blank)', async () => {
-    const policy = basePolicy({
-      scorecards: `  aftersale:
-    title: 售后
-    roles: [aftersale]
-    scored:
-      - { metric: resolution_rate, weight: 100, target: 90%, floor: 50% }`,
-    });
+    const policy = RESOLUTION_POLICY;
     const conversations = csv(
       'conversation_id,agent_id,channel,started_at,resolved',
       ...many(40).map((r) => `${r.slice(0, -1)},`),
@@ -259,13 +261,7 @@ describe('what a run can read but a reader must be told', () => {
   });
 
   it('warns of yes/no cells left empty in some rows, naming the agents (blank 是否解决 count as not resolved)', async () => {
-    const policy = basePolicy({
-      scorecards: `  aftersale:
-    title: 售后
-    roles: [aftersale]
-    scored:
-      - { metric: resolution_rate, weight: 100, target: 90%, floor: 50% }`,
-    });
+    const policy = RESOLUTION_POLICY;
     const conversations = csv(
       'conversation_id,agent_id,channel,started_at,resolved',
       ...many(40).map((r, i) => `${r.slice(0, -1)},${i < 3 ? '' : 'true'}`),

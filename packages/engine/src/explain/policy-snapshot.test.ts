@@ -164,18 +164,7 @@ describe('policySnapshot (policy.json)', () => {
     const loaded = loadPolicyBytes(FILE, new TextEncoder().encode(text));
     if (loaded.policy === null) throw new Error(JSON.stringify(loaded.problems));
     const keys = Object.keys(policySnapshot(loaded.policy, policyMetricCatalog(loaded.policy)));
-    expect(keys.slice(0, 10)).toEqual([
-      'scorebook',
-      'format',
-      'id',
-      'version',
-      'effective_from',
-      'title',
-      'title_en',
-      'description',
-      'timezone',
-      'currency',
-    ]);
+    expect(keys.indexOf('currency')).toBe(keys.indexOf('timezone') + 1);
     expect(policySnapshot(loaded.policy, policyMetricCatalog(loaded.policy)).currency).toBe('CNY');
     expect(Object.hasOwn(policySnapshot(load(), policyMetricCatalog(load())), 'currency')).toBe(false);
   });
