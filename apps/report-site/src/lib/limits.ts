@@ -11,6 +11,9 @@ export const RANKING_PAGE = 500;
 /** Agents a metric's page lists, furthest from good first. */
 export const METRIC_TABLE_LIMIT = 200;
 
+/** Members a team's page lists, by grade then score; the scorecards download has every agent. */
+export const TEAM_MEMBERS_LIMIT = 200;
+
 /** Grade movements the overview lists (those up first). */
 export const MOVEMENTS_LIMIT = 100;
 

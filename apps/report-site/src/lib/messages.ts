@@ -371,6 +371,12 @@ export const SITE_TEXT = defineCatalogue({
   searchHint: fixed('输入后显示匹配的客服和班组。', 'Matching agents and teams appear as you type.'),
   searchAgent: fixed('客服', 'agent'),
   searchTeam: fixed('班组', 'team'),
+  teamMembersListed: {
+    zh: (p: { shown: number; total: number }) =>
+      `按等级和总分列出前 ${p.shown} 名,共 ${p.total} 名;全部客服见下载的考核表:`,
+    en: (p: { shown: number; total: number }) =>
+      `The first ${p.shown} of ${p.total} members by grade and score are listed; every agent is in the scorecards download:`,
+  },
   fullRanking: {
     zh: (p: { shown: number; total: number }) => `显示前 ${p.shown} 名,共 ${p.total} 名:完整排名`,
     en: (p: { shown: number; total: number }) => `First ${p.shown} of ${p.total} shown: the full ranking`,
