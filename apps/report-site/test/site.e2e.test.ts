@@ -107,6 +107,42 @@ afterAll(async () => {
 const check = (name: string) => checkPage(page, name);
 
 describe.skipIf(browserMissing)('the report site in a browser', () => {
+  it('shows an appeal on the agent page and the overturn rates on the period overview (2026-10)', async () => {
+    await page.goto(`${base}/en/periods/2026-10/agents/a0014/`);
+    const appeal = page.locator('[data-appeal="ap-001"]');
+    expect(await appeal.locator('h3').textContent()).toBe('ap-001 · complaints/p000003 · applied');
+    expect(await appeal.textContent()).toContain('Decision: upheld — 复核会话记录与退货检测单');
+    await appeal.locator('summary').click();
+    // The record before and after, the corrected field as the deciding (first) column.
+    const tables = appeal.locator('table.records');
+    expect(await tables.count()).toBe(2);
+    expect(await tables.nth(0).locator('tbody td').first().textContent()).toBe('logistics');
+    expect(await tables.nth(1).locator('tbody td').first().textContent()).toBe('product_defect');
+    expect(await tables.nth(1).textContent()).toContain('complaints.csv');
+    expect(await page.locator('[data-appeal-total]').textContent()).toBe(
+      'Total before the decisions (the superseded publication) 79.3, now 87.9',
+    );
+    await check('agent-appeals');
+
+    await page.goto(`${base}/en/periods/2026-10/`);
+    expect(await page.locator('[data-appeal-counts] td').allTextContents()).toEqual([
+      '5',
+      '4',
+      '3',
+      '1',
+      '1',
+      '0',
+    ]);
+    const rows = await page.locator('[data-overturn-rates] tbody tr').allTextContents();
+    expect(rows).toEqual([
+      'records ofcomplaints2150%',
+      'records ofconversations11100%',
+      'records ofqa_reviews11100%',
+      'exclusionproduct-defect-complaints11100%',
+    ]);
+    await check('period-appeals');
+  });
+
   it('follows home → period → agent → metric → team → policy → audit, with numbers from results.json', async () => {
     await page.goto(`${base}/`);
     await page.waitForURL(/\/zh\/index\.html$/);

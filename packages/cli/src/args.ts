@@ -76,21 +76,29 @@ export function maxRejectedOption(value: string | undefined): RejectedLimit | un
 export const DATA_OPTIONS = {
   source: { type: 'string' },
   'allow-missing': { type: 'string', multiple: true },
+  appeals: { type: 'string' },
 } as const satisfies Options;
+
+/** The appeals folder when `--appeals` is not given (relative to the working directory). */
+export const DEFAULT_APPEALS_DIR = 'configs/appeals';
 
 /** The help lines of {@link DATA_OPTIONS}. */
 export const DATA_OPTIONS_HELP = `  --source        数据来源文件(默认 <data>/source.yaml,如有)/ the source to read the data through
                   (default <data>/source.yaml when there is one)
   --allow-missing 允许缺失的表(逗号分隔,可重复),其指标记为无数据 / tables that may be absent
-                  (comma-separated, repeatable); their metrics are recorded as no data`;
+                  (comma-separated, repeatable); their metrics are recorded as no data
+  --appeals       申诉文件夹(默认 configs/appeals),读取 <appeals>/<期间>/*.yaml / the appeals folder
+                  (default configs/appeals); the period's appeals are <appeals>/<period>/*.yaml`;
 
-/** `--source` and `--allow-missing` as the engine takes them; table names are checked. */
+/** `--source`, `--allow-missing` and `--appeals` as the engine takes them; table names are checked. */
 export function dataOptions(values: {
   source?: string | undefined;
   'allow-missing'?: string[] | undefined;
+  appeals?: string | undefined;
 }): {
   sourceFile: string | null;
   allowMissing: string[];
+  appealsDir: string;
 } {
   const tables = (values['allow-missing'] ?? [])
     .flatMap((v) => v.split(','))
@@ -100,5 +108,9 @@ export function dataOptions(values: {
     if (!(INPUT_TABLES as readonly string[]).includes(t))
       throw usageError('ALLOW_MISSING_NOT_A_TABLE', { tables: INPUT_TABLES.join(', '), got: t });
   }
-  return { sourceFile: values.source ?? null, allowMissing: tables };
+  return {
+    sourceFile: values.source ?? null,
+    allowMissing: tables,
+    appealsDir: values.appeals ?? DEFAULT_APPEALS_DIR,
+  };
 }

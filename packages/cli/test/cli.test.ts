@@ -1,7 +1,8 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Results } from '@scorebook/contract';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.ts';
 
@@ -175,4 +176,44 @@ describe('the repository itself', () => {
       ).toBe(true);
     }
   }, 60_000);
+});
+
+describe('scorebook evaluate --appeals', () => {
+  const appeal = (agent: string) => `scorebook: 1
+kind: appeal
+agent: ${agent}
+filed_at: 2026-11-03T10:00:00+08:00
+disputes: { record: complaints/p00003 }
+claim: 产品缺陷
+decision: { outcome: upheld, decided_by: 李主管, decided_at: 2026-11-05, reason: 属实 }
+`;
+  const run = (appeals: string, out: string, ...extra: string[]) =>
+    runCli(
+      'evaluate',
+      ...['--policies', join(golden, 'policies/ecommerce-cs'), '--data', join(golden, 'data')],
+      ...['--period', '2026-10', '--out', out, '--appeals', appeals, ...extra],
+    );
+  const folder = (agent: string) => {
+    const dir = tmp();
+    mkdirSync(join(dir, '2026-10'));
+    writeFileSync(join(dir, '2026-10/ap-1.yaml'), appeal(agent));
+    return dir;
+  };
+
+  it('applies the period folder of the appeals and records it in the results', async () => {
+    const out = join(tmp(), 'out');
+    const r = await run(folder('a001'), out);
+    expect(r.code).toBe(0);
+    const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as Results;
+    expect(results.appeals?.map((a) => a.file)).toEqual(['2026-10/ap-1.yaml']);
+    expect(results.agents.find((a) => a.agent_id === 'a001')?.appealed).toEqual({ 'ap-1': 1 });
+  });
+
+  it('stops with exit 1 at the appeal file line and column for an unknown agent', async () => {
+    const dir = folder('a999');
+    const r = await run(dir, join(tmp(), 'out'), '--lang', 'en');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${join(dir, '2026-10/ap-1.yaml')}:3:8 error APPEAL_UNKNOWN_AGENT`);
+    expect(r.stderr).toContain('The agent "a999" is not in the period\'s agents table.');
+  });
 });

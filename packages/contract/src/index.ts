@@ -19,9 +19,13 @@ export {
 } from './metrics.ts';
 export { readCatalog, toDefinition } from './read-catalog.ts';
 export type {
+  AgentAppeal,
   AgentExplanation,
   AgentFactValues,
   AgentResult,
+  AppealChange,
+  AppealExplanation,
+  AppealStatus,
   AwardResult,
   DistributionPlacement,
   Evidence,

@@ -5,8 +5,11 @@ import type { InputTableName } from './tables.ts';
 // The shape of what an evaluation writes (results-format.md and Scorebook's additions), shared
 // by the engine that writes it, the governance tools and the report site that read it.
 
-/** How a metric stands for an agent: scored, short of sample, without data, or for information. */
-export type MetricStatus = 'scored' | 'insufficient' | 'no_data' | 'info';
+/**
+ * How a metric stands for an agent: scored, short of sample, without data, for information, or
+ * voided by an upheld appeal (`docs/appeals.md`: left out of the base score like `no_data`).
+ */
+export type MetricStatus = 'scored' | 'insufficient' | 'no_data' | 'info' | 'appealed';
 
 /** A metric's result for one agent. */
 export interface MetricResult {
@@ -80,6 +83,10 @@ export interface AgentResult {
   awards?: AwardResult[];
   /** Format 2: coefficient, bonus and total; null when the scorecard has no rewards and no award amounts. */
   reward?: RewardResult | null;
+  /** Records removed by each appeal, by appeal id; only when the period has appeal files. */
+  appealed?: Record<string, number>;
+  /** The appeals that concern the agent, in file-name order; only when the period has appeal files. */
+  appeals?: AgentAppeal[];
 }
 
 /** An award won (format 2): its place (ties share one) and what it pays (null without an amount). */
@@ -126,6 +133,55 @@ export interface AgentFactValues {
   tenure_months: number | null;
   days_employed: number;
   period_days: number;
+}
+
+/** Where an appeal stands once the run applied the policy's appeal rules (`docs/appeals.md`). */
+export type AppealStatus = 'applied' | 'rejected' | 'pending' | 'refused';
+
+/** An appeal as results.json lists it for an agent it concerns. */
+export interface AgentAppeal {
+  id: string;
+  /** What it disputes: `<table>/<id>`, `metric:<id>` or `veto:<id>`. */
+  disputes: string;
+  /** The decision's outcome; null while pending. */
+  outcome: 'upheld' | 'partly_upheld' | 'rejected' | null;
+  status: AppealStatus;
+  /** `appellant`, or `assignee` for an agent a record of the appeal was reassigned to. */
+  role: 'appellant' | 'assignee';
+}
+
+/** One change an applied appeal made, with the record before and after it. */
+export interface AppealChange {
+  action: 'remove' | 'correct' | 'reassign' | 'void_metric' | 'void_veto';
+  /** `<table>/<id>`, or the metric or veto id. */
+  target: string;
+  /** The corrected field; null for other actions. */
+  field: string | null;
+  before: RecordRef | null;
+  after: RecordRef | null;
+}
+
+/** An appeal as explanations.json shows it to an agent it concerns. */
+export interface AppealExplanation {
+  id: string;
+  /** `<period>/<id>.yaml`, as `results.json`'s `appeals` names it. */
+  file: string;
+  role: 'appellant' | 'assignee';
+  agent_id: string;
+  disputes: string;
+  claim: string;
+  filed_at: string;
+  decision: {
+    outcome: 'upheld' | 'partly_upheld' | 'rejected';
+    decided_by: string;
+    decided_at: string;
+    reason: string;
+    final: boolean;
+  } | null;
+  status: AppealStatus;
+  /** Why the policy's appeal rules refused it; null unless refused. */
+  refusal: { code: string; message: { zh: string; en: string } } | null;
+  changes: AppealChange[];
 }
 
 /** What was read of one input table. */
@@ -192,6 +248,8 @@ export interface Results {
     rewards?: { agents: number; bonus: number; awards: number; total: number };
   };
   agents: AgentResult[];
+  /** The appeal files of the period (`<period>/<id>.yaml`) and their sha256; only when there are some. */
+  appeals?: Array<{ file: string; sha256: string }>;
 }
 
 /** A record shown as evidence: where it is, and its contract fields (times in the policy's timezone). */
@@ -235,6 +293,8 @@ export interface AgentExplanation {
     condition: ConditionTrace;
   }>;
   grade_before_vetoes: string | null;
+  /** The appeals that concern the agent; only when the period has appeal files. */
+  appeals?: AppealExplanation[];
   /** Format 2: every flag of the scorecard with the condition evaluated. */
   flags?: Array<{ id: string; holds: boolean; label: string; source: PolicyLine; condition: ConditionTrace }>;
 }
@@ -260,6 +320,11 @@ export interface Manifest {
   source?: { file: string; sha256: string; git_commit: string | null } | null;
   /** Tables allowed to be absent (`--allow-missing`), sorted; absent in older manifests: none. */
   allow_missing?: string[];
+  /**
+   * The period's appeal files (`docs/appeals.md`), in file-name order, each with its sha256 and
+   * the commit that last changed it; absent when the period has no appeal files.
+   */
+  appeals?: Array<{ file: string; sha256: string; git_commit: string | null }>;
 }
 
 /** A weekday key of business hours in `policy.json`. */

@@ -1,5 +1,11 @@
 import { relative, sep } from 'node:path';
 import {
+  type AppealBytes,
+  checkAppealFiles,
+  loadPeriodAppeals,
+  type PeriodAppeals,
+} from '@scorebook/appeals';
+import {
   type AgentExplanation,
   type AgentResult,
   byInputTable,
@@ -23,6 +29,7 @@ import { messageOf, type Problem, ScorebookError } from '@scorebook/problems';
 import { findSource, type Source } from '@scorebook/source';
 import { isEvaluationKind, type Period, parsePeriod, Zone, zonePeriod } from '@scorebook/time';
 import packageJson from '../package.json' with { type: 'json' };
+import { AppealStage } from './appeal/appeal-stage.ts';
 import {
   fieldsNotInData,
   requiredKeysMissing,
@@ -83,6 +90,10 @@ export interface EvaluateOptions {
   onProgress?: (progress: ReadProgress) => void;
   /** Evidence records kept per metric and per exclusion of an agent. */
   evidenceCap?: number;
+  /** A folder of appeals (`configs/appeals`): the period's are `<appealsDir>/<period>/*.yaml`. */
+  appealsDir?: string | null;
+  /** The period's appeal files as bytes (read from git, say); when given, `appealsDir` is not read. */
+  appealFiles?: readonly AppealBytes[];
   /** How reading is spread over threads (`docs/scale.md`); by default over every core. */
   parallel?: ParallelOptions;
 }
@@ -143,6 +154,14 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
   const fieldsOf = tableFields(inputs);
   const checks = new RowChecks(inputs.fileNames, inputs.tables.conversations.files.length > 0);
   const exclusions = new Exclusions(policy, fieldsOf, zone, cap);
+  const appeals = new AppealStage({
+    appeals: periodAppeals(options, zoned.id),
+    policy,
+    period: zoned,
+    zone,
+    fieldsOf,
+    files: inputs.fileNames,
+  });
   const coverage = new Coverage(zoned);
   const warnings = new PeriodWarnings(
     zoned,
@@ -160,6 +179,7 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
   const measured = [...definitions, ...segmentDefinitions(policy, definitions)];
   const compiled = compileMetrics(measured, zone, (t) => measuredFieldsOf(t, fieldsOf));
   const scorecardOfRole = new Map(policy.scorecards.flatMap((s) => s.roles.map((r) => [r, s] as const)));
+  appeals.checkAgents(agents, (a) => scorecardOfRole.get(a.role) ?? null);
   const metricIndex = new Map(definitions.map((d, i) => [d.id, i]));
   const scoredBy = agents.map(
     (a) =>
@@ -196,21 +216,24 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
         }
         coverage.add(table, row);
         if (coverage.inPeriod(table, row)) warnings.accepted(table, row);
-        const excludedBy = exclusions.match(table, row);
+        // Appeals change the row in place; a row an appeal removed goes no further, like an excluded one.
+        const appealed = appeals.apply(table, row) !== null;
+        const excludedBy = appealed ? null : exclusions.match(table, row);
         const agent = creditedAgent(row, checks.agentIndex);
         if (excludedBy !== null && coverage.inPeriod(table, row))
           exclusions.count(table, excludedBy, row, agent);
+        const kept = excludedBy === null && !appealed;
         switch (table) {
           case 'conversations':
-            conversations.add(row, agent, excludedBy !== null);
+            conversations.add(row, agent, !kept);
             break;
           case 'orders':
-            if (excludedBy === null && typeof row.values.conversation_id === 'string')
+            if (kept && typeof row.values.conversation_id === 'string')
               converted.add(row.values.conversation_id);
-            if (excludedBy === null && coverage.inPeriod(table, row)) measure.add(table, row, agent);
+            if (kept && coverage.inPeriod(table, row)) measure.add(table, row, agent);
             break;
           default:
-            if (excludedBy === null && coverage.inPeriod(table, row)) measure.add(table, row, agent);
+            if (kept && coverage.inPeriod(table, row)) measure.add(table, row, agent);
         }
       }
     }
@@ -225,6 +248,7 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
     [
       ...keyless.problems,
       ...fieldsNotInData(inputs, needs, jsonLines),
+      ...appeals.errors(),
       ...tooManyRejected(inputs, checks, limit, keyless.tables),
       ...duplicateFiles(inputs),
       ...coverage.noData(zone),
@@ -245,6 +269,7 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
       const conversation = conversations.acceptedAt(id, record.file, record.line);
       if (conversation === null || conversation.excluded) continue;
       const row = new Row(record.values, record.file, record.line);
+      appeals.apply('conversations', row);
       if (!coverage.inPeriod('conversations', row)) continue;
       applyConversationFacts(row, conversation.index, facts, converted);
       measure.add('conversations', row, conversation.agent);
@@ -266,19 +291,23 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
     excludedOf: (agent) => exclusions.ofAgent(agent).counts,
     period: zoned,
     zone,
+    appeals,
   });
   const rated = scored.map(({ agent, scorecard, result, rating }) => ({
     result,
-    explanation: explainAgent({
-      agent,
-      scorecard,
-      rating,
-      tallies: measure.tallies,
-      files: inputs.fileNames,
-      excluded: exclusions.ofAgent(agent.index).evidence,
-      format: policy.scorebook,
-      zone,
-    }),
+    explanation: {
+      ...explainAgent({
+        agent,
+        scorecard,
+        rating,
+        tallies: measure.tallies,
+        files: inputs.fileNames,
+        excluded: exclusions.ofAgent(agent.index).evidence,
+        format: policy.scorebook,
+        zone,
+      }),
+      ...appeals.explanationFields(agent.agent_id),
+    },
   }));
 
   // Write nothing yet: the results, in agent_id order, with their provenance.
@@ -306,6 +335,7 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
       engine: { version: ENGINE_VERSION },
       summary: summaryOf(results, policy, checks.rejected.length),
       agents: results,
+      ...appeals.provenance(),
     },
     explanations: { scorebook: 1, period: zoned.id, agents: ordered.map(({ explanation }) => explanation) },
     rejected: checks.rejected,
@@ -318,6 +348,7 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
       ...warnings.warnings(limit, zone),
       ...tablesAbsentForRules(inputs, needs, allowMissing),
       ...roles,
+      ...appeals.warnings,
     ],
   };
 }
@@ -346,6 +377,20 @@ function policyInForce(policiesDir: string, period: Period): Policy {
   const { policy, problem } = selectVersion(family, period);
   if (policy === null) throw new EvaluationError(problem === null ? [] : [problem]);
   return policy;
+}
+
+/** The period's appeal files (given, or read from the appeals folder), or null when there are none. */
+function periodAppeals(options: EvaluateOptions, period: string): PeriodAppeals | null {
+  const loaded =
+    options.appealFiles !== undefined
+      ? checkAppealFiles(period, options.appealFiles)
+      : options.appealsDir === undefined || options.appealsDir === null
+        ? null
+        : loadPeriodAppeals(options.appealsDir, period);
+  if (loaded === null) return null;
+  const errors = loaded.problems.filter((p) => p.severity === 'error');
+  if (errors.length > 0) throw new EvaluationError(errors);
+  return loaded.appeals.files.length === 0 ? null : loaded.appeals;
 }
 
 function sourceOf(dataDir: string, sourceFile: string | null): Source {

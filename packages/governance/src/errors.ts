@@ -25,8 +25,9 @@ export const GOVERNANCE_ERRORS = defineCatalogue({
       `Period ${p.period} is already published and closed (${p.dir}). To publish it again use --supersede --reason "why"; the earlier publication is kept in superseded/.`,
   },
   REASON_REQUIRED: {
-    zh: () => '替换已发布的期间必须说明原因:--reason "原因"。',
-    en: () => 'Superseding a published period needs a reason: --reason "why".',
+    zh: () => '替换已发布的期间必须说明原因:--reason "原因"(或自上次发布以来有新增或修改的申诉裁决)。',
+    en: () =>
+      'Superseding a published period needs a reason: --reason "why" (or appeals decided since the earlier publication).',
   },
   NOTHING_TO_SUPERSEDE: {
     zh: (p: { period: string }) =>

@@ -10,6 +10,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
+import type { AppealBytes } from '@scorebook/appeals';
 import type { AgentResult, Manifest } from '@scorebook/contract';
 import { diffPolicies, loadPolicyBytes, type Policy, type PolicyChange } from '@scorebook/policy';
 import { type Problem, ScorebookError } from '@scorebook/problems';
@@ -35,6 +36,8 @@ export interface ImpactOptions {
   sourceFile?: string | null;
   /** Tables that may be absent; the published period's when omitted. */
   allowMissing?: readonly string[];
+  /** The appeals folder (`configs/appeals`); without it, no appeals are read on either side. */
+  appealsDir?: string;
   cwd?: string;
   /** Evaluations run at once, each on a thread of its own; by default the machine's cores. */
   threads?: number;
@@ -120,6 +123,23 @@ export interface ImpactReport {
   data_dir: string;
   /** One entry per version file added, edited or removed against the base, by file name. */
   versions: VersionImpact[];
+  /** What the period's appeal files added, edited or removed against the base move; absent when none changed. */
+  appeals?: AppealsImpact;
+}
+
+/**
+ * The appeal files of the period the working tree adds, edits or removes against the base (by
+ * appeal id), and what they move: the working tree's policy, evaluated with the base's appeal
+ * files and with the working tree's.
+ */
+export interface AppealsImpact
+  extends Pick<
+    VersionImpact,
+    'grades' | 'ranks' | 'scores' | 'adjustments' | 'flags' | 'rewards' | 'reward_change' | 'shifts'
+  > {
+  added: string[];
+  edited: string[];
+  removed: string[];
 }
 
 /**
@@ -177,6 +197,16 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
     });
   const base = loadSide(baseFiles, 'base', policiesDir);
   const work = loadSide(workFiles, 'working tree', policiesDir);
+  const appealsDir = options.appealsDir === undefined ? null : join(resolve(cwd, options.appealsDir), period);
+  const appealsAt = (files: Map<string, Buffer>): AppealBytes[] =>
+    [...files].map(([name, bytes]) => ({
+      file: join(appealsDir ?? '', name),
+      name: `${period}/${name}`,
+      bytes,
+    }));
+  const baseAppeals =
+    appealsDir === null ? new Map<string, Buffer>() : yamlFilesAt(root, appealsDir, commit, APPEAL_FILE);
+  const workAppeals = appealsDir === null ? new Map<string, Buffer>() : yamlFilesIn(appealsDir, APPEAL_FILE);
   const id = basename(policiesDir);
   const scratch = mkdtempSync(join(tmpdir(), 'scorebook-impact-'));
   const pool = new EvaluatePool(options.threads);
@@ -189,7 +219,14 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
         .toString('utf8')
         .replace(/^effective_from:.*$/m, `effective_from: ${parsedPeriod.firstDay}`);
       writeFileSync(join(dir, side.file), text);
-      const options = { policiesDir: dir, dataDir, sourceFile, allowMissing, period };
+      const options = {
+        policiesDir: dir,
+        dataDir,
+        sourceFile,
+        allowMissing,
+        period,
+        appealFiles: appealsAt(workAppeals),
+      };
       return (await pool.evaluate(options, false)).results.agents;
     };
     const versions: Array<Promise<VersionImpact>> = [];
@@ -238,12 +275,45 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
     const settled = await Promise.allSettled(versions);
     const stopped = settled.find((s) => s.status === 'rejected');
     if (stopped !== undefined) throw stopped.reason;
-    return {
+    const report: ImpactReport = {
       period,
       base: { ref: options.baseRef, commit },
       data_dir: dataDir,
       versions: settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : [])),
     };
+    const ids = (names: string[]) => names.map((n) => n.replace(APPEAL_FILE, ''));
+    const added = [...workAppeals.keys()].filter((n) => !baseAppeals.has(n));
+    const removed = [...baseAppeals.keys()].filter((n) => !workAppeals.has(n));
+    const edited = [...workAppeals].filter(([n, b]) => {
+      const before = baseAppeals.get(n);
+      return before !== undefined && Buffer.compare(before, b) !== 0;
+    });
+    if (added.length + removed.length + edited.length > 0) {
+      const side = async (files: Map<string, Buffer>) => {
+        const options = {
+          policiesDir,
+          dataDir,
+          sourceFile,
+          allowMissing,
+          period,
+          appealFiles: appealsAt(files),
+        };
+        return (await pool.evaluate(options, false)).results.agents;
+      };
+      // Both sides side by side; the first that stopped is thrown, as when they ran in turn.
+      const sides = await Promise.allSettled([side(baseAppeals), side(workAppeals)]);
+      const [before, after] = sides.map((side) => {
+        if (side.status === 'rejected') throw side.reason;
+        return side.value;
+      });
+      report.appeals = {
+        added: ids(added),
+        edited: ids(edited.map(([n]) => n)),
+        removed: ids(removed),
+        ...compareAgents(before ?? [], after ?? []),
+      };
+    }
+    return report;
   } finally {
     await pool.close();
     rmSync(scratch, { recursive: true, force: true });
@@ -258,9 +328,15 @@ interface Loaded {
 }
 
 const VERSION_FILE = /\.ya?ml$/;
+const APPEAL_FILE = /\.yaml$/;
 
 /** The version files (top level of the folder) at a commit, by name. */
 function versionFilesAt(root: string, dir: string, commit: string): Map<string, Buffer> {
+  return yamlFilesAt(root, dir, commit, VERSION_FILE);
+}
+
+/** The files of a folder (top level) at a commit whose names match, by name. */
+function yamlFilesAt(root: string, dir: string, commit: string, pattern: RegExp): Map<string, Buffer> {
   const files = new Map<string, Buffer>();
   const path = gitPath(root, dir);
   let list: string;
@@ -273,7 +349,7 @@ function versionFilesAt(root: string, dir: string, commit: string): Map<string, 
   } catch {
     return files;
   }
-  for (const name of list.split('\n').filter((n) => VERSION_FILE.test(n)))
+  for (const name of list.split('\n').filter((n) => pattern.test(n)))
     files.set(
       name,
       execFileSync('git', ['show', `${commit}:${path}/${name}`], { cwd: root, maxBuffer: 64 * 1024 * 1024 }),
@@ -282,10 +358,14 @@ function versionFilesAt(root: string, dir: string, commit: string): Map<string, 
 }
 
 function versionFilesIn(dir: string): Map<string, Buffer> {
+  return yamlFilesIn(dir, VERSION_FILE);
+}
+
+function yamlFilesIn(dir: string, pattern: RegExp): Map<string, Buffer> {
   const files = new Map<string, Buffer>();
   if (!existsSync(dir)) return files;
   for (const name of readdirSync(dir)
-    .filter((n) => VERSION_FILE.test(n))
+    .filter((n) => pattern.test(n))
     .sort())
     files.set(name, readFileSync(join(dir, name)));
   return files;

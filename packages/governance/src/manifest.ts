@@ -85,6 +85,22 @@ const CHECKS: Check[] = [
     '表名列表',
   ],
   [
+    'appeals',
+    (m) =>
+      m.appeals === undefined ||
+      (Array.isArray(m.appeals) &&
+        m.appeals.length > 0 &&
+        m.appeals.every(
+          (a) =>
+            object(a) &&
+            text(a.file) &&
+            SHA256.test(String(a.sha256)) &&
+            (a.git_commit === null || (typeof a.git_commit === 'string' && COMMIT.test(a.git_commit))),
+        )),
+    'a non-empty list of { file, sha256, git_commit }',
+    '非空的 { file, sha256, git_commit } 列表',
+  ],
+  [
     'supersedes',
     (m) =>
       m.supersedes === null ||

@@ -169,6 +169,7 @@ async function runCase(
         dataDir,
         period,
         maxRejected: { kind: 'rows', value: 0 },
+        appealsDir: test.appeals === undefined ? null : resolve(dirname(file), test.appeals),
         // A case gives only the tables it is about: the others are absent, their metrics without data.
         allowMissing: INPUT_TABLES,
       });

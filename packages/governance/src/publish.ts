@@ -1,5 +1,5 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, posix, resolve } from 'node:path';
 import type { Manifest, RejectedRow } from '@scorebook/contract';
 import {
   ENGINE_VERSION,
@@ -27,8 +27,14 @@ export interface PublishOptions {
   dataDir: string;
   /** The folder of published periods, `data/results` by convention. */
   resultsRoot: string;
-  /** Replace a published period, keeping the earlier publication and the reason. */
+  /**
+   * Replace a published period, keeping the earlier publication and the reason. The appeals
+   * whose files are new or changed since the earlier publication are added to the reason; the
+   * reason may then be empty (`docs/appeals.md`, governance).
+   */
   supersede?: { reason: string };
+  /** The folder of appeals (`configs/appeals`); the period's are `<appealsDir>/<period>/*.yaml`. */
+  appealsDir?: string;
   /**
    * Files that must be committed as they are, besides the policy version file the evaluation
    * used (which always must be): the data source file, when there is one.
@@ -71,17 +77,16 @@ export async function publishPeriod(options: PublishOptions): Promise<Publicatio
   const base = baseDir(cwd);
   const resultsRoot = resolve(cwd, options.resultsRoot);
   const dir = join(resultsRoot, options.period);
-  const reason = options.supersede?.reason.trim();
-  if (reason === '') throw governanceStop('refused', 'REASON_REQUIRED', null);
+  const given = options.supersede?.reason.trim();
   const lock = lockDirectory(dir);
   try {
     const recovered = recoverDirectory(dir);
     const closed = existsSync(dir);
     if (closed && !existsSync(join(dir, 'manifest.json')))
       throw governanceStop('refused', 'NOT_A_PUBLICATION', dir, { dir });
-    if (closed && reason === undefined)
+    if (closed && given === undefined)
       throw governanceStop('refused', 'PERIOD_CLOSED', dir, { period: options.period, dir });
-    if (!closed && reason !== undefined)
+    if (!closed && given !== undefined)
       throw governanceStop('refused', 'NOTHING_TO_SUPERSEDE', null, { period: options.period });
 
     const dataDir = resolve(cwd, options.dataDir);
@@ -92,14 +97,21 @@ export async function publishPeriod(options: PublishOptions): Promise<Publicatio
       sourceFile: options.sourceFile ? resolve(cwd, options.sourceFile) : null,
       allowMissing,
       period: options.period,
+      appealsDir: options.appealsDir === undefined ? null : resolve(cwd, options.appealsDir),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
+    const appealFiles = (evaluation.results.appeals ?? []).map((a) =>
+      join(resolve(cwd, options.appealsDir ?? '.'), ...a.file.split('/')),
+    );
+    const reason = given === undefined ? undefined : supersedeReason(given, evaluation, dir);
+    if (reason === '') throw governanceStop('refused', 'REASON_REQUIRED', null);
     const policyFile = evaluation.policy.file;
     const sourceFile = evaluation.source.file;
     requireCommitted(
       [
         policyFile,
         ...(sourceFile === null ? [] : [sourceFile]),
+        ...appealFiles,
         ...(options.committedFiles ?? []).map((f) => resolve(cwd, f)),
       ],
       base,
@@ -127,7 +139,12 @@ export async function publishPeriod(options: PublishOptions): Promise<Publicatio
       inputs: Object.fromEntries(Object.entries(evaluation.results.inputs).map(([t, i]) => [t, i.sha256])),
       engine: { version: ENGINE_VERSION },
       files: Object.fromEntries([...files].map(([name, text]) => [name, sha256(text)])),
-      command: publishCommand(base, cwd, { ...options, allowMissing }),
+      command: publishCommand(base, cwd, {
+        ...options,
+        allowMissing,
+        ...(reason === undefined ? {} : { supersede: { reason } }),
+        appealsDir: appealFiles.length > 0 ? options.appealsDir : undefined,
+      }),
       supersedes:
         slot === null || reason === undefined ? null : { publication: `superseded/${slot}`, reason },
       source:
@@ -139,6 +156,15 @@ export async function publishPeriod(options: PublishOptions): Promise<Publicatio
               git_commit: lastCommitOf(sourceFile),
             },
       allow_missing: allowMissing,
+      ...(appealFiles.length === 0
+        ? {}
+        : {
+            appeals: appealFiles.map((file, i) => ({
+              file: recorded(base, file),
+              sha256: evaluation.results.appeals?.[i]?.sha256 ?? '',
+              git_commit: lastCommitOf(file),
+            })),
+          }),
     };
     replaceDirectory(dir, (staged) => {
       if (slot !== null) keepEarlier(dir, slot, staged);
@@ -223,6 +249,7 @@ export function publishCommand(
     | 'archive'
     | 'sourceFile'
     | 'allowMissing'
+    | 'appealsDir'
   >,
 ): string {
   const words = [
@@ -234,9 +261,32 @@ export function publishCommand(
   if (options.supersede) words.push(['--supersede'], ['--reason', options.supersede.reason.trim()]);
   if (options.archive !== undefined) words.push(['--archive', recorded(base, resolve(cwd, options.archive))]);
   if (options.sourceFile) words.push(['--source', recorded(base, resolve(cwd, options.sourceFile))]);
+  if (options.appealsDir !== undefined)
+    words.push(['--appeals', recorded(base, resolve(cwd, options.appealsDir))]);
   if (options.allowMissing && options.allowMissing.length > 0)
     words.push(['--allow-missing', [...new Set(options.allowMissing)].sort().join(',')]);
   return ['npx scorebook publish', ...words.map((w) => w.map(shellWord).join(' '))].join(' ');
+}
+
+/**
+ * The reason a supersede records: the given reason, followed by the appeals whose files are new
+ * or changed since the publication it replaces (`appeals: ap-1, ap-2`), or just those when no
+ * reason was given. Empty when neither.
+ */
+export function supersedeReason(given: string, evaluation: Evaluation, dir: string): string {
+  const earlier = new Map<string, string>();
+  try {
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
+    for (const a of manifest.appeals ?? []) earlier.set(posix.basename(a.file), a.sha256);
+  } catch {
+    // A manifest that cannot be read records no appeals; publish refuses it before here.
+  }
+  const changed = (evaluation.results.appeals ?? [])
+    .filter((a) => earlier.get(posix.basename(a.file)) !== a.sha256)
+    .map((a) => posix.basename(a.file, '.yaml'));
+  if (changed.length === 0) return given;
+  const list = `appeals: ${changed.join(', ')}`;
+  return given === '' ? list : `${given} (${list})`;
 }
 
 /** Copies the publication in `dir` into the staged folder: its history as is, itself into the new slot. */

@@ -1,5 +1,12 @@
 import { describeChange, type Lang } from '@scorebook/policy';
-import type { AdjustmentMove, AgentMove, ImpactReport, VersionImpact, VersionSide } from './impact.ts';
+import type {
+  AdjustmentMove,
+  AgentMove,
+  AppealsImpact,
+  ImpactReport,
+  VersionImpact,
+  VersionSide,
+} from './impact.ts';
 
 const fixed = (n: number | null) => (n === null ? '—' : n.toFixed(1));
 const signed = (n: number) => `${n >= 0 ? '+' : ''}${n.toFixed(2)}`;
@@ -21,6 +28,7 @@ export function renderImpact(report: ImpactReport, lang: Lang, format: 'markdown
         : `\nNo version file is added, edited or removed against ${report.base.ref}.`,
     );
   for (const v of report.versions) renderVersion(out, v, lang, md);
+  if (report.appeals !== undefined) renderAppeals(out, report.appeals, lang, md);
   return `${out.join('\n')}\n`;
 }
 
@@ -65,6 +73,28 @@ function renderVersion(out: string[], v: VersionImpact, lang: Lang, md: boolean)
         return [d.where, d.what, d.before, d.after];
       }),
     );
+  renderMoves(out, v, lang, md);
+  heading(zh ? `权重变化的指标(${v.weights.length})` : `Metrics whose weight moved (${v.weights.length})`);
+  if (v.weights.length === 0) out.push(zh ? '无。' : 'None.');
+  else
+    for (const c of v.weights) {
+      const d = describeChange(c, lang);
+      out.push(`${md ? '- ' : '  '}${d.where}: ${d.before} → ${d.after}`);
+    }
+}
+
+/** The agents whose grade, total, rank, adjustments, flags or reward move, and the shifts by scorecard. */
+function renderMoves(
+  out: string[],
+  v: Pick<
+    VersionImpact,
+    'grades' | 'ranks' | 'scores' | 'adjustments' | 'flags' | 'rewards' | 'reward_change' | 'shifts'
+  >,
+  lang: Lang,
+  md: boolean,
+): void {
+  const zh = lang === 'zh';
+  const heading = (text: string) => out.push(md ? `\n#### ${text}\n` : `\n${text}`);
   const agents = (
     title: [string, string],
     moves: AgentMove[],
@@ -150,13 +180,19 @@ function renderVersion(out: string[], v: VersionImpact, lang: Lang, md: boolean)
     if (v.rewards.length > ROWS)
       out.push(zh ? `……另有 ${v.rewards.length - ROWS} 名` : `… and ${v.rewards.length - ROWS} more`);
   }
-  heading(zh ? `权重变化的指标(${v.weights.length})` : `Metrics whose weight moved (${v.weights.length})`);
-  if (v.weights.length === 0) out.push(zh ? '无。' : 'None.');
-  else
-    for (const c of v.weights) {
-      const d = describeChange(c, lang);
-      out.push(`${md ? '- ' : '  '}${d.where}: ${d.before} → ${d.after}`);
-    }
+}
+
+/** What the appeal files added, edited or removed against the base move. */
+function renderAppeals(out: string[], a: AppealsImpact, lang: Lang, md: boolean): void {
+  const zh = lang === 'zh';
+  const list = (ids: string[]) => (ids.length === 0 ? '—' : ids.join(', '));
+  out.push(
+    md ? `\n### ${zh ? '申诉裁决' : 'Appeal decisions'}` : `\n== ${zh ? '申诉裁决' : 'Appeal decisions'}`,
+    zh
+      ? `新增:${list(a.added)};修改:${list(a.edited)};删除:${list(a.removed)}(按工作区的策略评估)`
+      : `Added: ${list(a.added)}; edited: ${list(a.edited)}; removed: ${list(a.removed)} (evaluated with the working tree's policy)`,
+  );
+  renderMoves(out, a, lang, md);
 }
 
 function moveRow(m: AgentMove): string[] {

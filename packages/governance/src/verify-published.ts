@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, posix, resolve } from 'node:path';
+import type { AppealBytes } from '@scorebook/appeals';
 import type { Manifest, Results } from '@scorebook/contract';
 import { ENGINE_VERSION, lockStateOf, RESULT_FILES } from '@scorebook/engine';
 import { type Problem, ScorebookError } from '@scorebook/problems';
@@ -258,11 +259,20 @@ async function verifyOne(
       ]);
     const source = recordedSource(base, manifest, results, inputs, !fromArchive, scratch);
     if ('problem' in source) return row('policy_unverified', [source.problem]);
+    const appealFiles = recordedAppeals(base, manifest, period);
+    if ('problem' in appealFiles) return row('policy_unverified', [appealFiles.problem]);
     let fresh: Map<string, string>;
     let freshResults: Results;
     try {
       const evaluation = await pool.evaluate(
-        { policiesDir, dataDir: inputs, period, ...source, allowMissing: manifest.allow_missing ?? [] },
+        {
+          policiesDir,
+          dataDir: inputs,
+          period,
+          ...source,
+          appealFiles: appealFiles.files,
+          allowMissing: manifest.allow_missing ?? [],
+        },
         true,
       );
       fresh = evaluation.files ?? new Map();
@@ -342,6 +352,15 @@ function consistencyProblems(file: string, manifest: Manifest, results: Results,
   for (const table of Object.keys(manifest.inputs))
     if (!(table in results.inputs))
       pairs.push([`inputs.${table}`, String(manifest.inputs[table]), '(absent)']);
+  const appealsOf = (
+    list: ReadonlyArray<{ file: string; sha256: string }> | undefined,
+    named: (f: string) => string,
+  ) => (list ?? []).map((a) => `${named(a.file)} ${a.sha256}`).join(', ') || '(none)';
+  pairs.push([
+    'appeals',
+    appealsOf(manifest.appeals, (f) => `${period}/${posix.basename(f)}`),
+    appealsOf(results.appeals, (f) => f),
+  ]);
   return pairs
     .filter(([, a, b]) => a !== b)
     .map(([what, recordedValue, expected]) =>
@@ -349,7 +368,14 @@ function consistencyProblems(file: string, manifest: Manifest, results: Results,
     );
 }
 
+/** The appeals folder a manifest's appeal files are in (`configs/appeals`), or null without appeals. */
+function appealsDirOf(manifest: Manifest): string | null {
+  const first = manifest.appeals?.[0];
+  return first === undefined ? null : posix.dirname(posix.dirname(first.file));
+}
+
 const KNOWN_OPTIONS = new Set([
+  '--appeals',
   '--period',
   '--policies',
   '--data',
@@ -372,6 +398,7 @@ function commandProblems(file: string, manifest: Manifest, base: string, root: s
     '--reason': manifest.supersedes?.reason ?? null,
     '--allow-missing':
       (manifest.allow_missing ?? []).length > 0 ? (manifest.allow_missing ?? []).join(',') : null,
+    '--appeals': appealsDirOf(manifest),
   };
   const bad = (what: string, recordedValue: string, want: string) => [
     governanceProblem('MANIFEST_INCONSISTENT', file, { what, recorded: recordedValue, expected: want }),
@@ -463,6 +490,21 @@ function recordedFileAt(
       }),
     };
   return { bytes };
+}
+
+/** The appeal files a manifest records, read at their commits with the recorded sha256 (none when it records none). */
+function recordedAppeals(
+  base: string,
+  manifest: Manifest,
+  period: string,
+): { files: AppealBytes[] } | { problem: Problem } {
+  const files: AppealBytes[] = [];
+  for (const entry of manifest.appeals ?? []) {
+    const at = recordedFileAt(base, entry);
+    if ('problem' in at) return at;
+    files.push({ file: entry.file, name: `${period}/${posix.basename(entry.file)}`, bytes: at.bytes });
+  }
+  return { files };
 }
 
 /**

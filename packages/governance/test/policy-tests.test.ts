@@ -158,4 +158,31 @@ describe('the policy test JSON Schema', () => {
   it('is published as generated (run `npm run schema -w @scorebook/governance` after changing it)', () => {
     for (const { path, text } of GENERATED_FILES) expect(readFileSync(path, 'utf8'), path).toBe(text());
   });
+
+  it('apply the appeals of a case: an appeals folder beside the test file', async () => {
+    mkdirSync(join(tests, 'appeals/2026-10'), { recursive: true });
+    writeFileSync(
+      join(tests, 'appeals/2026-10/ap-1.yaml'),
+      `scorebook: 1
+kind: appeal
+agent: a002
+filed_at: 2026-11-02T09:00:00+08:00
+disputes: { veto: red-line }
+claim: 红线判定有误
+decision: { outcome: upheld, decided_by: 李主管, decided_at: 2026-11-03, reason: 复核后不构成红线 }
+`,
+    );
+    const { outcome } = await run(
+      'z-appeals.yaml',
+      `period: 2026-10
+tests:
+  - name: the red-line veto voided on appeal
+    data: ../../../../data/sample
+    appeals: appeals
+    expect:
+      - { agent: a002, vetoes: [] }
+`,
+    );
+    expect([outcome.passed, outcome.failures]).toEqual([true, []]);
+  });
 });

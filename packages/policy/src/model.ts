@@ -214,6 +214,23 @@ export interface BusinessHoursSpec {
   holidays: string[];
 }
 
+/**
+ * Which appeals a policy admits (`docs/appeals.md`, appeal rules). A key left out of the section
+ * is null: the default applies (30 days, every table of record, every metric and veto, final).
+ */
+export interface AppealRules {
+  /** Days after the period's last day during which an appeal may be filed. */
+  window_days: number | null;
+  /** Tables whose records may be appealed. */
+  tables: string[] | null;
+  /** Metrics that may be appealed. */
+  metrics: string[] | null;
+  /** Vetoes that may be appealed. */
+  vetoes: string[] | null;
+  /** Whether a decision is final unless its file says otherwise. */
+  final: boolean | null;
+}
+
 /** A validated policy version. */
 export interface Policy {
   /** The format: 1, or 2 when the version may use the v2 features (groups, …; docs/scorecards.md). */
@@ -233,6 +250,8 @@ export interface Policy {
   metrics: MetricDefinition[];
   grades: Grade[];
   scorecards: Scorecard[];
+  /** The `appeals:` section (`docs/appeals.md`); null when the policy has none (the defaults apply). */
+  appeals: AppealRules | null;
   /** The file it was read from, its sha256 and its text. */
   file: string;
   sha256: string;

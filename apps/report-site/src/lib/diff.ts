@@ -112,6 +112,7 @@ const AREA: Readonly<Record<PolicyChange['area'], FixedTextKey>> = {
   flag: 'flags',
   reward: 'rewards',
   award: 'awards',
+  appeals: 'diffAreaAppeals',
 };
 
 const FIELD: Readonly<Record<string, FixedTextKey>> = {

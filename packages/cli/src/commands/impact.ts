@@ -5,7 +5,7 @@ import { pickLang } from '../lang.ts';
 import type { CommandIo } from './io.ts';
 
 export const IMPACT_HELP = `scorebook impact --base <git ref> --policies <dir> [--period P] [--data <dir>] [--results data/results]
-                 [--source <file>] [--allow-missing <table,…>] [--format human|markdown|json] [--lang zh|en]
+                 [--source <file>] [--allow-missing <table,…>] [--appeals <dir>] [--format human|markdown|json] [--lang zh|en]
 
 合并前看清策略变更的影响:对工作区相对 base 新增、修改或删除的每个版本文件,回答"假如这个版本考核了
 最后一个已关闭的月份(或 --period),谁的等级、总分、排名、加减分会变?"——与它所替换的版本比较
@@ -14,6 +14,11 @@ For every version file the working tree adds, edits or removes against the base 
 this version had governed the last closed month (or --period), whose grade, score, rank or
 adjustment would move?", against the version it replaces. The period's data is read through the
 source and with the tables allowed missing recorded in its manifest, unless given here.
+申诉:两边都用工作区的申诉文件;若工作区新增、修改或删除了该期间的申诉文件(--appeals,默认 configs/appeals),
+另列"申诉裁决"一节:用工作区的策略,分别按 base 与工作区的申诉文件评估,谁的等级、总分、排名会变。
+Appeals: both sides read the working tree's appeal files; when the working tree adds, edits or removes
+appeal files of the period (--appeals, default configs/appeals), an "Appeal decisions" section shows
+whose grade, score or rank they move, with the working tree's policy.
 `;
 
 /** `scorebook impact`. */
@@ -41,6 +46,7 @@ export async function runImpact(argv: string[], io: CommandIo): Promise<number> 
     ...(values.data ? { dataDir: values.data } : {}),
     ...(values.source !== undefined ? { sourceFile: values.source } : {}),
     ...(values['allow-missing'] !== undefined ? { allowMissing: dataOptions(values).allowMissing } : {}),
+    appealsDir: dataOptions(values).appealsDir,
   });
   if (format === 'json') io.out(`${JSON.stringify(report, null, 2)}\n`);
   else io.out(renderImpact(report, lang, format === 'markdown' ? 'markdown' : 'text'));

@@ -18,7 +18,7 @@ import type { CommandIo } from './io.ts';
 
 export const PUBLISH_HELP = `scorebook publish --period <P> --policies <dir> --data <dir> [--results data/results]
                   [--source <source.yaml>] [--allow-missing <table,…>]
-                  [--supersede --reason "…"] [--archive <dir>] [--quiet] [--lang zh|en]
+                  [--appeals <dir>] [--supersede [--reason "…"]] [--archive <dir>] [--quiet] [--lang zh|en]
 
 评估并发布一个期间到 <results>/<P>/(结果、解释、被拒绝的行和 manifest.json:策略文件与哈希、
 策略的 git 提交、输入哈希、引擎版本、完整命令),作为一个整体写入:中断时要么是原发布,要么是新发布。
@@ -32,7 +32,10 @@ no uncommitted changes. One publish of a period at a time.
   --archive <dir>  keep the input files by sha256 there (outside git), so that verify --all can
                    re-verify after the data folder is corrected
 ${DATA_OPTIONS_HELP}
-所用的 source.yaml 与策略文件一样必须已提交。The source.yaml used must be committed, like the policy file.
+所用的 source.yaml 和本期的申诉文件与策略文件一样必须已提交。The source.yaml and the period's appeal files
+used must be committed, like the policy file. --supersede 时,自上次发布以来新增或修改的申诉编号会写入原因;
+只因申诉而重新发布时可省略 --reason。With --supersede, the appeals new or changed since the earlier
+publication are added to the reason; --reason may be left out when appeals are the reason.
 `;
 
 /** `scorebook publish`. */
@@ -56,14 +59,15 @@ export async function runPublish(argv: string[], io: CommandIo): Promise<number>
   const lang = pickLang(values.lang);
   const period = periodOption(required(values, 'period', 'publish'));
   if (values.reason !== undefined && !values.supersede) throw usageError('REASON_WITHOUT_SUPERSEDE');
-  if (values.supersede && (values.reason === undefined || values.reason.trim() === ''))
+  // Without --reason, the appeals decided since the earlier publication are the reason (docs/appeals.md).
+  if (values.supersede && values.reason !== undefined && values.reason.trim() === '')
     throw usageError('SUPERSEDE_NEEDS_REASON');
   const publication = await publishPeriod({
     period,
     policiesDir: required(values, 'policies', 'publish'),
     dataDir: required(values, 'data', 'publish'),
     resultsRoot: values.results ?? 'data/results',
-    ...(values.supersede ? { supersede: { reason: values.reason! } } : {}),
+    ...(values.supersede ? { supersede: { reason: values.reason ?? '' } } : {}),
     ...(values.archive !== undefined ? { archive: values.archive } : {}),
     ...dataOptions(values),
     onProgress: progressReporter(io, lang, values.quiet === true),

@@ -32,7 +32,8 @@ export interface Rating {
  * Rates an agent with a scorecard (`semantics.md`, scoring): eligibility, base score over the
  * metrics that have a score, adjustments, total, grade, vetoes, worst metrics. `values` are the
  * facts of agent-level conditions: every metric's value by id (null where no data) and, for
- * policy format 2, the agent facts (`docs/scorecards.md`).
+ * policy format 2, the agent facts (`docs/scorecards.md`); `voidedVetoes` are vetoes an upheld
+ * appeal voided (`docs/appeals.md`): they hold but cap nothing.
  */
 export function rateAgent(
   policy: Policy,
@@ -40,6 +41,7 @@ export function rateAgent(
   metrics: Readonly<Record<string, MetricResult>>,
   values: Readonly<Record<string, number | string | null>>,
   zone: Zone,
+  voidedVetoes: ReadonlySet<string> = new Set(),
 ): Rating {
   const worst = worstMetrics(scorecard, metrics);
   const { base, groups } = baseScore(scorecard, metrics);
@@ -79,7 +81,8 @@ export function rateAgent(
   for (const veto of scorecard.vetoes) {
     const trace = traceCondition(veto.when, facts, zone);
     vetoTraces.push({ veto, trace });
-    if (!trace.result) continue;
+    // A veto an upheld appeal voided holds (its trace says so) but caps nothing.
+    if (!trace.result || voidedVetoes.has(veto.id)) continue;
     vetoes.push(veto.id);
     capped = Math.max(
       capped,

@@ -1,6 +1,7 @@
 import type { AgentResult, AwardResult, MetricResult, Results } from '@scorebook/contract';
 import { type Distribution, type Policy, type Scorecard, segmentMetricId } from '@scorebook/policy';
 import type { Period, Zone } from '@scorebook/time';
+import type { AppealStage } from '../appeal/appeal-stage.ts';
 import type { Agent } from '../check/row-checks.ts';
 import type { MetricTally } from '../measure/accumulate.ts';
 import type { MetricValue } from '../measure/compile-metrics.ts';
@@ -28,6 +29,11 @@ export interface ScoreInput {
   /** The period evaluated: agent facts are measured against its days. */
   period: Period;
   zone: Zone;
+  /**
+   * The period's appeals (`docs/appeals.md`): the metrics and vetoes upheld appeals voided, and
+   * the agent's `appealed` and `appeals` fields; without it, nothing is voided or added.
+   */
+  appeals?: Pick<AppealStage, 'voidMetrics' | 'voidedVetoes' | 'resultFields'>;
 }
 
 /** One agent as scored: the results entry (rank included), its scorecard and how it was rated. */
@@ -71,13 +77,15 @@ export function scoreAgents(input: ScoreInput): ScoredAgent[] {
                   : t.value(agent.index);
               });
     }
+    // A metric an upheld appeal voided keeps its value for conditions but has no score.
+    const voided = input.appeals?.voidMetrics(agent.agent_id, metrics) ?? metrics;
     // Format 2 conditions also see who the agent is; format 1 conditions see the metrics only.
     const who = agentFacts(agent, input.period);
     const facts = policy.scorebook === 2 ? { ...values, ...who } : values;
     const rating: Rating =
       scorecard === null
         ? notRatedRating('NO_SCORECARD', `no scorecard for role "${agent.role}"`)
-        : rateAgent(policy, scorecard, metrics, facts, zone);
+        : rateAgent(policy, scorecard, voided, facts, zone, input.appeals?.voidedVetoes(agent.agent_id));
     const removed = input.excludedOf(agent.index);
     const excluded: Record<string, number> = {};
     for (const e of policy.exclusions) {
@@ -94,7 +102,7 @@ export function scoreAgents(input: ScoreInput): ScoredAgent[] {
       status: rating.status,
       reason: rating.reason,
       reason_code: rating.reason_code,
-      metrics,
+      metrics: voided,
       excluded,
       base_score: rating.base_score,
       adjustments: rating.adjustments,
@@ -119,6 +127,7 @@ export function scoreAgents(input: ScoreInput): ScoredAgent[] {
             reward: null,
           }
         : {}),
+      ...input.appeals?.resultFields(agent.agent_id),
     };
     return { agent, scorecard, result, rating };
   });

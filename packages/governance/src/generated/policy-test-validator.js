@@ -3,7 +3,7 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://scorebook.dev/schema/policy-test.schema.json","title":"Scorebook policy tests (策略测试)","type":"object","required":["tests"],"additionalProperties":false,"properties":{"period":{"type":["string","integer"],"pattern":"^\\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$","description":"本文件各测试默认的期间 / the period of every test that names none"},"version":{"type":"string","minLength":1,"description":"本文件各测试默认针对的版本 / the version every test targets unless it names one"},"tests":{"type":"array","minItems":1,"items":{"type":"object","required":["name","data","expect"],"additionalProperties":false,"properties":{"name":{"type":"string","minLength":1},"period":{"type":["string","integer"],"pattern":"^\\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$","description":"期间:2026-10、2026-Q4 或 2026 / a month, a quarter or a year"},"version":{"type":"string","minLength":1,"description":"测试针对的策略版本(加引号),例如 \"2026.11\" / the policy version the test targets, quoted"},"data":{"anyOf":[{"type":"string","minLength":1,"description":"数据文件夹,相对于本文件 / a data folder, relative to this file"},{"type":"object","additionalProperties":false,"properties":{"agents":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"conversations":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"messages":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"surveys":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"complaints":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"qa_reviews":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"orders":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"attendance":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"assessments":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"events":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]}},"description":"内联数据:表名 → CSV 文本或行列表 / inline tables"}]},"expect":{"type":"array","minItems":1,"items":{"type":"object","required":["agent"],"additionalProperties":false,"properties":{"agent":{"type":"string","minLength":1,"description":"客服编号 agent_id / the agent"},"status":{"enum":["rated","not_rated"]},"grade":{"type":["string","null"],"description":"等级,未参评为 null / the grade, null when not rated"},"rank":{"type":["integer","null"]},"vetoes":{"type":"array","items":{"type":"string","minLength":1},"description":"成立的否决项 id(顺序无关)/ vetoes that hold, any order"},"adjustments":{"type":"object","additionalProperties":{"type":"number"},"description":"加减分 id → 分数 / adjustment id → points"},"excluded":{"type":"object","additionalProperties":{"type":"integer","minimum":0},"description":"剔除规则 id → 条数 / exclusion id → rows"},"metrics":{"type":"object","additionalProperties":{"type":["number","null"]},"description":"指标 id → 值 / metric id → value"},"metric_status":{"type":"object","additionalProperties":{"enum":["scored","insufficient","no_data","info"]},"description":"指标 id → 状态 / metric id → status"},"scores":{"type":"object","additionalProperties":{"type":["number","null"]},"description":"指标 id → 得分(0–100,未计分为 null)/ metric id → score (null when not scored)"},"segment_scores":{"type":"object","additionalProperties":{"type":"object","additionalProperties":{"type":["number","null"]},"description":"分段取值 → 得分 / segment value → score"},"description":"指标 id → 各分段得分(分段目标,格式 2)/ metric id → each segment’s score (segmented targets, format 2)"},"base_score":{"type":["number","null"]},"total_score":{"type":["number","null"]},"groups":{"type":"object","additionalProperties":{"type":["number","null"]},"description":"考核维度 id → 维度分(格式 2)/ group id → subtotal (format 2)"},"grade_by_score":{"type":["string","null"],"description":"强制分布之前按分数与一票否决得到的等级(格式 2)/ the grade before a forced distribution (format 2)"},"awards":{"type":"array","items":{"type":"string","minLength":1},"description":"获得的奖项 id(顺序无关,格式 2)/ awards won, any order (format 2)"},"reward":{"type":"object","additionalProperties":false,"properties":{"coefficient":{"type":["number","null"]},"base":{"type":["number","null"]},"bonus":{"type":["number","null"]},"total":{"type":["number","null"]}},"description":"绩效系数、基数、奖金、合计(格式 2)/ coefficient, base, bonus, total (format 2)"},"flags":{"type":"array","items":{"type":"string","minLength":1},"description":"成立的需关注标记 id(顺序无关,格式 2)/ flags that hold, any order (format 2)"}}}}}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://scorebook.dev/schema/policy-test.schema.json","title":"Scorebook policy tests (策略测试)","type":"object","required":["tests"],"additionalProperties":false,"properties":{"period":{"type":["string","integer"],"pattern":"^\\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$","description":"本文件各测试默认的期间 / the period of every test that names none"},"version":{"type":"string","minLength":1,"description":"本文件各测试默认针对的版本 / the version every test targets unless it names one"},"tests":{"type":"array","minItems":1,"items":{"type":"object","required":["name","data","expect"],"additionalProperties":false,"properties":{"name":{"type":"string","minLength":1},"period":{"type":["string","integer"],"pattern":"^\\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$","description":"期间:2026-10、2026-Q4 或 2026 / a month, a quarter or a year"},"version":{"type":"string","minLength":1,"description":"测试针对的策略版本(加引号),例如 \"2026.11\" / the policy version the test targets, quoted"},"data":{"anyOf":[{"type":"string","minLength":1,"description":"数据文件夹,相对于本文件 / a data folder, relative to this file"},{"type":"object","additionalProperties":false,"properties":{"agents":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"conversations":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"messages":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"surveys":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"complaints":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"qa_reviews":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"orders":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"attendance":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"assessments":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"events":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]}},"description":"内联数据:表名 → CSV 文本或行列表 / inline tables"}]},"appeals":{"type":"string","minLength":1,"description":"申诉文件夹(<文件夹>/<期间>/*.yaml),相对于本文件 / an appeals folder (<folder>/<period>/*.yaml), relative to this file"},"expect":{"type":"array","minItems":1,"items":{"type":"object","required":["agent"],"additionalProperties":false,"properties":{"agent":{"type":"string","minLength":1,"description":"客服编号 agent_id / the agent"},"status":{"enum":["rated","not_rated"]},"grade":{"type":["string","null"],"description":"等级,未参评为 null / the grade, null when not rated"},"rank":{"type":["integer","null"]},"vetoes":{"type":"array","items":{"type":"string","minLength":1},"description":"成立的否决项 id(顺序无关)/ vetoes that hold, any order"},"adjustments":{"type":"object","additionalProperties":{"type":"number"},"description":"加减分 id → 分数 / adjustment id → points"},"excluded":{"type":"object","additionalProperties":{"type":"integer","minimum":0},"description":"剔除规则 id → 条数 / exclusion id → rows"},"metrics":{"type":"object","additionalProperties":{"type":["number","null"]},"description":"指标 id → 值 / metric id → value"},"metric_status":{"type":"object","additionalProperties":{"enum":["scored","insufficient","no_data","info"]},"description":"指标 id → 状态 / metric id → status"},"scores":{"type":"object","additionalProperties":{"type":["number","null"]},"description":"指标 id → 得分(0–100,未计分为 null)/ metric id → score (null when not scored)"},"segment_scores":{"type":"object","additionalProperties":{"type":"object","additionalProperties":{"type":["number","null"]},"description":"分段取值 → 得分 / segment value → score"},"description":"指标 id → 各分段得分(分段目标,格式 2)/ metric id → each segment’s score (segmented targets, format 2)"},"base_score":{"type":["number","null"]},"total_score":{"type":["number","null"]},"groups":{"type":"object","additionalProperties":{"type":["number","null"]},"description":"考核维度 id → 维度分(格式 2)/ group id → subtotal (format 2)"},"grade_by_score":{"type":["string","null"],"description":"强制分布之前按分数与一票否决得到的等级(格式 2)/ the grade before a forced distribution (format 2)"},"awards":{"type":"array","items":{"type":"string","minLength":1},"description":"获得的奖项 id(顺序无关,格式 2)/ awards won, any order (format 2)"},"reward":{"type":"object","additionalProperties":false,"properties":{"coefficient":{"type":["number","null"]},"base":{"type":["number","null"]},"bonus":{"type":["number","null"]},"total":{"type":["number","null"]}},"description":"绩效系数、基数、奖金、合计(格式 2)/ coefficient, base, bonus, total (format 2)"},"flags":{"type":"array","items":{"type":"string","minLength":1},"description":"成立的需关注标记 id(顺序无关,格式 2)/ flags that hold, any order (format 2)"}}}}}}}}};
 const pattern4 = new RegExp("^\\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$", "u");
 const func1 = Object.prototype.hasOwnProperty;
 
@@ -139,7 +139,7 @@ vErrors.push(err9);
 errors++;
 }
 for(const key1 in data3){
-if(!(((((key1 === "name") || (key1 === "period")) || (key1 === "version")) || (key1 === "data")) || (key1 === "expect"))){
+if(!((((((key1 === "name") || (key1 === "period")) || (key1 === "version")) || (key1 === "data")) || (key1 === "appeals")) || (key1 === "expect"))){
 const err10 = {instancePath:instancePath+"/tests/" + i0,schemaPath:"#/properties/tests/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tests.items,data:data3};
 if(vErrors === null){
 vErrors = [err10];
@@ -983,11 +983,11 @@ vErrors = null;
 }
 }
 }
-if(data3.expect !== undefined){
-let data28 = data3.expect;
-if(Array.isArray(data28)){
+if(data3.appeals !== undefined){
+let data28 = data3.appeals;
+if(typeof data28 === "string"){
 if(data28.length < 1){
-const err62 = {instancePath:instancePath+"/tests/" + i0+"/expect",schemaPath:"#/properties/tests/items/properties/expect/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tests.items.properties.expect,data:data28};
+const err62 = {instancePath:instancePath+"/tests/" + i0+"/appeals",schemaPath:"#/properties/tests/items/properties/appeals/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tests.items.properties.appeals,data:data28};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -996,12 +996,9 @@ vErrors.push(err62);
 }
 errors++;
 }
-const len11 = data28.length;
-for(let i11=0; i11<len11; i11++){
-let data29 = data28[i11];
-if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
-if(data29.agent === undefined){
-const err63 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11,schemaPath:"#/properties/tests/items/properties/expect/items/required",keyword:"required",params:{missingProperty: "agent"},message:"must have required property '"+"agent"+"'",schema:schema31.properties.tests.items.properties.expect.items.required,parentSchema:schema31.properties.tests.items.properties.expect.items,data:data29};
+}
+else {
+const err63 = {instancePath:instancePath+"/tests/" + i0+"/appeals",schemaPath:"#/properties/tests/items/properties/appeals/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tests.items.properties.appeals.type,parentSchema:schema31.properties.tests.items.properties.appeals,data:data28};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -1010,9 +1007,12 @@ vErrors.push(err63);
 }
 errors++;
 }
-for(const key3 in data29){
-if(!(func1.call(schema31.properties.tests.items.properties.expect.items.properties, key3))){
-const err64 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11,schemaPath:"#/properties/tests/items/properties/expect/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tests.items.properties.expect.items,data:data29};
+}
+if(data3.expect !== undefined){
+let data29 = data3.expect;
+if(Array.isArray(data29)){
+if(data29.length < 1){
+const err64 = {instancePath:instancePath+"/tests/" + i0+"/expect",schemaPath:"#/properties/tests/items/properties/expect/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tests.items.properties.expect,data:data29};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -1021,12 +1021,12 @@ vErrors.push(err64);
 }
 errors++;
 }
-}
-if(data29.agent !== undefined){
-let data30 = data29.agent;
-if(typeof data30 === "string"){
-if(data30.length < 1){
-const err65 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/agent",schemaPath:"#/properties/tests/items/properties/expect/items/properties/agent/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.agent,data:data30};
+const len11 = data29.length;
+for(let i11=0; i11<len11; i11++){
+let data30 = data29[i11];
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+if(data30.agent === undefined){
+const err65 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11,schemaPath:"#/properties/tests/items/properties/expect/items/required",keyword:"required",params:{missingProperty: "agent"},message:"must have required property '"+"agent"+"'",schema:schema31.properties.tests.items.properties.expect.items.required,parentSchema:schema31.properties.tests.items.properties.expect.items,data:data30};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -1035,9 +1035,9 @@ vErrors.push(err65);
 }
 errors++;
 }
-}
-else {
-const err66 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/agent",schemaPath:"#/properties/tests/items/properties/expect/items/properties/agent/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tests.items.properties.expect.items.properties.agent.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.agent,data:data30};
+for(const key3 in data30){
+if(!(func1.call(schema31.properties.tests.items.properties.expect.items.properties, key3))){
+const err66 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11,schemaPath:"#/properties/tests/items/properties/expect/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tests.items.properties.expect.items,data:data30};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -1047,10 +1047,11 @@ vErrors.push(err66);
 errors++;
 }
 }
-if(data29.status !== undefined){
-let data31 = data29.status;
-if(!((data31 === "rated") || (data31 === "not_rated"))){
-const err67 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/status",schemaPath:"#/properties/tests/items/properties/expect/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema31.properties.tests.items.properties.expect.items.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tests.items.properties.expect.items.properties.status.enum,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.status,data:data31};
+if(data30.agent !== undefined){
+let data31 = data30.agent;
+if(typeof data31 === "string"){
+if(data31.length < 1){
+const err67 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/agent",schemaPath:"#/properties/tests/items/properties/expect/items/properties/agent/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.agent,data:data31};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -1060,10 +1061,8 @@ vErrors.push(err67);
 errors++;
 }
 }
-if(data29.grade !== undefined){
-let data32 = data29.grade;
-if((typeof data32 !== "string") && (data32 !== null)){
-const err68 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/grade",schemaPath:"#/properties/tests/items/properties/expect/items/properties/grade/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.grade.type},message:"must be string,null",schema:schema31.properties.tests.items.properties.expect.items.properties.grade.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.grade,data:data32};
+else {
+const err68 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/agent",schemaPath:"#/properties/tests/items/properties/expect/items/properties/agent/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tests.items.properties.expect.items.properties.agent.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.agent,data:data31};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -1073,10 +1072,10 @@ vErrors.push(err68);
 errors++;
 }
 }
-if(data29.rank !== undefined){
-let data33 = data29.rank;
-if((!(((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33))) && (isFinite(data33)))) && (data33 !== null)){
-const err69 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/rank",schemaPath:"#/properties/tests/items/properties/expect/items/properties/rank/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.rank.type},message:"must be integer,null",schema:schema31.properties.tests.items.properties.expect.items.properties.rank.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.rank,data:data33};
+if(data30.status !== undefined){
+let data32 = data30.status;
+if(!((data32 === "rated") || (data32 === "not_rated"))){
+const err69 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/status",schemaPath:"#/properties/tests/items/properties/expect/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema31.properties.tests.items.properties.expect.items.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tests.items.properties.expect.items.properties.status.enum,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.status,data:data32};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -1086,15 +1085,10 @@ vErrors.push(err69);
 errors++;
 }
 }
-if(data29.vetoes !== undefined){
-let data34 = data29.vetoes;
-if(Array.isArray(data34)){
-const len12 = data34.length;
-for(let i12=0; i12<len12; i12++){
-let data35 = data34[i12];
-if(typeof data35 === "string"){
-if(data35.length < 1){
-const err70 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/vetoes/" + i12,schemaPath:"#/properties/tests/items/properties/expect/items/properties/vetoes/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.vetoes.items,data:data35};
+if(data30.grade !== undefined){
+let data33 = data30.grade;
+if((typeof data33 !== "string") && (data33 !== null)){
+const err70 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/grade",schemaPath:"#/properties/tests/items/properties/expect/items/properties/grade/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.grade.type},message:"must be string,null",schema:schema31.properties.tests.items.properties.expect.items.properties.grade.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.grade,data:data33};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -1104,8 +1098,10 @@ vErrors.push(err70);
 errors++;
 }
 }
-else {
-const err71 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/vetoes/" + i12,schemaPath:"#/properties/tests/items/properties/expect/items/properties/vetoes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tests.items.properties.expect.items.properties.vetoes.items.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.vetoes.items,data:data35};
+if(data30.rank !== undefined){
+let data34 = data30.rank;
+if((!(((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34))) && (isFinite(data34)))) && (data34 !== null)){
+const err71 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/rank",schemaPath:"#/properties/tests/items/properties/expect/items/properties/rank/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.rank.type},message:"must be integer,null",schema:schema31.properties.tests.items.properties.expect.items.properties.rank.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.rank,data:data34};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -1115,9 +1111,15 @@ vErrors.push(err71);
 errors++;
 }
 }
-}
-else {
-const err72 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/vetoes",schemaPath:"#/properties/tests/items/properties/expect/items/properties/vetoes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tests.items.properties.expect.items.properties.vetoes.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.vetoes,data:data34};
+if(data30.vetoes !== undefined){
+let data35 = data30.vetoes;
+if(Array.isArray(data35)){
+const len12 = data35.length;
+for(let i12=0; i12<len12; i12++){
+let data36 = data35[i12];
+if(typeof data36 === "string"){
+if(data36.length < 1){
+const err72 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/vetoes/" + i12,schemaPath:"#/properties/tests/items/properties/expect/items/properties/vetoes/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.vetoes.items,data:data36};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -1127,13 +1129,8 @@ vErrors.push(err72);
 errors++;
 }
 }
-if(data29.adjustments !== undefined){
-let data36 = data29.adjustments;
-if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
-for(const key4 in data36){
-let data37 = data36[key4];
-if(!((typeof data37 == "number") && (isFinite(data37)))){
-const err73 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/adjustments/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/adjustments/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.tests.items.properties.expect.items.properties.adjustments.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.adjustments.additionalProperties,data:data37};
+else {
+const err73 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/vetoes/" + i12,schemaPath:"#/properties/tests/items/properties/expect/items/properties/vetoes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tests.items.properties.expect.items.properties.vetoes.items.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.vetoes.items,data:data36};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -1145,7 +1142,7 @@ errors++;
 }
 }
 else {
-const err74 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/adjustments",schemaPath:"#/properties/tests/items/properties/expect/items/properties/adjustments/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.adjustments.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.adjustments,data:data36};
+const err74 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/vetoes",schemaPath:"#/properties/tests/items/properties/expect/items/properties/vetoes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tests.items.properties.expect.items.properties.vetoes.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.vetoes,data:data35};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -1155,13 +1152,13 @@ vErrors.push(err74);
 errors++;
 }
 }
-if(data29.excluded !== undefined){
-let data38 = data29.excluded;
-if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
-for(const key5 in data38){
-let data39 = data38[key5];
-if(!(((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39))) && (isFinite(data39)))){
-const err75 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/excluded/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/excluded/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.tests.items.properties.expect.items.properties.excluded.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.excluded.additionalProperties,data:data39};
+if(data30.adjustments !== undefined){
+let data37 = data30.adjustments;
+if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
+for(const key4 in data37){
+let data38 = data37[key4];
+if(!((typeof data38 == "number") && (isFinite(data38)))){
+const err75 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/adjustments/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/adjustments/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.tests.items.properties.expect.items.properties.adjustments.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.adjustments.additionalProperties,data:data38};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -1170,9 +1167,10 @@ vErrors.push(err75);
 }
 errors++;
 }
-if((typeof data39 == "number") && (isFinite(data39))){
-if(data39 < 0 || isNaN(data39)){
-const err76 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/excluded/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/excluded/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.excluded.additionalProperties,data:data39};
+}
+}
+else {
+const err76 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/adjustments",schemaPath:"#/properties/tests/items/properties/expect/items/properties/adjustments/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.adjustments.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.adjustments,data:data37};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1182,10 +1180,13 @@ vErrors.push(err76);
 errors++;
 }
 }
-}
-}
-else {
-const err77 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/excluded",schemaPath:"#/properties/tests/items/properties/expect/items/properties/excluded/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.excluded.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.excluded,data:data38};
+if(data30.excluded !== undefined){
+let data39 = data30.excluded;
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+for(const key5 in data39){
+let data40 = data39[key5];
+if(!(((typeof data40 == "number") && (!(data40 % 1) && !isNaN(data40))) && (isFinite(data40)))){
+const err77 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/excluded/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/excluded/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.tests.items.properties.expect.items.properties.excluded.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.excluded.additionalProperties,data:data40};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1194,14 +1195,9 @@ vErrors.push(err77);
 }
 errors++;
 }
-}
-if(data29.metrics !== undefined){
-let data40 = data29.metrics;
-if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
-for(const key6 in data40){
-let data41 = data40[key6];
-if((!((typeof data41 == "number") && (isFinite(data41)))) && (data41 !== null)){
-const err78 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/metrics/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/metrics/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.metrics.additionalProperties.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.metrics.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.metrics.additionalProperties,data:data41};
+if((typeof data40 == "number") && (isFinite(data40))){
+if(data40 < 0 || isNaN(data40)){
+const err78 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/excluded/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/excluded/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.excluded.additionalProperties,data:data40};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1212,8 +1208,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err79 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/metrics",schemaPath:"#/properties/tests/items/properties/expect/items/properties/metrics/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.metrics.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.metrics,data:data40};
+const err79 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/excluded",schemaPath:"#/properties/tests/items/properties/expect/items/properties/excluded/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.excluded.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.excluded,data:data39};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1223,13 +1220,13 @@ vErrors.push(err79);
 errors++;
 }
 }
-if(data29.metric_status !== undefined){
-let data42 = data29.metric_status;
-if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
-for(const key7 in data42){
-let data43 = data42[key7];
-if(!((((data43 === "scored") || (data43 === "insufficient")) || (data43 === "no_data")) || (data43 === "info"))){
-const err80 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/metric_status/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/metric_status/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema31.properties.tests.items.properties.expect.items.properties.metric_status.additionalProperties.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tests.items.properties.expect.items.properties.metric_status.additionalProperties.enum,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.metric_status.additionalProperties,data:data43};
+if(data30.metrics !== undefined){
+let data41 = data30.metrics;
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+for(const key6 in data41){
+let data42 = data41[key6];
+if((!((typeof data42 == "number") && (isFinite(data42)))) && (data42 !== null)){
+const err80 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/metrics/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/metrics/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.metrics.additionalProperties.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.metrics.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.metrics.additionalProperties,data:data42};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1241,7 +1238,7 @@ errors++;
 }
 }
 else {
-const err81 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/metric_status",schemaPath:"#/properties/tests/items/properties/expect/items/properties/metric_status/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.metric_status.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.metric_status,data:data42};
+const err81 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/metrics",schemaPath:"#/properties/tests/items/properties/expect/items/properties/metrics/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.metrics.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.metrics,data:data41};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1251,13 +1248,13 @@ vErrors.push(err81);
 errors++;
 }
 }
-if(data29.scores !== undefined){
-let data44 = data29.scores;
-if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
-for(const key8 in data44){
-let data45 = data44[key8];
-if((!((typeof data45 == "number") && (isFinite(data45)))) && (data45 !== null)){
-const err82 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/scores/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/scores/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.scores.additionalProperties.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.scores.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.scores.additionalProperties,data:data45};
+if(data30.metric_status !== undefined){
+let data43 = data30.metric_status;
+if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
+for(const key7 in data43){
+let data44 = data43[key7];
+if(!((((data44 === "scored") || (data44 === "insufficient")) || (data44 === "no_data")) || (data44 === "info"))){
+const err82 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/metric_status/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/metric_status/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema31.properties.tests.items.properties.expect.items.properties.metric_status.additionalProperties.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tests.items.properties.expect.items.properties.metric_status.additionalProperties.enum,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.metric_status.additionalProperties,data:data44};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1269,7 +1266,7 @@ errors++;
 }
 }
 else {
-const err83 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/scores",schemaPath:"#/properties/tests/items/properties/expect/items/properties/scores/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.scores.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.scores,data:data44};
+const err83 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/metric_status",schemaPath:"#/properties/tests/items/properties/expect/items/properties/metric_status/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.metric_status.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.metric_status,data:data43};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1279,16 +1276,13 @@ vErrors.push(err83);
 errors++;
 }
 }
-if(data29.segment_scores !== undefined){
-let data46 = data29.segment_scores;
-if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
-for(const key9 in data46){
-let data47 = data46[key9];
-if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-for(const key10 in data47){
-let data48 = data47[key10];
-if((!((typeof data48 == "number") && (isFinite(data48)))) && (data48 !== null)){
-const err84 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/segment_scores/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/segment_scores/additionalProperties/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.segment_scores.additionalProperties.additionalProperties.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.segment_scores.additionalProperties.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.segment_scores.additionalProperties.additionalProperties,data:data48};
+if(data30.scores !== undefined){
+let data45 = data30.scores;
+if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
+for(const key8 in data45){
+let data46 = data45[key8];
+if((!((typeof data46 == "number") && (isFinite(data46)))) && (data46 !== null)){
+const err84 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/scores/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/scores/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.scores.additionalProperties.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.scores.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.scores.additionalProperties,data:data46};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1300,7 +1294,7 @@ errors++;
 }
 }
 else {
-const err85 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/segment_scores/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/segment_scores/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.segment_scores.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.segment_scores.additionalProperties,data:data47};
+const err85 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/scores",schemaPath:"#/properties/tests/items/properties/expect/items/properties/scores/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.scores.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.scores,data:data45};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1310,9 +1304,16 @@ vErrors.push(err85);
 errors++;
 }
 }
-}
-else {
-const err86 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/segment_scores",schemaPath:"#/properties/tests/items/properties/expect/items/properties/segment_scores/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.segment_scores.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.segment_scores,data:data46};
+if(data30.segment_scores !== undefined){
+let data47 = data30.segment_scores;
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+for(const key9 in data47){
+let data48 = data47[key9];
+if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
+for(const key10 in data48){
+let data49 = data48[key10];
+if((!((typeof data49 == "number") && (isFinite(data49)))) && (data49 !== null)){
+const err86 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/segment_scores/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/segment_scores/additionalProperties/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.segment_scores.additionalProperties.additionalProperties.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.segment_scores.additionalProperties.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.segment_scores.additionalProperties.additionalProperties,data:data49};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1322,10 +1323,9 @@ vErrors.push(err86);
 errors++;
 }
 }
-if(data29.base_score !== undefined){
-let data49 = data29.base_score;
-if((!((typeof data49 == "number") && (isFinite(data49)))) && (data49 !== null)){
-const err87 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/base_score",schemaPath:"#/properties/tests/items/properties/expect/items/properties/base_score/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.base_score.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.base_score.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.base_score,data:data49};
+}
+else {
+const err87 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/segment_scores/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/segment_scores/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.segment_scores.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.segment_scores.additionalProperties,data:data48};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1335,10 +1335,9 @@ vErrors.push(err87);
 errors++;
 }
 }
-if(data29.total_score !== undefined){
-let data50 = data29.total_score;
-if((!((typeof data50 == "number") && (isFinite(data50)))) && (data50 !== null)){
-const err88 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/total_score",schemaPath:"#/properties/tests/items/properties/expect/items/properties/total_score/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.total_score.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.total_score.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.total_score,data:data50};
+}
+else {
+const err88 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/segment_scores",schemaPath:"#/properties/tests/items/properties/expect/items/properties/segment_scores/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.segment_scores.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.segment_scores,data:data47};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1348,13 +1347,10 @@ vErrors.push(err88);
 errors++;
 }
 }
-if(data29.groups !== undefined){
-let data51 = data29.groups;
-if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
-for(const key11 in data51){
-let data52 = data51[key11];
-if((!((typeof data52 == "number") && (isFinite(data52)))) && (data52 !== null)){
-const err89 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/groups/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/groups/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.groups.additionalProperties.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.groups.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.groups.additionalProperties,data:data52};
+if(data30.base_score !== undefined){
+let data50 = data30.base_score;
+if((!((typeof data50 == "number") && (isFinite(data50)))) && (data50 !== null)){
+const err89 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/base_score",schemaPath:"#/properties/tests/items/properties/expect/items/properties/base_score/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.base_score.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.base_score.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.base_score,data:data50};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1364,9 +1360,10 @@ vErrors.push(err89);
 errors++;
 }
 }
-}
-else {
-const err90 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/groups",schemaPath:"#/properties/tests/items/properties/expect/items/properties/groups/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.groups.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.groups,data:data51};
+if(data30.total_score !== undefined){
+let data51 = data30.total_score;
+if((!((typeof data51 == "number") && (isFinite(data51)))) && (data51 !== null)){
+const err90 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/total_score",schemaPath:"#/properties/tests/items/properties/expect/items/properties/total_score/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.total_score.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.total_score.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.total_score,data:data51};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1376,10 +1373,13 @@ vErrors.push(err90);
 errors++;
 }
 }
-if(data29.grade_by_score !== undefined){
-let data53 = data29.grade_by_score;
-if((typeof data53 !== "string") && (data53 !== null)){
-const err91 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/grade_by_score",schemaPath:"#/properties/tests/items/properties/expect/items/properties/grade_by_score/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.grade_by_score.type},message:"must be string,null",schema:schema31.properties.tests.items.properties.expect.items.properties.grade_by_score.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.grade_by_score,data:data53};
+if(data30.groups !== undefined){
+let data52 = data30.groups;
+if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
+for(const key11 in data52){
+let data53 = data52[key11];
+if((!((typeof data53 == "number") && (isFinite(data53)))) && (data53 !== null)){
+const err91 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/groups/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/groups/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.groups.additionalProperties.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.groups.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.groups.additionalProperties,data:data53};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1389,15 +1389,9 @@ vErrors.push(err91);
 errors++;
 }
 }
-if(data29.awards !== undefined){
-let data54 = data29.awards;
-if(Array.isArray(data54)){
-const len13 = data54.length;
-for(let i13=0; i13<len13; i13++){
-let data55 = data54[i13];
-if(typeof data55 === "string"){
-if(data55.length < 1){
-const err92 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/awards/" + i13,schemaPath:"#/properties/tests/items/properties/expect/items/properties/awards/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.awards.items,data:data55};
+}
+else {
+const err92 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/groups",schemaPath:"#/properties/tests/items/properties/expect/items/properties/groups/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.groups.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.groups,data:data52};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1407,8 +1401,10 @@ vErrors.push(err92);
 errors++;
 }
 }
-else {
-const err93 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/awards/" + i13,schemaPath:"#/properties/tests/items/properties/expect/items/properties/awards/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tests.items.properties.expect.items.properties.awards.items.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.awards.items,data:data55};
+if(data30.grade_by_score !== undefined){
+let data54 = data30.grade_by_score;
+if((typeof data54 !== "string") && (data54 !== null)){
+const err93 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/grade_by_score",schemaPath:"#/properties/tests/items/properties/expect/items/properties/grade_by_score/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.grade_by_score.type},message:"must be string,null",schema:schema31.properties.tests.items.properties.expect.items.properties.grade_by_score.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.grade_by_score,data:data54};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1418,9 +1414,15 @@ vErrors.push(err93);
 errors++;
 }
 }
-}
-else {
-const err94 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/awards",schemaPath:"#/properties/tests/items/properties/expect/items/properties/awards/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tests.items.properties.expect.items.properties.awards.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.awards,data:data54};
+if(data30.awards !== undefined){
+let data55 = data30.awards;
+if(Array.isArray(data55)){
+const len13 = data55.length;
+for(let i13=0; i13<len13; i13++){
+let data56 = data55[i13];
+if(typeof data56 === "string"){
+if(data56.length < 1){
+const err94 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/awards/" + i13,schemaPath:"#/properties/tests/items/properties/expect/items/properties/awards/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.awards.items,data:data56};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1430,12 +1432,8 @@ vErrors.push(err94);
 errors++;
 }
 }
-if(data29.reward !== undefined){
-let data56 = data29.reward;
-if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
-for(const key12 in data56){
-if(!((((key12 === "coefficient") || (key12 === "base")) || (key12 === "bonus")) || (key12 === "total"))){
-const err95 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/reward",schemaPath:"#/properties/tests/items/properties/expect/items/properties/reward/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.reward,data:data56};
+else {
+const err95 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/awards/" + i13,schemaPath:"#/properties/tests/items/properties/expect/items/properties/awards/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tests.items.properties.expect.items.properties.awards.items.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.awards.items,data:data56};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1445,10 +1443,9 @@ vErrors.push(err95);
 errors++;
 }
 }
-if(data56.coefficient !== undefined){
-let data57 = data56.coefficient;
-if((!((typeof data57 == "number") && (isFinite(data57)))) && (data57 !== null)){
-const err96 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/reward/coefficient",schemaPath:"#/properties/tests/items/properties/expect/items/properties/reward/properties/coefficient/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.reward.properties.coefficient.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.coefficient.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.coefficient,data:data57};
+}
+else {
+const err96 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/awards",schemaPath:"#/properties/tests/items/properties/expect/items/properties/awards/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tests.items.properties.expect.items.properties.awards.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.awards,data:data55};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1458,10 +1455,12 @@ vErrors.push(err96);
 errors++;
 }
 }
-if(data56.base !== undefined){
-let data58 = data56.base;
-if((!((typeof data58 == "number") && (isFinite(data58)))) && (data58 !== null)){
-const err97 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/reward/base",schemaPath:"#/properties/tests/items/properties/expect/items/properties/reward/properties/base/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.reward.properties.base.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.base.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.base,data:data58};
+if(data30.reward !== undefined){
+let data57 = data30.reward;
+if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
+for(const key12 in data57){
+if(!((((key12 === "coefficient") || (key12 === "base")) || (key12 === "bonus")) || (key12 === "total"))){
+const err97 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/reward",schemaPath:"#/properties/tests/items/properties/expect/items/properties/reward/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.reward,data:data57};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1471,10 +1470,10 @@ vErrors.push(err97);
 errors++;
 }
 }
-if(data56.bonus !== undefined){
-let data59 = data56.bonus;
-if((!((typeof data59 == "number") && (isFinite(data59)))) && (data59 !== null)){
-const err98 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/reward/bonus",schemaPath:"#/properties/tests/items/properties/expect/items/properties/reward/properties/bonus/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.reward.properties.bonus.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.bonus.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.bonus,data:data59};
+if(data57.coefficient !== undefined){
+let data58 = data57.coefficient;
+if((!((typeof data58 == "number") && (isFinite(data58)))) && (data58 !== null)){
+const err98 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/reward/coefficient",schemaPath:"#/properties/tests/items/properties/expect/items/properties/reward/properties/coefficient/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.reward.properties.coefficient.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.coefficient.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.coefficient,data:data58};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1484,10 +1483,10 @@ vErrors.push(err98);
 errors++;
 }
 }
-if(data56.total !== undefined){
-let data60 = data56.total;
-if((!((typeof data60 == "number") && (isFinite(data60)))) && (data60 !== null)){
-const err99 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/reward/total",schemaPath:"#/properties/tests/items/properties/expect/items/properties/reward/properties/total/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.reward.properties.total.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.total.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.total,data:data60};
+if(data57.base !== undefined){
+let data59 = data57.base;
+if((!((typeof data59 == "number") && (isFinite(data59)))) && (data59 !== null)){
+const err99 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/reward/base",schemaPath:"#/properties/tests/items/properties/expect/items/properties/reward/properties/base/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.reward.properties.base.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.base.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.base,data:data59};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1497,9 +1496,10 @@ vErrors.push(err99);
 errors++;
 }
 }
-}
-else {
-const err100 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/reward",schemaPath:"#/properties/tests/items/properties/expect/items/properties/reward/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.reward.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.reward,data:data56};
+if(data57.bonus !== undefined){
+let data60 = data57.bonus;
+if((!((typeof data60 == "number") && (isFinite(data60)))) && (data60 !== null)){
+const err100 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/reward/bonus",schemaPath:"#/properties/tests/items/properties/expect/items/properties/reward/properties/bonus/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.reward.properties.bonus.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.bonus.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.bonus,data:data60};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1509,15 +1509,10 @@ vErrors.push(err100);
 errors++;
 }
 }
-if(data29.flags !== undefined){
-let data61 = data29.flags;
-if(Array.isArray(data61)){
-const len14 = data61.length;
-for(let i14=0; i14<len14; i14++){
-let data62 = data61[i14];
-if(typeof data62 === "string"){
-if(data62.length < 1){
-const err101 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/flags/" + i14,schemaPath:"#/properties/tests/items/properties/expect/items/properties/flags/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.flags.items,data:data62};
+if(data57.total !== undefined){
+let data61 = data57.total;
+if((!((typeof data61 == "number") && (isFinite(data61)))) && (data61 !== null)){
+const err101 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/reward/total",schemaPath:"#/properties/tests/items/properties/expect/items/properties/reward/properties/total/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.reward.properties.total.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.total.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.total,data:data61};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1527,8 +1522,9 @@ vErrors.push(err101);
 errors++;
 }
 }
+}
 else {
-const err102 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/flags/" + i14,schemaPath:"#/properties/tests/items/properties/expect/items/properties/flags/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tests.items.properties.expect.items.properties.flags.items.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.flags.items,data:data62};
+const err102 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/reward",schemaPath:"#/properties/tests/items/properties/expect/items/properties/reward/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.reward.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.reward,data:data57};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1538,9 +1534,15 @@ vErrors.push(err102);
 errors++;
 }
 }
-}
-else {
-const err103 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/flags",schemaPath:"#/properties/tests/items/properties/expect/items/properties/flags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tests.items.properties.expect.items.properties.flags.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.flags,data:data61};
+if(data30.flags !== undefined){
+let data62 = data30.flags;
+if(Array.isArray(data62)){
+const len14 = data62.length;
+for(let i14=0; i14<len14; i14++){
+let data63 = data62[i14];
+if(typeof data63 === "string"){
+if(data63.length < 1){
+const err103 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/flags/" + i14,schemaPath:"#/properties/tests/items/properties/expect/items/properties/flags/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.flags.items,data:data63};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1550,9 +1552,8 @@ vErrors.push(err103);
 errors++;
 }
 }
-}
 else {
-const err104 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11,schemaPath:"#/properties/tests/items/properties/expect/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.type,parentSchema:schema31.properties.tests.items.properties.expect.items,data:data29};
+const err104 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/flags/" + i14,schemaPath:"#/properties/tests/items/properties/expect/items/properties/flags/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tests.items.properties.expect.items.properties.flags.items.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.flags.items,data:data63};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1564,7 +1565,7 @@ errors++;
 }
 }
 else {
-const err105 = {instancePath:instancePath+"/tests/" + i0+"/expect",schemaPath:"#/properties/tests/items/properties/expect/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tests.items.properties.expect.type,parentSchema:schema31.properties.tests.items.properties.expect,data:data28};
+const err105 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/flags",schemaPath:"#/properties/tests/items/properties/expect/items/properties/flags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tests.items.properties.expect.items.properties.flags.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.flags,data:data62};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1576,7 +1577,7 @@ errors++;
 }
 }
 else {
-const err106 = {instancePath:instancePath+"/tests/" + i0,schemaPath:"#/properties/tests/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.type,parentSchema:schema31.properties.tests.items,data:data3};
+const err106 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11,schemaPath:"#/properties/tests/items/properties/expect/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.type,parentSchema:schema31.properties.tests.items.properties.expect.items,data:data30};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1588,7 +1589,7 @@ errors++;
 }
 }
 else {
-const err107 = {instancePath:instancePath+"/tests",schemaPath:"#/properties/tests/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tests.type,parentSchema:schema31.properties.tests,data:data2};
+const err107 = {instancePath:instancePath+"/tests/" + i0+"/expect",schemaPath:"#/properties/tests/items/properties/expect/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tests.items.properties.expect.type,parentSchema:schema31.properties.tests.items.properties.expect,data:data29};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1600,12 +1601,36 @@ errors++;
 }
 }
 else {
-const err108 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+const err108 = {instancePath:instancePath+"/tests/" + i0,schemaPath:"#/properties/tests/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.type,parentSchema:schema31.properties.tests.items,data:data3};
 if(vErrors === null){
 vErrors = [err108];
 }
 else {
 vErrors.push(err108);
+}
+errors++;
+}
+}
+}
+else {
+const err109 = {instancePath:instancePath+"/tests",schemaPath:"#/properties/tests/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tests.type,parentSchema:schema31.properties.tests,data:data2};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+}
+}
+else {
+const err110 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
 }
 errors++;
 }

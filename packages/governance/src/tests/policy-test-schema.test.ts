@@ -8,10 +8,14 @@ import {
 
 // Every key of each document type, once: `satisfies` fails to compile on a missing or extra key.
 const FILE_KEYS = { period: true, version: true, tests: true } satisfies Record<keyof TestFile, true>;
-const CASE_KEYS = { name: true, period: true, version: true, data: true, expect: true } satisfies Record<
-  keyof TestCase,
-  true
->;
+const CASE_KEYS = {
+  name: true,
+  period: true,
+  version: true,
+  data: true,
+  appeals: true,
+  expect: true,
+} satisfies Record<keyof TestCase, true>;
 const EXPECTATION_KEYS = {
   agent: true,
   status: true,

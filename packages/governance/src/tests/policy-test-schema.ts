@@ -33,6 +33,8 @@ export interface TestCase {
   period?: string | number;
   version?: string;
   data: string | Record<string, string | Array<Record<string, unknown>>>;
+  /** An appeals folder (`<folder>/<period>/*.yaml`), relative to the test file. */
+  appeals?: string;
   expect: AgentExpectation[];
 }
 
@@ -169,6 +171,11 @@ export const POLICY_TEST_SCHEMA = {
                 description: '内联数据:表名 → CSV 文本或行列表 / inline tables',
               },
             ],
+          },
+          appeals: {
+            ...text,
+            description:
+              '申诉文件夹(<文件夹>/<期间>/*.yaml),相对于本文件 / an appeals folder (<folder>/<period>/*.yaml), relative to this file',
           },
           expect: { type: 'array', minItems: 1, items: EXPECTATION },
         },

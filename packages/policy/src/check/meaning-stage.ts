@@ -11,6 +11,7 @@ import {
 } from '@scorebook/contract';
 import { byWeekday, isValidTimezone, parseDateParts, parseInterval, WEEKDAYS, Zone } from '@scorebook/time';
 import type { BusinessHoursSpec, Exclusion, Grade, Policy } from '../model.ts';
+import { checkAppealRules } from './appeals-check.ts';
 import { checkConditionAt, rowVocabulary } from './conditions-check.ts';
 import { asArray, asNumber, asString, type CheckContext, isRecord, type Path } from './context.ts';
 import { checkPolicyMetrics } from './metrics-check.ts';
@@ -60,6 +61,7 @@ export function checkMeaning(ctx: CheckContext, document: PolicyDocument | null)
   const grades = checkGrades(ctx, value.grades);
   const metrics = [...builtinCatalog(), ...ownMetrics];
   const scorecards = checkScorecards(ctx, value.scorecards, metrics, grades);
+  const appeals = checkAppealRules(ctx, value.appeals, scorecards);
 
   if (!ctx.clean || document === null) return null;
   return {
@@ -77,6 +79,7 @@ export function checkMeaning(ctx: CheckContext, document: PolicyDocument | null)
     metrics: ownMetrics,
     grades,
     scorecards,
+    appeals,
     file: ctx.parsed.source.file,
     sha256: ctx.parsed.source.sha256,
     text: ctx.parsed.source.text,

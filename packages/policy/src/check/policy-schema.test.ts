@@ -17,6 +17,7 @@ const DOCUMENT_KEYS = {
   metrics: true,
   grades: true,
   scorecards: true,
+  appeals: true,
 } satisfies Record<keyof PolicyDocument, true>;
 
 describe('PolicyDocument, the type the validator promises', () => {

@@ -1,5 +1,7 @@
 import { CONDITION_SCHEMA, ID_PATTERN, METRIC_DEFINITION_SCHEMA } from '@scorebook/contract/schemas';
 
+import { APPEAL_RULES_SCHEMA } from './appeals-check.ts';
+
 const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
 const text = { type: 'string', minLength: 1 } as const;
 const quantity = {
@@ -39,6 +41,7 @@ export interface PolicyDocument {
   metrics?: unknown[];
   grades: unknown[];
   scorecards: Record<string, unknown>;
+  appeals?: unknown;
 }
 
 /**
@@ -120,6 +123,7 @@ export const POLICY_SCHEMA = {
         },
       },
     },
+    appeals: APPEAL_RULES_SCHEMA,
     metrics: {
       type: 'array',
       items: { $ref: '#/$defs/metric' },

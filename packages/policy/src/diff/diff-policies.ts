@@ -1,5 +1,6 @@
 import type { Unit } from '@scorebook/contract';
 import { WEEKDAYS } from '@scorebook/time';
+import { DEFAULT_APPEAL_WINDOW_DAYS } from '../check/appeals-check.ts';
 import { policyMetricCatalog } from '../metric-catalog.ts';
 import type { Distribution, Exclusion, Policy, Rewards, Scorecard } from '../model.ts';
 
@@ -19,7 +20,8 @@ export type ChangeArea =
   | 'flag'
   | 'distribution'
   | 'reward'
-  | 'award';
+  | 'award'
+  | 'appeals';
 
 /** One difference in meaning between two versions of a policy. */
 export interface PolicyChange {
@@ -112,6 +114,11 @@ export function diffPolicies(before: Policy, after: Policy): PolicyChange[] {
     'min_score',
     'label',
   ]);
+  // The appeal rules as they apply: a key left out is its default (lists: every one, written null).
+  const rulesA = appealRulesOf(before);
+  const rulesB = appealRulesOf(after);
+  for (const key of ['window_days', 'tables', 'metrics', 'vetoes', 'final'] as const)
+    field('appeals', null, null, key, rulesA[key], rulesB[key]);
 
   const unitsBefore = unitsOf(before);
   const unitsAfter = unitsOf(after);
@@ -392,4 +399,18 @@ export function canonicalJson(value: unknown): string {
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value ?? null);
+}
+
+/** A policy's appeal rules with the defaults filled in, lists sorted. */
+function appealRulesOf(policy: Policy) {
+  const rules = policy.appeals;
+  const sorted = (list: string[] | null | undefined) =>
+    list === null || list === undefined ? null : [...list].sort();
+  return {
+    window_days: rules?.window_days ?? DEFAULT_APPEAL_WINDOW_DAYS,
+    tables: sorted(rules?.tables),
+    metrics: sorted(rules?.metrics),
+    vetoes: sorted(rules?.vetoes),
+    final: rules?.final ?? true,
+  };
 }

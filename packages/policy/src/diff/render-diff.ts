@@ -22,6 +22,7 @@ const AREA: Record<ChangeArea, [string, string]> = {
   distribution: ['强制分布', 'Forced distribution'],
   reward: ['绩效系数与奖金', 'Rewards'],
   award: ['奖项', 'Award'],
+  appeals: ['申诉规则', 'Appeal rules'],
 };
 
 const FIELD: Record<string, [string, string]> = {

@@ -3,7 +3,7 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://scorebook.dev/schema/policy.schema.json","title":"Scorebook policy version (考核策略版本)","type":"object","required":["scorebook","id","version","effective_from","title","timezone","grades","scorecards"],"additionalProperties":false,"properties":{"scorebook":{"enum":[1,2],"description":"格式版本:1,或使用考核维度等 v2 功能时为 2 / format version: 1, or 2 for the v2 features (groups, …)"},"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"策略 id,与文件夹同名 / policy id, equals the folder name"},"version":{"type":["string","number"],"minLength":1,"description":"版本号,加引号,例如 \"2026.10\" / version label, quoted"},"effective_from":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"生效日期 YYYY-MM-DD / effective date"},"title":{"type":"string","minLength":1,"description":"策略名称 / display name"},"title_en":{"type":"string","minLength":1},"description":{"type":"string","description":"说明(Markdown)/ description in Markdown"},"timezone":{"type":"string","description":"IANA 时区,例如 Asia/Shanghai / IANA timezone"},"currency":{"type":"string","pattern":"^[A-Z]{3}$","description":"金额的币种(v2),ISO 4217 代码,例如 CNY;报告网站按它显示奖金 / the currency of amounts (v2), an ISO 4217 code such as CNY; the site shows bonuses in it"},"business_hours":{"type":"object","additionalProperties":false,"description":"营业时间:响应时长只计营业时间内 / business hours: response times count only time inside them","properties":{"mon":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"tue":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"wed":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"thu":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"fri":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"sat":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"sun":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"holidays":{"type":"array","items":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"description":"休息日 / closed dates"}}},"exclusions":{"type":"array","description":"剔除规则:客服无法控制的记录不计入考核 / exclusions of what an agent cannot control","items":{"type":"object","required":["id","table","reason","when"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"table":{"type":"string"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"}}}},"metrics":{"type":"array","items":{"$ref":"#/$defs/metric"},"description":"策略自定义指标 / the policy’s own metrics"},"grades":{"type":"array","minItems":1,"description":"等级,从高到低,最后一级 min_score 为 0 / grades, best first, the last with min_score 0","items":{"type":"object","required":["grade","min_score"],"additionalProperties":false,"properties":{"grade":{"type":"string","minLength":1},"min_score":{"type":"number","minimum":0,"maximum":100},"label":{"type":"string"},"label_en":{"type":"string"}}}},"scorecards":{"type":"object","minProperties":1,"propertyNames":{"pattern":"^[a-z][a-z0-9_-]*$"},"additionalProperties":{"$ref":"#/$defs/scorecard"},"description":"考核表:按岗位 / scorecards by role"}},"$defs":{"condition":{"type":"object","description":"json-rules-engine 条件:{all: [...]}、{any: [...]}、{not: {...}} 或 {fact, operator, value, path?}。A json-rules-engine condition."},"metric":{"type":"object","required":["id","title","kind","better"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"指标 id / metric id"},"title":{"type":"string","minLength":1,"description":"中文名称 / display name"},"title_en":{"type":"string","minLength":1},"description":{"type":"string"},"description_en":{"type":"string"},"kind":{"type":"string","enum":["mean","median","p90","sum","count","ratio","nps"],"description":"计算方式 / how the value is computed"},"better":{"type":"string","enum":["higher","lower"],"description":"越高越好 higher / 越低越好 lower"},"unit":{"type":"string","enum":["seconds","ratio","count","amount","score","number"]},"table":{"type":"string","description":"数据表 / table the metric is computed over"},"field":{"type":"string","description":"取值字段 / field whose values are aggregated"},"where":{"$ref":"#/$defs/condition"},"numerator":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"table":{"type":"string","enum":["conversations","responses","surveys","complaints","qa_reviews","orders","attendance","assessments","events"],"description":"计数的表 / table counted"},"where":{"$ref":"#/$defs/condition"}}},"denominator":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"table":{"type":"string","enum":["conversations","responses","surveys","complaints","qa_reviews","orders","attendance","assessments","events"],"description":"计数的表 / table counted"},"where":{"$ref":"#/$defs/condition"}}}}},"scorecard":{"type":"object","required":["title","roles"],"additionalProperties":false,"properties":{"title":{"type":"string","minLength":1},"title_en":{"type":"string","minLength":1},"roles":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"适用岗位 / roles rated by this scorecard"},"eligibility":{"type":"object","required":["when","reason"],"additionalProperties":false,"properties":{"when":{"$ref":"#/$defs/condition"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1}}},"scored":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/scored"},"description":"考核指标,权重合计 100(或改用 groups)/ scored metrics, weights add up to 100 (or use groups)"},"groups":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/group"},"description":"考核维度(v2):各维度权重合计 100,维度内指标权重合计 100 / groups (v2): group weights add up to 100, and the weights inside each group"},"adjustments":{"type":"array","items":{"type":"object","required":["id","metric","points_each"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"metric":{"type":"string","minLength":1},"points_each":{"type":"number"},"min":{"type":"number"},"max":{"type":"number"}}}},"flags":{"type":"array","description":"需关注标记(v2):条件成立时标记客服,不影响等级 / flags (v2): mark the agent, the grade is not touched","items":{"type":"object","required":["id","label","when"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"label":{"type":"string","minLength":1,"description":"标记的说明,例如 响应快但解决率低 / what the flag says"},"label_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"}}}},"distribution":{"type":"object","required":["grades"],"additionalProperties":false,"description":"强制分布(v2):在分数与一票否决之后按排名限制各等级的比例 / forced distribution (v2): grade shares applied by rank after the thresholds and vetoes","properties":{"tie_breakers":{"type":"array","items":{"type":"string","minLength":1},"description":"总分相同时依次比较的指标 / metrics that order equal totals"},"grades":{"type":"array","minItems":1,"items":{"type":"object","required":["grade"],"additionalProperties":false,"properties":{"grade":{"type":"string","minLength":1},"max_share":{"type":["number","string"],"description":"该等级最多占比,例如 10% / at most this share"},"min_share":{"type":["number","string"],"description":"该等级最少占比,例如 5% / at least this share"}}}}}},"rewards":{"type":"object","required":["coefficients"],"additionalProperties":false,"description":"绩效系数与奖金(v2)/ performance coefficients and bonus (v2)","properties":{"coefficients":{"type":"object","additionalProperties":{"type":"number","minimum":0},"description":"等级 → 绩效系数,每个等级都要写,例如 { S: 1.5, A: 1.2 } / grade → coefficient, every grade"},"not_rated":{"type":"number","minimum":0,"description":"未参评客服的系数;不写则没有奖金 / the coefficient of agents not rated; none when left out"},"base":{"type":["number","object"],"minimum":0,"required":["field"],"additionalProperties":false,"properties":{"field":{"type":"string","minLength":1,"description":"客服表中的奖金基数列 / the agents table’s field of the base"},"default":{"type":"number","minimum":0,"description":"该列为空时的基数 / the base when the field is empty"}},"description":"奖金基数:一个金额,或 { field: 客服表的列 } / the bonus base: an amount, or { field: an agents field }"}}},"awards":{"type":"array","description":"奖项(v2):按指标排名前 N 名,并列同得 / awards (v2): the top N by a metric, ties share","items":{"type":"object","required":["id","title","metric","top"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"title":{"type":"string","minLength":1,"description":"奖项名称,例如 满意度之星 / the award’s name"},"title_en":{"type":"string","minLength":1},"metric":{"type":"string","minLength":1},"top":{"type":"integer","minimum":1,"description":"前几名 / how many places"},"amount":{"type":"number","minimum":0,"description":"每位获奖者的奖金 / what each winner receives"},"min_sample":{"type":"integer","minimum":0}}}},"vetoes":{"type":"array","items":{"type":"object","required":["id","reason","when","cap_grade"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"},"cap_grade":{"type":"string","minLength":1}}}}}},"group":{"type":"object","required":["id","title","weight","scored"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"title":{"type":"string","minLength":1,"description":"维度名称,例如 服务效率 / the group’s name"},"title_en":{"type":"string","minLength":1},"weight":{"type":"number","exclusiveMinimum":0,"description":"维度权重,一张考核表合计 100 / the group’s weight; a scorecard’s add up to 100"},"scored":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/scored"},"description":"维度内的考核指标,权重合计 100 / the group’s metrics, weights add up to 100"}}},"scored":{"type":"object","required":["metric","weight"],"additionalProperties":false,"properties":{"metric":{"type":"string","minLength":1},"weight":{"type":"number","exclusiveMinimum":0,"description":"权重,一张考核表合计 100 / weight; a scorecard’s add up to 100"},"method":{"type":"string","enum":["linear","bands","range"]},"target":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"},"floor":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"},"min_sample":{"type":"integer","minimum":0},"segments":{"type":"object","required":["field","targets"],"additionalProperties":false,"description":"分段目标(v2):按字段的取值分段计算并计分,按样本量加权 / segmented targets (v2): computed and scored per value of a field, weighted by sample","properties":{"field":{"type":"string","minLength":1,"description":"分段的字段,例如 channel / the field of the segments"},"targets":{"type":"array","minItems":1,"items":{"type":"object","required":["value","target","floor"],"additionalProperties":false,"properties":{"value":{"type":["string","number","boolean"],"description":"字段取值 / the field value"},"title":{"type":"string","minLength":1},"target":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"},"floor":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"}}}}}},"bands":{"type":"array","minItems":1,"items":{"type":"object","required":["score"],"additionalProperties":false,"properties":{"at_least":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"at_most":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"score":{"type":"number","minimum":0,"maximum":100}}}}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://scorebook.dev/schema/policy.schema.json","title":"Scorebook policy version (考核策略版本)","type":"object","required":["scorebook","id","version","effective_from","title","timezone","grades","scorecards"],"additionalProperties":false,"properties":{"scorebook":{"enum":[1,2],"description":"格式版本:1,或使用考核维度等 v2 功能时为 2 / format version: 1, or 2 for the v2 features (groups, …)"},"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"策略 id,与文件夹同名 / policy id, equals the folder name"},"version":{"type":["string","number"],"minLength":1,"description":"版本号,加引号,例如 \"2026.10\" / version label, quoted"},"effective_from":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"生效日期 YYYY-MM-DD / effective date"},"title":{"type":"string","minLength":1,"description":"策略名称 / display name"},"title_en":{"type":"string","minLength":1},"description":{"type":"string","description":"说明(Markdown)/ description in Markdown"},"timezone":{"type":"string","description":"IANA 时区,例如 Asia/Shanghai / IANA timezone"},"currency":{"type":"string","pattern":"^[A-Z]{3}$","description":"金额的币种(v2),ISO 4217 代码,例如 CNY;报告网站按它显示奖金 / the currency of amounts (v2), an ISO 4217 code such as CNY; the site shows bonuses in it"},"business_hours":{"type":"object","additionalProperties":false,"description":"营业时间:响应时长只计营业时间内 / business hours: response times count only time inside them","properties":{"mon":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"tue":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"wed":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"thu":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"fri":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"sat":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"sun":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"holidays":{"type":"array","items":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"description":"休息日 / closed dates"}}},"exclusions":{"type":"array","description":"剔除规则:客服无法控制的记录不计入考核 / exclusions of what an agent cannot control","items":{"type":"object","required":["id","table","reason","when"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"table":{"type":"string"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"}}}},"appeals":{"type":"object","additionalProperties":false,"description":"申诉规则(可省略:30 天、全部记录表、全部指标和否决项、终局)/ appeal rules","properties":{"window_days":{"type":"integer","minimum":0,"description":"期间最后一天之后可提交申诉的天数,默认 30 / days after the period to file, default 30"},"tables":{"type":"array","items":{"enum":["conversations","surveys","complaints","qa_reviews","orders"]},"description":"可申诉其记录的表,默认全部 / tables whose records may be appealed, default all"},"metrics":{"type":"array","items":{"type":"string","minLength":1},"description":"可申诉的指标,默认全部 / metrics that may be appealed, default all"},"vetoes":{"type":"array","items":{"type":"string","minLength":1},"description":"可申诉的一票否决,默认全部 / vetoes that may be appealed, default all"},"final":{"type":"boolean","description":"裁决默认是否终局,默认 true / decisions final by default"}}},"metrics":{"type":"array","items":{"$ref":"#/$defs/metric"},"description":"策略自定义指标 / the policy’s own metrics"},"grades":{"type":"array","minItems":1,"description":"等级,从高到低,最后一级 min_score 为 0 / grades, best first, the last with min_score 0","items":{"type":"object","required":["grade","min_score"],"additionalProperties":false,"properties":{"grade":{"type":"string","minLength":1},"min_score":{"type":"number","minimum":0,"maximum":100},"label":{"type":"string"},"label_en":{"type":"string"}}}},"scorecards":{"type":"object","minProperties":1,"propertyNames":{"pattern":"^[a-z][a-z0-9_-]*$"},"additionalProperties":{"$ref":"#/$defs/scorecard"},"description":"考核表:按岗位 / scorecards by role"}},"$defs":{"condition":{"type":"object","description":"json-rules-engine 条件:{all: [...]}、{any: [...]}、{not: {...}} 或 {fact, operator, value, path?}。A json-rules-engine condition."},"metric":{"type":"object","required":["id","title","kind","better"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"指标 id / metric id"},"title":{"type":"string","minLength":1,"description":"中文名称 / display name"},"title_en":{"type":"string","minLength":1},"description":{"type":"string"},"description_en":{"type":"string"},"kind":{"type":"string","enum":["mean","median","p90","sum","count","ratio","nps"],"description":"计算方式 / how the value is computed"},"better":{"type":"string","enum":["higher","lower"],"description":"越高越好 higher / 越低越好 lower"},"unit":{"type":"string","enum":["seconds","ratio","count","amount","score","number"]},"table":{"type":"string","description":"数据表 / table the metric is computed over"},"field":{"type":"string","description":"取值字段 / field whose values are aggregated"},"where":{"$ref":"#/$defs/condition"},"numerator":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"table":{"type":"string","enum":["conversations","responses","surveys","complaints","qa_reviews","orders","attendance","assessments","events"],"description":"计数的表 / table counted"},"where":{"$ref":"#/$defs/condition"}}},"denominator":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"table":{"type":"string","enum":["conversations","responses","surveys","complaints","qa_reviews","orders","attendance","assessments","events"],"description":"计数的表 / table counted"},"where":{"$ref":"#/$defs/condition"}}}}},"scorecard":{"type":"object","required":["title","roles"],"additionalProperties":false,"properties":{"title":{"type":"string","minLength":1},"title_en":{"type":"string","minLength":1},"roles":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"适用岗位 / roles rated by this scorecard"},"eligibility":{"type":"object","required":["when","reason"],"additionalProperties":false,"properties":{"when":{"$ref":"#/$defs/condition"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1}}},"scored":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/scored"},"description":"考核指标,权重合计 100(或改用 groups)/ scored metrics, weights add up to 100 (or use groups)"},"groups":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/group"},"description":"考核维度(v2):各维度权重合计 100,维度内指标权重合计 100 / groups (v2): group weights add up to 100, and the weights inside each group"},"adjustments":{"type":"array","items":{"type":"object","required":["id","metric","points_each"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"metric":{"type":"string","minLength":1},"points_each":{"type":"number"},"min":{"type":"number"},"max":{"type":"number"}}}},"flags":{"type":"array","description":"需关注标记(v2):条件成立时标记客服,不影响等级 / flags (v2): mark the agent, the grade is not touched","items":{"type":"object","required":["id","label","when"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"label":{"type":"string","minLength":1,"description":"标记的说明,例如 响应快但解决率低 / what the flag says"},"label_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"}}}},"distribution":{"type":"object","required":["grades"],"additionalProperties":false,"description":"强制分布(v2):在分数与一票否决之后按排名限制各等级的比例 / forced distribution (v2): grade shares applied by rank after the thresholds and vetoes","properties":{"tie_breakers":{"type":"array","items":{"type":"string","minLength":1},"description":"总分相同时依次比较的指标 / metrics that order equal totals"},"grades":{"type":"array","minItems":1,"items":{"type":"object","required":["grade"],"additionalProperties":false,"properties":{"grade":{"type":"string","minLength":1},"max_share":{"type":["number","string"],"description":"该等级最多占比,例如 10% / at most this share"},"min_share":{"type":["number","string"],"description":"该等级最少占比,例如 5% / at least this share"}}}}}},"rewards":{"type":"object","required":["coefficients"],"additionalProperties":false,"description":"绩效系数与奖金(v2)/ performance coefficients and bonus (v2)","properties":{"coefficients":{"type":"object","additionalProperties":{"type":"number","minimum":0},"description":"等级 → 绩效系数,每个等级都要写,例如 { S: 1.5, A: 1.2 } / grade → coefficient, every grade"},"not_rated":{"type":"number","minimum":0,"description":"未参评客服的系数;不写则没有奖金 / the coefficient of agents not rated; none when left out"},"base":{"type":["number","object"],"minimum":0,"required":["field"],"additionalProperties":false,"properties":{"field":{"type":"string","minLength":1,"description":"客服表中的奖金基数列 / the agents table’s field of the base"},"default":{"type":"number","minimum":0,"description":"该列为空时的基数 / the base when the field is empty"}},"description":"奖金基数:一个金额,或 { field: 客服表的列 } / the bonus base: an amount, or { field: an agents field }"}}},"awards":{"type":"array","description":"奖项(v2):按指标排名前 N 名,并列同得 / awards (v2): the top N by a metric, ties share","items":{"type":"object","required":["id","title","metric","top"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"title":{"type":"string","minLength":1,"description":"奖项名称,例如 满意度之星 / the award’s name"},"title_en":{"type":"string","minLength":1},"metric":{"type":"string","minLength":1},"top":{"type":"integer","minimum":1,"description":"前几名 / how many places"},"amount":{"type":"number","minimum":0,"description":"每位获奖者的奖金 / what each winner receives"},"min_sample":{"type":"integer","minimum":0}}}},"vetoes":{"type":"array","items":{"type":"object","required":["id","reason","when","cap_grade"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"},"cap_grade":{"type":"string","minLength":1}}}}}},"group":{"type":"object","required":["id","title","weight","scored"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"title":{"type":"string","minLength":1,"description":"维度名称,例如 服务效率 / the group’s name"},"title_en":{"type":"string","minLength":1},"weight":{"type":"number","exclusiveMinimum":0,"description":"维度权重,一张考核表合计 100 / the group’s weight; a scorecard’s add up to 100"},"scored":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/scored"},"description":"维度内的考核指标,权重合计 100 / the group’s metrics, weights add up to 100"}}},"scored":{"type":"object","required":["metric","weight"],"additionalProperties":false,"properties":{"metric":{"type":"string","minLength":1},"weight":{"type":"number","exclusiveMinimum":0,"description":"权重,一张考核表合计 100 / weight; a scorecard’s add up to 100"},"method":{"type":"string","enum":["linear","bands","range"]},"target":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"},"floor":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"},"min_sample":{"type":"integer","minimum":0},"segments":{"type":"object","required":["field","targets"],"additionalProperties":false,"description":"分段目标(v2):按字段的取值分段计算并计分,按样本量加权 / segmented targets (v2): computed and scored per value of a field, weighted by sample","properties":{"field":{"type":"string","minLength":1,"description":"分段的字段,例如 channel / the field of the segments"},"targets":{"type":"array","minItems":1,"items":{"type":"object","required":["value","target","floor"],"additionalProperties":false,"properties":{"value":{"type":["string","number","boolean"],"description":"字段取值 / the field value"},"title":{"type":"string","minLength":1},"target":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"},"floor":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"}}}}}},"bands":{"type":"array","minItems":1,"items":{"type":"object","required":["score"],"additionalProperties":false,"properties":{"at_least":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"at_most":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"score":{"type":"number","minimum":0,"maximum":100}}}}}}}};
 const schema32 = {"type":"object","description":"json-rules-engine 条件:{all: [...]}、{any: [...]}、{not: {...}} 或 {fact, operator, value, path?}。A json-rules-engine condition."};
 const func1 = Object.prototype.hasOwnProperty;
 const pattern4 = new RegExp("^[a-z][a-z0-9_-]*$", "u");
@@ -4218,19 +4218,12 @@ vErrors.push(err57);
 errors++;
 }
 }
-if(data.metrics !== undefined){
-let data33 = data.metrics;
-if(Array.isArray(data33)){
-const len9 = data33.length;
-for(let i9=0; i9<len9; i9++){
-if(!(validate21(data33[i9], {instancePath:instancePath+"/metrics/" + i9,parentData:data33,parentDataProperty:i9,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err58 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.metrics.type,parentSchema:schema31.properties.metrics,data:data33};
+if(data.appeals !== undefined){
+let data33 = data.appeals;
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+for(const key3 in data33){
+if(!(((((key3 === "window_days") || (key3 === "tables")) || (key3 === "metrics")) || (key3 === "vetoes")) || (key3 === "final"))){
+const err58 = {instancePath:instancePath+"/appeals",schemaPath:"#/properties/appeals/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.appeals,data:data33};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -4240,11 +4233,10 @@ vErrors.push(err58);
 errors++;
 }
 }
-if(data.grades !== undefined){
-let data35 = data.grades;
-if(Array.isArray(data35)){
-if(data35.length < 1){
-const err59 = {instancePath:instancePath+"/grades",schemaPath:"#/properties/grades/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.grades,data:data35};
+if(data33.window_days !== undefined){
+let data34 = data33.window_days;
+if(!(((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34))) && (isFinite(data34)))){
+const err59 = {instancePath:instancePath+"/appeals/window_days",schemaPath:"#/properties/appeals/properties/window_days/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.appeals.properties.window_days.type,parentSchema:schema31.properties.appeals.properties.window_days,data:data34};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -4253,12 +4245,9 @@ vErrors.push(err59);
 }
 errors++;
 }
-const len10 = data35.length;
-for(let i10=0; i10<len10; i10++){
-let data36 = data35[i10];
-if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
-if(data36.grade === undefined){
-const err60 = {instancePath:instancePath+"/grades/" + i10,schemaPath:"#/properties/grades/items/required",keyword:"required",params:{missingProperty: "grade"},message:"must have required property '"+"grade"+"'",schema:schema31.properties.grades.items.required,parentSchema:schema31.properties.grades.items,data:data36};
+if((typeof data34 == "number") && (isFinite(data34))){
+if(data34 < 0 || isNaN(data34)){
+const err60 = {instancePath:instancePath+"/appeals/window_days",schemaPath:"#/properties/appeals/properties/window_days/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.appeals.properties.window_days,data:data34};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -4267,8 +4256,16 @@ vErrors.push(err60);
 }
 errors++;
 }
-if(data36.min_score === undefined){
-const err61 = {instancePath:instancePath+"/grades/" + i10,schemaPath:"#/properties/grades/items/required",keyword:"required",params:{missingProperty: "min_score"},message:"must have required property '"+"min_score"+"'",schema:schema31.properties.grades.items.required,parentSchema:schema31.properties.grades.items,data:data36};
+}
+}
+if(data33.tables !== undefined){
+let data35 = data33.tables;
+if(Array.isArray(data35)){
+const len9 = data35.length;
+for(let i9=0; i9<len9; i9++){
+let data36 = data35[i9];
+if(!(((((data36 === "conversations") || (data36 === "surveys")) || (data36 === "complaints")) || (data36 === "qa_reviews")) || (data36 === "orders"))){
+const err61 = {instancePath:instancePath+"/appeals/tables/" + i9,schemaPath:"#/properties/appeals/properties/tables/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.appeals.properties.tables.items.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.appeals.properties.tables.items.enum,parentSchema:schema31.properties.appeals.properties.tables.items,data:data36};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -4277,9 +4274,10 @@ vErrors.push(err61);
 }
 errors++;
 }
-for(const key3 in data36){
-if(!((((key3 === "grade") || (key3 === "min_score")) || (key3 === "label")) || (key3 === "label_en"))){
-const err62 = {instancePath:instancePath+"/grades/" + i10,schemaPath:"#/properties/grades/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.grades.items,data:data36};
+}
+}
+else {
+const err62 = {instancePath:instancePath+"/appeals/tables",schemaPath:"#/properties/appeals/properties/tables/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.appeals.properties.tables.type,parentSchema:schema31.properties.appeals.properties.tables,data:data35};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -4289,11 +4287,15 @@ vErrors.push(err62);
 errors++;
 }
 }
-if(data36.grade !== undefined){
-let data37 = data36.grade;
-if(typeof data37 === "string"){
-if(data37.length < 1){
-const err63 = {instancePath:instancePath+"/grades/" + i10+"/grade",schemaPath:"#/properties/grades/items/properties/grade/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.grades.items.properties.grade,data:data37};
+if(data33.metrics !== undefined){
+let data37 = data33.metrics;
+if(Array.isArray(data37)){
+const len10 = data37.length;
+for(let i10=0; i10<len10; i10++){
+let data38 = data37[i10];
+if(typeof data38 === "string"){
+if(data38.length < 1){
+const err63 = {instancePath:instancePath+"/appeals/metrics/" + i10,schemaPath:"#/properties/appeals/properties/metrics/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.appeals.properties.metrics.items,data:data38};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -4304,7 +4306,7 @@ errors++;
 }
 }
 else {
-const err64 = {instancePath:instancePath+"/grades/" + i10+"/grade",schemaPath:"#/properties/grades/items/properties/grade/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.grades.items.properties.grade.type,parentSchema:schema31.properties.grades.items.properties.grade,data:data37};
+const err64 = {instancePath:instancePath+"/appeals/metrics/" + i10,schemaPath:"#/properties/appeals/properties/metrics/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.appeals.properties.metrics.items.type,parentSchema:schema31.properties.appeals.properties.metrics.items,data:data38};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -4314,11 +4316,9 @@ vErrors.push(err64);
 errors++;
 }
 }
-if(data36.min_score !== undefined){
-let data38 = data36.min_score;
-if((typeof data38 == "number") && (isFinite(data38))){
-if(data38 > 100 || isNaN(data38)){
-const err65 = {instancePath:instancePath+"/grades/" + i10+"/min_score",schemaPath:"#/properties/grades/items/properties/min_score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema31.properties.grades.items.properties.min_score,data:data38};
+}
+else {
+const err65 = {instancePath:instancePath+"/appeals/metrics",schemaPath:"#/properties/appeals/properties/metrics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.appeals.properties.metrics.type,parentSchema:schema31.properties.appeals.properties.metrics,data:data37};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -4327,8 +4327,16 @@ vErrors.push(err65);
 }
 errors++;
 }
-if(data38 < 0 || isNaN(data38)){
-const err66 = {instancePath:instancePath+"/grades/" + i10+"/min_score",schemaPath:"#/properties/grades/items/properties/min_score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.grades.items.properties.min_score,data:data38};
+}
+if(data33.vetoes !== undefined){
+let data39 = data33.vetoes;
+if(Array.isArray(data39)){
+const len11 = data39.length;
+for(let i11=0; i11<len11; i11++){
+let data40 = data39[i11];
+if(typeof data40 === "string"){
+if(data40.length < 1){
+const err66 = {instancePath:instancePath+"/appeals/vetoes/" + i11,schemaPath:"#/properties/appeals/properties/vetoes/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.appeals.properties.vetoes.items,data:data40};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -4339,7 +4347,7 @@ errors++;
 }
 }
 else {
-const err67 = {instancePath:instancePath+"/grades/" + i10+"/min_score",schemaPath:"#/properties/grades/items/properties/min_score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.grades.items.properties.min_score.type,parentSchema:schema31.properties.grades.items.properties.min_score,data:data38};
+const err67 = {instancePath:instancePath+"/appeals/vetoes/" + i11,schemaPath:"#/properties/appeals/properties/vetoes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.appeals.properties.vetoes.items.type,parentSchema:schema31.properties.appeals.properties.vetoes.items,data:data40};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -4349,10 +4357,9 @@ vErrors.push(err67);
 errors++;
 }
 }
-if(data36.label !== undefined){
-let data39 = data36.label;
-if(typeof data39 !== "string"){
-const err68 = {instancePath:instancePath+"/grades/" + i10+"/label",schemaPath:"#/properties/grades/items/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.grades.items.properties.label.type,parentSchema:schema31.properties.grades.items.properties.label,data:data39};
+}
+else {
+const err68 = {instancePath:instancePath+"/appeals/vetoes",schemaPath:"#/properties/appeals/properties/vetoes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.appeals.properties.vetoes.type,parentSchema:schema31.properties.appeals.properties.vetoes,data:data39};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -4362,10 +4369,10 @@ vErrors.push(err68);
 errors++;
 }
 }
-if(data36.label_en !== undefined){
-let data40 = data36.label_en;
-if(typeof data40 !== "string"){
-const err69 = {instancePath:instancePath+"/grades/" + i10+"/label_en",schemaPath:"#/properties/grades/items/properties/label_en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.grades.items.properties.label_en.type,parentSchema:schema31.properties.grades.items.properties.label_en,data:data40};
+if(data33.final !== undefined){
+let data41 = data33.final;
+if(typeof data41 !== "boolean"){
+const err69 = {instancePath:instancePath+"/appeals/final",schemaPath:"#/properties/appeals/properties/final/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.appeals.properties.final.type,parentSchema:schema31.properties.appeals.properties.final,data:data41};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -4377,7 +4384,7 @@ errors++;
 }
 }
 else {
-const err70 = {instancePath:instancePath+"/grades/" + i10,schemaPath:"#/properties/grades/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.grades.items.type,parentSchema:schema31.properties.grades.items,data:data36};
+const err70 = {instancePath:instancePath+"/appeals",schemaPath:"#/properties/appeals/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.appeals.type,parentSchema:schema31.properties.appeals,data:data33};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -4387,9 +4394,19 @@ vErrors.push(err70);
 errors++;
 }
 }
+if(data.metrics !== undefined){
+let data42 = data.metrics;
+if(Array.isArray(data42)){
+const len12 = data42.length;
+for(let i12=0; i12<len12; i12++){
+if(!(validate21(data42[i12], {instancePath:instancePath+"/metrics/" + i12,parentData:data42,parentDataProperty:i12,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+errors = vErrors.length;
+}
+}
 }
 else {
-const err71 = {instancePath:instancePath+"/grades",schemaPath:"#/properties/grades/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.grades.type,parentSchema:schema31.properties.grades,data:data35};
+const err71 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.metrics.type,parentSchema:schema31.properties.metrics,data:data42};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -4399,11 +4416,11 @@ vErrors.push(err71);
 errors++;
 }
 }
-if(data.scorecards !== undefined){
-let data41 = data.scorecards;
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-if(Object.keys(data41).length < 1){
-const err72 = {instancePath:instancePath+"/scorecards",schemaPath:"#/properties/scorecards/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema31.properties.scorecards,data:data41};
+if(data.grades !== undefined){
+let data44 = data.grades;
+if(Array.isArray(data44)){
+if(data44.length < 1){
+const err72 = {instancePath:instancePath+"/grades",schemaPath:"#/properties/grades/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.grades,data:data44};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -4412,11 +4429,12 @@ vErrors.push(err72);
 }
 errors++;
 }
-for(const key4 in data41){
-const _errs88 = errors;
-if(typeof key4 === "string"){
-if(!pattern4.test(key4)){
-const err73 = {instancePath:instancePath+"/scorecards",schemaPath:"#/properties/scorecards/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema31.properties.scorecards.propertyNames,data:key4,propertyName:key4};
+const len13 = data44.length;
+for(let i13=0; i13<len13; i13++){
+let data45 = data44[i13];
+if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
+if(data45.grade === undefined){
+const err73 = {instancePath:instancePath+"/grades/" + i13,schemaPath:"#/properties/grades/items/required",keyword:"required",params:{missingProperty: "grade"},message:"must have required property '"+"grade"+"'",schema:schema31.properties.grades.items.required,parentSchema:schema31.properties.grades.items,data:data45};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -4425,10 +4443,8 @@ vErrors.push(err73);
 }
 errors++;
 }
-}
-var valid27 = _errs88 === errors;
-if(!valid27){
-const err74 = {instancePath:instancePath+"/scorecards",schemaPath:"#/properties/scorecards/propertyNames",keyword:"propertyNames",params:{propertyName: key4},message:"property name must be valid",schema:schema31.properties.scorecards.propertyNames,parentSchema:schema31.properties.scorecards,data:data41};
+if(data45.min_score === undefined){
+const err74 = {instancePath:instancePath+"/grades/" + i13,schemaPath:"#/properties/grades/items/required",keyword:"required",params:{missingProperty: "min_score"},message:"must have required property '"+"min_score"+"'",schema:schema31.properties.grades.items.required,parentSchema:schema31.properties.grades.items,data:data45};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -4437,16 +4453,9 @@ vErrors.push(err74);
 }
 errors++;
 }
-}
-for(const key5 in data41){
-if(!(validate23(data41[key5], {instancePath:instancePath+"/scorecards/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data41,parentDataProperty:key5,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err75 = {instancePath:instancePath+"/scorecards",schemaPath:"#/properties/scorecards/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.scorecards.type,parentSchema:schema31.properties.scorecards,data:data41};
+for(const key4 in data45){
+if(!((((key4 === "grade") || (key4 === "min_score")) || (key4 === "label")) || (key4 === "label_en"))){
+const err75 = {instancePath:instancePath+"/grades/" + i13,schemaPath:"#/properties/grades/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.grades.items,data:data45};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -4456,14 +4465,181 @@ vErrors.push(err75);
 errors++;
 }
 }
-}
-else {
-const err76 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(data45.grade !== undefined){
+let data46 = data45.grade;
+if(typeof data46 === "string"){
+if(data46.length < 1){
+const err76 = {instancePath:instancePath+"/grades/" + i13+"/grade",schemaPath:"#/properties/grades/items/properties/grade/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.grades.items.properties.grade,data:data46};
 if(vErrors === null){
 vErrors = [err76];
 }
 else {
 vErrors.push(err76);
+}
+errors++;
+}
+}
+else {
+const err77 = {instancePath:instancePath+"/grades/" + i13+"/grade",schemaPath:"#/properties/grades/items/properties/grade/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.grades.items.properties.grade.type,parentSchema:schema31.properties.grades.items.properties.grade,data:data46};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+if(data45.min_score !== undefined){
+let data47 = data45.min_score;
+if((typeof data47 == "number") && (isFinite(data47))){
+if(data47 > 100 || isNaN(data47)){
+const err78 = {instancePath:instancePath+"/grades/" + i13+"/min_score",schemaPath:"#/properties/grades/items/properties/min_score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema31.properties.grades.items.properties.min_score,data:data47};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+if(data47 < 0 || isNaN(data47)){
+const err79 = {instancePath:instancePath+"/grades/" + i13+"/min_score",schemaPath:"#/properties/grades/items/properties/min_score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.grades.items.properties.min_score,data:data47};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+else {
+const err80 = {instancePath:instancePath+"/grades/" + i13+"/min_score",schemaPath:"#/properties/grades/items/properties/min_score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.grades.items.properties.min_score.type,parentSchema:schema31.properties.grades.items.properties.min_score,data:data47};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+if(data45.label !== undefined){
+let data48 = data45.label;
+if(typeof data48 !== "string"){
+const err81 = {instancePath:instancePath+"/grades/" + i13+"/label",schemaPath:"#/properties/grades/items/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.grades.items.properties.label.type,parentSchema:schema31.properties.grades.items.properties.label,data:data48};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+if(data45.label_en !== undefined){
+let data49 = data45.label_en;
+if(typeof data49 !== "string"){
+const err82 = {instancePath:instancePath+"/grades/" + i13+"/label_en",schemaPath:"#/properties/grades/items/properties/label_en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.grades.items.properties.label_en.type,parentSchema:schema31.properties.grades.items.properties.label_en,data:data49};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+}
+else {
+const err83 = {instancePath:instancePath+"/grades/" + i13,schemaPath:"#/properties/grades/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.grades.items.type,parentSchema:schema31.properties.grades.items,data:data45};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+}
+else {
+const err84 = {instancePath:instancePath+"/grades",schemaPath:"#/properties/grades/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.grades.type,parentSchema:schema31.properties.grades,data:data44};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+if(data.scorecards !== undefined){
+let data50 = data.scorecards;
+if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
+if(Object.keys(data50).length < 1){
+const err85 = {instancePath:instancePath+"/scorecards",schemaPath:"#/properties/scorecards/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema31.properties.scorecards,data:data50};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+for(const key5 in data50){
+const _errs106 = errors;
+if(typeof key5 === "string"){
+if(!pattern4.test(key5)){
+const err86 = {instancePath:instancePath+"/scorecards",schemaPath:"#/properties/scorecards/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema31.properties.scorecards.propertyNames,data:key5,propertyName:key5};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+var valid34 = _errs106 === errors;
+if(!valid34){
+const err87 = {instancePath:instancePath+"/scorecards",schemaPath:"#/properties/scorecards/propertyNames",keyword:"propertyNames",params:{propertyName: key5},message:"property name must be valid",schema:schema31.properties.scorecards.propertyNames,parentSchema:schema31.properties.scorecards,data:data50};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+for(const key6 in data50){
+if(!(validate23(data50[key6], {instancePath:instancePath+"/scorecards/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data50,parentDataProperty:key6,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err88 = {instancePath:instancePath+"/scorecards",schemaPath:"#/properties/scorecards/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.scorecards.type,parentSchema:schema31.properties.scorecards,data:data50};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+}
+else {
+const err89 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
 }
 errors++;
 }

@@ -1,8 +1,9 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
+import { appealsCsv } from '../../../lib/appeals.ts';
 import { payroll, payrollFiles, scorecardsCsv, scorecardsXlsx } from '../../../lib/downloads.ts';
 import { periodById, periodsToBuild } from '../../../lib/load.ts';
 
-type Download = 'scorecards.csv' | 'scorecards.xlsx' | 'payroll.csv' | 'payroll.xlsx';
+type Download = 'scorecards.csv' | 'scorecards.xlsx' | 'payroll.csv' | 'payroll.xlsx' | 'appeals.csv';
 
 interface Props {
   periodId: string;
@@ -11,17 +12,25 @@ interface Props {
 
 export const getStaticPaths = (() =>
   periodsToBuild().flatMap((p) =>
-    (['scorecards.csv', 'scorecards.xlsx', ...payrollFiles(p)] as const).map((file) => ({
+    (
+      [
+        'scorecards.csv',
+        'scorecards.xlsx',
+        ...payrollFiles(p),
+        ...(p.results.appeals === undefined ? [] : (['appeals.csv'] as const)),
+      ] as const
+    ).map((file) => ({
       params: { period: p.id, file },
       props: { periodId: p.id, file },
     })),
   )) satisfies GetStaticPaths;
 
 /**
- * The downloads of a period that the site makes: the scorecards as CSV and XLSX, and the payroll
- * (policy format 2, with rewards) as CSV and XLSX. The period folder's own files
- * (`PUBLISHED_FILES`) are copied beside them by `scorebook site build`, byte for byte, so that a
- * download hashes to what manifest.json records.
+ * The downloads of a period that the site makes: the scorecards as CSV and XLSX, the payroll
+ * (policy format 2, with rewards) as CSV and XLSX, and the appeals as CSV when the period has
+ * appeals (`docs/site.md`). The period folder's own files (`PUBLISHED_FILES`) are copied beside
+ * them by `scorebook site build`, byte for byte, so that a download hashes to what manifest.json
+ * records.
  */
 export const GET: APIRoute<Props> = async ({ props }) => {
   const period = periodById(props.periodId);
@@ -40,5 +49,7 @@ export const GET: APIRoute<Props> = async ({ props }) => {
       return new Response(await payroll(period, props.file), {
         headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
       });
+    case 'appeals.csv':
+      return new Response(appealsCsv(period), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
   }
 };

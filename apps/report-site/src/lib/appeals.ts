@@ -1,0 +1,139 @@
+import type { AgentResult, AppealExplanation } from '@scorebook/contract';
+import { sheetCsv } from '@scorebook/policy';
+import type { SitePeriod } from './load.ts';
+
+/** How many appeals of a period were filed, decided, overturned (upheld or partly), rejected, refused, pending. */
+export interface AppealCounts {
+  filed: number;
+  decided: number;
+  upheld: number;
+  rejected: number;
+  refused: number;
+  pending: number;
+}
+
+/** How often one rule's decisions were overturned on appeal. */
+export interface OverturnRow {
+  /** `metric`, `veto`, `table` (records of a table, by the table) or `exclusion`. */
+  kind: 'metric' | 'veto' | 'table' | 'exclusion';
+  id: string;
+  /** Appeals decided (upheld, partly upheld or rejected; refused and pending ones are not). */
+  decided: number;
+  /** Of those, upheld or partly upheld. */
+  overturned: number;
+  /** overturned ÷ decided; null when nothing was decided. */
+  rate: number | null;
+}
+
+/** Every appeal of a period once, in file-name order (from the appellants' explanations). */
+export function periodAppeals(period: SitePeriod): AppealExplanation[] {
+  // Only the appellants' explanations are read (a large period's are parsed one agent at a time).
+  const all = period.results.agents
+    .filter((a) => a.appeals?.some((x) => x.role === 'appellant'))
+    .flatMap((a) =>
+      (period.explanations.get(a.agent_id)?.appeals ?? []).filter((x) => x.role === 'appellant'),
+    );
+  return all.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
+/** The counts of {@link AppealCounts} over a period's appeals. */
+export function appealCounts(appeals: readonly AppealExplanation[]): AppealCounts {
+  const n = (test: (a: AppealExplanation) => boolean) => appeals.filter(test).length;
+  return {
+    filed: appeals.length,
+    decided: n((a) => a.status === 'applied' || a.status === 'rejected'),
+    upheld: n((a) => a.status === 'applied'),
+    rejected: n((a) => a.status === 'rejected'),
+    refused: n((a) => a.status === 'refused'),
+    pending: n((a) => a.status === 'pending'),
+  };
+}
+
+/**
+ * The overturn rate per rule (`docs/site.md`, appeals): each decided appeal counts once under
+ * what it disputes — the metric, the veto, or the table of the record — and, when one of its
+ * corrections made an exclusion remove the record, under that exclusion too (an exclusion
+ * row counts only such overturns: a rejected appeal names no exclusion). Sorted by kind, then id.
+ */
+export function overturnRates(period: SitePeriod): OverturnRow[] {
+  const rows = new Map<string, OverturnRow>();
+  const add = (kind: OverturnRow['kind'], id: string, overturned: boolean) => {
+    const key = `${kind}\u0000${id}`;
+    const row = rows.get(key) ?? { kind, id, decided: 0, overturned: 0, rate: null };
+    row.decided += 1;
+    if (overturned) row.overturned += 1;
+    row.rate = row.overturned / row.decided;
+    rows.set(key, row);
+  };
+  for (const a of periodAppeals(period)) {
+    if (a.status !== 'applied' && a.status !== 'rejected') continue;
+    const overturned = a.status === 'applied';
+    const [kind, id] = a.disputes.startsWith('metric:')
+      ? (['metric', a.disputes.slice(7)] as const)
+      : a.disputes.startsWith('veto:')
+        ? (['veto', a.disputes.slice(5)] as const)
+        : (['table', a.disputes.slice(0, a.disputes.indexOf('/'))] as const);
+    add(kind, id, overturned);
+    for (const exclusion of exclusionsMadeBy(period, a)) add('exclusion', exclusion, true);
+  }
+  const order = { metric: 0, veto: 1, table: 2, exclusion: 3 };
+  return [...rows.values()].sort(
+    (x, y) => order[x.kind] - order[y.kind] || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0),
+  );
+}
+
+/** The exclusions that removed a record an appeal corrected (matched by file and line). */
+function exclusionsMadeBy(period: SitePeriod, appeal: AppealExplanation): string[] {
+  const excluded = period.explanations.get(appeal.agent_id)?.excluded ?? [];
+  const found = new Set<string>();
+  for (const c of appeal.changes) {
+    if (c.action !== 'correct' || c.after === null) continue;
+    const hit = excluded.find((e) => e.record.file === c.after?.file && e.record.line === c.after?.line);
+    if (hit !== undefined) found.add(hit.exclusion);
+  }
+  return [...found];
+}
+
+/**
+ * An agent's total score in the publication the current one superseded, when it differs from
+ * now (the before/after an appeal decided after publication shows); null otherwise.
+ */
+export function totalBefore(period: SitePeriod, agent: AgentResult): number | null {
+  const slot = period.manifest?.supersedes?.publication.replace('superseded/', '') ?? null;
+  const earlier = period.history
+    .find((h) => h.dir === slot)
+    ?.results.agents.find((a) => a.agent_id === agent.agent_id);
+  if (earlier === undefined || earlier.total_score === agent.total_score) return null;
+  return earlier.total_score;
+}
+
+/** The period's appeals as CSV (UTF-8 with BOM, for spreadsheets): one row per appeal. */
+export function appealsCsv(period: SitePeriod): string {
+  const head = [
+    'id',
+    'agent_id',
+    'disputes',
+    'filed_at',
+    'status',
+    'outcome',
+    'decided_by',
+    'decided_at',
+    'reason',
+    'claim',
+    'changes',
+  ];
+  const rows = periodAppeals(period).map((a) => [
+    a.id,
+    a.agent_id,
+    a.disputes,
+    a.filed_at,
+    a.status,
+    a.decision?.outcome ?? null,
+    a.decision?.decided_by ?? null,
+    a.decision?.decided_at ?? null,
+    a.decision?.reason ?? null,
+    a.claim,
+    a.changes.map((c) => `${c.action} ${c.target}${c.field === null ? '' : `.${c.field}`}`).join('; '),
+  ]);
+  return sheetCsv([head, ...rows]);
+}

@@ -1,0 +1,568 @@
+import {
+  APPEAL_ERRORS,
+  type Appeal,
+  type AppealAction,
+  type PeriodAppeals,
+  type Place,
+  recordText,
+} from '@scorebook/appeals';
+import {
+  type AgentAppeal,
+  type AgentResult,
+  type AppealChange,
+  type AppealExplanation,
+  type AppealStatus,
+  type FieldSpec,
+  type InputTableName,
+  type MetricResult,
+  type Results,
+  TABLES,
+} from '@scorebook/contract';
+import { DEFAULT_APPEAL_WINDOW_DAYS, type Policy, type Scorecard } from '@scorebook/policy';
+import { type Bilingual, messageOf, type Problem, sortProblems } from '@scorebook/problems';
+import {
+  addDays,
+  formatInstantLocal,
+  localMidnight,
+  parseDateParts,
+  parseTimestamp,
+  type Zone,
+  type ZonedPeriod,
+} from '@scorebook/time';
+import type { Agent } from '../check/row-checks.ts';
+import { describeRow } from '../explain/describe-row.ts';
+import type { Row } from '../row.ts';
+
+/** Inputs of {@link AppealStage}. */
+export interface AppealStageInput {
+  /** The period's appeals; null when it has no appeal files. */
+  appeals: PeriodAppeals | null;
+  policy: Policy;
+  period: ZonedPeriod;
+  zone: Zone;
+  /** Each input table's fields with their types (the contract's and the typed extra fields). */
+  fieldsOf: (table: InputTableName) => Readonly<Record<string, FieldSpec>>;
+  /** The data's files, which rows refer to by index. */
+  files: readonly string[];
+}
+
+type Code = keyof typeof APPEAL_ERRORS;
+
+interface AppealState {
+  appeal: Appeal;
+  status: AppealStatus;
+  refusal: { code: string; message: Bilingual } | null;
+  final: boolean;
+  changes: AppealChange[];
+  assignees: Set<string>;
+}
+
+interface RecordAction {
+  state: AppealState;
+  action: Exclude<AppealAction, { kind: 'void_metric' | 'void_veto' }>;
+  /** The value to set, typed like a cell of the field (corrections only). */
+  value: unknown;
+}
+
+const NO_IDS: ReadonlySet<string> = new Set();
+
+/**
+ * The appeal stage (`docs/appeals.md`): between the row checks and the exclusions, the actions
+ * of every applied appeal change the accepted rows in place — a removal takes the row out of
+ * the evaluation, a correction sets a field, a reassignment sets `agent_id` — in file-name
+ * order, then action order. Before that, the policy's appeal rules refuse late appeals, appeals
+ * on what may not be appealed and appeals after a final decision (warnings: they change
+ * nothing). A name that does not exist (agent, record, field, metric, veto) is an error at the
+ * appeal file's line and column. Without appeal files it changes nothing and adds nothing.
+ */
+export class AppealStage {
+  readonly #input: AppealStageInput;
+  readonly #states: AppealState[];
+  readonly #errors: Problem[] = [];
+  readonly #warnings: Problem[] = [];
+  /** Actions by record (`<table>/<id>`), in the order they apply. */
+  readonly #actions = new Map<string, RecordAction[]>();
+  /** Appeals disputing each record, to check the record exists and is the appellant's. */
+  readonly #disputed = new Map<string, AppealState[]>();
+  /** The tables of the records named, so that rows of other tables pass at once. */
+  readonly #tables = new Set<InputTableName>();
+  /** Records seen, and the appeal that removed each removed one. */
+  readonly #seen = new Map<string, string | null>();
+  readonly #removedBy = new Map<string, Map<string, number>>();
+  readonly #voidedMetrics = new Map<string, Set<string>>();
+  readonly #voidedVetoes = new Map<string, Set<string>>();
+  /** The agents' ids, once read: an unknown appellant is reported once, not at each record. */
+  #agents: ReadonlySet<string> = new Set();
+
+  constructor(input: AppealStageInput) {
+    this.#input = input;
+    const rules = input.policy.appeals;
+    const defaultFinal = rules?.final ?? true;
+    this.#states = (input.appeals?.appeals ?? []).map((appeal) => ({
+      appeal,
+      status:
+        appeal.decision === null
+          ? 'pending'
+          : appeal.decision.outcome === 'rejected'
+            ? 'rejected'
+            : 'applied',
+      refusal: null,
+      final: appeal.decision?.final ?? defaultFinal,
+      changes: [],
+      assignees: new Set(),
+    }));
+    this.#refuse();
+    for (const state of this.#states) {
+      const { disputes } = state.appeal;
+      if (disputes.kind === 'record') {
+        this.#push(this.#disputed, recordText(disputes.record), state);
+        this.#tables.add(disputes.record.table);
+      }
+      if (state.status === 'applied') this.#register(state);
+    }
+  }
+
+  /** True when the period has appeal files: results then record them. */
+  get active(): boolean {
+    return this.#input.appeals !== null && this.#input.appeals.files.length > 0;
+  }
+
+  /**
+   * Checks the appeals against the agents (read first): the appellant, the agents records are
+   * reassigned to, and the metrics and vetoes of the appellant's scorecard.
+   */
+  checkAgents(agents: readonly Agent[], scorecardOf: (agent: Agent) => Scorecard | null): void {
+    const byId = new Map(agents.map((a) => [a.agent_id, a]));
+    this.#agents = new Set(byId.keys());
+    for (const state of this.#states) {
+      const { appeal } = state;
+      const agent = byId.get(appeal.agent);
+      if (agent === undefined) {
+        this.#error(
+          appeal.agentAt,
+          'APPEAL_UNKNOWN_AGENT',
+          messageOf(APPEAL_ERRORS, 'APPEAL_UNKNOWN_AGENT', { agent: appeal.agent }),
+        );
+        continue;
+      }
+      const scorecard = scorecardOf(agent);
+      const inScorecard = (what: 'metric' | 'veto', id: string, at: Place) => {
+        const ids =
+          what === 'metric' ? scorecard?.scored.map((s) => s.metric) : scorecard?.vetoes.map((v) => v.id);
+        if (ids?.includes(id)) return;
+        const params = { what, id, scorecard: scorecard?.id ?? '—' };
+        this.#error(
+          at,
+          'APPEAL_NOT_IN_SCORECARD',
+          messageOf(APPEAL_ERRORS, 'APPEAL_NOT_IN_SCORECARD', params),
+        );
+      };
+      if (appeal.disputes.kind === 'metric') inScorecard('metric', appeal.disputes.metric, appeal.disputesAt);
+      if (appeal.disputes.kind === 'veto') inScorecard('veto', appeal.disputes.veto, appeal.disputesAt);
+      if (state.status !== 'applied') continue;
+      for (const action of appeal.decision?.actions ?? []) {
+        if (action.kind === 'void_metric') inScorecard('metric', action.metric, action.at);
+        if (action.kind === 'void_veto') inScorecard('veto', action.veto, action.at);
+        if (action.kind === 'reassign' && !byId.has(action.to))
+          this.#error(
+            action.toAt,
+            'APPEAL_UNKNOWN_ASSIGNEE',
+            messageOf(APPEAL_ERRORS, 'APPEAL_UNKNOWN_ASSIGNEE', { agent: action.to }),
+          );
+      }
+    }
+  }
+
+  /**
+   * Applies the appeals to an accepted row of a table: corrections and reassignments change its
+   * values in place. Returns the id of the appeal that removed the row, or null when it stays.
+   * A row seen again (conversations are read twice) gets the same changes, recorded once.
+   */
+  apply(table: InputTableName, row: Row): string | null {
+    if (!this.#tables.has(table)) return null;
+    const unique = TABLES[table].unique;
+    if (unique === undefined) return null;
+    const key = `${table}/${String(row.values[unique])}`;
+    const again = this.#seen.has(key);
+    const actions = this.#actions.get(key) ?? [];
+    if (!again) this.#check(table, key, row, actions);
+    let removedBy: string | null = null;
+    for (const { state, action, value } of actions) {
+      if (removedBy !== null) {
+        if (!again)
+          this.#error(
+            action.at,
+            'APPEAL_AFTER_REMOVAL',
+            messageOf(APPEAL_ERRORS, 'APPEAL_AFTER_REMOVAL', { record: key, appeal: removedBy }),
+          );
+        continue;
+      }
+      const before = again ? null : describeRow(table, row, this.#input.files, this.#input.zone);
+      if (action.kind === 'remove') {
+        removedBy = state.appeal.id;
+        if (!again) this.#count(String(row.values.agent_id), state.appeal.id);
+      } else if (action.kind === 'correct') {
+        row.values[action.field] = value;
+      } else {
+        if (!again && row.values.agent_id === action.to)
+          this.#error(
+            action.toAt,
+            'APPEAL_SAME_ASSIGNEE',
+            messageOf(APPEAL_ERRORS, 'APPEAL_SAME_ASSIGNEE', { agent: action.to }),
+          );
+        row.values.agent_id = action.to;
+        state.assignees.add(action.to);
+      }
+      if (before === null) continue;
+      state.changes.push({
+        action: action.kind,
+        target: key,
+        field: action.kind === 'correct' ? action.field : null,
+        before,
+        after: action.kind === 'remove' ? null : describeRow(table, row, this.#input.files, this.#input.zone),
+      });
+    }
+    this.#seen.set(key, removedBy);
+    return removedBy;
+  }
+
+  /** Every error found so far, and the named records no accepted row was (call after all tables). */
+  errors(): Problem[] {
+    const missing: Problem[] = [];
+    const reported = new Set<string>();
+    const unknown = (appeal: Appeal, record: string, at: Place) => {
+      const once = `${appeal.id}|${record}`;
+      if (this.#seen.has(record) || reported.has(once)) return;
+      reported.add(once);
+      const message = messageOf(APPEAL_ERRORS, 'APPEAL_UNKNOWN_RECORD', { record });
+      missing.push(this.#at(at, 'APPEAL_UNKNOWN_RECORD', message, 'error'));
+    };
+    for (const [key, states] of this.#disputed)
+      for (const s of states) unknown(s.appeal, key, s.appeal.disputesAt);
+    for (const [key, actions] of this.#actions)
+      for (const a of actions) unknown(a.state.appeal, key, a.action.at);
+    return [...this.#errors, ...missing];
+  }
+
+  /** The refusals of the policy's appeal rules: warnings, each at its appeal file. */
+  get warnings(): readonly Problem[] {
+    return sortProblems(this.#warnings);
+  }
+
+  /** The agent's metric results with those an applied appeal voided marked `appealed` (score null). */
+  voidMetrics(agentId: string, metrics: Record<string, MetricResult>): Record<string, MetricResult> {
+    const voided = this.#voidedMetrics.get(agentId);
+    if (voided === undefined) return metrics;
+    const out: Record<string, MetricResult> = {};
+    for (const [id, m] of Object.entries(metrics))
+      out[id] = voided.has(id) ? { ...m, score: null, status: 'appealed' } : m;
+    return out;
+  }
+
+  /** The vetoes an applied appeal of the agent voided. */
+  voidedVetoes(agentId: string): ReadonlySet<string> {
+    return this.#voidedVetoes.get(agentId) ?? NO_IDS;
+  }
+
+  /** `appealed` and `appeals` of an agent's result; nothing when the period has no appeal files. */
+  resultFields(agentId: string): Pick<AgentResult, 'appealed' | 'appeals'> {
+    if (!this.active) return {};
+    const appealed: Record<string, number> = {};
+    for (const [id, n] of this.#removedBy.get(agentId) ?? []) appealed[id] = n;
+    const appeals: AgentAppeal[] = this.#concerning(agentId).map(({ state, role }) => ({
+      id: state.appeal.id,
+      disputes: targetText(state.appeal),
+      outcome: state.appeal.decision?.outcome ?? null,
+      status: state.status,
+      role,
+    }));
+    return { appealed, appeals };
+  }
+
+  /** `appeals` of an agent's explanation; nothing when the period has no appeal files. */
+  explanationFields(agentId: string): { appeals?: AppealExplanation[] } {
+    if (!this.active) return {};
+    return {
+      appeals: this.#concerning(agentId).map(({ state, role }) => {
+        const { appeal } = state;
+        const d = appeal.decision;
+        return {
+          id: appeal.id,
+          file: appeal.name,
+          role,
+          agent_id: appeal.agent,
+          disputes: targetText(appeal),
+          claim: appeal.claim,
+          filed_at: appeal.filed_at,
+          decision:
+            d === null
+              ? null
+              : {
+                  outcome: d.outcome,
+                  decided_by: d.decided_by,
+                  decided_at: d.decided_at,
+                  reason: d.reason,
+                  final: state.final,
+                },
+          status: state.status,
+          refusal: state.refusal,
+          changes: state.changes,
+        };
+      }),
+    };
+  }
+
+  /** `appeals` of results.json: the files read with their sha256; nothing without appeal files. */
+  provenance(): Pick<Results, 'appeals'> {
+    if (!this.active) return {};
+    return { appeals: (this.#input.appeals?.files ?? []).map((f) => ({ file: f.name, sha256: f.sha256 })) };
+  }
+
+  /** Late, not appealable, after a final decision: in filing order (then id), the first rule that refuses. */
+  #refuse(): void {
+    const { policy, period, zone } = this.#input;
+    const rules = policy.appeals;
+    const days = rules?.window_days ?? DEFAULT_APPEAL_WINDOW_DAYS;
+    const deadline = localMidnight(addDays(period.endDay, days), zone);
+    const filed = (s: AppealState) => parseTimestamp(s.appeal.filed_at, zone) ?? Number.POSITIVE_INFINITY;
+    const order = [...this.#states].sort(
+      (a, b) => filed(a) - filed(b) || compareText(a.appeal.id, b.appeal.id),
+    );
+    const settled = new Map<string, string>();
+    for (const state of order) {
+      const { appeal } = state;
+      const target = `${appeal.agent}|${targetText(appeal)}`;
+      const allowed = allowedOf(appeal, rules);
+      const earlier = settled.get(target);
+      if (filed(state) >= deadline) {
+        this.#refusal(
+          state,
+          appeal.filedAt,
+          'APPEAL_LATE',
+          messageOf(APPEAL_ERRORS, 'APPEAL_LATE', {
+            appeal: appeal.name,
+            filed: formatInstantLocal(filed(state), zone).slice(0, 10),
+            deadline: addDays(period.endDay, days - 1),
+            days,
+          }),
+        );
+      } else if (allowed !== null) {
+        this.#refusal(
+          state,
+          appeal.disputesAt,
+          'APPEAL_NOT_APPEALABLE',
+          messageOf(APPEAL_ERRORS, 'APPEAL_NOT_APPEALABLE', {
+            appeal: appeal.name,
+            target: targetText(appeal),
+            allowed,
+          }),
+        );
+      } else if (earlier !== undefined) {
+        this.#refusal(
+          state,
+          appeal.disputesAt,
+          'APPEAL_AFTER_FINAL',
+          messageOf(APPEAL_ERRORS, 'APPEAL_AFTER_FINAL', {
+            appeal: appeal.name,
+            target: targetText(appeal),
+            earlier,
+          }),
+        );
+      } else if (appeal.decision !== null && state.final) {
+        settled.set(target, appeal.id);
+      }
+    }
+  }
+
+  #refusal(state: AppealState, at: Place, code: Code, message: Bilingual): void {
+    state.status = 'refused';
+    state.refusal = { code, message };
+    this.#warnings.push(this.#at(at, code, message, 'warning'));
+  }
+
+  /** The actions of an applied appeal: record actions by record (corrections typed), voids by agent. */
+  #register(state: AppealState): void {
+    const { appeal } = state;
+    for (const action of appeal.decision?.actions ?? []) {
+      if (action.kind === 'void_metric' || action.kind === 'void_veto') {
+        const byAgent = action.kind === 'void_metric' ? this.#voidedMetrics : this.#voidedVetoes;
+        const ids = byAgent.get(appeal.agent) ?? new Set<string>();
+        ids.add(action.kind === 'void_metric' ? action.metric : action.veto);
+        byAgent.set(appeal.agent, ids);
+        const target = action.kind === 'void_metric' ? action.metric : action.veto;
+        state.changes.push({ action: action.kind, target, field: null, before: null, after: null });
+        continue;
+      }
+      const value = action.kind === 'correct' ? this.#typed(action) : undefined;
+      this.#push(this.#actions, recordText(action.record), { state, action, value });
+      this.#tables.add(action.record.table);
+    }
+  }
+
+  /** A correction's value typed like a cell of its field, or undefined (and an error). */
+  #typed(action: Extract<AppealAction, { kind: 'correct' }>): unknown {
+    const { table } = action.record;
+    const fields = this.#input.fieldsOf(table);
+    const spec = fields[action.field];
+    if (action.field === TABLES[table].unique || action.field === 'agent_id') {
+      this.#error(
+        action.fieldAt,
+        'APPEAL_FIXED_FIELD',
+        messageOf(APPEAL_ERRORS, 'APPEAL_FIXED_FIELD', { field: action.field }),
+      );
+      return undefined;
+    }
+    if (spec === undefined) {
+      const names = Object.keys(fields).filter((f) => f !== TABLES[table].unique && f !== 'agent_id');
+      this.#error(
+        action.fieldAt,
+        'APPEAL_UNKNOWN_FIELD',
+        messageOf(APPEAL_ERRORS, 'APPEAL_UNKNOWN_FIELD', {
+          table,
+          field: action.field,
+          fields: names.join(', '),
+        }),
+      );
+      return undefined;
+    }
+    const typed = typedValue(spec, action.value, this.#input.zone);
+    if (typed.ok) return typed.value;
+    this.#error(
+      action.valueAt,
+      'APPEAL_BAD_VALUE',
+      messageOf(APPEAL_ERRORS, 'APPEAL_BAD_VALUE', {
+        field: action.field,
+        value: String(action.value),
+        expected: typed.expected,
+      }),
+    );
+    return undefined;
+  }
+
+  /** The first time a named record is seen: of the period, credited to the appellant. */
+  #check(table: InputTableName, key: string, row: Row, actions: readonly RecordAction[]): void {
+    const { period } = this.#input;
+    const timeField = TABLES[table].timeField;
+    const time = timeField === null ? null : row.values[timeField];
+    const inPeriod = typeof time === 'number' && time >= period.startMs && time < period.endMs;
+    const owner = String(row.values.agent_id);
+    const places = [
+      ...(this.#disputed.get(key) ?? []).map((s) => ({ appeal: s.appeal, at: s.appeal.disputesAt })),
+      ...actions.map((a) => ({ appeal: a.state.appeal, at: a.action.at })),
+    ];
+    const reported = new Set<string>();
+    for (const { appeal, at } of places) {
+      if (reported.has(appeal.id) || !this.#agents.has(appeal.agent)) continue;
+      reported.add(appeal.id);
+      if (!inPeriod)
+        this.#error(
+          at,
+          'APPEAL_RECORD_OUTSIDE_PERIOD',
+          messageOf(APPEAL_ERRORS, 'APPEAL_RECORD_OUTSIDE_PERIOD', { record: key, period: period.id }),
+        );
+      else if (owner !== appeal.agent)
+        this.#error(
+          at,
+          'APPEAL_NOT_AGENTS_RECORD',
+          messageOf(APPEAL_ERRORS, 'APPEAL_NOT_AGENTS_RECORD', { record: key, agent: appeal.agent, owner }),
+        );
+    }
+  }
+
+  #count(agentId: string, appealId: string): void {
+    const counts = this.#removedBy.get(agentId) ?? new Map<string, number>();
+    counts.set(appealId, (counts.get(appealId) ?? 0) + 1);
+    this.#removedBy.set(agentId, counts);
+  }
+
+  /** The appeals of an agent (appellant) and those that reassigned a record to them, in file-name order. */
+  #concerning(agentId: string): Array<{ state: AppealState; role: 'appellant' | 'assignee' }> {
+    return this.#states.flatMap(
+      (state): Array<{ state: AppealState; role: 'appellant' | 'assignee' }> =>
+        state.appeal.agent === agentId
+          ? [{ state, role: 'appellant' }]
+          : state.assignees.has(agentId)
+            ? [{ state, role: 'assignee' }]
+            : [],
+    );
+  }
+
+  #error(at: Place, code: Code, message: Bilingual): void {
+    this.#errors.push(this.#at(at, code, message, 'error'));
+  }
+
+  #at(at: Place, code: string, message: Bilingual, severity: Problem['severity']): Problem {
+    return { code, severity, message, file: at.file, line: at.line, column: at.column, path: at.path };
+  }
+
+  #push<V>(map: Map<string, V[]>, key: string, value: V): void {
+    const list = map.get(key) ?? [];
+    list.push(value);
+    map.set(key, list);
+  }
+}
+
+/** What an appeal disputes, as results write it: `<table>/<id>`, `metric:<id>`, `veto:<id>`. */
+function targetText(appeal: Appeal): string {
+  const d = appeal.disputes;
+  return d.kind === 'record'
+    ? recordText(d.record)
+    : d.kind === 'metric'
+      ? `metric:${d.metric}`
+      : `veto:${d.veto}`;
+}
+
+/** Null when the rules let the appeal's target be appealed, else what they allow. */
+function allowedOf(appeal: Appeal, rules: Policy['appeals']): string | null {
+  const d = appeal.disputes;
+  const list = d.kind === 'record' ? rules?.tables : d.kind === 'metric' ? rules?.metrics : rules?.vetoes;
+  const id = d.kind === 'record' ? d.record.table : d.kind === 'metric' ? d.metric : d.veto;
+  if (list === null || list === undefined || list.includes(id)) return null;
+  return list.length === 0 ? '—' : list.join(', ');
+}
+
+/** A correction's value checked like a cell of the field: type, bounds, vocabulary; null when optional. */
+function typedValue(
+  spec: FieldSpec,
+  value: string | number | boolean | null,
+  zone: Zone,
+): { ok: true; value: unknown } | { ok: false; expected: string } {
+  const expected = expectedOf(spec);
+  if (value === null) return spec.required === true ? { ok: false, expected } : { ok: true, value: null };
+  switch (spec.type) {
+    case 'id':
+    case 'string':
+      if (typeof value !== 'string' || value === '') return { ok: false, expected };
+      if (spec.values !== undefined && !spec.values.includes(value)) return { ok: false, expected };
+      return { ok: true, value };
+    case 'int':
+    case 'number': {
+      if (typeof value !== 'number' || (spec.type === 'int' && !Number.isInteger(value)))
+        return { ok: false, expected };
+      if ((spec.min !== undefined && value < spec.min) || (spec.max !== undefined && value > spec.max))
+        return { ok: false, expected };
+      return { ok: true, value };
+    }
+    case 'bool':
+      return typeof value === 'boolean' ? { ok: true, value } : { ok: false, expected };
+    case 'timestamp': {
+      const ms = typeof value === 'string' ? parseTimestamp(value, zone) : null;
+      return ms === null ? { ok: false, expected } : { ok: true, value: ms };
+    }
+    case 'date':
+      return typeof value === 'string' && parseDateParts(value) !== null
+        ? { ok: true, value }
+        : { ok: false, expected };
+  }
+}
+
+function expectedOf(spec: FieldSpec): string {
+  if (spec.values !== undefined) return spec.values.join(' | ');
+  const range =
+    spec.min !== undefined || spec.max !== undefined ? ` ${spec.min ?? '…'}–${spec.max ?? '…'}` : '';
+  return `${spec.type}${range}${spec.required === true ? '' : ' | null'}`;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

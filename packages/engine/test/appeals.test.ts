@@ -1,0 +1,314 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { type Evaluation, evaluate } from '../src/index.ts';
+import { basePolicy, csv, writeScenario } from './scenario.ts';
+import { stopped } from './stopped.ts';
+import { v2Policy } from './v2.ts';
+
+const scorecards = `  aftersale:
+    title: 售后
+    roles: [aftersale]
+    scored:
+      - { metric: csat_rate, weight: 40, target: 100%, floor: 50%, min_sample: 3 }
+      - metric: qa_score
+        weight: 30
+        method: bands
+        bands: [ { at_least: 90, score: 100 }, { at_least: 80, score: 70 } ]
+      - metric: complaints_n
+        weight: 30
+        method: bands
+        bands: [ { at_most: 0, score: 100 }, { at_most: 1, score: 50 } ]
+    vetoes:
+      - { id: red-line, reason: 红线, cap_grade: C, when: { all: [ { fact: red_line_count, operator: greaterThanInclusive, value: 1 } ] } }`;
+
+const metrics = `metrics:
+  - { id: complaints_n, title: 投诉数, kind: count, better: lower, table: complaints }`;
+
+const tables = {
+  agents: csv('agent_id,name,team,role', 'a1,张三,一组,aftersale', 'a2,李四,一组,aftersale'),
+  surveys: csv(
+    'survey_id,agent_id,submitted_at,csat',
+    's1,a1,2026-10-05T10:00:00+08:00,5',
+    's2,a1,2026-10-06T10:00:00+08:00,5',
+    's3,a1,2026-10-07T10:00:00+08:00,2',
+    's4,a1,2026-10-08T10:00:00+08:00,4',
+    's5,a2,2026-10-05T10:00:00+08:00,5',
+    's6,a2,2026-10-06T10:00:00+08:00,5',
+    's7,a2,2026-10-07T10:00:00+08:00,5',
+  ),
+  qa_reviews: csv(
+    'review_id,agent_id,reviewed_at,score,red_line',
+    'q1,a1,2026-10-05T10:00:00+08:00,95,false',
+    'q2,a2,2026-10-05T10:00:00+08:00,85,true',
+  ),
+  complaints: csv(
+    'complaint_id,agent_id,filed_at,category,upheld',
+    'p1,a1,2026-10-09T10:00:00+08:00,service,true',
+    'p0,a1,2026-09-09T10:00:00+08:00,service,true',
+  ),
+};
+
+/** An appeal file: the head, and a decision block (indented YAML) when decided. */
+function appeal(agent: string, disputes: string, decision = '', filed = '2026-11-03T10:00:00+08:00'): string {
+  return `scorebook: 1
+kind: appeal
+agent: ${agent}
+filed_at: ${filed}
+disputes: ${disputes}
+claim: 不是我的问题
+${decision === '' ? '' : `decision:\n  decided_by: 李主管\n  decided_at: 2026-11-20\n  reason: 复核属实\n${decision}`}`;
+}
+
+const UPHELD = '  outcome: upheld\n';
+
+async function run(appeals: Record<string, string>, appealRules = ''): Promise<Evaluation> {
+  const { policiesDir, dataDir } = writeScenario({
+    policy: `${basePolicy({ scorecards, metrics })}${appealRules}`,
+    tables,
+  });
+  const appealsDir = join(dataDir, '..', 'appeals');
+  mkdirSync(join(appealsDir, '2026-10'), { recursive: true });
+  for (const [name, text] of Object.entries(appeals)) writeFileSync(join(appealsDir, '2026-10', name), text);
+  return evaluate({
+    policiesDir,
+    dataDir,
+    period: '2026-10',
+    appealsDir,
+    allowMissing: ['conversations', 'messages', 'orders', 'attendance', 'assessments', 'events'],
+  });
+}
+
+const agent = (e: Evaluation, id: string) => {
+  const found = e.results.agents.find((a) => a.agent_id === id);
+  if (found === undefined) throw new Error(`no agent ${id}`);
+  return found;
+};
+
+describe('appeals applied between the row checks and the exclusions', () => {
+  it('change nothing without appeal files, and add no key to the results', async () => {
+    const e = await run({});
+    expect(agent(e, 'a1').base_score).toBe(65);
+    expect(agent(e, 'a2').base_score).toBe(91);
+    expect(agent(e, 'a2').grade).toBe('C');
+    expect('appealed' in agent(e, 'a1')).toBe(false);
+    expect('appeals' in e.results).toBe(false);
+    expect('appeals' in (e.explanations.agents[0] ?? {})).toBe(false);
+  });
+
+  it('remove a record: the metric loses it from its sample, counted under the appeal', async () => {
+    const e = await run({ 'ap-1.yaml': appeal('a1', '{ record: surveys/s3 }', UPHELD) });
+    const a1 = agent(e, 'a1');
+    expect(a1.metrics.csat_rate).toEqual({ value: 1, sample: 3, score: 100, weight: 40, status: 'scored' });
+    expect(a1.base_score).toBe(85);
+    expect(a1.appealed).toEqual({ 'ap-1': 1 });
+    expect(a1.appeals).toEqual([
+      { id: 'ap-1', disputes: 'surveys/s3', outcome: 'upheld', status: 'applied', role: 'appellant' },
+    ]);
+    expect(agent(e, 'a2').appeals).toEqual([]);
+    expect(e.results.appeals).toEqual([
+      { file: '2026-10/ap-1.yaml', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
+    ]);
+    const explained = e.explanations.agents.find((x) => x.agent_id === 'a1')?.appeals?.[0];
+    expect(explained?.changes).toEqual([
+      {
+        action: 'remove',
+        target: 'surveys/s3',
+        field: null,
+        before: expect.objectContaining({
+          table: 'surveys',
+          line: 4,
+          fields: expect.objectContaining({ csat: 2 }),
+        }),
+        after: null,
+      },
+    ]);
+    expect(explained?.decision).toEqual({
+      outcome: 'upheld',
+      decided_by: '李主管',
+      decided_at: '2026-11-20',
+      reason: '复核属实',
+      final: true,
+    });
+  });
+
+  it('correct a field, after which the policy exclusion removes the record', async () => {
+    const e = await run({
+      'ap-1.yaml': appeal(
+        'a1',
+        '{ record: complaints/p1 }',
+        `${UPHELD}  actions:\n    - correct: { record: complaints/p1, field: category, value: product_defect }\n`,
+      ),
+    });
+    const a1 = agent(e, 'a1');
+    expect(a1.excluded).toEqual({ defects: 1 });
+    expect(a1.appealed).toEqual({});
+    expect(a1.metrics.complaints_n?.value).toBe(0);
+    expect(a1.base_score).toBe(80);
+    const change = e.explanations.agents.find((x) => x.agent_id === 'a1')?.appeals?.[0]?.changes[0];
+    expect([change?.field, change?.before?.fields.category, change?.after?.fields.category]).toEqual([
+      'category',
+      'service',
+      'product_defect',
+    ]);
+  });
+
+  it('reassign a record: it counts for the other agent, on both scorecards', async () => {
+    const e = await run({
+      'ap-1.yaml': appeal(
+        'a1',
+        '{ record: surveys/s3 }',
+        `${UPHELD}  actions:\n    - reassign: { record: surveys/s3, to: a2 }\n`,
+      ),
+    });
+    expect(agent(e, 'a1').metrics.csat_rate?.sample).toBe(3);
+    expect(agent(e, 'a1').base_score).toBe(85);
+    expect(agent(e, 'a2').metrics.csat_rate).toEqual({
+      value: 0.75,
+      sample: 4,
+      score: 50,
+      weight: 40,
+      status: 'scored',
+    });
+    expect(agent(e, 'a2').base_score).toBe(71);
+    expect(agent(e, 'a2').appeals).toEqual([
+      { id: 'ap-1', disputes: 'surveys/s3', outcome: 'upheld', status: 'applied', role: 'assignee' },
+    ]);
+  });
+
+  it('record a rejected appeal, which changes nothing', async () => {
+    const before = await run({});
+    const e = await run({ 'ap-1.yaml': appeal('a1', '{ record: surveys/s3 }', '  outcome: rejected\n') });
+    const { appealed, appeals, ...rest } = agent(e, 'a1');
+    expect(rest).toEqual(agent(before, 'a1'));
+    expect(appealed).toEqual({});
+    expect(appeals).toEqual([
+      { id: 'ap-1', disputes: 'surveys/s3', outcome: 'rejected', status: 'rejected', role: 'appellant' },
+    ]);
+  });
+
+  it('void a metric (left out of the base score) and a veto (holds but caps nothing)', async () => {
+    const e = await run({
+      'ap-1.yaml': appeal('a1', '{ metric: complaints_n }', UPHELD),
+      'ap-2.yaml': appeal('a2', '{ veto: red-line }', UPHELD),
+    });
+    expect(agent(e, 'a1').metrics.complaints_n).toEqual({
+      value: 1,
+      sample: 1,
+      score: null,
+      weight: 30,
+      status: 'appealed',
+    });
+    expect(agent(e, 'a1').base_score).toBe(5000 / 70);
+    expect(agent(e, 'a2').vetoes).toEqual([]);
+    expect(agent(e, 'a2').grade).toBe('A');
+    expect(e.explanations.agents.find((x) => x.agent_id === 'a2')?.vetoes[0]?.holds).toBe(true);
+  });
+
+  it('refuse a late appeal and a second appeal on a final decision, as warnings; they change nothing', async () => {
+    const e = await run(
+      {
+        'ap-1.yaml': appeal('a1', '{ record: surveys/s3 }', UPHELD, '2026-11-08T00:00:00+08:00'),
+        'ap-2.yaml': appeal(
+          'a1',
+          '{ record: complaints/p1 }',
+          '  outcome: rejected\n',
+          '2026-11-07T23:59:59+08:00',
+        ),
+        'ap-3.yaml': appeal('a1', '{ record: complaints/p1 }', UPHELD, '2026-11-07T23:59:59+08:00'),
+      },
+      'appeals:\n  window_days: 7\n',
+    );
+    expect(agent(e, 'a1').base_score).toBe(65);
+    expect(agent(e, 'a1').appeals?.map((a) => a.status)).toEqual(['refused', 'rejected', 'refused']);
+    const refusals = e.warnings.filter((w) => w.code.startsWith('APPEAL_'));
+    expect(refusals.map((w) => `${w.file?.slice(-9)}:${w.line}:${w.column} ${w.code}`)).toEqual([
+      'ap-1.yaml:4:11 APPEAL_LATE',
+      'ap-3.yaml:5:21 APPEAL_AFTER_FINAL',
+    ]);
+    expect(refusals[0]?.message.en).toBe(
+      'The appeal 2026-10/ap-1.yaml was filed on 2026-11-08, after the deadline 2026-11-07 (7 days after the period): refused, it changes nothing.',
+    );
+  });
+
+  it('refuse what the policy does not let be appealed', async () => {
+    const e = await run(
+      { 'ap-1.yaml': appeal('a1', '{ record: surveys/s3 }', UPHELD) },
+      'appeals:\n  tables: [complaints]\n',
+    );
+    expect(agent(e, 'a1').base_score).toBe(65);
+    expect(e.warnings.filter((w) => w.code.startsWith('APPEAL_')).map((w) => w.code)).toEqual([
+      'APPEAL_NOT_APPEALABLE',
+    ]);
+  });
+
+  it('stop on a name that does not exist, at the appeal file line and column', async () => {
+    const { problems } = await stopped(
+      run({
+        'a.yaml': appeal('a9', '{ record: surveys/s1 }'),
+        'b.yaml': appeal('a1', '{ record: surveys/s99 }'),
+        'c.yaml': appeal('a1', '{ record: surveys/s5 }'),
+        'd.yaml': appeal(
+          'a1',
+          '{ record: surveys/s3 }',
+          `${UPHELD}  actions:\n    - correct: { record: surveys/s3, field: mood, value: 1 }\n    - correct: { record: surveys/s3, field: csat, value: 9 }\n    - reassign: { record: surveys/s3, to: a7 }\n`,
+        ),
+        'e.yaml': appeal('a1', '{ metric: fcr }'),
+        'f.yaml': appeal('a1', '{ record: complaints/p0 }'),
+      }),
+    );
+    expect(problems.map((p) => `${p.file?.slice(-6)}:${p.line}:${p.column} ${p.code}`)).toEqual([
+      'a.yaml:3:8 APPEAL_UNKNOWN_AGENT',
+      'b.yaml:5:21 APPEAL_UNKNOWN_RECORD',
+      'c.yaml:5:21 APPEAL_NOT_AGENTS_RECORD',
+      'd.yaml:13:45 APPEAL_UNKNOWN_FIELD',
+      'd.yaml:14:58 APPEAL_BAD_VALUE',
+      'd.yaml:15:43 APPEAL_UNKNOWN_ASSIGNEE',
+      'e.yaml:5:21 APPEAL_NOT_IN_SCORECARD',
+      'f.yaml:5:21 APPEAL_RECORD_OUTSIDE_PERIOD',
+    ]);
+    expect(problems.find((p) => p.code === 'APPEAL_BAD_VALUE')?.message.en).toBe(
+      '"9" is not a value of the field csat: expected int 1–5 | null.',
+    );
+  });
+});
+
+describe('appeals under policy format 2', () => {
+  // quality (60): csat_rate 50 (50% → 100%), qa_score 50 (50 → 100); complaints (40): complaints_n (2 → 0).
+  const groups = `  aftersale:
+    title: 售后
+    roles: [aftersale]
+    groups:
+      - id: quality
+        title: 服务质量
+        weight: 60
+        scored:
+          - { metric: csat_rate, weight: 50, target: 100%, floor: 50%, min_sample: 3 }
+          - { metric: qa_score, weight: 50, target: 100, floor: 50 }
+      - id: complaints
+        title: 投诉
+        weight: 40
+        scored:
+          - { metric: complaints_n, weight: 100, target: 0, floor: 2 }
+`;
+
+  it('leave a voided metric out of its group subtotal, its weight shared inside the group', async () => {
+    const { policiesDir, dataDir } = writeScenario({ policy: v2Policy(groups, metrics), tables });
+    const appealsDir = join(dataDir, '..', 'appeals');
+    mkdirSync(join(appealsDir, '2026-10'), { recursive: true });
+    writeFileSync(join(appealsDir, '2026-10', 'ap-1.yaml'), appeal('a1', '{ metric: csat_rate }', UPHELD));
+    const e = await evaluate({ policiesDir, dataDir, period: '2026-10', appealsDir });
+    const a1 = agent(e, 'a1');
+    // Without the appeal quality would be (50 + 90) ÷ 2 = 70 and the base 70·0.6 + 50·0.4 = 62. With
+    // it, quality is qa alone (95 → 90); complaints 1 → 50; base (90·60 + 50·40) ÷ 100.
+    expect(a1.metrics.csat_rate?.status).toBe('appealed');
+    expect(a1.metrics.csat_rate?.value).toBe(0.75);
+    expect(a1.groups?.map((g) => g.subtotal)).toEqual([90, 50]);
+    expect(a1.base_score).toBe(74);
+    expect(a1.grade_by_score).toBe('B');
+    expect(a1.appeals).toEqual([
+      { id: 'ap-1', disputes: 'metric:csat_rate', outcome: 'upheld', status: 'applied', role: 'appellant' },
+    ]);
+    expect(Object.keys(a1).slice(-3)).toEqual(['reward', 'appealed', 'appeals']);
+  });
+});

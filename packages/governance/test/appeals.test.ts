@@ -1,0 +1,123 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Manifest, Results } from '@scorebook/contract';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { isFailure, policyImpact, renderImpact, verifyPublished } from '../src/index.ts';
+import { git, makeRepo, publish, stopOf } from './repo.ts';
+
+const APPEAL = `scorebook: 1
+kind: appeal
+agent: a001
+filed_at: 2026-11-03T10:00:00+08:00
+disputes: { record: complaints/p00003 }
+claim: 这条投诉是产品缺陷导致的
+decision:
+  outcome: upheld
+  decided_by: 李主管
+  decided_at: 2026-11-05
+  reason: 质检复核确认为产品缺陷
+  actions:
+    - correct: { record: complaints/p00003, field: category, value: product_defect }
+`;
+
+let repo: string;
+const read = <T>(path: string) => JSON.parse(readFileSync(join(repo, path), 'utf8')) as T;
+const a001 = (r: Results) => r.agents.find((a) => a.agent_id === 'a001');
+
+beforeAll(async () => {
+  repo = makeRepo();
+  await publish(repo, '2026-10', { appealsDir: 'configs/appeals' });
+  git(repo, 'add', '-A');
+  git(repo, 'commit', '-q', '-m', 'publish 2026-10');
+});
+
+describe('appeals decided after a period is published', () => {
+  it('must be committed before the period is published again', async () => {
+    mkdirSync(join(repo, 'configs/appeals/2026-10'), { recursive: true });
+    writeFileSync(join(repo, 'configs/appeals/2026-10/ap-001.yaml'), APPEAL);
+    const stop = await stopOf(() =>
+      publish(repo, '2026-10', { appealsDir: 'configs/appeals', supersede: { reason: '' } }),
+    );
+    expect(stop.problems.map((p) => [p.code, p.file?.slice(repo.length)])).toEqual([
+      ['FILE_NOT_COMMITTED', '/configs/appeals/2026-10/ap-001.yaml'],
+    ]);
+  });
+
+  it('supersede the publication with the appeal ids as the reason, and verify --all stays green', async () => {
+    const before = read<Results>('data/results/2026-10/results.json');
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'appeal ap-001 decided');
+    const publication = await publish(repo, '2026-10', {
+      appealsDir: 'configs/appeals',
+      supersede: { reason: '' },
+    });
+    const manifest = read<Manifest>('data/results/2026-10/manifest.json');
+    expect(manifest.supersedes).toEqual({ publication: 'superseded/1', reason: 'appeals: ap-001' });
+    expect(manifest.appeals).toEqual([
+      {
+        file: 'configs/appeals/2026-10/ap-001.yaml',
+        sha256: publication.evaluation.results.appeals?.[0]?.sha256,
+        git_commit: git(repo, 'rev-parse', 'HEAD'),
+      },
+    ]);
+    expect(manifest.command).toContain("--reason 'appeals: ap-001' --appeals configs/appeals");
+    const after = read<Results>('data/results/2026-10/results.json');
+    expect(a001(before)?.excluded).toEqual({ 'courtesy-messages': 12 });
+    expect(a001(after)?.excluded).toEqual({ 'product-defect-complaints': 1, 'courtesy-messages': 12 });
+    // 1 upheld complaint in 44 conversations before; the corrected one is excluded after.
+    expect([
+      a001(before)?.metrics.complaint_rate?.value,
+      a001(before)?.metrics.complaint_rate?.sample,
+    ]).toEqual([1 / 44, 44]);
+    expect(a001(after)?.metrics.complaint_rate).toEqual({
+      value: 0,
+      sample: 44,
+      score: 100,
+      weight: 10,
+      status: 'scored',
+    });
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'publish 2026-10 again');
+    const rows = await verifyPublished('data/results', { cwd: repo });
+    expect(rows.map((r) => [r.period, r.publication, r.status])).toEqual([
+      ['2026-10', 'superseded/1', 'ok'],
+      ['2026-10', null, 'ok'],
+    ]);
+    expect(rows.some(isFailure)).toBe(false);
+  });
+
+  it('keep a given reason and add the appeals that changed to it; none changed, none added', async () => {
+    await publish(repo, '2026-10', { appealsDir: 'configs/appeals', supersede: { reason: '重新发布' } });
+    expect(read<Manifest>('data/results/2026-10/manifest.json').supersedes?.reason).toBe('重新发布');
+    const stop = await stopOf(() =>
+      publish(repo, '2026-10', { appealsDir: 'configs/appeals', supersede: { reason: '' } }),
+    );
+    expect(stop.problems.map((p) => p.code)).toEqual(['REASON_REQUIRED']);
+  });
+
+  it('show in impact whose score a decision the branch adds moves', async () => {
+    const published = read<Results>('data/results/2026-10/results.json');
+    const voided = APPEAL.replace('{ record: complaints/p00003 }', '{ metric: complaint_rate }').replace(
+      / {2}actions:\n.*\n/,
+      '',
+    );
+    writeFileSync(join(repo, 'configs/appeals/2026-10/ap-002.yaml'), voided);
+    const report = await policyImpact({
+      baseRef: 'HEAD',
+      policiesDir: 'configs/policies/ecommerce-cs',
+      resultsRoot: 'data/results',
+      appealsDir: 'configs/appeals',
+      cwd: repo,
+    });
+    expect(report.versions).toEqual([]);
+    expect([report.appeals?.added, report.appeals?.edited, report.appeals?.removed]).toEqual([
+      ['ap-002'],
+      [],
+      [],
+    ]);
+    expect(report.appeals?.scores.map((m) => [m.agent_id, m.from])).toEqual([
+      ['a001', a001(published)?.total_score],
+    ]);
+    expect(renderImpact(report, 'en', 'text')).toContain('Added: ap-002; edited: —; removed: —');
+  });
+});
