@@ -102,13 +102,18 @@ function renderMoves(
     column: [string, string],
   ) => {
     heading(zh ? `${title[0]}(${moves.length})` : `${title[1]} (${moves.length})`);
+    // The total's own table shows it once; the others show it beside what moved.
+    const withTotal = column[1] !== 'Total';
     if (moves.length === 0) out.push(zh ? none[0] : none[1]);
     else
       table(
         out,
         md,
-        zh ? ['客服', '考核表', column[0], '总分'] : ['Agent', 'Scorecard', column[1], 'Total'],
-        moves.slice(0, ROWS).map(moveRow),
+        [
+          ...(zh ? ['客服', '考核表', column[0]] : ['Agent', 'Scorecard', column[1]]),
+          ...(withTotal ? [zh ? '总分' : 'Total'] : []),
+        ],
+        moves.slice(0, ROWS).map((m) => moveRow(m).slice(0, withTotal ? 4 : 3)),
       );
     if (moves.length > ROWS)
       out.push(zh ? `……另有 ${moves.length - ROWS} 名` : `… and ${moves.length - ROWS} more`);
@@ -216,6 +221,24 @@ function table(out: string[], md: boolean, head: string[], rows: string[][]): vo
     out.push(`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`);
     for (const r of rows) out.push(`| ${r.map(cell).join(' | ')} |`);
   } else {
-    for (const r of rows) out.push(`  ${r.join('  ')}`);
+    // Plain text: a heading row, columns padded to their widest cell (CJK characters count two).
+    const widths = head.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ''))));
+    const line = (r: readonly string[]) =>
+      `  ${r.map((c, i) => (i === r.length - 1 ? c : c + ' '.repeat((widths[i] ?? 0) - width(c)))).join('  ')}`;
+    out.push(line(head));
+    for (const r of rows) out.push(line(r));
   }
+}
+
+/** The columns a text takes in a terminal: East Asian wide characters count two. */
+function width(text: string): number {
+  let n = 0;
+  for (const ch of text)
+    n +=
+      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(
+        ch,
+      )
+        ? 2
+        : 1;
+  return n;
 }

@@ -54,6 +54,15 @@ describe('impact of a policy change on the last closed period', () => {
     expect(v!.scores.length).toBeGreaterThan(0);
     expect(renderImpact(report, 'zh', 'markdown')).toContain('| 徐静 (a001) | aftersale | C → D |');
     expect(renderImpact(report, 'en', 'text')).toContain('Agents whose grade changes (1)');
+    // Text tables have their heading row; the total's own table shows it once.
+    const text = renderImpact(report, 'zh', 'text').split('\n');
+    const grades = text.indexOf('等级变化的客服(1)');
+    expect(text[grades + 1]).toMatch(/^ {2}客服 +考核表 +等级 +总分$/);
+    expect(text[grades + 2]).toMatch(/^ {2}徐静 \(a001\) +aftersale +C → D +\d+\.\d → \d+\.\d$/);
+    const scores = text.findIndex((l) => l.startsWith('总分变化的客服('));
+    expect(text[scores + 1]).toMatch(/^ {2}客服 +考核表 +总分$/);
+    expect(text[scores + 2]).toMatch(/^ {2}\S+ \(a\d+\) +aftersale +\d+\.\d → \d+\.\d$/);
+    expect(renderImpact(report, 'en', 'markdown')).toContain('| Agent | Scorecard | Total |\n');
   });
 
   it('a new version file: as if it had governed the period, against the version it replaces', async () => {
