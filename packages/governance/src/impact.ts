@@ -19,6 +19,7 @@ import { governanceStop } from './errors.ts';
 import { EvaluatePool } from './evaluate-pool.ts';
 import { gitPath, gitRoot, resolveRef } from './git.ts';
 import { publishedPeriods } from './publish.ts';
+import { periodsGovernedBy } from './published-policies.ts';
 
 /** Options of {@link policyImpact}. */
 export interface ImpactOptions {
@@ -100,6 +101,11 @@ export interface VersionImpact {
   after: VersionSide | null;
   /** Meaning-level changes from `before` to `after`. */
   changes: PolicyChange[];
+  /**
+   * The published periods this file governed (in force or superseded), oldest first: merging the
+   * change leaves them as published until one is superseded. Empty for a new file.
+   */
+  published: string[];
   /** Changes of a scored metric's or a group's weight (or one added or removed). */
   weights: PolicyChange[];
   grades: AgentMove[];
@@ -263,6 +269,7 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
           before: before && sideOf(before),
           after: after && sideOf(after),
           changes,
+          published: change === 'added' ? [] : periodsGovernedBy(join(policiesDir, file), resultsRoot, cwd),
           weights: changes.filter(
             (c) =>
               (c.area === 'scored' || c.area === 'group') && (c.field === 'weight' || c.kind !== 'changed'),

@@ -20,20 +20,7 @@ export function editedPublishedPolicies(
   cwd = process.cwd(),
 ): SourceProblem[] {
   const base = baseDir(cwd);
-  const root = resolve(cwd, resultsRoot);
-  const governed = new Map<string, { period: string; sha256: string }[]>();
-  for (const period of periodFolders(root)) {
-    const dir = join(root, period);
-    const publications = [...supersededSlots(dir).map((slot) => join(dir, 'superseded', String(slot))), dir];
-    for (const publication of publications) {
-      const policy = policyOf(join(publication, 'manifest.json'));
-      if (policy === null) continue;
-      const list = governed.get(policy.file) ?? [];
-      if (!list.some((g) => g.period === period && g.sha256 === policy.sha256))
-        list.push({ period, sha256: policy.sha256 });
-      governed.set(policy.file, list);
-    }
-  }
+  const governed = governedBy(resolve(cwd, resultsRoot));
   const problems: SourceProblem[] = [];
   for (const file of files) {
     const uses = governed.get(recorded(base, resolve(cwd, file)));
@@ -53,6 +40,33 @@ export function editedPublishedPolicies(
     });
   }
   return problems;
+}
+
+/**
+ * The periods under a results root whose publications (in force or superseded) were governed by
+ * a policy file (its path relative to the git work tree, as manifests record it), oldest first.
+ */
+export function periodsGovernedBy(file: string, resultsRoot: string, cwd = process.cwd()): string[] {
+  const uses = governedBy(resolve(cwd, resultsRoot)).get(recorded(baseDir(cwd), resolve(cwd, file))) ?? [];
+  return [...new Set(uses.map((u) => u.period))];
+}
+
+/** Policy file (as recorded) → the periods and sha256 of the publications it governed. */
+function governedBy(root: string): Map<string, { period: string; sha256: string }[]> {
+  const governed = new Map<string, { period: string; sha256: string }[]>();
+  for (const period of periodFolders(root)) {
+    const dir = join(root, period);
+    const publications = [...supersededSlots(dir).map((slot) => join(dir, 'superseded', String(slot))), dir];
+    for (const publication of publications) {
+      const policy = policyOf(join(publication, 'manifest.json'));
+      if (policy === null) continue;
+      const list = governed.get(policy.file) ?? [];
+      if (!list.some((g) => g.period === period && g.sha256 === policy.sha256))
+        list.push({ period, sha256: policy.sha256 });
+      governed.set(policy.file, list);
+    }
+  }
+  return governed;
 }
 
 function policyOf(manifest: string): { file: string; sha256: string } | null {

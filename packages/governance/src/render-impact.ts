@@ -61,6 +61,12 @@ function renderVersion(out: string[], v: VersionImpact, lang: Lang, md: boolean)
     );
     return;
   }
+  if (v.published.length > 0)
+    out.push(
+      zh
+        ? `${md ? '> ' : ''}⚠ 这个版本文件考核过已发布的期间 ${v.published.join(', ')}。合并后这些期间的已发布结果不变;要按改后的规则重新考核,需用 publish --period <期间> --supersede --reason "…" 重新发布。新规则通常应写成新的版本文件。`
+        : `${md ? '> ' : ''}⚠ This version file governed the published periods ${v.published.join(', ')}. Merging leaves their published results as they are; to evaluate them with the changed rules, republish with publish --period <period> --supersede --reason "…". New rules usually belong in a new version file.`,
+    );
   heading(zh ? `含义变更(${v.changes.length})` : `Changes in meaning (${v.changes.length})`);
   if (v.changes.length === 0) out.push(zh ? '含义上没有差异。' : 'No difference in meaning.');
   else

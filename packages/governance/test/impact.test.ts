@@ -63,6 +63,11 @@ describe('impact of a policy change on the last closed period', () => {
     expect(text[scores + 1]).toMatch(/^ {2}客服 +考核表 +总分$/);
     expect(text[scores + 2]).toMatch(/^ {2}\S+ \(a\d+\) +aftersale +\d+\.\d → \d+\.\d$/);
     expect(renderImpact(report, 'en', 'markdown')).toContain('| Agent | Scorecard | Total |\n');
+    // The edited file governed the published 2026-10: the reviewer is told merging changes nothing there.
+    expect(v!.published).toEqual(['2026-10']);
+    expect(renderImpact(report, 'en', 'markdown')).toContain(
+      '> ⚠ This version file governed the published periods 2026-10. Merging leaves their published results as they are;',
+    );
   });
 
   it('a new version file: as if it had governed the period, against the version it replaces', async () => {
@@ -79,6 +84,7 @@ describe('impact of a policy change on the last closed period', () => {
       ['added', '2026-12-01.yaml', '2026.10', '2026.12'],
     ]);
     expect(report.versions[0]!.grades.map((g) => [g.agent_id, g.from, g.to])).toEqual([['a001', 'C', 'D']]);
+    expect(report.versions[0]!.published).toEqual([]);
   });
 
   it('a removed version: against the version that takes over its dates', async () => {
