@@ -1,4 +1,5 @@
 import { describeChange, type Lang } from '@scorebook/policy';
+import { displayWidth } from '@scorebook/problems';
 import type {
   AdjustmentMove,
   AgentMove,
@@ -228,23 +229,12 @@ function table(out: string[], md: boolean, head: string[], rows: string[][]): vo
     for (const r of rows) out.push(`| ${r.map(cell).join(' | ')} |`);
   } else {
     // Plain text: a heading row, columns padded to their widest cell (CJK characters count two).
-    const widths = head.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ''))));
+    const widths = head.map((h, i) =>
+      Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))),
+    );
     const line = (r: readonly string[]) =>
-      `  ${r.map((c, i) => (i === r.length - 1 ? c : c + ' '.repeat((widths[i] ?? 0) - width(c)))).join('  ')}`;
+      `  ${r.map((c, i) => (i === r.length - 1 ? c : c + ' '.repeat((widths[i] ?? 0) - displayWidth(c)))).join('  ')}`;
     out.push(line(head));
     for (const r of rows) out.push(line(r));
   }
-}
-
-/** The columns a text takes in a terminal: East Asian wide characters count two. */
-function width(text: string): number {
-  let n = 0;
-  for (const ch of text)
-    n +=
-      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(
-        ch,
-      )
-        ? 2
-        : 1;
-  return n;
 }

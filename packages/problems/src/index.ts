@@ -8,6 +8,7 @@ export {
   type ParamsOf,
   textOf,
 } from './catalogue.ts';
+export { displayWidth } from './display-width.ts';
 export {
   type Bilingual,
   formatPath,

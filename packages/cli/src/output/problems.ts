@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { SourceProblem as Problem } from '@scorebook/problems';
+import { displayWidth, type SourceProblem as Problem } from '@scorebook/problems';
 import type { Lang } from '../lang.ts';
 import { say } from '../text.ts';
 
@@ -75,17 +75,6 @@ export function formatProblemsGithub(problems: readonly Problem[], lang: Lang): 
       return `::${p.severity === 'error' ? 'error' : 'warning'} ${props.join(',')}::${data(p.message[lang])}\n`;
     })
     .join('');
-}
-
-// Width on a terminal: CJK and full-width characters take two columns.
-function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text)
-    width +=
-      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch)
-        ? 2
-        : 1;
-  return width;
 }
 
 function data(text: string): string {
