@@ -78,11 +78,13 @@ describe('scorebook site build --out', () => {
     const dir = results(join(work, 'r3'));
     mkdirSync(join(dir, '.2026-11.replaced-4242'));
     writeFileSync(join(dir, '.2026-11.replaced-4242', 'results.json'), '{"scorebook": 1}\n');
+    mkdirSync(join(dir, '.2026-12.replaced-4243'));
     const out = join(work, 'r3-site');
     const run = await runCli('site', 'build', '--results', dir, '--out', out, '--lang', 'en');
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('SITE_PERIOD_INTERRUPTED');
     expect(run.stderr).toContain(`mv ${join(dir, '.2026-11.replaced-4242')} ${join(dir, '2026-11')}`);
+    expect(run.stderr).toContain(`mv ${join(dir, '.2026-12.replaced-4243')} ${join(dir, '2026-12')}`);
     expect(existsSync(out)).toBe(false);
   });
 });

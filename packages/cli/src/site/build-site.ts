@@ -18,6 +18,7 @@ import {
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { interruptedPeriods } from '@scorebook/governance';
+import { ScorebookError } from '@scorebook/problems';
 import { parsePeriod } from '@scorebook/time';
 import { REPOSITORY } from '../repository.ts';
 import { siteRefusal } from './site-errors.ts';
@@ -98,8 +99,13 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRep
   const resultsDir = resolve(options.resultsDir);
   const outDir = resolve(options.outDir);
   const previous = checkOutDir(outDir, resultsDir);
-  for (const [period, aside] of interruptedPeriods(resultsDir))
-    throw siteRefusal('SITE_PERIOD_INTERRUPTED', aside, { period, aside, target: join(resultsDir, period) });
+  // Every interrupted period at once, not the first alone.
+  const interrupted = [...interruptedPeriods(resultsDir)].flatMap(
+    ([period, aside]) =>
+      siteRefusal('SITE_PERIOD_INTERRUPTED', aside, { period, aside, target: join(resultsDir, period) })
+        .problems,
+  );
+  if (interrupted.length > 0) throw new ScorebookError('refused', interrupted);
   const periods = listPeriods(resultsDir);
   const marker: SiteMarker = {
     scorebook_site: BUILD_FORMAT,
