@@ -87,6 +87,30 @@ export interface AgentResult {
   appealed?: Record<string, number>;
   /** The appeals that concern the agent, in file-name order; only when the period has appeal files. */
   appeals?: AgentAppeal[];
+  /** A quarter or year scored from its months (`docs/periods.md`): the agent in each month. */
+  months?: AgentMonth[];
+}
+
+/** An agent in one month of a quarter or year scored from its months (`docs/periods.md`). */
+export interface AgentMonth {
+  period: string;
+  /** `no_data`: the month had no data at all and was not evaluated. */
+  status: 'rated' | 'not_rated' | 'no_data';
+  scorecard: string | null;
+  base_score: number | null;
+  total_score: number | null;
+  grade: string | null;
+  vetoes: string[];
+}
+
+/** A month a quarter or year was scored from: the version in force and its results' sha256. */
+export interface MonthProvenance {
+  period: string;
+  status: 'evaluated' | 'no_data';
+  /** The version in force for the month; null when it had no data. */
+  policy: { id: string; version: string; file: string; sha256: string } | null;
+  /** sha256 of the month's `results.json` bytes as this evaluation computed them; null without data. */
+  results_sha256: string | null;
 }
 
 /** An award won (format 2): its place (ties share one) and what it pays (null without an amount). */
@@ -250,6 +274,8 @@ export interface Results {
   agents: AgentResult[];
   /** The appeal files of the period (`<period>/<id>.yaml`) and their sha256; only when there are some. */
   appeals?: Array<{ file: string; sha256: string }>;
+  /** A quarter or year scored from its months (`docs/periods.md`): the months, in order. */
+  months?: MonthProvenance[];
 }
 
 /** A record shown as evidence: where it is, and its contract fields (times in the policy's timezone). */
@@ -297,6 +323,8 @@ export interface AgentExplanation {
   appeals?: AppealExplanation[];
   /** Format 2: every flag of the scorecard with the condition evaluated. */
   flags?: Array<{ id: string; holds: boolean; label: string; source: PolicyLine; condition: ConditionTrace }>;
+  /** A quarter or year scored from its months: each month's result and its policy version. */
+  months?: Array<AgentMonth & { reason: string | null; policy_version: string | null }>;
 }
 
 /** The record written beside published results (`manifest.json`). */
@@ -516,6 +544,16 @@ export interface PolicySnapshot {
   scorecards: SnapshotScorecard[];
   /** Every metric the evaluation measured, built-in first, in evaluation order. */
   metrics: SnapshotMetric[];
+  /** How quarters and years are scored, when the policy has a `periods:` section (`docs/periods.md`). */
+  periods?: { quarter: 'recompute' | 'from_months'; year: 'recompute' | 'from_months'; min_months: number };
+  /** The policy's appeal rules as written, when it has an `appeals:` section (`docs/appeals.md`). */
+  appeals?: {
+    window_days: number | null;
+    tables: string[] | null;
+    metrics: string[] | null;
+    vetoes: string[] | null;
+    final: boolean | null;
+  };
   /** The policy file's full text. */
   text: string;
 }

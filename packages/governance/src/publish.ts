@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, posix, resolve } from 'node:path';
+import { dirname, join, posix, resolve } from 'node:path';
 import type { Manifest, RejectedRow } from '@scorebook/contract';
 import {
   ENGINE_VERSION,
@@ -107,9 +107,14 @@ export async function publishPeriod(options: PublishOptions): Promise<Publicatio
     if (reason === '') throw governanceStop('refused', 'REASON_REQUIRED', null);
     const policyFile = evaluation.policy.file;
     const sourceFile = evaluation.source.file;
+    // A period scored from its months also used the versions in force for its months.
+    const monthVersions = (evaluation.results.months ?? []).flatMap((m) =>
+      m.policy === null ? [] : [join(dirname(policyFile), m.policy.file)],
+    );
     requireCommitted(
       [
         policyFile,
+        ...monthVersions,
         ...(sourceFile === null ? [] : [sourceFile]),
         ...appealFiles,
         ...(options.committedFiles ?? []).map((f) => resolve(cwd, f)),

@@ -404,6 +404,7 @@ export const SITE_TEXT = defineCatalogue({
   changeChanged: fixed('修改', 'changed'),
   diffAreaMetric: fixed('自定义指标', 'Policy metric'),
   diffAreaAppeals: fixed('申诉规则', 'Appeal rules'),
+  diffAreaPeriods: fixed('季度/年度考核方式', 'Quarters and years'),
   diffAreaScored: fixed('考核指标', 'Scored metric'),
   diffReasonEn: fixed('英文原因', 'English reason'),
   diffLabelEn: fixed('英文名称', 'English label'),

@@ -25,9 +25,11 @@ import {
   formatInstantLocal,
   localMidnight,
   parseDateParts,
+  parsePeriod,
   parseTimestamp,
   type Zone,
   type ZonedPeriod,
+  zonePeriod,
 } from '@scorebook/time';
 import type { Agent } from '../check/row-checks.ts';
 import { describeRow } from '../explain/describe-row.ts';
@@ -318,12 +320,21 @@ export class AppealStage {
     return { appeals: (this.#input.appeals?.files ?? []).map((f) => ({ file: f.name, sha256: f.sha256 })) };
   }
 
+  /** The period an appeal's folder names: the evaluated one, or one of its months (`docs/periods.md`). */
+  #periodOf(appeal: Appeal): ZonedPeriod {
+    const { period, zone } = this.#input;
+    if (appeal.period === period.id) return period;
+    const own = parsePeriod(appeal.period);
+    return own === null ? period : zonePeriod(own, zone);
+  }
+
   /** Late, not appealable, after a final decision: in filing order (then id), the first rule that refuses. */
   #refuse(): void {
-    const { policy, period, zone } = this.#input;
+    const { policy, zone } = this.#input;
     const rules = policy.appeals;
     const days = rules?.window_days ?? DEFAULT_APPEAL_WINDOW_DAYS;
-    const deadline = localMidnight(addDays(period.endDay, days), zone);
+    // The window counts from the end of the appeal's own period (a month's, in a quarter scored from its months).
+    const deadlineOf = (appeal: Appeal) => localMidnight(addDays(this.#periodOf(appeal).endDay, days), zone);
     const filed = (s: AppealState) => parseTimestamp(s.appeal.filed_at, zone) ?? Number.POSITIVE_INFINITY;
     const order = [...this.#states].sort(
       (a, b) => filed(a) - filed(b) || compareText(a.appeal.id, b.appeal.id),
@@ -334,7 +345,7 @@ export class AppealStage {
       const target = `${appeal.agent}|${targetText(appeal)}`;
       const allowed = allowedOf(appeal, rules);
       const earlier = settled.get(target);
-      if (filed(state) >= deadline) {
+      if (filed(state) >= deadlineOf(appeal)) {
         this.#refusal(
           state,
           appeal.filedAt,
@@ -342,7 +353,7 @@ export class AppealStage {
           messageOf(APPEAL_ERRORS, 'APPEAL_LATE', {
             appeal: appeal.name,
             filed: formatInstantLocal(filed(state), zone).slice(0, 10),
-            deadline: addDays(period.endDay, days - 1),
+            deadline: addDays(this.#periodOf(appeal).endDay, days - 1),
             days,
           }),
         );
@@ -441,10 +452,12 @@ export class AppealStage {
 
   /** The first time a named record is seen: of the period, credited to the appellant. */
   #check(table: InputTableName, key: string, row: Row, actions: readonly RecordAction[]): void {
-    const { period } = this.#input;
     const timeField = TABLES[table].timeField;
     const time = timeField === null ? null : row.values[timeField];
-    const inPeriod = typeof time === 'number' && time >= period.startMs && time < period.endMs;
+    const inPeriodOf = (appeal: Appeal) => {
+      const period = this.#periodOf(appeal);
+      return typeof time === 'number' && time >= period.startMs && time < period.endMs;
+    };
     const owner = String(row.values.agent_id);
     const places = [
       ...(this.#disputed.get(key) ?? []).map((s) => ({ appeal: s.appeal, at: s.appeal.disputesAt })),
@@ -454,11 +467,14 @@ export class AppealStage {
     for (const { appeal, at } of places) {
       if (reported.has(appeal.id) || !this.#agents.has(appeal.agent)) continue;
       reported.add(appeal.id);
-      if (!inPeriod)
+      if (!inPeriodOf(appeal))
         this.#error(
           at,
           'APPEAL_RECORD_OUTSIDE_PERIOD',
-          messageOf(APPEAL_ERRORS, 'APPEAL_RECORD_OUTSIDE_PERIOD', { record: key, period: period.id }),
+          messageOf(APPEAL_ERRORS, 'APPEAL_RECORD_OUTSIDE_PERIOD', {
+            record: key,
+            period: this.#periodOf(appeal).id,
+          }),
         );
       else if (owner !== appeal.agent)
         this.#error(
