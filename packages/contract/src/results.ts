@@ -353,6 +353,14 @@ export interface Manifest {
    * the commit that last changed it; absent when the period has no appeal files.
    */
   appeals?: Array<{ file: string; sha256: string; git_commit: string | null }>;
+  /** When this publication was made (ISO 8601, UTC); absent in manifests written before it. */
+  published_at?: string;
+  /**
+   * The instants appeal windows counted from, by period (`docs/appeals.md`): the period's first
+   * publication, and for a quarter or year scored from its months each published month's; absent
+   * when none (every window counted from its period's end).
+   */
+  appeals_window_from?: Record<string, string>;
 }
 
 /** A weekday key of business hours in `policy.json`. */

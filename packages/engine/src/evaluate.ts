@@ -95,6 +95,12 @@ export interface EvaluateOptions {
   appealsDir?: string | null;
   /** The period's appeal files as bytes (read from git, say); when given, `appealsDir` is not read. */
   appealFiles?: readonly AppealBytes[];
+  /**
+   * When periods were first published (ISO 8601 instants, by period id): an appeal's window counts
+   * from the day after its period's publication date when given, else from the period's end
+   * (`docs/appeals.md`).
+   */
+  publishedAt?: Readonly<Record<string, string>>;
   /** How reading is spread over threads (`docs/scale.md`); by default over every core. */
   parallel?: ParallelOptions;
 }
@@ -178,6 +184,7 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
     zone,
     fieldsOf,
     files: inputs.fileNames,
+    publishedAt: options.publishedAt ?? {},
   });
   const coverage = new Coverage(zoned);
   const warnings = new PeriodWarnings(

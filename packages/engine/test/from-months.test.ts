@@ -52,7 +52,9 @@ claim: 这次质检红线判错了
 decision: { outcome: upheld, decided_by: 质检主管, decided_at: ${decidedAt}, reason: 复核不属于红线 }
 `;
 
-function company(options: { top?: string; appeals?: Record<string, string> } = {}) {
+function company(
+  options: { top?: string; appeals?: Record<string, string>; publishedAt?: Record<string, string> } = {},
+) {
   const top = options.top ?? 'periods: { quarter: from_months, year: from_months }';
   const policy = v2Policy(card(0), top);
   const { policiesDir, dataDir } = writeScenario({ policy, tables });
@@ -67,7 +69,8 @@ function company(options: { top?: string; appeals?: Record<string, string> } = {
     writeFileSync(join(appealsDir, name), text);
   }
   const allowMissing = INPUT_TABLES.filter((t) => t !== 'agents' && t !== 'qa_reviews');
-  return (period: string) => evaluate({ policiesDir, dataDir, period, appealsDir, allowMissing });
+  const publishedAt = options.publishedAt ?? {};
+  return (period: string) => evaluate({ policiesDir, dataDir, period, appealsDir, allowMissing, publishedAt });
 }
 
 const agent = (e: Awaited<ReturnType<ReturnType<typeof company>>>, id: string) =>
@@ -141,6 +144,20 @@ describe('a quarter scored from its months (periods: from_months)', () => {
     expect(agent(late, 'a3')?.appeals).toEqual([
       { id: 'ap-1', disputes: 'qa_reviews/q8', outcome: 'upheld', status: 'refused', role: 'appellant' },
     ]);
+  });
+
+  it('counts an appeal window from its period’s first publication when it is known', async () => {
+    const appeals = { '2026-11/ap-1.yaml': appeal('2027-01-05T09:00:00+08:00', '2027-01-06') };
+    // November published on 2026-12-10 (Shanghai): 30 days after it, the last day is 2027-01-09.
+    const publishedAt = { '2026-11': '2026-12-10T01:00:00.000Z' };
+    const month = await company({ appeals, publishedAt })('2026-11');
+    expect(agent(month, 'a3')).toMatchObject({ grade: 'S', vetoes: [], appealed: { 'ap-1': 1 } });
+    expect(agent(await company({ appeals, publishedAt })('2026-Q4'), 'a3')?.grade).toBe('A');
+    // Published on 2026-12-05: the last day is 2027-01-04, and 2027-01-05 is late.
+    const early = await company({ appeals, publishedAt: { '2026-11': '2026-12-05T01:00:00.000Z' } })('2026-11');
+    expect(agent(early, 'a3')?.appeals?.[0]?.status).toBe('refused');
+    expect(month.warnings.filter((w) => w.code === 'APPEAL_LATE')).toEqual([]);
+    expect(early.warnings.find((w) => w.code === 'APPEAL_LATE')?.message.en).toContain('2027-01-04');
   });
 
   it('needs min_months months rated; a month without any data is no_data', async () => {

@@ -19,6 +19,7 @@ import { shellWord } from './command-line.ts';
 import { governanceProblem, governanceStop } from './errors.ts';
 import { commitState, headCommit, lastCommitOf, sha256 } from './git.ts';
 import { baseDir, periodFolders, recorded, supersededSlots } from './paths.ts';
+import { appealWindowsFrom } from './publication-time.ts';
 
 /** Options of {@link publishPeriod}. */
 export interface PublishOptions {
@@ -91,7 +92,11 @@ export async function publishPeriod(options: PublishOptions): Promise<Publicatio
 
     const dataDir = resolve(cwd, options.dataDir);
     const allowMissing = [...new Set(options.allowMissing ?? [])].sort();
+    const publishedAt = new Date().toISOString();
+    // Appeal windows count from the period's first publication: this one, unless it supersedes.
+    const windows = appealWindowsFrom(resultsRoot, options.period, closed ? null : publishedAt);
     const evaluation = await evaluate({
+      publishedAt: windows,
       policiesDir: resolve(cwd, options.policiesDir),
       dataDir,
       sourceFile: options.sourceFile ? resolve(cwd, options.sourceFile) : null,
@@ -126,6 +131,9 @@ export async function publishPeriod(options: PublishOptions): Promise<Publicatio
       archiveInputs(resolve(cwd, options.archive), dataDir, inputFilesOf(evaluation.results));
 
     const files = serializeEvaluation(evaluation);
+    // Only the windows this evaluation could use: the period's own and its months'.
+    const counted = new Set([options.period, ...(evaluation.results.months ?? []).map((m) => m.period)]);
+    const usedWindows = Object.fromEntries(Object.entries(windows).filter(([p]) => counted.has(p)));
     // A closed period is only published again with a reason (checked above).
     const slot = closed && reason !== undefined ? String(Math.max(0, ...supersededSlots(dir)) + 1) : null;
     const manifest: Manifest = {
@@ -161,6 +169,8 @@ export async function publishPeriod(options: PublishOptions): Promise<Publicatio
               git_commit: lastCommitOf(sourceFile),
             },
       allow_missing: allowMissing,
+      published_at: publishedAt,
+      ...(Object.keys(usedWindows).length === 0 ? {} : { appeals_window_from: usedWindows }),
       ...(appealFiles.length === 0
         ? {}
         : {

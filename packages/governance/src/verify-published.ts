@@ -274,6 +274,9 @@ async function verifyOne(
           period,
           ...source,
           appealFiles: appealFiles.files,
+          ...(manifest.appeals_window_from === undefined
+            ? {}
+            : { publishedAt: manifest.appeals_window_from }),
           allowMissing: manifest.allow_missing ?? [],
         },
         true,

@@ -117,6 +117,55 @@ describe('publishing a quarter scored from its months', () => {
     expect(rows.some(isFailure)).toBe(false);
   });
 
+  it('records when it was published; windows count from each period’s first publication', async () => {
+    const repo = repoOf();
+    const read = <T>(path: string) => JSON.parse(readFileSync(join(repo, path), 'utf8')) as T;
+    await publishPeriod({
+      period: '2026-11',
+      policiesDir: 'configs/policies/qa',
+      dataDir: 'data/qa',
+      resultsRoot: 'data/results',
+      appealsDir: 'configs/appeals',
+      allowMissing: ALLOW,
+      cwd: repo,
+    });
+    const november = read<Manifest>('data/results/2026-11/manifest.json');
+    expect(Number.isNaN(Date.parse(november.published_at ?? ''))).toBe(false);
+    expect(november.appeals_window_from).toEqual({ '2026-11': november.published_at });
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'publish 2026-11');
+    await publishQuarter(repo);
+    const quarter = read<Manifest>('data/results/2026-Q4/manifest.json');
+    // The quarter counts November's appeals from November's publication, its own from now.
+    expect(quarter.appeals_window_from).toEqual({
+      '2026-11': november.published_at,
+      '2026-Q4': quarter.published_at,
+    });
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'publish 2026-Q4');
+    // Superseding November keeps the window of its first publication.
+    await publishPeriod({
+      period: '2026-11',
+      policiesDir: 'configs/policies/qa',
+      dataDir: 'data/qa',
+      resultsRoot: 'data/results',
+      appealsDir: 'configs/appeals',
+      allowMissing: ALLOW,
+      supersede: { reason: '重新发布' },
+      cwd: repo,
+    });
+    const again = read<Manifest>('data/results/2026-11/manifest.json');
+    expect(again.appeals_window_from).toEqual({ '2026-11': november.published_at });
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'publish 2026-11 again');
+    const rows = await verifyPublished('data/results', { cwd: repo });
+    expect(rows.map((r) => [r.period, r.publication, r.status])).toEqual([
+      ['2026-11', 'superseded/1', 'ok'],
+      ['2026-11', null, 'ok'],
+      ['2026-Q4', null, 'ok'],
+    ]);
+  });
+
   it('requires the months’ versions committed', async () => {
     const repo = repoOf();
     writeFileSync(join(repo, 'configs/policies/qa/2026-12-01.yaml'), version('2', '2026-12-01', 40));

@@ -23,6 +23,7 @@ import { type Bilingual, messageOf, type Problem, sortProblems } from '@scoreboo
 import {
   addDays,
   formatInstantLocal,
+  localDateOf,
   localMidnight,
   parseDateParts,
   parsePeriod,
@@ -46,6 +47,8 @@ export interface AppealStageInput {
   fieldsOf: (table: InputTableName) => Readonly<Record<string, FieldSpec>>;
   /** The data's files, which rows refer to by index. */
   files: readonly string[];
+  /** When periods were first published (ISO 8601 instants, by period id); windows count from them. */
+  publishedAt?: Readonly<Record<string, string>>;
 }
 
 type Code = keyof typeof APPEAL_ERRORS;
@@ -328,13 +331,22 @@ export class AppealStage {
     return own === null ? period : zonePeriod(own, zone);
   }
 
+  /** The day an appeal's window starts: the day after its period's publication date, or the period's `endDay`. */
+  #windowStart(appeal: Appeal): string {
+    const period = this.#periodOf(appeal);
+    const published = this.#input.publishedAt?.[period.id];
+    const ms = published === undefined ? Number.NaN : Date.parse(published);
+    return Number.isNaN(ms) ? period.endDay : addDays(localDateOf(ms, this.#input.zone), 1);
+  }
+
   /** Late, not appealable, after a final decision: in filing order (then id), the first rule that refuses. */
   #refuse(): void {
     const { policy, zone } = this.#input;
     const rules = policy.appeals;
     const days = rules?.window_days ?? DEFAULT_APPEAL_WINDOW_DAYS;
-    // The window counts from the end of the appeal's own period (a month's, in a quarter scored from its months).
-    const deadlineOf = (appeal: Appeal) => localMidnight(addDays(this.#periodOf(appeal).endDay, days), zone);
+    // The window counts from the appeal's own period (a month's, in a quarter scored from its
+    // months): from the day after its first publication when known, else from the period's end.
+    const deadlineOf = (appeal: Appeal) => localMidnight(addDays(this.#windowStart(appeal), days), zone);
     const filed = (s: AppealState) => parseTimestamp(s.appeal.filed_at, zone) ?? Number.POSITIVE_INFINITY;
     const order = [...this.#states].sort(
       (a, b) => filed(a) - filed(b) || compareText(a.appeal.id, b.appeal.id),
@@ -353,7 +365,7 @@ export class AppealStage {
           messageOf(APPEAL_ERRORS, 'APPEAL_LATE', {
             appeal: appeal.name,
             filed: formatInstantLocal(filed(state), zone).slice(0, 10),
-            deadline: addDays(this.#periodOf(appeal).endDay, days - 1),
+            deadline: addDays(this.#windowStart(appeal), days - 1),
             days,
           }),
         );
