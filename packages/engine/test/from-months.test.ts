@@ -70,7 +70,8 @@ function company(
   }
   const allowMissing = INPUT_TABLES.filter((t) => t !== 'agents' && t !== 'qa_reviews');
   const publishedAt = options.publishedAt ?? {};
-  return (period: string) => evaluate({ policiesDir, dataDir, period, appealsDir, allowMissing, publishedAt });
+  return (period: string) =>
+    evaluate({ policiesDir, dataDir, period, appealsDir, allowMissing, publishedAt });
 }
 
 const agent = (e: Awaited<ReturnType<ReturnType<typeof company>>>, id: string) =>
@@ -154,7 +155,9 @@ describe('a quarter scored from its months (periods: from_months)', () => {
     expect(agent(month, 'a3')).toMatchObject({ grade: 'S', vetoes: [], appealed: { 'ap-1': 1 } });
     expect(agent(await company({ appeals, publishedAt })('2026-Q4'), 'a3')?.grade).toBe('A');
     // Published on 2026-12-05: the last day is 2027-01-04, and 2027-01-05 is late.
-    const early = await company({ appeals, publishedAt: { '2026-11': '2026-12-05T01:00:00.000Z' } })('2026-11');
+    const early = await company({ appeals, publishedAt: { '2026-11': '2026-12-05T01:00:00.000Z' } })(
+      '2026-11',
+    );
     expect(agent(early, 'a3')?.appeals?.[0]?.status).toBe('refused');
     expect(month.warnings.filter((w) => w.code === 'APPEAL_LATE')).toEqual([]);
     expect(early.warnings.find((w) => w.code === 'APPEAL_LATE')?.message.en).toContain('2027-01-04');
