@@ -206,6 +206,8 @@ export interface AppealExplanation {
   /** Why the policy's appeal rules refused it; null unless refused. */
   refusal: { code: string; message: { zh: string; en: string } } | null;
   changes: AppealChange[];
+  /** The disputed QA review's `reviewer` (an optional extra column), when it has one. */
+  reviewer?: string;
 }
 
 /** What was read of one input table. */

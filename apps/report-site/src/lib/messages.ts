@@ -282,6 +282,7 @@ export const SITE_TEXT = defineCatalogue({
   overturnKindVeto: fixed('一票否决', 'veto'),
   overturnKindTable: fixed('记录表', 'records of'),
   overturnKindExclusion: fixed('剔除规则', 'exclusion'),
+  overturnKindReviewer: fixed('质检员', 'QA reviewer'),
   overturnNote: fixed(
     '已裁决 = 支持、部分支持或驳回(不予受理和待裁决的不计)。剔除规则一行只计因更正而被该规则剔除的记录。',
     'Decided = upheld, partly upheld or rejected (refused and pending ones are not counted). An exclusion row counts only records a correction made it remove.',

@@ -60,6 +60,8 @@ interface AppealState {
   final: boolean;
   changes: AppealChange[];
   assignees: Set<string>;
+  /** The `reviewer` extra column of a disputed QA review, when it has one (`docs/appeals.md`). */
+  reviewer: string | null;
 }
 
 interface RecordAction {
@@ -115,6 +117,7 @@ export class AppealStage {
       final: appeal.decision?.final ?? defaultFinal,
       changes: [],
       assignees: new Set(),
+      reviewer: null,
     }));
     this.#refuse();
     for (const state of this.#states) {
@@ -190,7 +193,12 @@ export class AppealStage {
     const key = `${table}/${String(row.values[unique])}`;
     const again = this.#seen.has(key);
     const actions = this.#actions.get(key) ?? [];
-    if (!again) this.#check(table, key, row, actions);
+    if (!again) {
+      this.#check(table, key, row, actions);
+      const reviewer = table === 'qa_reviews' ? row.values.reviewer : undefined;
+      if (typeof reviewer === 'string' && reviewer.trim() !== '')
+        for (const state of this.#disputed.get(key) ?? []) state.reviewer = reviewer.trim();
+    }
     let removedBy: string | null = null;
     for (const { state, action, value } of actions) {
       if (removedBy !== null) {
@@ -312,6 +320,7 @@ export class AppealStage {
           status: state.status,
           refusal: state.refusal,
           changes: state.changes,
+          ...(state.reviewer === null ? {} : { reviewer: state.reviewer }),
         };
       }),
     };
