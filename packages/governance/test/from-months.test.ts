@@ -77,16 +77,18 @@ function repoOf(): string {
   return repo;
 }
 
-const publishQuarter = (repo: string) =>
+const publishOf = (repo: string, period: string, reason?: string) =>
   publishPeriod({
-    period: '2026-Q4',
+    period,
     policiesDir: 'configs/policies/qa',
     dataDir: 'data/qa',
     resultsRoot: 'data/results',
     appealsDir: 'configs/appeals',
     allowMissing: ALLOW,
+    ...(reason === undefined ? {} : { supersede: { reason } }),
     cwd: repo,
   });
+const publishQuarter = (repo: string) => publishOf(repo, '2026-Q4');
 
 describe('publishing a quarter scored from its months', () => {
   it('records the month appeals, and verify --all recomputes it with the months’ versions at their commit', async () => {
@@ -120,15 +122,7 @@ describe('publishing a quarter scored from its months', () => {
   it('records when it was published; windows count from each period’s first publication', async () => {
     const repo = repoOf();
     const read = <T>(path: string) => JSON.parse(readFileSync(join(repo, path), 'utf8')) as T;
-    await publishPeriod({
-      period: '2026-11',
-      policiesDir: 'configs/policies/qa',
-      dataDir: 'data/qa',
-      resultsRoot: 'data/results',
-      appealsDir: 'configs/appeals',
-      allowMissing: ALLOW,
-      cwd: repo,
-    });
+    await publishOf(repo, '2026-11');
     const november = read<Manifest>('data/results/2026-11/manifest.json');
     expect(Number.isNaN(Date.parse(november.published_at ?? ''))).toBe(false);
     expect(november.appeals_window_from).toEqual({ '2026-11': november.published_at });
@@ -144,16 +138,7 @@ describe('publishing a quarter scored from its months', () => {
     git(repo, 'add', '-A');
     git(repo, 'commit', '-q', '-m', 'publish 2026-Q4');
     // Superseding November keeps the window of its first publication.
-    await publishPeriod({
-      period: '2026-11',
-      policiesDir: 'configs/policies/qa',
-      dataDir: 'data/qa',
-      resultsRoot: 'data/results',
-      appealsDir: 'configs/appeals',
-      allowMissing: ALLOW,
-      supersede: { reason: '重新发布' },
-      cwd: repo,
-    });
+    await publishOf(repo, '2026-11', '重新发布');
     const again = read<Manifest>('data/results/2026-11/manifest.json');
     expect(again.appeals_window_from).toEqual({ '2026-11': november.published_at });
     git(repo, 'add', '-A');
