@@ -42,6 +42,7 @@ import { PeriodWarnings } from './check/period-warnings.ts';
 import { policyNeeds } from './check/policy-needs.ts';
 import { DEFAULT_REJECTED_LIMIT, type RejectedLimit, tooManyRejected } from './check/rejected-limit.ts';
 import { type Agent, RowChecks } from './check/row-checks.ts';
+import { QuotaTargets } from './check/targets.ts';
 import { ConversationIndex } from './derive/conversation-index.ts';
 import { applyConversationFacts, deriveFacts } from './derive/derive-facts.ts';
 import { MessageStore } from './derive/message-store.ts';
@@ -175,6 +176,7 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
     for (const r of batch) checks.accept(r);
   const agents = checks.agents;
   const roles = rolesWithoutScorecard(agents, policy);
+  const quotas = new QuotaTargets({ policy, definitions, period: zoned, agents, files: inputs.fileNames });
   // Segmented targets measure their metric once more per segment, after the catalog.
   const measured = [...definitions, ...segmentDefinitions(policy, definitions)];
   const compiled = compileMetrics(measured, zone, (t) => measuredFieldsOf(t, fieldsOf));
@@ -198,6 +200,8 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
   // Check, exclude, route: each table in contract order (a row may refer to the tables before it).
   const routes = { coverage, warnings, exclusions, conversations, messages, agentIndex: checks.agentIndex };
   for (const table of INPUT_TABLES.filter((t): t is Exclude<InputTableName, 'agents'> => t !== 'agents')) {
+    // A table only a feature reads (targets) is not read by a policy without that feature.
+    if (table === 'targets' && !quotas.used) continue;
     checks.startTable(table);
     if (table === 'messages') {
       const spread = { inputs, checks, routes, policy, needs, zone, readZone, period: zoned, cap };
@@ -212,6 +216,10 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
         }
         if (table === 'messages') {
           routeMessage(row, routes);
+          continue;
+        }
+        if (table === 'targets') {
+          quotas.add(row, checks.agentIndex);
           continue;
         }
         coverage.add(table, row);
@@ -249,6 +257,7 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
       ...keyless.problems,
       ...fieldsNotInData(inputs, needs, jsonLines),
       ...appeals.errors(),
+      ...quotas.problems,
       ...tooManyRejected(inputs, checks, limit, keyless.tables),
       ...duplicateFiles(inputs),
       ...coverage.noData(zone),
@@ -288,6 +297,7 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
     tallies: measure.tallies,
     catalogSize: definitions.length,
     noData,
+    quotaOf: (agent, metric) => quotas.of(agent, metric),
     excludedOf: (agent) => exclusions.ofAgent(agent).counts,
     period: zoned,
     zone,
@@ -331,7 +341,7 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
         sha256: policy.sha256,
       },
       source: sourceProvenance(inputs, options.sourceName),
-      inputs: inputsOf(inputs, checks, exclusions, policy, coverage, zone),
+      inputs: inputsOf(inputs, checks, exclusions, policy, coverage, zone, quotas.used),
       engine: { version: ENGINE_VERSION },
       summary: summaryOf(results, policy, checks.rejected.length),
       agents: results,
@@ -349,6 +359,7 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
       ...tablesAbsentForRules(inputs, needs, allowMissing),
       ...roles,
       ...appeals.warnings,
+      ...quotas.warnings,
     ],
   };
 }
@@ -489,9 +500,12 @@ function inputsOf(
   policy: Policy,
   coverage: Coverage,
   zone: Zone,
+  quotas: boolean,
 ): Results['inputs'] {
   const out: Results['inputs'] = {};
   for (const table of INPUT_TABLES) {
+    // Listed only for a policy that reads it, so other policies' results keep their bytes.
+    if (table === 'targets' && !quotas) continue;
     const input = inputs.tables[table];
     const counts = exclusions.counts.get(table);
     const excluded: Record<string, number> = {};
