@@ -13,7 +13,11 @@ describe('per-agent targets (quota)', () => {
   it('are read on a linear item', () => {
     const loaded = loadText(v2Text(card(QUOTA)));
     expect(loaded.problems).toEqual([]);
-    expect(loaded.policy?.scorecards[0]?.scored[0]).toMatchObject({ quota: true, target: 50000, floor: 10000 });
+    expect(loaded.policy?.scorecards[0]?.scored[0]).toMatchObject({
+      quota: true,
+      target: 50000,
+      floor: 10000,
+    });
     const plain = loadText(v2Text(card(QUOTA.replace(', quota: true', ''))));
     expect(plain.policy?.scorecards[0]?.scored[0]?.quota).toBe(false);
   });
@@ -33,7 +37,9 @@ describe('per-agent targets (quota)', () => {
       ['QUOTA_NEEDS_LINEAR', 'error', 19, 95, 'scorecards.s.scored[0].quota'],
       ['QUOTA_NEEDS_LINEAR', 'error', 20, 99, 'scorecards.s.scored[1].quota'],
     ]);
-    expect(loaded.problems[0]?.message.en).toMatch(/^"qa_score" uses bands and cannot take per-agent targets/);
+    expect(loaded.problems[0]?.message.en).toMatch(
+      /^"qa_score" uses bands and cannot take per-agent targets/,
+    );
   });
 
   it('are compared by diff', () => {
