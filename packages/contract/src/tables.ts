@@ -274,6 +274,7 @@ export const DERIVED_CONVERSATION_FIELDS: Readonly<Record<string, FieldSpec>> = 
   handle_seconds: { type: 'number' },
   on_time: bool,
   converted: bool,
+  resolution_seconds: { type: 'number' },
 };
 
 /**
@@ -298,6 +299,7 @@ export const DERIVED_INPUTS: Readonly<
     ],
   },
   converted: { tables: ['orders'], fields: [['orders', 'conversation_id']] },
+  resolution_seconds: { tables: [], fields: [['conversations', 'closed_at']] },
 };
 
 /** The derived `responses` table: one row per answered customer block. */

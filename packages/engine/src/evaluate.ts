@@ -44,8 +44,9 @@ import { DEFAULT_REJECTED_LIMIT, type RejectedLimit, tooManyRejected } from './c
 import { type Agent, RowChecks } from './check/row-checks.ts';
 import { QuotaTargets } from './check/targets.ts';
 import { ConversationIndex } from './derive/conversation-index.ts';
-import { applyConversationFacts, deriveFacts } from './derive/derive-facts.ts';
+import { applyConversationFacts, deriveFacts, elapsedSeconds } from './derive/derive-facts.ts';
 import { MessageStore } from './derive/message-store.ts';
+import { readsConversationField } from './derive/reads-field.ts';
 import { routeMessage } from './derive/route-messages.ts';
 import { RUN_ERRORS } from './errors.ts';
 import { EvaluationError } from './evaluation-error.ts';
@@ -271,6 +272,9 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
   );
 
   // Measure conversations: read again, now that their derived facts are known.
+  const resolution = readsConversationField(measured, 'resolution_seconds')
+    ? elapsedSeconds(policy, zone)
+    : null;
   for await (const batch of tableBatches(inputs, 'conversations')) {
     for (const record of batch) {
       if (record.rejection !== undefined) continue;
@@ -280,7 +284,7 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
       const row = new Row(record.values, record.file, record.line);
       appeals.apply('conversations', row);
       if (!coverage.inPeriod('conversations', row)) continue;
-      applyConversationFacts(row, conversation.index, facts, converted);
+      applyConversationFacts(row, conversation.index, facts, converted, resolution);
       measure.add('conversations', row, conversation.agent);
     }
   }
