@@ -296,7 +296,11 @@ export interface AgentExplanation {
   agent_id: string;
   scorecard: string | null;
   scorecard_source: PolicyLine | null;
-  metrics: Record<string, { source: PolicyLine; evidence: Evidence }>;
+  /**
+   * Each scored metric's policy line and evidence; an item with `quota: true` (format 2) adds
+   * `quota`, the `targets` row that gave the agent its target and floor (null: the scorecard's).
+   */
+  metrics: Record<string, { source: PolicyLine; evidence: Evidence; quota?: RecordRef | null }>;
   excluded: Array<{ exclusion: string; source: PolicyLine; record: RecordRef }>;
   eligibility: { holds: boolean; reason: string; source: PolicyLine; condition: ConditionTrace } | null;
   vetoes: Array<{

@@ -319,6 +319,7 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
         excluded: exclusions.ofAgent(agent.index).evidence,
         format: policy.scorebook,
         zone,
+        quotaRow: (index, metric) => quotas.of(index, metric)?.row ?? null,
       }),
       ...appeals.explanationFields(agent.agent_id),
     },

@@ -58,6 +58,14 @@ describe('per-agent targets (quota)', () => {
     expect(qa('q4')).toEqual({ value: null, sample: 0, score: null, weight: null, status: 'info' });
     expect(e.results.inputs.targets).toMatchObject({ rows: 3, rejected: 0, absent: false });
     expect(e.policySnapshot.scorecards[0]?.scored[0]?.quota).toBe(true);
+    const explained = (id: string) => e.explanations.agents.find((a) => a.agent_id === id)?.metrics.qa_score;
+    expect(explained('q1')?.quota).toEqual({
+      table: 'targets',
+      file: 'targets.csv',
+      line: 2,
+      fields: { agent_id: 'q1', metric: 'qa_score', period: '2026-10', target: 80, floor: 50 },
+    });
+    expect(explained('q3')?.quota).toBeNull();
   });
 
   it('a quarter reads the rows of the quarter, not of its months', async () => {

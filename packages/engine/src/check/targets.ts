@@ -51,6 +51,8 @@ export interface AgentQuota {
   /** The file of the targets row (relative to the data folder) and its line. */
   file: string;
   line: number;
+  /** The row itself, for explanations. */
+  row: Row;
 }
 
 /**
@@ -175,6 +177,7 @@ export class QuotaTargets {
       floor,
       file: this.#files[row.file] ?? '',
       line: row.line,
+      row,
     });
   }
 
