@@ -42,6 +42,14 @@ describe('per-agent targets (quota)', () => {
     );
   });
 
+  it('leave the targets table out of exclusions', () => {
+    const top =
+      'exclusions:\n  - { id: x, table: targets, reason: r, when: { all: [{ fact: metric, operator: equal, value: a }] } }';
+    const loaded = loadText(v2Text(card(QUOTA), { top }));
+    expect(loaded.problems.map((p) => p.code)).toEqual(['UNKNOWN_TABLE']);
+    expect(loaded.problems[0]?.message.en).toContain('assessments, events.');
+  });
+
   it('are compared by diff', () => {
     const a = loadText(v2Text(card(QUOTA.replace(', quota: true', '')))).policy!;
     const b = loadText(v2Text(card(QUOTA))).policy!;
