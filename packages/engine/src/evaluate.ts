@@ -145,7 +145,9 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
   const cap = options.evidenceCap ?? 20;
 
   // Read (headers only) and check: every table's files, and what the policy reads of them.
-  const inputs = await openInputs({ dataDir: options.dataDir, source, zone: readZone });
+  const usesQuotas = policy.scorecards.some((s) => s.scored.some((i) => i.quota));
+  const unread = new Set<InputTableName>(usesQuotas ? [] : ['targets']);
+  const inputs = await openInputs({ dataDir: options.dataDir, source, zone: readZone, unread });
   const needs = policyNeeds(policy, definitions);
   const allowMissing = new Set(options.allowMissing ?? []);
   const headed = new Set(
@@ -202,7 +204,7 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
   const routes = { coverage, warnings, exclusions, conversations, messages, agentIndex: checks.agentIndex };
   for (const table of INPUT_TABLES.filter((t): t is Exclude<InputTableName, 'agents'> => t !== 'agents')) {
     // A table only a feature reads (targets) is not read by a policy without that feature.
-    if (table === 'targets' && !quotas.used) continue;
+    if (unread.has(table)) continue;
     checks.startTable(table);
     if (table === 'messages') {
       const spread = { inputs, checks, routes, policy, needs, zone, readZone, period: zoned, cap };
