@@ -20,6 +20,21 @@ export interface MetricResult {
   status: MetricStatus;
   /** Format 2, only for an item with segmented targets: each segment's value and score, in policy order. */
   segments?: SegmentResult[];
+  /** Format 2, only for an item with `quota: true`: the target and floor the agent was scored by. */
+  quota?: QuotaResult;
+}
+
+/**
+ * The target and floor an item with per-agent targets used for one agent (format 2,
+ * `docs/scorecards.md`, per-agent targets): a row of the `targets` table (its file and line), or
+ * the scorecard's when the agent has none (`file` and `line` null).
+ */
+export interface QuotaResult {
+  from: 'targets' | 'scorecard';
+  target: number;
+  floor: number;
+  file: string | null;
+  line: number | null;
 }
 
 /** One segment of a segmented item (format 2, `docs/scorecards.md`, segmented targets). */
@@ -309,7 +324,11 @@ export interface AgentExplanation {
   agent_id: string;
   scorecard: string | null;
   scorecard_source: PolicyLine | null;
-  metrics: Record<string, { source: PolicyLine; evidence: Evidence }>;
+  /**
+   * Each scored metric's policy line and evidence; an item with `quota: true` (format 2) adds
+   * `quota`, the `targets` row that gave the agent its target and floor (null: the scorecard's).
+   */
+  metrics: Record<string, { source: PolicyLine; evidence: Evidence; quota?: RecordRef | null }>;
   excluded: Array<{ exclusion: string; source: PolicyLine; record: RecordRef }>;
   eligibility: { holds: boolean; reason: string; source: PolicyLine; condition: ConditionTrace } | null;
   vetoes: Array<{
@@ -416,6 +435,8 @@ export interface SnapshotScoredItem {
   group: string | null;
   /** Format 2, only on an item with segmented targets: the field and each segment's goal. */
   segments?: SnapshotSegments;
+  /** Format 2, only on an item with `quota: true` (per-agent targets from the `targets` table). */
+  quota?: true;
   line: number;
 }
 

@@ -42,9 +42,11 @@ import { PeriodWarnings } from './check/period-warnings.ts';
 import { policyNeeds } from './check/policy-needs.ts';
 import { DEFAULT_REJECTED_LIMIT, type RejectedLimit, tooManyRejected } from './check/rejected-limit.ts';
 import { type Agent, RowChecks } from './check/row-checks.ts';
+import { QuotaTargets } from './check/targets.ts';
 import { ConversationIndex } from './derive/conversation-index.ts';
-import { applyConversationFacts, deriveFacts } from './derive/derive-facts.ts';
+import { applyConversationFacts, deriveFacts, elapsedSeconds } from './derive/derive-facts.ts';
 import { MessageStore } from './derive/message-store.ts';
+import { readsConversationField } from './derive/reads-field.ts';
 import { routeMessage } from './derive/route-messages.ts';
 import { RUN_ERRORS } from './errors.ts';
 import { EvaluationError } from './evaluation-error.ts';
@@ -163,7 +165,9 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
   const cap = options.evidenceCap ?? 20;
 
   // Read (headers only) and check: every table's files, and what the policy reads of them.
-  const inputs = await openInputs({ dataDir: options.dataDir, source, zone: readZone });
+  const usesQuotas = policy.scorecards.some((s) => s.scored.some((i) => i.quota));
+  const unread = new Set<InputTableName>(usesQuotas ? [] : ['targets']);
+  const inputs = await openInputs({ dataDir: options.dataDir, source, zone: readZone, unread });
   const needs = policyNeeds(policy, definitions);
   const allowMissing = new Set(options.allowMissing ?? []);
   const headed = new Set(
@@ -199,6 +203,7 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
     for (const r of batch) checks.accept(r);
   const agents = checks.agents;
   const roles = rolesWithoutScorecard(agents, policy);
+  const quotas = new QuotaTargets({ policy, definitions, period: zoned, agents, files: inputs.fileNames });
   // Segmented targets measure their metric once more per segment, after the catalog.
   const measured = [...definitions, ...segmentDefinitions(policy, definitions)];
   const compiled = compileMetrics(measured, zone, (t) => measuredFieldsOf(t, fieldsOf));
@@ -222,6 +227,8 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
   // Check, exclude, route: each table in contract order (a row may refer to the tables before it).
   const routes = { coverage, warnings, exclusions, conversations, messages, agentIndex: checks.agentIndex };
   for (const table of INPUT_TABLES.filter((t): t is Exclude<InputTableName, 'agents'> => t !== 'agents')) {
+    // A table only a feature reads (targets) is not read by a policy without that feature.
+    if (unread.has(table)) continue;
     checks.startTable(table);
     if (table === 'messages') {
       const spread = { inputs, checks, routes, policy, needs, zone, readZone, period: zoned, cap };
@@ -236,6 +243,10 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
         }
         if (table === 'messages') {
           routeMessage(row, routes);
+          continue;
+        }
+        if (table === 'targets') {
+          quotas.add(row, checks.agentIndex);
           continue;
         }
         coverage.add(table, row);
@@ -273,6 +284,7 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
       ...keyless.problems,
       ...fieldsNotInData(inputs, needs, jsonLines),
       ...appeals.errors(),
+      ...quotas.problems,
       ...tooManyRejected(inputs, checks, limit, keyless.tables),
       ...duplicateFiles(inputs),
       ...coverage.noData(zone),
@@ -286,6 +298,9 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
   );
 
   // Measure conversations: read again, now that their derived facts are known.
+  const resolution = readsConversationField(measured, 'resolution_seconds')
+    ? elapsedSeconds(policy, zone)
+    : null;
   for await (const batch of tableBatches(inputs, 'conversations')) {
     for (const record of batch) {
       if (record.rejection !== undefined) continue;
@@ -295,7 +310,7 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
       const row = new Row(record.values, record.file, record.line);
       appeals.apply('conversations', row);
       if (!coverage.inPeriod('conversations', row)) continue;
-      applyConversationFacts(row, conversation.index, facts, converted);
+      applyConversationFacts(row, conversation.index, facts, converted, resolution);
       measure.add('conversations', row, conversation.agent);
     }
   }
@@ -312,6 +327,7 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
     tallies: measure.tallies,
     catalogSize: definitions.length,
     noData,
+    quotaOf: (agent, metric) => quotas.of(agent, metric),
     excludedOf: (agent) => exclusions.ofAgent(agent).counts,
     period: zoned,
     zone,
@@ -329,6 +345,7 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
         excluded: exclusions.ofAgent(agent.index).evidence,
         format: policy.scorebook,
         zone,
+        quotaRow: (index, metric) => quotas.of(index, metric)?.row ?? null,
       }),
       ...appeals.explanationFields(agent.agent_id),
     },
@@ -355,7 +372,7 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
         sha256: policy.sha256,
       },
       source: sourceProvenance(inputs, options.sourceName),
-      inputs: inputsOf(inputs, checks, exclusions, policy, coverage, zone),
+      inputs: inputsOf(inputs, checks, exclusions, policy, coverage, zone, quotas.used),
       engine: { version: ENGINE_VERSION },
       summary: summaryOf(results, policy, checks.rejected.length),
       agents: results,
@@ -373,6 +390,7 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
       ...tablesAbsentForRules(inputs, needs, allowMissing),
       ...roles,
       ...appeals.warnings,
+      ...quotas.warnings,
     ],
   };
 }
@@ -528,9 +546,12 @@ function inputsOf(
   policy: Policy,
   coverage: Coverage,
   zone: Zone,
+  quotas: boolean,
 ): Results['inputs'] {
   const out: Results['inputs'] = {};
   for (const table of INPUT_TABLES) {
+    // Listed only for a policy that reads it, so other policies' results keep their bytes.
+    if (table === 'targets' && !quotas) continue;
     const input = inputs.tables[table];
     const counts = exclusions.counts.get(table);
     const excluded: Record<string, number> = {};

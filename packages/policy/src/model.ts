@@ -54,6 +54,11 @@ export interface ScoredItem {
   group: string | null;
   /** Segmented targets (v2): the metric scored per value of a field; null otherwise. */
   segments: ItemSegments | null;
+  /**
+   * Per-agent targets (v2, `quota: true`): an agent with a row of the `targets` table for this
+   * metric and period is scored by that row's target and floor instead of the item's.
+   */
+  quota: boolean;
   source: SourceRef;
 }
 

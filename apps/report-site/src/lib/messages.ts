@@ -571,6 +571,19 @@ export const SITE_TEXT = defineCatalogue({
   },
   segment: fixed('分段', 'Segment'),
   segmentsWeighted: fixed('按样本加权', 'Weighted by sample'),
+  quotas: fixed('个人目标', 'Per-agent targets'),
+  quotaFrom: fixed('来源', 'From'),
+  quotaScorecard: fixed('考核表统一目标(无个人目标行)', 'The scorecard\u2019s target (no row of its own)'),
+  quotaPolicy: {
+    zh: (p: { target: string; floor: string }) =>
+      `每位客服的目标值和底线值取自数据的 targets 表(本期间的行);没有行的客服按 ${p.target} / ${p.floor}`,
+    en: (p: { target: string; floor: string }) =>
+      `Each agent's target and floor come from the data's targets table (the period's rows); an agent without a row is scored by ${p.target} / ${p.floor}`,
+  },
+  quotaRow: {
+    zh: (p: { file: string; line: number }) => `targets 表 ${p.file} 第 ${p.line} 行`,
+    en: (p: { file: string; line: number }) => `targets row ${p.file}:${p.line}`,
+  },
   rewards: fixed('绩效奖金', 'Rewards'),
   coefficient: fixed('绩效系数', 'Coefficient'),
   bonusBase: fixed('奖金基数', 'Bonus base'),

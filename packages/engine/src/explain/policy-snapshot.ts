@@ -113,6 +113,7 @@ function scorecard(s: Scorecard, v2: boolean): SnapshotScorecard {
               segments: i.segments.segments.map((g) => ({ ...g })),
             },
           }),
+      ...(i.quota ? { quota: true as const } : {}),
       line: i.source.line,
     })),
     adjustments: s.adjustments.map((a) => ({

@@ -130,7 +130,7 @@ function checkExclusions(ctx: CheckContext, raw: unknown): Exclusion[] {
     if (!isExcludableTable(table)) {
       ctx.report([...path, 'table'], 'UNKNOWN_TABLE', {
         table,
-        allowed: INPUT_TABLES.filter((t) => t !== 'agents').join(', '),
+        allowed: INPUT_TABLES.filter(isExcludableTable).join(', '),
       });
       if (item.when !== undefined)
         checkConditionAt(ctx, [...path, 'when'], item.when, rowVocabulary({}, table, true), {

@@ -366,6 +366,11 @@ export const POLICY_SCHEMA = {
         target: goal,
         floor: goal,
         min_sample: { type: 'integer', minimum: 0 },
+        quota: {
+          type: 'boolean',
+          description:
+            '个人目标(v2):有 targets 表行的客服按自己的目标和底线计分,其他人按本项的 / per-agent targets (v2): an agent with a row of the targets table is scored by its own target and floor, others by this item\u2019s',
+        },
         segments: {
           type: 'object',
           required: ['field', 'targets'],

@@ -241,7 +241,7 @@ function diffScorecard(
     a.scored,
     b.scored,
     (s) => s.metric,
-    ['group', 'weight', 'method', 'target', 'floor', 'bands', 'range', 'segments', 'min_sample'],
+    ['group', 'weight', 'method', 'target', 'floor', 'bands', 'range', 'segments', 'quota', 'min_sample'],
     (s, f) =>
       f === null || quantityFields.has(f) ? (unitsB.get(s.metric) ?? unitsA.get(s.metric) ?? null) : null,
   );

@@ -36,6 +36,7 @@ export function policyOfSnapshot(s: PolicySnapshot): Policy {
         ...withSource(i, at),
         range: i.range ?? null,
         segments: i.segments ?? null,
+        quota: i.quota === true,
       })),
       groups: (c.groups ?? []).map((g) => withSource(g, at)),
       adjustments: c.adjustments.map((a) => withSource(a, at)),
