@@ -1,0 +1,130 @@
+// The calibration model against the engine (docs/calibration.md): the published period scored
+// again with no edit gives the published results; random edits of the sample policy, written
+// into its text as the page writes them, validate and give exactly what `scorebook evaluate`
+// gives with that text as the policy; refused edits give `scorebook validate`'s codes and messages.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { PolicySnapshot, Results } from '@scorebook/contract';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  applyEdits,
+  type CalibrationData,
+  checkEdits,
+  decodeEdits,
+  editedText,
+  editKey,
+  encodeEdits,
+  recompute,
+} from '../src/lib/calibrate.ts';
+import { calibrationData } from '../src/lib/calibrate-data.ts';
+import { randomEdits } from './calibration-edits.ts';
+import { ROOT, readJson, scorebook } from './fixture-site.ts';
+
+const POLICIES = join(ROOT, 'configs/policies/ecommerce-cs');
+const PERIOD = '2026-11';
+let work = '';
+let snapshot: PolicySnapshot;
+let results: Results;
+
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'scorebook-calibrate-'));
+  const out = join(work, 'base');
+  scorebook(
+    'evaluate',
+    '--policies',
+    POLICIES,
+    '--data',
+    'data/sample',
+    '--period',
+    PERIOD,
+    '--out',
+    out,
+    '--quiet',
+  );
+  snapshot = readJson<PolicySnapshot>(join(out, 'policy.json'));
+  results = readJson<Results>(join(out, 'results.json'));
+}, 120_000);
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const dataOf = (scorecard: string): CalibrationData =>
+  calibrationData(PERIOD, snapshot, results.agents, scorecard);
+
+/** Evaluates the period with `text` as the policy's only version; the agents of `scorecard`. */
+function evaluateWith(text: string, name: string): Results['agents'] {
+  const policies = join(work, name, 'ecommerce-cs');
+  mkdirSync(policies, { recursive: true });
+  writeFileSync(join(policies, snapshot.file), text);
+  const out = join(work, name, 'out');
+  scorebook(
+    'evaluate',
+    '--policies',
+    policies,
+    '--data',
+    'data/sample',
+    '--period',
+    PERIOD,
+    '--out',
+    out,
+    '--quiet',
+  );
+  return readJson<Results>(join(out, 'results.json')).agents;
+}
+
+const outcomeOf = (a: Results['agents'][number]) => ({
+  agent_id: a.agent_id,
+  status: a.status,
+  base: a.base_score,
+  total: a.total_score,
+  grade: a.grade,
+  rank: a.rank,
+  vetoes: a.vetoes,
+});
+
+describe('calibration: scoring the published values again', () => {
+  it('gives every published score, grade and rank with no edit, for each scorecard', () => {
+    for (const card of snapshot.scorecards) {
+      const data = dataOf(card.id);
+      expect(data.agents.length).toBeGreaterThan(0);
+      const again = recompute(data, applyEdits(data, {})).map(({ points: _, ...o }) => o);
+      expect(again).toEqual(results.agents.filter((a) => a.scorecard === card.id).map(outcomeOf));
+    }
+  });
+
+  it('writes no line and refuses nothing with no edit', () => {
+    const data = dataOf('aftersale');
+    expect(editedText(data, {})).toEqual({ text: snapshot.text, changed: [], unplaced: [] });
+    expect(checkEdits(data, applyEdits(data, {}))).toEqual([]);
+  });
+
+  it('round-trips the edits through the URL fragment', () => {
+    const edits = {
+      [editKey('target', 'fcr')]: 0.85,
+      [editKey('weight', 'fcr')]: 20,
+      [editKey('grade', 'S')]: 93,
+    };
+    expect(decodeEdits(`#${encodeEdits(edits)}`)).toEqual(edits);
+    expect(encodeEdits(edits)).toBe('grade~S=93&target~fcr=0.85&weight~fcr=20');
+  });
+
+  it.each([1, 2, 3, 4, 5, 6])(
+    'equals scorebook evaluate exactly for random edit %i of the sample policy',
+    (seed) => {
+      const card = snapshot.scorecards[seed % snapshot.scorecards.length]?.id ?? '';
+      const data = dataOf(card);
+      const edits = randomEdits(data, seed);
+      expect(Object.keys(edits).length).toBeGreaterThan(2);
+      const policy = applyEdits(data, edits);
+      expect(checkEdits(data, policy)).toEqual([]);
+      const { text, changed, unplaced } = editedText(data, edits);
+      expect(unplaced).toEqual([]);
+      expect(changed.length).toBeGreaterThan(0);
+      const engine = evaluateWith(text, `seed-${seed}`).filter((a) => a.scorecard === card);
+      expect(recompute(data, policy).map(({ points: _, ...o }) => o)).toEqual(engine.map(outcomeOf));
+      const published = results.agents.filter((a) => a.scorecard === card);
+      expect(engine.some((a, i) => a.total_score !== published[i]?.total_score)).toBe(true);
+    },
+    120_000,
+  );
+});
