@@ -2,6 +2,7 @@
 // again with no edit gives the published results; random edits of the sample policy, written
 // into its text as the page writes them, validate and give exactly what `scorebook evaluate`
 // gives with that text as the policy; refused edits give `scorebook validate`'s codes and messages.
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,7 +20,7 @@ import {
 } from '../src/lib/calibrate.ts';
 import { calibrationData } from '../src/lib/calibrate-data.ts';
 import { randomEdits } from './calibration-edits.ts';
-import { ROOT, readJson, scorebook } from './fixture-site.ts';
+import { CLI, ROOT, readJson, scorebook } from './fixture-site.ts';
 
 const POLICIES = join(ROOT, 'configs/policies/ecommerce-cs');
 const PERIOD = '2026-11';
@@ -126,5 +127,42 @@ describe('calibration: scoring the published values again', () => {
       expect(engine.some((a, i) => a.total_score !== published[i]?.total_score)).toBe(true);
     },
     120_000,
+  );
+});
+
+describe('calibration: what validation refuses', () => {
+  const refusals: Array<[string, string, Record<string, number>]> = [
+    ['aftersale', 'weights not adding up to 100', { [editKey('weight', 'fcr')]: 25 }],
+    [
+      'aftersale',
+      'a target beyond its floor, and weights',
+      { [editKey('target', 'first_response_time')]: 100, [editKey('weight', 'first_response_time')]: 40 },
+    ],
+    ['presale', 'a ratio target below its floor', { [editKey('target', 'csat_rate')]: 0.65 }],
+    ['aftersale', 'grades out of order', { [editKey('grade', 'A')]: 96 }],
+    ['presale', 'a grade at the one above it', { [editKey('grade', 'B')]: 85 }],
+  ];
+  it.each(refusals)(
+    '%s: %s, with the codes and messages of scorebook validate',
+    (card, _what, edits) => {
+      const data = dataOf(card);
+      const page = checkEdits(data, applyEdits(data, edits));
+      expect(page.length).toBeGreaterThan(0);
+      const folder = join(work, `refused-${Object.keys(edits).join('-')}`, 'ecommerce-cs');
+      mkdirSync(folder, { recursive: true });
+      writeFileSync(join(folder, snapshot.file), editedText(data, edits).text);
+      const run = spawnSync(process.execPath, [CLI, 'validate', folder, '--format', 'json'], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      });
+      expect(run.status).toBe(1);
+      const validate = (JSON.parse(run.stdout) as Array<{ code: string; severity: string; message: unknown }>)
+        .filter((p) => p.severity === 'error')
+        .map(({ code, message }) => ({ code, message }));
+      const byCode = (a: { code: string }, b: { code: string }) =>
+        a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
+      expect([...page].sort(byCode)).toEqual(validate.sort(byCode));
+    },
+    60_000,
   );
 });

@@ -568,14 +568,10 @@ export function editedText(
       }
       case 'veto': {
         const v = card.vetoes.find((x) => x.id === id);
-        const leaf = v === undefined ? undefined : conditionLeaves(v.when)[Number(sub)];
-        const leafUnit = leaf === undefined ? 'number' : (metric.get(leaf.fact)?.unit ?? 'number');
+        // A condition compares numbers as written: no unit suffix.
         done =
           v !== undefined &&
-          setKey(lines, v.source.line, 'value', quantityText(value, leafUnit), {
-            nth: Number(sub),
-            after: 'when',
-          });
+          setKey(lines, v.source.line, 'value', String(value), { nth: Number(sub), after: 'when' });
         break;
       }
       case 'max_share':
@@ -705,4 +701,16 @@ function ruleLine(lines: readonly string[], line: number, grade: string): number
     if (m?.[2] === grade) return i + 1;
   }
   return undefined;
+}
+
+/** A number as the reader types it in its unit: a ratio in percent (`95` for 0.95), else as it is. */
+export function toInput(value: number, unit: Unit | 'number'): string {
+  return unit === 'ratio' ? String(Number((value * 100).toPrecision(12))) : String(value);
+}
+
+/** What the reader typed, in the policy's units (a percentage ÷ 100, as `95%` is read); null when not a number. */
+export function fromInput(text: string, unit: Unit | 'number'): number | null {
+  const n = Number(text.trim());
+  if (text.trim() === '' || !Number.isFinite(n)) return null;
+  return unit === 'ratio' ? n / 100 : n;
 }
