@@ -17,7 +17,10 @@ import {
   weightlessItems,
 } from '../lib/calibrate.ts';
 
-/** What the page hands the script (pages/[lang]/periods/[period]/calibrate/[scorecard].astro). */
+/**
+ * What the page hands the script (pages/[lang]/periods/[period]/calibrate/[scorecard].astro), and
+ * the scorecard's data script before it (pages/downloads/[period]/calibration/[scorecard].js.ts).
+ */
 interface IslandData {
   data: CalibrationData;
   hrefs: string[];
@@ -41,12 +44,15 @@ interface IslandData {
 /** What the page exposes for its tests and for a reader's console: the last outcome. */
 declare global {
   interface Window {
+    scorebookCalibrationData?: Pick<IslandData, 'data' | 'hrefs'>;
     scorebookCalibration?: { edits: Record<string, number>; outcomes: Outcome[]; ms: number };
   }
 }
 
 const source = document.getElementById('calibration-data');
-if (source !== null) start(JSON.parse(source.textContent ?? '{}') as IslandData);
+const shared = window.scorebookCalibrationData;
+if (source !== null && shared !== undefined)
+  start({ ...(JSON.parse(source.textContent ?? '{}') as Omit<IslandData, 'data' | 'hrefs'>), ...shared });
 
 function start(island: IslandData): void {
   const { data, texts } = island;

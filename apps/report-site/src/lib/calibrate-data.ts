@@ -1,7 +1,8 @@
 import type { Condition } from '@scorebook/conditions';
-import type { AgentResult, MetricResult, PolicySnapshot, Unit } from '@scorebook/contract';
+import type { AgentResult, PolicySnapshot, Unit } from '@scorebook/contract';
 import { policyOfSnapshot } from '@scorebook/policy';
-import { type CalibrationData, conditionLeaves, editKey } from './calibrate.ts';
+import { type CalibrationData, conditionLeaves, editKey, type PublishedMetric } from './calibrate.ts';
+import type { SitePeriod } from './load.ts';
 
 /**
  * What the calibration page of a scorecard reads (docs/calibration.md), from a period's
@@ -48,10 +49,13 @@ export function calibrationData(
     agents: agents
       .filter((a) => a.scorecard === scorecard)
       .map((a) => {
-        const published: Record<string, MetricResult> = {};
+        const published: Record<string, PublishedMetric> = {};
         for (const id of ids) {
           const m = Object.hasOwn(a.metrics, id) ? a.metrics[id] : undefined;
-          if (m !== undefined) published[id] = m;
+          if (m === undefined) continue;
+          const { value, sample, status, segments } = m;
+          published[id] =
+            segments === undefined ? { value, sample, status } : { value, sample, status, segments };
         }
         return {
           agent_id: a.agent_id,
@@ -166,4 +170,11 @@ export function calibrationFields(data: CalibrationData): CalibrationField[] {
     add('distribution', r.grade, 'min_share', editKey('min_share', r.grade), 'ratio', r.min_share);
   }
   return out;
+}
+
+/** The scorecards of a period that have a calibration page: those of its policy.json with agents. */
+export function calibrationScorecards(period: SitePeriod): string[] {
+  return (period.policy?.scorecards ?? [])
+    .filter((s) => period.results.agents.some((a) => a.scorecard === s.id))
+    .map((s) => s.id);
 }

@@ -25,6 +25,9 @@ export interface CalibrationMetric {
   unit: Unit;
 }
 
+/** A published metric result as the calibration reads it: value, sample, status, segments. */
+export type PublishedMetric = Pick<MetricResult, 'value' | 'sample' | 'status' | 'segments'>;
+
 /** One agent of the scorecard as published: what scoring reads, and what it gave. */
 export interface CalibrationAgent {
   agent_id: string;
@@ -33,7 +36,7 @@ export interface CalibrationAgent {
   role: string;
   employment_status: string;
   /** The published metric results the scorecard's rules read, by metric id. */
-  metrics: Record<string, MetricResult>;
+  metrics: Record<string, PublishedMetric>;
   /** Format 2: the agent facts (tenure and days), as results.json has them. */
   facts: Record<string, number | null> | null;
   /** Vetoes an upheld appeal voided (they hold but cap nothing). */
@@ -349,10 +352,10 @@ export function recompute(data: CalibrationData, policy: Policy): Outcome[] {
   const definitions = metricsById(data);
   const zone = new Zone(policy.timezone);
   const format2 = policy.scorebook === 2;
-  const outcomes = data.agents.map((agent): Outcome => {
-    const metrics: Record<string, MetricResult> = { ...agent.metrics };
-    const values: Record<string, number | string | null> = {};
-    for (const [id, m] of Object.entries(agent.metrics)) values[id] = m.value;
+  const facts = factsOf(data, format2);
+  const outcomes = data.agents.map((agent, index): Outcome => {
+    // rateAgent reads the results of the scored items only; conditions read `facts`.
+    const metrics: Record<string, MetricResult> = {};
     for (const item of card.scored) {
       const published = agent.metrics[item.metric];
       const d = definitions.get(item.metric);
@@ -366,16 +369,7 @@ export function recompute(data: CalibrationData, policy: Policy): Outcome[] {
       metrics[item.metric] =
         published.status === 'appealed' ? { ...scored, score: null, status: 'appealed' } : scored;
     }
-    const facts = format2
-      ? {
-          ...values,
-          ...agent.facts,
-          employment_status: agent.employment_status,
-          team: agent.team,
-          role: agent.role,
-        }
-      : values;
-    const rating = rateAgent(policy, card, metrics, facts, zone, new Set(agent.voided_vetoes));
+    const rating = rateAgent(policy, card, metrics, facts[index] ?? {}, zone, voided(agent.voided_vetoes));
     return {
       agent_id: agent.agent_id,
       status: rating.status,
@@ -411,6 +405,38 @@ export function recompute(data: CalibrationData, policy: Policy): Outcome[] {
   );
   for (const [o, rank] of assignRanks(totals)) o.rank = rank;
   return outcomes;
+}
+
+const FACTS = new WeakMap<CalibrationData, Array<Record<string, number | string | null>>>();
+const NONE: ReadonlySet<string> = new Set();
+
+/**
+ * The facts of each agent's conditions, which no edit changes (computed once per data): every
+ * published metric value by id and, for policy format 2, the agent facts with status, team and
+ * role, as the engine's score stage gives them.
+ */
+function factsOf(data: CalibrationData, format2: boolean): Array<Record<string, number | string | null>> {
+  const known = FACTS.get(data);
+  if (known !== undefined) return known;
+  const facts = data.agents.map((agent) => {
+    const values: Record<string, number | string | null> = {};
+    for (const [id, m] of Object.entries(agent.metrics)) values[id] = m.value;
+    return format2
+      ? {
+          ...values,
+          ...agent.facts,
+          employment_status: agent.employment_status,
+          team: agent.team,
+          role: agent.role,
+        }
+      : values;
+  });
+  FACTS.set(data, facts);
+  return facts;
+}
+
+function voided(ids: readonly string[]): ReadonlySet<string> {
+  return ids.length === 0 ? NONE : new Set(ids);
 }
 
 function segmentValue(segments: SegmentResult[] | undefined, value: string | number | boolean) {
