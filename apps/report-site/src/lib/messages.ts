@@ -156,6 +156,7 @@ export const SITE_TEXT = defineCatalogue({
   table: fixed('数据表', 'Table'),
   field: fixed('字段', 'Field'),
   pointsEach: fixed('每次分值', 'Points each'),
+  adjustmentRule: fixed('规则', 'Rule'),
   min: fixed('下限', 'Min'),
   max: fixed('上限', 'Max'),
   minSample: fixed('最小样本', 'Min sample'),
