@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type CalibrationData, editKey, encodeEdits, type Outcome } from '../src/lib/calibrate.ts';
 import { calibrationData } from '../src/lib/calibrate-data.ts';
 import { checkPage, launchChromium, serveStatic } from './browser.ts';
-import { randomEdits } from './calibration-edits.ts';
+import { evaluatePeriod, outcomeOfResult, randomEdits } from './calibration-edits.ts';
 import { readJson, scorebook } from './fixture-site.ts';
 
 const fixture = inject('fixture');
@@ -63,31 +63,10 @@ describe.skipIf(fixture === null)('the calibration page', () => {
       writeFileSync(join(folder, snapshot.file), text);
       scorebook('validate', folder);
       const out = join(fixture.work, `calibrated-${seed}`, 'out');
-      const data = join(fixture.work, 'data');
-      scorebook(
-        'evaluate',
-        '--policies',
-        folder,
-        '--data',
-        data,
-        '--period',
-        '2026-11',
-        '--out',
-        out,
-        '--quiet',
+      const engine = evaluatePeriod(folder, join(fixture.work, 'data'), '2026-11', out).agents.filter(
+        (a) => a.scorecard === card,
       );
-      const engine = readJson<Results>(join(out, 'results.json')).agents.filter((a) => a.scorecard === card);
-      expect(browserOutcomes).toEqual(
-        engine.map((a) => ({
-          agent_id: a.agent_id,
-          status: a.status,
-          base: a.base_score,
-          total: a.total_score,
-          grade: a.grade,
-          rank: a.rank,
-          vetoes: a.vetoes,
-        })),
-      );
+      expect(browserOutcomes).toEqual(engine.map(outcomeOfResult));
       expect(engine.some((a, i) => a.total_score !== dataOf(card).agents[i]?.published.total)).toBe(true);
     },
     120_000,

@@ -19,8 +19,8 @@ import {
   recompute,
 } from '../src/lib/calibrate.ts';
 import { calibrationData } from '../src/lib/calibrate-data.ts';
-import { randomEdits } from './calibration-edits.ts';
-import { CLI, ROOT, readJson, scorebook } from './fixture-site.ts';
+import { evaluatePeriod, outcomeOfResult, randomEdits } from './calibration-edits.ts';
+import { CLI, ROOT, readJson } from './fixture-site.ts';
 
 const POLICIES = join(ROOT, 'configs/policies/ecommerce-cs');
 const PERIOD = '2026-11';
@@ -31,20 +31,8 @@ let results: Results;
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'scorebook-calibrate-'));
   const out = join(work, 'base');
-  scorebook(
-    'evaluate',
-    '--policies',
-    POLICIES,
-    '--data',
-    'data/sample',
-    '--period',
-    PERIOD,
-    '--out',
-    out,
-    '--quiet',
-  );
+  results = evaluatePeriod(POLICIES, 'data/sample', PERIOD, out);
   snapshot = readJson<PolicySnapshot>(join(out, 'policy.json'));
-  results = readJson<Results>(join(out, 'results.json'));
 }, 120_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -57,31 +45,8 @@ function evaluateWith(text: string, name: string): Results['agents'] {
   const policies = join(work, name, 'ecommerce-cs');
   mkdirSync(policies, { recursive: true });
   writeFileSync(join(policies, snapshot.file), text);
-  const out = join(work, name, 'out');
-  scorebook(
-    'evaluate',
-    '--policies',
-    policies,
-    '--data',
-    'data/sample',
-    '--period',
-    PERIOD,
-    '--out',
-    out,
-    '--quiet',
-  );
-  return readJson<Results>(join(out, 'results.json')).agents;
+  return evaluatePeriod(policies, 'data/sample', PERIOD, join(work, name, 'out')).agents;
 }
-
-const outcomeOf = (a: Results['agents'][number]) => ({
-  agent_id: a.agent_id,
-  status: a.status,
-  base: a.base_score,
-  total: a.total_score,
-  grade: a.grade,
-  rank: a.rank,
-  vetoes: a.vetoes,
-});
 
 describe('calibration: scoring the published values again', () => {
   it('gives every published score, grade and rank with no edit, for each scorecard', () => {
@@ -89,7 +54,7 @@ describe('calibration: scoring the published values again', () => {
       const data = dataOf(card.id);
       expect(data.agents.length).toBeGreaterThan(0);
       const again = recompute(data, applyEdits(data, {})).map(({ points: _, ...o }) => o);
-      expect(again).toEqual(results.agents.filter((a) => a.scorecard === card.id).map(outcomeOf));
+      expect(again).toEqual(results.agents.filter((a) => a.scorecard === card.id).map(outcomeOfResult));
     }
   });
 
@@ -122,7 +87,7 @@ describe('calibration: scoring the published values again', () => {
       expect(unplaced).toEqual([]);
       expect(changed.length).toBeGreaterThan(0);
       const engine = evaluateWith(text, `seed-${seed}`).filter((a) => a.scorecard === card);
-      expect(recompute(data, policy).map(({ points: _, ...o }) => o)).toEqual(engine.map(outcomeOf));
+      expect(recompute(data, policy).map(({ points: _, ...o }) => o)).toEqual(engine.map(outcomeOfResult));
       const published = results.agents.filter((a) => a.scorecard === card);
       expect(engine.some((a, i) => a.total_score !== published[i]?.total_score)).toBe(true);
     },

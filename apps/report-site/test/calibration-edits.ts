@@ -1,9 +1,17 @@
 // Random edits of the sample policy's scorecards for the calibration tests: every kind of number
 // the page lets a reader change, kept valid (weights still add up to 100, targets beyond floors,
-// grades decreasing), drawn from a seeded generator so that a failure can be replayed.
-
-import type { CalibrationData } from '../src/lib/calibrate.ts';
-import { conditionLeaves, type Edits, editKey } from '../src/lib/calibrate.ts';
+// grades decreasing), drawn from a seeded generator so that a failure can be replayed; and the
+// evaluation they are compared with.
+import { join } from 'node:path';
+import type { AgentResult, Results } from '@scorebook/contract';
+import {
+  type CalibrationData,
+  conditionLeaves,
+  type Edits,
+  editKey,
+  type Outcome,
+} from '../src/lib/calibrate.ts';
+import { readJson, scorebook } from './fixture-site.ts';
 
 /** A deterministic generator of numbers in [0, 1) (mulberry32). */
 export function random(seed: number): () => number {
@@ -74,4 +82,23 @@ export function randomEdits(data: CalibrationData, seed: number): Edits {
     });
   }
   return edits;
+}
+
+/** Runs `scorebook evaluate` of one period into `out` and gives its results.json. */
+export function evaluatePeriod(policies: string, data: string, period: string, out: string): Results {
+  scorebook('evaluate', '--policies', policies, '--data', data, '--period', period, '--out', out, '--quiet');
+  return readJson<Results>(join(out, 'results.json'));
+}
+
+/** An agent of results.json as the calibration's outcome (without the points it keeps for causes). */
+export function outcomeOfResult(a: AgentResult): Omit<Outcome, 'points'> {
+  return {
+    agent_id: a.agent_id,
+    status: a.status,
+    base: a.base_score,
+    total: a.total_score,
+    grade: a.grade,
+    rank: a.rank,
+    vetoes: a.vetoes,
+  };
 }
