@@ -128,6 +128,13 @@ describe.skipIf(fixture === null)('the calibration page', () => {
     await phone.close();
   });
 
+  it('says so when policy.json no longer gives the published results (December’s was edited)', async () => {
+    await page.goto(url(PAGE('zh', 'aftersale')));
+    expect(await page.locator('[data-drift]').isVisible()).toBe(false);
+    await page.goto(url('zh/periods/2026-12/calibrate/aftersale/index.html'));
+    expect(await page.locator('[data-drift]').isVisible()).toBe(true);
+  });
+
   it('is the one page with a script of its own: the overview and an agent page have none', async () => {
     for (const path of ['zh/periods/2026-11/index.html', 'zh/periods/2026-11/agents/a0001/index.html']) {
       await page.goto(url(path));

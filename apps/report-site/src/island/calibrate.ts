@@ -36,7 +36,8 @@ interface IslandData {
     | 'causeThreshold'
     | 'causeVeto'
     | 'causeAdjustment'
-    | 'line',
+    | 'line'
+    | 'drift',
     string
   >;
 }
@@ -57,6 +58,16 @@ if (source !== null && shared !== undefined)
 function start(island: IslandData): void {
   const { data, texts } = island;
   const before = recompute(data, applyEdits(data, {}));
+  // With no change the recomputation is the published outcome, unless policy.json was altered.
+  const drift = before.some((o, i) => {
+    const p = data.agents[i]?.published;
+    return p === undefined || p.total !== o.total || p.grade !== o.grade || p.rank !== o.rank;
+  });
+  const driftNote = document.querySelector<HTMLElement>('[data-drift]');
+  if (drift && driftNote !== null) {
+    driftNote.textContent = texts.drift;
+    driftNote.hidden = false;
+  }
   const inputs = [...document.querySelectorAll<HTMLInputElement>('input[data-key]')];
   let edits: Record<string, number> = decodeEdits(location.hash);
   let sort: { key: string; descending: boolean } = { key: 'total', descending: true };

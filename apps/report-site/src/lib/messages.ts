@@ -637,6 +637,10 @@ export const SITE_TEXT = defineCatalogue({
   calibrateCauseVeto: fixed('一票否决', 'veto'),
   calibrateCauseAdjustment: fixed('加减分', 'adjustments'),
   calibrateSortBy: fixed('排序', 'Sort'),
+  calibrateDrift: fixed(
+    '注意:按本期间 policy.json 重新计算(未做任何改动)的结果与发布的 results.json 不一致,policy.json 可能在发布后被改动过;“发布时”一栏是重新计算的结果。',
+    'Note: scored again from this period’s policy.json with no change, the results differ from the published results.json; policy.json may have been changed after publication. The “Published” column is the recomputation.',
+  ),
   calibrateUnitSeconds: fixed('秒', 's'),
   calibrateWeight: fixed('权重', 'weight'),
   calibrateTarget: fixed('目标值', 'target'),
