@@ -118,11 +118,13 @@ describe.skipIf(fixture === null)('a large period', () => {
       t('zh', 'fullRanking', { shown: RANKING_PREVIEW, total: AGENTS }),
     );
     await section.locator('[data-full-ranking] a').click();
+    await page.waitForLoadState('load');
     expect(page.url()).toMatch(/\/ranking\/aftersale\/1\/index\.html$/);
     expect(await rows('[data-ranking]')).toBe(RANKING_PAGE);
     expect(await page.locator('[data-ranking-pages] li').allTextContents()).toEqual(['1', '2']);
     expect(await page.locator('[data-ranking-pages] [aria-current="page"]').textContent()).toBe('1');
     await page.locator('[data-ranking-pages] a', { hasText: '2' }).click();
+    await page.waitForLoadState('load');
     expect(page.url()).toMatch(/\/ranking\/aftersale\/2\/index\.html$/);
     expect(await rows('[data-ranking]')).toBe(AGENTS - RANKING_PAGE);
     expect(await page.locator('[data-ranking-pages] [aria-current="page"]').textContent()).toBe('2');

@@ -53,7 +53,10 @@ declare global {
 const source = document.getElementById('calibration-data');
 const shared = window.scorebookCalibrationData;
 if (source !== null && shared !== undefined)
-  start({ ...(JSON.parse(source.textContent ?? '{}') as Omit<IslandData, 'data' | 'hrefs'>), ...shared });
+  start({
+    ...(JSON.parse(source.dataset.calibration ?? '{}') as Omit<IslandData, 'data' | 'hrefs'>),
+    ...shared,
+  });
 
 function start(island: IslandData): void {
   const { data, texts } = island;
