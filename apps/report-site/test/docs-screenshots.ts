@@ -1,7 +1,8 @@
 // Takes the screenshots of apps/report-site/docs/ from the demo's published periods
 // (data/results): an agent's scorecard, the period's overview (both at 1440 px) and the agent's
 // page as printed for the 绩效面谈 (print media at the width of an A4 page, both pages one below
-// the other). Run: npm run screenshots -w @scorebook/report-site
+// the other), and the calibration page of the aftersale scorecard with the first-response
+// target moved from 30 s to 60 s. Run: npm run screenshots -w @scorebook/report-site
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,11 +27,17 @@ try {
   await screen.screenshot({ path: join(docs, 'agent-page.png') });
   await screen.goto(page(`zh/periods/${PERIOD}/index.html`));
   await screen.screenshot({ path: join(docs, 'overview.png') });
+  await screen.goto(
+    `${page(`zh/periods/${PERIOD}/calibrate/aftersale/index.html`)}#target~first_response_time=60`,
+  );
+  await screen.locator('[data-calibration-result]').screenshot({ path: join(docs, 'calibrate.png') });
   const paper = await browser.newPage({ viewport: { width: A4_WIDTH, height: 1123 } });
   await paper.emulateMedia({ media: 'print' });
   await paper.goto(page(`zh/periods/${PERIOD}/agents/${AGENT}/index.html`));
   await paper.screenshot({ path: join(docs, 'interview-print.png'), fullPage: true });
-  console.log(`screenshots written to ${docs}: agent-page.png, overview.png, interview-print.png`);
+  console.log(
+    `screenshots written to ${docs}: agent-page.png, overview.png, calibrate.png, interview-print.png`,
+  );
 } finally {
   await browser.close();
   rmSync(work, { recursive: true, force: true });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PolicySnapshot, Results } from '@scorebook/contract';
 import { describe, expect, it } from 'vitest';
-import { barChart, chartText } from '../src/lib/charts.ts';
+import { barChart, chartText, LINE_CHART, lineChart } from '../src/lib/charts.ts';
 import { describeChangeRow } from '../src/lib/diff.ts';
 import { indexExplanations } from '../src/lib/explanations.ts';
 import { periodLabel } from '../src/lib/format.ts';
@@ -90,6 +90,44 @@ describe('hostile keys', () => {
     const inherited: string[] = [];
     for (const key in {}) inherited.push(key);
     expect(inherited).toEqual([]);
+  });
+});
+
+describe('the trend chart', () => {
+  const svgOf = (uri: string) =>
+    Buffer.from(uri.replace('data:image/svg+xml;base64,', ''), 'base64').toString('utf8');
+
+  it('draws each value at its period’s centre on a 0–max axis, breaks the line at a null, marks a period dashed', () => {
+    const svg = svgOf(
+      lineChart(
+        ['2026-09', '2026-10', '2026-11', '2026-12'],
+        [{ name: '总分', values: [80, null, 90.25, 100] }],
+        {
+          max: 100,
+          marks: [{ index: 2, label: '▲ 2026.11' }],
+        },
+      ),
+    );
+    const { left, right, top, bottom, width, height } = LINE_CHART;
+    const band = (width - left - right) / 4;
+    const y = (v: number) => Math.round((top + (height - top - bottom) * (1 - v / 100)) * 10) / 10;
+    const x = (i: number) => Math.round((left + band * (i + 0.5)) * 10) / 10;
+    // 80 stands alone (the next period has no value), 90.25 and 100 are joined.
+    expect([...svg.matchAll(/<polyline points="([^"]+)"/g)].map((m) => m[1])).toEqual([
+      `${x(2)},${y(90.25)} ${x(3)},${y(100)}`,
+    ]);
+    expect(svg.match(/<circle /g)?.length).toBe(3);
+    expect(svg).toContain('>90.3</text>');
+    expect(svg).toContain(`<line x1="${x(2)}" x2="${x(2)}" y1="${top}"`);
+    expect(svg).toContain('stroke-dasharray="5 4"/><text');
+    expect(svg).toContain('>▲ 2026.11</text>');
+  });
+
+  it('escapes texts from data', () => {
+    const svg = svgOf(lineChart(['<b>'], [{ name: '<script>alert(1)</script>', values: [1] }]));
+    expect(svg).not.toContain('<script>');
+    expect(svg).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(svg).toContain('>&lt;b&gt;</text>');
   });
 });
 

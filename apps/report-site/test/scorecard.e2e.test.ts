@@ -173,4 +173,19 @@ describe.skipIf(fixture === null)('the agent’s scorecard', () => {
       expect(pdfPages(pdf), agentId).toBeLessThanOrEqual(2);
     }
   });
+
+  it('names adjustments by their metric and rule, and prints no adjustment id', async () => {
+    const agent = november.agents.find(
+      (a) => (a.adjustments['praise-bonus'] ?? 0) > 0 && a.scorecard === 'aftersale',
+    );
+    const title = policy.metrics.find((m) => m.id === 'praise_count')?.title ?? '';
+    expect(title).not.toBe('');
+    await page.goto(url(`zh/periods/2026-11/agents/${agent?.agent_id}/index.html`));
+    const row = page.locator('[data-adjustment="praise-bonus"]');
+    expect(await row.locator('th').textContent()).toBe(`${title} praise-bonus`);
+    expect(await row.locator('td').first().textContent()).toBe('每次分值 +1 · 上限 +5');
+    await page.emulateMedia({ media: 'print' });
+    expect(await row.locator('th code').isVisible()).toBe(false);
+    await page.emulateMedia({ media: null });
+  });
 });

@@ -34,8 +34,10 @@ console.log(`evaluated ${agents} agents in ${((performance.now() - t) / 1000).to
 
 const peak = watchMemory();
 t = performance.now();
+const cpuBefore = childrenCpu();
 const report = await buildSite({ resultsDir: join(work, 'results'), outDir: join(work, 'site') });
 const seconds = (performance.now() - t) / 1000;
+const cpu = childrenCpu();
 const memory = peak.stop();
 const site = join(work, 'site');
 const overview = statSync(join(site, 'zh/periods/2026-10/index.html')).size;
@@ -43,6 +45,9 @@ const pages = htmlSizes(site);
 const largest = pages.reduce((a, b) => (b.bytes > a.bytes ? b : a), { path: '', bytes: 0 });
 console.log(
   `site built: ${report.pages} pages in ${seconds.toFixed(1)} s, ${(report.pages / seconds).toFixed(0)} pages/s; peak memory of the build's processes ${mib(memory.children)} MiB, of this process ${mib(memory.self)} MiB (it holds the generated month)`,
+);
+console.log(
+  `CPU time of the build's processes: ${(cpu.user - cpuBefore.user).toFixed(1)} s user + ${(cpu.system - cpuBefore.system).toFixed(1)} s system (the wall time of an idle machine, Astro rendering one page at a time); load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
 );
 console.log(
   `period overview ${kib(overview)} KiB; largest page ${kib(largest.bytes)} KiB (${largest.path}); site ${mib(treeSize(site))} MiB`,
@@ -53,6 +58,16 @@ console.log(
   `rebuild with nothing changed: ${((performance.now() - t) / 1000).toFixed(1)} s (${again.reused.length} periods re-used)`,
 );
 rmSync(work, { recursive: true, force: true });
+
+/**
+ * The CPU time, in seconds, of this process's children that have ended and been waited for
+ * (`cutime` and `cstime` of /proc/self/stat): the Astro build once it has exited.
+ */
+function childrenCpu(): { user: number; system: number } {
+  const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]?.split(' ') ?? [];
+  // Fields 16 and 17 of proc(5), counted from the state (field 3) here; ticks of 1/100 s.
+  return { user: Number(fields[13] ?? 0) / 100, system: Number(fields[14] ?? 0) / 100 };
+}
 
 // The peaks of the summed resident set of this process's descendants, and of this process,
 // sampled from /proc.

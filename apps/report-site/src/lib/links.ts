@@ -21,6 +21,12 @@ export const route = {
   /** A page of a scorecard's full ranking (from 1); a period's agents without a scorecard are `''`. */
   ranking: (lang: Lang, period: string, scorecard: string, page: number) =>
     `${lang}/periods/${period}/ranking/${slugOf(scorecard)}/${page}/`,
+  /** The calibration page of a scorecard of a period (docs/calibration.md). */
+  calibrate: (lang: Lang, period: string, scorecard: string) =>
+    `${lang}/periods/${period}/calibrate/${slugOf(scorecard)}/`,
+  /** The data of a scorecard's calibration page, shared by its languages. */
+  calibrationData: (period: string, scorecard: string) =>
+    `downloads/${period}/calibration/${slugOf(scorecard)}.js`,
   download: (period: string, file: string) => `downloads/${period}/${file}`,
   /** A file of `public/` (the stylesheet, the script), copied to the root of the site. */
   asset: (name: string) => name,
@@ -73,6 +79,8 @@ export function linksFrom(url: URL): Links {
     metric: rel(route.metric),
     audit: rel(route.audit),
     ranking: rel(route.ranking),
+    calibrate: rel(route.calibrate),
+    calibrationData: rel(route.calibrationData),
     download: rel(route.download),
     asset: rel(route.asset),
     swap: (to) => relativeHref(from, from.replace(/^(zh|en)\//, `${to}/`)),

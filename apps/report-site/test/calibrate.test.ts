@@ -1,0 +1,133 @@
+// The calibration model against the engine (docs/calibration.md): the published period scored
+// again with no edit gives the published results; random edits of the sample policy, written
+// into its text as the page writes them, validate and give exactly what `scorebook evaluate`
+// gives with that text as the policy; refused edits give `scorebook validate`'s codes and messages.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { PolicySnapshot, Results } from '@scorebook/contract';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  applyEdits,
+  type CalibrationData,
+  checkEdits,
+  decodeEdits,
+  editedText,
+  editKey,
+  encodeEdits,
+  recompute,
+} from '../src/lib/calibrate.ts';
+import { calibrationData } from '../src/lib/calibrate-data.ts';
+import { evaluatePeriod, outcomeOfResult, randomEdits } from './calibration-edits.ts';
+import { CLI, ROOT, readJson } from './fixture-site.ts';
+
+const POLICIES = join(ROOT, 'configs/policies/ecommerce-cs');
+const PERIOD = '2026-11';
+let work = '';
+let snapshot: PolicySnapshot;
+let results: Results;
+
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'scorebook-calibrate-'));
+  const out = join(work, 'base');
+  results = evaluatePeriod(POLICIES, 'data/sample', PERIOD, out);
+  snapshot = readJson<PolicySnapshot>(join(out, 'policy.json'));
+}, 120_000);
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const dataOf = (scorecard: string): CalibrationData =>
+  calibrationData(PERIOD, snapshot, results.agents, scorecard);
+
+/** Evaluates the period with `text` as the policy's only version; the agents of `scorecard`. */
+function evaluateWith(text: string, name: string): Results['agents'] {
+  const policies = join(work, name, 'ecommerce-cs');
+  mkdirSync(policies, { recursive: true });
+  writeFileSync(join(policies, snapshot.file), text);
+  return evaluatePeriod(policies, 'data/sample', PERIOD, join(work, name, 'out')).agents;
+}
+
+describe('calibration: scoring the published values again', () => {
+  it('gives every published score, grade and rank with no edit, for each scorecard', () => {
+    for (const card of snapshot.scorecards) {
+      const data = dataOf(card.id);
+      expect(data.agents.length).toBeGreaterThan(0);
+      const again = recompute(data, applyEdits(data, {})).map(({ points: _, ...o }) => o);
+      expect(again).toEqual(results.agents.filter((a) => a.scorecard === card.id).map(outcomeOfResult));
+    }
+  });
+
+  it('writes no line and refuses nothing with no edit', () => {
+    const data = dataOf('aftersale');
+    expect(editedText(data, {})).toEqual({ text: snapshot.text, changed: [], unplaced: [] });
+    expect(checkEdits(data, applyEdits(data, {}))).toEqual([]);
+  });
+
+  it('round-trips the edits through the URL fragment', () => {
+    const edits = {
+      [editKey('target', 'fcr')]: 0.85,
+      [editKey('weight', 'fcr')]: 20,
+      [editKey('grade', 'S')]: 93,
+    };
+    expect(decodeEdits(`#${encodeEdits(edits)}`)).toEqual(edits);
+    expect(encodeEdits(edits)).toBe('grade~S=93&target~fcr=0.85&weight~fcr=20');
+  });
+
+  it.each([1, 2, 3, 4, 5, 6])(
+    'equals scorebook evaluate exactly for random edit %i of the sample policy',
+    (seed) => {
+      const card = snapshot.scorecards[seed % snapshot.scorecards.length]?.id ?? '';
+      const data = dataOf(card);
+      const edits = randomEdits(data, seed);
+      expect(Object.keys(edits).length).toBeGreaterThan(2);
+      const policy = applyEdits(data, edits);
+      expect(checkEdits(data, policy)).toEqual([]);
+      const { text, changed, unplaced } = editedText(data, edits);
+      expect(unplaced).toEqual([]);
+      expect(changed.length).toBeGreaterThan(0);
+      const engine = evaluateWith(text, `seed-${seed}`).filter((a) => a.scorecard === card);
+      expect(recompute(data, policy).map(({ points: _, ...o }) => o)).toEqual(engine.map(outcomeOfResult));
+      const published = results.agents.filter((a) => a.scorecard === card);
+      expect(engine.some((a, i) => a.total_score !== published[i]?.total_score)).toBe(true);
+    },
+    120_000,
+  );
+});
+
+describe('calibration: what validation refuses', () => {
+  const refusals: Array<[string, string, Record<string, number>]> = [
+    ['aftersale', 'weights not adding up to 100', { [editKey('weight', 'fcr')]: 25 }],
+    [
+      'aftersale',
+      'a target beyond its floor, and weights',
+      { [editKey('target', 'first_response_time')]: 100, [editKey('weight', 'first_response_time')]: 40 },
+    ],
+    ['presale', 'a ratio target below its floor', { [editKey('target', 'csat_rate')]: 0.65 }],
+    ['aftersale', 'grades out of order', { [editKey('grade', 'A')]: 96 }],
+    ['presale', 'a grade at the one above it', { [editKey('grade', 'B')]: 85 }],
+  ];
+  it.each(refusals)(
+    '%s: %s, with the codes and messages of scorebook validate',
+    (card, _what, edits) => {
+      const data = dataOf(card);
+      const page = checkEdits(data, applyEdits(data, edits));
+      expect(page.length).toBeGreaterThan(0);
+      const folder = join(work, `refused-${Object.keys(edits).join('-')}`, 'ecommerce-cs');
+      mkdirSync(folder, { recursive: true });
+      writeFileSync(join(folder, snapshot.file), editedText(data, edits).text);
+      const run = spawnSync(process.execPath, [CLI, 'validate', folder, '--format', 'json'], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      });
+      expect(run.status).toBe(1);
+      const validate = (JSON.parse(run.stdout) as Array<{ code: string; severity: string; message: unknown }>)
+        .filter((p) => p.severity === 'error')
+        .map(({ code, message }) => ({ code, message }));
+      const byCode = (a: { code: string }, b: { code: string }) =>
+        a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
+      expect([...page].sort(byCode)).toEqual(validate.sort(byCode));
+    },
+    60_000,
+  );
+});
