@@ -4,6 +4,7 @@ export {
   type Better,
   type CountMetricDefinition,
   type FieldMetricDefinition,
+  type FormulaMetricDefinition,
   inferUnit,
   KINDS_WITH_FIELD,
   METRIC_KINDS,
@@ -29,6 +30,8 @@ export type {
   AwardResult,
   DistributionPlacement,
   Evidence,
+  FormulaExplanation,
+  FormulaRead,
   GroupResult,
   InputProvenance,
   Manifest,
@@ -60,6 +63,7 @@ export type {
   SnapshotVeto,
   SnapshotWeekday,
   SourceProvenance,
+  TeamFactResult,
 } from './results.ts';
 export {
   byInputTable,

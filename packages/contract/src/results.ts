@@ -248,8 +248,37 @@ export interface Results {
     rewards?: { agents: number; bonus: number; awards: number; total: number };
   };
   agents: AgentResult[];
+  /**
+   * The team facts formulas read (`docs/formulas.md`, team facts), per scorecard in policy order,
+   * names in the order first read; only when a formula metric reads one.
+   */
+  team_facts?: TeamFactResult[];
   /** The appeal files of the period (`<period>/<id>.yaml`) and their sha256; only when there are some. */
   appeals?: Array<{ file: string; sha256: string }>;
+}
+
+/** A team fact of a scorecard: its value over the agents of the scorecard that have the metric. */
+export interface TeamFactResult {
+  scorecard: string;
+  name: string;
+  value: number | null;
+  /** How many agents' values it was computed over. */
+  agents: number;
+}
+
+/** A value a formula read for one agent: a metric, a team fact (with its agents) or an agent fact. */
+export interface FormulaRead {
+  name: string;
+  value: number | null;
+  /** For a team fact: how many agents it was computed over. */
+  agents?: number;
+}
+
+/** How a formula metric was computed for one agent (explanations.json, format 2). */
+export interface FormulaExplanation {
+  formula: string;
+  reads: FormulaRead[];
+  value: number | null;
 }
 
 /** A record shown as evidence: where it is, and its contract fields (times in the policy's timezone). */
@@ -297,6 +326,8 @@ export interface AgentExplanation {
   appeals?: AppealExplanation[];
   /** Format 2: every flag of the scorecard with the condition evaluated. */
   flags?: Array<{ id: string; holds: boolean; label: string; source: PolicyLine; condition: ConditionTrace }>;
+  /** Every formula metric of the catalog, in computing order; only when the policy has some. */
+  formulas?: Record<string, FormulaExplanation>;
 }
 
 /** The record written beside published results (`manifest.json`). */

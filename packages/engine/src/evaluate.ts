@@ -293,7 +293,7 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
     zone,
     appeals,
   });
-  const rated = scored.map(({ agent, scorecard, result, rating }) => ({
+  const rated = scored.agents.map(({ agent, scorecard, result, rating, formulas }) => ({
     result,
     explanation: {
       ...explainAgent({
@@ -305,6 +305,7 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
         excluded: exclusions.ofAgent(agent.index).evidence,
         format: policy.scorebook,
         zone,
+        formulas,
       }),
       ...appeals.explanationFields(agent.agent_id),
     },
@@ -335,6 +336,7 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
       engine: { version: ENGINE_VERSION },
       summary: summaryOf(results, policy, checks.rejected.length),
       agents: results,
+      ...(scored.teamFacts.length > 0 ? { team_facts: scored.teamFacts } : {}),
       ...appeals.provenance(),
     },
     explanations: { scorebook: 1, period: zoned.id, agents: ordered.map(({ explanation }) => explanation) },

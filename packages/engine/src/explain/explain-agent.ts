@@ -1,4 +1,4 @@
-import type { AgentExplanation, PolicyLine } from '@scorebook/contract';
+import type { AgentExplanation, FormulaExplanation, PolicyLine } from '@scorebook/contract';
 import type { Scorecard, SourceRef } from '@scorebook/policy';
 import type { Zone } from '@scorebook/time';
 import type { Agent } from '../check/row-checks.ts';
@@ -22,6 +22,8 @@ export interface ExplainInput {
   /** The policy's format: format 2 explanations carry its rules (flags …). */
   format: 1 | 2;
   zone: Zone;
+  /** How each formula metric was computed for the agent; null (no key) when the policy has none. */
+  formulas?: Record<string, FormulaExplanation> | null;
 }
 
 /**
@@ -95,5 +97,6 @@ export function explainAgent(input: ExplainInput): AgentExplanation {
           })),
         }
       : {}),
+    ...(input.formulas === null || input.formulas === undefined ? {} : { formulas: input.formulas }),
   };
 }

@@ -235,7 +235,7 @@ function checkSegmented(
       );
       ok = false;
     }
-  if (metric.kind === 'count' || metric.kind === 'sum') {
+  if (metric.kind === 'count' || metric.kind === 'sum' || metric.kind === 'formula') {
     ctx.report(at, 'SEGMENTS_KIND', { metric: metric.id, kind: metric.kind }, { anchor: 'key' });
     return null;
   }
@@ -332,6 +332,13 @@ function checkScoring(
         { severity: 'warning', anchor: 'key' },
       );
     }
+    if (metric.kind === 'formula')
+      ctx.report(
+        [...path, 'min_sample'],
+        'FORMULA_MIN_SAMPLE_IGNORED',
+        { metric: metric.id },
+        { severity: 'warning', anchor: 'key' },
+      );
     minSample = asNumber(item.min_sample) ?? 1;
   }
   const none = { target: null, floor: null, bands: [] as Band[], range: null };
