@@ -126,4 +126,25 @@ describe('formula metrics', () => {
       formula: '0.6 * qa_score + 0.4 * csat_rate * 100',
     });
   });
+
+  it('serve conditions directly: a flag on a metric against its team median, without formulas', async () => {
+    const flagged = `  aftersale:
+    title: 售后
+    roles: [aftersale]
+    scored:
+      - { metric: qa_score, weight: 100, target: 90, floor: 50 }
+    flags:
+      - id: below-team-qa
+        label: 质检低于团队中位数
+        when: { all: [{ fact: qa_score, operator: lessThan, value: { fact: team.median.qa_score } }] }
+`;
+    const e = await runScenario({ policy: v2Policy(flagged), tables });
+    const by = (id: string) => e.results.agents.find((a) => a.agent_id === id);
+    expect(e.results.team_facts).toEqual([
+      { scorecard: 'aftersale', name: 'team.median.qa_score', value: 80, agents: 2 },
+    ]);
+    expect(by('a1')?.flags).toEqual([]);
+    expect(by('a2')?.flags).toEqual(['below-team-qa']);
+    expect(e.explanations.agents.find((a) => a.agent_id === 'a2')?.formulas).toBeUndefined();
+  });
 });

@@ -6,7 +6,7 @@ import {
   type MeasuredTableName,
   type MetricDefinition,
 } from '@scorebook/contract';
-import { formulaNames } from '@scorebook/formula';
+import { formulaNames, parseTeamFactName } from '@scorebook/formula';
 import { formulaMetricsInOrder, formulaOf, metricsReadBy, type Policy } from '@scorebook/policy';
 
 /** The input tables and fields one metric reads. */
@@ -58,7 +58,9 @@ export function policyNeeds(policy: Policy, definitions: readonly MetricDefiniti
     );
   const used = new Map<string, { inputs: MetricInputs; uses: string[] }>();
   const scored = new Set<string>();
-  const use = (metric: string, where: string) => {
+  const use = (fact: string, where: string) => {
+    // A team fact in a condition reads its metric of every agent.
+    const metric = parseTeamFactName(fact)?.metric ?? fact;
     const inputs = inputsOf.get(metric);
     if (inputs === undefined) return;
     const entry = used.get(metric) ?? { inputs, uses: [] };
@@ -171,7 +173,7 @@ function leavesOf(condition: Condition): LeafCondition[] {
 }
 
 /** Every fact a condition names, in order, without repeats (`{fact}` values included). */
-function factsOf(condition: Condition): string[] {
+export function factsOf(condition: Condition): string[] {
   const out: string[] = [];
   const walk = (node: Condition) => {
     if ('all' in node) node.all.forEach(walk);

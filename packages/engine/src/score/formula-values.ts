@@ -18,14 +18,21 @@ export interface FormulaInput {
   facts: ReadonlyArray<Readonly<Record<string, number | null>>>;
   /** The scorecard ids in policy order, for the order of team facts. */
   scorecardOrder: readonly string[];
+  /** The team facts each scorecard's conditions read (format 2), by scorecard id. */
+  conditionTeamFacts: ReadonlyMap<string, readonly string[]>;
 }
 
 /** What {@link computeFormulas} gives: each agent's formula explanations and the team facts read. */
 export interface FormulaOutput {
   /** Per agent (agents' order), by formula metric id in computing order. */
   explanations: Array<Record<string, FormulaExplanation>>;
-  /** The team facts formulas read, by scorecard in policy order, names in the order first read. */
+  /**
+   * The team facts formulas and conditions read, by scorecard in policy order, names in the
+   * order first read (formulas' first, then conditions').
+   */
   teamFacts: TeamFactResult[];
+  /** The values of the team facts each scorecard's conditions read, by scorecard id. */
+  conditionFacts: ReadonlyMap<string, Readonly<Record<string, number | null>>>;
 }
 
 const SAMPLELESS: ReadonlySet<MetricDefinition['kind']> = new Set(['count', 'sum']);
@@ -38,7 +45,7 @@ const SAMPLELESS: ReadonlySet<MetricDefinition['kind']> = new Set(['count', 'sum
  * numeric agent fact; an agent without a scorecard has no team facts (null). The value is
  * `evaluateFormula`'s (null in, null out); the sample is the least sample of the metrics read
  * directly whose kind has one (not count or sum; a formula read counts with its own sample), 0
- * when there is none.
+ * when there is none. Then the team facts the scorecards' conditions read.
  */
 export function computeFormulas(input: FormulaInput): FormulaOutput {
   const { definitions, measured, scorecards, facts } = input;
@@ -99,9 +106,19 @@ export function computeFormulas(input: FormulaInput): FormulaOutput {
         explained[definition.id] = { formula: definition.formula, reads, value: number };
     });
   }
+  // Conditions read team facts once every formula is known (a team fact of a formula metric too).
+  const conditionFacts = new Map<string, Record<string, number | null>>();
+  for (const [scorecard, names] of input.conditionTeamFacts) {
+    const values: Record<string, number | null> = {};
+    for (const name of names) {
+      const metric = parseTeamFactName(name)?.metric;
+      if (metric !== undefined) values[name] = teamFact(scorecard, name, metric).value;
+    }
+    conditionFacts.set(scorecard, values);
+  }
   const rank = new Map(input.scorecardOrder.map((id, i) => [id, i]));
   const teamFacts = [...team.values()].sort(
     (a, b) => (rank.get(a.scorecard) ?? 0) - (rank.get(b.scorecard) ?? 0),
   );
-  return { explanations, teamFacts };
+  return { explanations, teamFacts, conditionFacts };
 }

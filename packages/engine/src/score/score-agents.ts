@@ -6,9 +6,11 @@ import type {
   Results,
   TeamFactResult,
 } from '@scorebook/contract';
+import { parseTeamFactName } from '@scorebook/formula';
 import { type Distribution, type Policy, type Scorecard, segmentMetricId } from '@scorebook/policy';
 import type { Period, Zone } from '@scorebook/time';
 import type { AppealStage } from '../appeal/appeal-stage.ts';
+import { factsOf } from '../check/policy-needs.ts';
 import type { Agent } from '../check/row-checks.ts';
 import type { MetricTally } from '../measure/accumulate.ts';
 import type { MetricValue } from '../measure/compile-metrics.ts';
@@ -88,18 +90,21 @@ export function scoreAgents(input: ScoreInput): ScoreOutput {
       ),
   );
   const hasFormulas = tallies.some((t) => t.definition.kind === 'formula');
-  const formulas = hasFormulas
-    ? computeFormulas({
-        definitions: tallies.map((t) => t.definition),
-        measured: measuredOf,
-        scorecards: agents.map((a) => scorecardOfRole.get(a.role)?.id ?? null),
-        facts: agents.map((a) => {
-          const { tenure_days, tenure_months, days_employed, period_days } = agentFacts(a, input.period);
-          return { tenure_days, tenure_months, days_employed, period_days };
-        }),
-        scorecardOrder: policy.scorecards.map((s) => s.id),
-      })
-    : null;
+  const conditionTeamFacts = policy.scorebook === 2 ? teamFactsOfConditions(policy) : new Map();
+  const formulas =
+    hasFormulas || conditionTeamFacts.size > 0
+      ? computeFormulas({
+          definitions: tallies.map((t) => t.definition),
+          measured: measuredOf,
+          scorecards: agents.map((a) => scorecardOfRole.get(a.role)?.id ?? null),
+          facts: agents.map((a) => {
+            const { tenure_days, tenure_months, days_employed, period_days } = agentFacts(a, input.period);
+            return { tenure_days, tenure_months, days_employed, period_days };
+          }),
+          scorecardOrder: policy.scorecards.map((s) => s.id),
+          conditionTeamFacts,
+        })
+      : null;
   const scored = agents.map((agent, at): ScoredAgent => {
     const scorecard = scorecardOfRole.get(agent.role) ?? null;
     const items = new Map(scorecard?.scored.map((s) => [s.metric, s]) ?? []);
@@ -127,7 +132,8 @@ export function scoreAgents(input: ScoreInput): ScoreOutput {
     const voided = input.appeals?.voidMetrics(agent.agent_id, metrics) ?? metrics;
     // Format 2 conditions also see who the agent is; format 1 conditions see the metrics only.
     const who = agentFacts(agent, input.period);
-    const facts = policy.scorebook === 2 ? { ...values, ...who } : values;
+    const team = scorecard === null ? undefined : formulas?.conditionFacts.get(scorecard.id);
+    const facts = policy.scorebook === 2 ? { ...values, ...who, ...team } : values;
     const rating: Rating =
       scorecard === null
         ? notRatedRating('NO_SCORECARD', `no scorecard for role "${agent.role}"`)
@@ -175,7 +181,13 @@ export function scoreAgents(input: ScoreInput): ScoreOutput {
         : {}),
       ...input.appeals?.resultFields(agent.agent_id),
     };
-    return { agent, scorecard, result, rating, formulas: formulas?.explanations[at] ?? null };
+    return {
+      agent,
+      scorecard,
+      result,
+      rating,
+      formulas: hasFormulas ? (formulas?.explanations[at] ?? null) : null,
+    };
   });
   for (const scorecard of policy.scorecards) {
     if (scorecard.distribution !== null)
@@ -189,6 +201,21 @@ export function scoreAgents(input: ScoreInput): ScoreOutput {
     if (policy.scorebook === 2) reward(scorecard, scored, tallies);
   }
   return { agents: scored, teamFacts: formulas?.teamFacts ?? [] };
+}
+
+/** The team facts each scorecard's conditions (eligibility, vetoes, flags) name, by scorecard; only those with some. */
+function teamFactsOfConditions(policy: Policy): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const s of policy.scorecards) {
+    const conditions = [
+      ...(s.eligibility === null ? [] : [s.eligibility.when]),
+      ...s.vetoes.map((v) => v.when),
+      ...s.flags.map((f) => f.when),
+    ];
+    const names = [...new Set(conditions.flatMap(factsOf))].filter((f) => parseTeamFactName(f) !== null);
+    if (names.length > 0) out.set(s.id, names);
+  }
+  return out;
 }
 
 /**
