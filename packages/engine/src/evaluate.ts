@@ -82,8 +82,13 @@ export interface EvaluateOptions {
    * (verify, reading a recorded source from git into a scratch folder, names it as recorded.)
    */
   sourceName?: string;
-  /** `2026-10`, `2026-Q4` or `2026`. */
+  /** `2026-10`, `2026-Q4` or `2026`; with `monitoring`, also `2026-W43`, `2026-10-05` or a range. */
   period: string;
+  /**
+   * Accept a monitoring period (an ISO week, a day, a range of days; `docs/periods.md`), evaluated
+   * exactly like a month. Only `scorebook evaluate` sets it: publish, verify and impact refuse one.
+   */
+  monitoring?: boolean;
   maxRejected?: RejectedLimit;
   /** Tables the policy's metrics need that may be absent: those metrics then have no data. */
   allowMissing?: readonly string[];
@@ -133,7 +138,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
 
 async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
   // Select: the period, the policy version in force at its start, the source of the data.
-  const period = periodOf(options.period);
+  const period = periodOf(options.period, options.monitoring === true);
   const policy = policyInForce(options.policiesDir, period);
   const source = sourceOf(options.dataDir, options.sourceFile ?? null);
   const zone = new Zone(policy.timezone);
@@ -355,10 +360,10 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
   };
 }
 
-// Only months, quarters and years are evaluated; a week, a day or a range is refused by name.
-function periodOf(text: string): Period {
+// Months, quarters and years are evaluated; a week, a day or a range only when asked (monitoring).
+function periodOf(text: string, monitoring: boolean): Period {
   const period = parsePeriod(text);
-  if (period !== null && isEvaluationKind(period.kind)) return period;
+  if (period !== null && (monitoring || isEvaluationKind(period.kind))) return period;
   const code = period === null ? 'BAD_PERIOD' : 'PERIOD_NOT_EVALUATED';
   throw new EvaluationError([
     {

@@ -26,6 +26,9 @@ export const EVALUATE_HELP = `scorebook evaluate --policies <dir> --data <dir> -
 Evaluates a data directory with the policy version in force at the period's start and writes
 <out>/results.json, explanations.json and rejected.json. Exit 0 on success, 1 on bad policy or data
 (nothing is written), 2 on bad usage.
+--period 也可以是监控期间:ISO 周 2026-W43、日 2026-10-05、区间 2026-11-01..2026-11-11(只评估,不能发布)。
+--period may also be a monitoring period: an ISO week 2026-W43, a day 2026-10-05, a range
+2026-11-01..2026-11-11 (evaluated, never published).
 ${DATA_OPTIONS_HELP}
   --max-rejected  每张表允许被拒绝的行数上限,百分比或行数(默认 1%) / rejected rows a table may have (default 1%)
   --quiet         不显示进度和汇总 / no progress or summary
@@ -58,8 +61,9 @@ export async function runEvaluate(argv: string[], io: CommandIo): Promise<number
     ...dataOptions(values),
   };
   const out = required(values, 'out', 'evaluate');
-  periodOption(options.period);
-  const evaluation = await evaluate(options);
+  // A week, a day or a range is evaluated for monitoring (publish refuses them).
+  periodOption(options.period, true);
+  const evaluation = await evaluate({ ...options, monitoring: true });
   writeEvaluation(out, evaluation);
   if (values.quiet !== true) {
     io.err(formatRejected(evaluation.rejected, lang, join(out, 'rejected.json')));
