@@ -33,6 +33,7 @@ export type {
   FormulaExplanation,
   FormulaRead,
   GroupResult,
+  HistoryPeriodResult,
   InputProvenance,
   Manifest,
   MetricResult,

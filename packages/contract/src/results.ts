@@ -253,6 +253,11 @@ export interface Results {
    * names in the order first read; only when a formula metric reads one.
    */
   team_facts?: TeamFactResult[];
+  /**
+   * The earlier periods history facts read (`docs/history.md`), newest first; only when the
+   * policy reads a history fact.
+   */
+  history?: HistoryPeriodResult[];
   /** The appeal files of the period (`<period>/<id>.yaml`) and their sha256; only when there are some. */
   appeals?: Array<{ file: string; sha256: string }>;
 }
@@ -266,12 +271,28 @@ export interface TeamFactResult {
   agents: number;
 }
 
+/** An earlier period history facts read: published (its file and sha256), evaluated, or missing. */
+export interface HistoryPeriodResult {
+  period: string;
+  source: 'published' | 'evaluated' | 'missing';
+  /** A published period's results, relative to the results root (`2026-10/results.json`). */
+  file: string | null;
+  /** The sha256 of the results read (published) or computed (evaluated, as results.json bytes). */
+  sha256: string | null;
+  /** The policy version the period's results were computed with. */
+  policy: { id: string; version: string } | null;
+  /** A missing period: the code of the first problem that stopped its evaluation. */
+  problem: string | null;
+}
+
 /** A value a formula read for one agent: a metric, a team fact (with its agents) or an agent fact. */
 export interface FormulaRead {
   name: string;
   value: number | null;
   /** For a team fact: how many agents it was computed over. */
   agents?: number;
+  /** For a history fact: the earlier periods it looked at, newest first. */
+  periods?: string[];
 }
 
 /** How a formula metric was computed for one agent (explanations.json, format 2). */

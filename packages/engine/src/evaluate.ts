@@ -52,6 +52,7 @@ import { Exclusions } from './exclude/exclusions.ts';
 import { explainAgent } from './explain/explain-agent.ts';
 import { fileNameOf } from './explain/file-name.ts';
 import { policySnapshot } from './explain/policy-snapshot.ts';
+import { historyNamesOf, readHistory } from './history/read-history.ts';
 import { MetricAccumulators } from './measure/accumulate.ts';
 import { compileMetrics } from './measure/compile-metrics.ts';
 import { type ParallelOptions, readMessagesInParallel } from './read/parallel-messages.ts';
@@ -66,6 +67,7 @@ import {
 } from './read/read-inputs.ts';
 import { Row, valuesOf } from './row.ts';
 import { scoreAgents, summaryOfFormat2 } from './score/score-agents.ts';
+import { serializeEvaluation } from './write/write-results.ts';
 
 /** The engine's version, recorded in every result. */
 export const ENGINE_VERSION: string = packageJson.version;
@@ -99,6 +101,13 @@ export interface EvaluateOptions {
   appealsDir?: string | null;
   /** The period's appeal files as bytes (read from git, say); when given, `appealsDir` is not read. */
   appealFiles?: readonly AppealBytes[];
+  /**
+   * Where history facts find earlier periods (`docs/history.md`): the published results root
+   * (`data/results`), or null when none is published (every earlier period is evaluated); false
+   * for an earlier period evaluated for history, which reads no history of its own. Only read
+   * when the policy reads a history fact.
+   */
+  history?: { resultsDir: string | null } | false;
   /** How reading is spread over threads (`docs/scale.md`); by default over every core. */
   parallel?: ParallelOptions;
 }
@@ -281,6 +290,26 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
     }
   }
 
+  // History: the earlier periods the policy's history facts read, published or evaluated.
+  const historyNames = options.history === false ? [] : historyNamesOf(policy, definitions);
+  const history =
+    historyNames.length === 0
+      ? null
+      : await readHistory({
+          names: historyNames,
+          period: zoned,
+          resultsDir: options.history === false ? null : (options.history?.resultsDir ?? null),
+          grades: policy.grades.map((g) => g.grade),
+          evaluateEarlier: async (earlier) => {
+            const { onProgress: _quiet, ...rest } = options;
+            const evaluation = await evaluate({ ...rest, period: earlier, history: false });
+            return {
+              results: evaluation.results,
+              bytes: serializeEvaluation(evaluation).get('results.json') ?? '',
+            };
+          },
+        });
+
   // Score, rate and rank every agent (within each scorecard), then explain each.
   const noData = new Set(
     [...needs.inputsOf]
@@ -297,6 +326,7 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
     period: zoned,
     zone,
     appeals,
+    history,
   });
   const rated = scored.agents.map(({ agent, scorecard, result, rating, formulas }) => ({
     result,
@@ -342,6 +372,7 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
       summary: summaryOf(results, policy, checks.rejected.length),
       agents: results,
       ...(scored.teamFacts.length > 0 ? { team_facts: scored.teamFacts } : {}),
+      ...(history === null ? {} : { history: history.periods }),
       ...appeals.provenance(),
     },
     explanations: { scorebook: 1, period: zoned.id, agents: ordered.map(({ explanation }) => explanation) },

@@ -272,6 +272,8 @@ async function verifyOne(
           ...source,
           appealFiles: appealFiles.files,
           allowMissing: manifest.allow_missing ?? [],
+          // History facts re-read the published periods: a changed one changes the recorded sha256.
+          history: { resultsDir: root },
         },
         true,
       );

@@ -7,6 +7,7 @@ import {
   parseTeamFactName,
   TEAM_STATISTICS,
 } from '@scorebook/formula';
+import { historyVocabulary } from './history-facts.ts';
 
 /**
  * The agent facts a formula may read (policy format 2; `docs/scorecards.md`, agent facts): the
@@ -38,27 +39,30 @@ export function formulaOf(definition: Pick<FormulaMetricDefinition, 'id' | 'form
 }
 
 /**
- * Every name a formula may read, given the ids of the catalog's metrics: each metric id, each
- * team fact `team.<statistic>.<metric>` of each of them, and the numeric agent facts.
+ * Every name a formula may read, given the ids of the catalog's metrics and the policy's grades:
+ * each metric id, each team fact `team.<statistic>.<metric>` of each of them, the numeric agent
+ * facts, and the numeric history facts (`historyVocabulary`).
  */
-export function formulaVocabulary(metricIds: Iterable<string>): string[] {
+export function formulaVocabulary(metricIds: Iterable<string>, grades: readonly string[] = []): string[] {
   const ids = [...metricIds];
   return [
     ...ids,
     ...TEAM_STATISTICS.flatMap((s) => ids.map((id) => `team.${s}.${id}`)),
     ...FORMULA_AGENT_FACTS,
+    ...historyVocabulary(ids, grades),
   ];
 }
 
 /**
  * The metrics a formula needs, without repeats in the order first read: a metric it names, and
  * the metric of a team fact it names (`team.median.frt` needs `frt` of every agent). Agent facts
- * are not metrics and are left out.
+ * and history facts are not this period's metrics and are left out.
  */
 export function metricsReadBy(names: readonly string[]): string[] {
   const out = new Set<string>();
   for (const name of names) {
-    if (FORMULA_AGENT_FACTS.includes(name)) continue;
+    // History facts are earlier periods' values: they need nothing of this period.
+    if (FORMULA_AGENT_FACTS.includes(name) || name.startsWith('history.')) continue;
     out.add(parseTeamFactName(name)?.metric ?? name);
   }
   return [...out];

@@ -23,6 +23,13 @@ export {
   formulaVocabulary,
   metricsReadBy,
 } from './formula-metrics.ts';
+export {
+  gradeNamesOf,
+  HISTORY_MAX_PERIODS,
+  type HistoryFactName,
+  historyVocabulary,
+  parseHistoryFactName,
+} from './history-facts.ts';
 export { loadPolicyFamily, type PolicyFamily } from './load/load-family.ts';
 export {
   type LoadedPolicy,

@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { type Evaluation, evaluate, writeEvaluation } from '@scorebook/engine';
 import {
   DATA_OPTIONS,
@@ -31,6 +32,7 @@ Evaluates a data directory with the policy version in force at the period's star
 2026-11-01..2026-11-11 (evaluated, never published).
 ${DATA_OPTIONS_HELP}
   --max-rejected  每张表允许被拒绝的行数上限,百分比或行数(默认 1%) / rejected rows a table may have (default 1%)
+  --results       历史数据(history.*)读取的已发布结果目录(默认 data/results) / published results history facts read (default data/results)
   --quiet         不显示进度和汇总 / no progress or summary
 `;
 
@@ -43,6 +45,7 @@ export async function runEvaluate(argv: string[], io: CommandIo): Promise<number
     out: { type: 'string' },
     ...DATA_OPTIONS,
     'max-rejected': { type: 'string' },
+    results: { type: 'string' },
     quiet: { type: 'boolean', short: 'q' },
   });
   if (values.help) {
@@ -63,7 +66,10 @@ export async function runEvaluate(argv: string[], io: CommandIo): Promise<number
   const out = required(values, 'out', 'evaluate');
   // A week, a day or a range is evaluated for monitoring (publish refuses them).
   periodOption(options.period, true);
-  const evaluation = await evaluate({ ...options, monitoring: true });
+  // History facts read earlier periods from the published results (docs/history.md).
+  const results = values.results ?? (existsSync('data/results') ? 'data/results' : null);
+  const history = { resultsDir: results === null ? null : resolve(results) };
+  const evaluation = await evaluate({ ...options, monitoring: true, history });
   writeEvaluation(out, evaluation);
   if (values.quiet !== true) {
     io.err(formatRejected(evaluation.rejected, lang, join(out, 'rejected.json')));

@@ -1,6 +1,7 @@
 import type { FormulaExplanation, FormulaRead, MetricDefinition, TeamFactResult } from '@scorebook/contract';
 import { evaluateFormula, formulaNames, parseTeamFactName, teamStatistic } from '@scorebook/formula';
 import { FORMULA_AGENT_FACTS, formulaMetricsInOrder, formulaOf } from '@scorebook/policy';
+import type { History } from '../history/read-history.ts';
 import type { MetricValue } from '../measure/compile-metrics.ts';
 
 /** Inputs of {@link computeFormulas}. */
@@ -20,6 +21,10 @@ export interface FormulaInput {
   scorecardOrder: readonly string[];
   /** The team facts each scorecard's conditions read (format 2), by scorecard id. */
   conditionTeamFacts: ReadonlyMap<string, readonly string[]>;
+  /** The agents' ids, in the agents' order (for history facts). */
+  agentIds: readonly string[];
+  /** The history facts of earlier periods; null when the policy reads none. */
+  history: Pick<History, 'factsOf' | 'periodsOf'> | null;
 }
 
 /** What {@link computeFormulas} gives: each agent's formula explanations and the team facts read. */
@@ -42,7 +47,8 @@ const SAMPLELESS: ReadonlySet<MetricDefinition['kind']> = new Set(['count', 'sum
  * formula metric in dependency order, for every agent, so that a later formula can read an
  * earlier one and its team facts. A name reads the agent's metric value, a team fact (computed
  * once per scorecard over the agents of that scorecard with a value, on first use), or a
- * numeric agent fact; an agent without a scorecard has no team facts (null). The value is
+ * numeric agent fact, or a history fact (`docs/history.md`); an agent without a scorecard has no
+ * team facts (null). The value is
  * `evaluateFormula`'s (null in, null out); the sample is the least sample of the metrics read
  * directly whose kind has one (not count or sum; a formula read counts with its own sample), 0
  * when there is none. Then the team facts the scorecards' conditions read.
@@ -80,6 +86,15 @@ export function computeFormulas(input: FormulaInput): FormulaOutput {
           const scorecard = scorecards[agent] ?? null;
           const fact = scorecard === null ? null : teamFact(scorecard, name, teamName.metric);
           reads.push({ name, value: fact?.value ?? null, agents: fact?.agents ?? 0 });
+          continue;
+        }
+        if (name.startsWith('history.')) {
+          const v = input.history?.factsOf(input.agentIds[agent] ?? '')[name] ?? null;
+          reads.push({
+            name,
+            value: typeof v === 'number' ? v : null,
+            periods: input.history?.periodsOf(name) ?? [],
+          });
           continue;
         }
         if (FORMULA_AGENT_FACTS.includes(name) && !kindOf.has(name)) {

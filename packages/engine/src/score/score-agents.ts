@@ -12,6 +12,7 @@ import type { Period, Zone } from '@scorebook/time';
 import type { AppealStage } from '../appeal/appeal-stage.ts';
 import { factsOf } from '../check/policy-needs.ts';
 import type { Agent } from '../check/row-checks.ts';
+import type { History } from '../history/read-history.ts';
 import type { MetricTally } from '../measure/accumulate.ts';
 import type { MetricValue } from '../measure/compile-metrics.ts';
 import { agentFacts } from './agent-facts.ts';
@@ -44,6 +45,8 @@ export interface ScoreInput {
    * the agent's `appealed` and `appeals` fields; without it, nothing is voided or added.
    */
   appeals?: Pick<AppealStage, 'voidMetrics' | 'voidedVetoes' | 'resultFields'>;
+  /** The history facts of earlier periods the policy reads (`docs/history.md`); null when none. */
+  history?: Pick<History, 'factsOf' | 'periodsOf'> | null;
 }
 
 /** One agent as scored: the results entry (rank included), its scorecard and how it was rated. */
@@ -103,6 +106,8 @@ export function scoreAgents(input: ScoreInput): ScoreOutput {
           }),
           scorecardOrder: policy.scorecards.map((s) => s.id),
           conditionTeamFacts,
+          agentIds: agents.map((a) => a.agent_id),
+          history: input.history ?? null,
         })
       : null;
   const scored = agents.map((agent, at): ScoredAgent => {
@@ -133,7 +138,8 @@ export function scoreAgents(input: ScoreInput): ScoreOutput {
     // Format 2 conditions also see who the agent is; format 1 conditions see the metrics only.
     const who = agentFacts(agent, input.period);
     const team = scorecard === null ? undefined : formulas?.conditionFacts.get(scorecard.id);
-    const facts = policy.scorebook === 2 ? { ...values, ...who, ...team } : values;
+    const earlier = input.history?.factsOf(agent.agent_id);
+    const facts = policy.scorebook === 2 ? { ...values, ...who, ...team, ...earlier } : values;
     const rating: Rating =
       scorecard === null
         ? notRatedRating('NO_SCORECARD', `no scorecard for role "${agent.role}"`)

@@ -88,7 +88,7 @@ export function checkFormulaMetric(
 
 /**
  * Checks the names the formula metrics read, once every metric id is known: each name is a
- * metric of the catalog, a team fact of one or a numeric agent fact (a name that is a metric
+ * metric of the catalog, a team fact of one, a numeric agent fact or a history fact (a name that is a metric
  * defined with errors is left to that metric's problems), and no formula reads itself, directly,
  * through other formulas or through a team fact (FORMULA_CYCLE, at the `formula` of every
  * member). Returns the ids of the formula metrics that failed, those reading a cycle included.
@@ -97,9 +97,10 @@ export function checkFormulaReads(
   ctx: CheckContext,
   pending: readonly PendingFormula[],
   metricIds: readonly string[],
+  grades: readonly string[],
 ): Set<string> {
   const failed = new Set<string>();
-  const known = formulaVocabulary(metricIds);
+  const known = formulaVocabulary(metricIds, grades);
   for (const { definition, formula, path } of pending) {
     const unknown = checkFormula(formula, known).filter((p) => !ctx.brokenMetrics.has(nameAt(formula, p)));
     for (const p of unknown) placeFormulaProblem(ctx, path, p);

@@ -9,6 +9,7 @@ import {
   measuredFields,
   toDefinition,
 } from '@scorebook/contract';
+import { gradeNamesOf } from '../history-facts.ts';
 import { AGENT_FACTS, checkConditionAt, rowVocabulary, SCORE_FACTS } from './conditions-check.ts';
 import { asArray, asString, type CheckContext, isRecord, type Path } from './context.ts';
 import { checkFormulaMetric, checkFormulaReads, type PendingFormula } from './formula-metrics-check.ts';
@@ -80,7 +81,7 @@ export function checkPolicyMetrics(ctx: CheckContext, raw: unknown): MetricDefin
   });
   // Formulas may read metrics defined after them: their names are checked once all ids are known.
   const ids = [...builtin, ...valid.map((d) => d.id), ...ctx.brokenMetrics];
-  const failed = checkFormulaReads(ctx, formulas, ids);
+  const failed = checkFormulaReads(ctx, formulas, ids, gradeNamesOf(ctx.parsed.value));
   for (const id of failed) ctx.brokenMetrics.add(id);
   return valid.filter((d) => !failed.has(d.id));
 }

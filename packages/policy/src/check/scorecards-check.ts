@@ -2,6 +2,7 @@ import type { Condition } from '@scorebook/conditions';
 import { CONFIG_FILE_ERRORS, closest } from '@scorebook/config-file';
 import { isMeasuredTable, type MetricDefinition, measuredFields, TABLES } from '@scorebook/contract';
 import { messageOf } from '@scorebook/problems';
+import { gradeNamesOf } from '../history-facts.ts';
 import type {
   Adjustment,
   Award,
@@ -495,7 +496,7 @@ function checkVetoes(
 ): Veto[] {
   const out: Veto[] = [];
   const seen = new Set<string>();
-  const vocabulary = agentVocabulary(metrics, true, ctx.format);
+  const vocabulary = agentVocabulary(metrics, true, ctx.format, gradeNamesOf(ctx.parsed.value));
   asArray(raw).forEach((item, index) => {
     const path: Path = [...cardPath, 'vetoes', index];
     if (!isRecord(item)) return;
@@ -536,7 +537,7 @@ function checkFlags(
   if (raw === undefined || !ctx.v2([...cardPath, 'flags'], '需关注标记 flags', 'Flags')) return [];
   const out: Flag[] = [];
   const seen = new Set<string>();
-  const vocabulary = agentVocabulary(metrics, true, ctx.format);
+  const vocabulary = agentVocabulary(metrics, true, ctx.format, gradeNamesOf(ctx.parsed.value));
   asArray(raw).forEach((item, index) => {
     const path: Path = [...cardPath, 'flags', index];
     if (!isRecord(item)) return;
@@ -786,14 +787,20 @@ function checkEligibilityWhen(
   metrics: readonly MetricDefinition[],
 ): Condition | null {
   const scoreFacts = new Set<string>();
-  const when = checkConditionAt(ctx, path, raw, agentVocabulary(metrics, false, ctx.format), {
-    skipFact: (fact, at) => {
-      if (!SCORE_FACTS.has(fact)) return false;
-      scoreFacts.add(fact);
-      ctx.report([...path, ...at], 'SCORE_FACT_IN_ELIGIBILITY', { fact });
-      return true;
+  const when = checkConditionAt(
+    ctx,
+    path,
+    raw,
+    agentVocabulary(metrics, false, ctx.format, gradeNamesOf(ctx.parsed.value)),
+    {
+      skipFact: (fact, at) => {
+        if (!SCORE_FACTS.has(fact)) return false;
+        scoreFacts.add(fact);
+        ctx.report([...path, ...at], 'SCORE_FACT_IN_ELIGIBILITY', { fact });
+        return true;
+      },
     },
-  });
+  );
   return scoreFacts.size > 0 ? null : when;
 }
 
