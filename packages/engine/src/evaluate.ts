@@ -300,6 +300,7 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
           period: zoned,
           resultsDir: options.history === false ? null : (options.history?.resultsDir ?? null),
           grades: policy.grades.map((g) => g.grade),
+          policyId: policy.id,
           evaluateEarlier: async (earlier) => {
             const { onProgress: _quiet, ...rest } = options;
             const evaluation = await evaluate({ ...rest, period: earlier, history: false });

@@ -137,8 +137,14 @@ describe('history facts', () => {
     const bytes = `${JSON.stringify(published, null, 2)}\n`;
     writeFileSync(join(root, '2026-09', 'results.json'), bytes);
     writeFileSync(join(root, '2026-09', 'manifest.json'), '{}\n');
+    // August was published under another policy: it is evaluated with this one.
+    const other = { ...published, policy: { ...published.policy, id: 'other' } };
+    mkdirSync(join(root, '2026-08'));
+    writeFileSync(join(root, '2026-08', 'results.json'), `${JSON.stringify(other, null, 2)}\n`);
+    writeFileSync(join(root, '2026-08', 'manifest.json'), '{}\n');
     const e = await evaluate({ ...base(dirs), period: '2026-10', history: { resultsDir: root } });
     const by = (id: string) => e.results.agents.find((a) => a.agent_id === id);
+    expect(e.results.history?.[1]).toMatchObject({ period: '2026-08', source: 'evaluated', file: null });
     expect(e.results.history?.[0]).toEqual({
       period: '2026-09',
       source: 'published',

@@ -29,6 +29,8 @@ export interface HistoryInput {
   resultsDir: string | null;
   /** The policy's grades, best first: a streak counts grades at or above one. */
   grades: readonly string[];
+  /** The policy's id: a period published under another policy is not this policy's history. */
+  policyId: string;
   /**
    * Evaluates an earlier period that is not published, with the policy version in force for it
    * and without history of its own; throws when it cannot be evaluated.
@@ -48,8 +50,8 @@ export interface History {
 /**
  * Reads the earlier periods the history facts need (`docs/history.md`): from the previous
  * period back, as many as the facts look at (at most 12). A period whose folder in the results
- * root has a `manifest.json` and a `results.json` is published: its results are read and their
- * sha256 recorded. Any other is evaluated (`evaluateEarlier`); one that cannot be evaluated is
+ * root has a `manifest.json` and a `results.json` of this policy is published: its results are
+ * read and their sha256 recorded. Any other is evaluated (`evaluateEarlier`); one that cannot be evaluated is
  * missing, with the code of its first problem. Facts are then computed per agent on demand.
  */
 export async function readHistory(input: HistoryInput): Promise<History> {
@@ -89,18 +91,24 @@ async function readEarlier(period: string, input: HistoryInput): Promise<Earlier
   if (dir !== null && existsSync(join(dir, 'manifest.json')) && existsSync(join(dir, 'results.json'))) {
     const bytes = readFileSync(join(dir, 'results.json'));
     const results = JSON.parse(bytes.toString('utf8')) as Results;
-    return {
-      provenance: {
-        period,
-        source: 'published',
-        file: `${period}/results.json`,
-        sha256: createHash('sha256').update(bytes).digest('hex'),
-        policy: { id: results.policy.id, version: results.policy.version },
-        problem: null,
-      },
-      agents: agentsOf(results),
-    };
+    // Another policy's publication of the period says nothing of this policy's grades.
+    if (results.policy.id === input.policyId)
+      return {
+        provenance: {
+          period,
+          source: 'published',
+          file: `${period}/results.json`,
+          sha256: createHash('sha256').update(bytes).digest('hex'),
+          policy: { id: results.policy.id, version: results.policy.version },
+          problem: null,
+        },
+        agents: agentsOf(results),
+      };
   }
+  return evaluateEarlier(period, input);
+}
+
+async function evaluateEarlier(period: string, input: HistoryInput): Promise<EarlierPeriod> {
   try {
     const { results, bytes } = await input.evaluateEarlier(period);
     return {
