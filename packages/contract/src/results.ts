@@ -87,6 +87,30 @@ export interface AgentResult {
   appealed?: Record<string, number>;
   /** The appeals that concern the agent, in file-name order; only when the period has appeal files. */
   appeals?: AgentAppeal[];
+  /** A quarter or year scored from its months (`docs/periods.md`): the agent in each month. */
+  months?: AgentMonth[];
+}
+
+/** An agent in one month of a quarter or year scored from its months (`docs/periods.md`). */
+export interface AgentMonth {
+  period: string;
+  /** `no_data`: the month had no data at all and was not evaluated. */
+  status: 'rated' | 'not_rated' | 'no_data';
+  scorecard: string | null;
+  base_score: number | null;
+  total_score: number | null;
+  grade: string | null;
+  vetoes: string[];
+}
+
+/** A month a quarter or year was scored from: the version in force and its results' sha256. */
+export interface MonthProvenance {
+  period: string;
+  status: 'evaluated' | 'no_data';
+  /** The version in force for the month; null when it had no data. */
+  policy: { id: string; version: string; file: string; sha256: string } | null;
+  /** sha256 of the month's `results.json` bytes as this evaluation computed them; null without data. */
+  results_sha256: string | null;
 }
 
 /** An award won (format 2): its place (ties share one) and what it pays (null without an amount). */
@@ -182,6 +206,8 @@ export interface AppealExplanation {
   /** Why the policy's appeal rules refused it; null unless refused. */
   refusal: { code: string; message: { zh: string; en: string } } | null;
   changes: AppealChange[];
+  /** The disputed QA review's `reviewer` (an optional extra column), when it has one. */
+  reviewer?: string;
 }
 
 /** What was read of one input table. */
@@ -260,6 +286,8 @@ export interface Results {
   history?: HistoryPeriodResult[];
   /** The appeal files of the period (`<period>/<id>.yaml`) and their sha256; only when there are some. */
   appeals?: Array<{ file: string; sha256: string }>;
+  /** A quarter or year scored from its months (`docs/periods.md`): the months, in order. */
+  months?: MonthProvenance[];
 }
 
 /** A team fact of a scorecard: its value over the agents of the scorecard that have the metric. */
@@ -349,6 +377,8 @@ export interface AgentExplanation {
   flags?: Array<{ id: string; holds: boolean; label: string; source: PolicyLine; condition: ConditionTrace }>;
   /** Every formula metric of the catalog, in computing order; only when the policy has some. */
   formulas?: Record<string, FormulaExplanation>;
+  /** A quarter or year scored from its months: each month's result and its policy version. */
+  months?: Array<AgentMonth & { reason: string | null; policy_version: string | null }>;
 }
 
 /** The record written beside published results (`manifest.json`). */
@@ -377,6 +407,14 @@ export interface Manifest {
    * the commit that last changed it; absent when the period has no appeal files.
    */
   appeals?: Array<{ file: string; sha256: string; git_commit: string | null }>;
+  /** When this publication was made (ISO 8601, UTC); absent in manifests written before it. */
+  published_at?: string;
+  /**
+   * The instants appeal windows counted from, by period (`docs/appeals.md`): the period's first
+   * publication, and for a quarter or year scored from its months each published month's; absent
+   * when none (every window counted from its period's end).
+   */
+  appeals_window_from?: Record<string, string>;
 }
 
 /** A weekday key of business hours in `policy.json`. */
@@ -568,6 +606,16 @@ export interface PolicySnapshot {
   scorecards: SnapshotScorecard[];
   /** Every metric the evaluation measured, built-in first, in evaluation order. */
   metrics: SnapshotMetric[];
+  /** How quarters and years are scored, when the policy has a `periods:` section (`docs/periods.md`). */
+  periods?: { quarter: 'recompute' | 'from_months'; year: 'recompute' | 'from_months'; min_months: number };
+  /** The policy's appeal rules as written, when it has an `appeals:` section (`docs/appeals.md`). */
+  appeals?: {
+    window_days: number | null;
+    tables: string[] | null;
+    metrics: string[] | null;
+    vetoes: string[] | null;
+    final: boolean | null;
+  };
   /** The policy file's full text. */
   text: string;
 }

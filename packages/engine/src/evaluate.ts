@@ -55,6 +55,7 @@ import { policySnapshot } from './explain/policy-snapshot.ts';
 import { historyNamesOf, readHistory } from './history/read-history.ts';
 import { MetricAccumulators } from './measure/accumulate.ts';
 import { compileMetrics } from './measure/compile-metrics.ts';
+import { combineMonths, evaluateMonths, monthsOf, scoredFromMonths } from './period/from-months.ts';
 import { type ParallelOptions, readMessagesInParallel } from './read/parallel-messages.ts';
 import {
   duplicateFiles,
@@ -108,6 +109,12 @@ export interface EvaluateOptions {
    * when the policy reads a history fact.
    */
   history?: { resultsDir: string | null } | false;
+  /**
+   * When periods were first published (ISO 8601 instants, by period id): an appeal's window counts
+   * from the day after its period's publication date when given, else from the period's end
+   * (`docs/appeals.md`).
+   */
+  publishedAt?: Readonly<Record<string, string>>;
   /** How reading is spread over threads (`docs/scale.md`); by default over every core. */
   parallel?: ParallelOptions;
 }
@@ -136,7 +143,20 @@ export interface Evaluation {
  */
 export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
   try {
-    return await pipeline(options);
+    const evaluation = await pipeline(options);
+    const period = periodOf(options.period, options.monitoring === true);
+    if (!scoredFromMonths(evaluation.policy, period)) return evaluation;
+    // A quarter or year scored from its months: each month as it would be evaluated alone.
+    const months = await evaluateMonths(period, (month) =>
+      evaluate({
+        ...options,
+        period: month,
+        ...(options.appealFiles === undefined
+          ? {}
+          : { appealFiles: options.appealFiles.filter((f) => f.name.startsWith(`${month}/`)) }),
+      }),
+    );
+    return combineMonths(evaluation, months);
   } catch (error) {
     // A source or a file that cannot be read stops the run like any other input problem.
     if (error instanceof ScorebookError && !(error instanceof EvaluationError) && error.kind === 'input')
@@ -169,12 +189,16 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
   const checks = new RowChecks(inputs.fileNames, inputs.tables.conversations.files.length > 0);
   const exclusions = new Exclusions(policy, fieldsOf, zone, cap);
   const appeals = new AppealStage({
-    appeals: periodAppeals(options, zoned.id),
+    appeals: periodAppeals(
+      options,
+      scoredFromMonths(policy, period) ? [...monthsOf(period), zoned.id] : [zoned.id],
+    ),
     policy,
     period: zoned,
     zone,
     fieldsOf,
     files: inputs.fileNames,
+    publishedAt: options.publishedAt ?? {},
   });
   const coverage = new Coverage(zoned);
   const warnings = new PeriodWarnings(
@@ -418,18 +442,33 @@ function policyInForce(policiesDir: string, period: Period): Policy {
   return policy;
 }
 
-/** The period's appeal files (given, or read from the appeals folder), or null when there are none. */
-function periodAppeals(options: EvaluateOptions, period: string): PeriodAppeals | null {
-  const loaded =
-    options.appealFiles !== undefined
-      ? checkAppealFiles(period, options.appealFiles)
-      : options.appealsDir === undefined || options.appealsDir === null
-        ? null
-        : loadPeriodAppeals(options.appealsDir, period);
-  if (loaded === null) return null;
-  const errors = loaded.problems.filter((p) => p.severity === 'error');
+/**
+ * The appeal files of the periods (the evaluated one; with its months when it is scored from
+ * them), given or read from the appeals folder, as one set in file-name order; null when there
+ * are none. Given files belong to the period their name starts with (`<period>/<id>.yaml`).
+ */
+function periodAppeals(options: EvaluateOptions, periods: readonly string[]): PeriodAppeals | null {
+  const own = periods[periods.length - 1] ?? '';
+  const { appealFiles, appealsDir } = options;
+  if (appealFiles === undefined && (appealsDir === undefined || appealsDir === null)) return null;
+  const loaded = periods.map((period) =>
+    appealFiles === undefined
+      ? loadPeriodAppeals(appealsDir ?? '', period)
+      : checkAppealFiles(
+          period,
+          // A single period's files are all its own, whatever folder they were named after.
+          periods.length === 1 ? appealFiles : appealFiles.filter((f) => f.name.startsWith(`${period}/`)),
+        ),
+  );
+  const errors = loaded.flatMap((l) => l.problems.filter((p) => p.severity === 'error'));
   if (errors.length > 0) throw new EvaluationError(errors);
-  return loaded.appeals.files.length === 0 ? null : loaded.appeals;
+  const byName = (a: { name: string }, b: { name: string }) => compareIds(a.name, b.name);
+  const appeals: PeriodAppeals = {
+    period: own,
+    appeals: loaded.flatMap((l) => l.appeals.appeals).sort(byName),
+    files: loaded.flatMap((l) => l.appeals.files).sort(byName),
+  };
+  return appeals.files.length === 0 ? null : appeals;
 }
 
 function sourceOf(dataDir: string, sourceFile: string | null): Source {

@@ -52,6 +52,7 @@ export type {
   Flag,
   Grade,
   ItemSegments,
+  PeriodRules,
   Policy,
   Rewards,
   Scorecard,

@@ -52,6 +52,18 @@ export function policySnapshot(policy: Policy, definitions: readonly MetricDefin
     })),
     scorecards: policy.scorecards.map((s) => scorecard(s, v2)),
     metrics: definitions.map(metric),
+    ...(policy.periods === null ? {} : { periods: { ...policy.periods } }),
+    ...(policy.appeals === null
+      ? {}
+      : {
+          appeals: {
+            window_days: policy.appeals.window_days,
+            tables: policy.appeals.tables === null ? null : [...policy.appeals.tables],
+            metrics: policy.appeals.metrics === null ? null : [...policy.appeals.metrics],
+            vetoes: policy.appeals.vetoes === null ? null : [...policy.appeals.vetoes],
+            final: policy.appeals.final,
+          },
+        }),
     text: policy.text,
   };
 }

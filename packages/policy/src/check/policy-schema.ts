@@ -1,6 +1,7 @@
 import { CONDITION_SCHEMA, ID_PATTERN, METRIC_DEFINITION_SCHEMA } from '@scorebook/contract/schemas';
 
 import { APPEAL_RULES_SCHEMA } from './appeals-check.ts';
+import { PERIOD_RULES_SCHEMA } from './periods-check.ts';
 
 /**
  * A policy's own metric: a catalog definition, or (policy format 2) a `formula` computed from
@@ -62,6 +63,7 @@ export interface PolicyDocument {
   grades: unknown[];
   scorecards: Record<string, unknown>;
   appeals?: unknown;
+  periods?: unknown;
 }
 
 /**
@@ -144,6 +146,7 @@ export const POLICY_SCHEMA = {
       },
     },
     appeals: APPEAL_RULES_SCHEMA,
+    periods: PERIOD_RULES_SCHEMA,
     metrics: {
       type: 'array',
       items: { $ref: '#/$defs/metric' },

@@ -23,6 +23,7 @@ const AREA: Record<ChangeArea, [string, string]> = {
   reward: ['绩效系数与奖金', 'Rewards'],
   award: ['奖项', 'Award'],
   appeals: ['申诉规则', 'Appeal rules'],
+  periods: ['季度/年度考核方式', 'Quarters and years'],
 };
 
 const FIELD: Record<string, [string, string]> = {
