@@ -54,12 +54,12 @@ export function noPositionals(command: string, positionals: readonly string[]): 
 
 /**
  * `--period` when it names a month (2026-10), a quarter (2026-Q4) or a year (2026), else a usage
- * error; a monitoring period (a week, a day, a range) is refused as not evaluated yet.
+ * error; a monitoring period (a week, a day, a range) is refused unless `monitoring` (evaluate).
  */
-export function periodOption(value: string): string {
+export function periodOption(value: string, monitoring = false): string {
   const period = parsePeriod(value);
   if (period === null) throw usageError('PERIOD_INVALID', { got: value });
-  if (isMonitoringKind(period.kind))
+  if (isMonitoringKind(period.kind) && !monitoring)
     throw usageError('PERIOD_NOT_EVALUATED', { got: value, kind: period.kind });
   return value;
 }

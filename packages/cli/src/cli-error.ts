@@ -53,9 +53,9 @@ export const CLI_ERRORS = defineCatalogue({
   },
   PERIOD_NOT_EVALUATED: {
     zh: (p: { got: string; kind: MonitoringKind }) =>
-      `--period ${p.got} 是监控期间(${MONITORING_WORDS[p.kind][0]}),尚不能评估或发布;请写月份 2026-10、季度 2026-Q4 或年份 2026`,
+      `--period ${p.got} 是监控期间(${MONITORING_WORDS[p.kind][0]}),只能用 scorebook evaluate 查看,不能发布、复核或用于 impact;请写月份 2026-10、季度 2026-Q4 或年份 2026`,
     en: (p: { got: string; kind: MonitoringKind }) =>
-      `--period ${p.got} is a monitoring period (${MONITORING_WORDS[p.kind][1]}), which cannot be evaluated or published yet; write a month 2026-10, a quarter 2026-Q4 or a year 2026`,
+      `--period ${p.got} is a monitoring period (${MONITORING_WORDS[p.kind][1]}): scorebook evaluate shows it, but it cannot be published, verified or used by impact; write a month 2026-10, a quarter 2026-Q4 or a year 2026`,
   },
   MAX_REJECTED_INVALID: {
     zh: (p: { got: string }) => `--max-rejected 应为百分比(1%)或行数(10),收到 "${p.got}"`,

@@ -11,6 +11,7 @@ import { PUBLISH_HELP, runPublish } from './commands/publish.ts';
 import { runSample, SAMPLE_HELP } from './commands/sample.ts';
 import { runSite, SITE_HELP } from './commands/site.ts';
 import { runSource, SOURCE_HELP } from './commands/source.ts';
+import { runSuggestTargets, SUGGEST_TARGETS_HELP } from './commands/suggest-targets.ts';
 import { runTest, TEST_HELP } from './commands/test.ts';
 import { runValidate, VALIDATE_HELP } from './commands/validate.ts';
 import { runVerify, VERIFY_HELP } from './commands/verify.ts';
@@ -34,6 +35,7 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
   test: { run: runTest, help: TEST_HELP },
   source: { run: runSource, help: SOURCE_HELP },
   payroll: { run: runPayroll, help: PAYROLL_HELP },
+  'suggest-targets': { run: runSuggestTargets, help: SUGGEST_TARGETS_HELP },
 };
 
 /** The top-level help. */
@@ -59,6 +61,7 @@ export function usage(): string {
   verify --all                      复核全部已发布期间 / re-verify every published period
   payroll --results <dir> --out <payroll.csv|.xlsx>
                                     导出绩效系数与奖金 / export coefficients and bonuses
+  suggest-targets --policies --data 按已发布期间建议目标与底线 / targets and floors from published periods
 
 每个命令都有 --help;--lang en 输出英文。Every command has --help; --lang en prints English.
 `;

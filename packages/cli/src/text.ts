@@ -160,6 +160,41 @@ export const CLI_TEXT = defineCatalogue({
     en: (p: { file: string }) =>
       `✗ ${p.file} comes from a policy of format 1, which has no coefficients or bonuses. Write scorebook: 2 and rewards in the policy and evaluate again.`,
   },
+  TARGETS_HEADING: {
+    zh: (p: { policy: string; version: string; periods: string }) =>
+      `建议目标与底线:策略 ${p.policy} ${p.version},依据已发布的 ${p.periods}(目标取团队 P75、底线取 P10;越低越好的指标取 P25 与 P90)`,
+    en: (p: { policy: string; version: string; periods: string }) =>
+      `Suggested targets and floors for ${p.policy} ${p.version}, from the published ${p.periods} (target at the team's p75, floor at p10; p25 and p90 when lower is better)`,
+  },
+  TARGETS_NONE: {
+    zh: (p: { policy: string; results: string }) =>
+      `✗ ${p.results} 中没有策略 ${p.policy} 已发布的月份,无法建议目标。`,
+    en: (p: { policy: string; results: string }) =>
+      `✗ ${p.results} has no published month of the policy ${p.policy}: no targets can be suggested.`,
+  },
+  TARGETS_SCORECARD: {
+    zh: (p: { scorecard: string }) => `考核表 ${p.scorecard}:指标 — 当前目标/底线 → 建议目标/底线(取值个数)`,
+    en: (p: { scorecard: string }) =>
+      `Scorecard ${p.scorecard}: metric — current target/floor → suggested (values)`,
+  },
+  TARGETS_SKIPPED: {
+    zh: (p: { why: string }) =>
+      p.why === 'method'
+        ? '不是线性目标(分档、两侧或分段),不建议'
+        : p.why === 'flat'
+          ? '取值过于集中,目标与底线无法分开'
+          : '没有取值',
+    en: (p: { why: string }) =>
+      p.why === 'method'
+        ? 'not a linear target (bands, range or segments): none suggested'
+        : p.why === 'flat'
+          ? 'values too close to separate a target from a floor'
+          : 'no values',
+  },
+  TARGETS_MIX: fixed(
+    '等级分布(按当前版本的目标 → 按建议的目标):',
+    'Grades (with the version’s targets → with the suggested ones):',
+  ),
   PAYROLL_WRITTEN: {
     zh: (p: { file: string; agents: number; period: string }) =>
       `✓ 已写出 ${p.file}:${p.period},${p.agents} 名客服`,

@@ -107,10 +107,10 @@ describe('scorebook evaluate and verify', () => {
   it('exits 2 on a bad period or missing option', async () => {
     const base = ['--policies', samples, '--data', join(golden, 'data'), '--out', join(tmp(), 'x')];
     expect((await runCli('evaluate', ...base, '--period', 'October')).code).toBe(2);
-    const week = await runCli('evaluate', ...base, '--period', '2026-W43', '--lang', 'en');
+    const week = await runCli('publish', '--period', '2026-W43', '--lang', 'en');
     expect(week.code).toBe(2);
     expect(week.stderr).toContain(
-      '--period 2026-W43 is a monitoring period (an ISO week), which cannot be evaluated or published yet',
+      '--period 2026-W43 is a monitoring period (an ISO week): scorebook evaluate shows it, but it cannot be published',
     );
     const range = await runCli('publish', '--period', '2026-11-01..2026-11-11');
     expect([

@@ -4,6 +4,7 @@ export {
   type Better,
   type CountMetricDefinition,
   type FieldMetricDefinition,
+  type FormulaMetricDefinition,
   inferUnit,
   KINDS_WITH_FIELD,
   METRIC_KINDS,
@@ -30,7 +31,10 @@ export type {
   AwardResult,
   DistributionPlacement,
   Evidence,
+  FormulaExplanation,
+  FormulaRead,
   GroupResult,
+  HistoryPeriodResult,
   InputProvenance,
   Manifest,
   MetricResult,
@@ -63,6 +67,7 @@ export type {
   SnapshotVeto,
   SnapshotWeekday,
   SourceProvenance,
+  TeamFactResult,
 } from './results.ts';
 export {
   byInputTable,

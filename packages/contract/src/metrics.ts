@@ -61,10 +61,29 @@ export interface FieldMetricDefinition extends MetricCommon {
 }
 
 /**
+ * A `formula` (policy format 2, `docs/formulas.md`): a value computed from the agent's other
+ * metrics and facts; it reads no table. Only a policy's own metrics have this kind.
+ */
+export interface FormulaMetricDefinition extends MetricCommon {
+  kind: 'formula';
+  table: null;
+  field: null;
+  where: null;
+  numerator: null;
+  denominator: null;
+  /** The formula's text, as the policy writes it (validated). */
+  formula: string;
+}
+
+/**
  * A metric definition, built-in or a policy's own, after validation: the keys its `kind` takes
  * are set and the others null, so that narrowing on `kind` says which are there.
  */
-export type MetricDefinition = RatioMetricDefinition | CountMetricDefinition | FieldMetricDefinition;
+export type MetricDefinition =
+  | RatioMetricDefinition
+  | CountMetricDefinition
+  | FieldMetricDefinition
+  | FormulaMetricDefinition;
 
 /** What every metric definition has, whatever its kind (see {@link metricDefinition}). */
 export type MetricHead = Pick<
@@ -76,12 +95,14 @@ export type MetricHead = Pick<
 export type MetricMeasure =
   | { kind: 'ratio'; numerator: RatioSide; denominator: RatioSide }
   | { kind: 'count'; table: MeasuredTableName; where: Condition | null }
-  | { kind: FieldMetricDefinition['kind']; table: MeasuredTableName; field: string; where: Condition | null };
+  | { kind: FieldMetricDefinition['kind']; table: MeasuredTableName; field: string; where: Condition | null }
+  | { kind: 'formula'; formula: string };
 
 /**
  * A metric definition from its parts, its keys in the order results and `policy.json` write
  * them (id, title, title_en, description, description_en, kind, better, unit, table, field,
- * where, numerator, denominator, builtin); the keys its kind does not take are null.
+ * where, numerator, denominator, then `formula` for a formula only, builtin); the keys its kind
+ * does not take are null.
  */
 export function metricDefinition(head: MetricHead, measure: MetricMeasure): MetricDefinition {
   const { id, title, title_en, description, description_en, better, unit, builtin } = head;
@@ -106,6 +127,21 @@ export function metricDefinition(head: MetricHead, measure: MetricMeasure): Metr
     case 'count': {
       const { kind, table, where } = measure;
       return { ...lead, kind, better, unit, table, field: null, where, ...none, builtin };
+    }
+    case 'formula': {
+      const { kind, formula } = measure;
+      return {
+        ...lead,
+        kind,
+        better,
+        unit,
+        table: null,
+        field: null,
+        where: null,
+        ...none,
+        formula,
+        builtin,
+      };
     }
     default: {
       const { kind, table, field, where } = measure;

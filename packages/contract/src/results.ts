@@ -289,10 +289,60 @@ export interface Results {
     rewards?: { agents: number; bonus: number; awards: number; total: number };
   };
   agents: AgentResult[];
+  /**
+   * The team facts formulas read (`docs/formulas.md`, team facts), per scorecard in policy order,
+   * names in the order first read; only when a formula metric reads one.
+   */
+  team_facts?: TeamFactResult[];
+  /**
+   * The earlier periods history facts read (`docs/history.md`), newest first; only when the
+   * policy reads a history fact.
+   */
+  history?: HistoryPeriodResult[];
   /** The appeal files of the period (`<period>/<id>.yaml`) and their sha256; only when there are some. */
   appeals?: Array<{ file: string; sha256: string }>;
   /** A quarter or year scored from its months (`docs/periods.md`): the months, in order. */
   months?: MonthProvenance[];
+}
+
+/** A team fact of a scorecard: its value over the agents of the scorecard that have the metric. */
+export interface TeamFactResult {
+  scorecard: string;
+  name: string;
+  value: number | null;
+  /** How many agents' values it was computed over. */
+  agents: number;
+}
+
+/** An earlier period history facts read: published (its file and sha256), evaluated, or missing. */
+export interface HistoryPeriodResult {
+  period: string;
+  source: 'published' | 'evaluated' | 'missing';
+  /** A published period's results, relative to the results root (`2026-10/results.json`). */
+  file: string | null;
+  /** The sha256 of the results read (published) or computed (evaluated, as results.json bytes). */
+  sha256: string | null;
+  /** The policy version the period's results were computed with. */
+  policy: { id: string; version: string } | null;
+  /** A missing period: the code of the first problem that stopped its evaluation. */
+  problem: string | null;
+}
+
+/** A value a formula read for one agent: a metric, a team fact (with its agents) or an agent fact. */
+export interface FormulaRead {
+  name: string;
+  value: number | null;
+  /** For a team fact: how many agents it was computed over. */
+  agents?: number;
+  /** For a history fact: the earlier periods it looked at, newest first. */
+  periods?: string[];
+}
+
+/** How a formula metric was computed for one agent (explanations.json, format 2). */
+export interface FormulaExplanation {
+  formula: string;
+  reads: FormulaRead[];
+  value: number | null;
 }
 
 /** A record shown as evidence: where it is, and its contract fields (times in the policy's timezone). */
@@ -344,6 +394,8 @@ export interface AgentExplanation {
   appeals?: AppealExplanation[];
   /** Format 2: every flag of the scorecard with the condition evaluated. */
   flags?: Array<{ id: string; holds: boolean; label: string; source: PolicyLine; condition: ConditionTrace }>;
+  /** Every formula metric of the catalog, in computing order; only when the policy has some. */
+  formulas?: Record<string, FormulaExplanation>;
   /** A quarter or year scored from its months: each month's result and its policy version. */
   months?: Array<AgentMonth & { reason: string | null; policy_version: string | null }>;
 }

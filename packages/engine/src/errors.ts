@@ -23,9 +23,9 @@ export const RUN_ERRORS = defineCatalogue({
   },
   PERIOD_NOT_EVALUATED: {
     zh: (p: { period: string }) =>
-      `${q(p.period)} 是监控期间(周、日或区间),尚不能评估。请写成月 2026-10、季度 2026-Q4 或年 2026。`,
+      `${q(p.period)} 是监控期间(周、日或区间):只能用 scorebook evaluate 查看,不能发布、复核或用于 impact。请写成月 2026-10、季度 2026-Q4 或年 2026。`,
     en: (p: { period: string }) =>
-      `${q(p.period)} is a monitoring period (a week, a day or a range), which cannot be evaluated yet. Write a month 2026-10, a quarter 2026-Q4 or a year 2026.`,
+      `${q(p.period)} is a monitoring period (a week, a day or a range): scorebook evaluate shows it, but it cannot be published, verified or used by impact. Write a month 2026-10, a quarter 2026-Q4 or a year 2026.`,
   },
   TOO_MANY_REJECTED: {
     zh: (p: {

@@ -54,6 +54,7 @@ import { Exclusions } from './exclude/exclusions.ts';
 import { explainAgent } from './explain/explain-agent.ts';
 import { fileNameOf } from './explain/file-name.ts';
 import { policySnapshot } from './explain/policy-snapshot.ts';
+import { historyNamesOf, readHistory } from './history/read-history.ts';
 import { MetricAccumulators } from './measure/accumulate.ts';
 import { compileMetrics } from './measure/compile-metrics.ts';
 import { combineMonths, evaluateMonths, monthsOf, scoredFromMonths } from './period/from-months.ts';
@@ -69,6 +70,7 @@ import {
 } from './read/read-inputs.ts';
 import { Row, valuesOf } from './row.ts';
 import { scoreAgents, summaryOfFormat2 } from './score/score-agents.ts';
+import { serializeEvaluation } from './write/write-results.ts';
 
 /** The engine's version, recorded in every result. */
 export const ENGINE_VERSION: string = packageJson.version;
@@ -85,8 +87,13 @@ export interface EvaluateOptions {
    * (verify, reading a recorded source from git into a scratch folder, names it as recorded.)
    */
   sourceName?: string;
-  /** `2026-10`, `2026-Q4` or `2026`. */
+  /** `2026-10`, `2026-Q4` or `2026`; with `monitoring`, also `2026-W43`, `2026-10-05` or a range. */
   period: string;
+  /**
+   * Accept a monitoring period (an ISO week, a day, a range of days; `docs/periods.md`), evaluated
+   * exactly like a month. Only `scorebook evaluate` sets it: publish, verify and impact refuse one.
+   */
+  monitoring?: boolean;
   maxRejected?: RejectedLimit;
   /** Tables the policy's metrics need that may be absent: those metrics then have no data. */
   allowMissing?: readonly string[];
@@ -97,6 +104,13 @@ export interface EvaluateOptions {
   appealsDir?: string | null;
   /** The period's appeal files as bytes (read from git, say); when given, `appealsDir` is not read. */
   appealFiles?: readonly AppealBytes[];
+  /**
+   * Where history facts find earlier periods (`docs/history.md`): the published results root
+   * (`data/results`), or null when none is published (every earlier period is evaluated); false
+   * for an earlier period evaluated for history, which reads no history of its own. Only read
+   * when the policy reads a history fact.
+   */
+  history?: { resultsDir: string | null } | false;
   /**
    * When periods were first published (ISO 8601 instants, by period id): an appeal's window counts
    * from the day after its period's publication date when given, else from the period's end
@@ -132,7 +146,7 @@ export interface Evaluation {
 export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
   try {
     const evaluation = await pipeline(options);
-    const period = periodOf(options.period);
+    const period = periodOf(options.period, options.monitoring === true);
     if (!scoredFromMonths(evaluation.policy, period)) return evaluation;
     // A quarter or year scored from its months: each month as it would be evaluated alone.
     const months = await evaluateMonths(period, (month) =>
@@ -155,7 +169,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
 
 async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
   // Select: the period, the policy version in force at its start, the source of the data.
-  const period = periodOf(options.period);
+  const period = periodOf(options.period, options.monitoring === true);
   const policy = policyInForce(options.policiesDir, period);
   const source = sourceOf(options.dataDir, options.sourceFile ?? null);
   const zone = new Zone(policy.timezone);
@@ -315,6 +329,27 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
     }
   }
 
+  // History: the earlier periods the policy's history facts read, published or evaluated.
+  const historyNames = options.history === false ? [] : historyNamesOf(policy, definitions);
+  const history =
+    historyNames.length === 0
+      ? null
+      : await readHistory({
+          names: historyNames,
+          period: zoned,
+          resultsDir: options.history === false ? null : (options.history?.resultsDir ?? null),
+          grades: policy.grades.map((g) => g.grade),
+          policyId: policy.id,
+          evaluateEarlier: async (earlier) => {
+            const { onProgress: _quiet, ...rest } = options;
+            const evaluation = await evaluate({ ...rest, period: earlier, history: false });
+            return {
+              results: evaluation.results,
+              bytes: serializeEvaluation(evaluation).get('results.json') ?? '',
+            };
+          },
+        });
+
   // Score, rate and rank every agent (within each scorecard), then explain each.
   const noData = new Set(
     [...needs.inputsOf]
@@ -332,8 +367,9 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
     period: zoned,
     zone,
     appeals,
+    history,
   });
-  const rated = scored.map(({ agent, scorecard, result, rating }) => ({
+  const rated = scored.agents.map(({ agent, scorecard, result, rating, formulas }) => ({
     result,
     explanation: {
       ...explainAgent({
@@ -346,6 +382,7 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
         format: policy.scorebook,
         zone,
         quotaRow: (index, metric) => quotas.of(index, metric)?.row ?? null,
+        formulas,
       }),
       ...appeals.explanationFields(agent.agent_id),
     },
@@ -376,6 +413,8 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
       engine: { version: ENGINE_VERSION },
       summary: summaryOf(results, policy, checks.rejected.length),
       agents: results,
+      ...(scored.teamFacts.length > 0 ? { team_facts: scored.teamFacts } : {}),
+      ...(history === null ? {} : { history: history.periods }),
       ...appeals.provenance(),
     },
     explanations: { scorebook: 1, period: zoned.id, agents: ordered.map(({ explanation }) => explanation) },
@@ -395,10 +434,10 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
   };
 }
 
-// Only months, quarters and years are evaluated; a week, a day or a range is refused by name.
-function periodOf(text: string): Period {
+// Months, quarters and years are evaluated; a week, a day or a range only when asked (monitoring).
+function periodOf(text: string, monitoring: boolean): Period {
   const period = parsePeriod(text);
-  if (period !== null && isEvaluationKind(period.kind)) return period;
+  if (period !== null && (monitoring || isEvaluationKind(period.kind))) return period;
   const code = period === null ? 'BAD_PERIOD' : 'PERIOD_NOT_EVALUATED';
   throw new EvaluationError([
     {

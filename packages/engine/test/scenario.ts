@@ -17,6 +17,8 @@ export interface Scenario {
   policy?: string;
   tables: Record<string, InlineTable>;
   period?: string;
+  /** Evaluate a monitoring period (a week, a day, a range). */
+  monitoring?: boolean;
   maxRejected?: RejectedLimit;
   /**
    * Tables that may be absent though the policy's metrics need them; by default every table the
@@ -55,6 +57,7 @@ export async function runScenario(scenario: Scenario): Promise<Evaluation> {
     dataDir,
     period: scenario.period ?? '2026-10',
     ...(scenario.maxRejected ? { maxRejected: scenario.maxRejected } : {}),
+    ...(scenario.monitoring ? { monitoring: true } : {}),
     allowMissing:
       scenario.allowMissing ??
       INPUT_TABLES.filter((t) => !Object.keys(scenario.tables).some((n) => n.split('.')[0] === t)),

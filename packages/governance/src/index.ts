@@ -31,6 +31,13 @@ export {
 } from './publish.ts';
 export { editedPublishedPolicies } from './published-policies.ts';
 export { renderImpact } from './render-impact.ts';
+export {
+  type GradeMix,
+  type SuggestTargetsOptions,
+  suggestTargets,
+  type TargetSuggestion,
+  type TargetsReport,
+} from './suggest-targets.ts';
 export type { AgentExpectation } from './tests/policy-test-schema.ts';
 export { POLICY_TEST_SCHEMA } from './tests/policy-test-schema.ts';
 export {

@@ -103,6 +103,8 @@ export async function publishPeriod(options: PublishOptions): Promise<Publicatio
       allowMissing,
       period: options.period,
       appealsDir: options.appealsDir === undefined ? null : resolve(cwd, options.appealsDir),
+      // History facts read the earlier periods published beside this one (docs/history.md).
+      history: { resultsDir: resultsRoot },
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
     const appealFiles = (evaluation.results.appeals ?? []).map((a) =>

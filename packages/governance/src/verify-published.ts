@@ -278,6 +278,8 @@ async function verifyOne(
             ? {}
             : { publishedAt: manifest.appeals_window_from }),
           allowMissing: manifest.allow_missing ?? [],
+          // History facts re-read the published periods: a changed one changes the recorded sha256.
+          history: { resultsDir: root },
         },
         true,
       );

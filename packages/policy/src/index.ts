@@ -16,6 +16,20 @@ export {
   renderDiffText,
 } from './diff/render-diff.ts';
 export { POLICY_ERRORS, type PolicyErrorCode } from './errors/catalogue.ts';
+export {
+  FORMULA_AGENT_FACTS,
+  formulaMetricsInOrder,
+  formulaOf,
+  formulaVocabulary,
+  metricsReadBy,
+} from './formula-metrics.ts';
+export {
+  gradeNamesOf,
+  HISTORY_MAX_PERIODS,
+  type HistoryFactName,
+  historyVocabulary,
+  parseHistoryFactName,
+} from './history-facts.ts';
 export { loadPolicyFamily, type PolicyFamily } from './load/load-family.ts';
 export {
   type LoadedPolicy,

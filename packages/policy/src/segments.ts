@@ -25,7 +25,8 @@ export function segmentDefinitions(
   for (const scorecard of policy.scorecards)
     for (const item of scorecard.scored) {
       const d = byId.get(item.metric);
-      if (item.segments === null || d === undefined) continue;
+      // A formula reads no rows: the checks refuse segments on it (SEGMENTS_KIND).
+      if (item.segments === null || d === undefined || d.kind === 'formula') continue;
       for (const s of item.segments.segments) {
         const id = segmentMetricId(d.id, item.segments.field, s.value);
         const only: Condition = { fact: item.segments.field, operator: 'equal', value: s.value };

@@ -227,6 +227,18 @@ export const SITE_TEXT = defineCatalogue({
   kindCount: fixed('计数', 'count'),
   kindRatio: fixed('比率', 'ratio'),
   kindNps: fixed('净推荐值', 'NPS'),
+  kindFormula: fixed('公式', 'formula'),
+  formula: fixed('公式', 'Formula'),
+  formulas: fixed('公式指标', 'Formula metrics'),
+  formulaNote: fixed(
+    '公式指标由本人的其他指标和团队数据计算:下列为公式、它读到的数值和结果(读到空值则结果为空)。',
+    'Formula metrics are computed from the agent’s other metrics and team facts: the formula, the values it read and the result (a null read gives a null result).',
+  ),
+  formulaReads: fixed('读到的数值', 'Values read'),
+  teamFactAgents: {
+    zh: (p: { n: number }) => `(${p.n} 人)`,
+    en: (p: { n: number }) => ` (${p.n} agents)`,
+  },
   statusScored: fixed('已计分', 'scored'),
   statusInsufficient: fixed('样本不足', 'insufficient sample'),
   statusNoData: fixed('无数据', 'no data'),
@@ -746,9 +758,10 @@ const KIND_KEYS = {
   count: 'kindCount',
   ratio: 'kindRatio',
   nps: 'kindNps',
-} as const satisfies Record<MetricKind, SiteTextKey>;
+  formula: 'kindFormula',
+} as const satisfies Record<MetricKind | 'formula', SiteTextKey>;
 
 /** A metric's kind in words. */
-export function kindWord(lang: Lang, kind: MetricKind): string {
+export function kindWord(lang: Lang, kind: MetricKind | 'formula'): string {
   return t(lang, KIND_KEYS[kind]);
 }

@@ -75,6 +75,7 @@ export function decidingFields(metric: SnapshotMetric | null): string[] {
       ...new Set([...conditionFacts(metric.numerator.where), ...conditionFacts(metric.denominator.where)]),
     ];
   if (metric.kind === 'count') return conditionFacts(metric.where);
+  if (metric.kind === 'formula') return [];
   return [metric.field, ...conditionFacts(metric.where)];
 }
 
@@ -146,7 +147,8 @@ export function evidenceSummary(options: {
 }): string {
   const { evidence, metric, result, item, lang } = options;
   const { total } = evidence;
-  if (metric === null)
+  // A formula keeps no records (its explanation lists the values it read).
+  if (metric === null || metric.kind === 'formula')
     return t(lang, evidence.role === 'against' ? 'evidenceAgainst' : 'evidenceCounted', { total });
   switch (metric.kind) {
     case 'ratio':

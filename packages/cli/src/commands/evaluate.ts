@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { type Evaluation, evaluate, writeEvaluation } from '@scorebook/engine';
 import {
   DATA_OPTIONS,
@@ -26,8 +27,12 @@ export const EVALUATE_HELP = `scorebook evaluate --policies <dir> --data <dir> -
 Evaluates a data directory with the policy version in force at the period's start and writes
 <out>/results.json, explanations.json and rejected.json. Exit 0 on success, 1 on bad policy or data
 (nothing is written), 2 on bad usage.
+--period 也可以是监控期间:ISO 周 2026-W43、日 2026-10-05、区间 2026-11-01..2026-11-11(只评估,不能发布)。
+--period may also be a monitoring period: an ISO week 2026-W43, a day 2026-10-05, a range
+2026-11-01..2026-11-11 (evaluated, never published).
 ${DATA_OPTIONS_HELP}
   --max-rejected  每张表允许被拒绝的行数上限,百分比或行数(默认 1%) / rejected rows a table may have (default 1%)
+  --results       历史数据(history.*)读取的已发布结果目录(默认 data/results) / published results history facts read (default data/results)
   --quiet         不显示进度和汇总 / no progress or summary
 `;
 
@@ -40,6 +45,7 @@ export async function runEvaluate(argv: string[], io: CommandIo): Promise<number
     out: { type: 'string' },
     ...DATA_OPTIONS,
     'max-rejected': { type: 'string' },
+    results: { type: 'string' },
     quiet: { type: 'boolean', short: 'q' },
   });
   if (values.help) {
@@ -58,8 +64,12 @@ export async function runEvaluate(argv: string[], io: CommandIo): Promise<number
     ...dataOptions(values),
   };
   const out = required(values, 'out', 'evaluate');
-  periodOption(options.period);
-  const evaluation = await evaluate(options);
+  // A week, a day or a range is evaluated for monitoring (publish refuses them).
+  periodOption(options.period, true);
+  // History facts read earlier periods from the published results (docs/history.md).
+  const results = values.results ?? (existsSync('data/results') ? 'data/results' : null);
+  const history = { resultsDir: results === null ? null : resolve(results) };
+  const evaluation = await evaluate({ ...options, monitoring: true, history });
   writeEvaluation(out, evaluation);
   if (values.quiet !== true) {
     io.err(formatRejected(evaluation.rejected, lang, join(out, 'rejected.json')));

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { evaluate, RESULT_FILES, serializeEvaluation } from '@scorebook/engine';
 import { isFailure, type VerifyStatus, verifyPublished } from '@scorebook/governance';
 import { formatPlace } from '@scorebook/problems';
@@ -60,7 +60,9 @@ export async function runVerify(argv: string[], io: CommandIo): Promise<number> 
     io.err(`${say(lang, 'VERIFY_NOT_RESULTS', { file: resultsFile })}\n`);
     return EXIT.failed;
   }
-  const evaluation = await evaluate({ policiesDir, dataDir, period, ...dataOptions(values) });
+  // History facts read the periods published beside this one (docs/history.md).
+  const history = { resultsDir: dirname(resolve(resultsDir)) };
+  const evaluation = await evaluate({ policiesDir, dataDir, period, history, ...dataOptions(values) });
   const fresh = serializeEvaluation(evaluation);
   let identical = true;
   for (const name of RESULT_FILES) {

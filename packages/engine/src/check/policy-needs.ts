@@ -6,7 +6,8 @@ import {
   type MeasuredTableName,
   type MetricDefinition,
 } from '@scorebook/contract';
-import type { Policy } from '@scorebook/policy';
+import { formulaNames, parseTeamFactName } from '@scorebook/formula';
+import { formulaMetricsInOrder, formulaOf, metricsReadBy, type Policy } from '@scorebook/policy';
 
 /** The input tables and fields one metric reads. */
 interface MetricInputs {
@@ -46,10 +47,20 @@ export interface PolicyNeeds {
  * what they are computed from; and the fields every exclusion's condition reads.
  */
 export function policyNeeds(policy: Policy, definitions: readonly MetricDefinition[]): PolicyNeeds {
-  const inputsOf = new Map(definitions.map((d) => [d.id, metricInputs(d)]));
+  const inputsOf = new Map(
+    definitions.flatMap((d) => (d.kind === 'formula' ? [] : [[d.id, metricInputs(d)]])),
+  );
+  // A formula reads what the metrics it reads read (formulas come after the formulas they read).
+  for (const f of formulaMetricsInOrder(definitions))
+    inputsOf.set(
+      f.id,
+      unionOf(metricsReadBy(formulaNames(formulaOf(f))).flatMap((id) => inputsOf.get(id) ?? [])),
+    );
   const used = new Map<string, { inputs: MetricInputs; uses: string[] }>();
   const scored = new Set<string>();
-  const use = (metric: string, where: string) => {
+  const use = (fact: string, where: string) => {
+    // A team fact in a condition reads its metric of every agent.
+    const metric = parseTeamFactName(fact)?.metric ?? fact;
     const inputs = inputsOf.get(metric);
     if (inputs === undefined) return;
     const entry = used.get(metric) ?? { inputs, uses: [] };
@@ -113,8 +124,17 @@ export function policyNeeds(policy: Policy, definitions: readonly MetricDefiniti
   return { metrics, tables, scoredTables, fields, inputsOf };
 }
 
-/** The input tables and fields a metric reads. */
-function metricInputs(d: MetricDefinition): MetricInputs {
+/** What several metrics read together. */
+function unionOf(inputs: readonly MetricInputs[]): MetricInputs {
+  return {
+    tables: new Set(inputs.flatMap((i) => [...i.tables])),
+    fields: inputs.flatMap((i) => i.fields),
+    leaves: inputs.flatMap((i) => i.leaves),
+  };
+}
+
+/** The input tables and fields a metric of a measured kind reads. */
+function metricInputs(d: Exclude<MetricDefinition, { kind: 'formula' }>): MetricInputs {
   const tables = new Set<InputTableName>();
   const fields: Array<readonly [InputTableName, string]> = [];
   const leaves: Array<readonly [InputTableName, LeafCondition]> = [];
@@ -161,7 +181,7 @@ function leavesOf(condition: Condition): LeafCondition[] {
 }
 
 /** Every fact a condition names, in order, without repeats (`{fact}` values included). */
-function factsOf(condition: Condition): string[] {
+export function factsOf(condition: Condition): string[] {
   const out: string[] = [];
   const walk = (node: Condition) => {
     if ('all' in node) node.all.forEach(walk);

@@ -1,4 +1,4 @@
-import type { AgentExplanation, PolicyLine, RecordRef } from '@scorebook/contract';
+import type { AgentExplanation, FormulaExplanation, PolicyLine, RecordRef } from '@scorebook/contract';
 import type { Scorecard, SourceRef } from '@scorebook/policy';
 import type { Zone } from '@scorebook/time';
 import type { Agent } from '../check/row-checks.ts';
@@ -25,6 +25,8 @@ export interface ExplainInput {
   zone: Zone;
   /** The `targets` row of the agent for a metric of a `quota: true` item, if one applied. */
   quotaRow?: (agent: number, metric: string) => Row | null;
+  /** How each formula metric was computed for the agent; null (no key) when the policy has none. */
+  formulas?: Record<string, FormulaExplanation> | null;
 }
 
 /**
@@ -99,6 +101,7 @@ export function explainAgent(input: ExplainInput): AgentExplanation {
           })),
         }
       : {}),
+    ...(input.formulas === null || input.formulas === undefined ? {} : { formulas: input.formulas }),
   };
 }
 

@@ -198,6 +198,8 @@ function metric(d: MetricDefinition): SnapshotMetric {
       });
     case 'count':
       return metricDefinition(d, { kind: d.kind, table: d.table, where: orNull(d.where) });
+    case 'formula':
+      return metricDefinition(d, { kind: d.kind, formula: d.formula });
     default:
       return metricDefinition(d, { kind: d.kind, table: d.table, field: d.field, where: orNull(d.where) });
   }

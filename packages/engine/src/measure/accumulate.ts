@@ -46,7 +46,7 @@ export class MetricAccumulators {
       if (d.kind === 'ratio') {
         route(d.numerator.table, 'numerator');
         route(d.denominator.table, 'denominator');
-      } else {
+      } else if (d.kind !== 'formula') {
         route(d.table, 'main');
       }
     }
@@ -116,6 +116,9 @@ export class MetricTally {
         this.#keep(agent, table, row, d.better === 'lower' ? 'against' : 'counted');
         break;
       }
+      // A formula reads no rows (none are routed to it): the score stage computes it.
+      case 'formula':
+        break;
       default: {
         const v = row.values[d.field];
         if (typeof v !== 'number' || !m.where(row)) break;
@@ -154,6 +157,8 @@ export class MetricTally {
         return { value: n === 0 ? null : (sum / n) * 100, sample: n };
       case 'mean':
         return { value: n === 0 ? null : sum / n, sample: n };
+      case 'formula':
+        return { value: null, sample: 0 };
       default:
         return {
           value: percentile(this.#values[agent] ?? [], d.kind === 'median' ? 0.5 : 0.9),
@@ -166,8 +171,8 @@ export class MetricTally {
   evidence(agent: number): EvidenceRows | null {
     const state = this.#evidence.get(agent);
     if (state !== undefined) return state;
-    if (!this.#wantsEvidence(agent)) return null;
     const d = this.definition;
+    if (!this.#wantsEvidence(agent) || d.kind === 'formula') return null;
     const table =
       d.kind === 'ratio' ? (d.better === 'lower' ? d.numerator.table : d.denominator.table) : d.table;
     const role = (d.kind === 'count' || d.kind === 'sum') && d.better === 'higher' ? 'counted' : 'against';

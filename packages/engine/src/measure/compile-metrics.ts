@@ -32,18 +32,20 @@ export function compileMetrics(
   const compile = (table: MeasuredTableName, where: Condition | null): Predicate<Row> =>
     where === null ? always : compileCondition(where, zone, rowFactAccess(fieldsOf(table), zone));
   return definitions.map((definition) =>
-    definition.kind === 'ratio'
-      ? {
-          definition,
-          where: always,
-          numerator: compile(definition.numerator.table, definition.numerator.where),
-          denominator: compile(definition.denominator.table, definition.denominator.where),
-        }
-      : {
-          definition,
-          where: compile(definition.table, definition.where),
-          numerator: always,
-          denominator: always,
-        },
+    definition.kind === 'formula'
+      ? { definition, where: always, numerator: always, denominator: always }
+      : definition.kind === 'ratio'
+        ? {
+            definition,
+            where: always,
+            numerator: compile(definition.numerator.table, definition.numerator.where),
+            denominator: compile(definition.denominator.table, definition.denominator.where),
+          }
+        : {
+            definition,
+            where: compile(definition.table, definition.where),
+            numerator: always,
+            denominator: always,
+          },
   );
 }

@@ -1,12 +1,23 @@
-import type { AgentResult, AwardResult, MetricResult, Results } from '@scorebook/contract';
+import type {
+  AgentResult,
+  AwardResult,
+  FormulaExplanation,
+  MetricResult,
+  Results,
+  TeamFactResult,
+} from '@scorebook/contract';
+import { parseTeamFactName } from '@scorebook/formula';
 import { type Distribution, type Policy, type Scorecard, segmentMetricId } from '@scorebook/policy';
 import type { Period, Zone } from '@scorebook/time';
 import type { AppealStage } from '../appeal/appeal-stage.ts';
+import { factsOf } from '../check/policy-needs.ts';
 import type { Agent } from '../check/row-checks.ts';
+import type { History } from '../history/read-history.ts';
 import type { MetricTally } from '../measure/accumulate.ts';
 import type { MetricValue } from '../measure/compile-metrics.ts';
 import { agentFacts } from './agent-facts.ts';
 import { distributeGrades } from './distribution.ts';
+import { computeFormulas } from './formula-values.ts';
 import { assignRanks, notRatedRating, type Rating, rateAgent } from './rate-agent.ts';
 import { awardWinners, rewardOf } from './rewards.ts';
 import { infoMetric, scoreMetric, scoreQuota, scoreSegmented } from './score-metric.ts';
@@ -39,6 +50,8 @@ export interface ScoreInput {
    * the agent's `appealed` and `appeals` fields; without it, nothing is voided or added.
    */
   appeals?: Pick<AppealStage, 'voidMetrics' | 'voidedVetoes' | 'resultFields'>;
+  /** The history facts of earlier periods the policy reads (`docs/history.md`); null when none. */
+  history?: Pick<History, 'factsOf' | 'periodsOf'> | null;
 }
 
 /** One agent as scored: the results entry (rank included), its scorecard and how it was rated. */
@@ -47,26 +60,69 @@ export interface ScoredAgent {
   scorecard: Scorecard | null;
   result: AgentResult;
   rating: Rating;
+  /** How each formula metric was computed for the agent; null when the policy has none. */
+  formulas: Record<string, FormulaExplanation> | null;
+}
+
+/** The agents as scored, and the team facts their formulas read (empty without any). */
+export interface ScoreOutput {
+  agents: ScoredAgent[];
+  teamFacts: TeamFactResult[];
 }
 
 /**
  * The score stage (`semantics.md`, scoring), in the order of the agents table: each metric's
  * value and score for the agent's scorecard, the rating (eligibility, base score, adjustments,
- * total, vetoes, grade), then ranks within each scorecard.
+ * total, vetoes, grade), then ranks within each scorecard. Formula metrics are computed after
+ * the measured ones, for every agent, before any agent is rated (`docs/formulas.md`).
  */
-export function scoreAgents(input: ScoreInput): ScoredAgent[] {
+export function scoreAgents(input: ScoreInput): ScoreOutput {
   const { policy, agents, noData, zone } = input;
   const tallies = input.tallies.slice(0, input.catalogSize);
   const segmentTallies = new Map(input.tallies.slice(input.catalogSize).map((t) => [t.definition.id, t]));
   const scorecardOfRole = new Map(policy.scorecards.flatMap((s) => s.roles.map((r) => [r, s] as const)));
-  const scored = agents.map((agent): ScoredAgent => {
+  const measuredOf = agents.map(
+    (agent) =>
+      new Map(
+        tallies.flatMap(
+          (t): Array<[string, MetricValue]> =>
+            t.definition.kind === 'formula'
+              ? []
+              : [
+                  [
+                    t.definition.id,
+                    noData.has(t.definition.id) ? { value: null, sample: 0 } : t.value(agent.index),
+                  ],
+                ],
+        ),
+      ),
+  );
+  const hasFormulas = tallies.some((t) => t.definition.kind === 'formula');
+  const conditionTeamFacts = policy.scorebook === 2 ? teamFactsOfConditions(policy) : new Map();
+  const formulas =
+    hasFormulas || conditionTeamFacts.size > 0
+      ? computeFormulas({
+          definitions: tallies.map((t) => t.definition),
+          measured: measuredOf,
+          scorecards: agents.map((a) => scorecardOfRole.get(a.role)?.id ?? null),
+          facts: agents.map((a) => {
+            const { tenure_days, tenure_months, days_employed, period_days } = agentFacts(a, input.period);
+            return { tenure_days, tenure_months, days_employed, period_days };
+          }),
+          scorecardOrder: policy.scorecards.map((s) => s.id),
+          conditionTeamFacts,
+          agentIds: agents.map((a) => a.agent_id),
+          history: input.history ?? null,
+        })
+      : null;
+  const scored = agents.map((agent, at): ScoredAgent => {
     const scorecard = scorecardOfRole.get(agent.role) ?? null;
     const items = new Map(scorecard?.scored.map((s) => [s.metric, s]) ?? []);
     const values: Record<string, number | null> = {};
     const metrics: Record<string, MetricResult> = {};
     for (const tally of tallies) {
       const d = tally.definition;
-      const measured: MetricValue = noData.has(d.id) ? { value: null, sample: 0 } : tally.value(agent.index);
+      const measured: MetricValue = measuredOf[at]?.get(d.id) ?? { value: null, sample: 0 };
       values[d.id] = measured.value;
       const item = items.get(d.id);
       const segments = item?.segments ?? null;
@@ -88,7 +144,9 @@ export function scoreAgents(input: ScoreInput): ScoredAgent[] {
     const voided = input.appeals?.voidMetrics(agent.agent_id, metrics) ?? metrics;
     // Format 2 conditions also see who the agent is; format 1 conditions see the metrics only.
     const who = agentFacts(agent, input.period);
-    const facts = policy.scorebook === 2 ? { ...values, ...who } : values;
+    const team = scorecard === null ? undefined : formulas?.conditionFacts.get(scorecard.id);
+    const earlier = input.history?.factsOf(agent.agent_id);
+    const facts = policy.scorebook === 2 ? { ...values, ...who, ...team, ...earlier } : values;
     const rating: Rating =
       scorecard === null
         ? notRatedRating('NO_SCORECARD', `no scorecard for role "${agent.role}"`)
@@ -136,7 +194,13 @@ export function scoreAgents(input: ScoreInput): ScoredAgent[] {
         : {}),
       ...input.appeals?.resultFields(agent.agent_id),
     };
-    return { agent, scorecard, result, rating };
+    return {
+      agent,
+      scorecard,
+      result,
+      rating,
+      formulas: hasFormulas ? (formulas?.explanations[at] ?? null) : null,
+    };
   });
   for (const scorecard of policy.scorecards) {
     if (scorecard.distribution !== null)
@@ -149,7 +213,22 @@ export function scoreAgents(input: ScoreInput): ScoredAgent[] {
     for (const [result, rank] of assignRanks(totals)) result.rank = rank;
     if (policy.scorebook === 2) reward(scorecard, scored, tallies);
   }
-  return scored;
+  return { agents: scored, teamFacts: formulas?.teamFacts ?? [] };
+}
+
+/** The team facts each scorecard's conditions (eligibility, vetoes, flags) name, by scorecard; only those with some. */
+function teamFactsOfConditions(policy: Policy): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const s of policy.scorecards) {
+    const conditions = [
+      ...(s.eligibility === null ? [] : [s.eligibility.when]),
+      ...s.vetoes.map((v) => v.when),
+      ...s.flags.map((f) => f.when),
+    ];
+    const names = [...new Set(conditions.flatMap(factsOf))].filter((f) => parseTeamFactName(f) !== null);
+    if (names.length > 0) out.set(s.id, names);
+  }
+  return out;
 }
 
 /**
@@ -169,7 +248,7 @@ function reward(scorecard: Scorecard, scored: readonly ScoredAgent[], tallies: r
         ? [{ key: m, agent_id: m.result.agent_id, value: metric.value, sample: metric.sample }]
         : [];
     });
-    const sampled = d.kind !== 'count' && d.kind !== 'sum';
+    const sampled = d.kind !== 'count' && d.kind !== 'sum' && d.kind !== 'formula';
     for (const { key, place } of awardWinners(award, d.better, sampled, contenders))
       won.set(key, [...(won.get(key) ?? []), { id: award.id, place, amount: award.amount }]);
   }

@@ -4,7 +4,7 @@ import type { MetricValue } from '../measure/compile-metrics.ts';
 
 /**
  * Scores a metric of the agent's scorecard (`semantics.md`, scoring): null value → `no_data`;
- * sample below `min_sample` (not for counts and sums) → `insufficient`; else `linear` or `bands`.
+ * sample below `min_sample` (not for counts, sums and formulas) → `insufficient`; else `linear` or `bands`.
  */
 export function scoreMetric(
   measured: MetricValue,
@@ -13,7 +13,8 @@ export function scoreMetric(
 ): MetricResult {
   const base = { value: measured.value, sample: measured.sample, weight: item.weight };
   if (measured.value === null) return { ...base, score: null, status: 'no_data' };
-  const sampled = definition.kind !== 'count' && definition.kind !== 'sum';
+  // A formula reads no records: null inputs give it no value, and no sample applies.
+  const sampled = definition.kind !== 'count' && definition.kind !== 'sum' && definition.kind !== 'formula';
   if (sampled && measured.sample < item.min_sample) return { ...base, score: null, status: 'insufficient' };
   return { ...base, score: itemScore(measured.value, item, definition), status: 'scored' };
 }

@@ -1,6 +1,8 @@
 import { type Condition, checkCondition, type FactType, type FactVocabulary } from '@scorebook/conditions';
 import { closest } from '@scorebook/config-file';
 import type { FieldSpec, MetricDefinition } from '@scorebook/contract';
+import { TEAM_STATISTICS } from '@scorebook/formula';
+import { historyVocabulary } from '../history-facts.ts';
 import type { CheckContext, Path } from './context.ts';
 
 /** Facts of a row vocabulary from the contract's fields; extra columns are allowed (a warning). */
@@ -33,16 +35,28 @@ export const AGENT_FACTS: ReadonlyMap<string, FactType> = new Map([
 ]);
 
 /**
- * Facts of agent-level conditions: every metric's value, in format 2 the agent facts, and for
+ * Facts of agent-level conditions: every metric's value, in format 2 the agent facts and the
+ * team facts of every metric (`team.median.first_response_time`, `docs/formulas.md`), and for
  * vetoes (and flags) the scores.
  */
 export function agentVocabulary(
   metrics: readonly MetricDefinition[],
   withScores: boolean,
   format: 1 | 2 = 1,
+  grades: readonly string[] = [],
 ): FactVocabulary {
   const facts = new Map<string, FactType>(metrics.map((m) => [m.id, 'number']));
   if (format === 2) for (const [fact, type] of AGENT_FACTS) facts.set(fact, type);
+  if (format === 2)
+    for (const s of TEAM_STATISTICS) for (const m of metrics) facts.set(`team.${s}.${m.id}`, 'number');
+  if (format === 2) {
+    for (const name of historyVocabulary(
+      metrics.map((m) => m.id),
+      grades,
+    ))
+      facts.set(name, 'number');
+    facts.set('history.prev.grade', 'string');
+  }
   if (withScores) for (const fact of SCORE_FACTS) facts.set(fact, 'number');
   const who = format === 2 ? '、客服信息(tenure_days、team …)' : '';
   const whoEn = format === 2 ? ', the agent facts (tenure_days, team …)' : '';

@@ -9,8 +9,10 @@ import {
   measuredFields,
   toDefinition,
 } from '@scorebook/contract';
+import { gradeNamesOf } from '../history-facts.ts';
 import { AGENT_FACTS, checkConditionAt, rowVocabulary, SCORE_FACTS } from './conditions-check.ts';
 import { asArray, asString, type CheckContext, isRecord, type Path } from './context.ts';
+import { checkFormulaMetric, checkFormulaReads, type PendingFormula } from './formula-metrics-check.ts';
 
 const NUMERIC_TYPES = new Set(['int', 'number']);
 
@@ -24,6 +26,7 @@ export function checkPolicyMetrics(ctx: CheckContext, raw: unknown): MetricDefin
   const builtin = new Set(builtinCatalog().map((m) => m.id));
   const seen = new Set<string>();
   const valid: MetricDefinition[] = [];
+  const formulas: PendingFormula[] = [];
   asArray(raw).forEach((item, index) => {
     const path: Path = ['metrics', index];
     if (!isRecord(item)) return;
@@ -48,6 +51,14 @@ export function checkPolicyMetrics(ctx: CheckContext, raw: unknown): MetricDefin
     // A reference to a metric whose id is fine but whose definition is not is left to the
     // definition's own errors; one whose id is refused stays an unknown metric.
     const idOk = ok;
+    if (item.kind === 'formula') {
+      const pending = checkFormulaMetric(ctx, path, item);
+      if (pending !== null && idOk) {
+        formulas.push(pending);
+        valid.push(pending.definition);
+      } else if (id !== null && idOk) ctx.brokenMetrics.add(id);
+      return;
+    }
     const kind = asString(item.kind) as MetricKind | null;
     // An unknown kind is the schema's NOT_ALLOWED_VALUE; what keys it needs cannot be said.
     if (kind === null || !METRIC_KINDS.includes(kind)) {
@@ -68,7 +79,11 @@ export function checkPolicyMetrics(ctx: CheckContext, raw: unknown): MetricDefin
       valid.push(toDefinition(item, false));
     } else if (id !== null && idOk) ctx.brokenMetrics.add(id);
   });
-  return valid;
+  // Formulas may read metrics defined after them: their names are checked once all ids are known.
+  const ids = [...builtin, ...valid.map((d) => d.id), ...ctx.brokenMetrics];
+  const failed = checkFormulaReads(ctx, formulas, ids, gradeNamesOf(ctx.parsed.value));
+  for (const id of failed) ctx.brokenMetrics.add(id);
+  return valid.filter((d) => !failed.has(d.id));
 }
 
 function checkKindKeys(

@@ -3,6 +3,26 @@ import { CONDITION_SCHEMA, ID_PATTERN, METRIC_DEFINITION_SCHEMA } from '@scorebo
 import { APPEAL_RULES_SCHEMA } from './appeals-check.ts';
 import { PERIOD_RULES_SCHEMA } from './periods-check.ts';
 
+/**
+ * A policy's own metric: a catalog definition, or (policy format 2) a `formula` computed from
+ * other metrics (`docs/formulas.md`), whose keys the meaning stage checks.
+ */
+const POLICY_METRIC_SCHEMA = {
+  ...METRIC_DEFINITION_SCHEMA,
+  properties: {
+    ...METRIC_DEFINITION_SCHEMA.properties,
+    kind: {
+      ...METRIC_DEFINITION_SCHEMA.properties.kind,
+      enum: [...METRIC_DEFINITION_SCHEMA.properties.kind.enum, 'formula'],
+    },
+    formula: {
+      type: 'string',
+      minLength: 1,
+      description: '计算公式(kind: formula,格式 2)/ the formula of a formula metric (format 2)',
+    },
+  },
+} as const;
+
 const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
 const text = { type: 'string', minLength: 1 } as const;
 const quantity = {
@@ -158,7 +178,7 @@ export const POLICY_SCHEMA = {
   },
   $defs: {
     condition: CONDITION_SCHEMA,
-    metric: METRIC_DEFINITION_SCHEMA,
+    metric: POLICY_METRIC_SCHEMA,
     scorecard: {
       type: 'object',
       required: ['title', 'roles'],

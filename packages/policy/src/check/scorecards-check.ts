@@ -2,6 +2,7 @@ import type { Condition } from '@scorebook/conditions';
 import { CONFIG_FILE_ERRORS, closest } from '@scorebook/config-file';
 import { isMeasuredTable, type MetricDefinition, measuredFields, TABLES } from '@scorebook/contract';
 import { messageOf } from '@scorebook/problems';
+import { gradeNamesOf } from '../history-facts.ts';
 import type {
   Adjustment,
   Award,
@@ -237,7 +238,7 @@ function checkSegmented(
       );
       ok = false;
     }
-  if (metric.kind === 'count' || metric.kind === 'sum') {
+  if (metric.kind === 'count' || metric.kind === 'sum' || metric.kind === 'formula') {
     ctx.report(at, 'SEGMENTS_KIND', { metric: metric.id, kind: metric.kind }, { anchor: 'key' });
     return null;
   }
@@ -334,6 +335,13 @@ function checkScoring(
         { severity: 'warning', anchor: 'key' },
       );
     }
+    if (metric.kind === 'formula')
+      ctx.report(
+        [...path, 'min_sample'],
+        'FORMULA_MIN_SAMPLE_IGNORED',
+        { metric: metric.id },
+        { severity: 'warning', anchor: 'key' },
+      );
     minSample = asNumber(item.min_sample) ?? 1;
   }
   const none = { target: null, floor: null, bands: [] as Band[], range: null };
@@ -490,7 +498,7 @@ function checkVetoes(
 ): Veto[] {
   const out: Veto[] = [];
   const seen = new Set<string>();
-  const vocabulary = agentVocabulary(metrics, true, ctx.format);
+  const vocabulary = agentVocabulary(metrics, true, ctx.format, gradeNamesOf(ctx.parsed.value));
   asArray(raw).forEach((item, index) => {
     const path: Path = [...cardPath, 'vetoes', index];
     if (!isRecord(item)) return;
@@ -531,7 +539,7 @@ function checkFlags(
   if (raw === undefined || !ctx.v2([...cardPath, 'flags'], '需关注标记 flags', 'Flags')) return [];
   const out: Flag[] = [];
   const seen = new Set<string>();
-  const vocabulary = agentVocabulary(metrics, true, ctx.format);
+  const vocabulary = agentVocabulary(metrics, true, ctx.format, gradeNamesOf(ctx.parsed.value));
   asArray(raw).forEach((item, index) => {
     const path: Path = [...cardPath, 'flags', index];
     if (!isRecord(item)) return;
@@ -781,14 +789,20 @@ function checkEligibilityWhen(
   metrics: readonly MetricDefinition[],
 ): Condition | null {
   const scoreFacts = new Set<string>();
-  const when = checkConditionAt(ctx, path, raw, agentVocabulary(metrics, false, ctx.format), {
-    skipFact: (fact, at) => {
-      if (!SCORE_FACTS.has(fact)) return false;
-      scoreFacts.add(fact);
-      ctx.report([...path, ...at], 'SCORE_FACT_IN_ELIGIBILITY', { fact });
-      return true;
+  const when = checkConditionAt(
+    ctx,
+    path,
+    raw,
+    agentVocabulary(metrics, false, ctx.format, gradeNamesOf(ctx.parsed.value)),
+    {
+      skipFact: (fact, at) => {
+        if (!SCORE_FACTS.has(fact)) return false;
+        scoreFacts.add(fact);
+        ctx.report([...path, ...at], 'SCORE_FACT_IN_ELIGIBILITY', { fact });
+        return true;
+      },
     },
-  });
+  );
   return scoreFacts.size > 0 ? null : when;
 }
 

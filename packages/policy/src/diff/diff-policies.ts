@@ -111,6 +111,12 @@ export function diffPolicies(before: Policy, after: Policy): PolicyChange[] {
     'numerator',
     'denominator',
   ]);
+  // A formula metric's text, compared as written (kept apart: only formula metrics have it).
+  const formulaOf = (m: Policy['metrics'][number]) => (m.kind === 'formula' ? m.formula : null);
+  const formulasB = new Map(after.metrics.map((m) => [m.id, formulaOf(m)]));
+  for (const m of before.metrics)
+    if (formulasB.has(m.id))
+      fieldRecorder(changes)('metric', null, m.id, 'formula', formulaOf(m), formulasB.get(m.id));
   diffKeyed(changes, { area: 'grade', scorecard: null }, before.grades, after.grades, (g) => g.grade, [
     'min_score',
     'label',

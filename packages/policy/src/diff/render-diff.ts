@@ -73,6 +73,7 @@ const FIELD: Record<string, [string, string]> = {
   field: ['字段', 'field'],
   numerator: ['分子', 'numerator'],
   denominator: ['分母', 'denominator'],
+  formula: ['公式', 'formula'],
   metric: ['指标', 'metric'],
   group: ['考核维度', 'group'],
 };
@@ -227,7 +228,7 @@ function formatValue(value: unknown, field: string | null, unit: Unit | null, la
   return JSON.stringify(value);
 }
 
-const KIND: Record<MetricKind, [string, string]> = {
+const KIND: Record<MetricKind | 'formula', [string, string]> = {
   mean: ['平均值', 'mean'],
   median: ['中位数', 'median'],
   p90: ['P90', 'p90'],
@@ -235,6 +236,7 @@ const KIND: Record<MetricKind, [string, string]> = {
   count: ['计数', 'count'],
   ratio: ['比率', 'ratio'],
   nps: ['NPS', 'NPS'],
+  formula: ['公式', 'formula'],
 };
 
 const UNIT_ZH: Partial<Record<Unit, string>> = { seconds: '秒', amount: '金额', score: '分', ratio: '比率' };
@@ -251,6 +253,8 @@ export function formatMetricDefinition(m: MetricDefinition, lang: Lang): string 
   const title = zh ? m.title : (m.title_en ?? m.title);
   const better = zh ? (m.better === 'higher' ? '越高越好' : '越低越好') : `${m.better} is better`;
   const kind = KIND[m.kind][zh ? 0 : 1];
+  if (m.kind === 'formula')
+    return zh ? `${title} — ${kind} ${m.formula},${better}` : `${title} — ${kind} ${m.formula}, ${better}`;
   if (m.kind === 'ratio') {
     const reads = `${rows(m.numerator?.table ?? null, m.numerator?.where ?? null)} ÷ ${rows(m.denominator?.table ?? null, m.denominator?.where ?? null)}`;
     return zh ? `${title} — ${kind},${better}:${reads}` : `${title} — ${kind}, ${better}: ${reads}`;

@@ -82,6 +82,18 @@ export const POLICY_ERRORS = defineCatalogue({
     zh: (p: KindKeys) => `${p.kind} 类型的指标${p.need}。`,
     en: (p: KindKeys) => `A metric of kind ${p.kind} ${p.needEn}.`,
   },
+  FORMULA_METRIC_NOT_NUMBER: {
+    zh: (p: { formula: string }) =>
+      `公式 ${q(p.formula)} 的结果是条件(真/假),不是数值:指标要数值。请改成算术式,或用 if(条件, 数值, 数值)。`,
+    en: (p: { formula: string }) =>
+      `The formula ${q(p.formula)} gives a condition (true/false), not a number, and a metric needs a number. Write arithmetic, or if(condition, number, number).`,
+  },
+  FORMULA_MIN_SAMPLE_IGNORED: {
+    zh: (p: { metric: string }) =>
+      `min_sample 对公式指标 ${q(p.metric)} 不起作用(公式不读记录,它读的指标没有值时结果为空,即“无数据”),可以删除。`,
+    en: (p: { metric: string }) =>
+      `min_sample has no effect on ${q(p.metric)}, a formula metric (it reads no records; when a metric it reads has no value, it has none: no data); remove it.`,
+  },
   METRIC_REDEFINES_BUILTIN: {
     zh: (p: { id: string }) =>
       `${q(p.id)} 是内置指标,策略不能重新定义。请换一个 id,例如 ${q(`${p.id}_custom`)}。`,

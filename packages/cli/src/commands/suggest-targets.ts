@@ -1,0 +1,86 @@
+import type { Unit } from '@scorebook/contract';
+import { roundHalfAway } from '@scorebook/formula';
+import { suggestTargets, type TargetSuggestion } from '@scorebook/governance';
+import { DATA_OPTIONS, dataOptions, noPositionals, parseCommandArgs, required } from '../args.ts';
+import { EXIT } from '../cli-error.ts';
+import { type Lang, pickLang } from '../lang.ts';
+import { say } from '../text.ts';
+import type { CommandIo } from './io.ts';
+
+export const SUGGEST_TARGETS_HELP = `scorebook suggest-targets --policies <dir> --data <dir> [--results data/results] [--periods 3]
+                          [--source <source.yaml>] [--allow-missing <table,…>] [--lang zh|en]
+
+按策略最新版本,从该策略最近几个已发布的月份(默认 3 个)中本考核表客服的取值,为每个线性目标建议
+目标(团队 P75)与底线(P10;越低越好的指标为 P25 与 P90),并重新评估这些月份,对比按当前目标与按
+建议目标得出的等级分布(docs/history.md)。不写任何文件。
+Suggests, for each linear item of the policy's latest version, a target (the team's p75) and a
+floor (p10; p25 and p90 when lower is better) from the values of the scorecard's agents in the
+policy's last published months (3 by default), and re-evaluates those months to compare the
+grades the version's targets and the suggested ones give (docs/history.md). Writes nothing.
+  --periods       参考的已发布月份数(默认 3)/ how many published months to learn from (default 3)
+  --results       已发布结果目录(默认 data/results)/ the published results (default data/results)
+`;
+
+/** `scorebook suggest-targets`: targets and floors from the published periods, with their grades. */
+export async function runSuggestTargets(argv: string[], io: CommandIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs('suggest-targets', argv, {
+    policies: { type: 'string' },
+    data: { type: 'string' },
+    results: { type: 'string' },
+    periods: { type: 'string' },
+    ...DATA_OPTIONS,
+  });
+  if (values.help) {
+    io.out(SUGGEST_TARGETS_HELP);
+    return EXIT.ok;
+  }
+  noPositionals('suggest-targets', positionals);
+  const lang = pickLang(values.lang);
+  const results = values.results ?? 'data/results';
+  const periods = Math.max(1, Number.parseInt(values.periods ?? '3', 10) || 3);
+  const data = dataOptions(values);
+  const report = await suggestTargets({
+    policiesDir: required(values, 'policies', 'suggest-targets'),
+    dataDir: required(values, 'data', 'suggest-targets'),
+    resultsRoot: results,
+    periods,
+    sourceFile: data.sourceFile,
+    allowMissing: data.allowMissing,
+  });
+  if (report.periods.length === 0) {
+    io.err(`${say(lang, 'TARGETS_NONE', { policy: report.policy.id, results })}\n`);
+    return EXIT.failed;
+  }
+  const { id: policy, version } = report.policy;
+  const lines = [say(lang, 'TARGETS_HEADING', { policy, version, periods: report.periods.join(', ') })];
+  for (const scorecard of [...new Set(report.suggestions.map((s) => s.scorecard))]) {
+    lines.push('', say(lang, 'TARGETS_SCORECARD', { scorecard }));
+    for (const s of report.suggestions.filter((x) => x.scorecard === scorecard))
+      lines.push(`  ${line(s, lang)}`);
+  }
+  lines.push('', say(lang, 'TARGETS_MIX'));
+  for (const mix of report.mixes) {
+    const grades = Object.keys(mix.current)
+      .map((g) => `${g} ${mix.current[g] ?? 0} → ${mix.suggested[g] ?? 0}`)
+      .join(', ');
+    lines.push(`  ${mix.period}: ${grades}`);
+  }
+  io.out(`${lines.join('\n')}\n`);
+  return EXIT.ok;
+}
+
+function line(s: TargetSuggestion, lang: Lang): string {
+  const pair = (t: number | null, f: number | null) => `${quantity(t, s.unit)} / ${quantity(f, s.unit)}`;
+  const now = pair(s.current.target, s.current.floor);
+  if (s.suggested === null)
+    return `${s.metric} — ${now} — ${say(lang, 'TARGETS_SKIPPED', { why: s.skipped ?? '' })}`;
+  return `${s.metric} — ${now} → ${pair(s.suggested.target, s.suggested.floor)} (${s.values})`;
+}
+
+/** A target as a policy writes it: seconds with `s`, ratios as percentages. */
+function quantity(value: number | null, unit: Unit): string {
+  if (value === null) return '—';
+  if (unit === 'seconds') return `${value}s`;
+  if (unit === 'ratio') return `${roundHalfAway(value * 100, 1)}%`;
+  return String(value);
+}
