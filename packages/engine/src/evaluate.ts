@@ -96,7 +96,16 @@ export interface EvaluateOptions {
   appealFiles?: readonly AppealBytes[];
   /** How reading is spread over threads (`docs/scale.md`); by default over every core. */
   parallel?: ParallelOptions;
+  /**
+   * Which engine measures (`docs/scale.md` §6): `typescript` (the default) or `duckdb`, which
+   * derives responses and conversation facts and measures every metric in SQL on embedded
+   * DuckDB. Both give the same results (numbers within 1e-9).
+   */
+  engine?: MeasureEngine;
 }
+
+/** The engines that can run the measure stage. */
+export type MeasureEngine = 'typescript' | 'duckdb';
 
 /** A finished evaluation: results, explanations and the rejected rows, not yet written. */
 export interface Evaluation {
@@ -121,17 +130,21 @@ export interface Evaluation {
  * the policy, the source or the data cannot be used; nothing is written.
  */
 export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
+  const opened: Array<{ close(): void }> = [];
   try {
-    return await pipeline(options);
+    return await pipeline(options, opened);
   } catch (error) {
     // A source or a file that cannot be read stops the run like any other input problem.
     if (error instanceof ScorebookError && !(error instanceof EvaluationError) && error.kind === 'input')
       throw new EvaluationError(error.problems);
     throw error;
+  } finally {
+    // An engine's database, closed however the run ends.
+    for (const o of opened) o.close();
   }
 }
 
-async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
+async function pipeline(options: EvaluateOptions, opened: Array<{ close(): void }>): Promise<Evaluation> {
   // Select: the period, the policy version in force at its start, the source of the data.
   const period = periodOf(options.period);
   const policy = policyInForce(options.policiesDir, period);
@@ -191,6 +204,22 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
     (agent, metric) => scoredBy[agent]?.has(metric) ?? false,
     cap,
   );
+  // The SQL engine compiles first, so that a metric it does not compute is refused before reading.
+  const sql =
+    options.engine === 'duckdb'
+      ? await (await import('./sql/sql-measure.ts')).SqlMeasure.open({
+          metrics: measured,
+          fieldsOf: (t) => measuredFieldsOf(t, fieldsOf),
+          policy,
+          zone,
+          period: zoned,
+          agents,
+          wantsEvidence: (agent, metric) => scoredBy[agent]?.has(metric) ?? false,
+          cap,
+        })
+      : null;
+  if (sql !== null) opened.push(sql);
+  const sink = sql ?? measure;
   const conversations = new ConversationIndex();
   const messages = new MessageStore();
   const converted = new Set<string>();
@@ -230,10 +259,10 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
           case 'orders':
             if (kept && typeof row.values.conversation_id === 'string')
               converted.add(row.values.conversation_id);
-            if (kept && coverage.inPeriod(table, row)) measure.add(table, row, agent);
+            if (kept && coverage.inPeriod(table, row)) sink.add(table, row, agent);
             break;
           default:
-            if (kept && coverage.inPeriod(table, row)) measure.add(table, row, agent);
+            if (kept && coverage.inPeriod(table, row)) sink.add(table, row, agent);
         }
       }
     }
@@ -257,9 +286,13 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
   );
 
   // Derive: customer blocks and responses from the messages (into measure), conversation facts.
-  const facts = deriveFacts({ conversations, messages, agents, policy, zone, period: zoned }, (row, agent) =>
-    measure.add('responses', row, agent),
-  );
+  // (On the SQL engine, derivation is part of its measure stage.)
+  const facts =
+    sql === null
+      ? deriveFacts({ conversations, messages, agents, policy, zone, period: zoned }, (row, agent) =>
+          measure.add('responses', row, agent),
+        )
+      : null;
 
   // Measure conversations: read again, now that their derived facts are known.
   for await (const batch of tableBatches(inputs, 'conversations')) {
@@ -271,10 +304,15 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
       const row = new Row(record.values, record.file, record.line);
       appeals.apply('conversations', row);
       if (!coverage.inPeriod('conversations', row)) continue;
+      if (facts === null) {
+        sql?.addConversation(row, conversation.index, conversation.agent);
+        continue;
+      }
       applyConversationFacts(row, conversation.index, facts, converted);
       measure.add('conversations', row, conversation.agent);
     }
   }
+  const tallies = sql === null ? measure.tallies : await sql.finish(conversations, messages, converted);
 
   // Score, rate and rank every agent (within each scorecard), then explain each.
   const noData = new Set(
@@ -285,7 +323,7 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
   const scored = scoreAgents({
     policy,
     agents,
-    tallies: measure.tallies,
+    tallies,
     catalogSize: definitions.length,
     noData,
     excludedOf: (agent) => exclusions.ofAgent(agent).counts,
@@ -300,7 +338,7 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
         agent,
         scorecard,
         rating,
-        tallies: measure.tallies,
+        tallies,
         files: inputs.fileNames,
         excluded: exclusions.ofAgent(agent.index).evidence,
         format: policy.scorebook,

@@ -3,7 +3,7 @@ import { type Distribution, type Policy, type Scorecard, segmentMetricId } from 
 import type { Period, Zone } from '@scorebook/time';
 import type { AppealStage } from '../appeal/appeal-stage.ts';
 import type { Agent } from '../check/row-checks.ts';
-import type { MetricTally } from '../measure/accumulate.ts';
+import type { MeasuredMetric } from '../measure/accumulate.ts';
 import type { MetricValue } from '../measure/compile-metrics.ts';
 import { agentFacts } from './agent-facts.ts';
 import { distributeGrades } from './distribution.ts';
@@ -19,7 +19,7 @@ export interface ScoreInput {
    * One tally per metric of the catalog, in catalog order (the metrics results carry), then one
    * per segment metric of segmented targets (`segmentDefinitions`), which results do not list.
    */
-  tallies: readonly MetricTally[];
+  tallies: readonly MeasuredMetric[];
   /** How many of `tallies` are the catalog's. */
   catalogSize: number;
   /** Metrics that need an absent table: no data, whatever their kind. */
@@ -149,7 +149,11 @@ export function scoreAgents(input: ScoreInput): ScoredAgent[] {
  * The awards and rewards of a scorecard's agents (format 2), once grades are final: each award's
  * winners among the rated agents, then each agent's coefficient, bonus and total.
  */
-function reward(scorecard: Scorecard, scored: readonly ScoredAgent[], tallies: readonly MetricTally[]): void {
+function reward(
+  scorecard: Scorecard,
+  scored: readonly ScoredAgent[],
+  tallies: readonly MeasuredMetric[],
+): void {
   const members = scored.filter((s) => s.result.scorecard === scorecard.id);
   const definitions = new Map(tallies.map((t) => [t.definition.id, t.definition]));
   const won = new Map<ScoredAgent, AwardResult[]>();
@@ -182,7 +186,7 @@ function distribute(
   scorecard: string,
   policy: Policy,
   scored: readonly ScoredAgent[],
-  tallies: readonly MetricTally[],
+  tallies: readonly MeasuredMetric[],
 ): void {
   const definitions = new Map(tallies.map((t) => [t.definition.id, t.definition]));
   const better = distribution.tie_breakers.map((id) => definitions.get(id)?.better ?? 'higher');
