@@ -148,10 +148,12 @@ export function measureSql(input: MeasureSqlInput): MeasureSql {
       ],
     },
   ];
+  // Business milliseconds of each answered block: the overlaps with the calendar's openings. A
+  // block that overlaps none joins a NULL opening, which adds 0 (DuckDB's greatest and least
+  // skip NULLs, so the overlap is not written with them there).
+  const overlap = `CASE WHEN c.${id('open')} IS NULL THEN 0 ELSE greatest(least(c.${id('close')}, p.r_at) - greatest(c.${id('open')}, p.block_start), 0) END`;
   const seconds = input.businessHours
-    ? `SELECT p.pid, ${d.toDouble(
-        `coalesce(sum(greatest(least(c.${id('close')}, p.r_at) - greatest(c.${id('open')}, p.block_start), 0)), 0)`,
-      )} / 1000 AS seconds
+    ? `SELECT p.pid, ${d.toDouble(`sum(${overlap})`)} / 1000 AS seconds
 FROM pairs p LEFT JOIN calendar c ON c.${id('open')} < p.r_at AND c.${id('close')} > p.block_start
 WHERE p.answered GROUP BY p.pid`
     : `SELECT pid, (r_at - block_start) / 1000 AS seconds FROM pairs WHERE answered`;
@@ -276,7 +278,7 @@ function compileMetric(
     case 'sum': {
       const condition = where(metric.table, metric.where);
       const field = metric.kind === 'sum' ? numericField(metric.table, metric.field, input) : null;
-      const sum = field === null ? '0' : `coalesce(sum(${field}), 0)`;
+      const sum = field === null ? '0' : `coalesce(${d.orderedSum(field, 'seq')}, 0)`;
       return {
         values: [`${row('count(*)', sum, '0')} ${from(metric.table, condition)}`],
         evidence: kept(metric.table, condition, null),
@@ -299,7 +301,7 @@ function compileMetric(
       const evidenceSql = kept(metric.table, counted, badness);
       if (metric.kind === 'mean')
         return {
-          values: [`${row('count(*)', `sum(${field})`, '0')} ${from(metric.table, counted)}`],
+          values: [`${row('count(*)', d.orderedSum(field, 'seq'), '0')} ${from(metric.table, counted)}`],
           evidence: evidenceSql,
         };
       if (metric.kind !== 'median' && metric.kind !== 'p90') return { values: [], evidence: null };
@@ -335,7 +337,7 @@ FROM (
       CASE WHEN vi >= n - 1 THEN n - 1 ELSE ${d.floor('vi')} + 1 END AS next,
       CASE WHEN vi >= n - 1 THEN vi + 1 ELSE vi - floor(vi) END AS gamma
     FROM (
-      SELECT agent, count(*) AS n, sum(${field}) AS s, ${d.sortedList(field)} AS xs,
+      SELECT agent, count(*) AS n, ${d.orderedSum(field, 'seq')} AS s, ${d.sortedList(field)} AS xs,
         ${d.toDouble('count(*) - 1')} * ${d.double(q)} AS vi
       FROM m_${table} WHERE agent >= 0 AND ${condition} GROUP BY agent
     )

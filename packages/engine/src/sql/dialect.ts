@@ -24,6 +24,11 @@ export interface SqlDialect {
   countIf(condition: string): string;
   /** The sum of `value` over rows where `condition` holds (0 when none), as an aggregate. */
   sumIf(value: string, condition: string): string;
+  /**
+   * The sum of `value` added one row at a time in the order of `order`, from 0, as an aggregate:
+   * the same double the TypeScript engine's running sum gives.
+   */
+  orderedSum(value: string, order: string): string;
   /** The values of `value` as a list sorted ascending, as an aggregate. */
   sortedList(value: string): string;
   /** The element at a 1-based `index` of a list. */
@@ -45,6 +50,7 @@ export const DUCKDB: SqlDialect = {
   toDouble: (value) => `CAST(${value} AS DOUBLE)`,
   countIf: (condition) => `count(*) FILTER (WHERE ${condition})`,
   sumIf: (value, condition) => `coalesce(sum(${value}) FILTER (WHERE ${condition}), 0)`,
+  orderedSum: (value, order) => `sum(${value} ORDER BY ${order})`,
   sortedList: (value) => `list_sort(list(${value}))`,
   listAt: (list, index) => `${list}[${index}]`,
   floor: (value) => `CAST(floor(${value}) AS BIGINT)`,
