@@ -104,8 +104,11 @@ export interface EvaluateOptions {
   engine?: MeasureEngine;
 }
 
-/** The engines that can run the measure stage. */
-export type MeasureEngine = 'typescript' | 'duckdb';
+/** The engines that can run the measure stage, the default first. */
+export const MEASURE_ENGINES = ['typescript', 'duckdb'] as const;
+
+/** An engine of {@link MEASURE_ENGINES}. */
+export type MeasureEngine = (typeof MEASURE_ENGINES)[number];
 
 /** A finished evaluation: results, explanations and the rejected rows, not yet written. */
 export interface Evaluation {

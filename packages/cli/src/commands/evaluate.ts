@@ -1,11 +1,18 @@
 import { join } from 'node:path';
-import { type Evaluation, evaluate, writeEvaluation } from '@scorebook/engine';
+import {
+  type Evaluation,
+  evaluate,
+  MEASURE_ENGINES,
+  type MeasureEngine,
+  writeEvaluation,
+} from '@scorebook/engine';
 import {
   DATA_OPTIONS,
   DATA_OPTIONS_HELP,
   dataOptions,
   maxRejectedOption,
   noPositionals,
+  oneOf,
   parseCommandArgs,
   periodOption,
   required,
@@ -18,9 +25,15 @@ import { formatRunSummary, gradeCounts } from '../output/run-summary.ts';
 import { say } from '../text.ts';
 import type { CommandIo } from './io.ts';
 
+/** The help line of `--engine`, shared by evaluate and verify. */
+export const ENGINE_HELP = `  --engine        计算指标的引擎:typescript(默认)或 duckdb(嵌入式 DuckDB 上的 SQL,多线程、可溢出到磁盘;
+                  结果相同,见 docs/scale.md)/ the engine that measures: typescript (default) or duckdb
+                  (SQL on embedded DuckDB, multi-threaded, out-of-core; the same results, docs/scale.md)
+`;
+
 export const EVALUATE_HELP = `scorebook evaluate --policies <dir> --data <dir> --period <2026-10|2026-Q4|2026> --out <dir>
                    [--source <source.yaml>] [--allow-missing <table,…>] [--max-rejected 1%|<rows>]
-                   [--quiet] [--lang zh|en]
+                   [--engine typescript|duckdb] [--quiet] [--lang zh|en]
 
 用期间开始时生效的策略版本评估数据目录,写出 <out>/results.json、explanations.json、rejected.json。
 Evaluates a data directory with the policy version in force at the period's start and writes
@@ -29,7 +42,13 @@ Evaluates a data directory with the policy version in force at the period's star
 ${DATA_OPTIONS_HELP}
   --max-rejected  每张表允许被拒绝的行数上限,百分比或行数(默认 1%) / rejected rows a table may have (default 1%)
   --quiet         不显示进度和汇总 / no progress or summary
-`;
+${ENGINE_HELP}`;
+
+/** The `--engine` option: nothing for the default engine, so options stay as they were. */
+export function engineOption(value: string | undefined): { engine?: MeasureEngine } {
+  const engine = oneOf(value, MEASURE_ENGINES, 'typescript', 'engine');
+  return engine === 'typescript' ? {} : { engine };
+}
 
 /** `scorebook evaluate`: evaluates one period and writes its results. */
 export async function runEvaluate(argv: string[], io: CommandIo): Promise<number> {
@@ -41,6 +60,7 @@ export async function runEvaluate(argv: string[], io: CommandIo): Promise<number
     ...DATA_OPTIONS,
     'max-rejected': { type: 'string' },
     quiet: { type: 'boolean', short: 'q' },
+    engine: { type: 'string' },
   });
   if (values.help) {
     io.out(EVALUATE_HELP);
@@ -56,6 +76,7 @@ export async function runEvaluate(argv: string[], io: CommandIo): Promise<number
     onProgress: progressReporter(io, lang, values.quiet === true),
     ...(maxRejected ? { maxRejected } : {}),
     ...dataOptions(values),
+    ...engineOption(values.engine),
   };
   const out = required(values, 'out', 'evaluate');
   periodOption(options.period);
