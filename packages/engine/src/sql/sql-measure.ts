@@ -164,23 +164,7 @@ export class SqlMeasure {
     converted: ReadonlySet<string>,
   ): Promise<MeasuredMetric[]> {
     const input = this.#input;
-    let first = Number.POSITIVE_INFINITY;
-    let last = Number.NEGATIVE_INFINITY;
-    for (let i = 0; i < messages.length; i++) {
-      const t = messages.sentAt(i);
-      if (t < first) first = t;
-      if (t > last) last = t;
-      const values = [
-        i,
-        messages.conversation(i),
-        t,
-        messages.sender(i),
-        messages.agent(i),
-        messages.file(i),
-        messages.line(i),
-      ];
-      this.#append('messages', (_, c) => values[c] ?? null);
-    }
+    const { first, last } = this.#appendMessages(messages);
     for (const c of conversations.all) this.#appendRow('conv_index', [c.index, c.id, c.channel]);
     for (const a of input.agents) this.#appendRow('agents', [a.index, a.agent_id]);
     for (const id of converted) this.#appendRow('converted', [id]);
@@ -219,6 +203,32 @@ export class SqlMeasure {
         );
       }),
     );
+  }
+
+  // The message columns, appended value by value in the column order of the `messages` table of
+  // compile-measure.ts (the hot loop of loading); the
+  // first and last instants bound the calendar.
+  #appendMessages(messages: MessageStore): { first: number; last: number } {
+    const target = this.#appenders.get('messages');
+    if (target === undefined) throw new Error('no table messages');
+    const { appender } = target;
+    let first = Number.POSITIVE_INFINITY;
+    let last = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < messages.length; i++) {
+      const t = messages.sentAt(i);
+      if (t < first) first = t;
+      if (t > last) last = t;
+      appender.appendDouble(i);
+      appender.appendInteger(messages.conversation(i));
+      appender.appendDouble(t);
+      appender.appendInteger(messages.sender(i));
+      appender.appendInteger(messages.agent(i));
+      appender.appendInteger(messages.file(i));
+      appender.appendInteger(messages.line(i));
+      appender.endRow();
+    }
+    target.rows += messages.length;
+    return { first, last };
   }
 
   async #evidence(definition: MetricDefinition, query: string | null): Promise<Map<number, EvidenceRows>> {
