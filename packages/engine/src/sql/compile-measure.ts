@@ -1,5 +1,12 @@
-import type { FieldSpec, MeasuredTableName, MetricDefinition } from '@scorebook/contract';
+import {
+  DERIVED_CONVERSATION_FIELDS,
+  type FieldSpec,
+  MEASURED_TABLES,
+  type MeasuredTableName,
+  type MetricDefinition,
+} from '@scorebook/contract';
 import type { Zone } from '@scorebook/time';
+import { AGENT, CUSTOMER } from '../derive/message-store.ts';
 import { ConditionRefused, conditionSql, sqlTypeOf } from './compile-condition.ts';
 import type { SqlDialect, SqlType } from './dialect.ts';
 import type { SqlRefusal } from './sql-errors.ts';
@@ -51,32 +58,20 @@ export interface MeasureSql {
   refusals: MetricRefusal[];
 }
 
-const INPUT_MEASURED: readonly Exclude<MeasuredTableName, 'responses'>[] = [
-  'conversations',
-  'surveys',
-  'complaints',
-  'qa_reviews',
-  'orders',
-  'attendance',
-  'assessments',
-  'events',
-];
-const DERIVED_CONVERSATION = [
-  'inquiry',
-  'replied',
-  'first_response_seconds',
-  'handle_seconds',
-  'on_time',
-  'converted',
-];
-const CUSTOMER = 0;
-const AGENT = 1;
+const INPUT_MEASURED = MEASURED_TABLES.filter(
+  (t): t is Exclude<MeasuredTableName, 'responses'> => t !== 'responses',
+);
+const DERIVED_CONVERSATION = Object.keys(DERIVED_CONVERSATION_FIELDS);
 const PLACE: SqlTable['columns'] = [
   { name: 'seq', type: 'double' },
   { name: 'agent', type: 'integer' },
   { name: 'file', type: 'integer' },
   { name: 'line', type: 'integer' },
 ];
+
+function plain(name: string, ...columns: Array<[string, SqlType]>): SqlTable {
+  return { name, columns: columns.map(([column, type]) => ({ name: column, type })) };
+}
 
 /** The name of the table a measured input table's rows are appended to. */
 export function inputTableName(table: Exclude<MeasuredTableName, 'responses'>): string {
@@ -105,48 +100,21 @@ export function measureSql(input: MeasureSqlInput): MeasureSql {
         ...col(t),
       ],
     })),
-    {
-      name: 'messages',
-      columns: [
-        { name: 'pos', type: 'double' },
-        { name: 'conv', type: 'integer' },
-        { name: 'sent_at', type: 'double' },
-        { name: 'sender', type: 'integer' },
-        { name: 'agent', type: 'integer' },
-        { name: 'file', type: 'integer' },
-        { name: 'line', type: 'integer' },
-      ],
-    },
-    {
-      name: 'conv_index',
-      columns: [
-        { name: 'idx', type: 'integer' },
-        { name: 'conversation_id', type: 'text' },
-        { name: 'channel', type: 'text' },
-      ],
-    },
-    {
-      name: 'agents',
-      columns: [
-        { name: 'agent', type: 'integer' },
-        { name: 'agent_id', type: 'text' },
-      ],
-    },
-    { name: 'converted', columns: [{ name: 'conversation_id', type: 'text' }] },
-    {
-      name: 'calendar',
-      columns: [
-        { name: 'open', type: 'double' },
-        { name: 'close', type: 'double' },
-      ],
-    },
-    {
-      name: 'wanted',
-      columns: [
-        { name: 'metric', type: 'integer' },
-        { name: 'agent', type: 'integer' },
-      ],
-    },
+    plain(
+      'messages',
+      ['pos', 'double'],
+      ['conv', 'integer'],
+      ['sent_at', 'double'],
+      ['sender', 'integer'],
+      ['agent', 'integer'],
+      ['file', 'integer'],
+      ['line', 'integer'],
+    ),
+    plain('conv_index', ['idx', 'integer'], ['conversation_id', 'text'], ['channel', 'text']),
+    plain('agents', ['agent', 'integer'], ['agent_id', 'text']),
+    plain('converted', ['conversation_id', 'text']),
+    plain('calendar', ['open', 'double'], ['close', 'double']),
+    plain('wanted', ['metric', 'integer'], ['agent', 'integer']),
   ];
   // Business milliseconds of each answered block: the overlaps with the calendar's openings. A
   // block that overlaps none joins a NULL opening, which adds 0 (DuckDB's greatest and least

@@ -48,6 +48,3 @@ export const SQL_ERRORS = defineCatalogue({
       `The condition ${p.condition} of the metric ${q(p.metric)} cannot be computed on the ${p.engine} engine: ${SQL_REFUSALS[p.why].en}. Run with the default engine (leave out --engine ${p.engine}).`,
   },
 });
-
-/** A code of {@link SQL_ERRORS}. */
-export type SqlProblemCode = keyof typeof SQL_ERRORS;
