@@ -121,6 +121,11 @@ export const CLI_TEXT = defineCatalogue({
     en: (p: { errors: number; warnings: number; versions: number }) =>
       `✗ ${p.errors} errors and ${p.warnings} warnings in ${p.versions} policy versions.`,
   },
+  VALIDATE_APPEALS: {
+    zh: (p: { files: number }) => `  另校验了 ${p.files} 个申诉文件(未对照数据和策略)。`,
+    en: (p: { files: number }) =>
+      `  and ${p.files} appeal files (on their own, not against data or a policy).`,
+  },
   VALIDATE_OK: {
     zh: (p: { folders: number; versions: number; warnings: number }) =>
       `✓ ${p.folders} 个策略文件夹、${p.versions} 个版本全部有效${p.warnings ? `(${p.warnings} 个警告)` : ''}。`,

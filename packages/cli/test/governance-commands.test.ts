@@ -110,13 +110,20 @@ describe('scorebook validate after a publication', { timeout: 60_000 }, () => {
       severity: string;
       file: string;
       line: number;
+      column: number;
     }>;
-    expect(problems.map((p) => [p.code, p.severity, p.file, p.line])).toEqual([
+    // At the edit: the first `title: ` line, just after `title: `.
+    const lines = original.split('\n');
+    const line = lines.findIndex((l) => l.includes('title: ')) + 1;
+    const column = (lines[line - 1] ?? '').indexOf('title: ') + 'title: '.length + 1;
+    expect(line).toBeGreaterThan(1);
+    expect(problems.map((p) => [p.code, p.severity, p.file, p.line, p.column])).toEqual([
       [
         'POLICY_EDITED_AFTER_PUBLICATION',
         'warning',
         join('configs/policies/ecommerce-cs', '2026-10-01.yaml'),
-        1,
+        line,
+        column,
       ],
     ]);
   });

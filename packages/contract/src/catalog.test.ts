@@ -134,6 +134,7 @@ describe('the data contract', () => {
       attendance: ['agent_id', 'date', 'status'],
       assessments: ['agent_id', 'date', 'kind'],
       events: ['agent_id', 'at', 'type'],
+      targets: ['agent_id', 'metric', 'period', 'target'],
     });
   });
 });

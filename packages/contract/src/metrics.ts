@@ -122,6 +122,7 @@ const FIELD_UNITS: Readonly<Record<string, Unit>> = {
   seconds: 'seconds',
   first_response_seconds: 'seconds',
   handle_seconds: 'seconds',
+  resolution_seconds: 'seconds',
   amount: 'amount',
   score: 'score',
   csat: 'score',

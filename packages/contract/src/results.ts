@@ -20,6 +20,21 @@ export interface MetricResult {
   status: MetricStatus;
   /** Format 2, only for an item with segmented targets: each segment's value and score, in policy order. */
   segments?: SegmentResult[];
+  /** Format 2, only for an item with `quota: true`: the target and floor the agent was scored by. */
+  quota?: QuotaResult;
+}
+
+/**
+ * The target and floor an item with per-agent targets used for one agent (format 2,
+ * `docs/scorecards.md`, per-agent targets): a row of the `targets` table (its file and line), or
+ * the scorecard's when the agent has none (`file` and `line` null).
+ */
+export interface QuotaResult {
+  from: 'targets' | 'scorecard';
+  target: number;
+  floor: number;
+  file: string | null;
+  line: number | null;
 }
 
 /** One segment of a segmented item (format 2, `docs/scorecards.md`, segmented targets). */
@@ -87,6 +102,30 @@ export interface AgentResult {
   appealed?: Record<string, number>;
   /** The appeals that concern the agent, in file-name order; only when the period has appeal files. */
   appeals?: AgentAppeal[];
+  /** A quarter or year scored from its months (`docs/periods.md`): the agent in each month. */
+  months?: AgentMonth[];
+}
+
+/** An agent in one month of a quarter or year scored from its months (`docs/periods.md`). */
+export interface AgentMonth {
+  period: string;
+  /** `no_data`: the month had no data at all and was not evaluated. */
+  status: 'rated' | 'not_rated' | 'no_data';
+  scorecard: string | null;
+  base_score: number | null;
+  total_score: number | null;
+  grade: string | null;
+  vetoes: string[];
+}
+
+/** A month a quarter or year was scored from: the version in force and its results' sha256. */
+export interface MonthProvenance {
+  period: string;
+  status: 'evaluated' | 'no_data';
+  /** The version in force for the month; null when it had no data. */
+  policy: { id: string; version: string; file: string; sha256: string } | null;
+  /** sha256 of the month's `results.json` bytes as this evaluation computed them; null without data. */
+  results_sha256: string | null;
 }
 
 /** An award won (format 2): its place (ties share one) and what it pays (null without an amount). */
@@ -182,6 +221,8 @@ export interface AppealExplanation {
   /** Why the policy's appeal rules refused it; null unless refused. */
   refusal: { code: string; message: { zh: string; en: string } } | null;
   changes: AppealChange[];
+  /** The disputed QA review's `reviewer` (an optional extra column), when it has one. */
+  reviewer?: string;
 }
 
 /** What was read of one input table. */
@@ -250,6 +291,8 @@ export interface Results {
   agents: AgentResult[];
   /** The appeal files of the period (`<period>/<id>.yaml`) and their sha256; only when there are some. */
   appeals?: Array<{ file: string; sha256: string }>;
+  /** A quarter or year scored from its months (`docs/periods.md`): the months, in order. */
+  months?: MonthProvenance[];
 }
 
 /** A record shown as evidence: where it is, and its contract fields (times in the policy's timezone). */
@@ -281,7 +324,11 @@ export interface AgentExplanation {
   agent_id: string;
   scorecard: string | null;
   scorecard_source: PolicyLine | null;
-  metrics: Record<string, { source: PolicyLine; evidence: Evidence }>;
+  /**
+   * Each scored metric's policy line and evidence; an item with `quota: true` (format 2) adds
+   * `quota`, the `targets` row that gave the agent its target and floor (null: the scorecard's).
+   */
+  metrics: Record<string, { source: PolicyLine; evidence: Evidence; quota?: RecordRef | null }>;
   excluded: Array<{ exclusion: string; source: PolicyLine; record: RecordRef }>;
   eligibility: { holds: boolean; reason: string; source: PolicyLine; condition: ConditionTrace } | null;
   vetoes: Array<{
@@ -297,6 +344,8 @@ export interface AgentExplanation {
   appeals?: AppealExplanation[];
   /** Format 2: every flag of the scorecard with the condition evaluated. */
   flags?: Array<{ id: string; holds: boolean; label: string; source: PolicyLine; condition: ConditionTrace }>;
+  /** A quarter or year scored from its months: each month's result and its policy version. */
+  months?: Array<AgentMonth & { reason: string | null; policy_version: string | null }>;
 }
 
 /** The record written beside published results (`manifest.json`). */
@@ -325,6 +374,14 @@ export interface Manifest {
    * the commit that last changed it; absent when the period has no appeal files.
    */
   appeals?: Array<{ file: string; sha256: string; git_commit: string | null }>;
+  /** When this publication was made (ISO 8601, UTC); absent in manifests written before it. */
+  published_at?: string;
+  /**
+   * The instants appeal windows counted from, by period (`docs/appeals.md`): the period's first
+   * publication, and for a quarter or year scored from its months each published month's; absent
+   * when none (every window counted from its period's end).
+   */
+  appeals_window_from?: Record<string, string>;
 }
 
 /** A weekday key of business hours in `policy.json`. */
@@ -378,6 +435,8 @@ export interface SnapshotScoredItem {
   group: string | null;
   /** Format 2, only on an item with segmented targets: the field and each segment's goal. */
   segments?: SnapshotSegments;
+  /** Format 2, only on an item with `quota: true` (per-agent targets from the `targets` table). */
+  quota?: true;
   line: number;
 }
 
@@ -516,6 +575,16 @@ export interface PolicySnapshot {
   scorecards: SnapshotScorecard[];
   /** Every metric the evaluation measured, built-in first, in evaluation order. */
   metrics: SnapshotMetric[];
+  /** How quarters and years are scored, when the policy has a `periods:` section (`docs/periods.md`). */
+  periods?: { quarter: 'recompute' | 'from_months'; year: 'recompute' | 'from_months'; min_months: number };
+  /** The policy's appeal rules as written, when it has an `appeals:` section (`docs/appeals.md`). */
+  appeals?: {
+    window_days: number | null;
+    tables: string[] | null;
+    metrics: string[] | null;
+    vetoes: string[] | null;
+    final: boolean | null;
+  };
   /** The policy file's full text. */
   text: string;
 }

@@ -35,6 +35,7 @@ export const INPUT_TABLES = [
   'attendance',
   'assessments',
   'events',
+  'targets',
 ] as const;
 export type InputTableName = (typeof INPUT_TABLES)[number];
 
@@ -146,10 +147,17 @@ const FIELDS = {
     score: { type: 'number', min: 0, max: 100 },
   },
   events: { agent_id: id, at: instant, type: text, note: optionalText },
+  targets: {
+    agent_id: id,
+    metric: text,
+    period: text,
+    target: { type: 'number', required: true },
+    floor: { type: 'number' },
+  },
 } as const satisfies Record<InputTableName, Readonly<Record<string, FieldSpec>>>;
 
-// The field that places a row of each table but `agents` in a period.
-const TIME_FIELDS: Readonly<Record<Exclude<InputTableName, 'agents'>, string>> = {
+// The field that places a row of each table but `agents` and `targets` in a period.
+const TIME_FIELDS: Readonly<Record<Exclude<InputTableName, 'agents' | 'targets'>, string>> = {
   conversations: 'started_at',
   messages: 'sent_at',
   surveys: 'submitted_at',
@@ -213,7 +221,22 @@ export const TABLES: Readonly<Record<InputTableName, TableSpec>> = {
     fields: FIELDS.assessments,
   },
   events: { name: 'events', zh: '其他事件', timeField: TIME_FIELDS.events, fields: FIELDS.events },
+  // A targets row applies to the period its `period` names (docs/scorecards.md, per-agent targets).
+  targets: { name: 'targets', zh: '个人目标', timeField: null, fields: FIELDS.targets },
 };
+
+/**
+ * Input tables that only a feature of a policy reads (`targets`, read by items with
+ * `quota: true`): results list them under `inputs` only when the policy uses that feature, so
+ * the results of every other policy keep their bytes. Exclusions cannot filter them.
+ */
+export const FEATURE_TABLES = ['targets'] as const satisfies readonly InputTableName[];
+export type FeatureTableName = (typeof FEATURE_TABLES)[number];
+
+/** True for a table of {@link FEATURE_TABLES}. */
+export function isFeatureTable(name: string): name is FeatureTableName {
+  return (FEATURE_TABLES as readonly string[]).includes(name);
+}
 
 /**
  * How a value of each field type is held once read (`source-format.md`): ids and text as
@@ -251,6 +274,7 @@ export const DERIVED_CONVERSATION_FIELDS: Readonly<Record<string, FieldSpec>> = 
   handle_seconds: { type: 'number' },
   on_time: bool,
   converted: bool,
+  resolution_seconds: { type: 'number' },
 };
 
 /**
@@ -275,6 +299,7 @@ export const DERIVED_INPUTS: Readonly<
     ],
   },
   converted: { tables: ['orders'], fields: [['orders', 'conversation_id']] },
+  resolution_seconds: { tables: [], fields: [['conversations', 'closed_at']] },
 };
 
 /** The derived `responses` table: one row per answered customer block. */
@@ -302,9 +327,14 @@ export function timeFieldOf(table: MeasuredTableName): string {
   return table === 'responses' ? 'at' : TIME_FIELDS[table];
 }
 
-/** True for the table names of the data contract that exclusions may filter (all but `agents`). */
-export function isExcludableTable(name: string): name is Exclude<InputTableName, 'agents'> {
-  return name !== 'agents' && (INPUT_TABLES as readonly string[]).includes(name);
+/**
+ * True for the table names of the data contract that exclusions may filter (all but `agents` and
+ * the {@link FEATURE_TABLES}).
+ */
+export function isExcludableTable(
+  name: string,
+): name is Exclude<InputTableName, 'agents' | FeatureTableName> {
+  return name !== 'agents' && !isFeatureTable(name) && (INPUT_TABLES as readonly string[]).includes(name);
 }
 
 /** True for the tables metrics may be computed over. */

@@ -42,9 +42,11 @@ import { PeriodWarnings } from './check/period-warnings.ts';
 import { policyNeeds } from './check/policy-needs.ts';
 import { DEFAULT_REJECTED_LIMIT, type RejectedLimit, tooManyRejected } from './check/rejected-limit.ts';
 import { type Agent, RowChecks } from './check/row-checks.ts';
+import { QuotaTargets } from './check/targets.ts';
 import { ConversationIndex } from './derive/conversation-index.ts';
-import { applyConversationFacts, deriveFacts } from './derive/derive-facts.ts';
+import { applyConversationFacts, deriveFacts, elapsedSeconds } from './derive/derive-facts.ts';
 import { MessageStore } from './derive/message-store.ts';
+import { readsConversationField } from './derive/reads-field.ts';
 import { routeMessage } from './derive/route-messages.ts';
 import { RUN_ERRORS } from './errors.ts';
 import { EvaluationError } from './evaluation-error.ts';
@@ -54,6 +56,7 @@ import { fileNameOf } from './explain/file-name.ts';
 import { policySnapshot } from './explain/policy-snapshot.ts';
 import { MetricAccumulators } from './measure/accumulate.ts';
 import { compileMetrics } from './measure/compile-metrics.ts';
+import { combineMonths, evaluateMonths, monthsOf, scoredFromMonths } from './period/from-months.ts';
 import { type ParallelOptions, readMessagesInParallel } from './read/parallel-messages.ts';
 import {
   duplicateFiles,
@@ -94,6 +97,12 @@ export interface EvaluateOptions {
   appealsDir?: string | null;
   /** The period's appeal files as bytes (read from git, say); when given, `appealsDir` is not read. */
   appealFiles?: readonly AppealBytes[];
+  /**
+   * When periods were first published (ISO 8601 instants, by period id): an appeal's window counts
+   * from the day after its period's publication date when given, else from the period's end
+   * (`docs/appeals.md`).
+   */
+  publishedAt?: Readonly<Record<string, string>>;
   /** How reading is spread over threads (`docs/scale.md`); by default over every core. */
   parallel?: ParallelOptions;
   /**
@@ -135,7 +144,20 @@ export interface Evaluation {
 export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
   const opened: Array<{ close(): void }> = [];
   try {
-    return await pipeline(options, opened);
+    const evaluation = await pipeline(options, opened);
+    const period = periodOf(options.period);
+    if (!scoredFromMonths(evaluation.policy, period)) return evaluation;
+    // A quarter or year scored from its months: each month as it would be evaluated alone.
+    const months = await evaluateMonths(period, (month) =>
+      evaluate({
+        ...options,
+        period: month,
+        ...(options.appealFiles === undefined
+          ? {}
+          : { appealFiles: options.appealFiles.filter((f) => f.name.startsWith(`${month}/`)) }),
+      }),
+    );
+    return combineMonths(evaluation, months);
   } catch (error) {
     // A source or a file that cannot be read stops the run like any other input problem.
     if (error instanceof ScorebookError && !(error instanceof EvaluationError) && error.kind === 'input')
@@ -159,7 +181,9 @@ async function pipeline(options: EvaluateOptions, opened: Array<{ close(): void 
   const cap = options.evidenceCap ?? 20;
 
   // Read (headers only) and check: every table's files, and what the policy reads of them.
-  const inputs = await openInputs({ dataDir: options.dataDir, source, zone: readZone });
+  const usesQuotas = policy.scorecards.some((s) => s.scored.some((i) => i.quota));
+  const unread = new Set<InputTableName>(usesQuotas ? [] : ['targets']);
+  const inputs = await openInputs({ dataDir: options.dataDir, source, zone: readZone, unread });
   const needs = policyNeeds(policy, definitions);
   const allowMissing = new Set(options.allowMissing ?? []);
   const headed = new Set(
@@ -171,12 +195,16 @@ async function pipeline(options: EvaluateOptions, opened: Array<{ close(): void 
   const checks = new RowChecks(inputs.fileNames, inputs.tables.conversations.files.length > 0);
   const exclusions = new Exclusions(policy, fieldsOf, zone, cap);
   const appeals = new AppealStage({
-    appeals: periodAppeals(options, zoned.id),
+    appeals: periodAppeals(
+      options,
+      scoredFromMonths(policy, period) ? [...monthsOf(period), zoned.id] : [zoned.id],
+    ),
     policy,
     period: zoned,
     zone,
     fieldsOf,
     files: inputs.fileNames,
+    publishedAt: options.publishedAt ?? {},
   });
   const coverage = new Coverage(zoned);
   const warnings = new PeriodWarnings(
@@ -191,6 +219,7 @@ async function pipeline(options: EvaluateOptions, opened: Array<{ close(): void 
     for (const r of batch) checks.accept(r);
   const agents = checks.agents;
   const roles = rolesWithoutScorecard(agents, policy);
+  const quotas = new QuotaTargets({ policy, definitions, period: zoned, agents, files: inputs.fileNames });
   // Segmented targets measure their metric once more per segment, after the catalog.
   const measured = [...definitions, ...segmentDefinitions(policy, definitions)];
   const compiled = compileMetrics(measured, zone, (t) => measuredFieldsOf(t, fieldsOf));
@@ -230,6 +259,8 @@ async function pipeline(options: EvaluateOptions, opened: Array<{ close(): void 
   // Check, exclude, route: each table in contract order (a row may refer to the tables before it).
   const routes = { coverage, warnings, exclusions, conversations, messages, agentIndex: checks.agentIndex };
   for (const table of INPUT_TABLES.filter((t): t is Exclude<InputTableName, 'agents'> => t !== 'agents')) {
+    // A table only a feature reads (targets) is not read by a policy without that feature.
+    if (unread.has(table)) continue;
     checks.startTable(table);
     if (table === 'messages') {
       const spread = { inputs, checks, routes, policy, needs, zone, readZone, period: zoned, cap };
@@ -244,6 +275,10 @@ async function pipeline(options: EvaluateOptions, opened: Array<{ close(): void 
         }
         if (table === 'messages') {
           routeMessage(row, routes);
+          continue;
+        }
+        if (table === 'targets') {
+          quotas.add(row, checks.agentIndex);
           continue;
         }
         coverage.add(table, row);
@@ -281,6 +316,7 @@ async function pipeline(options: EvaluateOptions, opened: Array<{ close(): void 
       ...keyless.problems,
       ...fieldsNotInData(inputs, needs, jsonLines),
       ...appeals.errors(),
+      ...quotas.problems,
       ...tooManyRejected(inputs, checks, limit, keyless.tables),
       ...duplicateFiles(inputs),
       ...coverage.noData(zone),
@@ -298,6 +334,9 @@ async function pipeline(options: EvaluateOptions, opened: Array<{ close(): void 
       : null;
 
   // Measure conversations: read again, now that their derived facts are known.
+  const resolution = readsConversationField(measured, 'resolution_seconds')
+    ? elapsedSeconds(policy, zone)
+    : null;
   for await (const batch of tableBatches(inputs, 'conversations')) {
     for (const record of batch) {
       if (record.rejection !== undefined) continue;
@@ -311,7 +350,7 @@ async function pipeline(options: EvaluateOptions, opened: Array<{ close(): void 
         sql?.addConversation(row, conversation.index, conversation.agent);
         continue;
       }
-      applyConversationFacts(row, conversation.index, facts, converted);
+      applyConversationFacts(row, conversation.index, facts, converted, resolution);
       measure.add('conversations', row, conversation.agent);
     }
   }
@@ -329,6 +368,7 @@ async function pipeline(options: EvaluateOptions, opened: Array<{ close(): void 
     tallies,
     catalogSize: definitions.length,
     noData,
+    quotaOf: (agent, metric) => quotas.of(agent, metric),
     excludedOf: (agent) => exclusions.ofAgent(agent).counts,
     period: zoned,
     zone,
@@ -346,6 +386,7 @@ async function pipeline(options: EvaluateOptions, opened: Array<{ close(): void 
         excluded: exclusions.ofAgent(agent.index).evidence,
         format: policy.scorebook,
         zone,
+        quotaRow: (index, metric) => quotas.of(index, metric)?.row ?? null,
       }),
       ...appeals.explanationFields(agent.agent_id),
     },
@@ -372,7 +413,7 @@ async function pipeline(options: EvaluateOptions, opened: Array<{ close(): void 
         sha256: policy.sha256,
       },
       source: sourceProvenance(inputs, options.sourceName),
-      inputs: inputsOf(inputs, checks, exclusions, policy, coverage, zone),
+      inputs: inputsOf(inputs, checks, exclusions, policy, coverage, zone, quotas.used),
       engine: { version: ENGINE_VERSION },
       summary: summaryOf(results, policy, checks.rejected.length),
       agents: results,
@@ -390,6 +431,7 @@ async function pipeline(options: EvaluateOptions, opened: Array<{ close(): void 
       ...tablesAbsentForRules(inputs, needs, allowMissing),
       ...roles,
       ...appeals.warnings,
+      ...quotas.warnings,
     ],
   };
 }
@@ -420,18 +462,33 @@ function policyInForce(policiesDir: string, period: Period): Policy {
   return policy;
 }
 
-/** The period's appeal files (given, or read from the appeals folder), or null when there are none. */
-function periodAppeals(options: EvaluateOptions, period: string): PeriodAppeals | null {
-  const loaded =
-    options.appealFiles !== undefined
-      ? checkAppealFiles(period, options.appealFiles)
-      : options.appealsDir === undefined || options.appealsDir === null
-        ? null
-        : loadPeriodAppeals(options.appealsDir, period);
-  if (loaded === null) return null;
-  const errors = loaded.problems.filter((p) => p.severity === 'error');
+/**
+ * The appeal files of the periods (the evaluated one; with its months when it is scored from
+ * them), given or read from the appeals folder, as one set in file-name order; null when there
+ * are none. Given files belong to the period their name starts with (`<period>/<id>.yaml`).
+ */
+function periodAppeals(options: EvaluateOptions, periods: readonly string[]): PeriodAppeals | null {
+  const own = periods[periods.length - 1] ?? '';
+  const { appealFiles, appealsDir } = options;
+  if (appealFiles === undefined && (appealsDir === undefined || appealsDir === null)) return null;
+  const loaded = periods.map((period) =>
+    appealFiles === undefined
+      ? loadPeriodAppeals(appealsDir ?? '', period)
+      : checkAppealFiles(
+          period,
+          // A single period's files are all its own, whatever folder they were named after.
+          periods.length === 1 ? appealFiles : appealFiles.filter((f) => f.name.startsWith(`${period}/`)),
+        ),
+  );
+  const errors = loaded.flatMap((l) => l.problems.filter((p) => p.severity === 'error'));
   if (errors.length > 0) throw new EvaluationError(errors);
-  return loaded.appeals.files.length === 0 ? null : loaded.appeals;
+  const byName = (a: { name: string }, b: { name: string }) => compareIds(a.name, b.name);
+  const appeals: PeriodAppeals = {
+    period: own,
+    appeals: loaded.flatMap((l) => l.appeals.appeals).sort(byName),
+    files: loaded.flatMap((l) => l.appeals.files).sort(byName),
+  };
+  return appeals.files.length === 0 ? null : appeals;
 }
 
 function sourceOf(dataDir: string, sourceFile: string | null): Source {
@@ -530,9 +587,12 @@ function inputsOf(
   policy: Policy,
   coverage: Coverage,
   zone: Zone,
+  quotas: boolean,
 ): Results['inputs'] {
   const out: Results['inputs'] = {};
   for (const table of INPUT_TABLES) {
+    // Listed only for a policy that reads it, so other policies' results keep their bytes.
+    if (table === 'targets' && !quotas) continue;
     const input = inputs.tables[table];
     const counts = exclusions.counts.get(table);
     const excluded: Record<string, number> = {};

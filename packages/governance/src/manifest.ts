@@ -15,6 +15,10 @@ type Check = [
 const text = (v: unknown) => typeof v === 'string' && v !== '';
 const object = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
+const isInstant = (v: unknown) =>
+  typeof v === 'string' &&
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(v) &&
+  !Number.isNaN(Date.parse(v));
 const at = (m: Record<string, unknown>, ...keys: string[]): unknown =>
   keys.reduce<unknown>((v, k) => (object(v) ? v[k] : undefined), m);
 
@@ -99,6 +103,20 @@ const CHECKS: Check[] = [
         )),
     'a non-empty list of { file, sha256, git_commit }',
     '非空的 { file, sha256, git_commit } 列表',
+  ],
+  [
+    'published_at',
+    (m) => m.published_at === undefined || isInstant(m.published_at),
+    'an ISO 8601 instant',
+    'ISO 8601 时刻',
+  ],
+  [
+    'appeals_window_from',
+    (m) =>
+      m.appeals_window_from === undefined ||
+      (object(m.appeals_window_from) && Object.values(m.appeals_window_from).every(isInstant)),
+    'a mapping of period → ISO 8601 instant',
+    '期间 → ISO 8601 时刻',
   ],
   [
     'supersedes',

@@ -320,6 +320,11 @@ function coverageOf(versions: readonly Policy[], evaluations: readonly Evaluatio
             `scorecards.${s.id}.scored.${item.metric}.segments.${String(g.value)}`,
             members.some((a) => a.metrics[item.metric]?.segments?.[i]?.status === 'scored'),
           );
+        if (item.quota)
+          add(
+            `scorecards.${s.id}.scored.${item.metric}.quota`,
+            members.some((a) => a.metrics[item.metric]?.quota?.from === 'targets'),
+          );
       }
       for (const a of s.adjustments)
         add(

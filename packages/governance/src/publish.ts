@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, posix, resolve } from 'node:path';
+import { dirname, join, posix, resolve } from 'node:path';
 import type { Manifest, RejectedRow } from '@scorebook/contract';
 import {
   ENGINE_VERSION,
@@ -19,6 +19,7 @@ import { shellWord } from './command-line.ts';
 import { governanceProblem, governanceStop } from './errors.ts';
 import { commitState, headCommit, lastCommitOf, sha256 } from './git.ts';
 import { baseDir, periodFolders, recorded, supersededSlots } from './paths.ts';
+import { appealWindowsFrom } from './publication-time.ts';
 
 /** Options of {@link publishPeriod}. */
 export interface PublishOptions {
@@ -91,7 +92,11 @@ export async function publishPeriod(options: PublishOptions): Promise<Publicatio
 
     const dataDir = resolve(cwd, options.dataDir);
     const allowMissing = [...new Set(options.allowMissing ?? [])].sort();
+    const publishedAt = new Date().toISOString();
+    // Appeal windows count from the period's first publication: this one, unless it supersedes.
+    const windows = appealWindowsFrom(resultsRoot, options.period, closed ? null : publishedAt);
     const evaluation = await evaluate({
+      publishedAt: windows,
       policiesDir: resolve(cwd, options.policiesDir),
       dataDir,
       sourceFile: options.sourceFile ? resolve(cwd, options.sourceFile) : null,
@@ -107,9 +112,14 @@ export async function publishPeriod(options: PublishOptions): Promise<Publicatio
     if (reason === '') throw governanceStop('refused', 'REASON_REQUIRED', null);
     const policyFile = evaluation.policy.file;
     const sourceFile = evaluation.source.file;
+    // A period scored from its months also used the versions in force for its months.
+    const monthVersions = (evaluation.results.months ?? []).flatMap((m) =>
+      m.policy === null ? [] : [join(dirname(policyFile), m.policy.file)],
+    );
     requireCommitted(
       [
         policyFile,
+        ...monthVersions,
         ...(sourceFile === null ? [] : [sourceFile]),
         ...appealFiles,
         ...(options.committedFiles ?? []).map((f) => resolve(cwd, f)),
@@ -121,6 +131,9 @@ export async function publishPeriod(options: PublishOptions): Promise<Publicatio
       archiveInputs(resolve(cwd, options.archive), dataDir, inputFilesOf(evaluation.results));
 
     const files = serializeEvaluation(evaluation);
+    // Only the windows this evaluation could use: the period's own and its months'.
+    const counted = new Set([options.period, ...(evaluation.results.months ?? []).map((m) => m.period)]);
+    const usedWindows = Object.fromEntries(Object.entries(windows).filter(([p]) => counted.has(p)));
     // A closed period is only published again with a reason (checked above).
     const slot = closed && reason !== undefined ? String(Math.max(0, ...supersededSlots(dir)) + 1) : null;
     const manifest: Manifest = {
@@ -156,6 +169,8 @@ export async function publishPeriod(options: PublishOptions): Promise<Publicatio
               git_commit: lastCommitOf(sourceFile),
             },
       allow_missing: allowMissing,
+      published_at: publishedAt,
+      ...(Object.keys(usedWindows).length === 0 ? {} : { appeals_window_from: usedWindows }),
       ...(appealFiles.length === 0
         ? {}
         : {

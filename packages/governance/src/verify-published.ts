@@ -228,6 +228,9 @@ async function verifyOne(
     const policiesDir = join(scratch, 'policy', manifest.policy.id);
     mkdirSync(policiesDir, { recursive: true });
     writeFileSync(join(policiesDir, posix.basename(manifest.policy.file)), policy.bytes);
+    const months = monthVersionsAt(base, manifest, results);
+    if ('problem' in months) return row('policy_unverified', [months.problem]);
+    for (const [name, bytes] of months.files) writeFileSync(join(policiesDir, name), bytes);
     let inputs = dataDir;
     let fromArchive = false;
     if (inputProblems.length > 0 || !existsSync(dataDir)) {
@@ -259,7 +262,7 @@ async function verifyOne(
       ]);
     const source = recordedSource(base, manifest, results, inputs, !fromArchive, scratch);
     if ('problem' in source) return row('policy_unverified', [source.problem]);
-    const appealFiles = recordedAppeals(base, manifest, period);
+    const appealFiles = recordedAppeals(base, manifest);
     if ('problem' in appealFiles) return row('policy_unverified', [appealFiles.problem]);
     let fresh: Map<string, string>;
     let freshResults: Results;
@@ -271,6 +274,9 @@ async function verifyOne(
           period,
           ...source,
           appealFiles: appealFiles.files,
+          ...(manifest.appeals_window_from === undefined
+            ? {}
+            : { publishedAt: manifest.appeals_window_from }),
           allowMissing: manifest.allow_missing ?? [],
         },
         true,
@@ -356,11 +362,7 @@ function consistencyProblems(file: string, manifest: Manifest, results: Results,
     list: ReadonlyArray<{ file: string; sha256: string }> | undefined,
     named: (f: string) => string,
   ) => (list ?? []).map((a) => `${named(a.file)} ${a.sha256}`).join(', ') || '(none)';
-  pairs.push([
-    'appeals',
-    appealsOf(manifest.appeals, (f) => `${period}/${posix.basename(f)}`),
-    appealsOf(results.appeals, (f) => f),
-  ]);
+  pairs.push(['appeals', appealsOf(manifest.appeals, appealName), appealsOf(results.appeals, (f) => f)]);
   return pairs
     .filter(([, a, b]) => a !== b)
     .map(([what, recordedValue, expected]) =>
@@ -492,17 +494,47 @@ function recordedFileAt(
   return { bytes };
 }
 
-/** The appeal files a manifest records, read at their commits with the recorded sha256 (none when it records none). */
-function recordedAppeals(
+/**
+ * The other versions a quarter or year scored from its months used for its months
+ * (`results.months`), read at the commit the publication was made from (`published_at_commit`,
+ * which held every committed file) with the recorded sha256; none for any other period.
+ */
+function monthVersionsAt(
   base: string,
   manifest: Manifest,
-  period: string,
-): { files: AppealBytes[] } | { problem: Problem } {
+  results: Results,
+): { files: Map<string, Buffer> } | { problem: Problem } {
+  const files = new Map<string, Buffer>();
+  const own = posix.basename(manifest.policy.file);
+  for (const month of results.months ?? []) {
+    const policy = month.policy;
+    if (policy === null || policy.file === own || files.has(policy.file)) continue;
+    const at = recordedFileAt(base, {
+      file: posix.join(posix.dirname(manifest.policy.file), policy.file),
+      sha256: policy.sha256,
+      git_commit: manifest.published_at_commit,
+    });
+    if ('problem' in at) return at;
+    files.set(policy.file, at.bytes);
+  }
+  return { files };
+}
+
+/**
+ * How results name a recorded appeal file: `<period folder>/<id>.yaml`, the folder being the
+ * period's own or, for a quarter or year scored from its months, a month's.
+ */
+function appealName(file: string): string {
+  return `${posix.basename(posix.dirname(file))}/${posix.basename(file)}`;
+}
+
+/** The appeal files a manifest records, read at their commits with the recorded sha256 (none when it records none). */
+function recordedAppeals(base: string, manifest: Manifest): { files: AppealBytes[] } | { problem: Problem } {
   const files: AppealBytes[] = [];
   for (const entry of manifest.appeals ?? []) {
     const at = recordedFileAt(base, entry);
     if ('problem' in at) return at;
-    files.push({ file: entry.file, name: `${period}/${posix.basename(entry.file)}`, bytes: at.bytes });
+    files.push({ file: entry.file, name: appealName(entry.file), bytes: at.bytes });
   }
   return { files };
 }

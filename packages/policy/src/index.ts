@@ -38,6 +38,7 @@ export type {
   Flag,
   Grade,
   ItemSegments,
+  PeriodRules,
   Policy,
   Rewards,
   Scorecard,

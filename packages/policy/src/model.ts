@@ -54,6 +54,11 @@ export interface ScoredItem {
   group: string | null;
   /** Segmented targets (v2): the metric scored per value of a field; null otherwise. */
   segments: ItemSegments | null;
+  /**
+   * Per-agent targets (v2, `quota: true`): an agent with a row of the `targets` table for this
+   * metric and period is scored by that row's target and floor instead of the item's.
+   */
+  quota: boolean;
   source: SourceRef;
 }
 
@@ -231,6 +236,18 @@ export interface AppealRules {
   final: boolean | null;
 }
 
+/**
+ * How quarters and years are scored (`docs/periods.md`, scored from the months; v2). A
+ * `from_months` period's total is the mean of the monthly totals of the months an agent was
+ * rated in, when there are at least `min_months` of them.
+ */
+export interface PeriodRules {
+  quarter: 'recompute' | 'from_months';
+  year: 'recompute' | 'from_months';
+  /** Months an agent must be rated in to be rated for the period (default 1). */
+  min_months: number;
+}
+
 /** A validated policy version. */
 export interface Policy {
   /** The format: 1, or 2 when the version may use the v2 features (groups, …; docs/scorecards.md). */
@@ -252,6 +269,8 @@ export interface Policy {
   scorecards: Scorecard[];
   /** The `appeals:` section (`docs/appeals.md`); null when the policy has none (the defaults apply). */
   appeals: AppealRules | null;
+  /** The `periods:` section (v2); null when the policy has none (quarters and years are recomputed). */
+  periods: PeriodRules | null;
   /** The file it was read from, its sha256 and its text. */
   file: string;
   sha256: string;

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { addDays, localMidnight, parsePeriod, Zone } from '@scorebook/time';
 import { dayFactor, daysBetween, HOURLY_WEIGHTS } from './calendar.ts';
-import { generateAgents } from './company.ts';
+import { generateAgents, type SampleAgent } from './company.ts';
 import { type ConversationTables, generateConversation, type Ids } from './conversations.ts';
 import { Random } from './random.ts';
 import { CsvTableWriter } from './table-writer.ts';
@@ -45,6 +45,7 @@ const COLUMNS = {
   attendance: ['agent_id', 'date', 'status'],
   assessments: ['agent_id', 'date', 'kind', 'attended', 'score'],
   events: ['agent_id', 'at', 'type', 'note'],
+  targets: ['agent_id', 'metric', 'period', 'target', 'floor'],
 } as const;
 
 const ROLE_VOLUME = { presale: 1.1, aftersale: 1, community: 0.55 } as const;
@@ -63,7 +64,7 @@ export function generateSample(options: SampleOptions): SampleSummary {
   const random = new Random(options.seed);
   mkdirSync(options.out, { recursive: true });
   const writer = (table: keyof typeof COLUMNS) => new CsvTableWriter(options.out, table, COLUMNS[table]);
-  const tables: ConversationTables & WorkforceTables & { agents: CsvTableWriter } = {
+  const tables: ConversationTables & WorkforceTables & { agents: CsvTableWriter; targets: CsvTableWriter } = {
     agents: writer('agents'),
     conversations: writer('conversations'),
     messages: writer('messages'),
@@ -74,6 +75,7 @@ export function generateSample(options: SampleOptions): SampleSummary {
     attendance: writer('attendance'),
     assessments: writer('assessments'),
     events: writer('events'),
+    targets: writer('targets'),
   };
   const agents = generateAgents(options.agents, first.firstDay, lastDay, days, random);
   for (const a of agents)
@@ -104,12 +106,44 @@ export function generateSample(options: SampleOptions): SampleSummary {
     }
     options.onProgress?.({ day, days: days.length, done: d + 1, conversations: ids.conversation });
   });
+  writeSalesQuotas(tables.targets, agents, first.firstDay, options.months);
   const summary: SampleSummary = {};
   for (const [name, w] of Object.entries(tables)) {
     w.close();
     summary[name] = w.rows;
   }
   return summary;
+}
+
+/**
+ * Monthly sales quotas (`sales_amount`, in yuan) of the presale agents, drawn from no random
+ * numbers so that the other tables keep their bytes: an agent hired less than 90 days before the
+ * month gets 2500 with the scorecard's floor (an empty cell); the others 4000, 5000 or 6000 by
+ * their place in the agents table, with a floor of 40% of it. Agents who left get no row (they
+ * are scored by the scorecard's target).
+ */
+function writeSalesQuotas(
+  out: CsvTableWriter,
+  agents: readonly SampleAgent[],
+  firstDay: string,
+  months: number,
+): void {
+  for (let m = 0; m < months; m++) {
+    const monthStart = monthsAfter(firstDay, m);
+    const period = monthStart.slice(0, 7);
+    agents.forEach((a, i) => {
+      if (a.role !== 'presale' || a.status !== 'active') return;
+      const fresh = daysBetween(a.hired_on, monthStart).length <= 90;
+      const target = fresh ? 2500 : 4000 + (i % 3) * 1000;
+      out.write({
+        agent_id: a.agent_id,
+        metric: 'sales_amount',
+        period,
+        target,
+        floor: fresh ? null : target * 0.4,
+      });
+    });
+  }
 }
 
 function monthsAfter(firstDay: string, months: number): string {

@@ -62,6 +62,7 @@ describe('the sample generator', () => {
         'orders',
         'qa_reviews',
         'surveys',
+        'targets',
       ].map((t) => `${t}.csv`),
     );
     for (const file of readdirSync(a.dir))
@@ -74,6 +75,18 @@ describe('the sample generator', () => {
       expect(e.rejected, period).toEqual([]);
       expect(e.results.summary.rated, period).toBeGreaterThan(20);
     }
+  });
+
+  it('gives each active presale agent a sales quota per month, lower for new hires', () => {
+    const quotas = a.table('targets');
+    const agents = new Map(a.table('agents').map((r) => [r.agent_id, r]));
+    expect(
+      quotas.every((r) => agents.get(r.agent_id)?.role === 'presale' && r.metric === 'sales_amount'),
+    ).toBe(true);
+    expect(quotas.every((r) => agents.get(r.agent_id)?.status === 'active')).toBe(true);
+    expect(new Set(quotas.map((r) => r.target))).toEqual(new Set(['2500', '4000', '5000', '6000']));
+    expect(quotas.filter((r) => r.target === '2500').every((r) => r.floor === '')).toBe(true);
+    expect(quotas.filter((r) => r.target === '5000').every((r) => r.floor === '2000')).toBe(true);
   });
 
   it('has presale, aftersale and community teams, and agents who join or leave', () => {

@@ -14,8 +14,11 @@ export interface AppealCounts {
 
 /** How often one rule's decisions were overturned on appeal. */
 export interface OverturnRow {
-  /** `metric`, `veto`, `table` (records of a table, by the table) or `exclusion`. */
-  kind: 'metric' | 'veto' | 'table' | 'exclusion';
+  /**
+   * `metric`, `veto`, `table` (records of a table, by the table), `exclusion`, or `reviewer` (the
+   * QA reviewer of a disputed QA review, from its optional `reviewer` column).
+   */
+  kind: 'metric' | 'veto' | 'table' | 'exclusion' | 'reviewer';
   id: string;
   /** Appeals decided (upheld, partly upheld or rejected; refused and pending ones are not). */
   decided: number;
@@ -53,7 +56,8 @@ export function appealCounts(appeals: readonly AppealExplanation[]): AppealCount
  * The overturn rate per rule (`docs/site.md`, appeals): each decided appeal counts once under
  * what it disputes — the metric, the veto, or the table of the record — and, when one of its
  * corrections made an exclusion remove the record, under that exclusion too (an exclusion
- * row counts only such overturns: a rejected appeal names no exclusion). Sorted by kind, then id.
+ * row counts only such overturns: a rejected appeal names no exclusion); a decided appeal on a QA
+ * review with a `reviewer` also counts under that reviewer. Sorted by kind, then id.
  */
 export function overturnRates(period: SitePeriod): OverturnRow[] {
   const rows = new Map<string, OverturnRow>();
@@ -74,9 +78,10 @@ export function overturnRates(period: SitePeriod): OverturnRow[] {
         ? (['veto', a.disputes.slice(5)] as const)
         : (['table', a.disputes.slice(0, a.disputes.indexOf('/'))] as const);
     add(kind, id, overturned);
+    if (a.reviewer !== undefined) add('reviewer', a.reviewer, overturned);
     for (const exclusion of exclusionsMadeBy(period, a)) add('exclusion', exclusion, true);
   }
-  const order = { metric: 0, veto: 1, table: 2, exclusion: 3 };
+  const order = { metric: 0, veto: 1, table: 2, exclusion: 3, reviewer: 4 };
   return [...rows.values()].sort(
     (x, y) => order[x.kind] - order[y.kind] || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0),
   );

@@ -113,6 +113,7 @@ const AREA: Readonly<Record<PolicyChange['area'], FixedTextKey>> = {
   reward: 'rewards',
   award: 'awards',
   appeals: 'diffAreaAppeals',
+  periods: 'diffAreaPeriods',
 };
 
 const FIELD: Readonly<Record<string, FixedTextKey>> = {

@@ -243,6 +243,19 @@ export const SITE_TEXT = defineCatalogue({
   appealRemoved: fixed('(已移除)', '(removed)'),
   appealAssignee: fixed('改记到该客服名下', 'reassigned to this agent'),
   appealFinal: fixed('终局', 'final'),
+  appealRules: fixed('申诉规则', 'Appeal rules'),
+  appealWindowDays: fixed('申诉期限(期间结束后的天数)', 'Window (days after the period ends)'),
+  appealTables: fixed('可申诉的记录表', 'Tables whose records may be appealed'),
+  appealMetrics: fixed('可申诉的指标', 'Metrics that may be appealed'),
+  appealVetoes: fixed('可申诉的一票否决', 'Vetoes that may be appealed'),
+  appealFinalDefault: fixed('裁决默认终局', 'Decisions final by default'),
+  appealAll: fixed('全部', 'all'),
+  periodRules: fixed('季度/年度考核方式', 'Quarters and years'),
+  periodRecompute: fixed('按期间内全部记录重新计算', 'recomputed over the period’s records'),
+  periodFromMonths: fixed('取各月总分的平均', 'the mean of the monthly totals'),
+  periodMinMonths: fixed('至少参评月数', 'Months rated needed'),
+  periodRulesQuarter: fixed('季度', 'Quarter'),
+  periodRulesYear: fixed('年度', 'Year'),
   appealTotalBefore: {
     zh: (p: { before: string; after: string }) => `裁决前(被替换的发布)总分 ${p.before},现在 ${p.after}`,
     en: (p: { before: string; after: string }) =>
@@ -269,6 +282,7 @@ export const SITE_TEXT = defineCatalogue({
   overturnKindVeto: fixed('一票否决', 'veto'),
   overturnKindTable: fixed('记录表', 'records of'),
   overturnKindExclusion: fixed('剔除规则', 'exclusion'),
+  overturnKindReviewer: fixed('质检员', 'QA reviewer'),
   overturnNote: fixed(
     '已裁决 = 支持、部分支持或驳回(不予受理和待裁决的不计)。剔除规则一行只计因更正而被该规则剔除的记录。',
     'Decided = upheld, partly upheld or rejected (refused and pending ones are not counted). An exclusion row counts only records a correction made it remove.',
@@ -404,6 +418,7 @@ export const SITE_TEXT = defineCatalogue({
   changeChanged: fixed('修改', 'changed'),
   diffAreaMetric: fixed('自定义指标', 'Policy metric'),
   diffAreaAppeals: fixed('申诉规则', 'Appeal rules'),
+  diffAreaPeriods: fixed('季度/年度考核方式', 'Quarters and years'),
   diffAreaScored: fixed('考核指标', 'Scored metric'),
   diffReasonEn: fixed('英文原因', 'English reason'),
   diffLabelEn: fixed('英文名称', 'English label'),
@@ -556,6 +571,19 @@ export const SITE_TEXT = defineCatalogue({
   },
   segment: fixed('分段', 'Segment'),
   segmentsWeighted: fixed('按样本加权', 'Weighted by sample'),
+  quotas: fixed('个人目标', 'Per-agent targets'),
+  quotaFrom: fixed('来源', 'From'),
+  quotaScorecard: fixed('考核表统一目标(无个人目标行)', 'The scorecard\u2019s target (no row of its own)'),
+  quotaPolicy: {
+    zh: (p: { target: string; floor: string }) =>
+      `每位客服的目标值和底线值取自数据的 targets 表(本期间的行);没有行的客服按 ${p.target} / ${p.floor}`,
+    en: (p: { target: string; floor: string }) =>
+      `Each agent's target and floor come from the data's targets table (the period's rows); an agent without a row is scored by ${p.target} / ${p.floor}`,
+  },
+  quotaRow: {
+    zh: (p: { file: string; line: number }) => `targets 表 ${p.file} 第 ${p.line} 行`,
+    en: (p: { file: string; line: number }) => `targets row ${p.file}:${p.line}`,
+  },
   rewards: fixed('绩效奖金', 'Rewards'),
   coefficient: fixed('绩效系数', 'Coefficient'),
   bonusBase: fixed('奖金基数', 'Bonus base'),

@@ -96,6 +96,15 @@ export function goalOf(
   return `${v(item.target)} / ${v(item.floor)}`;
 }
 
+/**
+ * The item as it scored this agent: with per-agent targets (`quota`), the target and floor the
+ * agent was scored by in place of the scorecard's.
+ */
+function agentItem(item: SnapshotScoredItem | null, result: MetricResult): SnapshotScoredItem | null {
+  const quota = result.quota;
+  return item === null || quota === undefined ? item : { ...item, target: quota.target, floor: quota.floor };
+}
+
 /** One row of an agent's scorecard: the metric's result and, when policy.json has it, its item. */
 export interface ScoredRow {
   metric: string;
@@ -123,7 +132,7 @@ export function scoredRows(period: SitePeriod, agent: AgentResult): ScoredRow[] 
     const result = own(agent.metrics, id);
     return result === undefined
       ? []
-      : [{ metric: id, result, item: items?.find((i) => i.metric === id) ?? null }];
+      : [{ metric: id, result, item: agentItem(items?.find((i) => i.metric === id) ?? null, result) }];
   });
   const groups = agent.groups ?? [];
   const groupWeights = groups.reduce((s, g) => s + (g.status === 'scored' ? g.weight : 0), 0);

@@ -11,8 +11,9 @@ import { formatProblemsGithub, formatProblemsHuman, formatProblemsJson } from '.
 import { REPOSITORY } from '../repository.ts';
 import { say } from '../text.ts';
 import type { CommandIo } from './io.ts';
+import { checkAppealsAt } from './validate-appeals.ts';
 
-export const VALIDATE_HELP = `scorebook validate <policy-dir | policy.yaml>... [--source <source.yaml>]
+export const VALIDATE_HELP = `scorebook validate <policy-dir | policy.yaml | appeals-dir | appeal.yaml>... [--source <source.yaml>]
                   [--results <dir>] [--format human|json|github] [--lang zh|en]
 
 校验策略文件夹中的每个版本(语法、结构、含义、版本族)。全部通过时退出码 0,否则 1。曾用于已发布期间
@@ -20,6 +21,10 @@ export const VALIDATE_HELP = `scorebook validate <policy-dir | policy.yaml>... [
 Validates every version in each policy folder (syntax, schema, meaning, family); exit 0 when valid,
 1 otherwise. A version file edited after it governed a published period (under --results, default
 data/results) gets a warning.
+申诉文件(期间文件夹中的 .yaml)、期间文件夹(configs/appeals/2026-10)或申诉文件夹(configs/appeals)
+单独校验:每个文件的语法、结构和含义,一次给出全部问题。
+Appeal files (a .yaml in a period folder), a period folder (configs/appeals/2026-10) or an appeals
+folder (configs/appeals) are checked on their own: syntax, schema and meaning of every file at once.
   --format human   代码片段与插入符 / a code frame with a caret (default)
   --format json    JSON 数组 / a JSON array of problems
   --format github  GitHub Actions 注解 / workflow annotations for pull requests
@@ -46,7 +51,14 @@ export function runValidate(argv: string[], io: CommandIo): number {
   const options = values.source === undefined ? {} : sourceOptions(values.source, problems);
   const files: string[] = [];
   let versions = 0;
+  let appeals = 0;
   for (const path of positionals) {
+    const checked = checkAppealsAt(path);
+    if (checked !== null) {
+      problems.push(...checked.problems);
+      appeals += checked.files;
+      continue;
+    }
     // A single file is checked alone; a folder also as a family of versions.
     if (/\.ya?ml$/.test(path) && existsSync(path) && statSync(path).isFile()) {
       problems.push(...loadPolicyFile(path, options).problems);
@@ -67,10 +79,12 @@ export function runValidate(argv: string[], io: CommandIo): number {
     if (problems.length > 0) io.err(formatProblemsHuman(problems, lang, io.color));
     const errors = problems.filter((p) => p.severity === 'error').length;
     const warnings = problems.length - errors;
+    const policies = positionals.length - positionals.filter((p) => checkAppealsAt(p) !== null).length;
     const verdict = failed
       ? say(lang, 'VALIDATE_FAILED', { errors, warnings, versions })
-      : say(lang, 'VALIDATE_OK', { folders: positionals.length, versions, warnings });
-    io.err(`${verdict}\n`);
+      : say(lang, 'VALIDATE_OK', { folders: policies, versions, warnings });
+    const appealLine = appeals > 0 ? `${say(lang, 'VALIDATE_APPEALS', { files: appeals })}\n` : '';
+    io.err(`${verdict}\n${appealLine}`);
   }
   return failed ? EXIT.failed : EXIT.ok;
 }

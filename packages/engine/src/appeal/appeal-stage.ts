@@ -23,11 +23,14 @@ import { type Bilingual, messageOf, type Problem, sortProblems } from '@scoreboo
 import {
   addDays,
   formatInstantLocal,
+  localDateOf,
   localMidnight,
   parseDateParts,
+  parsePeriod,
   parseTimestamp,
   type Zone,
   type ZonedPeriod,
+  zonePeriod,
 } from '@scorebook/time';
 import type { Agent } from '../check/row-checks.ts';
 import { describeRow } from '../explain/describe-row.ts';
@@ -44,6 +47,8 @@ export interface AppealStageInput {
   fieldsOf: (table: InputTableName) => Readonly<Record<string, FieldSpec>>;
   /** The data's files, which rows refer to by index. */
   files: readonly string[];
+  /** When periods were first published (ISO 8601 instants, by period id); windows count from them. */
+  publishedAt?: Readonly<Record<string, string>>;
 }
 
 type Code = keyof typeof APPEAL_ERRORS;
@@ -55,6 +60,8 @@ interface AppealState {
   final: boolean;
   changes: AppealChange[];
   assignees: Set<string>;
+  /** The `reviewer` extra column of a disputed QA review, when it has one (`docs/appeals.md`). */
+  reviewer: string | null;
 }
 
 interface RecordAction {
@@ -110,6 +117,7 @@ export class AppealStage {
       final: appeal.decision?.final ?? defaultFinal,
       changes: [],
       assignees: new Set(),
+      reviewer: null,
     }));
     this.#refuse();
     for (const state of this.#states) {
@@ -185,7 +193,12 @@ export class AppealStage {
     const key = `${table}/${String(row.values[unique])}`;
     const again = this.#seen.has(key);
     const actions = this.#actions.get(key) ?? [];
-    if (!again) this.#check(table, key, row, actions);
+    if (!again) {
+      this.#check(table, key, row, actions);
+      const reviewer = table === 'qa_reviews' ? row.values.reviewer : undefined;
+      if (typeof reviewer === 'string' && reviewer.trim() !== '')
+        for (const state of this.#disputed.get(key) ?? []) state.reviewer = reviewer.trim();
+    }
     let removedBy: string | null = null;
     for (const { state, action, value } of actions) {
       if (removedBy !== null) {
@@ -307,6 +320,7 @@ export class AppealStage {
           status: state.status,
           refusal: state.refusal,
           changes: state.changes,
+          ...(state.reviewer === null ? {} : { reviewer: state.reviewer }),
         };
       }),
     };
@@ -318,12 +332,30 @@ export class AppealStage {
     return { appeals: (this.#input.appeals?.files ?? []).map((f) => ({ file: f.name, sha256: f.sha256 })) };
   }
 
+  /** The period an appeal's folder names: the evaluated one, or one of its months (`docs/periods.md`). */
+  #periodOf(appeal: Appeal): ZonedPeriod {
+    const { period, zone } = this.#input;
+    if (appeal.period === period.id) return period;
+    const own = parsePeriod(appeal.period);
+    return own === null ? period : zonePeriod(own, zone);
+  }
+
+  /** The day an appeal's window starts: the day after its period's publication date, or the period's `endDay`. */
+  #windowStart(appeal: Appeal): string {
+    const period = this.#periodOf(appeal);
+    const published = this.#input.publishedAt?.[period.id];
+    const ms = published === undefined ? Number.NaN : Date.parse(published);
+    return Number.isNaN(ms) ? period.endDay : addDays(localDateOf(ms, this.#input.zone), 1);
+  }
+
   /** Late, not appealable, after a final decision: in filing order (then id), the first rule that refuses. */
   #refuse(): void {
-    const { policy, period, zone } = this.#input;
+    const { policy, zone } = this.#input;
     const rules = policy.appeals;
     const days = rules?.window_days ?? DEFAULT_APPEAL_WINDOW_DAYS;
-    const deadline = localMidnight(addDays(period.endDay, days), zone);
+    // The window counts from the appeal's own period (a month's, in a quarter scored from its
+    // months): from the day after its first publication when known, else from the period's end.
+    const deadlineOf = (appeal: Appeal) => localMidnight(addDays(this.#windowStart(appeal), days), zone);
     const filed = (s: AppealState) => parseTimestamp(s.appeal.filed_at, zone) ?? Number.POSITIVE_INFINITY;
     const order = [...this.#states].sort(
       (a, b) => filed(a) - filed(b) || compareText(a.appeal.id, b.appeal.id),
@@ -334,7 +366,7 @@ export class AppealStage {
       const target = `${appeal.agent}|${targetText(appeal)}`;
       const allowed = allowedOf(appeal, rules);
       const earlier = settled.get(target);
-      if (filed(state) >= deadline) {
+      if (filed(state) >= deadlineOf(appeal)) {
         this.#refusal(
           state,
           appeal.filedAt,
@@ -342,7 +374,7 @@ export class AppealStage {
           messageOf(APPEAL_ERRORS, 'APPEAL_LATE', {
             appeal: appeal.name,
             filed: formatInstantLocal(filed(state), zone).slice(0, 10),
-            deadline: addDays(period.endDay, days - 1),
+            deadline: addDays(this.#windowStart(appeal), days - 1),
             days,
           }),
         );
@@ -441,10 +473,12 @@ export class AppealStage {
 
   /** The first time a named record is seen: of the period, credited to the appellant. */
   #check(table: InputTableName, key: string, row: Row, actions: readonly RecordAction[]): void {
-    const { period } = this.#input;
     const timeField = TABLES[table].timeField;
     const time = timeField === null ? null : row.values[timeField];
-    const inPeriod = typeof time === 'number' && time >= period.startMs && time < period.endMs;
+    const inPeriodOf = (appeal: Appeal) => {
+      const period = this.#periodOf(appeal);
+      return typeof time === 'number' && time >= period.startMs && time < period.endMs;
+    };
     const owner = String(row.values.agent_id);
     const places = [
       ...(this.#disputed.get(key) ?? []).map((s) => ({ appeal: s.appeal, at: s.appeal.disputesAt })),
@@ -454,11 +488,14 @@ export class AppealStage {
     for (const { appeal, at } of places) {
       if (reported.has(appeal.id) || !this.#agents.has(appeal.agent)) continue;
       reported.add(appeal.id);
-      if (!inPeriod)
+      if (!inPeriodOf(appeal))
         this.#error(
           at,
           'APPEAL_RECORD_OUTSIDE_PERIOD',
-          messageOf(APPEAL_ERRORS, 'APPEAL_RECORD_OUTSIDE_PERIOD', { record: key, period: period.id }),
+          messageOf(APPEAL_ERRORS, 'APPEAL_RECORD_OUTSIDE_PERIOD', {
+            record: key,
+            period: this.#periodOf(appeal).id,
+          }),
         );
       else if (owner !== appeal.agent)
         this.#error(

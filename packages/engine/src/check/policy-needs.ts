@@ -101,6 +101,14 @@ export function policyNeeds(policy: Policy, definitions: readonly MetricDefiniti
     }
     for (const fact of factsOf(e.when)) needField(e.table, fact, where);
   }
+  // Items with per-agent targets read the targets table as a scored metric reads its table.
+  for (const s of policy.scorecards)
+    for (const item of s.scored)
+      if (item.quota)
+        scoredTables.set('targets', [
+          ...(scoredTables.get('targets') ?? []),
+          `${s.id}/${item.metric} (quota)`,
+        ]);
   const metrics = new Map([...used].map(([metric, { uses }]) => [metric, uses]));
   return { metrics, tables, scoredTables, fields, inputsOf };
 }

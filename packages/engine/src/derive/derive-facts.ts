@@ -43,10 +43,7 @@ export function deriveFacts(
   onResponse: (row: Row, agent: number) => void,
 ): ConversationFacts {
   const { policy, zone, period, messages } = input;
-  const clock =
-    policy.business_hours === null ? null : new BusinessClock(toBusinessHours(policy.business_hours), zone);
-  const elapsed = (from: number, to: number) =>
-    clock === null ? (to - from) / 1000 : clock.secondsBetween(from, to);
+  const elapsed = elapsedSeconds(policy, zone);
   const count = input.conversations.size;
   const facts: ConversationFacts = {
     inquiry: new Uint8Array(count),
@@ -94,14 +91,27 @@ export function deriveFacts(
 }
 
 /**
+ * Seconds from one instant to a later one: counted in the policy's business hours when it has
+ * them (`semantics.md`, business hours), else as elapsed time.
+ */
+export function elapsedSeconds(policy: Policy, zone: Zone): (from: number, to: number) => number {
+  const clock =
+    policy.business_hours === null ? null : new BusinessClock(toBusinessHours(policy.business_hours), zone);
+  return (from, to) => (clock === null ? (to - from) / 1000 : clock.secondsBetween(from, to));
+}
+
+/**
  * Adds the derived fields to a conversation row: `inquiry`, `replied`, `first_response_seconds`,
- * `handle_seconds`, `on_time` and `converted`.
+ * `handle_seconds`, `on_time` and `converted`; and `resolution_seconds` (`closed_at − started_at`
+ * by `resolution`, null without `closed_at`) only when `resolution` is given, for a policy that
+ * reads it, so that the rows other policies explain keep their fields.
  */
 export function applyConversationFacts(
   row: Row,
   index: number,
   facts: ConversationFacts,
   converted: ReadonlySet<string>,
+  resolution: ((from: number, to: number) => number) | null = null,
 ): void {
   const values = row.values;
   const read = valuesOf('conversations', values);
@@ -114,6 +124,8 @@ export function applyConversationFacts(
   values.on_time =
     read.sla_due_at === null ? null : read.closed_at !== null && read.closed_at <= read.sla_due_at;
   values.converted = converted.has(read.conversation_id);
+  if (resolution !== null)
+    values.resolution_seconds = read.closed_at === null ? null : resolution(read.started_at, read.closed_at);
 }
 
 /** A policy's `business_hours` as the time package's {@link BusinessHours}. */

@@ -1,9 +1,10 @@
-import type { AgentExplanation, PolicyLine } from '@scorebook/contract';
+import type { AgentExplanation, PolicyLine, RecordRef } from '@scorebook/contract';
 import type { Scorecard, SourceRef } from '@scorebook/policy';
 import type { Zone } from '@scorebook/time';
 import type { Agent } from '../check/row-checks.ts';
 import type { ExcludedRecord } from '../exclude/exclusions.ts';
 import type { MeasuredMetric } from '../measure/accumulate.ts';
+import type { Row } from '../row.ts';
 import type { Rating } from '../score/rate-agent.ts';
 import { describeRow } from './describe-row.ts';
 import { fileNameOf } from './file-name.ts';
@@ -22,6 +23,8 @@ export interface ExplainInput {
   /** The policy's format: format 2 explanations carry its rules (flags …). */
   format: 1 | 2;
   zone: Zone;
+  /** The `targets` row of the agent for a metric of a `quota: true` item, if one applied. */
+  quotaRow?: (agent: number, metric: string) => Row | null;
 }
 
 /**
@@ -49,6 +52,7 @@ export function explainAgent(input: ExplainInput): AgentExplanation {
         total: kept.total,
         records: kept.rows.map((row) => describeRow(kept.table, row, files, zone)),
       },
+      ...(item.quota ? { quota: quotaRecord(input, item.metric) } : {}),
     };
   }
   const excluded = input.excluded.map((r) => ({
@@ -96,4 +100,9 @@ export function explainAgent(input: ExplainInput): AgentExplanation {
         }
       : {}),
   };
+}
+
+function quotaRecord(input: ExplainInput, metric: string): RecordRef | null {
+  const row = input.quotaRow?.(input.agent.index, metric) ?? null;
+  return row === null ? null : describeRow('targets', row, input.files, input.zone);
 }

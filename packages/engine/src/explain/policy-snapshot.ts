@@ -52,6 +52,18 @@ export function policySnapshot(policy: Policy, definitions: readonly MetricDefin
     })),
     scorecards: policy.scorecards.map((s) => scorecard(s, v2)),
     metrics: definitions.map(metric),
+    ...(policy.periods === null ? {} : { periods: { ...policy.periods } }),
+    ...(policy.appeals === null
+      ? {}
+      : {
+          appeals: {
+            window_days: policy.appeals.window_days,
+            tables: policy.appeals.tables === null ? null : [...policy.appeals.tables],
+            metrics: policy.appeals.metrics === null ? null : [...policy.appeals.metrics],
+            vetoes: policy.appeals.vetoes === null ? null : [...policy.appeals.vetoes],
+            final: policy.appeals.final,
+          },
+        }),
     text: policy.text,
   };
 }
@@ -101,6 +113,7 @@ function scorecard(s: Scorecard, v2: boolean): SnapshotScorecard {
               segments: i.segments.segments.map((g) => ({ ...g })),
             },
           }),
+      ...(i.quota ? { quota: true as const } : {}),
       line: i.source.line,
     })),
     adjustments: s.adjustments.map((a) => ({

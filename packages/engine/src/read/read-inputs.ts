@@ -78,9 +78,16 @@ const PROGRESS_EVERY = 50_000;
  * Opens the inputs of a data folder through its source: locates every table's files (a stray
  * file stops the run) and reads the header of every CSV and xlsx file, so that a required field
  * without a column or a mapped column a file lacks is reported for every file at once, before
- * any record is read. Throws a ScorebookError with every problem.
+ * any record is read. The headers of the tables in `unread` (tables only a feature reads, for a
+ * policy without it) are not checked: their files are located, and nothing else. Throws a
+ * ScorebookError with every problem.
  */
-export async function openInputs(options: { dataDir: string; source: Source; zone: Zone }): Promise<Inputs> {
+export async function openInputs(options: {
+  dataDir: string;
+  source: Source;
+  zone: Zone;
+  unread?: ReadonlySet<InputTableName>;
+}): Promise<Inputs> {
   const located = locateFiles(options.dataDir, options.source);
   const problems: Problem[] = [];
   const tables = byInputTable((table): TableInput => {
@@ -95,7 +102,8 @@ export async function openInputs(options: { dataDir: string; source: Source; zon
       headers: new Map(),
     };
   });
-  for (const { files, reading, typer, headers } of Object.values(tables)) {
+  for (const { table, files, reading, typer, headers } of Object.values(tables)) {
+    if (options.unread?.has(table)) continue;
     for (const file of files) {
       if (file.format === 'jsonl') continue;
       try {

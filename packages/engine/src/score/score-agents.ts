@@ -9,7 +9,7 @@ import { agentFacts } from './agent-facts.ts';
 import { distributeGrades } from './distribution.ts';
 import { assignRanks, notRatedRating, type Rating, rateAgent } from './rate-agent.ts';
 import { awardWinners, rewardOf } from './rewards.ts';
-import { infoMetric, scoreMetric, scoreSegmented } from './score-metric.ts';
+import { infoMetric, scoreMetric, scoreQuota, scoreSegmented } from './score-metric.ts';
 
 /** Inputs of {@link scoreAgents}. */
 export interface ScoreInput {
@@ -22,6 +22,11 @@ export interface ScoreInput {
   tallies: readonly MeasuredMetric[];
   /** How many of `tallies` are the catalog's. */
   catalogSize: number;
+  /** The targets row of an agent (by index) for a metric of a `quota: true` item, if any. */
+  quotaOf?: (
+    agent: number,
+    metric: string,
+  ) => { target: number; floor: number; file: string; line: number } | null;
   /** Metrics that need an absent table: no data, whatever their kind. */
   noData: ReadonlySet<string>;
   /** The rows of the period each exclusion removed of an agent, by exclusion id. */
@@ -68,14 +73,16 @@ export function scoreAgents(input: ScoreInput): ScoredAgent[] {
       metrics[d.id] =
         item === undefined
           ? infoMetric(measured)
-          : segments === null
-            ? scoreMetric(measured, item, d)
-            : scoreSegmented(measured, item, d, (value) => {
-                const t = segmentTallies.get(segmentMetricId(d.id, segments.field, value));
-                return t === undefined || noData.has(d.id)
-                  ? { value: null, sample: 0 }
-                  : t.value(agent.index);
-              });
+          : item.quota
+            ? scoreQuota(measured, item, d, input.quotaOf?.(agent.index, d.id) ?? null)
+            : segments === null
+              ? scoreMetric(measured, item, d)
+              : scoreSegmented(measured, item, d, (value) => {
+                  const t = segmentTallies.get(segmentMetricId(d.id, segments.field, value));
+                  return t === undefined || noData.has(d.id)
+                    ? { value: null, sample: 0 }
+                    : t.value(agent.index);
+                });
     }
     // A metric an upheld appeal voided keeps its value for conditions but has no score.
     const voided = input.appeals?.voidMetrics(agent.agent_id, metrics) ?? metrics;

@@ -1,4 +1,4 @@
-import type { MetricDefinition, MetricResult, SegmentResult } from '@scorebook/contract';
+import type { MetricDefinition, MetricResult, QuotaResult, SegmentResult } from '@scorebook/contract';
 import type { ScoredItem, TargetRange } from '@scorebook/policy';
 import type { MetricValue } from '../measure/compile-metrics.ts';
 
@@ -59,6 +59,27 @@ export function scoreSegmented(
   }
   const score = scored.reduce((sum, s) => sum + s.sample * (s.score ?? 0), 0) / samples;
   return { ...base, score, status: 'scored', segments };
+}
+
+/**
+ * Scores an item with per-agent targets (`quota: true`, `docs/scorecards.md`, per-agent targets):
+ * linearly by the agent's own target and floor when `own` (its targets row) is given, else by the
+ * item's; every other rule (no data, minimum sample) as {@link scoreMetric}. The result carries
+ * the target and floor used and the row they came from, as `quota`.
+ */
+export function scoreQuota(
+  measured: MetricValue,
+  item: ScoredItem,
+  definition: MetricDefinition,
+  own: { target: number; floor: number; file: string; line: number } | null,
+): MetricResult {
+  const target = own?.target ?? item.target ?? 0;
+  const floor = own?.floor ?? item.floor ?? 0;
+  const quota: QuotaResult =
+    own === null
+      ? { from: 'scorecard', target, floor, file: null, line: null }
+      : { from: 'targets', target, floor, file: own.file, line: own.line };
+  return { ...scoreMetric(measured, { ...item, target, floor }, definition), quota };
 }
 
 /** A metric outside the agent's scorecard: its value, for information. */

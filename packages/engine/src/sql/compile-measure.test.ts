@@ -53,6 +53,28 @@ describe('measureSql', () => {
       why: 'fact_reference',
     });
     expect(by({ fact: 'at', operator: 'after', value: '2026-10-01' })).toEqual([]);
+    // A derived conversation field the SQL does not compute, as a metric's field or in a condition.
+    const resolution = {
+      ...frt,
+      id: 'resolution',
+      table: 'conversations',
+      field: 'resolution_seconds',
+      where: null,
+    } as MetricDefinition;
+    expect(compile([resolution]).refusals).toEqual([
+      {
+        metric: 'resolution',
+        code: 'SQL_CONDITION_UNSUPPORTED',
+        condition: 'conversations.resolution_seconds',
+        why: 'derived_field',
+      },
+    ]);
+    const within = {
+      ...resolution,
+      field: 'handle_seconds',
+      where: { fact: 'resolution_seconds', operator: 'lessThan', value: 60 },
+    };
+    expect(compile([within as MetricDefinition]).refusals[0]).toMatchObject({ why: 'unknown_fact' });
   });
 
   it('writes the business seconds of a block as its overlaps with the calendar', () => {

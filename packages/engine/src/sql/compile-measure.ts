@@ -62,6 +62,16 @@ const INPUT_MEASURED = MEASURED_TABLES.filter(
   (t): t is Exclude<MeasuredTableName, 'responses'> => t !== 'responses',
 );
 const DERIVED_CONVERSATION = Object.keys(DERIVED_CONVERSATION_FIELDS);
+// The derived conversation fields `m_conversations` computes; any other is refused by name.
+const DERIVED_IN_SQL = [
+  'inquiry',
+  'replied',
+  'first_response_seconds',
+  'handle_seconds',
+  'on_time',
+  'converted',
+];
+const NOT_IN_SQL = new Set(DERIVED_CONVERSATION.filter((f) => !DERIVED_IN_SQL.includes(f)));
 const PLACE: SqlTable['columns'] = [
   { name: 'seq', type: 'double' },
   { name: 'agent', type: 'integer' },
@@ -84,7 +94,15 @@ export function inputTableName(table: Exclude<MeasuredTableName, 'responses'>): 
  * openings) and of conversation facts, every metric's per-agent tallies and evidence. Metrics
  * it cannot compute exactly are listed in `refusals` instead (the run is then refused).
  */
-export function measureSql(input: MeasureSqlInput): MeasureSql {
+export function measureSql(given: MeasureSqlInput): MeasureSql {
+  // Conditions see only the fields the SQL has: one on a derived field it lacks is refused.
+  const input: MeasureSqlInput = {
+    ...given,
+    fieldsOf: (table) =>
+      table === 'conversations'
+        ? Object.fromEntries(Object.entries(given.fieldsOf(table)).filter(([f]) => !NOT_IN_SQL.has(f)))
+        : given.fieldsOf(table),
+  };
   const { dialect: d, period } = input;
   const id = d.ident;
   const col = (table: MeasuredTableName) =>
@@ -282,6 +300,8 @@ function compileMetric(
 }
 
 function numericField(table: MeasuredTableName, field: string, input: MeasureSqlInput): string | null {
+  if (table === 'conversations' && NOT_IN_SQL.has(field))
+    throw new ConditionRefused('derived_field', `conversations.${field}`);
   const spec = Object.hasOwn(input.fieldsOf(table), field) ? input.fieldsOf(table)[field] : undefined;
   return spec !== undefined && sqlTypeOf(spec.type) === 'double' ? input.dialect.ident(field) : null;
 }

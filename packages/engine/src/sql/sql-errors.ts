@@ -11,6 +11,10 @@ export const SQL_REFUSALS = {
   operator: { zh: '这个运算符还不能在 SQL 中计算', en: 'the operator is not computed in SQL yet' },
   fact_reference: { zh: '值引用了另一个字段', en: 'its value names another fact' },
   path: { zh: '条件带有 path', en: 'it reads a path inside the fact' },
+  derived_field: {
+    zh: '这个派生字段还不能在 SQL 中计算',
+    en: 'this derived field is not computed in SQL yet',
+  },
   unknown_fact: { zh: '这个字段不在表的字段中', en: 'the fact is not a field of the table' },
   comparison_type: {
     zh: '数值比较只支持数值字段',

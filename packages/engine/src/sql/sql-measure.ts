@@ -245,7 +245,8 @@ export class SqlMeasure {
         out.set(agent, kept);
       }
       const values: Record<string, unknown> = {};
-      for (const f of fields) values[f] = r[f] ?? null;
+      // A field the SQL does not have stays absent, as on a row that was not given it.
+      for (const f of fields) if (Object.hasOwn(r, f)) values[f] = r[f] ?? null;
       kept.rows.push(new Row(values, Number(r.file), Number(r.line)));
     }
     return out;

@@ -3,7 +3,7 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://scorebook.dev/schema/policy-test.schema.json","title":"Scorebook policy tests (策略测试)","type":"object","required":["tests"],"additionalProperties":false,"properties":{"period":{"type":["string","integer"],"pattern":"^\\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$","description":"本文件各测试默认的期间 / the period of every test that names none"},"version":{"type":"string","minLength":1,"description":"本文件各测试默认针对的版本 / the version every test targets unless it names one"},"tests":{"type":"array","minItems":1,"items":{"type":"object","required":["name","data","expect"],"additionalProperties":false,"properties":{"name":{"type":"string","minLength":1},"period":{"type":["string","integer"],"pattern":"^\\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$","description":"期间:2026-10、2026-Q4 或 2026 / a month, a quarter or a year"},"version":{"type":"string","minLength":1,"description":"测试针对的策略版本(加引号),例如 \"2026.11\" / the policy version the test targets, quoted"},"data":{"anyOf":[{"type":"string","minLength":1,"description":"数据文件夹,相对于本文件 / a data folder, relative to this file"},{"type":"object","additionalProperties":false,"properties":{"agents":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"conversations":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"messages":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"surveys":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"complaints":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"qa_reviews":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"orders":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"attendance":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"assessments":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"events":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]}},"description":"内联数据:表名 → CSV 文本或行列表 / inline tables"}]},"appeals":{"type":"string","minLength":1,"description":"申诉文件夹(<文件夹>/<期间>/*.yaml),相对于本文件 / an appeals folder (<folder>/<period>/*.yaml), relative to this file"},"expect":{"type":"array","minItems":1,"items":{"type":"object","required":["agent"],"additionalProperties":false,"properties":{"agent":{"type":"string","minLength":1,"description":"客服编号 agent_id / the agent"},"status":{"enum":["rated","not_rated"]},"grade":{"type":["string","null"],"description":"等级,未参评为 null / the grade, null when not rated"},"rank":{"type":["integer","null"]},"vetoes":{"type":"array","items":{"type":"string","minLength":1},"description":"成立的否决项 id(顺序无关)/ vetoes that hold, any order"},"adjustments":{"type":"object","additionalProperties":{"type":"number"},"description":"加减分 id → 分数 / adjustment id → points"},"excluded":{"type":"object","additionalProperties":{"type":"integer","minimum":0},"description":"剔除规则 id → 条数 / exclusion id → rows"},"metrics":{"type":"object","additionalProperties":{"type":["number","null"]},"description":"指标 id → 值 / metric id → value"},"metric_status":{"type":"object","additionalProperties":{"enum":["scored","insufficient","no_data","info"]},"description":"指标 id → 状态 / metric id → status"},"scores":{"type":"object","additionalProperties":{"type":["number","null"]},"description":"指标 id → 得分(0–100,未计分为 null)/ metric id → score (null when not scored)"},"segment_scores":{"type":"object","additionalProperties":{"type":"object","additionalProperties":{"type":["number","null"]},"description":"分段取值 → 得分 / segment value → score"},"description":"指标 id → 各分段得分(分段目标,格式 2)/ metric id → each segment’s score (segmented targets, format 2)"},"base_score":{"type":["number","null"]},"total_score":{"type":["number","null"]},"groups":{"type":"object","additionalProperties":{"type":["number","null"]},"description":"考核维度 id → 维度分(格式 2)/ group id → subtotal (format 2)"},"grade_by_score":{"type":["string","null"],"description":"强制分布之前按分数与一票否决得到的等级(格式 2)/ the grade before a forced distribution (format 2)"},"awards":{"type":"array","items":{"type":"string","minLength":1},"description":"获得的奖项 id(顺序无关,格式 2)/ awards won, any order (format 2)"},"reward":{"type":"object","additionalProperties":false,"properties":{"coefficient":{"type":["number","null"]},"base":{"type":["number","null"]},"bonus":{"type":["number","null"]},"total":{"type":["number","null"]}},"description":"绩效系数、基数、奖金、合计(格式 2)/ coefficient, base, bonus, total (format 2)"},"flags":{"type":"array","items":{"type":"string","minLength":1},"description":"成立的需关注标记 id(顺序无关,格式 2)/ flags that hold, any order (format 2)"}}}}}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://scorebook.dev/schema/policy-test.schema.json","title":"Scorebook policy tests (策略测试)","type":"object","required":["tests"],"additionalProperties":false,"properties":{"period":{"type":["string","integer"],"pattern":"^\\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$","description":"本文件各测试默认的期间 / the period of every test that names none"},"version":{"type":"string","minLength":1,"description":"本文件各测试默认针对的版本 / the version every test targets unless it names one"},"tests":{"type":"array","minItems":1,"items":{"type":"object","required":["name","data","expect"],"additionalProperties":false,"properties":{"name":{"type":"string","minLength":1},"period":{"type":["string","integer"],"pattern":"^\\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$","description":"期间:2026-10、2026-Q4 或 2026 / a month, a quarter or a year"},"version":{"type":"string","minLength":1,"description":"测试针对的策略版本(加引号),例如 \"2026.11\" / the policy version the test targets, quoted"},"data":{"anyOf":[{"type":"string","minLength":1,"description":"数据文件夹,相对于本文件 / a data folder, relative to this file"},{"type":"object","additionalProperties":false,"properties":{"agents":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"conversations":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"messages":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"surveys":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"complaints":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"qa_reviews":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"orders":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"attendance":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"assessments":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"events":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"targets":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]}},"description":"内联数据:表名 → CSV 文本或行列表 / inline tables"}]},"appeals":{"type":"string","minLength":1,"description":"申诉文件夹(<文件夹>/<期间>/*.yaml),相对于本文件 / an appeals folder (<folder>/<period>/*.yaml), relative to this file"},"expect":{"type":"array","minItems":1,"items":{"type":"object","required":["agent"],"additionalProperties":false,"properties":{"agent":{"type":"string","minLength":1,"description":"客服编号 agent_id / the agent"},"status":{"enum":["rated","not_rated"]},"grade":{"type":["string","null"],"description":"等级,未参评为 null / the grade, null when not rated"},"rank":{"type":["integer","null"]},"vetoes":{"type":"array","items":{"type":"string","minLength":1},"description":"成立的否决项 id(顺序无关)/ vetoes that hold, any order"},"adjustments":{"type":"object","additionalProperties":{"type":"number"},"description":"加减分 id → 分数 / adjustment id → points"},"excluded":{"type":"object","additionalProperties":{"type":"integer","minimum":0},"description":"剔除规则 id → 条数 / exclusion id → rows"},"metrics":{"type":"object","additionalProperties":{"type":["number","null"]},"description":"指标 id → 值 / metric id → value"},"metric_status":{"type":"object","additionalProperties":{"enum":["scored","insufficient","no_data","info"]},"description":"指标 id → 状态 / metric id → status"},"scores":{"type":"object","additionalProperties":{"type":["number","null"]},"description":"指标 id → 得分(0–100,未计分为 null)/ metric id → score (null when not scored)"},"segment_scores":{"type":"object","additionalProperties":{"type":"object","additionalProperties":{"type":["number","null"]},"description":"分段取值 → 得分 / segment value → score"},"description":"指标 id → 各分段得分(分段目标,格式 2)/ metric id → each segment’s score (segmented targets, format 2)"},"base_score":{"type":["number","null"]},"total_score":{"type":["number","null"]},"groups":{"type":"object","additionalProperties":{"type":["number","null"]},"description":"考核维度 id → 维度分(格式 2)/ group id → subtotal (format 2)"},"grade_by_score":{"type":["string","null"],"description":"强制分布之前按分数与一票否决得到的等级(格式 2)/ the grade before a forced distribution (format 2)"},"awards":{"type":"array","items":{"type":"string","minLength":1},"description":"获得的奖项 id(顺序无关,格式 2)/ awards won, any order (format 2)"},"reward":{"type":"object","additionalProperties":false,"properties":{"coefficient":{"type":["number","null"]},"base":{"type":["number","null"]},"bonus":{"type":["number","null"]},"total":{"type":["number","null"]}},"description":"绩效系数、基数、奖金、合计(格式 2)/ coefficient, base, bonus, total (format 2)"},"flags":{"type":"array","items":{"type":"string","minLength":1},"description":"成立的需关注标记 id(顺序无关,格式 2)/ flags that hold, any order (format 2)"}}}}}}}}};
 const pattern4 = new RegExp("^\\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$", "u");
 const func1 = Object.prototype.hasOwnProperty;
 
@@ -948,9 +948,13 @@ vErrors = null;
 }
 }
 }
-}
-else {
-const err60 = {instancePath:instancePath+"/tests/" + i0+"/data",schemaPath:"#/properties/tests/items/properties/data/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.data.anyOf[1].type,parentSchema:schema31.properties.tests.items.properties.data.anyOf[1],data:data7};
+if(data7.targets !== undefined){
+let data28 = data7.targets;
+const _errs105 = errors;
+let valid36 = false;
+const _errs106 = errors;
+if(typeof data28 !== "string"){
+const err60 = {instancePath:instancePath+"/tests/" + i0+"/data/targets",schemaPath:"#/properties/tests/items/properties/data/anyOf/1/properties/targets/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tests.items.properties.data.anyOf[1].properties.targets.anyOf[0].type,parentSchema:schema31.properties.tests.items.properties.data.anyOf[1].properties.targets.anyOf[0],data:data28};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -959,15 +963,79 @@ vErrors.push(err60);
 }
 errors++;
 }
-var _valid0 = _errs21 === errors;
-valid4 = valid4 || _valid0;
-if(!valid4){
-const err61 = {instancePath:instancePath+"/tests/" + i0+"/data",schemaPath:"#/properties/tests/items/properties/data/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema31.properties.tests.items.properties.data.anyOf,parentSchema:schema31.properties.tests.items.properties.data,data:data7};
+var _valid11 = _errs106 === errors;
+valid36 = valid36 || _valid11;
+const _errs108 = errors;
+if(Array.isArray(data28)){
+const len11 = data28.length;
+for(let i11=0; i11<len11; i11++){
+let data29 = data28[i11];
+if(!(data29 && typeof data29 == "object" && !Array.isArray(data29))){
+const err61 = {instancePath:instancePath+"/tests/" + i0+"/data/targets/" + i11,schemaPath:"#/properties/tests/items/properties/data/anyOf/1/properties/targets/anyOf/1/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.data.anyOf[1].properties.targets.anyOf[1].items.type,parentSchema:schema31.properties.tests.items.properties.data.anyOf[1].properties.targets.anyOf[1].items,data:data29};
 if(vErrors === null){
 vErrors = [err61];
 }
 else {
 vErrors.push(err61);
+}
+errors++;
+}
+}
+}
+else {
+const err62 = {instancePath:instancePath+"/tests/" + i0+"/data/targets",schemaPath:"#/properties/tests/items/properties/data/anyOf/1/properties/targets/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tests.items.properties.data.anyOf[1].properties.targets.anyOf[1].type,parentSchema:schema31.properties.tests.items.properties.data.anyOf[1].properties.targets.anyOf[1],data:data28};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+var _valid11 = _errs108 === errors;
+valid36 = valid36 || _valid11;
+if(!valid36){
+const err63 = {instancePath:instancePath+"/tests/" + i0+"/data/targets",schemaPath:"#/properties/tests/items/properties/data/anyOf/1/properties/targets/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema31.properties.tests.items.properties.data.anyOf[1].properties.targets.anyOf,parentSchema:schema31.properties.tests.items.properties.data.anyOf[1].properties.targets,data:data28};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+else {
+errors = _errs105;
+if(vErrors !== null){
+if(_errs105){
+vErrors.length = _errs105;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err64 = {instancePath:instancePath+"/tests/" + i0+"/data",schemaPath:"#/properties/tests/items/properties/data/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.data.anyOf[1].type,parentSchema:schema31.properties.tests.items.properties.data.anyOf[1],data:data7};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+var _valid0 = _errs21 === errors;
+valid4 = valid4 || _valid0;
+if(!valid4){
+const err65 = {instancePath:instancePath+"/tests/" + i0+"/data",schemaPath:"#/properties/tests/items/properties/data/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema31.properties.tests.items.properties.data.anyOf,parentSchema:schema31.properties.tests.items.properties.data,data:data7};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
 }
 errors++;
 }
@@ -984,60 +1052,10 @@ vErrors = null;
 }
 }
 if(data3.appeals !== undefined){
-let data28 = data3.appeals;
-if(typeof data28 === "string"){
-if(data28.length < 1){
-const err62 = {instancePath:instancePath+"/tests/" + i0+"/appeals",schemaPath:"#/properties/tests/items/properties/appeals/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tests.items.properties.appeals,data:data28};
-if(vErrors === null){
-vErrors = [err62];
-}
-else {
-vErrors.push(err62);
-}
-errors++;
-}
-}
-else {
-const err63 = {instancePath:instancePath+"/tests/" + i0+"/appeals",schemaPath:"#/properties/tests/items/properties/appeals/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tests.items.properties.appeals.type,parentSchema:schema31.properties.tests.items.properties.appeals,data:data28};
-if(vErrors === null){
-vErrors = [err63];
-}
-else {
-vErrors.push(err63);
-}
-errors++;
-}
-}
-if(data3.expect !== undefined){
-let data29 = data3.expect;
-if(Array.isArray(data29)){
-if(data29.length < 1){
-const err64 = {instancePath:instancePath+"/tests/" + i0+"/expect",schemaPath:"#/properties/tests/items/properties/expect/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tests.items.properties.expect,data:data29};
-if(vErrors === null){
-vErrors = [err64];
-}
-else {
-vErrors.push(err64);
-}
-errors++;
-}
-const len11 = data29.length;
-for(let i11=0; i11<len11; i11++){
-let data30 = data29[i11];
-if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
-if(data30.agent === undefined){
-const err65 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11,schemaPath:"#/properties/tests/items/properties/expect/items/required",keyword:"required",params:{missingProperty: "agent"},message:"must have required property '"+"agent"+"'",schema:schema31.properties.tests.items.properties.expect.items.required,parentSchema:schema31.properties.tests.items.properties.expect.items,data:data30};
-if(vErrors === null){
-vErrors = [err65];
-}
-else {
-vErrors.push(err65);
-}
-errors++;
-}
-for(const key3 in data30){
-if(!(func1.call(schema31.properties.tests.items.properties.expect.items.properties, key3))){
-const err66 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11,schemaPath:"#/properties/tests/items/properties/expect/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tests.items.properties.expect.items,data:data30};
+let data30 = data3.appeals;
+if(typeof data30 === "string"){
+if(data30.length < 1){
+const err66 = {instancePath:instancePath+"/tests/" + i0+"/appeals",schemaPath:"#/properties/tests/items/properties/appeals/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tests.items.properties.appeals,data:data30};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -1047,11 +1065,8 @@ vErrors.push(err66);
 errors++;
 }
 }
-if(data30.agent !== undefined){
-let data31 = data30.agent;
-if(typeof data31 === "string"){
-if(data31.length < 1){
-const err67 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/agent",schemaPath:"#/properties/tests/items/properties/expect/items/properties/agent/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.agent,data:data31};
+else {
+const err67 = {instancePath:instancePath+"/tests/" + i0+"/appeals",schemaPath:"#/properties/tests/items/properties/appeals/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tests.items.properties.appeals.type,parentSchema:schema31.properties.tests.items.properties.appeals,data:data30};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -1061,8 +1076,11 @@ vErrors.push(err67);
 errors++;
 }
 }
-else {
-const err68 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/agent",schemaPath:"#/properties/tests/items/properties/expect/items/properties/agent/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tests.items.properties.expect.items.properties.agent.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.agent,data:data31};
+if(data3.expect !== undefined){
+let data31 = data3.expect;
+if(Array.isArray(data31)){
+if(data31.length < 1){
+const err68 = {instancePath:instancePath+"/tests/" + i0+"/expect",schemaPath:"#/properties/tests/items/properties/expect/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tests.items.properties.expect,data:data31};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -1071,11 +1089,12 @@ vErrors.push(err68);
 }
 errors++;
 }
-}
-if(data30.status !== undefined){
-let data32 = data30.status;
-if(!((data32 === "rated") || (data32 === "not_rated"))){
-const err69 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/status",schemaPath:"#/properties/tests/items/properties/expect/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema31.properties.tests.items.properties.expect.items.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tests.items.properties.expect.items.properties.status.enum,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.status,data:data32};
+const len12 = data31.length;
+for(let i12=0; i12<len12; i12++){
+let data32 = data31[i12];
+if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
+if(data32.agent === undefined){
+const err69 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12,schemaPath:"#/properties/tests/items/properties/expect/items/required",keyword:"required",params:{missingProperty: "agent"},message:"must have required property '"+"agent"+"'",schema:schema31.properties.tests.items.properties.expect.items.required,parentSchema:schema31.properties.tests.items.properties.expect.items,data:data32};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -1084,11 +1103,9 @@ vErrors.push(err69);
 }
 errors++;
 }
-}
-if(data30.grade !== undefined){
-let data33 = data30.grade;
-if((typeof data33 !== "string") && (data33 !== null)){
-const err70 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/grade",schemaPath:"#/properties/tests/items/properties/expect/items/properties/grade/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.grade.type},message:"must be string,null",schema:schema31.properties.tests.items.properties.expect.items.properties.grade.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.grade,data:data33};
+for(const key3 in data32){
+if(!(func1.call(schema31.properties.tests.items.properties.expect.items.properties, key3))){
+const err70 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12,schemaPath:"#/properties/tests/items/properties/expect/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tests.items.properties.expect.items,data:data32};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -1098,10 +1115,11 @@ vErrors.push(err70);
 errors++;
 }
 }
-if(data30.rank !== undefined){
-let data34 = data30.rank;
-if((!(((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34))) && (isFinite(data34)))) && (data34 !== null)){
-const err71 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/rank",schemaPath:"#/properties/tests/items/properties/expect/items/properties/rank/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.rank.type},message:"must be integer,null",schema:schema31.properties.tests.items.properties.expect.items.properties.rank.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.rank,data:data34};
+if(data32.agent !== undefined){
+let data33 = data32.agent;
+if(typeof data33 === "string"){
+if(data33.length < 1){
+const err71 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/agent",schemaPath:"#/properties/tests/items/properties/expect/items/properties/agent/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.agent,data:data33};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -1111,15 +1129,8 @@ vErrors.push(err71);
 errors++;
 }
 }
-if(data30.vetoes !== undefined){
-let data35 = data30.vetoes;
-if(Array.isArray(data35)){
-const len12 = data35.length;
-for(let i12=0; i12<len12; i12++){
-let data36 = data35[i12];
-if(typeof data36 === "string"){
-if(data36.length < 1){
-const err72 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/vetoes/" + i12,schemaPath:"#/properties/tests/items/properties/expect/items/properties/vetoes/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.vetoes.items,data:data36};
+else {
+const err72 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/agent",schemaPath:"#/properties/tests/items/properties/expect/items/properties/agent/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tests.items.properties.expect.items.properties.agent.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.agent,data:data33};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -1129,8 +1140,10 @@ vErrors.push(err72);
 errors++;
 }
 }
-else {
-const err73 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/vetoes/" + i12,schemaPath:"#/properties/tests/items/properties/expect/items/properties/vetoes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tests.items.properties.expect.items.properties.vetoes.items.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.vetoes.items,data:data36};
+if(data32.status !== undefined){
+let data34 = data32.status;
+if(!((data34 === "rated") || (data34 === "not_rated"))){
+const err73 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/status",schemaPath:"#/properties/tests/items/properties/expect/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema31.properties.tests.items.properties.expect.items.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tests.items.properties.expect.items.properties.status.enum,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.status,data:data34};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -1140,9 +1153,10 @@ vErrors.push(err73);
 errors++;
 }
 }
-}
-else {
-const err74 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/vetoes",schemaPath:"#/properties/tests/items/properties/expect/items/properties/vetoes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tests.items.properties.expect.items.properties.vetoes.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.vetoes,data:data35};
+if(data32.grade !== undefined){
+let data35 = data32.grade;
+if((typeof data35 !== "string") && (data35 !== null)){
+const err74 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/grade",schemaPath:"#/properties/tests/items/properties/expect/items/properties/grade/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.grade.type},message:"must be string,null",schema:schema31.properties.tests.items.properties.expect.items.properties.grade.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.grade,data:data35};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -1152,13 +1166,10 @@ vErrors.push(err74);
 errors++;
 }
 }
-if(data30.adjustments !== undefined){
-let data37 = data30.adjustments;
-if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
-for(const key4 in data37){
-let data38 = data37[key4];
-if(!((typeof data38 == "number") && (isFinite(data38)))){
-const err75 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/adjustments/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/adjustments/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.tests.items.properties.expect.items.properties.adjustments.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.adjustments.additionalProperties,data:data38};
+if(data32.rank !== undefined){
+let data36 = data32.rank;
+if((!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))) && (data36 !== null)){
+const err75 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/rank",schemaPath:"#/properties/tests/items/properties/expect/items/properties/rank/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.rank.type},message:"must be integer,null",schema:schema31.properties.tests.items.properties.expect.items.properties.rank.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.rank,data:data36};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -1168,9 +1179,15 @@ vErrors.push(err75);
 errors++;
 }
 }
-}
-else {
-const err76 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/adjustments",schemaPath:"#/properties/tests/items/properties/expect/items/properties/adjustments/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.adjustments.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.adjustments,data:data37};
+if(data32.vetoes !== undefined){
+let data37 = data32.vetoes;
+if(Array.isArray(data37)){
+const len13 = data37.length;
+for(let i13=0; i13<len13; i13++){
+let data38 = data37[i13];
+if(typeof data38 === "string"){
+if(data38.length < 1){
+const err76 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/vetoes/" + i13,schemaPath:"#/properties/tests/items/properties/expect/items/properties/vetoes/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.vetoes.items,data:data38};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1180,13 +1197,8 @@ vErrors.push(err76);
 errors++;
 }
 }
-if(data30.excluded !== undefined){
-let data39 = data30.excluded;
-if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
-for(const key5 in data39){
-let data40 = data39[key5];
-if(!(((typeof data40 == "number") && (!(data40 % 1) && !isNaN(data40))) && (isFinite(data40)))){
-const err77 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/excluded/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/excluded/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.tests.items.properties.expect.items.properties.excluded.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.excluded.additionalProperties,data:data40};
+else {
+const err77 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/vetoes/" + i13,schemaPath:"#/properties/tests/items/properties/expect/items/properties/vetoes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tests.items.properties.expect.items.properties.vetoes.items.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.vetoes.items,data:data38};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1195,9 +1207,10 @@ vErrors.push(err77);
 }
 errors++;
 }
-if((typeof data40 == "number") && (isFinite(data40))){
-if(data40 < 0 || isNaN(data40)){
-const err78 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/excluded/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/excluded/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.excluded.additionalProperties,data:data40};
+}
+}
+else {
+const err78 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/vetoes",schemaPath:"#/properties/tests/items/properties/expect/items/properties/vetoes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tests.items.properties.expect.items.properties.vetoes.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.vetoes,data:data37};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1207,10 +1220,13 @@ vErrors.push(err78);
 errors++;
 }
 }
-}
-}
-else {
-const err79 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/excluded",schemaPath:"#/properties/tests/items/properties/expect/items/properties/excluded/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.excluded.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.excluded,data:data39};
+if(data32.adjustments !== undefined){
+let data39 = data32.adjustments;
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+for(const key4 in data39){
+let data40 = data39[key4];
+if(!((typeof data40 == "number") && (isFinite(data40)))){
+const err79 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/adjustments/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/adjustments/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.tests.items.properties.expect.items.properties.adjustments.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.adjustments.additionalProperties,data:data40};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1220,13 +1236,9 @@ vErrors.push(err79);
 errors++;
 }
 }
-if(data30.metrics !== undefined){
-let data41 = data30.metrics;
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-for(const key6 in data41){
-let data42 = data41[key6];
-if((!((typeof data42 == "number") && (isFinite(data42)))) && (data42 !== null)){
-const err80 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/metrics/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/metrics/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.metrics.additionalProperties.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.metrics.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.metrics.additionalProperties,data:data42};
+}
+else {
+const err80 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/adjustments",schemaPath:"#/properties/tests/items/properties/expect/items/properties/adjustments/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.adjustments.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.adjustments,data:data39};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1236,9 +1248,13 @@ vErrors.push(err80);
 errors++;
 }
 }
-}
-else {
-const err81 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/metrics",schemaPath:"#/properties/tests/items/properties/expect/items/properties/metrics/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.metrics.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.metrics,data:data41};
+if(data32.excluded !== undefined){
+let data41 = data32.excluded;
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+for(const key5 in data41){
+let data42 = data41[key5];
+if(!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))){
+const err81 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/excluded/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/excluded/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.tests.items.properties.expect.items.properties.excluded.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.excluded.additionalProperties,data:data42};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1247,14 +1263,9 @@ vErrors.push(err81);
 }
 errors++;
 }
-}
-if(data30.metric_status !== undefined){
-let data43 = data30.metric_status;
-if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
-for(const key7 in data43){
-let data44 = data43[key7];
-if(!((((data44 === "scored") || (data44 === "insufficient")) || (data44 === "no_data")) || (data44 === "info"))){
-const err82 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/metric_status/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/metric_status/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema31.properties.tests.items.properties.expect.items.properties.metric_status.additionalProperties.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tests.items.properties.expect.items.properties.metric_status.additionalProperties.enum,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.metric_status.additionalProperties,data:data44};
+if((typeof data42 == "number") && (isFinite(data42))){
+if(data42 < 0 || isNaN(data42)){
+const err82 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/excluded/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/excluded/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.excluded.additionalProperties,data:data42};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1265,8 +1276,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err83 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/metric_status",schemaPath:"#/properties/tests/items/properties/expect/items/properties/metric_status/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.metric_status.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.metric_status,data:data43};
+const err83 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/excluded",schemaPath:"#/properties/tests/items/properties/expect/items/properties/excluded/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.excluded.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.excluded,data:data41};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1276,13 +1288,13 @@ vErrors.push(err83);
 errors++;
 }
 }
-if(data30.scores !== undefined){
-let data45 = data30.scores;
-if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
-for(const key8 in data45){
-let data46 = data45[key8];
-if((!((typeof data46 == "number") && (isFinite(data46)))) && (data46 !== null)){
-const err84 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/scores/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/scores/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.scores.additionalProperties.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.scores.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.scores.additionalProperties,data:data46};
+if(data32.metrics !== undefined){
+let data43 = data32.metrics;
+if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
+for(const key6 in data43){
+let data44 = data43[key6];
+if((!((typeof data44 == "number") && (isFinite(data44)))) && (data44 !== null)){
+const err84 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/metrics/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/metrics/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.metrics.additionalProperties.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.metrics.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.metrics.additionalProperties,data:data44};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1294,7 +1306,7 @@ errors++;
 }
 }
 else {
-const err85 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/scores",schemaPath:"#/properties/tests/items/properties/expect/items/properties/scores/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.scores.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.scores,data:data45};
+const err85 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/metrics",schemaPath:"#/properties/tests/items/properties/expect/items/properties/metrics/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.metrics.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.metrics,data:data43};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1304,16 +1316,13 @@ vErrors.push(err85);
 errors++;
 }
 }
-if(data30.segment_scores !== undefined){
-let data47 = data30.segment_scores;
-if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-for(const key9 in data47){
-let data48 = data47[key9];
-if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
-for(const key10 in data48){
-let data49 = data48[key10];
-if((!((typeof data49 == "number") && (isFinite(data49)))) && (data49 !== null)){
-const err86 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/segment_scores/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/segment_scores/additionalProperties/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.segment_scores.additionalProperties.additionalProperties.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.segment_scores.additionalProperties.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.segment_scores.additionalProperties.additionalProperties,data:data49};
+if(data32.metric_status !== undefined){
+let data45 = data32.metric_status;
+if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
+for(const key7 in data45){
+let data46 = data45[key7];
+if(!((((data46 === "scored") || (data46 === "insufficient")) || (data46 === "no_data")) || (data46 === "info"))){
+const err86 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/metric_status/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/metric_status/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema31.properties.tests.items.properties.expect.items.properties.metric_status.additionalProperties.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tests.items.properties.expect.items.properties.metric_status.additionalProperties.enum,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.metric_status.additionalProperties,data:data46};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1325,7 +1334,7 @@ errors++;
 }
 }
 else {
-const err87 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/segment_scores/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/segment_scores/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.segment_scores.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.segment_scores.additionalProperties,data:data48};
+const err87 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/metric_status",schemaPath:"#/properties/tests/items/properties/expect/items/properties/metric_status/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.metric_status.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.metric_status,data:data45};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1335,9 +1344,13 @@ vErrors.push(err87);
 errors++;
 }
 }
-}
-else {
-const err88 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/segment_scores",schemaPath:"#/properties/tests/items/properties/expect/items/properties/segment_scores/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.segment_scores.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.segment_scores,data:data47};
+if(data32.scores !== undefined){
+let data47 = data32.scores;
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+for(const key8 in data47){
+let data48 = data47[key8];
+if((!((typeof data48 == "number") && (isFinite(data48)))) && (data48 !== null)){
+const err88 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/scores/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/scores/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.scores.additionalProperties.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.scores.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.scores.additionalProperties,data:data48};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1347,10 +1360,9 @@ vErrors.push(err88);
 errors++;
 }
 }
-if(data30.base_score !== undefined){
-let data50 = data30.base_score;
-if((!((typeof data50 == "number") && (isFinite(data50)))) && (data50 !== null)){
-const err89 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/base_score",schemaPath:"#/properties/tests/items/properties/expect/items/properties/base_score/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.base_score.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.base_score.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.base_score,data:data50};
+}
+else {
+const err89 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/scores",schemaPath:"#/properties/tests/items/properties/expect/items/properties/scores/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.scores.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.scores,data:data47};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1360,10 +1372,16 @@ vErrors.push(err89);
 errors++;
 }
 }
-if(data30.total_score !== undefined){
-let data51 = data30.total_score;
+if(data32.segment_scores !== undefined){
+let data49 = data32.segment_scores;
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+for(const key9 in data49){
+let data50 = data49[key9];
+if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
+for(const key10 in data50){
+let data51 = data50[key10];
 if((!((typeof data51 == "number") && (isFinite(data51)))) && (data51 !== null)){
-const err90 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/total_score",schemaPath:"#/properties/tests/items/properties/expect/items/properties/total_score/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.total_score.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.total_score.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.total_score,data:data51};
+const err90 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/segment_scores/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/segment_scores/additionalProperties/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.segment_scores.additionalProperties.additionalProperties.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.segment_scores.additionalProperties.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.segment_scores.additionalProperties.additionalProperties,data:data51};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1373,13 +1391,9 @@ vErrors.push(err90);
 errors++;
 }
 }
-if(data30.groups !== undefined){
-let data52 = data30.groups;
-if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
-for(const key11 in data52){
-let data53 = data52[key11];
-if((!((typeof data53 == "number") && (isFinite(data53)))) && (data53 !== null)){
-const err91 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/groups/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/groups/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.groups.additionalProperties.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.groups.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.groups.additionalProperties,data:data53};
+}
+else {
+const err91 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/segment_scores/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/segment_scores/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.segment_scores.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.segment_scores.additionalProperties,data:data50};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1391,7 +1405,7 @@ errors++;
 }
 }
 else {
-const err92 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/groups",schemaPath:"#/properties/tests/items/properties/expect/items/properties/groups/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.groups.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.groups,data:data52};
+const err92 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/segment_scores",schemaPath:"#/properties/tests/items/properties/expect/items/properties/segment_scores/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.segment_scores.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.segment_scores,data:data49};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1401,10 +1415,10 @@ vErrors.push(err92);
 errors++;
 }
 }
-if(data30.grade_by_score !== undefined){
-let data54 = data30.grade_by_score;
-if((typeof data54 !== "string") && (data54 !== null)){
-const err93 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/grade_by_score",schemaPath:"#/properties/tests/items/properties/expect/items/properties/grade_by_score/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.grade_by_score.type},message:"must be string,null",schema:schema31.properties.tests.items.properties.expect.items.properties.grade_by_score.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.grade_by_score,data:data54};
+if(data32.base_score !== undefined){
+let data52 = data32.base_score;
+if((!((typeof data52 == "number") && (isFinite(data52)))) && (data52 !== null)){
+const err93 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/base_score",schemaPath:"#/properties/tests/items/properties/expect/items/properties/base_score/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.base_score.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.base_score.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.base_score,data:data52};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1414,15 +1428,10 @@ vErrors.push(err93);
 errors++;
 }
 }
-if(data30.awards !== undefined){
-let data55 = data30.awards;
-if(Array.isArray(data55)){
-const len13 = data55.length;
-for(let i13=0; i13<len13; i13++){
-let data56 = data55[i13];
-if(typeof data56 === "string"){
-if(data56.length < 1){
-const err94 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/awards/" + i13,schemaPath:"#/properties/tests/items/properties/expect/items/properties/awards/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.awards.items,data:data56};
+if(data32.total_score !== undefined){
+let data53 = data32.total_score;
+if((!((typeof data53 == "number") && (isFinite(data53)))) && (data53 !== null)){
+const err94 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/total_score",schemaPath:"#/properties/tests/items/properties/expect/items/properties/total_score/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.total_score.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.total_score.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.total_score,data:data53};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1432,8 +1441,13 @@ vErrors.push(err94);
 errors++;
 }
 }
-else {
-const err95 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/awards/" + i13,schemaPath:"#/properties/tests/items/properties/expect/items/properties/awards/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tests.items.properties.expect.items.properties.awards.items.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.awards.items,data:data56};
+if(data32.groups !== undefined){
+let data54 = data32.groups;
+if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
+for(const key11 in data54){
+let data55 = data54[key11];
+if((!((typeof data55 == "number") && (isFinite(data55)))) && (data55 !== null)){
+const err95 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/groups/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/groups/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.groups.additionalProperties.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.groups.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.groups.additionalProperties,data:data55};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1445,7 +1459,7 @@ errors++;
 }
 }
 else {
-const err96 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/awards",schemaPath:"#/properties/tests/items/properties/expect/items/properties/awards/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tests.items.properties.expect.items.properties.awards.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.awards,data:data55};
+const err96 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/groups",schemaPath:"#/properties/tests/items/properties/expect/items/properties/groups/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.groups.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.groups,data:data54};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1455,12 +1469,10 @@ vErrors.push(err96);
 errors++;
 }
 }
-if(data30.reward !== undefined){
-let data57 = data30.reward;
-if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
-for(const key12 in data57){
-if(!((((key12 === "coefficient") || (key12 === "base")) || (key12 === "bonus")) || (key12 === "total"))){
-const err97 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/reward",schemaPath:"#/properties/tests/items/properties/expect/items/properties/reward/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.reward,data:data57};
+if(data32.grade_by_score !== undefined){
+let data56 = data32.grade_by_score;
+if((typeof data56 !== "string") && (data56 !== null)){
+const err97 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/grade_by_score",schemaPath:"#/properties/tests/items/properties/expect/items/properties/grade_by_score/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.grade_by_score.type},message:"must be string,null",schema:schema31.properties.tests.items.properties.expect.items.properties.grade_by_score.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.grade_by_score,data:data56};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1470,10 +1482,15 @@ vErrors.push(err97);
 errors++;
 }
 }
-if(data57.coefficient !== undefined){
-let data58 = data57.coefficient;
-if((!((typeof data58 == "number") && (isFinite(data58)))) && (data58 !== null)){
-const err98 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/reward/coefficient",schemaPath:"#/properties/tests/items/properties/expect/items/properties/reward/properties/coefficient/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.reward.properties.coefficient.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.coefficient.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.coefficient,data:data58};
+if(data32.awards !== undefined){
+let data57 = data32.awards;
+if(Array.isArray(data57)){
+const len14 = data57.length;
+for(let i14=0; i14<len14; i14++){
+let data58 = data57[i14];
+if(typeof data58 === "string"){
+if(data58.length < 1){
+const err98 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/awards/" + i14,schemaPath:"#/properties/tests/items/properties/expect/items/properties/awards/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.awards.items,data:data58};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1483,10 +1500,8 @@ vErrors.push(err98);
 errors++;
 }
 }
-if(data57.base !== undefined){
-let data59 = data57.base;
-if((!((typeof data59 == "number") && (isFinite(data59)))) && (data59 !== null)){
-const err99 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/reward/base",schemaPath:"#/properties/tests/items/properties/expect/items/properties/reward/properties/base/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.reward.properties.base.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.base.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.base,data:data59};
+else {
+const err99 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/awards/" + i14,schemaPath:"#/properties/tests/items/properties/expect/items/properties/awards/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tests.items.properties.expect.items.properties.awards.items.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.awards.items,data:data58};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1496,10 +1511,9 @@ vErrors.push(err99);
 errors++;
 }
 }
-if(data57.bonus !== undefined){
-let data60 = data57.bonus;
-if((!((typeof data60 == "number") && (isFinite(data60)))) && (data60 !== null)){
-const err100 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/reward/bonus",schemaPath:"#/properties/tests/items/properties/expect/items/properties/reward/properties/bonus/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.reward.properties.bonus.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.bonus.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.bonus,data:data60};
+}
+else {
+const err100 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/awards",schemaPath:"#/properties/tests/items/properties/expect/items/properties/awards/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tests.items.properties.expect.items.properties.awards.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.awards,data:data57};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1509,10 +1523,12 @@ vErrors.push(err100);
 errors++;
 }
 }
-if(data57.total !== undefined){
-let data61 = data57.total;
-if((!((typeof data61 == "number") && (isFinite(data61)))) && (data61 !== null)){
-const err101 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/reward/total",schemaPath:"#/properties/tests/items/properties/expect/items/properties/reward/properties/total/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.reward.properties.total.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.total.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.total,data:data61};
+if(data32.reward !== undefined){
+let data59 = data32.reward;
+if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
+for(const key12 in data59){
+if(!((((key12 === "coefficient") || (key12 === "base")) || (key12 === "bonus")) || (key12 === "total"))){
+const err101 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/reward",schemaPath:"#/properties/tests/items/properties/expect/items/properties/reward/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.reward,data:data59};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1522,9 +1538,10 @@ vErrors.push(err101);
 errors++;
 }
 }
-}
-else {
-const err102 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/reward",schemaPath:"#/properties/tests/items/properties/expect/items/properties/reward/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.reward.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.reward,data:data57};
+if(data59.coefficient !== undefined){
+let data60 = data59.coefficient;
+if((!((typeof data60 == "number") && (isFinite(data60)))) && (data60 !== null)){
+const err102 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/reward/coefficient",schemaPath:"#/properties/tests/items/properties/expect/items/properties/reward/properties/coefficient/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.reward.properties.coefficient.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.coefficient.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.coefficient,data:data60};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1534,15 +1551,10 @@ vErrors.push(err102);
 errors++;
 }
 }
-if(data30.flags !== undefined){
-let data62 = data30.flags;
-if(Array.isArray(data62)){
-const len14 = data62.length;
-for(let i14=0; i14<len14; i14++){
-let data63 = data62[i14];
-if(typeof data63 === "string"){
-if(data63.length < 1){
-const err103 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/flags/" + i14,schemaPath:"#/properties/tests/items/properties/expect/items/properties/flags/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.flags.items,data:data63};
+if(data59.base !== undefined){
+let data61 = data59.base;
+if((!((typeof data61 == "number") && (isFinite(data61)))) && (data61 !== null)){
+const err103 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/reward/base",schemaPath:"#/properties/tests/items/properties/expect/items/properties/reward/properties/base/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.reward.properties.base.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.base.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.base,data:data61};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1552,8 +1564,10 @@ vErrors.push(err103);
 errors++;
 }
 }
-else {
-const err104 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/flags/" + i14,schemaPath:"#/properties/tests/items/properties/expect/items/properties/flags/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tests.items.properties.expect.items.properties.flags.items.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.flags.items,data:data63};
+if(data59.bonus !== undefined){
+let data62 = data59.bonus;
+if((!((typeof data62 == "number") && (isFinite(data62)))) && (data62 !== null)){
+const err104 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/reward/bonus",schemaPath:"#/properties/tests/items/properties/expect/items/properties/reward/properties/bonus/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.reward.properties.bonus.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.bonus.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.bonus,data:data62};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1563,9 +1577,10 @@ vErrors.push(err104);
 errors++;
 }
 }
-}
-else {
-const err105 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11+"/flags",schemaPath:"#/properties/tests/items/properties/expect/items/properties/flags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tests.items.properties.expect.items.properties.flags.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.flags,data:data62};
+if(data59.total !== undefined){
+let data63 = data59.total;
+if((!((typeof data63 == "number") && (isFinite(data63)))) && (data63 !== null)){
+const err105 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/reward/total",schemaPath:"#/properties/tests/items/properties/expect/items/properties/reward/properties/total/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.reward.properties.total.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.total.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.total,data:data63};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1577,7 +1592,7 @@ errors++;
 }
 }
 else {
-const err106 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i11,schemaPath:"#/properties/tests/items/properties/expect/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.type,parentSchema:schema31.properties.tests.items.properties.expect.items,data:data30};
+const err106 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/reward",schemaPath:"#/properties/tests/items/properties/expect/items/properties/reward/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.reward.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.reward,data:data59};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1587,9 +1602,15 @@ vErrors.push(err106);
 errors++;
 }
 }
-}
-else {
-const err107 = {instancePath:instancePath+"/tests/" + i0+"/expect",schemaPath:"#/properties/tests/items/properties/expect/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tests.items.properties.expect.type,parentSchema:schema31.properties.tests.items.properties.expect,data:data29};
+if(data32.flags !== undefined){
+let data64 = data32.flags;
+if(Array.isArray(data64)){
+const len15 = data64.length;
+for(let i15=0; i15<len15; i15++){
+let data65 = data64[i15];
+if(typeof data65 === "string"){
+if(data65.length < 1){
+const err107 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/flags/" + i15,schemaPath:"#/properties/tests/items/properties/expect/items/properties/flags/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.flags.items,data:data65};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1599,9 +1620,8 @@ vErrors.push(err107);
 errors++;
 }
 }
-}
 else {
-const err108 = {instancePath:instancePath+"/tests/" + i0,schemaPath:"#/properties/tests/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.type,parentSchema:schema31.properties.tests.items,data:data3};
+const err108 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/flags/" + i15,schemaPath:"#/properties/tests/items/properties/expect/items/properties/flags/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tests.items.properties.expect.items.properties.flags.items.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.flags.items,data:data65};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1613,7 +1633,7 @@ errors++;
 }
 }
 else {
-const err109 = {instancePath:instancePath+"/tests",schemaPath:"#/properties/tests/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tests.type,parentSchema:schema31.properties.tests,data:data2};
+const err109 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/flags",schemaPath:"#/properties/tests/items/properties/expect/items/properties/flags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tests.items.properties.expect.items.properties.flags.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.flags,data:data64};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1625,12 +1645,60 @@ errors++;
 }
 }
 else {
-const err110 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+const err110 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12,schemaPath:"#/properties/tests/items/properties/expect/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.type,parentSchema:schema31.properties.tests.items.properties.expect.items,data:data32};
 if(vErrors === null){
 vErrors = [err110];
 }
 else {
 vErrors.push(err110);
+}
+errors++;
+}
+}
+}
+else {
+const err111 = {instancePath:instancePath+"/tests/" + i0+"/expect",schemaPath:"#/properties/tests/items/properties/expect/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tests.items.properties.expect.type,parentSchema:schema31.properties.tests.items.properties.expect,data:data31};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+}
+}
+else {
+const err112 = {instancePath:instancePath+"/tests/" + i0,schemaPath:"#/properties/tests/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.type,parentSchema:schema31.properties.tests.items,data:data3};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+}
+}
+else {
+const err113 = {instancePath:instancePath+"/tests",schemaPath:"#/properties/tests/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tests.type,parentSchema:schema31.properties.tests,data:data2};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+}
+}
+else {
+const err114 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
 }
 errors++;
 }

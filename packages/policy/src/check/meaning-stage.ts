@@ -15,6 +15,7 @@ import { checkAppealRules } from './appeals-check.ts';
 import { checkConditionAt, rowVocabulary } from './conditions-check.ts';
 import { asArray, asNumber, asString, type CheckContext, isRecord, type Path } from './context.ts';
 import { checkPolicyMetrics } from './metrics-check.ts';
+import { checkPeriodRules } from './periods-check.ts';
 import type { PolicyDocument } from './policy-schema.ts';
 import { checkScorecards } from './scorecards-check.ts';
 
@@ -62,6 +63,7 @@ export function checkMeaning(ctx: CheckContext, document: PolicyDocument | null)
   const metrics = [...builtinCatalog(), ...ownMetrics];
   const scorecards = checkScorecards(ctx, value.scorecards, metrics, grades);
   const appeals = checkAppealRules(ctx, value.appeals, scorecards);
+  const periods = checkPeriodRules(ctx, value.periods, scorecards);
 
   if (!ctx.clean || document === null) return null;
   return {
@@ -80,6 +82,7 @@ export function checkMeaning(ctx: CheckContext, document: PolicyDocument | null)
     grades,
     scorecards,
     appeals,
+    periods,
     file: ctx.parsed.source.file,
     sha256: ctx.parsed.source.sha256,
     text: ctx.parsed.source.text,
@@ -127,7 +130,7 @@ function checkExclusions(ctx: CheckContext, raw: unknown): Exclusion[] {
     if (!isExcludableTable(table)) {
       ctx.report([...path, 'table'], 'UNKNOWN_TABLE', {
         table,
-        allowed: INPUT_TABLES.filter((t) => t !== 'agents').join(', '),
+        allowed: INPUT_TABLES.filter(isExcludableTable).join(', '),
       });
       if (item.when !== undefined)
         checkConditionAt(ctx, [...path, 'when'], item.when, rowVocabulary({}, table, true), {

@@ -18,6 +18,7 @@ const DOCUMENT_KEYS = {
   grades: true,
   scorecards: true,
   appeals: true,
+  periods: true,
 } satisfies Record<keyof PolicyDocument, true>;
 
 describe('PolicyDocument, the type the validator promises', () => {

@@ -1,6 +1,7 @@
 import { CONDITION_SCHEMA, ID_PATTERN, METRIC_DEFINITION_SCHEMA } from '@scorebook/contract/schemas';
 
 import { APPEAL_RULES_SCHEMA } from './appeals-check.ts';
+import { PERIOD_RULES_SCHEMA } from './periods-check.ts';
 
 const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
 const text = { type: 'string', minLength: 1 } as const;
@@ -42,6 +43,7 @@ export interface PolicyDocument {
   grades: unknown[];
   scorecards: Record<string, unknown>;
   appeals?: unknown;
+  periods?: unknown;
 }
 
 /**
@@ -124,6 +126,7 @@ export const POLICY_SCHEMA = {
       },
     },
     appeals: APPEAL_RULES_SCHEMA,
+    periods: PERIOD_RULES_SCHEMA,
     metrics: {
       type: 'array',
       items: { $ref: '#/$defs/metric' },
@@ -363,6 +366,11 @@ export const POLICY_SCHEMA = {
         target: goal,
         floor: goal,
         min_sample: { type: 'integer', minimum: 0 },
+        quota: {
+          type: 'boolean',
+          description:
+            '个人目标(v2):有 targets 表行的客服按自己的目标和底线计分,其他人按本项的 / per-agent targets (v2): an agent with a row of the targets table is scored by its own target and floor, others by this item\u2019s',
+        },
         segments: {
           type: 'object',
           required: ['field', 'targets'],

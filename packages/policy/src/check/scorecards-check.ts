@@ -22,6 +22,7 @@ import type {
 import { agentVocabulary, checkConditionAt, SCORE_FACTS } from './conditions-check.ts';
 import { asArray, asNumber, asString, type CheckContext, isRecord, type Path } from './context.ts';
 import { parseQuantity } from './quantity.ts';
+import { checkQuota } from './quota-check.ts';
 
 const WEIGHT_TOLERANCE = 1e-9;
 
@@ -199,8 +200,9 @@ function checkScored(
       item.segments === undefined
         ? checkScoring(ctx, path, item, metric)
         : checkSegmented(ctx, path, item, metric);
+    const quota = item.quota === undefined ? false : checkQuota(ctx, path, item, metric);
     if (scoredItem !== null && weight !== null)
-      items.push({ segments: null, ...scoredItem, weight, group, source: ctx.sourceOf(path) });
+      items.push({ segments: null, ...scoredItem, quota, weight, group, source: ctx.sourceOf(path) });
   });
   const sum = weights.notHundred(asArray(raw).length);
   if (sum !== null) weightsNot100(sum);
@@ -217,7 +219,7 @@ function checkSegmented(
   path: Path,
   item: Record<string, unknown>,
   metric: MetricDefinition,
-): Omit<ScoredItem, 'weight' | 'group' | 'source'> | null {
+): Omit<ScoredItem, 'weight' | 'group' | 'source' | 'quota'> | null {
   const at: Path = [...path, 'segments'];
   if (!ctx.v2(at, '分段目标 segments', 'Segmented targets (segments)')) return null;
   let ok = true;
@@ -308,7 +310,7 @@ function checkScoring(
   path: Path,
   item: Record<string, unknown>,
   metric: MetricDefinition,
-): Omit<ScoredItem, 'weight' | 'group' | 'source' | 'segments'> | null {
+): Omit<ScoredItem, 'weight' | 'group' | 'source' | 'segments' | 'quota'> | null {
   const method = item.method === 'bands' || item.method === 'range' ? item.method : 'linear';
   let ok = true;
   const conflict = (zh: string, en: string, at: Path) => {

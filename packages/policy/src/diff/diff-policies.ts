@@ -21,7 +21,8 @@ export type ChangeArea =
   | 'distribution'
   | 'reward'
   | 'award'
-  | 'appeals';
+  | 'appeals'
+  | 'periods';
 
 /** One difference in meaning between two versions of a policy. */
 export interface PolicyChange {
@@ -119,6 +120,9 @@ export function diffPolicies(before: Policy, after: Policy): PolicyChange[] {
   const rulesB = appealRulesOf(after);
   for (const key of ['window_days', 'tables', 'metrics', 'vetoes', 'final'] as const)
     field('appeals', null, null, key, rulesA[key], rulesB[key]);
+  // How quarters and years are scored, as they apply: no section is recompute, min_months 1.
+  for (const key of ['quarter', 'year', 'min_months'] as const)
+    field('periods', null, null, key, periodRulesOf(before)[key], periodRulesOf(after)[key]);
 
   const unitsBefore = unitsOf(before);
   const unitsAfter = unitsOf(after);
@@ -237,7 +241,7 @@ function diffScorecard(
     a.scored,
     b.scored,
     (s) => s.metric,
-    ['group', 'weight', 'method', 'target', 'floor', 'bands', 'range', 'segments', 'min_sample'],
+    ['group', 'weight', 'method', 'target', 'floor', 'bands', 'range', 'segments', 'quota', 'min_sample'],
     (s, f) =>
       f === null || quantityFields.has(f) ? (unitsB.get(s.metric) ?? unitsA.get(s.metric) ?? null) : null,
   );
@@ -399,6 +403,11 @@ export function canonicalJson(value: unknown): string {
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value ?? null);
+}
+
+/** A policy's `periods:` rules with the defaults filled in. */
+function periodRulesOf(policy: Policy) {
+  return policy.periods ?? { quarter: 'recompute', year: 'recompute', min_months: 1 };
 }
 
 /** A policy's appeal rules with the defaults filled in, lists sorted. */

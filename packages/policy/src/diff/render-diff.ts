@@ -23,6 +23,7 @@ const AREA: Record<ChangeArea, [string, string]> = {
   reward: ['绩效系数与奖金', 'Rewards'],
   award: ['奖项', 'Award'],
   appeals: ['申诉规则', 'Appeal rules'],
+  periods: ['季度/年度考核方式', 'Quarters and years'],
 };
 
 const FIELD: Record<string, [string, string]> = {
@@ -34,6 +35,7 @@ const FIELD: Record<string, [string, string]> = {
   method: ['计分方式', 'method'],
   range: ['两侧目标', 'two-sided target'],
   segments: ['分段目标', 'segmented targets'],
+  quota: ['个人目标', 'per-agent targets'],
   max_share: ['最多占比', 'at most'],
   min_share: ['最少占比', 'at least'],
   tie_breakers: ['并列时比较', 'tie-breakers'],
@@ -170,6 +172,14 @@ export function formatBands(bands: readonly Band[], unit: Unit | null): string {
 
 function formatValue(value: unknown, field: string | null, unit: Unit | null, lang: Lang): string {
   if (value === null || value === undefined) return '—';
+  if (field === 'quota')
+    return value === true
+      ? lang === 'zh'
+        ? '取 targets 表'
+        : 'from the targets table'
+      : lang === 'zh'
+        ? '不取'
+        : 'none';
   if (typeof value === 'number')
     return field === 'target' || field === 'floor' || field === 'max_share' || field === 'min_share'
       ? formatQuantity(value, unit)

@@ -227,6 +227,12 @@ export const POLICY_ERRORS = defineCatalogue({
     en: (p: { metric: string; kind: string }) =>
       `${q(p.metric)} is a ${p.kind} metric, which has no sample to weight its segments by: segmented targets are for mean, median, p90, ratio and nps metrics.`,
   },
+  QUOTA_NEEDS_LINEAR: {
+    zh: (p: { metric: string; method: string }) =>
+      `${q(p.metric)} 使用 ${p.method},不能取个人目标:targets 表每行只有一个目标值和一个底线值,只能替换线性计分的 target 和 floor。请去掉 quota,或改为线性计分(target 和 floor)。`,
+    en: (p: { metric: string; method: string }) =>
+      `${q(p.metric)} uses ${p.method} and cannot take per-agent targets: a row of the targets table has one target and one floor, which only replace a linear item's target and floor. Remove quota, or score the item linearly (target and floor).`,
+  },
   SEGMENT_FIELD_UNKNOWN: {
     zh: (p: { metric: string; field: string; tables: string; allowed: string }) =>
       `${q(p.metric)} 不能按 ${q(p.field)} 分段:${p.tables} 中没有这个字段。可用的字段:${p.allowed}。`,

@@ -3,7 +3,7 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://scorebook.dev/schema/policy.schema.json","title":"Scorebook policy version (考核策略版本)","type":"object","required":["scorebook","id","version","effective_from","title","timezone","grades","scorecards"],"additionalProperties":false,"properties":{"scorebook":{"enum":[1,2],"description":"格式版本:1,或使用考核维度等 v2 功能时为 2 / format version: 1, or 2 for the v2 features (groups, …)"},"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"策略 id,与文件夹同名 / policy id, equals the folder name"},"version":{"type":["string","number"],"minLength":1,"description":"版本号,加引号,例如 \"2026.10\" / version label, quoted"},"effective_from":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"生效日期 YYYY-MM-DD / effective date"},"title":{"type":"string","minLength":1,"description":"策略名称 / display name"},"title_en":{"type":"string","minLength":1},"description":{"type":"string","description":"说明(Markdown)/ description in Markdown"},"timezone":{"type":"string","description":"IANA 时区,例如 Asia/Shanghai / IANA timezone"},"currency":{"type":"string","pattern":"^[A-Z]{3}$","description":"金额的币种(v2),ISO 4217 代码,例如 CNY;报告网站按它显示奖金 / the currency of amounts (v2), an ISO 4217 code such as CNY; the site shows bonuses in it"},"business_hours":{"type":"object","additionalProperties":false,"description":"营业时间:响应时长只计营业时间内 / business hours: response times count only time inside them","properties":{"mon":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"tue":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"wed":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"thu":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"fri":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"sat":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"sun":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"holidays":{"type":"array","items":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"description":"休息日 / closed dates"}}},"exclusions":{"type":"array","description":"剔除规则:客服无法控制的记录不计入考核 / exclusions of what an agent cannot control","items":{"type":"object","required":["id","table","reason","when"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"table":{"type":"string"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"}}}},"appeals":{"type":"object","additionalProperties":false,"description":"申诉规则(可省略:30 天、全部记录表、全部指标和否决项、终局)/ appeal rules","properties":{"window_days":{"type":"integer","minimum":0,"description":"期间最后一天之后可提交申诉的天数,默认 30 / days after the period to file, default 30"},"tables":{"type":"array","items":{"enum":["conversations","surveys","complaints","qa_reviews","orders"]},"description":"可申诉其记录的表,默认全部 / tables whose records may be appealed, default all"},"metrics":{"type":"array","items":{"type":"string","minLength":1},"description":"可申诉的指标,默认全部 / metrics that may be appealed, default all"},"vetoes":{"type":"array","items":{"type":"string","minLength":1},"description":"可申诉的一票否决,默认全部 / vetoes that may be appealed, default all"},"final":{"type":"boolean","description":"裁决默认是否终局,默认 true / decisions final by default"}}},"metrics":{"type":"array","items":{"$ref":"#/$defs/metric"},"description":"策略自定义指标 / the policy’s own metrics"},"grades":{"type":"array","minItems":1,"description":"等级,从高到低,最后一级 min_score 为 0 / grades, best first, the last with min_score 0","items":{"type":"object","required":["grade","min_score"],"additionalProperties":false,"properties":{"grade":{"type":"string","minLength":1},"min_score":{"type":"number","minimum":0,"maximum":100},"label":{"type":"string"},"label_en":{"type":"string"}}}},"scorecards":{"type":"object","minProperties":1,"propertyNames":{"pattern":"^[a-z][a-z0-9_-]*$"},"additionalProperties":{"$ref":"#/$defs/scorecard"},"description":"考核表:按岗位 / scorecards by role"}},"$defs":{"condition":{"type":"object","description":"json-rules-engine 条件:{all: [...]}、{any: [...]}、{not: {...}} 或 {fact, operator, value, path?}。A json-rules-engine condition."},"metric":{"type":"object","required":["id","title","kind","better"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"指标 id / metric id"},"title":{"type":"string","minLength":1,"description":"中文名称 / display name"},"title_en":{"type":"string","minLength":1},"description":{"type":"string"},"description_en":{"type":"string"},"kind":{"type":"string","enum":["mean","median","p90","sum","count","ratio","nps"],"description":"计算方式 / how the value is computed"},"better":{"type":"string","enum":["higher","lower"],"description":"越高越好 higher / 越低越好 lower"},"unit":{"type":"string","enum":["seconds","ratio","count","amount","score","number"]},"table":{"type":"string","description":"数据表 / table the metric is computed over"},"field":{"type":"string","description":"取值字段 / field whose values are aggregated"},"where":{"$ref":"#/$defs/condition"},"numerator":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"table":{"type":"string","enum":["conversations","responses","surveys","complaints","qa_reviews","orders","attendance","assessments","events"],"description":"计数的表 / table counted"},"where":{"$ref":"#/$defs/condition"}}},"denominator":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"table":{"type":"string","enum":["conversations","responses","surveys","complaints","qa_reviews","orders","attendance","assessments","events"],"description":"计数的表 / table counted"},"where":{"$ref":"#/$defs/condition"}}}}},"scorecard":{"type":"object","required":["title","roles"],"additionalProperties":false,"properties":{"title":{"type":"string","minLength":1},"title_en":{"type":"string","minLength":1},"roles":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"适用岗位 / roles rated by this scorecard"},"eligibility":{"type":"object","required":["when","reason"],"additionalProperties":false,"properties":{"when":{"$ref":"#/$defs/condition"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1}}},"scored":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/scored"},"description":"考核指标,权重合计 100(或改用 groups)/ scored metrics, weights add up to 100 (or use groups)"},"groups":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/group"},"description":"考核维度(v2):各维度权重合计 100,维度内指标权重合计 100 / groups (v2): group weights add up to 100, and the weights inside each group"},"adjustments":{"type":"array","items":{"type":"object","required":["id","metric","points_each"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"metric":{"type":"string","minLength":1},"points_each":{"type":"number"},"min":{"type":"number"},"max":{"type":"number"}}}},"flags":{"type":"array","description":"需关注标记(v2):条件成立时标记客服,不影响等级 / flags (v2): mark the agent, the grade is not touched","items":{"type":"object","required":["id","label","when"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"label":{"type":"string","minLength":1,"description":"标记的说明,例如 响应快但解决率低 / what the flag says"},"label_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"}}}},"distribution":{"type":"object","required":["grades"],"additionalProperties":false,"description":"强制分布(v2):在分数与一票否决之后按排名限制各等级的比例 / forced distribution (v2): grade shares applied by rank after the thresholds and vetoes","properties":{"tie_breakers":{"type":"array","items":{"type":"string","minLength":1},"description":"总分相同时依次比较的指标 / metrics that order equal totals"},"grades":{"type":"array","minItems":1,"items":{"type":"object","required":["grade"],"additionalProperties":false,"properties":{"grade":{"type":"string","minLength":1},"max_share":{"type":["number","string"],"description":"该等级最多占比,例如 10% / at most this share"},"min_share":{"type":["number","string"],"description":"该等级最少占比,例如 5% / at least this share"}}}}}},"rewards":{"type":"object","required":["coefficients"],"additionalProperties":false,"description":"绩效系数与奖金(v2)/ performance coefficients and bonus (v2)","properties":{"coefficients":{"type":"object","additionalProperties":{"type":"number","minimum":0},"description":"等级 → 绩效系数,每个等级都要写,例如 { S: 1.5, A: 1.2 } / grade → coefficient, every grade"},"not_rated":{"type":"number","minimum":0,"description":"未参评客服的系数;不写则没有奖金 / the coefficient of agents not rated; none when left out"},"base":{"type":["number","object"],"minimum":0,"required":["field"],"additionalProperties":false,"properties":{"field":{"type":"string","minLength":1,"description":"客服表中的奖金基数列 / the agents table’s field of the base"},"default":{"type":"number","minimum":0,"description":"该列为空时的基数 / the base when the field is empty"}},"description":"奖金基数:一个金额,或 { field: 客服表的列 } / the bonus base: an amount, or { field: an agents field }"}}},"awards":{"type":"array","description":"奖项(v2):按指标排名前 N 名,并列同得 / awards (v2): the top N by a metric, ties share","items":{"type":"object","required":["id","title","metric","top"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"title":{"type":"string","minLength":1,"description":"奖项名称,例如 满意度之星 / the award’s name"},"title_en":{"type":"string","minLength":1},"metric":{"type":"string","minLength":1},"top":{"type":"integer","minimum":1,"description":"前几名 / how many places"},"amount":{"type":"number","minimum":0,"description":"每位获奖者的奖金 / what each winner receives"},"min_sample":{"type":"integer","minimum":0}}}},"vetoes":{"type":"array","items":{"type":"object","required":["id","reason","when","cap_grade"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"},"cap_grade":{"type":"string","minLength":1}}}}}},"group":{"type":"object","required":["id","title","weight","scored"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"title":{"type":"string","minLength":1,"description":"维度名称,例如 服务效率 / the group’s name"},"title_en":{"type":"string","minLength":1},"weight":{"type":"number","exclusiveMinimum":0,"description":"维度权重,一张考核表合计 100 / the group’s weight; a scorecard’s add up to 100"},"scored":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/scored"},"description":"维度内的考核指标,权重合计 100 / the group’s metrics, weights add up to 100"}}},"scored":{"type":"object","required":["metric","weight"],"additionalProperties":false,"properties":{"metric":{"type":"string","minLength":1},"weight":{"type":"number","exclusiveMinimum":0,"description":"权重,一张考核表合计 100 / weight; a scorecard’s add up to 100"},"method":{"type":"string","enum":["linear","bands","range"]},"target":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"},"floor":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"},"min_sample":{"type":"integer","minimum":0},"segments":{"type":"object","required":["field","targets"],"additionalProperties":false,"description":"分段目标(v2):按字段的取值分段计算并计分,按样本量加权 / segmented targets (v2): computed and scored per value of a field, weighted by sample","properties":{"field":{"type":"string","minLength":1,"description":"分段的字段,例如 channel / the field of the segments"},"targets":{"type":"array","minItems":1,"items":{"type":"object","required":["value","target","floor"],"additionalProperties":false,"properties":{"value":{"type":["string","number","boolean"],"description":"字段取值 / the field value"},"title":{"type":"string","minLength":1},"target":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"},"floor":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"}}}}}},"bands":{"type":"array","minItems":1,"items":{"type":"object","required":["score"],"additionalProperties":false,"properties":{"at_least":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"at_most":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"score":{"type":"number","minimum":0,"maximum":100}}}}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://scorebook.dev/schema/policy.schema.json","title":"Scorebook policy version (考核策略版本)","type":"object","required":["scorebook","id","version","effective_from","title","timezone","grades","scorecards"],"additionalProperties":false,"properties":{"scorebook":{"enum":[1,2],"description":"格式版本:1,或使用考核维度等 v2 功能时为 2 / format version: 1, or 2 for the v2 features (groups, …)"},"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"策略 id,与文件夹同名 / policy id, equals the folder name"},"version":{"type":["string","number"],"minLength":1,"description":"版本号,加引号,例如 \"2026.10\" / version label, quoted"},"effective_from":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"生效日期 YYYY-MM-DD / effective date"},"title":{"type":"string","minLength":1,"description":"策略名称 / display name"},"title_en":{"type":"string","minLength":1},"description":{"type":"string","description":"说明(Markdown)/ description in Markdown"},"timezone":{"type":"string","description":"IANA 时区,例如 Asia/Shanghai / IANA timezone"},"currency":{"type":"string","pattern":"^[A-Z]{3}$","description":"金额的币种(v2),ISO 4217 代码,例如 CNY;报告网站按它显示奖金 / the currency of amounts (v2), an ISO 4217 code such as CNY; the site shows bonuses in it"},"business_hours":{"type":"object","additionalProperties":false,"description":"营业时间:响应时长只计营业时间内 / business hours: response times count only time inside them","properties":{"mon":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"tue":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"wed":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"thu":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"fri":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"sat":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"sun":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"holidays":{"type":"array","items":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"description":"休息日 / closed dates"}}},"exclusions":{"type":"array","description":"剔除规则:客服无法控制的记录不计入考核 / exclusions of what an agent cannot control","items":{"type":"object","required":["id","table","reason","when"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"table":{"type":"string"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"}}}},"appeals":{"type":"object","additionalProperties":false,"description":"申诉规则(可省略:30 天、全部记录表、全部指标和否决项、终局)/ appeal rules","properties":{"window_days":{"type":"integer","minimum":0,"description":"期间最后一天之后可提交申诉的天数,默认 30 / days after the period to file, default 30"},"tables":{"type":"array","items":{"enum":["conversations","surveys","complaints","qa_reviews","orders"]},"description":"可申诉其记录的表,默认全部 / tables whose records may be appealed, default all"},"metrics":{"type":"array","items":{"type":"string","minLength":1},"description":"可申诉的指标,默认全部 / metrics that may be appealed, default all"},"vetoes":{"type":"array","items":{"type":"string","minLength":1},"description":"可申诉的一票否决,默认全部 / vetoes that may be appealed, default all"},"final":{"type":"boolean","description":"裁决默认是否终局,默认 true / decisions final by default"}}},"periods":{"type":"object","additionalProperties":false,"description":"季度和年度如何考核(v2,可省略:按期间记录重新计算)/ how quarters and years are scored (v2; default: recomputed)","properties":{"quarter":{"enum":["recompute","from_months"],"description":"recompute:按期间内全部记录重新计算(默认);from_months:总分取各月总分的平均 / recompute over the period (default), or the mean of the monthly totals"},"year":{"enum":["recompute","from_months"],"description":"recompute:按期间内全部记录重新计算(默认);from_months:总分取各月总分的平均 / recompute over the period (default), or the mean of the monthly totals"},"min_months":{"type":"integer","minimum":1,"maximum":12,"description":"from_months:至少有几个月参与评级才评季度/年度,默认 1 / from_months: months rated needed to be rated, default 1"}}},"metrics":{"type":"array","items":{"$ref":"#/$defs/metric"},"description":"策略自定义指标 / the policy’s own metrics"},"grades":{"type":"array","minItems":1,"description":"等级,从高到低,最后一级 min_score 为 0 / grades, best first, the last with min_score 0","items":{"type":"object","required":["grade","min_score"],"additionalProperties":false,"properties":{"grade":{"type":"string","minLength":1},"min_score":{"type":"number","minimum":0,"maximum":100},"label":{"type":"string"},"label_en":{"type":"string"}}}},"scorecards":{"type":"object","minProperties":1,"propertyNames":{"pattern":"^[a-z][a-z0-9_-]*$"},"additionalProperties":{"$ref":"#/$defs/scorecard"},"description":"考核表:按岗位 / scorecards by role"}},"$defs":{"condition":{"type":"object","description":"json-rules-engine 条件:{all: [...]}、{any: [...]}、{not: {...}} 或 {fact, operator, value, path?}。A json-rules-engine condition."},"metric":{"type":"object","required":["id","title","kind","better"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"指标 id / metric id"},"title":{"type":"string","minLength":1,"description":"中文名称 / display name"},"title_en":{"type":"string","minLength":1},"description":{"type":"string"},"description_en":{"type":"string"},"kind":{"type":"string","enum":["mean","median","p90","sum","count","ratio","nps"],"description":"计算方式 / how the value is computed"},"better":{"type":"string","enum":["higher","lower"],"description":"越高越好 higher / 越低越好 lower"},"unit":{"type":"string","enum":["seconds","ratio","count","amount","score","number"]},"table":{"type":"string","description":"数据表 / table the metric is computed over"},"field":{"type":"string","description":"取值字段 / field whose values are aggregated"},"where":{"$ref":"#/$defs/condition"},"numerator":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"table":{"type":"string","enum":["conversations","responses","surveys","complaints","qa_reviews","orders","attendance","assessments","events"],"description":"计数的表 / table counted"},"where":{"$ref":"#/$defs/condition"}}},"denominator":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"table":{"type":"string","enum":["conversations","responses","surveys","complaints","qa_reviews","orders","attendance","assessments","events"],"description":"计数的表 / table counted"},"where":{"$ref":"#/$defs/condition"}}}}},"scorecard":{"type":"object","required":["title","roles"],"additionalProperties":false,"properties":{"title":{"type":"string","minLength":1},"title_en":{"type":"string","minLength":1},"roles":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"适用岗位 / roles rated by this scorecard"},"eligibility":{"type":"object","required":["when","reason"],"additionalProperties":false,"properties":{"when":{"$ref":"#/$defs/condition"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1}}},"scored":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/scored"},"description":"考核指标,权重合计 100(或改用 groups)/ scored metrics, weights add up to 100 (or use groups)"},"groups":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/group"},"description":"考核维度(v2):各维度权重合计 100,维度内指标权重合计 100 / groups (v2): group weights add up to 100, and the weights inside each group"},"adjustments":{"type":"array","items":{"type":"object","required":["id","metric","points_each"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"metric":{"type":"string","minLength":1},"points_each":{"type":"number"},"min":{"type":"number"},"max":{"type":"number"}}}},"flags":{"type":"array","description":"需关注标记(v2):条件成立时标记客服,不影响等级 / flags (v2): mark the agent, the grade is not touched","items":{"type":"object","required":["id","label","when"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"label":{"type":"string","minLength":1,"description":"标记的说明,例如 响应快但解决率低 / what the flag says"},"label_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"}}}},"distribution":{"type":"object","required":["grades"],"additionalProperties":false,"description":"强制分布(v2):在分数与一票否决之后按排名限制各等级的比例 / forced distribution (v2): grade shares applied by rank after the thresholds and vetoes","properties":{"tie_breakers":{"type":"array","items":{"type":"string","minLength":1},"description":"总分相同时依次比较的指标 / metrics that order equal totals"},"grades":{"type":"array","minItems":1,"items":{"type":"object","required":["grade"],"additionalProperties":false,"properties":{"grade":{"type":"string","minLength":1},"max_share":{"type":["number","string"],"description":"该等级最多占比,例如 10% / at most this share"},"min_share":{"type":["number","string"],"description":"该等级最少占比,例如 5% / at least this share"}}}}}},"rewards":{"type":"object","required":["coefficients"],"additionalProperties":false,"description":"绩效系数与奖金(v2)/ performance coefficients and bonus (v2)","properties":{"coefficients":{"type":"object","additionalProperties":{"type":"number","minimum":0},"description":"等级 → 绩效系数,每个等级都要写,例如 { S: 1.5, A: 1.2 } / grade → coefficient, every grade"},"not_rated":{"type":"number","minimum":0,"description":"未参评客服的系数;不写则没有奖金 / the coefficient of agents not rated; none when left out"},"base":{"type":["number","object"],"minimum":0,"required":["field"],"additionalProperties":false,"properties":{"field":{"type":"string","minLength":1,"description":"客服表中的奖金基数列 / the agents table’s field of the base"},"default":{"type":"number","minimum":0,"description":"该列为空时的基数 / the base when the field is empty"}},"description":"奖金基数:一个金额,或 { field: 客服表的列 } / the bonus base: an amount, or { field: an agents field }"}}},"awards":{"type":"array","description":"奖项(v2):按指标排名前 N 名,并列同得 / awards (v2): the top N by a metric, ties share","items":{"type":"object","required":["id","title","metric","top"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"title":{"type":"string","minLength":1,"description":"奖项名称,例如 满意度之星 / the award’s name"},"title_en":{"type":"string","minLength":1},"metric":{"type":"string","minLength":1},"top":{"type":"integer","minimum":1,"description":"前几名 / how many places"},"amount":{"type":"number","minimum":0,"description":"每位获奖者的奖金 / what each winner receives"},"min_sample":{"type":"integer","minimum":0}}}},"vetoes":{"type":"array","items":{"type":"object","required":["id","reason","when","cap_grade"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"},"cap_grade":{"type":"string","minLength":1}}}}}},"group":{"type":"object","required":["id","title","weight","scored"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"title":{"type":"string","minLength":1,"description":"维度名称,例如 服务效率 / the group’s name"},"title_en":{"type":"string","minLength":1},"weight":{"type":"number","exclusiveMinimum":0,"description":"维度权重,一张考核表合计 100 / the group’s weight; a scorecard’s add up to 100"},"scored":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/scored"},"description":"维度内的考核指标,权重合计 100 / the group’s metrics, weights add up to 100"}}},"scored":{"type":"object","required":["metric","weight"],"additionalProperties":false,"properties":{"metric":{"type":"string","minLength":1},"weight":{"type":"number","exclusiveMinimum":0,"description":"权重,一张考核表合计 100 / weight; a scorecard’s add up to 100"},"method":{"type":"string","enum":["linear","bands","range"]},"target":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"},"floor":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"},"min_sample":{"type":"integer","minimum":0},"quota":{"type":"boolean","description":"个人目标(v2):有 targets 表行的客服按自己的目标和底线计分,其他人按本项的 / per-agent targets (v2): an agent with a row of the targets table is scored by its own target and floor, others by this item’s"},"segments":{"type":"object","required":["field","targets"],"additionalProperties":false,"description":"分段目标(v2):按字段的取值分段计算并计分,按样本量加权 / segmented targets (v2): computed and scored per value of a field, weighted by sample","properties":{"field":{"type":"string","minLength":1,"description":"分段的字段,例如 channel / the field of the segments"},"targets":{"type":"array","minItems":1,"items":{"type":"object","required":["value","target","floor"],"additionalProperties":false,"properties":{"value":{"type":["string","number","boolean"],"description":"字段取值 / the field value"},"title":{"type":"string","minLength":1},"target":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"},"floor":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"}}}}}},"bands":{"type":"array","minItems":1,"items":{"type":"object","required":["score"],"additionalProperties":false,"properties":{"at_least":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"at_most":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"score":{"type":"number","minimum":0,"maximum":100}}}}}}}};
 const schema32 = {"type":"object","description":"json-rules-engine 条件:{all: [...]}、{any: [...]}、{not: {...}} 或 {fact, operator, value, path?}。A json-rules-engine condition."};
 const func1 = Object.prototype.hasOwnProperty;
 const pattern4 = new RegExp("^[a-z][a-z0-9_-]*$", "u");
@@ -446,7 +446,7 @@ return errors === 0;
 validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 const schema37 = {"type":"object","required":["title","roles"],"additionalProperties":false,"properties":{"title":{"type":"string","minLength":1},"title_en":{"type":"string","minLength":1},"roles":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"适用岗位 / roles rated by this scorecard"},"eligibility":{"type":"object","required":["when","reason"],"additionalProperties":false,"properties":{"when":{"$ref":"#/$defs/condition"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1}}},"scored":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/scored"},"description":"考核指标,权重合计 100(或改用 groups)/ scored metrics, weights add up to 100 (or use groups)"},"groups":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/group"},"description":"考核维度(v2):各维度权重合计 100,维度内指标权重合计 100 / groups (v2): group weights add up to 100, and the weights inside each group"},"adjustments":{"type":"array","items":{"type":"object","required":["id","metric","points_each"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"metric":{"type":"string","minLength":1},"points_each":{"type":"number"},"min":{"type":"number"},"max":{"type":"number"}}}},"flags":{"type":"array","description":"需关注标记(v2):条件成立时标记客服,不影响等级 / flags (v2): mark the agent, the grade is not touched","items":{"type":"object","required":["id","label","when"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"label":{"type":"string","minLength":1,"description":"标记的说明,例如 响应快但解决率低 / what the flag says"},"label_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"}}}},"distribution":{"type":"object","required":["grades"],"additionalProperties":false,"description":"强制分布(v2):在分数与一票否决之后按排名限制各等级的比例 / forced distribution (v2): grade shares applied by rank after the thresholds and vetoes","properties":{"tie_breakers":{"type":"array","items":{"type":"string","minLength":1},"description":"总分相同时依次比较的指标 / metrics that order equal totals"},"grades":{"type":"array","minItems":1,"items":{"type":"object","required":["grade"],"additionalProperties":false,"properties":{"grade":{"type":"string","minLength":1},"max_share":{"type":["number","string"],"description":"该等级最多占比,例如 10% / at most this share"},"min_share":{"type":["number","string"],"description":"该等级最少占比,例如 5% / at least this share"}}}}}},"rewards":{"type":"object","required":["coefficients"],"additionalProperties":false,"description":"绩效系数与奖金(v2)/ performance coefficients and bonus (v2)","properties":{"coefficients":{"type":"object","additionalProperties":{"type":"number","minimum":0},"description":"等级 → 绩效系数,每个等级都要写,例如 { S: 1.5, A: 1.2 } / grade → coefficient, every grade"},"not_rated":{"type":"number","minimum":0,"description":"未参评客服的系数;不写则没有奖金 / the coefficient of agents not rated; none when left out"},"base":{"type":["number","object"],"minimum":0,"required":["field"],"additionalProperties":false,"properties":{"field":{"type":"string","minLength":1,"description":"客服表中的奖金基数列 / the agents table’s field of the base"},"default":{"type":"number","minimum":0,"description":"该列为空时的基数 / the base when the field is empty"}},"description":"奖金基数:一个金额,或 { field: 客服表的列 } / the bonus base: an amount, or { field: an agents field }"}}},"awards":{"type":"array","description":"奖项(v2):按指标排名前 N 名,并列同得 / awards (v2): the top N by a metric, ties share","items":{"type":"object","required":["id","title","metric","top"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"title":{"type":"string","minLength":1,"description":"奖项名称,例如 满意度之星 / the award’s name"},"title_en":{"type":"string","minLength":1},"metric":{"type":"string","minLength":1},"top":{"type":"integer","minimum":1,"description":"前几名 / how many places"},"amount":{"type":"number","minimum":0,"description":"每位获奖者的奖金 / what each winner receives"},"min_sample":{"type":"integer","minimum":0}}}},"vetoes":{"type":"array","items":{"type":"object","required":["id","reason","when","cap_grade"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"},"cap_grade":{"type":"string","minLength":1}}}}}};
-const schema39 = {"type":"object","required":["metric","weight"],"additionalProperties":false,"properties":{"metric":{"type":"string","minLength":1},"weight":{"type":"number","exclusiveMinimum":0,"description":"权重,一张考核表合计 100 / weight; a scorecard’s add up to 100"},"method":{"type":"string","enum":["linear","bands","range"]},"target":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"},"floor":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"},"min_sample":{"type":"integer","minimum":0},"segments":{"type":"object","required":["field","targets"],"additionalProperties":false,"description":"分段目标(v2):按字段的取值分段计算并计分,按样本量加权 / segmented targets (v2): computed and scored per value of a field, weighted by sample","properties":{"field":{"type":"string","minLength":1,"description":"分段的字段,例如 channel / the field of the segments"},"targets":{"type":"array","minItems":1,"items":{"type":"object","required":["value","target","floor"],"additionalProperties":false,"properties":{"value":{"type":["string","number","boolean"],"description":"字段取值 / the field value"},"title":{"type":"string","minLength":1},"target":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"},"floor":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"}}}}}},"bands":{"type":"array","minItems":1,"items":{"type":"object","required":["score"],"additionalProperties":false,"properties":{"at_least":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"at_most":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"score":{"type":"number","minimum":0,"maximum":100}}}}}};
+const schema39 = {"type":"object","required":["metric","weight"],"additionalProperties":false,"properties":{"metric":{"type":"string","minLength":1},"weight":{"type":"number","exclusiveMinimum":0,"description":"权重,一张考核表合计 100 / weight; a scorecard’s add up to 100"},"method":{"type":"string","enum":["linear","bands","range"]},"target":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"},"floor":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"},"min_sample":{"type":"integer","minimum":0},"quota":{"type":"boolean","description":"个人目标(v2):有 targets 表行的客服按自己的目标和底线计分,其他人按本项的 / per-agent targets (v2): an agent with a row of the targets table is scored by its own target and floor, others by this item’s"},"segments":{"type":"object","required":["field","targets"],"additionalProperties":false,"description":"分段目标(v2):按字段的取值分段计算并计分,按样本量加权 / segmented targets (v2): computed and scored per value of a field, weighted by sample","properties":{"field":{"type":"string","minLength":1,"description":"分段的字段,例如 channel / the field of the segments"},"targets":{"type":"array","minItems":1,"items":{"type":"object","required":["value","target","floor"],"additionalProperties":false,"properties":{"value":{"type":["string","number","boolean"],"description":"字段取值 / the field value"},"title":{"type":"string","minLength":1},"target":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"},"floor":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"}}}}}},"bands":{"type":"array","minItems":1,"items":{"type":"object","required":["score"],"additionalProperties":false,"properties":{"at_least":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"at_most":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"score":{"type":"number","minimum":0,"maximum":100}}}}}};
 const schema40 = {"type":"object","required":["id","title","weight","scored"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"title":{"type":"string","minLength":1,"description":"维度名称,例如 服务效率 / the group’s name"},"title_en":{"type":"string","minLength":1},"weight":{"type":"number","exclusiveMinimum":0,"description":"维度权重,一张考核表合计 100 / the group’s weight; a scorecard’s add up to 100"},"scored":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/scored"},"description":"维度内的考核指标,权重合计 100 / the group’s metrics, weights add up to 100"}}};
 
 function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -650,7 +650,7 @@ vErrors.push(err15);
 errors++;
 }
 for(const key1 in data5){
-if(!((((((((key1 === "metric") || (key1 === "weight")) || (key1 === "method")) || (key1 === "target")) || (key1 === "floor")) || (key1 === "min_sample")) || (key1 === "segments")) || (key1 === "bands"))){
+if(!(func1.call(schema39.properties, key1))){
 const err16 = {instancePath:instancePath+"/scored/" + i0,schemaPath:"#/$defs/scored/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema39,data:data5};
 if(vErrors === null){
 vErrors = [err16];
@@ -857,11 +857,10 @@ errors++;
 }
 }
 }
-if(data5.segments !== undefined){
-let data14 = data5.segments;
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-if(data14.field === undefined){
-const err33 = {instancePath:instancePath+"/scored/" + i0+"/segments",schemaPath:"#/$defs/scored/properties/segments/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'",schema:schema39.properties.segments.required,parentSchema:schema39.properties.segments,data:data14};
+if(data5.quota !== undefined){
+let data14 = data5.quota;
+if(typeof data14 !== "boolean"){
+const err33 = {instancePath:instancePath+"/scored/" + i0+"/quota",schemaPath:"#/$defs/scored/properties/quota/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema39.properties.quota.type,parentSchema:schema39.properties.quota,data:data14};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -870,8 +869,12 @@ vErrors.push(err33);
 }
 errors++;
 }
-if(data14.targets === undefined){
-const err34 = {instancePath:instancePath+"/scored/" + i0+"/segments",schemaPath:"#/$defs/scored/properties/segments/required",keyword:"required",params:{missingProperty: "targets"},message:"must have required property '"+"targets"+"'",schema:schema39.properties.segments.required,parentSchema:schema39.properties.segments,data:data14};
+}
+if(data5.segments !== undefined){
+let data15 = data5.segments;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+if(data15.field === undefined){
+const err34 = {instancePath:instancePath+"/scored/" + i0+"/segments",schemaPath:"#/$defs/scored/properties/segments/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'",schema:schema39.properties.segments.required,parentSchema:schema39.properties.segments,data:data15};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -880,9 +883,8 @@ vErrors.push(err34);
 }
 errors++;
 }
-for(const key2 in data14){
-if(!((key2 === "field") || (key2 === "targets"))){
-const err35 = {instancePath:instancePath+"/scored/" + i0+"/segments",schemaPath:"#/$defs/scored/properties/segments/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema39.properties.segments,data:data14};
+if(data15.targets === undefined){
+const err35 = {instancePath:instancePath+"/scored/" + i0+"/segments",schemaPath:"#/$defs/scored/properties/segments/required",keyword:"required",params:{missingProperty: "targets"},message:"must have required property '"+"targets"+"'",schema:schema39.properties.segments.required,parentSchema:schema39.properties.segments,data:data15};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -891,12 +893,9 @@ vErrors.push(err35);
 }
 errors++;
 }
-}
-if(data14.field !== undefined){
-let data15 = data14.field;
-if(typeof data15 === "string"){
-if(data15.length < 1){
-const err36 = {instancePath:instancePath+"/scored/" + i0+"/segments/field",schemaPath:"#/$defs/scored/properties/segments/properties/field/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.segments.properties.field,data:data15};
+for(const key2 in data15){
+if(!((key2 === "field") || (key2 === "targets"))){
+const err36 = {instancePath:instancePath+"/scored/" + i0+"/segments",schemaPath:"#/$defs/scored/properties/segments/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema39.properties.segments,data:data15};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -906,8 +905,11 @@ vErrors.push(err36);
 errors++;
 }
 }
-else {
-const err37 = {instancePath:instancePath+"/scored/" + i0+"/segments/field",schemaPath:"#/$defs/scored/properties/segments/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.segments.properties.field.type,parentSchema:schema39.properties.segments.properties.field,data:data15};
+if(data15.field !== undefined){
+let data16 = data15.field;
+if(typeof data16 === "string"){
+if(data16.length < 1){
+const err37 = {instancePath:instancePath+"/scored/" + i0+"/segments/field",schemaPath:"#/$defs/scored/properties/segments/properties/field/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.segments.properties.field,data:data16};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -917,11 +919,8 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data14.targets !== undefined){
-let data16 = data14.targets;
-if(Array.isArray(data16)){
-if(data16.length < 1){
-const err38 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets",schemaPath:"#/$defs/scored/properties/segments/properties/targets/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema39.properties.segments.properties.targets,data:data16};
+else {
+const err38 = {instancePath:instancePath+"/scored/" + i0+"/segments/field",schemaPath:"#/$defs/scored/properties/segments/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.segments.properties.field.type,parentSchema:schema39.properties.segments.properties.field,data:data16};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -930,12 +929,12 @@ vErrors.push(err38);
 }
 errors++;
 }
-const len3 = data16.length;
-for(let i3=0; i3<len3; i3++){
-let data17 = data16[i3];
-if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
-if(data17.value === undefined){
-const err39 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets/" + i3,schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema39.properties.segments.properties.targets.items.required,parentSchema:schema39.properties.segments.properties.targets.items,data:data17};
+}
+if(data15.targets !== undefined){
+let data17 = data15.targets;
+if(Array.isArray(data17)){
+if(data17.length < 1){
+const err39 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets",schemaPath:"#/$defs/scored/properties/segments/properties/targets/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema39.properties.segments.properties.targets,data:data17};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -944,8 +943,12 @@ vErrors.push(err39);
 }
 errors++;
 }
-if(data17.target === undefined){
-const err40 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets/" + i3,schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema39.properties.segments.properties.targets.items.required,parentSchema:schema39.properties.segments.properties.targets.items,data:data17};
+const len3 = data17.length;
+for(let i3=0; i3<len3; i3++){
+let data18 = data17[i3];
+if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+if(data18.value === undefined){
+const err40 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets/" + i3,schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema39.properties.segments.properties.targets.items.required,parentSchema:schema39.properties.segments.properties.targets.items,data:data18};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -954,8 +957,8 @@ vErrors.push(err40);
 }
 errors++;
 }
-if(data17.floor === undefined){
-const err41 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets/" + i3,schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/required",keyword:"required",params:{missingProperty: "floor"},message:"must have required property '"+"floor"+"'",schema:schema39.properties.segments.properties.targets.items.required,parentSchema:schema39.properties.segments.properties.targets.items,data:data17};
+if(data18.target === undefined){
+const err41 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets/" + i3,schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema39.properties.segments.properties.targets.items.required,parentSchema:schema39.properties.segments.properties.targets.items,data:data18};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -964,9 +967,8 @@ vErrors.push(err41);
 }
 errors++;
 }
-for(const key3 in data17){
-if(!((((key3 === "value") || (key3 === "title")) || (key3 === "target")) || (key3 === "floor"))){
-const err42 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets/" + i3,schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema39.properties.segments.properties.targets.items,data:data17};
+if(data18.floor === undefined){
+const err42 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets/" + i3,schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/required",keyword:"required",params:{missingProperty: "floor"},message:"must have required property '"+"floor"+"'",schema:schema39.properties.segments.properties.targets.items.required,parentSchema:schema39.properties.segments.properties.targets.items,data:data18};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -975,11 +977,9 @@ vErrors.push(err42);
 }
 errors++;
 }
-}
-if(data17.value !== undefined){
-let data18 = data17.value;
-if(((typeof data18 !== "string") && (!((typeof data18 == "number") && (isFinite(data18))))) && (typeof data18 !== "boolean")){
-const err43 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets/" + i3+"/value",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/value/type",keyword:"type",params:{type: schema39.properties.segments.properties.targets.items.properties.value.type},message:"must be string,number,boolean",schema:schema39.properties.segments.properties.targets.items.properties.value.type,parentSchema:schema39.properties.segments.properties.targets.items.properties.value,data:data18};
+for(const key3 in data18){
+if(!((((key3 === "value") || (key3 === "title")) || (key3 === "target")) || (key3 === "floor"))){
+const err43 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets/" + i3,schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema39.properties.segments.properties.targets.items,data:data18};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -989,11 +989,10 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data17.title !== undefined){
-let data19 = data17.title;
-if(typeof data19 === "string"){
-if(data19.length < 1){
-const err44 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets/" + i3+"/title",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.segments.properties.targets.items.properties.title,data:data19};
+if(data18.value !== undefined){
+let data19 = data18.value;
+if(((typeof data19 !== "string") && (!((typeof data19 == "number") && (isFinite(data19))))) && (typeof data19 !== "boolean")){
+const err44 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets/" + i3+"/value",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/value/type",keyword:"type",params:{type: schema39.properties.segments.properties.targets.items.properties.value.type},message:"must be string,number,boolean",schema:schema39.properties.segments.properties.targets.items.properties.value.type,parentSchema:schema39.properties.segments.properties.targets.items.properties.value,data:data19};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -1003,8 +1002,11 @@ vErrors.push(err44);
 errors++;
 }
 }
-else {
-const err45 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets/" + i3+"/title",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.segments.properties.targets.items.properties.title.type,parentSchema:schema39.properties.segments.properties.targets.items.properties.title,data:data19};
+if(data18.title !== undefined){
+let data20 = data18.title;
+if(typeof data20 === "string"){
+if(data20.length < 1){
+const err45 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets/" + i3+"/title",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.segments.properties.targets.items.properties.title,data:data20};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -1014,10 +1016,8 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(data17.target !== undefined){
-let data20 = data17.target;
-if(((!((typeof data20 == "number") && (isFinite(data20)))) && (typeof data20 !== "string")) && (!(Array.isArray(data20)))){
-const err46 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets/" + i3+"/target",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/target/type",keyword:"type",params:{type: schema39.properties.segments.properties.targets.items.properties.target.type},message:"must be number,string,array",schema:schema39.properties.segments.properties.targets.items.properties.target.type,parentSchema:schema39.properties.segments.properties.targets.items.properties.target,data:data20};
+else {
+const err46 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets/" + i3+"/title",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.segments.properties.targets.items.properties.title.type,parentSchema:schema39.properties.segments.properties.targets.items.properties.title,data:data20};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -1026,9 +1026,11 @@ vErrors.push(err46);
 }
 errors++;
 }
-if(Array.isArray(data20)){
-if(data20.length > 2){
-const err47 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets/" + i3+"/target",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/target/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema39.properties.segments.properties.targets.items.properties.target,data:data20};
+}
+if(data18.target !== undefined){
+let data21 = data18.target;
+if(((!((typeof data21 == "number") && (isFinite(data21)))) && (typeof data21 !== "string")) && (!(Array.isArray(data21)))){
+const err47 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets/" + i3+"/target",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/target/type",keyword:"type",params:{type: schema39.properties.segments.properties.targets.items.properties.target.type},message:"must be number,string,array",schema:schema39.properties.segments.properties.targets.items.properties.target.type,parentSchema:schema39.properties.segments.properties.targets.items.properties.target,data:data21};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -1037,8 +1039,9 @@ vErrors.push(err47);
 }
 errors++;
 }
-if(data20.length < 2){
-const err48 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets/" + i3+"/target",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/target/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema39.properties.segments.properties.targets.items.properties.target,data:data20};
+if(Array.isArray(data21)){
+if(data21.length > 2){
+const err48 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets/" + i3+"/target",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/target/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema39.properties.segments.properties.targets.items.properties.target,data:data21};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -1047,11 +1050,8 @@ vErrors.push(err48);
 }
 errors++;
 }
-const len4 = data20.length;
-for(let i4=0; i4<len4; i4++){
-let data21 = data20[i4];
-if((!((typeof data21 == "number") && (isFinite(data21)))) && (typeof data21 !== "string")){
-const err49 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets/" + i3+"/target/" + i4,schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/target/items/type",keyword:"type",params:{type: schema39.properties.segments.properties.targets.items.properties.target.items.type},message:"must be number,string",schema:schema39.properties.segments.properties.targets.items.properties.target.items.type,parentSchema:schema39.properties.segments.properties.targets.items.properties.target.items,data:data21};
+if(data21.length < 2){
+const err49 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets/" + i3+"/target",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/target/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema39.properties.segments.properties.targets.items.properties.target,data:data21};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -1060,13 +1060,11 @@ vErrors.push(err49);
 }
 errors++;
 }
-}
-}
-}
-if(data17.floor !== undefined){
-let data22 = data17.floor;
-if(((!((typeof data22 == "number") && (isFinite(data22)))) && (typeof data22 !== "string")) && (!(Array.isArray(data22)))){
-const err50 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets/" + i3+"/floor",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/floor/type",keyword:"type",params:{type: schema39.properties.segments.properties.targets.items.properties.floor.type},message:"must be number,string,array",schema:schema39.properties.segments.properties.targets.items.properties.floor.type,parentSchema:schema39.properties.segments.properties.targets.items.properties.floor,data:data22};
+const len4 = data21.length;
+for(let i4=0; i4<len4; i4++){
+let data22 = data21[i4];
+if((!((typeof data22 == "number") && (isFinite(data22)))) && (typeof data22 !== "string")){
+const err50 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets/" + i3+"/target/" + i4,schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/target/items/type",keyword:"type",params:{type: schema39.properties.segments.properties.targets.items.properties.target.items.type},message:"must be number,string",schema:schema39.properties.segments.properties.targets.items.properties.target.items.type,parentSchema:schema39.properties.segments.properties.targets.items.properties.target.items,data:data22};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -1075,9 +1073,13 @@ vErrors.push(err50);
 }
 errors++;
 }
-if(Array.isArray(data22)){
-if(data22.length > 2){
-const err51 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets/" + i3+"/floor",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/floor/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema39.properties.segments.properties.targets.items.properties.floor,data:data22};
+}
+}
+}
+if(data18.floor !== undefined){
+let data23 = data18.floor;
+if(((!((typeof data23 == "number") && (isFinite(data23)))) && (typeof data23 !== "string")) && (!(Array.isArray(data23)))){
+const err51 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets/" + i3+"/floor",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/floor/type",keyword:"type",params:{type: schema39.properties.segments.properties.targets.items.properties.floor.type},message:"must be number,string,array",schema:schema39.properties.segments.properties.targets.items.properties.floor.type,parentSchema:schema39.properties.segments.properties.targets.items.properties.floor,data:data23};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -1086,8 +1088,9 @@ vErrors.push(err51);
 }
 errors++;
 }
-if(data22.length < 2){
-const err52 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets/" + i3+"/floor",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/floor/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema39.properties.segments.properties.targets.items.properties.floor,data:data22};
+if(Array.isArray(data23)){
+if(data23.length > 2){
+const err52 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets/" + i3+"/floor",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/floor/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema39.properties.segments.properties.targets.items.properties.floor,data:data23};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -1096,11 +1099,8 @@ vErrors.push(err52);
 }
 errors++;
 }
-const len5 = data22.length;
-for(let i5=0; i5<len5; i5++){
-let data23 = data22[i5];
-if((!((typeof data23 == "number") && (isFinite(data23)))) && (typeof data23 !== "string")){
-const err53 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets/" + i3+"/floor/" + i5,schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/floor/items/type",keyword:"type",params:{type: schema39.properties.segments.properties.targets.items.properties.floor.items.type},message:"must be number,string",schema:schema39.properties.segments.properties.targets.items.properties.floor.items.type,parentSchema:schema39.properties.segments.properties.targets.items.properties.floor.items,data:data23};
+if(data23.length < 2){
+const err53 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets/" + i3+"/floor",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/floor/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema39.properties.segments.properties.targets.items.properties.floor,data:data23};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -1109,12 +1109,11 @@ vErrors.push(err53);
 }
 errors++;
 }
-}
-}
-}
-}
-else {
-const err54 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets/" + i3,schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.properties.segments.properties.targets.items.type,parentSchema:schema39.properties.segments.properties.targets.items,data:data17};
+const len5 = data23.length;
+for(let i5=0; i5<len5; i5++){
+let data24 = data23[i5];
+if((!((typeof data24 == "number") && (isFinite(data24)))) && (typeof data24 !== "string")){
+const err54 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets/" + i3+"/floor/" + i5,schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/floor/items/type",keyword:"type",params:{type: schema39.properties.segments.properties.targets.items.properties.floor.items.type},message:"must be number,string",schema:schema39.properties.segments.properties.targets.items.properties.floor.items.type,parentSchema:schema39.properties.segments.properties.targets.items.properties.floor.items,data:data24};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -1125,8 +1124,10 @@ errors++;
 }
 }
 }
+}
+}
 else {
-const err55 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets",schemaPath:"#/$defs/scored/properties/segments/properties/targets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema39.properties.segments.properties.targets.type,parentSchema:schema39.properties.segments.properties.targets,data:data16};
+const err55 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets/" + i3,schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.properties.segments.properties.targets.items.type,parentSchema:schema39.properties.segments.properties.targets.items,data:data18};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -1138,7 +1139,7 @@ errors++;
 }
 }
 else {
-const err56 = {instancePath:instancePath+"/scored/" + i0+"/segments",schemaPath:"#/$defs/scored/properties/segments/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.properties.segments.type,parentSchema:schema39.properties.segments,data:data14};
+const err56 = {instancePath:instancePath+"/scored/" + i0+"/segments/targets",schemaPath:"#/$defs/scored/properties/segments/properties/targets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema39.properties.segments.properties.targets.type,parentSchema:schema39.properties.segments.properties.targets,data:data17};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -1148,11 +1149,9 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data5.bands !== undefined){
-let data24 = data5.bands;
-if(Array.isArray(data24)){
-if(data24.length < 1){
-const err57 = {instancePath:instancePath+"/scored/" + i0+"/bands",schemaPath:"#/$defs/scored/properties/bands/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema39.properties.bands,data:data24};
+}
+else {
+const err57 = {instancePath:instancePath+"/scored/" + i0+"/segments",schemaPath:"#/$defs/scored/properties/segments/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.properties.segments.type,parentSchema:schema39.properties.segments,data:data15};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -1161,12 +1160,12 @@ vErrors.push(err57);
 }
 errors++;
 }
-const len6 = data24.length;
-for(let i6=0; i6<len6; i6++){
-let data25 = data24[i6];
-if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
-if(data25.score === undefined){
-const err58 = {instancePath:instancePath+"/scored/" + i0+"/bands/" + i6,schemaPath:"#/$defs/scored/properties/bands/items/required",keyword:"required",params:{missingProperty: "score"},message:"must have required property '"+"score"+"'",schema:schema39.properties.bands.items.required,parentSchema:schema39.properties.bands.items,data:data25};
+}
+if(data5.bands !== undefined){
+let data25 = data5.bands;
+if(Array.isArray(data25)){
+if(data25.length < 1){
+const err58 = {instancePath:instancePath+"/scored/" + i0+"/bands",schemaPath:"#/$defs/scored/properties/bands/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema39.properties.bands,data:data25};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -1175,9 +1174,12 @@ vErrors.push(err58);
 }
 errors++;
 }
-for(const key4 in data25){
-if(!(((key4 === "at_least") || (key4 === "at_most")) || (key4 === "score"))){
-const err59 = {instancePath:instancePath+"/scored/" + i0+"/bands/" + i6,schemaPath:"#/$defs/scored/properties/bands/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema39.properties.bands.items,data:data25};
+const len6 = data25.length;
+for(let i6=0; i6<len6; i6++){
+let data26 = data25[i6];
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+if(data26.score === undefined){
+const err59 = {instancePath:instancePath+"/scored/" + i0+"/bands/" + i6,schemaPath:"#/$defs/scored/properties/bands/items/required",keyword:"required",params:{missingProperty: "score"},message:"must have required property '"+"score"+"'",schema:schema39.properties.bands.items.required,parentSchema:schema39.properties.bands.items,data:data26};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -1186,11 +1188,9 @@ vErrors.push(err59);
 }
 errors++;
 }
-}
-if(data25.at_least !== undefined){
-let data26 = data25.at_least;
-if((!((typeof data26 == "number") && (isFinite(data26)))) && (typeof data26 !== "string")){
-const err60 = {instancePath:instancePath+"/scored/" + i0+"/bands/" + i6+"/at_least",schemaPath:"#/$defs/scored/properties/bands/items/properties/at_least/type",keyword:"type",params:{type: schema39.properties.bands.items.properties.at_least.type},message:"must be number,string",schema:schema39.properties.bands.items.properties.at_least.type,parentSchema:schema39.properties.bands.items.properties.at_least,data:data26};
+for(const key4 in data26){
+if(!(((key4 === "at_least") || (key4 === "at_most")) || (key4 === "score"))){
+const err60 = {instancePath:instancePath+"/scored/" + i0+"/bands/" + i6,schemaPath:"#/$defs/scored/properties/bands/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema39.properties.bands.items,data:data26};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -1200,10 +1200,10 @@ vErrors.push(err60);
 errors++;
 }
 }
-if(data25.at_most !== undefined){
-let data27 = data25.at_most;
+if(data26.at_least !== undefined){
+let data27 = data26.at_least;
 if((!((typeof data27 == "number") && (isFinite(data27)))) && (typeof data27 !== "string")){
-const err61 = {instancePath:instancePath+"/scored/" + i0+"/bands/" + i6+"/at_most",schemaPath:"#/$defs/scored/properties/bands/items/properties/at_most/type",keyword:"type",params:{type: schema39.properties.bands.items.properties.at_most.type},message:"must be number,string",schema:schema39.properties.bands.items.properties.at_most.type,parentSchema:schema39.properties.bands.items.properties.at_most,data:data27};
+const err61 = {instancePath:instancePath+"/scored/" + i0+"/bands/" + i6+"/at_least",schemaPath:"#/$defs/scored/properties/bands/items/properties/at_least/type",keyword:"type",params:{type: schema39.properties.bands.items.properties.at_least.type},message:"must be number,string",schema:schema39.properties.bands.items.properties.at_least.type,parentSchema:schema39.properties.bands.items.properties.at_least,data:data27};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -1213,11 +1213,10 @@ vErrors.push(err61);
 errors++;
 }
 }
-if(data25.score !== undefined){
-let data28 = data25.score;
-if((typeof data28 == "number") && (isFinite(data28))){
-if(data28 > 100 || isNaN(data28)){
-const err62 = {instancePath:instancePath+"/scored/" + i0+"/bands/" + i6+"/score",schemaPath:"#/$defs/scored/properties/bands/items/properties/score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema39.properties.bands.items.properties.score,data:data28};
+if(data26.at_most !== undefined){
+let data28 = data26.at_most;
+if((!((typeof data28 == "number") && (isFinite(data28)))) && (typeof data28 !== "string")){
+const err62 = {instancePath:instancePath+"/scored/" + i0+"/bands/" + i6+"/at_most",schemaPath:"#/$defs/scored/properties/bands/items/properties/at_most/type",keyword:"type",params:{type: schema39.properties.bands.items.properties.at_most.type},message:"must be number,string",schema:schema39.properties.bands.items.properties.at_most.type,parentSchema:schema39.properties.bands.items.properties.at_most,data:data28};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -1226,8 +1225,12 @@ vErrors.push(err62);
 }
 errors++;
 }
-if(data28 < 0 || isNaN(data28)){
-const err63 = {instancePath:instancePath+"/scored/" + i0+"/bands/" + i6+"/score",schemaPath:"#/$defs/scored/properties/bands/items/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema39.properties.bands.items.properties.score,data:data28};
+}
+if(data26.score !== undefined){
+let data29 = data26.score;
+if((typeof data29 == "number") && (isFinite(data29))){
+if(data29 > 100 || isNaN(data29)){
+const err63 = {instancePath:instancePath+"/scored/" + i0+"/bands/" + i6+"/score",schemaPath:"#/$defs/scored/properties/bands/items/properties/score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema39.properties.bands.items.properties.score,data:data29};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -1236,9 +1239,8 @@ vErrors.push(err63);
 }
 errors++;
 }
-}
-else {
-const err64 = {instancePath:instancePath+"/scored/" + i0+"/bands/" + i6+"/score",schemaPath:"#/$defs/scored/properties/bands/items/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema39.properties.bands.items.properties.score.type,parentSchema:schema39.properties.bands.items.properties.score,data:data28};
+if(data29 < 0 || isNaN(data29)){
+const err64 = {instancePath:instancePath+"/scored/" + i0+"/bands/" + i6+"/score",schemaPath:"#/$defs/scored/properties/bands/items/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema39.properties.bands.items.properties.score,data:data29};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -1248,9 +1250,8 @@ vErrors.push(err64);
 errors++;
 }
 }
-}
 else {
-const err65 = {instancePath:instancePath+"/scored/" + i0+"/bands/" + i6,schemaPath:"#/$defs/scored/properties/bands/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.properties.bands.items.type,parentSchema:schema39.properties.bands.items,data:data25};
+const err65 = {instancePath:instancePath+"/scored/" + i0+"/bands/" + i6+"/score",schemaPath:"#/$defs/scored/properties/bands/items/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema39.properties.bands.items.properties.score.type,parentSchema:schema39.properties.bands.items.properties.score,data:data29};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -1262,7 +1263,7 @@ errors++;
 }
 }
 else {
-const err66 = {instancePath:instancePath+"/scored/" + i0+"/bands",schemaPath:"#/$defs/scored/properties/bands/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema39.properties.bands.type,parentSchema:schema39.properties.bands,data:data24};
+const err66 = {instancePath:instancePath+"/scored/" + i0+"/bands/" + i6,schemaPath:"#/$defs/scored/properties/bands/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.properties.bands.items.type,parentSchema:schema39.properties.bands.items,data:data26};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -1274,7 +1275,7 @@ errors++;
 }
 }
 else {
-const err67 = {instancePath:instancePath+"/scored/" + i0,schemaPath:"#/$defs/scored/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.type,parentSchema:schema39,data:data5};
+const err67 = {instancePath:instancePath+"/scored/" + i0+"/bands",schemaPath:"#/$defs/scored/properties/bands/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema39.properties.bands.type,parentSchema:schema39.properties.bands,data:data25};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -1286,7 +1287,7 @@ errors++;
 }
 }
 else {
-const err68 = {instancePath:instancePath+"/scored",schemaPath:"#/properties/scored/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema40.properties.scored.type,parentSchema:schema40.properties.scored,data:data4};
+const err68 = {instancePath:instancePath+"/scored/" + i0,schemaPath:"#/$defs/scored/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.type,parentSchema:schema39,data:data5};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -1298,12 +1299,24 @@ errors++;
 }
 }
 else {
-const err69 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.type,parentSchema:schema40,data};
+const err69 = {instancePath:instancePath+"/scored",schemaPath:"#/properties/scored/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema40.properties.scored.type,parentSchema:schema40.properties.scored,data:data4};
 if(vErrors === null){
 vErrors = [err69];
 }
 else {
 vErrors.push(err69);
+}
+errors++;
+}
+}
+}
+else {
+const err70 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.type,parentSchema:schema40,data};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
 }
 errors++;
 }
@@ -1605,7 +1618,7 @@ vErrors.push(err22);
 errors++;
 }
 for(const key2 in data9){
-if(!((((((((key2 === "metric") || (key2 === "weight")) || (key2 === "method")) || (key2 === "target")) || (key2 === "floor")) || (key2 === "min_sample")) || (key2 === "segments")) || (key2 === "bands"))){
+if(!(func1.call(schema39.properties, key2))){
 const err23 = {instancePath:instancePath+"/scored/" + i1,schemaPath:"#/$defs/scored/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema39,data:data9};
 if(vErrors === null){
 vErrors = [err23];
@@ -1812,11 +1825,10 @@ errors++;
 }
 }
 }
-if(data9.segments !== undefined){
-let data18 = data9.segments;
-if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
-if(data18.field === undefined){
-const err40 = {instancePath:instancePath+"/scored/" + i1+"/segments",schemaPath:"#/$defs/scored/properties/segments/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'",schema:schema39.properties.segments.required,parentSchema:schema39.properties.segments,data:data18};
+if(data9.quota !== undefined){
+let data18 = data9.quota;
+if(typeof data18 !== "boolean"){
+const err40 = {instancePath:instancePath+"/scored/" + i1+"/quota",schemaPath:"#/$defs/scored/properties/quota/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema39.properties.quota.type,parentSchema:schema39.properties.quota,data:data18};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -1825,8 +1837,12 @@ vErrors.push(err40);
 }
 errors++;
 }
-if(data18.targets === undefined){
-const err41 = {instancePath:instancePath+"/scored/" + i1+"/segments",schemaPath:"#/$defs/scored/properties/segments/required",keyword:"required",params:{missingProperty: "targets"},message:"must have required property '"+"targets"+"'",schema:schema39.properties.segments.required,parentSchema:schema39.properties.segments,data:data18};
+}
+if(data9.segments !== undefined){
+let data19 = data9.segments;
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+if(data19.field === undefined){
+const err41 = {instancePath:instancePath+"/scored/" + i1+"/segments",schemaPath:"#/$defs/scored/properties/segments/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'",schema:schema39.properties.segments.required,parentSchema:schema39.properties.segments,data:data19};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -1835,9 +1851,8 @@ vErrors.push(err41);
 }
 errors++;
 }
-for(const key3 in data18){
-if(!((key3 === "field") || (key3 === "targets"))){
-const err42 = {instancePath:instancePath+"/scored/" + i1+"/segments",schemaPath:"#/$defs/scored/properties/segments/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema39.properties.segments,data:data18};
+if(data19.targets === undefined){
+const err42 = {instancePath:instancePath+"/scored/" + i1+"/segments",schemaPath:"#/$defs/scored/properties/segments/required",keyword:"required",params:{missingProperty: "targets"},message:"must have required property '"+"targets"+"'",schema:schema39.properties.segments.required,parentSchema:schema39.properties.segments,data:data19};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -1846,12 +1861,9 @@ vErrors.push(err42);
 }
 errors++;
 }
-}
-if(data18.field !== undefined){
-let data19 = data18.field;
-if(typeof data19 === "string"){
-if(data19.length < 1){
-const err43 = {instancePath:instancePath+"/scored/" + i1+"/segments/field",schemaPath:"#/$defs/scored/properties/segments/properties/field/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.segments.properties.field,data:data19};
+for(const key3 in data19){
+if(!((key3 === "field") || (key3 === "targets"))){
+const err43 = {instancePath:instancePath+"/scored/" + i1+"/segments",schemaPath:"#/$defs/scored/properties/segments/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema39.properties.segments,data:data19};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -1861,8 +1873,11 @@ vErrors.push(err43);
 errors++;
 }
 }
-else {
-const err44 = {instancePath:instancePath+"/scored/" + i1+"/segments/field",schemaPath:"#/$defs/scored/properties/segments/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.segments.properties.field.type,parentSchema:schema39.properties.segments.properties.field,data:data19};
+if(data19.field !== undefined){
+let data20 = data19.field;
+if(typeof data20 === "string"){
+if(data20.length < 1){
+const err44 = {instancePath:instancePath+"/scored/" + i1+"/segments/field",schemaPath:"#/$defs/scored/properties/segments/properties/field/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.segments.properties.field,data:data20};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -1872,11 +1887,8 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data18.targets !== undefined){
-let data20 = data18.targets;
-if(Array.isArray(data20)){
-if(data20.length < 1){
-const err45 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets",schemaPath:"#/$defs/scored/properties/segments/properties/targets/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema39.properties.segments.properties.targets,data:data20};
+else {
+const err45 = {instancePath:instancePath+"/scored/" + i1+"/segments/field",schemaPath:"#/$defs/scored/properties/segments/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.segments.properties.field.type,parentSchema:schema39.properties.segments.properties.field,data:data20};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -1885,12 +1897,12 @@ vErrors.push(err45);
 }
 errors++;
 }
-const len4 = data20.length;
-for(let i4=0; i4<len4; i4++){
-let data21 = data20[i4];
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-if(data21.value === undefined){
-const err46 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets/" + i4,schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema39.properties.segments.properties.targets.items.required,parentSchema:schema39.properties.segments.properties.targets.items,data:data21};
+}
+if(data19.targets !== undefined){
+let data21 = data19.targets;
+if(Array.isArray(data21)){
+if(data21.length < 1){
+const err46 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets",schemaPath:"#/$defs/scored/properties/segments/properties/targets/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema39.properties.segments.properties.targets,data:data21};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -1899,8 +1911,12 @@ vErrors.push(err46);
 }
 errors++;
 }
-if(data21.target === undefined){
-const err47 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets/" + i4,schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema39.properties.segments.properties.targets.items.required,parentSchema:schema39.properties.segments.properties.targets.items,data:data21};
+const len4 = data21.length;
+for(let i4=0; i4<len4; i4++){
+let data22 = data21[i4];
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+if(data22.value === undefined){
+const err47 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets/" + i4,schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema39.properties.segments.properties.targets.items.required,parentSchema:schema39.properties.segments.properties.targets.items,data:data22};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -1909,8 +1925,8 @@ vErrors.push(err47);
 }
 errors++;
 }
-if(data21.floor === undefined){
-const err48 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets/" + i4,schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/required",keyword:"required",params:{missingProperty: "floor"},message:"must have required property '"+"floor"+"'",schema:schema39.properties.segments.properties.targets.items.required,parentSchema:schema39.properties.segments.properties.targets.items,data:data21};
+if(data22.target === undefined){
+const err48 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets/" + i4,schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema39.properties.segments.properties.targets.items.required,parentSchema:schema39.properties.segments.properties.targets.items,data:data22};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -1919,9 +1935,8 @@ vErrors.push(err48);
 }
 errors++;
 }
-for(const key4 in data21){
-if(!((((key4 === "value") || (key4 === "title")) || (key4 === "target")) || (key4 === "floor"))){
-const err49 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets/" + i4,schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema39.properties.segments.properties.targets.items,data:data21};
+if(data22.floor === undefined){
+const err49 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets/" + i4,schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/required",keyword:"required",params:{missingProperty: "floor"},message:"must have required property '"+"floor"+"'",schema:schema39.properties.segments.properties.targets.items.required,parentSchema:schema39.properties.segments.properties.targets.items,data:data22};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -1930,11 +1945,9 @@ vErrors.push(err49);
 }
 errors++;
 }
-}
-if(data21.value !== undefined){
-let data22 = data21.value;
-if(((typeof data22 !== "string") && (!((typeof data22 == "number") && (isFinite(data22))))) && (typeof data22 !== "boolean")){
-const err50 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets/" + i4+"/value",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/value/type",keyword:"type",params:{type: schema39.properties.segments.properties.targets.items.properties.value.type},message:"must be string,number,boolean",schema:schema39.properties.segments.properties.targets.items.properties.value.type,parentSchema:schema39.properties.segments.properties.targets.items.properties.value,data:data22};
+for(const key4 in data22){
+if(!((((key4 === "value") || (key4 === "title")) || (key4 === "target")) || (key4 === "floor"))){
+const err50 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets/" + i4,schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema39.properties.segments.properties.targets.items,data:data22};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -1944,11 +1957,10 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data21.title !== undefined){
-let data23 = data21.title;
-if(typeof data23 === "string"){
-if(data23.length < 1){
-const err51 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets/" + i4+"/title",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.segments.properties.targets.items.properties.title,data:data23};
+if(data22.value !== undefined){
+let data23 = data22.value;
+if(((typeof data23 !== "string") && (!((typeof data23 == "number") && (isFinite(data23))))) && (typeof data23 !== "boolean")){
+const err51 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets/" + i4+"/value",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/value/type",keyword:"type",params:{type: schema39.properties.segments.properties.targets.items.properties.value.type},message:"must be string,number,boolean",schema:schema39.properties.segments.properties.targets.items.properties.value.type,parentSchema:schema39.properties.segments.properties.targets.items.properties.value,data:data23};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -1958,8 +1970,11 @@ vErrors.push(err51);
 errors++;
 }
 }
-else {
-const err52 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets/" + i4+"/title",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.segments.properties.targets.items.properties.title.type,parentSchema:schema39.properties.segments.properties.targets.items.properties.title,data:data23};
+if(data22.title !== undefined){
+let data24 = data22.title;
+if(typeof data24 === "string"){
+if(data24.length < 1){
+const err52 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets/" + i4+"/title",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.segments.properties.targets.items.properties.title,data:data24};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -1969,10 +1984,8 @@ vErrors.push(err52);
 errors++;
 }
 }
-if(data21.target !== undefined){
-let data24 = data21.target;
-if(((!((typeof data24 == "number") && (isFinite(data24)))) && (typeof data24 !== "string")) && (!(Array.isArray(data24)))){
-const err53 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets/" + i4+"/target",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/target/type",keyword:"type",params:{type: schema39.properties.segments.properties.targets.items.properties.target.type},message:"must be number,string,array",schema:schema39.properties.segments.properties.targets.items.properties.target.type,parentSchema:schema39.properties.segments.properties.targets.items.properties.target,data:data24};
+else {
+const err53 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets/" + i4+"/title",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.segments.properties.targets.items.properties.title.type,parentSchema:schema39.properties.segments.properties.targets.items.properties.title,data:data24};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -1981,9 +1994,11 @@ vErrors.push(err53);
 }
 errors++;
 }
-if(Array.isArray(data24)){
-if(data24.length > 2){
-const err54 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets/" + i4+"/target",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/target/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema39.properties.segments.properties.targets.items.properties.target,data:data24};
+}
+if(data22.target !== undefined){
+let data25 = data22.target;
+if(((!((typeof data25 == "number") && (isFinite(data25)))) && (typeof data25 !== "string")) && (!(Array.isArray(data25)))){
+const err54 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets/" + i4+"/target",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/target/type",keyword:"type",params:{type: schema39.properties.segments.properties.targets.items.properties.target.type},message:"must be number,string,array",schema:schema39.properties.segments.properties.targets.items.properties.target.type,parentSchema:schema39.properties.segments.properties.targets.items.properties.target,data:data25};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -1992,8 +2007,9 @@ vErrors.push(err54);
 }
 errors++;
 }
-if(data24.length < 2){
-const err55 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets/" + i4+"/target",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/target/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema39.properties.segments.properties.targets.items.properties.target,data:data24};
+if(Array.isArray(data25)){
+if(data25.length > 2){
+const err55 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets/" + i4+"/target",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/target/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema39.properties.segments.properties.targets.items.properties.target,data:data25};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -2002,11 +2018,8 @@ vErrors.push(err55);
 }
 errors++;
 }
-const len5 = data24.length;
-for(let i5=0; i5<len5; i5++){
-let data25 = data24[i5];
-if((!((typeof data25 == "number") && (isFinite(data25)))) && (typeof data25 !== "string")){
-const err56 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets/" + i4+"/target/" + i5,schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/target/items/type",keyword:"type",params:{type: schema39.properties.segments.properties.targets.items.properties.target.items.type},message:"must be number,string",schema:schema39.properties.segments.properties.targets.items.properties.target.items.type,parentSchema:schema39.properties.segments.properties.targets.items.properties.target.items,data:data25};
+if(data25.length < 2){
+const err56 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets/" + i4+"/target",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/target/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema39.properties.segments.properties.targets.items.properties.target,data:data25};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -2015,13 +2028,11 @@ vErrors.push(err56);
 }
 errors++;
 }
-}
-}
-}
-if(data21.floor !== undefined){
-let data26 = data21.floor;
-if(((!((typeof data26 == "number") && (isFinite(data26)))) && (typeof data26 !== "string")) && (!(Array.isArray(data26)))){
-const err57 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets/" + i4+"/floor",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/floor/type",keyword:"type",params:{type: schema39.properties.segments.properties.targets.items.properties.floor.type},message:"must be number,string,array",schema:schema39.properties.segments.properties.targets.items.properties.floor.type,parentSchema:schema39.properties.segments.properties.targets.items.properties.floor,data:data26};
+const len5 = data25.length;
+for(let i5=0; i5<len5; i5++){
+let data26 = data25[i5];
+if((!((typeof data26 == "number") && (isFinite(data26)))) && (typeof data26 !== "string")){
+const err57 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets/" + i4+"/target/" + i5,schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/target/items/type",keyword:"type",params:{type: schema39.properties.segments.properties.targets.items.properties.target.items.type},message:"must be number,string",schema:schema39.properties.segments.properties.targets.items.properties.target.items.type,parentSchema:schema39.properties.segments.properties.targets.items.properties.target.items,data:data26};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -2030,9 +2041,13 @@ vErrors.push(err57);
 }
 errors++;
 }
-if(Array.isArray(data26)){
-if(data26.length > 2){
-const err58 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets/" + i4+"/floor",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/floor/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema39.properties.segments.properties.targets.items.properties.floor,data:data26};
+}
+}
+}
+if(data22.floor !== undefined){
+let data27 = data22.floor;
+if(((!((typeof data27 == "number") && (isFinite(data27)))) && (typeof data27 !== "string")) && (!(Array.isArray(data27)))){
+const err58 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets/" + i4+"/floor",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/floor/type",keyword:"type",params:{type: schema39.properties.segments.properties.targets.items.properties.floor.type},message:"must be number,string,array",schema:schema39.properties.segments.properties.targets.items.properties.floor.type,parentSchema:schema39.properties.segments.properties.targets.items.properties.floor,data:data27};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -2041,8 +2056,9 @@ vErrors.push(err58);
 }
 errors++;
 }
-if(data26.length < 2){
-const err59 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets/" + i4+"/floor",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/floor/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema39.properties.segments.properties.targets.items.properties.floor,data:data26};
+if(Array.isArray(data27)){
+if(data27.length > 2){
+const err59 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets/" + i4+"/floor",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/floor/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema39.properties.segments.properties.targets.items.properties.floor,data:data27};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -2051,11 +2067,8 @@ vErrors.push(err59);
 }
 errors++;
 }
-const len6 = data26.length;
-for(let i6=0; i6<len6; i6++){
-let data27 = data26[i6];
-if((!((typeof data27 == "number") && (isFinite(data27)))) && (typeof data27 !== "string")){
-const err60 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets/" + i4+"/floor/" + i6,schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/floor/items/type",keyword:"type",params:{type: schema39.properties.segments.properties.targets.items.properties.floor.items.type},message:"must be number,string",schema:schema39.properties.segments.properties.targets.items.properties.floor.items.type,parentSchema:schema39.properties.segments.properties.targets.items.properties.floor.items,data:data27};
+if(data27.length < 2){
+const err60 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets/" + i4+"/floor",schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/floor/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema39.properties.segments.properties.targets.items.properties.floor,data:data27};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -2064,12 +2077,11 @@ vErrors.push(err60);
 }
 errors++;
 }
-}
-}
-}
-}
-else {
-const err61 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets/" + i4,schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.properties.segments.properties.targets.items.type,parentSchema:schema39.properties.segments.properties.targets.items,data:data21};
+const len6 = data27.length;
+for(let i6=0; i6<len6; i6++){
+let data28 = data27[i6];
+if((!((typeof data28 == "number") && (isFinite(data28)))) && (typeof data28 !== "string")){
+const err61 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets/" + i4+"/floor/" + i6,schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/properties/floor/items/type",keyword:"type",params:{type: schema39.properties.segments.properties.targets.items.properties.floor.items.type},message:"must be number,string",schema:schema39.properties.segments.properties.targets.items.properties.floor.items.type,parentSchema:schema39.properties.segments.properties.targets.items.properties.floor.items,data:data28};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -2080,8 +2092,10 @@ errors++;
 }
 }
 }
+}
+}
 else {
-const err62 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets",schemaPath:"#/$defs/scored/properties/segments/properties/targets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema39.properties.segments.properties.targets.type,parentSchema:schema39.properties.segments.properties.targets,data:data20};
+const err62 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets/" + i4,schemaPath:"#/$defs/scored/properties/segments/properties/targets/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.properties.segments.properties.targets.items.type,parentSchema:schema39.properties.segments.properties.targets.items,data:data22};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -2093,7 +2107,7 @@ errors++;
 }
 }
 else {
-const err63 = {instancePath:instancePath+"/scored/" + i1+"/segments",schemaPath:"#/$defs/scored/properties/segments/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.properties.segments.type,parentSchema:schema39.properties.segments,data:data18};
+const err63 = {instancePath:instancePath+"/scored/" + i1+"/segments/targets",schemaPath:"#/$defs/scored/properties/segments/properties/targets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema39.properties.segments.properties.targets.type,parentSchema:schema39.properties.segments.properties.targets,data:data21};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -2103,11 +2117,9 @@ vErrors.push(err63);
 errors++;
 }
 }
-if(data9.bands !== undefined){
-let data28 = data9.bands;
-if(Array.isArray(data28)){
-if(data28.length < 1){
-const err64 = {instancePath:instancePath+"/scored/" + i1+"/bands",schemaPath:"#/$defs/scored/properties/bands/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema39.properties.bands,data:data28};
+}
+else {
+const err64 = {instancePath:instancePath+"/scored/" + i1+"/segments",schemaPath:"#/$defs/scored/properties/segments/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.properties.segments.type,parentSchema:schema39.properties.segments,data:data19};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -2116,12 +2128,12 @@ vErrors.push(err64);
 }
 errors++;
 }
-const len7 = data28.length;
-for(let i7=0; i7<len7; i7++){
-let data29 = data28[i7];
-if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
-if(data29.score === undefined){
-const err65 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i7,schemaPath:"#/$defs/scored/properties/bands/items/required",keyword:"required",params:{missingProperty: "score"},message:"must have required property '"+"score"+"'",schema:schema39.properties.bands.items.required,parentSchema:schema39.properties.bands.items,data:data29};
+}
+if(data9.bands !== undefined){
+let data29 = data9.bands;
+if(Array.isArray(data29)){
+if(data29.length < 1){
+const err65 = {instancePath:instancePath+"/scored/" + i1+"/bands",schemaPath:"#/$defs/scored/properties/bands/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema39.properties.bands,data:data29};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -2130,9 +2142,12 @@ vErrors.push(err65);
 }
 errors++;
 }
-for(const key5 in data29){
-if(!(((key5 === "at_least") || (key5 === "at_most")) || (key5 === "score"))){
-const err66 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i7,schemaPath:"#/$defs/scored/properties/bands/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema39.properties.bands.items,data:data29};
+const len7 = data29.length;
+for(let i7=0; i7<len7; i7++){
+let data30 = data29[i7];
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+if(data30.score === undefined){
+const err66 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i7,schemaPath:"#/$defs/scored/properties/bands/items/required",keyword:"required",params:{missingProperty: "score"},message:"must have required property '"+"score"+"'",schema:schema39.properties.bands.items.required,parentSchema:schema39.properties.bands.items,data:data30};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -2141,11 +2156,9 @@ vErrors.push(err66);
 }
 errors++;
 }
-}
-if(data29.at_least !== undefined){
-let data30 = data29.at_least;
-if((!((typeof data30 == "number") && (isFinite(data30)))) && (typeof data30 !== "string")){
-const err67 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i7+"/at_least",schemaPath:"#/$defs/scored/properties/bands/items/properties/at_least/type",keyword:"type",params:{type: schema39.properties.bands.items.properties.at_least.type},message:"must be number,string",schema:schema39.properties.bands.items.properties.at_least.type,parentSchema:schema39.properties.bands.items.properties.at_least,data:data30};
+for(const key5 in data30){
+if(!(((key5 === "at_least") || (key5 === "at_most")) || (key5 === "score"))){
+const err67 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i7,schemaPath:"#/$defs/scored/properties/bands/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema39.properties.bands.items,data:data30};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -2155,10 +2168,10 @@ vErrors.push(err67);
 errors++;
 }
 }
-if(data29.at_most !== undefined){
-let data31 = data29.at_most;
+if(data30.at_least !== undefined){
+let data31 = data30.at_least;
 if((!((typeof data31 == "number") && (isFinite(data31)))) && (typeof data31 !== "string")){
-const err68 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i7+"/at_most",schemaPath:"#/$defs/scored/properties/bands/items/properties/at_most/type",keyword:"type",params:{type: schema39.properties.bands.items.properties.at_most.type},message:"must be number,string",schema:schema39.properties.bands.items.properties.at_most.type,parentSchema:schema39.properties.bands.items.properties.at_most,data:data31};
+const err68 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i7+"/at_least",schemaPath:"#/$defs/scored/properties/bands/items/properties/at_least/type",keyword:"type",params:{type: schema39.properties.bands.items.properties.at_least.type},message:"must be number,string",schema:schema39.properties.bands.items.properties.at_least.type,parentSchema:schema39.properties.bands.items.properties.at_least,data:data31};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -2168,11 +2181,10 @@ vErrors.push(err68);
 errors++;
 }
 }
-if(data29.score !== undefined){
-let data32 = data29.score;
-if((typeof data32 == "number") && (isFinite(data32))){
-if(data32 > 100 || isNaN(data32)){
-const err69 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i7+"/score",schemaPath:"#/$defs/scored/properties/bands/items/properties/score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema39.properties.bands.items.properties.score,data:data32};
+if(data30.at_most !== undefined){
+let data32 = data30.at_most;
+if((!((typeof data32 == "number") && (isFinite(data32)))) && (typeof data32 !== "string")){
+const err69 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i7+"/at_most",schemaPath:"#/$defs/scored/properties/bands/items/properties/at_most/type",keyword:"type",params:{type: schema39.properties.bands.items.properties.at_most.type},message:"must be number,string",schema:schema39.properties.bands.items.properties.at_most.type,parentSchema:schema39.properties.bands.items.properties.at_most,data:data32};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -2181,8 +2193,12 @@ vErrors.push(err69);
 }
 errors++;
 }
-if(data32 < 0 || isNaN(data32)){
-const err70 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i7+"/score",schemaPath:"#/$defs/scored/properties/bands/items/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema39.properties.bands.items.properties.score,data:data32};
+}
+if(data30.score !== undefined){
+let data33 = data30.score;
+if((typeof data33 == "number") && (isFinite(data33))){
+if(data33 > 100 || isNaN(data33)){
+const err70 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i7+"/score",schemaPath:"#/$defs/scored/properties/bands/items/properties/score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema39.properties.bands.items.properties.score,data:data33};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -2191,9 +2207,8 @@ vErrors.push(err70);
 }
 errors++;
 }
-}
-else {
-const err71 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i7+"/score",schemaPath:"#/$defs/scored/properties/bands/items/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema39.properties.bands.items.properties.score.type,parentSchema:schema39.properties.bands.items.properties.score,data:data32};
+if(data33 < 0 || isNaN(data33)){
+const err71 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i7+"/score",schemaPath:"#/$defs/scored/properties/bands/items/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema39.properties.bands.items.properties.score,data:data33};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -2203,9 +2218,8 @@ vErrors.push(err71);
 errors++;
 }
 }
-}
 else {
-const err72 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i7,schemaPath:"#/$defs/scored/properties/bands/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.properties.bands.items.type,parentSchema:schema39.properties.bands.items,data:data29};
+const err72 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i7+"/score",schemaPath:"#/$defs/scored/properties/bands/items/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema39.properties.bands.items.properties.score.type,parentSchema:schema39.properties.bands.items.properties.score,data:data33};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -2217,7 +2231,7 @@ errors++;
 }
 }
 else {
-const err73 = {instancePath:instancePath+"/scored/" + i1+"/bands",schemaPath:"#/$defs/scored/properties/bands/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema39.properties.bands.type,parentSchema:schema39.properties.bands,data:data28};
+const err73 = {instancePath:instancePath+"/scored/" + i1+"/bands/" + i7,schemaPath:"#/$defs/scored/properties/bands/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.properties.bands.items.type,parentSchema:schema39.properties.bands.items,data:data30};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -2229,7 +2243,7 @@ errors++;
 }
 }
 else {
-const err74 = {instancePath:instancePath+"/scored/" + i1,schemaPath:"#/$defs/scored/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.type,parentSchema:schema39,data:data9};
+const err74 = {instancePath:instancePath+"/scored/" + i1+"/bands",schemaPath:"#/$defs/scored/properties/bands/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema39.properties.bands.type,parentSchema:schema39.properties.bands,data:data29};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -2241,7 +2255,7 @@ errors++;
 }
 }
 else {
-const err75 = {instancePath:instancePath+"/scored",schemaPath:"#/properties/scored/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.scored.type,parentSchema:schema37.properties.scored,data:data8};
+const err75 = {instancePath:instancePath+"/scored/" + i1,schemaPath:"#/$defs/scored/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.type,parentSchema:schema39,data:data9};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -2251,11 +2265,9 @@ vErrors.push(err75);
 errors++;
 }
 }
-if(data.groups !== undefined){
-let data33 = data.groups;
-if(Array.isArray(data33)){
-if(data33.length < 1){
-const err76 = {instancePath:instancePath+"/groups",schemaPath:"#/properties/groups/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema37.properties.groups,data:data33};
+}
+else {
+const err76 = {instancePath:instancePath+"/scored",schemaPath:"#/properties/scored/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.scored.type,parentSchema:schema37.properties.scored,data:data8};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -2264,16 +2276,12 @@ vErrors.push(err76);
 }
 errors++;
 }
-const len8 = data33.length;
-for(let i8=0; i8<len8; i8++){
-if(!(validate24(data33[i8], {instancePath:instancePath+"/groups/" + i8,parentData:data33,parentDataProperty:i8,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
-errors = vErrors.length;
 }
-}
-}
-else {
-const err77 = {instancePath:instancePath+"/groups",schemaPath:"#/properties/groups/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.groups.type,parentSchema:schema37.properties.groups,data:data33};
+if(data.groups !== undefined){
+let data34 = data.groups;
+if(Array.isArray(data34)){
+if(data34.length < 1){
+const err77 = {instancePath:instancePath+"/groups",schemaPath:"#/properties/groups/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema37.properties.groups,data:data34};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -2282,16 +2290,16 @@ vErrors.push(err77);
 }
 errors++;
 }
+const len8 = data34.length;
+for(let i8=0; i8<len8; i8++){
+if(!(validate24(data34[i8], {instancePath:instancePath+"/groups/" + i8,parentData:data34,parentDataProperty:i8,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+errors = vErrors.length;
 }
-if(data.adjustments !== undefined){
-let data35 = data.adjustments;
-if(Array.isArray(data35)){
-const len9 = data35.length;
-for(let i9=0; i9<len9; i9++){
-let data36 = data35[i9];
-if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
-if(data36.id === undefined){
-const err78 = {instancePath:instancePath+"/adjustments/" + i9,schemaPath:"#/properties/adjustments/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema37.properties.adjustments.items.required,parentSchema:schema37.properties.adjustments.items,data:data36};
+}
+}
+else {
+const err78 = {instancePath:instancePath+"/groups",schemaPath:"#/properties/groups/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.groups.type,parentSchema:schema37.properties.groups,data:data34};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -2300,8 +2308,16 @@ vErrors.push(err78);
 }
 errors++;
 }
-if(data36.metric === undefined){
-const err79 = {instancePath:instancePath+"/adjustments/" + i9,schemaPath:"#/properties/adjustments/items/required",keyword:"required",params:{missingProperty: "metric"},message:"must have required property '"+"metric"+"'",schema:schema37.properties.adjustments.items.required,parentSchema:schema37.properties.adjustments.items,data:data36};
+}
+if(data.adjustments !== undefined){
+let data36 = data.adjustments;
+if(Array.isArray(data36)){
+const len9 = data36.length;
+for(let i9=0; i9<len9; i9++){
+let data37 = data36[i9];
+if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
+if(data37.id === undefined){
+const err79 = {instancePath:instancePath+"/adjustments/" + i9,schemaPath:"#/properties/adjustments/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema37.properties.adjustments.items.required,parentSchema:schema37.properties.adjustments.items,data:data37};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -2310,8 +2326,8 @@ vErrors.push(err79);
 }
 errors++;
 }
-if(data36.points_each === undefined){
-const err80 = {instancePath:instancePath+"/adjustments/" + i9,schemaPath:"#/properties/adjustments/items/required",keyword:"required",params:{missingProperty: "points_each"},message:"must have required property '"+"points_each"+"'",schema:schema37.properties.adjustments.items.required,parentSchema:schema37.properties.adjustments.items,data:data36};
+if(data37.metric === undefined){
+const err80 = {instancePath:instancePath+"/adjustments/" + i9,schemaPath:"#/properties/adjustments/items/required",keyword:"required",params:{missingProperty: "metric"},message:"must have required property '"+"metric"+"'",schema:schema37.properties.adjustments.items.required,parentSchema:schema37.properties.adjustments.items,data:data37};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -2320,9 +2336,8 @@ vErrors.push(err80);
 }
 errors++;
 }
-for(const key6 in data36){
-if(!(((((key6 === "id") || (key6 === "metric")) || (key6 === "points_each")) || (key6 === "min")) || (key6 === "max"))){
-const err81 = {instancePath:instancePath+"/adjustments/" + i9,schemaPath:"#/properties/adjustments/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.adjustments.items,data:data36};
+if(data37.points_each === undefined){
+const err81 = {instancePath:instancePath+"/adjustments/" + i9,schemaPath:"#/properties/adjustments/items/required",keyword:"required",params:{missingProperty: "points_each"},message:"must have required property '"+"points_each"+"'",schema:schema37.properties.adjustments.items.required,parentSchema:schema37.properties.adjustments.items,data:data37};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -2331,12 +2346,9 @@ vErrors.push(err81);
 }
 errors++;
 }
-}
-if(data36.id !== undefined){
-let data37 = data36.id;
-if(typeof data37 === "string"){
-if(!pattern4.test(data37)){
-const err82 = {instancePath:instancePath+"/adjustments/" + i9+"/id",schemaPath:"#/properties/adjustments/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema37.properties.adjustments.items.properties.id,data:data37};
+for(const key6 in data37){
+if(!(((((key6 === "id") || (key6 === "metric")) || (key6 === "points_each")) || (key6 === "min")) || (key6 === "max"))){
+const err82 = {instancePath:instancePath+"/adjustments/" + i9,schemaPath:"#/properties/adjustments/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.adjustments.items,data:data37};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -2346,8 +2358,11 @@ vErrors.push(err82);
 errors++;
 }
 }
-else {
-const err83 = {instancePath:instancePath+"/adjustments/" + i9+"/id",schemaPath:"#/properties/adjustments/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.adjustments.items.properties.id.type,parentSchema:schema37.properties.adjustments.items.properties.id,data:data37};
+if(data37.id !== undefined){
+let data38 = data37.id;
+if(typeof data38 === "string"){
+if(!pattern4.test(data38)){
+const err83 = {instancePath:instancePath+"/adjustments/" + i9+"/id",schemaPath:"#/properties/adjustments/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema37.properties.adjustments.items.properties.id,data:data38};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -2357,11 +2372,8 @@ vErrors.push(err83);
 errors++;
 }
 }
-if(data36.metric !== undefined){
-let data38 = data36.metric;
-if(typeof data38 === "string"){
-if(data38.length < 1){
-const err84 = {instancePath:instancePath+"/adjustments/" + i9+"/metric",schemaPath:"#/properties/adjustments/items/properties/metric/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.adjustments.items.properties.metric,data:data38};
+else {
+const err84 = {instancePath:instancePath+"/adjustments/" + i9+"/id",schemaPath:"#/properties/adjustments/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.adjustments.items.properties.id.type,parentSchema:schema37.properties.adjustments.items.properties.id,data:data38};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -2371,8 +2383,11 @@ vErrors.push(err84);
 errors++;
 }
 }
-else {
-const err85 = {instancePath:instancePath+"/adjustments/" + i9+"/metric",schemaPath:"#/properties/adjustments/items/properties/metric/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.adjustments.items.properties.metric.type,parentSchema:schema37.properties.adjustments.items.properties.metric,data:data38};
+if(data37.metric !== undefined){
+let data39 = data37.metric;
+if(typeof data39 === "string"){
+if(data39.length < 1){
+const err85 = {instancePath:instancePath+"/adjustments/" + i9+"/metric",schemaPath:"#/properties/adjustments/items/properties/metric/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.adjustments.items.properties.metric,data:data39};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -2382,10 +2397,8 @@ vErrors.push(err85);
 errors++;
 }
 }
-if(data36.points_each !== undefined){
-let data39 = data36.points_each;
-if(!((typeof data39 == "number") && (isFinite(data39)))){
-const err86 = {instancePath:instancePath+"/adjustments/" + i9+"/points_each",schemaPath:"#/properties/adjustments/items/properties/points_each/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema37.properties.adjustments.items.properties.points_each.type,parentSchema:schema37.properties.adjustments.items.properties.points_each,data:data39};
+else {
+const err86 = {instancePath:instancePath+"/adjustments/" + i9+"/metric",schemaPath:"#/properties/adjustments/items/properties/metric/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.adjustments.items.properties.metric.type,parentSchema:schema37.properties.adjustments.items.properties.metric,data:data39};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -2395,10 +2408,10 @@ vErrors.push(err86);
 errors++;
 }
 }
-if(data36.min !== undefined){
-let data40 = data36.min;
+if(data37.points_each !== undefined){
+let data40 = data37.points_each;
 if(!((typeof data40 == "number") && (isFinite(data40)))){
-const err87 = {instancePath:instancePath+"/adjustments/" + i9+"/min",schemaPath:"#/properties/adjustments/items/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema37.properties.adjustments.items.properties.min.type,parentSchema:schema37.properties.adjustments.items.properties.min,data:data40};
+const err87 = {instancePath:instancePath+"/adjustments/" + i9+"/points_each",schemaPath:"#/properties/adjustments/items/properties/points_each/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema37.properties.adjustments.items.properties.points_each.type,parentSchema:schema37.properties.adjustments.items.properties.points_each,data:data40};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -2408,10 +2421,10 @@ vErrors.push(err87);
 errors++;
 }
 }
-if(data36.max !== undefined){
-let data41 = data36.max;
+if(data37.min !== undefined){
+let data41 = data37.min;
 if(!((typeof data41 == "number") && (isFinite(data41)))){
-const err88 = {instancePath:instancePath+"/adjustments/" + i9+"/max",schemaPath:"#/properties/adjustments/items/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema37.properties.adjustments.items.properties.max.type,parentSchema:schema37.properties.adjustments.items.properties.max,data:data41};
+const err88 = {instancePath:instancePath+"/adjustments/" + i9+"/min",schemaPath:"#/properties/adjustments/items/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema37.properties.adjustments.items.properties.min.type,parentSchema:schema37.properties.adjustments.items.properties.min,data:data41};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -2421,9 +2434,10 @@ vErrors.push(err88);
 errors++;
 }
 }
-}
-else {
-const err89 = {instancePath:instancePath+"/adjustments/" + i9,schemaPath:"#/properties/adjustments/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.adjustments.items.type,parentSchema:schema37.properties.adjustments.items,data:data36};
+if(data37.max !== undefined){
+let data42 = data37.max;
+if(!((typeof data42 == "number") && (isFinite(data42)))){
+const err89 = {instancePath:instancePath+"/adjustments/" + i9+"/max",schemaPath:"#/properties/adjustments/items/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema37.properties.adjustments.items.properties.max.type,parentSchema:schema37.properties.adjustments.items.properties.max,data:data42};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -2435,7 +2449,7 @@ errors++;
 }
 }
 else {
-const err90 = {instancePath:instancePath+"/adjustments",schemaPath:"#/properties/adjustments/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.adjustments.type,parentSchema:schema37.properties.adjustments,data:data35};
+const err90 = {instancePath:instancePath+"/adjustments/" + i9,schemaPath:"#/properties/adjustments/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.adjustments.items.type,parentSchema:schema37.properties.adjustments.items,data:data37};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -2445,15 +2459,9 @@ vErrors.push(err90);
 errors++;
 }
 }
-if(data.flags !== undefined){
-let data42 = data.flags;
-if(Array.isArray(data42)){
-const len10 = data42.length;
-for(let i10=0; i10<len10; i10++){
-let data43 = data42[i10];
-if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
-if(data43.id === undefined){
-const err91 = {instancePath:instancePath+"/flags/" + i10,schemaPath:"#/properties/flags/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema37.properties.flags.items.required,parentSchema:schema37.properties.flags.items,data:data43};
+}
+else {
+const err91 = {instancePath:instancePath+"/adjustments",schemaPath:"#/properties/adjustments/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.adjustments.type,parentSchema:schema37.properties.adjustments,data:data36};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -2462,8 +2470,16 @@ vErrors.push(err91);
 }
 errors++;
 }
-if(data43.label === undefined){
-const err92 = {instancePath:instancePath+"/flags/" + i10,schemaPath:"#/properties/flags/items/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'",schema:schema37.properties.flags.items.required,parentSchema:schema37.properties.flags.items,data:data43};
+}
+if(data.flags !== undefined){
+let data43 = data.flags;
+if(Array.isArray(data43)){
+const len10 = data43.length;
+for(let i10=0; i10<len10; i10++){
+let data44 = data43[i10];
+if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
+if(data44.id === undefined){
+const err92 = {instancePath:instancePath+"/flags/" + i10,schemaPath:"#/properties/flags/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema37.properties.flags.items.required,parentSchema:schema37.properties.flags.items,data:data44};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -2472,8 +2488,8 @@ vErrors.push(err92);
 }
 errors++;
 }
-if(data43.when === undefined){
-const err93 = {instancePath:instancePath+"/flags/" + i10,schemaPath:"#/properties/flags/items/required",keyword:"required",params:{missingProperty: "when"},message:"must have required property '"+"when"+"'",schema:schema37.properties.flags.items.required,parentSchema:schema37.properties.flags.items,data:data43};
+if(data44.label === undefined){
+const err93 = {instancePath:instancePath+"/flags/" + i10,schemaPath:"#/properties/flags/items/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'",schema:schema37.properties.flags.items.required,parentSchema:schema37.properties.flags.items,data:data44};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -2482,9 +2498,8 @@ vErrors.push(err93);
 }
 errors++;
 }
-for(const key7 in data43){
-if(!((((key7 === "id") || (key7 === "label")) || (key7 === "label_en")) || (key7 === "when"))){
-const err94 = {instancePath:instancePath+"/flags/" + i10,schemaPath:"#/properties/flags/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.flags.items,data:data43};
+if(data44.when === undefined){
+const err94 = {instancePath:instancePath+"/flags/" + i10,schemaPath:"#/properties/flags/items/required",keyword:"required",params:{missingProperty: "when"},message:"must have required property '"+"when"+"'",schema:schema37.properties.flags.items.required,parentSchema:schema37.properties.flags.items,data:data44};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -2493,12 +2508,9 @@ vErrors.push(err94);
 }
 errors++;
 }
-}
-if(data43.id !== undefined){
-let data44 = data43.id;
-if(typeof data44 === "string"){
-if(!pattern4.test(data44)){
-const err95 = {instancePath:instancePath+"/flags/" + i10+"/id",schemaPath:"#/properties/flags/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema37.properties.flags.items.properties.id,data:data44};
+for(const key7 in data44){
+if(!((((key7 === "id") || (key7 === "label")) || (key7 === "label_en")) || (key7 === "when"))){
+const err95 = {instancePath:instancePath+"/flags/" + i10,schemaPath:"#/properties/flags/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.flags.items,data:data44};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -2508,8 +2520,11 @@ vErrors.push(err95);
 errors++;
 }
 }
-else {
-const err96 = {instancePath:instancePath+"/flags/" + i10+"/id",schemaPath:"#/properties/flags/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.flags.items.properties.id.type,parentSchema:schema37.properties.flags.items.properties.id,data:data44};
+if(data44.id !== undefined){
+let data45 = data44.id;
+if(typeof data45 === "string"){
+if(!pattern4.test(data45)){
+const err96 = {instancePath:instancePath+"/flags/" + i10+"/id",schemaPath:"#/properties/flags/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema37.properties.flags.items.properties.id,data:data45};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -2519,11 +2534,8 @@ vErrors.push(err96);
 errors++;
 }
 }
-if(data43.label !== undefined){
-let data45 = data43.label;
-if(typeof data45 === "string"){
-if(data45.length < 1){
-const err97 = {instancePath:instancePath+"/flags/" + i10+"/label",schemaPath:"#/properties/flags/items/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.flags.items.properties.label,data:data45};
+else {
+const err97 = {instancePath:instancePath+"/flags/" + i10+"/id",schemaPath:"#/properties/flags/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.flags.items.properties.id.type,parentSchema:schema37.properties.flags.items.properties.id,data:data45};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -2533,8 +2545,11 @@ vErrors.push(err97);
 errors++;
 }
 }
-else {
-const err98 = {instancePath:instancePath+"/flags/" + i10+"/label",schemaPath:"#/properties/flags/items/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.flags.items.properties.label.type,parentSchema:schema37.properties.flags.items.properties.label,data:data45};
+if(data44.label !== undefined){
+let data46 = data44.label;
+if(typeof data46 === "string"){
+if(data46.length < 1){
+const err98 = {instancePath:instancePath+"/flags/" + i10+"/label",schemaPath:"#/properties/flags/items/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.flags.items.properties.label,data:data46};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -2544,11 +2559,8 @@ vErrors.push(err98);
 errors++;
 }
 }
-if(data43.label_en !== undefined){
-let data46 = data43.label_en;
-if(typeof data46 === "string"){
-if(data46.length < 1){
-const err99 = {instancePath:instancePath+"/flags/" + i10+"/label_en",schemaPath:"#/properties/flags/items/properties/label_en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.flags.items.properties.label_en,data:data46};
+else {
+const err99 = {instancePath:instancePath+"/flags/" + i10+"/label",schemaPath:"#/properties/flags/items/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.flags.items.properties.label.type,parentSchema:schema37.properties.flags.items.properties.label,data:data46};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -2558,8 +2570,11 @@ vErrors.push(err99);
 errors++;
 }
 }
-else {
-const err100 = {instancePath:instancePath+"/flags/" + i10+"/label_en",schemaPath:"#/properties/flags/items/properties/label_en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.flags.items.properties.label_en.type,parentSchema:schema37.properties.flags.items.properties.label_en,data:data46};
+if(data44.label_en !== undefined){
+let data47 = data44.label_en;
+if(typeof data47 === "string"){
+if(data47.length < 1){
+const err100 = {instancePath:instancePath+"/flags/" + i10+"/label_en",schemaPath:"#/properties/flags/items/properties/label_en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.flags.items.properties.label_en,data:data47};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -2569,10 +2584,8 @@ vErrors.push(err100);
 errors++;
 }
 }
-if(data43.when !== undefined){
-let data47 = data43.when;
-if(!(data47 && typeof data47 == "object" && !Array.isArray(data47))){
-const err101 = {instancePath:instancePath+"/flags/" + i10+"/when",schemaPath:"#/$defs/condition/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data47};
+else {
+const err101 = {instancePath:instancePath+"/flags/" + i10+"/label_en",schemaPath:"#/properties/flags/items/properties/label_en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.flags.items.properties.label_en.type,parentSchema:schema37.properties.flags.items.properties.label_en,data:data47};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -2582,9 +2595,10 @@ vErrors.push(err101);
 errors++;
 }
 }
-}
-else {
-const err102 = {instancePath:instancePath+"/flags/" + i10,schemaPath:"#/properties/flags/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.flags.items.type,parentSchema:schema37.properties.flags.items,data:data43};
+if(data44.when !== undefined){
+let data48 = data44.when;
+if(!(data48 && typeof data48 == "object" && !Array.isArray(data48))){
+const err102 = {instancePath:instancePath+"/flags/" + i10+"/when",schemaPath:"#/$defs/condition/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data48};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -2596,7 +2610,7 @@ errors++;
 }
 }
 else {
-const err103 = {instancePath:instancePath+"/flags",schemaPath:"#/properties/flags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.flags.type,parentSchema:schema37.properties.flags,data:data42};
+const err103 = {instancePath:instancePath+"/flags/" + i10,schemaPath:"#/properties/flags/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.flags.items.type,parentSchema:schema37.properties.flags.items,data:data44};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -2606,11 +2620,9 @@ vErrors.push(err103);
 errors++;
 }
 }
-if(data.distribution !== undefined){
-let data48 = data.distribution;
-if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
-if(data48.grades === undefined){
-const err104 = {instancePath:instancePath+"/distribution",schemaPath:"#/properties/distribution/required",keyword:"required",params:{missingProperty: "grades"},message:"must have required property '"+"grades"+"'",schema:schema37.properties.distribution.required,parentSchema:schema37.properties.distribution,data:data48};
+}
+else {
+const err104 = {instancePath:instancePath+"/flags",schemaPath:"#/properties/flags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.flags.type,parentSchema:schema37.properties.flags,data:data43};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -2619,9 +2631,12 @@ vErrors.push(err104);
 }
 errors++;
 }
-for(const key8 in data48){
-if(!((key8 === "tie_breakers") || (key8 === "grades"))){
-const err105 = {instancePath:instancePath+"/distribution",schemaPath:"#/properties/distribution/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.distribution,data:data48};
+}
+if(data.distribution !== undefined){
+let data49 = data.distribution;
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+if(data49.grades === undefined){
+const err105 = {instancePath:instancePath+"/distribution",schemaPath:"#/properties/distribution/required",keyword:"required",params:{missingProperty: "grades"},message:"must have required property '"+"grades"+"'",schema:schema37.properties.distribution.required,parentSchema:schema37.properties.distribution,data:data49};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -2630,16 +2645,9 @@ vErrors.push(err105);
 }
 errors++;
 }
-}
-if(data48.tie_breakers !== undefined){
-let data49 = data48.tie_breakers;
-if(Array.isArray(data49)){
-const len11 = data49.length;
-for(let i11=0; i11<len11; i11++){
-let data50 = data49[i11];
-if(typeof data50 === "string"){
-if(data50.length < 1){
-const err106 = {instancePath:instancePath+"/distribution/tie_breakers/" + i11,schemaPath:"#/properties/distribution/properties/tie_breakers/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.distribution.properties.tie_breakers.items,data:data50};
+for(const key8 in data49){
+if(!((key8 === "tie_breakers") || (key8 === "grades"))){
+const err106 = {instancePath:instancePath+"/distribution",schemaPath:"#/properties/distribution/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.distribution,data:data49};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -2649,8 +2657,15 @@ vErrors.push(err106);
 errors++;
 }
 }
-else {
-const err107 = {instancePath:instancePath+"/distribution/tie_breakers/" + i11,schemaPath:"#/properties/distribution/properties/tie_breakers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.distribution.properties.tie_breakers.items.type,parentSchema:schema37.properties.distribution.properties.tie_breakers.items,data:data50};
+if(data49.tie_breakers !== undefined){
+let data50 = data49.tie_breakers;
+if(Array.isArray(data50)){
+const len11 = data50.length;
+for(let i11=0; i11<len11; i11++){
+let data51 = data50[i11];
+if(typeof data51 === "string"){
+if(data51.length < 1){
+const err107 = {instancePath:instancePath+"/distribution/tie_breakers/" + i11,schemaPath:"#/properties/distribution/properties/tie_breakers/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.distribution.properties.tie_breakers.items,data:data51};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -2660,9 +2675,8 @@ vErrors.push(err107);
 errors++;
 }
 }
-}
 else {
-const err108 = {instancePath:instancePath+"/distribution/tie_breakers",schemaPath:"#/properties/distribution/properties/tie_breakers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.distribution.properties.tie_breakers.type,parentSchema:schema37.properties.distribution.properties.tie_breakers,data:data49};
+const err108 = {instancePath:instancePath+"/distribution/tie_breakers/" + i11,schemaPath:"#/properties/distribution/properties/tie_breakers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.distribution.properties.tie_breakers.items.type,parentSchema:schema37.properties.distribution.properties.tie_breakers.items,data:data51};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -2672,11 +2686,9 @@ vErrors.push(err108);
 errors++;
 }
 }
-if(data48.grades !== undefined){
-let data51 = data48.grades;
-if(Array.isArray(data51)){
-if(data51.length < 1){
-const err109 = {instancePath:instancePath+"/distribution/grades",schemaPath:"#/properties/distribution/properties/grades/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema37.properties.distribution.properties.grades,data:data51};
+}
+else {
+const err109 = {instancePath:instancePath+"/distribution/tie_breakers",schemaPath:"#/properties/distribution/properties/tie_breakers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.distribution.properties.tie_breakers.type,parentSchema:schema37.properties.distribution.properties.tie_breakers,data:data50};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -2685,12 +2697,12 @@ vErrors.push(err109);
 }
 errors++;
 }
-const len12 = data51.length;
-for(let i12=0; i12<len12; i12++){
-let data52 = data51[i12];
-if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
-if(data52.grade === undefined){
-const err110 = {instancePath:instancePath+"/distribution/grades/" + i12,schemaPath:"#/properties/distribution/properties/grades/items/required",keyword:"required",params:{missingProperty: "grade"},message:"must have required property '"+"grade"+"'",schema:schema37.properties.distribution.properties.grades.items.required,parentSchema:schema37.properties.distribution.properties.grades.items,data:data52};
+}
+if(data49.grades !== undefined){
+let data52 = data49.grades;
+if(Array.isArray(data52)){
+if(data52.length < 1){
+const err110 = {instancePath:instancePath+"/distribution/grades",schemaPath:"#/properties/distribution/properties/grades/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema37.properties.distribution.properties.grades,data:data52};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -2699,9 +2711,12 @@ vErrors.push(err110);
 }
 errors++;
 }
-for(const key9 in data52){
-if(!(((key9 === "grade") || (key9 === "max_share")) || (key9 === "min_share"))){
-const err111 = {instancePath:instancePath+"/distribution/grades/" + i12,schemaPath:"#/properties/distribution/properties/grades/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.distribution.properties.grades.items,data:data52};
+const len12 = data52.length;
+for(let i12=0; i12<len12; i12++){
+let data53 = data52[i12];
+if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
+if(data53.grade === undefined){
+const err111 = {instancePath:instancePath+"/distribution/grades/" + i12,schemaPath:"#/properties/distribution/properties/grades/items/required",keyword:"required",params:{missingProperty: "grade"},message:"must have required property '"+"grade"+"'",schema:schema37.properties.distribution.properties.grades.items.required,parentSchema:schema37.properties.distribution.properties.grades.items,data:data53};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -2710,12 +2725,9 @@ vErrors.push(err111);
 }
 errors++;
 }
-}
-if(data52.grade !== undefined){
-let data53 = data52.grade;
-if(typeof data53 === "string"){
-if(data53.length < 1){
-const err112 = {instancePath:instancePath+"/distribution/grades/" + i12+"/grade",schemaPath:"#/properties/distribution/properties/grades/items/properties/grade/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.distribution.properties.grades.items.properties.grade,data:data53};
+for(const key9 in data53){
+if(!(((key9 === "grade") || (key9 === "max_share")) || (key9 === "min_share"))){
+const err112 = {instancePath:instancePath+"/distribution/grades/" + i12,schemaPath:"#/properties/distribution/properties/grades/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.distribution.properties.grades.items,data:data53};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -2725,8 +2737,11 @@ vErrors.push(err112);
 errors++;
 }
 }
-else {
-const err113 = {instancePath:instancePath+"/distribution/grades/" + i12+"/grade",schemaPath:"#/properties/distribution/properties/grades/items/properties/grade/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.distribution.properties.grades.items.properties.grade.type,parentSchema:schema37.properties.distribution.properties.grades.items.properties.grade,data:data53};
+if(data53.grade !== undefined){
+let data54 = data53.grade;
+if(typeof data54 === "string"){
+if(data54.length < 1){
+const err113 = {instancePath:instancePath+"/distribution/grades/" + i12+"/grade",schemaPath:"#/properties/distribution/properties/grades/items/properties/grade/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.distribution.properties.grades.items.properties.grade,data:data54};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -2736,10 +2751,8 @@ vErrors.push(err113);
 errors++;
 }
 }
-if(data52.max_share !== undefined){
-let data54 = data52.max_share;
-if((!((typeof data54 == "number") && (isFinite(data54)))) && (typeof data54 !== "string")){
-const err114 = {instancePath:instancePath+"/distribution/grades/" + i12+"/max_share",schemaPath:"#/properties/distribution/properties/grades/items/properties/max_share/type",keyword:"type",params:{type: schema37.properties.distribution.properties.grades.items.properties.max_share.type},message:"must be number,string",schema:schema37.properties.distribution.properties.grades.items.properties.max_share.type,parentSchema:schema37.properties.distribution.properties.grades.items.properties.max_share,data:data54};
+else {
+const err114 = {instancePath:instancePath+"/distribution/grades/" + i12+"/grade",schemaPath:"#/properties/distribution/properties/grades/items/properties/grade/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.distribution.properties.grades.items.properties.grade.type,parentSchema:schema37.properties.distribution.properties.grades.items.properties.grade,data:data54};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -2749,10 +2762,10 @@ vErrors.push(err114);
 errors++;
 }
 }
-if(data52.min_share !== undefined){
-let data55 = data52.min_share;
+if(data53.max_share !== undefined){
+let data55 = data53.max_share;
 if((!((typeof data55 == "number") && (isFinite(data55)))) && (typeof data55 !== "string")){
-const err115 = {instancePath:instancePath+"/distribution/grades/" + i12+"/min_share",schemaPath:"#/properties/distribution/properties/grades/items/properties/min_share/type",keyword:"type",params:{type: schema37.properties.distribution.properties.grades.items.properties.min_share.type},message:"must be number,string",schema:schema37.properties.distribution.properties.grades.items.properties.min_share.type,parentSchema:schema37.properties.distribution.properties.grades.items.properties.min_share,data:data55};
+const err115 = {instancePath:instancePath+"/distribution/grades/" + i12+"/max_share",schemaPath:"#/properties/distribution/properties/grades/items/properties/max_share/type",keyword:"type",params:{type: schema37.properties.distribution.properties.grades.items.properties.max_share.type},message:"must be number,string",schema:schema37.properties.distribution.properties.grades.items.properties.max_share.type,parentSchema:schema37.properties.distribution.properties.grades.items.properties.max_share,data:data55};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -2762,9 +2775,10 @@ vErrors.push(err115);
 errors++;
 }
 }
-}
-else {
-const err116 = {instancePath:instancePath+"/distribution/grades/" + i12,schemaPath:"#/properties/distribution/properties/grades/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.distribution.properties.grades.items.type,parentSchema:schema37.properties.distribution.properties.grades.items,data:data52};
+if(data53.min_share !== undefined){
+let data56 = data53.min_share;
+if((!((typeof data56 == "number") && (isFinite(data56)))) && (typeof data56 !== "string")){
+const err116 = {instancePath:instancePath+"/distribution/grades/" + i12+"/min_share",schemaPath:"#/properties/distribution/properties/grades/items/properties/min_share/type",keyword:"type",params:{type: schema37.properties.distribution.properties.grades.items.properties.min_share.type},message:"must be number,string",schema:schema37.properties.distribution.properties.grades.items.properties.min_share.type,parentSchema:schema37.properties.distribution.properties.grades.items.properties.min_share,data:data56};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -2776,7 +2790,7 @@ errors++;
 }
 }
 else {
-const err117 = {instancePath:instancePath+"/distribution/grades",schemaPath:"#/properties/distribution/properties/grades/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.distribution.properties.grades.type,parentSchema:schema37.properties.distribution.properties.grades,data:data51};
+const err117 = {instancePath:instancePath+"/distribution/grades/" + i12,schemaPath:"#/properties/distribution/properties/grades/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.distribution.properties.grades.items.type,parentSchema:schema37.properties.distribution.properties.grades.items,data:data53};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -2788,7 +2802,7 @@ errors++;
 }
 }
 else {
-const err118 = {instancePath:instancePath+"/distribution",schemaPath:"#/properties/distribution/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.distribution.type,parentSchema:schema37.properties.distribution,data:data48};
+const err118 = {instancePath:instancePath+"/distribution/grades",schemaPath:"#/properties/distribution/properties/grades/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.distribution.properties.grades.type,parentSchema:schema37.properties.distribution.properties.grades,data:data52};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -2798,11 +2812,9 @@ vErrors.push(err118);
 errors++;
 }
 }
-if(data.rewards !== undefined){
-let data56 = data.rewards;
-if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
-if(data56.coefficients === undefined){
-const err119 = {instancePath:instancePath+"/rewards",schemaPath:"#/properties/rewards/required",keyword:"required",params:{missingProperty: "coefficients"},message:"must have required property '"+"coefficients"+"'",schema:schema37.properties.rewards.required,parentSchema:schema37.properties.rewards,data:data56};
+}
+else {
+const err119 = {instancePath:instancePath+"/distribution",schemaPath:"#/properties/distribution/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.distribution.type,parentSchema:schema37.properties.distribution,data:data49};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -2811,9 +2823,12 @@ vErrors.push(err119);
 }
 errors++;
 }
-for(const key10 in data56){
-if(!(((key10 === "coefficients") || (key10 === "not_rated")) || (key10 === "base"))){
-const err120 = {instancePath:instancePath+"/rewards",schemaPath:"#/properties/rewards/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.rewards,data:data56};
+}
+if(data.rewards !== undefined){
+let data57 = data.rewards;
+if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
+if(data57.coefficients === undefined){
+const err120 = {instancePath:instancePath+"/rewards",schemaPath:"#/properties/rewards/required",keyword:"required",params:{missingProperty: "coefficients"},message:"must have required property '"+"coefficients"+"'",schema:schema37.properties.rewards.required,parentSchema:schema37.properties.rewards,data:data57};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -2822,15 +2837,9 @@ vErrors.push(err120);
 }
 errors++;
 }
-}
-if(data56.coefficients !== undefined){
-let data57 = data56.coefficients;
-if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
-for(const key11 in data57){
-let data58 = data57[key11];
-if((typeof data58 == "number") && (isFinite(data58))){
-if(data58 < 0 || isNaN(data58)){
-const err121 = {instancePath:instancePath+"/rewards/coefficients/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/rewards/properties/coefficients/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema37.properties.rewards.properties.coefficients.additionalProperties,data:data58};
+for(const key10 in data57){
+if(!(((key10 === "coefficients") || (key10 === "not_rated")) || (key10 === "base"))){
+const err121 = {instancePath:instancePath+"/rewards",schemaPath:"#/properties/rewards/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.rewards,data:data57};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -2840,8 +2849,14 @@ vErrors.push(err121);
 errors++;
 }
 }
-else {
-const err122 = {instancePath:instancePath+"/rewards/coefficients/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/rewards/properties/coefficients/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema37.properties.rewards.properties.coefficients.additionalProperties.type,parentSchema:schema37.properties.rewards.properties.coefficients.additionalProperties,data:data58};
+if(data57.coefficients !== undefined){
+let data58 = data57.coefficients;
+if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
+for(const key11 in data58){
+let data59 = data58[key11];
+if((typeof data59 == "number") && (isFinite(data59))){
+if(data59 < 0 || isNaN(data59)){
+const err122 = {instancePath:instancePath+"/rewards/coefficients/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/rewards/properties/coefficients/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema37.properties.rewards.properties.coefficients.additionalProperties,data:data59};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -2851,9 +2866,8 @@ vErrors.push(err122);
 errors++;
 }
 }
-}
 else {
-const err123 = {instancePath:instancePath+"/rewards/coefficients",schemaPath:"#/properties/rewards/properties/coefficients/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.rewards.properties.coefficients.type,parentSchema:schema37.properties.rewards.properties.coefficients,data:data57};
+const err123 = {instancePath:instancePath+"/rewards/coefficients/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/rewards/properties/coefficients/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema37.properties.rewards.properties.coefficients.additionalProperties.type,parentSchema:schema37.properties.rewards.properties.coefficients.additionalProperties,data:data59};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -2863,11 +2877,9 @@ vErrors.push(err123);
 errors++;
 }
 }
-if(data56.not_rated !== undefined){
-let data59 = data56.not_rated;
-if((typeof data59 == "number") && (isFinite(data59))){
-if(data59 < 0 || isNaN(data59)){
-const err124 = {instancePath:instancePath+"/rewards/not_rated",schemaPath:"#/properties/rewards/properties/not_rated/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema37.properties.rewards.properties.not_rated,data:data59};
+}
+else {
+const err124 = {instancePath:instancePath+"/rewards/coefficients",schemaPath:"#/properties/rewards/properties/coefficients/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.rewards.properties.coefficients.type,parentSchema:schema37.properties.rewards.properties.coefficients,data:data58};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -2877,8 +2889,11 @@ vErrors.push(err124);
 errors++;
 }
 }
-else {
-const err125 = {instancePath:instancePath+"/rewards/not_rated",schemaPath:"#/properties/rewards/properties/not_rated/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema37.properties.rewards.properties.not_rated.type,parentSchema:schema37.properties.rewards.properties.not_rated,data:data59};
+if(data57.not_rated !== undefined){
+let data60 = data57.not_rated;
+if((typeof data60 == "number") && (isFinite(data60))){
+if(data60 < 0 || isNaN(data60)){
+const err125 = {instancePath:instancePath+"/rewards/not_rated",schemaPath:"#/properties/rewards/properties/not_rated/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema37.properties.rewards.properties.not_rated,data:data60};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -2888,10 +2903,8 @@ vErrors.push(err125);
 errors++;
 }
 }
-if(data56.base !== undefined){
-let data60 = data56.base;
-if((!((typeof data60 == "number") && (isFinite(data60)))) && (!(data60 && typeof data60 == "object" && !Array.isArray(data60)))){
-const err126 = {instancePath:instancePath+"/rewards/base",schemaPath:"#/properties/rewards/properties/base/type",keyword:"type",params:{type: schema37.properties.rewards.properties.base.type},message:"must be number,object",schema:schema37.properties.rewards.properties.base.type,parentSchema:schema37.properties.rewards.properties.base,data:data60};
+else {
+const err126 = {instancePath:instancePath+"/rewards/not_rated",schemaPath:"#/properties/rewards/properties/not_rated/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema37.properties.rewards.properties.not_rated.type,parentSchema:schema37.properties.rewards.properties.not_rated,data:data60};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -2900,9 +2913,11 @@ vErrors.push(err126);
 }
 errors++;
 }
-if((typeof data60 == "number") && (isFinite(data60))){
-if(data60 < 0 || isNaN(data60)){
-const err127 = {instancePath:instancePath+"/rewards/base",schemaPath:"#/properties/rewards/properties/base/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema37.properties.rewards.properties.base,data:data60};
+}
+if(data57.base !== undefined){
+let data61 = data57.base;
+if((!((typeof data61 == "number") && (isFinite(data61)))) && (!(data61 && typeof data61 == "object" && !Array.isArray(data61)))){
+const err127 = {instancePath:instancePath+"/rewards/base",schemaPath:"#/properties/rewards/properties/base/type",keyword:"type",params:{type: schema37.properties.rewards.properties.base.type},message:"must be number,object",schema:schema37.properties.rewards.properties.base.type,parentSchema:schema37.properties.rewards.properties.base,data:data61};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -2911,10 +2926,9 @@ vErrors.push(err127);
 }
 errors++;
 }
-}
-if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
-if(data60.field === undefined){
-const err128 = {instancePath:instancePath+"/rewards/base",schemaPath:"#/properties/rewards/properties/base/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'",schema:schema37.properties.rewards.properties.base.required,parentSchema:schema37.properties.rewards.properties.base,data:data60};
+if((typeof data61 == "number") && (isFinite(data61))){
+if(data61 < 0 || isNaN(data61)){
+const err128 = {instancePath:instancePath+"/rewards/base",schemaPath:"#/properties/rewards/properties/base/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema37.properties.rewards.properties.base,data:data61};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -2923,9 +2937,10 @@ vErrors.push(err128);
 }
 errors++;
 }
-for(const key12 in data60){
-if(!((key12 === "field") || (key12 === "default"))){
-const err129 = {instancePath:instancePath+"/rewards/base",schemaPath:"#/properties/rewards/properties/base/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.rewards.properties.base,data:data60};
+}
+if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
+if(data61.field === undefined){
+const err129 = {instancePath:instancePath+"/rewards/base",schemaPath:"#/properties/rewards/properties/base/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'",schema:schema37.properties.rewards.properties.base.required,parentSchema:schema37.properties.rewards.properties.base,data:data61};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -2934,12 +2949,9 @@ vErrors.push(err129);
 }
 errors++;
 }
-}
-if(data60.field !== undefined){
-let data61 = data60.field;
-if(typeof data61 === "string"){
-if(data61.length < 1){
-const err130 = {instancePath:instancePath+"/rewards/base/field",schemaPath:"#/properties/rewards/properties/base/properties/field/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.rewards.properties.base.properties.field,data:data61};
+for(const key12 in data61){
+if(!((key12 === "field") || (key12 === "default"))){
+const err130 = {instancePath:instancePath+"/rewards/base",schemaPath:"#/properties/rewards/properties/base/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.rewards.properties.base,data:data61};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -2949,8 +2961,11 @@ vErrors.push(err130);
 errors++;
 }
 }
-else {
-const err131 = {instancePath:instancePath+"/rewards/base/field",schemaPath:"#/properties/rewards/properties/base/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.rewards.properties.base.properties.field.type,parentSchema:schema37.properties.rewards.properties.base.properties.field,data:data61};
+if(data61.field !== undefined){
+let data62 = data61.field;
+if(typeof data62 === "string"){
+if(data62.length < 1){
+const err131 = {instancePath:instancePath+"/rewards/base/field",schemaPath:"#/properties/rewards/properties/base/properties/field/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.rewards.properties.base.properties.field,data:data62};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -2960,11 +2975,8 @@ vErrors.push(err131);
 errors++;
 }
 }
-if(data60.default !== undefined){
-let data62 = data60.default;
-if((typeof data62 == "number") && (isFinite(data62))){
-if(data62 < 0 || isNaN(data62)){
-const err132 = {instancePath:instancePath+"/rewards/base/default",schemaPath:"#/properties/rewards/properties/base/properties/default/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema37.properties.rewards.properties.base.properties.default,data:data62};
+else {
+const err132 = {instancePath:instancePath+"/rewards/base/field",schemaPath:"#/properties/rewards/properties/base/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.rewards.properties.base.properties.field.type,parentSchema:schema37.properties.rewards.properties.base.properties.field,data:data62};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -2974,8 +2986,11 @@ vErrors.push(err132);
 errors++;
 }
 }
-else {
-const err133 = {instancePath:instancePath+"/rewards/base/default",schemaPath:"#/properties/rewards/properties/base/properties/default/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema37.properties.rewards.properties.base.properties.default.type,parentSchema:schema37.properties.rewards.properties.base.properties.default,data:data62};
+if(data61.default !== undefined){
+let data63 = data61.default;
+if((typeof data63 == "number") && (isFinite(data63))){
+if(data63 < 0 || isNaN(data63)){
+const err133 = {instancePath:instancePath+"/rewards/base/default",schemaPath:"#/properties/rewards/properties/base/properties/default/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema37.properties.rewards.properties.base.properties.default,data:data63};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -2985,11 +3000,8 @@ vErrors.push(err133);
 errors++;
 }
 }
-}
-}
-}
 else {
-const err134 = {instancePath:instancePath+"/rewards",schemaPath:"#/properties/rewards/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.rewards.type,parentSchema:schema37.properties.rewards,data:data56};
+const err134 = {instancePath:instancePath+"/rewards/base/default",schemaPath:"#/properties/rewards/properties/base/properties/default/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema37.properties.rewards.properties.base.properties.default.type,parentSchema:schema37.properties.rewards.properties.base.properties.default,data:data63};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -2999,15 +3011,11 @@ vErrors.push(err134);
 errors++;
 }
 }
-if(data.awards !== undefined){
-let data63 = data.awards;
-if(Array.isArray(data63)){
-const len13 = data63.length;
-for(let i13=0; i13<len13; i13++){
-let data64 = data63[i13];
-if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
-if(data64.id === undefined){
-const err135 = {instancePath:instancePath+"/awards/" + i13,schemaPath:"#/properties/awards/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema37.properties.awards.items.required,parentSchema:schema37.properties.awards.items,data:data64};
+}
+}
+}
+else {
+const err135 = {instancePath:instancePath+"/rewards",schemaPath:"#/properties/rewards/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.rewards.type,parentSchema:schema37.properties.rewards,data:data57};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -3016,8 +3024,16 @@ vErrors.push(err135);
 }
 errors++;
 }
-if(data64.title === undefined){
-const err136 = {instancePath:instancePath+"/awards/" + i13,schemaPath:"#/properties/awards/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema37.properties.awards.items.required,parentSchema:schema37.properties.awards.items,data:data64};
+}
+if(data.awards !== undefined){
+let data64 = data.awards;
+if(Array.isArray(data64)){
+const len13 = data64.length;
+for(let i13=0; i13<len13; i13++){
+let data65 = data64[i13];
+if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
+if(data65.id === undefined){
+const err136 = {instancePath:instancePath+"/awards/" + i13,schemaPath:"#/properties/awards/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema37.properties.awards.items.required,parentSchema:schema37.properties.awards.items,data:data65};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -3026,8 +3042,8 @@ vErrors.push(err136);
 }
 errors++;
 }
-if(data64.metric === undefined){
-const err137 = {instancePath:instancePath+"/awards/" + i13,schemaPath:"#/properties/awards/items/required",keyword:"required",params:{missingProperty: "metric"},message:"must have required property '"+"metric"+"'",schema:schema37.properties.awards.items.required,parentSchema:schema37.properties.awards.items,data:data64};
+if(data65.title === undefined){
+const err137 = {instancePath:instancePath+"/awards/" + i13,schemaPath:"#/properties/awards/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema37.properties.awards.items.required,parentSchema:schema37.properties.awards.items,data:data65};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -3036,8 +3052,8 @@ vErrors.push(err137);
 }
 errors++;
 }
-if(data64.top === undefined){
-const err138 = {instancePath:instancePath+"/awards/" + i13,schemaPath:"#/properties/awards/items/required",keyword:"required",params:{missingProperty: "top"},message:"must have required property '"+"top"+"'",schema:schema37.properties.awards.items.required,parentSchema:schema37.properties.awards.items,data:data64};
+if(data65.metric === undefined){
+const err138 = {instancePath:instancePath+"/awards/" + i13,schemaPath:"#/properties/awards/items/required",keyword:"required",params:{missingProperty: "metric"},message:"must have required property '"+"metric"+"'",schema:schema37.properties.awards.items.required,parentSchema:schema37.properties.awards.items,data:data65};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -3046,9 +3062,8 @@ vErrors.push(err138);
 }
 errors++;
 }
-for(const key13 in data64){
-if(!(((((((key13 === "id") || (key13 === "title")) || (key13 === "title_en")) || (key13 === "metric")) || (key13 === "top")) || (key13 === "amount")) || (key13 === "min_sample"))){
-const err139 = {instancePath:instancePath+"/awards/" + i13,schemaPath:"#/properties/awards/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.awards.items,data:data64};
+if(data65.top === undefined){
+const err139 = {instancePath:instancePath+"/awards/" + i13,schemaPath:"#/properties/awards/items/required",keyword:"required",params:{missingProperty: "top"},message:"must have required property '"+"top"+"'",schema:schema37.properties.awards.items.required,parentSchema:schema37.properties.awards.items,data:data65};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -3057,12 +3072,9 @@ vErrors.push(err139);
 }
 errors++;
 }
-}
-if(data64.id !== undefined){
-let data65 = data64.id;
-if(typeof data65 === "string"){
-if(!pattern4.test(data65)){
-const err140 = {instancePath:instancePath+"/awards/" + i13+"/id",schemaPath:"#/properties/awards/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema37.properties.awards.items.properties.id,data:data65};
+for(const key13 in data65){
+if(!(((((((key13 === "id") || (key13 === "title")) || (key13 === "title_en")) || (key13 === "metric")) || (key13 === "top")) || (key13 === "amount")) || (key13 === "min_sample"))){
+const err140 = {instancePath:instancePath+"/awards/" + i13,schemaPath:"#/properties/awards/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.awards.items,data:data65};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -3072,8 +3084,11 @@ vErrors.push(err140);
 errors++;
 }
 }
-else {
-const err141 = {instancePath:instancePath+"/awards/" + i13+"/id",schemaPath:"#/properties/awards/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.awards.items.properties.id.type,parentSchema:schema37.properties.awards.items.properties.id,data:data65};
+if(data65.id !== undefined){
+let data66 = data65.id;
+if(typeof data66 === "string"){
+if(!pattern4.test(data66)){
+const err141 = {instancePath:instancePath+"/awards/" + i13+"/id",schemaPath:"#/properties/awards/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema37.properties.awards.items.properties.id,data:data66};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -3083,11 +3098,8 @@ vErrors.push(err141);
 errors++;
 }
 }
-if(data64.title !== undefined){
-let data66 = data64.title;
-if(typeof data66 === "string"){
-if(data66.length < 1){
-const err142 = {instancePath:instancePath+"/awards/" + i13+"/title",schemaPath:"#/properties/awards/items/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.awards.items.properties.title,data:data66};
+else {
+const err142 = {instancePath:instancePath+"/awards/" + i13+"/id",schemaPath:"#/properties/awards/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.awards.items.properties.id.type,parentSchema:schema37.properties.awards.items.properties.id,data:data66};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -3097,8 +3109,11 @@ vErrors.push(err142);
 errors++;
 }
 }
-else {
-const err143 = {instancePath:instancePath+"/awards/" + i13+"/title",schemaPath:"#/properties/awards/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.awards.items.properties.title.type,parentSchema:schema37.properties.awards.items.properties.title,data:data66};
+if(data65.title !== undefined){
+let data67 = data65.title;
+if(typeof data67 === "string"){
+if(data67.length < 1){
+const err143 = {instancePath:instancePath+"/awards/" + i13+"/title",schemaPath:"#/properties/awards/items/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.awards.items.properties.title,data:data67};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -3108,11 +3123,8 @@ vErrors.push(err143);
 errors++;
 }
 }
-if(data64.title_en !== undefined){
-let data67 = data64.title_en;
-if(typeof data67 === "string"){
-if(data67.length < 1){
-const err144 = {instancePath:instancePath+"/awards/" + i13+"/title_en",schemaPath:"#/properties/awards/items/properties/title_en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.awards.items.properties.title_en,data:data67};
+else {
+const err144 = {instancePath:instancePath+"/awards/" + i13+"/title",schemaPath:"#/properties/awards/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.awards.items.properties.title.type,parentSchema:schema37.properties.awards.items.properties.title,data:data67};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -3122,8 +3134,11 @@ vErrors.push(err144);
 errors++;
 }
 }
-else {
-const err145 = {instancePath:instancePath+"/awards/" + i13+"/title_en",schemaPath:"#/properties/awards/items/properties/title_en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.awards.items.properties.title_en.type,parentSchema:schema37.properties.awards.items.properties.title_en,data:data67};
+if(data65.title_en !== undefined){
+let data68 = data65.title_en;
+if(typeof data68 === "string"){
+if(data68.length < 1){
+const err145 = {instancePath:instancePath+"/awards/" + i13+"/title_en",schemaPath:"#/properties/awards/items/properties/title_en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.awards.items.properties.title_en,data:data68};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -3133,11 +3148,8 @@ vErrors.push(err145);
 errors++;
 }
 }
-if(data64.metric !== undefined){
-let data68 = data64.metric;
-if(typeof data68 === "string"){
-if(data68.length < 1){
-const err146 = {instancePath:instancePath+"/awards/" + i13+"/metric",schemaPath:"#/properties/awards/items/properties/metric/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.awards.items.properties.metric,data:data68};
+else {
+const err146 = {instancePath:instancePath+"/awards/" + i13+"/title_en",schemaPath:"#/properties/awards/items/properties/title_en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.awards.items.properties.title_en.type,parentSchema:schema37.properties.awards.items.properties.title_en,data:data68};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -3147,8 +3159,11 @@ vErrors.push(err146);
 errors++;
 }
 }
-else {
-const err147 = {instancePath:instancePath+"/awards/" + i13+"/metric",schemaPath:"#/properties/awards/items/properties/metric/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.awards.items.properties.metric.type,parentSchema:schema37.properties.awards.items.properties.metric,data:data68};
+if(data65.metric !== undefined){
+let data69 = data65.metric;
+if(typeof data69 === "string"){
+if(data69.length < 1){
+const err147 = {instancePath:instancePath+"/awards/" + i13+"/metric",schemaPath:"#/properties/awards/items/properties/metric/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.awards.items.properties.metric,data:data69};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -3158,10 +3173,8 @@ vErrors.push(err147);
 errors++;
 }
 }
-if(data64.top !== undefined){
-let data69 = data64.top;
-if(!(((typeof data69 == "number") && (!(data69 % 1) && !isNaN(data69))) && (isFinite(data69)))){
-const err148 = {instancePath:instancePath+"/awards/" + i13+"/top",schemaPath:"#/properties/awards/items/properties/top/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.awards.items.properties.top.type,parentSchema:schema37.properties.awards.items.properties.top,data:data69};
+else {
+const err148 = {instancePath:instancePath+"/awards/" + i13+"/metric",schemaPath:"#/properties/awards/items/properties/metric/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.awards.items.properties.metric.type,parentSchema:schema37.properties.awards.items.properties.metric,data:data69};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -3170,9 +3183,11 @@ vErrors.push(err148);
 }
 errors++;
 }
-if((typeof data69 == "number") && (isFinite(data69))){
-if(data69 < 1 || isNaN(data69)){
-const err149 = {instancePath:instancePath+"/awards/" + i13+"/top",schemaPath:"#/properties/awards/items/properties/top/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema37.properties.awards.items.properties.top,data:data69};
+}
+if(data65.top !== undefined){
+let data70 = data65.top;
+if(!(((typeof data70 == "number") && (!(data70 % 1) && !isNaN(data70))) && (isFinite(data70)))){
+const err149 = {instancePath:instancePath+"/awards/" + i13+"/top",schemaPath:"#/properties/awards/items/properties/top/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.awards.items.properties.top.type,parentSchema:schema37.properties.awards.items.properties.top,data:data70};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -3181,13 +3196,9 @@ vErrors.push(err149);
 }
 errors++;
 }
-}
-}
-if(data64.amount !== undefined){
-let data70 = data64.amount;
 if((typeof data70 == "number") && (isFinite(data70))){
-if(data70 < 0 || isNaN(data70)){
-const err150 = {instancePath:instancePath+"/awards/" + i13+"/amount",schemaPath:"#/properties/awards/items/properties/amount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema37.properties.awards.items.properties.amount,data:data70};
+if(data70 < 1 || isNaN(data70)){
+const err150 = {instancePath:instancePath+"/awards/" + i13+"/top",schemaPath:"#/properties/awards/items/properties/top/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema37.properties.awards.items.properties.top,data:data70};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -3197,8 +3208,12 @@ vErrors.push(err150);
 errors++;
 }
 }
-else {
-const err151 = {instancePath:instancePath+"/awards/" + i13+"/amount",schemaPath:"#/properties/awards/items/properties/amount/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema37.properties.awards.items.properties.amount.type,parentSchema:schema37.properties.awards.items.properties.amount,data:data70};
+}
+if(data65.amount !== undefined){
+let data71 = data65.amount;
+if((typeof data71 == "number") && (isFinite(data71))){
+if(data71 < 0 || isNaN(data71)){
+const err151 = {instancePath:instancePath+"/awards/" + i13+"/amount",schemaPath:"#/properties/awards/items/properties/amount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema37.properties.awards.items.properties.amount,data:data71};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -3208,10 +3223,8 @@ vErrors.push(err151);
 errors++;
 }
 }
-if(data64.min_sample !== undefined){
-let data71 = data64.min_sample;
-if(!(((typeof data71 == "number") && (!(data71 % 1) && !isNaN(data71))) && (isFinite(data71)))){
-const err152 = {instancePath:instancePath+"/awards/" + i13+"/min_sample",schemaPath:"#/properties/awards/items/properties/min_sample/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.awards.items.properties.min_sample.type,parentSchema:schema37.properties.awards.items.properties.min_sample,data:data71};
+else {
+const err152 = {instancePath:instancePath+"/awards/" + i13+"/amount",schemaPath:"#/properties/awards/items/properties/amount/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema37.properties.awards.items.properties.amount.type,parentSchema:schema37.properties.awards.items.properties.amount,data:data71};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -3220,9 +3233,11 @@ vErrors.push(err152);
 }
 errors++;
 }
-if((typeof data71 == "number") && (isFinite(data71))){
-if(data71 < 0 || isNaN(data71)){
-const err153 = {instancePath:instancePath+"/awards/" + i13+"/min_sample",schemaPath:"#/properties/awards/items/properties/min_sample/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema37.properties.awards.items.properties.min_sample,data:data71};
+}
+if(data65.min_sample !== undefined){
+let data72 = data65.min_sample;
+if(!(((typeof data72 == "number") && (!(data72 % 1) && !isNaN(data72))) && (isFinite(data72)))){
+const err153 = {instancePath:instancePath+"/awards/" + i13+"/min_sample",schemaPath:"#/properties/awards/items/properties/min_sample/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.awards.items.properties.min_sample.type,parentSchema:schema37.properties.awards.items.properties.min_sample,data:data72};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -3231,11 +3246,9 @@ vErrors.push(err153);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err154 = {instancePath:instancePath+"/awards/" + i13,schemaPath:"#/properties/awards/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.awards.items.type,parentSchema:schema37.properties.awards.items,data:data64};
+if((typeof data72 == "number") && (isFinite(data72))){
+if(data72 < 0 || isNaN(data72)){
+const err154 = {instancePath:instancePath+"/awards/" + i13+"/min_sample",schemaPath:"#/properties/awards/items/properties/min_sample/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema37.properties.awards.items.properties.min_sample,data:data72};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -3246,8 +3259,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err155 = {instancePath:instancePath+"/awards",schemaPath:"#/properties/awards/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.awards.type,parentSchema:schema37.properties.awards,data:data63};
+const err155 = {instancePath:instancePath+"/awards/" + i13,schemaPath:"#/properties/awards/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.awards.items.type,parentSchema:schema37.properties.awards.items,data:data65};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -3257,15 +3271,9 @@ vErrors.push(err155);
 errors++;
 }
 }
-if(data.vetoes !== undefined){
-let data72 = data.vetoes;
-if(Array.isArray(data72)){
-const len14 = data72.length;
-for(let i14=0; i14<len14; i14++){
-let data73 = data72[i14];
-if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
-if(data73.id === undefined){
-const err156 = {instancePath:instancePath+"/vetoes/" + i14,schemaPath:"#/properties/vetoes/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema37.properties.vetoes.items.required,parentSchema:schema37.properties.vetoes.items,data:data73};
+}
+else {
+const err156 = {instancePath:instancePath+"/awards",schemaPath:"#/properties/awards/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.awards.type,parentSchema:schema37.properties.awards,data:data64};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -3274,8 +3282,16 @@ vErrors.push(err156);
 }
 errors++;
 }
-if(data73.reason === undefined){
-const err157 = {instancePath:instancePath+"/vetoes/" + i14,schemaPath:"#/properties/vetoes/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema37.properties.vetoes.items.required,parentSchema:schema37.properties.vetoes.items,data:data73};
+}
+if(data.vetoes !== undefined){
+let data73 = data.vetoes;
+if(Array.isArray(data73)){
+const len14 = data73.length;
+for(let i14=0; i14<len14; i14++){
+let data74 = data73[i14];
+if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
+if(data74.id === undefined){
+const err157 = {instancePath:instancePath+"/vetoes/" + i14,schemaPath:"#/properties/vetoes/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema37.properties.vetoes.items.required,parentSchema:schema37.properties.vetoes.items,data:data74};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -3284,8 +3300,8 @@ vErrors.push(err157);
 }
 errors++;
 }
-if(data73.when === undefined){
-const err158 = {instancePath:instancePath+"/vetoes/" + i14,schemaPath:"#/properties/vetoes/items/required",keyword:"required",params:{missingProperty: "when"},message:"must have required property '"+"when"+"'",schema:schema37.properties.vetoes.items.required,parentSchema:schema37.properties.vetoes.items,data:data73};
+if(data74.reason === undefined){
+const err158 = {instancePath:instancePath+"/vetoes/" + i14,schemaPath:"#/properties/vetoes/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema37.properties.vetoes.items.required,parentSchema:schema37.properties.vetoes.items,data:data74};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -3294,8 +3310,8 @@ vErrors.push(err158);
 }
 errors++;
 }
-if(data73.cap_grade === undefined){
-const err159 = {instancePath:instancePath+"/vetoes/" + i14,schemaPath:"#/properties/vetoes/items/required",keyword:"required",params:{missingProperty: "cap_grade"},message:"must have required property '"+"cap_grade"+"'",schema:schema37.properties.vetoes.items.required,parentSchema:schema37.properties.vetoes.items,data:data73};
+if(data74.when === undefined){
+const err159 = {instancePath:instancePath+"/vetoes/" + i14,schemaPath:"#/properties/vetoes/items/required",keyword:"required",params:{missingProperty: "when"},message:"must have required property '"+"when"+"'",schema:schema37.properties.vetoes.items.required,parentSchema:schema37.properties.vetoes.items,data:data74};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -3304,9 +3320,8 @@ vErrors.push(err159);
 }
 errors++;
 }
-for(const key14 in data73){
-if(!(((((key14 === "id") || (key14 === "reason")) || (key14 === "reason_en")) || (key14 === "when")) || (key14 === "cap_grade"))){
-const err160 = {instancePath:instancePath+"/vetoes/" + i14,schemaPath:"#/properties/vetoes/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.vetoes.items,data:data73};
+if(data74.cap_grade === undefined){
+const err160 = {instancePath:instancePath+"/vetoes/" + i14,schemaPath:"#/properties/vetoes/items/required",keyword:"required",params:{missingProperty: "cap_grade"},message:"must have required property '"+"cap_grade"+"'",schema:schema37.properties.vetoes.items.required,parentSchema:schema37.properties.vetoes.items,data:data74};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -3315,12 +3330,9 @@ vErrors.push(err160);
 }
 errors++;
 }
-}
-if(data73.id !== undefined){
-let data74 = data73.id;
-if(typeof data74 === "string"){
-if(!pattern4.test(data74)){
-const err161 = {instancePath:instancePath+"/vetoes/" + i14+"/id",schemaPath:"#/properties/vetoes/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema37.properties.vetoes.items.properties.id,data:data74};
+for(const key14 in data74){
+if(!(((((key14 === "id") || (key14 === "reason")) || (key14 === "reason_en")) || (key14 === "when")) || (key14 === "cap_grade"))){
+const err161 = {instancePath:instancePath+"/vetoes/" + i14,schemaPath:"#/properties/vetoes/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.vetoes.items,data:data74};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -3330,8 +3342,11 @@ vErrors.push(err161);
 errors++;
 }
 }
-else {
-const err162 = {instancePath:instancePath+"/vetoes/" + i14+"/id",schemaPath:"#/properties/vetoes/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.vetoes.items.properties.id.type,parentSchema:schema37.properties.vetoes.items.properties.id,data:data74};
+if(data74.id !== undefined){
+let data75 = data74.id;
+if(typeof data75 === "string"){
+if(!pattern4.test(data75)){
+const err162 = {instancePath:instancePath+"/vetoes/" + i14+"/id",schemaPath:"#/properties/vetoes/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema37.properties.vetoes.items.properties.id,data:data75};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -3341,11 +3356,8 @@ vErrors.push(err162);
 errors++;
 }
 }
-if(data73.reason !== undefined){
-let data75 = data73.reason;
-if(typeof data75 === "string"){
-if(data75.length < 1){
-const err163 = {instancePath:instancePath+"/vetoes/" + i14+"/reason",schemaPath:"#/properties/vetoes/items/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.vetoes.items.properties.reason,data:data75};
+else {
+const err163 = {instancePath:instancePath+"/vetoes/" + i14+"/id",schemaPath:"#/properties/vetoes/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.vetoes.items.properties.id.type,parentSchema:schema37.properties.vetoes.items.properties.id,data:data75};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -3355,8 +3367,11 @@ vErrors.push(err163);
 errors++;
 }
 }
-else {
-const err164 = {instancePath:instancePath+"/vetoes/" + i14+"/reason",schemaPath:"#/properties/vetoes/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.vetoes.items.properties.reason.type,parentSchema:schema37.properties.vetoes.items.properties.reason,data:data75};
+if(data74.reason !== undefined){
+let data76 = data74.reason;
+if(typeof data76 === "string"){
+if(data76.length < 1){
+const err164 = {instancePath:instancePath+"/vetoes/" + i14+"/reason",schemaPath:"#/properties/vetoes/items/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.vetoes.items.properties.reason,data:data76};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -3366,11 +3381,8 @@ vErrors.push(err164);
 errors++;
 }
 }
-if(data73.reason_en !== undefined){
-let data76 = data73.reason_en;
-if(typeof data76 === "string"){
-if(data76.length < 1){
-const err165 = {instancePath:instancePath+"/vetoes/" + i14+"/reason_en",schemaPath:"#/properties/vetoes/items/properties/reason_en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.vetoes.items.properties.reason_en,data:data76};
+else {
+const err165 = {instancePath:instancePath+"/vetoes/" + i14+"/reason",schemaPath:"#/properties/vetoes/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.vetoes.items.properties.reason.type,parentSchema:schema37.properties.vetoes.items.properties.reason,data:data76};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -3380,8 +3392,11 @@ vErrors.push(err165);
 errors++;
 }
 }
-else {
-const err166 = {instancePath:instancePath+"/vetoes/" + i14+"/reason_en",schemaPath:"#/properties/vetoes/items/properties/reason_en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.vetoes.items.properties.reason_en.type,parentSchema:schema37.properties.vetoes.items.properties.reason_en,data:data76};
+if(data74.reason_en !== undefined){
+let data77 = data74.reason_en;
+if(typeof data77 === "string"){
+if(data77.length < 1){
+const err166 = {instancePath:instancePath+"/vetoes/" + i14+"/reason_en",schemaPath:"#/properties/vetoes/items/properties/reason_en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.vetoes.items.properties.reason_en,data:data77};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -3391,10 +3406,8 @@ vErrors.push(err166);
 errors++;
 }
 }
-if(data73.when !== undefined){
-let data77 = data73.when;
-if(!(data77 && typeof data77 == "object" && !Array.isArray(data77))){
-const err167 = {instancePath:instancePath+"/vetoes/" + i14+"/when",schemaPath:"#/$defs/condition/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data77};
+else {
+const err167 = {instancePath:instancePath+"/vetoes/" + i14+"/reason_en",schemaPath:"#/properties/vetoes/items/properties/reason_en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.vetoes.items.properties.reason_en.type,parentSchema:schema37.properties.vetoes.items.properties.reason_en,data:data77};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -3404,11 +3417,10 @@ vErrors.push(err167);
 errors++;
 }
 }
-if(data73.cap_grade !== undefined){
-let data78 = data73.cap_grade;
-if(typeof data78 === "string"){
-if(data78.length < 1){
-const err168 = {instancePath:instancePath+"/vetoes/" + i14+"/cap_grade",schemaPath:"#/properties/vetoes/items/properties/cap_grade/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.vetoes.items.properties.cap_grade,data:data78};
+if(data74.when !== undefined){
+let data78 = data74.when;
+if(!(data78 && typeof data78 == "object" && !Array.isArray(data78))){
+const err168 = {instancePath:instancePath+"/vetoes/" + i14+"/when",schemaPath:"#/$defs/condition/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data78};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -3418,8 +3430,11 @@ vErrors.push(err168);
 errors++;
 }
 }
-else {
-const err169 = {instancePath:instancePath+"/vetoes/" + i14+"/cap_grade",schemaPath:"#/properties/vetoes/items/properties/cap_grade/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.vetoes.items.properties.cap_grade.type,parentSchema:schema37.properties.vetoes.items.properties.cap_grade,data:data78};
+if(data74.cap_grade !== undefined){
+let data79 = data74.cap_grade;
+if(typeof data79 === "string"){
+if(data79.length < 1){
+const err169 = {instancePath:instancePath+"/vetoes/" + i14+"/cap_grade",schemaPath:"#/properties/vetoes/items/properties/cap_grade/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.properties.vetoes.items.properties.cap_grade,data:data79};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -3429,9 +3444,8 @@ vErrors.push(err169);
 errors++;
 }
 }
-}
 else {
-const err170 = {instancePath:instancePath+"/vetoes/" + i14,schemaPath:"#/properties/vetoes/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.vetoes.items.type,parentSchema:schema37.properties.vetoes.items,data:data73};
+const err170 = {instancePath:instancePath+"/vetoes/" + i14+"/cap_grade",schemaPath:"#/properties/vetoes/items/properties/cap_grade/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.vetoes.items.properties.cap_grade.type,parentSchema:schema37.properties.vetoes.items.properties.cap_grade,data:data79};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -3443,7 +3457,7 @@ errors++;
 }
 }
 else {
-const err171 = {instancePath:instancePath+"/vetoes",schemaPath:"#/properties/vetoes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.vetoes.type,parentSchema:schema37.properties.vetoes,data:data72};
+const err171 = {instancePath:instancePath+"/vetoes/" + i14,schemaPath:"#/properties/vetoes/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.vetoes.items.type,parentSchema:schema37.properties.vetoes.items,data:data74};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -3455,12 +3469,24 @@ errors++;
 }
 }
 else {
-const err172 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.type,parentSchema:schema37,data};
+const err172 = {instancePath:instancePath+"/vetoes",schemaPath:"#/properties/vetoes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.vetoes.type,parentSchema:schema37.properties.vetoes,data:data73};
 if(vErrors === null){
 vErrors = [err172];
 }
 else {
 vErrors.push(err172);
+}
+errors++;
+}
+}
+}
+else {
+const err173 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.type,parentSchema:schema37,data};
+if(vErrors === null){
+vErrors = [err173];
+}
+else {
+vErrors.push(err173);
 }
 errors++;
 }
@@ -4394,19 +4420,12 @@ vErrors.push(err70);
 errors++;
 }
 }
-if(data.metrics !== undefined){
-let data42 = data.metrics;
-if(Array.isArray(data42)){
-const len12 = data42.length;
-for(let i12=0; i12<len12; i12++){
-if(!(validate21(data42[i12], {instancePath:instancePath+"/metrics/" + i12,parentData:data42,parentDataProperty:i12,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err71 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.metrics.type,parentSchema:schema31.properties.metrics,data:data42};
+if(data.periods !== undefined){
+let data42 = data.periods;
+if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
+for(const key4 in data42){
+if(!(((key4 === "quarter") || (key4 === "year")) || (key4 === "min_months"))){
+const err71 = {instancePath:instancePath+"/periods",schemaPath:"#/properties/periods/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.periods,data:data42};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -4416,11 +4435,10 @@ vErrors.push(err71);
 errors++;
 }
 }
-if(data.grades !== undefined){
-let data44 = data.grades;
-if(Array.isArray(data44)){
-if(data44.length < 1){
-const err72 = {instancePath:instancePath+"/grades",schemaPath:"#/properties/grades/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.grades,data:data44};
+if(data42.quarter !== undefined){
+let data43 = data42.quarter;
+if(!((data43 === "recompute") || (data43 === "from_months"))){
+const err72 = {instancePath:instancePath+"/periods/quarter",schemaPath:"#/properties/periods/properties/quarter/enum",keyword:"enum",params:{allowedValues: schema31.properties.periods.properties.quarter.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.periods.properties.quarter.enum,parentSchema:schema31.properties.periods.properties.quarter,data:data43};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -4429,12 +4447,11 @@ vErrors.push(err72);
 }
 errors++;
 }
-const len13 = data44.length;
-for(let i13=0; i13<len13; i13++){
-let data45 = data44[i13];
-if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
-if(data45.grade === undefined){
-const err73 = {instancePath:instancePath+"/grades/" + i13,schemaPath:"#/properties/grades/items/required",keyword:"required",params:{missingProperty: "grade"},message:"must have required property '"+"grade"+"'",schema:schema31.properties.grades.items.required,parentSchema:schema31.properties.grades.items,data:data45};
+}
+if(data42.year !== undefined){
+let data44 = data42.year;
+if(!((data44 === "recompute") || (data44 === "from_months"))){
+const err73 = {instancePath:instancePath+"/periods/year",schemaPath:"#/properties/periods/properties/year/enum",keyword:"enum",params:{allowedValues: schema31.properties.periods.properties.year.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.periods.properties.year.enum,parentSchema:schema31.properties.periods.properties.year,data:data44};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -4443,8 +4460,11 @@ vErrors.push(err73);
 }
 errors++;
 }
-if(data45.min_score === undefined){
-const err74 = {instancePath:instancePath+"/grades/" + i13,schemaPath:"#/properties/grades/items/required",keyword:"required",params:{missingProperty: "min_score"},message:"must have required property '"+"min_score"+"'",schema:schema31.properties.grades.items.required,parentSchema:schema31.properties.grades.items,data:data45};
+}
+if(data42.min_months !== undefined){
+let data45 = data42.min_months;
+if(!(((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45))) && (isFinite(data45)))){
+const err74 = {instancePath:instancePath+"/periods/min_months",schemaPath:"#/properties/periods/properties/min_months/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.periods.properties.min_months.type,parentSchema:schema31.properties.periods.properties.min_months,data:data45};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -4453,9 +4473,9 @@ vErrors.push(err74);
 }
 errors++;
 }
-for(const key4 in data45){
-if(!((((key4 === "grade") || (key4 === "min_score")) || (key4 === "label")) || (key4 === "label_en"))){
-const err75 = {instancePath:instancePath+"/grades/" + i13,schemaPath:"#/properties/grades/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.grades.items,data:data45};
+if((typeof data45 == "number") && (isFinite(data45))){
+if(data45 > 12 || isNaN(data45)){
+const err75 = {instancePath:instancePath+"/periods/min_months",schemaPath:"#/properties/periods/properties/min_months/maximum",keyword:"maximum",params:{comparison: "<=", limit: 12},message:"must be <= 12",schema:12,parentSchema:schema31.properties.periods.properties.min_months,data:data45};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -4464,12 +4484,8 @@ vErrors.push(err75);
 }
 errors++;
 }
-}
-if(data45.grade !== undefined){
-let data46 = data45.grade;
-if(typeof data46 === "string"){
-if(data46.length < 1){
-const err76 = {instancePath:instancePath+"/grades/" + i13+"/grade",schemaPath:"#/properties/grades/items/properties/grade/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.grades.items.properties.grade,data:data46};
+if(data45 < 1 || isNaN(data45)){
+const err76 = {instancePath:instancePath+"/periods/min_months",schemaPath:"#/properties/periods/properties/min_months/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.periods.properties.min_months,data:data45};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -4479,8 +4495,10 @@ vErrors.push(err76);
 errors++;
 }
 }
+}
+}
 else {
-const err77 = {instancePath:instancePath+"/grades/" + i13+"/grade",schemaPath:"#/properties/grades/items/properties/grade/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.grades.items.properties.grade.type,parentSchema:schema31.properties.grades.items.properties.grade,data:data46};
+const err77 = {instancePath:instancePath+"/periods",schemaPath:"#/properties/periods/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.periods.type,parentSchema:schema31.properties.periods,data:data42};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -4490,11 +4508,19 @@ vErrors.push(err77);
 errors++;
 }
 }
-if(data45.min_score !== undefined){
-let data47 = data45.min_score;
-if((typeof data47 == "number") && (isFinite(data47))){
-if(data47 > 100 || isNaN(data47)){
-const err78 = {instancePath:instancePath+"/grades/" + i13+"/min_score",schemaPath:"#/properties/grades/items/properties/min_score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema31.properties.grades.items.properties.min_score,data:data47};
+if(data.metrics !== undefined){
+let data46 = data.metrics;
+if(Array.isArray(data46)){
+const len12 = data46.length;
+for(let i12=0; i12<len12; i12++){
+if(!(validate21(data46[i12], {instancePath:instancePath+"/metrics/" + i12,parentData:data46,parentDataProperty:i12,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err78 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.metrics.type,parentSchema:schema31.properties.metrics,data:data46};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -4503,8 +4529,12 @@ vErrors.push(err78);
 }
 errors++;
 }
-if(data47 < 0 || isNaN(data47)){
-const err79 = {instancePath:instancePath+"/grades/" + i13+"/min_score",schemaPath:"#/properties/grades/items/properties/min_score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.grades.items.properties.min_score,data:data47};
+}
+if(data.grades !== undefined){
+let data48 = data.grades;
+if(Array.isArray(data48)){
+if(data48.length < 1){
+const err79 = {instancePath:instancePath+"/grades",schemaPath:"#/properties/grades/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.grades,data:data48};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -4513,9 +4543,12 @@ vErrors.push(err79);
 }
 errors++;
 }
-}
-else {
-const err80 = {instancePath:instancePath+"/grades/" + i13+"/min_score",schemaPath:"#/properties/grades/items/properties/min_score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.grades.items.properties.min_score.type,parentSchema:schema31.properties.grades.items.properties.min_score,data:data47};
+const len13 = data48.length;
+for(let i13=0; i13<len13; i13++){
+let data49 = data48[i13];
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+if(data49.grade === undefined){
+const err80 = {instancePath:instancePath+"/grades/" + i13,schemaPath:"#/properties/grades/items/required",keyword:"required",params:{missingProperty: "grade"},message:"must have required property '"+"grade"+"'",schema:schema31.properties.grades.items.required,parentSchema:schema31.properties.grades.items,data:data49};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -4524,11 +4557,8 @@ vErrors.push(err80);
 }
 errors++;
 }
-}
-if(data45.label !== undefined){
-let data48 = data45.label;
-if(typeof data48 !== "string"){
-const err81 = {instancePath:instancePath+"/grades/" + i13+"/label",schemaPath:"#/properties/grades/items/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.grades.items.properties.label.type,parentSchema:schema31.properties.grades.items.properties.label,data:data48};
+if(data49.min_score === undefined){
+const err81 = {instancePath:instancePath+"/grades/" + i13,schemaPath:"#/properties/grades/items/required",keyword:"required",params:{missingProperty: "min_score"},message:"must have required property '"+"min_score"+"'",schema:schema31.properties.grades.items.required,parentSchema:schema31.properties.grades.items,data:data49};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -4537,11 +4567,9 @@ vErrors.push(err81);
 }
 errors++;
 }
-}
-if(data45.label_en !== undefined){
-let data49 = data45.label_en;
-if(typeof data49 !== "string"){
-const err82 = {instancePath:instancePath+"/grades/" + i13+"/label_en",schemaPath:"#/properties/grades/items/properties/label_en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.grades.items.properties.label_en.type,parentSchema:schema31.properties.grades.items.properties.label_en,data:data49};
+for(const key5 in data49){
+if(!((((key5 === "grade") || (key5 === "min_score")) || (key5 === "label")) || (key5 === "label_en"))){
+const err82 = {instancePath:instancePath+"/grades/" + i13,schemaPath:"#/properties/grades/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.grades.items,data:data49};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -4551,9 +4579,11 @@ vErrors.push(err82);
 errors++;
 }
 }
-}
-else {
-const err83 = {instancePath:instancePath+"/grades/" + i13,schemaPath:"#/properties/grades/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.grades.items.type,parentSchema:schema31.properties.grades.items,data:data45};
+if(data49.grade !== undefined){
+let data50 = data49.grade;
+if(typeof data50 === "string"){
+if(data50.length < 1){
+const err83 = {instancePath:instancePath+"/grades/" + i13+"/grade",schemaPath:"#/properties/grades/items/properties/grade/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.grades.items.properties.grade,data:data50};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -4563,9 +4593,8 @@ vErrors.push(err83);
 errors++;
 }
 }
-}
 else {
-const err84 = {instancePath:instancePath+"/grades",schemaPath:"#/properties/grades/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.grades.type,parentSchema:schema31.properties.grades,data:data44};
+const err84 = {instancePath:instancePath+"/grades/" + i13+"/grade",schemaPath:"#/properties/grades/items/properties/grade/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.grades.items.properties.grade.type,parentSchema:schema31.properties.grades.items.properties.grade,data:data50};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -4575,11 +4604,11 @@ vErrors.push(err84);
 errors++;
 }
 }
-if(data.scorecards !== undefined){
-let data50 = data.scorecards;
-if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
-if(Object.keys(data50).length < 1){
-const err85 = {instancePath:instancePath+"/scorecards",schemaPath:"#/properties/scorecards/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema31.properties.scorecards,data:data50};
+if(data49.min_score !== undefined){
+let data51 = data49.min_score;
+if((typeof data51 == "number") && (isFinite(data51))){
+if(data51 > 100 || isNaN(data51)){
+const err85 = {instancePath:instancePath+"/grades/" + i13+"/min_score",schemaPath:"#/properties/grades/items/properties/min_score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema31.properties.grades.items.properties.min_score,data:data51};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -4588,11 +4617,8 @@ vErrors.push(err85);
 }
 errors++;
 }
-for(const key5 in data50){
-const _errs106 = errors;
-if(typeof key5 === "string"){
-if(!pattern4.test(key5)){
-const err86 = {instancePath:instancePath+"/scorecards",schemaPath:"#/properties/scorecards/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema31.properties.scorecards.propertyNames,data:key5,propertyName:key5};
+if(data51 < 0 || isNaN(data51)){
+const err86 = {instancePath:instancePath+"/grades/" + i13+"/min_score",schemaPath:"#/properties/grades/items/properties/min_score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.grades.items.properties.min_score,data:data51};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -4602,9 +4628,8 @@ vErrors.push(err86);
 errors++;
 }
 }
-var valid34 = _errs106 === errors;
-if(!valid34){
-const err87 = {instancePath:instancePath+"/scorecards",schemaPath:"#/properties/scorecards/propertyNames",keyword:"propertyNames",params:{propertyName: key5},message:"property name must be valid",schema:schema31.properties.scorecards.propertyNames,parentSchema:schema31.properties.scorecards,data:data50};
+else {
+const err87 = {instancePath:instancePath+"/grades/" + i13+"/min_score",schemaPath:"#/properties/grades/items/properties/min_score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.grades.items.properties.min_score.type,parentSchema:schema31.properties.grades.items.properties.min_score,data:data51};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -4614,15 +4639,10 @@ vErrors.push(err87);
 errors++;
 }
 }
-for(const key6 in data50){
-if(!(validate23(data50[key6], {instancePath:instancePath+"/scorecards/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data50,parentDataProperty:key6,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err88 = {instancePath:instancePath+"/scorecards",schemaPath:"#/properties/scorecards/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.scorecards.type,parentSchema:schema31.properties.scorecards,data:data50};
+if(data49.label !== undefined){
+let data52 = data49.label;
+if(typeof data52 !== "string"){
+const err88 = {instancePath:instancePath+"/grades/" + i13+"/label",schemaPath:"#/properties/grades/items/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.grades.items.properties.label.type,parentSchema:schema31.properties.grades.items.properties.label,data:data52};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -4632,14 +4652,108 @@ vErrors.push(err88);
 errors++;
 }
 }
-}
-else {
-const err89 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(data49.label_en !== undefined){
+let data53 = data49.label_en;
+if(typeof data53 !== "string"){
+const err89 = {instancePath:instancePath+"/grades/" + i13+"/label_en",schemaPath:"#/properties/grades/items/properties/label_en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.grades.items.properties.label_en.type,parentSchema:schema31.properties.grades.items.properties.label_en,data:data53};
 if(vErrors === null){
 vErrors = [err89];
 }
 else {
 vErrors.push(err89);
+}
+errors++;
+}
+}
+}
+else {
+const err90 = {instancePath:instancePath+"/grades/" + i13,schemaPath:"#/properties/grades/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.grades.items.type,parentSchema:schema31.properties.grades.items,data:data49};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+}
+}
+else {
+const err91 = {instancePath:instancePath+"/grades",schemaPath:"#/properties/grades/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.grades.type,parentSchema:schema31.properties.grades,data:data48};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
+if(data.scorecards !== undefined){
+let data54 = data.scorecards;
+if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
+if(Object.keys(data54).length < 1){
+const err92 = {instancePath:instancePath+"/scorecards",schemaPath:"#/properties/scorecards/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema31.properties.scorecards,data:data54};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+for(const key6 in data54){
+const _errs113 = errors;
+if(typeof key6 === "string"){
+if(!pattern4.test(key6)){
+const err93 = {instancePath:instancePath+"/scorecards",schemaPath:"#/properties/scorecards/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema31.properties.scorecards.propertyNames,data:key6,propertyName:key6};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+}
+var valid35 = _errs113 === errors;
+if(!valid35){
+const err94 = {instancePath:instancePath+"/scorecards",schemaPath:"#/properties/scorecards/propertyNames",keyword:"propertyNames",params:{propertyName: key6},message:"property name must be valid",schema:schema31.properties.scorecards.propertyNames,parentSchema:schema31.properties.scorecards,data:data54};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+}
+for(const key7 in data54){
+if(!(validate23(data54[key7], {instancePath:instancePath+"/scorecards/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data54,parentDataProperty:key7,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err95 = {instancePath:instancePath+"/scorecards",schemaPath:"#/properties/scorecards/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.scorecards.type,parentSchema:schema31.properties.scorecards,data:data54};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+}
+else {
+const err96 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
 }
 errors++;
 }

@@ -20,8 +20,9 @@ export function policyOfSnapshot(s: PolicySnapshot): Policy {
     timezone: s.timezone,
     currency: s.currency ?? null,
     business_hours: s.business_hours,
-    // policy.json does not record the appeal rules; the diff leaves them out.
-    appeals: null,
+    // policy.json records the appeal rules and the periods section only when the policy has them.
+    appeals: s.appeals ?? null,
+    periods: s.periods ?? null,
     exclusions: s.exclusions.map((e) => withSource(e, at)),
     metrics: s.metrics.filter((m) => !m.builtin),
     grades: s.grades,
@@ -35,6 +36,7 @@ export function policyOfSnapshot(s: PolicySnapshot): Policy {
         ...withSource(i, at),
         range: i.range ?? null,
         segments: i.segments ?? null,
+        quota: i.quota === true,
       })),
       groups: (c.groups ?? []).map((g) => withSource(g, at)),
       adjustments: c.adjustments.map((a) => withSource(a, at)),

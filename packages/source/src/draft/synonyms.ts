@@ -734,6 +734,24 @@ export const FIELD_SYNONYMS: { readonly [T in InputTableName]: Readonly<Record<s
       ],
     },
   },
+  // A quota sheet (个人目标 / 销售任务): one row per agent, metric and period.
+  targets: {
+    agent_id: { names: AGENT_ID, generic: [...AGENT_BY_NAME, 'id'] },
+    metric: {
+      names: ['考核指标', '指标名称', '指标编号', '指标代码', '目标指标', 'metric', 'metric id', 'kpi'],
+      generic: ['指标', '项目', '考核项'],
+    },
+    period: {
+      names: ['考核期间', '考核周期', '考核月份', '目标期间', '目标月份', 'period', 'target period'],
+      generic: ['期间', '周期', '月份', '月度', 'month'],
+    },
+    target: {
+      names: ['目标值', '个人目标', '目标', '任务量', '销售任务', '指标值', 'target', 'quota', 'goal'],
+    },
+    floor: {
+      names: ['底线值', '底线', '保底值', '保底', '最低值', '最低要求', 'floor', 'minimum', 'threshold'],
+    },
+  },
 };
 
 /**
@@ -788,6 +806,7 @@ export const FILE_NAME_HINTS: { readonly [T in InputTableName]: readonly string[
   attendance: ['attendance', '考勤', '打卡', '出勤'],
   assessments: ['assessments', 'assessment', 'training', 'exams', 'exam', '培训', '考试'],
   events: ['events', 'event', '事件', '表扬', '违规', '奖惩'],
+  targets: ['targets', 'target', 'quotas', 'quota', '个人目标', '目标', '任务量', '销售任务', '配额'],
 };
 
 /** A typed value of an enumerated field, as a `map` gives it. */

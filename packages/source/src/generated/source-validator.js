@@ -3,7 +3,7 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://scorebook.dev/schema/source.schema.json","title":"Scorebook data source (数据来源)","type":"object","required":["scorebook","kind"],"additionalProperties":false,"properties":{"scorebook":{"const":1,"description":"格式版本,固定为 1 / format version, always 1"},"kind":{"const":"source","description":"固定为 source / always source"},"id":{"type":"string","minLength":1,"description":"来源标签,记录在结果中 / a label, recorded in provenance"},"timezone":{"type":"string","minLength":1,"description":"不带时差的时间按此 IANA 时区读取,默认策略的时区 / timestamps without an offset are read in this timezone"},"ignore":{"type":"array","items":{"type":"string","minLength":1},"description":"不属于任何表的文件(通配符)/ files of the data folder that belong to no table"},"tables":{"type":"object","additionalProperties":false,"properties":{"agents":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"conversations":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"messages":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"surveys":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"complaints":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"qa_reviews":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"orders":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"attendance":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"assessments":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"events":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}}},"description":"各表的读法 / how each table is read"}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://scorebook.dev/schema/source.schema.json","title":"Scorebook data source (数据来源)","type":"object","required":["scorebook","kind"],"additionalProperties":false,"properties":{"scorebook":{"const":1,"description":"格式版本,固定为 1 / format version, always 1"},"kind":{"const":"source","description":"固定为 source / always source"},"id":{"type":"string","minLength":1,"description":"来源标签,记录在结果中 / a label, recorded in provenance"},"timezone":{"type":"string","minLength":1,"description":"不带时差的时间按此 IANA 时区读取,默认策略的时区 / timestamps without an offset are read in this timezone"},"ignore":{"type":"array","items":{"type":"string","minLength":1},"description":"不属于任何表的文件(通配符)/ files of the data folder that belong to no table"},"tables":{"type":"object","additionalProperties":false,"properties":{"agents":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"conversations":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"messages":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"surveys":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"complaints":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"qa_reviews":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"orders":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"attendance":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"assessments":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"events":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"targets":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}}},"description":"各表的读法 / how each table is read"}}};
 const func1 = Object.prototype.hasOwnProperty;
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -3422,9 +3422,12 @@ vErrors.push(err262);
 errors++;
 }
 }
-}
-else {
-const err263 = {instancePath:instancePath+"/tables",schemaPath:"#/properties/tables/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.type,parentSchema:schema31.properties.tables,data:data6};
+if(data6.targets !== undefined){
+let data147 = data6.targets;
+if(data147 && typeof data147 == "object" && !Array.isArray(data147)){
+for(const key42 in data147){
+if(!(((((key42 === "files") || (key42 === "encoding")) || (key42 === "header_row")) || (key42 === "sheet")) || (key42 === "fields"))){
+const err263 = {instancePath:instancePath+"/tables/targets",schemaPath:"#/properties/tables/properties/targets/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.targets,data:data147};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -3434,14 +3437,335 @@ vErrors.push(err263);
 errors++;
 }
 }
-}
-else {
-const err264 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(data147.files !== undefined){
+let data148 = data147.files;
+if(Array.isArray(data148)){
+if(data148.length < 1){
+const err264 = {instancePath:instancePath+"/tables/targets/files",schemaPath:"#/properties/tables/properties/targets/properties/files/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.targets.properties.files,data:data148};
 if(vErrors === null){
 vErrors = [err264];
 }
 else {
 vErrors.push(err264);
+}
+errors++;
+}
+const len21 = data148.length;
+for(let i21=0; i21<len21; i21++){
+let data149 = data148[i21];
+if(typeof data149 === "string"){
+if(data149.length < 1){
+const err265 = {instancePath:instancePath+"/tables/targets/files/" + i21,schemaPath:"#/properties/tables/properties/targets/properties/files/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.targets.properties.files.items,data:data149};
+if(vErrors === null){
+vErrors = [err265];
+}
+else {
+vErrors.push(err265);
+}
+errors++;
+}
+}
+else {
+const err266 = {instancePath:instancePath+"/tables/targets/files/" + i21,schemaPath:"#/properties/tables/properties/targets/properties/files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.targets.properties.files.items.type,parentSchema:schema31.properties.tables.properties.targets.properties.files.items,data:data149};
+if(vErrors === null){
+vErrors = [err266];
+}
+else {
+vErrors.push(err266);
+}
+errors++;
+}
+}
+}
+else {
+const err267 = {instancePath:instancePath+"/tables/targets/files",schemaPath:"#/properties/tables/properties/targets/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tables.properties.targets.properties.files.type,parentSchema:schema31.properties.tables.properties.targets.properties.files,data:data148};
+if(vErrors === null){
+vErrors = [err267];
+}
+else {
+vErrors.push(err267);
+}
+errors++;
+}
+}
+if(data147.encoding !== undefined){
+let data150 = data147.encoding;
+if(!(((((((data150 === "utf-8") || (data150 === "gb18030")) || (data150 === "utf-16le")) || (data150 === "utf-16be")) || (data150 === "utf8")) || (data150 === "gbk")) || (data150 === "gb2312"))){
+const err268 = {instancePath:instancePath+"/tables/targets/encoding",schemaPath:"#/properties/tables/properties/targets/properties/encoding/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.targets.properties.encoding.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.targets.properties.encoding.enum,parentSchema:schema31.properties.tables.properties.targets.properties.encoding,data:data150};
+if(vErrors === null){
+vErrors = [err268];
+}
+else {
+vErrors.push(err268);
+}
+errors++;
+}
+}
+if(data147.header_row !== undefined){
+let data151 = data147.header_row;
+if(!(((typeof data151 == "number") && (!(data151 % 1) && !isNaN(data151))) && (isFinite(data151)))){
+const err269 = {instancePath:instancePath+"/tables/targets/header_row",schemaPath:"#/properties/tables/properties/targets/properties/header_row/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.tables.properties.targets.properties.header_row.type,parentSchema:schema31.properties.tables.properties.targets.properties.header_row,data:data151};
+if(vErrors === null){
+vErrors = [err269];
+}
+else {
+vErrors.push(err269);
+}
+errors++;
+}
+if((typeof data151 == "number") && (isFinite(data151))){
+if(data151 < 1 || isNaN(data151)){
+const err270 = {instancePath:instancePath+"/tables/targets/header_row",schemaPath:"#/properties/tables/properties/targets/properties/header_row/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.tables.properties.targets.properties.header_row,data:data151};
+if(vErrors === null){
+vErrors = [err270];
+}
+else {
+vErrors.push(err270);
+}
+errors++;
+}
+}
+}
+if(data147.sheet !== undefined){
+let data152 = data147.sheet;
+if(typeof data152 === "string"){
+if(data152.length < 1){
+const err271 = {instancePath:instancePath+"/tables/targets/sheet",schemaPath:"#/properties/tables/properties/targets/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.targets.properties.sheet,data:data152};
+if(vErrors === null){
+vErrors = [err271];
+}
+else {
+vErrors.push(err271);
+}
+errors++;
+}
+}
+else {
+const err272 = {instancePath:instancePath+"/tables/targets/sheet",schemaPath:"#/properties/tables/properties/targets/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.targets.properties.sheet.type,parentSchema:schema31.properties.tables.properties.targets.properties.sheet,data:data152};
+if(vErrors === null){
+vErrors = [err272];
+}
+else {
+vErrors.push(err272);
+}
+errors++;
+}
+}
+if(data147.fields !== undefined){
+let data153 = data147.fields;
+if(data153 && typeof data153 == "object" && !Array.isArray(data153)){
+for(const key43 in data153){
+let data154 = data153[key43];
+if((typeof data154 !== "string") && (!(data154 && typeof data154 == "object" && !Array.isArray(data154)))){
+const err273 = {instancePath:instancePath+"/tables/targets/fields/" + key43.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/targets/properties/fields/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tables.properties.targets.properties.fields.additionalProperties.type},message:"must be string,object",schema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties.type,parentSchema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties,data:data154};
+if(vErrors === null){
+vErrors = [err273];
+}
+else {
+vErrors.push(err273);
+}
+errors++;
+}
+if(typeof data154 === "string"){
+if(data154.length < 1){
+const err274 = {instancePath:instancePath+"/tables/targets/fields/" + key43.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/targets/properties/fields/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties,data:data154};
+if(vErrors === null){
+vErrors = [err274];
+}
+else {
+vErrors.push(err274);
+}
+errors++;
+}
+}
+if(data154 && typeof data154 == "object" && !Array.isArray(data154)){
+for(const key44 in data154){
+if(!((((key44 === "column") || (key44 === "map")) || (key44 === "format")) || (key44 === "type"))){
+const err275 = {instancePath:instancePath+"/tables/targets/fields/" + key43.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/targets/properties/fields/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties,data:data154};
+if(vErrors === null){
+vErrors = [err275];
+}
+else {
+vErrors.push(err275);
+}
+errors++;
+}
+}
+if(data154.column !== undefined){
+let data155 = data154.column;
+if(typeof data155 === "string"){
+if(data155.length < 1){
+const err276 = {instancePath:instancePath+"/tables/targets/fields/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/tables/properties/targets/properties/fields/additionalProperties/properties/column/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties.properties.column,data:data155};
+if(vErrors === null){
+vErrors = [err276];
+}
+else {
+vErrors.push(err276);
+}
+errors++;
+}
+}
+else {
+const err277 = {instancePath:instancePath+"/tables/targets/fields/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/tables/properties/targets/properties/fields/additionalProperties/properties/column/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties.properties.column.type,parentSchema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties.properties.column,data:data155};
+if(vErrors === null){
+vErrors = [err277];
+}
+else {
+vErrors.push(err277);
+}
+errors++;
+}
+}
+if(data154.map !== undefined){
+let data156 = data154.map;
+if(data156 && typeof data156 == "object" && !Array.isArray(data156)){
+for(const key45 in data156){
+let data157 = data156[key45];
+if((((typeof data157 !== "string") && (!((typeof data157 == "number") && (isFinite(data157))))) && (typeof data157 !== "boolean")) && (data157 !== null)){
+const err278 = {instancePath:instancePath+"/tables/targets/fields/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/map/" + key45.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/targets/properties/fields/additionalProperties/properties/map/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tables.properties.targets.properties.fields.additionalProperties.properties.map.additionalProperties.type},message:"must be string,number,boolean,null",schema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties.properties.map.additionalProperties.type,parentSchema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties.properties.map.additionalProperties,data:data157};
+if(vErrors === null){
+vErrors = [err278];
+}
+else {
+vErrors.push(err278);
+}
+errors++;
+}
+}
+}
+else {
+const err279 = {instancePath:instancePath+"/tables/targets/fields/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/map",schemaPath:"#/properties/tables/properties/targets/properties/fields/additionalProperties/properties/map/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties.properties.map.type,parentSchema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties.properties.map,data:data156};
+if(vErrors === null){
+vErrors = [err279];
+}
+else {
+vErrors.push(err279);
+}
+errors++;
+}
+}
+if(data154.format !== undefined){
+let data158 = data154.format;
+if((typeof data158 !== "string") && (!(Array.isArray(data158)))){
+const err280 = {instancePath:instancePath+"/tables/targets/fields/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/targets/properties/fields/additionalProperties/properties/format/type",keyword:"type",params:{type: schema31.properties.tables.properties.targets.properties.fields.additionalProperties.properties.format.type},message:"must be string,array",schema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties.properties.format.type,parentSchema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties.properties.format,data:data158};
+if(vErrors === null){
+vErrors = [err280];
+}
+else {
+vErrors.push(err280);
+}
+errors++;
+}
+if(typeof data158 === "string"){
+if(data158.length < 1){
+const err281 = {instancePath:instancePath+"/tables/targets/fields/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/targets/properties/fields/additionalProperties/properties/format/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties.properties.format,data:data158};
+if(vErrors === null){
+vErrors = [err281];
+}
+else {
+vErrors.push(err281);
+}
+errors++;
+}
+}
+if(Array.isArray(data158)){
+if(data158.length < 1){
+const err282 = {instancePath:instancePath+"/tables/targets/fields/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/targets/properties/fields/additionalProperties/properties/format/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties.properties.format,data:data158};
+if(vErrors === null){
+vErrors = [err282];
+}
+else {
+vErrors.push(err282);
+}
+errors++;
+}
+const len22 = data158.length;
+for(let i22=0; i22<len22; i22++){
+let data159 = data158[i22];
+if(typeof data159 === "string"){
+if(data159.length < 1){
+const err283 = {instancePath:instancePath+"/tables/targets/fields/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i22,schemaPath:"#/properties/tables/properties/targets/properties/fields/additionalProperties/properties/format/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties.properties.format.items,data:data159};
+if(vErrors === null){
+vErrors = [err283];
+}
+else {
+vErrors.push(err283);
+}
+errors++;
+}
+}
+else {
+const err284 = {instancePath:instancePath+"/tables/targets/fields/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i22,schemaPath:"#/properties/tables/properties/targets/properties/fields/additionalProperties/properties/format/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties.properties.format.items.type,parentSchema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties.properties.format.items,data:data159};
+if(vErrors === null){
+vErrors = [err284];
+}
+else {
+vErrors.push(err284);
+}
+errors++;
+}
+}
+}
+}
+if(data154.type !== undefined){
+let data160 = data154.type;
+if(!((((((data160 === "string") || (data160 === "number")) || (data160 === "int")) || (data160 === "bool")) || (data160 === "timestamp")) || (data160 === "date"))){
+const err285 = {instancePath:instancePath+"/tables/targets/fields/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/tables/properties/targets/properties/fields/additionalProperties/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.targets.properties.fields.additionalProperties.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties.properties.type.enum,parentSchema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties.properties.type,data:data160};
+if(vErrors === null){
+vErrors = [err285];
+}
+else {
+vErrors.push(err285);
+}
+errors++;
+}
+}
+}
+}
+}
+else {
+const err286 = {instancePath:instancePath+"/tables/targets/fields",schemaPath:"#/properties/tables/properties/targets/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.targets.properties.fields.type,parentSchema:schema31.properties.tables.properties.targets.properties.fields,data:data153};
+if(vErrors === null){
+vErrors = [err286];
+}
+else {
+vErrors.push(err286);
+}
+errors++;
+}
+}
+}
+else {
+const err287 = {instancePath:instancePath+"/tables/targets",schemaPath:"#/properties/tables/properties/targets/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.targets.type,parentSchema:schema31.properties.tables.properties.targets,data:data147};
+if(vErrors === null){
+vErrors = [err287];
+}
+else {
+vErrors.push(err287);
+}
+errors++;
+}
+}
+}
+else {
+const err288 = {instancePath:instancePath+"/tables",schemaPath:"#/properties/tables/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.type,parentSchema:schema31.properties.tables,data:data6};
+if(vErrors === null){
+vErrors = [err288];
+}
+else {
+vErrors.push(err288);
+}
+errors++;
+}
+}
+}
+else {
+const err289 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err289];
+}
+else {
+vErrors.push(err289);
 }
 errors++;
 }

@@ -1,0 +1,188 @@
+import type { MetricDefinition } from '@scorebook/contract';
+import type { Policy, ScoredItem } from '@scorebook/policy';
+import { defineCatalogue, messageOf, type Problem } from '@scorebook/problems';
+import { parsePeriod, type ZonedPeriod } from '@scorebook/time';
+import { type Row, valuesOf } from '../row.ts';
+import type { Agent } from './row-checks.ts';
+
+const q = (v: string) => `"${v}"`;
+
+/**
+ * Problems of the rows of the `targets` table (`docs/scorecards.md`, per-agent targets). Codes are
+ * permanent; each names the row as `file:line`.
+ */
+export const TARGET_ERRORS = defineCatalogue({
+  TARGET_BAD_PERIOD: {
+    zh: (p: { value: string }) =>
+      `targets 表的 period ${q(p.value)} 不是期间。请写成月 2026-10、季度 2026-Q4 或年 2026。`,
+    en: (p: { value: string }) =>
+      `The period ${q(p.value)} of a targets row is not a period. Write a month 2026-10, a quarter 2026-Q4 or a year 2026.`,
+  },
+  TARGET_DUPLICATE: {
+    zh: (p: { agent: string; metric: string; period: string; first: string }) =>
+      `客服 ${q(p.agent)} 在 ${p.period} 的 ${q(p.metric)} 有两行个人目标(另一行在 ${p.first}),无法确定用哪一行。请删除其中一行。`,
+    en: (p: { agent: string; metric: string; period: string; first: string }) =>
+      `Agent ${q(p.agent)} has two targets rows for ${q(p.metric)} in ${p.period} (the other at ${p.first}): which one applies cannot be told. Remove one of them.`,
+  },
+  TARGET_METRIC_NOT_QUOTA: {
+    zh: (p: { metric: string; quotas: string }) =>
+      `targets 表的指标 ${q(p.metric)} 不是策略中任何考核表带 quota: true 的考核项,这一行不会被使用。${p.quotas ? `可取个人目标的指标:${p.quotas}。` : '策略中没有带 quota: true 的考核项。'}请修正指标名,或在策略的考核项上写 quota: true。`,
+    en: (p: { metric: string; quotas: string }) =>
+      `The metric ${q(p.metric)} of a targets row is no item with quota: true in any scorecard of the policy, so the row would never be used. ${p.quotas ? `Metrics that take per-agent targets: ${p.quotas}.` : 'No item of the policy has quota: true.'} Fix the metric, or write quota: true on the policy's item.`,
+  },
+  TARGET_NOT_APPLIED: {
+    zh: (p: { agent: string; metric: string; scorecard: string }) =>
+      `客服 ${q(p.agent)} 有 ${q(p.metric)} 的个人目标,但其考核表 ${p.scorecard} 不以 quota: true 考核这个指标:这一行不被使用。`,
+    en: (p: { agent: string; metric: string; scorecard: string }) =>
+      `Agent ${q(p.agent)} has a target for ${q(p.metric)}, but its scorecard ${p.scorecard} does not score that metric with quota: true: the row is not used.`,
+  },
+  TARGET_FLOOR_ORDER: {
+    zh: (p: { agent: string; metric: string; better: string; target: number; floor: number }) =>
+      `客服 ${q(p.agent)} 的 ${q(p.metric)} 个人目标 ${p.target} 与底线 ${p.floor} 方向不对:这个指标${p.better === 'higher' ? '越高越好,目标必须大于底线' : '越低越好,目标必须小于底线'}。请修正这一行(空的 floor 取考核项的底线)。`,
+    en: (p: { agent: string; metric: string; better: string; target: number; floor: number }) =>
+      `The target ${p.target} of agent ${q(p.agent)} for ${q(p.metric)} and its floor ${p.floor} are the wrong way round: ${p.better === 'higher' ? 'higher is better, so the target must be above the floor' : 'lower is better, so the target must be below the floor'}. Fix the row (an empty floor is the item's floor).`,
+  },
+});
+
+/** The target and floor an agent is scored by on a quota item, and the row they came from. */
+export interface AgentQuota {
+  target: number;
+  floor: number;
+  /** The file of the targets row (relative to the data folder) and its line. */
+  file: string;
+  line: number;
+  /** The row itself, for explanations. */
+  row: Row;
+}
+
+/**
+ * The rows of the `targets` table for one evaluation (`docs/scorecards.md`, per-agent targets),
+ * fed as they are accepted. A row applies to the agent, the metric and the period it names when
+ * the period's id is the evaluated period's (`2026-10`, `2026-Q4`; a quarter does not read its
+ * months' rows) and the agent's scorecard scores that metric with `quota: true`. Errors (each
+ * naming `file:line`): a period that is not one, two rows for one agent, metric and period (any
+ * period), a row of the period for a metric no quota item scores, a target and floor in the wrong
+ * order for the metric's direction. A row of the period for an agent whose scorecard does not
+ * score the metric by quota is a warning.
+ */
+export class QuotaTargets {
+  readonly #period: ZonedPeriod;
+  readonly #files: readonly string[];
+  readonly #agents: readonly Agent[];
+  readonly #definitions: ReadonlyMap<string, MetricDefinition>;
+  /** Quota items by scorecard of each role, then by metric. */
+  readonly #quotaItems: ReadonlyMap<string, { scorecard: string; items: ReadonlyMap<string, ScoredItem> }>;
+  readonly #quotaMetrics: readonly string[];
+  /** `agent\u0000metric\u0000period` → where it was first read. */
+  readonly #seen = new Map<string, string>();
+  readonly #applied = new Map<string, AgentQuota>();
+  readonly problems: Problem[] = [];
+  readonly warnings: Problem[] = [];
+
+  constructor(options: {
+    policy: Policy;
+    definitions: readonly MetricDefinition[];
+    period: ZonedPeriod;
+    agents: readonly Agent[];
+    files: readonly string[];
+  }) {
+    this.#period = options.period;
+    this.#files = options.files;
+    this.#agents = options.agents;
+    this.#definitions = new Map(options.definitions.map((d) => [d.id, d]));
+    const byRole = new Map<string, { scorecard: string; items: ReadonlyMap<string, ScoredItem> }>();
+    const metrics = new Set<string>();
+    for (const s of options.policy.scorecards) {
+      const items = new Map(s.scored.filter((i) => i.quota).map((i) => [i.metric, i]));
+      for (const m of items.keys()) metrics.add(m);
+      for (const role of s.roles) byRole.set(role, { scorecard: s.id, items });
+    }
+    this.#quotaItems = byRole;
+    this.#quotaMetrics = [...metrics];
+  }
+
+  /** True when the policy has an item with `quota: true`: then it reads the targets table. */
+  get used(): boolean {
+    return this.#quotaMetrics.length > 0;
+  }
+
+  /** Takes an accepted row of the targets table (its agent is among the accepted agents). */
+  add(row: Row, agentIndex: ReadonlyMap<string, number>): void {
+    const v = valuesOf('targets', row.values);
+    const at = `${this.#files[row.file] ?? ''}:${row.line}`;
+    const problem = (
+      code: keyof typeof TARGET_ERRORS,
+      severity: Problem['severity'],
+      message: Problem['message'],
+    ) =>
+      (severity === 'error' ? this.problems : this.warnings).push({
+        code,
+        severity,
+        message,
+        file: this.#files[row.file] ?? null,
+        line: row.line,
+        column: null,
+      });
+    const period = parsePeriod(v.period);
+    if (period === null) {
+      problem(
+        'TARGET_BAD_PERIOD',
+        'error',
+        messageOf(TARGET_ERRORS, 'TARGET_BAD_PERIOD', { value: v.period }),
+      );
+      return;
+    }
+    const key = `${v.agent_id}\u0000${v.metric}\u0000${period.id}`;
+    const first = this.#seen.get(key);
+    if (first !== undefined) {
+      const params = { agent: v.agent_id, metric: v.metric, period: period.id, first };
+      problem('TARGET_DUPLICATE', 'error', messageOf(TARGET_ERRORS, 'TARGET_DUPLICATE', params));
+      return;
+    }
+    this.#seen.set(key, at);
+    if (period.id !== this.#period.id) return;
+    if (!this.#quotaMetrics.includes(v.metric)) {
+      const params = { metric: v.metric, quotas: this.#quotaMetrics.join(', ') };
+      problem(
+        'TARGET_METRIC_NOT_QUOTA',
+        'error',
+        messageOf(TARGET_ERRORS, 'TARGET_METRIC_NOT_QUOTA', params),
+      );
+      return;
+    }
+    const agent = this.#agents[agentIndex.get(v.agent_id) ?? -1];
+    const card = agent === undefined ? undefined : this.#quotaItems.get(agent.role);
+    const item = card?.items.get(v.metric);
+    const definition = this.#definitions.get(v.metric);
+    if (agent === undefined || item === undefined || definition === undefined || item.floor === null) {
+      const params = { agent: v.agent_id, metric: v.metric, scorecard: card?.scorecard ?? '(无 / none)' };
+      problem('TARGET_NOT_APPLIED', 'warning', messageOf(TARGET_ERRORS, 'TARGET_NOT_APPLIED', params));
+      return;
+    }
+    const floor = v.floor ?? item.floor;
+    const ordered = definition.better === 'higher' ? v.target > floor : v.target < floor;
+    if (!ordered) {
+      const params = {
+        agent: v.agent_id,
+        metric: v.metric,
+        better: definition.better,
+        target: v.target,
+        floor,
+      };
+      problem('TARGET_FLOOR_ORDER', 'error', messageOf(TARGET_ERRORS, 'TARGET_FLOOR_ORDER', params));
+      return;
+    }
+    this.#applied.set(`${agent.index}\u0000${v.metric}`, {
+      target: v.target,
+      floor,
+      file: this.#files[row.file] ?? '',
+      line: row.line,
+      row,
+    });
+  }
+
+  /** The targets row that applies to an agent (by index) and metric in the period, or null. */
+  of(agent: number, metric: string): AgentQuota | null {
+    return this.#applied.get(`${agent}\u0000${metric}`) ?? null;
+  }
+}

@@ -1,0 +1,165 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Manifest, Results } from '@scorebook/contract';
+import { describe, expect, it } from 'vitest';
+import { isFailure, publishPeriod, verifyPublished } from '../src/index.ts';
+import { git } from './repo.ts';
+
+// A quarter scored from its months (docs/periods.md): December is under a second version.
+const version = (label: string, from: string, floor: number) => `scorebook: 2
+id: qa
+version: "${label}"
+effective_from: ${from}
+title: 质检考核
+timezone: Asia/Shanghai
+periods: { quarter: from_months }
+grades:
+  - { grade: A, min_score: 85 }
+  - { grade: B, min_score: 70 }
+  - { grade: C, min_score: 0 }
+scorecards:
+  aftersale:
+    title: 售后
+    roles: [aftersale]
+    eligibility:
+      when: { all: [ { fact: qa_score, operator: notEqual, value: null } ] }
+      reason: 没有质检
+    scored:
+      - { metric: qa_score, weight: 100, target: 100, floor: ${floor} }
+    vetoes:
+      - { id: red-line, reason: 红线, cap_grade: C, when: { all: [ { fact: red_line_count, operator: greaterThanInclusive, value: 1 } ] } }
+`;
+const APPEAL = `scorebook: 1
+kind: appeal
+agent: a1
+filed_at: 2026-12-02T09:00:00+08:00
+disputes: { record: qa_reviews/q3 }
+claim: 红线判错了
+decision: { outcome: upheld, decided_by: 质检主管, decided_at: 2026-12-03, reason: 复核不属于红线 }
+`;
+const ALLOW = [
+  'conversations',
+  'messages',
+  'surveys',
+  'complaints',
+  'orders',
+  'attendance',
+  'assessments',
+  'events',
+];
+
+function repoOf(): string {
+  const repo = mkdtempSync(join(tmpdir(), 'scorebook-months-'));
+  const write = (path: string, text: string) => {
+    mkdirSync(join(repo, path, '..'), { recursive: true });
+    writeFileSync(join(repo, path), text);
+  };
+  write('configs/policies/qa/2026-01-01.yaml', version('1', '2026-01-01', 0));
+  write('configs/policies/qa/2026-12-01.yaml', version('2', '2026-12-01', 50));
+  write('data/qa/agents.csv', 'agent_id,name,team,role\na1,甲,一组,aftersale\na2,乙,一组,aftersale\n');
+  write(
+    'data/qa/qa_reviews.csv',
+    [
+      'review_id,agent_id,reviewed_at,score,red_line',
+      'q1,a1,2026-10-05T10:00:00+08:00,90,false',
+      'q2,a1,2026-11-05T10:00:00+08:00,90,false',
+      'q3,a1,2026-11-06T10:00:00+08:00,90,true',
+      'q4,a1,2026-12-05T10:00:00+08:00,80,false',
+      'q5,a2,2026-10-05T10:00:00+08:00,75,false',
+      '',
+    ].join('\n'),
+  );
+  write('configs/appeals/2026-11/ap-1.yaml', APPEAL);
+  git(repo, 'init', '-q', '-b', 'main');
+  git(repo, 'add', '-A');
+  git(repo, 'commit', '-q', '-m', 'policy, data and an appeal');
+  return repo;
+}
+
+const publishOf = (repo: string, period: string, reason?: string) =>
+  publishPeriod({
+    period,
+    policiesDir: 'configs/policies/qa',
+    dataDir: 'data/qa',
+    resultsRoot: 'data/results',
+    appealsDir: 'configs/appeals',
+    allowMissing: ALLOW,
+    ...(reason === undefined ? {} : { supersede: { reason } }),
+    cwd: repo,
+  });
+const publishQuarter = (repo: string) => publishOf(repo, '2026-Q4');
+
+describe('publishing a quarter scored from its months', () => {
+  it('records the month appeals, and verify --all recomputes it with the months’ versions at their commit', async () => {
+    const repo = repoOf();
+    await publishQuarter(repo);
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'publish 2026-Q4');
+    const read = <T>(path: string) => JSON.parse(readFileSync(join(repo, path), 'utf8')) as T;
+    const manifest = read<Manifest>('data/results/2026-Q4/manifest.json');
+    expect(manifest.appeals?.map((a) => a.file)).toEqual(['configs/appeals/2026-11/ap-1.yaml']);
+    const results = read<Results>('data/results/2026-Q4/results.json');
+    // a1: October 90, November 90 (the red line appealed away), December (80 − 50) / 50 = 60: 80, B.
+    expect(results.agents.map((a) => [a.agent_id, a.total_score, a.grade, a.rank])).toEqual([
+      ['a1', 80, 'B', 1],
+      ['a2', 75, 'B', 2],
+    ]);
+    expect(results.months?.map((m) => m.policy?.file)).toEqual([
+      '2026-01-01.yaml',
+      '2026-01-01.yaml',
+      '2026-12-01.yaml',
+    ]);
+
+    // A later edit of December's version changes nothing for the published quarter.
+    writeFileSync(join(repo, 'configs/policies/qa/2026-12-01.yaml'), version('2', '2026-12-01', 0));
+    git(repo, 'commit', '-q', '-am', 'December floor 0');
+    const rows = await verifyPublished('data/results', { cwd: repo });
+    expect(rows.map((r) => [r.period, r.status])).toEqual([['2026-Q4', 'ok']]);
+    expect(rows.some(isFailure)).toBe(false);
+  });
+
+  it('records when it was published; windows count from each period’s first publication', async () => {
+    const repo = repoOf();
+    const read = <T>(path: string) => JSON.parse(readFileSync(join(repo, path), 'utf8')) as T;
+    await publishOf(repo, '2026-11');
+    const november = read<Manifest>('data/results/2026-11/manifest.json');
+    expect(Number.isNaN(Date.parse(november.published_at ?? ''))).toBe(false);
+    expect(november.appeals_window_from).toEqual({ '2026-11': november.published_at });
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'publish 2026-11');
+    await publishQuarter(repo);
+    const quarter = read<Manifest>('data/results/2026-Q4/manifest.json');
+    // The quarter counts November's appeals from November's publication, its own from now.
+    expect(quarter.appeals_window_from).toEqual({
+      '2026-11': november.published_at,
+      '2026-Q4': quarter.published_at,
+    });
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'publish 2026-Q4');
+    // Superseding November keeps the window of its first publication.
+    await publishOf(repo, '2026-11', '重新发布');
+    const again = read<Manifest>('data/results/2026-11/manifest.json');
+    expect(again.appeals_window_from).toEqual({ '2026-11': november.published_at });
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'publish 2026-11 again');
+    const rows = await verifyPublished('data/results', { cwd: repo });
+    expect(rows.map((r) => [r.period, r.publication, r.status])).toEqual([
+      ['2026-11', 'superseded/1', 'ok'],
+      ['2026-11', null, 'ok'],
+      ['2026-Q4', null, 'ok'],
+    ]);
+  });
+
+  it('requires the months’ versions committed', async () => {
+    const repo = repoOf();
+    writeFileSync(join(repo, 'configs/policies/qa/2026-12-01.yaml'), version('2', '2026-12-01', 40));
+    const stop = await publishQuarter(repo).then(
+      () => null,
+      (error: { problems: Array<{ code: string; file: string | null }> }) => error,
+    );
+    expect(stop?.problems.map((p) => [p.code, p.file?.slice(repo.length)])).toEqual([
+      ['FILE_HAS_CHANGES', '/configs/policies/qa/2026-12-01.yaml'],
+    ]);
+  });
+});
