@@ -42,16 +42,18 @@ if (values.data === undefined) {
 }
 
 const contenders = [
-  { name: 'scorebook evaluate (everything)', script: 'scorebook-run.ts', args: [dir] },
+  { name: 'scorebook evaluate (everything)', script: 'scorebook-run.ts', args: [dir, 'typescript'] },
+  { name: 'scorebook evaluate --engine duckdb', script: 'scorebook-run.ts', args: [dir, 'duckdb'] },
   { name: 'DuckDB query (FRT, ART, reply rate)', script: 'duckdb-query.ts', args: [dir] },
 ] as const;
+const QUERY = 2;
 const results: Array<{ name: string; runs: Figures[] }> = contenders.map((c) => ({ name: c.name, runs: [] }));
 for (let r = 0; r < runs; r++) {
   for (const [i, c] of contenders.entries()) results[i]?.runs.push(await runChild(c.script, c.args));
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
-const reference = median(results[1]?.runs.map((f) => f.wall) ?? []);
+const reference = median(results[QUERY]?.runs.map((f) => f.wall) ?? []);
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 console.log(`\n| run | wall (median of ${runs}) | CPU | peak RSS | × the query |`);
 console.log('|---|---|---|---|---|');
@@ -68,8 +70,9 @@ const notes = results.flatMap(({ name, runs: figures }) =>
 );
 for (const note of notes) console.log(`  ${note}`);
 
-const [scorebook, query] = results.map((r) => r.runs[0]?.metrics ?? {});
-console.log(`  values: ${compare(scorebook ?? {}, query ?? {})}`);
+const [scorebook, onDuckdb, query] = results.map((r) => r.runs[0]?.metrics ?? {});
+console.log(`  values, scorebook against the query: ${compare(scorebook ?? {}, query ?? {})}`);
+console.log(`  values, scorebook's two engines: ${compare(scorebook ?? {}, onDuckdb ?? {})}`);
 if (values.keep || values.data !== undefined) console.log(`  data in ${dir}`);
 else rmSync(dir, { recursive: true, force: true });
 

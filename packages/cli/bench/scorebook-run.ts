@@ -1,16 +1,21 @@
 // One evaluation of a data folder with the sample policy, measured in its own process for the
-// evaluation benchmark: `node bench/scorebook-run.ts <data-dir> [--engine stream|duckdb]`.
-import { evaluate } from '@scorebook/engine';
+// evaluation benchmark: `node bench/scorebook-run.ts <data-dir> [typescript|duckdb]`.
+import { createHash } from 'node:crypto';
+import { evaluate, MEASURE_ENGINES, serializeEvaluation } from '@scorebook/engine';
 import { REPOSITORY } from '../src/repository.ts';
 import { childFigures, type MessageMetrics } from './bench-figures.ts';
 
-const [dir] = process.argv.slice(2);
-if (dir === undefined) throw new Error('usage: node bench/scorebook-run.ts <data-dir>');
+const [dir, engine = 'typescript'] = process.argv.slice(2);
+const measureEngine = MEASURE_ENGINES.find((e) => e === engine);
+if (dir === undefined || measureEngine === undefined)
+  throw new Error('usage: node bench/scorebook-run.ts <data-dir> [typescript|duckdb]');
 await childFigures(async () => {
   const evaluation = await evaluate({
     policiesDir: REPOSITORY.samplePolicy,
     dataDir: dir,
     period: '2026-10',
+    appealsDir: null,
+    engine: measureEngine,
   });
   const metrics: Record<string, MessageMetrics> = {};
   for (const agent of evaluation.results.agents) {
@@ -23,8 +28,11 @@ await childFigures(async () => {
     };
   }
   const { summary } = evaluation.results;
+  // The four files' bytes, hashed: equal hashes say the two engines wrote the same results.
+  const hash = createHash('sha256');
+  for (const [name, text] of serializeEvaluation(evaluation)) hash.update(name).update(text);
   return {
     metrics,
-    note: `rated ${summary.rated}/${summary.agents}, rejected rows ${summary.rejected_rows}`,
+    note: `rated ${summary.rated}/${summary.agents}, rejected rows ${summary.rejected_rows}, files sha256 ${hash.digest('hex').slice(0, 16)}`,
   };
 });

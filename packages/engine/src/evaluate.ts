@@ -119,7 +119,19 @@ export interface EvaluateOptions {
   publishedAt?: Readonly<Record<string, string>>;
   /** How reading is spread over threads (`docs/scale.md`); by default over every core. */
   parallel?: ParallelOptions;
+  /**
+   * Which engine measures (`docs/scale.md` §6): `typescript` (the default) or `duckdb`, which
+   * derives responses and conversation facts and measures every metric in SQL on embedded
+   * DuckDB. Both give the same results (numbers within 1e-9).
+   */
+  engine?: MeasureEngine;
 }
+
+/** The engines that can run the measure stage, the default first. */
+export const MEASURE_ENGINES = ['typescript', 'duckdb'] as const;
+
+/** An engine of {@link MEASURE_ENGINES}. */
+export type MeasureEngine = (typeof MEASURE_ENGINES)[number];
 
 /** A finished evaluation: results, explanations and the rejected rows, not yet written. */
 export interface Evaluation {
@@ -144,8 +156,9 @@ export interface Evaluation {
  * the policy, the source or the data cannot be used; nothing is written.
  */
 export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
+  const opened: Array<{ close(): void }> = [];
   try {
-    const evaluation = await pipeline(options);
+    const evaluation = await pipeline(options, opened);
     const period = periodOf(options.period, options.monitoring === true);
     if (!scoredFromMonths(evaluation.policy, period)) return evaluation;
     // A quarter or year scored from its months: each month as it would be evaluated alone.
@@ -164,10 +177,13 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
     if (error instanceof ScorebookError && !(error instanceof EvaluationError) && error.kind === 'input')
       throw new EvaluationError(error.problems);
     throw error;
+  } finally {
+    // An engine's database, closed however the run ends.
+    for (const o of opened) o.close();
   }
 }
 
-async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
+async function pipeline(options: EvaluateOptions, opened: Array<{ close(): void }>): Promise<Evaluation> {
   // Select: the period, the policy version in force at its start, the source of the data.
   const period = periodOf(options.period, options.monitoring === true);
   const policy = policyInForce(options.policiesDir, period);
@@ -234,6 +250,22 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
     (agent, metric) => scoredBy[agent]?.has(metric) ?? false,
     cap,
   );
+  // The SQL engine compiles first, so that a metric it does not compute is refused before reading.
+  const sql =
+    options.engine === 'duckdb'
+      ? await (await import('./sql/sql-measure.ts')).SqlMeasure.open({
+          metrics: measured,
+          fieldsOf: (t) => measuredFieldsOf(t, fieldsOf),
+          policy,
+          zone,
+          period: zoned,
+          agents,
+          wantsEvidence: (agent, metric) => scoredBy[agent]?.has(metric) ?? false,
+          cap,
+        })
+      : null;
+  if (sql !== null) opened.push(sql);
+  const sink = sql ?? measure;
   const conversations = new ConversationIndex();
   const messages = new MessageStore();
   const converted = new Set<string>();
@@ -279,10 +311,10 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
           case 'orders':
             if (kept && typeof row.values.conversation_id === 'string')
               converted.add(row.values.conversation_id);
-            if (kept && coverage.inPeriod(table, row)) measure.add(table, row, agent);
+            if (kept && coverage.inPeriod(table, row)) sink.add(table, row, agent);
             break;
           default:
-            if (kept && coverage.inPeriod(table, row)) measure.add(table, row, agent);
+            if (kept && coverage.inPeriod(table, row)) sink.add(table, row, agent);
         }
       }
     }
@@ -307,9 +339,13 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
   );
 
   // Derive: customer blocks and responses from the messages (into measure), conversation facts.
-  const facts = deriveFacts({ conversations, messages, agents, policy, zone, period: zoned }, (row, agent) =>
-    measure.add('responses', row, agent),
-  );
+  // (On the SQL engine, derivation is part of its measure stage.)
+  const facts =
+    sql === null
+      ? deriveFacts({ conversations, messages, agents, policy, zone, period: zoned }, (row, agent) =>
+          measure.add('responses', row, agent),
+        )
+      : null;
 
   // Measure conversations: read again, now that their derived facts are known.
   const resolution = readsConversationField(measured, 'resolution_seconds')
@@ -324,10 +360,15 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
       const row = new Row(record.values, record.file, record.line);
       appeals.apply('conversations', row);
       if (!coverage.inPeriod('conversations', row)) continue;
+      if (facts === null) {
+        sql?.addConversation(row, conversation.index, conversation.agent);
+        continue;
+      }
       applyConversationFacts(row, conversation.index, facts, converted, resolution);
       measure.add('conversations', row, conversation.agent);
     }
   }
+  const tallies = sql === null ? measure.tallies : await sql.finish(conversations, messages, converted);
 
   // History: the earlier periods the policy's history facts read, published or evaluated.
   const historyNames = options.history === false ? [] : historyNamesOf(policy, definitions);
@@ -359,7 +400,7 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
   const scored = scoreAgents({
     policy,
     agents,
-    tallies: measure.tallies,
+    tallies,
     catalogSize: definitions.length,
     noData,
     quotaOf: (agent, metric) => quotas.of(agent, metric),
@@ -376,7 +417,7 @@ async function pipeline(options: EvaluateOptions): Promise<Evaluation> {
         agent,
         scorecard,
         rating,
-        tallies: measure.tallies,
+        tallies,
         files: inputs.fileNames,
         excluded: exclusions.ofAgent(agent.index).evidence,
         format: policy.scorebook,

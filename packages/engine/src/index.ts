@@ -15,7 +15,14 @@ export {
   parseRejectedLimit,
   type RejectedLimit,
 } from './check/rejected-limit.ts';
-export { ENGINE_VERSION, type EvaluateOptions, type Evaluation, evaluate } from './evaluate.ts';
+export {
+  ENGINE_VERSION,
+  type EvaluateOptions,
+  type Evaluation,
+  evaluate,
+  MEASURE_ENGINES,
+  type MeasureEngine,
+} from './evaluate.ts';
 export { EvaluationError } from './evaluation-error.ts';
 export { type Inspection, type InspectOptions, inspectData, type TableInspection } from './inspect.ts';
 export type { ReadProgress } from './read/read-inputs.ts';

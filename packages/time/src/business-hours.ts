@@ -43,6 +43,11 @@ export class BusinessClock {
   readonly #zone: Zone;
   readonly #days = new Map<number, Array<[number, number]>>();
 
+  /** Local day number (days since 1970-01-01 in the zone's wall clock) of an instant. */
+  dayOf(ms: number): number {
+    return Math.floor(this.#zone.wallClockOf(ms) / DAY_MS);
+  }
+
   constructor(hours: BusinessHours, zone: Zone) {
     this.#hours = hours;
     this.#zone = zone;
@@ -54,7 +59,7 @@ export class BusinessClock {
     let total = 0;
     const lastDay = Math.floor(this.#zone.wallClockOf(toMs) / DAY_MS);
     for (let day = Math.floor(this.#zone.wallClockOf(fromMs) / DAY_MS); day <= lastDay; day++) {
-      for (const [open, close] of this.#openings(day)) {
+      for (const [open, close] of this.openings(day)) {
         const a = Math.max(open, fromMs);
         const b = Math.min(close, toMs);
         if (b > a) total += b - a;
@@ -63,8 +68,12 @@ export class BusinessClock {
     return total / 1000;
   }
 
-  // Opening instants of a local day, by day number (days since 1970-01-01 in local time).
-  #openings(dayNumber: number): Array<[number, number]> {
+  /**
+   * The opening intervals of a local day as instants `[open, close)` in epoch milliseconds, by
+   * day number (days since 1970-01-01 in local time); none on a holiday. What
+   * {@link secondsBetween} adds up, exposed for engines that join a calendar (`docs/scale.md`).
+   */
+  openings(dayNumber: number): ReadonlyArray<readonly [number, number]> {
     let intervals = this.#days.get(dayNumber);
     if (intervals === undefined) {
       intervals = [];

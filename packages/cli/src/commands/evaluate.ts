@@ -1,12 +1,19 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { type Evaluation, evaluate, writeEvaluation } from '@scorebook/engine';
+import {
+  type Evaluation,
+  evaluate,
+  MEASURE_ENGINES,
+  type MeasureEngine,
+  writeEvaluation,
+} from '@scorebook/engine';
 import {
   DATA_OPTIONS,
   DATA_OPTIONS_HELP,
   dataOptions,
   maxRejectedOption,
   noPositionals,
+  oneOf,
   parseCommandArgs,
   periodOption,
   required,
@@ -19,9 +26,15 @@ import { formatRunSummary, gradeCounts } from '../output/run-summary.ts';
 import { say } from '../text.ts';
 import type { CommandIo } from './io.ts';
 
+/** The help line of `--engine`, shared by evaluate and verify. */
+export const ENGINE_HELP = `  --engine        计算指标的引擎:typescript(默认)或 duckdb(嵌入式 DuckDB 上的 SQL,多线程、可溢出到磁盘;
+                  结果相同,见 docs/scale.md)/ the engine that measures: typescript (default) or duckdb
+                  (SQL on embedded DuckDB, multi-threaded, out-of-core; the same results, docs/scale.md)
+`;
+
 export const EVALUATE_HELP = `scorebook evaluate --policies <dir> --data <dir> --period <2026-10|2026-Q4|2026> --out <dir>
                    [--source <source.yaml>] [--allow-missing <table,…>] [--max-rejected 1%|<rows>]
-                   [--quiet] [--lang zh|en]
+                   [--engine typescript|duckdb] [--quiet] [--lang zh|en]
 
 用期间开始时生效的策略版本评估数据目录,写出 <out>/results.json、explanations.json、rejected.json。
 Evaluates a data directory with the policy version in force at the period's start and writes
@@ -34,7 +47,13 @@ ${DATA_OPTIONS_HELP}
   --max-rejected  每张表允许被拒绝的行数上限,百分比或行数(默认 1%) / rejected rows a table may have (default 1%)
   --results       历史数据(history.*)读取的已发布结果目录(默认 data/results) / published results history facts read (default data/results)
   --quiet         不显示进度和汇总 / no progress or summary
-`;
+${ENGINE_HELP}`;
+
+/** The `--engine` option: nothing for the default engine, so options stay as they were. */
+export function engineOption(value: string | undefined): { engine?: MeasureEngine } {
+  const engine = oneOf(value, MEASURE_ENGINES, 'typescript', 'engine');
+  return engine === 'typescript' ? {} : { engine };
+}
 
 /** `scorebook evaluate`: evaluates one period and writes its results. */
 export async function runEvaluate(argv: string[], io: CommandIo): Promise<number> {
@@ -47,6 +66,7 @@ export async function runEvaluate(argv: string[], io: CommandIo): Promise<number
     'max-rejected': { type: 'string' },
     results: { type: 'string' },
     quiet: { type: 'boolean', short: 'q' },
+    engine: { type: 'string' },
   });
   if (values.help) {
     io.out(EVALUATE_HELP);
@@ -62,6 +82,7 @@ export async function runEvaluate(argv: string[], io: CommandIo): Promise<number
     onProgress: progressReporter(io, lang, values.quiet === true),
     ...(maxRejected ? { maxRejected } : {}),
     ...dataOptions(values),
+    ...engineOption(values.engine),
   };
   const out = required(values, 'out', 'evaluate');
   // A week, a day or a range is evaluated for monitoring (publish refuses them).

@@ -8,10 +8,11 @@ import { EXIT } from '../cli-error.ts';
 import { type Lang, pickLang } from '../lang.ts';
 import { jsonDifferences } from '../output/json-differences.ts';
 import { type CliTextKey, say } from '../text.ts';
+import { ENGINE_HELP, engineOption } from './evaluate.ts';
 import type { CommandIo } from './io.ts';
 
 export const VERIFY_HELP = `scorebook verify --policies <dir> --data <dir> --results <dir> [--source <file>]
-                [--allow-missing <table,…>] [--lang zh|en]
+                [--allow-missing <table,…>] [--engine typescript|duckdb] [--lang zh|en]
 scorebook verify --all [--results data/results] [--archive <dir>] [--lang zh|en]
 
 用记录的期间、策略和数据重新计算,与 <results>/results.json 等逐字节比较;完全一致时退出码 0,否则 1 并列出不同的客服和字段。
@@ -24,7 +25,7 @@ when identical, otherwise 1 with the agents and fields that differ.
 hashes, the policy at its recorded commit, the input files, then a byte-for-byte recomputation;
 an input changed since publication is told apart from results that differ. --archive <dir>
 (default .scorebook/archive) re-verifies from archived inputs after the data folder changed.
-`;
+${ENGINE_HELP}`;
 
 /** `scorebook verify`: recompute and compare byte for byte. */
 export async function runVerify(argv: string[], io: CommandIo): Promise<number> {
@@ -35,6 +36,7 @@ export async function runVerify(argv: string[], io: CommandIo): Promise<number> 
     all: { type: 'boolean' },
     archive: { type: 'string' },
     ...DATA_OPTIONS,
+    engine: { type: 'string' },
   });
   if (values.help) {
     io.out(VERIFY_HELP);
@@ -62,7 +64,14 @@ export async function runVerify(argv: string[], io: CommandIo): Promise<number> 
   }
   // History facts read the periods published beside this one (docs/history.md).
   const history = { resultsDir: dirname(resolve(resultsDir)) };
-  const evaluation = await evaluate({ policiesDir, dataDir, period, history, ...dataOptions(values) });
+  const evaluation = await evaluate({
+    policiesDir,
+    dataDir,
+    period,
+    history,
+    ...dataOptions(values),
+    ...engineOption(values.engine),
+  });
   const fresh = serializeEvaluation(evaluation);
   let identical = true;
   for (const name of RESULT_FILES) {

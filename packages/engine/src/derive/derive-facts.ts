@@ -128,7 +128,8 @@ export function applyConversationFacts(
     values.resolution_seconds = read.closed_at === null ? null : resolution(read.started_at, read.closed_at);
 }
 
-function toBusinessHours(spec: BusinessHoursSpec): BusinessHours {
+/** A policy's `business_hours` as the time package's {@link BusinessHours}. */
+export function toBusinessHours(spec: BusinessHoursSpec): BusinessHours {
   // The policy's intervals were checked when it was loaded: every one parses.
   const week = byWeekday((day) =>
     spec.week[day].flatMap((text) => {

@@ -3,7 +3,7 @@ import type { Scorecard, SourceRef } from '@scorebook/policy';
 import type { Zone } from '@scorebook/time';
 import type { Agent } from '../check/row-checks.ts';
 import type { ExcludedRecord } from '../exclude/exclusions.ts';
-import type { MetricTally } from '../measure/accumulate.ts';
+import type { MeasuredMetric } from '../measure/accumulate.ts';
 import type { Row } from '../row.ts';
 import type { Rating } from '../score/rate-agent.ts';
 import { describeRow } from './describe-row.ts';
@@ -15,7 +15,7 @@ export interface ExplainInput {
   scorecard: Scorecard | null;
   rating: Rating;
   /** Every metric's tally, which keeps the evidence of the agent's scored metrics. */
-  tallies: readonly MetricTally[];
+  tallies: readonly MeasuredMetric[];
   /** The files rows refer to by index. */
   files: readonly string[];
   /** The agent's excluded rows kept as evidence. */

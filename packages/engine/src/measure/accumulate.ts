@@ -21,6 +21,18 @@ interface EvidenceState extends EvidenceRows {
 type Side = 'main' | 'numerator' | 'denominator';
 
 /**
+ * What scoring and explaining read of a measured metric, whichever engine measured it: its
+ * definition, each agent's value and sample, and the evidence kept for the agents it scores.
+ */
+export interface MeasuredMetric {
+  readonly definition: MetricDefinition;
+  /** The value and sample of the metric for an agent (by index). */
+  value(agent: number): MetricValue;
+  /** The rows kept as evidence of the metric for an agent, or null when none was asked for. */
+  evidence(agent: number): EvidenceRows | null;
+}
+
+/**
  * Per-agent accumulators of every metric, fed row by row as tables are read: counts, sums and,
  * for medians and percentiles only, the values themselves. Memory does not grow with rows beyond
  * what percentiles need; the evidence of a scored metric keeps at most `cap` rows.
@@ -62,7 +74,7 @@ export class MetricAccumulators {
  * One metric's accumulators for every agent (agents by index; an index outside the agents
  * counts nothing), and the evidence kept for the agents it scores.
  */
-export class MetricTally {
+export class MetricTally implements MeasuredMetric {
   readonly definition: MetricDefinition;
   readonly #metric: CompiledMetric;
   readonly #count: Float64Array;

@@ -13,7 +13,7 @@ import type { AppealStage } from '../appeal/appeal-stage.ts';
 import { factsOf } from '../check/policy-needs.ts';
 import type { Agent } from '../check/row-checks.ts';
 import type { History } from '../history/read-history.ts';
-import type { MetricTally } from '../measure/accumulate.ts';
+import type { MeasuredMetric } from '../measure/accumulate.ts';
 import type { MetricValue } from '../measure/compile-metrics.ts';
 import { agentFacts } from './agent-facts.ts';
 import { distributeGrades } from './distribution.ts';
@@ -30,7 +30,7 @@ export interface ScoreInput {
    * One tally per metric of the catalog, in catalog order (the metrics results carry), then one
    * per segment metric of segmented targets (`segmentDefinitions`), which results do not list.
    */
-  tallies: readonly MetricTally[];
+  tallies: readonly MeasuredMetric[];
   /** How many of `tallies` are the catalog's. */
   catalogSize: number;
   /** The targets row of an agent (by index) for a metric of a `quota: true` item, if any. */
@@ -235,7 +235,11 @@ function teamFactsOfConditions(policy: Policy): Map<string, string[]> {
  * The awards and rewards of a scorecard's agents (format 2), once grades are final: each award's
  * winners among the rated agents, then each agent's coefficient, bonus and total.
  */
-function reward(scorecard: Scorecard, scored: readonly ScoredAgent[], tallies: readonly MetricTally[]): void {
+function reward(
+  scorecard: Scorecard,
+  scored: readonly ScoredAgent[],
+  tallies: readonly MeasuredMetric[],
+): void {
   const members = scored.filter((s) => s.result.scorecard === scorecard.id);
   const definitions = new Map(tallies.map((t) => [t.definition.id, t.definition]));
   const won = new Map<ScoredAgent, AwardResult[]>();
@@ -268,7 +272,7 @@ function distribute(
   scorecard: string,
   policy: Policy,
   scored: readonly ScoredAgent[],
-  tallies: readonly MetricTally[],
+  tallies: readonly MeasuredMetric[],
 ): void {
   const definitions = new Map(tallies.map((t) => [t.definition.id, t.definition]));
   const better = distribution.tie_breakers.map((id) => definitions.get(id)?.better ?? 'higher');

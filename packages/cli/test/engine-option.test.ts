@@ -1,0 +1,44 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateSample } from '@scorebook/sample';
+import { describe, expect, it } from 'vitest';
+import { REPOSITORY } from '../src/repository.ts';
+import { runCli } from './run-cli.ts';
+
+describe('evaluate --engine duckdb', () => {
+  it('writes the files of the default engine, byte for byte, on a generated month', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'scorebook-engine-'));
+    const data = join(root, 'data');
+    generateSample({ out: data, agents: 12, start: '2026-10', months: 1, seed: 7, conversationsPerDay: 6 });
+    const run = (out: string, ...more: string[]) =>
+      runCli(
+        'evaluate',
+        ...['--policies', REPOSITORY.samplePolicy, '--data', data, '--period', '2026-10'],
+        ...['--appeals', join(root, 'no-appeals'), '--out', join(root, out), '--quiet', ...more],
+      );
+    expect((await run('ts')).code).toBe(0);
+    expect((await run('duckdb', '--engine', 'duckdb')).code).toBe(0);
+    const files = readdirSync(join(root, 'ts')).sort();
+    expect(files).toEqual(['explanations.json', 'policy.json', 'rejected.json', 'results.json']);
+    for (const file of files)
+      expect(readFileSync(join(root, 'duckdb', file), 'utf8'), file).toBe(
+        readFileSync(join(root, 'ts', file), 'utf8'),
+      );
+    const results = JSON.parse(readFileSync(join(root, 'ts', 'results.json'), 'utf8')) as {
+      summary: { rated: number };
+    };
+    expect(results.summary.rated).toBe(12);
+  }, 120_000);
+
+  it('is refused for an engine it does not know, as bad usage', async () => {
+    const { code, stderr } = await runCli(
+      'evaluate',
+      ...['--policies', 'p', '--data', 'd', '--period', '2026-10', '--out', 'o'],
+      ...['--engine', 'spark', '--lang', 'en'],
+    );
+    expect(code).toBe(2);
+    expect(stderr).toContain('typescript, duckdb');
+    expect(stderr).toContain('"spark"');
+  });
+});

@@ -1,0 +1,341 @@
+import {
+  DERIVED_CONVERSATION_FIELDS,
+  type FieldSpec,
+  MEASURED_TABLES,
+  type MeasuredTableName,
+  type MetricDefinition,
+} from '@scorebook/contract';
+import type { Zone } from '@scorebook/time';
+import { AGENT, CUSTOMER } from '../derive/message-store.ts';
+import { ConditionRefused, conditionSql, sqlTypeOf } from './compile-condition.ts';
+import type { SqlDialect, SqlType } from './dialect.ts';
+import type { SqlRefusal } from './sql-errors.ts';
+
+/** A table the engine creates and fills row by row. */
+export interface SqlTable {
+  name: string;
+  columns: ReadonlyArray<{ name: string; type: SqlType }>;
+}
+
+/** A metric the SQL engine refuses to compute, and why. */
+export type MetricRefusal =
+  | { metric: string; code: 'SQL_METRIC_KIND_UNSUPPORTED'; kind: string }
+  | { metric: string; code: 'SQL_CONDITION_UNSUPPORTED'; condition: string; why: SqlRefusal };
+
+/** What {@link measureSql} compiles from. */
+export interface MeasureSqlInput {
+  /** The metrics measured, in order (the catalog's, then segment metrics). */
+  metrics: readonly MetricDefinition[];
+  /** Fields of each measured table with their types (derived ones included). */
+  fieldsOf: (table: MeasuredTableName) => Readonly<Record<string, FieldSpec>>;
+  zone: Zone;
+  /** The period's instants: responses count by the start of their customer block. */
+  period: { startMs: number; endMs: number };
+  /** True when the policy has business hours: the `calendar` table holds their openings. */
+  businessHours: boolean;
+  /** Evidence rows kept per metric and agent. */
+  cap: number;
+  dialect: SqlDialect;
+}
+
+/** The SQL of the measure stage, statement by statement (`docs/scale.md` §6). */
+export interface MeasureSql {
+  /** Tables created empty and filled by the engine, in this order. */
+  tables: SqlTable[];
+  /** Derivation: customer blocks, responses, conversation facts, measured views, in order. */
+  derive: string[];
+  /**
+   * One query over every metric: rows `(metric, agent, n, s, o, pv)` — per metric and agent,
+   * the count, sum and ratio denominator to add up, and a percentile's value. A metric and an
+   * agent may come in more than one row (a ratio's two sides); values add.
+   */
+  values: string;
+  /**
+   * Per metric, the query of its evidence for the agents in `wanted`: the measured table's
+   * columns, `agent`, `k` (1-based rank, at most `cap`) and `total`; null when it keeps none.
+   */
+  evidence: Array<string | null>;
+  refusals: MetricRefusal[];
+}
+
+const INPUT_MEASURED = MEASURED_TABLES.filter(
+  (t): t is Exclude<MeasuredTableName, 'responses'> => t !== 'responses',
+);
+const DERIVED_CONVERSATION = Object.keys(DERIVED_CONVERSATION_FIELDS);
+// The derived conversation fields `m_conversations` computes; any other is refused by name.
+const DERIVED_IN_SQL = [
+  'inquiry',
+  'replied',
+  'first_response_seconds',
+  'handle_seconds',
+  'on_time',
+  'converted',
+];
+const NOT_IN_SQL = new Set(DERIVED_CONVERSATION.filter((f) => !DERIVED_IN_SQL.includes(f)));
+const PLACE: SqlTable['columns'] = [
+  { name: 'seq', type: 'double' },
+  { name: 'agent', type: 'integer' },
+  { name: 'file', type: 'integer' },
+  { name: 'line', type: 'integer' },
+];
+
+function plain(name: string, ...columns: Array<[string, SqlType]>): SqlTable {
+  return { name, columns: columns.map(([column, type]) => ({ name: column, type })) };
+}
+
+/** The name of the table a measured input table's rows are appended to. */
+export function inputTableName(table: Exclude<MeasuredTableName, 'responses'>): string {
+  return `in_${table}`;
+}
+
+/**
+ * Compiles the measure stage of a policy into SQL: the tables rows are loaded into, the
+ * derivation of customer blocks and responses (business seconds by a join with the calendar of
+ * openings) and of conversation facts, every metric's per-agent tallies and evidence. Metrics
+ * it cannot compute exactly are listed in `refusals` instead (the run is then refused).
+ */
+export function measureSql(given: MeasureSqlInput): MeasureSql {
+  // Conditions see only the fields the SQL has: one on a derived field it lacks is refused.
+  const input: MeasureSqlInput = {
+    ...given,
+    fieldsOf: (table) =>
+      table === 'conversations'
+        ? Object.fromEntries(Object.entries(given.fieldsOf(table)).filter(([f]) => !NOT_IN_SQL.has(f)))
+        : given.fieldsOf(table),
+  };
+  const { dialect: d, period } = input;
+  const id = d.ident;
+  const col = (table: MeasuredTableName) =>
+    Object.entries(input.fieldsOf(table))
+      .filter(([name]) => table !== 'conversations' || !DERIVED_CONVERSATION.includes(name))
+      .map(([name, spec]) => ({ name, type: sqlTypeOf(spec.type) }));
+  const tables: SqlTable[] = [
+    ...INPUT_MEASURED.map((t) => ({
+      name: inputTableName(t),
+      columns: [
+        ...PLACE,
+        ...(t === 'conversations' ? [{ name: 'idx', type: 'integer' as const }] : []),
+        ...col(t),
+      ],
+    })),
+    plain(
+      'messages',
+      ['pos', 'double'],
+      ['conv', 'integer'],
+      ['sent_at', 'double'],
+      ['sender', 'integer'],
+      ['agent', 'integer'],
+      ['file', 'integer'],
+      ['line', 'integer'],
+    ),
+    plain('conv_index', ['idx', 'integer'], ['conversation_id', 'text'], ['channel', 'text']),
+    plain('agents', ['agent', 'integer'], ['agent_id', 'text']),
+    plain('converted', ['conversation_id', 'text']),
+    plain('calendar', ['open', 'double'], ['close', 'double']),
+    plain('wanted', ['metric', 'integer'], ['agent', 'integer']),
+  ];
+  // Business milliseconds of each answered block: the overlaps with the calendar's openings. A
+  // block that overlaps none joins a NULL opening, which adds 0 (DuckDB's greatest and least
+  // skip NULLs, so the overlap is not written with them there).
+  const overlap = `CASE WHEN c.${id('open')} IS NULL THEN 0 ELSE greatest(least(c.${id('close')}, p.r_at) - greatest(c.${id('open')}, p.block_start), 0) END`;
+  const seconds = input.businessHours
+    ? `SELECT p.pid, ${d.toDouble(`sum(${overlap})`)} / 1000 AS seconds
+FROM pairs p LEFT JOIN calendar c ON c.${id('open')} < p.r_at AND c.${id('close')} > p.block_start
+WHERE p.answered GROUP BY p.pid`
+    : `SELECT pid, (r_at - block_start) / 1000 AS seconds FROM pairs WHERE answered`;
+  const derive = [
+    // Messages of a conversation in time order (ties in reading order); a block opens at a
+    // customer message after anything else, and its reply is the first agent message after it.
+    `CREATE TABLE pairs AS
+WITH ordered AS (
+  SELECT *, row_number() OVER (PARTITION BY conv ORDER BY sent_at, pos) AS k FROM messages
+), marked AS (
+  SELECT *, lag(sender) OVER (PARTITION BY conv ORDER BY k) AS prev FROM ordered
+), edges AS (
+  SELECT * FROM marked
+  WHERE (sender = ${CUSTOMER} AND prev IS DISTINCT FROM ${CUSTOMER}) OR (sender = ${AGENT} AND prev = ${CUSTOMER})
+), numbered AS (
+  SELECT *,
+    sum(CASE WHEN sender = ${CUSTOMER} THEN 1 ELSE 0 END) OVER (PARTITION BY conv ORDER BY k ROWS UNBOUNDED PRECEDING) AS block,
+    lead(sender) OVER w AS r_sender, lead(sent_at) OVER w AS r_at, lead(agent) OVER w AS r_agent,
+    lead(file) OVER w AS r_file, lead(line) OVER w AS r_line, lead(k) OVER w AS r_k
+  FROM edges WINDOW w AS (PARTITION BY conv ORDER BY k)
+)
+SELECT row_number() OVER () AS pid, conv, block, sent_at AS block_start, coalesce(r_sender = ${AGENT}, FALSE) AS answered,
+  r_at, r_agent, r_file, r_line, r_k
+FROM numbered WHERE sender = ${CUSTOMER}`,
+    `CREATE TABLE pair_seconds AS ${seconds}`,
+    `CREATE TABLE conv_facts AS
+SELECT p.conv, TRUE AS inquiry, bool_or(NOT p.answered) AS unanswered,
+  max(CASE WHEN p.block = 1 THEN s.seconds END) AS first_response
+FROM pairs p LEFT JOIN pair_seconds s USING (pid) GROUP BY p.conv`,
+    `CREATE TABLE m_responses AS
+SELECT CAST(p.conv AS BIGINT) * 4294967296 + p.r_k AS seq, p.r_agent AS agent, p.r_file AS file, p.r_line AS line,
+  ci.conversation_id, a.agent_id, ci.channel, p.block_start AS ${id('at')}, s.seconds, p.block = 1 AS is_first
+FROM pairs p JOIN pair_seconds s USING (pid) JOIN conv_index ci ON ci.idx = p.conv
+LEFT JOIN agents a ON a.agent = p.r_agent
+WHERE p.answered AND p.block_start >= ${d.double(period.startMs)} AND p.block_start < ${d.double(period.endMs)}`,
+    `CREATE VIEW m_conversations AS
+SELECT c.*, coalesce(f.inquiry, FALSE) AS inquiry,
+  coalesce(f.inquiry, FALSE) AND NOT coalesce(f.unanswered, FALSE) AS replied,
+  f.first_response AS first_response_seconds,
+  CASE WHEN c.ended_at IS NULL THEN NULL ELSE (c.ended_at - c.started_at) / 1000 END AS handle_seconds,
+  CASE WHEN c.sla_due_at IS NULL THEN NULL ELSE coalesce(c.closed_at <= c.sla_due_at, FALSE) END AS on_time,
+  c.conversation_id IN (SELECT conversation_id FROM converted) AS converted
+FROM ${inputTableName('conversations')} c LEFT JOIN conv_facts f ON f.conv = c.idx`,
+    ...INPUT_MEASURED.filter((t) => t !== 'conversations').map(
+      (t) => `CREATE VIEW m_${t} AS SELECT * FROM ${inputTableName(t)}`,
+    ),
+  ];
+  const values: string[] = [];
+  const evidence: Array<string | null> = [];
+  const refusals: MetricRefusal[] = [];
+  input.metrics.forEach((metric, i) => {
+    // A formula reads no rows (the score stage computes it from the measured values).
+    if (metric.kind === 'formula') {
+      evidence.push(null);
+      return;
+    }
+    if (!KINDS.has(metric.kind)) {
+      refusals.push({ metric: metric.id, code: 'SQL_METRIC_KIND_UNSUPPORTED', kind: metric.kind });
+      evidence.push(null);
+      return;
+    }
+    try {
+      const compiled = compileMetric(metric, i, input);
+      values.push(...compiled.values);
+      evidence.push(compiled.evidence);
+    } catch (error) {
+      if (!(error instanceof ConditionRefused)) throw error;
+      refusals.push({
+        metric: metric.id,
+        code: 'SQL_CONDITION_UNSUPPORTED',
+        condition: error.leaf,
+        why: error.reason,
+      });
+      evidence.push(null);
+    }
+  });
+  return {
+    tables,
+    derive,
+    values:
+      values.length === 0
+        ? 'SELECT 0 AS metric, 0 AS agent, 0 AS n, 0 AS s, 0 AS o, NULL AS pv WHERE FALSE'
+        : values.join('\nUNION ALL\n'),
+    evidence,
+    refusals,
+  };
+}
+
+// The kinds of `docs/metrics.md` the SQL engine computes; a kind added later is refused by name.
+const KINDS: ReadonlySet<string> = new Set(['ratio', 'count', 'sum', 'mean', 'nps', 'median', 'p90']);
+
+function compileMetric(
+  metric: MetricDefinition,
+  i: number,
+  input: MeasureSqlInput,
+): { values: string[]; evidence: string | null } {
+  const { dialect: d, cap } = input;
+  const where = (table: MeasuredTableName, condition: MetricDefinition['where']) =>
+    condition === null ? d.bool(true) : conditionSql(condition, input.fieldsOf(table), input.zone, d);
+  const row = (n: string, s: string, o: string, pv = 'NULL') =>
+    `SELECT ${i} AS metric, agent, ${n} AS n, ${s} AS s, ${o} AS o, ${pv} AS pv`;
+  const from = (table: MeasuredTableName, condition: string) =>
+    `FROM m_${table} WHERE agent >= 0 AND ${condition} GROUP BY agent`;
+  // The evidence rows of wanted agents: the worst first (then reading order), or reading order.
+  const kept = (table: MeasuredTableName, condition: string, badness: string | null) =>
+    `SELECT * FROM (
+  SELECT *, row_number() OVER (PARTITION BY agent ORDER BY ${badness === null ? '' : `${badness} DESC, `}seq) AS k,
+    count(*) OVER (PARTITION BY agent) AS total
+  FROM m_${table}
+  WHERE agent IN (SELECT agent FROM wanted WHERE metric = ${i}) AND ${condition}
+) WHERE k <= ${cap} ORDER BY agent, k`;
+  switch (metric.kind) {
+    case 'ratio': {
+      const { numerator: num, denominator: den } = metric;
+      const inNumerator = where(num.table, num.where);
+      const inDenominator = where(den.table, den.where);
+      const values = [
+        `${row('count(*)', '0', '0')} ${from(num.table, inNumerator)}`,
+        `${row('0', '0', 'count(*)')} ${from(den.table, inDenominator)}`,
+      ];
+      if (metric.better === 'lower') return { values, evidence: kept(num.table, inNumerator, null) };
+      // The TypeScript engine asks the numerator of a denominator row: the same table's fields.
+      if (num.table !== den.table) throw new ConditionRefused('tables_differ', `${num.table} / ${den.table}`);
+      return { values, evidence: kept(den.table, `${inDenominator} AND NOT ${inNumerator}`, null) };
+    }
+    case 'count':
+    case 'sum': {
+      const condition = where(metric.table, metric.where);
+      const field = metric.kind === 'sum' ? numericField(metric.table, metric.field, input) : null;
+      const sum = field === null ? '0' : `coalesce(${d.orderedSum(field, 'seq')}, 0)`;
+      return {
+        values: [`${row('count(*)', sum, '0')} ${from(metric.table, condition)}`],
+        evidence: kept(metric.table, condition, null),
+      };
+    }
+    case 'formula':
+      return { values: [], evidence: null };
+    default: {
+      const field = numericField(metric.table, metric.field, input);
+      const condition = where(metric.table, metric.where);
+      // A field that is not a number is never counted (`typeof v === 'number'`).
+      if (field === null) return { values: [], evidence: null };
+      const counted = `${field} IS NOT NULL AND ${condition}`;
+      if (metric.kind === 'nps') {
+        const points = `CASE WHEN ${field} >= 9 THEN 1 WHEN ${field} <= 6 THEN -1 ELSE 0 END`;
+        return {
+          values: [`${row('count(*)', `sum(${points})`, '0')} ${from(metric.table, counted)}`],
+          evidence: kept(metric.table, `${counted} AND ${field} <= 6`, null),
+        };
+      }
+      const badness = metric.better === 'lower' ? field : `-${field}`;
+      const evidenceSql = kept(metric.table, counted, badness);
+      if (metric.kind === 'mean')
+        return {
+          values: [`${row('count(*)', d.orderedSum(field, 'seq'), '0')} ${from(metric.table, counted)}`],
+          evidence: evidenceSql,
+        };
+      if (metric.kind !== 'median' && metric.kind !== 'p90') return { values: [], evidence: null };
+      return {
+        values: [percentileSql(i, metric.table, field, counted, metric.kind === 'median' ? 0.5 : 0.9, d)],
+        evidence: evidenceSql,
+      };
+    }
+  }
+}
+
+function numericField(table: MeasuredTableName, field: string, input: MeasureSqlInput): string | null {
+  if (table === 'conversations' && NOT_IN_SQL.has(field))
+    throw new ConditionRefused('derived_field', `conversations.${field}`);
+  const spec = Object.hasOwn(input.fieldsOf(table), field) ? input.fieldsOf(table)[field] : undefined;
+  return spec !== undefined && sqlTypeOf(spec.type) === 'double' ? input.dialect.ident(field) : null;
+}
+
+// numpy's default quantile (`docs/metrics.md`), one rounded double operation at a time.
+function percentileSql(
+  i: number,
+  table: MeasuredTableName,
+  field: string,
+  condition: string,
+  q: number,
+  d: SqlDialect,
+): string {
+  return `SELECT ${i} AS metric, agent, n, s, 0 AS o,
+  CASE WHEN gamma >= 0.5 THEN b - (b - a) * (1 - gamma) ELSE a + (b - a) * gamma END AS pv
+FROM (
+  SELECT agent, n, s, ${d.listAt('xs', 'previous + 1')} AS a, ${d.listAt('xs', 'next + 1')} AS b, gamma
+  FROM (
+    SELECT agent, n, s, xs,
+      CASE WHEN vi >= n - 1 THEN n - 1 ELSE ${d.floor('vi')} END AS previous,
+      CASE WHEN vi >= n - 1 THEN n - 1 ELSE ${d.floor('vi')} + 1 END AS next,
+      CASE WHEN vi >= n - 1 THEN vi + 1 ELSE vi - floor(vi) END AS gamma
+    FROM (
+      SELECT agent, count(*) AS n, ${d.orderedSum(field, 'seq')} AS s, ${d.sortedList(field)} AS xs,
+        ${d.toDouble('count(*) - 1')} * ${d.double(q)} AS vi
+      FROM m_${table} WHERE agent >= 0 AND ${condition} GROUP BY agent
+    )
+  )
+)`;
+}

@@ -1,0 +1,56 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { measuredFields } from '@scorebook/contract';
+import { loadPolicyFamily, policyMetricCatalog, segmentDefinitions, selectVersion } from '@scorebook/policy';
+import { parsePeriod, Zone, zonePeriod } from '@scorebook/time';
+import { expect, it } from 'vitest';
+import { measureSql } from '../src/sql/compile-measure.ts';
+import { DUCKDB } from '../src/sql/dialect.ts';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const file = `${root}docs/scale-sample-policy.sql`;
+
+// The SQL `evaluate --engine duckdb` runs for the sample policy in October 2026, as documented.
+function sampleSql(): string {
+  const period = parsePeriod('2026-10');
+  if (period === null) throw new Error('2026-10 is a period');
+  const { policy } = selectVersion(loadPolicyFamily(`${root}configs/policies/ecommerce-cs`), period);
+  if (policy === null) throw new Error('the sample policy is in force in 2026-10');
+  const zone = new Zone(policy.timezone);
+  const catalog = policyMetricCatalog(policy);
+  const metrics = [...catalog, ...segmentDefinitions(policy, catalog)];
+  const sql = measureSql({
+    metrics,
+    fieldsOf: measuredFields,
+    zone,
+    period: zonePeriod(period, zone),
+    businessHours: policy.business_hours !== null,
+    cap: 20,
+    dialect: DUCKDB,
+  });
+  return `${[
+    `-- The SQL of the measure stage of configs/policies/ecommerce-cs (${policy.version}) for 2026-10 on DuckDB,`,
+    '-- as packages/engine/src/sql/compile-measure.ts writes it (docs/scale.md §6). Regenerate with',
+    '-- SCOREBOOK_WRITE_SQL=1 npx vitest run test/sql-sample-policy.test.ts (in packages/engine).',
+    '',
+    '-- 1. Tables, filled by appenders from the rows the TypeScript stages accepted.',
+    ...sql.tables.map(
+      (t) =>
+        `CREATE TABLE ${t.name} (${t.columns.map((c) => `${DUCKDB.ident(c.name)} ${DUCKDB.type(c.type)}`).join(', ')});`,
+    ),
+    '',
+    '-- 2. Derivation: customer blocks, business seconds, conversation facts, measured views.',
+    ...sql.derive.map((s) => `${s};\n`),
+    '-- 3. Every metric per agent: (metric, agent, n, s, o, pv) rows that add up.',
+    `${sql.values};`,
+    '',
+    '-- 4. Evidence of each metric for the agents it scores.',
+    ...sql.evidence.map((e, i) => `-- ${i}: ${metrics[i]?.id}\n${e ?? '-- none'};\n`),
+  ].join('\n')}`;
+}
+
+it('docs/scale-sample-policy.sql is the SQL the engine writes for the sample policy', () => {
+  const sql = sampleSql();
+  if (process.env.SCOREBOOK_WRITE_SQL === '1') writeFileSync(file, sql);
+  expect(readFileSync(file, 'utf8')).toBe(sql);
+});
