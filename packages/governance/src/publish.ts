@@ -13,6 +13,7 @@ import {
   type StagedDirectory,
   serializeEvaluation,
 } from '@scorebook/engine';
+import { sharedFolderOf } from '@scorebook/policy';
 import { type Problem, ScorebookError } from '@scorebook/problems';
 import { archiveInputs, inputFilesOf } from './archive.ts';
 import { shellWord } from './command-line.ts';
@@ -116,10 +117,12 @@ export async function publishPeriod(options: PublishOptions): Promise<Publicatio
     const monthVersions = (evaluation.results.months ?? []).flatMap((m) =>
       m.policy === null ? [] : [join(dirname(policyFile), m.policy.file)],
     );
+    const sharedFiles = (evaluation.policy.shared ?? []).map((u) => join(sharedFolderOf(policyFile), u.file));
     requireCommitted(
       [
         policyFile,
         ...monthVersions,
+        ...sharedFiles,
         ...(sourceFile === null ? [] : [sourceFile]),
         ...appealFiles,
         ...(options.committedFiles ?? []).map((f) => resolve(cwd, f)),

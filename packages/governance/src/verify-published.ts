@@ -4,6 +4,7 @@ import { basename, join, posix, resolve } from 'node:path';
 import type { AppealBytes } from '@scorebook/appeals';
 import type { Manifest, Results } from '@scorebook/contract';
 import { ENGINE_VERSION, lockStateOf, RESULT_FILES } from '@scorebook/engine';
+import { sharedFolderOf } from '@scorebook/policy';
 import { type Problem, ScorebookError } from '@scorebook/problems';
 import { archiveHolds, type InputFile, inputFilesOf, restoreInputs } from './archive.ts';
 import { shellWords } from './command-line.ts';
@@ -231,6 +232,11 @@ async function verifyOne(
     const months = monthVersionsAt(base, manifest, results);
     if ('problem' in months) return row('policy_unverified', [months.problem]);
     for (const [name, bytes] of months.files) writeFileSync(join(policiesDir, name), bytes);
+    const shared = sharedFilesAt(base, manifest, dir);
+    if ('problem' in shared) return row('policy_unverified', [shared.problem]);
+    const sharedDir = sharedFolderOf(join(policiesDir, posix.basename(manifest.policy.file)));
+    if (shared.files.size > 0) mkdirSync(sharedDir, { recursive: true });
+    for (const [name, bytes] of shared.files) writeFileSync(join(sharedDir, name), bytes);
     let inputs = dataDir;
     let fromArchive = false;
     if (inputProblems.length > 0 || !existsSync(dataDir)) {
@@ -516,6 +522,34 @@ function monthVersionsAt(
     });
     if ('problem' in at) return at;
     files.set(policy.file, at.bytes);
+  }
+  return { files };
+}
+
+/**
+ * The shared definitions files the publication's policy used (`policy.json`'s `shared`, absent
+ * when it used none), read at the commit the publication was made from (`published_at_commit`)
+ * with the recorded sha256, from the shared folder beside the recorded policy's folder of policy
+ * folders (docs/shared.md): a later edit of a shared file never changes an old verification.
+ */
+function sharedFilesAt(
+  base: string,
+  manifest: Manifest,
+  publication: string,
+): { files: Map<string, Buffer> } | { problem: Problem } {
+  const files = new Map<string, Buffer>();
+  const snapshot = JSON.parse(readFileSync(join(publication, 'policy.json'), 'utf8')) as {
+    shared?: Array<{ file: string; sha256: string }>;
+  };
+  const folder = posix.join(posix.dirname(manifest.policy.file), '..', '..', 'shared');
+  for (const used of snapshot.shared ?? []) {
+    const at = recordedFileAt(base, {
+      file: posix.normalize(posix.join(folder, used.file)),
+      sha256: used.sha256,
+      git_commit: manifest.published_at_commit,
+    });
+    if ('problem' in at) return at;
+    files.set(used.file, at.bytes);
   }
   return { files };
 }
