@@ -527,8 +527,8 @@ function monthVersionsAt(
 }
 
 /**
- * The shared definitions files the publication's policy used (`policy.json`'s `shared`, absent
- * when it used none), read at the commit the publication was made from (`published_at_commit`)
+ * The shared definitions files the publication's policy used (`policy.json`'s `shared`; none
+ * when it used none or has no policy.json), read at the commit the publication was made from (`published_at_commit`)
  * with the recorded sha256, from the shared folder beside the recorded policy's folder of policy
  * folders (docs/shared.md): a later edit of a shared file never changes an old verification.
  */
@@ -538,7 +538,10 @@ function sharedFilesAt(
   publication: string,
 ): { files: Map<string, Buffer> } | { problem: Problem } {
   const files = new Map<string, Buffer>();
-  const snapshot = JSON.parse(readFileSync(join(publication, 'policy.json'), 'utf8')) as {
+  // An earlier engine's publication has no policy.json (and no shared definitions).
+  const snapshotFile = join(publication, 'policy.json');
+  if (!existsSync(snapshotFile)) return { files };
+  const snapshot = JSON.parse(readFileSync(snapshotFile, 'utf8')) as {
     shared?: Array<{ file: string; sha256: string }>;
   };
   const folder = posix.join(posix.dirname(manifest.policy.file), '..', '..', 'shared');

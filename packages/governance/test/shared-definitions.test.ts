@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { evaluate, serializeEvaluation } from '@scorebook/engine';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sha256 } from '../src/git.ts';
-import { verifyPublished } from '../src/index.ts';
+import { policyImpact, verifyPublished } from '../src/index.ts';
 import { git, makeRepo, POLICY, publish, stopOf } from './repo.ts';
 
 // The golden policy as format 2, written out in full, and the same with three parts taken from a
@@ -130,5 +130,27 @@ describe('a policy with shared definitions', () => {
     writeFileSync(join(repo, 'configs/shared/common.yaml'), SHARED.replaceAll('08:00-24:00', '09:00-18:00'));
     git(repo, 'commit', '-qam', 'shorter business hours');
     expect(await status()).toEqual([['2026-10', 'ok', []]]);
+  });
+
+  it('impact shows a change of a shared definition in the version that uses it', async () => {
+    const file = join(repo, 'configs/shared/common.yaml');
+    const committed = readFileSync(file, 'utf8');
+    writeFileSync(file, committed.replace('"嗯", ', ''));
+    try {
+      const report = await policyImpact({
+        baseRef: 'HEAD',
+        policiesDir: 'configs/policies/ecommerce-cs',
+        resultsRoot: 'data/results',
+        cwd: repo,
+      });
+      expect(report.versions.map((v) => [v.change, v.file, v.published])).toEqual([
+        ['edited', '2026-10-01.yaml', ['2026-10']],
+      ]);
+      expect(report.versions[0]?.changes.map((c) => [c.area, c.subject, c.kind])).toEqual([
+        ['exclusion', 'courtesy-messages', 'changed'],
+      ]);
+    } finally {
+      writeFileSync(file, committed);
+    }
   });
 });
