@@ -121,6 +121,10 @@ export const CLI_TEXT = defineCatalogue({
     en: (p: { errors: number; warnings: number; versions: number }) =>
       `✗ ${p.errors} errors and ${p.warnings} warnings in ${p.versions} policy versions.`,
   },
+  VALIDATE_SHARED: {
+    zh: (p: { files: number }) => `  另校验了 ${p.files} 个共用定义文件。`,
+    en: (p: { files: number }) => `  and ${p.files} shared definitions files.`,
+  },
   VALIDATE_APPEALS: {
     zh: (p: { files: number }) => `  另校验了 ${p.files} 个申诉文件(未对照数据和策略)。`,
     en: (p: { files: number }) =>

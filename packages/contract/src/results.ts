@@ -621,6 +621,11 @@ export interface PolicySnapshot {
   /** The policy file's name and the sha256 of its bytes. */
   file: string;
   sha256: string;
+  /**
+   * The shared definitions files (`configs/shared/<file>`) the policy's `$shared` references
+   * used, by file name, with the sha256 of their bytes (docs/shared.md); absent when it uses none.
+   */
+  shared?: Array<{ file: string; sha256: string }>;
   grades: SnapshotGrade[];
   business_hours: { week: Record<SnapshotWeekday, string[]>; holidays: string[] } | null;
   exclusions: SnapshotExclusion[];

@@ -12,7 +12,13 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import type { AppealBytes } from '@scorebook/appeals';
 import type { AgentResult, Manifest } from '@scorebook/contract';
-import { diffPolicies, loadPolicyBytes, type Policy, type PolicyChange } from '@scorebook/policy';
+import {
+  diffPolicies,
+  loadPolicyBytes,
+  type Policy,
+  type PolicyChange,
+  type SharedSource,
+} from '@scorebook/policy';
 import { type Problem, ScorebookError } from '@scorebook/problems';
 import { parseEvaluationPeriod } from '@scorebook/time';
 import { governanceStop } from './errors.ts';
@@ -92,7 +98,10 @@ export interface VersionSide {
 
 /** What one changed version file would do to the period, against the version it replaces. */
 export interface VersionImpact {
-  /** `added`: a new version file; `edited`: its bytes changed; `removed`: it was deleted. */
+  /**
+   * `added`: a new version file; `edited`: its bytes changed, or a shared definition it uses did
+   * (docs/shared.md); `removed`: it was deleted.
+   */
   change: 'added' | 'edited' | 'removed';
   file: string;
   /** The version it is compared against; null when none would govern (a first version). */
@@ -201,8 +210,14 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
       dir: options.policiesDir,
       ref: options.baseRef,
     });
-  const base = loadSide(baseFiles, 'base', policiesDir);
-  const work = loadSide(workFiles, 'working tree', policiesDir);
+  // Shared definitions (docs/shared.md) on each side: at the base commit, and in the working tree.
+  const sharedDir = join(policiesDir, '..', '..', 'shared');
+  const sharedFiles = {
+    base: yamlFilesAt(root, sharedDir, commit, SHARED_FILE),
+    'working tree': yamlFilesIn(sharedDir, SHARED_FILE),
+  };
+  const base = loadSide(baseFiles, 'base', policiesDir, sharedFiles.base);
+  const work = loadSide(workFiles, 'working tree', policiesDir, sharedFiles['working tree']);
   const appealsDir = options.appealsDir === undefined ? null : join(resolve(cwd, options.appealsDir), period);
   const appealsAt = (files: Map<string, Buffer>): AppealBytes[] =>
     [...files].map(([name, bytes]) => ({
@@ -219,8 +234,12 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
   try {
     const run = async (side: Loaded | null, name: string) => {
       if (side === null) return null;
-      const dir = join(scratch, name, id);
+      const dir = join(scratch, name, 'policies', id);
       mkdirSync(dir, { recursive: true });
+      // The side's shared files, where its version looks for them (`<scratch>/<name>/shared`).
+      const shared = sharedFiles[side.from];
+      if (shared.size > 0) mkdirSync(join(scratch, name, 'shared'));
+      for (const [file, bytes] of shared) writeFileSync(join(scratch, name, 'shared', file), bytes);
       const text = Buffer.from(side.bytes)
         .toString('utf8')
         .replace(/^effective_from:.*$/m, `effective_from: ${parsedPeriod.firstDay}`);
@@ -244,7 +263,9 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
       let after: Loaded | null;
       let change: VersionImpact['change'];
       if (b && w) {
-        if (Buffer.compare(b.bytes, w.bytes) === 0) continue;
+        // A version is also edited when a shared definition it uses changed (its recorded sha256).
+        const sameShared = JSON.stringify(b.policy.shared ?? []) === JSON.stringify(w.policy.shared ?? []);
+        if (Buffer.compare(b.bytes, w.bytes) === 0 && sameShared) continue;
         [change, before, after] = ['edited', b, w];
       } else if (w) {
         [change, before, after] = ['added', inForce(base, w.policy.effective_from), w];
@@ -336,6 +357,7 @@ interface Loaded {
 
 const VERSION_FILE = /\.ya?ml$/;
 const APPEAL_FILE = /\.yaml$/;
+const SHARED_FILE = /\.yaml$/;
 
 /** The version files (top level of the folder) at a commit, by name. */
 function versionFilesAt(root: string, dir: string, commit: string): Map<string, Buffer> {
@@ -382,11 +404,21 @@ function yamlFilesIn(dir: string, pattern: RegExp): Map<string, Buffer> {
  * The versions of one side. An invalid version of the working tree stops the impact with its
  * problems (kind `input`); an invalid one at the base is left out, as it could govern nothing.
  */
-function loadSide(files: Map<string, Buffer>, from: VersionSide['from'], dir: string): Map<string, Loaded> {
+function loadSide(
+  files: Map<string, Buffer>,
+  from: VersionSide['from'],
+  dir: string,
+  sharedFiles: Map<string, Buffer>,
+): Map<string, Loaded> {
   const loaded = new Map<string, Loaded>();
   const problems: Problem[] = [];
+  const shared: SharedSource = {
+    dir: join(dir, '..', '..', 'shared'),
+    names: () => [...sharedFiles.keys()].map((n) => n.slice(0, -'.yaml'.length)).sort(),
+    read: (name) => sharedFiles.get(`${name}.yaml`) ?? null,
+  };
   for (const [file, bytes] of files) {
-    const result = loadPolicyBytes(join(dir, file), bytes);
+    const result = loadPolicyBytes(join(dir, file), bytes, { shared });
     if (result.policy !== null) loaded.set(file, { file, bytes, policy: result.policy, from });
     else if (from === 'working tree') problems.push(...result.problems.filter((p) => p.severity === 'error'));
   }

@@ -13,6 +13,7 @@ import {
   type StagedDirectory,
   serializeEvaluation,
 } from '@scorebook/engine';
+import { loadPolicyFile, sharedFolderOf } from '@scorebook/policy';
 import { type Problem, ScorebookError } from '@scorebook/problems';
 import { archiveInputs, inputFilesOf } from './archive.ts';
 import { shellWord } from './command-line.ts';
@@ -118,10 +119,19 @@ export async function publishPeriod(options: PublishOptions): Promise<Publicatio
     const monthVersions = (evaluation.results.months ?? []).flatMap((m) =>
       m.policy === null ? [] : [join(dirname(policyFile), m.policy.file)],
     );
+    // The shared files of the version in force and of the versions its months used.
+    const sharedFiles = [
+      ...new Set(
+        [evaluation.policy.shared ?? [], ...monthVersions.map((f) => loadPolicyFile(f).policy?.shared ?? [])]
+          .flat()
+          .map((u) => join(sharedFolderOf(policyFile), u.file)),
+      ),
+    ];
     requireCommitted(
       [
         policyFile,
         ...monthVersions,
+        ...sharedFiles,
         ...(sourceFile === null ? [] : [sourceFile]),
         ...appealFiles,
         ...(options.committedFiles ?? []).map((f) => resolve(cwd, f)),

@@ -4,6 +4,7 @@ import { basename, join, posix, resolve } from 'node:path';
 import type { AppealBytes } from '@scorebook/appeals';
 import type { Manifest, Results } from '@scorebook/contract';
 import { ENGINE_VERSION, lockStateOf, RESULT_FILES } from '@scorebook/engine';
+import { loadPolicyBytes, type SharedSource, sharedFolderOf } from '@scorebook/policy';
 import { type Problem, ScorebookError } from '@scorebook/problems';
 import { archiveHolds, type InputFile, inputFilesOf, restoreInputs } from './archive.ts';
 import { shellWords } from './command-line.ts';
@@ -231,6 +232,11 @@ async function verifyOne(
     const months = monthVersionsAt(base, manifest, results);
     if ('problem' in months) return row('policy_unverified', [months.problem]);
     for (const [name, bytes] of months.files) writeFileSync(join(policiesDir, name), bytes);
+    const shared = sharedFilesAt(base, manifest, dir, months.files);
+    if ('problem' in shared) return row('policy_unverified', [shared.problem]);
+    const sharedDir = sharedFolderOf(join(policiesDir, posix.basename(manifest.policy.file)));
+    if (shared.files.size > 0) mkdirSync(sharedDir, { recursive: true });
+    for (const [name, bytes] of shared.files) writeFileSync(join(sharedDir, name), bytes);
     let inputs = dataDir;
     let fromArchive = false;
     if (inputProblems.length > 0 || !existsSync(dataDir)) {
@@ -518,6 +524,53 @@ function monthVersionsAt(
     });
     if ('problem' in at) return at;
     files.set(policy.file, at.bytes);
+  }
+  return { files };
+}
+
+/**
+ * The shared definitions files the publication used, read at the commit it was made from
+ * (`published_at_commit`) from the shared folder beside the recorded policy's folder of policy
+ * folders (docs/shared.md): those of its policy (`policy.json`'s `shared`, with the recorded
+ * sha256; none without a policy.json) and those of the versions its months used. A later edit of
+ * a shared file never changes an old verification.
+ */
+function sharedFilesAt(
+  base: string,
+  manifest: Manifest,
+  publication: string,
+  monthVersions: ReadonlyMap<string, Buffer>,
+): { files: Map<string, Buffer> } | { problem: Problem } {
+  const files = new Map<string, Buffer>();
+  const root = gitRoot(base);
+  const commit = manifest.published_at_commit;
+  const folder = posix.join(posix.dirname(manifest.policy.file), '..', '..', 'shared');
+  // The versions a quarter or year took its months from name their shared files in their own
+  // text: read at the same commit, and recomputing the months compares their bytes.
+  if (root !== null && commit !== null && monthVersions.size > 0) {
+    const readAt = (name: string) =>
+      fileAt(root, recorded(root, resolve(base, folder, `${name}.yaml`)), commit);
+    const atCommit: SharedSource = { dir: folder, names: () => [], read: readAt };
+    for (const [name, bytes] of monthVersions)
+      for (const used of loadPolicyBytes(name, bytes, { shared: atCommit }).policy?.shared ?? []) {
+        const found = readAt(used.file.slice(0, -'.yaml'.length));
+        if (found !== null) files.set(used.file, found);
+      }
+  }
+  // An earlier engine's publication has no policy.json (and no shared definitions).
+  const snapshotFile = join(publication, 'policy.json');
+  if (!existsSync(snapshotFile)) return { files };
+  const snapshot = JSON.parse(readFileSync(snapshotFile, 'utf8')) as {
+    shared?: Array<{ file: string; sha256: string }>;
+  };
+  for (const used of snapshot.shared ?? []) {
+    const at = recordedFileAt(base, {
+      file: posix.normalize(posix.join(folder, used.file)),
+      sha256: used.sha256,
+      git_commit: manifest.published_at_commit,
+    });
+    if ('problem' in at) return at;
+    files.set(used.file, at.bytes);
   }
   return { files };
 }

@@ -66,4 +66,15 @@ export { cents, PAYROLL_AMOUNT_COLUMNS, PAYROLL_COLUMNS, payrollRows } from './r
 export { neutralise, type SheetRows, sheetCsv, sheetXlsx } from './rewards/spreadsheet.ts';
 export { segmentDefinitions, segmentMetricId } from './segments.ts';
 export { selectVersion } from './select-version.ts';
+export { insideUnresolved, resolveShared, type SharedUse } from './shared/resolve-shared.ts';
+export { SHARED_ERRORS, type SharedErrorCode } from './shared/shared-errors.ts';
+export {
+  type LoadedShared,
+  loadShared,
+  loadSharedBytes,
+  SHARED_KEY,
+  type SharedSource,
+  sharedFolder,
+  sharedFolderOf,
+} from './shared/shared-file.ts';
 export { policyOfSnapshot } from './snapshot/policy-of-snapshot.ts';

@@ -1,6 +1,7 @@
 import type { Condition } from '@scorebook/conditions';
 import type { InputTableName, MetricDefinition } from '@scorebook/contract';
 import type { Weekday } from '@scorebook/time';
+import type { SharedUse } from './shared/resolve-shared.ts';
 
 /** Where a part of a policy was written: file, 1-based line and column, JSON path. */
 export interface SourceRef {
@@ -275,4 +276,6 @@ export interface Policy {
   file: string;
   sha256: string;
   text: string;
+  /** The shared files its `$shared` references used (docs/shared.md); absent when it has none. */
+  shared?: SharedUse[];
 }

@@ -116,6 +116,10 @@ export const SITE_TEXT = defineCatalogue({
   average: fixed('平均', 'Average'),
   sourceYaml: fixed('YAML 原文', 'Source YAML'),
   governed: fixed('适用的期间', 'Periods it governed'),
+  sharedFiles: fixed(
+    '共用定义(本页规则已代入其内容)',
+    'Shared definitions (the rules on this page show their content)',
+  ),
   diffPrevious: fixed('与上一版本的差异', 'Difference from the previous version'),
   firstVersion: fixed('这是第一个版本。', 'This is the first version.'),
   noDifference: fixed('含义上没有差异。', 'No difference in meaning.'),

@@ -12,8 +12,9 @@ import { REPOSITORY } from '../repository.ts';
 import { say } from '../text.ts';
 import type { CommandIo } from './io.ts';
 import { checkAppealsAt } from './validate-appeals.ts';
+import { checkSharedAt } from './validate-shared.ts';
 
-export const VALIDATE_HELP = `scorebook validate <policy-dir | policy.yaml | appeals-dir | appeal.yaml>... [--source <source.yaml>]
+export const VALIDATE_HELP = `scorebook validate <policy-dir | policy.yaml | appeals-dir | appeal.yaml | shared-dir>... [--source <source.yaml>]
                   [--results <dir>] [--format human|json|github] [--lang zh|en]
 
 校验策略文件夹中的每个版本(语法、结构、含义、版本族)。全部通过时退出码 0,否则 1。曾用于已发布期间
@@ -25,6 +26,8 @@ data/results) gets a warning.
 单独校验:每个文件的语法、结构和含义,一次给出全部问题。
 Appeal files (a .yaml in a period folder), a period folder (configs/appeals/2026-10) or an appeals
 folder (configs/appeals) are checked on their own: syntax, schema and meaning of every file at once.
+共用定义文件夹(configs/shared)或其中的 .yaml 文件单独校验(docs/shared.md)。
+A shared definitions folder (configs/shared) or a .yaml file in it is checked on its own (docs/shared.md).
   --format human   代码片段与插入符 / a code frame with a caret (default)
   --format json    JSON 数组 / a JSON array of problems
   --format github  GitHub Actions 注解 / workflow annotations for pull requests
@@ -52,7 +55,14 @@ export function runValidate(argv: string[], io: CommandIo): number {
   const files: string[] = [];
   let versions = 0;
   let appeals = 0;
+  let shared = 0;
   for (const path of positionals) {
+    const sharedFiles = checkSharedAt(path);
+    if (sharedFiles !== null) {
+      problems.push(...sharedFiles.problems);
+      shared += sharedFiles.files;
+      continue;
+    }
     const checked = checkAppealsAt(path);
     if (checked !== null) {
       problems.push(...checked.problems);
@@ -79,12 +89,15 @@ export function runValidate(argv: string[], io: CommandIo): number {
     if (problems.length > 0) io.err(formatProblemsHuman(problems, lang, io.color));
     const errors = problems.filter((p) => p.severity === 'error').length;
     const warnings = problems.length - errors;
-    const policies = positionals.length - positionals.filter((p) => checkAppealsAt(p) !== null).length;
+    const policies =
+      positionals.length -
+      positionals.filter((p) => checkAppealsAt(p) !== null || checkSharedAt(p) !== null).length;
     const verdict = failed
       ? say(lang, 'VALIDATE_FAILED', { errors, warnings, versions })
       : say(lang, 'VALIDATE_OK', { folders: policies, versions, warnings });
     const appealLine = appeals > 0 ? `${say(lang, 'VALIDATE_APPEALS', { files: appeals })}\n` : '';
-    io.err(`${verdict}\n${appealLine}`);
+    const sharedLine = shared > 0 ? `${say(lang, 'VALIDATE_SHARED', { files: shared })}\n` : '';
+    io.err(`${verdict}\n${appealLine}${sharedLine}`);
   }
   return failed ? EXIT.failed : EXIT.ok;
 }

@@ -32,6 +32,9 @@ export function policySnapshot(policy: Policy, definitions: readonly MetricDefin
     ...(policy.currency === null ? {} : { currency: policy.currency }),
     file: basename(policy.file),
     sha256: policy.sha256,
+    ...(policy.shared === undefined
+      ? {}
+      : { shared: policy.shared.map((u) => ({ file: u.file, sha256: u.sha256 })) }),
     grades: policy.grades.map((g) => ({
       grade: g.grade,
       min_score: g.min_score,

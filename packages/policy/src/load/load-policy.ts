@@ -9,11 +9,13 @@ import {
 } from '@scorebook/config-file';
 import type { FieldSpec } from '@scorebook/contract';
 import { messageOf, type SourceProblem, sortProblems } from '@scorebook/problems';
-import { CheckContext } from '../check/context.ts';
+import { CheckContext, isRecord } from '../check/context.ts';
 import { checkMeaning } from '../check/meaning-stage.ts';
 import { checkSchema } from '../check/schema-stage.ts';
 import { POLICY_ERRORS } from '../errors/catalogue.ts';
 import type { Policy } from '../model.ts';
+import { insideUnresolved, resolveShared } from '../shared/resolve-shared.ts';
+import { type SharedSource, sharedFolder, sharedFolderOf } from '../shared/shared-file.ts';
 
 /**
  * What a check may know besides the policy: the extra fields a source declares with their types
@@ -22,13 +24,21 @@ import type { Policy } from '../model.ts';
  */
 export interface PolicyCheckOptions {
   extraFields?: Readonly<Partial<Record<string, Readonly<Record<string, FieldSpec>>>>>;
+  /**
+   * Where `$shared` references are read from (docs/shared.md); by default the `shared` folder
+   * beside the folder of policy folders (`configs/shared` for `configs/policies/<id>/<v>.yaml`).
+   */
+  shared?: SharedSource;
 }
 
 /** A policy version as loaded: the policy when valid, and every problem found. */
 export interface LoadedPolicy {
   file: string;
   policy: Policy | null;
-  /** The plain value of the YAML when it parsed (for family checks and diffs), else null. */
+  /**
+   * The plain value of the YAML when it parsed (for family checks and diffs), its `$shared`
+   * references replaced by their definitions, else null.
+   */
   raw: Record<string, unknown> | null;
   problems: SourceProblem[];
   /** The parsed YAML, to point at its nodes; null when it did not parse. */
@@ -61,20 +71,26 @@ export function loadPolicyBytes(
 }
 
 /**
- * The order of work on a policy's text: YAML (control characters first), then the schema and
- * meaning stages together (so that one run reports the problems of both).
+ * The order of work on a policy's text: YAML (control characters first), then `$shared`
+ * references are replaced by their definitions, then the schema and meaning stages together on
+ * the result (so that one run reports the problems of all three).
  */
 function checkPolicySource(source: ConfigText, options: PolicyCheckOptions): LoadedPolicy {
   const { parsed, problems } = parseConfigYaml(source);
   if (parsed === null || problems.length > 0) return failed(source.file, sortProblems(problems));
-  const ctx = new CheckContext(parsed, options.extraFields ?? {});
-  const schema = checkSchema(parsed);
+  const format = isRecord(parsed.value) && parsed.value.scorebook === 2 ? 2 : 1;
+  const shared = resolveShared(parsed, options.shared ?? sharedFolder(sharedFolderOf(source.file)), format);
+  const resolved: ParsedYaml = { ...parsed, value: shared.value };
+  const ctx = new CheckContext(resolved, options.extraFields ?? {});
+  const schema = checkSchema(resolved);
   const policy = checkMeaning(ctx, schema.document);
-  const all = sortProblems([...schema.problems, ...ctx.problems]);
-  const raw =
-    parsed.value !== null && typeof parsed.value === 'object' && !Array.isArray(parsed.value)
-      ? (parsed.value as Record<string, unknown>)
-      : null;
+  // A reference left in place is reported once, not again by the checks that cannot read it.
+  const checked = [...schema.problems, ...ctx.problems].filter(
+    (p) => !insideUnresolved(p, shared.unresolved),
+  );
+  const all = sortProblems([...shared.problems, ...checked]);
+  const raw = isRecord(shared.value) ? shared.value : null;
+  if (policy !== null && shared.used.length > 0) policy.shared = shared.used;
   return {
     file: source.file,
     policy: all.some((p) => p.severity === 'error') ? null : policy,
