@@ -165,6 +165,24 @@ describe('policy versions from the published snapshots', () => {
     expect(versionOf(families, old)).toBeNull();
   });
 
+  it('tells apart one policy file resolved against two versions of its shared definitions', () => {
+    const shared = (sha256: string) => ({
+      ...snapshot('2027.01', 'aaaa'),
+      shared: [{ file: 'express-common.yaml', sha256 }],
+    });
+    const a = fakePeriod({ id: '2027-01' }, shared('1111'));
+    const b = fakePeriod({ id: '2027-02' }, shared('1111'));
+    const c = fakePeriod({ id: '2027-03' }, shared('2222'));
+    const families = policyVersions([a, b, c]);
+    const versions = families.get('demo') ?? [];
+    expect(versions.map((v) => v.periods.map((p) => p.id))).toEqual([['2027-01', '2027-02'], ['2027-03']]);
+    // sha256("express-common.yaml:2222") begins with 814c25d2.
+    expect(versionOf(families, c)?.slug).toBe('2027.01-aaaa-814c25d2');
+    expect(versionOf(families, c)?.snapshot.shared).toEqual([
+      { file: 'express-common.yaml', sha256: '2222' },
+    ]);
+  });
+
   it('describes the difference between two snapshots with titles and ids, in the metric’s unit, without JSON', () => {
     const before = snapshot('v1', 'aaaa');
     const after = snapshot('v2', 'bbbb');

@@ -1,13 +1,21 @@
+import { createHash } from 'node:crypto';
 import type { PolicySnapshot, SnapshotMetric } from '@scorebook/contract';
 import { diffPolicies, type PolicyChange, policyOfSnapshot } from '@scorebook/policy';
 import type { SitePeriod } from './load.ts';
 import { slugOf } from './slug.ts';
 
-/** One policy version as published: a distinct policy.json (by sha256) and the periods it governed. */
+/**
+ * One policy version as published: a distinct text (the policy file's sha256 and, when it uses
+ * shared definitions, theirs: docs/shared.md) and the periods it governed.
+ */
 export interface PolicyVersion {
   id: string;
   version: string;
-  /** The URL segment: the version, and the first 12 hex digits of the sha256 when two texts share a version. */
+  /**
+   * The URL segment: the version, and when two texts share a version the first 12 hex digits of
+   * the sha256, then — for a text with shared definitions — `-` and the first 8 hex digits of the
+   * sha256 of its shared files' `file:sha256` lines.
+   */
   slug: string;
   snapshot: PolicySnapshot;
   /** The periods evaluated with it, newest first. */
@@ -25,7 +33,7 @@ export function policyVersions(periods: readonly SitePeriod[]): Map<string, Poli
   for (const period of periods) {
     const snapshot = period.policy;
     if (snapshot === null) continue;
-    const key = `${snapshot.id}\u0000${snapshot.sha256}`;
+    const key = `${snapshot.id}\u0000${textOf(snapshot)}`;
     const known = bySha.get(key);
     if (known !== undefined) known.periods.push(period);
     else
@@ -43,7 +51,7 @@ export function policyVersions(periods: readonly SitePeriod[]): Map<string, Poli
     for (const v of family)
       v.slug =
         (texts.get(v.version) ?? 0) > 1
-          ? `${slugOf(v.version)}-${v.snapshot.sha256.slice(0, 12)}`
+          ? `${slugOf(v.version)}-${v.snapshot.sha256.slice(0, 12)}${sharedSuffix(v.snapshot)}`
           : slugOf(v.version);
   }
   return new Map([...families.entries()].sort(([a], [b]) => compareText(a, b)));
@@ -56,7 +64,22 @@ export function versionOf(
 ): PolicyVersion | null {
   const snapshot = period.policy;
   if (snapshot === null) return null;
-  return families.get(snapshot.id)?.find((v) => v.snapshot.sha256 === snapshot.sha256) ?? null;
+  const text = textOf(snapshot);
+  return families.get(snapshot.id)?.find((v) => textOf(v.snapshot) === text) ?? null;
+}
+
+// What makes two snapshots the same text: the policy file and the shared files it resolved.
+function textOf(snapshot: PolicySnapshot): string {
+  return `${snapshot.sha256}\u0000${sharedLines(snapshot)}`;
+}
+
+function sharedSuffix(snapshot: PolicySnapshot): string {
+  const lines = sharedLines(snapshot);
+  return lines === '' ? '' : `-${createHash('sha256').update(lines).digest('hex').slice(0, 8)}`;
+}
+
+function sharedLines(snapshot: PolicySnapshot): string {
+  return (snapshot.shared ?? []).map((f) => `${f.file}:${f.sha256}`).join('\n');
 }
 
 /**
@@ -78,7 +101,7 @@ function compareVersions(a: PolicyVersion, b: PolicyVersion): number {
     compareText(a.id, b.id) ||
     compareText(a.snapshot.effective_from, b.snapshot.effective_from) ||
     compareText(a.version, b.version) ||
-    compareText(a.snapshot.sha256, b.snapshot.sha256)
+    compareText(textOf(a.snapshot), textOf(b.snapshot))
   );
 }
 
