@@ -131,3 +131,34 @@ describe('calibration: what validation refuses', () => {
     60_000,
   );
 });
+
+describe('calibration: per-agent targets (quota items)', () => {
+  const QUOTA = join(ROOT, 'configs/policies/presale-quota');
+  let quotaSnapshot: PolicySnapshot;
+  let quotaResults: Results;
+
+  beforeAll(() => {
+    const out = join(work, 'quota-base');
+    quotaResults = evaluatePeriod(QUOTA, 'data/sample', PERIOD, out);
+    quotaSnapshot = readJson<PolicySnapshot>(join(out, 'policy.json'));
+  }, 120_000);
+
+  it('scores each agent by its own published target, and an edit of the item moves only agents without one', () => {
+    const data = calibrationData(PERIOD, quotaSnapshot, quotaResults.agents, 'presale');
+    const own = quotaResults.agents.filter((a) => a.metrics.sales_amount?.quota?.from === 'targets');
+    expect(own.length).toBeGreaterThan(0);
+    const again = recompute(data, applyEdits(data, {})).map(({ points: _, ...o }) => o);
+    expect(again).toEqual(quotaResults.agents.filter((a) => a.scorecard === 'presale').map(outcomeOfResult));
+    const edits = { [editKey('target', 'sales_amount')]: 3000, [editKey('floor', 'sales_amount')]: 1000 };
+    const policy = applyEdits(data, edits);
+    expect(checkEdits(data, policy)).toEqual([]);
+    const { text } = editedText(data, edits);
+    const policies = join(work, 'quota-edit', 'presale-quota');
+    mkdirSync(policies, { recursive: true });
+    writeFileSync(join(policies, quotaSnapshot.file), text);
+    const engine = evaluatePeriod(policies, 'data/sample', PERIOD, join(work, 'quota-edit', 'out')).agents;
+    expect(recompute(data, policy).map(({ points: _, ...o }) => o)).toEqual(
+      engine.filter((a) => a.scorecard === 'presale').map(outcomeOfResult),
+    );
+  }, 120_000);
+});

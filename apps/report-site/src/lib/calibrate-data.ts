@@ -53,9 +53,14 @@ export function calibrationData(
         for (const id of ids) {
           const m = Object.hasOwn(a.metrics, id) ? a.metrics[id] : undefined;
           if (m === undefined) continue;
-          const { value, sample, status, segments } = m;
-          published[id] =
-            segments === undefined ? { value, sample, status } : { value, sample, status, segments };
+          const { value, sample, status, segments, quota } = m;
+          published[id] = {
+            value,
+            sample,
+            status,
+            ...(segments === undefined ? {} : { segments }),
+            ...(quota === undefined ? {} : { quota }),
+          };
         }
         return {
           agent_id: a.agent_id,

@@ -8,6 +8,7 @@ import {
   distributeGrades,
   rateAgent,
   scoreMetric,
+  scoreQuota,
   scoreSegmented,
 } from '@scorebook/engine/scoring';
 import type { Policy, Scorecard, ScoredItem } from '@scorebook/policy';
@@ -26,7 +27,7 @@ export interface CalibrationMetric {
 }
 
 /** A published metric result as the calibration reads it: value, sample, status, segments. */
-export type PublishedMetric = Pick<MetricResult, 'value' | 'sample' | 'status' | 'segments'>;
+export type PublishedMetric = Pick<MetricResult, 'value' | 'sample' | 'status' | 'segments' | 'quota'>;
 
 /** One agent of the scorecard as published: what scoring reads, and what it gave. */
 export interface CalibrationAgent {
@@ -344,7 +345,7 @@ export interface Outcome {
  * Every agent of the scorecard scored again under `policy`, in the data's order, as the engine's
  * score stage does (`packages/engine/src/score/score-agents.ts`): each scored item's score from
  * the published value and sample (segments from the published segment values; a metric an
- * appeal voided stays voided), the rating (eligibility, base, adjustments, total, grade, vetoes)
+ * appeal voided stays voided; a quota item by the agent's published own target and floor), the rating (eligibility, base, adjustments, total, grade, vetoes)
  * with `rateAgent`, the forced distribution with `distributeGrades`, ranks with `assignRanks`.
  */
 export function recompute(data: CalibrationData, policy: Policy): Outcome[] {
@@ -363,9 +364,11 @@ export function recompute(data: CalibrationData, policy: Policy): Outcome[] {
       const measured = { value: published.value, sample: published.sample };
       const definition = { kind: d.kind, better: d.better } as Parameters<typeof scoreMetric>[2];
       const scored =
-        item.segments === null
-          ? scoreMetric(measured, item, definition)
-          : scoreSegmented(measured, item, definition, (v) => segmentValue(published.segments, v));
+        item.segments !== null
+          ? scoreSegmented(measured, item, definition, (v) => segmentValue(published.segments, v))
+          : item.quota
+            ? scoreQuota(measured, item, definition, ownTarget(published.quota))
+            : scoreMetric(measured, item, definition);
       metrics[item.metric] =
         published.status === 'appealed' ? { ...scored, score: null, status: 'appealed' } : scored;
     }
@@ -739,4 +742,12 @@ export function fromInput(text: string, unit: Unit | 'number'): number | null {
   const n = Number(text.trim());
   if (text.trim() === '' || !Number.isFinite(n)) return null;
   return unit === 'ratio' ? n / 100 : n;
+}
+
+// The agent's own targets row of a quota item as published; null when it was scored by the
+// scorecard's target (an edit of the item's target and floor moves only those agents).
+function ownTarget(quota: MetricResult['quota']): Parameters<typeof scoreQuota>[3] {
+  if (quota === undefined || quota.from !== 'targets' || quota.file === null || quota.line === null)
+    return null;
+  return { target: quota.target, floor: quota.floor, file: quota.file, line: quota.line };
 }

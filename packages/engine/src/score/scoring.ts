@@ -6,4 +6,4 @@
  */
 export { type DistributionEntry, distributeGrades } from './distribution.ts';
 export { assignRanks, type NotRatedCode, notRatedRating, type Rating, rateAgent } from './rate-agent.ts';
-export { infoMetric, scoreMetric, scoreSegmented } from './score-metric.ts';
+export { infoMetric, scoreMetric, scoreQuota, scoreSegmented } from './score-metric.ts';
