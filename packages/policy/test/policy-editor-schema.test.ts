@@ -54,6 +54,7 @@ describe('configs/schema/policy.schema.json, for editors', () => {
     expect(grades({ $shared: 'express-common/grades/a' })).toBe(false);
     expect(grades({ $shared: 1 })).toBe(false);
     expect(validate({ ...sample, scorebook: { $shared: 'express-common/format' } })).toBe(false);
+    expect(validate({ $shared: 'express-common/policy' })).toBe(false);
     const express = (sample.scorecards as Record<string, Record<string, unknown>>).express;
     expect(express?.vetoes).toEqual([{ $shared: 'express-common/red-line-veto' }]);
     const withVeto = (veto: unknown) =>
