@@ -74,6 +74,12 @@ export const CLI_ERRORS = defineCatalogue({
       `scorebook ${p.command} takes no positional arguments (got ${p.got})`,
   },
   DIFF_TWO_FILES: fixed('scorebook diff 需要两个策略文件', 'scorebook diff takes two policy files'),
+  DIFF_SHARED_NOT_FOLDER: {
+    zh: (p: { option: string; dir: string }) =>
+      `--${p.option} 应为共用定义文件夹(例如 configs/shared),但 ${p.dir} 不是文件夹。请检查路径。`,
+    en: (p: { option: string; dir: string }) =>
+      `--${p.option} takes a folder of shared definitions (e.g. configs/shared), but ${p.dir} is not a folder. Check the path.`,
+  },
   VALIDATE_NO_FOLDER: fixed(
     'scorebook validate:请至少指定一个策略文件夹,例如 configs/policies/ecommerce-cs',
     'scorebook validate: name at least one policy folder, e.g. configs/policies/ecommerce-cs',
