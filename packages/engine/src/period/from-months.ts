@@ -3,7 +3,6 @@ import type {
   AgentExplanation,
   AgentMonth,
   AgentResult,
-  AwardResult,
   MonthProvenance,
   Results,
 } from '@scorebook/contract';
@@ -14,7 +13,7 @@ import type { Agent } from '../check/row-checks.ts';
 import type { Evaluation } from '../evaluate.ts';
 import { EvaluationError } from '../evaluation-error.ts';
 import { assignRanks } from '../score/rate-agent.ts';
-import { awardWinners, rewardOf } from '../score/rewards.ts';
+import { payScorecard } from '../score/rewards.ts';
 import { summaryOfFormat2 } from '../score/score-agents.ts';
 import { serializeEvaluation } from '../write/write-results.ts';
 
@@ -282,31 +281,15 @@ function provenanceOf(outcome: MonthOutcome): MonthProvenance {
  * contenders are the scorecard's agents rated for the period, by the recomputed metric's value and
  * sample (as in a month); the reward is the period grade's coefficient × the agent's base.
  */
-function pay(recomputed: Evaluation, agents: AgentResult[], rows: readonly Agent[]): void {
+function pay(recomputed: Evaluation, agents: readonly AgentResult[], rows: readonly Agent[]): void {
   const definitions = new Map(recomputed.policySnapshot.metrics.map((d) => [d.id, d]));
   const rowOf = new Map(rows.map((r) => [r.agent_id, r]));
   for (const scorecard of recomputed.policy.scorecards) {
-    const members = agents.filter((a) => a.scorecard === scorecard.id);
-    const won = new Map<AgentResult, AwardResult[]>();
-    for (const award of scorecard.awards) {
-      const d = definitions.get(award.metric);
-      if (d === undefined) continue;
-      const contenders = members.flatMap((a) => {
-        const metric = a.metrics[award.metric];
-        return a.status === 'rated' && metric !== undefined
-          ? [{ key: a, agent_id: a.agent_id, value: metric.value, sample: metric.sample }]
-          : [];
-      });
-      const sampled = d.kind !== 'count' && d.kind !== 'sum' && d.kind !== 'formula';
-      for (const { key, place } of awardWinners(award, d.better, sampled, contenders))
-        won.set(key, [...(won.get(key) ?? []), { id: award.id, place, amount: award.amount }]);
-    }
-    for (const a of members) {
-      const row = rowOf.get(a.agent_id);
-      if (row === undefined) continue;
-      a.awards = won.get(a) ?? [];
-      a.reward = rewardOf(scorecard.rewards, row, a.grade, a.awards);
-    }
+    const members = agents.flatMap((result) => {
+      const agent = rowOf.get(result.agent_id);
+      return result.scorecard === scorecard.id && agent !== undefined ? [{ result, agent }] : [];
+    });
+    payScorecard(scorecard, members, (metric) => definitions.get(metric));
   }
 }
 
