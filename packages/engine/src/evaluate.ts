@@ -158,7 +158,7 @@ export interface Evaluation {
 export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
   const opened: Array<{ close(): void }> = [];
   try {
-    const evaluation = await pipeline(options, opened);
+    const { evaluation, agents } = await pipeline(options, opened);
     const period = periodOf(options.period, options.monitoring === true);
     if (!scoredFromMonths(evaluation.policy, period)) return evaluation;
     // A quarter or year scored from its months: each month as it would be evaluated alone.
@@ -171,7 +171,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
           : { appealFiles: options.appealFiles.filter((f) => f.name.startsWith(`${month}/`)) }),
       }),
     );
-    return combineMonths(evaluation, months);
+    return combineMonths(evaluation, months, agents);
   } catch (error) {
     // A source or a file that cannot be read stops the run like any other input problem.
     if (error instanceof ScorebookError && !(error instanceof EvaluationError) && error.kind === 'input')
@@ -183,7 +183,12 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
   }
 }
 
-async function pipeline(options: EvaluateOptions, opened: Array<{ close(): void }>): Promise<Evaluation> {
+// The evaluation, and the agents table's rows it rated (a period scored from its months pays
+// rewards from them).
+async function pipeline(
+  options: EvaluateOptions,
+  opened: Array<{ close(): void }>,
+): Promise<{ evaluation: Evaluation; agents: readonly Agent[] }> {
   // Select: the period, the policy version in force at its start, the source of the data.
   const period = periodOf(options.period, options.monitoring === true);
   const policy = policyInForce(options.policiesDir, period);
@@ -432,7 +437,7 @@ async function pipeline(options: EvaluateOptions, opened: Array<{ close(): void 
   // Write nothing yet: the results, in agent_id order, with their provenance.
   const ordered = rated.sort((a, b) => compareIds(a.result.agent_id, b.result.agent_id));
   const results = ordered.map(({ result }) => result);
-  return {
+  const evaluation: Evaluation = {
     results: {
       scorebook: 1,
       period: {
@@ -473,6 +478,7 @@ async function pipeline(options: EvaluateOptions, opened: Array<{ close(): void 
       ...quotas.warnings,
     ],
   };
+  return { evaluation, agents };
 }
 
 // Months, quarters and years are evaluated; a week, a day or a range only when asked (monitoring).

@@ -53,16 +53,24 @@ decision: { outcome: upheld, decided_by: 质检主管, decided_at: ${decidedAt},
 `;
 
 function company(
-  options: { top?: string; appeals?: Record<string, string>; publishedAt?: Record<string, string> } = {},
+  options: {
+    top?: string;
+    appeals?: Record<string, string>;
+    publishedAt?: Record<string, string>;
+    extra?: string;
+  } = {},
 ) {
   const top = options.top ?? 'periods: { quarter: from_months, year: from_months }';
-  const policy = v2Policy(card(0), top);
+  const policy = v2Policy(card(0, options.extra), top);
   const { policiesDir, dataDir } = writeScenario({ policy, tables });
   // From December the floor is 50: the months of one quarter are under two versions.
   const december = policy
     .replace('version: "1"', 'version: "2"')
     .replace('effective_from: 2026-01-01', 'effective_from: 2026-12-01');
-  writeFileSync(join(policiesDir, '2026-12-01.yaml'), december.replace(card(0), card(50)));
+  writeFileSync(
+    join(policiesDir, '2026-12-01.yaml'),
+    december.replace(card(0, options.extra), card(50, options.extra)),
+  );
   const appealsDir = join(dataDir, '..', 'appeals');
   for (const [name, text] of Object.entries(options.appeals ?? {})) {
     mkdirSync(join(appealsDir, name.split('/')[0] ?? ''), { recursive: true });
@@ -186,6 +194,42 @@ describe('a quarter scored from its months (periods: from_months)', () => {
       grade: null,
       vetoes: [],
     });
+  });
+
+  it('pays rewards by the quarter’s grade and awards by the quarter’s metric among its rated agents', async () => {
+    const extra = `    rewards:
+      coefficients: { S: 1.5, A: 1.2, B: 1, C: 0.8, D: 0.5 }
+      not_rated: 0.25
+      base: 1000
+    awards:
+      - { id: star, title: 质检之星, metric: qa_score, top: 1, amount: 300 }
+`;
+    const top = 'periods: { quarter: from_months, min_months: 2 }';
+    const e = await company({ top, extra })('2026-Q4');
+    // Recomputed, a2 (96, S) would be paid 1.5 × 1000 and win the star; rated in one month of
+    // two needed, a2 is not rated for the quarter: the not_rated coefficient, and no award.
+    expect(agent(e, 'a2')).toMatchObject({
+      status: 'not_rated',
+      awards: [],
+      reward: { coefficient: 0.25, base: 1000, bonus: 250, total: 250 },
+    });
+    // a1: 70, B: 1 × 1000. a3: capped at C, 0.8 × 1000, and the star by the quarter's qa_score
+    // (95, against a1's 82.5), though its grade is the lowest.
+    expect(agent(e, 'a1')).toMatchObject({
+      grade: 'B',
+      awards: [],
+      reward: { coefficient: 1, base: 1000, bonus: 1000, total: 1000 },
+    });
+    expect(agent(e, 'a3')).toMatchObject({
+      grade: 'C',
+      awards: [{ id: 'star', place: 1, amount: 300 }],
+      reward: { coefficient: 0.8, base: 1000, bonus: 800, total: 1100 },
+    });
+    expect(e.results.summary.rewards).toEqual({ agents: 3, bonus: 2050, awards: 300, total: 2350 });
+    // Each month pays on its own: in November a2 has no review and a1 (80, B) is paid 1 × 1000.
+    const november = await company({ top, extra })('2026-11');
+    expect(agent(november, 'a1')?.reward).toEqual({ coefficient: 1, base: 1000, bonus: 1000, total: 1000 });
+    expect(agent(november, 'a2')?.reward).toEqual({ coefficient: 0.25, base: 1000, bonus: 250, total: 250 });
   });
 
   it('recomputes as before without the option, and adds no key', async () => {

@@ -37,7 +37,7 @@ describe('the periods section of a policy (quarters and years from their months)
     );
   });
 
-  it('refuses rewards, awards and a forced distribution on a scorecard scored from months', () => {
+  it('refuses a forced distribution on a scorecard scored from months, and allows rewards and awards', () => {
     const card = `${CARD}    rewards:
       coefficients: { S: 1.5, A: 1.2, B: 1, C: 0.8, D: 0.5 }
     awards:
@@ -46,8 +46,6 @@ describe('the periods section of a policy (quarters and years from their months)
       grades: [ { grade: S, max_share: 10% } ]
 `;
     expect(where(loadText(v2Text(card, { top: 'periods: { quarter: from_months }' })))).toEqual([
-      ['FROM_MONTHS_NOT_WITH', 'error', 20, 5, 'scorecards.aftersale.rewards'],
-      ['FROM_MONTHS_NOT_WITH', 'error', 22, 5, 'scorecards.aftersale.awards'],
       ['FROM_MONTHS_NOT_WITH', 'error', 24, 5, 'scorecards.aftersale.distribution'],
     ]);
     expect(where(loadText(v2Text(card, { top: 'periods: { quarter: recompute }' })))).toEqual([]);

@@ -380,6 +380,15 @@ export const SITE_TEXT = defineCatalogue({
       `This period was evaluated with policy ${p.policy} ${p.version} (effective ${p.from}, the version in force on its first day).`,
   },
   monthsGovernedBy: fixed('期间内各月的策略版本', 'Policy versions of its months'),
+  // An agent of a quarter or year scored from its months (docs/periods.md, docs/site.md).
+  fromMonths: fixed('按各月总分计算', 'Scored from the months'),
+  monthCounted: fixed('计入平均', 'Counted'),
+  fromMonthsMean: {
+    zh: (p: { terms: string; count: number; total: string }) =>
+      `期间总分 = 参评各月总分的平均:(${p.terms}) ÷ ${p.count} = ${p.total}`,
+    en: (p: { terms: string; count: number; total: string }) =>
+      `The period's total is the mean of the rated months' totals: (${p.terms}) ÷ ${p.count} = ${p.total}`,
+  },
   rankOf: {
     zh: (p: { rank: number; of: number }) => `${p.rank} / ${p.of}`,
     en: (p: { rank: number; of: number }) => `${p.rank} of ${p.of}`,

@@ -9,9 +9,12 @@ import type {
 import type { Policy } from '@scorebook/policy';
 import { defineCatalogue, messageOf, type Problem } from '@scorebook/problems';
 import type { Period } from '@scorebook/time';
+import type { Agent } from '../check/row-checks.ts';
 import type { Evaluation } from '../evaluate.ts';
 import { EvaluationError } from '../evaluation-error.ts';
 import { assignRanks } from '../score/rate-agent.ts';
+import { payScorecard } from '../score/rewards.ts';
+import { summaryOfFormat2 } from '../score/score-agents.ts';
 import { serializeEvaluation } from '../write/write-results.ts';
 
 /** Problems of a quarter or year scored from its months. Codes are permanent. */
@@ -95,9 +98,15 @@ export async function evaluateMonths(
  * The period's evaluation scored from its months (`docs/periods.md`, scored from the months):
  * metrics, exclusions, appeals, groups and flags stay those of `recomputed` (the period's own
  * records); status, base score, adjustments, total, vetoes, grade and rank come from the months
- * the agent was rated in, and every agent and the results record the months.
+ * the agent was rated in, then awards (by the recomputed metrics, among the agents rated for the
+ * period) and rewards (by the period's grade, base from `rows`, the agents table) are paid again;
+ * every agent and the results record the months.
  */
-export function combineMonths(recomputed: Evaluation, months: readonly MonthOutcome[]): Evaluation {
+export function combineMonths(
+  recomputed: Evaluation,
+  months: readonly MonthOutcome[],
+  rows: readonly Agent[],
+): Evaluation {
   const { policy } = recomputed;
   const period = recomputed.results.period.id;
   const minMonths = policy.periods?.min_months ?? 1;
@@ -183,6 +192,7 @@ export function combineMonths(recomputed: Evaluation, months: readonly MonthOutc
     );
     for (const [a, rank] of assignRanks(totals)) a.rank = rank;
   }
+  if (policy.scorebook === 2) pay(recomputed, agents, rows);
   const results: Results = {
     ...withoutAppeals(recomputed.results),
     summary: summaryOf(recomputed.results.summary, agents, policy),
@@ -266,6 +276,23 @@ function provenanceOf(outcome: MonthOutcome): MonthProvenance {
   };
 }
 
+/**
+ * Awards and rewards on the period's final statuses and grades (`docs/periods.md`): an award's
+ * contenders are the scorecard's agents rated for the period, by the recomputed metric's value and
+ * sample (as in a month); the reward is the period grade's coefficient × the agent's base.
+ */
+function pay(recomputed: Evaluation, agents: readonly AgentResult[], rows: readonly Agent[]): void {
+  const definitions = new Map(recomputed.policySnapshot.metrics.map((d) => [d.id, d]));
+  const rowOf = new Map(rows.map((r) => [r.agent_id, r]));
+  for (const scorecard of recomputed.policy.scorecards) {
+    const members = agents.flatMap((result) => {
+      const agent = rowOf.get(result.agent_id);
+      return result.scorecard === scorecard.id && agent !== undefined ? [{ result, agent }] : [];
+    });
+    payScorecard(scorecard, members, (metric) => definitions.get(metric));
+  }
+}
+
 function summaryOf(
   summary: Results['summary'],
   agents: readonly AgentResult[],
@@ -275,7 +302,13 @@ function summaryOf(
   for (const g of policy.grades) grades[g.grade] = 0;
   for (const a of agents) if (a.grade !== null) grades[a.grade] = (grades[a.grade] ?? 0) + 1;
   const rated = agents.filter((a) => a.status === 'rated').length;
-  return { ...summary, rated, not_rated: agents.length - rated, grades };
+  return {
+    ...summary,
+    rated,
+    not_rated: agents.length - rated,
+    grades,
+    ...(policy.scorebook === 2 ? summaryOfFormat2(policy, agents) : {}),
+  };
 }
 
 // `appeals` stays the last key of results.json, after `months`.

@@ -1,5 +1,5 @@
-import type { AwardResult, Better, RewardResult } from '@scorebook/contract';
-import type { Award, BonusBase, Rewards } from '@scorebook/policy';
+import type { AgentResult, AwardResult, Better, MetricDefinition, RewardResult } from '@scorebook/contract';
+import type { Award, BonusBase, Rewards, Scorecard } from '@scorebook/policy';
 import { messageOf } from '@scorebook/problems';
 import type { Agent } from '../check/row-checks.ts';
 import { EvaluationError } from '../evaluation-error.ts';
@@ -43,6 +43,44 @@ export function awardWinners<K>(
     previous = { value: c.value, place };
   }
   return winners;
+}
+
+/** A scorecard's agent to pay: its results (their `awards` and `reward` are set) and its row. */
+export interface Payee {
+  result: AgentResult;
+  agent: Agent;
+}
+
+/**
+ * Pays a scorecard's agents once their statuses and grades are final (`docs/scorecards.md`):
+ * each award's winners among the members whose status is rated, by the value and sample of the
+ * award's metric in their results (an award whose metric `definitionOf` does not know is
+ * skipped); then each member's `awards` (in the scorecard's order) and `reward`.
+ */
+export function payScorecard(
+  scorecard: Scorecard,
+  members: readonly Payee[],
+  definitionOf: (metric: string) => Pick<MetricDefinition, 'kind' | 'better'> | undefined,
+): void {
+  const won = new Map<Payee, AwardResult[]>();
+  for (const award of scorecard.awards) {
+    const d = definitionOf(award.metric);
+    if (d === undefined) continue;
+    const contenders = members.flatMap((m) => {
+      const metric = m.result.metrics[award.metric];
+      return m.result.status === 'rated' && metric !== undefined
+        ? [{ key: m, agent_id: m.result.agent_id, value: metric.value, sample: metric.sample }]
+        : [];
+    });
+    const sampled = d.kind !== 'count' && d.kind !== 'sum' && d.kind !== 'formula';
+    for (const { key, place } of awardWinners(award, d.better, sampled, contenders))
+      won.set(key, [...(won.get(key) ?? []), { id: award.id, place, amount: award.amount }]);
+  }
+  for (const m of members) {
+    const awards = won.get(m) ?? [];
+    m.result.awards = awards;
+    m.result.reward = rewardOf(scorecard.rewards, m.agent, m.result.grade, awards);
+  }
 }
 
 /**

@@ -1,6 +1,5 @@
 import type {
   AgentResult,
-  AwardResult,
   FormulaExplanation,
   MetricResult,
   Results,
@@ -19,7 +18,7 @@ import { agentFacts } from './agent-facts.ts';
 import { distributeGrades } from './distribution.ts';
 import { computeFormulas } from './formula-values.ts';
 import { assignRanks, notRatedRating, type Rating, rateAgent } from './rate-agent.ts';
-import { awardWinners, rewardOf } from './rewards.ts';
+import { payScorecard } from './rewards.ts';
 import { infoMetric, scoreMetric, scoreQuota, scoreSegmented } from './score-metric.ts';
 
 /** Inputs of {@link scoreAgents}. */
@@ -240,27 +239,12 @@ function reward(
   scored: readonly ScoredAgent[],
   tallies: readonly MeasuredMetric[],
 ): void {
-  const members = scored.filter((s) => s.result.scorecard === scorecard.id);
   const definitions = new Map(tallies.map((t) => [t.definition.id, t.definition]));
-  const won = new Map<ScoredAgent, AwardResult[]>();
-  for (const award of scorecard.awards) {
-    const d = definitions.get(award.metric);
-    if (d === undefined) continue;
-    const contenders = members.flatMap((m) => {
-      const metric = m.result.metrics[award.metric];
-      return m.result.status === 'rated' && metric !== undefined
-        ? [{ key: m, agent_id: m.result.agent_id, value: metric.value, sample: metric.sample }]
-        : [];
-    });
-    const sampled = d.kind !== 'count' && d.kind !== 'sum' && d.kind !== 'formula';
-    for (const { key, place } of awardWinners(award, d.better, sampled, contenders))
-      won.set(key, [...(won.get(key) ?? []), { id: award.id, place, amount: award.amount }]);
-  }
-  for (const m of members) {
-    const awards = won.get(m) ?? [];
-    m.result.awards = awards;
-    m.result.reward = rewardOf(scorecard.rewards, m.agent, m.result.grade, awards);
-  }
+  payScorecard(
+    scorecard,
+    scored.filter((s) => s.result.scorecard === scorecard.id),
+    (metric) => definitions.get(metric),
+  );
 }
 
 /**

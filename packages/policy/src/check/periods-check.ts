@@ -37,16 +37,16 @@ const PERIOD_RULE_ERRORS = defineCatalogue({
   },
   FROM_MONTHS_NOT_WITH: {
     zh: (p: { scorecard: string; key: string }) =>
-      `考核表 "${p.scorecard}" 有 ${p.key},而 periods 让季度或年度取各月总分的平均(from_months):${p.key} 按期间本身的排名和等级计算,尚不能与月度平均同时使用。请删除 ${p.key},或把 periods 改为 recompute。`,
+      `考核表 "${p.scorecard}" 有 ${p.key},而 periods 让季度或年度取各月总分的平均(from_months):${p.key} 按期间本身的排名改变等级,而各月总分的平均不经过这一步,尚不能同时使用。请删除 ${p.key},或把 periods 改为 recompute。`,
     en: (p: { scorecard: string; key: string }) =>
-      `Scorecard "${p.scorecard}" has ${p.key}, while periods scores quarters or years as the mean of their months (from_months): ${p.key} works on the period's own ranks and grades and cannot be combined with monthly means yet. Remove ${p.key}, or set periods to recompute.`,
+      `Scorecard "${p.scorecard}" has ${p.key}, while periods scores quarters or years as the mean of their months (from_months): ${p.key} moves grades by the period's own ranks, a step the mean of the months does not take, so the two cannot be combined yet. Remove ${p.key}, or set periods to recompute.`,
   },
 });
 
 /**
  * Checks the `periods:` section (its shape is the schema's; v2 only): `min_months` must fit a
  * quarter scored from its months, and a scorecard scored from months may not have a forced
- * distribution, rewards or awards. Returns the rules, or null when the policy has no section.
+ * distribution (rewards and awards are allowed). Returns the rules, or null when the policy has no section.
  */
 export function checkPeriodRules(
   ctx: CheckContext,
@@ -70,18 +70,16 @@ export function checkPeriodRules(
     );
   if (rules.quarter === 'from_months' || rules.year === 'from_months') {
     for (const s of scorecards) {
-      const keys = [
-        ...(s.distribution === null ? [] : ['distribution']),
-        ...(s.rewards === null ? [] : ['rewards']),
-        ...(s.awards.length === 0 ? [] : ['awards']),
-      ];
-      for (const key of keys)
+      // Rewards and awards are paid again on the period's grades (docs/periods.md).
+      if (s.distribution !== null) {
+        const key = 'distribution';
         ctx.add(
           ['scorecards', s.id, key],
           'FROM_MONTHS_NOT_WITH',
           messageOf(PERIOD_RULE_ERRORS, 'FROM_MONTHS_NOT_WITH', { scorecard: s.id, key }),
           { anchor: 'key' },
         );
+      }
     }
   }
   return rules;
