@@ -1,6 +1,6 @@
 import type { AppealExplanation } from '@scorebook/contract';
 import { describe, expect, it } from 'vitest';
-import { overturnRates } from '../src/lib/appeals.ts';
+import { overturnRates, periodAppealCounts } from '../src/lib/appeals.ts';
 import type { SitePeriod } from '../src/lib/load.ts';
 
 const appeal = (id: string, status: AppealExplanation['status'], reviewer?: string): AppealExplanation => ({
@@ -36,5 +36,34 @@ describe('overturn rates per QA reviewer', () => {
       ['reviewer', '李质检', 1, 1, 1],
       ['reviewer', '王质检', 2, 1, 0.5],
     ]);
+  });
+});
+
+describe('the period overview counts of appeals', () => {
+  it('count a filed row without a decision file (appeals_filed) as filed and pending', () => {
+    const appeals = [appeal('ap-1', 'applied'), appeal('ap-2', 'pending')];
+    const period = {
+      results: {
+        agents: [
+          {
+            agent_id: 'a1',
+            appeals: [
+              { id: 'ap-1', role: 'appellant', status: 'applied' },
+              { id: 'ap-2', role: 'appellant', status: 'pending' },
+              { id: 'HR-7', role: 'appellant', status: 'pending' },
+            ],
+          },
+          { agent_id: 'a2', appeals: [{ id: 'HR-8', role: 'appellant', status: 'pending' }] },
+        ],
+      },
+    } as unknown as SitePeriod;
+    expect(periodAppealCounts(period, appeals)).toEqual({
+      filed: 4,
+      decided: 1,
+      upheld: 1,
+      rejected: 0,
+      refused: 0,
+      pending: 3,
+    });
   });
 });

@@ -43,6 +43,11 @@ export const APPEAL_SCHEMA = {
       },
     },
     claim: { ...text, description: '客服的申诉理由 / the agent’s claim' },
+    filed: {
+      ...text,
+      description:
+        '申诉登记表 appeals_filed 中的申诉单号(可选)/ the appeal_id of the appeals_filed row this file decides (optional)',
+    },
     decision: {
       type: 'object',
       additionalProperties: false,
@@ -131,5 +136,6 @@ export interface AppealDocument {
   filed_at: string;
   disputes: { record?: RecordText; metric?: string; veto?: string };
   claim: string;
+  filed?: string;
   decision?: DecisionDocument;
 }

@@ -148,6 +148,25 @@ export const APPEAL_ERRORS = defineCatalogue({
     en: (p: { appeal: string; target: string; allowed: string }) =>
       `The appeal ${p.appeal}: the policy does not allow appeals on ${p.target} (appealable: ${p.allowed}): refused, it changes nothing.`,
   },
+  // The appeals_filed table (appeals an HR/OA system registered) against the appeal files.
+  APPEAL_FILED_UNKNOWN: {
+    zh: (p: { id: string; period: string }) =>
+      `申诉文件的 filed: ${q(p.id)} 不是申诉登记表 appeals_filed 中 ${p.period} 的任何申诉单号。请核对单号,或删除 filed。`,
+    en: (p: { id: string; period: string }) =>
+      `filed: ${q(p.id)} of the appeal file is no appeal_id of the appeals_filed table for ${p.period}. Check the id, or remove filed.`,
+  },
+  APPEAL_FILED_MISMATCH: {
+    zh: (p: { id: string; field: string; row: string; filed: string; file: string }) =>
+      `申诉单 ${q(p.id)} 的 ${p.field} 在申诉登记表(${p.row})中是 ${q(p.filed)},在申诉文件 ${p.file} 中不同。请让两处一致。`,
+    en: (p: { id: string; field: string; row: string; filed: string; file: string }) =>
+      `The ${p.field} of appeal ${q(p.id)} is ${q(p.filed)} in the appeals_filed table (${p.row}) but differs in the appeal file ${p.file}. Make them agree.`,
+  },
+  APPEAL_FILED_DUPLICATE: {
+    zh: (p: { id: string; first: string }) =>
+      `申诉单号 ${q(p.id)} 出现了两次(另一处在 ${p.first}),无法判断哪一条有效。请删除其中一条。`,
+    en: (p: { id: string; first: string }) =>
+      `The appeal id ${q(p.id)} occurs twice (the other at ${p.first}): which one holds cannot be told. Remove one of them.`,
+  },
 });
 
 /** A code of {@link APPEAL_ERRORS}. */

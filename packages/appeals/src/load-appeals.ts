@@ -239,6 +239,7 @@ function checkAppeal(
       disputes,
       disputesAt: place(['disputes', disputes.kind]),
       claim: doc.claim,
+      filed: doc.filed === undefined ? null : { id: doc.filed, at: place(['filed']) },
       decision,
     },
     problems,

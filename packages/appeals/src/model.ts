@@ -84,6 +84,8 @@ export interface Appeal {
   disputes: AppealTarget;
   disputesAt: Place;
   claim: string;
+  /** The `appeal_id` of the `appeals_filed` row this file decides, with where it is written; null when not given. */
+  filed: { id: string; at: Place } | null;
   /** Null while the appeal is pending. */
   decision: Decision | null;
 }

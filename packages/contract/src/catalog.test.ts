@@ -136,6 +136,7 @@ describe('the data contract', () => {
       assessments: ['agent_id', 'date', 'kind'],
       events: ['agent_id', 'at', 'type'],
       targets: ['agent_id', 'metric', 'period', 'target'],
+      appeals_filed: ['appeal_id', 'agent_id', 'period', 'disputes', 'filed_at'],
     });
   });
 });

@@ -36,6 +36,7 @@ export const INPUT_TABLES = [
   'assessments',
   'events',
   'targets',
+  'appeals_filed',
 ] as const;
 export type InputTableName = (typeof INPUT_TABLES)[number];
 
@@ -154,10 +155,18 @@ const FIELDS = {
     target: { type: 'number', required: true },
     floor: { type: 'number' },
   },
+  appeals_filed: {
+    appeal_id: id,
+    agent_id: id,
+    period: text,
+    disputes: text,
+    claim: optionalText,
+    filed_at: instant,
+  },
 } as const satisfies Record<InputTableName, Readonly<Record<string, FieldSpec>>>;
 
-// The field that places a row of each table but `agents` and `targets` in a period.
-const TIME_FIELDS: Readonly<Record<Exclude<InputTableName, 'agents' | 'targets'>, string>> = {
+// The field that places a row of each table but `agents`, `targets` and `appeals_filed` in a period.
+const TIME_FIELDS: Readonly<Record<Exclude<InputTableName, 'agents' | FeatureTableName>, string>> = {
   conversations: 'started_at',
   messages: 'sent_at',
   surveys: 'submitted_at',
@@ -223,14 +232,22 @@ export const TABLES: Readonly<Record<InputTableName, TableSpec>> = {
   events: { name: 'events', zh: '其他事件', timeField: TIME_FIELDS.events, fields: FIELDS.events },
   // A targets row applies to the period its `period` names (docs/scorecards.md, per-agent targets).
   targets: { name: 'targets', zh: '个人目标', timeField: null, fields: FIELDS.targets },
+  // A filed appeal belongs to the period its `period` names (docs/appeals.md, filed appeals).
+  appeals_filed: {
+    name: 'appeals_filed',
+    zh: '申诉登记',
+    timeField: null,
+    fields: FIELDS.appeals_filed,
+  },
 };
 
 /**
- * Input tables that only a feature of a policy reads (`targets`, read by items with
- * `quota: true`): results list them under `inputs` only when the policy uses that feature, so
- * the results of every other policy keep their bytes. Exclusions cannot filter them.
+ * Input tables that only a feature reads (`targets`, read by items with `quota: true`;
+ * `appeals_filed`, the appeals an HR/OA system registered, read when the data has files for it):
+ * results list them under `inputs` only when that feature is used, so the results of every
+ * other policy and data keep their bytes. Exclusions cannot filter them; metrics do not measure them.
  */
-export const FEATURE_TABLES = ['targets'] as const satisfies readonly InputTableName[];
+export const FEATURE_TABLES = ['targets', 'appeals_filed'] as const satisfies readonly InputTableName[];
 export type FeatureTableName = (typeof FEATURE_TABLES)[number];
 
 /** True for a table of {@link FEATURE_TABLES}. */

@@ -224,6 +224,7 @@ async function pipeline(
     fieldsOf,
     files: inputs.fileNames,
     publishedAt: options.publishedAt ?? {},
+    filedPeriods: scoredFromMonths(policy, period) ? [...monthsOf(period), zoned.id] : [zoned.id],
   });
   const coverage = new Coverage(zoned);
   const warnings = new PeriodWarnings(
@@ -298,6 +299,10 @@ async function pipeline(
         }
         if (table === 'targets') {
           quotas.add(row, checks.agentIndex);
+          continue;
+        }
+        if (table === 'appeals_filed') {
+          appeals.addFiled(row);
           continue;
         }
         coverage.add(table, row);
@@ -638,6 +643,7 @@ function inputsOf(
   for (const table of INPUT_TABLES) {
     // Listed only for a policy that reads it, so other policies' results keep their bytes.
     if (table === 'targets' && !quotas) continue;
+    if (table === 'appeals_filed' && inputs.tables[table].files.length === 0) continue;
     const input = inputs.tables[table];
     const counts = exclusions.counts.get(table);
     const excluded: Record<string, number> = {};

@@ -53,6 +53,20 @@ export function appealCounts(appeals: readonly AppealExplanation[]): AppealCount
 }
 
 /**
+ * The counts of {@link appealCounts} with the period's pending filed appeals added to `filed`
+ * and `pending`: the agents' `appeals` entries that are `pending` appellant entries of no appeal
+ * file (rows of the `appeals_filed` table without a decision file, `docs/appeals.md`).
+ */
+export function periodAppealCounts(period: SitePeriod, appeals: readonly AppealExplanation[]): AppealCounts {
+  const counts = appealCounts(appeals);
+  const files = new Set(appeals.map((a) => a.id));
+  const filed = period.results.agents.flatMap((a) =>
+    (a.appeals ?? []).filter((x) => x.role === 'appellant' && x.status === 'pending' && !files.has(x.id)),
+  ).length;
+  return { ...counts, filed: counts.filed + filed, pending: counts.pending + filed };
+}
+
+/**
  * The overturn rate per rule (`docs/site.md`, appeals): each decided appeal counts once under
  * what it disputes — the metric, the veto, or the table of the record — and, when one of its
  * corrections made an exclusion remove the record, under that exclusion too (an exclusion

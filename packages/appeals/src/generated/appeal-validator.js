@@ -3,7 +3,7 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://scorebook.dev/schema/appeal.schema.json","title":"Scorebook appeal (申诉)","description":"一条申诉及其裁决;文件名即申诉编号 / one appeal and its decision; the file name is its id","type":"object","additionalProperties":false,"required":["scorebook","kind","agent","filed_at","disputes","claim"],"properties":{"scorebook":{"const":1,"description":"格式版本 / format version"},"kind":{"const":"appeal"},"agent":{"type":"string","minLength":1,"description":"申诉的客服 agent_id / the appealing agent"},"filed_at":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}(:?\\d{2})?)?$","description":"提交时间(ISO 8601;无时区时按策略时区)/ when it was filed"},"disputes":{"type":"object","additionalProperties":false,"minProperties":1,"description":"申诉对象:record、metric 或 veto 之一 / exactly one of record, metric, veto","properties":{"record":{"type":"string","minLength":1,"description":"记录:<表>/<唯一编号>,例如 complaints/p00012 / a record: <table>/<unique id>"},"metric":{"type":"string","minLength":1,"description":"考核表中的指标编号 / a metric of the scorecard"},"veto":{"type":"string","minLength":1,"description":"考核表中的一票否决编号 / a veto of the scorecard"}}},"claim":{"type":"string","minLength":1,"description":"客服的申诉理由 / the agent’s claim"},"decision":{"type":"object","additionalProperties":false,"required":["outcome","decided_by","decided_at","reason"],"description":"裁决;待裁决时省略 / the decision; absent while pending","properties":{"outcome":{"enum":["upheld","partly_upheld","rejected"],"description":"upheld 支持 / partly_upheld 部分支持 / rejected 驳回"},"decided_by":{"type":"string","minLength":1,"description":"裁决人 / who decided"},"decided_at":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"裁决日期 YYYY-MM-DD / date decided"},"reason":{"type":"string","minLength":1,"description":"裁决理由 / why"},"final":{"type":"boolean","description":"是否终局(默认按策略,策略默认 true)/ final (default: the policy’s)"},"actions":{"type":"array","description":"裁决对数据的改动 / what the decision changes","items":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"remove":{"type":"string","minLength":1,"description":"记录:<表>/<唯一编号>,例如 complaints/p00012 / a record: <table>/<unique id>"},"correct":{"type":"object","additionalProperties":false,"required":["record","field","value"],"properties":{"record":{"type":"string","minLength":1,"description":"记录:<表>/<唯一编号>,例如 complaints/p00012 / a record: <table>/<unique id>"},"field":{"type":"string","minLength":1,"description":"字段名 / the field"},"value":{"type":["string","number","boolean","null"],"description":"更正后的值(null 表示缺失)/ the corrected value (null: missing)"}}},"reassign":{"type":"object","additionalProperties":false,"required":["record","to"],"properties":{"record":{"type":"string","minLength":1,"description":"记录:<表>/<唯一编号>,例如 complaints/p00012 / a record: <table>/<unique id>"},"to":{"type":"string","minLength":1,"description":"改记到的客服 / the agent it belongs to"}}},"void_metric":{"type":"string","minLength":1,"description":"不计入基础分的指标 / a metric left out of the base score"},"void_veto":{"type":"string","minLength":1,"description":"不生效的一票否决 / a veto that does not cap the grade"}}}}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://scorebook.dev/schema/appeal.schema.json","title":"Scorebook appeal (申诉)","description":"一条申诉及其裁决;文件名即申诉编号 / one appeal and its decision; the file name is its id","type":"object","additionalProperties":false,"required":["scorebook","kind","agent","filed_at","disputes","claim"],"properties":{"scorebook":{"const":1,"description":"格式版本 / format version"},"kind":{"const":"appeal"},"agent":{"type":"string","minLength":1,"description":"申诉的客服 agent_id / the appealing agent"},"filed_at":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}(:?\\d{2})?)?$","description":"提交时间(ISO 8601;无时区时按策略时区)/ when it was filed"},"disputes":{"type":"object","additionalProperties":false,"minProperties":1,"description":"申诉对象:record、metric 或 veto 之一 / exactly one of record, metric, veto","properties":{"record":{"type":"string","minLength":1,"description":"记录:<表>/<唯一编号>,例如 complaints/p00012 / a record: <table>/<unique id>"},"metric":{"type":"string","minLength":1,"description":"考核表中的指标编号 / a metric of the scorecard"},"veto":{"type":"string","minLength":1,"description":"考核表中的一票否决编号 / a veto of the scorecard"}}},"claim":{"type":"string","minLength":1,"description":"客服的申诉理由 / the agent’s claim"},"filed":{"type":"string","minLength":1,"description":"申诉登记表 appeals_filed 中的申诉单号(可选)/ the appeal_id of the appeals_filed row this file decides (optional)"},"decision":{"type":"object","additionalProperties":false,"required":["outcome","decided_by","decided_at","reason"],"description":"裁决;待裁决时省略 / the decision; absent while pending","properties":{"outcome":{"enum":["upheld","partly_upheld","rejected"],"description":"upheld 支持 / partly_upheld 部分支持 / rejected 驳回"},"decided_by":{"type":"string","minLength":1,"description":"裁决人 / who decided"},"decided_at":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"裁决日期 YYYY-MM-DD / date decided"},"reason":{"type":"string","minLength":1,"description":"裁决理由 / why"},"final":{"type":"boolean","description":"是否终局(默认按策略,策略默认 true)/ final (default: the policy’s)"},"actions":{"type":"array","description":"裁决对数据的改动 / what the decision changes","items":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"remove":{"type":"string","minLength":1,"description":"记录:<表>/<唯一编号>,例如 complaints/p00012 / a record: <table>/<unique id>"},"correct":{"type":"object","additionalProperties":false,"required":["record","field","value"],"properties":{"record":{"type":"string","minLength":1,"description":"记录:<表>/<唯一编号>,例如 complaints/p00012 / a record: <table>/<unique id>"},"field":{"type":"string","minLength":1,"description":"字段名 / the field"},"value":{"type":["string","number","boolean","null"],"description":"更正后的值(null 表示缺失)/ the corrected value (null: missing)"}}},"reassign":{"type":"object","additionalProperties":false,"required":["record","to"],"properties":{"record":{"type":"string","minLength":1,"description":"记录:<表>/<唯一编号>,例如 complaints/p00012 / a record: <table>/<unique id>"},"to":{"type":"string","minLength":1,"description":"改记到的客服 / the agent it belongs to"}}},"void_metric":{"type":"string","minLength":1,"description":"不计入基础分的指标 / a metric left out of the base score"},"void_veto":{"type":"string","minLength":1,"description":"不生效的一票否决 / a veto that does not cap the grade"}}}}}}}};
 const pattern4 = new RegExp("^\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}(:?\\d{2})?)?$", "u");
 const pattern5 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
 
@@ -80,7 +80,7 @@ vErrors.push(err5);
 errors++;
 }
 for(const key0 in data){
-if(!(((((((key0 === "scorebook") || (key0 === "kind")) || (key0 === "agent")) || (key0 === "filed_at")) || (key0 === "disputes")) || (key0 === "claim")) || (key0 === "decision"))){
+if(!((((((((key0 === "scorebook") || (key0 === "kind")) || (key0 === "agent")) || (key0 === "filed_at")) || (key0 === "disputes")) || (key0 === "claim")) || (key0 === "filed")) || (key0 === "decision"))){
 const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err6];
@@ -304,11 +304,11 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.decision !== undefined){
-let data9 = data.decision;
-if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-if(data9.outcome === undefined){
-const err24 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/required",keyword:"required",params:{missingProperty: "outcome"},message:"must have required property '"+"outcome"+"'",schema:schema31.properties.decision.required,parentSchema:schema31.properties.decision,data:data9};
+if(data.filed !== undefined){
+let data9 = data.filed;
+if(typeof data9 === "string"){
+if(data9.length < 1){
+const err24 = {instancePath:instancePath+"/filed",schemaPath:"#/properties/filed/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.filed,data:data9};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -317,8 +317,9 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(data9.decided_by === undefined){
-const err25 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/required",keyword:"required",params:{missingProperty: "decided_by"},message:"must have required property '"+"decided_by"+"'",schema:schema31.properties.decision.required,parentSchema:schema31.properties.decision,data:data9};
+}
+else {
+const err25 = {instancePath:instancePath+"/filed",schemaPath:"#/properties/filed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.filed.type,parentSchema:schema31.properties.filed,data:data9};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -327,8 +328,12 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(data9.decided_at === undefined){
-const err26 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/required",keyword:"required",params:{missingProperty: "decided_at"},message:"must have required property '"+"decided_at"+"'",schema:schema31.properties.decision.required,parentSchema:schema31.properties.decision,data:data9};
+}
+if(data.decision !== undefined){
+let data10 = data.decision;
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+if(data10.outcome === undefined){
+const err26 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/required",keyword:"required",params:{missingProperty: "outcome"},message:"must have required property '"+"outcome"+"'",schema:schema31.properties.decision.required,parentSchema:schema31.properties.decision,data:data10};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -337,8 +342,8 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(data9.reason === undefined){
-const err27 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema31.properties.decision.required,parentSchema:schema31.properties.decision,data:data9};
+if(data10.decided_by === undefined){
+const err27 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/required",keyword:"required",params:{missingProperty: "decided_by"},message:"must have required property '"+"decided_by"+"'",schema:schema31.properties.decision.required,parentSchema:schema31.properties.decision,data:data10};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -347,9 +352,8 @@ vErrors.push(err27);
 }
 errors++;
 }
-for(const key2 in data9){
-if(!((((((key2 === "outcome") || (key2 === "decided_by")) || (key2 === "decided_at")) || (key2 === "reason")) || (key2 === "final")) || (key2 === "actions"))){
-const err28 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.decision,data:data9};
+if(data10.decided_at === undefined){
+const err28 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/required",keyword:"required",params:{missingProperty: "decided_at"},message:"must have required property '"+"decided_at"+"'",schema:schema31.properties.decision.required,parentSchema:schema31.properties.decision,data:data10};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -358,11 +362,8 @@ vErrors.push(err28);
 }
 errors++;
 }
-}
-if(data9.outcome !== undefined){
-let data10 = data9.outcome;
-if(!(((data10 === "upheld") || (data10 === "partly_upheld")) || (data10 === "rejected"))){
-const err29 = {instancePath:instancePath+"/decision/outcome",schemaPath:"#/properties/decision/properties/outcome/enum",keyword:"enum",params:{allowedValues: schema31.properties.decision.properties.outcome.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.decision.properties.outcome.enum,parentSchema:schema31.properties.decision.properties.outcome,data:data10};
+if(data10.reason === undefined){
+const err29 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema31.properties.decision.required,parentSchema:schema31.properties.decision,data:data10};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -371,12 +372,9 @@ vErrors.push(err29);
 }
 errors++;
 }
-}
-if(data9.decided_by !== undefined){
-let data11 = data9.decided_by;
-if(typeof data11 === "string"){
-if(data11.length < 1){
-const err30 = {instancePath:instancePath+"/decision/decided_by",schemaPath:"#/properties/decision/properties/decided_by/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.decision.properties.decided_by,data:data11};
+for(const key2 in data10){
+if(!((((((key2 === "outcome") || (key2 === "decided_by")) || (key2 === "decided_at")) || (key2 === "reason")) || (key2 === "final")) || (key2 === "actions"))){
+const err30 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.decision,data:data10};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -386,8 +384,10 @@ vErrors.push(err30);
 errors++;
 }
 }
-else {
-const err31 = {instancePath:instancePath+"/decision/decided_by",schemaPath:"#/properties/decision/properties/decided_by/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.decision.properties.decided_by.type,parentSchema:schema31.properties.decision.properties.decided_by,data:data11};
+if(data10.outcome !== undefined){
+let data11 = data10.outcome;
+if(!(((data11 === "upheld") || (data11 === "partly_upheld")) || (data11 === "rejected"))){
+const err31 = {instancePath:instancePath+"/decision/outcome",schemaPath:"#/properties/decision/properties/outcome/enum",keyword:"enum",params:{allowedValues: schema31.properties.decision.properties.outcome.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.decision.properties.outcome.enum,parentSchema:schema31.properties.decision.properties.outcome,data:data11};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -397,11 +397,11 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data9.decided_at !== undefined){
-let data12 = data9.decided_at;
+if(data10.decided_by !== undefined){
+let data12 = data10.decided_by;
 if(typeof data12 === "string"){
-if(!pattern5.test(data12)){
-const err32 = {instancePath:instancePath+"/decision/decided_at",schemaPath:"#/properties/decision/properties/decided_at/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}$",parentSchema:schema31.properties.decision.properties.decided_at,data:data12};
+if(data12.length < 1){
+const err32 = {instancePath:instancePath+"/decision/decided_by",schemaPath:"#/properties/decision/properties/decided_by/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.decision.properties.decided_by,data:data12};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -412,7 +412,7 @@ errors++;
 }
 }
 else {
-const err33 = {instancePath:instancePath+"/decision/decided_at",schemaPath:"#/properties/decision/properties/decided_at/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.decision.properties.decided_at.type,parentSchema:schema31.properties.decision.properties.decided_at,data:data12};
+const err33 = {instancePath:instancePath+"/decision/decided_by",schemaPath:"#/properties/decision/properties/decided_by/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.decision.properties.decided_by.type,parentSchema:schema31.properties.decision.properties.decided_by,data:data12};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -422,11 +422,11 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(data9.reason !== undefined){
-let data13 = data9.reason;
+if(data10.decided_at !== undefined){
+let data13 = data10.decided_at;
 if(typeof data13 === "string"){
-if(data13.length < 1){
-const err34 = {instancePath:instancePath+"/decision/reason",schemaPath:"#/properties/decision/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.decision.properties.reason,data:data13};
+if(!pattern5.test(data13)){
+const err34 = {instancePath:instancePath+"/decision/decided_at",schemaPath:"#/properties/decision/properties/decided_at/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}$",parentSchema:schema31.properties.decision.properties.decided_at,data:data13};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -437,7 +437,7 @@ errors++;
 }
 }
 else {
-const err35 = {instancePath:instancePath+"/decision/reason",schemaPath:"#/properties/decision/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.decision.properties.reason.type,parentSchema:schema31.properties.decision.properties.reason,data:data13};
+const err35 = {instancePath:instancePath+"/decision/decided_at",schemaPath:"#/properties/decision/properties/decided_at/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.decision.properties.decided_at.type,parentSchema:schema31.properties.decision.properties.decided_at,data:data13};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -447,10 +447,11 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data9.final !== undefined){
-let data14 = data9.final;
-if(typeof data14 !== "boolean"){
-const err36 = {instancePath:instancePath+"/decision/final",schemaPath:"#/properties/decision/properties/final/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.decision.properties.final.type,parentSchema:schema31.properties.decision.properties.final,data:data14};
+if(data10.reason !== undefined){
+let data14 = data10.reason;
+if(typeof data14 === "string"){
+if(data14.length < 1){
+const err36 = {instancePath:instancePath+"/decision/reason",schemaPath:"#/properties/decision/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.decision.properties.reason,data:data14};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -460,15 +461,8 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data9.actions !== undefined){
-let data15 = data9.actions;
-if(Array.isArray(data15)){
-const len0 = data15.length;
-for(let i0=0; i0<len0; i0++){
-let data16 = data15[i0];
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-if(Object.keys(data16).length < 1){
-const err37 = {instancePath:instancePath+"/decision/actions/" + i0,schemaPath:"#/properties/decision/properties/actions/items/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema31.properties.decision.properties.actions.items,data:data16};
+else {
+const err37 = {instancePath:instancePath+"/decision/reason",schemaPath:"#/properties/decision/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.decision.properties.reason.type,parentSchema:schema31.properties.decision.properties.reason,data:data14};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -477,9 +471,11 @@ vErrors.push(err37);
 }
 errors++;
 }
-for(const key3 in data16){
-if(!(((((key3 === "remove") || (key3 === "correct")) || (key3 === "reassign")) || (key3 === "void_metric")) || (key3 === "void_veto"))){
-const err38 = {instancePath:instancePath+"/decision/actions/" + i0,schemaPath:"#/properties/decision/properties/actions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.decision.properties.actions.items,data:data16};
+}
+if(data10.final !== undefined){
+let data15 = data10.final;
+if(typeof data15 !== "boolean"){
+const err38 = {instancePath:instancePath+"/decision/final",schemaPath:"#/properties/decision/properties/final/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.decision.properties.final.type,parentSchema:schema31.properties.decision.properties.final,data:data15};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -489,11 +485,15 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data16.remove !== undefined){
-let data17 = data16.remove;
-if(typeof data17 === "string"){
-if(data17.length < 1){
-const err39 = {instancePath:instancePath+"/decision/actions/" + i0+"/remove",schemaPath:"#/properties/decision/properties/actions/items/properties/remove/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.decision.properties.actions.items.properties.remove,data:data17};
+if(data10.actions !== undefined){
+let data16 = data10.actions;
+if(Array.isArray(data16)){
+const len0 = data16.length;
+for(let i0=0; i0<len0; i0++){
+let data17 = data16[i0];
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+if(Object.keys(data17).length < 1){
+const err39 = {instancePath:instancePath+"/decision/actions/" + i0,schemaPath:"#/properties/decision/properties/actions/items/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema31.properties.decision.properties.actions.items,data:data17};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -502,9 +502,9 @@ vErrors.push(err39);
 }
 errors++;
 }
-}
-else {
-const err40 = {instancePath:instancePath+"/decision/actions/" + i0+"/remove",schemaPath:"#/properties/decision/properties/actions/items/properties/remove/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.decision.properties.actions.items.properties.remove.type,parentSchema:schema31.properties.decision.properties.actions.items.properties.remove,data:data17};
+for(const key3 in data17){
+if(!(((((key3 === "remove") || (key3 === "correct")) || (key3 === "reassign")) || (key3 === "void_metric")) || (key3 === "void_veto"))){
+const err40 = {instancePath:instancePath+"/decision/actions/" + i0,schemaPath:"#/properties/decision/properties/actions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.decision.properties.actions.items,data:data17};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -514,11 +514,11 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data16.correct !== undefined){
-let data18 = data16.correct;
-if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
-if(data18.record === undefined){
-const err41 = {instancePath:instancePath+"/decision/actions/" + i0+"/correct",schemaPath:"#/properties/decision/properties/actions/items/properties/correct/required",keyword:"required",params:{missingProperty: "record"},message:"must have required property '"+"record"+"'",schema:schema31.properties.decision.properties.actions.items.properties.correct.required,parentSchema:schema31.properties.decision.properties.actions.items.properties.correct,data:data18};
+if(data17.remove !== undefined){
+let data18 = data17.remove;
+if(typeof data18 === "string"){
+if(data18.length < 1){
+const err41 = {instancePath:instancePath+"/decision/actions/" + i0+"/remove",schemaPath:"#/properties/decision/properties/actions/items/properties/remove/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.decision.properties.actions.items.properties.remove,data:data18};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -527,8 +527,9 @@ vErrors.push(err41);
 }
 errors++;
 }
-if(data18.field === undefined){
-const err42 = {instancePath:instancePath+"/decision/actions/" + i0+"/correct",schemaPath:"#/properties/decision/properties/actions/items/properties/correct/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'",schema:schema31.properties.decision.properties.actions.items.properties.correct.required,parentSchema:schema31.properties.decision.properties.actions.items.properties.correct,data:data18};
+}
+else {
+const err42 = {instancePath:instancePath+"/decision/actions/" + i0+"/remove",schemaPath:"#/properties/decision/properties/actions/items/properties/remove/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.decision.properties.actions.items.properties.remove.type,parentSchema:schema31.properties.decision.properties.actions.items.properties.remove,data:data18};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -537,8 +538,12 @@ vErrors.push(err42);
 }
 errors++;
 }
-if(data18.value === undefined){
-const err43 = {instancePath:instancePath+"/decision/actions/" + i0+"/correct",schemaPath:"#/properties/decision/properties/actions/items/properties/correct/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema31.properties.decision.properties.actions.items.properties.correct.required,parentSchema:schema31.properties.decision.properties.actions.items.properties.correct,data:data18};
+}
+if(data17.correct !== undefined){
+let data19 = data17.correct;
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+if(data19.record === undefined){
+const err43 = {instancePath:instancePath+"/decision/actions/" + i0+"/correct",schemaPath:"#/properties/decision/properties/actions/items/properties/correct/required",keyword:"required",params:{missingProperty: "record"},message:"must have required property '"+"record"+"'",schema:schema31.properties.decision.properties.actions.items.properties.correct.required,parentSchema:schema31.properties.decision.properties.actions.items.properties.correct,data:data19};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -547,9 +552,8 @@ vErrors.push(err43);
 }
 errors++;
 }
-for(const key4 in data18){
-if(!(((key4 === "record") || (key4 === "field")) || (key4 === "value"))){
-const err44 = {instancePath:instancePath+"/decision/actions/" + i0+"/correct",schemaPath:"#/properties/decision/properties/actions/items/properties/correct/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.decision.properties.actions.items.properties.correct,data:data18};
+if(data19.field === undefined){
+const err44 = {instancePath:instancePath+"/decision/actions/" + i0+"/correct",schemaPath:"#/properties/decision/properties/actions/items/properties/correct/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'",schema:schema31.properties.decision.properties.actions.items.properties.correct.required,parentSchema:schema31.properties.decision.properties.actions.items.properties.correct,data:data19};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -558,12 +562,8 @@ vErrors.push(err44);
 }
 errors++;
 }
-}
-if(data18.record !== undefined){
-let data19 = data18.record;
-if(typeof data19 === "string"){
-if(data19.length < 1){
-const err45 = {instancePath:instancePath+"/decision/actions/" + i0+"/correct/record",schemaPath:"#/properties/decision/properties/actions/items/properties/correct/properties/record/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.decision.properties.actions.items.properties.correct.properties.record,data:data19};
+if(data19.value === undefined){
+const err45 = {instancePath:instancePath+"/decision/actions/" + i0+"/correct",schemaPath:"#/properties/decision/properties/actions/items/properties/correct/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema31.properties.decision.properties.actions.items.properties.correct.required,parentSchema:schema31.properties.decision.properties.actions.items.properties.correct,data:data19};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -572,9 +572,9 @@ vErrors.push(err45);
 }
 errors++;
 }
-}
-else {
-const err46 = {instancePath:instancePath+"/decision/actions/" + i0+"/correct/record",schemaPath:"#/properties/decision/properties/actions/items/properties/correct/properties/record/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.decision.properties.actions.items.properties.correct.properties.record.type,parentSchema:schema31.properties.decision.properties.actions.items.properties.correct.properties.record,data:data19};
+for(const key4 in data19){
+if(!(((key4 === "record") || (key4 === "field")) || (key4 === "value"))){
+const err46 = {instancePath:instancePath+"/decision/actions/" + i0+"/correct",schemaPath:"#/properties/decision/properties/actions/items/properties/correct/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.decision.properties.actions.items.properties.correct,data:data19};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -584,11 +584,11 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data18.field !== undefined){
-let data20 = data18.field;
+if(data19.record !== undefined){
+let data20 = data19.record;
 if(typeof data20 === "string"){
 if(data20.length < 1){
-const err47 = {instancePath:instancePath+"/decision/actions/" + i0+"/correct/field",schemaPath:"#/properties/decision/properties/actions/items/properties/correct/properties/field/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.decision.properties.actions.items.properties.correct.properties.field,data:data20};
+const err47 = {instancePath:instancePath+"/decision/actions/" + i0+"/correct/record",schemaPath:"#/properties/decision/properties/actions/items/properties/correct/properties/record/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.decision.properties.actions.items.properties.correct.properties.record,data:data20};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -599,7 +599,7 @@ errors++;
 }
 }
 else {
-const err48 = {instancePath:instancePath+"/decision/actions/" + i0+"/correct/field",schemaPath:"#/properties/decision/properties/actions/items/properties/correct/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.decision.properties.actions.items.properties.correct.properties.field.type,parentSchema:schema31.properties.decision.properties.actions.items.properties.correct.properties.field,data:data20};
+const err48 = {instancePath:instancePath+"/decision/actions/" + i0+"/correct/record",schemaPath:"#/properties/decision/properties/actions/items/properties/correct/properties/record/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.decision.properties.actions.items.properties.correct.properties.record.type,parentSchema:schema31.properties.decision.properties.actions.items.properties.correct.properties.record,data:data20};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -609,10 +609,11 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data18.value !== undefined){
-let data21 = data18.value;
-if((((typeof data21 !== "string") && (!((typeof data21 == "number") && (isFinite(data21))))) && (typeof data21 !== "boolean")) && (data21 !== null)){
-const err49 = {instancePath:instancePath+"/decision/actions/" + i0+"/correct/value",schemaPath:"#/properties/decision/properties/actions/items/properties/correct/properties/value/type",keyword:"type",params:{type: schema31.properties.decision.properties.actions.items.properties.correct.properties.value.type},message:"must be string,number,boolean,null",schema:schema31.properties.decision.properties.actions.items.properties.correct.properties.value.type,parentSchema:schema31.properties.decision.properties.actions.items.properties.correct.properties.value,data:data21};
+if(data19.field !== undefined){
+let data21 = data19.field;
+if(typeof data21 === "string"){
+if(data21.length < 1){
+const err49 = {instancePath:instancePath+"/decision/actions/" + i0+"/correct/field",schemaPath:"#/properties/decision/properties/actions/items/properties/correct/properties/field/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.decision.properties.actions.items.properties.correct.properties.field,data:data21};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -622,9 +623,8 @@ vErrors.push(err49);
 errors++;
 }
 }
-}
 else {
-const err50 = {instancePath:instancePath+"/decision/actions/" + i0+"/correct",schemaPath:"#/properties/decision/properties/actions/items/properties/correct/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.decision.properties.actions.items.properties.correct.type,parentSchema:schema31.properties.decision.properties.actions.items.properties.correct,data:data18};
+const err50 = {instancePath:instancePath+"/decision/actions/" + i0+"/correct/field",schemaPath:"#/properties/decision/properties/actions/items/properties/correct/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.decision.properties.actions.items.properties.correct.properties.field.type,parentSchema:schema31.properties.decision.properties.actions.items.properties.correct.properties.field,data:data21};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -634,11 +634,10 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data16.reassign !== undefined){
-let data22 = data16.reassign;
-if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
-if(data22.record === undefined){
-const err51 = {instancePath:instancePath+"/decision/actions/" + i0+"/reassign",schemaPath:"#/properties/decision/properties/actions/items/properties/reassign/required",keyword:"required",params:{missingProperty: "record"},message:"must have required property '"+"record"+"'",schema:schema31.properties.decision.properties.actions.items.properties.reassign.required,parentSchema:schema31.properties.decision.properties.actions.items.properties.reassign,data:data22};
+if(data19.value !== undefined){
+let data22 = data19.value;
+if((((typeof data22 !== "string") && (!((typeof data22 == "number") && (isFinite(data22))))) && (typeof data22 !== "boolean")) && (data22 !== null)){
+const err51 = {instancePath:instancePath+"/decision/actions/" + i0+"/correct/value",schemaPath:"#/properties/decision/properties/actions/items/properties/correct/properties/value/type",keyword:"type",params:{type: schema31.properties.decision.properties.actions.items.properties.correct.properties.value.type},message:"must be string,number,boolean,null",schema:schema31.properties.decision.properties.actions.items.properties.correct.properties.value.type,parentSchema:schema31.properties.decision.properties.actions.items.properties.correct.properties.value,data:data22};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -647,8 +646,10 @@ vErrors.push(err51);
 }
 errors++;
 }
-if(data22.to === undefined){
-const err52 = {instancePath:instancePath+"/decision/actions/" + i0+"/reassign",schemaPath:"#/properties/decision/properties/actions/items/properties/reassign/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema31.properties.decision.properties.actions.items.properties.reassign.required,parentSchema:schema31.properties.decision.properties.actions.items.properties.reassign,data:data22};
+}
+}
+else {
+const err52 = {instancePath:instancePath+"/decision/actions/" + i0+"/correct",schemaPath:"#/properties/decision/properties/actions/items/properties/correct/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.decision.properties.actions.items.properties.correct.type,parentSchema:schema31.properties.decision.properties.actions.items.properties.correct,data:data19};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -657,9 +658,12 @@ vErrors.push(err52);
 }
 errors++;
 }
-for(const key5 in data22){
-if(!((key5 === "record") || (key5 === "to"))){
-const err53 = {instancePath:instancePath+"/decision/actions/" + i0+"/reassign",schemaPath:"#/properties/decision/properties/actions/items/properties/reassign/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.decision.properties.actions.items.properties.reassign,data:data22};
+}
+if(data17.reassign !== undefined){
+let data23 = data17.reassign;
+if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
+if(data23.record === undefined){
+const err53 = {instancePath:instancePath+"/decision/actions/" + i0+"/reassign",schemaPath:"#/properties/decision/properties/actions/items/properties/reassign/required",keyword:"required",params:{missingProperty: "record"},message:"must have required property '"+"record"+"'",schema:schema31.properties.decision.properties.actions.items.properties.reassign.required,parentSchema:schema31.properties.decision.properties.actions.items.properties.reassign,data:data23};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -668,12 +672,8 @@ vErrors.push(err53);
 }
 errors++;
 }
-}
-if(data22.record !== undefined){
-let data23 = data22.record;
-if(typeof data23 === "string"){
-if(data23.length < 1){
-const err54 = {instancePath:instancePath+"/decision/actions/" + i0+"/reassign/record",schemaPath:"#/properties/decision/properties/actions/items/properties/reassign/properties/record/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.decision.properties.actions.items.properties.reassign.properties.record,data:data23};
+if(data23.to === undefined){
+const err54 = {instancePath:instancePath+"/decision/actions/" + i0+"/reassign",schemaPath:"#/properties/decision/properties/actions/items/properties/reassign/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema31.properties.decision.properties.actions.items.properties.reassign.required,parentSchema:schema31.properties.decision.properties.actions.items.properties.reassign,data:data23};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -682,9 +682,9 @@ vErrors.push(err54);
 }
 errors++;
 }
-}
-else {
-const err55 = {instancePath:instancePath+"/decision/actions/" + i0+"/reassign/record",schemaPath:"#/properties/decision/properties/actions/items/properties/reassign/properties/record/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.decision.properties.actions.items.properties.reassign.properties.record.type,parentSchema:schema31.properties.decision.properties.actions.items.properties.reassign.properties.record,data:data23};
+for(const key5 in data23){
+if(!((key5 === "record") || (key5 === "to"))){
+const err55 = {instancePath:instancePath+"/decision/actions/" + i0+"/reassign",schemaPath:"#/properties/decision/properties/actions/items/properties/reassign/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.decision.properties.actions.items.properties.reassign,data:data23};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -694,11 +694,11 @@ vErrors.push(err55);
 errors++;
 }
 }
-if(data22.to !== undefined){
-let data24 = data22.to;
+if(data23.record !== undefined){
+let data24 = data23.record;
 if(typeof data24 === "string"){
 if(data24.length < 1){
-const err56 = {instancePath:instancePath+"/decision/actions/" + i0+"/reassign/to",schemaPath:"#/properties/decision/properties/actions/items/properties/reassign/properties/to/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.decision.properties.actions.items.properties.reassign.properties.to,data:data24};
+const err56 = {instancePath:instancePath+"/decision/actions/" + i0+"/reassign/record",schemaPath:"#/properties/decision/properties/actions/items/properties/reassign/properties/record/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.decision.properties.actions.items.properties.reassign.properties.record,data:data24};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -709,7 +709,7 @@ errors++;
 }
 }
 else {
-const err57 = {instancePath:instancePath+"/decision/actions/" + i0+"/reassign/to",schemaPath:"#/properties/decision/properties/actions/items/properties/reassign/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.decision.properties.actions.items.properties.reassign.properties.to.type,parentSchema:schema31.properties.decision.properties.actions.items.properties.reassign.properties.to,data:data24};
+const err57 = {instancePath:instancePath+"/decision/actions/" + i0+"/reassign/record",schemaPath:"#/properties/decision/properties/actions/items/properties/reassign/properties/record/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.decision.properties.actions.items.properties.reassign.properties.record.type,parentSchema:schema31.properties.decision.properties.actions.items.properties.reassign.properties.record,data:data24};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -719,9 +719,11 @@ vErrors.push(err57);
 errors++;
 }
 }
-}
-else {
-const err58 = {instancePath:instancePath+"/decision/actions/" + i0+"/reassign",schemaPath:"#/properties/decision/properties/actions/items/properties/reassign/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.decision.properties.actions.items.properties.reassign.type,parentSchema:schema31.properties.decision.properties.actions.items.properties.reassign,data:data22};
+if(data23.to !== undefined){
+let data25 = data23.to;
+if(typeof data25 === "string"){
+if(data25.length < 1){
+const err58 = {instancePath:instancePath+"/decision/actions/" + i0+"/reassign/to",schemaPath:"#/properties/decision/properties/actions/items/properties/reassign/properties/to/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.decision.properties.actions.items.properties.reassign.properties.to,data:data25};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -731,11 +733,8 @@ vErrors.push(err58);
 errors++;
 }
 }
-if(data16.void_metric !== undefined){
-let data25 = data16.void_metric;
-if(typeof data25 === "string"){
-if(data25.length < 1){
-const err59 = {instancePath:instancePath+"/decision/actions/" + i0+"/void_metric",schemaPath:"#/properties/decision/properties/actions/items/properties/void_metric/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.decision.properties.actions.items.properties.void_metric,data:data25};
+else {
+const err59 = {instancePath:instancePath+"/decision/actions/" + i0+"/reassign/to",schemaPath:"#/properties/decision/properties/actions/items/properties/reassign/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.decision.properties.actions.items.properties.reassign.properties.to.type,parentSchema:schema31.properties.decision.properties.actions.items.properties.reassign.properties.to,data:data25};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -745,8 +744,9 @@ vErrors.push(err59);
 errors++;
 }
 }
+}
 else {
-const err60 = {instancePath:instancePath+"/decision/actions/" + i0+"/void_metric",schemaPath:"#/properties/decision/properties/actions/items/properties/void_metric/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.decision.properties.actions.items.properties.void_metric.type,parentSchema:schema31.properties.decision.properties.actions.items.properties.void_metric,data:data25};
+const err60 = {instancePath:instancePath+"/decision/actions/" + i0+"/reassign",schemaPath:"#/properties/decision/properties/actions/items/properties/reassign/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.decision.properties.actions.items.properties.reassign.type,parentSchema:schema31.properties.decision.properties.actions.items.properties.reassign,data:data23};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -756,11 +756,11 @@ vErrors.push(err60);
 errors++;
 }
 }
-if(data16.void_veto !== undefined){
-let data26 = data16.void_veto;
+if(data17.void_metric !== undefined){
+let data26 = data17.void_metric;
 if(typeof data26 === "string"){
 if(data26.length < 1){
-const err61 = {instancePath:instancePath+"/decision/actions/" + i0+"/void_veto",schemaPath:"#/properties/decision/properties/actions/items/properties/void_veto/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.decision.properties.actions.items.properties.void_veto,data:data26};
+const err61 = {instancePath:instancePath+"/decision/actions/" + i0+"/void_metric",schemaPath:"#/properties/decision/properties/actions/items/properties/void_metric/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.decision.properties.actions.items.properties.void_metric,data:data26};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -771,7 +771,7 @@ errors++;
 }
 }
 else {
-const err62 = {instancePath:instancePath+"/decision/actions/" + i0+"/void_veto",schemaPath:"#/properties/decision/properties/actions/items/properties/void_veto/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.decision.properties.actions.items.properties.void_veto.type,parentSchema:schema31.properties.decision.properties.actions.items.properties.void_veto,data:data26};
+const err62 = {instancePath:instancePath+"/decision/actions/" + i0+"/void_metric",schemaPath:"#/properties/decision/properties/actions/items/properties/void_metric/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.decision.properties.actions.items.properties.void_metric.type,parentSchema:schema31.properties.decision.properties.actions.items.properties.void_metric,data:data26};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -781,9 +781,11 @@ vErrors.push(err62);
 errors++;
 }
 }
-}
-else {
-const err63 = {instancePath:instancePath+"/decision/actions/" + i0,schemaPath:"#/properties/decision/properties/actions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.decision.properties.actions.items.type,parentSchema:schema31.properties.decision.properties.actions.items,data:data16};
+if(data17.void_veto !== undefined){
+let data27 = data17.void_veto;
+if(typeof data27 === "string"){
+if(data27.length < 1){
+const err63 = {instancePath:instancePath+"/decision/actions/" + i0+"/void_veto",schemaPath:"#/properties/decision/properties/actions/items/properties/void_veto/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.decision.properties.actions.items.properties.void_veto,data:data27};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -793,9 +795,8 @@ vErrors.push(err63);
 errors++;
 }
 }
-}
 else {
-const err64 = {instancePath:instancePath+"/decision/actions",schemaPath:"#/properties/decision/properties/actions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.decision.properties.actions.type,parentSchema:schema31.properties.decision.properties.actions,data:data15};
+const err64 = {instancePath:instancePath+"/decision/actions/" + i0+"/void_veto",schemaPath:"#/properties/decision/properties/actions/items/properties/void_veto/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.decision.properties.actions.items.properties.void_veto.type,parentSchema:schema31.properties.decision.properties.actions.items.properties.void_veto,data:data27};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -807,7 +808,7 @@ errors++;
 }
 }
 else {
-const err65 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.decision.type,parentSchema:schema31.properties.decision,data:data9};
+const err65 = {instancePath:instancePath+"/decision/actions/" + i0,schemaPath:"#/properties/decision/properties/actions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.decision.properties.actions.items.type,parentSchema:schema31.properties.decision.properties.actions.items,data:data17};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -819,12 +820,36 @@ errors++;
 }
 }
 else {
-const err66 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+const err66 = {instancePath:instancePath+"/decision/actions",schemaPath:"#/properties/decision/properties/actions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.decision.properties.actions.type,parentSchema:schema31.properties.decision.properties.actions,data:data16};
 if(vErrors === null){
 vErrors = [err66];
 }
 else {
 vErrors.push(err66);
+}
+errors++;
+}
+}
+}
+else {
+const err67 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.decision.type,parentSchema:schema31.properties.decision,data:data10};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+}
+else {
+const err68 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
 }
 errors++;
 }

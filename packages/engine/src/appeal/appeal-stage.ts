@@ -49,6 +49,18 @@ export interface AppealStageInput {
   files: readonly string[];
   /** When periods were first published (ISO 8601 instants, by period id); windows count from them. */
   publishedAt?: Readonly<Record<string, string>>;
+  /** The periods whose `appeals_filed` rows belong to this evaluation (default: the evaluated one). */
+  filedPeriods?: readonly string[];
+}
+
+/** An accepted row of `appeals_filed` of the evaluation's periods, with where it was read. */
+interface FiledRow {
+  id: string;
+  agent: string;
+  period: string;
+  disputes: string;
+  /** `file:line` of the row. */
+  at: string;
 }
 
 type Code = keyof typeof APPEAL_ERRORS;
@@ -100,6 +112,8 @@ export class AppealStage {
   readonly #voidedVetoes = new Map<string, Set<string>>();
   /** The agents' ids, once read: an unknown appellant is reported once, not at each record. */
   #agents: ReadonlySet<string> = new Set();
+  /** The `appeals_filed` rows of the evaluation's periods, by appeal id. */
+  readonly #filed = new Map<string, FiledRow>();
 
   constructor(input: AppealStageInput) {
     this.#input = input;
@@ -132,7 +146,35 @@ export class AppealStage {
 
   /** True when the period has appeal files: results then record them. */
   get active(): boolean {
-    return this.#input.appeals !== null && this.#input.appeals.files.length > 0;
+    return (this.#input.appeals !== null && this.#input.appeals.files.length > 0) || this.#filed.size > 0;
+  }
+
+  /**
+   * Takes an accepted row of `appeals_filed` (`docs/appeals.md`, filed appeals): a row whose
+   * `period` is not one of the evaluation's periods is left alone; a second row of an appeal id
+   * is an error naming both lines.
+   */
+  addFiled(row: Row): void {
+    const { files } = this.#input;
+    const periods = this.#input.filedPeriods ?? [this.#input.period.id];
+    const v = row.values;
+    const period = String(v.period);
+    if (!periods.includes(period)) return;
+    const id = String(v.appeal_id);
+    const at = `${files[row.file] ?? ''}:${row.line}`;
+    const first = this.#filed.get(id);
+    if (first !== undefined) {
+      this.#errors.push({
+        code: 'APPEAL_FILED_DUPLICATE',
+        severity: 'error',
+        message: messageOf(APPEAL_ERRORS, 'APPEAL_FILED_DUPLICATE', { id, first: first.at }),
+        file: files[row.file] ?? null,
+        line: row.line,
+        column: null,
+      });
+      return;
+    }
+    this.#filed.set(id, { id, agent: String(v.agent_id), period, disputes: String(v.disputes).trim(), at });
   }
 
   /**
@@ -254,7 +296,7 @@ export class AppealStage {
       for (const s of states) unknown(s.appeal, key, s.appeal.disputesAt);
     for (const [key, actions] of this.#actions)
       for (const a of actions) unknown(a.state.appeal, key, a.action.at);
-    return [...this.#errors, ...missing];
+    return [...this.#errors, ...missing, ...this.#filedProblems()];
   }
 
   /** The refusals of the policy's appeal rules: warnings, each at its appeal file. */
@@ -289,7 +331,57 @@ export class AppealStage {
       status: state.status,
       role,
     }));
+    const decided = new Set(this.#states.flatMap((s) => s.appeal.filed?.id ?? []));
+    for (const row of [...this.#filed.values()].sort((a, b) => compareText(a.id, b.id)))
+      if (row.agent === agentId && !decided.has(row.id))
+        appeals.push({
+          id: row.id,
+          disputes: row.disputes,
+          outcome: null,
+          status: 'pending',
+          role: 'appellant',
+        });
     return { appealed, appeals };
+  }
+
+  /**
+   * The appeal files against the `appeals_filed` rows: a `filed` id no row has, two files naming
+   * one id, and a file whose agent, period or disputed target differs from its row.
+   */
+  #filedProblems(): Problem[] {
+    const problems: Problem[] = [];
+    const named = new Map<string, Appeal>();
+    for (const { appeal } of this.#states) {
+      if (appeal.filed === null) continue;
+      const { id, at } = appeal.filed;
+      const where = `${at.file}:${at.line}:${at.column}`;
+      const other = named.get(id);
+      if (other?.filed) {
+        const first = `${other.filed.at.file}:${other.filed.at.line}:${other.filed.at.column}`;
+        const message = messageOf(APPEAL_ERRORS, 'APPEAL_FILED_DUPLICATE', { id, first });
+        problems.push(this.#at(at, 'APPEAL_FILED_DUPLICATE', message, 'error'));
+        continue;
+      }
+      named.set(id, appeal);
+      const row = this.#filed.get(id);
+      if (row === undefined) {
+        const message = messageOf(APPEAL_ERRORS, 'APPEAL_FILED_UNKNOWN', { id, period: appeal.period });
+        problems.push(this.#at(at, 'APPEAL_FILED_UNKNOWN', message, 'error'));
+        continue;
+      }
+      const differs: Array<[string, string, string, Place]> = [
+        ['agent_id', row.agent, appeal.agent, appeal.agentAt],
+        ['period', row.period, appeal.period, at],
+        ['disputes', row.disputes, targetText(appeal), appeal.disputesAt],
+      ];
+      for (const [field, filed, written, place] of differs) {
+        if (filed === written) continue;
+        const params = { id, field, row: row.at, filed, file: where };
+        const message = messageOf(APPEAL_ERRORS, 'APPEAL_FILED_MISMATCH', params);
+        problems.push(this.#at(place, 'APPEAL_FILED_MISMATCH', message, 'error'));
+      }
+    }
+    return problems;
   }
 
   /** `appeals` of an agent's explanation; nothing when the period has no appeal files. */

@@ -3,7 +3,7 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://scorebook.dev/schema/policy-test.schema.json","title":"Scorebook policy tests (策略测试)","type":"object","required":["tests"],"additionalProperties":false,"properties":{"period":{"type":["string","integer"],"pattern":"^\\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$","description":"本文件各测试默认的期间 / the period of every test that names none"},"version":{"type":"string","minLength":1,"description":"本文件各测试默认针对的版本 / the version every test targets unless it names one"},"tests":{"type":"array","minItems":1,"items":{"type":"object","required":["name","data","expect"],"additionalProperties":false,"properties":{"name":{"type":"string","minLength":1},"period":{"type":["string","integer"],"pattern":"^\\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$","description":"期间:2026-10、2026-Q4 或 2026 / a month, a quarter or a year"},"version":{"type":"string","minLength":1,"description":"测试针对的策略版本(加引号),例如 \"2026.11\" / the policy version the test targets, quoted"},"data":{"anyOf":[{"type":"string","minLength":1,"description":"数据文件夹,相对于本文件 / a data folder, relative to this file"},{"type":"object","additionalProperties":false,"properties":{"agents":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"conversations":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"messages":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"surveys":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"complaints":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"qa_reviews":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"orders":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"attendance":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"assessments":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"events":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"targets":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]}},"description":"内联数据:表名 → CSV 文本或行列表 / inline tables"}]},"appeals":{"type":"string","minLength":1,"description":"申诉文件夹(<文件夹>/<期间>/*.yaml),相对于本文件 / an appeals folder (<folder>/<period>/*.yaml), relative to this file"},"expect":{"type":"array","minItems":1,"items":{"type":"object","required":["agent"],"additionalProperties":false,"properties":{"agent":{"type":"string","minLength":1,"description":"客服编号 agent_id / the agent"},"status":{"enum":["rated","not_rated"]},"grade":{"type":["string","null"],"description":"等级,未参评为 null / the grade, null when not rated"},"rank":{"type":["integer","null"]},"vetoes":{"type":"array","items":{"type":"string","minLength":1},"description":"成立的否决项 id(顺序无关)/ vetoes that hold, any order"},"adjustments":{"type":"object","additionalProperties":{"type":"number"},"description":"加减分 id → 分数 / adjustment id → points"},"excluded":{"type":"object","additionalProperties":{"type":"integer","minimum":0},"description":"剔除规则 id → 条数 / exclusion id → rows"},"metrics":{"type":"object","additionalProperties":{"type":["number","null"]},"description":"指标 id → 值 / metric id → value"},"metric_status":{"type":"object","additionalProperties":{"enum":["scored","insufficient","no_data","info"]},"description":"指标 id → 状态 / metric id → status"},"scores":{"type":"object","additionalProperties":{"type":["number","null"]},"description":"指标 id → 得分(0–100,未计分为 null)/ metric id → score (null when not scored)"},"segment_scores":{"type":"object","additionalProperties":{"type":"object","additionalProperties":{"type":["number","null"]},"description":"分段取值 → 得分 / segment value → score"},"description":"指标 id → 各分段得分(分段目标,格式 2)/ metric id → each segment’s score (segmented targets, format 2)"},"base_score":{"type":["number","null"]},"total_score":{"type":["number","null"]},"groups":{"type":"object","additionalProperties":{"type":["number","null"]},"description":"考核维度 id → 维度分(格式 2)/ group id → subtotal (format 2)"},"grade_by_score":{"type":["string","null"],"description":"强制分布之前按分数与一票否决得到的等级(格式 2)/ the grade before a forced distribution (format 2)"},"awards":{"type":"array","items":{"type":"string","minLength":1},"description":"获得的奖项 id(顺序无关,格式 2)/ awards won, any order (format 2)"},"reward":{"type":"object","additionalProperties":false,"properties":{"coefficient":{"type":["number","null"]},"base":{"type":["number","null"]},"bonus":{"type":["number","null"]},"total":{"type":["number","null"]}},"description":"绩效系数、基数、奖金、合计(格式 2)/ coefficient, base, bonus, total (format 2)"},"flags":{"type":"array","items":{"type":"string","minLength":1},"description":"成立的需关注标记 id(顺序无关,格式 2)/ flags that hold, any order (format 2)"}}}}}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://scorebook.dev/schema/policy-test.schema.json","title":"Scorebook policy tests (策略测试)","type":"object","required":["tests"],"additionalProperties":false,"properties":{"period":{"type":["string","integer"],"pattern":"^\\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$","description":"本文件各测试默认的期间 / the period of every test that names none"},"version":{"type":"string","minLength":1,"description":"本文件各测试默认针对的版本 / the version every test targets unless it names one"},"tests":{"type":"array","minItems":1,"items":{"type":"object","required":["name","data","expect"],"additionalProperties":false,"properties":{"name":{"type":"string","minLength":1},"period":{"type":["string","integer"],"pattern":"^\\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$","description":"期间:2026-10、2026-Q4 或 2026 / a month, a quarter or a year"},"version":{"type":"string","minLength":1,"description":"测试针对的策略版本(加引号),例如 \"2026.11\" / the policy version the test targets, quoted"},"data":{"anyOf":[{"type":"string","minLength":1,"description":"数据文件夹,相对于本文件 / a data folder, relative to this file"},{"type":"object","additionalProperties":false,"properties":{"agents":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"conversations":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"messages":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"surveys":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"complaints":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"qa_reviews":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"orders":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"attendance":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"assessments":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"events":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"targets":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"appeals_filed":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]}},"description":"内联数据:表名 → CSV 文本或行列表 / inline tables"}]},"appeals":{"type":"string","minLength":1,"description":"申诉文件夹(<文件夹>/<期间>/*.yaml),相对于本文件 / an appeals folder (<folder>/<period>/*.yaml), relative to this file"},"expect":{"type":"array","minItems":1,"items":{"type":"object","required":["agent"],"additionalProperties":false,"properties":{"agent":{"type":"string","minLength":1,"description":"客服编号 agent_id / the agent"},"status":{"enum":["rated","not_rated"]},"grade":{"type":["string","null"],"description":"等级,未参评为 null / the grade, null when not rated"},"rank":{"type":["integer","null"]},"vetoes":{"type":"array","items":{"type":"string","minLength":1},"description":"成立的否决项 id(顺序无关)/ vetoes that hold, any order"},"adjustments":{"type":"object","additionalProperties":{"type":"number"},"description":"加减分 id → 分数 / adjustment id → points"},"excluded":{"type":"object","additionalProperties":{"type":"integer","minimum":0},"description":"剔除规则 id → 条数 / exclusion id → rows"},"metrics":{"type":"object","additionalProperties":{"type":["number","null"]},"description":"指标 id → 值 / metric id → value"},"metric_status":{"type":"object","additionalProperties":{"enum":["scored","insufficient","no_data","info"]},"description":"指标 id → 状态 / metric id → status"},"scores":{"type":"object","additionalProperties":{"type":["number","null"]},"description":"指标 id → 得分(0–100,未计分为 null)/ metric id → score (null when not scored)"},"segment_scores":{"type":"object","additionalProperties":{"type":"object","additionalProperties":{"type":["number","null"]},"description":"分段取值 → 得分 / segment value → score"},"description":"指标 id → 各分段得分(分段目标,格式 2)/ metric id → each segment’s score (segmented targets, format 2)"},"base_score":{"type":["number","null"]},"total_score":{"type":["number","null"]},"groups":{"type":"object","additionalProperties":{"type":["number","null"]},"description":"考核维度 id → 维度分(格式 2)/ group id → subtotal (format 2)"},"grade_by_score":{"type":["string","null"],"description":"强制分布之前按分数与一票否决得到的等级(格式 2)/ the grade before a forced distribution (format 2)"},"awards":{"type":"array","items":{"type":"string","minLength":1},"description":"获得的奖项 id(顺序无关,格式 2)/ awards won, any order (format 2)"},"reward":{"type":"object","additionalProperties":false,"properties":{"coefficient":{"type":["number","null"]},"base":{"type":["number","null"]},"bonus":{"type":["number","null"]},"total":{"type":["number","null"]}},"description":"绩效系数、基数、奖金、合计(格式 2)/ coefficient, base, bonus, total (format 2)"},"flags":{"type":"array","items":{"type":"string","minLength":1},"description":"成立的需关注标记 id(顺序无关,格式 2)/ flags that hold, any order (format 2)"}}}}}}}}};
 const pattern4 = new RegExp("^\\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$", "u");
 const func1 = Object.prototype.hasOwnProperty;
 
@@ -1016,9 +1016,13 @@ vErrors = null;
 }
 }
 }
-}
-else {
-const err64 = {instancePath:instancePath+"/tests/" + i0+"/data",schemaPath:"#/properties/tests/items/properties/data/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.data.anyOf[1].type,parentSchema:schema31.properties.tests.items.properties.data.anyOf[1],data:data7};
+if(data7.appeals_filed !== undefined){
+let data30 = data7.appeals_filed;
+const _errs113 = errors;
+let valid39 = false;
+const _errs114 = errors;
+if(typeof data30 !== "string"){
+const err64 = {instancePath:instancePath+"/tests/" + i0+"/data/appeals_filed",schemaPath:"#/properties/tests/items/properties/data/anyOf/1/properties/appeals_filed/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tests.items.properties.data.anyOf[1].properties.appeals_filed.anyOf[0].type,parentSchema:schema31.properties.tests.items.properties.data.anyOf[1].properties.appeals_filed.anyOf[0],data:data30};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -1027,15 +1031,79 @@ vErrors.push(err64);
 }
 errors++;
 }
-var _valid0 = _errs21 === errors;
-valid4 = valid4 || _valid0;
-if(!valid4){
-const err65 = {instancePath:instancePath+"/tests/" + i0+"/data",schemaPath:"#/properties/tests/items/properties/data/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema31.properties.tests.items.properties.data.anyOf,parentSchema:schema31.properties.tests.items.properties.data,data:data7};
+var _valid12 = _errs114 === errors;
+valid39 = valid39 || _valid12;
+const _errs116 = errors;
+if(Array.isArray(data30)){
+const len12 = data30.length;
+for(let i12=0; i12<len12; i12++){
+let data31 = data30[i12];
+if(!(data31 && typeof data31 == "object" && !Array.isArray(data31))){
+const err65 = {instancePath:instancePath+"/tests/" + i0+"/data/appeals_filed/" + i12,schemaPath:"#/properties/tests/items/properties/data/anyOf/1/properties/appeals_filed/anyOf/1/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.data.anyOf[1].properties.appeals_filed.anyOf[1].items.type,parentSchema:schema31.properties.tests.items.properties.data.anyOf[1].properties.appeals_filed.anyOf[1].items,data:data31};
 if(vErrors === null){
 vErrors = [err65];
 }
 else {
 vErrors.push(err65);
+}
+errors++;
+}
+}
+}
+else {
+const err66 = {instancePath:instancePath+"/tests/" + i0+"/data/appeals_filed",schemaPath:"#/properties/tests/items/properties/data/anyOf/1/properties/appeals_filed/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tests.items.properties.data.anyOf[1].properties.appeals_filed.anyOf[1].type,parentSchema:schema31.properties.tests.items.properties.data.anyOf[1].properties.appeals_filed.anyOf[1],data:data30};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+var _valid12 = _errs116 === errors;
+valid39 = valid39 || _valid12;
+if(!valid39){
+const err67 = {instancePath:instancePath+"/tests/" + i0+"/data/appeals_filed",schemaPath:"#/properties/tests/items/properties/data/anyOf/1/properties/appeals_filed/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema31.properties.tests.items.properties.data.anyOf[1].properties.appeals_filed.anyOf,parentSchema:schema31.properties.tests.items.properties.data.anyOf[1].properties.appeals_filed,data:data30};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+else {
+errors = _errs113;
+if(vErrors !== null){
+if(_errs113){
+vErrors.length = _errs113;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err68 = {instancePath:instancePath+"/tests/" + i0+"/data",schemaPath:"#/properties/tests/items/properties/data/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.data.anyOf[1].type,parentSchema:schema31.properties.tests.items.properties.data.anyOf[1],data:data7};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+var _valid0 = _errs21 === errors;
+valid4 = valid4 || _valid0;
+if(!valid4){
+const err69 = {instancePath:instancePath+"/tests/" + i0+"/data",schemaPath:"#/properties/tests/items/properties/data/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema31.properties.tests.items.properties.data.anyOf,parentSchema:schema31.properties.tests.items.properties.data,data:data7};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
 }
 errors++;
 }
@@ -1052,60 +1120,10 @@ vErrors = null;
 }
 }
 if(data3.appeals !== undefined){
-let data30 = data3.appeals;
-if(typeof data30 === "string"){
-if(data30.length < 1){
-const err66 = {instancePath:instancePath+"/tests/" + i0+"/appeals",schemaPath:"#/properties/tests/items/properties/appeals/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tests.items.properties.appeals,data:data30};
-if(vErrors === null){
-vErrors = [err66];
-}
-else {
-vErrors.push(err66);
-}
-errors++;
-}
-}
-else {
-const err67 = {instancePath:instancePath+"/tests/" + i0+"/appeals",schemaPath:"#/properties/tests/items/properties/appeals/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tests.items.properties.appeals.type,parentSchema:schema31.properties.tests.items.properties.appeals,data:data30};
-if(vErrors === null){
-vErrors = [err67];
-}
-else {
-vErrors.push(err67);
-}
-errors++;
-}
-}
-if(data3.expect !== undefined){
-let data31 = data3.expect;
-if(Array.isArray(data31)){
-if(data31.length < 1){
-const err68 = {instancePath:instancePath+"/tests/" + i0+"/expect",schemaPath:"#/properties/tests/items/properties/expect/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tests.items.properties.expect,data:data31};
-if(vErrors === null){
-vErrors = [err68];
-}
-else {
-vErrors.push(err68);
-}
-errors++;
-}
-const len12 = data31.length;
-for(let i12=0; i12<len12; i12++){
-let data32 = data31[i12];
-if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
-if(data32.agent === undefined){
-const err69 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12,schemaPath:"#/properties/tests/items/properties/expect/items/required",keyword:"required",params:{missingProperty: "agent"},message:"must have required property '"+"agent"+"'",schema:schema31.properties.tests.items.properties.expect.items.required,parentSchema:schema31.properties.tests.items.properties.expect.items,data:data32};
-if(vErrors === null){
-vErrors = [err69];
-}
-else {
-vErrors.push(err69);
-}
-errors++;
-}
-for(const key3 in data32){
-if(!(func1.call(schema31.properties.tests.items.properties.expect.items.properties, key3))){
-const err70 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12,schemaPath:"#/properties/tests/items/properties/expect/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tests.items.properties.expect.items,data:data32};
+let data32 = data3.appeals;
+if(typeof data32 === "string"){
+if(data32.length < 1){
+const err70 = {instancePath:instancePath+"/tests/" + i0+"/appeals",schemaPath:"#/properties/tests/items/properties/appeals/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tests.items.properties.appeals,data:data32};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -1115,11 +1133,8 @@ vErrors.push(err70);
 errors++;
 }
 }
-if(data32.agent !== undefined){
-let data33 = data32.agent;
-if(typeof data33 === "string"){
-if(data33.length < 1){
-const err71 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/agent",schemaPath:"#/properties/tests/items/properties/expect/items/properties/agent/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.agent,data:data33};
+else {
+const err71 = {instancePath:instancePath+"/tests/" + i0+"/appeals",schemaPath:"#/properties/tests/items/properties/appeals/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tests.items.properties.appeals.type,parentSchema:schema31.properties.tests.items.properties.appeals,data:data32};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -1129,8 +1144,11 @@ vErrors.push(err71);
 errors++;
 }
 }
-else {
-const err72 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/agent",schemaPath:"#/properties/tests/items/properties/expect/items/properties/agent/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tests.items.properties.expect.items.properties.agent.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.agent,data:data33};
+if(data3.expect !== undefined){
+let data33 = data3.expect;
+if(Array.isArray(data33)){
+if(data33.length < 1){
+const err72 = {instancePath:instancePath+"/tests/" + i0+"/expect",schemaPath:"#/properties/tests/items/properties/expect/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tests.items.properties.expect,data:data33};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -1139,11 +1157,12 @@ vErrors.push(err72);
 }
 errors++;
 }
-}
-if(data32.status !== undefined){
-let data34 = data32.status;
-if(!((data34 === "rated") || (data34 === "not_rated"))){
-const err73 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/status",schemaPath:"#/properties/tests/items/properties/expect/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema31.properties.tests.items.properties.expect.items.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tests.items.properties.expect.items.properties.status.enum,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.status,data:data34};
+const len13 = data33.length;
+for(let i13=0; i13<len13; i13++){
+let data34 = data33[i13];
+if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
+if(data34.agent === undefined){
+const err73 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13,schemaPath:"#/properties/tests/items/properties/expect/items/required",keyword:"required",params:{missingProperty: "agent"},message:"must have required property '"+"agent"+"'",schema:schema31.properties.tests.items.properties.expect.items.required,parentSchema:schema31.properties.tests.items.properties.expect.items,data:data34};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -1152,11 +1171,9 @@ vErrors.push(err73);
 }
 errors++;
 }
-}
-if(data32.grade !== undefined){
-let data35 = data32.grade;
-if((typeof data35 !== "string") && (data35 !== null)){
-const err74 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/grade",schemaPath:"#/properties/tests/items/properties/expect/items/properties/grade/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.grade.type},message:"must be string,null",schema:schema31.properties.tests.items.properties.expect.items.properties.grade.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.grade,data:data35};
+for(const key3 in data34){
+if(!(func1.call(schema31.properties.tests.items.properties.expect.items.properties, key3))){
+const err74 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13,schemaPath:"#/properties/tests/items/properties/expect/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tests.items.properties.expect.items,data:data34};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -1166,10 +1183,11 @@ vErrors.push(err74);
 errors++;
 }
 }
-if(data32.rank !== undefined){
-let data36 = data32.rank;
-if((!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))) && (data36 !== null)){
-const err75 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/rank",schemaPath:"#/properties/tests/items/properties/expect/items/properties/rank/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.rank.type},message:"must be integer,null",schema:schema31.properties.tests.items.properties.expect.items.properties.rank.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.rank,data:data36};
+if(data34.agent !== undefined){
+let data35 = data34.agent;
+if(typeof data35 === "string"){
+if(data35.length < 1){
+const err75 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/agent",schemaPath:"#/properties/tests/items/properties/expect/items/properties/agent/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.agent,data:data35};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -1179,15 +1197,8 @@ vErrors.push(err75);
 errors++;
 }
 }
-if(data32.vetoes !== undefined){
-let data37 = data32.vetoes;
-if(Array.isArray(data37)){
-const len13 = data37.length;
-for(let i13=0; i13<len13; i13++){
-let data38 = data37[i13];
-if(typeof data38 === "string"){
-if(data38.length < 1){
-const err76 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/vetoes/" + i13,schemaPath:"#/properties/tests/items/properties/expect/items/properties/vetoes/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.vetoes.items,data:data38};
+else {
+const err76 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/agent",schemaPath:"#/properties/tests/items/properties/expect/items/properties/agent/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tests.items.properties.expect.items.properties.agent.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.agent,data:data35};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1197,8 +1208,10 @@ vErrors.push(err76);
 errors++;
 }
 }
-else {
-const err77 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/vetoes/" + i13,schemaPath:"#/properties/tests/items/properties/expect/items/properties/vetoes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tests.items.properties.expect.items.properties.vetoes.items.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.vetoes.items,data:data38};
+if(data34.status !== undefined){
+let data36 = data34.status;
+if(!((data36 === "rated") || (data36 === "not_rated"))){
+const err77 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/status",schemaPath:"#/properties/tests/items/properties/expect/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema31.properties.tests.items.properties.expect.items.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tests.items.properties.expect.items.properties.status.enum,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.status,data:data36};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1208,9 +1221,10 @@ vErrors.push(err77);
 errors++;
 }
 }
-}
-else {
-const err78 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/vetoes",schemaPath:"#/properties/tests/items/properties/expect/items/properties/vetoes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tests.items.properties.expect.items.properties.vetoes.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.vetoes,data:data37};
+if(data34.grade !== undefined){
+let data37 = data34.grade;
+if((typeof data37 !== "string") && (data37 !== null)){
+const err78 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/grade",schemaPath:"#/properties/tests/items/properties/expect/items/properties/grade/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.grade.type},message:"must be string,null",schema:schema31.properties.tests.items.properties.expect.items.properties.grade.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.grade,data:data37};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1220,13 +1234,10 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data32.adjustments !== undefined){
-let data39 = data32.adjustments;
-if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
-for(const key4 in data39){
-let data40 = data39[key4];
-if(!((typeof data40 == "number") && (isFinite(data40)))){
-const err79 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/adjustments/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/adjustments/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.tests.items.properties.expect.items.properties.adjustments.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.adjustments.additionalProperties,data:data40};
+if(data34.rank !== undefined){
+let data38 = data34.rank;
+if((!(((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38))) && (isFinite(data38)))) && (data38 !== null)){
+const err79 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/rank",schemaPath:"#/properties/tests/items/properties/expect/items/properties/rank/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.rank.type},message:"must be integer,null",schema:schema31.properties.tests.items.properties.expect.items.properties.rank.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.rank,data:data38};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1236,9 +1247,15 @@ vErrors.push(err79);
 errors++;
 }
 }
-}
-else {
-const err80 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/adjustments",schemaPath:"#/properties/tests/items/properties/expect/items/properties/adjustments/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.adjustments.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.adjustments,data:data39};
+if(data34.vetoes !== undefined){
+let data39 = data34.vetoes;
+if(Array.isArray(data39)){
+const len14 = data39.length;
+for(let i14=0; i14<len14; i14++){
+let data40 = data39[i14];
+if(typeof data40 === "string"){
+if(data40.length < 1){
+const err80 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/vetoes/" + i14,schemaPath:"#/properties/tests/items/properties/expect/items/properties/vetoes/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.vetoes.items,data:data40};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1248,13 +1265,8 @@ vErrors.push(err80);
 errors++;
 }
 }
-if(data32.excluded !== undefined){
-let data41 = data32.excluded;
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-for(const key5 in data41){
-let data42 = data41[key5];
-if(!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))){
-const err81 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/excluded/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/excluded/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.tests.items.properties.expect.items.properties.excluded.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.excluded.additionalProperties,data:data42};
+else {
+const err81 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/vetoes/" + i14,schemaPath:"#/properties/tests/items/properties/expect/items/properties/vetoes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tests.items.properties.expect.items.properties.vetoes.items.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.vetoes.items,data:data40};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1263,9 +1275,10 @@ vErrors.push(err81);
 }
 errors++;
 }
-if((typeof data42 == "number") && (isFinite(data42))){
-if(data42 < 0 || isNaN(data42)){
-const err82 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/excluded/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/excluded/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.excluded.additionalProperties,data:data42};
+}
+}
+else {
+const err82 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/vetoes",schemaPath:"#/properties/tests/items/properties/expect/items/properties/vetoes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tests.items.properties.expect.items.properties.vetoes.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.vetoes,data:data39};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1275,10 +1288,13 @@ vErrors.push(err82);
 errors++;
 }
 }
-}
-}
-else {
-const err83 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/excluded",schemaPath:"#/properties/tests/items/properties/expect/items/properties/excluded/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.excluded.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.excluded,data:data41};
+if(data34.adjustments !== undefined){
+let data41 = data34.adjustments;
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+for(const key4 in data41){
+let data42 = data41[key4];
+if(!((typeof data42 == "number") && (isFinite(data42)))){
+const err83 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/adjustments/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/adjustments/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.tests.items.properties.expect.items.properties.adjustments.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.adjustments.additionalProperties,data:data42};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1288,13 +1304,9 @@ vErrors.push(err83);
 errors++;
 }
 }
-if(data32.metrics !== undefined){
-let data43 = data32.metrics;
-if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
-for(const key6 in data43){
-let data44 = data43[key6];
-if((!((typeof data44 == "number") && (isFinite(data44)))) && (data44 !== null)){
-const err84 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/metrics/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/metrics/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.metrics.additionalProperties.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.metrics.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.metrics.additionalProperties,data:data44};
+}
+else {
+const err84 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/adjustments",schemaPath:"#/properties/tests/items/properties/expect/items/properties/adjustments/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.adjustments.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.adjustments,data:data41};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1304,9 +1316,13 @@ vErrors.push(err84);
 errors++;
 }
 }
-}
-else {
-const err85 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/metrics",schemaPath:"#/properties/tests/items/properties/expect/items/properties/metrics/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.metrics.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.metrics,data:data43};
+if(data34.excluded !== undefined){
+let data43 = data34.excluded;
+if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
+for(const key5 in data43){
+let data44 = data43[key5];
+if(!(((typeof data44 == "number") && (!(data44 % 1) && !isNaN(data44))) && (isFinite(data44)))){
+const err85 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/excluded/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/excluded/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.tests.items.properties.expect.items.properties.excluded.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.excluded.additionalProperties,data:data44};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1315,14 +1331,9 @@ vErrors.push(err85);
 }
 errors++;
 }
-}
-if(data32.metric_status !== undefined){
-let data45 = data32.metric_status;
-if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
-for(const key7 in data45){
-let data46 = data45[key7];
-if(!((((data46 === "scored") || (data46 === "insufficient")) || (data46 === "no_data")) || (data46 === "info"))){
-const err86 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/metric_status/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/metric_status/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema31.properties.tests.items.properties.expect.items.properties.metric_status.additionalProperties.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tests.items.properties.expect.items.properties.metric_status.additionalProperties.enum,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.metric_status.additionalProperties,data:data46};
+if((typeof data44 == "number") && (isFinite(data44))){
+if(data44 < 0 || isNaN(data44)){
+const err86 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/excluded/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/excluded/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.excluded.additionalProperties,data:data44};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1333,8 +1344,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err87 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/metric_status",schemaPath:"#/properties/tests/items/properties/expect/items/properties/metric_status/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.metric_status.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.metric_status,data:data45};
+const err87 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/excluded",schemaPath:"#/properties/tests/items/properties/expect/items/properties/excluded/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.excluded.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.excluded,data:data43};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1344,13 +1356,13 @@ vErrors.push(err87);
 errors++;
 }
 }
-if(data32.scores !== undefined){
-let data47 = data32.scores;
-if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-for(const key8 in data47){
-let data48 = data47[key8];
-if((!((typeof data48 == "number") && (isFinite(data48)))) && (data48 !== null)){
-const err88 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/scores/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/scores/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.scores.additionalProperties.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.scores.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.scores.additionalProperties,data:data48};
+if(data34.metrics !== undefined){
+let data45 = data34.metrics;
+if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
+for(const key6 in data45){
+let data46 = data45[key6];
+if((!((typeof data46 == "number") && (isFinite(data46)))) && (data46 !== null)){
+const err88 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/metrics/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/metrics/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.metrics.additionalProperties.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.metrics.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.metrics.additionalProperties,data:data46};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1362,7 +1374,7 @@ errors++;
 }
 }
 else {
-const err89 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/scores",schemaPath:"#/properties/tests/items/properties/expect/items/properties/scores/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.scores.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.scores,data:data47};
+const err89 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/metrics",schemaPath:"#/properties/tests/items/properties/expect/items/properties/metrics/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.metrics.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.metrics,data:data45};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1372,16 +1384,13 @@ vErrors.push(err89);
 errors++;
 }
 }
-if(data32.segment_scores !== undefined){
-let data49 = data32.segment_scores;
-if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
-for(const key9 in data49){
-let data50 = data49[key9];
-if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
-for(const key10 in data50){
-let data51 = data50[key10];
-if((!((typeof data51 == "number") && (isFinite(data51)))) && (data51 !== null)){
-const err90 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/segment_scores/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/segment_scores/additionalProperties/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.segment_scores.additionalProperties.additionalProperties.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.segment_scores.additionalProperties.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.segment_scores.additionalProperties.additionalProperties,data:data51};
+if(data34.metric_status !== undefined){
+let data47 = data34.metric_status;
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+for(const key7 in data47){
+let data48 = data47[key7];
+if(!((((data48 === "scored") || (data48 === "insufficient")) || (data48 === "no_data")) || (data48 === "info"))){
+const err90 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/metric_status/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/metric_status/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema31.properties.tests.items.properties.expect.items.properties.metric_status.additionalProperties.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tests.items.properties.expect.items.properties.metric_status.additionalProperties.enum,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.metric_status.additionalProperties,data:data48};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1393,7 +1402,7 @@ errors++;
 }
 }
 else {
-const err91 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/segment_scores/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/segment_scores/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.segment_scores.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.segment_scores.additionalProperties,data:data50};
+const err91 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/metric_status",schemaPath:"#/properties/tests/items/properties/expect/items/properties/metric_status/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.metric_status.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.metric_status,data:data47};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1403,9 +1412,13 @@ vErrors.push(err91);
 errors++;
 }
 }
-}
-else {
-const err92 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/segment_scores",schemaPath:"#/properties/tests/items/properties/expect/items/properties/segment_scores/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.segment_scores.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.segment_scores,data:data49};
+if(data34.scores !== undefined){
+let data49 = data34.scores;
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+for(const key8 in data49){
+let data50 = data49[key8];
+if((!((typeof data50 == "number") && (isFinite(data50)))) && (data50 !== null)){
+const err92 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/scores/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/scores/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.scores.additionalProperties.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.scores.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.scores.additionalProperties,data:data50};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1415,10 +1428,9 @@ vErrors.push(err92);
 errors++;
 }
 }
-if(data32.base_score !== undefined){
-let data52 = data32.base_score;
-if((!((typeof data52 == "number") && (isFinite(data52)))) && (data52 !== null)){
-const err93 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/base_score",schemaPath:"#/properties/tests/items/properties/expect/items/properties/base_score/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.base_score.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.base_score.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.base_score,data:data52};
+}
+else {
+const err93 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/scores",schemaPath:"#/properties/tests/items/properties/expect/items/properties/scores/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.scores.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.scores,data:data49};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1428,10 +1440,16 @@ vErrors.push(err93);
 errors++;
 }
 }
-if(data32.total_score !== undefined){
-let data53 = data32.total_score;
+if(data34.segment_scores !== undefined){
+let data51 = data34.segment_scores;
+if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
+for(const key9 in data51){
+let data52 = data51[key9];
+if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
+for(const key10 in data52){
+let data53 = data52[key10];
 if((!((typeof data53 == "number") && (isFinite(data53)))) && (data53 !== null)){
-const err94 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/total_score",schemaPath:"#/properties/tests/items/properties/expect/items/properties/total_score/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.total_score.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.total_score.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.total_score,data:data53};
+const err94 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/segment_scores/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/segment_scores/additionalProperties/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.segment_scores.additionalProperties.additionalProperties.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.segment_scores.additionalProperties.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.segment_scores.additionalProperties.additionalProperties,data:data53};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1441,13 +1459,9 @@ vErrors.push(err94);
 errors++;
 }
 }
-if(data32.groups !== undefined){
-let data54 = data32.groups;
-if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
-for(const key11 in data54){
-let data55 = data54[key11];
-if((!((typeof data55 == "number") && (isFinite(data55)))) && (data55 !== null)){
-const err95 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/groups/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/groups/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.groups.additionalProperties.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.groups.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.groups.additionalProperties,data:data55};
+}
+else {
+const err95 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/segment_scores/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/segment_scores/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.segment_scores.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.segment_scores.additionalProperties,data:data52};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1459,7 +1473,7 @@ errors++;
 }
 }
 else {
-const err96 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/groups",schemaPath:"#/properties/tests/items/properties/expect/items/properties/groups/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.groups.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.groups,data:data54};
+const err96 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/segment_scores",schemaPath:"#/properties/tests/items/properties/expect/items/properties/segment_scores/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.segment_scores.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.segment_scores,data:data51};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1469,10 +1483,10 @@ vErrors.push(err96);
 errors++;
 }
 }
-if(data32.grade_by_score !== undefined){
-let data56 = data32.grade_by_score;
-if((typeof data56 !== "string") && (data56 !== null)){
-const err97 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/grade_by_score",schemaPath:"#/properties/tests/items/properties/expect/items/properties/grade_by_score/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.grade_by_score.type},message:"must be string,null",schema:schema31.properties.tests.items.properties.expect.items.properties.grade_by_score.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.grade_by_score,data:data56};
+if(data34.base_score !== undefined){
+let data54 = data34.base_score;
+if((!((typeof data54 == "number") && (isFinite(data54)))) && (data54 !== null)){
+const err97 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/base_score",schemaPath:"#/properties/tests/items/properties/expect/items/properties/base_score/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.base_score.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.base_score.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.base_score,data:data54};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1482,15 +1496,10 @@ vErrors.push(err97);
 errors++;
 }
 }
-if(data32.awards !== undefined){
-let data57 = data32.awards;
-if(Array.isArray(data57)){
-const len14 = data57.length;
-for(let i14=0; i14<len14; i14++){
-let data58 = data57[i14];
-if(typeof data58 === "string"){
-if(data58.length < 1){
-const err98 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/awards/" + i14,schemaPath:"#/properties/tests/items/properties/expect/items/properties/awards/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.awards.items,data:data58};
+if(data34.total_score !== undefined){
+let data55 = data34.total_score;
+if((!((typeof data55 == "number") && (isFinite(data55)))) && (data55 !== null)){
+const err98 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/total_score",schemaPath:"#/properties/tests/items/properties/expect/items/properties/total_score/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.total_score.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.total_score.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.total_score,data:data55};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1500,8 +1509,13 @@ vErrors.push(err98);
 errors++;
 }
 }
-else {
-const err99 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/awards/" + i14,schemaPath:"#/properties/tests/items/properties/expect/items/properties/awards/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tests.items.properties.expect.items.properties.awards.items.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.awards.items,data:data58};
+if(data34.groups !== undefined){
+let data56 = data34.groups;
+if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
+for(const key11 in data56){
+let data57 = data56[key11];
+if((!((typeof data57 == "number") && (isFinite(data57)))) && (data57 !== null)){
+const err99 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/groups/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/groups/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.groups.additionalProperties.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.groups.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.groups.additionalProperties,data:data57};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1513,7 +1527,7 @@ errors++;
 }
 }
 else {
-const err100 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/awards",schemaPath:"#/properties/tests/items/properties/expect/items/properties/awards/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tests.items.properties.expect.items.properties.awards.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.awards,data:data57};
+const err100 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/groups",schemaPath:"#/properties/tests/items/properties/expect/items/properties/groups/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.groups.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.groups,data:data56};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1523,12 +1537,10 @@ vErrors.push(err100);
 errors++;
 }
 }
-if(data32.reward !== undefined){
-let data59 = data32.reward;
-if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
-for(const key12 in data59){
-if(!((((key12 === "coefficient") || (key12 === "base")) || (key12 === "bonus")) || (key12 === "total"))){
-const err101 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/reward",schemaPath:"#/properties/tests/items/properties/expect/items/properties/reward/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.reward,data:data59};
+if(data34.grade_by_score !== undefined){
+let data58 = data34.grade_by_score;
+if((typeof data58 !== "string") && (data58 !== null)){
+const err101 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/grade_by_score",schemaPath:"#/properties/tests/items/properties/expect/items/properties/grade_by_score/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.grade_by_score.type},message:"must be string,null",schema:schema31.properties.tests.items.properties.expect.items.properties.grade_by_score.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.grade_by_score,data:data58};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1538,10 +1550,15 @@ vErrors.push(err101);
 errors++;
 }
 }
-if(data59.coefficient !== undefined){
-let data60 = data59.coefficient;
-if((!((typeof data60 == "number") && (isFinite(data60)))) && (data60 !== null)){
-const err102 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/reward/coefficient",schemaPath:"#/properties/tests/items/properties/expect/items/properties/reward/properties/coefficient/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.reward.properties.coefficient.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.coefficient.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.coefficient,data:data60};
+if(data34.awards !== undefined){
+let data59 = data34.awards;
+if(Array.isArray(data59)){
+const len15 = data59.length;
+for(let i15=0; i15<len15; i15++){
+let data60 = data59[i15];
+if(typeof data60 === "string"){
+if(data60.length < 1){
+const err102 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/awards/" + i15,schemaPath:"#/properties/tests/items/properties/expect/items/properties/awards/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.awards.items,data:data60};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1551,10 +1568,8 @@ vErrors.push(err102);
 errors++;
 }
 }
-if(data59.base !== undefined){
-let data61 = data59.base;
-if((!((typeof data61 == "number") && (isFinite(data61)))) && (data61 !== null)){
-const err103 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/reward/base",schemaPath:"#/properties/tests/items/properties/expect/items/properties/reward/properties/base/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.reward.properties.base.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.base.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.base,data:data61};
+else {
+const err103 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/awards/" + i15,schemaPath:"#/properties/tests/items/properties/expect/items/properties/awards/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tests.items.properties.expect.items.properties.awards.items.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.awards.items,data:data60};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1564,10 +1579,9 @@ vErrors.push(err103);
 errors++;
 }
 }
-if(data59.bonus !== undefined){
-let data62 = data59.bonus;
-if((!((typeof data62 == "number") && (isFinite(data62)))) && (data62 !== null)){
-const err104 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/reward/bonus",schemaPath:"#/properties/tests/items/properties/expect/items/properties/reward/properties/bonus/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.reward.properties.bonus.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.bonus.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.bonus,data:data62};
+}
+else {
+const err104 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/awards",schemaPath:"#/properties/tests/items/properties/expect/items/properties/awards/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tests.items.properties.expect.items.properties.awards.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.awards,data:data59};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1577,10 +1591,12 @@ vErrors.push(err104);
 errors++;
 }
 }
-if(data59.total !== undefined){
-let data63 = data59.total;
-if((!((typeof data63 == "number") && (isFinite(data63)))) && (data63 !== null)){
-const err105 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/reward/total",schemaPath:"#/properties/tests/items/properties/expect/items/properties/reward/properties/total/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.reward.properties.total.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.total.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.total,data:data63};
+if(data34.reward !== undefined){
+let data61 = data34.reward;
+if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
+for(const key12 in data61){
+if(!((((key12 === "coefficient") || (key12 === "base")) || (key12 === "bonus")) || (key12 === "total"))){
+const err105 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/reward",schemaPath:"#/properties/tests/items/properties/expect/items/properties/reward/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.reward,data:data61};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1590,9 +1606,10 @@ vErrors.push(err105);
 errors++;
 }
 }
-}
-else {
-const err106 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/reward",schemaPath:"#/properties/tests/items/properties/expect/items/properties/reward/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.reward.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.reward,data:data59};
+if(data61.coefficient !== undefined){
+let data62 = data61.coefficient;
+if((!((typeof data62 == "number") && (isFinite(data62)))) && (data62 !== null)){
+const err106 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/reward/coefficient",schemaPath:"#/properties/tests/items/properties/expect/items/properties/reward/properties/coefficient/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.reward.properties.coefficient.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.coefficient.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.coefficient,data:data62};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1602,15 +1619,10 @@ vErrors.push(err106);
 errors++;
 }
 }
-if(data32.flags !== undefined){
-let data64 = data32.flags;
-if(Array.isArray(data64)){
-const len15 = data64.length;
-for(let i15=0; i15<len15; i15++){
-let data65 = data64[i15];
-if(typeof data65 === "string"){
-if(data65.length < 1){
-const err107 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/flags/" + i15,schemaPath:"#/properties/tests/items/properties/expect/items/properties/flags/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.flags.items,data:data65};
+if(data61.base !== undefined){
+let data63 = data61.base;
+if((!((typeof data63 == "number") && (isFinite(data63)))) && (data63 !== null)){
+const err107 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/reward/base",schemaPath:"#/properties/tests/items/properties/expect/items/properties/reward/properties/base/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.reward.properties.base.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.base.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.base,data:data63};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1620,8 +1632,10 @@ vErrors.push(err107);
 errors++;
 }
 }
-else {
-const err108 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/flags/" + i15,schemaPath:"#/properties/tests/items/properties/expect/items/properties/flags/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tests.items.properties.expect.items.properties.flags.items.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.flags.items,data:data65};
+if(data61.bonus !== undefined){
+let data64 = data61.bonus;
+if((!((typeof data64 == "number") && (isFinite(data64)))) && (data64 !== null)){
+const err108 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/reward/bonus",schemaPath:"#/properties/tests/items/properties/expect/items/properties/reward/properties/bonus/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.reward.properties.bonus.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.bonus.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.bonus,data:data64};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1631,9 +1645,10 @@ vErrors.push(err108);
 errors++;
 }
 }
-}
-else {
-const err109 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12+"/flags",schemaPath:"#/properties/tests/items/properties/expect/items/properties/flags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tests.items.properties.expect.items.properties.flags.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.flags,data:data64};
+if(data61.total !== undefined){
+let data65 = data61.total;
+if((!((typeof data65 == "number") && (isFinite(data65)))) && (data65 !== null)){
+const err109 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/reward/total",schemaPath:"#/properties/tests/items/properties/expect/items/properties/reward/properties/total/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.reward.properties.total.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.total.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.total,data:data65};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1645,7 +1660,7 @@ errors++;
 }
 }
 else {
-const err110 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i12,schemaPath:"#/properties/tests/items/properties/expect/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.type,parentSchema:schema31.properties.tests.items.properties.expect.items,data:data32};
+const err110 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/reward",schemaPath:"#/properties/tests/items/properties/expect/items/properties/reward/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.reward.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.reward,data:data61};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1655,9 +1670,15 @@ vErrors.push(err110);
 errors++;
 }
 }
-}
-else {
-const err111 = {instancePath:instancePath+"/tests/" + i0+"/expect",schemaPath:"#/properties/tests/items/properties/expect/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tests.items.properties.expect.type,parentSchema:schema31.properties.tests.items.properties.expect,data:data31};
+if(data34.flags !== undefined){
+let data66 = data34.flags;
+if(Array.isArray(data66)){
+const len16 = data66.length;
+for(let i16=0; i16<len16; i16++){
+let data67 = data66[i16];
+if(typeof data67 === "string"){
+if(data67.length < 1){
+const err111 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/flags/" + i16,schemaPath:"#/properties/tests/items/properties/expect/items/properties/flags/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.flags.items,data:data67};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1667,9 +1688,8 @@ vErrors.push(err111);
 errors++;
 }
 }
-}
 else {
-const err112 = {instancePath:instancePath+"/tests/" + i0,schemaPath:"#/properties/tests/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.type,parentSchema:schema31.properties.tests.items,data:data3};
+const err112 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/flags/" + i16,schemaPath:"#/properties/tests/items/properties/expect/items/properties/flags/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tests.items.properties.expect.items.properties.flags.items.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.flags.items,data:data67};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1681,7 +1701,7 @@ errors++;
 }
 }
 else {
-const err113 = {instancePath:instancePath+"/tests",schemaPath:"#/properties/tests/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tests.type,parentSchema:schema31.properties.tests,data:data2};
+const err113 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/flags",schemaPath:"#/properties/tests/items/properties/expect/items/properties/flags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tests.items.properties.expect.items.properties.flags.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.flags,data:data66};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1693,12 +1713,60 @@ errors++;
 }
 }
 else {
-const err114 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+const err114 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13,schemaPath:"#/properties/tests/items/properties/expect/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.type,parentSchema:schema31.properties.tests.items.properties.expect.items,data:data34};
 if(vErrors === null){
 vErrors = [err114];
 }
 else {
 vErrors.push(err114);
+}
+errors++;
+}
+}
+}
+else {
+const err115 = {instancePath:instancePath+"/tests/" + i0+"/expect",schemaPath:"#/properties/tests/items/properties/expect/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tests.items.properties.expect.type,parentSchema:schema31.properties.tests.items.properties.expect,data:data33};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+}
+}
+else {
+const err116 = {instancePath:instancePath+"/tests/" + i0,schemaPath:"#/properties/tests/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.type,parentSchema:schema31.properties.tests.items,data:data3};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+}
+}
+else {
+const err117 = {instancePath:instancePath+"/tests",schemaPath:"#/properties/tests/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tests.type,parentSchema:schema31.properties.tests,data:data2};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+}
+}
+else {
+const err118 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
 }
 errors++;
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { byInputTable, type InputTableName } from '@scorebook/contract';
 import { parse } from 'csv-parse/sync';
@@ -16,10 +16,13 @@ export type ContractTables = Readonly<Record<InputTableName, readonly ContractRo
 
 /**
  * Reads every table of a contract-shaped folder (`<table>.csv`, UTF-8, as the sample generator
- * writes it). A table without a file is a thrown error: the export is made from a whole company.
+ * writes it). A table without a file is a thrown error — the export is made from a whole
+ * company — but `appeals_filed`, which the generator does not write: it is then empty.
  */
 export function readContractTables(dir: string): ContractTables {
-  return byInputTable(
-    (table) => parse(readFileSync(join(dir, `${table}.csv`)), { columns: true }) as ContractRow[],
-  );
+  return byInputTable((table) => {
+    const file = join(dir, `${table}.csv`);
+    if (table === 'appeals_filed' && !existsSync(file)) return [];
+    return parse(readFileSync(file), { columns: true }) as ContractRow[];
+  });
 }

@@ -112,3 +112,17 @@ describe('chooseTable', () => {
     expect(chooseTable([s('agents', 6, 2, 4)]).kind).toBe('assigned');
   });
 });
+
+describe('matchColumns of an HR/OA appeal register (appeals_filed)', () => {
+  it('maps the Chinese headers of 申诉登记 to the contract fields', () => {
+    const headers = ['申诉单号', '申诉人', '考核期间', '申诉对象', '申诉理由', '申诉时间'];
+    expect(matchColumns('appeals_filed', headers).fields.map((f) => [f.field, f.column, f.generic])).toEqual([
+      ['appeal_id', '申诉单号', false],
+      ['agent_id', '申诉人', true],
+      ['period', '考核期间', false],
+      ['disputes', '申诉对象', false],
+      ['claim', '申诉理由', false],
+      ['filed_at', '申诉时间', false],
+    ]);
+  });
+});

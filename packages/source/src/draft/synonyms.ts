@@ -752,6 +752,38 @@ export const FIELD_SYNONYMS: { readonly [T in InputTableName]: Readonly<Record<s
       names: ['底线值', '底线', '保底值', '保底', '最低值', '最低要求', 'floor', 'minimum', 'threshold'],
     },
   },
+  // An appeal register of an HR/OA system (申诉登记 / 绩效申诉单): one row per filed appeal.
+  appeals_filed: {
+    appeal_id: {
+      names: ['申诉单号', '申诉编号', '申诉ID', '申诉单编号', '单号', 'appeal id', 'appeal no', 'dispute id'],
+      generic: ['编号', 'id'],
+    },
+    agent_id: {
+      names: ['申诉人工号', '申诉人ID', '申诉人账号', ...AGENT_ID],
+      generic: ['申诉人', ...AGENT_BY_NAME],
+    },
+    period: {
+      names: ['申诉期间', '考核期间', '考核周期', '考核月份', '绩效期间', 'period', 'appeal period'],
+      generic: ['期间', '周期', '月份', 'month'],
+    },
+    disputes: {
+      names: ['申诉对象', '申诉内容', '申诉项', '申诉项目', '争议记录', 'disputes', 'disputed', 'dispute'],
+    },
+    claim: { names: ['申诉理由', '申诉原因', '申诉说明', '申诉描述', 'claim', 'reason', 'appeal reason'] },
+    filed_at: {
+      names: [
+        '申诉时间',
+        '申诉日期',
+        '提交时间',
+        '提交日期',
+        '发起时间',
+        'filed at',
+        'filed_at',
+        'submitted at',
+      ],
+      generic: ['时间', '日期', 'date', 'time'],
+    },
+  },
 };
 
 /**
@@ -807,6 +839,7 @@ export const FILE_NAME_HINTS: { readonly [T in InputTableName]: readonly string[
   assessments: ['assessments', 'assessment', 'training', 'exams', 'exam', '培训', '考试'],
   events: ['events', 'event', '事件', '表扬', '违规', '奖惩'],
   targets: ['targets', 'target', 'quotas', 'quota', '个人目标', '目标', '任务量', '销售任务', '配额'],
+  appeals_filed: ['appealsfiled', 'appeals', 'appeal', '申诉'],
 };
 
 /** A typed value of an enumerated field, as a `map` gives it. */

@@ -11,6 +11,7 @@ const TABLE_WORDS: ReadonlyArray<readonly [InputTableName, readonly string[]]> =
   ['surveys', ['评价', '满意度', '问卷', '调查', 'survey', 'csat', 'rating']],
   ['complaints', ['投诉', 'complaint']],
   ['qa_reviews', ['质检', 'qa', 'quality', 'review']],
+  ['appeals_filed', ['申诉', 'appeal']],
   ['targets', ['个人目标', '目标', '任务量', '配额', 'quota', 'target']],
   ['orders', ['订单', '销售', 'order']],
   ['attendance', ['考勤', '出勤', '排班', 'attendance']],

@@ -1,0 +1,106 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { INPUT_TABLES } from '@scorebook/contract';
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../src/index.ts';
+import { csv, writeScenario } from './scenario.ts';
+import { stopped } from './stopped.ts';
+import { v2Policy } from './v2.ts';
+
+const CARD = `  aftersale:
+    title: 售后
+    roles: [aftersale]
+    scored:
+      - { metric: qa_score, weight: 100, target: 100, floor: 0 }
+`;
+const FILED_HEADER = 'appeal_id,agent_id,period,disputes,claim,filed_at';
+const decision = (filed: string, record = 'q1', agent = 'a1') => `scorebook: 1
+kind: appeal
+agent: ${agent}
+filed_at: 2026-10-20T09:00:00+08:00
+disputes: { record: qa_reviews/${record} }
+claim: 评分不公
+filed: ${filed}
+decision: { outcome: upheld, decided_by: 质检主管, decided_at: 2026-10-21, reason: 复核 }
+`;
+
+function scenario(filed: string[] | null, files: Record<string, string>) {
+  const { policiesDir, dataDir } = writeScenario({
+    policy: v2Policy(CARD),
+    tables: {
+      agents: csv('agent_id,name,team,role', 'a1,甲,一组,aftersale', 'a2,乙,一组,aftersale'),
+      qa_reviews: csv(
+        'review_id,agent_id,reviewed_at,score',
+        'q1,a1,2026-10-05T10:00:00+08:00,40',
+        'q2,a1,2026-10-06T10:00:00+08:00,80',
+        'q3,a2,2026-10-06T10:00:00+08:00,90',
+      ),
+      ...(filed === null ? {} : { appeals_filed: csv(FILED_HEADER, ...filed) }),
+    },
+  });
+  const appealsDir = join(dataDir, '..', 'appeals');
+  mkdirSync(join(appealsDir, '2026-10'), { recursive: true });
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(appealsDir, '2026-10', name), text);
+  const allowMissing = INPUT_TABLES.filter((t) => t !== 'agents' && t !== 'qa_reviews');
+  return evaluate({ policiesDir, dataDir, period: '2026-10', appealsDir, allowMissing });
+}
+
+const ROWS = [
+  'HR-2,a1,2026-10,qa_reviews/q2,分数偏低,2026-10-22T10:00:00+08:00',
+  'HR-1,a1,2026-10,qa_reviews/q1,评分不公,2026-10-20T09:00:00+08:00',
+  'HR-9,a2,2026-09,qa_reviews/q3,上月的申诉,2026-10-01T09:00:00+08:00',
+];
+
+describe('appeals filed in an HR/OA table (appeals_filed)', () => {
+  it('lists a filed row without a decision file as pending, and a decided one once', async () => {
+    const e = await scenario(ROWS, { 'ap-1.yaml': decision('HR-1') });
+    const a1 = e.results.agents.find((a) => a.agent_id === 'a1');
+    expect(a1?.appeals).toEqual([
+      { id: 'ap-1', disputes: 'qa_reviews/q1', outcome: 'upheld', status: 'applied', role: 'appellant' },
+      { id: 'HR-2', disputes: 'qa_reviews/q2', outcome: null, status: 'pending', role: 'appellant' },
+    ]);
+    // The pending appeal changes nothing: q2 still counts, q1 was removed by ap-1.
+    expect(a1?.appealed).toEqual({ 'ap-1': 1 });
+    expect(a1?.metrics.qa_score?.value).toBe(80);
+    // HR-9 is of 2026-09: not this period's.
+    expect(e.results.agents.find((a) => a.agent_id === 'a2')?.appeals).toEqual([]);
+    expect(e.results.inputs.appeals_filed?.rows).toBe(3);
+  });
+
+  it('makes a table of filed appeals alone enough for the appeals keys', async () => {
+    const e = await scenario([ROWS[1] ?? ''], {});
+    expect(e.results.appeals).toEqual([]);
+    expect(e.results.agents.find((a) => a.agent_id === 'a1')?.appeals).toEqual([
+      { id: 'HR-1', disputes: 'qa_reviews/q1', outcome: null, status: 'pending', role: 'appellant' },
+    ]);
+  });
+
+  it('adds nothing to results of data without the table', async () => {
+    const e = await scenario(null, {});
+    expect('appeals_filed' in e.results.inputs).toBe(false);
+    expect('appeals' in e.results).toBe(false);
+    expect(Object.keys(e.results.agents[0] ?? {}).includes('appeals')).toBe(false);
+  });
+
+  it('stops on an unknown filed id, a differing row and duplicate ids, naming both places', async () => {
+    const { problems } = await stopped(
+      scenario([...ROWS, 'HR-2,a1,2026-10,qa_reviews/q2,又一次,2026-10-23T10:00:00+08:00'], {
+        'ap-1.yaml': decision('HR-1', 'q2'),
+        'ap-2.yaml': decision('HR-7'),
+        'ap-3.yaml': decision('HR-1', 'q3', 'a2'),
+      }),
+    );
+    expect(problems.map((p) => `${p.file?.split('/').slice(-1)[0]}:${p.line}:${p.column} ${p.code}`)).toEqual(
+      [
+        'ap-1.yaml:5:21 APPEAL_FILED_MISMATCH',
+        'ap-2.yaml:7:8 APPEAL_FILED_UNKNOWN',
+        'ap-3.yaml:7:8 APPEAL_FILED_DUPLICATE',
+        'appeals_filed.csv:5:null APPEAL_FILED_DUPLICATE',
+      ],
+    );
+    const mismatch = problems.find((p) => p.code === 'APPEAL_FILED_MISMATCH');
+    expect(mismatch?.message.en).toMatch(
+      /^The disputes of appeal "HR-1" is "qa_reviews\/q1" in the appeals_filed table \(.*appeals_filed\.csv:3\) but differs in the appeal file .*ap-1\.yaml:7:8\. Make them agree\.$/,
+    );
+  });
+});
