@@ -154,29 +154,9 @@ export class MetricTally implements MeasuredMetric {
   /** The value and sample of the metric for an agent (`semantics.md`, metric kinds). */
   value(agent: number): MetricValue {
     const d = this.definition;
-    const n = this.#count[agent] ?? 0;
-    const sum = this.#sum[agent] ?? 0;
-    switch (d.kind) {
-      case 'ratio': {
-        const denominator = this.#other[agent] ?? 0;
-        return { value: denominator === 0 ? null : n / denominator, sample: denominator };
-      }
-      case 'count':
-        return { value: n, sample: n };
-      case 'sum':
-        return { value: sum, sample: n };
-      case 'nps':
-        return { value: n === 0 ? null : (sum / n) * 100, sample: n };
-      case 'mean':
-        return { value: n === 0 ? null : sum / n, sample: n };
-      case 'formula':
-        return { value: null, sample: 0 };
-      default:
-        return {
-          value: percentile(this.#values[agent] ?? [], d.kind === 'median' ? 0.5 : 0.9),
-          sample: n,
-        };
-    }
+    return valueOfCounts(d, this.#count[agent] ?? 0, this.#sum[agent] ?? 0, this.#other[agent] ?? 0, () =>
+      percentile(this.#values[agent] ?? [], d.kind === 'median' ? 0.5 : 0.9),
+    );
   }
 
   /** The rows kept as evidence of the metric for an agent, or null when none was asked for. */
@@ -230,4 +210,35 @@ export class MetricTally implements MeasuredMetric {
 
 function increment(column: Float64Array, agent: number, by: number): void {
   if (agent >= 0 && agent < column.length) column[agent] = (column[agent] ?? 0) + by;
+}
+
+/**
+ * The value and sample of a metric from an agent's counts (`semantics.md`, metric kinds), the one
+ * rule both engines apply: `n` rows counted (a ratio's numerator rows), `sum` of their values (a
+ * net-promoter kind's ±1 points), `other` a ratio's denominator rows, and `ranked()` the median or
+ * p90 of the counted values, asked only for those kinds. A formula's value comes from the score stage.
+ */
+export function valueOfCounts(
+  d: MetricDefinition,
+  n: number,
+  sum: number,
+  other: number,
+  ranked: () => number | null,
+): MetricValue {
+  switch (d.kind) {
+    case 'ratio':
+      return { value: other === 0 ? null : n / other, sample: other };
+    case 'count':
+      return { value: n, sample: n };
+    case 'sum':
+      return { value: sum, sample: n };
+    case 'nps':
+      return { value: n === 0 ? null : (sum / n) * 100, sample: n };
+    case 'mean':
+      return { value: n === 0 ? null : sum / n, sample: n };
+    case 'formula':
+      return { value: null, sample: 0 };
+    default:
+      return { value: ranked(), sample: n };
+  }
 }

@@ -11,7 +11,7 @@ import type { ConversationIndex } from '../derive/conversation-index.ts';
 import { toBusinessHours } from '../derive/derive-facts.ts';
 import type { MessageStore } from '../derive/message-store.ts';
 import { EvaluationError } from '../evaluation-error.ts';
-import type { EvidenceRows, MeasuredMetric } from '../measure/accumulate.ts';
+import { type EvidenceRows, type MeasuredMetric, valueOfCounts } from '../measure/accumulate.ts';
 import type { MetricValue } from '../measure/compile-metrics.ts';
 import { Row } from '../row.ts';
 import { inputTableName, type MeasureSql, measureSql, type SqlTable } from './compile-measure.ts';
@@ -300,29 +300,9 @@ interface Tally {
   pv: number | null;
 }
 
-// The same value and sample as the TypeScript tally gives from the same counts (`MetricTally.value`).
+// The same value and sample as the TypeScript tally gives from the same counts (`valueOfCounts`).
 function sqlValue(d: MetricDefinition, t: Tally | undefined): MetricValue {
-  const n = t?.n ?? 0;
-  const sum = t?.s ?? 0;
-  switch (d.kind) {
-    case 'ratio': {
-      const denominator = t?.o ?? 0;
-      return { value: denominator === 0 ? null : n / denominator, sample: denominator };
-    }
-    case 'count':
-      return { value: n, sample: n };
-    case 'sum':
-      return { value: sum, sample: n };
-    case 'nps':
-      return { value: n === 0 ? null : (sum / n) * 100, sample: n };
-    case 'mean':
-      return { value: n === 0 ? null : sum / n, sample: n };
-    // A formula reads no rows: the score stage computes it, on either engine.
-    case 'formula':
-      return { value: null, sample: 0 };
-    default:
-      return { value: t?.pv ?? null, sample: n };
-  }
+  return valueOfCounts(d, t?.n ?? 0, t?.s ?? 0, t?.o ?? 0, () => t?.pv ?? null);
 }
 
 // The role and table of a metric's evidence, as the TypeScript tally keeps it.
