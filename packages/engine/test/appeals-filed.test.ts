@@ -65,6 +65,25 @@ describe('appeals filed in an HR/OA table (appeals_filed)', () => {
     // HR-9 is of 2026-09: not this period's.
     expect(e.results.agents.find((a) => a.agent_id === 'a2')?.appeals).toEqual([]);
     expect(e.results.inputs.appeals_filed?.rows).toBe(3);
+    // The agent page reads explanations: the pending row is there with its claim, time and line.
+    const explained = e.explanations.agents.find((x) => x.agent_id === 'a1')?.appeals ?? [];
+    expect(explained.map((a) => [a.id, a.status, a.file])).toEqual([
+      ['ap-1', 'applied', '2026-10/ap-1.yaml'],
+      ['HR-2', 'pending', 'appeals_filed.csv:2'],
+    ]);
+    expect(explained[1]).toEqual({
+      id: 'HR-2',
+      file: 'appeals_filed.csv:2',
+      role: 'appellant',
+      agent_id: 'a1',
+      disputes: 'qa_reviews/q2',
+      claim: '分数偏低',
+      filed_at: '2026-10-22T10:00:00+08:00',
+      decision: null,
+      status: 'pending',
+      refusal: null,
+      changes: [],
+    });
   });
 
   it('makes a table of filed appeals alone enough for the appeals keys', async () => {

@@ -54,8 +54,9 @@ export function appealCounts(appeals: readonly AppealExplanation[]): AppealCount
 
 /**
  * The counts of {@link appealCounts} with the period's pending filed appeals added to `filed`
- * and `pending`: the agents' `appeals` entries that are `pending` appellant entries of no appeal
- * file (rows of the `appeals_filed` table without a decision file, `docs/appeals.md`).
+ * and `pending`: the agents' `appeals` entries that are `pending` appellant entries that the
+ * explanations do not list (rows of the `appeals_filed` table without a decision file,
+ * `docs/appeals.md`; explanations list them too, so this adds only what a period's explanations lack).
  */
 export function periodAppealCounts(period: SitePeriod, appeals: readonly AppealExplanation[]): AppealCounts {
   const counts = appealCounts(appeals);

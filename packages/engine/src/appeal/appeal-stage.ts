@@ -59,6 +59,9 @@ interface FiledRow {
   agent: string;
   period: string;
   disputes: string;
+  claim: string;
+  /** `filed_at` in the policy's timezone, as explanations show times. */
+  filed_at: string;
   /** `file:line` of the row. */
   at: string;
 }
@@ -174,7 +177,18 @@ export class AppealStage {
       });
       return;
     }
-    this.#filed.set(id, { id, agent: String(v.agent_id), period, disputes: String(v.disputes).trim(), at });
+    this.#filed.set(id, {
+      id,
+      agent: String(v.agent_id),
+      period,
+      disputes: String(v.disputes).trim(),
+      claim: typeof v.claim === 'string' ? v.claim : '',
+      filed_at:
+        typeof v.filed_at === 'number'
+          ? formatInstantLocal(v.filed_at, this.#input.zone)
+          : String(v.filed_at),
+      at,
+    });
   }
 
   /**
@@ -331,16 +345,14 @@ export class AppealStage {
       status: state.status,
       role,
     }));
-    const decided = new Set(this.#states.flatMap((s) => s.appeal.filed?.id ?? []));
-    for (const row of [...this.#filed.values()].sort((a, b) => compareText(a.id, b.id)))
-      if (row.agent === agentId && !decided.has(row.id))
-        appeals.push({
-          id: row.id,
-          disputes: row.disputes,
-          outcome: null,
-          status: 'pending',
-          role: 'appellant',
-        });
+    for (const row of this.#pendingFiled(agentId))
+      appeals.push({
+        id: row.id,
+        disputes: row.disputes,
+        outcome: null,
+        status: 'pending',
+        role: 'appellant',
+      });
     return { appealed, appeals };
   }
 
@@ -388,34 +400,58 @@ export class AppealStage {
   explanationFields(agentId: string): { appeals?: AppealExplanation[] } {
     if (!this.active) return {};
     return {
-      appeals: this.#concerning(agentId).map(({ state, role }) => {
-        const { appeal } = state;
-        const d = appeal.decision;
-        return {
-          id: appeal.id,
-          file: appeal.name,
-          role,
-          agent_id: appeal.agent,
-          disputes: targetText(appeal),
-          claim: appeal.claim,
-          filed_at: appeal.filed_at,
-          decision:
-            d === null
-              ? null
-              : {
-                  outcome: d.outcome,
-                  decided_by: d.decided_by,
-                  decided_at: d.decided_at,
-                  reason: d.reason,
-                  final: state.final,
-                },
-          status: state.status,
-          refusal: state.refusal,
-          changes: state.changes,
-          ...(state.reviewer === null ? {} : { reviewer: state.reviewer }),
-        };
-      }),
+      appeals: this.#concerning(agentId)
+        .map(({ state, role }) => {
+          const { appeal } = state;
+          const d = appeal.decision;
+          return {
+            id: appeal.id,
+            file: appeal.name,
+            role,
+            agent_id: appeal.agent,
+            disputes: targetText(appeal),
+            claim: appeal.claim,
+            filed_at: appeal.filed_at,
+            decision:
+              d === null
+                ? null
+                : {
+                    outcome: d.outcome,
+                    decided_by: d.decided_by,
+                    decided_at: d.decided_at,
+                    reason: d.reason,
+                    final: state.final,
+                  },
+            status: state.status,
+            refusal: state.refusal,
+            changes: state.changes,
+            ...(state.reviewer === null ? {} : { reviewer: state.reviewer }),
+          };
+        })
+        .concat(
+          this.#pendingFiled(agentId).map((row) => ({
+            id: row.id,
+            file: row.at,
+            role: 'appellant' as const,
+            agent_id: row.agent,
+            disputes: row.disputes,
+            claim: row.claim,
+            filed_at: row.filed_at,
+            decision: null,
+            status: 'pending' as const,
+            refusal: null,
+            changes: [],
+          })),
+        ),
     };
+  }
+
+  /** The agent's `appeals_filed` rows that no decision file names, in appeal-id order. */
+  #pendingFiled(agentId: string): FiledRow[] {
+    const decided = new Set(this.#states.flatMap((s) => s.appeal.filed?.id ?? []));
+    return [...this.#filed.values()]
+      .filter((row) => row.agent === agentId && !decided.has(row.id))
+      .sort((a, b) => compareText(a.id, b.id));
   }
 
   /** `appeals` of results.json: the files read with their sha256; nothing without appeal files. */
