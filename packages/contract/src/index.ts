@@ -69,6 +69,7 @@ export type {
   SourceProvenance,
   TeamFactResult,
 } from './results.ts';
+export { PUBLISHED_FILES, type PublishedFile } from './results.ts';
 export {
   byInputTable,
   DERIVED_CONVERSATION_FIELDS,

@@ -400,6 +400,22 @@ export interface AgentExplanation {
   months?: Array<AgentMonth & { reason: string | null; policy_version: string | null }>;
 }
 
+/**
+ * The files of a published period folder that the report site offers as downloads, byte for
+ * byte, when present (`docs/site.md`, downloads): `scorebook site build` copies them and the site
+ * links them, from this one list.
+ */
+export const PUBLISHED_FILES = [
+  'results.json',
+  'explanations.json',
+  'policy.json',
+  'rejected.json',
+  'manifest.json',
+] as const;
+
+/** A file of a period folder offered as a download. */
+export type PublishedFile = (typeof PUBLISHED_FILES)[number];
+
 /** The record written beside published results (`manifest.json`). */
 export interface Manifest {
   scorebook: 1;

@@ -1,7 +1,15 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { AgentResult, Manifest, PolicySnapshot, Results, SnapshotMetric } from '@scorebook/contract';
+import {
+  type AgentResult,
+  type Manifest,
+  type PolicySnapshot,
+  PUBLISHED_FILES,
+  type PublishedFile,
+  type Results,
+  type SnapshotMetric,
+} from '@scorebook/contract';
 import { parseEvaluationPeriod } from '@scorebook/time';
 import { type Explanations, indexExplanations, NO_EXPLANATIONS } from './explanations.ts';
 import type { Currency } from './format.ts';
@@ -45,21 +53,7 @@ export interface SiteData {
   periods: SitePeriod[];
 }
 
-/**
- * The files of a period folder that the site offers as downloads, byte for byte, when present.
- * `scorebook site build` copies them (packages/cli/src/site/build-site.ts, PUBLISHED_DOWNLOADS:
- * keep the two lists equal).
- */
-export const PUBLISHED_FILES = [
-  'results.json',
-  'explanations.json',
-  'policy.json',
-  'rejected.json',
-  'manifest.json',
-] as const;
-
-/** A file of a period folder offered as a download. */
-export type PublishedFile = (typeof PUBLISHED_FILES)[number];
+export { PUBLISHED_FILES, type PublishedFile };
 
 let cached: SiteData | undefined;
 

@@ -17,6 +17,7 @@ import {
 } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { PUBLISHED_FILES } from '@scorebook/contract';
 import { interruptedPeriods } from '@scorebook/governance';
 import { ScorebookError } from '@scorebook/problems';
 import { parsePeriod } from '@scorebook/time';
@@ -332,23 +333,11 @@ function runAstro(env: Record<string, string>, onOutput?: (line: string) => void
   });
 }
 
-/**
- * The files of a period folder the site offers as downloads byte for byte, when present: the
- * report site's `PUBLISHED_FILES` (apps/report-site/src/lib/load.ts), which links them.
- */
-export const PUBLISHED_DOWNLOADS = [
-  'results.json',
-  'explanations.json',
-  'policy.json',
-  'rejected.json',
-  'manifest.json',
-] as const;
-
 // Copied by the file system rather than rendered by Astro: a 5,000-agent month's
 // explanations.json is about 200 MB, which an endpoint would hold in memory several times over.
 function copyPublishedFiles(from: string, to: string): void {
   mkdirSync(to, { recursive: true });
-  for (const name of PUBLISHED_DOWNLOADS)
+  for (const name of PUBLISHED_FILES)
     if (existsSync(join(from, name))) copyFileSync(join(from, name), join(to, name));
 }
 
