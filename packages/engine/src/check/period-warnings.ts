@@ -37,7 +37,9 @@ export interface PeriodWarningsPart {
  */
 export class PeriodWarnings {
   readonly #period: ZonedPeriod;
-  readonly #fields: ReadonlyMap<InputTableName, readonly { field: string; uses: readonly string[] }[]>;
+  // Per table, the fields read with their counters' key and whether they are yes/no (made once:
+  // `accepted` runs for every row).
+  readonly #fields: ReadonlyMap<InputTableName, readonly WatchedField[]>;
   readonly #filled = new Map<string, number>();
   readonly #rows = new Map<InputTableName, number>();
   readonly #span = new Map<InputTableName, [number, number]>();
@@ -62,19 +64,21 @@ export class PeriodWarnings {
     this.#period = period;
     this.#tables = tables;
     this.#present = present;
-    const byTable = new Map<InputTableName, { field: string; uses: readonly string[] }[]>();
-    for (const f of fields) byTable.set(f.table, [...(byTable.get(f.table) ?? []), f]);
+    const byTable = new Map<InputTableName, WatchedField[]>();
+    for (const f of fields) {
+      const watched = { ...f, key: `${f.table}.${f.field}`, yesNo: isYesNo(f.table, f.field) };
+      byTable.set(f.table, [...(byTable.get(f.table) ?? []), watched]);
+    }
     this.#fields = byTable;
   }
 
   /** Counts an accepted row of the period. */
   accepted(table: InputTableName, row: Row): void {
     this.#rows.set(table, (this.#rows.get(table) ?? 0) + 1);
-    for (const { field } of this.#fields.get(table) ?? []) {
+    for (const { field, key, yesNo } of this.#fields.get(table) ?? []) {
       const v = row.values[field];
-      const key = `${table}.${field}`;
       if (v !== null && v !== undefined) this.#filled.set(key, (this.#filled.get(key) ?? 0) + 1);
-      else if (isYesNo(table, field)) count(this.#empty, key, agentOfRow(row));
+      else if (yesNo) count(this.#empty, key, agentOfRow(row));
     }
     const t = row.values[TABLES[table].timeField ?? ''];
     if (DENSE.has(table) && typeof t === 'number') {
@@ -246,6 +250,13 @@ export class PeriodWarnings {
     }
     return out;
   }
+}
+
+interface WatchedField {
+  field: string;
+  uses: readonly string[];
+  key: string;
+  yesNo: boolean;
 }
 
 function isYesNo(table: InputTableName, field: string): boolean {
