@@ -341,7 +341,14 @@ async function pipeline(
       ...fieldsNotInData(inputs, needs, jsonLines),
       ...appeals.errors(),
       ...quotas.problems,
-      ...tooManyRejected(inputs, checks, limit, keyless.tables),
+      ...quotas.rejectedRows(checks.rejected),
+      // Rejected targets rows are each an error above, so the limit does not count them again.
+      ...tooManyRejected(
+        inputs,
+        checks,
+        limit,
+        quotas.used ? new Set([...keyless.tables, 'targets']) : keyless.tables,
+      ),
       ...duplicateFiles(inputs),
       ...coverage.noData(zone),
     ],
