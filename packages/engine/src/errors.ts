@@ -113,6 +113,12 @@ export const RUN_ERRORS = defineCatalogue({
     en: (p: { table: string; period: string; uses: string }) =>
       `The table ${p.table} has files, but none of its rows falls in ${p.period}, and the policy uses it (${p.uses}): those metrics count as if the period had no records. Is the export only a header, or a file of another month?`,
   },
+  EXCLUSION_REMOVED_NOTHING: {
+    zh: (p: { id: string; table: string; rows: number; missing: string }) =>
+      `排除规则 ${p.id} 在本期间 ${p.table} 的 ${p.rows} 行中没有排除任何一行。${p.missing ? `规则中的值在数据里没有出现(是否拼错了?):${p.missing}。` : '若本期确实没有这类记录,可忽略。'}`,
+    en: (p: { id: string; table: string; rows: number; missing: string }) =>
+      `The exclusion ${p.id} removed none of the ${p.rows} rows of ${p.table} in the period. ${p.missing ? `Values of the rule that no row has (a typo?): ${p.missing}.` : 'If the period truly has no such records, ignore this.'}`,
+  },
   UNMAPPED_IN_PERIOD: {
     zh: (p: { table: string; field: string; rejected: number; agents: string }) =>
       `表 ${p.table} 在本期间有 ${p.rejected} 行因 ${p.field} 的值不在 source.yaml 的 map 中而被拒绝,不计入任何指标、加减分或否决(影响的客服:${p.agents})。这是 source.yaml 的缺口,不是脏数据:把这些值加进 map(不计的值写 null),被拒绝的行列出了每个值。`,

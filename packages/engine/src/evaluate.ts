@@ -306,7 +306,10 @@ async function pipeline(
           continue;
         }
         coverage.add(table, row);
-        if (coverage.inPeriod(table, row)) warnings.accepted(table, row);
+        if (coverage.inPeriod(table, row)) {
+          warnings.accepted(table, row);
+          exclusions.observe(table, row);
+        }
         // Appeals change the row in place; a row an appeal removed goes no further, like an excluded one.
         const appealed = appeals.apply(table, row) !== null;
         const excludedBy = appealed ? null : exclusions.match(table, row);
@@ -488,6 +491,7 @@ async function pipeline(
       ...roles,
       ...appeals.warnings,
       ...quotas.warnings,
+      ...exclusions.removedNothing(),
     ],
   };
   return { evaluation, agents };

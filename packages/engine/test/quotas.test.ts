@@ -150,7 +150,11 @@ describe('per-agent targets (quota)', () => {
         tables: {
           agents,
           qa_reviews: reviews,
-          targets: targets('q1,qa_score,2026-10,80,50', 'Q2,qa_score,2026-10,100,', 'q3,qa_score,2026-10,abc,'),
+          targets: targets(
+            'q1,qa_score,2026-10,80,50',
+            'Q2,qa_score,2026-10,100,',
+            'q3,qa_score,2026-10,abc,',
+          ),
         },
         maxRejected: { kind: 'rows', value: 10 },
       }),
