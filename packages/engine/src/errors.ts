@@ -121,9 +121,15 @@ export const RUN_ERRORS = defineCatalogue({
   },
   UNMAPPED_IN_PERIOD: {
     zh: (p: { table: string; field: string; rejected: number; agents: string }) =>
-      `表 ${p.table} 在本期间有 ${p.rejected} 行因 ${p.field} 的值不在 source.yaml 的 map 中而被拒绝,不计入任何指标、加减分或否决(影响的客服:${p.agents})。这是 source.yaml 的缺口,不是脏数据:把这些值加进 map(不计的值写 null),被拒绝的行列出了每个值。`,
+      `表 ${p.table} 在本期间有 ${p.rejected} 行因 ${p.field} 的值不在 source.yaml 的 map 中而被拒绝(影响的客服:${p.agents})。这是 source.yaml 的缺口,不是脏数据:少了一个值就少了整一类记录(例如所有"非常不满意"的评价),所以不论 --max-rejected 是多少都会停止。请把这些值加进 map(不计的值写 null),被拒绝的行列出了每个值。`,
     en: (p: { table: string; field: string; rejected: number; agents: string }) =>
-      `${p.rejected} rows of ${p.table} in the period were rejected because their ${p.field} is not in source.yaml's map, so they count in no metric, adjustment or veto (agents affected: ${p.agents}). This is a gap in source.yaml, not dirty data: add the values to the map (null for a value to read as missing); the rejected rows list each value.`,
+      `${p.rejected} rows of ${p.table} in the period were rejected because their ${p.field} is not in source.yaml's map (agents affected: ${p.agents}). This is a gap in source.yaml, not dirty data: a missing value drops a whole class of records (every "very dissatisfied" survey, say), so the run stops whatever --max-rejected says. Add the values to the map (null for a value to read as missing); the rejected rows list each value.`,
+  },
+  UNMAPPED_IN_DATA: {
+    zh: (p: { table: string; field: string; rejected: number }) =>
+      `表 ${p.table} 有 ${p.rejected} 行因 ${p.field} 的值不在 source.yaml 的 map 中而被拒绝;评估期间内只要有一行这样的记录,evaluate 就会停止(UNMAPPED_IN_PERIOD)。请把这些值加进 map(不计的值写 null),被拒绝的行列出了每个值。`,
+    en: (p: { table: string; field: string; rejected: number }) =>
+      `${p.rejected} rows of ${p.table} were rejected because their ${p.field} is not in source.yaml's map; evaluate stops on any such row of the period it evaluates (UNMAPPED_IN_PERIOD). Add the values to the map (null for a value to read as missing); the rejected rows list each value.`,
   },
   PERIOD_PARTLY_COVERED: {
     zh: (p: { table: string; covered: string; period: string; start: string; end: string }) =>

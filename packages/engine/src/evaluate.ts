@@ -345,6 +345,7 @@ async function pipeline(
       ...appeals.errors(),
       ...quotas.problems,
       ...quotas.rejectedRows(checks.rejected),
+      ...warnings.unmapped(),
       // Rejected targets rows are each an error above, so the limit does not count them again.
       ...tooManyRejected(
         inputs,

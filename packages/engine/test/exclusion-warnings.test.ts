@@ -29,7 +29,7 @@ const tables = {
     'k2,w1,c2,2026-10-06T11:00:00+08:00,attitude,true',
   ),
 };
-const removedNothing = (warnings: readonly { code: string }[]) =>
+const removedNothing = <W extends { code: string }>(warnings: readonly W[]) =>
   warnings.filter((w) => w.code === 'EXCLUSION_REMOVED_NOTHING');
 
 describe('an exclusion that removed no row of the period', () => {

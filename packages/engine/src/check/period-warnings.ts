@@ -144,6 +144,32 @@ export class PeriodWarnings {
     for (const [key, agents] of part.unmapped) addCounts(this.#unmapped, key, agents);
   }
 
+  /**
+   * Errors that stop the run whatever the rejected-rows limit: rows of the period rejected for a
+   * value not in a field's `map` (`UNMAPPED_IN_PERIOD`, one per table and field). A map is the
+   * source's configuration, so a missing value drops a whole class of rows — not random noise.
+   */
+  unmapped(): Problem[] {
+    const out: Problem[] = [];
+    for (const [key, agents] of [...this.#unmapped].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      const [table = '', field = ''] = key.split('\u0000');
+      out.push({
+        code: 'UNMAPPED_IN_PERIOD',
+        severity: 'error',
+        message: messageOf(RUN_ERRORS, 'UNMAPPED_IN_PERIOD', {
+          table,
+          field,
+          rejected: total(agents),
+          agents: topAgents(agents),
+        }),
+        file: null,
+        line: null,
+        column: null,
+      });
+    }
+    return out;
+  }
+
   /** The warnings, table by table in contract order. */
   warnings(limit: RejectedLimit, zone: Zone): Problem[] {
     const out: Problem[] = [];
@@ -197,20 +223,6 @@ export class PeriodWarnings {
             ),
           );
       }
-    }
-    for (const [key, agents] of [...this.#unmapped].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-      const [table = '', field = ''] = key.split('\u0000');
-      out.push(
-        warn(
-          'UNMAPPED_IN_PERIOD',
-          messageOf(RUN_ERRORS, 'UNMAPPED_IN_PERIOD', {
-            table,
-            field,
-            rejected: total(agents),
-            agents: topAgents(agents),
-          }),
-        ),
-      );
     }
     const p = this.#period;
     for (const [table, [first, last]] of this.#span) {
