@@ -492,6 +492,7 @@ async function pipeline(
       ...roles,
       ...appeals.warnings,
       ...quotas.warnings,
+      ...quotas.periodWarnings(),
       ...exclusions.removedNothing(),
     ],
   };
