@@ -3,7 +3,15 @@
 // published (a manifest written here), November evaluated from it, built into a site through the
 // command line. September is never published: November's history evaluates it.
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -130,6 +138,8 @@ beforeAll(async () => {
   };
   writeFileSync(join(folder, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   evaluate('2026-11');
+  // A week watched in November, written into the results folder: the site lists it apart.
+  evaluate('2026-W45');
   scorebook('site', 'build', '--results', results, '--out', join(work, 'site'), '--quiet');
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -232,5 +242,20 @@ describe.skipIf(!present)('an agent page with formulas, history facts and team f
     expect(await texts('[data-history] tr[data-history-period] th')).toHaveLength(12);
     expect(october.history?.[0]).toMatchObject({ period: '2026-09', source: 'evaluated' });
     expect(await page.locator('[data-team-facts] [data-team-value]').textContent()).toBe('70');
+  });
+});
+
+describe.skipIf(!present)('a monitoring period in the results folder', () => {
+  it('is listed apart on the home page, marked not published, with no pages of its own', async () => {
+    await page.goto(url('zh/index.html'));
+    expect(await texts('tr[data-period] th a')).toEqual(['2026年11月', '2026年10月']);
+    const row = page.locator('[data-monitoring] tr[data-monitoring-period="2026-W45"]');
+    expect(await row.locator('th').textContent()).toBe('2026-W45 (周)');
+    expect(await row.locator('[data-status]').textContent()).toBe('监控 · 未发布');
+    // 2–8 November: a1 95, a2 30, a3 70, all three rated.
+    expect(await row.locator('td.num').textContent()).toBe('3 / 3');
+    expect(existsSync(join(work, 'site/zh/periods/2026-W45'))).toBe(false);
+    await page.goto(url('en/index.html'));
+    expect(await texts('[data-monitoring] tr th')).toContain('2026-W45 (week)');
   });
 });
