@@ -202,6 +202,17 @@ export const CLI_TEXT = defineCatalogue({
           ? 'values too close to separate a target from a floor'
           : 'no values',
   },
+  TARGETS_YAML: {
+    zh: (p: { file: string }) => `可直接粘贴的策略行:把 ${p.file} 中注释所写的各行换成其下一行。`,
+    en: (p: { file: string }) =>
+      `Policy lines to paste: in ${p.file}, replace each line the comment names with the line below it.`,
+  },
+  TARGETS_YAML_LINE: {
+    zh: (p: { line: number; scorecard: string; metric: string }) =>
+      `# 第 ${p.line} 行(${p.scorecard} · ${p.metric})`,
+    en: (p: { line: number; scorecard: string; metric: string }) =>
+      `# line ${p.line} (${p.scorecard} · ${p.metric})`,
+  },
   TARGETS_MIX: fixed(
     '等级分布(按当前版本的目标 → 按建议的目标):',
     'Grades (with the version’s targets → with the suggested ones):',

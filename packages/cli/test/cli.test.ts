@@ -16,7 +16,7 @@ describe('scorebook validate', () => {
   it('passes the sample policies with exit 0', async () => {
     const r = await runCli('validate', samples);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('3 个版本全部有效');
+    expect(r.stderr).toContain('4 个版本全部有效');
   });
 
   it('fails a broken policy with exit 1, file:line:col and a caret', async () => {
@@ -163,7 +163,7 @@ describe('the repository itself', () => {
   it('ships sample policies that pass their policy tests', async () => {
     const r = await runCli('test', samples);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/\n9 passed, 0 failed\n$/);
+    expect(r.stdout).toMatch(/\n11 passed, 0 failed\n$/);
   }, 60_000);
 
   it('ships published periods that re-verify byte for byte', async () => {
