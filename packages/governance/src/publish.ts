@@ -143,8 +143,13 @@ export async function publishPeriod(options: PublishOptions): Promise<Publicatio
       archiveInputs(resolve(cwd, options.archive), dataDir, inputFilesOf(evaluation.results));
 
     const files = serializeEvaluation(evaluation);
-    // Only the windows this evaluation could use: the period's own and its months'.
-    const counted = new Set([options.period, ...(evaluation.results.months ?? []).map((m) => m.period)]);
+    // Only the windows this evaluation could use: the period's own and its months' (scored from
+    // them, or whose appeals it applied).
+    const counted = new Set([
+      options.period,
+      ...(evaluation.results.months ?? []).map((m) => m.period),
+      ...(evaluation.results.appeals ?? []).map((a) => a.file.slice(0, a.file.indexOf('/'))),
+    ]);
     const usedWindows = Object.fromEntries(Object.entries(windows).filter(([p]) => counted.has(p)));
     // A closed period is only published again with a reason (checked above).
     const slot = closed && reason !== undefined ? String(Math.max(0, ...supersededSlots(dir)) + 1) : null;

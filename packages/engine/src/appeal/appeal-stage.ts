@@ -15,6 +15,7 @@ import {
   type FieldSpec,
   type InputTableName,
   type MetricResult,
+  type NotCarried,
   type Results,
   TABLES,
 } from '@scorebook/contract';
@@ -51,6 +52,11 @@ export interface AppealStageInput {
   publishedAt?: Readonly<Record<string, string>>;
   /** The periods whose `appeals_filed` rows belong to this evaluation (default: the evaluated one). */
   filedPeriods?: readonly string[];
+  /**
+   * True for a recomputed quarter or year with `appeals.months: records`: the appeals of its
+   * months apply their record actions only; their `void_metric` and `void_veto` are not carried.
+   */
+  monthsRecordsOnly?: boolean;
 }
 
 /** An accepted row of `appeals_filed` of the evaluation's periods, with where it was read. */
@@ -77,6 +83,8 @@ interface AppealState {
   assignees: Set<string>;
   /** The `reviewer` extra column of a disputed QA review, when it has one (`docs/appeals.md`). */
   reviewer: string | null;
+  /** A month's voids a recomputed quarter or year did not carry. */
+  notCarried: NotCarried[];
 }
 
 interface RecordAction {
@@ -135,6 +143,7 @@ export class AppealStage {
       changes: [],
       assignees: new Set(),
       reviewer: null,
+      notCarried: [],
     }));
     this.#refuse();
     for (const state of this.#states) {
@@ -313,6 +322,13 @@ export class AppealStage {
     return [...this.#errors, ...missing, ...this.#filedProblems()];
   }
 
+  /** The applied appeals (decided, not rejected, not refused) with at least one record action. */
+  appliedOnRecords(): Appeal[] {
+    return this.#states
+      .filter((s) => s.status === 'applied' && s.appeal.decision?.actions.some((a) => isRecordAction(a)))
+      .map((s) => s.appeal);
+  }
+
   /** The refusals of the policy's appeal rules: warnings, each at its appeal file. */
   get warnings(): readonly Problem[] {
     return sortProblems(this.#warnings);
@@ -425,6 +441,7 @@ export class AppealStage {
             status: state.status,
             refusal: state.refusal,
             changes: state.changes,
+            ...(state.notCarried.length === 0 ? {} : { not_carried: state.notCarried }),
             ...(state.reviewer === null ? {} : { reviewer: state.reviewer }),
           };
         })
@@ -534,6 +551,18 @@ export class AppealStage {
     }
   }
 
+  /** A month's void in a recomputed quarter or year: listed in the explanation and said, not applied. */
+  #notCarried(
+    state: AppealState,
+    action: Extract<AppealAction, { kind: 'void_metric' | 'void_veto' }>,
+  ): void {
+    const target = action.kind === 'void_metric' ? action.metric : action.veto;
+    state.notCarried.push({ action: action.kind, target });
+    const params = { appeal: state.appeal.name, period: this.#input.period.id, action: action.kind, target };
+    const message = messageOf(APPEAL_ERRORS, 'APPEAL_MONTH_VOID_NOT_CARRIED', params);
+    this.#warnings.push(this.#at(action.at, 'APPEAL_MONTH_VOID_NOT_CARRIED', message, 'warning'));
+  }
+
   #refusal(state: AppealState, at: Place, code: Code, message: Bilingual): void {
     state.status = 'refused';
     state.refusal = { code, message };
@@ -545,6 +574,10 @@ export class AppealStage {
     const { appeal } = state;
     for (const action of appeal.decision?.actions ?? []) {
       if (action.kind === 'void_metric' || action.kind === 'void_veto') {
+        if (this.#input.monthsRecordsOnly === true && appeal.period !== this.#input.period.id) {
+          this.#notCarried(state, action);
+          continue;
+        }
         const byAgent = action.kind === 'void_metric' ? this.#voidedMetrics : this.#voidedVetoes;
         const ids = byAgent.get(appeal.agent) ?? new Set<string>();
         ids.add(action.kind === 'void_metric' ? action.metric : action.veto);
@@ -665,6 +698,13 @@ export class AppealStage {
     list.push(value);
     map.set(key, list);
   }
+}
+
+/** True for the actions that change records (remove, correct, reassign), not a scorecard's result. */
+export function isRecordAction(
+  action: AppealAction,
+): action is Exclude<AppealAction, { kind: 'void_metric' | 'void_veto' }> {
+  return action.kind !== 'void_metric' && action.kind !== 'void_veto';
 }
 
 /** What an appeal disputes, as results write it: `<table>/<id>`, `metric:<id>`, `veto:<id>`. */
