@@ -325,6 +325,7 @@ describe('appeals under policy format 2', () => {
     expect(a1.metrics.csat_rate?.status).toBe('appealed');
     expect(a1.metrics.csat_rate?.score).toBe(null);
     expect(a1.metrics.csat_rate?.value).toBe(0.75);
+    expect(a1.metrics.csat_rate?.sample).toBe(4);
     expect(a1.base_score).toBe(74);
     expect(a1.flags).toEqual(['low-csat']);
   });
