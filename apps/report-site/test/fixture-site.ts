@@ -1,7 +1,7 @@
 // The site the browser tests drive, built once for every test file (vitest's globalSetup) through
 // the command line from the sample company plus agents with hostile names and teams:
 //   2026-10  published before evaluations wrote policy.json (a copy of data/results/2026-10 without it)
-//   2026-11  published, then superseded with a reason
+//   2026-11  published, then superseded with a reason (a QA review back-filled for zz01)
 //   2026-12  evaluated, never published: a draft; its policy.json is edited to prove the site reads it
 //   2026-Q4  evaluated, never published: a quarter, governed by the version of its first day
 import { execFileSync } from 'node:child_process';
@@ -98,6 +98,9 @@ export function buildFixtureSite(): FixtureSite {
 
   const publish = ['publish', '--period', '2026-11', '--policies', policies, '--data', data];
   scorebook(...publish, '--results', results, '--quiet');
+  // What the supersede publishes: a November QA review back-filled for an agent who is not rated
+  // (a supersede that would publish the same files is refused).
+  appendFileSync(join(data, 'qa_reviews.csv'), 'q9000001,zz01,,2026-11-20T10:00:00+08:00,88,false\n');
   scorebook(...publish, '--results', results, '--supersede', '--reason', SUPERSEDE_REASON, '--quiet');
 
   for (const period of ['2026-12', '2026-Q4'])
