@@ -40,6 +40,7 @@ export type {
   MetricResult,
   MetricStatus,
   MonthProvenance,
+  NotCarried,
   PolicyLine,
   PolicySnapshot,
   QuotaResult,
