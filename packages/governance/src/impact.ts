@@ -158,6 +158,13 @@ export interface AppealsImpact
   added: string[];
   edited: string[];
   removed: string[];
+  /**
+   * Appeals of the working tree's files that its evaluation refused (late, not appealable, after
+   * a final decision) or left pending, by id in file-name order, with the appellant: they move
+   * nothing, which the reviewer of the decisions must be told.
+   */
+  refused: Array<{ id: string; agent_id: string }>;
+  pending: Array<{ id: string; agent_id: string }>;
 }
 
 /**
@@ -340,10 +347,20 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
         if (side.status === 'rejected') throw side.reason;
         return side.value;
       });
+      const standing = (status: 'refused' | 'pending') =>
+        (after ?? [])
+          .flatMap((a) =>
+            (a.appeals ?? [])
+              .filter((x) => x.status === status && x.role === 'appellant')
+              .map((x) => ({ id: x.id, agent_id: a.agent_id })),
+          )
+          .sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
       report.appeals = {
         added: ids(added),
         edited: ids(edited.map(([n]) => n)),
         removed: ids(removed),
+        refused: standing('refused'),
+        pending: standing('pending'),
         ...compareAgents(before ?? [], after ?? []),
       };
     }

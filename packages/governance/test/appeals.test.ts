@@ -110,6 +110,14 @@ describe('appeals decided after a period is published', () => {
       '',
     );
     writeFileSync(join(repo, 'configs/appeals/2026-10/ap-002.yaml'), voided);
+    // Late (after the 30 days from publication): refused. Without a decision: pending.
+    const late = voided.replace('filed_at: 2026-11-03T10:00:00+08:00', 'filed_at: 2027-03-01T10:00:00+08:00');
+    writeFileSync(
+      join(repo, 'configs/appeals/2026-10/ap-003.yaml'),
+      late.replace('complaint_rate', 'csat_rate').replace('decided_at: 2026-11-05', 'decided_at: 2027-03-02'),
+    );
+    const pending = `${voided.slice(0, voided.indexOf('decision:')).replace('complaint_rate', 'fcr')}`;
+    writeFileSync(join(repo, 'configs/appeals/2026-10/ap-004.yaml'), pending);
     const report = await policyImpact({
       baseRef: 'HEAD',
       policiesDir: 'configs/policies/ecommerce-cs',
@@ -119,13 +127,20 @@ describe('appeals decided after a period is published', () => {
     });
     expect(report.versions).toEqual([]);
     expect([report.appeals?.added, report.appeals?.edited, report.appeals?.removed]).toEqual([
-      ['ap-002'],
+      ['ap-002', 'ap-003', 'ap-004'],
       [],
       [],
     ]);
+    expect(report.appeals?.refused).toEqual([{ id: 'ap-003', agent_id: 'a001' }]);
+    expect(report.appeals?.pending).toEqual([{ id: 'ap-004', agent_id: 'a001' }]);
+    const text = renderImpact(report, 'en', 'text');
+    expect(text).toContain(
+      "⚠ Appeals refused, which change nothing (late, not appealable or after a final decision; evaluate's warnings say which): ap-003 (a001)",
+    );
+    expect(text).toContain('Appeals pending, not yet in effect: ap-004 (a001)');
     expect(report.appeals?.scores.map((m) => [m.agent_id, m.from])).toEqual([
       ['a001', a001(published)?.total_score],
     ]);
-    expect(renderImpact(report, 'en', 'text')).toContain('Added: ap-002; edited: —; removed: —');
+    expect(text).toContain('Added: ap-002, ap-003, ap-004; edited: —; removed: —');
   });
 });
