@@ -188,6 +188,18 @@ export const GOVERNANCE_ERRORS = defineCatalogue({
     en: (p: { period: string; holder: string; lock: string }) =>
       `The lock of ${p.period} was left by a publish that no longer runs (${p.holder}); it was most likely interrupted, and this row shows what is published. Before publishing ${p.period} again, remove it: rm ${p.lock}`,
   },
+  PUBLISH_LEFTOVER: {
+    zh: (p: { period: string; path: string }) =>
+      `期间 ${p.period} 旁边有一次被中断的发布留下的暂存目录 ${p.path}:已发布的内容见本行,不受影响。下一次发布 ${p.period} 会收拾它;也可以确认后删除:rm -r ${p.path}`,
+    en: (p: { period: string; path: string }) =>
+      `Beside ${p.period} is the staging folder an interrupted publish left, ${p.path}: what is published is this row's and is not affected. The next publish of ${p.period} tidies it; or remove it once checked: rm -r ${p.path}`,
+  },
+  PUBLICATION_NOT_COMMITTED: {
+    zh: (p: { period: string; count: number; files: string; dir: string }) =>
+      `期间 ${p.period} 的发布有 ${p.count} 个文件还没有提交到 git(${p.files}):这里复核通过,但别人的检出里是上一次提交的内容。请提交:git add ${p.dir} && git commit`,
+    en: (p: { period: string; count: number; files: string; dir: string }) =>
+      `${p.count} files of the publication of ${p.period} are not committed to git (${p.files}): it verifies here, but a fresh clone has what was last committed. Commit it: git add ${p.dir} && git commit`,
+  },
   PUBLISH_IN_PROGRESS: {
     zh: (p: { period: string; holder: string; lock: string }) =>
       `期间 ${p.period} 正在被发布(${p.holder},锁文件 ${p.lock}):本行复核的是发布完成之前的内容,发布结束后请再复核一次。`,

@@ -3,14 +3,20 @@ import { tmpdir } from 'node:os';
 import { basename, join, posix, resolve } from 'node:path';
 import type { AppealBytes } from '@scorebook/appeals';
 import type { Manifest, Results } from '@scorebook/contract';
-import { ENGINE_VERSION, lockStateOf, type MeasureEngine, RESULT_FILES } from '@scorebook/engine';
+import {
+  ENGINE_VERSION,
+  leftoversOf,
+  lockStateOf,
+  type MeasureEngine,
+  RESULT_FILES,
+} from '@scorebook/engine';
 import { loadPolicyBytes, type SharedSource, sharedFolderOf } from '@scorebook/policy';
 import { type Problem, ScorebookError } from '@scorebook/problems';
 import { archiveHolds, type InputFile, inputFilesOf, restoreInputs } from './archive.ts';
 import { shellWords } from './command-line.ts';
 import { governanceMessage, governanceProblem, problemOf } from './errors.ts';
 import { EvaluatePool, engineOf, type PooledOptions } from './evaluate-pool.ts';
-import { fileAt, gitRoot, hasCommit, sha256 } from './git.ts';
+import { fileAt, gitRoot, hasCommit, sha256, uncommittedUnder } from './git.ts';
 import { checkManifest } from './manifest.ts';
 import {
   baseDir,
@@ -118,8 +124,11 @@ export async function verifyPublished(
     for (const slot of supersededSlots(dir))
       rows.push(safely(period, `superseded/${slot}`, join(dir, 'superseded', String(slot)), context, chain));
     const current = safely(period, null, dir, context, chain);
+    const notes = [...(lock === null ? [] : [lock]), ...leftoverProblems(dir), ...uncommittedProblems(dir)];
     rows.push(
-      lock === null ? current : current.then((row) => ({ ...row, problems: [...row.problems, lock] })),
+      notes.length === 0
+        ? current
+        : current.then((row) => ({ ...row, problems: [...row.problems, ...notes] })),
     );
   }
   try {
@@ -147,6 +156,44 @@ function lockProblem(dir: string): Problem | null {
       lock: lock.file,
     }),
   );
+}
+
+/** A warning for each staging folder an interrupted publish left beside a period's folder. */
+function leftoverProblems(dir: string): Problem[] {
+  return leftoversOf(dir)
+    .filter((l) => l.kind === 'staging')
+    .map((l) =>
+      problemOf(
+        'PUBLISH_LEFTOVER',
+        'warning',
+        l.path,
+        governanceMessage('PUBLISH_LEFTOVER', { period: basename(dir), path: l.path }),
+      ),
+    );
+}
+
+/**
+ * A warning when the publication folder has changes git has not committed: it verifies here, but
+ * a fresh clone has the committed one (or none).
+ */
+function uncommittedProblems(dir: string): Problem[] {
+  const found = uncommittedUnder(dir);
+  if (found === null || found.files.length === 0) return [];
+  const { files } = found;
+  const shown = files.slice(0, 3).join(', ') + (files.length > 3 ? ', …' : '');
+  return [
+    problemOf(
+      'PUBLICATION_NOT_COMMITTED',
+      'warning',
+      dir,
+      governanceMessage('PUBLICATION_NOT_COMMITTED', {
+        period: basename(dir),
+        count: files.length,
+        files: shown,
+        dir: found.path,
+      }),
+    ),
+  ];
 }
 
 /** Whether a row fails `verify --all`: any status but ok, except inputs that changed under an earlier (superseded) publication. */

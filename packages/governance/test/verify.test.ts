@@ -172,6 +172,29 @@ describe('verify --all', () => {
     expect(duckdb.map((r) => r.status)).toEqual(['ok', 'ok', 'ok']);
   });
 
+  it('warns of a publication not committed and of a staging folder an interrupted publish left', async () => {
+    const note = file('data/results/2026-10/README.txt');
+    const staging = file('data/results/.2026-10.staging-999-x');
+    writeFileSync(note, '发布说明\n');
+    mkdirSync(staging);
+    try {
+      const [october] = await rows();
+      expect(october?.status).toBe('ok');
+      expect(october?.problems.map((p) => [p.code, p.severity])).toEqual([
+        ['PUBLISH_LEFTOVER', 'warning'],
+        ['PUBLICATION_NOT_COMMITTED', 'warning'],
+      ]);
+      expect(october?.problems[1]?.message.en).toBe(
+        '1 files of the publication of 2026-10 are not committed to git (data/results/2026-10/README.txt): it verifies here, but a fresh clone has what was last committed. Commit it: git add data/results/2026-10 && git commit',
+      );
+      expect(isFailure(october as VerifyRow)).toBe(false);
+    } finally {
+      rmSync(note);
+      rmSync(staging, { recursive: true });
+    }
+    expect((await rows())[0]?.problems).toEqual([]);
+  });
+
   it('says when a corrected file moves no score', async () => {
     const same = await withEdit('data/sample/agents.csv', (t) => `${t}`.replace(/\n$/, '\n\n'));
     const effect = same[0]!.problems.find((p) => p.code === 'INPUT_CHANGE_EFFECT')!;
