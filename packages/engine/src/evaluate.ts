@@ -12,11 +12,13 @@ import {
   type FieldSpec,
   INPUT_TABLES,
   type InputTableName,
-  type MeasuredTableName,
+  isCustomTableName,
+  type MeasuredTableRef,
   measuredFields,
   type PolicySnapshot,
   type RejectedRow,
   type Results,
+  type TableName,
 } from '@scorebook/contract';
 import {
   loadPolicyFamily,
@@ -58,6 +60,7 @@ import { historyNamesOf, readHistory } from './history/read-history.ts';
 import { MetricAccumulators } from './measure/accumulate.ts';
 import { compileMetrics } from './measure/compile-metrics.ts';
 import { combineMonths, evaluateMonths, monthsOf, scoredFromMonths } from './period/from-months.ts';
+import { customSpecs, customTablesAbsent, readCustomTables } from './read/custom-tables.ts';
 import { type ParallelOptions, readMessagesInParallel } from './read/parallel-messages.ts';
 import {
   duplicateFiles,
@@ -191,8 +194,8 @@ async function pipeline(
 ): Promise<{ evaluation: Evaluation; agents: readonly Agent[] }> {
   // Select: the period, the policy version in force at its start, the source of the data.
   const period = periodOf(options.period, options.monitoring === true);
-  const policy = policyInForce(options.policiesDir, period);
   const source = sourceOf(options.dataDir, options.sourceFile ?? null);
+  const policy = policyInForce(options.policiesDir, period, source);
   const zone = new Zone(policy.timezone);
   const readZone = source.timezone === null ? zone : new Zone(source.timezone);
   const zoned = zonePeriod(period, zone);
@@ -208,7 +211,11 @@ async function pipeline(
   const headed = new Set(
     INPUT_TABLES.filter((t) => inputs.tables[t].files.every((f) => f.format !== 'jsonl')),
   );
-  stopOn([...tablesAbsent(inputs, needs, allowMissing), ...fieldsNotInData(inputs, needs, headed)]);
+  stopOn([
+    ...tablesAbsent(inputs, needs, allowMissing),
+    ...customTablesAbsent(inputs, needs, allowMissing),
+    ...fieldsNotInData(inputs, needs, headed),
+  ]);
 
   const fieldsOf = tableFields(inputs);
   const checks = new RowChecks(inputs.fileNames, inputs.tables.conversations.files.length > 0);
@@ -226,7 +233,7 @@ async function pipeline(
     publishedAt: options.publishedAt ?? {},
     filedPeriods: scoredFromMonths(policy, period) ? [...monthsOf(period), zoned.id] : [zoned.id],
   });
-  const coverage = new Coverage(zoned);
+  const coverage = new Coverage(zoned, customSpecs(inputs));
   const warnings = new PeriodWarnings(
     zoned,
     needs.fields.values(),
@@ -330,6 +337,15 @@ async function pipeline(
     }
   }
 
+  // Custom tables, after the contract's: their rows refer to the agents only.
+  await readCustomTables({
+    inputs,
+    checks,
+    coverage,
+    sink,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
+
   // Check what the records showed: fields of JSON Lines tables, rejected rows, data in the period.
   const jsonLines = new Set(INPUT_TABLES.filter((t) => !headed.has(t)));
   const limit = options.maxRejected ?? DEFAULT_REJECTED_LIMIT;
@@ -404,7 +420,11 @@ async function pipeline(
   // Score, rate and rank every agent (within each scorecard), then explain each.
   const noData = new Set(
     [...needs.inputsOf]
-      .filter(([, reads]) => [...reads.tables].some((t) => inputs.tables[t].files.length === 0))
+      .filter(
+        ([, reads]) =>
+          [...reads.tables].some((t) => inputs.tables[t].files.length === 0) ||
+          [...reads.custom].some((t) => (inputs.custom.get(t)?.files.length ?? 0) === 0),
+      )
       .map(([id]) => id),
   );
   const scored = scoreAgents({
@@ -434,6 +454,7 @@ async function pipeline(
         zone,
         quotaRow: (index, metric) => quotas.of(index, metric)?.row ?? null,
         formulas,
+        customFields: fieldsOf,
       }),
       ...appeals.explanationFields(agent.agent_id),
     },
@@ -503,8 +524,10 @@ function periodOf(text: string, monitoring: boolean): Period {
   ]);
 }
 
-function policyInForce(policiesDir: string, period: Period): Policy {
-  const family = loadPolicyFamily(policiesDir);
+// The policy is checked against the source's custom tables (`docs/custom-tables.md`).
+function policyInForce(policiesDir: string, period: Period, source: Source): Policy {
+  const customTables = Object.fromEntries([...source.custom].map(([name, t]) => [name, t.spec.fields]));
+  const family = loadPolicyFamily(policiesDir, { customTables });
   const errors = family.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) throw new EvaluationError(errors);
   const { policy, problem } = selectVersion(family, period);
@@ -590,17 +613,24 @@ function stopOn(problems: readonly Problem[], rejected: RejectedRow[] = []): voi
   if (problems.length > 0) throw new EvaluationError(problems, rejected);
 }
 
-/** Each input table's fields with their types: the contract's and the typed extra fields. */
-function tableFields(inputs: Inputs): (table: InputTableName) => Readonly<Record<string, FieldSpec>> {
+/**
+ * Each table's fields with their types: the contract's and the typed extra fields; a custom
+ * table's declared fields (none for a name the source does not declare).
+ */
+function tableFields(inputs: Inputs): (table: TableName) => Readonly<Record<string, FieldSpec>> {
   const fields = byInputTable((table) => fieldsOfTyper(table, inputs.tables[table].typer));
-  return (table) => fields[table];
+  const custom = new Map(
+    [...inputs.custom].map(([table, input]) => [table, fieldsOfTyper(table, input.typer)]),
+  );
+  return (table) => (isCustomTableName(table) ? (custom.get(table) ?? {}) : fields[table]);
 }
 
 function measuredFieldsOf(
-  table: MeasuredTableName,
-  fieldsOf: (table: InputTableName) => Readonly<Record<string, FieldSpec>>,
+  table: MeasuredTableRef,
+  fieldsOf: (table: TableName) => Readonly<Record<string, FieldSpec>>,
 ): Readonly<Record<string, FieldSpec>> {
   if (table === 'responses') return measuredFields('responses');
+  if (isCustomTableName(table)) return fieldsOf(table);
   return { ...fieldsOf(table), ...measuredFields(table) };
 }
 
@@ -661,6 +691,17 @@ function inputsOf(
       range: coverage.range(table, zone),
     };
   }
+  // A custom table is listed only when the source declares it (`docs/custom-tables.md`).
+  for (const [table, input] of inputs.custom)
+    out[table] = {
+      sha256: tableSha256(input.provenance),
+      rows: input.rows,
+      rejected: checks.rejectedBy.get(table) ?? 0,
+      excluded: {},
+      files: input.provenance,
+      absent: input.files.length === 0,
+      range: coverage.range(table, zone),
+    };
   return out;
 }
 
