@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { INPUT_TABLES } from '@scorebook/contract';
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../src/index.ts';
+import { evaluate, inspectData } from '../src/index.ts';
 import { basePolicy, csv, writeScenario } from './scenario.ts';
 import { stopped } from './stopped.ts';
 
@@ -188,6 +188,37 @@ describe('a custom table declared by the source (x_group_members)', () => {
       'SQL_CUSTOM_TABLE_UNSUPPORTED',
       'SQL_CUSTOM_TABLE_UNSUPPORTED',
       'SQL_CUSTOM_TABLE_UNSUPPORTED',
+    ]);
+  });
+
+  it('is read by source check after the contract tables, with its rows of the period and rejected rows', async () => {
+    const { dataDir } = writeScenario({ tables: { agents: AGENTS } });
+    writeFileSync(join(dataDir, 'source.yaml'), SOURCE);
+    writeFileSync(join(dataDir, '社群成员_2026-10.csv'), MEMBERS);
+    const inspection = await inspectData({
+      dataDir,
+      period: '2026-10',
+      maxRejected: { kind: 'rows', value: 10 },
+    });
+    const members = inspection.tables.at(-1);
+    expect([members?.table, members?.rows, members?.rejected, members?.inPeriod]).toEqual([
+      'x_group_members',
+      8,
+      2,
+      4,
+    ]);
+    expect(members?.byCode.map((g) => [g.code, g.count])).toEqual([
+      ['DUPLICATE_ID', 1],
+      ['UNKNOWN_AGENT', 1],
+    ]);
+    expect(members?.values).toEqual([
+      {
+        field: 'active',
+        counts: [
+          ['true', 4],
+          ['false', 2],
+        ],
+      },
     ]);
   });
 });
