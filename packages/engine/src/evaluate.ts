@@ -60,7 +60,7 @@ import { historyNamesOf, readHistory } from './history/read-history.ts';
 import { MetricAccumulators } from './measure/accumulate.ts';
 import { compileMetrics } from './measure/compile-metrics.ts';
 import { combineMonths, evaluateMonths, monthsOf, scoredFromMonths } from './period/from-months.ts';
-import { customSpecs, customTablesAbsent, readCustomTables } from './read/custom-tables.ts';
+import { customSpecs, customTablesAbsent, customTablesOf, readCustomTables } from './read/custom-tables.ts';
 import { type ParallelOptions, readMessagesInParallel } from './read/parallel-messages.ts';
 import {
   duplicateFiles,
@@ -204,7 +204,12 @@ async function pipeline(
 
   // Read (headers only) and check: every table's files, and what the policy reads of them.
   const usesQuotas = policy.scorecards.some((s) => s.scored.some((i) => i.quota));
-  const unread = new Set<InputTableName>(usesQuotas ? [] : ['targets']);
+  // A custom table is read only by a policy whose metrics name it (`docs/custom-tables.md`).
+  const custom = new Set(customTablesOf(definitions));
+  const unread = new Set<TableName>([
+    ...(usesQuotas ? [] : (['targets'] as const)),
+    ...[...source.custom.keys()].filter((t) => !custom.has(t)),
+  ]);
   const inputs = await openInputs({ dataDir: options.dataDir, source, zone: readZone, unread });
   const needs = policyNeeds(policy, definitions);
   const allowMissing = new Set(options.allowMissing ?? []);
@@ -340,6 +345,7 @@ async function pipeline(
   // Custom tables, after the contract's: their rows refer to the agents only.
   await readCustomTables({
     inputs,
+    tables: custom,
     checks,
     coverage,
     sink,
@@ -481,7 +487,7 @@ async function pipeline(
         sha256: policy.sha256,
       },
       source: sourceProvenance(inputs, options.sourceName),
-      inputs: inputsOf(inputs, checks, exclusions, policy, coverage, zone, quotas.used),
+      inputs: inputsOf(inputs, checks, exclusions, policy, coverage, zone, quotas.used, custom),
       engine: { version: ENGINE_VERSION },
       summary: summaryOf(results, policy, checks.rejected.length),
       agents: results,
@@ -668,6 +674,7 @@ function inputsOf(
   coverage: Coverage,
   zone: Zone,
   quotas: boolean,
+  custom: ReadonlySet<string>,
 ): Results['inputs'] {
   const out: Results['inputs'] = {};
   for (const table of INPUT_TABLES) {
@@ -691,8 +698,9 @@ function inputsOf(
       range: coverage.range(table, zone),
     };
   }
-  // A custom table is listed only when the source declares it (`docs/custom-tables.md`).
-  for (const [table, input] of inputs.custom)
+  // A custom table is listed only for a policy whose metrics read it (`docs/custom-tables.md`).
+  for (const [table, input] of inputs.custom) {
+    if (!custom.has(table)) continue;
     out[table] = {
       sha256: tableSha256(input.provenance),
       rows: input.rows,
@@ -702,6 +710,7 @@ function inputsOf(
       absent: input.files.length === 0,
       range: coverage.range(table, zone),
     };
+  }
   return out;
 }
 

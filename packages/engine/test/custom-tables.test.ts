@@ -191,6 +191,23 @@ describe('a custom table declared by the source (x_group_members)', () => {
     ]);
   });
 
+  it('is neither read nor recorded for a policy whose metrics do not name it', async () => {
+    const { policiesDir, dataDir } = writeScenario({
+      tables: { agents: AGENTS, events: csv('agent_id,at,type', 'c1,2026-10-05T10:00:00+08:00,praise') },
+    });
+    writeFileSync(join(dataDir, 'source.yaml'), SOURCE);
+    // Every row would be rejected (no column matches): unread, it stops nothing.
+    writeFileSync(join(dataDir, '社群成员_2026-10.csv'), csv('a,b', '1,2'));
+    const e = await evaluate({
+      policiesDir,
+      dataDir,
+      period: '2026-10',
+      allowMissing: INPUT_TABLES.filter((t) => t !== 'agents' && t !== 'events'),
+    });
+    expect(Object.keys(e.results.inputs)).not.toContain('x_group_members');
+    expect(e.rejected).toEqual([]);
+  });
+
   it('is read by source check after the contract tables, with its rows of the period and rejected rows', async () => {
     const { dataDir } = writeScenario({ tables: { agents: AGENTS } });
     writeFileSync(join(dataDir, 'source.yaml'), SOURCE);

@@ -1,4 +1,10 @@
-import type { CustomTableName, CustomTableSpec, MeasuredTableRef } from '@scorebook/contract';
+import {
+  type CustomTableName,
+  type CustomTableSpec,
+  isCustomTableName,
+  type MeasuredTableRef,
+  type MetricDefinition,
+} from '@scorebook/contract';
 import { defineCatalogue, messageOf, type Problem } from '@scorebook/problems';
 import type { Coverage } from '../check/coverage.ts';
 import type { PolicyNeeds } from '../check/policy-needs.ts';
@@ -21,6 +27,14 @@ export function customSpecs(inputs: Inputs): Map<CustomTableName, CustomTableSpe
   const specs = new Map<CustomTableName, CustomTableSpec>();
   for (const [table, custom] of inputs.source.custom) specs.set(table, custom.spec);
   return specs;
+}
+
+/** The custom tables metric definitions read (a ratio's sides, any other kind's table), in order, once each. */
+export function customTablesOf(definitions: readonly MetricDefinition[]): CustomTableName[] {
+  const tables = definitions.flatMap((d) =>
+    d.kind === 'formula' ? [] : d.kind === 'ratio' ? [d.numerator.table, d.denominator.table] : [d.table],
+  );
+  return [...new Set(tables.filter(isCustomTableName))];
 }
 
 /**
@@ -60,7 +74,8 @@ interface CustomSink {
 }
 
 /**
- * Reads every custom table of the source, in the order declared, after the contract's tables:
+ * Reads the custom tables of the source in `tables` (those the policy's metrics read), in the
+ * order declared, after the contract's tables:
  * each record typed by its declaration, then checked (a value that cannot be read, a repeated
  * id, an agent not among the accepted agents are rejected rows); each accepted row counts in
  * the coverage by its time field and, when it falls in the period, goes to the measure stage
@@ -68,6 +83,7 @@ interface CustomSink {
  */
 export async function readCustomTables(options: {
   inputs: Inputs;
+  tables: ReadonlySet<CustomTableName>;
   checks: RowChecks;
   coverage: Coverage;
   sink: CustomSink;
@@ -75,6 +91,7 @@ export async function readCustomTables(options: {
 }): Promise<void> {
   const { inputs, checks, coverage, sink } = options;
   for (const [table, custom] of inputs.source.custom) {
+    if (!options.tables.has(table)) continue;
     const { spec } = custom;
     checks.startTable(table, spec);
     for await (const batch of tableBatches(inputs, table, options.onProgress)) {

@@ -89,7 +89,8 @@ const PROGRESS_EVERY = 50_000;
  * Opens the inputs of a data folder through its source: locates every table's files (a stray
  * file stops the run) and reads the header of every CSV and xlsx file, so that a required field
  * without a column or a mapped column a file lacks is reported for every file at once, before
- * any record is read. The headers of the tables in `unread` (tables only a feature reads, for a
+ * any record is read. The headers of the tables in `unread` (tables only a feature reads, or custom
+ * tables no metric reads, for a
  * policy without it) are not checked: their files are located, and nothing else. Throws a
  * ScorebookError with every problem.
  */
@@ -97,7 +98,7 @@ export async function openInputs(options: {
   dataDir: string;
   source: Source;
   zone: Zone;
-  unread?: ReadonlySet<InputTableName>;
+  unread?: ReadonlySet<TableName>;
 }): Promise<Inputs> {
   const located = locateFiles(options.dataDir, options.source);
   const problems: Problem[] = [];
@@ -113,7 +114,7 @@ export async function openInputs(options: {
   const tables = byInputTable((table) => input(located.tables[table]));
   const custom = new Map([...located.custom].map(([table, l]) => [table, input(l)]));
   for (const { table, files, reading, typer, headers } of [...Object.values(tables), ...custom.values()]) {
-    if (!isCustomTableName(table) && options.unread?.has(table)) continue;
+    if (options.unread?.has(table)) continue;
     for (const file of files) {
       if (file.format === 'jsonl') continue;
       try {
