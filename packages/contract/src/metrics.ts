@@ -1,5 +1,5 @@
 import type { Condition } from '@scorebook/conditions';
-import type { MeasuredTableName } from './tables.ts';
+import type { MeasuredTableRef } from './tables.ts';
 
 /** The kinds of metric (`semantics.md`, metric kinds). */
 export const METRIC_KINDS = ['mean', 'median', 'p90', 'sum', 'count', 'ratio', 'nps'] as const;
@@ -14,7 +14,7 @@ export type Better = 'higher' | 'lower';
 
 /** A `{table, where}` side of a ratio. */
 export interface RatioSide {
-  table: MeasuredTableName;
+  table: MeasuredTableRef;
   where: Condition | null;
 }
 
@@ -43,7 +43,7 @@ export interface RatioMetricDefinition extends MetricCommon {
 /** A `count` of the rows of a table that satisfy `where`. */
 export interface CountMetricDefinition extends MetricCommon {
   kind: 'count';
-  table: MeasuredTableName;
+  table: MeasuredTableRef;
   field: null;
   where: Condition | null;
   numerator: null;
@@ -53,7 +53,7 @@ export interface CountMetricDefinition extends MetricCommon {
 /** A `mean`, `median`, `p90`, `sum` or `nps` of a field's values over the rows that satisfy `where`. */
 export interface FieldMetricDefinition extends MetricCommon {
   kind: Exclude<MetricKind, 'ratio' | 'count'>;
-  table: MeasuredTableName;
+  table: MeasuredTableRef;
   field: string;
   where: Condition | null;
   numerator: null;
@@ -94,8 +94,8 @@ export type MetricHead = Pick<
 /** What a metric measures: a ratio's sides, a count's table, or a table's field. */
 export type MetricMeasure =
   | { kind: 'ratio'; numerator: RatioSide; denominator: RatioSide }
-  | { kind: 'count'; table: MeasuredTableName; where: Condition | null }
-  | { kind: FieldMetricDefinition['kind']; table: MeasuredTableName; field: string; where: Condition | null }
+  | { kind: 'count'; table: MeasuredTableRef; where: Condition | null }
+  | { kind: FieldMetricDefinition['kind']; table: MeasuredTableRef; field: string; where: Condition | null }
   | { kind: 'formula'; formula: string };
 
 /**

@@ -63,6 +63,40 @@ export const MEASURED_TABLES = [
 ] as const;
 export type MeasuredTableName = (typeof MEASURED_TABLES)[number];
 
+/**
+ * The name of a table a source declares under `custom` (`docs/custom-tables.md`): `x_` and then
+ * lower-case letters, digits and `_`. No contract table starts with `x_`, so the two never collide.
+ */
+export type CustomTableName = `x_${string}`;
+
+/** What a custom table's name must match. */
+export const CUSTOM_TABLE_PATTERN = '^x_[a-z][a-z0-9_]{0,62}$';
+
+/** True for a name that is a custom table's (by its form; whether a source declares it is not said). */
+export function isCustomTableName(name: string): name is CustomTableName {
+  return new RegExp(CUSTOM_TABLE_PATTERN).test(name);
+}
+
+/** Any table a data folder may have: an input table of the contract, or a custom table. */
+export type TableName = InputTableName | CustomTableName;
+
+/** A table a metric may be computed over: a measured table of the contract, or a custom table. */
+export type MeasuredTableRef = MeasuredTableName | CustomTableName;
+
+/**
+ * A custom table as a source declares it: its fields with their types, the unique id field, the
+ * field naming the agent a row is credited to, and the field that places a row in a period.
+ */
+export interface CustomTableSpec {
+  name: CustomTableName;
+  /** The table's title (`title:`), or its name. */
+  zh: string;
+  fields: Readonly<Record<string, FieldSpec>>;
+  idField: string;
+  agentField: string;
+  timeField: string;
+}
+
 const id = { type: 'id', required: true } as const;
 const optionalId = { type: 'id', required: false } as const;
 const text = { type: 'string', required: true } as const;

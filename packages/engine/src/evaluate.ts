@@ -12,11 +12,13 @@ import {
   type FieldSpec,
   INPUT_TABLES,
   type InputTableName,
-  type MeasuredTableName,
+  isCustomTableName,
+  type MeasuredTableRef,
   measuredFields,
   type PolicySnapshot,
   type RejectedRow,
   type Results,
+  type TableName,
 } from '@scorebook/contract';
 import {
   loadPolicyFamily,
@@ -59,6 +61,7 @@ import { historyNamesOf, readHistory } from './history/read-history.ts';
 import { MetricAccumulators } from './measure/accumulate.ts';
 import { compileMetrics } from './measure/compile-metrics.ts';
 import { combineMonths, evaluateMonths, monthsOf, scoredFromMonths } from './period/from-months.ts';
+import { customSpecs, customTablesAbsent, customTablesOf, readCustomTables } from './read/custom-tables.ts';
 import { type ParallelOptions, readMessagesInParallel } from './read/parallel-messages.ts';
 import {
   duplicateFiles,
@@ -192,8 +195,8 @@ async function pipeline(
 ): Promise<{ evaluation: Evaluation; agents: readonly Agent[] }> {
   // Select: the period, the policy version in force at its start, the source of the data.
   const period = periodOf(options.period, options.monitoring === true);
-  const policy = policyInForce(options.policiesDir, period);
   const source = sourceOf(options.dataDir, options.sourceFile ?? null);
+  const policy = policyInForce(options.policiesDir, period, source);
   const zone = new Zone(policy.timezone);
   const readZone = source.timezone === null ? zone : new Zone(source.timezone);
   const zoned = zonePeriod(period, zone);
@@ -202,14 +205,23 @@ async function pipeline(
 
   // Read (headers only) and check: every table's files, and what the policy reads of them.
   const usesQuotas = policy.scorecards.some((s) => s.scored.some((i) => i.quota));
-  const unread = new Set<InputTableName>(usesQuotas ? [] : ['targets']);
+  // A custom table is read only by a policy whose metrics name it (`docs/custom-tables.md`).
+  const custom = new Set(customTablesOf(definitions));
+  const unread = new Set<TableName>([
+    ...(usesQuotas ? [] : (['targets'] as const)),
+    ...[...source.custom.keys()].filter((t) => !custom.has(t)),
+  ]);
   const inputs = await openInputs({ dataDir: options.dataDir, source, zone: readZone, unread });
   const needs = policyNeeds(policy, definitions);
   const allowMissing = new Set(options.allowMissing ?? []);
   const headed = new Set(
     INPUT_TABLES.filter((t) => inputs.tables[t].files.every((f) => f.format !== 'jsonl')),
   );
-  stopOn([...tablesAbsent(inputs, needs, allowMissing), ...fieldsNotInData(inputs, needs, headed)]);
+  stopOn([
+    ...tablesAbsent(inputs, needs, allowMissing),
+    ...customTablesAbsent(inputs, needs, allowMissing),
+    ...fieldsNotInData(inputs, needs, headed),
+  ]);
 
   const fieldsOf = tableFields(inputs);
   const checks = new RowChecks(inputs.fileNames, inputs.tables.conversations.files.length > 0);
@@ -235,7 +247,7 @@ async function pipeline(
     recomputed && !carried
       ? monthsNotApplied(periodAppeals(options, monthsOf(period), false), appealInput)
       : [];
-  const coverage = new Coverage(zoned);
+  const coverage = new Coverage(zoned, customSpecs(inputs));
   const warnings = new PeriodWarnings(
     zoned,
     needs.fields.values(),
@@ -342,6 +354,16 @@ async function pipeline(
     }
   }
 
+  // Custom tables, after the contract's: their rows refer to the agents only.
+  await readCustomTables({
+    inputs,
+    tables: custom,
+    checks,
+    coverage,
+    sink,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
+
   // Check what the records showed: fields of JSON Lines tables, rejected rows, data in the period.
   const jsonLines = new Set(INPUT_TABLES.filter((t) => !headed.has(t)));
   const limit = options.maxRejected ?? DEFAULT_REJECTED_LIMIT;
@@ -424,7 +446,11 @@ async function pipeline(
   // Score, rate and rank every agent (within each scorecard), then explain each.
   const noData = new Set(
     [...needs.inputsOf]
-      .filter(([, reads]) => [...reads.tables].some((t) => inputs.tables[t].files.length === 0))
+      .filter(
+        ([, reads]) =>
+          [...reads.tables].some((t) => inputs.tables[t].files.length === 0) ||
+          [...reads.custom].some((t) => (inputs.custom.get(t)?.files.length ?? 0) === 0),
+      )
       .map(([id]) => id),
   );
   const scored = scoreAgents({
@@ -454,6 +480,7 @@ async function pipeline(
         zone,
         quotaRow: (index, metric) => quotas.of(index, metric)?.row ?? null,
         formulas,
+        customFields: fieldsOf,
       }),
       ...appeals.explanationFields(agent.agent_id),
     },
@@ -480,7 +507,7 @@ async function pipeline(
         sha256: policy.sha256,
       },
       source: sourceProvenance(inputs, options.sourceName),
-      inputs: inputsOf(inputs, checks, exclusions, policy, coverage, zone, quotas.used),
+      inputs: inputsOf(inputs, checks, exclusions, policy, coverage, zone, quotas.used, custom),
       engine: { version: ENGINE_VERSION },
       summary: summaryOf(results, policy, checks.rejected.length),
       agents: results,
@@ -526,8 +553,10 @@ function periodOf(text: string, monitoring: boolean): Period {
   ]);
 }
 
-function policyInForce(policiesDir: string, period: Period): Policy {
-  const family = loadPolicyFamily(policiesDir);
+// The policy is checked against the source's custom tables (`docs/custom-tables.md`).
+function policyInForce(policiesDir: string, period: Period, source: Source): Policy {
+  const customTables = Object.fromEntries([...source.custom].map(([name, t]) => [name, t.spec.fields]));
+  const family = loadPolicyFamily(policiesDir, { customTables });
   const errors = family.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) throw new EvaluationError(errors);
   const { policy, problem } = selectVersion(family, period);
@@ -621,17 +650,24 @@ function stopOn(problems: readonly Problem[], rejected: RejectedRow[] = []): voi
   if (problems.length > 0) throw new EvaluationError(problems, rejected);
 }
 
-/** Each input table's fields with their types: the contract's and the typed extra fields. */
-function tableFields(inputs: Inputs): (table: InputTableName) => Readonly<Record<string, FieldSpec>> {
+/**
+ * Each table's fields with their types: the contract's and the typed extra fields; a custom
+ * table's declared fields (none for a name the source does not declare).
+ */
+function tableFields(inputs: Inputs): (table: TableName) => Readonly<Record<string, FieldSpec>> {
   const fields = byInputTable((table) => fieldsOfTyper(table, inputs.tables[table].typer));
-  return (table) => fields[table];
+  const custom = new Map(
+    [...inputs.custom].map(([table, input]) => [table, fieldsOfTyper(table, input.typer)]),
+  );
+  return (table) => (isCustomTableName(table) ? (custom.get(table) ?? {}) : fields[table]);
 }
 
 function measuredFieldsOf(
-  table: MeasuredTableName,
-  fieldsOf: (table: InputTableName) => Readonly<Record<string, FieldSpec>>,
+  table: MeasuredTableRef,
+  fieldsOf: (table: TableName) => Readonly<Record<string, FieldSpec>>,
 ): Readonly<Record<string, FieldSpec>> {
   if (table === 'responses') return measuredFields('responses');
+  if (isCustomTableName(table)) return fieldsOf(table);
   return { ...fieldsOf(table), ...measuredFields(table) };
 }
 
@@ -669,6 +705,7 @@ function inputsOf(
   coverage: Coverage,
   zone: Zone,
   quotas: boolean,
+  custom: ReadonlySet<string>,
 ): Results['inputs'] {
   const out: Results['inputs'] = {};
   for (const table of INPUT_TABLES) {
@@ -687,6 +724,19 @@ function inputsOf(
       rows: input.rows,
       rejected: checks.rejectedBy.get(table) ?? 0,
       excluded,
+      files: input.provenance,
+      absent: input.files.length === 0,
+      range: coverage.range(table, zone),
+    };
+  }
+  // A custom table is listed only for a policy whose metrics read it (`docs/custom-tables.md`).
+  for (const [table, input] of inputs.custom) {
+    if (!custom.has(table)) continue;
+    out[table] = {
+      sha256: tableSha256(input.provenance),
+      rows: input.rows,
+      rejected: checks.rejectedBy.get(table) ?? 0,
+      excluded: {},
       files: input.provenance,
       absent: input.files.length === 0,
       range: coverage.range(table, zone),

@@ -1,4 +1,11 @@
-import { INPUT_TABLES, type InputTableName, type RejectedRow, TABLES } from '@scorebook/contract';
+import {
+  type FieldSpec,
+  INPUT_TABLES,
+  isCustomTableName,
+  type RejectedRow,
+  TABLES,
+  type TableName,
+} from '@scorebook/contract';
 import { messageOf, type Problem } from '@scorebook/problems';
 import { findSource, type LocatedFile, type Source } from '@scorebook/source';
 import { parsePeriod, Zone, type ZonedPeriod, zonePeriod } from '@scorebook/time';
@@ -8,7 +15,7 @@ import { DEFAULT_REJECTED_LIMIT, type RejectedLimit, tooManyRejected } from './c
 import { RowChecks } from './check/row-checks.ts';
 import { RUN_ERRORS } from './errors.ts';
 import { EvaluationError } from './evaluation-error.ts';
-import { openInputs, type ReadProgress, tableBatches } from './read/read-inputs.ts';
+import { openInputs, type ReadProgress, tableBatches, tableInput } from './read/read-inputs.ts';
 
 /** Options of {@link inspectData}. */
 export interface InspectOptions {
@@ -31,7 +38,8 @@ interface RejectionGroup {
 
 /** What a run would read of one table, field by field. */
 export interface TableInspection {
-  table: InputTableName;
+  /** A contract table, or a custom table of the source (`docs/custom-tables.md`), after them. */
+  table: TableName;
   files: ReadonlyArray<Pick<LocatedFile, 'name' | 'format' | 'size'>>;
   rows: number;
   rejected: number;
@@ -81,18 +89,22 @@ export async function inspectData(options: InspectOptions): Promise<Inspection> 
   const period = parsed === null ? null : zonePeriod(parsed, zone);
   const inputs = await openInputs({ dataDir: options.dataDir, source, zone });
   const checks = new RowChecks(inputs.fileNames, inputs.tables.conversations.files.length > 0);
-  const coverage = new Coverage(period);
+  const custom = new Map([...source.custom].map(([name, t]) => [name, t.spec]));
+  const coverage = new Coverage(period, custom);
   const tables: TableInspection[] = [];
-  for (const table of INPUT_TABLES) {
-    const input = inputs.tables[table];
+  for (const table of [...INPUT_TABLES, ...custom.keys()]) {
+    const input = tableInput(inputs, table);
     // The register of filed appeals is listed only when the data has it, so other data's reports keep their bytes.
     if (table === 'appeals_filed' && input.files.length === 0) continue;
-    checks.startTable(table);
-    const spec = TABLES[table];
+    const declared = isCustomTableName(table) ? (custom.get(table) ?? null) : null;
+    checks.startTable(table, declared);
+    const specs: Readonly<Record<string, FieldSpec>> = isCustomTableName(table)
+      ? (declared?.fields ?? {})
+      : TABLES[table].fields;
     const counted = input.typer.fields.filter(
       (f) =>
         f.reading.map !== null ||
-        spec.fields[f.name]?.values !== undefined ||
+        specs[f.name]?.values !== undefined ||
         f.type === 'bool' ||
         COUNTED.has(f.name),
     );

@@ -1,4 +1,4 @@
-import type { MeasuredTableName, MetricDefinition } from '@scorebook/contract';
+import type { MeasuredTableRef, MetricDefinition } from '@scorebook/contract';
 import type { Row } from '../row.ts';
 import type { CompiledMetric, MetricValue } from './compile-metrics.ts';
 import { percentile } from './statistics.ts';
@@ -6,7 +6,7 @@ import { percentile } from './statistics.ts';
 /** The rows behind one metric of one agent, kept while rows stream past. */
 export interface EvidenceRows {
   role: 'against' | 'counted';
-  table: MeasuredTableName;
+  table: MeasuredTableRef;
   /** How many rows qualify. */
   total: number;
   /** At most the cap: the worst values first for averages and percentiles, else in file order. */
@@ -40,7 +40,7 @@ export interface MeasuredMetric {
 export class MetricAccumulators {
   /** One tally per metric, in the order of the compiled metrics. */
   readonly tallies: readonly MetricTally[];
-  readonly #byTable = new Map<MeasuredTableName, Array<{ tally: MetricTally; side: Side }>>();
+  readonly #byTable = new Map<MeasuredTableRef, Array<{ tally: MetricTally; side: Side }>>();
 
   constructor(
     metrics: readonly CompiledMetric[],
@@ -53,7 +53,7 @@ export class MetricAccumulators {
     );
     for (const tally of this.tallies) {
       const d = tally.definition;
-      const route = (table: MeasuredTableName, side: Side) =>
+      const route = (table: MeasuredTableRef, side: Side) =>
         this.#byTable.set(table, [...(this.#byTable.get(table) ?? []), { tally, side }]);
       if (d.kind === 'ratio') {
         route(d.numerator.table, 'numerator');
@@ -65,7 +65,7 @@ export class MetricAccumulators {
   }
 
   /** Adds a row of the period of a measured table, credited to an agent. */
-  add(table: MeasuredTableName, row: Row, agent: number): void {
+  add(table: MeasuredTableRef, row: Row, agent: number): void {
     for (const { tally, side } of this.#byTable.get(table) ?? []) tally.add(side, table, row, agent);
   }
 }
@@ -103,7 +103,7 @@ export class MetricTally implements MeasuredMetric {
   }
 
   /** Adds a row of one side of the metric (`main` for every kind but `ratio`). */
-  add(side: Side, table: MeasuredTableName, row: Row, agent: number): void {
+  add(side: Side, table: MeasuredTableRef, row: Row, agent: number): void {
     const m = this.#metric;
     const d = m.definition;
     switch (d.kind) {
@@ -171,7 +171,7 @@ export class MetricTally implements MeasuredMetric {
     return { role, table, total: 0, rows: [] };
   }
 
-  #state(agent: number, table: MeasuredTableName, role: 'against' | 'counted'): EvidenceState | null {
+  #state(agent: number, table: MeasuredTableRef, role: 'against' | 'counted'): EvidenceState | null {
     let state = this.#evidence.get(agent);
     if (state === undefined) {
       if (!this.#wantsEvidence(agent)) return null;
@@ -181,7 +181,7 @@ export class MetricTally implements MeasuredMetric {
     return state;
   }
 
-  #keep(agent: number, table: MeasuredTableName, row: Row, role: 'against' | 'counted'): void {
+  #keep(agent: number, table: MeasuredTableRef, row: Row, role: 'against' | 'counted'): void {
     const state = this.#state(agent, table, role);
     if (state === null) return;
     state.total++;
@@ -189,7 +189,7 @@ export class MetricTally implements MeasuredMetric {
   }
 
   // Keeps the `cap` worst rows, worst first; among equals the earlier row stays ahead.
-  #keepWorst(agent: number, table: MeasuredTableName, row: Row, badness: number): void {
+  #keepWorst(agent: number, table: MeasuredTableRef, row: Row, badness: number): void {
     const state = this.#state(agent, table, 'against');
     if (state === null) return;
     state.total++;

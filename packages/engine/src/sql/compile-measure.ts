@@ -1,8 +1,10 @@
 import {
   DERIVED_CONVERSATION_FIELDS,
   type FieldSpec,
+  isCustomTableName,
   MEASURED_TABLES,
   type MeasuredTableName,
+  type MeasuredTableRef,
   type MetricDefinition,
 } from '@scorebook/contract';
 import type { Zone } from '@scorebook/time';
@@ -21,7 +23,8 @@ export interface SqlTable {
 /** A metric the SQL engine refuses to compute, and why. */
 export type MetricRefusal =
   | { metric: string; code: 'SQL_METRIC_KIND_UNSUPPORTED'; kind: string }
-  | { metric: string; code: 'SQL_CONDITION_UNSUPPORTED'; condition: string; why: SqlRefusal };
+  | { metric: string; code: 'SQL_CONDITION_UNSUPPORTED'; condition: string; why: SqlRefusal }
+  | { metric: string; code: 'SQL_CUSTOM_TABLE_UNSUPPORTED'; table: string };
 
 /** What {@link measureSql} compiles from. */
 export interface MeasureSqlInput {
@@ -225,6 +228,12 @@ FROM ${inputTableName('conversations')} c LEFT JOIN conv_facts f ON f.conv = c.i
       evidence.push(null);
       return;
     }
+    const custom = tablesOf(metric).find(isCustomTableName);
+    if (custom !== undefined) {
+      refusals.push({ metric: metric.id, code: 'SQL_CUSTOM_TABLE_UNSUPPORTED', table: custom });
+      evidence.push(null);
+      return;
+    }
     try {
       const compiled = compileMetric(metric, i, input);
       values.push(...compiled.values);
@@ -262,18 +271,20 @@ function compileMetric(
   input: MeasureSqlInput,
 ): { values: string[]; evidence: string | null } {
   const { dialect: d, cap } = input;
-  const where = (table: MeasuredTableName, condition: MetricDefinition['where']) =>
-    condition === null ? d.bool(true) : conditionSql(condition, input.fieldsOf(table), input.zone, d);
+  const where = (table: MeasuredTableRef, condition: MetricDefinition['where']) =>
+    condition === null
+      ? d.bool(true)
+      : conditionSql(condition, input.fieldsOf(builtin(table)), input.zone, d);
   const row = (n: string, s: string, o: string, pv = 'NULL') =>
     `SELECT ${i} AS metric, agent, ${n} AS n, ${s} AS s, ${o} AS o, ${pv} AS pv`;
-  const from = (table: MeasuredTableName, condition: string) =>
-    `FROM m_${table} WHERE agent >= 0 AND ${condition} GROUP BY agent`;
+  const from = (table: MeasuredTableRef, condition: string) =>
+    `FROM m_${builtin(table)} WHERE agent >= 0 AND ${condition} GROUP BY agent`;
   // The evidence rows of wanted agents: the worst first (then reading order), or reading order.
-  const kept = (table: MeasuredTableName, condition: string, badness: string | null) =>
+  const kept = (table: MeasuredTableRef, condition: string, badness: string | null) =>
     `SELECT * FROM (
   SELECT *, row_number() OVER (PARTITION BY agent ORDER BY ${badness === null ? '' : `${badness} DESC, `}seq) AS k,
     count(*) OVER (PARTITION BY agent) AS total
-  FROM m_${table}
+  FROM m_${builtin(table)}
   WHERE agent IN (SELECT agent FROM wanted WHERE metric = ${i}) AND ${condition}
 ) WHERE k <= ${cap} ORDER BY agent, k`;
   switch (metric.kind) {
@@ -293,7 +304,7 @@ function compileMetric(
     case 'count':
     case 'sum': {
       const condition = where(metric.table, metric.where);
-      const field = metric.kind === 'sum' ? numericField(metric.table, metric.field, input) : null;
+      const field = metric.kind === 'sum' ? numericField(builtin(metric.table), metric.field, input) : null;
       const sum = field === null ? '0' : `coalesce(${d.orderedSum(field, 'seq')}, 0)`;
       return {
         values: [`${row('count(*)', sum, '0')} ${from(metric.table, condition)}`],
@@ -303,7 +314,7 @@ function compileMetric(
     case 'formula':
       return { values: [], evidence: null };
     default: {
-      const field = numericField(metric.table, metric.field, input);
+      const field = numericField(builtin(metric.table), metric.field, input);
       const condition = where(metric.table, metric.where);
       // A field that is not a number is never counted (`typeof v === 'number'`).
       if (field === null) return { values: [], evidence: null };
@@ -324,7 +335,9 @@ function compileMetric(
         };
       if (metric.kind !== 'median' && metric.kind !== 'p90') return { values: [], evidence: null };
       return {
-        values: [percentileSql(i, metric.table, field, counted, metric.kind === 'median' ? 0.5 : 0.9, d)],
+        values: [
+          percentileSql(i, builtin(metric.table), field, counted, metric.kind === 'median' ? 0.5 : 0.9, d),
+        ],
         evidence: evidenceSql,
       };
     }
@@ -363,4 +376,16 @@ FROM (
     )
   )
 )`;
+}
+
+/** The tables a metric reads rows of (none for a formula). */
+function tablesOf(metric: MetricDefinition): MeasuredTableRef[] {
+  if (metric.kind === 'formula') return [];
+  return metric.kind === 'ratio' ? [metric.numerator.table, metric.denominator.table] : [metric.table];
+}
+
+// A metric on a custom table is refused before it is compiled (SQL_CUSTOM_TABLE_UNSUPPORTED).
+function builtin(table: MeasuredTableRef): MeasuredTableName {
+  if (isCustomTableName(table)) throw new Error(`custom table ${table} reached the SQL compiler`);
+  return table;
 }

@@ -39,6 +39,12 @@ export type SqlRefusal = keyof typeof SQL_REFUSALS;
  * Codes are permanent.
  */
 export const SQL_ERRORS = defineCatalogue({
+  SQL_CUSTOM_TABLE_UNSUPPORTED: {
+    zh: (p: { metric: string; table: string; engine: string }) =>
+      `指标 ${q(p.metric)} 读取自定义表 ${q(p.table)},${p.engine} 引擎还不能计算自定义表。请用默认引擎运行(去掉 --engine ${p.engine})。`,
+    en: (p: { metric: string; table: string; engine: string }) =>
+      `The metric ${q(p.metric)} reads the custom table ${q(p.table)}, which the ${p.engine} engine does not compute yet. Run with the default engine (leave out --engine ${p.engine}).`,
+  },
   SQL_METRIC_KIND_UNSUPPORTED: {
     zh: (p: { metric: string; kind: string; engine: string }) =>
       `指标 ${q(p.metric)} 的类型 ${q(p.kind)} 还不能在 ${p.engine} 引擎上计算。请用默认引擎运行(去掉 --engine ${p.engine},即 --engine typescript)。`,

@@ -2,7 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DuckDBAppender, DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
-import type { FieldSpec, MeasuredTableName, MetricDefinition } from '@scorebook/contract';
+import {
+  type FieldSpec,
+  isCustomTableName,
+  type MeasuredTableRef,
+  type MetricDefinition,
+} from '@scorebook/contract';
 import { type Policy, segmentMetricId } from '@scorebook/policy';
 import { messageOf, type Problem } from '@scorebook/problems';
 import { BusinessClock, type Zone, type ZonedPeriod } from '@scorebook/time';
@@ -23,7 +28,7 @@ export interface SqlMeasureInput {
   /** The metrics measured, in order: the catalog's, then segment metrics. */
   metrics: readonly MetricDefinition[];
   /** Fields of each measured table with their types (typed extras and derived fields included). */
-  fieldsOf: (table: MeasuredTableName) => Readonly<Record<string, FieldSpec>>;
+  fieldsOf: (table: MeasuredTableRef) => Readonly<Record<string, FieldSpec>>;
   policy: Policy;
   zone: Zone;
   period: ZonedPeriod;
@@ -105,9 +110,11 @@ export class SqlMeasure {
   }
 
   /** Appends a row of the period of a measured input table (not conversations), credited to an agent. */
-  add(table: MeasuredTableName, row: Row, agent: number): void {
+  add(table: MeasuredTableRef, row: Row, agent: number): void {
     if (table === 'responses' || table === 'conversations')
       throw new Error(`${table} rows are derived in SQL`);
+    // A metric on a custom table is refused when the engine opens (SQL_CUSTOM_TABLE_UNSUPPORTED).
+    if (isCustomTableName(table)) throw new Error(`custom table ${table} rows reached the SQL engine`);
     this.#append(inputTableName(table), (name) => {
       if (name === 'agent') return agent;
       if (name === 'file') return row.file;
@@ -360,12 +367,14 @@ function refusalProblems(sql: MeasureSql, policy: Policy, dialect: SqlDialect): 
     const message =
       r.code === 'SQL_METRIC_KIND_UNSUPPORTED'
         ? messageOf(SQL_ERRORS, r.code, { metric: r.metric, kind: r.kind, engine: dialect.name })
-        : messageOf(SQL_ERRORS, r.code, {
-            metric: r.metric,
-            condition: r.condition,
-            why: r.why,
-            engine: dialect.name,
-          });
+        : r.code === 'SQL_CUSTOM_TABLE_UNSUPPORTED'
+          ? messageOf(SQL_ERRORS, r.code, { metric: r.metric, table: r.table, engine: dialect.name })
+          : messageOf(SQL_ERRORS, r.code, {
+              metric: r.metric,
+              condition: r.condition,
+              why: r.why,
+              engine: dialect.name,
+            });
     return {
       code: r.code,
       severity: 'error',

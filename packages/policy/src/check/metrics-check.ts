@@ -1,5 +1,7 @@
 import {
   builtinCatalog,
+  type FieldSpec,
+  isCustomTableName,
   isMeasuredTable,
   KINDS_WITH_FIELD,
   MEASURED_TABLES,
@@ -123,6 +125,7 @@ function checkKindKeys(
 
 function checkTableAndWhere(ctx: CheckContext, path: Path, table: unknown, where: unknown): boolean {
   if (typeof table !== 'string') return false;
+  if (isCustomTableName(table)) return checkCustomTable(ctx, path, table, where);
   if (!isMeasuredTable(table)) {
     ctx.report([...path, 'table'], 'UNKNOWN_TABLE', { table, allowed: MEASURED_TABLES.join(', ') });
     return false;
@@ -143,8 +146,14 @@ function checkField(
   field: unknown,
   kind: MetricKind,
 ): boolean {
-  if (typeof table !== 'string' || !isMeasuredTable(table) || typeof field !== 'string') return false;
-  const fields = measuredFields(table);
+  if (typeof table !== 'string' || typeof field !== 'string') return false;
+  if (isCustomTableName(table) && ctx.customTables === null) return true;
+  const fields = isCustomTableName(table)
+    ? ctx.customTables?.[table]
+    : isMeasuredTable(table)
+      ? measuredFields(table)
+      : undefined;
+  if (fields === undefined) return false;
   const spec = fields[field];
   if (spec === undefined) {
     ctx.report([...path, 'field'], 'UNKNOWN_FIELD', {
@@ -159,4 +168,30 @@ function checkField(
     return false;
   }
   return true;
+}
+
+/**
+ * A metric's custom table (`docs/custom-tables.md`): without a source its `where` is checked as
+ * a condition whose facts cannot be known; with one, the table must be declared and its `where`
+ * is checked against the declared fields.
+ */
+function checkCustomTable(ctx: CheckContext, path: Path, table: string, where: unknown): boolean {
+  const declared = ctx.customTables;
+  let fields: Readonly<Record<string, FieldSpec>> = {};
+  if (declared !== null) {
+    const own = declared[table];
+    if (own === undefined) {
+      ctx.report([...path, 'table'], 'CUSTOM_TABLE_UNDECLARED', {
+        table,
+        declared: Object.keys(declared).join(', '),
+      });
+      return false;
+    }
+    fields = own;
+  }
+  if (where === undefined) return true;
+  // A declared table's fields are all it has: another name is an error, not an extra column.
+  const vocabulary = rowVocabulary(fields, table, declared === null);
+  const options = declared === null ? { factsUnknowable: true } : {};
+  return checkConditionAt(ctx, [...path, 'where'], where, vocabulary, options) !== null;
 }

@@ -60,6 +60,12 @@ export const POLICY_ERRORS = defineCatalogue({
     en: (p: { table: string; allowed: string }) =>
       `Unknown table ${q(p.table)}. Tables allowed here: ${p.allowed}.`,
   },
+  CUSTOM_TABLE_UNDECLARED: {
+    zh: (p: { table: string; declared: string }) =>
+      `数据来源没有声明自定义表 ${q(p.table)}(source.yaml 的 custom)。已声明的自定义表:${p.declared || '无'}。请在 source.yaml 的 custom 下声明它,或改正表名。`,
+    en: (p: { table: string; declared: string }) =>
+      `The data's source declares no custom table ${q(p.table)} (custom in source.yaml). Declared custom tables: ${p.declared || 'none'}. Declare it under custom in source.yaml, or correct the name.`,
+  },
   UNKNOWN_FIELD: {
     zh: (p: { table: string; field: string; allowed: string }) =>
       `表 ${p.table} 没有字段 ${q(p.field)}。可用字段:${p.allowed}。`,
