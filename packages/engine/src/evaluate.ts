@@ -58,6 +58,8 @@ import { historyNamesOf, readHistory } from './history/read-history.ts';
 import { MetricAccumulators } from './measure/accumulate.ts';
 import { compileMetrics } from './measure/compile-metrics.ts';
 import { combineMonths, evaluateMonths, monthsOf, scoredFromMonths } from './period/from-months.ts';
+import { PlanStage, readsPlans } from './plans/plan-stage.ts';
+import { readPreviousPeriod } from './plans/previous-worst.ts';
 import { type ParallelOptions, readMessagesInParallel } from './read/parallel-messages.ts';
 import {
   duplicateFiles,
@@ -201,7 +203,12 @@ async function pipeline(
 
   // Read (headers only) and check: every table's files, and what the policy reads of them.
   const usesQuotas = policy.scorecards.some((s) => s.scored.some((i) => i.quota));
-  const unread = new Set<InputTableName>(usesQuotas ? [] : ['targets']);
+  // The plans table is read only by a policy whose catalog measures it (docs/plans.md).
+  const usesPlans = definitions.some(readsPlans);
+  const unread = new Set<InputTableName>([
+    ...(usesQuotas ? [] : (['targets'] as const)),
+    ...(usesPlans ? [] : (['improvement_plans'] as const)),
+  ]);
   const inputs = await openInputs({ dataDir: options.dataDir, source, zone: readZone, unread });
   const needs = policyNeeds(policy, definitions);
   const allowMissing = new Set(options.allowMissing ?? []);
@@ -240,6 +247,7 @@ async function pipeline(
   const agents = checks.agents;
   const roles = rolesWithoutScorecard(agents, policy);
   const quotas = new QuotaTargets({ policy, definitions, period: zoned, agents, files: inputs.fileNames });
+  const plans = new PlanStage({ policy, definitions, period: zoned, agents, files: inputs.fileNames });
   // Segmented targets measure their metric once more per segment, after the catalog.
   const measured = [...definitions, ...segmentDefinitions(policy, definitions)];
   const compiled = compileMetrics(measured, zone, (t) => measuredFieldsOf(t, fieldsOf));
@@ -305,6 +313,13 @@ async function pipeline(
           appeals.addFiled(row);
           continue;
         }
+        if (table === 'improvement_plans') {
+          const plan = plans.add(row, checks.agentIndex);
+          if (plan === null) continue;
+          warnings.accepted(table, plan);
+          sink.add(table, plan, creditedAgent(plan, checks.agentIndex));
+          continue;
+        }
         coverage.add(table, row);
         if (coverage.inPeriod(table, row)) warnings.accepted(table, row);
         // Appeals change the row in place; a row an appeal removed goes no further, like an excluded one.
@@ -341,6 +356,7 @@ async function pipeline(
       ...fieldsNotInData(inputs, needs, jsonLines),
       ...appeals.errors(),
       ...quotas.problems,
+      ...plans.problems,
       ...tooManyRejected(inputs, checks, limit, keyless.tables),
       ...duplicateFiles(inputs),
       ...coverage.noData(zone),
@@ -420,6 +436,9 @@ async function pipeline(
     appeals,
     history,
   });
+  const previous = plans.used
+    ? readPreviousPeriod(zoned, options.history === false ? null : (options.history?.resultsDir ?? null))
+    : null;
   const rated = scored.agents.map(({ agent, scorecard, result, rating, formulas }) => ({
     result,
     explanation: {
@@ -436,6 +455,7 @@ async function pipeline(
         formulas,
       }),
       ...appeals.explanationFields(agent.agent_id),
+      ...(previous === null ? {} : { plans: plans.explain(agent.index, previous.of(agent.agent_id)) }),
     },
   }));
 
@@ -460,7 +480,10 @@ async function pipeline(
         sha256: policy.sha256,
       },
       source: sourceProvenance(inputs, options.sourceName),
-      inputs: inputsOf(inputs, checks, exclusions, policy, coverage, zone, quotas.used),
+      inputs: inputsOf(inputs, checks, exclusions, policy, coverage, zone, {
+        targets: quotas.used,
+        improvement_plans: plans.used,
+      }),
       engine: { version: ENGINE_VERSION },
       summary: summaryOf(results, policy, checks.rejected.length),
       agents: results,
@@ -481,6 +504,7 @@ async function pipeline(
       ...roles,
       ...appeals.warnings,
       ...quotas.warnings,
+      ...plans.warnings,
     ],
   };
   return { evaluation, agents };
@@ -637,12 +661,12 @@ function inputsOf(
   policy: Policy,
   coverage: Coverage,
   zone: Zone,
-  quotas: boolean,
+  features: { targets: boolean; improvement_plans: boolean },
 ): Results['inputs'] {
   const out: Results['inputs'] = {};
   for (const table of INPUT_TABLES) {
     // Listed only for a policy that reads it, so other policies' results keep their bytes.
-    if (table === 'targets' && !quotas) continue;
+    if ((table === 'targets' || table === 'improvement_plans') && !features[table]) continue;
     if (table === 'appeals_filed' && inputs.tables[table].files.length === 0) continue;
     const input = inputs.tables[table];
     const counts = exclusions.counts.get(table);

@@ -16,7 +16,9 @@ export function describeRow(
   zone: Zone,
 ): RecordRef {
   const specs =
-    table === 'responses' || table === 'conversations' ? measuredFields(table) : TABLES[table].fields;
+    table === 'responses' || table === 'conversations' || table === 'improvement_plans'
+      ? measuredFields(table)
+      : TABLES[table].fields;
   const fields: Record<string, unknown> = {};
   for (const [name, spec] of Object.entries(specs)) {
     const v = row.values[name];
