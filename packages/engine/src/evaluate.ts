@@ -321,7 +321,10 @@ async function pipeline(
           continue;
         }
         coverage.add(table, row);
-        if (coverage.inPeriod(table, row)) warnings.accepted(table, row);
+        if (coverage.inPeriod(table, row)) {
+          warnings.accepted(table, row);
+          exclusions.observe(table, row);
+        }
         // Appeals change the row in place; a row an appeal removed goes no further, like an excluded one.
         const appealed = appeals.apply(table, row) !== null;
         const excludedBy = appealed ? null : exclusions.match(table, row);
@@ -356,8 +359,16 @@ async function pipeline(
       ...fieldsNotInData(inputs, needs, jsonLines),
       ...appeals.errors(),
       ...quotas.problems,
+      ...quotas.rejectedRows(checks.rejected),
       ...plans.problems,
-      ...tooManyRejected(inputs, checks, limit, keyless.tables),
+      ...warnings.unmapped(),
+      // Rejected targets rows are each an error above, so the limit does not count them again.
+      ...tooManyRejected(
+        inputs,
+        checks,
+        limit,
+        quotas.used ? new Set([...keyless.tables, 'targets']) : keyless.tables,
+      ),
       ...duplicateFiles(inputs),
       ...coverage.noData(zone),
     ],
@@ -505,6 +516,7 @@ async function pipeline(
       ...appeals.warnings,
       ...quotas.warnings,
       ...plans.warnings,
+      ...exclusions.removedNothing(),
     ],
   };
   return { evaluation, agents };

@@ -130,20 +130,45 @@ describe('per-agent targets (quota)', () => {
     expect(err.problems[0]?.message.en).toContain('Metrics that take per-agent targets: qa_score.');
   });
 
-  it('warns of a row for an agent whose scorecard takes no quota, and rejects an unknown agent', async () => {
+  it('warns of a row for an agent whose scorecard takes no quota', async () => {
     const e = await runScenario({
       policy: v2Policy(card(', quota: true')),
-      tables: {
-        agents,
-        qa_reviews: reviews,
-        targets: targets('q4,qa_score,2026-10,80,50', 'q9,qa_score,2026-10,80,50'),
-      },
-      maxRejected: { kind: 'rows', value: 1 },
+      tables: { agents, qa_reviews: reviews, targets: targets('q4,qa_score,2026-10,80,50') },
     });
     expect(e.warnings.filter((w) => w.code.startsWith('TARGET_')).map((w) => [w.code, w.line])).toEqual([
       ['TARGET_NOT_APPLIED', 2],
     ]);
-    expect(e.rejected.map((r) => [r.table, r.line, r.code])).toEqual([['targets', 3, 'UNKNOWN_AGENT']]);
+    expect(e.rejected).toEqual([]);
+  });
+
+  it('stops on any rejected row, whatever the rejected rows limit: the agent would fall back unseen', async () => {
+    // One bad row of many is under any share limit; a mistyped agent id would put that agent back
+    // on the scorecard's target without a word.
+    const err = await stopped(
+      runScenario({
+        policy: v2Policy(card(', quota: true')),
+        tables: {
+          agents,
+          qa_reviews: reviews,
+          targets: targets(
+            'q1,qa_score,2026-10,80,50',
+            'Q2,qa_score,2026-10,100,',
+            'q3,qa_score,2026-10,abc,',
+          ),
+        },
+        maxRejected: { kind: 'rows', value: 10 },
+      }),
+    );
+    expect(err.problems.map((p) => [p.code, p.file, p.line])).toEqual([
+      ['TARGET_ROW_REJECTED', 'targets.csv', 3],
+      ['TARGET_ROW_REJECTED', 'targets.csv', 4],
+    ]);
+    expect(err.problems[0]?.message.en).toContain('(UNKNOWN_AGENT: ');
+    expect(err.problems[0]?.message.zh).toContain('悄悄按考核表的目标计分');
+    expect(err.rejected.map((r) => [r.table, r.line, r.code])).toEqual([
+      ['targets', 3, 'UNKNOWN_AGENT'],
+      ['targets', 4, 'BAD_VALUE'],
+    ]);
   });
 
   it('needs the targets table unless it may be missing', async () => {

@@ -1,4 +1,4 @@
-import type { MetricDefinition } from '@scorebook/contract';
+import type { MetricDefinition, RejectedRow } from '@scorebook/contract';
 import type { Policy, ScoredItem } from '@scorebook/policy';
 import { defineCatalogue, messageOf, type Problem } from '@scorebook/problems';
 import { parsePeriod, type ZonedPeriod } from '@scorebook/time';
@@ -29,6 +29,12 @@ export const TARGET_ERRORS = defineCatalogue({
       `targets 表的指标 ${q(p.metric)} 不是策略中任何考核表带 quota: true 的考核项,这一行不会被使用。${p.quotas ? `可取个人目标的指标:${p.quotas}。` : '策略中没有带 quota: true 的考核项。'}请修正指标名,或在策略的考核项上写 quota: true。`,
     en: (p: { metric: string; quotas: string }) =>
       `The metric ${q(p.metric)} of a targets row is no item with quota: true in any scorecard of the policy, so the row would never be used. ${p.quotas ? `Metrics that take per-agent targets: ${p.quotas}.` : 'No item of the policy has quota: true.'} Fix the metric, or write quota: true on the policy's item.`,
+  },
+  TARGET_ROW_REJECTED: {
+    zh: (p: { code: string; reason: string }) =>
+      `targets 表的这一行被拒绝(${p.code}:${p.reason})。个人目标是配置,不是可以容忍少量错误的数据:跳过这一行,这名客服就会悄悄按考核表的目标计分。请修正这一行后再运行。`,
+    en: (p: { code: string; reason: string }) =>
+      `This targets row was rejected (${p.code}: ${p.reason}). Per-agent targets are configuration, not data where a few bad rows are tolerated: without this row the agent would quietly be scored by the scorecard's target. Fix the row and run again.`,
   },
   TARGET_NOT_APPLIED: {
     zh: (p: { agent: string; metric: string; scorecard: string }) =>
@@ -179,6 +185,27 @@ export class QuotaTargets {
       line: row.line,
       row,
     });
+  }
+
+  /**
+   * Every rejected row of the targets table as an error at its `file:line`, whatever the rejected
+   * rows limit, when the policy reads the table (none otherwise): a quota row is configuration.
+   */
+  rejectedRows(rejected: readonly RejectedRow[]): Problem[] {
+    if (!this.used) return [];
+    return rejected
+      .filter((r) => r.table === 'targets')
+      .map((r) => ({
+        code: 'TARGET_ROW_REJECTED',
+        severity: 'error',
+        message: {
+          zh: messageOf(TARGET_ERRORS, 'TARGET_ROW_REJECTED', { code: r.code, reason: r.message.zh }).zh,
+          en: messageOf(TARGET_ERRORS, 'TARGET_ROW_REJECTED', { code: r.code, reason: r.message.en }).en,
+        },
+        file: r.file,
+        line: r.line,
+        column: null,
+      }));
   }
 
   /** The targets row that applies to an agent (by index) and metric in the period, or null. */
