@@ -42,6 +42,7 @@ export type {
   MetricResult,
   MetricStatus,
   MonthProvenance,
+  NotCarried,
   PlanExplanation,
   PolicyLine,
   PolicySnapshot,

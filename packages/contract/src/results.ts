@@ -200,6 +200,13 @@ export interface AppealChange {
   after: RecordRef | null;
 }
 
+/** A void of a month's appeal that a recomputed quarter or year did not apply. */
+export interface NotCarried {
+  action: 'void_metric' | 'void_veto';
+  /** The metric or veto id. */
+  target: string;
+}
+
 /** An appeal as explanations.json shows it to an agent it concerns. */
 export interface AppealExplanation {
   id: string;
@@ -221,6 +228,11 @@ export interface AppealExplanation {
   /** Why the policy's appeal rules refused it; null unless refused. */
   refusal: { code: string; message: { zh: string; en: string } } | null;
   changes: AppealChange[];
+  /**
+   * A month's appeal in a recomputed quarter or year with `appeals.months: records`: its voids,
+   * which the quarter does not apply (`docs/appeals.md`); absent when it has none.
+   */
+  not_carried?: NotCarried[];
   /** The disputed QA review's `reviewer` (an optional extra column), when it has one. */
   reviewer?: string;
 }
@@ -704,6 +716,8 @@ export interface PolicySnapshot {
     metrics: string[] | null;
     vetoes: string[] | null;
     final: boolean | null;
+    /** Whether a recomputed quarter or year applies its months' record decisions; only when written. */
+    months?: 'none' | 'records';
   };
   /** The policy file's full text. */
   text: string;

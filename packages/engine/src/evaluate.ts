@@ -30,6 +30,7 @@ import { findSource, type Source } from '@scorebook/source';
 import { isEvaluationKind, type Period, parsePeriod, Zone, zonePeriod } from '@scorebook/time';
 import packageJson from '../package.json' with { type: 'json' };
 import { AppealStage } from './appeal/appeal-stage.ts';
+import { monthsNotApplied } from './appeal/month-appeals.ts';
 import {
   fieldsNotInData,
   requiredKeysMissing,
@@ -220,19 +221,27 @@ async function pipeline(
   const fieldsOf = tableFields(inputs);
   const checks = new RowChecks(inputs.fileNames, inputs.tables.conversations.files.length > 0);
   const exclusions = new Exclusions(policy, fieldsOf, zone, cap);
-  const appeals = new AppealStage({
-    appeals: periodAppeals(
-      options,
-      scoredFromMonths(policy, period) ? [...monthsOf(period), zoned.id] : [zoned.id],
-    ),
+  // A quarter or year takes its months' appeals when scored from them, or, recomputed, their
+  // record decisions when the policy says so (docs/appeals.md); else it only warns of them.
+  const recomputed =
+    !scoredFromMonths(policy, period) && (period.kind === 'quarter' || period.kind === 'year');
+  const carried = recomputed && policy.appeals?.months === 'records';
+  const periods = scoredFromMonths(policy, period) || carried ? [...monthsOf(period), zoned.id] : [zoned.id];
+  const appealInput = {
     policy,
     period: zoned,
     zone,
     fieldsOf,
     files: inputs.fileNames,
     publishedAt: options.publishedAt ?? {},
-    filedPeriods: scoredFromMonths(policy, period) ? [...monthsOf(period), zoned.id] : [zoned.id],
-  });
+    filedPeriods: periods,
+    monthsRecordsOnly: carried,
+  };
+  const appeals = new AppealStage({ ...appealInput, appeals: periodAppeals(options, periods) });
+  const monthsWarnings =
+    recomputed && !carried
+      ? monthsNotApplied(periodAppeals(options, monthsOf(period), false), appealInput)
+      : [];
   const coverage = new Coverage(zoned);
   const warnings = new PeriodWarnings(
     zoned,
@@ -514,7 +523,9 @@ async function pipeline(
       ...tablesAbsentForRules(inputs, needs, allowMissing),
       ...roles,
       ...appeals.warnings,
+      ...monthsWarnings,
       ...quotas.warnings,
+      ...quotas.periodWarnings(),
       ...plans.warnings,
       ...exclusions.removedNothing(),
     ],
@@ -549,11 +560,17 @@ function policyInForce(policiesDir: string, period: Period): Policy {
 }
 
 /**
- * The appeal files of the periods (the evaluated one; with its months when it is scored from
- * them), given or read from the appeals folder, as one set in file-name order; null when there
+ * The appeal files of the periods (the evaluated one, last; with its months when it takes their
+ * appeals), given or read from the appeals folder, as one set in file-name order; null when there
  * are none. Given files belong to the period their name starts with (`<period>/<id>.yaml`).
+ * A file with an error stops the run, unless `strict` is false: then a period with an error
+ * gives no appeals (the months' appeals a recomputed quarter only warns of).
  */
-function periodAppeals(options: EvaluateOptions, periods: readonly string[]): PeriodAppeals | null {
+function periodAppeals(
+  options: EvaluateOptions,
+  periods: readonly string[],
+  strict = true,
+): PeriodAppeals | null {
   const own = periods[periods.length - 1] ?? '';
   const { appealFiles, appealsDir } = options;
   if (appealFiles === undefined && (appealsDir === undefined || appealsDir === null)) return null;
@@ -563,11 +580,13 @@ function periodAppeals(options: EvaluateOptions, periods: readonly string[]): Pe
       : checkAppealFiles(
           period,
           // A single period's files are all its own, whatever folder they were named after.
-          periods.length === 1 ? appealFiles : appealFiles.filter((f) => f.name.startsWith(`${period}/`)),
+          periods.length === 1 && strict
+            ? appealFiles
+            : appealFiles.filter((f) => f.name.startsWith(`${period}/`)),
         ),
   );
   const errors = loaded.flatMap((l) => l.problems.filter((p) => p.severity === 'error'));
-  if (errors.length > 0) throw new EvaluationError(errors);
+  if (errors.length > 0 && strict) throw new EvaluationError(errors);
   const byName = (a: { name: string }, b: { name: string }) => compareIds(a.name, b.name);
   const appeals: PeriodAppeals = {
     period: own,

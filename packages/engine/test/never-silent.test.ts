@@ -4,7 +4,7 @@ import { INPUT_TABLES } from '@scorebook/contract';
 import type { Problem } from '@scorebook/problems';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../src/index.ts';
-import { AGENTS, basePolicy, csv, runScenario, writeScenario } from './scenario.ts';
+import { AGENTS, basePolicy, csv, runScenario, SENDER_MAP_GAP, writeScenario } from './scenario.ts';
 import { stopped } from './stopped.ts';
 
 // `source-format.md`, "What is never silent": each rule stops the run (or rejects the row)
@@ -294,23 +294,7 @@ describe('what a run can read but a reader must be told', () => {
         tables: {
           agents: AGENTS,
           conversations: conv('c1,a1,chat,2026-10-05T10:00:00+08:00,'),
-          messages: csv(
-            '会话,时间,发送方,客服,内容',
-            'c1,2026-10-05T10:00:00+08:00,客户,,你好',
-            'c1,2026-10-05T10:00:30+08:00,客服,a1,您好',
-            'c1,2026-10-05T10:01:00+08:00,系统,,转接',
-          ),
-          'source.yaml': `scorebook: 1
-kind: source
-tables:
-  messages:
-    fields:
-      conversation_id: 会话
-      sent_at: 时间
-      sender: { column: 发送方, map: { 客户: customer, 客服: agent } }
-      agent_id: 客服
-      text: 内容
-`,
+          ...SENDER_MAP_GAP,
         },
         maxRejected: { kind: 'rows', value: 5 },
       }),

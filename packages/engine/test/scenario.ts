@@ -127,3 +127,27 @@ export const AGENTS = csv(
   'a2,李四,售后一组,aftersale',
   'a3,王五,社群组,community',
 );
+
+/**
+ * Messages read through a source whose sender map lacks 系统: the third row (line 4) is rejected
+ * with UNMAPPED_VALUE (for the checks that stop on a gap in a map).
+ */
+export const SENDER_MAP_GAP = {
+  messages: csv(
+    '会话,时间,发送方,客服,内容',
+    'c1,2026-10-05T10:00:00+08:00,客户,,你好',
+    'c1,2026-10-05T10:00:30+08:00,客服,a1,您好',
+    'c1,2026-10-05T10:01:00+08:00,系统,,转接',
+  ),
+  'source.yaml': `scorebook: 1
+kind: source
+tables:
+  messages:
+    fields:
+      conversation_id: 会话
+      sent_at: 时间
+      sender: { column: 发送方, map: { 客户: customer, 客服: agent } }
+      agent_id: 客服
+      text: 内容
+`,
+};

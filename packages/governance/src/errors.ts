@@ -35,6 +35,12 @@ export const GOVERNANCE_ERRORS = defineCatalogue({
     en: (p: { period: string }) =>
       `Period ${p.period} is not published, so there is nothing to supersede. Publish it without --supersede and --reason.`,
   },
+  SUPERSEDE_UNCHANGED: {
+    zh: (p: { period: string; dir: string; files: string }) =>
+      `重新计算的 ${p.files} 与 ${p.dir} 中现行的发布逐字节相同:替换 ${p.period} 不会改变任何结果,因此没有发布(也没有新增 superseded/ 中的一份)。可能想要的是:先提交新的申诉裁决、数据或策略改动再替换;或检查 --appeals、--data、--policies 是否指向了改动所在的位置。`,
+    en: (p: { period: string; dir: string; files: string }) =>
+      `The recomputed ${p.files} are byte for byte the publication in force in ${p.dir}: superseding ${p.period} would change no result, so nothing was published (and no superseded/ slot added). You probably meant to commit the new appeal decisions, data or policy change first, or to point --appeals, --data or --policies at where the change is.`,
+  },
   NOT_A_PUBLICATION: {
     zh: (p: { dir: string }) =>
       `${p.dir} 已存在,但不是一个完整的发布(没有 manifest.json)。发布不会覆盖它:请查看其内容,移走后再发布。`,

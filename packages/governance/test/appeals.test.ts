@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Manifest, Results } from '@scorebook/contract';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isFailure, policyImpact, renderImpact, verifyPublished } from '../src/index.ts';
-import { git, makeRepo, publish, stopOf } from './repo.ts';
+import { commitAppeal, git, makeRepo, publish, stopOf } from './repo.ts';
 
 const APPEAL = `scorebook: 1
 kind: appeal
@@ -87,12 +87,20 @@ describe('appeals decided after a period is published', () => {
   });
 
   it('keep a given reason and add the appeals that changed to it; none changed, none added', async () => {
+    commitAppeal(repo, '2026-10', 'ap-010', 'a001', 'q00007');
     await publish(repo, '2026-10', { appealsDir: 'configs/appeals', supersede: { reason: '重新发布' } });
-    expect(read<Manifest>('data/results/2026-10/manifest.json').supersedes?.reason).toBe('重新发布');
+    expect(read<Manifest>('data/results/2026-10/manifest.json').supersedes?.reason).toBe(
+      '重新发布 (appeals: ap-010)',
+    );
     const stop = await stopOf(() =>
       publish(repo, '2026-10', { appealsDir: 'configs/appeals', supersede: { reason: '' } }),
     );
     expect(stop.problems.map((p) => p.code)).toEqual(['REASON_REQUIRED']);
+    // With a reason and no decision since: the same four files, refused rather than a silent slot.
+    const same = await stopOf(() =>
+      publish(repo, '2026-10', { appealsDir: 'configs/appeals', supersede: { reason: '重新发布' } }),
+    );
+    expect(same.problems.map((p) => p.code)).toEqual(['SUPERSEDE_UNCHANGED']);
   });
 
   it('show in impact whose score a decision the branch adds moves', async () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sha256 } from '../src/git.ts';
 import { isFailure, type Manifest, type VerifyRow, verifyPublished } from '../src/index.ts';
-import { git, makeRepo, POLICY, publish } from './repo.ts';
+import { commitAppeal, git, makeRepo, POLICY, publish } from './repo.ts';
 
 let repo: string;
 const file = (path: string) => join(repo, path);
@@ -34,7 +34,8 @@ beforeAll(async () => {
   repo = makeRepo();
   await publish(repo, '2026-10');
   await publish(repo, '2026-11');
-  await publish(repo, '2026-11', { supersede: { reason: '补录了质检数据' } });
+  commitAppeal(repo, '2026-11', 'ap-1', 'a001', 'q00013');
+  await publish(repo, '2026-11', { supersede: { reason: '补录了质检数据' }, appealsDir: 'configs/appeals' });
   git(repo, 'add', '-A');
   git(repo, 'commit', '-q', '-m', 'publish');
 });
@@ -103,7 +104,7 @@ describe('verify --all', () => {
     expect(brief(reason)[2]).toEqual(['2026-11', null, 'manifest_invalid', ['MANIFEST_INCONSISTENT']]);
     const chain = await editManifest('data/results/2026-11/manifest.json', (m) => {
       m.supersedes = null;
-      m.command = m.command.replace(/ --supersede --reason .*$/, '');
+      m.command = m.command.replace(/ --supersede --reason '[^']*'/, '');
     });
     expect(brief(chain)[2]).toEqual(['2026-11', null, 'manifest_invalid', ['SUPERSEDE_CHAIN_BROKEN']]);
     const results = await withEdit('data/results/2026-11/superseded/1/results.json', (t) =>

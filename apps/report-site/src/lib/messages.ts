@@ -243,6 +243,46 @@ export const SITE_TEXT = defineCatalogue({
     zh: (p: { n: number }) => `(${p.n} 人)`,
     en: (p: { n: number }) => ` (${p.n} agents)`,
   },
+  historyFacts: fixed('历史数据', 'History facts'),
+  historyNote: fixed(
+    '本期的公式与条件读到的往期数据:取值、读取它的规则、来自哪些期间;下表说明每个期间的来源(已发布的文件与 sha256,或未发布、按当时生效的版本评估)。',
+    'What this period’s formulas and conditions read from earlier periods: the value, the rules that read it, the periods it came from; the table below gives each period’s provenance (the published file and its sha256, or evaluated with the version in force then, not published).',
+  ),
+  historyFact: fixed('历史数据项', 'Fact'),
+  historyUsedBy: fixed('用于', 'Used by'),
+  historyFrom: fixed('来自期间', 'From'),
+  historyProvenance: fixed('往期来源', 'Where the earlier periods came from'),
+  historySource: fixed('来源', 'Source'),
+  historyPublished: fixed('已发布', 'published'),
+  historyEvaluated: {
+    zh: (p: { policy: string }) => `未发布,按 ${p.policy} 评估`,
+    en: (p: { policy: string }) => `evaluated with ${p.policy}, not published`,
+  },
+  historyMissing: {
+    zh: (p: { code: string }) => `缺失(${p.code})`,
+    en: (p: { code: string }) => `missing (${p.code})`,
+  },
+  usedByFormula: fixed('公式', 'formula'),
+  usedByEligibility: fixed('参评条件', 'eligibility'),
+  usedByVeto: fixed('否决', 'veto'),
+  usedByFlag: fixed('关注标记', 'flag'),
+  usedByAdjustment: fixed('加减分', 'adjustment'),
+  teamFacts: fixed('团队数据', 'Team facts'),
+  teamFactsNote: {
+    zh: (p: { scorecard: string }) => `本期“${p.scorecard}”考核表所有有取值的客服的统计值,供公式与条件比较。`,
+    en: (p: { scorecard: string }) =>
+      `Statistics over every agent of the scorecard “${p.scorecard}” with a value this period, for formulas and conditions to compare with.`,
+  },
+  teamFactAgentsCount: fixed('人数', 'Agents'),
+  monitoringPeriods: fixed('监控期间(不发布)', 'Monitoring periods (not published)'),
+  monitoringNote: fixed(
+    '周、日与自定义区间只供日常查看,不是考核结果:它们不发布,不参与趋势与对比,本站不为其生成页面。用 scorebook evaluate 写出的 results.json 查看详情。',
+    'Weeks, days and custom ranges are for day-to-day watching, not evaluation results: they are never published, take no part in trends or comparisons, and have no pages here. Read the results.json scorebook evaluate wrote for details.',
+  ),
+  monitoringBadge: fixed('监控 · 未发布', 'monitoring · not published'),
+  kindWeek: fixed('周', 'week'),
+  kindDay: fixed('日', 'day'),
+  kindRange: fixed('区间', 'range'),
   statusScored: fixed('已计分', 'scored'),
   statusInsufficient: fixed('样本不足', 'insufficient sample'),
   statusNoData: fixed('无数据', 'no data'),
@@ -389,6 +429,10 @@ export const SITE_TEXT = defineCatalogue({
     en: (p: { terms: string; count: number; total: string }) =>
       `The period's total is the mean of the rated months' totals: (${p.terms}) ÷ ${p.count} = ${p.total}`,
   },
+  fromMonthsInformation: fixed(
+    '下面的考核维度、指标得分和"最需改进的指标"是把整个期间的数据合在一起重新计算的,只供参考:它们加起来不等于上面的期间总分。期间总分只由各月总分的平均得出。',
+    'The dimensions, metric scores and "metrics to improve most" below are computed again over the whole period\'s data, for information only: they do not add up to the total above. The total is the mean of the months\' totals alone.',
+  ),
   rankOf: {
     zh: (p: { rank: number; of: number }) => `${p.rank} / ${p.of}`,
     en: (p: { rank: number; of: number }) => `${p.rank} of ${p.of}`,

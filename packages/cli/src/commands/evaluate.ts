@@ -115,5 +115,12 @@ export function summaryText(evaluation: Evaluation, lang: Lang, out: string): st
     warnings: evaluation.warnings.length,
     out,
   });
-  return `${done}\n`;
+  if (period.kind === 'month' || period.kind === 'quarter' || period.kind === 'year') return `${done}\n`;
+  const note = say(lang, 'RUN_MONITORING', {
+    period: period.id,
+    kind: period.kind,
+    notRated: summary.not_rated,
+    agents: summary.agents,
+  });
+  return `${done}\n${note}\n`;
 }

@@ -14,7 +14,7 @@ import { checkMeaning } from '../check/meaning-stage.ts';
 import { checkSchema } from '../check/schema-stage.ts';
 import { POLICY_ERRORS } from '../errors/catalogue.ts';
 import type { Policy } from '../model.ts';
-import { insideUnresolved, resolveShared } from '../shared/resolve-shared.ts';
+import { insideUnresolved, placeInShared, resolveShared } from '../shared/resolve-shared.ts';
 import { type SharedSource, sharedFolder, sharedFolderOf } from '../shared/shared-file.ts';
 
 /**
@@ -85,9 +85,9 @@ function checkPolicySource(source: ConfigText, options: PolicyCheckOptions): Loa
   const schema = checkSchema(resolved);
   const policy = checkMeaning(ctx, schema.document);
   // A reference left in place is reported once, not again by the checks that cannot read it.
-  const checked = [...schema.problems, ...ctx.problems].filter(
-    (p) => !insideUnresolved(p, shared.unresolved),
-  );
+  const checked = [...schema.problems, ...ctx.problems]
+    .filter((p) => !insideUnresolved(p, shared.unresolved))
+    .map((p) => placeInShared(p, shared.resolved));
   const all = sortProblems([...shared.problems, ...checked]);
   const raw = isRecord(shared.value) ? shared.value : null;
   if (policy !== null && shared.used.length > 0) policy.shared = shared.used;
