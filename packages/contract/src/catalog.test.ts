@@ -151,6 +151,7 @@ describe('the data contract', () => {
       events: ['agent_id', 'at', 'type'],
       targets: ['agent_id', 'metric', 'period', 'target'],
       appeals_filed: ['appeal_id', 'agent_id', 'period', 'disputes', 'filed_at'],
+      improvement_plans: ['plan_id', 'agent_id', 'period', 'metric', 'action', 'due_date', 'status'],
     });
   });
 });

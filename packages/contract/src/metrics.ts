@@ -172,3 +172,35 @@ export function inferUnit(kind: MetricKind, field: string | null): Unit {
   if (kind === 'nps') return 'score';
   return (field !== null ? FIELD_UNITS[field] : undefined) ?? 'number';
 }
+
+/**
+ * The built-in plan metrics (`docs/plans.md`): in a policy's catalog only when its scorecards or
+ * own metrics name one (so that every other policy's results keep their bytes), after the
+ * catalog's built-ins. `plan_completion_rate` is the share of the agent's counted plans of the
+ * period (not cancelled) that were done by their due date; null when the agent has none.
+ */
+export const PLAN_METRICS: readonly MetricDefinition[] = [
+  {
+    id: 'plan_completion_rate',
+    title: '改进计划按期完成率',
+    title_en: 'Improvement plan completion rate',
+    description: '本期的改进计划(不含已取消)中,状态为完成且完成日期不晚于截止日期的占比;本期没有计划时无值。',
+    description_en:
+      "Share of the period's improvement plans (cancelled ones left out) done on or before their due date; no value without a plan.",
+    kind: 'ratio',
+    better: 'higher',
+    unit: 'ratio',
+    table: null,
+    field: null,
+    where: null,
+    numerator: {
+      table: 'improvement_plans',
+      where: { all: [{ fact: 'completed', operator: 'equal', value: true }] },
+    },
+    denominator: {
+      table: 'improvement_plans',
+      where: { all: [{ fact: 'counted', operator: 'equal', value: true }] },
+    },
+    builtin: true,
+  },
+];

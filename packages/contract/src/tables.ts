@@ -37,6 +37,7 @@ export const INPUT_TABLES = [
   'events',
   'targets',
   'appeals_filed',
+  'improvement_plans',
 ] as const;
 export type InputTableName = (typeof INPUT_TABLES)[number];
 
@@ -60,6 +61,7 @@ export const MEASURED_TABLES = [
   'attendance',
   'assessments',
   'events',
+  'improvement_plans',
 ] as const;
 export type MeasuredTableName = (typeof MEASURED_TABLES)[number];
 
@@ -197,6 +199,17 @@ const FIELDS = {
     claim: optionalText,
     filed_at: instant,
   },
+  // docs/plans.md: a plan belongs to the period its `period` names, as a targets row does.
+  improvement_plans: {
+    plan_id: id,
+    agent_id: id,
+    period: text,
+    metric: text,
+    action: text,
+    due_date: { type: 'date', required: true },
+    status: { type: 'string', required: true, values: ['open', 'done', 'missed', 'cancelled'] },
+    completed_at: { type: 'date' },
+  },
 } as const satisfies Record<InputTableName, Readonly<Record<string, FieldSpec>>>;
 
 // The field that places a row of each table but `agents`, `targets` and `appeals_filed` in a period.
@@ -273,15 +286,30 @@ export const TABLES: Readonly<Record<InputTableName, TableSpec>> = {
     timeField: null,
     fields: FIELDS.appeals_filed,
   },
+  // A plan belongs to the period its `period` names (docs/plans.md).
+  improvement_plans: {
+    name: 'improvement_plans',
+    zh: '改进计划',
+    unique: 'plan_id',
+    timeField: null,
+    fields: FIELDS.improvement_plans,
+  },
 };
 
 /**
  * Input tables that only a feature reads (`targets`, read by items with `quota: true`;
  * `appeals_filed`, the appeals an HR/OA system registered, read when the data has files for it):
  * results list them under `inputs` only when that feature is used, so the results of every
- * other policy and data keep their bytes. Exclusions cannot filter them; metrics do not measure them.
+ * other policy and data keep their bytes. Exclusions cannot filter them; metrics do not measure them,
+ * but for `improvement_plans`, read by a policy whose catalog has the plan metric (`docs/plans.md`):
+ * plan metrics measure the plans of the period, which the engine hands to them with
+ * {@link DERIVED_PLAN_FIELDS}.
  */
-export const FEATURE_TABLES = ['targets', 'appeals_filed'] as const satisfies readonly InputTableName[];
+export const FEATURE_TABLES = [
+  'targets',
+  'appeals_filed',
+  'improvement_plans',
+] as const satisfies readonly InputTableName[];
 export type FeatureTableName = (typeof FEATURE_TABLES)[number];
 
 /** True for a table of {@link FEATURE_TABLES}. */
@@ -353,6 +381,33 @@ export const DERIVED_INPUTS: Readonly<
   resolution_seconds: { tables: [], fields: [['conversations', 'closed_at']] },
 };
 
+/**
+ * Fields the engine adds to `improvement_plans` rows of the evaluated period (`docs/plans.md`):
+ * `counted`, the plan is not cancelled; `completed`, it is done with `completed_at` on or before
+ * its `due_date`; `late`, it is done after its due date.
+ */
+export const DERIVED_PLAN_FIELDS: Readonly<Record<string, FieldSpec>> = {
+  counted: bool,
+  completed: bool,
+  late: bool,
+};
+
+/** The input fields each derived plan field is computed from (as {@link DERIVED_INPUTS} says for conversations). */
+export const DERIVED_PLAN_INPUTS: Readonly<Record<string, ReadonlyArray<readonly [InputTableName, string]>>> =
+  {
+    counted: [['improvement_plans', 'status']],
+    completed: [
+      ['improvement_plans', 'status'],
+      ['improvement_plans', 'due_date'],
+      ['improvement_plans', 'completed_at'],
+    ],
+    late: [
+      ['improvement_plans', 'status'],
+      ['improvement_plans', 'due_date'],
+      ['improvement_plans', 'completed_at'],
+    ],
+  };
+
 /** The derived `responses` table: one row per answered customer block. */
 export const RESPONSES_FIELDS: Readonly<Record<string, FieldSpec>> = {
   conversation_id: id,
@@ -370,11 +425,16 @@ export const RESPONSES_FIELDS: Readonly<Record<string, FieldSpec>> = {
 export function measuredFields(table: MeasuredTableName): Readonly<Record<string, FieldSpec>> {
   if (table === 'responses') return RESPONSES_FIELDS;
   if (table === 'conversations') return { ...TABLES.conversations.fields, ...DERIVED_CONVERSATION_FIELDS };
+  if (table === 'improvement_plans') return { ...TABLES.improvement_plans.fields, ...DERIVED_PLAN_FIELDS };
   return TABLES[table].fields;
 }
 
-/** The field that places a row of a measured table in a period. */
+/**
+ * The field that places a row of a measured table in a period; for `improvement_plans`, which its
+ * `period` column places, the `due_date` its evidence is described by.
+ */
 export function timeFieldOf(table: MeasuredTableName): string {
+  if (table === 'improvement_plans') return 'due_date';
   return table === 'responses' ? 'at' : TIME_FIELDS[table];
 }
 

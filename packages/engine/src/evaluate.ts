@@ -61,6 +61,8 @@ import { historyNamesOf, readHistory } from './history/read-history.ts';
 import { MetricAccumulators } from './measure/accumulate.ts';
 import { compileMetrics } from './measure/compile-metrics.ts';
 import { combineMonths, evaluateMonths, monthsOf, scoredFromMonths } from './period/from-months.ts';
+import { PlanStage, readsPlans } from './plans/plan-stage.ts';
+import { readPreviousPeriod } from './plans/previous-worst.ts';
 import { customSpecs, customTablesAbsent, customTablesOf, readCustomTables } from './read/custom-tables.ts';
 import { type ParallelOptions, readMessagesInParallel } from './read/parallel-messages.ts';
 import {
@@ -207,8 +209,11 @@ async function pipeline(
   const usesQuotas = policy.scorecards.some((s) => s.scored.some((i) => i.quota));
   // A custom table is read only by a policy whose metrics name it (`docs/custom-tables.md`).
   const custom = new Set(customTablesOf(definitions));
+  // The plans table is read only by a policy whose catalog measures it (docs/plans.md).
+  const usesPlans = definitions.some(readsPlans);
   const unread = new Set<TableName>([
     ...(usesQuotas ? [] : (['targets'] as const)),
+    ...(usesPlans ? [] : (['improvement_plans'] as const)),
     ...[...source.custom.keys()].filter((t) => !custom.has(t)),
   ]);
   const inputs = await openInputs({ dataDir: options.dataDir, source, zone: readZone, unread });
@@ -261,6 +266,7 @@ async function pipeline(
   const agents = checks.agents;
   const roles = rolesWithoutScorecard(agents, policy);
   const quotas = new QuotaTargets({ policy, definitions, period: zoned, agents, files: inputs.fileNames });
+  const plans = new PlanStage({ policy, definitions, period: zoned, agents, files: inputs.fileNames });
   // Segmented targets measure their metric once more per segment, after the catalog.
   const measured = [...definitions, ...segmentDefinitions(policy, definitions)];
   const compiled = compileMetrics(measured, zone, (t) => measuredFieldsOf(t, fieldsOf));
@@ -326,6 +332,13 @@ async function pipeline(
           appeals.addFiled(row);
           continue;
         }
+        if (table === 'improvement_plans') {
+          const plan = plans.add(row, checks.agentIndex);
+          if (plan === null) continue;
+          warnings.accepted(table, plan);
+          sink.add(table, plan, creditedAgent(plan, checks.agentIndex));
+          continue;
+        }
         coverage.add(table, row);
         if (coverage.inPeriod(table, row)) {
           warnings.accepted(table, row);
@@ -376,6 +389,7 @@ async function pipeline(
       ...appeals.errors(),
       ...quotas.problems,
       ...quotas.rejectedRows(checks.rejected),
+      ...plans.problems,
       ...warnings.unmapped(),
       // Rejected targets rows are each an error above, so the limit does not count them again.
       ...tooManyRejected(
@@ -466,6 +480,9 @@ async function pipeline(
     appeals,
     history,
   });
+  const previous = plans.used
+    ? readPreviousPeriod(zoned, options.history === false ? null : (options.history?.resultsDir ?? null))
+    : null;
   const rated = scored.agents.map(({ agent, scorecard, result, rating, formulas }) => ({
     result,
     explanation: {
@@ -483,6 +500,7 @@ async function pipeline(
         customFields: fieldsOf,
       }),
       ...appeals.explanationFields(agent.agent_id),
+      ...(previous === null ? {} : { plans: plans.explain(agent.index, previous.of(agent.agent_id)) }),
     },
   }));
 
@@ -507,7 +525,10 @@ async function pipeline(
         sha256: policy.sha256,
       },
       source: sourceProvenance(inputs, options.sourceName),
-      inputs: inputsOf(inputs, checks, exclusions, policy, coverage, zone, quotas.used, custom),
+      inputs: inputsOf(inputs, checks, exclusions, policy, coverage, zone, {
+        targets: quotas.used,
+        improvement_plans: plans.used,
+      }, custom),
       engine: { version: ENGINE_VERSION },
       summary: summaryOf(results, policy, checks.rejected.length),
       agents: results,
@@ -530,6 +551,7 @@ async function pipeline(
       ...monthsWarnings,
       ...quotas.warnings,
       ...quotas.periodWarnings(),
+      ...plans.warnings,
       ...exclusions.removedNothing(),
     ],
   };
@@ -704,13 +726,13 @@ function inputsOf(
   policy: Policy,
   coverage: Coverage,
   zone: Zone,
-  quotas: boolean,
+  features: { targets: boolean; improvement_plans: boolean },
   custom: ReadonlySet<string>,
 ): Results['inputs'] {
   const out: Results['inputs'] = {};
   for (const table of INPUT_TABLES) {
     // Listed only for a policy that reads it, so other policies' results keep their bytes.
-    if (table === 'targets' && !quotas) continue;
+    if ((table === 'targets' || table === 'improvement_plans') && !features[table]) continue;
     if (table === 'appeals_filed' && inputs.tables[table].files.length === 0) continue;
     const input = inputs.tables[table];
     const counts = exclusions.counts.get(table);

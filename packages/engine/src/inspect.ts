@@ -94,8 +94,9 @@ export async function inspectData(options: InspectOptions): Promise<Inspection> 
   const tables: TableInspection[] = [];
   for (const table of [...INPUT_TABLES, ...custom.keys()]) {
     const input = tableInput(inputs, table);
-    // The register of filed appeals is listed only when the data has it, so other data's reports keep their bytes.
-    if (table === 'appeals_filed' && input.files.length === 0) continue;
+    // The register of filed appeals and the improvement plans are listed only when the data has
+    // them, so other data's reports keep their bytes.
+    if ((table === 'appeals_filed' || table === 'improvement_plans') && input.files.length === 0) continue;
     const declared = isCustomTableName(table) ? (custom.get(table) ?? null) : null;
     checks.startTable(table, declared);
     const specs: Readonly<Record<string, FieldSpec>> = isCustomTableName(table)

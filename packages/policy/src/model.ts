@@ -269,7 +269,10 @@ export interface Policy {
   currency: string | null;
   business_hours: BusinessHoursSpec | null;
   exclusions: Exclusion[];
-  /** The policy's own metrics (the built-in catalog is separate). */
+  /**
+   * The policy's own metrics (the built-in catalog is separate), after the built-in plan metrics
+   * it names (`docs/plans.md`).
+   */
   metrics: MetricDefinition[];
   grades: Grade[];
   scorecards: Scorecard[];

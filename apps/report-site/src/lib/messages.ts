@@ -764,6 +764,41 @@ export const SITE_TEXT = defineCatalogue({
     zh: (p: { line: number }) => `第 ${p.line} 行`,
     en: (p: { line: number }) => `line ${p.line}`,
   },
+  // Improvement plans (AgentPlans.astro, docs/plans.md).
+  plansTitle: fixed('改进计划闭环', 'Improvement plans'),
+  plansPrevious: {
+    zh: (p: { period: string }) => `上期(${p.period})最弱的指标`,
+    en: (p: { period: string }) => `Last period's (${p.period}) worst metrics`,
+  },
+  plansPreviousFrom: {
+    zh: (p: { file: string; policy: string }) => `取自已发布的 ${p.file}(策略 ${p.policy})`,
+    en: (p: { file: string; policy: string }) => `From the published ${p.file} (policy ${p.policy})`,
+  },
+  plansPreviousUnpublished: fixed(
+    '上期结果未发布,无法显示。',
+    'Last period is not published: nothing to show.',
+  ),
+  plansPreviousNone: fixed('上期没有低于 100 分的考核指标。', 'No scored metric was below 100 last period.'),
+  plansThisPeriod: fixed('本期改进计划及结果', 'This period’s plans and their outcome'),
+  plansNone: fixed('本期没有改进计划。', 'No improvement plan this period.'),
+  planId: fixed('计划编号', 'Plan'),
+  planAction: fixed('改进措施', 'Action'),
+  planDue: fixed('截止日期', 'Due'),
+  planCompletedAt: fixed('完成日期', 'Completed'),
+  planOutcome: fixed('结果', 'Outcome'),
+  planOutcomeCompleted: fixed('按期完成', 'Done on time'),
+  planOutcomeLate: fixed('逾期完成(不计入完成)', 'Done late (not counted as done)'),
+  planOutcomeMissed: fixed('未完成', 'Missed'),
+  planOutcomeOpen: fixed('进行中(不计入完成)', 'Still open (not counted as done)'),
+  planOutcomeCancelled: fixed('已取消(不计入)', 'Cancelled (left out)'),
+  planWasWorst: fixed('上期最弱指标', 'a worst metric last period'),
+  planNotInScorecard: fixed('不在本人考核表中', 'not in the agent’s scorecard'),
+  planRate: {
+    zh: (p: { rate: string; done: number; counted: number }) =>
+      `按期完成率 ${p.rate}(${p.counted} 项计划中按期完成 ${p.done} 项,已取消的不计)`,
+    en: (p: { rate: string; done: number; counted: number }) =>
+      `Completion rate ${p.rate} (${p.done} of ${p.counted} plans done on time; cancelled ones left out)`,
+  },
 });
 
 /** A key of the site's catalogue. */

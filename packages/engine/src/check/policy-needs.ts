@@ -3,6 +3,7 @@ import {
   type CustomTableName,
   DERIVED_CONVERSATION_FIELDS,
   DERIVED_INPUTS,
+  DERIVED_PLAN_INPUTS,
   type InputTableName,
   isCustomTableName,
   type MeasuredTableRef,
@@ -163,13 +164,16 @@ function metricInputs(d: Exclude<MetricDefinition, { kind: 'formula' }>): Metric
     if (where !== null) {
       for (const leaf of leavesOf(where))
         if (!(table === 'conversations' && Object.hasOwn(DERIVED_CONVERSATION_FIELDS, leaf.fact)))
-          leaves.push([table, leaf]);
+          if (!(table === 'improvement_plans' && Object.hasOwn(DERIVED_PLAN_INPUTS, leaf.fact)))
+            leaves.push([table, leaf]);
     }
     for (const f of read) {
       const derived =
         table === 'conversations' && Object.hasOwn(DERIVED_CONVERSATION_FIELDS, f)
           ? DERIVED_INPUTS[f]
-          : undefined;
+          : table === 'improvement_plans' && Object.hasOwn(DERIVED_PLAN_INPUTS, f)
+            ? { tables: [], fields: DERIVED_PLAN_INPUTS[f] ?? [] }
+            : undefined;
       if (derived === undefined) {
         fields.push([table, f]);
         continue;

@@ -23,7 +23,7 @@ export function describeRow(
 ): RecordRef {
   const specs = isCustomTableName(table)
     ? customFields(table)
-    : table === 'responses' || table === 'conversations'
+    : table === 'responses' || table === 'conversations' || table === 'improvement_plans'
       ? measuredFields(table)
       : TABLES[table].fields;
   const fields: Record<string, unknown> = {};

@@ -12,6 +12,7 @@ import {
   toDefinition,
 } from '@scorebook/contract';
 import { gradeNamesOf } from '../history-facts.ts';
+import { isPlanMetric, planMetricsNamedBy } from '../plan-metrics.ts';
 import { AGENT_FACTS, checkConditionAt, rowVocabulary, SCORE_FACTS } from './conditions-check.ts';
 import { asArray, asString, type CheckContext, isRecord, type Path } from './context.ts';
 import { checkFormulaMetric, checkFormulaReads, type PendingFormula } from './formula-metrics-check.ts';
@@ -35,7 +36,7 @@ export function checkPolicyMetrics(ctx: CheckContext, raw: unknown): MetricDefin
     const id = asString(item.id);
     let ok = id !== null;
     if (id !== null) {
-      if (builtin.has(id)) {
+      if (builtin.has(id) || isPlanMetric(id)) {
         ctx.report([...path, 'id'], 'METRIC_REDEFINES_BUILTIN', { id });
         ok = false;
       } else if (SCORE_FACTS.has(id)) {
@@ -82,7 +83,8 @@ export function checkPolicyMetrics(ctx: CheckContext, raw: unknown): MetricDefin
     } else if (id !== null && idOk) ctx.brokenMetrics.add(id);
   });
   // Formulas may read metrics defined after them: their names are checked once all ids are known.
-  const ids = [...builtin, ...valid.map((d) => d.id), ...ctx.brokenMetrics];
+  const planIds = planMetricsNamedBy(ctx.parsed.value).map((d) => d.id);
+  const ids = [...builtin, ...planIds, ...valid.map((d) => d.id), ...ctx.brokenMetrics];
   const failed = checkFormulaReads(ctx, formulas, ids, gradeNamesOf(ctx.parsed.value));
   for (const id of failed) ctx.brokenMetrics.add(id);
   return valid.filter((d) => !failed.has(d.id));

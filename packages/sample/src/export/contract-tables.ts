@@ -17,12 +17,12 @@ export type ContractTables = Readonly<Record<InputTableName, readonly ContractRo
 /**
  * Reads every table of a contract-shaped folder (`<table>.csv`, UTF-8, as the sample generator
  * writes it). A table without a file is a thrown error — the export is made from a whole
- * company — but `appeals_filed`, which the generator does not write: it is then empty.
+ * company — but `appeals_filed`, which the generator does not write, and `improvement_plans`: then empty.
  */
 export function readContractTables(dir: string): ContractTables {
   return byInputTable((table) => {
     const file = join(dir, `${table}.csv`);
-    if (table === 'appeals_filed' && !existsSync(file)) return [];
+    if ((table === 'appeals_filed' || table === 'improvement_plans') && !existsSync(file)) return [];
     return parse(readFileSync(file), { columns: true }) as ContractRow[];
   });
 }

@@ -3,7 +3,7 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://scorebook.dev/schema/source.schema.json","title":"Scorebook data source (数据来源)","type":"object","required":["scorebook","kind"],"additionalProperties":false,"properties":{"scorebook":{"const":1,"description":"格式版本,固定为 1 / format version, always 1"},"kind":{"const":"source","description":"固定为 source / always source"},"id":{"type":"string","minLength":1,"description":"来源标签,记录在结果中 / a label, recorded in provenance"},"timezone":{"type":"string","minLength":1,"description":"不带时差的时间按此 IANA 时区读取,默认策略的时区 / timestamps without an offset are read in this timezone"},"ignore":{"type":"array","items":{"type":"string","minLength":1},"description":"不属于任何表的文件(通配符)/ files of the data folder that belong to no table"},"tables":{"type":"object","additionalProperties":false,"properties":{"agents":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"conversations":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"messages":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"surveys":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"complaints":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"qa_reviews":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"orders":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"attendance":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"assessments":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"events":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"targets":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"appeals_filed":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}}},"description":"各表的读法 / how each table is read"},"custom":{"type":"object","additionalProperties":{"type":"object","required":["files","id","agent","time","fields"],"additionalProperties":false,"properties":{"title":{"type":"string","minLength":1,"description":"表的中文名 / the table's title"},"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"id":{"type":"string","minLength":1,"description":"唯一 id 字段 / the unique id field"},"agent":{"type":"string","minLength":1,"description":"客服字段(agent_id)/ the field naming the agent"},"time":{"type":"string","minLength":1,"description":"时间字段,决定行所属期间 / the field that places a row in a period"},"fields":{"type":"object","minProperties":1,"description":"字段 ← 列与类型 / field ← column and type","additionalProperties":{"type":"object","required":["type"],"additionalProperties":false,"description":"自定义表的字段:列、类型、是否必填、范围或取值 / a field of a custom table","properties":{"column":{"type":"string","minLength":1,"description":"列名(或 JSON 键),默认字段名 / the column (or JSON key), default the name"},"type":{"enum":["id","string","int","number","bool","timestamp","date"],"description":"字段类型 / the field type"},"required":{"type":"boolean","description":"必填:空值的行被拒绝 / required: a row without it is rejected"},"min":{"type":"number","description":"数值下限(含)/ inclusive lower bound of a number"},"max":{"type":"number","description":"数值上限(含)/ inclusive upper bound of a number"},"values":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"封闭取值表:其他值的行被拒绝 / a closed vocabulary: any other value is a rejected row"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"}}}}}},"description":"数据合同之外的表(名称以 x_ 开头),如社群成员 / tables the contract does not know (names start with x_)"}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://scorebook.dev/schema/source.schema.json","title":"Scorebook data source (数据来源)","type":"object","required":["scorebook","kind"],"additionalProperties":false,"properties":{"scorebook":{"const":1,"description":"格式版本,固定为 1 / format version, always 1"},"kind":{"const":"source","description":"固定为 source / always source"},"id":{"type":"string","minLength":1,"description":"来源标签,记录在结果中 / a label, recorded in provenance"},"timezone":{"type":"string","minLength":1,"description":"不带时差的时间按此 IANA 时区读取,默认策略的时区 / timestamps without an offset are read in this timezone"},"ignore":{"type":"array","items":{"type":"string","minLength":1},"description":"不属于任何表的文件(通配符)/ files of the data folder that belong to no table"},"tables":{"type":"object","additionalProperties":false,"properties":{"agents":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"conversations":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"messages":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"surveys":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"complaints":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"qa_reviews":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"orders":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"attendance":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"assessments":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"events":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"targets":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"appeals_filed":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"improvement_plans":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}}},"description":"各表的读法 / how each table is read"},"custom":{"type":"object","additionalProperties":{"type":"object","required":["files","id","agent","time","fields"],"additionalProperties":false,"properties":{"title":{"type":"string","minLength":1,"description":"表的中文名 / the table's title"},"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"id":{"type":"string","minLength":1,"description":"唯一 id 字段 / the unique id field"},"agent":{"type":"string","minLength":1,"description":"客服字段(agent_id)/ the field naming the agent"},"time":{"type":"string","minLength":1,"description":"时间字段,决定行所属期间 / the field that places a row in a period"},"fields":{"type":"object","minProperties":1,"description":"字段 ← 列与类型 / field ← column and type","additionalProperties":{"type":"object","required":["type"],"additionalProperties":false,"description":"自定义表的字段:列、类型、是否必填、范围或取值 / a field of a custom table","properties":{"column":{"type":"string","minLength":1,"description":"列名(或 JSON 键),默认字段名 / the column (or JSON key), default the name"},"type":{"enum":["id","string","int","number","bool","timestamp","date"],"description":"字段类型 / the field type"},"required":{"type":"boolean","description":"必填:空值的行被拒绝 / required: a row without it is rejected"},"min":{"type":"number","description":"数值下限(含)/ inclusive lower bound of a number"},"max":{"type":"number","description":"数值上限(含)/ inclusive upper bound of a number"},"values":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"封闭取值表:其他值的行被拒绝 / a closed vocabulary: any other value is a rejected row"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"}}}}}},"description":"数据合同之外的表(名称以 x_ 开头),如社群成员 / tables the contract does not know (names start with x_)"}}};
 const func1 = Object.prototype.hasOwnProperty;
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -4070,9 +4070,12 @@ vErrors.push(err312);
 errors++;
 }
 }
-}
-else {
-const err313 = {instancePath:instancePath+"/tables",schemaPath:"#/properties/tables/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.type,parentSchema:schema31.properties.tables,data:data6};
+if(data6.improvement_plans !== undefined){
+let data175 = data6.improvement_plans;
+if(data175 && typeof data175 == "object" && !Array.isArray(data175)){
+for(const key50 in data175){
+if(!(((((key50 === "files") || (key50 === "encoding")) || (key50 === "header_row")) || (key50 === "sheet")) || (key50 === "fields"))){
+const err313 = {instancePath:instancePath+"/tables/improvement_plans",schemaPath:"#/properties/tables/properties/improvement_plans/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key50},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.improvement_plans,data:data175};
 if(vErrors === null){
 vErrors = [err313];
 }
@@ -4082,14 +4085,11 @@ vErrors.push(err313);
 errors++;
 }
 }
-if(data.custom !== undefined){
-let data175 = data.custom;
-if(data175 && typeof data175 == "object" && !Array.isArray(data175)){
-for(const key50 in data175){
-let data176 = data175[key50];
-if(data176 && typeof data176 == "object" && !Array.isArray(data176)){
-if(data176.files === undefined){
-const err314 = {instancePath:instancePath+"/custom/" + key50.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/required",keyword:"required",params:{missingProperty: "files"},message:"must have required property '"+"files"+"'",schema:schema31.properties.custom.additionalProperties.required,parentSchema:schema31.properties.custom.additionalProperties,data:data176};
+if(data175.files !== undefined){
+let data176 = data175.files;
+if(Array.isArray(data176)){
+if(data176.length < 1){
+const err314 = {instancePath:instancePath+"/tables/improvement_plans/files",schemaPath:"#/properties/tables/properties/improvement_plans/properties/files/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.files,data:data176};
 if(vErrors === null){
 vErrors = [err314];
 }
@@ -4098,8 +4098,12 @@ vErrors.push(err314);
 }
 errors++;
 }
-if(data176.id === undefined){
-const err315 = {instancePath:instancePath+"/custom/" + key50.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.properties.custom.additionalProperties.required,parentSchema:schema31.properties.custom.additionalProperties,data:data176};
+const len25 = data176.length;
+for(let i25=0; i25<len25; i25++){
+let data177 = data176[i25];
+if(typeof data177 === "string"){
+if(data177.length < 1){
+const err315 = {instancePath:instancePath+"/tables/improvement_plans/files/" + i25,schemaPath:"#/properties/tables/properties/improvement_plans/properties/files/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.files.items,data:data177};
 if(vErrors === null){
 vErrors = [err315];
 }
@@ -4108,8 +4112,9 @@ vErrors.push(err315);
 }
 errors++;
 }
-if(data176.agent === undefined){
-const err316 = {instancePath:instancePath+"/custom/" + key50.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/required",keyword:"required",params:{missingProperty: "agent"},message:"must have required property '"+"agent"+"'",schema:schema31.properties.custom.additionalProperties.required,parentSchema:schema31.properties.custom.additionalProperties,data:data176};
+}
+else {
+const err316 = {instancePath:instancePath+"/tables/improvement_plans/files/" + i25,schemaPath:"#/properties/tables/properties/improvement_plans/properties/files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.improvement_plans.properties.files.items.type,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.files.items,data:data177};
 if(vErrors === null){
 vErrors = [err316];
 }
@@ -4118,8 +4123,10 @@ vErrors.push(err316);
 }
 errors++;
 }
-if(data176.time === undefined){
-const err317 = {instancePath:instancePath+"/custom/" + key50.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/required",keyword:"required",params:{missingProperty: "time"},message:"must have required property '"+"time"+"'",schema:schema31.properties.custom.additionalProperties.required,parentSchema:schema31.properties.custom.additionalProperties,data:data176};
+}
+}
+else {
+const err317 = {instancePath:instancePath+"/tables/improvement_plans/files",schemaPath:"#/properties/tables/properties/improvement_plans/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tables.properties.improvement_plans.properties.files.type,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.files,data:data176};
 if(vErrors === null){
 vErrors = [err317];
 }
@@ -4128,8 +4135,11 @@ vErrors.push(err317);
 }
 errors++;
 }
-if(data176.fields === undefined){
-const err318 = {instancePath:instancePath+"/custom/" + key50.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'",schema:schema31.properties.custom.additionalProperties.required,parentSchema:schema31.properties.custom.additionalProperties,data:data176};
+}
+if(data175.encoding !== undefined){
+let data178 = data175.encoding;
+if(!(((((((data178 === "utf-8") || (data178 === "gb18030")) || (data178 === "utf-16le")) || (data178 === "utf-16be")) || (data178 === "utf8")) || (data178 === "gbk")) || (data178 === "gb2312"))){
+const err318 = {instancePath:instancePath+"/tables/improvement_plans/encoding",schemaPath:"#/properties/tables/properties/improvement_plans/properties/encoding/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.improvement_plans.properties.encoding.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.improvement_plans.properties.encoding.enum,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.encoding,data:data178};
 if(vErrors === null){
 vErrors = [err318];
 }
@@ -4138,9 +4148,11 @@ vErrors.push(err318);
 }
 errors++;
 }
-for(const key51 in data176){
-if(!(func1.call(schema31.properties.custom.additionalProperties.properties, key51))){
-const err319 = {instancePath:instancePath+"/custom/" + key50.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key51},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.custom.additionalProperties,data:data176};
+}
+if(data175.header_row !== undefined){
+let data179 = data175.header_row;
+if(!(((typeof data179 == "number") && (!(data179 % 1) && !isNaN(data179))) && (isFinite(data179)))){
+const err319 = {instancePath:instancePath+"/tables/improvement_plans/header_row",schemaPath:"#/properties/tables/properties/improvement_plans/properties/header_row/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.tables.properties.improvement_plans.properties.header_row.type,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.header_row,data:data179};
 if(vErrors === null){
 vErrors = [err319];
 }
@@ -4149,12 +4161,9 @@ vErrors.push(err319);
 }
 errors++;
 }
-}
-if(data176.title !== undefined){
-let data177 = data176.title;
-if(typeof data177 === "string"){
-if(data177.length < 1){
-const err320 = {instancePath:instancePath+"/custom/" + key50.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/custom/additionalProperties/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.title,data:data177};
+if((typeof data179 == "number") && (isFinite(data179))){
+if(data179 < 1 || isNaN(data179)){
+const err320 = {instancePath:instancePath+"/tables/improvement_plans/header_row",schemaPath:"#/properties/tables/properties/improvement_plans/properties/header_row/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.header_row,data:data179};
 if(vErrors === null){
 vErrors = [err320];
 }
@@ -4164,8 +4173,12 @@ vErrors.push(err320);
 errors++;
 }
 }
-else {
-const err321 = {instancePath:instancePath+"/custom/" + key50.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/custom/additionalProperties/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.custom.additionalProperties.properties.title.type,parentSchema:schema31.properties.custom.additionalProperties.properties.title,data:data177};
+}
+if(data175.sheet !== undefined){
+let data180 = data175.sheet;
+if(typeof data180 === "string"){
+if(data180.length < 1){
+const err321 = {instancePath:instancePath+"/tables/improvement_plans/sheet",schemaPath:"#/properties/tables/properties/improvement_plans/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.sheet,data:data180};
 if(vErrors === null){
 vErrors = [err321];
 }
@@ -4175,11 +4188,8 @@ vErrors.push(err321);
 errors++;
 }
 }
-if(data176.files !== undefined){
-let data178 = data176.files;
-if(Array.isArray(data178)){
-if(data178.length < 1){
-const err322 = {instancePath:instancePath+"/custom/" + key50.replace(/~/g, "~0").replace(/\//g, "~1")+"/files",schemaPath:"#/properties/custom/additionalProperties/properties/files/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.files,data:data178};
+else {
+const err322 = {instancePath:instancePath+"/tables/improvement_plans/sheet",schemaPath:"#/properties/tables/properties/improvement_plans/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.improvement_plans.properties.sheet.type,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.sheet,data:data180};
 if(vErrors === null){
 vErrors = [err322];
 }
@@ -4188,12 +4198,14 @@ vErrors.push(err322);
 }
 errors++;
 }
-const len25 = data178.length;
-for(let i25=0; i25<len25; i25++){
-let data179 = data178[i25];
-if(typeof data179 === "string"){
-if(data179.length < 1){
-const err323 = {instancePath:instancePath+"/custom/" + key50.replace(/~/g, "~0").replace(/\//g, "~1")+"/files/" + i25,schemaPath:"#/properties/custom/additionalProperties/properties/files/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.files.items,data:data179};
+}
+if(data175.fields !== undefined){
+let data181 = data175.fields;
+if(data181 && typeof data181 == "object" && !Array.isArray(data181)){
+for(const key51 in data181){
+let data182 = data181[key51];
+if((typeof data182 !== "string") && (!(data182 && typeof data182 == "object" && !Array.isArray(data182)))){
+const err323 = {instancePath:instancePath+"/tables/improvement_plans/fields/" + key51.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/improvement_plans/properties/fields/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.type},message:"must be string,object",schema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.type,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties,data:data182};
 if(vErrors === null){
 vErrors = [err323];
 }
@@ -4202,9 +4214,9 @@ vErrors.push(err323);
 }
 errors++;
 }
-}
-else {
-const err324 = {instancePath:instancePath+"/custom/" + key50.replace(/~/g, "~0").replace(/\//g, "~1")+"/files/" + i25,schemaPath:"#/properties/custom/additionalProperties/properties/files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.custom.additionalProperties.properties.files.items.type,parentSchema:schema31.properties.custom.additionalProperties.properties.files.items,data:data179};
+if(typeof data182 === "string"){
+if(data182.length < 1){
+const err324 = {instancePath:instancePath+"/tables/improvement_plans/fields/" + key51.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/improvement_plans/properties/fields/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties,data:data182};
 if(vErrors === null){
 vErrors = [err324];
 }
@@ -4214,9 +4226,10 @@ vErrors.push(err324);
 errors++;
 }
 }
-}
-else {
-const err325 = {instancePath:instancePath+"/custom/" + key50.replace(/~/g, "~0").replace(/\//g, "~1")+"/files",schemaPath:"#/properties/custom/additionalProperties/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.custom.additionalProperties.properties.files.type,parentSchema:schema31.properties.custom.additionalProperties.properties.files,data:data178};
+if(data182 && typeof data182 == "object" && !Array.isArray(data182)){
+for(const key52 in data182){
+if(!((((key52 === "column") || (key52 === "map")) || (key52 === "format")) || (key52 === "type"))){
+const err325 = {instancePath:instancePath+"/tables/improvement_plans/fields/" + key51.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/improvement_plans/properties/fields/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key52},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties,data:data182};
 if(vErrors === null){
 vErrors = [err325];
 }
@@ -4226,10 +4239,11 @@ vErrors.push(err325);
 errors++;
 }
 }
-if(data176.encoding !== undefined){
-let data180 = data176.encoding;
-if(!(((((((data180 === "utf-8") || (data180 === "gb18030")) || (data180 === "utf-16le")) || (data180 === "utf-16be")) || (data180 === "utf8")) || (data180 === "gbk")) || (data180 === "gb2312"))){
-const err326 = {instancePath:instancePath+"/custom/" + key50.replace(/~/g, "~0").replace(/\//g, "~1")+"/encoding",schemaPath:"#/properties/custom/additionalProperties/properties/encoding/enum",keyword:"enum",params:{allowedValues: schema31.properties.custom.additionalProperties.properties.encoding.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.custom.additionalProperties.properties.encoding.enum,parentSchema:schema31.properties.custom.additionalProperties.properties.encoding,data:data180};
+if(data182.column !== undefined){
+let data183 = data182.column;
+if(typeof data183 === "string"){
+if(data183.length < 1){
+const err326 = {instancePath:instancePath+"/tables/improvement_plans/fields/" + key51.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/tables/properties/improvement_plans/properties/fields/additionalProperties/properties/column/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.column,data:data183};
 if(vErrors === null){
 vErrors = [err326];
 }
@@ -4239,10 +4253,8 @@ vErrors.push(err326);
 errors++;
 }
 }
-if(data176.header_row !== undefined){
-let data181 = data176.header_row;
-if(!(((typeof data181 == "number") && (!(data181 % 1) && !isNaN(data181))) && (isFinite(data181)))){
-const err327 = {instancePath:instancePath+"/custom/" + key50.replace(/~/g, "~0").replace(/\//g, "~1")+"/header_row",schemaPath:"#/properties/custom/additionalProperties/properties/header_row/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.custom.additionalProperties.properties.header_row.type,parentSchema:schema31.properties.custom.additionalProperties.properties.header_row,data:data181};
+else {
+const err327 = {instancePath:instancePath+"/tables/improvement_plans/fields/" + key51.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/tables/properties/improvement_plans/properties/fields/additionalProperties/properties/column/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.column.type,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.column,data:data183};
 if(vErrors === null){
 vErrors = [err327];
 }
@@ -4251,9 +4263,14 @@ vErrors.push(err327);
 }
 errors++;
 }
-if((typeof data181 == "number") && (isFinite(data181))){
-if(data181 < 1 || isNaN(data181)){
-const err328 = {instancePath:instancePath+"/custom/" + key50.replace(/~/g, "~0").replace(/\//g, "~1")+"/header_row",schemaPath:"#/properties/custom/additionalProperties/properties/header_row/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.header_row,data:data181};
+}
+if(data182.map !== undefined){
+let data184 = data182.map;
+if(data184 && typeof data184 == "object" && !Array.isArray(data184)){
+for(const key53 in data184){
+let data185 = data184[key53];
+if((((typeof data185 !== "string") && (!((typeof data185 == "number") && (isFinite(data185))))) && (typeof data185 !== "boolean")) && (data185 !== null)){
+const err328 = {instancePath:instancePath+"/tables/improvement_plans/fields/" + key51.replace(/~/g, "~0").replace(/\//g, "~1")+"/map/" + key53.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/improvement_plans/properties/fields/additionalProperties/properties/map/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.map.additionalProperties.type},message:"must be string,number,boolean,null",schema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.map.additionalProperties.type,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.map.additionalProperties,data:data185};
 if(vErrors === null){
 vErrors = [err328];
 }
@@ -4264,11 +4281,8 @@ errors++;
 }
 }
 }
-if(data176.sheet !== undefined){
-let data182 = data176.sheet;
-if(typeof data182 === "string"){
-if(data182.length < 1){
-const err329 = {instancePath:instancePath+"/custom/" + key50.replace(/~/g, "~0").replace(/\//g, "~1")+"/sheet",schemaPath:"#/properties/custom/additionalProperties/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.sheet,data:data182};
+else {
+const err329 = {instancePath:instancePath+"/tables/improvement_plans/fields/" + key51.replace(/~/g, "~0").replace(/\//g, "~1")+"/map",schemaPath:"#/properties/tables/properties/improvement_plans/properties/fields/additionalProperties/properties/map/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.map.type,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.map,data:data184};
 if(vErrors === null){
 vErrors = [err329];
 }
@@ -4278,8 +4292,10 @@ vErrors.push(err329);
 errors++;
 }
 }
-else {
-const err330 = {instancePath:instancePath+"/custom/" + key50.replace(/~/g, "~0").replace(/\//g, "~1")+"/sheet",schemaPath:"#/properties/custom/additionalProperties/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.custom.additionalProperties.properties.sheet.type,parentSchema:schema31.properties.custom.additionalProperties.properties.sheet,data:data182};
+if(data182.format !== undefined){
+let data186 = data182.format;
+if((typeof data186 !== "string") && (!(Array.isArray(data186)))){
+const err330 = {instancePath:instancePath+"/tables/improvement_plans/fields/" + key51.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/improvement_plans/properties/fields/additionalProperties/properties/format/type",keyword:"type",params:{type: schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.format.type},message:"must be string,array",schema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.format.type,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.format,data:data186};
 if(vErrors === null){
 vErrors = [err330];
 }
@@ -4288,12 +4304,9 @@ vErrors.push(err330);
 }
 errors++;
 }
-}
-if(data176.id !== undefined){
-let data183 = data176.id;
-if(typeof data183 === "string"){
-if(data183.length < 1){
-const err331 = {instancePath:instancePath+"/custom/" + key50.replace(/~/g, "~0").replace(/\//g, "~1")+"/id",schemaPath:"#/properties/custom/additionalProperties/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.id,data:data183};
+if(typeof data186 === "string"){
+if(data186.length < 1){
+const err331 = {instancePath:instancePath+"/tables/improvement_plans/fields/" + key51.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/improvement_plans/properties/fields/additionalProperties/properties/format/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.format,data:data186};
 if(vErrors === null){
 vErrors = [err331];
 }
@@ -4303,8 +4316,9 @@ vErrors.push(err331);
 errors++;
 }
 }
-else {
-const err332 = {instancePath:instancePath+"/custom/" + key50.replace(/~/g, "~0").replace(/\//g, "~1")+"/id",schemaPath:"#/properties/custom/additionalProperties/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.custom.additionalProperties.properties.id.type,parentSchema:schema31.properties.custom.additionalProperties.properties.id,data:data183};
+if(Array.isArray(data186)){
+if(data186.length < 1){
+const err332 = {instancePath:instancePath+"/tables/improvement_plans/fields/" + key51.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/improvement_plans/properties/fields/additionalProperties/properties/format/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.format,data:data186};
 if(vErrors === null){
 vErrors = [err332];
 }
@@ -4313,12 +4327,12 @@ vErrors.push(err332);
 }
 errors++;
 }
-}
-if(data176.agent !== undefined){
-let data184 = data176.agent;
-if(typeof data184 === "string"){
-if(data184.length < 1){
-const err333 = {instancePath:instancePath+"/custom/" + key50.replace(/~/g, "~0").replace(/\//g, "~1")+"/agent",schemaPath:"#/properties/custom/additionalProperties/properties/agent/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.agent,data:data184};
+const len26 = data186.length;
+for(let i26=0; i26<len26; i26++){
+let data187 = data186[i26];
+if(typeof data187 === "string"){
+if(data187.length < 1){
+const err333 = {instancePath:instancePath+"/tables/improvement_plans/fields/" + key51.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i26,schemaPath:"#/properties/tables/properties/improvement_plans/properties/fields/additionalProperties/properties/format/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.format.items,data:data187};
 if(vErrors === null){
 vErrors = [err333];
 }
@@ -4329,7 +4343,7 @@ errors++;
 }
 }
 else {
-const err334 = {instancePath:instancePath+"/custom/" + key50.replace(/~/g, "~0").replace(/\//g, "~1")+"/agent",schemaPath:"#/properties/custom/additionalProperties/properties/agent/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.custom.additionalProperties.properties.agent.type,parentSchema:schema31.properties.custom.additionalProperties.properties.agent,data:data184};
+const err334 = {instancePath:instancePath+"/tables/improvement_plans/fields/" + key51.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i26,schemaPath:"#/properties/tables/properties/improvement_plans/properties/fields/additionalProperties/properties/format/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.format.items.type,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.format.items,data:data187};
 if(vErrors === null){
 vErrors = [err334];
 }
@@ -4339,11 +4353,12 @@ vErrors.push(err334);
 errors++;
 }
 }
-if(data176.time !== undefined){
-let data185 = data176.time;
-if(typeof data185 === "string"){
-if(data185.length < 1){
-const err335 = {instancePath:instancePath+"/custom/" + key50.replace(/~/g, "~0").replace(/\//g, "~1")+"/time",schemaPath:"#/properties/custom/additionalProperties/properties/time/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.time,data:data185};
+}
+}
+if(data182.type !== undefined){
+let data188 = data182.type;
+if(!((((((data188 === "string") || (data188 === "number")) || (data188 === "int")) || (data188 === "bool")) || (data188 === "timestamp")) || (data188 === "date"))){
+const err335 = {instancePath:instancePath+"/tables/improvement_plans/fields/" + key51.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/tables/properties/improvement_plans/properties/fields/additionalProperties/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.type.enum,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.type,data:data188};
 if(vErrors === null){
 vErrors = [err335];
 }
@@ -4353,8 +4368,11 @@ vErrors.push(err335);
 errors++;
 }
 }
+}
+}
+}
 else {
-const err336 = {instancePath:instancePath+"/custom/" + key50.replace(/~/g, "~0").replace(/\//g, "~1")+"/time",schemaPath:"#/properties/custom/additionalProperties/properties/time/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.custom.additionalProperties.properties.time.type,parentSchema:schema31.properties.custom.additionalProperties.properties.time,data:data185};
+const err336 = {instancePath:instancePath+"/tables/improvement_plans/fields",schemaPath:"#/properties/tables/properties/improvement_plans/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.improvement_plans.properties.fields.type,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.fields,data:data181};
 if(vErrors === null){
 vErrors = [err336];
 }
@@ -4364,11 +4382,9 @@ vErrors.push(err336);
 errors++;
 }
 }
-if(data176.fields !== undefined){
-let data186 = data176.fields;
-if(data186 && typeof data186 == "object" && !Array.isArray(data186)){
-if(Object.keys(data186).length < 1){
-const err337 = {instancePath:instancePath+"/custom/" + key50.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields",schemaPath:"#/properties/custom/additionalProperties/properties/fields/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.fields,data:data186};
+}
+else {
+const err337 = {instancePath:instancePath+"/tables/improvement_plans",schemaPath:"#/properties/tables/properties/improvement_plans/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.improvement_plans.type,parentSchema:schema31.properties.tables.properties.improvement_plans,data:data175};
 if(vErrors === null){
 vErrors = [err337];
 }
@@ -4377,11 +4393,10 @@ vErrors.push(err337);
 }
 errors++;
 }
-for(const key52 in data186){
-let data187 = data186[key52];
-if(data187 && typeof data187 == "object" && !Array.isArray(data187)){
-if(data187.type === undefined){
-const err338 = {instancePath:instancePath+"/custom/" + key50.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key52.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.required,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties,data:data187};
+}
+}
+else {
+const err338 = {instancePath:instancePath+"/tables",schemaPath:"#/properties/tables/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.type,parentSchema:schema31.properties.tables,data:data6};
 if(vErrors === null){
 vErrors = [err338];
 }
@@ -4390,9 +4405,15 @@ vErrors.push(err338);
 }
 errors++;
 }
-for(const key53 in data187){
-if(!((((((((key53 === "column") || (key53 === "type")) || (key53 === "required")) || (key53 === "min")) || (key53 === "max")) || (key53 === "values")) || (key53 === "map")) || (key53 === "format"))){
-const err339 = {instancePath:instancePath+"/custom/" + key50.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key52.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key53},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties,data:data187};
+}
+if(data.custom !== undefined){
+let data189 = data.custom;
+if(data189 && typeof data189 == "object" && !Array.isArray(data189)){
+for(const key54 in data189){
+let data190 = data189[key54];
+if(data190 && typeof data190 == "object" && !Array.isArray(data190)){
+if(data190.files === undefined){
+const err339 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/required",keyword:"required",params:{missingProperty: "files"},message:"must have required property '"+"files"+"'",schema:schema31.properties.custom.additionalProperties.required,parentSchema:schema31.properties.custom.additionalProperties,data:data190};
 if(vErrors === null){
 vErrors = [err339];
 }
@@ -4401,12 +4422,8 @@ vErrors.push(err339);
 }
 errors++;
 }
-}
-if(data187.column !== undefined){
-let data188 = data187.column;
-if(typeof data188 === "string"){
-if(data188.length < 1){
-const err340 = {instancePath:instancePath+"/custom/" + key50.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key52.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/column/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.column,data:data188};
+if(data190.id === undefined){
+const err340 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.properties.custom.additionalProperties.required,parentSchema:schema31.properties.custom.additionalProperties,data:data190};
 if(vErrors === null){
 vErrors = [err340];
 }
@@ -4415,9 +4432,8 @@ vErrors.push(err340);
 }
 errors++;
 }
-}
-else {
-const err341 = {instancePath:instancePath+"/custom/" + key50.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key52.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/column/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.column.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.column,data:data188};
+if(data190.agent === undefined){
+const err341 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/required",keyword:"required",params:{missingProperty: "agent"},message:"must have required property '"+"agent"+"'",schema:schema31.properties.custom.additionalProperties.required,parentSchema:schema31.properties.custom.additionalProperties,data:data190};
 if(vErrors === null){
 vErrors = [err341];
 }
@@ -4426,11 +4442,8 @@ vErrors.push(err341);
 }
 errors++;
 }
-}
-if(data187.type !== undefined){
-let data189 = data187.type;
-if(!(((((((data189 === "id") || (data189 === "string")) || (data189 === "int")) || (data189 === "number")) || (data189 === "bool")) || (data189 === "timestamp")) || (data189 === "date"))){
-const err342 = {instancePath:instancePath+"/custom/" + key50.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key52.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.type.enum,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.type,data:data189};
+if(data190.time === undefined){
+const err342 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/required",keyword:"required",params:{missingProperty: "time"},message:"must have required property '"+"time"+"'",schema:schema31.properties.custom.additionalProperties.required,parentSchema:schema31.properties.custom.additionalProperties,data:data190};
 if(vErrors === null){
 vErrors = [err342];
 }
@@ -4439,11 +4452,8 @@ vErrors.push(err342);
 }
 errors++;
 }
-}
-if(data187.required !== undefined){
-let data190 = data187.required;
-if(typeof data190 !== "boolean"){
-const err343 = {instancePath:instancePath+"/custom/" + key50.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key52.replace(/~/g, "~0").replace(/\//g, "~1")+"/required",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.required.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.required,data:data190};
+if(data190.fields === undefined){
+const err343 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'",schema:schema31.properties.custom.additionalProperties.required,parentSchema:schema31.properties.custom.additionalProperties,data:data190};
 if(vErrors === null){
 vErrors = [err343];
 }
@@ -4452,11 +4462,9 @@ vErrors.push(err343);
 }
 errors++;
 }
-}
-if(data187.min !== undefined){
-let data191 = data187.min;
-if(!((typeof data191 == "number") && (isFinite(data191)))){
-const err344 = {instancePath:instancePath+"/custom/" + key50.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key52.replace(/~/g, "~0").replace(/\//g, "~1")+"/min",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.min.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.min,data:data191};
+for(const key55 in data190){
+if(!(func1.call(schema31.properties.custom.additionalProperties.properties, key55))){
+const err344 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key55},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.custom.additionalProperties,data:data190};
 if(vErrors === null){
 vErrors = [err344];
 }
@@ -4466,10 +4474,11 @@ vErrors.push(err344);
 errors++;
 }
 }
-if(data187.max !== undefined){
-let data192 = data187.max;
-if(!((typeof data192 == "number") && (isFinite(data192)))){
-const err345 = {instancePath:instancePath+"/custom/" + key50.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key52.replace(/~/g, "~0").replace(/\//g, "~1")+"/max",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.max.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.max,data:data192};
+if(data190.title !== undefined){
+let data191 = data190.title;
+if(typeof data191 === "string"){
+if(data191.length < 1){
+const err345 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/custom/additionalProperties/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.title,data:data191};
 if(vErrors === null){
 vErrors = [err345];
 }
@@ -4479,11 +4488,8 @@ vErrors.push(err345);
 errors++;
 }
 }
-if(data187.values !== undefined){
-let data193 = data187.values;
-if(Array.isArray(data193)){
-if(data193.length < 1){
-const err346 = {instancePath:instancePath+"/custom/" + key50.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key52.replace(/~/g, "~0").replace(/\//g, "~1")+"/values",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/values/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.values,data:data193};
+else {
+const err346 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/custom/additionalProperties/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.custom.additionalProperties.properties.title.type,parentSchema:schema31.properties.custom.additionalProperties.properties.title,data:data191};
 if(vErrors === null){
 vErrors = [err346];
 }
@@ -4492,12 +4498,12 @@ vErrors.push(err346);
 }
 errors++;
 }
-const len26 = data193.length;
-for(let i26=0; i26<len26; i26++){
-let data194 = data193[i26];
-if(typeof data194 === "string"){
-if(data194.length < 1){
-const err347 = {instancePath:instancePath+"/custom/" + key50.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key52.replace(/~/g, "~0").replace(/\//g, "~1")+"/values/" + i26,schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/values/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.values.items,data:data194};
+}
+if(data190.files !== undefined){
+let data192 = data190.files;
+if(Array.isArray(data192)){
+if(data192.length < 1){
+const err347 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/files",schemaPath:"#/properties/custom/additionalProperties/properties/files/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.files,data:data192};
 if(vErrors === null){
 vErrors = [err347];
 }
@@ -4506,9 +4512,12 @@ vErrors.push(err347);
 }
 errors++;
 }
-}
-else {
-const err348 = {instancePath:instancePath+"/custom/" + key50.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key52.replace(/~/g, "~0").replace(/\//g, "~1")+"/values/" + i26,schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/values/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.values.items.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.values.items,data:data194};
+const len27 = data192.length;
+for(let i27=0; i27<len27; i27++){
+let data193 = data192[i27];
+if(typeof data193 === "string"){
+if(data193.length < 1){
+const err348 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/files/" + i27,schemaPath:"#/properties/custom/additionalProperties/properties/files/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.files.items,data:data193};
 if(vErrors === null){
 vErrors = [err348];
 }
@@ -4518,9 +4527,8 @@ vErrors.push(err348);
 errors++;
 }
 }
-}
 else {
-const err349 = {instancePath:instancePath+"/custom/" + key50.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key52.replace(/~/g, "~0").replace(/\//g, "~1")+"/values",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.values.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.values,data:data193};
+const err349 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/files/" + i27,schemaPath:"#/properties/custom/additionalProperties/properties/files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.custom.additionalProperties.properties.files.items.type,parentSchema:schema31.properties.custom.additionalProperties.properties.files.items,data:data193};
 if(vErrors === null){
 vErrors = [err349];
 }
@@ -4530,13 +4538,9 @@ vErrors.push(err349);
 errors++;
 }
 }
-if(data187.map !== undefined){
-let data195 = data187.map;
-if(data195 && typeof data195 == "object" && !Array.isArray(data195)){
-for(const key54 in data195){
-let data196 = data195[key54];
-if((((typeof data196 !== "string") && (!((typeof data196 == "number") && (isFinite(data196))))) && (typeof data196 !== "boolean")) && (data196 !== null)){
-const err350 = {instancePath:instancePath+"/custom/" + key50.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key52.replace(/~/g, "~0").replace(/\//g, "~1")+"/map/" + key54.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/map/additionalProperties/type",keyword:"type",params:{type: schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.map.additionalProperties.type},message:"must be string,number,boolean,null",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.map.additionalProperties.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.map.additionalProperties,data:data196};
+}
+else {
+const err350 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/files",schemaPath:"#/properties/custom/additionalProperties/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.custom.additionalProperties.properties.files.type,parentSchema:schema31.properties.custom.additionalProperties.properties.files,data:data192};
 if(vErrors === null){
 vErrors = [err350];
 }
@@ -4546,9 +4550,10 @@ vErrors.push(err350);
 errors++;
 }
 }
-}
-else {
-const err351 = {instancePath:instancePath+"/custom/" + key50.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key52.replace(/~/g, "~0").replace(/\//g, "~1")+"/map",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/map/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.map.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.map,data:data195};
+if(data190.encoding !== undefined){
+let data194 = data190.encoding;
+if(!(((((((data194 === "utf-8") || (data194 === "gb18030")) || (data194 === "utf-16le")) || (data194 === "utf-16be")) || (data194 === "utf8")) || (data194 === "gbk")) || (data194 === "gb2312"))){
+const err351 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/encoding",schemaPath:"#/properties/custom/additionalProperties/properties/encoding/enum",keyword:"enum",params:{allowedValues: schema31.properties.custom.additionalProperties.properties.encoding.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.custom.additionalProperties.properties.encoding.enum,parentSchema:schema31.properties.custom.additionalProperties.properties.encoding,data:data194};
 if(vErrors === null){
 vErrors = [err351];
 }
@@ -4558,10 +4563,10 @@ vErrors.push(err351);
 errors++;
 }
 }
-if(data187.format !== undefined){
-let data197 = data187.format;
-if((typeof data197 !== "string") && (!(Array.isArray(data197)))){
-const err352 = {instancePath:instancePath+"/custom/" + key50.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key52.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/format/type",keyword:"type",params:{type: schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.format.type},message:"must be string,array",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.format.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.format,data:data197};
+if(data190.header_row !== undefined){
+let data195 = data190.header_row;
+if(!(((typeof data195 == "number") && (!(data195 % 1) && !isNaN(data195))) && (isFinite(data195)))){
+const err352 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/header_row",schemaPath:"#/properties/custom/additionalProperties/properties/header_row/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.custom.additionalProperties.properties.header_row.type,parentSchema:schema31.properties.custom.additionalProperties.properties.header_row,data:data195};
 if(vErrors === null){
 vErrors = [err352];
 }
@@ -4570,9 +4575,9 @@ vErrors.push(err352);
 }
 errors++;
 }
-if(typeof data197 === "string"){
-if(data197.length < 1){
-const err353 = {instancePath:instancePath+"/custom/" + key50.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key52.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/format/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.format,data:data197};
+if((typeof data195 == "number") && (isFinite(data195))){
+if(data195 < 1 || isNaN(data195)){
+const err353 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/header_row",schemaPath:"#/properties/custom/additionalProperties/properties/header_row/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.header_row,data:data195};
 if(vErrors === null){
 vErrors = [err353];
 }
@@ -4582,9 +4587,12 @@ vErrors.push(err353);
 errors++;
 }
 }
-if(Array.isArray(data197)){
-if(data197.length < 1){
-const err354 = {instancePath:instancePath+"/custom/" + key50.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key52.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/format/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.format,data:data197};
+}
+if(data190.sheet !== undefined){
+let data196 = data190.sheet;
+if(typeof data196 === "string"){
+if(data196.length < 1){
+const err354 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/sheet",schemaPath:"#/properties/custom/additionalProperties/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.sheet,data:data196};
 if(vErrors === null){
 vErrors = [err354];
 }
@@ -4593,12 +4601,9 @@ vErrors.push(err354);
 }
 errors++;
 }
-const len27 = data197.length;
-for(let i27=0; i27<len27; i27++){
-let data198 = data197[i27];
-if(typeof data198 === "string"){
-if(data198.length < 1){
-const err355 = {instancePath:instancePath+"/custom/" + key50.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key52.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i27,schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/format/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.format.items,data:data198};
+}
+else {
+const err355 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/sheet",schemaPath:"#/properties/custom/additionalProperties/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.custom.additionalProperties.properties.sheet.type,parentSchema:schema31.properties.custom.additionalProperties.properties.sheet,data:data196};
 if(vErrors === null){
 vErrors = [err355];
 }
@@ -4608,8 +4613,11 @@ vErrors.push(err355);
 errors++;
 }
 }
-else {
-const err356 = {instancePath:instancePath+"/custom/" + key50.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key52.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i27,schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/format/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.format.items.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.format.items,data:data198};
+if(data190.id !== undefined){
+let data197 = data190.id;
+if(typeof data197 === "string"){
+if(data197.length < 1){
+const err356 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/id",schemaPath:"#/properties/custom/additionalProperties/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.id,data:data197};
 if(vErrors === null){
 vErrors = [err356];
 }
@@ -4619,11 +4627,8 @@ vErrors.push(err356);
 errors++;
 }
 }
-}
-}
-}
 else {
-const err357 = {instancePath:instancePath+"/custom/" + key50.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key52.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties,data:data187};
+const err357 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/id",schemaPath:"#/properties/custom/additionalProperties/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.custom.additionalProperties.properties.id.type,parentSchema:schema31.properties.custom.additionalProperties.properties.id,data:data197};
 if(vErrors === null){
 vErrors = [err357];
 }
@@ -4633,9 +4638,11 @@ vErrors.push(err357);
 errors++;
 }
 }
-}
-else {
-const err358 = {instancePath:instancePath+"/custom/" + key50.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields",schemaPath:"#/properties/custom/additionalProperties/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.custom.additionalProperties.properties.fields.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields,data:data186};
+if(data190.agent !== undefined){
+let data198 = data190.agent;
+if(typeof data198 === "string"){
+if(data198.length < 1){
+const err358 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/agent",schemaPath:"#/properties/custom/additionalProperties/properties/agent/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.agent,data:data198};
 if(vErrors === null){
 vErrors = [err358];
 }
@@ -4645,9 +4652,8 @@ vErrors.push(err358);
 errors++;
 }
 }
-}
 else {
-const err359 = {instancePath:instancePath+"/custom/" + key50.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.custom.additionalProperties.type,parentSchema:schema31.properties.custom.additionalProperties,data:data176};
+const err359 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/agent",schemaPath:"#/properties/custom/additionalProperties/properties/agent/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.custom.additionalProperties.properties.agent.type,parentSchema:schema31.properties.custom.additionalProperties.properties.agent,data:data198};
 if(vErrors === null){
 vErrors = [err359];
 }
@@ -4657,9 +4663,11 @@ vErrors.push(err359);
 errors++;
 }
 }
-}
-else {
-const err360 = {instancePath:instancePath+"/custom",schemaPath:"#/properties/custom/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.custom.type,parentSchema:schema31.properties.custom,data:data175};
+if(data190.time !== undefined){
+let data199 = data190.time;
+if(typeof data199 === "string"){
+if(data199.length < 1){
+const err360 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/time",schemaPath:"#/properties/custom/additionalProperties/properties/time/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.time,data:data199};
 if(vErrors === null){
 vErrors = [err360];
 }
@@ -4669,14 +4677,330 @@ vErrors.push(err360);
 errors++;
 }
 }
-}
 else {
-const err361 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+const err361 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/time",schemaPath:"#/properties/custom/additionalProperties/properties/time/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.custom.additionalProperties.properties.time.type,parentSchema:schema31.properties.custom.additionalProperties.properties.time,data:data199};
 if(vErrors === null){
 vErrors = [err361];
 }
 else {
 vErrors.push(err361);
+}
+errors++;
+}
+}
+if(data190.fields !== undefined){
+let data200 = data190.fields;
+if(data200 && typeof data200 == "object" && !Array.isArray(data200)){
+if(Object.keys(data200).length < 1){
+const err362 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields",schemaPath:"#/properties/custom/additionalProperties/properties/fields/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.fields,data:data200};
+if(vErrors === null){
+vErrors = [err362];
+}
+else {
+vErrors.push(err362);
+}
+errors++;
+}
+for(const key56 in data200){
+let data201 = data200[key56];
+if(data201 && typeof data201 == "object" && !Array.isArray(data201)){
+if(data201.type === undefined){
+const err363 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key56.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.required,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties,data:data201};
+if(vErrors === null){
+vErrors = [err363];
+}
+else {
+vErrors.push(err363);
+}
+errors++;
+}
+for(const key57 in data201){
+if(!((((((((key57 === "column") || (key57 === "type")) || (key57 === "required")) || (key57 === "min")) || (key57 === "max")) || (key57 === "values")) || (key57 === "map")) || (key57 === "format"))){
+const err364 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key56.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key57},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties,data:data201};
+if(vErrors === null){
+vErrors = [err364];
+}
+else {
+vErrors.push(err364);
+}
+errors++;
+}
+}
+if(data201.column !== undefined){
+let data202 = data201.column;
+if(typeof data202 === "string"){
+if(data202.length < 1){
+const err365 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key56.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/column/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.column,data:data202};
+if(vErrors === null){
+vErrors = [err365];
+}
+else {
+vErrors.push(err365);
+}
+errors++;
+}
+}
+else {
+const err366 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key56.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/column/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.column.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.column,data:data202};
+if(vErrors === null){
+vErrors = [err366];
+}
+else {
+vErrors.push(err366);
+}
+errors++;
+}
+}
+if(data201.type !== undefined){
+let data203 = data201.type;
+if(!(((((((data203 === "id") || (data203 === "string")) || (data203 === "int")) || (data203 === "number")) || (data203 === "bool")) || (data203 === "timestamp")) || (data203 === "date"))){
+const err367 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key56.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.type.enum,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.type,data:data203};
+if(vErrors === null){
+vErrors = [err367];
+}
+else {
+vErrors.push(err367);
+}
+errors++;
+}
+}
+if(data201.required !== undefined){
+let data204 = data201.required;
+if(typeof data204 !== "boolean"){
+const err368 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key56.replace(/~/g, "~0").replace(/\//g, "~1")+"/required",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.required.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.required,data:data204};
+if(vErrors === null){
+vErrors = [err368];
+}
+else {
+vErrors.push(err368);
+}
+errors++;
+}
+}
+if(data201.min !== undefined){
+let data205 = data201.min;
+if(!((typeof data205 == "number") && (isFinite(data205)))){
+const err369 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key56.replace(/~/g, "~0").replace(/\//g, "~1")+"/min",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.min.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.min,data:data205};
+if(vErrors === null){
+vErrors = [err369];
+}
+else {
+vErrors.push(err369);
+}
+errors++;
+}
+}
+if(data201.max !== undefined){
+let data206 = data201.max;
+if(!((typeof data206 == "number") && (isFinite(data206)))){
+const err370 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key56.replace(/~/g, "~0").replace(/\//g, "~1")+"/max",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.max.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.max,data:data206};
+if(vErrors === null){
+vErrors = [err370];
+}
+else {
+vErrors.push(err370);
+}
+errors++;
+}
+}
+if(data201.values !== undefined){
+let data207 = data201.values;
+if(Array.isArray(data207)){
+if(data207.length < 1){
+const err371 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key56.replace(/~/g, "~0").replace(/\//g, "~1")+"/values",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/values/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.values,data:data207};
+if(vErrors === null){
+vErrors = [err371];
+}
+else {
+vErrors.push(err371);
+}
+errors++;
+}
+const len28 = data207.length;
+for(let i28=0; i28<len28; i28++){
+let data208 = data207[i28];
+if(typeof data208 === "string"){
+if(data208.length < 1){
+const err372 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key56.replace(/~/g, "~0").replace(/\//g, "~1")+"/values/" + i28,schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/values/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.values.items,data:data208};
+if(vErrors === null){
+vErrors = [err372];
+}
+else {
+vErrors.push(err372);
+}
+errors++;
+}
+}
+else {
+const err373 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key56.replace(/~/g, "~0").replace(/\//g, "~1")+"/values/" + i28,schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/values/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.values.items.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.values.items,data:data208};
+if(vErrors === null){
+vErrors = [err373];
+}
+else {
+vErrors.push(err373);
+}
+errors++;
+}
+}
+}
+else {
+const err374 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key56.replace(/~/g, "~0").replace(/\//g, "~1")+"/values",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.values.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.values,data:data207};
+if(vErrors === null){
+vErrors = [err374];
+}
+else {
+vErrors.push(err374);
+}
+errors++;
+}
+}
+if(data201.map !== undefined){
+let data209 = data201.map;
+if(data209 && typeof data209 == "object" && !Array.isArray(data209)){
+for(const key58 in data209){
+let data210 = data209[key58];
+if((((typeof data210 !== "string") && (!((typeof data210 == "number") && (isFinite(data210))))) && (typeof data210 !== "boolean")) && (data210 !== null)){
+const err375 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key56.replace(/~/g, "~0").replace(/\//g, "~1")+"/map/" + key58.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/map/additionalProperties/type",keyword:"type",params:{type: schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.map.additionalProperties.type},message:"must be string,number,boolean,null",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.map.additionalProperties.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.map.additionalProperties,data:data210};
+if(vErrors === null){
+vErrors = [err375];
+}
+else {
+vErrors.push(err375);
+}
+errors++;
+}
+}
+}
+else {
+const err376 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key56.replace(/~/g, "~0").replace(/\//g, "~1")+"/map",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/map/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.map.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.map,data:data209};
+if(vErrors === null){
+vErrors = [err376];
+}
+else {
+vErrors.push(err376);
+}
+errors++;
+}
+}
+if(data201.format !== undefined){
+let data211 = data201.format;
+if((typeof data211 !== "string") && (!(Array.isArray(data211)))){
+const err377 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key56.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/format/type",keyword:"type",params:{type: schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.format.type},message:"must be string,array",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.format.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.format,data:data211};
+if(vErrors === null){
+vErrors = [err377];
+}
+else {
+vErrors.push(err377);
+}
+errors++;
+}
+if(typeof data211 === "string"){
+if(data211.length < 1){
+const err378 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key56.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/format/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.format,data:data211};
+if(vErrors === null){
+vErrors = [err378];
+}
+else {
+vErrors.push(err378);
+}
+errors++;
+}
+}
+if(Array.isArray(data211)){
+if(data211.length < 1){
+const err379 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key56.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/format/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.format,data:data211};
+if(vErrors === null){
+vErrors = [err379];
+}
+else {
+vErrors.push(err379);
+}
+errors++;
+}
+const len29 = data211.length;
+for(let i29=0; i29<len29; i29++){
+let data212 = data211[i29];
+if(typeof data212 === "string"){
+if(data212.length < 1){
+const err380 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key56.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i29,schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/format/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.format.items,data:data212};
+if(vErrors === null){
+vErrors = [err380];
+}
+else {
+vErrors.push(err380);
+}
+errors++;
+}
+}
+else {
+const err381 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key56.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i29,schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/format/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.format.items.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.format.items,data:data212};
+if(vErrors === null){
+vErrors = [err381];
+}
+else {
+vErrors.push(err381);
+}
+errors++;
+}
+}
+}
+}
+}
+else {
+const err382 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key56.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties,data:data201};
+if(vErrors === null){
+vErrors = [err382];
+}
+else {
+vErrors.push(err382);
+}
+errors++;
+}
+}
+}
+else {
+const err383 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields",schemaPath:"#/properties/custom/additionalProperties/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.custom.additionalProperties.properties.fields.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields,data:data200};
+if(vErrors === null){
+vErrors = [err383];
+}
+else {
+vErrors.push(err383);
+}
+errors++;
+}
+}
+}
+else {
+const err384 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.custom.additionalProperties.type,parentSchema:schema31.properties.custom.additionalProperties,data:data190};
+if(vErrors === null){
+vErrors = [err384];
+}
+else {
+vErrors.push(err384);
+}
+errors++;
+}
+}
+}
+else {
+const err385 = {instancePath:instancePath+"/custom",schemaPath:"#/properties/custom/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.custom.type,parentSchema:schema31.properties.custom,data:data189};
+if(vErrors === null){
+vErrors = [err385];
+}
+else {
+vErrors.push(err385);
+}
+errors++;
+}
+}
+}
+else {
+const err386 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err386];
+}
+else {
+vErrors.push(err386);
 }
 errors++;
 }
