@@ -8,6 +8,10 @@ export const SQL_REFUSALS = {
     zh: 'textIn 需要 Unicode NFKC 归一化,DuckDB 没有',
     en: 'textIn needs Unicode NFKC normalisation, which DuckDB lacks',
   },
+  contains_any: {
+    zh: 'containsAny 需要 Unicode NFKC 归一化,DuckDB 没有',
+    en: 'containsAny needs Unicode NFKC normalisation, which DuckDB lacks',
+  },
   operator: { zh: '这个运算符还不能在 SQL 中计算', en: 'the operator is not computed in SQL yet' },
   fact_reference: { zh: '值引用了另一个字段', en: 'its value names another fact' },
   path: { zh: '条件带有 path', en: 'it reads a path inside the fact' },
