@@ -231,6 +231,7 @@ export const SITE_TEXT = defineCatalogue({
   kindCount: fixed('计数', 'count'),
   kindRatio: fixed('比率', 'ratio'),
   kindNps: fixed('净推荐值', 'NPS'),
+  kindDistinctCount: fixed('去重计数', 'distinct count'),
   kindFormula: fixed('公式', 'formula'),
   formula: fixed('公式', 'Formula'),
   formulas: fixed('公式指标', 'Formula metrics'),
@@ -771,6 +772,7 @@ const KIND_KEYS = {
   count: 'kindCount',
   ratio: 'kindRatio',
   nps: 'kindNps',
+  distinct_count: 'kindDistinctCount',
   formula: 'kindFormula',
 } as const satisfies Record<MetricKind | 'formula', SiteTextKey>;
 

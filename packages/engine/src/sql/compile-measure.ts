@@ -7,6 +7,7 @@ import {
 } from '@scorebook/contract';
 import type { Zone } from '@scorebook/time';
 import { AGENT, CUSTOMER } from '../derive/message-store.ts';
+import { readsMessages } from '../read/message-tallies.ts';
 import { ConditionRefused, conditionSql, sqlTypeOf } from './compile-condition.ts';
 import type { SqlDialect, SqlType } from './dialect.ts';
 import type { SqlRefusal } from './sql-errors.ts';
@@ -20,6 +21,7 @@ export interface SqlTable {
 /** A metric the SQL engine refuses to compute, and why. */
 export type MetricRefusal =
   | { metric: string; code: 'SQL_METRIC_KIND_UNSUPPORTED'; kind: string }
+  | { metric: string; code: 'SQL_METRIC_TABLE_UNSUPPORTED'; table: string }
   | { metric: string; code: 'SQL_CONDITION_UNSUPPORTED'; condition: string; why: SqlRefusal };
 
 /** What {@link measureSql} compiles from. */
@@ -58,8 +60,9 @@ export interface MeasureSql {
   refusals: MetricRefusal[];
 }
 
+// Metrics over messages are refused (SQL_METRIC_TABLE_UNSUPPORTED): messages have no table of rows here.
 const INPUT_MEASURED = MEASURED_TABLES.filter(
-  (t): t is Exclude<MeasuredTableName, 'responses'> => t !== 'responses',
+  (t): t is Exclude<MeasuredTableName, 'responses' | 'messages'> => t !== 'responses' && t !== 'messages',
 );
 const DERIVED_CONVERSATION = Object.keys(DERIVED_CONVERSATION_FIELDS);
 // The derived conversation fields `m_conversations` computes; any other is refused by name.
@@ -84,7 +87,7 @@ function plain(name: string, ...columns: Array<[string, SqlType]>): SqlTable {
 }
 
 /** The name of the table a measured input table's rows are appended to. */
-export function inputTableName(table: Exclude<MeasuredTableName, 'responses'>): string {
+export function inputTableName(table: Exclude<MeasuredTableName, 'responses' | 'messages'>): string {
   return `in_${table}`;
 }
 
@@ -193,6 +196,11 @@ FROM ${inputTableName('conversations')} c LEFT JOIN conv_facts f ON f.conv = c.i
   input.metrics.forEach((metric, i) => {
     // A formula reads no rows (the score stage computes it from the measured values).
     if (metric.kind === 'formula') {
+      evidence.push(null);
+      return;
+    }
+    if (readsMessages(metric)) {
+      refusals.push({ metric: metric.id, code: 'SQL_METRIC_TABLE_UNSUPPORTED', table: 'messages' });
       evidence.push(null);
       return;
     }

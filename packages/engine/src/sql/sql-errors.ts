@@ -49,6 +49,12 @@ export const SQL_ERRORS = defineCatalogue({
     en: (p: { metric: string; kind: string; engine: string }) =>
       `The metric ${q(p.metric)} is of kind ${q(p.kind)}, which the ${p.engine} engine does not compute yet. Run with the default engine (leave out --engine ${p.engine}, or write --engine typescript).`,
   },
+  SQL_METRIC_TABLE_UNSUPPORTED: {
+    zh: (p: { metric: string; table: string; engine: string }) =>
+      `指标 ${q(p.metric)} 计算 ${p.table} 表的行,${p.engine} 引擎还不能计算(消息指标在读取消息时逐条计数,见 docs/messages.md)。请用默认引擎运行(去掉 --engine ${p.engine})。`,
+    en: (p: { metric: string; table: string; engine: string }) =>
+      `The metric ${q(p.metric)} counts rows of ${p.table}, which the ${p.engine} engine does not compute yet (metrics over messages are counted as the messages are read, docs/messages.md). Run with the default engine (leave out --engine ${p.engine}).`,
+  },
   SQL_CONDITION_UNSUPPORTED: {
     zh: (p: { metric: string; condition: string; why: SqlRefusal; engine: string }) =>
       `指标 ${q(p.metric)} 的条件 ${p.condition} 还不能在 ${p.engine} 引擎上计算:${SQL_REFUSALS[p.why].zh}。请用默认引擎运行(去掉 --engine ${p.engine})。`,

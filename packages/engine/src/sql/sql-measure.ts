@@ -103,8 +103,8 @@ export class SqlMeasure {
 
   /** Appends a row of the period of a measured input table (not conversations), credited to an agent. */
   add(table: MeasuredTableName, row: Row, agent: number): void {
-    if (table === 'responses' || table === 'conversations')
-      throw new Error(`${table} rows are derived in SQL`);
+    if (table === 'responses' || table === 'conversations' || table === 'messages')
+      throw new Error(`${table} rows are not appended as measured rows in SQL`);
     this.#append(inputTableName(table), (name) => {
       if (name === 'agent') return agent;
       if (name === 'file') return row.file;
@@ -347,12 +347,14 @@ function refusalProblems(sql: MeasureSql, policy: Policy, dialect: SqlDialect): 
     const message =
       r.code === 'SQL_METRIC_KIND_UNSUPPORTED'
         ? messageOf(SQL_ERRORS, r.code, { metric: r.metric, kind: r.kind, engine: dialect.name })
-        : messageOf(SQL_ERRORS, r.code, {
-            metric: r.metric,
-            condition: r.condition,
-            why: r.why,
-            engine: dialect.name,
-          });
+        : r.code === 'SQL_METRIC_TABLE_UNSUPPORTED'
+          ? messageOf(SQL_ERRORS, r.code, { metric: r.metric, table: r.table, engine: dialect.name })
+          : messageOf(SQL_ERRORS, r.code, {
+              metric: r.metric,
+              condition: r.condition,
+              why: r.why,
+              engine: dialect.name,
+            });
     return {
       code: r.code,
       severity: 'error',
