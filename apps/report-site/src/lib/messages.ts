@@ -66,6 +66,10 @@ export const SITE_TEXT = defineCatalogue({
     zh: (p: { total: number }) => `${p.total} 条计入的记录`,
     en: (p: { total: number }) => `${p.total} records counted`,
   },
+  evidenceDistinct: {
+    zh: (p: { total: number }) => `${p.total} 个不同的值,每个值列出它的第一条记录`,
+    en: (p: { total: number }) => `${p.total} distinct values, each with its first record`,
+  },
   firstShown: {
     zh: (p: { shown: number }) => `仅显示前 ${p.shown} 条。`,
     en: (p: { shown: number }) => `First ${p.shown} shown.`,
@@ -488,6 +492,7 @@ export const SITE_TEXT = defineCatalogue({
   fieldTransferred: fixed('已转接', 'Transferred'),
   fieldSlaDueAt: fixed('时限', 'Due'),
   fieldClosedAt: fixed('关闭时间', 'Closed'),
+  fieldCustomer: fixed('客户', 'Customer'),
   fieldInquiry: fixed('有咨询', 'Inquiry'),
   fieldReplied: fixed('已回复', 'Replied'),
   fieldFirstResponse: fixed('首次响应用时', 'First response'),
