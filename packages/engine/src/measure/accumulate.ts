@@ -86,11 +86,6 @@ export class MetricAccumulators {
   add(table: MeasuredTableName, row: Row, agent: number): void {
     for (const { tally, side } of this.#byTable.get(table) ?? []) tally.add(side, table, row, agent);
   }
-
-  /** True when some metric reads rows of `table`. */
-  reads(table: MeasuredTableName): boolean {
-    return this.#byTable.has(table);
-  }
 }
 
 /**
