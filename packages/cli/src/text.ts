@@ -114,6 +114,13 @@ export const CLI_TEXT = defineCatalogue({
       `✓ ${p.period}: policy ${p.policy} ${p.version}, ${p.agents} agents, ${p.rated} rated (${p.grades}), ${p.notRated} not rated, ${p.rejected} rows rejected${p.warnings > 0 ? `, ${p.warnings} warnings (above)` : ''}.\n  Results: ${p.out}/results.json`,
   },
 
+  RUN_MONITORING: {
+    zh: (p: { period: string; kind: string; notRated: number; agents: number }) =>
+      `ⓘ ${p.period} 是监控期间(${{ week: '周', day: '日', range: '自定义区间' }[p.kind] ?? p.kind}),不能发布。参评条件和最低样本按策略原文应用(通常是按月写的),所以 ${p.agents} 名客服中有 ${p.notRated} 名未参评;每名客服各指标的值都在 results.json 中。`,
+    en: (p: { period: string; kind: string; notRated: number; agents: number }) =>
+      `ⓘ ${p.period} is a monitoring period (${p.kind}) and cannot be published. Eligibility and minimum samples apply as the policy writes them (usually for a month), hence ${p.notRated} of ${p.agents} agents not rated; every agent's metric values are in results.json.`,
+  },
+
   // validate
   VALIDATE_FAILED: {
     zh: (p: { errors: number; warnings: number; versions: number }) =>

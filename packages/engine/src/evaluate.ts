@@ -339,7 +339,10 @@ async function pipeline(
           continue;
         }
         coverage.add(table, row);
-        if (coverage.inPeriod(table, row)) warnings.accepted(table, row);
+        if (coverage.inPeriod(table, row)) {
+          warnings.accepted(table, row);
+          exclusions.observe(table, row);
+        }
         // Appeals change the row in place; a row an appeal removed goes no further, like an excluded one.
         const appealed = appeals.apply(table, row) !== null;
         const excludedBy = appealed ? null : exclusions.match(table, row);
@@ -374,7 +377,15 @@ async function pipeline(
       ...fieldsNotInData(inputs, needs, jsonLines),
       ...appeals.errors(),
       ...quotas.problems,
-      ...tooManyRejected(inputs, checks, limit, keyless.tables),
+      ...quotas.rejectedRows(checks.rejected),
+      ...warnings.unmapped(),
+      // Rejected targets rows are each an error above, so the limit does not count them again.
+      ...tooManyRejected(
+        inputs,
+        checks,
+        limit,
+        quotas.used ? new Set([...keyless.tables, 'targets']) : keyless.tables,
+      ),
       ...duplicateFiles(inputs),
       ...coverage.noData(zone),
     ],
@@ -523,6 +534,8 @@ async function pipeline(
       ...roles,
       ...appeals.warnings,
       ...quotas.warnings,
+      ...quotas.periodWarnings(),
+      ...exclusions.removedNothing(),
     ],
   };
   return { evaluation, agents };

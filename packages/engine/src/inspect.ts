@@ -1,11 +1,12 @@
 import { INPUT_TABLES, type InputTableName, type RejectedRow, TABLES } from '@scorebook/contract';
-import type { Problem } from '@scorebook/problems';
+import { messageOf, type Problem } from '@scorebook/problems';
 import { findSource, type LocatedFile, type Source } from '@scorebook/source';
 import { parsePeriod, Zone, type ZonedPeriod, zonePeriod } from '@scorebook/time';
 import { requiredKeysMissing } from './check/check-inputs.ts';
 import { Coverage } from './check/coverage.ts';
 import { DEFAULT_REJECTED_LIMIT, type RejectedLimit, tooManyRejected } from './check/rejected-limit.ts';
 import { RowChecks } from './check/row-checks.ts';
+import { RUN_ERRORS } from './errors.ts';
 import { EvaluationError } from './evaluation-error.ts';
 import { openInputs, type ReadProgress, tableBatches } from './read/read-inputs.ts';
 
@@ -143,6 +144,7 @@ export async function inspectData(options: InspectOptions): Promise<Inspection> 
   const keyless = requiredKeysMissing(inputs, jsonLines);
   const problems = [
     ...keyless.problems,
+    ...unmappedValues(checks.rejected),
     ...tooManyRejected(inputs, checks, options.maxRejected ?? DEFAULT_REJECTED_LIMIT, keyless.tables),
     ...coverage.noData(zone),
   ];
@@ -155,4 +157,25 @@ export async function inspectData(options: InspectOptions): Promise<Inspection> 
     problems,
     warnings: inputs.warnings,
   };
+}
+
+// Rows rejected for a value not in a map, per table and field: `evaluate` stops on those of its
+// period whatever the limit (UNMAPPED_IN_PERIOD), so the check says so of the whole data.
+function unmappedValues(rejected: readonly RejectedRow[]): Problem[] {
+  const counts = new Map<string, { table: string; field: string; rows: number; file: string }>();
+  for (const r of rejected) {
+    if (r.code !== 'UNMAPPED_VALUE' || r.field === null) continue;
+    const key = `${r.table}\u0000${r.field}`;
+    const c = counts.get(key) ?? { table: r.table, field: r.field, rows: 0, file: r.file };
+    c.rows++;
+    counts.set(key, c);
+  }
+  return [...counts.values()].map((c) => ({
+    code: 'UNMAPPED_IN_DATA',
+    severity: 'error',
+    message: messageOf(RUN_ERRORS, 'UNMAPPED_IN_DATA', { table: c.table, field: c.field, rejected: c.rows }),
+    file: c.file,
+    line: null,
+    column: null,
+  }));
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { INPUT_TABLES } from '@scorebook/contract';
 import type { RejectedLimit } from '../src/check/rejected-limit.ts';
-import { type Evaluation, evaluate } from '../src/index.ts';
+import { type EvaluateOptions, type Evaluation, evaluate } from '../src/index.ts';
 
 /**
  * A table given inline: CSV text, or rows written as JSON Lines; a name with an extension (or a
@@ -49,10 +49,14 @@ export function writeScenario(scenario: Scenario): { policiesDir: string; dataDi
   return { policiesDir, dataDir };
 }
 
-/** Runs a scenario and returns its evaluation. */
-export async function runScenario(scenario: Scenario): Promise<Evaluation> {
+/** Runs a scenario and returns its evaluation; `more` adds options (an engine, say). */
+export async function runScenario(
+  scenario: Scenario,
+  more: Partial<EvaluateOptions> = {},
+): Promise<Evaluation> {
   const { policiesDir, dataDir } = writeScenario(scenario);
   return evaluate({
+    ...more,
     policiesDir,
     dataDir,
     period: scenario.period ?? '2026-10',

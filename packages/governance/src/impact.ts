@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import type { AppealBytes } from '@scorebook/appeals';
 import type { AgentResult, Manifest } from '@scorebook/contract';
+import type { MeasureEngine } from '@scorebook/engine';
 import {
   diffPolicies,
   loadPolicyBytes,
@@ -22,7 +23,7 @@ import {
 import { type Problem, ScorebookError } from '@scorebook/problems';
 import { parseEvaluationPeriod } from '@scorebook/time';
 import { governanceStop } from './errors.ts';
-import { EvaluatePool } from './evaluate-pool.ts';
+import { EvaluatePool, engineOf } from './evaluate-pool.ts';
 import { gitPath, gitRoot, resolveRef } from './git.ts';
 import { publishedPeriods } from './publish.ts';
 import { periodsGovernedBy } from './published-policies.ts';
@@ -48,6 +49,8 @@ export interface ImpactOptions {
   cwd?: string;
   /** Evaluations run at once, each on a thread of its own; by default the machine's cores. */
   threads?: number;
+  /** The engine that measures every evaluation (`evaluate --engine`); the TypeScript one when omitted. */
+  engine?: MeasureEngine;
 }
 
 /** An agent whose grade, rank or total score moves. */
@@ -231,6 +234,7 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
   const id = basename(policiesDir);
   const scratch = mkdtempSync(join(tmpdir(), 'scorebook-impact-'));
   const pool = new EvaluatePool(options.threads);
+  const engine = engineOf(options);
   try {
     const run = async (side: Loaded | null, name: string) => {
       if (side === null) return null;
@@ -251,6 +255,7 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
         allowMissing,
         period,
         appealFiles: appealsAt(workAppeals),
+        ...engine,
       };
       return (await pool.evaluate(options, false)).results.agents;
     };
@@ -325,6 +330,7 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
           allowMissing,
           period,
           appealFiles: appealsAt(files),
+          ...engine,
         };
         return (await pool.evaluate(options, false)).results.agents;
       };

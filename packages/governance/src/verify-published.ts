@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { basename, join, posix, resolve } from 'node:path';
 import type { AppealBytes } from '@scorebook/appeals';
 import type { Manifest, Results } from '@scorebook/contract';
-import { ENGINE_VERSION, lockStateOf, RESULT_FILES } from '@scorebook/engine';
+import { ENGINE_VERSION, lockStateOf, type MeasureEngine, RESULT_FILES } from '@scorebook/engine';
 import { loadPolicyBytes, type SharedSource, sharedFolderOf } from '@scorebook/policy';
 import { type Problem, ScorebookError } from '@scorebook/problems';
 import { archiveHolds, type InputFile, inputFilesOf, restoreInputs } from './archive.ts';
 import { shellWords } from './command-line.ts';
 import { governanceMessage, governanceProblem, problemOf } from './errors.ts';
-import { EvaluatePool } from './evaluate-pool.ts';
+import { EvaluatePool, engineOf, type PooledOptions } from './evaluate-pool.ts';
 import { fileAt, gitRoot, hasCommit, sha256 } from './git.ts';
 import { checkManifest } from './manifest.ts';
 import {
@@ -62,6 +62,8 @@ export interface VerifyOptions {
   cwd?: string;
   /** Recomputations run at once, each on a thread of its own; by default the machine's cores. */
   threads?: number;
+  /** The engine that measures each recomputation (`verify --all --engine`); the TypeScript one when omitted. */
+  engine?: MeasureEngine;
 }
 
 /**
@@ -88,7 +90,7 @@ export async function verifyPublished(
       ? join(base, '.scorebook/archive')
       : null;
   const pool = new EvaluatePool(options.threads);
-  const context: Context = { base, root, archive, pool };
+  const context: Context = { base, root, archive, pool, engine: engineOf(options) };
   const rows: Array<VerifyRow | Promise<VerifyRow>> = [];
   const interrupted = interruptedPeriods(root);
   const folders = periodFolders(root);
@@ -158,6 +160,8 @@ interface Context {
   root: string;
   archive: string | null;
   pool: EvaluatePool;
+  /** The engine of every recomputation (none: the TypeScript one). */
+  engine: Pick<PooledOptions, 'engine'>;
 }
 
 async function safely(
@@ -192,7 +196,7 @@ async function safely(
 async function verifyOne(
   period: string,
   dir: string,
-  { base, root, archive, pool }: Context,
+  { base, root, archive, pool, engine }: Context,
   chain: Problem[],
   row: (status: VerifyStatus, problems: Problem[], fromArchive?: boolean) => VerifyRow,
 ): Promise<VerifyRow> {
@@ -286,6 +290,7 @@ async function verifyOne(
           allowMissing: manifest.allow_missing ?? [],
           // History facts re-read the published periods: a changed one changes the recorded sha256.
           history: { resultsDir: root },
+          ...engine,
         },
         true,
       );

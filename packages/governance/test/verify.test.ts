@@ -161,6 +161,16 @@ describe('verify --all', () => {
     expect(one.map((r) => r.status)).toEqual(['ok', 'ok', 'ok']);
   });
 
+  it('recomputes on the SQL engine when asked, to the same rows', async () => {
+    // verify --all --engine duckdb: each recomputation measures in DuckDB, on worker threads too.
+    const [typescript, duckdb] = await Promise.all([
+      verifyPublished('data/results', { cwd: repo, threads: 1 }),
+      verifyPublished('data/results', { cwd: repo, threads: 2, engine: 'duckdb' }),
+    ]);
+    expect(duckdb).toEqual(typescript);
+    expect(duckdb.map((r) => r.status)).toEqual(['ok', 'ok', 'ok']);
+  });
+
   it('says when a corrected file moves no score', async () => {
     const same = await withEdit('data/sample/agents.csv', (t) => `${t}`.replace(/\n$/, '\n\n'));
     const effect = same[0]!.problems.find((p) => p.code === 'INPUT_CHANGE_EFFECT')!;

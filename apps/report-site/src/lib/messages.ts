@@ -394,6 +394,10 @@ export const SITE_TEXT = defineCatalogue({
     en: (p: { terms: string; count: number; total: string }) =>
       `The period's total is the mean of the rated months' totals: (${p.terms}) ÷ ${p.count} = ${p.total}`,
   },
+  fromMonthsInformation: fixed(
+    '下面的考核维度、指标得分和"最需改进的指标"是把整个期间的数据合在一起重新计算的,只供参考:它们加起来不等于上面的期间总分。期间总分只由各月总分的平均得出。',
+    'The dimensions, metric scores and "metrics to improve most" below are computed again over the whole period\'s data, for information only: they do not add up to the total above. The total is the mean of the months\' totals alone.',
+  ),
   rankOf: {
     zh: (p: { rank: number; of: number }) => `${p.rank} / ${p.of}`,
     en: (p: { rank: number; of: number }) => `${p.rank} of ${p.of}`,

@@ -7,6 +7,7 @@ import {
 } from '@scorebook/contract';
 import type { Zone } from '@scorebook/time';
 import { AGENT, CUSTOMER } from '../derive/message-store.ts';
+import { readsConversationField } from '../derive/reads-field.ts';
 import { readsMessages } from '../read/message-tallies.ts';
 import { ConditionRefused, conditionSql, sqlTypeOf } from './compile-condition.ts';
 import type { SqlDialect, SqlType } from './dialect.ts';
@@ -58,6 +59,12 @@ export interface MeasureSql {
    */
   evidence: Array<string | null>;
   refusals: MetricRefusal[];
+  /**
+   * True when a metric reads `resolution_seconds`: the conversations view has that column (absent
+   * otherwise, as on the TypeScript engine's rows), and with business hours the calendar must
+   * cover every conversation's `started_at` to `closed_at`.
+   */
+  resolution: boolean;
 }
 
 // Metrics over messages are refused (SQL_METRIC_TABLE_UNSUPPORTED): messages have no table of rows here.
@@ -73,6 +80,7 @@ const DERIVED_IN_SQL = [
   'handle_seconds',
   'on_time',
   'converted',
+  'resolution_seconds',
 ];
 const NOT_IN_SQL = new Set(DERIVED_CONVERSATION.filter((f) => !DERIVED_IN_SQL.includes(f)));
 const PLACE: SqlTable['columns'] = [
@@ -146,6 +154,21 @@ export function measureSql(given: MeasureSqlInput): MeasureSql {
 FROM pairs p LEFT JOIN calendar c ON c.${id('open')} < p.r_at AND c.${id('close')} > p.block_start
 WHERE p.answered GROUP BY p.pid`
     : `SELECT pid, (r_at - block_start) / 1000 AS seconds FROM pairs WHERE answered`;
+  const resolution = readsConversationField(given.metrics, 'resolution_seconds');
+  // Resolution time: business milliseconds of [started_at, closed_at) — the openings' overlaps,
+  // integers added exactly — or calendar milliseconds, divided by 1000 once (docs/metrics.md).
+  const resolutionSql = !resolution
+    ? []
+    : [
+        input.businessHours
+          ? `CREATE TABLE conv_resolution AS
+SELECT c.idx, CASE WHEN c.closed_at IS NULL THEN NULL ELSE ${d.toDouble(`coalesce(sum(CASE WHEN k.${id('open')} IS NULL THEN 0 ELSE greatest(least(k.${id('close')}, c.closed_at) - greatest(k.${id('open')}, c.started_at), 0) END), 0)`)} / 1000 END AS resolution_seconds
+FROM ${inputTableName('conversations')} c LEFT JOIN calendar k ON k.${id('open')} < c.closed_at AND k.${id('close')} > c.started_at
+GROUP BY c.idx, c.closed_at`
+          : `CREATE TABLE conv_resolution AS
+SELECT idx, CASE WHEN closed_at IS NULL THEN NULL ELSE (closed_at - started_at) / 1000 END AS resolution_seconds
+FROM ${inputTableName('conversations')}`,
+      ];
   const derive = [
     // Messages of a conversation in time order (ties in reading order); a block opens at a
     // customer message after anything else, and its reply is the first agent message after it.
@@ -178,14 +201,15 @@ SELECT CAST(p.conv AS BIGINT) * 4294967296 + p.r_k AS seq, p.r_agent AS agent, p
 FROM pairs p JOIN pair_seconds s USING (pid) JOIN conv_index ci ON ci.idx = p.conv
 LEFT JOIN agents a ON a.agent = p.r_agent
 WHERE p.answered AND p.block_start >= ${d.double(period.startMs)} AND p.block_start < ${d.double(period.endMs)}`,
+    ...resolutionSql,
     `CREATE VIEW m_conversations AS
 SELECT c.*, coalesce(f.inquiry, FALSE) AS inquiry,
   coalesce(f.inquiry, FALSE) AND NOT coalesce(f.unanswered, FALSE) AS replied,
   f.first_response AS first_response_seconds,
   CASE WHEN c.ended_at IS NULL THEN NULL ELSE (c.ended_at - c.started_at) / 1000 END AS handle_seconds,
   CASE WHEN c.sla_due_at IS NULL THEN NULL ELSE coalesce(c.closed_at <= c.sla_due_at, FALSE) END AS on_time,
-  c.conversation_id IN (SELECT conversation_id FROM converted) AS converted
-FROM ${inputTableName('conversations')} c LEFT JOIN conv_facts f ON f.conv = c.idx`,
+  c.conversation_id IN (SELECT conversation_id FROM converted) AS converted${resolution ? ', r.resolution_seconds' : ''}
+FROM ${inputTableName('conversations')} c LEFT JOIN conv_facts f ON f.conv = c.idx${resolution ? ' LEFT JOIN conv_resolution r ON r.idx = c.idx' : ''}`,
     ...INPUT_MEASURED.filter((t) => t !== 'conversations').map(
       (t) => `CREATE VIEW m_${t} AS SELECT * FROM ${inputTableName(t)}`,
     ),
@@ -227,6 +251,7 @@ FROM ${inputTableName('conversations')} c LEFT JOIN conv_facts f ON f.conv = c.i
   return {
     tables,
     derive,
+    resolution,
     values:
       values.length === 0
         ? 'SELECT 0 AS metric, 0 AS agent, 0 AS n, 0 AS s, 0 AS o, NULL AS pv WHERE FALSE'

@@ -49,6 +49,9 @@ export class SqlMeasure {
   readonly #temp: string;
   #closed = false;
   readonly #appenders = new Map<string, { appender: DuckDBAppender; table: SqlTable; rows: number }>();
+  // The first start and last close of the conversations, when resolution time is measured.
+  #spanFirst = Number.POSITIVE_INFINITY;
+  #spanLast = Number.NEGATIVE_INFINITY;
 
   private constructor(
     input: SqlMeasureInput,
@@ -115,6 +118,13 @@ export class SqlMeasure {
 
   /** Appends a conversation of the period (its second read), by its index in the conversation index. */
   addConversation(row: Row, index: number, agent: number): void {
+    if (this.#sql.resolution) {
+      const { started_at, closed_at } = row.values;
+      if (typeof started_at === 'number' && typeof closed_at === 'number') {
+        this.#spanFirst = Math.min(this.#spanFirst, started_at);
+        this.#spanLast = Math.max(this.#spanLast, closed_at);
+      }
+    }
     this.#append(inputTableName('conversations'), (name) => {
       if (name === 'agent') return agent;
       if (name === 'idx') return index;
@@ -164,7 +174,10 @@ export class SqlMeasure {
     converted: ReadonlySet<string>,
   ): Promise<MeasuredMetric[]> {
     const input = this.#input;
-    const { first, last } = this.#appendMessages(messages);
+    const messageSpan = this.#appendMessages(messages);
+    // The calendar covers every customer block and, when measured, every resolution span.
+    const first = Math.min(messageSpan.first, this.#spanFirst);
+    const last = Math.max(messageSpan.last, this.#spanLast);
     for (const c of conversations.all) this.#appendRow('conv_index', [c.index, c.id, c.channel]);
     for (const a of input.agents) this.#appendRow('agents', [a.index, a.agent_id]);
     for (const id of converted) this.#appendRow('converted', [id]);
