@@ -1,6 +1,7 @@
 import { Zone } from '@scorebook/time';
 import { describe, expect, it } from 'vitest';
 import { compileCondition, objectFactAccess } from './compile.ts';
+import { formatCondition } from './format.ts';
 import { containsAnyKeyword, keywordsOf, operatorFunctions } from './operators.ts';
 import { evaluateWithJsonRulesEngine } from './reference.ts';
 import { traceCondition } from './trace.ts';
@@ -46,5 +47,11 @@ describe('containsAny', () => {
       expect(await evaluateWithJsonRulesEngine(polite, row, zone), String(text)).toBe(holds(row));
       expect(traceCondition(polite, row, zone).result, String(text)).toBe(holds(row));
     }
+  });
+
+  it('reads as words for people', () => {
+    const leaf: Condition = { fact: 'text', operator: 'containsAny', value: ['您好', '请'] };
+    expect(formatCondition(leaf, 'zh')).toBe('text 文本归一化后包含其中之一 ["您好","请"]');
+    expect(formatCondition(leaf, 'en')).toBe('text as normalised text contains any of ["您好","请"]');
   });
 });
