@@ -3,7 +3,7 @@
 -- SCOREBOOK_WRITE_SQL=1 npx vitest run test/sql-sample-policy.test.ts (in packages/engine).
 
 -- 1. Tables, filled by appenders from the rows the TypeScript stages accepted.
-CREATE TABLE in_conversations ("seq" DOUBLE, "agent" INTEGER, "file" INTEGER, "line" INTEGER, "idx" INTEGER, "conversation_id" VARCHAR, "agent_id" VARCHAR, "channel" VARCHAR, "started_at" DOUBLE, "ended_at" DOUBLE, "resolved" BOOLEAN, "reopened" BOOLEAN, "transferred" BOOLEAN, "sla_due_at" DOUBLE, "closed_at" DOUBLE);
+CREATE TABLE in_conversations ("seq" DOUBLE, "agent" INTEGER, "file" INTEGER, "line" INTEGER, "idx" INTEGER, "conversation_id" VARCHAR, "agent_id" VARCHAR, "channel" VARCHAR, "started_at" DOUBLE, "ended_at" DOUBLE, "resolved" BOOLEAN, "reopened" BOOLEAN, "transferred" BOOLEAN, "sla_due_at" DOUBLE, "closed_at" DOUBLE, "customer_id" VARCHAR);
 CREATE TABLE in_surveys ("seq" DOUBLE, "agent" INTEGER, "file" INTEGER, "line" INTEGER, "survey_id" VARCHAR, "agent_id" VARCHAR, "conversation_id" VARCHAR, "submitted_at" DOUBLE, "csat" DOUBLE, "nps" DOUBLE);
 CREATE TABLE in_complaints ("seq" DOUBLE, "agent" INTEGER, "file" INTEGER, "line" INTEGER, "complaint_id" VARCHAR, "agent_id" VARCHAR, "conversation_id" VARCHAR, "filed_at" DOUBLE, "category" VARCHAR, "upheld" BOOLEAN);
 CREATE TABLE in_qa_reviews ("seq" DOUBLE, "agent" INTEGER, "file" INTEGER, "line" INTEGER, "review_id" VARCHAR, "agent_id" VARCHAR, "conversation_id" VARCHAR, "reviewed_at" DOUBLE, "score" DOUBLE, "red_line" BOOLEAN);

@@ -2,7 +2,16 @@ import type { Condition } from '@scorebook/conditions';
 import type { MeasuredTableRef } from './tables.ts';
 
 /** The kinds of metric (`semantics.md`, metric kinds). */
-export const METRIC_KINDS = ['mean', 'median', 'p90', 'sum', 'count', 'ratio', 'nps'] as const;
+export const METRIC_KINDS = [
+  'mean',
+  'median',
+  'p90',
+  'sum',
+  'count',
+  'ratio',
+  'nps',
+  'distinct_count',
+] as const;
 export type MetricKind = (typeof METRIC_KINDS)[number];
 
 /** Units a metric's value is in; quantities in a policy are read in the metric's unit. */
@@ -50,7 +59,11 @@ export interface CountMetricDefinition extends MetricCommon {
   denominator: null;
 }
 
-/** A `mean`, `median`, `p90`, `sum` or `nps` of a field's values over the rows that satisfy `where`. */
+/**
+ * A `mean`, `median`, `p90`, `sum` or `nps` of a field's values over the rows that satisfy `where`;
+ * or a `distinct_count`, the number of distinct non-null values of the field among those rows
+ * (`docs/messages.md`).
+ */
 export interface FieldMetricDefinition extends MetricCommon {
   kind: Exclude<MetricKind, 'ratio' | 'count'>;
   table: MeasuredTableRef;
@@ -151,7 +164,23 @@ export function metricDefinition(head: MetricHead, measure: MetricMeasure): Metr
 }
 
 /** Kinds that take a `field`. */
-export const KINDS_WITH_FIELD: ReadonlySet<MetricKind> = new Set(['mean', 'median', 'p90', 'sum', 'nps']);
+export const KINDS_WITH_FIELD: ReadonlySet<MetricKind> = new Set([
+  'mean',
+  'median',
+  'p90',
+  'sum',
+  'nps',
+  'distinct_count',
+]);
+
+/** Kinds whose `field` must be numeric (a `distinct_count` counts values of any type). */
+export const KINDS_WITH_NUMERIC_FIELD: ReadonlySet<MetricKind> = new Set([
+  'mean',
+  'median',
+  'p90',
+  'sum',
+  'nps',
+]);
 
 /** Fields whose values are seconds, amounts or scores, for inferring a metric's unit. */
 const FIELD_UNITS: Readonly<Record<string, Unit>> = {
@@ -168,7 +197,7 @@ const FIELD_UNITS: Readonly<Record<string, Unit>> = {
 /** The unit of a metric that does not state one. */
 export function inferUnit(kind: MetricKind, field: string | null): Unit {
   if (kind === 'ratio') return 'ratio';
-  if (kind === 'count') return 'count';
+  if (kind === 'count' || kind === 'distinct_count') return 'count';
   if (kind === 'nps') return 'score';
   return (field !== null ? FIELD_UNITS[field] : undefined) ?? 'number';
 }

@@ -10,6 +10,12 @@ export interface FieldSpec {
   max?: number;
   /** A closed vocabulary: any other value is a rejected row (`source-format.md`, rule 6). */
   values?: readonly string[];
+  /**
+   * True for an optional field added to the contract after periods were published
+   * (`conversations.customer_id`): a record in the explanations shows it only when it has a
+   * value, so that the explanations of data without it keep their bytes.
+   */
+  shownWhenSet?: true;
 }
 
 /** One input table of the data contract. */
@@ -50,10 +56,14 @@ export function byInputTable<V>(make: (table: InputTableName) => V): Record<Inpu
   return Object.fromEntries(INPUT_TABLES.map((table) => [table, make(table)])) as Record<InputTableName, V>;
 }
 
-/** The tables metrics are computed over: the input tables but `agents` and `messages`, and `responses`. */
+/**
+ * The tables metrics are computed over: the input tables but `agents` and the feature tables,
+ * and `responses`. Metrics over `messages` see the agents' messages only (`docs/messages.md`).
+ */
 export const MEASURED_TABLES = [
   'conversations',
   'responses',
+  'messages',
   'surveys',
   'complaints',
   'qa_reviews',
@@ -128,6 +138,7 @@ const FIELDS = {
     transferred: bool,
     sla_due_at: optionalInstant,
     closed_at: optionalInstant,
+    customer_id: { type: 'id', required: false, shownWhenSet: true },
   },
   messages: {
     conversation_id: id,
@@ -428,6 +439,9 @@ export function measuredFields(table: MeasuredTableName): Readonly<Record<string
   if (table === 'improvement_plans') return { ...TABLES.improvement_plans.fields, ...DERIVED_PLAN_FIELDS };
   return TABLES[table].fields;
 }
+
+/** The metric kinds a metric over `messages` may be of (`docs/messages.md`). */
+export const MESSAGE_METRIC_KINDS: ReadonlySet<string> = new Set(['count', 'ratio']);
 
 /**
  * The field that places a row of a measured table in a period; for `improvement_plans`, which its

@@ -9,6 +9,7 @@ import {
   type AgentExplanation,
   type AgentResult,
   byInputTable,
+  DERIVED_CONVERSATION_FIELDS,
   type FieldSpec,
   INPUT_TABLES,
   type InputTableName,
@@ -64,6 +65,7 @@ import { combineMonths, evaluateMonths, monthsOf, scoredFromMonths } from './per
 import { PlanStage, readsPlans } from './plans/plan-stage.ts';
 import { readPreviousPeriod } from './plans/previous-worst.ts';
 import { customSpecs, customTablesAbsent, customTablesOf, readCustomTables } from './read/custom-tables.ts';
+import { messageMetricsOf } from './read/message-tallies.ts';
 import { type ParallelOptions, readMessagesInParallel } from './read/parallel-messages.ts';
 import {
   duplicateFiles,
@@ -304,13 +306,44 @@ async function pipeline(
   const converted = new Set<string>();
 
   // Check, exclude, route: each table in contract order (a row may refer to the tables before it).
-  const routes = { coverage, warnings, exclusions, conversations, messages, agentIndex: checks.agentIndex };
+  // Metrics over messages count the agents' messages as they are read (docs/messages.md).
+  const messageMetrics =
+    sql === null
+      ? messageMetricsOf(
+          measure.tallies,
+          agents.length,
+          (agent, metric) => scoredBy[agent]?.has(metric) ?? false,
+        )
+      : null;
+  const routes = {
+    coverage,
+    warnings,
+    exclusions,
+    conversations,
+    messages,
+    agentIndex: checks.agentIndex,
+    measure:
+      messageMetrics === null
+        ? null
+        : { add: (row: Row, agent: number) => measure.add('messages', row, agent) },
+  };
   for (const table of INPUT_TABLES.filter((t): t is Exclude<InputTableName, 'agents'> => t !== 'agents')) {
     // A table only a feature reads (targets) is not read by a policy without that feature.
     if (unread.has(table)) continue;
     checks.startTable(table);
     if (table === 'messages') {
-      const spread = { inputs, checks, routes, policy, needs, zone, readZone, period: zoned, cap };
+      const spread = {
+        inputs,
+        checks,
+        routes,
+        policy,
+        needs,
+        zone,
+        readZone,
+        period: zoned,
+        cap,
+        metrics: messageMetrics,
+      };
       if (await readMessagesInParallel(spread, options.parallel ?? {}, options.onProgress)) continue;
     }
     for await (const batch of tableBatches(inputs, table, options.onProgress)) {
@@ -458,15 +491,26 @@ async function pipeline(
         });
 
   // Score, rate and rank every agent (within each scorecard), then explain each.
-  const noData = new Set(
-    [...needs.inputsOf]
+  const noData = new Set([
+    ...[...needs.inputsOf]
       .filter(
         ([, reads]) =>
           [...reads.tables].some((t) => inputs.tables[t].files.length === 0) ||
           [...reads.custom].some((t) => (inputs.custom.get(t)?.files.length ?? 0) === 0),
       )
       .map(([id]) => id),
-  );
+    // A distinct count of a field no file of its table has counts nothing: no data, not 0 (docs/messages.md).
+    ...definitions.flatMap((d) =>
+      d.kind === 'distinct_count' &&
+      d.table !== 'responses' &&
+      !Object.hasOwn(DERIVED_CONVERSATION_FIELDS, d.field) &&
+      !(isCustomTableName(d.table) ? inputs.custom.get(d.table) : inputs.tables[d.table])?.typer.present.has(
+        d.field,
+      )
+        ? [d.id]
+        : [],
+    ),
+  ]);
   const scored = scoreAgents({
     policy,
     agents,
@@ -525,10 +569,19 @@ async function pipeline(
         sha256: policy.sha256,
       },
       source: sourceProvenance(inputs, options.sourceName),
-      inputs: inputsOf(inputs, checks, exclusions, policy, coverage, zone, {
-        targets: quotas.used,
-        improvement_plans: plans.used,
-      }, custom),
+      inputs: inputsOf(
+        inputs,
+        checks,
+        exclusions,
+        policy,
+        coverage,
+        zone,
+        {
+          targets: quotas.used,
+          improvement_plans: plans.used,
+        },
+        custom,
+      ),
       engine: { version: ENGINE_VERSION },
       summary: summaryOf(results, policy, checks.rejected.length),
       agents: results,

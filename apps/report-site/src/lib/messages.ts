@@ -66,6 +66,10 @@ export const SITE_TEXT = defineCatalogue({
     zh: (p: { total: number }) => `${p.total} 条计入的记录`,
     en: (p: { total: number }) => `${p.total} records counted`,
   },
+  evidenceDistinct: {
+    zh: (p: { total: number }) => `${p.total} 个不同的值,每个值列出它的第一条记录`,
+    en: (p: { total: number }) => `${p.total} distinct values, each with its first record`,
+  },
   firstShown: {
     zh: (p: { shown: number }) => `仅显示前 ${p.shown} 条。`,
     en: (p: { shown: number }) => `First ${p.shown} shown.`,
@@ -231,6 +235,7 @@ export const SITE_TEXT = defineCatalogue({
   kindCount: fixed('计数', 'count'),
   kindRatio: fixed('比率', 'ratio'),
   kindNps: fixed('净推荐值', 'NPS'),
+  kindDistinctCount: fixed('去重计数', 'distinct count'),
   kindFormula: fixed('公式', 'formula'),
   formula: fixed('公式', 'Formula'),
   formulas: fixed('公式指标', 'Formula metrics'),
@@ -531,6 +536,7 @@ export const SITE_TEXT = defineCatalogue({
   fieldTransferred: fixed('已转接', 'Transferred'),
   fieldSlaDueAt: fixed('时限', 'Due'),
   fieldClosedAt: fixed('关闭时间', 'Closed'),
+  fieldCustomer: fixed('客户', 'Customer'),
   fieldInquiry: fixed('有咨询', 'Inquiry'),
   fieldReplied: fixed('已回复', 'Replied'),
   fieldFirstResponse: fixed('首次响应用时', 'First response'),
@@ -850,6 +856,7 @@ const KIND_KEYS = {
   count: 'kindCount',
   ratio: 'kindRatio',
   nps: 'kindNps',
+  distinct_count: 'kindDistinctCount',
   formula: 'kindFormula',
 } as const satisfies Record<MetricKind | 'formula', SiteTextKey>;
 

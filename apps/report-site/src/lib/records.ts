@@ -161,6 +161,8 @@ export function evidenceSummary(options: {
     case 'count':
     case 'sum':
       return t(lang, 'evidenceCounted', { total });
+    case 'distinct_count':
+      return t(lang, 'evidenceDistinct', { total });
     default: {
       const goal = goalValue(item);
       if (goal === null) return t(lang, 'evidenceWorstFirst', { total, shown: evidence.records.length });
@@ -185,6 +187,7 @@ const FIELD_KEYS: Readonly<Record<string, FixedTextKey>> = {
   transferred: 'fieldTransferred',
   sla_due_at: 'fieldSlaDueAt',
   closed_at: 'fieldClosedAt',
+  customer_id: 'fieldCustomer',
   inquiry: 'fieldInquiry',
   replied: 'fieldReplied',
   first_response_seconds: 'fieldFirstResponse',

@@ -29,7 +29,7 @@ export function describeRow(
   const fields: Record<string, unknown> = {};
   for (const [name, spec] of Object.entries(specs)) {
     const v = row.values[name];
-    if (v === undefined) continue;
+    if (v === undefined || (v === null && spec.shownWhenSet === true)) continue;
     fields[name] = spec.type === 'timestamp' && typeof v === 'number' ? formatInstantLocal(v, zone) : v;
   }
   return {

@@ -1,5 +1,5 @@
 import type { MeasuredTableRef, MetricDefinition } from '@scorebook/contract';
-import type { Row } from '../row.ts';
+import { Row } from '../row.ts';
 import type { CompiledMetric, MetricValue } from './compile-metrics.ts';
 import { percentile } from './statistics.ts';
 
@@ -19,6 +19,24 @@ interface EvidenceState extends EvidenceRows {
 }
 
 type Side = 'main' | 'numerator' | 'denominator';
+
+/**
+ * What a tally counted of some rows, to be added to the tally of the same metric that counted
+ * the rows before them ({@link MetricTally.absorb}): the pieces of the messages table read apart
+ * (`docs/messages.md`). Plain data, so that it can cross to another thread.
+ */
+export interface TallyPart {
+  count: Float64Array;
+  sum: Float64Array;
+  other: Float64Array;
+  evidence: Array<{
+    agent: number;
+    role: 'against' | 'counted';
+    table: MeasuredTableRef;
+    total: number;
+    rows: Array<{ values: Record<string, unknown>; file: number; line: number }>;
+  }>;
+}
 
 /**
  * What scoring and explaining read of a measured metric, whichever engine measured it: its
@@ -83,6 +101,8 @@ export class MetricTally implements MeasuredMetric {
   readonly #other: Float64Array;
   /** For medians and percentiles: each agent's values. */
   readonly #values: Array<number[] | undefined> = [];
+  /** For distinct counts: each agent's values seen. */
+  readonly #distinct: Array<Set<unknown> | undefined> = [];
   readonly #evidence = new Map<number, EvidenceState>();
   readonly #wantsEvidence: (agent: number) => boolean;
   readonly #cap: number;
@@ -131,6 +151,19 @@ export class MetricTally implements MeasuredMetric {
       // A formula reads no rows (none are routed to it): the score stage computes it.
       case 'formula':
         break;
+      case 'distinct_count': {
+        const v = row.values[d.field];
+        if (v === null || v === undefined || !m.where(row) || agent < 0 || agent >= this.#count.length) break;
+        increment(this.#count, agent, 1);
+        const seen = this.#distinct[agent] ?? new Set<unknown>();
+        this.#distinct[agent] = seen;
+        if (seen.has(v)) break;
+        seen.add(v);
+        increment(this.#other, agent, 1);
+        // The evidence is the first row of each distinct value, in file order.
+        this.#keep(agent, table, row, d.better === 'lower' ? 'against' : 'counted');
+        break;
+      }
       default: {
         const v = row.values[d.field];
         if (typeof v !== 'number' || !m.where(row)) break;
@@ -151,6 +184,43 @@ export class MetricTally implements MeasuredMetric {
     }
   }
 
+  /** What this tally has counted, as plain data (see {@link TallyPart}). */
+  part(): TallyPart {
+    return {
+      count: this.#count,
+      sum: this.#sum,
+      other: this.#other,
+      evidence: [...this.#evidence].map(([agent, { role, table, total, rows }]) => ({
+        agent,
+        role,
+        table,
+        total,
+        rows: rows.map(({ values, file, line }) => ({ values, file, line })),
+      })),
+    };
+  }
+
+  /**
+   * Adds what another tally of the same metric counted of the rows that come after those this
+   * one counted: counts add up, and evidence rows are appended in order up to the cap. Exact for
+   * the kinds whose evidence is kept in file order (`count`, `sum`, `ratio`), the kinds of
+   * metrics over messages.
+   */
+  absorb(part: TallyPart): void {
+    for (let a = 0; a < this.#count.length; a++) {
+      increment(this.#count, a, part.count[a] ?? 0);
+      increment(this.#sum, a, part.sum[a] ?? 0);
+      increment(this.#other, a, part.other[a] ?? 0);
+    }
+    for (const e of part.evidence) {
+      const state = this.#state(e.agent, e.table, e.role);
+      if (state === null) continue;
+      state.total += e.total;
+      for (const r of e.rows)
+        if (state.rows.length < this.#cap) state.rows.push(new Row(r.values, r.file, r.line));
+    }
+  }
+
   /** The value and sample of the metric for an agent (`semantics.md`, metric kinds). */
   value(agent: number): MetricValue {
     const d = this.definition;
@@ -167,7 +237,8 @@ export class MetricTally implements MeasuredMetric {
     if (!this.#wantsEvidence(agent) || d.kind === 'formula') return null;
     const table =
       d.kind === 'ratio' ? (d.better === 'lower' ? d.numerator.table : d.denominator.table) : d.table;
-    const role = (d.kind === 'count' || d.kind === 'sum') && d.better === 'higher' ? 'counted' : 'against';
+    const counts = d.kind === 'count' || d.kind === 'sum' || d.kind === 'distinct_count';
+    const role = counts && d.better === 'higher' ? 'counted' : 'against';
     return { role, table, total: 0, rows: [] };
   }
 
@@ -215,7 +286,8 @@ function increment(column: Float64Array, agent: number, by: number): void {
 /**
  * The value and sample of a metric from an agent's counts (`semantics.md`, metric kinds), the one
  * rule both engines apply: `n` rows counted (a ratio's numerator rows), `sum` of their values (a
- * net-promoter kind's ±1 points), `other` a ratio's denominator rows, and `ranked()` the median or
+ * net-promoter kind's ±1 points), `other` a ratio's denominator rows or a distinct count's distinct
+ * values (`n` then the rows with a value), and `ranked()` the median or
  * p90 of the counted values, asked only for those kinds. A formula's value comes from the score stage.
  */
 export function valueOfCounts(
@@ -230,6 +302,8 @@ export function valueOfCounts(
       return { value: other === 0 ? null : n / other, sample: other };
     case 'count':
       return { value: n, sample: n };
+    case 'distinct_count':
+      return { value: other, sample: n };
     case 'sum':
       return { value: sum, sample: n };
     case 'nps':

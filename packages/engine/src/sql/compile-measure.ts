@@ -10,6 +10,7 @@ import {
 import type { Zone } from '@scorebook/time';
 import { AGENT, CUSTOMER } from '../derive/message-store.ts';
 import { readsConversationField } from '../derive/reads-field.ts';
+import { readsMessages } from '../read/message-tallies.ts';
 import { ConditionRefused, conditionSql, sqlTypeOf } from './compile-condition.ts';
 import type { SqlDialect, SqlType } from './dialect.ts';
 import type { SqlRefusal } from './sql-errors.ts';
@@ -23,6 +24,7 @@ export interface SqlTable {
 /** A metric the SQL engine refuses to compute, and why. */
 export type MetricRefusal =
   | { metric: string; code: 'SQL_METRIC_KIND_UNSUPPORTED'; kind: string }
+  | { metric: string; code: 'SQL_METRIC_TABLE_UNSUPPORTED'; table: string }
   | { metric: string; code: 'SQL_CONDITION_UNSUPPORTED'; condition: string; why: SqlRefusal }
   | { metric: string; code: 'SQL_CUSTOM_TABLE_UNSUPPORTED'; table: string };
 
@@ -68,8 +70,9 @@ export interface MeasureSql {
   resolution: boolean;
 }
 
+// Metrics over messages are refused (SQL_METRIC_TABLE_UNSUPPORTED): messages have no table of rows here.
 const INPUT_MEASURED = MEASURED_TABLES.filter(
-  (t): t is Exclude<MeasuredTableName, 'responses'> => t !== 'responses',
+  (t): t is Exclude<MeasuredTableName, 'responses' | 'messages'> => t !== 'responses' && t !== 'messages',
 );
 const DERIVED_CONVERSATION = Object.keys(DERIVED_CONVERSATION_FIELDS);
 // The derived conversation fields `m_conversations` computes; any other is refused by name.
@@ -95,7 +98,7 @@ function plain(name: string, ...columns: Array<[string, SqlType]>): SqlTable {
 }
 
 /** The name of the table a measured input table's rows are appended to. */
-export function inputTableName(table: Exclude<MeasuredTableName, 'responses'>): string {
+export function inputTableName(table: Exclude<MeasuredTableName, 'responses' | 'messages'>): string {
   return `in_${table}`;
 }
 
@@ -220,6 +223,11 @@ FROM ${inputTableName('conversations')} c LEFT JOIN conv_facts f ON f.conv = c.i
   input.metrics.forEach((metric, i) => {
     // A formula reads no rows (the score stage computes it from the measured values).
     if (metric.kind === 'formula') {
+      evidence.push(null);
+      return;
+    }
+    if (readsMessages(metric)) {
+      refusals.push({ metric: metric.id, code: 'SQL_METRIC_TABLE_UNSUPPORTED', table: 'messages' });
       evidence.push(null);
       return;
     }

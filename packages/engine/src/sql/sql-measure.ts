@@ -111,8 +111,8 @@ export class SqlMeasure {
 
   /** Appends a row of the period of a measured input table (not conversations), credited to an agent. */
   add(table: MeasuredTableRef, row: Row, agent: number): void {
-    if (table === 'responses' || table === 'conversations')
-      throw new Error(`${table} rows are derived in SQL`);
+    if (table === 'responses' || table === 'conversations' || table === 'messages')
+      throw new Error(`${table} rows are not appended as measured rows in SQL`);
     // A metric on a custom table is refused when the engine opens (SQL_CUSTOM_TABLE_UNSUPPORTED).
     if (isCustomTableName(table)) throw new Error(`custom table ${table} rows reached the SQL engine`);
     this.#append(inputTableName(table), (name) => {
@@ -367,7 +367,7 @@ function refusalProblems(sql: MeasureSql, policy: Policy, dialect: SqlDialect): 
     const message =
       r.code === 'SQL_METRIC_KIND_UNSUPPORTED'
         ? messageOf(SQL_ERRORS, r.code, { metric: r.metric, kind: r.kind, engine: dialect.name })
-        : r.code === 'SQL_CUSTOM_TABLE_UNSUPPORTED'
+        : r.code === 'SQL_CUSTOM_TABLE_UNSUPPORTED' || r.code === 'SQL_METRIC_TABLE_UNSUPPORTED'
           ? messageOf(SQL_ERRORS, r.code, { metric: r.metric, table: r.table, engine: dialect.name })
           : messageOf(SQL_ERRORS, r.code, {
               metric: r.metric,

@@ -4,7 +4,9 @@ import {
   isCustomTableName,
   isMeasuredTable,
   KINDS_WITH_FIELD,
+  KINDS_WITH_NUMERIC_FIELD,
   MEASURED_TABLES,
+  MESSAGE_METRIC_KINDS,
   METRIC_KINDS,
   type MetricDefinition,
   type MetricKind,
@@ -69,6 +71,7 @@ export function checkPolicyMetrics(ctx: CheckContext, raw: unknown): MetricDefin
       return;
     }
     ok = checkKindKeys(ctx, path, item, kind) && ok;
+    ok = checkMessageKind(ctx, path, item, kind) && ok;
     if (kind === 'ratio') {
       for (const side of ['numerator', 'denominator'] as const) {
         const s = item[side];
@@ -125,6 +128,22 @@ function checkKindKeys(
   return ok;
 }
 
+// Metrics over messages are counted while the messages are read, piece by piece: only the
+// kinds that add up across pieces are computed (docs/messages.md).
+function checkMessageKind(
+  ctx: CheckContext,
+  path: Path,
+  item: Record<string, unknown>,
+  kind: MetricKind,
+): boolean {
+  if (item.table !== 'messages' || MESSAGE_METRIC_KINDS.has(kind)) return true;
+  ctx.report([...path, 'kind'], 'METRIC_MESSAGES_KIND', {
+    kind,
+    allowed: [...MESSAGE_METRIC_KINDS].join(', '),
+  });
+  return false;
+}
+
 function checkTableAndWhere(ctx: CheckContext, path: Path, table: unknown, where: unknown): boolean {
   if (typeof table !== 'string') return false;
   if (isCustomTableName(table)) return checkCustomTable(ctx, path, table, where);
@@ -165,7 +184,7 @@ function checkField(
     });
     return false;
   }
-  if (!NUMERIC_TYPES.has(spec.type)) {
+  if (KINDS_WITH_NUMERIC_FIELD.has(kind) && !NUMERIC_TYPES.has(spec.type)) {
     ctx.report([...path, 'field'], 'FIELD_NOT_NUMERIC', { kind, table, field, type: spec.type });
     return false;
   }

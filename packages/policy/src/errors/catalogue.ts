@@ -78,6 +78,12 @@ export const POLICY_ERRORS = defineCatalogue({
     en: (p: { fact: string; table: string }) =>
       `Exclusions read rows as exported; ${q(p.fact)} is derived by the engine after exclusions, so here it is always null and the rule never matches. Use a field of the ${p.table} export.`,
   },
+  METRIC_MESSAGES_KIND: {
+    zh: (p: { kind: string; allowed: string }) =>
+      `messages 表上的指标不能是 ${p.kind} 类型:消息在读取时逐条计数,只支持 ${p.allowed}。请改用这些类型之一,或在 conversations 表上定义它。`,
+    en: (p: { kind: string; allowed: string }) =>
+      `A metric over messages cannot be of kind ${p.kind}: messages are counted as they are read, which supports ${p.allowed} only. Use one of these kinds, or define it over conversations.`,
+  },
   FIELD_NOT_NUMERIC: {
     zh: (p: { kind: string; table: string; field: string; type: string }) =>
       `${p.kind} 指标需要数值字段,而 ${p.table}.${p.field} 的类型是 ${p.type}。`,

@@ -312,6 +312,22 @@ export const FIELD_SYNONYMS: { readonly [T in InputTableName]: Readonly<Record<s
         'resolved time',
       ],
     },
+    customer_id: {
+      names: [
+        '客户ID',
+        '客户编号',
+        '买家ID',
+        '买家账号',
+        '用户ID',
+        '访客ID',
+        '会员ID',
+        'customer id',
+        'customer_id',
+        'buyer id',
+        'user id',
+        'visitor id',
+      ],
+    },
   },
   messages: {
     conversation_id: { names: CONVERSATION_ID, generic: ['id'] },
