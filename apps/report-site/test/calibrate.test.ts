@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { PolicySnapshot, Results } from '@scorebook/contract';
+import type { Manifest, PolicySnapshot, Results } from '@scorebook/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   applyEdits,
@@ -19,7 +19,8 @@ import {
   encodeEdits,
   recompute,
 } from '../src/lib/calibrate.ts';
-import { calibrationData } from '../src/lib/calibrate-data.ts';
+import { calibrationData, laterVersion } from '../src/lib/calibrate-data.ts';
+import { t } from '../src/lib/messages.ts';
 import { evaluatePeriod, outcomeOfResult, randomEdits } from './calibration-edits.ts';
 import { CLI, ROOT, readJson, scorebook } from './fixture-site.ts';
 
@@ -233,6 +234,57 @@ describe('calibration: forced-distribution shares and range bounds', () => {
     },
     120_000,
   );
+});
+
+describe('calibration: a later version of the policy', () => {
+  const published = (id: string) => ({
+    id,
+    manifest: readJson<Manifest>(join(ROOT, 'data/results', id, 'manifest.json')),
+    policy: readJson<PolicySnapshot>(join(ROOT, 'data/results', id, 'policy.json')),
+  });
+  // Newest first, as the site reads them; 2026-12 is wecom-community, another policy.
+  const periods = ['2026-12', '2026-11', '2026-10'].map(published);
+  const [december, november, october] = periods as [
+    (typeof periods)[number],
+    (typeof periods)[number],
+    (typeof periods)[number],
+  ];
+
+  it('names the latest version a published period of the same policy used', () => {
+    expect(laterVersion(october, periods)).toEqual({
+      version: '2026.11',
+      effective_from: '2026-11-01',
+      file: '2026-11-01.yaml',
+      period: '2026-11',
+    });
+    expect(laterVersion(november, periods)).toBe(null);
+    expect(laterVersion(december, periods)).toBe(null);
+  });
+
+  it('ignores a draft (no manifest.json) and a period without policy.json', () => {
+    expect(laterVersion(october, [{ ...november, manifest: null }, october])).toBe(null);
+    expect(laterVersion({ policy: null }, periods)).toBe(null);
+  });
+
+  it('tells the reader, Chinese first, to make the changed lines in the latest version file', () => {
+    const later = laterVersion(october, periods);
+    const params = {
+      version: '2026.10',
+      period: '2026-10',
+      latest: later?.version ?? '',
+      latestPeriod: later?.period ?? '',
+      latestFile: later?.file ?? '',
+    };
+    expect(t('zh', 'calibrateLaterVersion', params)).toBe(
+      '这是版本 2026.10,适用于 2026-10;2026.11(已发布于 2026-11)更新:请在最新版本的文件(2026-11-01.yaml)中做这些改动的行,不要把这份文件整体另存。',
+    );
+    expect(t('en', 'calibrateLaterVersion', params)).toBe(
+      'This is version 2026.10, in force for 2026-10; 2026.11 (published for 2026-11) is later: make the changed lines in the latest version file (2026-11-01.yaml) instead of saving this file whole.',
+    );
+    expect(t('zh', 'calibrateYamlNoteLater', { latest: '2026.11' })).toContain(
+      '请把这些改动的行改进最新版本的文件',
+    );
+  });
 });
 
 describe('calibration: per-agent targets (quota items)', () => {
