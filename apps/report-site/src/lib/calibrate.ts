@@ -522,8 +522,9 @@ export interface ChangedLine {
 /**
  * The policy text with the edits written in (docs/calibration.md, "The YAML"): each edited value
  * replaces the value of its key in the rule's lines (found from the rule's line in policy.json),
- * or is added to the rule's mapping when the key was not written (`min_sample`, a bound, a
- * share); quantities as {@link quantityText} writes them. Gives the new text and the lines that
+ * or is added to the rule's mapping when the key was not written (`min_sample`, a share); a
+ * range bound replaces its element of the `target`/`floor` pair; quantities in the notation of
+ * the value they replace (`writtenLike`), else as {@link quantityText} writes them. Gives the new text and the lines that
  * differ. Edits whose place cannot be found are listed in `unplaced`.
  */
 export function editedText(
