@@ -124,11 +124,17 @@ export async function verifyPublished(
     for (const slot of supersededSlots(dir))
       rows.push(safely(period, `superseded/${slot}`, join(dir, 'superseded', String(slot)), context, chain));
     const current = safely(period, null, dir, context, chain);
-    const notes = [...(lock === null ? [] : [lock]), ...leftoverProblems(dir), ...uncommittedProblems(dir)];
+    // Leftovers and uncommitted files are said of a publication that verifies byte for byte (any
+    // other row already says what is wrong with it or what was not recomputed).
     rows.push(
-      notes.length === 0
-        ? current
-        : current.then((row) => ({ ...row, problems: [...row.problems, ...notes] })),
+      current.then((row) => {
+        const verified = row.status === 'ok';
+        const notes = [
+          ...(lock === null ? [] : [lock]),
+          ...(verified ? [...leftoverProblems(dir), ...uncommittedProblems(dir)] : []),
+        ];
+        return notes.length === 0 ? row : { ...row, problems: [...row.problems, ...notes] };
+      }),
     );
   }
   try {
