@@ -37,6 +37,7 @@ export const INPUT_TABLES = [
   'events',
   'targets',
   'appeals_filed',
+  'ratings',
 ] as const;
 export type InputTableName = (typeof INPUT_TABLES)[number];
 
@@ -163,10 +164,22 @@ const FIELDS = {
     claim: optionalText,
     filed_at: instant,
   },
+  // Ratings by people (docs/ratings.md): rater_role is an open vocabulary, score has no bounds.
+  ratings: {
+    rating_id: id,
+    agent_id: id,
+    rater_id: id,
+    rater_role: text,
+    dimension: text,
+    score: { type: 'number', required: true },
+    rated_at: instant,
+  },
 } as const satisfies Record<InputTableName, Readonly<Record<string, FieldSpec>>>;
 
 // The field that places a row of each table but `agents`, `targets` and `appeals_filed` in a period.
-const TIME_FIELDS: Readonly<Record<Exclude<InputTableName, 'agents' | FeatureTableName>, string>> = {
+const TIME_FIELDS: Readonly<
+  Record<Exclude<InputTableName, 'agents' | FeatureTableName> | 'ratings', string>
+> = {
   conversations: 'started_at',
   messages: 'sent_at',
   surveys: 'submitted_at',
@@ -176,6 +189,7 @@ const TIME_FIELDS: Readonly<Record<Exclude<InputTableName, 'agents' | FeatureTab
   attendance: 'date',
   assessments: 'date',
   events: 'at',
+  ratings: 'rated_at',
 };
 
 /** The input tables of the data contract (`data-contract.md`). */
@@ -239,15 +253,27 @@ export const TABLES: Readonly<Record<InputTableName, TableSpec>> = {
     timeField: null,
     fields: FIELDS.appeals_filed,
   },
+  ratings: {
+    name: 'ratings',
+    zh: '评分',
+    unique: 'rating_id',
+    timeField: TIME_FIELDS.ratings,
+    fields: FIELDS.ratings,
+  },
 };
 
 /**
  * Input tables that only a feature reads (`targets`, read by items with `quota: true`;
- * `appeals_filed`, the appeals an HR/OA system registered, read when the data has files for it):
- * results list them under `inputs` only when that feature is used, so the results of every
- * other policy and data keep their bytes. Exclusions cannot filter them; metrics do not measure them.
+ * `appeals_filed`, the appeals an HR/OA system registered, read when the data has files for it;
+ * `ratings`, read by metrics of kind `rating`, `docs/ratings.md`): results list them under
+ * `inputs` only when that feature is used, so the results of every other policy and data keep
+ * their bytes. Exclusions cannot filter them; the table-reading metric kinds do not measure them.
  */
-export const FEATURE_TABLES = ['targets', 'appeals_filed'] as const satisfies readonly InputTableName[];
+export const FEATURE_TABLES = [
+  'targets',
+  'appeals_filed',
+  'ratings',
+] as const satisfies readonly InputTableName[];
 export type FeatureTableName = (typeof FEATURE_TABLES)[number];
 
 /** True for a table of {@link FEATURE_TABLES}. */

@@ -201,7 +201,11 @@ async function pipeline(
 
   // Read (headers only) and check: every table's files, and what the policy reads of them.
   const usesQuotas = policy.scorecards.some((s) => s.scored.some((i) => i.quota));
-  const unread = new Set<InputTableName>(usesQuotas ? [] : ['targets']);
+  const usesRatings = definitions.some((d) => d.kind === 'rating');
+  const unread = new Set<InputTableName>([
+    ...(usesQuotas ? [] : ['targets' as const]),
+    ...(usesRatings ? [] : ['ratings' as const]),
+  ]);
   const inputs = await openInputs({ dataDir: options.dataDir, source, zone: readZone, unread });
   const needs = policyNeeds(policy, definitions);
   const allowMissing = new Set(options.allowMissing ?? []);
@@ -303,6 +307,12 @@ async function pipeline(
         }
         if (table === 'appeals_filed') {
           appeals.addFiled(row);
+          continue;
+        }
+        if (table === 'ratings') {
+          // Rating metrics read the period's ratings; exclusions and appeals do not apply to them.
+          coverage.add(table, row);
+          if (coverage.inPeriod(table, row)) measure.addRating(row, creditedAgent(row, checks.agentIndex));
           continue;
         }
         coverage.add(table, row);
@@ -460,7 +470,10 @@ async function pipeline(
         sha256: policy.sha256,
       },
       source: sourceProvenance(inputs, options.sourceName),
-      inputs: inputsOf(inputs, checks, exclusions, policy, coverage, zone, quotas.used),
+      inputs: inputsOf(inputs, checks, exclusions, policy, coverage, zone, {
+        targets: quotas.used,
+        ratings: usesRatings,
+      }),
       engine: { version: ENGINE_VERSION },
       summary: summaryOf(results, policy, checks.rejected.length),
       agents: results,
@@ -597,10 +610,11 @@ function tableFields(inputs: Inputs): (table: InputTableName) => Readonly<Record
 }
 
 function measuredFieldsOf(
-  table: MeasuredTableName,
+  table: MeasuredTableName | 'ratings',
   fieldsOf: (table: InputTableName) => Readonly<Record<string, FieldSpec>>,
 ): Readonly<Record<string, FieldSpec>> {
   if (table === 'responses') return measuredFields('responses');
+  if (table === 'ratings') return fieldsOf('ratings');
   return { ...fieldsOf(table), ...measuredFields(table) };
 }
 
@@ -637,12 +651,12 @@ function inputsOf(
   policy: Policy,
   coverage: Coverage,
   zone: Zone,
-  quotas: boolean,
+  reads: { targets: boolean; ratings: boolean },
 ): Results['inputs'] {
   const out: Results['inputs'] = {};
   for (const table of INPUT_TABLES) {
     // Listed only for a policy that reads it, so other policies' results keep their bytes.
-    if (table === 'targets' && !quotas) continue;
+    if ((table === 'targets' || table === 'ratings') && !reads[table]) continue;
     if (table === 'appeals_filed' && inputs.tables[table].files.length === 0) continue;
     const input = inputs.tables[table];
     const counts = exclusions.counts.get(table);

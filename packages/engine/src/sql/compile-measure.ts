@@ -275,7 +275,9 @@ function compileMetric(
         evidence: kept(metric.table, condition, null),
       };
     }
+    // Refused before compiling (not in KINDS): a rating reads the ratings table, which SQL lacks.
     case 'formula':
+    case 'rating':
       return { values: [], evidence: null };
     default: {
       const field = numericField(metric.table, metric.field, input);

@@ -3,7 +3,7 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://scorebook.dev/schema/policy-test.schema.json","title":"Scorebook policy tests (策略测试)","type":"object","required":["tests"],"additionalProperties":false,"properties":{"period":{"type":["string","integer"],"pattern":"^\\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$","description":"本文件各测试默认的期间 / the period of every test that names none"},"version":{"type":"string","minLength":1,"description":"本文件各测试默认针对的版本 / the version every test targets unless it names one"},"tests":{"type":"array","minItems":1,"items":{"type":"object","required":["name","data","expect"],"additionalProperties":false,"properties":{"name":{"type":"string","minLength":1},"period":{"type":["string","integer"],"pattern":"^\\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$","description":"期间:2026-10、2026-Q4 或 2026 / a month, a quarter or a year"},"version":{"type":"string","minLength":1,"description":"测试针对的策略版本(加引号),例如 \"2026.11\" / the policy version the test targets, quoted"},"data":{"anyOf":[{"type":"string","minLength":1,"description":"数据文件夹,相对于本文件 / a data folder, relative to this file"},{"type":"object","additionalProperties":false,"properties":{"agents":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"conversations":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"messages":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"surveys":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"complaints":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"qa_reviews":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"orders":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"attendance":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"assessments":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"events":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"targets":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"appeals_filed":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]}},"description":"内联数据:表名 → CSV 文本或行列表 / inline tables"}]},"appeals":{"type":"string","minLength":1,"description":"申诉文件夹(<文件夹>/<期间>/*.yaml),相对于本文件 / an appeals folder (<folder>/<period>/*.yaml), relative to this file"},"expect":{"type":"array","minItems":1,"items":{"type":"object","required":["agent"],"additionalProperties":false,"properties":{"agent":{"type":"string","minLength":1,"description":"客服编号 agent_id / the agent"},"status":{"enum":["rated","not_rated"]},"grade":{"type":["string","null"],"description":"等级,未参评为 null / the grade, null when not rated"},"rank":{"type":["integer","null"]},"vetoes":{"type":"array","items":{"type":"string","minLength":1},"description":"成立的否决项 id(顺序无关)/ vetoes that hold, any order"},"adjustments":{"type":"object","additionalProperties":{"type":"number"},"description":"加减分 id → 分数 / adjustment id → points"},"excluded":{"type":"object","additionalProperties":{"type":"integer","minimum":0},"description":"剔除规则 id → 条数 / exclusion id → rows"},"metrics":{"type":"object","additionalProperties":{"type":["number","null"]},"description":"指标 id → 值 / metric id → value"},"metric_status":{"type":"object","additionalProperties":{"enum":["scored","insufficient","no_data","info"]},"description":"指标 id → 状态 / metric id → status"},"scores":{"type":"object","additionalProperties":{"type":["number","null"]},"description":"指标 id → 得分(0–100,未计分为 null)/ metric id → score (null when not scored)"},"segment_scores":{"type":"object","additionalProperties":{"type":"object","additionalProperties":{"type":["number","null"]},"description":"分段取值 → 得分 / segment value → score"},"description":"指标 id → 各分段得分(分段目标,格式 2)/ metric id → each segment’s score (segmented targets, format 2)"},"base_score":{"type":["number","null"]},"total_score":{"type":["number","null"]},"groups":{"type":"object","additionalProperties":{"type":["number","null"]},"description":"考核维度 id → 维度分(格式 2)/ group id → subtotal (format 2)"},"grade_by_score":{"type":["string","null"],"description":"强制分布之前按分数与一票否决得到的等级(格式 2)/ the grade before a forced distribution (format 2)"},"awards":{"type":"array","items":{"type":"string","minLength":1},"description":"获得的奖项 id(顺序无关,格式 2)/ awards won, any order (format 2)"},"reward":{"type":"object","additionalProperties":false,"properties":{"coefficient":{"type":["number","null"]},"base":{"type":["number","null"]},"bonus":{"type":["number","null"]},"total":{"type":["number","null"]}},"description":"绩效系数、基数、奖金、合计(格式 2)/ coefficient, base, bonus, total (format 2)"},"flags":{"type":"array","items":{"type":"string","minLength":1},"description":"成立的需关注标记 id(顺序无关,格式 2)/ flags that hold, any order (format 2)"}}}}}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://scorebook.dev/schema/policy-test.schema.json","title":"Scorebook policy tests (策略测试)","type":"object","required":["tests"],"additionalProperties":false,"properties":{"period":{"type":["string","integer"],"pattern":"^\\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$","description":"本文件各测试默认的期间 / the period of every test that names none"},"version":{"type":"string","minLength":1,"description":"本文件各测试默认针对的版本 / the version every test targets unless it names one"},"tests":{"type":"array","minItems":1,"items":{"type":"object","required":["name","data","expect"],"additionalProperties":false,"properties":{"name":{"type":"string","minLength":1},"period":{"type":["string","integer"],"pattern":"^\\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$","description":"期间:2026-10、2026-Q4 或 2026 / a month, a quarter or a year"},"version":{"type":"string","minLength":1,"description":"测试针对的策略版本(加引号),例如 \"2026.11\" / the policy version the test targets, quoted"},"data":{"anyOf":[{"type":"string","minLength":1,"description":"数据文件夹,相对于本文件 / a data folder, relative to this file"},{"type":"object","additionalProperties":false,"properties":{"agents":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"conversations":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"messages":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"surveys":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"complaints":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"qa_reviews":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"orders":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"attendance":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"assessments":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"events":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"targets":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"appeals_filed":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"ratings":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]}},"description":"内联数据:表名 → CSV 文本或行列表 / inline tables"}]},"appeals":{"type":"string","minLength":1,"description":"申诉文件夹(<文件夹>/<期间>/*.yaml),相对于本文件 / an appeals folder (<folder>/<period>/*.yaml), relative to this file"},"expect":{"type":"array","minItems":1,"items":{"type":"object","required":["agent"],"additionalProperties":false,"properties":{"agent":{"type":"string","minLength":1,"description":"客服编号 agent_id / the agent"},"status":{"enum":["rated","not_rated"]},"grade":{"type":["string","null"],"description":"等级,未参评为 null / the grade, null when not rated"},"rank":{"type":["integer","null"]},"vetoes":{"type":"array","items":{"type":"string","minLength":1},"description":"成立的否决项 id(顺序无关)/ vetoes that hold, any order"},"adjustments":{"type":"object","additionalProperties":{"type":"number"},"description":"加减分 id → 分数 / adjustment id → points"},"excluded":{"type":"object","additionalProperties":{"type":"integer","minimum":0},"description":"剔除规则 id → 条数 / exclusion id → rows"},"metrics":{"type":"object","additionalProperties":{"type":["number","null"]},"description":"指标 id → 值 / metric id → value"},"metric_status":{"type":"object","additionalProperties":{"enum":["scored","insufficient","no_data","info"]},"description":"指标 id → 状态 / metric id → status"},"scores":{"type":"object","additionalProperties":{"type":["number","null"]},"description":"指标 id → 得分(0–100,未计分为 null)/ metric id → score (null when not scored)"},"segment_scores":{"type":"object","additionalProperties":{"type":"object","additionalProperties":{"type":["number","null"]},"description":"分段取值 → 得分 / segment value → score"},"description":"指标 id → 各分段得分(分段目标,格式 2)/ metric id → each segment’s score (segmented targets, format 2)"},"base_score":{"type":["number","null"]},"total_score":{"type":["number","null"]},"groups":{"type":"object","additionalProperties":{"type":["number","null"]},"description":"考核维度 id → 维度分(格式 2)/ group id → subtotal (format 2)"},"grade_by_score":{"type":["string","null"],"description":"强制分布之前按分数与一票否决得到的等级(格式 2)/ the grade before a forced distribution (format 2)"},"awards":{"type":"array","items":{"type":"string","minLength":1},"description":"获得的奖项 id(顺序无关,格式 2)/ awards won, any order (format 2)"},"reward":{"type":"object","additionalProperties":false,"properties":{"coefficient":{"type":["number","null"]},"base":{"type":["number","null"]},"bonus":{"type":["number","null"]},"total":{"type":["number","null"]}},"description":"绩效系数、基数、奖金、合计(格式 2)/ coefficient, base, bonus, total (format 2)"},"flags":{"type":"array","items":{"type":"string","minLength":1},"description":"成立的需关注标记 id(顺序无关,格式 2)/ flags that hold, any order (format 2)"}}}}}}}}};
 const pattern4 = new RegExp("^\\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$", "u");
 const func1 = Object.prototype.hasOwnProperty;
 
@@ -1084,9 +1084,13 @@ vErrors = null;
 }
 }
 }
-}
-else {
-const err68 = {instancePath:instancePath+"/tests/" + i0+"/data",schemaPath:"#/properties/tests/items/properties/data/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.data.anyOf[1].type,parentSchema:schema31.properties.tests.items.properties.data.anyOf[1],data:data7};
+if(data7.ratings !== undefined){
+let data32 = data7.ratings;
+const _errs121 = errors;
+let valid42 = false;
+const _errs122 = errors;
+if(typeof data32 !== "string"){
+const err68 = {instancePath:instancePath+"/tests/" + i0+"/data/ratings",schemaPath:"#/properties/tests/items/properties/data/anyOf/1/properties/ratings/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tests.items.properties.data.anyOf[1].properties.ratings.anyOf[0].type,parentSchema:schema31.properties.tests.items.properties.data.anyOf[1].properties.ratings.anyOf[0],data:data32};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -1095,15 +1099,79 @@ vErrors.push(err68);
 }
 errors++;
 }
-var _valid0 = _errs21 === errors;
-valid4 = valid4 || _valid0;
-if(!valid4){
-const err69 = {instancePath:instancePath+"/tests/" + i0+"/data",schemaPath:"#/properties/tests/items/properties/data/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema31.properties.tests.items.properties.data.anyOf,parentSchema:schema31.properties.tests.items.properties.data,data:data7};
+var _valid13 = _errs122 === errors;
+valid42 = valid42 || _valid13;
+const _errs124 = errors;
+if(Array.isArray(data32)){
+const len13 = data32.length;
+for(let i13=0; i13<len13; i13++){
+let data33 = data32[i13];
+if(!(data33 && typeof data33 == "object" && !Array.isArray(data33))){
+const err69 = {instancePath:instancePath+"/tests/" + i0+"/data/ratings/" + i13,schemaPath:"#/properties/tests/items/properties/data/anyOf/1/properties/ratings/anyOf/1/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.data.anyOf[1].properties.ratings.anyOf[1].items.type,parentSchema:schema31.properties.tests.items.properties.data.anyOf[1].properties.ratings.anyOf[1].items,data:data33};
 if(vErrors === null){
 vErrors = [err69];
 }
 else {
 vErrors.push(err69);
+}
+errors++;
+}
+}
+}
+else {
+const err70 = {instancePath:instancePath+"/tests/" + i0+"/data/ratings",schemaPath:"#/properties/tests/items/properties/data/anyOf/1/properties/ratings/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tests.items.properties.data.anyOf[1].properties.ratings.anyOf[1].type,parentSchema:schema31.properties.tests.items.properties.data.anyOf[1].properties.ratings.anyOf[1],data:data32};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+var _valid13 = _errs124 === errors;
+valid42 = valid42 || _valid13;
+if(!valid42){
+const err71 = {instancePath:instancePath+"/tests/" + i0+"/data/ratings",schemaPath:"#/properties/tests/items/properties/data/anyOf/1/properties/ratings/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema31.properties.tests.items.properties.data.anyOf[1].properties.ratings.anyOf,parentSchema:schema31.properties.tests.items.properties.data.anyOf[1].properties.ratings,data:data32};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+else {
+errors = _errs121;
+if(vErrors !== null){
+if(_errs121){
+vErrors.length = _errs121;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err72 = {instancePath:instancePath+"/tests/" + i0+"/data",schemaPath:"#/properties/tests/items/properties/data/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.data.anyOf[1].type,parentSchema:schema31.properties.tests.items.properties.data.anyOf[1],data:data7};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+var _valid0 = _errs21 === errors;
+valid4 = valid4 || _valid0;
+if(!valid4){
+const err73 = {instancePath:instancePath+"/tests/" + i0+"/data",schemaPath:"#/properties/tests/items/properties/data/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema31.properties.tests.items.properties.data.anyOf,parentSchema:schema31.properties.tests.items.properties.data,data:data7};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
 }
 errors++;
 }
@@ -1120,60 +1188,10 @@ vErrors = null;
 }
 }
 if(data3.appeals !== undefined){
-let data32 = data3.appeals;
-if(typeof data32 === "string"){
-if(data32.length < 1){
-const err70 = {instancePath:instancePath+"/tests/" + i0+"/appeals",schemaPath:"#/properties/tests/items/properties/appeals/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tests.items.properties.appeals,data:data32};
-if(vErrors === null){
-vErrors = [err70];
-}
-else {
-vErrors.push(err70);
-}
-errors++;
-}
-}
-else {
-const err71 = {instancePath:instancePath+"/tests/" + i0+"/appeals",schemaPath:"#/properties/tests/items/properties/appeals/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tests.items.properties.appeals.type,parentSchema:schema31.properties.tests.items.properties.appeals,data:data32};
-if(vErrors === null){
-vErrors = [err71];
-}
-else {
-vErrors.push(err71);
-}
-errors++;
-}
-}
-if(data3.expect !== undefined){
-let data33 = data3.expect;
-if(Array.isArray(data33)){
-if(data33.length < 1){
-const err72 = {instancePath:instancePath+"/tests/" + i0+"/expect",schemaPath:"#/properties/tests/items/properties/expect/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tests.items.properties.expect,data:data33};
-if(vErrors === null){
-vErrors = [err72];
-}
-else {
-vErrors.push(err72);
-}
-errors++;
-}
-const len13 = data33.length;
-for(let i13=0; i13<len13; i13++){
-let data34 = data33[i13];
-if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
-if(data34.agent === undefined){
-const err73 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13,schemaPath:"#/properties/tests/items/properties/expect/items/required",keyword:"required",params:{missingProperty: "agent"},message:"must have required property '"+"agent"+"'",schema:schema31.properties.tests.items.properties.expect.items.required,parentSchema:schema31.properties.tests.items.properties.expect.items,data:data34};
-if(vErrors === null){
-vErrors = [err73];
-}
-else {
-vErrors.push(err73);
-}
-errors++;
-}
-for(const key3 in data34){
-if(!(func1.call(schema31.properties.tests.items.properties.expect.items.properties, key3))){
-const err74 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13,schemaPath:"#/properties/tests/items/properties/expect/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tests.items.properties.expect.items,data:data34};
+let data34 = data3.appeals;
+if(typeof data34 === "string"){
+if(data34.length < 1){
+const err74 = {instancePath:instancePath+"/tests/" + i0+"/appeals",schemaPath:"#/properties/tests/items/properties/appeals/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tests.items.properties.appeals,data:data34};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -1183,11 +1201,8 @@ vErrors.push(err74);
 errors++;
 }
 }
-if(data34.agent !== undefined){
-let data35 = data34.agent;
-if(typeof data35 === "string"){
-if(data35.length < 1){
-const err75 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/agent",schemaPath:"#/properties/tests/items/properties/expect/items/properties/agent/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.agent,data:data35};
+else {
+const err75 = {instancePath:instancePath+"/tests/" + i0+"/appeals",schemaPath:"#/properties/tests/items/properties/appeals/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tests.items.properties.appeals.type,parentSchema:schema31.properties.tests.items.properties.appeals,data:data34};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -1197,8 +1212,11 @@ vErrors.push(err75);
 errors++;
 }
 }
-else {
-const err76 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/agent",schemaPath:"#/properties/tests/items/properties/expect/items/properties/agent/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tests.items.properties.expect.items.properties.agent.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.agent,data:data35};
+if(data3.expect !== undefined){
+let data35 = data3.expect;
+if(Array.isArray(data35)){
+if(data35.length < 1){
+const err76 = {instancePath:instancePath+"/tests/" + i0+"/expect",schemaPath:"#/properties/tests/items/properties/expect/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tests.items.properties.expect,data:data35};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1207,11 +1225,12 @@ vErrors.push(err76);
 }
 errors++;
 }
-}
-if(data34.status !== undefined){
-let data36 = data34.status;
-if(!((data36 === "rated") || (data36 === "not_rated"))){
-const err77 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/status",schemaPath:"#/properties/tests/items/properties/expect/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema31.properties.tests.items.properties.expect.items.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tests.items.properties.expect.items.properties.status.enum,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.status,data:data36};
+const len14 = data35.length;
+for(let i14=0; i14<len14; i14++){
+let data36 = data35[i14];
+if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
+if(data36.agent === undefined){
+const err77 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14,schemaPath:"#/properties/tests/items/properties/expect/items/required",keyword:"required",params:{missingProperty: "agent"},message:"must have required property '"+"agent"+"'",schema:schema31.properties.tests.items.properties.expect.items.required,parentSchema:schema31.properties.tests.items.properties.expect.items,data:data36};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1220,11 +1239,9 @@ vErrors.push(err77);
 }
 errors++;
 }
-}
-if(data34.grade !== undefined){
-let data37 = data34.grade;
-if((typeof data37 !== "string") && (data37 !== null)){
-const err78 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/grade",schemaPath:"#/properties/tests/items/properties/expect/items/properties/grade/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.grade.type},message:"must be string,null",schema:schema31.properties.tests.items.properties.expect.items.properties.grade.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.grade,data:data37};
+for(const key3 in data36){
+if(!(func1.call(schema31.properties.tests.items.properties.expect.items.properties, key3))){
+const err78 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14,schemaPath:"#/properties/tests/items/properties/expect/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tests.items.properties.expect.items,data:data36};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1234,10 +1251,11 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data34.rank !== undefined){
-let data38 = data34.rank;
-if((!(((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38))) && (isFinite(data38)))) && (data38 !== null)){
-const err79 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/rank",schemaPath:"#/properties/tests/items/properties/expect/items/properties/rank/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.rank.type},message:"must be integer,null",schema:schema31.properties.tests.items.properties.expect.items.properties.rank.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.rank,data:data38};
+if(data36.agent !== undefined){
+let data37 = data36.agent;
+if(typeof data37 === "string"){
+if(data37.length < 1){
+const err79 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/agent",schemaPath:"#/properties/tests/items/properties/expect/items/properties/agent/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.agent,data:data37};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1247,15 +1265,8 @@ vErrors.push(err79);
 errors++;
 }
 }
-if(data34.vetoes !== undefined){
-let data39 = data34.vetoes;
-if(Array.isArray(data39)){
-const len14 = data39.length;
-for(let i14=0; i14<len14; i14++){
-let data40 = data39[i14];
-if(typeof data40 === "string"){
-if(data40.length < 1){
-const err80 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/vetoes/" + i14,schemaPath:"#/properties/tests/items/properties/expect/items/properties/vetoes/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.vetoes.items,data:data40};
+else {
+const err80 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/agent",schemaPath:"#/properties/tests/items/properties/expect/items/properties/agent/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tests.items.properties.expect.items.properties.agent.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.agent,data:data37};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1265,8 +1276,10 @@ vErrors.push(err80);
 errors++;
 }
 }
-else {
-const err81 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/vetoes/" + i14,schemaPath:"#/properties/tests/items/properties/expect/items/properties/vetoes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tests.items.properties.expect.items.properties.vetoes.items.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.vetoes.items,data:data40};
+if(data36.status !== undefined){
+let data38 = data36.status;
+if(!((data38 === "rated") || (data38 === "not_rated"))){
+const err81 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/status",schemaPath:"#/properties/tests/items/properties/expect/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema31.properties.tests.items.properties.expect.items.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tests.items.properties.expect.items.properties.status.enum,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.status,data:data38};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1276,9 +1289,10 @@ vErrors.push(err81);
 errors++;
 }
 }
-}
-else {
-const err82 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/vetoes",schemaPath:"#/properties/tests/items/properties/expect/items/properties/vetoes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tests.items.properties.expect.items.properties.vetoes.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.vetoes,data:data39};
+if(data36.grade !== undefined){
+let data39 = data36.grade;
+if((typeof data39 !== "string") && (data39 !== null)){
+const err82 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/grade",schemaPath:"#/properties/tests/items/properties/expect/items/properties/grade/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.grade.type},message:"must be string,null",schema:schema31.properties.tests.items.properties.expect.items.properties.grade.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.grade,data:data39};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1288,13 +1302,10 @@ vErrors.push(err82);
 errors++;
 }
 }
-if(data34.adjustments !== undefined){
-let data41 = data34.adjustments;
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-for(const key4 in data41){
-let data42 = data41[key4];
-if(!((typeof data42 == "number") && (isFinite(data42)))){
-const err83 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/adjustments/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/adjustments/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.tests.items.properties.expect.items.properties.adjustments.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.adjustments.additionalProperties,data:data42};
+if(data36.rank !== undefined){
+let data40 = data36.rank;
+if((!(((typeof data40 == "number") && (!(data40 % 1) && !isNaN(data40))) && (isFinite(data40)))) && (data40 !== null)){
+const err83 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/rank",schemaPath:"#/properties/tests/items/properties/expect/items/properties/rank/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.rank.type},message:"must be integer,null",schema:schema31.properties.tests.items.properties.expect.items.properties.rank.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.rank,data:data40};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1304,9 +1315,15 @@ vErrors.push(err83);
 errors++;
 }
 }
-}
-else {
-const err84 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/adjustments",schemaPath:"#/properties/tests/items/properties/expect/items/properties/adjustments/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.adjustments.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.adjustments,data:data41};
+if(data36.vetoes !== undefined){
+let data41 = data36.vetoes;
+if(Array.isArray(data41)){
+const len15 = data41.length;
+for(let i15=0; i15<len15; i15++){
+let data42 = data41[i15];
+if(typeof data42 === "string"){
+if(data42.length < 1){
+const err84 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/vetoes/" + i15,schemaPath:"#/properties/tests/items/properties/expect/items/properties/vetoes/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.vetoes.items,data:data42};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1316,13 +1333,8 @@ vErrors.push(err84);
 errors++;
 }
 }
-if(data34.excluded !== undefined){
-let data43 = data34.excluded;
-if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
-for(const key5 in data43){
-let data44 = data43[key5];
-if(!(((typeof data44 == "number") && (!(data44 % 1) && !isNaN(data44))) && (isFinite(data44)))){
-const err85 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/excluded/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/excluded/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.tests.items.properties.expect.items.properties.excluded.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.excluded.additionalProperties,data:data44};
+else {
+const err85 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/vetoes/" + i15,schemaPath:"#/properties/tests/items/properties/expect/items/properties/vetoes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tests.items.properties.expect.items.properties.vetoes.items.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.vetoes.items,data:data42};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1331,9 +1343,10 @@ vErrors.push(err85);
 }
 errors++;
 }
-if((typeof data44 == "number") && (isFinite(data44))){
-if(data44 < 0 || isNaN(data44)){
-const err86 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/excluded/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/excluded/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.excluded.additionalProperties,data:data44};
+}
+}
+else {
+const err86 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/vetoes",schemaPath:"#/properties/tests/items/properties/expect/items/properties/vetoes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tests.items.properties.expect.items.properties.vetoes.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.vetoes,data:data41};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1343,10 +1356,13 @@ vErrors.push(err86);
 errors++;
 }
 }
-}
-}
-else {
-const err87 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/excluded",schemaPath:"#/properties/tests/items/properties/expect/items/properties/excluded/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.excluded.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.excluded,data:data43};
+if(data36.adjustments !== undefined){
+let data43 = data36.adjustments;
+if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
+for(const key4 in data43){
+let data44 = data43[key4];
+if(!((typeof data44 == "number") && (isFinite(data44)))){
+const err87 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/adjustments/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/adjustments/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.tests.items.properties.expect.items.properties.adjustments.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.adjustments.additionalProperties,data:data44};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1356,13 +1372,9 @@ vErrors.push(err87);
 errors++;
 }
 }
-if(data34.metrics !== undefined){
-let data45 = data34.metrics;
-if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
-for(const key6 in data45){
-let data46 = data45[key6];
-if((!((typeof data46 == "number") && (isFinite(data46)))) && (data46 !== null)){
-const err88 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/metrics/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/metrics/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.metrics.additionalProperties.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.metrics.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.metrics.additionalProperties,data:data46};
+}
+else {
+const err88 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/adjustments",schemaPath:"#/properties/tests/items/properties/expect/items/properties/adjustments/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.adjustments.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.adjustments,data:data43};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1372,9 +1384,13 @@ vErrors.push(err88);
 errors++;
 }
 }
-}
-else {
-const err89 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/metrics",schemaPath:"#/properties/tests/items/properties/expect/items/properties/metrics/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.metrics.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.metrics,data:data45};
+if(data36.excluded !== undefined){
+let data45 = data36.excluded;
+if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
+for(const key5 in data45){
+let data46 = data45[key5];
+if(!(((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46))) && (isFinite(data46)))){
+const err89 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/excluded/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/excluded/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.tests.items.properties.expect.items.properties.excluded.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.excluded.additionalProperties,data:data46};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1383,14 +1399,9 @@ vErrors.push(err89);
 }
 errors++;
 }
-}
-if(data34.metric_status !== undefined){
-let data47 = data34.metric_status;
-if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-for(const key7 in data47){
-let data48 = data47[key7];
-if(!((((data48 === "scored") || (data48 === "insufficient")) || (data48 === "no_data")) || (data48 === "info"))){
-const err90 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/metric_status/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/metric_status/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema31.properties.tests.items.properties.expect.items.properties.metric_status.additionalProperties.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tests.items.properties.expect.items.properties.metric_status.additionalProperties.enum,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.metric_status.additionalProperties,data:data48};
+if((typeof data46 == "number") && (isFinite(data46))){
+if(data46 < 0 || isNaN(data46)){
+const err90 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/excluded/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/excluded/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.excluded.additionalProperties,data:data46};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1401,8 +1412,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err91 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/metric_status",schemaPath:"#/properties/tests/items/properties/expect/items/properties/metric_status/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.metric_status.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.metric_status,data:data47};
+const err91 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/excluded",schemaPath:"#/properties/tests/items/properties/expect/items/properties/excluded/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.excluded.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.excluded,data:data45};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1412,13 +1424,13 @@ vErrors.push(err91);
 errors++;
 }
 }
-if(data34.scores !== undefined){
-let data49 = data34.scores;
-if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
-for(const key8 in data49){
-let data50 = data49[key8];
-if((!((typeof data50 == "number") && (isFinite(data50)))) && (data50 !== null)){
-const err92 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/scores/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/scores/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.scores.additionalProperties.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.scores.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.scores.additionalProperties,data:data50};
+if(data36.metrics !== undefined){
+let data47 = data36.metrics;
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+for(const key6 in data47){
+let data48 = data47[key6];
+if((!((typeof data48 == "number") && (isFinite(data48)))) && (data48 !== null)){
+const err92 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/metrics/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/metrics/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.metrics.additionalProperties.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.metrics.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.metrics.additionalProperties,data:data48};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1430,7 +1442,7 @@ errors++;
 }
 }
 else {
-const err93 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/scores",schemaPath:"#/properties/tests/items/properties/expect/items/properties/scores/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.scores.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.scores,data:data49};
+const err93 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/metrics",schemaPath:"#/properties/tests/items/properties/expect/items/properties/metrics/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.metrics.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.metrics,data:data47};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1440,16 +1452,13 @@ vErrors.push(err93);
 errors++;
 }
 }
-if(data34.segment_scores !== undefined){
-let data51 = data34.segment_scores;
-if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
-for(const key9 in data51){
-let data52 = data51[key9];
-if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
-for(const key10 in data52){
-let data53 = data52[key10];
-if((!((typeof data53 == "number") && (isFinite(data53)))) && (data53 !== null)){
-const err94 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/segment_scores/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/segment_scores/additionalProperties/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.segment_scores.additionalProperties.additionalProperties.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.segment_scores.additionalProperties.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.segment_scores.additionalProperties.additionalProperties,data:data53};
+if(data36.metric_status !== undefined){
+let data49 = data36.metric_status;
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+for(const key7 in data49){
+let data50 = data49[key7];
+if(!((((data50 === "scored") || (data50 === "insufficient")) || (data50 === "no_data")) || (data50 === "info"))){
+const err94 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/metric_status/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/metric_status/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema31.properties.tests.items.properties.expect.items.properties.metric_status.additionalProperties.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tests.items.properties.expect.items.properties.metric_status.additionalProperties.enum,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.metric_status.additionalProperties,data:data50};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1461,7 +1470,7 @@ errors++;
 }
 }
 else {
-const err95 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/segment_scores/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/segment_scores/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.segment_scores.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.segment_scores.additionalProperties,data:data52};
+const err95 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/metric_status",schemaPath:"#/properties/tests/items/properties/expect/items/properties/metric_status/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.metric_status.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.metric_status,data:data49};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1471,9 +1480,13 @@ vErrors.push(err95);
 errors++;
 }
 }
-}
-else {
-const err96 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/segment_scores",schemaPath:"#/properties/tests/items/properties/expect/items/properties/segment_scores/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.segment_scores.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.segment_scores,data:data51};
+if(data36.scores !== undefined){
+let data51 = data36.scores;
+if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
+for(const key8 in data51){
+let data52 = data51[key8];
+if((!((typeof data52 == "number") && (isFinite(data52)))) && (data52 !== null)){
+const err96 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/scores/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/scores/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.scores.additionalProperties.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.scores.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.scores.additionalProperties,data:data52};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1483,10 +1496,9 @@ vErrors.push(err96);
 errors++;
 }
 }
-if(data34.base_score !== undefined){
-let data54 = data34.base_score;
-if((!((typeof data54 == "number") && (isFinite(data54)))) && (data54 !== null)){
-const err97 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/base_score",schemaPath:"#/properties/tests/items/properties/expect/items/properties/base_score/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.base_score.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.base_score.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.base_score,data:data54};
+}
+else {
+const err97 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/scores",schemaPath:"#/properties/tests/items/properties/expect/items/properties/scores/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.scores.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.scores,data:data51};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1496,10 +1508,16 @@ vErrors.push(err97);
 errors++;
 }
 }
-if(data34.total_score !== undefined){
-let data55 = data34.total_score;
+if(data36.segment_scores !== undefined){
+let data53 = data36.segment_scores;
+if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
+for(const key9 in data53){
+let data54 = data53[key9];
+if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
+for(const key10 in data54){
+let data55 = data54[key10];
 if((!((typeof data55 == "number") && (isFinite(data55)))) && (data55 !== null)){
-const err98 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/total_score",schemaPath:"#/properties/tests/items/properties/expect/items/properties/total_score/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.total_score.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.total_score.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.total_score,data:data55};
+const err98 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/segment_scores/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/segment_scores/additionalProperties/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.segment_scores.additionalProperties.additionalProperties.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.segment_scores.additionalProperties.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.segment_scores.additionalProperties.additionalProperties,data:data55};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1509,13 +1527,9 @@ vErrors.push(err98);
 errors++;
 }
 }
-if(data34.groups !== undefined){
-let data56 = data34.groups;
-if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
-for(const key11 in data56){
-let data57 = data56[key11];
-if((!((typeof data57 == "number") && (isFinite(data57)))) && (data57 !== null)){
-const err99 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/groups/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/groups/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.groups.additionalProperties.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.groups.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.groups.additionalProperties,data:data57};
+}
+else {
+const err99 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/segment_scores/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/segment_scores/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.segment_scores.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.segment_scores.additionalProperties,data:data54};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1527,7 +1541,7 @@ errors++;
 }
 }
 else {
-const err100 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/groups",schemaPath:"#/properties/tests/items/properties/expect/items/properties/groups/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.groups.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.groups,data:data56};
+const err100 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/segment_scores",schemaPath:"#/properties/tests/items/properties/expect/items/properties/segment_scores/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.segment_scores.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.segment_scores,data:data53};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1537,10 +1551,10 @@ vErrors.push(err100);
 errors++;
 }
 }
-if(data34.grade_by_score !== undefined){
-let data58 = data34.grade_by_score;
-if((typeof data58 !== "string") && (data58 !== null)){
-const err101 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/grade_by_score",schemaPath:"#/properties/tests/items/properties/expect/items/properties/grade_by_score/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.grade_by_score.type},message:"must be string,null",schema:schema31.properties.tests.items.properties.expect.items.properties.grade_by_score.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.grade_by_score,data:data58};
+if(data36.base_score !== undefined){
+let data56 = data36.base_score;
+if((!((typeof data56 == "number") && (isFinite(data56)))) && (data56 !== null)){
+const err101 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/base_score",schemaPath:"#/properties/tests/items/properties/expect/items/properties/base_score/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.base_score.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.base_score.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.base_score,data:data56};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1550,15 +1564,10 @@ vErrors.push(err101);
 errors++;
 }
 }
-if(data34.awards !== undefined){
-let data59 = data34.awards;
-if(Array.isArray(data59)){
-const len15 = data59.length;
-for(let i15=0; i15<len15; i15++){
-let data60 = data59[i15];
-if(typeof data60 === "string"){
-if(data60.length < 1){
-const err102 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/awards/" + i15,schemaPath:"#/properties/tests/items/properties/expect/items/properties/awards/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.awards.items,data:data60};
+if(data36.total_score !== undefined){
+let data57 = data36.total_score;
+if((!((typeof data57 == "number") && (isFinite(data57)))) && (data57 !== null)){
+const err102 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/total_score",schemaPath:"#/properties/tests/items/properties/expect/items/properties/total_score/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.total_score.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.total_score.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.total_score,data:data57};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1568,8 +1577,13 @@ vErrors.push(err102);
 errors++;
 }
 }
-else {
-const err103 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/awards/" + i15,schemaPath:"#/properties/tests/items/properties/expect/items/properties/awards/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tests.items.properties.expect.items.properties.awards.items.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.awards.items,data:data60};
+if(data36.groups !== undefined){
+let data58 = data36.groups;
+if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
+for(const key11 in data58){
+let data59 = data58[key11];
+if((!((typeof data59 == "number") && (isFinite(data59)))) && (data59 !== null)){
+const err103 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/groups/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/groups/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.groups.additionalProperties.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.groups.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.groups.additionalProperties,data:data59};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1581,7 +1595,7 @@ errors++;
 }
 }
 else {
-const err104 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/awards",schemaPath:"#/properties/tests/items/properties/expect/items/properties/awards/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tests.items.properties.expect.items.properties.awards.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.awards,data:data59};
+const err104 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/groups",schemaPath:"#/properties/tests/items/properties/expect/items/properties/groups/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.groups.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.groups,data:data58};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1591,12 +1605,10 @@ vErrors.push(err104);
 errors++;
 }
 }
-if(data34.reward !== undefined){
-let data61 = data34.reward;
-if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
-for(const key12 in data61){
-if(!((((key12 === "coefficient") || (key12 === "base")) || (key12 === "bonus")) || (key12 === "total"))){
-const err105 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/reward",schemaPath:"#/properties/tests/items/properties/expect/items/properties/reward/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.reward,data:data61};
+if(data36.grade_by_score !== undefined){
+let data60 = data36.grade_by_score;
+if((typeof data60 !== "string") && (data60 !== null)){
+const err105 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/grade_by_score",schemaPath:"#/properties/tests/items/properties/expect/items/properties/grade_by_score/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.grade_by_score.type},message:"must be string,null",schema:schema31.properties.tests.items.properties.expect.items.properties.grade_by_score.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.grade_by_score,data:data60};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1606,10 +1618,15 @@ vErrors.push(err105);
 errors++;
 }
 }
-if(data61.coefficient !== undefined){
-let data62 = data61.coefficient;
-if((!((typeof data62 == "number") && (isFinite(data62)))) && (data62 !== null)){
-const err106 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/reward/coefficient",schemaPath:"#/properties/tests/items/properties/expect/items/properties/reward/properties/coefficient/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.reward.properties.coefficient.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.coefficient.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.coefficient,data:data62};
+if(data36.awards !== undefined){
+let data61 = data36.awards;
+if(Array.isArray(data61)){
+const len16 = data61.length;
+for(let i16=0; i16<len16; i16++){
+let data62 = data61[i16];
+if(typeof data62 === "string"){
+if(data62.length < 1){
+const err106 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/awards/" + i16,schemaPath:"#/properties/tests/items/properties/expect/items/properties/awards/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.awards.items,data:data62};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1619,10 +1636,8 @@ vErrors.push(err106);
 errors++;
 }
 }
-if(data61.base !== undefined){
-let data63 = data61.base;
-if((!((typeof data63 == "number") && (isFinite(data63)))) && (data63 !== null)){
-const err107 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/reward/base",schemaPath:"#/properties/tests/items/properties/expect/items/properties/reward/properties/base/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.reward.properties.base.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.base.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.base,data:data63};
+else {
+const err107 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/awards/" + i16,schemaPath:"#/properties/tests/items/properties/expect/items/properties/awards/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tests.items.properties.expect.items.properties.awards.items.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.awards.items,data:data62};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1632,10 +1647,9 @@ vErrors.push(err107);
 errors++;
 }
 }
-if(data61.bonus !== undefined){
-let data64 = data61.bonus;
-if((!((typeof data64 == "number") && (isFinite(data64)))) && (data64 !== null)){
-const err108 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/reward/bonus",schemaPath:"#/properties/tests/items/properties/expect/items/properties/reward/properties/bonus/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.reward.properties.bonus.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.bonus.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.bonus,data:data64};
+}
+else {
+const err108 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/awards",schemaPath:"#/properties/tests/items/properties/expect/items/properties/awards/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tests.items.properties.expect.items.properties.awards.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.awards,data:data61};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1645,10 +1659,12 @@ vErrors.push(err108);
 errors++;
 }
 }
-if(data61.total !== undefined){
-let data65 = data61.total;
-if((!((typeof data65 == "number") && (isFinite(data65)))) && (data65 !== null)){
-const err109 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/reward/total",schemaPath:"#/properties/tests/items/properties/expect/items/properties/reward/properties/total/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.reward.properties.total.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.total.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.total,data:data65};
+if(data36.reward !== undefined){
+let data63 = data36.reward;
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
+for(const key12 in data63){
+if(!((((key12 === "coefficient") || (key12 === "base")) || (key12 === "bonus")) || (key12 === "total"))){
+const err109 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/reward",schemaPath:"#/properties/tests/items/properties/expect/items/properties/reward/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.reward,data:data63};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1658,9 +1674,10 @@ vErrors.push(err109);
 errors++;
 }
 }
-}
-else {
-const err110 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/reward",schemaPath:"#/properties/tests/items/properties/expect/items/properties/reward/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.reward.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.reward,data:data61};
+if(data63.coefficient !== undefined){
+let data64 = data63.coefficient;
+if((!((typeof data64 == "number") && (isFinite(data64)))) && (data64 !== null)){
+const err110 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/reward/coefficient",schemaPath:"#/properties/tests/items/properties/expect/items/properties/reward/properties/coefficient/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.reward.properties.coefficient.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.coefficient.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.coefficient,data:data64};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1670,15 +1687,10 @@ vErrors.push(err110);
 errors++;
 }
 }
-if(data34.flags !== undefined){
-let data66 = data34.flags;
-if(Array.isArray(data66)){
-const len16 = data66.length;
-for(let i16=0; i16<len16; i16++){
-let data67 = data66[i16];
-if(typeof data67 === "string"){
-if(data67.length < 1){
-const err111 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/flags/" + i16,schemaPath:"#/properties/tests/items/properties/expect/items/properties/flags/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.flags.items,data:data67};
+if(data63.base !== undefined){
+let data65 = data63.base;
+if((!((typeof data65 == "number") && (isFinite(data65)))) && (data65 !== null)){
+const err111 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/reward/base",schemaPath:"#/properties/tests/items/properties/expect/items/properties/reward/properties/base/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.reward.properties.base.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.base.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.base,data:data65};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1688,8 +1700,10 @@ vErrors.push(err111);
 errors++;
 }
 }
-else {
-const err112 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/flags/" + i16,schemaPath:"#/properties/tests/items/properties/expect/items/properties/flags/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tests.items.properties.expect.items.properties.flags.items.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.flags.items,data:data67};
+if(data63.bonus !== undefined){
+let data66 = data63.bonus;
+if((!((typeof data66 == "number") && (isFinite(data66)))) && (data66 !== null)){
+const err112 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/reward/bonus",schemaPath:"#/properties/tests/items/properties/expect/items/properties/reward/properties/bonus/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.reward.properties.bonus.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.bonus.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.bonus,data:data66};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1699,9 +1713,10 @@ vErrors.push(err112);
 errors++;
 }
 }
-}
-else {
-const err113 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13+"/flags",schemaPath:"#/properties/tests/items/properties/expect/items/properties/flags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tests.items.properties.expect.items.properties.flags.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.flags,data:data66};
+if(data63.total !== undefined){
+let data67 = data63.total;
+if((!((typeof data67 == "number") && (isFinite(data67)))) && (data67 !== null)){
+const err113 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/reward/total",schemaPath:"#/properties/tests/items/properties/expect/items/properties/reward/properties/total/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.reward.properties.total.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.total.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.total,data:data67};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1713,7 +1728,7 @@ errors++;
 }
 }
 else {
-const err114 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i13,schemaPath:"#/properties/tests/items/properties/expect/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.type,parentSchema:schema31.properties.tests.items.properties.expect.items,data:data34};
+const err114 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/reward",schemaPath:"#/properties/tests/items/properties/expect/items/properties/reward/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.reward.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.reward,data:data63};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1723,9 +1738,15 @@ vErrors.push(err114);
 errors++;
 }
 }
-}
-else {
-const err115 = {instancePath:instancePath+"/tests/" + i0+"/expect",schemaPath:"#/properties/tests/items/properties/expect/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tests.items.properties.expect.type,parentSchema:schema31.properties.tests.items.properties.expect,data:data33};
+if(data36.flags !== undefined){
+let data68 = data36.flags;
+if(Array.isArray(data68)){
+const len17 = data68.length;
+for(let i17=0; i17<len17; i17++){
+let data69 = data68[i17];
+if(typeof data69 === "string"){
+if(data69.length < 1){
+const err115 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/flags/" + i17,schemaPath:"#/properties/tests/items/properties/expect/items/properties/flags/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.flags.items,data:data69};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1735,9 +1756,8 @@ vErrors.push(err115);
 errors++;
 }
 }
-}
 else {
-const err116 = {instancePath:instancePath+"/tests/" + i0,schemaPath:"#/properties/tests/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.type,parentSchema:schema31.properties.tests.items,data:data3};
+const err116 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/flags/" + i17,schemaPath:"#/properties/tests/items/properties/expect/items/properties/flags/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tests.items.properties.expect.items.properties.flags.items.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.flags.items,data:data69};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1749,7 +1769,7 @@ errors++;
 }
 }
 else {
-const err117 = {instancePath:instancePath+"/tests",schemaPath:"#/properties/tests/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tests.type,parentSchema:schema31.properties.tests,data:data2};
+const err117 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/flags",schemaPath:"#/properties/tests/items/properties/expect/items/properties/flags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tests.items.properties.expect.items.properties.flags.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.flags,data:data68};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1761,12 +1781,60 @@ errors++;
 }
 }
 else {
-const err118 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+const err118 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14,schemaPath:"#/properties/tests/items/properties/expect/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.type,parentSchema:schema31.properties.tests.items.properties.expect.items,data:data36};
 if(vErrors === null){
 vErrors = [err118];
 }
 else {
 vErrors.push(err118);
+}
+errors++;
+}
+}
+}
+else {
+const err119 = {instancePath:instancePath+"/tests/" + i0+"/expect",schemaPath:"#/properties/tests/items/properties/expect/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tests.items.properties.expect.type,parentSchema:schema31.properties.tests.items.properties.expect,data:data35};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+}
+}
+else {
+const err120 = {instancePath:instancePath+"/tests/" + i0,schemaPath:"#/properties/tests/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.type,parentSchema:schema31.properties.tests.items,data:data3};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+}
+}
+else {
+const err121 = {instancePath:instancePath+"/tests",schemaPath:"#/properties/tests/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tests.type,parentSchema:schema31.properties.tests,data:data2};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+}
+}
+else {
+const err122 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
 }
 errors++;
 }

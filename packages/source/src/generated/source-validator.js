@@ -3,7 +3,7 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://scorebook.dev/schema/source.schema.json","title":"Scorebook data source (数据来源)","type":"object","required":["scorebook","kind"],"additionalProperties":false,"properties":{"scorebook":{"const":1,"description":"格式版本,固定为 1 / format version, always 1"},"kind":{"const":"source","description":"固定为 source / always source"},"id":{"type":"string","minLength":1,"description":"来源标签,记录在结果中 / a label, recorded in provenance"},"timezone":{"type":"string","minLength":1,"description":"不带时差的时间按此 IANA 时区读取,默认策略的时区 / timestamps without an offset are read in this timezone"},"ignore":{"type":"array","items":{"type":"string","minLength":1},"description":"不属于任何表的文件(通配符)/ files of the data folder that belong to no table"},"tables":{"type":"object","additionalProperties":false,"properties":{"agents":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"conversations":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"messages":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"surveys":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"complaints":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"qa_reviews":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"orders":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"attendance":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"assessments":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"events":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"targets":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"appeals_filed":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}}},"description":"各表的读法 / how each table is read"}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://scorebook.dev/schema/source.schema.json","title":"Scorebook data source (数据来源)","type":"object","required":["scorebook","kind"],"additionalProperties":false,"properties":{"scorebook":{"const":1,"description":"格式版本,固定为 1 / format version, always 1"},"kind":{"const":"source","description":"固定为 source / always source"},"id":{"type":"string","minLength":1,"description":"来源标签,记录在结果中 / a label, recorded in provenance"},"timezone":{"type":"string","minLength":1,"description":"不带时差的时间按此 IANA 时区读取,默认策略的时区 / timestamps without an offset are read in this timezone"},"ignore":{"type":"array","items":{"type":"string","minLength":1},"description":"不属于任何表的文件(通配符)/ files of the data folder that belong to no table"},"tables":{"type":"object","additionalProperties":false,"properties":{"agents":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"conversations":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"messages":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"surveys":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"complaints":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"qa_reviews":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"orders":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"attendance":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"assessments":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"events":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"targets":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"appeals_filed":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"ratings":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}}},"description":"各表的读法 / how each table is read"}}};
 const func1 = Object.prototype.hasOwnProperty;
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -4070,9 +4070,12 @@ vErrors.push(err312);
 errors++;
 }
 }
-}
-else {
-const err313 = {instancePath:instancePath+"/tables",schemaPath:"#/properties/tables/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.type,parentSchema:schema31.properties.tables,data:data6};
+if(data6.ratings !== undefined){
+let data175 = data6.ratings;
+if(data175 && typeof data175 == "object" && !Array.isArray(data175)){
+for(const key50 in data175){
+if(!(((((key50 === "files") || (key50 === "encoding")) || (key50 === "header_row")) || (key50 === "sheet")) || (key50 === "fields"))){
+const err313 = {instancePath:instancePath+"/tables/ratings",schemaPath:"#/properties/tables/properties/ratings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key50},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.ratings,data:data175};
 if(vErrors === null){
 vErrors = [err313];
 }
@@ -4082,14 +4085,335 @@ vErrors.push(err313);
 errors++;
 }
 }
-}
-else {
-const err314 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(data175.files !== undefined){
+let data176 = data175.files;
+if(Array.isArray(data176)){
+if(data176.length < 1){
+const err314 = {instancePath:instancePath+"/tables/ratings/files",schemaPath:"#/properties/tables/properties/ratings/properties/files/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.ratings.properties.files,data:data176};
 if(vErrors === null){
 vErrors = [err314];
 }
 else {
 vErrors.push(err314);
+}
+errors++;
+}
+const len25 = data176.length;
+for(let i25=0; i25<len25; i25++){
+let data177 = data176[i25];
+if(typeof data177 === "string"){
+if(data177.length < 1){
+const err315 = {instancePath:instancePath+"/tables/ratings/files/" + i25,schemaPath:"#/properties/tables/properties/ratings/properties/files/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.ratings.properties.files.items,data:data177};
+if(vErrors === null){
+vErrors = [err315];
+}
+else {
+vErrors.push(err315);
+}
+errors++;
+}
+}
+else {
+const err316 = {instancePath:instancePath+"/tables/ratings/files/" + i25,schemaPath:"#/properties/tables/properties/ratings/properties/files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.ratings.properties.files.items.type,parentSchema:schema31.properties.tables.properties.ratings.properties.files.items,data:data177};
+if(vErrors === null){
+vErrors = [err316];
+}
+else {
+vErrors.push(err316);
+}
+errors++;
+}
+}
+}
+else {
+const err317 = {instancePath:instancePath+"/tables/ratings/files",schemaPath:"#/properties/tables/properties/ratings/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tables.properties.ratings.properties.files.type,parentSchema:schema31.properties.tables.properties.ratings.properties.files,data:data176};
+if(vErrors === null){
+vErrors = [err317];
+}
+else {
+vErrors.push(err317);
+}
+errors++;
+}
+}
+if(data175.encoding !== undefined){
+let data178 = data175.encoding;
+if(!(((((((data178 === "utf-8") || (data178 === "gb18030")) || (data178 === "utf-16le")) || (data178 === "utf-16be")) || (data178 === "utf8")) || (data178 === "gbk")) || (data178 === "gb2312"))){
+const err318 = {instancePath:instancePath+"/tables/ratings/encoding",schemaPath:"#/properties/tables/properties/ratings/properties/encoding/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.ratings.properties.encoding.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.ratings.properties.encoding.enum,parentSchema:schema31.properties.tables.properties.ratings.properties.encoding,data:data178};
+if(vErrors === null){
+vErrors = [err318];
+}
+else {
+vErrors.push(err318);
+}
+errors++;
+}
+}
+if(data175.header_row !== undefined){
+let data179 = data175.header_row;
+if(!(((typeof data179 == "number") && (!(data179 % 1) && !isNaN(data179))) && (isFinite(data179)))){
+const err319 = {instancePath:instancePath+"/tables/ratings/header_row",schemaPath:"#/properties/tables/properties/ratings/properties/header_row/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.tables.properties.ratings.properties.header_row.type,parentSchema:schema31.properties.tables.properties.ratings.properties.header_row,data:data179};
+if(vErrors === null){
+vErrors = [err319];
+}
+else {
+vErrors.push(err319);
+}
+errors++;
+}
+if((typeof data179 == "number") && (isFinite(data179))){
+if(data179 < 1 || isNaN(data179)){
+const err320 = {instancePath:instancePath+"/tables/ratings/header_row",schemaPath:"#/properties/tables/properties/ratings/properties/header_row/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.tables.properties.ratings.properties.header_row,data:data179};
+if(vErrors === null){
+vErrors = [err320];
+}
+else {
+vErrors.push(err320);
+}
+errors++;
+}
+}
+}
+if(data175.sheet !== undefined){
+let data180 = data175.sheet;
+if(typeof data180 === "string"){
+if(data180.length < 1){
+const err321 = {instancePath:instancePath+"/tables/ratings/sheet",schemaPath:"#/properties/tables/properties/ratings/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.ratings.properties.sheet,data:data180};
+if(vErrors === null){
+vErrors = [err321];
+}
+else {
+vErrors.push(err321);
+}
+errors++;
+}
+}
+else {
+const err322 = {instancePath:instancePath+"/tables/ratings/sheet",schemaPath:"#/properties/tables/properties/ratings/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.ratings.properties.sheet.type,parentSchema:schema31.properties.tables.properties.ratings.properties.sheet,data:data180};
+if(vErrors === null){
+vErrors = [err322];
+}
+else {
+vErrors.push(err322);
+}
+errors++;
+}
+}
+if(data175.fields !== undefined){
+let data181 = data175.fields;
+if(data181 && typeof data181 == "object" && !Array.isArray(data181)){
+for(const key51 in data181){
+let data182 = data181[key51];
+if((typeof data182 !== "string") && (!(data182 && typeof data182 == "object" && !Array.isArray(data182)))){
+const err323 = {instancePath:instancePath+"/tables/ratings/fields/" + key51.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.type},message:"must be string,object",schema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.type,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties,data:data182};
+if(vErrors === null){
+vErrors = [err323];
+}
+else {
+vErrors.push(err323);
+}
+errors++;
+}
+if(typeof data182 === "string"){
+if(data182.length < 1){
+const err324 = {instancePath:instancePath+"/tables/ratings/fields/" + key51.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties,data:data182};
+if(vErrors === null){
+vErrors = [err324];
+}
+else {
+vErrors.push(err324);
+}
+errors++;
+}
+}
+if(data182 && typeof data182 == "object" && !Array.isArray(data182)){
+for(const key52 in data182){
+if(!((((key52 === "column") || (key52 === "map")) || (key52 === "format")) || (key52 === "type"))){
+const err325 = {instancePath:instancePath+"/tables/ratings/fields/" + key51.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key52},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties,data:data182};
+if(vErrors === null){
+vErrors = [err325];
+}
+else {
+vErrors.push(err325);
+}
+errors++;
+}
+}
+if(data182.column !== undefined){
+let data183 = data182.column;
+if(typeof data183 === "string"){
+if(data183.length < 1){
+const err326 = {instancePath:instancePath+"/tables/ratings/fields/" + key51.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/properties/column/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.column,data:data183};
+if(vErrors === null){
+vErrors = [err326];
+}
+else {
+vErrors.push(err326);
+}
+errors++;
+}
+}
+else {
+const err327 = {instancePath:instancePath+"/tables/ratings/fields/" + key51.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/properties/column/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.column.type,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.column,data:data183};
+if(vErrors === null){
+vErrors = [err327];
+}
+else {
+vErrors.push(err327);
+}
+errors++;
+}
+}
+if(data182.map !== undefined){
+let data184 = data182.map;
+if(data184 && typeof data184 == "object" && !Array.isArray(data184)){
+for(const key53 in data184){
+let data185 = data184[key53];
+if((((typeof data185 !== "string") && (!((typeof data185 == "number") && (isFinite(data185))))) && (typeof data185 !== "boolean")) && (data185 !== null)){
+const err328 = {instancePath:instancePath+"/tables/ratings/fields/" + key51.replace(/~/g, "~0").replace(/\//g, "~1")+"/map/" + key53.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/properties/map/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.map.additionalProperties.type},message:"must be string,number,boolean,null",schema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.map.additionalProperties.type,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.map.additionalProperties,data:data185};
+if(vErrors === null){
+vErrors = [err328];
+}
+else {
+vErrors.push(err328);
+}
+errors++;
+}
+}
+}
+else {
+const err329 = {instancePath:instancePath+"/tables/ratings/fields/" + key51.replace(/~/g, "~0").replace(/\//g, "~1")+"/map",schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/properties/map/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.map.type,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.map,data:data184};
+if(vErrors === null){
+vErrors = [err329];
+}
+else {
+vErrors.push(err329);
+}
+errors++;
+}
+}
+if(data182.format !== undefined){
+let data186 = data182.format;
+if((typeof data186 !== "string") && (!(Array.isArray(data186)))){
+const err330 = {instancePath:instancePath+"/tables/ratings/fields/" + key51.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/properties/format/type",keyword:"type",params:{type: schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.format.type},message:"must be string,array",schema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.format.type,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.format,data:data186};
+if(vErrors === null){
+vErrors = [err330];
+}
+else {
+vErrors.push(err330);
+}
+errors++;
+}
+if(typeof data186 === "string"){
+if(data186.length < 1){
+const err331 = {instancePath:instancePath+"/tables/ratings/fields/" + key51.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/properties/format/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.format,data:data186};
+if(vErrors === null){
+vErrors = [err331];
+}
+else {
+vErrors.push(err331);
+}
+errors++;
+}
+}
+if(Array.isArray(data186)){
+if(data186.length < 1){
+const err332 = {instancePath:instancePath+"/tables/ratings/fields/" + key51.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/properties/format/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.format,data:data186};
+if(vErrors === null){
+vErrors = [err332];
+}
+else {
+vErrors.push(err332);
+}
+errors++;
+}
+const len26 = data186.length;
+for(let i26=0; i26<len26; i26++){
+let data187 = data186[i26];
+if(typeof data187 === "string"){
+if(data187.length < 1){
+const err333 = {instancePath:instancePath+"/tables/ratings/fields/" + key51.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i26,schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/properties/format/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.format.items,data:data187};
+if(vErrors === null){
+vErrors = [err333];
+}
+else {
+vErrors.push(err333);
+}
+errors++;
+}
+}
+else {
+const err334 = {instancePath:instancePath+"/tables/ratings/fields/" + key51.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i26,schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/properties/format/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.format.items.type,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.format.items,data:data187};
+if(vErrors === null){
+vErrors = [err334];
+}
+else {
+vErrors.push(err334);
+}
+errors++;
+}
+}
+}
+}
+if(data182.type !== undefined){
+let data188 = data182.type;
+if(!((((((data188 === "string") || (data188 === "number")) || (data188 === "int")) || (data188 === "bool")) || (data188 === "timestamp")) || (data188 === "date"))){
+const err335 = {instancePath:instancePath+"/tables/ratings/fields/" + key51.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.type.enum,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.type,data:data188};
+if(vErrors === null){
+vErrors = [err335];
+}
+else {
+vErrors.push(err335);
+}
+errors++;
+}
+}
+}
+}
+}
+else {
+const err336 = {instancePath:instancePath+"/tables/ratings/fields",schemaPath:"#/properties/tables/properties/ratings/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.ratings.properties.fields.type,parentSchema:schema31.properties.tables.properties.ratings.properties.fields,data:data181};
+if(vErrors === null){
+vErrors = [err336];
+}
+else {
+vErrors.push(err336);
+}
+errors++;
+}
+}
+}
+else {
+const err337 = {instancePath:instancePath+"/tables/ratings",schemaPath:"#/properties/tables/properties/ratings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.ratings.type,parentSchema:schema31.properties.tables.properties.ratings,data:data175};
+if(vErrors === null){
+vErrors = [err337];
+}
+else {
+vErrors.push(err337);
+}
+errors++;
+}
+}
+}
+else {
+const err338 = {instancePath:instancePath+"/tables",schemaPath:"#/properties/tables/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.type,parentSchema:schema31.properties.tables,data:data6};
+if(vErrors === null){
+vErrors = [err338];
+}
+else {
+vErrors.push(err338);
+}
+errors++;
+}
+}
+}
+else {
+const err339 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err339];
+}
+else {
+vErrors.push(err339);
 }
 errors++;
 }
