@@ -137,6 +137,7 @@ describe('the data contract', () => {
       events: ['agent_id', 'at', 'type'],
       targets: ['agent_id', 'metric', 'period', 'target'],
       appeals_filed: ['appeal_id', 'agent_id', 'period', 'disputes', 'filed_at'],
+      ratings: ['rating_id', 'agent_id', 'rater_id', 'rater_role', 'dimension', 'score', 'rated_at'],
     });
   });
 });
