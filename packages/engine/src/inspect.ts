@@ -84,8 +84,9 @@ export async function inspectData(options: InspectOptions): Promise<Inspection> 
   const tables: TableInspection[] = [];
   for (const table of INPUT_TABLES) {
     const input = inputs.tables[table];
-    // The register of filed appeals is listed only when the data has it, so other data's reports keep their bytes.
-    if (table === 'appeals_filed' && input.files.length === 0) continue;
+    // The register of filed appeals and the ratings are listed only when the data has them, so
+    // other data's reports keep their bytes.
+    if ((table === 'appeals_filed' || table === 'ratings') && input.files.length === 0) continue;
     checks.startTable(table);
     const spec = TABLES[table];
     const counted = input.typer.fields.filter(
