@@ -264,7 +264,9 @@ export function formatMetricDefinition(m: MetricDefinition, lang: Lang): string 
     const roles = Object.entries(m.roles)
       .map(([role, w]) => `${role} ${w}`)
       .join(', ');
-    const reads = `${rows('ratings', m.where)} [${roles}]`;
+    const dims = m.dimension === null ? '' : ` ${zh ? '维度' : 'dimension'} ${m.dimension.join(', ')}`;
+    const self = m.include_self ? (zh ? ',计入自评' : ', self counted') : '';
+    const reads = `${rows('ratings', m.where)}${dims} [${roles}] min_raters ${m.min_raters}${self}`;
     return zh ? `${title} — ${kind},${better}:${reads}` : `${title} — ${kind}, ${better}: ${reads}`;
   }
   if (m.kind === 'ratio') {
