@@ -312,7 +312,9 @@ async function pipeline(
         if (table === 'ratings') {
           // Rating metrics read the period's ratings; exclusions and appeals do not apply to them.
           coverage.add(table, row);
-          if (coverage.inPeriod(table, row)) measure.addRating(row, creditedAgent(row, checks.agentIndex));
+          if (!coverage.inPeriod(table, row)) continue;
+          warnings.accepted(table, row);
+          measure.addRating(row, creditedAgent(row, checks.agentIndex));
           continue;
         }
         coverage.add(table, row);

@@ -1,0 +1,54 @@
+import type { AgentExplanation, RatingExplanation } from '@scorebook/contract';
+import type { SitePeriod } from './load.ts';
+import type { Lang } from './messages.ts';
+import { metricTitle } from './views.ts';
+
+/** A left-out rating as the agent page lists it: why, who rated in what role, and where. */
+export interface LeftOutRating {
+  reason: RatingExplanation['left_out'][number]['reason'];
+  rater: string;
+  role: string;
+  score: number | null;
+  file: string | null;
+  line: number | null;
+}
+
+/** One rating metric of an agent: its title, value, per-role breakdown and left-out ratings. */
+export interface RatingView {
+  metric: string;
+  title: string;
+  rating: RatingExplanation;
+  leftOut: LeftOutRating[];
+}
+
+/**
+ * The agent's rating metrics (`docs/ratings.md`), in the order of the scorecard's items as the
+ * explanations hold them: each with its breakdown by rater role and the ratings left out (self,
+ * a role without weight, fewer raters than `min_raters`), with the file and line of each.
+ * Empty when the explanations carry no rating metric.
+ */
+export function ratingViews(
+  explanation: AgentExplanation | null,
+  period: SitePeriod,
+  lang: Lang,
+): RatingView[] {
+  return Object.entries(explanation?.metrics ?? {}).flatMap(([metric, m]) =>
+    m.rating === undefined
+      ? []
+      : [
+          {
+            metric,
+            title: metricTitle(period, metric, lang),
+            rating: m.rating,
+            leftOut: m.rating.left_out.map(({ reason, record }) => ({
+              reason,
+              rater: String(record.fields.rater_id ?? ''),
+              role: String(record.fields.rater_role ?? ''),
+              score: typeof record.fields.score === 'number' ? record.fields.score : null,
+              file: record.file,
+              line: record.line,
+            })),
+          },
+        ],
+  );
+}
