@@ -155,6 +155,7 @@ export function metricDefinition(head: MetricHead, measure: MetricMeasure): Metr
       const { kind, table, where } = measure;
       return { ...lead, kind, better, unit, table, field: null, where, ...none, builtin };
     }
+    // The kinds that read no table of their own: their keys after `denominator`, then builtin.
     case 'formula': {
       const { kind, formula } = measure;
       return {
@@ -172,21 +173,8 @@ export function metricDefinition(head: MetricHead, measure: MetricMeasure): Metr
     }
     case 'rating': {
       const { kind, where, dimension, roles, min_raters, include_self } = measure;
-      return {
-        ...lead,
-        kind,
-        better,
-        unit,
-        table: null,
-        field: null,
-        where,
-        ...none,
-        dimension,
-        roles,
-        min_raters,
-        include_self,
-        builtin,
-      };
+      const own = { dimension, roles, min_raters, include_self };
+      return { ...lead, kind, better, unit, table: null, field: null, where, ...none, ...own, builtin };
     }
     default: {
       const { kind, table, field, where } = measure;
