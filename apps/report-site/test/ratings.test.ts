@@ -1,7 +1,7 @@
 import type { AgentExplanation, SnapshotMetric } from '@scorebook/contract';
 import { describe, expect, it } from 'vitest';
 import type { SitePeriod } from '../src/lib/load.ts';
-import { ratingViews } from '../src/lib/ratings.ts';
+import { ratingRule, ratingViews } from '../src/lib/ratings.ts';
 
 const metric = {
   id: 'teamwork_rating',
@@ -95,5 +95,14 @@ describe('an agent’s rating metrics', () => {
     const { teamwork_rating: _, ...others } = explanation.metrics;
     expect(ratingViews({ ...explanation, metrics: others }, period, 'en')).toEqual([]);
     expect(ratingViews(null, period, 'en')).toEqual([]);
+  });
+});
+
+describe('a rating metric’s page', () => {
+  it('states its rule in one line: roles and weights, dimensions, min_raters, include_self', () => {
+    expect(ratingRule(metric)).toBe('supervisor 0.6, peer 0.4 · dimension teamwork · min_raters 2');
+    expect(ratingRule({ ...metric, dimension: null, include_self: true })).toBe(
+      'supervisor 0.6, peer 0.4 · min_raters 2 · include_self',
+    );
   });
 });

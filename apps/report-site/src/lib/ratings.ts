@@ -1,4 +1,4 @@
-import type { AgentExplanation, RatingExplanation } from '@scorebook/contract';
+import type { AgentExplanation, RatingExplanation, RatingMetricDefinition } from '@scorebook/contract';
 import type { SitePeriod } from './load.ts';
 import type { Lang } from './messages.ts';
 import { metricTitle } from './views.ts';
@@ -51,4 +51,23 @@ export function ratingViews(
           },
         ],
   );
+}
+
+/**
+ * A rating metric's rule in one line, as its metric page shows it: the weight of each role in the
+ * policy's order, the dimensions (when given), `min_raters`, and `include_self` when true —
+ * `supervisor 0.6, peer 0.4 · dimension teamwork · min_raters 2`.
+ */
+export function ratingRule(
+  d: Pick<RatingMetricDefinition, 'roles' | 'dimension' | 'min_raters' | 'include_self'>,
+): string {
+  const roles = Object.entries(d.roles)
+    .map(([role, weight]) => `${role} ${weight}`)
+    .join(', ');
+  return [
+    roles,
+    ...(d.dimension === null ? [] : [`dimension ${d.dimension.join(', ')}`]),
+    `min_raters ${d.min_raters}`,
+    ...(d.include_self ? ['include_self'] : []),
+  ].join(' · ');
 }
