@@ -62,6 +62,23 @@ describe('rating metrics: checks', () => {
     expect(where(elsewhere)).toEqual([['METRIC_KIND_KEYS', 'error', 8, 69, 'metrics[0].roles']]);
   });
 
+  it('cannot be the table of an exclusion or of another kind', () => {
+    const loaded = loadText(
+      v2Text(card.replace('teamwork', 'qa_score'), {
+        top: [
+          'exclusions:',
+          '  - { id: x, table: ratings, reason: r, when: { fact: score, operator: lessThan, value: 1 } }',
+          'metrics:',
+          '  - { id: m, title: m, kind: mean, better: higher, table: ratings, field: score }',
+        ].join('\n'),
+      }),
+    );
+    expect(where(loaded).map(([code, , , , path]) => [code, path])).toEqual([
+      ['UNKNOWN_TABLE', 'exclusions[0].table'],
+      ['UNKNOWN_TABLE', 'metrics[0].table'],
+    ]);
+  });
+
   it('diff names a change of weights, min_raters and include_self', () => {
     const a = loadText(v2Text(card, { top: rating('    roles: { supervisor: 0.6, peer: 0.4 }\n') })).policy;
     const b = loadText(
