@@ -3,7 +3,7 @@
 -- SCOREBOOK_WRITE_SQL=1 npx vitest run test/sql-sample-policy.test.ts (in packages/engine).
 
 -- 1. Tables, filled by appenders from the rows the TypeScript stages accepted.
-CREATE TABLE in_conversations ("seq" DOUBLE, "agent" INTEGER, "file" INTEGER, "line" INTEGER, "idx" INTEGER, "conversation_id" VARCHAR, "agent_id" VARCHAR, "channel" VARCHAR, "started_at" DOUBLE, "ended_at" DOUBLE, "resolved" BOOLEAN, "reopened" BOOLEAN, "transferred" BOOLEAN, "sla_due_at" DOUBLE, "closed_at" DOUBLE);
+CREATE TABLE in_conversations ("seq" DOUBLE, "agent" INTEGER, "file" INTEGER, "line" INTEGER, "idx" INTEGER, "conversation_id" VARCHAR, "agent_id" VARCHAR, "channel" VARCHAR, "started_at" DOUBLE, "ended_at" DOUBLE, "resolved" BOOLEAN, "reopened" BOOLEAN, "transferred" BOOLEAN, "sla_due_at" DOUBLE, "closed_at" DOUBLE, "customer_id" VARCHAR);
 CREATE TABLE in_surveys ("seq" DOUBLE, "agent" INTEGER, "file" INTEGER, "line" INTEGER, "survey_id" VARCHAR, "agent_id" VARCHAR, "conversation_id" VARCHAR, "submitted_at" DOUBLE, "csat" DOUBLE, "nps" DOUBLE);
 CREATE TABLE in_complaints ("seq" DOUBLE, "agent" INTEGER, "file" INTEGER, "line" INTEGER, "complaint_id" VARCHAR, "agent_id" VARCHAR, "conversation_id" VARCHAR, "filed_at" DOUBLE, "category" VARCHAR, "upheld" BOOLEAN);
 CREATE TABLE in_qa_reviews ("seq" DOUBLE, "agent" INTEGER, "file" INTEGER, "line" INTEGER, "review_id" VARCHAR, "agent_id" VARCHAR, "conversation_id" VARCHAR, "reviewed_at" DOUBLE, "score" DOUBLE, "red_line" BOOLEAN);
@@ -11,6 +11,7 @@ CREATE TABLE in_orders ("seq" DOUBLE, "agent" INTEGER, "file" INTEGER, "line" IN
 CREATE TABLE in_attendance ("seq" DOUBLE, "agent" INTEGER, "file" INTEGER, "line" INTEGER, "agent_id" VARCHAR, "date" VARCHAR, "status" VARCHAR);
 CREATE TABLE in_assessments ("seq" DOUBLE, "agent" INTEGER, "file" INTEGER, "line" INTEGER, "agent_id" VARCHAR, "date" VARCHAR, "kind" VARCHAR, "attended" BOOLEAN, "score" DOUBLE);
 CREATE TABLE in_events ("seq" DOUBLE, "agent" INTEGER, "file" INTEGER, "line" INTEGER, "agent_id" VARCHAR, "at" DOUBLE, "type" VARCHAR, "note" VARCHAR);
+CREATE TABLE in_improvement_plans ("seq" DOUBLE, "agent" INTEGER, "file" INTEGER, "line" INTEGER, "plan_id" VARCHAR, "agent_id" VARCHAR, "period" VARCHAR, "metric" VARCHAR, "action" VARCHAR, "due_date" VARCHAR, "status" VARCHAR, "completed_at" VARCHAR, "counted" BOOLEAN, "completed" BOOLEAN, "late" BOOLEAN);
 CREATE TABLE messages ("pos" DOUBLE, "conv" INTEGER, "sent_at" DOUBLE, "sender" INTEGER, "agent" INTEGER, "file" INTEGER, "line" INTEGER);
 CREATE TABLE conv_index ("idx" INTEGER, "conversation_id" VARCHAR, "channel" VARCHAR);
 CREATE TABLE agents ("agent" INTEGER, "agent_id" VARCHAR);
@@ -76,6 +77,8 @@ CREATE VIEW m_attendance AS SELECT * FROM in_attendance;
 CREATE VIEW m_assessments AS SELECT * FROM in_assessments;
 
 CREATE VIEW m_events AS SELECT * FROM in_events;
+
+CREATE VIEW m_improvement_plans AS SELECT * FROM in_improvement_plans;
 
 -- 3. Every metric per agent: (metric, agent, n, s, o, pv) rows that add up.
 SELECT 0 AS metric, agent, count(*) AS n, sum("seconds" ORDER BY seq) AS s, 0 AS o, NULL AS pv FROM m_responses WHERE agent >= 0 AND "seconds" IS NOT NULL AND (coalesce("is_first" = TRUE, FALSE)) GROUP BY agent

@@ -1,8 +1,9 @@
 // The site the browser tests drive, built once for every test file (vitest's globalSetup) through
 // the command line from the sample company plus agents with hostile names and teams:
 //   2026-10  published before evaluations wrote policy.json (a copy of data/results/2026-10 without it)
-//   2026-11  published, then superseded with a reason
-//   2026-12  evaluated, never published: a draft; its policy.json is edited to prove the site reads it
+//   2026-11  published, then superseded with a reason (a QA review back-filled for zz01)
+//   2026-12  evaluated, never published: a draft; its policy.json is edited to prove the site reads it;
+//            its data has an appeals_filed row the window refuses
 //   2026-Q4  evaluated, never published: a quarter, governed by the version of its first day
 import { execFileSync } from 'node:child_process';
 import {
@@ -37,6 +38,8 @@ export const CHROMIUM_ARGS = [
 export const HOSTILE_NAME = '<script>alert(1)</script>';
 export const HOSTILE_TEAM = '=HYPERLINK("x")';
 export const SUPERSEDE_REASON = '补录了 11 月的质检记录';
+/** December's one `appeals_filed` row: filed after the 30 days from the period's end. */
+export const FILED_LATE = 'HR-1,a0001,2026-12,complaints/p000099,投诉不是我造成的,2027-02-15T10:00:00+08:00';
 export const SNAPSHOT_TITLE = '快照里的策略标题';
 export const SNAPSHOT_TARGET = 12345;
 /** Markdown with what a sanitiser must remove, written into December's policy.json description. */
@@ -98,9 +101,12 @@ export function buildFixtureSite(): FixtureSite {
 
   const publish = ['publish', '--period', '2026-11', '--policies', policies, '--data', data];
   scorebook(...publish, '--results', results, '--quiet');
+  // What the supersede publishes: a November QA review back-filled for an agent who is not rated
+  // (a supersede that would publish the same files is refused).
+  appendFileSync(join(data, 'qa_reviews.csv'), 'q9000001,zz01,,2026-11-20T10:00:00+08:00,88,false\n');
   scorebook(...publish, '--results', results, '--supersede', '--reason', SUPERSEDE_REASON, '--quiet');
 
-  for (const period of ['2026-12', '2026-Q4'])
+  const draft = (period: string) =>
     scorebook(
       'evaluate',
       '--policies',
@@ -113,6 +119,14 @@ export function buildFixtureSite(): FixtureSite {
       join(results, period),
       '--quiet',
     );
+  draft('2026-Q4');
+  // December's register of appeals filed in the HR system: one row filed after the window,
+  // refused without a decision file (docs/appeals.md, refused filed rows).
+  writeFileSync(
+    join(data, 'appeals_filed.csv'),
+    `appeal_id,agent_id,period,disputes,claim,filed_at\n${FILED_LATE}\n`,
+  );
+  draft('2026-12');
   const december = join(results, '2026-12');
   const snapshot = readJson<PolicySnapshot>(join(december, 'policy.json'));
   snapshot.title = SNAPSHOT_TITLE;

@@ -212,6 +212,28 @@ describe('records behind a number', () => {
     expect(missed('zh')).toBe('71 条记录中 4 条未达成');
     expect(missed('en')).toBe('4 of 71 records missed');
   });
+
+  it('says a distinct count shows the first record of each value (customers served)', () => {
+    const served = {
+      ...frt,
+      id: 'customers_served',
+      kind: 'distinct_count',
+      better: 'higher',
+      unit: 'count',
+      table: 'conversations',
+      field: 'customer_id',
+    } as SnapshotMetric;
+    const summary = (lang: 'zh' | 'en') =>
+      evidenceSummary({
+        evidence: { role: 'counted', total: 44, records: [] },
+        metric: served,
+        result: metric({ sample: 52 }),
+        item: null,
+        lang,
+      });
+    expect(summary('zh')).toBe('44 个不同的值,每个值列出它的第一条记录');
+    expect(summary('en')).toBe('44 distinct values, each with its first record');
+  });
 });
 
 describe('readable slugs', () => {

@@ -104,6 +104,8 @@ describe('the agent page of a quarter scored from its months', () => {
       ['2026-12', '40.0', '2', 'true'],
     ]);
     expect(zh).toContain('期间总分 = 参评各月总分的平均:(90.0 + 80.0 + 40.0) ÷ 3 = 70.0');
+    // The recomputed dimensions and metric scores below are said not to add up to that total.
+    expect(zh).toMatch(/<p class="note" data-months-information[^>]*>下面的考核维度、指标得分/);
     expect(page('en', 'a1')).toContain(
       'The period&#39;s total is the mean of the rated months&#39; totals: (90.0 + 80.0 + 40.0) ÷ 3 = 70.0',
     );

@@ -53,17 +53,53 @@ describe('the period overview counts of appeals', () => {
               { id: 'HR-7', role: 'appellant', status: 'pending' },
             ],
           },
-          { agent_id: 'a2', appeals: [{ id: 'HR-8', role: 'appellant', status: 'pending' }] },
+          {
+            agent_id: 'a2',
+            appeals: [
+              { id: 'HR-8', role: 'appellant', status: 'pending' },
+              { id: 'HR-9', role: 'appellant', status: 'refused' },
+            ],
+          },
         ],
       },
     } as unknown as SitePeriod;
     expect(periodAppealCounts(period, appeals)).toEqual({
-      filed: 4,
+      filed: 5,
       decided: 1,
       upheld: 1,
       rejected: 0,
-      refused: 0,
+      refused: 1,
       pending: 3,
     });
+  });
+
+  it('count a refused filed row (late, not appealable, after a final decision) as filed and refused, not decided', () => {
+    const refusedRow = { ...appeal('HR-3', 'refused'), file: 'appeals_filed.csv:4' };
+    const appeals = [appeal('ap-1', 'rejected'), refusedRow];
+    const period = {
+      results: {
+        agents: [
+          {
+            agent_id: 'a1',
+            appeals: [
+              { id: 'ap-1', role: 'appellant', status: 'rejected' },
+              { id: 'HR-3', role: 'appellant', status: 'refused' },
+            ],
+          },
+        ],
+      },
+      explanations: new Map([['a1', { excluded: [], appeals }]]),
+    } as unknown as SitePeriod;
+    expect(periodAppealCounts(period, appeals)).toEqual({
+      filed: 2,
+      decided: 1,
+      upheld: 0,
+      rejected: 1,
+      refused: 1,
+      pending: 0,
+    });
+    expect(overturnRates(period).map((r) => [r.kind, r.id, r.decided, r.overturned])).toEqual([
+      ['table', 'qa_reviews', 1, 0],
+    ]);
   });
 });

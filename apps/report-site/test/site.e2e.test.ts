@@ -143,6 +143,25 @@ describe.skipIf(browserMissing)('the report site in a browser', () => {
     await check('period-appeals');
   });
 
+  it('shows a filed appeal the window refused on the agent page, counted as refused (2026-12)', async () => {
+    await page.goto(`${base}/en/periods/2026-12/agents/a0001/`);
+    const appeal = page.locator('[data-appeal="HR-1"]');
+    expect(await appeal.locator('h3').textContent()).toBe('HR-1 · complaints/p000099 · refused');
+    expect(await appeal.textContent()).toContain('投诉不是我造成的');
+    expect(await appeal.textContent()).toContain('after the deadline 2027-01-30 (30 days after the period)');
+    expect(await appeal.textContent()).toContain('APPEAL_LATE');
+    await page.goto(`${base}/en/periods/2026-12/`);
+    expect(await page.locator('[data-appeal-counts] td').allTextContents()).toEqual([
+      '1',
+      '0',
+      '0',
+      '0',
+      '1',
+      '0',
+    ]);
+    expect(await page.locator('[data-overturn-rates]').count()).toBe(0);
+  });
+
   it('follows home → period → agent → metric → team → policy → audit, with numbers from results.json', async () => {
     await page.goto(`${base}/`);
     await page.waitForURL(/\/zh\/index\.html$/);

@@ -148,6 +148,19 @@ export const APPEAL_ERRORS = defineCatalogue({
     en: (p: { appeal: string; target: string; allowed: string }) =>
       `The appeal ${p.appeal}: the policy does not allow appeals on ${p.target} (appealable: ${p.allowed}): refused, it changes nothing.`,
   },
+  // A recomputed quarter or year and the appeals of its months (warnings: said, nothing stops).
+  APPEAL_MONTHS_NOT_APPLIED: {
+    zh: (p: { appeal: string; period: string; actions: string }) =>
+      `申诉 ${p.appeal} 已支持并改动了记录(${p.actions}),但 ${p.period} 按期间内全部记录重新计算,不采用各月的申诉:这些记录在 ${p.period} 中仍按原样计算。如要采用,请在策略中写 appeals.months: records(格式 2);或把裁决也放入 ${p.period} 的申诉文件夹。`,
+    en: (p: { appeal: string; period: string; actions: string }) =>
+      `The appeal ${p.appeal} was upheld and changed records (${p.actions}), but ${p.period} is recomputed over its records and does not apply its months' appeals: those records count in ${p.period} as they were. To apply them, write appeals.months: records in the policy (format 2), or put the decision in ${p.period}'s appeal folder too.`,
+  },
+  APPEAL_MONTH_VOID_NOT_CARRIED: {
+    zh: (p: { appeal: string; period: string; action: string; target: string }) =>
+      `申诉 ${p.appeal} 的 ${p.action}: ${p.target} 针对的是当月的考核结果,${p.period} 重新计算时不采用(appeals.months: records 只采用对记录的裁决)。如 ${p.period} 也应作废,请在 ${p.period} 的申诉文件夹中另行裁决。`,
+    en: (p: { appeal: string; period: string; action: string; target: string }) =>
+      `${p.action}: ${p.target} of the appeal ${p.appeal} concerns its month's scorecard and is not carried into the recomputed ${p.period} (appeals.months: records carries decisions on records only). If ${p.period} should void it too, decide it in ${p.period}'s appeal folder.`,
+  },
   // The appeals_filed table (appeals an HR/OA system registered) against the appeal files.
   APPEAL_FILED_UNKNOWN: {
     zh: (p: { id: string; period: string }) =>

@@ -114,6 +114,13 @@ export const CLI_TEXT = defineCatalogue({
       `✓ ${p.period}: policy ${p.policy} ${p.version}, ${p.agents} agents, ${p.rated} rated (${p.grades}), ${p.notRated} not rated, ${p.rejected} rows rejected${p.warnings > 0 ? `, ${p.warnings} warnings (above)` : ''}.\n  Results: ${p.out}/results.json`,
   },
 
+  RUN_MONITORING: {
+    zh: (p: { period: string; kind: string; notRated: number; agents: number }) =>
+      `ⓘ ${p.period} 是监控期间(${{ week: '周', day: '日', range: '自定义区间' }[p.kind] ?? p.kind}),不能发布。参评条件和最低样本按策略原文应用(通常是按月写的),所以 ${p.agents} 名客服中有 ${p.notRated} 名未参评;每名客服各指标的值都在 results.json 中。`,
+    en: (p: { period: string; kind: string; notRated: number; agents: number }) =>
+      `ⓘ ${p.period} is a monitoring period (${p.kind}) and cannot be published. Eligibility and minimum samples apply as the policy writes them (usually for a month), hence ${p.notRated} of ${p.agents} agents not rated; every agent's metric values are in results.json.`,
+  },
+
   // validate
   VALIDATE_FAILED: {
     zh: (p: { errors: number; warnings: number; versions: number }) =>
@@ -194,6 +201,17 @@ export const CLI_TEXT = defineCatalogue({
         : p.why === 'flat'
           ? 'values too close to separate a target from a floor'
           : 'no values',
+  },
+  TARGETS_YAML: {
+    zh: (p: { file: string }) => `可直接粘贴的策略行:把 ${p.file} 中注释所写的各行换成其下一行。`,
+    en: (p: { file: string }) =>
+      `Policy lines to paste: in ${p.file}, replace each line the comment names with the line below it.`,
+  },
+  TARGETS_YAML_LINE: {
+    zh: (p: { line: number; scorecard: string; metric: string }) =>
+      `# 第 ${p.line} 行(${p.scorecard} · ${p.metric})`,
+    en: (p: { line: number; scorecard: string; metric: string }) =>
+      `# line ${p.line} (${p.scorecard} · ${p.metric})`,
   },
   TARGETS_MIX: fixed(
     '等级分布(按当前版本的目标 → 按建议的目标):',

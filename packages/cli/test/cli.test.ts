@@ -16,7 +16,7 @@ describe('scorebook validate', () => {
   it('passes the sample policies with exit 0', async () => {
     const r = await runCli('validate', samples);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('3 个版本全部有效');
+    expect(r.stderr).toContain('4 个版本全部有效');
   });
 
   it('fails a broken policy with exit 1, file:line:col and a caret', async () => {
@@ -67,6 +67,7 @@ describe('scorebook evaluate and verify', () => {
     const r = await runCli('evaluate', ...args, '--period', '2026-10', '--out', out);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('8 名客服,6 名参评');
+    expect(r.stderr).not.toContain('监控期间');
     expect(existsSync(join(out, 'results.json'))).toBe(true);
     const v = await runCli('verify', ...args, '--results', out);
     expect(v.code).toBe(0);
@@ -80,6 +81,20 @@ describe('scorebook evaluate and verify', () => {
     const bad = await runCli('verify', ...args, '--results', out, '--lang', 'en');
     expect(bad.code).toBe(1);
     expect(bad.stdout).toContain('agents[a001].base_score: 67.1 → 67.06830809052059');
+  });
+
+  it('says of a monitoring period why agents are not rated, and that it cannot be published', async () => {
+    const args = ['--policies', join(golden, 'policies/ecommerce-cs'), '--data', join(golden, 'data')];
+    const out = join(tmp(), 'w');
+    const r = await runCli('evaluate', ...args, '--period', '2026-W41', '--out', out, '--lang', 'en');
+    expect(r.code).toBe(0);
+    const summary = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')).summary as {
+      agents: number;
+      not_rated: number;
+    };
+    expect(r.stderr).toContain(
+      `ⓘ 2026-W41 is a monitoring period (week) and cannot be published. Eligibility and minimum samples apply as the policy writes them (usually for a month), hence ${summary.not_rated} of ${summary.agents} agents not rated; every agent's metric values are in results.json.`,
+    );
   });
 
   it('writes nothing and exits 1 on bad data', async () => {
@@ -148,7 +163,7 @@ describe('the repository itself', () => {
   it('ships sample policies that pass their policy tests', async () => {
     const r = await runCli('test', samples);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/\n9 passed, 0 failed\n$/);
+    expect(r.stdout).toMatch(/\n11 passed, 0 failed\n$/);
   }, 60_000);
 
   it('ships published periods that re-verify byte for byte', async () => {

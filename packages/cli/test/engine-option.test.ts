@@ -41,4 +41,19 @@ describe('evaluate --engine duckdb', () => {
     expect(stderr).toContain('typescript, duckdb');
     expect(stderr).toContain('"spark"');
   });
+
+  it('is read by verify --all and impact too', async () => {
+    for (const command of [
+      ['verify', '--all', '--engine', 'spark', '--lang', 'en'],
+      ['impact', '--base', 'main', '--policies', 'p', '--engine', 'spark', '--lang', 'en'],
+    ]) {
+      const { code, stderr } = await runCli(...command);
+      expect(code, command[0]).toBe(2);
+      expect(stderr).toContain('"spark"');
+    }
+    expect((await runCli('impact', '--help')).stdout).toContain('--engine typescript|duckdb');
+    expect((await runCli('verify', '--help')).stdout).toContain(
+      'scorebook verify --all [--results data/results] [--archive <dir>] [--engine typescript|duckdb]',
+    );
+  });
 });

@@ -46,4 +46,23 @@ describe('scorebook validate --source', () => {
     const r = await runCli('validate', dir, '--source', join(dir, '..', 'source.yaml'), '--format', 'json');
     expect(codes(r.stdout)).toEqual(['CONDITION_OPERATOR_FACT_TYPE']);
   });
+
+  it('checks metrics on custom tables against the source that declares them (docs/custom-tables.md)', async () => {
+    const policies = fileURLToPath(new URL('../../../configs/policies/wecom-custom', import.meta.url));
+    const example = fileURLToPath(
+      new URL('../../../data/examples/wecom-community-2026-10/source.yaml', import.meta.url),
+    );
+    expect((await runCli('validate', policies, '--format', 'json')).code).toBe(0);
+    expect((await runCli('validate', policies, '--source', example, '--format', 'json')).code).toBe(0);
+    const other = join(mkdtempSync(join(tmpdir(), 'scorebook-validate-custom-')), 'source.yaml');
+    writeFileSync(other, readFileSync(example, 'utf8').replace('x_group_members:', 'x_members:'));
+    const r = await runCli('validate', policies, '--source', other, '--format', 'json');
+    expect(r.code).toBe(1);
+    expect(codes(r.stdout)).toEqual([
+      'CUSTOM_TABLE_UNDECLARED',
+      'CUSTOM_TABLE_UNDECLARED',
+      'CUSTOM_TABLE_UNDECLARED',
+      'CUSTOM_TABLE_UNDECLARED',
+    ]);
+  });
 });

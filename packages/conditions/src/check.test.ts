@@ -133,4 +133,24 @@ describe('checkCondition', () => {
       ['CONDITION_VALUE_TYPE', 'error', 'all.0.value'],
     ]);
   });
+
+  it('refuses containsAny without keywords, with an empty keyword, or on a non-text fact', () => {
+    expect(codes({ all: [{ fact: 'text', operator: 'containsAny', value: ['您好', '请'] }] })).toEqual([]);
+    expect(codes({ all: [{ fact: 'text', operator: 'containsAny', value: [] }] })).toEqual([
+      ['CONDITION_KEYWORDS_EMPTY', 'error', 'all.0.value'],
+    ]);
+    expect(codes({ all: [{ fact: 'text', operator: 'containsAny', value: ['谢谢', ' ！', ''] }] })).toEqual([
+      ['CONDITION_KEYWORD_EMPTY', 'error', 'all.0.value.1'],
+      ['CONDITION_KEYWORD_EMPTY', 'error', 'all.0.value.2'],
+    ]);
+    expect(codes({ all: [{ fact: 'text', operator: 'containsAny', value: '谢谢' }] })).toEqual([
+      ['CONDITION_VALUE_TYPE', 'error', 'all.0.value'],
+    ]);
+    expect(codes({ all: [{ fact: 'score', operator: 'containsAny', value: ['1'] }] })).toEqual([
+      ['CONDITION_OPERATOR_FACT_TYPE', 'error', 'all.0.operator'],
+    ]);
+    expect(codes({ fact: 'text', operator: 'containsAny', value: { fact: 'text' } })).toEqual([
+      ['CONDITION_VALUE_FACT_OPERATOR', 'error', 'value'],
+    ]);
+  });
 });

@@ -4,6 +4,7 @@ import { CONDITION_ERRORS, type ConditionProblemCode } from './errors.ts';
 import { describe, foldUnchecked } from './fold.ts';
 import { instantOfText, OPERATORS_BY_NAME, type OperatorInfo } from './operators.ts';
 import { isSupportedPath } from './path.ts';
+import { normalizeText } from './text-normalize.ts';
 import { type FactType, type FactVocabulary, isFactReference } from './types.ts';
 
 /** A problem found in a condition, at a path relative to the condition (`['all', 0, 'operator']`). */
@@ -85,7 +86,9 @@ export function checkCondition(
     for (const k of Object.keys(reference))
       if (!REFERENCE_KEYS.has(k))
         report('CONDITION_UNKNOWN_KEY', [...at, k], 'error', { key: k, place: 'reference' });
-    const listed = info !== undefined && (info.value === 'list' || info.value === 'text-list');
+    const listed =
+      info !== undefined &&
+      (info.value === 'list' || info.value === 'text-list' || info.value === 'keyword-list');
     if (listed) report('CONDITION_VALUE_FACT_OPERATOR', at, 'error', { operator: info.name });
     if (typeof fact !== 'string' || fact === '') {
       report('CONDITION_SHAPE', [...at, 'fact'], 'error', { found: describe(fact) });
@@ -141,6 +144,18 @@ export function checkCondition(
       case 'text-list':
         if (literal && (!Array.isArray(value) || value.some((v) => typeof v !== 'string')))
           report('CONDITION_VALUE_TYPE', valueAt, 'error', { operator: info.name, expected: 'text-list' });
+        sidesFit(TEXT, 'error');
+        break;
+      case 'keyword-list':
+        if (literal && (!Array.isArray(value) || value.some((v) => typeof v !== 'string')))
+          report('CONDITION_VALUE_TYPE', valueAt, 'error', { operator: info.name, expected: 'keyword-list' });
+        else if (literal && (value as string[]).length === 0)
+          report('CONDITION_KEYWORDS_EMPTY', valueAt, 'error', { operator: info.name });
+        else if (literal)
+          (value as string[]).forEach((keyword, i) => {
+            if (normalizeText(keyword) === '')
+              report('CONDITION_KEYWORD_EMPTY', [...valueAt, i], 'error', { operator: info.name, keyword });
+          });
         sidesFit(TEXT, 'error');
         break;
       case 'number':

@@ -106,13 +106,14 @@ function randomLeaf(r: () => number): LeafCondition {
     'greaterThan',
     'greaterThanInclusive',
     'textIn',
+    'containsAny',
     'before',
     'after',
     'contains',
     'doesNotContain',
   ]);
   let value: unknown;
-  const referable = !['in', 'notIn', 'textIn'].includes(op);
+  const referable = !['in', 'notIn', 'textIn', 'containsAny'].includes(op);
   if (referable && r() < 0.25) return { fact, operator: op, value: { fact: pick(FACTS) } };
   switch (op) {
     case 'in':
@@ -121,6 +122,9 @@ function randomLeaf(r: () => number): LeafCondition {
       break;
     case 'textIn':
       value = ['谢谢', 'ok', pick(['hello', '12', '好'])];
+      break;
+    case 'containsAny':
+      value = [pick(['谢', 'OK', '１２']), pick(['hel', '好'])];
       break;
     case 'before':
     case 'after':

@@ -1,6 +1,12 @@
 import type { Zone } from '@scorebook/time';
 import { foldCondition, groupHolds } from './fold.ts';
-import { instantOfText, type OperatorFunction, operatorFunctions } from './operators.ts';
+import {
+  containsAnyKeyword,
+  instantOfText,
+  keywordsOf,
+  type OperatorFunction,
+  operatorFunctions,
+} from './operators.ts';
 import { factWithPath } from './path.ts';
 import { normalizeText } from './text-normalize.ts';
 import { type Condition, isFactReference, type LeafCondition } from './types.ts';
@@ -85,6 +91,10 @@ function compileLeaf<Row>(
       const fact = get(row);
       return typeof fact === 'string' && accepted.has(normalizeText(fact));
     };
+  }
+  if (leaf.operator === 'containsAny' && Array.isArray(value)) {
+    const keywords = keywordsOf(value);
+    return (row) => containsAnyKeyword(get(row), keywords);
   }
   return (row) => fn(get(row), value);
 }

@@ -75,6 +75,18 @@ export const CONDITION_ERRORS = defineCatalogue({
     en: (p: { operator: string }) =>
       `The operator ${p.operator} takes a list written in the policy; it cannot compare with another fact ({fact: …}). Write the list out.`,
   },
+  CONDITION_KEYWORDS_EMPTY: {
+    zh: (p: { operator: string }) =>
+      `运算符 ${p.operator} 的关键词列表是空的:空列表永远不成立。请至少写一个关键词,例如 ["您好", "谢谢"]。`,
+    en: (p: { operator: string }) =>
+      `The keyword list of operator ${p.operator} is empty: an empty list never holds. Write at least one keyword, e.g. ["hello", "thanks"].`,
+  },
+  CONDITION_KEYWORD_EMPTY: {
+    zh: (p: { operator: string; keyword: string }) =>
+      `运算符 ${p.operator} 的关键词 ${JSON.stringify(p.keyword)} 归一化后是空文本(只有空格、标点或符号),它会匹配任何文本。请删除它或写出文字。`,
+    en: (p: { operator: string; keyword: string }) =>
+      `The keyword ${JSON.stringify(p.keyword)} of operator ${p.operator} is empty once normalised (only spaces, punctuation or symbols), so it would match any text. Remove it or write words.`,
+  },
 });
 
 /** A permanent code of a condition problem. */
@@ -92,6 +104,10 @@ interface UnknownFact {
 const VALUE_WORDS: Record<Exclude<OperatorValueKind, 'any'>, [string, string]> = {
   list: ['列表,例如 [a, b]', 'a list, e.g. [a, b]'],
   'text-list': ['文本列表,例如 ["谢谢", "好的"]', 'a list of texts, e.g. ["thanks", "ok"]'],
+  'keyword-list': [
+    '非空的关键词列表,例如 ["您好", "请", "谢谢"]',
+    'a non-empty list of keywords, e.g. ["hello", "please", "thanks"]',
+  ],
   number: ['数字', 'a number'],
   instant: [
     '时间戳或日期,例如 "2026-10-15T10:00:00" 或 "2026-10-15"',

@@ -13,7 +13,9 @@ export {
 } from './fold.ts';
 export { formatCondition } from './format.ts';
 export {
+  containsAnyKeyword,
   instantOfText,
+  keywordsOf,
   OPERATORS,
   OPERATORS_BY_NAME,
   type OperatorFunction,

@@ -2,7 +2,7 @@ import { localMidnight, parseDateParts, parseTimestamp, type Zone } from '@score
 import { normalizeText } from './text-normalize.ts';
 
 /** What an operator's `value` must be, checked by validation. */
-export type OperatorValueKind = 'any' | 'list' | 'number' | 'text-list' | 'instant';
+export type OperatorValueKind = 'any' | 'list' | 'number' | 'text-list' | 'keyword-list' | 'instant';
 
 /** An operator usable in conditions. */
 export interface OperatorInfo {
@@ -33,6 +33,13 @@ export const OPERATORS: readonly OperatorInfo[] = [
     zh: '文本归一化后属于',
     en: 'as normalised text is one of',
   },
+  {
+    name: 'containsAny',
+    value: 'keyword-list',
+    added: true,
+    zh: '文本归一化后包含其中之一',
+    en: 'as normalised text contains any of',
+  },
   { name: 'before', value: 'instant', added: true, zh: '早于', en: 'is before' },
   { name: 'after', value: 'instant', added: true, zh: '晚于', en: 'is after' },
 ];
@@ -61,8 +68,31 @@ export function instantOfText(text: unknown, zone: Zone): number | null {
 }
 
 /**
+ * The keywords of a `containsAny` list, each normalised as {@link normalizeText} does; entries
+ * that are not text, or that normalise to the empty text, are left out (validation refuses them).
+ */
+export function keywordsOf(list: readonly unknown[]): string[] {
+  return list.flatMap((k) => {
+    if (typeof k !== 'string') return [];
+    const n = normalizeText(k);
+    return n === '' ? [] : [n];
+  });
+}
+
+/**
+ * `containsAny`: true when `text` is text whose normalised form ({@link normalizeText}) contains
+ * one of the normalised `keywords` ({@link keywordsOf}) as a substring; false for null, a value
+ * that is not text, and an empty keyword list.
+ */
+export function containsAnyKeyword(text: unknown, keywords: readonly string[]): boolean {
+  if (typeof text !== 'string' || keywords.length === 0) return false;
+  const normal = normalizeText(text);
+  return keywords.some((k) => normal.includes(k));
+}
+
+/**
  * The operator functions with json-rules-engine's semantics, and the added ones
- * (`textIn`, `before`, `after`) bound to the policy's timezone.
+ * (`textIn`, `containsAny`, `before`, `after`) bound to the policy's timezone.
  */
 export function operatorFunctions(zone: Zone): ReadonlyMap<string, OperatorFunction> {
   const lt = (a: unknown, b: unknown) => readsAsNumber(a) && (a as number) < (b as number);
@@ -93,6 +123,7 @@ export function operatorFunctions(zone: Zone): ReadonlyMap<string, OperatorFunct
         Array.isArray(b) &&
         b.some((candidate) => typeof candidate === 'string' && normalizeText(candidate) === normalizeText(a)),
     ],
+    ['containsAny', (a, b) => Array.isArray(b) && containsAnyKeyword(a, keywordsOf(b))],
     ['before', (a, b) => compareInstants(a, b, -1)],
     ['after', (a, b) => compareInstants(a, b, 1)],
   ]);

@@ -6,7 +6,13 @@ import { CATALOG_YAML, GENERATED_FILES, SCRIPT } from '../scripts/generated-file
 import { builtinCatalog } from './catalog.ts';
 import { KINDS_WITH_FIELD } from './metrics.ts';
 import { readCatalog } from './read-catalog.ts';
-import { type MeasuredTableName, measuredFields, TABLES } from './tables.ts';
+import {
+  isMeasuredTable,
+  type MeasuredTableName,
+  type MeasuredTableRef,
+  measuredFields,
+  TABLES,
+} from './tables.ts';
 
 const zone = new Zone('Asia/Shanghai');
 
@@ -64,17 +70,26 @@ describe('the built-in metric catalog', () => {
 
   it('writes every condition over known fields with known operators', () => {
     for (const m of builtinCatalog()) {
-      const sides: Array<[MeasuredTableName | null, unknown]> = [
+      const sides: Array<[MeasuredTableRef | null, unknown]> = [
         [m.table, m.where],
         [m.numerator?.table ?? null, m.numerator?.where ?? null],
         [m.denominator?.table ?? null, m.denominator?.where ?? null],
       ];
       for (const [table, where] of sides) {
-        if (table === null || where === null) continue;
+        if (table === null) continue;
+        // The built-in catalog reads contract tables only, never a custom one.
+        expect(isMeasuredTable(table), m.id).toBe(true);
+        if (where === null || !isMeasuredTable(table)) continue;
         expect(checkCondition(where, vocabulary(table), zone), m.id).toEqual([]);
       }
-      if (m.kind !== 'formula' && m.kind !== 'rating' && KINDS_WITH_FIELD.has(m.kind))
-        expect(measuredFields(m.table!)[m.field!], m.id).toBeDefined();
+      if (
+        m.kind !== 'formula' &&
+        m.kind !== 'rating' &&
+        KINDS_WITH_FIELD.has(m.kind) &&
+        m.table !== null &&
+        isMeasuredTable(m.table)
+      )
+        expect(measuredFields(m.table)[m.field!], m.id).toBeDefined();
     }
   });
 
@@ -137,6 +152,7 @@ describe('the data contract', () => {
       events: ['agent_id', 'at', 'type'],
       targets: ['agent_id', 'metric', 'period', 'target'],
       appeals_filed: ['appeal_id', 'agent_id', 'period', 'disputes', 'filed_at'],
+      improvement_plans: ['plan_id', 'agent_id', 'period', 'metric', 'action', 'due_date', 'status'],
       ratings: ['rating_id', 'agent_id', 'rater_id', 'rater_role', 'dimension', 'score', 'rated_at'],
     });
   });

@@ -1,5 +1,4 @@
 import { METRIC_KINDS, UNITS } from './metrics.ts';
-import { MEASURED_TABLES } from './tables.ts';
 
 /** Pattern of ids (metrics, exclusions, scorecards, vetoes, adjustments). */
 export const ID_PATTERN = '^[a-z][a-z0-9_-]*$';
@@ -19,7 +18,8 @@ const ratioSide = {
   required: ['table'],
   additionalProperties: false,
   properties: {
-    table: { type: 'string', enum: [...MEASURED_TABLES], description: '计数的表 / table counted' },
+    // Like a metric's own table, checked by the meaning stage: a custom table (`x_…`) is known only from a source.
+    table: { type: 'string', description: '计数的表 / table counted' },
     where: { $ref: '#/$defs/condition' },
   },
 } as const;

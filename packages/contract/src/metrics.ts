@@ -1,8 +1,17 @@
 import type { Condition } from '@scorebook/conditions';
-import type { MeasuredTableName } from './tables.ts';
+import type { MeasuredTableRef } from './tables.ts';
 
 /** The kinds of metric (`semantics.md`, metric kinds). */
-export const METRIC_KINDS = ['mean', 'median', 'p90', 'sum', 'count', 'ratio', 'nps'] as const;
+export const METRIC_KINDS = [
+  'mean',
+  'median',
+  'p90',
+  'sum',
+  'count',
+  'ratio',
+  'nps',
+  'distinct_count',
+] as const;
 export type MetricKind = (typeof METRIC_KINDS)[number];
 
 /** Units a metric's value is in; quantities in a policy are read in the metric's unit. */
@@ -14,7 +23,7 @@ export type Better = 'higher' | 'lower';
 
 /** A `{table, where}` side of a ratio. */
 export interface RatioSide {
-  table: MeasuredTableName;
+  table: MeasuredTableRef;
   where: Condition | null;
 }
 
@@ -43,17 +52,21 @@ export interface RatioMetricDefinition extends MetricCommon {
 /** A `count` of the rows of a table that satisfy `where`. */
 export interface CountMetricDefinition extends MetricCommon {
   kind: 'count';
-  table: MeasuredTableName;
+  table: MeasuredTableRef;
   field: null;
   where: Condition | null;
   numerator: null;
   denominator: null;
 }
 
-/** A `mean`, `median`, `p90`, `sum` or `nps` of a field's values over the rows that satisfy `where`. */
+/**
+ * A `mean`, `median`, `p90`, `sum` or `nps` of a field's values over the rows that satisfy `where`;
+ * or a `distinct_count`, the number of distinct non-null values of the field among those rows
+ * (`docs/messages.md`).
+ */
 export interface FieldMetricDefinition extends MetricCommon {
   kind: Exclude<MetricKind, 'ratio' | 'count'>;
-  table: MeasuredTableName;
+  table: MeasuredTableRef;
   field: string;
   where: Condition | null;
   numerator: null;
@@ -117,8 +130,8 @@ export type MetricHead = Pick<
 /** What a metric measures: a ratio's sides, a count's table, or a table's field. */
 export type MetricMeasure =
   | { kind: 'ratio'; numerator: RatioSide; denominator: RatioSide }
-  | { kind: 'count'; table: MeasuredTableName; where: Condition | null }
-  | { kind: FieldMetricDefinition['kind']; table: MeasuredTableName; field: string; where: Condition | null }
+  | { kind: 'count'; table: MeasuredTableRef; where: Condition | null }
+  | { kind: FieldMetricDefinition['kind']; table: MeasuredTableRef; field: string; where: Condition | null }
   | { kind: 'formula'; formula: string }
   | ({ kind: 'rating'; where: Condition | null } & Pick<
       RatingMetricDefinition,
@@ -184,7 +197,23 @@ export function metricDefinition(head: MetricHead, measure: MetricMeasure): Metr
 }
 
 /** Kinds that take a `field`. */
-export const KINDS_WITH_FIELD: ReadonlySet<MetricKind> = new Set(['mean', 'median', 'p90', 'sum', 'nps']);
+export const KINDS_WITH_FIELD: ReadonlySet<MetricKind> = new Set([
+  'mean',
+  'median',
+  'p90',
+  'sum',
+  'nps',
+  'distinct_count',
+]);
+
+/** Kinds whose `field` must be numeric (a `distinct_count` counts values of any type). */
+export const KINDS_WITH_NUMERIC_FIELD: ReadonlySet<MetricKind> = new Set([
+  'mean',
+  'median',
+  'p90',
+  'sum',
+  'nps',
+]);
 
 /** Fields whose values are seconds, amounts or scores, for inferring a metric's unit. */
 const FIELD_UNITS: Readonly<Record<string, Unit>> = {
@@ -201,7 +230,39 @@ const FIELD_UNITS: Readonly<Record<string, Unit>> = {
 /** The unit of a metric that does not state one. */
 export function inferUnit(kind: MetricKind, field: string | null): Unit {
   if (kind === 'ratio') return 'ratio';
-  if (kind === 'count') return 'count';
+  if (kind === 'count' || kind === 'distinct_count') return 'count';
   if (kind === 'nps') return 'score';
   return (field !== null ? FIELD_UNITS[field] : undefined) ?? 'number';
 }
+
+/**
+ * The built-in plan metrics (`docs/plans.md`): in a policy's catalog only when its scorecards or
+ * own metrics name one (so that every other policy's results keep their bytes), after the
+ * catalog's built-ins. `plan_completion_rate` is the share of the agent's counted plans of the
+ * period (not cancelled) that were done by their due date; null when the agent has none.
+ */
+export const PLAN_METRICS: readonly MetricDefinition[] = [
+  {
+    id: 'plan_completion_rate',
+    title: '改进计划按期完成率',
+    title_en: 'Improvement plan completion rate',
+    description: '本期的改进计划(不含已取消)中,状态为完成且完成日期不晚于截止日期的占比;本期没有计划时无值。',
+    description_en:
+      "Share of the period's improvement plans (cancelled ones left out) done on or before their due date; no value without a plan.",
+    kind: 'ratio',
+    better: 'higher',
+    unit: 'ratio',
+    table: null,
+    field: null,
+    where: null,
+    numerator: {
+      table: 'improvement_plans',
+      where: { all: [{ fact: 'completed', operator: 'equal', value: true }] },
+    },
+    denominator: {
+      table: 'improvement_plans',
+      where: { all: [{ fact: 'counted', operator: 'equal', value: true }] },
+    },
+    builtin: true,
+  },
+];

@@ -200,6 +200,13 @@ export interface AppealChange {
   after: RecordRef | null;
 }
 
+/** A void of a month's appeal that a recomputed quarter or year did not apply. */
+export interface NotCarried {
+  action: 'void_metric' | 'void_veto';
+  /** The metric or veto id. */
+  target: string;
+}
+
 /** An appeal as explanations.json shows it to an agent it concerns. */
 export interface AppealExplanation {
   id: string;
@@ -221,6 +228,11 @@ export interface AppealExplanation {
   /** Why the policy's appeal rules refused it; null unless refused. */
   refusal: { code: string; message: { zh: string; en: string } } | null;
   changes: AppealChange[];
+  /**
+   * A month's appeal in a recomputed quarter or year with `appeals.months: records`: its voids,
+   * which the quarter does not apply (`docs/appeals.md`); absent when it has none.
+   */
+  not_carried?: NotCarried[];
   /** The disputed QA review's `reviewer` (an optional extra column), when it has one. */
   reviewer?: string;
 }
@@ -418,6 +430,53 @@ export interface AgentExplanation {
   formulas?: Record<string, FormulaExplanation>;
   /** A quarter or year scored from its months: each month's result and its policy version. */
   months?: Array<AgentMonth & { reason: string | null; policy_version: string | null }>;
+  /** The agent's improvement plans and last period's worst metrics; only when the policy reads plans. */
+  plans?: AgentPlans;
+}
+
+/** An improvement plan of the evaluated period as explanations.json shows it (`docs/plans.md`). */
+export interface PlanExplanation {
+  plan_id: string;
+  metric: string;
+  action: string;
+  due_date: string;
+  status: 'open' | 'done' | 'missed' | 'cancelled';
+  completed_at: string | null;
+  /** Not cancelled: the plan is in the completion rate's denominator. */
+  counted: boolean;
+  /** Done on or before its due date: in the numerator. */
+  completed: boolean;
+  /** Done after its due date (counted, not completed). */
+  late: boolean;
+  /** False when the agent's scorecard neither scores nor adjusts by the plan's metric (a warning). */
+  in_scorecard: boolean;
+  file: string | null;
+  line: number | null;
+}
+
+/** A metric among an agent's worst metrics of the previous period, as that period published it. */
+export interface PreviousWorstMetric {
+  metric: string;
+  value: number | null;
+  score: number | null;
+}
+
+/**
+ * The improvement-plan block of an agent's explanation (`docs/plans.md`): the previous period's
+ * worst metrics, read from its published results (`file` and `sha256` null and `worst` empty
+ * when that period is not published), and the agent's plans of this period in plan-id order.
+ */
+export interface AgentPlans {
+  previous: {
+    period: string;
+    /** `<period>/results.json` in the published results root, or null. */
+    file: string | null;
+    sha256: string | null;
+    policy: { id: string; version: string } | null;
+    /** The agent's `worst_metrics` there, in that order; empty when not published or not listed. */
+    worst: PreviousWorstMetric[];
+  };
+  plans: PlanExplanation[];
 }
 
 /**
@@ -677,6 +736,8 @@ export interface PolicySnapshot {
     metrics: string[] | null;
     vetoes: string[] | null;
     final: boolean | null;
+    /** Whether a recomputed quarter or year applies its months' record decisions; only when written. */
+    months?: 'none' | 'records';
   };
   /** The policy file's full text. */
   text: string;

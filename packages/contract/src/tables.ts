@@ -10,6 +10,12 @@ export interface FieldSpec {
   max?: number;
   /** A closed vocabulary: any other value is a rejected row (`source-format.md`, rule 6). */
   values?: readonly string[];
+  /**
+   * True for an optional field added to the contract after periods were published
+   * (`conversations.customer_id`): a record in the explanations shows it only when it has a
+   * value, so that the explanations of data without it keep their bytes.
+   */
+  shownWhenSet?: true;
 }
 
 /** One input table of the data contract. */
@@ -37,6 +43,7 @@ export const INPUT_TABLES = [
   'events',
   'targets',
   'appeals_filed',
+  'improvement_plans',
   'ratings',
 ] as const;
 export type InputTableName = (typeof INPUT_TABLES)[number];
@@ -50,10 +57,14 @@ export function byInputTable<V>(make: (table: InputTableName) => V): Record<Inpu
   return Object.fromEntries(INPUT_TABLES.map((table) => [table, make(table)])) as Record<InputTableName, V>;
 }
 
-/** The tables metrics are computed over: the input tables but `agents` and `messages`, and `responses`. */
+/**
+ * The tables metrics are computed over: the input tables but `agents` and the feature tables,
+ * and `responses`. Metrics over `messages` see the agents' messages only (`docs/messages.md`).
+ */
 export const MEASURED_TABLES = [
   'conversations',
   'responses',
+  'messages',
   'surveys',
   'complaints',
   'qa_reviews',
@@ -61,8 +72,43 @@ export const MEASURED_TABLES = [
   'attendance',
   'assessments',
   'events',
+  'improvement_plans',
 ] as const;
 export type MeasuredTableName = (typeof MEASURED_TABLES)[number];
+
+/**
+ * The name of a table a source declares under `custom` (`docs/custom-tables.md`): `x_` and then
+ * lower-case letters, digits and `_`. No contract table starts with `x_`, so the two never collide.
+ */
+export type CustomTableName = `x_${string}`;
+
+/** What a custom table's name must match. */
+export const CUSTOM_TABLE_PATTERN = '^x_[a-z][a-z0-9_]{0,62}$';
+
+/** True for a name that is a custom table's (by its form; whether a source declares it is not said). */
+export function isCustomTableName(name: string): name is CustomTableName {
+  return new RegExp(CUSTOM_TABLE_PATTERN).test(name);
+}
+
+/** Any table a data folder may have: an input table of the contract, or a custom table. */
+export type TableName = InputTableName | CustomTableName;
+
+/** A table a metric may be computed over: a measured table of the contract, or a custom table. */
+export type MeasuredTableRef = MeasuredTableName | CustomTableName;
+
+/**
+ * A custom table as a source declares it: its fields with their types, the unique id field, the
+ * field naming the agent a row is credited to, and the field that places a row in a period.
+ */
+export interface CustomTableSpec {
+  name: CustomTableName;
+  /** The table's title (`title:`), or its name. */
+  zh: string;
+  fields: Readonly<Record<string, FieldSpec>>;
+  idField: string;
+  agentField: string;
+  timeField: string;
+}
 
 const id = { type: 'id', required: true } as const;
 const optionalId = { type: 'id', required: false } as const;
@@ -93,6 +139,7 @@ const FIELDS = {
     transferred: bool,
     sla_due_at: optionalInstant,
     closed_at: optionalInstant,
+    customer_id: { type: 'id', required: false, shownWhenSet: true },
   },
   messages: {
     conversation_id: id,
@@ -163,6 +210,17 @@ const FIELDS = {
     disputes: text,
     claim: optionalText,
     filed_at: instant,
+  },
+  // docs/plans.md: a plan belongs to the period its `period` names, as a targets row does.
+  improvement_plans: {
+    plan_id: id,
+    agent_id: id,
+    period: text,
+    metric: text,
+    action: text,
+    due_date: { type: 'date', required: true },
+    status: { type: 'string', required: true, values: ['open', 'done', 'missed', 'cancelled'] },
+    completed_at: { type: 'date' },
   },
   // Ratings by people (docs/ratings.md): rater_role is an open vocabulary, score has no bounds.
   ratings: {
@@ -253,6 +311,14 @@ export const TABLES: Readonly<Record<InputTableName, TableSpec>> = {
     timeField: null,
     fields: FIELDS.appeals_filed,
   },
+  // A plan belongs to the period its `period` names (docs/plans.md).
+  improvement_plans: {
+    name: 'improvement_plans',
+    zh: '改进计划',
+    unique: 'plan_id',
+    timeField: null,
+    fields: FIELDS.improvement_plans,
+  },
   ratings: {
     name: 'ratings',
     zh: '评分',
@@ -267,11 +333,15 @@ export const TABLES: Readonly<Record<InputTableName, TableSpec>> = {
  * `appeals_filed`, the appeals an HR/OA system registered, read when the data has files for it;
  * `ratings`, read by metrics of kind `rating`, `docs/ratings.md`): results list them under
  * `inputs` only when that feature is used, so the results of every other policy and data keep
- * their bytes. Exclusions cannot filter them; the table-reading metric kinds do not measure them.
+ * their bytes. Exclusions cannot filter them; the table-reading metric kinds do not measure them,
+ * but for `improvement_plans`, read by a policy whose catalog has the plan metric (`docs/plans.md`):
+ * plan metrics measure the plans of the period, which the engine hands to them with
+ * {@link DERIVED_PLAN_FIELDS}.
  */
 export const FEATURE_TABLES = [
   'targets',
   'appeals_filed',
+  'improvement_plans',
   'ratings',
 ] as const satisfies readonly InputTableName[];
 export type FeatureTableName = (typeof FEATURE_TABLES)[number];
@@ -345,6 +415,33 @@ export const DERIVED_INPUTS: Readonly<
   resolution_seconds: { tables: [], fields: [['conversations', 'closed_at']] },
 };
 
+/**
+ * Fields the engine adds to `improvement_plans` rows of the evaluated period (`docs/plans.md`):
+ * `counted`, the plan is not cancelled; `completed`, it is done with `completed_at` on or before
+ * its `due_date`; `late`, it is done after its due date.
+ */
+export const DERIVED_PLAN_FIELDS: Readonly<Record<string, FieldSpec>> = {
+  counted: bool,
+  completed: bool,
+  late: bool,
+};
+
+/** The input fields each derived plan field is computed from (as {@link DERIVED_INPUTS} says for conversations). */
+export const DERIVED_PLAN_INPUTS: Readonly<Record<string, ReadonlyArray<readonly [InputTableName, string]>>> =
+  {
+    counted: [['improvement_plans', 'status']],
+    completed: [
+      ['improvement_plans', 'status'],
+      ['improvement_plans', 'due_date'],
+      ['improvement_plans', 'completed_at'],
+    ],
+    late: [
+      ['improvement_plans', 'status'],
+      ['improvement_plans', 'due_date'],
+      ['improvement_plans', 'completed_at'],
+    ],
+  };
+
 /** The derived `responses` table: one row per answered customer block. */
 export const RESPONSES_FIELDS: Readonly<Record<string, FieldSpec>> = {
   conversation_id: id,
@@ -362,11 +459,19 @@ export const RESPONSES_FIELDS: Readonly<Record<string, FieldSpec>> = {
 export function measuredFields(table: MeasuredTableName): Readonly<Record<string, FieldSpec>> {
   if (table === 'responses') return RESPONSES_FIELDS;
   if (table === 'conversations') return { ...TABLES.conversations.fields, ...DERIVED_CONVERSATION_FIELDS };
+  if (table === 'improvement_plans') return { ...TABLES.improvement_plans.fields, ...DERIVED_PLAN_FIELDS };
   return TABLES[table].fields;
 }
 
-/** The field that places a row of a measured table in a period. */
+/** The metric kinds a metric over `messages` may be of (`docs/messages.md`). */
+export const MESSAGE_METRIC_KINDS: ReadonlySet<string> = new Set(['count', 'ratio']);
+
+/**
+ * The field that places a row of a measured table in a period; for `improvement_plans`, which its
+ * `period` column places, the `due_date` its evidence is described by.
+ */
 export function timeFieldOf(table: MeasuredTableName): string {
+  if (table === 'improvement_plans') return 'due_date';
   return table === 'responses' ? 'at' : TIME_FIELDS[table];
 }
 

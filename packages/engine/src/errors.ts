@@ -113,11 +113,23 @@ export const RUN_ERRORS = defineCatalogue({
     en: (p: { table: string; period: string; uses: string }) =>
       `The table ${p.table} has files, but none of its rows falls in ${p.period}, and the policy uses it (${p.uses}): those metrics count as if the period had no records. Is the export only a header, or a file of another month?`,
   },
+  EXCLUSION_REMOVED_NOTHING: {
+    zh: (p: { id: string; table: string; rows: number; missing: string }) =>
+      `排除规则 ${p.id} 在本期间 ${p.table} 的 ${p.rows} 行中没有排除任何一行。${p.missing ? `规则中的值在数据里没有出现(是否拼错了?):${p.missing}。` : '若本期确实没有这类记录,可忽略。'}`,
+    en: (p: { id: string; table: string; rows: number; missing: string }) =>
+      `The exclusion ${p.id} removed none of the ${p.rows} rows of ${p.table} in the period. ${p.missing ? `Values of the rule that no row has (a typo?): ${p.missing}.` : 'If the period truly has no such records, ignore this.'}`,
+  },
   UNMAPPED_IN_PERIOD: {
     zh: (p: { table: string; field: string; rejected: number; agents: string }) =>
-      `表 ${p.table} 在本期间有 ${p.rejected} 行因 ${p.field} 的值不在 source.yaml 的 map 中而被拒绝,不计入任何指标、加减分或否决(影响的客服:${p.agents})。这是 source.yaml 的缺口,不是脏数据:把这些值加进 map(不计的值写 null),被拒绝的行列出了每个值。`,
+      `表 ${p.table} 在本期间有 ${p.rejected} 行因 ${p.field} 的值不在 source.yaml 的 map 中而被拒绝(影响的客服:${p.agents})。这是 source.yaml 的缺口,不是脏数据:少了一个值就少了整一类记录(例如所有"非常不满意"的评价),所以不论 --max-rejected 是多少都会停止。请把这些值加进 map(不计的值写 null),被拒绝的行列出了每个值。`,
     en: (p: { table: string; field: string; rejected: number; agents: string }) =>
-      `${p.rejected} rows of ${p.table} in the period were rejected because their ${p.field} is not in source.yaml's map, so they count in no metric, adjustment or veto (agents affected: ${p.agents}). This is a gap in source.yaml, not dirty data: add the values to the map (null for a value to read as missing); the rejected rows list each value.`,
+      `${p.rejected} rows of ${p.table} in the period were rejected because their ${p.field} is not in source.yaml's map (agents affected: ${p.agents}). This is a gap in source.yaml, not dirty data: a missing value drops a whole class of records (every "very dissatisfied" survey, say), so the run stops whatever --max-rejected says. Add the values to the map (null for a value to read as missing); the rejected rows list each value.`,
+  },
+  UNMAPPED_IN_DATA: {
+    zh: (p: { table: string; field: string; rejected: number }) =>
+      `表 ${p.table} 有 ${p.rejected} 行因 ${p.field} 的值不在 source.yaml 的 map 中而被拒绝;评估期间内只要有一行这样的记录,evaluate 就会停止(UNMAPPED_IN_PERIOD)。请把这些值加进 map(不计的值写 null),被拒绝的行列出了每个值。`,
+    en: (p: { table: string; field: string; rejected: number }) =>
+      `${p.rejected} rows of ${p.table} were rejected because their ${p.field} is not in source.yaml's map; evaluate stops on any such row of the period it evaluates (UNMAPPED_IN_PERIOD). Add the values to the map (null for a value to read as missing); the rejected rows list each value.`,
   },
   PERIOD_PARTLY_COVERED: {
     zh: (p: { table: string; covered: string; period: string; start: string; end: string }) =>

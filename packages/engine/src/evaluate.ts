@@ -9,14 +9,17 @@ import {
   type AgentExplanation,
   type AgentResult,
   byInputTable,
+  DERIVED_CONVERSATION_FIELDS,
   type FieldSpec,
   INPUT_TABLES,
   type InputTableName,
-  type MeasuredTableName,
+  isCustomTableName,
+  type MeasuredTableRef,
   measuredFields,
   type PolicySnapshot,
   type RejectedRow,
   type Results,
+  type TableName,
 } from '@scorebook/contract';
 import {
   loadPolicyFamily,
@@ -30,6 +33,7 @@ import { findSource, type Source } from '@scorebook/source';
 import { isEvaluationKind, type Period, parsePeriod, Zone, zonePeriod } from '@scorebook/time';
 import packageJson from '../package.json' with { type: 'json' };
 import { AppealStage } from './appeal/appeal-stage.ts';
+import { monthsNotApplied } from './appeal/month-appeals.ts';
 import {
   fieldsNotInData,
   requiredKeysMissing,
@@ -58,6 +62,10 @@ import { historyNamesOf, readHistory } from './history/read-history.ts';
 import { MetricAccumulators } from './measure/accumulate.ts';
 import { compileMetrics } from './measure/compile-metrics.ts';
 import { combineMonths, evaluateMonths, monthsOf, scoredFromMonths } from './period/from-months.ts';
+import { PlanStage, readsPlans } from './plans/plan-stage.ts';
+import { readPreviousPeriod } from './plans/previous-worst.ts';
+import { customSpecs, customTablesAbsent, customTablesOf, readCustomTables } from './read/custom-tables.ts';
+import { messageMetricsOf } from './read/message-tallies.ts';
 import { type ParallelOptions, readMessagesInParallel } from './read/parallel-messages.ts';
 import {
   duplicateFiles,
@@ -191,8 +199,8 @@ async function pipeline(
 ): Promise<{ evaluation: Evaluation; agents: readonly Agent[] }> {
   // Select: the period, the policy version in force at its start, the source of the data.
   const period = periodOf(options.period, options.monitoring === true);
-  const policy = policyInForce(options.policiesDir, period);
   const source = sourceOf(options.dataDir, options.sourceFile ?? null);
+  const policy = policyInForce(options.policiesDir, period, source);
   const zone = new Zone(policy.timezone);
   const readZone = source.timezone === null ? zone : new Zone(source.timezone);
   const zoned = zonePeriod(period, zone);
@@ -201,10 +209,17 @@ async function pipeline(
 
   // Read (headers only) and check: every table's files, and what the policy reads of them.
   const usesQuotas = policy.scorecards.some((s) => s.scored.some((i) => i.quota));
+  // A custom table is read only by a policy whose metrics name it (`docs/custom-tables.md`).
+  const custom = new Set(customTablesOf(definitions));
+  // The plans table is read only by a policy whose catalog measures it (docs/plans.md).
+  const usesPlans = definitions.some(readsPlans);
+  // The ratings table is read only by a policy with a rating metric (docs/ratings.md).
   const usesRatings = definitions.some((d) => d.kind === 'rating');
-  const unread = new Set<InputTableName>([
-    ...(usesQuotas ? [] : ['targets' as const]),
-    ...(usesRatings ? [] : ['ratings' as const]),
+  const unread = new Set<TableName>([
+    ...(usesQuotas ? [] : (['targets'] as const)),
+    ...(usesPlans ? [] : (['improvement_plans'] as const)),
+    ...(usesRatings ? [] : (['ratings'] as const)),
+    ...[...source.custom.keys()].filter((t) => !custom.has(t)),
   ]);
   const inputs = await openInputs({ dataDir: options.dataDir, source, zone: readZone, unread });
   const needs = policyNeeds(policy, definitions);
@@ -212,25 +227,37 @@ async function pipeline(
   const headed = new Set(
     INPUT_TABLES.filter((t) => inputs.tables[t].files.every((f) => f.format !== 'jsonl')),
   );
-  stopOn([...tablesAbsent(inputs, needs, allowMissing), ...fieldsNotInData(inputs, needs, headed)]);
+  stopOn([
+    ...tablesAbsent(inputs, needs, allowMissing),
+    ...customTablesAbsent(inputs, needs, allowMissing),
+    ...fieldsNotInData(inputs, needs, headed),
+  ]);
 
   const fieldsOf = tableFields(inputs);
   const checks = new RowChecks(inputs.fileNames, inputs.tables.conversations.files.length > 0);
   const exclusions = new Exclusions(policy, fieldsOf, zone, cap);
-  const appeals = new AppealStage({
-    appeals: periodAppeals(
-      options,
-      scoredFromMonths(policy, period) ? [...monthsOf(period), zoned.id] : [zoned.id],
-    ),
+  // A quarter or year takes its months' appeals when scored from them, or, recomputed, their
+  // record decisions when the policy says so (docs/appeals.md); else it only warns of them.
+  const recomputed =
+    !scoredFromMonths(policy, period) && (period.kind === 'quarter' || period.kind === 'year');
+  const carried = recomputed && policy.appeals?.months === 'records';
+  const periods = scoredFromMonths(policy, period) || carried ? [...monthsOf(period), zoned.id] : [zoned.id];
+  const appealInput = {
     policy,
     period: zoned,
     zone,
     fieldsOf,
     files: inputs.fileNames,
     publishedAt: options.publishedAt ?? {},
-    filedPeriods: scoredFromMonths(policy, period) ? [...monthsOf(period), zoned.id] : [zoned.id],
-  });
-  const coverage = new Coverage(zoned);
+    filedPeriods: periods,
+    monthsRecordsOnly: carried,
+  };
+  const appeals = new AppealStage({ ...appealInput, appeals: periodAppeals(options, periods) });
+  const monthsWarnings =
+    recomputed && !carried
+      ? monthsNotApplied(periodAppeals(options, monthsOf(period), false), appealInput)
+      : [];
+  const coverage = new Coverage(zoned, customSpecs(inputs));
   const warnings = new PeriodWarnings(
     zoned,
     needs.fields.values(),
@@ -244,6 +271,7 @@ async function pipeline(
   const agents = checks.agents;
   const roles = rolesWithoutScorecard(agents, policy);
   const quotas = new QuotaTargets({ policy, definitions, period: zoned, agents, files: inputs.fileNames });
+  const plans = new PlanStage({ policy, definitions, period: zoned, agents, files: inputs.fileNames });
   // Segmented targets measure their metric once more per segment, after the catalog.
   const measured = [...definitions, ...segmentDefinitions(policy, definitions)];
   const compiled = compileMetrics(measured, zone, (t) => measuredFieldsOf(t, fieldsOf));
@@ -281,13 +309,44 @@ async function pipeline(
   const converted = new Set<string>();
 
   // Check, exclude, route: each table in contract order (a row may refer to the tables before it).
-  const routes = { coverage, warnings, exclusions, conversations, messages, agentIndex: checks.agentIndex };
+  // Metrics over messages count the agents' messages as they are read (docs/messages.md).
+  const messageMetrics =
+    sql === null
+      ? messageMetricsOf(
+          measure.tallies,
+          agents.length,
+          (agent, metric) => scoredBy[agent]?.has(metric) ?? false,
+        )
+      : null;
+  const routes = {
+    coverage,
+    warnings,
+    exclusions,
+    conversations,
+    messages,
+    agentIndex: checks.agentIndex,
+    measure:
+      messageMetrics === null
+        ? null
+        : { add: (row: Row, agent: number) => measure.add('messages', row, agent) },
+  };
   for (const table of INPUT_TABLES.filter((t): t is Exclude<InputTableName, 'agents'> => t !== 'agents')) {
     // A table only a feature reads (targets) is not read by a policy without that feature.
     if (unread.has(table)) continue;
     checks.startTable(table);
     if (table === 'messages') {
-      const spread = { inputs, checks, routes, policy, needs, zone, readZone, period: zoned, cap };
+      const spread = {
+        inputs,
+        checks,
+        routes,
+        policy,
+        needs,
+        zone,
+        readZone,
+        period: zoned,
+        cap,
+        metrics: messageMetrics,
+      };
       if (await readMessagesInParallel(spread, options.parallel ?? {}, options.onProgress)) continue;
     }
     for await (const batch of tableBatches(inputs, table, options.onProgress)) {
@@ -309,6 +368,13 @@ async function pipeline(
           appeals.addFiled(row);
           continue;
         }
+        if (table === 'improvement_plans') {
+          const plan = plans.add(row, checks.agentIndex);
+          if (plan === null) continue;
+          warnings.accepted(table, plan);
+          sink.add(table, plan, creditedAgent(plan, checks.agentIndex));
+          continue;
+        }
         if (table === 'ratings') {
           // Rating metrics read the period's ratings; exclusions and appeals do not apply to them.
           coverage.add(table, row);
@@ -318,7 +384,10 @@ async function pipeline(
           continue;
         }
         coverage.add(table, row);
-        if (coverage.inPeriod(table, row)) warnings.accepted(table, row);
+        if (coverage.inPeriod(table, row)) {
+          warnings.accepted(table, row);
+          exclusions.observe(table, row);
+        }
         // Appeals change the row in place; a row an appeal removed goes no further, like an excluded one.
         const appealed = appeals.apply(table, row) !== null;
         const excludedBy = appealed ? null : exclusions.match(table, row);
@@ -342,6 +411,16 @@ async function pipeline(
     }
   }
 
+  // Custom tables, after the contract's: their rows refer to the agents only.
+  await readCustomTables({
+    inputs,
+    tables: custom,
+    checks,
+    coverage,
+    sink,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
+
   // Check what the records showed: fields of JSON Lines tables, rejected rows, data in the period.
   const jsonLines = new Set(INPUT_TABLES.filter((t) => !headed.has(t)));
   const limit = options.maxRejected ?? DEFAULT_REJECTED_LIMIT;
@@ -353,7 +432,16 @@ async function pipeline(
       ...fieldsNotInData(inputs, needs, jsonLines),
       ...appeals.errors(),
       ...quotas.problems,
-      ...tooManyRejected(inputs, checks, limit, keyless.tables),
+      ...quotas.rejectedRows(checks.rejected),
+      ...plans.problems,
+      ...warnings.unmapped(),
+      // Rejected targets rows are each an error above, so the limit does not count them again.
+      ...tooManyRejected(
+        inputs,
+        checks,
+        limit,
+        quotas.used ? new Set([...keyless.tables, 'targets']) : keyless.tables,
+      ),
       ...duplicateFiles(inputs),
       ...coverage.noData(zone),
     ],
@@ -414,11 +502,26 @@ async function pipeline(
         });
 
   // Score, rate and rank every agent (within each scorecard), then explain each.
-  const noData = new Set(
-    [...needs.inputsOf]
-      .filter(([, reads]) => [...reads.tables].some((t) => inputs.tables[t].files.length === 0))
+  const noData = new Set([
+    ...[...needs.inputsOf]
+      .filter(
+        ([, reads]) =>
+          [...reads.tables].some((t) => inputs.tables[t].files.length === 0) ||
+          [...reads.custom].some((t) => (inputs.custom.get(t)?.files.length ?? 0) === 0),
+      )
       .map(([id]) => id),
-  );
+    // A distinct count of a field no file of its table has counts nothing: no data, not 0 (docs/messages.md).
+    ...definitions.flatMap((d) =>
+      d.kind === 'distinct_count' &&
+      d.table !== 'responses' &&
+      !Object.hasOwn(DERIVED_CONVERSATION_FIELDS, d.field) &&
+      !(isCustomTableName(d.table) ? inputs.custom.get(d.table) : inputs.tables[d.table])?.typer.present.has(
+        d.field,
+      )
+        ? [d.id]
+        : [],
+    ),
+  ]);
   const scored = scoreAgents({
     policy,
     agents,
@@ -432,6 +535,9 @@ async function pipeline(
     appeals,
     history,
   });
+  const previous = plans.used
+    ? readPreviousPeriod(zoned, options.history === false ? null : (options.history?.resultsDir ?? null))
+    : null;
   const rated = scored.agents.map(({ agent, scorecard, result, rating, formulas }) => ({
     result,
     explanation: {
@@ -446,8 +552,10 @@ async function pipeline(
         zone,
         quotaRow: (index, metric) => quotas.of(index, metric)?.row ?? null,
         formulas,
+        customFields: fieldsOf,
       }),
       ...appeals.explanationFields(agent.agent_id),
+      ...(previous === null ? {} : { plans: plans.explain(agent.index, previous.of(agent.agent_id)) }),
     },
   }));
 
@@ -472,10 +580,20 @@ async function pipeline(
         sha256: policy.sha256,
       },
       source: sourceProvenance(inputs, options.sourceName),
-      inputs: inputsOf(inputs, checks, exclusions, policy, coverage, zone, {
-        targets: quotas.used,
-        ratings: usesRatings,
-      }),
+      inputs: inputsOf(
+        inputs,
+        checks,
+        exclusions,
+        policy,
+        coverage,
+        zone,
+        {
+          targets: quotas.used,
+          improvement_plans: plans.used,
+          ratings: usesRatings,
+        },
+        custom,
+      ),
       engine: { version: ENGINE_VERSION },
       summary: summaryOf(results, policy, checks.rejected.length),
       agents: results,
@@ -495,7 +613,11 @@ async function pipeline(
       ...tablesAbsentForRules(inputs, needs, allowMissing),
       ...roles,
       ...appeals.warnings,
+      ...monthsWarnings,
       ...quotas.warnings,
+      ...quotas.periodWarnings(),
+      ...plans.warnings,
+      ...exclusions.removedNothing(),
     ],
   };
   return { evaluation, agents };
@@ -518,8 +640,10 @@ function periodOf(text: string, monitoring: boolean): Period {
   ]);
 }
 
-function policyInForce(policiesDir: string, period: Period): Policy {
-  const family = loadPolicyFamily(policiesDir);
+// The policy is checked against the source's custom tables (`docs/custom-tables.md`).
+function policyInForce(policiesDir: string, period: Period, source: Source): Policy {
+  const customTables = Object.fromEntries([...source.custom].map(([name, t]) => [name, t.spec.fields]));
+  const family = loadPolicyFamily(policiesDir, { customTables });
   const errors = family.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) throw new EvaluationError(errors);
   const { policy, problem } = selectVersion(family, period);
@@ -528,11 +652,17 @@ function policyInForce(policiesDir: string, period: Period): Policy {
 }
 
 /**
- * The appeal files of the periods (the evaluated one; with its months when it is scored from
- * them), given or read from the appeals folder, as one set in file-name order; null when there
+ * The appeal files of the periods (the evaluated one, last; with its months when it takes their
+ * appeals), given or read from the appeals folder, as one set in file-name order; null when there
  * are none. Given files belong to the period their name starts with (`<period>/<id>.yaml`).
+ * A file with an error stops the run, unless `strict` is false: then a period with an error
+ * gives no appeals (the months' appeals a recomputed quarter only warns of).
  */
-function periodAppeals(options: EvaluateOptions, periods: readonly string[]): PeriodAppeals | null {
+function periodAppeals(
+  options: EvaluateOptions,
+  periods: readonly string[],
+  strict = true,
+): PeriodAppeals | null {
   const own = periods[periods.length - 1] ?? '';
   const { appealFiles, appealsDir } = options;
   if (appealFiles === undefined && (appealsDir === undefined || appealsDir === null)) return null;
@@ -542,11 +672,13 @@ function periodAppeals(options: EvaluateOptions, periods: readonly string[]): Pe
       : checkAppealFiles(
           period,
           // A single period's files are all its own, whatever folder they were named after.
-          periods.length === 1 ? appealFiles : appealFiles.filter((f) => f.name.startsWith(`${period}/`)),
+          periods.length === 1 && strict
+            ? appealFiles
+            : appealFiles.filter((f) => f.name.startsWith(`${period}/`)),
         ),
   );
   const errors = loaded.flatMap((l) => l.problems.filter((p) => p.severity === 'error'));
-  if (errors.length > 0) throw new EvaluationError(errors);
+  if (errors.length > 0 && strict) throw new EvaluationError(errors);
   const byName = (a: { name: string }, b: { name: string }) => compareIds(a.name, b.name);
   const appeals: PeriodAppeals = {
     period: own,
@@ -605,18 +737,24 @@ function stopOn(problems: readonly Problem[], rejected: RejectedRow[] = []): voi
   if (problems.length > 0) throw new EvaluationError(problems, rejected);
 }
 
-/** Each input table's fields with their types: the contract's and the typed extra fields. */
-function tableFields(inputs: Inputs): (table: InputTableName) => Readonly<Record<string, FieldSpec>> {
+/**
+ * Each table's fields with their types: the contract's and the typed extra fields; a custom
+ * table's declared fields (none for a name the source does not declare).
+ */
+function tableFields(inputs: Inputs): (table: TableName) => Readonly<Record<string, FieldSpec>> {
   const fields = byInputTable((table) => fieldsOfTyper(table, inputs.tables[table].typer));
-  return (table) => fields[table];
+  const custom = new Map(
+    [...inputs.custom].map(([table, input]) => [table, fieldsOfTyper(table, input.typer)]),
+  );
+  return (table) => (isCustomTableName(table) ? (custom.get(table) ?? {}) : fields[table]);
 }
 
 function measuredFieldsOf(
-  table: MeasuredTableName | 'ratings',
-  fieldsOf: (table: InputTableName) => Readonly<Record<string, FieldSpec>>,
+  table: MeasuredTableRef | 'ratings',
+  fieldsOf: (table: TableName) => Readonly<Record<string, FieldSpec>>,
 ): Readonly<Record<string, FieldSpec>> {
   if (table === 'responses') return measuredFields('responses');
-  if (table === 'ratings') return fieldsOf('ratings');
+  if (isCustomTableName(table) || table === 'ratings') return fieldsOf(table);
   return { ...fieldsOf(table), ...measuredFields(table) };
 }
 
@@ -653,12 +791,14 @@ function inputsOf(
   policy: Policy,
   coverage: Coverage,
   zone: Zone,
-  reads: { targets: boolean; ratings: boolean },
+  features: { targets: boolean; improvement_plans: boolean; ratings: boolean },
+  custom: ReadonlySet<string>,
 ): Results['inputs'] {
   const out: Results['inputs'] = {};
   for (const table of INPUT_TABLES) {
     // Listed only for a policy that reads it, so other policies' results keep their bytes.
-    if ((table === 'targets' || table === 'ratings') && !reads[table]) continue;
+    if ((table === 'targets' || table === 'improvement_plans' || table === 'ratings') && !features[table])
+      continue;
     if (table === 'appeals_filed' && inputs.tables[table].files.length === 0) continue;
     const input = inputs.tables[table];
     const counts = exclusions.counts.get(table);
@@ -672,6 +812,19 @@ function inputsOf(
       rows: input.rows,
       rejected: checks.rejectedBy.get(table) ?? 0,
       excluded,
+      files: input.provenance,
+      absent: input.files.length === 0,
+      range: coverage.range(table, zone),
+    };
+  }
+  // A custom table is listed only for a policy whose metrics read it (`docs/custom-tables.md`).
+  for (const [table, input] of inputs.custom) {
+    if (!custom.has(table)) continue;
+    out[table] = {
+      sha256: tableSha256(input.provenance),
+      rows: input.rows,
+      rejected: checks.rejectedBy.get(table) ?? 0,
+      excluded: {},
       files: input.provenance,
       absent: input.files.length === 0,
       range: coverage.range(table, zone),

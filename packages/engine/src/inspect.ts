@@ -1,13 +1,21 @@
-import { INPUT_TABLES, type InputTableName, type RejectedRow, TABLES } from '@scorebook/contract';
-import type { Problem } from '@scorebook/problems';
+import {
+  type FieldSpec,
+  INPUT_TABLES,
+  isCustomTableName,
+  type RejectedRow,
+  TABLES,
+  type TableName,
+} from '@scorebook/contract';
+import { messageOf, type Problem } from '@scorebook/problems';
 import { findSource, type LocatedFile, type Source } from '@scorebook/source';
 import { parsePeriod, Zone, type ZonedPeriod, zonePeriod } from '@scorebook/time';
 import { requiredKeysMissing } from './check/check-inputs.ts';
 import { Coverage } from './check/coverage.ts';
 import { DEFAULT_REJECTED_LIMIT, type RejectedLimit, tooManyRejected } from './check/rejected-limit.ts';
 import { RowChecks } from './check/row-checks.ts';
+import { RUN_ERRORS } from './errors.ts';
 import { EvaluationError } from './evaluation-error.ts';
-import { openInputs, type ReadProgress, tableBatches } from './read/read-inputs.ts';
+import { openInputs, type ReadProgress, tableBatches, tableInput } from './read/read-inputs.ts';
 
 /** Options of {@link inspectData}. */
 export interface InspectOptions {
@@ -30,7 +38,8 @@ interface RejectionGroup {
 
 /** What a run would read of one table, field by field. */
 export interface TableInspection {
-  table: InputTableName;
+  /** A contract table, or a custom table of the source (`docs/custom-tables.md`), after them. */
+  table: TableName;
   files: ReadonlyArray<Pick<LocatedFile, 'name' | 'format' | 'size'>>;
   rows: number;
   rejected: number;
@@ -80,19 +89,24 @@ export async function inspectData(options: InspectOptions): Promise<Inspection> 
   const period = parsed === null ? null : zonePeriod(parsed, zone);
   const inputs = await openInputs({ dataDir: options.dataDir, source, zone });
   const checks = new RowChecks(inputs.fileNames, inputs.tables.conversations.files.length > 0);
-  const coverage = new Coverage(period);
+  const custom = new Map([...source.custom].map(([name, t]) => [name, t.spec]));
+  const coverage = new Coverage(period, custom);
   const tables: TableInspection[] = [];
-  for (const table of INPUT_TABLES) {
-    const input = inputs.tables[table];
-    // The register of filed appeals and the ratings are listed only when the data has them, so
-    // other data's reports keep their bytes.
-    if ((table === 'appeals_filed' || table === 'ratings') && input.files.length === 0) continue;
-    checks.startTable(table);
-    const spec = TABLES[table];
+  for (const table of [...INPUT_TABLES, ...custom.keys()]) {
+    const input = tableInput(inputs, table);
+    // The register of filed appeals, the improvement plans and the ratings are listed only when
+    // the data has them, so other data's reports keep their bytes.
+    const optional = table === 'appeals_filed' || table === 'improvement_plans' || table === 'ratings';
+    if (optional && input.files.length === 0) continue;
+    const declared = isCustomTableName(table) ? (custom.get(table) ?? null) : null;
+    checks.startTable(table, declared);
+    const specs: Readonly<Record<string, FieldSpec>> = isCustomTableName(table)
+      ? (declared?.fields ?? {})
+      : TABLES[table].fields;
     const counted = input.typer.fields.filter(
       (f) =>
         f.reading.map !== null ||
-        spec.fields[f.name]?.values !== undefined ||
+        specs[f.name]?.values !== undefined ||
         f.type === 'bool' ||
         COUNTED.has(f.name),
     );
@@ -144,6 +158,7 @@ export async function inspectData(options: InspectOptions): Promise<Inspection> 
   const keyless = requiredKeysMissing(inputs, jsonLines);
   const problems = [
     ...keyless.problems,
+    ...unmappedValues(checks.rejected),
     ...tooManyRejected(inputs, checks, options.maxRejected ?? DEFAULT_REJECTED_LIMIT, keyless.tables),
     ...coverage.noData(zone),
   ];
@@ -156,4 +171,25 @@ export async function inspectData(options: InspectOptions): Promise<Inspection> 
     problems,
     warnings: inputs.warnings,
   };
+}
+
+// Rows rejected for a value not in a map, per table and field: `evaluate` stops on those of its
+// period whatever the limit (UNMAPPED_IN_PERIOD), so the check says so of the whole data.
+function unmappedValues(rejected: readonly RejectedRow[]): Problem[] {
+  const counts = new Map<string, { table: string; field: string; rows: number; file: string }>();
+  for (const r of rejected) {
+    if (r.code !== 'UNMAPPED_VALUE' || r.field === null) continue;
+    const key = `${r.table}\u0000${r.field}`;
+    const c = counts.get(key) ?? { table: r.table, field: r.field, rows: 0, file: r.file };
+    c.rows++;
+    counts.set(key, c);
+  }
+  return [...counts.values()].map((c) => ({
+    code: 'UNMAPPED_IN_DATA',
+    severity: 'error',
+    message: messageOf(RUN_ERRORS, 'UNMAPPED_IN_DATA', { table: c.table, field: c.field, rejected: c.rows }),
+    file: c.file,
+    line: null,
+    column: null,
+  }));
 }

@@ -24,9 +24,9 @@ filed: ${filed}
 decision: { outcome: upheld, decided_by: 质检主管, decided_at: 2026-10-21, reason: 复核 }
 `;
 
-function scenario(filed: string[] | null, files: Record<string, string>) {
+function scenario(filed: string[] | null, files: Record<string, string>, rules = '') {
   const { policiesDir, dataDir } = writeScenario({
-    policy: v2Policy(CARD),
+    policy: v2Policy(CARD, rules),
     tables: {
       agents: csv('agent_id,name,team,role', 'a1,甲,一组,aftersale', 'a2,乙,一组,aftersale'),
       qa_reviews: csv(
@@ -84,6 +84,48 @@ describe('appeals filed in an HR/OA table (appeals_filed)', () => {
       refusal: null,
       changes: [],
     });
+  });
+
+  it('refuses a pending row filed late, on what may not be appealed, or after a final decision', async () => {
+    const rows = [
+      ...ROWS.slice(0, 2),
+      'HR-3,a1,2026-10,qa_reviews/q2,晚了,2026-11-08T00:00:00+08:00',
+      'HR-4,a1,2026-10,complaints/p9,投诉,2026-10-25T10:00:00+08:00',
+      'HR-5,a1,2026-10,qa_reviews/q1,再次申诉,2026-10-23T10:00:00+08:00',
+      'HR-6,a1,2026-10,qa_reviews/q1,更早,2026-10-19T10:00:00+08:00',
+    ];
+    const rules = 'appeals:\n  window_days: 7\n  tables: [qa_reviews]\n';
+    const e = await scenario(rows, { 'ap-1.yaml': decision('HR-1') }, rules);
+    const a1 = e.results.agents.find((a) => a.agent_id === 'a1');
+    expect(a1?.appeals?.map((a) => [a.id, a.status, a.outcome])).toEqual([
+      ['ap-1', 'applied', 'upheld'],
+      ['HR-2', 'pending', null],
+      ['HR-3', 'refused', null],
+      ['HR-4', 'refused', null],
+      ['HR-5', 'refused', null],
+      ['HR-6', 'pending', null],
+    ]);
+    // Refused rows change nothing either: q2 counts, q1 was removed by ap-1 alone.
+    expect(a1?.metrics.qa_score?.value).toBe(80);
+    expect(e.warnings.map((w) => [w.code, w.file, w.line, w.column])).toEqual([
+      ['APPEAL_LATE', 'appeals_filed.csv', 4, null],
+      ['APPEAL_NOT_APPEALABLE', 'appeals_filed.csv', 5, null],
+      ['APPEAL_AFTER_FINAL', 'appeals_filed.csv', 6, null],
+    ]);
+    const explained = e.explanations.agents.find((x) => x.agent_id === 'a1')?.appeals ?? [];
+    expect(explained.map((a) => [a.id, a.status, a.refusal?.code ?? null])).toEqual([
+      ['ap-1', 'applied', null],
+      ['HR-2', 'pending', null],
+      ['HR-3', 'refused', 'APPEAL_LATE'],
+      ['HR-4', 'refused', 'APPEAL_NOT_APPEALABLE'],
+      ['HR-5', 'refused', 'APPEAL_AFTER_FINAL'],
+      ['HR-6', 'pending', null],
+    ]);
+    expect(explained[2]?.refusal?.message.en).toBe(
+      'The appeal HR-3 was filed on 2026-11-08, after the deadline 2026-11-07 (7 days after the period): refused, it changes nothing.',
+    );
+    expect(explained[3]?.refusal?.message.en).toContain('(appealable: qa_reviews)');
+    expect(explained[4]?.refusal?.message.en).toContain('in the appeal ap-1 ');
   });
 
   it('makes a table of filed appeals alone enough for the appeals keys', async () => {

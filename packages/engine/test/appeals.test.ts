@@ -311,4 +311,22 @@ describe('appeals under policy format 2', () => {
     ]);
     expect(Object.keys(a1).slice(-3)).toEqual(['reward', 'appealed', 'appeals']);
   });
+
+  it('keep a voided metric’s value as a fact: a flag on it still holds (docs/appeals.md)', async () => {
+    const flagged = `${groups}    flags:
+      - { id: low-csat, label: 满意度低, when: { all: [ { fact: csat_rate, operator: lessThan, value: 0.8 } ] } }
+`;
+    const { policiesDir, dataDir } = writeScenario({ policy: v2Policy(flagged, metrics), tables });
+    const appealsDir = join(dataDir, '..', 'appeals');
+    mkdirSync(join(appealsDir, '2026-10'), { recursive: true });
+    writeFileSync(join(appealsDir, '2026-10', 'ap-1.yaml'), appeal('a1', '{ metric: csat_rate }', UPHELD));
+    const e = await evaluate({ policiesDir, dataDir, period: '2026-10', appealsDir });
+    const a1 = agent(e, 'a1');
+    expect(a1.metrics.csat_rate?.status).toBe('appealed');
+    expect(a1.metrics.csat_rate?.score).toBe(null);
+    expect(a1.metrics.csat_rate?.value).toBe(0.75);
+    expect(a1.metrics.csat_rate?.sample).toBe(4);
+    expect(a1.base_score).toBe(74);
+    expect(a1.flags).toEqual(['low-csat']);
+  });
 });

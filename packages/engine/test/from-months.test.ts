@@ -176,6 +176,8 @@ describe('a quarter scored from its months (periods: from_months)', () => {
     expect(agent(e, 'a2')).toMatchObject({
       status: 'not_rated',
       reason_code: 'FEWER_MONTHS_RATED',
+      reason:
+        "只有 1 个月参评,少于 2 个月(periods.min_months)/ rated in 1 of the period's months, fewer than 2 (periods.min_months)",
       total_score: null,
       grade: null,
       grade_by_score: null,

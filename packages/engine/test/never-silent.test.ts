@@ -4,7 +4,7 @@ import { INPUT_TABLES } from '@scorebook/contract';
 import type { Problem } from '@scorebook/problems';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../src/index.ts';
-import { AGENTS, basePolicy, csv, runScenario, writeScenario } from './scenario.ts';
+import { AGENTS, basePolicy, csv, runScenario, SENDER_MAP_GAP, writeScenario } from './scenario.ts';
 import { stopped } from './stopped.ts';
 
 // `source-format.md`, "What is never silent": each rule stops the run (or rejects the row)
@@ -288,34 +288,25 @@ describe('what a run can read but a reader must be told', () => {
     ]);
   });
 
-  it('warns of every row of the period rejected for a value not in a map, whatever the limit', async () => {
-    const e = await runScenario({
-      tables: {
-        agents: AGENTS,
-        conversations: conv('c1,a1,chat,2026-10-05T10:00:00+08:00,'),
-        messages: csv(
-          '会话,时间,发送方,客服,内容',
-          'c1,2026-10-05T10:00:00+08:00,客户,,你好',
-          'c1,2026-10-05T10:00:30+08:00,客服,a1,您好',
-          'c1,2026-10-05T10:01:00+08:00,系统,,转接',
-        ),
-        'source.yaml': `scorebook: 1
-kind: source
-tables:
-  messages:
-    fields:
-      conversation_id: 会话
-      sent_at: 时间
-      sender: { column: 发送方, map: { 客户: customer, 客服: agent } }
-      agent_id: 客服
-      text: 内容
-`,
-      },
-      maxRejected: { kind: 'rows', value: 5 },
-    });
-    expect(e.warnings.filter((w) => w.code === 'UNMAPPED_IN_PERIOD').map((w) => w.message.en)).toEqual([
-      "1 rows of messages in the period were rejected because their sender is not in source.yaml's map, so they count in no metric, adjustment or veto (agents affected: a1 1). This is a gap in source.yaml, not dirty data: add the values to the map (null for a value to read as missing); the rejected rows list each value.",
+  it('stops on any row of the period rejected for a value not in a map, whatever the limit', async () => {
+    const err = await stopped(
+      runScenario({
+        tables: {
+          agents: AGENTS,
+          conversations: conv('c1,a1,chat,2026-10-05T10:00:00+08:00,'),
+          ...SENDER_MAP_GAP,
+        },
+        maxRejected: { kind: 'rows', value: 5 },
+      }),
+    );
+    expect(err.problems.map((p) => [p.code, p.severity, p.message.en])).toEqual([
+      [
+        'UNMAPPED_IN_PERIOD',
+        'error',
+        '1 rows of messages in the period were rejected because their sender is not in source.yaml\'s map (agents affected: a1 1). This is a gap in source.yaml, not dirty data: a missing value drops a whole class of records (every "very dissatisfied" survey, say), so the run stops whatever --max-rejected says. Add the values to the map (null for a value to read as missing); the rejected rows list each value.',
+      ],
     ]);
+    expect(err.rejected.map((r) => [r.line, r.code])).toEqual([[4, 'UNMAPPED_VALUE']]);
   });
 
   it('warns when the rows of a dense table cover only part of the period, and of rejected rows of the period', async () => {

@@ -130,20 +130,88 @@ describe('per-agent targets (quota)', () => {
     expect(err.problems[0]?.message.en).toContain('Metrics that take per-agent targets: qa_score.');
   });
 
-  it('warns of a row for an agent whose scorecard takes no quota, and rejects an unknown agent', async () => {
+  it('warns of a row for an agent whose scorecard takes no quota', async () => {
     const e = await runScenario({
       policy: v2Policy(card(', quota: true')),
-      tables: {
-        agents,
-        qa_reviews: reviews,
-        targets: targets('q4,qa_score,2026-10,80,50', 'q9,qa_score,2026-10,80,50'),
-      },
-      maxRejected: { kind: 'rows', value: 1 },
+      tables: { agents, qa_reviews: reviews, targets: targets('q4,qa_score,2026-10,80,50') },
     });
     expect(e.warnings.filter((w) => w.code.startsWith('TARGET_')).map((w) => [w.code, w.line])).toEqual([
       ['TARGET_NOT_APPLIED', 2],
     ]);
-    expect(e.rejected.map((r) => [r.table, r.line, r.code])).toEqual([['targets', 3, 'UNKNOWN_AGENT']]);
+    expect(e.rejected).toEqual([]);
+  });
+
+  it('stops on a ratio target written as a percent number, suggesting the fraction', async () => {
+    const card = `  aftersale:
+    title: 售后
+    roles: [aftersale]
+    scored:
+      - { metric: csat_rate, weight: 100, target: 85%, floor: 60%, quota: true }
+`;
+    const err = await stopped(
+      runScenario({
+        policy: v2Policy(card),
+        tables: {
+          agents,
+          surveys: csv('survey_id,agent_id,submitted_at,csat', 's1,q1,2026-10-05T10:00:00+08:00,5'),
+          targets: targets('q1,csat_rate,2026-10,90,70', 'q2,csat_rate,2026-10,0.9,1.5'),
+        },
+      }),
+    );
+    expect(err.problems.map((p) => [p.code, p.line])).toEqual([
+      ['TARGET_RATIO_RANGE', 2],
+      ['TARGET_RATIO_RANGE', 3],
+    ]);
+    expect(err.problems[0]?.message.en).toBe(
+      'The metric "csat_rate" is a ratio: its per-agent target and floor are fractions from 0 to 1, but this row has 90. Did you mean 0.9 (90%)? Fix the row.',
+    );
+    expect(err.problems[1]?.message.en).toContain('but this row has 1.5. Did you mean 0.015 (1.5%)?');
+  });
+
+  it('warns when a quarter has no targets rows of its own but its months have', async () => {
+    const e = await runScenario({
+      policy: v2Policy(card(', quota: true')),
+      tables: { agents, qa_reviews: reviews, targets: october },
+      period: '2026-Q4',
+    });
+    expect(e.warnings.filter((w) => w.code === 'TARGETS_ONLY_FOR_MONTHS').map((w) => w.message.en)).toEqual([
+      "The targets table has 2 rows for months (or shorter periods) within 2026-Q4, but none whose period is 2026-Q4: 2026-Q4 does not read its months' targets, so every agent's qa_score is scored by the scorecard's target (often written for a month). To score this period by personal targets, write rows for 2026-Q4.",
+    ]);
+    const month = await runScenario({
+      policy: v2Policy(card(', quota: true')),
+      tables: { agents, qa_reviews: reviews, targets: october },
+    });
+    expect(month.warnings.filter((w) => w.code === 'TARGETS_ONLY_FOR_MONTHS')).toEqual([]);
+  });
+
+  it('stops on any rejected row, whatever the rejected rows limit: the agent would fall back unseen', async () => {
+    // One bad row of many is under any share limit; a mistyped agent id would put that agent back
+    // on the scorecard's target without a word.
+    const err = await stopped(
+      runScenario({
+        policy: v2Policy(card(', quota: true')),
+        tables: {
+          agents,
+          qa_reviews: reviews,
+          targets: targets(
+            'q1,qa_score,2026-10,80,50',
+            'Q2,qa_score,2026-10,100,',
+            'q3,qa_score,2026-10,abc,',
+          ),
+        },
+        maxRejected: { kind: 'rows', value: 10 },
+      }),
+    );
+    expect(err.problems.map((p) => [p.code, p.file, p.line])).toEqual([
+      ['TARGET_ROW_REJECTED', 'targets.csv', 3],
+      ['TARGET_ROW_REJECTED', 'targets.csv', 4],
+    ]);
+    expect(err.problems[0]?.message.en).toContain('(UNKNOWN_AGENT: ');
+    expect(err.problems[0]?.message.zh).toContain('悄悄按考核表的目标计分');
+    expect(err.rejected.map((r) => [r.table, r.line, r.code])).toEqual([
+      ['targets', 3, 'UNKNOWN_AGENT'],
+      ['targets', 4, 'BAD_VALUE'],
+    ]);
   });
 
   it('needs the targets table unless it may be missing', async () => {

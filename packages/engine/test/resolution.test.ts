@@ -60,6 +60,20 @@ describe('resolution time (resolution_seconds)', () => {
     expect(m?.segments?.[1]?.value).toBe(32400);
   });
 
+  it('is the same on the SQL engine, calendar and business seconds', async () => {
+    for (const [policy, value, email] of [
+      [v2Policy(CARD, METRICS), 44100, 86400],
+      [v2Policy(CARD, `${HOURS}\n${METRICS}`), 17100, 32400],
+    ] as const) {
+      const e = await runScenario({ policy, tables }, { engine: 'duckdb' });
+      const m = e.results.agents[0]?.metrics.resolution_time;
+      expect(m?.value).toBe(value);
+      expect(m?.sample).toBe(2);
+      expect(m?.segments?.map((s) => s.value)).toEqual([1800, email]);
+      expect(JSON.stringify(e.explanations)).toContain(`"resolution_seconds":${email}`);
+    }
+  });
+
   it('is added to the rows only of a policy that reads it', async () => {
     const plain = v2Policy(`  aftersale:
     title: 售后

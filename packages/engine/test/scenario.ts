@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { INPUT_TABLES } from '@scorebook/contract';
 import type { RejectedLimit } from '../src/check/rejected-limit.ts';
-import { type Evaluation, evaluate } from '../src/index.ts';
+import { type EvaluateOptions, type Evaluation, evaluate } from '../src/index.ts';
 
 /**
  * A table given inline: CSV text, or rows written as JSON Lines; a name with an extension (or a
@@ -49,10 +49,14 @@ export function writeScenario(scenario: Scenario): { policiesDir: string; dataDi
   return { policiesDir, dataDir };
 }
 
-/** Runs a scenario and returns its evaluation. */
-export async function runScenario(scenario: Scenario): Promise<Evaluation> {
+/** Runs a scenario and returns its evaluation; `more` adds options (an engine, say). */
+export async function runScenario(
+  scenario: Scenario,
+  more: Partial<EvaluateOptions> = {},
+): Promise<Evaluation> {
   const { policiesDir, dataDir } = writeScenario(scenario);
   return evaluate({
+    ...more,
     policiesDir,
     dataDir,
     period: scenario.period ?? '2026-10',
@@ -123,3 +127,27 @@ export const AGENTS = csv(
   'a2,李四,售后一组,aftersale',
   'a3,王五,社群组,community',
 );
+
+/**
+ * Messages read through a source whose sender map lacks 系统: the third row (line 4) is rejected
+ * with UNMAPPED_VALUE (for the checks that stop on a gap in a map).
+ */
+export const SENDER_MAP_GAP = {
+  messages: csv(
+    '会话,时间,发送方,客服,内容',
+    'c1,2026-10-05T10:00:00+08:00,客户,,你好',
+    'c1,2026-10-05T10:00:30+08:00,客服,a1,您好',
+    'c1,2026-10-05T10:01:00+08:00,系统,,转接',
+  ),
+  'source.yaml': `scorebook: 1
+kind: source
+tables:
+  messages:
+    fields:
+      conversation_id: 会话
+      sent_at: 时间
+      sender: { column: 发送方, map: { 客户: customer, 客服: agent } }
+      agent_id: 客服
+      text: 内容
+`,
+};

@@ -115,12 +115,14 @@ function richScenario(seed: number): { policiesDir: string; dataDir: string } {
   - { id: late_chats, title: 十一月会话, kind: count, better: higher, unit: count, table: conversations, where: { all: [ { fact: started_at, operator: after, value: "2026-11-01" }, { fact: channel, operator: notIn, value: [phone, null] } ] } }
   - { id: early_handle, title: 月初处理时长, kind: mean, better: lower, unit: seconds, table: conversations, field: handle_seconds, where: { all: [ { fact: started_at, operator: before, value: "2026-11-05T12:00:00" }, { fact: resolved, operator: notEqual, value: null } ] } }
   - { id: unresolved_first, title: 未解决首响, kind: ratio, better: higher, unit: ratio, numerator: { table: conversations, where: { all: [ { fact: first_response_seconds, operator: lessThan, value: 3600 } ] } }, denominator: { table: conversations, where: { all: [ { fact: inquiry, operator: equal, value: true }, { fact: resolved, operator: equal, value: false } ] } } }
+  - { id: resolution_mean, title: 解决时长, kind: mean, better: lower, unit: seconds, table: conversations, field: resolution_seconds }
+  - { id: quick_resolved, title: 快速解决, kind: count, better: higher, unit: count, table: conversations, where: { all: [ { fact: resolution_seconds, operator: lessThan, value: 1800 } ] } }
   - { id: odd_facts, title: 怪条件, kind: count, better: higher, unit: count, table: surveys, where: { any: [ { fact: csat, operator: equal, value: "5" }, { fact: csat, operator: contains, value: 5 }, { fact: csat, operator: in, value: [] }, { all: [] } ] } }`;
   const scorecards = `  aftersale:
     title: 售后
     roles: [aftersale]
     scored:
-      - { metric: first_response_time, weight: 15, target: 20s, floor: 600s }
+      - { metric: first_response_time, weight: 5, target: 20s, floor: 600s }
       - { metric: avg_response_time, weight: 5, target: 20s, floor: 3000s }
       - { metric: reply_rate, weight: 5, target: 100%, floor: 50% }
       - { metric: sla_on_time_rate, weight: 5, target: 100%, floor: 0% }
@@ -137,6 +139,8 @@ function richScenario(seed: number): { policiesDir: string; dataDir: string } {
       - { metric: early_handle, weight: 5, target: 60s, floor: 7200s }
       - { metric: unresolved_first, weight: 5, target: 100%, floor: 0% }
       - { metric: odd_facts, weight: 5, target: 30, floor: 0 }
+      - { metric: resolution_mean, weight: 5, target: 10m, floor: 2h }
+      - { metric: quick_resolved, weight: 5, target: 20, floor: 0 }
       - metric: avg_handle_time
         weight: 5
         segments:

@@ -35,6 +35,12 @@ export const GOVERNANCE_ERRORS = defineCatalogue({
     en: (p: { period: string }) =>
       `Period ${p.period} is not published, so there is nothing to supersede. Publish it without --supersede and --reason.`,
   },
+  SUPERSEDE_UNCHANGED: {
+    zh: (p: { period: string; dir: string; files: string }) =>
+      `重新计算的 ${p.files} 与 ${p.dir} 中现行的发布逐字节相同:替换 ${p.period} 不会改变任何结果,因此没有发布(也没有新增 superseded/ 中的一份)。可能想要的是:先提交新的申诉裁决、数据或策略改动再替换;或检查 --appeals、--data、--policies 是否指向了改动所在的位置。`,
+    en: (p: { period: string; dir: string; files: string }) =>
+      `The recomputed ${p.files} are byte for byte the publication in force in ${p.dir}: superseding ${p.period} would change no result, so nothing was published (and no superseded/ slot added). You probably meant to commit the new appeal decisions, data or policy change first, or to point --appeals, --data or --policies at where the change is.`,
+  },
   NOT_A_PUBLICATION: {
     zh: (p: { dir: string }) =>
       `${p.dir} 已存在,但不是一个完整的发布(没有 manifest.json)。发布不会覆盖它:请查看其内容,移走后再发布。`,
@@ -181,6 +187,18 @@ export const GOVERNANCE_ERRORS = defineCatalogue({
       `期间 ${p.period} 的锁文件是一个已不在运行的发布留下的(${p.holder}),那次发布多半被中断了;已发布的内容见本行。下一次发布 ${p.period} 之前,确认后删除它:rm ${p.lock}`,
     en: (p: { period: string; holder: string; lock: string }) =>
       `The lock of ${p.period} was left by a publish that no longer runs (${p.holder}); it was most likely interrupted, and this row shows what is published. Before publishing ${p.period} again, remove it: rm ${p.lock}`,
+  },
+  PUBLISH_LEFTOVER: {
+    zh: (p: { period: string; path: string }) =>
+      `期间 ${p.period} 旁边有一次被中断的发布留下的暂存目录 ${p.path}:已发布的内容见本行,不受影响。下一次发布 ${p.period} 会收拾它;也可以确认后删除:rm -r ${p.path}`,
+    en: (p: { period: string; path: string }) =>
+      `Beside ${p.period} is the staging folder an interrupted publish left, ${p.path}: what is published is this row's and is not affected. The next publish of ${p.period} tidies it; or remove it once checked: rm -r ${p.path}`,
+  },
+  PUBLICATION_NOT_COMMITTED: {
+    zh: (p: { period: string; count: number; files: string; dir: string }) =>
+      `期间 ${p.period} 的发布有 ${p.count} 个文件还没有提交到 git(${p.files}):这里复核通过,但别人的检出里是上一次提交的内容。请提交:git add ${p.dir} && git commit`,
+    en: (p: { period: string; count: number; files: string; dir: string }) =>
+      `${p.count} files of the publication of ${p.period} are not committed to git (${p.files}): it verifies here, but a fresh clone has what was last committed. Commit it: git add ${p.dir} && git commit`,
   },
   PUBLISH_IN_PROGRESS: {
     zh: (p: { period: string; holder: string; lock: string }) =>

@@ -1,7 +1,13 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Results } from '@scorebook/contract';
-import { type EvaluateOptions, EvaluationError, evaluate, serializeEvaluation } from '@scorebook/engine';
+import {
+  type EvaluateOptions,
+  EvaluationError,
+  evaluate,
+  type MeasureEngine,
+  serializeEvaluation,
+} from '@scorebook/engine';
 import { ScorebookError } from '@scorebook/problems';
 import type { EvaluationAnswer, EvaluationRequest } from './evaluate-worker.ts';
 
@@ -14,6 +20,14 @@ export interface PooledEvaluation {
 
 /** Evaluation options a worker thread can be sent (no progress callback). */
 export type PooledOptions = Omit<EvaluateOptions, 'onProgress'>;
+
+/**
+ * The `engine` option of an evaluation, from a command's options: nothing for the default engine,
+ * so that the options of a TypeScript evaluation stay exactly as they were.
+ */
+export function engineOf(options: { engine?: MeasureEngine }): Pick<PooledOptions, 'engine'> {
+  return options.engine === undefined || options.engine === 'typescript' ? {} : { engine: options.engine };
+}
 
 /**
  * Runs evaluations of independent periods or policy versions side by side (`docs/scale.md`):

@@ -34,6 +34,20 @@ export function lastCommitOf(file: string): string | null {
   return commit === '' ? null : commit;
 }
 
+/**
+ * The files under `dir` that git sees as changed, staged or untracked (`git status --porcelain`
+ * paths, relative to the top of the work tree), with `dir` as git names it; null outside a
+ * repository or without git.
+ */
+export function uncommittedUnder(dir: string): { path: string; files: string[] } | null {
+  const root = gitRoot(dir);
+  if (root === null) return null;
+  const path = gitPath(root, dir);
+  const out = git(root, ['status', '--porcelain', '--untracked-files=all', '--', path]);
+  if (out === null) return null;
+  return { path, files: out === '' ? [] : out.split('\n').map((line) => line.slice(3)) };
+}
+
 /** The full commit of a ref (branch, tag, sha), or null when git does not know it. */
 export function resolveRef(dir: string, ref: string): string | null {
   return git(dir, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);

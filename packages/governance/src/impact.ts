@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import type { AppealBytes } from '@scorebook/appeals';
 import type { AgentResult, Manifest } from '@scorebook/contract';
+import type { MeasureEngine } from '@scorebook/engine';
 import {
   diffPolicies,
   loadPolicyBytes,
@@ -22,7 +23,7 @@ import {
 import { type Problem, ScorebookError } from '@scorebook/problems';
 import { parseEvaluationPeriod } from '@scorebook/time';
 import { governanceStop } from './errors.ts';
-import { EvaluatePool } from './evaluate-pool.ts';
+import { EvaluatePool, engineOf } from './evaluate-pool.ts';
 import { gitPath, gitRoot, resolveRef } from './git.ts';
 import { publishedPeriods } from './publish.ts';
 import { periodsGovernedBy } from './published-policies.ts';
@@ -48,6 +49,8 @@ export interface ImpactOptions {
   cwd?: string;
   /** Evaluations run at once, each on a thread of its own; by default the machine's cores. */
   threads?: number;
+  /** The engine that measures every evaluation (`evaluate --engine`); the TypeScript one when omitted. */
+  engine?: MeasureEngine;
 }
 
 /** An agent whose grade, rank or total score moves. */
@@ -155,6 +158,13 @@ export interface AppealsImpact
   added: string[];
   edited: string[];
   removed: string[];
+  /**
+   * Appeals of the working tree's files that its evaluation refused (late, not appealable, after
+   * a final decision) or left pending, by id in file-name order, with the appellant: they move
+   * nothing, which the reviewer of the decisions must be told.
+   */
+  refused: Array<{ id: string; agent_id: string }>;
+  pending: Array<{ id: string; agent_id: string }>;
 }
 
 /**
@@ -231,6 +241,7 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
   const id = basename(policiesDir);
   const scratch = mkdtempSync(join(tmpdir(), 'scorebook-impact-'));
   const pool = new EvaluatePool(options.threads);
+  const engine = engineOf(options);
   try {
     const run = async (side: Loaded | null, name: string) => {
       if (side === null) return null;
@@ -251,6 +262,7 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
         allowMissing,
         period,
         appealFiles: appealsAt(workAppeals),
+        ...engine,
       };
       return (await pool.evaluate(options, false)).results.agents;
     };
@@ -325,6 +337,7 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
           allowMissing,
           period,
           appealFiles: appealsAt(files),
+          ...engine,
         };
         return (await pool.evaluate(options, false)).results.agents;
       };
@@ -334,10 +347,20 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
         if (side.status === 'rejected') throw side.reason;
         return side.value;
       });
+      const standing = (status: 'refused' | 'pending') =>
+        (after ?? [])
+          .flatMap((a) =>
+            (a.appeals ?? [])
+              .filter((x) => x.status === status && x.role === 'appellant')
+              .map((x) => ({ id: x.id, agent_id: a.agent_id })),
+          )
+          .sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
       report.appeals = {
         added: ids(added),
         edited: ids(edited.map(([n]) => n)),
         removed: ids(removed),
+        refused: standing('refused'),
+        pending: standing('pending'),
         ...compareAgents(before ?? [], after ?? []),
       };
     }

@@ -38,6 +38,7 @@ export {
   type TargetSuggestion,
   type TargetsReport,
 } from './suggest-targets.ts';
+export { type SuggestedItem, type SuggestionLine, suggestionLines } from './suggestion-lines.ts';
 export type { AgentExpectation } from './tests/policy-test-schema.ts';
 export { POLICY_TEST_SCHEMA } from './tests/policy-test-schema.ts';
 export {

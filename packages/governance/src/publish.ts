@@ -113,6 +113,13 @@ export async function publishPeriod(options: PublishOptions): Promise<Publicatio
     );
     const reason = given === undefined ? undefined : supersedeReason(given, evaluation, dir);
     if (reason === '') throw governanceStop('refused', 'REASON_REQUIRED', null);
+    const files = serializeEvaluation(evaluation);
+    if (closed && unchanged(dir, files))
+      throw governanceStop('refused', 'SUPERSEDE_UNCHANGED', dir, {
+        period: options.period,
+        dir,
+        files: [...files.keys()].join(', '),
+      });
     const policyFile = evaluation.policy.file;
     const sourceFile = evaluation.source.file;
     // A period scored from its months also used the versions in force for its months.
@@ -142,9 +149,13 @@ export async function publishPeriod(options: PublishOptions): Promise<Publicatio
     if (options.archive !== undefined)
       archiveInputs(resolve(cwd, options.archive), dataDir, inputFilesOf(evaluation.results));
 
-    const files = serializeEvaluation(evaluation);
-    // Only the windows this evaluation could use: the period's own and its months'.
-    const counted = new Set([options.period, ...(evaluation.results.months ?? []).map((m) => m.period)]);
+    // Only the windows this evaluation could use: the period's own and its months' (scored from
+    // them, or whose appeals it applied).
+    const counted = new Set([
+      options.period,
+      ...(evaluation.results.months ?? []).map((m) => m.period),
+      ...(evaluation.results.appeals ?? []).map((a) => a.file.slice(0, a.file.indexOf('/'))),
+    ]);
     const usedWindows = Object.fromEntries(Object.entries(windows).filter(([p]) => counted.has(p)));
     // A closed period is only published again with a reason (checked above).
     const slot = closed && reason !== undefined ? String(Math.max(0, ...supersededSlots(dir)) + 1) : null;
@@ -314,6 +325,14 @@ export function supersedeReason(given: string, evaluation: Evaluation, dir: stri
   if (changed.length === 0) return given;
   const list = `appeals: ${changed.join(', ')}`;
   return given === '' ? list : `${given} (${list})`;
+}
+
+/** True when every recomputed result file has the bytes of the publication in force in `dir`. */
+function unchanged(dir: string, files: ReadonlyMap<string, string>): boolean {
+  return [...files].every(([name, text]) => {
+    const file = join(dir, name);
+    return existsSync(file) && readFileSync(file, 'utf8') === text;
+  });
 }
 
 /** Copies the publication in `dir` into the staged folder: its history as is, itself into the new slot. */

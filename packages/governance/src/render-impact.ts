@@ -204,6 +204,20 @@ function renderAppeals(out: string[], a: AppealsImpact, lang: Lang, md: boolean)
       ? `新增:${list(a.added)};修改:${list(a.edited)};删除:${list(a.removed)}(按工作区的策略评估)`
       : `Added: ${list(a.added)}; edited: ${list(a.edited)}; removed: ${list(a.removed)} (evaluated with the working tree's policy)`,
   );
+  const who = (xs: Array<{ id: string; agent_id: string }>) =>
+    xs.map((x) => `${x.id} (${x.agent_id})`).join(', ');
+  if (a.refused.length > 0)
+    out.push(
+      zh
+        ? `⚠ 不予受理、不改变任何结果的申诉(期限已过、不可申诉或已终局,见 evaluate 的警告):${who(a.refused)}`
+        : `⚠ Appeals refused, which change nothing (late, not appealable or after a final decision; evaluate's warnings say which): ${who(a.refused)}`,
+    );
+  if (a.pending.length > 0)
+    out.push(
+      zh
+        ? `待裁决、尚未生效的申诉:${who(a.pending)}`
+        : `Appeals pending, not yet in effect: ${who(a.pending)}`,
+    );
   renderMoves(out, a, lang, md);
 }
 

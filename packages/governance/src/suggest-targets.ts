@@ -8,6 +8,7 @@ import { loadPolicyFamily, type Policy, policyMetricCatalog } from '@scorebook/p
 import { parsePeriod } from '@scorebook/time';
 import { parseDocument } from 'yaml';
 import { periodFolders } from './paths.ts';
+import { pathOf, type SuggestionLine, suggestionLines } from './suggestion-lines.ts';
 
 /** Options of {@link suggestTargets}. */
 export interface SuggestTargetsOptions {
@@ -50,6 +51,8 @@ export interface TargetsReport {
   policy: { id: string; version: string };
   periods: string[];
   suggestions: TargetSuggestion[];
+  /** The latest version's lines to replace to write the suggestions in, in suggestion order. */
+  lines: SuggestionLine[];
   mixes: GradeMix[];
 }
 
@@ -103,6 +106,7 @@ export async function suggestTargets(options: SuggestTargetsOptions): Promise<Ta
     policy: { id: latest.id, version: latest.version },
     periods: learned.map((r) => r.period.id),
     suggestions,
+    lines: suggestionLines(latest, suggestions),
     mixes,
   };
 }
@@ -178,12 +182,4 @@ function writeVersion(
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, `${from}.yaml`), doc.toString());
   return dir;
-}
-
-/** A dotted JSON path (`scorecards.s.groups[0].scored[1]`) as keys and indexes. */
-function pathOf(path: string): Array<string | number> {
-  return path.split('.').flatMap((part) => {
-    const [key = '', ...indexes] = part.split('[');
-    return [key, ...indexes.map((i) => Number(i.replace(']', '')))];
-  });
 }

@@ -3,14 +3,20 @@ import { tmpdir } from 'node:os';
 import { basename, join, posix, resolve } from 'node:path';
 import type { AppealBytes } from '@scorebook/appeals';
 import type { Manifest, Results } from '@scorebook/contract';
-import { ENGINE_VERSION, lockStateOf, RESULT_FILES } from '@scorebook/engine';
+import {
+  ENGINE_VERSION,
+  leftoversOf,
+  lockStateOf,
+  type MeasureEngine,
+  RESULT_FILES,
+} from '@scorebook/engine';
 import { loadPolicyBytes, type SharedSource, sharedFolderOf } from '@scorebook/policy';
 import { type Problem, ScorebookError } from '@scorebook/problems';
 import { archiveHolds, type InputFile, inputFilesOf, restoreInputs } from './archive.ts';
 import { shellWords } from './command-line.ts';
 import { governanceMessage, governanceProblem, problemOf } from './errors.ts';
-import { EvaluatePool } from './evaluate-pool.ts';
-import { fileAt, gitRoot, hasCommit, sha256 } from './git.ts';
+import { EvaluatePool, engineOf, type PooledOptions } from './evaluate-pool.ts';
+import { fileAt, gitRoot, hasCommit, sha256, uncommittedUnder } from './git.ts';
 import { checkManifest } from './manifest.ts';
 import {
   baseDir,
@@ -62,6 +68,8 @@ export interface VerifyOptions {
   cwd?: string;
   /** Recomputations run at once, each on a thread of its own; by default the machine's cores. */
   threads?: number;
+  /** The engine that measures each recomputation (`verify --all --engine`); the TypeScript one when omitted. */
+  engine?: MeasureEngine;
 }
 
 /**
@@ -88,7 +96,7 @@ export async function verifyPublished(
       ? join(base, '.scorebook/archive')
       : null;
   const pool = new EvaluatePool(options.threads);
-  const context: Context = { base, root, archive, pool };
+  const context: Context = { base, root, archive, pool, engine: engineOf(options) };
   const rows: Array<VerifyRow | Promise<VerifyRow>> = [];
   const interrupted = interruptedPeriods(root);
   const folders = periodFolders(root);
@@ -116,8 +124,11 @@ export async function verifyPublished(
     for (const slot of supersededSlots(dir))
       rows.push(safely(period, `superseded/${slot}`, join(dir, 'superseded', String(slot)), context, chain));
     const current = safely(period, null, dir, context, chain);
+    const notes = [...(lock === null ? [] : [lock]), ...leftoverProblems(dir), ...uncommittedProblems(dir)];
     rows.push(
-      lock === null ? current : current.then((row) => ({ ...row, problems: [...row.problems, lock] })),
+      notes.length === 0
+        ? current
+        : current.then((row) => ({ ...row, problems: [...row.problems, ...notes] })),
     );
   }
   try {
@@ -147,6 +158,44 @@ function lockProblem(dir: string): Problem | null {
   );
 }
 
+/** A warning for each staging folder an interrupted publish left beside a period's folder. */
+function leftoverProblems(dir: string): Problem[] {
+  return leftoversOf(dir)
+    .filter((l) => l.kind === 'staging')
+    .map((l) =>
+      problemOf(
+        'PUBLISH_LEFTOVER',
+        'warning',
+        l.path,
+        governanceMessage('PUBLISH_LEFTOVER', { period: basename(dir), path: l.path }),
+      ),
+    );
+}
+
+/**
+ * A warning when the publication folder has changes git has not committed: it verifies here, but
+ * a fresh clone has the committed one (or none).
+ */
+function uncommittedProblems(dir: string): Problem[] {
+  const found = uncommittedUnder(dir);
+  if (found === null || found.files.length === 0) return [];
+  const { files } = found;
+  const shown = files.slice(0, 3).join(', ') + (files.length > 3 ? ', …' : '');
+  return [
+    problemOf(
+      'PUBLICATION_NOT_COMMITTED',
+      'warning',
+      dir,
+      governanceMessage('PUBLICATION_NOT_COMMITTED', {
+        period: basename(dir),
+        count: files.length,
+        files: shown,
+        dir: found.path,
+      }),
+    ),
+  ];
+}
+
 /** Whether a row fails `verify --all`: any status but ok, except inputs that changed under an earlier (superseded) publication. */
 export function isFailure(row: VerifyRow): boolean {
   if (row.status === 'ok' || row.status === 'engine_changed') return false;
@@ -158,6 +207,8 @@ interface Context {
   root: string;
   archive: string | null;
   pool: EvaluatePool;
+  /** The engine of every recomputation (none: the TypeScript one). */
+  engine: Pick<PooledOptions, 'engine'>;
 }
 
 async function safely(
@@ -192,7 +243,7 @@ async function safely(
 async function verifyOne(
   period: string,
   dir: string,
-  { base, root, archive, pool }: Context,
+  { base, root, archive, pool, engine }: Context,
   chain: Problem[],
   row: (status: VerifyStatus, problems: Problem[], fromArchive?: boolean) => VerifyRow,
 ): Promise<VerifyRow> {
@@ -286,6 +337,7 @@ async function verifyOne(
           allowMissing: manifest.allow_missing ?? [],
           // History facts re-read the published periods: a changed one changes the recorded sha256.
           history: { resultsDir: root },
+          ...engine,
         },
         true,
       );

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Manifest, Results } from '@scorebook/contract';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isFailure, policyImpact, renderImpact, verifyPublished } from '../src/index.ts';
-import { git, makeRepo, publish, stopOf } from './repo.ts';
+import { commitAppeal, git, makeRepo, publish, stopOf } from './repo.ts';
 
 const APPEAL = `scorebook: 1
 kind: appeal
@@ -87,12 +87,20 @@ describe('appeals decided after a period is published', () => {
   });
 
   it('keep a given reason and add the appeals that changed to it; none changed, none added', async () => {
+    commitAppeal(repo, '2026-10', 'ap-010', 'a001', 'q00007');
     await publish(repo, '2026-10', { appealsDir: 'configs/appeals', supersede: { reason: '重新发布' } });
-    expect(read<Manifest>('data/results/2026-10/manifest.json').supersedes?.reason).toBe('重新发布');
+    expect(read<Manifest>('data/results/2026-10/manifest.json').supersedes?.reason).toBe(
+      '重新发布 (appeals: ap-010)',
+    );
     const stop = await stopOf(() =>
       publish(repo, '2026-10', { appealsDir: 'configs/appeals', supersede: { reason: '' } }),
     );
     expect(stop.problems.map((p) => p.code)).toEqual(['REASON_REQUIRED']);
+    // With a reason and no decision since: the same four files, refused rather than a silent slot.
+    const same = await stopOf(() =>
+      publish(repo, '2026-10', { appealsDir: 'configs/appeals', supersede: { reason: '重新发布' } }),
+    );
+    expect(same.problems.map((p) => p.code)).toEqual(['SUPERSEDE_UNCHANGED']);
   });
 
   it('show in impact whose score a decision the branch adds moves', async () => {
@@ -102,6 +110,14 @@ describe('appeals decided after a period is published', () => {
       '',
     );
     writeFileSync(join(repo, 'configs/appeals/2026-10/ap-002.yaml'), voided);
+    // Late (after the 30 days from publication): refused. Without a decision: pending.
+    const late = voided.replace('filed_at: 2026-11-03T10:00:00+08:00', 'filed_at: 2027-03-01T10:00:00+08:00');
+    writeFileSync(
+      join(repo, 'configs/appeals/2026-10/ap-003.yaml'),
+      late.replace('complaint_rate', 'csat_rate').replace('decided_at: 2026-11-05', 'decided_at: 2027-03-02'),
+    );
+    const pending = `${voided.slice(0, voided.indexOf('decision:')).replace('complaint_rate', 'fcr')}`;
+    writeFileSync(join(repo, 'configs/appeals/2026-10/ap-004.yaml'), pending);
     const report = await policyImpact({
       baseRef: 'HEAD',
       policiesDir: 'configs/policies/ecommerce-cs',
@@ -111,13 +127,20 @@ describe('appeals decided after a period is published', () => {
     });
     expect(report.versions).toEqual([]);
     expect([report.appeals?.added, report.appeals?.edited, report.appeals?.removed]).toEqual([
-      ['ap-002'],
+      ['ap-002', 'ap-003', 'ap-004'],
       [],
       [],
     ]);
+    expect(report.appeals?.refused).toEqual([{ id: 'ap-003', agent_id: 'a001' }]);
+    expect(report.appeals?.pending).toEqual([{ id: 'ap-004', agent_id: 'a001' }]);
+    const text = renderImpact(report, 'en', 'text');
+    expect(text).toContain(
+      "⚠ Appeals refused, which change nothing (late, not appealable or after a final decision; evaluate's warnings say which): ap-003 (a001)",
+    );
+    expect(text).toContain('Appeals pending, not yet in effect: ap-004 (a001)');
     expect(report.appeals?.scores.map((m) => [m.agent_id, m.from])).toEqual([
       ['a001', a001(published)?.total_score],
     ]);
-    expect(renderImpact(report, 'en', 'text')).toContain('Added: ap-002; edited: —; removed: —');
+    expect(text).toContain('Added: ap-002, ap-003, ap-004; edited: —; removed: —');
   });
 });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { lockFileOf } from '@scorebook/engine';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyPublished } from '../src/index.ts';
-import { git, isWhole, makeRepo, publishInChild } from './repo.ts';
+import { commitAppeal, git, isWhole, makeRepo, publishInChild } from './repo.ts';
 
 const FIRST = [
   'write:explanations.json',
@@ -36,6 +36,8 @@ beforeAll(() => {
   git(repo, 'add', '-A');
   git(repo, 'commit', '-q', '-m', 'publish 2026-11');
   november = readFileSync(join(repo, 'data/results/2026-11/manifest.json'), 'utf8');
+  // What each supersede below publishes: a decision taken after the publication.
+  commitAppeal(repo, '2026-11', 'ap-1', 'a001', 'q00013');
 });
 
 const results = () => join(repo, 'data/results');
@@ -71,7 +73,13 @@ describe('a publish killed at every point', () => {
   for (const point of SUPERSEDE) {
     it(`supersede, killed at ${point}: the earlier publication or the new, whole`, async () => {
       const dir = join(results(), '2026-11');
-      expect(publishInChild(repo, '2026-11', { reason: 'corrected', crashAt: point }).status).toBeNull();
+      expect(
+        publishInChild(repo, '2026-11', {
+          reason: 'corrected',
+          crashAt: point,
+          appealsDir: 'configs/appeals',
+        }).status,
+      ).toBeNull();
       const rows = await verifyPublished('data/results', { cwd: repo });
       if (point === 'rename:commit') {
         // Between the two renames: the earlier publication waits, whole, beside its place.

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Manifest, Results } from '@scorebook/contract';
 import { describe, expect, it } from 'vitest';
 import { isFailure, publishPeriod, verifyPublished } from '../src/index.ts';
-import { git } from './repo.ts';
+import { commitAppeal, git } from './repo.ts';
 
 // A quarter scored from its months (docs/periods.md): December is under a second version.
 const version = (label: string, from: string, floor: number) => `scorebook: 2
@@ -137,7 +137,8 @@ describe('publishing a quarter scored from its months', () => {
     });
     git(repo, 'add', '-A');
     git(repo, 'commit', '-q', '-m', 'publish 2026-Q4');
-    // Superseding November keeps the window of its first publication.
+    // Superseding November (with a decision taken since) keeps the window of its first publication.
+    commitAppeal(repo, '2026-11', 'ap-2', 'a1', 'q2');
     await publishOf(repo, '2026-11', '重新发布');
     const again = read<Manifest>('data/results/2026-11/manifest.json');
     expect(again.appeals_window_from).toEqual({ '2026-11': november.published_at });

@@ -130,6 +130,21 @@ describe('impact of a policy change on the last closed period', () => {
     }
   });
 
+  it('gives the same report when the SQL engine measures', async () => {
+    writeFileSync(join(repo, POLICY), heavier(original));
+    const options = { baseRef: 'main', policiesDir: dir, resultsRoot: 'data/results', cwd: repo };
+    try {
+      const [typescript, duckdb] = await Promise.all([
+        policyImpact({ ...options, threads: 1 }),
+        policyImpact({ ...options, threads: 1, engine: 'duckdb' }),
+      ]);
+      expect(duckdb).toEqual(typescript);
+      expect(duckdb.versions[0]!.grades.map((g) => [g.agent_id, g.from, g.to])).toEqual([['a001', 'C', 'D']]);
+    } finally {
+      writeFileSync(join(repo, POLICY), original);
+    }
+  });
+
   it('nothing changed: says so', async () => {
     const report = await impact();
     expect(report.versions).toEqual([]);

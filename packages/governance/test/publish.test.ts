@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { lockDirectory } from '@scorebook/engine';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { archivedPath, type Manifest } from '../src/index.ts';
-import { git, makeRepo, POLICY, publish, stopOf } from './repo.ts';
+import { commitRow, git, makeRepo, POLICY, publish, stopOf } from './repo.ts';
 
 let repo: string;
 const read = (path: string) => readFileSync(join(repo, path), 'utf8');
@@ -52,8 +52,22 @@ describe('publishing a period', () => {
     expect(nothing.problems[0]!.code).toBe('NOTHING_TO_SUPERSEDE');
   });
 
+  it('refuses a supersede that would publish the same four files again, adding no slot', async () => {
+    const manifest = read('data/results/2026-10/manifest.json');
+    const same = await stopOf(() => publish(repo, '2026-10', { supersede: { reason: '再发布一次' } }));
+    expect([same.kind, same.problems.map((p) => p.code)]).toEqual(['refused', ['SUPERSEDE_UNCHANGED']]);
+    expect(same.problems[0]?.message.en).toContain(
+      'The recomputed explanations.json, policy.json, rejected.json, results.json are byte for byte the publication in force',
+    );
+    expect(read('data/results/2026-10/manifest.json')).toBe(manifest);
+    expect(existsSync(join(repo, 'data/results/2026-10/superseded'))).toBe(false);
+  });
+
   it('supersedes with a reason into the next slot after the highest, keeping the history', async () => {
     const first = read('data/results/2026-10/results.json');
+    // Each supersede publishes a real change: a QA review of October back-filled in the export.
+    const review = (n: number) => `q0090${n},a001,,2026-10-2${n}T10:00:00+08:00,6${n},false`;
+    commitRow(repo, 'data/sample/qa_reviews.csv', review(1));
     const one = await publish(repo, '2026-10', { supersede: { reason: '补录了 10 月的质检数据' } });
     expect(one.manifest.supersedes).toEqual({
       publication: 'superseded/1',
@@ -63,6 +77,7 @@ describe('publishing a period', () => {
       "npx scorebook publish --period 2026-10 --policies configs/policies/ecommerce-cs --data data/sample --results data/results --supersede --reason '补录了 10 月的质检数据'",
     );
     expect(read('data/results/2026-10/superseded/1/results.json')).toBe(first);
+    commitRow(repo, 'data/sample/qa_reviews.csv', review(2));
     await publish(repo, '2026-10', { supersede: { reason: 'second' } });
     expect(read('data/results/2026-10/superseded/2/manifest.json')).toContain(
       '"publication": "superseded/1"',
@@ -70,6 +85,7 @@ describe('publishing a period', () => {
     expect(read('data/results/2026-10/superseded/1/results.json')).toBe(first);
     // A slot removed by hand: the next one is the highest + 1, never a slot in use.
     rmSync(join(repo, 'data/results/2026-10/superseded/1'), { recursive: true });
+    commitRow(repo, 'data/sample/qa_reviews.csv', review(3));
     const three = await publish(repo, '2026-10', { supersede: { reason: "it's the third" } });
     expect(three.manifest.supersedes!.publication).toBe('superseded/3');
     expect(readdirSync(join(repo, 'data/results/2026-10/superseded')).sort()).toEqual(['2', '3']);

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +26,37 @@ export function makeRepo(): string {
   git(repo, 'add', '-A');
   git(repo, 'commit', '-q', '-m', 'policy and data');
   return repo;
+}
+
+/**
+ * Commits a decided appeal that removes one QA review (`configs/appeals/<period>/<id>.yaml`): the
+ * real change a supersede needs, since one that would change nothing is refused.
+ */
+export function commitAppeal(repo: string, period: string, id: string, agent: string, review: string): void {
+  const [year = 2026, month = 1] = period.split('-').map(Number);
+  const next = `${month === 12 ? year + 1 : year}-${String((month % 12) + 1).padStart(2, '0')}`;
+  mkdirSync(join(repo, 'configs/appeals', period), { recursive: true });
+  writeFileSync(
+    join(repo, 'configs/appeals', period, `${id}.yaml`),
+    `scorebook: 1
+kind: appeal
+agent: ${agent}
+filed_at: ${next}-03T10:00:00+08:00
+disputes: { record: qa_reviews/${review} }
+claim: 这次质检不是我的会话
+decision: { outcome: upheld, decided_by: 质检主管, decided_at: ${next}-04, reason: 复核属实 }
+`,
+  );
+  git(repo, 'add', '-A');
+  git(repo, 'commit', '-q', '-m', `appeal ${id}`);
+}
+
+/** Appends a line to a data file of the repository and commits it (a corrected export). */
+export function commitRow(repo: string, file: string, line: string): void {
+  const path = join(repo, file);
+  const text = readFileSync(path, 'utf8');
+  writeFileSync(path, `${text.endsWith('\n') ? text : `${text}\n`}${line}\n`);
+  git(repo, 'commit', '-q', '-am', `data: ${line}`);
 }
 
 /** Runs git in a repository, as a test user. */
@@ -55,13 +86,14 @@ export function publish(repo: string, period: string, extra: Partial<PublishOpti
 export function publishInChild(
   repo: string,
   period: string,
-  options: { reason?: string; crashAt?: string } = {},
+  options: { reason?: string; crashAt?: string; appealsDir?: string } = {},
 ): { status: number | null; stderr: string } {
   const script = `
     const { publishPeriod } = await import(${JSON.stringify(index)});
     await publishPeriod({ period: ${JSON.stringify(period)}, policiesDir: 'configs/policies/ecommerce-cs',
       dataDir: 'data/sample', resultsRoot: 'data/results', cwd: ${JSON.stringify(repo)}
-      ${options.reason ? `, supersede: { reason: ${JSON.stringify(options.reason)} }` : ''} });`;
+      ${options.reason ? `, supersede: { reason: ${JSON.stringify(options.reason)} }` : ''}
+      ${options.appealsDir ? `, appealsDir: ${JSON.stringify(options.appealsDir)}` : ''} });`;
   const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
     env: { ...process.env, SCOREBOOK_TEST_CRASH_AT: options.crashAt ?? '' },
     encoding: 'utf8',

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sha256 } from '../src/git.ts';
 import { isFailure, type Manifest, type VerifyRow, verifyPublished } from '../src/index.ts';
-import { git, makeRepo, POLICY, publish } from './repo.ts';
+import { commitAppeal, git, makeRepo, POLICY, publish } from './repo.ts';
 
 let repo: string;
 const file = (path: string) => join(repo, path);
@@ -34,7 +34,8 @@ beforeAll(async () => {
   repo = makeRepo();
   await publish(repo, '2026-10');
   await publish(repo, '2026-11');
-  await publish(repo, '2026-11', { supersede: { reason: '补录了质检数据' } });
+  commitAppeal(repo, '2026-11', 'ap-1', 'a001', 'q00013');
+  await publish(repo, '2026-11', { supersede: { reason: '补录了质检数据' }, appealsDir: 'configs/appeals' });
   git(repo, 'add', '-A');
   git(repo, 'commit', '-q', '-m', 'publish');
 });
@@ -103,7 +104,7 @@ describe('verify --all', () => {
     expect(brief(reason)[2]).toEqual(['2026-11', null, 'manifest_invalid', ['MANIFEST_INCONSISTENT']]);
     const chain = await editManifest('data/results/2026-11/manifest.json', (m) => {
       m.supersedes = null;
-      m.command = m.command.replace(/ --supersede --reason .*$/, '');
+      m.command = m.command.replace(/ --supersede --reason '[^']*'/, '');
     });
     expect(brief(chain)[2]).toEqual(['2026-11', null, 'manifest_invalid', ['SUPERSEDE_CHAIN_BROKEN']]);
     const results = await withEdit('data/results/2026-11/superseded/1/results.json', (t) =>
@@ -159,6 +160,39 @@ describe('verify --all', () => {
     ]);
     expect(spread).toEqual(one);
     expect(one.map((r) => r.status)).toEqual(['ok', 'ok', 'ok']);
+  });
+
+  it('recomputes on the SQL engine when asked, to the same rows', async () => {
+    // verify --all --engine duckdb: each recomputation measures in DuckDB, on worker threads too.
+    const [typescript, duckdb] = await Promise.all([
+      verifyPublished('data/results', { cwd: repo, threads: 1 }),
+      verifyPublished('data/results', { cwd: repo, threads: 2, engine: 'duckdb' }),
+    ]);
+    expect(duckdb).toEqual(typescript);
+    expect(duckdb.map((r) => r.status)).toEqual(['ok', 'ok', 'ok']);
+  });
+
+  it('warns of a publication not committed and of a staging folder an interrupted publish left', async () => {
+    const note = file('data/results/2026-10/README.txt');
+    const staging = file('data/results/.2026-10.staging-999-x');
+    writeFileSync(note, '发布说明\n');
+    mkdirSync(staging);
+    try {
+      const [october] = await rows();
+      expect(october?.status).toBe('ok');
+      expect(october?.problems.map((p) => [p.code, p.severity])).toEqual([
+        ['PUBLISH_LEFTOVER', 'warning'],
+        ['PUBLICATION_NOT_COMMITTED', 'warning'],
+      ]);
+      expect(october?.problems[1]?.message.en).toBe(
+        '1 files of the publication of 2026-10 are not committed to git (data/results/2026-10/README.txt): it verifies here, but a fresh clone has what was last committed. Commit it: git add data/results/2026-10 && git commit',
+      );
+      expect(isFailure(october as VerifyRow)).toBe(false);
+    } finally {
+      rmSync(note);
+      rmSync(staging, { recursive: true });
+    }
+    expect((await rows())[0]?.problems).toEqual([]);
   });
 
   it('says when a corrected file moves no score', async () => {

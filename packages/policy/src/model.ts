@@ -235,6 +235,11 @@ export interface AppealRules {
   vetoes: string[] | null;
   /** Whether a decision is final unless its file says otherwise. */
   final: boolean | null;
+  /**
+   * Format 2: whether a recomputed quarter or year applies the record actions (remove, correct,
+   * reassign) of its months' applied appeals (`records`) or not (`none`, the default when null).
+   */
+  months: 'none' | 'records' | null;
 }
 
 /**
@@ -264,7 +269,10 @@ export interface Policy {
   currency: string | null;
   business_hours: BusinessHoursSpec | null;
   exclusions: Exclusion[];
-  /** The policy's own metrics (the built-in catalog is separate). */
+  /**
+   * The policy's own metrics (the built-in catalog is separate), after the built-in plan metrics
+   * it names (`docs/plans.md`).
+   */
   metrics: MetricDefinition[];
   grades: Grade[];
   scorecards: Scorecard[];

@@ -10,9 +10,10 @@ const example = readFileSync(
   'utf8',
 );
 
-function withAppeals(section: string) {
+function withAppeals(section: string, format: 1 | 2 = 1) {
   const file = join(mkdtempSync(join(tmpdir(), 'scorebook-appeal-rules-')), '2026-10-01.yaml');
-  writeFileSync(file, `${example.trimEnd()}\n\n${section}`);
+  const text = format === 2 ? example.replace(/^scorebook: 1$/m, 'scorebook: 2') : example;
+  writeFileSync(file, `${text.trimEnd()}\n\n${section}`);
   return loadPolicyFile(file);
 }
 
@@ -30,7 +31,20 @@ describe('the appeals section of a policy', () => {
       metrics: null,
       vetoes: null,
       final: false,
+      months: null,
     });
+  });
+
+  it('takes months (a recomputed quarter’s months’ appeals) in format 2 only, at its key', () => {
+    const lines = example.trimEnd().split('\n').length;
+    const v1 = withAppeals('appeals:\n  months: records\n');
+    expect(v1.problems.map((p) => [p.code, p.line - lines, p.column])).toEqual([['NEEDS_FORMAT_2', 3, 3]]);
+    const v2 = withAppeals('appeals:\n  months: records\n', 2);
+    expect(v2.problems).toEqual([]);
+    expect(v2.policy?.appeals?.months).toBe('records');
+    expect(withAppeals('appeals:\n  months: each\n', 2).problems.map((p) => p.code)).toEqual([
+      'NOT_ALLOWED_VALUE',
+    ]);
   });
 
   it('refuses metrics and vetoes no scorecard has, and a table of no record, at their line', () => {
@@ -58,6 +72,14 @@ describe('the diff of the appeal rules', () => {
     expect(diffPolicies(none, shorter).map((c) => [c.area, c.field, c.before, c.after])).toEqual([
       ['appeals', 'window_days', 30, 7],
       ['appeals', 'tables', null, ['complaints', 'qa_reviews']],
+    ]);
+    const months = withAppeals('appeals:\n  months: records\n', 2).policy;
+    const noneWritten = withAppeals('appeals:\n  months: none\n', 2).policy;
+    const v2 = withAppeals('', 2).policy;
+    if (months === null || noneWritten === null || v2 === null) throw new Error('a policy did not load');
+    expect(diffPolicies(v2, noneWritten)).toEqual([]);
+    expect(diffPolicies(v2, months).map((c) => [c.area, c.field, c.before, c.after])).toEqual([
+      ['appeals', 'months', 'none', 'records'],
     ]);
   });
 });

@@ -51,4 +51,22 @@ describe('diff of policy metrics', () => {
       '  自定义指标 › long_call_rate: 分子 conversations: handle_seconds 大于 1800 → conversations: handle_seconds 大于 1200',
     ]);
   });
+
+  it('shows a metric over messages with containsAny, and a distinct count', () => {
+    const more = `metrics:
+  - id: politeness_rate
+    title: 礼貌用语使用频率
+    title_en: Courtesy phrase rate
+    kind: ratio
+    better: higher
+    numerator: { table: messages, where: { fact: text, operator: containsAny, value: ["您好", "请"] } }
+    denominator: { table: messages }
+  - { id: customers_served, title: 服务客户数, title_en: Customers served, kind: distinct_count, better: higher, table: conversations, field: customer_id }
+`;
+    const added = policy(valid.replace('metrics:\n', more));
+    expect(renderDiffText(diffPolicies(before, added), 'en', 'd').split('\n').slice(1, 3)).toEqual([
+      '  Policy metric › politeness_rate: added + Courtesy phrase rate — ratio, higher is better: messages (text as normalised text contains any of ["您好","请"]) ÷ messages',
+      '  Policy metric › customers_served: added + Customers served — distinct count of conversations.customer_id (count), higher is better',
+    ]);
+  });
 });

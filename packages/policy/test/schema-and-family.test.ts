@@ -34,7 +34,7 @@ describe('the spec example and the sample policies', () => {
       fileURLToPath(new URL('../../../configs/policies/ecommerce-cs', import.meta.url)),
     );
     expect(family.problems).toEqual([]);
-    expect(family.versions.map((v) => v.version)).toEqual(['2026.10', '2026.11', '2026.12']);
+    expect(family.versions.map((v) => v.version)).toEqual(['2026.10', '2026.11', '2026.12', '2027.01']);
   });
 });
 

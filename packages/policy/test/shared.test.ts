@@ -127,11 +127,22 @@ describe('shared definitions ($shared)', () => {
     ]);
   });
 
-  it('problems of the definition itself are reported at the reference', () => {
+  it('problems of the definition itself are reported at the reference, naming their line in the shared file', () => {
     const broken = COMMON.replace('cap_grade: D', 'cap_grade: X');
-    expect(where(v2Text(card('{ $shared: common/red-line }')), { common: broken }).map((p) => p[0])).toEqual([
-      'UNKNOWN_GRADE',
-    ]);
+    const text = v2Text(card('{ $shared: common/red-line }'));
+    expect(where(text, { common: broken }).map((p) => p[0])).toEqual(['UNKNOWN_GRADE']);
+    const [problem] = check(text, { common: broken }).problems;
+    // cap_grade is on line 9, column 16 of the shared file.
+    expect(problem?.message.en).toContain(
+      ' (The problem is in the shared definition common/red-line: configs/shared/common.yaml:9:16.)',
+    );
+    expect(problem?.message.zh).toContain(
+      '(问题在共用定义 common/red-line 中:configs/shared/common.yaml:9:16)',
+    );
+    // A problem outside any reference is left as it was.
+    const plain = check(text.replace('weight: 100', 'weight: 90'), { common: COMMON }).problems;
+    expect(plain.map((p) => p.code)).toEqual(['WEIGHTS_NOT_100']);
+    expect(plain[0]?.message.en).not.toContain('shared definition');
   });
 
   it('checks a shared file on its own: shape, names, no references (so no cycle)', () => {

@@ -3,6 +3,7 @@ import { addDays, localMidnight, parsePeriod, Zone } from '@scorebook/time';
 import { dayFactor, daysBetween, HOURLY_WEIGHTS } from './calendar.ts';
 import { generateAgents, type SampleAgent } from './company.ts';
 import { type ConversationTables, generateConversation, type Ids } from './conversations.ts';
+import { writeImprovementPlans } from './improvement-plans.ts';
 import { Random } from './random.ts';
 import { RATING_COLUMNS, writeRatings } from './ratings.ts';
 import { CsvTableWriter } from './table-writer.ts';
@@ -118,6 +119,8 @@ export function generateSample(options: SampleOptions): SampleSummary {
     w.close();
     summary[name] = w.rows;
   }
+  const monthStarts = Array.from({ length: options.months }, (_, m) => monthsAfter(first.firstDay, m));
+  summary.improvement_plans = writeImprovementPlans(options.out, agents, monthStarts);
   return summary;
 }
 

@@ -58,6 +58,7 @@ describe('the sample generator', () => {
         'complaints',
         'conversations',
         'events',
+        'improvement_plans',
         'messages',
         'orders',
         'qa_reviews',
@@ -97,6 +98,24 @@ describe('the sample generator', () => {
     expect(new Set(quotas.map((r) => r.target))).toEqual(new Set(['2500', '4000', '5000', '6000']));
     expect(quotas.filter((r) => r.target === '2500').every((r) => r.floor === '')).toBe(true);
     expect(quotas.filter((r) => r.target === '5000').every((r) => r.floor === '2000')).toBe(true);
+  });
+
+  it('gives weak presale agents two improvement plans a month from the second month, outcomes cycling', () => {
+    const plans = a.table('improvement_plans');
+    const agents = new Map(a.table('agents').map((r) => [r.agent_id, r]));
+    expect(plans.every((r) => agents.get(r.agent_id)?.role === 'presale' && r.period !== '2026-10')).toBe(
+      true,
+    );
+    expect(plans.length % 2).toBe(0);
+    expect(plans.slice(0, 7).map((r) => [r.status, r.completed_at])).toEqual([
+      ['done', `${plans[0]?.period}-17`],
+      ['done', `${plans[1]?.period}-19`],
+      ['done', `${plans[2]?.period}-24`],
+      ['missed', ''],
+      ['done', `${plans[4]?.period}-20`],
+      ['cancelled', ''],
+      ['open', ''],
+    ]);
   });
 
   it('has presale, aftersale and community teams, and agents who join or leave', () => {

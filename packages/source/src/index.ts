@@ -1,3 +1,4 @@
+export { CUSTOM_TABLE_ERRORS, type CustomTableErrorCode } from './custom/custom-errors.ts';
 export { type DetectedEncoding, detectEncoding } from './draft/detect-encoding.ts';
 export { DRAFT_ERRORS, type DraftErrorCode } from './draft/draft-errors.ts';
 export { type FormatGuess, guessFormat } from './draft/guess-format.ts';
@@ -28,6 +29,7 @@ export { SOURCE_FILE_NAME } from './load/source-file-name.ts';
 export { SOURCE_SCHEMA } from './load/source-schema.ts';
 export { type DataFiles, type LocatedFile, type LocatedTable, locateFiles } from './locate/locate-files.ts';
 export {
+  type CustomTableSource,
   DEFAULT_SOURCE,
   EXTRA_FIELD_TYPES,
   type ExtraFieldType,

@@ -1,4 +1,4 @@
-import type { InputTableName } from '@scorebook/contract';
+import type { CustomTableName, CustomTableSpec, InputTableName, TableName } from '@scorebook/contract';
 import type { Encoding } from './read/file-items.ts';
 
 /** Where a part of `source.yaml` was written: file, 1-based line and column, JSON path. */
@@ -40,7 +40,7 @@ export interface FieldMapping {
 
 /** How one table is read: its files, encoding, header row, sheet and field mappings. */
 export interface TableSource {
-  table: InputTableName;
+  table: TableName;
   /** Globs relative to the data folder; null to find the table by the v1 rules. */
   files: readonly string[] | null;
   encoding: Encoding;
@@ -50,6 +50,17 @@ export interface TableSource {
   sheet: string | null;
   fields: readonly FieldMapping[];
   source: SourceLine;
+}
+
+/**
+ * A custom table a source declares under `custom` (`docs/custom-tables.md`): read like a table
+ * of `tables` (its `files` always given; every declared field is a field of its rows), with the
+ * types, id, agent and time fields of its declaration.
+ */
+export interface CustomTableSource extends TableSource {
+  table: CustomTableName;
+  files: readonly string[];
+  spec: CustomTableSpec;
 }
 
 /**
@@ -66,6 +77,8 @@ export interface Source {
   timezone: string | null;
   ignore: readonly string[];
   tables: ReadonlyMap<InputTableName, TableSource>;
+  /** The custom tables it declares, in the order written. */
+  custom: ReadonlyMap<CustomTableName, CustomTableSource>;
 }
 
 /** The source of a data folder without `source.yaml`: the v1 rules of the data contract. */
@@ -77,4 +90,5 @@ export const DEFAULT_SOURCE: Source = {
   timezone: null,
   ignore: [],
   tables: new Map(),
+  custom: new Map(),
 };

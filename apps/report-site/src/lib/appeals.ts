@@ -53,18 +53,28 @@ export function appealCounts(appeals: readonly AppealExplanation[]): AppealCount
 }
 
 /**
- * The counts of {@link appealCounts} with the period's pending filed appeals added to `filed`
- * and `pending`: the agents' `appeals` entries that are `pending` appellant entries that the
- * explanations do not list (rows of the `appeals_filed` table without a decision file,
- * `docs/appeals.md`; explanations list them too, so this adds only what a period's explanations lack).
+ * The counts of {@link appealCounts} with the period's filed appeals without a decision file
+ * added: the agents' `appellant` entries in `appeals` that are `pending` or `refused` (a row of
+ * the `appeals_filed` table the policy's rules refused) and that the explanations do not list
+ * (`docs/appeals.md`; explanations list them too, so this adds only what a period's explanations
+ * lack) — each to `filed` and to `pending` or `refused`; none is decided.
  */
 export function periodAppealCounts(period: SitePeriod, appeals: readonly AppealExplanation[]): AppealCounts {
   const counts = appealCounts(appeals);
   const files = new Set(appeals.map((a) => a.id));
-  const filed = period.results.agents.flatMap((a) =>
-    (a.appeals ?? []).filter((x) => x.role === 'appellant' && x.status === 'pending' && !files.has(x.id)),
-  ).length;
-  return { ...counts, filed: counts.filed + filed, pending: counts.pending + filed };
+  const rows = period.results.agents.flatMap((a) =>
+    (a.appeals ?? []).filter(
+      (x) => x.role === 'appellant' && (x.status === 'pending' || x.status === 'refused') && !files.has(x.id),
+    ),
+  );
+  const pending = rows.filter((x) => x.status === 'pending').length;
+  const refused = rows.filter((x) => x.status === 'refused').length;
+  return {
+    ...counts,
+    filed: counts.filed + pending + refused,
+    pending: counts.pending + pending,
+    refused: counts.refused + refused,
+  };
 }
 
 /**

@@ -10,7 +10,7 @@ import {
   type Results,
   type SnapshotMetric,
 } from '@scorebook/contract';
-import { parseEvaluationPeriod } from '@scorebook/time';
+import { parseEvaluationPeriod, parsePeriod } from '@scorebook/time';
 import { type Explanations, indexExplanations, NO_EXPLANATIONS } from './explanations.ts';
 import type { Currency } from './format.ts';
 import { LANGS } from './messages.ts';
@@ -47,10 +47,26 @@ export interface SitePeriod {
   altered: string[];
 }
 
+/**
+ * A monitoring period's folder in the results (a week, day or range `evaluate` wrote,
+ * docs/periods.md): listed apart, never published, no pages of its own.
+ */
+export interface MonitoringPeriod {
+  id: string;
+  kind: 'week' | 'day' | 'range';
+  /** `period.end` of its results: the instant it ends. */
+  end: string;
+  policy: { id: string; version: string };
+  rated: number;
+  agents: number;
+}
+
 /** Everything the site shows, read once per build. */
 export interface SiteData {
   /** Newest first; of the same end, month before quarter before year. */
   periods: SitePeriod[];
+  /** Monitoring periods' folders, newest first (by end, then id); only their summaries are read. */
+  monitoring: MonitoringPeriod[];
 }
 
 export { PUBLISHED_FILES, type PublishedFile };
@@ -66,19 +82,24 @@ export function siteData(): SiteData {
   if (cached !== undefined) return cached;
   const resultsDir = resolve(process.env.SCOREBOOK_RESULTS ?? '../../data/results');
   const periods: SitePeriod[] = [];
+  const monitoring: MonitoringPeriod[] = [];
   if (existsSync(resultsDir)) {
     for (const name of readdirSync(resultsDir).sort()) {
       const dir = join(resultsDir, name);
-      if (parseEvaluationPeriod(name) === null || !existsSync(join(dir, 'results.json'))) continue;
-      periods.push(readPeriod(dir));
+      if (!existsSync(join(dir, 'results.json'))) continue;
+      const kind = parsePeriod(name)?.kind;
+      if (parseEvaluationPeriod(name) !== null) periods.push(readPeriod(dir));
+      else if (kind === 'week' || kind === 'day' || kind === 'range')
+        monitoring.push(readMonitoring(dir, kind));
     }
   }
+  monitoring.sort((a, b) => compareText(b.end, a.end) || compareText(a.id, b.id));
   periods.sort(
     (a, b) =>
       compareText(b.results.period.end, a.results.period.end) ||
       kindOrder(a.results.period.kind) - kindOrder(b.results.period.kind),
   );
-  cached = { periods };
+  cached = { periods, monitoring };
   return cached;
 }
 
@@ -105,6 +126,18 @@ export function periodPagePaths() {
   return LANGS.flatMap((lang) =>
     periodsToBuild().map((p) => ({ params: { lang, period: p.id }, props: { lang, periodId: p.id } })),
   );
+}
+
+function readMonitoring(dir: string, kind: MonitoringPeriod['kind']): MonitoringPeriod {
+  const { period, policy, summary } = readContractFile<Results>(join(dir, 'results.json'));
+  return {
+    id: period.id,
+    kind,
+    end: period.end,
+    policy: { id: policy.id, version: policy.version },
+    rated: summary.rated,
+    agents: summary.agents,
+  };
 }
 
 function readPeriod(dir: string): SitePeriod {

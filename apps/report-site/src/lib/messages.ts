@@ -66,6 +66,10 @@ export const SITE_TEXT = defineCatalogue({
     zh: (p: { total: number }) => `${p.total} 条计入的记录`,
     en: (p: { total: number }) => `${p.total} records counted`,
   },
+  evidenceDistinct: {
+    zh: (p: { total: number }) => `${p.total} 个不同的值,每个值列出它的第一条记录`,
+    en: (p: { total: number }) => `${p.total} distinct values, each with its first record`,
+  },
   firstShown: {
     zh: (p: { shown: number }) => `仅显示前 ${p.shown} 条。`,
     en: (p: { shown: number }) => `First ${p.shown} shown.`,
@@ -231,6 +235,7 @@ export const SITE_TEXT = defineCatalogue({
   kindCount: fixed('计数', 'count'),
   kindRatio: fixed('比率', 'ratio'),
   kindNps: fixed('净推荐值', 'NPS'),
+  kindDistinctCount: fixed('去重计数', 'distinct count'),
   kindFormula: fixed('公式', 'formula'),
   formula: fixed('公式', 'Formula'),
   formulas: fixed('公式指标', 'Formula metrics'),
@@ -265,6 +270,46 @@ export const SITE_TEXT = defineCatalogue({
     zh: (p: { n: number }) => `(${p.n} 人)`,
     en: (p: { n: number }) => ` (${p.n} agents)`,
   },
+  historyFacts: fixed('历史数据', 'History facts'),
+  historyNote: fixed(
+    '本期的公式与条件读到的往期数据:取值、读取它的规则、来自哪些期间;下表说明每个期间的来源(已发布的文件与 sha256,或未发布、按当时生效的版本评估)。',
+    'What this period’s formulas and conditions read from earlier periods: the value, the rules that read it, the periods it came from; the table below gives each period’s provenance (the published file and its sha256, or evaluated with the version in force then, not published).',
+  ),
+  historyFact: fixed('历史数据项', 'Fact'),
+  historyUsedBy: fixed('用于', 'Used by'),
+  historyFrom: fixed('来自期间', 'From'),
+  historyProvenance: fixed('往期来源', 'Where the earlier periods came from'),
+  historySource: fixed('来源', 'Source'),
+  historyPublished: fixed('已发布', 'published'),
+  historyEvaluated: {
+    zh: (p: { policy: string }) => `未发布,按 ${p.policy} 评估`,
+    en: (p: { policy: string }) => `evaluated with ${p.policy}, not published`,
+  },
+  historyMissing: {
+    zh: (p: { code: string }) => `缺失(${p.code})`,
+    en: (p: { code: string }) => `missing (${p.code})`,
+  },
+  usedByFormula: fixed('公式', 'formula'),
+  usedByEligibility: fixed('参评条件', 'eligibility'),
+  usedByVeto: fixed('否决', 'veto'),
+  usedByFlag: fixed('关注标记', 'flag'),
+  usedByAdjustment: fixed('加减分', 'adjustment'),
+  teamFacts: fixed('团队数据', 'Team facts'),
+  teamFactsNote: {
+    zh: (p: { scorecard: string }) => `本期“${p.scorecard}”考核表所有有取值的客服的统计值,供公式与条件比较。`,
+    en: (p: { scorecard: string }) =>
+      `Statistics over every agent of the scorecard “${p.scorecard}” with a value this period, for formulas and conditions to compare with.`,
+  },
+  teamFactAgentsCount: fixed('人数', 'Agents'),
+  monitoringPeriods: fixed('监控期间(不发布)', 'Monitoring periods (not published)'),
+  monitoringNote: fixed(
+    '周、日与自定义区间只供日常查看,不是考核结果:它们不发布,不参与趋势与对比,本站不为其生成页面。用 scorebook evaluate 写出的 results.json 查看详情。',
+    'Weeks, days and custom ranges are for day-to-day watching, not evaluation results: they are never published, take no part in trends or comparisons, and have no pages here. Read the results.json scorebook evaluate wrote for details.',
+  ),
+  monitoringBadge: fixed('监控 · 未发布', 'monitoring · not published'),
+  kindWeek: fixed('周', 'week'),
+  kindDay: fixed('日', 'day'),
+  kindRange: fixed('区间', 'range'),
   statusScored: fixed('已计分', 'scored'),
   statusInsufficient: fixed('样本不足', 'insufficient sample'),
   statusNoData: fixed('无数据', 'no data'),
@@ -411,6 +456,10 @@ export const SITE_TEXT = defineCatalogue({
     en: (p: { terms: string; count: number; total: string }) =>
       `The period's total is the mean of the rated months' totals: (${p.terms}) ÷ ${p.count} = ${p.total}`,
   },
+  fromMonthsInformation: fixed(
+    '下面的考核维度、指标得分和"最需改进的指标"是把整个期间的数据合在一起重新计算的,只供参考:它们加起来不等于上面的期间总分。期间总分只由各月总分的平均得出。',
+    'The dimensions, metric scores and "metrics to improve most" below are computed again over the whole period\'s data, for information only: they do not add up to the total above. The total is the mean of the months\' totals alone.',
+  ),
   rankOf: {
     zh: (p: { rank: number; of: number }) => `${p.rank} / ${p.of}`,
     en: (p: { rank: number; of: number }) => `${p.rank} of ${p.of}`,
@@ -509,6 +558,7 @@ export const SITE_TEXT = defineCatalogue({
   fieldTransferred: fixed('已转接', 'Transferred'),
   fieldSlaDueAt: fixed('时限', 'Due'),
   fieldClosedAt: fixed('关闭时间', 'Closed'),
+  fieldCustomer: fixed('客户', 'Customer'),
   fieldInquiry: fixed('有咨询', 'Inquiry'),
   fieldReplied: fixed('已回复', 'Replied'),
   fieldFirstResponse: fixed('首次响应用时', 'First response'),
@@ -742,6 +792,41 @@ export const SITE_TEXT = defineCatalogue({
     zh: (p: { line: number }) => `第 ${p.line} 行`,
     en: (p: { line: number }) => `line ${p.line}`,
   },
+  // Improvement plans (AgentPlans.astro, docs/plans.md).
+  plansTitle: fixed('改进计划闭环', 'Improvement plans'),
+  plansPrevious: {
+    zh: (p: { period: string }) => `上期(${p.period})最弱的指标`,
+    en: (p: { period: string }) => `Last period's (${p.period}) worst metrics`,
+  },
+  plansPreviousFrom: {
+    zh: (p: { file: string; policy: string }) => `取自已发布的 ${p.file}(策略 ${p.policy})`,
+    en: (p: { file: string; policy: string }) => `From the published ${p.file} (policy ${p.policy})`,
+  },
+  plansPreviousUnpublished: fixed(
+    '上期结果未发布,无法显示。',
+    'Last period is not published: nothing to show.',
+  ),
+  plansPreviousNone: fixed('上期没有低于 100 分的考核指标。', 'No scored metric was below 100 last period.'),
+  plansThisPeriod: fixed('本期改进计划及结果', 'This period’s plans and their outcome'),
+  plansNone: fixed('本期没有改进计划。', 'No improvement plan this period.'),
+  planId: fixed('计划编号', 'Plan'),
+  planAction: fixed('改进措施', 'Action'),
+  planDue: fixed('截止日期', 'Due'),
+  planCompletedAt: fixed('完成日期', 'Completed'),
+  planOutcome: fixed('结果', 'Outcome'),
+  planOutcomeCompleted: fixed('按期完成', 'Done on time'),
+  planOutcomeLate: fixed('逾期完成(不计入完成)', 'Done late (not counted as done)'),
+  planOutcomeMissed: fixed('未完成', 'Missed'),
+  planOutcomeOpen: fixed('进行中(不计入完成)', 'Still open (not counted as done)'),
+  planOutcomeCancelled: fixed('已取消(不计入)', 'Cancelled (left out)'),
+  planWasWorst: fixed('上期最弱指标', 'a worst metric last period'),
+  planNotInScorecard: fixed('不在本人考核表中', 'not in the agent’s scorecard'),
+  planRate: {
+    zh: (p: { rate: string; done: number; counted: number }) =>
+      `按期完成率 ${p.rate}(${p.counted} 项计划中按期完成 ${p.done} 项,已取消的不计)`,
+    en: (p: { rate: string; done: number; counted: number }) =>
+      `Completion rate ${p.rate} (${p.done} of ${p.counted} plans done on time; cancelled ones left out)`,
+  },
 });
 
 /** A key of the site's catalogue. */
@@ -793,6 +878,7 @@ const KIND_KEYS = {
   count: 'kindCount',
   ratio: 'kindRatio',
   nps: 'kindNps',
+  distinct_count: 'kindDistinctCount',
   formula: 'kindFormula',
   rating: 'kindRating',
 } as const satisfies Record<MetricKind | 'formula' | 'rating', SiteTextKey>;

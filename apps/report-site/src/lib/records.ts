@@ -163,6 +163,8 @@ export function evidenceSummary(options: {
     case 'sum':
     case 'rating':
       return t(lang, 'evidenceCounted', { total });
+    case 'distinct_count':
+      return t(lang, 'evidenceDistinct', { total });
     default: {
       const goal = goalValue(item);
       if (goal === null) return t(lang, 'evidenceWorstFirst', { total, shown: evidence.records.length });
@@ -187,6 +189,7 @@ const FIELD_KEYS: Readonly<Record<string, FixedTextKey>> = {
   transferred: 'fieldTransferred',
   sla_due_at: 'fieldSlaDueAt',
   closed_at: 'fieldClosedAt',
+  customer_id: 'fieldCustomer',
   inquiry: 'fieldInquiry',
   replied: 'fieldReplied',
   first_response_seconds: 'fieldFirstResponse',

@@ -26,7 +26,7 @@ import { formatRunSummary, gradeCounts } from '../output/run-summary.ts';
 import { say } from '../text.ts';
 import type { CommandIo } from './io.ts';
 
-/** The help line of `--engine`, shared by evaluate and verify. */
+/** The help line of `--engine`, shared by evaluate, verify and impact. */
 export const ENGINE_HELP = `  --engine        计算指标的引擎:typescript(默认)或 duckdb(嵌入式 DuckDB 上的 SQL,多线程、可溢出到磁盘;
                   结果相同,见 docs/scale.md)/ the engine that measures: typescript (default) or duckdb
                   (SQL on embedded DuckDB, multi-threaded, out-of-core; the same results, docs/scale.md)
@@ -115,5 +115,12 @@ export function summaryText(evaluation: Evaluation, lang: Lang, out: string): st
     warnings: evaluation.warnings.length,
     out,
   });
-  return `${done}\n`;
+  if (period.kind === 'month' || period.kind === 'quarter' || period.kind === 'year') return `${done}\n`;
+  const note = say(lang, 'RUN_MONITORING', {
+    period: period.id,
+    kind: period.kind,
+    notRated: summary.not_rated,
+    agents: summary.agents,
+  });
+  return `${done}\n${note}\n`;
 }

@@ -2,10 +2,12 @@ import { policyImpact, renderImpact } from '@scorebook/governance';
 import { DATA_OPTIONS, dataOptions, oneOf, parseCommandArgs, periodOption, required } from '../args.ts';
 import { EXIT } from '../cli-error.ts';
 import { pickLang } from '../lang.ts';
+import { ENGINE_HELP, engineOption } from './evaluate.ts';
 import type { CommandIo } from './io.ts';
 
 export const IMPACT_HELP = `scorebook impact --base <git ref> --policies <dir> [--period P] [--data <dir>] [--results data/results]
-                 [--source <file>] [--allow-missing <table,…>] [--appeals <dir>] [--format human|markdown|json] [--lang zh|en]
+                 [--source <file>] [--allow-missing <table,…>] [--appeals <dir>] [--engine typescript|duckdb] [--format human|markdown|json]
+                 [--lang zh|en]
 
 合并前看清策略变更的影响:对工作区相对 base 新增、修改或删除的每个版本文件,回答"假如这个版本考核了
 最后一个已关闭的月份(或 --period),谁的等级、总分、排名、加减分会变?"——与它所替换的版本比较
@@ -19,7 +21,7 @@ source and with the tables allowed missing recorded in its manifest, unless give
 Appeals: both sides read the working tree's appeal files; when the working tree adds, edits or removes
 appeal files of the period (--appeals, default configs/appeals), an "Appeal decisions" section shows
 whose grade, score or rank they move, with the working tree's policy.
-`;
+${ENGINE_HELP}`;
 
 /** `scorebook impact`. */
 export async function runImpact(argv: string[], io: CommandIo): Promise<number> {
@@ -31,6 +33,7 @@ export async function runImpact(argv: string[], io: CommandIo): Promise<number> 
     results: { type: 'string' },
     format: { type: 'string' },
     ...DATA_OPTIONS,
+    engine: { type: 'string' },
   });
   if (values.help) {
     io.out(IMPACT_HELP);
@@ -47,6 +50,7 @@ export async function runImpact(argv: string[], io: CommandIo): Promise<number> 
     ...(values.source !== undefined ? { sourceFile: values.source } : {}),
     ...(values['allow-missing'] !== undefined ? { allowMissing: dataOptions(values).allowMissing } : {}),
     appealsDir: dataOptions(values).appealsDir,
+    ...engineOption(values.engine),
   });
   if (format === 'json') io.out(`${JSON.stringify(report, null, 2)}\n`);
   else io.out(renderImpact(report, lang, format === 'markdown' ? 'markdown' : 'text'));

@@ -1,3 +1,4 @@
+import { relative } from 'node:path';
 import type { Unit } from '@scorebook/contract';
 import { roundHalfAway } from '@scorebook/formula';
 import { suggestTargets, type TargetSuggestion } from '@scorebook/governance';
@@ -57,6 +58,11 @@ export async function runSuggestTargets(argv: string[], io: CommandIo): Promise<
     lines.push('', say(lang, 'TARGETS_SCORECARD', { scorecard }));
     for (const s of report.suggestions.filter((x) => x.scorecard === scorecard))
       lines.push(`  ${line(s, lang)}`);
+  }
+  const file = report.lines[0]?.file;
+  if (file !== undefined) {
+    lines.push('', say(lang, 'TARGETS_YAML', { file: relative(process.cwd(), file) }));
+    for (const l of report.lines) lines.push(say(lang, 'TARGETS_YAML_LINE', l), l.after);
   }
   lines.push('', say(lang, 'TARGETS_MIX'));
   for (const mix of report.mixes) {

@@ -103,7 +103,8 @@ export function runValidate(argv: string[], io: CommandIo): number {
 }
 
 /**
- * The extra fields `--source` declares with a type, by table, for the policy checks; the source's
+ * The extra fields `--source` declares with a type, by table, and its custom tables' fields, for
+ * the policy checks; the source's
  * own problems join the others (an invalid source declares nothing).
  */
 function sourceOptions(file: string, problems: Problem[]): PolicyCheckOptions {
@@ -113,5 +114,9 @@ function sourceOptions(file: string, problems: Problem[]): PolicyCheckOptions {
   for (const [table, t] of loaded.source?.tables ?? [])
     for (const f of t.fields)
       if (f.type !== null) extraFields[table] = { ...extraFields[table], [f.field]: { type: f.type } };
-  return { extraFields };
+  // Metrics on custom tables are checked against the fields the source declares for them.
+  const customTables = Object.fromEntries(
+    [...(loaded.source?.custom ?? [])].map(([n, t]) => [n, t.spec.fields]),
+  );
+  return { extraFields, customTables };
 }

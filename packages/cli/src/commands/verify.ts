@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { evaluate, RESULT_FILES, serializeEvaluation } from '@scorebook/engine';
-import { isFailure, type VerifyStatus, verifyPublished } from '@scorebook/governance';
+import { isFailure, type VerifyOptions, type VerifyStatus, verifyPublished } from '@scorebook/governance';
 import { formatPlace } from '@scorebook/problems';
 import { DATA_OPTIONS, dataOptions, noPositionals, parseCommandArgs, required } from '../args.ts';
 import { EXIT } from '../cli-error.ts';
@@ -13,7 +13,7 @@ import type { CommandIo } from './io.ts';
 
 export const VERIFY_HELP = `scorebook verify --policies <dir> --data <dir> --results <dir> [--source <file>]
                 [--allow-missing <table,…>] [--engine typescript|duckdb] [--lang zh|en]
-scorebook verify --all [--results data/results] [--archive <dir>] [--lang zh|en]
+scorebook verify --all [--results data/results] [--archive <dir>] [--engine typescript|duckdb] [--lang zh|en]
 
 用记录的期间、策略和数据重新计算,与 <results>/results.json 等逐字节比较;完全一致时退出码 0,否则 1 并列出不同的客服和字段。
 Recomputes a results directory from its policy and data and compares byte for byte; exit 0 only
@@ -43,7 +43,15 @@ export async function runVerify(argv: string[], io: CommandIo): Promise<number> 
     return EXIT.ok;
   }
   if (values.all)
-    return verifyAll(values.results ?? 'data/results', values.archive, pickLang(values.lang), io);
+    return verifyAll(
+      values.results ?? 'data/results',
+      {
+        ...(values.archive === undefined ? {} : { archive: values.archive }),
+        ...engineOption(values.engine),
+      },
+      pickLang(values.lang),
+      io,
+    );
   noPositionals('verify', positionals);
   const lang = pickLang(values.lang);
   const resultsDir = required(values, 'results', 'verify');
@@ -109,11 +117,11 @@ const STATUS_TEXT = {
 
 async function verifyAll(
   resultsRoot: string,
-  archive: string | undefined,
+  options: VerifyOptions,
   lang: Lang,
   io: CommandIo,
 ): Promise<number> {
-  const rows = await verifyPublished(resultsRoot, archive === undefined ? {} : { archive });
+  const rows = await verifyPublished(resultsRoot, options);
   if (rows.length === 0) {
     io.err(`${say(lang, 'VERIFY_ALL_NONE', { dir: resultsRoot })}\n`);
     return EXIT.failed;

@@ -1,5 +1,5 @@
 import type { Evaluation } from '@scorebook/engine';
-import type { Lang } from '@scorebook/problems';
+import { formatPlace, type Lang } from '@scorebook/problems';
 import { say } from '../text.ts';
 
 /**
@@ -38,7 +38,11 @@ export function formatRunSummary(evaluation: Evaluation, lang: Lang): string {
       lines.push(say(lang, 'SUMMARY_METRIC', { metric: item.metric, withData, agents: agents.length }));
     }
   }
-  for (const w of evaluation.warnings) lines.push(say(lang, 'WARNING', { text: w.message[lang] }));
+  // A warning about a line (a policy rule, a data row) says where, as errors do.
+  for (const w of evaluation.warnings) {
+    const place = w.line === null ? '' : `${formatPlace(w)} `;
+    lines.push(say(lang, 'WARNING', { text: `${place}${w.message[lang]}` }));
+  }
   return `${lines.join('\n')}\n`;
 }
 

@@ -3,8 +3,8 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://scorebook.dev/schema/catalog.schema.json","title":"Scorebook metric catalog","type":"object","required":["scorebook_catalog","metrics"],"additionalProperties":false,"properties":{"scorebook_catalog":{"const":1},"metrics":{"type":"array","items":{"$ref":"#/$defs/metric"}}},"$defs":{"metric":{"type":"object","required":["id","title","kind","better"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"指标 id / metric id"},"title":{"type":"string","minLength":1,"description":"中文名称 / display name"},"title_en":{"type":"string","minLength":1},"description":{"type":"string"},"description_en":{"type":"string"},"kind":{"type":"string","enum":["mean","median","p90","sum","count","ratio","nps"],"description":"计算方式 / how the value is computed"},"better":{"type":"string","enum":["higher","lower"],"description":"越高越好 higher / 越低越好 lower"},"unit":{"type":"string","enum":["seconds","ratio","count","amount","score","number"]},"table":{"type":"string","description":"数据表 / table the metric is computed over"},"field":{"type":"string","description":"取值字段 / field whose values are aggregated"},"where":{"$ref":"#/$defs/condition"},"numerator":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"table":{"type":"string","enum":["conversations","responses","surveys","complaints","qa_reviews","orders","attendance","assessments","events"],"description":"计数的表 / table counted"},"where":{"$ref":"#/$defs/condition"}}},"denominator":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"table":{"type":"string","enum":["conversations","responses","surveys","complaints","qa_reviews","orders","attendance","assessments","events"],"description":"计数的表 / table counted"},"where":{"$ref":"#/$defs/condition"}}}}},"condition":{"type":"object","description":"json-rules-engine 条件:{all: [...]}、{any: [...]}、{not: {...}} 或 {fact, operator, value, path?}。A json-rules-engine condition."}}};
-const schema32 = {"type":"object","required":["id","title","kind","better"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"指标 id / metric id"},"title":{"type":"string","minLength":1,"description":"中文名称 / display name"},"title_en":{"type":"string","minLength":1},"description":{"type":"string"},"description_en":{"type":"string"},"kind":{"type":"string","enum":["mean","median","p90","sum","count","ratio","nps"],"description":"计算方式 / how the value is computed"},"better":{"type":"string","enum":["higher","lower"],"description":"越高越好 higher / 越低越好 lower"},"unit":{"type":"string","enum":["seconds","ratio","count","amount","score","number"]},"table":{"type":"string","description":"数据表 / table the metric is computed over"},"field":{"type":"string","description":"取值字段 / field whose values are aggregated"},"where":{"$ref":"#/$defs/condition"},"numerator":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"table":{"type":"string","enum":["conversations","responses","surveys","complaints","qa_reviews","orders","attendance","assessments","events"],"description":"计数的表 / table counted"},"where":{"$ref":"#/$defs/condition"}}},"denominator":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"table":{"type":"string","enum":["conversations","responses","surveys","complaints","qa_reviews","orders","attendance","assessments","events"],"description":"计数的表 / table counted"},"where":{"$ref":"#/$defs/condition"}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://scorebook.dev/schema/catalog.schema.json","title":"Scorebook metric catalog","type":"object","required":["scorebook_catalog","metrics"],"additionalProperties":false,"properties":{"scorebook_catalog":{"const":1},"metrics":{"type":"array","items":{"$ref":"#/$defs/metric"}}},"$defs":{"metric":{"type":"object","required":["id","title","kind","better"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"指标 id / metric id"},"title":{"type":"string","minLength":1,"description":"中文名称 / display name"},"title_en":{"type":"string","minLength":1},"description":{"type":"string"},"description_en":{"type":"string"},"kind":{"type":"string","enum":["mean","median","p90","sum","count","ratio","nps","distinct_count"],"description":"计算方式 / how the value is computed"},"better":{"type":"string","enum":["higher","lower"],"description":"越高越好 higher / 越低越好 lower"},"unit":{"type":"string","enum":["seconds","ratio","count","amount","score","number"]},"table":{"type":"string","description":"数据表 / table the metric is computed over"},"field":{"type":"string","description":"取值字段 / field whose values are aggregated"},"where":{"$ref":"#/$defs/condition"},"numerator":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"table":{"type":"string","description":"计数的表 / table counted"},"where":{"$ref":"#/$defs/condition"}}},"denominator":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"table":{"type":"string","description":"计数的表 / table counted"},"where":{"$ref":"#/$defs/condition"}}}}},"condition":{"type":"object","description":"json-rules-engine 条件:{all: [...]}、{any: [...]}、{not: {...}} 或 {fact, operator, value, path?}。A json-rules-engine condition."}}};
+const schema32 = {"type":"object","required":["id","title","kind","better"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"指标 id / metric id"},"title":{"type":"string","minLength":1,"description":"中文名称 / display name"},"title_en":{"type":"string","minLength":1},"description":{"type":"string"},"description_en":{"type":"string"},"kind":{"type":"string","enum":["mean","median","p90","sum","count","ratio","nps","distinct_count"],"description":"计算方式 / how the value is computed"},"better":{"type":"string","enum":["higher","lower"],"description":"越高越好 higher / 越低越好 lower"},"unit":{"type":"string","enum":["seconds","ratio","count","amount","score","number"]},"table":{"type":"string","description":"数据表 / table the metric is computed over"},"field":{"type":"string","description":"取值字段 / field whose values are aggregated"},"where":{"$ref":"#/$defs/condition"},"numerator":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"table":{"type":"string","description":"计数的表 / table counted"},"where":{"$ref":"#/$defs/condition"}}},"denominator":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"table":{"type":"string","description":"计数的表 / table counted"},"where":{"$ref":"#/$defs/condition"}}}}};
 const schema33 = {"type":"object","description":"json-rules-engine 条件:{all: [...]}、{any: [...]}、{not: {...}} 或 {fact, operator, value, path?}。A json-rules-engine condition."};
 const func1 = Object.prototype.hasOwnProperty;
 const pattern4 = new RegExp("^[a-z][a-z0-9_-]*$", "u");
@@ -185,7 +185,7 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(!(((((((data5 === "mean") || (data5 === "median")) || (data5 === "p90")) || (data5 === "sum")) || (data5 === "count")) || (data5 === "ratio")) || (data5 === "nps"))){
+if(!((((((((data5 === "mean") || (data5 === "median")) || (data5 === "p90")) || (data5 === "sum")) || (data5 === "count")) || (data5 === "ratio")) || (data5 === "nps")) || (data5 === "distinct_count"))){
 const err14 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema32.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema32.properties.kind.enum,parentSchema:schema32.properties.kind,data:data5};
 if(vErrors === null){
 vErrors = [err14];
@@ -318,8 +318,11 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(!(((((((((data12 === "conversations") || (data12 === "responses")) || (data12 === "surveys")) || (data12 === "complaints")) || (data12 === "qa_reviews")) || (data12 === "orders")) || (data12 === "attendance")) || (data12 === "assessments")) || (data12 === "events"))){
-const err25 = {instancePath:instancePath+"/numerator/table",schemaPath:"#/properties/numerator/properties/table/enum",keyword:"enum",params:{allowedValues: schema32.properties.numerator.properties.table.enum},message:"must be equal to one of the allowed values",schema:schema32.properties.numerator.properties.table.enum,parentSchema:schema32.properties.numerator.properties.table,data:data12};
+}
+if(data11.where !== undefined){
+let data13 = data11.where;
+if(!(data13 && typeof data13 == "object" && !Array.isArray(data13))){
+const err25 = {instancePath:instancePath+"/numerator/where",schemaPath:"#/$defs/condition/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data:data13};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -329,10 +332,9 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data11.where !== undefined){
-let data13 = data11.where;
-if(!(data13 && typeof data13 == "object" && !Array.isArray(data13))){
-const err26 = {instancePath:instancePath+"/numerator/where",schemaPath:"#/$defs/condition/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data:data13};
+}
+else {
+const err26 = {instancePath:instancePath+"/numerator",schemaPath:"#/properties/numerator/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.numerator.type,parentSchema:schema32.properties.numerator,data:data11};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -342,9 +344,11 @@ vErrors.push(err26);
 errors++;
 }
 }
-}
-else {
-const err27 = {instancePath:instancePath+"/numerator",schemaPath:"#/properties/numerator/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.numerator.type,parentSchema:schema32.properties.numerator,data:data11};
+if(data.denominator !== undefined){
+let data14 = data.denominator;
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+if(data14.table === undefined){
+const err27 = {instancePath:instancePath+"/denominator",schemaPath:"#/properties/denominator/required",keyword:"required",params:{missingProperty: "table"},message:"must have required property '"+"table"+"'",schema:schema32.properties.denominator.required,parentSchema:schema32.properties.denominator,data:data14};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -353,12 +357,9 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-if(data.denominator !== undefined){
-let data14 = data.denominator;
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-if(data14.table === undefined){
-const err28 = {instancePath:instancePath+"/denominator",schemaPath:"#/properties/denominator/required",keyword:"required",params:{missingProperty: "table"},message:"must have required property '"+"table"+"'",schema:schema32.properties.denominator.required,parentSchema:schema32.properties.denominator,data:data14};
+for(const key2 in data14){
+if(!((key2 === "table") || (key2 === "where"))){
+const err28 = {instancePath:instancePath+"/denominator",schemaPath:"#/properties/denominator/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.denominator,data:data14};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -367,9 +368,11 @@ vErrors.push(err28);
 }
 errors++;
 }
-for(const key2 in data14){
-if(!((key2 === "table") || (key2 === "where"))){
-const err29 = {instancePath:instancePath+"/denominator",schemaPath:"#/properties/denominator/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.denominator,data:data14};
+}
+if(data14.table !== undefined){
+let data15 = data14.table;
+if(typeof data15 !== "string"){
+const err29 = {instancePath:instancePath+"/denominator/table",schemaPath:"#/properties/denominator/properties/table/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.denominator.properties.table.type,parentSchema:schema32.properties.denominator.properties.table,data:data15};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -379,10 +382,10 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data14.table !== undefined){
-let data15 = data14.table;
-if(typeof data15 !== "string"){
-const err30 = {instancePath:instancePath+"/denominator/table",schemaPath:"#/properties/denominator/properties/table/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.denominator.properties.table.type,parentSchema:schema32.properties.denominator.properties.table,data:data15};
+if(data14.where !== undefined){
+let data16 = data14.where;
+if(!(data16 && typeof data16 == "object" && !Array.isArray(data16))){
+const err30 = {instancePath:instancePath+"/denominator/where",schemaPath:"#/$defs/condition/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data:data16};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -391,8 +394,10 @@ vErrors.push(err30);
 }
 errors++;
 }
-if(!(((((((((data15 === "conversations") || (data15 === "responses")) || (data15 === "surveys")) || (data15 === "complaints")) || (data15 === "qa_reviews")) || (data15 === "orders")) || (data15 === "attendance")) || (data15 === "assessments")) || (data15 === "events"))){
-const err31 = {instancePath:instancePath+"/denominator/table",schemaPath:"#/properties/denominator/properties/table/enum",keyword:"enum",params:{allowedValues: schema32.properties.denominator.properties.table.enum},message:"must be equal to one of the allowed values",schema:schema32.properties.denominator.properties.table.enum,parentSchema:schema32.properties.denominator.properties.table,data:data15};
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/denominator",schemaPath:"#/properties/denominator/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.denominator.type,parentSchema:schema32.properties.denominator,data:data14};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -402,39 +407,14 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data14.where !== undefined){
-let data16 = data14.where;
-if(!(data16 && typeof data16 == "object" && !Array.isArray(data16))){
-const err32 = {instancePath:instancePath+"/denominator/where",schemaPath:"#/$defs/condition/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data:data16};
+}
+else {
+const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data};
 if(vErrors === null){
 vErrors = [err32];
 }
 else {
 vErrors.push(err32);
-}
-errors++;
-}
-}
-}
-else {
-const err33 = {instancePath:instancePath+"/denominator",schemaPath:"#/properties/denominator/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.denominator.type,parentSchema:schema32.properties.denominator,data:data14};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-}
-else {
-const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
 }
 errors++;
 }

@@ -2,8 +2,11 @@ import {
   APPEAL_ERRORS,
   type Appeal,
   type AppealAction,
+  type AppealTarget,
   type PeriodAppeals,
   type Place,
+  RECORD_TABLES,
+  type RecordTable,
   recordText,
 } from '@scorebook/appeals';
 import {
@@ -15,6 +18,7 @@ import {
   type FieldSpec,
   type InputTableName,
   type MetricResult,
+  type NotCarried,
   type Results,
   TABLES,
 } from '@scorebook/contract';
@@ -51,6 +55,11 @@ export interface AppealStageInput {
   publishedAt?: Readonly<Record<string, string>>;
   /** The periods whose `appeals_filed` rows belong to this evaluation (default: the evaluated one). */
   filedPeriods?: readonly string[];
+  /**
+   * True for a recomputed quarter or year with `appeals.months: records`: the appeals of its
+   * months apply their record actions only; their `void_metric` and `void_veto` are not carried.
+   */
+  monthsRecordsOnly?: boolean;
 }
 
 /** An accepted row of `appeals_filed` of the evaluation's periods, with where it was read. */
@@ -62,8 +71,15 @@ interface FiledRow {
   claim: string;
   /** `filed_at` in the policy's timezone, as explanations show times. */
   filed_at: string;
+  /** `filed_at` as an instant (ms); NaN when it is not one. */
+  filedMs: number;
   /** `file:line` of the row. */
   at: string;
+  /** The data file and line, where a refusal of the row is said. */
+  file: string | null;
+  line: number;
+  /** Why the policy's appeal rules refuse the row while no decision file names it; null otherwise. */
+  refusal: { code: string; message: Bilingual } | null;
 }
 
 type Code = keyof typeof APPEAL_ERRORS;
@@ -77,6 +93,8 @@ interface AppealState {
   assignees: Set<string>;
   /** The `reviewer` extra column of a disputed QA review, when it has one (`docs/appeals.md`). */
   reviewer: string | null;
+  /** A month's voids a recomputed quarter or year did not carry. */
+  notCarried: NotCarried[];
 }
 
 interface RecordAction {
@@ -117,6 +135,9 @@ export class AppealStage {
   #agents: ReadonlySet<string> = new Set();
   /** The `appeals_filed` rows of the evaluation's periods, by appeal id. */
   readonly #filed = new Map<string, FiledRow>();
+  /** Targets (`<agent>|<target>`) a final decision settled: the appeal and when it was filed. */
+  readonly #settled = new Map<string, { id: string; filed: number }>();
+  #pendingRefused = false;
 
   constructor(input: AppealStageInput) {
     this.#input = input;
@@ -135,6 +156,7 @@ export class AppealStage {
       changes: [],
       assignees: new Set(),
       reviewer: null,
+      notCarried: [],
     }));
     this.#refuse();
     for (const state of this.#states) {
@@ -187,7 +209,11 @@ export class AppealStage {
         typeof v.filed_at === 'number'
           ? formatInstantLocal(v.filed_at, this.#input.zone)
           : String(v.filed_at),
+      filedMs: typeof v.filed_at === 'number' ? v.filed_at : Number.NaN,
       at,
+      file: files[row.file] ?? null,
+      line: row.line,
+      refusal: null,
     });
   }
 
@@ -310,7 +336,15 @@ export class AppealStage {
       for (const s of states) unknown(s.appeal, key, s.appeal.disputesAt);
     for (const [key, actions] of this.#actions)
       for (const a of actions) unknown(a.state.appeal, key, a.action.at);
+    this.#refusePending();
     return [...this.#errors, ...missing, ...this.#filedProblems()];
+  }
+
+  /** The applied appeals (decided, not rejected, not refused) with at least one record action. */
+  appliedOnRecords(): Appeal[] {
+    return this.#states
+      .filter((s) => s.status === 'applied' && s.appeal.decision?.actions.some((a) => isRecordAction(a)))
+      .map((s) => s.appeal);
   }
 
   /** The refusals of the policy's appeal rules: warnings, each at its appeal file. */
@@ -350,7 +384,7 @@ export class AppealStage {
         id: row.id,
         disputes: row.disputes,
         outcome: null,
-        status: 'pending',
+        status: row.refusal === null ? 'pending' : 'refused',
         role: 'appellant',
       });
     return { appealed, appeals };
@@ -425,6 +459,7 @@ export class AppealStage {
             status: state.status,
             refusal: state.refusal,
             changes: state.changes,
+            ...(state.notCarried.length === 0 ? {} : { not_carried: state.notCarried }),
             ...(state.reviewer === null ? {} : { reviewer: state.reviewer }),
           };
         })
@@ -438,8 +473,8 @@ export class AppealStage {
             claim: row.claim,
             filed_at: row.filed_at,
             decision: null,
-            status: 'pending' as const,
-            refusal: null,
+            status: row.refusal === null ? ('pending' as const) : ('refused' as const),
+            refusal: row.refusal,
             changes: [],
           })),
         ),
@@ -470,7 +505,10 @@ export class AppealStage {
 
   /** The day an appeal's window starts: the day after its period's publication date, or the period's `endDay`. */
   #windowStart(appeal: Appeal): string {
-    const period = this.#periodOf(appeal);
+    return this.#windowStartOf(this.#periodOf(appeal));
+  }
+
+  #windowStartOf(period: ZonedPeriod): string {
     const published = this.#input.publishedAt?.[period.id];
     const ms = published === undefined ? Number.NaN : Date.parse(published);
     return Number.isNaN(ms) ? period.endDay : addDays(localDateOf(ms, this.#input.zone), 1);
@@ -488,7 +526,7 @@ export class AppealStage {
     const order = [...this.#states].sort(
       (a, b) => filed(a) - filed(b) || compareText(a.appeal.id, b.appeal.id),
     );
-    const settled = new Map<string, string>();
+    const settled = this.#settled;
     for (const state of order) {
       const { appeal } = state;
       const target = `${appeal.agent}|${targetText(appeal)}`;
@@ -525,13 +563,86 @@ export class AppealStage {
           messageOf(APPEAL_ERRORS, 'APPEAL_AFTER_FINAL', {
             appeal: appeal.name,
             target: targetText(appeal),
-            earlier,
+            earlier: earlier.id,
           }),
         );
       } else if (appeal.decision !== null && state.final) {
-        settled.set(target, appeal.id);
+        settled.set(target, { id: appeal.id, filed: filed(state) });
       }
     }
+  }
+
+  /**
+   * The policy's rules on the `appeals_filed` rows no decision file names (`docs/appeals.md`):
+   * late (the window of the row's `period`), not appealable (its `disputes` read as results write
+   * targets), or filed after an appeal file's final decision on the same target of the same agent
+   * filed before it. Once, after every table is read; a refused row is a warning at its line.
+   */
+  #refusePending(): void {
+    if (this.#pendingRefused) return;
+    this.#pendingRefused = true;
+    const { policy, zone } = this.#input;
+    const rules = policy.appeals;
+    const days = rules?.window_days ?? DEFAULT_APPEAL_WINDOW_DAYS;
+    const decided = new Set(this.#states.flatMap((s) => s.appeal.filed?.id ?? []));
+    const rows = [...this.#filed.values()]
+      .filter((row) => !decided.has(row.id))
+      .sort((a, b) => a.filedMs - b.filedMs || compareText(a.id, b.id));
+    for (const row of rows) {
+      const own = parsePeriod(row.period);
+      const start = this.#windowStartOf(own === null ? this.#input.period : zonePeriod(own, zone));
+      const target = parseTarget(row.disputes);
+      const allowed = target === null ? null : allowedOfTarget(target, rules);
+      const earlier = this.#settled.get(`${row.agent}|${row.disputes}`);
+      let refusal: { code: Code; message: Bilingual } | null = null;
+      if (row.filedMs >= localMidnight(addDays(start, days), zone)) {
+        const params = {
+          appeal: row.id,
+          filed: row.filed_at.slice(0, 10),
+          deadline: addDays(start, days - 1),
+          days,
+        };
+        refusal = { code: 'APPEAL_LATE', message: messageOf(APPEAL_ERRORS, 'APPEAL_LATE', params) };
+      } else if (allowed !== null) {
+        const params = { appeal: row.id, target: row.disputes, allowed };
+        refusal = {
+          code: 'APPEAL_NOT_APPEALABLE',
+          message: messageOf(APPEAL_ERRORS, 'APPEAL_NOT_APPEALABLE', params),
+        };
+      } else if (
+        earlier !== undefined &&
+        (earlier.filed < row.filedMs ||
+          (earlier.filed === row.filedMs && compareText(earlier.id, row.id) < 0))
+      ) {
+        const params = { appeal: row.id, target: row.disputes, earlier: earlier.id };
+        refusal = {
+          code: 'APPEAL_AFTER_FINAL',
+          message: messageOf(APPEAL_ERRORS, 'APPEAL_AFTER_FINAL', params),
+        };
+      }
+      if (refusal === null) continue;
+      row.refusal = refusal;
+      this.#warnings.push({
+        code: refusal.code,
+        severity: 'warning',
+        message: refusal.message,
+        file: row.file,
+        line: row.line,
+        column: null,
+      });
+    }
+  }
+
+  /** A month's void in a recomputed quarter or year: listed in the explanation and said, not applied. */
+  #notCarried(
+    state: AppealState,
+    action: Extract<AppealAction, { kind: 'void_metric' | 'void_veto' }>,
+  ): void {
+    const target = action.kind === 'void_metric' ? action.metric : action.veto;
+    state.notCarried.push({ action: action.kind, target });
+    const params = { appeal: state.appeal.name, period: this.#input.period.id, action: action.kind, target };
+    const message = messageOf(APPEAL_ERRORS, 'APPEAL_MONTH_VOID_NOT_CARRIED', params);
+    this.#warnings.push(this.#at(action.at, 'APPEAL_MONTH_VOID_NOT_CARRIED', message, 'warning'));
   }
 
   #refusal(state: AppealState, at: Place, code: Code, message: Bilingual): void {
@@ -545,6 +656,10 @@ export class AppealStage {
     const { appeal } = state;
     for (const action of appeal.decision?.actions ?? []) {
       if (action.kind === 'void_metric' || action.kind === 'void_veto') {
+        if (this.#input.monthsRecordsOnly === true && appeal.period !== this.#input.period.id) {
+          this.#notCarried(state, action);
+          continue;
+        }
         const byAgent = action.kind === 'void_metric' ? this.#voidedMetrics : this.#voidedVetoes;
         const ids = byAgent.get(appeal.agent) ?? new Set<string>();
         ids.add(action.kind === 'void_metric' ? action.metric : action.veto);
@@ -667,6 +782,13 @@ export class AppealStage {
   }
 }
 
+/** True for the actions that change records (remove, correct, reassign), not a scorecard's result. */
+export function isRecordAction(
+  action: AppealAction,
+): action is Exclude<AppealAction, { kind: 'void_metric' | 'void_veto' }> {
+  return action.kind !== 'void_metric' && action.kind !== 'void_veto';
+}
+
 /** What an appeal disputes, as results write it: `<table>/<id>`, `metric:<id>`, `veto:<id>`. */
 function targetText(appeal: Appeal): string {
   const d = appeal.disputes;
@@ -679,7 +801,24 @@ function targetText(appeal: Appeal): string {
 
 /** Null when the rules let the appeal's target be appealed, else what they allow. */
 function allowedOf(appeal: Appeal, rules: Policy['appeals']): string | null {
-  const d = appeal.disputes;
+  return allowedOfTarget(appeal.disputes, rules);
+}
+
+/** A target as results write it (`<table>/<id>`, `metric:<id>`, `veto:<id>`), or null when it is none. */
+function parseTarget(text: string): AppealTarget | null {
+  if (text.startsWith('metric:') && text.length > 7) return { kind: 'metric', metric: text.slice(7) };
+  if (text.startsWith('veto:') && text.length > 5) return { kind: 'veto', veto: text.slice(5) };
+  const slash = text.indexOf('/');
+  const table = text.slice(0, slash);
+  if (slash < 1 || slash === text.length - 1 || !isRecordTable(table)) return null;
+  return { kind: 'record', record: { table, id: text.slice(slash + 1) } };
+}
+
+function isRecordTable(table: string): table is RecordTable {
+  return (RECORD_TABLES as readonly string[]).includes(table);
+}
+
+function allowedOfTarget(d: AppealTarget, rules: Policy['appeals']): string | null {
   const list = d.kind === 'record' ? rules?.tables : d.kind === 'metric' ? rules?.metrics : rules?.vetoes;
   const id = d.kind === 'record' ? d.record.table : d.kind === 'metric' ? d.metric : d.veto;
   if (list === null || list === undefined || list.includes(id)) return null;

@@ -1,4 +1,10 @@
-import { type InputTableName, TABLES } from '@scorebook/contract';
+import {
+  type CustomTableName,
+  type CustomTableSpec,
+  isCustomTableName,
+  TABLES,
+  type TableName,
+} from '@scorebook/contract';
 import { messageOf, type Problem } from '@scorebook/problems';
 import { formatInstantLocal, type Zone, type ZonedPeriod } from '@scorebook/time';
 import { RUN_ERRORS } from '../errors.ts';
@@ -20,17 +26,20 @@ export interface CoveragePart {
 export class Coverage {
   /** Null: every row counts as in the period (inspecting data without one). */
   readonly #period: ZonedPeriod | null;
-  readonly first = new Map<InputTableName, number | string>();
-  readonly last = new Map<InputTableName, number | string>();
+  readonly first = new Map<TableName, number | string>();
+  readonly last = new Map<TableName, number | string>();
+  readonly #custom: ReadonlyMap<CustomTableName, CustomTableSpec>;
   #inPeriod = 0;
 
-  constructor(period: ZonedPeriod | null) {
+  /** `custom`: the custom tables of the source, whose declarations name their time fields. */
+  constructor(period: ZonedPeriod | null, custom: ReadonlyMap<CustomTableName, CustomTableSpec> = new Map()) {
     this.#period = period;
+    this.#custom = custom;
   }
 
   /** Counts an accepted row. */
-  add(table: InputTableName, row: Row): void {
-    const field = TABLES[table].timeField;
+  add(table: TableName, row: Row): void {
+    const field = this.#timeField(table);
     if (field === null) return;
     // A time field is a required timestamp (epoch milliseconds) or date (`YYYY-MM-DD`).
     const t = row.values[field];
@@ -43,7 +52,7 @@ export class Coverage {
   }
 
   /** What this object saw of one table, for {@link Coverage.absorb}. */
-  part(table: InputTableName): CoveragePart {
+  part(table: TableName): CoveragePart {
     return {
       first: this.first.get(table) ?? null,
       last: this.last.get(table) ?? null,
@@ -52,7 +61,7 @@ export class Coverage {
   }
 
   /** Adds what another object saw of a table, as if it had seen those rows itself. */
-  absorb(table: InputTableName, part: CoveragePart): void {
+  absorb(table: TableName, part: CoveragePart): void {
     const { first, last } = part;
     const mine = this.first.get(table);
     if (first !== null && (mine === undefined || first < mine)) this.first.set(table, first);
@@ -62,8 +71,8 @@ export class Coverage {
   }
 
   /** True when the row's time field falls in the period. */
-  inPeriod(table: InputTableName, row: Row): boolean {
-    const field = TABLES[table].timeField;
+  inPeriod(table: TableName, row: Row): boolean {
+    const field = this.#timeField(table);
     if (field === null) return true;
     const t = row.values[field];
     const p = this.#period;
@@ -97,12 +106,16 @@ export class Coverage {
   }
 
   /** A time field's value as people read it: a date, or an instant in the policy's timezone. */
-  range(table: InputTableName, zone: Zone): { first: string; last: string } | null {
+  range(table: TableName, zone: Zone): { first: string; last: string } | null {
     const first = this.first.get(table);
     const last = this.last.get(table);
     return first === undefined || last === undefined
       ? null
       : { first: this.#text(first, zone), last: this.#text(last, zone) };
+  }
+
+  #timeField(table: TableName): string | null {
+    return isCustomTableName(table) ? (this.#custom.get(table)?.timeField ?? null) : TABLES[table].timeField;
   }
 
   #text(v: number | string, zone: Zone): string {

@@ -37,7 +37,9 @@ export interface PeriodWarningsPart {
  */
 export class PeriodWarnings {
   readonly #period: ZonedPeriod;
-  readonly #fields: ReadonlyMap<InputTableName, readonly { field: string; uses: readonly string[] }[]>;
+  // Per table, the fields read with their counters' key and whether they are yes/no (made once:
+  // `accepted` runs for every row).
+  readonly #fields: ReadonlyMap<InputTableName, readonly WatchedField[]>;
   readonly #filled = new Map<string, number>();
   readonly #rows = new Map<InputTableName, number>();
   readonly #span = new Map<InputTableName, [number, number]>();
@@ -62,19 +64,21 @@ export class PeriodWarnings {
     this.#period = period;
     this.#tables = tables;
     this.#present = present;
-    const byTable = new Map<InputTableName, { field: string; uses: readonly string[] }[]>();
-    for (const f of fields) byTable.set(f.table, [...(byTable.get(f.table) ?? []), f]);
+    const byTable = new Map<InputTableName, WatchedField[]>();
+    for (const f of fields) {
+      const watched = { ...f, key: `${f.table}.${f.field}`, yesNo: isYesNo(f.table, f.field) };
+      byTable.set(f.table, [...(byTable.get(f.table) ?? []), watched]);
+    }
     this.#fields = byTable;
   }
 
   /** Counts an accepted row of the period. */
   accepted(table: InputTableName, row: Row): void {
     this.#rows.set(table, (this.#rows.get(table) ?? 0) + 1);
-    for (const { field } of this.#fields.get(table) ?? []) {
+    for (const { field, key, yesNo } of this.#fields.get(table) ?? []) {
       const v = row.values[field];
-      const key = `${table}.${field}`;
       if (v !== null && v !== undefined) this.#filled.set(key, (this.#filled.get(key) ?? 0) + 1);
-      else if (isYesNo(table, field)) count(this.#empty, key, agentOfRow(row));
+      else if (yesNo) count(this.#empty, key, agentOfRow(row));
     }
     const t = row.values[TABLES[table].timeField ?? ''];
     if (DENSE.has(table) && typeof t === 'number') {
@@ -140,6 +144,32 @@ export class PeriodWarnings {
     for (const [key, agents] of part.unmapped) addCounts(this.#unmapped, key, agents);
   }
 
+  /**
+   * Errors that stop the run whatever the rejected-rows limit: rows of the period rejected for a
+   * value not in a field's `map` (`UNMAPPED_IN_PERIOD`, one per table and field). A map is the
+   * source's configuration, so a missing value drops a whole class of rows — not random noise.
+   */
+  unmapped(): Problem[] {
+    const out: Problem[] = [];
+    for (const [key, agents] of [...this.#unmapped].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      const [table = '', field = ''] = key.split('\u0000');
+      out.push({
+        code: 'UNMAPPED_IN_PERIOD',
+        severity: 'error',
+        message: messageOf(RUN_ERRORS, 'UNMAPPED_IN_PERIOD', {
+          table,
+          field,
+          rejected: total(agents),
+          agents: topAgents(agents),
+        }),
+        file: null,
+        line: null,
+        column: null,
+      });
+    }
+    return out;
+  }
+
   /** The warnings, table by table in contract order. */
   warnings(limit: RejectedLimit, zone: Zone): Problem[] {
     const out: Problem[] = [];
@@ -194,20 +224,6 @@ export class PeriodWarnings {
           );
       }
     }
-    for (const [key, agents] of [...this.#unmapped].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-      const [table = '', field = ''] = key.split('\u0000');
-      out.push(
-        warn(
-          'UNMAPPED_IN_PERIOD',
-          messageOf(RUN_ERRORS, 'UNMAPPED_IN_PERIOD', {
-            table,
-            field,
-            rejected: total(agents),
-            agents: topAgents(agents),
-          }),
-        ),
-      );
-    }
     const p = this.#period;
     for (const [table, [first, last]] of this.#span) {
       if (first - p.startMs <= GAP_MS && p.endMs - last <= GAP_MS) continue;
@@ -246,6 +262,13 @@ export class PeriodWarnings {
     }
     return out;
   }
+}
+
+interface WatchedField {
+  field: string;
+  uses: readonly string[];
+  key: string;
+  yesNo: boolean;
 }
 
 function isYesNo(table: InputTableName, field: string): boolean {

@@ -1,9 +1,12 @@
 import { type Condition, isFactReference, type LeafCondition } from '@scorebook/conditions';
 import {
+  type CustomTableName,
   DERIVED_CONVERSATION_FIELDS,
   DERIVED_INPUTS,
+  DERIVED_PLAN_INPUTS,
   type InputTableName,
-  type MeasuredTableName,
+  isCustomTableName,
+  type MeasuredTableRef,
   type MetricDefinition,
 } from '@scorebook/contract';
 import { formulaNames, parseTeamFactName } from '@scorebook/formula';
@@ -12,6 +15,8 @@ import { formulaMetricsInOrder, formulaOf, metricsReadBy, type Policy } from '@s
 /** The input tables and fields one metric reads. */
 interface MetricInputs {
   tables: ReadonlySet<InputTableName>;
+  /** The custom tables it reads (`docs/custom-tables.md`). */
+  custom: ReadonlySet<CustomTableName>;
   /** `[table, field]` of input fields read by its `field` and `where`s (derived ones by what they need). */
   fields: ReadonlyArray<readonly [InputTableName, string]>;
   /** The leaves of its `where`s on input fields. */
@@ -33,6 +38,8 @@ export interface PolicyNeeds {
   metrics: ReadonlyMap<string, string[]>;
   /** Input tables the used metrics need, with the uses. */
   tables: ReadonlyMap<InputTableName, string[]>;
+  /** Custom tables the used metrics read, with the uses. */
+  customTables: ReadonlyMap<CustomTableName, string[]>;
   /** Input tables the scored metrics need, with the uses (`source-format.md`, rule 4). */
   scoredTables: ReadonlyMap<InputTableName, string[]>;
   /** Input fields the used metrics and the exclusions read, keyed `table.field`, with the uses. */
@@ -78,6 +85,7 @@ export function policyNeeds(policy: Policy, definitions: readonly MetricDefiniti
     for (const v of s.vetoes) for (const fact of factsOf(v.when)) use(fact, `${s.id}/${v.id}`);
   }
   const tables = new Map<InputTableName, string[]>();
+  const customTables = new Map<CustomTableName, string[]>();
   const scoredTables = new Map<InputTableName, string[]>();
   const fields = new Map<string, FieldNeed>();
   const needField = (table: InputTableName, field: string, where: string) => {
@@ -93,6 +101,7 @@ export function policyNeeds(policy: Policy, definitions: readonly MetricDefiniti
       tables.set(table, [...(tables.get(table) ?? []), where]);
       if (scored.has(metric)) scoredTables.set(table, [...(scoredTables.get(table) ?? []), where]);
     }
+    for (const table of inputs.custom) customTables.set(table, [...(customTables.get(table) ?? []), where]);
     for (const [table, field] of inputs.fields) needField(table, field, where);
     for (const [table, leaf] of inputs.leaves)
       needField(table, leaf.fact, where).comparisons.push({
@@ -121,13 +130,14 @@ export function policyNeeds(policy: Policy, definitions: readonly MetricDefiniti
           `${s.id}/${item.metric} (quota)`,
         ]);
   const metrics = new Map([...used].map(([metric, { uses }]) => [metric, uses]));
-  return { metrics, tables, scoredTables, fields, inputsOf };
+  return { metrics, tables, customTables, scoredTables, fields, inputsOf };
 }
 
 /** What several metrics read together. */
 function unionOf(inputs: readonly MetricInputs[]): MetricInputs {
   return {
     tables: new Set(inputs.flatMap((i) => [...i.tables])),
+    custom: new Set(inputs.flatMap((i) => [...i.custom])),
     fields: inputs.flatMap((i) => i.fields),
     leaves: inputs.flatMap((i) => i.leaves),
   };
@@ -136,9 +146,15 @@ function unionOf(inputs: readonly MetricInputs[]): MetricInputs {
 /** The input tables and fields a metric of a measured kind reads. */
 function metricInputs(d: Exclude<MetricDefinition, { kind: 'formula' }>): MetricInputs {
   const tables = new Set<InputTableName>();
+  const custom = new Set<CustomTableName>();
   const fields: Array<readonly [InputTableName, string]> = [];
   const leaves: Array<readonly [InputTableName, LeafCondition]> = [];
-  const side = (table: MeasuredTableName, field: string | null, where: Condition | null) => {
+  const side = (table: MeasuredTableRef, field: string | null, where: Condition | null) => {
+    // A custom table's fields are its declaration's, every one in each of its files.
+    if (isCustomTableName(table)) {
+      custom.add(table);
+      return;
+    }
     const read = [...(field === null ? [] : [field]), ...(where === null ? [] : factsOf(where))];
     if (table === 'responses') {
       tables.add('messages');
@@ -148,13 +164,16 @@ function metricInputs(d: Exclude<MetricDefinition, { kind: 'formula' }>): Metric
     if (where !== null) {
       for (const leaf of leavesOf(where))
         if (!(table === 'conversations' && Object.hasOwn(DERIVED_CONVERSATION_FIELDS, leaf.fact)))
-          leaves.push([table, leaf]);
+          if (!(table === 'improvement_plans' && Object.hasOwn(DERIVED_PLAN_INPUTS, leaf.fact)))
+            leaves.push([table, leaf]);
     }
     for (const f of read) {
       const derived =
         table === 'conversations' && Object.hasOwn(DERIVED_CONVERSATION_FIELDS, f)
           ? DERIVED_INPUTS[f]
-          : undefined;
+          : table === 'improvement_plans' && Object.hasOwn(DERIVED_PLAN_INPUTS, f)
+            ? { tables: [], fields: DERIVED_PLAN_INPUTS[f] ?? [] }
+            : undefined;
       if (derived === undefined) {
         fields.push([table, f]);
         continue;
@@ -175,7 +194,7 @@ function metricInputs(d: Exclude<MetricDefinition, { kind: 'formula' }>): Metric
   } else {
     side(d.table, d.field, d.where);
   }
-  return { tables, fields, leaves };
+  return { tables, custom, fields, leaves };
 }
 
 /** The leaves of a condition, in order. */

@@ -33,7 +33,7 @@ export function formatLimit(limit: RejectedLimit): string {
 /**
  * The tables whose rejected rows exceed the limit (`data-contract.md`, bad input), each with the
  * earlier rejected rows that caused most of them (an agent row whose rejection took its
- * conversations with it).
+ * conversations with it). Custom tables count like the contract's.
  */
 export function tooManyRejected(
   inputs: Inputs,
@@ -42,7 +42,7 @@ export function tooManyRejected(
   skip: ReadonlySet<string> = new Set(),
 ): Problem[] {
   const problems: Problem[] = [];
-  for (const input of Object.values(inputs.tables)) {
+  for (const input of [...Object.values(inputs.tables), ...inputs.custom.values()]) {
     const { table } = input;
     if (skip.has(table)) continue;
     const rejected = checks.rejectedBy.get(table) ?? 0;

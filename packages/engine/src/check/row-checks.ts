@@ -1,4 +1,12 @@
-import { type InputTableName, type RejectedRow, TABLES, type TableValues } from '@scorebook/contract';
+import {
+  type CustomTableSpec,
+  type InputTableName,
+  isCustomTableName,
+  type RejectedRow,
+  TABLES,
+  type TableName,
+  type TableValues,
+} from '@scorebook/contract';
 import { messageOf } from '@scorebook/problems';
 import { formatInstantUtc } from '@scorebook/time';
 import { type RejectionCause, ROW_REJECTIONS } from '../errors.ts';
@@ -40,7 +48,7 @@ export class RowChecks {
   /** Every rejected row, in reading order. */
   readonly rejected: RejectedRow[] = [];
   /** Rejected rows by table. */
-  readonly rejectedBy = new Map<InputTableName, number>();
+  readonly rejectedBy = new Map<TableName, number>();
   readonly #fileNames: readonly string[];
   readonly #hasConversations: boolean;
   /** The accepted conversations' ids (the unique ids of that table, kept once it is read). */
@@ -48,7 +56,10 @@ export class RowChecks {
   readonly #rejectedIds = new Map<string, RejectionCause>();
   /** Unique ids of the current table, each with where it was first accepted (file · 2³² + line). */
   #seen = new Map<string, number>();
-  #table: InputTableName = 'agents';
+  #table: TableName = 'agents';
+  /** The current table's unique field, and the field naming the agent a row is credited to. */
+  #unique: string | undefined = TABLES.agents.unique;
+  #agentField: string | null = null;
 
   constructor(fileNames: readonly string[], hasConversations: boolean) {
     this.#fileNames = fileNames;
@@ -70,9 +81,9 @@ export class RowChecks {
     state.agentIds.forEach((id, index) => {
       checks.agentIndex.set(id, index);
     });
+    checks.startTable(table);
     checks.#conversations = conversations;
     for (const [key, cause] of state.rejectedIds) checks.#rejectedIds.set(key, cause);
-    checks.#table = table;
     return checks;
   }
 
@@ -96,20 +107,27 @@ export class RowChecks {
       this.rejectedBy.set(this.#table, (this.rejectedBy.get(this.#table) ?? 0) + rejected.length);
   }
 
-  /** Starts the records of a table: unique ids are checked within a table. */
-  startTable(table: InputTableName): void {
+  /**
+   * Starts the records of a table: unique ids are checked within a table. A custom table
+   * (`docs/custom-tables.md`) is given with its declaration: its id field is unique and its agent
+   * field must name an accepted agent; nothing else of it is checked here.
+   */
+  startTable(table: TableName, custom: CustomTableSpec | null = null): void {
     if (this.#table === 'conversations') this.#conversations = this.#seen;
     this.#table = table;
     this.#seen = new Map();
+    this.#unique =
+      custom !== null ? custom.idField : isCustomTableName(table) ? undefined : TABLES[table].unique;
+    this.#agentField = custom !== null ? custom.agentField : table === 'agents' ? null : 'agent_id';
   }
 
   /** The row of an accepted record, or null when it is rejected (and reported). */
   accept(record: TableRecord): Row | null {
     const table = this.#table;
-    const spec = TABLES[table];
+    const unique = this.#unique;
     if (record.rejection !== undefined) {
       const r = this.#reject(record, record.rejection.field, record.rejection.code, record.rejection.message);
-      const id = spec.unique === undefined ? undefined : record.values?.[spec.unique];
+      const id = unique === undefined ? undefined : record.values?.[unique];
       if (typeof id === 'string' && (table === 'agents' || table === 'conversations'))
         this.#remember(table, id, r);
       return null;
@@ -144,14 +162,12 @@ export class RowChecks {
         }
       }
     }
-    if (table !== 'agents' && typeof v.agent_id === 'string' && !this.agentIndex.has(v.agent_id)) {
-      const cause = this.#rejectedIds.get(`agents ${v.agent_id}`) ?? null;
-      const message = messageOf(ROW_REJECTIONS, 'UNKNOWN_AGENT', {
-        field: 'agent_id',
-        value: v.agent_id,
-        cause,
-      });
-      const r = this.#reject(record, 'agent_id', 'UNKNOWN_AGENT', message, cause);
+    const agentField = this.#agentField;
+    const agent = agentField === null ? null : v[agentField];
+    if (agentField !== null && typeof agent === 'string' && !this.agentIndex.has(agent)) {
+      const cause = this.#rejectedIds.get(`agents ${agent}`) ?? null;
+      const message = messageOf(ROW_REJECTIONS, 'UNKNOWN_AGENT', { field: agentField, value: agent, cause });
+      const r = this.#reject(record, agentField, 'UNKNOWN_AGENT', message, cause);
       if (table === 'conversations') this.#remember(table, valuesOf(table, v).conversation_id, r);
       return null;
     }
@@ -159,6 +175,7 @@ export class RowChecks {
     if (
       table !== 'conversations' &&
       table !== 'agents' &&
+      !isCustomTableName(table) &&
       this.#hasConversations &&
       typeof conversation === 'string' &&
       !this.#conversations.has(conversation)
@@ -168,18 +185,18 @@ export class RowChecks {
       this.#reject(record, 'conversation_id', 'UNKNOWN_CONVERSATION', message, cause);
       return null;
     }
-    if (spec.unique !== undefined) {
+    if (unique !== undefined) {
       // The unique field is a required id: text.
-      const id = String(v[spec.unique]);
+      const id = String(v[unique]);
       const seen = this.#seen.get(id);
       const first =
         seen === undefined ? undefined : `${this.#fileNames[Math.floor(seen / 2 ** 32)]}:${seen % 2 ** 32}`;
       if (first !== undefined) {
         this.#reject(
           record,
-          spec.unique,
+          unique,
           'DUPLICATE_ID',
-          messageOf(ROW_REJECTIONS, 'DUPLICATE_ID', { field: spec.unique, value: id, first }),
+          messageOf(ROW_REJECTIONS, 'DUPLICATE_ID', { field: unique, value: id, first }),
         );
         return null;
       }

@@ -1,4 +1,4 @@
-import type { MetricDefinition } from '@scorebook/contract';
+import type { MetricDefinition, RejectedRow } from '@scorebook/contract';
 import type { Policy, ScoredItem } from '@scorebook/policy';
 import { defineCatalogue, messageOf, type Problem } from '@scorebook/problems';
 import { parsePeriod, type ZonedPeriod } from '@scorebook/time';
@@ -29,6 +29,24 @@ export const TARGET_ERRORS = defineCatalogue({
       `targets 表的指标 ${q(p.metric)} 不是策略中任何考核表带 quota: true 的考核项,这一行不会被使用。${p.quotas ? `可取个人目标的指标:${p.quotas}。` : '策略中没有带 quota: true 的考核项。'}请修正指标名,或在策略的考核项上写 quota: true。`,
     en: (p: { metric: string; quotas: string }) =>
       `The metric ${q(p.metric)} of a targets row is no item with quota: true in any scorecard of the policy, so the row would never be used. ${p.quotas ? `Metrics that take per-agent targets: ${p.quotas}.` : 'No item of the policy has quota: true.'} Fix the metric, or write quota: true on the policy's item.`,
+  },
+  TARGET_ROW_REJECTED: {
+    zh: (p: { code: string; reason: string }) =>
+      `targets 表的这一行被拒绝(${p.code}:${p.reason})。个人目标是配置,不是可以容忍少量错误的数据:跳过这一行,这名客服就会悄悄按考核表的目标计分。请修正这一行后再运行。`,
+    en: (p: { code: string; reason: string }) =>
+      `This targets row was rejected (${p.code}: ${p.reason}). Per-agent targets are configuration, not data where a few bad rows are tolerated: without this row the agent would quietly be scored by the scorecard's target. Fix the row and run again.`,
+  },
+  TARGET_RATIO_RANGE: {
+    zh: (p: { metric: string; value: number }) =>
+      `指标 ${q(p.metric)} 是比率,个人目标和底线要写成 0 到 1 之间的小数,但这一行是 ${p.value}。${p.value > 1 && p.value <= 100 ? `是否想写 ${p.value / 100}(即 ${p.value}%)?` : ''}请修正这一行。`,
+    en: (p: { metric: string; value: number }) =>
+      `The metric ${q(p.metric)} is a ratio: its per-agent target and floor are fractions from 0 to 1, but this row has ${p.value}. ${p.value > 1 && p.value <= 100 ? `Did you mean ${p.value / 100} (${p.value}%)? ` : ''}Fix the row.`,
+  },
+  TARGETS_ONLY_FOR_MONTHS: {
+    zh: (p: { period: string; rows: number; metrics: string }) =>
+      `targets 表有 ${p.rows} 行属于 ${p.period} 之内的月份(或更短的期间),但没有一行的 period 是 ${p.period}:${p.period} 不读各月的个人目标,每名客服的 ${p.metrics} 都按考核表的目标计分(往往是按月写的)。如需按个人目标考核这个期间,请为 ${p.period} 写目标行。`,
+    en: (p: { period: string; rows: number; metrics: string }) =>
+      `The targets table has ${p.rows} rows for months (or shorter periods) within ${p.period}, but none whose period is ${p.period}: ${p.period} does not read its months' targets, so every agent's ${p.metrics} is scored by the scorecard's target (often written for a month). To score this period by personal targets, write rows for ${p.period}.`,
   },
   TARGET_NOT_APPLIED: {
     zh: (p: { agent: string; metric: string; scorecard: string }) =>
@@ -76,6 +94,9 @@ export class QuotaTargets {
   /** `agent\u0000metric\u0000period` → where it was first read. */
   readonly #seen = new Map<string, string>();
   readonly #applied = new Map<string, AgentQuota>();
+  /** Rows of the period itself, and of shorter periods within it (for TARGETS_ONLY_FOR_MONTHS). */
+  #ofPeriod = 0;
+  #within = 0;
   readonly problems: Problem[] = [];
   readonly warnings: Problem[] = [];
 
@@ -140,7 +161,11 @@ export class QuotaTargets {
       return;
     }
     this.#seen.set(key, at);
-    if (period.id !== this.#period.id) return;
+    if (period.id !== this.#period.id) {
+      if (period.firstDay >= this.#period.firstDay && period.endDay <= this.#period.endDay) this.#within++;
+      return;
+    }
+    this.#ofPeriod++;
     if (!this.#quotaMetrics.includes(v.metric)) {
       const params = { metric: v.metric, quotas: this.#quotaMetrics.join(', ') };
       problem(
@@ -160,6 +185,14 @@ export class QuotaTargets {
       return;
     }
     const floor = v.floor ?? item.floor;
+    if (definition.unit === 'ratio') {
+      const outside = [v.target, v.floor].find((x) => x !== null && (x < 0 || x > 1));
+      if (outside !== undefined && outside !== null) {
+        const params = { metric: v.metric, value: outside };
+        problem('TARGET_RATIO_RANGE', 'error', messageOf(TARGET_ERRORS, 'TARGET_RATIO_RANGE', params));
+        return;
+      }
+    }
     const ordered = definition.better === 'higher' ? v.target > floor : v.target < floor;
     if (!ordered) {
       const params = {
@@ -179,6 +212,46 @@ export class QuotaTargets {
       line: row.line,
       row,
     });
+  }
+
+  /**
+   * A warning when the evaluated period has no targets row of its own while shorter periods
+   * within it have some (a quarter evaluated with monthly quotas): call after every row is added.
+   */
+  periodWarnings(): Problem[] {
+    if (!this.used || this.#ofPeriod > 0 || this.#within === 0) return [];
+    const params = { period: this.#period.id, rows: this.#within, metrics: this.#quotaMetrics.join(', ') };
+    return [
+      {
+        code: 'TARGETS_ONLY_FOR_MONTHS',
+        severity: 'warning',
+        message: messageOf(TARGET_ERRORS, 'TARGETS_ONLY_FOR_MONTHS', params),
+        file: null,
+        line: null,
+        column: null,
+      },
+    ];
+  }
+
+  /**
+   * Every rejected row of the targets table as an error at its `file:line`, whatever the rejected
+   * rows limit, when the policy reads the table (none otherwise): a quota row is configuration.
+   */
+  rejectedRows(rejected: readonly RejectedRow[]): Problem[] {
+    if (!this.used) return [];
+    return rejected
+      .filter((r) => r.table === 'targets')
+      .map((r) => ({
+        code: 'TARGET_ROW_REJECTED',
+        severity: 'error',
+        message: {
+          zh: messageOf(TARGET_ERRORS, 'TARGET_ROW_REJECTED', { code: r.code, reason: r.message.zh }).zh,
+          en: messageOf(TARGET_ERRORS, 'TARGET_ROW_REJECTED', { code: r.code, reason: r.message.en }).en,
+        },
+        file: r.file,
+        line: r.line,
+        column: null,
+      }));
   }
 
   /** The targets row that applies to an agent (by index) and metric in the period, or null. */

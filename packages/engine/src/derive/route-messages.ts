@@ -5,6 +5,11 @@ import { type Row, valuesOf } from '../row.ts';
 import type { ConversationLookup } from './conversation-index.ts';
 import { AGENT, CUSTOMER, type MessageStore } from './message-store.ts';
 
+/** Where the agents' messages of the period go for the metrics over messages (`docs/messages.md`). */
+export interface MessageMeasure {
+  add(row: Row, agent: number): void;
+}
+
 /** What {@link routeMessage} works with. */
 export interface MessageRoutes {
   coverage: Coverage;
@@ -13,14 +18,17 @@ export interface MessageRoutes {
   conversations: ConversationLookup;
   messages: MessageStore;
   agentIndex: ReadonlyMap<string, number>;
+  /** The metrics over messages; null when the policy has none. */
+  measure: MessageMeasure | null;
 }
 
 /**
  * Takes an accepted message row (`docs/architecture.md`, route): it counts for the coverage of
  * messages and, in the period, for the period's warnings; excluded, it is counted (when it falls in the period) for its conversation's agent
  * and goes no further; else a customer or agent message of a conversation no exclusion removed
- * is kept for derivation (bots and system messages are left out). The same for a run read in
- * one thread and for each piece read by a worker thread.
+ * is kept for derivation (bots and system messages are left out), and an agent message of the
+ * period goes to the metrics over messages, credited to its `agent_id`. The same for a run read
+ * in one thread and for each piece read by a worker thread.
  */
 export function routeMessage(row: Row, to: MessageRoutes): void {
   const { coverage, exclusions, conversations } = to;
@@ -41,5 +49,7 @@ export function routeMessage(row: Row, to: MessageRoutes): void {
   if (conversations.excludedAt(conversation)) return;
   // The row checks rejected a message of an agent not among the agents.
   const agent = v.agent_id === null ? -1 : (to.agentIndex.get(v.agent_id) ?? -1);
+  if (sender === AGENT && to.measure !== null && coverage.inPeriod('messages', row))
+    to.measure.add(row, agent);
   to.messages.push(conversation, v.sent_at, sender, agent, row.file, row.line);
 }

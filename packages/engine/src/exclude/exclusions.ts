@@ -1,7 +1,9 @@
-import { compileCondition, type Predicate } from '@scorebook/conditions';
+import { type Condition, compileCondition, type Predicate } from '@scorebook/conditions';
 import type { FieldSpec, InputTableName } from '@scorebook/contract';
 import type { Exclusion } from '@scorebook/policy';
+import { messageOf, type Problem } from '@scorebook/problems';
 import type { Zone } from '@scorebook/time';
+import { RUN_ERRORS } from '../errors.ts';
 import { rowFactAccess } from '../fact-access.ts';
 import type { Row } from '../row.ts';
 
@@ -35,6 +37,9 @@ interface CompiledExclusion {
   holds: Predicate<Row>;
 }
 
+/** Distinct values kept per watched field, for the warning's list of values seen. */
+const SEEN_CAP = 30;
+
 const NOTHING: Readonly<AgentExclusions> = { counts: new Map(), evidence: [] };
 
 /**
@@ -49,6 +54,9 @@ export class Exclusions {
   readonly #byAgent = new Map<number, AgentExclusions>();
   readonly #byTable = new Map<InputTableName, CompiledExclusion[]>();
   readonly #cap: number;
+  /** Per table, the fields an exclusion compares with text (`equal`, `in`), and the texts seen. */
+  readonly #watched = new Map<InputTableName, Map<string, Set<string>>>();
+  readonly #periodRows = new Map<InputTableName, number>();
 
   constructor(
     policy: { readonly exclusions: readonly Exclusion[] },
@@ -64,7 +72,65 @@ export class Exclusions {
         holds: compileCondition(e.when, zone, rowFactAccess(fieldsOf(e.table), zone)),
       });
       this.#byTable.set(e.table, list);
+      const fields = this.#watched.get(e.table) ?? new Map<string, Set<string>>();
+      for (const leaf of textLeaves(e.when)) if (!fields.has(leaf.fact)) fields.set(leaf.fact, new Set());
+      this.#watched.set(e.table, fields);
     }
+  }
+
+  /**
+   * Notes a row of the period of a table some exclusion is on (before appeals and exclusions):
+   * the texts of the fields exclusions compare, for {@link removedNothing}.
+   */
+  observe(table: InputTableName, row: Row): void {
+    const fields = this.#watched.get(table);
+    if (fields === undefined) return;
+    this.#periodRows.set(table, (this.#periodRows.get(table) ?? 0) + 1);
+    for (const [field, seen] of fields) {
+      const v = row.values[field];
+      if (typeof v === 'string' && seen.size < SEEN_CAP) seen.add(v);
+    }
+  }
+
+  /**
+   * A warning at its policy line for each exclusion that removed no row of the period of a table
+   * that has rows in it (`docs/policy-checks.md`): a value written differently from the data's
+   * (`product_defekt`) removes nothing and says nothing otherwise. The message names the values
+   * of its `equal`/`in` leaves that no row had, with the values that were seen. Tables read on
+   * worker threads (messages) are not observed and get none.
+   */
+  removedNothing(): Problem[] {
+    const out: Problem[] = [];
+    for (const [table, list] of this.#byTable) {
+      const rows = this.#periodRows.get(table) ?? 0;
+      if (rows === 0) continue;
+      const counts = this.counts.get(table);
+      for (const { exclusion } of list) {
+        if ((counts?.get(exclusion.id) ?? 0) > 0) continue;
+        const missing: string[] = [];
+        for (const leaf of textLeaves(exclusion.when)) {
+          const seen = this.#watched.get(table)?.get(leaf.fact) ?? new Set<string>();
+          const absent = leaf.values.filter((v) => !seen.has(v));
+          if (absent.length === 0 || seen.size >= SEEN_CAP) continue;
+          const values = [...seen].sort().join(', ');
+          missing.push(`${table}.${leaf.fact}: ${absent.map((v) => `"${v}"`).join(', ')} ∉ {${values}}`);
+        }
+        out.push({
+          code: 'EXCLUSION_REMOVED_NOTHING',
+          severity: 'warning',
+          message: messageOf(RUN_ERRORS, 'EXCLUSION_REMOVED_NOTHING', {
+            id: exclusion.id,
+            table,
+            rows,
+            missing: missing.join('; '),
+          }),
+          file: exclusion.source.file,
+          line: exclusion.source.line,
+          column: exclusion.source.column,
+        });
+      }
+    }
+    return out;
   }
 
   /** The first exclusion that holds for a row of the table, or null. */
@@ -135,4 +201,20 @@ export class Exclusions {
   ofAgent(agent: number): Readonly<AgentExclusions> {
     return this.#byAgent.get(agent) ?? NOTHING;
   }
+}
+
+// The leaves of a condition that compare a field with text by `equal` or `in` (values as text).
+function textLeaves(condition: Condition): Array<{ fact: string; values: string[] }> {
+  if ('all' in condition) return condition.all.flatMap(textLeaves);
+  if ('any' in condition) return condition.any.flatMap(textLeaves);
+  if ('not' in condition) return [];
+  if (condition.path !== undefined) return [];
+  const value = condition.value as unknown;
+  if (condition.operator === 'equal' && typeof value === 'string')
+    return [{ fact: condition.fact, values: [value] }];
+  if (condition.operator === 'in' && Array.isArray(value)) {
+    const values = value.filter((v): v is string => typeof v === 'string');
+    return values.length === 0 ? [] : [{ fact: condition.fact, values }];
+  }
+  return [];
 }

@@ -1,9 +1,11 @@
 import type {
   AgentExplanation,
+  FieldSpec,
   FormulaExplanation,
   PolicyLine,
   RatingExplanation,
   RecordRef,
+  TableName,
 } from '@scorebook/contract';
 import type { Scorecard, SourceRef } from '@scorebook/policy';
 import type { Zone } from '@scorebook/time';
@@ -34,6 +36,8 @@ export interface ExplainInput {
   quotaRow?: (agent: number, metric: string) => Row | null;
   /** How each formula metric was computed for the agent; null (no key) when the policy has none. */
   formulas?: Record<string, FormulaExplanation> | null;
+  /** The declared fields of a custom table (`docs/custom-tables.md`), for its evidence rows. */
+  customFields?: (table: TableName) => Readonly<Record<string, FieldSpec>>;
 }
 
 /**
@@ -60,7 +64,7 @@ export function explainAgent(input: ExplainInput): AgentExplanation {
       evidence: {
         role: kept.role,
         total: kept.total,
-        records: kept.rows.map((row) => describeRow(kept.table, row, files, zone)),
+        records: kept.rows.map((row) => describeRow(kept.table, row, files, zone, input.customFields)),
       },
       ...(item.quota ? { quota: quotaRecord(input, item.metric) } : {}),
       ...(isRatingTally(tally)

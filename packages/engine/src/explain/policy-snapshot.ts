@@ -65,6 +65,8 @@ export function policySnapshot(policy: Policy, definitions: readonly MetricDefin
             metrics: policy.appeals.metrics === null ? null : [...policy.appeals.metrics],
             vetoes: policy.appeals.vetoes === null ? null : [...policy.appeals.vetoes],
             final: policy.appeals.final,
+            // Written only when the version says it, so that earlier snapshots keep their bytes.
+            ...(policy.appeals.months === null ? {} : { months: policy.appeals.months }),
           },
         }),
     text: policy.text,

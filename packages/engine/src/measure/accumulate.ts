@@ -1,5 +1,5 @@
-import type { MeasuredTableName, MetricDefinition } from '@scorebook/contract';
-import type { Row } from '../row.ts';
+import type { MeasuredTableRef, MetricDefinition } from '@scorebook/contract';
+import { Row } from '../row.ts';
 import type { CompiledMetric, MetricValue } from './compile-metrics.ts';
 import { RatingTally } from './rating-tally.ts';
 import { percentile } from './statistics.ts';
@@ -7,7 +7,7 @@ import { percentile } from './statistics.ts';
 /** The rows behind one metric of one agent, kept while rows stream past. */
 export interface EvidenceRows {
   role: 'against' | 'counted';
-  table: MeasuredTableName | 'ratings';
+  table: MeasuredTableRef | 'ratings';
   /** How many rows qualify. */
   total: number;
   /** At most the cap: the worst values first for averages and percentiles, else in file order. */
@@ -15,12 +15,30 @@ export interface EvidenceRows {
 }
 
 interface EvidenceState extends EvidenceRows {
-  table: MeasuredTableName;
+  table: MeasuredTableRef;
   /** For averages and percentiles: how bad each kept row is (higher is worse). */
   badness: number[];
 }
 
 type Side = 'main' | 'numerator' | 'denominator';
+
+/**
+ * What a tally counted of some rows, to be added to the tally of the same metric that counted
+ * the rows before them ({@link MetricTally.absorb}): the pieces of the messages table read apart
+ * (`docs/messages.md`). Plain data, so that it can cross to another thread.
+ */
+export interface TallyPart {
+  count: Float64Array;
+  sum: Float64Array;
+  other: Float64Array;
+  evidence: Array<{
+    agent: number;
+    role: 'against' | 'counted';
+    table: MeasuredTableRef;
+    total: number;
+    rows: Array<{ values: Record<string, unknown>; file: number; line: number }>;
+  }>;
+}
 
 /**
  * What scoring and explaining read of a measured metric, whichever engine measured it: its
@@ -42,7 +60,7 @@ export interface MeasuredMetric {
 export class MetricAccumulators {
   /** One tally per metric, in the order of the compiled metrics. */
   readonly tallies: readonly MeasuredMetric[];
-  readonly #byTable = new Map<MeasuredTableName, Array<{ tally: MetricTally; side: Side }>>();
+  readonly #byTable = new Map<MeasuredTableRef, Array<{ tally: MetricTally; side: Side }>>();
   readonly #ratings: RatingTally[] = [];
 
   constructor(
@@ -67,7 +85,7 @@ export class MetricAccumulators {
   }
 
   /** Adds a row of the period of a measured table, credited to an agent. */
-  add(table: MeasuredTableName, row: Row, agent: number): void {
+  add(table: MeasuredTableRef, row: Row, agent: number): void {
     for (const { tally, side } of this.#byTable.get(table) ?? []) tally.add(side, table, row, agent);
   }
 
@@ -78,7 +96,7 @@ export class MetricAccumulators {
 
   #route(tally: MetricTally): MetricTally {
     const d = tally.definition;
-    const route = (table: MeasuredTableName, side: Side) =>
+    const route = (table: MeasuredTableRef, side: Side) =>
       this.#byTable.set(table, [...(this.#byTable.get(table) ?? []), { tally, side }]);
     if (d.kind === 'ratio') {
       route(d.numerator.table, 'numerator');
@@ -103,6 +121,8 @@ export class MetricTally implements MeasuredMetric {
   readonly #other: Float64Array;
   /** For medians and percentiles: each agent's values. */
   readonly #values: Array<number[] | undefined> = [];
+  /** For distinct counts: each agent's values seen. */
+  readonly #distinct: Array<Set<unknown> | undefined> = [];
   readonly #evidence = new Map<number, EvidenceState>();
   readonly #wantsEvidence: (agent: number) => boolean;
   readonly #cap: number;
@@ -123,7 +143,7 @@ export class MetricTally implements MeasuredMetric {
   }
 
   /** Adds a row of one side of the metric (`main` for every kind but `ratio`). */
-  add(side: Side, table: MeasuredTableName, row: Row, agent: number): void {
+  add(side: Side, table: MeasuredTableRef, row: Row, agent: number): void {
     const m = this.#metric;
     const d = m.definition;
     switch (d.kind) {
@@ -153,6 +173,19 @@ export class MetricTally implements MeasuredMetric {
       case 'formula':
       case 'rating':
         break;
+      case 'distinct_count': {
+        const v = row.values[d.field];
+        if (v === null || v === undefined || !m.where(row) || agent < 0 || agent >= this.#count.length) break;
+        increment(this.#count, agent, 1);
+        const seen = this.#distinct[agent] ?? new Set<unknown>();
+        this.#distinct[agent] = seen;
+        if (seen.has(v)) break;
+        seen.add(v);
+        increment(this.#other, agent, 1);
+        // The evidence is the first row of each distinct value, in file order.
+        this.#keep(agent, table, row, d.better === 'lower' ? 'against' : 'counted');
+        break;
+      }
       default: {
         const v = row.values[d.field];
         if (typeof v !== 'number' || !m.where(row)) break;
@@ -173,6 +206,43 @@ export class MetricTally implements MeasuredMetric {
     }
   }
 
+  /** What this tally has counted, as plain data (see {@link TallyPart}). */
+  part(): TallyPart {
+    return {
+      count: this.#count,
+      sum: this.#sum,
+      other: this.#other,
+      evidence: [...this.#evidence].map(([agent, { role, table, total, rows }]) => ({
+        agent,
+        role,
+        table,
+        total,
+        rows: rows.map(({ values, file, line }) => ({ values, file, line })),
+      })),
+    };
+  }
+
+  /**
+   * Adds what another tally of the same metric counted of the rows that come after those this
+   * one counted: counts add up, and evidence rows are appended in order up to the cap. Exact for
+   * the kinds whose evidence is kept in file order (`count`, `sum`, `ratio`), the kinds of
+   * metrics over messages.
+   */
+  absorb(part: TallyPart): void {
+    for (let a = 0; a < this.#count.length; a++) {
+      increment(this.#count, a, part.count[a] ?? 0);
+      increment(this.#sum, a, part.sum[a] ?? 0);
+      increment(this.#other, a, part.other[a] ?? 0);
+    }
+    for (const e of part.evidence) {
+      const state = this.#state(e.agent, e.table, e.role);
+      if (state === null) continue;
+      state.total += e.total;
+      for (const r of e.rows)
+        if (state.rows.length < this.#cap) state.rows.push(new Row(r.values, r.file, r.line));
+    }
+  }
+
   /** The value and sample of the metric for an agent (`semantics.md`, metric kinds). */
   value(agent: number): MetricValue {
     const d = this.definition;
@@ -189,11 +259,12 @@ export class MetricTally implements MeasuredMetric {
     if (!this.#wantsEvidence(agent) || d.kind === 'formula' || d.kind === 'rating') return null;
     const table =
       d.kind === 'ratio' ? (d.better === 'lower' ? d.numerator.table : d.denominator.table) : d.table;
-    const role = (d.kind === 'count' || d.kind === 'sum') && d.better === 'higher' ? 'counted' : 'against';
+    const counts = d.kind === 'count' || d.kind === 'sum' || d.kind === 'distinct_count';
+    const role = counts && d.better === 'higher' ? 'counted' : 'against';
     return { role, table, total: 0, rows: [] };
   }
 
-  #state(agent: number, table: MeasuredTableName, role: 'against' | 'counted'): EvidenceState | null {
+  #state(agent: number, table: MeasuredTableRef, role: 'against' | 'counted'): EvidenceState | null {
     let state = this.#evidence.get(agent);
     if (state === undefined) {
       if (!this.#wantsEvidence(agent)) return null;
@@ -203,7 +274,7 @@ export class MetricTally implements MeasuredMetric {
     return state;
   }
 
-  #keep(agent: number, table: MeasuredTableName, row: Row, role: 'against' | 'counted'): void {
+  #keep(agent: number, table: MeasuredTableRef, row: Row, role: 'against' | 'counted'): void {
     const state = this.#state(agent, table, role);
     if (state === null) return;
     state.total++;
@@ -211,7 +282,7 @@ export class MetricTally implements MeasuredMetric {
   }
 
   // Keeps the `cap` worst rows, worst first; among equals the earlier row stays ahead.
-  #keepWorst(agent: number, table: MeasuredTableName, row: Row, badness: number): void {
+  #keepWorst(agent: number, table: MeasuredTableRef, row: Row, badness: number): void {
     const state = this.#state(agent, table, 'against');
     if (state === null) return;
     state.total++;
@@ -237,7 +308,8 @@ function increment(column: Float64Array, agent: number, by: number): void {
 /**
  * The value and sample of a metric from an agent's counts (`semantics.md`, metric kinds), the one
  * rule both engines apply: `n` rows counted (a ratio's numerator rows), `sum` of their values (a
- * net-promoter kind's ±1 points), `other` a ratio's denominator rows, and `ranked()` the median or
+ * net-promoter kind's ±1 points), `other` a ratio's denominator rows or a distinct count's distinct
+ * values (`n` then the rows with a value), and `ranked()` the median or
  * p90 of the counted values, asked only for those kinds. A formula's value comes from the score stage.
  */
 export function valueOfCounts(
@@ -252,6 +324,8 @@ export function valueOfCounts(
       return { value: other === 0 ? null : n / other, sample: other };
     case 'count':
       return { value: n, sample: n };
+    case 'distinct_count':
+      return { value: other, sample: n };
     case 'sum':
       return { value: sum, sample: n };
     case 'nps':

@@ -1,5 +1,5 @@
 import { type Condition, compileCondition, type Predicate } from '@scorebook/conditions';
-import type { FieldSpec, MeasuredTableName, MetricDefinition } from '@scorebook/contract';
+import type { FieldSpec, MeasuredTableRef, MetricDefinition } from '@scorebook/contract';
 import type { Zone } from '@scorebook/time';
 import { rowFactAccess } from '../fact-access.ts';
 import type { Row } from '../row.ts';
@@ -28,9 +28,9 @@ const always: Predicate<Row> = () => true;
 export function compileMetrics(
   definitions: readonly MetricDefinition[],
   zone: Zone,
-  fieldsOf: (table: MeasuredTableName | 'ratings') => Readonly<Record<string, FieldSpec>>,
+  fieldsOf: (table: MeasuredTableRef | 'ratings') => Readonly<Record<string, FieldSpec>>,
 ): CompiledMetric[] {
-  const compile = (table: MeasuredTableName | 'ratings', where: Condition | null): Predicate<Row> =>
+  const compile = (table: MeasuredTableRef | 'ratings', where: Condition | null): Predicate<Row> =>
     where === null ? always : compileCondition(where, zone, rowFactAccess(fieldsOf(table), zone));
   return definitions.map((definition) =>
     definition.kind === 'formula'

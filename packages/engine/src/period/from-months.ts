@@ -123,7 +123,7 @@ export function combineMonths(
       return {
         ...base,
         status: 'not_rated',
-        reason: `rated in ${rated.length} of the period's months, fewer than ${Math.max(1, minMonths)} (periods.min_months)`,
+        reason: `只有 ${rated.length} 个月参评,少于 ${Math.max(1, minMonths)} 个月(periods.min_months)/ rated in ${rated.length} of the period's months, fewer than ${Math.max(1, minMonths)} (periods.min_months)`,
         reason_code: 'FEWER_MONTHS_RATED',
         base_score: null,
         adjustments: {},

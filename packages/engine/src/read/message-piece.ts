@@ -16,6 +16,8 @@ import type { ConversationLookup } from '../derive/conversation-index.ts';
 import { type MessageColumns, MessageStore } from '../derive/message-store.ts';
 import { routeMessage } from '../derive/route-messages.ts';
 import { Exclusions, type ExclusionsPart } from '../exclude/exclusions.ts';
+import type { TallyPart } from '../measure/accumulate.ts';
+import { type MessageMetricsSettings, PieceTallies } from './message-tallies.ts';
 import { fieldsOfTyper, type TableRecord, typedRecord } from './read-inputs.ts';
 import { SharedConversationLookup, type SharedConversations } from './shared-conversations.ts';
 
@@ -32,6 +34,8 @@ export interface MessagePieceSettings {
   cap: number;
   /** The fields of messages the policy reads, for the period's warnings. */
   warningFields: Array<{ table: 'messages'; field: string; uses: readonly string[] }>;
+  /** The metrics over messages, counted per piece; null when the policy has none. */
+  metrics: MessageMetricsSettings | null;
 }
 
 /** The settings and the accepted conversations, as sent once to each worker thread. */
@@ -81,6 +85,8 @@ export interface MessagePiece {
   warnings: PeriodWarningsPart;
   /** Fields found in the piece (JSON Lines keys). */
   present: string[];
+  /** What the piece's agent messages of the period counted for each metric over messages. */
+  tallies: TallyPart[];
 }
 
 /**
@@ -128,6 +134,10 @@ export class MessagePieceReader {
       const c = typeof id === 'string' ? conversations.indexOf(id) : -1;
       return agentIds[c < 0 ? -1 : conversations.agentOf(c)] ?? null;
     };
+    const tallies =
+      context.metrics === null
+        ? null
+        : new PieceTallies(context.metrics, () => fieldsOfTyper('messages', typer), this.#zone, context.cap);
     const routes = {
       coverage,
       warnings,
@@ -135,6 +145,7 @@ export class MessagePieceReader {
       conversations: this.#conversations,
       messages,
       agentIndex: this.#agentIndex,
+      measure: tallies?.measure ?? null,
     };
     let rows = 0;
     const options = {
@@ -165,6 +176,7 @@ export class MessagePieceReader {
       excluded: exclusions.part('messages'),
       warnings: warnings.part(),
       present: [...typer.present],
+      tallies: tallies?.parts() ?? [],
     };
   }
 }

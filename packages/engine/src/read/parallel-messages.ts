@@ -15,6 +15,7 @@ import {
   type MessagePieceSettings,
   type MessagePieceTask,
 } from './message-piece.ts';
+import type { MessageMetrics } from './message-tallies.ts';
 import { fileOptions, type Inputs, type ReadProgress } from './read-inputs.ts';
 import { shareConversations } from './shared-conversations.ts';
 
@@ -39,6 +40,8 @@ export interface MessagesRun {
   readZone: Zone;
   period: ZonedPeriod;
   cap: number;
+  /** The metrics over messages, whose tallies the pieces' counts are added to; null when none. */
+  metrics: MessageMetrics | null;
 }
 
 const PIECE_BYTES = 8 * 2 ** 20;
@@ -118,6 +121,9 @@ export async function readMessagesInParallel(
       run.routes.exclusions.absorb('messages', piece.excluded);
       run.routes.warnings.absorb(piece.warnings);
       for (const field of piece.present) input.typer.present.add(field);
+      piece.tallies.forEach((part, i) => {
+        run.metrics?.tallies[i]?.absorb(part);
+      });
       fileRows += piece.rows;
       rows += piece.rows;
       bytes += task.range.end - task.range.start;
@@ -142,6 +148,7 @@ function settingsOf(run: MessagesRun): MessagePieceSettings {
     warningFields: [...run.needs.fields.values()].flatMap(({ table, field, uses }) =>
       table === 'messages' ? [{ table, field, uses }] : [],
     ),
+    metrics: run.metrics?.settings ?? null,
   };
 }
 

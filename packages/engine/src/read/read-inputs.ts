@@ -1,9 +1,18 @@
 import { createHash } from 'node:crypto';
-import { byInputTable, type FieldSpec, type InputTableName, TABLES } from '@scorebook/contract';
+import {
+  byInputTable,
+  type CustomTableName,
+  type FieldSpec,
+  type InputTableName,
+  isCustomTableName,
+  TABLES,
+  type TableName,
+} from '@scorebook/contract';
 import { type Bilingual, messageOf, type Problem, ScorebookError } from '@scorebook/problems';
 import {
   type FileItem,
   type LocatedFile,
+  type LocatedTable,
   locateFiles,
   readFile,
   type Source,
@@ -39,7 +48,7 @@ export interface FileProvenance {
 
 /** One input table ready to be read: its files and how their records are typed. */
 interface TableInput {
-  table: InputTableName;
+  table: TableName;
   files: readonly LocatedFile[];
   reading: TableSource | null;
   typer: TableTyper;
@@ -56,6 +65,8 @@ export interface Inputs {
   dataDir: string;
   source: Source;
   tables: Readonly<Record<InputTableName, TableInput>>;
+  /** The source's custom tables (`docs/custom-tables.md`), in the order declared. */
+  custom: ReadonlyMap<CustomTableName, TableInput>;
   /** Files by index (relative to the data folder), in the order they were first read. */
   fileNames: string[];
   warnings: Problem[];
@@ -63,7 +74,7 @@ export interface Inputs {
 
 /** Progress while reading: records read so far of a table. */
 export interface ReadProgress {
-  table: InputTableName;
+  table: TableName;
   rows: number;
   /** Bytes of the table's files read so far, and in all (for a progress bar). */
   bytes: number;
@@ -78,7 +89,8 @@ const PROGRESS_EVERY = 50_000;
  * Opens the inputs of a data folder through its source: locates every table's files (a stray
  * file stops the run) and reads the header of every CSV and xlsx file, so that a required field
  * without a column or a mapped column a file lacks is reported for every file at once, before
- * any record is read. The headers of the tables in `unread` (tables only a feature reads, for a
+ * any record is read. The headers of the tables in `unread` (tables only a feature reads, or custom
+ * tables no metric reads, for a
  * policy without it) are not checked: their files are located, and nothing else. Throws a
  * ScorebookError with every problem.
  */
@@ -86,23 +98,22 @@ export async function openInputs(options: {
   dataDir: string;
   source: Source;
   zone: Zone;
-  unread?: ReadonlySet<InputTableName>;
+  unread?: ReadonlySet<TableName>;
 }): Promise<Inputs> {
   const located = locateFiles(options.dataDir, options.source);
   const problems: Problem[] = [];
-  const tables = byInputTable((table): TableInput => {
-    const { files, reading } = located.tables[table];
-    return {
-      table,
-      files,
-      reading,
-      typer: new TableTyper(table, reading, options.zone),
-      provenance: [],
-      rows: 0,
-      headers: new Map(),
-    };
+  const input = ({ table, files, reading }: LocatedTable): TableInput => ({
+    table,
+    files,
+    reading,
+    typer: new TableTyper(table, reading, options.zone),
+    provenance: [],
+    rows: 0,
+    headers: new Map(),
   });
-  for (const { table, files, reading, typer, headers } of Object.values(tables)) {
+  const tables = byInputTable((table) => input(located.tables[table]));
+  const custom = new Map([...located.custom].map(([table, l]) => [table, input(l)]));
+  for (const { table, files, reading, typer, headers } of [...Object.values(tables), ...custom.values()]) {
     if (options.unread?.has(table)) continue;
     for (const file of files) {
       if (file.format === 'jsonl') continue;
@@ -133,6 +144,7 @@ export async function openInputs(options: {
     dataDir: located.dataDir,
     source: options.source,
     tables,
+    custom,
     fileNames: [],
     warnings: located.warnings,
   };
@@ -145,10 +157,10 @@ export async function openInputs(options: {
  */
 export async function* tableBatches(
   inputs: Inputs,
-  table: InputTableName,
+  table: TableName,
   onProgress?: (progress: ReadProgress) => void,
 ): AsyncGenerator<TableRecord[]> {
-  const input = inputs.tables[table];
+  const input = tableInput(inputs, table);
   const first = input.provenance.length === 0;
   const totalBytes = input.files.reduce((sum, f) => sum + f.size, 0);
   let bytes = 0;
@@ -212,7 +224,7 @@ export function typedRecord(
  */
 export function duplicateFiles(inputs: Inputs): Problem[] {
   const problems: Problem[] = [];
-  for (const { table, provenance } of Object.values(inputs.tables)) {
+  for (const { table, provenance } of [...Object.values(inputs.tables), ...inputs.custom.values()]) {
     const first = new Map<string, string>();
     for (const f of provenance) {
       const earlier = first.get(f.sha256);
@@ -244,9 +256,26 @@ function rejectionOf(r: ValueRejection): { field: string | null; code: string; m
   return { field: r.field, code: r.code, message: r.message };
 }
 
-/** Each field of a table's rows with its type: the contract's, then the typed extra fields. */
-export function fieldsOfTyper(table: InputTableName, typer: TableTyper): Record<string, FieldSpec> {
-  const specs: Record<string, FieldSpec> = { ...TABLES[table].fields };
+/** A table's input: a contract table's, or a custom table's that the source declares. */
+export function tableInput(inputs: Inputs, table: TableName): TableInput {
+  if (!isCustomTableName(table)) return inputs.tables[table];
+  const input = inputs.custom.get(table);
+  if (input === undefined) throw new Error(`the source declares no custom table ${table}`);
+  return input;
+}
+
+/**
+ * Each field of a table's rows with its type: the contract's (a custom table's declared ones),
+ * then the typed extra fields.
+ */
+export function fieldsOfTyper(table: TableName, typer: TableTyper): Record<string, FieldSpec> {
+  const specs: Record<string, FieldSpec> = isCustomTableName(table)
+    ? Object.fromEntries(
+        typer.fields
+          .filter((f) => f.contract)
+          .map((f) => [f.name, { ...f.reading.spec, type: f.type, required: f.required }]),
+      )
+    : { ...TABLES[table].fields };
   for (const f of typer.fields) if (!f.contract && !f.undeclared) specs[f.name] = { type: f.type };
   return specs;
 }

@@ -100,6 +100,8 @@ export function conditionSql(
         }
         case 'textIn':
           throw new ConditionRefused('text_in', shown);
+        case 'containsAny':
+          throw new ConditionRefused('contains_any', shown);
         default:
           throw new ConditionRefused('operator', shown);
       }

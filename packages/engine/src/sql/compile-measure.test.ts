@@ -53,7 +53,11 @@ describe('measureSql', () => {
       why: 'fact_reference',
     });
     expect(by({ fact: 'at', operator: 'after', value: '2026-10-01' })).toEqual([]);
-    // A derived conversation field the SQL does not compute, as a metric's field or in a condition.
+  });
+
+  it('adds resolution time to the conversations only when a metric reads it', () => {
+    const [frt] = builtinCatalog();
+    if (frt === undefined || frt.kind === 'ratio' || frt.kind === 'count') throw new Error('catalog order');
     const resolution = {
       ...frt,
       id: 'resolution',
@@ -61,20 +65,22 @@ describe('measureSql', () => {
       field: 'resolution_seconds',
       where: null,
     } as MetricDefinition;
-    expect(compile([resolution]).refusals).toEqual([
-      {
-        metric: 'resolution',
-        code: 'SQL_CONDITION_UNSUPPORTED',
-        condition: 'conversations.resolution_seconds',
-        why: 'derived_field',
-      },
-    ]);
     const within = {
-      ...resolution,
+      ...frt,
+      id: 'quick',
+      table: 'conversations',
       field: 'handle_seconds',
       where: { fact: 'resolution_seconds', operator: 'lessThan', value: 60 },
-    };
-    expect(compile([within as MetricDefinition]).refusals[0]).toMatchObject({ why: 'unknown_fact' });
+    } as MetricDefinition;
+    for (const metric of [resolution, within]) {
+      const sql = compile([metric]);
+      expect(sql.refusals).toEqual([]);
+      expect(sql.resolution).toBe(true);
+      expect(sql.derive.join('\n')).toContain('LEFT JOIN conv_resolution r ON r.idx = c.idx');
+    }
+    const none = compile([frt]);
+    expect(none.resolution).toBe(false);
+    expect(none.derive.join('\n')).not.toContain('resolution');
   });
 
   it('writes the business seconds of a block as its overlaps with the calendar', () => {

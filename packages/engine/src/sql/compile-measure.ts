@@ -1,12 +1,16 @@
 import {
   DERIVED_CONVERSATION_FIELDS,
   type FieldSpec,
+  isCustomTableName,
   MEASURED_TABLES,
   type MeasuredTableName,
+  type MeasuredTableRef,
   type MetricDefinition,
 } from '@scorebook/contract';
 import type { Zone } from '@scorebook/time';
 import { AGENT, CUSTOMER } from '../derive/message-store.ts';
+import { readsConversationField } from '../derive/reads-field.ts';
+import { readsMessages } from '../read/message-tallies.ts';
 import { ConditionRefused, conditionSql, sqlTypeOf } from './compile-condition.ts';
 import type { SqlDialect, SqlType } from './dialect.ts';
 import type { SqlRefusal } from './sql-errors.ts';
@@ -20,7 +24,9 @@ export interface SqlTable {
 /** A metric the SQL engine refuses to compute, and why. */
 export type MetricRefusal =
   | { metric: string; code: 'SQL_METRIC_KIND_UNSUPPORTED'; kind: string }
-  | { metric: string; code: 'SQL_CONDITION_UNSUPPORTED'; condition: string; why: SqlRefusal };
+  | { metric: string; code: 'SQL_METRIC_TABLE_UNSUPPORTED'; table: string }
+  | { metric: string; code: 'SQL_CONDITION_UNSUPPORTED'; condition: string; why: SqlRefusal }
+  | { metric: string; code: 'SQL_CUSTOM_TABLE_UNSUPPORTED'; table: string };
 
 /** What {@link measureSql} compiles from. */
 export interface MeasureSqlInput {
@@ -56,10 +62,17 @@ export interface MeasureSql {
    */
   evidence: Array<string | null>;
   refusals: MetricRefusal[];
+  /**
+   * True when a metric reads `resolution_seconds`: the conversations view has that column (absent
+   * otherwise, as on the TypeScript engine's rows), and with business hours the calendar must
+   * cover every conversation's `started_at` to `closed_at`.
+   */
+  resolution: boolean;
 }
 
+// Metrics over messages are refused (SQL_METRIC_TABLE_UNSUPPORTED): messages have no table of rows here.
 const INPUT_MEASURED = MEASURED_TABLES.filter(
-  (t): t is Exclude<MeasuredTableName, 'responses'> => t !== 'responses',
+  (t): t is Exclude<MeasuredTableName, 'responses' | 'messages'> => t !== 'responses' && t !== 'messages',
 );
 const DERIVED_CONVERSATION = Object.keys(DERIVED_CONVERSATION_FIELDS);
 // The derived conversation fields `m_conversations` computes; any other is refused by name.
@@ -70,6 +83,7 @@ const DERIVED_IN_SQL = [
   'handle_seconds',
   'on_time',
   'converted',
+  'resolution_seconds',
 ];
 const NOT_IN_SQL = new Set(DERIVED_CONVERSATION.filter((f) => !DERIVED_IN_SQL.includes(f)));
 const PLACE: SqlTable['columns'] = [
@@ -84,7 +98,7 @@ function plain(name: string, ...columns: Array<[string, SqlType]>): SqlTable {
 }
 
 /** The name of the table a measured input table's rows are appended to. */
-export function inputTableName(table: Exclude<MeasuredTableName, 'responses'>): string {
+export function inputTableName(table: Exclude<MeasuredTableName, 'responses' | 'messages'>): string {
   return `in_${table}`;
 }
 
@@ -143,6 +157,21 @@ export function measureSql(given: MeasureSqlInput): MeasureSql {
 FROM pairs p LEFT JOIN calendar c ON c.${id('open')} < p.r_at AND c.${id('close')} > p.block_start
 WHERE p.answered GROUP BY p.pid`
     : `SELECT pid, (r_at - block_start) / 1000 AS seconds FROM pairs WHERE answered`;
+  const resolution = readsConversationField(given.metrics, 'resolution_seconds');
+  // Resolution time: business milliseconds of [started_at, closed_at) — the openings' overlaps,
+  // integers added exactly — or calendar milliseconds, divided by 1000 once (docs/metrics.md).
+  const resolutionSql = !resolution
+    ? []
+    : [
+        input.businessHours
+          ? `CREATE TABLE conv_resolution AS
+SELECT c.idx, CASE WHEN c.closed_at IS NULL THEN NULL ELSE ${d.toDouble(`coalesce(sum(CASE WHEN k.${id('open')} IS NULL THEN 0 ELSE greatest(least(k.${id('close')}, c.closed_at) - greatest(k.${id('open')}, c.started_at), 0) END), 0)`)} / 1000 END AS resolution_seconds
+FROM ${inputTableName('conversations')} c LEFT JOIN calendar k ON k.${id('open')} < c.closed_at AND k.${id('close')} > c.started_at
+GROUP BY c.idx, c.closed_at`
+          : `CREATE TABLE conv_resolution AS
+SELECT idx, CASE WHEN closed_at IS NULL THEN NULL ELSE (closed_at - started_at) / 1000 END AS resolution_seconds
+FROM ${inputTableName('conversations')}`,
+      ];
   const derive = [
     // Messages of a conversation in time order (ties in reading order); a block opens at a
     // customer message after anything else, and its reply is the first agent message after it.
@@ -175,14 +204,15 @@ SELECT CAST(p.conv AS BIGINT) * 4294967296 + p.r_k AS seq, p.r_agent AS agent, p
 FROM pairs p JOIN pair_seconds s USING (pid) JOIN conv_index ci ON ci.idx = p.conv
 LEFT JOIN agents a ON a.agent = p.r_agent
 WHERE p.answered AND p.block_start >= ${d.double(period.startMs)} AND p.block_start < ${d.double(period.endMs)}`,
+    ...resolutionSql,
     `CREATE VIEW m_conversations AS
 SELECT c.*, coalesce(f.inquiry, FALSE) AS inquiry,
   coalesce(f.inquiry, FALSE) AND NOT coalesce(f.unanswered, FALSE) AS replied,
   f.first_response AS first_response_seconds,
   CASE WHEN c.ended_at IS NULL THEN NULL ELSE (c.ended_at - c.started_at) / 1000 END AS handle_seconds,
   CASE WHEN c.sla_due_at IS NULL THEN NULL ELSE coalesce(c.closed_at <= c.sla_due_at, FALSE) END AS on_time,
-  c.conversation_id IN (SELECT conversation_id FROM converted) AS converted
-FROM ${inputTableName('conversations')} c LEFT JOIN conv_facts f ON f.conv = c.idx`,
+  c.conversation_id IN (SELECT conversation_id FROM converted) AS converted${resolution ? ', r.resolution_seconds' : ''}
+FROM ${inputTableName('conversations')} c LEFT JOIN conv_facts f ON f.conv = c.idx${resolution ? ' LEFT JOIN conv_resolution r ON r.idx = c.idx' : ''}`,
     ...INPUT_MEASURED.filter((t) => t !== 'conversations').map(
       (t) => `CREATE VIEW m_${t} AS SELECT * FROM ${inputTableName(t)}`,
     ),
@@ -196,8 +226,19 @@ FROM ${inputTableName('conversations')} c LEFT JOIN conv_facts f ON f.conv = c.i
       evidence.push(null);
       return;
     }
+    if (readsMessages(metric)) {
+      refusals.push({ metric: metric.id, code: 'SQL_METRIC_TABLE_UNSUPPORTED', table: 'messages' });
+      evidence.push(null);
+      return;
+    }
     if (!KINDS.has(metric.kind)) {
       refusals.push({ metric: metric.id, code: 'SQL_METRIC_KIND_UNSUPPORTED', kind: metric.kind });
+      evidence.push(null);
+      return;
+    }
+    const custom = tablesOf(metric).find(isCustomTableName);
+    if (custom !== undefined) {
+      refusals.push({ metric: metric.id, code: 'SQL_CUSTOM_TABLE_UNSUPPORTED', table: custom });
       evidence.push(null);
       return;
     }
@@ -219,6 +260,7 @@ FROM ${inputTableName('conversations')} c LEFT JOIN conv_facts f ON f.conv = c.i
   return {
     tables,
     derive,
+    resolution,
     values:
       values.length === 0
         ? 'SELECT 0 AS metric, 0 AS agent, 0 AS n, 0 AS s, 0 AS o, NULL AS pv WHERE FALSE'
@@ -237,18 +279,20 @@ function compileMetric(
   input: MeasureSqlInput,
 ): { values: string[]; evidence: string | null } {
   const { dialect: d, cap } = input;
-  const where = (table: MeasuredTableName, condition: MetricDefinition['where']) =>
-    condition === null ? d.bool(true) : conditionSql(condition, input.fieldsOf(table), input.zone, d);
+  const where = (table: MeasuredTableRef, condition: MetricDefinition['where']) =>
+    condition === null
+      ? d.bool(true)
+      : conditionSql(condition, input.fieldsOf(builtin(table)), input.zone, d);
   const row = (n: string, s: string, o: string, pv = 'NULL') =>
     `SELECT ${i} AS metric, agent, ${n} AS n, ${s} AS s, ${o} AS o, ${pv} AS pv`;
-  const from = (table: MeasuredTableName, condition: string) =>
-    `FROM m_${table} WHERE agent >= 0 AND ${condition} GROUP BY agent`;
+  const from = (table: MeasuredTableRef, condition: string) =>
+    `FROM m_${builtin(table)} WHERE agent >= 0 AND ${condition} GROUP BY agent`;
   // The evidence rows of wanted agents: the worst first (then reading order), or reading order.
-  const kept = (table: MeasuredTableName, condition: string, badness: string | null) =>
+  const kept = (table: MeasuredTableRef, condition: string, badness: string | null) =>
     `SELECT * FROM (
   SELECT *, row_number() OVER (PARTITION BY agent ORDER BY ${badness === null ? '' : `${badness} DESC, `}seq) AS k,
     count(*) OVER (PARTITION BY agent) AS total
-  FROM m_${table}
+  FROM m_${builtin(table)}
   WHERE agent IN (SELECT agent FROM wanted WHERE metric = ${i}) AND ${condition}
 ) WHERE k <= ${cap} ORDER BY agent, k`;
   switch (metric.kind) {
@@ -268,7 +312,7 @@ function compileMetric(
     case 'count':
     case 'sum': {
       const condition = where(metric.table, metric.where);
-      const field = metric.kind === 'sum' ? numericField(metric.table, metric.field, input) : null;
+      const field = metric.kind === 'sum' ? numericField(builtin(metric.table), metric.field, input) : null;
       const sum = field === null ? '0' : `coalesce(${d.orderedSum(field, 'seq')}, 0)`;
       return {
         values: [`${row('count(*)', sum, '0')} ${from(metric.table, condition)}`],
@@ -280,7 +324,7 @@ function compileMetric(
     case 'rating':
       return { values: [], evidence: null };
     default: {
-      const field = numericField(metric.table, metric.field, input);
+      const field = numericField(builtin(metric.table), metric.field, input);
       const condition = where(metric.table, metric.where);
       // A field that is not a number is never counted (`typeof v === 'number'`).
       if (field === null) return { values: [], evidence: null };
@@ -301,7 +345,9 @@ function compileMetric(
         };
       if (metric.kind !== 'median' && metric.kind !== 'p90') return { values: [], evidence: null };
       return {
-        values: [percentileSql(i, metric.table, field, counted, metric.kind === 'median' ? 0.5 : 0.9, d)],
+        values: [
+          percentileSql(i, builtin(metric.table), field, counted, metric.kind === 'median' ? 0.5 : 0.9, d),
+        ],
         evidence: evidenceSql,
       };
     }
@@ -340,4 +386,16 @@ FROM (
     )
   )
 )`;
+}
+
+/** The tables a metric reads rows of (none for a formula or a rating). */
+function tablesOf(metric: MetricDefinition): MeasuredTableRef[] {
+  if (metric.kind === 'formula' || metric.kind === 'rating') return [];
+  return metric.kind === 'ratio' ? [metric.numerator.table, metric.denominator.table] : [metric.table];
+}
+
+// A metric on a custom table is refused before it is compiled (SQL_CUSTOM_TABLE_UNSUPPORTED).
+function builtin(table: MeasuredTableRef): MeasuredTableName {
+  if (isCustomTableName(table)) throw new Error(`custom table ${table} reached the SQL compiler`);
+  return table;
 }

@@ -8,6 +8,10 @@ export const SQL_REFUSALS = {
     zh: 'textIn 需要 Unicode NFKC 归一化,DuckDB 没有',
     en: 'textIn needs Unicode NFKC normalisation, which DuckDB lacks',
   },
+  contains_any: {
+    zh: 'containsAny 需要 Unicode NFKC 归一化,DuckDB 没有',
+    en: 'containsAny needs Unicode NFKC normalisation, which DuckDB lacks',
+  },
   operator: { zh: '这个运算符还不能在 SQL 中计算', en: 'the operator is not computed in SQL yet' },
   fact_reference: { zh: '值引用了另一个字段', en: 'its value names another fact' },
   path: { zh: '条件带有 path', en: 'it reads a path inside the fact' },
@@ -39,11 +43,23 @@ export type SqlRefusal = keyof typeof SQL_REFUSALS;
  * Codes are permanent.
  */
 export const SQL_ERRORS = defineCatalogue({
+  SQL_CUSTOM_TABLE_UNSUPPORTED: {
+    zh: (p: { metric: string; table: string; engine: string }) =>
+      `指标 ${q(p.metric)} 读取自定义表 ${q(p.table)},${p.engine} 引擎还不能计算自定义表。请用默认引擎运行(去掉 --engine ${p.engine})。`,
+    en: (p: { metric: string; table: string; engine: string }) =>
+      `The metric ${q(p.metric)} reads the custom table ${q(p.table)}, which the ${p.engine} engine does not compute yet. Run with the default engine (leave out --engine ${p.engine}).`,
+  },
   SQL_METRIC_KIND_UNSUPPORTED: {
     zh: (p: { metric: string; kind: string; engine: string }) =>
       `指标 ${q(p.metric)} 的类型 ${q(p.kind)} 还不能在 ${p.engine} 引擎上计算。请用默认引擎运行(去掉 --engine ${p.engine},即 --engine typescript)。`,
     en: (p: { metric: string; kind: string; engine: string }) =>
       `The metric ${q(p.metric)} is of kind ${q(p.kind)}, which the ${p.engine} engine does not compute yet. Run with the default engine (leave out --engine ${p.engine}, or write --engine typescript).`,
+  },
+  SQL_METRIC_TABLE_UNSUPPORTED: {
+    zh: (p: { metric: string; table: string; engine: string }) =>
+      `指标 ${q(p.metric)} 计算 ${p.table} 表的行,${p.engine} 引擎还不能计算(消息指标在读取消息时逐条计数,见 docs/messages.md)。请用默认引擎运行(去掉 --engine ${p.engine})。`,
+    en: (p: { metric: string; table: string; engine: string }) =>
+      `The metric ${q(p.metric)} counts rows of ${p.table}, which the ${p.engine} engine does not compute yet (metrics over messages are counted as the messages are read, docs/messages.md). Run with the default engine (leave out --engine ${p.engine}).`,
   },
   SQL_CONDITION_UNSUPPORTED: {
     zh: (p: { metric: string; condition: string; why: SqlRefusal; engine: string }) =>

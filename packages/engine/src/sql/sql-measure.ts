@@ -2,7 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DuckDBAppender, DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
-import type { FieldSpec, MeasuredTableName, MetricDefinition } from '@scorebook/contract';
+import {
+  type FieldSpec,
+  isCustomTableName,
+  type MeasuredTableRef,
+  type MetricDefinition,
+} from '@scorebook/contract';
 import { type Policy, segmentMetricId } from '@scorebook/policy';
 import { messageOf, type Problem } from '@scorebook/problems';
 import { BusinessClock, type Zone, type ZonedPeriod } from '@scorebook/time';
@@ -23,7 +28,7 @@ export interface SqlMeasureInput {
   /** The metrics measured, in order: the catalog's, then segment metrics. */
   metrics: readonly MetricDefinition[];
   /** Fields of each measured table with their types (typed extras and derived fields included). */
-  fieldsOf: (table: MeasuredTableName) => Readonly<Record<string, FieldSpec>>;
+  fieldsOf: (table: MeasuredTableRef) => Readonly<Record<string, FieldSpec>>;
   policy: Policy;
   zone: Zone;
   period: ZonedPeriod;
@@ -49,6 +54,9 @@ export class SqlMeasure {
   readonly #temp: string;
   #closed = false;
   readonly #appenders = new Map<string, { appender: DuckDBAppender; table: SqlTable; rows: number }>();
+  // The first start and last close of the conversations, when resolution time is measured.
+  #spanFirst = Number.POSITIVE_INFINITY;
+  #spanLast = Number.NEGATIVE_INFINITY;
 
   private constructor(
     input: SqlMeasureInput,
@@ -102,9 +110,11 @@ export class SqlMeasure {
   }
 
   /** Appends a row of the period of a measured input table (not conversations), credited to an agent. */
-  add(table: MeasuredTableName, row: Row, agent: number): void {
-    if (table === 'responses' || table === 'conversations')
-      throw new Error(`${table} rows are derived in SQL`);
+  add(table: MeasuredTableRef, row: Row, agent: number): void {
+    if (table === 'responses' || table === 'conversations' || table === 'messages')
+      throw new Error(`${table} rows are not appended as measured rows in SQL`);
+    // A metric on a custom table is refused when the engine opens (SQL_CUSTOM_TABLE_UNSUPPORTED).
+    if (isCustomTableName(table)) throw new Error(`custom table ${table} rows reached the SQL engine`);
     this.#append(inputTableName(table), (name) => {
       if (name === 'agent') return agent;
       if (name === 'file') return row.file;
@@ -115,6 +125,13 @@ export class SqlMeasure {
 
   /** Appends a conversation of the period (its second read), by its index in the conversation index. */
   addConversation(row: Row, index: number, agent: number): void {
+    if (this.#sql.resolution) {
+      const { started_at, closed_at } = row.values;
+      if (typeof started_at === 'number' && typeof closed_at === 'number') {
+        this.#spanFirst = Math.min(this.#spanFirst, started_at);
+        this.#spanLast = Math.max(this.#spanLast, closed_at);
+      }
+    }
     this.#append(inputTableName('conversations'), (name) => {
       if (name === 'agent') return agent;
       if (name === 'idx') return index;
@@ -164,7 +181,10 @@ export class SqlMeasure {
     converted: ReadonlySet<string>,
   ): Promise<MeasuredMetric[]> {
     const input = this.#input;
-    const { first, last } = this.#appendMessages(messages);
+    const messageSpan = this.#appendMessages(messages);
+    // The calendar covers every customer block and, when measured, every resolution span.
+    const first = Math.min(messageSpan.first, this.#spanFirst);
+    const last = Math.max(messageSpan.last, this.#spanLast);
     for (const c of conversations.all) this.#appendRow('conv_index', [c.index, c.id, c.channel]);
     for (const a of input.agents) this.#appendRow('agents', [a.index, a.agent_id]);
     for (const id of converted) this.#appendRow('converted', [id]);
@@ -308,7 +328,7 @@ function sqlValue(d: MetricDefinition, t: Tally | undefined): MetricValue {
 // The role and table of a metric's evidence, as the TypeScript tally keeps it.
 function evidenceShape(d: Exclude<MetricDefinition, { kind: 'formula' | 'rating' }>): {
   role: EvidenceRows['role'];
-  table: MeasuredTableName;
+  table: MeasuredTableRef;
 } {
   const table =
     d.kind === 'ratio' ? (d.better === 'lower' ? d.numerator.table : d.denominator.table) : d.table;
@@ -348,12 +368,14 @@ function refusalProblems(sql: MeasureSql, policy: Policy, dialect: SqlDialect): 
     const message =
       r.code === 'SQL_METRIC_KIND_UNSUPPORTED'
         ? messageOf(SQL_ERRORS, r.code, { metric: r.metric, kind: r.kind, engine: dialect.name })
-        : messageOf(SQL_ERRORS, r.code, {
-            metric: r.metric,
-            condition: r.condition,
-            why: r.why,
-            engine: dialect.name,
-          });
+        : r.code === 'SQL_CUSTOM_TABLE_UNSUPPORTED' || r.code === 'SQL_METRIC_TABLE_UNSUPPORTED'
+          ? messageOf(SQL_ERRORS, r.code, { metric: r.metric, table: r.table, engine: dialect.name })
+          : messageOf(SQL_ERRORS, r.code, {
+              metric: r.metric,
+              condition: r.condition,
+              why: r.why,
+              engine: dialect.name,
+            });
     return {
       code: r.code,
       severity: 'error',

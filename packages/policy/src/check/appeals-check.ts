@@ -28,6 +28,11 @@ export const APPEAL_RULES_SCHEMA = {
     metrics: { ...ids, description: '可申诉的指标,默认全部 / metrics that may be appealed, default all' },
     vetoes: { ...ids, description: '可申诉的一票否决,默认全部 / vetoes that may be appealed, default all' },
     final: { type: 'boolean', description: '裁决默认是否终局,默认 true / decisions final by default' },
+    months: {
+      enum: ['none', 'records'],
+      description:
+        '重新计算的季度/年度是否采用各月申诉对记录的裁决(v2):none 不采用(默认),records 采用移除、更正、改记 / whether a recomputed quarter or year applies its months\u2019 decisions on records (v2): none (default) or records',
+    },
   },
 } as const;
 
@@ -75,11 +80,21 @@ export function checkAppealRules(
       return [id];
     });
   };
+  const months =
+    (raw.months === 'none' || raw.months === 'records') &&
+    ctx.v2(
+      ['appeals', 'months'],
+      '季度/年度采用各月申诉 appeals.months',
+      'Months\u2019 appeals in a quarter or year (appeals.months)',
+    )
+      ? raw.months
+      : null;
   return {
     window_days: asNumber(raw.window_days),
     tables: listed('tables', null),
     metrics: listed('metrics', scored),
     vetoes: listed('vetoes', vetoes),
     final: typeof raw.final === 'boolean' ? raw.final : null,
+    months,
   };
 }

@@ -28,9 +28,21 @@ export class CheckContext {
   /** Extra fields a source declares with their types, by table (`PolicyCheckOptions`). */
   readonly extraFields: Readonly<Partial<Record<string, Readonly<Record<string, FieldSpec>>>>>;
 
-  constructor(parsed: ParsedYaml, extraFields: CheckContext['extraFields'] = {}) {
+  /**
+   * The fields of each custom table the data's source declares (`docs/custom-tables.md`); null
+   * when no source is known (validate without `--source`): a metric on a custom table is then
+   * accepted with its fields unchecked.
+   */
+  readonly customTables: Readonly<Record<string, Readonly<Record<string, FieldSpec>>>> | null;
+
+  constructor(
+    parsed: ParsedYaml,
+    extraFields: CheckContext['extraFields'] = {},
+    customTables: CheckContext['customTables'] = null,
+  ) {
     this.parsed = parsed;
     this.extraFields = extraFields;
+    this.customTables = customTables;
   }
 
   /** Records a problem of the policy catalogue at a path, an error unless `options` say otherwise. */

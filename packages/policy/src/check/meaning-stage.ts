@@ -11,6 +11,7 @@ import {
 } from '@scorebook/contract';
 import { byWeekday, isValidTimezone, parseDateParts, parseInterval, WEEKDAYS, Zone } from '@scorebook/time';
 import type { BusinessHoursSpec, Exclusion, Grade, Policy } from '../model.ts';
+import { planMetricsNamedBy } from '../plan-metrics.ts';
 import { checkAppealRules } from './appeals-check.ts';
 import { checkConditionAt, rowVocabulary } from './conditions-check.ts';
 import { asArray, asNumber, asString, type CheckContext, isRecord, type Path } from './context.ts';
@@ -60,7 +61,9 @@ export function checkMeaning(ctx: CheckContext, document: PolicyDocument | null)
   const exclusions = checkExclusions(ctx, value.exclusions);
   const ownMetrics = checkPolicyMetrics(ctx, value.metrics);
   const grades = checkGrades(ctx, value.grades);
-  const metrics = [...builtinCatalog(), ...ownMetrics];
+  // The plan metrics join the catalog of a policy that names them (docs/plans.md).
+  const planMetrics = planMetricsNamedBy(value);
+  const metrics = [...builtinCatalog(), ...planMetrics, ...ownMetrics];
   const scorecards = checkScorecards(ctx, value.scorecards, metrics, grades);
   const appeals = checkAppealRules(ctx, value.appeals, scorecards);
   const periods = checkPeriodRules(ctx, value.periods, scorecards);
@@ -78,7 +81,7 @@ export function checkMeaning(ctx: CheckContext, document: PolicyDocument | null)
     currency: document.currency ?? null,
     business_hours: businessHours,
     exclusions,
-    metrics: ownMetrics,
+    metrics: [...planMetrics, ...ownMetrics],
     grades,
     scorecards,
     appeals,

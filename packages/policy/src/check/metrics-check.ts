@@ -1,8 +1,12 @@
 import {
   builtinCatalog,
+  type FieldSpec,
+  isCustomTableName,
   isMeasuredTable,
   KINDS_WITH_FIELD,
+  KINDS_WITH_NUMERIC_FIELD,
   MEASURED_TABLES,
+  MESSAGE_METRIC_KINDS,
   METRIC_KINDS,
   type MetricDefinition,
   type MetricKind,
@@ -10,6 +14,7 @@ import {
   toDefinition,
 } from '@scorebook/contract';
 import { gradeNamesOf } from '../history-facts.ts';
+import { isPlanMetric, planMetricsNamedBy } from '../plan-metrics.ts';
 import { AGENT_FACTS, checkConditionAt, rowVocabulary, SCORE_FACTS } from './conditions-check.ts';
 import { asArray, asString, type CheckContext, isRecord, type Path } from './context.ts';
 import { checkFormulaMetric, checkFormulaReads, type PendingFormula } from './formula-metrics-check.ts';
@@ -34,7 +39,7 @@ export function checkPolicyMetrics(ctx: CheckContext, raw: unknown): MetricDefin
     const id = asString(item.id);
     let ok = id !== null;
     if (id !== null) {
-      if (builtin.has(id)) {
+      if (builtin.has(id) || isPlanMetric(id)) {
         ctx.report([...path, 'id'], 'METRIC_REDEFINES_BUILTIN', { id });
         ok = false;
       } else if (SCORE_FACTS.has(id)) {
@@ -73,6 +78,7 @@ export function checkPolicyMetrics(ctx: CheckContext, raw: unknown): MetricDefin
       return;
     }
     ok = checkKindKeys(ctx, path, item, kind) && ok;
+    ok = checkMessageKind(ctx, path, item, kind) && ok;
     if (kind === 'ratio') {
       for (const side of ['numerator', 'denominator'] as const) {
         const s = item[side];
@@ -87,7 +93,8 @@ export function checkPolicyMetrics(ctx: CheckContext, raw: unknown): MetricDefin
     } else if (id !== null && idOk) ctx.brokenMetrics.add(id);
   });
   // Formulas may read metrics defined after them: their names are checked once all ids are known.
-  const ids = [...builtin, ...valid.map((d) => d.id), ...ctx.brokenMetrics];
+  const planIds = planMetricsNamedBy(ctx.parsed.value).map((d) => d.id);
+  const ids = [...builtin, ...planIds, ...valid.map((d) => d.id), ...ctx.brokenMetrics];
   const failed = checkFormulaReads(ctx, formulas, ids, gradeNamesOf(ctx.parsed.value));
   for (const id of failed) ctx.brokenMetrics.add(id);
   return valid.filter((d) => !failed.has(d.id));
@@ -131,8 +138,25 @@ function checkKindKeys(
   return ok;
 }
 
+// Metrics over messages are counted while the messages are read, piece by piece: only the
+// kinds that add up across pieces are computed (docs/messages.md).
+function checkMessageKind(
+  ctx: CheckContext,
+  path: Path,
+  item: Record<string, unknown>,
+  kind: MetricKind,
+): boolean {
+  if (item.table !== 'messages' || MESSAGE_METRIC_KINDS.has(kind)) return true;
+  ctx.report([...path, 'kind'], 'METRIC_MESSAGES_KIND', {
+    kind,
+    allowed: [...MESSAGE_METRIC_KINDS].join(', '),
+  });
+  return false;
+}
+
 function checkTableAndWhere(ctx: CheckContext, path: Path, table: unknown, where: unknown): boolean {
   if (typeof table !== 'string') return false;
+  if (isCustomTableName(table)) return checkCustomTable(ctx, path, table, where);
   if (!isMeasuredTable(table)) {
     ctx.report([...path, 'table'], 'UNKNOWN_TABLE', { table, allowed: MEASURED_TABLES.join(', ') });
     return false;
@@ -153,8 +177,14 @@ function checkField(
   field: unknown,
   kind: MetricKind,
 ): boolean {
-  if (typeof table !== 'string' || !isMeasuredTable(table) || typeof field !== 'string') return false;
-  const fields = measuredFields(table);
+  if (typeof table !== 'string' || typeof field !== 'string') return false;
+  if (isCustomTableName(table) && ctx.customTables === null) return true;
+  const fields = isCustomTableName(table)
+    ? ctx.customTables?.[table]
+    : isMeasuredTable(table)
+      ? measuredFields(table)
+      : undefined;
+  if (fields === undefined) return false;
   const spec = fields[field];
   if (spec === undefined) {
     ctx.report([...path, 'field'], 'UNKNOWN_FIELD', {
@@ -164,9 +194,35 @@ function checkField(
     });
     return false;
   }
-  if (!NUMERIC_TYPES.has(spec.type)) {
+  if (KINDS_WITH_NUMERIC_FIELD.has(kind) && !NUMERIC_TYPES.has(spec.type)) {
     ctx.report([...path, 'field'], 'FIELD_NOT_NUMERIC', { kind, table, field, type: spec.type });
     return false;
   }
   return true;
+}
+
+/**
+ * A metric's custom table (`docs/custom-tables.md`): without a source its `where` is checked as
+ * a condition whose facts cannot be known; with one, the table must be declared and its `where`
+ * is checked against the declared fields.
+ */
+function checkCustomTable(ctx: CheckContext, path: Path, table: string, where: unknown): boolean {
+  const declared = ctx.customTables;
+  let fields: Readonly<Record<string, FieldSpec>> = {};
+  if (declared !== null) {
+    const own = declared[table];
+    if (own === undefined) {
+      ctx.report([...path, 'table'], 'CUSTOM_TABLE_UNDECLARED', {
+        table,
+        declared: Object.keys(declared).join(', '),
+      });
+      return false;
+    }
+    fields = own;
+  }
+  if (where === undefined) return true;
+  // A declared table's fields are all it has: another name is an error, not an extra column.
+  const vocabulary = rowVocabulary(fields, table, declared === null);
+  const options = declared === null ? { factsUnknowable: true } : {};
+  return checkConditionAt(ctx, [...path, 'where'], where, vocabulary, options) !== null;
 }

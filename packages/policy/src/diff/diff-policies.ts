@@ -134,7 +134,7 @@ export function diffPolicies(before: Policy, after: Policy): PolicyChange[] {
   // The appeal rules as they apply: a key left out is its default (lists: every one, written null).
   const rulesA = appealRulesOf(before);
   const rulesB = appealRulesOf(after);
-  for (const key of ['window_days', 'tables', 'metrics', 'vetoes', 'final'] as const)
+  for (const key of ['window_days', 'tables', 'metrics', 'vetoes', 'final', 'months'] as const)
     field('appeals', null, null, key, rulesA[key], rulesB[key]);
   // How quarters and years are scored, as they apply: no section is recompute, min_months 1.
   for (const key of ['quarter', 'year', 'min_months'] as const)
@@ -437,5 +437,6 @@ function appealRulesOf(policy: Policy) {
     metrics: sorted(rules?.metrics),
     vetoes: sorted(rules?.vetoes),
     final: rules?.final ?? true,
+    months: rules?.months ?? 'none',
   };
 }

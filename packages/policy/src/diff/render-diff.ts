@@ -240,6 +240,7 @@ const KIND: Record<MetricKind | 'formula' | 'rating', [string, string]> = {
   count: ['计数', 'count'],
   ratio: ['比率', 'ratio'],
   nps: ['NPS', 'NPS'],
+  distinct_count: ['去重计数', 'distinct count'],
   formula: ['公式', 'formula'],
   rating: ['评分', 'rating'],
 };

@@ -36,6 +36,8 @@ describe('the policy error catalogue', () => {
       'CONDITION_OPERATOR_FACT_TYPE',
       'CONDITION_PATH',
       'CONDITION_VALUE_FACT_OPERATOR',
+      'CONDITION_KEYWORDS_EMPTY',
+      'CONDITION_KEYWORD_EMPTY',
     ]);
   });
 });

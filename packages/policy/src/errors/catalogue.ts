@@ -60,6 +60,12 @@ export const POLICY_ERRORS = defineCatalogue({
     en: (p: { table: string; allowed: string }) =>
       `Unknown table ${q(p.table)}. Tables allowed here: ${p.allowed}.`,
   },
+  CUSTOM_TABLE_UNDECLARED: {
+    zh: (p: { table: string; declared: string }) =>
+      `数据来源没有声明自定义表 ${q(p.table)}(source.yaml 的 custom)。已声明的自定义表:${p.declared || '无'}。请在 source.yaml 的 custom 下声明它,或改正表名。`,
+    en: (p: { table: string; declared: string }) =>
+      `The data's source declares no custom table ${q(p.table)} (custom in source.yaml). Declared custom tables: ${p.declared || 'none'}. Declare it under custom in source.yaml, or correct the name.`,
+  },
   UNKNOWN_FIELD: {
     zh: (p: { table: string; field: string; allowed: string }) =>
       `表 ${p.table} 没有字段 ${q(p.field)}。可用字段:${p.allowed}。`,
@@ -71,6 +77,12 @@ export const POLICY_ERRORS = defineCatalogue({
       `剔除规则读取的是原始数据行,而 ${q(p.fact)} 是引擎在剔除之后才推导出的字段,这里永远为空、规则永远不会匹配。请改用 ${p.table} 表导出的字段。`,
     en: (p: { fact: string; table: string }) =>
       `Exclusions read rows as exported; ${q(p.fact)} is derived by the engine after exclusions, so here it is always null and the rule never matches. Use a field of the ${p.table} export.`,
+  },
+  METRIC_MESSAGES_KIND: {
+    zh: (p: { kind: string; allowed: string }) =>
+      `messages 表上的指标不能是 ${p.kind} 类型:消息在读取时逐条计数,只支持 ${p.allowed}。请改用这些类型之一,或在 conversations 表上定义它。`,
+    en: (p: { kind: string; allowed: string }) =>
+      `A metric over messages cannot be of kind ${p.kind}: messages are counted as they are read, which supports ${p.allowed} only. Use one of these kinds, or define it over conversations.`,
   },
   FIELD_NOT_NUMERIC: {
     zh: (p: { kind: string; table: string; field: string; type: string }) =>

@@ -3,13 +3,13 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://scorebook.dev/schema/policy.schema.json","title":"Scorebook policy version (考核策略版本)","type":"object","required":["scorebook","id","version","effective_from","title","timezone","grades","scorecards"],"additionalProperties":false,"properties":{"scorebook":{"enum":[1,2],"description":"格式版本:1,或使用考核维度等 v2 功能时为 2 / format version: 1, or 2 for the v2 features (groups, …)"},"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"策略 id,与文件夹同名 / policy id, equals the folder name"},"version":{"type":["string","number"],"minLength":1,"description":"版本号,加引号,例如 \"2026.10\" / version label, quoted"},"effective_from":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"生效日期 YYYY-MM-DD / effective date"},"title":{"type":"string","minLength":1,"description":"策略名称 / display name"},"title_en":{"type":"string","minLength":1},"description":{"type":"string","description":"说明(Markdown)/ description in Markdown"},"timezone":{"type":"string","description":"IANA 时区,例如 Asia/Shanghai / IANA timezone"},"currency":{"type":"string","pattern":"^[A-Z]{3}$","description":"金额的币种(v2),ISO 4217 代码,例如 CNY;报告网站按它显示奖金 / the currency of amounts (v2), an ISO 4217 code such as CNY; the site shows bonuses in it"},"business_hours":{"type":"object","additionalProperties":false,"description":"营业时间:响应时长只计营业时间内 / business hours: response times count only time inside them","properties":{"mon":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"tue":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"wed":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"thu":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"fri":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"sat":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"sun":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"holidays":{"type":"array","items":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"description":"休息日 / closed dates"}}},"exclusions":{"type":"array","description":"剔除规则:客服无法控制的记录不计入考核 / exclusions of what an agent cannot control","items":{"type":"object","required":["id","table","reason","when"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"table":{"type":"string"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"}}}},"appeals":{"type":"object","additionalProperties":false,"description":"申诉规则(可省略:30 天、全部记录表、全部指标和否决项、终局)/ appeal rules","properties":{"window_days":{"type":"integer","minimum":0,"description":"期间最后一天之后可提交申诉的天数,默认 30 / days after the period to file, default 30"},"tables":{"type":"array","items":{"enum":["conversations","surveys","complaints","qa_reviews","orders"]},"description":"可申诉其记录的表,默认全部 / tables whose records may be appealed, default all"},"metrics":{"type":"array","items":{"type":"string","minLength":1},"description":"可申诉的指标,默认全部 / metrics that may be appealed, default all"},"vetoes":{"type":"array","items":{"type":"string","minLength":1},"description":"可申诉的一票否决,默认全部 / vetoes that may be appealed, default all"},"final":{"type":"boolean","description":"裁决默认是否终局,默认 true / decisions final by default"}}},"periods":{"type":"object","additionalProperties":false,"description":"季度和年度如何考核(v2,可省略:按期间记录重新计算)/ how quarters and years are scored (v2; default: recomputed)","properties":{"quarter":{"enum":["recompute","from_months"],"description":"recompute:按期间内全部记录重新计算(默认);from_months:总分取各月总分的平均 / recompute over the period (default), or the mean of the monthly totals"},"year":{"enum":["recompute","from_months"],"description":"recompute:按期间内全部记录重新计算(默认);from_months:总分取各月总分的平均 / recompute over the period (default), or the mean of the monthly totals"},"min_months":{"type":"integer","minimum":1,"maximum":12,"description":"from_months:至少有几个月参与评级才评季度/年度,默认 1 / from_months: months rated needed to be rated, default 1"}}},"metrics":{"type":"array","items":{"$ref":"#/$defs/metric"},"description":"策略自定义指标 / the policy’s own metrics"},"grades":{"type":"array","minItems":1,"description":"等级,从高到低,最后一级 min_score 为 0 / grades, best first, the last with min_score 0","items":{"type":"object","required":["grade","min_score"],"additionalProperties":false,"properties":{"grade":{"type":"string","minLength":1},"min_score":{"type":"number","minimum":0,"maximum":100},"label":{"type":"string"},"label_en":{"type":"string"}}}},"scorecards":{"type":"object","minProperties":1,"propertyNames":{"pattern":"^[a-z][a-z0-9_-]*$"},"additionalProperties":{"$ref":"#/$defs/scorecard"},"description":"考核表:按岗位 / scorecards by role"}},"$defs":{"condition":{"type":"object","description":"json-rules-engine 条件:{all: [...]}、{any: [...]}、{not: {...}} 或 {fact, operator, value, path?}。A json-rules-engine condition."},"metric":{"type":"object","required":["id","title","kind","better"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"指标 id / metric id"},"title":{"type":"string","minLength":1,"description":"中文名称 / display name"},"title_en":{"type":"string","minLength":1},"description":{"type":"string"},"description_en":{"type":"string"},"kind":{"type":"string","enum":["mean","median","p90","sum","count","ratio","nps","formula","rating"],"description":"计算方式 / how the value is computed"},"better":{"type":"string","enum":["higher","lower"],"description":"越高越好 higher / 越低越好 lower"},"unit":{"type":"string","enum":["seconds","ratio","count","amount","score","number"]},"table":{"type":"string","description":"数据表 / table the metric is computed over"},"field":{"type":"string","description":"取值字段 / field whose values are aggregated"},"where":{"$ref":"#/$defs/condition"},"numerator":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"table":{"type":"string","enum":["conversations","responses","surveys","complaints","qa_reviews","orders","attendance","assessments","events"],"description":"计数的表 / table counted"},"where":{"$ref":"#/$defs/condition"}}},"denominator":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"table":{"type":"string","enum":["conversations","responses","surveys","complaints","qa_reviews","orders","attendance","assessments","events"],"description":"计数的表 / table counted"},"where":{"$ref":"#/$defs/condition"}}},"formula":{"type":"string","minLength":1,"description":"计算公式(kind: formula,格式 2)/ the formula of a formula metric (format 2)"},"dimension":{"type":["string","array"],"minLength":1,"items":{"type":"string","minLength":1},"minItems":1,"description":"计入的评分维度,一个或一组(kind: rating)/ the rating dimension or dimensions counted (kind: rating)"},"roles":{"type":"object","additionalProperties":{"type":"number"},"description":"评分人角色及其权重,如 { supervisor: 0.6, peer: 0.4 }(kind: rating)/ the weight of each rater role"},"min_raters":{"type":"integer","description":"至少需要的不同评分人数(默认 1,kind: rating)/ the fewest distinct raters (default 1)"},"include_self":{"type":"boolean","description":"是否计入自评(默认 false,kind: rating)/ whether self ratings count (default false)"}}},"scorecard":{"type":"object","required":["title","roles"],"additionalProperties":false,"properties":{"title":{"type":"string","minLength":1},"title_en":{"type":"string","minLength":1},"roles":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"适用岗位 / roles rated by this scorecard"},"eligibility":{"type":"object","required":["when","reason"],"additionalProperties":false,"properties":{"when":{"$ref":"#/$defs/condition"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1}}},"scored":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/scored"},"description":"考核指标,权重合计 100(或改用 groups)/ scored metrics, weights add up to 100 (or use groups)"},"groups":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/group"},"description":"考核维度(v2):各维度权重合计 100,维度内指标权重合计 100 / groups (v2): group weights add up to 100, and the weights inside each group"},"adjustments":{"type":"array","items":{"type":"object","required":["id","metric","points_each"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"metric":{"type":"string","minLength":1},"points_each":{"type":"number"},"min":{"type":"number"},"max":{"type":"number"}}}},"flags":{"type":"array","description":"需关注标记(v2):条件成立时标记客服,不影响等级 / flags (v2): mark the agent, the grade is not touched","items":{"type":"object","required":["id","label","when"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"label":{"type":"string","minLength":1,"description":"标记的说明,例如 响应快但解决率低 / what the flag says"},"label_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"}}}},"distribution":{"type":"object","required":["grades"],"additionalProperties":false,"description":"强制分布(v2):在分数与一票否决之后按排名限制各等级的比例 / forced distribution (v2): grade shares applied by rank after the thresholds and vetoes","properties":{"tie_breakers":{"type":"array","items":{"type":"string","minLength":1},"description":"总分相同时依次比较的指标 / metrics that order equal totals"},"grades":{"type":"array","minItems":1,"items":{"type":"object","required":["grade"],"additionalProperties":false,"properties":{"grade":{"type":"string","minLength":1},"max_share":{"type":["number","string"],"description":"该等级最多占比,例如 10% / at most this share"},"min_share":{"type":["number","string"],"description":"该等级最少占比,例如 5% / at least this share"}}}}}},"rewards":{"type":"object","required":["coefficients"],"additionalProperties":false,"description":"绩效系数与奖金(v2)/ performance coefficients and bonus (v2)","properties":{"coefficients":{"type":"object","additionalProperties":{"type":"number","minimum":0},"description":"等级 → 绩效系数,每个等级都要写,例如 { S: 1.5, A: 1.2 } / grade → coefficient, every grade"},"not_rated":{"type":"number","minimum":0,"description":"未参评客服的系数;不写则没有奖金 / the coefficient of agents not rated; none when left out"},"base":{"type":["number","object"],"minimum":0,"required":["field"],"additionalProperties":false,"properties":{"field":{"type":"string","minLength":1,"description":"客服表中的奖金基数列 / the agents table’s field of the base"},"default":{"type":"number","minimum":0,"description":"该列为空时的基数 / the base when the field is empty"}},"description":"奖金基数:一个金额,或 { field: 客服表的列 } / the bonus base: an amount, or { field: an agents field }"}}},"awards":{"type":"array","description":"奖项(v2):按指标排名前 N 名,并列同得 / awards (v2): the top N by a metric, ties share","items":{"type":"object","required":["id","title","metric","top"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"title":{"type":"string","minLength":1,"description":"奖项名称,例如 满意度之星 / the award’s name"},"title_en":{"type":"string","minLength":1},"metric":{"type":"string","minLength":1},"top":{"type":"integer","minimum":1,"description":"前几名 / how many places"},"amount":{"type":"number","minimum":0,"description":"每位获奖者的奖金 / what each winner receives"},"min_sample":{"type":"integer","minimum":0}}}},"vetoes":{"type":"array","items":{"type":"object","required":["id","reason","when","cap_grade"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"},"cap_grade":{"type":"string","minLength":1}}}}}},"group":{"type":"object","required":["id","title","weight","scored"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"title":{"type":"string","minLength":1,"description":"维度名称,例如 服务效率 / the group’s name"},"title_en":{"type":"string","minLength":1},"weight":{"type":"number","exclusiveMinimum":0,"description":"维度权重,一张考核表合计 100 / the group’s weight; a scorecard’s add up to 100"},"scored":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/scored"},"description":"维度内的考核指标,权重合计 100 / the group’s metrics, weights add up to 100"}}},"scored":{"type":"object","required":["metric","weight"],"additionalProperties":false,"properties":{"metric":{"type":"string","minLength":1},"weight":{"type":"number","exclusiveMinimum":0,"description":"权重,一张考核表合计 100 / weight; a scorecard’s add up to 100"},"method":{"type":"string","enum":["linear","bands","range"]},"target":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"},"floor":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"},"min_sample":{"type":"integer","minimum":0},"quota":{"type":"boolean","description":"个人目标(v2):有 targets 表行的客服按自己的目标和底线计分,其他人按本项的 / per-agent targets (v2): an agent with a row of the targets table is scored by its own target and floor, others by this item’s"},"segments":{"type":"object","required":["field","targets"],"additionalProperties":false,"description":"分段目标(v2):按字段的取值分段计算并计分,按样本量加权 / segmented targets (v2): computed and scored per value of a field, weighted by sample","properties":{"field":{"type":"string","minLength":1,"description":"分段的字段,例如 channel / the field of the segments"},"targets":{"type":"array","minItems":1,"items":{"type":"object","required":["value","target","floor"],"additionalProperties":false,"properties":{"value":{"type":["string","number","boolean"],"description":"字段取值 / the field value"},"title":{"type":"string","minLength":1},"target":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"},"floor":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"}}}}}},"bands":{"type":"array","minItems":1,"items":{"type":"object","required":["score"],"additionalProperties":false,"properties":{"at_least":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"at_most":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"score":{"type":"number","minimum":0,"maximum":100}}}}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://scorebook.dev/schema/policy.schema.json","title":"Scorebook policy version (考核策略版本)","type":"object","required":["scorebook","id","version","effective_from","title","timezone","grades","scorecards"],"additionalProperties":false,"properties":{"scorebook":{"enum":[1,2],"description":"格式版本:1,或使用考核维度等 v2 功能时为 2 / format version: 1, or 2 for the v2 features (groups, …)"},"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"策略 id,与文件夹同名 / policy id, equals the folder name"},"version":{"type":["string","number"],"minLength":1,"description":"版本号,加引号,例如 \"2026.10\" / version label, quoted"},"effective_from":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"生效日期 YYYY-MM-DD / effective date"},"title":{"type":"string","minLength":1,"description":"策略名称 / display name"},"title_en":{"type":"string","minLength":1},"description":{"type":"string","description":"说明(Markdown)/ description in Markdown"},"timezone":{"type":"string","description":"IANA 时区,例如 Asia/Shanghai / IANA timezone"},"currency":{"type":"string","pattern":"^[A-Z]{3}$","description":"金额的币种(v2),ISO 4217 代码,例如 CNY;报告网站按它显示奖金 / the currency of amounts (v2), an ISO 4217 code such as CNY; the site shows bonuses in it"},"business_hours":{"type":"object","additionalProperties":false,"description":"营业时间:响应时长只计营业时间内 / business hours: response times count only time inside them","properties":{"mon":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"tue":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"wed":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"thu":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"fri":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"sat":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"sun":{"type":"array","items":{"type":"string"},"description":"营业时间段 \"HH:MM-HH:MM\" / opening intervals"},"holidays":{"type":"array","items":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"description":"休息日 / closed dates"}}},"exclusions":{"type":"array","description":"剔除规则:客服无法控制的记录不计入考核 / exclusions of what an agent cannot control","items":{"type":"object","required":["id","table","reason","when"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"table":{"type":"string"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"}}}},"appeals":{"type":"object","additionalProperties":false,"description":"申诉规则(可省略:30 天、全部记录表、全部指标和否决项、终局)/ appeal rules","properties":{"window_days":{"type":"integer","minimum":0,"description":"期间最后一天之后可提交申诉的天数,默认 30 / days after the period to file, default 30"},"tables":{"type":"array","items":{"enum":["conversations","surveys","complaints","qa_reviews","orders"]},"description":"可申诉其记录的表,默认全部 / tables whose records may be appealed, default all"},"metrics":{"type":"array","items":{"type":"string","minLength":1},"description":"可申诉的指标,默认全部 / metrics that may be appealed, default all"},"vetoes":{"type":"array","items":{"type":"string","minLength":1},"description":"可申诉的一票否决,默认全部 / vetoes that may be appealed, default all"},"final":{"type":"boolean","description":"裁决默认是否终局,默认 true / decisions final by default"},"months":{"enum":["none","records"],"description":"重新计算的季度/年度是否采用各月申诉对记录的裁决(v2):none 不采用(默认),records 采用移除、更正、改记 / whether a recomputed quarter or year applies its months’ decisions on records (v2): none (default) or records"}}},"periods":{"type":"object","additionalProperties":false,"description":"季度和年度如何考核(v2,可省略:按期间记录重新计算)/ how quarters and years are scored (v2; default: recomputed)","properties":{"quarter":{"enum":["recompute","from_months"],"description":"recompute:按期间内全部记录重新计算(默认);from_months:总分取各月总分的平均 / recompute over the period (default), or the mean of the monthly totals"},"year":{"enum":["recompute","from_months"],"description":"recompute:按期间内全部记录重新计算(默认);from_months:总分取各月总分的平均 / recompute over the period (default), or the mean of the monthly totals"},"min_months":{"type":"integer","minimum":1,"maximum":12,"description":"from_months:至少有几个月参与评级才评季度/年度,默认 1 / from_months: months rated needed to be rated, default 1"}}},"metrics":{"type":"array","items":{"$ref":"#/$defs/metric"},"description":"策略自定义指标 / the policy’s own metrics"},"grades":{"type":"array","minItems":1,"description":"等级,从高到低,最后一级 min_score 为 0 / grades, best first, the last with min_score 0","items":{"type":"object","required":["grade","min_score"],"additionalProperties":false,"properties":{"grade":{"type":"string","minLength":1},"min_score":{"type":"number","minimum":0,"maximum":100},"label":{"type":"string"},"label_en":{"type":"string"}}}},"scorecards":{"type":"object","minProperties":1,"propertyNames":{"pattern":"^[a-z][a-z0-9_-]*$"},"additionalProperties":{"$ref":"#/$defs/scorecard"},"description":"考核表:按岗位 / scorecards by role"}},"$defs":{"condition":{"type":"object","description":"json-rules-engine 条件:{all: [...]}、{any: [...]}、{not: {...}} 或 {fact, operator, value, path?}。A json-rules-engine condition."},"metric":{"type":"object","required":["id","title","kind","better"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"指标 id / metric id"},"title":{"type":"string","minLength":1,"description":"中文名称 / display name"},"title_en":{"type":"string","minLength":1},"description":{"type":"string"},"description_en":{"type":"string"},"kind":{"type":"string","enum":["mean","median","p90","sum","count","ratio","nps","distinct_count","formula","rating"],"description":"计算方式 / how the value is computed"},"better":{"type":"string","enum":["higher","lower"],"description":"越高越好 higher / 越低越好 lower"},"unit":{"type":"string","enum":["seconds","ratio","count","amount","score","number"]},"table":{"type":"string","description":"数据表 / table the metric is computed over"},"field":{"type":"string","description":"取值字段 / field whose values are aggregated"},"where":{"$ref":"#/$defs/condition"},"numerator":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"table":{"type":"string","description":"计数的表 / table counted"},"where":{"$ref":"#/$defs/condition"}}},"denominator":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"table":{"type":"string","description":"计数的表 / table counted"},"where":{"$ref":"#/$defs/condition"}}},"formula":{"type":"string","minLength":1,"description":"计算公式(kind: formula,格式 2)/ the formula of a formula metric (format 2)"},"dimension":{"type":["string","array"],"minLength":1,"items":{"type":"string","minLength":1},"minItems":1,"description":"计入的评分维度,一个或一组(kind: rating)/ the rating dimension or dimensions counted (kind: rating)"},"roles":{"type":"object","additionalProperties":{"type":"number"},"description":"评分人角色及其权重,如 { supervisor: 0.6, peer: 0.4 }(kind: rating)/ the weight of each rater role"},"min_raters":{"type":"integer","description":"至少需要的不同评分人数(默认 1,kind: rating)/ the fewest distinct raters (default 1)"},"include_self":{"type":"boolean","description":"是否计入自评(默认 false,kind: rating)/ whether self ratings count (default false)"}}},"scorecard":{"type":"object","required":["title","roles"],"additionalProperties":false,"properties":{"title":{"type":"string","minLength":1},"title_en":{"type":"string","minLength":1},"roles":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"适用岗位 / roles rated by this scorecard"},"eligibility":{"type":"object","required":["when","reason"],"additionalProperties":false,"properties":{"when":{"$ref":"#/$defs/condition"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1}}},"scored":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/scored"},"description":"考核指标,权重合计 100(或改用 groups)/ scored metrics, weights add up to 100 (or use groups)"},"groups":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/group"},"description":"考核维度(v2):各维度权重合计 100,维度内指标权重合计 100 / groups (v2): group weights add up to 100, and the weights inside each group"},"adjustments":{"type":"array","items":{"type":"object","required":["id","metric","points_each"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"metric":{"type":"string","minLength":1},"points_each":{"type":"number"},"min":{"type":"number"},"max":{"type":"number"}}}},"flags":{"type":"array","description":"需关注标记(v2):条件成立时标记客服,不影响等级 / flags (v2): mark the agent, the grade is not touched","items":{"type":"object","required":["id","label","when"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"label":{"type":"string","minLength":1,"description":"标记的说明,例如 响应快但解决率低 / what the flag says"},"label_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"}}}},"distribution":{"type":"object","required":["grades"],"additionalProperties":false,"description":"强制分布(v2):在分数与一票否决之后按排名限制各等级的比例 / forced distribution (v2): grade shares applied by rank after the thresholds and vetoes","properties":{"tie_breakers":{"type":"array","items":{"type":"string","minLength":1},"description":"总分相同时依次比较的指标 / metrics that order equal totals"},"grades":{"type":"array","minItems":1,"items":{"type":"object","required":["grade"],"additionalProperties":false,"properties":{"grade":{"type":"string","minLength":1},"max_share":{"type":["number","string"],"description":"该等级最多占比,例如 10% / at most this share"},"min_share":{"type":["number","string"],"description":"该等级最少占比,例如 5% / at least this share"}}}}}},"rewards":{"type":"object","required":["coefficients"],"additionalProperties":false,"description":"绩效系数与奖金(v2)/ performance coefficients and bonus (v2)","properties":{"coefficients":{"type":"object","additionalProperties":{"type":"number","minimum":0},"description":"等级 → 绩效系数,每个等级都要写,例如 { S: 1.5, A: 1.2 } / grade → coefficient, every grade"},"not_rated":{"type":"number","minimum":0,"description":"未参评客服的系数;不写则没有奖金 / the coefficient of agents not rated; none when left out"},"base":{"type":["number","object"],"minimum":0,"required":["field"],"additionalProperties":false,"properties":{"field":{"type":"string","minLength":1,"description":"客服表中的奖金基数列 / the agents table’s field of the base"},"default":{"type":"number","minimum":0,"description":"该列为空时的基数 / the base when the field is empty"}},"description":"奖金基数:一个金额,或 { field: 客服表的列 } / the bonus base: an amount, or { field: an agents field }"}}},"awards":{"type":"array","description":"奖项(v2):按指标排名前 N 名,并列同得 / awards (v2): the top N by a metric, ties share","items":{"type":"object","required":["id","title","metric","top"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"title":{"type":"string","minLength":1,"description":"奖项名称,例如 满意度之星 / the award’s name"},"title_en":{"type":"string","minLength":1},"metric":{"type":"string","minLength":1},"top":{"type":"integer","minimum":1,"description":"前几名 / how many places"},"amount":{"type":"number","minimum":0,"description":"每位获奖者的奖金 / what each winner receives"},"min_sample":{"type":"integer","minimum":0}}}},"vetoes":{"type":"array","items":{"type":"object","required":["id","reason","when","cap_grade"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"reason":{"type":"string","minLength":1},"reason_en":{"type":"string","minLength":1},"when":{"$ref":"#/$defs/condition"},"cap_grade":{"type":"string","minLength":1}}}}}},"group":{"type":"object","required":["id","title","weight","scored"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$"},"title":{"type":"string","minLength":1,"description":"维度名称,例如 服务效率 / the group’s name"},"title_en":{"type":"string","minLength":1},"weight":{"type":"number","exclusiveMinimum":0,"description":"维度权重,一张考核表合计 100 / the group’s weight; a scorecard’s add up to 100"},"scored":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/scored"},"description":"维度内的考核指标,权重合计 100 / the group’s metrics, weights add up to 100"}}},"scored":{"type":"object","required":["metric","weight"],"additionalProperties":false,"properties":{"metric":{"type":"string","minLength":1},"weight":{"type":"number","exclusiveMinimum":0,"description":"权重,一张考核表合计 100 / weight; a scorecard’s add up to 100"},"method":{"type":"string","enum":["linear","bands","range"]},"target":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"},"floor":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"},"min_sample":{"type":"integer","minimum":0},"quota":{"type":"boolean","description":"个人目标(v2):有 targets 表行的客服按自己的目标和底线计分,其他人按本项的 / per-agent targets (v2): an agent with a row of the targets table is scored by its own target and floor, others by this item’s"},"segments":{"type":"object","required":["field","targets"],"additionalProperties":false,"description":"分段目标(v2):按字段的取值分段计算并计分,按样本量加权 / segmented targets (v2): computed and scored per value of a field, weighted by sample","properties":{"field":{"type":"string","minLength":1,"description":"分段的字段,例如 channel / the field of the segments"},"targets":{"type":"array","minItems":1,"items":{"type":"object","required":["value","target","floor"],"additionalProperties":false,"properties":{"value":{"type":["string","number","boolean"],"description":"字段取值 / the field value"},"title":{"type":"string","minLength":1},"target":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"},"floor":{"type":["number","string","array"],"items":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"minItems":2,"maxItems":2,"description":"数量;method: range(v2)时为 [下限, 上限] / a quantity; with method: range (v2), [low, high]"}}}}}},"bands":{"type":"array","minItems":1,"items":{"type":"object","required":["score"],"additionalProperties":false,"properties":{"at_least":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"at_most":{"type":["number","string"],"description":"数值,或带单位的数量:95%、0.5%、20s、2m、1.5h / a number or a quantity with a unit"},"score":{"type":"number","minimum":0,"maximum":100}}}}}}}};
 const schema32 = {"type":"object","description":"json-rules-engine 条件:{all: [...]}、{any: [...]}、{not: {...}} 或 {fact, operator, value, path?}。A json-rules-engine condition."};
 const func1 = Object.prototype.hasOwnProperty;
 const pattern4 = new RegExp("^[a-z][a-z0-9_-]*$", "u");
 const pattern5 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
 const pattern6 = new RegExp("^[A-Z]{3}$", "u");
-const schema33 = {"type":"object","required":["id","title","kind","better"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"指标 id / metric id"},"title":{"type":"string","minLength":1,"description":"中文名称 / display name"},"title_en":{"type":"string","minLength":1},"description":{"type":"string"},"description_en":{"type":"string"},"kind":{"type":"string","enum":["mean","median","p90","sum","count","ratio","nps","formula","rating"],"description":"计算方式 / how the value is computed"},"better":{"type":"string","enum":["higher","lower"],"description":"越高越好 higher / 越低越好 lower"},"unit":{"type":"string","enum":["seconds","ratio","count","amount","score","number"]},"table":{"type":"string","description":"数据表 / table the metric is computed over"},"field":{"type":"string","description":"取值字段 / field whose values are aggregated"},"where":{"$ref":"#/$defs/condition"},"numerator":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"table":{"type":"string","enum":["conversations","responses","surveys","complaints","qa_reviews","orders","attendance","assessments","events"],"description":"计数的表 / table counted"},"where":{"$ref":"#/$defs/condition"}}},"denominator":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"table":{"type":"string","enum":["conversations","responses","surveys","complaints","qa_reviews","orders","attendance","assessments","events"],"description":"计数的表 / table counted"},"where":{"$ref":"#/$defs/condition"}}},"formula":{"type":"string","minLength":1,"description":"计算公式(kind: formula,格式 2)/ the formula of a formula metric (format 2)"},"dimension":{"type":["string","array"],"minLength":1,"items":{"type":"string","minLength":1},"minItems":1,"description":"计入的评分维度,一个或一组(kind: rating)/ the rating dimension or dimensions counted (kind: rating)"},"roles":{"type":"object","additionalProperties":{"type":"number"},"description":"评分人角色及其权重,如 { supervisor: 0.6, peer: 0.4 }(kind: rating)/ the weight of each rater role"},"min_raters":{"type":"integer","description":"至少需要的不同评分人数(默认 1,kind: rating)/ the fewest distinct raters (default 1)"},"include_self":{"type":"boolean","description":"是否计入自评(默认 false,kind: rating)/ whether self ratings count (default false)"}}};
+const schema33 = {"type":"object","required":["id","title","kind","better"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"指标 id / metric id"},"title":{"type":"string","minLength":1,"description":"中文名称 / display name"},"title_en":{"type":"string","minLength":1},"description":{"type":"string"},"description_en":{"type":"string"},"kind":{"type":"string","enum":["mean","median","p90","sum","count","ratio","nps","distinct_count","formula","rating"],"description":"计算方式 / how the value is computed"},"better":{"type":"string","enum":["higher","lower"],"description":"越高越好 higher / 越低越好 lower"},"unit":{"type":"string","enum":["seconds","ratio","count","amount","score","number"]},"table":{"type":"string","description":"数据表 / table the metric is computed over"},"field":{"type":"string","description":"取值字段 / field whose values are aggregated"},"where":{"$ref":"#/$defs/condition"},"numerator":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"table":{"type":"string","description":"计数的表 / table counted"},"where":{"$ref":"#/$defs/condition"}}},"denominator":{"type":"object","required":["table"],"additionalProperties":false,"properties":{"table":{"type":"string","description":"计数的表 / table counted"},"where":{"$ref":"#/$defs/condition"}}},"formula":{"type":"string","minLength":1,"description":"计算公式(kind: formula,格式 2)/ the formula of a formula metric (format 2)"},"dimension":{"type":["string","array"],"minLength":1,"items":{"type":"string","minLength":1},"minItems":1,"description":"计入的评分维度,一个或一组(kind: rating)/ the rating dimension or dimensions counted (kind: rating)"},"roles":{"type":"object","additionalProperties":{"type":"number"},"description":"评分人角色及其权重,如 { supervisor: 0.6, peer: 0.4 }(kind: rating)/ the weight of each rater role"},"min_raters":{"type":"integer","description":"至少需要的不同评分人数(默认 1,kind: rating)/ the fewest distinct raters (default 1)"},"include_self":{"type":"boolean","description":"是否计入自评(默认 false,kind: rating)/ whether self ratings count (default false)"}}};
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -187,7 +187,7 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(!(((((((((data5 === "mean") || (data5 === "median")) || (data5 === "p90")) || (data5 === "sum")) || (data5 === "count")) || (data5 === "ratio")) || (data5 === "nps")) || (data5 === "formula")) || (data5 === "rating"))){
+if(!((((((((((data5 === "mean") || (data5 === "median")) || (data5 === "p90")) || (data5 === "sum")) || (data5 === "count")) || (data5 === "ratio")) || (data5 === "nps")) || (data5 === "distinct_count")) || (data5 === "formula")) || (data5 === "rating"))){
 const err14 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema33.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.kind.enum,parentSchema:schema33.properties.kind,data:data5};
 if(vErrors === null){
 vErrors = [err14];
@@ -320,8 +320,11 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(!(((((((((data12 === "conversations") || (data12 === "responses")) || (data12 === "surveys")) || (data12 === "complaints")) || (data12 === "qa_reviews")) || (data12 === "orders")) || (data12 === "attendance")) || (data12 === "assessments")) || (data12 === "events"))){
-const err25 = {instancePath:instancePath+"/numerator/table",schemaPath:"#/properties/numerator/properties/table/enum",keyword:"enum",params:{allowedValues: schema33.properties.numerator.properties.table.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.numerator.properties.table.enum,parentSchema:schema33.properties.numerator.properties.table,data:data12};
+}
+if(data11.where !== undefined){
+let data13 = data11.where;
+if(!(data13 && typeof data13 == "object" && !Array.isArray(data13))){
+const err25 = {instancePath:instancePath+"/numerator/where",schemaPath:"#/$defs/condition/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data13};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -331,10 +334,9 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data11.where !== undefined){
-let data13 = data11.where;
-if(!(data13 && typeof data13 == "object" && !Array.isArray(data13))){
-const err26 = {instancePath:instancePath+"/numerator/where",schemaPath:"#/$defs/condition/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data13};
+}
+else {
+const err26 = {instancePath:instancePath+"/numerator",schemaPath:"#/properties/numerator/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.numerator.type,parentSchema:schema33.properties.numerator,data:data11};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -344,9 +346,11 @@ vErrors.push(err26);
 errors++;
 }
 }
-}
-else {
-const err27 = {instancePath:instancePath+"/numerator",schemaPath:"#/properties/numerator/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.numerator.type,parentSchema:schema33.properties.numerator,data:data11};
+if(data.denominator !== undefined){
+let data14 = data.denominator;
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+if(data14.table === undefined){
+const err27 = {instancePath:instancePath+"/denominator",schemaPath:"#/properties/denominator/required",keyword:"required",params:{missingProperty: "table"},message:"must have required property '"+"table"+"'",schema:schema33.properties.denominator.required,parentSchema:schema33.properties.denominator,data:data14};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -355,12 +359,9 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-if(data.denominator !== undefined){
-let data14 = data.denominator;
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-if(data14.table === undefined){
-const err28 = {instancePath:instancePath+"/denominator",schemaPath:"#/properties/denominator/required",keyword:"required",params:{missingProperty: "table"},message:"must have required property '"+"table"+"'",schema:schema33.properties.denominator.required,parentSchema:schema33.properties.denominator,data:data14};
+for(const key2 in data14){
+if(!((key2 === "table") || (key2 === "where"))){
+const err28 = {instancePath:instancePath+"/denominator",schemaPath:"#/properties/denominator/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.denominator,data:data14};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -369,9 +370,11 @@ vErrors.push(err28);
 }
 errors++;
 }
-for(const key2 in data14){
-if(!((key2 === "table") || (key2 === "where"))){
-const err29 = {instancePath:instancePath+"/denominator",schemaPath:"#/properties/denominator/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.denominator,data:data14};
+}
+if(data14.table !== undefined){
+let data15 = data14.table;
+if(typeof data15 !== "string"){
+const err29 = {instancePath:instancePath+"/denominator/table",schemaPath:"#/properties/denominator/properties/table/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.denominator.properties.table.type,parentSchema:schema33.properties.denominator.properties.table,data:data15};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -381,10 +384,10 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data14.table !== undefined){
-let data15 = data14.table;
-if(typeof data15 !== "string"){
-const err30 = {instancePath:instancePath+"/denominator/table",schemaPath:"#/properties/denominator/properties/table/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.denominator.properties.table.type,parentSchema:schema33.properties.denominator.properties.table,data:data15};
+if(data14.where !== undefined){
+let data16 = data14.where;
+if(!(data16 && typeof data16 == "object" && !Array.isArray(data16))){
+const err30 = {instancePath:instancePath+"/denominator/where",schemaPath:"#/$defs/condition/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data16};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -393,8 +396,10 @@ vErrors.push(err30);
 }
 errors++;
 }
-if(!(((((((((data15 === "conversations") || (data15 === "responses")) || (data15 === "surveys")) || (data15 === "complaints")) || (data15 === "qa_reviews")) || (data15 === "orders")) || (data15 === "attendance")) || (data15 === "assessments")) || (data15 === "events"))){
-const err31 = {instancePath:instancePath+"/denominator/table",schemaPath:"#/properties/denominator/properties/table/enum",keyword:"enum",params:{allowedValues: schema33.properties.denominator.properties.table.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.denominator.properties.table.enum,parentSchema:schema33.properties.denominator.properties.table,data:data15};
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/denominator",schemaPath:"#/properties/denominator/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.denominator.type,parentSchema:schema33.properties.denominator,data:data14};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -404,10 +409,11 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data14.where !== undefined){
-let data16 = data14.where;
-if(!(data16 && typeof data16 == "object" && !Array.isArray(data16))){
-const err32 = {instancePath:instancePath+"/denominator/where",schemaPath:"#/$defs/condition/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data16};
+if(data.formula !== undefined){
+let data17 = data.formula;
+if(typeof data17 === "string"){
+if(data17.length < 1){
+const err32 = {instancePath:instancePath+"/formula",schemaPath:"#/properties/formula/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.formula,data:data17};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -417,9 +423,8 @@ vErrors.push(err32);
 errors++;
 }
 }
-}
 else {
-const err33 = {instancePath:instancePath+"/denominator",schemaPath:"#/properties/denominator/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.denominator.type,parentSchema:schema33.properties.denominator,data:data14};
+const err33 = {instancePath:instancePath+"/formula",schemaPath:"#/properties/formula/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.formula.type,parentSchema:schema33.properties.formula,data:data17};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -429,11 +434,10 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(data.formula !== undefined){
-let data17 = data.formula;
-if(typeof data17 === "string"){
-if(data17.length < 1){
-const err34 = {instancePath:instancePath+"/formula",schemaPath:"#/properties/formula/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.formula,data:data17};
+if(data.dimension !== undefined){
+let data18 = data.dimension;
+if((typeof data18 !== "string") && (!(Array.isArray(data18)))){
+const err34 = {instancePath:instancePath+"/dimension",schemaPath:"#/properties/dimension/type",keyword:"type",params:{type: schema33.properties.dimension.type},message:"must be string,array",schema:schema33.properties.dimension.type,parentSchema:schema33.properties.dimension,data:data18};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -442,9 +446,9 @@ vErrors.push(err34);
 }
 errors++;
 }
-}
-else {
-const err35 = {instancePath:instancePath+"/formula",schemaPath:"#/properties/formula/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.formula.type,parentSchema:schema33.properties.formula,data:data17};
+if(typeof data18 === "string"){
+if(data18.length < 1){
+const err35 = {instancePath:instancePath+"/dimension",schemaPath:"#/properties/dimension/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.dimension,data:data18};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -454,10 +458,9 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data.dimension !== undefined){
-let data18 = data.dimension;
-if((typeof data18 !== "string") && (!(Array.isArray(data18)))){
-const err36 = {instancePath:instancePath+"/dimension",schemaPath:"#/properties/dimension/type",keyword:"type",params:{type: schema33.properties.dimension.type},message:"must be string,array",schema:schema33.properties.dimension.type,parentSchema:schema33.properties.dimension,data:data18};
+if(Array.isArray(data18)){
+if(data18.length < 1){
+const err36 = {instancePath:instancePath+"/dimension",schemaPath:"#/properties/dimension/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema33.properties.dimension,data:data18};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -466,9 +469,12 @@ vErrors.push(err36);
 }
 errors++;
 }
-if(typeof data18 === "string"){
-if(data18.length < 1){
-const err37 = {instancePath:instancePath+"/dimension",schemaPath:"#/properties/dimension/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.dimension,data:data18};
+const len0 = data18.length;
+for(let i0=0; i0<len0; i0++){
+let data19 = data18[i0];
+if(typeof data19 === "string"){
+if(data19.length < 1){
+const err37 = {instancePath:instancePath+"/dimension/" + i0,schemaPath:"#/properties/dimension/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.dimension.items,data:data19};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -478,39 +484,13 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(Array.isArray(data18)){
-if(data18.length < 1){
-const err38 = {instancePath:instancePath+"/dimension",schemaPath:"#/properties/dimension/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema33.properties.dimension,data:data18};
+else {
+const err38 = {instancePath:instancePath+"/dimension/" + i0,schemaPath:"#/properties/dimension/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.dimension.items.type,parentSchema:schema33.properties.dimension.items,data:data19};
 if(vErrors === null){
 vErrors = [err38];
 }
 else {
 vErrors.push(err38);
-}
-errors++;
-}
-const len0 = data18.length;
-for(let i0=0; i0<len0; i0++){
-let data19 = data18[i0];
-if(typeof data19 === "string"){
-if(data19.length < 1){
-const err39 = {instancePath:instancePath+"/dimension/" + i0,schemaPath:"#/properties/dimension/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.dimension.items,data:data19};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-}
-else {
-const err40 = {instancePath:instancePath+"/dimension/" + i0,schemaPath:"#/properties/dimension/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.dimension.items.type,parentSchema:schema33.properties.dimension.items,data:data19};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
 }
 errors++;
 }
@@ -523,7 +503,32 @@ if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
 for(const key3 in data20){
 let data21 = data20[key3];
 if(!((typeof data21 == "number") && (isFinite(data21)))){
-const err41 = {instancePath:instancePath+"/roles/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/roles/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema33.properties.roles.additionalProperties.type,parentSchema:schema33.properties.roles.additionalProperties,data:data21};
+const err39 = {instancePath:instancePath+"/roles/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/roles/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema33.properties.roles.additionalProperties.type,parentSchema:schema33.properties.roles.additionalProperties,data:data21};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+}
+else {
+const err40 = {instancePath:instancePath+"/roles",schemaPath:"#/properties/roles/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.roles.type,parentSchema:schema33.properties.roles,data:data20};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+if(data.min_raters !== undefined){
+let data22 = data.min_raters;
+if(!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))){
+const err41 = {instancePath:instancePath+"/min_raters",schemaPath:"#/properties/min_raters/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.properties.min_raters.type,parentSchema:schema33.properties.min_raters,data:data22};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -533,9 +538,10 @@ vErrors.push(err41);
 errors++;
 }
 }
-}
-else {
-const err42 = {instancePath:instancePath+"/roles",schemaPath:"#/properties/roles/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.roles.type,parentSchema:schema33.properties.roles,data:data20};
+if(data.include_self !== undefined){
+let data23 = data.include_self;
+if(typeof data23 !== "boolean"){
+const err42 = {instancePath:instancePath+"/include_self",schemaPath:"#/properties/include_self/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema33.properties.include_self.type,parentSchema:schema33.properties.include_self,data:data23};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -545,40 +551,14 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data.min_raters !== undefined){
-let data22 = data.min_raters;
-if(!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))){
-const err43 = {instancePath:instancePath+"/min_raters",schemaPath:"#/properties/min_raters/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.properties.min_raters.type,parentSchema:schema33.properties.min_raters,data:data22};
+}
+else {
+const err43 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data};
 if(vErrors === null){
 vErrors = [err43];
 }
 else {
 vErrors.push(err43);
-}
-errors++;
-}
-}
-if(data.include_self !== undefined){
-let data23 = data.include_self;
-if(typeof data23 !== "boolean"){
-const err44 = {instancePath:instancePath+"/include_self",schemaPath:"#/properties/include_self/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema33.properties.include_self.type,parentSchema:schema33.properties.include_self,data:data23};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-}
-}
-else {
-const err45 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
 }
 errors++;
 }
@@ -4390,7 +4370,7 @@ if(data.appeals !== undefined){
 let data33 = data.appeals;
 if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
 for(const key3 in data33){
-if(!(((((key3 === "window_days") || (key3 === "tables")) || (key3 === "metrics")) || (key3 === "vetoes")) || (key3 === "final"))){
+if(!((((((key3 === "window_days") || (key3 === "tables")) || (key3 === "metrics")) || (key3 === "vetoes")) || (key3 === "final")) || (key3 === "months"))){
 const err58 = {instancePath:instancePath+"/appeals",schemaPath:"#/properties/appeals/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.appeals,data:data33};
 if(vErrors === null){
 vErrors = [err58];
@@ -4550,9 +4530,10 @@ vErrors.push(err69);
 errors++;
 }
 }
-}
-else {
-const err70 = {instancePath:instancePath+"/appeals",schemaPath:"#/properties/appeals/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.appeals.type,parentSchema:schema31.properties.appeals,data:data33};
+if(data33.months !== undefined){
+let data42 = data33.months;
+if(!((data42 === "none") || (data42 === "records"))){
+const err70 = {instancePath:instancePath+"/appeals/months",schemaPath:"#/properties/appeals/properties/months/enum",keyword:"enum",params:{allowedValues: schema31.properties.appeals.properties.months.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.appeals.properties.months.enum,parentSchema:schema31.properties.appeals.properties.months,data:data42};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -4562,12 +4543,9 @@ vErrors.push(err70);
 errors++;
 }
 }
-if(data.periods !== undefined){
-let data42 = data.periods;
-if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
-for(const key4 in data42){
-if(!(((key4 === "quarter") || (key4 === "year")) || (key4 === "min_months"))){
-const err71 = {instancePath:instancePath+"/periods",schemaPath:"#/properties/periods/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.periods,data:data42};
+}
+else {
+const err71 = {instancePath:instancePath+"/appeals",schemaPath:"#/properties/appeals/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.appeals.type,parentSchema:schema31.properties.appeals,data:data33};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -4577,10 +4555,12 @@ vErrors.push(err71);
 errors++;
 }
 }
-if(data42.quarter !== undefined){
-let data43 = data42.quarter;
-if(!((data43 === "recompute") || (data43 === "from_months"))){
-const err72 = {instancePath:instancePath+"/periods/quarter",schemaPath:"#/properties/periods/properties/quarter/enum",keyword:"enum",params:{allowedValues: schema31.properties.periods.properties.quarter.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.periods.properties.quarter.enum,parentSchema:schema31.properties.periods.properties.quarter,data:data43};
+if(data.periods !== undefined){
+let data43 = data.periods;
+if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
+for(const key4 in data43){
+if(!(((key4 === "quarter") || (key4 === "year")) || (key4 === "min_months"))){
+const err72 = {instancePath:instancePath+"/periods",schemaPath:"#/properties/periods/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.periods,data:data43};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -4590,10 +4570,10 @@ vErrors.push(err72);
 errors++;
 }
 }
-if(data42.year !== undefined){
-let data44 = data42.year;
+if(data43.quarter !== undefined){
+let data44 = data43.quarter;
 if(!((data44 === "recompute") || (data44 === "from_months"))){
-const err73 = {instancePath:instancePath+"/periods/year",schemaPath:"#/properties/periods/properties/year/enum",keyword:"enum",params:{allowedValues: schema31.properties.periods.properties.year.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.periods.properties.year.enum,parentSchema:schema31.properties.periods.properties.year,data:data44};
+const err73 = {instancePath:instancePath+"/periods/quarter",schemaPath:"#/properties/periods/properties/quarter/enum",keyword:"enum",params:{allowedValues: schema31.properties.periods.properties.quarter.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.periods.properties.quarter.enum,parentSchema:schema31.properties.periods.properties.quarter,data:data44};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -4603,10 +4583,10 @@ vErrors.push(err73);
 errors++;
 }
 }
-if(data42.min_months !== undefined){
-let data45 = data42.min_months;
-if(!(((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45))) && (isFinite(data45)))){
-const err74 = {instancePath:instancePath+"/periods/min_months",schemaPath:"#/properties/periods/properties/min_months/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.periods.properties.min_months.type,parentSchema:schema31.properties.periods.properties.min_months,data:data45};
+if(data43.year !== undefined){
+let data45 = data43.year;
+if(!((data45 === "recompute") || (data45 === "from_months"))){
+const err74 = {instancePath:instancePath+"/periods/year",schemaPath:"#/properties/periods/properties/year/enum",keyword:"enum",params:{allowedValues: schema31.properties.periods.properties.year.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.periods.properties.year.enum,parentSchema:schema31.properties.periods.properties.year,data:data45};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -4615,9 +4595,11 @@ vErrors.push(err74);
 }
 errors++;
 }
-if((typeof data45 == "number") && (isFinite(data45))){
-if(data45 > 12 || isNaN(data45)){
-const err75 = {instancePath:instancePath+"/periods/min_months",schemaPath:"#/properties/periods/properties/min_months/maximum",keyword:"maximum",params:{comparison: "<=", limit: 12},message:"must be <= 12",schema:12,parentSchema:schema31.properties.periods.properties.min_months,data:data45};
+}
+if(data43.min_months !== undefined){
+let data46 = data43.min_months;
+if(!(((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46))) && (isFinite(data46)))){
+const err75 = {instancePath:instancePath+"/periods/min_months",schemaPath:"#/properties/periods/properties/min_months/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.periods.properties.min_months.type,parentSchema:schema31.properties.periods.properties.min_months,data:data46};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -4626,8 +4608,9 @@ vErrors.push(err75);
 }
 errors++;
 }
-if(data45 < 1 || isNaN(data45)){
-const err76 = {instancePath:instancePath+"/periods/min_months",schemaPath:"#/properties/periods/properties/min_months/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.periods.properties.min_months,data:data45};
+if((typeof data46 == "number") && (isFinite(data46))){
+if(data46 > 12 || isNaN(data46)){
+const err76 = {instancePath:instancePath+"/periods/min_months",schemaPath:"#/properties/periods/properties/min_months/maximum",keyword:"maximum",params:{comparison: "<=", limit: 12},message:"must be <= 12",schema:12,parentSchema:schema31.properties.periods.properties.min_months,data:data46};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -4636,11 +4619,8 @@ vErrors.push(err76);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err77 = {instancePath:instancePath+"/periods",schemaPath:"#/properties/periods/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.periods.type,parentSchema:schema31.properties.periods,data:data42};
+if(data46 < 1 || isNaN(data46)){
+const err77 = {instancePath:instancePath+"/periods/min_months",schemaPath:"#/properties/periods/properties/min_months/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.periods.properties.min_months,data:data46};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -4650,19 +4630,10 @@ vErrors.push(err77);
 errors++;
 }
 }
-if(data.metrics !== undefined){
-let data46 = data.metrics;
-if(Array.isArray(data46)){
-const len12 = data46.length;
-for(let i12=0; i12<len12; i12++){
-if(!(validate21(data46[i12], {instancePath:instancePath+"/metrics/" + i12,parentData:data46,parentDataProperty:i12,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
-errors = vErrors.length;
-}
 }
 }
 else {
-const err78 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.metrics.type,parentSchema:schema31.properties.metrics,data:data46};
+const err78 = {instancePath:instancePath+"/periods",schemaPath:"#/properties/periods/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.periods.type,parentSchema:schema31.properties.periods,data:data43};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -4672,11 +4643,19 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data.grades !== undefined){
-let data48 = data.grades;
-if(Array.isArray(data48)){
-if(data48.length < 1){
-const err79 = {instancePath:instancePath+"/grades",schemaPath:"#/properties/grades/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.grades,data:data48};
+if(data.metrics !== undefined){
+let data47 = data.metrics;
+if(Array.isArray(data47)){
+const len12 = data47.length;
+for(let i12=0; i12<len12; i12++){
+if(!(validate21(data47[i12], {instancePath:instancePath+"/metrics/" + i12,parentData:data47,parentDataProperty:i12,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err79 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.metrics.type,parentSchema:schema31.properties.metrics,data:data47};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -4685,12 +4664,12 @@ vErrors.push(err79);
 }
 errors++;
 }
-const len13 = data48.length;
-for(let i13=0; i13<len13; i13++){
-let data49 = data48[i13];
-if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
-if(data49.grade === undefined){
-const err80 = {instancePath:instancePath+"/grades/" + i13,schemaPath:"#/properties/grades/items/required",keyword:"required",params:{missingProperty: "grade"},message:"must have required property '"+"grade"+"'",schema:schema31.properties.grades.items.required,parentSchema:schema31.properties.grades.items,data:data49};
+}
+if(data.grades !== undefined){
+let data49 = data.grades;
+if(Array.isArray(data49)){
+if(data49.length < 1){
+const err80 = {instancePath:instancePath+"/grades",schemaPath:"#/properties/grades/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.grades,data:data49};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -4699,8 +4678,12 @@ vErrors.push(err80);
 }
 errors++;
 }
-if(data49.min_score === undefined){
-const err81 = {instancePath:instancePath+"/grades/" + i13,schemaPath:"#/properties/grades/items/required",keyword:"required",params:{missingProperty: "min_score"},message:"must have required property '"+"min_score"+"'",schema:schema31.properties.grades.items.required,parentSchema:schema31.properties.grades.items,data:data49};
+const len13 = data49.length;
+for(let i13=0; i13<len13; i13++){
+let data50 = data49[i13];
+if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
+if(data50.grade === undefined){
+const err81 = {instancePath:instancePath+"/grades/" + i13,schemaPath:"#/properties/grades/items/required",keyword:"required",params:{missingProperty: "grade"},message:"must have required property '"+"grade"+"'",schema:schema31.properties.grades.items.required,parentSchema:schema31.properties.grades.items,data:data50};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -4709,9 +4692,8 @@ vErrors.push(err81);
 }
 errors++;
 }
-for(const key5 in data49){
-if(!((((key5 === "grade") || (key5 === "min_score")) || (key5 === "label")) || (key5 === "label_en"))){
-const err82 = {instancePath:instancePath+"/grades/" + i13,schemaPath:"#/properties/grades/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.grades.items,data:data49};
+if(data50.min_score === undefined){
+const err82 = {instancePath:instancePath+"/grades/" + i13,schemaPath:"#/properties/grades/items/required",keyword:"required",params:{missingProperty: "min_score"},message:"must have required property '"+"min_score"+"'",schema:schema31.properties.grades.items.required,parentSchema:schema31.properties.grades.items,data:data50};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -4720,12 +4702,9 @@ vErrors.push(err82);
 }
 errors++;
 }
-}
-if(data49.grade !== undefined){
-let data50 = data49.grade;
-if(typeof data50 === "string"){
-if(data50.length < 1){
-const err83 = {instancePath:instancePath+"/grades/" + i13+"/grade",schemaPath:"#/properties/grades/items/properties/grade/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.grades.items.properties.grade,data:data50};
+for(const key5 in data50){
+if(!((((key5 === "grade") || (key5 === "min_score")) || (key5 === "label")) || (key5 === "label_en"))){
+const err83 = {instancePath:instancePath+"/grades/" + i13,schemaPath:"#/properties/grades/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.grades.items,data:data50};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -4735,8 +4714,11 @@ vErrors.push(err83);
 errors++;
 }
 }
-else {
-const err84 = {instancePath:instancePath+"/grades/" + i13+"/grade",schemaPath:"#/properties/grades/items/properties/grade/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.grades.items.properties.grade.type,parentSchema:schema31.properties.grades.items.properties.grade,data:data50};
+if(data50.grade !== undefined){
+let data51 = data50.grade;
+if(typeof data51 === "string"){
+if(data51.length < 1){
+const err84 = {instancePath:instancePath+"/grades/" + i13+"/grade",schemaPath:"#/properties/grades/items/properties/grade/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.grades.items.properties.grade,data:data51};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -4746,11 +4728,8 @@ vErrors.push(err84);
 errors++;
 }
 }
-if(data49.min_score !== undefined){
-let data51 = data49.min_score;
-if((typeof data51 == "number") && (isFinite(data51))){
-if(data51 > 100 || isNaN(data51)){
-const err85 = {instancePath:instancePath+"/grades/" + i13+"/min_score",schemaPath:"#/properties/grades/items/properties/min_score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema31.properties.grades.items.properties.min_score,data:data51};
+else {
+const err85 = {instancePath:instancePath+"/grades/" + i13+"/grade",schemaPath:"#/properties/grades/items/properties/grade/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.grades.items.properties.grade.type,parentSchema:schema31.properties.grades.items.properties.grade,data:data51};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -4759,8 +4738,12 @@ vErrors.push(err85);
 }
 errors++;
 }
-if(data51 < 0 || isNaN(data51)){
-const err86 = {instancePath:instancePath+"/grades/" + i13+"/min_score",schemaPath:"#/properties/grades/items/properties/min_score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.grades.items.properties.min_score,data:data51};
+}
+if(data50.min_score !== undefined){
+let data52 = data50.min_score;
+if((typeof data52 == "number") && (isFinite(data52))){
+if(data52 > 100 || isNaN(data52)){
+const err86 = {instancePath:instancePath+"/grades/" + i13+"/min_score",schemaPath:"#/properties/grades/items/properties/min_score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema31.properties.grades.items.properties.min_score,data:data52};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -4769,9 +4752,8 @@ vErrors.push(err86);
 }
 errors++;
 }
-}
-else {
-const err87 = {instancePath:instancePath+"/grades/" + i13+"/min_score",schemaPath:"#/properties/grades/items/properties/min_score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.grades.items.properties.min_score.type,parentSchema:schema31.properties.grades.items.properties.min_score,data:data51};
+if(data52 < 0 || isNaN(data52)){
+const err87 = {instancePath:instancePath+"/grades/" + i13+"/min_score",schemaPath:"#/properties/grades/items/properties/min_score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.grades.items.properties.min_score,data:data52};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -4781,10 +4763,8 @@ vErrors.push(err87);
 errors++;
 }
 }
-if(data49.label !== undefined){
-let data52 = data49.label;
-if(typeof data52 !== "string"){
-const err88 = {instancePath:instancePath+"/grades/" + i13+"/label",schemaPath:"#/properties/grades/items/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.grades.items.properties.label.type,parentSchema:schema31.properties.grades.items.properties.label,data:data52};
+else {
+const err88 = {instancePath:instancePath+"/grades/" + i13+"/min_score",schemaPath:"#/properties/grades/items/properties/min_score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.grades.items.properties.min_score.type,parentSchema:schema31.properties.grades.items.properties.min_score,data:data52};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -4794,10 +4774,10 @@ vErrors.push(err88);
 errors++;
 }
 }
-if(data49.label_en !== undefined){
-let data53 = data49.label_en;
+if(data50.label !== undefined){
+let data53 = data50.label;
 if(typeof data53 !== "string"){
-const err89 = {instancePath:instancePath+"/grades/" + i13+"/label_en",schemaPath:"#/properties/grades/items/properties/label_en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.grades.items.properties.label_en.type,parentSchema:schema31.properties.grades.items.properties.label_en,data:data53};
+const err89 = {instancePath:instancePath+"/grades/" + i13+"/label",schemaPath:"#/properties/grades/items/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.grades.items.properties.label.type,parentSchema:schema31.properties.grades.items.properties.label,data:data53};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -4807,9 +4787,10 @@ vErrors.push(err89);
 errors++;
 }
 }
-}
-else {
-const err90 = {instancePath:instancePath+"/grades/" + i13,schemaPath:"#/properties/grades/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.grades.items.type,parentSchema:schema31.properties.grades.items,data:data49};
+if(data50.label_en !== undefined){
+let data54 = data50.label_en;
+if(typeof data54 !== "string"){
+const err90 = {instancePath:instancePath+"/grades/" + i13+"/label_en",schemaPath:"#/properties/grades/items/properties/label_en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.grades.items.properties.label_en.type,parentSchema:schema31.properties.grades.items.properties.label_en,data:data54};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -4821,7 +4802,7 @@ errors++;
 }
 }
 else {
-const err91 = {instancePath:instancePath+"/grades",schemaPath:"#/properties/grades/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.grades.type,parentSchema:schema31.properties.grades,data:data48};
+const err91 = {instancePath:instancePath+"/grades/" + i13,schemaPath:"#/properties/grades/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.grades.items.type,parentSchema:schema31.properties.grades.items,data:data50};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -4831,11 +4812,9 @@ vErrors.push(err91);
 errors++;
 }
 }
-if(data.scorecards !== undefined){
-let data54 = data.scorecards;
-if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
-if(Object.keys(data54).length < 1){
-const err92 = {instancePath:instancePath+"/scorecards",schemaPath:"#/properties/scorecards/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema31.properties.scorecards,data:data54};
+}
+else {
+const err92 = {instancePath:instancePath+"/grades",schemaPath:"#/properties/grades/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.grades.type,parentSchema:schema31.properties.grades,data:data49};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -4844,11 +4823,12 @@ vErrors.push(err92);
 }
 errors++;
 }
-for(const key6 in data54){
-const _errs113 = errors;
-if(typeof key6 === "string"){
-if(!pattern4.test(key6)){
-const err93 = {instancePath:instancePath+"/scorecards",schemaPath:"#/properties/scorecards/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema31.properties.scorecards.propertyNames,data:key6,propertyName:key6};
+}
+if(data.scorecards !== undefined){
+let data55 = data.scorecards;
+if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
+if(Object.keys(data55).length < 1){
+const err93 = {instancePath:instancePath+"/scorecards",schemaPath:"#/properties/scorecards/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema31.properties.scorecards,data:data55};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -4857,10 +4837,11 @@ vErrors.push(err93);
 }
 errors++;
 }
-}
-var valid35 = _errs113 === errors;
-if(!valid35){
-const err94 = {instancePath:instancePath+"/scorecards",schemaPath:"#/properties/scorecards/propertyNames",keyword:"propertyNames",params:{propertyName: key6},message:"property name must be valid",schema:schema31.properties.scorecards.propertyNames,parentSchema:schema31.properties.scorecards,data:data54};
+for(const key6 in data55){
+const _errs114 = errors;
+if(typeof key6 === "string"){
+if(!pattern4.test(key6)){
+const err94 = {instancePath:instancePath+"/scorecards",schemaPath:"#/properties/scorecards/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\"",schema:"^[a-z][a-z0-9_-]*$",parentSchema:schema31.properties.scorecards.propertyNames,data:key6,propertyName:key6};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -4870,15 +4851,9 @@ vErrors.push(err94);
 errors++;
 }
 }
-for(const key7 in data54){
-if(!(validate23(data54[key7], {instancePath:instancePath+"/scorecards/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data54,parentDataProperty:key7,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err95 = {instancePath:instancePath+"/scorecards",schemaPath:"#/properties/scorecards/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.scorecards.type,parentSchema:schema31.properties.scorecards,data:data54};
+var valid35 = _errs114 === errors;
+if(!valid35){
+const err95 = {instancePath:instancePath+"/scorecards",schemaPath:"#/properties/scorecards/propertyNames",keyword:"propertyNames",params:{propertyName: key6},message:"property name must be valid",schema:schema31.properties.scorecards.propertyNames,parentSchema:schema31.properties.scorecards,data:data55};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -4888,14 +4863,32 @@ vErrors.push(err95);
 errors++;
 }
 }
+for(const key7 in data55){
+if(!(validate23(data55[key7], {instancePath:instancePath+"/scorecards/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data55,parentDataProperty:key7,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+errors = vErrors.length;
+}
+}
 }
 else {
-const err96 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+const err96 = {instancePath:instancePath+"/scorecards",schemaPath:"#/properties/scorecards/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.scorecards.type,parentSchema:schema31.properties.scorecards,data:data55};
 if(vErrors === null){
 vErrors = [err96];
 }
 else {
 vErrors.push(err96);
+}
+errors++;
+}
+}
+}
+else {
+const err97 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
 }
 errors++;
 }

@@ -14,7 +14,7 @@ import { checkMeaning } from '../check/meaning-stage.ts';
 import { checkSchema } from '../check/schema-stage.ts';
 import { POLICY_ERRORS } from '../errors/catalogue.ts';
 import type { Policy } from '../model.ts';
-import { insideUnresolved, resolveShared } from '../shared/resolve-shared.ts';
+import { insideUnresolved, placeInShared, resolveShared } from '../shared/resolve-shared.ts';
 import { type SharedSource, sharedFolder, sharedFolderOf } from '../shared/shared-file.ts';
 
 /**
@@ -24,6 +24,12 @@ import { type SharedSource, sharedFolder, sharedFolderOf } from '../shared/share
  */
 export interface PolicyCheckOptions {
   extraFields?: Readonly<Partial<Record<string, Readonly<Record<string, FieldSpec>>>>>;
+  /**
+   * The fields of each custom table the data's source declares (`docs/custom-tables.md`), when
+   * a source is known: a metric on a custom table is then checked against them, and one on an
+   * undeclared custom table is an error. Without it, custom tables are accepted unchecked.
+   */
+  customTables?: Readonly<Record<string, Readonly<Record<string, FieldSpec>>>>;
   /**
    * Where `$shared` references are read from (docs/shared.md); by default the `shared` folder
    * beside the folder of policy folders (`configs/shared` for `configs/policies/<id>/<v>.yaml`).
@@ -81,13 +87,13 @@ function checkPolicySource(source: ConfigText, options: PolicyCheckOptions): Loa
   const format = isRecord(parsed.value) && parsed.value.scorebook === 2 ? 2 : 1;
   const shared = resolveShared(parsed, options.shared ?? sharedFolder(sharedFolderOf(source.file)), format);
   const resolved: ParsedYaml = { ...parsed, value: shared.value };
-  const ctx = new CheckContext(resolved, options.extraFields ?? {});
+  const ctx = new CheckContext(resolved, options.extraFields ?? {}, options.customTables ?? null);
   const schema = checkSchema(resolved);
   const policy = checkMeaning(ctx, schema.document);
   // A reference left in place is reported once, not again by the checks that cannot read it.
-  const checked = [...schema.problems, ...ctx.problems].filter(
-    (p) => !insideUnresolved(p, shared.unresolved),
-  );
+  const checked = [...schema.problems, ...ctx.problems]
+    .filter((p) => !insideUnresolved(p, shared.unresolved))
+    .map((p) => placeInShared(p, shared.resolved));
   const all = sortProblems([...shared.problems, ...checked]);
   const raw = isRecord(shared.value) ? shared.value : null;
   if (policy !== null && shared.used.length > 0) policy.shared = shared.used;

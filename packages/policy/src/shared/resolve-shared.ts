@@ -1,7 +1,7 @@
 import { closest, type ParsedYaml, problemAt } from '@scorebook/config-file';
 import { type Bilingual, formatPath, messageOf, type SourceProblem } from '@scorebook/problems';
 import { POLICY_ERRORS } from '../errors/catalogue.ts';
-import { SHARED_ERRORS } from './shared-errors.ts';
+import { SHARED_ERRORS, SHARED_NOTES } from './shared-errors.ts';
 import { type LoadedShared, loadShared, SHARED_KEY, SHARED_NAME, type SharedSource } from './shared-file.ts';
 
 /** A shared file a policy used, as its provenance records it: the file name and the sha256 of its bytes. */
@@ -19,6 +19,19 @@ export interface ResolvedShared {
   problems: SourceProblem[];
   /** Paths (as `formatPath` writes them) of references left in place because they failed. */
   unresolved: string[];
+  /** The references replaced, to place a problem found inside a copied definition in its file. */
+  resolved: ResolvedReference[];
+}
+
+/** A reference replaced by a definition: where it is in the policy and where it came from. */
+export interface ResolvedReference {
+  /** The reference's path in the policy's value. */
+  path: ReadonlyArray<string | number>;
+  /** `<file>/<name>`, as written. */
+  ref: string;
+  /** The shared file, parsed. */
+  shared: ParsedYaml;
+  name: string;
 }
 
 /**
@@ -32,6 +45,7 @@ export interface ResolvedShared {
 export function resolveShared(parsed: ParsedYaml, source: SharedSource, format: 1 | 2): ResolvedShared {
   const problems: SourceProblem[] = [];
   const unresolved: string[] = [];
+  const resolved: ResolvedReference[] = [];
   const files = new Map<string, LoadedShared | null>();
   const report = (path: Array<string | number>, code: string, message: Bilingual) =>
     problems.push(problemAt(parsed, path, { code, severity: 'error', message }, 'key'));
@@ -102,6 +116,7 @@ export function resolveShared(parsed: ParsedYaml, source: SharedSource, format: 
       );
       return keep();
     }
+    if (loaded.parsed !== null) resolved.push({ path, ref: `${file}/${name}`, shared: loaded.parsed, name });
     return structuredClone(loaded.definitions.get(name));
   };
   const walk = (value: unknown, path: Array<string | number>): unknown => {
@@ -122,7 +137,43 @@ export function resolveShared(parsed: ParsedYaml, source: SharedSource, format: 
     used,
     problems,
     unresolved,
+    resolved,
   };
+}
+
+/**
+ * A problem the checks found inside a copied definition, with the definition's own place added to
+ * its message (`configs/shared/x.yaml:11:27`, docs/shared.md): the problem stays at the reference
+ * in the policy, where the resolved value's path points, and also names the line to edit.
+ */
+export function placeInShared(problem: SourceProblem, resolved: readonly ResolvedReference[]): SourceProblem {
+  const steps = pathSteps(problem.path);
+  const reference = resolved.find(
+    (r) => r.path.length <= steps.length && r.path.every((step, i) => String(step) === String(steps[i])),
+  );
+  if (reference === undefined) return problem;
+  const inner = [DEFINITIONS, reference.name, ...steps.slice(reference.path.length)];
+  const at = problemAt(reference.shared, inner, {
+    code: problem.code,
+    severity: problem.severity,
+    message: problem.message,
+  });
+  const place = `${at.file}:${at.line}:${at.column}`;
+  const note = messageOf(SHARED_NOTES, 'DEFINITION_PLACE', { ref: reference.ref, place });
+  return {
+    ...problem,
+    message: { zh: `${problem.message.zh}${note.zh}`, en: `${problem.message.en}${note.en}` },
+  };
+}
+
+const DEFINITIONS = 'definitions';
+
+// `a.b[2].c` → ['a', 'b', 2, 'c'] (the inverse of formatPath for keys without dots or brackets).
+function pathSteps(path: string): Array<string | number> {
+  const steps: Array<string | number> = [];
+  for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g))
+    steps.push(m[2] === undefined ? (m[1] ?? '') : Number(m[2]));
+  return steps;
 }
 
 /** True when a problem's path is a reference left in place, or inside one. */

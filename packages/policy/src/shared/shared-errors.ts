@@ -77,3 +77,12 @@ interface Expected {
   expected: string;
   expectedEn: string;
 }
+
+/** Notes added to the message of a problem of another catalogue (they are not codes). */
+export const SHARED_NOTES = defineCatalogue({
+  DEFINITION_PLACE: {
+    zh: (p: { ref: string; place: string }) => `(问题在共用定义 ${p.ref} 中:${p.place})`,
+    en: (p: { ref: string; place: string }) =>
+      ` (The problem is in the shared definition ${p.ref}: ${p.place}.)`,
+  },
+});

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { configTextFromBytes, parseConfigYaml, problemAt } from '@scorebook/config-file';
+import { configTextFromBytes, type ParsedYaml, parseConfigYaml, problemAt } from '@scorebook/config-file';
 import { type ArgsOf, messageOf, type SourceProblem, sortProblems } from '@scorebook/problems';
 import { SHARED_ERRORS, type SharedErrorCode } from './shared-errors.ts';
 
@@ -28,6 +28,8 @@ export interface LoadedShared {
   sha256: string | null;
   definitions: ReadonlyMap<string, unknown> | null;
   problems: SourceProblem[];
+  /** The parsed file when its definitions are usable (to place a problem inside one); else null. */
+  parsed: ParsedYaml | null;
 }
 
 /**
@@ -68,6 +70,7 @@ export function loadSharedBytes(name: string, file: string, bytes: Uint8Array): 
     sha256,
     definitions: null,
     problems: sortProblems(problems),
+    parsed: null,
   });
   const { text, problems: read } = configTextFromBytes(file, bytes);
   if (text === null) return failed(read);
@@ -129,7 +132,7 @@ export function loadSharedBytes(name: string, file: string, bytes: Uint8Array): 
     }
   }
   if (problems.length > 0) return failed(problems, text.sha256);
-  return { name, file, sha256: text.sha256, definitions, problems: [] };
+  return { name, file, sha256: text.sha256, definitions, problems: [], parsed };
 }
 
 /** Loads `<name>.yaml` of a source, reported as `<dir>/<name>.yaml`; null when there is none. */

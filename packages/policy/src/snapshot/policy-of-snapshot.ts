@@ -21,7 +21,7 @@ export function policyOfSnapshot(s: PolicySnapshot): Policy {
     currency: s.currency ?? null,
     business_hours: s.business_hours,
     // policy.json records the appeal rules and the periods section only when the policy has them.
-    appeals: s.appeals ?? null,
+    appeals: s.appeals === undefined ? null : { ...s.appeals, months: s.appeals.months ?? null },
     periods: s.periods ?? null,
     exclusions: s.exclusions.map((e) => withSource(e, at)),
     metrics: s.metrics.filter((m) => !m.builtin),

@@ -107,7 +107,8 @@ function setZipTimes(zip: Buffer, time: WorkbookTime): Buffer {
   return zip;
 }
 
-function csvCell(cell: ExportCell): string {
+/** A CSV cell as Excel writes it: quoted when it holds a quote, a comma or a line end. */
+export function csvCell(cell: ExportCell): string {
   if (cell === null) return '';
   if (cell instanceof Date) throw new Error('a CSV cell cannot be a date cell');
   const text = String(cell);

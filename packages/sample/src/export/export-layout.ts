@@ -121,7 +121,7 @@ export function helpdeskLayout(month: string): readonly ExportTable[] {
       comment: '在线客服后台「历史会话」导出,Excel 另存为 CSV(GBK)',
       columns: [
         { header: '会话ID', field: 'conversation_id' },
-        { header: '访客ID', field: null, derive: (row) => visitorId(cell(row, 'conversation_id')) },
+        { header: '访客ID', field: 'customer_id', derive: (row) => visitorId(cell(row, 'conversation_id')) },
         { header: '客服工号', field: 'agent_id' },
         { header: '接待客服', field: null, derive: name },
         {

@@ -79,8 +79,10 @@ describe('FIELD_SYNONYMS', () => {
     for (const header of headers) expect(mapsTo(table, header), header).toBe(field);
   });
 
-  it('does not read 用户ID as an agent in a conversation export (it names the customer)', () => {
-    expect(mapsTo('conversations', '用户ID')).toBe(null);
+  it('reads 用户ID, 买家ID and 访客ID of a conversation export as the customer, never as the agent', () => {
+    expect(mapsTo('conversations', '用户ID')).toBe('customer_id');
+    expect(mapsTo('conversations', '买家ID')).toBe('customer_id');
+    expect(mapsTo('conversations', '访客ID')).toBe('customer_id');
   });
 });
 

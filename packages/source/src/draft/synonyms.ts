@@ -312,6 +312,22 @@ export const FIELD_SYNONYMS: { readonly [T in InputTableName]: Readonly<Record<s
         'resolved time',
       ],
     },
+    customer_id: {
+      names: [
+        '客户ID',
+        '客户编号',
+        '买家ID',
+        '买家账号',
+        '用户ID',
+        '访客ID',
+        '会员ID',
+        'customer id',
+        'customer_id',
+        'buyer id',
+        'user id',
+        'visitor id',
+      ],
+    },
   },
   messages: {
     conversation_id: { names: CONVERSATION_ID, generic: ['id'] },
@@ -784,6 +800,72 @@ export const FIELD_SYNONYMS: { readonly [T in InputTableName]: Readonly<Record<s
       generic: ['时间', '日期', 'date', 'time'],
     },
   },
+  // An improvement-plan sheet (个人改进计划 / 整改跟踪表, docs/plans.md): one row per plan.
+  improvement_plans: {
+    plan_id: {
+      names: ['计划编号', '改进计划编号', '计划ID', '计划单号', '整改编号', 'plan id', 'plan no', 'plan_id'],
+      generic: ['编号', 'id'],
+    },
+    agent_id: { names: AGENT_ID, generic: [...AGENT_BY_NAME] },
+    period: {
+      names: [
+        '考核期间',
+        '考核周期',
+        '考核月份',
+        '改进期间',
+        '计划期间',
+        '绩效期间',
+        'period',
+        'plan period',
+      ],
+      generic: ['期间', '周期', '月份', 'month'],
+    },
+    metric: {
+      names: [
+        '改进项',
+        '改进指标',
+        '待改进指标',
+        '整改项',
+        '考核指标',
+        '指标名称',
+        'metric',
+        'metric id',
+        'kpi',
+      ],
+      generic: ['指标', '项目'],
+    },
+    action: {
+      names: [
+        '改进措施',
+        '改进行动',
+        '整改措施',
+        '行动计划',
+        '计划内容',
+        '改进内容',
+        'action',
+        'action plan',
+      ],
+      generic: ['措施', '内容'],
+    },
+    due_date: {
+      names: ['计划完成日期', '截止日期', '截止时间', '到期日', '期限', 'due date', 'due', 'deadline'],
+    },
+    status: {
+      names: ['计划状态', '完成状态', '改进状态', '整改状态', 'plan status', 'status'],
+      generic: ['状态'],
+    },
+    completed_at: {
+      names: [
+        '完成日期',
+        '实际完成日期',
+        '完成时间',
+        '实际完成时间',
+        'completed at',
+        'completed_at',
+        'done at',
+      ],
+    },
+  },
   // Ratings by people (评分 / 互评 / 360评估 / 主管评价): one row per score a rater gave an agent.
   ratings: {
     rating_id: {
@@ -875,6 +957,7 @@ export const FILE_NAME_HINTS: { readonly [T in InputTableName]: readonly string[
   events: ['events', 'event', '事件', '表扬', '违规', '奖惩'],
   targets: ['targets', 'target', 'quotas', 'quota', '个人目标', '目标', '任务量', '销售任务', '配额'],
   appeals_filed: ['appealsfiled', 'appeals', 'appeal', '申诉'],
+  improvement_plans: ['improvementplans', 'improvement', 'plans', '改进计划', '绩效改进', '整改'],
   ratings: ['ratings', '评分', '互评', '360评估', '主管评价', 'peerreview', '360review'],
 };
 
@@ -1083,6 +1166,17 @@ const ATTENDANCE_STATUS: Vocabulary = {
         'pto',
       ],
     ],
+  ],
+};
+
+// Plan statuses as trackers write them (docs/plans.md): 进行中, 已完成, 逾期未完成, 已取消.
+const PLAN_STATUS: Vocabulary = {
+  accepts: closed('improvement_plans', 'status'),
+  synonyms: [
+    ['open', ['进行中', '未完成', '待完成', '执行中', '未开始', 'open', 'in progress', 'pending']],
+    ['done', ['已完成', '完成', '已达成', '达成', 'done', 'completed', 'complete', 'closed']],
+    ['missed', ['逾期', '逾期未完成', '未达成', '超期', 'missed', 'overdue', 'failed']],
+    ['cancelled', ['已取消', '取消', '作废', 'cancelled', 'canceled', 'void']],
   ],
 };
 
@@ -1367,4 +1461,5 @@ export const ENUMERATED_FIELDS: { readonly [T in InputTableName]?: Readonly<Reco
   attendance: { status: ATTENDANCE_STATUS },
   assessments: { kind: ASSESSMENT_KIND, attended: BOOL },
   events: { type: EVENT_TYPE },
+  improvement_plans: { status: PLAN_STATUS },
 };

@@ -104,7 +104,7 @@ tables:
       # 取值 / values: Yes (2), No (1)
       sla_due_at: { column: Due by Time, format: "MM/dd/yyyy HH:mm" }
       # TODO sla_due_at: 样本无法区分日和月的顺序,请确认 / the sample cannot tell day from month: check the order
-      # 未找到的可选字段 / optional fields with no column: ended_at, reopened, transferred, closed_at
+      # 未找到的可选字段 / optional fields with no column: ended_at, reopened, transferred, closed_at, customer_id
       # TODO 未对应的列 / unmapped column: Assignee (也像 / also looks like: agent_id)
       # TODO 未对应的列 / unmapped column: Time (也像 / also looks like: started_at)
   qa_reviews:

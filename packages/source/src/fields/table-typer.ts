@@ -1,8 +1,14 @@
-import { type FieldSpec, type FieldType, type InputTableName, TABLES } from '@scorebook/contract';
+import {
+  type FieldSpec,
+  type FieldType,
+  isCustomTableName,
+  TABLES,
+  type TableName,
+} from '@scorebook/contract';
 import { type Bilingual, messageOf, type Problem } from '@scorebook/problems';
 import type { Zone } from '@scorebook/time';
 import { SOURCE_ERRORS } from '../errors.ts';
-import type { FieldMapping, TableSource } from '../model.ts';
+import type { CustomTableSource, FieldMapping, TableSource } from '../model.ts';
 import type { Cell } from '../read/file-items.ts';
 import { VALUE_REJECTIONS, type ValueRejectionCode } from './rejections.ts';
 import { compileTimeFormat } from './time-formats.ts';
@@ -44,7 +50,7 @@ export type TypedRecord =
  * file lacks); JSON Lines records name their own keys.
  */
 export class TableTyper {
-  readonly table: InputTableName;
+  readonly table: TableName;
   /** The fields every row has, contract ones first, then declared extras. */
   readonly fields: readonly RowField[];
   /** Fields found in at least one file (a column, or a key of at least one JSON line). */
@@ -56,9 +62,10 @@ export class TableTyper {
   #cells: ReadonlyArray<{ field: RowField; position: number }>;
   #extras: ReadonlyArray<readonly [number, string]> = [];
 
-  constructor(table: InputTableName, reading: TableSource | null, zone: Zone) {
+  /** A custom table's fields are those its declaration gives (`reading`, a custom table's source). */
+  constructor(table: TableName, reading: TableSource | null, zone: Zone) {
     this.table = table;
-    const spec = TABLES[table].fields;
+    const spec = isCustomTableName(table) ? customFields(reading) : TABLES[table].fields;
     const mappings = new Map((reading?.fields ?? []).map((m) => [m.field, m]));
     const fields: RowField[] = [];
     for (const [name, field] of Object.entries(spec))
@@ -116,7 +123,8 @@ export class TableTyper {
           ),
         );
       } else if (f.required) {
-        const fix = `tables:\n  ${this.table}:\n    fields:\n      ${f.name}: <${columnWords(f.name)}>`;
+        const section = isCustomTableName(this.table) ? 'custom' : 'tables';
+        const fix = `${section}:\n  ${this.table}:\n    fields:\n      ${f.name}: <${columnWords(f.name)}>`;
         problems.push(
           at(
             'REQUIRED_COLUMN_MISSING',
@@ -217,7 +225,7 @@ function rowField(
   };
 }
 
-function rejection(table: InputTableName, f: RowField, failure: ValueFailure): ValueRejection {
+function rejection(table: TableName, f: RowField, failure: ValueFailure): ValueRejection {
   const field = f.name;
   switch (failure.code) {
     case 'UNMAPPED_VALUE':
@@ -267,6 +275,11 @@ function rejection(table: InputTableName, f: RowField, failure: ValueFailure): V
         }),
       };
   }
+}
+
+// The declared fields of a custom table's source; none without one (a custom table always has one).
+function customFields(reading: TableSource | null): Readonly<Record<string, FieldSpec>> {
+  return reading !== null && 'spec' in reading ? (reading as CustomTableSource).spec.fields : {};
 }
 
 function columnWords(field: string): string {

@@ -3,7 +3,7 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://scorebook.dev/schema/source.schema.json","title":"Scorebook data source (数据来源)","type":"object","required":["scorebook","kind"],"additionalProperties":false,"properties":{"scorebook":{"const":1,"description":"格式版本,固定为 1 / format version, always 1"},"kind":{"const":"source","description":"固定为 source / always source"},"id":{"type":"string","minLength":1,"description":"来源标签,记录在结果中 / a label, recorded in provenance"},"timezone":{"type":"string","minLength":1,"description":"不带时差的时间按此 IANA 时区读取,默认策略的时区 / timestamps without an offset are read in this timezone"},"ignore":{"type":"array","items":{"type":"string","minLength":1},"description":"不属于任何表的文件(通配符)/ files of the data folder that belong to no table"},"tables":{"type":"object","additionalProperties":false,"properties":{"agents":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"conversations":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"messages":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"surveys":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"complaints":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"qa_reviews":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"orders":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"attendance":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"assessments":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"events":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"targets":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"appeals_filed":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"ratings":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}}},"description":"各表的读法 / how each table is read"}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://scorebook.dev/schema/source.schema.json","title":"Scorebook data source (数据来源)","type":"object","required":["scorebook","kind"],"additionalProperties":false,"properties":{"scorebook":{"const":1,"description":"格式版本,固定为 1 / format version, always 1"},"kind":{"const":"source","description":"固定为 source / always source"},"id":{"type":"string","minLength":1,"description":"来源标签,记录在结果中 / a label, recorded in provenance"},"timezone":{"type":"string","minLength":1,"description":"不带时差的时间按此 IANA 时区读取,默认策略的时区 / timestamps without an offset are read in this timezone"},"ignore":{"type":"array","items":{"type":"string","minLength":1},"description":"不属于任何表的文件(通配符)/ files of the data folder that belong to no table"},"tables":{"type":"object","additionalProperties":false,"properties":{"agents":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"conversations":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"messages":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"surveys":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"complaints":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"qa_reviews":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"orders":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"attendance":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"assessments":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"events":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"targets":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"appeals_filed":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"improvement_plans":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"ratings":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}}},"description":"各表的读法 / how each table is read"},"custom":{"type":"object","additionalProperties":{"type":"object","required":["files","id","agent","time","fields"],"additionalProperties":false,"properties":{"title":{"type":"string","minLength":1,"description":"表的中文名 / the table's title"},"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"id":{"type":"string","minLength":1,"description":"唯一 id 字段 / the unique id field"},"agent":{"type":"string","minLength":1,"description":"客服字段(agent_id)/ the field naming the agent"},"time":{"type":"string","minLength":1,"description":"时间字段,决定行所属期间 / the field that places a row in a period"},"fields":{"type":"object","minProperties":1,"description":"字段 ← 列与类型 / field ← column and type","additionalProperties":{"type":"object","required":["type"],"additionalProperties":false,"description":"自定义表的字段:列、类型、是否必填、范围或取值 / a field of a custom table","properties":{"column":{"type":"string","minLength":1,"description":"列名(或 JSON 键),默认字段名 / the column (or JSON key), default the name"},"type":{"enum":["id","string","int","number","bool","timestamp","date"],"description":"字段类型 / the field type"},"required":{"type":"boolean","description":"必填:空值的行被拒绝 / required: a row without it is rejected"},"min":{"type":"number","description":"数值下限(含)/ inclusive lower bound of a number"},"max":{"type":"number","description":"数值上限(含)/ inclusive upper bound of a number"},"values":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"封闭取值表:其他值的行被拒绝 / a closed vocabulary: any other value is a rejected row"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"}}}}}},"description":"数据合同之外的表(名称以 x_ 开头),如社群成员 / tables the contract does not know (names start with x_)"}}};
 const func1 = Object.prototype.hasOwnProperty;
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -39,7 +39,7 @@ vErrors.push(err1);
 errors++;
 }
 for(const key0 in data){
-if(!((((((key0 === "scorebook") || (key0 === "kind")) || (key0 === "id")) || (key0 === "timezone")) || (key0 === "ignore")) || (key0 === "tables"))){
+if(!(((((((key0 === "scorebook") || (key0 === "kind")) || (key0 === "id")) || (key0 === "timezone")) || (key0 === "ignore")) || (key0 === "tables")) || (key0 === "custom"))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err2];
@@ -4070,12 +4070,12 @@ vErrors.push(err312);
 errors++;
 }
 }
-if(data6.ratings !== undefined){
-let data175 = data6.ratings;
+if(data6.improvement_plans !== undefined){
+let data175 = data6.improvement_plans;
 if(data175 && typeof data175 == "object" && !Array.isArray(data175)){
 for(const key50 in data175){
 if(!(((((key50 === "files") || (key50 === "encoding")) || (key50 === "header_row")) || (key50 === "sheet")) || (key50 === "fields"))){
-const err313 = {instancePath:instancePath+"/tables/ratings",schemaPath:"#/properties/tables/properties/ratings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key50},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.ratings,data:data175};
+const err313 = {instancePath:instancePath+"/tables/improvement_plans",schemaPath:"#/properties/tables/properties/improvement_plans/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key50},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.improvement_plans,data:data175};
 if(vErrors === null){
 vErrors = [err313];
 }
@@ -4089,7 +4089,7 @@ if(data175.files !== undefined){
 let data176 = data175.files;
 if(Array.isArray(data176)){
 if(data176.length < 1){
-const err314 = {instancePath:instancePath+"/tables/ratings/files",schemaPath:"#/properties/tables/properties/ratings/properties/files/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.ratings.properties.files,data:data176};
+const err314 = {instancePath:instancePath+"/tables/improvement_plans/files",schemaPath:"#/properties/tables/properties/improvement_plans/properties/files/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.files,data:data176};
 if(vErrors === null){
 vErrors = [err314];
 }
@@ -4103,7 +4103,7 @@ for(let i25=0; i25<len25; i25++){
 let data177 = data176[i25];
 if(typeof data177 === "string"){
 if(data177.length < 1){
-const err315 = {instancePath:instancePath+"/tables/ratings/files/" + i25,schemaPath:"#/properties/tables/properties/ratings/properties/files/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.ratings.properties.files.items,data:data177};
+const err315 = {instancePath:instancePath+"/tables/improvement_plans/files/" + i25,schemaPath:"#/properties/tables/properties/improvement_plans/properties/files/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.files.items,data:data177};
 if(vErrors === null){
 vErrors = [err315];
 }
@@ -4114,7 +4114,7 @@ errors++;
 }
 }
 else {
-const err316 = {instancePath:instancePath+"/tables/ratings/files/" + i25,schemaPath:"#/properties/tables/properties/ratings/properties/files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.ratings.properties.files.items.type,parentSchema:schema31.properties.tables.properties.ratings.properties.files.items,data:data177};
+const err316 = {instancePath:instancePath+"/tables/improvement_plans/files/" + i25,schemaPath:"#/properties/tables/properties/improvement_plans/properties/files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.improvement_plans.properties.files.items.type,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.files.items,data:data177};
 if(vErrors === null){
 vErrors = [err316];
 }
@@ -4126,7 +4126,7 @@ errors++;
 }
 }
 else {
-const err317 = {instancePath:instancePath+"/tables/ratings/files",schemaPath:"#/properties/tables/properties/ratings/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tables.properties.ratings.properties.files.type,parentSchema:schema31.properties.tables.properties.ratings.properties.files,data:data176};
+const err317 = {instancePath:instancePath+"/tables/improvement_plans/files",schemaPath:"#/properties/tables/properties/improvement_plans/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tables.properties.improvement_plans.properties.files.type,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.files,data:data176};
 if(vErrors === null){
 vErrors = [err317];
 }
@@ -4139,7 +4139,7 @@ errors++;
 if(data175.encoding !== undefined){
 let data178 = data175.encoding;
 if(!(((((((data178 === "utf-8") || (data178 === "gb18030")) || (data178 === "utf-16le")) || (data178 === "utf-16be")) || (data178 === "utf8")) || (data178 === "gbk")) || (data178 === "gb2312"))){
-const err318 = {instancePath:instancePath+"/tables/ratings/encoding",schemaPath:"#/properties/tables/properties/ratings/properties/encoding/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.ratings.properties.encoding.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.ratings.properties.encoding.enum,parentSchema:schema31.properties.tables.properties.ratings.properties.encoding,data:data178};
+const err318 = {instancePath:instancePath+"/tables/improvement_plans/encoding",schemaPath:"#/properties/tables/properties/improvement_plans/properties/encoding/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.improvement_plans.properties.encoding.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.improvement_plans.properties.encoding.enum,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.encoding,data:data178};
 if(vErrors === null){
 vErrors = [err318];
 }
@@ -4152,7 +4152,7 @@ errors++;
 if(data175.header_row !== undefined){
 let data179 = data175.header_row;
 if(!(((typeof data179 == "number") && (!(data179 % 1) && !isNaN(data179))) && (isFinite(data179)))){
-const err319 = {instancePath:instancePath+"/tables/ratings/header_row",schemaPath:"#/properties/tables/properties/ratings/properties/header_row/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.tables.properties.ratings.properties.header_row.type,parentSchema:schema31.properties.tables.properties.ratings.properties.header_row,data:data179};
+const err319 = {instancePath:instancePath+"/tables/improvement_plans/header_row",schemaPath:"#/properties/tables/properties/improvement_plans/properties/header_row/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.tables.properties.improvement_plans.properties.header_row.type,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.header_row,data:data179};
 if(vErrors === null){
 vErrors = [err319];
 }
@@ -4163,7 +4163,7 @@ errors++;
 }
 if((typeof data179 == "number") && (isFinite(data179))){
 if(data179 < 1 || isNaN(data179)){
-const err320 = {instancePath:instancePath+"/tables/ratings/header_row",schemaPath:"#/properties/tables/properties/ratings/properties/header_row/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.tables.properties.ratings.properties.header_row,data:data179};
+const err320 = {instancePath:instancePath+"/tables/improvement_plans/header_row",schemaPath:"#/properties/tables/properties/improvement_plans/properties/header_row/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.header_row,data:data179};
 if(vErrors === null){
 vErrors = [err320];
 }
@@ -4178,7 +4178,7 @@ if(data175.sheet !== undefined){
 let data180 = data175.sheet;
 if(typeof data180 === "string"){
 if(data180.length < 1){
-const err321 = {instancePath:instancePath+"/tables/ratings/sheet",schemaPath:"#/properties/tables/properties/ratings/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.ratings.properties.sheet,data:data180};
+const err321 = {instancePath:instancePath+"/tables/improvement_plans/sheet",schemaPath:"#/properties/tables/properties/improvement_plans/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.sheet,data:data180};
 if(vErrors === null){
 vErrors = [err321];
 }
@@ -4189,7 +4189,7 @@ errors++;
 }
 }
 else {
-const err322 = {instancePath:instancePath+"/tables/ratings/sheet",schemaPath:"#/properties/tables/properties/ratings/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.ratings.properties.sheet.type,parentSchema:schema31.properties.tables.properties.ratings.properties.sheet,data:data180};
+const err322 = {instancePath:instancePath+"/tables/improvement_plans/sheet",schemaPath:"#/properties/tables/properties/improvement_plans/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.improvement_plans.properties.sheet.type,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.sheet,data:data180};
 if(vErrors === null){
 vErrors = [err322];
 }
@@ -4205,7 +4205,7 @@ if(data181 && typeof data181 == "object" && !Array.isArray(data181)){
 for(const key51 in data181){
 let data182 = data181[key51];
 if((typeof data182 !== "string") && (!(data182 && typeof data182 == "object" && !Array.isArray(data182)))){
-const err323 = {instancePath:instancePath+"/tables/ratings/fields/" + key51.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.type},message:"must be string,object",schema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.type,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties,data:data182};
+const err323 = {instancePath:instancePath+"/tables/improvement_plans/fields/" + key51.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/improvement_plans/properties/fields/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.type},message:"must be string,object",schema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.type,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties,data:data182};
 if(vErrors === null){
 vErrors = [err323];
 }
@@ -4216,7 +4216,7 @@ errors++;
 }
 if(typeof data182 === "string"){
 if(data182.length < 1){
-const err324 = {instancePath:instancePath+"/tables/ratings/fields/" + key51.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties,data:data182};
+const err324 = {instancePath:instancePath+"/tables/improvement_plans/fields/" + key51.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/improvement_plans/properties/fields/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties,data:data182};
 if(vErrors === null){
 vErrors = [err324];
 }
@@ -4229,7 +4229,7 @@ errors++;
 if(data182 && typeof data182 == "object" && !Array.isArray(data182)){
 for(const key52 in data182){
 if(!((((key52 === "column") || (key52 === "map")) || (key52 === "format")) || (key52 === "type"))){
-const err325 = {instancePath:instancePath+"/tables/ratings/fields/" + key51.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key52},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties,data:data182};
+const err325 = {instancePath:instancePath+"/tables/improvement_plans/fields/" + key51.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/improvement_plans/properties/fields/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key52},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties,data:data182};
 if(vErrors === null){
 vErrors = [err325];
 }
@@ -4243,7 +4243,7 @@ if(data182.column !== undefined){
 let data183 = data182.column;
 if(typeof data183 === "string"){
 if(data183.length < 1){
-const err326 = {instancePath:instancePath+"/tables/ratings/fields/" + key51.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/properties/column/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.column,data:data183};
+const err326 = {instancePath:instancePath+"/tables/improvement_plans/fields/" + key51.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/tables/properties/improvement_plans/properties/fields/additionalProperties/properties/column/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.column,data:data183};
 if(vErrors === null){
 vErrors = [err326];
 }
@@ -4254,7 +4254,7 @@ errors++;
 }
 }
 else {
-const err327 = {instancePath:instancePath+"/tables/ratings/fields/" + key51.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/properties/column/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.column.type,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.column,data:data183};
+const err327 = {instancePath:instancePath+"/tables/improvement_plans/fields/" + key51.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/tables/properties/improvement_plans/properties/fields/additionalProperties/properties/column/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.column.type,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.column,data:data183};
 if(vErrors === null){
 vErrors = [err327];
 }
@@ -4270,7 +4270,7 @@ if(data184 && typeof data184 == "object" && !Array.isArray(data184)){
 for(const key53 in data184){
 let data185 = data184[key53];
 if((((typeof data185 !== "string") && (!((typeof data185 == "number") && (isFinite(data185))))) && (typeof data185 !== "boolean")) && (data185 !== null)){
-const err328 = {instancePath:instancePath+"/tables/ratings/fields/" + key51.replace(/~/g, "~0").replace(/\//g, "~1")+"/map/" + key53.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/properties/map/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.map.additionalProperties.type},message:"must be string,number,boolean,null",schema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.map.additionalProperties.type,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.map.additionalProperties,data:data185};
+const err328 = {instancePath:instancePath+"/tables/improvement_plans/fields/" + key51.replace(/~/g, "~0").replace(/\//g, "~1")+"/map/" + key53.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/improvement_plans/properties/fields/additionalProperties/properties/map/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.map.additionalProperties.type},message:"must be string,number,boolean,null",schema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.map.additionalProperties.type,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.map.additionalProperties,data:data185};
 if(vErrors === null){
 vErrors = [err328];
 }
@@ -4282,7 +4282,7 @@ errors++;
 }
 }
 else {
-const err329 = {instancePath:instancePath+"/tables/ratings/fields/" + key51.replace(/~/g, "~0").replace(/\//g, "~1")+"/map",schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/properties/map/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.map.type,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.map,data:data184};
+const err329 = {instancePath:instancePath+"/tables/improvement_plans/fields/" + key51.replace(/~/g, "~0").replace(/\//g, "~1")+"/map",schemaPath:"#/properties/tables/properties/improvement_plans/properties/fields/additionalProperties/properties/map/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.map.type,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.map,data:data184};
 if(vErrors === null){
 vErrors = [err329];
 }
@@ -4295,7 +4295,7 @@ errors++;
 if(data182.format !== undefined){
 let data186 = data182.format;
 if((typeof data186 !== "string") && (!(Array.isArray(data186)))){
-const err330 = {instancePath:instancePath+"/tables/ratings/fields/" + key51.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/properties/format/type",keyword:"type",params:{type: schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.format.type},message:"must be string,array",schema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.format.type,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.format,data:data186};
+const err330 = {instancePath:instancePath+"/tables/improvement_plans/fields/" + key51.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/improvement_plans/properties/fields/additionalProperties/properties/format/type",keyword:"type",params:{type: schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.format.type},message:"must be string,array",schema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.format.type,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.format,data:data186};
 if(vErrors === null){
 vErrors = [err330];
 }
@@ -4306,7 +4306,7 @@ errors++;
 }
 if(typeof data186 === "string"){
 if(data186.length < 1){
-const err331 = {instancePath:instancePath+"/tables/ratings/fields/" + key51.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/properties/format/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.format,data:data186};
+const err331 = {instancePath:instancePath+"/tables/improvement_plans/fields/" + key51.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/improvement_plans/properties/fields/additionalProperties/properties/format/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.format,data:data186};
 if(vErrors === null){
 vErrors = [err331];
 }
@@ -4318,7 +4318,7 @@ errors++;
 }
 if(Array.isArray(data186)){
 if(data186.length < 1){
-const err332 = {instancePath:instancePath+"/tables/ratings/fields/" + key51.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/properties/format/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.format,data:data186};
+const err332 = {instancePath:instancePath+"/tables/improvement_plans/fields/" + key51.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/improvement_plans/properties/fields/additionalProperties/properties/format/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.format,data:data186};
 if(vErrors === null){
 vErrors = [err332];
 }
@@ -4332,7 +4332,7 @@ for(let i26=0; i26<len26; i26++){
 let data187 = data186[i26];
 if(typeof data187 === "string"){
 if(data187.length < 1){
-const err333 = {instancePath:instancePath+"/tables/ratings/fields/" + key51.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i26,schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/properties/format/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.format.items,data:data187};
+const err333 = {instancePath:instancePath+"/tables/improvement_plans/fields/" + key51.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i26,schemaPath:"#/properties/tables/properties/improvement_plans/properties/fields/additionalProperties/properties/format/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.format.items,data:data187};
 if(vErrors === null){
 vErrors = [err333];
 }
@@ -4343,7 +4343,7 @@ errors++;
 }
 }
 else {
-const err334 = {instancePath:instancePath+"/tables/ratings/fields/" + key51.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i26,schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/properties/format/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.format.items.type,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.format.items,data:data187};
+const err334 = {instancePath:instancePath+"/tables/improvement_plans/fields/" + key51.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i26,schemaPath:"#/properties/tables/properties/improvement_plans/properties/fields/additionalProperties/properties/format/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.format.items.type,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.format.items,data:data187};
 if(vErrors === null){
 vErrors = [err334];
 }
@@ -4358,7 +4358,7 @@ errors++;
 if(data182.type !== undefined){
 let data188 = data182.type;
 if(!((((((data188 === "string") || (data188 === "number")) || (data188 === "int")) || (data188 === "bool")) || (data188 === "timestamp")) || (data188 === "date"))){
-const err335 = {instancePath:instancePath+"/tables/ratings/fields/" + key51.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.type.enum,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.type,data:data188};
+const err335 = {instancePath:instancePath+"/tables/improvement_plans/fields/" + key51.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/tables/properties/improvement_plans/properties/fields/additionalProperties/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.type.enum,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.type,data:data188};
 if(vErrors === null){
 vErrors = [err335];
 }
@@ -4372,7 +4372,7 @@ errors++;
 }
 }
 else {
-const err336 = {instancePath:instancePath+"/tables/ratings/fields",schemaPath:"#/properties/tables/properties/ratings/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.ratings.properties.fields.type,parentSchema:schema31.properties.tables.properties.ratings.properties.fields,data:data181};
+const err336 = {instancePath:instancePath+"/tables/improvement_plans/fields",schemaPath:"#/properties/tables/properties/improvement_plans/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.improvement_plans.properties.fields.type,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.fields,data:data181};
 if(vErrors === null){
 vErrors = [err336];
 }
@@ -4384,7 +4384,7 @@ errors++;
 }
 }
 else {
-const err337 = {instancePath:instancePath+"/tables/ratings",schemaPath:"#/properties/tables/properties/ratings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.ratings.type,parentSchema:schema31.properties.tables.properties.ratings,data:data175};
+const err337 = {instancePath:instancePath+"/tables/improvement_plans",schemaPath:"#/properties/tables/properties/improvement_plans/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.improvement_plans.type,parentSchema:schema31.properties.tables.properties.improvement_plans,data:data175};
 if(vErrors === null){
 vErrors = [err337];
 }
@@ -4394,9 +4394,12 @@ vErrors.push(err337);
 errors++;
 }
 }
-}
-else {
-const err338 = {instancePath:instancePath+"/tables",schemaPath:"#/properties/tables/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.type,parentSchema:schema31.properties.tables,data:data6};
+if(data6.ratings !== undefined){
+let data189 = data6.ratings;
+if(data189 && typeof data189 == "object" && !Array.isArray(data189)){
+for(const key54 in data189){
+if(!(((((key54 === "files") || (key54 === "encoding")) || (key54 === "header_row")) || (key54 === "sheet")) || (key54 === "fields"))){
+const err338 = {instancePath:instancePath+"/tables/ratings",schemaPath:"#/properties/tables/properties/ratings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key54},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.ratings,data:data189};
 if(vErrors === null){
 vErrors = [err338];
 }
@@ -4406,14 +4409,922 @@ vErrors.push(err338);
 errors++;
 }
 }
-}
-else {
-const err339 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(data189.files !== undefined){
+let data190 = data189.files;
+if(Array.isArray(data190)){
+if(data190.length < 1){
+const err339 = {instancePath:instancePath+"/tables/ratings/files",schemaPath:"#/properties/tables/properties/ratings/properties/files/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.ratings.properties.files,data:data190};
 if(vErrors === null){
 vErrors = [err339];
 }
 else {
 vErrors.push(err339);
+}
+errors++;
+}
+const len27 = data190.length;
+for(let i27=0; i27<len27; i27++){
+let data191 = data190[i27];
+if(typeof data191 === "string"){
+if(data191.length < 1){
+const err340 = {instancePath:instancePath+"/tables/ratings/files/" + i27,schemaPath:"#/properties/tables/properties/ratings/properties/files/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.ratings.properties.files.items,data:data191};
+if(vErrors === null){
+vErrors = [err340];
+}
+else {
+vErrors.push(err340);
+}
+errors++;
+}
+}
+else {
+const err341 = {instancePath:instancePath+"/tables/ratings/files/" + i27,schemaPath:"#/properties/tables/properties/ratings/properties/files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.ratings.properties.files.items.type,parentSchema:schema31.properties.tables.properties.ratings.properties.files.items,data:data191};
+if(vErrors === null){
+vErrors = [err341];
+}
+else {
+vErrors.push(err341);
+}
+errors++;
+}
+}
+}
+else {
+const err342 = {instancePath:instancePath+"/tables/ratings/files",schemaPath:"#/properties/tables/properties/ratings/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tables.properties.ratings.properties.files.type,parentSchema:schema31.properties.tables.properties.ratings.properties.files,data:data190};
+if(vErrors === null){
+vErrors = [err342];
+}
+else {
+vErrors.push(err342);
+}
+errors++;
+}
+}
+if(data189.encoding !== undefined){
+let data192 = data189.encoding;
+if(!(((((((data192 === "utf-8") || (data192 === "gb18030")) || (data192 === "utf-16le")) || (data192 === "utf-16be")) || (data192 === "utf8")) || (data192 === "gbk")) || (data192 === "gb2312"))){
+const err343 = {instancePath:instancePath+"/tables/ratings/encoding",schemaPath:"#/properties/tables/properties/ratings/properties/encoding/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.ratings.properties.encoding.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.ratings.properties.encoding.enum,parentSchema:schema31.properties.tables.properties.ratings.properties.encoding,data:data192};
+if(vErrors === null){
+vErrors = [err343];
+}
+else {
+vErrors.push(err343);
+}
+errors++;
+}
+}
+if(data189.header_row !== undefined){
+let data193 = data189.header_row;
+if(!(((typeof data193 == "number") && (!(data193 % 1) && !isNaN(data193))) && (isFinite(data193)))){
+const err344 = {instancePath:instancePath+"/tables/ratings/header_row",schemaPath:"#/properties/tables/properties/ratings/properties/header_row/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.tables.properties.ratings.properties.header_row.type,parentSchema:schema31.properties.tables.properties.ratings.properties.header_row,data:data193};
+if(vErrors === null){
+vErrors = [err344];
+}
+else {
+vErrors.push(err344);
+}
+errors++;
+}
+if((typeof data193 == "number") && (isFinite(data193))){
+if(data193 < 1 || isNaN(data193)){
+const err345 = {instancePath:instancePath+"/tables/ratings/header_row",schemaPath:"#/properties/tables/properties/ratings/properties/header_row/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.tables.properties.ratings.properties.header_row,data:data193};
+if(vErrors === null){
+vErrors = [err345];
+}
+else {
+vErrors.push(err345);
+}
+errors++;
+}
+}
+}
+if(data189.sheet !== undefined){
+let data194 = data189.sheet;
+if(typeof data194 === "string"){
+if(data194.length < 1){
+const err346 = {instancePath:instancePath+"/tables/ratings/sheet",schemaPath:"#/properties/tables/properties/ratings/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.ratings.properties.sheet,data:data194};
+if(vErrors === null){
+vErrors = [err346];
+}
+else {
+vErrors.push(err346);
+}
+errors++;
+}
+}
+else {
+const err347 = {instancePath:instancePath+"/tables/ratings/sheet",schemaPath:"#/properties/tables/properties/ratings/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.ratings.properties.sheet.type,parentSchema:schema31.properties.tables.properties.ratings.properties.sheet,data:data194};
+if(vErrors === null){
+vErrors = [err347];
+}
+else {
+vErrors.push(err347);
+}
+errors++;
+}
+}
+if(data189.fields !== undefined){
+let data195 = data189.fields;
+if(data195 && typeof data195 == "object" && !Array.isArray(data195)){
+for(const key55 in data195){
+let data196 = data195[key55];
+if((typeof data196 !== "string") && (!(data196 && typeof data196 == "object" && !Array.isArray(data196)))){
+const err348 = {instancePath:instancePath+"/tables/ratings/fields/" + key55.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.type},message:"must be string,object",schema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.type,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties,data:data196};
+if(vErrors === null){
+vErrors = [err348];
+}
+else {
+vErrors.push(err348);
+}
+errors++;
+}
+if(typeof data196 === "string"){
+if(data196.length < 1){
+const err349 = {instancePath:instancePath+"/tables/ratings/fields/" + key55.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties,data:data196};
+if(vErrors === null){
+vErrors = [err349];
+}
+else {
+vErrors.push(err349);
+}
+errors++;
+}
+}
+if(data196 && typeof data196 == "object" && !Array.isArray(data196)){
+for(const key56 in data196){
+if(!((((key56 === "column") || (key56 === "map")) || (key56 === "format")) || (key56 === "type"))){
+const err350 = {instancePath:instancePath+"/tables/ratings/fields/" + key55.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key56},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties,data:data196};
+if(vErrors === null){
+vErrors = [err350];
+}
+else {
+vErrors.push(err350);
+}
+errors++;
+}
+}
+if(data196.column !== undefined){
+let data197 = data196.column;
+if(typeof data197 === "string"){
+if(data197.length < 1){
+const err351 = {instancePath:instancePath+"/tables/ratings/fields/" + key55.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/properties/column/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.column,data:data197};
+if(vErrors === null){
+vErrors = [err351];
+}
+else {
+vErrors.push(err351);
+}
+errors++;
+}
+}
+else {
+const err352 = {instancePath:instancePath+"/tables/ratings/fields/" + key55.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/properties/column/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.column.type,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.column,data:data197};
+if(vErrors === null){
+vErrors = [err352];
+}
+else {
+vErrors.push(err352);
+}
+errors++;
+}
+}
+if(data196.map !== undefined){
+let data198 = data196.map;
+if(data198 && typeof data198 == "object" && !Array.isArray(data198)){
+for(const key57 in data198){
+let data199 = data198[key57];
+if((((typeof data199 !== "string") && (!((typeof data199 == "number") && (isFinite(data199))))) && (typeof data199 !== "boolean")) && (data199 !== null)){
+const err353 = {instancePath:instancePath+"/tables/ratings/fields/" + key55.replace(/~/g, "~0").replace(/\//g, "~1")+"/map/" + key57.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/properties/map/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.map.additionalProperties.type},message:"must be string,number,boolean,null",schema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.map.additionalProperties.type,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.map.additionalProperties,data:data199};
+if(vErrors === null){
+vErrors = [err353];
+}
+else {
+vErrors.push(err353);
+}
+errors++;
+}
+}
+}
+else {
+const err354 = {instancePath:instancePath+"/tables/ratings/fields/" + key55.replace(/~/g, "~0").replace(/\//g, "~1")+"/map",schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/properties/map/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.map.type,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.map,data:data198};
+if(vErrors === null){
+vErrors = [err354];
+}
+else {
+vErrors.push(err354);
+}
+errors++;
+}
+}
+if(data196.format !== undefined){
+let data200 = data196.format;
+if((typeof data200 !== "string") && (!(Array.isArray(data200)))){
+const err355 = {instancePath:instancePath+"/tables/ratings/fields/" + key55.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/properties/format/type",keyword:"type",params:{type: schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.format.type},message:"must be string,array",schema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.format.type,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.format,data:data200};
+if(vErrors === null){
+vErrors = [err355];
+}
+else {
+vErrors.push(err355);
+}
+errors++;
+}
+if(typeof data200 === "string"){
+if(data200.length < 1){
+const err356 = {instancePath:instancePath+"/tables/ratings/fields/" + key55.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/properties/format/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.format,data:data200};
+if(vErrors === null){
+vErrors = [err356];
+}
+else {
+vErrors.push(err356);
+}
+errors++;
+}
+}
+if(Array.isArray(data200)){
+if(data200.length < 1){
+const err357 = {instancePath:instancePath+"/tables/ratings/fields/" + key55.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/properties/format/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.format,data:data200};
+if(vErrors === null){
+vErrors = [err357];
+}
+else {
+vErrors.push(err357);
+}
+errors++;
+}
+const len28 = data200.length;
+for(let i28=0; i28<len28; i28++){
+let data201 = data200[i28];
+if(typeof data201 === "string"){
+if(data201.length < 1){
+const err358 = {instancePath:instancePath+"/tables/ratings/fields/" + key55.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i28,schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/properties/format/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.format.items,data:data201};
+if(vErrors === null){
+vErrors = [err358];
+}
+else {
+vErrors.push(err358);
+}
+errors++;
+}
+}
+else {
+const err359 = {instancePath:instancePath+"/tables/ratings/fields/" + key55.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i28,schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/properties/format/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.format.items.type,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.format.items,data:data201};
+if(vErrors === null){
+vErrors = [err359];
+}
+else {
+vErrors.push(err359);
+}
+errors++;
+}
+}
+}
+}
+if(data196.type !== undefined){
+let data202 = data196.type;
+if(!((((((data202 === "string") || (data202 === "number")) || (data202 === "int")) || (data202 === "bool")) || (data202 === "timestamp")) || (data202 === "date"))){
+const err360 = {instancePath:instancePath+"/tables/ratings/fields/" + key55.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.type.enum,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.type,data:data202};
+if(vErrors === null){
+vErrors = [err360];
+}
+else {
+vErrors.push(err360);
+}
+errors++;
+}
+}
+}
+}
+}
+else {
+const err361 = {instancePath:instancePath+"/tables/ratings/fields",schemaPath:"#/properties/tables/properties/ratings/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.ratings.properties.fields.type,parentSchema:schema31.properties.tables.properties.ratings.properties.fields,data:data195};
+if(vErrors === null){
+vErrors = [err361];
+}
+else {
+vErrors.push(err361);
+}
+errors++;
+}
+}
+}
+else {
+const err362 = {instancePath:instancePath+"/tables/ratings",schemaPath:"#/properties/tables/properties/ratings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.ratings.type,parentSchema:schema31.properties.tables.properties.ratings,data:data189};
+if(vErrors === null){
+vErrors = [err362];
+}
+else {
+vErrors.push(err362);
+}
+errors++;
+}
+}
+}
+else {
+const err363 = {instancePath:instancePath+"/tables",schemaPath:"#/properties/tables/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.type,parentSchema:schema31.properties.tables,data:data6};
+if(vErrors === null){
+vErrors = [err363];
+}
+else {
+vErrors.push(err363);
+}
+errors++;
+}
+}
+if(data.custom !== undefined){
+let data203 = data.custom;
+if(data203 && typeof data203 == "object" && !Array.isArray(data203)){
+for(const key58 in data203){
+let data204 = data203[key58];
+if(data204 && typeof data204 == "object" && !Array.isArray(data204)){
+if(data204.files === undefined){
+const err364 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/required",keyword:"required",params:{missingProperty: "files"},message:"must have required property '"+"files"+"'",schema:schema31.properties.custom.additionalProperties.required,parentSchema:schema31.properties.custom.additionalProperties,data:data204};
+if(vErrors === null){
+vErrors = [err364];
+}
+else {
+vErrors.push(err364);
+}
+errors++;
+}
+if(data204.id === undefined){
+const err365 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.properties.custom.additionalProperties.required,parentSchema:schema31.properties.custom.additionalProperties,data:data204};
+if(vErrors === null){
+vErrors = [err365];
+}
+else {
+vErrors.push(err365);
+}
+errors++;
+}
+if(data204.agent === undefined){
+const err366 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/required",keyword:"required",params:{missingProperty: "agent"},message:"must have required property '"+"agent"+"'",schema:schema31.properties.custom.additionalProperties.required,parentSchema:schema31.properties.custom.additionalProperties,data:data204};
+if(vErrors === null){
+vErrors = [err366];
+}
+else {
+vErrors.push(err366);
+}
+errors++;
+}
+if(data204.time === undefined){
+const err367 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/required",keyword:"required",params:{missingProperty: "time"},message:"must have required property '"+"time"+"'",schema:schema31.properties.custom.additionalProperties.required,parentSchema:schema31.properties.custom.additionalProperties,data:data204};
+if(vErrors === null){
+vErrors = [err367];
+}
+else {
+vErrors.push(err367);
+}
+errors++;
+}
+if(data204.fields === undefined){
+const err368 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'",schema:schema31.properties.custom.additionalProperties.required,parentSchema:schema31.properties.custom.additionalProperties,data:data204};
+if(vErrors === null){
+vErrors = [err368];
+}
+else {
+vErrors.push(err368);
+}
+errors++;
+}
+for(const key59 in data204){
+if(!(func1.call(schema31.properties.custom.additionalProperties.properties, key59))){
+const err369 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key59},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.custom.additionalProperties,data:data204};
+if(vErrors === null){
+vErrors = [err369];
+}
+else {
+vErrors.push(err369);
+}
+errors++;
+}
+}
+if(data204.title !== undefined){
+let data205 = data204.title;
+if(typeof data205 === "string"){
+if(data205.length < 1){
+const err370 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/custom/additionalProperties/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.title,data:data205};
+if(vErrors === null){
+vErrors = [err370];
+}
+else {
+vErrors.push(err370);
+}
+errors++;
+}
+}
+else {
+const err371 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/custom/additionalProperties/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.custom.additionalProperties.properties.title.type,parentSchema:schema31.properties.custom.additionalProperties.properties.title,data:data205};
+if(vErrors === null){
+vErrors = [err371];
+}
+else {
+vErrors.push(err371);
+}
+errors++;
+}
+}
+if(data204.files !== undefined){
+let data206 = data204.files;
+if(Array.isArray(data206)){
+if(data206.length < 1){
+const err372 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/files",schemaPath:"#/properties/custom/additionalProperties/properties/files/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.files,data:data206};
+if(vErrors === null){
+vErrors = [err372];
+}
+else {
+vErrors.push(err372);
+}
+errors++;
+}
+const len29 = data206.length;
+for(let i29=0; i29<len29; i29++){
+let data207 = data206[i29];
+if(typeof data207 === "string"){
+if(data207.length < 1){
+const err373 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/files/" + i29,schemaPath:"#/properties/custom/additionalProperties/properties/files/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.files.items,data:data207};
+if(vErrors === null){
+vErrors = [err373];
+}
+else {
+vErrors.push(err373);
+}
+errors++;
+}
+}
+else {
+const err374 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/files/" + i29,schemaPath:"#/properties/custom/additionalProperties/properties/files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.custom.additionalProperties.properties.files.items.type,parentSchema:schema31.properties.custom.additionalProperties.properties.files.items,data:data207};
+if(vErrors === null){
+vErrors = [err374];
+}
+else {
+vErrors.push(err374);
+}
+errors++;
+}
+}
+}
+else {
+const err375 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/files",schemaPath:"#/properties/custom/additionalProperties/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.custom.additionalProperties.properties.files.type,parentSchema:schema31.properties.custom.additionalProperties.properties.files,data:data206};
+if(vErrors === null){
+vErrors = [err375];
+}
+else {
+vErrors.push(err375);
+}
+errors++;
+}
+}
+if(data204.encoding !== undefined){
+let data208 = data204.encoding;
+if(!(((((((data208 === "utf-8") || (data208 === "gb18030")) || (data208 === "utf-16le")) || (data208 === "utf-16be")) || (data208 === "utf8")) || (data208 === "gbk")) || (data208 === "gb2312"))){
+const err376 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/encoding",schemaPath:"#/properties/custom/additionalProperties/properties/encoding/enum",keyword:"enum",params:{allowedValues: schema31.properties.custom.additionalProperties.properties.encoding.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.custom.additionalProperties.properties.encoding.enum,parentSchema:schema31.properties.custom.additionalProperties.properties.encoding,data:data208};
+if(vErrors === null){
+vErrors = [err376];
+}
+else {
+vErrors.push(err376);
+}
+errors++;
+}
+}
+if(data204.header_row !== undefined){
+let data209 = data204.header_row;
+if(!(((typeof data209 == "number") && (!(data209 % 1) && !isNaN(data209))) && (isFinite(data209)))){
+const err377 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/header_row",schemaPath:"#/properties/custom/additionalProperties/properties/header_row/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.custom.additionalProperties.properties.header_row.type,parentSchema:schema31.properties.custom.additionalProperties.properties.header_row,data:data209};
+if(vErrors === null){
+vErrors = [err377];
+}
+else {
+vErrors.push(err377);
+}
+errors++;
+}
+if((typeof data209 == "number") && (isFinite(data209))){
+if(data209 < 1 || isNaN(data209)){
+const err378 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/header_row",schemaPath:"#/properties/custom/additionalProperties/properties/header_row/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.header_row,data:data209};
+if(vErrors === null){
+vErrors = [err378];
+}
+else {
+vErrors.push(err378);
+}
+errors++;
+}
+}
+}
+if(data204.sheet !== undefined){
+let data210 = data204.sheet;
+if(typeof data210 === "string"){
+if(data210.length < 1){
+const err379 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/sheet",schemaPath:"#/properties/custom/additionalProperties/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.sheet,data:data210};
+if(vErrors === null){
+vErrors = [err379];
+}
+else {
+vErrors.push(err379);
+}
+errors++;
+}
+}
+else {
+const err380 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/sheet",schemaPath:"#/properties/custom/additionalProperties/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.custom.additionalProperties.properties.sheet.type,parentSchema:schema31.properties.custom.additionalProperties.properties.sheet,data:data210};
+if(vErrors === null){
+vErrors = [err380];
+}
+else {
+vErrors.push(err380);
+}
+errors++;
+}
+}
+if(data204.id !== undefined){
+let data211 = data204.id;
+if(typeof data211 === "string"){
+if(data211.length < 1){
+const err381 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/id",schemaPath:"#/properties/custom/additionalProperties/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.id,data:data211};
+if(vErrors === null){
+vErrors = [err381];
+}
+else {
+vErrors.push(err381);
+}
+errors++;
+}
+}
+else {
+const err382 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/id",schemaPath:"#/properties/custom/additionalProperties/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.custom.additionalProperties.properties.id.type,parentSchema:schema31.properties.custom.additionalProperties.properties.id,data:data211};
+if(vErrors === null){
+vErrors = [err382];
+}
+else {
+vErrors.push(err382);
+}
+errors++;
+}
+}
+if(data204.agent !== undefined){
+let data212 = data204.agent;
+if(typeof data212 === "string"){
+if(data212.length < 1){
+const err383 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/agent",schemaPath:"#/properties/custom/additionalProperties/properties/agent/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.agent,data:data212};
+if(vErrors === null){
+vErrors = [err383];
+}
+else {
+vErrors.push(err383);
+}
+errors++;
+}
+}
+else {
+const err384 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/agent",schemaPath:"#/properties/custom/additionalProperties/properties/agent/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.custom.additionalProperties.properties.agent.type,parentSchema:schema31.properties.custom.additionalProperties.properties.agent,data:data212};
+if(vErrors === null){
+vErrors = [err384];
+}
+else {
+vErrors.push(err384);
+}
+errors++;
+}
+}
+if(data204.time !== undefined){
+let data213 = data204.time;
+if(typeof data213 === "string"){
+if(data213.length < 1){
+const err385 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/time",schemaPath:"#/properties/custom/additionalProperties/properties/time/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.time,data:data213};
+if(vErrors === null){
+vErrors = [err385];
+}
+else {
+vErrors.push(err385);
+}
+errors++;
+}
+}
+else {
+const err386 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/time",schemaPath:"#/properties/custom/additionalProperties/properties/time/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.custom.additionalProperties.properties.time.type,parentSchema:schema31.properties.custom.additionalProperties.properties.time,data:data213};
+if(vErrors === null){
+vErrors = [err386];
+}
+else {
+vErrors.push(err386);
+}
+errors++;
+}
+}
+if(data204.fields !== undefined){
+let data214 = data204.fields;
+if(data214 && typeof data214 == "object" && !Array.isArray(data214)){
+if(Object.keys(data214).length < 1){
+const err387 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields",schemaPath:"#/properties/custom/additionalProperties/properties/fields/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.fields,data:data214};
+if(vErrors === null){
+vErrors = [err387];
+}
+else {
+vErrors.push(err387);
+}
+errors++;
+}
+for(const key60 in data214){
+let data215 = data214[key60];
+if(data215 && typeof data215 == "object" && !Array.isArray(data215)){
+if(data215.type === undefined){
+const err388 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key60.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.required,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties,data:data215};
+if(vErrors === null){
+vErrors = [err388];
+}
+else {
+vErrors.push(err388);
+}
+errors++;
+}
+for(const key61 in data215){
+if(!((((((((key61 === "column") || (key61 === "type")) || (key61 === "required")) || (key61 === "min")) || (key61 === "max")) || (key61 === "values")) || (key61 === "map")) || (key61 === "format"))){
+const err389 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key60.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key61},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties,data:data215};
+if(vErrors === null){
+vErrors = [err389];
+}
+else {
+vErrors.push(err389);
+}
+errors++;
+}
+}
+if(data215.column !== undefined){
+let data216 = data215.column;
+if(typeof data216 === "string"){
+if(data216.length < 1){
+const err390 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/column/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.column,data:data216};
+if(vErrors === null){
+vErrors = [err390];
+}
+else {
+vErrors.push(err390);
+}
+errors++;
+}
+}
+else {
+const err391 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/column/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.column.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.column,data:data216};
+if(vErrors === null){
+vErrors = [err391];
+}
+else {
+vErrors.push(err391);
+}
+errors++;
+}
+}
+if(data215.type !== undefined){
+let data217 = data215.type;
+if(!(((((((data217 === "id") || (data217 === "string")) || (data217 === "int")) || (data217 === "number")) || (data217 === "bool")) || (data217 === "timestamp")) || (data217 === "date"))){
+const err392 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.type.enum,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.type,data:data217};
+if(vErrors === null){
+vErrors = [err392];
+}
+else {
+vErrors.push(err392);
+}
+errors++;
+}
+}
+if(data215.required !== undefined){
+let data218 = data215.required;
+if(typeof data218 !== "boolean"){
+const err393 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/required",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.required.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.required,data:data218};
+if(vErrors === null){
+vErrors = [err393];
+}
+else {
+vErrors.push(err393);
+}
+errors++;
+}
+}
+if(data215.min !== undefined){
+let data219 = data215.min;
+if(!((typeof data219 == "number") && (isFinite(data219)))){
+const err394 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/min",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.min.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.min,data:data219};
+if(vErrors === null){
+vErrors = [err394];
+}
+else {
+vErrors.push(err394);
+}
+errors++;
+}
+}
+if(data215.max !== undefined){
+let data220 = data215.max;
+if(!((typeof data220 == "number") && (isFinite(data220)))){
+const err395 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/max",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.max.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.max,data:data220};
+if(vErrors === null){
+vErrors = [err395];
+}
+else {
+vErrors.push(err395);
+}
+errors++;
+}
+}
+if(data215.values !== undefined){
+let data221 = data215.values;
+if(Array.isArray(data221)){
+if(data221.length < 1){
+const err396 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/values",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/values/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.values,data:data221};
+if(vErrors === null){
+vErrors = [err396];
+}
+else {
+vErrors.push(err396);
+}
+errors++;
+}
+const len30 = data221.length;
+for(let i30=0; i30<len30; i30++){
+let data222 = data221[i30];
+if(typeof data222 === "string"){
+if(data222.length < 1){
+const err397 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/values/" + i30,schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/values/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.values.items,data:data222};
+if(vErrors === null){
+vErrors = [err397];
+}
+else {
+vErrors.push(err397);
+}
+errors++;
+}
+}
+else {
+const err398 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/values/" + i30,schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/values/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.values.items.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.values.items,data:data222};
+if(vErrors === null){
+vErrors = [err398];
+}
+else {
+vErrors.push(err398);
+}
+errors++;
+}
+}
+}
+else {
+const err399 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/values",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.values.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.values,data:data221};
+if(vErrors === null){
+vErrors = [err399];
+}
+else {
+vErrors.push(err399);
+}
+errors++;
+}
+}
+if(data215.map !== undefined){
+let data223 = data215.map;
+if(data223 && typeof data223 == "object" && !Array.isArray(data223)){
+for(const key62 in data223){
+let data224 = data223[key62];
+if((((typeof data224 !== "string") && (!((typeof data224 == "number") && (isFinite(data224))))) && (typeof data224 !== "boolean")) && (data224 !== null)){
+const err400 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/map/" + key62.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/map/additionalProperties/type",keyword:"type",params:{type: schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.map.additionalProperties.type},message:"must be string,number,boolean,null",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.map.additionalProperties.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.map.additionalProperties,data:data224};
+if(vErrors === null){
+vErrors = [err400];
+}
+else {
+vErrors.push(err400);
+}
+errors++;
+}
+}
+}
+else {
+const err401 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/map",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/map/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.map.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.map,data:data223};
+if(vErrors === null){
+vErrors = [err401];
+}
+else {
+vErrors.push(err401);
+}
+errors++;
+}
+}
+if(data215.format !== undefined){
+let data225 = data215.format;
+if((typeof data225 !== "string") && (!(Array.isArray(data225)))){
+const err402 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/format/type",keyword:"type",params:{type: schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.format.type},message:"must be string,array",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.format.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.format,data:data225};
+if(vErrors === null){
+vErrors = [err402];
+}
+else {
+vErrors.push(err402);
+}
+errors++;
+}
+if(typeof data225 === "string"){
+if(data225.length < 1){
+const err403 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/format/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.format,data:data225};
+if(vErrors === null){
+vErrors = [err403];
+}
+else {
+vErrors.push(err403);
+}
+errors++;
+}
+}
+if(Array.isArray(data225)){
+if(data225.length < 1){
+const err404 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/format/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.format,data:data225};
+if(vErrors === null){
+vErrors = [err404];
+}
+else {
+vErrors.push(err404);
+}
+errors++;
+}
+const len31 = data225.length;
+for(let i31=0; i31<len31; i31++){
+let data226 = data225[i31];
+if(typeof data226 === "string"){
+if(data226.length < 1){
+const err405 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i31,schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/format/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.format.items,data:data226};
+if(vErrors === null){
+vErrors = [err405];
+}
+else {
+vErrors.push(err405);
+}
+errors++;
+}
+}
+else {
+const err406 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i31,schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/format/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.format.items.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.format.items,data:data226};
+if(vErrors === null){
+vErrors = [err406];
+}
+else {
+vErrors.push(err406);
+}
+errors++;
+}
+}
+}
+}
+}
+else {
+const err407 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key60.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties,data:data215};
+if(vErrors === null){
+vErrors = [err407];
+}
+else {
+vErrors.push(err407);
+}
+errors++;
+}
+}
+}
+else {
+const err408 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields",schemaPath:"#/properties/custom/additionalProperties/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.custom.additionalProperties.properties.fields.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields,data:data214};
+if(vErrors === null){
+vErrors = [err408];
+}
+else {
+vErrors.push(err408);
+}
+errors++;
+}
+}
+}
+else {
+const err409 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.custom.additionalProperties.type,parentSchema:schema31.properties.custom.additionalProperties,data:data204};
+if(vErrors === null){
+vErrors = [err409];
+}
+else {
+vErrors.push(err409);
+}
+errors++;
+}
+}
+}
+else {
+const err410 = {instancePath:instancePath+"/custom",schemaPath:"#/properties/custom/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.custom.type,parentSchema:schema31.properties.custom,data:data203};
+if(vErrors === null){
+vErrors = [err410];
+}
+else {
+vErrors.push(err410);
+}
+errors++;
+}
+}
+}
+else {
+const err411 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err411];
+}
+else {
+vErrors.push(err411);
 }
 errors++;
 }

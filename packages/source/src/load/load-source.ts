@@ -12,6 +12,7 @@ import {
   validateDocument,
 } from '@scorebook/config-file';
 import {
+  type CustomTableName,
   DERIVED_CONVERSATION_FIELDS,
   type FieldSpec,
   INPUT_TABLES,
@@ -20,11 +21,13 @@ import {
 } from '@scorebook/contract';
 import { formatPath, hasErrors, messageOf, type SourceProblem, sortProblems } from '@scorebook/problems';
 import { isValidTimezone } from '@scorebook/time';
+import { type CustomTableChecks, checkCustomTable } from '../custom/custom-table.ts';
 import { SOURCE_ERRORS } from '../errors.ts';
 import { timeFormatProblem } from '../fields/time-formats.ts';
 import validate from '../generated/source-validator.js';
 import { globProblem } from '../locate/glob.ts';
 import {
+  type CustomTableSource,
   DEFAULT_SOURCE,
   type FieldMapping,
   type MappedValue,
@@ -78,7 +81,7 @@ function checkSourceText(text: ConfigText): LoadedSource {
 
 type Path = Array<string | number>;
 
-class SourceChecker {
+class SourceChecker implements CustomTableChecks {
   readonly problems: SourceProblem[] = [];
   readonly #parsed: ParsedYaml;
 
@@ -89,17 +92,22 @@ class SourceChecker {
   source(raw: SourceDocument, text: ConfigText): Source {
     const timezone = raw.timezone ?? null;
     if (timezone !== null && !isValidTimezone(timezone))
-      this.#report(
+      this.report(
         ['timezone'],
         'SOURCE_UNKNOWN_TIMEZONE',
         messageOf(SOURCE_ERRORS, 'SOURCE_UNKNOWN_TIMEZONE', { timezone }),
       );
     const ignore = raw.ignore ?? [];
-    for (const [i, glob] of ignore.entries()) this.#checkGlob(glob, ['ignore', i]);
+    for (const [i, glob] of ignore.entries()) this.checkGlob(glob, ['ignore', i]);
     const tables = new Map<InputTableName, TableSource>();
     for (const table of INPUT_TABLES) {
       const t = raw.tables?.[table];
       if (t !== undefined) tables.set(table, this.#table(table, t));
+    }
+    const custom = new Map<CustomTableName, CustomTableSource>();
+    for (const [name, t] of Object.entries(raw.custom ?? {})) {
+      const checked = checkCustomTable(this, name, t);
+      if (checked !== null) custom.set(checked.table, checked);
     }
     return {
       file: text.file,
@@ -109,13 +117,14 @@ class SourceChecker {
       timezone,
       ignore,
       tables,
+      custom,
     };
   }
 
   #table(table: InputTableName, raw: TableDocument): TableSource {
     const path: Path = ['tables', table];
     const files = raw.files ?? null;
-    for (const [i, glob] of (files ?? []).entries()) this.#checkGlob(glob, [...path, 'files', i]);
+    for (const [i, glob] of (files ?? []).entries()) this.checkGlob(glob, [...path, 'files', i]);
     const fields: FieldMapping[] = [];
     for (const [field, value] of Object.entries(raw.fields ?? {})) {
       fields.push(this.#field(table, field, value, [...path, 'fields', field]));
@@ -123,11 +132,11 @@ class SourceChecker {
     return {
       table,
       files,
-      encoding: encodingOf(raw.encoding),
+      encoding: this.encoding(raw.encoding),
       headerRow: raw.header_row ?? 1,
       sheet: raw.sheet ?? null,
       fields,
-      source: this.#line(path),
+      source: this.line(path),
     };
   }
 
@@ -140,7 +149,7 @@ class SourceChecker {
     const near =
       spec === undefined && declared === null ? closest(field, Object.keys(TABLES[table].fields)) : null;
     if (near !== null) {
-      this.#report(
+      this.report(
         path,
         'SOURCE_FIELD_MISSPELT',
         messageOf(SOURCE_ERRORS, 'SOURCE_FIELD_MISSPELT', { table, field, near }),
@@ -153,29 +162,49 @@ class SourceChecker {
         map: null,
         format: null,
         type: null,
-        source: this.#line(path),
+        source: this.line(path),
       };
     }
     if (spec !== undefined && declared !== null)
-      this.#report(
+      this.report(
         [...path, 'type'],
         'SOURCE_TYPE_ON_CONTRACT_FIELD',
         messageOf(SOURCE_ERRORS, 'SOURCE_TYPE_ON_CONTRACT_FIELD', { ...names, type: spec.type }),
       );
     if (table === 'conversations' && Object.hasOwn(DERIVED_CONVERSATION_FIELDS, field))
-      this.#report(
+      this.report(
         path,
         'SOURCE_FIELD_SHADOWS_DERIVED',
         messageOf(SOURCE_ERRORS, 'SOURCE_FIELD_SHADOWS_DERIVED', names),
         'key',
       );
     const type = spec?.type ?? declared ?? 'string';
+    const { format, map } = this.reading(names, type, spec, o, path);
+    return {
+      field,
+      column: o.column ?? field,
+      map,
+      format,
+      type: spec === undefined ? declared : null,
+      source: this.line(path),
+    };
+  }
+
+  /** The format and map of a field of `type`, each checked against the type (and its spec). */
+  reading(
+    names: { table: string; field: string },
+    type: string,
+    spec: FieldSpec | undefined,
+    o: { map?: Record<string, MappedValue>; format?: string | string[] },
+    path: Path,
+  ): { format: TimeFormat[] | null; map: Map<string, MappedValue> | null } {
+    const { field } = names;
     const isTime = type === 'timestamp' || type === 'date';
     let format: TimeFormat[] | null = null;
     if (o.format !== undefined) {
       const texts = typeof o.format === 'string' ? [o.format] : o.format;
       if (!isTime) {
-        this.#report(
+        this.report(
           [...path, 'format'],
           'SOURCE_FORMAT_NOT_TIME',
           messageOf(SOURCE_ERRORS, 'SOURCE_FORMAT_NOT_TIME', { ...names, type }),
@@ -186,7 +215,7 @@ class SourceChecker {
           const why = timeFormatProblem(f, type);
           if (why !== null) {
             const at = typeof o.format === 'string' ? [...path, 'format'] : [...path, 'format', i];
-            this.#report(
+            this.report(
               at,
               'SOURCE_BAD_TIME_FORMAT',
               messageOf(SOURCE_ERRORS, 'SOURCE_BAD_TIME_FORMAT', { format: t, why }),
@@ -199,21 +228,14 @@ class SourceChecker {
     let map: Map<string, MappedValue> | null = null;
     if (o.map !== undefined) {
       if (isTime)
-        this.#report(
+        this.report(
           [...path, 'map'],
           'SOURCE_MAP_ON_TIME',
           messageOf(SOURCE_ERRORS, 'SOURCE_MAP_ON_TIME', names),
         );
       else map = this.#map(field, type, spec, o.map, [...path, 'map']);
     }
-    return {
-      field,
-      column: o.column ?? field,
-      map,
-      format,
-      type: spec === undefined ? declared : null,
-      source: this.#line(path),
-    };
+    return { format, map };
   }
 
   #map(
@@ -227,7 +249,7 @@ class SourceChecker {
     for (const [key, value] of Object.entries(raw)) {
       const trimmed = key.replace(/^\p{White_Space}+|\p{White_Space}+$/gu, '');
       if (map.has(trimmed)) {
-        this.#report(
+        this.report(
           [...path, key],
           'SOURCE_MAP_DUPLICATE_KEY',
           messageOf(SOURCE_ERRORS, 'SOURCE_MAP_DUPLICATE_KEY', { key }),
@@ -239,19 +261,19 @@ class SourceChecker {
       map.set(trimmed, v);
       if (v === null) continue;
       if (v === 'TODO') {
-        this.#report(
+        this.report(
           [...path, key],
           'SOURCE_MAP_TODO',
           messageOf(SOURCE_ERRORS, 'SOURCE_MAP_TODO', { field, key }),
         );
       } else if (!fitsType(v, type, spec)) {
-        this.#report(
+        this.report(
           [...path, key],
           'SOURCE_MAP_VALUE_TYPE',
           messageOf(SOURCE_ERRORS, 'SOURCE_MAP_VALUE_TYPE', { field, key, value: JSON.stringify(v), type }),
         );
       } else if (spec?.values !== undefined && !spec.values.includes(String(v))) {
-        this.#report(
+        this.report(
           [...path, key],
           'SOURCE_MAP_VALUE_NOT_ALLOWED',
           messageOf(SOURCE_ERRORS, 'SOURCE_MAP_VALUE_NOT_ALLOWED', {
@@ -266,13 +288,15 @@ class SourceChecker {
     return map;
   }
 
-  #checkGlob(glob: string, path: Path): void {
+  /** Reports a glob that cannot be used. */
+  checkGlob(glob: string, path: Path): void {
     const why = globProblem(glob);
     if (why !== null)
-      this.#report(path, 'SOURCE_BAD_GLOB', messageOf(SOURCE_ERRORS, 'SOURCE_BAD_GLOB', { glob, why }));
+      this.report(path, 'SOURCE_BAD_GLOB', messageOf(SOURCE_ERRORS, 'SOURCE_BAD_GLOB', { glob, why }));
   }
 
-  #report(
+  /** Adds an error at a path of the document. */
+  report(
     path: Path,
     code: string,
     message: SourceProblem['message'],
@@ -281,17 +305,18 @@ class SourceChecker {
     this.problems.push(problemAt(this.#parsed, path, { code, severity: 'error', message }, anchor));
   }
 
-  #line(path: Path): SourceLine {
+  /** Where a path of the document was written. */
+  line(path: Path): SourceLine {
     const [start] = locate(this.#parsed, path);
     const pos = this.#parsed.lineCounter.linePos(start);
     return { file: this.#parsed.source.file, line: pos.line, column: pos.col, path: formatPath(path) };
   }
-}
 
-/** The encoding a source names (an alias read as its encoding), utf-8 by default. */
-function encodingOf(name: string | undefined): Encoding {
-  if (name === undefined) return 'utf-8';
-  return ENCODING_ALIASES[name] ?? (name as Encoding);
+  /** The encoding a source names (an alias read as its encoding), utf-8 by default. */
+  encoding(name: string | undefined): Encoding {
+    if (name === undefined) return 'utf-8';
+    return ENCODING_ALIASES[name] ?? (name as Encoding);
+  }
 }
 
 /** A format as written: `excel`, `unix_s`, `unix_ms`, or luxon tokens. */

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  type CustomFieldDocument,
+  type CustomTableDocument,
   type FieldDocument,
   SOURCE_SCHEMA,
   type SourceDocument,
@@ -14,7 +16,29 @@ const DOCUMENT_KEYS = {
   timezone: true,
   ignore: true,
   tables: true,
+  custom: true,
 } satisfies Record<keyof SourceDocument, true>;
+const CUSTOM_TABLE_KEYS = {
+  title: true,
+  files: true,
+  encoding: true,
+  header_row: true,
+  sheet: true,
+  id: true,
+  agent: true,
+  time: true,
+  fields: true,
+} satisfies Record<keyof CustomTableDocument, true>;
+const CUSTOM_FIELD_KEYS = {
+  column: true,
+  type: true,
+  required: true,
+  min: true,
+  max: true,
+  values: true,
+  map: true,
+  format: true,
+} satisfies Record<keyof CustomFieldDocument, true>;
 const TABLE_KEYS = {
   files: true,
   encoding: true,
@@ -35,5 +59,8 @@ describe('SourceDocument, the type the validator promises', () => {
     expect(keys(SOURCE_SCHEMA.properties)).toEqual(keys(DOCUMENT_KEYS));
     expect(keys(table?.properties ?? {})).toEqual(keys(TABLE_KEYS));
     expect(keys(table?.properties.fields.additionalProperties.properties ?? {})).toEqual(keys(FIELD_KEYS));
+    const custom = SOURCE_SCHEMA.properties.custom.additionalProperties;
+    expect(keys(custom.properties)).toEqual(keys(CUSTOM_TABLE_KEYS));
+    expect(keys(custom.properties.fields.additionalProperties.properties)).toEqual(keys(CUSTOM_FIELD_KEYS));
   });
 });

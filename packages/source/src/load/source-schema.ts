@@ -1,4 +1,4 @@
-import { INPUT_TABLES, type InputTableName } from '@scorebook/contract';
+import { type FieldType, INPUT_TABLES, type InputTableName } from '@scorebook/contract';
 import { EXTRA_FIELD_TYPES, type ExtraFieldType, type MappedValue } from '../model.ts';
 import { ENCODING_ALIASES, ENCODINGS, type Encoding } from '../read/file-items.ts';
 
@@ -66,6 +66,84 @@ const tableSource = {
   },
 } as const;
 
+const customField = {
+  type: 'object',
+  required: ['type'],
+  additionalProperties: false,
+  description: '自定义表的字段:列、类型、是否必填、范围或取值 / a field of a custom table',
+  properties: {
+    column: {
+      ...text,
+      description: '列名(或 JSON 键),默认字段名 / the column (or JSON key), default the name',
+    },
+    type: {
+      enum: ['id', 'string', 'int', 'number', 'bool', 'timestamp', 'date'],
+      description: '字段类型 / the field type',
+    },
+    required: {
+      type: 'boolean',
+      description: '必填:空值的行被拒绝 / required: a row without it is rejected',
+    },
+    min: { type: 'number', description: '数值下限(含)/ inclusive lower bound of a number' },
+    max: { type: 'number', description: '数值上限(含)/ inclusive upper bound of a number' },
+    values: {
+      type: 'array',
+      minItems: 1,
+      items: text,
+      description: '封闭取值表:其他值的行被拒绝 / a closed vocabulary: any other value is a rejected row',
+    },
+    map: field.properties.map,
+    format: field.properties.format,
+  },
+} as const;
+
+const customTable = {
+  type: 'object',
+  required: ['files', 'id', 'agent', 'time', 'fields'],
+  additionalProperties: false,
+  properties: {
+    title: { ...text, description: "表的中文名 / the table's title" },
+    files: tableSource.properties.files,
+    encoding: tableSource.properties.encoding,
+    header_row: tableSource.properties.header_row,
+    sheet: tableSource.properties.sheet,
+    id: { ...text, description: '唯一 id 字段 / the unique id field' },
+    agent: { ...text, description: '客服字段(agent_id)/ the field naming the agent' },
+    time: { ...text, description: '时间字段,决定行所属期间 / the field that places a row in a period' },
+    fields: {
+      type: 'object',
+      minProperties: 1,
+      description: '字段 ← 列与类型 / field ← column and type',
+      additionalProperties: customField,
+    },
+  },
+} as const;
+
+/** A field of a custom table in `source.yaml` as {@link SOURCE_SCHEMA} admits it. */
+export interface CustomFieldDocument {
+  column?: string;
+  type: FieldType;
+  required?: boolean;
+  min?: number;
+  max?: number;
+  values?: string[];
+  map?: Record<string, MappedValue>;
+  format?: string | string[];
+}
+
+/** A custom table in `source.yaml` as {@link SOURCE_SCHEMA} admits it. */
+export interface CustomTableDocument {
+  title?: string;
+  files: string[];
+  encoding?: Encoding | string;
+  header_row?: number;
+  sheet?: string;
+  id: string;
+  agent: string;
+  time: string;
+  fields: Record<string, CustomFieldDocument>;
+}
+
 /** A field's entry in `source.yaml` as {@link SOURCE_SCHEMA} admits it: a column, or how to read it. */
 export type FieldDocument =
   | string
@@ -92,6 +170,8 @@ export interface SourceDocument {
   timezone?: string;
   ignore?: string[];
   tables?: { [T in InputTableName]?: TableDocument };
+  /** Custom tables by name (the name's form is checked after the schema). */
+  custom?: Record<string, CustomTableDocument>;
 }
 
 /**
@@ -125,6 +205,12 @@ export const SOURCE_SCHEMA = {
       additionalProperties: false,
       properties: Object.fromEntries(INPUT_TABLES.map((table) => [table, tableSource])),
       description: '各表的读法 / how each table is read',
+    },
+    custom: {
+      type: 'object',
+      additionalProperties: customTable,
+      description:
+        '数据合同之外的表(名称以 x_ 开头),如社群成员 / tables the contract does not know (names start with x_)',
     },
   },
 } as const;

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { InputTableName } from '@scorebook/contract';
 import { ScorebookError } from '@scorebook/problems';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SOURCE, type Source, type TableSource } from '../model.ts';
@@ -30,7 +31,7 @@ const listing = (files: Record<string, { files: string[] } | null>): Source => (
   file: null,
   tables: new Map(
     Object.entries(files).map(([table, t]) => [
-      table as TableSource['table'],
+      table as InputTableName,
       {
         table: table as TableSource['table'],
         files: t?.files ?? null,

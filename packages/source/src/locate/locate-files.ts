@@ -1,6 +1,12 @@
 import { lstatSync, readdirSync, realpathSync, type Stats, statSync } from 'node:fs';
 import { extname, join, relative, resolve, sep } from 'node:path';
-import { byInputTable, INPUT_TABLES, type InputTableName } from '@scorebook/contract';
+import {
+  byInputTable,
+  type CustomTableName,
+  INPUT_TABLES,
+  type InputTableName,
+  type TableName,
+} from '@scorebook/contract';
 import { messageOf, type Problem, ScorebookError } from '@scorebook/problems';
 import { SOURCE_ERRORS } from '../errors.ts';
 import { SOURCE_FILE_NAME } from '../load/source-file-name.ts';
@@ -21,7 +27,7 @@ export interface LocatedFile {
 
 /** A table's files in reading order (lexical by `name`), and how the source says to read them. */
 export interface LocatedTable {
-  table: InputTableName;
+  table: TableName;
   files: LocatedFile[];
   /** The table's entry in source.yaml; null when it is read by the v1 rules with contract names. */
   reading: TableSource | null;
@@ -31,6 +37,8 @@ export interface LocatedTable {
 export interface DataFiles {
   dataDir: string;
   tables: Readonly<Record<InputTableName, LocatedTable>>;
+  /** The source's custom tables (`docs/custom-tables.md`), in the order declared. */
+  custom: ReadonlyMap<CustomTableName, LocatedTable>;
   warnings: Problem[];
 }
 
@@ -65,10 +73,13 @@ export function locateFiles(dataDir: string, source: Source): DataFiles {
   // The source file given, and `source.yaml` beside the data (read or not), belong to no table.
   const sourceNames = new Set([SOURCE_FILE_NAME]);
   if (source.file !== null) sourceNames.add(relativeName(root, resolve(source.file)));
-  const claims = INPUT_TABLES.map((table) => claimOf(table, source.tables.get(table) ?? null));
+  const claims = [
+    ...INPUT_TABLES.map((table) => claimOf(table, source.tables.get(table) ?? null)),
+    ...[...source.custom.values()].map((reading) => claimOf(reading.table, reading)),
+  ];
   const ignore = source.ignore.map((g) => new Glob(g));
-  const files = byInputTable((): LocatedFile[] => []);
-  const v1Forms = new Map<InputTableName, Set<string>>();
+  const files = new Map<TableName, LocatedFile[]>(claims.map((c) => [c.table, []]));
+  const v1Forms = new Map<TableName, Set<string>>();
 
   const strays: string[] = [];
   for (const entry of entries) {
@@ -120,7 +131,7 @@ export function locateFiles(dataDir: string, source: Source): DataFiles {
       forms.add(form);
       v1Forms.set(claim.table, forms);
     }
-    files[claim.table].push({ path: entry.path, name: entry.name, format, size: entry.size });
+    files.get(claim.table)?.push({ path: entry.path, name: entry.name, format, size: entry.size });
   }
 
   const suggestions: StraySuggestion[] = [];
@@ -158,13 +169,12 @@ export function locateFiles(dataDir: string, source: Source): DataFiles {
         messageOf(SOURCE_ERRORS, 'TABLE_GIVEN_TWICE', { table, forms: [...forms].sort().join(', ') }),
       );
   }
-  if (files.agents.length === 0 && problems.length === 0)
+  if (files.get('agents')?.length === 0 && problems.length === 0)
     add('AGENTS_MISSING', dataDir, messageOf(SOURCE_ERRORS, 'AGENTS_MISSING', { dir: dataDir }));
   if (problems.length > 0) throw new ScorebookError('input', problems);
 
-  const tables = byInputTable((table): LocatedTable => {
-    const list = files[table].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const reading = source.tables.get(table) ?? null;
+  const located = (table: TableName, reading: TableSource | null): LocatedTable => {
+    const list = (files.get(table) ?? []).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     if (reading?.files && list.length === 0) {
       const globs = reading.files.join(', ');
       warnings.push({
@@ -177,18 +187,20 @@ export function locateFiles(dataDir: string, source: Source): DataFiles {
       });
     }
     return { table, files: list, reading };
-  });
-  return { dataDir: root, tables, warnings };
+  };
+  const tables = byInputTable((table) => located(table, source.tables.get(table) ?? null));
+  const custom = new Map([...source.custom].map(([table, reading]) => [table, located(table, reading)]));
+  return { dataDir: root, tables, custom, warnings };
 }
 
 interface Claim {
-  table: InputTableName;
+  table: TableName;
   matches(name: string): boolean;
   /** For a table read by the v1 rules: which of its forms a file is (`x.csv`, `x.jsonl`, `x/`). */
   v1Form: ((name: string) => string) | null;
 }
 
-function claimOf(table: InputTableName, reading: TableSource | null): Claim {
+function claimOf(table: TableName, reading: TableSource | null): Claim {
   if (reading?.files) {
     const globs = reading.files.map((g) => new Glob(g));
     return { table, matches: (name) => globs.some((g) => g.matches(name)), v1Form: null };

@@ -13,6 +13,7 @@ const TABLE_WORDS: ReadonlyArray<readonly [InputTableName, readonly string[]]> =
   ['complaints', ['投诉', 'complaint']],
   ['qa_reviews', ['质检', 'qa', 'quality', 'review']],
   ['appeals_filed', ['申诉', 'appeal']],
+  ['improvement_plans', ['改进计划', '绩效改进', '整改', '改进', 'improvement']],
   ['targets', ['个人目标', '目标', '任务量', '配额', 'quota', 'target']],
   ['orders', ['订单', '销售', 'order']],
   ['attendance', ['考勤', '出勤', '排班', 'attendance']],

@@ -75,7 +75,7 @@ tables:
         map:
           否: false # 4
           是: true # 1
-      # 未找到的可选字段 / optional fields with no column: reopened, sla_due_at, closed_at
+      # 未找到的可选字段 / optional fields with no column: reopened, sla_due_at, closed_at, customer_id
       # TODO 未对应的列 / unmapped column: 客服姓名
       # TODO 未对应的列 / unmapped column: 备注
   messages:
@@ -163,7 +163,7 @@ tables:
       # TODO 未对应的列 / unmapped column: 姓名
 # TODO 以下文件未能确定所属的表:把每个文件加到某张表的 files,或加到 ignore。
 # TODO These files were given no table: add each to a table's files, or to ignore.
-#   客户信息.csv — 匹配太弱 / too weak a match
+#   客户信息.csv — 匹配太弱 / too weak a match; 候选 / candidates: conversations (1)
 #     列 / columns: 客户ID, 昵称, 手机号
 `;
 

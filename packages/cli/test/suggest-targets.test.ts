@@ -1,0 +1,133 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadPolicyFamily } from '@scorebook/policy';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './run-cli.ts';
+
+// suggest-targets on the sample company: the latest ecommerce-cs version (2027.01) learns from
+// the published October and November in data/results, prints the suggestions, the policy lines
+// to paste and the grades before and after (docs/history.md).
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const POLICY = 'configs/policies/ecommerce-cs/2027-01-01.yaml';
+let run: { code: number; stdout: string; stderr: string };
+
+beforeAll(async () => {
+  const cwd = process.cwd();
+  process.chdir(root);
+  try {
+    run = await runCli(
+      'suggest-targets',
+      '--policies',
+      'configs/policies/ecommerce-cs',
+      '--data',
+      'data/sample',
+    );
+  } finally {
+    process.chdir(cwd);
+  }
+}, 300_000);
+
+describe('scorebook suggest-targets on the sample', () => {
+  it('prints the suggestions, the policy lines to paste and the grades they would have given', () => {
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    expect(run.stdout.split('\n')).toEqual([
+      '建议目标与底线:策略 ecommerce-cs 2027.01,依据已发布的 2026-10, 2026-11(目标取团队 P75、底线取 P10;越低越好的指标取 P25 与 P90)',
+      '',
+      '考核表 aftersale:指标 — 当前目标/底线 → 建议目标/底线(取值个数)',
+      '  first_response_time — 20s / 60s → 29s / 40s (54)',
+      '  avg_response_time — 30s / 120s → 30s / 40s (54)',
+      '  reply_rate — 98% / 85% → 97.8% / 92.3% (54)',
+      '  csat_rate — 90% / 70% → 93.5% / 72.7% (54)',
+      '  fcr — 85% / 60% → 84.9% / 72% (54)',
+      '  complaint_rate — 0.5% / 3% → 0% / 2.2% (54)',
+      '  qa_score — — / — — 不是线性目标(分档、两侧或分段),不建议',
+      '',
+      '考核表 presale:指标 — 当前目标/底线 → 建议目标/底线(取值个数)',
+      '  first_response_time — 15s / 60s → 31s / 42s (40)',
+      '  reply_rate — 98% / 85% → 96.9% / 90.8% (40)',
+      '  conversion_rate — 25% / 5% → 28% / 15.5% (40)',
+      '  avg_order_value — 300 / 100 → 331.6 / 251.2 (40)',
+      '  aov_uplift — 10% / -10% — 没有取值',
+      '  csat_rate — 90% / 70% → 93% / 64.5% (40)',
+      '  qa_pass_rate — 95% / 70% → 100% / 66.7% (40)',
+      '',
+      '考核表 community:指标 — 当前目标/底线 → 建议目标/底线(取值个数)',
+      '  first_response_time — 30s / 120s → 26s / 43s (12)',
+      '  reply_rate — 98% / 85% → 100% / 95.1% (12)',
+      '  csat_rate — 90% / 70% → 100% / 86.1% (12)',
+      '  attendance_rate — 98% / 85% → 95.1% / 86% (12)',
+      '',
+      '可直接粘贴的策略行:把 configs/policies/ecommerce-cs/2027-01-01.yaml 中注释所写的各行换成其下一行。',
+      '# 第 81 行(aftersale · first_response_time)',
+      '      - { metric: first_response_time, weight: 15, target: 29s, floor: 40s }',
+      '# 第 82 行(aftersale · avg_response_time)',
+      '      - { metric: avg_response_time, weight: 10, target: 30s, floor: 40s }',
+      '# 第 83 行(aftersale · reply_rate)',
+      '      - { metric: reply_rate, weight: 10, target: 97.8%, floor: 92.3% }',
+      '# 第 84 行(aftersale · csat_rate)',
+      '      - { metric: csat_rate, weight: 20, target: 93.5%, floor: 72.7%, min_sample: 10 }',
+      '# 第 85 行(aftersale · fcr)',
+      '      - { metric: fcr, weight: 20, target: 84.9%, floor: 72% }',
+      '# 第 86 行(aftersale · complaint_rate)',
+      '      - { metric: complaint_rate, weight: 10, target: 0%, floor: 2.2% }',
+      '# 第 111 行(presale · first_response_time)',
+      '      - { metric: first_response_time, weight: 20, target: 31s, floor: 42s }',
+      '# 第 112 行(presale · reply_rate)',
+      '      - { metric: reply_rate, weight: 15, target: 96.9%, floor: 90.8% }',
+      '# 第 113 行(presale · conversion_rate)',
+      '      - { metric: conversion_rate, weight: 25, target: 28%, floor: 15.5% }',
+      '# 第 114 行(presale · avg_order_value)',
+      '      - { metric: avg_order_value, weight: 5, target: 331.6, floor: 251.2 }',
+      '# 第 116 行(presale · csat_rate)',
+      '      - { metric: csat_rate, weight: 15, target: 93%, floor: 64.5%, min_sample: 10 }',
+      '# 第 117 行(presale · qa_pass_rate)',
+      '      - { metric: qa_pass_rate, weight: 15, target: 100%, floor: 66.7%, min_sample: 3 }',
+      '# 第 135 行(community · first_response_time)',
+      '      - { metric: first_response_time, weight: 30, target: 26s, floor: 43s }',
+      '# 第 136 行(community · reply_rate)',
+      '      - { metric: reply_rate, weight: 30, target: 100%, floor: 95.1% }',
+      '# 第 137 行(community · csat_rate)',
+      '      - { metric: csat_rate, weight: 25, target: 100%, floor: 86.1%, min_sample: 5 }',
+      '# 第 138 行(community · attendance_rate)',
+      '      - { metric: attendance_rate, weight: 15, target: 95.1%, floor: 86% }',
+      '',
+      '等级分布(按当前版本的目标 → 按建议的目标):',
+      '  2026-10: S 5 → 4, A 14 → 8, B 18 → 4, C 10 → 18, D 9 → 22',
+      '  2026-11: S 7 → 4, A 13 → 10, B 14 → 6, C 15 → 14, D 9 → 24',
+      '',
+    ]);
+  });
+
+  it('prints lines that, pasted over the file, give a valid version with the suggested targets', () => {
+    const text = readFileSync(join(root, POLICY), 'utf8').split('\n');
+    const printed = run.stdout.split('\n');
+    let pasted = 0;
+    for (const [i, l] of printed.entries()) {
+      const line = /^# 第 (\d+) 行/.exec(l)?.[1];
+      if (line === undefined) continue;
+      text[Number(line) - 1] = printed[i + 1] ?? '';
+      pasted++;
+    }
+    expect(pasted).toBe(16);
+    const dir = join(mkdtempSync(join(tmpdir(), 'scorebook-targets-cli-')), 'ecommerce-cs');
+    mkdirSync(dir);
+    writeFileSync(join(dir, '2027-01-01.yaml'), text.join('\n'));
+    const family = loadPolicyFamily(dir);
+    expect(family.problems).toEqual([]);
+    const item = (scorecard: string, metric: string) => {
+      const i = family.versions[0]?.scorecards
+        .find((s) => s.id === scorecard)
+        ?.scored.find((x) => x.metric === metric);
+      return [i?.target, i?.floor];
+    };
+    expect(item('aftersale', 'first_response_time')).toEqual([29, 40]);
+    // A policy reads 92.3% as 92.3 ÷ 100, one unit in the last place from the suggested 0.923.
+    expect(item('aftersale', 'reply_rate')).toEqual([97.8 / 100, 92.3 / 100]);
+    expect(item('aftersale', 'complaint_rate')).toEqual([0, 2.2 / 100]);
+    expect(item('presale', 'avg_order_value')).toEqual([331.6, 251.2]);
+    expect(item('presale', 'aov_uplift')).toEqual([10 / 100, -10 / 100]);
+    expect(item('community', 'first_response_time')).toEqual([26, 43]);
+  });
+});
