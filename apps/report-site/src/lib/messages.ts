@@ -322,6 +322,13 @@ export const SITE_TEXT = defineCatalogue({
   appealDisputes: fixed('申诉对象', 'Disputes'),
   appealFiled: fixed('提交时间', 'Filed'),
   appealChanges: fixed('裁决带来的改动', 'What the decision changed'),
+  appealDecisionNotApplied: fixed('书面裁决(不予受理,未执行)', 'Written decision (refused, not applied)'),
+  appealNotCarried: {
+    zh: (p: { voids: string }) =>
+      `这是某月的申诉:本期间(季度或年度重新计算)只沿用它对记录的改动,不沿用它作废的指标或否决:${p.voids}。`,
+    en: (p: { voids: string }) =>
+      `A month's appeal: this period (a recomputed quarter or year) carries its changes of records, not the metrics or vetoes it voids: ${p.voids}.`,
+  },
   appealBefore: fixed('改动前', 'Before'),
   appealAfter: fixed('改动后', 'After'),
   appealRemoved: fixed('(已移除)', '(removed)'),
