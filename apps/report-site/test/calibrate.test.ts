@@ -3,24 +3,26 @@
 // into its text as the page writes them, validate and give exactly what `scorebook evaluate`
 // gives with that text as the policy; refused edits give `scorebook validate`'s codes and messages.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { PolicySnapshot, Results } from '@scorebook/contract';
+import type { Manifest, PolicySnapshot, Results } from '@scorebook/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   applyEdits,
   type CalibrationData,
   checkEdits,
   decodeEdits,
+  type Edits,
   editedText,
   editKey,
   encodeEdits,
   recompute,
 } from '../src/lib/calibrate.ts';
-import { calibrationData } from '../src/lib/calibrate-data.ts';
+import { calibrationData, laterVersion } from '../src/lib/calibrate-data.ts';
+import { t } from '../src/lib/messages.ts';
 import { evaluatePeriod, outcomeOfResult, randomEdits } from './calibration-edits.ts';
-import { CLI, ROOT, readJson } from './fixture-site.ts';
+import { CLI, ROOT, readJson, scorebook } from './fixture-site.ts';
 
 const POLICIES = join(ROOT, 'configs/policies/ecommerce-cs');
 const PERIOD = '2026-11';
@@ -130,6 +132,159 @@ describe('calibration: what validation refuses', () => {
     },
     60_000,
   );
+});
+
+describe('calibration: forced-distribution shares and range bounds', () => {
+  const cases = [
+    { id: 'wecom-community', scorecards: ['presale', 'aftersale'] },
+    { id: 'express-cs', scorecards: ['express'] },
+  ];
+  const base = new Map<string, { snapshot: PolicySnapshot; results: Results }>();
+
+  beforeAll(() => {
+    for (const { id } of cases) {
+      const out = join(work, `${id}-base`);
+      const r = evaluatePeriod(join(ROOT, 'configs/policies', id), 'data/sample', PERIOD, out);
+      base.set(id, { snapshot: readJson<PolicySnapshot>(join(out, 'policy.json')), results: r });
+    }
+  }, 240_000);
+
+  /** The page's recompute of `edits`, the lines it writes, and `scorebook evaluate` of its text. */
+  function both(id: string, card: string, edits: Edits, name: string) {
+    const { snapshot: s, results: r } = base.get(id) ?? { snapshot, results };
+    const data = calibrationData(PERIOD, s, r.agents, card);
+    const policy = applyEdits(data, edits);
+    expect(checkEdits(data, policy)).toEqual([]);
+    const written = editedText(data, edits);
+    expect(written.unplaced).toEqual([]);
+    // The versions before too: the history facts of express-cs read the periods before.
+    const folder = join(work, name, id);
+    mkdirSync(folder, { recursive: true });
+    const versions = join(ROOT, 'configs/policies', id);
+    for (const f of readdirSync(versions).filter((f) => f.endsWith('.yaml') && f < s.file))
+      copyFileSync(join(versions, f), join(folder, f));
+    writeFileSync(join(folder, s.file), written.text);
+    scorebook('validate', folder);
+    const engine = evaluatePeriod(folder, 'data/sample', PERIOD, join(work, name, 'out')).agents;
+    return {
+      ...written,
+      page: recompute(data, policy).map(({ points: _, ...o }) => o),
+      engine: engine.filter((a) => a.scorecard === card).map(outcomeOfResult),
+      published: r.agents.filter((a) => a.scorecard === card).map(outcomeOfResult),
+    };
+  }
+
+  it('writes share edits into the distribution item of their grade, as percentages', () => {
+    const edits = { [editKey('max_share', 'A')]: 0.1, [editKey('min_share', 'D')]: 0.15 };
+    const run = both('wecom-community', 'aftersale', edits, 'shares');
+    expect(run.changed).toEqual([
+      {
+        line: 134,
+        before: '        - { grade: A, max_share: 20% }',
+        after: '        - { grade: A, max_share: 10% }',
+      },
+      {
+        line: 135,
+        before: '        - { grade: D, min_share: 5% }',
+        after: '        - { grade: D, min_share: 15% }',
+      },
+    ]);
+    expect(run.page).toEqual(run.engine);
+    expect(run.engine.some((a, i) => a.grade !== run.published[i]?.grade)).toBe(true);
+  }, 120_000);
+
+  it('writes a range bound into the pair that holds it, in the unit it is written in', () => {
+    const edits = {
+      [editKey('high', 'avg_handle_time')]: 600,
+      [editKey('floor_low', 'avg_handle_time')]: 90,
+    };
+    const run = both('express-cs', 'express', edits, 'range');
+    expect(run.changed).toEqual([
+      {
+        line: 86,
+        before:
+          '          - { metric: avg_handle_time, weight: 50, method: range, target: [5m, 15m], floor: [2m, 40m] }',
+        after:
+          '          - { metric: avg_handle_time, weight: 50, method: range, target: [5m, 10m], floor: [1.5m, 40m] }',
+      },
+    ]);
+    expect(run.page).toEqual(run.engine);
+    expect(run.engine.some((a, i) => a.total !== run.published[i]?.total)).toBe(true);
+  }, 120_000);
+
+  it.each([
+    ['wecom-community', 'presale', 1],
+    ['wecom-community', 'aftersale', 2],
+    ['wecom-community', 'presale', 3],
+    ['express-cs', 'express', 4],
+    ['express-cs', 'express', 5],
+    ['express-cs', 'express', 6],
+  ])(
+    'equals scorebook evaluate exactly for random edits of %s %s (seed %i), shares and bounds included',
+    (id, card, seed) => {
+      const { snapshot: s, results: r } = base.get(id) ?? { snapshot, results };
+      const edits = randomEdits(calibrationData(PERIOD, s, r.agents, card), seed);
+      const kinds = Object.keys(edits).map((k) => k.slice(0, k.indexOf('~')));
+      expect(
+        kinds.some((k) => ['max_share', 'min_share', 'low', 'high', 'floor_low', 'floor_high'].includes(k)),
+      ).toBe(true);
+      const run = both(id, card, edits, `${id}-seed-${seed}`);
+      expect(run.changed.length).toBeGreaterThan(0);
+      expect(run.page).toEqual(run.engine);
+    },
+    120_000,
+  );
+});
+
+describe('calibration: a later version of the policy', () => {
+  const published = (id: string) => ({
+    id,
+    manifest: readJson<Manifest>(join(ROOT, 'data/results', id, 'manifest.json')),
+    policy: readJson<PolicySnapshot>(join(ROOT, 'data/results', id, 'policy.json')),
+  });
+  // Newest first, as the site reads them; 2026-12 is wecom-community, another policy.
+  const periods = ['2026-12', '2026-11', '2026-10'].map(published);
+  const [december, november, october] = periods as [
+    (typeof periods)[number],
+    (typeof periods)[number],
+    (typeof periods)[number],
+  ];
+
+  it('names the latest version a published period of the same policy used', () => {
+    expect(laterVersion(october, periods)).toEqual({
+      version: '2026.11',
+      effective_from: '2026-11-01',
+      file: '2026-11-01.yaml',
+      period: '2026-11',
+    });
+    expect(laterVersion(november, periods)).toBe(null);
+    expect(laterVersion(december, periods)).toBe(null);
+  });
+
+  it('ignores a draft (no manifest.json) and a period without policy.json', () => {
+    expect(laterVersion(october, [{ ...november, manifest: null }, october])).toBe(null);
+    expect(laterVersion({ policy: null }, periods)).toBe(null);
+  });
+
+  it('tells the reader, Chinese first, to make the changed lines in the latest version file', () => {
+    const later = laterVersion(october, periods);
+    const params = {
+      version: '2026.10',
+      period: '2026-10',
+      latest: later?.version ?? '',
+      latestPeriod: later?.period ?? '',
+      latestFile: later?.file ?? '',
+    };
+    expect(t('zh', 'calibrateLaterVersion', params)).toBe(
+      '这是版本 2026.10,适用于 2026-10;2026.11(已发布于 2026-11)更新:请在最新版本的文件(2026-11-01.yaml)中做这些改动的行,不要把这份文件整体另存。',
+    );
+    expect(t('en', 'calibrateLaterVersion', params)).toBe(
+      'This is version 2026.10, in force for 2026-10; 2026.11 (published for 2026-11) is later: make the changed lines in the latest version file (2026-11-01.yaml) instead of saving this file whole.',
+    );
+    expect(t('zh', 'calibrateYamlNoteLater', { latest: '2026.11' })).toContain(
+      '请把这些改动的行改进最新版本的文件',
+    );
+  });
 });
 
 describe('calibration: per-agent targets (quota items)', () => {

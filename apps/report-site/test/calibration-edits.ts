@@ -33,8 +33,9 @@ export function randomEdits(data: CalibrationData, seed: number): Edits {
   if (card === undefined) throw new Error('no scorecard');
   const unitOf = (id: string) => data.metrics.find((m) => m.id === id)?.unit;
   const edits: Record<string, number> = {};
-  // Weights: move a whole number of points from one item to another.
-  const [from, to] = [pick(card.scored), pick(card.scored)];
+  // Weights: move a whole number of points from one item to another of its group.
+  const from = pick(card.scored);
+  const to = pick(card.scored.filter((s) => s.group === from.group));
   if (from !== to) {
     const points = Math.min(from.weight - 1, 1 + Math.floor(next() * 15));
     edits[editKey('weight', from.metric)] = from.weight - points;
@@ -80,6 +81,32 @@ export function randomEdits(data: CalibrationData, seed: number): Edits {
     leaves.forEach((leaf, i) => {
       if (typeof leaf.value === 'number' && next() < 0.5) edits[editKey('veto', v.id, i)] = leaf.value + 1;
     });
+  }
+  // A range's bounds: one moved within its neighbours, in whole seconds or tenths of a percent.
+  const ranged = card.scored.filter((s) => s.range !== null);
+  if (ranged.length > 0) {
+    const item = pick(ranged);
+    const r = item.range as NonNullable<typeof item.range>;
+    const step = (x: number) =>
+      unitOf(item.metric) === 'ratio' ? Math.round(x * 1000) / 1000 : Math.round(x);
+    const bounds = [r.floor_low, r.low, r.high, r.floor_high];
+    const keys = ['floor_low', 'low', 'high', 'floor_high'] as const;
+    const i = Math.floor(next() * 4);
+    const below = bounds[i - 1] ?? (bounds[0] ?? 0) - Math.abs(bounds[1] ?? 0);
+    const above = bounds[i + 1] ?? (bounds[3] ?? 0) * 2;
+    const moved = step(below + (0.1 + next() * 0.8) * (above - below));
+    if (moved > below && moved < above && moved >= 0 && moved !== bounds[i])
+      edits[editKey(keys[i] ?? 'low', item.metric)] = moved;
+  }
+  // The forced distribution's shares: each written one to another 5 % step, a minimum kept under its cap.
+  for (const rule of card.distribution?.grades ?? []) {
+    const share = () => ((1 + Math.floor(next() * 8)) * 5) / 100;
+    if (rule.max_share !== null && next() < 0.7) edits[editKey('max_share', rule.grade)] = share();
+    if (rule.min_share !== null && next() < 0.7) {
+      const cap = edits[editKey('max_share', rule.grade)] ?? rule.max_share ?? 1;
+      const min = share();
+      if (min <= cap) edits[editKey('min_share', rule.grade)] = min;
+    }
   }
   return edits;
 }

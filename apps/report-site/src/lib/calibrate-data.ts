@@ -183,3 +183,36 @@ export function calibrationScorecards(period: SitePeriod): string[] {
     .filter((s) => period.results.agents.some((a) => a.scorecard === s.id))
     .map((s) => s.id);
 }
+
+/** A later version of a period's policy that a published period used (docs/calibration.md). */
+export interface LaterVersion {
+  version: string;
+  effective_from: string;
+  /** The version's file name (`2026-12-01.yaml`). */
+  file: string;
+  /** The newest published period that used it. */
+  period: string;
+}
+
+/**
+ * The latest version of the period's policy that a published period (one with manifest.json) of
+ * the same policy id used, when its `effective_from` is after the period's own version's; null
+ * otherwise, and for a period without policy.json. Of several periods that used it, the newest
+ * (`periods` are newest first, as the site reads them).
+ */
+export function laterVersion(
+  period: Pick<SitePeriod, 'policy'>,
+  periods: ReadonlyArray<Pick<SitePeriod, 'id' | 'manifest' | 'policy'>>,
+): LaterVersion | null {
+  const own = period.policy;
+  if (own === null) return null;
+  let latest: LaterVersion | null = null;
+  for (const p of periods) {
+    const s = p.policy;
+    if (p.manifest === null || s === null || s.id !== own.id || s.effective_from <= own.effective_from)
+      continue;
+    if (latest === null || s.effective_from > latest.effective_from)
+      latest = { version: s.version, effective_from: s.effective_from, file: s.file, period: p.id };
+  }
+  return latest;
+}

@@ -323,11 +323,6 @@ export function quantityText(value: number, unit: Unit): string {
   return String(value);
 }
 
-/** A share as YAML writes it (`10%`), read back to the same number. */
-function shareText(value: number): string {
-  return quantityText(value, 'ratio');
-}
-
 /** One agent's outcome under a policy. */
 export interface Outcome {
   agent_id: string;
@@ -527,8 +522,9 @@ export interface ChangedLine {
 /**
  * The policy text with the edits written in (docs/calibration.md, "The YAML"): each edited value
  * replaces the value of its key in the rule's lines (found from the rule's line in policy.json),
- * or is added to the rule's mapping when the key was not written (`min_sample`, a bound, a
- * share); quantities as {@link quantityText} writes them. Gives the new text and the lines that
+ * or is added to the rule's mapping when the key was not written (`min_sample`, a share); a
+ * range bound replaces its element of the `target`/`floor` pair; quantities in the notation of
+ * the value they replace (`writtenLike`), else as {@link quantityText} writes them. Gives the new text and the lines that
  * differ. Edits whose place cannot be found are listed in `unplaced`.
  */
 export function editedText(
@@ -552,12 +548,19 @@ export function editedText(
         break;
       case 'target':
       case 'floor':
+        done = item !== undefined && setKey(lines, item.source.line, kind, writtenLike(value, unit));
+        break;
       case 'low':
       case 'high':
       case 'floor_low':
-      case 'floor_high':
-        done = item !== undefined && setKey(lines, item.source.line, kind, quantityText(value, unit));
+      case 'floor_high': {
+        // A range is written as two pairs: `target: [low, high]`, `floor: [floor_low, floor_high]`.
+        const pair = kind === 'low' || kind === 'high' ? 'target' : 'floor';
+        const nth = kind === 'low' || kind === 'floor_low' ? 0 : 1;
+        done =
+          item !== undefined && setPairElement(lines, item.source.line, pair, nth, writtenLike(value, unit));
         break;
+      }
       case 'band':
       case 'band_score': {
         const band = item?.bands[Number(sub)];
@@ -567,7 +570,7 @@ export function editedText(
           lines,
           item.source.line,
           name,
-          kind === 'band' ? quantityText(value, unit) : String(value),
+          kind === 'band' ? writtenLike(value, unit) : String(value),
           {
             nth: Number(sub),
             after: 'bands',
@@ -607,7 +610,7 @@ export function editedText(
       case 'min_share': {
         const d = card.distribution;
         const at = d === null ? undefined : ruleLine(lines, d.source.line, id);
-        done = at !== undefined && setKey(lines, at, kind, shareText(value));
+        done = at !== undefined && setKey(lines, at, kind, writtenLike(value, 'ratio'));
         break;
       }
     }
@@ -677,7 +680,7 @@ function setKey(
   lines: string[],
   line: number,
   key: string,
-  value: string,
+  value: string | Written,
   options: { nth?: number; after?: string; before?: string } = {},
 ): boolean {
   const [start, end] = extent(lines, line);
@@ -687,26 +690,83 @@ function setKey(
   const found = occurrences(lines, start, end, key).filter(
     (o) => (after === undefined || beforeOrAt(after, o)) && (before === undefined || beforeOrAt(o, before)),
   );
+  const write = typeof value === 'string' ? () => value : value;
   const at = found[options.nth ?? 0];
   if (at !== undefined) {
     const [i, offset] = at;
     const text = lines[i] ?? '';
     const v = VALUE.exec(text.slice(offset));
     if (v === null) return false;
-    lines[i] = `${text.slice(0, offset)} ${value}${text.slice(offset + v[0].length)}`;
+    lines[i] = `${text.slice(0, offset)} ${write(v[0].trim())}${text.slice(offset + v[0].length)}`;
     return true;
   }
   if (found.length > 0 || options.nth !== undefined) return false;
   const first = lines[start] ?? '';
   if (end - start === 1 && /\}\s*(#.*)?$/.test(first)) {
-    lines[start] = first.replace(/\s*\}(\s*(#.*)?)$/, `, ${key}: ${value} }$1`);
+    lines[start] = first.replace(/\s*\}(\s*(#.*)?)$/, `, ${key}: ${write(null)} }$1`);
     return true;
   }
   const body = lines[start + 1] ?? '';
   const dash = first.indexOf('- ');
   const indent = dash === -1 ? body.length - body.trimStart().length : dash + 2;
-  lines.splice(start + 1, 0, `${ADDED}${' '.repeat(indent)}${key}: ${value}`);
+  lines.splice(start + 1, 0, `${ADDED}${' '.repeat(indent)}${key}: ${write(null)}`);
   return true;
+}
+
+const PAIR = /^(\s*\[\s*)([^,\]\s][^,\]]*?)(\s*,\s*)([^,\]\s][^,\]]*?)(\s*\])/;
+
+/**
+ * Sets the `nth` element (0 or 1) of the pair written under `key` in the rule starting at `line`:
+ * a flow pair (`target: [5m, 15m]`) or a block one (`target:` and two `- ` lines under it).
+ */
+function setPairElement(lines: string[], line: number, key: string, nth: number, write: Written): boolean {
+  const [start, end] = extent(lines, line);
+  const at = occurrences(lines, start, end, key)[0];
+  if (at === undefined) return false;
+  const [i, offset] = at;
+  const text = lines[i] ?? '';
+  const rest = text.slice(offset);
+  const flow = PAIR.exec(rest);
+  if (flow !== null) {
+    const [whole, open = '', first = '', comma = '', second = '', close = ''] = flow;
+    const pair = nth === 0 ? [write(first), second] : [first, write(second)];
+    lines[i] =
+      `${text.slice(0, offset)}${open}${pair[0]}${comma}${pair[1]}${close}${rest.slice(whole.length)}`;
+    return true;
+  }
+  if (!/^\s*(#.*)?$/.test(rest)) return false;
+  const j = i + 1 + nth;
+  const item = /^(\s*-\s+)([^#\s][^#]*?)(\s*(#.*)?)$/.exec(lines[j] ?? '');
+  if (j >= end || item === null) return false;
+  lines[j] = `${item[1]}${write(item[2] ?? '')}${item[3] ?? ''}`;
+  return true;
+}
+
+/** Writes a new value in place of the one written (null when the key is added). */
+type Written = (old: string | null) => string;
+
+const WRITTEN = /^(-?\d+(?:\.\d+)?)\s*(%|s|m|h)?$/;
+const SECONDS_PER: Readonly<Record<string, number>> = { m: 60, h: 3600 };
+
+/**
+ * A quantity in the notation of the value it replaces, read back by the policy to the same
+ * number: a ratio written as a fraction stays a fraction, durations written in minutes or hours
+ * stay in them when the new value is a plain decimal of that unit, a duration written as a bare
+ * number of seconds stays bare; otherwise (and when the key is added) as {@link quantityText}.
+ */
+function writtenLike(value: number, unit: Unit): Written {
+  return (old) => {
+    const m = old === null ? null : WRITTEN.exec(old.replace(/^(["'])(.*)\1$/, '$2').trim());
+    if (m === null) return quantityText(value, unit);
+    const suffix = m[2];
+    if (suffix === undefined && (unit === 'ratio' || unit === 'seconds')) return String(value);
+    const per = suffix === undefined ? undefined : SECONDS_PER[suffix];
+    if (unit === 'seconds' && per !== undefined) {
+      const n = String(Number((value / per).toPrecision(12)));
+      if (/^-?\d+(\.\d+)?$/.test(n) && Number(n) * per === value) return `${n}${suffix}`;
+    }
+    return quantityText(value, unit);
+  };
 }
 
 /** The line of each grade's item under the top-level `grades:`, by grade. */
@@ -722,14 +782,31 @@ function gradeLines(lines: readonly string[]): Map<string, number> {
   return out;
 }
 
-/** The line of the forced distribution's rule of a grade (the item naming `grade: <grade>`). */
+/**
+ * The line of the forced distribution's rule of a grade (the item naming `grade: <grade>`).
+ * policy.json gives a block mapping's line as that of its first key (`tie_breakers:`), so the
+ * rules are searched under the `distribution:` line above it.
+ */
 function ruleLine(lines: readonly string[], line: number, grade: string): number | undefined {
-  const [start, end] = extent(lines, line);
+  const own = /^\s*(?:-\s+)?distribution:/.test(lines[line - 1] ?? '') ? line : parentLine(lines, line);
+  const [start, end] = extent(lines, own);
   for (let i = start; i < end; i++) {
     const m = /^(\s*)-\s.*?grade:\s*["']?([^,"'}\s]+)/.exec(lines[i] ?? '');
     if (m?.[2] === grade) return i + 1;
   }
   return undefined;
+}
+
+/** The nearest line above `line` that is less indented than it (not blank, not a comment). */
+function parentLine(lines: readonly string[], line: number): number {
+  const text = lines[line - 1] ?? '';
+  const indent = text.length - text.trimStart().length;
+  for (let i = line - 2; i >= 0; i--) {
+    const l = lines[i] ?? '';
+    if (l.trim() !== '' && !l.trimStart().startsWith('#') && l.length - l.trimStart().length < indent)
+      return i + 1;
+  }
+  return line;
 }
 
 /** A number as the reader types it in its unit: a ratio in percent (`95` for 0.95), else as it is. */

@@ -755,6 +755,18 @@ export const SITE_TEXT = defineCatalogue({
     '以下是策略文件中改动的行(行号为发布版本中的行号)。把完整的新版本文件另存为新的生效日期文件,改 version 和 effective_from,提交 pull request,再用 scorebook impact 在真实数据上确认:',
     'The lines of the policy file that change (numbered as in the published version). Save the whole new version as a file of a new effective date, change version and effective_from, open a pull request and confirm it on the real data with scorebook impact:',
   ),
+  calibrateYamlNoteLater: {
+    zh: (p: { latest: string }) =>
+      `以下是策略文件中改动的行(行号为本期间版本中的行号)。本策略之后已有版本 ${p.latest}:请把这些改动的行改进最新版本的文件,另存为新的生效日期文件,改 version 和 effective_from,提交 pull request,再用 scorebook impact 在真实数据上确认。不要把下面本期间版本的完整文件整体另存:那会去掉之后版本加进来的内容。`,
+    en: (p: { latest: string }) =>
+      `The lines of the policy file that change (numbered as in this period's version). The policy has a later version, ${p.latest}: make these changed lines in the latest version's file, save it as a file of a new effective date, change version and effective_from, open a pull request and confirm it on the real data with scorebook impact. Do not save this period's whole file below as it is: that would remove what the later versions added.`,
+  },
+  calibrateLaterVersion: {
+    zh: (p: { version: string; period: string; latest: string; latestPeriod: string; latestFile: string }) =>
+      `这是版本 ${p.version},适用于 ${p.period};${p.latest}(已发布于 ${p.latestPeriod})更新:请在最新版本的文件(${p.latestFile})中做这些改动的行,不要把这份文件整体另存。`,
+    en: (p: { version: string; period: string; latest: string; latestPeriod: string; latestFile: string }) =>
+      `This is version ${p.version}, in force for ${p.period}; ${p.latest} (published for ${p.latestPeriod}) is later: make the changed lines in the latest version file (${p.latestFile}) instead of saving this file whole.`,
+  },
   calibrateYamlFile: fixed('完整的新版本文件', 'The whole new version file'),
   calibrateNoChange: fixed('还没有改动。', 'Nothing changed yet.'),
   calibrateRefused: fixed(
