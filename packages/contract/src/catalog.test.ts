@@ -84,6 +84,7 @@ describe('the built-in metric catalog', () => {
       }
       if (
         m.kind !== 'formula' &&
+        m.kind !== 'rating' &&
         KINDS_WITH_FIELD.has(m.kind) &&
         m.table !== null &&
         isMeasuredTable(m.table)
@@ -152,6 +153,7 @@ describe('the data contract', () => {
       targets: ['agent_id', 'metric', 'period', 'target'],
       appeals_filed: ['appeal_id', 'agent_id', 'period', 'disputes', 'filed_at'],
       improvement_plans: ['plan_id', 'agent_id', 'period', 'metric', 'action', 'due_date', 'status'],
+      ratings: ['rating_id', 'agent_id', 'rater_id', 'rater_role', 'dimension', 'score', 'rated_at'],
     });
   });
 });

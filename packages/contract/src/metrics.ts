@@ -89,6 +89,28 @@ export interface FormulaMetricDefinition extends MetricCommon {
 }
 
 /**
+ * A `rating` (policy format 2, `docs/ratings.md`): the role-weighted mean of the scores people
+ * gave the agent in the `ratings` table. Only a policy's own metrics have this kind.
+ */
+export interface RatingMetricDefinition extends MetricCommon {
+  kind: 'rating';
+  table: null;
+  field: null;
+  /** A condition on the `ratings` rows, beside `dimension`. */
+  where: Condition | null;
+  numerator: null;
+  denominator: null;
+  /** The dimensions counted (a single one written as a list of one); null for every dimension. */
+  dimension: readonly string[] | null;
+  /** The weight of each rater role, in the order the policy writes them; other roles are left out. */
+  roles: Readonly<Record<string, number>>;
+  /** The fewest distinct raters (over every weighted role) the value needs; fewer gives null. */
+  min_raters: number;
+  /** Whether self ratings count (under their own role, when it is weighted). */
+  include_self: boolean;
+}
+
+/**
  * A metric definition, built-in or a policy's own, after validation: the keys its `kind` takes
  * are set and the others null, so that narrowing on `kind` says which are there.
  */
@@ -96,7 +118,8 @@ export type MetricDefinition =
   | RatioMetricDefinition
   | CountMetricDefinition
   | FieldMetricDefinition
-  | FormulaMetricDefinition;
+  | FormulaMetricDefinition
+  | RatingMetricDefinition;
 
 /** What every metric definition has, whatever its kind (see {@link metricDefinition}). */
 export type MetricHead = Pick<
@@ -109,13 +132,17 @@ export type MetricMeasure =
   | { kind: 'ratio'; numerator: RatioSide; denominator: RatioSide }
   | { kind: 'count'; table: MeasuredTableRef; where: Condition | null }
   | { kind: FieldMetricDefinition['kind']; table: MeasuredTableRef; field: string; where: Condition | null }
-  | { kind: 'formula'; formula: string };
+  | { kind: 'formula'; formula: string }
+  | ({ kind: 'rating'; where: Condition | null } & Pick<
+      RatingMetricDefinition,
+      'dimension' | 'roles' | 'min_raters' | 'include_self'
+    >);
 
 /**
  * A metric definition from its parts, its keys in the order results and `policy.json` write
  * them (id, title, title_en, description, description_en, kind, better, unit, table, field,
- * where, numerator, denominator, then `formula` for a formula only, builtin); the keys its kind
- * does not take are null.
+ * where, numerator, denominator, then `formula` for a formula only, `dimension`, `roles`,
+ * `min_raters`, `include_self` for a rating only, builtin); the keys its kind does not take are null.
  */
 export function metricDefinition(head: MetricHead, measure: MetricMeasure): MetricDefinition {
   const { id, title, title_en, description, description_en, better, unit, builtin } = head;
@@ -141,6 +168,7 @@ export function metricDefinition(head: MetricHead, measure: MetricMeasure): Metr
       const { kind, table, where } = measure;
       return { ...lead, kind, better, unit, table, field: null, where, ...none, builtin };
     }
+    // The kinds that read no table of their own: their keys after `denominator`, then builtin.
     case 'formula': {
       const { kind, formula } = measure;
       return {
@@ -155,6 +183,11 @@ export function metricDefinition(head: MetricHead, measure: MetricMeasure): Metr
         formula,
         builtin,
       };
+    }
+    case 'rating': {
+      const { kind, where, dimension, roles, min_raters, include_self } = measure;
+      const own = { dimension, roles, min_raters, include_self };
+      return { ...lead, kind, better, unit, table: null, field: null, where, ...none, ...own, builtin };
     }
     default: {
       const { kind, table, field, where } = measure;

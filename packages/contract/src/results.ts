@@ -357,6 +357,22 @@ export interface FormulaExplanation {
   value: number | null;
 }
 
+/**
+ * How a rating metric's value came about for one agent (`docs/ratings.md`): each weighted role in
+ * the policy's order, the distinct raters counted, and the ratings left out with the reason.
+ */
+export interface RatingExplanation {
+  value: number | null;
+  /** Distinct raters counted over every weighted role (0 below `min_raters`). */
+  raters: number;
+  min_raters: number;
+  include_self: boolean;
+  roles: Array<{ role: string; weight: number; mean: number | null; raters: number; ratings: number }>;
+  /** How many ratings of the period were left out; `left_out` lists the first ones in file order. */
+  left_out_total: number;
+  left_out: Array<{ reason: 'self' | 'role_not_weighted' | 'below_min_raters'; record: RecordRef }>;
+}
+
 /** A record shown as evidence: where it is, and its contract fields (times in the policy's timezone). */
 export interface RecordRef {
   table: string;
@@ -388,9 +404,13 @@ export interface AgentExplanation {
   scorecard_source: PolicyLine | null;
   /**
    * Each scored metric's policy line and evidence; an item with `quota: true` (format 2) adds
-   * `quota`, the `targets` row that gave the agent its target and floor (null: the scorecard's).
+   * `quota`, the `targets` row that gave the agent its target and floor (null: the scorecard's);
+   * a metric of kind `rating` adds `rating`, its per-role breakdown.
    */
-  metrics: Record<string, { source: PolicyLine; evidence: Evidence; quota?: RecordRef | null }>;
+  metrics: Record<
+    string,
+    { source: PolicyLine; evidence: Evidence; quota?: RecordRef | null; rating?: RatingExplanation }
+  >;
   excluded: Array<{ exclusion: string; source: PolicyLine; record: RecordRef }>;
   eligibility: { holds: boolean; reason: string; source: PolicyLine; condition: ConditionTrace } | null;
   vetoes: Array<{

@@ -44,6 +44,7 @@ export const INPUT_TABLES = [
   'targets',
   'appeals_filed',
   'improvement_plans',
+  'ratings',
 ] as const;
 export type InputTableName = (typeof INPUT_TABLES)[number];
 
@@ -221,10 +222,22 @@ const FIELDS = {
     status: { type: 'string', required: true, values: ['open', 'done', 'missed', 'cancelled'] },
     completed_at: { type: 'date' },
   },
+  // Ratings by people (docs/ratings.md): rater_role is an open vocabulary, score has no bounds.
+  ratings: {
+    rating_id: id,
+    agent_id: id,
+    rater_id: id,
+    rater_role: text,
+    dimension: text,
+    score: { type: 'number', required: true },
+    rated_at: instant,
+  },
 } as const satisfies Record<InputTableName, Readonly<Record<string, FieldSpec>>>;
 
 // The field that places a row of each table but `agents`, `targets` and `appeals_filed` in a period.
-const TIME_FIELDS: Readonly<Record<Exclude<InputTableName, 'agents' | FeatureTableName>, string>> = {
+const TIME_FIELDS: Readonly<
+  Record<Exclude<InputTableName, 'agents' | FeatureTableName> | 'ratings', string>
+> = {
   conversations: 'started_at',
   messages: 'sent_at',
   surveys: 'submitted_at',
@@ -234,6 +247,7 @@ const TIME_FIELDS: Readonly<Record<Exclude<InputTableName, 'agents' | FeatureTab
   attendance: 'date',
   assessments: 'date',
   events: 'at',
+  ratings: 'rated_at',
 };
 
 /** The input tables of the data contract (`data-contract.md`). */
@@ -305,13 +319,21 @@ export const TABLES: Readonly<Record<InputTableName, TableSpec>> = {
     timeField: null,
     fields: FIELDS.improvement_plans,
   },
+  ratings: {
+    name: 'ratings',
+    zh: '评分',
+    unique: 'rating_id',
+    timeField: TIME_FIELDS.ratings,
+    fields: FIELDS.ratings,
+  },
 };
 
 /**
  * Input tables that only a feature reads (`targets`, read by items with `quota: true`;
- * `appeals_filed`, the appeals an HR/OA system registered, read when the data has files for it):
- * results list them under `inputs` only when that feature is used, so the results of every
- * other policy and data keep their bytes. Exclusions cannot filter them; metrics do not measure them,
+ * `appeals_filed`, the appeals an HR/OA system registered, read when the data has files for it;
+ * `ratings`, read by metrics of kind `rating`, `docs/ratings.md`): results list them under
+ * `inputs` only when that feature is used, so the results of every other policy and data keep
+ * their bytes. Exclusions cannot filter them; the table-reading metric kinds do not measure them,
  * but for `improvement_plans`, read by a policy whose catalog has the plan metric (`docs/plans.md`):
  * plan metrics measure the plans of the period, which the engine hands to them with
  * {@link DERIVED_PLAN_FIELDS}.
@@ -320,6 +342,7 @@ export const FEATURE_TABLES = [
   'targets',
   'appeals_filed',
   'improvement_plans',
+  'ratings',
 ] as const satisfies readonly InputTableName[];
 export type FeatureTableName = (typeof FEATURE_TABLES)[number];
 

@@ -213,9 +213,12 @@ async function pipeline(
   const custom = new Set(customTablesOf(definitions));
   // The plans table is read only by a policy whose catalog measures it (docs/plans.md).
   const usesPlans = definitions.some(readsPlans);
+  // The ratings table is read only by a policy with a rating metric (docs/ratings.md).
+  const usesRatings = definitions.some((d) => d.kind === 'rating');
   const unread = new Set<TableName>([
     ...(usesQuotas ? [] : (['targets'] as const)),
     ...(usesPlans ? [] : (['improvement_plans'] as const)),
+    ...(usesRatings ? [] : (['ratings'] as const)),
     ...[...source.custom.keys()].filter((t) => !custom.has(t)),
   ]);
   const inputs = await openInputs({ dataDir: options.dataDir, source, zone: readZone, unread });
@@ -370,6 +373,14 @@ async function pipeline(
           if (plan === null) continue;
           warnings.accepted(table, plan);
           sink.add(table, plan, creditedAgent(plan, checks.agentIndex));
+          continue;
+        }
+        if (table === 'ratings') {
+          // Rating metrics read the period's ratings; exclusions and appeals do not apply to them.
+          coverage.add(table, row);
+          if (!coverage.inPeriod(table, row)) continue;
+          warnings.accepted(table, row);
+          measure.addRating(row, creditedAgent(row, checks.agentIndex));
           continue;
         }
         coverage.add(table, row);
@@ -579,6 +590,7 @@ async function pipeline(
         {
           targets: quotas.used,
           improvement_plans: plans.used,
+          ratings: usesRatings,
         },
         custom,
       ),
@@ -738,11 +750,11 @@ function tableFields(inputs: Inputs): (table: TableName) => Readonly<Record<stri
 }
 
 function measuredFieldsOf(
-  table: MeasuredTableRef,
+  table: MeasuredTableRef | 'ratings',
   fieldsOf: (table: TableName) => Readonly<Record<string, FieldSpec>>,
 ): Readonly<Record<string, FieldSpec>> {
   if (table === 'responses') return measuredFields('responses');
-  if (isCustomTableName(table)) return fieldsOf(table);
+  if (isCustomTableName(table) || table === 'ratings') return fieldsOf(table);
   return { ...fieldsOf(table), ...measuredFields(table) };
 }
 
@@ -779,13 +791,14 @@ function inputsOf(
   policy: Policy,
   coverage: Coverage,
   zone: Zone,
-  features: { targets: boolean; improvement_plans: boolean },
+  features: { targets: boolean; improvement_plans: boolean; ratings: boolean },
   custom: ReadonlySet<string>,
 ): Results['inputs'] {
   const out: Results['inputs'] = {};
   for (const table of INPUT_TABLES) {
     // Listed only for a policy that reads it, so other policies' results keep their bytes.
-    if ((table === 'targets' || table === 'improvement_plans') && !features[table]) continue;
+    if ((table === 'targets' || table === 'improvement_plans' || table === 'ratings') && !features[table])
+      continue;
     if (table === 'appeals_filed' && inputs.tables[table].files.length === 0) continue;
     const input = inputs.tables[table];
     const counts = exclusions.counts.get(table);

@@ -94,9 +94,10 @@ export async function inspectData(options: InspectOptions): Promise<Inspection> 
   const tables: TableInspection[] = [];
   for (const table of [...INPUT_TABLES, ...custom.keys()]) {
     const input = tableInput(inputs, table);
-    // The register of filed appeals and the improvement plans are listed only when the data has
-    // them, so other data's reports keep their bytes.
-    if ((table === 'appeals_filed' || table === 'improvement_plans') && input.files.length === 0) continue;
+    // The register of filed appeals, the improvement plans and the ratings are listed only when
+    // the data has them, so other data's reports keep their bytes.
+    const optional = table === 'appeals_filed' || table === 'improvement_plans' || table === 'ratings';
+    if (optional && input.files.length === 0) continue;
     const declared = isCustomTableName(table) ? (custom.get(table) ?? null) : null;
     checks.startTable(table, declared);
     const specs: Readonly<Record<string, FieldSpec>> = isCustomTableName(table)

@@ -64,13 +64,19 @@ const where = (text: string, files?: Record<string, string>) =>
   check(text, files).problems.map((p) => [p.code, p.line, p.column, p.path]);
 
 describe('shared definitions ($shared)', () => {
-  it('the sample 2027.01 version means exactly what 2026.10 wrote out, and records the shared file', () => {
+  it('the sample 2027.01 version means what 2026.10 wrote out but its teamwork rating, and records the shared file', () => {
     const october = load(`${configs}policies/express-cs/2026-10-01.yaml`);
     const january = load(`${configs}policies/express-cs/2027-01-01.yaml`);
-    expect(diffPolicies(october, january).map((c) => c.field)).toEqual([
-      'version',
-      'effective_from',
-      'description',
+    // Beside the shared definitions, 2027.01 adds the teamwork rating (docs/ratings.md) to 团队与成长.
+    expect(diffPolicies(october, january).map((c) => [c.kind, c.subject, c.field])).toEqual([
+      ['changed', null, 'version'],
+      ['changed', null, 'effective_from'],
+      ['changed', null, 'description'],
+      ['added', 'teamwork_rating', null],
+      ['changed', 'attendance_rate', 'weight'],
+      ['changed', 'training_rate', 'weight'],
+      ['changed', 'exam_score', 'weight'],
+      ['added', 'teamwork_rating', null],
     ]);
     const bytes = readFileSync(`${configs}shared/express-common.yaml`);
     expect(january.shared).toEqual([

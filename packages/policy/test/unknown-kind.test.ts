@@ -22,7 +22,7 @@ describe('a metric of an unknown kind', () => {
         'NOT_ALLOWED_VALUE',
         38,
         11,
-        'The value "percentile" is not allowed. Allowed values: mean, median, p90, sum, count, ratio, nps, distinct_count, formula.',
+        'The value "percentile" is not allowed. Allowed values: mean, median, p90, sum, count, ratio, nps, distinct_count, formula, rating.',
       ],
     ]);
   });

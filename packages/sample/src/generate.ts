@@ -5,6 +5,7 @@ import { generateAgents, type SampleAgent } from './company.ts';
 import { type ConversationTables, generateConversation, type Ids } from './conversations.ts';
 import { writeImprovementPlans } from './improvement-plans.ts';
 import { Random } from './random.ts';
+import { RATING_COLUMNS, writeRatings } from './ratings.ts';
 import { CsvTableWriter } from './table-writer.ts';
 import { generateWorkday, scheduled, type WorkforceTables } from './workforce.ts';
 
@@ -47,6 +48,7 @@ const COLUMNS = {
   assessments: ['agent_id', 'date', 'kind', 'attended', 'score'],
   events: ['agent_id', 'at', 'type', 'note'],
   targets: ['agent_id', 'metric', 'period', 'target', 'floor'],
+  ratings: RATING_COLUMNS,
 } as const;
 
 const ROLE_VOLUME = { presale: 1.1, aftersale: 1, community: 0.55 } as const;
@@ -65,7 +67,8 @@ export function generateSample(options: SampleOptions): SampleSummary {
   const random = new Random(options.seed);
   mkdirSync(options.out, { recursive: true });
   const writer = (table: keyof typeof COLUMNS) => new CsvTableWriter(options.out, table, COLUMNS[table]);
-  const tables: ConversationTables & WorkforceTables & { agents: CsvTableWriter; targets: CsvTableWriter } = {
+  const tables: ConversationTables &
+    WorkforceTables & { agents: CsvTableWriter; targets: CsvTableWriter; ratings: CsvTableWriter } = {
     agents: writer('agents'),
     conversations: writer('conversations'),
     messages: writer('messages'),
@@ -77,6 +80,7 @@ export function generateSample(options: SampleOptions): SampleSummary {
     assessments: writer('assessments'),
     events: writer('events'),
     targets: writer('targets'),
+    ratings: writer('ratings'),
   };
   const agents = generateAgents(options.agents, first.firstDay, lastDay, days, random);
   for (const a of agents)
@@ -108,6 +112,8 @@ export function generateSample(options: SampleOptions): SampleSummary {
     options.onProgress?.({ day, days: days.length, done: d + 1, conversations: ids.conversation });
   });
   writeSalesQuotas(tables.targets, agents, first.firstDay, options.months);
+  const months = Array.from({ length: options.months }, (_, m) => monthsAfter(first.firstDay, m).slice(0, 7));
+  writeRatings({ out: tables.ratings, agents, months, seed: options.seed, zone });
   const summary: SampleSummary = {};
   for (const [name, w] of Object.entries(tables)) {
     w.close();

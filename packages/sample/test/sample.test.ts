@@ -62,6 +62,7 @@ describe('the sample generator', () => {
         'messages',
         'orders',
         'qa_reviews',
+        'ratings',
         'surveys',
         'targets',
       ].map((t) => `${t}.csv`),
@@ -76,6 +77,15 @@ describe('the sample generator', () => {
       expect(e.rejected, period).toEqual([]);
       expect(e.results.summary.rated, period).toBeGreaterThan(20);
     }
+  });
+
+  it('rates every agent working on the 25th by its supervisor, two peers, itself and operations', () => {
+    const ratings = a.table('ratings');
+    const roles = new Set(ratings.map((r) => r.rater_role));
+    expect(roles).toEqual(new Set(['supervisor', 'peer', 'self', 'cross_dept']));
+    expect(ratings.every((r) => Number(r.score) >= 1 && Number(r.score) <= 5)).toBe(true);
+    expect(ratings.filter((r) => r.rater_role === 'self').every((r) => r.rater_id === r.agent_id)).toBe(true);
+    expect(new Set(ratings.map((r) => r.rated_at?.slice(8, 10)))).toEqual(new Set(['25', '26', '27', '28']));
   });
 
   it('gives each active presale agent a sales quota per month, lower for new hires', () => {

@@ -244,6 +244,28 @@ export const SITE_TEXT = defineCatalogue({
     'Formula metrics are computed from the agent’s other metrics and team facts: the formula, the values it read and the result (a null read gives a null result).',
   ),
   formulaReads: fixed('读到的数值', 'Values read'),
+  // Rating metrics (docs/ratings.md).
+  kindRating: fixed('评分', 'rating'),
+  ratings: fixed('评分指标', 'Ratings by people'),
+  ratingNote: fixed(
+    '每位评分人先取平均,再取同一角色评分人的平均;有评分的角色按权重加权(权重在这些角色之间重新归一)。自评和未设权重的角色不计入。',
+    'Each rater’s ratings are averaged first, then the raters of a role; the roles with ratings are weighted (their weights renormalised among them). Self ratings and roles without a weight are left out.',
+  ),
+  ratingRaters: {
+    zh: (p: { raters: number; min: number }) => `计入 ${p.raters} 位评分人(至少需要 ${p.min} 位)`,
+    en: (p: { raters: number; min: number }) => `${p.raters} raters counted (at least ${p.min} needed)`,
+  },
+  raterRole: fixed('评分人角色', 'Rater role'),
+  roleMean: fixed('平均分', 'Mean'),
+  raterCount: fixed('评分人数', 'Raters'),
+  ratingCount: fixed('评分条数', 'Ratings'),
+  ratingLeftOut: {
+    zh: (p: { n: number }) => `未计入的评分 ${p.n} 条`,
+    en: (p: { n: number }) => `${p.n} ratings left out`,
+  },
+  ratingLeftSelf: fixed('自评', 'self rating'),
+  ratingLeftRole: fixed('角色未设权重', 'role without weight'),
+  ratingLeftBelowMin: fixed('评分人数不足', 'too few raters'),
   teamFactAgents: {
     zh: (p: { n: number }) => `(${p.n} 人)`,
     en: (p: { n: number }) => ` (${p.n} agents)`,
@@ -877,9 +899,10 @@ const KIND_KEYS = {
   nps: 'kindNps',
   distinct_count: 'kindDistinctCount',
   formula: 'kindFormula',
-} as const satisfies Record<MetricKind | 'formula', SiteTextKey>;
+  rating: 'kindRating',
+} as const satisfies Record<MetricKind | 'formula' | 'rating', SiteTextKey>;
 
 /** A metric's kind in words. */
-export function kindWord(lang: Lang, kind: MetricKind | 'formula'): string {
+export function kindWord(lang: Lang, kind: MetricKind | 'formula' | 'rating'): string {
   return t(lang, KIND_KEYS[kind]);
 }

@@ -76,6 +76,7 @@ export function decidingFields(metric: SnapshotMetric | null): string[] {
     ];
   if (metric.kind === 'count') return conditionFacts(metric.where);
   if (metric.kind === 'formula') return [];
+  if (metric.kind === 'rating') return ['score', 'rater_role', ...conditionFacts(metric.where)];
   return [metric.field, ...conditionFacts(metric.where)];
 }
 
@@ -160,6 +161,7 @@ export function evidenceSummary(options: {
       return t(lang, 'evidenceDetractors', { total, sample: result.sample });
     case 'count':
     case 'sum':
+    case 'rating':
       return t(lang, 'evidenceCounted', { total });
     case 'distinct_count':
       return t(lang, 'evidenceDistinct', { total });

@@ -182,7 +182,13 @@ function metricInputs(d: Exclude<MetricDefinition, { kind: 'formula' }>): Metric
       fields.push(...derived.fields);
     }
   };
-  if (d.kind === 'ratio') {
+  if (d.kind === 'rating') {
+    tables.add('ratings');
+    if (d.where !== null) {
+      for (const leaf of leavesOf(d.where)) leaves.push(['ratings', leaf]);
+      for (const f of factsOf(d.where)) fields.push(['ratings', f]);
+    }
+  } else if (d.kind === 'ratio') {
     side(d.numerator.table, null, d.numerator.where);
     side(d.denominator.table, null, d.denominator.where);
   } else {

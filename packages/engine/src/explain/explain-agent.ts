@@ -3,6 +3,7 @@ import type {
   FieldSpec,
   FormulaExplanation,
   PolicyLine,
+  RatingExplanation,
   RecordRef,
   TableName,
 } from '@scorebook/contract';
@@ -11,6 +12,7 @@ import type { Zone } from '@scorebook/time';
 import type { Agent } from '../check/row-checks.ts';
 import type { ExcludedRecord } from '../exclude/exclusions.ts';
 import type { MeasuredMetric } from '../measure/accumulate.ts';
+import { isRatingTally, type RatingBreakdown, type RatingTally } from '../measure/rating-tally.ts';
 import type { Row } from '../row.ts';
 import type { Rating } from '../score/rate-agent.ts';
 import { describeRow } from './describe-row.ts';
@@ -54,8 +56,9 @@ export function explainAgent(input: ExplainInput): AgentExplanation {
   const byId = new Map(tallies.map((t) => [t.definition.id, t]));
   for (const item of scorecard?.scored ?? []) {
     // Every scored metric is in the catalog, and its tally keeps the evidence of the agents it scores.
-    const kept = byId.get(item.metric)?.evidence(agent.index);
-    if (kept === undefined || kept === null) continue;
+    const tally = byId.get(item.metric);
+    const kept = tally?.evidence(agent.index);
+    if (tally === undefined || kept === undefined || kept === null) continue;
     metrics[item.metric] = {
       source: line(item.source),
       evidence: {
@@ -64,6 +67,9 @@ export function explainAgent(input: ExplainInput): AgentExplanation {
         records: kept.rows.map((row) => describeRow(kept.table, row, files, zone, input.customFields)),
       },
       ...(item.quota ? { quota: quotaRecord(input, item.metric) } : {}),
+      ...(isRatingTally(tally)
+        ? { rating: ratingExplanation(input, tally.breakdown(agent.index), tally) }
+        : {}),
     };
   }
   const excluded = input.excluded.map((r) => ({
@@ -111,6 +117,22 @@ export function explainAgent(input: ExplainInput): AgentExplanation {
         }
       : {}),
     ...(input.formulas === null || input.formulas === undefined ? {} : { formulas: input.formulas }),
+  };
+}
+
+function ratingExplanation(input: ExplainInput, b: RatingBreakdown, tally: RatingTally): RatingExplanation {
+  const { min_raters, include_self } = tally.definition;
+  return {
+    value: b.value,
+    raters: b.raters,
+    min_raters,
+    include_self,
+    roles: b.roles,
+    left_out_total: b.leftOutTotal,
+    left_out: b.leftOut.map(({ reason, row }) => ({
+      reason,
+      record: describeRow('ratings', row, input.files, input.zone),
+    })),
   };
 }
 

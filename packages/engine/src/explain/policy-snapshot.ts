@@ -205,6 +205,17 @@ function metric(d: MetricDefinition): SnapshotMetric {
       return metricDefinition(d, { kind: d.kind, table: d.table, where: orNull(d.where) });
     case 'formula':
       return metricDefinition(d, { kind: d.kind, formula: d.formula });
+    case 'rating': {
+      const { dimension, roles, min_raters, include_self } = d;
+      return metricDefinition(d, {
+        kind: d.kind,
+        where: orNull(d.where),
+        dimension,
+        roles,
+        min_raters,
+        include_self,
+      });
+    }
     default:
       return metricDefinition(d, { kind: d.kind, table: d.table, field: d.field, where: orNull(d.where) });
   }

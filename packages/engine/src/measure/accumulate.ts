@@ -1,12 +1,13 @@
 import type { MeasuredTableRef, MetricDefinition } from '@scorebook/contract';
 import { Row } from '../row.ts';
 import type { CompiledMetric, MetricValue } from './compile-metrics.ts';
+import { RatingTally } from './rating-tally.ts';
 import { percentile } from './statistics.ts';
 
 /** The rows behind one metric of one agent, kept while rows stream past. */
 export interface EvidenceRows {
   role: 'against' | 'counted';
-  table: MeasuredTableRef;
+  table: MeasuredTableRef | 'ratings';
   /** How many rows qualify. */
   total: number;
   /** At most the cap: the worst values first for averages and percentiles, else in file order. */
@@ -14,6 +15,7 @@ export interface EvidenceRows {
 }
 
 interface EvidenceState extends EvidenceRows {
+  table: MeasuredTableRef;
   /** For averages and percentiles: how bad each kept row is (higher is worse). */
   badness: number[];
 }
@@ -57,8 +59,9 @@ export interface MeasuredMetric {
  */
 export class MetricAccumulators {
   /** One tally per metric, in the order of the compiled metrics. */
-  readonly tallies: readonly MetricTally[];
+  readonly tallies: readonly MeasuredMetric[];
   readonly #byTable = new Map<MeasuredTableRef, Array<{ tally: MetricTally; side: Side }>>();
+  readonly #ratings: RatingTally[] = [];
 
   constructor(
     metrics: readonly CompiledMetric[],
@@ -66,25 +69,42 @@ export class MetricAccumulators {
     wantsEvidence: (agent: number, metric: number) => boolean,
     cap: number,
   ) {
-    this.tallies = metrics.map(
-      (m, index) => new MetricTally(m, agents, (agent) => wantsEvidence(agent, index), cap),
-    );
-    for (const tally of this.tallies) {
-      const d = tally.definition;
-      const route = (table: MeasuredTableRef, side: Side) =>
-        this.#byTable.set(table, [...(this.#byTable.get(table) ?? []), { tally, side }]);
-      if (d.kind === 'ratio') {
-        route(d.numerator.table, 'numerator');
-        route(d.denominator.table, 'denominator');
-      } else if (d.kind !== 'formula') {
-        route(d.table, 'main');
-      }
-    }
+    this.tallies = metrics.map((m, index) => {
+      const wants = (agent: number) => wantsEvidence(agent, index);
+      if (m.definition.kind !== 'rating') return this.#route(new MetricTally(m, agents, wants, cap));
+      const tally = new RatingTally({
+        definition: m.definition,
+        where: m.where,
+        agents,
+        wantsEvidence: wants,
+        cap,
+      });
+      this.#ratings.push(tally);
+      return tally;
+    });
   }
 
   /** Adds a row of the period of a measured table, credited to an agent. */
   add(table: MeasuredTableRef, row: Row, agent: number): void {
     for (const { tally, side } of this.#byTable.get(table) ?? []) tally.add(side, table, row, agent);
+  }
+
+  /** Adds an accepted `ratings` row of the period, credited to the rated agent. */
+  addRating(row: Row, agent: number): void {
+    for (const tally of this.#ratings) tally.add(row, agent);
+  }
+
+  #route(tally: MetricTally): MetricTally {
+    const d = tally.definition;
+    const route = (table: MeasuredTableRef, side: Side) =>
+      this.#byTable.set(table, [...(this.#byTable.get(table) ?? []), { tally, side }]);
+    if (d.kind === 'ratio') {
+      route(d.numerator.table, 'numerator');
+      route(d.denominator.table, 'denominator');
+    } else if (d.kind !== 'formula' && d.kind !== 'rating') {
+      route(d.table, 'main');
+    }
+    return tally;
   }
 }
 
@@ -148,8 +168,10 @@ export class MetricTally implements MeasuredMetric {
         this.#keep(agent, table, row, d.better === 'lower' ? 'against' : 'counted');
         break;
       }
-      // A formula reads no rows (none are routed to it): the score stage computes it.
+      // A formula reads no rows (none are routed to it): the score stage computes it. A rating
+      // metric has a RatingTally of its own.
       case 'formula':
+      case 'rating':
         break;
       case 'distinct_count': {
         const v = row.values[d.field];
@@ -234,7 +256,7 @@ export class MetricTally implements MeasuredMetric {
     const state = this.#evidence.get(agent);
     if (state !== undefined) return state;
     const d = this.definition;
-    if (!this.#wantsEvidence(agent) || d.kind === 'formula') return null;
+    if (!this.#wantsEvidence(agent) || d.kind === 'formula' || d.kind === 'rating') return null;
     const table =
       d.kind === 'ratio' ? (d.better === 'lower' ? d.numerator.table : d.denominator.table) : d.table;
     const counts = d.kind === 'count' || d.kind === 'sum' || d.kind === 'distinct_count';
@@ -311,6 +333,7 @@ export function valueOfCounts(
     case 'mean':
       return { value: n === 0 ? null : sum / n, sample: n };
     case 'formula':
+    case 'rating':
       return { value: null, sample: 0 };
     default:
       return { value: ranked(), sample: n };

@@ -22,14 +22,15 @@ const always: Predicate<Row> = () => true;
 
 /**
  * Compiles the conditions of metric definitions once, for every row of every agent. `fieldsOf`
- * gives the fields of each measured table with their types (typed extra fields included).
+ * gives the fields of each measured table (and of `ratings`, which rating metrics read) with
+ * their types (typed extra fields included).
  */
 export function compileMetrics(
   definitions: readonly MetricDefinition[],
   zone: Zone,
-  fieldsOf: (table: MeasuredTableRef) => Readonly<Record<string, FieldSpec>>,
+  fieldsOf: (table: MeasuredTableRef | 'ratings') => Readonly<Record<string, FieldSpec>>,
 ): CompiledMetric[] {
-  const compile = (table: MeasuredTableRef, where: Condition | null): Predicate<Row> =>
+  const compile = (table: MeasuredTableRef | 'ratings', where: Condition | null): Predicate<Row> =>
     where === null ? always : compileCondition(where, zone, rowFactAccess(fieldsOf(table), zone));
   return definitions.map((definition) =>
     definition.kind === 'formula'
@@ -43,7 +44,7 @@ export function compileMetrics(
           }
         : {
             definition,
-            where: compile(definition.table, definition.where),
+            where: compile(definition.kind === 'rating' ? 'ratings' : definition.table, definition.where),
             numerator: always,
             denominator: always,
           },

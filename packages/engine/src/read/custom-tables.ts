@@ -29,10 +29,17 @@ export function customSpecs(inputs: Inputs): Map<CustomTableName, CustomTableSpe
   return specs;
 }
 
-/** The custom tables metric definitions read (a ratio's sides, any other kind's table), in order, once each. */
+/**
+ * The custom tables metric definitions read (a ratio's sides, any other kind's table but a
+ * formula's and a rating's), in order, once each.
+ */
 export function customTablesOf(definitions: readonly MetricDefinition[]): CustomTableName[] {
   const tables = definitions.flatMap((d) =>
-    d.kind === 'formula' ? [] : d.kind === 'ratio' ? [d.numerator.table, d.denominator.table] : [d.table],
+    d.kind === 'formula' || d.kind === 'rating'
+      ? []
+      : d.kind === 'ratio'
+        ? [d.numerator.table, d.denominator.table]
+        : [d.table],
   );
   return [...new Set(tables.filter(isCustomTableName))];
 }

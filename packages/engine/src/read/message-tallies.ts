@@ -6,7 +6,12 @@ import {
 } from '@scorebook/contract';
 import type { Zone } from '@scorebook/time';
 import type { MessageMeasure } from '../derive/route-messages.ts';
-import { MetricAccumulators, type MetricTally, type TallyPart } from '../measure/accumulate.ts';
+import {
+  type MeasuredMetric,
+  MetricAccumulators,
+  MetricTally,
+  type TallyPart,
+} from '../measure/accumulate.ts';
 import { compileMetrics } from '../measure/compile-metrics.ts';
 
 /**
@@ -34,12 +39,12 @@ export interface MessageMetrics {
  * metric by its index among `tallies`.
  */
 export function messageMetricsOf(
-  tallies: readonly MetricTally[],
+  tallies: readonly MeasuredMetric[],
   agents: number,
   wantsEvidence: (agent: number, metric: number) => boolean,
 ): MessageMetrics | null {
   const chosen = tallies.flatMap((tally, index) =>
-    readsMessages(tally.definition) ? [{ tally, index }] : [],
+    tally instanceof MetricTally && readsMessages(tally.definition) ? [{ tally, index }] : [],
   );
   if (chosen.length === 0) return null;
   const everyAgent = Array.from({ length: agents }, (_, a) => a);
@@ -84,7 +89,8 @@ export class PieceTallies {
 
   /** What the piece counted, one part per metric (none when it had no agent message of the period). */
   parts(): TallyPart[] {
-    return this.#accumulators?.tallies.map((t) => t.part()) ?? [];
+    // A metric over messages is never a rating: every tally of a piece is a MetricTally.
+    return this.#accumulators?.tallies.flatMap((t) => (t instanceof MetricTally ? [t.part()] : [])) ?? [];
   }
 
   #ready(): MetricAccumulators {
@@ -94,7 +100,11 @@ export class PieceTallies {
     // Only the messages side of a ratio is fed here; its other side's predicate is never asked.
     // A messages metric reads no custom table (its ratio sides are both messages, docs/messages.md).
     const compiled = compileMetrics(definitions, this.#zone, (table) =>
-      table === 'messages' ? fields : isCustomTableName(table) ? {} : measuredFields(table),
+      table === 'messages'
+        ? fields
+        : isCustomTableName(table) || table === 'ratings'
+          ? {}
+          : measuredFields(table),
     );
     const kept = evidence.map((agentsOf) => new Set(agentsOf));
     this.#accumulators = new MetricAccumulators(

@@ -319,7 +319,9 @@ function compileMetric(
         evidence: kept(metric.table, condition, null),
       };
     }
+    // Refused before compiling (not in KINDS): a rating reads the ratings table, which SQL lacks.
     case 'formula':
+    case 'rating':
       return { values: [], evidence: null };
     default: {
       const field = numericField(builtin(metric.table), metric.field, input);
@@ -386,9 +388,9 @@ FROM (
 )`;
 }
 
-/** The tables a metric reads rows of (none for a formula). */
+/** The tables a metric reads rows of (none for a formula or a rating). */
 function tablesOf(metric: MetricDefinition): MeasuredTableRef[] {
-  if (metric.kind === 'formula') return [];
+  if (metric.kind === 'formula' || metric.kind === 'rating') return [];
   return metric.kind === 'ratio' ? [metric.numerator.table, metric.denominator.table] : [metric.table];
 }
 

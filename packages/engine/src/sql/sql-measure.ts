@@ -253,7 +253,7 @@ export class SqlMeasure {
 
   async #evidence(definition: MetricDefinition, query: string | null): Promise<Map<number, EvidenceRows>> {
     const out = new Map<number, EvidenceRows>();
-    if (query === null || definition.kind === 'formula') return out;
+    if (query === null || definition.kind === 'formula' || definition.kind === 'rating') return out;
     const shape = evidenceShape(definition);
     const fields = Object.keys(this.#input.fieldsOf(shape.table));
     const read = await this.#connection.runAndReadAll(query);
@@ -326,9 +326,10 @@ function sqlValue(d: MetricDefinition, t: Tally | undefined): MetricValue {
 }
 
 // The role and table of a metric's evidence, as the TypeScript tally keeps it.
-function evidenceShape(
-  d: Exclude<MetricDefinition, { kind: 'formula' }>,
-): Pick<EvidenceRows, 'role' | 'table'> {
+function evidenceShape(d: Exclude<MetricDefinition, { kind: 'formula' | 'rating' }>): {
+  role: EvidenceRows['role'];
+  table: MeasuredTableRef;
+} {
   const table =
     d.kind === 'ratio' ? (d.better === 'lower' ? d.numerator.table : d.denominator.table) : d.table;
   const role = (d.kind === 'count' || d.kind === 'sum') && d.better === 'higher' ? 'counted' : 'against';
@@ -345,7 +346,7 @@ function sqlMetric(
     definition,
     value: (agent) => sqlValue(definition, tallies.get(agent)),
     evidence: (agent) => {
-      if (definition.kind === 'formula') return null;
+      if (definition.kind === 'formula' || definition.kind === 'rating') return null;
       return (
         evidence.get(agent) ?? (wanted(agent) ? { ...evidenceShape(definition), total: 0, rows: [] } : null)
       );

@@ -3,7 +3,7 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://scorebook.dev/schema/policy-test.schema.json","title":"Scorebook policy tests (策略测试)","type":"object","required":["tests"],"additionalProperties":false,"properties":{"period":{"type":["string","integer"],"pattern":"^\\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$","description":"本文件各测试默认的期间 / the period of every test that names none"},"version":{"type":"string","minLength":1,"description":"本文件各测试默认针对的版本 / the version every test targets unless it names one"},"tests":{"type":"array","minItems":1,"items":{"type":"object","required":["name","data","expect"],"additionalProperties":false,"properties":{"name":{"type":"string","minLength":1},"period":{"type":["string","integer"],"pattern":"^\\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$","description":"期间:2026-10、2026-Q4 或 2026 / a month, a quarter or a year"},"version":{"type":"string","minLength":1,"description":"测试针对的策略版本(加引号),例如 \"2026.11\" / the policy version the test targets, quoted"},"data":{"anyOf":[{"type":"string","minLength":1,"description":"数据文件夹,相对于本文件 / a data folder, relative to this file"},{"type":"object","additionalProperties":false,"properties":{"agents":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"conversations":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"messages":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"surveys":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"complaints":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"qa_reviews":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"orders":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"attendance":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"assessments":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"events":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"targets":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"appeals_filed":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"improvement_plans":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]}},"description":"内联数据:表名 → CSV 文本或行列表 / inline tables"}]},"appeals":{"type":"string","minLength":1,"description":"申诉文件夹(<文件夹>/<期间>/*.yaml),相对于本文件 / an appeals folder (<folder>/<period>/*.yaml), relative to this file"},"expect":{"type":"array","minItems":1,"items":{"type":"object","required":["agent"],"additionalProperties":false,"properties":{"agent":{"type":"string","minLength":1,"description":"客服编号 agent_id / the agent"},"status":{"enum":["rated","not_rated"]},"grade":{"type":["string","null"],"description":"等级,未参评为 null / the grade, null when not rated"},"rank":{"type":["integer","null"]},"vetoes":{"type":"array","items":{"type":"string","minLength":1},"description":"成立的否决项 id(顺序无关)/ vetoes that hold, any order"},"adjustments":{"type":"object","additionalProperties":{"type":"number"},"description":"加减分 id → 分数 / adjustment id → points"},"excluded":{"type":"object","additionalProperties":{"type":"integer","minimum":0},"description":"剔除规则 id → 条数 / exclusion id → rows"},"metrics":{"type":"object","additionalProperties":{"type":["number","null"]},"description":"指标 id → 值 / metric id → value"},"metric_status":{"type":"object","additionalProperties":{"enum":["scored","insufficient","no_data","info"]},"description":"指标 id → 状态 / metric id → status"},"scores":{"type":"object","additionalProperties":{"type":["number","null"]},"description":"指标 id → 得分(0–100,未计分为 null)/ metric id → score (null when not scored)"},"segment_scores":{"type":"object","additionalProperties":{"type":"object","additionalProperties":{"type":["number","null"]},"description":"分段取值 → 得分 / segment value → score"},"description":"指标 id → 各分段得分(分段目标,格式 2)/ metric id → each segment’s score (segmented targets, format 2)"},"base_score":{"type":["number","null"]},"total_score":{"type":["number","null"]},"groups":{"type":"object","additionalProperties":{"type":["number","null"]},"description":"考核维度 id → 维度分(格式 2)/ group id → subtotal (format 2)"},"grade_by_score":{"type":["string","null"],"description":"强制分布之前按分数与一票否决得到的等级(格式 2)/ the grade before a forced distribution (format 2)"},"awards":{"type":"array","items":{"type":"string","minLength":1},"description":"获得的奖项 id(顺序无关,格式 2)/ awards won, any order (format 2)"},"reward":{"type":"object","additionalProperties":false,"properties":{"coefficient":{"type":["number","null"]},"base":{"type":["number","null"]},"bonus":{"type":["number","null"]},"total":{"type":["number","null"]}},"description":"绩效系数、基数、奖金、合计(格式 2)/ coefficient, base, bonus, total (format 2)"},"flags":{"type":"array","items":{"type":"string","minLength":1},"description":"成立的需关注标记 id(顺序无关,格式 2)/ flags that hold, any order (format 2)"}}}}}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://scorebook.dev/schema/policy-test.schema.json","title":"Scorebook policy tests (策略测试)","type":"object","required":["tests"],"additionalProperties":false,"properties":{"period":{"type":["string","integer"],"pattern":"^\\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$","description":"本文件各测试默认的期间 / the period of every test that names none"},"version":{"type":"string","minLength":1,"description":"本文件各测试默认针对的版本 / the version every test targets unless it names one"},"tests":{"type":"array","minItems":1,"items":{"type":"object","required":["name","data","expect"],"additionalProperties":false,"properties":{"name":{"type":"string","minLength":1},"period":{"type":["string","integer"],"pattern":"^\\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$","description":"期间:2026-10、2026-Q4 或 2026 / a month, a quarter or a year"},"version":{"type":"string","minLength":1,"description":"测试针对的策略版本(加引号),例如 \"2026.11\" / the policy version the test targets, quoted"},"data":{"anyOf":[{"type":"string","minLength":1,"description":"数据文件夹,相对于本文件 / a data folder, relative to this file"},{"type":"object","additionalProperties":false,"properties":{"agents":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"conversations":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"messages":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"surveys":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"complaints":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"qa_reviews":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"orders":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"attendance":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"assessments":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"events":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"targets":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"appeals_filed":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"improvement_plans":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]},"ratings":{"anyOf":[{"type":"string","description":"CSV 文本,首行为表头 / CSV text with a header row"},{"type":"array","items":{"type":"object"},"description":"行的列表 / a list of rows"}]}},"description":"内联数据:表名 → CSV 文本或行列表 / inline tables"}]},"appeals":{"type":"string","minLength":1,"description":"申诉文件夹(<文件夹>/<期间>/*.yaml),相对于本文件 / an appeals folder (<folder>/<period>/*.yaml), relative to this file"},"expect":{"type":"array","minItems":1,"items":{"type":"object","required":["agent"],"additionalProperties":false,"properties":{"agent":{"type":"string","minLength":1,"description":"客服编号 agent_id / the agent"},"status":{"enum":["rated","not_rated"]},"grade":{"type":["string","null"],"description":"等级,未参评为 null / the grade, null when not rated"},"rank":{"type":["integer","null"]},"vetoes":{"type":"array","items":{"type":"string","minLength":1},"description":"成立的否决项 id(顺序无关)/ vetoes that hold, any order"},"adjustments":{"type":"object","additionalProperties":{"type":"number"},"description":"加减分 id → 分数 / adjustment id → points"},"excluded":{"type":"object","additionalProperties":{"type":"integer","minimum":0},"description":"剔除规则 id → 条数 / exclusion id → rows"},"metrics":{"type":"object","additionalProperties":{"type":["number","null"]},"description":"指标 id → 值 / metric id → value"},"metric_status":{"type":"object","additionalProperties":{"enum":["scored","insufficient","no_data","info"]},"description":"指标 id → 状态 / metric id → status"},"scores":{"type":"object","additionalProperties":{"type":["number","null"]},"description":"指标 id → 得分(0–100,未计分为 null)/ metric id → score (null when not scored)"},"segment_scores":{"type":"object","additionalProperties":{"type":"object","additionalProperties":{"type":["number","null"]},"description":"分段取值 → 得分 / segment value → score"},"description":"指标 id → 各分段得分(分段目标,格式 2)/ metric id → each segment’s score (segmented targets, format 2)"},"base_score":{"type":["number","null"]},"total_score":{"type":["number","null"]},"groups":{"type":"object","additionalProperties":{"type":["number","null"]},"description":"考核维度 id → 维度分(格式 2)/ group id → subtotal (format 2)"},"grade_by_score":{"type":["string","null"],"description":"强制分布之前按分数与一票否决得到的等级(格式 2)/ the grade before a forced distribution (format 2)"},"awards":{"type":"array","items":{"type":"string","minLength":1},"description":"获得的奖项 id(顺序无关,格式 2)/ awards won, any order (format 2)"},"reward":{"type":"object","additionalProperties":false,"properties":{"coefficient":{"type":["number","null"]},"base":{"type":["number","null"]},"bonus":{"type":["number","null"]},"total":{"type":["number","null"]}},"description":"绩效系数、基数、奖金、合计(格式 2)/ coefficient, base, bonus, total (format 2)"},"flags":{"type":"array","items":{"type":"string","minLength":1},"description":"成立的需关注标记 id(顺序无关,格式 2)/ flags that hold, any order (format 2)"}}}}}}}}};
 const pattern4 = new RegExp("^\\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$", "u");
 const func1 = Object.prototype.hasOwnProperty;
 
@@ -1152,9 +1152,13 @@ vErrors = null;
 }
 }
 }
-}
-else {
-const err72 = {instancePath:instancePath+"/tests/" + i0+"/data",schemaPath:"#/properties/tests/items/properties/data/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.data.anyOf[1].type,parentSchema:schema31.properties.tests.items.properties.data.anyOf[1],data:data7};
+if(data7.ratings !== undefined){
+let data34 = data7.ratings;
+const _errs129 = errors;
+let valid45 = false;
+const _errs130 = errors;
+if(typeof data34 !== "string"){
+const err72 = {instancePath:instancePath+"/tests/" + i0+"/data/ratings",schemaPath:"#/properties/tests/items/properties/data/anyOf/1/properties/ratings/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tests.items.properties.data.anyOf[1].properties.ratings.anyOf[0].type,parentSchema:schema31.properties.tests.items.properties.data.anyOf[1].properties.ratings.anyOf[0],data:data34};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -1163,15 +1167,79 @@ vErrors.push(err72);
 }
 errors++;
 }
-var _valid0 = _errs21 === errors;
-valid4 = valid4 || _valid0;
-if(!valid4){
-const err73 = {instancePath:instancePath+"/tests/" + i0+"/data",schemaPath:"#/properties/tests/items/properties/data/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema31.properties.tests.items.properties.data.anyOf,parentSchema:schema31.properties.tests.items.properties.data,data:data7};
+var _valid14 = _errs130 === errors;
+valid45 = valid45 || _valid14;
+const _errs132 = errors;
+if(Array.isArray(data34)){
+const len14 = data34.length;
+for(let i14=0; i14<len14; i14++){
+let data35 = data34[i14];
+if(!(data35 && typeof data35 == "object" && !Array.isArray(data35))){
+const err73 = {instancePath:instancePath+"/tests/" + i0+"/data/ratings/" + i14,schemaPath:"#/properties/tests/items/properties/data/anyOf/1/properties/ratings/anyOf/1/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.data.anyOf[1].properties.ratings.anyOf[1].items.type,parentSchema:schema31.properties.tests.items.properties.data.anyOf[1].properties.ratings.anyOf[1].items,data:data35};
 if(vErrors === null){
 vErrors = [err73];
 }
 else {
 vErrors.push(err73);
+}
+errors++;
+}
+}
+}
+else {
+const err74 = {instancePath:instancePath+"/tests/" + i0+"/data/ratings",schemaPath:"#/properties/tests/items/properties/data/anyOf/1/properties/ratings/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tests.items.properties.data.anyOf[1].properties.ratings.anyOf[1].type,parentSchema:schema31.properties.tests.items.properties.data.anyOf[1].properties.ratings.anyOf[1],data:data34};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+var _valid14 = _errs132 === errors;
+valid45 = valid45 || _valid14;
+if(!valid45){
+const err75 = {instancePath:instancePath+"/tests/" + i0+"/data/ratings",schemaPath:"#/properties/tests/items/properties/data/anyOf/1/properties/ratings/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema31.properties.tests.items.properties.data.anyOf[1].properties.ratings.anyOf,parentSchema:schema31.properties.tests.items.properties.data.anyOf[1].properties.ratings,data:data34};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+else {
+errors = _errs129;
+if(vErrors !== null){
+if(_errs129){
+vErrors.length = _errs129;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err76 = {instancePath:instancePath+"/tests/" + i0+"/data",schemaPath:"#/properties/tests/items/properties/data/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.data.anyOf[1].type,parentSchema:schema31.properties.tests.items.properties.data.anyOf[1],data:data7};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+var _valid0 = _errs21 === errors;
+valid4 = valid4 || _valid0;
+if(!valid4){
+const err77 = {instancePath:instancePath+"/tests/" + i0+"/data",schemaPath:"#/properties/tests/items/properties/data/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema31.properties.tests.items.properties.data.anyOf,parentSchema:schema31.properties.tests.items.properties.data,data:data7};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
 }
 errors++;
 }
@@ -1188,60 +1256,10 @@ vErrors = null;
 }
 }
 if(data3.appeals !== undefined){
-let data34 = data3.appeals;
-if(typeof data34 === "string"){
-if(data34.length < 1){
-const err74 = {instancePath:instancePath+"/tests/" + i0+"/appeals",schemaPath:"#/properties/tests/items/properties/appeals/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tests.items.properties.appeals,data:data34};
-if(vErrors === null){
-vErrors = [err74];
-}
-else {
-vErrors.push(err74);
-}
-errors++;
-}
-}
-else {
-const err75 = {instancePath:instancePath+"/tests/" + i0+"/appeals",schemaPath:"#/properties/tests/items/properties/appeals/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tests.items.properties.appeals.type,parentSchema:schema31.properties.tests.items.properties.appeals,data:data34};
-if(vErrors === null){
-vErrors = [err75];
-}
-else {
-vErrors.push(err75);
-}
-errors++;
-}
-}
-if(data3.expect !== undefined){
-let data35 = data3.expect;
-if(Array.isArray(data35)){
-if(data35.length < 1){
-const err76 = {instancePath:instancePath+"/tests/" + i0+"/expect",schemaPath:"#/properties/tests/items/properties/expect/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tests.items.properties.expect,data:data35};
-if(vErrors === null){
-vErrors = [err76];
-}
-else {
-vErrors.push(err76);
-}
-errors++;
-}
-const len14 = data35.length;
-for(let i14=0; i14<len14; i14++){
-let data36 = data35[i14];
-if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
-if(data36.agent === undefined){
-const err77 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14,schemaPath:"#/properties/tests/items/properties/expect/items/required",keyword:"required",params:{missingProperty: "agent"},message:"must have required property '"+"agent"+"'",schema:schema31.properties.tests.items.properties.expect.items.required,parentSchema:schema31.properties.tests.items.properties.expect.items,data:data36};
-if(vErrors === null){
-vErrors = [err77];
-}
-else {
-vErrors.push(err77);
-}
-errors++;
-}
-for(const key3 in data36){
-if(!(func1.call(schema31.properties.tests.items.properties.expect.items.properties, key3))){
-const err78 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14,schemaPath:"#/properties/tests/items/properties/expect/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tests.items.properties.expect.items,data:data36};
+let data36 = data3.appeals;
+if(typeof data36 === "string"){
+if(data36.length < 1){
+const err78 = {instancePath:instancePath+"/tests/" + i0+"/appeals",schemaPath:"#/properties/tests/items/properties/appeals/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tests.items.properties.appeals,data:data36};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1251,11 +1269,8 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data36.agent !== undefined){
-let data37 = data36.agent;
-if(typeof data37 === "string"){
-if(data37.length < 1){
-const err79 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/agent",schemaPath:"#/properties/tests/items/properties/expect/items/properties/agent/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.agent,data:data37};
+else {
+const err79 = {instancePath:instancePath+"/tests/" + i0+"/appeals",schemaPath:"#/properties/tests/items/properties/appeals/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tests.items.properties.appeals.type,parentSchema:schema31.properties.tests.items.properties.appeals,data:data36};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1265,8 +1280,11 @@ vErrors.push(err79);
 errors++;
 }
 }
-else {
-const err80 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/agent",schemaPath:"#/properties/tests/items/properties/expect/items/properties/agent/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tests.items.properties.expect.items.properties.agent.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.agent,data:data37};
+if(data3.expect !== undefined){
+let data37 = data3.expect;
+if(Array.isArray(data37)){
+if(data37.length < 1){
+const err80 = {instancePath:instancePath+"/tests/" + i0+"/expect",schemaPath:"#/properties/tests/items/properties/expect/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tests.items.properties.expect,data:data37};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1275,11 +1293,12 @@ vErrors.push(err80);
 }
 errors++;
 }
-}
-if(data36.status !== undefined){
-let data38 = data36.status;
-if(!((data38 === "rated") || (data38 === "not_rated"))){
-const err81 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/status",schemaPath:"#/properties/tests/items/properties/expect/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema31.properties.tests.items.properties.expect.items.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tests.items.properties.expect.items.properties.status.enum,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.status,data:data38};
+const len15 = data37.length;
+for(let i15=0; i15<len15; i15++){
+let data38 = data37[i15];
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+if(data38.agent === undefined){
+const err81 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i15,schemaPath:"#/properties/tests/items/properties/expect/items/required",keyword:"required",params:{missingProperty: "agent"},message:"must have required property '"+"agent"+"'",schema:schema31.properties.tests.items.properties.expect.items.required,parentSchema:schema31.properties.tests.items.properties.expect.items,data:data38};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1288,11 +1307,9 @@ vErrors.push(err81);
 }
 errors++;
 }
-}
-if(data36.grade !== undefined){
-let data39 = data36.grade;
-if((typeof data39 !== "string") && (data39 !== null)){
-const err82 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/grade",schemaPath:"#/properties/tests/items/properties/expect/items/properties/grade/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.grade.type},message:"must be string,null",schema:schema31.properties.tests.items.properties.expect.items.properties.grade.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.grade,data:data39};
+for(const key3 in data38){
+if(!(func1.call(schema31.properties.tests.items.properties.expect.items.properties, key3))){
+const err82 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i15,schemaPath:"#/properties/tests/items/properties/expect/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tests.items.properties.expect.items,data:data38};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1302,10 +1319,11 @@ vErrors.push(err82);
 errors++;
 }
 }
-if(data36.rank !== undefined){
-let data40 = data36.rank;
-if((!(((typeof data40 == "number") && (!(data40 % 1) && !isNaN(data40))) && (isFinite(data40)))) && (data40 !== null)){
-const err83 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/rank",schemaPath:"#/properties/tests/items/properties/expect/items/properties/rank/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.rank.type},message:"must be integer,null",schema:schema31.properties.tests.items.properties.expect.items.properties.rank.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.rank,data:data40};
+if(data38.agent !== undefined){
+let data39 = data38.agent;
+if(typeof data39 === "string"){
+if(data39.length < 1){
+const err83 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i15+"/agent",schemaPath:"#/properties/tests/items/properties/expect/items/properties/agent/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.agent,data:data39};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1315,15 +1333,8 @@ vErrors.push(err83);
 errors++;
 }
 }
-if(data36.vetoes !== undefined){
-let data41 = data36.vetoes;
-if(Array.isArray(data41)){
-const len15 = data41.length;
-for(let i15=0; i15<len15; i15++){
-let data42 = data41[i15];
-if(typeof data42 === "string"){
-if(data42.length < 1){
-const err84 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/vetoes/" + i15,schemaPath:"#/properties/tests/items/properties/expect/items/properties/vetoes/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.vetoes.items,data:data42};
+else {
+const err84 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i15+"/agent",schemaPath:"#/properties/tests/items/properties/expect/items/properties/agent/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tests.items.properties.expect.items.properties.agent.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.agent,data:data39};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1333,8 +1344,10 @@ vErrors.push(err84);
 errors++;
 }
 }
-else {
-const err85 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/vetoes/" + i15,schemaPath:"#/properties/tests/items/properties/expect/items/properties/vetoes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tests.items.properties.expect.items.properties.vetoes.items.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.vetoes.items,data:data42};
+if(data38.status !== undefined){
+let data40 = data38.status;
+if(!((data40 === "rated") || (data40 === "not_rated"))){
+const err85 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i15+"/status",schemaPath:"#/properties/tests/items/properties/expect/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema31.properties.tests.items.properties.expect.items.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tests.items.properties.expect.items.properties.status.enum,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.status,data:data40};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1344,9 +1357,10 @@ vErrors.push(err85);
 errors++;
 }
 }
-}
-else {
-const err86 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/vetoes",schemaPath:"#/properties/tests/items/properties/expect/items/properties/vetoes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tests.items.properties.expect.items.properties.vetoes.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.vetoes,data:data41};
+if(data38.grade !== undefined){
+let data41 = data38.grade;
+if((typeof data41 !== "string") && (data41 !== null)){
+const err86 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i15+"/grade",schemaPath:"#/properties/tests/items/properties/expect/items/properties/grade/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.grade.type},message:"must be string,null",schema:schema31.properties.tests.items.properties.expect.items.properties.grade.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.grade,data:data41};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1356,13 +1370,10 @@ vErrors.push(err86);
 errors++;
 }
 }
-if(data36.adjustments !== undefined){
-let data43 = data36.adjustments;
-if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
-for(const key4 in data43){
-let data44 = data43[key4];
-if(!((typeof data44 == "number") && (isFinite(data44)))){
-const err87 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/adjustments/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/adjustments/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.tests.items.properties.expect.items.properties.adjustments.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.adjustments.additionalProperties,data:data44};
+if(data38.rank !== undefined){
+let data42 = data38.rank;
+if((!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))) && (data42 !== null)){
+const err87 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i15+"/rank",schemaPath:"#/properties/tests/items/properties/expect/items/properties/rank/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.rank.type},message:"must be integer,null",schema:schema31.properties.tests.items.properties.expect.items.properties.rank.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.rank,data:data42};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1372,9 +1383,15 @@ vErrors.push(err87);
 errors++;
 }
 }
-}
-else {
-const err88 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/adjustments",schemaPath:"#/properties/tests/items/properties/expect/items/properties/adjustments/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.adjustments.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.adjustments,data:data43};
+if(data38.vetoes !== undefined){
+let data43 = data38.vetoes;
+if(Array.isArray(data43)){
+const len16 = data43.length;
+for(let i16=0; i16<len16; i16++){
+let data44 = data43[i16];
+if(typeof data44 === "string"){
+if(data44.length < 1){
+const err88 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i15+"/vetoes/" + i16,schemaPath:"#/properties/tests/items/properties/expect/items/properties/vetoes/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.vetoes.items,data:data44};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1384,13 +1401,8 @@ vErrors.push(err88);
 errors++;
 }
 }
-if(data36.excluded !== undefined){
-let data45 = data36.excluded;
-if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
-for(const key5 in data45){
-let data46 = data45[key5];
-if(!(((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46))) && (isFinite(data46)))){
-const err89 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/excluded/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/excluded/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.tests.items.properties.expect.items.properties.excluded.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.excluded.additionalProperties,data:data46};
+else {
+const err89 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i15+"/vetoes/" + i16,schemaPath:"#/properties/tests/items/properties/expect/items/properties/vetoes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tests.items.properties.expect.items.properties.vetoes.items.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.vetoes.items,data:data44};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1399,9 +1411,10 @@ vErrors.push(err89);
 }
 errors++;
 }
-if((typeof data46 == "number") && (isFinite(data46))){
-if(data46 < 0 || isNaN(data46)){
-const err90 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/excluded/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/excluded/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.excluded.additionalProperties,data:data46};
+}
+}
+else {
+const err90 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i15+"/vetoes",schemaPath:"#/properties/tests/items/properties/expect/items/properties/vetoes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tests.items.properties.expect.items.properties.vetoes.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.vetoes,data:data43};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1411,10 +1424,13 @@ vErrors.push(err90);
 errors++;
 }
 }
-}
-}
-else {
-const err91 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/excluded",schemaPath:"#/properties/tests/items/properties/expect/items/properties/excluded/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.excluded.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.excluded,data:data45};
+if(data38.adjustments !== undefined){
+let data45 = data38.adjustments;
+if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
+for(const key4 in data45){
+let data46 = data45[key4];
+if(!((typeof data46 == "number") && (isFinite(data46)))){
+const err91 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i15+"/adjustments/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/adjustments/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.tests.items.properties.expect.items.properties.adjustments.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.adjustments.additionalProperties,data:data46};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1424,13 +1440,9 @@ vErrors.push(err91);
 errors++;
 }
 }
-if(data36.metrics !== undefined){
-let data47 = data36.metrics;
-if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-for(const key6 in data47){
-let data48 = data47[key6];
-if((!((typeof data48 == "number") && (isFinite(data48)))) && (data48 !== null)){
-const err92 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/metrics/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/metrics/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.metrics.additionalProperties.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.metrics.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.metrics.additionalProperties,data:data48};
+}
+else {
+const err92 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i15+"/adjustments",schemaPath:"#/properties/tests/items/properties/expect/items/properties/adjustments/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.adjustments.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.adjustments,data:data45};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1440,9 +1452,13 @@ vErrors.push(err92);
 errors++;
 }
 }
-}
-else {
-const err93 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/metrics",schemaPath:"#/properties/tests/items/properties/expect/items/properties/metrics/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.metrics.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.metrics,data:data47};
+if(data38.excluded !== undefined){
+let data47 = data38.excluded;
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+for(const key5 in data47){
+let data48 = data47[key5];
+if(!(((typeof data48 == "number") && (!(data48 % 1) && !isNaN(data48))) && (isFinite(data48)))){
+const err93 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i15+"/excluded/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/excluded/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.tests.items.properties.expect.items.properties.excluded.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.excluded.additionalProperties,data:data48};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1451,14 +1467,9 @@ vErrors.push(err93);
 }
 errors++;
 }
-}
-if(data36.metric_status !== undefined){
-let data49 = data36.metric_status;
-if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
-for(const key7 in data49){
-let data50 = data49[key7];
-if(!((((data50 === "scored") || (data50 === "insufficient")) || (data50 === "no_data")) || (data50 === "info"))){
-const err94 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/metric_status/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/metric_status/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema31.properties.tests.items.properties.expect.items.properties.metric_status.additionalProperties.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tests.items.properties.expect.items.properties.metric_status.additionalProperties.enum,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.metric_status.additionalProperties,data:data50};
+if((typeof data48 == "number") && (isFinite(data48))){
+if(data48 < 0 || isNaN(data48)){
+const err94 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i15+"/excluded/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/excluded/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.excluded.additionalProperties,data:data48};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1469,8 +1480,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err95 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/metric_status",schemaPath:"#/properties/tests/items/properties/expect/items/properties/metric_status/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.metric_status.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.metric_status,data:data49};
+const err95 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i15+"/excluded",schemaPath:"#/properties/tests/items/properties/expect/items/properties/excluded/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.excluded.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.excluded,data:data47};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1480,13 +1492,13 @@ vErrors.push(err95);
 errors++;
 }
 }
-if(data36.scores !== undefined){
-let data51 = data36.scores;
-if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
-for(const key8 in data51){
-let data52 = data51[key8];
-if((!((typeof data52 == "number") && (isFinite(data52)))) && (data52 !== null)){
-const err96 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/scores/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/scores/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.scores.additionalProperties.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.scores.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.scores.additionalProperties,data:data52};
+if(data38.metrics !== undefined){
+let data49 = data38.metrics;
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+for(const key6 in data49){
+let data50 = data49[key6];
+if((!((typeof data50 == "number") && (isFinite(data50)))) && (data50 !== null)){
+const err96 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i15+"/metrics/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/metrics/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.metrics.additionalProperties.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.metrics.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.metrics.additionalProperties,data:data50};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1498,7 +1510,7 @@ errors++;
 }
 }
 else {
-const err97 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/scores",schemaPath:"#/properties/tests/items/properties/expect/items/properties/scores/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.scores.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.scores,data:data51};
+const err97 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i15+"/metrics",schemaPath:"#/properties/tests/items/properties/expect/items/properties/metrics/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.metrics.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.metrics,data:data49};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1508,16 +1520,13 @@ vErrors.push(err97);
 errors++;
 }
 }
-if(data36.segment_scores !== undefined){
-let data53 = data36.segment_scores;
-if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
-for(const key9 in data53){
-let data54 = data53[key9];
-if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
-for(const key10 in data54){
-let data55 = data54[key10];
-if((!((typeof data55 == "number") && (isFinite(data55)))) && (data55 !== null)){
-const err98 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/segment_scores/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/segment_scores/additionalProperties/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.segment_scores.additionalProperties.additionalProperties.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.segment_scores.additionalProperties.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.segment_scores.additionalProperties.additionalProperties,data:data55};
+if(data38.metric_status !== undefined){
+let data51 = data38.metric_status;
+if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
+for(const key7 in data51){
+let data52 = data51[key7];
+if(!((((data52 === "scored") || (data52 === "insufficient")) || (data52 === "no_data")) || (data52 === "info"))){
+const err98 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i15+"/metric_status/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/metric_status/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema31.properties.tests.items.properties.expect.items.properties.metric_status.additionalProperties.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tests.items.properties.expect.items.properties.metric_status.additionalProperties.enum,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.metric_status.additionalProperties,data:data52};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1529,7 +1538,7 @@ errors++;
 }
 }
 else {
-const err99 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/segment_scores/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/segment_scores/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.segment_scores.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.segment_scores.additionalProperties,data:data54};
+const err99 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i15+"/metric_status",schemaPath:"#/properties/tests/items/properties/expect/items/properties/metric_status/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.metric_status.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.metric_status,data:data51};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1539,9 +1548,13 @@ vErrors.push(err99);
 errors++;
 }
 }
-}
-else {
-const err100 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/segment_scores",schemaPath:"#/properties/tests/items/properties/expect/items/properties/segment_scores/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.segment_scores.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.segment_scores,data:data53};
+if(data38.scores !== undefined){
+let data53 = data38.scores;
+if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
+for(const key8 in data53){
+let data54 = data53[key8];
+if((!((typeof data54 == "number") && (isFinite(data54)))) && (data54 !== null)){
+const err100 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i15+"/scores/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/scores/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.scores.additionalProperties.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.scores.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.scores.additionalProperties,data:data54};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1551,10 +1564,9 @@ vErrors.push(err100);
 errors++;
 }
 }
-if(data36.base_score !== undefined){
-let data56 = data36.base_score;
-if((!((typeof data56 == "number") && (isFinite(data56)))) && (data56 !== null)){
-const err101 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/base_score",schemaPath:"#/properties/tests/items/properties/expect/items/properties/base_score/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.base_score.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.base_score.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.base_score,data:data56};
+}
+else {
+const err101 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i15+"/scores",schemaPath:"#/properties/tests/items/properties/expect/items/properties/scores/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.scores.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.scores,data:data53};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1564,10 +1576,16 @@ vErrors.push(err101);
 errors++;
 }
 }
-if(data36.total_score !== undefined){
-let data57 = data36.total_score;
+if(data38.segment_scores !== undefined){
+let data55 = data38.segment_scores;
+if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
+for(const key9 in data55){
+let data56 = data55[key9];
+if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
+for(const key10 in data56){
+let data57 = data56[key10];
 if((!((typeof data57 == "number") && (isFinite(data57)))) && (data57 !== null)){
-const err102 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/total_score",schemaPath:"#/properties/tests/items/properties/expect/items/properties/total_score/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.total_score.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.total_score.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.total_score,data:data57};
+const err102 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i15+"/segment_scores/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/segment_scores/additionalProperties/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.segment_scores.additionalProperties.additionalProperties.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.segment_scores.additionalProperties.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.segment_scores.additionalProperties.additionalProperties,data:data57};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1577,13 +1595,9 @@ vErrors.push(err102);
 errors++;
 }
 }
-if(data36.groups !== undefined){
-let data58 = data36.groups;
-if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
-for(const key11 in data58){
-let data59 = data58[key11];
-if((!((typeof data59 == "number") && (isFinite(data59)))) && (data59 !== null)){
-const err103 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/groups/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/groups/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.groups.additionalProperties.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.groups.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.groups.additionalProperties,data:data59};
+}
+else {
+const err103 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i15+"/segment_scores/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/segment_scores/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.segment_scores.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.segment_scores.additionalProperties,data:data56};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1595,7 +1609,7 @@ errors++;
 }
 }
 else {
-const err104 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/groups",schemaPath:"#/properties/tests/items/properties/expect/items/properties/groups/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.groups.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.groups,data:data58};
+const err104 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i15+"/segment_scores",schemaPath:"#/properties/tests/items/properties/expect/items/properties/segment_scores/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.segment_scores.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.segment_scores,data:data55};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1605,10 +1619,10 @@ vErrors.push(err104);
 errors++;
 }
 }
-if(data36.grade_by_score !== undefined){
-let data60 = data36.grade_by_score;
-if((typeof data60 !== "string") && (data60 !== null)){
-const err105 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/grade_by_score",schemaPath:"#/properties/tests/items/properties/expect/items/properties/grade_by_score/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.grade_by_score.type},message:"must be string,null",schema:schema31.properties.tests.items.properties.expect.items.properties.grade_by_score.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.grade_by_score,data:data60};
+if(data38.base_score !== undefined){
+let data58 = data38.base_score;
+if((!((typeof data58 == "number") && (isFinite(data58)))) && (data58 !== null)){
+const err105 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i15+"/base_score",schemaPath:"#/properties/tests/items/properties/expect/items/properties/base_score/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.base_score.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.base_score.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.base_score,data:data58};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1618,15 +1632,10 @@ vErrors.push(err105);
 errors++;
 }
 }
-if(data36.awards !== undefined){
-let data61 = data36.awards;
-if(Array.isArray(data61)){
-const len16 = data61.length;
-for(let i16=0; i16<len16; i16++){
-let data62 = data61[i16];
-if(typeof data62 === "string"){
-if(data62.length < 1){
-const err106 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/awards/" + i16,schemaPath:"#/properties/tests/items/properties/expect/items/properties/awards/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.awards.items,data:data62};
+if(data38.total_score !== undefined){
+let data59 = data38.total_score;
+if((!((typeof data59 == "number") && (isFinite(data59)))) && (data59 !== null)){
+const err106 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i15+"/total_score",schemaPath:"#/properties/tests/items/properties/expect/items/properties/total_score/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.total_score.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.total_score.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.total_score,data:data59};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1636,8 +1645,13 @@ vErrors.push(err106);
 errors++;
 }
 }
-else {
-const err107 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/awards/" + i16,schemaPath:"#/properties/tests/items/properties/expect/items/properties/awards/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tests.items.properties.expect.items.properties.awards.items.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.awards.items,data:data62};
+if(data38.groups !== undefined){
+let data60 = data38.groups;
+if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
+for(const key11 in data60){
+let data61 = data60[key11];
+if((!((typeof data61 == "number") && (isFinite(data61)))) && (data61 !== null)){
+const err107 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i15+"/groups/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tests/items/properties/expect/items/properties/groups/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.groups.additionalProperties.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.groups.additionalProperties.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.groups.additionalProperties,data:data61};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1649,7 +1663,7 @@ errors++;
 }
 }
 else {
-const err108 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/awards",schemaPath:"#/properties/tests/items/properties/expect/items/properties/awards/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tests.items.properties.expect.items.properties.awards.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.awards,data:data61};
+const err108 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i15+"/groups",schemaPath:"#/properties/tests/items/properties/expect/items/properties/groups/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.groups.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.groups,data:data60};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1659,12 +1673,10 @@ vErrors.push(err108);
 errors++;
 }
 }
-if(data36.reward !== undefined){
-let data63 = data36.reward;
-if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
-for(const key12 in data63){
-if(!((((key12 === "coefficient") || (key12 === "base")) || (key12 === "bonus")) || (key12 === "total"))){
-const err109 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/reward",schemaPath:"#/properties/tests/items/properties/expect/items/properties/reward/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.reward,data:data63};
+if(data38.grade_by_score !== undefined){
+let data62 = data38.grade_by_score;
+if((typeof data62 !== "string") && (data62 !== null)){
+const err109 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i15+"/grade_by_score",schemaPath:"#/properties/tests/items/properties/expect/items/properties/grade_by_score/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.grade_by_score.type},message:"must be string,null",schema:schema31.properties.tests.items.properties.expect.items.properties.grade_by_score.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.grade_by_score,data:data62};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1674,10 +1686,15 @@ vErrors.push(err109);
 errors++;
 }
 }
-if(data63.coefficient !== undefined){
-let data64 = data63.coefficient;
-if((!((typeof data64 == "number") && (isFinite(data64)))) && (data64 !== null)){
-const err110 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/reward/coefficient",schemaPath:"#/properties/tests/items/properties/expect/items/properties/reward/properties/coefficient/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.reward.properties.coefficient.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.coefficient.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.coefficient,data:data64};
+if(data38.awards !== undefined){
+let data63 = data38.awards;
+if(Array.isArray(data63)){
+const len17 = data63.length;
+for(let i17=0; i17<len17; i17++){
+let data64 = data63[i17];
+if(typeof data64 === "string"){
+if(data64.length < 1){
+const err110 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i15+"/awards/" + i17,schemaPath:"#/properties/tests/items/properties/expect/items/properties/awards/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.awards.items,data:data64};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1687,10 +1704,8 @@ vErrors.push(err110);
 errors++;
 }
 }
-if(data63.base !== undefined){
-let data65 = data63.base;
-if((!((typeof data65 == "number") && (isFinite(data65)))) && (data65 !== null)){
-const err111 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/reward/base",schemaPath:"#/properties/tests/items/properties/expect/items/properties/reward/properties/base/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.reward.properties.base.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.base.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.base,data:data65};
+else {
+const err111 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i15+"/awards/" + i17,schemaPath:"#/properties/tests/items/properties/expect/items/properties/awards/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tests.items.properties.expect.items.properties.awards.items.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.awards.items,data:data64};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1700,10 +1715,9 @@ vErrors.push(err111);
 errors++;
 }
 }
-if(data63.bonus !== undefined){
-let data66 = data63.bonus;
-if((!((typeof data66 == "number") && (isFinite(data66)))) && (data66 !== null)){
-const err112 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/reward/bonus",schemaPath:"#/properties/tests/items/properties/expect/items/properties/reward/properties/bonus/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.reward.properties.bonus.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.bonus.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.bonus,data:data66};
+}
+else {
+const err112 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i15+"/awards",schemaPath:"#/properties/tests/items/properties/expect/items/properties/awards/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tests.items.properties.expect.items.properties.awards.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.awards,data:data63};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1713,10 +1727,12 @@ vErrors.push(err112);
 errors++;
 }
 }
-if(data63.total !== undefined){
-let data67 = data63.total;
-if((!((typeof data67 == "number") && (isFinite(data67)))) && (data67 !== null)){
-const err113 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/reward/total",schemaPath:"#/properties/tests/items/properties/expect/items/properties/reward/properties/total/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.reward.properties.total.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.total.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.total,data:data67};
+if(data38.reward !== undefined){
+let data65 = data38.reward;
+if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
+for(const key12 in data65){
+if(!((((key12 === "coefficient") || (key12 === "base")) || (key12 === "bonus")) || (key12 === "total"))){
+const err113 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i15+"/reward",schemaPath:"#/properties/tests/items/properties/expect/items/properties/reward/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.reward,data:data65};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1726,9 +1742,10 @@ vErrors.push(err113);
 errors++;
 }
 }
-}
-else {
-const err114 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/reward",schemaPath:"#/properties/tests/items/properties/expect/items/properties/reward/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.reward.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.reward,data:data63};
+if(data65.coefficient !== undefined){
+let data66 = data65.coefficient;
+if((!((typeof data66 == "number") && (isFinite(data66)))) && (data66 !== null)){
+const err114 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i15+"/reward/coefficient",schemaPath:"#/properties/tests/items/properties/expect/items/properties/reward/properties/coefficient/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.reward.properties.coefficient.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.coefficient.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.coefficient,data:data66};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1738,15 +1755,10 @@ vErrors.push(err114);
 errors++;
 }
 }
-if(data36.flags !== undefined){
-let data68 = data36.flags;
-if(Array.isArray(data68)){
-const len17 = data68.length;
-for(let i17=0; i17<len17; i17++){
-let data69 = data68[i17];
-if(typeof data69 === "string"){
-if(data69.length < 1){
-const err115 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/flags/" + i17,schemaPath:"#/properties/tests/items/properties/expect/items/properties/flags/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.flags.items,data:data69};
+if(data65.base !== undefined){
+let data67 = data65.base;
+if((!((typeof data67 == "number") && (isFinite(data67)))) && (data67 !== null)){
+const err115 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i15+"/reward/base",schemaPath:"#/properties/tests/items/properties/expect/items/properties/reward/properties/base/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.reward.properties.base.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.base.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.base,data:data67};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1756,8 +1768,10 @@ vErrors.push(err115);
 errors++;
 }
 }
-else {
-const err116 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/flags/" + i17,schemaPath:"#/properties/tests/items/properties/expect/items/properties/flags/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tests.items.properties.expect.items.properties.flags.items.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.flags.items,data:data69};
+if(data65.bonus !== undefined){
+let data68 = data65.bonus;
+if((!((typeof data68 == "number") && (isFinite(data68)))) && (data68 !== null)){
+const err116 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i15+"/reward/bonus",schemaPath:"#/properties/tests/items/properties/expect/items/properties/reward/properties/bonus/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.reward.properties.bonus.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.bonus.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.bonus,data:data68};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1767,9 +1781,10 @@ vErrors.push(err116);
 errors++;
 }
 }
-}
-else {
-const err117 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14+"/flags",schemaPath:"#/properties/tests/items/properties/expect/items/properties/flags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tests.items.properties.expect.items.properties.flags.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.flags,data:data68};
+if(data65.total !== undefined){
+let data69 = data65.total;
+if((!((typeof data69 == "number") && (isFinite(data69)))) && (data69 !== null)){
+const err117 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i15+"/reward/total",schemaPath:"#/properties/tests/items/properties/expect/items/properties/reward/properties/total/type",keyword:"type",params:{type: schema31.properties.tests.items.properties.expect.items.properties.reward.properties.total.type},message:"must be number,null",schema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.total.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.reward.properties.total,data:data69};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1781,7 +1796,7 @@ errors++;
 }
 }
 else {
-const err118 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i14,schemaPath:"#/properties/tests/items/properties/expect/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.type,parentSchema:schema31.properties.tests.items.properties.expect.items,data:data36};
+const err118 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i15+"/reward",schemaPath:"#/properties/tests/items/properties/expect/items/properties/reward/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.properties.reward.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.reward,data:data65};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1791,9 +1806,15 @@ vErrors.push(err118);
 errors++;
 }
 }
-}
-else {
-const err119 = {instancePath:instancePath+"/tests/" + i0+"/expect",schemaPath:"#/properties/tests/items/properties/expect/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tests.items.properties.expect.type,parentSchema:schema31.properties.tests.items.properties.expect,data:data35};
+if(data38.flags !== undefined){
+let data70 = data38.flags;
+if(Array.isArray(data70)){
+const len18 = data70.length;
+for(let i18=0; i18<len18; i18++){
+let data71 = data70[i18];
+if(typeof data71 === "string"){
+if(data71.length < 1){
+const err119 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i15+"/flags/" + i18,schemaPath:"#/properties/tests/items/properties/expect/items/properties/flags/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.flags.items,data:data71};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1803,9 +1824,8 @@ vErrors.push(err119);
 errors++;
 }
 }
-}
 else {
-const err120 = {instancePath:instancePath+"/tests/" + i0,schemaPath:"#/properties/tests/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.type,parentSchema:schema31.properties.tests.items,data:data3};
+const err120 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i15+"/flags/" + i18,schemaPath:"#/properties/tests/items/properties/expect/items/properties/flags/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tests.items.properties.expect.items.properties.flags.items.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.flags.items,data:data71};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1817,7 +1837,7 @@ errors++;
 }
 }
 else {
-const err121 = {instancePath:instancePath+"/tests",schemaPath:"#/properties/tests/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tests.type,parentSchema:schema31.properties.tests,data:data2};
+const err121 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i15+"/flags",schemaPath:"#/properties/tests/items/properties/expect/items/properties/flags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tests.items.properties.expect.items.properties.flags.type,parentSchema:schema31.properties.tests.items.properties.expect.items.properties.flags,data:data70};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1829,12 +1849,60 @@ errors++;
 }
 }
 else {
-const err122 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+const err122 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i15,schemaPath:"#/properties/tests/items/properties/expect/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.properties.expect.items.type,parentSchema:schema31.properties.tests.items.properties.expect.items,data:data38};
 if(vErrors === null){
 vErrors = [err122];
 }
 else {
 vErrors.push(err122);
+}
+errors++;
+}
+}
+}
+else {
+const err123 = {instancePath:instancePath+"/tests/" + i0+"/expect",schemaPath:"#/properties/tests/items/properties/expect/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tests.items.properties.expect.type,parentSchema:schema31.properties.tests.items.properties.expect,data:data37};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+}
+}
+else {
+const err124 = {instancePath:instancePath+"/tests/" + i0,schemaPath:"#/properties/tests/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tests.items.type,parentSchema:schema31.properties.tests.items,data:data3};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+}
+}
+else {
+const err125 = {instancePath:instancePath+"/tests",schemaPath:"#/properties/tests/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tests.type,parentSchema:schema31.properties.tests,data:data2};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+}
+}
+else {
+const err126 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
 }
 errors++;
 }

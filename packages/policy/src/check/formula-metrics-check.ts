@@ -29,7 +29,17 @@ export interface PendingFormula {
   path: Path;
 }
 
-const NOT_FOR_FORMULA = ['table', 'field', 'where', 'numerator', 'denominator'] as const;
+const NOT_FOR_FORMULA = [
+  'table',
+  'field',
+  'where',
+  'numerator',
+  'denominator',
+  'dimension',
+  'roles',
+  'min_raters',
+  'include_self',
+] as const;
 
 /**
  * Checks a metric of kind `formula` on its own (`docs/formulas.md`, formula metrics): policy

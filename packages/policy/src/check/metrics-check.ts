@@ -18,6 +18,7 @@ import { isPlanMetric, planMetricsNamedBy } from '../plan-metrics.ts';
 import { AGENT_FACTS, checkConditionAt, rowVocabulary, SCORE_FACTS } from './conditions-check.ts';
 import { asArray, asString, type CheckContext, isRecord, type Path } from './context.ts';
 import { checkFormulaMetric, checkFormulaReads, type PendingFormula } from './formula-metrics-check.ts';
+import { checkRatingMetric, RATING_KEYS } from './rating-metrics-check.ts';
 
 const NUMERIC_TYPES = new Set(['int', 'number']);
 
@@ -64,6 +65,12 @@ export function checkPolicyMetrics(ctx: CheckContext, raw: unknown): MetricDefin
       } else if (id !== null && idOk) ctx.brokenMetrics.add(id);
       return;
     }
+    if (item.kind === 'rating') {
+      const rating = checkRatingMetric(ctx, path, item);
+      if (rating !== null && idOk) valid.push(rating);
+      else if (id !== null && idOk) ctx.brokenMetrics.add(id);
+      return;
+    }
     const kind = asString(item.kind) as MetricKind | null;
     // An unknown kind is the schema's NOT_ALLOWED_VALUE; what keys it needs cannot be said.
     if (kind === null || !METRIC_KINDS.includes(kind)) {
@@ -105,6 +112,9 @@ function checkKindKeys(
     ctx.report(at, 'METRIC_KIND_KEYS', { kind, need: zh, needEn: en }, { anchor: 'key' });
     ok = false;
   };
+  for (const k of RATING_KEYS)
+    if (has(k))
+      need(`不使用 ${k}(只有 kind: rating 使用)`, `takes no ${k} (only kind: rating does)`, [...path, k]);
   if (kind === 'ratio') {
     if (!has('numerator') || !has('denominator'))
       need('需要 numerator 和 denominator', 'needs numerator and denominator');

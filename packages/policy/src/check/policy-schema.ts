@@ -5,7 +5,8 @@ import { PERIOD_RULES_SCHEMA } from './periods-check.ts';
 
 /**
  * A policy's own metric: a catalog definition, or (policy format 2) a `formula` computed from
- * other metrics (`docs/formulas.md`), whose keys the meaning stage checks.
+ * other metrics (`docs/formulas.md`) or a `rating` over the ratings people gave
+ * (`docs/ratings.md`), whose keys the meaning stage checks.
  */
 const POLICY_METRIC_SCHEMA = {
   ...METRIC_DEFINITION_SCHEMA,
@@ -13,12 +14,34 @@ const POLICY_METRIC_SCHEMA = {
     ...METRIC_DEFINITION_SCHEMA.properties,
     kind: {
       ...METRIC_DEFINITION_SCHEMA.properties.kind,
-      enum: [...METRIC_DEFINITION_SCHEMA.properties.kind.enum, 'formula'],
+      enum: [...METRIC_DEFINITION_SCHEMA.properties.kind.enum, 'formula', 'rating'],
     },
     formula: {
       type: 'string',
       minLength: 1,
       description: '计算公式(kind: formula,格式 2)/ the formula of a formula metric (format 2)',
+    },
+    dimension: {
+      type: ['string', 'array'],
+      minLength: 1,
+      items: { type: 'string', minLength: 1 },
+      minItems: 1,
+      description:
+        '计入的评分维度,一个或一组(kind: rating)/ the rating dimension or dimensions counted (kind: rating)',
+    },
+    roles: {
+      type: 'object',
+      additionalProperties: { type: 'number' },
+      description:
+        '评分人角色及其权重,如 { supervisor: 0.6, peer: 0.4 }(kind: rating)/ the weight of each rater role',
+    },
+    min_raters: {
+      type: 'integer',
+      description: '至少需要的不同评分人数(默认 1,kind: rating)/ the fewest distinct raters (default 1)',
+    },
+    include_self: {
+      type: 'boolean',
+      description: '是否计入自评(默认 false,kind: rating)/ whether self ratings count (default false)',
     },
   },
 } as const;

@@ -238,7 +238,12 @@ function checkSegmented(
       );
       ok = false;
     }
-  if (metric.kind === 'count' || metric.kind === 'sum' || metric.kind === 'formula') {
+  if (
+    metric.kind === 'count' ||
+    metric.kind === 'sum' ||
+    metric.kind === 'formula' ||
+    metric.kind === 'rating'
+  ) {
     ctx.report(at, 'SEGMENTS_KIND', { metric: metric.id, kind: metric.kind }, { anchor: 'key' });
     return null;
   }

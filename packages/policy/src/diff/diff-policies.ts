@@ -117,6 +117,16 @@ export function diffPolicies(before: Policy, after: Policy): PolicyChange[] {
   for (const m of before.metrics)
     if (formulasB.has(m.id))
       fieldRecorder(changes)('metric', null, m.id, 'formula', formulaOf(m), formulasB.get(m.id));
+  // A rating metric's own keys (docs/ratings.md), likewise apart; `roles` is named `rater_roles`
+  // (a scorecard's `roles` are job roles).
+  for (const key of ['dimension', 'roles', 'min_raters', 'include_self'] as const) {
+    const ratingOf = (m: Policy['metrics'][number]) => (m.kind === 'rating' ? m[key] : null);
+    const ratingsB = new Map(after.metrics.map((m) => [m.id, ratingOf(m)]));
+    const name = key === 'roles' ? 'rater_roles' : key;
+    for (const m of before.metrics)
+      if (ratingsB.has(m.id))
+        fieldRecorder(changes)('metric', null, m.id, name, ratingOf(m), ratingsB.get(m.id));
+  }
   diffKeyed(changes, { area: 'grade', scorecard: null }, before.grades, after.grades, (g) => g.grade, [
     'min_score',
     'label',

@@ -74,6 +74,10 @@ const FIELD: Record<string, [string, string]> = {
   numerator: ['分子', 'numerator'],
   denominator: ['分母', 'denominator'],
   formula: ['公式', 'formula'],
+  dimension: ['评分维度', 'rating dimension'],
+  rater_roles: ['评分人角色权重', 'rater role weights'],
+  min_raters: ['最少评分人数', 'minimum raters'],
+  include_self: ['计入自评', 'self ratings counted'],
   metric: ['指标', 'metric'],
   group: ['考核维度', 'group'],
 };
@@ -228,7 +232,7 @@ function formatValue(value: unknown, field: string | null, unit: Unit | null, la
   return JSON.stringify(value);
 }
 
-const KIND: Record<MetricKind | 'formula', [string, string]> = {
+const KIND: Record<MetricKind | 'formula' | 'rating', [string, string]> = {
   mean: ['平均值', 'mean'],
   median: ['中位数', 'median'],
   p90: ['P90', 'p90'],
@@ -238,6 +242,7 @@ const KIND: Record<MetricKind | 'formula', [string, string]> = {
   nps: ['NPS', 'NPS'],
   distinct_count: ['去重计数', 'distinct count'],
   formula: ['公式', 'formula'],
+  rating: ['评分', 'rating'],
 };
 
 const UNIT_ZH: Partial<Record<Unit, string>> = { seconds: '秒', amount: '金额', score: '分', ratio: '比率' };
@@ -256,6 +261,15 @@ export function formatMetricDefinition(m: MetricDefinition, lang: Lang): string 
   const kind = KIND[m.kind][zh ? 0 : 1];
   if (m.kind === 'formula')
     return zh ? `${title} — ${kind} ${m.formula},${better}` : `${title} — ${kind} ${m.formula}, ${better}`;
+  if (m.kind === 'rating') {
+    const roles = Object.entries(m.roles)
+      .map(([role, w]) => `${role} ${w}`)
+      .join(', ');
+    const dims = m.dimension === null ? '' : ` ${zh ? '维度' : 'dimension'} ${m.dimension.join(', ')}`;
+    const self = m.include_self ? (zh ? ',计入自评' : ', self counted') : '';
+    const reads = `${rows('ratings', m.where)}${dims} [${roles}] min_raters ${m.min_raters}${self}`;
+    return zh ? `${title} — ${kind},${better}:${reads}` : `${title} — ${kind}, ${better}: ${reads}`;
+  }
   if (m.kind === 'ratio') {
     const reads = `${rows(m.numerator?.table ?? null, m.numerator?.where ?? null)} ÷ ${rows(m.denominator?.table ?? null, m.denominator?.where ?? null)}`;
     return zh ? `${title} — ${kind},${better}:${reads}` : `${title} — ${kind}, ${better}: ${reads}`;

@@ -94,6 +94,31 @@ export const POLICY_ERRORS = defineCatalogue({
     zh: (p: KindKeys) => `${p.kind} 类型的指标${p.need}。`,
     en: (p: KindKeys) => `A metric of kind ${p.kind} ${p.needEn}.`,
   },
+  // Rating metrics (kind: rating, docs/ratings.md).
+  RATING_ROLES_EMPTY: {
+    zh: (p: { metric: string }) =>
+      `评分指标 ${q(p.metric)} 的 roles 没有任何角色。请写出计入的评分人角色及权重,如 roles: { supervisor: 0.6, peer: 0.4 }。`,
+    en: (p: { metric: string }) =>
+      `The rating metric ${q(p.metric)} has no role under roles. Write the rater roles counted with their weights, e.g. roles: { supervisor: 0.6, peer: 0.4 }.`,
+  },
+  RATING_WEIGHT_NOT_POSITIVE: {
+    zh: (p: { metric: string; role: string; weight: number }) =>
+      `评分指标 ${q(p.metric)} 中角色 ${q(p.role)} 的权重是 ${p.weight},权重必须大于 0。不计入的角色请从 roles 中删除。`,
+    en: (p: { metric: string; role: string; weight: number }) =>
+      `The weight of role ${q(p.role)} in the rating metric ${q(p.metric)} is ${p.weight}; weights must be greater than 0. Remove a role that should not count from roles.`,
+  },
+  RATING_MIN_RATERS_BELOW_ONE: {
+    zh: (p: { metric: string; value: number }) =>
+      `评分指标 ${q(p.metric)} 的 min_raters 是 ${p.value},至少为 1。`,
+    en: (p: { metric: string; value: number }) =>
+      `min_raters of the rating metric ${q(p.metric)} is ${p.value}; it must be at least 1.`,
+  },
+  RATING_SELF_WEIGHT_UNUSED: {
+    zh: (p: { metric: string }) =>
+      `评分指标 ${q(p.metric)} 给 self(自评)设了权重,但没有 include_self: true,自评不会计入。要计入自评请写 include_self: true,否则删除 self。`,
+    en: (p: { metric: string }) =>
+      `The rating metric ${q(p.metric)} weights self, but without include_self: true self ratings are left out. Write include_self: true to count them, or remove self.`,
+  },
   FORMULA_METRIC_NOT_NUMBER: {
     zh: (p: { formula: string }) =>
       `公式 ${q(p.formula)} 的结果是条件(真/假),不是数值:指标要数值。请改成算术式,或用 if(条件, 数值, 数值)。`,

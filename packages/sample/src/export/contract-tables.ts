@@ -17,12 +17,14 @@ export type ContractTables = Readonly<Record<InputTableName, readonly ContractRo
 /**
  * Reads every table of a contract-shaped folder (`<table>.csv`, UTF-8, as the sample generator
  * writes it). A table without a file is a thrown error — the export is made from a whole
- * company — but `appeals_filed`, which the generator does not write, and `improvement_plans`: then empty.
+ * company — but `appeals_filed`, which the generator does not write, `improvement_plans`, and
+ * `ratings`, which older sample folders lack: they are then empty.
  */
 export function readContractTables(dir: string): ContractTables {
   return byInputTable((table) => {
     const file = join(dir, `${table}.csv`);
-    if ((table === 'appeals_filed' || table === 'improvement_plans') && !existsSync(file)) return [];
+    const optional = table === 'appeals_filed' || table === 'improvement_plans' || table === 'ratings';
+    if (optional && !existsSync(file)) return [];
     return parse(readFileSync(file), { columns: true }) as ContractRow[];
   });
 }

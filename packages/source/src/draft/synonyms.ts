@@ -866,6 +866,41 @@ export const FIELD_SYNONYMS: { readonly [T in InputTableName]: Readonly<Record<s
       ],
     },
   },
+  // Ratings by people (评分 / 互评 / 360评估 / 主管评价): one row per score a rater gave an agent.
+  ratings: {
+    rating_id: {
+      names: ['评分编号', '评分ID', '评分单号', '评价编号', '互评编号', 'rating id', 'rating no'],
+      generic: ['编号', 'id'],
+    },
+    agent_id: {
+      names: [
+        '被评人工号',
+        '被评客服工号',
+        '被评人ID',
+        '被评人',
+        '被评客服',
+        '被评价人',
+        'ratee',
+        ...AGENT_ID,
+      ],
+      generic: AGENT_BY_NAME,
+    },
+    rater_id: {
+      names: ['评分人工号', '评分人ID', '评分人', '评价人', '评估人', '打分人', 'rater', 'rater id'],
+    },
+    rater_role: {
+      names: ['评分人角色', '评价人角色', '评分角色', '评价关系', 'rater role', 'relationship'],
+      generic: ['角色', 'role'],
+    },
+    dimension: {
+      names: ['评分维度', '评价维度', '考核维度', '维度', '评分项', 'dimension', 'criterion', 'competency'],
+    },
+    score: { names: ['分数', '得分', '评分', '分值', 'score', 'rating'] },
+    rated_at: {
+      names: ['评分时间', '评价时间', '评分日期', '评价日期', '打分时间', 'rated at', 'rated_at'],
+      generic: ['时间', '日期', 'date', 'time'],
+    },
+  },
 };
 
 /**
@@ -923,6 +958,7 @@ export const FILE_NAME_HINTS: { readonly [T in InputTableName]: readonly string[
   targets: ['targets', 'target', 'quotas', 'quota', '个人目标', '目标', '任务量', '销售任务', '配额'],
   appeals_filed: ['appealsfiled', 'appeals', 'appeal', '申诉'],
   improvement_plans: ['improvementplans', 'improvement', 'plans', '改进计划', '绩效改进', '整改'],
+  ratings: ['ratings', '评分', '互评', '360评估', '主管评价', 'peerreview', '360review'],
 };
 
 /** A typed value of an enumerated field, as a `map` gives it. */

@@ -3,7 +3,7 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://scorebook.dev/schema/source.schema.json","title":"Scorebook data source (数据来源)","type":"object","required":["scorebook","kind"],"additionalProperties":false,"properties":{"scorebook":{"const":1,"description":"格式版本,固定为 1 / format version, always 1"},"kind":{"const":"source","description":"固定为 source / always source"},"id":{"type":"string","minLength":1,"description":"来源标签,记录在结果中 / a label, recorded in provenance"},"timezone":{"type":"string","minLength":1,"description":"不带时差的时间按此 IANA 时区读取,默认策略的时区 / timestamps without an offset are read in this timezone"},"ignore":{"type":"array","items":{"type":"string","minLength":1},"description":"不属于任何表的文件(通配符)/ files of the data folder that belong to no table"},"tables":{"type":"object","additionalProperties":false,"properties":{"agents":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"conversations":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"messages":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"surveys":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"complaints":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"qa_reviews":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"orders":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"attendance":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"assessments":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"events":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"targets":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"appeals_filed":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"improvement_plans":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}}},"description":"各表的读法 / how each table is read"},"custom":{"type":"object","additionalProperties":{"type":"object","required":["files","id","agent","time","fields"],"additionalProperties":false,"properties":{"title":{"type":"string","minLength":1,"description":"表的中文名 / the table's title"},"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"id":{"type":"string","minLength":1,"description":"唯一 id 字段 / the unique id field"},"agent":{"type":"string","minLength":1,"description":"客服字段(agent_id)/ the field naming the agent"},"time":{"type":"string","minLength":1,"description":"时间字段,决定行所属期间 / the field that places a row in a period"},"fields":{"type":"object","minProperties":1,"description":"字段 ← 列与类型 / field ← column and type","additionalProperties":{"type":"object","required":["type"],"additionalProperties":false,"description":"自定义表的字段:列、类型、是否必填、范围或取值 / a field of a custom table","properties":{"column":{"type":"string","minLength":1,"description":"列名(或 JSON 键),默认字段名 / the column (or JSON key), default the name"},"type":{"enum":["id","string","int","number","bool","timestamp","date"],"description":"字段类型 / the field type"},"required":{"type":"boolean","description":"必填:空值的行被拒绝 / required: a row without it is rejected"},"min":{"type":"number","description":"数值下限(含)/ inclusive lower bound of a number"},"max":{"type":"number","description":"数值上限(含)/ inclusive upper bound of a number"},"values":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"封闭取值表:其他值的行被拒绝 / a closed vocabulary: any other value is a rejected row"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"}}}}}},"description":"数据合同之外的表(名称以 x_ 开头),如社群成员 / tables the contract does not know (names start with x_)"}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://scorebook.dev/schema/source.schema.json","title":"Scorebook data source (数据来源)","type":"object","required":["scorebook","kind"],"additionalProperties":false,"properties":{"scorebook":{"const":1,"description":"格式版本,固定为 1 / format version, always 1"},"kind":{"const":"source","description":"固定为 source / always source"},"id":{"type":"string","minLength":1,"description":"来源标签,记录在结果中 / a label, recorded in provenance"},"timezone":{"type":"string","minLength":1,"description":"不带时差的时间按此 IANA 时区读取,默认策略的时区 / timestamps without an offset are read in this timezone"},"ignore":{"type":"array","items":{"type":"string","minLength":1},"description":"不属于任何表的文件(通配符)/ files of the data folder that belong to no table"},"tables":{"type":"object","additionalProperties":false,"properties":{"agents":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"conversations":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"messages":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"surveys":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"complaints":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"qa_reviews":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"orders":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"attendance":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"assessments":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"events":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"targets":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"appeals_filed":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"improvement_plans":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"ratings":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}}},"description":"各表的读法 / how each table is read"},"custom":{"type":"object","additionalProperties":{"type":"object","required":["files","id","agent","time","fields"],"additionalProperties":false,"properties":{"title":{"type":"string","minLength":1,"description":"表的中文名 / the table's title"},"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"id":{"type":"string","minLength":1,"description":"唯一 id 字段 / the unique id field"},"agent":{"type":"string","minLength":1,"description":"客服字段(agent_id)/ the field naming the agent"},"time":{"type":"string","minLength":1,"description":"时间字段,决定行所属期间 / the field that places a row in a period"},"fields":{"type":"object","minProperties":1,"description":"字段 ← 列与类型 / field ← column and type","additionalProperties":{"type":"object","required":["type"],"additionalProperties":false,"description":"自定义表的字段:列、类型、是否必填、范围或取值 / a field of a custom table","properties":{"column":{"type":"string","minLength":1,"description":"列名(或 JSON 键),默认字段名 / the column (or JSON key), default the name"},"type":{"enum":["id","string","int","number","bool","timestamp","date"],"description":"字段类型 / the field type"},"required":{"type":"boolean","description":"必填:空值的行被拒绝 / required: a row without it is rejected"},"min":{"type":"number","description":"数值下限(含)/ inclusive lower bound of a number"},"max":{"type":"number","description":"数值上限(含)/ inclusive upper bound of a number"},"values":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"封闭取值表:其他值的行被拒绝 / a closed vocabulary: any other value is a rejected row"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"}}}}}},"description":"数据合同之外的表(名称以 x_ 开头),如社群成员 / tables the contract does not know (names start with x_)"}}};
 const func1 = Object.prototype.hasOwnProperty;
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -4394,9 +4394,12 @@ vErrors.push(err337);
 errors++;
 }
 }
-}
-else {
-const err338 = {instancePath:instancePath+"/tables",schemaPath:"#/properties/tables/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.type,parentSchema:schema31.properties.tables,data:data6};
+if(data6.ratings !== undefined){
+let data189 = data6.ratings;
+if(data189 && typeof data189 == "object" && !Array.isArray(data189)){
+for(const key54 in data189){
+if(!(((((key54 === "files") || (key54 === "encoding")) || (key54 === "header_row")) || (key54 === "sheet")) || (key54 === "fields"))){
+const err338 = {instancePath:instancePath+"/tables/ratings",schemaPath:"#/properties/tables/properties/ratings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key54},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.ratings,data:data189};
 if(vErrors === null){
 vErrors = [err338];
 }
@@ -4406,14 +4409,11 @@ vErrors.push(err338);
 errors++;
 }
 }
-if(data.custom !== undefined){
-let data189 = data.custom;
-if(data189 && typeof data189 == "object" && !Array.isArray(data189)){
-for(const key54 in data189){
-let data190 = data189[key54];
-if(data190 && typeof data190 == "object" && !Array.isArray(data190)){
-if(data190.files === undefined){
-const err339 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/required",keyword:"required",params:{missingProperty: "files"},message:"must have required property '"+"files"+"'",schema:schema31.properties.custom.additionalProperties.required,parentSchema:schema31.properties.custom.additionalProperties,data:data190};
+if(data189.files !== undefined){
+let data190 = data189.files;
+if(Array.isArray(data190)){
+if(data190.length < 1){
+const err339 = {instancePath:instancePath+"/tables/ratings/files",schemaPath:"#/properties/tables/properties/ratings/properties/files/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.ratings.properties.files,data:data190};
 if(vErrors === null){
 vErrors = [err339];
 }
@@ -4422,8 +4422,12 @@ vErrors.push(err339);
 }
 errors++;
 }
-if(data190.id === undefined){
-const err340 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.properties.custom.additionalProperties.required,parentSchema:schema31.properties.custom.additionalProperties,data:data190};
+const len27 = data190.length;
+for(let i27=0; i27<len27; i27++){
+let data191 = data190[i27];
+if(typeof data191 === "string"){
+if(data191.length < 1){
+const err340 = {instancePath:instancePath+"/tables/ratings/files/" + i27,schemaPath:"#/properties/tables/properties/ratings/properties/files/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.ratings.properties.files.items,data:data191};
 if(vErrors === null){
 vErrors = [err340];
 }
@@ -4432,8 +4436,9 @@ vErrors.push(err340);
 }
 errors++;
 }
-if(data190.agent === undefined){
-const err341 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/required",keyword:"required",params:{missingProperty: "agent"},message:"must have required property '"+"agent"+"'",schema:schema31.properties.custom.additionalProperties.required,parentSchema:schema31.properties.custom.additionalProperties,data:data190};
+}
+else {
+const err341 = {instancePath:instancePath+"/tables/ratings/files/" + i27,schemaPath:"#/properties/tables/properties/ratings/properties/files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.ratings.properties.files.items.type,parentSchema:schema31.properties.tables.properties.ratings.properties.files.items,data:data191};
 if(vErrors === null){
 vErrors = [err341];
 }
@@ -4442,8 +4447,10 @@ vErrors.push(err341);
 }
 errors++;
 }
-if(data190.time === undefined){
-const err342 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/required",keyword:"required",params:{missingProperty: "time"},message:"must have required property '"+"time"+"'",schema:schema31.properties.custom.additionalProperties.required,parentSchema:schema31.properties.custom.additionalProperties,data:data190};
+}
+}
+else {
+const err342 = {instancePath:instancePath+"/tables/ratings/files",schemaPath:"#/properties/tables/properties/ratings/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tables.properties.ratings.properties.files.type,parentSchema:schema31.properties.tables.properties.ratings.properties.files,data:data190};
 if(vErrors === null){
 vErrors = [err342];
 }
@@ -4452,8 +4459,11 @@ vErrors.push(err342);
 }
 errors++;
 }
-if(data190.fields === undefined){
-const err343 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'",schema:schema31.properties.custom.additionalProperties.required,parentSchema:schema31.properties.custom.additionalProperties,data:data190};
+}
+if(data189.encoding !== undefined){
+let data192 = data189.encoding;
+if(!(((((((data192 === "utf-8") || (data192 === "gb18030")) || (data192 === "utf-16le")) || (data192 === "utf-16be")) || (data192 === "utf8")) || (data192 === "gbk")) || (data192 === "gb2312"))){
+const err343 = {instancePath:instancePath+"/tables/ratings/encoding",schemaPath:"#/properties/tables/properties/ratings/properties/encoding/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.ratings.properties.encoding.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.ratings.properties.encoding.enum,parentSchema:schema31.properties.tables.properties.ratings.properties.encoding,data:data192};
 if(vErrors === null){
 vErrors = [err343];
 }
@@ -4462,9 +4472,11 @@ vErrors.push(err343);
 }
 errors++;
 }
-for(const key55 in data190){
-if(!(func1.call(schema31.properties.custom.additionalProperties.properties, key55))){
-const err344 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key55},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.custom.additionalProperties,data:data190};
+}
+if(data189.header_row !== undefined){
+let data193 = data189.header_row;
+if(!(((typeof data193 == "number") && (!(data193 % 1) && !isNaN(data193))) && (isFinite(data193)))){
+const err344 = {instancePath:instancePath+"/tables/ratings/header_row",schemaPath:"#/properties/tables/properties/ratings/properties/header_row/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.tables.properties.ratings.properties.header_row.type,parentSchema:schema31.properties.tables.properties.ratings.properties.header_row,data:data193};
 if(vErrors === null){
 vErrors = [err344];
 }
@@ -4473,12 +4485,9 @@ vErrors.push(err344);
 }
 errors++;
 }
-}
-if(data190.title !== undefined){
-let data191 = data190.title;
-if(typeof data191 === "string"){
-if(data191.length < 1){
-const err345 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/custom/additionalProperties/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.title,data:data191};
+if((typeof data193 == "number") && (isFinite(data193))){
+if(data193 < 1 || isNaN(data193)){
+const err345 = {instancePath:instancePath+"/tables/ratings/header_row",schemaPath:"#/properties/tables/properties/ratings/properties/header_row/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.tables.properties.ratings.properties.header_row,data:data193};
 if(vErrors === null){
 vErrors = [err345];
 }
@@ -4488,8 +4497,12 @@ vErrors.push(err345);
 errors++;
 }
 }
-else {
-const err346 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/custom/additionalProperties/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.custom.additionalProperties.properties.title.type,parentSchema:schema31.properties.custom.additionalProperties.properties.title,data:data191};
+}
+if(data189.sheet !== undefined){
+let data194 = data189.sheet;
+if(typeof data194 === "string"){
+if(data194.length < 1){
+const err346 = {instancePath:instancePath+"/tables/ratings/sheet",schemaPath:"#/properties/tables/properties/ratings/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.ratings.properties.sheet,data:data194};
 if(vErrors === null){
 vErrors = [err346];
 }
@@ -4499,11 +4512,8 @@ vErrors.push(err346);
 errors++;
 }
 }
-if(data190.files !== undefined){
-let data192 = data190.files;
-if(Array.isArray(data192)){
-if(data192.length < 1){
-const err347 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/files",schemaPath:"#/properties/custom/additionalProperties/properties/files/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.files,data:data192};
+else {
+const err347 = {instancePath:instancePath+"/tables/ratings/sheet",schemaPath:"#/properties/tables/properties/ratings/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.ratings.properties.sheet.type,parentSchema:schema31.properties.tables.properties.ratings.properties.sheet,data:data194};
 if(vErrors === null){
 vErrors = [err347];
 }
@@ -4512,12 +4522,14 @@ vErrors.push(err347);
 }
 errors++;
 }
-const len27 = data192.length;
-for(let i27=0; i27<len27; i27++){
-let data193 = data192[i27];
-if(typeof data193 === "string"){
-if(data193.length < 1){
-const err348 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/files/" + i27,schemaPath:"#/properties/custom/additionalProperties/properties/files/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.files.items,data:data193};
+}
+if(data189.fields !== undefined){
+let data195 = data189.fields;
+if(data195 && typeof data195 == "object" && !Array.isArray(data195)){
+for(const key55 in data195){
+let data196 = data195[key55];
+if((typeof data196 !== "string") && (!(data196 && typeof data196 == "object" && !Array.isArray(data196)))){
+const err348 = {instancePath:instancePath+"/tables/ratings/fields/" + key55.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.type},message:"must be string,object",schema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.type,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties,data:data196};
 if(vErrors === null){
 vErrors = [err348];
 }
@@ -4526,9 +4538,9 @@ vErrors.push(err348);
 }
 errors++;
 }
-}
-else {
-const err349 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/files/" + i27,schemaPath:"#/properties/custom/additionalProperties/properties/files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.custom.additionalProperties.properties.files.items.type,parentSchema:schema31.properties.custom.additionalProperties.properties.files.items,data:data193};
+if(typeof data196 === "string"){
+if(data196.length < 1){
+const err349 = {instancePath:instancePath+"/tables/ratings/fields/" + key55.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties,data:data196};
 if(vErrors === null){
 vErrors = [err349];
 }
@@ -4538,9 +4550,10 @@ vErrors.push(err349);
 errors++;
 }
 }
-}
-else {
-const err350 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/files",schemaPath:"#/properties/custom/additionalProperties/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.custom.additionalProperties.properties.files.type,parentSchema:schema31.properties.custom.additionalProperties.properties.files,data:data192};
+if(data196 && typeof data196 == "object" && !Array.isArray(data196)){
+for(const key56 in data196){
+if(!((((key56 === "column") || (key56 === "map")) || (key56 === "format")) || (key56 === "type"))){
+const err350 = {instancePath:instancePath+"/tables/ratings/fields/" + key55.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key56},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties,data:data196};
 if(vErrors === null){
 vErrors = [err350];
 }
@@ -4550,10 +4563,11 @@ vErrors.push(err350);
 errors++;
 }
 }
-if(data190.encoding !== undefined){
-let data194 = data190.encoding;
-if(!(((((((data194 === "utf-8") || (data194 === "gb18030")) || (data194 === "utf-16le")) || (data194 === "utf-16be")) || (data194 === "utf8")) || (data194 === "gbk")) || (data194 === "gb2312"))){
-const err351 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/encoding",schemaPath:"#/properties/custom/additionalProperties/properties/encoding/enum",keyword:"enum",params:{allowedValues: schema31.properties.custom.additionalProperties.properties.encoding.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.custom.additionalProperties.properties.encoding.enum,parentSchema:schema31.properties.custom.additionalProperties.properties.encoding,data:data194};
+if(data196.column !== undefined){
+let data197 = data196.column;
+if(typeof data197 === "string"){
+if(data197.length < 1){
+const err351 = {instancePath:instancePath+"/tables/ratings/fields/" + key55.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/properties/column/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.column,data:data197};
 if(vErrors === null){
 vErrors = [err351];
 }
@@ -4563,10 +4577,8 @@ vErrors.push(err351);
 errors++;
 }
 }
-if(data190.header_row !== undefined){
-let data195 = data190.header_row;
-if(!(((typeof data195 == "number") && (!(data195 % 1) && !isNaN(data195))) && (isFinite(data195)))){
-const err352 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/header_row",schemaPath:"#/properties/custom/additionalProperties/properties/header_row/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.custom.additionalProperties.properties.header_row.type,parentSchema:schema31.properties.custom.additionalProperties.properties.header_row,data:data195};
+else {
+const err352 = {instancePath:instancePath+"/tables/ratings/fields/" + key55.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/properties/column/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.column.type,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.column,data:data197};
 if(vErrors === null){
 vErrors = [err352];
 }
@@ -4575,9 +4587,14 @@ vErrors.push(err352);
 }
 errors++;
 }
-if((typeof data195 == "number") && (isFinite(data195))){
-if(data195 < 1 || isNaN(data195)){
-const err353 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/header_row",schemaPath:"#/properties/custom/additionalProperties/properties/header_row/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.header_row,data:data195};
+}
+if(data196.map !== undefined){
+let data198 = data196.map;
+if(data198 && typeof data198 == "object" && !Array.isArray(data198)){
+for(const key57 in data198){
+let data199 = data198[key57];
+if((((typeof data199 !== "string") && (!((typeof data199 == "number") && (isFinite(data199))))) && (typeof data199 !== "boolean")) && (data199 !== null)){
+const err353 = {instancePath:instancePath+"/tables/ratings/fields/" + key55.replace(/~/g, "~0").replace(/\//g, "~1")+"/map/" + key57.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/properties/map/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.map.additionalProperties.type},message:"must be string,number,boolean,null",schema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.map.additionalProperties.type,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.map.additionalProperties,data:data199};
 if(vErrors === null){
 vErrors = [err353];
 }
@@ -4588,11 +4605,8 @@ errors++;
 }
 }
 }
-if(data190.sheet !== undefined){
-let data196 = data190.sheet;
-if(typeof data196 === "string"){
-if(data196.length < 1){
-const err354 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/sheet",schemaPath:"#/properties/custom/additionalProperties/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.sheet,data:data196};
+else {
+const err354 = {instancePath:instancePath+"/tables/ratings/fields/" + key55.replace(/~/g, "~0").replace(/\//g, "~1")+"/map",schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/properties/map/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.map.type,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.map,data:data198};
 if(vErrors === null){
 vErrors = [err354];
 }
@@ -4602,8 +4616,10 @@ vErrors.push(err354);
 errors++;
 }
 }
-else {
-const err355 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/sheet",schemaPath:"#/properties/custom/additionalProperties/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.custom.additionalProperties.properties.sheet.type,parentSchema:schema31.properties.custom.additionalProperties.properties.sheet,data:data196};
+if(data196.format !== undefined){
+let data200 = data196.format;
+if((typeof data200 !== "string") && (!(Array.isArray(data200)))){
+const err355 = {instancePath:instancePath+"/tables/ratings/fields/" + key55.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/properties/format/type",keyword:"type",params:{type: schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.format.type},message:"must be string,array",schema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.format.type,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.format,data:data200};
 if(vErrors === null){
 vErrors = [err355];
 }
@@ -4612,12 +4628,9 @@ vErrors.push(err355);
 }
 errors++;
 }
-}
-if(data190.id !== undefined){
-let data197 = data190.id;
-if(typeof data197 === "string"){
-if(data197.length < 1){
-const err356 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/id",schemaPath:"#/properties/custom/additionalProperties/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.id,data:data197};
+if(typeof data200 === "string"){
+if(data200.length < 1){
+const err356 = {instancePath:instancePath+"/tables/ratings/fields/" + key55.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/properties/format/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.format,data:data200};
 if(vErrors === null){
 vErrors = [err356];
 }
@@ -4627,8 +4640,9 @@ vErrors.push(err356);
 errors++;
 }
 }
-else {
-const err357 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/id",schemaPath:"#/properties/custom/additionalProperties/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.custom.additionalProperties.properties.id.type,parentSchema:schema31.properties.custom.additionalProperties.properties.id,data:data197};
+if(Array.isArray(data200)){
+if(data200.length < 1){
+const err357 = {instancePath:instancePath+"/tables/ratings/fields/" + key55.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/properties/format/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.format,data:data200};
 if(vErrors === null){
 vErrors = [err357];
 }
@@ -4637,12 +4651,12 @@ vErrors.push(err357);
 }
 errors++;
 }
-}
-if(data190.agent !== undefined){
-let data198 = data190.agent;
-if(typeof data198 === "string"){
-if(data198.length < 1){
-const err358 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/agent",schemaPath:"#/properties/custom/additionalProperties/properties/agent/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.agent,data:data198};
+const len28 = data200.length;
+for(let i28=0; i28<len28; i28++){
+let data201 = data200[i28];
+if(typeof data201 === "string"){
+if(data201.length < 1){
+const err358 = {instancePath:instancePath+"/tables/ratings/fields/" + key55.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i28,schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/properties/format/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.format.items,data:data201};
 if(vErrors === null){
 vErrors = [err358];
 }
@@ -4653,7 +4667,7 @@ errors++;
 }
 }
 else {
-const err359 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/agent",schemaPath:"#/properties/custom/additionalProperties/properties/agent/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.custom.additionalProperties.properties.agent.type,parentSchema:schema31.properties.custom.additionalProperties.properties.agent,data:data198};
+const err359 = {instancePath:instancePath+"/tables/ratings/fields/" + key55.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i28,schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/properties/format/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.format.items.type,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.format.items,data:data201};
 if(vErrors === null){
 vErrors = [err359];
 }
@@ -4663,11 +4677,12 @@ vErrors.push(err359);
 errors++;
 }
 }
-if(data190.time !== undefined){
-let data199 = data190.time;
-if(typeof data199 === "string"){
-if(data199.length < 1){
-const err360 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/time",schemaPath:"#/properties/custom/additionalProperties/properties/time/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.time,data:data199};
+}
+}
+if(data196.type !== undefined){
+let data202 = data196.type;
+if(!((((((data202 === "string") || (data202 === "number")) || (data202 === "int")) || (data202 === "bool")) || (data202 === "timestamp")) || (data202 === "date"))){
+const err360 = {instancePath:instancePath+"/tables/ratings/fields/" + key55.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.type.enum,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.type,data:data202};
 if(vErrors === null){
 vErrors = [err360];
 }
@@ -4677,8 +4692,11 @@ vErrors.push(err360);
 errors++;
 }
 }
+}
+}
+}
 else {
-const err361 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/time",schemaPath:"#/properties/custom/additionalProperties/properties/time/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.custom.additionalProperties.properties.time.type,parentSchema:schema31.properties.custom.additionalProperties.properties.time,data:data199};
+const err361 = {instancePath:instancePath+"/tables/ratings/fields",schemaPath:"#/properties/tables/properties/ratings/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.ratings.properties.fields.type,parentSchema:schema31.properties.tables.properties.ratings.properties.fields,data:data195};
 if(vErrors === null){
 vErrors = [err361];
 }
@@ -4688,11 +4706,9 @@ vErrors.push(err361);
 errors++;
 }
 }
-if(data190.fields !== undefined){
-let data200 = data190.fields;
-if(data200 && typeof data200 == "object" && !Array.isArray(data200)){
-if(Object.keys(data200).length < 1){
-const err362 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields",schemaPath:"#/properties/custom/additionalProperties/properties/fields/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.fields,data:data200};
+}
+else {
+const err362 = {instancePath:instancePath+"/tables/ratings",schemaPath:"#/properties/tables/properties/ratings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.ratings.type,parentSchema:schema31.properties.tables.properties.ratings,data:data189};
 if(vErrors === null){
 vErrors = [err362];
 }
@@ -4701,11 +4717,10 @@ vErrors.push(err362);
 }
 errors++;
 }
-for(const key56 in data200){
-let data201 = data200[key56];
-if(data201 && typeof data201 == "object" && !Array.isArray(data201)){
-if(data201.type === undefined){
-const err363 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key56.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.required,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties,data:data201};
+}
+}
+else {
+const err363 = {instancePath:instancePath+"/tables",schemaPath:"#/properties/tables/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.type,parentSchema:schema31.properties.tables,data:data6};
 if(vErrors === null){
 vErrors = [err363];
 }
@@ -4714,9 +4729,15 @@ vErrors.push(err363);
 }
 errors++;
 }
-for(const key57 in data201){
-if(!((((((((key57 === "column") || (key57 === "type")) || (key57 === "required")) || (key57 === "min")) || (key57 === "max")) || (key57 === "values")) || (key57 === "map")) || (key57 === "format"))){
-const err364 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key56.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key57},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties,data:data201};
+}
+if(data.custom !== undefined){
+let data203 = data.custom;
+if(data203 && typeof data203 == "object" && !Array.isArray(data203)){
+for(const key58 in data203){
+let data204 = data203[key58];
+if(data204 && typeof data204 == "object" && !Array.isArray(data204)){
+if(data204.files === undefined){
+const err364 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/required",keyword:"required",params:{missingProperty: "files"},message:"must have required property '"+"files"+"'",schema:schema31.properties.custom.additionalProperties.required,parentSchema:schema31.properties.custom.additionalProperties,data:data204};
 if(vErrors === null){
 vErrors = [err364];
 }
@@ -4725,12 +4746,8 @@ vErrors.push(err364);
 }
 errors++;
 }
-}
-if(data201.column !== undefined){
-let data202 = data201.column;
-if(typeof data202 === "string"){
-if(data202.length < 1){
-const err365 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key56.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/column/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.column,data:data202};
+if(data204.id === undefined){
+const err365 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.properties.custom.additionalProperties.required,parentSchema:schema31.properties.custom.additionalProperties,data:data204};
 if(vErrors === null){
 vErrors = [err365];
 }
@@ -4739,9 +4756,8 @@ vErrors.push(err365);
 }
 errors++;
 }
-}
-else {
-const err366 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key56.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/column/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.column.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.column,data:data202};
+if(data204.agent === undefined){
+const err366 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/required",keyword:"required",params:{missingProperty: "agent"},message:"must have required property '"+"agent"+"'",schema:schema31.properties.custom.additionalProperties.required,parentSchema:schema31.properties.custom.additionalProperties,data:data204};
 if(vErrors === null){
 vErrors = [err366];
 }
@@ -4750,11 +4766,8 @@ vErrors.push(err366);
 }
 errors++;
 }
-}
-if(data201.type !== undefined){
-let data203 = data201.type;
-if(!(((((((data203 === "id") || (data203 === "string")) || (data203 === "int")) || (data203 === "number")) || (data203 === "bool")) || (data203 === "timestamp")) || (data203 === "date"))){
-const err367 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key56.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.type.enum,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.type,data:data203};
+if(data204.time === undefined){
+const err367 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/required",keyword:"required",params:{missingProperty: "time"},message:"must have required property '"+"time"+"'",schema:schema31.properties.custom.additionalProperties.required,parentSchema:schema31.properties.custom.additionalProperties,data:data204};
 if(vErrors === null){
 vErrors = [err367];
 }
@@ -4763,11 +4776,8 @@ vErrors.push(err367);
 }
 errors++;
 }
-}
-if(data201.required !== undefined){
-let data204 = data201.required;
-if(typeof data204 !== "boolean"){
-const err368 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key56.replace(/~/g, "~0").replace(/\//g, "~1")+"/required",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.required.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.required,data:data204};
+if(data204.fields === undefined){
+const err368 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'",schema:schema31.properties.custom.additionalProperties.required,parentSchema:schema31.properties.custom.additionalProperties,data:data204};
 if(vErrors === null){
 vErrors = [err368];
 }
@@ -4776,11 +4786,9 @@ vErrors.push(err368);
 }
 errors++;
 }
-}
-if(data201.min !== undefined){
-let data205 = data201.min;
-if(!((typeof data205 == "number") && (isFinite(data205)))){
-const err369 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key56.replace(/~/g, "~0").replace(/\//g, "~1")+"/min",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.min.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.min,data:data205};
+for(const key59 in data204){
+if(!(func1.call(schema31.properties.custom.additionalProperties.properties, key59))){
+const err369 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key59},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.custom.additionalProperties,data:data204};
 if(vErrors === null){
 vErrors = [err369];
 }
@@ -4790,10 +4798,11 @@ vErrors.push(err369);
 errors++;
 }
 }
-if(data201.max !== undefined){
-let data206 = data201.max;
-if(!((typeof data206 == "number") && (isFinite(data206)))){
-const err370 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key56.replace(/~/g, "~0").replace(/\//g, "~1")+"/max",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.max.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.max,data:data206};
+if(data204.title !== undefined){
+let data205 = data204.title;
+if(typeof data205 === "string"){
+if(data205.length < 1){
+const err370 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/custom/additionalProperties/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.title,data:data205};
 if(vErrors === null){
 vErrors = [err370];
 }
@@ -4803,11 +4812,8 @@ vErrors.push(err370);
 errors++;
 }
 }
-if(data201.values !== undefined){
-let data207 = data201.values;
-if(Array.isArray(data207)){
-if(data207.length < 1){
-const err371 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key56.replace(/~/g, "~0").replace(/\//g, "~1")+"/values",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/values/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.values,data:data207};
+else {
+const err371 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/custom/additionalProperties/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.custom.additionalProperties.properties.title.type,parentSchema:schema31.properties.custom.additionalProperties.properties.title,data:data205};
 if(vErrors === null){
 vErrors = [err371];
 }
@@ -4816,12 +4822,12 @@ vErrors.push(err371);
 }
 errors++;
 }
-const len28 = data207.length;
-for(let i28=0; i28<len28; i28++){
-let data208 = data207[i28];
-if(typeof data208 === "string"){
-if(data208.length < 1){
-const err372 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key56.replace(/~/g, "~0").replace(/\//g, "~1")+"/values/" + i28,schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/values/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.values.items,data:data208};
+}
+if(data204.files !== undefined){
+let data206 = data204.files;
+if(Array.isArray(data206)){
+if(data206.length < 1){
+const err372 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/files",schemaPath:"#/properties/custom/additionalProperties/properties/files/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.files,data:data206};
 if(vErrors === null){
 vErrors = [err372];
 }
@@ -4830,9 +4836,12 @@ vErrors.push(err372);
 }
 errors++;
 }
-}
-else {
-const err373 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key56.replace(/~/g, "~0").replace(/\//g, "~1")+"/values/" + i28,schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/values/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.values.items.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.values.items,data:data208};
+const len29 = data206.length;
+for(let i29=0; i29<len29; i29++){
+let data207 = data206[i29];
+if(typeof data207 === "string"){
+if(data207.length < 1){
+const err373 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/files/" + i29,schemaPath:"#/properties/custom/additionalProperties/properties/files/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.files.items,data:data207};
 if(vErrors === null){
 vErrors = [err373];
 }
@@ -4842,9 +4851,8 @@ vErrors.push(err373);
 errors++;
 }
 }
-}
 else {
-const err374 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key56.replace(/~/g, "~0").replace(/\//g, "~1")+"/values",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.values.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.values,data:data207};
+const err374 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/files/" + i29,schemaPath:"#/properties/custom/additionalProperties/properties/files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.custom.additionalProperties.properties.files.items.type,parentSchema:schema31.properties.custom.additionalProperties.properties.files.items,data:data207};
 if(vErrors === null){
 vErrors = [err374];
 }
@@ -4854,13 +4862,9 @@ vErrors.push(err374);
 errors++;
 }
 }
-if(data201.map !== undefined){
-let data209 = data201.map;
-if(data209 && typeof data209 == "object" && !Array.isArray(data209)){
-for(const key58 in data209){
-let data210 = data209[key58];
-if((((typeof data210 !== "string") && (!((typeof data210 == "number") && (isFinite(data210))))) && (typeof data210 !== "boolean")) && (data210 !== null)){
-const err375 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key56.replace(/~/g, "~0").replace(/\//g, "~1")+"/map/" + key58.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/map/additionalProperties/type",keyword:"type",params:{type: schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.map.additionalProperties.type},message:"must be string,number,boolean,null",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.map.additionalProperties.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.map.additionalProperties,data:data210};
+}
+else {
+const err375 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/files",schemaPath:"#/properties/custom/additionalProperties/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.custom.additionalProperties.properties.files.type,parentSchema:schema31.properties.custom.additionalProperties.properties.files,data:data206};
 if(vErrors === null){
 vErrors = [err375];
 }
@@ -4870,9 +4874,10 @@ vErrors.push(err375);
 errors++;
 }
 }
-}
-else {
-const err376 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key56.replace(/~/g, "~0").replace(/\//g, "~1")+"/map",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/map/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.map.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.map,data:data209};
+if(data204.encoding !== undefined){
+let data208 = data204.encoding;
+if(!(((((((data208 === "utf-8") || (data208 === "gb18030")) || (data208 === "utf-16le")) || (data208 === "utf-16be")) || (data208 === "utf8")) || (data208 === "gbk")) || (data208 === "gb2312"))){
+const err376 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/encoding",schemaPath:"#/properties/custom/additionalProperties/properties/encoding/enum",keyword:"enum",params:{allowedValues: schema31.properties.custom.additionalProperties.properties.encoding.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.custom.additionalProperties.properties.encoding.enum,parentSchema:schema31.properties.custom.additionalProperties.properties.encoding,data:data208};
 if(vErrors === null){
 vErrors = [err376];
 }
@@ -4882,10 +4887,10 @@ vErrors.push(err376);
 errors++;
 }
 }
-if(data201.format !== undefined){
-let data211 = data201.format;
-if((typeof data211 !== "string") && (!(Array.isArray(data211)))){
-const err377 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key56.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/format/type",keyword:"type",params:{type: schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.format.type},message:"must be string,array",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.format.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.format,data:data211};
+if(data204.header_row !== undefined){
+let data209 = data204.header_row;
+if(!(((typeof data209 == "number") && (!(data209 % 1) && !isNaN(data209))) && (isFinite(data209)))){
+const err377 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/header_row",schemaPath:"#/properties/custom/additionalProperties/properties/header_row/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.custom.additionalProperties.properties.header_row.type,parentSchema:schema31.properties.custom.additionalProperties.properties.header_row,data:data209};
 if(vErrors === null){
 vErrors = [err377];
 }
@@ -4894,9 +4899,9 @@ vErrors.push(err377);
 }
 errors++;
 }
-if(typeof data211 === "string"){
-if(data211.length < 1){
-const err378 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key56.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/format/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.format,data:data211};
+if((typeof data209 == "number") && (isFinite(data209))){
+if(data209 < 1 || isNaN(data209)){
+const err378 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/header_row",schemaPath:"#/properties/custom/additionalProperties/properties/header_row/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.header_row,data:data209};
 if(vErrors === null){
 vErrors = [err378];
 }
@@ -4906,9 +4911,12 @@ vErrors.push(err378);
 errors++;
 }
 }
-if(Array.isArray(data211)){
-if(data211.length < 1){
-const err379 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key56.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/format/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.format,data:data211};
+}
+if(data204.sheet !== undefined){
+let data210 = data204.sheet;
+if(typeof data210 === "string"){
+if(data210.length < 1){
+const err379 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/sheet",schemaPath:"#/properties/custom/additionalProperties/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.sheet,data:data210};
 if(vErrors === null){
 vErrors = [err379];
 }
@@ -4917,12 +4925,9 @@ vErrors.push(err379);
 }
 errors++;
 }
-const len29 = data211.length;
-for(let i29=0; i29<len29; i29++){
-let data212 = data211[i29];
-if(typeof data212 === "string"){
-if(data212.length < 1){
-const err380 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key56.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i29,schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/format/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.format.items,data:data212};
+}
+else {
+const err380 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/sheet",schemaPath:"#/properties/custom/additionalProperties/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.custom.additionalProperties.properties.sheet.type,parentSchema:schema31.properties.custom.additionalProperties.properties.sheet,data:data210};
 if(vErrors === null){
 vErrors = [err380];
 }
@@ -4932,8 +4937,11 @@ vErrors.push(err380);
 errors++;
 }
 }
-else {
-const err381 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key56.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i29,schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/format/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.format.items.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.format.items,data:data212};
+if(data204.id !== undefined){
+let data211 = data204.id;
+if(typeof data211 === "string"){
+if(data211.length < 1){
+const err381 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/id",schemaPath:"#/properties/custom/additionalProperties/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.id,data:data211};
 if(vErrors === null){
 vErrors = [err381];
 }
@@ -4943,11 +4951,8 @@ vErrors.push(err381);
 errors++;
 }
 }
-}
-}
-}
 else {
-const err382 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key56.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties,data:data201};
+const err382 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/id",schemaPath:"#/properties/custom/additionalProperties/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.custom.additionalProperties.properties.id.type,parentSchema:schema31.properties.custom.additionalProperties.properties.id,data:data211};
 if(vErrors === null){
 vErrors = [err382];
 }
@@ -4957,9 +4962,11 @@ vErrors.push(err382);
 errors++;
 }
 }
-}
-else {
-const err383 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields",schemaPath:"#/properties/custom/additionalProperties/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.custom.additionalProperties.properties.fields.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields,data:data200};
+if(data204.agent !== undefined){
+let data212 = data204.agent;
+if(typeof data212 === "string"){
+if(data212.length < 1){
+const err383 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/agent",schemaPath:"#/properties/custom/additionalProperties/properties/agent/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.agent,data:data212};
 if(vErrors === null){
 vErrors = [err383];
 }
@@ -4969,9 +4976,8 @@ vErrors.push(err383);
 errors++;
 }
 }
-}
 else {
-const err384 = {instancePath:instancePath+"/custom/" + key54.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.custom.additionalProperties.type,parentSchema:schema31.properties.custom.additionalProperties,data:data190};
+const err384 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/agent",schemaPath:"#/properties/custom/additionalProperties/properties/agent/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.custom.additionalProperties.properties.agent.type,parentSchema:schema31.properties.custom.additionalProperties.properties.agent,data:data212};
 if(vErrors === null){
 vErrors = [err384];
 }
@@ -4981,9 +4987,11 @@ vErrors.push(err384);
 errors++;
 }
 }
-}
-else {
-const err385 = {instancePath:instancePath+"/custom",schemaPath:"#/properties/custom/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.custom.type,parentSchema:schema31.properties.custom,data:data189};
+if(data204.time !== undefined){
+let data213 = data204.time;
+if(typeof data213 === "string"){
+if(data213.length < 1){
+const err385 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/time",schemaPath:"#/properties/custom/additionalProperties/properties/time/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.time,data:data213};
 if(vErrors === null){
 vErrors = [err385];
 }
@@ -4993,14 +5001,330 @@ vErrors.push(err385);
 errors++;
 }
 }
-}
 else {
-const err386 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+const err386 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/time",schemaPath:"#/properties/custom/additionalProperties/properties/time/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.custom.additionalProperties.properties.time.type,parentSchema:schema31.properties.custom.additionalProperties.properties.time,data:data213};
 if(vErrors === null){
 vErrors = [err386];
 }
 else {
 vErrors.push(err386);
+}
+errors++;
+}
+}
+if(data204.fields !== undefined){
+let data214 = data204.fields;
+if(data214 && typeof data214 == "object" && !Array.isArray(data214)){
+if(Object.keys(data214).length < 1){
+const err387 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields",schemaPath:"#/properties/custom/additionalProperties/properties/fields/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.fields,data:data214};
+if(vErrors === null){
+vErrors = [err387];
+}
+else {
+vErrors.push(err387);
+}
+errors++;
+}
+for(const key60 in data214){
+let data215 = data214[key60];
+if(data215 && typeof data215 == "object" && !Array.isArray(data215)){
+if(data215.type === undefined){
+const err388 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key60.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.required,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties,data:data215};
+if(vErrors === null){
+vErrors = [err388];
+}
+else {
+vErrors.push(err388);
+}
+errors++;
+}
+for(const key61 in data215){
+if(!((((((((key61 === "column") || (key61 === "type")) || (key61 === "required")) || (key61 === "min")) || (key61 === "max")) || (key61 === "values")) || (key61 === "map")) || (key61 === "format"))){
+const err389 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key60.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key61},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties,data:data215};
+if(vErrors === null){
+vErrors = [err389];
+}
+else {
+vErrors.push(err389);
+}
+errors++;
+}
+}
+if(data215.column !== undefined){
+let data216 = data215.column;
+if(typeof data216 === "string"){
+if(data216.length < 1){
+const err390 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/column/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.column,data:data216};
+if(vErrors === null){
+vErrors = [err390];
+}
+else {
+vErrors.push(err390);
+}
+errors++;
+}
+}
+else {
+const err391 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/column/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.column.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.column,data:data216};
+if(vErrors === null){
+vErrors = [err391];
+}
+else {
+vErrors.push(err391);
+}
+errors++;
+}
+}
+if(data215.type !== undefined){
+let data217 = data215.type;
+if(!(((((((data217 === "id") || (data217 === "string")) || (data217 === "int")) || (data217 === "number")) || (data217 === "bool")) || (data217 === "timestamp")) || (data217 === "date"))){
+const err392 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.type.enum,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.type,data:data217};
+if(vErrors === null){
+vErrors = [err392];
+}
+else {
+vErrors.push(err392);
+}
+errors++;
+}
+}
+if(data215.required !== undefined){
+let data218 = data215.required;
+if(typeof data218 !== "boolean"){
+const err393 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/required",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.required.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.required,data:data218};
+if(vErrors === null){
+vErrors = [err393];
+}
+else {
+vErrors.push(err393);
+}
+errors++;
+}
+}
+if(data215.min !== undefined){
+let data219 = data215.min;
+if(!((typeof data219 == "number") && (isFinite(data219)))){
+const err394 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/min",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.min.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.min,data:data219};
+if(vErrors === null){
+vErrors = [err394];
+}
+else {
+vErrors.push(err394);
+}
+errors++;
+}
+}
+if(data215.max !== undefined){
+let data220 = data215.max;
+if(!((typeof data220 == "number") && (isFinite(data220)))){
+const err395 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/max",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.max.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.max,data:data220};
+if(vErrors === null){
+vErrors = [err395];
+}
+else {
+vErrors.push(err395);
+}
+errors++;
+}
+}
+if(data215.values !== undefined){
+let data221 = data215.values;
+if(Array.isArray(data221)){
+if(data221.length < 1){
+const err396 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/values",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/values/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.values,data:data221};
+if(vErrors === null){
+vErrors = [err396];
+}
+else {
+vErrors.push(err396);
+}
+errors++;
+}
+const len30 = data221.length;
+for(let i30=0; i30<len30; i30++){
+let data222 = data221[i30];
+if(typeof data222 === "string"){
+if(data222.length < 1){
+const err397 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/values/" + i30,schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/values/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.values.items,data:data222};
+if(vErrors === null){
+vErrors = [err397];
+}
+else {
+vErrors.push(err397);
+}
+errors++;
+}
+}
+else {
+const err398 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/values/" + i30,schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/values/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.values.items.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.values.items,data:data222};
+if(vErrors === null){
+vErrors = [err398];
+}
+else {
+vErrors.push(err398);
+}
+errors++;
+}
+}
+}
+else {
+const err399 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/values",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.values.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.values,data:data221};
+if(vErrors === null){
+vErrors = [err399];
+}
+else {
+vErrors.push(err399);
+}
+errors++;
+}
+}
+if(data215.map !== undefined){
+let data223 = data215.map;
+if(data223 && typeof data223 == "object" && !Array.isArray(data223)){
+for(const key62 in data223){
+let data224 = data223[key62];
+if((((typeof data224 !== "string") && (!((typeof data224 == "number") && (isFinite(data224))))) && (typeof data224 !== "boolean")) && (data224 !== null)){
+const err400 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/map/" + key62.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/map/additionalProperties/type",keyword:"type",params:{type: schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.map.additionalProperties.type},message:"must be string,number,boolean,null",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.map.additionalProperties.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.map.additionalProperties,data:data224};
+if(vErrors === null){
+vErrors = [err400];
+}
+else {
+vErrors.push(err400);
+}
+errors++;
+}
+}
+}
+else {
+const err401 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/map",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/map/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.map.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.map,data:data223};
+if(vErrors === null){
+vErrors = [err401];
+}
+else {
+vErrors.push(err401);
+}
+errors++;
+}
+}
+if(data215.format !== undefined){
+let data225 = data215.format;
+if((typeof data225 !== "string") && (!(Array.isArray(data225)))){
+const err402 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/format/type",keyword:"type",params:{type: schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.format.type},message:"must be string,array",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.format.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.format,data:data225};
+if(vErrors === null){
+vErrors = [err402];
+}
+else {
+vErrors.push(err402);
+}
+errors++;
+}
+if(typeof data225 === "string"){
+if(data225.length < 1){
+const err403 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/format/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.format,data:data225};
+if(vErrors === null){
+vErrors = [err403];
+}
+else {
+vErrors.push(err403);
+}
+errors++;
+}
+}
+if(Array.isArray(data225)){
+if(data225.length < 1){
+const err404 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/format/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.format,data:data225};
+if(vErrors === null){
+vErrors = [err404];
+}
+else {
+vErrors.push(err404);
+}
+errors++;
+}
+const len31 = data225.length;
+for(let i31=0; i31<len31; i31++){
+let data226 = data225[i31];
+if(typeof data226 === "string"){
+if(data226.length < 1){
+const err405 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i31,schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/format/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.format.items,data:data226};
+if(vErrors === null){
+vErrors = [err405];
+}
+else {
+vErrors.push(err405);
+}
+errors++;
+}
+}
+else {
+const err406 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i31,schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/format/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.format.items.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.format.items,data:data226};
+if(vErrors === null){
+vErrors = [err406];
+}
+else {
+vErrors.push(err406);
+}
+errors++;
+}
+}
+}
+}
+}
+else {
+const err407 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key60.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties,data:data215};
+if(vErrors === null){
+vErrors = [err407];
+}
+else {
+vErrors.push(err407);
+}
+errors++;
+}
+}
+}
+else {
+const err408 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields",schemaPath:"#/properties/custom/additionalProperties/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.custom.additionalProperties.properties.fields.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields,data:data214};
+if(vErrors === null){
+vErrors = [err408];
+}
+else {
+vErrors.push(err408);
+}
+errors++;
+}
+}
+}
+else {
+const err409 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.custom.additionalProperties.type,parentSchema:schema31.properties.custom.additionalProperties,data:data204};
+if(vErrors === null){
+vErrors = [err409];
+}
+else {
+vErrors.push(err409);
+}
+errors++;
+}
+}
+}
+else {
+const err410 = {instancePath:instancePath+"/custom",schemaPath:"#/properties/custom/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.custom.type,parentSchema:schema31.properties.custom,data:data203};
+if(vErrors === null){
+vErrors = [err410];
+}
+else {
+vErrors.push(err410);
+}
+errors++;
+}
+}
+}
+else {
+const err411 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err411];
+}
+else {
+vErrors.push(err411);
 }
 errors++;
 }

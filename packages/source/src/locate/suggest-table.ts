@@ -8,6 +8,7 @@ import { INPUT_TABLES, type InputTableName } from '@scorebook/contract';
 const TABLE_WORDS: ReadonlyArray<readonly [InputTableName, readonly string[]]> = [
   ['messages', ['消息', '聊天', '对话内容', 'message', 'chat']],
   ['conversations', ['会话', '对话', '工单', '通话', '咨询', 'conversation', 'ticket', 'session', 'call']],
+  ['ratings', ['互评', '360评估', '主管评价', '评分人', 'peer']],
   ['surveys', ['评价', '满意度', '问卷', '调查', 'survey', 'csat', 'rating']],
   ['complaints', ['投诉', 'complaint']],
   ['qa_reviews', ['质检', 'qa', 'quality', 'review']],

@@ -1,0 +1,170 @@
+import type { Predicate } from '@scorebook/conditions';
+import type { RatingMetricDefinition } from '@scorebook/contract';
+import type { Row } from '../row.ts';
+import type { EvidenceRows, MeasuredMetric } from './accumulate.ts';
+import type { MetricValue } from './compile-metrics.ts';
+
+/** Why a rating of the period did not count (`docs/ratings.md`, left out). */
+export type LeftOutReason = 'self' | 'role_not_weighted' | 'below_min_raters';
+
+/** One rater role of a rating metric for one agent, in the policy's order of `roles`. */
+export interface RoleMean {
+  role: string;
+  /** The weight the policy gives the role. */
+  weight: number;
+  /** The mean of the role's raters' means; null when the role has no counted rating. */
+  mean: number | null;
+  /** Distinct raters of the role counted. */
+  raters: number;
+  /** Ratings of the role counted. */
+  ratings: number;
+}
+
+/** How a rating metric's value came about for one agent. */
+export interface RatingBreakdown {
+  value: number | null;
+  /** Distinct raters counted over every weighted role (the metric's sample). */
+  raters: number;
+  roles: RoleMean[];
+  /** The ratings left out, with the reason, in file order (at most the cap). */
+  leftOut: Array<{ reason: LeftOutReason; row: Row }>;
+  /** How many ratings were left out in all. */
+  leftOutTotal: number;
+}
+
+interface Entry {
+  row: Row;
+  rater: string;
+  role: string;
+  score: number;
+  self: boolean;
+}
+
+/**
+ * A metric of kind `rating` for every agent (`docs/ratings.md`): the ratings of the period that
+ * satisfy its `dimension` and `where` are kept per agent as they are read; the value is computed
+ * when asked. Per role, each rater's scores are averaged first, then the raters' means; the value
+ * is the weighted mean of the roles that have a counted rating (weights renormalised over them);
+ * null with no counted rating or fewer distinct raters than `min_raters`.
+ */
+export class RatingTally implements MeasuredMetric {
+  readonly definition: RatingMetricDefinition;
+  readonly #where: Predicate<Row>;
+  readonly #dimensions: ReadonlySet<string> | null;
+  readonly #entries: Array<Entry[] | undefined> = [];
+  readonly #agents: number;
+  readonly #wantsEvidence: (agent: number) => boolean;
+  readonly #cap: number;
+
+  constructor(options: {
+    definition: RatingMetricDefinition;
+    where: Predicate<Row>;
+    /** How many agents there are (an index outside them counts nothing). */
+    agents: number;
+    wantsEvidence: (agent: number) => boolean;
+    cap: number;
+  }) {
+    this.definition = options.definition;
+    this.#where = options.where;
+    this.#dimensions = options.definition.dimension === null ? null : new Set(options.definition.dimension);
+    this.#agents = options.agents;
+    this.#wantsEvidence = options.wantsEvidence;
+    this.#cap = options.cap;
+  }
+
+  /** Adds an accepted `ratings` row of the period, credited to the rated agent (by index). */
+  add(row: Row, agent: number): void {
+    if (agent < 0 || agent >= this.#agents) return;
+    const { agent_id: rated, rater_id: rater, rater_role: role, dimension, score } = row.values;
+    if (typeof rater !== 'string' || typeof role !== 'string' || typeof score !== 'number') return;
+    if (this.#dimensions !== null && (typeof dimension !== 'string' || !this.#dimensions.has(dimension)))
+      return;
+    if (!this.#where(row)) return;
+    const self = role === 'self' || rater === rated;
+    const entry: Entry = { row, rater, role, score, self };
+    const list = this.#entries[agent];
+    if (list === undefined) this.#entries[agent] = [entry];
+    else list.push(entry);
+  }
+
+  /** The value and sample (distinct raters counted) of the metric for an agent. */
+  value(agent: number): MetricValue {
+    const { value, raters } = this.breakdown(agent);
+    return { value, sample: raters };
+  }
+
+  /** The ratings counted, in file order (at most the cap), for an agent the metric scores. */
+  evidence(agent: number): EvidenceRows | null {
+    if (!this.#wantsEvidence(agent)) return null;
+    const counted = this.#counted(agent);
+    const below = new Set(counted.map((e) => e.rater)).size < this.definition.min_raters;
+    const rows = below ? [] : counted.map((e) => e.row);
+    return { role: 'counted', table: 'ratings', total: rows.length, rows: rows.slice(0, this.#cap) };
+  }
+
+  /** The per-role means, raters and left-out ratings behind an agent's value. */
+  breakdown(agent: number): RatingBreakdown {
+    const d = this.definition;
+    const entries = this.#entries[agent] ?? [];
+    const leftOut: Array<{ reason: LeftOutReason; row: Row }> = [];
+    for (const e of entries) {
+      if (e.self && !d.include_self) leftOut.push({ reason: 'self', row: e.row });
+      else if (!Object.hasOwn(d.roles, e.role)) leftOut.push({ reason: 'role_not_weighted', row: e.row });
+    }
+    const counted = this.#counted(agent);
+    const raters = new Set(counted.map((e) => e.rater)).size;
+    const below = raters < d.min_raters;
+    if (below) for (const e of counted) leftOut.push({ reason: 'below_min_raters', row: e.row });
+    leftOut.sort((a, b) => a.row.file - b.row.file || a.row.line - b.row.line);
+    const roles = Object.entries(d.roles).map(([role, weight]) => roleMean(role, weight, counted));
+    let weighted = 0;
+    let weights = 0;
+    for (const r of roles) {
+      if (r.mean === null) continue;
+      weighted += r.weight * r.mean;
+      weights += r.weight;
+    }
+    return {
+      value: below || weights === 0 ? null : weighted / weights,
+      raters: below ? 0 : raters,
+      roles,
+      leftOut: leftOut.slice(0, this.#cap),
+      leftOutTotal: leftOut.length,
+    };
+  }
+
+  // The agent's ratings that count before min_raters: not self (unless asked for), of a weighted role.
+  #counted(agent: number): Entry[] {
+    const d = this.definition;
+    return (this.#entries[agent] ?? []).filter(
+      (e) => (d.include_self || !e.self) && Object.hasOwn(d.roles, e.role),
+    );
+  }
+}
+
+/** True for the tally of a rating metric. */
+export function isRatingTally(metric: MeasuredMetric): metric is RatingTally {
+  return metric instanceof RatingTally;
+}
+
+function roleMean(role: string, weight: number, counted: readonly Entry[]): RoleMean {
+  const byRater = new Map<string, { sum: number; n: number }>();
+  let ratings = 0;
+  for (const e of counted) {
+    if (e.role !== role) continue;
+    ratings++;
+    const r = byRater.get(e.rater) ?? { sum: 0, n: 0 };
+    r.sum += e.score;
+    r.n++;
+    byRater.set(e.rater, r);
+  }
+  let sum = 0;
+  for (const r of byRater.values()) sum += r.sum / r.n;
+  return {
+    role,
+    weight,
+    mean: byRater.size === 0 ? null : sum / byRater.size,
+    raters: byRater.size,
+    ratings,
+  };
+}

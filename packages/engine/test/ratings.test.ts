@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../src/index.ts';
+import { csv, runScenario, writeScenario } from './scenario.ts';
+import { stopped } from './stopped.ts';
+import { v2Policy } from './v2.ts';
+
+const metric = (extra = '') => `metrics:
+  - id: teamwork
+    title: 团队协作
+    kind: rating
+    better: higher
+    dimension: teamwork
+    roles: { supervisor: 0.6, peer: 0.4 }
+    min_raters: 2${extra}
+`;
+const card = `  aftersale:
+    title: 售后
+    roles: [aftersale]
+    scored:
+      - { metric: teamwork, weight: 100, target: 5, floor: 1 }
+`;
+const agents = csv(
+  'agent_id,name,team,role',
+  'a1,甲,一组,aftersale',
+  'a2,乙,一组,aftersale',
+  'a3,丙,一组,aftersale',
+  'a4,丁,一组,aftersale',
+);
+const ratings = csv(
+  'rating_id,agent_id,rater_id,rater_role,dimension,score,rated_at',
+  // a1: the supervisor 4; p1 twice (5, 3: its mean 4) and p2 2 → peers (4 + 2) / 2 = 3.
+  'k1,a1,s1,supervisor,teamwork,4,2026-10-05T10:00:00+08:00',
+  'k2,a1,p1,peer,teamwork,5,2026-10-06T10:00:00+08:00',
+  'k3,a1,p1,peer,teamwork,3,2026-10-07T10:00:00+08:00',
+  'k4,a1,p2,peer,teamwork,2,2026-10-08T10:00:00+08:00',
+  // Left out: a self rating by role, one by rater_id, a role without weight; not counted at all:
+  // another dimension, another period.
+  'k5,a1,a1,self,teamwork,5,2026-10-09T10:00:00+08:00',
+  'k6,a1,a1,peer,teamwork,5,2026-10-09T11:00:00+08:00',
+  'k7,a1,c1,cross_dept,teamwork,1,2026-10-10T10:00:00+08:00',
+  'k8,a1,s1,supervisor,attitude,1,2026-10-10T11:00:00+08:00',
+  'k9,a1,s1,supervisor,teamwork,1,2026-09-30T23:00:00+08:00',
+  // a2: two supervisors (5, 3), no peer: the supervisors' weight alone → 4.
+  'k10,a2,s1,supervisor,teamwork,5,2026-10-05T10:00:00+08:00',
+  'k11,a2,s2,supervisor,teamwork,3,2026-10-05T11:00:00+08:00',
+  // a3: one rater, below min_raters 2 → no value.
+  'k12,a3,p1,peer,teamwork,4,2026-10-05T10:00:00+08:00',
+);
+
+describe('rating metrics', () => {
+  it('averages per rater, then per role, and weights the roles that have ratings', async () => {
+    const e = await runScenario({ policy: v2Policy(card, metric()), tables: { agents, ratings } });
+    const result = (id: string) => e.results.agents.find((a) => a.agent_id === id)?.metrics.teamwork;
+    // a1: 0.6 × 4 + 0.4 × 3 = 3.6 from 3 raters (s1, p1, p2); score (3.6 − 1) / (5 − 1) × 100.
+    expect(result('a1')).toMatchObject({ value: 3.6, sample: 3, status: 'scored' });
+    expect(result('a1')?.score).toBe(65);
+    expect(result('a2')).toMatchObject({ value: 4, sample: 2 });
+    expect(result('a3')).toMatchObject({ value: null, sample: 0 });
+    expect(result('a4')).toMatchObject({ value: null, sample: 0 });
+    expect(e.results.inputs.ratings).toMatchObject({ rows: 12, rejected: 0, absent: false });
+
+    const explained = (id: string) => e.explanations.agents.find((a) => a.agent_id === id)?.metrics.teamwork;
+    const a1 = explained('a1')?.rating;
+    expect(a1?.roles).toEqual([
+      { role: 'supervisor', weight: 0.6, mean: 4, raters: 1, ratings: 1 },
+      { role: 'peer', weight: 0.4, mean: 3, raters: 2, ratings: 3 },
+    ]);
+    expect(a1?.raters).toBe(3);
+    expect(a1?.left_out_total).toBe(3);
+    expect(a1?.left_out.map((l) => [l.reason, l.record.file, l.record.line])).toEqual([
+      ['self', 'ratings.csv', 6],
+      ['self', 'ratings.csv', 7],
+      ['role_not_weighted', 'ratings.csv', 8],
+    ]);
+    expect(explained('a1')?.evidence).toMatchObject({ role: 'counted', total: 4 });
+    expect(explained('a1')?.evidence.records.map((r) => r.line)).toEqual([2, 3, 4, 5]);
+    expect(explained('a2')?.rating?.roles[1]).toEqual({
+      role: 'peer',
+      weight: 0.4,
+      mean: null,
+      raters: 0,
+      ratings: 0,
+    });
+    const a3 = explained('a3')?.rating;
+    expect(a3?.left_out.map((l) => [l.reason, l.record.line])).toEqual([['below_min_raters', 13]]);
+    expect(a3?.roles[1]).toEqual({ role: 'peer', weight: 0.4, mean: 4, raters: 1, ratings: 1 });
+    expect(explained('a3')?.evidence.total).toBe(0);
+    expect(e.policySnapshot.metrics.find((m) => m.id === 'teamwork')).toMatchObject({
+      kind: 'rating',
+      dimension: ['teamwork'],
+      roles: { supervisor: 0.6, peer: 0.4 },
+      min_raters: 2,
+      include_self: false,
+    });
+  });
+
+  it('with include_self, a self rating counts under its own role when that role is weighted', async () => {
+    const e = await runScenario({
+      policy: v2Policy(card, metric('\n    include_self: true')),
+      tables: { agents, ratings },
+    });
+    const a1 = e.results.agents.find((a) => a.agent_id === 'a1')?.metrics.teamwork;
+    // k6 (rater a1, role peer) joins the peers: (4 + 2 + 5) / 3; k5 (role self) has no weight.
+    expect(a1).toMatchObject({ value: 0.6 * 4 + 0.4 * (11 / 3), sample: 4 });
+    const left = e.explanations.agents.find((a) => a.agent_id === 'a1')?.metrics.teamwork?.rating?.left_out;
+    expect(left?.map((l) => [l.reason, l.record.line])).toEqual([
+      ['role_not_weighted', 6],
+      ['role_not_weighted', 8],
+    ]);
+  });
+
+  it('a policy without rating metrics neither reads nor lists the ratings table', async () => {
+    const e = await runScenario({
+      policy: v2Policy(card.replace('teamwork', 'qa_score')),
+      tables: {
+        agents,
+        qa_reviews: csv('review_id,agent_id,reviewed_at,score', 'r1,a1,2026-10-05T10:00:00+08:00,80'),
+        ratings: 'not,a,ratings,header\n',
+      },
+    });
+    expect(Object.keys(e.results.inputs)).not.toContain('ratings');
+  });
+
+  it('the SQL engine refuses a rating metric by its kind', async () => {
+    const { policiesDir, dataDir } = writeScenario({
+      policy: v2Policy(card, metric()),
+      tables: { agents, ratings },
+    });
+    const { problems } = await stopped(
+      evaluate({
+        policiesDir,
+        dataDir,
+        period: '2026-10',
+        engine: 'duckdb',
+        allowMissing: ['conversations'],
+      }),
+    );
+    expect(problems.map((p) => p.code)).toEqual(['SQL_METRIC_KIND_UNSUPPORTED']);
+  });
+});
