@@ -409,11 +409,16 @@ describe.skipIf(browserMissing)('trust: what the site shows is what was publishe
       );
       await page.locator('.card a[href$="audit/index.html"]').click();
       await expect.poll(() => page.url()).toBe(`${subBase}${SUB_PATH}zh/periods/2026-11/audit/index.html`);
-      expect(
-        await page.evaluate(
-          () => getComputedStyle(document.querySelector('header.site') as Element).backgroundColor,
-        ),
-      ).toBe('rgb(255, 255, 255)');
+      // The stylesheet (under the sub-path) applies once loaded: the URL changes before it is.
+      await page.waitForLoadState('load');
+      await expect
+        .poll(() =>
+          page.evaluate(() => {
+            const header = document.querySelector('header.site');
+            return header === null ? null : getComputedStyle(header).backgroundColor;
+          }),
+        )
+        .toBe('rgb(255, 255, 255)');
     } finally {
       page.off('request', record);
     }
