@@ -73,6 +73,7 @@ import {
   type Inputs,
   openInputs,
   type ReadProgress,
+  type TableInput,
   tableBatches,
   tableSha256,
 } from './read/read-inputs.ts';
@@ -580,20 +581,7 @@ async function pipeline(
         sha256: policy.sha256,
       },
       source: sourceProvenance(inputs, options.sourceName),
-      inputs: inputsOf(
-        inputs,
-        checks,
-        exclusions,
-        policy,
-        coverage,
-        zone,
-        {
-          targets: quotas.used,
-          improvement_plans: plans.used,
-          ratings: usesRatings,
-        },
-        custom,
-      ),
+      inputs: inputsOf(inputs, checks, exclusions, policy, coverage, zone, unread),
       engine: { version: ENGINE_VERSION },
       summary: summaryOf(results, policy, checks.rejected.length),
       agents: results,
@@ -784,6 +772,9 @@ function sourceProvenance(inputs: Inputs, name: string | undefined): Results['so
   return { path, sha256: source.sha256, id: source.id };
 }
 
+// Each table read, as results.json records it. A table the policy does not read (`unread`: a
+// feature table without its feature, a custom table no metric names) is not listed, so other
+// policies' results keep their bytes.
 function inputsOf(
   inputs: Inputs,
   checks: RowChecks,
@@ -791,45 +782,31 @@ function inputsOf(
   policy: Policy,
   coverage: Coverage,
   zone: Zone,
-  features: { targets: boolean; improvement_plans: boolean; ratings: boolean },
-  custom: ReadonlySet<string>,
+  unread: ReadonlySet<TableName>,
 ): Results['inputs'] {
   const out: Results['inputs'] = {};
+  const record = (table: TableName, input: TableInput, excluded: Record<string, number>) => ({
+    sha256: tableSha256(input.provenance),
+    rows: input.rows,
+    rejected: checks.rejectedBy.get(table) ?? 0,
+    excluded,
+    files: input.provenance,
+    absent: input.files.length === 0,
+    range: coverage.range(table, zone),
+  });
   for (const table of INPUT_TABLES) {
-    // Listed only for a policy that reads it, so other policies' results keep their bytes.
-    if ((table === 'targets' || table === 'improvement_plans' || table === 'ratings') && !features[table])
-      continue;
+    if (unread.has(table)) continue;
     if (table === 'appeals_filed' && inputs.tables[table].files.length === 0) continue;
-    const input = inputs.tables[table];
     const counts = exclusions.counts.get(table);
     const excluded: Record<string, number> = {};
     for (const e of policy.exclusions) {
       const n = counts?.get(e.id) ?? 0;
       if (e.table === table && n > 0) excluded[e.id] = n;
     }
-    out[table] = {
-      sha256: tableSha256(input.provenance),
-      rows: input.rows,
-      rejected: checks.rejectedBy.get(table) ?? 0,
-      excluded,
-      files: input.provenance,
-      absent: input.files.length === 0,
-      range: coverage.range(table, zone),
-    };
+    out[table] = record(table, inputs.tables[table], excluded);
   }
-  // A custom table is listed only for a policy whose metrics read it (`docs/custom-tables.md`).
-  for (const [table, input] of inputs.custom) {
-    if (!custom.has(table)) continue;
-    out[table] = {
-      sha256: tableSha256(input.provenance),
-      rows: input.rows,
-      rejected: checks.rejectedBy.get(table) ?? 0,
-      excluded: {},
-      files: input.provenance,
-      absent: input.files.length === 0,
-      range: coverage.range(table, zone),
-    };
-  }
+  // Custom tables have no exclusions (`docs/custom-tables.md`).
+  for (const [table, input] of inputs.custom) if (!unread.has(table)) out[table] = record(table, input, {});
   return out;
 }
 

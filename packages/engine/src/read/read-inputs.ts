@@ -47,7 +47,7 @@ export interface FileProvenance {
 }
 
 /** One input table ready to be read: its files and how their records are typed. */
-interface TableInput {
+export interface TableInput {
   table: TableName;
   files: readonly LocatedFile[];
   reading: TableSource | null;
