@@ -1,4 +1,4 @@
-import { type Condition, compileCondition, type Predicate } from '@scorebook/conditions';
+import { type Condition, compileCondition, foldCondition, type Predicate } from '@scorebook/conditions';
 import type { FieldSpec, InputTableName } from '@scorebook/contract';
 import type { Exclusion } from '@scorebook/policy';
 import { messageOf, type Problem } from '@scorebook/problems';
@@ -205,16 +205,17 @@ export class Exclusions {
 
 // The leaves of a condition that compare a field with text by `equal` or `in` (values as text).
 function textLeaves(condition: Condition): Array<{ fact: string; values: string[] }> {
-  if ('all' in condition) return condition.all.flatMap(textLeaves);
-  if ('any' in condition) return condition.any.flatMap(textLeaves);
-  if ('not' in condition) return [];
-  if (condition.path !== undefined) return [];
-  const value = condition.value as unknown;
-  if (condition.operator === 'equal' && typeof value === 'string')
-    return [{ fact: condition.fact, values: [value] }];
-  if (condition.operator === 'in' && Array.isArray(value)) {
-    const values = value.filter((v): v is string => typeof v === 'string');
-    return values.length === 0 ? [] : [{ fact: condition.fact, values }];
-  }
-  return [];
+  return foldCondition<Array<{ fact: string; values: string[] }>>(condition, {
+    group: (_, children) => children.flat(),
+    not: () => [],
+    leaf: (leaf) => {
+      if (leaf.path !== undefined) return [];
+      const value = leaf.value as unknown;
+      if (leaf.operator === 'equal' && typeof value === 'string')
+        return [{ fact: leaf.fact, values: [value] }];
+      if (leaf.operator !== 'in' || !Array.isArray(value)) return [];
+      const values = value.filter((v): v is string => typeof v === 'string');
+      return values.length === 0 ? [] : [{ fact: leaf.fact, values }];
+    },
+  });
 }
