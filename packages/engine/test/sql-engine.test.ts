@@ -27,14 +27,20 @@ function differences(a: unknown, b: unknown, at: string, out: string[]): string[
   return out;
 }
 
-/** Evaluates with both engines: the differences of their four files, and the agents rated. */
-async function both(options: EvaluateOptions): Promise<{ differences: string[]; agents: number }> {
+/** Evaluates with both engines: the differences of their four files, the agents rated, a metric's values. */
+async function both(
+  options: EvaluateOptions,
+): Promise<{ differences: string[]; agents: number; values: (metric: string) => unknown[] }> {
   const ts = await evaluate(options);
   const sql = serializeEvaluation(await evaluate({ ...options, engine: 'duckdb' }));
   const out: string[] = [];
   for (const [file, text] of serializeEvaluation(ts))
     differences(JSON.parse(text), JSON.parse(sql.get(file) ?? 'null'), file, out);
-  return { differences: out, agents: ts.results.summary.rated };
+  return {
+    differences: out,
+    agents: ts.results.summary.rated,
+    values: (metric) => ts.results.agents.map((a) => a.metrics[metric]?.value),
+  };
 }
 
 // A deterministic generator of small random data (mulberry32).
@@ -117,14 +123,16 @@ function richScenario(seed: number): { policiesDir: string; dataDir: string } {
   - { id: unresolved_first, title: 未解决首响, kind: ratio, better: higher, unit: ratio, numerator: { table: conversations, where: { all: [ { fact: first_response_seconds, operator: lessThan, value: 3600 } ] } }, denominator: { table: conversations, where: { all: [ { fact: inquiry, operator: equal, value: true }, { fact: resolved, operator: equal, value: false } ] } } }
   - { id: resolution_mean, title: 解决时长, kind: mean, better: lower, unit: seconds, table: conversations, field: resolution_seconds }
   - { id: quick_resolved, title: 快速解决, kind: count, better: higher, unit: count, table: conversations, where: { all: [ { fact: resolution_seconds, operator: lessThan, value: 1800 } ] } }
+  - { id: named_complaints, title: 点名投诉, kind: count, better: lower, unit: count, table: complaints, where: { any: [ { fact: category, operator: textIn, value: ["Product_Defect！", "ＬＯＧＩＳＴＩＣＳ"] }, { fact: complaint_id, operator: textIn, value: [] } ] } }
+  - { id: mail_or_chat, title: 邮件或聊天, kind: count, better: higher, unit: count, table: conversations, where: { all: [ { fact: channel, operator: containsAny, value: ["MAIL", "ｃｈａ"] }, { not: { fact: conversation_id, operator: containsAny, value: ["c1"] } } ] } }
   - { id: odd_facts, title: 怪条件, kind: count, better: higher, unit: count, table: surveys, where: { any: [ { fact: csat, operator: equal, value: "5" }, { fact: csat, operator: contains, value: 5 }, { fact: csat, operator: in, value: [] }, { all: [] } ] } }`;
   const scorecards = `  aftersale:
     title: 售后
     roles: [aftersale]
     scored:
-      - { metric: first_response_time, weight: 5, target: 20s, floor: 600s }
-      - { metric: avg_response_time, weight: 5, target: 20s, floor: 3000s }
-      - { metric: reply_rate, weight: 5, target: 100%, floor: 50% }
+      - { metric: first_response_time, weight: 1, target: 20s, floor: 600s }
+      - { metric: avg_response_time, weight: 1, target: 20s, floor: 3000s }
+      - { metric: reply_rate, weight: 3, target: 100%, floor: 50% }
       - { metric: sla_on_time_rate, weight: 5, target: 100%, floor: 0% }
       - { metric: conversion_rate, weight: 5, target: 100%, floor: 0% }
       - { metric: csat_score, weight: 5, target: 5, floor: 1 }
@@ -139,6 +147,8 @@ function richScenario(seed: number): { policiesDir: string; dataDir: string } {
       - { metric: early_handle, weight: 5, target: 60s, floor: 7200s }
       - { metric: unresolved_first, weight: 5, target: 100%, floor: 0% }
       - { metric: odd_facts, weight: 5, target: 30, floor: 0 }
+      - { metric: named_complaints, weight: 5, target: 0, floor: 3 }
+      - { metric: mail_or_chat, weight: 5, target: 30, floor: 0 }
       - { metric: resolution_mean, weight: 5, target: 10m, floor: 2h }
       - { metric: quick_resolved, weight: 5, target: 20, floor: 0 }
       - metric: avg_handle_time
@@ -220,25 +230,29 @@ describe('the DuckDB engine gives the results of the TypeScript engine', { timeo
       const run = await both({ ...richScenario(seed), period: '2026-11', allowMissing: ['attendance'] });
       expect(run.differences).toEqual([]);
       expect(run.agents).toBe(4);
+      // The normalised-text conditions count something: k1 (ＬＯＧＩＳＴＩＣＳ) is a1's; chats and emails.
+      expect(run.values('named_complaints')).toEqual([1, 0, 0, 0]);
+      expect(run.values('mail_or_chat').some((v) => typeof v === 'number' && v > 0)).toBe(true);
     });
   }
 });
 
 describe('what the DuckDB engine does not compute is refused by name', () => {
-  it('refuses textIn in a metric condition, naming the metric and its policy line', async () => {
+  it('refuses a higher-is-better ratio over two tables, naming the metric and its policy line', async () => {
     const metrics = `metrics:
-  - { id: polite, title: 礼貌, kind: count, better: higher, unit: count, table: surveys, where: { all: [ { fact: survey_id, operator: textIn, value: [ok] } ] } }`;
+  - { id: polite, title: 礼貌, kind: ratio, better: higher, unit: ratio, numerator: { table: surveys, where: { all: [ { fact: csat, operator: equal, value: 5 } ] } }, denominator: { table: orders } }`;
     const scorecards = `  aftersale:
     title: 售后
     roles: [aftersale]
     scored:
-      - { metric: polite, weight: 100, target: 10, floor: 0 }`;
+      - { metric: polite, weight: 100, target: 100%, floor: 0% }`;
     const options = {
       ...writeScenario({
         policy: basePolicy({ metrics, scorecards }),
         tables: {
           agents: csv('agent_id,name,team,role', 'a1,甲,一组,aftersale'),
           surveys: csv('survey_id,agent_id,submitted_at,csat', 's1,a1,2026-10-02T10:00:00+08:00,5'),
+          orders: csv('order_id,agent_id,placed_at,amount', 'o1,a1,2026-10-03T10:00:00+08:00,5'),
         },
       }),
       period: '2026-10',
@@ -252,8 +266,8 @@ describe('what the DuckDB engine does not compute is refused by name', () => {
     expect(problem?.line).toBe(29);
     expect(problem?.path).toBe('scorecards.aftersale.scored[0]');
     expect(problem?.message.en).toContain('"polite"');
-    expect(problem?.message.en).toContain('textIn');
+    expect(problem?.message.en).toContain('different tables');
     // The TypeScript engine computes it.
-    expect((await evaluate(options)).results.agents[0]?.metrics.polite?.value).toBe(0);
+    expect((await evaluate(options)).results.agents[0]?.metrics.polite?.value).toBe(1);
   });
 });

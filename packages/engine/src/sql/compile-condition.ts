@@ -1,4 +1,11 @@
-import { type Condition, foldCondition, instantOfText, isFactReference } from '@scorebook/conditions';
+import {
+  type Condition,
+  foldCondition,
+  instantOfText,
+  isFactReference,
+  keywordsOf,
+  normalizeText,
+} from '@scorebook/conditions';
 import type { FieldSpec, FieldType } from '@scorebook/contract';
 import { formatInstantUtc, type Zone } from '@scorebook/time';
 import type { SqlDialect, SqlType } from './dialect.ts';
@@ -33,16 +40,43 @@ export function sqlTypeOf(type: FieldType): SqlType {
 }
 
 /**
+ * The SQL expression of a field's text as `textIn` and `containsAny` compare it
+ * (`normalizeText`: NFKC, trimmed of punctuation, symbols and spaces, lower case), NULL where the
+ * value is not text. DuckDB has no NFKC, so the loader computes it in TypeScript into a column of
+ * its own ({@link normalizedColumn}); a warehouse with NFKC could compute it in SQL instead.
+ */
+export type NormalizedText = (field: string) => string;
+
+const NORMALIZED = 'normalized:';
+
+/** The name of the column that holds a field's normalised text (`normalized:<field>`). */
+export function normalizedColumn(field: string): string {
+  return `${NORMALIZED}${field}`;
+}
+
+/** The value of a normalised-text column for a row: {@link normalizeText} of text, else null. */
+export function normalizedValue(value: unknown): string | null {
+  return typeof value === 'string' ? normalizeText(value) : null;
+}
+
+/** The field a normalised-text column is of, or null for any other column. */
+export function fieldOfNormalizedColumn(column: string): string | null {
+  return column.startsWith(NORMALIZED) ? column.slice(NORMALIZED.length) : null;
+}
+
+/**
  * Compiles a checked condition over a row of a table with `fields` (each a column of its name,
  * stored as {@link sqlTypeOf} says) into a SQL expression that is TRUE exactly where the
  * TypeScript predicate (`@scorebook/conditions`, json-rules-engine's semantics) holds, and
- * FALSE elsewhere — never NULL. Throws {@link ConditionRefused} for what it does not compute.
+ * FALSE elsewhere — never NULL. `textIn` and `containsAny` read `normalized` (refused without
+ * it). Throws {@link ConditionRefused} for what it does not compute.
  */
 export function conditionSql(
   condition: Condition,
   fields: Readonly<Record<string, FieldSpec>>,
   zone: Zone,
   dialect: SqlDialect,
+  normalized?: NormalizedText,
 ): string {
   const FALSE = dialect.bool(false);
   return foldCondition<string>(condition, {
@@ -98,10 +132,25 @@ export function conditionSql(
           const op = leaf.operator === 'before' ? '<' : '>';
           return `coalesce(${column} ${op} ${dialect.double(bound)}, ${FALSE})`;
         }
-        case 'textIn':
-          throw new ConditionRefused('text_in', shown);
-        case 'containsAny':
-          throw new ConditionRefused('contains_any', shown);
+        // Both sides normalised as the TypeScript operators do; a value that is not text is
+        // NULL in the normalised column, so neither holds for it.
+        case 'textIn': {
+          if (normalized === undefined) throw new ConditionRefused('text_in', shown);
+          const accepted = [
+            ...new Set(
+              (Array.isArray(value) ? value : []).filter((v) => typeof v === 'string').map(normalizeText),
+            ),
+          ];
+          if (accepted.length === 0) return FALSE;
+          return `coalesce(${normalized(leaf.fact)} IN (${accepted.map(dialect.text).join(', ')}), ${FALSE})`;
+        }
+        case 'containsAny': {
+          if (normalized === undefined) throw new ConditionRefused('contains_any', shown);
+          const keywords = [...new Set(keywordsOf(Array.isArray(value) ? value : []))];
+          if (keywords.length === 0) return FALSE;
+          const text = normalized(leaf.fact);
+          return `(${keywords.map((k) => `coalesce(${dialect.containsText(text, dialect.text(k))}, ${FALSE})`).join(' OR ')})`;
+        }
         default:
           throw new ConditionRefused('operator', shown);
       }

@@ -11,7 +11,13 @@ import type { Zone } from '@scorebook/time';
 import { AGENT, CUSTOMER } from '../derive/message-store.ts';
 import { readsConversationField } from '../derive/reads-field.ts';
 import { readsMessages } from '../read/message-tallies.ts';
-import { ConditionRefused, conditionSql, sqlTypeOf } from './compile-condition.ts';
+import {
+  ConditionRefused,
+  conditionSql,
+  type NormalizedText,
+  normalizedColumn,
+  sqlTypeOf,
+} from './compile-condition.ts';
 import type { SqlDialect, SqlType } from './dialect.ts';
 import type { SqlRefusal } from './sql-errors.ts';
 
@@ -123,6 +129,18 @@ export function measureSql(given: MeasureSqlInput): MeasureSql {
     Object.entries(input.fieldsOf(table))
       .filter(([name]) => table !== 'conversations' || !DERIVED_CONVERSATION.includes(name))
       .map(([name, spec]) => ({ name, type: sqlTypeOf(spec.type) }));
+  // The fields whose normalised text a textIn or containsAny reads, per table: each gets a
+  // column `normalized:<field>` that the loader fills (DuckDB has no NFKC).
+  const normalizedFields = new Map<MeasuredTableName, Set<string>>();
+  const normalizedOf =
+    (table: MeasuredTableName): NormalizedText =>
+    (field) => {
+      const fields = normalizedFields.get(table) ?? new Set<string>();
+      fields.add(field);
+      normalizedFields.set(table, fields);
+      return id(normalizedColumn(field));
+    };
+  const compiled = input.metrics.map((metric, i) => compileOrRefuse(metric, i, input, normalizedOf));
   const tables: SqlTable[] = [
     ...INPUT_MEASURED.map((t) => ({
       name: inputTableName(t),
@@ -130,6 +148,10 @@ export function measureSql(given: MeasureSqlInput): MeasureSql {
         ...PLACE,
         ...(t === 'conversations' ? [{ name: 'idx', type: 'integer' as const }] : []),
         ...col(t),
+        ...[...(normalizedFields.get(t) ?? [])].map((f) => ({
+          name: normalizedColumn(f),
+          type: 'text' as const,
+        })),
       ],
     })),
     plain(
@@ -217,46 +239,7 @@ FROM ${inputTableName('conversations')} c LEFT JOIN conv_facts f ON f.conv = c.i
       (t) => `CREATE VIEW m_${t} AS SELECT * FROM ${inputTableName(t)}`,
     ),
   ];
-  const values: string[] = [];
-  const evidence: Array<string | null> = [];
-  const refusals: MetricRefusal[] = [];
-  input.metrics.forEach((metric, i) => {
-    // A formula reads no rows (the score stage computes it from the measured values).
-    if (metric.kind === 'formula') {
-      evidence.push(null);
-      return;
-    }
-    if (readsMessages(metric)) {
-      refusals.push({ metric: metric.id, code: 'SQL_METRIC_TABLE_UNSUPPORTED', table: 'messages' });
-      evidence.push(null);
-      return;
-    }
-    if (!KINDS.has(metric.kind)) {
-      refusals.push({ metric: metric.id, code: 'SQL_METRIC_KIND_UNSUPPORTED', kind: metric.kind });
-      evidence.push(null);
-      return;
-    }
-    const custom = tablesOf(metric).find(isCustomTableName);
-    if (custom !== undefined) {
-      refusals.push({ metric: metric.id, code: 'SQL_CUSTOM_TABLE_UNSUPPORTED', table: custom });
-      evidence.push(null);
-      return;
-    }
-    try {
-      const compiled = compileMetric(metric, i, input);
-      values.push(...compiled.values);
-      evidence.push(compiled.evidence);
-    } catch (error) {
-      if (!(error instanceof ConditionRefused)) throw error;
-      refusals.push({
-        metric: metric.id,
-        code: 'SQL_CONDITION_UNSUPPORTED',
-        condition: error.leaf,
-        why: error.reason,
-      });
-      evidence.push(null);
-    }
-  });
+  const values = compiled.flatMap((c) => ('refusal' in c ? [] : c.values));
   return {
     tables,
     derive,
@@ -265,9 +248,40 @@ FROM ${inputTableName('conversations')} c LEFT JOIN conv_facts f ON f.conv = c.i
       values.length === 0
         ? 'SELECT 0 AS metric, 0 AS agent, 0 AS n, 0 AS s, 0 AS o, NULL AS pv WHERE FALSE'
         : values.join('\nUNION ALL\n'),
-    evidence,
-    refusals,
+    evidence: compiled.map((c) => ('refusal' in c ? null : c.evidence)),
+    refusals: compiled.flatMap((c) => ('refusal' in c && c.refusal !== null ? [c.refusal] : [])),
   };
+}
+
+// A metric's SQL, or why it is refused (null: a formula, which reads no rows).
+function compileOrRefuse(
+  metric: MetricDefinition,
+  i: number,
+  input: MeasureSqlInput,
+  normalizedOf: (table: MeasuredTableName) => NormalizedText,
+): { values: string[]; evidence: string | null } | { refusal: MetricRefusal | null } {
+  // A formula reads no rows (the score stage computes it from the measured values).
+  if (metric.kind === 'formula') return { refusal: null };
+  if (readsMessages(metric))
+    return { refusal: { metric: metric.id, code: 'SQL_METRIC_TABLE_UNSUPPORTED', table: 'messages' } };
+  if (!KINDS.has(metric.kind))
+    return { refusal: { metric: metric.id, code: 'SQL_METRIC_KIND_UNSUPPORTED', kind: metric.kind } };
+  const custom = tablesOf(metric).find(isCustomTableName);
+  if (custom !== undefined)
+    return { refusal: { metric: metric.id, code: 'SQL_CUSTOM_TABLE_UNSUPPORTED', table: custom } };
+  try {
+    return compileMetric(metric, i, input, normalizedOf);
+  } catch (error) {
+    if (!(error instanceof ConditionRefused)) throw error;
+    return {
+      refusal: {
+        metric: metric.id,
+        code: 'SQL_CONDITION_UNSUPPORTED',
+        condition: error.leaf,
+        why: error.reason,
+      },
+    };
+  }
 }
 
 // The kinds of `docs/metrics.md` the SQL engine computes; a kind added later is refused by name.
@@ -277,12 +291,13 @@ function compileMetric(
   metric: MetricDefinition,
   i: number,
   input: MeasureSqlInput,
+  normalizedOf: (table: MeasuredTableName) => NormalizedText,
 ): { values: string[]; evidence: string | null } {
   const { dialect: d, cap } = input;
   const where = (table: MeasuredTableRef, condition: MetricDefinition['where']) =>
     condition === null
       ? d.bool(true)
-      : conditionSql(condition, input.fieldsOf(builtin(table)), input.zone, d);
+      : conditionSql(condition, input.fieldsOf(builtin(table)), input.zone, d, normalizedOf(builtin(table)));
   const row = (n: string, s: string, o: string, pv = 'NULL') =>
     `SELECT ${i} AS metric, agent, ${n} AS n, ${s} AS s, ${o} AS o, ${pv} AS pv`;
   const from = (table: MeasuredTableRef, condition: string) =>

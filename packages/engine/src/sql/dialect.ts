@@ -35,6 +35,8 @@ export interface SqlDialect {
   listAt(list: string, index: string): string;
   /** Floor of a double, as a 64-bit integer. */
   floor(value: string): string;
+  /** True when the text `text` contains the text `part` (code point for code point). */
+  containsText(text: string, part: string): string;
 }
 
 /** DuckDB (1.x): the engine `evaluate --engine duckdb` runs on. */
@@ -54,4 +56,5 @@ export const DUCKDB: SqlDialect = {
   sortedList: (value) => `list_sort(list(${value}))`,
   listAt: (list, index) => `${list}[${index}]`,
   floor: (value) => `CAST(floor(${value}) AS BIGINT)`,
+  containsText: (text, part) => `contains(${text}, ${part})`,
 };

@@ -19,6 +19,7 @@ import { EvaluationError } from '../evaluation-error.ts';
 import { type EvidenceRows, type MeasuredMetric, valueOfCounts } from '../measure/accumulate.ts';
 import type { MetricValue } from '../measure/compile-metrics.ts';
 import { Row } from '../row.ts';
+import { fieldOfNormalizedColumn, normalizedValue } from './compile-condition.ts';
 import { inputTableName, type MeasureSql, measureSql, type SqlTable } from './compile-measure.ts';
 import { DUCKDB, type SqlDialect } from './dialect.ts';
 import { SQL_ERRORS } from './sql-errors.ts';
@@ -119,7 +120,7 @@ export class SqlMeasure {
       if (name === 'agent') return agent;
       if (name === 'file') return row.file;
       if (name === 'line') return row.line;
-      return row.values[name] ?? null;
+      return cellOf(row, name);
     });
   }
 
@@ -137,7 +138,7 @@ export class SqlMeasure {
       if (name === 'idx') return index;
       if (name === 'file') return row.file;
       if (name === 'line') return row.line;
-      return row.values[name] ?? null;
+      return cellOf(row, name);
     });
   }
 
@@ -311,6 +312,12 @@ export class SqlMeasure {
     appender.endRow();
     target.rows++;
   }
+}
+
+// A field's value, or the normalised text of one for a `normalized:<field>` column.
+function cellOf(row: Row, column: string): unknown {
+  const field = fieldOfNormalizedColumn(column);
+  return field === null ? (row.values[column] ?? null) : normalizedValue(row.values[field]);
 }
 
 interface Tally {
