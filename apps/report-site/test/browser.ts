@@ -1,12 +1,13 @@
 // What the browser tests share: Chromium started the one way, a static server for the built
 // site (at the root or under a sub-path), and the accessibility check with axe.
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { expect } from 'vitest';
-import { CHROMIUM, CHROMIUM_ARGS, ROOT } from './fixture-site.ts';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { browserPresent, CHROMIUM, CHROMIUM_ARGS, ROOT } from './fixture-site.ts';
 
 const shots = fileURLToPath(new URL('../test-results/screenshots/', import.meta.url));
 const axeSource = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
@@ -14,6 +15,55 @@ const axeSource = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), '
 /** Starts Debian's Chromium headless. */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/** A small site a test file builds for itself, and a Chromium page to read it with. */
+export interface BuiltSite {
+  /** False where Chromium is missing: the file's tests are skipped (a line says so). */
+  readonly present: boolean;
+  /** The temporary folder: `build` writes into it, the site is built into `<work>/site`. */
+  readonly work: string;
+  readonly page: Page;
+  /** The file URL of a path of the built site. */
+  url(path: string): string;
+}
+
+/**
+ * Before the file's tests: a temporary folder, `build(work)` (which evaluates into it and builds
+ * the site into `<work>/site`), Chromium and a page; after them, both closed and the folder
+ * removed. Without Chromium nothing is built and `what` names the tests skipped.
+ */
+export function builtSite(what: string, build: (work: string) => void): BuiltSite {
+  const present = browserPresent();
+  if (!present)
+    console.warn(
+      `skipping the browser test of ${what}: ${CHROMIUM} is missing (install Debian's chromium, e.g. npm run setup as root)`,
+    );
+  let work = '';
+  let browser: Browser | undefined;
+  let page: Page | undefined;
+  beforeAll(async () => {
+    if (!present) return;
+    work = mkdtempSync(join(tmpdir(), 'scorebook-small-site-'));
+    build(work);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  }, 300_000);
+  afterAll(async () => {
+    await browser?.close();
+    if (work !== '') rmSync(work, { recursive: true, force: true });
+  });
+  return {
+    present,
+    get work() {
+      return work;
+    },
+    get page() {
+      if (page === undefined) throw new Error('the site is not built yet (used outside a test?)');
+      return page;
+    },
+    url: (path) => pathToFileURL(join(work, 'site', path)).href,
+  };
 }
 
 /** A static server of the built site under `prefix` (`/` or a sub-path ending in `/`), and its origin. */

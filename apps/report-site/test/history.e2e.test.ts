@@ -3,23 +3,12 @@
 // published (a manifest written here), November evaluated from it, built into a site through the
 // command line. September is never published: November's history evaluates it.
 import { createHash } from 'node:crypto';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { INPUT_TABLES, type Manifest, type Results } from '@scorebook/contract';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkPage, launchChromium } from './browser.ts';
-import { browserPresent, CHROMIUM, readJson, scorebook } from './fixture-site.ts';
+import { describe, expect, it } from 'vitest';
+import { builtSite, checkPage } from './browser.ts';
+import { readJson, scorebook } from './fixture-site.ts';
 
 const POLICY = `scorebook: 2
 id: hist
@@ -83,22 +72,10 @@ const QA: Array<[string, string, number]> = [
   ['a3', '2026-11', 70],
 ];
 
-const present = browserPresent();
-if (!present)
-  console.warn(
-    `skipping the browser test of history facts: ${CHROMIUM} is missing (install Debian's chromium, e.g. npm run setup as root)`,
-  );
-
-let work = '';
-let browser: Browser;
-let page: Page;
 let october: Results;
-const url = (path: string) => pathToFileURL(join(work, 'site', path)).href;
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
-beforeAll(async () => {
-  if (!present) return;
-  work = mkdtempSync(join(tmpdir(), 'scorebook-history-site-'));
+const site = builtSite('history facts', (work) => {
   const policies = join(work, 'policies', 'hist');
   const data = join(work, 'data');
   const results = join(work, 'results');
@@ -141,21 +118,15 @@ beforeAll(async () => {
   // A week watched in November, written into the results folder: the site lists it apart.
   evaluate('2026-W45');
   scorebook('site', 'build', '--results', results, '--out', join(work, 'site'), '--quiet');
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  if (work !== '') rmSync(work, { recursive: true, force: true });
 });
+const { url } = site;
 
-const texts = (selector: string) => page.locator(selector).allTextContents();
+const texts = (selector: string) => site.page.locator(selector).allTextContents();
 
-describe.skipIf(!present)('an agent page with formulas, history facts and team facts', () => {
+describe.skipIf(!site.present)('an agent page with formulas, history facts and team facts', () => {
   it('shows each formula with the values it read and its result', async () => {
-    await page.goto(url('zh/periods/2026-11/agents/a1/index.html'));
-    const row = (id: string) => page.locator(`[data-formulas] tr[data-formula="${id}"]`);
+    await site.page.goto(url('zh/periods/2026-11/agents/a1/index.html'));
+    const row = (id: string) => site.page.locator(`[data-formulas] tr[data-formula="${id}"]`);
     expect(await row('qa_uplift').locator('th').textContent()).toBe('质检提升率');
     expect(await row('qa_uplift').locator('td code').first().textContent()).toBe(
       '(qa_score - history.prev.qa_score) / history.prev.qa_score',
@@ -171,18 +142,18 @@ describe.skipIf(!present)('an agent page with formulas, history facts and team f
     );
     expect(await row('qa_vs_team').locator('td.num').textContent()).toBe('25');
     expect(await row('steady').locator('td.num').textContent()).toBe('1');
-    await checkPage(page, 'history-formulas-zh');
+    await checkPage(site.page, 'history-formulas-zh');
   });
 
   it('lists each history fact with its value, the rules that read it and the periods it came from', async () => {
-    await page.goto(url('zh/periods/2026-11/agents/a1/index.html'));
+    await site.page.goto(url('zh/periods/2026-11/agents/a1/index.html'));
     expect(
-      await page
+      await site.page
         .locator('[data-history] tr[data-history-fact]')
         .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-history-fact'))),
     ).toEqual(['history.prev.qa_score', 'history.streak.B', 'history.prev.grade']);
     const fact = (name: string, cell: string) =>
-      page.locator(`[data-history] tr[data-history-fact="${name}"] [${cell}]`).textContent();
+      site.page.locator(`[data-history] tr[data-history-fact="${name}"] [${cell}]`).textContent();
     expect(await fact('history.prev.qa_score', 'data-history-value')).toBe('90');
     expect(await fact('history.prev.qa_score', 'data-history-users')).toBe('公式 质检提升率');
     expect(await fact('history.prev.qa_score', 'data-history-periods')).toBe('2026-10');
@@ -199,63 +170,63 @@ describe.skipIf(!present)('an agent page with formulas, history facts and team f
   });
 
   it('says where each earlier period came from: the published file and sha256, evaluated, or missing', async () => {
-    await page.goto(url('zh/periods/2026-11/agents/a1/index.html'));
-    const rows = page.locator('[data-history] tr[data-history-period]');
+    await site.page.goto(url('zh/periods/2026-11/agents/a1/index.html'));
+    const rows = site.page.locator('[data-history] tr[data-history-period]');
     expect(await rows.count()).toBe(12);
-    const published = page.locator('tr[data-history-period="2026-10"]');
+    const published = site.page.locator('tr[data-history-period="2026-10"]');
     expect(await published.getAttribute('data-source')).toBe('published');
     expect(await published.locator('[data-history-source]').textContent()).toBe(
       '已发布 · 2026-10/results.json',
     );
     expect(await published.locator('[data-sha256]').getAttribute('data-sha256')).toBe(
-      sha256(join(work, 'results/2026-10/results.json')),
+      sha256(join(site.work, 'results/2026-10/results.json')),
     );
-    const evaluated = page.locator('tr[data-history-period="2026-09"]');
+    const evaluated = site.page.locator('tr[data-history-period="2026-09"]');
     expect(await evaluated.locator('[data-history-source]').textContent()).toBe('未发布,按 hist 1 评估');
     expect(await evaluated.locator('[data-sha256]').count()).toBe(1);
-    const missing = page.locator('tr[data-history-period="2026-08"]');
+    const missing = site.page.locator('tr[data-history-period="2026-08"]');
     expect(await missing.locator('[data-history-source]').textContent()).toBe('缺失(NO_VERSION_FOR_PERIOD)');
     expect(await missing.locator('[data-sha256]').count()).toBe(0);
-    await page.goto(url('en/periods/2026-11/agents/a1/index.html'));
+    await site.page.goto(url('en/periods/2026-11/agents/a1/index.html'));
     expect(await texts('[data-history] tr[data-history-period="2026-09"] [data-history-source]')).toEqual([
       'evaluated with hist 1, not published',
     ]);
-    await checkPage(page, 'history-facts-en');
+    await checkPage(site.page, 'history-facts-en');
   });
 
   it('shows the team facts of the agent’s scorecard, and a flag read from history', async () => {
-    await page.goto(url('zh/periods/2026-11/agents/a2/index.html'));
-    const fact = page.locator('[data-team-facts] tr[data-team-fact="team.median.qa_score"]');
+    await site.page.goto(url('zh/periods/2026-11/agents/a2/index.html'));
+    const fact = site.page.locator('[data-team-facts] tr[data-team-fact="team.median.qa_score"]');
     expect(await fact.locator('[data-team-value]').textContent()).toBe('70');
     expect(await fact.locator('[data-team-agents]').textContent()).toBe('3');
-    expect(await page.locator('[data-team-facts] p').textContent()).toBe(
+    expect(await site.page.locator('[data-team-facts] p').textContent()).toBe(
       '本期“售后”考核表所有有取值的客服的统计值,供公式与条件比较。',
     );
     // a2 was C in October (60): the flag held, and its history fact says so.
     expect(
-      await page
+      await site.page
         .locator('[data-history] tr[data-history-fact="history.prev.grade"] [data-history-value]')
         .textContent(),
     ).toBe('C');
     // October's own page: its history is September, evaluated; its team facts are October's.
-    await page.goto(url('zh/periods/2026-10/agents/a1/index.html'));
+    await site.page.goto(url('zh/periods/2026-10/agents/a1/index.html'));
     expect(await texts('[data-history] tr[data-history-period] th')).toHaveLength(12);
     expect(october.history?.[0]).toMatchObject({ period: '2026-09', source: 'evaluated' });
-    expect(await page.locator('[data-team-facts] [data-team-value]').textContent()).toBe('70');
+    expect(await site.page.locator('[data-team-facts] [data-team-value]').textContent()).toBe('70');
   });
 });
 
-describe.skipIf(!present)('a monitoring period in the results folder', () => {
+describe.skipIf(!site.present)('a monitoring period in the results folder', () => {
   it('is listed apart on the home page, marked not published, with no pages of its own', async () => {
-    await page.goto(url('zh/index.html'));
+    await site.page.goto(url('zh/index.html'));
     expect(await texts('tr[data-period] th a')).toEqual(['2026年11月', '2026年10月']);
-    const row = page.locator('[data-monitoring] tr[data-monitoring-period="2026-W45"]');
+    const row = site.page.locator('[data-monitoring] tr[data-monitoring-period="2026-W45"]');
     expect(await row.locator('th').textContent()).toBe('2026-W45 (周)');
     expect(await row.locator('[data-status]').textContent()).toBe('监控 · 未发布');
     // 2–8 November: a1 95, a2 30, a3 70, all three rated.
     expect(await row.locator('td.num').textContent()).toBe('3 / 3');
-    expect(existsSync(join(work, 'site/zh/periods/2026-W45'))).toBe(false);
-    await page.goto(url('en/index.html'));
+    expect(existsSync(join(site.work, 'site/zh/periods/2026-W45'))).toBe(false);
+    await site.page.goto(url('en/index.html'));
     expect(await texts('[data-monitoring] tr th')).toContain('2026-W45 (week)');
   });
 });

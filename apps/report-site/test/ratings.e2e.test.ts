@@ -2,33 +2,15 @@
 // docs/ratings.md): express-cs 2027.01's teamwork rating evaluated on its policy-test fixture
 // (configs/policies/express-cs/tests/fixtures/ratings-2027-01) through the command line, built
 // into a site. e1: supervisor 5, peers 4.5 and 4 (4.25) → 4.7; its self rating is left out. e3: one rater once its own rating is left out, below 2.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { INPUT_TABLES } from '@scorebook/contract';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkPage, launchChromium } from './browser.ts';
-import { browserPresent, CHROMIUM, ROOT, scorebook } from './fixture-site.ts';
-
-const present = browserPresent();
-if (!present)
-  console.warn(
-    `skipping the browser test of ratings: ${CHROMIUM} is missing (install Debian's chromium, e.g. npm run setup as root)`,
-  );
+import { describe, expect, it } from 'vitest';
+import { builtSite, checkPage } from './browser.ts';
+import { ROOT, scorebook } from './fixture-site.ts';
 
 const DATA = join(ROOT, 'configs/policies/express-cs/tests/fixtures/ratings-2027-01');
 
-let work = '';
-let browser: Browser;
-let page: Page;
-const url = (path: string) => pathToFileURL(join(work, 'site', path)).href;
-const texts = (selector: string) => page.locator(selector).allTextContents();
-
-beforeAll(async () => {
-  if (!present) return;
-  work = mkdtempSync(join(tmpdir(), 'scorebook-ratings-site-'));
+const site = builtSite('ratings', (work) => {
   const results = join(work, 'results');
   const missing = INPUT_TABLES.filter(
     (t) => !['agents', 'conversations', 'qa_reviews', 'ratings'].includes(t),
@@ -47,32 +29,27 @@ beforeAll(async () => {
     ],
   );
   scorebook('site', 'build', '--results', results, '--out', join(work, 'site'), '--quiet');
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  if (work !== '') rmSync(work, { recursive: true, force: true });
 });
+const { url } = site;
+const texts = (selector: string) => site.page.locator(selector).allTextContents();
 
-describe.skipIf(!present)('an agent page with a rating metric', () => {
+describe.skipIf(!site.present)('an agent page with a rating metric', () => {
   it('shows the value, the raters it rests on and each role with its weight, mean and counts', async () => {
-    await page.goto(url('zh/periods/2027-01/agents/e1/index.html'));
-    const rating = page.locator('[data-ratings] [data-rating="teamwork_rating"]');
+    await site.page.goto(url('zh/periods/2027-01/agents/e1/index.html'));
+    const rating = site.page.locator('[data-ratings] [data-rating="teamwork_rating"]');
     expect(await rating.locator('h3').textContent()).toBe('团队协作评分: 4.7');
     const role = (name: string) => texts(`[data-rating="teamwork_rating"] tr[data-role="${name}"] td`);
     expect(await role('supervisor')).toEqual(['0.6', '5', '1', '1']);
     // 4.25 shown as scores are, to one decimal.
     expect(await role('peer')).toEqual(['0.4', '4.3', '2', '3']);
     expect(await rating.locator('tr[data-role]').count()).toBe(2);
-    await checkPage(page, 'ratings-zh');
+    await checkPage(site.page, 'ratings-zh');
   });
 
   it('lists the ratings left out with the reason, the rater, the score, the file and the line', async () => {
-    await page.goto(url('zh/periods/2027-01/agents/e1/index.html'));
+    await site.page.goto(url('zh/periods/2027-01/agents/e1/index.html'));
     // k5, e1's own rating (line 6); k6 is of another dimension, so not a teamwork rating at all.
-    const left = page.locator('[data-rating="teamwork_rating"] li[data-left-out]');
+    const left = site.page.locator('[data-rating="teamwork_rating"] li[data-left-out]');
     expect(await left.evaluateAll((items) => items.map((i) => i.getAttribute('data-left-out')))).toEqual([
       'self',
     ]);
@@ -80,14 +57,14 @@ describe.skipIf(!present)('an agent page with a rating metric', () => {
     expect(shown).toContain('e1');
     expect(shown).toContain('ratings.csv:6');
     expect(shown).not.toContain('ops-01');
-    await page.goto(url('en/periods/2027-01/agents/e1/index.html'));
-    expect(await page.locator('[data-ratings] h2').textContent()).toBe('Ratings by people');
-    await checkPage(page, 'ratings-en');
+    await site.page.goto(url('en/periods/2027-01/agents/e1/index.html'));
+    expect(await site.page.locator('[data-ratings] h2').textContent()).toBe('Ratings by people');
+    await checkPage(site.page, 'ratings-en');
   });
 
   it('says why an agent below the raters required has no rating value', async () => {
-    await page.goto(url('zh/periods/2027-01/agents/e3/index.html'));
-    const rating = page.locator('[data-ratings] [data-rating="teamwork_rating"]');
+    await site.page.goto(url('zh/periods/2027-01/agents/e3/index.html'));
+    const rating = site.page.locator('[data-ratings] [data-rating="teamwork_rating"]');
     expect(await rating.locator('h3').textContent()).toBe('团队协作评分: —');
     expect(await rating.locator('h3 + p').textContent()).toBe('计入 0 位评分人(至少需要 2 位)');
     expect(await rating.locator('tr[data-role="supervisor"] td').allTextContents()).toEqual([
