@@ -94,6 +94,29 @@ describe('rating metrics', () => {
     });
   });
 
+  it('gives the mean itself when the roles with ratings share one mean (0.7 × 3 / 0.7 is not 3 in doubles)', async () => {
+    const policy = v2Policy(
+      card,
+      metric().replace('{ supervisor: 0.6, peer: 0.4 }', '{ supervisor: 0.3, peer: 0.7 }'),
+    );
+    const rows = csv(
+      'rating_id,agent_id,rater_id,rater_role,dimension,score,rated_at',
+      // a1: peers only, 4 and 2 → 3. a2: a supervisor 3 and peers 3 → 3. a3: 2 and peers 4, 4 → 3.4.
+      'k1,a1,p1,peer,teamwork,4,2026-10-05T10:00:00+08:00',
+      'k2,a1,p2,peer,teamwork,2,2026-10-05T11:00:00+08:00',
+      'k3,a2,s1,supervisor,teamwork,3,2026-10-05T10:00:00+08:00',
+      'k4,a2,p1,peer,teamwork,3,2026-10-05T11:00:00+08:00',
+      'k5,a3,s1,supervisor,teamwork,2,2026-10-05T10:00:00+08:00',
+      'k6,a3,p1,peer,teamwork,4,2026-10-05T11:00:00+08:00',
+    );
+    const e = await runScenario({ policy, tables: { agents, ratings: rows } });
+    const value = (id: string) => e.results.agents.find((a) => a.agent_id === id)?.metrics.teamwork?.value;
+    expect((0.7 * 3) / 0.7).toBe(2.9999999999999996);
+    expect(value('a1')).toBe(3);
+    expect(value('a2')).toBe(3);
+    expect(value('a3')).toBe((0.3 * 2 + 0.7 * 4) / (0.3 + 0.7));
+  });
+
   it('with include_self, a self rating counts under its own role when that role is weighted', async () => {
     const e = await runScenario({
       policy: v2Policy(card, metric('\n    include_self: true')),

@@ -117,15 +117,8 @@ export class RatingTally implements MeasuredMetric {
     if (below) for (const e of counted) leftOut.push({ reason: 'below_min_raters', row: e.row });
     leftOut.sort((a, b) => a.row.file - b.row.file || a.row.line - b.row.line);
     const roles = Object.entries(d.roles).map(([role, weight]) => roleMean(role, weight, counted));
-    let weighted = 0;
-    let weights = 0;
-    for (const r of roles) {
-      if (r.mean === null) continue;
-      weighted += r.weight * r.mean;
-      weights += r.weight;
-    }
     return {
-      value: below || weights === 0 ? null : weighted / weights,
+      value: below ? null : weightedMean(roles),
       raters: below ? 0 : raters,
       roles,
       leftOut: leftOut.slice(0, this.#cap),
@@ -145,6 +138,26 @@ export class RatingTally implements MeasuredMetric {
 /** True for the tally of a rating metric. */
 export function isRatingTally(metric: MeasuredMetric): metric is RatingTally {
   return metric instanceof RatingTally;
+}
+
+/**
+ * The roles' means weighted, the weights renormalised over the roles that have a mean:
+ * `Σ wᵣ·mᵣ / Σ wᵣ`, added in the policy's order of roles; null when no role has a mean. When
+ * every role with a mean has the same mean (one role alone, say) the value is that mean itself:
+ * `0.7 × 3 / 0.7` is 2.9999999999999996 in doubles, and a band "at least 3" must see 3.
+ */
+function weightedMean(roles: readonly RoleMean[]): number | null {
+  const present = roles.filter((r): r is RoleMean & { mean: number } => r.mean !== null);
+  const [first] = present;
+  if (first === undefined) return null;
+  if (present.every((r) => r.mean === first.mean)) return first.mean;
+  let weighted = 0;
+  let weights = 0;
+  for (const r of present) {
+    weighted += r.weight * r.mean;
+    weights += r.weight;
+  }
+  return weighted / weights;
 }
 
 function roleMean(role: string, weight: number, counted: readonly Entry[]): RoleMean {
