@@ -53,6 +53,24 @@ export const RUN_ERRORS = defineCatalogue({
     en: (p: { table: string; field: string; uses: string; files: string }) =>
       `The policy reads ${p.table}.${p.field} (${p.uses}), but no file of it has that column (${p.files}). The metric would read null everywhere and score as if nothing happened. Say in source.yaml which column it comes from (tables: ${p.table}: fields: ${p.field}: <column>), or change the policy.`,
   },
+  RATING_DIMENSION_NOT_IN_DATA: {
+    zh: (p: { metric: string; dimension: string; seen: string }) =>
+      `评分指标 ${p.metric} 要求维度 "${p.dimension}",但本期间没有一条评分是这个维度(本期间的维度:${p.seen})。这个维度不计入任何人的评分。请把 dimension 写成数据中的写法,或在 source.yaml 中给 dimension 列加 map。`,
+    en: (p: { metric: string; dimension: string; seen: string }) =>
+      `The rating metric ${p.metric} asks for the dimension "${p.dimension}", but no rating of the period has it (dimensions in the period: ${p.seen}). It counts for nobody. Write the dimension as the data spells it, or map the dimension column in source.yaml.`,
+  },
+  RATING_ROLE_NOT_IN_DATA: {
+    zh: (p: { metric: string; role: string; seen: string }) =>
+      `评分指标 ${p.metric} 给评分人角色 "${p.role}" 设了权重,但本期间这个指标的评分中没有这个角色(本期间的角色:${p.seen})。它的权重会分给其他角色;如果是拼写不同(例如 主管 与 supervisor),请改正 roles,或在 source.yaml 中给 rater_role 列加 map。`,
+    en: (p: { metric: string; role: string; seen: string }) =>
+      `The rating metric ${p.metric} weights the rater role "${p.role}", but none of the period's ratings of the metric has that role (roles in the period: ${p.seen}). Its weight goes to the other roles; if it is spelled differently (主管 for supervisor, say), correct roles or map the rater_role column in source.yaml.`,
+  },
+  INFO_METRIC_FIELD_NOT_IN_DATA: {
+    zh: (p: { metric: string; fields: string }) =>
+      `仅供参考的指标 ${p.metric} 读取的 ${p.fields} 在数据中没有这一列:它的值把这一列当作处处为空(例如没有“是否转接”列时转接率为 0%),不要据此判断。请在 source.yaml 中写出这一列来自哪里,或不要展示这个指标。`,
+    en: (p: { metric: string; fields: string }) =>
+      `The information-only metric ${p.metric} reads ${p.fields}, which no file has as a column: its value treats that column as empty everywhere (a transfer rate of 0 % without a transfer column) and means nothing. Say in source.yaml which column it comes from, or do not show the metric.`,
+  },
   TABLE_ABSENT: {
     zh: (p: { table: string; uses: string }) =>
       `策略用到的指标需要表 ${p.table}(${p.uses}),但数据中没有这张表的文件。请导出它;如果确实没有这张表,用 --allow-missing ${p.table} 运行,这些指标记为无数据。`,

@@ -36,6 +36,7 @@ import { AppealStage } from './appeal/appeal-stage.ts';
 import { monthsNotApplied } from './appeal/month-appeals.ts';
 import {
   fieldsNotInData,
+  infoFieldsNotInData,
   requiredKeysMissing,
   tablesAbsent,
   tablesAbsentForRules,
@@ -44,6 +45,7 @@ import {
 import { Coverage } from './check/coverage.ts';
 import { PeriodWarnings } from './check/period-warnings.ts';
 import { policyNeeds } from './check/policy-needs.ts';
+import { ratingsNotInData } from './check/rating-checks.ts';
 import { DEFAULT_REJECTED_LIMIT, type RejectedLimit, tooManyRejected } from './check/rejected-limit.ts';
 import { type Agent, RowChecks } from './check/row-checks.ts';
 import { QuotaTargets } from './check/targets.ts';
@@ -606,6 +608,8 @@ async function pipeline(
       ...quotas.periodWarnings(),
       ...plans.warnings,
       ...exclusions.removedNothing(),
+      ...infoFieldsNotInData(inputs, needs, noData),
+      ...ratingsNotInData(tallies, policy),
     ],
   };
   return { evaluation, agents };

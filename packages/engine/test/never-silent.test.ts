@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../src/index.ts';
 import { AGENTS, basePolicy, csv, runScenario, SENDER_MAP_GAP, writeScenario } from './scenario.ts';
 import { stopped } from './stopped.ts';
+import { v2Policy } from './v2.ts';
 
 // `source-format.md`, "What is never silent": each rule stops the run (or rejects the row)
 // instead of producing a confident wrong grade.
@@ -73,6 +74,53 @@ describe('what is never silent', () => {
       }),
     );
     expect(codes(jsonl)).toEqual(['FIELD_NOT_IN_DATA', 'FIELD_NOT_IN_DATA']);
+  });
+
+  it('3. so does a field that a flag, an award or a tie-breaker reads; an information-only metric is warned about', async () => {
+    const scorecard = (rules: string) => `  aftersale:
+    title: 售后
+    roles: [aftersale]
+    scored:
+      - { metric: resolution_rate, weight: 100, target: 90%, floor: 50% }
+${rules}`;
+    const conversations = csv(`${CONV},resolved`, 'c1,a1,chat,2026-10-05T10:00:00+08:00,,true');
+    const run = (rules: string) =>
+      runScenario({ policy: v2Policy(scorecard(rules)), tables: { agents: AGENTS, conversations } });
+    // Without a transferred column every agent's transfer rate would be 0 and the flag would hold.
+    const flag = await stopped(
+      run(`    flags:
+      - { id: never-transfers, label: 从不转接, when: { all: [{ fact: transfer_rate, operator: equal, value: 0 }] } }`),
+    );
+    expect(flag.problems.map((p) => [p.code, p.file])).toEqual([['FIELD_NOT_IN_DATA', 'conversations.csv']]);
+    expect(flag.problems[0]!.message.en).toContain(
+      'conversations.transferred (transfer_rate (aftersale/never-transfers))',
+    );
+    // Without reopened and transferred, fcr would be the resolution rate, and pay 300.
+    const award = await stopped(
+      run(`    awards:
+      - { id: fcr-star, title: 一次解决之星, metric: fcr, top: 1, amount: 300 }`),
+    );
+    expect(award.problems.map((p) => p.message.en.match(/reads (\S+)/)?.[1])).toEqual([
+      'conversations.reopened',
+      'conversations.transferred',
+    ]);
+    const ties = await stopped(
+      run(`    distribution:
+      tie_breakers: [fcr]
+      grades:
+        - { grade: S, max_share: 10% }`),
+    );
+    expect(codes(ties)).toEqual(['FIELD_NOT_IN_DATA', 'FIELD_NOT_IN_DATA']);
+    // Shown for information only: the run goes on and says which metrics read a missing column.
+    const info = await run('');
+    const warned = info.warnings.filter((w) => w.code === 'INFO_METRIC_FIELD_NOT_IN_DATA');
+    expect(
+      warned.map((w) => w.message.en.match(/metric (\S+) reads (.+), which no file/)?.slice(1, 3)),
+    ).toEqual([
+      ['fcr', 'conversations.reopened, conversations.transferred'],
+      ['transfer_rate', 'conversations.transferred'],
+      ['sla_on_time_rate', 'conversations.sla_due_at, conversations.closed_at'],
+    ]);
   });
 
   it('2. a required field no JSON Lines record has as a key is said once, with the keys the records have', async () => {

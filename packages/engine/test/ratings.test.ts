@@ -117,6 +117,31 @@ describe('rating metrics', () => {
     expect(value('a3')).toBe((0.3 * 2 + 0.7 * 4) / (0.3 + 0.7));
   });
 
+  it('warns at the scorecard item of a dimension or a weighted role that no rating of the period has', async () => {
+    const policy = v2Policy(
+      card,
+      metric()
+        .replace('{ supervisor: 0.6, peer: 0.4 }', '{ supervsor: 0.6, peer: 0.4 }')
+        .replace('dimension: teamwork', 'dimension: [teamwork, 团队协作]'),
+    );
+    const e = await runScenario({ policy, tables: { agents, ratings } });
+    const warned = e.warnings.filter((w) => w.code.startsWith('RATING_'));
+    expect(warned.map((w) => [w.code, w.line])).toEqual([
+      ['RATING_DIMENSION_NOT_IN_DATA', 27],
+      ['RATING_ROLE_NOT_IN_DATA', 27],
+    ]);
+    // The period's ratings: 9 of teamwork and 1 of attitude (k9 is September's).
+    expect(warned[0]?.message.en).toContain('"团队协作"');
+    expect(warned[0]?.message.en).toContain('dimensions in the period: teamwork 10 · attitude 1');
+    expect(warned[1]?.message.en).toContain('"supervsor"');
+    expect(warned[1]?.message.en).toContain(
+      'roles in the period: peer 5 · supervisor 3 · cross_dept 1 · self 1',
+    );
+    // Spelled as the data has them: no warning.
+    const clean = await runScenario({ policy: v2Policy(card, metric()), tables: { agents, ratings } });
+    expect(clean.warnings.filter((w) => w.code.startsWith('RATING_'))).toEqual([]);
+  });
+
   it('with include_self, a self rating counts under its own role when that role is weighted', async () => {
     const e = await runScenario({
       policy: v2Policy(card, metric('\n    include_self: true')),

@@ -37,6 +37,43 @@ export function fieldsNotInData(
 }
 
 /**
+ * A metric no scorecard uses (shown for information only) that reads a field no file of its table
+ * has: a warning per metric, since its value treats the missing column as empty everywhere (a
+ * transfer rate of 0 % without a transfer column). Metrics of tables without files have no data
+ * and are not named; a distinct count of a missing field has no data either (docs/messages.md).
+ */
+export function infoFieldsNotInData(
+  inputs: Inputs,
+  needs: PolicyNeeds,
+  noData: ReadonlySet<string>,
+): Problem[] {
+  const problems: Problem[] = [];
+  for (const [metric, reads] of needs.inputsOf) {
+    if (needs.metrics.has(metric) || noData.has(metric)) continue;
+    const missing = [
+      ...new Set(
+        reads.fields
+          .filter(([table, field]) => {
+            const input = inputs.tables[table];
+            return input.files.length > 0 && !input.typer.present.has(field);
+          })
+          .map(([table, field]) => `${table}.${field}`),
+      ),
+    ];
+    if (missing.length === 0) continue;
+    problems.push({
+      code: 'INFO_METRIC_FIELD_NOT_IN_DATA',
+      severity: 'warning',
+      message: messageOf(RUN_ERRORS, 'INFO_METRIC_FIELD_NOT_IN_DATA', { metric, fields: missing.join(', ') }),
+      file: null,
+      line: null,
+      column: null,
+    });
+  }
+  return problems;
+}
+
+/**
  * A required contract field that no record of a JSON Lines table has as a key (the JSON Lines
  * side of `REQUIRED_COLUMN_MISSING`): one problem per table, naming every such field, the keys
  * the records do have and the `fields:` lines to write, instead of one rejected row per record.

@@ -34,7 +34,10 @@ interface FieldNeed {
 
 /** What a policy reads of the data, and where in the policy (for messages). */
 export interface PolicyNeeds {
-  /** Metrics a scorecard uses (scored, adjusted, or named by an eligibility or veto), with their uses. */
+  /**
+   * Metrics a scorecard uses (scored, adjusted, named by an eligibility, a veto or a flag, awarded,
+   * or breaking ties of a forced distribution), with their uses.
+   */
   metrics: ReadonlyMap<string, string[]>;
   /** Input tables the used metrics need, with the uses. */
   tables: ReadonlyMap<InputTableName, string[]>;
@@ -83,6 +86,10 @@ export function policyNeeds(policy: Policy, definitions: readonly MetricDefiniti
     if (s.eligibility !== null)
       for (const fact of factsOf(s.eligibility.when)) use(fact, `${s.id}/eligibility`);
     for (const v of s.vetoes) for (const fact of factsOf(v.when)) use(fact, `${s.id}/${v.id}`);
+    // Flags, awards and tie-breakers decide what an agent is told and paid: read like a veto.
+    for (const f of s.flags) for (const fact of factsOf(f.when)) use(fact, `${s.id}/${f.id}`);
+    for (const a of s.awards) use(a.metric, `${s.id}/${a.id}`);
+    for (const metric of s.distribution?.tie_breakers ?? []) use(metric, `${s.id}/distribution`);
   }
   const tables = new Map<InputTableName, string[]>();
   const customTables = new Map<CustomTableName, string[]>();

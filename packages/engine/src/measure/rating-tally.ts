@@ -55,6 +55,9 @@ export class RatingTally implements MeasuredMetric {
   readonly #agents: number;
   readonly #wantsEvidence: (agent: number) => boolean;
   readonly #cap: number;
+  // The period's ratings seen by dimension, and (of the metric's dimensions and where) by role.
+  readonly #dimensionsSeen = new Map<string, number>();
+  readonly #rolesSeen = new Map<string, number>();
 
   constructor(options: {
     definition: RatingMetricDefinition;
@@ -77,9 +80,12 @@ export class RatingTally implements MeasuredMetric {
     if (agent < 0 || agent >= this.#agents) return;
     const { agent_id: rated, rater_id: rater, rater_role: role, dimension, score } = row.values;
     if (typeof rater !== 'string' || typeof role !== 'string' || typeof score !== 'number') return;
+    const shown = typeof dimension === 'string' ? dimension : '(空 / empty)';
+    this.#dimensionsSeen.set(shown, (this.#dimensionsSeen.get(shown) ?? 0) + 1);
     if (this.#dimensions !== null && (typeof dimension !== 'string' || !this.#dimensions.has(dimension)))
       return;
     if (!this.#where(row)) return;
+    this.#rolesSeen.set(role, (this.#rolesSeen.get(role) ?? 0) + 1);
     const self = role === 'self' || rater === rated;
     const entry: Entry = { row, rater, role, score, self };
     const list = this.#entries[agent];
@@ -100,6 +106,30 @@ export class RatingTally implements MeasuredMetric {
     const below = new Set(counted.map((e) => e.rater)).size < this.definition.min_raters;
     const rows = below ? [] : counted.map((e) => e.row);
     return { role: 'counted', table: 'ratings', total: rows.length, rows: rows.slice(0, this.#cap) };
+  }
+
+  /**
+   * What of the metric no rating of the period had (none when the period has no rating): each
+   * dimension it asks for that no rating has, with the dimensions seen and their counts; each
+   * weighted role that no rating of its dimensions (and `where`) has, with the roles seen.
+   */
+  notInData(): { dimensions: string[]; dimensionsSeen: string; roles: string[]; rolesSeen: string } {
+    const d = this.definition;
+    const seen = (m: ReadonlyMap<string, number>) =>
+      [...m]
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+        .map(([v, n]) => `${v} ${n}`)
+        .join(' · ') || '—';
+    if (this.#dimensionsSeen.size === 0)
+      return { dimensions: [], dimensionsSeen: '', roles: [], rolesSeen: '' };
+    const dimensions = (d.dimension ?? []).filter((x) => !this.#dimensionsSeen.has(x));
+    const roles = Object.keys(d.roles).filter((r) => !this.#rolesSeen.has(r));
+    return {
+      dimensions,
+      dimensionsSeen: seen(this.#dimensionsSeen),
+      roles,
+      rolesSeen: seen(this.#rolesSeen),
+    };
   }
 
   /** The per-role means, raters and left-out ratings behind an agent's value. */
