@@ -1,4 +1,10 @@
-import { builtinCatalog, type MetricDefinition, measuredFields } from '@scorebook/contract';
+import {
+  builtinCatalog,
+  isCustomTableName,
+  type MetricDefinition,
+  measuredFields,
+  TABLES,
+} from '@scorebook/contract';
 import { Zone } from '@scorebook/time';
 import { describe, expect, it } from 'vitest';
 import { measureSql } from './compile-measure.ts';
@@ -7,7 +13,8 @@ import { DUCKDB } from './dialect.ts';
 const compile = (metrics: readonly MetricDefinition[]) =>
   measureSql({
     metrics,
-    fieldsOf: measuredFields,
+    fieldsOf: (table) =>
+      table === 'ratings' ? TABLES.ratings.fields : isCustomTableName(table) ? {} : measuredFields(table),
     zone: new Zone('Asia/Shanghai'),
     period: { startMs: 0, endMs: 1 },
     businessHours: true,
