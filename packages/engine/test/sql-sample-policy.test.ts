@@ -21,7 +21,8 @@ function sampleSql(): string {
   const metrics = [...catalog, ...segmentDefinitions(policy, catalog)];
   const sql = measureSql({
     metrics,
-    fieldsOf: (table) => (table === 'ratings' ? TABLES.ratings.fields : isCustomTableName(table) ? {} : measuredFields(table)),
+    fieldsOf: (table) =>
+      table === 'ratings' ? TABLES.ratings.fields : isCustomTableName(table) ? {} : measuredFields(table),
     zone,
     period: zonePeriod(period, zone),
     businessHours: policy.business_hours !== null,
