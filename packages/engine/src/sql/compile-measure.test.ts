@@ -95,4 +95,34 @@ describe('measureSql', () => {
       'LEFT JOIN calendar c ON c."open" < p.r_at AND c."close" > p.block_start',
     );
   });
+
+  it('creates the tables of messages, ratings and custom tables only for a metric that reads them', () => {
+    const names = (metrics: readonly MetricDefinition[]) => compile(metrics).tables.map((t) => t.name);
+    const [frt] = builtinCatalog();
+    if (frt === undefined || frt.kind === 'ratio' || frt.kind === 'count') throw new Error('catalog order');
+    expect(
+      names([frt]).filter((n) => ['in_messages', 'in_ratings'].includes(n) || n.startsWith('in_x_')),
+    ).toEqual([]);
+    const count = (table: string) =>
+      ({ ...frt, id: table, kind: 'count', table, field: null, where: null }) as unknown as MetricDefinition;
+    const rating = {
+      ...frt,
+      id: 'teamwork',
+      kind: 'rating',
+      where: null,
+      table: null,
+      field: null,
+      dimension: null,
+      roles: { peer: 1 },
+      min_raters: 1,
+      include_self: false,
+    } as unknown as MetricDefinition;
+    const sql = compile([count('messages'), count('x_members'), rating]);
+    expect(sql.refusals).toEqual([]);
+    expect(sql.tables.map((t) => t.name)).toEqual(
+      expect.arrayContaining(['in_messages', 'in_x_members', 'in_ratings']),
+    );
+    expect(sql.raters.map((r) => r !== null)).toEqual([false, false, true]);
+    expect(sql.derive).toContain('CREATE VIEW m_x_members AS SELECT * FROM in_x_members');
+  });
 });
