@@ -67,7 +67,7 @@ import { combineMonths, evaluateMonths, monthsOf, scoredFromMonths } from './per
 import { PlanStage, readsPlans } from './plans/plan-stage.ts';
 import { readPreviousPeriod } from './plans/previous-worst.ts';
 import { customSpecs, customTablesAbsent, customTablesOf, readCustomTables } from './read/custom-tables.ts';
-import { messageMetricsOf } from './read/message-tallies.ts';
+import { messageMetricsOf, readsMessages } from './read/message-tallies.ts';
 import { type ParallelOptions, readMessagesInParallel } from './read/parallel-messages.ts';
 import {
   duplicateFiles,
@@ -312,7 +312,9 @@ async function pipeline(
   const converted = new Set<string>();
 
   // Check, exclude, route: each table in contract order (a row may refer to the tables before it).
-  // Metrics over messages count the agents' messages as they are read (docs/messages.md).
+  // Metrics over messages count the agents' messages as they are read (docs/messages.md); on
+  // the SQL engine those messages are appended to its table of them instead.
+  const sqlReadsMessages = sql !== null && measured.some(readsMessages);
   const messageMetrics =
     sql === null
       ? messageMetricsOf(
@@ -328,8 +330,9 @@ async function pipeline(
     conversations,
     messages,
     agentIndex: checks.agentIndex,
-    measure:
-      messageMetrics === null
+    measure: sqlReadsMessages
+      ? { add: (row: Row, agent: number) => sql?.add('messages', row, agent) }
+      : messageMetrics === null
         ? null
         : { add: (row: Row, agent: number) => measure.add('messages', row, agent) },
   };
@@ -337,7 +340,8 @@ async function pipeline(
     // A table only a feature reads (targets) is not read by a policy without that feature.
     if (unread.has(table)) continue;
     checks.startTable(table);
-    if (table === 'messages') {
+    // The SQL engine's message rows are appended on this thread: it reads messages in one (docs/scale.md §6).
+    if (table === 'messages' && !sqlReadsMessages) {
       const spread = {
         inputs,
         checks,
@@ -383,7 +387,7 @@ async function pipeline(
           coverage.add(table, row);
           if (!coverage.inPeriod(table, row)) continue;
           warnings.accepted(table, row);
-          measure.addRating(row, creditedAgent(row, checks.agentIndex));
+          sink.addRating(row, creditedAgent(row, checks.agentIndex));
           continue;
         }
         coverage.add(table, row);

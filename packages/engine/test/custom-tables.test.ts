@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { INPUT_TABLES } from '@scorebook/contract';
 import { describe, expect, it } from 'vitest';
-import { evaluate, inspectData } from '../src/index.ts';
+import { evaluate, inspectData, serializeEvaluation } from '../src/index.ts';
 import { basePolicy, csv, writeScenario } from './scenario.ts';
 import { stopped } from './stopped.ts';
 
@@ -182,13 +182,10 @@ describe('a custom table declared by the source (x_group_members)', () => {
     ]);
   });
 
-  it('is refused by the SQL engine with its own code', async () => {
-    const { problems } = await stopped(run({ engine: 'duckdb' }));
-    expect(problems.map((p) => p.code)).toEqual([
-      'SQL_CUSTOM_TABLE_UNSUPPORTED',
-      'SQL_CUSTOM_TABLE_UNSUPPORTED',
-      'SQL_CUSTOM_TABLE_UNSUPPORTED',
-    ]);
+  it('is measured by the SQL engine as by the TypeScript engine, byte for byte', async () => {
+    const sql = serializeEvaluation(await run({ engine: 'duckdb' }));
+    expect(sql).toEqual(serializeEvaluation(await run()));
+    expect(JSON.parse(sql.get('results.json') ?? '{}').agents[0].metrics.members_joined.value).toBe(3);
   });
 
   it('is neither read nor recorded for a policy whose metrics do not name it', async () => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../src/index.ts';
+import { evaluate, serializeEvaluation } from '../src/index.ts';
 import { csv, runScenario, writeScenario } from './scenario.ts';
-import { stopped } from './stopped.ts';
 import { v2Policy } from './v2.ts';
 
 const metric = (extra = '') => `metrics:
@@ -169,20 +168,21 @@ describe('rating metrics', () => {
     expect(Object.keys(e.results.inputs)).not.toContain('ratings');
   });
 
-  it('the SQL engine refuses a rating metric by its kind', async () => {
-    const { policiesDir, dataDir } = writeScenario({
-      policy: v2Policy(card, metric()),
-      tables: { agents, ratings },
-    });
-    const { problems } = await stopped(
-      evaluate({
-        policiesDir,
-        dataDir,
-        period: '2026-10',
-        engine: 'duckdb',
-        allowMissing: ['conversations'],
-      }),
-    );
-    expect(problems.map((p) => p.code)).toEqual(['SQL_METRIC_KIND_UNSUPPORTED']);
+  it('the SQL engine measures and explains it as the TypeScript engine, byte for byte', async () => {
+    for (const extra of [
+      '',
+      '\n    include_self: true\n    where: { all: [ { fact: score, operator: greaterThan, value: 1 } ] }',
+    ]) {
+      const { policiesDir, dataDir } = writeScenario({
+        policy: v2Policy(card, metric(extra)),
+        tables: { agents, ratings },
+      });
+      const options = { policiesDir, dataDir, period: '2026-10', allowMissing: ['conversations'] };
+      const sql = serializeEvaluation(await evaluate({ ...options, engine: 'duckdb' }));
+      expect(sql).toEqual(serializeEvaluation(await evaluate(options)));
+      expect(
+        JSON.parse(sql.get('explanations.json') ?? '{}').agents[0].metrics.teamwork.rating.left_out_total,
+      ).toBeGreaterThan(0);
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { INPUT_TABLES } from '@scorebook/contract';
 import { describe, expect, it } from 'vitest';
 import { type EvaluateOptions, EvaluationError, evaluate, serializeEvaluation } from '../src/index.ts';
 import { basePolicy, csv, writeScenario } from './scenario.ts';
@@ -69,6 +70,8 @@ function richScenario(seed: number): { policiesDir: string; dataDir: string } {
   const surveys: string[] = [];
   const orders: string[] = [];
   const reviews: string[] = [];
+  const ratings: string[] = [];
+  const members: string[] = [];
   for (let c = 0; c < 120; c++) {
     const id = `c${c}`;
     const agent = pick(agents);
@@ -89,7 +92,12 @@ function richScenario(seed: number): { policiesDir: string; dataDir: string } {
         sent_at: new Date(t).toISOString(),
         sender,
         ...(sender === 'agent' ? { agent_id: next() < 0.9 ? agent : pick(agents) } : {}),
-        text: sender === 'customer' && next() < 0.15 ? '谢谢' : '请问',
+        text:
+          sender === 'agent'
+            ? pick(['您好，请稍等', '请问', '好的', 'ＯＫ', '抱歉！', ''])
+            : sender === 'customer' && next() < 0.15
+              ? '谢谢'
+              : '请问',
       });
     }
     if (next() < 0.6)
@@ -98,6 +106,16 @@ function richScenario(seed: number): { policiesDir: string; dataDir: string } {
       );
     if (next() < 0.3)
       orders.push(`o${c},${agent},${id},${began},${pick(['0', '19.9', '0.1', '0.2', '250', '99.99'])}`);
+    // Ratings of the conversation's agent: supervisors, peers (a peer naming the agent rates
+    // itself), self ratings, a role no metric weighs; scores whose sums round.
+    if (next() < 0.5)
+      ratings.push(
+        `t${c},${agent},${pick(['lead-1', 'lead-2', ...agents])},${pick(['supervisor', 'peer', 'peer', 'self', 'customer'])},${pick(['teamwork', 'teamwork', 'service'])},${pick(['0.1', '0.2', '3.3', '4.7', '5', '2.9'])},${new Date(t).toISOString()}`,
+      );
+    if (next() < 0.5)
+      members.push(
+        `m${c},${pick(agents)},${pick(['群1', '群2', '测试群'])},${new Date(t).toISOString()},${pick(['true', 'false', ''])},${pick(['0', '3', '7', '12', ''])}`,
+      );
     if (next() < 0.5)
       reviews.push(
         `r${c},${agent},${id},${began},${pick(['55', '60.5', '70', '70', '88', '100'])},${pick(['true', 'false'])}`,
@@ -125,6 +143,16 @@ function richScenario(seed: number): { policiesDir: string; dataDir: string } {
   - { id: quick_resolved, title: 快速解决, kind: count, better: higher, unit: count, table: conversations, where: { all: [ { fact: resolution_seconds, operator: lessThan, value: 1800 } ] } }
   - { id: named_complaints, title: 点名投诉, kind: count, better: lower, unit: count, table: complaints, where: { any: [ { fact: category, operator: textIn, value: ["Product_Defect！", "ＬＯＧＩＳＴＩＣＳ"] }, { fact: complaint_id, operator: textIn, value: [] } ] } }
   - { id: mail_or_chat, title: 邮件或聊天, kind: count, better: higher, unit: count, table: conversations, where: { all: [ { fact: channel, operator: containsAny, value: ["MAIL", "ｃｈａ"] }, { not: { fact: conversation_id, operator: containsAny, value: ["c1"] } } ] } }
+  - { id: teamwork, title: 协作, kind: rating, better: higher, unit: score, dimension: teamwork, roles: { supervisor: 0.6, peer: 0.3, self: 0.1 }, min_raters: 4 }
+  - { id: any_rating, title: 全部评分, kind: rating, better: higher, unit: score, roles: { peer: 0.7, self: 0.2, supervisor: 0.1 }, min_raters: 1, include_self: true, where: { all: [ { fact: score, operator: greaterThan, value: 0.1 } ] } }
+  - { id: channels_used, title: 渠道数, kind: distinct_count, better: higher, unit: count, table: conversations, field: channel }
+  - { id: csat_values, title: 满意度取值数, kind: distinct_count, better: lower, unit: count, table: surveys, field: csat, where: { not: { fact: nps, operator: equal, value: 0 } } }
+  - { id: polite_messages, title: 礼貌消息, kind: ratio, better: higher, unit: ratio, numerator: { table: messages, where: { all: [ { fact: text, operator: containsAny, value: ["您好", "抱歉"] } ] } }, denominator: { table: messages } }
+  - { id: ok_messages, title: 好的消息, kind: count, better: lower, unit: count, table: messages, where: { any: [ { fact: text, operator: textIn, value: ["ok", "好的"] } ] } }
+  - { id: active_members, title: 活跃成员, kind: ratio, better: lower, unit: ratio, numerator: { table: x_group_members, where: { all: [ { fact: active, operator: equal, value: true } ] } }, denominator: { table: x_group_members } }
+  - { id: member_count, title: 成员数, kind: count, better: higher, unit: count, table: x_group_members, where: { not: { fact: group_name, operator: equal, value: 测试群 } } }
+  - { id: member_talk, title: 成员发言, kind: sum, better: higher, unit: number, table: x_group_members, field: messages }
+  - { id: member_talk_mean, title: 成员平均发言, kind: mean, better: higher, unit: number, table: x_group_members, field: messages, where: { all: [ { fact: joined_at, operator: after, value: "2026-11-02" } ] } }
   - { id: odd_facts, title: 怪条件, kind: count, better: higher, unit: count, table: surveys, where: { any: [ { fact: csat, operator: equal, value: "5" }, { fact: csat, operator: contains, value: 5 }, { fact: csat, operator: in, value: [] }, { all: [] } ] } }`;
   const scorecards = `  aftersale:
     title: 售后
@@ -132,7 +160,7 @@ function richScenario(seed: number): { policiesDir: string; dataDir: string } {
     scored:
       - { metric: first_response_time, weight: 1, target: 20s, floor: 600s }
       - { metric: avg_response_time, weight: 1, target: 20s, floor: 3000s }
-      - { metric: reply_rate, weight: 3, target: 100%, floor: 50% }
+      - { metric: reply_rate, weight: 5, target: 100%, floor: 50% }
       - { metric: sla_on_time_rate, weight: 5, target: 100%, floor: 0% }
       - { metric: conversion_rate, weight: 5, target: 100%, floor: 0% }
       - { metric: csat_score, weight: 5, target: 5, floor: 1 }
@@ -146,9 +174,19 @@ function richScenario(seed: number): { policiesDir: string; dataDir: string } {
       - { metric: late_chats, weight: 5, target: 30, floor: 0 }
       - { metric: early_handle, weight: 5, target: 60s, floor: 7200s }
       - { metric: unresolved_first, weight: 5, target: 100%, floor: 0% }
-      - { metric: odd_facts, weight: 5, target: 30, floor: 0 }
-      - { metric: named_complaints, weight: 5, target: 0, floor: 3 }
-      - { metric: mail_or_chat, weight: 5, target: 30, floor: 0 }
+      - { metric: odd_facts, weight: 1, target: 30, floor: 0 }
+      - { metric: teamwork, weight: 1, target: 5, floor: 1 }
+      - { metric: any_rating, weight: 1, target: 5, floor: 1 }
+      - { metric: channels_used, weight: 1, target: 3, floor: 0 }
+      - { metric: csat_values, weight: 1, target: 1, floor: 5 }
+      - { metric: polite_messages, weight: 1, target: 100%, floor: 0% }
+      - { metric: ok_messages, weight: 1, target: 0, floor: 20 }
+      - { metric: active_members, weight: 1, target: 0%, floor: 100% }
+      - { metric: member_count, weight: 1, target: 10, floor: 0 }
+      - { metric: member_talk, weight: 1, target: 100, floor: 0 }
+      - { metric: member_talk_mean, weight: 1, target: 10, floor: 0 }
+      - { metric: named_complaints, weight: 1, target: 0, floor: 3 }
+      - { metric: mail_or_chat, weight: 1, target: 30, floor: 0 }
       - { metric: resolution_mean, weight: 5, target: 10m, floor: 2h }
       - { metric: quick_resolved, weight: 5, target: 20, floor: 0 }
       - metric: avg_handle_time
@@ -179,6 +217,25 @@ function richScenario(seed: number): { policiesDir: string; dataDir: string } {
         'k2,a1,c2,2026-11-02T11:00:00Z,product_defect,true',
         'k3,a2,c3,2026-11-03T10:00:00Z,service,false',
       ),
+      ratings: csv('rating_id,agent_id,rater_id,rater_role,dimension,score,rated_at', ...ratings),
+      'group_members.csv': csv('member_id,agent_id,group_name,joined_at,active,messages', ...members),
+      'source.yaml': `scorebook: 1
+kind: source
+custom:
+  x_group_members:
+    title: 社群成员
+    files: ["group_members.csv"]
+    id: member_id
+    agent: agent_id
+    time: joined_at
+    fields:
+      member_id: { type: id }
+      agent_id: { type: id }
+      group_name: { type: string, required: true }
+      joined_at: { type: timestamp }
+      active: { type: bool }
+      messages: { type: int, min: 0 }
+`,
     },
     period: '2026-11',
   });
@@ -215,6 +272,39 @@ describe('the DuckDB engine gives the results of the TypeScript engine', { timeo
     });
   }
 
+  // Kinds and tables the SQL engine computes since issue 15 goal 4, on the policies' own test data
+  // of 2027-01 (the sample company's months end in 2026-12): a rating (express-cs: per-rater
+  // means, role weights, a self rating left out, min_raters), a ratio over messages with
+  // containsAny and a distinct count (wecom-community), improvement plans (presale-quota).
+  for (const [policy, fixture, expected] of [
+    ['express-cs', 'ratings-2027-01', { teamwork_rating: [4.7, 3.6, null, null] }],
+    ['wecom-community', 'courtesy', { politeness_rate: [0.225, 1], customers_served: [6, 1] }],
+    ['presale-quota', 'plans', { plan_completion_rate: [0.5, 1, null, 0, null, 0] }],
+  ] as const) {
+    it(`on ${policy} 2027-01, its policy test data ${fixture} (${Object.keys(expected).join(', ')})`, async () => {
+      const run = await both({
+        policiesDir: `${root}configs/policies/${policy}`,
+        dataDir: `${root}configs/policies/${policy}/tests/fixtures/${fixture}`,
+        period: '2027-01',
+        allowMissing: INPUT_TABLES,
+      });
+      expect(run.differences).toEqual([]);
+      for (const [metric, values] of Object.entries(expected)) expect(run.values(metric)).toEqual(values);
+    });
+  }
+
+  it('on a custom table (wecom-custom on the WeCom export, x_group_members)', async () => {
+    const run = await both({
+      policiesDir: `${root}configs/policies/wecom-custom`,
+      dataDir: `${root}data/examples/wecom-community-2026-10`,
+      period: '2026-10',
+    });
+    expect(run.differences).toEqual([]);
+    expect(run.agents).toBeGreaterThan(0);
+    for (const metric of ['community_active_rate', 'members_joined', 'member_messages'])
+      expect(run.values(metric).some((v) => typeof v === 'number' && v > 0)).toBe(true);
+  });
+
   it('on the help-desk export, through its source (GB18030 CSV, JSON Lines, xlsx)', async () => {
     const run = await both({
       policiesDir: `${root}configs/policies/ecommerce-cs`,
@@ -233,6 +323,21 @@ describe('the DuckDB engine gives the results of the TypeScript engine', { timeo
       // The normalised-text conditions count something: k1 (ＬＯＧＩＳＴＩＣＳ) is a1's; chats and emails.
       expect(run.values('named_complaints')).toEqual([1, 0, 0, 0]);
       expect(run.values('mail_or_chat').some((v) => typeof v === 'number' && v > 0)).toBe(true);
+      // The kinds and tables of issue 15 goal 4 take values that are not all trivial.
+      const taken = (metric: string, trivial: (v: number) => boolean) =>
+        expect(run.values(metric).some((v) => typeof v === 'number' && !trivial(v))).toBe(true);
+      // Four raters at least: some agents have fewer (null, their ratings left out as below_min_raters).
+      expect(run.values('teamwork')).toContain(null);
+      taken('teamwork', (v) => Number.isInteger(v));
+      taken('any_rating', (v) => Number.isInteger(v));
+      taken('channels_used', (v) => v <= 1);
+      taken('csat_values', (v) => v <= 1);
+      taken('polite_messages', (v) => v === 0 || v === 1);
+      taken('ok_messages', (v) => v === 0);
+      taken('active_members', (v) => v === 0 || v === 1);
+      taken('member_count', (v) => v === 0);
+      taken('member_talk', (v) => v === 0);
+      taken('member_talk_mean', (v) => Number.isInteger(v));
     });
   }
 });

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { measuredFields } from '@scorebook/contract';
+import { isCustomTableName, measuredFields, TABLES } from '@scorebook/contract';
 import { loadPolicyFamily, policyMetricCatalog, segmentDefinitions, selectVersion } from '@scorebook/policy';
 import { parsePeriod, Zone, zonePeriod } from '@scorebook/time';
 import { expect, it } from 'vitest';
@@ -21,7 +21,8 @@ function sampleSql(): string {
   const metrics = [...catalog, ...segmentDefinitions(policy, catalog)];
   const sql = measureSql({
     metrics,
-    fieldsOf: measuredFields,
+    fieldsOf: (table) =>
+      table === 'ratings' ? TABLES.ratings.fields : isCustomTableName(table) ? {} : measuredFields(table),
     zone,
     period: zonePeriod(period, zone),
     businessHours: policy.business_hours !== null,

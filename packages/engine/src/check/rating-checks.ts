@@ -2,7 +2,7 @@ import type { Policy } from '@scorebook/policy';
 import { messageOf, type Problem } from '@scorebook/problems';
 import { RUN_ERRORS } from '../errors.ts';
 import type { MeasuredMetric } from '../measure/accumulate.ts';
-import { isRatingTally } from '../measure/rating-tally.ts';
+import { RatingTally } from '../measure/rating-tally.ts';
 
 /**
  * Warnings for rating metrics that ask for what no rating of the period has (`docs/ratings.md`):
@@ -15,7 +15,8 @@ import { isRatingTally } from '../measure/rating-tally.ts';
 export function ratingsNotInData(tallies: readonly MeasuredMetric[], policy: Policy): Problem[] {
   const out: Problem[] = [];
   for (const tally of tallies) {
-    if (!isRatingTally(tally)) continue;
+    // The TypeScript engine's tallies see every rating of the period; the SQL engine's do not.
+    if (!(tally instanceof RatingTally)) continue;
     const metric = tally.definition.id;
     const item = policy.scorecards.flatMap((s) => s.scored).find((i) => i.metric === metric);
     const at = {

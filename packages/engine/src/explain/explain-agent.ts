@@ -12,7 +12,7 @@ import type { Zone } from '@scorebook/time';
 import type { Agent } from '../check/row-checks.ts';
 import type { ExcludedRecord } from '../exclude/exclusions.ts';
 import type { MeasuredMetric } from '../measure/accumulate.ts';
-import { isRatingTally, type RatingBreakdown, type RatingTally } from '../measure/rating-tally.ts';
+import { isRatingTally, type MeasuredRating, type RatingBreakdown } from '../measure/rating-tally.ts';
 import type { Row } from '../row.ts';
 import type { Rating } from '../score/rate-agent.ts';
 import { describeRow } from './describe-row.ts';
@@ -120,7 +120,11 @@ export function explainAgent(input: ExplainInput): AgentExplanation {
   };
 }
 
-function ratingExplanation(input: ExplainInput, b: RatingBreakdown, tally: RatingTally): RatingExplanation {
+function ratingExplanation(
+  input: ExplainInput,
+  b: RatingBreakdown,
+  tally: MeasuredRating,
+): RatingExplanation {
   const { min_raters, include_self } = tally.definition;
   return {
     value: b.value,

@@ -32,6 +32,27 @@ export interface RatingBreakdown {
   leftOutTotal: number;
 }
 
+/**
+ * What scoring and explaining read of a measured rating metric, whichever engine measured it:
+ * a measured metric that also gives the breakdown behind each agent's value.
+ */
+export interface MeasuredRating extends MeasuredMetric {
+  readonly definition: RatingMetricDefinition;
+  /** The per-role means, raters and left-out ratings behind an agent's value. */
+  breakdown(agent: number): RatingBreakdown;
+}
+
+/**
+ * One rater's counted ratings of one role for one agent: how many, and their scores added one
+ * at a time in reading order from 0.
+ */
+export interface RaterTotal {
+  role: string;
+  rater: string;
+  ratings: number;
+  sum: number;
+}
+
 interface Entry {
   row: Row;
   rater: string;
@@ -47,7 +68,7 @@ interface Entry {
  * is the weighted mean of the roles that have a counted rating (weights renormalised over them);
  * null with no counted rating or fewer distinct raters than `min_raters`.
  */
-export class RatingTally implements MeasuredMetric {
+export class RatingTally implements MeasuredRating {
   readonly definition: RatingMetricDefinition;
   readonly #where: Predicate<Row>;
   readonly #dimensions: ReadonlySet<string> | null;
@@ -142,15 +163,21 @@ export class RatingTally implements MeasuredMetric {
       else if (!Object.hasOwn(d.roles, e.role)) leftOut.push({ reason: 'role_not_weighted', row: e.row });
     }
     const counted = this.#counted(agent);
-    const raters = new Set(counted.map((e) => e.rater)).size;
-    const below = raters < d.min_raters;
-    if (below) for (const e of counted) leftOut.push({ reason: 'below_min_raters', row: e.row });
+    const totals = new Map<string, RaterTotal>();
+    for (const e of counted) {
+      const key = JSON.stringify([e.role, e.rater]);
+      const total = totals.get(key) ?? { role: e.role, rater: e.rater, ratings: 0, sum: 0 };
+      total.ratings++;
+      total.sum += e.score;
+      totals.set(key, total);
+    }
+    const rating = ratingOfRaters(d, [...totals.values()]);
+    if (rating.below) for (const e of counted) leftOut.push({ reason: 'below_min_raters', row: e.row });
     leftOut.sort((a, b) => a.row.file - b.row.file || a.row.line - b.row.line);
-    const roles = Object.entries(d.roles).map(([role, weight]) => roleMean(role, weight, counted));
     return {
-      value: below ? null : weightedMean(roles),
-      raters: below ? 0 : raters,
-      roles,
+      value: rating.value,
+      raters: rating.raters,
+      roles: rating.roles,
       leftOut: leftOut.slice(0, this.#cap),
       leftOutTotal: leftOut.length,
     };
@@ -165,9 +192,28 @@ export class RatingTally implements MeasuredMetric {
   }
 }
 
-/** True for the tally of a rating metric. */
-export function isRatingTally(metric: MeasuredMetric): metric is RatingTally {
-  return metric instanceof RatingTally;
+/** True for the measured metric of a rating metric (either engine's). */
+export function isRatingTally(metric: MeasuredMetric): metric is MeasuredRating {
+  return metric.definition.kind === 'rating' && 'breakdown' in metric;
+}
+
+/**
+ * A rating metric's value for one agent from its raters' totals, given in the order of each
+ * rater's first counted rating (within its role): per role, in the policy's order of `roles`,
+ * the raters' means `sum / ratings` added in that order and divided by the raters; the value is
+ * `Σ weight × mean / Σ weight` over the roles with a mean, added in the roles' order (the mean
+ * itself when they all have the same one: {@link weightedMean}); null with
+ * no such role or fewer distinct raters (over every role) than `min_raters`, which also makes
+ * the sample 0. Both engines apply it, so that their doubles are the same.
+ */
+export function ratingOfRaters(
+  d: RatingMetricDefinition,
+  totals: readonly RaterTotal[],
+): { value: number | null; raters: number; roles: RoleMean[]; below: boolean } {
+  const raters = new Set(totals.map((t) => t.rater)).size;
+  const below = raters < d.min_raters;
+  const roles = Object.entries(d.roles).map(([role, weight]) => roleMean(role, weight, totals));
+  return { value: below ? null : weightedMean(roles), raters: below ? 0 : raters, roles, below };
 }
 
 /**
@@ -190,24 +236,15 @@ function weightedMean(roles: readonly RoleMean[]): number | null {
   return weighted / weights;
 }
 
-function roleMean(role: string, weight: number, counted: readonly Entry[]): RoleMean {
-  const byRater = new Map<string, { sum: number; n: number }>();
+function roleMean(role: string, weight: number, totals: readonly RaterTotal[]): RoleMean {
   let ratings = 0;
-  for (const e of counted) {
-    if (e.role !== role) continue;
-    ratings++;
-    const r = byRater.get(e.rater) ?? { sum: 0, n: 0 };
-    r.sum += e.score;
-    r.n++;
-    byRater.set(e.rater, r);
-  }
+  let raters = 0;
   let sum = 0;
-  for (const r of byRater.values()) sum += r.sum / r.n;
-  return {
-    role,
-    weight,
-    mean: byRater.size === 0 ? null : sum / byRater.size,
-    raters: byRater.size,
-    ratings,
-  };
+  for (const t of totals) {
+    if (t.role !== role) continue;
+    ratings += t.ratings;
+    raters++;
+    sum += t.sum / t.ratings;
+  }
+  return { role, weight, mean: raters === 0 ? null : sum / raters, raters, ratings };
 }

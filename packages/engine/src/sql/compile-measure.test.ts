@@ -1,4 +1,10 @@
-import { builtinCatalog, type MetricDefinition, measuredFields } from '@scorebook/contract';
+import {
+  builtinCatalog,
+  isCustomTableName,
+  type MetricDefinition,
+  measuredFields,
+  TABLES,
+} from '@scorebook/contract';
 import { Zone } from '@scorebook/time';
 import { describe, expect, it } from 'vitest';
 import { measureSql } from './compile-measure.ts';
@@ -7,7 +13,8 @@ import { DUCKDB } from './dialect.ts';
 const compile = (metrics: readonly MetricDefinition[]) =>
   measureSql({
     metrics,
-    fieldsOf: measuredFields,
+    fieldsOf: (table) =>
+      table === 'ratings' ? TABLES.ratings.fields : isCustomTableName(table) ? {} : measuredFields(table),
     zone: new Zone('Asia/Shanghai'),
     period: { startMs: 0, endMs: 1 },
     businessHours: true,
@@ -87,5 +94,35 @@ describe('measureSql', () => {
     expect(compile([]).derive[1]).toContain(
       'LEFT JOIN calendar c ON c."open" < p.r_at AND c."close" > p.block_start',
     );
+  });
+
+  it('creates the tables of messages, ratings and custom tables only for a metric that reads them', () => {
+    const names = (metrics: readonly MetricDefinition[]) => compile(metrics).tables.map((t) => t.name);
+    const [frt] = builtinCatalog();
+    if (frt === undefined || frt.kind === 'ratio' || frt.kind === 'count') throw new Error('catalog order');
+    expect(
+      names([frt]).filter((n) => ['in_messages', 'in_ratings'].includes(n) || n.startsWith('in_x_')),
+    ).toEqual([]);
+    const count = (table: string) =>
+      ({ ...frt, id: table, kind: 'count', table, field: null, where: null }) as unknown as MetricDefinition;
+    const rating = {
+      ...frt,
+      id: 'teamwork',
+      kind: 'rating',
+      where: null,
+      table: null,
+      field: null,
+      dimension: null,
+      roles: { peer: 1 },
+      min_raters: 1,
+      include_self: false,
+    } as unknown as MetricDefinition;
+    const sql = compile([count('messages'), count('x_members'), rating]);
+    expect(sql.refusals).toEqual([]);
+    expect(sql.tables.map((t) => t.name)).toEqual(
+      expect.arrayContaining(['in_messages', 'in_x_members', 'in_ratings']),
+    );
+    expect(sql.raters.map((r) => r !== null)).toEqual([false, false, true]);
+    expect(sql.derive).toContain('CREATE VIEW m_x_members AS SELECT * FROM in_x_members');
   });
 });

@@ -1,7 +1,6 @@
 import {
   DERIVED_CONVERSATION_FIELDS,
   type FieldSpec,
-  isCustomTableName,
   MEASURED_TABLES,
   type MeasuredTableName,
   type MeasuredTableRef,
@@ -10,6 +9,7 @@ import {
 import type { Zone } from '@scorebook/time';
 import { AGENT, CUSTOMER } from '../derive/message-store.ts';
 import { readsConversationField } from '../derive/reads-field.ts';
+import { customTablesOf } from '../read/custom-tables.ts';
 import { readsMessages } from '../read/message-tallies.ts';
 import {
   ConditionRefused,
@@ -30,16 +30,17 @@ export interface SqlTable {
 /** A metric the SQL engine refuses to compute, and why. */
 export type MetricRefusal =
   | { metric: string; code: 'SQL_METRIC_KIND_UNSUPPORTED'; kind: string }
-  | { metric: string; code: 'SQL_METRIC_TABLE_UNSUPPORTED'; table: string }
-  | { metric: string; code: 'SQL_CONDITION_UNSUPPORTED'; condition: string; why: SqlRefusal }
-  | { metric: string; code: 'SQL_CUSTOM_TABLE_UNSUPPORTED'; table: string };
+  | { metric: string; code: 'SQL_CONDITION_UNSUPPORTED'; condition: string; why: SqlRefusal };
+
+/** A table whose rows the engine appends as the TypeScript stages leave them (`in_<table>`). */
+export type RowTable = Exclude<MeasuredTableRef, 'responses'> | 'ratings';
 
 /** What {@link measureSql} compiles from. */
 export interface MeasureSqlInput {
   /** The metrics measured, in order (the catalog's, then segment metrics). */
   metrics: readonly MetricDefinition[];
-  /** Fields of each measured table with their types (derived ones included). */
-  fieldsOf: (table: MeasuredTableName) => Readonly<Record<string, FieldSpec>>;
+  /** Fields of each measured table (custom ones and `ratings` too) with their types (derived ones included). */
+  fieldsOf: (table: MeasuredTableRef | 'ratings') => Readonly<Record<string, FieldSpec>>;
   zone: Zone;
   /** The period's instants: responses count by the start of their customer block. */
   period: { startMs: number; endMs: number };
@@ -67,6 +68,14 @@ export interface MeasureSql {
    * columns, `agent`, `k` (1-based rank, at most `cap`) and `total`; null when it keeps none.
    */
   evidence: Array<string | null>;
+  /**
+   * Per metric, for a `rating` only (else null): the query of its raters' totals, rows `(agent,
+   * role, rater, n, s, first)` — per agent, weighted role and rater, the ratings counted, their
+   * scores added in reading order, and the `seq` of the first. Its evidence query gives the
+   * counted ratings (`left_out` FALSE) and those left out by `self` or `role_not_weighted`
+   * (`left_out` TRUE, with `reason`), each ranked `k` with its `total`.
+   */
+  raters: Array<string | null>;
   refusals: MetricRefusal[];
   /**
    * True when a metric reads `resolution_seconds`: the conversations view has that column (absent
@@ -76,7 +85,7 @@ export interface MeasureSql {
   resolution: boolean;
 }
 
-// Metrics over messages are refused (SQL_METRIC_TABLE_UNSUPPORTED): messages have no table of rows here.
+// The measured input tables always created; `in_messages` only when a metric reads messages.
 const INPUT_MEASURED = MEASURED_TABLES.filter(
   (t): t is Exclude<MeasuredTableName, 'responses' | 'messages'> => t !== 'responses' && t !== 'messages',
 );
@@ -104,7 +113,7 @@ function plain(name: string, ...columns: Array<[string, SqlType]>): SqlTable {
 }
 
 /** The name of the table a measured input table's rows are appended to. */
-export function inputTableName(table: Exclude<MeasuredTableName, 'responses' | 'messages'>): string {
+export function inputTableName(table: RowTable): string {
   return `in_${table}`;
 }
 
@@ -125,15 +134,15 @@ export function measureSql(given: MeasureSqlInput): MeasureSql {
   };
   const { dialect: d, period } = input;
   const id = d.ident;
-  const col = (table: MeasuredTableName) =>
+  const col = (table: RowTable) =>
     Object.entries(input.fieldsOf(table))
       .filter(([name]) => table !== 'conversations' || !DERIVED_CONVERSATION.includes(name))
       .map(([name, spec]) => ({ name, type: sqlTypeOf(spec.type) }));
   // The fields whose normalised text a textIn or containsAny reads, per table: each gets a
   // column `normalized:<field>` that the loader fills (DuckDB has no NFKC).
-  const normalizedFields = new Map<MeasuredTableName, Set<string>>();
+  const normalizedFields = new Map<MeasuredTableRef | 'ratings', Set<string>>();
   const normalizedOf =
-    (table: MeasuredTableName): NormalizedText =>
+    (table: MeasuredTableRef | 'ratings'): NormalizedText =>
     (field) => {
       const fields = normalizedFields.get(table) ?? new Set<string>();
       fields.add(field);
@@ -141,8 +150,16 @@ export function measureSql(given: MeasureSqlInput): MeasureSql {
       return id(normalizedColumn(field));
     };
   const compiled = input.metrics.map((metric, i) => compileOrRefuse(metric, i, input, normalizedOf));
+  // The contract's measured tables always; the agents' messages, the custom tables metrics read
+  // and the ratings only when a metric reads them.
+  const rowTables: RowTable[] = [
+    ...INPUT_MEASURED,
+    ...(input.metrics.some(readsMessages) ? (['messages'] as const) : []),
+    ...customTablesOf(input.metrics),
+    ...(input.metrics.some((m) => m.kind === 'rating') ? (['ratings'] as const) : []),
+  ];
   const tables: SqlTable[] = [
-    ...INPUT_MEASURED.map((t) => ({
+    ...rowTables.map((t) => ({
       name: inputTableName(t),
       columns: [
         ...PLACE,
@@ -235,9 +252,9 @@ SELECT c.*, coalesce(f.inquiry, FALSE) AS inquiry,
   CASE WHEN c.sla_due_at IS NULL THEN NULL ELSE coalesce(c.closed_at <= c.sla_due_at, FALSE) END AS on_time,
   c.conversation_id IN (SELECT conversation_id FROM converted) AS converted${resolution ? ', r.resolution_seconds' : ''}
 FROM ${inputTableName('conversations')} c LEFT JOIN conv_facts f ON f.conv = c.idx${resolution ? ' LEFT JOIN conv_resolution r ON r.idx = c.idx' : ''}`,
-    ...INPUT_MEASURED.filter((t) => t !== 'conversations').map(
-      (t) => `CREATE VIEW m_${t} AS SELECT * FROM ${inputTableName(t)}`,
-    ),
+    ...rowTables
+      .filter((t) => t !== 'conversations')
+      .map((t) => `CREATE VIEW m_${t} AS SELECT * FROM ${inputTableName(t)}`),
   ];
   const values = compiled.flatMap((c) => ('refusal' in c ? [] : c.values));
   return {
@@ -249,26 +266,32 @@ FROM ${inputTableName('conversations')} c LEFT JOIN conv_facts f ON f.conv = c.i
         ? 'SELECT 0 AS metric, 0 AS agent, 0 AS n, 0 AS s, 0 AS o, NULL AS pv WHERE FALSE'
         : values.join('\nUNION ALL\n'),
     evidence: compiled.map((c) => ('refusal' in c ? null : c.evidence)),
+    raters: compiled.map((c) => ('refusal' in c ? null : (c.raters ?? null))),
     refusals: compiled.flatMap((c) => ('refusal' in c && c.refusal !== null ? [c.refusal] : [])),
   };
 }
+
+// A metric's compiled SQL: its rows of the values query, its evidence query, and for a rating
+// the query of its raters' totals.
+interface CompiledSql {
+  values: string[];
+  evidence: string | null;
+  raters?: string;
+}
+
+type TableOf = (table: MeasuredTableRef | 'ratings') => NormalizedText;
 
 // A metric's SQL, or why it is refused (null: a formula, which reads no rows).
 function compileOrRefuse(
   metric: MetricDefinition,
   i: number,
   input: MeasureSqlInput,
-  normalizedOf: (table: MeasuredTableName) => NormalizedText,
-): { values: string[]; evidence: string | null } | { refusal: MetricRefusal | null } {
+  normalizedOf: TableOf,
+): CompiledSql | { refusal: MetricRefusal | null } {
   // A formula reads no rows (the score stage computes it from the measured values).
   if (metric.kind === 'formula') return { refusal: null };
-  if (readsMessages(metric))
-    return { refusal: { metric: metric.id, code: 'SQL_METRIC_TABLE_UNSUPPORTED', table: 'messages' } };
   if (!KINDS.has(metric.kind))
     return { refusal: { metric: metric.id, code: 'SQL_METRIC_KIND_UNSUPPORTED', kind: metric.kind } };
-  const custom = tablesOf(metric).find(isCustomTableName);
-  if (custom !== undefined)
-    return { refusal: { metric: metric.id, code: 'SQL_CUSTOM_TABLE_UNSUPPORTED', table: custom } };
   try {
     return compileMetric(metric, i, input, normalizedOf);
   } catch (error) {
@@ -285,29 +308,39 @@ function compileOrRefuse(
 }
 
 // The kinds of `docs/metrics.md` the SQL engine computes; a kind added later is refused by name.
-const KINDS: ReadonlySet<string> = new Set(['ratio', 'count', 'sum', 'mean', 'nps', 'median', 'p90']);
+const KINDS: ReadonlySet<string> = new Set([
+  'ratio',
+  'count',
+  'sum',
+  'mean',
+  'nps',
+  'median',
+  'p90',
+  'distinct_count',
+  'rating',
+]);
 
 function compileMetric(
   metric: MetricDefinition,
   i: number,
   input: MeasureSqlInput,
-  normalizedOf: (table: MeasuredTableName) => NormalizedText,
-): { values: string[]; evidence: string | null } {
+  normalizedOf: TableOf,
+): CompiledSql {
   const { dialect: d, cap } = input;
-  const where = (table: MeasuredTableRef, condition: MetricDefinition['where']) =>
+  const where = (table: MeasuredTableRef | 'ratings', condition: MetricDefinition['where']) =>
     condition === null
       ? d.bool(true)
-      : conditionSql(condition, input.fieldsOf(builtin(table)), input.zone, d, normalizedOf(builtin(table)));
+      : conditionSql(condition, input.fieldsOf(table), input.zone, d, normalizedOf(table));
   const row = (n: string, s: string, o: string, pv = 'NULL') =>
     `SELECT ${i} AS metric, agent, ${n} AS n, ${s} AS s, ${o} AS o, ${pv} AS pv`;
   const from = (table: MeasuredTableRef, condition: string) =>
-    `FROM m_${builtin(table)} WHERE agent >= 0 AND ${condition} GROUP BY agent`;
+    `FROM m_${table} WHERE agent >= 0 AND ${condition} GROUP BY agent`;
   // The evidence rows of wanted agents: the worst first (then reading order), or reading order.
   const kept = (table: MeasuredTableRef, condition: string, badness: string | null) =>
     `SELECT * FROM (
   SELECT *, row_number() OVER (PARTITION BY agent ORDER BY ${badness === null ? '' : `${badness} DESC, `}seq) AS k,
     count(*) OVER (PARTITION BY agent) AS total
-  FROM m_${builtin(table)}
+  FROM m_${table}
   WHERE agent IN (SELECT agent FROM wanted WHERE metric = ${i}) AND ${condition}
 ) WHERE k <= ${cap} ORDER BY agent, k`;
   switch (metric.kind) {
@@ -327,19 +360,39 @@ function compileMetric(
     case 'count':
     case 'sum': {
       const condition = where(metric.table, metric.where);
-      const field = metric.kind === 'sum' ? numericField(builtin(metric.table), metric.field, input) : null;
+      const field = metric.kind === 'sum' ? numericField(metric.table, metric.field, input) : null;
       const sum = field === null ? '0' : `coalesce(${d.orderedSum(field, 'seq')}, 0)`;
       return {
         values: [`${row('count(*)', sum, '0')} ${from(metric.table, condition)}`],
         evidence: kept(metric.table, condition, null),
       };
     }
-    // Refused before compiling (not in KINDS): a rating reads the ratings table, which SQL lacks.
-    case 'formula':
+    case 'distinct_count': {
+      // A field the table lacks is never counted (its value is undefined on every row).
+      const field = anyField(metric.table, metric.field, input);
+      if (field === null) return { values: [], evidence: null };
+      const counted = `${field} IS NOT NULL AND ${where(metric.table, metric.where)}`;
+      // n: rows with a value; o: distinct values (equality of the column's type: text exact,
+      // numbers by value). Evidence: the first row of each value, in reading order.
+      return {
+        values: [`${row('count(*)', '0', `count(DISTINCT ${field})`)} ${from(metric.table, counted)}`],
+        evidence: `SELECT * FROM (
+  SELECT *, row_number() OVER (PARTITION BY agent ORDER BY seq) AS k,
+    count(*) OVER (PARTITION BY agent) AS total
+  FROM (
+    SELECT *, row_number() OVER (PARTITION BY agent, ${field} ORDER BY seq) AS nth_of_value
+    FROM m_${metric.table}
+    WHERE agent IN (SELECT agent FROM wanted WHERE metric = ${i}) AND ${counted}
+  ) WHERE nth_of_value = 1
+) WHERE k <= ${cap} ORDER BY agent, k`,
+      };
+    }
     case 'rating':
+      return ratingSql(metric, i, where('ratings', metric.where), input);
+    case 'formula':
       return { values: [], evidence: null };
     default: {
-      const field = numericField(builtin(metric.table), metric.field, input);
+      const field = numericField(metric.table, metric.field, input);
       const condition = where(metric.table, metric.where);
       // A field that is not a number is never counted (`typeof v === 'number'`).
       if (field === null) return { values: [], evidence: null };
@@ -360,26 +413,76 @@ function compileMetric(
         };
       if (metric.kind !== 'median' && metric.kind !== 'p90') return { values: [], evidence: null };
       return {
-        values: [
-          percentileSql(i, builtin(metric.table), field, counted, metric.kind === 'median' ? 0.5 : 0.9, d),
-        ],
+        values: [percentileSql(i, metric.table, field, counted, metric.kind === 'median' ? 0.5 : 0.9, d)],
         evidence: evidenceSql,
       };
     }
   }
 }
 
-function numericField(table: MeasuredTableName, field: string, input: MeasureSqlInput): string | null {
+/**
+ * A rating metric (`docs/ratings.md`) over `m_ratings`: a rating is *rated* when its rater, role
+ * and score are given, its dimension is one of the metric's (any without `dimension`) and its
+ * `where` holds; *self* when its role is `self` or its rater is the rated agent; *counted* when
+ * rated, not self unless `include_self`, and of a weighted role. SQL adds up each rater's
+ * counted scores per role in reading order; the means, the renormalised weights and
+ * `min_raters` are applied in TypeScript (`ratingOfRaters`), as the TypeScript tally does.
+ */
+function ratingSql(
+  metric: Extract<MetricDefinition, { kind: 'rating' }>,
+  i: number,
+  condition: string,
+  input: MeasureSqlInput,
+): CompiledSql {
+  const { dialect: d, cap } = input;
+  const FALSE = d.bool(false);
+  const dimension =
+    metric.dimension === null
+      ? d.bool(true)
+      : metric.dimension.length === 0
+        ? FALSE
+        : `coalesce(dimension IN (${metric.dimension.map(d.text).join(', ')}), ${FALSE})`;
+  const rated = `rater_id IS NOT NULL AND rater_role IS NOT NULL AND score IS NOT NULL AND ${dimension} AND ${condition}`;
+  const self = `(rater_role = ${d.text('self')} OR coalesce(rater_id = agent_id, ${FALSE}))`;
+  const roles = Object.keys(metric.roles);
+  const weighted = roles.length === 0 ? FALSE : `rater_role IN (${roles.map(d.text).join(', ')})`;
+  const counted = `${metric.include_self ? '' : `NOT ${self} AND `}${weighted}`;
+  return {
+    values: [],
+    raters: `SELECT agent, rater_role AS role, rater_id AS rater, count(*) AS n, ${d.orderedSum('score', 'seq')} AS s, min(seq) AS first
+FROM m_ratings WHERE agent >= 0 AND ${rated} AND ${counted}
+GROUP BY agent, rater_role, rater_id`,
+    // Counted ratings in reading order; left-out ones in file order (then line), as explained.
+    evidence: `SELECT * FROM (
+  SELECT *, row_number() OVER (PARTITION BY agent, left_out ORDER BY file, line, seq) AS k,
+    count(*) OVER (PARTITION BY agent, left_out) AS total
+  FROM (
+    SELECT *, NOT (${counted}) AS left_out,
+      CASE WHEN ${counted} THEN NULL WHEN ${metric.include_self ? FALSE : self} THEN ${d.text('self')} ELSE ${d.text('role_not_weighted')} END AS reason
+    FROM m_ratings
+    WHERE agent IN (SELECT agent FROM wanted WHERE metric = ${i}) AND ${rated}
+  )
+) WHERE k <= ${cap} ORDER BY agent, left_out, k`,
+  };
+}
+
+function numericField(table: MeasuredTableRef, field: string, input: MeasureSqlInput): string | null {
+  const column = anyField(table, field, input);
+  const spec = input.fieldsOf(table)[field];
+  return column !== null && spec !== undefined && sqlTypeOf(spec.type) === 'double' ? column : null;
+}
+
+// The column of a metric's field, or null when the table has no such field.
+function anyField(table: MeasuredTableRef, field: string, input: MeasureSqlInput): string | null {
   if (table === 'conversations' && NOT_IN_SQL.has(field))
     throw new ConditionRefused('derived_field', `conversations.${field}`);
-  const spec = Object.hasOwn(input.fieldsOf(table), field) ? input.fieldsOf(table)[field] : undefined;
-  return spec !== undefined && sqlTypeOf(spec.type) === 'double' ? input.dialect.ident(field) : null;
+  return Object.hasOwn(input.fieldsOf(table), field) ? input.dialect.ident(field) : null;
 }
 
 // numpy's default quantile (`docs/metrics.md`), one rounded double operation at a time.
 function percentileSql(
   i: number,
-  table: MeasuredTableName,
+  table: MeasuredTableRef,
   field: string,
   condition: string,
   q: number,
@@ -401,16 +504,4 @@ FROM (
     )
   )
 )`;
-}
-
-/** The tables a metric reads rows of (none for a formula or a rating). */
-function tablesOf(metric: MetricDefinition): MeasuredTableRef[] {
-  if (metric.kind === 'formula' || metric.kind === 'rating') return [];
-  return metric.kind === 'ratio' ? [metric.numerator.table, metric.denominator.table] : [metric.table];
-}
-
-// A metric on a custom table is refused before it is compiled (SQL_CUSTOM_TABLE_UNSUPPORTED).
-function builtin(table: MeasuredTableRef): MeasuredTableName {
-  if (isCustomTableName(table)) throw new Error(`custom table ${table} reached the SQL compiler`);
-  return table;
 }

@@ -40,26 +40,15 @@ export type SqlRefusal = keyof typeof SQL_REFUSALS;
 /**
  * Problems that stop an evaluation on the SQL engine (`evaluate --engine duckdb`) before any
  * number is computed: what the SQL engine does not compute is refused, never approximated.
- * Codes are permanent.
+ * Codes are permanent: `SQL_CUSTOM_TABLE_UNSUPPORTED` and `SQL_METRIC_TABLE_UNSUPPORTED`, retired
+ * when custom tables and messages were computed in SQL, are not given to anything else.
  */
 export const SQL_ERRORS = defineCatalogue({
-  SQL_CUSTOM_TABLE_UNSUPPORTED: {
-    zh: (p: { metric: string; table: string; engine: string }) =>
-      `指标 ${q(p.metric)} 读取自定义表 ${q(p.table)},${p.engine} 引擎还不能计算自定义表。请用默认引擎运行(去掉 --engine ${p.engine})。`,
-    en: (p: { metric: string; table: string; engine: string }) =>
-      `The metric ${q(p.metric)} reads the custom table ${q(p.table)}, which the ${p.engine} engine does not compute yet. Run with the default engine (leave out --engine ${p.engine}).`,
-  },
   SQL_METRIC_KIND_UNSUPPORTED: {
     zh: (p: { metric: string; kind: string; engine: string }) =>
       `指标 ${q(p.metric)} 的类型 ${q(p.kind)} 还不能在 ${p.engine} 引擎上计算。请用默认引擎运行(去掉 --engine ${p.engine},即 --engine typescript)。`,
     en: (p: { metric: string; kind: string; engine: string }) =>
       `The metric ${q(p.metric)} is of kind ${q(p.kind)}, which the ${p.engine} engine does not compute yet. Run with the default engine (leave out --engine ${p.engine}, or write --engine typescript).`,
-  },
-  SQL_METRIC_TABLE_UNSUPPORTED: {
-    zh: (p: { metric: string; table: string; engine: string }) =>
-      `指标 ${q(p.metric)} 计算 ${p.table} 表的行,${p.engine} 引擎还不能计算(消息指标在读取消息时逐条计数,见 docs/messages.md)。请用默认引擎运行(去掉 --engine ${p.engine})。`,
-    en: (p: { metric: string; table: string; engine: string }) =>
-      `The metric ${q(p.metric)} counts rows of ${p.table}, which the ${p.engine} engine does not compute yet (metrics over messages are counted as the messages are read, docs/messages.md). Run with the default engine (leave out --engine ${p.engine}).`,
   },
   SQL_CONDITION_UNSUPPORTED: {
     zh: (p: { metric: string; condition: string; why: SqlRefusal; engine: string }) =>

@@ -2,12 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DuckDBAppender, DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
-import {
-  type FieldSpec,
-  isCustomTableName,
-  type MeasuredTableRef,
-  type MetricDefinition,
-} from '@scorebook/contract';
+import type { FieldSpec, MeasuredTableRef, MetricDefinition } from '@scorebook/contract';
 import { type Policy, segmentMetricId } from '@scorebook/policy';
 import { messageOf, type Problem } from '@scorebook/problems';
 import { BusinessClock, type Zone, type ZonedPeriod } from '@scorebook/time';
@@ -18,18 +13,26 @@ import type { MessageStore } from '../derive/message-store.ts';
 import { EvaluationError } from '../evaluation-error.ts';
 import { type EvidenceRows, type MeasuredMetric, valueOfCounts } from '../measure/accumulate.ts';
 import type { MetricValue } from '../measure/compile-metrics.ts';
+import type { RaterTotal } from '../measure/rating-tally.ts';
 import { Row } from '../row.ts';
 import { fieldOfNormalizedColumn, normalizedValue } from './compile-condition.ts';
-import { inputTableName, type MeasureSql, measureSql, type SqlTable } from './compile-measure.ts';
+import {
+  inputTableName,
+  type MeasureSql,
+  measureSql,
+  type RowTable,
+  type SqlTable,
+} from './compile-measure.ts';
 import { DUCKDB, type SqlDialect } from './dialect.ts';
 import { SQL_ERRORS } from './sql-errors.ts';
+import { type LeftOutRows, SqlRating } from './sql-rating.ts';
 
 /** What {@link SqlMeasure.open} works with. */
 export interface SqlMeasureInput {
   /** The metrics measured, in order: the catalog's, then segment metrics. */
   metrics: readonly MetricDefinition[];
-  /** Fields of each measured table with their types (typed extras and derived fields included). */
-  fieldsOf: (table: MeasuredTableRef) => Readonly<Record<string, FieldSpec>>;
+  /** Fields of each measured table and of `ratings` with their types (typed extras and derived fields included). */
+  fieldsOf: (table: MeasuredTableRef | 'ratings') => Readonly<Record<string, FieldSpec>>;
   policy: Policy;
   zone: Zone;
   period: ZonedPeriod;
@@ -110,12 +113,22 @@ export class SqlMeasure {
     return measure;
   }
 
-  /** Appends a row of the period of a measured input table (not conversations), credited to an agent. */
+  /**
+   * Appends a row of the period of a measured input table (not conversations; messages, custom
+   * tables only when a metric reads them), credited to an agent.
+   */
   add(table: MeasuredTableRef, row: Row, agent: number): void {
-    if (table === 'responses' || table === 'conversations' || table === 'messages')
+    if (table === 'responses' || table === 'conversations')
       throw new Error(`${table} rows are not appended as measured rows in SQL`);
-    // A metric on a custom table is refused when the engine opens (SQL_CUSTOM_TABLE_UNSUPPORTED).
-    if (isCustomTableName(table)) throw new Error(`custom table ${table} rows reached the SQL engine`);
+    this.#appendRow(table, row, agent);
+  }
+
+  /** Appends an accepted `ratings` row of the period, credited to the rated agent. */
+  addRating(row: Row, agent: number): void {
+    this.#appendRow('ratings', row, agent);
+  }
+
+  #appendRow(table: RowTable, row: Row, agent: number): void {
     this.#append(inputTableName(table), (name) => {
       if (name === 'agent') return agent;
       if (name === 'file') return row.file;
@@ -186,18 +199,18 @@ export class SqlMeasure {
     // The calendar covers every customer block and, when measured, every resolution span.
     const first = Math.min(messageSpan.first, this.#spanFirst);
     const last = Math.max(messageSpan.last, this.#spanLast);
-    for (const c of conversations.all) this.#appendRow('conv_index', [c.index, c.id, c.channel]);
-    for (const a of input.agents) this.#appendRow('agents', [a.index, a.agent_id]);
-    for (const id of converted) this.#appendRow('converted', [id]);
+    for (const c of conversations.all) this.#appendValues('conv_index', [c.index, c.id, c.channel]);
+    for (const a of input.agents) this.#appendValues('agents', [a.index, a.agent_id]);
+    for (const id of converted) this.#appendValues('converted', [id]);
     const hours = input.policy.business_hours;
     if (hours !== null && first <= last) {
       const clock = new BusinessClock(toBusinessHours(hours), input.zone);
       for (let day = clock.dayOf(first); day <= clock.dayOf(last); day++)
-        for (const [open, close] of clock.openings(day)) this.#appendRow('calendar', [open, close]);
+        for (const [open, close] of clock.openings(day)) this.#appendValues('calendar', [open, close]);
     }
     input.metrics.forEach((_, metric) => {
       for (const a of input.agents)
-        if (input.wantsEvidence(a.index, metric)) this.#appendRow('wanted', [metric, a.index]);
+        if (input.wantsEvidence(a.index, metric)) this.#appendValues('wanted', [metric, a.index]);
     });
     for (const { appender } of this.#appenders.values()) appender.closeSync();
     this.#appenders.clear();
@@ -218,6 +231,7 @@ export class SqlMeasure {
     }
     return Promise.all(
       input.metrics.map(async (definition, i) => {
+        if (definition.kind === 'rating') return this.#rating(definition, i);
         const evidence = await this.#evidence(definition, this.#sql.evidence[i] ?? null);
         return sqlMetric(definition, tallies[i] ?? new Map(), evidence, (agent) =>
           input.wantsEvidence(agent, i),
@@ -256,24 +270,84 @@ export class SqlMeasure {
     const out = new Map<number, EvidenceRows>();
     if (query === null || definition.kind === 'formula' || definition.kind === 'rating') return out;
     const shape = evidenceShape(definition);
-    const fields = Object.keys(this.#input.fieldsOf(shape.table));
-    const read = await this.#connection.runAndReadAll(query);
-    for (const r of read.getRowObjectsJS()) {
-      const agent = Number(r.agent);
+    for (const { agent, total, row } of await this.#rows(query, shape.table)) {
       let kept = out.get(agent);
       if (kept === undefined) {
-        kept = { ...shape, total: Number(r.total), rows: [] };
+        kept = { ...shape, total, rows: [] };
         out.set(agent, kept);
       }
-      const values: Record<string, unknown> = {};
-      // A field the SQL does not have stays absent, as on a row that was not given it.
-      for (const f of fields) if (Object.hasOwn(r, f)) values[f] = r[f] ?? null;
-      kept.rows.push(new Row(values, Number(r.file), Number(r.line)));
+      kept.rows.push(row);
     }
     return out;
   }
 
-  #appendRow(table: string, values: readonly unknown[]): void {
+  // A rating metric: its raters' totals from SQL, combined in TypeScript (`ratingOfRaters`).
+  async #rating(definition: Extract<MetricDefinition, { kind: 'rating' }>, i: number): Promise<SqlRating> {
+    const totals = new Map<number, Array<RaterTotal & { first: number }>>();
+    const raters = this.#sql.raters[i];
+    const evidence = this.#sql.evidence[i];
+    if (raters === null || raters === undefined || evidence === null || evidence === undefined)
+      throw new Error(`no rating SQL for ${definition.id}`);
+    for (const r of (await this.#connection.runAndReadAll(raters)).getRowObjectsJS()) {
+      const agent = Number(r.agent);
+      const list = totals.get(agent) ?? [];
+      list.push({
+        role: String(r.role),
+        rater: String(r.rater),
+        ratings: Number(r.n),
+        sum: Number(r.s),
+        first: Number(r.first),
+      });
+      totals.set(agent, list);
+    }
+    // Each role's raters in the order of their first counted rating, as the TypeScript tally meets them.
+    const ordered = new Map(
+      [...totals].map(([agent, list]) => [agent, list.sort((a, b) => a.first - b.first)]),
+    );
+    const counted = new Map<number, { total: number; rows: Row[] }>();
+    const leftOut = new Map<number, LeftOutRows>();
+    for (const { agent, total, row, raw } of await this.#rows(evidence, 'ratings')) {
+      if (raw.left_out === true) {
+        const kept = leftOut.get(agent) ?? { total, rows: [] };
+        kept.rows.push({ reason: raw.reason === 'self' ? 'self' : 'role_not_weighted', row });
+        leftOut.set(agent, kept);
+      } else {
+        const kept = counted.get(agent) ?? { total, rows: [] };
+        kept.rows.push(row);
+        counted.set(agent, kept);
+      }
+    }
+    return new SqlRating({
+      definition,
+      totals: ordered,
+      counted,
+      leftOut,
+      wantsEvidence: (agent) => this.#input.wantsEvidence(agent, i),
+      cap: this.#input.cap,
+    });
+  }
+
+  // The rows an evidence query gives, as rows of the table with their agent and total (a field
+  // the SQL does not have stays absent, as on a row that was not given it).
+  async #rows(
+    query: string,
+    table: MeasuredTableRef | 'ratings',
+  ): Promise<Array<{ agent: number; total: number; row: Row; raw: Record<string, unknown> }>> {
+    const fields = Object.keys(this.#input.fieldsOf(table));
+    const read = await this.#connection.runAndReadAll(query);
+    return read.getRowObjectsJS().map((r) => {
+      const values: Record<string, unknown> = {};
+      for (const f of fields) if (Object.hasOwn(r, f)) values[f] = r[f] ?? null;
+      return {
+        agent: Number(r.agent),
+        total: Number(r.total),
+        row: new Row(values, Number(r.file), Number(r.line)),
+        raw: r,
+      };
+    });
+  }
+
+  #appendValues(table: string, values: readonly unknown[]): void {
     this.#append(table, (_, c) => values[c] ?? null);
   }
 
@@ -339,7 +413,8 @@ function evidenceShape(d: Exclude<MetricDefinition, { kind: 'formula' | 'rating'
 } {
   const table =
     d.kind === 'ratio' ? (d.better === 'lower' ? d.numerator.table : d.denominator.table) : d.table;
-  const role = (d.kind === 'count' || d.kind === 'sum') && d.better === 'higher' ? 'counted' : 'against';
+  const counts = d.kind === 'count' || d.kind === 'sum' || d.kind === 'distinct_count';
+  const role = counts && d.better === 'higher' ? 'counted' : 'against';
   return { role, table };
 }
 
@@ -375,14 +450,12 @@ function refusalProblems(sql: MeasureSql, policy: Policy, dialect: SqlDialect): 
     const message =
       r.code === 'SQL_METRIC_KIND_UNSUPPORTED'
         ? messageOf(SQL_ERRORS, r.code, { metric: r.metric, kind: r.kind, engine: dialect.name })
-        : r.code === 'SQL_CUSTOM_TABLE_UNSUPPORTED' || r.code === 'SQL_METRIC_TABLE_UNSUPPORTED'
-          ? messageOf(SQL_ERRORS, r.code, { metric: r.metric, table: r.table, engine: dialect.name })
-          : messageOf(SQL_ERRORS, r.code, {
-              metric: r.metric,
-              condition: r.condition,
-              why: r.why,
-              engine: dialect.name,
-            });
+        : messageOf(SQL_ERRORS, r.code, {
+            metric: r.metric,
+            condition: r.condition,
+            why: r.why,
+            engine: dialect.name,
+          });
     return {
       code: r.code,
       severity: 'error',
