@@ -59,6 +59,12 @@ export const RUN_ERRORS = defineCatalogue({
     en: (p: { metric: string; dimension: string; seen: string }) =>
       `The rating metric ${p.metric} asks for the dimension "${p.dimension}", but no rating of the period has it (dimensions in the period: ${p.seen}). It counts for nobody. Write the dimension as the data spells it, or map the dimension column in source.yaml.`,
   },
+  RATING_SCALE_MISMATCH: {
+    zh: (p: { metric: string; low: number; high: number; lo: number; hi: number }) =>
+      `评分指标 ${p.metric} 的客服取值在 ${p.low}–${p.high} 之间,远在考核项目标/底线所用的刻度(${p.lo}–${p.hi})之外:评分文件的刻度(例如百分制)与目标(例如五分制)不一致,得分没有意义。请在 source.yaml 中换算分数,或把目标和底线写成数据的刻度。`,
+    en: (p: { metric: string; low: number; high: number; lo: number; hi: number }) =>
+      `The agents' values of the rating metric ${p.metric} lie between ${p.low} and ${p.high}, far outside the scale the item's target and floor are written in (${p.lo}–${p.hi}): the ratings' scale (0–100, say) is not the targets' (1–5), and the scores mean nothing. Convert the scores in source.yaml, or write the target and floor in the data's scale.`,
+  },
   RATING_ROLE_NOT_IN_DATA: {
     zh: (p: { metric: string; role: string; seen: string }) =>
       `评分指标 ${p.metric} 给评分人角色 "${p.role}" 设了权重,但本期间这个指标的评分中没有这个角色(本期间的角色:${p.seen})。它的权重会分给其他角色;如果是拼写不同(例如 主管 与 supervisor),请改正 roles,或在 source.yaml 中给 rater_role 列加 map。`,

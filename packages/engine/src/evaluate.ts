@@ -45,7 +45,7 @@ import {
 import { Coverage } from './check/coverage.ts';
 import { PeriodWarnings } from './check/period-warnings.ts';
 import { policyNeeds } from './check/policy-needs.ts';
-import { ratingsNotInData } from './check/rating-checks.ts';
+import { ratingsNotInData, ratingsOffScale } from './check/rating-checks.ts';
 import { DEFAULT_REJECTED_LIMIT, type RejectedLimit, tooManyRejected } from './check/rejected-limit.ts';
 import { type Agent, RowChecks } from './check/row-checks.ts';
 import { QuotaTargets } from './check/targets.ts';
@@ -614,6 +614,7 @@ async function pipeline(
       ...exclusions.removedNothing(),
       ...infoFieldsNotInData(inputs, needs, noData),
       ...ratingsNotInData(tallies, policy),
+      ...ratingsOffScale(tallies, policy, agents.length),
     ],
   };
   return { evaluation, agents };

@@ -141,6 +141,23 @@ describe('rating metrics', () => {
     expect(clean.warnings.filter((w) => w.code.startsWith('RATING_'))).toEqual([]);
   });
 
+  it('warns when every agent’s value lies far outside the scale of the item’s target and floor', async () => {
+    // The same ratings on a 0–100 scale (×20) against target 5, floor 1: a1 72, a2 80.
+    const hundred = ratings.replace(
+      /,(\d+),(2026-)/g,
+      (_, n: string, y: string) => `,${Number(n) * 20},${y}`,
+    );
+    const e = await runScenario({ policy: v2Policy(card, metric()), tables: { agents, ratings: hundred } });
+    const value = (id: string) => e.results.agents.find((a) => a.agent_id === id)?.metrics.teamwork;
+    expect([value('a1')?.value, value('a1')?.score, value('a2')?.value]).toEqual([72, 100, 80]);
+    const warned = e.warnings.filter((w) => w.code === 'RATING_SCALE_MISMATCH');
+    expect(warned.map((w) => w.line)).toEqual([27]);
+    expect(warned[0]?.message.en).toContain('teamwork lie between 72 and 80, far outside the scale');
+    expect(warned[0]?.message.en).toContain('(1–5)');
+    const clean = await runScenario({ policy: v2Policy(card, metric()), tables: { agents, ratings } });
+    expect(clean.warnings.filter((w) => w.code === 'RATING_SCALE_MISMATCH')).toEqual([]);
+  });
+
   it('with include_self, a self rating counts under its own role when that role is weighted', async () => {
     const e = await runScenario({
       policy: v2Policy(card, metric('\n    include_self: true')),
