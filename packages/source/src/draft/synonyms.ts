@@ -1447,6 +1447,39 @@ const CSAT: Vocabulary = {
   ],
 };
 
+// The rater roles of 360° and peer-review forms (docs/ratings.md): an open vocabulary, so only the
+// conventional English names are accepted as they are; the Chinese words of HR exports are drafted
+// as a map onto them (a policy's `roles:` names them).
+const RATER_ROLE: Vocabulary = {
+  accepts: oneOf('supervisor', 'peer', 'self', 'customer', 'qa', 'cross_dept'),
+  synonyms: [
+    [
+      'supervisor',
+      [
+        '主管',
+        '组长',
+        '上级',
+        '直属上级',
+        '经理',
+        '领导',
+        '主管评价',
+        'supervisor',
+        'manager',
+        'leader',
+        'team lead',
+      ],
+    ],
+    ['peer', ['同事', '同级', '同组', '互评', '同事互评', '同事评价', 'peer', 'colleague', 'coworker']],
+    ['self', ['自评', '本人', '自己', '自我评价', 'self', 'self review']],
+    ['customer', ['客户', '顾客', '客户评价', 'customer', 'client']],
+    ['qa', ['质检', '质检员', '品控', 'qa', 'quality']],
+    [
+      'cross_dept',
+      ['跨部门', '其他部门', '协作部门', '兄弟部门', 'cross_dept', 'cross-department', 'other department'],
+    ],
+  ],
+};
+
 /**
  * The enumerated fields of the contract and their vocabularies: a draft lists the distinct values
  * of each as a `map` when some value is not already what the field reads.
@@ -1462,4 +1495,5 @@ export const ENUMERATED_FIELDS: { readonly [T in InputTableName]?: Readonly<Reco
   assessments: { kind: ASSESSMENT_KIND, attended: BOOL },
   events: { type: EVENT_TYPE },
   improvement_plans: { status: PLAN_STATUS },
+  ratings: { rater_role: RATER_ROLE },
 };

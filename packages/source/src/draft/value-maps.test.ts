@@ -28,6 +28,23 @@ describe('draftValueMap', () => {
     expect(draftValueMap(vocab('surveys', 'csat'), countValues(['5', '4']))).toBe(null);
   });
 
+  it('drafts the Chinese rater roles of a 360° export onto the names policies weight', () => {
+    const map = draftValueMap(
+      vocab('ratings', 'rater_role'),
+      countValues(['同事', '主管', '同事', '自评', '跨部门', '导师']),
+    );
+    expect(map?.entries.map((e) => [e.key, e.value])).toEqual([
+      ['同事', 'peer'],
+      ['主管', 'supervisor'],
+      ['导师', null],
+      ['自评', 'self'],
+      ['跨部门', 'cross_dept'],
+    ]);
+    expect(draftValueMap(vocab('ratings', 'rater_role'), countValues(['supervisor', 'peer', 'self']))).toBe(
+      null,
+    );
+  });
+
   it('maps every value when one needs it: known spellings filled in, unknown ones left null', () => {
     expect(
       draftValueMap(
