@@ -2,10 +2,14 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { relative, resolve, sep } from 'node:path';
 
-/** Runs git in `cwd`; null when git fails (not a repository, unknown ref, no git). */
-function git(cwd: string, args: string[]): string | null {
+/**
+ * Runs git in `cwd`: its output trimmed, or as it is when `raw` (a status line starts with a
+ * space: ` M file`); null when git fails (not a repository, unknown ref, no git).
+ */
+function git(cwd: string, args: string[], raw = false): string | null {
   try {
-    return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const out = execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    return raw ? out : out.trim();
   } catch {
     return null;
   }
@@ -43,9 +47,10 @@ export function uncommittedUnder(dir: string): { path: string; files: string[] }
   const root = gitRoot(dir);
   if (root === null) return null;
   const path = gitPath(root, dir);
-  const out = git(root, ['status', '--porcelain', '--untracked-files=all', '--', path]);
+  // -z: entries end in NUL and paths are not quoted; each is `XY path`.
+  const out = git(root, ['status', '--porcelain', '-z', '--untracked-files=all', '--', path], true);
   if (out === null) return null;
-  return { path, files: out === '' ? [] : out.split('\n').map((line) => line.slice(3)) };
+  return { path, files: out.split('\0').filter((entry) => entry !== '').map((entry) => entry.slice(3)) };
 }
 
 /** The full commit of a ref (branch, tag, sha), or null when git does not know it. */

@@ -195,6 +195,23 @@ describe('verify --all', () => {
     expect((await rows())[0]?.problems).toEqual([]);
   });
 
+  it('names a changed tracked file of a publication by its whole path (git status starts its line with a space)', async () => {
+    const note = file('data/results/2026-10/README.txt');
+    writeFileSync(note, '发布说明\n');
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'a note');
+    writeFileSync(note, '发布说明(改)\n');
+    try {
+      const [october] = await rows();
+      expect(october?.problems.map((p) => p.code)).toEqual(['PUBLICATION_NOT_COMMITTED']);
+      expect(october?.problems[0]?.message.en).toContain('(data/results/2026-10/README.txt)');
+    } finally {
+      git(repo, 'rm', '-q', '-f', 'data/results/2026-10/README.txt');
+      git(repo, 'commit', '-q', '-m', 'no note');
+    }
+    expect((await rows())[0]?.problems).toEqual([]);
+  });
+
   it('says when a corrected file moves no score', async () => {
     const same = await withEdit('data/sample/agents.csv', (t) => `${t}`.replace(/\n$/, '\n\n'));
     const effect = same[0]!.problems.find((p) => p.code === 'INPUT_CHANGE_EFFECT')!;
