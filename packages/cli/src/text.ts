@@ -272,6 +272,12 @@ export const CLI_TEXT = defineCatalogue({
     en: (p: { verified: number; other: number; failed: number }) =>
       `${p.verified} publications verified, ${p.other} published by another engine (records checked only), ${p.failed} not.`,
   },
+  VERIFY_ALL_EARLIER_TOTAL: {
+    zh: (p: { earlier: number }) =>
+      `另有 ${p.earlier} 个早先的发布(已被取代)没有通过复核:它们的输入此后已改变,不计为失败。`,
+    en: (p: { earlier: number }) =>
+      `${p.earlier} earlier (superseded) publications not verified: their inputs have changed since, which is not a failure.`,
+  },
   STATUS_OK: fixed('ok', 'ok'),
   STATUS_DIFFERS: fixed('differs 结果不一致', 'differs'),
   STATUS_INPUT_CHANGED: fixed('input changed 输入已改变', 'input changed'),

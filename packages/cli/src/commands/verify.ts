@@ -1,7 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { evaluate, RESULT_FILES, serializeEvaluation } from '@scorebook/engine';
-import { isFailure, type VerifyOptions, type VerifyStatus, verifyPublished } from '@scorebook/governance';
+import {
+  isFailure,
+  type VerifyOptions,
+  type VerifyRow,
+  type VerifyStatus,
+  verifyPublished,
+} from '@scorebook/governance';
 import { formatPlace } from '@scorebook/problems';
 import { DATA_OPTIONS, dataOptions, noPositionals, parseCommandArgs, required } from '../args.ts';
 import { EXIT } from '../cli-error.ts';
@@ -142,9 +148,25 @@ async function verifyAll(
       );
     }
   }
-  const bad = rows.filter(isFailure).length;
+  const { verified, other, failed, earlier } = verifyTotals(rows);
+  io.out(`${say(lang, 'VERIFY_ALL_TOTALS', { verified, other, failed })}\n`);
+  if (earlier > 0) io.out(`${say(lang, 'VERIFY_ALL_EARLIER_TOTAL', { earlier })}\n`);
+  return failed === 0 ? EXIT.ok : EXIT.failed;
+}
+
+/**
+ * The counts of verify --all's last lines: rows verified byte for byte (`ok`), published by another
+ * engine, failed, and earlier (superseded) publications whose inputs changed since — neither
+ * failed nor verified.
+ */
+export function verifyTotals(rows: readonly VerifyRow[]): {
+  verified: number;
+  other: number;
+  failed: number;
+  earlier: number;
+} {
+  const failed = rows.filter(isFailure).length;
   const other = rows.filter((r) => r.status === 'engine_changed').length;
-  const verified = rows.length - bad - other;
-  io.out(`${say(lang, 'VERIFY_ALL_TOTALS', { verified, other, failed: bad })}\n`);
-  return bad === 0 ? EXIT.ok : EXIT.failed;
+  const verified = rows.filter((r) => r.status === 'ok').length;
+  return { verified, other, failed, earlier: rows.length - failed - other - verified };
 }
