@@ -9,6 +9,17 @@ import {
   type StopKind,
 } from '@scorebook/problems';
 
+// The kinds of names a policy test may expect, as a manager reads them.
+const KIND_ZH: Record<string, string> = {
+  metric: '指标',
+  flag: '关注标记',
+  award: '奖项',
+  adjustment: '加减分',
+  veto: '一票否决',
+  group: '维度',
+  exclusion: '剔除规则',
+};
+
 const short = (sha: string | null) => (sha === null ? '—' : sha.slice(0, 12));
 
 /**
@@ -251,6 +262,12 @@ export const GOVERNANCE_ERRORS = defineCatalogue({
     zh: (p: { agent: string }) => `结果中没有客服 ${p.agent}。请检查 agent 编号和测试数据中的 agents 表。`,
     en: (p: { agent: string }) =>
       `The agent ${p.agent} is not in the results. Check the agent id and the agents table of the test data.`,
+  },
+  TEST_UNKNOWN_NAME: {
+    zh: (p: { kind: string; name: string; hint: string | null; known: string }) =>
+      `策略中没有 ${KIND_ZH[p.kind] ?? p.kind} "${p.name}"${p.hint === null ? '' : `,是否想写 "${p.hint}"`}?(已有:${p.known})`,
+    en: (p: { kind: string; name: string; hint: string | null; known: string }) =>
+      `The policy has no ${p.kind} "${p.name}"${p.hint === null ? '' : `: did you mean "${p.hint}"`}? (it has: ${p.known})`,
   },
   TEST_EXPECTATION_FAILED: {
     zh: (p: { agent: string; field: string; expected: string; actual: string }) =>

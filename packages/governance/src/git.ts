@@ -50,7 +50,13 @@ export function uncommittedUnder(dir: string): { path: string; files: string[] }
   // -z: entries end in NUL and paths are not quoted; each is `XY path`.
   const out = git(root, ['status', '--porcelain', '-z', '--untracked-files=all', '--', path], true);
   if (out === null) return null;
-  return { path, files: out.split('\0').filter((entry) => entry !== '').map((entry) => entry.slice(3)) };
+  return {
+    path,
+    files: out
+      .split('\0')
+      .filter((entry) => entry !== '')
+      .map((entry) => entry.slice(3)),
+  };
 }
 
 /** The full commit of a ref (branch, tag, sha), or null when git does not know it. */

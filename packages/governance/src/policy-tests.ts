@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import {
+  closest,
   type ParsedYaml,
   parseConfigYaml,
   problemAt,
@@ -191,8 +192,11 @@ async function runCase(
         ran,
       );
     const failures = test.expect.flatMap((want, j) =>
-      check(want, evaluation.results.agents, (field, code, message) =>
-        at(['expect', j, ...field], code, message),
+      check(
+        want,
+        evaluation.results.agents,
+        namesOf(evaluation.policy, evaluation.results.agents),
+        (field, code, message) => at(['expect', j, ...field], code, message),
       ),
     );
     return {
@@ -227,12 +231,86 @@ function writeInlineData(
 
 type At = (field: string[], code: string, message: Problem['message']) => Problem;
 
-function check(want: AgentExpectation, agents: readonly AgentResult[], at: At): Problem[] {
+/** The names an expectation may use, by kind: what the policy version that ran defines. */
+interface KnownNames {
+  metric: readonly string[];
+  flag: readonly string[];
+  award: readonly string[];
+  adjustment: readonly string[];
+  veto: readonly string[];
+  group: readonly string[];
+  exclusion: readonly string[];
+}
+
+function namesOf(policy: Policy, agents: readonly AgentResult[]): KnownNames {
+  const cards = policy.scorecards;
+  return {
+    metric: [...new Set(agents.flatMap((a) => Object.keys(a.metrics)))],
+    flag: cards.flatMap((c) => c.flags.map((f) => f.id)),
+    award: cards.flatMap((c) => c.awards.map((a) => a.id)),
+    adjustment: cards.flatMap((c) => c.adjustments.map((a) => a.id)),
+    veto: cards.flatMap((c) => c.vetoes.map((v) => v.id)),
+    group: cards.flatMap((c) => c.groups.map((g) => g.id)),
+    exclusion: policy.exclusions.map((e) => e.id),
+  };
+}
+
+// An expected name the policy does not define: a typo would otherwise compare null with null.
+function unknownNames(want: AgentExpectation, known: KnownNames, at: At): Problem[] {
+  const named: Array<[keyof KnownNames, string[], string[]]> = [
+    ...(['metrics', 'metric_status', 'scores', 'segment_scores'] as const).flatMap((key) =>
+      Object.keys(want[key] ?? {}).map((id): [keyof KnownNames, string[], string[]] => [
+        'metric',
+        [key, id],
+        [id],
+      ]),
+    ),
+    ['flag', ['flags'], [...(want.flags ?? [])]],
+    ['award', ['awards'], [...(want.awards ?? [])]],
+    ['veto', ['vetoes'], [...(want.vetoes ?? [])]],
+    ...Object.keys(want.adjustments ?? {}).map((id): [keyof KnownNames, string[], string[]] => [
+      'adjustment',
+      ['adjustments', id],
+      [id],
+    ]),
+    ...Object.keys(want.groups ?? {}).map((id): [keyof KnownNames, string[], string[]] => [
+      'group',
+      ['groups', id],
+      [id],
+    ]),
+    ...Object.keys(want.excluded ?? {}).map((id): [keyof KnownNames, string[], string[]] => [
+      'exclusion',
+      ['excluded', id],
+      [id],
+    ]),
+  ];
+  return named.flatMap(([kind, path, names]) =>
+    names
+      .filter((name) => !known[kind].includes(name))
+      .map((name) => {
+        const near = closest(name, known[kind]);
+        return at(
+          path,
+          'TEST_UNKNOWN_NAME',
+          governanceMessage('TEST_UNKNOWN_NAME', {
+            kind,
+            name,
+            hint: near,
+            known: known[kind].slice(0, 20).join(', ') || '—',
+          }),
+        );
+      }),
+  );
+}
+
+function check(want: AgentExpectation, agents: readonly AgentResult[], known: KnownNames, at: At): Problem[] {
   const got = agents.find((a) => a.agent_id === want.agent);
   if (got === undefined)
     return [
       at(['agent'], 'TEST_AGENT_MISSING', governanceMessage('TEST_AGENT_MISSING', { agent: want.agent })),
     ];
+  const unknown = unknownNames(want, known, at);
+  if (unknown.length > 0) return unknown;
   const failures: Problem[] = [];
   const same = (a: unknown, b: unknown) =>
     typeof a === 'number' && typeof b === 'number'

@@ -141,4 +141,21 @@ ${DATA}    expect:
       { version: '1', rule: 'scorecards.aftersale.groups.feedback', covered: false },
     ]);
   });
+
+  it('names an expected metric, group or flag the policy does not have, with the nearest one', async () => {
+    const report = await run(`period: 2026-10
+tests:
+  - name: 名字写错
+${DATA}    expect:
+      - { agent: a1, metrics: { qa_scor: null }, groups: { qualty: 80 }, flags: [no-such-flag] }
+`);
+    expect(report.outcomes[0]!.failures.map((f) => [f.code, f.message.en.split('? ')[0]])).toEqual([
+      ['TEST_UNKNOWN_NAME', 'The policy has no metric "qa_scor": did you mean "qa_score"'],
+      ['TEST_UNKNOWN_NAME', 'The policy has no flag "no-such-flag"'],
+      ['TEST_UNKNOWN_NAME', 'The policy has no group "qualty": did you mean "quality"'],
+    ]);
+    expect(report.outcomes[0]!.failures[0]!.message.zh).toContain(
+      '策略中没有 指标 "qa_scor",是否想写 "qa_score"',
+    );
+  });
 });
