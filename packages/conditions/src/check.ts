@@ -51,6 +51,7 @@ export function checkCondition(
     problems.push({ code, path, severity, message: messageOf(CONDITION_ERRORS, code, ...params) });
   };
   const known = [...vocabulary.facts.keys()];
+  const knownShown = knownList(known);
 
   /** The type of a named fact, reporting it when unknown: `any` when admitted, null when refused. */
   const factType = (fact: string, at: Path): FactType | null => {
@@ -58,7 +59,7 @@ export function checkCondition(
     if (type !== undefined) return type;
     report('CONDITION_UNKNOWN_FACT', at, vocabulary.open ? 'warning' : 'error', {
       fact,
-      known: known.join(', '),
+      known: knownShown,
       suggestion: options.suggest?.(fact, known) ?? '',
       whereZh: vocabulary.describe.zh,
       whereEn: vocabulary.describe.en,
@@ -189,4 +190,16 @@ export function checkCondition(
     malformed: (found, at) => report('CONDITION_SHAPE', [...at], 'error', { found }),
   });
   return problems;
+}
+
+// At most this many names are listed when no near one is found: a policy's vocabulary has every
+// metric with its team.<stat>. and history. forms, some 800 names.
+const MAX_KNOWN = 30;
+
+/** The names listed in CONDITION_UNKNOWN_FACT: plain names first, at most {@link MAX_KNOWN}, then how many more. */
+function knownList(names: readonly string[]): string {
+  const ordered = [...names.filter((n) => !n.includes('.')), ...names.filter((n) => n.includes('.'))];
+  const shown = ordered.slice(0, MAX_KNOWN);
+  const rest = ordered.length - shown.length;
+  return rest > 0 ? `${shown.join(', ')} … (+${rest})` : shown.join(', ');
 }
