@@ -7,7 +7,7 @@ import {
   type InputTableName,
   type TableName,
 } from '@scorebook/contract';
-import { messageOf, type Problem, ScorebookError } from '@scorebook/problems';
+import { messageOf, type Problem, ScorebookError, type SourceProblem } from '@scorebook/problems';
 import { SOURCE_ERRORS } from '../errors.ts';
 import { SOURCE_FILE_NAME } from '../load/source-file-name.ts';
 import type { Source, TableSource } from '../model.ts';
@@ -175,7 +175,7 @@ export function locateFiles(dataDir: string, source: Source): DataFiles {
 
   const located = (table: TableName, reading: TableSource | null): LocatedTable => {
     const list = (files.get(table) ?? []).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    if (reading?.files && list.length === 0) warnings.push(globMatchesNothing(source, reading));
+    if (reading?.files && list.length === 0) warnings.push(globMatchesNothing(reading));
     return { table, files: list, reading };
   };
   const tables = byInputTable((table) => located(table, source.tables.get(table) ?? null));
@@ -191,7 +191,7 @@ export function locateFiles(dataDir: string, source: Source): DataFiles {
  * is left out: SOURCE_BAD_GLOB says why). A folder that cannot be read gives
  * none (locating the files reports it).
  */
-export function unmatchedGlobs(dataDir: string, source: Source): Problem[] {
+export function unmatchedGlobs(dataDir: string, source: Source): SourceProblem[] {
   let entries: Entry[];
   try {
     entries = walk(resolve(dataDir));
@@ -203,11 +203,11 @@ export function unmatchedGlobs(dataDir: string, source: Source): Problem[] {
       // A table with a glob that cannot be used has its SOURCE_BAD_GLOB already.
       .filter((reading) => reading.files !== null && reading.files.every((g) => globProblem(g) === null))
       .filter((reading) => !entries.some((entry) => claimOf(reading.table, reading).matches(entry.name)))
-      .map((reading) => globMatchesNothing(source, reading))
+      .map(globMatchesNothing)
   );
 }
 
-function globMatchesNothing(source: Source, reading: TableSource): Problem {
+function globMatchesNothing(reading: TableSource): SourceProblem {
   return {
     code: 'GLOB_MATCHES_NOTHING',
     severity: 'warning',
@@ -215,9 +215,7 @@ function globMatchesNothing(source: Source, reading: TableSource): Problem {
       table: reading.table,
       globs: (reading.files ?? []).join(', '),
     }),
-    file: source.file,
-    line: reading.source.line,
-    column: reading.source.column,
+    ...reading.source,
   };
 }
 
