@@ -184,9 +184,35 @@ export const CLI_TEXT = defineCatalogue({
       `✗ ${p.results} has no published month of the policy ${p.policy}: no targets can be suggested.`,
   },
   TARGETS_SCORECARD: {
-    zh: (p: { scorecard: string }) => `考核表 ${p.scorecard}:指标 — 当前目标/底线 → 建议目标/底线(取值个数)`,
+    zh: (p: { scorecard: string }) =>
+      `考核表 ${p.scorecard}:指标 — 当前目标/底线 → 建议目标/底线(取值个数:该项得分因建议降低的/提高的)`,
     en: (p: { scorecard: string }) =>
-      `Scorecard ${p.scorecard}: metric — current target/floor → suggested (values)`,
+      `Scorecard ${p.scorecard}: metric — current target/floor → suggested (values: scored lower / higher on the item)`,
+  },
+  TARGETS_MOVES: {
+    zh: (p: { values: number; lowered: number; raised: number }) =>
+      `(${p.values}:降低 ${p.lowered}/提高 ${p.raised})`,
+    en: (p: { values: number; lowered: number; raised: number }) =>
+      `(${p.values}: ${p.lowered} lower / ${p.raised} higher)`,
+  },
+  TARGETS_ITEM_HARSHER: fixed(' ⚠ 比当前目标严格得多', ' ⚠ much harsher than the current target'),
+  TARGETS_UNPUBLISHED: {
+    zh: (p: { periods: string }) =>
+      `未参考 ${p.periods}:有 results.json 但没有 manifest.json(评估过,未发布)。只参考已发布的月份;要参考某个月份,请先 publish。`,
+    en: (p: { periods: string }) =>
+      `Not learned from (a results.json but no manifest.json: evaluated, not published): ${p.periods}. Only published months count; publish a month to learn from it.`,
+  },
+  TARGETS_MIX_MOVES: {
+    zh: (p: { agents: number; down: number; up: number }) =>
+      `(${p.agents} 名客服中 ${p.down} 名降级,${p.up} 名升级)`,
+    en: (p: { agents: number; down: number; up: number }) =>
+      ` (of ${p.agents} agents, ${p.down} down a grade, ${p.up} up)`,
+  },
+  TARGETS_MIX_HARSHER: {
+    zh: (p: { period: string; agents: number; down: number; worst: string; from: number; to: number }) =>
+      `  ⚠ ${p.period}:这些建议比当前目标严格得多,${p.agents} 名客服中 ${p.down} 名会降级(${p.worst} 从 ${p.from} 名变为 ${p.to} 名)。目标取团队 P75,即约四分之三的客服拿不到该项满分;请逐项斟酌(标有 ⚠ 的指标),不要整体照搬。`,
+    en: (p: { period: string; agents: number; down: number; worst: string; from: number; to: number }) =>
+      `  ⚠ ${p.period}: these suggestions are much harsher than the current targets: ${p.down} of ${p.agents} agents would move down a grade (${p.worst} from ${p.from} to ${p.to}). A target at the team's p75 leaves about three in four agents short of the item's full score; weigh each item (those marked ⚠) rather than take them all.`,
   },
   TARGETS_SKIPPED: {
     zh: (p: { why: string }) =>

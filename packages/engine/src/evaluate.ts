@@ -264,6 +264,7 @@ async function pipeline(
     needs.fields.values(),
     needs.tables,
     new Set(INPUT_TABLES.filter((t) => inputs.tables[t].files.length > 0)),
+    needs.throughFacts,
   );
 
   // Read agents first: every other table refers to them.
