@@ -201,8 +201,11 @@ export function unmatchedGlobs(dataDir: string, source: Source): SourceProblem[]
   return (
     [...source.tables.values(), ...source.custom.values()]
       // A table with a glob that cannot be used has its SOURCE_BAD_GLOB already.
-      .filter((reading) => reading.files !== null && reading.files.every((g) => globProblem(g) === null))
-      .filter((reading) => !entries.some((entry) => claimOf(reading.table, reading).matches(entry.name)))
+      .filter((reading) => reading.files?.every((g) => globProblem(g) === null))
+      .filter((reading) => {
+        const claim = claimOf(reading.table, reading);
+        return !entries.some((entry) => claim.matches(entry.name));
+      })
       .map(globMatchesNothing)
   );
 }
