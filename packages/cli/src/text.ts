@@ -184,9 +184,35 @@ export const CLI_TEXT = defineCatalogue({
       `✗ ${p.results} has no published month of the policy ${p.policy}: no targets can be suggested.`,
   },
   TARGETS_SCORECARD: {
-    zh: (p: { scorecard: string }) => `考核表 ${p.scorecard}:指标 — 当前目标/底线 → 建议目标/底线(取值个数)`,
+    zh: (p: { scorecard: string }) =>
+      `考核表 ${p.scorecard}:指标 — 当前目标/底线 → 建议目标/底线(取值个数:该项得分因建议降低的/提高的)`,
     en: (p: { scorecard: string }) =>
-      `Scorecard ${p.scorecard}: metric — current target/floor → suggested (values)`,
+      `Scorecard ${p.scorecard}: metric — current target/floor → suggested (values: scored lower / higher on the item)`,
+  },
+  TARGETS_MOVES: {
+    zh: (p: { values: number; lowered: number; raised: number }) =>
+      `(${p.values}:降低 ${p.lowered}/提高 ${p.raised})`,
+    en: (p: { values: number; lowered: number; raised: number }) =>
+      `(${p.values}: ${p.lowered} lower / ${p.raised} higher)`,
+  },
+  TARGETS_ITEM_HARSHER: fixed(' ⚠ 比当前目标严格得多', ' ⚠ much harsher than the current target'),
+  TARGETS_UNPUBLISHED: {
+    zh: (p: { periods: string }) =>
+      `未参考 ${p.periods}:有 results.json 但没有 manifest.json(评估过,未发布)。只参考已发布的月份;要参考某个月份,请先 publish。`,
+    en: (p: { periods: string }) =>
+      `Not learned from (a results.json but no manifest.json: evaluated, not published): ${p.periods}. Only published months count; publish a month to learn from it.`,
+  },
+  TARGETS_MIX_MOVES: {
+    zh: (p: { agents: number; down: number; up: number }) =>
+      `(${p.agents} 名客服中 ${p.down} 名降级,${p.up} 名升级)`,
+    en: (p: { agents: number; down: number; up: number }) =>
+      ` (of ${p.agents} agents, ${p.down} down a grade, ${p.up} up)`,
+  },
+  TARGETS_MIX_HARSHER: {
+    zh: (p: { period: string; agents: number; down: number; worst: string; from: number; to: number }) =>
+      `  ⚠ ${p.period}:这些建议比当前目标严格得多,${p.agents} 名客服中 ${p.down} 名会降级(${p.worst} 从 ${p.from} 名变为 ${p.to} 名)。目标取团队 P75,即约四分之三的客服拿不到该项满分;请逐项斟酌(标有 ⚠ 的指标),不要整体照搬。`,
+    en: (p: { period: string; agents: number; down: number; worst: string; from: number; to: number }) =>
+      `  ⚠ ${p.period}: these suggestions are much harsher than the current targets: ${p.down} of ${p.agents} agents would move down a grade (${p.worst} from ${p.from} to ${p.to}). A target at the team's p75 leaves about three in four agents short of the item's full score; weigh each item (those marked ⚠) rather than take them all.`,
   },
   TARGETS_SKIPPED: {
     zh: (p: { why: string }) =>
@@ -306,6 +332,33 @@ export const CLI_TEXT = defineCatalogue({
   PUBLISH_CLOSED: {
     zh: (p: { dir: string }) => `  已关闭。请提交 ${p.dir} 到 git。`,
     en: (p: { dir: string }) => `  Closed. Commit ${p.dir} to git.`,
+  },
+  PUBLISH_CLOSED_IGNORED: {
+    zh: (p: { dir: string; rule: string }) =>
+      `  已关闭。但 git 忽略了 ${p.dir}(规则 ${p.rule}):git add 不会收录它,别人的检出里没有这次发布,也无法复核。要提交它,请删去这条规则(或 git add -f ${p.dir})再提交;要保持它不进 git(例如只在本机试用),请自行保管这个目录。`,
+    en: (p: { dir: string; rule: string }) =>
+      `  Closed. But git ignores ${p.dir} (rule ${p.rule}): git add will not take it, so a fresh clone has neither this publication nor a way to verify it. To commit it, remove that rule (or git add -f ${p.dir}), then commit; to keep it out of git (a trial on this machine), keep the folder safe yourself.`,
+  },
+  PUBLISH_CLOSED_OUTSIDE: {
+    zh: (p: { dir: string }) =>
+      `  已关闭。${p.dir} 不在 git 仓库中,没有可提交的:这个目录就是这次发布,请妥善保管;要让别人复核,请用仓库内的 --results 目录发布。`,
+    en: (p: { dir: string }) =>
+      `  Closed. ${p.dir} is in no git repository, so there is nothing to commit: the folder is the publication, keep it safe; for others to verify it, publish with --results inside the repository.`,
+  },
+  PUBLISH_DATA_NOT_KEPT: {
+    zh: (p: { dir: string; why: string }) =>
+      `  注意:数据目录 ${p.dir} ${p.why}。verify 按 manifest 重新读取它;它日后被更正、移走或删除时,这次发布就无法复核。请保持它不变,并在以后的发布中加上 --archive .scorebook/archive(按 sha256 保存输入文件,不进 git;verify --all 默认读取它)。已发布的本期只能在下一次 publish --supersede 时存档。`,
+    en: (p: { dir: string; why: string }) =>
+      `  Note: the data folder ${p.dir} ${p.why}. verify reads it again, as the manifest records; once it is corrected, moved or removed, this publication can no longer be verified. Keep it unchanged, and publish with --archive .scorebook/archive from now on (it keeps the input files by sha256, outside git; verify --all reads it by default). This period, published, is archived only by its next publish --supersede.`,
+  },
+  DATA_OUTSIDE_GIT: fixed('不在 git 仓库中', 'is in no git repository'),
+  DATA_IGNORED: {
+    zh: (p: { rule: string }) => `被 git 忽略(规则 ${p.rule})`,
+    en: (p: { rule: string }) => `is ignored by git (rule ${p.rule})`,
+  },
+  DATA_UNCOMMITTED: {
+    zh: (p: { files: number }) => `有 ${p.files} 个文件没有提交到 git`,
+    en: (p: { files: number }) => `has ${p.files} file${p.files === 1 ? '' : 's'} not committed to git`,
   },
 
   // test

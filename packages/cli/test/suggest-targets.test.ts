@@ -35,29 +35,29 @@ describe('scorebook suggest-targets on the sample', () => {
     expect(run.stdout.split('\n')).toEqual([
       '建议目标与底线:策略 ecommerce-cs 2027.01,依据已发布的 2026-10, 2026-11(目标取团队 P75、底线取 P10;越低越好的指标取 P25 与 P90)',
       '',
-      '考核表 aftersale:指标 — 当前目标/底线 → 建议目标/底线(取值个数)',
-      '  first_response_time — 20s / 60s → 29s / 40s (54)',
-      '  avg_response_time — 30s / 120s → 30s / 40s (54)',
-      '  reply_rate — 98% / 85% → 97.8% / 92.3% (54)',
-      '  csat_rate — 90% / 70% → 93.5% / 72.7% (54)',
-      '  fcr — 85% / 60% → 84.9% / 72% (54)',
-      '  complaint_rate — 0.5% / 3% → 0% / 2.2% (54)',
+      '考核表 aftersale:指标 — 当前目标/底线 → 建议目标/底线(取值个数:该项得分因建议降低的/提高的)',
+      '  first_response_time — 20s / 60s → 29s / 40s (54:降低 31/提高 23)',
+      '  avg_response_time — 30s / 120s → 30s / 40s (54:降低 42/提高 0) ⚠ 比当前目标严格得多',
+      '  reply_rate — 98% / 85% → 97.8% / 92.3% (54:降低 39/提高 3) ⚠ 比当前目标严格得多',
+      '  csat_rate — 90% / 70% → 93.5% / 72.7% (54:降低 37/提高 0) ⚠ 比当前目标严格得多',
+      '  fcr — 85% / 60% → 84.9% / 72% (54:降低 38/提高 2) ⚠ 比当前目标严格得多',
+      '  complaint_rate — 0.5% / 3% → 0% / 2.2% (54:降低 8/提高 0)',
       '  qa_score — — / — — 不是线性目标(分档、两侧或分段),不建议',
       '',
-      '考核表 presale:指标 — 当前目标/底线 → 建议目标/底线(取值个数)',
-      '  first_response_time — 15s / 60s → 31s / 42s (40)',
-      '  reply_rate — 98% / 85% → 96.9% / 90.8% (40)',
-      '  conversion_rate — 25% / 5% → 28% / 15.5% (40)',
-      '  avg_order_value — 300 / 100 → 331.6 / 251.2 (40)',
+      '考核表 presale:指标 — 当前目标/底线 → 建议目标/底线(取值个数:该项得分因建议降低的/提高的)',
+      '  first_response_time — 15s / 60s → 31s / 42s (40:降低 12/提高 28)',
+      '  reply_rate — 98% / 85% → 96.9% / 90.8% (40:降低 27/提高 6) ⚠ 比当前目标严格得多',
+      '  conversion_rate — 25% / 5% → 28% / 15.5% (40:降低 30/提高 0) ⚠ 比当前目标严格得多',
+      '  avg_order_value — 300 / 100 → 331.6 / 251.2 (40:降低 30/提高 0) ⚠ 比当前目标严格得多',
       '  aov_uplift — 10% / -10% — 没有取值',
-      '  csat_rate — 90% / 70% → 93% / 64.5% (40)',
-      '  qa_pass_rate — 95% / 70% → 100% / 66.7% (40)',
+      '  csat_rate — 90% / 70% → 93% / 64.5% (40:降低 15/提高 11)',
+      '  qa_pass_rate — 95% / 70% → 100% / 66.7% (40:降低 6/提高 3)',
       '',
-      '考核表 community:指标 — 当前目标/底线 → 建议目标/底线(取值个数)',
-      '  first_response_time — 30s / 120s → 26s / 43s (12)',
-      '  reply_rate — 98% / 85% → 100% / 95.1% (12)',
-      '  csat_rate — 90% / 70% → 100% / 86.1% (12)',
-      '  attendance_rate — 98% / 85% → 95.1% / 86% (12)',
+      '考核表 community:指标 — 当前目标/底线 → 建议目标/底线(取值个数:该项得分因建议降低的/提高的)',
+      '  first_response_time — 30s / 120s → 26s / 43s (12:降低 9/提高 0) ⚠ 比当前目标严格得多',
+      '  reply_rate — 98% / 85% → 100% / 95.1% (12:降低 6/提高 0) ⚠ 比当前目标严格得多',
+      '  csat_rate — 90% / 70% → 100% / 86.1% (12:降低 6/提高 0) ⚠ 比当前目标严格得多',
+      '  attendance_rate — 98% / 85% → 95.1% / 86% (12:降低 1/提高 8)',
       '',
       '可直接粘贴的策略行:把 configs/policies/ecommerce-cs/2027-01-01.yaml 中注释所写的各行换成其下一行。',
       '# 第 81 行(aftersale · first_response_time)',
@@ -94,8 +94,10 @@ describe('scorebook suggest-targets on the sample', () => {
       '      - { metric: attendance_rate, weight: 15, target: 95.1%, floor: 86% }',
       '',
       '等级分布(按当前版本的目标 → 按建议的目标):',
-      '  2026-10: S 5 → 4, A 14 → 8, B 18 → 4, C 10 → 18, D 9 → 22',
-      '  2026-11: S 7 → 4, A 13 → 10, B 14 → 6, C 15 → 14, D 9 → 24',
+      '  2026-10: S 5 → 4, A 14 → 8, B 18 → 4, C 10 → 18, D 9 → 22(56 名客服中 32 名降级,1 名升级)',
+      '  2026-11: S 7 → 4, A 13 → 10, B 14 → 6, C 15 → 14, D 9 → 24(58 名客服中 32 名降级,3 名升级)',
+      '  ⚠ 2026-10:这些建议比当前目标严格得多,56 名客服中 32 名会降级(D 从 9 名变为 22 名)。目标取团队 P75,即约四分之三的客服拿不到该项满分;请逐项斟酌(标有 ⚠ 的指标),不要整体照搬。',
+      '  ⚠ 2026-11:这些建议比当前目标严格得多,58 名客服中 32 名会降级(D 从 9 名变为 24 名)。目标取团队 P75,即约四分之三的客服拿不到该项满分;请逐项斟酌(标有 ⚠ 的指标),不要整体照搬。',
       '',
     ]);
   });
@@ -129,5 +131,40 @@ describe('scorebook suggest-targets on the sample', () => {
     expect(item('presale', 'avg_order_value')).toEqual([331.6, 251.2]);
     expect(item('presale', 'aov_uplift')).toEqual([10 / 100, -10 / 100]);
     expect(item('community', 'first_response_time')).toEqual([26, 43]);
+  });
+
+  it('learns from published months only, and names the results folders left out for want of a manifest', async () => {
+    const results = mkdtempSync(join(tmpdir(), 'scorebook-targets-unpublished-'));
+    mkdirSync(join(results, '2026-10'));
+    writeFileSync(
+      join(results, '2026-10', 'results.json'),
+      readFileSync(join(root, 'data/results/2026-10/results.json')),
+    );
+    const cwd = process.cwd();
+    process.chdir(root);
+    try {
+      const r = await runCli(
+        'suggest-targets',
+        '--policies',
+        'configs/policies/ecommerce-cs',
+        '--data',
+        'data/sample',
+        '--results',
+        results,
+        '--lang',
+        'en',
+      );
+      expect([r.code, r.stdout, r.stderr.split('\n')]).toEqual([
+        1,
+        '',
+        [
+          `✗ ${results} has no published month of the policy ecommerce-cs: no targets can be suggested.`,
+          'Not learned from (a results.json but no manifest.json: evaluated, not published): 2026-10. Only published months count; publish a month to learn from it.',
+          '',
+        ],
+      ]);
+    } finally {
+      process.chdir(cwd);
+    }
   });
 });

@@ -18,4 +18,5 @@ export {
   validateDocument,
 } from './schema-problems.ts';
 export { closest } from './suggest.ts';
+export { type CheckedDocument, checkUsablePart } from './usable-part.ts';
 export { schemaText, validatorModule } from './validator-code.ts';

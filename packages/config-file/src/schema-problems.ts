@@ -150,7 +150,7 @@ function toProblem(parsed: ParsedYaml, error: ErrorObject, patternWords: Pattern
 }
 
 /** Turns an ajv instance path (`/scorecards/a/scored/0`) into keys and indexes. */
-function pointerToPath(pointer: string, value: unknown): Array<string | number> {
+export function pointerToPath(pointer: string, value: unknown): Array<string | number> {
   if (pointer === '') return [];
   const path: Array<string | number> = [];
   let current: unknown = value;

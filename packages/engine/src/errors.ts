@@ -137,6 +137,13 @@ export const RUN_ERRORS = defineCatalogue({
     en: (p: { table: string; period: string; uses: string }) =>
       `The table ${p.table} has files, but none of its rows falls in ${p.period}, and the policy uses it (${p.uses}): those metrics count as if the period had no records. Is the export only a header, or a file of another month?`,
   },
+  // The words of TABLE_EMPTY_IN_PERIOD (its code) when a use reads the table through the conversations.
+  TABLE_EMPTY_IN_PERIOD_ANY_DATE: {
+    zh: (p: { table: string; period: string; inPeriod: string; anyDate: string }) =>
+      `表 ${p.table} 有文件,但其中没有一行属于期间 ${p.period}。${p.inPeriod === '' ? '' : `按本期间的记录计算的 ${p.inPeriod} 会按"本期间没有记录"计算。`}${p.anyDate} 则经由本期间的会话读取它:指向本期间某个会话的行不论日期都计入(${p.table === 'orders' ? '例如期间之后下单的订单仍使该会话算作转化' : '例如期间之后发出的回复仍算作该会话的回复'}),所以这些指标照常按文件中其他日期的行计算,缺的只是日期在 ${p.period} 内的行。导出是否只有表头,或是别的月份的文件?`,
+    en: (p: { table: string; period: string; inPeriod: string; anyDate: string }) =>
+      `The table ${p.table} has files, but none of its rows falls in ${p.period}.${p.inPeriod === '' ? '' : ` Counted from the rows of the period, as if the period had no records: ${p.inPeriod}.`} Read through the conversations of the period: ${p.anyDate}. For those, a row of any date that names a conversation of the period counts (${p.table === 'orders' ? 'an order placed after the period still makes its conversation converted' : 'a reply sent after the period still answers its conversation'}): they are computed from the rows of other dates these files hold, and miss only rows dated in ${p.period}. Is the export only a header, or a file of another month?`,
+  },
   EXCLUSION_REMOVED_NOTHING: {
     zh: (p: { id: string; table: string; rows: number; missing: string }) =>
       `排除规则 ${p.id} 在本期间 ${p.table} 的 ${p.rows} 行中没有排除任何一行。${p.missing ? `规则中的值在数据里没有出现(是否拼错了?):${p.missing}。` : '若本期确实没有这类记录,可忽略。'}`,

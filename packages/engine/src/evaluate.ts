@@ -266,6 +266,7 @@ async function pipeline(
     needs.fields.values(),
     needs.tables,
     new Set(INPUT_TABLES.filter((t) => inputs.tables[t].files.length > 0)),
+    needs.throughFacts,
   );
 
   // Read agents first: every other table refers to them.
@@ -687,8 +688,8 @@ function periodAppeals(
 
 function sourceOf(dataDir: string, sourceFile: string | null): Source {
   const { source, problems } = findSource(dataDir, sourceFile);
-  const errors = problems.filter((p) => p.severity === 'error');
-  if (source === null || errors.length > 0) throw new EvaluationError(errors);
+  // With the errors, the warnings found beside them (a table whose files match nothing).
+  if (source === null) throw new EvaluationError(problems);
   return source;
 }
 

@@ -26,6 +26,7 @@ export {
 export { EvaluationError } from './evaluation-error.ts';
 export { type Inspection, type InspectOptions, inspectData, type TableInspection } from './inspect.ts';
 export type { ReadProgress } from './read/read-inputs.ts';
+export { linearScore } from './score/score-metric.ts';
 export {
   type DirectoryLock,
   type Leftover,

@@ -331,9 +331,39 @@ describe('what a run can read but a reader must be told', () => {
       },
     });
     expect(e.warnings.filter((w) => w.code === 'TABLE_EMPTY_IN_PERIOD').map((w) => w.message.en)).toEqual([
-      'The table messages has files, but none of its rows falls in 2026-10, and the policy uses it (first_response_time (aftersale/first_response_time); reply_rate (aftersale/reply_rate)): those metrics count as if the period had no records. Is the export only a header, or a file of another month?',
+      // reply_rate reads messages through replied: a reply of any date to a conversation of the period.
+      'The table messages has files, but none of its rows falls in 2026-10. Counted from the rows of the period, as if the period had no records: first_response_time (aftersale/first_response_time). Read through the conversations of the period: reply_rate (aftersale/reply_rate). For those, a row of any date that names a conversation of the period counts (a reply sent after the period still answers its conversation): they are computed from the rows of other dates these files hold, and miss only rows dated in 2026-10. Is the export only a header, or a file of another month?',
       expect.stringContaining('The table qa_reviews has files, but none of its rows falls in 2026-10'),
     ]);
+  });
+
+  it('says that orders of any date still credit the conversions of the period when no order falls in it', async () => {
+    const policy = basePolicy({
+      scorecards: `  aftersale:
+    title: 售后
+    roles: [aftersale]
+    scored:
+      - { metric: conversion_rate, weight: 50, target: 30%, floor: 5% }
+      - { metric: avg_order_value, weight: 50, target: 300, floor: 100 }`,
+    });
+    const e = await runScenario({
+      policy,
+      tables: {
+        agents: AGENTS,
+        conversations: conv('c1,a1,chat,2026-10-31T23:00:00+08:00,', 'c2,a1,chat,2026-10-30T10:00:00+08:00,'),
+        messages: csv(MSG),
+        // Placed the day after the period, for an October conversation.
+        orders: csv(
+          'order_id,agent_id,conversation_id,placed_at,amount',
+          'o1,a1,c1,2026-11-01T09:00:00+08:00,200',
+        ),
+      },
+    });
+    expect(e.warnings.filter((w) => w.code === 'TABLE_EMPTY_IN_PERIOD').map((w) => w.message.en)).toEqual([
+      'The table orders has files, but none of its rows falls in 2026-10. Counted from the rows of the period, as if the period had no records: avg_order_value (aftersale/avg_order_value). Read through the conversations of the period: conversion_rate (aftersale/conversion_rate). For those, a row of any date that names a conversation of the period counts (an order placed after the period still makes its conversation converted): they are computed from the rows of other dates these files hold, and miss only rows dated in 2026-10. Is the export only a header, or a file of another month?',
+    ]);
+    // The November order converts c1: one of the two October conversations.
+    expect(e.results.agents.find((a) => a.agent_id === 'a1')?.metrics.conversion_rate?.value).toBe(0.5);
   });
 
   it('stops on any row of the period rejected for a value not in a map, whatever the limit', async () => {

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { relative, resolve, sep } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
 
 /**
  * Runs git in `cwd`: its output trimmed, or as it is when `raw` (a status line starts with a
@@ -57,6 +58,30 @@ export function uncommittedUnder(dir: string): { path: string; files: string[] }
       .filter((entry) => entry !== '')
       .map((entry) => entry.slice(3)),
   };
+}
+
+/**
+ * The rule that makes git ignore `path` (`<file>:<line>:<pattern>`, as `git check-ignore -v`
+ * gives it; a path inside an ignored folder is ignored by that folder's rule), or null: not
+ * ignored, outside a repository, or without git. Tracked files are never ignored.
+ */
+export function ignoreRule(path: string): string | null {
+  const root = gitRoot(existingFolderOf(path));
+  if (root === null) return null;
+  const out = git(root, ['check-ignore', '-v', '--', gitPath(root, path)]);
+  if (out === null || out === '') return null;
+  return out.slice(0, out.indexOf('\t'));
+}
+
+// git runs in a folder that exists: the path's own, else its nearest existing parent.
+function existingFolderOf(path: string): string {
+  let dir = resolve(path);
+  while (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return dir;
 }
 
 /** The full commit of a ref (branch, tag, sha), or null when git does not know it. */

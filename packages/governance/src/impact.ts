@@ -114,6 +114,12 @@ export interface VersionImpact {
   /** Meaning-level changes from `before` to `after`. */
   changes: PolicyChange[];
   /**
+   * The sides whose version is not, by its own dates, the one its side puts in force for the
+   * period (it takes effect later, or a later version takes over), with the version that is in
+   * force there (null: none): measured as if it had governed the period.
+   */
+  not_in_force: Array<{ side: 'before' | 'after'; version: string; in_force: string | null }>;
+  /**
    * The published periods this file governed (in force or superseded), oldest first: merging the
    * change leaves them as published until one is superseded. Empty for a new file.
    */
@@ -139,6 +145,13 @@ export interface ImpactReport {
   period: string;
   base: { ref: string; commit: string };
   data_dir: string;
+  /** The policy version the period was published under (its manifest); null when it is not published. */
+  governed_by: { id: string; version: string; file: string } | null;
+  /**
+   * True when the period was published under another policy (another id) than this folder's:
+   * every figure is then hypothetical, this policy never governed the period.
+   */
+  other_policy: boolean;
   /** One entry per version file added, edited or removed against the base, by file name. */
   versions: VersionImpact[];
   /** What the period's appeal files added, edited or removed against the base move; absent when none changed. */
@@ -184,18 +197,17 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
   const commit = resolveRef(policiesDir, options.baseRef);
   if (commit === null) throw governanceStop('input', 'BASE_REF_UNKNOWN', null, { ref: options.baseRef });
   const resultsRoot = resolve(cwd, options.resultsRoot);
+  const id = basename(policiesDir);
+  const months = publishedPeriods(resultsRoot).filter((p) => /^\d{4}-\d{2}$/.test(p));
+  // By default the last month this policy governed; another policy's, only when it governed none.
   const period =
     options.period ??
-    publishedPeriods(resultsRoot)
-      .filter((p) => /^\d{4}-\d{2}$/.test(p))
-      .pop();
+    months.filter((p) => manifestOf(resultsRoot, p)?.policy.id === id).pop() ??
+    months.pop();
   if (period === undefined) throw governanceStop('input', 'NO_CLOSED_PERIOD', null);
   const parsedPeriod = parseEvaluationPeriod(period);
   if (parsedPeriod === null) throw governanceStop('input', 'PERIOD_NEEDS_DATA', null, { period });
-  const manifestFile = join(resultsRoot, period, 'manifest.json');
-  const manifest = existsSync(manifestFile)
-    ? (JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest)
-    : null;
+  const manifest = manifestOf(resultsRoot, period);
   const root = gitRoot(policiesDir) ?? cwd;
   const dataDir =
     options.dataDir !== undefined
@@ -238,7 +250,6 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
   const baseAppeals =
     appealsDir === null ? new Map<string, Buffer>() : yamlFilesAt(root, appealsDir, commit, APPEAL_FILE);
   const workAppeals = appealsDir === null ? new Map<string, Buffer>() : yamlFilesIn(appealsDir, APPEAL_FILE);
-  const id = basename(policiesDir);
   const scratch = mkdtempSync(join(tmpdir(), 'scorebook-impact-'));
   const pool = new EvaluatePool(options.threads);
   const engine = engineOf(options);
@@ -287,6 +298,18 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
         continue;
       }
       const changes = before && after ? diffPolicies(before.policy, after.policy) : [];
+      const notInForce = (
+        [
+          ['before', before],
+          ['after', after],
+        ] as const
+      ).flatMap(([name, version]) => {
+        if (version === null) return [];
+        const governing = inForce(version.from === 'base' ? base : work, parsedPeriod.firstDay);
+        return governing === version
+          ? []
+          : [{ side: name, version: version.policy.version, in_force: governing?.policy.version ?? null }];
+      });
       const agents = Promise.allSettled([run(before, `${i}-before`), run(after, `${i}-after`)]).then(
         (sides) =>
           // The first side that stopped, as when they ran one after the other.
@@ -302,6 +325,7 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
           before: before && sideOf(before),
           after: after && sideOf(after),
           changes,
+          not_in_force: notInForce,
           published: change === 'added' ? [] : periodsGovernedBy(join(policiesDir, file), resultsRoot, cwd),
           weights: changes.filter(
             (c) =>
@@ -319,6 +343,11 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
       period,
       base: { ref: options.baseRef, commit },
       data_dir: dataDir,
+      governed_by:
+        manifest === null
+          ? null
+          : { id: manifest.policy.id, version: manifest.policy.version, file: manifest.policy.file },
+      other_policy: manifest !== null && manifest.policy.id !== id,
       versions: settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : [])),
     };
     const ids = (names: string[]) => names.map((n) => n.replace(APPEAL_FILE, ''));
@@ -369,6 +398,12 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
     await pool.close();
     rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+/** The manifest of a published period, or null when the period is not published. */
+function manifestOf(resultsRoot: string, period: string): Manifest | null {
+  const file = join(resultsRoot, period, 'manifest.json');
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Manifest) : null;
 }
 
 interface Loaded {

@@ -29,6 +29,7 @@ export {
   publishPeriod,
   requireCommitted,
 } from './publish.ts';
+export type { GitStanding, PublishAdvice } from './publish-advice.ts';
 export { editedPublishedPolicies } from './published-policies.ts';
 export { renderImpact } from './render-impact.ts';
 export {

@@ -21,6 +21,7 @@ import { governanceProblem, governanceStop } from './errors.ts';
 import { commitState, headCommit, lastCommitOf, sha256 } from './git.ts';
 import { baseDir, periodFolders, recorded, supersededSlots } from './paths.ts';
 import { appealWindowsFrom } from './publication-time.ts';
+import { type PublishAdvice, publishAdvice } from './publish-advice.ts';
 
 /** Options of {@link publishPeriod}. */
 export interface PublishOptions {
@@ -62,6 +63,8 @@ export interface Publication {
   superseded: string | null;
   /** What an earlier, interrupted publish of this period had left, and what was done with it. */
   recovered: Recovery;
+  /** Whether git keeps the new folder and the data folder (what to commit, or to archive). */
+  advice: PublishAdvice;
 }
 
 /**
@@ -215,6 +218,7 @@ export async function publishPeriod(options: PublishOptions): Promise<Publicatio
       evaluation,
       superseded: slot === null ? null : join(dir, 'superseded', slot),
       recovered,
+      advice: publishAdvice(dir, dataDir, options.archive !== undefined),
     };
   } finally {
     lock.release();

@@ -22,18 +22,34 @@ export function renderImpact(report: ImpactReport, lang: Lang, format: 'markdown
     ? `策略变更影响:假如由变更后的版本考核 ${report.period}(对比 ${report.base.ref})`
     : `Impact of the policy change: if the changed versions had governed ${report.period} (against ${report.base.ref})`;
   out.push(md ? `### ${title}` : title);
+  out.push(governedLine(report, lang, md));
   if (report.versions.length === 0)
     out.push(
       zh
         ? `\n与 ${report.base.ref} 相比,没有新增、修改或删除的版本文件。`
         : `\nNo version file is added, edited or removed against ${report.base.ref}.`,
     );
-  for (const v of report.versions) renderVersion(out, v, lang, md);
+  for (const v of report.versions) renderVersion(out, v, report.period, lang, md);
   if (report.appeals !== undefined) renderAppeals(out, report.appeals, lang, md);
   return `${out.join('\n')}\n`;
 }
 
-function renderVersion(out: string[], v: VersionImpact, lang: Lang, md: boolean): void {
+// Which policy the period was published under: another policy's period makes every figure hypothetical.
+function governedLine(report: ImpactReport, lang: Lang, md: boolean): string {
+  const zh = lang === 'zh';
+  const g = report.governed_by;
+  const { period } = report;
+  if (g === null) return zh ? `\n${period} 尚未发布。` : `\n${period} is not published.`;
+  if (!report.other_policy)
+    return zh
+      ? `\n${period} 按 ${g.id} ${g.version}(${g.file})发布。`
+      : `\n${period} was published under ${g.id} ${g.version} (${g.file}).`;
+  return zh
+    ? `\n${md ? '> ' : ''}⚠ ${period} 是按另一个策略 ${g.id} ${g.version}(${g.file})发布的,这个策略从未考核过它:以下数字都是假设,即假如由这个策略考核 ${period}。`
+    : `\n${md ? '> ' : ''}⚠ ${period} was published under another policy, ${g.id} ${g.version} (${g.file}); this policy never governed it: every figure below is hypothetical, as if this policy had governed ${period}.`;
+}
+
+function renderVersion(out: string[], v: VersionImpact, period: string, lang: Lang, md: boolean): void {
   const zh = lang === 'zh';
   const heading = (text: string) => out.push(md ? `\n#### ${text}\n` : `\n${text}`);
   const kind = { added: ['新增', 'added'], edited: ['修改', 'edited'], removed: ['删除', 'removed'] }[
@@ -61,6 +77,14 @@ function renderVersion(out: string[], v: VersionImpact, lang: Lang, md: boolean)
           : 'Once removed, no version would govern the periods of its dates.',
     );
     return;
+  }
+  for (const n of v.not_in_force) {
+    const where = n.side === 'before' ? 'base' : zh ? '工作区' : 'working tree';
+    out.push(
+      zh
+        ? `${md ? '> ' : ''}ℹ ${where} 的版本 ${n.version} 按自己的日期并不考核 ${period}(${n.in_force === null ? '那一侧没有版本考核它' : `那一侧考核它的是 ${n.in_force}`}):按它考核了 ${period} 计算,是假设。`
+        : `${md ? '> ' : ''}ℹ The ${where} version ${n.version} does not govern ${period} by its own dates (${n.in_force === null ? 'no version of that side does' : `${n.in_force} does`}): measured as if it had, hypothetically.`,
+    );
   }
   if (v.published.length > 0)
     out.push(

@@ -44,6 +44,14 @@ describe('impact of a policy change on the last closed period', () => {
     expect(report.versions.map((v) => [v.change, v.file, v.before?.from, v.after?.from])).toEqual([
       ['edited', '2026-10-01.yaml', 'base', 'working tree'],
     ]);
+    expect([report.governed_by, report.other_policy, report.versions[0]!.not_in_force]).toEqual([
+      { id: 'ecommerce-cs', version: '2026.10', file: POLICY },
+      false,
+      [],
+    ]);
+    expect(renderImpact(report, 'en', 'text').split('\n')[2]).toBe(
+      `2026-10 was published under ecommerce-cs 2026.10 (${POLICY}).`,
+    );
     const [v] = report.versions;
     expect(v!.weights.map((c) => [c.subject, c.before, c.after])).toEqual([
       ['first_response_time', 15, 45],
@@ -85,6 +93,13 @@ describe('impact of a policy change on the last closed period', () => {
     ]);
     expect(report.versions[0]!.grades.map((g) => [g.agent_id, g.from, g.to])).toEqual([['a001', 'C', 'D']]);
     expect(report.versions[0]!.published).toEqual([]);
+    // It takes effect in December: on October it is measured as if it had governed.
+    expect(report.versions[0]!.not_in_force).toEqual([
+      { side: 'after', version: '2026.12', in_force: '2026.10' },
+    ]);
+    expect(renderImpact(report, 'en', 'text')).toContain(
+      'ℹ The working tree version 2026.12 does not govern 2026-10 by its own dates (2026.10 does): measured as if it had, hypothetically.',
+    );
   });
 
   it('a removed version: against the version that takes over its dates', async () => {

@@ -57,13 +57,23 @@ describe('suggest-targets', () => {
       serializeEvaluation(october).get('results.json') ?? '',
     );
     writeFileSync(join(results, '2026-10', 'manifest.json'), '{}\n');
+    // An evaluation written into the results root but never published (no manifest): not learned from.
+    mkdirSync(join(results, '2026-11'));
+    writeFileSync(
+      join(results, '2026-11', 'results.json'),
+      serializeEvaluation(october).get('results.json') ?? '',
+    );
     const report = await suggestTargets({
       policiesDir: policies,
       dataDir: data,
       resultsRoot: results,
       allowMissing,
     });
-    expect(report.periods).toEqual(['2026-10']);
+    expect([report.periods, report.unpublished, report.grades]).toEqual([
+      ['2026-10'],
+      ['2026-11'],
+      ['A', 'B', 'C'],
+    ]);
     // p75 of 60, 70, 80, 90 is 82.5; p10 is 63.
     expect(report.suggestions).toEqual([
       {
@@ -74,12 +84,25 @@ describe('suggest-targets', () => {
         values: 4,
         current: { target: 100, floor: 0 },
         suggested: { target: 82.5, floor: 63 },
+        // Item scores 60, 70, 80, 90 become 0, 35.9, 87.2, 100.
+        lowered: 2,
+        raised: 2,
+        harsher: false,
         skipped: null,
       },
     ]);
     // Scores 60…90 on 0 → 100: B, B, A, A; on 63 → 82.5: 0, 35.9, 87.2, 100, so C, C, A, A.
     expect(report.mixes).toEqual([
-      { period: '2026-10', current: { A: 2, B: 2, C: 0 }, suggested: { A: 2, B: 0, C: 2 } },
+      {
+        period: '2026-10',
+        current: { A: 2, B: 2, C: 0 },
+        suggested: { A: 2, B: 0, C: 2 },
+        // Two of four agents fall from B to C: at least a fifth, net.
+        agents: 4,
+        down: 2,
+        up: 0,
+        harsher: true,
+      },
     ]);
   });
 });

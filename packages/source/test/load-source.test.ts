@@ -75,8 +75,12 @@ tables:
       csat: { column: 满意度 }
 `),
     ).toEqual([
+      ['SOURCE_UNKNOWN_TIMEZONE', 3, 11],
       ['UNKNOWN_KEY', 5, 3],
       ['UNKNOWN_KEY', 8, 5],
+      ['SOURCE_BAD_GLOB', 9, 13],
+      ['SOURCE_MAP_VALUE_NOT_ALLOWED', 11, 41],
+      ['SOURCE_BAD_TIME_FORMAT', 12, 38],
     ]);
     expect(
       codes(`scorebook: 1
@@ -102,6 +106,57 @@ tables:
       ['SOURCE_TYPE_ON_CONTRACT_FIELD', 9, 53],
       ['SOURCE_FORMAT_NOT_TIME', 10, 35],
       ['SOURCE_FIELD_SHADOWS_DERIVED', 13, 7],
+    ]);
+  });
+
+  it('checks the meaning of every part the schema accepts, and reports both kinds together', () => {
+    const { source, problems } = load(`scorebook: 1
+kind: source
+timezon: Asia/Shanghai
+ignore: ["README*", 3]
+tables:
+  conversations:
+    encoding: latin-9
+    fields:
+      agent_idd: 客服
+      started_at: { column: 开始, format: "HH:mm" }
+      closed_at: 7
+  orders:
+    files: ["/abs/*.csv"]
+    fields:
+      amount: { column: 金额, map: { 一: one } }
+  surveys:
+    fields:
+      csat: { column: 满意度, map: { 好: 5 }, format: "yyyy-MM-dd" }
+custom:
+  x_members:
+    files: ["members.csv"]
+    id: member_id
+    agent: agent_id
+    fields:
+      member_id: { type: id }
+  x_groups:
+    files: ["groups.csv"]
+    id: group_id
+    agent: owner
+    time: joined_at
+    fields:
+      group_id: { type: id }
+`);
+    expect(source).toBeNull();
+    expect(problems.map((p) => [p.code, p.line, p.column, p.path])).toEqual([
+      ['UNKNOWN_KEY', 3, 1, 'timezon'],
+      ['WRONG_TYPE', 4, 21, 'ignore[1]'],
+      ['NOT_ALLOWED_VALUE', 7, 15, 'tables.conversations.encoding'],
+      ['SOURCE_FIELD_MISSPELT', 9, 7, 'tables.conversations.fields.agent_idd'],
+      ['SOURCE_BAD_TIME_FORMAT', 10, 41, 'tables.conversations.fields.started_at.format'],
+      ['WRONG_TYPE', 11, 18, 'tables.conversations.fields.closed_at'],
+      ['SOURCE_BAD_GLOB', 13, 13, 'tables.orders.files[0]'],
+      ['SOURCE_MAP_VALUE_TYPE', 15, 39, 'tables.orders.fields.amount.map.一'],
+      ['SOURCE_FORMAT_NOT_TIME', 18, 51, 'tables.surveys.fields.csat.format'],
+      ['MISSING_KEY', 20, 3, 'custom.x_members'],
+      ['CUSTOM_KEY_FIELD_UNDECLARED', 29, 12, 'custom.x_groups.agent'],
+      ['CUSTOM_KEY_FIELD_UNDECLARED', 30, 11, 'custom.x_groups.time'],
     ]);
   });
 
@@ -148,6 +203,32 @@ tables:
     expect(findSource(dir).source?.id).toBe('qiyu-2026');
     expect(findSource(dir, join(dir, 'missing.yaml')).problems.map((p) => p.code)).toEqual([
       'FILE_UNREADABLE',
+    ]);
+  });
+
+  it('warns, with the errors of the file, of a table whose files match nothing in the folder', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scorebook-source-'));
+    writeFileSync(join(dir, 'agents.csv'), 'agent_id,name\n');
+    writeFileSync(
+      join(dir, 'source.yaml'),
+      `scorebook: 1
+kind: source
+timezone: Mars/Olympus
+tables:
+  agents:
+    files: ["agents.csv"]
+  orders:
+    files: ["订单/*.csv"]
+  surveys:
+    files: ["../*.csv"]
+`,
+    );
+    const { source, problems } = findSource(dir);
+    expect(source).toBeNull();
+    expect(problems.map((p) => [p.code, p.severity, p.line, p.column])).toEqual([
+      ['SOURCE_UNKNOWN_TIMEZONE', 'error', 3, 11],
+      ['GLOB_MATCHES_NOTHING', 'warning', 8, 5],
+      ['SOURCE_BAD_GLOB', 'error', 10, 13],
     ]);
   });
 

@@ -1,4 +1,4 @@
-import { publishPeriod } from '@scorebook/governance';
+import { type Publication, publishPeriod } from '@scorebook/governance';
 import {
   DATA_OPTIONS,
   DATA_OPTIONS_HELP,
@@ -9,7 +9,7 @@ import {
   required,
 } from '../args.ts';
 import { EXIT, usageError } from '../cli-error.ts';
-import { pickLang } from '../lang.ts';
+import { type Lang, pickLang } from '../lang.ts';
 import { progressReporter } from '../output/progress.ts';
 import { formatRunSummary } from '../output/run-summary.ts';
 import { say } from '../text.ts';
@@ -80,7 +80,30 @@ export async function runPublish(argv: string[], io: CommandIo): Promise<number>
     io.err(summaryText(publication.evaluation, lang, publication.dir));
     if (publication.superseded)
       io.err(`${say(lang, 'PUBLISH_SUPERSEDED', { dir: publication.superseded })}\n`);
-    io.err(`${say(lang, 'PUBLISH_CLOSED', { dir: publication.dir })}\n`);
+    io.err(`${closedText(publication, lang)}\n`);
+    const data = dataNote(publication, lang);
+    if (data !== null) io.err(`${data}\n`);
   }
   return EXIT.ok;
+}
+
+// What to commit: a folder git ignores or holds nowhere is not taken by `git add`.
+function closedText({ dir, advice }: Publication, lang: Lang): string {
+  const { results } = advice;
+  if (results.kind === 'ignored') return say(lang, 'PUBLISH_CLOSED_IGNORED', { dir, rule: results.rule });
+  if (results.kind === 'outside') return say(lang, 'PUBLISH_CLOSED_OUTSIDE', { dir });
+  return say(lang, 'PUBLISH_CLOSED', { dir });
+}
+
+// A data folder git does not keep, published without --archive: verify depends on it staying as it is.
+function dataNote({ manifest, advice }: Publication, lang: Lang): string | null {
+  const { data } = advice;
+  if (data === null) return null;
+  const why =
+    data.kind === 'outside'
+      ? say(lang, 'DATA_OUTSIDE_GIT')
+      : data.kind === 'ignored'
+        ? say(lang, 'DATA_IGNORED', { rule: data.rule })
+        : say(lang, 'DATA_UNCOMMITTED', { files: data.files });
+  return say(lang, 'PUBLISH_DATA_NOT_KEPT', { dir: manifest.data_dir, why });
 }

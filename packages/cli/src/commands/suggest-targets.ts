@@ -13,11 +13,14 @@ export const SUGGEST_TARGETS_HELP = `scorebook suggest-targets --policies <dir> 
 
 按策略最新版本,从该策略最近几个已发布的月份(默认 3 个)中本考核表客服的取值,为每个线性目标建议
 目标(团队 P75)与底线(P10;越低越好的指标为 P25 与 P90),并重新评估这些月份,对比按当前目标与按
-建议目标得出的等级分布(docs/history.md)。不写任何文件。
+建议目标得出的等级分布(docs/history.md)。只参考已发布(有 manifest.json)的月份。每条建议后给出
+该项得分因它降低/提高的取值个数,等级分布后给出降级/升级的客服数;明显更严时以 ⚠ 提示。不写任何文件。
 Suggests, for each linear item of the policy's latest version, a target (the team's p75) and a
 floor (p10; p25 and p90 when lower is better) from the values of the scorecard's agents in the
 policy's last published months (3 by default), and re-evaluates those months to compare the
-grades the version's targets and the suggested ones give (docs/history.md). Writes nothing.
+grades the version's targets and the suggested ones give (docs/history.md). Only published months
+(with a manifest.json) count. Each suggestion shows how many values it scores lower / higher on the
+item, each month how many agents move down / up a grade; ⚠ marks what is much harsher. Writes nothing.
   --periods       参考的已发布月份数(默认 3)/ how many published months to learn from (default 3)
   --results       已发布结果目录(默认 data/results)/ the published results (default data/results)
 `;
@@ -49,11 +52,17 @@ export async function runSuggestTargets(argv: string[], io: CommandIo): Promise<
     allowMissing: data.allowMissing,
   });
   if (report.periods.length === 0) {
-    io.err(`${say(lang, 'TARGETS_NONE', { policy: report.policy.id, results })}\n`);
+    const unpublished =
+      report.unpublished.length === 0
+        ? ''
+        : `\n${say(lang, 'TARGETS_UNPUBLISHED', { periods: report.unpublished.join(', ') })}`;
+    io.err(`${say(lang, 'TARGETS_NONE', { policy: report.policy.id, results })}${unpublished}\n`);
     return EXIT.failed;
   }
   const { id: policy, version } = report.policy;
   const lines = [say(lang, 'TARGETS_HEADING', { policy, version, periods: report.periods.join(', ') })];
+  if (report.unpublished.length > 0)
+    lines.push(say(lang, 'TARGETS_UNPUBLISHED', { periods: report.unpublished.join(', ') }));
   for (const scorecard of [...new Set(report.suggestions.map((s) => s.scorecard))]) {
     lines.push('', say(lang, 'TARGETS_SCORECARD', { scorecard }));
     for (const s of report.suggestions.filter((x) => x.scorecard === scorecard))
@@ -69,8 +78,20 @@ export async function runSuggestTargets(argv: string[], io: CommandIo): Promise<
     const grades = Object.keys(mix.current)
       .map((g) => `${g} ${mix.current[g] ?? 0} → ${mix.suggested[g] ?? 0}`)
       .join(', ');
-    lines.push(`  ${mix.period}: ${grades}`);
+    lines.push(`  ${mix.period}: ${grades}${say(lang, 'TARGETS_MIX_MOVES', mix)}`);
   }
+  // The worst grade is the one of the lowest min_score: the count a harsh suggestion swells.
+  const worst = report.grades.at(-1);
+  for (const mix of report.mixes)
+    if (mix.harsher && worst !== undefined)
+      lines.push(
+        say(lang, 'TARGETS_MIX_HARSHER', {
+          ...mix,
+          worst,
+          from: mix.current[worst] ?? 0,
+          to: mix.suggested[worst] ?? 0,
+        }),
+      );
   io.out(`${lines.join('\n')}\n`);
   return EXIT.ok;
 }
@@ -80,7 +101,9 @@ function line(s: TargetSuggestion, lang: Lang): string {
   const now = pair(s.current.target, s.current.floor);
   if (s.suggested === null)
     return `${s.metric} — ${now} — ${say(lang, 'TARGETS_SKIPPED', { why: s.skipped ?? '' })}`;
-  return `${s.metric} — ${now} → ${pair(s.suggested.target, s.suggested.floor)} (${s.values})`;
+  const moves = say(lang, 'TARGETS_MOVES', s);
+  const harsher = s.harsher ? say(lang, 'TARGETS_ITEM_HARSHER') : '';
+  return `${s.metric} — ${now} → ${pair(s.suggested.target, s.suggested.floor)} ${moves}${harsher}`;
 }
 
 /** A target as a policy writes it: seconds with `s`, ratios as percentages. */

@@ -49,20 +49,25 @@ export class PeriodWarnings {
   /** `table\u0000field` → the agents of rows rejected for a value not in the field's map. */
   readonly #unmapped = new Map<string, Map<string, number>>();
   readonly #tables: ReadonlyMap<InputTableName, readonly string[]>;
+  readonly #throughFacts: ReadonlyMap<InputTableName, ReadonlySet<string>>;
   readonly #present: ReadonlySet<InputTableName>;
 
   /**
    * `fields`: per input table, the fields the policy reads and where; `tables`: the tables the
-   * policy uses, with the uses (policy needs); `present`: the tables that have files.
+   * policy uses, with the uses (policy needs); `present`: the tables that have files;
+   * `throughFacts`: per table, the uses that read it only through a derived fact of the
+   * conversations (rows of any date count for them).
    */
   constructor(
     period: ZonedPeriod,
     fields: Iterable<{ table: InputTableName; field: string; uses: readonly string[] }>,
     tables: ReadonlyMap<InputTableName, readonly string[]>,
     present: ReadonlySet<InputTableName>,
+    throughFacts: ReadonlyMap<InputTableName, ReadonlySet<string>> = new Map(),
   ) {
     this.#period = period;
     this.#tables = tables;
+    this.#throughFacts = throughFacts;
     this.#present = present;
     const byTable = new Map<InputTableName, WatchedField[]>();
     for (const f of fields) {
@@ -183,17 +188,21 @@ export class PeriodWarnings {
     });
     for (const [table, uses] of this.#tables) {
       // The agents table has no period: its rows are never counted here.
-      if (table !== 'agents' && this.#present.has(table) && (this.#rows.get(table) ?? 0) === 0)
+      if (table !== 'agents' && this.#present.has(table) && (this.#rows.get(table) ?? 0) === 0) {
+        // Uses through a conversation's derived fact still count this table's rows of other dates.
+        const through = this.#throughFacts.get(table) ?? new Set<string>();
+        const period = this.#period.id;
+        const inPeriod = uses.filter((u) => !through.has(u)).join('; ');
+        const anyDate = uses.filter((u) => through.has(u)).join('; ');
         out.push(
           warn(
             'TABLE_EMPTY_IN_PERIOD',
-            messageOf(RUN_ERRORS, 'TABLE_EMPTY_IN_PERIOD', {
-              table,
-              period: this.#period.id,
-              uses: uses.join('; '),
-            }),
+            anyDate === ''
+              ? messageOf(RUN_ERRORS, 'TABLE_EMPTY_IN_PERIOD', { table, period, uses: inPeriod })
+              : messageOf(RUN_ERRORS, 'TABLE_EMPTY_IN_PERIOD_ANY_DATE', { table, period, inPeriod, anyDate }),
           ),
         );
+      }
     }
     for (const [table, fields] of this.#fields) {
       const rows = this.#rows.get(table) ?? 0;

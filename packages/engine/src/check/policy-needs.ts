@@ -15,6 +15,12 @@ import { formulaMetricsInOrder, formulaOf, metricsReadBy, type Policy } from '@s
 /** The input tables and fields one metric reads. */
 interface MetricInputs {
   tables: ReadonlySet<InputTableName>;
+  /**
+   * Of `tables`, those it reads only through a derived fact of the conversations (`converted`
+   * reads orders, `replied` messages): their rows of any date that name a conversation of the
+   * period count, not only their rows of the period.
+   */
+  throughFacts: ReadonlySet<InputTableName>;
   /** The custom tables it reads (`docs/custom-tables.md`). */
   custom: ReadonlySet<CustomTableName>;
   /** `[table, field]` of input fields read by its `field` and `where`s (derived ones by what they need). */
@@ -41,6 +47,8 @@ export interface PolicyNeeds {
   metrics: ReadonlyMap<string, string[]>;
   /** Input tables the used metrics need, with the uses. */
   tables: ReadonlyMap<InputTableName, string[]>;
+  /** Per table, the uses of `tables` that read it only through a derived fact of the conversations. */
+  throughFacts: ReadonlyMap<InputTableName, ReadonlySet<string>>;
   /** Custom tables the used metrics read, with the uses. */
   customTables: ReadonlyMap<CustomTableName, string[]>;
   /** Input tables the scored metrics need, with the uses (`source-format.md`, rule 4). */
@@ -102,10 +110,13 @@ export function policyNeeds(policy: Policy, definitions: readonly MetricDefiniti
     fields.set(key, entry);
     return entry;
   };
+  const throughFacts = new Map<InputTableName, Set<string>>();
   for (const [metric, { inputs, uses }] of used) {
     const where = `${metric} (${uses.join(', ')})`;
     for (const table of inputs.tables) {
       tables.set(table, [...(tables.get(table) ?? []), where]);
+      if (inputs.throughFacts.has(table))
+        throughFacts.set(table, (throughFacts.get(table) ?? new Set()).add(where));
       if (scored.has(metric)) scoredTables.set(table, [...(scoredTables.get(table) ?? []), where]);
     }
     for (const table of inputs.custom) customTables.set(table, [...(customTables.get(table) ?? []), where]);
@@ -137,13 +148,16 @@ export function policyNeeds(policy: Policy, definitions: readonly MetricDefiniti
           `${s.id}/${item.metric} (quota)`,
         ]);
   const metrics = new Map([...used].map(([metric, { uses }]) => [metric, uses]));
-  return { metrics, tables, customTables, scoredTables, fields, inputsOf };
+  return { metrics, tables, throughFacts, customTables, scoredTables, fields, inputsOf };
 }
 
 /** What several metrics read together. */
 function unionOf(inputs: readonly MetricInputs[]): MetricInputs {
+  // A table any of them reads directly is read directly by the whole.
+  const direct = new Set(inputs.flatMap((i) => [...i.tables].filter((t) => !i.throughFacts.has(t))));
   return {
     tables: new Set(inputs.flatMap((i) => [...i.tables])),
+    throughFacts: new Set(inputs.flatMap((i) => [...i.throughFacts]).filter((t) => !direct.has(t))),
     custom: new Set(inputs.flatMap((i) => [...i.custom])),
     fields: inputs.flatMap((i) => i.fields),
     leaves: inputs.flatMap((i) => i.leaves),
@@ -153,6 +167,7 @@ function unionOf(inputs: readonly MetricInputs[]): MetricInputs {
 /** The input tables and fields a metric of a measured kind reads. */
 function metricInputs(d: Exclude<MetricDefinition, { kind: 'formula' }>): MetricInputs {
   const tables = new Set<InputTableName>();
+  const viaFacts = new Set<InputTableName>();
   const custom = new Set<CustomTableName>();
   const fields: Array<readonly [InputTableName, string]> = [];
   const leaves: Array<readonly [InputTableName, LeafCondition]> = [];
@@ -185,7 +200,7 @@ function metricInputs(d: Exclude<MetricDefinition, { kind: 'formula' }>): Metric
         fields.push([table, f]);
         continue;
       }
-      for (const t of derived.tables) tables.add(t);
+      for (const t of derived.tables) viaFacts.add(t);
       fields.push(...derived.fields);
     }
   };
@@ -201,7 +216,8 @@ function metricInputs(d: Exclude<MetricDefinition, { kind: 'formula' }>): Metric
   } else {
     side(d.table, d.field, d.where);
   }
-  return { tables, custom, fields, leaves };
+  const throughFacts = new Set([...viaFacts].filter((t) => !tables.has(t)));
+  return { tables: new Set([...tables, ...viaFacts]), throughFacts, custom, fields, leaves };
 }
 
 /** The leaves of a condition, in order. */

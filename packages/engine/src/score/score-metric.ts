@@ -88,7 +88,13 @@ export function infoMetric(measured: MetricValue): MetricResult {
   return { value: measured.value, sample: measured.sample, score: null, weight: null, status: 'info' };
 }
 
-function linearScore(value: number, target: number, floor: number, better: 'higher' | 'lower'): number {
+/** The score (0–100) of a linear item: 100 at or past the target, 0 at or past the floor, linear between. */
+export function linearScore(
+  value: number,
+  target: number,
+  floor: number,
+  better: 'higher' | 'lower',
+): number {
   if (better === 'higher') {
     if (value >= target) return 100;
     if (value <= floor) return 0;

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
   type ConfigText,
+  checkUsablePart,
   closest,
   configTextFromBytes,
   locate,
@@ -9,7 +10,6 @@ import {
   parseConfigYaml,
   problemAt,
   readConfigText,
-  validateDocument,
 } from '@scorebook/config-file';
 import {
   type CustomTableName,
@@ -26,6 +26,7 @@ import { SOURCE_ERRORS } from '../errors.ts';
 import { timeFormatProblem } from '../fields/time-formats.ts';
 import validate from '../generated/source-validator.js';
 import { globProblem } from '../locate/glob.ts';
+import { unmatchedGlobs } from '../locate/locate-files.ts';
 import {
   type CustomTableSource,
   DEFAULT_SOURCE,
@@ -48,35 +49,54 @@ export interface LoadedSource {
 
 /**
  * The source of a data folder: the file given (`--source`), else `<dataDir>/source.yaml` when
- * there is one, else the v1 default (every table by the v1 rules).
+ * there is one, else the v1 default (every table by the v1 rules). When the file has errors, the
+ * tables whose `files` match nothing in the folder are reported with them
+ * (GLOB_MATCHES_NOTHING, a warning): that check needs only the table's own globs.
  */
 export function findSource(dataDir: string, sourceFile: string | null = null): LoadedSource {
-  if (sourceFile !== null) return loadSourceFile(resolve(sourceFile));
-  const beside = join(dataDir, SOURCE_FILE_NAME);
-  return existsSync(beside) ? loadSourceFile(beside) : { source: DEFAULT_SOURCE, problems: [] };
+  const file = sourceFile !== null ? resolve(sourceFile) : join(dataDir, SOURCE_FILE_NAME);
+  if (sourceFile === null && !existsSync(file)) return { source: DEFAULT_SOURCE, problems: [] };
+  const read = readConfigText(file);
+  if (read.text === null) return { source: null, problems: read.problems };
+  const { source, partial, problems } = checkSourceText(read.text);
+  if (source !== null || partial === null) return { source, problems };
+  return { source, problems: sortProblems([...problems, ...unmatchedGlobs(dataDir, partial)]) };
 }
 
 /** Reads and checks a source file: schema, then meaning; every problem with its position. */
 export function loadSourceFile(file: string): LoadedSource {
   const read = readConfigText(file);
-  return read.text === null ? { source: null, problems: read.problems } : checkSourceText(read.text);
+  if (read.text === null) return { source: null, problems: read.problems };
+  const { source, problems } = checkSourceText(read.text);
+  return { source, problems };
 }
 
 /** Checks source bytes read elsewhere (from git, say), reported under `file`. */
 export function loadSourceBytes(file: string, bytes: Uint8Array): LoadedSource {
   const read = configTextFromBytes(file, bytes);
-  return read.text === null ? { source: null, problems: read.problems } : checkSourceText(read.text);
+  if (read.text === null) return { source: null, problems: read.problems };
+  const { source, problems } = checkSourceText(read.text);
+  return { source, problems };
 }
 
-function checkSourceText(text: ConfigText): LoadedSource {
+/**
+ * The YAML, then the schema, then the meaning of every part the schema accepts (its usable part),
+ * so that schema and meaning problems are reported together. `partial` is the source read from
+ * the usable part when there are errors (null when nothing is usable): enough for checks that
+ * need one table's entry only, never for a run.
+ */
+function checkSourceText(text: ConfigText): LoadedSource & { partial: Source | null } {
   const { parsed, problems } = parseConfigYaml(text);
-  if (parsed === null || problems.length > 0) return { source: null, problems: sortProblems(problems) };
-  const { document, problems: schema } = validateDocument(parsed, validate);
-  if (document === null) return { source: null, problems: sortProblems(schema) };
+  if (parsed === null || problems.length > 0)
+    return { source: null, partial: null, problems: sortProblems(problems) };
+  const { usable, problems: schema } = checkUsablePart(parsed, validate);
+  if (usable === null) return { source: null, partial: null, problems: sortProblems(schema) };
   const checker = new SourceChecker(parsed);
-  const source = checker.source(document, text);
-  const all = sortProblems(checker.problems);
-  return { source: hasErrors(all) ? null : source, problems: all };
+  const source = checker.source(usable, text);
+  const all = sortProblems([...schema, ...checker.problems]);
+  return hasErrors(all)
+    ? { source: null, partial: source, problems: all }
+    : { source, partial: null, problems: all };
 }
 
 type Path = Array<string | number>;

@@ -7,12 +7,12 @@ import {
   type InputTableName,
   type TableName,
 } from '@scorebook/contract';
-import { messageOf, type Problem, ScorebookError } from '@scorebook/problems';
+import { messageOf, type Problem, ScorebookError, type SourceProblem } from '@scorebook/problems';
 import { SOURCE_ERRORS } from '../errors.ts';
 import { SOURCE_FILE_NAME } from '../load/source-file-name.ts';
 import type { Source, TableSource } from '../model.ts';
 import type { FileFormat } from '../read/file-items.ts';
-import { Glob } from './glob.ts';
+import { Glob, globProblem } from './glob.ts';
 import { datedGlob, draftFromSuggestions, type StraySuggestion, suggestTable } from './suggest-table.ts';
 
 /** A file of a table. */
@@ -175,22 +175,51 @@ export function locateFiles(dataDir: string, source: Source): DataFiles {
 
   const located = (table: TableName, reading: TableSource | null): LocatedTable => {
     const list = (files.get(table) ?? []).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    if (reading?.files && list.length === 0) {
-      const globs = reading.files.join(', ');
-      warnings.push({
-        code: 'GLOB_MATCHES_NOTHING',
-        severity: 'warning',
-        message: messageOf(SOURCE_ERRORS, 'GLOB_MATCHES_NOTHING', { table, globs }),
-        file: source.file,
-        line: reading.source.line,
-        column: reading.source.column,
-      });
-    }
+    if (reading?.files && list.length === 0) warnings.push(globMatchesNothing(reading));
     return { table, files: list, reading };
   };
   const tables = byInputTable((table) => located(table, source.tables.get(table) ?? null));
   const custom = new Map([...source.custom].map(([table, reading]) => [table, located(table, reading)]));
   return { dataDir: root, tables, custom, warnings };
+}
+
+/**
+ * The GLOB_MATCHES_NOTHING warnings of a source that cannot be used for a run (source.yaml has
+ * errors): each table listed with `files` none of whose globs matches a file of the folder.
+ * {@link locateFiles} warns of the same tables once the source is valid; this check needs only
+ * the table's own globs, so it is reported with the errors (a table with an unusable glob
+ * is left out: SOURCE_BAD_GLOB says why). A folder that cannot be read gives
+ * none (locating the files reports it).
+ */
+export function unmatchedGlobs(dataDir: string, source: Source): SourceProblem[] {
+  let entries: Entry[];
+  try {
+    entries = walk(resolve(dataDir));
+  } catch {
+    return [];
+  }
+  return (
+    [...source.tables.values(), ...source.custom.values()]
+      // A table with a glob that cannot be used has its SOURCE_BAD_GLOB already.
+      .filter((reading) => reading.files?.every((g) => globProblem(g) === null))
+      .filter((reading) => {
+        const claim = claimOf(reading.table, reading);
+        return !entries.some((entry) => claim.matches(entry.name));
+      })
+      .map(globMatchesNothing)
+  );
+}
+
+function globMatchesNothing(reading: TableSource): SourceProblem {
+  return {
+    code: 'GLOB_MATCHES_NOTHING',
+    severity: 'warning',
+    message: messageOf(SOURCE_ERRORS, 'GLOB_MATCHES_NOTHING', {
+      table: reading.table,
+      globs: (reading.files ?? []).join(', '),
+    }),
+    ...reading.source,
+  };
 }
 
 interface Claim {
