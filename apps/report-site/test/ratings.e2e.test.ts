@@ -43,6 +43,11 @@ describe.skipIf(!site.present)('an agent page with a rating metric', () => {
     // 4.25 shown as scores are, to one decimal.
     expect(await role('peer')).toEqual(['0.4', '4.3', '2', '3']);
     expect(await rating.locator('tr[data-role]').count()).toBe(2);
+    // The conventional roles named in Chinese beside the policy's word.
+    expect(await texts('[data-rating="teamwork_rating"] tr[data-role] th')).toEqual([
+      '主管 supervisor',
+      '同事 peer',
+    ]);
     await checkPage(site.page, 'ratings-zh');
   });
 
@@ -54,7 +59,7 @@ describe.skipIf(!site.present)('an agent page with a rating metric', () => {
       'self',
     ]);
     const [shown] = await left.allTextContents();
-    expect(shown).toContain('e1');
+    expect(shown).toContain('e1 (自评)');
     expect(shown).toContain('ratings.csv:6');
     expect(shown).not.toContain('ops-01');
     await site.page.goto(url('en/periods/2027-01/agents/e1/index.html'));

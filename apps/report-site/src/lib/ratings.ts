@@ -71,3 +71,22 @@ export function ratingRule(
     ...(d.include_self ? ['include_self'] : []),
   ].join(' · ');
 }
+
+// The conventional rater roles (docs/ratings.md; what `source init` maps 主管, 同事 … onto).
+const ROLE_ZH: Readonly<Record<string, string>> = {
+  supervisor: '主管',
+  peer: '同事',
+  self: '自评',
+  customer: '客户',
+  qa: '质检',
+  cross_dept: '跨部门',
+};
+
+/**
+ * A rater role's name for the page's language beside the role as the policy writes it: the
+ * Chinese name of a conventional role on a Chinese page (`主管`), null otherwise (the role is
+ * shown as written: the vocabulary is open).
+ */
+export function roleName(role: string, lang: Lang): string | null {
+  return lang === 'zh' && Object.hasOwn(ROLE_ZH, role) ? (ROLE_ZH[role] ?? null) : null;
+}
