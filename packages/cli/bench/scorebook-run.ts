@@ -1,14 +1,15 @@
 // One evaluation of a data folder with the sample policy, measured in its own process for the
-// evaluation benchmark: `node bench/scorebook-run.ts <data-dir> [typescript|duckdb]`.
+// evaluation benchmark: `node bench/scorebook-run.ts <data-dir> [typescript|duckdb] [threads]`
+// (threads: the parallel option, default every core; 1 reads in one thread, for profiling).
 import { createHash } from 'node:crypto';
 import { evaluate, MEASURE_ENGINES, serializeEvaluation } from '@scorebook/engine';
 import { REPOSITORY } from '../src/repository.ts';
 import { childFigures, type MessageMetrics } from './bench-figures.ts';
 
-const [dir, engine = 'typescript'] = process.argv.slice(2);
+const [dir, engine = 'typescript', threads] = process.argv.slice(2);
 const measureEngine = MEASURE_ENGINES.find((e) => e === engine);
 if (dir === undefined || measureEngine === undefined)
-  throw new Error('usage: node bench/scorebook-run.ts <data-dir> [typescript|duckdb]');
+  throw new Error('usage: node bench/scorebook-run.ts <data-dir> [typescript|duckdb] [threads]');
 await childFigures(async () => {
   const evaluation = await evaluate({
     policiesDir: REPOSITORY.samplePolicy,
@@ -16,6 +17,7 @@ await childFigures(async () => {
     period: '2026-10',
     appealsDir: null,
     engine: measureEngine,
+    ...(threads === undefined ? {} : { parallel: { threads: Number(threads) } }),
   });
   const metrics: Record<string, MessageMetrics> = {};
   for (const agent of evaluation.results.agents) {

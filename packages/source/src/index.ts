@@ -57,6 +57,6 @@ export {
 } from './read/file-items.ts';
 export { type JsonLinesOptions, jsonLinesItems } from './read/jsonl.ts';
 export { READ_ERRORS, type ReadErrorCode } from './read/read-errors.ts';
-export { readFile } from './read/read-file.ts';
+export { readFile, readFileBatches } from './read/read-file.ts';
 export { type FilePieces, type SplitFileOptions, splitFile } from './read/split-file.ts';
 export { readXlsx } from './read/xlsx.ts';

@@ -49,7 +49,7 @@ export function parseTimestamp(text: string, zone: Zone): number | null {
   }
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
   if (hour > 23 || minute > 59 || second > 59) return null;
-  const wall = wallClockMs(year, month, day, hour, minute, second, millis);
+  const wall = midnightOf(year, month, day) + ((hour * 60 + minute) * 60 + second) * 1000 + millis;
   if (i === n) return zone.instantOfWallClock(wall);
   const sign = text.charCodeAt(i);
   if (sign === Z || sign === LOWER_Z) return i + 1 === n ? wall : null;
@@ -63,6 +63,21 @@ export function parseTimestamp(text: string, zone: Zone): number | null {
   else if (rest !== 0) return null;
   if (minutes < 0 || hours > 23 || minutes > 59) return null;
   return wall - (sign === MINUS ? -1 : 1) * (hours * 60 + minutes) * 60_000;
+}
+
+// The last date a timestamp was on, and its midnight as a wall-clock value: the timestamps of an
+// export mostly come day by day. The fields are checked (a real date; hour, minute and second in
+// range) before this is used, so midnight plus the time of day is exactly what `Date.UTC` gives.
+let lastDate = -1;
+let lastMidnight = 0;
+
+function midnightOf(year: number, month: number, day: number): number {
+  const date = (year * 100 + month) * 100 + day;
+  if (date !== lastDate) {
+    lastMidnight = wallClockMs(year, month, day);
+    lastDate = date;
+  }
+  return lastMidnight;
 }
 
 const ZERO = 48;

@@ -53,6 +53,12 @@ export class RowChecks {
   readonly #hasConversations: boolean;
   /** The accepted conversations' ids (the unique ids of that table, kept once it is read). */
   #conversations: { has(id: string): boolean } = new Map<string, number>();
+  /**
+   * The conversation id last found among the accepted conversations, or null. The accepted
+   * conversations do not change while a later table is read, and a conversation's messages mostly
+   * come together: an id equal to it is known without a lookup.
+   */
+  #lastConversation: string | null = null;
   readonly #rejectedIds = new Map<string, RejectionCause>();
   /** Unique ids of the current table, each with where it was first accepted (file · 2³² + line). */
   #seen = new Map<string, number>();
@@ -83,6 +89,7 @@ export class RowChecks {
     });
     checks.startTable(table);
     checks.#conversations = conversations;
+    checks.#lastConversation = null;
     for (const [key, cause] of state.rejectedIds) checks.#rejectedIds.set(key, cause);
     return checks;
   }
@@ -114,6 +121,7 @@ export class RowChecks {
    */
   startTable(table: TableName, custom: CustomTableSpec | null = null): void {
     if (this.#table === 'conversations') this.#conversations = this.#seen;
+    this.#lastConversation = null;
     this.#table = table;
     this.#seen = new Map();
     this.#unique =
@@ -178,12 +186,15 @@ export class RowChecks {
       !isCustomTableName(table) &&
       this.#hasConversations &&
       typeof conversation === 'string' &&
-      !this.#conversations.has(conversation)
+      conversation !== this.#lastConversation
     ) {
-      const cause = this.#rejectedIds.get(`conversations ${conversation}`) ?? null;
-      const message = messageOf(ROW_REJECTIONS, 'UNKNOWN_CONVERSATION', { value: conversation, cause });
-      this.#reject(record, 'conversation_id', 'UNKNOWN_CONVERSATION', message, cause);
-      return null;
+      if (!this.#conversations.has(conversation)) {
+        const cause = this.#rejectedIds.get(`conversations ${conversation}`) ?? null;
+        const message = messageOf(ROW_REJECTIONS, 'UNKNOWN_CONVERSATION', { value: conversation, cause });
+        this.#reject(record, 'conversation_id', 'UNKNOWN_CONVERSATION', message, cause);
+        return null;
+      }
+      this.#lastConversation = conversation;
     }
     if (unique !== undefined) {
       // The unique field is a required id: text.

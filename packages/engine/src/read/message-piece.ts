@@ -4,7 +4,7 @@ import {
   type Encoding,
   type FileFormat,
   type FileRange,
-  readFile,
+  readFileBatches,
   type TableSource,
   TableTyper,
 } from '@scorebook/source';
@@ -157,16 +157,18 @@ export class MessagePieceReader {
       sheet: null,
       range: task.range,
     };
-    for await (const item of readFile(options)) {
-      if (item.kind === 'header') {
-        typer.fileHeader(task.name, item.columns, item.line);
-        continue;
+    for await (const items of readFileBatches(options)) {
+      for (const item of items) {
+        if (item.kind === 'header') {
+          typer.fileHeader(task.name, item.columns, item.line);
+          continue;
+        }
+        rows++;
+        const record: TableRecord = typedRecord(item, typer, task.file, task.name);
+        const row = checks.accept(record);
+        if (row === null) warnings.rejected('messages', record, agentOf);
+        else routeMessage(row, routes);
       }
-      rows++;
-      const record: TableRecord = typedRecord(item, typer, task.file, task.name);
-      const row = checks.accept(record);
-      if (row === null) warnings.rejected('messages', record, agentOf);
-      else routeMessage(row, routes);
     }
     return {
       rows,

@@ -15,6 +15,7 @@ import {
   type LocatedTable,
   locateFiles,
   readFile,
+  readFileBatches,
   type Source,
   type TableSource,
   TableTyper,
@@ -175,18 +176,20 @@ export async function* tableBatches(
       if (first) hash.update(chunk);
       bytes += chunk.byteLength;
     };
-    for await (const item of readFile({ ...fileOptions(file, input.reading), onBytes })) {
-      if (item.kind === 'header') {
-        input.typer.fileHeader(file.name, item.columns, item.line);
-        continue;
-      }
-      fileRows++;
-      rows++;
-      if (rows % PROGRESS_EVERY === 0) onProgress?.({ table, rows, bytes, totalBytes, done: false });
-      batch.push(typedRecord(item, input.typer, index, file.name));
-      if (batch.length === BATCH) {
-        yield batch;
-        batch = [];
+    for await (const items of readFileBatches({ ...fileOptions(file, input.reading), onBytes })) {
+      for (const item of items) {
+        if (item.kind === 'header') {
+          input.typer.fileHeader(file.name, item.columns, item.line);
+          continue;
+        }
+        fileRows++;
+        rows++;
+        if (rows % PROGRESS_EVERY === 0) onProgress?.({ table, rows, bytes, totalBytes, done: false });
+        batch.push(typedRecord(item, input.typer, index, file.name));
+        if (batch.length === BATCH) {
+          yield batch;
+          batch = [];
+        }
       }
     }
     if (first) input.provenance.push({ path: file.name, sha256: hash.digest('hex'), rows: fileRows });

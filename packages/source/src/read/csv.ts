@@ -1,5 +1,12 @@
 import { messageOf } from '@scorebook/problems';
-import { type ChunkParser, type DecodedChunk, decodeFile, LineCursor, parseChunks } from './decode.ts';
+import {
+  type ChunkParser,
+  type DecodedChunk,
+  decodeFile,
+  LineCursor,
+  parseChunkBatches,
+  parseChunks,
+} from './decode.ts';
 import { type FileItem, MAX_RECORD_BYTES, type ReadFileOptions } from './file-items.ts';
 import { READ_ERRORS, readError } from './read-errors.ts';
 
@@ -20,18 +27,22 @@ export interface CsvOptions {
 
 /**
  * Reads a CSV file (RFC 4180, comma-separated, in its declared encoding): the header, then one
- * item per record, each with the 1-based line it starts on. See {@link csvItems}.
+ * item per record, each with the 1-based line it starts on, in batches (one per decoded chunk).
+ * See {@link csvItems}.
  */
-export function readCsv(options: ReadFileOptions): AsyncGenerator<FileItem> {
+export function readCsvBatches(options: ReadFileOptions): AsyncGenerator<FileItem[]> {
   const { range } = options;
-  return csvItems(decodeFile(options), {
-    name: options.name,
-    headerRow: options.headerRow,
-    maxRecordBytes: options.maxRecordBytes ?? MAX_RECORD_BYTES,
-    ...(range === undefined || range.columns === null
-      ? {}
-      : { piece: { line: range.line, columns: range.columns } }),
-  });
+  return parseChunkBatches(
+    decodeFile(options),
+    new CsvParser({
+      name: options.name,
+      headerRow: options.headerRow,
+      maxRecordBytes: options.maxRecordBytes ?? MAX_RECORD_BYTES,
+      ...(range === undefined || range.columns === null
+        ? {}
+        : { piece: { line: range.line, columns: range.columns } }),
+    }),
+  );
 }
 
 /**

@@ -1,5 +1,12 @@
 import { messageOf } from '@scorebook/problems';
-import { type ChunkParser, type DecodedChunk, decodeFile, LineCursor, parseChunks } from './decode.ts';
+import {
+  type ChunkParser,
+  type DecodedChunk,
+  decodeFile,
+  LineCursor,
+  parseChunkBatches,
+  parseChunks,
+} from './decode.ts';
 import { type FileItem, MAX_RECORD_BYTES, type ReadFileOptions } from './file-items.ts';
 import { type JsonKind, READ_ERRORS, readError } from './read-errors.ts';
 
@@ -15,14 +22,17 @@ export interface JsonLinesOptions {
 
 /**
  * Reads a JSON Lines file in its declared encoding: one item per non-blank line, with its
- * 1-based line. See {@link jsonLinesItems}.
+ * 1-based line, in batches (one per decoded chunk). See {@link jsonLinesItems}.
  */
-export function readJsonLines(options: ReadFileOptions): AsyncGenerator<FileItem> {
-  return jsonLinesItems(decodeFile(options), {
-    name: options.name,
-    maxRecordBytes: options.maxRecordBytes ?? MAX_RECORD_BYTES,
-    ...(options.range === undefined ? {} : { firstLine: options.range.line }),
-  });
+export function readJsonLinesBatches(options: ReadFileOptions): AsyncGenerator<FileItem[]> {
+  return parseChunkBatches(
+    decodeFile(options),
+    new JsonLinesParser({
+      name: options.name,
+      maxRecordBytes: options.maxRecordBytes ?? MAX_RECORD_BYTES,
+      ...(options.range === undefined ? {} : { firstLine: options.range.line }),
+    }),
+  );
 }
 
 /**

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { brief, collect, encodeGb18030, encodeUtf16, failure } from '../../test/read-support.ts';
 import { type Encoding, type FileFormat, MAX_RECORD_BYTES, type ReadFileOptions } from './file-items.ts';
-import { readFile } from './read-file.ts';
+import { readFile, readFileBatches } from './read-file.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'scorebook-read-'));
 
@@ -115,4 +115,38 @@ describe('readFile', { timeout: 60_000 }, () => {
       expect(error.problems[0]!.message.en).toContain('is a named pipe (FIFO), not a regular file');
     }
   });
+
+  it('gives the same items in batches, and the items before a stop before the stop', async () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => `C${i},A01,在线,备注 ${i}\n`).join('');
+    const csv = file('batches.csv', `${HEADER}${rows}C20000,A01,"open\n`);
+    const jsonl = file(
+      'batches.jsonl',
+      rows.replace(/^(.+)$/gm, (line) => `{"n":"${line}"}`),
+    );
+    for (const [path, format, count] of [
+      [csv, 'csv', 20_001],
+      [jsonl, 'jsonl', 20_000],
+    ] as const) {
+      const one = await itemsAndStop(readFile(options(path, format)));
+      const batched = await itemsAndStop(readFileBatches(options(path, format)));
+      expect(batched.items.length).toBeGreaterThan(1);
+      expect(batched.items.every((b) => b.length > 0)).toBe(true);
+      expect(batched.items.flat()).toEqual(one.items);
+      expect(one.items.length).toBe(count);
+      expect(batched.stop).toEqual(one.stop);
+    }
+    const { error } = await failure(readFile(options(csv, 'csv')));
+    expect(error.problems[0]?.code).toBe('UNCLOSED_QUOTE');
+  });
 });
+
+// What an iteration yields, and what it throws at its end (null when nothing).
+async function itemsAndStop<T>(items: AsyncIterable<T>): Promise<{ items: T[]; stop: unknown }> {
+  const out: T[] = [];
+  try {
+    for await (const item of items) out.push(item);
+  } catch (error) {
+    return { items: out, stop: error };
+  }
+  return { items: out, stop: null };
+}

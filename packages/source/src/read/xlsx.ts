@@ -33,6 +33,11 @@ import { corrupt, type PartCheck, stop, XlsxStop, xmlChunks } from './xlsx-xml.t
  * file. Cell values and the order of reading are as `docs/sources.md` ("Reading xlsx") describes.
  */
 export async function* readXlsx(options: ReadFileOptions): AsyncGenerator<FileItem> {
+  for await (const batch of readXlsxBatches(options)) yield* batch;
+}
+
+/** {@link readXlsx} in batches (fresh arrays, never empty), one per chunk of sheet XML. */
+export async function* readXlsxBatches(options: ReadFileOptions): AsyncGenerator<FileItem[]> {
   const file = createReadStream(options.path, { highWaterMark: 64 * 1024 });
   // The limit is looked up when a sheet is first spooled: by then the file is open.
   const spool = new Spool(() => options.maxSpoolBytes ?? spoolLimit(statSync(options.path).size));
@@ -43,11 +48,7 @@ export async function* readXlsx(options: ReadFileOptions): AsyncGenerator<FileIt
     const zip = unzipper.Parse({ forceStream: true });
     const feeding = feed(head.chunks, chunks, zip, options.onBytes);
     feeding.catch(() => {});
-    // Items come in batches, one per chunk of sheet XML, and are handed out here one by one: a
-    // single generator between each item and the consumer.
-    for await (const batch of readEntries(zip, options, spool)) {
-      for (const item of batch) yield item;
-    }
+    yield* readEntries(zip, options, spool);
     await feeding;
   } catch (error) {
     throw toScorebookError(error, options.name);
