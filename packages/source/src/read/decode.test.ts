@@ -159,6 +159,17 @@ describe('bytes not valid in the declared encoding', { timeout: 60_000 }, () => 
     expect(odd.error.problems[0]!.message.en).toContain('on line 2 (byte offset 4)');
   });
 
+  it('say when a file declared gb18030 is UTF-8, instead of asking to save it as UTF-8', async () => {
+    // 中 is E4 B8 AD in UTF-8: GB18030 reads E4 B8 as one character, then AD needs a second byte.
+    const { error } = await failure(csvOf(bytes('agent_id,note\na1,中\n'), { encoding: 'gb18030' }));
+    expect(error.problems[0]).toMatchObject({ code: 'FILE_BAD_ENCODING', line: 2 });
+    expect(error.problems[0]!.message.en).toContain(
+      'The file is valid UTF-8 (from the failing line on it decodes as UTF-8). Set `encoding: utf-8`',
+    );
+    expect(error.problems[0]!.message.zh).toContain('这个文件是有效的 UTF-8');
+    expect(error.problems[0]!.message.en).not.toContain('Save the file as UTF-8');
+  });
+
   it('name the encoding of a UTF-16 byte-order mark in a file declared gb18030', async () => {
     for (const order of ['le', 'be'] as const) {
       const { error } = await failure(csvOf(encodeUtf16('a\n', order, true), { encoding: 'gb18030' }));

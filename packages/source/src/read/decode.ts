@@ -372,21 +372,26 @@ function badBytes(piece: Uint8Array, at: Place, options: DecodeOptions): Error {
 
 // What the message suggests: the encoding of a byte-order mark the file begins with, else
 // GB18030 when the bad line and what follows it in this piece (up to 64 KiB past the bad byte)
-// decode as GB18030, with the line as it then reads.
+// decode as GB18030, with the line as it then reads; for a file declared GB18030, UTF-8 when
+// they decode as UTF-8.
 function hintFor(piece: Uint8Array, bad: number, at: Place, declared: Encoding): EncodingHint {
   for (const [encoding, mark] of BOMS) {
     if (encoding !== declared && startsWith(at.fileStart, mark)) return { kind: 'bom', encoding };
   }
-  if (declared === 'gb18030') return { kind: 'none' };
   const lineFeed = bad === 0 ? -1 : piece.lastIndexOf(0x0a, bad - 1);
   const lineKnown = lineFeed !== -1 || at.lineStart;
+  const to = Math.min(piece.length, bad + 64 * 1024);
+  // A UTF-8 file declared GB18030: from the bad line's start what follows decodes as UTF-8.
+  if (declared === 'gb18030')
+    return lineKnown && decodes('utf-8', piece.subarray(lineFeed + 1, to), true)
+      ? { kind: 'utf-8' }
+      : { kind: 'none' };
   // GB18030 is read from the line's start, or else just past a byte it never uses inside a character.
   let from = lineFeed;
   if (!lineKnown) {
     const below = piece.subarray(0, bad).findIndex((b) => b < 0x30);
     if (below >= 0) from = below;
   }
-  const to = Math.min(piece.length, bad + 64 * 1024);
   if (!decodes('gb18030', piece.subarray(from + 1, to), true)) return { kind: 'none' };
   if (!lineKnown) return { kind: 'gb18030', preview: null };
   const lineEnd = piece.indexOf(0x0a, bad);

@@ -14,6 +14,7 @@ export type JsonKind = 'array' | 'string' | 'number' | 'boolean' | 'null';
 export type EncodingHint =
   | { kind: 'bom'; encoding: Encoding }
   | { kind: 'gb18030'; preview: string | null }
+  | { kind: 'utf-8' }
   | { kind: 'none' };
 
 interface BadBytes {
@@ -204,6 +205,8 @@ function hintZh(p: BadBytes): string {
       return `文件以 ${p.hint.encoding} 的字节顺序标记(BOM)开头,应是 ${p.hint.encoding} 编码。请在 source.yaml 中${whereZh(p.table)}写 encoding: ${p.hint.encoding}(已有 encoding 行时改它)。`;
     case 'gb18030':
       return `这些字节可以按 GB18030(GBK,中文版 Excel 的默认编码)解码${p.hint.preview === null ? '' : `,第 ${p.line} 行读作 ${q(p.hint.preview)}`}。请在 source.yaml 中${whereZh(p.table)}写 encoding: gb18030(已有 encoding 行时改它)。`;
+    case 'utf-8':
+      return `这个文件是有效的 UTF-8(从出错的这一行起按 UTF-8 可以解码)。请在 source.yaml 中${whereZh(p.table)}写 encoding: utf-8(或删去 encoding 行,默认即 UTF-8)。`;
     case 'none':
       return `请把文件另存为 UTF-8,或在 source.yaml 中${whereZh(p.table)}下用 encoding 声明它的编码(utf-8、gb18030、utf-16le 或 utf-16be)。`;
   }
@@ -215,6 +218,8 @@ function hintEn(p: BadBytes): string {
       return `The file begins with the byte-order mark of ${p.hint.encoding}. Set \`encoding: ${p.hint.encoding}\` ${whereEn(p.table)} in source.yaml (change the encoding line if there is one).`;
     case 'gb18030':
       return `The bytes decode as GB18030 (GBK, what Excel writes on Chinese Windows)${p.hint.preview === null ? '' : `; line ${p.line} then reads ${q(p.hint.preview)}`}. Set \`encoding: gb18030\` ${whereEn(p.table)} in source.yaml (change the encoding line if there is one).`;
+    case 'utf-8':
+      return `The file is valid UTF-8 (from the failing line on it decodes as UTF-8). Set \`encoding: utf-8\` ${whereEn(p.table)} in source.yaml (or remove the encoding line: UTF-8 is the default).`;
     case 'none':
       return `Save the file as UTF-8, or declare its encoding ${whereEn(p.table)} in source.yaml (utf-8, gb18030, utf-16le or utf-16be).`;
   }
