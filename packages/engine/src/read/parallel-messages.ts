@@ -6,6 +6,7 @@ import type { Zone, ZonedPeriod } from '@scorebook/time';
 import type { PolicyNeeds } from '../check/policy-needs.ts';
 import type { RowChecks } from '../check/row-checks.ts';
 import type { ConversationIndex } from '../derive/conversation-index.ts';
+import type { MessagePartitions } from '../derive/message-partitions.ts';
 import { MessageStore } from '../derive/message-store.ts';
 import type { MessageRoutes } from '../derive/route-messages.ts';
 import {
@@ -33,7 +34,7 @@ export interface ParallelOptions {
 export interface MessagesRun {
   inputs: Inputs;
   checks: RowChecks;
-  routes: MessageRoutes & { conversations: ConversationIndex };
+  routes: MessageRoutes & { conversations: ConversationIndex; messages: MessagePartitions };
   policy: Policy;
   needs: PolicyNeeds;
   zone: Zone;
@@ -153,9 +154,9 @@ function settingsOf(run: MessagesRun): MessagePieceSettings {
 }
 
 // Reads the pieces on `workers` worker threads and on this thread (`here`), each taking the next
-// piece when it is done, and appends their messages to the store in task order as soon as every
-// earlier piece is in (so that the pieces' columns do not wait for the last one); the pieces
-// (without their messages) in task order, or null when any failed, the store then as it was.
+// piece when it is done, and appends their messages to the partitions in task order as soon as
+// every earlier piece is in (so that the pieces' columns do not wait for the last one); the pieces
+// (without their messages) in task order, or null when any failed, the partitions then as they were.
 async function readPieces(
   settings: MessagePieceSettings,
   routes: MessagesRun['routes'],
@@ -163,13 +164,13 @@ async function readPieces(
   slots: { workers: number; here: MessagePieceReader },
 ): Promise<Array<Omit<MessagePiece, 'messages'>> | null> {
   const context: MessagePieceContext | null =
-    slots.workers > 0 ? { ...settings, conversations: shareConversations(routes.conversations.all) } : null;
+    slots.workers > 0 ? { ...settings, conversations: shareConversations(routes.conversations) } : null;
   const workers = Array.from(
     { length: slots.workers },
     () => new Worker(new URL('./message-worker.ts', import.meta.url)),
   );
   const store = routes.messages;
-  const start = store.length;
+  const start = store.mark();
   const results: Array<MessagePiece | undefined> = [];
   let appended = 0;
   let next = 0;
@@ -184,7 +185,6 @@ async function readPieces(
         continue;
       }
       results[id] = piece;
-      if (appended === 0 && id === 0) store.reserve(start + estimate(piece.messages.length, task, tasks));
       for (let ready = results[appended]; ready !== undefined; ready = results[appended]) {
         store.append(ready.messages);
         results[appended++] = { ...ready, messages: NO_MESSAGES };
@@ -201,23 +201,11 @@ async function readPieces(
     await Promise.all(workers.map((w) => w.terminate()));
   }
   if (!failed) return results as MessagePiece[];
-  store.truncate(start);
+  store.rollback(start);
   return null;
 }
 
 const NO_MESSAGES = new MessageStore().columns();
-
-// How many messages the pieces will give, from the first piece's messages per byte, with 5% to
-// spare: the store is then sized once instead of doubling (which holds old and new columns).
-function estimate(
-  first: number,
-  task: MessagePieceTask | undefined,
-  tasks: readonly MessagePieceTask[],
-): number {
-  const bytes = (t: MessagePieceTask | undefined) => (t === undefined ? 0 : t.range.end - t.range.start);
-  const all = tasks.reduce((sum, t) => sum + bytes(t), 0);
-  return Math.ceil(((first * all) / Math.max(bytes(task), 1)) * 1.05);
-}
 
 function ask(worker: Worker, id: number, task: MessagePieceTask): Promise<MessagePiece | null> {
   return new Promise((resolve) => {
