@@ -49,6 +49,9 @@ export class ConversationIndex implements ConversationLookup {
   // The ids that UTF-8 cannot give back (a lone surrogate, stored as U+FFFD), by index.
   readonly #illFormed = new Map<number, string>();
   #scratch = new Uint8Array(256);
+  // Messages of a conversation mostly come together: the last id found, and its index.
+  #lastId: string | null = null;
+  #lastIndex = -1;
 
   /** How many conversations there are. */
   get size(): number {
@@ -74,7 +77,14 @@ export class ConversationIndex implements ConversationLookup {
 
   /** See {@link ConversationLookup}. */
   indexOf(id: string): number {
-    return findConversation(this.#ids(), id, this.#scratchFor(id));
+    if (id === this.#lastId) return this.#lastIndex;
+    const index = findConversation(this.#ids(), id, this.#scratchFor(id));
+    // Only an id found is remembered: one not found may be added next.
+    if (index >= 0) {
+      this.#lastId = id;
+      this.#lastIndex = index;
+    }
+    return index;
   }
 
   /** See {@link ConversationLookup}. */
