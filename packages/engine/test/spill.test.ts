@@ -1,8 +1,9 @@
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { INPUT_TABLES } from '@scorebook/contract';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { type EvaluateOptions, EvaluationError, evaluate, serializeEvaluation } from '../src/index.ts';
 import { writeScenario } from './scenario.ts';
 
@@ -15,11 +16,13 @@ import { writeScenario } from './scenario.ts';
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const golden = fileURLToPath(new URL('./fixtures/golden/', import.meta.url));
 const SPREAD = { threads: 2, pieceBytes: 300, minBytes: 0 } as const;
+// The spill folders are made here, so that other evaluations on the machine do not count.
+const folder = mkdtempSync(join(tmpdir(), 'scorebook-spill-test-'));
 const WAYS: ReadonlyArray<Partial<EvaluateOptions>> = [
-  { spill: { conversationsPerPartition: 1, messagesInMemory: 0 } },
-  { spill: { conversationsPerPartition: 3, messagesInMemory: 5 } },
-  { spill: { conversationsPerPartition: 2, messagesInMemory: Number.POSITIVE_INFINITY } },
-  { spill: { conversationsPerPartition: 3, messagesInMemory: 0 }, parallel: SPREAD },
+  { spill: { conversationsPerPartition: 1, messagesInMemory: 0, folder } },
+  { spill: { conversationsPerPartition: 3, messagesInMemory: 5, folder } },
+  { spill: { conversationsPerPartition: 2, messagesInMemory: Number.POSITIVE_INFINITY, folder } },
+  { spill: { conversationsPerPartition: 3, messagesInMemory: 0, folder }, parallel: SPREAD },
 ];
 
 async function outcome(options: EvaluateOptions): Promise<unknown> {
@@ -32,15 +35,12 @@ async function outcome(options: EvaluateOptions): Promise<unknown> {
   }
 }
 
-const spillFolders = () => readdirSync(tmpdir()).filter((name) => name.startsWith('scorebook-messages-'));
-
 // Evaluates with the default partitions and every way of WAYS; the outcome, once all agree.
 async function everyWay(options: EvaluateOptions): Promise<unknown> {
-  const before = spillFolders();
   const expected = await outcome({ ...options, parallel: { threads: 1 } });
   for (const way of WAYS)
     expect(await outcome({ parallel: { threads: 1 }, ...options, ...way })).toEqual(expected);
-  expect(spillFolders().filter((name) => !before.includes(name))).toEqual([]);
+  expect(readdirSync(folder)).toEqual([]);
   return expected;
 }
 
@@ -48,6 +48,8 @@ const AGENTS = 'agent_id,name,team,role\na1,张三,售后一组,aftersale\na2,�
 const CONV = 'conversation_id,agent_id,channel,started_at\n';
 
 describe('messages spilled by conversation partitions', { timeout: 600_000 }, () => {
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
   it('give the golden case byte for byte', async () => {
     const files = await everyWay({
       policiesDir: `${golden}policies/ecommerce-cs`,

@@ -16,6 +16,8 @@ export interface SpillOptions {
    * (100 MB of columns); 0 spills from the first message; `Infinity` never spills.
    */
   messagesInMemory?: number;
+  /** Where the temporary folder of spill files is made; by default the system's temporary folder. */
+  folder?: string;
 }
 
 const CONVERSATIONS_PER_PARTITION = 2 ** 18;
@@ -46,6 +48,7 @@ interface SpillFile {
 export class MessagePartitions implements MessageSink {
   readonly conversationsPerPartition: number;
   readonly #limit: number;
+  readonly #parent: string | undefined;
   #length = 0;
   #memory: Array<MessageStore | undefined> = [];
   #folder: string | null = null;
@@ -57,6 +60,7 @@ export class MessagePartitions implements MessageSink {
       Math.floor(options.conversationsPerPartition ?? CONVERSATIONS_PER_PARTITION),
     );
     this.#limit = options.messagesInMemory ?? MESSAGES_IN_MEMORY;
+    this.#parent = options.folder;
   }
 
   /** How many messages are kept. */
@@ -187,7 +191,7 @@ export class MessagePartitions implements MessageSink {
 
   // Moves every partition held in memory to its file; later messages go to the files.
   #spill(): void {
-    this.#folder = mkdtempSync(join(tmpdir(), 'scorebook-messages-'));
+    this.#folder = mkdtempSync(join(this.#parent ?? tmpdir(), 'scorebook-messages-'));
     this.#memory.forEach((store, p) => {
       if (store === undefined) return;
       const bytes = Buffer.alloc(store.length * RECORD);
