@@ -51,7 +51,7 @@ import { type Agent, RowChecks } from './check/row-checks.ts';
 import { QuotaTargets } from './check/targets.ts';
 import { ConversationIndex } from './derive/conversation-index.ts';
 import { applyConversationFacts, deriveFacts, elapsedSeconds } from './derive/derive-facts.ts';
-import { MessageStore } from './derive/message-store.ts';
+import { MessagePartitions, type SpillOptions } from './derive/message-partitions.ts';
 import { readsConversationField } from './derive/reads-field.ts';
 import { routeMessage } from './derive/route-messages.ts';
 import { RUN_ERRORS } from './errors.ts';
@@ -136,6 +136,12 @@ export interface EvaluateOptions {
    * DuckDB. Both give the same results (numbers within 1e-9).
    */
   engine?: MeasureEngine;
+  /**
+   * How the messages kept for derivation are partitioned by conversation and when they go to
+   * temporary files (`docs/scale.md` §5.2); by default partitions of 2^18 conversations, spilled
+   * beyond 4,000,000 messages. The results are the same whatever the setting.
+   */
+  spill?: SpillOptions;
 }
 
 /** The engines that can run the measure stage, the default first. */
@@ -309,7 +315,9 @@ async function pipeline(
   if (sql !== null) opened.push(sql);
   const sink = sql ?? measure;
   const conversations = new ConversationIndex();
-  const messages = new MessageStore();
+  const messages = new MessagePartitions(options.spill ?? {});
+  // Its spill files are removed however the run ends.
+  opened.push(messages);
   const converted = new Set<string>();
 
   // Check, exclude, route: each table in contract order (a row may refer to the tables before it).
@@ -474,16 +482,16 @@ async function pipeline(
       if (record.rejection !== undefined) continue;
       const id = valuesOf('conversations', record.values).conversation_id;
       const conversation = conversations.acceptedAt(id, record.file, record.line);
-      if (conversation === null || conversation.excluded) continue;
+      if (conversation < 0 || conversations.excludedAt(conversation)) continue;
       const row = new Row(record.values, record.file, record.line);
       appeals.apply('conversations', row);
       if (!coverage.inPeriod('conversations', row)) continue;
       if (facts === null) {
-        sql?.addConversation(row, conversation.index, conversation.agent);
+        sql?.addConversation(row, conversation, conversations.agentOf(conversation));
         continue;
       }
-      applyConversationFacts(row, conversation.index, facts, converted, resolution);
-      measure.add('conversations', row, conversation.agent);
+      applyConversationFacts(row, conversation, facts, converted, resolution);
+      measure.add('conversations', row, conversations.agentOf(conversation));
     }
   }
   const tallies = sql === null ? measure.tallies : await sql.finish(conversations, messages, converted);
@@ -771,7 +779,7 @@ function agentOfValues(
 ): string | null {
   if (typeof values.agent_id === 'string' && table !== 'messages') return values.agent_id;
   const id = values.conversation_id;
-  const agent = typeof id === 'string' ? (conversations.get(id)?.agent ?? -1) : -1;
+  const agent = typeof id === 'string' ? conversations.agentOf(conversations.indexOf(id)) : -1;
   return agents[agent]?.agent_id ?? null;
 }
 

@@ -1,21 +1,6 @@
 import type { Row } from '../row.ts';
 import { valuesOf } from '../row.ts';
 
-/** A conversation of any period, as derivation and the second read of conversations need it. */
-export interface Conversation {
-  /** Its place in the index: derived facts are kept by it. */
-  index: number;
-  id: string;
-  /** The index of the agent who owns it, or -1 (a conversation only messages name). */
-  agent: number;
-  channel: string | null;
-  /** True when an exclusion removed its row. */
-  excluded: boolean;
-  /** Where its accepted row is (file -1 for one only messages name). */
-  file: number;
-  line: number;
-}
-
 /**
  * How messages find their conversation: by id, its index (-1 for none), the agent who owns it
  * (-1 for none) and whether an exclusion removed it. `named` gives an id without a conversation
@@ -29,16 +14,48 @@ export interface ConversationLookup {
 }
 
 /**
- * The conversations of every period by id and in reading order (messages may refer to any of
- * them), to find a conversation's row again when conversations are read a second time.
+ * The columns of conversation ids that {@link findConversation} looks in: the ids' UTF-8 bytes
+ * one after the other (`offsets[i]` to `offsets[i + 1]`) and an open-addressing table of them
+ * (`slots`: a conversation's index + 1, 0 for an empty slot, found from the FNV-1a hash of the
+ * id's bytes by linear probing; its length a power of two).
+ */
+export interface ConversationIds {
+  bytes: Uint8Array;
+  offsets: Int32Array;
+  slots: Int32Array;
+}
+
+/**
+ * The conversations of every period, in the order first seen (their index), as columns
+ * (`docs/scale.md` §3): the ids' bytes and their hash table ({@link ConversationIds}), and per
+ * conversation its agent's index (-1 for none), its channel (a code into a table of the channels
+ * seen), whether an exclusion removed its row, and where its accepted row is (file -1 for one
+ * only messages name). About 30 bytes and the id's bytes per conversation, instead of an object
+ * and a map entry; every column is on shared memory, so worker threads read it without a copy.
  */
 export class ConversationIndex implements ConversationLookup {
-  /** Every conversation, in the order first seen. */
-  readonly all: Conversation[] = [];
-  readonly #byId = new Map<string, Conversation>();
+  #size = 0;
+  #bytes = sharedBytes(1024);
+  #byteLength = 0;
+  #offsets = sharedInt32(1025);
+  #slots = sharedInt32(2048);
+  #agent = sharedInt32(1024);
+  #excluded = sharedBytes(1024);
+  #file = new Int32Array(1024);
+  #line = new Int32Array(1024);
+  #channel = new Int32Array(1024);
+  readonly #channels: Array<string | null> = [null];
+  readonly #channelCodes = new Map<string, number>();
+  // The ids that UTF-8 cannot give back (a lone surrogate, stored as U+FFFD), by index.
+  readonly #illFormed = new Map<number, string>();
+  #scratch = new Uint8Array(256);
+  // Messages of a conversation mostly come together: the last id found, and its index.
+  #lastId: string | null = null;
+  #lastIndex = -1;
 
+  /** How many conversations there are. */
   get size(): number {
-    return this.all.length;
+    return this.#size;
   }
 
   /** Adds an accepted conversation row. */
@@ -47,40 +64,80 @@ export class ConversationIndex implements ConversationLookup {
     this.#push(v.conversation_id, agent, v.channel, excluded, row.file, row.line);
   }
 
-  /** The conversation of an id, or undefined. */
-  get(id: string): Conversation | undefined {
-    return this.#byId.get(id);
-  }
-
   /** The conversation index of an id; without a conversations table, messages make their own. */
   named(id: string): number {
-    return (this.#byId.get(id) ?? this.#push(id, -1, null, false, -1, 0)).index;
+    const found = this.indexOf(id);
+    return found >= 0 ? found : this.#push(id, -1, null, false, -1, 0);
   }
 
   /** True when a conversation has this id. */
   has(id: string): boolean {
-    return this.#byId.has(id);
+    return this.indexOf(id) >= 0;
   }
 
   /** See {@link ConversationLookup}. */
   indexOf(id: string): number {
-    return this.#byId.get(id)?.index ?? -1;
+    if (id === this.#lastId) return this.#lastIndex;
+    const index = findConversation(this.#ids(), id, this.#scratchFor(id));
+    // Only an id found is remembered: one not found may be added next.
+    if (index >= 0) {
+      this.#lastId = id;
+      this.#lastIndex = index;
+    }
+    return index;
   }
 
   /** See {@link ConversationLookup}. */
   agentOf(index: number): number {
-    return this.all[index]?.agent ?? -1;
+    return index >= 0 && index < this.#size ? (this.#agent[index] ?? -1) : -1;
   }
 
   /** See {@link ConversationLookup}. */
   excludedAt(index: number): boolean {
-    return this.all[index]?.excluded ?? false;
+    return index >= 0 && index < this.#size && this.#excluded[index] === 1;
   }
 
-  /** The conversation whose accepted row is at this place, or null. */
-  acceptedAt(id: string, file: number, line: number): Conversation | null {
-    const c = this.#byId.get(id);
-    return c !== undefined && c.file === file && c.line === line ? c : null;
+  /** The id of conversation `index` (0 ≤ index < size). */
+  idAt(index: number): string {
+    const illFormed = this.#illFormed.get(index);
+    if (illFormed !== undefined) return illFormed;
+    return decoder.decode(this.#bytes.subarray(this.#offsets[index], this.#offsets[index + 1]));
+  }
+
+  /** The channel of conversation `index`, or null. */
+  channelAt(index: number): string | null {
+    return this.#channels[this.#channel[index] ?? 0] ?? null;
+  }
+
+  /** The index of the conversation whose accepted row is at this place, or -1. */
+  acceptedAt(id: string, file: number, line: number): number {
+    const c = this.indexOf(id);
+    return c >= 0 && this.#file[c] === file && this.#line[c] === line ? c : -1;
+  }
+
+  /**
+   * The ids, agents and excluded flags as they are now, on shared memory (views of this index's
+   * own columns, not copies): for worker threads, which only look conversations up.
+   */
+  shared(): ConversationIds & { agent: Int32Array; excluded: Uint8Array } {
+    const n = this.#size;
+    return {
+      bytes: this.#bytes.subarray(0, this.#byteLength),
+      offsets: this.#offsets.subarray(0, n + 1),
+      slots: this.#slots,
+      agent: this.#agent.subarray(0, n),
+      excluded: this.#excluded.subarray(0, n),
+    };
+  }
+
+  #ids(): ConversationIds {
+    return { bytes: this.#bytes, offsets: this.#offsets, slots: this.#slots };
+  }
+
+  #scratchFor(id: string): Uint8Array {
+    // A UTF-8 encoding takes at most three bytes per UTF-16 code unit.
+    if (this.#scratch.length < id.length * 3) this.#scratch = new Uint8Array(id.length * 3);
+    return this.#scratch;
   }
 
   #push(
@@ -90,10 +147,136 @@ export class ConversationIndex implements ConversationLookup {
     excluded: boolean,
     file: number,
     line: number,
-  ): Conversation {
-    const c = { index: this.all.length, id, agent, channel, excluded, file, line };
-    this.all.push(c);
-    this.#byId.set(id, c);
-    return c;
+  ): number {
+    const i = this.#size;
+    if (i === this.#agent.length) this.#grow(i * 2);
+    const scratch = this.#scratchFor(id);
+    const length = encoder.encodeInto(id, scratch).written;
+    if (this.#byteLength + length > this.#bytes.length)
+      this.#bytes = copyInto(
+        sharedBytes(Math.max(this.#bytes.length * 2, this.#byteLength + length)),
+        this.#bytes,
+        this.#byteLength,
+      );
+    this.#bytes.set(scratch.subarray(0, length), this.#byteLength);
+    if (length !== id.length && LONE_SURROGATE.test(id)) this.#illFormed.set(i, id);
+    this.#byteLength += length;
+    this.#offsets[i + 1] = this.#byteLength;
+    this.#agent[i] = agent;
+    this.#excluded[i] = excluded ? 1 : 0;
+    this.#file[i] = file;
+    this.#line[i] = line;
+    this.#channel[i] = this.#codeOf(channel);
+    this.#size = i + 1;
+    // The table is kept at most half full, so that probes stay short.
+    if (this.#size * 2 > this.#slots.length) this.#rehash(this.#slots.length * 2);
+    else place(this.#slots, hashOf(scratch, length), i);
+    return i;
   }
+
+  #codeOf(channel: string | null): number {
+    if (channel === null) return 0;
+    let code = this.#channelCodes.get(channel);
+    if (code === undefined) {
+      code = this.#channels.push(channel) - 1;
+      this.#channelCodes.set(channel, code);
+    }
+    return code;
+  }
+
+  #grow(capacity: number): void {
+    const n = this.#size;
+    this.#offsets = copyInto(sharedInt32(capacity + 1), this.#offsets, n + 1);
+    this.#agent = copyInto(sharedInt32(capacity), this.#agent, n);
+    this.#excluded = copyInto(sharedBytes(capacity), this.#excluded, n);
+    this.#file = copyInto(new Int32Array(capacity), this.#file, n);
+    this.#line = copyInto(new Int32Array(capacity), this.#line, n);
+    this.#channel = copyInto(new Int32Array(capacity), this.#channel, n);
+  }
+
+  #rehash(slotCount: number): void {
+    const slots = sharedInt32(slotCount);
+    const bytes = this.#bytes;
+    for (let i = 0; i < this.#size; i++) {
+      const start = this.#offsets[i] ?? 0;
+      place(slots, hashOf(bytes.subarray(start, this.#offsets[i + 1]), Number.POSITIVE_INFINITY), i);
+    }
+    this.#slots = slots;
+  }
+}
+
+/**
+ * The index of the conversation with this id in `ids`, or -1: ids are compared byte for byte in
+ * UTF-8 (a lone surrogate as U+FFFD, as TextEncoder writes it). `scratch` has room for the id's
+ * bytes (three per UTF-16 code unit); an id of ASCII only is hashed and compared without encoding.
+ */
+export function findConversation(ids: ConversationIds, id: string, scratch: Uint8Array): number {
+  const { bytes, offsets, slots } = ids;
+  const mask = slots.length - 1;
+  let h = 0x811c9dc5;
+  let ascii = true;
+  for (let k = 0; k < id.length; k++) {
+    const code = id.charCodeAt(k);
+    if (code >= 0x80) {
+      ascii = false;
+      break;
+    }
+    h = Math.imul(h ^ code, 0x01000193);
+  }
+  const length = ascii ? id.length : encoder.encodeInto(id, scratch).written;
+  let slot = (ascii ? h >>> 0 : hashOf(scratch, length)) & mask;
+  for (;;) {
+    const entry = slots[slot] ?? 0;
+    if (entry === 0) return -1;
+    const i = entry - 1;
+    const start = offsets[i] ?? 0;
+    if (
+      (offsets[i + 1] ?? 0) - start === length &&
+      (ascii ? sameAscii(bytes, start, id) : same(bytes, start, scratch, length))
+    )
+      return i;
+    slot = (slot + 1) & mask;
+  }
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+const LONE_SURROGATE = /\p{Cs}/u;
+
+function place(slots: Int32Array, hash: number, index: number): void {
+  const mask = slots.length - 1;
+  let slot = hash & mask;
+  while (slots[slot] !== 0) slot = (slot + 1) & mask;
+  slots[slot] = index + 1;
+}
+
+function sameAscii(bytes: Uint8Array, start: number, id: string): boolean {
+  for (let k = 0; k < id.length; k++) if (bytes[start + k] !== id.charCodeAt(k)) return false;
+  return true;
+}
+
+function same(bytes: Uint8Array, start: number, key: Uint8Array, length: number): boolean {
+  for (let k = 0; k < length; k++) if (bytes[start + k] !== key[k]) return false;
+  return true;
+}
+
+// FNV-1a, 32 bits, of the first `length` bytes (all of them for an infinite length).
+function hashOf(bytes: Uint8Array, length: number): number {
+  const n = Math.min(length, bytes.length);
+  let h = 0x811c9dc5;
+  for (let k = 0; k < n; k++) h = Math.imul(h ^ (bytes[k] ?? 0), 0x01000193);
+  return h >>> 0;
+}
+
+function sharedBytes(n: number): Uint8Array {
+  return new Uint8Array(new SharedArrayBuffer(n));
+}
+
+function sharedInt32(n: number): Int32Array {
+  return new Int32Array(new SharedArrayBuffer(n * 4));
+}
+
+function copyInto<T extends Uint8Array | Int32Array>(to: T, from: T, n: number): T {
+  to.set(from.subarray(0, n));
+  return to;
 }

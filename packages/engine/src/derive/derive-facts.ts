@@ -10,7 +10,8 @@ import {
 import type { Agent } from '../check/row-checks.ts';
 import { Row, valuesOf } from '../row.ts';
 import type { ConversationIndex } from './conversation-index.ts';
-import { CUSTOMER, type MessageStore } from './message-store.ts';
+import type { MessagePartitions } from './message-partitions.ts';
+import { CUSTOMER } from './message-store.ts';
 
 /** What the messages say of each conversation, by conversation index. */
 export interface ConversationFacts {
@@ -25,7 +26,8 @@ export interface ConversationFacts {
 /** What derivation works from: the conversations, the messages kept, the agents. */
 export interface DeriveInput {
   conversations: ConversationIndex;
-  messages: MessageStore;
+  /** Taken partition by partition (each is released once derived). */
+  messages: MessagePartitions;
   agents: readonly Agent[];
   policy: Policy;
   zone: Zone;
@@ -50,42 +52,51 @@ export function deriveFacts(
     unanswered: new Uint8Array(count),
     firstResponse: new Float64Array(count).fill(Number.NaN),
   };
-  const groups = messages.groupByConversation(count);
-  for (const conversation of input.conversations.all) {
-    if (conversation.excluded) continue;
-    const c = conversation.index;
-    let blocks = 0;
-    let open = false;
-    let blockStart = 0;
-    for (const m of groups.of(c)) {
-      if (messages.sender(m) === CUSTOMER) {
-        if (!open) {
-          open = true;
-          blockStart = messages.sentAt(m);
-          blocks++;
+  // Partition by partition, in order: conversations in index order, as one store would give them.
+  const per = messages.conversationsPerPartition;
+  for (let p = 0; p * per < count; p++) {
+    const from = p * per;
+    const to = Math.min(from + per, count);
+    const store = messages.take(p);
+    const groups = store.groupByConversation(from, to);
+    for (let c = from; c < to; c++) {
+      if (input.conversations.excludedAt(c)) continue;
+      let blocks = 0;
+      let open = false;
+      let blockStart = 0;
+      // Decoded once, for the conversation's first response of the period.
+      let id: string | null = null;
+      for (const m of groups.of(c)) {
+        if (store.sender(m) === CUSTOMER) {
+          if (!open) {
+            open = true;
+            blockStart = store.sentAt(m);
+            blocks++;
+          }
+          continue;
         }
-        continue;
+        if (!open) continue;
+        open = false;
+        const seconds = elapsed(blockStart, store.sentAt(m));
+        const isFirst = blocks === 1;
+        if (isFirst) facts.firstResponse[c] = seconds;
+        if (blockStart >= period.startMs && blockStart < period.endMs) {
+          const agent = store.agent(m);
+          id ??= input.conversations.idAt(c);
+          const values = {
+            conversation_id: id,
+            agent_id: input.agents[agent]?.agent_id ?? null,
+            channel: input.conversations.channelAt(c),
+            at: blockStart,
+            seconds,
+            is_first: isFirst,
+          };
+          onResponse(new Row(values, store.file(m), store.line(m)), agent);
+        }
       }
-      if (!open) continue;
-      open = false;
-      const seconds = elapsed(blockStart, messages.sentAt(m));
-      const isFirst = blocks === 1;
-      if (isFirst) facts.firstResponse[c] = seconds;
-      if (blockStart >= period.startMs && blockStart < period.endMs) {
-        const agent = messages.agent(m);
-        const values = {
-          conversation_id: conversation.id,
-          agent_id: input.agents[agent]?.agent_id ?? null,
-          channel: conversation.channel,
-          at: blockStart,
-          seconds,
-          is_first: isFirst,
-        };
-        onResponse(new Row(values, messages.file(m), messages.line(m)), agent);
-      }
+      facts.inquiry[c] = blocks > 0 ? 1 : 0;
+      facts.unanswered[c] = open ? 1 : 0;
     }
-    facts.inquiry[c] = blocks > 0 ? 1 : 0;
-    facts.unanswered[c] = open ? 1 : 0;
   }
   return facts;
 }

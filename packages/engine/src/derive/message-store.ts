@@ -8,6 +8,12 @@ export interface MessageGroups {
   of(conversation: number): Int32Array;
 }
 
+/** Where routed messages are kept: a store, or the run's partitions of them. */
+export interface MessageSink {
+  /** Keeps a message; `agent` is the replying agent's index or -1. */
+  push(conversation: number, sentAt: number, sender: number, agent: number, file: number, line: number): void;
+}
+
 /** Messages as columns, one value per message in each. */
 export interface MessageColumns {
   length: number;
@@ -23,7 +29,7 @@ export interface MessageColumns {
  * The customer and agent messages of a run in compact columns (a few bytes each), so that
  * millions of messages fit; their text is not kept (exclusions have already looked at it).
  */
-export class MessageStore {
+export class MessageStore implements MessageSink {
   length = 0;
   #conversation = new Int32Array(1024);
   #sentAt = new Float64Array(1024);
@@ -120,37 +126,39 @@ export class MessageStore {
   }
 
   /**
-   * Message indexes grouped by conversation (a counting sort), each group sorted by `sent_at`
-   * with ties in file order: `of(c)` lists conversation `c`'s messages in that order.
+   * Message indexes grouped by conversation (a counting sort) for the conversations of index
+   * `from` to `to − 1` (every message of the store is of one of them), each group sorted by
+   * `sent_at` with ties in store order: `of(c)` lists conversation `c`'s messages in that order.
    */
-  groupByConversation(conversations: number): MessageGroups {
+  groupByConversation(from: number, to: number): MessageGroups {
+    const conversations = to - from;
     const starts = new Int32Array(conversations + 1);
-    for (let i = 0; i < this.length; i++) starts[this.#conversation[i]! + 1]!++;
+    for (let i = 0; i < this.length; i++) starts[this.#conversation[i]! - from + 1]!++;
     for (let c = 0; c < conversations; c++) starts[c + 1]! += starts[c]!;
     const next = starts.slice(0, conversations);
     const order = new Int32Array(this.length);
-    for (let i = 0; i < this.length; i++) order[next[this.#conversation[i]!]!++] = i;
+    for (let i = 0; i < this.length; i++) order[next[this.#conversation[i]! - from]!++] = i;
     const sentAt = this.#sentAt;
     for (let c = 0; c < conversations; c++) {
-      const from = starts[c]!;
-      const to = starts[c + 1]!;
-      if (to - from > 64) {
-        order.subarray(from, to).sort((a, b) => sentAt[a]! - sentAt[b]! || a - b);
+      const start = starts[c]!;
+      const end = starts[c + 1]!;
+      if (end - start > 64) {
+        order.subarray(start, end).sort((a, b) => sentAt[a]! - sentAt[b]! || a - b);
         continue;
       }
-      // Insertion sort for the usual small, mostly ordered group; stable, so ties keep file order.
-      for (let i = from + 1; i < to; i++) {
+      // Insertion sort for the usual small, mostly ordered group; stable, so ties keep store order.
+      for (let i = start + 1; i < end; i++) {
         const item = order[i]!;
         const t = sentAt[item]!;
         let j = i - 1;
-        while (j >= from && sentAt[order[j]!]! > t) {
+        while (j >= start && sentAt[order[j]!]! > t) {
           order[j + 1] = order[j]!;
           j--;
         }
         order[j + 1] = item;
       }
     }
-    return { of: (c) => order.subarray(starts[c]!, starts[c + 1]!) };
+    return { of: (c) => order.subarray(starts[c - from]!, starts[c - from + 1]!) };
   }
   // biome-ignore-end lint/style/noNonNullAssertion: reads below `length`
 

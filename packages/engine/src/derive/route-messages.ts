@@ -3,7 +3,7 @@ import type { PeriodWarnings } from '../check/period-warnings.ts';
 import type { Exclusions } from '../exclude/exclusions.ts';
 import { type Row, valuesOf } from '../row.ts';
 import type { ConversationLookup } from './conversation-index.ts';
-import { AGENT, CUSTOMER, type MessageStore } from './message-store.ts';
+import { AGENT, CUSTOMER, type MessageSink } from './message-store.ts';
 
 /** Where the agents' messages of the period go for the metrics over messages (`docs/messages.md`). */
 export interface MessageMeasure {
@@ -16,7 +16,7 @@ export interface MessageRoutes {
   warnings: PeriodWarnings;
   exclusions: Exclusions;
   conversations: ConversationLookup;
-  messages: MessageStore;
+  messages: MessageSink;
   agentIndex: ReadonlyMap<string, number>;
   /** The metrics over messages; null when the policy has none. */
   measure: MessageMeasure | null;

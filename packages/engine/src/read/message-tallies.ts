@@ -122,3 +122,43 @@ export function readsMessages(d: MetricDefinition): boolean {
   if (d.kind === 'ratio') return d.numerator.table === 'messages' || d.denominator.table === 'messages';
   return d.kind !== 'formula' && d.table === 'messages';
 }
+
+/**
+ * The parts of consecutive pieces as one: `next` (the parts of the piece after those `sum` adds
+ * up, one per metric, or none) added to `sum` the way {@link MetricTally.absorb} adds a part to a
+ * tally — counts and sums added agent by agent, evidence totals added and rows appended in order
+ * while fewer than `cap` — so that absorbing the combined parts into a tally whose counts and
+ * sums are still 0 (those of metrics over messages, when messages are read) gives the same
+ * numbers and rows as absorbing each piece's in turn. `sum` may be changed; the result is
+ * returned.
+ */
+export function combineTallyParts(sum: TallyPart[], next: readonly TallyPart[], cap: number): TallyPart[] {
+  if (next.length === 0) return sum;
+  if (sum.length === 0)
+    return next.map((part) => ({
+      ...part,
+      evidence: part.evidence.map((e) => ({ ...e, rows: [...e.rows] })),
+    }));
+  next.forEach((part, i) => {
+    const into = sum[i];
+    if (into === undefined) return;
+    for (const column of ['count', 'sum', 'other'] as const) {
+      const to = into[column];
+      const from = part[column];
+      for (let a = 0; a < to.length; a++) to[a] = (to[a] ?? 0) + (from[a] ?? 0);
+    }
+    const byAgent = new Map(into.evidence.map((e) => [e.agent, e]));
+    for (const e of part.evidence) {
+      const kept = byAgent.get(e.agent);
+      if (kept === undefined) {
+        const added = { ...e, rows: e.rows.slice(0, cap) };
+        into.evidence.push(added);
+        byAgent.set(e.agent, added);
+        continue;
+      }
+      kept.total += e.total;
+      for (const r of e.rows) if (kept.rows.length < cap) kept.rows.push(r);
+    }
+  });
+  return sum;
+}

@@ -6,8 +6,10 @@ import type { Zone, ZonedPeriod } from '@scorebook/time';
 import type { PolicyNeeds } from '../check/policy-needs.ts';
 import type { RowChecks } from '../check/row-checks.ts';
 import type { ConversationIndex } from '../derive/conversation-index.ts';
+import type { MessagePartitions } from '../derive/message-partitions.ts';
 import { MessageStore } from '../derive/message-store.ts';
 import type { MessageRoutes } from '../derive/route-messages.ts';
+import type { TallyPart } from '../measure/accumulate.ts';
 import {
   type MessagePiece,
   type MessagePieceContext,
@@ -15,7 +17,7 @@ import {
   type MessagePieceSettings,
   type MessagePieceTask,
 } from './message-piece.ts';
-import type { MessageMetrics } from './message-tallies.ts';
+import { combineTallyParts, type MessageMetrics } from './message-tallies.ts';
 import { fileOptions, type Inputs, type ReadProgress } from './read-inputs.ts';
 import { shareConversations } from './shared-conversations.ts';
 
@@ -33,7 +35,7 @@ export interface ParallelOptions {
 export interface MessagesRun {
   inputs: Inputs;
   checks: RowChecks;
-  routes: MessageRoutes & { conversations: ConversationIndex };
+  routes: MessageRoutes & { conversations: ConversationIndex; messages: MessagePartitions };
   policy: Policy;
   needs: PolicyNeeds;
   zone: Zone;
@@ -107,6 +109,10 @@ export async function readMessagesInParallel(
     here,
   });
   if (pieces === null) return false;
+  // What the pieces counted, already added up in task order (see readPieces).
+  pieces.combined.forEach((part, i) => {
+    run.metrics?.tallies[i]?.absorb(part);
+  });
 
   let at = 0;
   let rows = 0;
@@ -114,16 +120,13 @@ export async function readMessagesInParallel(
   for (const [k, file] of files.entries()) {
     let fileRows = 0;
     for (const task of file.tasks) {
-      const piece = pieces[at++];
+      const piece = pieces.pieces[at++];
       if (piece === undefined) return false;
       run.checks.absorb(piece.rejected);
       run.routes.coverage.absorb('messages', piece.coverage);
       run.routes.exclusions.absorb('messages', piece.excluded);
       run.routes.warnings.absorb(piece.warnings);
       for (const field of piece.present) input.typer.present.add(field);
-      piece.tallies.forEach((part, i) => {
-        run.metrics?.tallies[i]?.absorb(part);
-      });
       fileRows += piece.rows;
       rows += piece.rows;
       bytes += task.range.end - task.range.start;
@@ -153,24 +156,27 @@ function settingsOf(run: MessagesRun): MessagePieceSettings {
 }
 
 // Reads the pieces on `workers` worker threads and on this thread (`here`), each taking the next
-// piece when it is done, and appends their messages to the store in task order as soon as every
-// earlier piece is in (so that the pieces' columns do not wait for the last one); the pieces
-// (without their messages) in task order, or null when any failed, the store then as it was.
+// piece when it is done, and appends their messages to the partitions in task order as soon as
+// every earlier piece is in (so that the pieces' columns do not wait for the last one), and adds
+// their tallies' parts up in task order at the same time (so that no piece's evidence waits for
+// the last one either: `combineTallyParts`); the pieces (without their messages and tallies) in
+// task order and the combined parts, or null when any failed, the partitions then as they were.
 async function readPieces(
   settings: MessagePieceSettings,
   routes: MessagesRun['routes'],
   tasks: readonly MessagePieceTask[],
   slots: { workers: number; here: MessagePieceReader },
-): Promise<Array<Omit<MessagePiece, 'messages'>> | null> {
+): Promise<{ pieces: Array<Omit<MessagePiece, 'messages'>>; combined: TallyPart[] } | null> {
   const context: MessagePieceContext | null =
-    slots.workers > 0 ? { ...settings, conversations: shareConversations(routes.conversations.all) } : null;
+    slots.workers > 0 ? { ...settings, conversations: shareConversations(routes.conversations) } : null;
   const workers = Array.from(
     { length: slots.workers },
     () => new Worker(new URL('./message-worker.ts', import.meta.url)),
   );
   const store = routes.messages;
-  const start = store.length;
+  const start = store.mark();
   const results: Array<MessagePiece | undefined> = [];
+  let combined: TallyPart[] = [];
   let appended = 0;
   let next = 0;
   let failed = false;
@@ -184,10 +190,10 @@ async function readPieces(
         continue;
       }
       results[id] = piece;
-      if (appended === 0 && id === 0) store.reserve(start + estimate(piece.messages.length, task, tasks));
       for (let ready = results[appended]; ready !== undefined; ready = results[appended]) {
         store.append(ready.messages);
-        results[appended++] = { ...ready, messages: NO_MESSAGES };
+        combined = combineTallyParts(combined, ready.tallies, settings.cap);
+        results[appended++] = { ...ready, messages: NO_MESSAGES, tallies: [] };
       }
     }
   };
@@ -200,24 +206,12 @@ async function readPieces(
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  if (!failed) return results as MessagePiece[];
-  store.truncate(start);
+  if (!failed) return { pieces: results as MessagePiece[], combined };
+  store.rollback(start);
   return null;
 }
 
 const NO_MESSAGES = new MessageStore().columns();
-
-// How many messages the pieces will give, from the first piece's messages per byte, with 5% to
-// spare: the store is then sized once instead of doubling (which holds old and new columns).
-function estimate(
-  first: number,
-  task: MessagePieceTask | undefined,
-  tasks: readonly MessagePieceTask[],
-): number {
-  const bytes = (t: MessagePieceTask | undefined) => (t === undefined ? 0 : t.range.end - t.range.start);
-  const all = tasks.reduce((sum, t) => sum + bytes(t), 0);
-  return Math.ceil(((first * all) / Math.max(bytes(task), 1)) * 1.05);
-}
 
 function ask(worker: Worker, id: number, task: MessagePieceTask): Promise<MessagePiece | null> {
   return new Promise((resolve) => {

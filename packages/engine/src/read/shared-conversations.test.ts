@@ -1,46 +1,90 @@
 import { describe, expect, it } from 'vitest';
-import type { Conversation } from '../derive/conversation-index.ts';
+import { ConversationIndex } from '../derive/conversation-index.ts';
+import { Row } from '../row.ts';
 import { SharedConversationLookup, shareConversations } from './shared-conversations.ts';
 
-const conversation = (id: string, index: number): Conversation => ({
-  index,
-  id,
-  agent: index % 3 === 0 ? -1 : index % 7,
-  channel: null,
-  excluded: index % 5 === 0,
-  file: 0,
-  line: index + 2,
+// An index of these ids, with agents and exclusions that vary with the index.
+function indexOf(ids: readonly string[]): ConversationIndex {
+  const index = new ConversationIndex();
+  ids.forEach((id, i) => {
+    const row = new Row({ conversation_id: id, channel: i % 2 === 0 ? null : `ch${i % 3}` }, 0, i + 2);
+    index.add(row, i % 3 === 0 ? -1 : i % 7, i % 5 === 0);
+  });
+  return index;
+}
+
+const IDS = [
+  '',
+  'c1',
+  'C1',
+  '会话-0001',
+  '😀x',
+  'a\ud800b', // a lone surrogate: encoded as U+FFFD, like TextEncoder
+  'é',
+  ...Array.from({ length: 5000 }, (_, i) => `conv-${i}`),
+];
+const ABSENT = ['c2', 'conv-5000', 'conv-', '会话-0002', 'a\ud800', ' c1', 'c1 ', 'a\ufffdb'];
+
+describe('the conversation index', () => {
+  it('finds every id at its index, with its columns, and nothing else', () => {
+    const index = indexOf(IDS);
+    expect(index.size).toBe(IDS.length);
+    IDS.forEach((id, i) => {
+      expect([index.indexOf(id), index.agentOf(i), index.excludedAt(i)]).toEqual([
+        i,
+        i % 3 === 0 ? -1 : i % 7,
+        i % 5 === 0,
+      ]);
+      expect(index.idAt(i)).toBe(id);
+      expect(index.channelAt(i)).toBe(i % 2 === 0 ? null : `ch${i % 3}`);
+      expect([
+        index.acceptedAt(id, 0, i + 2),
+        index.acceptedAt(id, 0, i + 3),
+        index.acceptedAt(id, 1, i + 2),
+      ]).toEqual([i, -1, -1]);
+    });
+    for (const absent of ABSENT.filter((a) => a !== 'a\ufffdb'))
+      expect([absent, index.has(absent), index.indexOf(absent)]).toEqual([absent, false, -1]);
+    expect([index.agentOf(-1), index.agentOf(IDS.length), index.excludedAt(IDS.length)]).toEqual([
+      -1,
+      -1,
+      false,
+    ]);
+  });
+
+  it('gives an id only messages name a conversation of its own, once', () => {
+    const index = indexOf(['c1']);
+    expect([index.named('c1'), index.named('m1'), index.named('m2'), index.named('m1')]).toEqual([
+      0, 1, 2, 1,
+    ]);
+    expect([
+      index.size,
+      index.agentOf(1),
+      index.excludedAt(2),
+      index.channelAt(1),
+      index.acceptedAt('m1', -1, 0),
+    ]).toEqual([3, -1, false, null, 1]);
+  });
 });
 
 describe('conversations shared with worker threads', () => {
   it('find every id at its index, byte for byte, and nothing else', () => {
-    const ids = [
-      '',
-      'c1',
-      'C1',
-      '会话-0001',
-      '😀x',
-      'a\ud800b', // a lone surrogate: encoded as U+FFFD, like TextEncoder
-      'é',
-      ...Array.from({ length: 5000 }, (_, i) => `conv-${i}`),
-    ];
-    const all = ids.map(conversation);
-    const lookup = new SharedConversationLookup(shareConversations(all));
-    for (const c of all) {
-      expect(lookup.indexOf(c.id)).toBe(c.index);
-      expect(lookup.agentOf(c.index)).toBe(c.agent);
-      expect(lookup.excludedAt(c.index)).toBe(c.excluded);
-    }
+    const lookup = new SharedConversationLookup(shareConversations(indexOf(IDS)));
+    IDS.forEach((id, i) => {
+      expect(lookup.indexOf(id)).toBe(i);
+      expect(lookup.agentOf(i)).toBe(i % 3 === 0 ? -1 : i % 7);
+      expect(lookup.excludedAt(i)).toBe(i % 5 === 0);
+    });
     // The last id looked up is remembered; a different one after it is looked up afresh.
     expect([lookup.indexOf('conv-7'), lookup.indexOf('conv-7'), lookup.indexOf('conv-8')]).toEqual([
       14, 14, 15,
     ]);
-    for (const absent of ['c2', 'conv-5000', 'conv-', '会话-0002', 'a\ud800', ' c1', 'c1 '])
+    for (const absent of ABSENT.filter((a) => a !== 'a\ufffdb'))
       expect([absent, lookup.has(absent), lookup.named(absent)]).toEqual([absent, false, -1]);
   });
 
   it('hold no conversation at all', () => {
-    const lookup = new SharedConversationLookup(shareConversations([]));
+    const lookup = new SharedConversationLookup(shareConversations(new ConversationIndex()));
     expect([lookup.indexOf('c1'), lookup.indexOf(''), lookup.agentOf(0)]).toEqual([-1, -1, -1]);
   });
 });

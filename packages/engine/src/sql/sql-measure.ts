@@ -9,7 +9,7 @@ import { BusinessClock, type Zone, type ZonedPeriod } from '@scorebook/time';
 import type { Agent } from '../check/row-checks.ts';
 import type { ConversationIndex } from '../derive/conversation-index.ts';
 import { toBusinessHours } from '../derive/derive-facts.ts';
-import type { MessageStore } from '../derive/message-store.ts';
+import type { MessagePartitions } from '../derive/message-partitions.ts';
 import { EvaluationError } from '../evaluation-error.ts';
 import { type EvidenceRows, type MeasuredMetric, valueOfCounts } from '../measure/accumulate.ts';
 import type { MetricValue } from '../measure/compile-metrics.ts';
@@ -162,7 +162,7 @@ export class SqlMeasure {
    */
   async finish(
     conversations: ConversationIndex,
-    messages: MessageStore,
+    messages: MessagePartitions,
     converted: ReadonlySet<string>,
   ): Promise<MeasuredMetric[]> {
     try {
@@ -191,15 +191,16 @@ export class SqlMeasure {
 
   async #finish(
     conversations: ConversationIndex,
-    messages: MessageStore,
+    messages: MessagePartitions,
     converted: ReadonlySet<string>,
   ): Promise<MeasuredMetric[]> {
     const input = this.#input;
-    const messageSpan = this.#appendMessages(messages);
+    const messageSpan = this.#appendMessages(conversations, messages);
     // The calendar covers every customer block and, when measured, every resolution span.
     const first = Math.min(messageSpan.first, this.#spanFirst);
     const last = Math.max(messageSpan.last, this.#spanLast);
-    for (const c of conversations.all) this.#appendValues('conv_index', [c.index, c.id, c.channel]);
+    for (let c = 0; c < conversations.size; c++)
+      this.#appendValues('conv_index', [c, conversations.idAt(c), conversations.channelAt(c)]);
     for (const a of input.agents) this.#appendValues('agents', [a.index, a.agent_id]);
     for (const id of converted) this.#appendValues('converted', [id]);
     const hours = input.policy.business_hours;
@@ -240,29 +241,37 @@ export class SqlMeasure {
     );
   }
 
-  // The message columns, appended value by value in the column order of the `messages` table of
-  // compile-measure.ts (the hot loop of loading); the
+  // The messages, partition by partition in order (conversations in index order, each one's
+  // messages in reading order), appended value by value in the column order of the `messages`
+  // table of compile-measure.ts (the hot loop of loading); `pos` numbers them in that order. The
   // first and last instants bound the calendar.
-  #appendMessages(messages: MessageStore): { first: number; last: number } {
+  #appendMessages(
+    conversations: ConversationIndex,
+    messages: MessagePartitions,
+  ): { first: number; last: number } {
     const target = this.#appenders.get('messages');
     if (target === undefined) throw new Error('no table messages');
     const { appender } = target;
     let first = Number.POSITIVE_INFINITY;
     let last = Number.NEGATIVE_INFINITY;
-    for (let i = 0; i < messages.length; i++) {
-      const t = messages.sentAt(i);
-      if (t < first) first = t;
-      if (t > last) last = t;
-      appender.appendDouble(i);
-      appender.appendInteger(messages.conversation(i));
-      appender.appendDouble(t);
-      appender.appendInteger(messages.sender(i));
-      appender.appendInteger(messages.agent(i));
-      appender.appendInteger(messages.file(i));
-      appender.appendInteger(messages.line(i));
-      appender.endRow();
+    let pos = 0;
+    for (let p = 0; p * messages.conversationsPerPartition < conversations.size; p++) {
+      const store = messages.take(p);
+      for (let i = 0; i < store.length; i++) {
+        const t = store.sentAt(i);
+        if (t < first) first = t;
+        if (t > last) last = t;
+        appender.appendDouble(pos++);
+        appender.appendInteger(store.conversation(i));
+        appender.appendDouble(t);
+        appender.appendInteger(store.sender(i));
+        appender.appendInteger(store.agent(i));
+        appender.appendInteger(store.file(i));
+        appender.appendInteger(store.line(i));
+        appender.endRow();
+      }
     }
-    target.rows += messages.length;
+    target.rows += pos;
     return { first, last };
   }
 

@@ -1,0 +1,134 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { INPUT_TABLES } from '@scorebook/contract';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type EvaluateOptions, EvaluationError, evaluate, serializeEvaluation } from '../src/index.ts';
+import { writeScenario } from './scenario.ts';
+
+// The messages kept for derivation, partitioned by conversation index range and spilled to files
+// (docs/scale.md §5.2), must give the bytes that the default gives: every result file, the same
+// warnings, or the same stop with the same rejected rows. Partitions are made tiny (one to three
+// conversations) so that every conversation's messages are in a partition of few, in memory or
+// on disk, and the temporary folder is gone afterwards.
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const golden = fileURLToPath(new URL('./fixtures/golden/', import.meta.url));
+const SPREAD = { threads: 2, pieceBytes: 300, minBytes: 0 } as const;
+// The spill folders are made here, so that other evaluations on the machine do not count.
+const folder = mkdtempSync(join(tmpdir(), 'scorebook-spill-test-'));
+const WAYS: ReadonlyArray<Partial<EvaluateOptions>> = [
+  { spill: { conversationsPerPartition: 1, messagesInMemory: 0, folder } },
+  { spill: { conversationsPerPartition: 3, messagesInMemory: 5, folder } },
+  { spill: { conversationsPerPartition: 2, messagesInMemory: Number.POSITIVE_INFINITY, folder } },
+  { spill: { conversationsPerPartition: 3, messagesInMemory: 0, folder }, parallel: SPREAD },
+];
+
+async function outcome(options: EvaluateOptions): Promise<unknown> {
+  try {
+    const evaluation = await evaluate(options);
+    return [...serializeEvaluation(evaluation), ['warnings', JSON.stringify(evaluation.warnings)]];
+  } catch (error) {
+    if (!(error instanceof EvaluationError)) throw error;
+    return { problems: error.problems, rejected: error.rejected };
+  }
+}
+
+// Evaluates with the default partitions and every way of WAYS; the outcome, once all agree.
+async function everyWay(options: EvaluateOptions): Promise<unknown> {
+  const expected = await outcome({ ...options, parallel: { threads: 1 } });
+  for (const way of WAYS)
+    expect(await outcome({ parallel: { threads: 1 }, ...options, ...way })).toEqual(expected);
+  expect(readdirSync(folder)).toEqual([]);
+  return expected;
+}
+
+const AGENTS = 'agent_id,name,team,role\na1,张三,售后一组,aftersale\na2,李四,售后一组,aftersale\n';
+const CONV = 'conversation_id,agent_id,channel,started_at\n';
+
+describe('messages spilled by conversation partitions', { timeout: 600_000 }, () => {
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  it('give the golden case byte for byte', async () => {
+    const files = await everyWay({
+      policiesDir: `${golden}policies/ecommerce-cs`,
+      dataDir: `${golden}data`,
+      period: '2026-10',
+    });
+    expect((files as Array<[string, string]>).map(([name]) => name)).toContain('results.json');
+  });
+
+  it('give the sample company (with its exclusions) and its help-desk export byte for byte', async () => {
+    const policiesDir = `${root}configs/policies/ecommerce-cs`;
+    const sample = (await everyWay({
+      policiesDir,
+      dataDir: `${root}data/sample`,
+      period: '2026-10',
+    })) as Array<[string, string]>;
+    const results = JSON.parse(sample.find(([name]) => name === 'results.json')?.[1] ?? '{}') as {
+      inputs: Record<string, { excluded: Record<string, number> }>;
+    };
+    expect(Object.values(results.inputs).some((t) => Object.keys(t.excluded).length > 0)).toBe(true);
+    await everyWay({ policiesDir, dataDir: `${root}data/examples/helpdesk-2026-10`, period: '2026-10' });
+  });
+
+  it('give the same rejected rows, exclusions and stop; and conversations only messages name', async () => {
+    const lines = ['conversation_id,sent_at,sender,agent_id,text'];
+    for (let i = 0; i < 40; i++) {
+      const c = `c${i % 7}`;
+      const minute = String(10 + (i % 40)).padStart(2, '0');
+      lines.push(`${c},2026-10-05T10:${minute}:00+08:00,customer,,"多行\n文本,${i}"`);
+      lines.push(`${i % 9 === 0 ? 'nope' : c},2026-10-05T10:${minute}:09+08:00,agent,a${1 + (i % 2)},好的`);
+      if (i % 5 === 0) lines.push(`${c},2026-10-05T10:${minute}:30+08:00,customer,,谢谢`);
+      if (i % 11 === 0) lines.push(`${c},2026-10-05T10:${minute}:40+08:00,agent,,missing agent`);
+      if (i % 13 === 0) lines.push(`${c},not a time,customer,,x`);
+      // Ties: the same instant twice, which must keep reading order.
+      if (i % 6 === 0) lines.push(`${c},2026-10-05T10:${minute}:00+08:00,agent,a2,同时`);
+    }
+    for (let i = 0; i < 300; i++)
+      lines.push(`c${i % 7},2026-09-${10 + (i % 20)}T09:00:00+08:00,customer,,早`);
+    const conversations = Array.from(
+      { length: 7 },
+      (_, c) => `c${c},a${1 + (c % 2)},chat,2026-10-05T10:00:00+08:00`,
+    );
+    const messages = `${lines.join('\n')}\n`;
+    const { policiesDir, dataDir } = writeScenario({
+      tables: { agents: AGENTS, conversations: CONV + conversations.join('\n'), messages },
+    });
+    const options = { policiesDir, dataDir, period: '2026-10', allowMissing: INPUT_TABLES };
+    const files = (await everyWay({ ...options, maxRejected: { kind: 'percent', value: 5 } })) as Array<
+      [string, string]
+    >;
+    const rejected = JSON.parse(files.find(([name]) => name === 'rejected.json')?.[1] ?? '{}') as {
+      total: number;
+    };
+    expect(rejected.total).toBe(5 + 4 + 4);
+    // Stopped after the messages were spilled: the folder is removed all the same.
+    const stopped = (await everyWay(options)) as { problems: Array<{ code: string }> };
+    expect(stopped.problems.map((p) => p.code)).toEqual(['TOO_MANY_REJECTED']);
+
+    // Without a conversations table, messages make their conversations as they name them.
+    const alone = writeScenario({ tables: { agents: AGENTS, messages: messages.replaceAll('nope', 'c8') } });
+    const own = (await everyWay({
+      ...alone,
+      period: '2026-10',
+      allowMissing: INPUT_TABLES,
+      maxRejected: { kind: 'percent', value: 100 },
+    })) as Array<[string, string]>;
+    expect(own.map(([name]) => name)).toContain('results.json');
+  });
+
+  it('give the SQL engine the same messages', async () => {
+    const options: EvaluateOptions = {
+      policiesDir: `${golden}policies/ecommerce-cs`,
+      dataDir: `${golden}data`,
+      period: '2026-10',
+      engine: 'duckdb',
+    };
+    const expected = await outcome(options);
+    expect(
+      await outcome({ ...options, spill: { conversationsPerPartition: 1, messagesInMemory: 0 } }),
+    ).toEqual(expected);
+  });
+});
