@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { INPUT_TABLES } from '@scorebook/contract';
 import { describe, expect, it } from 'vitest';
 import { type EvaluateOptions, EvaluationError, evaluate, serializeEvaluation } from '../src/index.ts';
+import { awkwardMessages } from './awkward-messages.ts';
 import { writeScenario } from './scenario.ts';
 
 // Reading the messages table on worker threads (docs/scale.md) must give the bytes that one
@@ -60,30 +61,8 @@ describe('messages read on worker threads', { timeout: 120_000 }, () => {
   });
 
   it('give the same rejected rows, quoted cells over several lines and exclusions', async () => {
-    const lines = ['conversation_id,sent_at,sender,agent_id,text'];
-    for (let i = 0; i < 40; i++) {
-      const c = `c${i % 7}`;
-      const minute = String(10 + (i % 40)).padStart(2, '0');
-      lines.push(`${c},2026-10-05T10:${minute}:00+08:00,customer,,"多行\n文本,${i}"`);
-      lines.push(`${i % 9 === 0 ? 'nope' : c},2026-10-05T10:${minute}:09+08:00,agent,a${1 + (i % 2)},好的`);
-      if (i % 5 === 0) lines.push(`${c},2026-10-05T10:${minute}:30+08:00,customer,,谢谢`);
-      if (i % 11 === 0) lines.push(`${c},2026-10-05T10:${minute}:40+08:00,agent,,missing agent`);
-      if (i % 13 === 0) lines.push(`${c},not a time,customer,,x`);
-    }
-    // Accepted rows before the period, so that its rejected rows exceed 5% of the period's only.
-    for (let i = 0; i < 300; i++)
-      lines.push(`c${i % 7},2026-09-${10 + (i % 20)}T09:00:00+08:00,customer,,早`);
-    const conversations = Array.from(
-      { length: 7 },
-      (_, c) => `c${c},a${1 + (c % 2)},chat,2026-10-05T10:00:00+08:00`,
-    );
-    const { policiesDir, dataDir } = writeScenario({
-      tables: {
-        agents: AGENTS,
-        conversations: CONV + conversations.join('\n'),
-        messages: `${lines.join('\n')}\n`,
-      },
-    });
+    const { conversations, messages } = awkwardMessages(false);
+    const { policiesDir, dataDir } = writeScenario({ tables: { agents: AGENTS, conversations, messages } });
     const options = { policiesDir, dataDir, period: '2026-10', allowMissing: INPUT_TABLES };
     const files = (await bothWays({ ...options, maxRejected: { kind: 'percent', value: 5 } })) as Array<
       [string, string]

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { INPUT_TABLES } from '@scorebook/contract';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type EvaluateOptions, EvaluationError, evaluate, serializeEvaluation } from '../src/index.ts';
+import { awkwardMessages } from './awkward-messages.ts';
 import { writeScenario } from './scenario.ts';
 
 // The messages kept for derivation, partitioned by conversation index range and spilled to files
@@ -45,7 +46,6 @@ async function everyWay(options: EvaluateOptions): Promise<unknown> {
 }
 
 const AGENTS = 'agent_id,name,team,role\na1,张三,售后一组,aftersale\na2,李四,售后一组,aftersale\n';
-const CONV = 'conversation_id,agent_id,channel,started_at\n';
 
 describe('messages spilled by conversation partitions', { timeout: 600_000 }, () => {
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -74,28 +74,8 @@ describe('messages spilled by conversation partitions', { timeout: 600_000 }, ()
   });
 
   it('give the same rejected rows, exclusions and stop; and conversations only messages name', async () => {
-    const lines = ['conversation_id,sent_at,sender,agent_id,text'];
-    for (let i = 0; i < 40; i++) {
-      const c = `c${i % 7}`;
-      const minute = String(10 + (i % 40)).padStart(2, '0');
-      lines.push(`${c},2026-10-05T10:${minute}:00+08:00,customer,,"多行\n文本,${i}"`);
-      lines.push(`${i % 9 === 0 ? 'nope' : c},2026-10-05T10:${minute}:09+08:00,agent,a${1 + (i % 2)},好的`);
-      if (i % 5 === 0) lines.push(`${c},2026-10-05T10:${minute}:30+08:00,customer,,谢谢`);
-      if (i % 11 === 0) lines.push(`${c},2026-10-05T10:${minute}:40+08:00,agent,,missing agent`);
-      if (i % 13 === 0) lines.push(`${c},not a time,customer,,x`);
-      // Ties: the same instant twice, which must keep reading order.
-      if (i % 6 === 0) lines.push(`${c},2026-10-05T10:${minute}:00+08:00,agent,a2,同时`);
-    }
-    for (let i = 0; i < 300; i++)
-      lines.push(`c${i % 7},2026-09-${10 + (i % 20)}T09:00:00+08:00,customer,,早`);
-    const conversations = Array.from(
-      { length: 7 },
-      (_, c) => `c${c},a${1 + (c % 2)},chat,2026-10-05T10:00:00+08:00`,
-    );
-    const messages = `${lines.join('\n')}\n`;
-    const { policiesDir, dataDir } = writeScenario({
-      tables: { agents: AGENTS, conversations: CONV + conversations.join('\n'), messages },
-    });
+    const { conversations, messages } = awkwardMessages(true);
+    const { policiesDir, dataDir } = writeScenario({ tables: { agents: AGENTS, conversations, messages } });
     const options = { policiesDir, dataDir, period: '2026-10', allowMissing: INPUT_TABLES };
     const files = (await everyWay({ ...options, maxRejected: { kind: 'percent', value: 5 } })) as Array<
       [string, string]
