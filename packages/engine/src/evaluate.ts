@@ -428,12 +428,14 @@ async function pipeline(
   }
 
   // Custom tables, after the contract's: their rows refer to the agents only.
-  await readCustomTables({
+  const customWarnings = await readCustomTables({
     inputs,
     tables: custom,
     checks,
     coverage,
     sink,
+    uses: needs.customTables,
+    period: zoned.id,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
 
@@ -613,6 +615,7 @@ async function pipeline(
       ...inputs.warnings,
       ...untypedComparisons(inputs, needs),
       ...warnings.warnings(limit, zone),
+      ...customWarnings,
       ...tablesAbsentForRules(inputs, needs, allowMissing),
       ...roles,
       ...appeals.warnings,

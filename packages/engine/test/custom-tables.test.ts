@@ -71,6 +71,8 @@ const AGENTS = csv('agent_id,name,team,role', 'c1,赵六,社群组,community', '
 function run(
   options: {
     members?: Record<string, string>;
+    /** More files of the data folder (contract tables). */
+    files?: Record<string, string>;
     source?: string;
     engine?: 'duckdb';
     allowMissing?: string[];
@@ -81,7 +83,10 @@ function run(
     tables: { agents: AGENTS },
   });
   writeFileSync(join(dataDir, 'source.yaml'), options.source ?? SOURCE);
-  for (const [name, text] of Object.entries(options.members ?? { '社群成员_2026-10.csv': MEMBERS }))
+  for (const [name, text] of Object.entries({
+    ...(options.members ?? { '社群成员_2026-10.csv': MEMBERS }),
+    ...options.files,
+  }))
     writeFileSync(join(dataDir, name), text);
   return evaluate({
     policiesDir,
@@ -107,6 +112,26 @@ describe('a custom table declared by the source (x_group_members)', () => {
     expect(c2?.metrics.member_messages?.value).toBe(3);
     expect(c1?.base_score).toBe(60 * (2 / 3) + 40 * (3 / 4));
     expect(c2?.base_score).toBe(60 + 40 * (1 / 4));
+  });
+
+  it('warns when its files have no row of the period (another month’s export)', async () => {
+    const september = csv(
+      '成员ID,负责客服,群名称,入群时间,是否活跃,发言数',
+      'm7,c2,售后3群,2026/9/30 23:59,否,9',
+    );
+    // A QA review of October: the period has data, only the custom table has none of it.
+    const reviews = csv(
+      'review_id,agent_id,reviewed_at,score,red_line',
+      'q1,c1,2026-10-05T10:00:00+08:00,90,false',
+    );
+    const { warnings } = await run({
+      members: { '社群成员_2026-09.csv': september },
+      files: { 'qa_reviews.csv': reviews },
+    });
+    const empty = warnings.filter((w) => w.code === 'TABLE_EMPTY_IN_PERIOD');
+    expect(empty.map((w) => w.message.en.split(',')[0])).toEqual(['The table x_group_members has files']);
+    expect(empty[0]?.message.en).toContain('community_active_rate (community/community_active_rate)');
+    expect((await run()).warnings.filter((w) => w.code === 'TABLE_EMPTY_IN_PERIOD')).toEqual([]);
   });
 
   it('rejects a repeated id and an unknown agent, naming file, line and field', async () => {

@@ -9,6 +9,7 @@ import { defineCatalogue, messageOf, type Problem } from '@scorebook/problems';
 import type { Coverage } from '../check/coverage.ts';
 import type { PolicyNeeds } from '../check/policy-needs.ts';
 import type { RowChecks } from '../check/row-checks.ts';
+import { RUN_ERRORS } from '../errors.ts';
 import type { Row } from '../row.ts';
 import { type Inputs, type ReadProgress, tableBatches } from './read-inputs.ts';
 
@@ -86,7 +87,9 @@ interface CustomSink {
  * each record typed by its declaration, then checked (a value that cannot be read, a repeated
  * id, an agent not among the accepted agents are rejected rows); each accepted row counts in
  * the coverage by its time field and, when it falls in the period, goes to the measure stage
- * credited to the agent its agent field names.
+ * credited to the agent its agent field names. Returns the warning `TABLE_EMPTY_IN_PERIOD` for
+ * a table with files none of whose accepted rows falls in the period (as for the contract's
+ * tables: another month's export reads as a period without records).
  */
 export async function readCustomTables(options: {
   inputs: Inputs;
@@ -95,21 +98,41 @@ export async function readCustomTables(options: {
   coverage: Coverage;
   sink: CustomSink;
   onProgress?: (progress: ReadProgress) => void;
-}): Promise<void> {
+  /** The policy's uses of each custom table, for the warning. */
+  uses: ReadonlyMap<CustomTableName, readonly string[]>;
+  period: string;
+}): Promise<Problem[]> {
   const { inputs, checks, coverage, sink } = options;
+  const warnings: Problem[] = [];
   for (const [table, custom] of inputs.source.custom) {
     if (!options.tables.has(table)) continue;
     const { spec } = custom;
     checks.startTable(table, spec);
+    let inPeriod = 0;
     for await (const batch of tableBatches(inputs, table, options.onProgress)) {
       for (const record of batch) {
         const row = checks.accept(record);
         if (row === null) continue;
         coverage.add(table, row);
         if (!coverage.inPeriod(table, row)) continue;
+        inPeriod++;
         const agent = row.values[spec.agentField];
         sink.add(table, row, typeof agent === 'string' ? (checks.agentIndex.get(agent) ?? -1) : -1);
       }
     }
+    if (inPeriod === 0 && (inputs.custom.get(table)?.files.length ?? 0) > 0)
+      warnings.push({
+        code: 'TABLE_EMPTY_IN_PERIOD',
+        severity: 'warning',
+        message: messageOf(RUN_ERRORS, 'TABLE_EMPTY_IN_PERIOD', {
+          table,
+          period: options.period,
+          uses: (options.uses.get(table) ?? []).join('; '),
+        }),
+        file: null,
+        line: null,
+        column: null,
+      });
   }
+  return warnings;
 }
