@@ -1,11 +1,5 @@
 import { resolveAlias } from '@scorebook/config-file';
-import {
-  type Better,
-  type FormulaMetricDefinition,
-  metricDefinition,
-  UNITS,
-  type Unit,
-} from '@scorebook/contract';
+import { type FormulaMetricDefinition, metricDefinition } from '@scorebook/contract';
 import {
   checkFormula,
   dependencyOrder,
@@ -20,6 +14,7 @@ import { formatPath } from '@scorebook/problems';
 import { isScalar, type Node } from 'yaml';
 import { formulaVocabulary, metricsReadBy } from '../formula-metrics.ts';
 import type { CheckContext, Path } from './context.ts';
+import { metricHeadOf } from './metric-head.ts';
 
 /** A formula metric whose own keys are right, waiting for the check of the names it reads. */
 export interface PendingFormula {
@@ -77,22 +72,9 @@ export function checkFormulaMetric(
     ctx.report(at, 'FORMULA_METRIC_NOT_NUMBER', { formula: text });
     return null;
   }
-  if (!ok || typeof item.id !== 'string' || typeof item.title !== 'string') return null;
-  if (item.better !== 'higher' && item.better !== 'lower') return null;
-  const unit = UNITS.find((u) => u === item.unit) ?? 'number';
-  const definition = metricDefinition(
-    {
-      id: item.id,
-      title: item.title,
-      title_en: typeof item.title_en === 'string' ? item.title_en : null,
-      description: typeof item.description === 'string' ? item.description : null,
-      description_en: typeof item.description_en === 'string' ? item.description_en : null,
-      better: item.better as Better,
-      unit: unit as Unit,
-      builtin: false,
-    },
-    { kind: 'formula', formula: text },
-  ) as FormulaMetricDefinition;
+  const head = ok ? metricHeadOf(item, 'number') : null;
+  if (head === null) return null;
+  const definition = metricDefinition(head, { kind: 'formula', formula: text }) as FormulaMetricDefinition;
   return { definition, formula, path: at };
 }
 

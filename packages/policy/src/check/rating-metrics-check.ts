@@ -1,12 +1,7 @@
-import {
-  type Better,
-  metricDefinition,
-  type RatingMetricDefinition,
-  TABLES,
-  UNITS,
-} from '@scorebook/contract';
+import { metricDefinition, type RatingMetricDefinition, TABLES } from '@scorebook/contract';
 import { checkConditionAt, rowVocabulary } from './conditions-check.ts';
 import { asNumber, type CheckContext, isRecord, type Path } from './context.ts';
+import { metricHeadOf } from './metric-head.ts';
 
 /** The keys only a metric of kind `rating` takes. */
 export const RATING_KEYS = ['dimension', 'roles', 'min_raters', 'include_self'] as const;
@@ -87,27 +82,15 @@ export function checkRatingMetric(
     );
     if (checkConditionAt(ctx, [...path, 'where'], item.where, vocabulary) === null) ok = false;
   }
-  if (!ok || minRaters === null || typeof item.id !== 'string' || typeof item.title !== 'string') return null;
-  if (item.better !== 'higher' && item.better !== 'lower') return null;
-  const definition = metricDefinition(
-    {
-      id: item.id,
-      title: item.title,
-      title_en: typeof item.title_en === 'string' ? item.title_en : null,
-      description: typeof item.description === 'string' ? item.description : null,
-      description_en: typeof item.description_en === 'string' ? item.description_en : null,
-      better: item.better as Better,
-      unit: UNITS.find((u) => u === item.unit) ?? 'score',
-      builtin: false,
-    },
-    {
-      kind: 'rating',
-      where: isRecord(item.where) ? (item.where as RatingMetricDefinition['where']) : null,
-      dimension: dimension as string[] | null,
-      roles,
-      min_raters: minRaters,
-      include_self: item.include_self === true,
-    },
-  );
+  const head = ok && minRaters !== null ? metricHeadOf(item, 'score') : null;
+  if (head === null || minRaters === null) return null;
+  const definition = metricDefinition(head, {
+    kind: 'rating',
+    where: isRecord(item.where) ? (item.where as RatingMetricDefinition['where']) : null,
+    dimension: dimension as string[] | null,
+    roles,
+    min_raters: minRaters,
+    include_self: item.include_self === true,
+  });
   return definition.kind === 'rating' ? definition : null;
 }
