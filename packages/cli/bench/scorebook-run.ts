@@ -32,7 +32,10 @@ await childFigures(async () => {
   const { summary } = evaluation.results;
   // The four files' bytes, hashed: equal hashes say the two engines wrote the same results.
   const hash = createHash('sha256');
-  for (const [name, text] of serializeEvaluation(evaluation)) hash.update(name).update(text);
+  for (const [name, bytes] of serializeEvaluation(evaluation)) {
+    hash.update(name);
+    for (const chunk of bytes) hash.update(chunk);
+  }
   return {
     metrics,
     note: `rated ${summary.rated}/${summary.agents}, rejected rows ${summary.rejected_rows}, files sha256 ${hash.digest('hex').slice(0, 16)}`,

@@ -261,6 +261,11 @@ export const CLI_TEXT = defineCatalogue({
     zh: (p: { name: string }) => `✗ ${p.name} 不一致`,
     en: (p: { name: string }) => `✗ ${p.name} differs`,
   },
+  VERIFY_DIFFERENCES_TOO_LARGE: {
+    zh: (p: { mib: number }) => `（文件 ${p.mib} MiB，过大，无法逐项列出差异；请按客服逐个对比）`,
+    en: (p: { mib: number }) =>
+      `(the file is ${p.mib} MiB, too large to list the differences; compare one agent's entries by hand)`,
+  },
   VERIFY_PERIOD_OK: {
     zh: (p: { period: string }) => `✓ 期间 ${p.period} 已复核:重新计算的结果与记录逐字节一致。`,
     en: (p: { period: string }) =>

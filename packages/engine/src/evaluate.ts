@@ -514,7 +514,7 @@ async function pipeline(
             const evaluation = await evaluate({ ...rest, period: earlier, history: false });
             return {
               results: evaluation.results,
-              bytes: serializeEvaluation(evaluation).get('results.json') ?? '',
+              bytes: serializeEvaluation(evaluation).get('results.json') ?? [],
             };
           },
         });

@@ -28,6 +28,15 @@ export { type Inspection, type InspectOptions, inspectData, type TableInspection
 export type { ReadProgress } from './read/read-inputs.ts';
 export { linearScore } from './score/score-metric.ts';
 export {
+  byteLengthOf,
+  jsonBytes,
+  type ResultBytes,
+  sameBytes,
+  sha256Of,
+  textBytes,
+  textOf,
+} from './write/result-bytes.ts';
+export {
   type DirectoryLock,
   type Leftover,
   type LockState,

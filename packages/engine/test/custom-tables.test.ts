@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { INPUT_TABLES } from '@scorebook/contract';
 import { describe, expect, it } from 'vitest';
-import { evaluate, inspectData, serializeEvaluation } from '../src/index.ts';
+import { evaluate, inspectData, serializeEvaluation, textOf } from '../src/index.ts';
 import { basePolicy, csv, writeScenario } from './scenario.ts';
 import { stopped } from './stopped.ts';
 
@@ -210,7 +210,7 @@ describe('a custom table declared by the source (x_group_members)', () => {
   it('is measured by the SQL engine as by the TypeScript engine, byte for byte', async () => {
     const sql = serializeEvaluation(await run({ engine: 'duckdb' }));
     expect(sql).toEqual(serializeEvaluation(await run()));
-    expect(JSON.parse(sql.get('results.json') ?? '{}').agents[0].metrics.members_joined.value).toBe(3);
+    expect(JSON.parse(textOf(sql.get('results.json') ?? [])).agents[0].metrics.members_joined.value).toBe(3);
   });
 
   it('is neither read nor recorded for a policy whose metrics do not name it', async () => {

@@ -131,8 +131,10 @@ describe('a quarter scored from its months (periods: from_months)', () => {
     // The months' results sha256: those of the months evaluated alone.
     const { serializeEvaluation } = await import('../src/index.ts');
     const { createHash } = await import('node:crypto');
-    const november = serializeEvaluation(await company()('2026-11')).get('results.json') ?? '';
-    expect(e.results.months?.[1]?.results_sha256).toBe(createHash('sha256').update(november).digest('hex'));
+    const november = serializeEvaluation(await company()('2026-11')).get('results.json') ?? [];
+    expect(e.results.months?.[1]?.results_sha256).toBe(
+      createHash('sha256').update(Buffer.concat(november)).digest('hex'),
+    );
     expect(e.explanations.agents[0]?.months?.[2]).toMatchObject({ period: '2026-12', policy_version: '2' });
     expect(e.policySnapshot.periods).toEqual({ quarter: 'from_months', year: 'from_months', min_months: 1 });
   });

@@ -73,7 +73,7 @@ function setup() {
 
 /** Writes an evaluation into the results root as a published period; gives its results' sha256. */
 function publish(root: string, period: string, e: Evaluation): string {
-  const bytes = serializeEvaluation(e).get('results.json') ?? '';
+  const bytes = Buffer.concat(serializeEvaluation(e).get('results.json') ?? []);
   mkdirSync(join(root, period));
   writeFileSync(join(root, period, 'results.json'), bytes);
   writeFileSync(join(root, period, 'manifest.json'), '{}\n');
@@ -139,7 +139,7 @@ describe('a history chain across a policy-version change', () => {
         source: 'evaluated',
         file: null,
         sha256: createHash('sha256')
-          .update(serializeEvaluation(await run('2026-10', false)).get('results.json') ?? '')
+          .update(Buffer.concat(serializeEvaluation(await run('2026-10', false)).get('results.json') ?? []))
           .digest('hex'),
         policy: { id: 'v2', version: '2' },
         problem: null,

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { evaluate, serializeEvaluation } from '../src/index.ts';
+import { evaluate, serializeEvaluation, textOf } from '../src/index.ts';
 import { csv, writeScenario } from './scenario.ts';
 import { v2Policy } from './v2.ts';
 
@@ -84,7 +84,7 @@ describe('history facts', () => {
     const august = await evaluate({ ...base(dirs), period: '2026-08', history: false });
     const sha = (x: typeof september) =>
       createHash('sha256')
-        .update(serializeEvaluation(x).get('results.json') ?? '')
+        .update(Buffer.concat(serializeEvaluation(x).get('results.json') ?? []))
         .digest('hex');
     expect(e.results.history?.slice(0, 2)).toEqual([
       {
@@ -131,7 +131,7 @@ describe('history facts', () => {
     mkdirSync(join(root, '2026-09'));
     const september = await evaluate({ ...base(dirs), period: '2026-09', history: false });
     // The published file is what counts: its a2 was graded D and its a1 had 72.
-    const published = JSON.parse(serializeEvaluation(september).get('results.json') ?? '{}');
+    const published = JSON.parse(textOf(serializeEvaluation(september).get('results.json') ?? []));
     published.agents[1].grade = 'D';
     published.agents[0].metrics.qa_score.value = 72;
     const bytes = `${JSON.stringify(published, null, 2)}\n`;
@@ -168,7 +168,7 @@ describe('history facts', () => {
       ['2026-09', september, 'A'],
       ['2026-08', august, 'B'],
     ] as const) {
-      const published = JSON.parse(serializeEvaluation(x).get('results.json') ?? '{}');
+      const published = JSON.parse(textOf(serializeEvaluation(x).get('results.json') ?? []));
       published.agents[0].grade = grade;
       mkdirSync(join(root, period));
       writeFileSync(join(root, period, 'results.json'), `${JSON.stringify(published, null, 2)}\n`);

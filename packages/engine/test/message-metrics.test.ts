@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { type EvaluateOptions, evaluate, serializeEvaluation } from '../src/index.ts';
+import { type EvaluateOptions, evaluate, serializeEvaluation, textOf } from '../src/index.ts';
 import { AGENTS, basePolicy, csv, writeScenario } from './scenario.ts';
 
 // Metrics over messages (礼貌用语使用频率) and distinct counts (customers served), docs/messages.md.
@@ -188,7 +188,7 @@ describe('metrics over messages and distinct counts', { timeout: 120_000 }, () =
     const sql = serializeEvaluation(await evaluate({ ...options, engine: 'duckdb', parallel: SPREAD }));
     expect(sql).toEqual(ts);
     const agents: Array<{ metrics: Record<string, { value: number | null }> }> = JSON.parse(
-      ts.get('results.json') ?? '{}',
+      textOf(ts.get('results.json') ?? []),
     ).agents;
     expect(agents.some((a) => (a.metrics.politeness_rate?.value ?? 0) > 0)).toBe(true);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, serializeEvaluation } from '../src/index.ts';
+import { evaluate, serializeEvaluation, textOf } from '../src/index.ts';
 import { csv, runScenario, writeScenario } from './scenario.ts';
 import { v2Policy } from './v2.ts';
 
@@ -198,7 +198,8 @@ describe('rating metrics', () => {
       const sql = serializeEvaluation(await evaluate({ ...options, engine: 'duckdb' }));
       expect(sql).toEqual(serializeEvaluation(await evaluate(options)));
       expect(
-        JSON.parse(sql.get('explanations.json') ?? '{}').agents[0].metrics.teamwork.rating.left_out_total,
+        JSON.parse(textOf(sql.get('explanations.json') ?? [])).agents[0].metrics.teamwork.rating
+          .left_out_total,
       ).toBeGreaterThan(0);
     }
   });

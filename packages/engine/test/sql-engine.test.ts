@@ -1,7 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import { INPUT_TABLES } from '@scorebook/contract';
 import { describe, expect, it } from 'vitest';
-import { type EvaluateOptions, EvaluationError, evaluate, serializeEvaluation } from '../src/index.ts';
+import {
+  type EvaluateOptions,
+  EvaluationError,
+  evaluate,
+  serializeEvaluation,
+  textBytes,
+  textOf,
+} from '../src/index.ts';
 import { basePolicy, csv, writeScenario } from './scenario.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -35,8 +42,8 @@ async function both(
   const ts = await evaluate(options);
   const sql = serializeEvaluation(await evaluate({ ...options, engine: 'duckdb' }));
   const out: string[] = [];
-  for (const [file, text] of serializeEvaluation(ts))
-    differences(JSON.parse(text), JSON.parse(sql.get(file) ?? 'null'), file, out);
+  for (const [file, bytes] of serializeEvaluation(ts))
+    differences(JSON.parse(textOf(bytes)), JSON.parse(textOf(sql.get(file) ?? textBytes('null'))), file, out);
   return {
     differences: out,
     agents: ts.results.summary.rated,

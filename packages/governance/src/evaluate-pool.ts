@@ -6,6 +6,7 @@ import {
   EvaluationError,
   evaluate,
   type MeasureEngine,
+  type ResultBytes,
   serializeEvaluation,
 } from '@scorebook/engine';
 import { ScorebookError } from '@scorebook/problems';
@@ -15,7 +16,7 @@ import type { EvaluationAnswer, EvaluationRequest } from './evaluate-worker.ts';
 export interface PooledEvaluation {
   results: Results;
   /** The result files as `serializeEvaluation` gives them; null unless asked for. */
-  files: Map<string, string> | null;
+  files: Map<string, ResultBytes> | null;
 }
 
 /** Evaluation options a worker thread can be sent (no progress callback). */

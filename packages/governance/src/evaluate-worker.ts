@@ -2,7 +2,7 @@
 // thread (the pool spreads the cores over evaluations), and answers by the request's id.
 import { parentPort } from 'node:worker_threads';
 import type { RejectedRow, Results } from '@scorebook/contract';
-import { EvaluationError, evaluate, serializeEvaluation } from '@scorebook/engine';
+import { EvaluationError, evaluate, type ResultBytes, serializeEvaluation } from '@scorebook/engine';
 import { type Problem, ScorebookError, type StopKind } from '@scorebook/problems';
 import type { PooledOptions } from './evaluate-pool.ts';
 
@@ -15,7 +15,7 @@ export interface EvaluationRequest {
 
 /** Its results, or the stop (kind null: not a ScorebookError) as data. */
 export type EvaluationAnswer =
-  | { id: number; results: Results; files: Map<string, string> | null }
+  | { id: number; results: Results; files: Map<string, ResultBytes> | null }
   | {
       id: number;
       error: {

@@ -8,17 +8,20 @@ import {
   evaluate,
   lockDirectory,
   type Recovery,
+  type ResultBytes,
   recoverDirectory,
   replaceDirectory,
   type StagedDirectory,
+  sameBytes,
   serializeEvaluation,
+  sha256Of,
 } from '@scorebook/engine';
 import { loadPolicyFile, sharedFolderOf } from '@scorebook/policy';
 import { type Problem, ScorebookError } from '@scorebook/problems';
 import { archiveInputs, inputFilesOf } from './archive.ts';
 import { shellWord } from './command-line.ts';
 import { governanceProblem, governanceStop } from './errors.ts';
-import { commitState, headCommit, lastCommitOf, sha256 } from './git.ts';
+import { commitState, headCommit, lastCommitOf } from './git.ts';
 import { baseDir, periodFolders, recorded, supersededSlots } from './paths.ts';
 import { appealWindowsFrom } from './publication-time.ts';
 import { type PublishAdvice, publishAdvice } from './publish-advice.ts';
@@ -177,7 +180,7 @@ export async function publishPeriod(options: PublishOptions): Promise<Publicatio
       data_dir: recorded(base, dataDir),
       inputs: Object.fromEntries(Object.entries(evaluation.results.inputs).map(([t, i]) => [t, i.sha256])),
       engine: { version: ENGINE_VERSION },
-      files: Object.fromEntries([...files].map(([name, text]) => [name, sha256(text)])),
+      files: Object.fromEntries([...files].map(([name, bytes]) => [name, sha256Of(bytes)])),
       command: publishCommand(base, cwd, {
         ...options,
         allowMissing,
@@ -209,7 +212,7 @@ export async function publishPeriod(options: PublishOptions): Promise<Publicatio
     };
     replaceDirectory(dir, (staged) => {
       if (slot !== null) keepEarlier(dir, slot, staged);
-      for (const [name, text] of files) staged.write(name, text);
+      for (const [name, bytes] of files) staged.write(name, bytes);
       staged.write('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
     });
     return {
@@ -332,10 +335,10 @@ export function supersedeReason(given: string, evaluation: Evaluation, dir: stri
 }
 
 /** True when every recomputed result file has the bytes of the publication in force in `dir`. */
-function unchanged(dir: string, files: ReadonlyMap<string, string>): boolean {
-  return [...files].every(([name, text]) => {
+function unchanged(dir: string, files: ReadonlyMap<string, ResultBytes>): boolean {
+  return [...files].every(([name, bytes]) => {
     const file = join(dir, name);
-    return existsSync(file) && readFileSync(file, 'utf8') === text;
+    return existsSync(file) && sameBytes(bytes, readFileSync(file));
   });
 }
 

@@ -9,6 +9,8 @@ import {
   lockStateOf,
   type MeasureEngine,
   RESULT_FILES,
+  type ResultBytes,
+  sameBytes,
 } from '@scorebook/engine';
 import { loadPolicyBytes, type SharedSource, sharedFolderOf } from '@scorebook/policy';
 import { type Problem, ScorebookError } from '@scorebook/problems';
@@ -327,7 +329,7 @@ async function verifyOne(
     if ('problem' in source) return row('policy_unverified', [source.problem]);
     const appealFiles = recordedAppeals(base, manifest);
     if ('problem' in appealFiles) return row('policy_unverified', [appealFiles.problem]);
-    let fresh: Map<string, string>;
+    let fresh: Map<string, ResultBytes>;
     let freshResults: Results;
     try {
       const evaluation = await pool.evaluate(
@@ -372,7 +374,7 @@ async function verifyOne(
       ]);
     }
     const differing = RESULT_FILES.filter(
-      (name) => readFileSync(join(dir, name), 'utf8') !== fresh.get(name),
+      (name) => !sameBytes(fresh.get(name) ?? [], readFileSync(join(dir, name))),
     );
     const [first] = differing;
     if (first === undefined) return row('ok', [], fromArchive);

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { evaluate, serializeEvaluation } from '@scorebook/engine';
+import { evaluate, serializeEvaluation, textOf } from '@scorebook/engine';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sha256 } from '../src/git.ts';
 import { policyImpact, verifyPublished } from '../src/index.ts';
@@ -60,7 +60,7 @@ async function filesOf(policyText: string, shared: string | null): Promise<Map<s
     dataDir: join(repo, 'data/sample'),
     period: '2026-10',
   });
-  return serializeEvaluation(evaluation);
+  return new Map([...serializeEvaluation(evaluation)].map(([name, bytes]) => [name, textOf(bytes)]));
 }
 
 describe('a policy with shared definitions', () => {

@@ -54,14 +54,14 @@ describe('suggest-targets', () => {
     mkdirSync(join(results, '2026-10'), { recursive: true });
     writeFileSync(
       join(results, '2026-10', 'results.json'),
-      serializeEvaluation(october).get('results.json') ?? '',
+      Buffer.concat(serializeEvaluation(october).get('results.json') ?? []),
     );
     writeFileSync(join(results, '2026-10', 'manifest.json'), '{}\n');
     // An evaluation written into the results root but never published (no manifest): not learned from.
     mkdirSync(join(results, '2026-11'));
     writeFileSync(
       join(results, '2026-11', 'results.json'),
-      serializeEvaluation(october).get('results.json') ?? '',
+      Buffer.concat(serializeEvaluation(october).get('results.json') ?? []),
     );
     const report = await suggestTargets({
       policiesDir: policies,

@@ -1,6 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { evaluate, RESULT_FILES, serializeEvaluation } from '@scorebook/engine';
+import {
+  byteLengthOf,
+  evaluate,
+  RESULT_FILES,
+  sameBytes,
+  serializeEvaluation,
+  textOf,
+} from '@scorebook/engine';
 import {
   isFailure,
   type VerifyOptions,
@@ -90,9 +97,9 @@ export async function runVerify(argv: string[], io: CommandIo): Promise<number> 
   let identical = true;
   for (const name of RESULT_FILES) {
     const path = join(resultsDir, name);
-    const recorded = existsSync(path) ? readFileSync(path, 'utf8') : null;
+    const recorded = existsSync(path) ? readFileSync(path) : null;
     const recomputed = fresh.get(name)!;
-    if (recorded === recomputed) {
+    if (recorded !== null && sameBytes(recomputed, recorded)) {
       io.out(`${say(lang, 'VERIFY_FILE_IDENTICAL', { name })}\n`);
       continue;
     }
@@ -102,11 +109,21 @@ export async function runVerify(argv: string[], io: CommandIo): Promise<number> 
       continue;
     }
     io.out(`${say(lang, 'VERIFY_FILE_DIFFERS', { name })}\n`);
-    for (const line of jsonDifferences(recorded, recomputed, lang, 50)) io.out(`  ${line}\n`);
+    // The differences are listed from the two texts; a file too long for one string is only named.
+    const longest = Math.max(recorded.byteLength, byteLengthOf(recomputed));
+    if (longest > LISTED_BYTES) {
+      io.out(`  ${say(lang, 'VERIFY_DIFFERENCES_TOO_LARGE', { mib: Math.ceil(longest / 2 ** 20) })}\n`);
+      continue;
+    }
+    for (const line of jsonDifferences(recorded.toString('utf8'), textOf(recomputed), lang, 50))
+      io.out(`  ${line}\n`);
   }
   io.out(`${say(lang, identical ? 'VERIFY_PERIOD_OK' : 'VERIFY_PERIOD_FAILED', { period })}\n`);
   return identical ? EXIT.ok : EXIT.failed;
 }
+
+/** The longest file whose differences are listed (its text, parsed twice, must fit in memory and in one string). */
+const LISTED_BYTES = 2 ** 28;
 
 const STATUS_TEXT = {
   ok: 'STATUS_OK',

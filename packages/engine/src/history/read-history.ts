@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AgentResult, HistoryPeriodResult, MetricDefinition, Results } from '@scorebook/contract';
@@ -12,6 +11,7 @@ import {
 } from '@scorebook/policy';
 import { type Period, previousPeriod } from '@scorebook/time';
 import { factsOf } from '../check/policy-needs.ts';
+import { type ResultBytes, sha256Of } from '../write/result-bytes.ts';
 
 /** An earlier period as history reads it: its provenance and its results (null when missing). */
 interface EarlierPeriod {
@@ -35,7 +35,7 @@ export interface HistoryInput {
    * Evaluates an earlier period that is not published, with the policy version in force for it
    * and without history of its own; throws when it cannot be evaluated.
    */
-  evaluateEarlier: (period: string) => Promise<{ results: Results; bytes: string }>;
+  evaluateEarlier: (period: string) => Promise<{ results: Results; bytes: ResultBytes }>;
 }
 
 /** What {@link readHistory} gives: the periods read, newest first, and each agent's facts. */
@@ -98,7 +98,7 @@ async function readEarlier(period: string, input: HistoryInput): Promise<Earlier
           period,
           source: 'published',
           file: `${period}/results.json`,
-          sha256: createHash('sha256').update(bytes).digest('hex'),
+          sha256: sha256Of([bytes]),
           policy: { id: results.policy.id, version: results.policy.version },
           problem: null,
         },
@@ -116,7 +116,7 @@ async function evaluateEarlier(period: string, input: HistoryInput): Promise<Ear
         period,
         source: 'evaluated',
         file: null,
-        sha256: createHash('sha256').update(bytes).digest('hex'),
+        sha256: sha256Of(bytes),
         policy: { id: results.policy.id, version: results.policy.version },
         problem: null,
       },

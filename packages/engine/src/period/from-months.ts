@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type {
   AgentExplanation,
   AgentMonth,
@@ -15,6 +14,7 @@ import { EvaluationError } from '../evaluation-error.ts';
 import { assignRanks } from '../score/rate-agent.ts';
 import { payScorecard } from '../score/rewards.ts';
 import { summaryOfFormat2 } from '../score/score-agents.ts';
+import { sha256Of } from '../write/result-bytes.ts';
 import { serializeEvaluation } from '../write/write-results.ts';
 
 /** Problems of a quarter or year scored from its months. Codes are permanent. */
@@ -262,7 +262,7 @@ function explained(
 function provenanceOf(outcome: MonthOutcome): MonthProvenance {
   const e = outcome.evaluation;
   if (e === null) return { period: outcome.period, status: 'no_data', policy: null, results_sha256: null };
-  const bytes = serializeEvaluation(e).get('results.json') ?? '';
+  const bytes = serializeEvaluation(e).get('results.json') ?? [];
   return {
     period: outcome.period,
     status: 'evaluated',
@@ -272,7 +272,7 @@ function provenanceOf(outcome: MonthOutcome): MonthProvenance {
       file: e.results.policy.file,
       sha256: e.results.policy.sha256,
     },
-    results_sha256: createHash('sha256').update(bytes).digest('hex'),
+    results_sha256: sha256Of(bytes),
   };
 }
 

@@ -95,7 +95,7 @@ export interface StagedDirectory {
   /** The staging folder's path. */
   readonly dir: string;
   /** Writes a file (relative path, `/`-separated) and flushes it to disk. */
-  write(path: string, content: string | Uint8Array): void;
+  write(path: string, content: string | Uint8Array | readonly Uint8Array[]): void;
   /** Copies a file into the staging folder and flushes it to disk. */
   copy(from: string, path: string): void;
 }
@@ -265,15 +265,33 @@ function isRunning(pid: number): boolean {
   }
 }
 
-/** Writes a file and flushes it; the crash point falls after half of it is written. */
-function writeDurably(file: string, content: string | Uint8Array, point: string): void {
-  const bytes = typeof content === 'string' ? Buffer.from(content) : content;
+/** Writes a file (text, bytes, or chunks of bytes in order) and flushes it; the crash point falls after half of it is written. */
+function writeDurably(
+  file: string,
+  content: string | Uint8Array | readonly Uint8Array[],
+  point: string,
+): void {
+  const chunks =
+    typeof content === 'string'
+      ? [Buffer.from(content)]
+      : content instanceof Uint8Array
+        ? [content]
+        : content;
+  const half = Math.floor(chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0) / 2);
   const fd = openSync(file, 'wx');
   try {
-    const half = Math.floor(bytes.byteLength / 2);
-    writeAll(fd, bytes.subarray(0, half));
-    crashPoint(point);
-    writeAll(fd, bytes.subarray(half));
+    let written = 0;
+    let crashed = false;
+    for (const chunk of chunks) {
+      if (!crashed && written + chunk.byteLength >= half) {
+        writeAll(fd, chunk.subarray(0, half - written));
+        crashPoint(point);
+        crashed = true;
+        writeAll(fd, chunk.subarray(half - written));
+      } else writeAll(fd, chunk);
+      written += chunk.byteLength;
+    }
+    if (!crashed) crashPoint(point);
     fsyncSync(fd);
   } finally {
     closeSync(fd);

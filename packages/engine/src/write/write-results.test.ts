@@ -157,3 +157,34 @@ describe('a crash while writing results', () => {
     }, 120_000);
   }
 });
+
+describe('a file written in chunks', () => {
+  const staged = new URL('./staged-directory.ts', import.meta.url).href;
+  // Three chunks of 5, 10 and 7 bytes: half of the 22 is 11, inside the second chunk.
+  const chunks = ['aaaaa', 'bbbbbbbbbb', 'ccccccc'];
+  const writeChunks = (target: string, crashAt: string) =>
+    spawnSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `const { replaceDirectory } = await import(${JSON.stringify(staged)});
+        replaceDirectory(${JSON.stringify(target)}, (s) => s.write('f.bin', ${JSON.stringify(chunks)}.map((c) => Buffer.from(c))));`,
+      ],
+      { env: { ...process.env, SCOREBOOK_TEST_CRASH_AT: crashAt }, encoding: 'utf8' },
+    );
+
+  it('is the chunks one after the other', () => {
+    const target = join(mkdtempSync(join(tmpdir(), 'scorebook-chunks-')), 'out');
+    expect(writeChunks(target, '').status).toBe(0);
+    expect(readFileSync(join(target, 'f.bin'), 'utf8')).toBe(chunks.join(''));
+  });
+
+  it('is cut at half of its bytes by a crash while it is written, in the staging folder only', () => {
+    const parent = mkdtempSync(join(tmpdir(), 'scorebook-chunks-'));
+    expect(writeChunks(join(parent, 'out'), 'write:f.bin').signal).toBe('SIGKILL');
+    const [staging] = readdirSync(parent);
+    expect(staging).toMatch(/^\.out\./);
+    expect(readFileSync(join(parent, staging!, 'f.bin'), 'utf8')).toBe('aaaaabbbbbb');
+  });
+});

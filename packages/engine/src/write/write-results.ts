@@ -1,14 +1,19 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Evaluation } from '../evaluate.ts';
+import { jsonBytes, type ResultBytes } from './result-bytes.ts';
 import { lockDirectory, recoverDirectory, replaceDirectory } from './staged-directory.ts';
 import { writeStop } from './write-errors.ts';
 
 /** The files `evaluate` writes into its output folder. */
 export const RESULT_FILES = ['explanations.json', 'policy.json', 'rejected.json', 'results.json'] as const;
 
-/** The bytes of each result file: JSON, two-space indented, newline-terminated; deterministic. */
-export function serializeEvaluation(evaluation: Evaluation): Map<(typeof RESULT_FILES)[number], string> {
+/**
+ * The bytes of each result file: JSON, two-space indented, newline-terminated; deterministic.
+ * Each is `JSON.stringify(value, null, 2)` and a newline, encoded piece by piece ({@link jsonBytes}):
+ * a large month's explanations are longer than one string can be.
+ */
+export function serializeEvaluation(evaluation: Evaluation): Map<(typeof RESULT_FILES)[number], ResultBytes> {
   const rejected = {
     scorebook: 1,
     period: evaluation.results.period.id,
@@ -16,10 +21,10 @@ export function serializeEvaluation(evaluation: Evaluation): Map<(typeof RESULT_
     rows: evaluation.rejected,
   };
   return new Map([
-    ['explanations.json', `${JSON.stringify(evaluation.explanations, null, 2)}\n`],
-    ['policy.json', `${JSON.stringify(evaluation.policySnapshot, null, 2)}\n`],
-    ['rejected.json', `${JSON.stringify(rejected, null, 2)}\n`],
-    ['results.json', `${JSON.stringify(evaluation.results, null, 2)}\n`],
+    ['explanations.json', jsonBytes(evaluation.explanations)],
+    ['policy.json', jsonBytes(evaluation.policySnapshot)],
+    ['rejected.json', jsonBytes(rejected)],
+    ['results.json', jsonBytes(evaluation.results)],
   ]);
 }
 
@@ -39,7 +44,7 @@ export function writeEvaluation(outDir: string, evaluation: Evaluation): string[
     refuseForeignContent(target);
     const files = serializeEvaluation(evaluation);
     replaceDirectory(target, (staged) => {
-      for (const [name, text] of files) staged.write(name, text);
+      for (const [name, bytes] of files) staged.write(name, bytes);
     });
   } finally {
     lock.release();

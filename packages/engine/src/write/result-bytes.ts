@@ -1,0 +1,111 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * A result file's bytes, as consecutive chunks. A file is never one string: the explanations of a
+ * large month are longer than the longest string V8 can hold (2^29 − 24 code units), so the
+ * writer encodes them piece by piece and every reader of the bytes (hashes, comparisons, writes)
+ * takes the chunks in order. Equal files have equal chunks (the chunking depends on the text
+ * only).
+ */
+export type ResultBytes = readonly Uint8Array[];
+
+/** A chunk is flushed once its text reaches this many UTF-16 code units (~1 MiB of ASCII). */
+const CHUNK_UNITS = 1 << 20;
+
+/** How many levels of objects and arrays are written member by member before whole-value stringify. */
+const STREAMED_LEVELS = 3;
+
+/**
+ * The UTF-8 bytes of `JSON.stringify(value, null, 2) + '\n'`, exactly, for JSON data (plain
+ * objects, arrays, strings, finite numbers, booleans, null; `undefined` members are left out of
+ * objects and written `null` in arrays, as `JSON.stringify` does): the top levels are written
+ * member by member and each deeper value by `JSON.stringify` with its lines re-indented (a JSON
+ * string holds no raw line break, so every `\n` of a stringified value is a line break).
+ */
+export function jsonBytes(value: unknown): ResultBytes {
+  const chunks: Uint8Array[] = [];
+  let parts: string[] = [];
+  let units = 0;
+  const flush = () => {
+    if (parts.length === 0) return;
+    chunks.push(Buffer.from(parts.join(''), 'utf8'));
+    parts = [];
+    units = 0;
+  };
+  const emit = (text: string) => {
+    parts.push(text);
+    units += text.length;
+    if (units >= CHUNK_UNITS) flush();
+  };
+  const whole = (v: unknown, indent: string): string | undefined => {
+    const text = JSON.stringify(v, null, 2) as string | undefined;
+    return text === undefined || indent === '' ? text : text.replaceAll('\n', `\n${indent}`);
+  };
+  const write = (v: unknown, indent: string, level: number): void => {
+    if (level >= STREAMED_LEVELS || v === null || typeof v !== 'object' || 'toJSON' in v) {
+      emit(whole(v, indent) ?? 'null');
+      return;
+    }
+    const inner = `${indent}  `;
+    if (Array.isArray(v)) {
+      if (v.length === 0) {
+        emit('[]');
+        return;
+      }
+      emit('[');
+      v.forEach((item, i) => {
+        emit(i === 0 ? `\n${inner}` : `,\n${inner}`);
+        const skipped = item === undefined || typeof item === 'function' || typeof item === 'symbol';
+        if (skipped) emit('null');
+        else write(item, inner, level + 1);
+      });
+      emit(`\n${indent}]`);
+      return;
+    }
+    let first = true;
+    for (const [key, member] of Object.entries(v)) {
+      if (member === undefined || typeof member === 'function' || typeof member === 'symbol') continue;
+      emit(`${first ? '{' : ','}\n${inner}${JSON.stringify(key)}: `);
+      first = false;
+      write(member, inner, level + 1);
+    }
+    emit(first ? '{}' : `\n${indent}}`);
+  };
+  write(value, '', 0);
+  emit('\n');
+  flush();
+  return chunks;
+}
+
+/** The bytes of a text, as one chunk. */
+export function textBytes(text: string): ResultBytes {
+  return [Buffer.from(text, 'utf8')];
+}
+
+/** The hex sha256 of the bytes. */
+export function sha256Of(bytes: ResultBytes): string {
+  const hash = createHash('sha256');
+  for (const chunk of bytes) hash.update(chunk);
+  return hash.digest('hex');
+}
+
+/** The number of bytes. */
+export function byteLengthOf(bytes: ResultBytes): number {
+  return bytes.reduce((sum, chunk) => sum + chunk.byteLength, 0);
+}
+
+/** True when the chunks, one after the other, are exactly `other` (a file read back, say). */
+export function sameBytes(bytes: ResultBytes, other: Uint8Array): boolean {
+  if (byteLengthOf(bytes) !== other.byteLength) return false;
+  let at = 0;
+  for (const chunk of bytes) {
+    if (Buffer.compare(chunk, other.subarray(at, at + chunk.byteLength)) !== 0) return false;
+    at += chunk.byteLength;
+  }
+  return true;
+}
+
+/** The bytes as text, for a file known to be small enough for one string (results.json, a test's). */
+export function textOf(bytes: ResultBytes): string {
+  return Buffer.concat(bytes).toString('utf8');
+}
