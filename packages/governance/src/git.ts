@@ -48,16 +48,19 @@ export function uncommittedUnder(dir: string): { path: string; files: string[] }
   const root = gitRoot(dir);
   if (root === null) return null;
   const path = gitPath(root, dir);
-  // -z: entries end in NUL and paths are not quoted; each is `XY path`.
+  // -z: entries end in NUL and paths are not quoted; each is `XY path`, and a rename or copy
+  // (X or Y `R` or `C`) is followed by one more entry, the path it came from, which is not listed.
   const out = git(root, ['status', '--porcelain', '-z', '--untracked-files=all', '--', path], true);
   if (out === null) return null;
-  return {
-    path,
-    files: out
-      .split('\0')
-      .filter((entry) => entry !== '')
-      .map((entry) => entry.slice(3)),
-  };
+  const entries = out.split('\0');
+  const files: string[] = [];
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i] ?? '';
+    if (entry === '') continue;
+    files.push(entry.slice(3));
+    if (/[RC]/.test(entry.slice(0, 2))) i++;
+  }
+  return { path, files };
 }
 
 /**

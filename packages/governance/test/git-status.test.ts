@@ -1,0 +1,26 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { uncommittedUnder } from '../src/git.ts';
+import { git } from './repo.ts';
+
+describe('uncommittedUnder', () => {
+  it('lists a staged rename once, by its new path, beside changed and untracked files', () => {
+    const repo = mkdtempSync(join(tmpdir(), 'scorebook-status-'));
+    mkdirSync(join(repo, 'data'));
+    writeFileSync(join(repo, 'data', 'orders.csv'), 'order_id\no1\n');
+    writeFileSync(join(repo, 'data', 'agents.csv'), 'agent_id\na1\n');
+    git(repo, 'init', '-q', '-b', 'main');
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'data');
+    git(repo, 'mv', 'data/orders.csv', 'data/订单 10月.csv');
+    writeFileSync(join(repo, 'data', 'agents.csv'), 'agent_id\na1\na2\n');
+    writeFileSync(join(repo, 'data', 'surveys.csv'), 'survey_id\n');
+    expect(uncommittedUnder(join(repo, 'data'))?.files.sort()).toEqual([
+      'data/agents.csv',
+      'data/surveys.csv',
+      'data/订单 10月.csv',
+    ]);
+  });
+});
