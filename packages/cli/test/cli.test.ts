@@ -72,6 +72,9 @@ describe('scorebook evaluate and verify', () => {
     const v = await runCli('verify', ...args, '--results', out);
     expect(v.code).toBe(0);
     expect(v.stdout).toContain('逐字节一致');
+    // Each table's reading is shown on stderr, as evaluate shows it; --quiet says nothing there.
+    expect(v.stderr).toContain('已读取 messages: 4,978 行');
+    expect((await runCli('verify', ...args, '--results', out, '--quiet')).stderr).toBe('');
 
     const file = join(out, 'results.json');
     writeFileSync(
