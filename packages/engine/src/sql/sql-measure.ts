@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { DuckDBAppender, DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import type { FieldSpec, MeasuredTableRef, MetricDefinition } from '@scorebook/contract';
 import { type Policy, segmentMetricId } from '@scorebook/policy';
 import { messageOf, type Problem } from '@scorebook/problems';
@@ -15,14 +15,8 @@ import { type EvidenceRows, type MeasuredMetric, valueOfCounts } from '../measur
 import type { MetricValue } from '../measure/compile-metrics.ts';
 import type { RaterTotal } from '../measure/rating-tally.ts';
 import { Row } from '../row.ts';
-import { fieldOfNormalizedColumn, normalizedValue } from './compile-condition.ts';
-import {
-  inputTableName,
-  type MeasureSql,
-  measureSql,
-  type RowTable,
-  type SqlTable,
-} from './compile-measure.ts';
+import { type AppendTarget, appendRow, cellOf } from './append-row.ts';
+import { inputTableName, type MeasureSql, measureSql, type RowTable } from './compile-measure.ts';
 import { DUCKDB, type SqlDialect } from './dialect.ts';
 import { SQL_ERRORS } from './sql-errors.ts';
 import { type LeftOutRows, SqlRating } from './sql-rating.ts';
@@ -57,7 +51,7 @@ export class SqlMeasure {
   readonly #connection: DuckDBConnection;
   readonly #temp: string;
   #closed = false;
-  readonly #appenders = new Map<string, { appender: DuckDBAppender; table: SqlTable; rows: number }>();
+  readonly #appenders = new Map<string, AppendTarget>();
   // The first start and last close of the conversations, when resolution time is measured.
   #spanFirst = Number.POSITIVE_INFINITY;
   #spanLast = Number.NEGATIVE_INFINITY;
@@ -360,47 +354,11 @@ export class SqlMeasure {
     this.#append(table, (_, c) => values[c] ?? null);
   }
 
-  // One row, column by column; a value that is not of its column's type stops the run (it
-  // would be a wrong number, not a refusal of the user's).
   #append(table: string, cell: (column: string, index: number) => unknown): void {
     const target = this.#appenders.get(table);
     if (target === undefined) throw new Error(`no table ${table}`);
-    const { appender } = target;
-    target.table.columns.forEach((column, c) => {
-      const v = column.name === 'seq' ? target.rows : cell(column.name, c);
-      if (v === null || v === undefined) {
-        appender.appendNull();
-        return;
-      }
-      switch (column.type) {
-        case 'integer':
-          if (typeof v !== 'number') break;
-          appender.appendInteger(v);
-          return;
-        case 'double':
-          if (typeof v !== 'number') break;
-          appender.appendDouble(v);
-          return;
-        case 'boolean':
-          if (typeof v !== 'boolean') break;
-          appender.appendBoolean(v);
-          return;
-        default:
-          if (typeof v !== 'string') break;
-          appender.appendVarchar(v);
-          return;
-      }
-      throw new Error(`${table}.${column.name}: ${JSON.stringify(v)} is not a ${column.type}`);
-    });
-    appender.endRow();
-    target.rows++;
+    appendRow(target, cell);
   }
-}
-
-// A field's value, or the normalised text of one for a `normalized:<field>` column.
-function cellOf(row: Row, column: string): unknown {
-  const field = fieldOfNormalizedColumn(column);
-  return field === null ? (row.values[column] ?? null) : normalizedValue(row.values[field]);
 }
 
 interface Tally {
