@@ -377,7 +377,13 @@ describe('the DuckDB engine gives the results of the TypeScript engine', { timeo
 
   for (const seed of [1, 2, 3]) {
     it(`on a random month across a daylight-saving change, seed ${seed}`, async () => {
-      const run = await both({ ...richScenario(seed), period: '2026-11', allowMissing: ['attendance'] });
+      const run = await both({
+        ...richScenario(seed),
+        period: '2026-11',
+        allowMissing: ['attendance'],
+        // Seed 2 keeps 3 evidence records per metric and per exclusion of an agent: the cap cuts.
+        ...(seed === 2 ? { evidenceCap: 3 } : {}),
+      });
       expect(run.differences).toEqual([]);
       expect(run.agents).toBe(4);
       // Every exclusion but early_email (only conversations before the period, whose messages of

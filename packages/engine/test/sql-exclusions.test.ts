@@ -1,13 +1,21 @@
+import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import type { Condition } from '@scorebook/conditions';
 import type { FieldSpec, InputTableName } from '@scorebook/contract';
 import type { Exclusion } from '@scorebook/policy';
 import { formatInstantUtc, Zone } from '@scorebook/time';
 import { describe, expect, it } from 'vitest';
-import { Exclusions } from '../src/exclude/exclusions.ts';
+import { Exclusions, type ExclusionsPart } from '../src/exclude/exclusions.ts';
 import { Row } from '../src/row.ts';
-import { exclusionsSql } from '../src/sql/compile-exclusions.ts';
+import { type AppendTarget, appendRow, cellOf } from '../src/sql/append-row.ts';
+import {
+  type ExclusionRefusal,
+  type ExclusionsSql,
+  type ExclusionsSqlInput,
+  type ExclusionTableSql,
+  exclusionsSql,
+} from '../src/sql/compile-exclusions.ts';
 import { DUCKDB } from '../src/sql/dialect.ts';
-import { SqlExclusions } from '../src/sql/sql-exclusions.ts';
+import { exclusionPart } from '../src/sql/sql-exclusions.ts';
 
 // A deterministic generator of small random data (mulberry32).
 function random(seed: number): () => number {
@@ -175,6 +183,81 @@ function survey(next: () => number, n: number): Row {
     7,
     2 + n,
   );
+}
+
+// The exclusions decided on an in-memory DuckDB of their own: rows appended as the reading pass
+// would hand them over (SqlMeasure does the same on its database).
+class SqlExclusions {
+  readonly refusals: readonly ExclusionRefusal[];
+  readonly #tables: Map<InputTableName, ExclusionTableSql>;
+  readonly #instance: DuckDBInstance;
+  readonly #connection: DuckDBConnection;
+  readonly #targets = new Map<InputTableName, AppendTarget>();
+  #decided = false;
+
+  private constructor(sql: ExclusionsSql, instance: DuckDBInstance, connection: DuckDBConnection) {
+    this.#tables = new Map(sql.tables.map((t) => [t.table, t]));
+    this.refusals = sql.refusals;
+    this.#instance = instance;
+    this.#connection = connection;
+  }
+
+  static async open(input: Omit<ExclusionsSqlInput, 'dialect'>): Promise<SqlExclusions> {
+    const sql = exclusionsSql({ ...input, dialect: DUCKDB });
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    const out = new SqlExclusions(sql, instance, connection);
+    for (const { table, load } of sql.tables) {
+      const columns = load.columns.map((c) => `${DUCKDB.ident(c.name)} ${DUCKDB.type(c.type)}`);
+      await connection.run(`CREATE TABLE ${load.name} (${columns.join(', ')})`);
+      out.#targets.set(table, { appender: await connection.createAppender(load.name), table: load, rows: 0 });
+    }
+    return out;
+  }
+
+  add(table: InputTableName, row: Row, agent: number, inPeriod: boolean): void {
+    const target = this.#targets.get(table);
+    if (target === undefined) throw new Error(`no exclusions on ${table}`);
+    appendRow(target, (name) =>
+      name === 'agent'
+        ? agent
+        : name === 'file'
+          ? row.file
+          : name === 'line'
+            ? row.line
+            : name === 'in_period'
+              ? inPeriod
+              : cellOf(row, name),
+    );
+  }
+
+  // Each row's excluded_by, in the order added.
+  async decisions(table: InputTableName): Promise<Array<string | null>> {
+    await this.#decide();
+    const read = await this.#connection.runAndReadAll(`SELECT excluded_by FROM x_${table} ORDER BY seq`);
+    return read.getRowObjectsJS().map((r) => (typeof r.excluded_by === 'string' ? r.excluded_by : null));
+  }
+
+  async parts(): Promise<Map<InputTableName, ExclusionsPart>> {
+    await this.#decide();
+    const out = new Map<InputTableName, ExclusionsPart>();
+    for (const [table, sql] of this.#tables)
+      out.set(table, await exclusionPart(this.#connection, sql, Object.keys(fieldsOf(table))));
+    return out;
+  }
+
+  close(): void {
+    if (!this.#decided) for (const { appender } of this.#targets.values()) appender.closeSync();
+    this.#connection.closeSync();
+    this.#instance.closeSync();
+  }
+
+  async #decide(): Promise<void> {
+    if (this.#decided) return;
+    this.#decided = true;
+    for (const { appender } of this.#targets.values()) appender.closeSync();
+    for (const { decide } of this.#tables.values()) await this.#connection.run(decide);
+  }
 }
 
 describe('exclusions in SQL', () => {
