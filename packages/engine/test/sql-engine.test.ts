@@ -34,6 +34,8 @@ async function both(options: EvaluateOptions): Promise<{
   agents: number;
   values: (metric: string) => unknown[];
   excluded: Record<string, Record<string, number>>;
+  /** The exclusions EXCLUSION_REMOVED_NOTHING names, with the table and its rows of the period. */
+  removedNothing: string[];
 }> {
   const ts = await evaluate(options);
   const duckdb = await evaluate({ ...options, engine: 'duckdb' });
@@ -48,6 +50,9 @@ async function both(options: EvaluateOptions): Promise<{
     agents: ts.results.summary.rated,
     values: (metric) => ts.results.agents.map((a) => a.metrics[metric]?.value),
     excluded: Object.fromEntries(Object.entries(ts.results.inputs).map(([t, i]) => [t, i.excluded])),
+    removedNothing: ts.warnings
+      .filter((w) => w.code === 'EXCLUSION_REMOVED_NOTHING')
+      .map((w) => w.message.en.split(' in the period.')[0] ?? ''),
   };
 }
 
@@ -392,6 +397,12 @@ describe('the DuckDB engine gives the results of the TypeScript engine', { timeo
         Object.entries(run.excluded).filter(([, e]) => Object.keys(e).length > 0),
       );
       expect(removed).toEqual(REMOVED[seed - 1]);
+      // EXCLUSION_REMOVED_NOTHING, from the counts (the SQL engine's when it decides them).
+      expect(run.removedNothing).toEqual([
+        `The exclusion early_email removed none of the ${[70, 79, 72][seed - 1]} rows of conversations`,
+        `The exclusion never removed none of the ${[50, 47, 42][seed - 1]} rows of surveys`,
+        ...(seed === 1 ? ['The exclusion tiny_orders removed none of the 17 rows of orders'] : []),
+      ]);
       // The normalised-text conditions count something: k1 (ＬＯＧＩＳＴＩＣＳ) is a1's; chats and emails.
       expect(run.values('named_complaints')).toEqual([1, 0, 0, 0]);
       expect(run.values('mail_or_chat').some((v) => typeof v === 'number' && v > 0)).toBe(true);
