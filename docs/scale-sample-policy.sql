@@ -18,11 +18,35 @@ CREATE TABLE agents ("agent" INTEGER, "agent_id" VARCHAR);
 CREATE TABLE converted ("conversation_id" VARCHAR);
 CREATE TABLE calendar ("open" DOUBLE, "close" DOUBLE);
 CREATE TABLE wanted ("metric" INTEGER, "agent" INTEGER);
+CREATE TABLE ex_complaints ("seq" DOUBLE, "agent" INTEGER, "file" INTEGER, "line" INTEGER, "in_period" BOOLEAN, "complaint_id" VARCHAR, "agent_id" VARCHAR, "conversation_id" VARCHAR, "filed_at" DOUBLE, "category" VARCHAR, "upheld" BOOLEAN);
+CREATE TABLE ex_messages ("seq" DOUBLE, "agent" INTEGER, "file" INTEGER, "line" INTEGER, "in_period" BOOLEAN, "conversation_id" VARCHAR, "sent_at" DOUBLE, "sender" VARCHAR, "agent_id" VARCHAR, "text" VARCHAR, "normalized:text" VARCHAR);
 
--- 2. Derivation: customer blocks, business seconds, conversation facts, measured views.
+-- 2. Exclusions (compile-exclusions.ts): excluded_by in policy order; the rows of the period removed
+-- per exclusion; per agent and exclusion the first rows in reading order, as evidence.
+CREATE TABLE x_complaints AS SELECT *, CASE WHEN (coalesce("category" = 'product_defect', FALSE)) THEN 'product-defect-complaints' ELSE NULL END AS excluded_by FROM ex_complaints;
+
+SELECT excluded_by, count(*) AS n, min(seq) AS first FROM x_complaints WHERE in_period AND excluded_by IS NOT NULL GROUP BY excluded_by ORDER BY first;
+
+SELECT * FROM (
+  SELECT *, row_number() OVER (PARTITION BY agent, excluded_by ORDER BY seq) AS k,
+    count(*) OVER (PARTITION BY agent, excluded_by) AS total
+  FROM x_complaints WHERE agent >= 0 AND in_period AND excluded_by IS NOT NULL
+) WHERE k <= 20 ORDER BY seq;
+
+CREATE TABLE x_messages AS SELECT *, CASE WHEN (coalesce("sender" = 'customer', FALSE) AND coalesce("normalized:text" IN ('谢谢', '好的', '好', '嗯', 'ok', '收到', '谢谢亲'), FALSE)) THEN 'courtesy-messages' ELSE NULL END AS excluded_by FROM ex_messages;
+
+SELECT excluded_by, count(*) AS n, min(seq) AS first FROM x_messages WHERE in_period AND excluded_by IS NOT NULL GROUP BY excluded_by ORDER BY first;
+
+SELECT * FROM (
+  SELECT *, row_number() OVER (PARTITION BY agent, excluded_by ORDER BY seq) AS k,
+    count(*) OVER (PARTITION BY agent, excluded_by) AS total
+  FROM x_messages WHERE agent >= 0 AND in_period AND excluded_by IS NOT NULL
+) WHERE k <= 20 ORDER BY seq;
+
+-- 3. Derivation: customer blocks, business seconds, conversation facts, measured views.
 CREATE TABLE pairs AS
 WITH ordered AS (
-  SELECT *, row_number() OVER (PARTITION BY conv ORDER BY sent_at, pos) AS k FROM messages
+  SELECT *, row_number() OVER (PARTITION BY conv ORDER BY sent_at, pos) AS k FROM (SELECT m.* FROM messages m WHERE NOT EXISTS (SELECT 1 FROM x_messages x WHERE x.excluded_by IS NOT NULL AND x.file = m.file AND x.line = m.line))
 ), marked AS (
   SELECT *, lag(sender) OVER (PARTITION BY conv ORDER BY k) AS prev FROM ordered
 ), edges AS (
@@ -66,7 +90,7 @@ FROM in_conversations c LEFT JOIN conv_facts f ON f.conv = c.idx;
 
 CREATE VIEW m_surveys AS SELECT * FROM in_surveys;
 
-CREATE VIEW m_complaints AS SELECT * FROM in_complaints;
+CREATE VIEW m_complaints AS SELECT * FROM in_complaints i WHERE NOT EXISTS (SELECT 1 FROM x_complaints x WHERE x.excluded_by IS NOT NULL AND x.file = i.file AND x.line = i.line);
 
 CREATE VIEW m_qa_reviews AS SELECT * FROM in_qa_reviews;
 
@@ -80,7 +104,7 @@ CREATE VIEW m_events AS SELECT * FROM in_events;
 
 CREATE VIEW m_improvement_plans AS SELECT * FROM in_improvement_plans;
 
--- 3. Every metric per agent: (metric, agent, n, s, o, pv) rows that add up.
+-- 4. Every metric per agent: (metric, agent, n, s, o, pv) rows that add up.
 SELECT 0 AS metric, agent, count(*) AS n, sum("seconds" ORDER BY seq) AS s, 0 AS o, NULL AS pv FROM m_responses WHERE agent >= 0 AND "seconds" IS NOT NULL AND (coalesce("is_first" = TRUE, FALSE)) GROUP BY agent
 UNION ALL
 SELECT 1 AS metric, agent, count(*) AS n, sum("seconds" ORDER BY seq) AS s, 0 AS o, NULL AS pv FROM m_responses WHERE agent >= 0 AND "seconds" IS NOT NULL AND TRUE GROUP BY agent
@@ -161,7 +185,7 @@ SELECT 26 AS metric, agent, count(*) AS n, 0 AS s, 0 AS o, NULL AS pv FROM m_qa_
 UNION ALL
 SELECT 26 AS metric, agent, 0 AS n, 0 AS s, count(*) AS o, NULL AS pv FROM m_qa_reviews WHERE agent >= 0 AND TRUE GROUP BY agent;
 
--- 4. Evidence of each metric for the agents it scores.
+-- 5. Evidence of each metric for the agents it scores.
 -- 0: first_response_time
 SELECT * FROM (
   SELECT *, row_number() OVER (PARTITION BY agent ORDER BY "seconds" DESC, seq) AS k,

@@ -304,6 +304,7 @@ async function pipeline(
       ? await (await import('./sql/sql-measure.ts')).SqlMeasure.open({
           metrics: measured,
           fieldsOf: (t) => measuredFieldsOf(t, fieldsOf),
+          inputFieldsOf: fieldsOf,
           policy,
           zone,
           period: zoned,
@@ -323,6 +324,9 @@ async function pipeline(
   // Check, exclude, route: each table in contract order (a row may refer to the tables before it).
   // Metrics over messages count the agents' messages as they are read (docs/messages.md); on
   // the SQL engine those messages are appended to its table of them instead.
+  // When the SQL engine decides the exclusions (docs/scale.md §5.3), no row is excluded while
+  // reading: a table's rows go to the SQL engine excluded or not, and its counts come back.
+  const sqlExcludes = sql?.decidesExclusions === true;
   const sqlReadsMessages = sql !== null && measured.some(readsMessages);
   const messageMetrics =
     sql === null
@@ -335,7 +339,7 @@ async function pipeline(
   const routes = {
     coverage,
     warnings,
-    exclusions,
+    exclusions: sqlExcludes ? new Exclusions({ exclusions: [] }, fieldsOf, zone, cap) : exclusions,
     conversations,
     messages,
     agentIndex: checks.agentIndex,
@@ -350,7 +354,7 @@ async function pipeline(
     if (unread.has(table)) continue;
     checks.startTable(table);
     // The SQL engine's message rows are appended on this thread: it reads messages in one (docs/scale.md §6).
-    if (table === 'messages' && !sqlReadsMessages) {
+    if (table === 'messages' && !sqlReadsMessages && !sql?.decides('messages')) {
       const spread = {
         inputs,
         checks,
@@ -374,6 +378,15 @@ async function pipeline(
         }
         if (table === 'messages') {
           routeMessage(row, routes);
+          if (sql?.decides('messages')) {
+            const c = conversations.indexOf(valuesOf('messages', row.values).conversation_id);
+            sql.addExcludable(
+              'messages',
+              row,
+              c < 0 ? -1 : conversations.agentOf(c),
+              coverage.inPeriod(table, row),
+            );
+          }
           continue;
         }
         if (table === 'targets') {
@@ -406,8 +419,10 @@ async function pipeline(
         }
         // Appeals change the row in place; a row an appeal removed goes no further, like an excluded one.
         const appealed = appeals.apply(table, row) !== null;
-        const excludedBy = appealed ? null : exclusions.match(table, row);
+        const excludedBy = appealed || sqlExcludes ? null : exclusions.match(table, row);
         const agent = creditedAgent(row, checks.agentIndex);
+        if (!appealed && sql?.decides(table))
+          sql.addExcludable(table, row, agent, coverage.inPeriod(table, row));
         if (excludedBy !== null && coverage.inPeriod(table, row))
           exclusions.count(table, excludedBy, row, agent);
         const kept = excludedBy === null && !appealed;
@@ -416,7 +431,8 @@ async function pipeline(
             conversations.add(row, agent, !kept);
             break;
           case 'orders':
-            if (kept && typeof row.values.conversation_id === 'string')
+            // Decided in SQL, the converted conversations are computed there too.
+            if (kept && typeof row.values.conversation_id === 'string' && !sql?.decides(table))
               converted.add(row.values.conversation_id);
             if (kept && coverage.inPeriod(table, row)) sink.add(table, row, agent);
             break;
@@ -496,7 +512,10 @@ async function pipeline(
       measure.add('conversations', row, conversations.agentOf(conversation));
     }
   }
-  const tallies = sql === null ? measure.tallies : await sql.finish(conversations, messages, converted);
+  const measuredInSql = sql === null ? null : await sql.finish(conversations, messages, converted);
+  // What the exclusions decided in SQL removed, added table by table in reading order.
+  for (const [table, part] of measuredInSql?.excluded ?? []) exclusions.absorb(table, part);
+  const tallies = measuredInSql === null ? measure.tallies : measuredInSql.metrics;
 
   // History: the earlier periods the policy's history facts read, published or evaluated.
   const historyNames = options.history === false ? [] : historyNamesOf(policy, definitions);

@@ -4,6 +4,7 @@ import { isCustomTableName, measuredFields, TABLES } from '@scorebook/contract';
 import { loadPolicyFamily, policyMetricCatalog, segmentDefinitions, selectVersion } from '@scorebook/policy';
 import { parsePeriod, Zone, zonePeriod } from '@scorebook/time';
 import { expect, it } from 'vitest';
+import { exclusionsSql } from '../src/sql/compile-exclusions.ts';
 import { measureSql } from '../src/sql/compile-measure.ts';
 import { DUCKDB } from '../src/sql/dialect.ts';
 
@@ -19,7 +20,17 @@ function sampleSql(): string {
   const zone = new Zone(policy.timezone);
   const catalog = policyMetricCatalog(policy);
   const metrics = [...catalog, ...segmentDefinitions(policy, catalog)];
+  // The sample policy's exclusions are decided in SQL (docs/scale.md §5.3).
+  const exclusions = exclusionsSql({
+    exclusions: policy.exclusions,
+    fieldsOf: (table) => TABLES[table].fields,
+    zone,
+    cap: 20,
+    dialect: DUCKDB,
+  });
+  if (exclusions.refusals.length > 0) throw new Error('every exclusion of the sample policy compiles');
   const sql = measureSql({
+    excluded: new Set(exclusions.tables.map((t) => t.table)),
     metrics,
     fieldsOf: (table) =>
       table === 'ratings' ? TABLES.ratings.fields : isCustomTableName(table) ? {} : measuredFields(table),
@@ -39,13 +50,20 @@ function sampleSql(): string {
       (t) =>
         `CREATE TABLE ${t.name} (${t.columns.map((c) => `${DUCKDB.ident(c.name)} ${DUCKDB.type(c.type)}`).join(', ')});`,
     ),
+    ...exclusions.tables.map(
+      ({ load: t }) =>
+        `CREATE TABLE ${t.name} (${t.columns.map((c) => `${DUCKDB.ident(c.name)} ${DUCKDB.type(c.type)}`).join(', ')});`,
+    ),
     '',
-    '-- 2. Derivation: customer blocks, business seconds, conversation facts, measured views.',
+    '-- 2. Exclusions (compile-exclusions.ts): excluded_by in policy order; the rows of the period removed',
+    '-- per exclusion; per agent and exclusion the first rows in reading order, as evidence.',
+    ...exclusions.tables.map((t) => `${t.decide};\n\n${t.counts};\n\n${t.evidence};\n`),
+    '-- 3. Derivation: customer blocks, business seconds, conversation facts, measured views.',
     ...sql.derive.map((s) => `${s};\n`),
-    '-- 3. Every metric per agent: (metric, agent, n, s, o, pv) rows that add up.',
+    '-- 4. Every metric per agent: (metric, agent, n, s, o, pv) rows that add up.',
     `${sql.values};`,
     '',
-    '-- 4. Evidence of each metric for the agents it scores.',
+    '-- 5. Evidence of each metric for the agents it scores.',
     ...sql.evidence.map((e, i) => `-- ${i}: ${metrics[i]?.id}\n${e ?? '-- none'};\n`),
   ].join('\n')}`;
 }

@@ -49,6 +49,13 @@ export interface MeasureSqlInput {
   /** Evidence rows kept per metric and agent. */
   cap: number;
   dialect: SqlDialect;
+  /**
+   * The input tables whose exclusions are decided in SQL (`compile-exclusions.ts`: a table
+   * `x_<table>` with `excluded_by` per loaded row, made before the derivation): their rows are
+   * loaded excluded or not, and the measured views, the messages and the converted
+   * conversations leave out what an exclusion removed. None by default.
+   */
+  excluded?: ReadonlySet<string>;
 }
 
 /** The SQL of the measure stage, statement by statement (`docs/scale.md` §6). */
@@ -211,12 +218,53 @@ GROUP BY c.idx, c.closed_at`
 SELECT idx, CASE WHEN closed_at IS NULL THEN NULL ELSE (closed_at - started_at) / 1000 END AS resolution_seconds
 FROM ${inputTableName('conversations')}`,
       ];
+  const excluded = given.excluded ?? new Set<string>();
+  // With exclusions decided in SQL: the conversations and rows an exclusion removed, by
+  // conversation index and by place (file, line identify a row of a table).
+  const removed = (table: string, alias: string) =>
+    `NOT EXISTS (SELECT 1 FROM x_${table} x WHERE x.excluded_by IS NOT NULL AND x.file = ${alias}.file AND x.line = ${alias}.line)`;
+  const exclusionSql = [
+    ...(excluded.has('conversations')
+      ? [
+          `CREATE TABLE excluded_conv AS
+SELECT ci.idx, ci.conversation_id FROM conv_index ci JOIN x_conversations x ON x.conversation_id = ci.conversation_id
+WHERE x.excluded_by IS NOT NULL`,
+        ]
+      : []),
+    ...(excluded.has('orders')
+      ? [
+          `INSERT INTO converted SELECT conversation_id FROM x_orders WHERE excluded_by IS NULL AND conversation_id IS NOT NULL`,
+        ]
+      : []),
+  ];
+  const keptConversation = (idx: string) =>
+    excluded.has('conversations') ? [`${idx} NOT IN (SELECT idx FROM excluded_conv)`] : [];
+  const messagesKept = [
+    ...keptConversation('m.conv'),
+    ...(excluded.has('messages') ? [removed('messages', 'm')] : []),
+  ];
+  const messagesFrom =
+    messagesKept.length === 0
+      ? 'messages'
+      : `(SELECT m.* FROM messages m WHERE ${messagesKept.join(' AND ')})`;
+  const viewOf = (t: RowTable) => {
+    const kept = [
+      ...(excluded.has(t) ? [removed(t, 'i')] : []),
+      ...(t === 'messages' && excluded.has('conversations')
+        ? [`i.conversation_id NOT IN (SELECT conversation_id FROM excluded_conv)`]
+        : []),
+    ];
+    const from = inputTableName(t);
+    return `CREATE VIEW m_${t} AS SELECT * FROM ${kept.length === 0 ? from : `${from} i WHERE ${kept.join(' AND ')}`}`;
+  };
+  const conversationsKept = keptConversation('c.idx');
   const derive = [
+    ...exclusionSql,
     // Messages of a conversation in time order (ties in reading order); a block opens at a
     // customer message after anything else, and its reply is the first agent message after it.
     `CREATE TABLE pairs AS
 WITH ordered AS (
-  SELECT *, row_number() OVER (PARTITION BY conv ORDER BY sent_at, pos) AS k FROM messages
+  SELECT *, row_number() OVER (PARTITION BY conv ORDER BY sent_at, pos) AS k FROM ${messagesFrom}
 ), marked AS (
   SELECT *, lag(sender) OVER (PARTITION BY conv ORDER BY k) AS prev FROM ordered
 ), edges AS (
@@ -251,10 +299,8 @@ SELECT c.*, coalesce(f.inquiry, FALSE) AS inquiry,
   CASE WHEN c.ended_at IS NULL THEN NULL ELSE (c.ended_at - c.started_at) / 1000 END AS handle_seconds,
   CASE WHEN c.sla_due_at IS NULL THEN NULL ELSE coalesce(c.closed_at <= c.sla_due_at, FALSE) END AS on_time,
   c.conversation_id IN (SELECT conversation_id FROM converted) AS converted${resolution ? ', r.resolution_seconds' : ''}
-FROM ${inputTableName('conversations')} c LEFT JOIN conv_facts f ON f.conv = c.idx${resolution ? ' LEFT JOIN conv_resolution r ON r.idx = c.idx' : ''}`,
-    ...rowTables
-      .filter((t) => t !== 'conversations')
-      .map((t) => `CREATE VIEW m_${t} AS SELECT * FROM ${inputTableName(t)}`),
+FROM ${inputTableName('conversations')} c LEFT JOIN conv_facts f ON f.conv = c.idx${resolution ? ' LEFT JOIN conv_resolution r ON r.idx = c.idx' : ''}${conversationsKept.length === 0 ? '' : `\nWHERE ${conversationsKept.join(' AND ')}`}`,
+    ...rowTables.filter((t) => t !== 'conversations').map(viewOf),
   ];
   const values = compiled.flatMap((c) => ('refusal' in c ? [] : c.values));
   return {

@@ -1,8 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { DuckDBAppender, DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
-import type { FieldSpec, MeasuredTableRef, MetricDefinition } from '@scorebook/contract';
+import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import {
+  type FieldSpec,
+  INPUT_TABLES,
+  type InputTableName,
+  type MeasuredTableRef,
+  type MetricDefinition,
+} from '@scorebook/contract';
 import { type Policy, segmentMetricId } from '@scorebook/policy';
 import { messageOf, type Problem } from '@scorebook/problems';
 import { BusinessClock, type Zone, type ZonedPeriod } from '@scorebook/time';
@@ -11,20 +17,17 @@ import type { ConversationIndex } from '../derive/conversation-index.ts';
 import { toBusinessHours } from '../derive/derive-facts.ts';
 import type { MessagePartitions } from '../derive/message-partitions.ts';
 import { EvaluationError } from '../evaluation-error.ts';
+import type { ExclusionsPart } from '../exclude/exclusions.ts';
 import { type EvidenceRows, type MeasuredMetric, valueOfCounts } from '../measure/accumulate.ts';
 import type { MetricValue } from '../measure/compile-metrics.ts';
 import type { RaterTotal } from '../measure/rating-tally.ts';
 import { Row } from '../row.ts';
-import { fieldOfNormalizedColumn, normalizedValue } from './compile-condition.ts';
-import {
-  inputTableName,
-  type MeasureSql,
-  measureSql,
-  type RowTable,
-  type SqlTable,
-} from './compile-measure.ts';
+import { type AppendTarget, appendRow, cellOf } from './append-row.ts';
+import { type ExclusionTableSql, exclusionsSql } from './compile-exclusions.ts';
+import { inputTableName, type MeasureSql, measureSql, type RowTable } from './compile-measure.ts';
 import { DUCKDB, type SqlDialect } from './dialect.ts';
 import { SQL_ERRORS } from './sql-errors.ts';
+import { exclusionPart } from './sql-exclusions.ts';
 import { type LeftOutRows, SqlRating } from './sql-rating.ts';
 
 /** What {@link SqlMeasure.open} works with. */
@@ -33,6 +36,8 @@ export interface SqlMeasureInput {
   metrics: readonly MetricDefinition[];
   /** Fields of each measured table and of `ratings` with their types (typed extras and derived fields included). */
   fieldsOf: (table: MeasuredTableRef | 'ratings') => Readonly<Record<string, FieldSpec>>;
+  /** Fields of each input table with their types, as the exclusions' conditions read them. */
+  inputFieldsOf: (table: InputTableName) => Readonly<Record<string, FieldSpec>>;
   policy: Policy;
   zone: Zone;
   period: ZonedPeriod;
@@ -53,11 +58,13 @@ export interface SqlMeasureInput {
 export class SqlMeasure {
   readonly #input: SqlMeasureInput;
   readonly #sql: MeasureSql;
+  // The tables whose exclusions are decided here, in reading order (none when one is refused).
+  readonly #exclusions: readonly ExclusionTableSql[];
   readonly #instance: DuckDBInstance;
   readonly #connection: DuckDBConnection;
   readonly #temp: string;
   #closed = false;
-  readonly #appenders = new Map<string, { appender: DuckDBAppender; table: SqlTable; rows: number }>();
+  readonly #appenders = new Map<string, AppendTarget>();
   // The first start and last close of the conversations, when resolution time is measured.
   #spanFirst = Number.POSITIVE_INFINITY;
   #spanLast = Number.NEGATIVE_INFINITY;
@@ -65,12 +72,14 @@ export class SqlMeasure {
   private constructor(
     input: SqlMeasureInput,
     sql: MeasureSql,
+    exclusions: readonly ExclusionTableSql[],
     instance: DuckDBInstance,
     connection: DuckDBConnection,
     temp: string,
   ) {
     this.#input = input;
     this.#sql = sql;
+    this.#exclusions = exclusions;
     this.#instance = instance;
     this.#connection = connection;
     this.#temp = temp;
@@ -82,7 +91,21 @@ export class SqlMeasure {
    * metric the SQL engine does not compute, before any row is read.
    */
   static async open(input: SqlMeasureInput, dialect: SqlDialect = DUCKDB): Promise<SqlMeasure> {
+    // Exclusions are decided in SQL when every one of them compiles; otherwise all of them stay
+    // in the TypeScript reading pass (docs/scale.md §5.3), so that no policy is refused for them.
+    const compiled = exclusionsSql({
+      exclusions: input.policy.exclusions,
+      fieldsOf: input.inputFieldsOf,
+      zone: input.zone,
+      cap: input.cap,
+      dialect,
+    });
+    const exclusions =
+      compiled.refusals.length > 0
+        ? []
+        : INPUT_TABLES.flatMap((t) => compiled.tables.filter((e) => e.table === t));
     const sql = measureSql({
+      excluded: new Set(exclusions.map((e) => e.table)),
       metrics: input.metrics,
       fieldsOf: input.fieldsOf,
       zone: input.zone,
@@ -100,8 +123,8 @@ export class SqlMeasure {
       ...(input.threads === undefined ? {} : { threads: String(input.threads) }),
     });
     const connection = await instance.connect();
-    const measure = new SqlMeasure(input, sql, instance, connection, temp);
-    for (const table of sql.tables) {
+    const measure = new SqlMeasure(input, sql, exclusions, instance, connection, temp);
+    for (const table of [...sql.tables, ...exclusions.map((e) => e.load)]) {
       const columns = table.columns.map((c) => `${dialect.ident(c.name)} ${dialect.type(c.type)}`);
       await connection.run(`CREATE TABLE ${table.name} (${columns.join(', ')})`);
       measure.#appenders.set(table.name, {
@@ -121,6 +144,36 @@ export class SqlMeasure {
     if (table === 'responses' || table === 'conversations')
       throw new Error(`${table} rows are not appended as measured rows in SQL`);
     this.#appendRow(table, row, agent);
+  }
+
+  /**
+   * True when the policy's exclusions are decided here: the TypeScript stages then apply none,
+   * hand every row of a table with exclusions to {@link addExcludable}, and measured rows
+   * excluded or not.
+   */
+  get decidesExclusions(): boolean {
+    return this.#exclusions.length > 0;
+  }
+
+  /** True when the table has exclusions decided here. */
+  decides(table: InputTableName): boolean {
+    return this.#exclusions.some((e) => e.table === table);
+  }
+
+  /**
+   * Appends an accepted row of a table with exclusions that no appeal removed, in and out of the
+   * period, credited to an agent (−1: none), for its exclusions to be decided in SQL.
+   */
+  addExcludable(table: InputTableName, row: Row, agent: number, inPeriod: boolean): void {
+    const target = this.#appenders.get(`ex_${table}`);
+    if (target === undefined) throw new Error(`no exclusions are decided in SQL on ${table}`);
+    appendRow(target, (name) => {
+      if (name === 'agent') return agent;
+      if (name === 'file') return row.file;
+      if (name === 'line') return row.line;
+      if (name === 'in_period') return inPeriod;
+      return cellOf(row, name);
+    });
   }
 
   /** Appends an accepted `ratings` row of the period, credited to the rated agent. */
@@ -157,14 +210,15 @@ export class SqlMeasure {
 
   /**
    * Loads the messages kept for derivation, the conversations, the agents, the converted
-   * conversations and the calendar of openings; runs the derivation and the metrics; returns
-   * one measured metric per metric, in order. Closes the database.
+   * conversations and the calendar of openings; decides the exclusions, runs the derivation
+   * and the metrics; returns one measured metric per metric, in order, and what the exclusions
+   * decided here removed of each table, in reading order of the tables. Closes the database.
    */
   async finish(
     conversations: ConversationIndex,
     messages: MessagePartitions,
     converted: ReadonlySet<string>,
-  ): Promise<MeasuredMetric[]> {
+  ): Promise<{ metrics: MeasuredMetric[]; excluded: Array<[InputTableName, ExclusionsPart]> }> {
     try {
       return await this.#finish(conversations, messages, converted);
     } finally {
@@ -193,7 +247,7 @@ export class SqlMeasure {
     conversations: ConversationIndex,
     messages: MessagePartitions,
     converted: ReadonlySet<string>,
-  ): Promise<MeasuredMetric[]> {
+  ): Promise<{ metrics: MeasuredMetric[]; excluded: Array<[InputTableName, ExclusionsPart]> }> {
     const input = this.#input;
     const messageSpan = this.#appendMessages(conversations, messages);
     // The calendar covers every customer block and, when measured, every resolution span.
@@ -215,6 +269,13 @@ export class SqlMeasure {
     });
     for (const { appender } of this.#appenders.values()) appender.closeSync();
     this.#appenders.clear();
+    for (const { decide } of this.#exclusions) await this.#connection.run(decide);
+    const excluded: Array<[InputTableName, ExclusionsPart]> = [];
+    for (const e of this.#exclusions)
+      excluded.push([
+        e.table,
+        await exclusionPart(this.#connection, e, Object.keys(input.inputFieldsOf(e.table))),
+      ]);
     for (const statement of this.#sql.derive) await this.#connection.run(statement);
 
     const tallies = input.metrics.map(() => new Map<number, Tally>());
@@ -230,7 +291,7 @@ export class SqlMeasure {
       if (r.pv !== null && r.pv !== undefined) t.pv = Number(r.pv);
       byAgent.set(agent, t);
     }
-    return Promise.all(
+    const metrics = await Promise.all(
       input.metrics.map(async (definition, i) => {
         if (definition.kind === 'rating') return this.#rating(definition, i);
         const evidence = await this.#evidence(definition, this.#sql.evidence[i] ?? null);
@@ -239,6 +300,7 @@ export class SqlMeasure {
         );
       }),
     );
+    return { metrics, excluded };
   }
 
   // The messages, partition by partition in order (conversations in index order, each one's
@@ -360,47 +422,11 @@ export class SqlMeasure {
     this.#append(table, (_, c) => values[c] ?? null);
   }
 
-  // One row, column by column; a value that is not of its column's type stops the run (it
-  // would be a wrong number, not a refusal of the user's).
   #append(table: string, cell: (column: string, index: number) => unknown): void {
     const target = this.#appenders.get(table);
     if (target === undefined) throw new Error(`no table ${table}`);
-    const { appender } = target;
-    target.table.columns.forEach((column, c) => {
-      const v = column.name === 'seq' ? target.rows : cell(column.name, c);
-      if (v === null || v === undefined) {
-        appender.appendNull();
-        return;
-      }
-      switch (column.type) {
-        case 'integer':
-          if (typeof v !== 'number') break;
-          appender.appendInteger(v);
-          return;
-        case 'double':
-          if (typeof v !== 'number') break;
-          appender.appendDouble(v);
-          return;
-        case 'boolean':
-          if (typeof v !== 'boolean') break;
-          appender.appendBoolean(v);
-          return;
-        default:
-          if (typeof v !== 'string') break;
-          appender.appendVarchar(v);
-          return;
-      }
-      throw new Error(`${table}.${column.name}: ${JSON.stringify(v)} is not a ${column.type}`);
-    });
-    appender.endRow();
-    target.rows++;
+    appendRow(target, cell);
   }
-}
-
-// A field's value, or the normalised text of one for a `normalized:<field>` column.
-function cellOf(row: Row, column: string): unknown {
-  const field = fieldOfNormalizedColumn(column);
-  return field === null ? (row.values[column] ?? null) : normalizedValue(row.values[field]);
 }
 
 interface Tally {

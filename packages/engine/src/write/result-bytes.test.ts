@@ -1,20 +1,10 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { random } from '../../test/random.ts';
 import { byteLengthOf, jsonBytes, sameBytes, sha256Of, textOf } from './result-bytes.ts';
 
 /** What the writer must give: `JSON.stringify(value, null, 2)` and a newline, as UTF-8. */
 const expected = (value: unknown) => Buffer.from(`${JSON.stringify(value, null, 2)}\n`, 'utf8');
-
-/** A deterministic pseudo-random generator (mulberry32), so that a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TEXTS = ['', 'a', '客服 张三', '😀', '\ud800', 'line\nbreak', 'tab\t"quote"\\', '\u2028', '0', '-1'];
 const NUMBERS = [0, -0, 1, -1.5, 0.1 + 0.2, 1e21, 1e-7, 2 ** 53, Number.MAX_VALUE];
