@@ -88,6 +88,8 @@ export function checkConditionAt(
     if (p.code !== 'CONDITION_UNKNOWN_FACT') return true;
     if (options.factsUnknowable) return false;
     const fact = valueAt(value, p.path);
+    // A metric defined with errors of its own is left to them, as UNKNOWN_METRIC leaves it.
+    if (typeof fact === 'string' && ctx.brokenMetrics.has(fact)) return false;
     return !(typeof fact === 'string' && options.skipFact?.(fact, p.path));
   });
   for (const p of problems) {
