@@ -175,6 +175,76 @@ describe('records behind a number', () => {
     expect(recordCell(withReply, 'reply', 'en', null)).toBe('2026-11-24 07:00:00');
   });
 
+  it('gives the columns of plans and ratings Chinese titles, and a plan status in words', () => {
+    const plan = {
+      table: 'improvement_plans',
+      file: 'improvement_plans.csv',
+      line: 4,
+      fields: {
+        plan_id: 'ip0003',
+        agent_id: 'a0041',
+        period: '2026-11',
+        metric: 'first_response_time',
+        action: '开启快捷回复',
+        due_date: '2026-11-20',
+        status: 'done',
+        completed_at: '2026-11-24',
+        counted: true,
+        completed: false,
+        late: true,
+      },
+    };
+    const columns = recordColumns([plan], ['completed', 'counted'], 'zh');
+    expect(columns.map((c) => c.label)).toEqual([
+      '按期完成',
+      '计入完成率',
+      '改进计划',
+      '改进指标',
+      '计划完成日期',
+      '完成日期',
+      '状态',
+    ]);
+    expect(columns.map((c) => recordCell(plan, c.field, 'zh', null))).toEqual([
+      '否',
+      '是',
+      'ip0003',
+      'first_response_time',
+      '2026-11-20',
+      '2026-11-24',
+      '已完成',
+    ]);
+    expect(recordColumns([plan], ['completed', 'counted'], 'en').map((c) => c.label)).toEqual([
+      'Done on time',
+      'Counted',
+      'Plan',
+      'Metric',
+      'Due',
+      'Completed on',
+      'Status',
+    ]);
+    const rating = {
+      table: 'ratings',
+      file: 'ratings.csv',
+      line: 2,
+      fields: {
+        rating_id: 'r1',
+        agent_id: 'a1',
+        rater_id: 'm1',
+        rater_role: '主管',
+        dimension: '协作',
+        score: 4,
+        rated_at: '2026-11-05T10:00:00+08:00',
+      },
+    };
+    expect(recordColumns([rating], ['score', 'rater_role'], 'zh').map((c) => c.label)).toEqual([
+      '分数',
+      '评分人角色',
+      '评分时间',
+      '评分维度',
+      '评分人',
+    ]);
+  });
+
   it('says what the count counts: below target exactly when the list reaches past it, else at least', () => {
     const result = metric({ sample: 69 });
     const some = {

@@ -27,6 +27,8 @@ const READING_ORDER: Readonly<Record<string, readonly string[]>> = {
   attendance: ['date', 'status'],
   assessments: ['date', 'kind', 'attended', 'score'],
   events: ['at', 'type', 'note'],
+  improvement_plans: ['plan_id', 'metric', 'due_date', 'completed_at', 'status', 'action'],
+  ratings: ['rated_at', 'score', 'rater_role', 'dimension', 'rater_id'],
 };
 
 /** Fields whose values are durations in seconds. */
@@ -45,6 +47,9 @@ const TIMES = new Set([
   'placed_at',
   'date',
   'reply_at',
+  'due_date',
+  'completed_at',
+  'rated_at',
 ]);
 
 /** One column of a records table: the field it shows and its label. */
@@ -100,6 +105,7 @@ export function recordColumns(
 /** A field's label in the language: Chinese words for every field of the data contract, else the field name. */
 export function fieldLabel(field: string, table: string, lang: Lang): string {
   if (table === 'responses' && field === 'at') return t(lang, 'fieldBlockAt');
+  if (table === 'improvement_plans' && field === 'metric') return t(lang, 'fieldPlanMetric');
   const key = Object.hasOwn(FIELD_KEYS, field) ? FIELD_KEYS[field] : undefined;
   return key === undefined ? field : t(lang, key);
 }
@@ -111,8 +117,8 @@ export function whereLabel(table: string, lang: Lang): string {
 
 /**
  * A record's value in a column, as people read it: times as local wall time, durations in
- * 秒/分钟/小时, booleans 是/否, money in the currency, a sender in words; `reply` as the time of
- * the reply (`reply_at`); a missing value as `—`.
+ * 秒/分钟/小时, booleans 是/否, money in the currency, a sender and a plan's status in words;
+ * `reply` as the time of the reply (`reply_at`); a missing value as `—`.
  */
 export function recordCell(record: RecordRef, field: string, lang: Lang, currency: Currency): string {
   const key = field === 'reply' ? 'reply_at' : field;
@@ -127,6 +133,8 @@ export function recordCell(record: RecordRef, field: string, lang: Lang, currenc
   if (typeof v === 'string') {
     if (TIMES.has(key)) return formatLocalTime(v);
     if (field === 'sender' && Object.hasOwn(SENDER_KEYS, v)) return t(lang, SENDER_KEYS[v] ?? 'senderSystem');
+    if (record.table === 'improvement_plans' && field === 'status' && Object.hasOwn(PLAN_STATUS_KEYS, v))
+      return t(lang, PLAN_STATUS_KEYS[v] ?? 'planStatusOpen');
     return v;
   }
   return JSON.stringify(v);
@@ -224,6 +232,18 @@ const FIELD_KEYS: Readonly<Record<string, FixedTextKey>> = {
   seconds: 'fieldSeconds',
   is_first: 'fieldIsFirst',
   reply: 'fieldReply',
+  plan_id: 'fieldPlan',
+  action: 'fieldAction',
+  due_date: 'fieldDueDate',
+  completed_at: 'fieldCompletedAt',
+  counted: 'fieldPlanCounted',
+  completed: 'fieldPlanCompleted',
+  late: 'fieldPlanLate',
+  rating_id: 'fieldRating',
+  rater_id: 'fieldRater',
+  rater_role: 'fieldRaterRole',
+  dimension: 'fieldDimension',
+  rated_at: 'fieldRatedAt',
 };
 
 const SENDER_KEYS: Readonly<Record<string, FixedTextKey>> = {
@@ -231,4 +251,11 @@ const SENDER_KEYS: Readonly<Record<string, FixedTextKey>> = {
   agent: 'senderAgent',
   bot: 'senderBot',
   system: 'senderSystem',
+};
+
+const PLAN_STATUS_KEYS: Readonly<Record<string, FixedTextKey>> = {
+  open: 'planStatusOpen',
+  done: 'planStatusDone',
+  missed: 'planStatusMissed',
+  cancelled: 'planStatusCancelled',
 };
