@@ -10,7 +10,8 @@ import {
   formatValue,
   periodDays,
 } from '../src/lib/format.ts';
-import { evidenceSummary, recordCell, recordColumns } from '../src/lib/records.ts';
+import { t } from '../src/lib/messages.ts';
+import { evidenceCap, evidenceSummary, recordCell, recordColumns } from '../src/lib/records.ts';
 import { pointsLost, standingOf, weakestMetrics } from '../src/lib/scorecard.ts';
 import { slugOf } from '../src/lib/slug.ts';
 import type { ScoredRow } from '../src/lib/views.ts';
@@ -173,6 +174,23 @@ describe('records behind a number', () => {
     };
     expect(recordColumns([withReply], ['seconds'], 'en').map((c) => c.label)).toContain('Agent replied');
     expect(recordCell(withReply, 'reply', 'en', null)).toBe('2026-11-24 07:00:00');
+  });
+
+  it('heads the evidence with the records it lists: counted records, and the cap when a list is cut short', () => {
+    const list = (total: number, shown: number) => ({
+      role: 'counted' as const,
+      total,
+      records: Array.from({ length: shown }, () => response(3)),
+    });
+    expect(evidenceCap([list(59, 20), list(12, 12), list(30, 20)])).toBe(20);
+    expect(evidenceCap([list(12, 12), list(0, 0)])).toBe(null);
+    expect(t('zh', 'evidence')).toBe('计入的记录');
+    expect(t('en', 'evidenceIntro', { cap: 20 })).toBe(
+      'One block per metric: how many records it counted, and at most 20 of them, those that weigh most on it (as many as the results keep per metric; the count is complete).',
+    );
+    expect(t('zh', 'evidenceIntro', { cap: null })).toBe(
+      '每个指标一栏:它计入了多少条记录,以及这些记录(全部列出)。',
+    );
   });
 
   it('gives the columns of plans and ratings Chinese titles, and a plan status in words', () => {

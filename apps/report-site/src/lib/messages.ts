@@ -57,7 +57,21 @@ export const SITE_TEXT = defineCatalogue({
   noScorecard: fixed('无考核表', 'No scorecard'),
   worstMetrics: fixed('最需改进的三个指标', 'Three metrics furthest below target'),
   trend: fixed('历史趋势', 'Trend over past periods'),
-  evidence: fixed('依据记录', 'Records behind the numbers'),
+  evidence: fixed('计入的记录', 'Counted records'),
+  evidenceIntro: {
+    zh: (p: { cap: number | null }) =>
+      p.cap === null
+        ? '每个指标一栏:它计入了多少条记录,以及这些记录(全部列出)。'
+        : `每个指标一栏:它计入了多少条记录,以及其中对它影响最大的至多 ${p.cap} 条(结果文件为每个指标保存的条数;计数是完整的)。`,
+    en: (p: { cap: number | null }) =>
+      p.cap === null
+        ? 'One block per metric: how many records it counted, and those records (all of them).'
+        : `One block per metric: how many records it counted, and at most ${p.cap} of them, those that weigh most on it (as many as the results keep per metric; the count is complete).`,
+  },
+  evidenceListed: {
+    zh: (p: { shown: number }) => `(列出 ${p.shown} 条)`,
+    en: (p: { shown: number }) => ` (${p.shown} listed)`,
+  },
   evidenceAgainst: {
     zh: (p: { total: number }) => `${p.total} 条拉低该指标的记录`,
     en: (p: { total: number }) => `${p.total} records that counted against it`,

@@ -187,6 +187,16 @@ export function evidenceSummary(options: {
   }
 }
 
+/**
+ * How many records the results keep of a metric at most, as a period's explanations show it: the
+ * longest list among those cut short (fewer records than their count); null when none is, so
+ * every record is listed.
+ */
+export function evidenceCap(evidence: readonly Evidence[]): number | null {
+  const cut = evidence.filter((e) => e.records.length < e.total).map((e) => e.records.length);
+  return cut.length === 0 ? null : Math.max(...cut);
+}
+
 const FIELD_KEYS: Readonly<Record<string, FixedTextKey>> = {
   conversation_id: 'fieldConversation',
   channel: 'fieldChannel',
