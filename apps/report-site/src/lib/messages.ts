@@ -258,6 +258,23 @@ export const SITE_TEXT = defineCatalogue({
     'Formula metrics are computed from the agent’s other metrics and team facts: the formula, the values it read and the result (a null read gives a null result).',
   ),
   formulaReads: fixed('读到的数值', 'Values read'),
+  readTeam: {
+    zh: (p: { statistic: string }) =>
+      `团队${{ mean: '平均值', median: '中位数' }[p.statistic] ?? `${p.statistic.replace(/^p/, '第 ')} 百分位`}`,
+    en: (p: { statistic: string }) =>
+      `team ${{ mean: 'mean', median: 'median' }[p.statistic] ?? `${p.statistic.replace(/^p/, '')}th percentile`}`,
+  },
+  readPrev: fixed('上期', 'last period'),
+  readMean: {
+    zh: (p: { n: number }) => `近 ${p.n} 期平均`,
+    en: (p: { n: number }) => `mean of the last ${p.n} periods`,
+  },
+  readPrevTotal: fixed('上期总分', 'last period’s total score'),
+  readPrevBase: fixed('上期基础分', 'last period’s base score'),
+  readStreak: {
+    zh: (p: { grade: string }) => `连续 ${p.grade} 或以上的期数`,
+    en: (p: { grade: string }) => `periods in a row at ${p.grade} or better`,
+  },
   // Rating metrics (docs/ratings.md).
   kindRating: fixed('评分', 'rating'),
   ratings: fixed('评分指标', 'Ratings by people'),
