@@ -193,6 +193,27 @@ describe('records behind a number', () => {
     );
   });
 
+  it('heads a custom table’s columns by the titles its source gives them, else by the field name', () => {
+    const member = {
+      table: 'x_group_members',
+      file: '社群成员_2026-10.csv',
+      line: 2,
+      fields: { member_id: 'm1', agent_id: 'c1', group_name: '售后1群', active: true },
+    };
+    const titles = {
+      active: { title: '是否活跃', title_en: 'Active' },
+      group_name: { title: '群名称', title_en: '群名称' },
+    };
+    expect(
+      recordColumns([member], ['active', 'group_name', 'member_id'], 'zh', titles).map((c) => c.label),
+    ).toEqual(['是否活跃', '群名称', 'member_id']);
+    expect(recordColumns([member], ['active', 'group_name'], 'en', titles).map((c) => c.label)).toEqual([
+      'Active',
+      '群名称',
+    ]);
+    expect(recordColumns([member], ['active'], 'zh').map((c) => c.label)).toEqual(['active']);
+  });
+
   it('gives the columns of plans and ratings Chinese titles, and a plan status in words', () => {
     const plan = {
       table: 'improvement_plans',

@@ -264,7 +264,9 @@ export function requireCommitted(files: readonly string[], base: string): void {
     const state = commitState(file);
     if (state === 'outside') problems.push(governanceProblem('NOT_IN_GIT', file, { file: shown }));
     else if (state === 'uncommitted')
-      problems.push(governanceProblem('FILE_NOT_COMMITTED', file, { file: shown, ignoredBy: ignoreRule(file) }));
+      problems.push(
+        governanceProblem('FILE_NOT_COMMITTED', file, { file: shown, ignoredBy: ignoreRule(file) }),
+      );
     else if (state === 'changed') problems.push(governanceProblem('FILE_HAS_CHANGES', file, { file: shown }));
   }
   if (problems.length > 0) throw new ScorebookError('refused', problems);

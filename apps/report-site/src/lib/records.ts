@@ -1,13 +1,14 @@
 import { type Condition, foldCondition } from '@scorebook/conditions';
 import type {
   Evidence,
+  FieldTitle,
   MetricResult,
   RecordRef,
   SnapshotMetric,
   SnapshotScoredItem,
 } from '@scorebook/contract';
 import { type Currency, formatDuration, formatLocalTime, formatValue } from './format.ts';
-import { type FixedTextKey, type Lang, t } from './messages.ts';
+import { type FixedTextKey, type Lang, localized, t } from './messages.ts';
 import { goalValue } from './scorecard.ts';
 
 /**
@@ -89,17 +90,27 @@ export function decidingFields(metric: SnapshotMetric | null): string[] {
  * The columns of a list of records: the deciding fields first, then the table's reading order;
  * only fields some record has (`reply` when one has `reply_at`), never the agent's own id, at most
  * seven. Fields outside both lists (extra columns) are left out: the file and line lead to them.
+ * `titles` are a custom table's field titles (results.json `inputs.<table>.titles`): a field
+ * with one is headed by it, any other custom field by its name.
  */
 export function recordColumns(
   records: readonly RecordRef[],
   deciding: readonly string[],
   lang: Lang,
+  titles: Readonly<Record<string, FieldTitle>> = {},
 ): RecordColumn[] {
   const table = records[0]?.table ?? '';
   const has = (f: string) => records.some((r) => Object.hasOwn(r.fields, f === 'reply' ? 'reply_at' : f));
   const order = [...deciding, ...(Object.hasOwn(READING_ORDER, table) ? (READING_ORDER[table] ?? []) : [])];
   const fields = [...new Set(order)].filter((f) => f !== 'agent_id' && has(f)).slice(0, 7);
-  return fields.map((field) => ({ field, label: fieldLabel(field, table, lang) }));
+  return fields.map((field) => {
+    const title = Object.hasOwn(titles, field) ? titles[field] : undefined;
+    return {
+      field,
+      label:
+        title === undefined ? fieldLabel(field, table, lang) : localized(lang, title.title, title.title_en),
+    };
+  });
 }
 
 /** A field's label in the language: Chinese words for every field of the data contract, else the field name. */

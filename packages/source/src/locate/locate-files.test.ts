@@ -133,7 +133,12 @@ tables:
   });
 
   it('with a source, offers to declare a readable file no contract table takes as a custom table', () => {
-    const dir = folder({ 'agents.csv': 'a', '社群成员_2026-10.csv': '', 'coupons.xlsx': '', 'notes.txt': '' });
+    const dir = folder({
+      'agents.csv': 'a',
+      '社群成员_2026-10.csv': '',
+      'coupons.xlsx': '',
+      'notes.txt': '',
+    });
     const source = { ...listing({}), file: join(dir, 'source.yaml'), ignore: [] };
     let messages: string[] = [];
     try {
