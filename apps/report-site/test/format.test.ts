@@ -204,14 +204,11 @@ describe('records behind a number', () => {
       active: { title: '是否活跃', title_en: 'Active' },
       group_name: { title: '群名称', title_en: '群名称' },
     };
-    expect(
-      recordColumns([member], ['active', 'group_name', 'member_id'], 'zh', titles).map((c) => c.label),
-    ).toEqual(['是否活跃', '群名称', 'member_id']);
-    expect(recordColumns([member], ['active', 'group_name'], 'en', titles).map((c) => c.label)).toEqual([
-      'Active',
-      '群名称',
-    ]);
-    expect(recordColumns([member], ['active'], 'zh').map((c) => c.label)).toEqual(['active']);
+    const labels = (lang: 'zh' | 'en', given = titles) =>
+      recordColumns([member], ['active'], lang, given).map((c) => c.label);
+    expect(labels('zh')).toEqual(['是否活跃', 'member_id', '群名称']);
+    expect(labels('en')).toEqual(['Active', 'member_id', '群名称']);
+    expect(labels('zh', {})).toEqual(['active', 'member_id', 'group_name']);
   });
 
   it('gives the columns of plans and ratings Chinese titles, and a plan status in words', () => {

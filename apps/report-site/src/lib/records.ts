@@ -90,8 +90,9 @@ export function decidingFields(metric: SnapshotMetric | null): string[] {
  * The columns of a list of records: the deciding fields first, then the table's reading order;
  * only fields some record has (`reply` when one has `reply_at`), never the agent's own id, at most
  * seven. Fields outside both lists (extra columns) are left out: the file and line lead to them.
- * `titles` are a custom table's field titles (results.json `inputs.<table>.titles`): a field
- * with one is headed by it, any other custom field by its name.
+ * A custom table's fields come in the order of the record (its declaration order). `titles` are
+ * a custom table's field titles (results.json `inputs.<table>.titles`): a field with one is headed
+ * by it, any other custom field by its name.
  */
 export function recordColumns(
   records: readonly RecordRef[],
@@ -101,7 +102,13 @@ export function recordColumns(
 ): RecordColumn[] {
   const table = records[0]?.table ?? '';
   const has = (f: string) => records.some((r) => Object.hasOwn(r.fields, f === 'reply' ? 'reply_at' : f));
-  const order = [...deciding, ...(Object.hasOwn(READING_ORDER, table) ? (READING_ORDER[table] ?? []) : [])];
+  // A custom table (`x_…`) has no reading order here: its fields in the order the record has them.
+  const reading = Object.hasOwn(READING_ORDER, table)
+    ? (READING_ORDER[table] ?? [])
+    : table.startsWith('x_')
+      ? Object.keys(records[0]?.fields ?? {})
+      : [];
+  const order = [...deciding, ...reading];
   const fields = [...new Set(order)].filter((f) => f !== 'agent_id' && has(f)).slice(0, 7);
   return fields.map((field) => {
     const title = Object.hasOwn(titles, field) ? titles[field] : undefined;
