@@ -22,4 +22,11 @@ describe('scorebook source init', () => {
     const en = await runCli('source', 'init', dir, '--lang', 'en');
     expect(en.stderr).toContain('with 14 TODO lines to complete.');
   });
+
+  it('is listed in the top-level help, before source check', async () => {
+    const r = await runCli('--help');
+    expect(r.stdout).toContain(
+      '  source init <data-dir>            为导出文件夹起草 source.yaml / draft a source.yaml for an export folder\n  source check <data-dir>',
+    );
+  });
 });
