@@ -1,4 +1,4 @@
-import type { MetricResult, RecordRef, SnapshotMetric } from '@scorebook/contract';
+import type { FieldTitle, MetricResult, RecordRef, SnapshotMetric } from '@scorebook/contract';
 import { describe, expect, it } from 'vitest';
 import {
   formatBands,
@@ -200,7 +200,7 @@ describe('records behind a number', () => {
       line: 2,
       fields: { member_id: 'm1', agent_id: 'c1', group_name: '售后1群', active: true },
     };
-    const titles = {
+    const titles: Record<string, FieldTitle> = {
       active: { title: '是否活跃', title_en: 'Active' },
       group_name: { title: '群名称', title_en: '群名称' },
     };
