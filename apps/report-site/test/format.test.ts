@@ -1,4 +1,4 @@
-import type { MetricResult, RecordRef, SnapshotMetric } from '@scorebook/contract';
+import type { FieldTitle, MetricResult, RecordRef, SnapshotMetric } from '@scorebook/contract';
 import { describe, expect, it } from 'vitest';
 import {
   formatBands,
@@ -10,7 +10,8 @@ import {
   formatValue,
   periodDays,
 } from '../src/lib/format.ts';
-import { evidenceSummary, recordCell, recordColumns } from '../src/lib/records.ts';
+import { t } from '../src/lib/messages.ts';
+import { evidenceCap, evidenceSummary, recordCell, recordColumns } from '../src/lib/records.ts';
 import { pointsLost, standingOf, weakestMetrics } from '../src/lib/scorecard.ts';
 import { slugOf } from '../src/lib/slug.ts';
 import type { ScoredRow } from '../src/lib/views.ts';
@@ -173,6 +174,111 @@ describe('records behind a number', () => {
     };
     expect(recordColumns([withReply], ['seconds'], 'en').map((c) => c.label)).toContain('Agent replied');
     expect(recordCell(withReply, 'reply', 'en', null)).toBe('2026-11-24 07:00:00');
+  });
+
+  it('heads the evidence with the records it lists: counted records, and the cap when a list is cut short', () => {
+    const list = (total: number, shown: number) => ({
+      role: 'counted' as const,
+      total,
+      records: Array.from({ length: shown }, () => response(3)),
+    });
+    expect(evidenceCap([list(59, 20), list(12, 12), list(30, 20)])).toBe(20);
+    expect(evidenceCap([list(12, 12), list(0, 0)])).toBe(null);
+    expect(t('zh', 'evidence')).toBe('计入的记录');
+    expect(t('en', 'evidenceIntro', { cap: 20 })).toBe(
+      'One block per metric: how many records it counted, and at most 20 of them, those that weigh most on it (as many as the results keep per metric; the count is complete).',
+    );
+    expect(t('zh', 'evidenceIntro', { cap: null })).toBe(
+      '每个指标一栏:它计入了多少条记录,以及这些记录(全部列出)。',
+    );
+  });
+
+  it('heads a custom table’s columns by the titles its source gives them, else by the field name', () => {
+    const member = {
+      table: 'x_group_members',
+      file: '社群成员_2026-10.csv',
+      line: 2,
+      fields: { member_id: 'm1', agent_id: 'c1', group_name: '售后1群', active: true },
+    };
+    const titles: Record<string, FieldTitle> = {
+      active: { title: '是否活跃', title_en: 'Active' },
+      group_name: { title: '群名称', title_en: '群名称' },
+    };
+    const labels = (lang: 'zh' | 'en', given = titles) =>
+      recordColumns([member], ['active'], lang, given).map((c) => c.label);
+    expect(labels('zh')).toEqual(['是否活跃', 'member_id', '群名称']);
+    expect(labels('en')).toEqual(['Active', 'member_id', '群名称']);
+    expect(labels('zh', {})).toEqual(['active', 'member_id', 'group_name']);
+  });
+
+  it('gives the columns of plans and ratings Chinese titles, and a plan status in words', () => {
+    const plan = {
+      table: 'improvement_plans',
+      file: 'improvement_plans.csv',
+      line: 4,
+      fields: {
+        plan_id: 'ip0003',
+        agent_id: 'a0041',
+        period: '2026-11',
+        metric: 'first_response_time',
+        action: '开启快捷回复',
+        due_date: '2026-11-20',
+        status: 'done',
+        completed_at: '2026-11-24',
+        counted: true,
+        completed: false,
+        late: true,
+      },
+    };
+    const columns = recordColumns([plan], ['completed', 'counted'], 'zh');
+    expect(columns.map((c) => c.label)).toEqual([
+      '按期完成',
+      '计入完成率',
+      '改进计划',
+      '改进指标',
+      '计划完成日期',
+      '完成日期',
+      '状态',
+    ]);
+    expect(columns.map((c) => recordCell(plan, c.field, 'zh', null))).toEqual([
+      '否',
+      '是',
+      'ip0003',
+      'first_response_time',
+      '2026-11-20',
+      '2026-11-24',
+      '已完成',
+    ]);
+    expect(recordColumns([plan], ['completed', 'counted'], 'en').map((c) => c.label)).toEqual([
+      'Done on time',
+      'Counted',
+      'Plan',
+      'Metric',
+      'Due',
+      'Completed on',
+      'Status',
+    ]);
+    const rating = {
+      table: 'ratings',
+      file: 'ratings.csv',
+      line: 2,
+      fields: {
+        rating_id: 'r1',
+        agent_id: 'a1',
+        rater_id: 'm1',
+        rater_role: '主管',
+        dimension: '协作',
+        score: 4,
+        rated_at: '2026-11-05T10:00:00+08:00',
+      },
+    };
+    expect(recordColumns([rating], ['score', 'rater_role'], 'zh').map((c) => c.label)).toEqual([
+      '分数',
+      '评分人角色',
+      '评分时间',
+      '评分维度',
+      '评分人',
+    ]);
   });
 
   it('says what the count counts: below target exactly when the list reaches past it, else at least', () => {

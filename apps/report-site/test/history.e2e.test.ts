@@ -133,12 +133,12 @@ describe.skipIf(!site.present)('an agent page with formulas, history facts and t
     );
     // (95 − 90) ÷ 90 = 0.0555… shown as a percentage to one decimal.
     expect(await row('qa_uplift').locator('td').nth(1).textContent()).toBe(
-      'qa_score = 95, history.prev.qa_score = 90',
+      '质检得分 qa_score = 95, 上期 · 质检得分 history.prev.qa_score = 90',
     );
     expect(await row('qa_uplift').locator('td.num').textContent()).toBe('5.6%');
     // The median of 95, 30 and 70 is 70, over 3 agents.
     expect(await row('qa_vs_team').locator('td').nth(1).textContent()).toBe(
-      'qa_score = 95, team.median.qa_score = 70(3 人)',
+      '质检得分 qa_score = 95, 团队中位数 · 质检得分 team.median.qa_score = 70(3 人)',
     );
     expect(await row('qa_vs_team').locator('td.num').textContent()).toBe('25');
     expect(await row('steady').locator('td.num').textContent()).toBe('1');

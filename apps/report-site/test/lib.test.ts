@@ -7,6 +7,7 @@ import { barChart, chartText, LINE_CHART, lineChart } from '../src/lib/charts.ts
 import { describeChangeRow } from '../src/lib/diff.ts';
 import { indexExplanations } from '../src/lib/explanations.ts';
 import { periodLabel } from '../src/lib/format.ts';
+import { formulaReadLabel, formulaReadValue } from '../src/lib/formula-reads.ts';
 import { furthestFromGood, rankingPages } from '../src/lib/limits.ts';
 import { linksFrom, pageRoute, relativeHref, route } from '../src/lib/links.ts';
 import { PUBLISHED_FILES, type SitePeriod } from '../src/lib/load.ts';
@@ -354,6 +355,25 @@ function fakePeriod(
     altered: [],
   };
 }
+
+describe('the values a formula read', () => {
+  it('are named by the title of their metric and shown in its unit and rounding, not as ids and raw numbers', () => {
+    const period = fakePeriod({}, snapshot('v1', 'aaaa'));
+    const read = (name: string, value: number | null) =>
+      `${formulaReadLabel(period, name, 'zh')} = ${formulaReadValue(period, name, value, 'zh')}`;
+    expect(read('fcr', 0.84523)).toBe('一次性解决率 = 84.5%');
+    expect(read('history.prev.fcr', 0.84112)).toBe('上期 · 一次性解决率 = 84.1%');
+    expect(read('history.mean3.fcr', 0.8)).toBe('近 3 期平均 · 一次性解决率 = 80%');
+    expect(read('team.median.fcr', 0.8)).toBe('团队中位数 · 一次性解决率 = 80%');
+    expect(read('team.p90.fcr', 0.9)).toBe('团队第 90 百分位 · 一次性解决率 = 90%');
+    expect(read('history.prev.total_score', 84.567)).toBe('上期总分 = 84.6');
+    expect(read('history.streak.A', 2)).toBe('连续 A 或以上的期数 = 2');
+    expect(read('tenure_days', 400)).toBe('tenure_days = 400');
+    expect(read('history.prev.fcr', null)).toBe('上期 · 一次性解决率 = —');
+    expect(formulaReadLabel(period, 'team.mean.fcr', 'en')).toBe('team mean · 一次性解决率');
+    expect(formulaReadLabel(period, 'history.streak.B', 'en')).toBe('periods in a row at B or better');
+  });
+});
 
 describe('large periods', () => {
   const rows = [

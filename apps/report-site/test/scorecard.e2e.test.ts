@@ -121,6 +121,14 @@ describe.skipIf(fixture === null)('the agent’s scorecard', () => {
       `${exact ? '' : '至少 '}${below} 条低于目标的记录(共 ${evidence.total} 条计入)`,
     );
     expect(await frt.locator('tbody tr').count()).toBe(evidence.records.length);
+    expect(await page.locator('[data-evidence] h2').textContent()).toBe('计入的记录');
+    expect(await page.locator('[data-evidence-intro]').textContent()).toBe(
+      '每个指标一栏:它计入了多少条记录,以及其中对它影响最大的至多 20 条(结果文件为每个指标保存的条数;计数是完整的)。',
+    );
+    if (evidence.total > evidence.records.length)
+      expect(await frt.locator('[data-evidence-listed]').textContent()).toBe(
+        `(列出 ${evidence.records.length} 条)`,
+      );
     const reply = page.locator('[data-evidence] details[data-metric="reply_rate"] [data-evidence-count]');
     const replyRate = november.agents.find((a) => a.agent_id === 'a0001')?.metrics.reply_rate;
     const missed = explanations.get('a0001')?.metrics.reply_rate?.evidence.total;

@@ -57,6 +57,7 @@ export function usage(): string {
                                     发布并关闭期间 / publish and close a period
   impact --base <ref> --policies    策略变更的影响 / impact of a policy change
   test <policy-dir>                 运行策略测试 / run policy tests
+  source init <data-dir>            为导出文件夹起草 source.yaml / draft a source.yaml for an export folder
   source check <data-dir>           按数据来源读取并报告,不需要策略 / read the data through its source
   verify --all                      复核全部已发布期间 / re-verify every published period
   payroll --results <dir> --out <payroll.csv|.xlsx>

@@ -508,9 +508,9 @@ export const CLI_TEXT = defineCatalogue({
   },
   INIT_WROTE: {
     zh: (p: { file: string; todos: number; dir: string }) =>
-      `✓ 已写出草稿 ${p.file}${p.todos > 0 ? `,其中 ${p.todos} 处 TODO 待补全` : ''}。\n  检查并修改后运行:npx scorebook source check ${p.dir}`,
+      `✓ 已写出草稿 ${p.file}${p.todos > 0 ? `,其中 ${p.todos} 行 TODO 待补全` : ''}。\n  检查并修改后运行:npx scorebook source check ${p.dir}`,
     en: (p: { file: string; todos: number; dir: string }) =>
-      `✓ Wrote the draft ${p.file}${p.todos > 0 ? ` with ${p.todos} TODOs to complete` : ''}.\n  Review it, then run: npx scorebook source check ${p.dir}`,
+      `✓ Wrote the draft ${p.file}${p.todos > 0 ? ` with ${p.todos} TODO line${p.todos === 1 ? '' : 's'} to complete` : ''}.\n  Review it, then run: npx scorebook source check ${p.dir}`,
   },
   CHECK_OK: fixed('✓ 评估可以读取这些数据。', '✓ A run can read this data.'),
   CHECK_FAILED: fixed('✗ 评估会因上述问题停止。', '✗ A run would stop on the problems above.'),

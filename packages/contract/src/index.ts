@@ -90,6 +90,7 @@ export {
   FEATURE_TABLES,
   type FeatureTableName,
   type FieldSpec,
+  type FieldTitle,
   type FieldType,
   INPUT_TABLES,
   type InputTableName,

@@ -1,6 +1,6 @@
 import type { Condition, ConditionTrace } from '@scorebook/conditions';
 import type { MetricDefinition } from './metrics.ts';
-import type { InputTableName } from './tables.ts';
+import type { FieldTitle, InputTableName } from './tables.ts';
 
 // The shape of what an evaluation writes (results-format.md and Scorebook's additions), shared
 // by the engine that writes it, the governance tools and the report site that read it.
@@ -249,6 +249,11 @@ export interface InputProvenance {
   absent: boolean;
   /** The earliest and latest time field of the accepted rows (all periods), in the policy's timezone. */
   range: { first: string; last: string } | null;
+  /**
+   * A custom table only, when its source gives some fields a `title`: those fields' titles, in
+   * declaration order (the site's column headings). Absent otherwise, so other results keep their bytes.
+   */
+  titles?: Record<string, FieldTitle>;
 }
 
 /** The source the data was read through (`source.yaml`), or null for the v1 rules. */

@@ -104,11 +104,19 @@ export type MeasuredTableRef = MeasuredTableName | CustomTableName;
  * A custom table as a source declares it: its fields with their types, the unique id field, the
  * field naming the agent a row is credited to, and the field that places a row in a period.
  */
+/** A custom field's titles (`docs/custom-tables.md`): Chinese, and English (the Chinese when not given). */
+export interface FieldTitle {
+  title: string;
+  title_en: string;
+}
+
 export interface CustomTableSpec {
   name: CustomTableName;
   /** The table's title (`title:`), or its name. */
   zh: string;
   fields: Readonly<Record<string, FieldSpec>>;
+  /** The fields declared with a `title` (and `title_en`, else the title), in declaration order. */
+  titles: Readonly<Record<string, FieldTitle>>;
   idField: string;
   agentField: string;
   timeField: string;

@@ -35,8 +35,10 @@ export const RUN_ERRORS = defineCatalogue({
       limit: string;
       causes: string;
       codes: string;
+      fileCount: number;
+      files: string;
     }) =>
-      `表 ${p.table} 有 ${p.rejected} / ${p.rows} 行被拒绝,超过上限 ${p.limit}。主要原因:${p.codes}。${p.causes ? `其中${p.causes}。` : ''}请修正导出数据或 source.yaml,或用 --max-rejected 调整上限。`,
+      `表 ${p.table} 有 ${p.rejected} / ${p.rows} 行被拒绝,超过上限 ${p.limit}${p.fileCount > 1 ? `(分布在 ${p.fileCount} 个文件中,最多的:${p.files})` : ''}。主要原因:${p.codes}。${p.causes ? `其中${p.causes}。` : ''}请修正导出数据或 source.yaml,或用 --max-rejected 调整上限。`,
     en: (p: {
       table: string;
       rejected: number;
@@ -44,8 +46,10 @@ export const RUN_ERRORS = defineCatalogue({
       limit: string;
       causes: string;
       codes: string;
+      fileCount: number;
+      files: string;
     }) =>
-      `Table ${p.table} has ${p.rejected} of ${p.rows} rows rejected, over the limit of ${p.limit}. Mostly: ${p.codes}.${p.causes ? ` Of them, ${p.causes}.` : ''} Fix the export or source.yaml, or set --max-rejected.`,
+      `Table ${p.table} has ${p.rejected} of ${p.rows} rows rejected, over the limit of ${p.limit}${p.fileCount > 1 ? ` (in ${p.fileCount} files, most in: ${p.files})` : ''}. Mostly: ${p.codes}.${p.causes ? ` Of them, ${p.causes}.` : ''} Fix the export or source.yaml, or set --max-rejected.`,
   },
   FIELD_NOT_IN_DATA: {
     zh: (p: { table: string; field: string; uses: string; files: string }) =>

@@ -845,8 +845,12 @@ function inputsOf(
     }
     out[table] = record(table, inputs.tables[table], excluded);
   }
-  // Custom tables have no exclusions (`docs/custom-tables.md`).
-  for (const [table, input] of inputs.custom) if (!unread.has(table)) out[table] = record(table, input, {});
+  // Custom tables have no exclusions (`docs/custom-tables.md`); their field titles are for the site.
+  for (const [table, input] of inputs.custom) {
+    if (unread.has(table)) continue;
+    const titles = inputs.source.custom.get(table)?.spec.titles ?? {};
+    out[table] = { ...record(table, input, {}), ...(Object.keys(titles).length > 0 ? { titles } : {}) };
+  }
   return out;
 }
 

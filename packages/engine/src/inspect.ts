@@ -16,6 +16,7 @@ import { RowChecks } from './check/row-checks.ts';
 import { RUN_ERRORS } from './errors.ts';
 import { EvaluationError } from './evaluation-error.ts';
 import { openInputs, type ReadProgress, tableBatches, tableInput } from './read/read-inputs.ts';
+import type { Row } from './row.ts';
 
 /** Options of {@link inspectData}. */
 export interface InspectOptions {
@@ -44,7 +45,10 @@ export interface TableInspection {
   rows: number;
   rejected: number;
   byCode: RejectionGroup[];
-  /** Rows of the period (all rows without a period). */
+  /**
+   * Rows of the period: by the time field; for `targets`, `appeals_filed` and `improvement_plans`
+   * those whose `period` names it; all rows without a period or a time field (`agents`).
+   */
   inPeriod: number;
   range: { first: string; last: string } | null;
   /** Each field: the column it is read from, and whether any file has it. */
@@ -68,6 +72,7 @@ export interface Inspection {
   warnings: Problem[];
 }
 
+const PERIOD_NAMED: ReadonlySet<TableName> = new Set(['targets', 'appeals_filed', 'improvement_plans']);
 const COUNTED = new Set(['channel', 'category', 'type', 'role', 'team', 'status', 'kind', 'sender']);
 const EXAMPLES = 3;
 
@@ -92,6 +97,13 @@ export async function inspectData(options: InspectOptions): Promise<Inspection> 
   const custom = new Map([...source.custom].map(([name, t]) => [name, t.spec]));
   const coverage = new Coverage(period, custom);
   const tables: TableInspection[] = [];
+  // A row of a table without a time field that names its period (targets, filed appeals, plans)
+  // is of the period its `period` names (docs/plans.md), whatever its dates.
+  const inPeriodOf = (table: TableName, row: Row): boolean => {
+    if (period === null || !PERIOD_NAMED.has(table)) return coverage.inPeriod(table, row);
+    const named = row.values.period;
+    return typeof named === 'string' && parsePeriod(named)?.id === period.id;
+  };
   for (const table of [...INPUT_TABLES, ...custom.keys()]) {
     const input = tableInput(inputs, table);
     // The register of filed appeals, the improvement plans and the ratings are listed only when
@@ -123,7 +135,7 @@ export async function inspectData(options: InspectOptions): Promise<Inspection> 
           map.set(key, (map.get(key) ?? 0) + 1);
         }
         coverage.add(table, row);
-        if (coverage.inPeriod(table, row)) inPeriod++;
+        if (inPeriodOf(table, row)) inPeriod++;
       }
     }
     const rejected = checks.rejected.slice(before);

@@ -74,6 +74,38 @@ describe('rejected rows', () => {
     });
   });
 
+  it('names the table (as the path) and, when its rejected rows lie in several files, the files with most', async () => {
+    const day = (d: number, bad: number) =>
+      csv(
+        'survey_id,agent_id,submitted_at,csat',
+        ...Array.from(
+          { length: 4 },
+          (_, i) => `s${d}-${i},a1,2026-10-0${d}T10:00:00+08:00,${i < bad ? 'x' : 5}`,
+        ),
+      );
+    const err = await stopped(
+      runScenario({
+        tables: {
+          agents: AGENTS,
+          'surveys/2026-10-01.csv': day(1, 1),
+          'surveys/2026-10-02.csv': day(2, 2),
+          'surveys/2026-10-03.csv': day(3, 0),
+          'surveys/2026-10-04.csv': day(4, 1),
+          'surveys/2026-10-05.csv': day(5, 2),
+        },
+      }),
+    );
+    expect(err.problems.map((p) => [p.code, p.file, p.path])).toEqual([
+      ['TOO_MANY_REJECTED', 'surveys/2026-10-02.csv', 'surveys'],
+    ]);
+    expect(err.problems[0]!.message.en).toBe(
+      'Table surveys has 6 of 20 rows rejected, over the limit of 1% (in 4 files, most in: surveys/2026-10-02.csv (2), surveys/2026-10-05.csv (2), surveys/2026-10-01.csv (1), …). Mostly: 6 BAD_VALUE [csat]. Fix the export or source.yaml, or set --max-rejected.',
+    );
+    expect(err.problems[0]!.message.zh).toContain(
+      '超过上限 1%(分布在 4 个文件中,最多的:surveys/2026-10-02.csv (2), surveys/2026-10-05.csv (2), surveys/2026-10-01.csv (1), …)。',
+    );
+  });
+
   it('keeps a run within the default 1% threshold', async () => {
     const e = await runScenario({
       tables: {

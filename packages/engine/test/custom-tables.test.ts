@@ -157,6 +157,24 @@ describe('a custom table declared by the source (x_group_members)', () => {
     expect(input?.range).toEqual({ first: '2026-09-30T23:59:00+08:00', last: '2026-11-01T00:10:00+08:00' });
   });
 
+  it('records the titles its source gives fields (English defaulting to Chinese) in inputs, and none without', async () => {
+    const titled = SOURCE.replace(
+      '{ column: 群名称, type: string, required: true }',
+      '{ column: 群名称, type: string, required: true, title: 群名称, title_en: Group }',
+    ).replace('{ column: 是否活跃, type: bool,', '{ column: 是否活跃, title: 是否活跃, type: bool,');
+    const e = await run({ source: titled });
+    expect(e.results.inputs.x_group_members?.titles).toEqual({
+      group_name: { title: '群名称', title_en: 'Group' },
+      active: { title: '是否活跃', title_en: '是否活跃' },
+    });
+    // results.json is the results as JSON with an indent of 2: the titles come last in the entry.
+    expect(JSON.stringify(e.results.inputs.x_group_members, null, 2)).toMatch(
+      /"range": \{[^}]*\},\n {2}"titles": \{\n {4}"group_name": \{\n {6}"title": "群名称",\n {6}"title_en": "Group"\n {4}\},/,
+    );
+    const plain = await run();
+    expect(Object.keys(plain.results.inputs.x_group_members ?? {})).not.toContain('titles');
+  });
+
   it('explains a scored metric with the rows behind it, at their file and line', async () => {
     const e = await run();
     const c1 = e.explanations.agents.find((a) => a.agent_id === 'c1');

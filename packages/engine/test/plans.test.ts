@@ -144,6 +144,43 @@ describe('improvement plans (plan_completion_rate)', () => {
     ]);
   });
 
+  it('suggests the id of the metric a plan names by its title, or by a title or an id mistyped', async () => {
+    const err = await stopped(
+      runScenario({
+        policy: v2Policy(scored),
+        tables: {
+          agents,
+          qa_reviews: reviews,
+          improvement_plans: plans(
+            'p1,a1,2026-10,首次响应时间,x,2026-10-20,open,',
+            'p2,a1,2026-10,首次响应时长,x,2026-10-20,open,',
+            'p3,a1,2026-10,QA Score,x,2026-10-20,open,',
+            'p4,a1,2026-10,qa_scor,x,2026-10-20,open,',
+            'p5,a1,2026-10,改善客户体验,x,2026-10-20,open,',
+          ),
+        },
+      }),
+    );
+    expect(err.problems.map((p) => [p.code, p.line])).toEqual([
+      ['PLAN_UNKNOWN_METRIC', 2],
+      ['PLAN_UNKNOWN_METRIC', 3],
+      ['PLAN_UNKNOWN_METRIC', 4],
+      ['PLAN_UNKNOWN_METRIC', 5],
+      ['PLAN_UNKNOWN_METRIC', 6],
+    ]);
+    expect(err.problems[0]!.message.zh).toBe(
+      '改进计划 "p1" 的指标 "首次响应时间" 不是策略指标目录中的指标。是否想写 "first_response_time"(指标“首次响应时间”的 id)?metric 列写指标 id,不写标题。',
+    );
+    expect(err.problems[1]!.message.en).toBe(
+      'The metric "首次响应时长" of improvement plan "p2" is no metric of the policy\'s catalog. Did you mean "first_response_time" (the id of "First response time")? The metric column takes a metric id, not a title.',
+    );
+    expect(err.problems.slice(2).map((p) => /Did you mean "(\w+)"/.exec(p.message.en)?.[1] ?? null)).toEqual([
+      'qa_score',
+      'qa_score',
+      null,
+    ]);
+  });
+
   it('warns of a plan on a metric outside the scorecard, and rejects a bad status and a repeated id', async () => {
     const e = await runScenario({
       policy: v2Policy(scored),

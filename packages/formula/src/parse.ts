@@ -10,6 +10,11 @@ import { typeFormula } from './types.ts';
 export interface ParsedFormula {
   formula: Formula | null;
   problems: FormulaProblem[];
+  /**
+   * The formula when its syntax is right, type problems or not: what a caller checks the names
+   * of, so that a wrong type and an unknown name in one formula are reported together.
+   */
+  syntax: Formula | null;
 }
 
 const COMPARISONS = new Set<string>(['<', '<=', '>', '>=', '==', '!=']);
@@ -26,17 +31,19 @@ export function parseFormula(text: string): ParsedFormula {
       return {
         formula: null,
         problems: [problemAt('FORMULA_EMPTY', messageOf(FORMULA_ERRORS, 'FORMULA_EMPTY'), 0, 0)],
+        syntax: null,
       };
     }
     const parser = new Parser(tokens);
     const root = parser.expression();
     parser.expectEnd();
     const { type, problems } = typeFormula(root);
+    const syntax = { text, root, type };
     return problems.length > 0
-      ? { formula: null, problems }
-      : { formula: { text, root, type }, problems: [] };
+      ? { formula: null, problems, syntax }
+      : { formula: syntax, problems: [], syntax };
   } catch (error) {
-    if (error instanceof SyntaxStop) return { formula: null, problems: [error.problem] };
+    if (error instanceof SyntaxStop) return { formula: null, problems: [error.problem], syntax: null };
     throw error;
   }
 }

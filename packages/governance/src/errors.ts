@@ -65,10 +65,14 @@ export const GOVERNANCE_ERRORS = defineCatalogue({
       `${p.file} is not inside a git repository. A publication records a committed policy; commit it in the repository, then publish.`,
   },
   FILE_NOT_COMMITTED: {
-    zh: (p: { file: string }) =>
-      `${p.file} 从未提交到 git,发布后将无法复核。请先提交:git add ${p.file} && git commit`,
-    en: (p: { file: string }) =>
-      `${p.file} has never been committed, so the publication could not be re-verified. Commit it first: git add ${p.file} && git commit`,
+    zh: (p: { file: string; ignoredBy: string | null }) =>
+      p.ignoredBy === null
+        ? `${p.file} 从未提交到 git,发布后将无法复核。请先提交:git add ${p.file} && git commit`
+        : `${p.file} 从未提交到 git,发布后将无法复核;而且它被 git 忽略(规则 ${p.ignoredBy}),git add 不会收录它。请强制加入并提交:git add -f ${p.file} && git commit;或删去这条忽略规则后再提交;或把文件移到不被忽略的位置(用 --source 指定)。`,
+    en: (p: { file: string; ignoredBy: string | null }) =>
+      p.ignoredBy === null
+        ? `${p.file} has never been committed, so the publication could not be re-verified. Commit it first: git add ${p.file} && git commit`
+        : `${p.file} has never been committed, so the publication could not be re-verified; and git ignores it (rule ${p.ignoredBy}), so git add will not take it. Add it anyway and commit: git add -f ${p.file} && git commit; or remove that rule, then commit it; or move the file where git does not ignore it (and name it with --source).`,
   },
   FILE_HAS_CHANGES: {
     zh: (p: { file: string }) =>

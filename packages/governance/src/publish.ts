@@ -21,7 +21,7 @@ import { type Problem, ScorebookError } from '@scorebook/problems';
 import { archiveInputs, inputFilesOf } from './archive.ts';
 import { shellWord } from './command-line.ts';
 import { governanceProblem, governanceStop } from './errors.ts';
-import { commitState, headCommit, lastCommitOf } from './git.ts';
+import { commitState, headCommit, ignoreRule, lastCommitOf } from './git.ts';
 import { baseDir, periodFolders, recorded, supersededSlots } from './paths.ts';
 import { appealWindowsFrom } from './publication-time.ts';
 import { type PublishAdvice, publishAdvice } from './publish-advice.ts';
@@ -256,7 +256,8 @@ function refuseUnmapped(rejected: readonly RejectedRow[], sourceFile: string | n
 
 /**
  * Refuses (kind `refused`) when any file is outside git, never committed, or differs from HEAD,
- * with every such file named and the command that commits it. `base` is where the names shown
+ * with every such file named and the command that commits it (`git add -f` and the rule, for a
+ * file that git ignores). `base` is where the names shown
  * are relative to.
  */
 export function requireCommitted(files: readonly string[], base: string): void {
@@ -266,7 +267,9 @@ export function requireCommitted(files: readonly string[], base: string): void {
     const state = commitState(file);
     if (state === 'outside') problems.push(governanceProblem('NOT_IN_GIT', file, { file: shown }));
     else if (state === 'uncommitted')
-      problems.push(governanceProblem('FILE_NOT_COMMITTED', file, { file: shown }));
+      problems.push(
+        governanceProblem('FILE_NOT_COMMITTED', file, { file: shown, ignoredBy: ignoreRule(file) }),
+      );
     else if (state === 'changed') problems.push(governanceProblem('FILE_HAS_CHANGES', file, { file: shown }));
   }
   if (problems.length > 0) throw new ScorebookError('refused', problems);

@@ -148,6 +148,21 @@ describe('what is published is what was committed', () => {
     ]);
     expect(error.problems[1]!.message.zh).toContain('git add source.yaml && git commit');
   });
+
+  it('says that a file never committed is ignored by git, by which rule, and to add it with -f', async () => {
+    writeFileSync(join(repo, '.gitignore'), '# exports\nsource.yaml\n');
+    writeFileSync(join(repo, 'source.yaml'), 'scorebook: 1\n');
+    const error = await stopOf(() => publish(repo, '2026-11', { committedFiles: ['source.yaml'] }));
+    rmSync(join(repo, 'source.yaml'));
+    rmSync(join(repo, '.gitignore'));
+    expect(error.problems.map((p) => [p.code, p.file])).toEqual([
+      ['FILE_NOT_COMMITTED', join(repo, 'source.yaml')],
+    ]);
+    expect(error.problems[0]!.message.en).toContain(
+      'git ignores it (rule .gitignore:2:source.yaml), so git add will not take it. Add it anyway and commit: git add -f source.yaml && git commit',
+    );
+    expect(error.problems[0]!.message.zh).toContain('git add -f source.yaml && git commit');
+  });
 });
 
 describe('publishing through a source with a gap in a map', () => {

@@ -56,6 +56,29 @@ describe('formula metrics: checks', () => {
     expect(loaded.problems[3]?.message.en).toContain('team.median.fcr');
   });
 
+  it('report every problem of a formula at once: round digits and an unknown name, a wrong type and a typo', () => {
+    const flagged = `${card}    flags:
+      - id: slow
+        label: 慢
+        when: { all: [{ fact: other, operator: greaterThan, value: 1 }] }
+`;
+    const loaded = loadText(
+      v2Text(flagged, {
+        top: metrics(
+          formula('service_index', 'round(0.5 * fcx * 100, qa_score)'),
+          formula('other', 'qa_scor > 0.5'),
+        ),
+      }),
+    );
+    expect(where(loaded)).toEqual([
+      ['FORMULA_UNKNOWN_NAME', 'error', 12, 26, 'metrics[0].formula'],
+      ['FORMULA_ROUND_DIGITS', 'error', 12, 37, 'metrics[0].formula'],
+      ['FORMULA_METRIC_NOT_NUMBER', 'error', 17, 14, 'metrics[1].formula'],
+      ['FORMULA_UNKNOWN_NAME', 'error', 17, 14, 'metrics[1].formula'],
+    ]);
+    expect(loaded.problems[0]?.message.en).toContain('"fcr"');
+  });
+
   it('refuse cycles at every member, keys of measured kinds and format 1', () => {
     const loaded = loadText(
       v2Text(card, {

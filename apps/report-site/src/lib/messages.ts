@@ -57,7 +57,21 @@ export const SITE_TEXT = defineCatalogue({
   noScorecard: fixed('无考核表', 'No scorecard'),
   worstMetrics: fixed('最需改进的三个指标', 'Three metrics furthest below target'),
   trend: fixed('历史趋势', 'Trend over past periods'),
-  evidence: fixed('依据记录', 'Records behind the numbers'),
+  evidence: fixed('计入的记录', 'Counted records'),
+  evidenceIntro: {
+    zh: (p: { cap: number | null }) =>
+      p.cap === null
+        ? '每个指标一栏:它计入了多少条记录,以及这些记录(全部列出)。'
+        : `每个指标一栏:它计入了多少条记录,以及其中对它影响最大的至多 ${p.cap} 条(结果文件为每个指标保存的条数;计数是完整的)。`,
+    en: (p: { cap: number | null }) =>
+      p.cap === null
+        ? 'One block per metric: how many records it counted, and those records (all of them).'
+        : `One block per metric: how many records it counted, and at most ${p.cap} of them, those that weigh most on it (as many as the results keep per metric; the count is complete).`,
+  },
+  evidenceListed: {
+    zh: (p: { shown: number }) => `(列出 ${p.shown} 条)`,
+    en: (p: { shown: number }) => ` (${p.shown} listed)`,
+  },
   evidenceAgainst: {
     zh: (p: { total: number }) => `${p.total} 条拉低该指标的记录`,
     en: (p: { total: number }) => `${p.total} records that counted against it`,
@@ -244,6 +258,23 @@ export const SITE_TEXT = defineCatalogue({
     'Formula metrics are computed from the agent’s other metrics and team facts: the formula, the values it read and the result (a null read gives a null result).',
   ),
   formulaReads: fixed('读到的数值', 'Values read'),
+  readTeam: {
+    zh: (p: { statistic: string }) =>
+      `团队${{ mean: '平均值', median: '中位数' }[p.statistic] ?? `${p.statistic.replace(/^p/, '第 ')} 百分位`}`,
+    en: (p: { statistic: string }) =>
+      `team ${{ mean: 'mean', median: 'median' }[p.statistic] ?? `${p.statistic.replace(/^p/, '')}th percentile`}`,
+  },
+  readPrev: fixed('上期', 'last period'),
+  readMean: {
+    zh: (p: { n: number }) => `近 ${p.n} 期平均`,
+    en: (p: { n: number }) => `mean of the last ${p.n} periods`,
+  },
+  readPrevTotal: fixed('上期总分', 'last period’s total score'),
+  readPrevBase: fixed('上期基础分', 'last period’s base score'),
+  readStreak: {
+    zh: (p: { grade: string }) => `连续 ${p.grade} 或以上的期数`,
+    en: (p: { grade: string }) => `periods in a row at ${p.grade} or better`,
+  },
   // Rating metrics (docs/ratings.md).
   kindRating: fixed('评分', 'rating'),
   ratings: fixed('评分指标', 'Ratings by people'),
@@ -597,6 +628,23 @@ export const SITE_TEXT = defineCatalogue({
   fieldAt: fixed('时间', 'Time'),
   fieldType: fixed('类型', 'Type'),
   fieldNote: fixed('备注', 'Note'),
+  fieldPlan: fixed('改进计划', 'Plan'),
+  fieldPlanMetric: fixed('改进指标', 'Metric'),
+  fieldAction: fixed('改进措施', 'Action'),
+  fieldDueDate: fixed('计划完成日期', 'Due'),
+  fieldCompletedAt: fixed('完成日期', 'Completed on'),
+  fieldPlanCounted: fixed('计入完成率', 'Counted'),
+  fieldPlanCompleted: fixed('按期完成', 'Done on time'),
+  fieldPlanLate: fixed('逾期完成', 'Done late'),
+  planStatusOpen: fixed('进行中', 'open'),
+  planStatusDone: fixed('已完成', 'done'),
+  planStatusMissed: fixed('未完成', 'missed'),
+  planStatusCancelled: fixed('已取消', 'cancelled'),
+  fieldRating: fixed('评分单', 'Rating'),
+  fieldRater: fixed('评分人', 'Rater'),
+  fieldRaterRole: fixed('评分人角色', 'Rater role'),
+  fieldDimension: fixed('评分维度', 'Dimension'),
+  fieldRatedAt: fixed('评分时间', 'Rated'),
   fieldSeconds: fixed('响应用时', 'Response time'),
   fieldIsFirst: fixed('首次响应', 'First response'),
   fieldReply: fixed('客服回复', 'Agent replied'),

@@ -1,13 +1,14 @@
 import { type Condition, foldCondition } from '@scorebook/conditions';
 import type {
   Evidence,
+  FieldTitle,
   MetricResult,
   RecordRef,
   SnapshotMetric,
   SnapshotScoredItem,
 } from '@scorebook/contract';
 import { type Currency, formatDuration, formatLocalTime, formatValue } from './format.ts';
-import { type FixedTextKey, type Lang, t } from './messages.ts';
+import { type FixedTextKey, type Lang, localized, t } from './messages.ts';
 import { goalValue } from './scorecard.ts';
 
 /**
@@ -27,6 +28,8 @@ const READING_ORDER: Readonly<Record<string, readonly string[]>> = {
   attendance: ['date', 'status'],
   assessments: ['date', 'kind', 'attended', 'score'],
   events: ['at', 'type', 'note'],
+  improvement_plans: ['plan_id', 'metric', 'due_date', 'completed_at', 'status', 'action'],
+  ratings: ['rated_at', 'score', 'rater_role', 'dimension', 'rater_id'],
 };
 
 /** Fields whose values are durations in seconds. */
@@ -45,6 +48,9 @@ const TIMES = new Set([
   'placed_at',
   'date',
   'reply_at',
+  'due_date',
+  'completed_at',
+  'rated_at',
 ]);
 
 /** One column of a records table: the field it shows and its label. */
@@ -84,22 +90,40 @@ export function decidingFields(metric: SnapshotMetric | null): string[] {
  * The columns of a list of records: the deciding fields first, then the table's reading order;
  * only fields some record has (`reply` when one has `reply_at`), never the agent's own id, at most
  * seven. Fields outside both lists (extra columns) are left out: the file and line lead to them.
+ * A custom table's fields come in the order of the record (its declaration order). `titles` are
+ * a custom table's field titles (results.json `inputs.<table>.titles`): a field with one is headed
+ * by it, any other custom field by its name.
  */
 export function recordColumns(
   records: readonly RecordRef[],
   deciding: readonly string[],
   lang: Lang,
+  titles: Readonly<Record<string, FieldTitle>> = {},
 ): RecordColumn[] {
   const table = records[0]?.table ?? '';
   const has = (f: string) => records.some((r) => Object.hasOwn(r.fields, f === 'reply' ? 'reply_at' : f));
-  const order = [...deciding, ...(Object.hasOwn(READING_ORDER, table) ? (READING_ORDER[table] ?? []) : [])];
+  // A custom table (`x_…`) has no reading order here: its fields in the order the record has them.
+  const reading = Object.hasOwn(READING_ORDER, table)
+    ? (READING_ORDER[table] ?? [])
+    : table.startsWith('x_')
+      ? Object.keys(records[0]?.fields ?? {})
+      : [];
+  const order = [...deciding, ...reading];
   const fields = [...new Set(order)].filter((f) => f !== 'agent_id' && has(f)).slice(0, 7);
-  return fields.map((field) => ({ field, label: fieldLabel(field, table, lang) }));
+  return fields.map((field) => {
+    const title = Object.hasOwn(titles, field) ? titles[field] : undefined;
+    return {
+      field,
+      label:
+        title === undefined ? fieldLabel(field, table, lang) : localized(lang, title.title, title.title_en),
+    };
+  });
 }
 
 /** A field's label in the language: Chinese words for every field of the data contract, else the field name. */
 export function fieldLabel(field: string, table: string, lang: Lang): string {
   if (table === 'responses' && field === 'at') return t(lang, 'fieldBlockAt');
+  if (table === 'improvement_plans' && field === 'metric') return t(lang, 'fieldPlanMetric');
   const key = Object.hasOwn(FIELD_KEYS, field) ? FIELD_KEYS[field] : undefined;
   return key === undefined ? field : t(lang, key);
 }
@@ -111,8 +135,8 @@ export function whereLabel(table: string, lang: Lang): string {
 
 /**
  * A record's value in a column, as people read it: times as local wall time, durations in
- * 秒/分钟/小时, booleans 是/否, money in the currency, a sender in words; `reply` as the time of
- * the reply (`reply_at`); a missing value as `—`.
+ * 秒/分钟/小时, booleans 是/否, money in the currency, a sender and a plan's status in words;
+ * `reply` as the time of the reply (`reply_at`); a missing value as `—`.
  */
 export function recordCell(record: RecordRef, field: string, lang: Lang, currency: Currency): string {
   const key = field === 'reply' ? 'reply_at' : field;
@@ -127,6 +151,8 @@ export function recordCell(record: RecordRef, field: string, lang: Lang, currenc
   if (typeof v === 'string') {
     if (TIMES.has(key)) return formatLocalTime(v);
     if (field === 'sender' && Object.hasOwn(SENDER_KEYS, v)) return t(lang, SENDER_KEYS[v] ?? 'senderSystem');
+    if (record.table === 'improvement_plans' && field === 'status' && Object.hasOwn(PLAN_STATUS_KEYS, v))
+      return t(lang, PLAN_STATUS_KEYS[v] ?? 'planStatusOpen');
     return v;
   }
   return JSON.stringify(v);
@@ -179,6 +205,16 @@ export function evidenceSummary(options: {
   }
 }
 
+/**
+ * How many records the results keep of a metric at most, as a period's explanations show it: the
+ * longest list among those cut short (fewer records than their count); null when none is, so
+ * every record is listed.
+ */
+export function evidenceCap(evidence: readonly Evidence[]): number | null {
+  const cut = evidence.filter((e) => e.records.length < e.total).map((e) => e.records.length);
+  return cut.length === 0 ? null : Math.max(...cut);
+}
+
 const FIELD_KEYS: Readonly<Record<string, FixedTextKey>> = {
   conversation_id: 'fieldConversation',
   channel: 'fieldChannel',
@@ -224,6 +260,18 @@ const FIELD_KEYS: Readonly<Record<string, FixedTextKey>> = {
   seconds: 'fieldSeconds',
   is_first: 'fieldIsFirst',
   reply: 'fieldReply',
+  plan_id: 'fieldPlan',
+  action: 'fieldAction',
+  due_date: 'fieldDueDate',
+  completed_at: 'fieldCompletedAt',
+  counted: 'fieldPlanCounted',
+  completed: 'fieldPlanCompleted',
+  late: 'fieldPlanLate',
+  rating_id: 'fieldRating',
+  rater_id: 'fieldRater',
+  rater_role: 'fieldRaterRole',
+  dimension: 'fieldDimension',
+  rated_at: 'fieldRatedAt',
 };
 
 const SENDER_KEYS: Readonly<Record<string, FixedTextKey>> = {
@@ -231,4 +279,11 @@ const SENDER_KEYS: Readonly<Record<string, FixedTextKey>> = {
   agent: 'senderAgent',
   bot: 'senderBot',
   system: 'senderSystem',
+};
+
+const PLAN_STATUS_KEYS: Readonly<Record<string, FixedTextKey>> = {
+  open: 'planStatusOpen',
+  done: 'planStatusDone',
+  missed: 'planStatusMissed',
+  cancelled: 'planStatusCancelled',
 };

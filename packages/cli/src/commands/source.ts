@@ -2,7 +2,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { inspectData } from '@scorebook/engine';
 import { messageOf, type Problem, ScorebookError } from '@scorebook/problems';
-import { draftSourceFor, SOURCE_FILE_NAME } from '@scorebook/source';
+import { draftSourceFor, draftTodoLines, SOURCE_FILE_NAME } from '@scorebook/source';
 import { maxRejectedOption, parseCommandArgs, periodOption } from '../args.ts';
 import { CLI_ERRORS, EXIT, usageError } from '../cli-error.ts';
 import { type Lang, pickLang } from '../lang.ts';
@@ -68,7 +68,7 @@ async function init(argv: string[], io: CommandIo): Promise<number> {
       initProblem('SOURCE_EXISTS', out, (error as NodeJS.ErrnoException).code),
     ]);
   }
-  const todos = (text.match(/TODO/g) ?? []).length;
+  const todos = draftTodoLines(text);
   io.err(`${say(lang, 'INIT_WROTE', { file: out, todos, dir: dataDir })}\n`);
   return EXIT.ok;
 }

@@ -33,7 +33,9 @@ export function formatLimit(limit: RejectedLimit): string {
 /**
  * The tables whose rejected rows exceed the limit (`data-contract.md`, bad input), each with the
  * earlier rejected rows that caused most of them (an agent row whose rejection took its
- * conversations with it). Custom tables count like the contract's.
+ * conversations with it). Custom tables count like the contract's. Each problem is at the file
+ * with the most rejected rows, its `path` is the table, and a table whose rejected rows lie in
+ * several files names how many and the three with most.
  */
 export function tooManyRejected(
   inputs: Inputs,
@@ -71,7 +73,12 @@ export function tooManyRejected(
       .slice(0, 3)
       .map(([reason, n]) => `${n} ${reason}`)
       .join(', ');
-    const worst = [...files].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
+    const byFile = [...files].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const worst = byFile[0]?.[0];
+    const spread = byFile
+      .slice(0, 3)
+      .map(([file, n]) => `${file} (${n})`)
+      .join(', ');
     problems.push({
       code: 'TOO_MANY_REJECTED',
       severity: 'error',
@@ -82,10 +89,13 @@ export function tooManyRejected(
         limit: formatLimit(limit),
         causes: top,
         codes,
+        fileCount: byFile.length,
+        files: `${spread}${byFile.length > 3 ? ', …' : ''}`,
       }),
       file: worst ?? input.files[0]?.name ?? table,
       line: null,
       column: null,
+      path: table,
     });
   }
   return problems;

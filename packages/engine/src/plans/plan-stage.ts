@@ -1,3 +1,4 @@
+import { closest } from '@scorebook/config-file';
 import type { AgentPlans, MetricDefinition, PlanExplanation } from '@scorebook/contract';
 import type { Policy } from '@scorebook/policy';
 import { defineCatalogue, messageOf, type Problem } from '@scorebook/problems';
@@ -19,10 +20,10 @@ export const PLAN_ERRORS = defineCatalogue({
       `The period ${q(p.value)} of an improvement plan is not a period. Write a month 2026-10, a quarter 2026-Q4 or a year 2026.`,
   },
   PLAN_UNKNOWN_METRIC: {
-    zh: (p: { metric: string; plan: string }) =>
-      `改进计划 ${q(p.plan)} 的指标 ${q(p.metric)} 不是策略指标目录中的指标。请写指标 id(例如 first_response_time),指标目录见策略页面。`,
-    en: (p: { metric: string; plan: string }) =>
-      `The metric ${q(p.metric)} of improvement plan ${q(p.plan)} is no metric of the policy's catalog. Write a metric id (first_response_time, say); the policy page lists the catalog.`,
+    zh: (p: { metric: string; plan: string; meant: { id: string; title: string; titleEn: string } | null }) =>
+      `改进计划 ${q(p.plan)} 的指标 ${q(p.metric)} 不是策略指标目录中的指标。${p.meant === null ? '请写指标 id(例如 first_response_time),指标目录见策略页面。' : `是否想写 ${q(p.meant.id)}(指标“${p.meant.title}”的 id)?metric 列写指标 id,不写标题。`}`,
+    en: (p: { metric: string; plan: string; meant: { id: string; title: string; titleEn: string } | null }) =>
+      `The metric ${q(p.metric)} of improvement plan ${q(p.plan)} is no metric of the policy's catalog. ${p.meant === null ? 'Write a metric id (first_response_time, say); the policy page lists the catalog.' : `Did you mean ${q(p.meant.id)} (the id of "${p.meant.titleEn}")? The metric column takes a metric id, not a title.`}`,
   },
   PLAN_DONE_WITHOUT_DATE: {
     zh: (p: { plan: string }) =>
@@ -52,6 +53,7 @@ export class PlanStage {
   readonly #files: readonly string[];
   readonly #agents: readonly Agent[];
   readonly #catalog: ReadonlySet<string>;
+  readonly #definitions: readonly MetricDefinition[];
   /** The metrics each role's scorecard scores or adjusts by, and the scorecard's id. */
   readonly #cards: ReadonlyMap<string, { scorecard: string; metrics: ReadonlySet<string> }>;
   readonly #plans = new Map<number, PlanExplanation[]>();
@@ -71,6 +73,7 @@ export class PlanStage {
     this.#files = options.files;
     this.#agents = options.agents;
     this.#catalog = new Set(options.definitions.map((d) => d.id));
+    this.#definitions = options.definitions;
     const cards = new Map<string, { scorecard: string; metrics: ReadonlySet<string> }>();
     for (const s of options.policy.scorecards) {
       const metrics = new Set([...s.scored.map((i) => i.metric), ...s.adjustments.map((a) => a.metric)]);
@@ -103,7 +106,12 @@ export class PlanStage {
     }
     if (period.id !== this.#period.id) return null;
     if (!this.#catalog.has(v.metric)) {
-      const params = { metric: v.metric, plan: v.plan_id };
+      const meant = this.#meant(v.metric);
+      const params = {
+        metric: v.metric,
+        plan: v.plan_id,
+        meant: meant && { id: meant.id, title: meant.title, titleEn: meant.title_en ?? meant.title },
+      };
       problem('PLAN_UNKNOWN_METRIC', messageOf(PLAN_ERRORS, 'PLAN_UNKNOWN_METRIC', params));
       return null;
     }
@@ -151,6 +159,25 @@ export class PlanStage {
     });
     this.#plans.set(agent.index, plans);
     return row;
+  }
+
+  /**
+   * The metric a plan most likely meant by a name not in the catalog: the one whose title or
+   * English title it is (spaces and case aside), else the one whose id or title is nearest by
+   * edit distance (a typo, 首次响应时长 for 首次响应时间); null when none is close.
+   */
+  #meant(name: string): MetricDefinition | null {
+    const key = (text: string) => text.replace(/\s+/g, '').toLowerCase();
+    const wanted = key(name);
+    const titled = this.#definitions.find(
+      (d) => key(d.title) === wanted || (d.title_en !== null && key(d.title_en) === wanted),
+    );
+    if (titled !== undefined) return titled;
+    const names = new Map<string, MetricDefinition>();
+    for (const d of this.#definitions)
+      for (const n of [d.id, d.title, d.title_en]) if (n !== null && !names.has(key(n))) names.set(key(n), d);
+    const near = closest(wanted, [...names.keys()]);
+    return near === null ? null : (names.get(near) ?? null);
   }
 
   /** An agent's plans of the period, in plan-id order. */

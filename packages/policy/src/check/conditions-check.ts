@@ -1,8 +1,14 @@
-import { type Condition, checkCondition, type FactType, type FactVocabulary } from '@scorebook/conditions';
+import {
+  type Condition,
+  checkCondition,
+  type FactType,
+  type FactVocabulary,
+  foldUnchecked,
+} from '@scorebook/conditions';
 import { closest } from '@scorebook/config-file';
 import type { FieldSpec, MetricDefinition } from '@scorebook/contract';
 import { TEAM_STATISTICS } from '@scorebook/formula';
-import { historyVocabulary } from '../history-facts.ts';
+import { gradeNamesOf, historyVocabulary } from '../history-facts.ts';
 import type { CheckContext, Path } from './context.ts';
 
 /** Facts of a row vocabulary from the contract's fields; extra columns are allowed (a warning). */
@@ -88,6 +94,8 @@ export function checkConditionAt(
     if (p.code !== 'CONDITION_UNKNOWN_FACT') return true;
     if (options.factsUnknowable) return false;
     const fact = valueAt(value, p.path);
+    // A metric defined with errors of its own is left to them, as UNKNOWN_METRIC leaves it.
+    if (typeof fact === 'string' && ctx.brokenMetrics.has(fact)) return false;
     return !(typeof fact === 'string' && options.skipFact?.(fact, p.path));
   });
   for (const p of problems) {
@@ -96,7 +104,45 @@ export function checkConditionAt(
       anchor: p.code === 'CONDITION_UNKNOWN_KEY' ? 'key' : 'value',
     });
   }
+  if (vocabulary.facts.has(PREV_GRADE)) checkPrevGrades(ctx, path, value);
   return problems.some((p) => p.severity === 'error') ? null : (value as Condition);
+}
+
+const PREV_GRADE = 'history.prev.grade';
+/** The operators whose values are grades when their fact is `history.prev.grade`. */
+const GRADE_OPERATORS = new Set(['equal', 'notEqual', 'in', 'notIn', 'textIn']);
+
+/**
+ * Warns (`PREV_GRADE_NOT_A_GRADE`) at each text a condition compares `history.prev.grade` with
+ * that is no grade of this version: the condition would never hold (or always, negated) unless
+ * the previous period was graded by a version with other grades.
+ */
+function checkPrevGrades(ctx: CheckContext, path: Path, value: unknown): void {
+  const grades = gradeNamesOf(ctx.parsed.value);
+  if (grades.length === 0) return;
+  foldUnchecked<void>(value, {
+    group: () => undefined,
+    not: () => undefined,
+    malformed: () => undefined,
+    leaf: (leaf, at) => {
+      if (leaf.fact !== PREV_GRADE || typeof leaf.operator !== 'string') return;
+      if (!GRADE_OPERATORS.has(leaf.operator)) return;
+      const values = Array.isArray(leaf.value)
+        ? leaf.value.map((v, i) => [v, [...at, 'value', i]] as const)
+        : [[leaf.value, [...at, 'value']] as const];
+      for (const [v, where] of values) {
+        if (typeof v !== 'string' || grades.includes(v)) continue;
+        // Grades are short (S, A+): only a difference of case or spaces is a likely slip.
+        const suggestion = grades.find((g) => g.toLowerCase() === v.trim().toLowerCase()) ?? '';
+        ctx.report(
+          [...path, ...where],
+          'PREV_GRADE_NOT_A_GRADE',
+          { value: v, grades, suggestion },
+          { severity: 'warning' },
+        );
+      }
+    },
+  });
 }
 
 /** The value at a path inside a parsed value, or undefined. */

@@ -36,16 +36,25 @@ const NOT_FOR_FORMULA = [
   'include_self',
 ] as const;
 
+/** A formula whose syntax is right in a formula metric that failed: its names are still checked. */
+export interface FailedFormula {
+  formula: Formula;
+  /** The path of its `formula` key. */
+  path: Path;
+}
+
 /**
  * Checks a metric of kind `formula` on its own (`docs/formulas.md`, formula metrics): policy
  * format 2, a `formula` and none of the keys of measured kinds, a formula that parses and is a
  * number. Formula problems are placed at their columns inside the YAML scalar. Returns the
- * metric for {@link checkFormulaReads}, or null.
+ * metric for {@link checkFormulaReads}, or null; a metric that failed but whose formula's syntax
+ * is right (a wrong type, `round(x, n)`) is pushed to `failed`, for {@link checkFailedFormulaNames}.
  */
 export function checkFormulaMetric(
   ctx: CheckContext,
   path: Path,
   item: Record<string, unknown>,
+  failed: FailedFormula[],
 ): PendingFormula | null {
   let ok = ctx.v2([...path, 'kind'], '公式指标 kind: formula', 'A formula metric (kind: formula)');
   const need = (zh: string, en: string, at: Path) => {
@@ -65,15 +74,19 @@ export function checkFormulaMetric(
     return null;
   }
   const at: Path = [...path, 'formula'];
-  const { formula, problems } = parseFormula(text);
+  const { formula, problems, syntax } = parseFormula(text);
   for (const p of problems) placeFormulaProblem(ctx, at, p);
-  if (formula === null) return null;
+  const fail = () => {
+    if (syntax !== null) failed.push({ formula: syntax, path: at });
+    return null;
+  };
+  if (formula === null) return fail();
   if (formula.type !== 'number') {
     ctx.report(at, 'FORMULA_METRIC_NOT_NUMBER', { formula: text });
-    return null;
+    return fail();
   }
   const head = ok ? metricHeadOf(item, 'number') : null;
-  if (head === null) return null;
+  if (head === null) return fail();
   const definition = metricDefinition(head, { kind: 'formula', formula: text }) as FormulaMetricDefinition;
   return { definition, formula, path: at };
 }
@@ -122,6 +135,22 @@ export function checkFormulaReads(
     }
   }
   return failed;
+}
+
+/**
+ * Checks the names read by the formulas of formula metrics that failed on their own, once every
+ * metric id is known, as {@link checkFormulaReads} does: every problem of a formula at once.
+ */
+export function checkFailedFormulaNames(
+  ctx: CheckContext,
+  failed: readonly FailedFormula[],
+  metricIds: readonly string[],
+  grades: readonly string[],
+): void {
+  const known = formulaVocabulary(metricIds, grades);
+  for (const { formula, path } of failed)
+    for (const p of checkFormula(formula, known))
+      if (!ctx.brokenMetrics.has(nameAt(formula, p))) placeFormulaProblem(ctx, path, p);
 }
 
 /** Reports a formula problem at its columns inside the scalar at `path`. */

@@ -17,7 +17,13 @@ import { gradeNamesOf } from '../history-facts.ts';
 import { isPlanMetric, planMetricsNamedBy } from '../plan-metrics.ts';
 import { AGENT_FACTS, checkConditionAt, rowVocabulary, SCORE_FACTS } from './conditions-check.ts';
 import { asArray, asString, type CheckContext, isRecord, type Path } from './context.ts';
-import { checkFormulaMetric, checkFormulaReads, type PendingFormula } from './formula-metrics-check.ts';
+import {
+  checkFailedFormulaNames,
+  checkFormulaMetric,
+  checkFormulaReads,
+  type FailedFormula,
+  type PendingFormula,
+} from './formula-metrics-check.ts';
 import { checkRatingMetric, RATING_KEYS } from './rating-metrics-check.ts';
 
 const NUMERIC_TYPES = new Set(['int', 'number']);
@@ -33,6 +39,7 @@ export function checkPolicyMetrics(ctx: CheckContext, raw: unknown): MetricDefin
   const seen = new Set<string>();
   const valid: MetricDefinition[] = [];
   const formulas: PendingFormula[] = [];
+  const failedFormulas: FailedFormula[] = [];
   asArray(raw).forEach((item, index) => {
     const path: Path = ['metrics', index];
     if (!isRecord(item)) return;
@@ -58,7 +65,7 @@ export function checkPolicyMetrics(ctx: CheckContext, raw: unknown): MetricDefin
     // definition's own errors; one whose id is refused stays an unknown metric.
     const idOk = ok;
     if (item.kind === 'formula') {
-      const pending = checkFormulaMetric(ctx, path, item);
+      const pending = checkFormulaMetric(ctx, path, item, failedFormulas);
       if (pending !== null && idOk) {
         formulas.push(pending);
         valid.push(pending.definition);
@@ -96,6 +103,7 @@ export function checkPolicyMetrics(ctx: CheckContext, raw: unknown): MetricDefin
   const planIds = planMetricsNamedBy(ctx.parsed.value).map((d) => d.id);
   const ids = [...builtin, ...planIds, ...valid.map((d) => d.id), ...ctx.brokenMetrics];
   const failed = checkFormulaReads(ctx, formulas, ids, gradeNamesOf(ctx.parsed.value));
+  checkFailedFormulaNames(ctx, failedFormulas, ids, gradeNamesOf(ctx.parsed.value));
   for (const id of failed) ctx.brokenMetrics.add(id);
   return valid.filter((d) => !failed.has(d.id));
 }

@@ -27,6 +27,22 @@ custom:
 `;
 
 describe('custom tables of a source', () => {
+  it('reads the titles of fields, the English one defaulting to the Chinese, and refuses one that is not text', () => {
+    const titled = MEMBERS.replace(
+      '{ column: 群名称, type: string, required: true }',
+      '{ column: 群名称, type: string, required: true, title: 群名称, title_en: Group }',
+    ).replace('{ column: 是否活跃, type: bool,', '{ column: 是否活跃, type: bool, title: 活跃,');
+    const { source, problems } = load(titled);
+    expect(problems).toEqual([]);
+    expect(source?.custom.get('x_group_members')?.spec.titles).toEqual({
+      group_name: { title: '群名称', title_en: 'Group' },
+      active: { title: '活跃', title_en: '活跃' },
+    });
+    expect(
+      codes(MEMBERS.replace('{ column: 成员ID, type: id }', '{ column: 成员ID, type: id, title: 3 }')),
+    ).toEqual([['WRONG_TYPE', 12, 51]]);
+  });
+
   it('reads a declaration: files, encoding, the fields with their specs, id, agent and time', () => {
     const { source, problems } = load(MEMBERS);
     expect(problems).toEqual([]);
@@ -48,6 +64,7 @@ describe('custom tables of a source', () => {
         messages: { type: 'int', required: false, min: 0 },
         level: { type: 'string', required: false, values: ['new', 'regular', 'core'] },
       },
+      titles: {},
     });
     expect(members?.fields.map((f) => [f.field, f.column])).toEqual([
       ['member_id', '成员ID'],

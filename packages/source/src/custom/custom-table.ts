@@ -115,6 +115,13 @@ export function checkCustomTable(
       name: table,
       zh: raw.title ?? table,
       fields: specs,
+      titles: Object.fromEntries(
+        Object.entries(raw.fields).flatMap(([field, value]) =>
+          value.title === undefined
+            ? []
+            : [[field, { title: value.title, title_en: value.title_en ?? value.title }]],
+        ),
+      ),
       idField: raw.id,
       agentField: raw.agent,
       timeField: raw.time,

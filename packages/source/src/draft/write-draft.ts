@@ -24,6 +24,17 @@ export function draftSource(files: readonly SampledFile[], options: DraftOptions
   return writeDraft(planDraft(files), options);
 }
 
+/**
+ * How many lines of a draft say what is left to do: the lines that contain `TODO`, the opening
+ * comment (up to `scorebook: 1`, which only tells to complete them) left out. This is the count
+ * `source init` prints, so that a search for TODO below the opening finds exactly that many.
+ */
+export function draftTodoLines(draft: string): number {
+  const lines = draft.split('\n');
+  const start = lines.indexOf('scorebook: 1');
+  return lines.slice(start + 1).filter((line) => line.includes('TODO')).length;
+}
+
 /** The text of a draft `source.yaml` from its plan: YAML with comments in Chinese and English. */
 function writeDraft(plan: DraftPlan, options: DraftOptions): string {
   const n = options.sampleRows;

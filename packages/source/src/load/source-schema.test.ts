@@ -38,6 +38,8 @@ const CUSTOM_FIELD_KEYS = {
   values: true,
   map: true,
   format: true,
+  title: true,
+  title_en: true,
 } satisfies Record<keyof CustomFieldDocument, true>;
 const TABLE_KEYS = {
   files: true,

@@ -94,6 +94,15 @@ const customField = {
     },
     map: field.properties.map,
     format: field.properties.format,
+    title: {
+      ...text,
+      description:
+        "字段的中文标题,报告网站的列名 / the field's Chinese title, its column heading on the site",
+    },
+    title_en: {
+      ...text,
+      description: "字段的英文标题,默认 title / the field's English title, default its title",
+    },
   },
 } as const;
 
@@ -129,6 +138,8 @@ export interface CustomFieldDocument {
   values?: string[];
   map?: Record<string, MappedValue>;
   format?: string | string[];
+  title?: string;
+  title_en?: string;
 }
 
 /** A custom table in `source.yaml` as {@link SOURCE_SCHEMA} admits it. */

@@ -132,6 +132,43 @@ tables:
     expect.assertions(1);
   });
 
+  it('with a source, offers to declare a readable file no contract table takes as a custom table', () => {
+    const dir = folder({
+      'agents.csv': 'a',
+      '社群成员_2026-10.csv': '',
+      'coupons.xlsx': '',
+      'notes.txt': '',
+    });
+    const source = { ...listing({}), file: join(dir, 'source.yaml'), ignore: [] };
+    let messages: string[] = [];
+    try {
+      locateFiles(dir, source);
+    } catch (error) {
+      messages = (error as ScorebookError).problems.map((p) => p.message.en);
+    }
+    const custom = (name: string, title: string[], glob: string) =>
+      [
+        '# 若策略要读取它,声明为自定义表(docs/custom-tables.md)/ if a policy is to read it, declare it as a custom table (docs/custom-tables.md):',
+        '# custom:',
+        `#   ${name}:`,
+        ...title,
+        `#     files: ["${glob}"]`,
+        '#     id: <id 字段 / id field>',
+        '#     agent: <客服字段 / agent field>',
+        '#     time: <时间字段 / time field>',
+        '#     fields: { <字段 field>: { column: <列名 column>, type: <id|string|int|number|bool|timestamp|date> } }',
+      ].join('\n');
+    const ignore = (glob: string) =>
+      `ignore: ["${glob}"]\n# add it to the ignore list, or read it as a table (tables: <table>: files: [...]) / 加入 ignore 列表,或作为某张表读取`;
+    const head = (file: string) =>
+      `The file ${file} belongs to no table. Add to source.yaml (into the list when it has one already):\n`;
+    expect(messages).toEqual([
+      `${head('coupons.xlsx')}${ignore('coupons.xlsx')}\n${custom('x_coupons', [], 'coupons.xlsx')}`,
+      `${head('notes.txt')}${ignore('notes.txt')}`,
+      `${head('社群成员_2026-10.csv')}${ignore('社群成员_*.csv')}\n${custom('x_table', ['#     title: 社群成员'], '社群成员_*.csv')}`,
+    ]);
+  });
+
   it('reports a folder of daily files once, with a glob for the folder and the table its name suggests', () => {
     const dir = folder({
       'agents.csv': 'a',

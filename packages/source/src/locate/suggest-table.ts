@@ -59,7 +59,8 @@ export function suggestTable(names: readonly [string, ...string[]]): StraySugges
     const note = /\.json$/i.test(base)
       ? '# JSON Lines files end in .jsonl (one object per line) / JSON Lines 文件以 .jsonl 结尾,每行一个对象'
       : '# add it to the ignore list, or read it as a table (tables: <table>: files: [...]) / 加入 ignore 列表,或作为某张表读取';
-    return { table, glob, ignore: true, fix: `ignore: [${JSON.stringify(glob)}]\n${note}` };
+    const custom = READABLE.test(base) ? `\n${customTableLines(stem, glob)}` : '';
+    return { table, glob, ignore: true, fix: `ignore: [${JSON.stringify(glob)}]\n${note}${custom}` };
   }
   return { table, glob, ignore: false, fix: `tables:\n  ${table}:\n    files: [${JSON.stringify(glob)}]` };
 }
@@ -86,6 +87,35 @@ export function draftFromSuggestions(suggestions: readonly StraySuggestion[]): s
 /** A file name with its runs of digits (dates, numbers) as `*`: `会话记录_2026-10.csv` → `会话记录_*.csv`. */
 export function datedGlob(name: string): string {
   return name.replace(/\d+(?:[-_.]\d+)*/g, '*').replace(/\*+/g, '*');
+}
+
+/**
+ * The commented lines that would declare readable files no contract table takes as a custom
+ * table (`docs/custom-tables.md`): its name is the file name's stem when that is a valid custom
+ * name (`x_coupons`), `x_` and the stem in lower case when the stem is ASCII (`coupons` →
+ * `x_coupons`), else `x_table` with the stem as its `title` (`社群成员`); `<…>` marks what to fill.
+ */
+function customTableLines(stem: string, glob: string): string {
+  const words = stem
+    .replace(/\d+(?:[-_.]\d+)*/g, ' ')
+    .replace(/[年月日]/g, ' ')
+    .trim()
+    .replace(/[\s\-_.]+/g, ' ')
+    .trim();
+  const slug = words.toLowerCase().replace(/ /g, '_');
+  const ascii = /^[a-z][a-z0-9_]*$/.test(slug);
+  const name = ascii ? (slug.startsWith('x_') ? slug : `x_${slug}`).slice(0, 64) : 'x_table';
+  return [
+    '# 若策略要读取它,声明为自定义表(docs/custom-tables.md)/ if a policy is to read it, declare it as a custom table (docs/custom-tables.md):',
+    '# custom:',
+    `#   ${name}:`,
+    ...(ascii || words === '' ? [] : [`#     title: ${words}`]),
+    `#     files: [${JSON.stringify(glob)}]`,
+    '#     id: <id 字段 / id field>',
+    '#     agent: <客服字段 / agent field>',
+    '#     time: <时间字段 / time field>',
+    '#     fields: { <字段 field>: { column: <列名 column>, type: <id|string|int|number|bool|timestamp|date> } }',
+  ].join('\n');
 }
 
 function guess(words: string): InputTableName | null {

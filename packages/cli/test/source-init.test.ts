@@ -1,0 +1,32 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './run-cli.ts';
+
+const example = fileURLToPath(new URL('../../../data/examples/helpdesk-2026-10/', import.meta.url));
+
+describe('scorebook source init', () => {
+  it('counts in its summary exactly the lines of the draft below its opening comment that say TODO', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'scorebook-init-')), 'exports');
+    cpSync(example, dir, { recursive: true });
+    rmSync(join(dir, 'source.yaml'));
+    const r = await runCli('source', 'init', dir);
+    const lines = readFileSync(join(dir, 'source.yaml'), 'utf8').split('\n');
+    const below = lines.slice(lines.indexOf('scorebook: 1') + 1).filter((l) => l.includes('TODO'));
+    expect(r.code).toBe(0);
+    expect(below.length).toBe(14);
+    expect(r.stderr).toContain(`已写出草稿 ${join(dir, 'source.yaml')},其中 14 行 TODO 待补全。`);
+    rmSync(join(dir, 'source.yaml'));
+    const en = await runCli('source', 'init', dir, '--lang', 'en');
+    expect(en.stderr).toContain('with 14 TODO lines to complete.');
+  });
+
+  it('is listed in the top-level help, before source check', async () => {
+    const r = await runCli('--help');
+    expect(r.stdout).toContain(
+      '  source init <data-dir>            为导出文件夹起草 source.yaml / draft a source.yaml for an export folder\n  source check <data-dir>',
+    );
+  });
+});
