@@ -198,10 +198,10 @@ export const GOVERNANCE_ERRORS = defineCatalogue({
       `${p.rows} rows were rejected because their ${p.field} is not in source.yaml's map, so the period is not published: a value missing from a map drops a whole kind of record (every red line, every one-star survey). Add the values to the map (null for one to read as missing), then publish. The first row: ${p.first}`,
   },
   PUBLISH_LOCK_STALE: {
-    zh: (p: { period: string; holder: string; lock: string }) =>
-      `期间 ${p.period} 的锁文件是一个已不在运行的发布留下的(${p.holder}),那次发布多半被中断了;已发布的内容见本行。下一次发布 ${p.period} 之前,确认后删除它:rm ${p.lock}`,
-    en: (p: { period: string; holder: string; lock: string }) =>
-      `The lock of ${p.period} was left by a publish that no longer runs (${p.holder}); it was most likely interrupted, and this row shows what is published. Before publishing ${p.period} again, remove it: rm ${p.lock}`,
+    zh: (p: { period: string; holder: Bilingual; lock: string }) =>
+      `期间 ${p.period} 的锁文件是一个已不在运行的发布留下的(${p.holder.zh}),那次发布多半被中断了;已发布的内容见本行。下一次发布 ${p.period} 之前,确认后删除它:rm ${p.lock}`,
+    en: (p: { period: string; holder: Bilingual; lock: string }) =>
+      `The lock of ${p.period} was left by a publish that no longer runs (${p.holder.en}); it was most likely interrupted, and this row shows what is published. Before publishing ${p.period} again, remove it: rm ${p.lock}`,
   },
   PUBLISH_LEFTOVER: {
     zh: (p: { period: string; path: string }) =>
@@ -216,10 +216,10 @@ export const GOVERNANCE_ERRORS = defineCatalogue({
       `${p.count} files of the publication of ${p.period} are not committed to git (${p.files}): it verifies here, but a fresh clone has what was last committed. Commit it: git add ${p.dir} && git commit`,
   },
   PUBLISH_IN_PROGRESS: {
-    zh: (p: { period: string; holder: string; lock: string }) =>
-      `期间 ${p.period} 正在被发布(${p.holder},锁文件 ${p.lock}):本行复核的是发布完成之前的内容,发布结束后请再复核一次。`,
-    en: (p: { period: string; holder: string; lock: string }) =>
-      `${p.period} is being published (${p.holder}, lock ${p.lock}): this row verifies what was there before that publish ends; verify again once it has.`,
+    zh: (p: { period: string; holder: Bilingual; lock: string }) =>
+      `期间 ${p.period} 正在被发布(${p.holder.zh},锁文件 ${p.lock}):本行复核的是发布完成之前的内容,发布结束后请再复核一次。`,
+    en: (p: { period: string; holder: Bilingual; lock: string }) =>
+      `${p.period} is being published (${p.holder.en}, lock ${p.lock}): this row verifies what was there before that publish ends; verify again once it has.`,
   },
   // impact
   BASE_REF_UNKNOWN: {

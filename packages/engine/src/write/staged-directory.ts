@@ -48,8 +48,8 @@ export function lockFileOf(target: string): string {
 /**
  * Takes the lock of an output folder: creates `<parent>/.<name>.lock` exclusively (O_EXCL) with
  * the pid, host and start time. Throws a ScorebookError of kind `busy` when another process holds
- * it (OUTPUT_BUSY), or when it was left by a process of this host that no longer runs
- * (OUTPUT_LOCK_STALE, saying how to remove it). A stale lock is never taken over: two processes
+ * it (OUTPUT_BUSY), or when it was left by a process of this host that no longer runs, or holds
+ * no holder and is older than a minute (OUTPUT_LOCK_STALE, saying how to remove it). A stale lock is never taken over: two processes
  * could both take it. The parent folder is created when missing.
  */
 export function lockDirectory(target: string): DirectoryLock {
@@ -208,32 +208,73 @@ export function leftoversOf(target: string): Leftover[] {
   return found.sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
-/** The holder recorded in a lock file, or null when it cannot be read (being written, or garbled). */
 /** A lock file found beside a folder: who holds it, and whether that process is gone. */
 export interface LockState {
   file: string;
-  /** `pid <n> on <host> since <time>`, or `unknown holder` when the file cannot be read. */
-  holder: string;
-  /** True when the holder ran on this host and no longer runs: an interrupted write left it. */
+  /**
+   * Who holds it and for how long, in each language: `pid <n> on <host> since <time>, <age> ago`,
+   * or that the file holds no holder (empty or damaged), with its age.
+   */
+  holder: { zh: string; en: string };
+  /**
+   * True when an interrupted write left it: its holder ran on this host and no longer runs, or
+   * the file holds no holder and is older than {@link UNREADABLE_LOCK_SECONDS} (a process killed
+   * between creating the file and writing its holder in it).
+   */
   stale: boolean;
 }
+
+/**
+ * A lock file that holds no holder is a writer's for this long at most (it writes its holder just
+ * after creating the file); older, it was left by a process killed in between.
+ */
+const UNREADABLE_LOCK_SECONDS = 60;
 
 /** The lock of an output folder, if one is there (see {@link lockDirectory}); null when there is none. */
 export function lockStateOf(target: string): LockState | null {
   const file = lockFileOf(target);
   if (!existsSync(file)) return null;
   const holder = lockHolder(file);
+  const age = lockAgeSeconds(file);
   return {
     file,
-    holder: describeHolder(holder),
-    stale: holder !== null && holder.host === hostname() && !isRunning(holder.pid),
+    holder: describeHolder(holder, age),
+    stale:
+      holder === null ? age >= UNREADABLE_LOCK_SECONDS : holder.host === hostname() && !isRunning(holder.pid),
   };
 }
 
-function describeHolder(holder: LockHolder | null): string {
-  return holder === null
-    ? 'unknown holder'
-    : `pid ${holder.pid} on ${holder.host} since ${holder.started_at || 'an unknown time'}`;
+/** Seconds since the lock file was last written (0 when it cannot be read). */
+function lockAgeSeconds(file: string): number {
+  try {
+    return Math.max(0, Math.floor((Date.now() - statSync(file).mtimeMs) / 1000));
+  } catch {
+    return 0;
+  }
+}
+
+/** An age in the largest whole unit that keeps two digits of detail: 45 s, 12 min, 5 h, 3 days. */
+function ageText(seconds: number): { zh: string; en: string } {
+  if (seconds < 120) return { zh: `${seconds} 秒`, en: `${seconds} s` };
+  if (seconds < 7200)
+    return { zh: `${Math.floor(seconds / 60)} 分钟`, en: `${Math.floor(seconds / 60)} min` };
+  if (seconds < 172_800)
+    return { zh: `${Math.floor(seconds / 3600)} 小时`, en: `${Math.floor(seconds / 3600)} h` };
+  return { zh: `${Math.floor(seconds / 86_400)} 天`, en: `${Math.floor(seconds / 86_400)} days` };
+}
+
+function describeHolder(holder: LockHolder | null, ageSeconds: number): { zh: string; en: string } {
+  const age = ageText(ageSeconds);
+  if (holder === null)
+    return {
+      zh: `锁文件是空的或已损坏,记不出持有者;锁文件已存在 ${age.zh}`,
+      en: `the lock file is empty or damaged and names no holder; it is ${age.en} old`,
+    };
+  const since = holder.started_at || null;
+  return {
+    zh: `主机 ${holder.host} 上的进程 ${holder.pid},${since === null ? '开始时间不明' : `自 ${since} 起`},已 ${age.zh}`,
+    en: `pid ${holder.pid} on ${holder.host} since ${since ?? 'an unknown time'}, ${age.en} ago`,
+  };
 }
 
 function lockHolder(file: string): LockHolder | null {
@@ -247,11 +288,10 @@ function lockHolder(file: string): LockHolder | null {
 }
 
 function busy(target: string, file: string): ScorebookError {
-  const holder = lockHolder(file);
-  const stale = holder !== null && holder.host === hostname() && !isRunning(holder.pid);
-  return writeStop('busy', stale ? 'OUTPUT_LOCK_STALE' : 'OUTPUT_BUSY', file, {
+  const state = lockStateOf(target);
+  return writeStop('busy', state?.stale ? 'OUTPUT_LOCK_STALE' : 'OUTPUT_BUSY', file, {
     target,
-    holder: describeHolder(holder),
+    holder: state?.holder ?? describeHolder(null, 0),
     lock: file,
   });
 }

@@ -1,4 +1,11 @@
-import { type ArgsOf, defineCatalogue, messageOf, ScorebookError, type StopKind } from '@scorebook/problems';
+import {
+  type ArgsOf,
+  type Bilingual,
+  defineCatalogue,
+  messageOf,
+  ScorebookError,
+  type StopKind,
+} from '@scorebook/problems';
 
 /**
  * Problems of writing an output folder (evaluate's results, a publication): a lock held by another
@@ -7,16 +14,16 @@ import { type ArgsOf, defineCatalogue, messageOf, ScorebookError, type StopKind 
  */
 export const WRITE_ERRORS = defineCatalogue({
   OUTPUT_BUSY: {
-    zh: (p: { target: string; holder: string; lock: string }) =>
-      `${p.target} 正在被另一个 scorebook 进程写入(${p.holder})。请等它结束后再运行。若确认没有这样的进程,删除锁文件:rm ${p.lock}`,
-    en: (p: { target: string; holder: string; lock: string }) =>
-      `Another scorebook process is writing ${p.target} (${p.holder}). Wait for it to finish, then run again. If no such process runs, remove the lock: rm ${p.lock}`,
+    zh: (p: { target: string; holder: Bilingual; lock: string }) =>
+      `${p.target} 正在被另一个 scorebook 进程写入(${p.holder.zh})。请等它结束后再运行。若确认没有这样的进程,删除锁文件:rm ${p.lock}`,
+    en: (p: { target: string; holder: Bilingual; lock: string }) =>
+      `Another scorebook process is writing ${p.target} (${p.holder.en}). Wait for it to finish, then run again. If no such process runs, remove the lock: rm ${p.lock}`,
   },
   OUTPUT_LOCK_STALE: {
-    zh: (p: { target: string; holder: string; lock: string }) =>
-      `${p.target} 的锁文件是已不存在的进程留下的(${p.holder}),该进程多半被中断了。确认后删除锁文件再运行:rm ${p.lock}(下一次运行会收拾被中断的写入)。`,
-    en: (p: { target: string; holder: string; lock: string }) =>
-      `The lock of ${p.target} was left by a process that no longer runs (${p.holder}); it was most likely interrupted. Remove the lock and run again: rm ${p.lock} (the next run tidies up the interrupted write).`,
+    zh: (p: { target: string; holder: Bilingual; lock: string }) =>
+      `${p.target} 的锁文件是一个已不在运行的进程留下的(${p.holder.zh}),那次写入多半被中断了。确认没有 scorebook 进程在写入后删除锁文件再运行:rm ${p.lock}(下一次运行会收拾被中断的写入)。`,
+    en: (p: { target: string; holder: Bilingual; lock: string }) =>
+      `The lock of ${p.target} was left by a process that no longer runs (${p.holder.en}); that write was most likely interrupted. Once no scorebook process is writing, remove the lock and run again: rm ${p.lock} (the next run tidies up the interrupted write).`,
   },
   OUTPUT_READ_ONLY: {
     zh: (p: { dir: string; reason: string }) =>

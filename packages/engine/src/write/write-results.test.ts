@@ -1,5 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  unlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -77,10 +85,37 @@ describe('writing results', () => {
       lockFileOf(out),
       JSON.stringify({ pid: Number(dead.stdout), host: hostname(), started_at: '2026-11-01T00:00:00Z' }),
     );
+    // Left three hours ago (the file's time is what tells its age).
+    const threeHoursAgo = new Date(Date.now() - 3 * 3600 * 1000 - 5000);
+    utimesSync(lockFileOf(out), threeHoursAgo, threeHoursAgo);
     const error = stopOf(() => writeEvaluation(out, evaluation));
     expect(error.problems[0]!.code).toBe('OUTPUT_LOCK_STALE');
     expect(error.problems[0]!.file).toBe(lockFileOf(out));
     expect(error.problems[0]!.message.zh).toContain(`rm ${lockFileOf(out)}`);
+    expect(error.problems[0]!.message.zh).toContain(
+      `主机 ${hostname()} 上的进程 ${dead.stdout},自 2026-11-01T00:00:00Z 起,已 3 小时`,
+    );
+    expect(error.problems[0]!.message.zh).not.toContain(' on ');
+    expect(error.problems[0]!.message.en).toContain(
+      `pid ${dead.stdout} on ${hostname()} since 2026-11-01T00:00:00Z, 3 h ago`,
+    );
+  });
+
+  it('takes an empty lock file older than a minute for one a killed process left, a new one for a writer', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'scorebook-write-')), 'out');
+    writeFileSync(lockFileOf(out), '');
+    // Just created: a writer between creating the file and writing its holder in it.
+    const young = stopOf(() => writeEvaluation(out, evaluation));
+    expect(young.problems[0]!.code).toBe('OUTPUT_BUSY');
+    const twoMinutesAgo = new Date(Date.now() - 125_000);
+    utimesSync(lockFileOf(out), twoMinutesAgo, twoMinutesAgo);
+    const old = stopOf(() => writeEvaluation(out, evaluation));
+    expect(old.problems[0]!.code).toBe('OUTPUT_LOCK_STALE');
+    expect(old.problems[0]!.message.zh).toContain('锁文件是空的或已损坏,记不出持有者;锁文件已存在 2 分钟');
+    expect(old.problems[0]!.message.en).toContain(
+      'the lock file is empty or damaged and names no holder; it is 2 min old',
+    );
+    expect(existsSync(out)).toBe(false);
   });
 
   it('refuses a folder holding other files, and a published period', () => {
