@@ -67,6 +67,12 @@ export const APPEAL_ERRORS = defineCatalogue({
       `The appeal folder ${q(p.folder)} cannot be read. Check the folder --appeals names.`,
   },
   // Against the data and the policy of the evaluated period: these stop the run.
+  APPEALS_NOT_FOR_THIS_DATA: {
+    zh: (p: { count: number; folder: string }) =>
+      `${p.folder} 中本期的 ${p.count} 份申诉没有一份与这份数据对得上(每一份的客服或记录都不在数据中):它们多半是另一份数据的申诉。若是这样,请用 --appeals 指向这份数据的申诉文件夹(没有申诉就指向一个空文件夹)。`,
+    en: (p: { count: number; folder: string }) =>
+      `None of the period's ${p.count} appeals in ${p.folder} matches this data (each names an agent or a record the data does not have): they are most likely another data set's appeals. If so, point --appeals at this data's appeal folder (an empty folder when it has none).`,
+  },
   APPEAL_UNKNOWN_AGENT: {
     zh: (p: { agent: string }) => `客服 ${q(p.agent)} 不在本期的 agents 表中。请写申诉客服的 agent_id。`,
     en: (p: { agent: string }) =>

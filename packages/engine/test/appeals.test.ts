@@ -271,6 +271,28 @@ describe('appeals applied between the row checks and the exclusions', () => {
       '"9" is not a value of the field csat: expected int 1–5 | null.',
     );
   });
+
+  it('say when no appeal matches the data: the appeals of another data set (the default folder, another --data)', async () => {
+    const { problems } = await stopped(
+      run({
+        'a.yaml': appeal('a9', '{ record: surveys/s1 }'),
+        'b.yaml': appeal('a1', '{ record: surveys/s99 }'),
+        'c.yaml': appeal('a1', '{ record: surveys/s5 }'),
+      }),
+    );
+    const hint = problems.find((p) => p.code === 'APPEALS_NOT_FOR_THIS_DATA');
+    expect(hint?.severity).toBe('warning');
+    expect(hint?.message.en).toContain("None of the period's 3 appeals in ");
+    expect(hint?.message.zh).toContain('请用 --appeals 指向这份数据的申诉文件夹');
+    // One appeal that matches (a1's own survey s3) and the others are mistakes in this data's appeals.
+    const { problems: some } = await stopped(
+      run({
+        'a.yaml': appeal('a9', '{ record: surveys/s1 }'),
+        'd.yaml': appeal('a1', '{ record: surveys/s3 }'),
+      }),
+    );
+    expect(some.map((p) => p.code)).toEqual(['APPEAL_UNKNOWN_AGENT']);
+  });
 });
 
 describe('appeals under policy format 2', () => {

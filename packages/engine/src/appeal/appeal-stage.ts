@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import {
   APPEAL_ERRORS,
   type Appeal,
@@ -337,7 +338,35 @@ export class AppealStage {
     for (const [key, actions] of this.#actions)
       for (const a of actions) unknown(a.state.appeal, key, a.action.at);
     this.#refusePending();
-    return [...this.#errors, ...missing, ...this.#filedProblems()];
+    return [
+      ...this.#errors,
+      ...missing,
+      ...this.#otherData([...this.#errors, ...missing]),
+      ...this.#filedProblems(),
+    ];
+  }
+
+  /**
+   * A warning when every appeal file of the period has an error saying that the data lacks its
+   * agent or record (or credits the record to another agent): the appeals are most likely
+   * another data set's (the default folder `configs/appeals` with another `--data`).
+   */
+  #otherData(errors: readonly Problem[]): Problem[] {
+    const files = [...new Set(this.#states.map((s) => s.appeal.agentAt.file))];
+    const mismatched = new Set(errors.filter((p) => DATA_MISMATCH.has(p.code)).map((p) => p.file));
+    if (files.length === 0 || !files.every((f) => mismatched.has(f))) return [];
+    const folder = dirname(files[0] ?? '');
+    const message = messageOf(APPEAL_ERRORS, 'APPEALS_NOT_FOR_THIS_DATA', { count: files.length, folder });
+    return [
+      {
+        code: 'APPEALS_NOT_FOR_THIS_DATA',
+        severity: 'warning',
+        message,
+        file: folder,
+        line: null,
+        column: null,
+      },
+    ];
   }
 
   /** The applied appeals (decided, not rejected, not refused) with at least one record action. */
@@ -781,6 +810,9 @@ export class AppealStage {
     map.set(key, list);
   }
 }
+
+/** The appeal errors that say the data is not the one the appeal was written about. */
+const DATA_MISMATCH = new Set(['APPEAL_UNKNOWN_AGENT', 'APPEAL_UNKNOWN_RECORD', 'APPEAL_NOT_AGENTS_RECORD']);
 
 /** True for the actions that change records (remove, correct, reassign), not a scorecard's result. */
 export function isRecordAction(
