@@ -9,6 +9,7 @@ import type { ConversationIndex } from '../derive/conversation-index.ts';
 import type { MessagePartitions } from '../derive/message-partitions.ts';
 import { MessageStore } from '../derive/message-store.ts';
 import type { MessageRoutes } from '../derive/route-messages.ts';
+import { combineExclusionParts, type ExclusionsPart } from '../exclude/exclusions.ts';
 import type { TallyPart } from '../measure/accumulate.ts';
 import {
   type MessagePiece,
@@ -113,6 +114,7 @@ export async function readMessagesInParallel(
   pieces.combined.forEach((part, i) => {
     run.metrics?.tallies[i]?.absorb(part);
   });
+  run.routes.exclusions.absorb('messages', pieces.excluded);
 
   let at = 0;
   let rows = 0;
@@ -124,7 +126,6 @@ export async function readMessagesInParallel(
       if (piece === undefined) return false;
       run.checks.absorb(piece.rejected);
       run.routes.coverage.absorb('messages', piece.coverage);
-      run.routes.exclusions.absorb('messages', piece.excluded);
       run.routes.warnings.absorb(piece.warnings);
       for (const field of piece.present) input.typer.present.add(field);
       fileRows += piece.rows;
@@ -158,15 +159,20 @@ function settingsOf(run: MessagesRun): MessagePieceSettings {
 // Reads the pieces on `workers` worker threads and on this thread (`here`), each taking the next
 // piece when it is done, and appends their messages to the partitions in task order as soon as
 // every earlier piece is in (so that the pieces' columns do not wait for the last one), and adds
-// their tallies' parts up in task order at the same time (so that no piece's evidence waits for
-// the last one either: `combineTallyParts`); the pieces (without their messages and tallies) in
-// task order and the combined parts, or null when any failed, the partitions then as they were.
+// their tallies' parts and their exclusions' parts up in task order at the same time (so that no
+// piece's evidence waits for the last one either: `combineTallyParts`, `combineExclusionParts`);
+// the pieces (without their messages, tallies and exclusions) in task order and the combined
+// parts, or null when any failed, the partitions then as they were.
 async function readPieces(
   settings: MessagePieceSettings,
   routes: MessagesRun['routes'],
   tasks: readonly MessagePieceTask[],
   slots: { workers: number; here: MessagePieceReader },
-): Promise<{ pieces: Array<Omit<MessagePiece, 'messages'>>; combined: TallyPart[] } | null> {
+): Promise<{
+  pieces: Array<Omit<MessagePiece, 'messages' | 'tallies' | 'excluded'>>;
+  combined: TallyPart[];
+  excluded: ExclusionsPart;
+} | null> {
   const context: MessagePieceContext | null =
     slots.workers > 0 ? { ...settings, conversations: shareConversations(routes.conversations) } : null;
   const workers = Array.from(
@@ -177,6 +183,7 @@ async function readPieces(
   const start = store.mark();
   const results: Array<MessagePiece | undefined> = [];
   let combined: TallyPart[] = [];
+  let excluded: ExclusionsPart = { counts: [], agents: [] };
   let appended = 0;
   let next = 0;
   let failed = false;
@@ -193,7 +200,8 @@ async function readPieces(
       for (let ready = results[appended]; ready !== undefined; ready = results[appended]) {
         store.append(ready.messages);
         combined = combineTallyParts(combined, ready.tallies, settings.cap);
-        results[appended++] = { ...ready, messages: NO_MESSAGES, tallies: [] };
+        excluded = combineExclusionParts(excluded, ready.excluded, settings.cap);
+        results[appended++] = { ...ready, messages: NO_MESSAGES, tallies: [], excluded: NO_EXCLUSIONS };
       }
     }
   };
@@ -206,12 +214,13 @@ async function readPieces(
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  if (!failed) return { pieces: results as MessagePiece[], combined };
+  if (!failed) return { pieces: results as MessagePiece[], combined, excluded };
   store.rollback(start);
   return null;
 }
 
 const NO_MESSAGES = new MessageStore().columns();
+const NO_EXCLUSIONS: ExclusionsPart = { counts: [], agents: [] };
 
 function ask(worker: Worker, id: number, task: MessagePieceTask): Promise<MessagePiece | null> {
   return new Promise((resolve) => {
