@@ -9,8 +9,9 @@ import type { ConversationIndex } from '../derive/conversation-index.ts';
 import type { MessagePartitions } from '../derive/message-partitions.ts';
 import { MessageStore } from '../derive/message-store.ts';
 import type { MessageRoutes } from '../derive/route-messages.ts';
-import { combineExclusionParts, type ExclusionsPart } from '../exclude/exclusions.ts';
+import type { ExclusionsPart } from '../exclude/exclusions.ts';
 import type { TallyPart } from '../measure/accumulate.ts';
+import { combineExclusionParts } from './exclusion-parts.ts';
 import {
   type MessagePiece,
   type MessagePieceContext,

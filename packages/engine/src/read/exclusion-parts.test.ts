@@ -2,8 +2,9 @@ import { TABLES } from '@scorebook/contract';
 import type { Exclusion } from '@scorebook/policy';
 import { Zone } from '@scorebook/time';
 import { describe, expect, it } from 'vitest';
+import { Exclusions } from '../exclude/exclusions.ts';
 import { Row } from '../row.ts';
-import { combineExclusionParts, Exclusions } from './exclusions.ts';
+import { combineExclusionParts } from './exclusion-parts.ts';
 
 const exclusion = (id: string): Exclusion => ({
   id,
