@@ -246,6 +246,11 @@ async function readPieces(
   combined: TallyPart[];
   excluded: ExclusionsPart;
 } | null> {
+  // The cutting's outcome: every file cut, or not; or what it threw.
+  const cut = cutting.then(
+    (ok) => ({ ok, error: null }),
+    (error: unknown) => ({ ok: false, error }),
+  );
   const context: MessagePieceContext | null =
     slots.workers > 0 ? { ...settings, conversations: shareConversations(routes.conversations) } : null;
   const workers = Array.from(
@@ -279,11 +284,6 @@ async function readPieces(
       }
     }
   };
-  // The cutting's outcome: every file cut, or not; or what it threw.
-  const cut = cutting.then(
-    (ok) => ({ ok, error: null }),
-    (error: unknown) => ({ ok: false, error }),
-  );
   let outcome: { ok: boolean; error: unknown } = { ok: false, error: null };
   try {
     for (const worker of workers) worker.postMessage({ kind: 'context', context });
