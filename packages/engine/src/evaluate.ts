@@ -243,7 +243,12 @@ async function pipeline(
   ]);
 
   const fieldsOf = tableFields(inputs);
-  const checks = new RowChecks(inputs.fileNames, inputs.tables.conversations.files.length > 0);
+  const conversations = new ConversationIndex();
+  const checks = new RowChecks({
+    fileNames: inputs.fileNames,
+    hasConversations: inputs.tables.conversations.files.length > 0,
+    conversations,
+  });
   const exclusions = new Exclusions(policy, fieldsOf, zone, cap);
   // A quarter or year takes its months' appeals when scored from them, or, recomputed, their
   // record decisions when the policy says so (docs/appeals.md); else it only warns of them.
@@ -315,7 +320,6 @@ async function pipeline(
       : null;
   if (sql !== null) opened.push(sql);
   const sink = sql ?? measure;
-  const conversations = new ConversationIndex();
   const messages = new MessagePartitions(options.spill ?? {});
   // Its spill files are removed however the run ends.
   opened.push(messages);

@@ -13,6 +13,7 @@ import { requiredKeysMissing } from './check/check-inputs.ts';
 import { Coverage } from './check/coverage.ts';
 import { DEFAULT_REJECTED_LIMIT, type RejectedLimit, tooManyRejected } from './check/rejected-limit.ts';
 import { RowChecks } from './check/row-checks.ts';
+import { ConversationIndex } from './derive/conversation-index.ts';
 import { RUN_ERRORS } from './errors.ts';
 import { EvaluationError } from './evaluation-error.ts';
 import { openInputs, type ReadProgress, tableBatches, tableInput } from './read/read-inputs.ts';
@@ -93,7 +94,13 @@ export async function inspectData(options: InspectOptions): Promise<Inspection> 
   const parsed = options.period ? parsePeriod(options.period) : null;
   const period = parsed === null ? null : zonePeriod(parsed, zone);
   const inputs = await openInputs({ dataDir: options.dataDir, source, zone });
-  const checks = new RowChecks(inputs.fileNames, inputs.tables.conversations.files.length > 0);
+  // The row checks find the accepted conversations in it.
+  const conversations = new ConversationIndex();
+  const checks = new RowChecks({
+    fileNames: inputs.fileNames,
+    hasConversations: inputs.tables.conversations.files.length > 0,
+    conversations,
+  });
   const custom = new Map([...source.custom].map(([name, t]) => [name, t.spec]));
   const coverage = new Coverage(period, custom);
   const tables: TableInspection[] = [];
@@ -129,6 +136,7 @@ export async function inspectData(options: InspectOptions): Promise<Inspection> 
       for (const record of batch) {
         const row = checks.accept(record);
         if (row === null) continue;
+        if (table === 'conversations') conversations.add(row, -1, false);
         for (const [field, map] of counts) {
           const v = row.values[field];
           const key = v === null || v === undefined ? '(空 / empty)' : String(v);

@@ -103,4 +103,27 @@ describe('messages read on worker threads', { timeout: 120_000 }, () => {
     };
     expect(stopped.problems.map((p) => [p.code, p.line])).toEqual([['FILE_NOT_UTF8', 32]]);
   });
+
+  it('stop as one thread does on a bad byte past the first read of its header, with pieces after it', async () => {
+    const { policiesDir, dataDir } = writeScenario({
+      tables: { agents: AGENTS, conversations: `${CONV}c1,a1,chat,2026-10-05T10:00:00+08:00\n` },
+    });
+    // 2,000 lines (~86 KB) before the byte: more than the 64 KiB read for the header; 4,000 after.
+    const good = (n: number) => 'c1,2026-10-05T10:00:00+08:00,customer,,hi\n'.repeat(n);
+    writeFileSync(
+      join(dataDir, 'messages.csv'),
+      Buffer.concat([
+        Buffer.from(
+          `conversation_id,sent_at,sender,agent_id,text\n${good(2000)}c1,2026-10-05T10:00:00+08:00,customer,,h`,
+        ),
+        Buffer.from([0xff, 0x0a]),
+        Buffer.from(good(4000)),
+      ]),
+    );
+    const options = { policiesDir, dataDir, period: '2026-10', allowMissing: INPUT_TABLES };
+    const stopped = (await bothWays(options, false)) as {
+      problems: Array<{ code: string; line: number }>;
+    };
+    expect(stopped.problems.map((p) => [p.code, p.line])).toEqual([['FILE_NOT_UTF8', 2002]]);
+  });
 });

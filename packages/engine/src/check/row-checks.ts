@@ -26,6 +26,32 @@ export interface Agent {
   values: Readonly<Record<string, unknown>>;
 }
 
+/**
+ * The accepted conversations as the row checks ask about them: the run's conversation index
+ * (`derive/conversation-index.ts`), which holds exactly the conversations table's accepted rows
+ * once it is read: an id's index (-1 for none, ids compared exactly), and where its row is.
+ */
+export interface AcceptedConversations {
+  readonly size: number;
+  indexOf(id: string): number;
+  /** The index of the file of conversation `index`'s accepted row in the run's files. */
+  fileAt(index: number): number;
+  lineAt(index: number): number;
+}
+
+/** Options of a {@link RowChecks}. */
+export interface RowChecksOptions {
+  /** The run's files by index (`Inputs.fileNames`), which rows name by index. */
+  fileNames: readonly string[];
+  /** True when there is a conversations table: then the other tables' conversation ids must be in it. */
+  hasConversations: boolean;
+  /**
+   * Where the accepted conversations are kept: the caller adds each accepted conversations row to
+   * it, before the next record is checked.
+   */
+  conversations: AcceptedConversations;
+}
+
 /** What checks resumed elsewhere (a worker thread) start from: see {@link RowChecks.resume}. */
 export interface ChecksState {
   fileNames: readonly string[];
@@ -41,6 +67,8 @@ export interface ChecksState {
  * start, an `agent_id` not among the accepted agents, a `conversation_id` not among the accepted
  * conversations (when that table is given), a repeated unique id (the later row is rejected).
  * A rejection caused by an earlier one (a message whose conversation row was rejected) names it.
+ * The conversations' unique ids are not kept here: the conversation index that the caller fills
+ * with the accepted rows says which are known and where ({@link RowChecksOptions.conversations}).
  */
 export class RowChecks {
   readonly agents: Agent[] = [];
@@ -51,8 +79,11 @@ export class RowChecks {
   readonly rejectedBy = new Map<TableName, number>();
   readonly #fileNames: readonly string[];
   readonly #hasConversations: boolean;
-  /** The accepted conversations' ids (the unique ids of that table, kept once it is read). */
-  #conversations: { has(id: string): boolean } = new Map<string, number>();
+  /** Where the accepted conversations are looked up (the index, or its shared form when resumed). */
+  #conversations: { indexOf(id: string): number };
+  readonly #index: AcceptedConversations;
+  /** The index's size expected before the next conversations record: one more per row accepted. */
+  #expected = 0;
   /**
    * The conversation id last found among the accepted conversations, or null. The accepted
    * conversations do not change while a later table is read, and a conversation's messages mostly
@@ -60,16 +91,21 @@ export class RowChecks {
    */
   #lastConversation: string | null = null;
   readonly #rejectedIds = new Map<string, RejectionCause>();
-  /** Unique ids of the current table, each with where it was first accepted (file · 2³² + line). */
+  /**
+   * Unique ids of the current table, each with where it was first accepted (file · 2³² + line);
+   * the conversations table's are in the index instead.
+   */
   #seen = new Map<string, number>();
   #table: TableName = 'agents';
   /** The current table's unique field, and the field naming the agent a row is credited to. */
   #unique: string | undefined = TABLES.agents.unique;
   #agentField: string | null = null;
 
-  constructor(fileNames: readonly string[], hasConversations: boolean) {
-    this.#fileNames = fileNames;
-    this.#hasConversations = hasConversations;
+  constructor(options: RowChecksOptions) {
+    this.#fileNames = options.fileNames;
+    this.#hasConversations = options.hasConversations;
+    this.#conversations = options.conversations;
+    this.#index = options.conversations;
   }
 
   /**
@@ -81,15 +117,18 @@ export class RowChecks {
   static resume(
     table: InputTableName,
     state: ChecksState,
-    conversations: { has(id: string): boolean },
+    conversations: { indexOf(id: string): number },
   ): RowChecks {
-    const checks = new RowChecks(state.fileNames, state.hasConversations);
+    const checks = new RowChecks({
+      fileNames: state.fileNames,
+      hasConversations: state.hasConversations,
+      conversations: NO_CONVERSATIONS,
+    });
+    checks.#conversations = conversations;
     state.agentIds.forEach((id, index) => {
       checks.agentIndex.set(id, index);
     });
     checks.startTable(table);
-    checks.#conversations = conversations;
-    checks.#lastConversation = null;
     for (const [key, cause] of state.rejectedIds) checks.#rejectedIds.set(key, cause);
     return checks;
   }
@@ -120,7 +159,8 @@ export class RowChecks {
    * field must name an accepted agent; nothing else of it is checked here.
    */
   startTable(table: TableName, custom: CustomTableSpec | null = null): void {
-    if (this.#table === 'conversations') this.#conversations = this.#seen;
+    if (this.#table === 'conversations') this.#checkAdded();
+    if (table === 'conversations') this.#expected = this.#index.size;
     this.#lastConversation = null;
     this.#table = table;
     this.#seen = new Map();
@@ -133,6 +173,7 @@ export class RowChecks {
   accept(record: TableRecord): Row | null {
     const table = this.#table;
     const unique = this.#unique;
+    if (table === 'conversations') this.#checkAdded();
     if (record.rejection !== undefined) {
       const r = this.#reject(record, record.rejection.field, record.rejection.code, record.rejection.message);
       const id = unique === undefined ? undefined : record.values?.[unique];
@@ -188,7 +229,7 @@ export class RowChecks {
       typeof conversation === 'string' &&
       conversation !== this.#lastConversation
     ) {
-      if (!this.#conversations.has(conversation)) {
+      if (this.#conversations.indexOf(conversation) < 0) {
         const cause = this.#rejectedIds.get(`conversations ${conversation}`) ?? null;
         const message = messageOf(ROW_REJECTIONS, 'UNKNOWN_CONVERSATION', { value: conversation, cause });
         this.#reject(record, 'conversation_id', 'UNKNOWN_CONVERSATION', message, cause);
@@ -199,10 +240,8 @@ export class RowChecks {
     if (unique !== undefined) {
       // The unique field is a required id: text.
       const id = String(v[unique]);
-      const seen = this.#seen.get(id);
-      const first =
-        seen === undefined ? undefined : `${this.#fileNames[Math.floor(seen / 2 ** 32)]}:${seen % 2 ** 32}`;
-      if (first !== undefined) {
+      const first = this.#firstAccepted(id);
+      if (first !== null) {
         this.#reject(
           record,
           unique,
@@ -211,10 +250,31 @@ export class RowChecks {
         );
         return null;
       }
-      this.#seen.set(id, record.file * 2 ** 32 + record.line);
+      // An accepted conversation is added to the index by the caller.
+      if (table === 'conversations') this.#expected++;
+      else this.#seen.set(id, record.file * 2 ** 32 + record.line);
     }
     if (table === 'agents') this.#addAgent(valuesOf(table, v));
     return new Row(v, record.file, record.line);
+  }
+
+  /** Where the row of this unique id of the current table was accepted (`file:line`), or null. */
+  #firstAccepted(id: string): string | null {
+    if (this.#table === 'conversations') {
+      const c = this.#index.indexOf(id);
+      return c < 0 ? null : `${this.#fileNames[this.#index.fileAt(c)]}:${this.#index.lineAt(c)}`;
+    }
+    const seen = this.#seen.get(id);
+    return seen === undefined ? null : `${this.#fileNames[Math.floor(seen / 2 ** 32)]}:${seen % 2 ** 32}`;
+  }
+
+  // The caller adds every accepted conversations row to the index before the next record: a
+  // conversation missing there would make its duplicates and its messages look unknown.
+  #checkAdded(): void {
+    if (this.#index.size !== this.#expected)
+      throw new Error(
+        `the conversation index holds ${this.#index.size} conversations, not the ${this.#expected} accepted`,
+      );
   }
 
   #addAgent(v: TableValues<'agents'>): void {
@@ -234,7 +294,8 @@ export class RowChecks {
 
   #remember(table: 'agents' | 'conversations', id: string, row: RejectedRow): void {
     const key = `${table} ${id}`;
-    if (!this.#rejectedIds.has(key) && !(table === 'agents' ? this.agentIndex.has(id) : this.#seen.has(id)))
+    const accepted = table === 'agents' ? this.agentIndex.has(id) : this.#index.indexOf(id) >= 0;
+    if (!this.#rejectedIds.has(key) && !accepted)
       this.#rejectedIds.set(key, {
         table,
         file: row.file,
@@ -265,3 +326,12 @@ export class RowChecks {
     return row;
   }
 }
+
+// What checks resumed on a table after the conversations table hold as its index: they never
+// check a conversations row, only look ids up (in the lookup they are given).
+const NO_CONVERSATIONS: AcceptedConversations = {
+  size: 0,
+  indexOf: () => -1,
+  fileAt: () => -1,
+  lineAt: () => 0,
+};

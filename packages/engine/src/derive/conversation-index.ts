@@ -15,14 +15,16 @@ export interface ConversationLookup {
 
 /**
  * The columns of conversation ids that {@link findConversation} looks in: the ids' UTF-8 bytes
- * one after the other (`offsets[i]` to `offsets[i + 1]`) and an open-addressing table of them
+ * one after the other (`offsets[i]` to `offsets[i + 1]`), an open-addressing table of them
  * (`slots`: a conversation's index + 1, 0 for an empty slot, found from the FNV-1a hash of the
- * id's bytes by linear probing; its length a power of two).
+ * id's bytes by linear probing; its length a power of two), and the ids that UTF-8 cannot give
+ * back (a lone surrogate, whose bytes are those of U+FFFD), by index.
  */
 export interface ConversationIds {
   bytes: Uint8Array;
   offsets: Int32Array;
   slots: Int32Array;
+  illFormed: ReadonlyMap<number, string>;
 }
 
 /**
@@ -70,11 +72,6 @@ export class ConversationIndex implements ConversationLookup {
     return found >= 0 ? found : this.#push(id, -1, null, false, -1, 0);
   }
 
-  /** True when a conversation has this id. */
-  has(id: string): boolean {
-    return this.indexOf(id) >= 0;
-  }
-
   /** See {@link ConversationLookup}. */
   indexOf(id: string): number {
     if (id === this.#lastId) return this.#lastIndex;
@@ -109,6 +106,16 @@ export class ConversationIndex implements ConversationLookup {
     return this.#channels[this.#channel[index] ?? 0] ?? null;
   }
 
+  /** The index of the file of conversation `index`'s accepted row in the run's files; -1 for none. */
+  fileAt(index: number): number {
+    return this.#file[index] ?? -1;
+  }
+
+  /** The line of conversation `index`'s accepted row (0 for none). */
+  lineAt(index: number): number {
+    return this.#line[index] ?? 0;
+  }
+
   /** The index of the conversation whose accepted row is at this place, or -1. */
   acceptedAt(id: string, file: number, line: number): number {
     const c = this.indexOf(id);
@@ -125,13 +132,14 @@ export class ConversationIndex implements ConversationLookup {
       bytes: this.#bytes.subarray(0, this.#byteLength),
       offsets: this.#offsets.subarray(0, n + 1),
       slots: this.#slots,
+      illFormed: this.#illFormed,
       agent: this.#agent.subarray(0, n),
       excluded: this.#excluded.subarray(0, n),
     };
   }
 
   #ids(): ConversationIds {
-    return { bytes: this.#bytes, offsets: this.#offsets, slots: this.#slots };
+    return { bytes: this.#bytes, offsets: this.#offsets, slots: this.#slots, illFormed: this.#illFormed };
   }
 
   #scratchFor(id: string): Uint8Array {
@@ -159,7 +167,7 @@ export class ConversationIndex implements ConversationLookup {
         this.#byteLength,
       );
     this.#bytes.set(scratch.subarray(0, length), this.#byteLength);
-    if (length !== id.length && LONE_SURROGATE.test(id)) this.#illFormed.set(i, id);
+    if (length !== id.length && !id.isWellFormed()) this.#illFormed.set(i, id);
     this.#byteLength += length;
     this.#offsets[i + 1] = this.#byteLength;
     this.#agent[i] = agent;
@@ -206,12 +214,15 @@ export class ConversationIndex implements ConversationLookup {
 }
 
 /**
- * The index of the conversation with this id in `ids`, or -1: ids are compared byte for byte in
- * UTF-8 (a lone surrogate as U+FFFD, as TextEncoder writes it). `scratch` has room for the id's
- * bytes (three per UTF-16 code unit); an id of ASCII only is hashed and compared without encoding.
+ * The index of the conversation with exactly this id in `ids`, or -1. Ids are hashed and compared
+ * byte for byte in UTF-8 (a lone surrogate as U+FFFD, as TextEncoder writes it); when the bytes
+ * are equal, an id with a lone surrogate is compared as a string with the one kept in
+ * `illFormed`, so that `a\ud800` and `a\ufffd` are two ids, as they are to a `Map`. `scratch` has
+ * room for the id's bytes (three per UTF-16 code unit); an id of ASCII only is hashed and
+ * compared without encoding.
  */
 export function findConversation(ids: ConversationIds, id: string, scratch: Uint8Array): number {
-  const { bytes, offsets, slots } = ids;
+  const { bytes, offsets, slots, illFormed } = ids;
   const mask = slots.length - 1;
   let h = 0x811c9dc5;
   let ascii = true;
@@ -224,6 +235,7 @@ export function findConversation(ids: ConversationIds, id: string, scratch: Uint
     h = Math.imul(h ^ code, 0x01000193);
   }
   const length = ascii ? id.length : encoder.encodeInto(id, scratch).written;
+  const wellFormed = ascii || id.isWellFormed();
   let slot = (ascii ? h >>> 0 : hashOf(scratch, length)) & mask;
   for (;;) {
     const entry = slots[slot] ?? 0;
@@ -233,15 +245,18 @@ export function findConversation(ids: ConversationIds, id: string, scratch: Uint
     if (
       (offsets[i + 1] ?? 0) - start === length &&
       (ascii ? sameAscii(bytes, start, id) : same(bytes, start, scratch, length))
-    )
-      return i;
+    ) {
+      if (ascii) return i;
+      // Equal bytes: the same id, unless one of the two has a lone surrogate.
+      const kept = illFormed.get(i);
+      if (kept === undefined ? wellFormed : kept === id) return i;
+    }
     slot = (slot + 1) & mask;
   }
 }
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
-const LONE_SURROGATE = /\p{Cs}/u;
 
 function place(slots: Int32Array, hash: number, index: number): void {
   const mask = slots.length - 1;

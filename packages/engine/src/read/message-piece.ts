@@ -46,7 +46,7 @@ export interface MessagePieceContext extends MessagePieceSettings {
 
 /** How a piece's messages find their conversation and agent. */
 export interface PieceLookup {
-  conversations: ConversationLookup & { has(id: string): boolean };
+  conversations: ConversationLookup;
   agentIndex: ReadonlyMap<string, number>;
 }
 

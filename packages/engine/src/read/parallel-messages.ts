@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Policy } from '@scorebook/policy';
-import { splitFile } from '@scorebook/source';
+import { type Encoding, type LocatedFile, splitFile, type TableSource } from '@scorebook/source';
 import type { Zone, ZonedPeriod } from '@scorebook/time';
 import type { PolicyNeeds } from '../check/policy-needs.ts';
 import type { RowChecks } from '../check/row-checks.ts';
@@ -9,7 +9,9 @@ import type { ConversationIndex } from '../derive/conversation-index.ts';
 import type { MessagePartitions } from '../derive/message-partitions.ts';
 import { MessageStore } from '../derive/message-store.ts';
 import type { MessageRoutes } from '../derive/route-messages.ts';
+import type { ExclusionsPart } from '../exclude/exclusions.ts';
 import type { TallyPart } from '../measure/accumulate.ts';
+import { combineExclusionParts } from './exclusion-parts.ts';
 import {
   type MessagePiece,
   type MessagePieceContext,
@@ -72,40 +74,27 @@ export async function readMessagesInParallel(
     totalBytes < (options.minBytes ?? MIN_BYTES) ||
     inputs.tables.conversations.files.length === 0 ||
     input.files.length === 0 ||
-    input.files.some((f) => f.format === 'xlsx')
+    input.files.some((f) => f.format === 'xlsx' || (f.format === 'csv' && !input.headers.has(f.name))) ||
+    UNCUT.has(input.reading?.encoding ?? 'utf-8')
   )
     return false;
-  const files: Array<{ index: number; sha256: string; tasks: MessagePieceTask[] }> = [];
-  for (const file of input.files) {
-    const read = fileOptions(file, input.reading);
-    const split = await splitFile({ ...read, pieceBytes: options.pieceBytes ?? PIECE_BYTES });
-    if (split === null) return false;
-    const header = input.headers.get(file.name) ?? null;
-    if (file.format === 'csv' && header === null) return false;
+  const pieceBytes = options.pieceBytes ?? PIECE_BYTES;
+  const files: CutFile[] = input.files.map((file) => {
     let index = inputs.fileNames.indexOf(file.name);
     if (index < 0) index = inputs.fileNames.push(file.name) - 1;
-    const tasks = split.pieces.map(
-      (range): MessagePieceTask => ({
-        file: index,
-        name: file.name,
-        path: file.path,
-        format: file.format,
-        encoding: read.encoding,
-        headerRow: read.headerRow,
-        range: { ...range, columns: range.start === 0 || header === null ? null : header.columns },
-        header: range.start === 0 ? null : header,
-      }),
-    );
-    files.push({ index, sha256: split.sha256, tasks });
-  }
-  const tasks = files.flatMap((f) => f.tasks);
+    return { file, index, header: input.headers.get(file.name) ?? null, sha256: '', tasks: [] };
+  });
   const settings = settingsOf(run);
   const here = new MessagePieceReader(settings, {
     conversations: run.routes.conversations,
     agentIndex: run.checks.agentIndex,
   });
-  const pieces = await readPieces(settings, run.routes, tasks, {
-    workers: Math.min(threads, tasks.length) - 1,
+  // About as many pieces as the files will give (each but a file's last holds at least pieceBytes).
+  const expected = files.reduce((n, f) => n + Math.max(1, Math.ceil(f.file.size / pieceBytes)), 0);
+  const queue = new PieceQueue();
+  const cutting = cutFiles(files, input.reading, pieceBytes, queue);
+  const pieces = await readPieces(settings, run.routes, queue, cutting, {
+    workers: Math.min(threads, expected) - 1,
     here,
   });
   if (pieces === null) return false;
@@ -113,6 +102,7 @@ export async function readMessagesInParallel(
   pieces.combined.forEach((part, i) => {
     run.metrics?.tallies[i]?.absorb(part);
   });
+  run.routes.exclusions.absorb('messages', pieces.excluded);
 
   let at = 0;
   let rows = 0;
@@ -124,7 +114,6 @@ export async function readMessagesInParallel(
       if (piece === undefined) return false;
       run.checks.absorb(piece.rejected);
       run.routes.coverage.absorb('messages', piece.coverage);
-      run.routes.exclusions.absorb('messages', piece.excluded);
       run.routes.warnings.absorb(piece.warnings);
       for (const field of piece.present) input.typer.present.add(field);
       fileRows += piece.rows;
@@ -155,18 +144,113 @@ function settingsOf(run: MessagesRun): MessagePieceSettings {
   };
 }
 
+/** A messages file being cut: its index in the run's files, its header, and once cut its sha256 and pieces. */
+interface CutFile {
+  file: LocatedFile;
+  index: number;
+  header: { columns: string[]; line: number } | null;
+  sha256: string;
+  tasks: MessagePieceTask[];
+}
+
+// Encodings whose files splitFile cannot cut.
+const UNCUT: ReadonlySet<Encoding> = new Set(['utf-16le', 'utf-16be']);
+
+/**
+ * The pieces to read, in task order, as the files are cut: {@link PieceQueue.take} waits for the
+ * piece of a task number until it is found or the cutting is over (then null).
+ */
+class PieceQueue {
+  readonly tasks: MessagePieceTask[] = [];
+  #over = false;
+  #waiting: Array<() => void> = [];
+
+  push(task: MessagePieceTask): void {
+    this.tasks.push(task);
+    this.#wake();
+  }
+
+  /** No piece will be added (every file is cut, or the cutting stopped). */
+  end(): void {
+    this.#over = true;
+    this.#wake();
+  }
+
+  async take(id: number): Promise<MessagePieceTask | null> {
+    while (id >= this.tasks.length && !this.#over) await new Promise<void>((r) => this.#waiting.push(r));
+    return this.tasks[id] ?? null;
+  }
+
+  #wake(): void {
+    const waiting = this.#waiting;
+    this.#waiting = [];
+    for (const wake of waiting) wake();
+  }
+}
+
+// Cuts the files one after another, each piece a task of the queue as soon as it is found (so that
+// the worker threads read while the rest is cut); true when every file was cut, false when one
+// cannot be (splitFile's null). Throws what the cutting throws (a file that cannot be read). The
+// queue ends however it ends.
+async function cutFiles(
+  files: readonly CutFile[],
+  reading: TableSource | null,
+  pieceBytes: number,
+  queue: PieceQueue,
+): Promise<boolean> {
+  try {
+    for (const cut of files) {
+      const { file, index, header } = cut;
+      const read = fileOptions(file, reading);
+      const onPiece = (range: { start: number; end: number; line: number }) => {
+        const task: MessagePieceTask = {
+          file: index,
+          name: file.name,
+          path: file.path,
+          format: file.format,
+          encoding: read.encoding,
+          headerRow: read.headerRow,
+          range: { ...range, columns: range.start === 0 || header === null ? null : header.columns },
+          header: range.start === 0 ? null : header,
+        };
+        cut.tasks.push(task);
+        queue.push(task);
+      };
+      const split = await splitFile({ ...read, pieceBytes, onPiece });
+      if (split === null) return false;
+      cut.sha256 = split.sha256;
+    }
+    return true;
+  } finally {
+    queue.end();
+  }
+}
+
 // Reads the pieces on `workers` worker threads and on this thread (`here`), each taking the next
 // piece when it is done, and appends their messages to the partitions in task order as soon as
 // every earlier piece is in (so that the pieces' columns do not wait for the last one), and adds
-// their tallies' parts up in task order at the same time (so that no piece's evidence waits for
-// the last one either: `combineTallyParts`); the pieces (without their messages and tallies) in
-// task order and the combined parts, or null when any failed, the partitions then as they were.
+// their tallies' parts and their exclusions' parts up in task order at the same time (so that no
+// piece's evidence waits for the last one either: `combineTallyParts`, `combineExclusionParts`);
+// the pieces (without their messages, tallies and exclusions) in task order and the combined
+// parts, or null when any failed or a file could not be cut, the partitions then as they were.
+// The pieces come from the queue as `cutting` finds them; this thread, which cuts, reads pieces
+// once the cutting is over. What the cutting throws is thrown once every piece begun is in.
 async function readPieces(
   settings: MessagePieceSettings,
   routes: MessagesRun['routes'],
-  tasks: readonly MessagePieceTask[],
+  queue: PieceQueue,
+  cutting: Promise<boolean>,
   slots: { workers: number; here: MessagePieceReader },
-): Promise<{ pieces: Array<Omit<MessagePiece, 'messages'>>; combined: TallyPart[] } | null> {
+): Promise<{
+  pieces: Array<Omit<MessagePiece, 'messages' | 'tallies' | 'excluded'>>;
+  combined: TallyPart[];
+  excluded: ExclusionsPart;
+} | null> {
+  // The cutting's outcome: every file cut, or not; or what it threw.
+  const cut = cutting.then(
+    (ok) => ({ ok, error: null }),
+    (error: unknown) => ({ ok: false, error }),
+  );
   const context: MessagePieceContext | null =
     slots.workers > 0 ? { ...settings, conversations: shareConversations(routes.conversations) } : null;
   const workers = Array.from(
@@ -177,14 +261,16 @@ async function readPieces(
   const start = store.mark();
   const results: Array<MessagePiece | undefined> = [];
   let combined: TallyPart[] = [];
+  let excluded: ExclusionsPart = { counts: [], agents: [] };
   let appended = 0;
   let next = 0;
   let failed = false;
   const take = async (read: (id: number, task: MessagePieceTask) => Promise<MessagePiece | null>) => {
-    while (!failed && next < tasks.length) {
+    while (!failed) {
       const id = next++;
-      const task = tasks[id];
-      const piece = task === undefined ? null : await read(id, task);
+      const task = await queue.take(id);
+      if (task === null || failed) return;
+      const piece = await read(id, task);
       if (piece === null) {
         failed = true;
         continue;
@@ -193,25 +279,33 @@ async function readPieces(
       for (let ready = results[appended]; ready !== undefined; ready = results[appended]) {
         store.append(ready.messages);
         combined = combineTallyParts(combined, ready.tallies, settings.cap);
-        results[appended++] = { ...ready, messages: NO_MESSAGES, tallies: [] };
+        excluded = combineExclusionParts(excluded, ready.excluded, settings.cap);
+        results[appended++] = { ...ready, messages: NO_MESSAGES, tallies: [], excluded: NO_EXCLUSIONS };
       }
     }
   };
+  let outcome: { ok: boolean; error: unknown } = { ok: false, error: null };
   try {
     for (const worker of workers) worker.postMessage({ kind: 'context', context });
     await Promise.all([
       ...workers.map((worker) => take((id, task) => ask(worker, id, task))),
-      take((_, task) => slots.here.read(task).catch(() => null)),
+      (async () => {
+        outcome = await cut;
+        if (!outcome.ok) failed = true;
+        else await take((_, task) => slots.here.read(task).catch(() => null));
+      })(),
     ]);
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  if (!failed) return { pieces: results as MessagePiece[], combined };
+  if (!failed) return { pieces: results as MessagePiece[], combined, excluded };
   store.rollback(start);
+  if (outcome.error !== null) throw outcome.error;
   return null;
 }
 
 const NO_MESSAGES = new MessageStore().columns();
+const NO_EXCLUSIONS: ExclusionsPart = { counts: [], agents: [] };
 
 function ask(worker: Worker, id: number, task: MessagePieceTask): Promise<MessagePiece | null> {
   return new Promise((resolve) => {

@@ -23,7 +23,8 @@ const IDS = [
   'é',
   ...Array.from({ length: 5000 }, (_, i) => `conv-${i}`),
 ];
-const ABSENT = ['c2', 'conv-5000', 'conv-', '会话-0002', 'a\ud800', ' c1', 'c1 ', 'a\ufffdb'];
+// 'a\ufffdb' and 'a\udbffb' have the bytes of 'a\ud800b', and are other ids.
+const ABSENT = ['c2', 'conv-5000', 'conv-', '会话-0002', 'a\ud800', ' c1', 'c1 ', 'a\ufffdb', 'a\udbffb'];
 
 describe('the conversation index', () => {
   it('finds every id at its index, with its columns, and nothing else', () => {
@@ -41,10 +42,11 @@ describe('the conversation index', () => {
         index.acceptedAt(id, 0, i + 2),
         index.acceptedAt(id, 0, i + 3),
         index.acceptedAt(id, 1, i + 2),
-      ]).toEqual([i, -1, -1]);
+        index.fileAt(i),
+        index.lineAt(i),
+      ]).toEqual([i, -1, -1, 0, i + 2]);
     });
-    for (const absent of ABSENT.filter((a) => a !== 'a\ufffdb'))
-      expect([absent, index.has(absent), index.indexOf(absent)]).toEqual([absent, false, -1]);
+    for (const absent of ABSENT) expect([absent, index.indexOf(absent)]).toEqual([absent, -1]);
     expect([index.agentOf(-1), index.agentOf(IDS.length), index.excludedAt(IDS.length)]).toEqual([
       -1,
       -1,
@@ -67,6 +69,30 @@ describe('the conversation index', () => {
   });
 });
 
+describe('ids of equal UTF-8 bytes', () => {
+  // A lone surrogate is written as U+FFFD: the three have the same bytes and are three ids.
+  const SAME_BYTES = ['a\ud800b', 'a\ufffdb', 'a\udbffb'];
+
+  it('are different conversations, each found at its own index', () => {
+    const index = indexOf(SAME_BYTES);
+    const lookup = new SharedConversationLookup(shareConversations(index));
+    expect(
+      SAME_BYTES.map((id) => [index.indexOf(id), lookup.indexOf(id), index.idAt(index.indexOf(id))]),
+    ).toEqual([
+      [0, 0, 'a\ud800b'],
+      [1, 1, 'a\ufffdb'],
+      [2, 2, 'a\udbffb'],
+    ]);
+    expect([index.named('a\udfffb'), index.size, index.indexOf('a\udfffb')]).toEqual([3, 4, 3]);
+  });
+
+  it('are not found for one another', () => {
+    expect([indexOf(['a\ufffdb']).indexOf('a\ud800b'), indexOf(['a\ud800b']).indexOf('a\ufffdb')]).toEqual([
+      -1, -1,
+    ]);
+  });
+});
+
 describe('conversations shared with worker threads', () => {
   it('find every id at its index, byte for byte, and nothing else', () => {
     const lookup = new SharedConversationLookup(shareConversations(indexOf(IDS)));
@@ -79,8 +105,8 @@ describe('conversations shared with worker threads', () => {
     expect([lookup.indexOf('conv-7'), lookup.indexOf('conv-7'), lookup.indexOf('conv-8')]).toEqual([
       14, 14, 15,
     ]);
-    for (const absent of ABSENT.filter((a) => a !== 'a\ufffdb'))
-      expect([absent, lookup.has(absent), lookup.named(absent)]).toEqual([absent, false, -1]);
+    for (const absent of ABSENT)
+      expect([absent, lookup.indexOf(absent), lookup.named(absent)]).toEqual([absent, -1, -1]);
   });
 
   it('hold no conversation at all', () => {

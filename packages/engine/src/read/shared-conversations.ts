@@ -38,11 +38,6 @@ export class SharedConversationLookup implements ConversationLookup {
     this.#shared = shared;
   }
 
-  /** True when a conversation has this id. */
-  has(id: string): boolean {
-    return this.indexOf(id) >= 0;
-  }
-
   /** See {@link ConversationLookup}. */
   indexOf(id: string): number {
     if (id === this.#lastId) return this.#lastIndex;

@@ -101,7 +101,10 @@ async function readInPieces(text: string, n: number, pieceBytes: number): Promis
     headerRow: 1,
     sheet: null,
   } as const;
-  const split = await splitFile({ ...base, pieceBytes });
+  const found: Array<{ start: number; end: number; line: number }> = [];
+  const split = await splitFile({ ...base, pieceBytes, onPiece: (piece) => found.push(piece) });
+  // Each piece is told as it is found: the same pieces, in the same order.
+  expect(found).toEqual(split?.pieces);
   const items: FileItem[] = [];
   let columns: string[] | null = null;
   for (const piece of split?.pieces ?? []) {

@@ -17,6 +17,11 @@ export interface SplitFileOptions {
   encoding: Encoding;
   /** About how many bytes a piece holds (a piece ends at the first record boundary past it). */
   pieceBytes: number;
+  /**
+   * Called with each piece as soon as it is found, in file order (the same pieces the answer
+   * lists), so that pieces can be read while the rest of the file is still being cut.
+   */
+  onPiece?: (piece: FilePieces['pieces'][number]) => void;
 }
 
 const LF = 0x0a;
@@ -39,6 +44,10 @@ export async function splitFile(options: SplitFileOptions): Promise<FilePieces |
   const csv = options.format === 'csv';
   const hash = createHash('sha256');
   const pieces: FilePieces['pieces'] = [];
+  const found = (piece: FilePieces['pieces'][number]) => {
+    pieces.push(piece);
+    options.onPiece?.(piece);
+  };
   let pieceStart = 0;
   let pieceLine = 1;
   let line = 1;
@@ -63,7 +72,7 @@ export async function splitFile(options: SplitFileOptions): Promise<FilePieces |
       line++;
       const next = base + from;
       if (!state.inQuote && next - pieceStart >= options.pieceBytes) {
-        pieces.push({ start: pieceStart, end: next, line: pieceLine });
+        found({ start: pieceStart, end: next, line: pieceLine });
         pieceStart = next;
         pieceLine = line;
       }
@@ -71,8 +80,7 @@ export async function splitFile(options: SplitFileOptions): Promise<FilePieces |
     carry = bytes.slice(from);
     offset += chunk.length;
   }
-  if (offset > pieceStart || pieces.length === 0)
-    pieces.push({ start: pieceStart, end: offset, line: pieceLine });
+  if (offset > pieceStart || pieces.length === 0) found({ start: pieceStart, end: offset, line: pieceLine });
   return { sha256: hash.digest('hex'), pieces };
 }
 
