@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import {
@@ -47,6 +47,16 @@ export interface SqlMeasureInput {
   cap: number;
   /** DuckDB's worker threads; by default every core. */
   threads?: number;
+}
+
+/**
+ * DuckDB's memory limit (its buffer manager's; beyond it, its tables and operators spill to the
+ * temporary folder): a quarter of the machine's memory, at least 1 GiB and at most 4 GiB, in MiB.
+ * DuckDB's own default, 80% of the machine's memory, left the TypeScript side (up to ~4 GB on
+ * a 10,000-agent month) and the machine no room: 22 GB of 24 were resident.
+ */
+export function memoryLimitMiB(totalBytes: number): number {
+  return Math.min(4096, Math.max(1024, Math.floor(totalBytes / 4 / 2 ** 20)));
 }
 
 /**
@@ -119,6 +129,7 @@ export class SqlMeasure {
     const temp = mkdtempSync(join(tmpdir(), 'scorebook-duckdb-'));
     const instance = await DuckDBInstance.create(':memory:', {
       temp_directory: temp,
+      memory_limit: `${memoryLimitMiB(totalmem())}MiB`,
       preserve_insertion_order: 'false',
       ...(input.threads === undefined ? {} : { threads: String(input.threads) }),
     });
