@@ -23,58 +23,58 @@ const STREAMED_LEVELS = 3;
  * string holds no raw line break, so every `\n` of a stringified value is a line break).
  */
 export function jsonBytes(value: unknown): ResultBytes {
-  const chunks: Uint8Array[] = [];
+  return [...jsonChunks(value)];
+}
+
+/**
+ * The chunks of {@link jsonBytes}, one at a time as they are encoded: a writer holds one chunk,
+ * not the file.
+ */
+export function* jsonChunks(value: unknown): Generator<Uint8Array> {
   let parts: string[] = [];
   let units = 0;
-  const flush = () => {
-    if (parts.length === 0) return;
-    chunks.push(Buffer.from(parts.join(''), 'utf8'));
-    parts = [];
-    units = 0;
-  };
-  const emit = (text: string) => {
+  for (const text of jsonPieces(value, '', 0)) {
     parts.push(text);
     units += text.length;
-    if (units >= CHUNK_UNITS) flush();
-  };
-  const whole = (v: unknown, indent: string): string | undefined => {
+    if (units < CHUNK_UNITS) continue;
+    yield Buffer.from(parts.join(''), 'utf8');
+    parts = [];
+    units = 0;
+  }
+  parts.push('\n');
+  yield Buffer.from(parts.join(''), 'utf8');
+}
+
+/** The text of `JSON.stringify(v, null, 2)` at `indent`, in pieces: members of the top levels one by one. */
+function* jsonPieces(v: unknown, indent: string, level: number): Generator<string> {
+  if (level >= STREAMED_LEVELS || v === null || typeof v !== 'object' || 'toJSON' in v) {
     const text = JSON.stringify(v, null, 2) as string | undefined;
-    return text === undefined || indent === '' ? text : text.replaceAll('\n', `\n${indent}`);
-  };
-  const write = (v: unknown, indent: string, level: number): void => {
-    if (level >= STREAMED_LEVELS || v === null || typeof v !== 'object' || 'toJSON' in v) {
-      emit(whole(v, indent) ?? 'null');
+    if (text === undefined) yield 'null';
+    else yield indent === '' ? text : text.replaceAll('\n', `\n${indent}`);
+    return;
+  }
+  const inner = `${indent}  `;
+  if (Array.isArray(v)) {
+    if (v.length === 0) {
+      yield '[]';
       return;
     }
-    const inner = `${indent}  `;
-    if (Array.isArray(v)) {
-      if (v.length === 0) {
-        emit('[]');
-        return;
-      }
-      emit('[');
-      v.forEach((item, i) => {
-        emit(i === 0 ? `\n${inner}` : `,\n${inner}`);
-        const skipped = item === undefined || typeof item === 'function' || typeof item === 'symbol';
-        if (skipped) emit('null');
-        else write(item, inner, level + 1);
-      });
-      emit(`\n${indent}]`);
-      return;
+    for (const [i, item] of v.entries()) {
+      yield i === 0 ? `[\n${inner}` : `,\n${inner}`;
+      if (item === undefined || typeof item === 'function' || typeof item === 'symbol') yield 'null';
+      else yield* jsonPieces(item, inner, level + 1);
     }
-    let first = true;
-    for (const [key, member] of Object.entries(v)) {
-      if (member === undefined || typeof member === 'function' || typeof member === 'symbol') continue;
-      emit(`${first ? '{' : ','}\n${inner}${JSON.stringify(key)}: `);
-      first = false;
-      write(member, inner, level + 1);
-    }
-    emit(first ? '{}' : `\n${indent}}`);
-  };
-  write(value, '', 0);
-  emit('\n');
-  flush();
-  return chunks;
+    yield `\n${indent}]`;
+    return;
+  }
+  let first = true;
+  for (const [key, member] of Object.entries(v)) {
+    if (member === undefined || typeof member === 'function' || typeof member === 'symbol') continue;
+    yield `${first ? '{' : ','}\n${inner}${JSON.stringify(key)}: `;
+    first = false;
+    yield* jsonPieces(member, inner, level + 1);
+  }
+  yield first ? '{}' : `\n${indent}}`;
 }
 
 /** The bytes of a text, as one chunk. */

@@ -95,7 +95,7 @@ export interface StagedDirectory {
   /** The staging folder's path. */
   readonly dir: string;
   /** Writes a file (relative path, `/`-separated) and flushes it to disk. */
-  write(path: string, content: string | Uint8Array | readonly Uint8Array[]): void;
+  write(path: string, content: string | Uint8Array | Iterable<Uint8Array>): void;
   /** Copies a file into the staging folder and flushes it to disk. */
   copy(from: string, path: string): void;
 }
@@ -305,10 +305,13 @@ function isRunning(pid: number): boolean {
   }
 }
 
-/** Writes a file (text, bytes, or chunks of bytes in order) and flushes it; the crash point falls after half of it is written. */
+/**
+ * Writes a file (text, bytes, or chunks of bytes taken one at a time, in order) and flushes it;
+ * the crash point falls after half of the first chunk (of the whole file, for text or bytes).
+ */
 function writeDurably(
   file: string,
-  content: string | Uint8Array | readonly Uint8Array[],
+  content: string | Uint8Array | Iterable<Uint8Array>,
   point: string,
 ): void {
   const chunks =
@@ -317,21 +320,19 @@ function writeDurably(
       : content instanceof Uint8Array
         ? [content]
         : content;
-  const half = Math.floor(chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0) / 2);
   const fd = openSync(file, 'wx');
   try {
-    let written = 0;
-    let crashed = false;
+    let first = true;
     for (const chunk of chunks) {
-      if (!crashed && written + chunk.byteLength >= half) {
-        writeAll(fd, chunk.subarray(0, half - written));
+      if (first) {
+        const half = Math.floor(chunk.byteLength / 2);
+        writeAll(fd, chunk.subarray(0, half));
         crashPoint(point);
-        crashed = true;
-        writeAll(fd, chunk.subarray(half - written));
+        writeAll(fd, chunk.subarray(half));
+        first = false;
       } else writeAll(fd, chunk);
-      written += chunk.byteLength;
     }
-    if (!crashed) crashPoint(point);
+    if (first) crashPoint(point);
     fsyncSync(fd);
   } finally {
     closeSync(fd);

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Evaluation } from '../evaluate.ts';
-import { jsonBytes, type ResultBytes } from './result-bytes.ts';
+import { jsonBytes, jsonChunks, type ResultBytes } from './result-bytes.ts';
 import { lockDirectory, recoverDirectory, replaceDirectory } from './staged-directory.ts';
 import { writeStop } from './write-errors.ts';
 
@@ -14,17 +14,22 @@ export const RESULT_FILES = ['explanations.json', 'policy.json', 'rejected.json'
  * a large month's explanations are longer than one string can be.
  */
 export function serializeEvaluation(evaluation: Evaluation): Map<(typeof RESULT_FILES)[number], ResultBytes> {
+  return new Map([...resultValues(evaluation)].map(([name, value]) => [name, jsonBytes(value)]));
+}
+
+/** What each result file holds, as a JSON value, in {@link RESULT_FILES} order. */
+function resultValues(evaluation: Evaluation): Map<(typeof RESULT_FILES)[number], unknown> {
   const rejected = {
     scorebook: 1,
     period: evaluation.results.period.id,
     total: evaluation.rejected.length,
     rows: evaluation.rejected,
   };
-  return new Map([
-    ['explanations.json', jsonBytes(evaluation.explanations)],
-    ['policy.json', jsonBytes(evaluation.policySnapshot)],
-    ['rejected.json', jsonBytes(rejected)],
-    ['results.json', jsonBytes(evaluation.results)],
+  return new Map<(typeof RESULT_FILES)[number], unknown>([
+    ['explanations.json', evaluation.explanations],
+    ['policy.json', evaluation.policySnapshot],
+    ['rejected.json', rejected],
+    ['results.json', evaluation.results],
   ]);
 }
 
@@ -42,9 +47,9 @@ export function writeEvaluation(outDir: string, evaluation: Evaluation): string[
   try {
     recoverDirectory(target);
     refuseForeignContent(target);
-    const files = serializeEvaluation(evaluation);
+    // Each file is encoded as it is written: one chunk of it in memory at a time.
     replaceDirectory(target, (staged) => {
-      for (const [name, bytes] of files) staged.write(name, bytes);
+      for (const [name, value] of resultValues(evaluation)) staged.write(name, jsonChunks(value));
     });
   } finally {
     lock.release();
