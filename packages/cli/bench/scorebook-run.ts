@@ -2,7 +2,10 @@
 // evaluation benchmark: `node bench/scorebook-run.ts <data-dir> [typescript|duckdb] [threads]`
 // (threads: the parallel option, default every core; 1 reads in one thread, for profiling).
 import { createHash } from 'node:crypto';
-import { evaluate, MEASURE_ENGINES, serializeEvaluation } from '@scorebook/engine';
+import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { evaluate, MEASURE_ENGINES, RESULT_FILES, writeEvaluation } from '@scorebook/engine';
 import { REPOSITORY } from '../src/repository.ts';
 import { childFigures, type MessageMetrics } from './bench-figures.ts';
 
@@ -30,12 +33,16 @@ await childFigures(async () => {
     };
   }
   const { summary } = evaluation.results;
-  // The four files' bytes, hashed: equal hashes say the two engines wrote the same results.
+  // The four files written as `evaluate --out` writes them, then their bytes hashed: equal hashes
+  // say the two engines wrote the same results.
+  const out = join(mkdtempSync(join(tmpdir(), 'scorebook-bench-out-')), 'out');
+  writeEvaluation(out, evaluation);
   const hash = createHash('sha256');
-  for (const [name, bytes] of serializeEvaluation(evaluation)) {
+  for (const name of RESULT_FILES) {
     hash.update(name);
-    for (const chunk of bytes) hash.update(chunk);
+    for await (const chunk of createReadStream(join(out, name))) hash.update(chunk as Buffer);
   }
+  rmSync(dirname(out), { recursive: true, force: true });
   return {
     metrics,
     note: `rated ${summary.rated}/${summary.agents}, rejected rows ${summary.rejected_rows}, files sha256 ${hash.digest('hex').slice(0, 16)}`,
