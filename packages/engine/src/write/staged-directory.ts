@@ -366,13 +366,18 @@ function guard(dir: string, action: () => void): void {
 const READ_ONLY = new Set(['EACCES', 'EPERM', 'EROFS']);
 const FULL = new Set(['ENOSPC', 'EDQUOT']);
 
-/** A file system error as the problem a person can act on. */
-function failure(error: unknown, dir: string, file: string): ScorebookError {
+/**
+ * A file system error as the problem a person can act on. Anything else — no system error code:
+ * a failure to encode what is written, a bug — is given back as it is, never as a write failure
+ * the user is told to fix.
+ */
+function failure(error: unknown, dir: string, file: string): unknown {
   if (error instanceof ScorebookError) return error;
   const code = (error as NodeJS.ErrnoException).code ?? '';
+  if (typeof code !== 'string' || code === '') return error;
   if (READ_ONLY.has(code)) return writeStop('input', 'OUTPUT_READ_ONLY', dir, { dir, reason: code });
   if (FULL.has(code)) return writeStop('input', 'DISK_FULL', dir, { dir });
   if (code === 'ENOTDIR' || code === 'EEXIST')
     return writeStop('input', 'OUTPUT_NOT_A_FOLDER', file, { target: file });
-  return writeStop('input', 'WRITE_FAILED', file, { file, reason: code || String(error) });
+  return writeStop('input', 'WRITE_FAILED', file, { file, reason: code });
 }

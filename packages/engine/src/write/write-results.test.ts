@@ -67,6 +67,19 @@ describe('writing results', () => {
       expect(readFileSync(join(out, name)).equals(Buffer.concat(bytes)), name).toBe(true);
   });
 
+  it('gives back a failure to encode a file as it is (not a write failure), keeping the earlier results', () => {
+    const parent = mkdtempSync(join(tmpdir(), 'scorebook-write-'));
+    const out = join(parent, 'out');
+    writeEvaluation(out, evaluation);
+    const broken = {
+      ...evaluation,
+      explanations: { ...evaluation.explanations, period: 1n },
+    } as unknown as Evaluation;
+    expect(() => writeEvaluation(out, broken)).toThrow(TypeError);
+    expect(markers(out)).toEqual(['2026-10', '2026-10', '2026-10']);
+    expect(readdirSync(parent)).toEqual(['out']);
+  });
+
   it('stops a second writer with kind busy, naming the holder and the lock file', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'scorebook-write-')), 'out');
     const lock = lockDirectory(out);
