@@ -23,30 +23,30 @@ CREATE TABLE ex_messages ("seq" DOUBLE, "agent" INTEGER, "file" INTEGER, "line" 
 
 -- 2. Exclusions (compile-exclusions.ts): excluded_by in policy order; the rows of the period removed
 -- per exclusion; per agent and exclusion the first rows in reading order, as evidence.
-CREATE TABLE x_complaints AS SELECT *, CASE WHEN (coalesce("category" = 'product_defect', FALSE)) THEN 'product-defect-complaints' ELSE NULL END AS excluded_by FROM ex_complaints;
+CREATE TABLE decided_complaints AS SELECT *, CASE WHEN (coalesce("category" = 'product_defect', FALSE)) THEN 'product-defect-complaints' ELSE NULL END AS excluded_by FROM ex_complaints;
 
-SELECT excluded_by, count(*) AS n, min(seq) AS first FROM x_complaints WHERE in_period AND excluded_by IS NOT NULL GROUP BY excluded_by ORDER BY first;
+SELECT excluded_by, count(*) AS n, min(seq) AS first FROM decided_complaints WHERE in_period AND excluded_by IS NOT NULL GROUP BY excluded_by ORDER BY first;
 
-SELECT * FROM (
+SELECT *, k <= 20 AS shown FROM (
   SELECT *, row_number() OVER (PARTITION BY agent, excluded_by ORDER BY seq) AS k,
     count(*) OVER (PARTITION BY agent, excluded_by) AS total
-  FROM x_complaints WHERE agent >= 0 AND in_period AND excluded_by IS NOT NULL
+  FROM decided_complaints WHERE agent >= 0 AND in_period AND excluded_by IS NOT NULL
 ) WHERE k <= 20 ORDER BY seq;
 
-CREATE TABLE x_messages AS SELECT *, CASE WHEN (coalesce("sender" = 'customer', FALSE) AND coalesce("normalized:text" IN ('谢谢', '好的', '好', '嗯', 'ok', '收到', '谢谢亲'), FALSE)) THEN 'courtesy-messages' ELSE NULL END AS excluded_by FROM ex_messages;
+CREATE TABLE decided_messages AS SELECT *, CASE WHEN (coalesce("sender" = 'customer', FALSE) AND coalesce("normalized:text" IN ('谢谢', '好的', '好', '嗯', 'ok', '收到', '谢谢亲'), FALSE)) THEN 'courtesy-messages' ELSE NULL END AS excluded_by FROM ex_messages;
 
-SELECT excluded_by, count(*) AS n, min(seq) AS first FROM x_messages WHERE in_period AND excluded_by IS NOT NULL GROUP BY excluded_by ORDER BY first;
+SELECT excluded_by, count(*) AS n, min(seq) AS first FROM decided_messages WHERE in_period AND excluded_by IS NOT NULL GROUP BY excluded_by ORDER BY first;
 
-SELECT * FROM (
+SELECT *, k <= 20 AS shown FROM (
   SELECT *, row_number() OVER (PARTITION BY agent, excluded_by ORDER BY seq) AS k,
     count(*) OVER (PARTITION BY agent, excluded_by) AS total
-  FROM x_messages WHERE agent >= 0 AND in_period AND excluded_by IS NOT NULL
+  FROM decided_messages WHERE agent >= 0 AND in_period AND excluded_by IS NOT NULL
 ) WHERE k <= 20 ORDER BY seq;
 
 -- 3. Derivation: customer blocks, business seconds, conversation facts, measured views.
 CREATE TABLE pairs AS
 WITH ordered AS (
-  SELECT *, row_number() OVER (PARTITION BY conv ORDER BY sent_at, pos) AS k FROM (SELECT m.* FROM messages m WHERE NOT EXISTS (SELECT 1 FROM x_messages x WHERE x.excluded_by IS NOT NULL AND x.file = m.file AND x.line = m.line))
+  SELECT *, row_number() OVER (PARTITION BY conv ORDER BY sent_at, pos) AS k FROM (SELECT m.* FROM messages m WHERE NOT EXISTS (SELECT 1 FROM decided_messages x WHERE x.excluded_by IS NOT NULL AND x.file = m.file AND x.line = m.line))
 ), marked AS (
   SELECT *, lag(sender) OVER (PARTITION BY conv ORDER BY k) AS prev FROM ordered
 ), edges AS (
@@ -90,7 +90,7 @@ FROM in_conversations c LEFT JOIN conv_facts f ON f.conv = c.idx;
 
 CREATE VIEW m_surveys AS SELECT * FROM in_surveys;
 
-CREATE VIEW m_complaints AS SELECT * FROM in_complaints i WHERE NOT EXISTS (SELECT 1 FROM x_complaints x WHERE x.excluded_by IS NOT NULL AND x.file = i.file AND x.line = i.line);
+CREATE VIEW m_complaints AS SELECT * FROM in_complaints i WHERE NOT EXISTS (SELECT 1 FROM decided_complaints x WHERE x.excluded_by IS NOT NULL AND x.file = i.file AND x.line = i.line);
 
 CREATE VIEW m_qa_reviews AS SELECT * FROM in_qa_reviews;
 

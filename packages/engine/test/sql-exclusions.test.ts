@@ -251,11 +251,15 @@ class SqlExclusions {
 }
 
 describe('exclusions in SQL', () => {
-  it.each([1, 2, 3])(
-    'decide, count and keep evidence as the TypeScript exclusions do (random rows, seed %i)',
-    async (seed) => {
+  it.each([
+    [1, 3],
+    [2, 3],
+    [3, 3],
+    [4, 0],
+  ])(
+    'decide, count and keep evidence as the TypeScript exclusions do (random rows, seed %i, cap %i)',
+    async (seed, cap) => {
       const next = random(seed);
-      const cap = 3;
       const ts = new Exclusions({ exclusions: EXCLUSIONS }, fieldsOf, zone, cap);
       // What one table's rows alone count (`part` gives an agent's evidence of every table).
       const alone = new Map<InputTableName, Exclusions>();
@@ -305,6 +309,8 @@ describe('exclusions in SQL', () => {
           expect([...absorbed.ofAgent(agent).counts]).toEqual([...ts.ofAgent(agent).counts]);
         }
         expect([...absorbed.counts]).toEqual([...ts.counts]);
+        // Counted for every agent whatever the cap (with cap 0: counts, no evidence).
+        expect(ts.ofAgent(0).counts.size).toBeGreaterThan(0);
       } finally {
         sql.close();
       }

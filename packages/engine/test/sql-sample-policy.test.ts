@@ -30,7 +30,7 @@ function sampleSql(): string {
   });
   if (exclusions.refusals.length > 0) throw new Error('every exclusion of the sample policy compiles');
   const sql = measureSql({
-    excluded: new Set(exclusions.tables.map((t) => t.table)),
+    decidedInSql: new Set(exclusions.tables.map((t) => t.table)),
     metrics,
     fieldsOf: (table) =>
       table === 'ratings' ? TABLES.ratings.fields : isCustomTableName(table) ? {} : measuredFields(table),

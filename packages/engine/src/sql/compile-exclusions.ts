@@ -24,7 +24,7 @@ export interface ExclusionTableSql {
    * `normalized:<field>` text column for each field a `textIn` or `containsAny` reads.
    */
   load: SqlTable;
-  /** Creates `x_<table>`: the loaded rows with `excluded_by`, the id of the first exclusion that holds (NULL: none). */
+  /** Creates `decided_<table>`: the loaded rows with `excluded_by`, the id of the first exclusion that holds (NULL: none). */
   decide: string;
   /** The rows of the period removed, per exclusion: `(excluded_by, n, first)`, by first `seq`. */
   counts: string;
@@ -89,7 +89,7 @@ export function exclusionsSql(input: ExclusionsSqlInput): ExclusionsSql {
       continue;
     }
     const loaded = `ex_${table}`;
-    const decided = `x_${table}`;
+    const decided = `decided_${table}`;
     const load: SqlTable = {
       name: loaded,
       columns: [
@@ -108,11 +108,13 @@ export function exclusionsSql(input: ExclusionsSqlInput): ExclusionsSql {
       load,
       decide: `CREATE TABLE ${decided} AS SELECT *, CASE ${whens.join(' ')} ELSE NULL END AS excluded_by FROM ${loaded}`,
       counts: `SELECT excluded_by, count(*) AS n, min(seq) AS first FROM ${decided} WHERE ${removed} GROUP BY excluded_by ORDER BY first`,
-      evidence: `SELECT * FROM (
+      // The first row of each agent and exclusion carries its count (k = 1), even with cap 0;
+      // `shown`: the row is one of the first `cap`, the evidence.
+      evidence: `SELECT *, k <= ${input.cap} AS shown FROM (
   SELECT *, row_number() OVER (PARTITION BY agent, excluded_by ORDER BY seq) AS k,
     count(*) OVER (PARTITION BY agent, excluded_by) AS total
   FROM ${decided} WHERE agent >= 0 AND ${removed}
-) WHERE k <= ${input.cap} ORDER BY seq`,
+) WHERE k <= ${Math.max(1, input.cap)} ORDER BY seq`,
     });
   }
   return { tables, refusals };

@@ -51,11 +51,11 @@ export interface MeasureSqlInput {
   dialect: SqlDialect;
   /**
    * The input tables whose exclusions are decided in SQL (`compile-exclusions.ts`: a table
-   * `x_<table>` with `excluded_by` per loaded row, made before the derivation): their rows are
+   * `decided_<table>` with `excluded_by` per loaded row, made before the derivation): their rows are
    * loaded excluded or not, and the measured views, the messages and the converted
    * conversations leave out what an exclusion removed. None by default.
    */
-  excluded?: ReadonlySet<string>;
+  decidedInSql?: ReadonlySet<string>;
 }
 
 /** The SQL of the measure stage, statement by statement (`docs/scale.md` §6). */
@@ -218,30 +218,30 @@ GROUP BY c.idx, c.closed_at`
 SELECT idx, CASE WHEN closed_at IS NULL THEN NULL ELSE (closed_at - started_at) / 1000 END AS resolution_seconds
 FROM ${inputTableName('conversations')}`,
       ];
-  const excluded = given.excluded ?? new Set<string>();
+  const decidedInSql = given.decidedInSql ?? new Set<string>();
   // With exclusions decided in SQL: the conversations and rows an exclusion removed, by
   // conversation index and by place (file, line identify a row of a table).
-  const removed = (table: string, alias: string) =>
-    `NOT EXISTS (SELECT 1 FROM x_${table} x WHERE x.excluded_by IS NOT NULL AND x.file = ${alias}.file AND x.line = ${alias}.line)`;
+  const notRemoved = (table: string, alias: string) =>
+    `NOT EXISTS (SELECT 1 FROM decided_${table} x WHERE x.excluded_by IS NOT NULL AND x.file = ${alias}.file AND x.line = ${alias}.line)`;
   const exclusionSql = [
-    ...(excluded.has('conversations')
+    ...(decidedInSql.has('conversations')
       ? [
           `CREATE TABLE excluded_conv AS
-SELECT ci.idx, ci.conversation_id FROM conv_index ci JOIN x_conversations x ON x.conversation_id = ci.conversation_id
+SELECT ci.idx, ci.conversation_id FROM conv_index ci JOIN decided_conversations x ON x.conversation_id = ci.conversation_id
 WHERE x.excluded_by IS NOT NULL`,
         ]
       : []),
-    ...(excluded.has('orders')
+    ...(decidedInSql.has('orders')
       ? [
           `INSERT INTO converted SELECT conversation_id FROM x_orders WHERE excluded_by IS NULL AND conversation_id IS NOT NULL`,
         ]
       : []),
   ];
   const keptConversation = (idx: string) =>
-    excluded.has('conversations') ? [`${idx} NOT IN (SELECT idx FROM excluded_conv)`] : [];
+    decidedInSql.has('conversations') ? [`${idx} NOT IN (SELECT idx FROM excluded_conv)`] : [];
   const messagesKept = [
     ...keptConversation('m.conv'),
-    ...(excluded.has('messages') ? [removed('messages', 'm')] : []),
+    ...(decidedInSql.has('messages') ? [notRemoved('messages', 'm')] : []),
   ];
   const messagesFrom =
     messagesKept.length === 0
@@ -249,8 +249,8 @@ WHERE x.excluded_by IS NOT NULL`,
       : `(SELECT m.* FROM messages m WHERE ${messagesKept.join(' AND ')})`;
   const viewOf = (t: RowTable) => {
     const kept = [
-      ...(excluded.has(t) ? [removed(t, 'i')] : []),
-      ...(t === 'messages' && excluded.has('conversations')
+      ...(decidedInSql.has(t) ? [notRemoved(t, 'i')] : []),
+      ...(t === 'messages' && decidedInSql.has('conversations')
         ? [`i.conversation_id NOT IN (SELECT conversation_id FROM excluded_conv)`]
         : []),
     ];

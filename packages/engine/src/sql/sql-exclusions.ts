@@ -4,7 +4,7 @@ import { Row } from '../row.ts';
 import type { ExclusionTableSql } from './compile-exclusions.ts';
 
 /**
- * What a table's exclusions removed of its rows of the period, read from `x_<table>` (made by
+ * What a table's exclusions removed of its rows of the period, read from `decided_<table>` (made by
  * its `decide` statement), in the shape `Exclusions.absorb` adds: the counts by exclusion in the
  * order first met, and per agent, in the order first met, its counts and the first `cap` rows
  * of each exclusion in reading order, with the table's `fields`.
@@ -25,6 +25,7 @@ export async function exclusionPart(
     agents.set(agent, mine);
     // Rows come in reading order, so an agent's first row of an exclusion (k = 1) comes first.
     if (Number(r.k) === 1) mine.counts.push([exclusion, Number(r.total)]);
+    if (r.shown !== true) continue;
     const values: Record<string, unknown> = {};
     for (const f of fields) values[f] = r[f] ?? null;
     mine.evidence.push({ exclusion, n: Number(r.k), row: new Row(values, Number(r.file), Number(r.line)) });

@@ -115,7 +115,7 @@ export class SqlMeasure {
         ? []
         : INPUT_TABLES.flatMap((t) => compiled.tables.filter((e) => e.table === t));
     const sql = measureSql({
-      excluded: new Set(exclusions.map((e) => e.table)),
+      decidedInSql: new Set(exclusions.map((e) => e.table)),
       metrics: input.metrics,
       fieldsOf: input.fieldsOf,
       zone: input.zone,
