@@ -224,7 +224,9 @@ class SqlExclusions {
   // Each row's excluded_by, in the order added.
   async decisions(table: InputTableName): Promise<Array<string | null>> {
     await this.#decide();
-    const read = await this.#connection.runAndReadAll(`SELECT excluded_by FROM x_${table} ORDER BY seq`);
+    const read = await this.#connection.runAndReadAll(
+      `SELECT excluded_by FROM decided_${table} ORDER BY seq`,
+    );
     return read.getRowObjectsJS().map((r) => (typeof r.excluded_by === 'string' ? r.excluded_by : null));
   }
 
@@ -332,7 +334,7 @@ describe('exclusions in SQL', () => {
     });
     expect(sql.tables.map((t) => t.table)).toEqual(['surveys']);
     expect(sql.tables[0]?.decide).toBe(
-      `CREATE TABLE x_surveys AS SELECT *, CASE WHEN coalesce("channel" = 'sms', FALSE) THEN 'a' WHEN coalesce("score" < CAST('3' AS DOUBLE), FALSE) THEN 'b' ELSE NULL END AS excluded_by FROM ex_surveys`,
+      `CREATE TABLE decided_surveys AS SELECT *, CASE WHEN coalesce("channel" = 'sms', FALSE) THEN 'a' WHEN coalesce("score" < CAST('3' AS DOUBLE), FALSE) THEN 'b' ELSE NULL END AS excluded_by FROM ex_surveys`,
     );
     expect(sql.refusals.map((r) => [r.exclusion, r.table, r.why])).toEqual([
       ['c', 'complaints', 'instant_type'],

@@ -233,7 +233,7 @@ WHERE x.excluded_by IS NOT NULL`,
       : []),
     ...(decidedInSql.has('orders')
       ? [
-          `INSERT INTO converted SELECT conversation_id FROM x_orders WHERE excluded_by IS NULL AND conversation_id IS NOT NULL`,
+          `INSERT INTO converted SELECT conversation_id FROM decided_orders WHERE excluded_by IS NULL AND conversation_id IS NOT NULL`,
         ]
       : []),
   ];
