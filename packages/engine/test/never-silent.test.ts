@@ -387,6 +387,40 @@ describe('what a run can read but a reader must be told', () => {
     expect(err.rejected.map((r) => [r.line, r.code])).toEqual([[4, 'UNMAPPED_VALUE']]);
   });
 
+  it('stops on such a row also when the field at fault comes before the time field (channel before started_at)', async () => {
+    const err = await stopped(
+      runScenario({
+        tables: {
+          agents: AGENTS,
+          conversations: csv(
+            '会话,客服,渠道,开始',
+            'c1,a1,在线,2026-10-05T10:00:00+08:00',
+            'c2,a1,微信,2026-10-06T10:00:00+08:00',
+          ),
+          messages: csv(MSG),
+          'source.yaml': `scorebook: 1
+kind: source
+tables:
+  conversations:
+    fields:
+      conversation_id: 会话
+      agent_id: 客服
+      channel: { column: 渠道, map: { 在线: chat } }
+      started_at: 开始
+`,
+        },
+        maxRejected: { kind: 'rows', value: 5 },
+      }),
+    );
+    expect(err.problems.map((p) => [p.code, p.message.en.split(' (')[0]])).toEqual([
+      [
+        'UNMAPPED_IN_PERIOD',
+        "1 rows of conversations in the period were rejected because their channel is not in source.yaml's map",
+      ],
+    ]);
+    expect(err.rejected.map((r) => [r.line, r.field, r.code])).toEqual([[3, 'channel', 'UNMAPPED_VALUE']]);
+  });
+
   it('warns when the rows of a dense table cover only part of the period, and of rejected rows of the period', async () => {
     // Conversations only on the first ten days of October, 5 of the period's 205 rejected (their
     // agent is unknown): 2.4% of the period, but 0.2% of the table with September's 2000 rows.

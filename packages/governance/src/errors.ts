@@ -35,6 +35,12 @@ export const GOVERNANCE_ERRORS = defineCatalogue({
     en: (p: { period: string; dir: string }) =>
       `Period ${p.period} is already published and closed (${p.dir}). To publish it again use --supersede --reason "why"; the earlier publication is kept in superseded/.`,
   },
+  NOBODY_RATED: {
+    zh: (p: { period: string; agents: number }) =>
+      `期间 ${p.period} 的 ${p.agents} 名客服无一参评,发布会关闭一个没有任何等级的期间(之后只能 --supersede 替换)。原因多半在下面的警告里(例如岗位不属于任何考核表:在 source.yaml 中为 agents.role 写 map;或无人满足参评条件)。请先修正再发布;若本期确实无人参评,加 --allow-none-rated。`,
+    en: (p: { period: string; agents: number }) =>
+      `None of the ${p.agents} agents of ${p.period} is rated: publishing would close a period without a single grade (undone only by --supersede). The reason is most likely in the warnings below (roles no scorecard names: write a map for agents.role in source.yaml; or an eligibility no one meets). Fix it, then publish; if truly no one is rated this period, add --allow-none-rated.`,
+  },
   REASON_REQUIRED: {
     zh: () => '替换已发布的期间必须说明原因:--reason "原因"(或自上次发布以来有新增或修改的申诉裁决)。',
     en: () =>

@@ -52,6 +52,11 @@ export interface PublishOptions {
   sourceFile?: string | null;
   /** Tables the policy's metrics need that may be absent (`--allow-missing`). */
   allowMissing?: readonly string[];
+  /**
+   * Publishes a period in which no agent is rated (`--allow-none-rated`); without it such a
+   * period is refused (NOBODY_RATED), since closing it would close a month without grades.
+   */
+  allowNoneRated?: boolean;
   /** Where relative paths are taken from; the process's working directory by default. */
   cwd?: string;
   onProgress?: EvaluateOptions['onProgress'];
@@ -117,6 +122,14 @@ export async function publishPeriod(options: PublishOptions): Promise<Publicatio
     const appealFiles = (evaluation.results.appeals ?? []).map((a) =>
       join(resolve(cwd, options.appealsDir ?? '.'), ...a.file.split('/')),
     );
+    // A month with agents and no one rated is nearly always a gap in the data (roles no scorecard
+    // names, an eligibility no one meets): closing it would need a supersede to undo.
+    const { agents, rated } = evaluation.results.summary;
+    if (agents > 0 && rated === 0 && options.allowNoneRated !== true)
+      throw new ScorebookError('refused', [
+        governanceProblem('NOBODY_RATED', null, { period: options.period, agents }),
+        ...evaluation.warnings,
+      ]);
     const reason = given === undefined ? undefined : supersedeReason(given, evaluation, dir);
     if (reason === '') throw governanceStop('refused', 'REASON_REQUIRED', null);
     const files = serializeEvaluation(evaluation);
@@ -298,6 +311,7 @@ export function publishCommand(
     | 'sourceFile'
     | 'allowMissing'
     | 'appealsDir'
+    | 'allowNoneRated'
   >,
 ): string {
   const words = [
@@ -313,6 +327,7 @@ export function publishCommand(
     words.push(['--appeals', recorded(base, resolve(cwd, options.appealsDir))]);
   if (options.allowMissing && options.allowMissing.length > 0)
     words.push(['--allow-missing', [...new Set(options.allowMissing)].sort().join(',')]);
+  if (options.allowNoneRated === true) words.push(['--allow-none-rated']);
   return ['npx scorebook publish', ...words.map((w) => w.map(shellWord).join(' '))].join(' ');
 }
 

@@ -169,7 +169,12 @@ describe('publishing through a source with a gap in a map', () => {
   it('refuses rows rejected for a value not in the map, and publishes once the value is mapped', async () => {
     const own = makeRepo();
     const data = join(own, 'data/sample');
-    const conversations = readFileSync(join(data, 'conversations.csv'), 'utf8').replace(',chat,', ',微信,');
+    // A September row: not of the period, so the evaluation goes on (a row of the period would
+    // stop it, UNMAPPED_IN_PERIOD) and publish refuses the gap in the map.
+    const conversations = readFileSync(join(data, 'conversations.csv'), 'utf8').replace(
+      'c000011,a001,chat,',
+      'c000011,a001,微信,',
+    );
     writeFileSync(join(data, 'conversations.csv'), conversations);
     const source = (extra: string) =>
       `scorebook: 1\nkind: source\ntables:\n  conversations:\n    fields:\n      channel: { column: channel, map: { chat: chat, phone: phone, ticket: ticket, wecom_group: wecom_group${extra} } }\n`;
@@ -202,5 +207,28 @@ describe('the input archive', () => {
         readFileSync(join(repo, 'data/sample', f.path)),
       );
     expect(publication.manifest.command).toMatch(/ --archive \.scorebook\/archive$/);
+  });
+});
+
+describe('a period in which no agent is rated', () => {
+  it('is refused with the warnings that say why, and published with --allow-none-rated', async () => {
+    const repo = makeRepo();
+    // The export's roles in Chinese, no map in a source.yaml: no agent is in a scorecard.
+    const agents = join(repo, 'data/sample/agents.csv');
+    writeFileSync(
+      agents,
+      readFileSync(agents, 'utf8').replaceAll(',aftersale,', ',售后,').replaceAll(',presale,', ',售前,'),
+    );
+    git(repo, 'commit', '-q', '-am', 'data: roles as the help desk writes them');
+    const refused = await stopOf(() => publish(repo, '2026-10'));
+    expect(refused.kind).toBe('refused');
+    expect(refused.problems.map((p) => p.code)).toContain('NO_AGENT_HAS_SCORECARD');
+    expect(refused.problems.find((p) => p.code === 'NOBODY_RATED')?.message.en).toContain(
+      'None of the 8 agents of 2026-10 is rated',
+    );
+    expect(existsSync(join(repo, 'data/results/2026-10'))).toBe(false);
+    const published = await publish(repo, '2026-10', { allowNoneRated: true });
+    const manifest = JSON.parse(readFileSync(join(published.dir, 'manifest.json'), 'utf8')) as Manifest;
+    expect(manifest.command).toContain(' --allow-none-rated');
   });
 });

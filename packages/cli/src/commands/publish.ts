@@ -18,7 +18,8 @@ import type { CommandIo } from './io.ts';
 
 export const PUBLISH_HELP = `scorebook publish --period <P> --policies <dir> --data <dir> [--results data/results]
                   [--source <source.yaml>] [--allow-missing <table,…>]
-                  [--appeals <dir>] [--supersede [--reason "…"]] [--archive <dir>] [--quiet] [--lang zh|en]
+                  [--appeals <dir>] [--supersede [--reason "…"]] [--archive <dir>] [--allow-none-rated]
+                  [--quiet] [--lang zh|en]
 
 评估并发布一个期间到 <results>/<P>/(结果、解释、被拒绝的行和 manifest.json:策略文件与哈希、
 策略的 git 提交、输入哈希、引擎版本、完整命令),作为一个整体写入:中断时要么是原发布,要么是新发布。
@@ -31,6 +32,8 @@ which keeps the earlier publication in <P>/superseded/<n>/. The policy file must
 no uncommitted changes. One publish of a period at a time.
   --archive <dir>  keep the input files by sha256 there (outside git), so that verify --all can
                    re-verify after the data folder is corrected
+  --allow-none-rated  发布一个无人参评的期间(默认拒绝:NOBODY_RATED)/ publish a period in which no
+                   agent is rated (refused by default: NOBODY_RATED)
 ${DATA_OPTIONS_HELP}
 所用的 source.yaml 和本期的申诉文件与策略文件一样必须已提交。The source.yaml and the period's appeal files
 used must be committed, like the policy file. --supersede 时,自上次发布以来新增或修改的申诉编号会写入原因;
@@ -48,6 +51,7 @@ export async function runPublish(argv: string[], io: CommandIo): Promise<number>
     supersede: { type: 'boolean' },
     reason: { type: 'string' },
     archive: { type: 'string' },
+    'allow-none-rated': { type: 'boolean' },
     ...DATA_OPTIONS,
     quiet: { type: 'boolean', short: 'q' },
   });
@@ -69,6 +73,7 @@ export async function runPublish(argv: string[], io: CommandIo): Promise<number>
     resultsRoot: values.results ?? 'data/results',
     ...(values.supersede ? { supersede: { reason: values.reason ?? '' } } : {}),
     ...(values.archive !== undefined ? { archive: values.archive } : {}),
+    ...(values['allow-none-rated'] ? { allowNoneRated: true } : {}),
     ...dataOptions(values),
     onProgress: progressReporter(io, lang, values.quiet === true),
   });

@@ -89,9 +89,36 @@ describe('typing the records of a table', () => {
         code: 'UNMAPPED_VALUE',
         message: expect.objectContaining({ en: expect.stringContaining('"Agent" of column 发送方') }),
       },
-      partial: { conversation_id: 'c1', sent_at: Date.UTC(2026, 9, 5, 1, 0, 0) },
+      // The fields after the one at fault are still typed (a time after it still tells the period).
+      partial: {
+        conversation_id: 'c1',
+        sent_at: Date.UTC(2026, 9, 5, 1, 0, 0),
+        agent_id: null,
+        text: null,
+        vip: null,
+      },
     });
     expect('rejection' in r && r.rejection.message.en).toContain('keys: 客户, 客服, 未知');
+  });
+
+  it('rejects a record for its first field at fault and still types the later ones, the time among them', () => {
+    const conversations = new TableTyper(
+      'conversations',
+      reading('conversations', [
+        mapping('channel', { column: '渠道', map: new Map([['在线', 'chat']]) }),
+        mapping('started_at', { format: [toTimeFormat('yyyy/M/d H:mm:ss')] }),
+      ]),
+      shanghai,
+    );
+    conversations.fileHeader('c.csv', ['conversation_id', 'agent_id', '渠道', 'started_at'], 1);
+    expect(conversations.record(['c1', 'a1', '微信', '2026/10/5 9:00:00'])).toMatchObject({
+      rejection: { field: 'channel', code: 'UNMAPPED_VALUE' },
+      partial: { conversation_id: 'c1', agent_id: 'a1', started_at: Date.UTC(2026, 9, 5, 1, 0, 0) },
+    });
+    // Two fields at fault: the first in field order is the reason.
+    expect(conversations.record(['c1', 'a1', '微信', 'yesterday'])).toMatchObject({
+      rejection: { field: 'channel', code: 'UNMAPPED_VALUE' },
+    });
   });
 
   it('reads an empty cell and a map value null as missing', () => {

@@ -148,13 +148,20 @@ export class TableTyper {
     return problems;
   }
 
-  /** Types a CSV/xlsx record of the current file (cells aligned with its header). */
+  /**
+   * Types a CSV/xlsx record of the current file (cells aligned with its header). A rejected
+   * record is rejected for its first field at fault, in field order; the fields after it are
+   * still typed into `partial` (those that read), so that the record's time field tells whether
+   * the rejected row is one of the period, whichever field came first.
+   */
   record(cells: readonly Cell[]): TypedRecord {
     const values: Record<string, unknown> = {};
+    let rejection: ValueRejection | null = null;
     for (const { field, position } of this.#cells) {
       const r = this.#value(field, position < 0 ? undefined : cells[position], values);
-      if (r !== null) return { rejection: r, partial: values };
+      rejection ??= r;
     }
+    if (rejection !== null) return { rejection, partial: values };
     for (const [i, name] of this.#extras) values[name] = this.#extra(cells[i]);
     return { values };
   }
@@ -170,16 +177,14 @@ export class TableTyper {
       this.present.add(key);
       extras.push(key);
     }
+    let rejection: ValueRejection | null = null;
     for (const f of this.fields) {
       const has = Object.hasOwn(object, f.column);
       if (has) this.present.add(f.name);
-      const r = this.#value(f, has ? (object[f.column] as Cell) : undefined, values);
-      if (r !== null) {
-        for (const later of this.fields)
-          if (Object.hasOwn(object, later.column)) this.present.add(later.name);
-        return { rejection: r, partial: values };
-      }
+      // As for a CSV record: the first field at fault rejects it, the others still fill `partial`.
+      rejection ??= this.#value(f, has ? (object[f.column] as Cell) : undefined, values);
     }
+    if (rejection !== null) return { rejection, partial: values };
     for (const key of extras) values[key] = this.#extra(object[key] as Cell);
     return { values };
   }
