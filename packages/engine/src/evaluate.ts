@@ -323,7 +323,6 @@ async function pipeline(
   const messages = new MessagePartitions(options.spill ?? {});
   // Its spill files are removed however the run ends.
   opened.push(messages);
-  const converted = new Set<string>();
 
   // Check, exclude, route: each table in contract order (a row may refer to the tables before it).
   // Metrics over messages count the agents' messages as they are read (docs/messages.md); on
@@ -435,9 +434,11 @@ async function pipeline(
             conversations.add(row, agent, !kept);
             break;
           case 'orders':
-            // Decided in SQL, the converted conversations are computed there too.
+            // Decided in SQL, the converted conversations are computed there too. An id that
+            // names no conversation (possible without a conversations table) marks nothing: no
+            // conversations row could have read it.
             if (kept && typeof row.values.conversation_id === 'string' && !sql?.decides(table))
-              converted.add(row.values.conversation_id);
+              conversations.markConverted(conversations.indexOf(row.values.conversation_id));
             if (kept && coverage.inPeriod(table, row)) sink.add(table, row, agent);
             break;
           default:
@@ -512,11 +513,11 @@ async function pipeline(
         sql?.addConversation(row, conversation, conversations.agentOf(conversation));
         continue;
       }
-      applyConversationFacts(row, conversation, facts, converted, resolution);
+      applyConversationFacts(row, conversation, facts, conversations, resolution);
       measure.add('conversations', row, conversations.agentOf(conversation));
     }
   }
-  const measuredInSql = sql === null ? null : await sql.finish(conversations, messages, converted);
+  const measuredInSql = sql === null ? null : await sql.finish(conversations, messages);
   // What the exclusions decided in SQL removed, added table by table in reading order.
   for (const [table, part] of measuredInSql?.excluded ?? []) exclusions.absorb(table, part);
   const tallies = measuredInSql === null ? measure.tallies : measuredInSql.metrics;

@@ -31,9 +31,10 @@ export interface ConversationIds {
  * The conversations of every period, in the order first seen (their index), as columns
  * (`docs/scale.md` §3): the ids' bytes and their hash table ({@link ConversationIds}), and per
  * conversation its agent's index (-1 for none), its channel (a code into a table of the channels
- * seen), whether an exclusion removed its row, and where its accepted row is (file -1 for one
- * only messages name). About 30 bytes and the id's bytes per conversation, instead of an object
- * and a map entry; every column is on shared memory, so worker threads read it without a copy.
+ * seen), whether an exclusion removed its row, where its accepted row is (file -1 for one only
+ * messages name), and whether a kept order names it (a bit). About 30 bytes and the id's bytes
+ * per conversation, instead of an object and a map entry; the columns worker threads look in are
+ * on shared memory, so they read them without a copy.
  */
 export class ConversationIndex implements ConversationLookup {
   #size = 0;
@@ -46,6 +47,8 @@ export class ConversationIndex implements ConversationLookup {
   #file = new Int32Array(1024);
   #line = new Int32Array(1024);
   #channel = new Int32Array(1024);
+  // A bit per conversation: a kept order names it (`converted`).
+  #converted = new Uint8Array(1024 / 8);
   readonly #channels: Array<string | null> = [null];
   readonly #channelCodes = new Map<string, number>();
   // The ids that UTF-8 cannot give back (a lone surrogate, stored as U+FFFD), by index.
@@ -104,6 +107,23 @@ export class ConversationIndex implements ConversationLookup {
   /** The channel of conversation `index`, or null. */
   channelAt(index: number): string | null {
     return this.#channels[this.#channel[index] ?? 0] ?? null;
+  }
+
+  /**
+   * Marks conversation `index` as named by a kept order (its `converted` fact); an index that is
+   * not a conversation's (-1: an id only orders name) marks nothing.
+   */
+  markConverted(index: number): void {
+    if (index < 0 || index >= this.#size) return;
+    const at = index >>> 3;
+    this.#converted[at] = (this.#converted[at] ?? 0) | (1 << (index & 7));
+  }
+
+  /** True when a kept order names conversation `index` ({@link markConverted}). */
+  convertedAt(index: number): boolean {
+    return (
+      index >= 0 && index < this.#size && ((this.#converted[index >>> 3] ?? 0) & (1 << (index & 7))) !== 0
+    );
   }
 
   /** The index of the file of conversation `index`'s accepted row in the run's files; -1 for none. */
@@ -200,6 +220,11 @@ export class ConversationIndex implements ConversationLookup {
     this.#file = copyInto(new Int32Array(capacity), this.#file, n);
     this.#line = copyInto(new Int32Array(capacity), this.#line, n);
     this.#channel = copyInto(new Int32Array(capacity), this.#channel, n);
+    this.#converted = copyInto(
+      new Uint8Array(Math.ceil(capacity / 8)),
+      this.#converted,
+      this.#converted.length,
+    );
   }
 
   #rehash(slotCount: number): void {

@@ -113,7 +113,8 @@ export function elapsedSeconds(policy: Policy, zone: Zone): (from: number, to: n
 
 /**
  * Adds the derived fields to a conversation row: `inquiry`, `replied`, `first_response_seconds`,
- * `handle_seconds`, `on_time` and `converted`; and `resolution_seconds` (`closed_at − started_at`
+ * `handle_seconds`, `on_time` and `converted` (conversation `index` marked in `converted`, the
+ * conversation index: a kept order names it); and `resolution_seconds` (`closed_at − started_at`
  * by `resolution`, null without `closed_at`) only when `resolution` is given, for a policy that
  * reads it, so that the rows other policies explain keep their fields.
  */
@@ -121,7 +122,7 @@ export function applyConversationFacts(
   row: Row,
   index: number,
   facts: ConversationFacts,
-  converted: ReadonlySet<string>,
+  converted: { convertedAt(index: number): boolean },
   resolution: ((from: number, to: number) => number) | null = null,
 ): void {
   const values = row.values;
@@ -134,7 +135,7 @@ export function applyConversationFacts(
   values.handle_seconds = read.ended_at === null ? null : (read.ended_at - read.started_at) / 1000;
   values.on_time =
     read.sla_due_at === null ? null : read.closed_at !== null && read.closed_at <= read.sla_due_at;
-  values.converted = converted.has(read.conversation_id);
+  values.converted = converted.convertedAt(index);
   if (resolution !== null)
     values.resolution_seconds = read.closed_at === null ? null : resolution(read.started_at, read.closed_at);
 }

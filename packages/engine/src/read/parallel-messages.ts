@@ -7,11 +7,7 @@ import type { PolicyNeeds } from '../check/policy-needs.ts';
 import type { RowChecks } from '../check/row-checks.ts';
 import type { ConversationIndex } from '../derive/conversation-index.ts';
 import type { MessagePartitions } from '../derive/message-partitions.ts';
-import { MessageStore } from '../derive/message-store.ts';
 import type { MessageRoutes } from '../derive/route-messages.ts';
-import type { ExclusionsPart } from '../exclude/exclusions.ts';
-import type { TallyPart } from '../measure/accumulate.ts';
-import { combineExclusionParts } from './exclusion-parts.ts';
 import {
   type MessagePiece,
   type MessagePieceContext,
@@ -19,7 +15,8 @@ import {
   type MessagePieceSettings,
   type MessagePieceTask,
 } from './message-piece.ts';
-import { combineTallyParts, type MessageMetrics } from './message-tallies.ts';
+import type { MessageMetrics } from './message-tallies.ts';
+import { PieceSums } from './piece-sums.ts';
 import { fileOptions, type Inputs, type ReadProgress } from './read-inputs.ts';
 import { shareConversations } from './shared-conversations.ts';
 
@@ -93,16 +90,21 @@ export async function readMessagesInParallel(
   const expected = files.reduce((n, f) => n + Math.max(1, Math.ceil(f.file.size / pieceBytes)), 0);
   const queue = new PieceQueue();
   const cutting = cutFiles(files, input.reading, pieceBytes, queue);
-  const pieces = await readPieces(settings, run.routes, queue, cutting, {
+  const sums = await readPieces(settings, run.routes, queue, cutting, {
     workers: Math.min(threads, expected) - 1,
     here,
   });
-  if (pieces === null) return false;
-  // What the pieces counted, already added up in task order (see readPieces).
-  pieces.combined.forEach((part, i) => {
+  if (sums === null || sums.rows.length !== files.reduce((n, f) => n + f.tasks.length, 0)) return false;
+  // What the pieces gave, already added up in task order (see readPieces): absorbed once, as
+  // absorbing each piece in turn would.
+  sums.tallies.forEach((part, i) => {
     run.metrics?.tallies[i]?.absorb(part);
   });
-  run.routes.exclusions.absorb('messages', pieces.excluded);
+  run.routes.exclusions.absorb('messages', sums.excluded);
+  run.checks.absorb(sums.rejected);
+  run.routes.coverage.absorb('messages', sums.coverage);
+  run.routes.warnings.absorb(sums.warnings);
+  for (const field of sums.present) input.typer.present.add(field);
 
   let at = 0;
   let rows = 0;
@@ -110,14 +112,9 @@ export async function readMessagesInParallel(
   for (const [k, file] of files.entries()) {
     let fileRows = 0;
     for (const task of file.tasks) {
-      const piece = pieces.pieces[at++];
-      if (piece === undefined) return false;
-      run.checks.absorb(piece.rejected);
-      run.routes.coverage.absorb('messages', piece.coverage);
-      run.routes.warnings.absorb(piece.warnings);
-      for (const field of piece.present) input.typer.present.add(field);
-      fileRows += piece.rows;
-      rows += piece.rows;
+      const pieceRows = sums.rows[at++] ?? 0;
+      fileRows += pieceRows;
+      rows += pieceRows;
       bytes += task.range.end - task.range.start;
       onProgress?.({ table: 'messages', rows, bytes, totalBytes, done: false });
     }
@@ -229,10 +226,9 @@ async function cutFiles(
 // Reads the pieces on `workers` worker threads and on this thread (`here`), each taking the next
 // piece when it is done, and appends their messages to the partitions in task order as soon as
 // every earlier piece is in (so that the pieces' columns do not wait for the last one), and adds
-// their tallies' parts and their exclusions' parts up in task order at the same time (so that no
-// piece's evidence waits for the last one either: `combineTallyParts`, `combineExclusionParts`);
-// the pieces (without their messages, tallies and exclusions) in task order and the combined
-// parts, or null when any failed or a file could not be cut, the partitions then as they were.
+// the rest of what they gave up in task order at the same time (`PieceSums`: nothing of a piece
+// waits for the last one either); the sums, or null when any failed or a file could not be cut,
+// the partitions then as they were (the sums, not the run's, are dropped).
 // The pieces come from the queue as `cutting` finds them; this thread, which cuts, reads pieces
 // once the cutting is over. What the cutting throws is thrown once every piece begun is in.
 async function readPieces(
@@ -241,11 +237,7 @@ async function readPieces(
   queue: PieceQueue,
   cutting: Promise<boolean>,
   slots: { workers: number; here: MessagePieceReader },
-): Promise<{
-  pieces: Array<Omit<MessagePiece, 'messages' | 'tallies' | 'excluded'>>;
-  combined: TallyPart[];
-  excluded: ExclusionsPart;
-} | null> {
+): Promise<PieceSums | null> {
   // The cutting's outcome: every file cut, or not; or what it threw.
   const cut = cutting.then(
     (ok) => ({ ok, error: null }),
@@ -259,9 +251,9 @@ async function readPieces(
   );
   const store = routes.messages;
   const start = store.mark();
-  const results: Array<MessagePiece | undefined> = [];
-  let combined: TallyPart[] = [];
-  let excluded: ExclusionsPart = { counts: [], agents: [] };
+  // The pieces read but not yet added, by task number: some earlier piece is not in yet.
+  const waiting = new Map<number, MessagePiece>();
+  const sums = new PieceSums(settings.period, settings.cap);
   let appended = 0;
   let next = 0;
   let failed = false;
@@ -275,12 +267,11 @@ async function readPieces(
         failed = true;
         continue;
       }
-      results[id] = piece;
-      for (let ready = results[appended]; ready !== undefined; ready = results[appended]) {
+      waiting.set(id, piece);
+      for (let ready = waiting.get(appended); ready !== undefined; ready = waiting.get(appended)) {
+        waiting.delete(appended++);
         store.append(ready.messages);
-        combined = combineTallyParts(combined, ready.tallies, settings.cap);
-        excluded = combineExclusionParts(excluded, ready.excluded, settings.cap);
-        results[appended++] = { ...ready, messages: NO_MESSAGES, tallies: [], excluded: NO_EXCLUSIONS };
+        sums.add(ready);
       }
     }
   };
@@ -298,14 +289,11 @@ async function readPieces(
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  if (!failed) return { pieces: results as MessagePiece[], combined, excluded };
+  if (!failed) return sums;
   store.rollback(start);
   if (outcome.error !== null) throw outcome.error;
   return null;
 }
-
-const NO_MESSAGES = new MessageStore().columns();
-const NO_EXCLUSIONS: ExclusionsPart = { counts: [], agents: [] };
 
 function ask(worker: Worker, id: number, task: MessagePieceTask): Promise<MessagePiece | null> {
   return new Promise((resolve) => {

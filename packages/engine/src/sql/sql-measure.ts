@@ -221,17 +221,17 @@ export class SqlMeasure {
 
   /**
    * Loads the messages kept for derivation, the conversations, the agents, the converted
-   * conversations and the calendar of openings; decides the exclusions, runs the derivation
+   * conversations (the ids of those the conversation index marks converted) and the calendar of
+   * openings; decides the exclusions, runs the derivation
    * and the metrics; returns one measured metric per metric, in order, and what the exclusions
    * decided here removed of each table, in reading order of the tables. Closes the database.
    */
   async finish(
     conversations: ConversationIndex,
     messages: MessagePartitions,
-    converted: ReadonlySet<string>,
   ): Promise<{ metrics: MeasuredMetric[]; excluded: Array<[InputTableName, ExclusionsPart]> }> {
     try {
-      return await this.#finish(conversations, messages, converted);
+      return await this.#finish(conversations, messages);
     } finally {
       this.close();
     }
@@ -257,17 +257,18 @@ export class SqlMeasure {
   async #finish(
     conversations: ConversationIndex,
     messages: MessagePartitions,
-    converted: ReadonlySet<string>,
   ): Promise<{ metrics: MeasuredMetric[]; excluded: Array<[InputTableName, ExclusionsPart]> }> {
     const input = this.#input;
     const messageSpan = this.#appendMessages(conversations, messages);
     // The calendar covers every customer block and, when measured, every resolution span.
     const first = Math.min(messageSpan.first, this.#spanFirst);
     const last = Math.max(messageSpan.last, this.#spanLast);
-    for (let c = 0; c < conversations.size; c++)
-      this.#appendValues('conv_index', [c, conversations.idAt(c), conversations.channelAt(c)]);
+    for (let c = 0; c < conversations.size; c++) {
+      const id = conversations.idAt(c);
+      this.#appendValues('conv_index', [c, id, conversations.channelAt(c)]);
+      if (conversations.convertedAt(c)) this.#appendValues('converted', [id]);
+    }
     for (const a of input.agents) this.#appendValues('agents', [a.index, a.agent_id]);
-    for (const id of converted) this.#appendValues('converted', [id]);
     const hours = input.policy.business_hours;
     if (hours !== null && first <= last) {
       const clock = new BusinessClock(toBusinessHours(hours), input.zone);
