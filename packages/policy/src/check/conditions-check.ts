@@ -4,6 +4,7 @@ import {
   type FactType,
   type FactVocabulary,
   foldUnchecked,
+  normalizeText,
 } from '@scorebook/conditions';
 import { closest } from '@scorebook/config-file';
 import type { FieldSpec, MetricDefinition } from '@scorebook/contract';
@@ -114,8 +115,10 @@ const GRADE_OPERATORS = new Set(['equal', 'notEqual', 'in', 'notIn', 'textIn']);
 
 /**
  * Warns (`PREV_GRADE_NOT_A_GRADE`) at each text a condition compares `history.prev.grade` with
- * that is no grade of this version: the condition would never hold (or always, negated) unless
- * the previous period was graded by a version with other grades.
+ * that is no grade of this version: the comparison would never match (so `notEqual`/`notIn`
+ * always hold) unless the previous period was graded by a version with other grades. `textIn`
+ * compares normalised texts (`normalizeText`: case, width, spaces at the ends), so a value equal
+ * to a grade once normalised is one.
  */
 function checkPrevGrades(ctx: CheckContext, path: Path, value: unknown): void {
   const grades = gradeNamesOf(ctx.parsed.value);
@@ -130,14 +133,18 @@ function checkPrevGrades(ctx: CheckContext, path: Path, value: unknown): void {
       const values = Array.isArray(leaf.value)
         ? leaf.value.map((v, i) => [v, [...at, 'value', i]] as const)
         : [[leaf.value, [...at, 'value']] as const];
+      const textIn = leaf.operator === 'textIn';
+      const negated = leaf.operator === 'notEqual' || leaf.operator === 'notIn';
       for (const [v, where] of values) {
         if (typeof v !== 'string' || grades.includes(v)) continue;
+        if (textIn && grades.some((g) => normalizeText(g) === normalizeText(v))) continue;
         // Grades are short (S, A+): only a difference of case or spaces is a likely slip.
-        const suggestion = grades.find((g) => g.toLowerCase() === v.trim().toLowerCase()) ?? '';
+        const squeezed = (t: string) => t.replace(/\s+/gu, '').toLowerCase();
+        const suggestion = grades.find((g) => squeezed(g) === squeezed(v)) ?? '';
         ctx.report(
           [...path, ...where],
           'PREV_GRADE_NOT_A_GRADE',
-          { value: v, grades, suggestion },
+          { value: v, grades, suggestion, negated },
           { severity: 'warning' },
         );
       }

@@ -168,10 +168,10 @@ export const POLICY_ERRORS = defineCatalogue({
       `Unknown grade ${q(p.grade)}. The grades defined are: ${p.allowed}.`,
   },
   PREV_GRADE_NOT_A_GRADE: {
-    zh: (p: { value: string; grades: readonly string[]; suggestion: string }) =>
-      `history.prev.grade 与 ${q(p.value)} 比较,但本版本的等级只有 ${p.grades.join('、')}${p.suggestion ? `(是否想写 ${q(p.suggestion)}?)` : ''}。除非上一期间是按另一个有 ${q(p.value)} 等级的版本评估的,这个条件不会成立;请写成 grades 中的等级。`,
-    en: (p: { value: string; grades: readonly string[]; suggestion: string }) =>
-      `history.prev.grade is compared with ${q(p.value)}, but this version's grades are only ${p.grades.join(', ')}${p.suggestion ? ` (did you mean ${q(p.suggestion)}?)` : ''}. Unless the previous period was graded by another version that has the grade ${q(p.value)}, the comparison never matches; write a grade of grades.`,
+    zh: (p: { value: string; grades: readonly string[]; suggestion: string; negated: boolean }) =>
+      `history.prev.grade 与 ${q(p.value)} 比较,但本版本的等级只有 ${p.grades.join('、')}${p.suggestion ? `(是否想写 ${q(p.suggestion)}?)` : ''}。除非上一期间是按另一个有 ${q(p.value)} 等级的版本评估的,这个比较不会相等${p.negated ? ',这个条件因此总是成立' : ',这个条件不会成立'};请写成 grades 中的等级。`,
+    en: (p: { value: string; grades: readonly string[]; suggestion: string; negated: boolean }) =>
+      `history.prev.grade is compared with ${q(p.value)}, but this version's grades are only ${p.grades.join(', ')}${p.suggestion ? ` (did you mean ${q(p.suggestion)}?)` : ''}. Unless the previous period was graded by another version that has the grade ${q(p.value)}, the comparison never matches${p.negated ? ', so the condition always holds' : ''}; write a grade of grades.`,
   },
   DUPLICATE_GRADE: {
     zh: (p: { grade: string }) => `等级 ${q(p.grade)} 重复定义。`,
