@@ -262,7 +262,7 @@ export const CLI_TEXT = defineCatalogue({
     en: (p: { name: string }) => `✗ ${p.name} differs`,
   },
   VERIFY_DIFFERENCES_TOO_LARGE: {
-    zh: (p: { mib: number }) => `（文件 ${p.mib} MiB，过大，无法逐项列出差异；请按客服逐个对比）`,
+    zh: (p: { mib: number }) => `(文件 ${p.mib} MiB,过大,无法逐项列出差异;请按客服逐个对比)`,
     en: (p: { mib: number }) =>
       `(the file is ${p.mib} MiB, too large to list the differences; compare one agent's entries by hand)`,
   },

@@ -100,16 +100,16 @@ export type TableName = InputTableName | CustomTableName;
 /** A table a metric may be computed over: a measured table of the contract, or a custom table. */
 export type MeasuredTableRef = MeasuredTableName | CustomTableName;
 
-/**
- * A custom table as a source declares it: its fields with their types, the unique id field, the
- * field naming the agent a row is credited to, and the field that places a row in a period.
- */
 /** A custom field's titles (`docs/custom-tables.md`): Chinese, and English (the Chinese when not given). */
 export interface FieldTitle {
   title: string;
   title_en: string;
 }
 
+/**
+ * A custom table as a source declares it: its fields with their types, the unique id field, the
+ * field naming the agent a row is credited to, and the field that places a row in a period.
+ */
 export interface CustomTableSpec {
   name: CustomTableName;
   /** The table's title (`title:`), or its name. */

@@ -81,7 +81,7 @@ import {
 } from './read/read-inputs.ts';
 import { Row, valuesOf } from './row.ts';
 import { scoreAgents, summaryOfFormat2 } from './score/score-agents.ts';
-import { serializeEvaluation } from './write/write-results.ts';
+import { jsonBytes } from './write/result-bytes.ts';
 
 /** The engine's version, recorded in every result. */
 export const ENGINE_VERSION: string = packageJson.version;
@@ -538,7 +538,7 @@ async function pipeline(
             const evaluation = await evaluate({ ...rest, period: earlier, history: false });
             return {
               results: evaluation.results,
-              bytes: serializeEvaluation(evaluation).get('results.json') ?? [],
+              bytes: jsonBytes(evaluation.results),
             };
           },
         });

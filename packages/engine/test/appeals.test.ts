@@ -282,6 +282,10 @@ describe('appeals applied between the row checks and the exclusions', () => {
     );
     const hint = problems.find((p) => p.code === 'APPEALS_NOT_FOR_THIS_DATA');
     expect(hint?.severity).toBe('warning');
+    // At the period's appeal folder: the folder of the appeal files.
+    const first = problems.find((p) => p.code === 'APPEAL_UNKNOWN_AGENT')?.file ?? '';
+    expect(hint?.file).toBe(first.slice(0, first.lastIndexOf('/')));
+    expect(hint?.file).toMatch(/2026-10$/);
     expect(hint?.message.en).toContain("None of the period's 3 appeals in ");
     expect(hint?.message.zh).toContain('请用 --appeals 指向这份数据的申诉文件夹');
     // One appeal that matches (a1's own survey s3) and the others are mistakes in this data's appeals.

@@ -73,7 +73,11 @@ export function ignoreRule(path: string): string | null {
   if (root === null) return null;
   const out = git(root, ['check-ignore', '-v', '--', gitPath(root, path)]);
   if (out === null || out === '') return null;
-  return out.slice(0, out.indexOf('\t'));
+  // `<source>:<line>:<pattern>\t<path>`; a matching negated pattern (`!…`) means not ignored.
+  const tab = out.indexOf('\t');
+  const rule = tab < 0 ? out : out.slice(0, tab);
+  const pattern = rule.replace(/^.*?:\d+:/u, '');
+  return pattern.startsWith('!') ? null : rule;
 }
 
 // git runs in a folder that exists: the path's own, else its nearest existing parent.

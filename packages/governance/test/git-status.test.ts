@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { uncommittedUnder } from '../src/git.ts';
+import { ignoreRule, uncommittedUnder } from '../src/git.ts';
 import { git } from './repo.ts';
 
 describe('uncommittedUnder', () => {
@@ -22,5 +22,18 @@ describe('uncommittedUnder', () => {
       'data/surveys.csv',
       'data/订单 10月.csv',
     ]);
+  });
+});
+
+describe('ignoreRule', () => {
+  it('names the rule that ignores a path, and none for a path a negated rule keeps', () => {
+    const repo = mkdtempSync(join(tmpdir(), 'scorebook-ignore-'));
+    git(repo, 'init', '-q', '-b', 'main');
+    writeFileSync(join(repo, '.gitignore'), 'exports/*\n!exports/source.yaml\n');
+    mkdirSync(join(repo, 'exports'));
+    writeFileSync(join(repo, 'exports', 'source.yaml'), 'scorebook: 1\n');
+    writeFileSync(join(repo, 'exports', 'orders.csv'), 'order_id\n');
+    expect(ignoreRule(join(repo, 'exports', 'orders.csv'))).toBe('.gitignore:1:exports/*');
+    expect(ignoreRule(join(repo, 'exports', 'source.yaml'))).toBeNull();
   });
 });

@@ -14,8 +14,7 @@ import { EvaluationError } from '../evaluation-error.ts';
 import { assignRanks } from '../score/rate-agent.ts';
 import { payScorecard } from '../score/rewards.ts';
 import { summaryOfFormat2 } from '../score/score-agents.ts';
-import { sha256Of } from '../write/result-bytes.ts';
-import { serializeEvaluation } from '../write/write-results.ts';
+import { jsonBytes, sha256Of } from '../write/result-bytes.ts';
 
 /** Problems of a quarter or year scored from its months. Codes are permanent. */
 const FROM_MONTHS_ERRORS = defineCatalogue({
@@ -262,7 +261,7 @@ function explained(
 function provenanceOf(outcome: MonthOutcome): MonthProvenance {
   const e = outcome.evaluation;
   if (e === null) return { period: outcome.period, status: 'no_data', policy: null, results_sha256: null };
-  const bytes = serializeEvaluation(e).get('results.json') ?? [];
+  const bytes = jsonBytes(e.results);
   return {
     period: outcome.period,
     status: 'evaluated',
