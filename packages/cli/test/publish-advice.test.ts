@@ -68,7 +68,15 @@ describe('what publish says to do next', { timeout: 60_000 }, () => {
   });
 
   it('says nothing of the data once it is archived, nor of data git keeps', async () => {
-    const archived = await publish('2026-12', outside, 'data/results', '--archive', '.scorebook/archive');
+    // December of the golden data has no agent with the 30 conversations eligibility asks for.
+    const archived = await publish(
+      '2026-12',
+      outside,
+      'data/results',
+      '--archive',
+      '.scorebook/archive',
+      '--allow-none-rated',
+    );
     expect(lastLines(archived.stderr, 1)).toEqual([
       `  已关闭。请提交 ${join(repo, 'data/results/2026-12')} 到 git。`,
     ]);

@@ -455,7 +455,10 @@ const KNOWN_OPTIONS = new Set([
   '--archive',
   '--source',
   '--allow-missing',
+  '--allow-none-rated',
 ]);
+/** The options of a recorded command that take no value. */
+const FLAGS = new Set(['--supersede', '--allow-none-rated']);
 
 /** The recorded command against the manifest: the same period, folders, results root and reason. */
 function commandProblems(file: string, manifest: Manifest, base: string, root: string): Problem[] {
@@ -476,12 +479,12 @@ function commandProblems(file: string, manifest: Manifest, base: string, root: s
   if (words === null || words.slice(0, 3).join(' ') !== 'npx scorebook publish')
     return bad('command', manifest.command, 'npx scorebook publish …');
   const given = new Map<string, string>();
-  // Each option but --supersede takes the next word as its value.
+  // Each option but the flags takes the next word as its value.
   const options = words.slice(3)[Symbol.iterator]();
   for (const word of options) {
     if (!KNOWN_OPTIONS.has(word) || given.has(word))
       return bad('command', word, [...KNOWN_OPTIONS].join(' '));
-    given.set(word, word === '--supersede' ? '' : (options.next().value ?? ''));
+    given.set(word, FLAGS.has(word) ? '' : (options.next().value ?? ''));
   }
   if (given.has('--supersede') !== (manifest.supersedes !== null))
     return bad('command --supersede', String(given.has('--supersede')), String(manifest.supersedes !== null));

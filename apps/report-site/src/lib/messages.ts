@@ -155,6 +155,8 @@ export const SITE_TEXT = defineCatalogue({
   closed: fixed('休息', 'closed'),
   holidays: fixed('休息日', 'Holidays'),
   eligibility: fixed('参评条件', 'Eligibility'),
+  eligibilityMet: fixed('满足参评条件,参评。', 'Meets the eligibility rule: rated.'),
+  eligibilityNotMet: fixed('不满足参评条件,不参评:', 'Does not meet the eligibility rule, not rated:'),
   capGrade: fixed('封顶等级', 'Grade cap'),
   holds: fixed('成立', 'holds'),
   doesNotHold: fixed('不成立', 'does not hold'),

@@ -1,0 +1,100 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { INPUT_TABLES } from '@scorebook/contract';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scorebook } from './fixture-site.ts';
+
+// Two agents under an eligibility rule of a QA mean of at least 80: a1 has 80, a2 70. The page
+// says whether the agent meets the rule; the reason is what is said to one who does not.
+const policy = `scorebook: 2
+id: eligible
+version: "1"
+effective_from: 2026-01-01
+title: 考核
+timezone: Asia/Shanghai
+grades:
+  - { grade: A, min_score: 80 }
+  - { grade: D, min_score: 0 }
+scorecards:
+  aftersale:
+    title: 售后
+    roles: [aftersale]
+    eligibility:
+      when: { all: [{ fact: qa_score, operator: greaterThanInclusive, value: 80 }] }
+      reason: 当月质检均分低于 80,不参与评级
+      reason_en: A QA mean below 80 this month, not rated
+    scored:
+      - { metric: qa_score, weight: 100, target: 90, floor: 60 }
+`;
+
+let work = '';
+const page = (lang: string, agent: string) =>
+  readFileSync(join(work, 'site', lang, 'periods', '2026-10', 'agents', agent, 'index.html'), 'utf8');
+const eligibility = (html: string) =>
+  /<p data-eligibility="([^"]+)"[^>]*>(.*?)<span/s
+    .exec(html)
+    ?.slice(1, 3)
+    .map((s) => s.replace(/<[^>]+>/g, '').trim());
+
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'scorebook-eligibility-site-'));
+  const policies = join(work, 'policies', 'eligible');
+  const data = join(work, 'data');
+  const appeals = join(work, 'appeals');
+  for (const dir of [policies, data, appeals]) mkdirSync(dir, { recursive: true });
+  writeFileSync(join(policies, '2026-01-01.yaml'), policy);
+  writeFileSync(
+    join(data, 'agents.csv'),
+    'agent_id,name,team,role\na1,甲,一组,aftersale\na2,乙,一组,aftersale\n',
+  );
+  writeFileSync(
+    join(data, 'qa_reviews.csv'),
+    [
+      'review_id,agent_id,reviewed_at,score,red_line',
+      'q1,a1,2026-10-05T10:00:00+08:00,75,false',
+      'q2,a1,2026-10-06T10:00:00+08:00,85,false',
+      'q3,a2,2026-10-05T10:00:00+08:00,70,false',
+      '',
+    ].join('\n'),
+  );
+  const missing = INPUT_TABLES.filter((t) => !['agents', 'qa_reviews'].includes(t));
+  const results = join(work, 'results');
+  scorebook(
+    'evaluate',
+    ...['--policies', policies, '--data', data, '--appeals', appeals, '--results', join(work, 'none')],
+    ...[
+      '--allow-missing',
+      missing.join(','),
+      '--period',
+      '2026-10',
+      '--out',
+      join(results, '2026-10'),
+      '--quiet',
+    ],
+  );
+  scorebook('site', 'build', '--results', results, '--out', join(work, 'site'), '--quiet');
+});
+
+afterAll(() => {
+  if (work !== '') rmSync(work, { recursive: true, force: true });
+});
+
+describe('the eligibility block of an agent page', () => {
+  it('says an eligible agent meets the rule, without the reason given to those who do not', () => {
+    expect(eligibility(page('zh', 'a1'))).toEqual(['met', '满足参评条件,参评。']);
+    expect(page('zh', 'a1')).not.toContain('当月质检均分低于 80');
+    expect(eligibility(page('en', 'a1'))).toEqual(['met', 'Meets the eligibility rule: rated.']);
+  });
+
+  it('gives an agent who does not meet it the reason, in the page language', () => {
+    expect(eligibility(page('zh', 'a2'))).toEqual([
+      'not-met',
+      '不满足参评条件,不参评: 当月质检均分低于 80,不参与评级',
+    ]);
+    expect(eligibility(page('en', 'a2'))).toEqual([
+      'not-met',
+      'Does not meet the eligibility rule, not rated: A QA mean below 80 this month, not rated',
+    ]);
+  });
+});
