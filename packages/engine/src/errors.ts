@@ -131,9 +131,9 @@ export const RUN_ERRORS = defineCatalogue({
   },
   FIELD_PARTLY_EMPTY_IN_PERIOD: {
     zh: (p: { table: string; field: string; empty: number; rows: number; uses: string; agents: string }) =>
-      `${p.table}.${p.field} 在本期间 ${p.rows} 行中有 ${p.empty} 行是空的,而策略用到它(${p.uses}):空值按缺失计算(例如"未解决"),影响的客服:${p.agents}。请检查导出里这一列是否漏填。`,
+      `${p.table}.${p.field} 在本期间 ${p.rows} 行中有 ${p.empty} 行是空的,而策略用到它(${p.uses}):空值按缺失计算,影响的客服:${p.agents}。请检查导出里这一列是否漏填。`,
     en: (p: { table: string; field: string; empty: number; rows: number; uses: string; agents: string }) =>
-      `${p.table}.${p.field} is empty in ${p.empty} of the period's ${p.rows} rows, and the policy reads it (${p.uses}): an empty value counts as missing (e.g. "not resolved"); agents affected: ${p.agents}. Check whether the export left this column unfilled.`,
+      `${p.table}.${p.field} is empty in ${p.empty} of the period's ${p.rows} rows, and the policy reads it (${p.uses}): an empty value counts as missing; agents affected: ${p.agents}. Check whether the export left this column unfilled.`,
   },
   TABLE_EMPTY_IN_PERIOD: {
     zh: (p: { table: string; period: string; uses: string }) =>
