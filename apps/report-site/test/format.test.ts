@@ -289,11 +289,11 @@ describe('records behind a number', () => {
       records: [response(300), response(25), response(10)],
     };
     expect(evidenceSummary({ evidence: some, metric: frt, result, item, lang: 'zh' })).toBe(
-      '2 条低于目标的记录(共 69 条计入)',
+      '2 条未达目标的记录(共 69 条计入)',
     );
     const all = { role: 'against' as const, total: 69, records: [response(300), response(25)] };
     expect(evidenceSummary({ evidence: all, metric: frt, result, item, lang: 'zh' })).toBe(
-      '至少 2 条低于目标的记录(共 69 条计入)',
+      '至少 2 条未达目标的记录(共 69 条计入)',
     );
     const ratio: SnapshotMetric = {
       ...frt,

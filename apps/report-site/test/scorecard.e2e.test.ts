@@ -118,7 +118,7 @@ describe.skipIf(fixture === null)('the agent’s scorecard', () => {
     const below = evidence.records.filter((r) => Number(r.fields.seconds) > target).length;
     const exact = below < evidence.records.length || evidence.records.length === evidence.total;
     expect(await frt.locator('[data-evidence-count]').textContent()).toBe(
-      `${exact ? '' : '至少 '}${below} 条低于目标的记录(共 ${evidence.total} 条计入)`,
+      `${exact ? '' : '至少 '}${below} 条未达目标的记录(共 ${evidence.total} 条计入)`,
     );
     expect(await frt.locator('tbody tr').count()).toBe(evidence.records.length);
     expect(await page.locator('[data-evidence] h2').textContent()).toBe('计入的记录');

@@ -666,13 +666,14 @@ export const SITE_TEXT = defineCatalogue({
     en: (p: { total: number; sample: number }) => `${p.total} of ${p.sample} ratings are detractors (0–6)`,
   },
   evidenceBelowTarget: {
-    zh: (p: { below: number; total: number }) => `${p.below} 条低于目标的记录(共 ${p.total} 条计入)`,
-    en: (p: { below: number; total: number }) => `${p.below} records below target (of ${p.total} counted)`,
+    zh: (p: { below: number; total: number }) => `${p.below} 条未达目标的记录(共 ${p.total} 条计入)`,
+    en: (p: { below: number; total: number }) =>
+      `${p.below} records missing the target (of ${p.total} counted)`,
   },
   evidenceAtLeastBelowTarget: {
-    zh: (p: { below: number; total: number }) => `至少 ${p.below} 条低于目标的记录(共 ${p.total} 条计入)`,
+    zh: (p: { below: number; total: number }) => `至少 ${p.below} 条未达目标的记录(共 ${p.total} 条计入)`,
     en: (p: { below: number; total: number }) =>
-      `at least ${p.below} records below target (of ${p.total} counted)`,
+      `at least ${p.below} records missing the target (of ${p.total} counted)`,
   },
   evidenceWorstFirst: {
     zh: (p: { total: number; shown: number }) => `${p.total} 条计入的记录,最差的 ${p.shown} 条在前`,
