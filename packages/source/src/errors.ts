@@ -43,10 +43,10 @@ export const SOURCE_ERRORS = defineCatalogue({
       `format is for timestamp and date fields; ${p.table}.${p.field} is of type ${p.type}. Remove format, or declare the extra field with type: timestamp.`,
   },
   SOURCE_BAD_TIME_FORMAT: {
-    zh: (p: { format: string; why: string }) =>
-      `时间格式 ${q(p.format)} 不可用:${p.why}。请写 luxon 记号,例如 "yyyy/M/d H:mm:ss",或 excel、unix_s、unix_ms。`,
-    en: (p: { format: string; why: string }) =>
-      `The time format ${q(p.format)} cannot be used: ${p.why}. Write luxon tokens such as "yyyy/M/d H:mm:ss", or excel, unix_s, unix_ms.`,
+    zh: (p: { format: string; why: { zh: string; en: string } }) =>
+      `时间格式 ${q(p.format)} 不可用:${p.why.zh}。请写 luxon 记号,例如 "yyyy/M/d H:mm:ss",或 excel、unix_s、unix_ms。`,
+    en: (p: { format: string; why: { zh: string; en: string } }) =>
+      `The time format ${q(p.format)} cannot be used: ${p.why.en}. Write luxon tokens such as "yyyy/M/d H:mm:ss", or excel, unix_s, unix_ms.`,
   },
   SOURCE_MAP_ON_TIME: {
     zh: (p: { table: string; field: string }) =>

@@ -158,6 +158,10 @@ custom:
       ['CUSTOM_KEY_FIELD_UNDECLARED', 29, 12, 'custom.x_groups.agent'],
       ['CUSTOM_KEY_FIELD_UNDECLARED', 30, 11, 'custom.x_groups.time'],
     ]);
+    // Why the format cannot be used, in each language (no English in the Chinese).
+    const format = problems.find((p) => p.code === 'SOURCE_BAD_TIME_FORMAT');
+    expect(format?.message.zh).toContain('不可用:缺少 y(年)、M(月)、d(日)。');
+    expect(format?.message.en).toContain('cannot be used: it has no y (year), M (month), d (day).');
   });
 
   it('refuses a name one slip away from a contract field (a typo), and a TODO the draft left in a map', () => {

@@ -19,19 +19,30 @@ export interface CompiledTimeFormat {
   read(cell: Cell): { ms: number; wall: boolean } | null;
 }
 
-/** Why a format string cannot be used, or null. */
-export function timeFormatProblem(format: TimeFormat, kind: 'timestamp' | 'date'): string | null {
+/** Why a format string cannot be used, in Chinese and English, or null. */
+export function timeFormatProblem(
+  format: TimeFormat,
+  kind: 'timestamp' | 'date',
+): { zh: string; en: string } | null {
   if (format.kind !== 'tokens') return null;
   const letters = tokenLetters(format.tokens);
   const has = (...ls: string[]) => ls.some((l) => letters.has(l));
-  const missing: string[] = [];
-  if (!has('y')) missing.push('y (year)');
-  if (!has('M', 'L')) missing.push('M (month)');
-  if (!has('d')) missing.push('d (day)');
-  if (missing.length > 0) return `it has no ${missing.join(', ')}`;
-  if (has('h') && !has('a')) return 'h is a 12-hour clock: add a (AM/PM), or use H for 0–23';
+  const missing: Array<[string, string]> = [];
+  if (!has('y')) missing.push(['y(年)', 'y (year)']);
+  if (!has('M', 'L')) missing.push(['M(月)', 'M (month)']);
+  if (!has('d')) missing.push(['d(日)', 'd (day)']);
+  if (missing.length > 0)
+    return {
+      zh: `缺少 ${missing.map(([zh]) => zh).join('、')}`,
+      en: `it has no ${missing.map(([, en]) => en).join(', ')}`,
+    };
+  if (has('h') && !has('a'))
+    return {
+      zh: 'h 是 12 小时制:请加上 a(上午/下午),或用 H 表示 0–23 时',
+      en: 'h is a 12-hour clock: add a (AM/PM), or use H for 0–23',
+    };
   if (kind === 'date' && has('H', 'h', 'm', 's', 'S'))
-    return 'a date has no time of day; drop the time tokens';
+    return { zh: '日期没有时刻:请去掉表示时间的记号', en: 'a date has no time of day; drop the time tokens' };
   return null;
 }
 
