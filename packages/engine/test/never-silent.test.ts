@@ -317,7 +317,7 @@ describe('what a run can read but a reader must be told', () => {
     const e = await runScenario({ policy, tables: { agents: AGENTS, conversations } });
     const partly = e.warnings.filter((w) => w.code === 'FIELD_PARTLY_EMPTY_IN_PERIOD');
     expect(partly.map((w) => w.message.en)).toEqual([
-      'conversations.resolved is empty in 3 of the period\'s 40 rows, and the policy reads it (resolution_rate (aftersale/resolution_rate)): an empty value counts as missing; agents affected: a1 3. Check whether the export left this column unfilled.',
+      "conversations.resolved is empty in 3 of the period's 40 rows, and the policy reads it (resolution_rate (aftersale/resolution_rate)): an empty value counts as missing; agents affected: a1 3. Check whether the export left this column unfilled.",
     ]);
   });
 
