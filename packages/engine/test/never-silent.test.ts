@@ -40,6 +40,24 @@ describe('what is never silent', () => {
     ]);
   });
 
+  it("1b. says the stray files together with the located files' problems (a header without a required column)", async () => {
+    const { policiesDir, dataDir } = writeScenario({ tables: { agents: AGENTS } });
+    writeFileSync(join(dataDir, 'Surveys.csv'), 'survey_id\n');
+    // conversations.csv without its agent_id column.
+    writeFileSync(
+      join(dataDir, 'conversations.csv'),
+      'conversation_id,channel,started_at\nc1,chat,2026-10-05T10:00:00+08:00\n',
+    );
+    const r = await stopped(
+      evaluate({ policiesDir, dataDir, period: '2026-10', allowMissing: INPUT_TABLES }),
+    );
+    expect(r.problems.map((p) => [p.code, p.file])).toEqual([
+      ['SOURCE_NEEDED', dataDir],
+      ['STRAY_FILE', 'Surveys.csv'],
+      ['REQUIRED_COLUMN_MISSING', 'conversations.csv'],
+    ]);
+  });
+
   it('3. a field a scored metric reads that no file has stops the run (CSV before reading, JSON Lines after)', async () => {
     const policy = basePolicy({
       scorecards: `  aftersale:

@@ -102,7 +102,8 @@ export async function openInputs(options: {
   unread?: ReadonlySet<TableName>;
 }): Promise<Inputs> {
   const located = locateFiles(options.dataDir, options.source);
-  const problems: Problem[] = [];
+  // Stray files are said with what the located files' headers and encodings have (every problem at once).
+  const problems: Problem[] = [...located.strays];
   const input = ({ table, files, reading }: LocatedTable): TableInput => ({
     table,
     files,

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { InputTableName } from '@scorebook/contract';
-import { ScorebookError } from '@scorebook/problems';
+import { ScorebookError, sortProblems } from '@scorebook/problems';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SOURCE, type Source, type TableSource } from '../model.ts';
 import { locateFiles } from './locate-files.ts';
@@ -16,15 +16,18 @@ const folder = (files: Record<string, string>): string => {
   return dir;
 };
 
-const problemsOf = (dir: string, source: Source = DEFAULT_SOURCE) => {
+/** What stops a run in locating the files: the problems thrown, or the stray files given back. */
+const stops = (dir: string, source: Source = DEFAULT_SOURCE) => {
   try {
-    locateFiles(dir, source);
+    return sortProblems(locateFiles(dir, source).strays);
   } catch (error) {
-    if (error instanceof ScorebookError) return error.problems.map((p) => [p.code, p.file]);
+    if (error instanceof ScorebookError) return error.problems;
     throw error;
   }
-  return [];
 };
+
+const problemsOf = (dir: string, source: Source = DEFAULT_SOURCE) =>
+  stops(dir, source).map((p) => [p.code, p.file]);
 
 const listing = (files: Record<string, { files: string[] } | null>): Source => ({
   ...DEFAULT_SOURCE,
@@ -91,11 +94,7 @@ describe('locating the files of each table', () => {
       'messages.json': '',
     });
     let problems: Array<{ code: string; message: { en: string } }> = [];
-    try {
-      locateFiles(dir, DEFAULT_SOURCE);
-    } catch (error) {
-      problems = (error as ScorebookError).problems;
-    }
+    problems = stops(dir, DEFAULT_SOURCE);
     expect(problems.map((p) => p.code)).toEqual([
       'SOURCE_NEEDED',
       'STRAY_FILE',
@@ -122,14 +121,9 @@ tables:
   it('with a source, says which lines to add to it', () => {
     const dir = folder({ 'agents.csv': 'a', 'conversations_2026-10.csv': '' });
     const source = { ...listing({}), file: join(dir, 'source.yaml'), ignore: [] };
-    try {
-      locateFiles(dir, source);
-    } catch (error) {
-      expect((error as ScorebookError).problems.map((p) => p.message.en)).toEqual([
-        'The file conversations_2026-10.csv belongs to no table (it looks like conversations). Add to source.yaml (into the list when it has one already):\ntables:\n  conversations:\n    files: ["conversations_*.csv"]',
-      ]);
-    }
-    expect.assertions(1);
+    expect(stops(dir, source).map((p) => p.message.en)).toEqual([
+      'The file conversations_2026-10.csv belongs to no table (it looks like conversations). Add to source.yaml (into the list when it has one already):\ntables:\n  conversations:\n    files: ["conversations_*.csv"]',
+    ]);
   });
 
   it('with a source, offers to declare a readable file no contract table takes as a custom table', () => {
@@ -140,12 +134,7 @@ tables:
       'notes.txt': '',
     });
     const source = { ...listing({}), file: join(dir, 'source.yaml'), ignore: [] };
-    let messages: string[] = [];
-    try {
-      locateFiles(dir, source);
-    } catch (error) {
-      messages = (error as ScorebookError).problems.map((p) => p.message.en);
-    }
+    const messages = stops(dir, source).map((p) => p.message.en);
     const custom = (name: string, title: string[], glob: string) =>
       [
         '# 若策略要读取它,声明为自定义表(docs/custom-tables.md)/ if a policy is to read it, declare it as a custom table (docs/custom-tables.md):',
@@ -178,11 +167,7 @@ tables:
       '奖惩记录_2026-10.csv': '',
     });
     let problems: Array<{ code: string; file: string | null; message: { en: string } }> = [];
-    try {
-      locateFiles(dir, DEFAULT_SOURCE);
-    } catch (error) {
-      problems = (error as ScorebookError).problems;
-    }
+    problems = stops(dir, DEFAULT_SOURCE);
     expect(problems.map((p) => [p.code, p.file])).toEqual([
       ['SOURCE_NEEDED', dir],
       ['STRAY_FILE', '奖惩记录_2026-10.csv'],

@@ -40,6 +40,12 @@ export interface DataFiles {
   /** The source's custom tables (`docs/custom-tables.md`), in the order declared. */
   custom: ReadonlyMap<CustomTableName, LocatedTable>;
   warnings: Problem[];
+  /**
+   * Errors that stop the run but leave every table's files located: files no table takes
+   * (STRAY_FILE, and SOURCE_NEEDED without a source). The caller reports them with what it finds
+   * in the located files (their headers, their encodings), every problem at once.
+   */
+  strays: Problem[];
 }
 
 const FORMATS: Readonly<Record<string, FileFormat>> = { '.csv': 'csv', '.jsonl': 'jsonl', '.xlsx': 'xlsx' };
@@ -50,7 +56,8 @@ const FORMATS: Readonly<Record<string, FileFormat>> = { '.csv': 'csv', '.jsonl':
  * `<table>/`). Every other file of the folder must be the source file, hidden (a name starting
  * with `.`), an Excel lock file (`~$…`) or match `ignore`; anything else stops the run, as do a
  * file claimed by two tables, an unreadable extension, something that is not a regular file,
- * and a folder without `agents`. Throws a ScorebookError with every problem at once.
+ * and a folder without `agents`. Throws a ScorebookError with every problem at once; stray files
+ * alone do not throw: they are given back in `strays`, for the caller to report with the rest.
  */
 export function locateFiles(dataDir: string, source: Source): DataFiles {
   const root = resolve(dataDir);
@@ -135,10 +142,13 @@ export function locateFiles(dataDir: string, source: Source): DataFiles {
   }
 
   const suggestions: StraySuggestion[] = [];
+  const strayProblems: Problem[] = [];
+  const stray = (code: keyof typeof SOURCE_ERRORS, file: string | null, message: Problem['message']) =>
+    strayProblems.push({ code, severity: 'error', message, file, line: null, column: null });
   for (const group of strayGroups(strays)) {
     const guess = suggestTable(group);
     suggestions.push(guess);
-    add(
+    stray(
       'STRAY_FILE',
       group[0],
       messageOf(SOURCE_ERRORS, 'STRAY_FILE', {
@@ -152,7 +162,7 @@ export function locateFiles(dataDir: string, source: Source): DataFiles {
   }
   // Without a source every stray file needs the same file: one draft that reads them all.
   if (source.file === null && suggestions.length > 0)
-    add(
+    stray(
       'SOURCE_NEEDED',
       dataDir,
       messageOf(SOURCE_ERRORS, 'SOURCE_NEEDED', {
@@ -169,9 +179,9 @@ export function locateFiles(dataDir: string, source: Source): DataFiles {
         messageOf(SOURCE_ERRORS, 'TABLE_GIVEN_TWICE', { table, forms: [...forms].sort().join(', ') }),
       );
   }
-  if (files.get('agents')?.length === 0 && problems.length === 0)
+  if (files.get('agents')?.length === 0 && problems.length === 0 && strayProblems.length === 0)
     add('AGENTS_MISSING', dataDir, messageOf(SOURCE_ERRORS, 'AGENTS_MISSING', { dir: dataDir }));
-  if (problems.length > 0) throw new ScorebookError('input', problems);
+  if (problems.length > 0) throw new ScorebookError('input', [...problems, ...strayProblems]);
 
   const located = (table: TableName, reading: TableSource | null): LocatedTable => {
     const list = (files.get(table) ?? []).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -180,7 +190,7 @@ export function locateFiles(dataDir: string, source: Source): DataFiles {
   };
   const tables = byInputTable((table) => located(table, source.tables.get(table) ?? null));
   const custom = new Map([...source.custom].map(([table, reading]) => [table, located(table, reading)]));
-  return { dataDir: root, tables, custom, warnings };
+  return { dataDir: root, tables, custom, warnings, strays: strayProblems };
 }
 
 /**
