@@ -1,9 +1,8 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { INPUT_TABLES } from '@scorebook/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scorebook } from './fixture-site.ts';
+import { evaluatedSite } from './fixture-site.ts';
 
 // Two agents under an eligibility rule of a QA mean of at least 80: a1 has 80, a2 70. The page
 // says whether the agent meets the rule; the reason is what is said to one who does not.
@@ -58,22 +57,7 @@ beforeAll(() => {
       '',
     ].join('\n'),
   );
-  const missing = INPUT_TABLES.filter((t) => !['agents', 'qa_reviews'].includes(t));
-  const results = join(work, 'results');
-  scorebook(
-    'evaluate',
-    ...['--policies', policies, '--data', data, '--appeals', appeals, '--results', join(work, 'none')],
-    ...[
-      '--allow-missing',
-      missing.join(','),
-      '--period',
-      '2026-10',
-      '--out',
-      join(results, '2026-10'),
-      '--quiet',
-    ],
-  );
-  scorebook('site', 'build', '--results', results, '--out', join(work, 'site'), '--quiet');
+  evaluatedSite(work, { policies, data, appeals, period: '2026-10', tables: ['agents', 'qa_reviews'] });
 });
 
 afterAll(() => {

@@ -18,7 +18,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Manifest, PolicySnapshot } from '@scorebook/contract';
+import { INPUT_TABLES, type Manifest, type PolicySnapshot } from '@scorebook/contract';
 
 /** The repository's root. */
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -62,6 +62,33 @@ export interface FixtureSite {
 /** Runs the command line from the repository's root and gives what it printed. */
 export function scorebook(...args: string[]): string {
   return execFileSync(process.execPath, [CLI, ...args], { cwd: ROOT, stdio: 'pipe', encoding: 'utf8' });
+}
+
+/**
+ * Evaluates one period of a policy folder and a data folder with the command line into
+ * `<work>/results/<period>` (the tables not listed in `tables` allowed missing; `history`: the
+ * published results history facts read, by default none) and builds the site of those results
+ * into `<work>/site`.
+ */
+export function evaluatedSite(
+  work: string,
+  o: {
+    policies: string;
+    data: string;
+    appeals: string;
+    period: string;
+    tables: readonly string[];
+    history?: string;
+  },
+): void {
+  const results = join(work, 'results');
+  const missing = INPUT_TABLES.filter((t) => !o.tables.includes(t));
+  scorebook(
+    ...['evaluate', '--policies', o.policies, '--data', o.data, '--appeals', o.appeals],
+    ...['--results', o.history ?? join(work, 'no-history'), '--allow-missing', missing.join(',')],
+    ...['--period', o.period, '--out', join(results, o.period), '--quiet'],
+  );
+  scorebook('site', 'build', '--results', results, '--out', join(work, 'site'), '--quiet');
 }
 
 /** A JSON file, read as the type the test expects. */

@@ -1,9 +1,8 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { INPUT_TABLES } from '@scorebook/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scorebook } from './fixture-site.ts';
+import { evaluatedSite } from './fixture-site.ts';
 
 // October of a policy scoring QA (weight 80) and the plan completion rate (weight 20), built
 // through the command line; September is "published" in another results root with a1's worst
@@ -73,27 +72,14 @@ beforeAll(() => {
       ],
     }),
   );
-  const missing = INPUT_TABLES.filter((t) => !['agents', 'qa_reviews', 'improvement_plans'].includes(t));
-  const results = join(work, 'results');
-  scorebook(
-    'evaluate',
-    '--policies',
+  evaluatedSite(work, {
     policies,
-    '--data',
     data,
-    '--appeals',
     appeals,
-    '--results',
-    join(work, 'published'),
-    '--allow-missing',
-    missing.join(','),
-    '--period',
-    '2026-10',
-    '--out',
-    join(results, '2026-10'),
-    '--quiet',
-  );
-  scorebook('site', 'build', '--results', results, '--out', join(work, 'site'), '--quiet');
+    period: '2026-10',
+    tables: ['agents', 'qa_reviews', 'improvement_plans'],
+    history: join(work, 'published'),
+  });
 });
 
 afterAll(() => {
