@@ -382,13 +382,10 @@ async function pipeline(
         if (table === 'messages') {
           routeMessage(row, routes);
           if (sql?.decides('messages')) {
-            const c = conversations.indexOf(valuesOf('messages', row.values).conversation_id);
-            sql.addExcludable(
-              'messages',
-              row,
-              c < 0 ? -1 : conversations.agentOf(c),
-              coverage.inPeriod(table, row),
+            const agent = conversations.agentOf(
+              conversations.indexOf(valuesOf('messages', row.values).conversation_id),
             );
+            sql.addExcludable('messages', row, agent, coverage.inPeriod(table, row));
           }
           continue;
         }

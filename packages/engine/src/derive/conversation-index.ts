@@ -3,7 +3,7 @@ import { valuesOf } from '../row.ts';
 
 /**
  * How messages find their conversation: by id, its index (-1 for none), the agent who owns it
- * (-1 for none) and whether an exclusion removed it. `named` gives an id without a conversation
+ * (-1 for none, and for index -1: `agentOf(indexOf(id))` is the agent of an id, or -1) and whether an exclusion removed it. `named` gives an id without a conversation
  * row a conversation of its own (a run without a conversations table).
  */
 export interface ConversationLookup {

@@ -38,8 +38,12 @@ export function routeMessage(row: Row, to: MessageRoutes): void {
   const excludedBy = exclusions.match('messages', row);
   if (excludedBy !== null) {
     if (coverage.inPeriod('messages', row)) {
-      const c = conversations.indexOf(v.conversation_id);
-      exclusions.count('messages', excludedBy, row, c < 0 ? -1 : conversations.agentOf(c));
+      exclusions.count(
+        'messages',
+        excludedBy,
+        row,
+        conversations.agentOf(conversations.indexOf(v.conversation_id)),
+      );
     }
     return;
   }
