@@ -1,5 +1,7 @@
 // What a benchmark child process measures of itself, and how the benchmark reads it back.
 import { spawn } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The message metrics the benchmark compares, for one agent. */
@@ -45,7 +47,13 @@ export async function childFigures(
 export function runChild(script: string, args: readonly string[]): Promise<Figures> {
   const path = fileURLToPath(new URL(script, import.meta.url));
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    // With Node's compile cache, as the scorebook command runs (bin/scorebook.js): worker threads
+    // then start from the cache too.
+    const env = {
+      ...process.env,
+      NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE ?? join(tmpdir(), 'node-compile-cache'),
+    };
+    const child = spawn(process.execPath, [path, ...args], { stdio: ['ignore', 'pipe', 'inherit'], env });
     let out = '';
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (text: string) => {

@@ -68,7 +68,7 @@ import { PlanStage, readsPlans } from './plans/plan-stage.ts';
 import { readPreviousPeriod } from './plans/previous-worst.ts';
 import { customSpecs, customTablesAbsent, customTablesOf, readCustomTables } from './read/custom-tables.ts';
 import { messageMetricsOf, readsMessages } from './read/message-tallies.ts';
-import { type ParallelOptions, readMessagesInParallel } from './read/parallel-messages.ts';
+import { MessageReaders, type ParallelOptions, readMessagesInParallel } from './read/parallel-messages.ts';
 import {
   duplicateFiles,
   fieldsOfTyper,
@@ -242,6 +242,11 @@ async function pipeline(
     ...fieldsNotInData(inputs, needs, headed),
   ]);
 
+  // The TypeScript engine's messages are read on worker threads, started now to load their code
+  // and cut the messages files while the agents and conversations are read (docs/scale.md §1).
+  const early = options.engine === 'duckdb' ? null : MessageReaders.start(inputs, options.parallel ?? {});
+  if (early !== null) opened.push({ close: () => void early.close() });
+
   const fieldsOf = tableFields(inputs);
   const conversations = new ConversationIndex();
   const checks = new RowChecks({
@@ -370,7 +375,8 @@ async function pipeline(
         cap,
         metrics: messageMetrics,
       };
-      if (await readMessagesInParallel(spread, options.parallel ?? {}, options.onProgress)) continue;
+      const readers = early ?? MessageReaders.start(inputs, options.parallel ?? {});
+      if (await readMessagesInParallel(spread, readers, options.onProgress)) continue;
     }
     for await (const batch of tableBatches(inputs, table, options.onProgress)) {
       for (const record of batch) {

@@ -8,6 +8,7 @@ import type { RowChecks } from '../check/row-checks.ts';
 import type { ConversationIndex } from '../derive/conversation-index.ts';
 import type { MessagePartitions } from '../derive/message-partitions.ts';
 import type { MessageRoutes } from '../derive/route-messages.ts';
+import type { CutReport } from './cut-messages.ts';
 import {
   type MessagePiece,
   type MessagePieceContext,
@@ -48,21 +49,16 @@ export interface MessagesRun {
 const PIECE_BYTES = 8 * 2 ** 20;
 const MIN_BYTES = 32 * 2 ** 20;
 
-/**
- * Reads the messages table on worker threads, piece by piece (`docs/scale.md`), and adds what
- * each piece gave to the run in file order, so that everything comes out as the one-thread
- * reading gives it: the same rows checked, excluded, routed and kept, in the same order. Only a
- * table with a conversations table, of CSV or JSON Lines files in UTF-8 or GB18030, at least
- * `minBytes` long, is read so; for any other, or when a piece cannot be read (a fault the
- * one-thread reading reports precisely), nothing is changed and the answer is false: the caller
- * reads the table in one thread.
- */
-export async function readMessagesInParallel(
-  run: MessagesRun,
-  options: ParallelOptions,
-  onProgress?: (progress: ReadProgress) => void,
-): Promise<boolean> {
-  const { inputs } = run;
+/** How the messages table is spread: the size of its pieces, and the worker threads that read them. */
+interface Spread {
+  pieceBytes: number;
+  workers: number;
+}
+
+// Only a table with a conversations table, of CSV or JSON Lines files in UTF-8 or GB18030, at
+// least `minBytes` long, is read in pieces; null for any other. The workers: one fewer than the
+// threads (this thread reads pieces too), at most one per piece but this thread's.
+function spreadOf(inputs: Inputs, options: ParallelOptions): Spread | null {
   const input = inputs.tables.messages;
   const threads = Math.min(options.threads ?? availableParallelism(), 16);
   const totalBytes = input.files.reduce((sum, f) => sum + f.size, 0);
@@ -74,8 +70,77 @@ export async function readMessagesInParallel(
     input.files.some((f) => f.format === 'xlsx' || (f.format === 'csv' && !input.headers.has(f.name))) ||
     UNCUT.has(input.reading?.encoding ?? 'utf-8')
   )
-    return false;
+    return null;
   const pieceBytes = options.pieceBytes ?? PIECE_BYTES;
+  // About as many pieces as the files will give (each but a file's last holds at least pieceBytes).
+  const expected = input.files.reduce((n, f) => n + Math.max(1, Math.ceil(f.size / pieceBytes)), 0);
+  return { pieceBytes, workers: Math.min(threads, expected) - 1 };
+}
+
+/**
+ * The worker threads that read the pieces of a run's messages table, started before the agents
+ * and the conversations are read (`docs/scale.md` §1): meanwhile they load their code, and the
+ * first of them cuts the messages files, so that this thread reads pieces from the start. Without
+ * a worker (a table of one piece) this thread cuts. Closed however the run ends.
+ */
+export class MessageReaders {
+  readonly pieceBytes: number;
+  readonly workers: readonly Worker[];
+  /** What the first worker's cutting said so far; null when this thread cuts. */
+  readonly #cut: CutReports | null;
+
+  private constructor(spread: Spread, inputs: Inputs) {
+    this.pieceBytes = spread.pieceBytes;
+    this.workers = Array.from(
+      { length: spread.workers },
+      () => new Worker(new URL('./message-worker.ts', import.meta.url)),
+    );
+    const first = this.workers[0];
+    this.#cut = first === undefined ? null : new CutReports(first);
+    const input = inputs.tables.messages;
+    first?.postMessage({
+      kind: 'cut',
+      files: input.files.map((file) => fileOptions(file, input.reading)),
+      pieceBytes: spread.pieceBytes,
+    });
+  }
+
+  /** The readers of a run's messages table, or null when it is read in one thread. */
+  static start(inputs: Inputs, options: ParallelOptions): MessageReaders | null {
+    const spread = spreadOf(inputs, options);
+    return spread === null ? null : new MessageReaders(spread, inputs);
+  }
+
+  /** Cuts the files into the queue's tasks (see {@link cutFiles}), on the first worker or here. */
+  cut(files: readonly CutFile[], reading: TableSource | null, queue: PieceQueue): Promise<boolean> {
+    return this.#cut === null
+      ? cutFiles(files, reading, this.pieceBytes, queue)
+      : this.#cut.into(files, reading, queue);
+  }
+
+  /** Stops the worker threads (their pieces not yet answered are dropped). */
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
+
+/**
+ * Reads the messages table on worker threads, piece by piece (`docs/scale.md`), and adds what
+ * each piece gave to the run in file order, so that everything comes out as the one-thread
+ * reading gives it: the same rows checked, excluded, routed and kept, in the same order. With
+ * no readers (see {@link MessageReaders.start}), or when a piece cannot be read (a fault the
+ * one-thread reading reports precisely), nothing is changed and the answer is false: the caller
+ * reads the table in one thread. The readers are closed when it returns.
+ */
+export async function readMessagesInParallel(
+  run: MessagesRun,
+  readers: MessageReaders | null,
+  onProgress?: (progress: ReadProgress) => void,
+): Promise<boolean> {
+  if (readers === null) return false;
+  const { inputs } = run;
+  const input = inputs.tables.messages;
+  const totalBytes = input.files.reduce((sum, f) => sum + f.size, 0);
   const files: CutFile[] = input.files.map((file) => {
     let index = inputs.fileNames.indexOf(file.name);
     if (index < 0) index = inputs.fileNames.push(file.name) - 1;
@@ -86,14 +151,9 @@ export async function readMessagesInParallel(
     conversations: run.routes.conversations,
     agentIndex: run.checks.agentIndex,
   });
-  // About as many pieces as the files will give (each but a file's last holds at least pieceBytes).
-  const expected = files.reduce((n, f) => n + Math.max(1, Math.ceil(f.file.size / pieceBytes)), 0);
   const queue = new PieceQueue();
-  const cutting = cutFiles(files, input.reading, pieceBytes, queue);
-  const sums = await readPieces(settings, run.routes, queue, cutting, {
-    workers: Math.min(threads, expected) - 1,
-    here,
-  });
+  const cutting = readers.cut(files, input.reading, queue);
+  const sums = await readPieces(settings, run.routes, queue, cutting, { readers, here });
   if (sums === null || sums.rows.length !== files.reduce((n, f) => n + f.tasks.length, 0)) return false;
   // What the pieces gave, already added up in task order (see readPieces): absorbed once, as
   // absorbing each piece in turn would.
@@ -185,10 +245,31 @@ class PieceQueue {
   }
 }
 
-// Cuts the files one after another, each piece a task of the queue as soon as it is found (so that
-// the worker threads read while the rest is cut); true when every file was cut, false when one
-// cannot be (splitFile's null). Throws what the cutting throws (a file that cannot be read). The
-// queue ends however it ends.
+// The task of a piece of a cut file.
+function taskOf(
+  cut: CutFile,
+  reading: TableSource | null,
+  range: { start: number; end: number; line: number },
+) {
+  const { file, index, header } = cut;
+  const read = fileOptions(file, reading);
+  const task: MessagePieceTask = {
+    file: index,
+    name: file.name,
+    path: file.path,
+    format: file.format,
+    encoding: read.encoding,
+    headerRow: read.headerRow,
+    range: { ...range, columns: range.start === 0 || header === null ? null : header.columns },
+    header: range.start === 0 ? null : header,
+  };
+  return task;
+}
+
+// Cuts the files one after another on this thread, each piece a task of the queue as soon as it
+// is found (so that the worker threads read while the rest is cut); true when every file was
+// cut, false when one cannot be (splitFile's null). Throws what the cutting throws (a file that
+// cannot be read). The queue ends however it ends.
 async function cutFiles(
   files: readonly CutFile[],
   reading: TableSource | null,
@@ -197,23 +278,12 @@ async function cutFiles(
 ): Promise<boolean> {
   try {
     for (const cut of files) {
-      const { file, index, header } = cut;
-      const read = fileOptions(file, reading);
       const onPiece = (range: { start: number; end: number; line: number }) => {
-        const task: MessagePieceTask = {
-          file: index,
-          name: file.name,
-          path: file.path,
-          format: file.format,
-          encoding: read.encoding,
-          headerRow: read.headerRow,
-          range: { ...range, columns: range.start === 0 || header === null ? null : header.columns },
-          header: range.start === 0 ? null : header,
-        };
+        const task = taskOf(cut, reading, range);
         cut.tasks.push(task);
         queue.push(task);
       };
-      const split = await splitFile({ ...read, pieceBytes, onPiece });
+      const split = await splitFile({ ...fileOptions(cut.file, reading), pieceBytes, onPiece });
       if (split === null) return false;
       cut.sha256 = split.sha256;
     }
@@ -223,20 +293,69 @@ async function cutFiles(
   }
 }
 
-// Reads the pieces on `workers` worker threads and on this thread (`here`), each taking the next
+/**
+ * What a worker thread's cutting of the messages files said ({@link cutMessages}), kept from the
+ * moment it starts, before the run is ready to read pieces; a worker that fails or stops ends it
+ * as a cutting that could not be done.
+ */
+class CutReports {
+  readonly #reports: CutReport[] = [];
+  #wake: (() => void) | null = null;
+
+  constructor(worker: Worker) {
+    const add = (report: CutReport) => {
+      if (this.#reports.at(-1)?.cut === 'end') return;
+      this.#reports.push(report);
+      this.#wake?.();
+      this.#wake = null;
+    };
+    worker.on('message', (message: { cut?: unknown }) => {
+      if (message.cut !== undefined) add(message as CutReport);
+    });
+    const failed = () => add({ cut: 'end', ok: false });
+    worker.on('error', failed);
+    worker.on('exit', failed);
+  }
+
+  /**
+   * The cut files' pieces, each a task of the queue in file order as the worker finds it, and
+   * each file's sha256; true when every file was cut. The queue ends however it ends.
+   */
+  async into(files: readonly CutFile[], reading: TableSource | null, queue: PieceQueue): Promise<boolean> {
+    try {
+      for (let i = 0; ; i++) {
+        while (i >= this.#reports.length) await new Promise<void>((r) => (this.#wake = r));
+        const report = this.#reports[i] as CutReport;
+        if (report.cut === 'end') return report.ok;
+        const cut = files[report.file];
+        if (cut === undefined) return false;
+        if (report.cut === 'file') cut.sha256 = report.sha256;
+        else {
+          const task = taskOf(cut, reading, report.range);
+          cut.tasks.push(task);
+          queue.push(task);
+        }
+      }
+    } finally {
+      queue.end();
+    }
+  }
+}
+
+// Reads the pieces on the readers' worker threads and on this thread (`here`), each taking the next
 // piece when it is done, and appends their messages to the partitions in task order as soon as
 // every earlier piece is in (so that the pieces' columns do not wait for the last one), and adds
 // the rest of what they gave up in task order at the same time (`PieceSums`: nothing of a piece
 // waits for the last one either); the sums, or null when any failed or a file could not be cut,
 // the partitions then as they were (the sums, not the run's, are dropped).
-// The pieces come from the queue as `cutting` finds them; this thread, which cuts, reads pieces
-// once the cutting is over. What the cutting throws is thrown once every piece begun is in.
+// The pieces come from the queue as `cutting` finds them. What the cutting throws is thrown once
+// every piece begun is in.
 async function readPieces(
   settings: MessagePieceSettings,
   routes: MessagesRun['routes'],
   queue: PieceQueue,
   cutting: Promise<boolean>,
-  slots: { workers: number; here: MessagePieceReader },
+  slots: { readers: MessageReaders; here: MessagePieceReader },
 ): Promise<PieceSums | null> {
   // The cutting's outcome: every file cut, or not; or what it threw.
   const cut = cutting.then(
@@ -244,11 +363,10 @@ async function readPieces(
     (error: unknown) => ({ ok: false, error }),
   );
   const context: MessagePieceContext | null =
-    slots.workers > 0 ? { ...settings, conversations: shareConversations(routes.conversations) } : null;
-  const workers = Array.from(
-    { length: slots.workers },
-    () => new Worker(new URL('./message-worker.ts', import.meta.url)),
-  );
+    slots.readers.workers.length > 0
+      ? { ...settings, conversations: shareConversations(routes.conversations) }
+      : null;
+  const workers = slots.readers.workers;
   const store = routes.messages;
   const start = store.mark();
   // The pieces read but not yet added, by task number: some earlier piece is not in yet.
@@ -279,15 +397,15 @@ async function readPieces(
   try {
     for (const worker of workers) worker.postMessage({ kind: 'context', context });
     await Promise.all([
-      ...workers.map((worker) => take((id, task) => ask(worker, id, task))),
       (async () => {
         outcome = await cut;
         if (!outcome.ok) failed = true;
-        else await take((_, task) => slots.here.read(task).catch(() => null));
       })(),
+      ...workers.map((worker) => take((id, task) => ask(worker, id, task))),
+      take((_, task) => slots.here.read(task).catch(() => null)),
     ]);
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    await slots.readers.close();
   }
   if (!failed) return sums;
   store.rollback(start);

@@ -1,0 +1,47 @@
+import { type SplitFileOptions, splitFile } from '@scorebook/source';
+
+/** A messages file to cut, as the run's reading opens it. Plain data: it crosses to a worker thread. */
+export type CutRequestFile = Omit<SplitFileOptions, 'pieceBytes' | 'onPiece'>;
+
+/**
+ * What the cutting says as it goes: each piece as it is found (`file` is the file's place in the
+ * request), each file's sha256 once it is read to its end, and at the end whether every file
+ * could be cut (false: one cannot be, or reading one failed — the table is then read in one
+ * thread, which reports the failure precisely).
+ */
+export type CutReport =
+  | { cut: 'piece'; file: number; range: { start: number; end: number; line: number } }
+  | { cut: 'file'; file: number; sha256: string }
+  | { cut: 'end'; ok: boolean };
+
+/**
+ * Cuts the files one after another into pieces of about `pieceBytes` (`splitFile`), reporting
+ * each piece as soon as it is found; never throws (a failure is `{ cut: 'end', ok: false }`).
+ */
+export async function cutMessages(
+  files: readonly CutRequestFile[],
+  pieceBytes: number,
+  report: (r: CutReport) => void,
+): Promise<void> {
+  let ok = true;
+  try {
+    for (const [file, options] of files.entries()) {
+      const split = await splitFile({
+        path: options.path,
+        name: options.name,
+        format: options.format,
+        encoding: options.encoding,
+        pieceBytes,
+        onPiece: (range) => report({ cut: 'piece', file, range }),
+      });
+      if (split === null) {
+        ok = false;
+        break;
+      }
+      report({ cut: 'file', file, sha256: split.sha256 });
+    }
+  } catch {
+    ok = false;
+  }
+  report({ cut: 'end', ok });
+}
