@@ -50,6 +50,7 @@ import { DEFAULT_REJECTED_LIMIT, type RejectedLimit, tooManyRejected } from './c
 import { type Agent, RowChecks } from './check/row-checks.ts';
 import { QuotaTargets } from './check/targets.ts';
 import { ConversationIndex } from './derive/conversation-index.ts';
+import { DerivationThread } from './derive/derivation-thread.ts';
 import { applyConversationFacts, deriveFacts, elapsedSeconds } from './derive/derive-facts.ts';
 import { MessagePartitions, type SpillOptions } from './derive/message-partitions.ts';
 import { readsConversationField } from './derive/reads-field.ts';
@@ -357,6 +358,7 @@ async function pipeline(
         ? null
         : { add: (row: Row, agent: number) => measure.add('messages', row, agent) },
   };
+  let derivation: DerivationThread | null = null;
   for (const table of INPUT_TABLES.filter((t): t is Exclude<InputTableName, 'agents'> => t !== 'agents')) {
     // A table only a feature reads (targets) is not read by a policy without that feature.
     if (unread.has(table)) continue;
@@ -376,7 +378,25 @@ async function pipeline(
         metrics: messageMetrics,
       };
       const readers = early ?? MessageReaders.start(inputs, options.parallel ?? {});
-      if (await readMessagesInParallel(spread, readers, options.onProgress)) continue;
+      if (await readMessagesInParallel(spread, readers, options.onProgress)) {
+        // Messages this many are derived on a worker thread while the other tables are read.
+        derivation =
+          sql === null
+            ? DerivationThread.start({
+                conversations,
+                messages,
+                agents,
+                policy,
+                zone,
+                period: zoned,
+                tallies: measure.tallies,
+                wantsEvidence: (agent, metric) => scoredBy[agent]?.has(metric) ?? false,
+                cap,
+              })
+            : null;
+        if (derivation !== null) opened.push(derivation);
+        continue;
+      }
     }
     for await (const batch of tableBatches(inputs, table, options.onProgress)) {
       for (const record of batch) {
@@ -490,14 +510,17 @@ async function pipeline(
     checks.rejected,
   );
 
-  // Derive: customer blocks and responses from the messages (into measure), conversation facts.
+  // Derive: customer blocks and responses from the messages (into measure), conversation facts
+  // (done on a worker thread since the messages were read, when they were read in pieces).
   // (On the SQL engine, derivation is part of its measure stage.)
   const facts =
-    sql === null
-      ? deriveFacts({ conversations, messages, agents, policy, zone, period: zoned }, (row, agent) =>
-          measure.add('responses', row, agent),
-        )
-      : null;
+    sql !== null
+      ? null
+      : derivation !== null
+        ? await derivation.finish()
+        : deriveFacts({ conversations, messages, agents, policy, zone, period: zoned }, (row, agent) =>
+            measure.add('responses', row, agent),
+          );
 
   // Measure conversations: read again, now that their derived facts are known.
   const resolution = readsConversationField(measured, 'resolution_seconds')

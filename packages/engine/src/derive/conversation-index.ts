@@ -27,6 +27,22 @@ export interface ConversationIds {
   illFormed: ReadonlyMap<number, string>;
 }
 
+/** {@link ConversationIndex.forDerivation}: the shared columns, and the channels. */
+export interface SharedConversationsWithChannels extends ConversationIds {
+  agent: Int32Array;
+  excluded: Uint8Array;
+  /** Per conversation, its channel's code: `channels[code]` (code 0 is null). */
+  channel: Int32Array;
+  channels: Array<string | null>;
+}
+
+/** The id of conversation `index` (0 ≤ index < the conversations) in its columns. */
+export function idIn(ids: ConversationIds, index: number): string {
+  const illFormed = ids.illFormed.get(index);
+  if (illFormed !== undefined) return illFormed;
+  return decoder.decode(ids.bytes.subarray(ids.offsets[index], ids.offsets[index + 1]));
+}
+
 /**
  * The conversations of every period, in the order first seen (their index), as columns
  * (`docs/scale.md` §3): the ids' bytes and their hash table ({@link ConversationIds}), and per
@@ -99,9 +115,7 @@ export class ConversationIndex implements ConversationLookup {
 
   /** The id of conversation `index` (0 ≤ index < size). */
   idAt(index: number): string {
-    const illFormed = this.#illFormed.get(index);
-    if (illFormed !== undefined) return illFormed;
-    return decoder.decode(this.#bytes.subarray(this.#offsets[index], this.#offsets[index + 1]));
+    return idIn(this.#ids(), index);
   }
 
   /** The channel of conversation `index`, or null. */
@@ -156,6 +170,15 @@ export class ConversationIndex implements ConversationLookup {
       agent: this.#agent.subarray(0, n),
       excluded: this.#excluded.subarray(0, n),
     };
+  }
+
+  /**
+   * What derivation reads, for another thread: the ids, agents and excluded flags on shared
+   * memory ({@link ConversationIndex.shared}), and each conversation's channel code (a copy) with
+   * the channels by code.
+   */
+  forDerivation(): SharedConversationsWithChannels {
+    return { ...this.shared(), channel: this.#channel.slice(0, this.#size), channels: [...this.#channels] };
   }
 
   #ids(): ConversationIds {

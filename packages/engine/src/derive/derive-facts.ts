@@ -9,8 +9,7 @@ import {
 } from '@scorebook/time';
 import type { Agent } from '../check/row-checks.ts';
 import { Row, valuesOf } from '../row.ts';
-import type { ConversationIndex } from './conversation-index.ts';
-import type { MessagePartitions } from './message-partitions.ts';
+import type { PartitionSource } from './message-partitions.ts';
 import { CUSTOMER } from './message-store.ts';
 
 /** What the messages say of each conversation, by conversation index. */
@@ -23,13 +22,21 @@ export interface ConversationFacts {
   firstResponse: Float64Array;
 }
 
+/** What derivation reads of the conversations (a `ConversationIndex`, or its view on another thread). */
+export interface DerivedConversations {
+  readonly size: number;
+  excludedAt(index: number): boolean;
+  idAt(index: number): string;
+  channelAt(index: number): string | null;
+}
+
 /** What derivation works from: the conversations, the messages kept, the agents. */
 export interface DeriveInput {
-  conversations: ConversationIndex;
+  conversations: DerivedConversations;
   /** Taken partition by partition (each is released once derived). */
-  messages: MessagePartitions;
-  agents: readonly Agent[];
-  policy: Policy;
+  messages: PartitionSource;
+  agents: ReadonlyArray<Pick<Agent, 'agent_id'>>;
+  policy: Pick<Policy, 'business_hours'>;
   zone: Zone;
   period: ZonedPeriod;
 }
@@ -105,7 +112,10 @@ export function deriveFacts(
  * Seconds from one instant to a later one: counted in the policy's business hours when it has
  * them (`semantics.md`, business hours), else as elapsed time.
  */
-export function elapsedSeconds(policy: Policy, zone: Zone): (from: number, to: number) => number {
+export function elapsedSeconds(
+  policy: Pick<Policy, 'business_hours'>,
+  zone: Zone,
+): (from: number, to: number) => number {
   const clock =
     policy.business_hours === null ? null : new BusinessClock(toBusinessHours(policy.business_hours), zone);
   return (from, to) => (clock === null ? (to - from) / 1000 : clock.secondsBetween(from, to));

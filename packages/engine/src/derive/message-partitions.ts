@@ -37,6 +37,19 @@ interface SpillFile {
   count: number;
 }
 
+/** Where derivation takes the messages from, partition by partition, in order. */
+export interface PartitionSource {
+  readonly conversationsPerPartition: number;
+  /** The messages of partition `p` in reading order; each partition is taken once. */
+  take(p: number): MessageStore;
+}
+
+/**
+ * A partition handed to another thread ({@link MessagePartitions.handOver}): its columns (whose
+ * buffers can be transferred), or its spill file, or null for an empty one.
+ */
+export type PartitionHandle = { columns: MessageColumns } | { path: string } | null;
+
 /**
  * The customer and agent messages kept for derivation, partitioned by conversation index range
  * (see {@link SpillOptions}), each partition in reading order: in memory while they are few, in
@@ -45,7 +58,7 @@ interface SpillFile {
  * conversation's messages in reading order, as one store of every message would give them.
  * {@link MessagePartitions.close} removes the files (also after a failed run).
  */
-export class MessagePartitions implements MessageSink {
+export class MessagePartitions implements MessageSink, PartitionSource {
   readonly conversationsPerPartition: number;
   readonly #limit: number;
   readonly #parent: string | undefined;
@@ -157,22 +170,29 @@ export class MessagePartitions implements MessageSink {
     if (spill === undefined) return new MessageStore();
     this.#files[p] = undefined;
     this.#flush(spill);
-    const bytes = readFileSync(spill.path);
-    rmSync(spill.path, { force: true });
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const n = Math.floor(bytes.byteLength / RECORD);
-    const out = new MessageStore();
-    out.reserve(n);
-    for (let i = 0, at = 0; i < n; i++, at += RECORD)
-      out.push(
-        view.getInt32(at, true),
-        view.getFloat64(at + 4, true),
-        view.getUint8(at + 12),
-        view.getInt32(at + 13, true),
-        view.getInt32(at + 17, true),
-        view.getInt32(at + 21, true),
-      );
-    return out;
+    return takePartitionFile(spill.path);
+  }
+
+  /**
+   * Every partition, for derivation on another thread (`docs/scale.md` §1): a partition in memory
+   * as its store's own columns (released, not copied), a spilled one as its file, every record
+   * written to it; the partitions here are then empty (the spill folder is still removed by
+   * {@link MessagePartitions.close}).
+   */
+  handOver(): PartitionHandle[] {
+    const partitions = Math.max(this.#memory.length, this.#files.length);
+    const handles = Array.from({ length: partitions }, (_, p): PartitionHandle => {
+      const store = this.#memory[p];
+      if (store !== undefined) return { columns: store.release() };
+      const spill = this.#files[p];
+      if (spill === undefined) return null;
+      this.#flush(spill);
+      return { path: spill.path };
+    });
+    this.#memory = [];
+    this.#files = [];
+    this.#length = 0;
+    return handles;
   }
 
   /** Removes the spill files and their folder; the partitions are then empty. */
@@ -262,4 +282,43 @@ function writeRecord(
   view.setInt32(at + 13, agent, true);
   view.setInt32(at + 17, file, true);
   view.setInt32(at + 21, line, true);
+}
+
+/** The messages of a partition's spill file, as a store; the file is then removed. */
+export function takePartitionFile(path: string): MessageStore {
+  const bytes = readFileSync(path);
+  rmSync(path, { force: true });
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const n = Math.floor(bytes.byteLength / RECORD);
+  const out = new MessageStore();
+  out.reserve(n);
+  for (let i = 0, at = 0; i < n; i++, at += RECORD)
+    out.push(
+      view.getInt32(at, true),
+      view.getFloat64(at + 4, true),
+      view.getUint8(at + 12),
+      view.getInt32(at + 13, true),
+      view.getInt32(at + 17, true),
+      view.getInt32(at + 21, true),
+    );
+  return out;
+}
+
+/** Partitions handed over by {@link MessagePartitions.handOver}, taken on the thread they were handed to. */
+export class HandedPartitions implements PartitionSource {
+  readonly conversationsPerPartition: number;
+  readonly #handles: PartitionHandle[];
+
+  constructor(conversationsPerPartition: number, handles: PartitionHandle[]) {
+    this.conversationsPerPartition = conversationsPerPartition;
+    this.#handles = handles;
+  }
+
+  /** See {@link PartitionSource.take}. */
+  take(p: number): MessageStore {
+    const handle = this.#handles[p] ?? null;
+    this.#handles[p] = null;
+    if (handle === null) return new MessageStore();
+    return 'columns' in handle ? MessageStore.of(handle.columns) : takePartitionFile(handle.path);
+  }
 }

@@ -31,12 +31,12 @@ export interface MessageColumns {
  */
 export class MessageStore implements MessageSink {
   length = 0;
-  #conversation = new Int32Array(1024);
-  #sentAt = new Float64Array(1024);
-  #sender = new Uint8Array(1024);
-  #agent = new Int32Array(1024);
-  #file = new Int32Array(1024);
-  #line = new Int32Array(1024);
+  #conversation: Int32Array = new Int32Array(1024);
+  #sentAt: Float64Array = new Float64Array(1024);
+  #sender: Uint8Array = new Uint8Array(1024);
+  #agent: Int32Array = new Int32Array(1024);
+  #file: Int32Array = new Int32Array(1024);
+  #line: Int32Array = new Int32Array(1024);
 
   /** Adds a message; `agent` is the replying agent's index or -1. */
   push(
@@ -69,6 +69,39 @@ export class MessageStore implements MessageSink {
       file: this.#file.slice(0, n),
       line: this.#line.slice(0, n),
     };
+  }
+
+  /** A store of these columns, not copied (the columns of {@link MessageStore.release}, on another thread). */
+  static of(columns: MessageColumns): MessageStore {
+    const store = new MessageStore();
+    store.length = columns.length;
+    store.#conversation = columns.conversation;
+    store.#sentAt = columns.sentAt;
+    store.#sender = columns.sender;
+    store.#agent = columns.agent;
+    store.#file = columns.file;
+    store.#line = columns.line;
+    return store;
+  }
+
+  /**
+   * The store's own columns, not copied, trimmed to its length (views of its arrays, whose buffers
+   * can be transferred to another thread); the store is then empty.
+   */
+  release(): MessageColumns {
+    const n = this.length;
+    const columns = {
+      length: n,
+      conversation: this.#conversation.subarray(0, n),
+      sentAt: this.#sentAt.subarray(0, n),
+      sender: this.#sender.subarray(0, n),
+      agent: this.#agent.subarray(0, n),
+      file: this.#file.subarray(0, n),
+      line: this.#line.subarray(0, n),
+    };
+    this.length = 0;
+    this.#resize(1024);
+    return columns;
   }
 
   /** Adds the messages of {@link MessageStore.columns} after those kept, in their order. */

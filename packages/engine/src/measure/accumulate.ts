@@ -40,6 +40,27 @@ export interface TallyPart {
   }>;
 }
 
+/** Everything a {@link MetricTally} counted, as plain data ({@link MetricTally.snapshot}). */
+export interface TallySnapshot {
+  count: Float64Array;
+  sum: Float64Array;
+  other: Float64Array;
+  values: ReadonlyArray<readonly [number, number[]]>;
+  distinct: ReadonlyArray<readonly [number, unknown[]]>;
+  evidence: ReadonlyArray<
+    readonly [
+      number,
+      {
+        role: 'against' | 'counted';
+        table: MeasuredTableRef;
+        total: number;
+        badness: number[];
+        rows: Array<{ values: Record<string, unknown>; file: number; line: number }>;
+      },
+    ]
+  >;
+}
+
 /**
  * What scoring and explaining read of a measured metric, whichever engine measured it: its
  * definition, each agent's value and sample, and the evidence kept for the agents it scores.
@@ -279,6 +300,48 @@ export class MetricTally implements MeasuredMetric {
     if (state === null) return;
     state.total++;
     if (state.rows.length < this.#cap) state.rows.push(row);
+  }
+
+  /**
+   * Everything this tally has counted, as plain data for another thread ({@link MetricTally.adopt}):
+   * counts, sums, the values of medians and percentiles, the distinct values seen (in the order
+   * seen), and the evidence kept, with each row's badness.
+   */
+  snapshot(): TallySnapshot {
+    return {
+      count: this.#count,
+      sum: this.#sum,
+      other: this.#other,
+      values: this.#values.flatMap((list, agent) => (list === undefined ? [] : [[agent, list] as const])),
+      distinct: this.#distinct.flatMap((seen, agent) =>
+        seen === undefined ? [] : [[agent, [...seen]] as const],
+      ),
+      evidence: [...this.#evidence].map(([agent, { role, table, total, rows, badness }]) => [
+        agent,
+        { role, table, total, badness, rows: rows.map(({ values, file, line }) => ({ values, file, line })) },
+      ]),
+    };
+  }
+
+  /**
+   * Takes what a tally of the same metric, with the same agents and cap, counted on another thread
+   * ({@link MetricTally.snapshot}), as if this one had counted those rows itself. Only for a tally
+   * that has counted nothing yet (a metric only derivation feeds, adopted before any other row).
+   */
+  adopt(snapshot: TallySnapshot): void {
+    this.#count.set(snapshot.count);
+    this.#sum.set(snapshot.sum);
+    this.#other.set(snapshot.other);
+    for (const [agent, list] of snapshot.values) this.#values[agent] = list;
+    for (const [agent, seen] of snapshot.distinct) this.#distinct[agent] = new Set(seen);
+    for (const [agent, e] of snapshot.evidence)
+      this.#evidence.set(agent, {
+        role: e.role,
+        table: e.table,
+        total: e.total,
+        badness: e.badness,
+        rows: e.rows.map((r) => new Row(r.values, r.file, r.line)),
+      });
   }
 
   // Keeps the `cap` worst rows, worst first; among equals the earlier row stays ahead.
