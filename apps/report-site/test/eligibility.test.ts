@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluatedSite } from './fixture-site.ts';
 
 // Two agents under an eligibility rule of a QA mean of at least 80: a1 has 80, a2 70. The page
-// says whether the agent meets the rule; the reason is what is said to one who does not.
+// says whether the agent meets the rule; the reason is what is said to one who does not. a3's
+// role has no scorecard.
 const policy = `scorebook: 2
 id: eligible
 version: "1"
@@ -45,7 +46,7 @@ beforeAll(() => {
   writeFileSync(join(policies, '2026-01-01.yaml'), policy);
   writeFileSync(
     join(data, 'agents.csv'),
-    'agent_id,name,team,role\na1,甲,一组,aftersale\na2,乙,一组,aftersale\n',
+    'agent_id,name,team,role\na1,甲,一组,aftersale\na2,乙,一组,aftersale\na3,丙,社群组,community\n',
   );
   writeFileSync(
     join(data, 'qa_reviews.csv'),
@@ -80,5 +81,18 @@ describe('the eligibility block of an agent page', () => {
       'not-met',
       'Does not meet the eligibility rule, not rated: A QA mean below 80 this month, not rated',
     ]);
+  });
+
+  it('gives the status of a not-rated agent its reason in the page language (trial 6 M1)', () => {
+    const status = (html: string) =>
+      /<p>(?:状态|Status): (.*?)<\/p>/s
+        .exec(html)?.[1]
+        ?.replace(/<[^>]+>/g, '')
+        .replaceAll('&quot;', '"')
+        .trim();
+    expect(status(page('zh', 'a2'))).toBe('未参评 — 当月质检均分低于 80,不参与评级');
+    expect(status(page('en', 'a2'))).toBe('not rated — A QA mean below 80 this month, not rated');
+    expect(status(page('zh', 'a3'))).toBe('未参评 — 岗位 "community" 没有考核表');
+    expect(status(page('en', 'a3'))).toBe('not rated — no scorecard for role "community"');
   });
 });

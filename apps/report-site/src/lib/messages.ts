@@ -157,6 +157,11 @@ export const SITE_TEXT = defineCatalogue({
   eligibility: fixed('参评条件', 'Eligibility'),
   eligibilityMet: fixed('满足参评条件,参评。', 'Meets the eligibility rule: rated.'),
   eligibilityNotMet: fixed('不满足参评条件,不参评:', 'Does not meet the eligibility rule, not rated:'),
+  notRatedNoScorecard: {
+    zh: (p: { role: string }) => `岗位 "${p.role}" 没有考核表`,
+    en: (p: { role: string }) => `no scorecard for role "${p.role}"`,
+  },
+  notRatedNoScoredMetric: fixed('没有一项计分指标有得分', 'no scored metric has a score'),
   capGrade: fixed('封顶等级', 'Grade cap'),
   holds: fixed('成立', 'holds'),
   doesNotHold: fixed('不成立', 'does not hold'),

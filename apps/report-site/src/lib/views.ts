@@ -29,6 +29,21 @@ export function scorecardOf(period: SitePeriod, id: string | null): SnapshotScor
   return period.policy?.scorecards.find((s) => s.id === id) ?? null;
 }
 
+/**
+ * Why an agent is not rated, in the page's language, by its `reason_code`: the scorecard's own
+ * eligibility reason (its `reason_en` in English when the policy gives one), or the engine's
+ * reasons in either language; the recorded `reason` for a code the site does not know; null for a
+ * rated agent.
+ */
+export function notRatedReason(period: SitePeriod, agent: AgentResult, lang: Lang): string | null {
+  if (agent.status === 'rated') return null;
+  if (agent.reason_code === 'NO_SCORECARD') return t(lang, 'notRatedNoScorecard', { role: agent.role });
+  if (agent.reason_code === 'NO_SCORED_METRIC') return t(lang, 'notRatedNoScoredMetric');
+  const eligibility =
+    agent.reason_code === 'NOT_ELIGIBLE' ? scorecardOf(period, agent.scorecard)?.eligibility : null;
+  return eligibility ? localized(lang, eligibility.reason, eligibility.reason_en) : agent.reason;
+}
+
 /** The title of a scorecard as the period's policy.json gives it, else its id. */
 export function scorecardTitle(period: SitePeriod, id: string, lang: Lang): string {
   const s = scorecardOf(period, id);
