@@ -171,7 +171,10 @@ function placeFile(file: SampledFile): { table: InputTableName; member: Member }
       best = { view, choice };
   }
   if (best) return { table: best.choice.table, member: { file, ...best } };
-  // No sheet was assigned a table: the first sheet says why.
+  // No sheet was assigned a table. A row that names a column twice is not taken for the header
+  // (the row below it may be): that is why. Else the first sheet says why.
+  const headerProblem = file.sheets.find((s) => s.headerProblem !== undefined)?.headerProblem;
+  if (headerProblem !== undefined) return { ...base, reason: 'problem', problem: headerProblem };
   const [first] = choices.flatMap(({ view, choice }) =>
     choice.kind === 'unassigned' ? [{ view, choice }] : [],
   );

@@ -125,6 +125,11 @@ interface RowsSample {
 
 async function sampleRowsOf(options: ReadFileOptions, sampleRows: number): Promise<SampledSheet> {
   let first: RowsSample | null = null;
+  // The first header problem met: when no row serves as the header, it says why (a column
+  // name given twice, say), rather than "no header row found".
+  let problem: Bilingual | null = null;
+  const withProblem = (sheet: SampledSheet): SampledSheet =>
+    problem === null ? sheet : { ...sheet, headerProblem: problem };
   let headerRow = 1;
   // The rows that hold something, from the first read: the only ones worth trying as the header.
   const next = (after: number) =>
@@ -139,14 +144,17 @@ async function sampleRowsOf(options: ReadFileOptions, sampleRows: number): Promi
         if (first !== null) return first.sheet;
         throw error;
       }
+      problem ??= problemOf(error);
       headerRow = next(headerRow);
       continue;
     }
     first ??= sample;
-    if (sample.names >= 2 && sample.bad * 2 <= sample.records + sample.bad) return sample.sheet;
+    if (sample.names >= 2 && sample.bad * 2 <= sample.records + sample.bad) return withProblem(sample.sheet);
     headerRow = next(sample.headerLine);
   }
-  return first?.sheet ?? { name: options.sheet, firstRow: 1, rows: [], objects: [], badRecords: 0 };
+  return withProblem(
+    first?.sheet ?? { name: options.sheet, firstRow: 1, rows: [], objects: [], badRecords: 0 },
+  );
 }
 
 async function readRows(options: ReadFileOptions, sampleRows: number): Promise<RowsSample> {

@@ -14,6 +14,11 @@ export interface SampledSheet {
   objects: readonly Readonly<Record<string, unknown>>[];
   /** Records of the sample that the reader could not read (`bad` items). */
   badRecords: number;
+  /**
+   * CSV: the first problem met with a row tried as the header (a column name given twice), which
+   * says why when no row serves as the header; absent when there was none.
+   */
+  headerProblem?: Bilingual;
 }
 
 /** What `scorebook source init` knows of one file of the data folder, from its first rows. */
