@@ -469,6 +469,13 @@ describe.skipIf(browserMissing)('the incremental build', () => {
     expect(october).toContain('data-altered');
     expect(october).toContain('警告:rejected.json 与 manifest.json 记录的哈希不一致');
     expect(readFileSync(join(copy, 'zh/periods/2026-11/index.html'), 'utf8')).not.toContain('data-altered');
+    // The build says so, and the home page marks the period (trial 6 M3: only its own pages did).
+    expect(run.stderr).toContain('⚠ The published file 2026-10/rejected.json changed after publication');
+    const home = readFileSync(join(copy, 'zh/index.html'), 'utf8');
+    const row = (period: string) =>
+      new RegExp(`<tr data-period="${period}">(.*?)</tr>`, 's').exec(home)?.[1] ?? '';
+    expect(row('2026-10')).toContain('发布后被改动');
+    expect(row('2026-11')).not.toContain('发布后被改动');
     expect(existsSync(join(copy, 'zh/periods/2026-12'))).toBe(false);
     expect(existsSync(join(copy, 'downloads/2026-12'))).toBe(false);
     expect(readFileSync(join(copy, 'zh/index.html'), 'utf8')).not.toContain('periods/2026-12/');

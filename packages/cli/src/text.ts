@@ -420,6 +420,10 @@ export const CLI_TEXT = defineCatalogue({
     en: (p: SiteBuilt) =>
       `✓ Site built: ${p.pages} pages, ${p.periods} periods (${p.rebuilt} rebuilt, ${p.reused} re-used) in ${p.seconds} s.\n  Open: ${p.index}`,
   },
+  SITE_ALTERED: fixed(
+    '  这些期间的页面显示的是现在的文件,并注明它们与发布时不同。请运行 npx scorebook verify --all 复核,并从 git 恢复被改动的文件。',
+    '  The pages of these periods show the files as they are now, with a warning that they differ from the publication. Run npx scorebook verify --all, and restore the changed files from git.',
+  ),
   SITE_SERVING: {
     zh: (p: { url: string }) => `网站地址:${p.url} (按 Ctrl-C 停止)`,
     en: (p: { url: string }) => `Site at ${p.url} (Ctrl-C to stop)`,

@@ -209,6 +209,7 @@ export const SITE_TEXT = defineCatalogue({
     en: (p: { files: number; commit: string }) =>
       `Published: the ${p.files} files whose hashes manifest.json records are the files of this period (published at commit ${p.commit}).`,
   },
+  alteredBadge: fixed('发布后被改动', 'changed after publication'),
   alteredNote: {
     zh: (p: { files: string }) =>
       `警告:${p.files} 与 manifest.json 记录的哈希不一致(发布后被修改或删除),本页显示的是现在的文件。请用 scorebook verify 复核。`,

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { parseCommandArgs, required } from '../args.ts';
 import { EXIT, usageError } from '../cli-error.ts';
 import { type Lang, pickLang } from '../lang.ts';
+import { alteredPublications } from '../site/altered-publications.ts';
 import { buildSite, listPeriods } from '../site/build-site.ts';
 import { serveSite } from '../site/serve-site.ts';
 import { siteRefusal } from '../site/site-errors.ts';
@@ -63,6 +64,10 @@ async function siteBuild(argv: string[], io: CommandIo): Promise<number> {
     full: values.full === true,
   });
   if (!values.quiet) io.err(`${siteSummary(report, lang, required(values, 'out', 'site build'))}\n`);
+  // Published files changed since: their pages warn, and the build says so, even when quiet.
+  const altered = alteredPublications(resultsDir, periods);
+  if (altered.length > 0)
+    io.err(`${[...altered.map((m) => `⚠ ${m[lang]}`), say(lang, 'SITE_ALTERED')].join('\n')}\n`);
   return EXIT.ok;
 }
 
