@@ -63,6 +63,18 @@ export const CLI_TEXT = defineCatalogue({
 
   // the summary of a run (output/run-summary.ts, evaluate, publish) and source check
   SUMMARY_TABLES: fixed('读取的表:', 'Tables read:'),
+  SUMMARY_APPEALS: {
+    zh: (p: { files: number; folders: string; statuses: string[] }) =>
+      `申诉:${p.files} 个文件(${p.folders})${p.statuses.length === 0 ? '' : `,${p.statuses.join(',')}`}`,
+    en: (p: { files: number; folders: string; statuses: string[] }) =>
+      `Appeals: ${p.files} file${p.files === 1 ? '' : 's'} (${p.folders})${p.statuses.length === 0 ? '' : `; ${p.statuses.join(', ')}`}`,
+  },
+  SUMMARY_APPEAL_STATUS: {
+    zh: (p: { status: 'applied' | 'rejected' | 'pending' | 'refused'; count: number; ids: string[] }) =>
+      `${{ applied: '已执行', rejected: '驳回', pending: '待裁决', refused: '不予受理' }[p.status]} ${p.count}(${p.ids.join('、')})`,
+    en: (p: { status: 'applied' | 'rejected' | 'pending' | 'refused'; count: number; ids: string[] }) =>
+      `${p.status} ${p.count} (${p.ids.join(', ')})`,
+  },
   SUMMARY_TABLE: {
     zh: (p: {
       table: string;

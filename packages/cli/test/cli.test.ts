@@ -227,6 +227,13 @@ decision: { outcome: upheld, decided_by: 李主管, decided_at: 2026-11-05, reas
     expect(results.agents.find((a) => a.agent_id === 'a001')?.appealed).toEqual({ 'ap-1': 1 });
   });
 
+  it('says in the summary which appeals were applied (trial 6 M7)', async () => {
+    const dir = folder('a001');
+    const r = await run(dir, join(tmp(), 'out'), '--lang', 'en');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`Appeals: 1 file (${join(dir, '2026-10')}); applied 1 (ap-1)\n`);
+  });
+
   it('stops with exit 1 at the appeal file line and column for an unknown agent', async () => {
     const dir = folder('a999');
     const r = await run(dir, join(tmp(), 'out'), '--lang', 'en');

@@ -10,6 +10,7 @@ import {
 import {
   DATA_OPTIONS,
   DATA_OPTIONS_HELP,
+  DEFAULT_APPEALS_DIR,
   dataOptions,
   maxRejectedOption,
   noPositionals,
@@ -94,7 +95,7 @@ export async function runEvaluate(argv: string[], io: CommandIo): Promise<number
   writeEvaluation(out, evaluation);
   if (values.quiet !== true) {
     io.err(formatRejected(evaluation.rejected, lang, join(out, 'rejected.json')));
-    io.err(formatRunSummary(evaluation, lang));
+    io.err(formatRunSummary(evaluation, lang, values.appeals ?? DEFAULT_APPEALS_DIR));
     io.err(summaryText(evaluation, lang, out));
   }
   return EXIT.ok;

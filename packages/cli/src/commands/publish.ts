@@ -2,6 +2,7 @@ import { type Publication, publishPeriod } from '@scorebook/governance';
 import {
   DATA_OPTIONS,
   DATA_OPTIONS_HELP,
+  DEFAULT_APPEALS_DIR,
   dataOptions,
   noPositionals,
   parseCommandArgs,
@@ -81,7 +82,7 @@ export async function runPublish(argv: string[], io: CommandIo): Promise<number>
     const { restored, removed } = publication.recovered;
     if (restored !== null || removed.length > 0)
       io.err(`${say(lang, 'PUBLISH_RECOVERED', { restored, removed: removed.length })}\n`);
-    io.err(formatRunSummary(publication.evaluation, lang));
+    io.err(formatRunSummary(publication.evaluation, lang, values.appeals ?? DEFAULT_APPEALS_DIR));
     io.err(summaryText(publication.evaluation, lang, publication.dir));
     if (publication.superseded)
       io.err(`${say(lang, 'PUBLISH_SUPERSEDED', { dir: publication.superseded })}\n`);

@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import type { AppealStatus } from '@scorebook/contract';
 import type { Evaluation } from '@scorebook/engine';
 import { formatPlace, type Lang } from '@scorebook/problems';
 import { say } from '../text.ts';
@@ -7,7 +9,7 @@ import { say } from '../text.ts';
  * rejected and excluded rows and the date range of its rows (or that it is absent); per
  * scorecard each scored metric with how many of its agents have data (`source-format.md`).
  */
-export function formatRunSummary(evaluation: Evaluation, lang: Lang): string {
+export function formatRunSummary(evaluation: Evaluation, lang: Lang, appealsDir: string): string {
   const { results, policy } = evaluation;
   const lines: string[] = [];
   if (results.source !== null)
@@ -29,6 +31,8 @@ export function formatRunSummary(evaluation: Evaluation, lang: Lang): string {
       }),
     );
   }
+  const appeals = appealsLine(results, lang, appealsDir);
+  if (appeals !== null) lines.push(appeals);
   for (const scorecard of policy.scorecards) {
     const agents = results.agents.filter((a) => a.scorecard === scorecard.id);
     if (agents.length === 0) continue;
@@ -52,3 +56,29 @@ export function gradeCounts(grades: Readonly<Record<string, number>>): string {
     .map(([grade, n]) => `${grade} ${n}`)
     .join(' · ');
 }
+
+/**
+ * The period's appeal files and where each stands (`docs/appeals.md`): `申诉:4 个文件(configs/appeals/2026-10),
+ * 已执行 3(ap-001、ap-002、ap-005),不予受理 1(ap-004)`; null without appeal files.
+ */
+function appealsLine(results: Evaluation['results'], lang: Lang, appealsDir: string): string | null {
+  if (results.appeals === undefined || results.appeals.length === 0) return null;
+  const byStatus = new Map<AppealStatus, Set<string>>();
+  for (const agent of results.agents)
+    for (const appeal of agent.appeals ?? [])
+      if (appeal.role === 'appellant') {
+        const ids = byStatus.get(appeal.status) ?? new Set<string>();
+        ids.add(appeal.id);
+        byStatus.set(appeal.status, ids);
+      }
+  const folders = [...new Set(results.appeals.map((a) => join(appealsDir, a.file.split('/')[0] ?? '')))].join(
+    ', ',
+  );
+  const statuses = APPEAL_STATUSES.flatMap((status) => {
+    const ids = [...(byStatus.get(status) ?? [])].sort();
+    return ids.length === 0 ? [] : [say(lang, 'SUMMARY_APPEAL_STATUS', { status, count: ids.length, ids })];
+  });
+  return say(lang, 'SUMMARY_APPEALS', { files: results.appeals.length, folders, statuses });
+}
+
+const APPEAL_STATUSES: readonly AppealStatus[] = ['applied', 'rejected', 'pending', 'refused'];
