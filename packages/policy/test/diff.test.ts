@@ -53,6 +53,10 @@ describe('diffPolicies', () => {
     const zh = renderDiffText(changes, 'zh', '标题');
     expect(zh).toContain('考核表 aftersale › 考核指标 › first_response_time: 权重 15 → 25');
     expect(zh).toContain('目标值 85% → 80%');
+    // An added scorecard in words, not as JSON (trial 6 L1).
+    expect(zh).toContain(
+      '考核表 › community: 新增 + 社群客服(岗位 community):计分 first_response_time 30、reply_rate 30、csat_rate 25、attendance_rate 15',
+    );
     expect(renderDiffText(changes, 'en', 'title')).toContain(
       'Scorecard aftersale › Scored metric › avg_response_time: floor 120s → 180s',
     );

@@ -213,6 +213,8 @@ function formatValue(value: unknown, field: string | null, unit: Unit | null, la
   }
   if (Array.isArray(record.coefficients))
     return formatRewards(record as unknown as Omit<Rewards, 'source'>, lang);
+  if (Array.isArray(record.roles) && (Array.isArray(record.scored) || Array.isArray(record.groups)))
+    return formatScorecard(record, lang);
   if (typeof record.kind === 'string' && typeof record.better === 'string')
     return formatMetricDefinition(record as unknown as MetricDefinition, lang);
   if (record.when !== undefined) {
@@ -230,6 +232,23 @@ function formatValue(value: unknown, field: string | null, unit: Unit | null, la
       .join(', ');
   }
   return JSON.stringify(value);
+}
+
+// An added or removed scorecard in one line: its title, roles and scored items with their weights
+// (a group's items after its title and weight), not its JSON.
+function formatScorecard(card: Record<string, unknown>, lang: Lang): string {
+  const items = (list: unknown): string =>
+    (Array.isArray(list) ? list : [])
+      .map((item: { metric?: unknown; weight?: unknown }) => `${String(item.metric)} ${String(item.weight)}`)
+      .join(lang === 'zh' ? '、' : ', ');
+  const scored = Array.isArray(card.groups)
+    ? (card.groups as Array<{ title?: unknown; weight?: unknown; scored?: unknown }>)
+        .map((g) => `${String(g.title)} ${String(g.weight)}(${items(g.scored)})`)
+        .join(lang === 'zh' ? ';' : '; ')
+    : items(card.scored);
+  const roles = (card.roles as unknown[]).map(String).join(', ');
+  const title = lang === 'en' && typeof card.title_en === 'string' ? card.title_en : String(card.title);
+  return lang === 'zh' ? `${title}(岗位 ${roles}):计分 ${scored}` : `${title} (roles ${roles}): scored ${scored}`;
 }
 
 const KIND: Record<MetricKind | 'formula' | 'rating', [string, string]> = {
