@@ -4,6 +4,7 @@ export { GOVERNANCE_ERRORS, type GovernanceCode } from './errors.ts';
 export {
   type AdjustmentMove,
   type AgentMove,
+  type AppealFileChanges,
   type AppealsImpact,
   type FlagMove,
   type ImpactOptions,
