@@ -226,6 +226,16 @@ describe.skipIf(fixture === null)('units and layout', () => {
     expect(await row.locator('td').last().textContent()).toMatch(
       /^不计分 · 样本不足: 样本 \d+ 条,少于最小样本 \d+ 条/,
     );
+    // Its weight is shared out: each row shows the weight it carries, and a note above the table says why.
+    expect(await page.locator('[data-effective-weight-note]').textContent()).toMatch(/^有指标没有得分/);
+    const metrics = Object.entries(unscored.metrics).filter(([, m]) => m.status !== 'info');
+    const scoredWeights = metrics.reduce((s, [, m]) => s + (m.status === 'scored' ? (m.weight ?? 0) : 0), 0);
+    for (const [id, m] of metrics)
+      expect(await page.locator(`tr[data-metric="${id}"] [data-effective-weight]`).textContent(), id).toBe(
+        formatScore(m.status === 'scored' ? ((m.weight ?? 0) * 100) / scoredWeights : 0),
+      );
+    await page.goto(url('zh/periods/2026-11/agents/a0001/index.html'));
+    expect(await page.locator('[data-effective-weight-note], [data-effective-weight]').count()).toBe(0);
   });
 
   it('has no horizontal overflow at 390 px on any kind of page, and keeps its tables scrolling inside the page', async () => {

@@ -432,6 +432,15 @@ export const SITE_TEXT = defineCatalogue({
     en: (p: { grade: string }) => `grade capped at ${p.grade}`,
   },
   pointsLost: fixed('失分', 'Points lost'),
+  effectiveWeight: fixed('实际权重', 'Effective weight'),
+  effectiveWeightNote: fixed(
+    '有指标没有得分(没有记录或样本不足),它的权重不计入,由有得分的指标按比例分摊。「实际权重」是每个指标在基础分中实际所占的权重:权重 × 100 ÷ 有得分指标的权重之和;失分 = 实际权重 × (100 − 得分) ÷ 100。',
+    'A metric has no score (no records, or too small a sample): its weight is left out and the metrics with a score share it in proportion. “Effective weight” is the weight each metric really carries in the base score: weight × 100 ÷ the weights that scored; points lost = effective weight × (100 − score) ÷ 100.',
+  ),
+  effectiveWeightGroupsNote: fixed(
+    '权重写在各考核维度之内;「实际权重」是每个指标在基础分中实际所占的权重:权重 × 100 ÷ 本维度有得分指标的权重之和 × 本维度的权重 ÷ 有得分维度的权重之和(没有得分的指标为 0,其权重由同维度有得分的指标分摊);失分 = 实际权重 × (100 − 得分) ÷ 100。',
+    'Weights are written within each group; “effective weight” is the weight each metric really carries in the base score: weight × 100 ÷ the weights that scored in its group × the group’s weight ÷ the weights of the groups that scored (0 for a metric without a score, whose weight the scored metrics of its group share); points lost = effective weight × (100 − score) ÷ 100.',
+  ),
   goalRange: {
     zh: (p: { low: string; high: string; floorLow: string; floorHigh: string }) =>
       `${p.low}–${p.high}(≤ ${p.floorLow} 或 ≥ ${p.floorHigh} 为 0)`,

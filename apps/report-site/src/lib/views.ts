@@ -115,6 +115,13 @@ export interface ScoredRow {
    * groups, those of its group, times the group's weight ÷ the weights of the groups that scored).
    */
   contribution: number | null;
+  /**
+   * The weight the metric carries in the base score, in percent: weight × 100 ÷ the weights that
+   * scored (with groups, those of its group, times the group's share as for `contribution`), so
+   * that points lost = effective weight × (100 − score) ÷ 100. Equal to the weight when every
+   * metric of a flat scorecard scored; 0 for a metric without a score (its weight is shared out).
+   */
+  effectiveWeight: number;
 }
 
 /**
@@ -150,10 +157,15 @@ export function scoredRows(period: SitePeriod, agent: AgentResult): ScoredRow[] 
   return rows.map(({ metric, result, item }) => {
     const group = item?.group ?? null;
     const weights = scoredWeight(group);
+    const scored = result.status === 'scored' && result.score !== null && result.weight !== null;
     return {
       metric,
       result,
       item,
+      effectiveWeight:
+        scored && weights > 0 && result.weight !== null
+          ? ((result.weight * 100) / weights) * share(group)
+          : 0,
       contribution:
         result.status === 'scored' && result.score !== null && result.weight !== null && weights > 0
           ? ((result.score * result.weight) / weights) * share(group)
