@@ -512,6 +512,39 @@ export const CLI_TEXT = defineCatalogue({
     en: (p: { file: string; todos: number; dir: string }) =>
       `✓ Wrote the draft ${p.file}${p.todos > 0 ? ` with ${p.todos} TODO line${p.todos === 1 ? '' : 's'} to complete` : ''}.\n  Review it, then run: npx scorebook source check ${p.dir}`,
   },
+  INIT_TIMEZONE_FROM: {
+    zh: (p: { where: string }) => `取自${p.where}的 timezone,source check 与 evaluate 因此按同一时区读取。`,
+    en: (p: { where: string }) =>
+      `From the timezone of ${p.where}, so that source check reads times as evaluate does.`,
+  },
+  INIT_TIMEZONE_POLICY: {
+    zh: (p: { dir: string }) => `策略 ${p.dir} `,
+    en: (p: { dir: string }) => `the policy ${p.dir}`,
+  },
+  INIT_TIMEZONE_ALL: {
+    zh: (p: { root: string; count: number }) => ` ${p.root} 下全部 ${p.count} 个策略文件夹(它们的时区相同)`,
+    en: (p: { root: string; count: number }) =>
+      `all ${p.count} policy folders of ${p.root} (they share one timezone)`,
+  },
+  INIT_TIMEZONE_LEFT_OUT: {
+    zh: (p: { why: string }) =>
+      `timezone 未填:${p.why}。在填写之前,source check 按 UTC 读取不带时差的时间,evaluate 却按策略的时区:用 --policies <策略文件夹> 重新生成草稿,或自行填写。`,
+    en: (p: { why: string }) =>
+      `timezone left out: ${p.why}. Until it is filled in, source check reads timestamps without an offset as UTC, while evaluate reads them in the policy's timezone: draft again with --policies <policy folder>, or fill it in.`,
+  },
+  INIT_TIMEZONE_NO_POLICY: {
+    zh: (p: { root: string }) => `${p.root} 下没有策略文件夹`,
+    en: (p: { root: string }) => `${p.root} has no policy folder`,
+  },
+  INIT_TIMEZONE_NO_VERSION: {
+    zh: (p: { dir: string }) => `${p.dir} 没有有效的策略版本(运行 scorebook validate ${p.dir} 查看)`,
+    en: (p: { dir: string }) => `${p.dir} has no valid policy version (scorebook validate ${p.dir} says why)`,
+  },
+  INIT_TIMEZONE_DIFFER: {
+    zh: (p: { where: string; zones: string }) => `${p.where}的时区不止一个(${p.zones}),不知道用哪个`,
+    en: (p: { where: string; zones: string }) =>
+      `more than one timezone in ${p.where} (${p.zones}); which one is meant is not known`,
+  },
   CHECK_OK: fixed('✓ 评估可以读取这些数据。', '✓ A run can read this data.'),
   CHECK_FAILED: fixed('✗ 评估会因上述问题停止。', '✗ A run would stop on the problems above.'),
 });
