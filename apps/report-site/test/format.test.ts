@@ -11,7 +11,7 @@ import {
   periodDays,
 } from '../src/lib/format.ts';
 import { t } from '../src/lib/messages.ts';
-import { evidenceCap, evidenceSummary, recordCell, recordColumns } from '../src/lib/records.ts';
+import { evidenceCap, evidenceSummary, fieldLabel, recordCell, recordColumns } from '../src/lib/records.ts';
 import { pointsLost, standingOf, weakestMetrics } from '../src/lib/scorecard.ts';
 import { slugOf } from '../src/lib/slug.ts';
 import type { ScoredRow } from '../src/lib/views.ts';
@@ -160,6 +160,12 @@ const item = {
 };
 
 describe('records behind a number', () => {
+  it('label reply_rate’s `replied` by what it means: every customer block answered', () => {
+    expect(fieldLabel('replied', 'conversations', 'zh')).toBe('每段都已回复');
+    expect(fieldLabel('replied', 'conversations', 'en')).toBe('Every block answered');
+    expect(fieldLabel('inquiry', 'conversations', 'zh')).toBe('有咨询');
+  });
+
   it('puts the deciding columns first, with Chinese labels, local times and durations', () => {
     const columns = recordColumns([response(280.6)], ['seconds', 'is_first'], 'zh');
     expect(columns.map((c) => c.label)).toEqual(['响应用时', '首次响应', '客户消息时间', '会话', '渠道']);

@@ -609,7 +609,7 @@ export const SITE_TEXT = defineCatalogue({
   fieldClosedAt: fixed('关闭时间', 'Closed'),
   fieldCustomer: fixed('客户', 'Customer'),
   fieldInquiry: fixed('有咨询', 'Inquiry'),
-  fieldReplied: fixed('已回复', 'Replied'),
+  fieldReplied: fixed('每段都已回复', 'Every block answered'),
   fieldFirstResponse: fixed('首次响应用时', 'First response'),
   fieldHandle: fixed('处理时长', 'Handling time'),
   fieldOnTime: fixed('按时处理', 'On time'),
