@@ -123,25 +123,28 @@ export const CLI_TEXT = defineCatalogue({
 
   // validate
   VALIDATE_FAILED: {
-    zh: (p: { errors: number; warnings: number; versions: number }) =>
-      `✗ ${p.versions} 个策略版本中发现 ${p.errors} 个错误、${p.warnings} 个警告。`,
-    en: (p: { errors: number; warnings: number; versions: number }) =>
-      `✗ ${p.errors} errors and ${p.warnings} warnings in ${p.versions} policy versions.`,
-  },
-  VALIDATE_SHARED: {
-    zh: (p: { files: number }) => `  另校验了 ${p.files} 个共用定义文件。`,
-    en: (p: { files: number }) => `  and ${p.files} shared definitions files.`,
-  },
-  VALIDATE_APPEALS: {
-    zh: (p: { files: number }) => `  另校验了 ${p.files} 个申诉文件(未对照数据和策略)。`,
-    en: (p: { files: number }) =>
-      `  and ${p.files} appeal files (on their own, not against data or a policy).`,
+    zh: (p: { errors: number; warnings: number; checked: string }) =>
+      `✗ 在 ${p.checked}中发现 ${p.errors} 个错误、${p.warnings} 个警告。`,
+    en: (p: { errors: number; warnings: number; checked: string }) =>
+      `✗ ${p.errors} errors and ${p.warnings} warnings in ${p.checked}.`,
   },
   VALIDATE_OK: {
-    zh: (p: { folders: number; versions: number; warnings: number }) =>
-      `✓ ${p.folders} 个策略文件夹、${p.versions} 个版本全部有效${p.warnings ? `(${p.warnings} 个警告)` : ''}。`,
-    en: (p: { folders: number; versions: number; warnings: number }) =>
-      `✓ ${p.folders} policy folders, ${p.versions} versions valid${p.warnings ? ` (${p.warnings} warnings)` : ''}.`,
+    zh: (p: { checked: string; warnings: number }) =>
+      `✓ ${p.checked}全部有效${p.warnings ? `(${p.warnings} 个警告)` : ''}。`,
+    en: (p: { checked: string; warnings: number }) =>
+      `✓ ${p.checked}: all valid${p.warnings ? ` (${p.warnings} warnings)` : ''}.`,
+  },
+  VALIDATE_CHECKED_POLICIES: {
+    zh: (p: { folders: number; versions: number }) => `${p.folders} 个策略文件夹、${p.versions} 个版本`,
+    en: (p: { folders: number; versions: number }) => `${p.folders} policy folders, ${p.versions} versions`,
+  },
+  VALIDATE_CHECKED_APPEALS: {
+    zh: (p: { files: number }) => `${p.files} 个申诉文件(未对照数据和策略)`,
+    en: (p: { files: number }) => `${p.files} appeal files (on their own, not against data or a policy)`,
+  },
+  VALIDATE_CHECKED_SHARED: {
+    zh: (p: { files: number }) => `${p.files} 个共用定义文件`,
+    en: (p: { files: number }) => `${p.files} shared definitions files`,
   },
 
   // diff
