@@ -11,7 +11,14 @@ import {
   periodDays,
 } from '../src/lib/format.ts';
 import { t } from '../src/lib/messages.ts';
-import { evidenceCap, evidenceSummary, fieldLabel, recordCell, recordColumns } from '../src/lib/records.ts';
+import {
+  appealActionLabel,
+  evidenceCap,
+  evidenceSummary,
+  fieldLabel,
+  recordCell,
+  recordColumns,
+} from '../src/lib/records.ts';
 import { pointsLost, standingOf, weakestMetrics } from '../src/lib/scorecard.ts';
 import { slugOf } from '../src/lib/slug.ts';
 import type { ScoredRow } from '../src/lib/views.ts';
@@ -164,6 +171,20 @@ describe('records behind a number', () => {
     expect(fieldLabel('replied', 'conversations', 'zh')).toBe('每段都已回复');
     expect(fieldLabel('replied', 'conversations', 'en')).toBe('Every block answered');
     expect(fieldLabel('inquiry', 'conversations', 'zh')).toBe('有咨询');
+  });
+
+  it('show a complaint’s category and an appeal’s action in words, another category as it is', () => {
+    const complaint = (category: string) => ({
+      table: 'complaints',
+      file: 'complaints.csv',
+      line: 7,
+      fields: { complaint_id: 'p000006', category },
+    });
+    expect(recordCell(complaint('misinformation'), 'category', 'zh', null)).toBe('信息错误');
+    expect(recordCell(complaint('product_defect'), 'category', 'en', null)).toBe('Product defect');
+    expect(recordCell(complaint('售后纠纷'), 'category', 'zh', null)).toBe('售后纠纷');
+    expect(appealActionLabel('remove', 'zh')).toBe('删除记录');
+    expect(appealActionLabel('correct', 'en')).toBe('Field corrected');
   });
 
   it('puts the deciding columns first, with Chinese labels, local times and durations', () => {
