@@ -14,7 +14,7 @@ import { PUBLISHED_FILES, type SitePeriod } from '../src/lib/load.ts';
 import { localized, statusWord, t } from '../src/lib/messages.ts';
 import { policyChanges, policyVersions, versionOf } from '../src/lib/policies.ts';
 import { pointsLost, weightsShared } from '../src/lib/scorecard.ts';
-import { gradeCount, own, scoredRows } from '../src/lib/views.ts';
+import { gradeCount, headlineOf, own, scoredRows } from '../src/lib/views.ts';
 import { ROOT } from './fixture-site.ts';
 
 describe('relative links', () => {
@@ -176,6 +176,22 @@ describe('scorecard rows', () => {
     expect(
       weightsShared(scoredRows(period, results.agents.find((a) => a.agent_id === 'a0001') ?? a0023)),
     ).toBe(false);
+  });
+
+  it('count in the headline’s finding the rated agents only (the sample’s 2026-10: 45 of 60 rated)', () => {
+    const results = JSON.parse(
+      readFileSync(join(ROOT, 'data/results/2026-10/results.json'), 'utf8'),
+    ) as Results;
+    const headline = headlineOf({ ...fakePeriod({}), results }, null);
+    // 46 agents have a first response score; one of them is not rated.
+    expect([headline.rated, headline.agents, headline.finding]).toEqual([
+      45,
+      60,
+      { metric: 'first_response_time', below: 45, scored: 45 },
+    ]);
+    expect(t('zh', 'keyFinding', { ...{ below: 45, scored: 45 }, metric: '首次响应时间' })).toBe(
+      '45 名参评客服中有 45 名未达到「首次响应时间」的目标。',
+    );
   });
 
   it('without policy.json, follow results.json and have no item', () => {

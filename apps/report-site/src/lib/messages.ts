@@ -102,6 +102,7 @@ export const SITE_TEXT = defineCatalogue({
   ),
   belowTarget: fixed('未达标最多的指标', 'Metrics most often below target'),
   belowTargetAgents: fixed('未达标人数', 'Agents below target'),
+  ratedScoredAgents: fixed('计分的参评客服', 'Rated agents scored on it'),
   movements: fixed('与上期相比的等级变化', 'Grade movements against the previous period'),
   noPrevious: fixed('没有上一期的数据。', 'No previous period to compare with.'),
   noMovements: fixed('没有客服的等级发生变化。', 'No agent changed grade.'),
@@ -527,11 +528,11 @@ export const SITE_TEXT = defineCatalogue({
   headline: fixed('本期概览', 'At a glance'),
   keyFinding: {
     zh: (p: { below: number; scored: number; metric: string }) =>
-      `${p.scored} 名计分客服中有 ${p.below} 名未达到「${p.metric}」的目标。`,
+      `${p.scored} 名参评客服中有 ${p.below} 名未达到「${p.metric}」的目标。`,
     en: (p: { below: number; scored: number; metric: string }) =>
-      `${p.below} of ${p.scored} scored agents miss the ${p.metric} target.`,
+      `${p.below} of ${p.scored} rated agents miss the ${p.metric} target.`,
   },
-  noFinding: fixed('所有计分客服都达到了各项指标的目标。', 'Every scored agent meets every target.'),
+  noFinding: fixed('所有参评客服都达到了各项指标的目标。', 'Every rated agent meets every target.'),
   meanScore: fixed('平均分', 'Mean score'),
   gradeMix: fixed('等级分布(与上期相比)', 'Grade mix against the previous period'),
   thisPeriod: fixed('本期', 'This period'),

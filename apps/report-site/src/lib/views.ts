@@ -236,12 +236,16 @@ export function gradeMovements(
   return moves.sort((a, b) => Number(b.up) - Number(a.up) || (a.agent.agent_id < b.agent.agent_id ? -1 : 1));
 }
 
-/** For each scored metric: how many agents scored below 100 on it (每月分析未达标指标). */
+/**
+ * For each scored metric: of the rated agents with a score on it, how many scored below 100
+ * (每月分析未达标指标). Agents not rated are left out, as the headline's 参评客服 count does.
+ */
 export function metricsBelowTarget(
   period: SitePeriod,
 ): Array<{ metric: string; below: number; scored: number }> {
   const counts = new Map<string, { below: number; scored: number }>();
   for (const a of period.results.agents) {
+    if (a.status !== 'rated') continue;
     for (const id of Object.keys(a.metrics)) {
       const score = scoreOn(a, id);
       if (score === null) continue;
