@@ -15,7 +15,7 @@ export {
   type VersionSide,
 } from './impact.ts';
 export { checkManifest } from './manifest.ts';
-export { interruptedPeriods } from './paths.ts';
+export { DEFAULT_APPEALS_DIR, interruptedPeriods } from './paths.ts';
 export {
   type PolicyTestReport,
   type RuleCoverage,

@@ -22,7 +22,7 @@ import { archiveInputs, inputFilesOf } from './archive.ts';
 import { shellWord } from './command-line.ts';
 import { governanceProblem, governanceStop } from './errors.ts';
 import { commitState, headCommit, ignoreRule, lastCommitOf } from './git.ts';
-import { baseDir, periodFolders, recorded, supersededSlots } from './paths.ts';
+import { baseDir, DEFAULT_APPEALS_DIR, periodFolders, recorded, supersededSlots } from './paths.ts';
 import { appealWindowsFrom } from './publication-time.ts';
 import { type PublishAdvice, publishAdvice } from './publish-advice.ts';
 
@@ -198,7 +198,13 @@ export async function publishPeriod(options: PublishOptions): Promise<Publicatio
         ...options,
         allowMissing,
         ...(reason === undefined ? {} : { supersede: { reason } }),
-        appealsDir: appealFiles.length > 0 ? options.appealsDir : undefined,
+        // Kept when files were read, or when the folder is not the default one, so the command re-runs as given.
+        appealsDir:
+          appealFiles.length > 0 ||
+          (options.appealsDir !== undefined &&
+            recorded(base, resolve(cwd, options.appealsDir)) !== DEFAULT_APPEALS_DIR)
+            ? options.appealsDir
+            : undefined,
       }),
       supersedes:
         slot === null || reason === undefined ? null : { publication: `superseded/${slot}`, reason },

@@ -22,6 +22,7 @@ import { fileAt, gitRoot, hasCommit, sha256, uncommittedUnder } from './git.ts';
 import { checkManifest } from './manifest.ts';
 import {
   baseDir,
+  DEFAULT_APPEALS_DIR,
   interruptedPeriods,
   lockedPeriods,
   periodFolders,
@@ -490,6 +491,8 @@ function commandProblems(file: string, manifest: Manifest, base: string, root: s
     return bad('command --supersede', String(given.has('--supersede')), String(manifest.supersedes !== null));
   for (const [option, want] of Object.entries(expected)) {
     const got = given.get(option) ?? null;
+    // A folder without appeal files for the period is recorded when it is not the default one.
+    if (option === '--appeals' && want === null && got !== DEFAULT_APPEALS_DIR) continue;
     if (got !== want) return bad(`command ${option}`, String(got), String(want));
   }
   // A source found beside the data is not on the command line; one given must be the one recorded.
