@@ -2,11 +2,13 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, posix, resolve } from 'node:path';
 import type { Manifest, RejectedRow } from '@scorebook/contract';
 import {
+  type DirectoryLock,
   ENGINE_VERSION,
   type EvaluateOptions,
   type Evaluation,
   evaluate,
   lockDirectory,
+  lockFileOf,
   type Recovery,
   type ResultBytes,
   recoverDirectory,
@@ -91,7 +93,7 @@ export async function publishPeriod(options: PublishOptions): Promise<Publicatio
   const resultsRoot = resolve(cwd, options.resultsRoot);
   const dir = join(resultsRoot, options.period);
   const given = options.supersede?.reason.trim();
-  const lock = lockDirectory(dir);
+  const lock = takeLock(dir, options.period);
   try {
     const recovered = recoverDirectory(dir);
     const closed = existsSync(dir);
@@ -335,6 +337,23 @@ export function publishCommand(
     words.push(['--allow-missing', [...new Set(options.allowMissing)].sort().join(',')]);
   if (options.allowNoneRated === true) words.push(['--allow-none-rated']);
   return ['npx scorebook publish', ...words.map((w) => w.map(shellWord).join(' '))].join(' ');
+}
+
+/**
+ * The period's lock (`lockDirectory`). When the lock it met is gone by the time its holder is
+ * read — the publish holding it had just ended, and the message would call it empty — it tries
+ * once more; a lock gone again stops with `PUBLISH_LOCK_VANISHED` (kind `busy`).
+ */
+function takeLock(dir: string, period: string): DirectoryLock {
+  const file = lockFileOf(dir);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return lockDirectory(dir);
+    } catch (error) {
+      if (!(error instanceof ScorebookError) || error.kind !== 'busy' || existsSync(file)) throw error;
+      if (attempt === 2) throw governanceStop('busy', 'PUBLISH_LOCK_VANISHED', file, { period, lock: file });
+    }
+  }
 }
 
 /**

@@ -153,7 +153,8 @@ export async function verifyPublished(
  */
 function lockProblem(dir: string): Problem | null {
   const lock = lockStateOf(dir);
-  if (lock === null) return null;
+  // A lock gone once read (its holder unread, so called empty) was a publish that has just ended.
+  if (lock === null || !existsSync(lock.file)) return null;
   const period = basename(dir);
   return problemOf(
     lock.stale ? 'PUBLISH_LOCK_STALE' : 'PUBLISH_IN_PROGRESS',
