@@ -142,6 +142,7 @@ export const CLI_TEXT = defineCatalogue({
     zh: (p: { files: number }) => `${p.files} 个申诉文件(未对照数据和策略)`,
     en: (p: { files: number }) => `${p.files} appeal files (on their own, not against data or a policy)`,
   },
+  VALIDATE_CHECKED_JOIN: fixed(';', '; '),
   VALIDATE_CHECKED_SHARED: {
     zh: (p: { files: number }) => `${p.files} 个共用定义文件`,
     en: (p: { files: number }) => `${p.files} shared definitions files`,
@@ -528,6 +529,10 @@ export const CLI_TEXT = defineCatalogue({
     zh: (p: { root: string; count: number }) => ` ${p.root} 下全部 ${p.count} 个策略文件夹(它们的时区相同)`,
     en: (p: { root: string; count: number }) =>
       `all ${p.count} policy folders of ${p.root} (they share one timezone)`,
+  },
+  INIT_TIMEZONE_FOLDERS: {
+    zh: (p: { root: string }) => `${p.root} 下的策略文件夹`,
+    en: (p: { root: string }) => `the policy folders under ${p.root}`,
   },
   INIT_TIMEZONE_LEFT_OUT: {
     zh: (p: { why: string }) =>

@@ -80,7 +80,9 @@ export function draftTimezone(options: DraftTimezoneOptions): DraftTimezone {
     .map(([zone, folders]) => `${zone}: ${[...new Set(folders)].join(', ')}`)
     .join('; ');
   const place =
-    dirs.length === 1 ? where : both(`${root} 下的策略文件夹`, `the policy folders under ${root}`);
+    dirs.length === 1
+      ? where
+      : both(say('zh', 'INIT_TIMEZONE_FOLDERS', { root }), say('en', 'INIT_TIMEZONE_FOLDERS', { root }));
   return leftOut(
     both(
       say('zh', 'INIT_TIMEZONE_DIFFER', { where: place.zh, zones: listed }),

@@ -101,7 +101,7 @@ export function runValidate(argv: string[], io: CommandIo): number {
       shared > 0 ? say(lang, 'VALIDATE_CHECKED_SHARED', { files: shared }) : null,
     ]
       .filter((x): x is string => x !== null)
-      .join(lang === 'zh' ? ';' : '; ');
+      .join(say(lang, 'VALIDATE_CHECKED_JOIN'));
     const verdict = failed
       ? say(lang, 'VALIDATE_FAILED', { errors, warnings, checked })
       : say(lang, 'VALIDATE_OK', { checked, warnings });
