@@ -11,7 +11,14 @@ import {
   periodDays,
 } from '../src/lib/format.ts';
 import { t } from '../src/lib/messages.ts';
-import { evidenceCap, evidenceSummary, recordCell, recordColumns } from '../src/lib/records.ts';
+import {
+  appealActionLabel,
+  evidenceCap,
+  evidenceSummary,
+  fieldLabel,
+  recordCell,
+  recordColumns,
+} from '../src/lib/records.ts';
 import { pointsLost, standingOf, weakestMetrics } from '../src/lib/scorecard.ts';
 import { slugOf } from '../src/lib/slug.ts';
 import type { ScoredRow } from '../src/lib/views.ts';
@@ -86,6 +93,8 @@ const row = (id: string, m: Partial<MetricResult>): ScoredRow => ({
   result: metric(m),
   item: null,
   contribution: null,
+  // The weights that scored in the test below add up to 90.
+  effectiveWeight: m.status === 'no_data' ? 0 : ((m.weight ?? 10) * 100) / 90,
 });
 
 describe('the scorecard’s weakest metrics', () => {
@@ -97,8 +106,8 @@ describe('the scorecard’s weakest metrics', () => {
       row('d', { score: null, weight: 30, status: 'no_data' }),
       row('e', { score: 75, weight: 20 }),
     ];
-    expect(pointsLost(rows[0] as ScoredRow, rows)).toBe(5.555555555555555);
-    expect(pointsLost(rows[3] as ScoredRow, rows)).toBeNull();
+    expect(pointsLost(rows[0] as ScoredRow)).toBe(5.555555555555555);
+    expect(pointsLost(rows[3] as ScoredRow)).toBeNull();
     expect(weakestMetrics(rows).map((w) => [w.row.metric, Math.round(w.lost * 1000) / 1000])).toEqual([
       ['b', 8.889],
       ['e', 5.556],
@@ -158,6 +167,26 @@ const item = {
 };
 
 describe('records behind a number', () => {
+  it('label reply_rate’s `replied` by what it means: every customer block answered', () => {
+    expect(fieldLabel('replied', 'conversations', 'zh')).toBe('每段都已回复');
+    expect(fieldLabel('replied', 'conversations', 'en')).toBe('Every block answered');
+    expect(fieldLabel('inquiry', 'conversations', 'zh')).toBe('有咨询');
+  });
+
+  it('show a complaint’s category and an appeal’s action in words, another category as it is', () => {
+    const complaint = (category: string) => ({
+      table: 'complaints',
+      file: 'complaints.csv',
+      line: 7,
+      fields: { complaint_id: 'p000006', category },
+    });
+    expect(recordCell(complaint('misinformation'), 'category', 'zh', null)).toBe('信息错误');
+    expect(recordCell(complaint('product_defect'), 'category', 'en', null)).toBe('Product defect');
+    expect(recordCell(complaint('售后纠纷'), 'category', 'zh', null)).toBe('售后纠纷');
+    expect(appealActionLabel('remove', 'zh')).toBe('删除记录');
+    expect(appealActionLabel('correct', 'en')).toBe('Field corrected');
+  });
+
   it('puts the deciding columns first, with Chinese labels, local times and durations', () => {
     const columns = recordColumns([response(280.6)], ['seconds', 'is_first'], 'zh');
     expect(columns.map((c) => c.label)).toEqual(['响应用时', '首次响应', '客户消息时间', '会话', '渠道']);

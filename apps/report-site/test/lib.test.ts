@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PolicySnapshot, Results } from '@scorebook/contract';
@@ -6,14 +6,16 @@ import { describe, expect, it } from 'vitest';
 import { barChart, chartText, LINE_CHART, lineChart } from '../src/lib/charts.ts';
 import { describeChangeRow } from '../src/lib/diff.ts';
 import { indexExplanations } from '../src/lib/explanations.ts';
-import { periodLabel } from '../src/lib/format.ts';
+import { formatScore, periodLabel } from '../src/lib/format.ts';
 import { formulaReadLabel, formulaReadValue } from '../src/lib/formula-reads.ts';
 import { furthestFromGood, rankingPages } from '../src/lib/limits.ts';
 import { linksFrom, pageRoute, relativeHref, route } from '../src/lib/links.ts';
 import { PUBLISHED_FILES, type SitePeriod } from '../src/lib/load.ts';
 import { localized, statusWord, t } from '../src/lib/messages.ts';
 import { policyChanges, policyVersions, versionOf } from '../src/lib/policies.ts';
-import { gradeCount, own, scoredRows } from '../src/lib/views.ts';
+import { pointsLost, weightsShared } from '../src/lib/scorecard.ts';
+import { gradeCount, headlineOf, own, scoredRows } from '../src/lib/views.ts';
+import { ROOT } from './fixture-site.ts';
 
 describe('relative links', () => {
   it('links a page folder as its index.html, relative to the page', () => {
@@ -140,6 +142,56 @@ describe('scorecard rows', () => {
     expect(rows[0]?.item?.target).toBe(0.85);
     expect(rows[0]?.contribution).toBe(80);
     expect(rows[1]?.contribution).toBeNull();
+  });
+
+  it('carry the weight each metric has in the base once a weight is shared out (a0023 of the sample, 2026-10)', () => {
+    const published = (file: string) =>
+      JSON.parse(readFileSync(join(ROOT, 'data/results/2026-10', file), 'utf8'));
+    const results = published('results.json') as Results;
+    const period = { ...fakePeriod({}, published('policy.json') as PolicySnapshot), results };
+    const a0023 = results.agents.find((a) => a.agent_id === 'a0023');
+    if (a0023 === undefined) throw new Error('a0023 is in the sample');
+    const rows = scoredRows(period, a0023);
+    // qa_pass_rate (15) has too small a sample: the 85 that scored share its weight.
+    expect(
+      rows.map((r) => [
+        r.metric,
+        r.result.weight,
+        formatScore(r.effectiveWeight),
+        formatScore(pointsLost(r)),
+      ]),
+    ).toEqual([
+      ['first_response_time', 20, '23.5', '15.4'],
+      ['reply_rate', 15, '17.6', '6.5'],
+      ['conversion_rate', 25, '29.4', '6.7'],
+      ['avg_order_value', 10, '11.8', '1.7'],
+      ['csat_rate', 15, '17.6', '0.0'],
+      ['qa_pass_rate', 15, '0.0', '—'],
+    ]);
+    expect(rows[0]?.effectiveWeight).toBe(2000 / 85);
+    expect(weightsShared(rows)).toBe(true);
+    // The base is 100 less the points lost.
+    const lost = rows.reduce((s, r) => s + (pointsLost(r) ?? 0), 0);
+    expect(Math.abs(100 - lost - (a0023.base_score ?? 0))).toBeLessThan(1e-9);
+    expect(
+      weightsShared(scoredRows(period, results.agents.find((a) => a.agent_id === 'a0001') ?? a0023)),
+    ).toBe(false);
+  });
+
+  it('count in the headline’s finding the rated agents only (the sample’s 2026-10: 45 of 60 rated)', () => {
+    const results = JSON.parse(
+      readFileSync(join(ROOT, 'data/results/2026-10/results.json'), 'utf8'),
+    ) as Results;
+    const headline = headlineOf({ ...fakePeriod({}), results }, null);
+    // 46 agents have a first response score; one of them is not rated.
+    expect([headline.rated, headline.agents, headline.finding]).toEqual([
+      45,
+      60,
+      { metric: 'first_response_time', below: 45, scored: 45 },
+    ]);
+    expect(t('zh', 'keyFinding', { ...{ below: 45, scored: 45 }, metric: '首次响应时间' })).toBe(
+      '45 名参评客服中有 45 名未达到「首次响应时间」的目标。',
+    );
   });
 
   it('without policy.json, follow results.json and have no item', () => {

@@ -43,7 +43,7 @@ describe.skipIf(fixture === null)('the manager’s overview', () => {
   it('leads with the key finding, the rated agents, the mean and its change, and the grade mix against last period', async () => {
     await page.goto(url('zh/periods/2026-11/index.html'));
     const counts = new Map<string, { below: number; scored: number }>();
-    for (const a of november.agents)
+    for (const a of november.agents.filter((x) => x.status === 'rated'))
       for (const [id, m] of Object.entries(a.metrics)) {
         if (m.status !== 'scored' || m.score === null) continue;
         const c = counts.get(id) ?? { below: 0, scored: 0 };
@@ -58,7 +58,7 @@ describe.skipIf(fixture === null)('the manager’s overview', () => {
       await page.locator('main [data-headline] > *').first().getAttribute('data-finding'),
     ).not.toBeNull();
     expect(await page.locator('[data-finding]').textContent()).toBe(
-      `${c?.scored} 名计分客服中有 ${c?.below} 名未达到「${title}」的目标。`,
+      `${c?.scored} 名参评客服中有 ${c?.below} 名未达到「${title}」的目标。`,
     );
     expect(await page.locator('[data-rated]').textContent()).toBe(
       `${november.summary.rated} / ${november.summary.agents}`,
@@ -226,6 +226,16 @@ describe.skipIf(fixture === null)('units and layout', () => {
     expect(await row.locator('td').last().textContent()).toMatch(
       /^不计分 · 样本不足: 样本 \d+ 条,少于最小样本 \d+ 条/,
     );
+    // Its weight is shared out: each row shows the weight it carries, and a note above the table says why.
+    expect(await page.locator('[data-effective-weight-note]').textContent()).toMatch(/^有指标没有得分/);
+    const metrics = Object.entries(unscored.metrics).filter(([, m]) => m.status !== 'info');
+    const scoredWeights = metrics.reduce((s, [, m]) => s + (m.status === 'scored' ? (m.weight ?? 0) : 0), 0);
+    for (const [id, m] of metrics)
+      expect(await page.locator(`tr[data-metric="${id}"] [data-effective-weight]`).textContent(), id).toBe(
+        formatScore(m.status === 'scored' ? ((m.weight ?? 0) * 100) / scoredWeights : 0),
+      );
+    await page.goto(url('zh/periods/2026-11/agents/a0001/index.html'));
+    expect(await page.locator('[data-effective-weight-note], [data-effective-weight]').count()).toBe(0);
   });
 
   it('has no horizontal overflow at 390 px on any kind of page, and keeps its tables scrolling inside the page', async () => {

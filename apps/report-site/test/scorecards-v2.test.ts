@@ -1,6 +1,7 @@
 import type { AgentResult, PolicySnapshot, Results, SnapshotScoredItem } from '@scorebook/contract';
 import { describe, expect, it } from 'vitest';
 import type { SitePeriod } from '../src/lib/load.ts';
+import { pointsLost, weightsShared } from '../src/lib/scorecard.ts';
 import { scoredRows } from '../src/lib/views.ts';
 
 // A period of policy format 2: one scorecard of two groups, efficiency 60 (fcr 50, reply 50) and
@@ -112,5 +113,17 @@ describe('an agent’s scorecard of format 2', () => {
       ['reply_rate', 'efficiency', null],
       ['csat_rate', 'feedback', 40],
     ]);
+  });
+
+  it('gives each item its effective weight through its group, so that the base is 100 less the points lost', () => {
+    const rows = scoredRows(period(), agent);
+    // fcr: 50 × 100 ÷ 50 (reply_rate has no data) × 60 ÷ 100; csat_rate: 100 × 100 ÷ 100 × 40 ÷ 100.
+    expect(rows.map((r) => [r.metric, r.effectiveWeight, pointsLost(r)])).toEqual([
+      ['fcr', 60, 15],
+      ['reply_rate', 0, null],
+      ['csat_rate', 40, 0],
+    ]);
+    expect(weightsShared(rows)).toBe(true);
+    expect(100 - rows.reduce((s, r) => s + (pointsLost(r) ?? 0), 0)).toBe(agent.base_score);
   });
 });

@@ -116,8 +116,11 @@ describe.skipIf(browserMissing)('the report site in a browser', () => {
     // The record before and after, the corrected field as the deciding (first) column.
     const tables = appeal.locator('table.records');
     expect(await tables.count()).toBe(2);
-    expect(await tables.nth(0).locator('tbody td').first().textContent()).toBe('logistics');
-    expect(await tables.nth(1).locator('tbody td').first().textContent()).toBe('product_defect');
+    expect(await tables.nth(0).locator('tbody td').first().textContent()).toBe('Logistics');
+    expect(await tables.nth(1).locator('tbody td').first().textContent()).toBe('Product defect');
+    expect(await appeal.locator('[data-appeal-action]').textContent()).toBe(
+      'Field corrected complaints/p000003 · Category',
+    );
     expect(await tables.nth(1).textContent()).toContain('complaints.csv');
     expect(await page.locator('[data-appeal-total]').textContent()).toBe(
       'Total before the decisions (the superseded publication) 79.3, now 87.9',

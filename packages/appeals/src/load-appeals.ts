@@ -7,7 +7,13 @@ import {
   problemAt,
   validateDocument,
 } from '@scorebook/config-file';
-import { type Bilingual, messageOf, type SourceProblem, sortProblems } from '@scorebook/problems';
+import {
+  type Bilingual,
+  defineCatalogue,
+  messageOf,
+  type SourceProblem,
+  sortProblems,
+} from '@scorebook/problems';
 import { parseDateParts } from '@scorebook/time';
 import type { ActionDocument, AppealDocument } from './appeal-schema.ts';
 import { APPEAL_ERRORS, type AppealErrorCode } from './errors.ts';
@@ -125,7 +131,8 @@ function checkAppeal(
     report('APPEAL_BAD_ID', messageOf(APPEAL_ERRORS, 'APPEAL_BAD_ID', { name: base }), place([]));
 
   const schema = validateDocument(parsed, validate, patternWords);
-  if (schema.document === null) return { appeal: null, problems: [...problems, ...schema.problems] };
+  if (schema.document === null)
+    return { appeal: null, problems: [...problems, ...schema.problems.map(withExpectedForm)] };
   const doc: AppealDocument = schema.document;
 
   if (!isTimestamp(doc.filed_at))
@@ -333,4 +340,41 @@ function patternWords(pattern: string, value: string): { what: string; whatEn: s
 
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// The sentence added to a WRONG_TYPE message (its code stays the schema's).
+const FORM_HINTS = defineCatalogue({
+  EXPECTED_FORM: {
+    zh: (p: { form: string }) => `应写成:${p.form}`,
+    en: (p: { form: string }) => `Write it as: ${p.form}`,
+  },
+});
+
+/** How each key of an appeal file is written, for a value of the wrong type (`WRONG_TYPE`). */
+const EXPECTED_FORMS: Readonly<Record<string, string>> = {
+  remove: 'remove: complaints/p00012',
+  record: 'record: complaints/p00012',
+  correct: 'correct: { record: complaints/p00012, field: category, value: product_defect }',
+  reassign: 'reassign: { record: complaints/p00012, to: a0002 }',
+  void_metric: 'void_metric: csat_rate',
+  void_veto: 'void_veto: red-line',
+  disputes: 'disputes: { record: complaints/p00012 }',
+  decision: 'decision: { outcome: upheld, decided_by: 李主管, decided_at: 2026-11-05, reason: … }',
+  actions: 'actions: [{ remove: complaints/p00012 }]',
+};
+
+/** A `WRONG_TYPE` problem of a key whose form the file format fixes, with that form added to its message. */
+function withExpectedForm(problem: SourceProblem): SourceProblem {
+  const key =
+    problem.path
+      ?.replace(/\[\d+\]$/, '')
+      .split('.')
+      .pop() ?? '';
+  const form = Object.hasOwn(EXPECTED_FORMS, key) ? EXPECTED_FORMS[key] : undefined;
+  if (problem.code !== 'WRONG_TYPE' || form === undefined) return problem;
+  const added = messageOf(FORM_HINTS, 'EXPECTED_FORM', { form });
+  return {
+    ...problem,
+    message: { zh: problem.message.zh + added.zh, en: `${problem.message.en} ${added.en}` },
+  };
 }

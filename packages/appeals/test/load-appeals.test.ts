@@ -137,3 +137,22 @@ describe('appeal files', () => {
     for (const { path, text } of GENERATED_FILES) expect(readFileSync(path, 'utf8')).toBe(text());
   });
 });
+
+describe('a value of the wrong type', () => {
+  it('shows how the key is written (remove: <table>/<id>)', () => {
+    const text = UPHELD.replace(
+      '    - correct: { record: complaints/p00012, field: category, value: product_defect }',
+      '    - remove: { record: complaints/p00012 }',
+    );
+    const { problems } = checkAppealFiles('2026-10', [file('ap-1.yaml', text)]);
+    expect(problems.map((p) => [p.code, p.path, p.line, p.message.zh, p.message.en])).toEqual([
+      [
+        'WRONG_TYPE',
+        'decision.actions[0].remove',
+        13,
+        '这里应为文本,实际是映射(键: 值)。应写成:remove: complaints/p00012',
+        'Expected string here, found object. Write it as: remove: complaints/p00012',
+      ],
+    ]);
+  });
+});

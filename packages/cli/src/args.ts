@@ -1,6 +1,8 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { INPUT_TABLES } from '@scorebook/contract';
 import { parseRejectedLimit, type RejectedLimit } from '@scorebook/engine';
+// The appeals folder when `--appeals` is not given (relative to the working directory): the one a recorded command leaves out.
+import { DEFAULT_APPEALS_DIR } from '@scorebook/governance';
 import { isMonitoringKind, parsePeriod } from '@scorebook/time';
 import { usageError } from './cli-error.ts';
 
@@ -78,9 +80,6 @@ export const DATA_OPTIONS = {
   'allow-missing': { type: 'string', multiple: true },
   appeals: { type: 'string' },
 } as const satisfies Options;
-
-/** The appeals folder when `--appeals` is not given (relative to the working directory). */
-export const DEFAULT_APPEALS_DIR = 'configs/appeals';
 
 /** The help lines of {@link DATA_OPTIONS}. */
 export const DATA_OPTIONS_HELP = `  --source        数据来源文件(默认 <data>/source.yaml,如有)/ the source to read the data through

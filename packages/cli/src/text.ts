@@ -135,25 +135,29 @@ export const CLI_TEXT = defineCatalogue({
 
   // validate
   VALIDATE_FAILED: {
-    zh: (p: { errors: number; warnings: number; versions: number }) =>
-      `✗ ${p.versions} 个策略版本中发现 ${p.errors} 个错误、${p.warnings} 个警告。`,
-    en: (p: { errors: number; warnings: number; versions: number }) =>
-      `✗ ${p.errors} errors and ${p.warnings} warnings in ${p.versions} policy versions.`,
-  },
-  VALIDATE_SHARED: {
-    zh: (p: { files: number }) => `  另校验了 ${p.files} 个共用定义文件。`,
-    en: (p: { files: number }) => `  and ${p.files} shared definitions files.`,
-  },
-  VALIDATE_APPEALS: {
-    zh: (p: { files: number }) => `  另校验了 ${p.files} 个申诉文件(未对照数据和策略)。`,
-    en: (p: { files: number }) =>
-      `  and ${p.files} appeal files (on their own, not against data or a policy).`,
+    zh: (p: { errors: number; warnings: number; checked: string }) =>
+      `✗ 在 ${p.checked}中发现 ${p.errors} 个错误、${p.warnings} 个警告。`,
+    en: (p: { errors: number; warnings: number; checked: string }) =>
+      `✗ ${p.errors} errors and ${p.warnings} warnings in ${p.checked}.`,
   },
   VALIDATE_OK: {
-    zh: (p: { folders: number; versions: number; warnings: number }) =>
-      `✓ ${p.folders} 个策略文件夹、${p.versions} 个版本全部有效${p.warnings ? `(${p.warnings} 个警告)` : ''}。`,
-    en: (p: { folders: number; versions: number; warnings: number }) =>
-      `✓ ${p.folders} policy folders, ${p.versions} versions valid${p.warnings ? ` (${p.warnings} warnings)` : ''}.`,
+    zh: (p: { checked: string; warnings: number }) =>
+      `✓ ${p.checked}全部有效${p.warnings ? `(${p.warnings} 个警告)` : ''}。`,
+    en: (p: { checked: string; warnings: number }) =>
+      `✓ ${p.checked}: all valid${p.warnings ? ` (${p.warnings} warnings)` : ''}.`,
+  },
+  VALIDATE_CHECKED_POLICIES: {
+    zh: (p: { folders: number; versions: number }) => `${p.folders} 个策略文件夹、${p.versions} 个版本`,
+    en: (p: { folders: number; versions: number }) => `${p.folders} policy folders, ${p.versions} versions`,
+  },
+  VALIDATE_CHECKED_APPEALS: {
+    zh: (p: { files: number }) => `${p.files} 个申诉文件(未对照数据和策略)`,
+    en: (p: { files: number }) => `${p.files} appeal files (on their own, not against data or a policy)`,
+  },
+  VALIDATE_CHECKED_JOIN: fixed(';', '; '),
+  VALIDATE_CHECKED_SHARED: {
+    zh: (p: { files: number }) => `${p.files} 个共用定义文件`,
+    en: (p: { files: number }) => `${p.files} shared definitions files`,
   },
 
   // diff
@@ -527,6 +531,43 @@ export const CLI_TEXT = defineCatalogue({
       `✓ 已写出草稿 ${p.file}${p.todos > 0 ? `,其中 ${p.todos} 行 TODO 待补全` : ''}。\n  检查并修改后运行:npx scorebook source check ${p.dir}`,
     en: (p: { file: string; todos: number; dir: string }) =>
       `✓ Wrote the draft ${p.file}${p.todos > 0 ? ` with ${p.todos} TODO line${p.todos === 1 ? '' : 's'} to complete` : ''}.\n  Review it, then run: npx scorebook source check ${p.dir}`,
+  },
+  INIT_TIMEZONE_FROM: {
+    zh: (p: { where: string }) => `取自${p.where}的 timezone,source check 与 evaluate 因此按同一时区读取。`,
+    en: (p: { where: string }) =>
+      `From the timezone of ${p.where}, so that source check reads times as evaluate does.`,
+  },
+  INIT_TIMEZONE_POLICY: {
+    zh: (p: { dir: string }) => `策略 ${p.dir} `,
+    en: (p: { dir: string }) => `the policy ${p.dir}`,
+  },
+  INIT_TIMEZONE_ALL: {
+    zh: (p: { root: string; count: number }) => ` ${p.root} 下全部 ${p.count} 个策略文件夹(它们的时区相同)`,
+    en: (p: { root: string; count: number }) =>
+      `all ${p.count} policy folders of ${p.root} (they share one timezone)`,
+  },
+  INIT_TIMEZONE_FOLDERS: {
+    zh: (p: { root: string }) => `${p.root} 下的策略文件夹`,
+    en: (p: { root: string }) => `the policy folders under ${p.root}`,
+  },
+  INIT_TIMEZONE_LEFT_OUT: {
+    zh: (p: { why: string }) =>
+      `timezone 未填:${p.why}。在填写之前,source check 按 UTC 读取不带时差的时间,evaluate 却按策略的时区:用 --policies <策略文件夹> 重新生成草稿,或自行填写。`,
+    en: (p: { why: string }) =>
+      `timezone left out: ${p.why}. Until it is filled in, source check reads timestamps without an offset as UTC, while evaluate reads them in the policy's timezone: draft again with --policies <policy folder>, or fill it in.`,
+  },
+  INIT_TIMEZONE_NO_POLICY: {
+    zh: (p: { root: string }) => `${p.root} 下没有策略文件夹`,
+    en: (p: { root: string }) => `${p.root} has no policy folder`,
+  },
+  INIT_TIMEZONE_NO_VERSION: {
+    zh: (p: { dir: string }) => `${p.dir} 没有有效的策略版本(运行 scorebook validate ${p.dir} 查看)`,
+    en: (p: { dir: string }) => `${p.dir} has no valid policy version (scorebook validate ${p.dir} says why)`,
+  },
+  INIT_TIMEZONE_DIFFER: {
+    zh: (p: { where: string; zones: string }) => `${p.where}的时区不止一个(${p.zones}),不知道用哪个`,
+    en: (p: { where: string; zones: string }) =>
+      `more than one timezone in ${p.where} (${p.zones}); which one is meant is not known`,
   },
   CHECK_OK: fixed('✓ 评估可以读取这些数据。', '✓ A run can read this data.'),
   CHECK_FAILED: fixed('✗ 评估会因上述问题停止。', '✗ A run would stop on the problems above.'),

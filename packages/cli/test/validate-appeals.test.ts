@@ -1,8 +1,11 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.ts';
+
+const fixturePolicy = fileURLToPath(new URL('../../../configs/policies/ecommerce-cs', import.meta.url));
 
 const GOOD = `scorebook: 1
 kind: appeal
@@ -50,6 +53,24 @@ describe('scorebook validate of appeal files on their own', () => {
     ]);
     const one = await runCli('validate', join(root, '2026-10', 'ap-1.yaml'), '--lang', 'en');
     expect(one.code).toBe(0);
-    expect(one.stderr).toContain('and 1 appeal files (on their own, not against data or a policy).');
+    expect(one.stderr).toContain('✓ 1 appeal files (on their own, not against data or a policy): all valid.');
+  });
+
+  it('says what it checked: appeal files, not policy versions, and with an error the form a key takes', async () => {
+    const root = appeals();
+    const r = await runCli('validate', join(root, '2026-11'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('✗ 在 1 个申诉文件(未对照数据和策略)中发现 1 个错误、0 个警告。');
+    expect(r.stderr).not.toContain('策略版本');
+    writeFileSync(
+      join(root, '2026-11', 'ap-4.yaml'),
+      `${GOOD}decision: { outcome: upheld, decided_by: 李主管, decided_at: 2026-11-05, reason: 属实, actions: [{ remove: { record: complaints/p00073 } }] }\n`,
+    );
+    const form = await runCli('validate', join(root, '2026-11'), '--format', 'json');
+    expect(JSON.parse(form.stdout)[0].message.zh).toBe(
+      '这里应为文本,实际是映射(键: 值)。应写成:remove: complaints/p00012',
+    );
+    const both = await runCli('validate', join(root, '2026-10', 'ap-1.yaml'), fixturePolicy);
+    expect(both.stderr).toContain('✓ 1 个策略文件夹、4 个版本;1 个申诉文件(未对照数据和策略)全部有效。');
   });
 });

@@ -38,6 +38,6 @@ describe('scorebook validate of shared definitions on their own', () => {
     ]);
     const one = await runCli('validate', join(top, 'configs/shared/common.yaml'), '--lang', 'en');
     expect(one.code).toBe(0);
-    expect(one.stderr).toContain('and 1 shared definitions files.');
+    expect(one.stderr).toContain('✓ 1 shared definitions files: all valid.');
   });
 });

@@ -221,6 +221,12 @@ export const GOVERNANCE_ERRORS = defineCatalogue({
     en: (p: { period: string; count: number; files: string; dir: string }) =>
       `${p.count} files of the publication of ${p.period} are not committed to git (${p.files}): it verifies here, but a fresh clone has what was last committed. Commit it: git add ${p.dir} && git commit`,
   },
+  PUBLISH_LOCK_VANISHED: {
+    zh: (p: { period: string; lock: string }) =>
+      `期间 ${p.period} 的锁 ${p.lock} 两次都在读出持有者之前消失了:另一个发布刚刚开始又结束。没有写出任何内容;确认没有别的发布在运行后,再运行一次。`,
+    en: (p: { period: string; lock: string }) =>
+      `The lock ${p.lock} of ${p.period} vanished twice before its holder could be read: another publish had just started and ended. Nothing was written; once no other publish runs, run this one again.`,
+  },
   PUBLISH_IN_PROGRESS: {
     zh: (p: { period: string; holder: Bilingual; lock: string }) =>
       `期间 ${p.period} 正在被发布(${p.holder.zh},锁文件 ${p.lock}):本行复核的是发布完成之前的内容,发布结束后请再复核一次。`,

@@ -154,8 +154,26 @@ export interface ImpactReport {
   other_policy: boolean;
   /** One entry per version file added, edited or removed against the base, by file name. */
   versions: VersionImpact[];
-  /** What the period's appeal files added, edited or removed against the base move; absent when none changed. */
-  appeals?: AppealsImpact;
+  /**
+   * One entry per period whose appeal files the working tree adds, edits or removes against the
+   * base, in period order: `--period`'s only when it is given, else every period folder of the
+   * appeals folder on either side. Empty when none changed.
+   */
+  appeals: AppealsImpact[];
+  /**
+   * The periods whose appeal files changed but that could not be evaluated: not published (no
+   * recorded data) and not the report's period. Each says what changed; `--period <p> --data <dir>`
+   * shows it.
+   */
+  appeals_not_evaluated: AppealFileChanges[];
+}
+
+/** The appeal files of one period the working tree adds, edits or removes against the base, by appeal id. */
+export interface AppealFileChanges {
+  period: string;
+  added: string[];
+  edited: string[];
+  removed: string[];
 }
 
 /**
@@ -164,13 +182,13 @@ export interface ImpactReport {
  * files and with the working tree's.
  */
 export interface AppealsImpact
-  extends Pick<
-    VersionImpact,
-    'grades' | 'ranks' | 'scores' | 'adjustments' | 'flags' | 'rewards' | 'reward_change' | 'shifts'
-  > {
-  added: string[];
-  edited: string[];
-  removed: string[];
+  extends AppealFileChanges,
+    Pick<
+      VersionImpact,
+      'grades' | 'ranks' | 'scores' | 'adjustments' | 'flags' | 'rewards' | 'reward_change' | 'shifts'
+    > {
+  /** The data folder the period was evaluated on: the report's for its period, else the period's published one. */
+  data_dir: string;
   /**
    * Appeals of the working tree's files that its evaluation refused (late, not appealable, after
    * a final decision) or left pending, by id in file-name order, with the appellant: they move
@@ -240,16 +258,21 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
   };
   const base = loadSide(baseFiles, 'base', policiesDir, sharedFiles.base);
   const work = loadSide(workFiles, 'working tree', policiesDir, sharedFiles['working tree']);
-  const appealsDir = options.appealsDir === undefined ? null : join(resolve(cwd, options.appealsDir), period);
-  const appealsAt = (files: Map<string, Buffer>): AppealBytes[] =>
+  const appealsRoot = options.appealsDir === undefined ? null : resolve(cwd, options.appealsDir);
+  const appealsOf = (p: string) =>
+    appealsRoot === null
+      ? { base: new Map<string, Buffer>(), work: new Map<string, Buffer>() }
+      : {
+          base: yamlFilesAt(root, join(appealsRoot, p), commit, APPEAL_FILE),
+          work: yamlFilesIn(join(appealsRoot, p), APPEAL_FILE),
+        };
+  const appealsAt = (p: string, files: Map<string, Buffer>): AppealBytes[] =>
     [...files].map(([name, bytes]) => ({
-      file: join(appealsDir ?? '', name),
-      name: `${period}/${name}`,
+      file: join(appealsRoot ?? '', p, name),
+      name: `${p}/${name}`,
       bytes,
     }));
-  const baseAppeals =
-    appealsDir === null ? new Map<string, Buffer>() : yamlFilesAt(root, appealsDir, commit, APPEAL_FILE);
-  const workAppeals = appealsDir === null ? new Map<string, Buffer>() : yamlFilesIn(appealsDir, APPEAL_FILE);
+  const periodAppeals = appealsOf(period);
   const scratch = mkdtempSync(join(tmpdir(), 'scorebook-impact-'));
   const pool = new EvaluatePool(options.threads);
   const engine = engineOf(options);
@@ -272,7 +295,7 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
         sourceFile,
         allowMissing,
         period,
-        appealFiles: appealsAt(workAppeals),
+        appealFiles: appealsAt(period, periodAppeals.work),
         ...engine,
       };
       return (await pool.evaluate(options, false)).results.agents;
@@ -336,8 +359,72 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
       );
     }
     // Every evaluation settles before the scratch folder goes, even when one of them stops.
+    // The periods whose appeal files changed: --period's, else every period folder on either side.
+    const appealPeriods =
+      appealsRoot === null
+        ? []
+        : options.period !== undefined
+          ? [period]
+          : periodFoldersOf(root, appealsRoot, commit);
+    const appealsNotEvaluated: AppealFileChanges[] = [];
+    const appeals: Array<Promise<AppealsImpact>> = [];
+    for (const p of appealPeriods) {
+      const files = p === period ? periodAppeals : appealsOf(p);
+      const changes = appealChanges(p, files.base, files.work);
+      if (changes === null) continue;
+      // The report's period is read as its versions are; another, as it was published.
+      const published = p === period ? null : manifestOf(resultsRoot, p);
+      if (p !== period && published === null) {
+        appealsNotEvaluated.push(changes);
+        continue;
+      }
+      const data =
+        published === null
+          ? { dataDir, sourceFile, allowMissing }
+          : {
+              dataDir: resolve(root, published.data_dir),
+              sourceFile: published.source ? resolve(root, published.source.file) : null,
+              allowMissing: published.allow_missing ?? [],
+            };
+      const side = async (sideFiles: Map<string, Buffer>) => {
+        const evaluation = {
+          policiesDir,
+          ...data,
+          period: p,
+          appealFiles: appealsAt(p, sideFiles),
+          ...engine,
+        };
+        return (await pool.evaluate(evaluation, false)).results.agents;
+      };
+      appeals.push(
+        // Both sides side by side; the first that stopped is thrown, as when they ran in turn.
+        Promise.allSettled([side(files.base), side(files.work)]).then((sides) => {
+          const [before, after] = sides.map((s) => {
+            if (s.status === 'rejected') throw s.reason;
+            return s.value;
+          });
+          const standing = (status: 'refused' | 'pending') =>
+            (after ?? [])
+              .flatMap((a) =>
+                (a.appeals ?? [])
+                  .filter((x) => x.status === status && x.role === 'appellant')
+                  .map((x) => ({ id: x.id, agent_id: a.agent_id })),
+              )
+              .sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+          return {
+            ...changes,
+            data_dir: data.dataDir,
+            refused: standing('refused'),
+            pending: standing('pending'),
+            ...compareAgents(before ?? [], after ?? []),
+          };
+        }),
+      );
+    }
+    // Every evaluation settles before the scratch folder goes, even when one of them stops.
     const settled = await Promise.allSettled(versions);
-    const stopped = settled.find((s) => s.status === 'rejected');
+    const settledAppeals = await Promise.allSettled(appeals);
+    const stopped = [...settled, ...settledAppeals].find((s) => s.status === 'rejected');
     if (stopped !== undefined) throw stopped.reason;
     const report: ImpactReport = {
       period,
@@ -349,50 +436,9 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
           : { id: manifest.policy.id, version: manifest.policy.version, file: manifest.policy.file },
       other_policy: manifest !== null && manifest.policy.id !== id,
       versions: settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : [])),
+      appeals: settledAppeals.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : [])),
+      appeals_not_evaluated: appealsNotEvaluated,
     };
-    const ids = (names: string[]) => names.map((n) => n.replace(APPEAL_FILE, ''));
-    const added = [...workAppeals.keys()].filter((n) => !baseAppeals.has(n));
-    const removed = [...baseAppeals.keys()].filter((n) => !workAppeals.has(n));
-    const edited = [...workAppeals].filter(([n, b]) => {
-      const before = baseAppeals.get(n);
-      return before !== undefined && Buffer.compare(before, b) !== 0;
-    });
-    if (added.length + removed.length + edited.length > 0) {
-      const side = async (files: Map<string, Buffer>) => {
-        const options = {
-          policiesDir,
-          dataDir,
-          sourceFile,
-          allowMissing,
-          period,
-          appealFiles: appealsAt(files),
-          ...engine,
-        };
-        return (await pool.evaluate(options, false)).results.agents;
-      };
-      // Both sides side by side; the first that stopped is thrown, as when they ran in turn.
-      const sides = await Promise.allSettled([side(baseAppeals), side(workAppeals)]);
-      const [before, after] = sides.map((side) => {
-        if (side.status === 'rejected') throw side.reason;
-        return side.value;
-      });
-      const standing = (status: 'refused' | 'pending') =>
-        (after ?? [])
-          .flatMap((a) =>
-            (a.appeals ?? [])
-              .filter((x) => x.status === status && x.role === 'appellant')
-              .map((x) => ({ id: x.id, agent_id: a.agent_id })),
-          )
-          .sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-      report.appeals = {
-        added: ids(added),
-        edited: ids(edited.map(([n]) => n)),
-        removed: ids(removed),
-        refused: standing('refused'),
-        pending: standing('pending'),
-        ...compareAgents(before ?? [], after ?? []),
-      };
-    }
     return report;
   } finally {
     await pool.close();
@@ -411,6 +457,46 @@ interface Loaded {
   bytes: Buffer;
   policy: Policy;
   from: VersionSide['from'];
+}
+
+/** The appeal files a period's folder adds, edits or removes against the base (by file name, bytes compared); null when none. */
+function appealChanges(
+  period: string,
+  base: Map<string, Buffer>,
+  work: Map<string, Buffer>,
+): AppealFileChanges | null {
+  const ids = (names: string[]) => names.map((n) => n.replace(APPEAL_FILE, ''));
+  const added = [...work.keys()].filter((n) => !base.has(n));
+  const removed = [...base.keys()].filter((n) => !work.has(n));
+  const edited = [...work].filter(([n, b]) => {
+    const before = base.get(n);
+    return before !== undefined && Buffer.compare(before, b) !== 0;
+  });
+  if (added.length + removed.length + edited.length === 0) return null;
+  return { period, added: ids(added), edited: ids(edited.map(([n]) => n)), removed: ids(removed) };
+}
+
+/** The folders of the appeals folder named after a period, at the base commit or in the working tree, in name order. */
+function periodFoldersOf(root: string, appealsRoot: string, commit: string): string[] {
+  const names = new Set<string>();
+  try {
+    const list = execFileSync(
+      'git',
+      ['ls-tree', '-d', '--name-only', `${commit}:${gitPath(root, appealsRoot)}`],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      },
+    );
+    for (const name of list.split('\n')) if (name !== '') names.add(name);
+  } catch {
+    // No appeals folder at the base.
+  }
+  if (existsSync(appealsRoot))
+    for (const entry of readdirSync(appealsRoot, { withFileTypes: true }))
+      if (entry.isDirectory()) names.add(entry.name);
+  return [...names].filter((n) => parseEvaluationPeriod(n) !== null).sort();
 }
 
 const VERSION_FILE = /\.ya?ml$/;

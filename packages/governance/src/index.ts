@@ -4,6 +4,7 @@ export { GOVERNANCE_ERRORS, type GovernanceCode } from './errors.ts';
 export {
   type AdjustmentMove,
   type AgentMove,
+  type AppealFileChanges,
   type AppealsImpact,
   type FlagMove,
   type ImpactOptions,
@@ -14,7 +15,7 @@ export {
   type VersionSide,
 } from './impact.ts';
 export { checkManifest } from './manifest.ts';
-export { interruptedPeriods } from './paths.ts';
+export { DEFAULT_APPEALS_DIR, interruptedPeriods } from './paths.ts';
 export {
   type PolicyTestReport,
   type RuleCoverage,

@@ -62,3 +62,10 @@ export function interruptedPeriods(resultsRoot: string): Map<string, string> {
   }
   return found;
 }
+
+/**
+ * The appeals folder a publish reads when none is named (`scorebook publish` without `--appeals`),
+ * relative to the git work tree: a recorded command leaves `--appeals` out for it when the
+ * period has no appeal files.
+ */
+export const DEFAULT_APPEALS_DIR = 'configs/appeals';

@@ -2,11 +2,13 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, posix, resolve } from 'node:path';
 import type { Manifest, RejectedRow } from '@scorebook/contract';
 import {
+  type DirectoryLock,
   ENGINE_VERSION,
   type EvaluateOptions,
   type Evaluation,
   evaluate,
   lockDirectory,
+  lockFileOf,
   type Recovery,
   type ResultBytes,
   recoverDirectory,
@@ -22,7 +24,7 @@ import { archiveInputs, inputFilesOf } from './archive.ts';
 import { shellWord } from './command-line.ts';
 import { governanceProblem, governanceStop } from './errors.ts';
 import { commitState, headCommit, ignoreRule, lastCommitOf } from './git.ts';
-import { baseDir, periodFolders, recorded, supersededSlots } from './paths.ts';
+import { baseDir, DEFAULT_APPEALS_DIR, periodFolders, recorded, supersededSlots } from './paths.ts';
 import { appealWindowsFrom } from './publication-time.ts';
 import { type PublishAdvice, publishAdvice } from './publish-advice.ts';
 
@@ -91,7 +93,7 @@ export async function publishPeriod(options: PublishOptions): Promise<Publicatio
   const resultsRoot = resolve(cwd, options.resultsRoot);
   const dir = join(resultsRoot, options.period);
   const given = options.supersede?.reason.trim();
-  const lock = lockDirectory(dir);
+  const lock = takeLock(dir, options.period);
   try {
     const recovered = recoverDirectory(dir);
     const closed = existsSync(dir);
@@ -198,7 +200,13 @@ export async function publishPeriod(options: PublishOptions): Promise<Publicatio
         ...options,
         allowMissing,
         ...(reason === undefined ? {} : { supersede: { reason } }),
-        appealsDir: appealFiles.length > 0 ? options.appealsDir : undefined,
+        // Kept when files were read, or when the folder is not the default one, so the command re-runs as given.
+        appealsDir:
+          appealFiles.length > 0 ||
+          (options.appealsDir !== undefined &&
+            recorded(base, resolve(cwd, options.appealsDir)) !== DEFAULT_APPEALS_DIR)
+            ? options.appealsDir
+            : undefined,
       }),
       supersedes:
         slot === null || reason === undefined ? null : { publication: `superseded/${slot}`, reason },
@@ -329,6 +337,23 @@ export function publishCommand(
     words.push(['--allow-missing', [...new Set(options.allowMissing)].sort().join(',')]);
   if (options.allowNoneRated === true) words.push(['--allow-none-rated']);
   return ['npx scorebook publish', ...words.map((w) => w.map(shellWord).join(' '))].join(' ');
+}
+
+/**
+ * The period's lock (`lockDirectory`). When the lock it met is gone by the time its holder is
+ * read — the publish holding it had just ended, and the message would call it empty — it tries
+ * once more; a lock gone again stops with `PUBLISH_LOCK_VANISHED` (kind `busy`).
+ */
+function takeLock(dir: string, period: string): DirectoryLock {
+  const file = lockFileOf(dir);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return lockDirectory(dir);
+    } catch (error) {
+      if (!(error instanceof ScorebookError) || error.kind !== 'busy' || existsSync(file)) throw error;
+      if (attempt === 2) throw governanceStop('busy', 'PUBLISH_LOCK_VANISHED', file, { period, lock: file });
+    }
+  }
 }
 
 /**

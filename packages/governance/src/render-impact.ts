@@ -18,19 +18,38 @@ export function renderImpact(report: ImpactReport, lang: Lang, format: 'markdown
   const zh = lang === 'zh';
   const md = format === 'markdown';
   const out: string[] = [];
-  const title = zh
-    ? `策略变更影响:假如由变更后的版本考核 ${report.period}(对比 ${report.base.ref})`
-    : `Impact of the policy change: if the changed versions had governed ${report.period} (against ${report.base.ref})`;
+  const changed = report.versions.length > 0;
+  // "If the changed versions had governed" only when a version changed; appeals alone say so.
+  const title = changed
+    ? zh
+      ? `策略变更影响:假如由变更后的版本考核 ${report.period}(对比 ${report.base.ref})`
+      : `Impact of the policy change: if the changed versions had governed ${report.period} (against ${report.base.ref})`
+    : zh
+      ? `变更影响(对比 ${report.base.ref}):没有策略版本变更`
+      : `Impact of the change (against ${report.base.ref}): no policy version changed`;
   out.push(md ? `### ${title}` : title);
-  out.push(governedLine(report, lang, md));
-  if (report.versions.length === 0)
+  const appealsChanged = report.appeals.length + report.appeals_not_evaluated.length > 0;
+  // Which policy governed the period the versions are measured on: said when versions changed, or nothing else did.
+  if (changed || !appealsChanged) out.push(governedLine(report, lang, md));
+  if (!changed)
     out.push(
       zh
         ? `\n与 ${report.base.ref} 相比,没有新增、修改或删除的版本文件。`
         : `\nNo version file is added, edited or removed against ${report.base.ref}.`,
     );
   for (const v of report.versions) renderVersion(out, v, report.period, lang, md);
-  if (report.appeals !== undefined) renderAppeals(out, report.appeals, lang, md);
+  for (const a of report.appeals) renderAppeals(out, a, lang, md);
+  for (const a of report.appeals_not_evaluated) {
+    const list = (ids: string[]) => (ids.length === 0 ? '—' : ids.join(', '));
+    out.push(
+      md
+        ? `\n### ${zh ? `申诉裁决 ${a.period}` : `Appeal decisions of ${a.period}`}`
+        : `\n== ${zh ? `申诉裁决 ${a.period}` : `Appeal decisions of ${a.period}`}`,
+      zh
+        ? `${md ? '> ' : ''}ℹ 新增:${list(a.added)};修改:${list(a.edited)};删除:${list(a.removed)}。${a.period} 尚未发布,没有记录的数据,未评估:要查看,加 --period ${a.period} --data <数据目录>。`
+        : `${md ? '> ' : ''}ℹ Added: ${list(a.added)}; edited: ${list(a.edited)}; removed: ${list(a.removed)}. ${a.period} is not published, so no data is recorded for it and it was not evaluated: add --period ${a.period} --data <data dir> to see it.`,
+    );
+  }
   return `${out.join('\n')}\n`;
 }
 
@@ -222,8 +241,9 @@ function renderMoves(
 function renderAppeals(out: string[], a: AppealsImpact, lang: Lang, md: boolean): void {
   const zh = lang === 'zh';
   const list = (ids: string[]) => (ids.length === 0 ? '—' : ids.join(', '));
+  const heading = zh ? `申诉裁决 ${a.period}` : `Appeal decisions of ${a.period}`;
   out.push(
-    md ? `\n### ${zh ? '申诉裁决' : 'Appeal decisions'}` : `\n== ${zh ? '申诉裁决' : 'Appeal decisions'}`,
+    md ? `\n### ${heading}` : `\n== ${heading}`,
     zh
       ? `新增:${list(a.added)};修改:${list(a.edited)};删除:${list(a.removed)}(按工作区的策略评估)`
       : `Added: ${list(a.added)}; edited: ${list(a.edited)}; removed: ${list(a.removed)} (evaluated with the working tree's policy)`,

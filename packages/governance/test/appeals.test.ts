@@ -126,21 +126,66 @@ describe('appeals decided after a period is published', () => {
       cwd: repo,
     });
     expect(report.versions).toEqual([]);
-    expect([report.appeals?.added, report.appeals?.edited, report.appeals?.removed]).toEqual([
+    expect(report.appeals.map((a) => a.period)).toEqual(['2026-10']);
+    expect([report.appeals[0]?.added, report.appeals[0]?.edited, report.appeals[0]?.removed]).toEqual([
       ['ap-002', 'ap-003', 'ap-004'],
       [],
       [],
     ]);
-    expect(report.appeals?.refused).toEqual([{ id: 'ap-003', agent_id: 'a001' }]);
-    expect(report.appeals?.pending).toEqual([{ id: 'ap-004', agent_id: 'a001' }]);
+    expect(report.appeals[0]?.refused).toEqual([{ id: 'ap-003', agent_id: 'a001' }]);
+    expect(report.appeals[0]?.pending).toEqual([{ id: 'ap-004', agent_id: 'a001' }]);
     const text = renderImpact(report, 'en', 'text');
     expect(text).toContain(
       "⚠ Appeals refused, which change nothing (late, not appealable or after a final decision; evaluate's warnings say which): ap-003 (a001)",
     );
     expect(text).toContain('Appeals pending, not yet in effect: ap-004 (a001)');
-    expect(report.appeals?.scores.map((m) => [m.agent_id, m.from])).toEqual([
+    expect(report.appeals[0]?.scores.map((m) => [m.agent_id, m.from])).toEqual([
       ['a001', a001(published)?.total_score],
     ]);
     expect(text).toContain('Added: ap-002, ap-003, ap-004; edited: —; removed: —');
+  });
+
+  it('find in impact, without --period, every period whose appeal files the branch changes', async () => {
+    // November is now the last closed month; the branch still decides October's appeals and files one of December.
+    await publish(repo, '2026-11', { appealsDir: 'configs/appeals' });
+    git(repo, 'add', 'data/results');
+    git(repo, 'commit', '-q', '-m', 'publish 2026-11');
+    mkdirSync(join(repo, 'configs/appeals/2026-12'), { recursive: true });
+    writeFileSync(join(repo, 'configs/appeals/2026-12/ap-020.yaml'), APPEAL);
+    const options = {
+      baseRef: 'HEAD',
+      policiesDir: 'configs/policies/ecommerce-cs',
+      resultsRoot: 'data/results',
+      appealsDir: 'configs/appeals',
+      cwd: repo,
+    };
+    const report = await policyImpact(options);
+    expect([report.period, report.versions]).toEqual(['2026-11', []]);
+    expect(report.appeals.map((a) => [a.period, a.added, a.data_dir.slice(repo.length)])).toEqual([
+      ['2026-10', ['ap-002', 'ap-003', 'ap-004'], '/data/sample'],
+    ]);
+    const published = read<Results>('data/results/2026-10/results.json');
+    expect(report.appeals[0]?.scores.map((m) => [m.agent_id, m.from])).toEqual([
+      ['a001', a001(published)?.total_score],
+    ]);
+    expect(report.appeals_not_evaluated).toEqual([
+      { period: '2026-12', added: ['ap-020'], edited: [], removed: [] },
+    ]);
+    const zh = renderImpact(report, 'zh', 'text').split('\n');
+    expect(zh.slice(0, 3)).toEqual([
+      '变更影响(对比 HEAD):没有策略版本变更',
+      '',
+      '与 HEAD 相比,没有新增、修改或删除的版本文件。',
+    ]);
+    expect(zh).toContain('== 申诉裁决 2026-10');
+    expect(zh).toContain(
+      'ℹ 新增:ap-020;修改:—;删除:—。2026-12 尚未发布,没有记录的数据,未评估:要查看,加 --period 2026-12 --data <数据目录>。',
+    );
+    expect(renderImpact(report, 'en', 'markdown').split('\n')[0]).toBe(
+      '### Impact of the change (against HEAD): no policy version changed',
+    );
+    // --period keeps to its own period's appeal files.
+    const november = await policyImpact({ ...options, period: '2026-11' });
+    expect([november.appeals, november.appeals_not_evaluated]).toEqual([[], []]);
   });
 });

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSyn
 import { join } from 'node:path';
 import { lockDirectory } from '@scorebook/engine';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { archivedPath, type Manifest } from '../src/index.ts';
+import { archivedPath, type Manifest, verifyPublished } from '../src/index.ts';
 import { commitRow, git, makeRepo, POLICY, publish, stopOf } from './repo.ts';
 
 let repo: string;
@@ -230,5 +230,25 @@ describe('a period in which no agent is rated', () => {
     const published = await publish(repo, '2026-10', { allowNoneRated: true });
     const manifest = JSON.parse(readFileSync(join(published.dir, 'manifest.json'), 'utf8')) as Manifest;
     expect(manifest.command).toContain(' --allow-none-rated');
+  });
+});
+
+describe('the recorded command', () => {
+  it('records --appeals when it names another folder than the default, even with no appeal file, and verifies', async () => {
+    const repo = makeRepo();
+    const other = await publish(repo, '2026-10', { appealsDir: 'elsewhere/appeals' });
+    expect(other.manifest.command).toBe(
+      'npx scorebook publish --period 2026-10 --policies configs/policies/ecommerce-cs --data data/sample --results data/results --appeals elsewhere/appeals',
+    );
+    expect(other.manifest.appeals).toBeUndefined();
+    const november = await publish(repo, '2026-11', { appealsDir: 'configs/appeals' });
+    expect(november.manifest.command).not.toContain('--appeals');
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'publish 2026-10 and 2026-11');
+    const rows = await verifyPublished('data/results', { cwd: repo });
+    expect(rows.map((r) => [r.period, r.status])).toEqual([
+      ['2026-10', 'ok'],
+      ['2026-11', 'ok'],
+    ]);
   });
 });

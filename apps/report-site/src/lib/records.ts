@@ -135,7 +135,8 @@ export function whereLabel(table: string, lang: Lang): string {
 
 /**
  * A record's value in a column, as people read it: times as local wall time, durations in
- * 秒/分钟/小时, booleans 是/否, money in the currency, a sender and a plan's status in words;
+ * 秒/分钟/小时, booleans 是/否, money in the currency, a sender, a complaint's category (the
+ * contract's values) and a plan's status in words;
  * `reply` as the time of the reply (`reply_at`); a missing value as `—`.
  */
 export function recordCell(record: RecordRef, field: string, lang: Lang, currency: Currency): string {
@@ -151,6 +152,8 @@ export function recordCell(record: RecordRef, field: string, lang: Lang, currenc
   if (typeof v === 'string') {
     if (TIMES.has(key)) return formatLocalTime(v);
     if (field === 'sender' && Object.hasOwn(SENDER_KEYS, v)) return t(lang, SENDER_KEYS[v] ?? 'senderSystem');
+    if (record.table === 'complaints' && field === 'category' && Object.hasOwn(CATEGORY_KEYS, v))
+      return t(lang, CATEGORY_KEYS[v] ?? 'categoryOther');
     if (record.table === 'improvement_plans' && field === 'status' && Object.hasOwn(PLAN_STATUS_KEYS, v))
       return t(lang, PLAN_STATUS_KEYS[v] ?? 'planStatusOpen');
     return v;
@@ -280,6 +283,31 @@ const SENDER_KEYS: Readonly<Record<string, FixedTextKey>> = {
   bot: 'senderBot',
   system: 'senderSystem',
 };
+
+// The complaint categories of the data contract; another value is shown as it is.
+const CATEGORY_KEYS: Readonly<Record<string, FixedTextKey>> = {
+  attitude: 'categoryAttitude',
+  misinformation: 'categoryMisinformation',
+  process_error: 'categoryProcessError',
+  product_defect: 'categoryProductDefect',
+  logistics: 'categoryLogistics',
+  other: 'categoryOther',
+};
+
+/** An appeal action in words: what a decision did to a record, a metric or a veto. */
+export function appealActionLabel(
+  action: 'remove' | 'correct' | 'reassign' | 'void_metric' | 'void_veto',
+  lang: Lang,
+): string {
+  const keys = {
+    remove: 'appealActionRemove',
+    correct: 'appealActionCorrect',
+    reassign: 'appealActionReassign',
+    void_metric: 'appealActionVoidMetric',
+    void_veto: 'appealActionVoidVeto',
+  } as const;
+  return t(lang, keys[action]);
+}
 
 const PLAN_STATUS_KEYS: Readonly<Record<string, FixedTextKey>> = {
   open: 'planStatusOpen',

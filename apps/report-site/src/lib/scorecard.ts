@@ -17,17 +17,22 @@ export function standingOf(row: Pick<ScoredRow, 'result'>): Standing {
 }
 
 /**
- * Points a metric cost the base score: (100 − score) × weight ÷ the weights that scored, so that
+ * Points a metric cost the base score: (100 − score) × its effective weight ÷ 100 (the weight
+ * shared out among the metrics that scored, and with groups times the group's share), so that
  * the base score is 100 less the sum of the points lost. Null for a metric without a score.
  */
-export function pointsLost(row: ScoredRow, rows: readonly ScoredRow[]): number | null {
+export function pointsLost(row: ScoredRow): number | null {
   const { result } = row;
-  if (result.status !== 'scored' || result.score === null || result.weight === null) return null;
-  const total = rows.reduce(
-    (s, r) => s + (r.result.status === 'scored' && r.result.score !== null ? (r.result.weight ?? 0) : 0),
-    0,
-  );
-  return total > 0 ? ((100 - result.score) * result.weight) / total : null;
+  if (result.status !== 'scored' || result.score === null || row.effectiveWeight === 0) return null;
+  return ((100 - result.score) * row.effectiveWeight) / 100;
+}
+
+/**
+ * Whether the table of rows needs its effective weights beside the written ones: some metric's
+ * weight is shared out (a metric without a score), or a group's share makes them differ.
+ */
+export function weightsShared(rows: readonly ScoredRow[]): boolean {
+  return rows.some((r) => r.result.weight !== null && Math.abs(r.effectiveWeight - r.result.weight) > 1e-9);
 }
 
 /**
@@ -36,7 +41,7 @@ export function pointsLost(row: ScoredRow, rows: readonly ScoredRow[]): number |
  */
 export function weakestMetrics(rows: readonly ScoredRow[], n = 3): Array<{ row: ScoredRow; lost: number }> {
   return rows
-    .map((row, index) => ({ row, index, lost: pointsLost(row, rows) }))
+    .map((row, index) => ({ row, index, lost: pointsLost(row) }))
     .filter((x): x is { row: ScoredRow; index: number; lost: number } => x.lost !== null && x.lost > 0)
     .sort(
       (a, b) =>

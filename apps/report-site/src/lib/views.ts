@@ -130,6 +130,13 @@ export interface ScoredRow {
    * groups, those of its group, times the group's weight ÷ the weights of the groups that scored).
    */
   contribution: number | null;
+  /**
+   * The weight the metric carries in the base score, in percent: weight × 100 ÷ the weights that
+   * scored (with groups, those of its group, times the group's share as for `contribution`), so
+   * that points lost = effective weight × (100 − score) ÷ 100. Equal to the weight when every
+   * metric of a flat scorecard scored; 0 for a metric without a score (its weight is shared out).
+   */
+  effectiveWeight: number;
 }
 
 /**
@@ -165,10 +172,15 @@ export function scoredRows(period: SitePeriod, agent: AgentResult): ScoredRow[] 
   return rows.map(({ metric, result, item }) => {
     const group = item?.group ?? null;
     const weights = scoredWeight(group);
+    const scored = result.status === 'scored' && result.score !== null && result.weight !== null;
     return {
       metric,
       result,
       item,
+      effectiveWeight:
+        scored && weights > 0 && result.weight !== null
+          ? ((result.weight * 100) / weights) * share(group)
+          : 0,
       contribution:
         result.status === 'scored' && result.score !== null && result.weight !== null && weights > 0
           ? ((result.score * result.weight) / weights) * share(group)
@@ -239,12 +251,16 @@ export function gradeMovements(
   return moves.sort((a, b) => Number(b.up) - Number(a.up) || (a.agent.agent_id < b.agent.agent_id ? -1 : 1));
 }
 
-/** For each scored metric: how many agents scored below 100 on it (每月分析未达标指标). */
+/**
+ * For each scored metric: of the rated agents with a score on it, how many scored below 100
+ * (每月分析未达标指标). Agents not rated are left out, as the headline's 参评客服 count does.
+ */
 export function metricsBelowTarget(
   period: SitePeriod,
 ): Array<{ metric: string; below: number; scored: number }> {
   const counts = new Map<string, { below: number; scored: number }>();
   for (const a of period.results.agents) {
+    if (a.status !== 'rated') continue;
     for (const id of Object.keys(a.metrics)) {
       const score = scoreOn(a, id);
       if (score === null) continue;

@@ -16,11 +16,13 @@ For every version file the working tree adds, edits or removes against the base 
 this version had governed the last closed month (or --period), whose grade, score, rank or
 adjustment would move?", against the version it replaces. The period's data is read through the
 source and with the tables allowed missing recorded in its manifest, unless given here.
-申诉:两边都用工作区的申诉文件;若工作区新增、修改或删除了该期间的申诉文件(--appeals,默认 configs/appeals),
-另列"申诉裁决"一节:用工作区的策略,分别按 base 与工作区的申诉文件评估,谁的等级、总分、排名会变。
-Appeals: both sides read the working tree's appeal files; when the working tree adds, edits or removes
-appeal files of the period (--appeals, default configs/appeals), an "Appeal decisions" section shows
-whose grade, score or rank they move, with the working tree's policy.
+申诉:两边都用工作区的申诉文件;工作区相对 base 新增、修改或删除了哪个期间的申诉文件(--appeals,默认
+configs/appeals;不给 --period 时自动找出所有这样的期间,给了则只看该期间),就为它另列"申诉裁决 <期间>"一节:
+用工作区的策略,分别按 base 与工作区的申诉文件评估,谁的等级、总分、排名会变。没有版本文件变更时,标题不说"假如由变更后的版本考核"。
+Appeals: both sides read the working tree's appeal files; for each period whose appeal files the
+working tree adds, edits or removes (--appeals, default configs/appeals; without --period every such
+period is found, with it that period only), an "Appeal decisions of <period>" section shows whose
+grade, score or rank they move, with the working tree's policy.
 ${ENGINE_HELP}`;
 
 /** `scorebook impact`. */

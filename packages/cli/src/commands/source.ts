@@ -10,18 +10,23 @@ import { progressReporter } from '../output/progress.ts';
 import { formatRunProblems } from '../output/run-problems.ts';
 import { REPOSITORY } from '../repository.ts';
 import { say } from '../text.ts';
+import { draftTimezone } from './draft-timezone.ts';
 import type { CommandIo } from './io.ts';
 
-export const SOURCE_HELP = `scorebook source init <data-dir> [--out <file>] [--lang zh|en]
+export const SOURCE_HELP = `scorebook source init <data-dir> [--out <file>] [--policies <dir>] [--lang zh|en]
 scorebook source check <data-dir> [--source <file>] [--period <P>] [--timezone <IANA>]
                        [--max-rejected 1%|<rows>] [--lang zh|en]
 
 init:读取每个文件的表头和前几行,写出 source.yaml 草稿(默认 <data-dir>/source.yaml,已存在时不覆盖):
 每个文件归入最匹配的表,列按中英文同义词对照,检测编码、表头行和时间格式,枚举字段的取值连同计数写成待补全的 map。
+timezone 取自 --policies 的策略(不给时:configs/policies 下唯一的策略文件夹,或全部文件夹共同的时区);
+无从确定时保留为注释,并写明原因。
 init reads the headers and first rows of every file and writes a draft source.yaml (by default
 <data-dir>/source.yaml; never over an existing file): files assigned to tables, columns matched by
 Chinese and English synonyms, encodings, header rows and time formats detected, and the values of
-enumerated fields with their counts as maps to complete.
+enumerated fields with their counts as maps to complete. The timezone is --policies's (without it:
+the only policy folder of configs/policies, or the one all of them share); when none can be told,
+it stays a comment with a line saying why.
 
 按数据来源(<data-dir>/source.yaml 或 --source)读取全部文件,不需要策略:每张表的文件、行数、被拒绝的行
 (按原因,附例子)、时间范围、每个字段来自哪一列、其他列、映射字段的取值计数。评估会失败时退出码 1。
@@ -45,7 +50,10 @@ export async function runSource(argv: string[], io: CommandIo): Promise<number> 
 }
 
 async function init(argv: string[], io: CommandIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs('source init', argv, { out: { type: 'string' } });
+  const { values, positionals } = parseCommandArgs('source init', argv, {
+    out: { type: 'string' },
+    policies: { type: 'string' },
+  });
   if (values.help) {
     io.out(SOURCE_HELP);
     return EXIT.ok;
@@ -59,7 +67,12 @@ async function init(argv: string[], io: CommandIo): Promise<number> {
   const schema = relative(dirname(resolve(out)), REPOSITORY.sourceSchema)
     .split(sep)
     .join('/');
-  const text = await draftSourceFor(dataDir, { schema });
+  const timezone = draftTimezone({
+    ...(values.policies === undefined ? {} : { policies: values.policies }),
+    policiesRoot: REPOSITORY.policies,
+    cwd: process.cwd(),
+  });
+  const text = await draftSourceFor(dataDir, { schema, timezone });
   try {
     // `wx`: never over a file that appeared meanwhile.
     writeFileSync(out, text, { flag: 'wx' });

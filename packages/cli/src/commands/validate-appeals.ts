@@ -38,10 +38,14 @@ export function checkAppealsAt(path: string): CheckedAppeals | null {
   return ofPeriods(path, periods.sort());
 }
 
+// Files are counted as read, with problems or not (the loaded appeals list only a period without errors).
 function ofPeriods(root: string, periods: readonly string[]): CheckedAppeals {
   const loaded = periods.map((p) => loadPeriodAppeals(root, p));
+  const read = (p: string) =>
+    readdirSync(join(root, p)).filter((n) => n.endsWith('.yaml') && statSync(join(root, p, n)).isFile())
+      .length;
   return {
     problems: loaded.flatMap((l) => l.problems),
-    files: loaded.reduce((n, l) => n + l.appeals.files.length, 0),
+    files: periods.reduce((n, p) => n + read(p), 0),
   };
 }

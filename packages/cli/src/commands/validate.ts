@@ -92,12 +92,20 @@ export function runValidate(argv: string[], io: CommandIo): number {
     const policies =
       positionals.length -
       positionals.filter((p) => checkAppealsAt(p) !== null || checkSharedAt(p) !== null).length;
+    // What was checked, each kind once: a folder of appeals or shared definitions is no policy version.
+    const checked = [
+      policies > 0 || appeals + shared === 0
+        ? say(lang, 'VALIDATE_CHECKED_POLICIES', { folders: policies, versions })
+        : null,
+      appeals > 0 ? say(lang, 'VALIDATE_CHECKED_APPEALS', { files: appeals }) : null,
+      shared > 0 ? say(lang, 'VALIDATE_CHECKED_SHARED', { files: shared }) : null,
+    ]
+      .filter((x): x is string => x !== null)
+      .join(say(lang, 'VALIDATE_CHECKED_JOIN'));
     const verdict = failed
-      ? say(lang, 'VALIDATE_FAILED', { errors, warnings, versions })
-      : say(lang, 'VALIDATE_OK', { folders: policies, versions, warnings });
-    const appealLine = appeals > 0 ? `${say(lang, 'VALIDATE_APPEALS', { files: appeals })}\n` : '';
-    const sharedLine = shared > 0 ? `${say(lang, 'VALIDATE_SHARED', { files: shared })}\n` : '';
-    io.err(`${verdict}\n${appealLine}${sharedLine}`);
+      ? say(lang, 'VALIDATE_FAILED', { errors, warnings, checked })
+      : say(lang, 'VALIDATE_OK', { checked, warnings });
+    io.err(`${verdict}\n`);
   }
   return failed ? EXIT.failed : EXIT.ok;
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
@@ -51,12 +51,40 @@ export interface SqlMeasureInput {
 
 /**
  * DuckDB's memory limit (its buffer manager's; beyond it, its tables and operators spill to the
- * temporary folder): a quarter of the machine's memory, at least 1 GiB and at most 4 GiB, in MiB.
+ * temporary folder): a quarter of the memory available ({@link availableMemoryBytes}: the
+ * machine's, or its cgroup's limit), at least 1 GiB and at most 4 GiB, in MiB.
  * DuckDB's own default, 80% of the machine's memory, left the TypeScript side (up to ~4 GB on
  * a 10,000-agent month) and the machine no room: 22 GB of 24 were resident.
  */
 export function memoryLimitMiB(totalBytes: number): number {
   return Math.min(4096, Math.max(1024, Math.floor(totalBytes / 4 / 2 ** 20)));
+}
+
+/** Where cgroup v2 writes the memory a container may use: bytes, or `max` for no limit. */
+const CGROUP_MEMORY_MAX = '/sys/fs/cgroup/memory.max';
+
+/**
+ * The memory this process may use: the machine's (`totalmem`), or the cgroup's limit
+ * (`/sys/fs/cgroup/memory.max`, cgroup v2) when one is set below it — a container given 2 GiB on
+ * a 64 GiB host has 2 GiB. `max`, an unreadable or missing file, or anything but a whole number
+ * of bytes leaves the machine's.
+ */
+export function availableMemoryBytes(
+  total: number = totalmem(),
+  readLimit: () => string | null = readCgroupMemoryMax,
+): number {
+  const text = readLimit()?.trim() ?? '';
+  if (!/^\d+$/.test(text)) return total;
+  const limit = Number(text);
+  return limit > 0 && limit < total ? limit : total;
+}
+
+function readCgroupMemoryMax(): string | null {
+  try {
+    return readFileSync(CGROUP_MEMORY_MAX, 'utf8');
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -129,7 +157,7 @@ export class SqlMeasure {
     const temp = mkdtempSync(join(tmpdir(), 'scorebook-duckdb-'));
     const instance = await DuckDBInstance.create(':memory:', {
       temp_directory: temp,
-      memory_limit: `${memoryLimitMiB(totalmem())}MiB`,
+      memory_limit: `${memoryLimitMiB(availableMemoryBytes())}MiB`,
       preserve_insertion_order: 'false',
       ...(input.threads === undefined ? {} : { threads: String(input.threads) }),
     });

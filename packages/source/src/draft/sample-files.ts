@@ -13,7 +13,7 @@ import { MAX_TITLE_ROWS } from './detect-header.ts';
 import { DRAFT_ERRORS } from './draft-errors.ts';
 import { compareCodePoints } from './normalize.ts';
 import type { SampledFile, SampledSheet } from './sampled-file.ts';
-import { draftSource } from './write-draft.ts';
+import { type DraftTimezone, draftSource } from './write-draft.ts';
 
 /** How many records of each file (and sheet) are read by default. */
 export const DEFAULT_SAMPLE_ROWS = 1000;
@@ -30,6 +30,8 @@ export interface DraftFolderOptions {
   schema?: string;
   /** Records read from each file and sheet (default {@link DEFAULT_SAMPLE_ROWS}). */
   sampleRows?: number;
+  /** The `timezone` to fill in (`DraftOptions.timezone`); by default commented out. */
+  timezone?: DraftTimezone;
 }
 
 /**
@@ -44,6 +46,7 @@ export async function draftSourceFor(dataDir: string, options: DraftFolderOption
     id: options.id ?? defaultId(dataDir),
     schema: options.schema ?? SOURCE_SCHEMA.$id,
     sampleRows,
+    ...(options.timezone === undefined ? {} : { timezone: options.timezone }),
   });
 }
 

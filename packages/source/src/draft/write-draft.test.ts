@@ -188,4 +188,13 @@ tables:
   it('writes empty lists and tables when there is nothing to read', () => {
     expect(draftSource([], options).split('\n').slice(-3)).toEqual(['ignore: []', 'tables: {}', '']);
   });
+
+  it('fills in a timezone it is given, under the line saying where it comes from, or says why not', () => {
+    const note = { zh: '取自策略 x', en: 'From the policy x' };
+    const filled = draftSource([], { ...options, timezone: { zone: 'Asia/Shanghai', note } }).split('\n');
+    expect(filled.slice(11, 14)).toEqual(['# 取自策略 x', '# From the policy x', 'timezone: Asia/Shanghai']);
+    const left = draftSource([], { ...options, timezone: { zone: null, note } }).split('\n');
+    expect(left.slice(11, 14)).toEqual(['# 取自策略 x', '# From the policy x', '# timezone: Asia/Shanghai']);
+    expect(parse(filled.join('\n')).timezone).toBe('Asia/Shanghai');
+  });
 });

@@ -14,6 +14,18 @@ export interface DraftOptions {
   schema: string;
   /** How many records of each file were sampled, as the opening comment says. */
   sampleRows: number;
+  /**
+   * The `timezone` to fill in, with a comment line in each language saying where it comes from;
+   * a null `zone` leaves the key commented out, the note saying why. Without it, the key is
+   * commented out with no note.
+   */
+  timezone?: DraftTimezone;
+}
+
+/** The draft's `timezone`: the zone to write (null: left commented out) and why, in both languages. */
+export interface DraftTimezone {
+  zone: string | null;
+  note: { zh: string; en: string };
 }
 
 /**
@@ -50,13 +62,22 @@ function writeDraft(plan: DraftPlan, options: DraftOptions): string {
     `id: ${yamlString(options.id)}`,
     '# 没有时区偏移的时间按 timezone 读取,不写则按考核策略的时区。',
     "# Timestamps without an offset are read in this timezone; without it, in the policy's.",
-    '# timezone: Asia/Shanghai',
+    ...timezoneLines(options.timezone),
     `ignore: ${yamlList(plan.ignore)}`,
     plan.tables.length ? 'tables:' : 'tables: {}',
     ...plan.tables.flatMap(tableLines),
     ...unassignedLines(plan.unassigned),
   ];
   return `${lines.join('\n')}\n`;
+}
+
+function timezoneLines(timezone: DraftTimezone | undefined): string[] {
+  if (timezone === undefined) return ['# timezone: Asia/Shanghai'];
+  const note = [`# ${commentText(timezone.note.zh)}`, `# ${commentText(timezone.note.en)}`];
+  return [
+    ...note,
+    timezone.zone === null ? '# timezone: Asia/Shanghai' : `timezone: ${yamlString(timezone.zone)}`,
+  ];
 }
 
 function tableLines(t: TablePlan): string[] {

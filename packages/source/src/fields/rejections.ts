@@ -13,10 +13,10 @@ export const VALUE_REJECTIONS = defineCatalogue({
       `required field ${p.field} is missing${p.why ? ` (${p.why.en})` : ''}`,
   },
   BAD_VALUE: {
-    zh: (p: { field: string; value: string; type: string; formats: string }) =>
-      `字段 ${p.field} 的值 ${q(p.value)} 不是有效的${p.formats ? `${plainZh(p.type)}(不符合任何一种格式:${p.formats})` : typeZh(p.type)}`,
-    en: (p: { field: string; value: string; type: string; formats: string }) =>
-      `field ${p.field}: ${q(p.value)} is not a valid ${p.type}${p.formats ? ` (it matches none of the formats: ${p.formats})` : p.type === 'timestamp' ? ' (ISO 8601; give a format in source.yaml for other spellings)' : ''}`,
+    zh: (p: BadValue) =>
+      `${p.column ? `列 ${p.column}(字段 ${p.field})` : `字段 ${p.field}`} 的值 ${q(p.value)} 不是有效的${p.formats ? `${plainZh(p.type)}(不符合任何一种格式:${p.formats})` : typeZh(p.type)}。${badValueStepZh(p)}`,
+    en: (p: BadValue) =>
+      `${p.column ? `column ${p.column} (field ${p.field})` : `field ${p.field}`}: ${q(p.value)} is not a valid ${p.type}${p.formats ? ` (it matches none of the formats: ${p.formats})` : p.type === 'timestamp' ? ' (ISO 8601; give a format in source.yaml for other spellings)' : ''}. ${badValueStepEn(p)}`,
   },
   OUT_OF_RANGE: {
     zh: (p: { field: string; value: string; range: string }) =>
@@ -38,6 +38,17 @@ export const VALUE_REJECTIONS = defineCatalogue({
   },
 });
 
+/** What `BAD_VALUE` says: the field, and its column when the caller names it. */
+interface BadValue {
+  field: string;
+  /** The export's column the value came from. */
+  column?: string;
+  value: string;
+  type: string;
+  /** The field's formats in source.yaml, `a | b`; empty without one. */
+  formats: string;
+}
+
 /** A permanent code of a value that cannot be read. */
 export type ValueRejectionCode = keyof typeof VALUE_REJECTIONS;
 
@@ -47,6 +58,23 @@ function yamlKey(value: string): string {
     !/^(true|false|null|yes|no|~|[-\d.]+)$/i.test(value)
     ? value
     : JSON.stringify(value);
+}
+
+// What to do about a value that cannot be read: a time or date by its format, anything else by its cell or a map.
+function badValueStepZh(p: BadValue): string {
+  if (p.type === 'timestamp' || p.type === 'date')
+    return p.formats
+      ? `请改正导出中的这个值;若它是导出的另一种写法,把这种写法加到 source.yaml 中 ${p.field} 的 format 列表。`
+      : `请改正导出中的这个值;若导出都这样写,在 source.yaml 中为 ${p.field} 写出 format(例如 yyyy/MM/dd HH:mm:ss)。`;
+  return `请改正导出中的这个值,或在 source.yaml 中用 ${p.field} 的 map 把这种写法对照到有效的值。`;
+}
+
+function badValueStepEn(p: BadValue): string {
+  if (p.type === 'timestamp' || p.type === 'date')
+    return p.formats
+      ? `Correct the value in the export; if the export spells it this way, add that spelling to the format list of ${p.field} in source.yaml.`
+      : `Correct the value in the export; if the export writes them all this way, give ${p.field} a format in source.yaml (e.g. yyyy/MM/dd HH:mm:ss).`;
+  return `Correct the value in the export, or map this spelling to a valid value with a map on ${p.field} in source.yaml.`;
 }
 
 function plainZh(type: string): string {
