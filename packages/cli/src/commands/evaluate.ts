@@ -7,10 +7,10 @@ import {
   type MeasureEngine,
   writeEvaluation,
 } from '@scorebook/engine';
+import { DEFAULT_APPEALS_DIR } from '@scorebook/governance';
 import {
   DATA_OPTIONS,
   DATA_OPTIONS_HELP,
-  DEFAULT_APPEALS_DIR,
   dataOptions,
   maxRejectedOption,
   noPositionals,

@@ -1,8 +1,7 @@
-import { type Publication, publishPeriod } from '@scorebook/governance';
+import { DEFAULT_APPEALS_DIR, type Publication, publishPeriod } from '@scorebook/governance';
 import {
   DATA_OPTIONS,
   DATA_OPTIONS_HELP,
-  DEFAULT_APPEALS_DIR,
   dataOptions,
   noPositionals,
   parseCommandArgs,
