@@ -57,6 +57,11 @@ export class ConversationIndex implements ConversationLookup {
   // Messages of a conversation mostly come together: the last id found, and its index.
   #lastId: string | null = null;
   #lastIndex = -1;
+  // The id last looked up and not found, and the empty slot where its probe ended: adding that id
+  // next (a conversations row is looked up by the row checks, then added) takes the slot without
+  // hashing and probing again. Any other addition forgets it.
+  #missedId: string | null = null;
+  #missedSlot = -1;
 
   /** How many conversations there are. */
   get size(): number {
@@ -78,13 +83,16 @@ export class ConversationIndex implements ConversationLookup {
   /** See {@link ConversationLookup}. */
   indexOf(id: string): number {
     if (id === this.#lastId) return this.#lastIndex;
-    const index = findConversation(this.#ids(), id, this.#scratchFor(id));
-    // Only an id found is remembered: one not found may be added next.
-    if (index >= 0) {
-      this.#lastId = id;
-      this.#lastIndex = index;
+    const found = probe(this.#bytes, this.#offsets, this.#slots, this.#illFormed, id, this.#scratchFor(id));
+    // Only an id found is remembered as found: one not found may be added next, at its slot.
+    if (found < 0) {
+      this.#missedId = id;
+      this.#missedSlot = -1 - found;
+      return -1;
     }
-    return index;
+    this.#lastId = id;
+    this.#lastIndex = found;
+    return found;
   }
 
   /** See {@link ConversationLookup}. */
@@ -158,10 +166,6 @@ export class ConversationIndex implements ConversationLookup {
     };
   }
 
-  #ids(): ConversationIds {
-    return { bytes: this.#bytes, offsets: this.#offsets, slots: this.#slots, illFormed: this.#illFormed };
-  }
-
   #scratchFor(id: string): Uint8Array {
     // A UTF-8 encoding takes at most three bytes per UTF-16 code unit.
     if (this.#scratch.length < id.length * 3) this.#scratch = new Uint8Array(id.length * 3);
@@ -177,6 +181,8 @@ export class ConversationIndex implements ConversationLookup {
     line: number,
   ): number {
     const i = this.#size;
+    const slot = id === this.#missedId ? this.#missedSlot : -1;
+    this.#missedId = null;
     if (i === this.#agent.length) this.#grow(i * 2);
     const scratch = this.#scratchFor(id);
     const length = encoder.encodeInto(id, scratch).written;
@@ -198,6 +204,7 @@ export class ConversationIndex implements ConversationLookup {
     this.#size = i + 1;
     // The table is kept at most half full, so that probes stay short.
     if (this.#size * 2 > this.#slots.length) this.#rehash(this.#slots.length * 2);
+    else if (slot >= 0) this.#slots[slot] = i + 1;
     else place(this.#slots, hashOf(scratch, length), i);
     return i;
   }
@@ -247,7 +254,20 @@ export class ConversationIndex implements ConversationLookup {
  * compared without encoding.
  */
 export function findConversation(ids: ConversationIds, id: string, scratch: Uint8Array): number {
-  const { bytes, offsets, slots, illFormed } = ids;
+  const found = probe(ids.bytes, ids.offsets, ids.slots, ids.illFormed, id, scratch);
+  return found < 0 ? -1 : found;
+}
+
+// The find of findConversation: the index found, or for an id not found -1 - the empty slot
+// where its probe ended (where it would be placed).
+function probe(
+  bytes: Uint8Array,
+  offsets: Int32Array,
+  slots: Int32Array,
+  illFormed: ReadonlyMap<number, string>,
+  id: string,
+  scratch: Uint8Array,
+): number {
   const mask = slots.length - 1;
   let h = 0x811c9dc5;
   let ascii = true;
@@ -264,7 +284,7 @@ export function findConversation(ids: ConversationIds, id: string, scratch: Uint
   let slot = (ascii ? h >>> 0 : hashOf(scratch, length)) & mask;
   for (;;) {
     const entry = slots[slot] ?? 0;
-    if (entry === 0) return -1;
+    if (entry === 0) return -1 - slot;
     const i = entry - 1;
     const start = offsets[i] ?? 0;
     if (
