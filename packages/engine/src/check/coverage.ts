@@ -72,9 +72,14 @@ export class Coverage {
 
   /** True when the row's time field falls in the period. */
   inPeriod(table: TableName, row: Row): boolean {
+    return this.valuesInPeriod(table, row.values);
+  }
+
+  /** {@link inPeriod} of a row with these values (before its row is made). */
+  valuesInPeriod(table: TableName, values: Readonly<Record<string, unknown>>): boolean {
     const field = this.#timeField(table);
     if (field === null) return true;
-    const t = row.values[field];
+    const t = values[field];
     const p = this.#period;
     if (p === null) return true;
     if (typeof t === 'string') return t >= p.firstDay && t < p.endDay;

@@ -82,3 +82,27 @@ describe('looking an id up, then adding it (find-or-add)', () => {
     expect(index.shared().slots).toEqual(indexOf([y, 'x']).shared().slots);
   });
 });
+
+describe('acceptedAt with the index expected', () => {
+  it('answers as without a guess, whatever the guess', () => {
+    const ids = ['c1', 'c2', 'é3', 'c4'];
+    const index = indexOf(ids);
+    // Accepted rows are at lines 2–5; a row read again elsewhere (line 9) is not accepted.
+    const asked: Array<[string, number]> = [
+      ['c1', 2],
+      ['c2', 3],
+      ['c2', 9],
+      ['é3', 4],
+      ['c4', 5],
+      ['c9', 6],
+    ];
+    for (const [id, line] of asked) {
+      const plain = index.acceptedAt(id, 0, line);
+      for (const guess of [-1, 0, 1, 2, 3, 4, 99]) expect(index.acceptedAt(id, 0, line, guess)).toBe(plain);
+    }
+    expect(asked.map(([id, line]) => index.acceptedAt(id, 0, line))).toEqual([0, 1, -1, 2, 3, -1]);
+    // Right place, another id: not the expected conversation.
+    expect(index.acceptedAt('c5', 0, 5, 3)).toBe(-1);
+    expect(index.acceptedAt('c1', 1, 2, 0)).toBe(-1);
+  });
+});

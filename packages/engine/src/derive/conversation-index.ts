@@ -144,8 +144,21 @@ export class ConversationIndex implements ConversationLookup {
     return this.#line[index] ?? 0;
   }
 
-  /** The index of the conversation whose accepted row is at this place, or -1. */
-  acceptedAt(id: string, file: number, line: number): number {
+  /**
+   * The index of the conversation whose accepted row is at this place, or -1. `expected` is the
+   * caller's guess (-1 for none): when the conversation there has this id and its row is at this
+   * place, it is the answer without a lookup — records read again in the order their
+   * conversations were added guess the one after the last found.
+   */
+  acceptedAt(id: string, file: number, line: number, expected = -1): number {
+    if (
+      expected >= 0 &&
+      expected < this.#size &&
+      this.#file[expected] === file &&
+      this.#line[expected] === line &&
+      this.#hasId(expected, id)
+    )
+      return expected;
     const c = this.indexOf(id);
     return c >= 0 && this.#file[c] === file && this.#line[c] === line ? c : -1;
   }
@@ -164,6 +177,15 @@ export class ConversationIndex implements ConversationLookup {
       agent: this.#agent.subarray(0, n),
       excluded: this.#excluded.subarray(0, n),
     };
+  }
+
+  // True when conversation `index` has exactly this id; decided here for an id of ASCII only,
+  // else by a lookup.
+  #hasId(index: number, id: string): boolean {
+    const start = this.#offsets[index] ?? 0;
+    if ((this.#offsets[index + 1] ?? 0) - start !== id.length) return false;
+    for (let k = 0; k < id.length; k++) if (id.charCodeAt(k) >= 0x80) return this.indexOf(id) === index;
+    return sameAscii(this.#bytes, start, id);
   }
 
   #scratchFor(id: string): Uint8Array {
