@@ -80,7 +80,7 @@ export class Exclusions {
         readingFacts(rowFactAccess(fieldsOf(e.table), zone), read),
       );
       read.sealed = true;
-      list.push({ exclusion: e, holds: remembered(holds, read) });
+      list.push({ exclusion: e, holds: normalizesText(e.when) ? remembered(holds, read) : holds });
       this.#byTable.set(e.table, list);
       const fields = this.#watched.get(e.table) ?? new Map<string, Set<string>>();
       for (const leaf of textLeaves(e.when)) if (!fields.has(leaf.fact)) fields.set(leaf.fact, new Set());
@@ -230,6 +230,16 @@ function textLeaves(condition: Condition): Array<{ fact: string; values: string[
   });
 }
 
+// True when a leaf of the condition normalizes text (`textIn`, `containsAny`): worth remembering
+// its answers; a comparison of values is cheaper than looking its answer up.
+function normalizesText(condition: Condition): boolean {
+  return foldCondition<boolean>(condition, {
+    group: (_, children) => children.some((c) => c),
+    not: (inner) => inner,
+    leaf: (leaf) => leaf.operator === 'textIn' || leaf.operator === 'containsAny',
+  });
+}
+
 /** How many answers a condition remembers at most (distinct values of the facts it reads). */
 const REMEMBERED = 4096;
 
@@ -264,7 +274,7 @@ function readingFacts(access: FactAccess<Row>, read: FactsRead): FactAccess<Row>
 }
 
 /**
- * A compiled condition that reads only the facts noted while compiling it (at most three),
+ * A compiled condition that normalizes text and reads only the facts noted while compiling it (at most three),
  * answering again without testing a row whose facts have values seen before (texts, numbers,
  * yes/no or null; a row with any other value is tested): a condition depends on nothing but the
  * values it reads, and messages repeat few texts (a courtesy exclusion's `textIn` normalizes each
