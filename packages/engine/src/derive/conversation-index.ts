@@ -206,16 +206,30 @@ export class ConversationIndex implements ConversationLookup {
     const slot = id === this.#missedId ? this.#missedSlot : -1;
     this.#missedId = null;
     if (i === this.#agent.length) this.#grow(i * 2);
-    const scratch = this.#scratchFor(id);
-    const length = encoder.encodeInto(id, scratch).written;
-    if (this.#byteLength + length > this.#bytes.length)
+    // At most three UTF-8 bytes per UTF-16 code unit.
+    const room = this.#byteLength + id.length * 3;
+    if (room > this.#bytes.length)
       this.#bytes = copyInto(
-        sharedBytes(Math.max(this.#bytes.length * 2, this.#byteLength + length)),
+        sharedBytes(Math.max(this.#bytes.length * 2, room)),
         this.#bytes,
         this.#byteLength,
       );
-    this.#bytes.set(scratch.subarray(0, length), this.#byteLength);
-    if (length !== id.length && !id.isWellFormed()) this.#illFormed.set(i, id);
+    const bytes = this.#bytes;
+    const start = this.#byteLength;
+    // An id of ASCII only is its UTF-16 code units; any other is encoded.
+    let length = 0;
+    while (length < id.length) {
+      const code = id.charCodeAt(length);
+      if (code >= 0x80) break;
+      bytes[start + length] = code;
+      length++;
+    }
+    if (length < id.length) {
+      const scratch = this.#scratchFor(id);
+      length = encoder.encodeInto(id, scratch).written;
+      bytes.set(scratch.subarray(0, length), start);
+      if (length !== id.length && !id.isWellFormed()) this.#illFormed.set(i, id);
+    }
     this.#byteLength += length;
     this.#offsets[i + 1] = this.#byteLength;
     this.#agent[i] = agent;
@@ -227,7 +241,7 @@ export class ConversationIndex implements ConversationLookup {
     // The table is kept at most half full, so that probes stay short.
     if (this.#size * 2 > this.#slots.length) this.#rehash(this.#slots.length * 2);
     else if (slot >= 0) this.#slots[slot] = i + 1;
-    else place(this.#slots, hashOf(scratch, length), i);
+    else place(this.#slots, hashOf(bytes, start, start + length), i);
     return i;
   }
 
@@ -259,10 +273,8 @@ export class ConversationIndex implements ConversationLookup {
   #rehash(slotCount: number): void {
     const slots = sharedInt32(slotCount);
     const bytes = this.#bytes;
-    for (let i = 0; i < this.#size; i++) {
-      const start = this.#offsets[i] ?? 0;
-      place(slots, hashOf(bytes.subarray(start, this.#offsets[i + 1]), Number.POSITIVE_INFINITY), i);
-    }
+    const offsets = this.#offsets;
+    for (let i = 0; i < this.#size; i++) place(slots, hashOf(bytes, offsets[i] ?? 0, offsets[i + 1] ?? 0), i);
     this.#slots = slots;
   }
 }
@@ -303,7 +315,7 @@ function probe(
   }
   const length = ascii ? id.length : encoder.encodeInto(id, scratch).written;
   const wellFormed = ascii || id.isWellFormed();
-  let slot = (ascii ? h >>> 0 : hashOf(scratch, length)) & mask;
+  let slot = (ascii ? h >>> 0 : hashOf(scratch, 0, length)) & mask;
   for (;;) {
     const entry = slots[slot] ?? 0;
     if (entry === 0) return -1 - slot;
@@ -342,11 +354,10 @@ function same(bytes: Uint8Array, start: number, key: Uint8Array, length: number)
   return true;
 }
 
-// FNV-1a, 32 bits, of the first `length` bytes (all of them for an infinite length).
-function hashOf(bytes: Uint8Array, length: number): number {
-  const n = Math.min(length, bytes.length);
+// FNV-1a, 32 bits, of bytes[from … to).
+function hashOf(bytes: Uint8Array, from: number, to: number): number {
   let h = 0x811c9dc5;
-  for (let k = 0; k < n; k++) h = Math.imul(h ^ (bytes[k] ?? 0), 0x01000193);
+  for (let k = from; k < to; k++) h = Math.imul(h ^ (bytes[k] ?? 0), 0x01000193);
   return h >>> 0;
 }
 
