@@ -106,3 +106,24 @@ describe('acceptedAt with the index expected', () => {
     expect(index.acceptedAt('c1', 1, 2, 0)).toBe(-1);
   });
 });
+
+describe('indexOf', () => {
+  it('finds every id, asked in order (the one after the last found first) or not', () => {
+    const index = indexOf(IDS);
+    // In order, twice, backwards, every third, and ids of no conversation in between.
+    const asked = [...IDS, ...IDS, ...[...IDS].reverse(), ...IDS.filter((_, i) => i % 3 === 0)];
+    const answers = asked.flatMap((id, i) => [
+      index.indexOf(id),
+      ...(i % 7 === 0 ? [index.indexOf(`${id}x`)] : []),
+    ]);
+    const expected = asked.flatMap((id, i) => [IDS.indexOf(id), ...(i % 7 === 0 ? [-1] : [])]);
+    expect(answers).toEqual(expected);
+    // conv-0's bytes follow a\ufffdb's; a\ud800b has the same bytes as a\ufffdb and is not it.
+    expect([index.indexOf('a\ufffdb'), index.indexOf('conv-0'), index.indexOf('a\ud800b')]).toEqual([
+      1, 2, 0,
+    ]);
+    expect([index.indexOf('conv-0'), index.indexOf('conv-1'), index.indexOf('conv-1'.slice(0, 5))]).toEqual([
+      2, 3, -1,
+    ]);
+  });
+});

@@ -83,6 +83,14 @@ export class ConversationIndex implements ConversationLookup {
   /** See {@link ConversationLookup}. */
   indexOf(id: string): number {
     if (id === this.#lastId) return this.#lastIndex;
+    // Rows of other tables mostly come in the order of their conversations: the one after the
+    // last found is tried first (its bytes follow, no hash lookup).
+    const next = this.#lastIndex + 1;
+    if (next < this.#size && this.#isAscii(next, id)) {
+      this.#lastId = id;
+      this.#lastIndex = next;
+      return next;
+    }
     const found = probe(this.#bytes, this.#offsets, this.#slots, this.#illFormed, id, this.#scratchFor(id));
     // Only an id found is remembered as found: one not found may be added next, at its slot.
     if (found < 0) {
@@ -182,10 +190,20 @@ export class ConversationIndex implements ConversationLookup {
   // True when conversation `index` has exactly this id; decided here for an id of ASCII only,
   // else by a lookup.
   #hasId(index: number, id: string): boolean {
+    return this.#isAscii(index, id) || (!isAscii(id) && this.indexOf(id) === index);
+  }
+
+  // True when `id` is of ASCII only and conversation `index` has exactly it (its bytes are its
+  // code units).
+  #isAscii(index: number, id: string): boolean {
     const start = this.#offsets[index] ?? 0;
     if ((this.#offsets[index + 1] ?? 0) - start !== id.length) return false;
-    for (let k = 0; k < id.length; k++) if (id.charCodeAt(k) >= 0x80) return this.indexOf(id) === index;
-    return sameAscii(this.#bytes, start, id);
+    const bytes = this.#bytes;
+    for (let k = 0; k < id.length; k++) {
+      const code = id.charCodeAt(k);
+      if (code >= 0x80 || bytes[start + k] !== code) return false;
+    }
+    return true;
   }
 
   #scratchFor(id: string): Uint8Array {
@@ -342,6 +360,11 @@ function place(slots: Int32Array, hash: number, index: number): void {
   let slot = hash & mask;
   while (slots[slot] !== 0) slot = (slot + 1) & mask;
   slots[slot] = index + 1;
+}
+
+function isAscii(id: string): boolean {
+  for (let k = 0; k < id.length; k++) if (id.charCodeAt(k) >= 0x80) return false;
+  return true;
 }
 
 function sameAscii(bytes: Uint8Array, start: number, id: string): boolean {
