@@ -526,12 +526,19 @@ async function pipeline(
   const resolution = readsConversationField(measured, 'resolution_seconds')
     ? elapsedSeconds(policy, zone)
     : null;
+  // Without appeals no row is changed: a record out of the period is left before its row is made.
+  const unchanged = !appeals.active;
+  // Records come in the order their conversations were added: the next is expected after the last.
+  let expected = 0;
   for await (const batch of tableBatches(inputs, 'conversations')) {
     for (const record of batch) {
       if (record.rejection !== undefined) continue;
       const id = valuesOf('conversations', record.values).conversation_id;
-      const conversation = conversations.acceptedAt(id, record.file, record.line);
-      if (conversation < 0 || conversations.excludedAt(conversation)) continue;
+      const conversation = conversations.acceptedAt(id, record.file, record.line, expected);
+      if (conversation < 0) continue;
+      expected = conversation + 1;
+      if (conversations.excludedAt(conversation)) continue;
+      if (unchanged && !coverage.valuesInPeriod('conversations', record.values)) continue;
       const row = new Row(record.values, record.file, record.line);
       appeals.apply('conversations', row);
       if (!coverage.inPeriod('conversations', row)) continue;

@@ -37,18 +37,20 @@ export class Coverage {
     this.#custom = custom;
   }
 
-  /** Counts an accepted row. */
-  add(table: TableName, row: Row): void {
+  /** Counts an accepted row; returns {@link inPeriod} of it. */
+  add(table: TableName, row: Row): boolean {
     const field = this.#timeField(table);
-    if (field === null) return;
+    if (field === null) return true;
     // A time field is a required timestamp (epoch milliseconds) or date (`YYYY-MM-DD`).
     const t = row.values[field];
-    if (typeof t !== 'number' && typeof t !== 'string') return;
+    if (typeof t !== 'number' && typeof t !== 'string') return this.#period === null;
     const first = this.first.get(table);
     if (first === undefined || t < first) this.first.set(table, t);
     const last = this.last.get(table);
     if (last === undefined || t > last) this.last.set(table, t);
-    if (this.inPeriod(table, row)) this.#inPeriod++;
+    const inPeriod = this.inPeriod(table, row);
+    if (inPeriod) this.#inPeriod++;
+    return inPeriod;
   }
 
   /** What this object saw of one table, for {@link Coverage.absorb}. */
@@ -72,9 +74,14 @@ export class Coverage {
 
   /** True when the row's time field falls in the period. */
   inPeriod(table: TableName, row: Row): boolean {
+    return this.valuesInPeriod(table, row.values);
+  }
+
+  /** {@link inPeriod} of a row with these values (before its row is made). */
+  valuesInPeriod(table: TableName, values: Readonly<Record<string, unknown>>): boolean {
     const field = this.#timeField(table);
     if (field === null) return true;
-    const t = row.values[field];
+    const t = values[field];
     const p = this.#period;
     if (p === null) return true;
     if (typeof t === 'string') return t >= p.firstDay && t < p.endDay;

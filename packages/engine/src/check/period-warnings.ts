@@ -40,8 +40,12 @@ export class PeriodWarnings {
   // Per table, the fields read with their counters' key and whether they are yes/no (made once:
   // `accepted` runs for every row).
   readonly #fields: ReadonlyMap<InputTableName, readonly WatchedField[]>;
-  readonly #filled = new Map<string, number>();
-  readonly #rows = new Map<InputTableName, number>();
+  /** Per table counted, its rows and its watched fields' filled cells, in the order tables came. */
+  readonly #counts = new Map<InputTableName, TableCounts>();
+  /** The counters of the table of the last row counted: rows of a table come together. */
+  #last: TableCounts | null = null;
+  /** Filled cells added by {@link absorb} of fields not watched here (`table.field`). */
+  readonly #filledElsewhere = new Map<string, number>();
   readonly #span = new Map<InputTableName, [number, number]>();
   readonly #rejected = new Map<InputTableName, Map<string, number>>();
   /** `table.field` of a yes/no field → the agents of its empty cells in the period, with counts. */
@@ -79,19 +83,29 @@ export class PeriodWarnings {
 
   /** Counts an accepted row of the period. */
   accepted(table: InputTableName, row: Row): void {
-    this.#rows.set(table, (this.#rows.get(table) ?? 0) + 1);
-    for (const { field, key, yesNo } of this.#fields.get(table) ?? []) {
-      const v = row.values[field];
-      if (v !== null && v !== undefined) this.#filled.set(key, (this.#filled.get(key) ?? 0) + 1);
-      else if (yesNo) count(this.#empty, key, agentOfRow(row));
+    let c = this.#last;
+    if (c === null || c.table !== table) {
+      c = this.#countsOf(table);
+      this.#last = c;
     }
-    const t = row.values[TABLES[table].timeField ?? ''];
-    if (DENSE.has(table) && typeof t === 'number') {
-      const span = this.#span.get(table);
-      if (span === undefined) this.#span.set(table, [t, t]);
-      else if (t < span[0]) span[0] = t;
-      else if (t > span[1]) span[1] = t;
+    c.rows++;
+    const values = row.values;
+    const fields = c.fields;
+    for (let i = 0; i < fields.length; i++) {
+      const watched = fields[i] as WatchedField;
+      const v = values[watched.field];
+      if (v !== null && v !== undefined) c.filled[i] = (c.filled[i] as number) + 1;
+      else if (watched.yesNo) count(this.#empty, watched.key, agentOfRow(row));
     }
+    if (c.timeField === null) return;
+    const t = values[c.timeField];
+    if (typeof t !== 'number') return;
+    const span = c.span;
+    if (span === null) {
+      c.span = [t, t];
+      this.#span.set(table, c.span);
+    } else if (t < span[0]) span[0] = t;
+    else if (t > span[1]) span[1] = t;
   }
 
   /** Counts a rejected record when its time field was read and falls in the period, for its agent. */
@@ -122,9 +136,18 @@ export class PeriodWarnings {
 
   /** What was counted, to be added to another's with {@link absorb}. */
   part(): PeriodWarningsPart {
+    const rows = new Map<InputTableName, number>();
+    const filled = new Map(this.#filledElsewhere);
+    for (const [table, c] of this.#counts) {
+      if (c.rows > 0) rows.set(table, c.rows);
+      c.fields.forEach((f, i) => {
+        const n = c.filled[i] ?? 0;
+        if (n > 0) filled.set(f.key, n);
+      });
+    }
     return {
-      rows: this.#rows,
-      filled: this.#filled,
+      rows,
+      filled,
       empty: this.#empty,
       unmapped: this.#unmapped,
       span: this.#span,
@@ -137,12 +160,25 @@ export class PeriodWarnings {
    * widened, so the warnings do not depend on the order parts are added in.
    */
   absorb(part: PeriodWarningsPart): void {
-    for (const [table, n] of part.rows) this.#rows.set(table, (this.#rows.get(table) ?? 0) + n);
-    for (const [key, n] of part.filled) this.#filled.set(key, (this.#filled.get(key) ?? 0) + n);
+    for (const [table, n] of part.rows) this.#countsOf(table).rows += n;
+    for (const [key, n] of part.filled) {
+      const dot = key.indexOf('.');
+      const c = this.#fields.has(key.slice(0, dot) as InputTableName)
+        ? this.#countsOf(key.slice(0, dot) as InputTableName)
+        : null;
+      const i = c === null ? -1 : c.fields.findIndex((f) => f.key === key);
+      if (c !== null && i >= 0) c.filled[i] = (c.filled[i] ?? 0) + n;
+      else this.#filledElsewhere.set(key, (this.#filledElsewhere.get(key) ?? 0) + n);
+    }
     for (const [table, [first, last]] of part.span) {
-      const span = this.#span.get(table);
-      if (span === undefined) this.#span.set(table, [first, last]);
-      else this.#span.set(table, [Math.min(span[0], first), Math.max(span[1], last)]);
+      const c = this.#countsOf(table);
+      if (c.span === null) {
+        c.span = [first, last];
+        this.#span.set(table, c.span);
+      } else {
+        c.span[0] = Math.min(c.span[0], first);
+        c.span[1] = Math.max(c.span[1], last);
+      }
     }
     for (const [table, agents] of part.rejected) addCounts(this.#rejected, table, agents);
     for (const [key, agents] of part.empty) addCounts(this.#empty, key, agents);
@@ -188,7 +224,7 @@ export class PeriodWarnings {
     });
     for (const [table, uses] of this.#tables) {
       // The agents table has no period: its rows are never counted here.
-      if (table !== 'agents' && this.#present.has(table) && (this.#rows.get(table) ?? 0) === 0) {
+      if (table !== 'agents' && this.#present.has(table) && this.#rowsOf(table) === 0) {
         // Uses through a conversation's derived fact still count this table's rows of other dates.
         const through = this.#throughFacts.get(table) ?? new Set<string>();
         const period = this.#period.id;
@@ -205,12 +241,12 @@ export class PeriodWarnings {
       }
     }
     for (const [table, fields] of this.#fields) {
-      const rows = this.#rows.get(table) ?? 0;
+      const rows = this.#rowsOf(table);
       if (rows === 0) continue;
-      for (const { field, uses } of fields) {
-        const key = `${table}.${field}`;
+      const filled = this.#countsOf(table).filled;
+      for (const [i, { field, uses, key }] of fields.entries()) {
         const empty = this.#empty.get(key);
-        if ((this.#filled.get(key) ?? 0) === 0)
+        if ((filled[i] ?? 0) === 0)
           out.push(
             warn(
               'FIELD_EMPTY_IN_PERIOD',
@@ -252,7 +288,7 @@ export class PeriodWarnings {
     }
     for (const [table, agents] of this.#rejected) {
       const rejected = total(agents);
-      const rows = (this.#rows.get(table) ?? 0) + rejected;
+      const rows = this.#rowsOf(table) + rejected;
       if (!exceedsLimit(limit, rejected, rows)) continue;
       const top = topAgents(agents);
       out.push(
@@ -271,6 +307,39 @@ export class PeriodWarnings {
     }
     return out;
   }
+
+  #rowsOf(table: InputTableName): number {
+    return this.#counts.get(table)?.rows ?? 0;
+  }
+
+  // Resolved once per table: its watched fields, in the order given, and its time field if dense.
+  #countsOf(table: InputTableName): TableCounts {
+    let c = this.#counts.get(table);
+    if (c === undefined) {
+      const fields = this.#fields.get(table) ?? [];
+      c = {
+        table,
+        fields,
+        rows: 0,
+        filled: new Float64Array(fields.length),
+        timeField: DENSE.has(table) ? TABLES[table].timeField : null,
+        span: this.#span.get(table) ?? null,
+      };
+      this.#counts.set(table, c);
+    }
+    return c;
+  }
+}
+
+/** One table's counters: rows of the period, and filled cells of each watched field by index. */
+interface TableCounts {
+  readonly table: InputTableName;
+  readonly fields: readonly WatchedField[];
+  rows: number;
+  readonly filled: Float64Array;
+  /** The time field of a dense table, whose span is kept; null for the other tables. */
+  readonly timeField: string | null;
+  span: [number, number] | null;
 }
 
 interface WatchedField {

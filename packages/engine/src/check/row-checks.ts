@@ -90,6 +90,8 @@ export class RowChecks {
    * come together: an id equal to it is known without a lookup.
    */
   #lastConversation: string | null = null;
+  /** The agent id last found among the accepted agents, or null (they do not change after their table). */
+  #lastAgent: string | null = null;
   readonly #rejectedIds = new Map<string, RejectionCause>();
   /**
    * Unique ids of the current table, each with where it was first accepted (file · 2³² + line);
@@ -162,6 +164,7 @@ export class RowChecks {
     if (this.#table === 'conversations') this.#checkAdded();
     if (table === 'conversations') this.#expected = this.#index.size;
     this.#lastConversation = null;
+    this.#lastAgent = null;
     this.#table = table;
     this.#seen = new Map();
     this.#unique =
@@ -213,12 +216,19 @@ export class RowChecks {
     }
     const agentField = this.#agentField;
     const agent = agentField === null ? null : v[agentField];
-    if (agentField !== null && typeof agent === 'string' && !this.agentIndex.has(agent)) {
-      const cause = this.#rejectedIds.get(`agents ${agent}`) ?? null;
-      const message = messageOf(ROW_REJECTIONS, 'UNKNOWN_AGENT', { field: agentField, value: agent, cause });
-      const r = this.#reject(record, agentField, 'UNKNOWN_AGENT', message, cause);
-      if (table === 'conversations') this.#remember(table, valuesOf(table, v).conversation_id, r);
-      return null;
+    if (agentField !== null && typeof agent === 'string' && agent !== this.#lastAgent) {
+      if (!this.agentIndex.has(agent)) {
+        const cause = this.#rejectedIds.get(`agents ${agent}`) ?? null;
+        const message = messageOf(ROW_REJECTIONS, 'UNKNOWN_AGENT', {
+          field: agentField,
+          value: agent,
+          cause,
+        });
+        const r = this.#reject(record, agentField, 'UNKNOWN_AGENT', message, cause);
+        if (table === 'conversations') this.#remember(table, valuesOf(table, v).conversation_id, r);
+        return null;
+      }
+      this.#lastAgent = agent;
     }
     const conversation = v.conversation_id;
     if (

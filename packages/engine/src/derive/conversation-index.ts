@@ -73,6 +73,11 @@ export class ConversationIndex implements ConversationLookup {
   // Messages of a conversation mostly come together: the last id found, and its index.
   #lastId: string | null = null;
   #lastIndex = -1;
+  // The id last looked up and not found, and the empty slot where its probe ended: adding that id
+  // next (a conversations row is looked up by the row checks, then added) takes the slot without
+  // hashing and probing again. Any other addition forgets it.
+  #missedId: string | null = null;
+  #missedSlot = -1;
 
   /** How many conversations there are. */
   get size(): number {
@@ -94,13 +99,24 @@ export class ConversationIndex implements ConversationLookup {
   /** See {@link ConversationLookup}. */
   indexOf(id: string): number {
     if (id === this.#lastId) return this.#lastIndex;
-    const index = findConversation(this.#ids(), id, this.#scratchFor(id));
-    // Only an id found is remembered: one not found may be added next.
-    if (index >= 0) {
+    // Rows of other tables mostly come in the order of their conversations: the one after the
+    // last found is tried first (its bytes follow, no hash lookup).
+    const next = this.#lastIndex + 1;
+    if (next < this.#size && this.#isAscii(next, id)) {
       this.#lastId = id;
-      this.#lastIndex = index;
+      this.#lastIndex = next;
+      return next;
     }
-    return index;
+    const found = probe(this.#bytes, this.#offsets, this.#slots, this.#illFormed, id, this.#scratchFor(id));
+    // Only an id found is remembered as found: one not found may be added next, at its slot.
+    if (found < 0) {
+      this.#missedId = id;
+      this.#missedSlot = -1 - found;
+      return -1;
+    }
+    this.#lastId = id;
+    this.#lastIndex = found;
+    return found;
   }
 
   /** See {@link ConversationLookup}. */
@@ -150,8 +166,21 @@ export class ConversationIndex implements ConversationLookup {
     return this.#line[index] ?? 0;
   }
 
-  /** The index of the conversation whose accepted row is at this place, or -1. */
-  acceptedAt(id: string, file: number, line: number): number {
+  /**
+   * The index of the conversation whose accepted row is at this place, or -1. `expected` is the
+   * caller's guess (-1 for none): when the conversation there has this id and its row is at this
+   * place, it is the answer without a lookup — records read again in the order their
+   * conversations were added guess the one after the last found.
+   */
+  acceptedAt(id: string, file: number, line: number, expected = -1): number {
+    if (
+      expected >= 0 &&
+      expected < this.#size &&
+      this.#file[expected] === file &&
+      this.#line[expected] === line &&
+      this.#hasId(expected, id)
+    )
+      return expected;
     const c = this.indexOf(id);
     return c >= 0 && this.#file[c] === file && this.#line[c] === line ? c : -1;
   }
@@ -185,6 +214,25 @@ export class ConversationIndex implements ConversationLookup {
     return { bytes: this.#bytes, offsets: this.#offsets, slots: this.#slots, illFormed: this.#illFormed };
   }
 
+  // True when conversation `index` has exactly this id; decided here for an id of ASCII only,
+  // else by a lookup.
+  #hasId(index: number, id: string): boolean {
+    return this.#isAscii(index, id) || (!isAscii(id) && this.indexOf(id) === index);
+  }
+
+  // True when `id` is of ASCII only and conversation `index` has exactly it (its bytes are its
+  // code units).
+  #isAscii(index: number, id: string): boolean {
+    const start = this.#offsets[index] ?? 0;
+    if ((this.#offsets[index + 1] ?? 0) - start !== id.length) return false;
+    const bytes = this.#bytes;
+    for (let k = 0; k < id.length; k++) {
+      const code = id.charCodeAt(k);
+      if (code >= 0x80 || bytes[start + k] !== code) return false;
+    }
+    return true;
+  }
+
   #scratchFor(id: string): Uint8Array {
     // A UTF-8 encoding takes at most three bytes per UTF-16 code unit.
     if (this.#scratch.length < id.length * 3) this.#scratch = new Uint8Array(id.length * 3);
@@ -200,17 +248,33 @@ export class ConversationIndex implements ConversationLookup {
     line: number,
   ): number {
     const i = this.#size;
+    const slot = id === this.#missedId ? this.#missedSlot : -1;
+    this.#missedId = null;
     if (i === this.#agent.length) this.#grow(i * 2);
-    const scratch = this.#scratchFor(id);
-    const length = encoder.encodeInto(id, scratch).written;
-    if (this.#byteLength + length > this.#bytes.length)
+    // At most three UTF-8 bytes per UTF-16 code unit.
+    const room = this.#byteLength + id.length * 3;
+    if (room > this.#bytes.length)
       this.#bytes = copyInto(
-        sharedBytes(Math.max(this.#bytes.length * 2, this.#byteLength + length)),
+        sharedBytes(Math.max(this.#bytes.length * 2, room)),
         this.#bytes,
         this.#byteLength,
       );
-    this.#bytes.set(scratch.subarray(0, length), this.#byteLength);
-    if (length !== id.length && !id.isWellFormed()) this.#illFormed.set(i, id);
+    const bytes = this.#bytes;
+    const start = this.#byteLength;
+    // An id of ASCII only is its UTF-16 code units; any other is encoded.
+    let length = 0;
+    while (length < id.length) {
+      const code = id.charCodeAt(length);
+      if (code >= 0x80) break;
+      bytes[start + length] = code;
+      length++;
+    }
+    if (length < id.length) {
+      const scratch = this.#scratchFor(id);
+      length = encoder.encodeInto(id, scratch).written;
+      bytes.set(scratch.subarray(0, length), start);
+      if (length !== id.length && !id.isWellFormed()) this.#illFormed.set(i, id);
+    }
     this.#byteLength += length;
     this.#offsets[i + 1] = this.#byteLength;
     this.#agent[i] = agent;
@@ -221,7 +285,8 @@ export class ConversationIndex implements ConversationLookup {
     this.#size = i + 1;
     // The table is kept at most half full, so that probes stay short.
     if (this.#size * 2 > this.#slots.length) this.#rehash(this.#slots.length * 2);
-    else place(this.#slots, hashOf(scratch, length), i);
+    else if (slot >= 0) this.#slots[slot] = i + 1;
+    else place(this.#slots, hashOf(bytes, start, start + length), i);
     return i;
   }
 
@@ -253,10 +318,8 @@ export class ConversationIndex implements ConversationLookup {
   #rehash(slotCount: number): void {
     const slots = sharedInt32(slotCount);
     const bytes = this.#bytes;
-    for (let i = 0; i < this.#size; i++) {
-      const start = this.#offsets[i] ?? 0;
-      place(slots, hashOf(bytes.subarray(start, this.#offsets[i + 1]), Number.POSITIVE_INFINITY), i);
-    }
+    const offsets = this.#offsets;
+    for (let i = 0; i < this.#size; i++) place(slots, hashOf(bytes, offsets[i] ?? 0, offsets[i + 1] ?? 0), i);
     this.#slots = slots;
   }
 }
@@ -270,7 +333,20 @@ export class ConversationIndex implements ConversationLookup {
  * compared without encoding.
  */
 export function findConversation(ids: ConversationIds, id: string, scratch: Uint8Array): number {
-  const { bytes, offsets, slots, illFormed } = ids;
+  const found = probe(ids.bytes, ids.offsets, ids.slots, ids.illFormed, id, scratch);
+  return found < 0 ? -1 : found;
+}
+
+// The find of findConversation: the index found, or for an id not found -1 - the empty slot
+// where its probe ended (where it would be placed).
+function probe(
+  bytes: Uint8Array,
+  offsets: Int32Array,
+  slots: Int32Array,
+  illFormed: ReadonlyMap<number, string>,
+  id: string,
+  scratch: Uint8Array,
+): number {
   const mask = slots.length - 1;
   let h = 0x811c9dc5;
   let ascii = true;
@@ -284,10 +360,10 @@ export function findConversation(ids: ConversationIds, id: string, scratch: Uint
   }
   const length = ascii ? id.length : encoder.encodeInto(id, scratch).written;
   const wellFormed = ascii || id.isWellFormed();
-  let slot = (ascii ? h >>> 0 : hashOf(scratch, length)) & mask;
+  let slot = (ascii ? h >>> 0 : hashOf(scratch, 0, length)) & mask;
   for (;;) {
     const entry = slots[slot] ?? 0;
-    if (entry === 0) return -1;
+    if (entry === 0) return -1 - slot;
     const i = entry - 1;
     const start = offsets[i] ?? 0;
     if (
@@ -313,6 +389,11 @@ function place(slots: Int32Array, hash: number, index: number): void {
   slots[slot] = index + 1;
 }
 
+function isAscii(id: string): boolean {
+  for (let k = 0; k < id.length; k++) if (id.charCodeAt(k) >= 0x80) return false;
+  return true;
+}
+
 function sameAscii(bytes: Uint8Array, start: number, id: string): boolean {
   for (let k = 0; k < id.length; k++) if (bytes[start + k] !== id.charCodeAt(k)) return false;
   return true;
@@ -323,11 +404,10 @@ function same(bytes: Uint8Array, start: number, key: Uint8Array, length: number)
   return true;
 }
 
-// FNV-1a, 32 bits, of the first `length` bytes (all of them for an infinite length).
-function hashOf(bytes: Uint8Array, length: number): number {
-  const n = Math.min(length, bytes.length);
+// FNV-1a, 32 bits, of bytes[from … to).
+function hashOf(bytes: Uint8Array, from: number, to: number): number {
   let h = 0x811c9dc5;
-  for (let k = 0; k < n; k++) h = Math.imul(h ^ (bytes[k] ?? 0), 0x01000193);
+  for (let k = from; k < to; k++) h = Math.imul(h ^ (bytes[k] ?? 0), 0x01000193);
   return h >>> 0;
 }
 

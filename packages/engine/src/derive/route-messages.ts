@@ -32,12 +32,12 @@ export interface MessageRoutes {
  */
 export function routeMessage(row: Row, to: MessageRoutes): void {
   const { coverage, exclusions, conversations } = to;
-  coverage.add('messages', row);
-  if (coverage.inPeriod('messages', row)) to.warnings.accepted('messages', row);
+  const inPeriod = coverage.add('messages', row);
+  if (inPeriod) to.warnings.accepted('messages', row);
   const v = valuesOf('messages', row.values);
   const excludedBy = exclusions.match('messages', row);
   if (excludedBy !== null) {
-    if (coverage.inPeriod('messages', row)) {
+    if (inPeriod) {
       exclusions.count(
         'messages',
         excludedBy,
@@ -53,7 +53,6 @@ export function routeMessage(row: Row, to: MessageRoutes): void {
   if (conversations.excludedAt(conversation)) return;
   // The row checks rejected a message of an agent not among the agents.
   const agent = v.agent_id === null ? -1 : (to.agentIndex.get(v.agent_id) ?? -1);
-  if (sender === AGENT && to.measure !== null && coverage.inPeriod('messages', row))
-    to.measure.add(row, agent);
+  if (sender === AGENT && to.measure !== null && inPeriod) to.measure.add(row, agent);
   to.messages.push(conversation, v.sent_at, sender, agent, row.file, row.line);
 }

@@ -1,6 +1,7 @@
+import type { Predicate } from '@scorebook/conditions';
 import type { MeasuredTableRef, MetricDefinition } from '@scorebook/contract';
 import { Row } from '../row.ts';
-import type { CompiledMetric, MetricValue } from './compile-metrics.ts';
+import { ALWAYS, type CompiledMetric, type MetricValue } from './compile-metrics.ts';
 import { RatingTally } from './rating-tally.ts';
 import { percentile } from './statistics.ts';
 
@@ -21,6 +22,61 @@ interface EvidenceState extends EvidenceRows {
 }
 
 type Side = 'main' | 'numerator' | 'denominator';
+
+/**
+ * The distinct compiled conditions that the metrics of one table test, each tested at most once
+ * per row however many metrics test it: {@link start} a row, then {@link holds} tests condition
+ * `k` of it the first time it is asked and answers the same after. Condition -1 holds for every row.
+ */
+export class RowConditions {
+  readonly #predicates: Array<Predicate<Row>> = [];
+  /** Per condition, the row it was last tested on (by number) and whether it held. */
+  #testedAt = new Float64Array(0);
+  #held = new Uint8Array(0);
+  #row = 0;
+
+  /** The number of a predicate among these conditions (added if new; -1 for {@link ALWAYS}). */
+  indexOf(predicate: Predicate<Row>): number {
+    if (predicate === ALWAYS) return -1;
+    const known = this.#predicates.indexOf(predicate);
+    if (known >= 0) return known;
+    this.#predicates.push(predicate);
+    const n = this.#predicates.length;
+    this.#testedAt = Float64Array.from({ length: n }, (_, k) => this.#testedAt[k] ?? 0);
+    this.#held = Uint8Array.from({ length: n }, (_, k) => this.#held[k] ?? 0);
+    return n - 1;
+  }
+
+  /** Starts the next row: no condition is tested of it yet. */
+  start(): void {
+    this.#row++;
+  }
+
+  /** True when condition `k` holds for the row started last (`row`, tested once). */
+  holds(k: number, row: Row): boolean {
+    if (k < 0) return true;
+    if (this.#testedAt[k] === this.#row) return this.#held[k] === 1;
+    const held = (this.#predicates[k] as Predicate<Row>)(row);
+    this.#testedAt[k] = this.#row;
+    this.#held[k] = held ? 1 : 0;
+    return held;
+  }
+}
+
+/** A metric's side fed by a table's rows, with its conditions' numbers in the table's {@link RowConditions}. */
+interface TallyRoute {
+  tally: MetricTally;
+  side: Side;
+  where: number;
+  numerator: number;
+  denominator: number;
+}
+
+/** A table's routes, in the order of the metrics, and the conditions they test. */
+interface TableRoutes {
+  conditions: RowConditions;
+  routes: TallyRoute[];
+}
 
 /**
  * What a tally counted of some rows, to be added to the tally of the same metric that counted
@@ -81,7 +137,9 @@ export interface MeasuredMetric {
 export class MetricAccumulators {
   /** One tally per metric, in the order of the compiled metrics. */
   readonly tallies: readonly MeasuredMetric[];
-  readonly #byTable = new Map<MeasuredTableRef, Array<{ tally: MetricTally; side: Side }>>();
+  readonly #byTable = new Map<MeasuredTableRef, TableRoutes>();
+  /** The routes of the table of the last row added: rows of a table come together. */
+  #last: { table: MeasuredTableRef; routes: TableRoutes } | null = null;
   readonly #ratings: RatingTally[] = [];
 
   constructor(
@@ -92,7 +150,7 @@ export class MetricAccumulators {
   ) {
     this.tallies = metrics.map((m, index) => {
       const wants = (agent: number) => wantsEvidence(agent, index);
-      if (m.definition.kind !== 'rating') return this.#route(new MetricTally(m, agents, wants, cap));
+      if (m.definition.kind !== 'rating') return this.#route(new MetricTally(m, agents, wants, cap), m);
       const tally = new RatingTally({
         definition: m.definition,
         where: m.where,
@@ -105,9 +163,22 @@ export class MetricAccumulators {
     });
   }
 
-  /** Adds a row of the period of a measured table, credited to an agent. */
+  /**
+   * Adds a row of the period of a measured table, credited to an agent: to each metric of the
+   * table in turn, each distinct condition tested once.
+   */
   add(table: MeasuredTableRef, row: Row, agent: number): void {
-    for (const { tally, side } of this.#byTable.get(table) ?? []) tally.add(side, table, row, agent);
+    let last = this.#last;
+    if (last === null || last.table !== table) {
+      const routes = this.#byTable.get(table);
+      if (routes === undefined) return;
+      last = { table, routes };
+      this.#last = last;
+    }
+    const { conditions, routes } = last.routes;
+    conditions.start();
+    for (let i = 0; i < routes.length; i++)
+      (routes[i] as TallyRoute).tally.add(routes[i] as TallyRoute, table, row, agent, conditions);
   }
 
   /** Adds an accepted `ratings` row of the period, credited to the rated agent. */
@@ -115,10 +186,20 @@ export class MetricAccumulators {
     for (const tally of this.#ratings) tally.add(row, agent);
   }
 
-  #route(tally: MetricTally): MetricTally {
+  #route(tally: MetricTally, m: CompiledMetric): MetricTally {
     const d = tally.definition;
-    const route = (table: MeasuredTableRef, side: Side) =>
-      this.#byTable.set(table, [...(this.#byTable.get(table) ?? []), { tally, side }]);
+    const route = (table: MeasuredTableRef, side: Side) => {
+      const routes = this.#byTable.get(table) ?? { conditions: new RowConditions(), routes: [] };
+      this.#byTable.set(table, routes);
+      const { conditions } = routes;
+      routes.routes.push({
+        tally,
+        side,
+        where: conditions.indexOf(m.where),
+        numerator: conditions.indexOf(m.numerator),
+        denominator: conditions.indexOf(m.denominator),
+      });
+    };
     if (d.kind === 'ratio') {
       route(d.numerator.table, 'numerator');
       route(d.denominator.table, 'denominator');
@@ -135,7 +216,6 @@ export class MetricAccumulators {
  */
 export class MetricTally implements MeasuredMetric {
   readonly definition: MetricDefinition;
-  readonly #metric: CompiledMetric;
   readonly #count: Float64Array;
   readonly #sum: Float64Array;
   /** A ratio's denominator. */
@@ -155,7 +235,6 @@ export class MetricTally implements MeasuredMetric {
     cap: number,
   ) {
     this.definition = metric.definition;
-    this.#metric = metric;
     this.#count = new Float64Array(agents);
     this.#sum = new Float64Array(agents);
     this.#other = new Float64Array(agents);
@@ -163,26 +242,29 @@ export class MetricTally implements MeasuredMetric {
     this.#cap = cap;
   }
 
-  /** Adds a row of one side of the metric (`main` for every kind but `ratio`). */
-  add(side: Side, table: MeasuredTableRef, row: Row, agent: number): void {
-    const m = this.#metric;
-    const d = m.definition;
+  /**
+   * Adds a row of one side of the metric (`main` for every kind but `ratio`), its conditions
+   * tested through the table's conditions (`route` numbers them).
+   */
+  add(route: TallyRoute, table: MeasuredTableRef, row: Row, agent: number, conditions: RowConditions): void {
+    const d = this.definition;
     switch (d.kind) {
       case 'ratio': {
-        if (side === 'numerator') {
-          const inNumerator = m.numerator(row);
+        if (route.side === 'numerator') {
+          const inNumerator = conditions.holds(route.numerator, row);
           if (inNumerator) increment(this.#count, agent, 1);
           if (d.better === 'lower' && inNumerator) this.#keep(agent, table, row, 'against');
         } else {
-          if (!m.denominator(row)) break;
+          if (!conditions.holds(route.denominator, row)) break;
           increment(this.#other, agent, 1);
-          if (d.better === 'higher' && !m.numerator(row)) this.#keep(agent, table, row, 'against');
+          if (d.better === 'higher' && !conditions.holds(route.numerator, row))
+            this.#keep(agent, table, row, 'against');
         }
         break;
       }
       case 'count':
       case 'sum': {
-        if (!m.where(row)) break;
+        if (!conditions.holds(route.where, row)) break;
         increment(this.#count, agent, 1);
         const v = d.kind === 'sum' ? row.values[d.field] : null;
         if (typeof v === 'number') increment(this.#sum, agent, v);
@@ -196,7 +278,14 @@ export class MetricTally implements MeasuredMetric {
         break;
       case 'distinct_count': {
         const v = row.values[d.field];
-        if (v === null || v === undefined || !m.where(row) || agent < 0 || agent >= this.#count.length) break;
+        if (
+          v === null ||
+          v === undefined ||
+          !conditions.holds(route.where, row) ||
+          agent < 0 ||
+          agent >= this.#count.length
+        )
+          break;
         increment(this.#count, agent, 1);
         const seen = this.#distinct[agent] ?? new Set<unknown>();
         this.#distinct[agent] = seen;
@@ -209,7 +298,7 @@ export class MetricTally implements MeasuredMetric {
       }
       default: {
         const v = row.values[d.field];
-        if (typeof v !== 'number' || !m.where(row)) break;
+        if (typeof v !== 'number' || !conditions.holds(route.where, row)) break;
         increment(this.#count, agent, 1);
         if (d.kind === 'nps') {
           increment(this.#sum, agent, v >= 9 ? 1 : v <= 6 ? -1 : 0);
