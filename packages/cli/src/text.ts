@@ -123,7 +123,7 @@ export const CLI_TEXT = defineCatalogue({
     zh: (p: RunDone) =>
       `✓ ${p.period}:策略 ${p.policy} ${p.version},${p.agents} 名客服,${p.rated} 名参评(${p.grades}),${p.notRated} 名未参评,${p.rejected} 行被拒绝${p.warnings > 0 ? `,${p.warnings} 条警告(见上)` : ''}。\n  结果:${p.out}/results.json`,
     en: (p: RunDone) =>
-      `✓ ${p.period}: policy ${p.policy} ${p.version}, ${p.agents} agents, ${p.rated} rated (${p.grades}), ${p.notRated} not rated, ${p.rejected} rows rejected${p.warnings > 0 ? `, ${p.warnings} warnings (above)` : ''}.\n  Results: ${p.out}/results.json`,
+      `✓ ${p.period}: policy ${p.policy} ${p.version}, ${p.agents} agents, ${p.rated} rated (${p.grades}), ${p.notRated} not rated, ${p.rejected} rows rejected${p.warnings > 0 ? `, ${p.warnings} warning${p.warnings === 1 ? '' : 's'} (above)` : ''}.\n  Results: ${p.out}/results.json`,
   },
 
   RUN_MONITORING: {
@@ -138,13 +138,13 @@ export const CLI_TEXT = defineCatalogue({
     zh: (p: { errors: number; warnings: number; checked: string }) =>
       `✗ 在 ${p.checked}中发现 ${p.errors} 个错误、${p.warnings} 个警告。`,
     en: (p: { errors: number; warnings: number; checked: string }) =>
-      `✗ ${p.errors} errors and ${p.warnings} warnings in ${p.checked}.`,
+      `✗ ${p.errors} error${p.errors === 1 ? '' : 's'} and ${p.warnings} warning${p.warnings === 1 ? '' : 's'} in ${p.checked}.`,
   },
   VALIDATE_OK: {
     zh: (p: { checked: string; warnings: number }) =>
       `✓ ${p.checked}全部有效${p.warnings ? `(${p.warnings} 个警告)` : ''}。`,
     en: (p: { checked: string; warnings: number }) =>
-      `✓ ${p.checked}: all valid${p.warnings ? ` (${p.warnings} warnings)` : ''}.`,
+      `✓ ${p.checked}: all valid${p.warnings ? ` (${p.warnings} warning${p.warnings === 1 ? '' : 's'})` : ''}.`,
   },
   VALIDATE_CHECKED_POLICIES: {
     zh: (p: { folders: number; versions: number }) => `${p.folders} 个策略文件夹、${p.versions} 个版本`,

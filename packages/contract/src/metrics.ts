@@ -1,7 +1,7 @@
 import type { Condition } from '@scorebook/conditions';
 import type { MeasuredTableRef } from './tables.ts';
 
-/** The kinds of metric (`semantics.md`, metric kinds). */
+/** The kinds of metric (`docs/contract/semantics.md`, metric kinds). */
 export const METRIC_KINDS = [
   'mean',
   'median',

@@ -273,7 +273,7 @@ export interface RejectedCause {
   message: { zh: string; en: string };
 }
 
-/** A row left out of the evaluation, with where it is and why (`data-contract.md`, bad input). */
+/** A row left out of the evaluation, with where it is and why (`docs/contract/data-contract.md`, bad input). */
 export interface RejectedRow {
   table: string;
   file: string;

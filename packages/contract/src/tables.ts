@@ -8,7 +8,7 @@ export interface FieldSpec {
   /** Inclusive bounds for numbers. */
   min?: number;
   max?: number;
-  /** A closed vocabulary: any other value is a rejected row (`source-format.md`, rule 6). */
+  /** A closed vocabulary: any other value is a rejected row (`docs/contract/source-format.md`, rule 6). */
   values?: readonly string[];
   /**
    * True for an optional field added to the contract after periods were published
@@ -262,7 +262,7 @@ const TIME_FIELDS: Readonly<
   ratings: 'rated_at',
 };
 
-/** The input tables of the data contract (`data-contract.md`). */
+/** The input tables of the data contract (`docs/contract/data-contract.md`). */
 export const TABLES: Readonly<Record<InputTableName, TableSpec>> = {
   agents: { name: 'agents', zh: '客服', unique: 'agent_id', timeField: null, fields: FIELDS.agents },
   conversations: {
@@ -364,7 +364,7 @@ export function isFeatureTable(name: string): name is FeatureTableName {
 }
 
 /**
- * How a value of each field type is held once read (`source-format.md`): ids and text as
+ * How a value of each field type is held once read (`docs/contract/source-format.md`): ids and text as
  * strings, timestamps as epoch milliseconds, dates as `YYYY-MM-DD`.
  */
 interface HeldValue {
@@ -391,7 +391,7 @@ export type TableValues<T extends InputTableName> = {
   readonly [F in keyof (typeof FIELDS)[T]]: FieldValue<(typeof FIELDS)[T][F]>;
 } & Readonly<Record<string, unknown>>;
 
-/** Fields the engine adds to `conversations` rows (`semantics.md`, derived facts). */
+/** Fields the engine adds to `conversations` rows (`docs/contract/semantics.md`, derived facts). */
 export const DERIVED_CONVERSATION_FIELDS: Readonly<Record<string, FieldSpec>> = {
   inquiry: bool,
   replied: bool,

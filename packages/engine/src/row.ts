@@ -19,7 +19,7 @@ export class Row {
 /**
  * The values of a record of `table` that the source's typer read (a record not rejected by it,
  * or a row of that table), typed as the typer guarantees them: every contract field present and
- * of its type, null only when the field is not required (`source-format.md`). Reading the
+ * of its type, null only when the field is not required (`docs/contract/source-format.md`). Reading the
  * values through this view is what lets the engine use `started_at` as a number without a check.
  */
 export function valuesOf<T extends InputTableName>(

@@ -218,7 +218,7 @@ function renderMoves(
     heading(
       zh
         ? `奖金变化(${v.rewards.length} 人,合计 ${signed(v.reward_change)})`
-        : `Reward changes (${v.rewards.length} agents, ${signed(v.reward_change)} in all)`,
+        : `Reward changes (${v.rewards.length} agent${v.rewards.length === 1 ? '' : 's'}, ${signed(v.reward_change)} in all)`,
     );
     table(
       out,

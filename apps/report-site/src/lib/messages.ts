@@ -215,7 +215,7 @@ export const SITE_TEXT = defineCatalogue({
     zh: (p: { files: string }) =>
       `警告:${p.files} 与 manifest.json 记录的哈希不一致(发布后被修改或删除),本页显示的是现在的文件。请用 scorebook verify 复核。`,
     en: (p: { files: string }) =>
-      `Warning: ${p.files} no longer match the hashes manifest.json records (changed or removed after publication); this page shows the files as they are now. Re-verify with scorebook verify.`,
+      `Warning: the hashes manifest.json records no longer match ${p.files} (changed or removed after publication); this page shows the files as they are now. Re-verify with scorebook verify.`,
   },
   unknownCommit: fixed('未记录', 'not recorded'),
   noSnapshotNote: fixed(
@@ -308,7 +308,7 @@ export const SITE_TEXT = defineCatalogue({
   ratingLeftBelowMin: fixed('评分人数不足', 'too few raters'),
   teamFactAgents: {
     zh: (p: { n: number }) => `(${p.n} 人)`,
-    en: (p: { n: number }) => ` (${p.n} agents)`,
+    en: (p: { n: number }) => ` (${p.n} agent${p.n === 1 ? '' : 's'})`,
   },
   historyFacts: fixed('历史数据', 'History facts'),
   historyNote: fixed(

@@ -7,7 +7,7 @@ import { say } from '../text.ts';
 /**
  * What a finished run read and how far each scored metric reaches: per table its files, rows,
  * rejected and excluded rows and the date range of its rows (or that it is absent); per
- * scorecard each scored metric with how many of its agents have data (`source-format.md`).
+ * scorecard each scored metric with how many of its agents have data (`docs/contract/source-format.md`).
  */
 export function formatRunSummary(evaluation: Evaluation, lang: Lang, appealsDir: string): string {
   const { results, policy } = evaluation;

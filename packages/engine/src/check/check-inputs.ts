@@ -5,7 +5,7 @@ import type { Inputs } from '../read/read-inputs.ts';
 import type { PolicyNeeds } from './policy-needs.ts';
 
 /**
- * A field the policy reads that no file of its table has (`source-format.md`, rule 3), for the
+ * A field the policy reads that no file of its table has (`docs/contract/source-format.md`, rule 3), for the
  * tables given (those whose files have all been looked at). Fields of absent tables are not
  * checked: an absent table is rule 4's.
  */
@@ -115,7 +115,7 @@ export function requiredKeysMissing(
 }
 
 /**
- * A table the scored metrics need that has no file (`source-format.md`, rule 4), unless allowed
+ * A table the scored metrics need that has no file (`docs/contract/source-format.md`, rule 4), unless allowed
  * to be missing; and a table only adjustments, eligibility or vetoes need that source.yaml lists
  * with `files` globs matching no file (a download that went missing, not a table the company
  * lacks: `DECLARED_TABLE_NO_FILES`), unless allowed to be missing. (Such a table that source.yaml

@@ -19,9 +19,9 @@ export interface CoveragePart {
 
 /**
  * The accepted rows of each table in time: the earliest and latest time field (all periods),
- * whether a row falls in the period (`semantics.md`: from local midnight of the first day,
+ * whether a row falls in the period (`docs/contract/semantics.md`: from local midnight of the first day,
  * inclusive, to local midnight after the last, exclusive), and whether the period has any row
- * at all (`source-format.md`, rule 5).
+ * at all (`docs/contract/source-format.md`, rule 5).
  */
 export class Coverage {
   /** Null: every row counts as in the period (inspecting data without one). */
@@ -88,7 +88,7 @@ export class Coverage {
     return typeof t === 'number' && t >= p.startMs && t < p.endMs;
   }
 
-  /** The problem of a period without data (`source-format.md`, rule 5), or none. */
+  /** The problem of a period without data (`docs/contract/source-format.md`, rule 5), or none. */
   noData(zone: Zone): Problem[] {
     if (this.#inPeriod > 0 || this.#period === null) return [];
     const firsts = [...this.first.values()].map((v) => this.#text(v, zone)).sort();

@@ -51,7 +51,7 @@ export interface PolicyNeeds {
   throughFacts: ReadonlyMap<InputTableName, ReadonlySet<string>>;
   /** Custom tables the used metrics read, with the uses. */
   customTables: ReadonlyMap<CustomTableName, string[]>;
-  /** Input tables the scored metrics need, with the uses (`source-format.md`, rule 4). */
+  /** Input tables the scored metrics need, with the uses (`docs/contract/source-format.md`, rule 4). */
   scoredTables: ReadonlyMap<InputTableName, string[]>;
   /** Input fields the used metrics and the exclusions read, keyed `table.field`, with the uses. */
   fields: ReadonlyMap<string, FieldNeed>;
@@ -60,7 +60,7 @@ export interface PolicyNeeds {
 }
 
 /**
- * What a policy reads (`source-format.md`, rules 3 and 4): for every metric a scorecard uses,
+ * What a policy reads (`docs/contract/source-format.md`, rules 3 and 4): for every metric a scorecard uses,
  * the tables it needs and the fields its `field` and `where`s read, derived fields standing for
  * what they are computed from; and the fields every exclusion's condition reads.
  */

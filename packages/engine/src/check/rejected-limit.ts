@@ -31,7 +31,7 @@ export function formatLimit(limit: RejectedLimit): string {
 }
 
 /**
- * The tables whose rejected rows exceed the limit (`data-contract.md`, bad input), each with the
+ * The tables whose rejected rows exceed the limit (`docs/contract/data-contract.md`, bad input), each with the
  * earlier rejected rows that caused most of them (an agent row whose rejection took its
  * conversations with it). Custom tables count like the contract's. Each problem is at the file
  * with the most rejected rows, its `path` is the table, and a table whose rejected rows lie in

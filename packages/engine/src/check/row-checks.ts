@@ -62,7 +62,7 @@ export interface ChecksState {
 }
 
 /**
- * The checks of a record once typed (`data-contract.md`, bad input), table by table in contract
+ * The checks of a record once typed (`docs/contract/data-contract.md`, bad input), table by table in contract
  * order: a value that could not be read, an agent message without `agent_id`, an end before the
  * start, an `agent_id` not among the accepted agents, a `conversation_id` not among the accepted
  * conversations (when that table is given), a repeated unique id (the later row is rejected).

@@ -43,7 +43,7 @@ export interface DeriveInput {
 
 /**
  * Derives customer blocks and their responses from the messages that remain after exclusions
- * (`semantics.md`, derived facts), with business hours. Each response of the period goes to
+ * (`docs/contract/semantics.md`, derived facts), with business hours. Each response of the period goes to
  * `onResponse` (the measure stage); the per-conversation facts are returned for
  * {@link applyConversationFacts}.
  */
@@ -110,7 +110,7 @@ export function deriveFacts(
 
 /**
  * Seconds from one instant to a later one: counted in the policy's business hours when it has
- * them (`semantics.md`, business hours), else as elapsed time.
+ * them (`docs/contract/semantics.md`, business hours), else as elapsed time.
  */
 export function elapsedSeconds(
   policy: Pick<Policy, 'business_hours'>,

@@ -49,7 +49,7 @@ const SEEN_CAP = 30;
 const NOTHING: Readonly<AgentExclusions> = { counts: new Map(), evidence: [] };
 
 /**
- * The policy's exclusions (`semantics.md`, order of work): a row of a table that matches an
+ * The policy's exclusions (`docs/contract/semantics.md`, order of work): a row of a table that matches an
  * exclusion's `when` is left out of everything after. A row is counted once, under the first
  * exclusion that matches it in policy order, for the agent it is credited to, when its time
  * field falls in the period; the first `evidenceCap` rows per agent and exclusion are kept.

@@ -353,7 +353,7 @@ export class MetricTally implements MeasuredMetric {
     }
   }
 
-  /** The value and sample of the metric for an agent (`semantics.md`, metric kinds). */
+  /** The value and sample of the metric for an agent (`docs/contract/semantics.md`, metric kinds). */
   value(agent: number): MetricValue {
     const d = this.definition;
     return valueOfCounts(d, this.#count[agent] ?? 0, this.#sum[agent] ?? 0, this.#other[agent] ?? 0, () =>
@@ -458,7 +458,7 @@ function increment(column: Float64Array, agent: number, by: number): void {
 }
 
 /**
- * The value and sample of a metric from an agent's counts (`semantics.md`, metric kinds), the one
+ * The value and sample of a metric from an agent's counts (`docs/contract/semantics.md`, metric kinds), the one
  * rule both engines apply: `n` rows counted (a ratio's numerator rows), `sum` of their values (a
  * net-promoter kind's ±1 points), `other` a ratio's denominator rows or a distinct count's distinct
  * values (`n` then the rows with a value), and `ranked()` the median or

@@ -29,7 +29,7 @@ export interface Rating {
 }
 
 /**
- * Rates an agent with a scorecard (`semantics.md`, scoring): eligibility, base score over the
+ * Rates an agent with a scorecard (`docs/contract/semantics.md`, scoring): eligibility, base score over the
  * metrics that have a score, adjustments, total, grade, vetoes, worst metrics. `values` are the
  * facts of agent-level conditions: every metric's value by id (null where no data) and, for
  * policy format 2, the agent facts (`docs/scorecards.md`); `voidedVetoes` are vetoes an upheld

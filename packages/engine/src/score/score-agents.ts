@@ -70,7 +70,7 @@ export interface ScoreOutput {
 }
 
 /**
- * The score stage (`semantics.md`, scoring), in the order of the agents table: each metric's
+ * The score stage (`docs/contract/semantics.md`, scoring), in the order of the agents table: each metric's
  * value and score for the agent's scorecard, the rating (eligibility, base score, adjustments,
  * total, vetoes, grade), then ranks within each scorecard. Formula metrics are computed after
  * the measured ones, for every agent, before any agent is rated (`docs/formulas.md`).

@@ -3,7 +3,7 @@ import type { ScoredItem, TargetRange } from '@scorebook/policy';
 import type { MetricValue } from '../measure/compile-metrics.ts';
 
 /**
- * Scores a metric of the agent's scorecard (`semantics.md`, scoring): null value → `no_data`;
+ * Scores a metric of the agent's scorecard (`docs/contract/semantics.md`, scoring): null value → `no_data`;
  * sample below `min_sample` (not for counts, sums and formulas) → `insufficient`; else `linear` or `bands`.
  */
 export function scoreMetric(

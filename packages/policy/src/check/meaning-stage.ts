@@ -21,7 +21,7 @@ import type { PolicyDocument } from './policy-schema.ts';
 import { checkScorecards } from './scorecards-check.ts';
 
 /**
- * The meaning stage: everything the schema cannot say (see `policy-format.md`, "What validation
+ * The meaning stage: everything the schema cannot say (see `docs/contract/policy-format.md`, "What validation
  * reports"). Runs on whatever the schema stage let through, guarding every type, so that all
  * problems are reported at once. Returns the policy when the schema stage gave the document
  * (it matched) and no error was found.
@@ -200,7 +200,7 @@ function checkGrades(ctx: CheckContext, raw: unknown): Grade[] {
 const RESERVED_GRADE_NAMES: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
- * The fields only the engine makes (`semantics.md`, derived facts): those it adds to
+ * The fields only the engine makes (`docs/contract/semantics.md`, derived facts): those it adds to
  * conversations, and those of the derived `responses` table that no input table has (`seconds`,
  * `is_first`). A responses field that some input table has (`at`, `channel`, …) is, on a table
  * without it, read as a possible extra column of the export, like any unknown fact.

@@ -90,7 +90,7 @@ export interface PolicyDocument {
 }
 
 /**
- * The JSON Schema (2020-12) of a policy version: the shape of `policy-format.md`. Meaning-level
+ * The JSON Schema (2020-12) of a policy version: the shape of `docs/contract/policy-format.md`. Meaning-level
  * rules (references, weights, orders of targets) are checked after it, with positions.
  * Published as `configs/schema/policy.schema.json` for editors.
  */

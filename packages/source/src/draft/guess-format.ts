@@ -20,7 +20,7 @@ export interface FormatGuess {
 /** The contract types a `format` applies to. */
 export type TimeType = 'timestamp' | 'date';
 
-// What the field reads without a format (`data-contract.md`, `source-format.md`): ISO 8601 with a
+// What the field reads without a format (`docs/contract/data-contract.md`, `docs/contract/source-format.md`): ISO 8601 with a
 // `T` or a space, seconds and fraction optional, an optional offset; a date is `YYYY-MM-DD`.
 const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}([.,]\d+)?)?(Z|z|[+-]\d{2}(:?\d{2})?)?$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

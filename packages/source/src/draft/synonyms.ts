@@ -966,7 +966,7 @@ export type VocabularyValue = string | number | boolean;
 
 /** The values of an enumerated field and the spellings exports use for them. */
 export interface Vocabulary {
-  /** What the field reads without a `map` (`source-format.md`, `data-contract.md`). */
+  /** What the field reads without a `map` (`docs/contract/source-format.md`, `docs/contract/data-contract.md`). */
   accepts: (value: string) => boolean;
   /** Each contract value with its spellings, compared after `normalizeValue`. */
   synonyms: ReadonlyArray<readonly [VocabularyValue, readonly string[]]>;

@@ -186,7 +186,7 @@ export interface SourceDocument {
 }
 
 /**
- * The JSON Schema (2020-12) of `source.yaml` (`source-format.md`). Meaning-level rules (types of
+ * The JSON Schema (2020-12) of `source.yaml` (`docs/contract/source-format.md`). Meaning-level rules (types of
  * map values, formats, globs, timezone) are checked after it, with positions. Published as
  * `configs/schema/source.schema.json` for editors.
  */

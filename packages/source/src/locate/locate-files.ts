@@ -51,7 +51,7 @@ export interface DataFiles {
 const FORMATS: Readonly<Record<string, FileFormat>> = { '.csv': 'csv', '.jsonl': 'jsonl', '.xlsx': 'xlsx' };
 
 /**
- * Finds the files of every table (`source-format.md`): a table listed with `files` by its globs,
+ * Finds the files of every table (`docs/contract/source-format.md`): a table listed with `files` by its globs,
  * any other by the v1 rules (`<table>.csv`, `<table>.jsonl`, or the files directly inside
  * `<table>/`). Every other file of the folder must be the source file, hidden (a name starting
  * with `.`), an Excel lock file (`~$…`) or match `ignore`; anything else stops the run, as do a
