@@ -223,14 +223,7 @@ export class ConversationIndex implements ConversationLookup {
   // True when `id` is of ASCII only and conversation `index` has exactly it (its bytes are its
   // code units).
   #isAscii(index: number, id: string): boolean {
-    const start = this.#offsets[index] ?? 0;
-    if ((this.#offsets[index + 1] ?? 0) - start !== id.length) return false;
-    const bytes = this.#bytes;
-    for (let k = 0; k < id.length; k++) {
-      const code = id.charCodeAt(k);
-      if (code >= 0x80 || bytes[start + k] !== code) return false;
-    }
-    return true;
+    return asciiIdAt(this.#bytes, this.#offsets, index, id);
   }
 
   #scratchFor(id: string): Uint8Array {
@@ -387,6 +380,20 @@ function place(slots: Int32Array, hash: number, index: number): void {
   let slot = hash & mask;
   while (slots[slot] !== 0) slot = (slot + 1) & mask;
   slots[slot] = index + 1;
+}
+
+/**
+ * True when `id` is of ASCII only and conversation `index` of these id columns has exactly it (its
+ * bytes are its code units): a guess checked without hashing.
+ */
+export function asciiIdAt(bytes: Uint8Array, offsets: Int32Array, index: number, id: string): boolean {
+  const start = offsets[index] ?? 0;
+  if ((offsets[index + 1] ?? 0) - start !== id.length) return false;
+  for (let k = 0; k < id.length; k++) {
+    const code = id.charCodeAt(k);
+    if (code >= 0x80 || bytes[start + k] !== code) return false;
+  }
+  return true;
 }
 
 function isAscii(id: string): boolean {

@@ -107,6 +107,26 @@ describe('conversations shared with worker threads', () => {
     ]);
     for (const absent of ABSENT)
       expect([absent, lookup.indexOf(absent), lookup.named(absent)]).toEqual([absent, -1, -1]);
+    // The conversation after the last found is tried first: in order, out of order, past the end,
+    // an id that differs from the next one's only in case, and ids that are not ASCII.
+    const fresh = new SharedConversationLookup(shareConversations(indexOf(IDS)));
+    expect(
+      [
+        'conv-9',
+        'conv-8',
+        'conv-10',
+        'conv-4999',
+        'conv-0',
+        'c1',
+        'c1',
+        'C1',
+        '会话-0001',
+        '😀x',
+        'é',
+        'c2',
+      ].map((id) => fresh.indexOf(id)),
+    ).toEqual([16, 15, 17, IDS.length - 1, 7, 1, 1, 2, 3, 4, 6, -1]);
+    expect([fresh.indexOf('conv-4999'), fresh.indexOf('conv-5000')]).toEqual([IDS.length - 1, -1]);
   });
 
   it('hold no conversation at all', () => {

@@ -1,4 +1,5 @@
 import {
+  asciiIdAt,
   type ConversationIds,
   type ConversationIndex,
   type ConversationLookup,
@@ -41,6 +42,14 @@ export class SharedConversationLookup implements ConversationLookup {
   /** See {@link ConversationLookup}. */
   indexOf(id: string): number {
     if (id === this.#lastId) return this.#lastIndex;
+    // As in the ConversationIndex: the conversation after the last found is tried first.
+    const next = this.#lastIndex + 1;
+    const shared = this.#shared;
+    if (next < shared.agent.length && asciiIdAt(shared.bytes, shared.offsets, next, id)) {
+      this.#lastId = id;
+      this.#lastIndex = next;
+      return next;
+    }
     // A UTF-8 encoding takes at most three bytes per UTF-16 code unit.
     if (this.#scratch.length < id.length * 3) this.#scratch = new Uint8Array(id.length * 3);
     const index = findConversation(this.#shared, id, this.#scratch);
