@@ -5,7 +5,7 @@
 // with the same arguments: bin/node, or bin/node.exe on Windows, as that package's `bin` says.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire, enableCompileCache } from 'node:module';
+import nodeModule, { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -26,8 +26,9 @@ if (major < MINIMUM_NODE)
 if (major > 23 || (major === 23 && minor >= 6) || (major === 22 && minor >= 18)) {
   // Node keeps the modules it compiled (their TypeScript stripped) in a cache on disk, so that a
   // command starts in about half the time after its first run; worker threads find the cache
-  // through the variable. It never fails a run (NODE_DISABLE_COMPILE_CACHE=1 turns it off).
-  const cache = enableCompileCache?.();
+  // through the variable. It never fails a run (NODE_DISABLE_COMPILE_CACHE=1 turns it off). Read
+  // from the default export: Node 20 has no such export, and a named import would not load there.
+  const cache = nodeModule.enableCompileCache?.();
   if (cache?.directory !== undefined) process.env.NODE_COMPILE_CACHE ??= cache.directory;
   const { main } = await import('../src/main.ts');
   process.exitCode = await main(process.argv.slice(2));
