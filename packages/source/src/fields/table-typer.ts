@@ -12,7 +12,7 @@ import type { CustomTableSource, FieldMapping, TableSource } from '../model.ts';
 import type { Cell } from '../read/file-items.ts';
 import { VALUE_REJECTIONS, type ValueRejectionCode } from './rejections.ts';
 import { compileTimeFormat } from './time-formats.ts';
-import { readValue, type TypedValue, ValueFailure, type ValueReading } from './type-value.ts';
+import { readValue, type TypedValue, trimText, ValueFailure, type ValueReading } from './type-value.ts';
 
 /** A field a table's rows carry: a contract field, or an extra field (declared or not). */
 export interface RowField {
@@ -27,6 +27,11 @@ export interface RowField {
   required: boolean;
   reading: ValueReading;
   mapping: FieldMapping | null;
+  /**
+   * True when a text cell reads as its trimmed text (empty: null) and nothing else: an `id` or
+   * `string` field without a map and without a closed vocabulary.
+   */
+  plain: boolean;
 }
 
 /** Why a record is a rejected row: the field at fault and the message. */
@@ -61,6 +66,13 @@ export class TableTyper {
   /** Each field with its cell's position in the current file's records, or -1. */
   #cells: ReadonlyArray<{ field: RowField; position: number }>;
   #extras: ReadonlyArray<readonly [number, string]> = [];
+  /**
+   * The keys of an accepted record's values in the order they are set (the fields, then the
+   * extra fields of the current file), and an object with those keys set in that order, which
+   * a record's values start as a copy of; null when a key is `__proto__` (set as a key, it
+   * would set the prototype).
+   */
+  #shape: { keys: readonly string[]; template: Record<string, unknown> } | null = null;
 
   /** A custom table's fields are those its declaration gives (`reading`, a custom table's source). */
   constructor(table: TableName, reading: TableSource | null, zone: Zone) {
@@ -79,6 +91,7 @@ export class TableTyper {
     for (const f of fields) this.#byColumn.add(f.column);
     this.#names = new Set(fields.map((f) => f.name));
     this.#text = { type: 'string', spec: {}, map: null, formats: [], zone };
+    this.#shape = shapeOf(fields.map((f) => f.name));
   }
 
   /** The columns this table reads by name: every mapped field's column and every required field's. */
@@ -145,6 +158,7 @@ export class TableTyper {
       .map((c, i) => [i, c] as const)
       .filter(([i, c]) => !consumed.has(i) && !this.#byColumn.has(c) && !this.#names.has(c) && c !== '');
     for (const [, c] of this.#extras) this.present.add(c);
+    this.#shape = shapeOf([...this.fields.map((f) => f.name), ...this.#extras.map(([, c]) => c)]);
     return problems;
   }
 
@@ -155,6 +169,39 @@ export class TableTyper {
    * the rejected row is one of the period, whichever field came first.
    */
   record(cells: readonly Cell[]): TypedRecord {
+    const shape = this.#shape;
+    if (shape === null) return this.#record(cells);
+    // Every key set in the order `#record` sets them, into a copy of an object of that shape
+    // (one hidden class, allocated at once); a record with a field at fault is read again by
+    // `#record`, which gives its rejection and the partial values (without the faulty keys).
+    const { keys } = shape;
+    const values = { ...shape.template };
+    const fields = this.#cells;
+    const n = fields.length;
+    for (let k = 0; k < n; k++) {
+      // biome-ignore lint/style/noNonNullAssertion: k < n
+      const { field, position } = fields[k]!;
+      const cell = position < 0 ? undefined : cells[position];
+      const value =
+        field.plain && typeof cell === 'string'
+          ? plainText(cell)
+          : readValue(cell, field.reading, field.undeclared);
+      if (value instanceof ValueFailure || (value === null && field.required)) return this.#record(cells);
+      // biome-ignore lint/style/noNonNullAssertion: a key per field, then per extra
+      values[keys[k]!] = value;
+    }
+    const extras = this.#extras;
+    for (let j = 0; j < extras.length; j++) {
+      // biome-ignore lint/style/noNonNullAssertion: j < extras.length
+      const [i] = extras[j]!;
+      // biome-ignore lint/style/noNonNullAssertion: a key per field, then per extra
+      values[keys[n + j]!] = this.#extra(cells[i]);
+    }
+    return { values };
+  }
+
+  // `record`, key by key.
+  #record(cells: readonly Cell[]): TypedRecord {
     const values: Record<string, unknown> = {};
     let rejection: ValueRejection | null = null;
     for (const { field, position } of this.#cells) {
@@ -227,7 +274,26 @@ function rowField(
     required: spec.required === true,
     reading: { type: spec.type, spec, map: mapping?.map ?? null, formats, zone },
     mapping,
+    plain:
+      (spec.type === 'id' || spec.type === 'string') &&
+      (mapping?.map ?? null) === null &&
+      spec.values === undefined,
   };
+}
+
+// A text cell of a plain field, as `readValue` reads it.
+function plainText(cell: string): string | null {
+  const text = trimText(cell);
+  return text === '' ? null : text;
+}
+
+function shapeOf(
+  keys: readonly string[],
+): { keys: readonly string[]; template: Record<string, unknown> } | null {
+  if (keys.includes('__proto__')) return null;
+  const template: Record<string, unknown> = {};
+  for (const key of keys) template[key] = null;
+  return { keys, template };
 }
 
 function rejection(table: TableName, f: RowField, failure: ValueFailure): ValueRejection {
