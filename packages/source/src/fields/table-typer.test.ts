@@ -189,6 +189,18 @@ describe('typing the records of a table', () => {
     expect(keys(['a1', '2026-10-05T09:00:00Z', 'praise', 'p'])).toBe(
       '{"agent_id":"a1","at":1791190800000,"type":"praise","note":null,"urgent":null}',
     );
+    // Column names are keys whatever characters they hold.
+    const odd = ['a"b', 'c\\d', 'e\nf', '}; x(', '\u2028', '\ud800', '$' + '{g}', "'"];
+    events.fileHeader('d.csv', ['agent_id', 'at', 'type', ...odd], 1);
+    const typed = events.record(['a1', '2026-10-05T09:00:00Z', 'praise', ...odd.map((_, i) => `${i}`)]);
+    expect('values' in typed && Object.entries(typed.values)).toEqual([
+      ['agent_id', 'a1'],
+      ['at', 1791190800000],
+      ['type', 'praise'],
+      ['note', null],
+      ['urgent', null],
+      ...odd.map((name, i) => [name, `${i}`]),
+    ]);
   });
 
   it('checks the closed vocabularies of the contract', () => {

@@ -67,12 +67,13 @@ export class TableTyper {
   #cells: ReadonlyArray<{ field: RowField; position: number }>;
   #extras: ReadonlyArray<readonly [number, string]> = [];
   /**
-   * The keys of an accepted record's values in the order they are set (the fields, then the
-   * extra fields of the current file), and an object with those keys set in that order, which
-   * a record's values start as a copy of; null when a key is `__proto__` (set as a key, it
-   * would set the prototype).
+   * Makes an accepted record's values object from the values in the order they are set (the
+   * fields, then the extra fields of the current file): one object literal, so one hidden class,
+   * allocated at once; null when a key is `__proto__` (in a literal it would set the prototype).
    */
-  #shape: { keys: readonly string[]; template: Record<string, unknown> } | null = null;
+  #shape: MakeValues | null = null;
+  /** The values of the record being typed, in the order of the shape's keys. */
+  #scratch: unknown[] = [];
 
   /** A custom table's fields are those its declaration gives (`reading`, a custom table's source). */
   constructor(table: TableName, reading: TableSource | null, zone: Zone) {
@@ -171,11 +172,10 @@ export class TableTyper {
   record(cells: readonly Cell[]): TypedRecord {
     const shape = this.#shape;
     if (shape === null) return this.#record(cells);
-    // Every key set in the order `#record` sets them, into a copy of an object of that shape
-    // (one hidden class, allocated at once); a record with a field at fault is read again by
-    // `#record`, which gives its rejection and the partial values (without the faulty keys).
-    const { keys } = shape;
-    const values = { ...shape.template };
+    // The values in the order `#record` sets them, made into one object by the shape; a record
+    // with a field at fault is read again by `#record`, which gives its rejection and the
+    // partial values (without the keys at fault).
+    const scratch = this.#scratch;
     const fields = this.#cells;
     const n = fields.length;
     for (let k = 0; k < n; k++) {
@@ -187,17 +187,15 @@ export class TableTyper {
           ? plainText(cell)
           : readValue(cell, field.reading, field.undeclared);
       if (value instanceof ValueFailure || (value === null && field.required)) return this.#record(cells);
-      // biome-ignore lint/style/noNonNullAssertion: a key per field, then per extra
-      values[keys[k]!] = value;
+      scratch[k] = value;
     }
     const extras = this.#extras;
     for (let j = 0; j < extras.length; j++) {
       // biome-ignore lint/style/noNonNullAssertion: j < extras.length
       const [i] = extras[j]!;
-      // biome-ignore lint/style/noNonNullAssertion: a key per field, then per extra
-      values[keys[n + j]!] = this.#extra(cells[i]);
+      scratch[n + j] = this.#extra(cells[i]);
     }
-    return { values };
+    return { values: shape(scratch) };
   }
 
   // `record`, key by key.
@@ -287,13 +285,16 @@ function plainText(cell: string): string | null {
   return text === '' ? null : text;
 }
 
-function shapeOf(
-  keys: readonly string[],
-): { keys: readonly string[]; template: Record<string, unknown> } | null {
+type MakeValues = (values: readonly unknown[]) => Record<string, unknown>;
+
+// The object literal of the keys, as a function of their values. Generated code, since only a
+// literal gets its hidden class and size at once (a record's values grown key by key, or copied
+// and then set by key, cost a property lookup per key); each key is written as its JSON string,
+// which reads back as the same key, so no header can inject code.
+function shapeOf(keys: readonly string[]): MakeValues | null {
   if (keys.includes('__proto__')) return null;
-  const template: Record<string, unknown> = {};
-  for (const key of keys) template[key] = null;
-  return { keys, template };
+  const body = keys.map((key, i) => `${JSON.stringify(key)}: v[${i}]`).join(', ');
+  return new Function('v', `return { ${body} };`) as MakeValues;
 }
 
 function rejection(table: TableName, f: RowField, failure: ValueFailure): ValueRejection {
