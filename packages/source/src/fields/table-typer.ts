@@ -12,7 +12,15 @@ import type { CustomTableSource, FieldMapping, TableSource } from '../model.ts';
 import type { Cell } from '../read/file-items.ts';
 import { VALUE_REJECTIONS, type ValueRejectionCode } from './rejections.ts';
 import { compileTimeFormat } from './time-formats.ts';
-import { readValue, type TypedValue, trimText, ValueFailure, type ValueReading } from './type-value.ts';
+import {
+  type QuickReading,
+  quickReading,
+  quickValue,
+  readValue,
+  type TypedValue,
+  ValueFailure,
+  type ValueReading,
+} from './type-value.ts';
 
 /** A field a table's rows carry: a contract field, or an extra field (declared or not). */
 export interface RowField {
@@ -27,11 +35,8 @@ export interface RowField {
   required: boolean;
   reading: ValueReading;
   mapping: FieldMapping | null;
-  /**
-   * True when a text cell reads as its trimmed text (empty: null) and nothing else: an `id` or
-   * `string` field without a map and without a closed vocabulary.
-   */
-  plain: boolean;
+  /** How a text cell of the field may be read without {@link readValue} ({@link QuickReading}). */
+  quick: QuickReading | null;
 }
 
 /** Why a record is a rejected row: the field at fault and the message. */
@@ -182,10 +187,11 @@ export class TableTyper {
       // biome-ignore lint/style/noNonNullAssertion: k < n
       const { field, position } = fields[k]!;
       const cell = position < 0 ? undefined : cells[position];
-      const value =
-        field.plain && typeof cell === 'string'
-          ? plainText(cell)
-          : readValue(cell, field.reading, field.undeclared);
+      let value: TypedValue | ValueFailure | undefined =
+        field.quick === null || typeof cell !== 'string'
+          ? undefined
+          : quickValue(cell, field.quick, field.reading);
+      if (value === undefined) value = readValue(cell, field.reading, field.undeclared);
       if (value instanceof ValueFailure || (value === null && field.required)) return this.#record(cells);
       scratch[k] = value;
     }
@@ -272,17 +278,8 @@ function rowField(
     required: spec.required === true,
     reading: { type: spec.type, spec, map: mapping?.map ?? null, formats, zone },
     mapping,
-    plain:
-      (spec.type === 'id' || spec.type === 'string') &&
-      (mapping?.map ?? null) === null &&
-      spec.values === undefined,
+    quick: quickReading({ type: spec.type, map: mapping?.map ?? null, formats }),
   };
-}
-
-// A text cell of a plain field, as `readValue` reads it.
-function plainText(cell: string): string | null {
-  const text = trimText(cell);
-  return text === '' ? null : text;
 }
 
 type MakeValues = (values: readonly unknown[]) => Record<string, unknown>;

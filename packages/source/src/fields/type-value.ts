@@ -74,6 +74,52 @@ export function readValue(
   return bounded(value, cell, reading);
 }
 
+/**
+ * A field whose text cells {@link quickValue} reads: `text` for an `id` or `string` field,
+ * `timestamp` for a timestamp field of the contract's ISO 8601 (no formats), `bool`; each
+ * without a map.
+ */
+export type QuickReading = 'text' | 'timestamp' | 'bool';
+
+/** How {@link quickValue} may read a field's text cells; null when only {@link readValue} does. */
+export function quickReading(reading: Pick<ValueReading, 'type' | 'map' | 'formats'>): QuickReading | null {
+  if (reading.map !== null) return null;
+  switch (reading.type) {
+    case 'id':
+    case 'string':
+      return 'text';
+    case 'timestamp':
+      return reading.formats.length === 0 ? 'timestamp' : null;
+    case 'bool':
+      return 'bool';
+    default:
+      return null;
+  }
+}
+
+/**
+ * A text cell of a field of {@link quickReading} `quick`, read as {@link readValue} reads it
+ * when that is a value (empty: null; an id or text, in the closed vocabulary if there is one;
+ * an instant in range; `true` or `false`); undefined for every other cell, which `readValue`
+ * then reads (a failure, or a spelling such as `yes`).
+ */
+export function quickValue(cell: string, quick: QuickReading, reading: ValueReading): TypedValue | undefined {
+  const text = trimText(cell);
+  if (text === '') return null;
+  switch (quick) {
+    case 'text': {
+      const values = reading.spec.values;
+      return values === undefined || values.includes(text) ? text : undefined;
+    }
+    case 'timestamp': {
+      const ms = parseTimestamp(text, reading.zone);
+      return ms !== null && ms >= EARLIEST_INSTANT && ms < END_OF_RANGE ? ms : undefined;
+    }
+    case 'bool':
+      return text === 'true' ? true : text === 'false' ? false : undefined;
+  }
+}
+
 /** A cell as text: trimmed text, a number's shortest spelling, `true`/`false`, a date cell's wall clock. */
 export function cellText(cell: Cell): string {
   if (typeof cell === 'string') return trimText(cell);
