@@ -164,6 +164,45 @@ describe('typing the records of a table', () => {
     expect(missing[0]!.message.en).toContain('surveys.submitted_at');
   });
 
+  it('sets the values of an accepted record in field order, then the extra columns in file order, for each header', () => {
+    const events = new TableTyper(
+      'events',
+      reading('events', [mapping('urgent', { type: 'bool' })]),
+      shanghai,
+    );
+    const keys = (cells: string[]) => {
+      const typed = events.record(cells);
+      return 'values' in typed ? JSON.stringify(typed.values) : typed.rejection.code;
+    };
+    events.fileHeader('a.csv', ['备注', 'type', 'at', 'agent_id', 'zeta', '2', 'alpha', '10'], 1);
+    // Keys that are array indices come first, in ascending order, as in any object.
+    expect(keys(['x', 'praise', '2026-10-05T09:00:00Z', ' a1 ', 'z', 'two', '', 'ten'])).toBe(
+      '{"2":"two","10":"ten","agent_id":"a1","at":1791190800000,"type":"praise","note":null,"urgent":null,"备注":"x","zeta":"z","alpha":null}',
+    );
+    expect(keys(['x', 'praise', 'yesterday', 'a1', 'z', 'two', '', 'ten'])).toBe('BAD_VALUE');
+    events.fileHeader('b.csv', ['urgent', 'agent_id', 'type', 'at', 'note', 'omega'], 1);
+    expect(keys(['yes', 'a1', 'praise', '2026-10-05T09:00:00Z', '\u3000好\u00a0', 'o'])).toBe(
+      '{"agent_id":"a1","at":1791190800000,"type":"praise","note":"好","urgent":true,"omega":"o"}',
+    );
+    // A column named __proto__ is set as a key is (a text then sets nothing; the record reads as before).
+    events.fileHeader('c.csv', ['agent_id', 'at', 'type', '__proto__'], 1);
+    expect(keys(['a1', '2026-10-05T09:00:00Z', 'praise', 'p'])).toBe(
+      '{"agent_id":"a1","at":1791190800000,"type":"praise","note":null,"urgent":null}',
+    );
+    // Column names are keys whatever characters they hold.
+    const odd = ['a"b', 'c\\d', 'e\nf', '}; x(', '\u2028', '\ud800', '$' + '{g}', "'"];
+    events.fileHeader('d.csv', ['agent_id', 'at', 'type', ...odd], 1);
+    const typed = events.record(['a1', '2026-10-05T09:00:00Z', 'praise', ...odd.map((_, i) => `${i}`)]);
+    expect('values' in typed && Object.entries(typed.values)).toEqual([
+      ['agent_id', 'a1'],
+      ['at', 1791190800000],
+      ['type', 'praise'],
+      ['note', null],
+      ['urgent', null],
+      ...odd.map((name, i) => [name, `${i}`]),
+    ]);
+  });
+
   it('checks the closed vocabularies of the contract', () => {
     const plain = new TableTyper('messages', null, shanghai);
     plain.fileHeader('messages.csv', ['conversation_id', 'sent_at', 'sender'], 1);

@@ -12,7 +12,15 @@ import type { CustomTableSource, FieldMapping, TableSource } from '../model.ts';
 import type { Cell } from '../read/file-items.ts';
 import { VALUE_REJECTIONS, type ValueRejectionCode } from './rejections.ts';
 import { compileTimeFormat } from './time-formats.ts';
-import { readValue, type TypedValue, ValueFailure, type ValueReading } from './type-value.ts';
+import {
+  type QuickReading,
+  quickReading,
+  quickValue,
+  readValue,
+  type TypedValue,
+  ValueFailure,
+  type ValueReading,
+} from './type-value.ts';
 
 /** A field a table's rows carry: a contract field, or an extra field (declared or not). */
 export interface RowField {
@@ -27,6 +35,8 @@ export interface RowField {
   required: boolean;
   reading: ValueReading;
   mapping: FieldMapping | null;
+  /** How a text cell of the field may be read without {@link readValue} ({@link QuickReading}). */
+  quick: QuickReading | null;
 }
 
 /** Why a record is a rejected row: the field at fault and the message. */
@@ -61,6 +71,14 @@ export class TableTyper {
   /** Each field with its cell's position in the current file's records, or -1. */
   #cells: ReadonlyArray<{ field: RowField; position: number }>;
   #extras: ReadonlyArray<readonly [number, string]> = [];
+  /**
+   * Makes an accepted record's values object from the values in the order they are set (the
+   * fields, then the extra fields of the current file): one object literal, so one hidden class,
+   * allocated at once; null when a key is `__proto__` (in a literal it would set the prototype).
+   */
+  #shape: MakeValues | null = null;
+  /** The values of the record being typed, in the order of the shape's keys. */
+  #scratch: unknown[] = [];
 
   /** A custom table's fields are those its declaration gives (`reading`, a custom table's source). */
   constructor(table: TableName, reading: TableSource | null, zone: Zone) {
@@ -79,6 +97,7 @@ export class TableTyper {
     for (const f of fields) this.#byColumn.add(f.column);
     this.#names = new Set(fields.map((f) => f.name));
     this.#text = { type: 'string', spec: {}, map: null, formats: [], zone };
+    this.#shape = shapeOf(fields.map((f) => f.name));
   }
 
   /** The columns this table reads by name: every mapped field's column and every required field's. */
@@ -145,6 +164,7 @@ export class TableTyper {
       .map((c, i) => [i, c] as const)
       .filter(([i, c]) => !consumed.has(i) && !this.#byColumn.has(c) && !this.#names.has(c) && c !== '');
     for (const [, c] of this.#extras) this.present.add(c);
+    this.#shape = shapeOf([...this.fields.map((f) => f.name), ...this.#extras.map(([, c]) => c)]);
     return problems;
   }
 
@@ -155,6 +175,37 @@ export class TableTyper {
    * the rejected row is one of the period, whichever field came first.
    */
   record(cells: readonly Cell[]): TypedRecord {
+    const shape = this.#shape;
+    if (shape === null) return this.#record(cells);
+    // The values in the order `#record` sets them, made into one object by the shape; a record
+    // with a field at fault is read again by `#record`, which gives its rejection and the
+    // partial values (without the keys at fault).
+    const scratch = this.#scratch;
+    const fields = this.#cells;
+    const n = fields.length;
+    for (let k = 0; k < n; k++) {
+      // biome-ignore lint/style/noNonNullAssertion: k < n
+      const { field, position } = fields[k]!;
+      const cell = position < 0 ? undefined : cells[position];
+      let value: TypedValue | ValueFailure | undefined =
+        field.quick === null || typeof cell !== 'string'
+          ? undefined
+          : quickValue(cell, field.quick, field.reading);
+      if (value === undefined) value = readValue(cell, field.reading, field.undeclared);
+      if (value instanceof ValueFailure || (value === null && field.required)) return this.#record(cells);
+      scratch[k] = value;
+    }
+    const extras = this.#extras;
+    for (let j = 0; j < extras.length; j++) {
+      // biome-ignore lint/style/noNonNullAssertion: j < extras.length
+      const [i] = extras[j]!;
+      scratch[n + j] = this.#extra(cells[i]);
+    }
+    return { values: shape(scratch) };
+  }
+
+  // `record`, key by key.
+  #record(cells: readonly Cell[]): TypedRecord {
     const values: Record<string, unknown> = {};
     let rejection: ValueRejection | null = null;
     for (const { field, position } of this.#cells) {
@@ -227,7 +278,20 @@ function rowField(
     required: spec.required === true,
     reading: { type: spec.type, spec, map: mapping?.map ?? null, formats, zone },
     mapping,
+    quick: quickReading({ type: spec.type, map: mapping?.map ?? null, formats }),
   };
+}
+
+type MakeValues = (values: readonly unknown[]) => Record<string, unknown>;
+
+// The object literal of the keys, as a function of their values. Generated code, since only a
+// literal gets its hidden class and size at once (a record's values grown key by key, or copied
+// and then set by key, cost a property lookup per key); each key is written as its JSON string,
+// which reads back as the same key, so no header can inject code.
+function shapeOf(keys: readonly string[]): MakeValues | null {
+  if (keys.includes('__proto__')) return null;
+  const body = keys.map((key, i) => `${JSON.stringify(key)}: v[${i}]`).join(', ');
+  return new Function('v', `return { ${body} };`) as MakeValues;
 }
 
 function rejection(table: TableName, f: RowField, failure: ValueFailure): ValueRejection {

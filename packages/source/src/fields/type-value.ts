@@ -74,6 +74,52 @@ export function readValue(
   return bounded(value, cell, reading);
 }
 
+/**
+ * A field whose text cells {@link quickValue} reads: `text` for an `id` or `string` field,
+ * `timestamp` for a timestamp field of the contract's ISO 8601 (no formats), `bool`; each
+ * without a map.
+ */
+export type QuickReading = 'text' | 'timestamp' | 'bool';
+
+/** How {@link quickValue} may read a field's text cells; null when only {@link readValue} does. */
+export function quickReading(reading: Pick<ValueReading, 'type' | 'map' | 'formats'>): QuickReading | null {
+  if (reading.map !== null) return null;
+  switch (reading.type) {
+    case 'id':
+    case 'string':
+      return 'text';
+    case 'timestamp':
+      return reading.formats.length === 0 ? 'timestamp' : null;
+    case 'bool':
+      return 'bool';
+    default:
+      return null;
+  }
+}
+
+/**
+ * A text cell of a field of {@link quickReading} `quick`, read as {@link readValue} reads it
+ * when that is a value (empty: null; an id or text, in the closed vocabulary if there is one;
+ * an instant in range; `true` or `false`); undefined for every other cell, which `readValue`
+ * then reads (a failure, or a spelling such as `yes`).
+ */
+export function quickValue(cell: string, quick: QuickReading, reading: ValueReading): TypedValue | undefined {
+  const text = trimText(cell);
+  if (text === '') return null;
+  switch (quick) {
+    case 'text': {
+      const values = reading.spec.values;
+      return values === undefined || values.includes(text) ? text : undefined;
+    }
+    case 'timestamp': {
+      const ms = parseTimestamp(text, reading.zone);
+      return ms !== null && ms >= EARLIEST_INSTANT && ms < END_OF_RANGE ? ms : undefined;
+    }
+    case 'bool':
+      return text === 'true' ? true : text === 'false' ? false : undefined;
+  }
+}
+
 /** A cell as text: trimmed text, a number's shortest spelling, `true`/`false`, a date cell's wall clock. */
 export function cellText(cell: Cell): string {
   if (typeof cell === 'string') return trimText(cell);
@@ -85,10 +131,25 @@ export function cellText(cell: Cell): string {
 /** Removes Unicode white space (`White_Space`) at both ends. */
 export function trimText(text: string): string {
   if (text.length === 0) return text;
-  const first = text.charCodeAt(0);
-  const last = text.charCodeAt(text.length - 1);
-  if (first > 0x20 && first < 0x7f && last > 0x20 && last < 0x7f) return text;
+  if (!isWhiteSpace(text.charCodeAt(0)) && !isWhiteSpace(text.charCodeAt(text.length - 1))) return text;
   return text.replace(EDGE_SPACE, '');
+}
+
+// Whether a UTF-16 code unit is a character of `White_Space` (none is outside the BMP, nor a
+// surrogate): U+0009–000D, U+0020, U+0085, U+00A0, U+1680, U+2000–200A, U+2028, U+2029,
+// U+202F, U+205F, U+3000.
+function isWhiteSpace(code: number): boolean {
+  if (code < 0x85) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0x1680) return code === 0x85 || code === 0xa0;
+  return (
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000
+  );
 }
 
 function typed(cell: Cell, reading: ValueReading): TypedValue | ValueFailure {

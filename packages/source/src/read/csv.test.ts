@@ -234,3 +234,29 @@ describe('chunks', () => {
     for (let size = 1; size < 12; size++) expect(await read(text, { chunks: [size] })).toEqual(whole);
   });
 });
+
+describe('lines without quotes', () => {
+  it('are cut at every comma: empty cells, a trailing comma, CR LF, a cell over the chunk boundary', async () => {
+    // Lines without quotes are read apart from quoted ones; this text has both, in turn.
+    const text = 'a,b,c\r\n1,,3\n,,\r\n4,5,\n"q",r,s\n,x,y\r\n7,8,9\n中,文,😀\r\n,,z';
+    const expected = [
+      [1, 'header', ['a', 'b', 'c']],
+      [2, ['1', '', '3']],
+      [3, ['', '', '']],
+      [4, ['4', '5', '']],
+      [5, ['q', 'r', 's']],
+      [6, ['', 'x', 'y']],
+      [7, ['7', '8', '9']],
+      [8, ['中', '文', '😀']],
+      [9, ['', '', 'z']],
+    ];
+    expect(await read(text)).toEqual(expected);
+    for (let size = 1; size < 20; size++) expect(await read(text, { chunks: [size] })).toEqual(expected);
+    expect(await read('a,b\n1,2,\n3\n,\n')).toEqual([
+      [1, 'header', ['a', 'b']],
+      [2, 'FIELD_COUNT'],
+      [3, 'FIELD_COUNT'],
+      [4, ['', '']],
+    ]);
+  });
+});

@@ -110,8 +110,10 @@ class CsvParser implements ChunkParser {
   push(chunk: DecodedChunk, out: FileItem[]): void {
     const cursor = this.#cursor;
     const max = this.#max;
-    // The next quote at or after the line being read, -1 for none in the chunk's text.
+    // The next quote and the next comma at or after the line being read, -1 for none in the
+    // chunk's text: each found once for the lines before it rather than on every line.
     let quote = -2;
+    let comma = -2;
     cursor.feed(chunk, (text, from, lf, next) => {
       if (quote !== -1 && quote < from) quote = text.indexOf('"', from);
       const width = this.#width;
@@ -120,7 +122,16 @@ class CsvParser implements ChunkParser {
         if (next - cursor.start > max) throw this.#tooLong(cursor.line, null);
         const stop = lf > from && text.charCodeAt(lf - 1) === CR ? lf - 1 : lf;
         if (stop > from) {
-          const cells = text.slice(from, stop).split(',');
+          // The line's cells cut from the chunk's text at its commas, as `split(',')` cuts them.
+          const cells: string[] = [];
+          let cell = from;
+          if (comma !== -1 && comma < from) comma = text.indexOf(',', from);
+          while (comma !== -1 && comma < stop) {
+            cells.push(text.slice(cell, comma));
+            cell = comma + 1;
+            comma = text.indexOf(',', cell);
+          }
+          cells.push(text.slice(cell, stop));
           out.push(
             cells.length === width
               ? { kind: 'record', line: cursor.line, cells }

@@ -25,7 +25,7 @@ export interface DecodeOptions {
   encoding: Encoding;
   /** The table the file belongs to, named in hints (`tables.<table>`); null when unknown. */
   table?: string | null;
-  /** Receives every byte in order, exactly once, before it is decoded. */
+  /** Receives every byte in order, exactly once, before it is decoded; valid only during the call. */
   onBytes?: (bytes: Uint8Array) => void;
   /**
    * Where the bytes are in the file, when they do not start it: the file offset of the first
@@ -34,12 +34,15 @@ export interface DecodeOptions {
   from?: { offset: number; line: number };
 }
 
-/** Bytes read at a time from a file. */
+/** Bytes handed on at a time from a file. */
 const READ_CHUNK_BYTES = 64 * 1024;
+/** Bytes read at a time from a file (one promise round trip each), into one buffer reused. */
+const READ_BUFFER_BYTES = 16 * READ_CHUNK_BYTES;
 
 /**
  * Decodes bytes in their declared encoding, as pieces of text that end on character
- * boundaries. A byte-order mark of the declared encoding at the start is skipped; the mark of
+ * boundaries. A chunk of `source` is read before the next is asked for and never kept (it may
+ * be a view of a buffer that the source reads into again). A byte-order mark of the declared encoding at the start is skipped; the mark of
  * another encoding where the declared one would read it as text stops with FILE_BOM_MISMATCH.
  * Bytes not valid in the encoding stop with FILE_NOT_UTF8 (utf-8) or FILE_BAD_ENCODING, naming
  * the line and the exact byte offset of the first bad byte wherever the chunks split, with a
@@ -69,10 +72,14 @@ export async function* decodeBytes(
     if (first !== null) {
       // The byte-order mark is read from the first four bytes, however the chunks split.
       first = concat(first, raw);
-      if (first.length < 4) continue;
+      if (first.length < 4) {
+        // Kept past this chunk, which may be a view of a buffer that is read into again.
+        first = first.slice();
+        continue;
+      }
       bytes = first;
       first = null;
-      at.fileStart = bytes.subarray(0, 4);
+      at.fileStart = bytes.slice(0, 4);
       at.base = skipBom(bytes, options);
       bytes = bytes.subarray(at.base);
     }
@@ -101,7 +108,7 @@ export async function* decodeBytes(
 }
 
 /**
- * Decodes a file (see {@link decodeBytes}), reading it in chunks of {@link READ_CHUNK_BYTES};
+ * Decodes a file (see {@link decodeBytes}), reading it with {@link fileChunks};
  * the file is checked to be a regular file first ({@link openRegularFile}).
  */
 export function decodeFile(
@@ -253,7 +260,11 @@ const BOMS: ReadonlyArray<readonly [Encoding, readonly number[]]> = [
   ['gb18030', [0x84, 0x31, 0x95, 0x33]],
 ];
 
-/** The bytes [`start`, `end`) of a file, in pieces of at most {@link READ_CHUNK_BYTES}. */
+/**
+ * The bytes [`start`, `end`) of a file, in pieces of at most {@link READ_CHUNK_BYTES}: views of
+ * one buffer that {@link READ_BUFFER_BYTES} at a time are read into, each valid only until the
+ * next piece is asked for (copy what is kept).
+ */
 export async function* fileChunks(
   path: string,
   name: string,
@@ -262,9 +273,10 @@ export async function* fileChunks(
 ): AsyncGenerator<Uint8Array> {
   const handle = await openRegularFile(path, name);
   try {
+    // A Uint8Array, not a Buffer: the views' `slice` then copies, as readers of chunks expect.
+    const buffer = new Uint8Array(Math.max(0, Math.min(READ_BUFFER_BYTES, end - start)));
     for (let position = start; position < end; ) {
-      const length = Math.min(READ_CHUNK_BYTES, end - position);
-      const buffer = Buffer.allocUnsafe(length);
+      const length = Math.min(buffer.length, end - position);
       let bytesRead: number;
       try {
         ({ bytesRead } = await handle.read(buffer, 0, length, position));
@@ -273,7 +285,8 @@ export async function* fileChunks(
       }
       if (bytesRead === 0) return;
       position += bytesRead;
-      yield buffer.subarray(0, bytesRead);
+      for (let at = 0; at < bytesRead; at += READ_CHUNK_BYTES)
+        yield buffer.subarray(at, Math.min(at + READ_CHUNK_BYTES, bytesRead));
     }
   } finally {
     await handle.close();

@@ -55,7 +55,10 @@ export interface ReadFileOptions {
   headerRow: number;
   /** xlsx: the sheet's name; null for the first sheet. */
   sheet: string | null;
-  /** Receives every byte of the file in order, exactly once (for sha256 and progress). */
+  /**
+   * Receives every byte of the file in order, exactly once (for sha256 and progress); the bytes
+   * are valid only during the call (a buffer read into again): copy what is kept.
+   */
   onBytes?: (bytes: Uint8Array) => void;
   /** The longest record, in bytes, before the file is refused (default {@link MAX_RECORD_BYTES}). */
   maxRecordBytes?: number;

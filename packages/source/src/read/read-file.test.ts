@@ -1,11 +1,19 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { brief, collect, encodeGb18030, encodeUtf16, failure } from '../../test/read-support.ts';
-import { type Encoding, type FileFormat, MAX_RECORD_BYTES, type ReadFileOptions } from './file-items.ts';
+import {
+  type Encoding,
+  type FileFormat,
+  type FileItem,
+  MAX_RECORD_BYTES,
+  type ReadFileOptions,
+} from './file-items.ts';
 import { readFile, readFileBatches } from './read-file.ts';
+import { splitFile } from './split-file.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'scorebook-read-'));
 
@@ -137,6 +145,52 @@ describe('readFile', { timeout: 60_000 }, () => {
     }
     const { error } = await failure(readFile(options(csv, 'csv')));
     expect(error.problems[0]?.code).toBe('UNCLOSED_QUOTE');
+  });
+
+  it('reads files of several read buffers (1 MiB) in each encoding: characters cut by them, a line longer than one', async () => {
+    // Rows of every length, so that characters of one to four bytes fall across the 64 KiB
+    // pieces and the 1 MiB reads; a line of 1.5 MiB without quotes and a quoted one with a line
+    // break and commas; a bad byte past the first read named at its exact offset.
+    const expected: unknown[] = [[1, 'header', ['id', 'text', 'more']]];
+    let text = 'id,text,more\r\n';
+    let line = 2;
+    for (let i = 0; i < 60_000; i++) {
+      const cells = [`${i}`, `${'中'.repeat(i % 7)}x${'😀'.repeat(i % 3)}`, 'é'.repeat(i % 5)];
+      if (i === 20_000) cells[1] = 'ab中'.repeat(500_000);
+      if (i === 40_000) cells[2] = `${'y,'.repeat(300_000)}\n${'¥'.repeat(300_000)}`;
+      text += `${cells.map((c) => (c.includes('\n') ? `"${c}"` : c)).join(',')}${i % 2 === 0 ? '\r\n' : '\n'}`;
+      expected.push([line, cells]);
+      line += i === 40_000 ? 2 : 1;
+    }
+    const twins: Array<[string, Encoding, Uint8Array]> = [
+      ['long-utf8.csv', 'utf-8', Buffer.from(`\uFEFF${text}`)],
+      ['long-gb18030.csv', 'gb18030', encodeGb18030(text)],
+      ['long-utf16le.csv', 'utf-16le', encodeUtf16(text, 'le', true)],
+      ['long-utf16be.csv', 'utf-16be', encodeUtf16(text, 'be', false)],
+    ];
+    for (const [name, encoding, bytes] of twins) {
+      expect(bytes.length, name).toBeGreaterThan(3 * 1024 * 1024);
+      const path = file(name, bytes);
+      const items = await collect(readFile(options(path, 'csv', { encoding })));
+      expect(brief(items), name).toEqual(expected);
+      // Cut into pieces that start and end inside reads, each read on its own (UTF-16 is not cut).
+      const split = await splitFile({ ...options(path, 'csv', { encoding }), pieceBytes: 300_000 });
+      if (split === null) continue;
+      expect(split.pieces.length, name).toBeGreaterThan(3);
+      expect(split.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+      const pieces: FileItem[] = [];
+      for (const { start, end, line } of split.pieces) {
+        const range = { start, end, line, columns: start === 0 ? null : ['id', 'text', 'more'] };
+        pieces.push(...(await collect(readFile(options(path, 'csv', { encoding, range })))));
+      }
+      expect(brief(pieces), name).toEqual(expected);
+    }
+    const utf8 = Buffer.from(text);
+    const bad = utf8.indexOf('\n', 1024 * 1024 + 1000) + 3;
+    utf8[bad] = 0xff;
+    const { error } = await failure(readFile(options(file('long-bad.csv', utf8), 'csv')));
+    expect(error.problems[0]).toMatchObject({ code: 'FILE_NOT_UTF8' });
+    expect(error.problems[0]!.message.en).toContain(`(byte offset ${bad})`);
   });
 });
 
