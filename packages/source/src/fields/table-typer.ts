@@ -53,7 +53,7 @@ export type TypedRecord =
 
 /**
  * Reads the records of one table into the contract's fields and its extra fields, file by file
- * (`source-format.md`): a contract field from its mapped column or from a column of its own
+ * (`docs/contract/source-format.md`): a contract field from its mapped column or from a column of its own
  * name, a typed extra field from its column, every other column as an undeclared extra field
  * (text) under its own name. {@link TableTyper.fileHeader} is given each CSV/xlsx header and
  * returns the problems of that header (a required field without a column, a mapped column the

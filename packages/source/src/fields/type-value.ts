@@ -45,9 +45,9 @@ const NUMBER_RE = /^-?\d+(?:\.\d+)?$/;
 const EDGE_SPACE = /^\p{White_Space}+|\p{White_Space}+$/gu;
 
 /**
- * Reads one cell into a typed value (`source-format.md`, matching a cell): text is trimmed of
+ * Reads one cell into a typed value (`docs/contract/source-format.md`, matching a cell): text is trimmed of
  * Unicode white space; an empty cell is missing (null), never a map lookup; a map, when given,
- * gives the value; otherwise the type's rules of `data-contract.md` apply, then the bounds and
+ * gives the value; otherwise the type's rules of `docs/contract/data-contract.md` apply, then the bounds and
  * the closed vocabulary. JSON objects and arrays are kept as they are for an undeclared extra
  * field (type `string` with {@link keepStructured}) and are a bad value for any other.
  */

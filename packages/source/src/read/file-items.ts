@@ -1,6 +1,6 @@
 import type { Bilingual } from '@scorebook/problems';
 
-/** Text encodings a CSV or JSON Lines file may be declared in (`source-format.md`). */
+/** Text encodings a CSV or JSON Lines file may be declared in (`docs/contract/source-format.md`). */
 export const ENCODINGS = ['utf-8', 'gb18030', 'utf-16le', 'utf-16be'] as const;
 export type Encoding = (typeof ENCODINGS)[number];
 
