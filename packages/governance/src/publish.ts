@@ -20,11 +20,12 @@ import { loadPolicyFile, sharedFolderOf } from '@scorebook/policy';
 import { type Problem, ScorebookError } from '@scorebook/problems';
 import { archiveInputs, inputFilesOf } from './archive.ts';
 import { shellWord } from './command-line.ts';
-import { governanceProblem, governanceStop } from './errors.ts';
+import { governanceMessage, governanceProblem, governanceStop, problemOf } from './errors.ts';
 import { commitState, headCommit, ignoreRule, lastCommitOf } from './git.ts';
 import { baseDir, periodFolders, recorded, supersededSlots } from './paths.ts';
 import { appealWindowsFrom } from './publication-time.ts';
 import { type PublishAdvice, publishAdvice } from './publish-advice.ts';
+import { aggregatesOfMonth } from './stale-months.ts';
 
 /** Options of {@link publishPeriod}. */
 export interface PublishOptions {
@@ -73,6 +74,12 @@ export interface Publication {
   recovered: Recovery;
   /** Whether git keeps the new folder and the data folder (what to commit, or to archive). */
   advice: PublishAdvice;
+  /**
+   * Warnings about what the publication leaves as it was: APPEALS_NO_LONGER_APPLIED (a supersede
+   * applies fewer appeals than the publication it replaced), AGGREGATE_AVERAGES_OLD_MONTH (a
+   * published quarter or year averages another results.json of this month).
+   */
+  notices: Problem[];
 }
 
 /**
@@ -223,6 +230,7 @@ export async function publishPeriod(options: PublishOptions): Promise<Publicatio
             })),
           }),
     };
+    const dropped = closed ? droppedAppeals(dir, evaluation) : [];
     replaceDirectory(dir, (staged) => {
       if (slot !== null) keepEarlier(dir, slot, staged);
       for (const [name, bytes] of files) staged.write(name, bytes);
@@ -235,6 +243,30 @@ export async function publishPeriod(options: PublishOptions): Promise<Publicatio
       superseded: slot === null ? null : join(dir, 'superseded', slot),
       recovered,
       advice: publishAdvice(dir, dataDir, options.archive !== undefined),
+      notices: [
+        ...(dropped.length === 0
+          ? []
+          : [
+              problemOf(
+                'APPEALS_NO_LONGER_APPLIED',
+                'warning',
+                dir,
+                governanceMessage('APPEALS_NO_LONGER_APPLIED', {
+                  period: options.period,
+                  appeals: dropped.join(', '),
+                  dir: options.appealsDir ?? '—',
+                }),
+              ),
+            ]),
+        ...aggregatesOfMonth(resultsRoot, options.period).map((s) =>
+          problemOf(
+            'AGGREGATE_AVERAGES_OLD_MONTH',
+            'warning',
+            join(resultsRoot, s.period),
+            governanceMessage('AGGREGATE_AVERAGES_OLD_MONTH', s),
+          ),
+        ),
+      ],
     };
   } finally {
     lock.release();
@@ -350,6 +382,27 @@ export function supersedeReason(given: string, evaluation: Evaluation, dir: stri
   if (changed.length === 0) return given;
   const list = `appeals: ${changed.join(', ')}`;
   return given === '' ? list : `${given} (${list})`;
+}
+
+/**
+ * The appeals (`<period>/<file>` without `.yaml`) the publication in force in `dir` read — its
+ * manifest's `appeals` — whose files the new evaluation did not read.
+ */
+function droppedAppeals(dir: string, evaluation: Evaluation): string[] {
+  let earlier: Manifest['appeals'];
+  try {
+    earlier = (JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest).appeals;
+  } catch {
+    return [];
+  }
+  const named = (file: string) =>
+    file
+      .split('/')
+      .slice(-2)
+      .join('/')
+      .replace(/\.yaml$/, '');
+  const now = new Set((evaluation.results.appeals ?? []).map((a) => named(a.file)));
+  return (earlier ?? []).map((a) => named(a.file)).filter((a) => !now.has(a));
 }
 
 /** True when every recomputed result file has the bytes of the publication in force in `dir`. */
