@@ -318,6 +318,7 @@ export const CLI_TEXT = defineCatalogue({
   STATUS_MANIFEST_INVALID: fixed('manifest invalid manifest 无效', 'manifest invalid'),
   STATUS_RECOMPUTE_FAILED: fixed('recompute failed 重新计算失败', 'recompute failed'),
   STATUS_INTERRUPTED: fixed('interrupted 发布被中断', 'interrupted'),
+  STATUS_MONTH_SUPERSEDED: fixed('month superseded 所平均的月份已被替换', 'month superseded'),
   STATUS_ENGINE_CHANGED: fixed(
     'engine changed 引擎版本不同(已核对记录,未重算)',
     'engine changed (records checked, not recomputed)',

@@ -89,6 +89,8 @@ export async function runPublish(argv: string[], io: CommandIo): Promise<number>
     const data = dataNote(publication, lang);
     if (data !== null) io.err(`${data}\n`);
   }
+  // What the publication leaves as it was (appeals no longer read, quarters to publish again): even with --quiet.
+  for (const p of publication.notices) io.err(`· ${p.code}: ${p.message[lang]}\n`);
   return EXIT.ok;
 }
 
