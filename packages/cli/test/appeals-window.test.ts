@@ -97,13 +97,13 @@ describe('--appeals', { timeout: 60_000 }, () => {
       expect([command[0], missing.code, missing.stderr.split('\n')[0]]).toEqual([
         command[0],
         2,
-        "--appeals configs/appeal does not exist: it takes the appeals folder (default configs/appeals), whose <period>/*.yaml are each period's appeals. Check the path; leave --appeals out when there are no appeals.",
+        "--appeals configs/appeal does not exist: it takes the appeals folder (default configs/appeals), whose <period>/*.yaml are each period's appeals. Check the path; point it at an empty folder when there are none.",
       ]);
     }
     const file = await runCli('evaluate', '--period', '2026-10', ...SOURCE, '--appeals', APPEAL_FILE);
     expect([file.code, file.stderr.split('\n')[0]]).toEqual([
       2,
-      `--appeals ${APPEAL_FILE} 不是文件夹:它应为申诉文件夹(默认 configs/appeals),其中的 <期间>/*.yaml 是各期间的申诉。请检查路径;没有申诉时省略 --appeals。`,
+      `--appeals ${APPEAL_FILE} 不是文件夹:它应为申诉文件夹(默认 configs/appeals),其中的 <期间>/*.yaml 是各期间的申诉。请检查路径;没有申诉时指向一个空文件夹。`,
     ]);
   });
 
