@@ -47,6 +47,12 @@ export const GOVERNANCE_ERRORS = defineCatalogue({
     en: (p: { period: string; month: string; recorded: string; current: string }) =>
       `The published ${p.period} averages its months' scores, and used ${p.month}'s results.json sha256 ${short(p.recorded)}; the ${p.month} publication in force is ${short(p.current)}: re-publish ${p.period} with --supersede (scorebook publish --period ${p.period} … --supersede --reason "${p.month} superseded").`,
   },
+  PERIOD_NOT_ENDED: {
+    zh: (p: { period: string; end: string; now: string }) =>
+      `期间 ${p.period} 到 ${p.end} 才结束(现在是 ${p.now}):现在发布会关闭一个数据还不完整的期间,之后只能 --supersede 替换。请在期间结束、数据导出完整后再发布;若确需提前关闭,加 --allow-open-period。`,
+    en: (p: { period: string; end: string; now: string }) =>
+      `Period ${p.period} ends at ${p.end} (it is now ${p.now}): publishing now would close a period whose data is not complete, undone only by --supersede. Publish once the period has ended and its data is exported in full; to close it early all the same, add --allow-open-period.`,
+  },
   NOBODY_RATED: {
     zh: (p: { period: string; agents: number }) =>
       `期间 ${p.period} 的 ${p.agents} 名客服无一参评,发布会关闭一个没有任何等级的期间(之后只能 --supersede 替换)。原因多半在下面的警告里(例如岗位不属于任何考核表:在 source.yaml 中为 agents.role 写 map;或无人满足参评条件)。请先修正再发布;若本期确实无人参评,加 --allow-none-rated。`,

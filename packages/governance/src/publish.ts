@@ -58,6 +58,13 @@ export interface PublishOptions {
    * period is refused (NOBODY_RATED), since closing it would close a month without grades.
    */
   allowNoneRated?: boolean;
+  /**
+   * Publishes a period that has not ended yet (`--allow-open-period`); without it a period whose
+   * end is after `now` is refused (PERIOD_NOT_ENDED): its data is not complete.
+   */
+  allowOpenPeriod?: boolean;
+  /** The instant the publication is made (`published_at`); the clock's by default. */
+  now?: Date;
   /** Where relative paths are taken from; the process's working directory by default. */
   cwd?: string;
   onProgress?: EvaluateOptions['onProgress'];
@@ -111,7 +118,8 @@ export async function publishPeriod(options: PublishOptions): Promise<Publicatio
 
     const dataDir = resolve(cwd, options.dataDir);
     const allowMissing = [...new Set(options.allowMissing ?? [])].sort();
-    const publishedAt = new Date().toISOString();
+    const now = options.now ?? new Date();
+    const publishedAt = now.toISOString();
     // Appeal windows count from the period's first publication: this one, unless it supersedes.
     const windows = appealWindowsFrom(resultsRoot, options.period, closed ? null : publishedAt);
     const evaluation = await evaluate({
@@ -129,6 +137,14 @@ export async function publishPeriod(options: PublishOptions): Promise<Publicatio
     const appealFiles = (evaluation.results.appeals ?? []).map((a) =>
       join(resolve(cwd, options.appealsDir ?? '.'), ...a.file.split('/')),
     );
+    // A period not ended holds part of its data: closing it would need a supersede to complete.
+    const { end } = evaluation.results.period;
+    if (Date.parse(end) > now.getTime() && options.allowOpenPeriod !== true)
+      throw governanceStop('refused', 'PERIOD_NOT_ENDED', null, {
+        period: options.period,
+        end,
+        now: publishedAt,
+      });
     // A month with agents and no one rated is nearly always a gap in the data (roles no scorecard
     // names, an eligibility no one meets): closing it would need a supersede to undo.
     const { agents, rated } = evaluation.results.summary;
@@ -344,6 +360,7 @@ export function publishCommand(
     | 'allowMissing'
     | 'appealsDir'
     | 'allowNoneRated'
+    | 'allowOpenPeriod'
   >,
 ): string {
   const words = [
@@ -360,6 +377,7 @@ export function publishCommand(
   if (options.allowMissing && options.allowMissing.length > 0)
     words.push(['--allow-missing', [...new Set(options.allowMissing)].sort().join(',')]);
   if (options.allowNoneRated === true) words.push(['--allow-none-rated']);
+  if (options.allowOpenPeriod === true) words.push(['--allow-open-period']);
   return ['npx scorebook publish', ...words.map((w) => w.map(shellWord).join(' '))].join(' ');
 }
 

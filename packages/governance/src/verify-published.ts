@@ -469,9 +469,10 @@ const KNOWN_OPTIONS = new Set([
   '--source',
   '--allow-missing',
   '--allow-none-rated',
+  '--allow-open-period',
 ]);
 /** The options of a recorded command that take no value. */
-const FLAGS = new Set(['--supersede', '--allow-none-rated']);
+const FLAGS = new Set(['--supersede', '--allow-none-rated', '--allow-open-period']);
 
 /** The recorded command against the manifest: the same period, folders, results root and reason. */
 function commandProblems(file: string, manifest: Manifest, base: string, root: string): Problem[] {
