@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { INPUT_TABLES } from '@scorebook/contract';
@@ -119,5 +119,22 @@ describe('the agent page of a quarter scored from its months', () => {
       ['2026-12', '—', '2', 'false'],
     ]);
     expect(zh).toContain('(96.0) ÷ 1 = 96.0');
+  });
+});
+
+describe('the calibration of a quarter scored from its months', () => {
+  it('is not offered: no page, no data, and the overview says why', () => {
+    const site = join(work, 'site');
+    expect(existsSync(join(site, 'zh', 'periods', '2026-Q4', 'calibrate'))).toBe(false);
+    expect(existsSync(join(site, 'downloads', '2026-Q4', 'calibration'))).toBe(false);
+    const overview = (lang: string) =>
+      readFileSync(join(site, lang, 'periods', '2026-Q4', 'index.html'), 'utf8');
+    expect(overview('zh')).not.toContain('data-calibrate-link');
+    expect(overview('zh')).toContain(
+      '<p class="note" data-calibrate-none>本期间没有校准页:它的总分是参评各月总分的平均,不是按本期间的指标计分的。要试改目标和权重,请在各月的页面上校准。</p>',
+    );
+    expect(overview('en')).toContain(
+      'No calibration page for this period: its totals are the means of the rated months&#39; totals, not a scoring of this period&#39;s metrics. To try other targets and weights, calibrate a month.',
+    );
   });
 });

@@ -2,6 +2,7 @@
 // docs/ratings.md): express-cs 2027.01's teamwork rating evaluated on its policy-test fixture
 // (configs/policies/express-cs/tests/fixtures/ratings-2027-01) through the command line, built
 // into a site. e1: supervisor 5, peers 4.5 and 4 (4.25) → 4.7; its self rating is left out. e3: one rater once its own rating is left out, below 2.
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { INPUT_TABLES } from '@scorebook/contract';
 import { describe, expect, it } from 'vitest';
@@ -12,6 +13,7 @@ const DATA = join(ROOT, 'configs/policies/express-cs/tests/fixtures/ratings-2027
 
 const site = builtSite('ratings', (work) => {
   const results = join(work, 'results');
+  mkdirSync(join(work, 'appeals'));
   const missing = INPUT_TABLES.filter(
     (t) => !['agents', 'conversations', 'qa_reviews', 'ratings'].includes(t),
   ).join(',');

@@ -1,3 +1,4 @@
+import { existsSync, statSync } from 'node:fs';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { INPUT_TABLES } from '@scorebook/contract';
 import { parseRejectedLimit, type RejectedLimit } from '@scorebook/engine';
@@ -89,7 +90,10 @@ export const DATA_OPTIONS_HELP = `  --source        数据来源文件(默认 <d
   --appeals       申诉文件夹(默认 configs/appeals),读取 <appeals>/<期间>/*.yaml / the appeals folder
                   (default configs/appeals); the period's appeals are <appeals>/<period>/*.yaml`;
 
-/** `--source`, `--allow-missing` and `--appeals` as the engine takes them; table names are checked. */
+/**
+ * `--source`, `--allow-missing` and `--appeals` as the engine takes them; table names are checked,
+ * and an `--appeals` given must be an existing folder (a mistyped one would drop every decision).
+ */
 export function dataOptions(values: {
   source?: string | undefined;
   'allow-missing'?: string[] | undefined;
@@ -107,6 +111,9 @@ export function dataOptions(values: {
     if (!(INPUT_TABLES as readonly string[]).includes(t))
       throw usageError('ALLOW_MISSING_NOT_A_TABLE', { tables: INPUT_TABLES.join(', '), got: t });
   }
+  const appeals = values.appeals;
+  if (appeals !== undefined && !(existsSync(appeals) && statSync(appeals).isDirectory()))
+    throw usageError('APPEALS_NOT_A_FOLDER', { dir: appeals, exists: existsSync(appeals) });
   return {
     sourceFile: values.source ?? null,
     allowMissing: tables,

@@ -46,6 +46,12 @@ export const CLI_ERRORS = defineCatalogue({
     en: (p: { tables: string; got: string }) =>
       `--allow-missing takes table names (${p.tables}), got "${p.got}"`,
   },
+  APPEALS_NOT_A_FOLDER: {
+    zh: (p: { dir: string; exists: boolean }) =>
+      `--appeals ${p.dir} ${p.exists ? '不是文件夹' : '不存在'}:它应为申诉文件夹(默认 configs/appeals),其中的 <期间>/*.yaml 是各期间的申诉。请检查路径;没有申诉时指向一个空文件夹。`,
+    en: (p: { dir: string; exists: boolean }) =>
+      `--appeals ${p.dir} ${p.exists ? 'is not a folder' : 'does not exist'}: it takes the appeals folder (default configs/appeals), whose <period>/*.yaml are each period's appeals. Check the path; point it at an empty folder when there are none.`,
+  },
   PERIOD_INVALID: {
     zh: (p: { got: string }) => `--period 应为月份 2026-10、季度 2026-Q4 或年份 2026(收到 "${p.got}")`,
     en: (p: { got: string }) =>

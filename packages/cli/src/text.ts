@@ -259,6 +259,18 @@ export const CLI_TEXT = defineCatalogue({
     '等级分布(按当前版本的目标 → 按建议的目标):',
     'Grades (with the version’s targets → with the suggested ones):',
   ),
+  PAYROLL_MONITORING: {
+    zh: (p: { file: string; period: string }) =>
+      `✗ ${p.file} 是监控期间 ${p.period} 的结果:监控期间(周、日、自定义区间)只供查看,用的是月度的奖金基数和系数,不能发薪。请导出已发布的考核期间(月、季度、年度)的结果,例如 data/results/2026-10。`,
+    en: (p: { file: string; period: string }) =>
+      `✗ ${p.file} holds the results of the monitoring period ${p.period}: a monitoring period (a week, a day, a custom range) is for watching only and carries a month's bases and coefficients, so it has no payroll. Export the results of a published evaluation period (month, quarter, year), e.g. data/results/2026-10.`,
+  },
+  PAYROLL_UNPUBLISHED: {
+    zh: (p: { dir: string }) =>
+      `⚠ ${p.dir} 中没有 manifest.json:这些结果没有发布(evaluate 的预览),期间关闭前还可能改变。发薪请用已发布的结果(data/results/<期间>)。`,
+    en: (p: { dir: string }) =>
+      `⚠ ${p.dir} has no manifest.json: these results are not published (an evaluate preview) and may still change before the period is closed. For pay, use published results (data/results/<period>).`,
+  },
   PAYROLL_WRITTEN: {
     zh: (p: { file: string; agents: number; period: string }) =>
       `✓ 已写出 ${p.file}:${p.period},${p.agents} 名客服`,
@@ -334,6 +346,7 @@ export const CLI_TEXT = defineCatalogue({
   STATUS_MANIFEST_INVALID: fixed('manifest invalid manifest 无效', 'manifest invalid'),
   STATUS_RECOMPUTE_FAILED: fixed('recompute failed 重新计算失败', 'recompute failed'),
   STATUS_INTERRUPTED: fixed('interrupted 发布被中断', 'interrupted'),
+  STATUS_MONTH_SUPERSEDED: fixed('month superseded 所平均的月份已被替换', 'month superseded'),
   STATUS_ENGINE_CHANGED: fixed(
     'engine changed 引擎版本不同(已核对记录,未重算)',
     'engine changed (records checked, not recomputed)',

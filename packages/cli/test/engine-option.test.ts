@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateSample } from '@scorebook/sample';
@@ -10,6 +10,7 @@ describe('evaluate --engine duckdb', () => {
   it('writes the files of the default engine, byte for byte, on a generated month', async () => {
     const root = mkdtempSync(join(tmpdir(), 'scorebook-engine-'));
     const data = join(root, 'data');
+    mkdirSync(join(root, 'no-appeals'));
     generateSample({ out: data, agents: 12, start: '2026-10', months: 1, seed: 7, conversationsPerDay: 6 });
     const run = (out: string, ...more: string[]) =>
       runCli(

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -34,7 +34,9 @@ describe('scorebook payroll', () => {
     const out = join(dir, 'payroll.csv');
     const r = await runCli('payroll', '--results', dir, '--out', out);
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe(`✓ 已写出 ${out}:2026-10,3 名客服\n`);
+    expect(r.stderr).toBe(
+      `✓ 已写出 ${out}:2026-10,3 名客服\n⚠ ${dir} 中没有 manifest.json:这些结果没有发布(evaluate 的预览),期间关闭前还可能改变。发薪请用已发布的结果(data/results/<期间>)。\n`,
+    );
     expect(readFileSync(out, 'utf8')).toBe(
       '\ufeffperiod,agent_id,name,team,role,scorecard,status,grade,coefficient,base,bonus,awards,award_amount,total\r\n' +
         '2026-10,a1,客服a1,一组,aftersale,aftersale,rated,A,1.2,2500.5,3000.6,csat-star,500,3500.6\r\n' +
@@ -60,5 +62,34 @@ describe('scorebook payroll', () => {
     const bad = await runCli('payroll', '--results', dir, '--out', join(dir, 'p.txt'));
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--out 应为 *.csv, *.xlsx 之一');
+  });
+
+  it('refuses the results of a monitoring period (exit 1), writing nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scorebook-payroll-'));
+    const reward = { coefficient: 1.5, base: 1500, bonus: 2250, total: 2250 };
+    writeFileSync(
+      join(dir, 'results.json'),
+      JSON.stringify({
+        period: { id: '2026-W46', kind: 'week' },
+        agents: [agent('a1', { awards: [], reward })],
+      }),
+    );
+    const out = join(dir, 'week-payroll.csv');
+    const r = await runCli('payroll', '--results', dir, '--out', out, '--lang', 'en');
+    expect([r.code, r.stderr]).toEqual([
+      1,
+      `✗ ${join(dir, 'results.json')} holds the results of the monitoring period 2026-W46: a monitoring period (a week, a day, a custom range) is for watching only and carries a month's bases and coefficients, so it has no payroll. Export the results of a published evaluation period (month, quarter, year), e.g. data/results/2026-10.\n`,
+    ]);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('says nothing of publication for a published period', async () => {
+    const dir = resultsDir([
+      agent('a1', { awards: [], reward: { coefficient: 1, base: 10, bonus: 10, total: 10 } }),
+    ]);
+    writeFileSync(join(dir, 'manifest.json'), '{}\n');
+    const out = join(dir, 'payroll.csv');
+    const r = await runCli('payroll', '--results', dir, '--out', out, '--lang', 'en');
+    expect([r.code, r.stderr]).toEqual([0, `✓ Wrote ${out}: 2026-10, 1 agents\n`]);
   });
 });

@@ -35,6 +35,24 @@ export const GOVERNANCE_ERRORS = defineCatalogue({
     en: (p: { period: string; dir: string }) =>
       `Period ${p.period} is already published and closed (${p.dir}). To publish it again use --supersede --reason "why"; the earlier publication is kept in superseded/.`,
   },
+  APPEALS_NO_LONGER_APPLIED: {
+    zh: (p: { period: string; appeals: string; dir: string }) =>
+      `替换前的 ${p.period} 发布读取了申诉 ${p.appeals},新的发布没有读到这些文件(申诉文件夹 ${p.dir} 中没有),它们的裁决不再适用。如果不是有意撤销这些裁决,请检查 --appeals,再用 --supersede 重新发布。`,
+    en: (p: { period: string; appeals: string; dir: string }) =>
+      `The ${p.period} publication this one superseded read the appeals ${p.appeals}; the new one did not find those files (not in the appeals folder ${p.dir}), so their decisions no longer apply. Unless these decisions were meant to be withdrawn, check --appeals and publish again with --supersede.`,
+  },
+  AGGREGATE_AVERAGES_OLD_MONTH: {
+    zh: (p: { period: string; month: string; recorded: string; current: string }) =>
+      `已发布的 ${p.period} 由各月成绩平均而来,其中 ${p.month} 用的是 results.json sha256 ${short(p.recorded)},而 ${p.month} 现行的发布是 ${short(p.current)}:请用 --supersede 重新发布 ${p.period}(scorebook publish --period ${p.period} … --supersede --reason "${p.month} 已替换")。`,
+    en: (p: { period: string; month: string; recorded: string; current: string }) =>
+      `The published ${p.period} averages its months' scores, and used ${p.month}'s results.json sha256 ${short(p.recorded)}; the ${p.month} publication in force is ${short(p.current)}: re-publish ${p.period} with --supersede (scorebook publish --period ${p.period} … --supersede --reason "${p.month} superseded").`,
+  },
+  PERIOD_NOT_ENDED: {
+    zh: (p: { period: string; end: string; now: string }) =>
+      `期间 ${p.period} 到 ${p.end} 才结束(现在是 ${p.now}):现在发布会关闭一个数据还不完整的期间,之后只能 --supersede 替换。请在期间结束、数据导出完整后再发布;若确需提前关闭,加 --allow-open-period。`,
+    en: (p: { period: string; end: string; now: string }) =>
+      `Period ${p.period} ends at ${p.end} (it is now ${p.now}): publishing now would close a period whose data is not complete, undone only by --supersede. Publish once the period has ended and its data is exported in full; to close it early all the same, add --allow-open-period.`,
+  },
   NOBODY_RATED: {
     zh: (p: { period: string; agents: number }) =>
       `期间 ${p.period} 的 ${p.agents} 名客服无一参评,发布会关闭一个没有任何等级的期间(之后只能 --supersede 替换)。原因多半在下面的警告里(例如岗位不属于任何考核表:在 source.yaml 中为 agents.role 写 map;或无人满足参评条件)。请先修正再发布;若本期确实无人参评,加 --allow-none-rated。`,
@@ -168,6 +186,12 @@ export const GOVERNANCE_ERRORS = defineCatalogue({
       p.agents === 0
         ? 'Recomputed with the data as it is now, no agent’s score, grade or rank changes. To keep the publication verifiable, publish with --archive, or re-publish it with --supersede.'
         : `Recomputed with the data as it is now, ${p.agents} agents’ results change. If the data was corrected, re-publish the period with --supersede --reason.`,
+  },
+  MONTH_SUPERSEDED: {
+    zh: (p: { period: string; month: string; recorded: string; current: string }) =>
+      `${p.period} 由各月成绩平均而来,记录的 ${p.month} results.json sha256 为 ${short(p.recorded)},而 ${p.month} 现行的发布是 ${short(p.current)}(该月发布后被替换):${p.period} 的成绩不再是现行各月的平均。请用 --supersede 重新发布 ${p.period}。`,
+    en: (p: { period: string; month: string; recorded: string; current: string }) =>
+      `${p.period} averages its months' scores and records ${p.month}'s results.json sha256 ${short(p.recorded)}, but the ${p.month} publication in force is ${short(p.current)} (the month was superseded since): ${p.period}'s scores are no longer the mean of the months in force. Re-publish ${p.period} with --supersede.`,
   },
   RESULTS_DIFFER: {
     zh: (p: { files: string; detail: string }) =>

@@ -22,11 +22,12 @@ import { loadPolicyFile, sharedFolderOf } from '@scorebook/policy';
 import { type Problem, ScorebookError } from '@scorebook/problems';
 import { archiveInputs, inputFilesOf } from './archive.ts';
 import { shellWord } from './command-line.ts';
-import { governanceProblem, governanceStop } from './errors.ts';
+import { governanceMessage, governanceProblem, governanceStop, problemOf } from './errors.ts';
 import { commitState, headCommit, ignoreRule, lastCommitOf } from './git.ts';
 import { baseDir, DEFAULT_APPEALS_DIR, periodFolders, recorded, supersededSlots } from './paths.ts';
 import { appealWindowsFrom } from './publication-time.ts';
 import { type PublishAdvice, publishAdvice } from './publish-advice.ts';
+import { aggregatesOfMonth } from './stale-months.ts';
 
 /** Options of {@link publishPeriod}. */
 export interface PublishOptions {
@@ -59,6 +60,13 @@ export interface PublishOptions {
    * period is refused (NOBODY_RATED), since closing it would close a month without grades.
    */
   allowNoneRated?: boolean;
+  /**
+   * Publishes a period that has not ended yet (`--allow-open-period`); without it a period whose
+   * end is after `now` is refused (PERIOD_NOT_ENDED): its data is not complete.
+   */
+  allowOpenPeriod?: boolean;
+  /** The instant the publication is made (`published_at`); the clock's by default. */
+  now?: Date;
   /** Where relative paths are taken from; the process's working directory by default. */
   cwd?: string;
   onProgress?: EvaluateOptions['onProgress'];
@@ -75,6 +83,12 @@ export interface Publication {
   recovered: Recovery;
   /** Whether git keeps the new folder and the data folder (what to commit, or to archive). */
   advice: PublishAdvice;
+  /**
+   * Warnings about what the publication leaves as it was: APPEALS_NO_LONGER_APPLIED (a supersede
+   * applies fewer appeals than the publication it replaced), AGGREGATE_AVERAGES_OLD_MONTH (a
+   * published quarter or year averages another results.json of this month).
+   */
+  notices: Problem[];
 }
 
 /**
@@ -106,7 +120,8 @@ export async function publishPeriod(options: PublishOptions): Promise<Publicatio
 
     const dataDir = resolve(cwd, options.dataDir);
     const allowMissing = [...new Set(options.allowMissing ?? [])].sort();
-    const publishedAt = new Date().toISOString();
+    const now = options.now ?? new Date();
+    const publishedAt = now.toISOString();
     // Appeal windows count from the period's first publication: this one, unless it supersedes.
     const windows = appealWindowsFrom(resultsRoot, options.period, closed ? null : publishedAt);
     const evaluation = await evaluate({
@@ -124,6 +139,14 @@ export async function publishPeriod(options: PublishOptions): Promise<Publicatio
     const appealFiles = (evaluation.results.appeals ?? []).map((a) =>
       join(resolve(cwd, options.appealsDir ?? '.'), ...a.file.split('/')),
     );
+    // A period not ended holds part of its data: closing it would need a supersede to complete.
+    const { end } = evaluation.results.period;
+    if (Date.parse(end) > now.getTime() && options.allowOpenPeriod !== true)
+      throw governanceStop('refused', 'PERIOD_NOT_ENDED', null, {
+        period: options.period,
+        end,
+        now: publishedAt,
+      });
     // A month with agents and no one rated is nearly always a gap in the data (roles no scorecard
     // names, an eligibility no one meets): closing it would need a supersede to undo.
     const { agents, rated } = evaluation.results.summary;
@@ -231,6 +254,7 @@ export async function publishPeriod(options: PublishOptions): Promise<Publicatio
             })),
           }),
     };
+    const dropped = closed ? droppedAppeals(dir, evaluation) : [];
     replaceDirectory(dir, (staged) => {
       if (slot !== null) keepEarlier(dir, slot, staged);
       for (const [name, bytes] of files) staged.write(name, bytes);
@@ -243,6 +267,30 @@ export async function publishPeriod(options: PublishOptions): Promise<Publicatio
       superseded: slot === null ? null : join(dir, 'superseded', slot),
       recovered,
       advice: publishAdvice(dir, dataDir, options.archive !== undefined),
+      notices: [
+        ...(dropped.length === 0
+          ? []
+          : [
+              problemOf(
+                'APPEALS_NO_LONGER_APPLIED',
+                'warning',
+                dir,
+                governanceMessage('APPEALS_NO_LONGER_APPLIED', {
+                  period: options.period,
+                  appeals: dropped.join(', '),
+                  dir: options.appealsDir ?? '—',
+                }),
+              ),
+            ]),
+        ...aggregatesOfMonth(resultsRoot, options.period).map((s) =>
+          problemOf(
+            'AGGREGATE_AVERAGES_OLD_MONTH',
+            'warning',
+            join(resultsRoot, s.period),
+            governanceMessage('AGGREGATE_AVERAGES_OLD_MONTH', s),
+          ),
+        ),
+      ],
     };
   } finally {
     lock.release();
@@ -320,6 +368,7 @@ export function publishCommand(
     | 'allowMissing'
     | 'appealsDir'
     | 'allowNoneRated'
+    | 'allowOpenPeriod'
   >,
 ): string {
   const words = [
@@ -336,6 +385,7 @@ export function publishCommand(
   if (options.allowMissing && options.allowMissing.length > 0)
     words.push(['--allow-missing', [...new Set(options.allowMissing)].sort().join(',')]);
   if (options.allowNoneRated === true) words.push(['--allow-none-rated']);
+  if (options.allowOpenPeriod === true) words.push(['--allow-open-period']);
   return ['npx scorebook publish', ...words.map((w) => w.map(shellWord).join(' '))].join(' ');
 }
 
@@ -375,6 +425,27 @@ export function supersedeReason(given: string, evaluation: Evaluation, dir: stri
   if (changed.length === 0) return given;
   const list = `appeals: ${changed.join(', ')}`;
   return given === '' ? list : `${given} (${list})`;
+}
+
+/**
+ * The appeals (`<period>/<file>` without `.yaml`) the publication in force in `dir` read — its
+ * manifest's `appeals` — whose files the new evaluation did not read.
+ */
+function droppedAppeals(dir: string, evaluation: Evaluation): string[] {
+  let earlier: Manifest['appeals'];
+  try {
+    earlier = (JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest).appeals;
+  } catch {
+    return [];
+  }
+  const named = (file: string) =>
+    file
+      .split('/')
+      .slice(-2)
+      .join('/')
+      .replace(/\.yaml$/, '');
+  const now = new Set((evaluation.results.appeals ?? []).map((a) => named(a.file)));
+  return (earlier ?? []).map((a) => named(a.file)).filter((a) => !now.has(a));
 }
 
 /** True when every recomputed result file has the bytes of the publication in force in `dir`. */

@@ -29,6 +29,7 @@ import {
   recorded,
   supersededSlots,
 } from './paths.ts';
+import { staleMonthsOf } from './stale-months.ts';
 
 /**
  * How a publication stands, checked in this order (the first that fails is its status):
@@ -37,7 +38,9 @@ import {
  * `policy_unverified` (the recorded commit does not hold the recorded policy bytes, or is not in
  * this clone), `input_missing` (the data folder is gone and no archive holds the inputs),
  * `input_changed` (an input file changed, vanished or appeared since publication),
- * `recompute_failed`, `differs` (same inputs, different results), `ok` (byte for byte);
+ * `recompute_failed`, `differs` (same inputs, different results), `month_superseded` (a quarter
+ * or year scored from its months verifies, but a month it averaged was superseded since: its
+ * recorded `results_sha256` is not the month's `results.json` in force), `ok` (byte for byte);
  * `interrupted` when a publish stopped between its renames and the period waits in its aside folder.
  */
 export type VerifyStatus =
@@ -50,7 +53,8 @@ export type VerifyStatus =
   | 'manifest_invalid'
   | 'recompute_failed'
   | 'interrupted'
-  | 'engine_changed';
+  | 'engine_changed'
+  | 'month_superseded';
 
 /** One publication checked by `verify --all`. */
 export interface VerifyRow {
@@ -136,6 +140,8 @@ export async function verifyPublished(
           ...(lock === null ? [] : [lock]),
           ...(verified ? [...leftoverProblems(dir), ...uncommittedProblems(dir)] : []),
         ];
+        const stale = verified ? monthProblems(root, period, dir) : [];
+        if (stale.length > 0) return { ...row, status: 'month_superseded', problems: [...stale, ...notes] };
         return notes.length === 0 ? row : { ...row, problems: [...row.problems, ...notes] };
       }),
     );
@@ -166,6 +172,13 @@ function lockProblem(dir: string): Problem | null {
       lock: lock.file,
     }),
   );
+}
+
+/** An error for each month a published quarter or year averaged that was superseded since. */
+function monthProblems(root: string, period: string, dir: string): Problem[] {
+  const file = join(dir, 'results.json');
+  const results = JSON.parse(readFileSync(file, 'utf8')) as Results;
+  return staleMonthsOf(root, period, results).map((s) => governanceProblem('MONTH_SUPERSEDED', file, s));
 }
 
 /** A warning for each staging folder an interrupted publish left beside a period's folder. */
@@ -458,9 +471,10 @@ const KNOWN_OPTIONS = new Set([
   '--source',
   '--allow-missing',
   '--allow-none-rated',
+  '--allow-open-period',
 ]);
 /** The options of a recorded command that take no value. */
-const FLAGS = new Set(['--supersede', '--allow-none-rated']);
+const FLAGS = new Set(['--supersede', '--allow-none-rated', '--allow-open-period']);
 
 /** The recorded command against the manifest: the same period, folders, results root and reason. */
 function commandProblems(file: string, manifest: Manifest, base: string, root: string): Problem[] {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Manifest, Results } from '@scorebook/contract';
 import { describe, expect, it } from 'vitest';
+import { sha256 } from '../src/git.ts';
 import { isFailure, publishPeriod, verifyPublished } from '../src/index.ts';
 import { commitAppeal, git } from './repo.ts';
 
@@ -87,6 +88,8 @@ const publishOf = (repo: string, period: string, reason?: string) =>
     allowMissing: ALLOW,
     // The fixture's months are too thin for anyone to be rated: published all the same.
     allowNoneRated: true,
+    // The quarter ends on 2027-01-01: published before then too.
+    allowOpenPeriod: true,
     ...(reason === undefined ? {} : { supersede: { reason } }),
     cwd: repo,
   });
@@ -140,16 +143,50 @@ describe('publishing a quarter scored from its months', () => {
     git(repo, 'add', '-A');
     git(repo, 'commit', '-q', '-m', 'publish 2026-Q4');
     // Superseding November (with a decision taken since) keeps the window of its first publication.
+    const before = await verifyPublished('data/results', { cwd: repo });
+    expect(before.map((r) => [r.period, r.status])).toEqual([
+      ['2026-11', 'ok'],
+      ['2026-Q4', 'ok'],
+    ]);
     commitAppeal(repo, '2026-11', 'ap-2', 'a1', 'q2');
-    await publishOf(repo, '2026-11', '重新发布');
+    const superseding = await publishOf(repo, '2026-11', '重新发布');
     const again = read<Manifest>('data/results/2026-11/manifest.json');
     expect(again.appeals_window_from).toEqual({ '2026-11': november.published_at });
     git(repo, 'add', '-A');
     git(repo, 'commit', '-q', '-m', 'publish 2026-11 again');
+    // The quarter averaged the November it replaced: publish names it, verify --all fails it.
+    const recorded = read<Results>('data/results/2026-Q4/results.json').months?.[1]?.results_sha256 ?? '';
+    const current = sha256(readFileSync(join(repo, 'data/results/2026-11/results.json')));
+    expect(recorded).not.toBe(current);
+    expect(superseding.notices.map((p) => [p.code, p.severity, p.file])).toEqual([
+      ['AGGREGATE_AVERAGES_OLD_MONTH', 'warning', join(repo, 'data/results/2026-Q4')],
+    ]);
+    expect(superseding.notices[0]?.message.en).toBe(
+      `The published 2026-Q4 averages its months' scores, and used 2026-11's results.json sha256 ${recorded.slice(0, 12)}; the 2026-11 publication in force is ${current.slice(0, 12)}: re-publish 2026-Q4 with --supersede (scorebook publish --period 2026-Q4 … --supersede --reason "2026-11 superseded").`,
+    );
     const rows = await verifyPublished('data/results', { cwd: repo });
-    expect(rows.map((r) => [r.period, r.publication, r.status])).toEqual([
+    expect(rows.map((r) => [r.period, r.publication, r.status, isFailure(r)])).toEqual([
+      ['2026-11', 'superseded/1', 'ok', false],
+      ['2026-11', null, 'ok', false],
+      ['2026-Q4', null, 'month_superseded', true],
+    ]);
+    expect(rows[2]?.problems.map((p) => [p.code, p.severity, p.message.en])).toEqual([
+      [
+        'MONTH_SUPERSEDED',
+        'error',
+        `2026-Q4 averages its months' scores and records 2026-11's results.json sha256 ${recorded.slice(0, 12)}, but the 2026-11 publication in force is ${current.slice(0, 12)} (the month was superseded since): 2026-Q4's scores are no longer the mean of the months in force. Re-publish 2026-Q4 with --supersede.`,
+      ],
+    ]);
+    // Published again, the quarter averages the November in force.
+    const republished = await publishOf(repo, '2026-Q4', '2026-11 已替换');
+    expect(republished.notices).toEqual([]);
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'publish 2026-Q4 again');
+    const after = await verifyPublished('data/results', { cwd: repo });
+    expect(after.map((r) => [r.period, r.publication, r.status])).toEqual([
       ['2026-11', 'superseded/1', 'ok'],
       ['2026-11', null, 'ok'],
+      ['2026-Q4', 'superseded/1', 'ok'],
       ['2026-Q4', null, 'ok'],
     ]);
   });

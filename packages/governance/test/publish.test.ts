@@ -252,3 +252,33 @@ describe('the recorded command', () => {
     ]);
   });
 });
+
+describe('a period that has not ended', () => {
+  it('is refused, and published with --allow-open-period, which verify --all accepts', async () => {
+    const repo = makeRepo();
+    // 2026-10 ends at 2026-11-01T00:00:00+08:00 (Shanghai), 2026-10-31T16:00Z.
+    const now = new Date('2026-10-31T15:59:59.000Z');
+    const refused = await stopOf(() => publish(repo, '2026-10', { now }));
+    expect([refused.kind, refused.problems.map((p) => [p.code, p.message.en])]).toEqual([
+      'refused',
+      [
+        [
+          'PERIOD_NOT_ENDED',
+          'Period 2026-10 ends at 2026-11-01T00:00:00+08:00 (it is now 2026-10-31T15:59:59.000Z): publishing now would close a period whose data is not complete, undone only by --supersede. Publish once the period has ended and its data is exported in full; to close it early all the same, add --allow-open-period.',
+        ],
+      ],
+    ]);
+    expect(existsSync(join(repo, 'data/results/2026-10'))).toBe(false);
+    // From its end on, the period is published as usual.
+    const ended = makeRepo();
+    const atEnd = await publish(ended, '2026-10', { now: new Date('2026-10-31T16:00:00.000Z') });
+    expect(atEnd.manifest.published_at).toBe('2026-10-31T16:00:00.000Z');
+    expect(atEnd.manifest.command).not.toContain('--allow-open-period');
+    const early = await publish(repo, '2026-10', { now, allowOpenPeriod: true });
+    expect(early.manifest.command).toMatch(/ --allow-open-period$/);
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'publish 2026-10 early');
+    const rows = await verifyPublished('data/results', { cwd: repo });
+    expect(rows.map((r) => [r.period, r.status])).toEqual([['2026-10', 'ok']]);
+  });
+});

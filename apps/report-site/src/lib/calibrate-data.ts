@@ -177,8 +177,13 @@ export function calibrationFields(data: CalibrationData): CalibrationField[] {
   return out;
 }
 
-/** The scorecards of a period that have a calibration page: those of its policy.json with agents. */
+/**
+ * The scorecards of a period that have a calibration page: those of its policy.json with agents;
+ * none for a quarter or year scored from its months (`results.months`), whose totals are the
+ * means of the months' totals, not a scoring of the period's metrics (docs/calibration.md).
+ */
 export function calibrationScorecards(period: SitePeriod): string[] {
+  if (period.results.months !== undefined) return [];
   return (period.policy?.scorecards ?? [])
     .filter((s) => period.results.agents.some((a) => a.scorecard === s.id))
     .map((s) => s.id);

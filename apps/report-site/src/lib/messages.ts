@@ -793,6 +793,10 @@ export const SITE_TEXT = defineCatalogue({
     en: (p: { scorecard: string }) => `Calibrate: ${p.scorecard}`,
   },
   calibrateLinks: fixed('校准(假如改一改目标和权重)', 'Calibrate (what if targets and weights changed)'),
+  calibrateFromMonths: fixed(
+    '本期间没有校准页:它的总分是参评各月总分的平均,不是按本期间的指标计分的。要试改目标和权重,请在各月的页面上校准。',
+    "No calibration page for this period: its totals are the means of the rated months' totals, not a scoring of this period's metrics. To try other targets and weights, calibrate a month.",
+  ),
   calibrateIntro: fixed(
     '从本期间发布的策略和每位客服发布的指标值出发:修改下面的数字,页面用引擎同一套计分代码重新计算每位客服的得分、等级和排名。',
     "Starting from the period's published policy and every agent's published metric values: change the numbers below and the page scores every agent again, grade and rank, with the engine's own scoring code.",

@@ -18,7 +18,7 @@ import type { CommandIo } from './io.ts';
 
 export const PUBLISH_HELP = `scorebook publish --period <P> --policies <dir> --data <dir> [--results data/results]
                   [--source <source.yaml>] [--allow-missing <table,…>]
-                  [--appeals <dir>] [--supersede [--reason "…"]] [--archive <dir>] [--allow-none-rated]
+                  [--appeals <dir>] [--supersede [--reason "…"]] [--archive <dir>] [--allow-none-rated] [--allow-open-period]
                   [--quiet] [--lang zh|en]
 
 评估并发布一个期间到 <results>/<P>/(结果、解释、被拒绝的行和 manifest.json:策略文件与哈希、
@@ -34,6 +34,8 @@ no uncommitted changes. One publish of a period at a time.
                    re-verify after the data folder is corrected
   --allow-none-rated  发布一个无人参评的期间(默认拒绝:NOBODY_RATED)/ publish a period in which no
                    agent is rated (refused by default: NOBODY_RATED)
+  --allow-open-period  发布一个尚未结束的期间(默认拒绝:PERIOD_NOT_ENDED)/ publish a period that has
+                   not ended yet (refused by default: PERIOD_NOT_ENDED)
 ${DATA_OPTIONS_HELP}
 所用的 source.yaml 和本期的申诉文件与策略文件一样必须已提交。The source.yaml and the period's appeal files
 used must be committed, like the policy file. --supersede 时,自上次发布以来新增或修改的申诉编号会写入原因;
@@ -52,6 +54,7 @@ export async function runPublish(argv: string[], io: CommandIo): Promise<number>
     reason: { type: 'string' },
     archive: { type: 'string' },
     'allow-none-rated': { type: 'boolean' },
+    'allow-open-period': { type: 'boolean' },
     ...DATA_OPTIONS,
     quiet: { type: 'boolean', short: 'q' },
   });
@@ -74,6 +77,7 @@ export async function runPublish(argv: string[], io: CommandIo): Promise<number>
     ...(values.supersede ? { supersede: { reason: values.reason ?? '' } } : {}),
     ...(values.archive !== undefined ? { archive: values.archive } : {}),
     ...(values['allow-none-rated'] ? { allowNoneRated: true } : {}),
+    ...(values['allow-open-period'] ? { allowOpenPeriod: true } : {}),
     ...dataOptions(values),
     onProgress: progressReporter(io, lang, values.quiet === true),
   });
@@ -89,6 +93,8 @@ export async function runPublish(argv: string[], io: CommandIo): Promise<number>
     const data = dataNote(publication, lang);
     if (data !== null) io.err(`${data}\n`);
   }
+  // What the publication leaves as it was (appeals no longer read, quarters to publish again): even with --quiet.
+  for (const p of publication.notices) io.err(`· ${p.code}: ${p.message[lang]}\n`);
   return EXIT.ok;
 }
 

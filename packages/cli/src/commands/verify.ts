@@ -10,6 +10,7 @@ import {
 } from '@scorebook/engine';
 import {
   isFailure,
+  type Manifest,
   type VerifyOptions,
   type VerifyRow,
   type VerifyStatus,
@@ -88,11 +89,14 @@ export async function runVerify(argv: string[], io: CommandIo): Promise<number> 
   }
   // History facts read the periods published beside this one (docs/history.md).
   const history = { resultsDir: dirname(resolve(resultsDir)) };
+  // A publication's appeal windows count from the times its manifest records, as verify --all does.
+  const windows = recordedWindows(join(resultsDir, 'manifest.json'));
   const evaluation = await evaluate({
     policiesDir,
     dataDir,
     period,
     history,
+    ...(windows === null ? {} : { publishedAt: windows }),
     ...dataOptions(values),
     ...engineOption(values.engine),
     onProgress: progressReporter(io, lang, values.quiet === true),
@@ -126,6 +130,16 @@ export async function runVerify(argv: string[], io: CommandIo): Promise<number> 
   return identical ? EXIT.ok : EXIT.failed;
 }
 
+/** The `appeals_window_from` of a publication's manifest (docs/appeals.md); null without a manifest or the key. */
+function recordedWindows(file: string): Record<string, string> | null {
+  if (!existsSync(file)) return null;
+  try {
+    return (JSON.parse(readFileSync(file, 'utf8')) as Manifest).appeals_window_from ?? null;
+  } catch {
+    return null;
+  }
+}
+
 /** The longest file whose differences are listed (its text, parsed twice, must fit in memory and in one string). */
 const LISTED_BYTES = 2 ** 28;
 
@@ -140,6 +154,7 @@ const STATUS_TEXT = {
   recompute_failed: 'STATUS_RECOMPUTE_FAILED',
   interrupted: 'STATUS_INTERRUPTED',
   engine_changed: 'STATUS_ENGINE_CHANGED',
+  month_superseded: 'STATUS_MONTH_SUPERSEDED',
 } as const satisfies Record<VerifyStatus, CliTextKey>;
 
 async function verifyAll(

@@ -1,0 +1,127 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './run-cli.ts';
+
+const golden = fileURLToPath(new URL('../../engine/test/fixtures/golden/', import.meta.url));
+const home = process.cwd();
+let repo: string;
+
+const git = (...args: string[]) =>
+  execFileSync('git', ['-c', 'user.email=t@scorebook.dev', '-c', 'user.name=T', ...args], {
+    cwd: repo,
+  }).toString();
+const SOURCE = ['--policies', 'configs/policies/ecommerce-cs', '--data', 'data/sample'];
+const publish = (...extra: string[]) =>
+  runCli('publish', '--period', '2026-10', ...SOURCE, '--quiet', ...extra);
+
+// Filed on 2026-12-01: after 2026-10's end + 30 days, within 30 days of its first publication (now).
+const APPEAL = `scorebook: 1
+kind: appeal
+agent: a001
+filed_at: 2026-12-01T10:00:00+08:00
+disputes: { record: qa_reviews/q00007 }
+claim: 这次质检不是我的会话
+decision: { outcome: upheld, decided_by: 质检主管, decided_at: 2026-12-01, reason: 复核属实 }
+`;
+
+beforeAll(async () => {
+  repo = mkdtempSync(join(tmpdir(), 'scorebook-cli-window-'));
+  mkdirSync(join(repo, 'configs/policies'), { recursive: true });
+  cpSync(join(golden, 'policies/ecommerce-cs'), join(repo, 'configs/policies/ecommerce-cs'), {
+    recursive: true,
+  });
+  cpSync(join(golden, 'data'), join(repo, 'data/sample'), { recursive: true });
+  mkdirSync(join(repo, 'configs/appeals/2026-10'), { recursive: true });
+  mkdirSync(join(repo, 'configs/no-appeals'), { recursive: true });
+  writeFileSync(join(repo, 'configs/no-appeals/README'), 'no appeals here\n');
+  git('init', '-q', '-b', 'main');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'policy and data');
+  process.chdir(repo);
+  expect((await publish()).code).toBe(0);
+  git('add', '-A');
+  git('commit', '-q', '-m', 'publish 2026-10');
+  writeFileSync('configs/appeals/2026-10/ap-late.yaml', APPEAL);
+  git('add', '-A');
+  git('commit', '-q', '-m', 'appeal ap-late');
+  expect((await publish('--supersede')).code).toBe(0);
+  git('add', '-A');
+  git('commit', '-q', '-m', 'publish 2026-10 again');
+}, 120_000);
+
+afterAll(() => process.chdir(home));
+
+describe('verify of one period', { timeout: 60_000 }, () => {
+  it('counts appeal windows from the times the manifest records, as verify --all does', async () => {
+    const one = await runCli(
+      'verify',
+      ...SOURCE,
+      '--results',
+      'data/results/2026-10',
+      '--quiet',
+      '--lang',
+      'en',
+    );
+    expect([one.code, one.stdout.trim().split('\n').at(-1)]).toEqual([
+      0,
+      '✓ Period 2026-10 verified: the recomputed results are byte-identical.',
+    ]);
+    // evaluate knows no publication: the same appeal is late there (docs/appeals.md).
+    const preview = await runCli(
+      'evaluate',
+      '--period',
+      '2026-10',
+      ...SOURCE,
+      '--out',
+      join(repo, 'preview'),
+    );
+    expect(preview.stderr).toContain('超过了申诉期限 2026-11-30(期间结束后 30 天)');
+  });
+});
+
+describe('--appeals', { timeout: 60_000 }, () => {
+  it('that does not exist, or is a file, is a usage error naming the path, for every command taking it', async () => {
+    const commands: string[][] = [
+      ['publish', '--period', '2026-10', ...SOURCE, '--supersede', '--reason', 'x'],
+      ['evaluate', '--period', '2026-10', ...SOURCE],
+      ['verify', ...SOURCE, '--results', 'data/results/2026-10'],
+      ['impact', '--base', 'HEAD', '--period', '2026-10', ...SOURCE],
+      ['suggest-targets', ...SOURCE],
+    ];
+    for (const command of commands) {
+      const missing = await runCli(...command, '--appeals', 'configs/appeal', '--lang', 'en');
+      expect([command[0], missing.code, missing.stderr.split('\n')[0]]).toEqual([
+        command[0],
+        2,
+        "--appeals configs/appeal does not exist: it takes the appeals folder (default configs/appeals), whose <period>/*.yaml are each period's appeals. Check the path; point it at an empty folder when there are none.",
+      ]);
+    }
+    const file = await runCli('evaluate', '--period', '2026-10', ...SOURCE, '--appeals', APPEAL_FILE);
+    expect([file.code, file.stderr.split('\n')[0]]).toEqual([
+      2,
+      `--appeals ${APPEAL_FILE} 不是文件夹:它应为申诉文件夹(默认 configs/appeals),其中的 <期间>/*.yaml 是各期间的申诉。请检查路径;没有申诉时指向一个空文件夹。`,
+    ]);
+  });
+
+  it('a supersede that no longer reads appeals the publication in force read names them', async () => {
+    const r = await publish(
+      '--supersede',
+      '--reason',
+      'x',
+      '--appeals',
+      'configs/no-appeals',
+      '--lang',
+      'en',
+    );
+    expect(r.code).toBe(0);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      '· APPEALS_NO_LONGER_APPLIED: The 2026-10 publication this one superseded read the appeals 2026-10/ap-late; the new one did not find those files (not in the appeals folder configs/no-appeals), so their decisions no longer apply. Unless these decisions were meant to be withdrawn, check --appeals and publish again with --supersede.',
+    ]);
+  });
+});
+
+const APPEAL_FILE = 'configs/appeals/2026-10/ap-late.yaml';
