@@ -248,7 +248,9 @@ function formatScorecard(card: Record<string, unknown>, lang: Lang): string {
     : items(card.scored);
   const roles = (card.roles as unknown[]).map(String).join(', ');
   const title = lang === 'en' && typeof card.title_en === 'string' ? card.title_en : String(card.title);
-  return lang === 'zh' ? `${title}(岗位 ${roles}):计分 ${scored}` : `${title} (roles ${roles}): scored ${scored}`;
+  return lang === 'zh'
+    ? `${title}(岗位 ${roles}):计分 ${scored}`
+    : `${title} (roles ${roles}): scored ${scored}`;
 }
 
 const KIND: Record<MetricKind | 'formula' | 'rating', [string, string]> = {
