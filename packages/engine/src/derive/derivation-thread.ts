@@ -10,6 +10,7 @@ import {
   type TallySnapshot,
 } from '../measure/accumulate.ts';
 import { compileMetrics } from '../measure/compile-metrics.ts';
+import { WORKER_OPTIONS } from '../worker-options.ts';
 import { type ConversationIndex, idIn, type SharedConversationsWithChannels } from './conversation-index.ts';
 import { type ConversationFacts, type DerivedConversations, deriveFacts } from './derive-facts.ts';
 import { HandedPartitions, type MessagePartitions, type PartitionHandle } from './message-partitions.ts';
@@ -48,7 +49,7 @@ export class DerivationThread {
 
   private constructor(request: DerivationRequest, tallies: MetricTally[]) {
     this.#tallies = tallies;
-    this.#worker = new Worker(new URL('./derivation-worker.ts', import.meta.url));
+    this.#worker = new Worker(new URL('./derivation-worker.ts', import.meta.url), WORKER_OPTIONS);
     const worker = this.#worker;
     this.#answer = new Promise((resolve) => {
       worker.once('message', resolve);

@@ -8,6 +8,7 @@ import type { RowChecks } from '../check/row-checks.ts';
 import type { ConversationIndex } from '../derive/conversation-index.ts';
 import type { MessagePartitions } from '../derive/message-partitions.ts';
 import type { MessageRoutes } from '../derive/route-messages.ts';
+import { WORKER_OPTIONS } from '../worker-options.ts';
 import type { CutReport } from './cut-messages.ts';
 import {
   type MessagePiece,
@@ -93,7 +94,7 @@ export class MessageReaders {
     this.pieceBytes = spread.pieceBytes;
     this.workers = Array.from(
       { length: spread.workers },
-      () => new Worker(new URL('./message-worker.ts', import.meta.url)),
+      () => new Worker(new URL('./message-worker.ts', import.meta.url), WORKER_OPTIONS),
     );
     const first = this.workers[0];
     this.#cut = first === undefined ? null : new CutReports(first);
