@@ -127,9 +127,12 @@ describe('typing the records of a table', () => {
   });
 
   it('rejects a timestamp no format matches, or outside 1970–2100', () => {
-    expect(messages.record(['c1', '2026-10-05', '客户', '', '', ''])).toMatchObject({
-      rejection: { field: 'sent_at', code: 'BAD_VALUE' },
-    });
+    const bad = messages.record(['c1', '2026-10-05', '客户', '', '', '']);
+    expect(bad).toMatchObject({ rejection: { field: 'sent_at', code: 'BAD_VALUE' } });
+    // The mapped column is named, as UNMAPPED_VALUE names it (trial 5 L3).
+    expect(bad.rejection?.message.en).toMatch(
+      /^column 发送时间 \(field sent_at\): "2026-10-05" is not a valid timestamp/,
+    );
     expect(messages.record(['c1', '9999/1/1 0:00:00', '客户', '', '', ''])).toMatchObject({
       rejection: { field: 'sent_at', code: 'OUT_OF_RANGE' },
     });

@@ -336,6 +336,8 @@ function rejection(table: TableName, f: RowField, failure: ValueFailure): ValueR
         code: failure.code,
         message: messageOf(VALUE_REJECTIONS, 'BAD_VALUE', {
           field,
+          // The export's column, when a source maps the field to one of another name.
+          ...(f.column === field ? {} : { column: f.column }),
           value: failure.value,
           type: f.type,
           formats: (f.mapping?.format ?? [])
