@@ -286,8 +286,14 @@ export const CLI_TEXT = defineCatalogue({
     en: (p: { name: string }) => `✗ ${p.name} missing`,
   },
   VERIFY_FILE_DIFFERS: {
-    zh: (p: { name: string }) => `✗ ${p.name} 不一致`,
-    en: (p: { name: string }) => `✗ ${p.name} differs`,
+    zh: (p: { name: string }) => `✗ ${p.name} 不一致(已发布 → 重新计算)`,
+    en: (p: { name: string }) => `✗ ${p.name} differs (published → recomputed)`,
+  },
+  VERIFY_POLICY_CHANGED: {
+    zh: (p: { file: string; recorded: string; current: string }) =>
+      `✗ 策略文件 ${p.file} 在发布后被修改:发布时 sha256 为 ${p.recorded.slice(0, 12)},现在是 ${p.current.slice(0, 12)},所以下面的重新计算用的不是发布时的规则。请用 git checkout 恢复该文件(verify --all 按发布时的提交读取它);要改规则,请新增一个版本文件。`,
+    en: (p: { file: string; recorded: string; current: string }) =>
+      `✗ The policy file ${p.file} changed after publication: sha256 ${p.recorded.slice(0, 12)} when published, ${p.current.slice(0, 12)} now, so the recomputation below does not use the published rules. Restore the file with git checkout (verify --all reads it at the publication's commit); to change the rules, add a new version file.`,
   },
   VERIFY_DIFFERENCES_TOO_LARGE: {
     zh: (p: { mib: number }) => `(文件 ${p.mib} MiB,过大,无法逐项列出差异;请按客服逐个对比)`,

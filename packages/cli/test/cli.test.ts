@@ -84,6 +84,30 @@ describe('scorebook evaluate and verify', () => {
     const bad = await runCli('verify', ...args, '--results', out, '--lang', 'en');
     expect(bad.code).toBe(1);
     expect(bad.stdout).toContain('agents[a001].base_score: 67.1 → 67.06830809052059');
+    expect(bad.stdout).toContain('✗ results.json differs (published → recomputed)');
+  });
+
+  it('says first that the policy file changed since publication, and shortens its text (trial 6 M4)', async () => {
+    const out = join(tmp(), 'out');
+    const policies = join(tmp(), 'ecommerce-cs');
+    cpSync(join(golden, 'policies/ecommerce-cs'), policies, { recursive: true });
+    const args = ['--policies', policies, '--data', join(golden, 'data')];
+    expect((await runCli('evaluate', ...args, '--period', '2026-10', '--out', out)).code).toBe(0);
+    const file = join(policies, '2026-10-01.yaml');
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace('target: 98%, floor: 85%', 'target: 97%, floor: 85%'),
+    );
+    const v = await runCli('verify', ...args, '--results', out, '--lang', 'en');
+    expect(v.code).toBe(1);
+    const lines = v.stdout.split('\n');
+    expect(lines[0]).toMatch(
+      /^✗ The policy file .*2026-10-01\.yaml changed after publication: sha256 [0-9a-f]{12} when published, [0-9a-f]{12} now/,
+    );
+    // The policy's text is a difference of policy.json, shown by its start and its length.
+    expect(lines.find((l) => l.startsWith('  text: '))).toMatch(
+      /^ {2}text: ".{20,}… \([\d,]+ characters\) → ".{20,}… \([\d,]+ characters\)$/,
+    );
   });
 
   it('says of a monitoring period why agents are not rated, and that it cannot be published', async () => {

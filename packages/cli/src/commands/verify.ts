@@ -81,8 +81,14 @@ export async function runVerify(argv: string[], io: CommandIo): Promise<number> 
   }
   const recordedText = readFileSync(resultsFile, 'utf8');
   let period: string;
+  let publishedPolicy: { file?: string; sha256?: string } | undefined;
   try {
-    period = (JSON.parse(recordedText) as { period: { id: string } }).period.id;
+    const recorded = JSON.parse(recordedText) as {
+      period: { id: string };
+      policy?: { file?: string; sha256?: string };
+    };
+    period = recorded.period.id;
+    publishedPolicy = recorded.policy;
   } catch {
     io.err(`${say(lang, 'VERIFY_NOT_RESULTS', { file: resultsFile })}\n`);
     return EXIT.failed;
@@ -102,6 +108,16 @@ export async function runVerify(argv: string[], io: CommandIo): Promise<number> 
     onProgress: progressReporter(io, lang, values.quiet === true),
   });
   const fresh = serializeEvaluation(evaluation);
+  // A policy file edited since publication is said first: the recomputation then applies other rules.
+  const now = evaluation.results.policy;
+  if (publishedPolicy?.sha256 !== undefined && publishedPolicy.sha256 !== now.sha256)
+    io.out(
+      `${say(lang, 'VERIFY_POLICY_CHANGED', {
+        file: publishedPolicy.file ?? now.file,
+        recorded: publishedPolicy.sha256,
+        current: now.sha256,
+      })}\n`,
+    );
   let identical = true;
   for (const name of RESULT_FILES) {
     const path = join(resultsDir, name);

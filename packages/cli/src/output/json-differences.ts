@@ -46,13 +46,22 @@ export function jsonDifferences(
     }
     if (JSON.stringify(a) !== JSON.stringify(b)) {
       const none = say(lang, 'JSON_NO_VALUE');
-      lines.push(`${path}: ${JSON.stringify(a) ?? none} → ${JSON.stringify(b) ?? none}`);
+      lines.push(`${path}: ${shown(a) ?? none} → ${shown(b) ?? none}`);
     }
   };
   walk(recorded, recomputed, '');
   if (lines.length === 0) lines.push(say(lang, 'JSON_FORMATTING_ONLY'));
   return lines;
 }
+
+// A value as JSON; a longer one (a policy's text, say) as its first 60 characters and its length.
+function shown(v: unknown): string | undefined {
+  const json = JSON.stringify(v);
+  if (json === undefined || json.length <= SHOWN_CHARACTERS) return json;
+  return `${json.slice(0, 60)}… (${json.length.toLocaleString('en-US')} characters)`;
+}
+
+const SHOWN_CHARACTERS = 120;
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
