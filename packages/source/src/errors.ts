@@ -148,6 +148,12 @@ export const SOURCE_ERRORS = defineCatalogue({
     en: (p: { file: string; table: string; field: string; header: string; fix: string }) =>
       `${p.file} has no column for the required field ${p.table}.${p.field}. The header has: ${p.header}. In source.yaml, say which column it comes from:\n${p.fix}`,
   },
+  HEADER_OF_ANOTHER_TABLE: {
+    zh: (p: { file: string; table: string; others: string }) =>
+      `${p.file} 作为表 ${p.table} 读取,但它的表头有表 ${p.others} 的全部必填列,而缺少 ${p.table} 的:这个文件多半放错了文件夹。请把它移到 ${p.others} 的位置(或在 source.yaml 中把它列在 ${p.others} 的 files 下)。`,
+    en: (p: { file: string; table: string; others: string }) =>
+      `${p.file} is read as the table ${p.table}, but its header has every required column of ${p.others} and lacks those of ${p.table}: the file is probably in the wrong folder. Move it to where ${p.others} is read from (or list it under the files of ${p.others} in source.yaml).`,
+  },
   HEADER_ROW_MISPLACED: {
     zh: (p: MisplacedHeader) =>
       `${p.file} 的表头看起来在第 ${p.row} 行(有 source.yaml 读取的 ${p.expected} 列中的 ${p.found} 列),而不是第 ${p.headerRow} 行(header_row: ${p.headerRow},读到的是:${p.header})。请在 source.yaml 中${p.table ? `表 ${p.table} 下` : ''}写 header_row: ${p.row}。`,

@@ -217,3 +217,25 @@ describe('typing the records of a table', () => {
     );
   });
 });
+
+describe('a header of another table', () => {
+  it('is said first when the required columns are missing and another table has all of its own (trial 6 M9)', () => {
+    const typer = new TableTyper('qa_reviews', null, shanghai);
+    const complaints = ['complaint_id', 'agent_id', 'conversation_id', 'filed_at', 'category', 'upheld'];
+    const problems = typer.fileHeader('qa_reviews/complaints.csv', complaints, 1);
+    expect(problems.map((p) => p.code)).toEqual([
+      'HEADER_OF_ANOTHER_TABLE',
+      'REQUIRED_COLUMN_MISSING',
+      'REQUIRED_COLUMN_MISSING',
+      'REQUIRED_COLUMN_MISSING',
+    ]);
+    expect(problems[0]?.message.en).toBe(
+      'qa_reviews/complaints.csv is read as the table qa_reviews, but its header has every required column of complaints and lacks those of qa_reviews: the file is probably in the wrong folder. Move it to where complaints is read from (or list it under the files of complaints in source.yaml).',
+    );
+    // A header that only misses columns names no other table.
+    expect(typer.fileHeader('qa.csv', ['review_id', 'agent_id'], 1).map((p) => p.code)).toEqual([
+      'REQUIRED_COLUMN_MISSING',
+      'REQUIRED_COLUMN_MISSING',
+    ]);
+  });
+});

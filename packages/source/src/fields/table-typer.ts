@@ -1,6 +1,7 @@
 import {
   type FieldSpec,
   type FieldType,
+  INPUT_TABLES,
   isCustomTableName,
   TABLES,
   type TableName,
@@ -113,7 +114,10 @@ export class TableTyper {
       if (!index.has(c)) index.set(c, i);
     });
     const header = columns.join(', ');
-    const at = (code: 'REQUIRED_COLUMN_MISSING' | 'MAPPED_COLUMN_MISSING', message: Bilingual): Problem => ({
+    const at = (
+      code: 'REQUIRED_COLUMN_MISSING' | 'MAPPED_COLUMN_MISSING' | 'HEADER_OF_ANOTHER_TABLE',
+      message: Bilingual,
+    ): Problem => ({
       code,
       severity: 'error',
       message,
@@ -158,6 +162,22 @@ export class TableTyper {
         );
       }
     }
+    // Required columns missing, where the header has every required column of other contract
+    // tables: the file is said first to be in the wrong place (trial 6 M9).
+    const others = problems.some((p) => p.code === 'REQUIRED_COLUMN_MISSING')
+      ? tablesOfHeader(columns).filter((t) => t !== this.table)
+      : [];
+    if (others.length > 0)
+      problems.unshift(
+        at(
+          'HEADER_OF_ANOTHER_TABLE',
+          messageOf(SOURCE_ERRORS, 'HEADER_OF_ANOTHER_TABLE', {
+            file,
+            table: this.table,
+            others: others.join(', '),
+          }),
+        ),
+      );
     // A column consumed by a field is not also an extra field; nor is a column of a name some
     // field already has (a contract field read from another column shadows it).
     this.#extras = columns
@@ -351,6 +371,15 @@ function rejection(table: TableName, f: RowField, failure: ValueFailure): ValueR
 // The declared fields of a custom table's source; none without one (a custom table always has one).
 function customFields(reading: TableSource | null): Readonly<Record<string, FieldSpec>> {
   return reading !== null && 'spec' in reading ? (reading as CustomTableSource).spec.fields : {};
+}
+
+// The contract tables whose required fields (two or more) all have a column of their own name.
+function tablesOfHeader(columns: readonly string[]): TableName[] {
+  const names = new Set(columns);
+  return INPUT_TABLES.filter((t) => {
+    const required = Object.entries(TABLES[t].fields).filter(([, spec]) => spec.required === true);
+    return required.length >= 2 && required.every(([field]) => names.has(field));
+  });
 }
 
 function columnWords(field: string): string {
