@@ -19,7 +19,7 @@ import {
   encodeEdits,
   recompute,
 } from '../src/lib/calibrate.ts';
-import { calibrationData, laterVersion } from '../src/lib/calibrate-data.ts';
+import { calibrationData, calibrationFields, laterVersion } from '../src/lib/calibrate-data.ts';
 import { t } from '../src/lib/messages.ts';
 import { evaluatePeriod, outcomeOfResult, randomEdits } from './calibration-edits.ts';
 import { CLI, ROOT, readJson, scorebook } from './fixture-site.ts';
@@ -49,6 +49,29 @@ function evaluateWith(text: string, name: string): Results['agents'] {
   writeFileSync(join(policies, snapshot.file), text);
   return evaluatePeriod(policies, 'data/sample', PERIOD, join(work, name, 'out')).agents;
 }
+
+describe('the numbers the page offers', () => {
+  it('leave out the minimum sample of a count, a sum or a formula, and give a veto on a ratio in its unit (trial 6 L4)', () => {
+    const data = structuredClone(dataOf('aftersale'));
+    const card = data.policy.scorecards.find((s) => s.id === 'aftersale');
+    const [item] = card?.scored ?? [];
+    const [veto] = card?.vetoes ?? [];
+    if (card === undefined || item === undefined || veto === undefined) throw new Error('the sample changed');
+    expect(data.metrics.find((m) => m.id === 'praise_count')?.kind).toBe('count');
+    card.scored.push({ ...item, metric: 'praise_count', min_sample: 5 });
+    card.vetoes.push({
+      ...veto,
+      id: 'low-csat',
+      when: { all: [{ fact: 'csat_rate', operator: 'lessThan', value: 0.5 }] },
+    });
+    const fields = calibrationFields(data);
+    const samples = fields.filter((f) => f.what === 'min_sample').map((f) => f.subject);
+    expect(samples).toContain('csat_rate');
+    expect(samples).not.toContain('praise_count');
+    expect(fields.find((f) => f.subject === 'low-csat')?.unit).toBe('ratio');
+    expect(fields.find((f) => f.subject === veto.id && f.what === 'leaf')?.unit).toBe('count');
+  });
+});
 
 describe('calibration: scoring the published values again', () => {
   it('gives every published score, grade and rank with no edit, for each scorecard', () => {

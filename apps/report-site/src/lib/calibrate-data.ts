@@ -117,8 +117,8 @@ export interface CalibrationField {
 /**
  * Every number of the scorecard and grades a reader may change, in the page's order: the scored
  * items (weight; target and floor, a range's four bounds or each band's threshold and score;
- * minimum sample), group weights, grade thresholds, adjustments (points each, min, max when
- * written), the numeric leaves of the vetoes' conditions, the distribution's shares when written.
+ * minimum sample, but for a count, a sum or a formula), group weights, grade thresholds, adjustments (points each, min, max when
+ * written), the numeric leaves of the vetoes' conditions (in the unit of the metric they test), the distribution's shares when written.
  */
 export function calibrationFields(data: CalibrationData): CalibrationField[] {
   const card = data.policy.scorecards.find((s) => s.id === data.scorecard);
@@ -152,7 +152,10 @@ export function calibrationFields(data: CalibrationData): CalibrationField[] {
       add('items', m, 'band', editKey('band', m, i), unit, b.value, i);
       add('items', m, 'band_score', editKey('band_score', m, i), 'number', b.score, i);
     });
-    add('items', m, 'min_sample', editKey('min_sample', m), 'number', item.min_sample);
+    // A count, a sum or a formula is never insufficient: its minimum sample has no effect.
+    const kind = data.metrics.find((x) => x.id === m)?.kind;
+    if (kind !== 'count' && kind !== 'sum' && kind !== 'formula')
+      add('items', m, 'min_sample', editKey('min_sample', m), 'number', item.min_sample);
   }
   for (const g of card.groups) add('groups', g.id, 'weight', editKey('group', g.id), 'number', g.weight);
   for (const g of data.policy.grades.slice(0, -1))
@@ -165,7 +168,8 @@ export function calibrationFields(data: CalibrationData): CalibrationField[] {
   for (const v of card.vetoes)
     conditionLeaves(v.when).forEach((leaf, i) => {
       if (typeof leaf.value === 'number')
-        add('vetoes', v.id, 'leaf', editKey('veto', v.id, i), 'number', leaf.value, i, {
+        // A metric's threshold in the metric's unit (a ratio as a percentage, as its target).
+        add('vetoes', v.id, 'leaf', editKey('veto', v.id, i), unitOf(leaf.fact), leaf.value, i, {
           fact: leaf.fact,
           operator: leaf.operator,
         });
