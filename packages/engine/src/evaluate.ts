@@ -303,12 +303,9 @@ async function pipeline(
     (a) =>
       new Set((scorecardOfRole.get(a.role)?.scored ?? []).flatMap((i) => metricIndex.get(i.metric) ?? [])),
   );
-  const measure = new MetricAccumulators(
-    compiled,
-    agents.length,
-    (agent, metric) => scoredBy[agent]?.has(metric) ?? false,
-    cap,
-  );
+  // A metric's evidence is kept for the agents whose scorecard scores it.
+  const wantsEvidence = (agent: number, metric: number) => scoredBy[agent]?.has(metric) ?? false;
+  const measure = new MetricAccumulators(compiled, agents.length, wantsEvidence, cap);
   // The SQL engine compiles first, so that a metric it does not compute is refused before reading.
   const sql =
     options.engine === 'duckdb'
@@ -320,7 +317,7 @@ async function pipeline(
           zone,
           period: zoned,
           agents,
-          wantsEvidence: (agent, metric) => scoredBy[agent]?.has(metric) ?? false,
+          wantsEvidence,
           cap,
         })
       : null;
@@ -338,13 +335,7 @@ async function pipeline(
   const sqlExcludes = sql?.decidesExclusions === true;
   const sqlReadsMessages = sql !== null && measured.some(readsMessages);
   const messageMetrics =
-    sql === null
-      ? messageMetricsOf(
-          measure.tallies,
-          agents.length,
-          (agent, metric) => scoredBy[agent]?.has(metric) ?? false,
-        )
-      : null;
+    sql === null ? messageMetricsOf(measure.tallies, agents.length, wantsEvidence) : null;
   const routes = {
     coverage,
     warnings,
@@ -390,7 +381,7 @@ async function pipeline(
                 zone,
                 period: zoned,
                 tallies: measure.tallies,
-                wantsEvidence: (agent, metric) => scoredBy[agent]?.has(metric) ?? false,
+                wantsEvidence,
                 cap,
               })
             : null;

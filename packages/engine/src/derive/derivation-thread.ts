@@ -4,6 +4,8 @@ import type { Policy } from '@scorebook/policy';
 import { Zone, type ZonedPeriod } from '@scorebook/time';
 import type { Agent } from '../check/row-checks.ts';
 import {
+  accumulatorsKeeping,
+  evidenceAgents,
   type MeasuredMetric,
   MetricAccumulators,
   MetricTally,
@@ -92,7 +94,6 @@ export class DerivationThread {
     const chosen = input.tallies.flatMap((tally, index) =>
       reads[index] === 'only' && tally instanceof MetricTally ? [{ tally, index }] : [],
     );
-    const everyAgent = Array.from({ length: input.agents.length }, (_, a) => a);
     const request: DerivationRequest = {
       conversations: input.conversations.forDerivation(),
       conversationsPerPartition: input.messages.conversationsPerPartition,
@@ -102,7 +103,11 @@ export class DerivationThread {
       zone: input.zone.name,
       period: input.period,
       metrics: chosen.map(({ tally }) => tally.definition),
-      evidence: chosen.map(({ index }) => everyAgent.filter((a) => input.wantsEvidence(a, index))),
+      evidence: evidenceAgents(
+        chosen.map(({ index }) => index),
+        input.agents.length,
+        input.wantsEvidence,
+      ),
       cap: input.cap,
     };
     return new DerivationThread(
@@ -150,13 +155,7 @@ export function deriveRequested(request: DerivationRequest): DerivationAnswer {
   const fields = measuredFields('responses');
   // Every side of these metrics reads responses (DerivationThread.start).
   const compiled = compileMetrics(request.metrics, zone, () => fields);
-  const kept = request.evidence.map((agents) => new Set(agents));
-  const measure = new MetricAccumulators(
-    compiled,
-    request.agents.length,
-    (agent, metric) => kept[metric]?.has(agent) ?? false,
-    request.cap,
-  );
+  const measure = accumulatorsKeeping(compiled, request.agents.length, request.evidence, request.cap);
   const facts = deriveFacts(
     {
       conversations: new HandedConversations(request.conversations),

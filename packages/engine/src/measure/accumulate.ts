@@ -211,6 +211,31 @@ export class MetricAccumulators {
 }
 
 /**
+ * Per chosen metric (by its index among a run's tallies), the agents whose evidence of it is kept
+ * (`wantsEvidence(agent, index)`): plain data, for accumulators on another thread
+ * ({@link accumulatorsKeeping}).
+ */
+export function evidenceAgents(
+  indexes: readonly number[],
+  agents: number,
+  wantsEvidence: (agent: number, metric: number) => boolean,
+): number[][] {
+  const every = Array.from({ length: agents }, (_, a) => a);
+  return indexes.map((index) => every.filter((a) => wantsEvidence(a, index)));
+}
+
+/** Accumulators of these metrics keeping, metric by metric, the evidence of the agents listed ({@link evidenceAgents}). */
+export function accumulatorsKeeping(
+  metrics: readonly CompiledMetric[],
+  agents: number,
+  evidence: readonly (readonly number[])[],
+  cap: number,
+): MetricAccumulators {
+  const kept = evidence.map((agentsOf) => new Set(agentsOf));
+  return new MetricAccumulators(metrics, agents, (agent, metric) => kept[metric]?.has(agent) ?? false, cap);
+}
+
+/**
  * One metric's accumulators for every agent (agents by index; an index outside the agents
  * counts nothing), and the evidence kept for the agents it scores.
  */

@@ -7,8 +7,10 @@ import {
 import type { Zone } from '@scorebook/time';
 import type { MessageMeasure } from '../derive/route-messages.ts';
 import {
+  accumulatorsKeeping,
+  evidenceAgents,
   type MeasuredMetric,
-  MetricAccumulators,
+  type MetricAccumulators,
   MetricTally,
   type TallyPart,
 } from '../measure/accumulate.ts';
@@ -47,11 +49,14 @@ export function messageMetricsOf(
     tally instanceof MetricTally && readsMessages(tally.definition) ? [{ tally, index }] : [],
   );
   if (chosen.length === 0) return null;
-  const everyAgent = Array.from({ length: agents }, (_, a) => a);
   return {
     settings: {
       definitions: chosen.map(({ tally }) => tally.definition),
-      evidence: chosen.map(({ index }) => everyAgent.filter((a) => wantsEvidence(a, index))),
+      evidence: evidenceAgents(
+        chosen.map(({ index }) => index),
+        agents,
+        wantsEvidence,
+      ),
       agents,
     },
     tallies: chosen.map(({ tally }) => tally),
@@ -106,13 +111,7 @@ export class PieceTallies {
           ? {}
           : measuredFields(table),
     );
-    const kept = evidence.map((agentsOf) => new Set(agentsOf));
-    this.#accumulators = new MetricAccumulators(
-      compiled,
-      agents,
-      (agent, metric) => kept[metric]?.has(agent) ?? false,
-      this.#cap,
-    );
+    this.#accumulators = accumulatorsKeeping(compiled, agents, evidence, this.#cap);
     return this.#accumulators;
   }
 }
