@@ -1,5 +1,6 @@
 // What a benchmark child process measures of itself, and how the benchmark reads it back.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,7 +44,17 @@ export async function childFigures(
   process.stdout.write(`${JSON.stringify(figures)}\n`);
 }
 
-/** Runs a benchmark script of this folder in a child process and reads its figures. */
+// The Node flags the scorebook command starts with: those of its first line (`#!/usr/bin/env -S node …`).
+const COMMAND_FLAGS = (
+  readFileSync(new URL('../bin/scorebook.js', import.meta.url), 'utf8').split('\n')[0] ?? ''
+)
+  .split(' ')
+  .filter((word) => word.startsWith('--'));
+
+/**
+ * Runs a benchmark script of this folder in a child process, with the Node flags the scorebook
+ * command starts with, and reads its figures.
+ */
 export function runChild(script: string, args: readonly string[]): Promise<Figures> {
   const path = fileURLToPath(new URL(script, import.meta.url));
   return new Promise((resolve, reject) => {
@@ -53,7 +64,10 @@ export function runChild(script: string, args: readonly string[]): Promise<Figur
       ...process.env,
       NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE ?? join(tmpdir(), 'node-compile-cache'),
     };
-    const child = spawn(process.execPath, [path, ...args], { stdio: ['ignore', 'pipe', 'inherit'], env });
+    const child = spawn(process.execPath, [...COMMAND_FLAGS, path, ...args], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env,
+    });
     let out = '';
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (text: string) => {

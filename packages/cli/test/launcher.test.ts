@@ -1,7 +1,15 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -18,17 +26,23 @@ const oldNode =
     return major < 22 || (major === 22 && minor < 18);
   })();
 
+const STUB_MAIN =
+  'export async function main(argv: string[]): Promise<number> { console.log("stub", ...argv); return 3; }\n';
+// A stub main that prints the flags its Node was started with.
+const FLAGS_MAIN =
+  'export async function main(): Promise<number> { console.log(JSON.stringify(process.execArgv)); return 0; }\n';
+
 /** A copy of the launcher with a stub main and, when given, a fake `node` package. */
-function sandbox(nodePackage?: { bin: unknown; files: Record<string, string | null> }): string {
+function sandbox(
+  nodePackage?: { bin: unknown; files: Record<string, string | null> },
+  main = STUB_MAIN,
+): string {
   const dir = mkdtempSync(join(tmpdir(), 'scorebook-launcher-'));
   mkdirSync(join(dir, 'bin'));
   mkdirSync(join(dir, 'src'));
   copyFileSync(bin, join(dir, 'bin/scorebook.js'));
   writeFileSync(join(dir, 'package.json'), '{"type":"module"}');
-  writeFileSync(
-    join(dir, 'src/main.ts'),
-    'export async function main(argv: string[]): Promise<number> { console.log("stub", ...argv); return 3; }\n',
-  );
+  writeFileSync(join(dir, 'src/main.ts'), main);
   if (nodePackage) {
     const pkg = join(dir, 'node_modules/node');
     mkdirSync(join(pkg, 'bin'), { recursive: true });
@@ -52,6 +66,29 @@ describe('the scorebook launcher', { timeout: 60_000 }, () => {
     expect(execFileSync(process.execPath, [bin, '--version'], { encoding: 'utf8' }).trim()).toMatch(
       /^\d+\.\d+\.\d+$/,
     );
+  });
+
+  it('starts Node with the flags of its first line, as a command', () => {
+    const launcher = sandbox(undefined, FLAGS_MAIN);
+    chmodSync(launcher, 0o755);
+    const out = execFileSync(launcher, [], {
+      encoding: 'utf8',
+      env: { ...process.env, PATH: `${dirname(process.execPath)}:${process.env.PATH ?? ''}` },
+    });
+    expect(readFileSync(bin, 'utf8').split('\n')[0]).toBe('#!/usr/bin/env -S node --max-semi-space-size=16');
+    expect(JSON.parse(out)).toEqual(['--max-semi-space-size=16']);
+  });
+
+  it.runIf(oldNode)('hands the flags it was started with over to Node 24', () => {
+    const launcher = sandbox(
+      { bin: { node: 'bin/node' }, files: { 'bin/node': `#!/bin/sh\nexec "${process.execPath}" "$@"\n` } },
+      FLAGS_MAIN,
+    );
+    const r = spawnSync(OLD_NODE, ['--max-semi-space-size=16', launcher], {
+      encoding: 'utf8',
+      env: { ...process.env, SCOREBOOK_HANDED_OVER: '' },
+    });
+    expect([r.status, r.stdout]).toEqual([0, '["--max-semi-space-size=16"]\n']);
   });
 
   it.runIf(oldNode)('hands over from the machine’s Node, whatever its version', () => {

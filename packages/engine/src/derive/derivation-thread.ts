@@ -7,7 +7,6 @@ import {
   accumulatorsKeeping,
   evidenceAgents,
   type MeasuredMetric,
-  MetricAccumulators,
   MetricTally,
   type TallySnapshot,
 } from '../measure/accumulate.ts';
