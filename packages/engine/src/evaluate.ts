@@ -64,6 +64,8 @@ import { policySnapshot } from './explain/policy-snapshot.ts';
 import { historyNamesOf, readHistory } from './history/read-history.ts';
 import { MetricAccumulators } from './measure/accumulate.ts';
 import { compileMetrics } from './measure/compile-metrics.ts';
+import { SecondRead } from './measure/second-read.ts';
+import { readSecondInParts } from './measure/second-read-in-parts.ts';
 import { combineMonths, evaluateMonths, monthsOf, scoredFromMonths } from './period/from-months.ts';
 import { PlanStage, readsPlans } from './plans/plan-stage.ts';
 import { readPreviousPeriod } from './plans/previous-worst.ts';
@@ -80,7 +82,7 @@ import {
   tableBatches,
   tableSha256,
 } from './read/read-inputs.ts';
-import { Row, valuesOf } from './row.ts';
+import { type Row, valuesOf } from './row.ts';
 import { scoreAgents, summaryOfFormat2 } from './score/score-agents.ts';
 import { jsonBytes } from './write/result-bytes.ts';
 
@@ -350,6 +352,8 @@ async function pipeline(
         : { add: (row: Row, agent: number) => measure.add('messages', row, agent) },
   };
   let derivation: DerivationThread | null = null;
+  // The threads that read the messages in pieces, when they did.
+  let readers: MessageReaders | null = null;
   for (const table of INPUT_TABLES.filter((t): t is Exclude<InputTableName, 'agents'> => t !== 'agents')) {
     // A table only a feature reads (targets) is not read by a policy without that feature.
     if (unread.has(table)) continue;
@@ -368,8 +372,11 @@ async function pipeline(
         cap,
         metrics: messageMetrics,
       };
-      const readers = early ?? MessageReaders.start(inputs, options.parallel ?? {});
-      if (await readMessagesInParallel(spread, readers, options.onProgress)) {
+      const started = early ?? MessageReaders.start(inputs, options.parallel ?? {});
+      if (started !== null && started !== early) opened.push({ close: () => void started.close() });
+      if (await readMessagesInParallel(spread, started, options.onProgress)) {
+        // Left open: they may read parts of the conversations' second read.
+        readers = started;
         // Messages this many are derived on a worker thread while the other tables are read.
         derivation =
           sql === null
@@ -513,34 +520,50 @@ async function pipeline(
             measure.add('responses', row, agent),
           );
 
-  // Measure conversations: read again, now that their derived facts are known.
+  // Measure conversations: read again, now that their derived facts are known; in parts on the
+  // message readers' threads when they read the messages and no appeal may change a row
+  // (docs/scale.md §1).
   const resolution = readsConversationField(measured, 'resolution_seconds')
     ? elapsedSeconds(policy, zone)
     : null;
-  // Without appeals no row is changed: a record out of the period is left before its row is made.
-  const unchanged = !appeals.active;
-  // Records come in the order their conversations were added: the next is expected after the last.
-  let expected = 0;
-  for await (const batch of tableBatches(inputs, 'conversations')) {
-    for (const record of batch) {
-      if (record.rejection !== undefined) continue;
-      const id = valuesOf('conversations', record.values).conversation_id;
-      const conversation = conversations.acceptedAt(id, record.file, record.line, expected);
-      if (conversation < 0) continue;
-      expected = conversation + 1;
-      if (conversations.excludedAt(conversation)) continue;
-      if (unchanged && !coverage.valuesInPeriod('conversations', record.values)) continue;
-      const row = new Row(record.values, record.file, record.line);
-      appeals.apply('conversations', row);
-      if (!coverage.inPeriod('conversations', row)) continue;
-      if (facts === null) {
-        sql?.addConversation(row, conversation, conversations.agentOf(conversation));
-        continue;
-      }
-      applyConversationFacts(row, conversation, facts, conversations, resolution);
-      measure.add('conversations', row, conversations.agentOf(conversation));
-    }
-  }
+  const secondRead = new SecondRead({
+    conversations,
+    coverage,
+    appeals: appeals.active ? appeals : null,
+    add:
+      facts === null
+        ? (row, conversation) => sql?.addConversation(row, conversation, conversations.agentOf(conversation))
+        : (row, conversation) => {
+            applyConversationFacts(row, conversation, facts, conversations, resolution);
+            measure.add('conversations', row, conversations.agentOf(conversation));
+          },
+  });
+  const inParts =
+    facts !== null &&
+    !appeals.active &&
+    readers !== null &&
+    (await readSecondInParts({
+      inputs,
+      readers,
+      parallel: options.parallel ?? {},
+      conversations,
+      facts,
+      tallies: measure.tallies,
+      wantsEvidence,
+      agents: agents.length,
+      cap,
+      policy,
+      zone,
+      readZone,
+      period: zoned,
+      resolution: resolution !== null,
+      fieldsOf: (t) => measuredFieldsOf(t, fieldsOf),
+      here: secondRead,
+    }));
+  void readers?.close();
+  if (!inParts)
+    for await (const batch of tableBatches(inputs, 'conversations'))
+      for (const record of batch) secondRead.record(record);
   const measuredInSql = sql === null ? null : await sql.finish(conversations, messages);
   // What the exclusions decided in SQL removed, added table by table in reading order.
   for (const [table, part] of measuredInSql?.excluded ?? []) exclusions.absorb(table, part);

@@ -36,6 +36,17 @@ export interface SharedConversationsWithChannels extends ConversationIds {
   channels: Array<string | null>;
 }
 
+/** {@link ConversationIndex.forSecondRead}. */
+export interface SecondReadConversations extends ConversationIds {
+  agent: Int32Array;
+  excluded: Uint8Array;
+  /** Per conversation, the file and line of its accepted row. */
+  file: Int32Array;
+  line: Int32Array;
+  /** A bit per conversation (`index >>> 3`, bit `index & 7`): a kept order names it. */
+  converted: Uint8Array;
+}
+
 /** The id of conversation `index` (0 ≤ index < the conversations) in its columns. */
 export function idIn(ids: ConversationIds, index: number): string {
   const illFormed = ids.illFormed.get(index);
@@ -60,8 +71,8 @@ export class ConversationIndex implements ConversationLookup {
   #slots = sharedInt32(2048);
   #agent = sharedInt32(1024);
   #excluded = sharedBytes(1024);
-  #file = new Int32Array(1024);
-  #line = new Int32Array(1024);
+  #file = sharedInt32(1024);
+  #line = sharedInt32(1024);
   #channel = new Int32Array(1024);
   // A bit per conversation: a kept order names it (`converted`).
   #converted = new Uint8Array(1024 / 8);
@@ -210,6 +221,21 @@ export class ConversationIndex implements ConversationLookup {
     return { ...this.shared(), channel: this.#channel.slice(0, this.#size), channels: [...this.#channels] };
   }
 
+  /**
+   * What the conversations' second read looks up on another thread: the shared columns
+   * ({@link ConversationIndex.shared}), where each accepted row is (shared too) and the
+   * `converted` bits as they are now (a copy).
+   */
+  forSecondRead(): SecondReadConversations {
+    const n = this.#size;
+    return {
+      ...this.shared(),
+      file: this.#file.subarray(0, n),
+      line: this.#line.subarray(0, n),
+      converted: this.#converted.slice(0, Math.ceil(n / 8)),
+    };
+  }
+
   #ids(): ConversationIds {
     return { bytes: this.#bytes, offsets: this.#offsets, slots: this.#slots, illFormed: this.#illFormed };
   }
@@ -298,8 +324,8 @@ export class ConversationIndex implements ConversationLookup {
     this.#offsets = copyInto(sharedInt32(capacity + 1), this.#offsets, n + 1);
     this.#agent = copyInto(sharedInt32(capacity), this.#agent, n);
     this.#excluded = copyInto(sharedBytes(capacity), this.#excluded, n);
-    this.#file = copyInto(new Int32Array(capacity), this.#file, n);
-    this.#line = copyInto(new Int32Array(capacity), this.#line, n);
+    this.#file = copyInto(sharedInt32(capacity), this.#file, n);
+    this.#line = copyInto(sharedInt32(capacity), this.#line, n);
     this.#channel = copyInto(new Int32Array(capacity), this.#channel, n);
     this.#converted = copyInto(
       new Uint8Array(Math.ceil(capacity / 8)),

@@ -142,15 +142,21 @@ export class MetricAccumulators {
   #last: { table: MeasuredTableRef; routes: TableRoutes } | null = null;
   readonly #ratings: RatingTally[] = [];
 
+  /**
+   * `keepsAddends`: the tallies keep what they add up for {@link MetricTally.follow} (the parts of
+   * the conversations' second read read on other threads).
+   */
   constructor(
     metrics: readonly CompiledMetric[],
     agents: number,
     wantsEvidence: (agent: number, metric: number) => boolean,
     cap: number,
+    keepsAddends = false,
   ) {
     this.tallies = metrics.map((m, index) => {
       const wants = (agent: number) => wantsEvidence(agent, index);
-      if (m.definition.kind !== 'rating') return this.#route(new MetricTally(m, agents, wants, cap), m);
+      if (m.definition.kind !== 'rating')
+        return this.#route(new MetricTally(m, agents, wants, cap, keepsAddends), m);
       const tally = new RatingTally({
         definition: m.definition,
         where: m.where,
@@ -224,15 +230,25 @@ export function evidenceAgents(
   return indexes.map((index) => every.filter((a) => wantsEvidence(a, index)));
 }
 
-/** Accumulators of these metrics keeping, metric by metric, the evidence of the agents listed ({@link evidenceAgents}). */
+/**
+ * Accumulators of these metrics keeping, metric by metric, the evidence of the agents listed
+ * ({@link evidenceAgents}); `keepsAddends` as {@link MetricAccumulators}'.
+ */
 export function accumulatorsKeeping(
   metrics: readonly CompiledMetric[],
   agents: number,
   evidence: readonly (readonly number[])[],
   cap: number,
+  keepsAddends = false,
 ): MetricAccumulators {
   const kept = evidence.map((agentsOf) => new Set(agentsOf));
-  return new MetricAccumulators(metrics, agents, (agent, metric) => kept[metric]?.has(agent) ?? false, cap);
+  return new MetricAccumulators(
+    metrics,
+    agents,
+    (agent, metric) => kept[metric]?.has(agent) ?? false,
+    cap,
+    keepsAddends,
+  );
 }
 
 /**
@@ -245,19 +261,28 @@ export class MetricTally implements MeasuredMetric {
   readonly #sum: Float64Array;
   /** A ratio's denominator. */
   readonly #other: Float64Array;
-  /** For medians and percentiles: each agent's values. */
+  /**
+   * For medians and percentiles: each agent's values; with `keepsAddends`, for means and sums too
+   * (what is added to their sums, in order).
+   */
   readonly #values: Array<number[] | undefined> = [];
   /** For distinct counts: each agent's values seen. */
   readonly #distinct: Array<Set<unknown> | undefined> = [];
   readonly #evidence = new Map<number, EvidenceState>();
   readonly #wantsEvidence: (agent: number) => boolean;
   readonly #cap: number;
+  readonly #keepsAddends: boolean;
 
+  /**
+   * `keepsAddends`: a mean or a sum keeps the values it adds up, in order, as a median keeps its
+   * values, so that another tally can {@link follow} this one exactly.
+   */
   constructor(
     metric: CompiledMetric,
     agents: number,
     wantsEvidence: (agent: number) => boolean,
     cap: number,
+    keepsAddends = false,
   ) {
     this.definition = metric.definition;
     this.#count = new Float64Array(agents);
@@ -265,6 +290,7 @@ export class MetricTally implements MeasuredMetric {
     this.#other = new Float64Array(agents);
     this.#wantsEvidence = wantsEvidence;
     this.#cap = cap;
+    this.#keepsAddends = keepsAddends;
   }
 
   /**
@@ -292,7 +318,10 @@ export class MetricTally implements MeasuredMetric {
         if (!conditions.holds(route.where, row)) break;
         increment(this.#count, agent, 1);
         const v = d.kind === 'sum' ? row.values[d.field] : null;
-        if (typeof v === 'number') increment(this.#sum, agent, v);
+        if (typeof v === 'number') {
+          increment(this.#sum, agent, v);
+          if (this.#keepsAddends) this.#push(agent, v);
+        }
         this.#keep(agent, table, row, d.better === 'lower' ? 'against' : 'counted');
         break;
       }
@@ -331,11 +360,7 @@ export class MetricTally implements MeasuredMetric {
           break;
         }
         increment(this.#sum, agent, v);
-        if (d.kind !== 'mean') {
-          const list = this.#values[agent];
-          if (list === undefined) this.#values[agent] = [v];
-          else list.push(v);
-        }
+        if (d.kind !== 'mean' || this.#keepsAddends) this.#push(agent, v);
         this.#keepWorst(agent, table, row, d.better === 'lower' ? v : -v);
       }
     }
@@ -375,6 +400,45 @@ export class MetricTally implements MeasuredMetric {
       state.total += e.total;
       for (const r of e.rows)
         if (state.rows.length < this.#cap) state.rows.push(new Row(r.values, r.file, r.line));
+    }
+  }
+
+  /**
+   * Adds what a tally of the same metric, with the same agents, cap and evidence agents and
+   * keeping its addends, counted of rows that come after every row this one counted
+   * ({@link MetricTally.snapshot}), so that this one is as if it had counted those rows itself
+   * (`docs/scale.md` §1, the second read in parts): counts and a ratio's denominators add (whole
+   * numbers, exactly), a mean's, sum's, median's or percentile's sum adds the other's addends one
+   * by one in their order (adding the other's sum would round differently), a net promoter
+   * score's sum adds (whole numbers), a median's or percentile's values are appended; evidence
+   * totals add, and the other's kept rows are kept as its own rows would be: appended up to the
+   * cap, or for means, medians and percentiles placed among the worst (the other's rows are its
+   * worst, in its order: the worst rows of all its rows). Not for a distinct count (which values
+   * are new to this one cannot be told from the other's evidence).
+   */
+  follow(other: TallySnapshot): void {
+    const d = this.definition;
+    if (d.kind === 'distinct_count') throw new Error('a distinct count cannot follow another tally');
+    const addends = d.kind === 'sum' || d.kind === 'mean' || d.kind === 'median' || d.kind === 'p90';
+    for (let a = 0; a < this.#count.length; a++) {
+      increment(this.#count, a, other.count[a] ?? 0);
+      increment(this.#other, a, other.other[a] ?? 0);
+      if (!addends) increment(this.#sum, a, other.sum[a] ?? 0);
+    }
+    if (addends)
+      for (const [agent, list] of other.values) {
+        for (const v of list) increment(this.#sum, agent, v);
+        if (d.kind === 'median' || d.kind === 'p90') for (const v of list) this.#push(agent, v);
+      }
+    const worst = d.kind === 'mean' || d.kind === 'median' || d.kind === 'p90';
+    for (const [agent, e] of other.evidence) {
+      const state = this.#state(agent, e.table, e.role);
+      if (state === null) continue;
+      state.total += e.total;
+      e.rows.forEach((r, i) => {
+        if (worst) this.#placeWorst(state, new Row(r.values, r.file, r.line), e.badness[i] ?? 0);
+        else if (state.rows.length < this.#cap) state.rows.push(new Row(r.values, r.file, r.line));
+      });
     }
   }
 
@@ -458,11 +522,22 @@ export class MetricTally implements MeasuredMetric {
       });
   }
 
+  #push(agent: number, v: number): void {
+    const list = this.#values[agent];
+    if (list === undefined) this.#values[agent] = [v];
+    else list.push(v);
+  }
+
   // Keeps the `cap` worst rows, worst first; among equals the earlier row stays ahead.
   #keepWorst(agent: number, table: MeasuredTableRef, row: Row, badness: number): void {
     const state = this.#state(agent, table, 'against');
     if (state === null) return;
     state.total++;
+    this.#placeWorst(state, row, badness);
+  }
+
+  // Places a row among the kept worst (see #keepWorst), or leaves it.
+  #placeWorst(state: EvidenceState, row: Row, badness: number): void {
     const { rows, badness: scores } = state;
     const least = scores.at(-1);
     if (rows.length === this.#cap && least !== undefined && badness <= least) return;

@@ -1,13 +1,6 @@
 import type { RejectedRow } from '@scorebook/contract';
 import type { Exclusion } from '@scorebook/policy';
-import {
-  type Encoding,
-  type FileFormat,
-  type FileRange,
-  readFileBatches,
-  type TableSource,
-  TableTyper,
-} from '@scorebook/source';
+import { type TableSource, TableTyper } from '@scorebook/source';
 import { Zone, type ZonedPeriod } from '@scorebook/time';
 import { Coverage, type CoveragePart } from '../check/coverage.ts';
 import { PeriodWarnings, type PeriodWarningsPart } from '../check/period-warnings.ts';
@@ -18,7 +11,8 @@ import { routeMessage } from '../derive/route-messages.ts';
 import { Exclusions, type ExclusionsPart } from '../exclude/exclusions.ts';
 import type { TallyPart } from '../measure/accumulate.ts';
 import { type MessageMetricsSettings, PieceTallies } from './message-tallies.ts';
-import { fieldsOfTyper, type TableRecord, typedRecord } from './read-inputs.ts';
+import { type PieceTask, pieceBatches } from './piece-batches.ts';
+import { fieldsOfTyper } from './read-inputs.ts';
 import { SharedConversationLookup, type SharedConversations } from './shared-conversations.ts';
 
 /** What every piece of the messages table is read with. */
@@ -57,20 +51,6 @@ export function lookupOf(context: MessagePieceContext): PieceLookup {
     agentIndex.set(id, i);
   });
   return { conversations: new SharedConversationLookup(context.conversations), agentIndex };
-}
-
-/** One piece of a messages file to read. */
-export interface MessagePieceTask {
-  /** The file's index in the run's file list, and its name and path. */
-  file: number;
-  name: string;
-  path: string;
-  format: FileFormat;
-  encoding: Encoding;
-  headerRow: number;
-  range: FileRange;
-  /** The file's header (CSV), which the typer matches to the fields. */
-  header: { columns: readonly string[]; line: number } | null;
 }
 
 /** What a piece gave: as the one-thread reading would have found it, for the same records. */
@@ -112,10 +92,9 @@ export class MessagePieceReader {
   }
 
   /** Reads one piece. Throws what the reading throws (the caller then reads the table in one thread). */
-  async read(task: MessagePieceTask): Promise<MessagePiece> {
+  async read(task: PieceTask): Promise<MessagePiece> {
     const context = this.#context;
     const typer = new TableTyper('messages', context.reading, this.#readZone);
-    if (task.header !== null) typer.fileHeader(task.name, task.header.columns, task.header.line);
     const checks = RowChecks.resume('messages', context.checks, this.#conversations);
     const coverage = new Coverage(context.period);
     const exclusions = new Exclusions(
@@ -148,23 +127,9 @@ export class MessagePieceReader {
       measure: tallies?.measure ?? null,
     };
     let rows = 0;
-    const options = {
-      path: task.path,
-      name: task.name,
-      format: task.format,
-      encoding: task.encoding,
-      headerRow: task.headerRow,
-      sheet: null,
-      range: task.range,
-    };
-    for await (const items of readFileBatches(options)) {
-      for (const item of items) {
-        if (item.kind === 'header') {
-          typer.fileHeader(task.name, item.columns, item.line);
-          continue;
-        }
+    for await (const batch of pieceBatches(task, typer)) {
+      for (const record of batch) {
         rows++;
-        const record: TableRecord = typedRecord(item, typer, task.file, task.name);
         const row = checks.accept(record);
         if (row === null) warnings.rejected('messages', record, agentOf);
         else routeMessage(row, routes);

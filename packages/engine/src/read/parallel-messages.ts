@@ -9,17 +9,17 @@ import type { ConversationIndex } from '../derive/conversation-index.ts';
 import type { MessagePartitions } from '../derive/message-partitions.ts';
 import type { MessageRoutes } from '../derive/route-messages.ts';
 import { WORKER_OPTIONS } from '../worker-options.ts';
-import type { CutReport } from './cut-messages.ts';
+import type { CutReport, CutTable } from './cut-in-pieces.ts';
 import {
   type MessagePiece,
   type MessagePieceContext,
   MessagePieceReader,
   type MessagePieceSettings,
-  type MessagePieceTask,
 } from './message-piece.ts';
 import type { MessageMetrics } from './message-tallies.ts';
+import type { PieceTask } from './piece-batches.ts';
 import { PieceSums } from './piece-sums.ts';
-import { fileOptions, type Inputs, type ReadProgress } from './read-inputs.ts';
+import { fileOptions, type Inputs, type ReadProgress, type TableInput } from './read-inputs.ts';
 import { shareConversations } from './shared-conversations.ts';
 
 /** How reading is spread over threads. */
@@ -61,21 +61,43 @@ interface Spread {
 // threads (this thread reads pieces too), at most one per piece but this thread's.
 function spreadOf(inputs: Inputs, options: ParallelOptions): Spread | null {
   const input = inputs.tables.messages;
-  const threads = Math.min(options.threads ?? availableParallelism(), 16);
-  const totalBytes = input.files.reduce((sum, f) => sum + f.size, 0);
-  if (
-    threads < 2 ||
-    totalBytes < (options.minBytes ?? MIN_BYTES) ||
-    inputs.tables.conversations.files.length === 0 ||
-    input.files.length === 0 ||
-    input.files.some((f) => f.format === 'xlsx' || (f.format === 'csv' && !input.headers.has(f.name))) ||
-    UNCUT.has(input.reading?.encoding ?? 'utf-8')
-  )
+  const threads = threadsOf(options);
+  if (threads < 2 || cuttableBytes(input, options) === null || inputs.tables.conversations.files.length === 0)
     return null;
   const pieceBytes = options.pieceBytes ?? PIECE_BYTES;
   // About as many pieces as the files will give (each but a file's last holds at least pieceBytes).
   const expected = input.files.reduce((n, f) => n + Math.max(1, Math.ceil(f.size / pieceBytes)), 0);
   return { pieceBytes, workers: Math.min(threads, expected) - 1 };
+}
+
+/** The threads reading may use (`parallel.threads`, by default the machine's cores; at most 16). */
+export function threadsOf(options: ParallelOptions): number {
+  return Math.min(options.threads ?? availableParallelism(), 16);
+}
+
+/**
+ * The bytes of a table's files when they can be cut into pieces and are worth it: CSV files with
+ * a header or JSON Lines, in UTF-8 or GB18030, at least `parallel.minBytes` together; else null.
+ */
+export function cuttableBytes(input: TableInput, options: ParallelOptions): number | null {
+  const totalBytes = input.files.reduce((sum, f) => sum + f.size, 0);
+  if (
+    totalBytes < (options.minBytes ?? MIN_BYTES) ||
+    input.files.length === 0 ||
+    input.files.some((f) => f.format === 'xlsx' || (f.format === 'csv' && !input.headers.has(f.name))) ||
+    UNCUT.has(input.reading?.encoding ?? 'utf-8')
+  )
+    return null;
+  return totalBytes;
+}
+
+// The files of a table to cut, each with its index in the run's files (added when new).
+function cutFilesOf(inputs: Inputs, input: TableInput): CutFile[] {
+  return input.files.map((file) => {
+    let index = inputs.fileNames.indexOf(file.name);
+    if (index < 0) index = inputs.fileNames.push(file.name) - 1;
+    return { file, index, header: input.headers.get(file.name) ?? null, sha256: '', tasks: [] };
+  });
 }
 
 /**
@@ -89,27 +111,61 @@ export class MessageReaders {
   readonly workers: readonly Worker[];
   /** What the first worker's cutting said so far; null when this thread cuts. */
   readonly #cut: CutReports | null;
+  /**
+   * What its cutting of the conversations files said, in as many parts as there are threads
+   * (the second read in parts); null when they are not cut.
+   */
+  readonly #conversationsCut: CutReports | null;
+  /** The workers that stopped (failed, or were stopped). */
+  readonly #stopped = new Set<Worker>();
 
-  private constructor(spread: Spread, inputs: Inputs) {
+  private constructor(spread: Spread, inputs: Inputs, options: ParallelOptions) {
     this.pieceBytes = spread.pieceBytes;
     this.workers = Array.from(
       { length: spread.workers },
-      () => new Worker(new URL('./message-worker.ts', import.meta.url), WORKER_OPTIONS),
+      () => new Worker(new URL('./piece-worker.ts', import.meta.url), WORKER_OPTIONS),
     );
+    for (const worker of this.workers) worker.once('exit', () => this.#stopped.add(worker));
     const first = this.workers[0];
-    this.#cut = first === undefined ? null : new CutReports(first);
+    this.#cut = first === undefined ? null : new CutReports(first, 'messages');
     const input = inputs.tables.messages;
     first?.postMessage({
       kind: 'cut',
+      table: 'messages',
       files: input.files.map((file) => fileOptions(file, input.reading)),
       pieceBytes: spread.pieceBytes,
     });
+    // Then, while this thread still reads the conversations, their files in parts.
+    const conversations = inputs.tables.conversations;
+    const bytes = cuttableBytes(conversations, options);
+    this.#conversationsCut =
+      first === undefined || bytes === null ? null : new CutReports(first, 'conversations');
+    if (this.#conversationsCut !== null && bytes !== null)
+      first?.postMessage({
+        kind: 'cut',
+        table: 'conversations',
+        files: conversations.files.map((file) => fileOptions(file, conversations.reading)),
+        pieceBytes: Math.ceil(bytes / (spread.workers + 1)),
+      });
   }
 
   /** The readers of a run's messages table, or null when it is read in one thread. */
   static start(inputs: Inputs, options: ParallelOptions): MessageReaders | null {
     const spread = spreadOf(inputs, options);
-    return spread === null ? null : new MessageReaders(spread, inputs);
+    return spread === null ? null : new MessageReaders(spread, inputs, options);
+  }
+
+  /**
+   * The pieces of the conversations files, in file order, about one per thread, as the first
+   * worker cut them; null when they were not cut or could not be (a file that cannot be cut or
+   * read: the table is then read again in one thread, which reports a failure precisely).
+   */
+  async conversationPieces(inputs: Inputs): Promise<PieceTask[] | null> {
+    if (this.#conversationsCut === null) return null;
+    const input = inputs.tables.conversations;
+    const queue = new PieceQueue();
+    const cut = await this.#conversationsCut.into(cutFilesOf(inputs, input), input.reading, queue);
+    return cut ? queue.tasks : null;
   }
 
   /** Cuts the files into the queue's tasks (see {@link cutFiles}), on the first worker or here. */
@@ -117,6 +173,11 @@ export class MessageReaders {
     return this.#cut === null
       ? cutFiles(files, reading, this.pieceBytes, queue)
       : this.#cut.into(files, reading, queue);
+  }
+
+  /** The workers still running (a stopped one says nothing more). */
+  running(): Worker[] {
+    return this.workers.filter((w) => !this.#stopped.has(w));
   }
 
   /** Stops the worker threads (their pieces not yet answered are dropped). */
@@ -131,7 +192,8 @@ export class MessageReaders {
  * reading gives it: the same rows checked, excluded, routed and kept, in the same order. With
  * no readers (see {@link MessageReaders.start}), or when a piece cannot be read (a fault the
  * one-thread reading reports precisely), nothing is changed and the answer is false: the caller
- * reads the table in one thread. The readers are closed when it returns.
+ * reads the table in one thread, and the readers are closed; else they are left to the run,
+ * which may give them parts of the conversations' second read, and closes them.
  */
 export async function readMessagesInParallel(
   run: MessagesRun,
@@ -142,11 +204,7 @@ export async function readMessagesInParallel(
   const { inputs } = run;
   const input = inputs.tables.messages;
   const totalBytes = input.files.reduce((sum, f) => sum + f.size, 0);
-  const files: CutFile[] = input.files.map((file) => {
-    let index = inputs.fileNames.indexOf(file.name);
-    if (index < 0) index = inputs.fileNames.push(file.name) - 1;
-    return { file, index, header: input.headers.get(file.name) ?? null, sha256: '', tasks: [] };
-  });
+  const files = cutFilesOf(inputs, input);
   const settings = settingsOf(run);
   const here = new MessagePieceReader(settings, {
     conversations: run.routes.conversations,
@@ -208,7 +266,7 @@ interface CutFile {
   index: number;
   header: { columns: string[]; line: number } | null;
   sha256: string;
-  tasks: MessagePieceTask[];
+  tasks: PieceTask[];
 }
 
 // Encodings whose files splitFile cannot cut.
@@ -219,11 +277,11 @@ const UNCUT: ReadonlySet<Encoding> = new Set(['utf-16le', 'utf-16be']);
  * piece of a task number until it is found or the cutting is over (then null).
  */
 class PieceQueue {
-  readonly tasks: MessagePieceTask[] = [];
+  readonly tasks: PieceTask[] = [];
   #over = false;
   #waiting: Array<() => void> = [];
 
-  push(task: MessagePieceTask): void {
+  push(task: PieceTask): void {
     this.tasks.push(task);
     this.#wake();
   }
@@ -234,7 +292,7 @@ class PieceQueue {
     this.#wake();
   }
 
-  async take(id: number): Promise<MessagePieceTask | null> {
+  async take(id: number): Promise<PieceTask | null> {
     while (id >= this.tasks.length && !this.#over) await new Promise<void>((r) => this.#waiting.push(r));
     return this.tasks[id] ?? null;
   }
@@ -254,7 +312,7 @@ function taskOf(
 ) {
   const { file, index, header } = cut;
   const read = fileOptions(file, reading);
-  const task: MessagePieceTask = {
+  const task: PieceTask = {
     file: index,
     name: file.name,
     path: file.path,
@@ -295,7 +353,7 @@ async function cutFiles(
 }
 
 /**
- * What a worker thread's cutting of the messages files said ({@link cutMessages}), kept from the
+ * What a worker thread's cutting of a table's files said ({@link cutInPieces}), kept from the
  * moment it starts, before the run is ready to read pieces; a worker that fails or stops ends it
  * as a cutting that could not be done.
  */
@@ -303,17 +361,18 @@ class CutReports {
   readonly #reports: CutReport[] = [];
   #wake: (() => void) | null = null;
 
-  constructor(worker: Worker) {
+  /** Keeps what the worker's cutting of this table's files says. */
+  constructor(worker: Worker, table: CutTable) {
     const add = (report: CutReport) => {
       if (this.#reports.at(-1)?.cut === 'end') return;
       this.#reports.push(report);
       this.#wake?.();
       this.#wake = null;
     };
-    worker.on('message', (message: { cut?: unknown }) => {
-      if (message.cut !== undefined) add(message as CutReport);
+    worker.on('message', (message: { cut?: unknown; table?: unknown }) => {
+      if (message.cut !== undefined && message.table === table) add(message as CutReport);
     });
-    const failed = () => add({ cut: 'end', ok: false });
+    const failed = () => add({ table, cut: 'end', ok: false });
     worker.on('error', failed);
     worker.on('exit', failed);
   }
@@ -376,7 +435,7 @@ async function readPieces(
   let appended = 0;
   let next = 0;
   let failed = false;
-  const take = async (read: (id: number, task: MessagePieceTask) => Promise<MessagePiece | null>) => {
+  const take = async (read: (id: number, task: PieceTask) => Promise<MessagePiece | null>) => {
     while (!failed) {
       const id = next++;
       const task = await queue.take(id);
@@ -395,26 +454,24 @@ async function readPieces(
     }
   };
   let outcome: { ok: boolean; error: unknown } = { ok: false, error: null };
-  try {
-    for (const worker of workers) worker.postMessage({ kind: 'context', context });
-    await Promise.all([
-      (async () => {
-        outcome = await cut;
-        if (!outcome.ok) failed = true;
-      })(),
-      ...workers.map((worker) => take((id, task) => ask(worker, id, task))),
-      take((_, task) => slots.here.read(task).catch(() => null)),
-    ]);
-  } finally {
-    await slots.readers.close();
-  }
+  for (const worker of workers) worker.postMessage({ kind: 'context', context });
+  await Promise.all([
+    (async () => {
+      outcome = await cut;
+      if (!outcome.ok) failed = true;
+    })(),
+    ...workers.map((worker) => take((id, task) => ask(worker, id, task))),
+    take((_, task) => slots.here.read(task).catch(() => null)),
+  ]);
+  // The readers stay for the conversations' second read (the run closes them), unless this failed.
   if (!failed) return sums;
+  await slots.readers.close();
   store.rollback(start);
   if (outcome.error !== null) throw outcome.error;
   return null;
 }
 
-function ask(worker: Worker, id: number, task: MessagePieceTask): Promise<MessagePiece | null> {
+function ask(worker: Worker, id: number, task: PieceTask): Promise<MessagePiece | null> {
   return new Promise((resolve) => {
     const done = (answer: { id: number; piece?: MessagePiece; error?: string }) => {
       if (answer.id !== id) return;

@@ -1,6 +1,6 @@
 import { type SplitFileOptions, splitFile } from '@scorebook/source';
 
-/** A messages file to cut, as the run's reading opens it. Plain data: it crosses to a worker thread. */
+/** A file to cut, as the run's reading opens it. Plain data: it crosses to a worker thread. */
 export type CutRequestFile = Omit<SplitFileOptions, 'pieceBytes' | 'onPiece'>;
 
 /**
@@ -9,16 +9,21 @@ export type CutRequestFile = Omit<SplitFileOptions, 'pieceBytes' | 'onPiece'>;
  * could be cut (false: one cannot be, or reading one failed — the table is then read in one
  * thread, which reports the failure precisely).
  */
-export type CutReport =
+export type CutReport = { table: CutTable } & (
   | { cut: 'piece'; file: number; range: { start: number; end: number; line: number } }
   | { cut: 'file'; file: number; sha256: string }
-  | { cut: 'end'; ok: boolean };
+  | { cut: 'end'; ok: boolean }
+);
+
+/** The tables whose files a worker thread cuts: the messages, and the conversations for their second read. */
+export type CutTable = 'messages' | 'conversations';
 
 /**
  * Cuts the files one after another into pieces of about `pieceBytes` (`splitFile`), reporting
  * each piece as soon as it is found; never throws (a failure is `{ cut: 'end', ok: false }`).
  */
-export async function cutMessages(
+export async function cutInPieces(
+  table: CutTable,
   files: readonly CutRequestFile[],
   pieceBytes: number,
   report: (r: CutReport) => void,
@@ -32,16 +37,16 @@ export async function cutMessages(
         format: options.format,
         encoding: options.encoding,
         pieceBytes,
-        onPiece: (range) => report({ cut: 'piece', file, range }),
+        onPiece: (range) => report({ table, cut: 'piece', file, range }),
       });
       if (split === null) {
         ok = false;
         break;
       }
-      report({ cut: 'file', file, sha256: split.sha256 });
+      report({ table, cut: 'file', file, sha256: split.sha256 });
     }
   } catch {
     ok = false;
   }
-  report({ cut: 'end', ok });
+  report({ table, cut: 'end', ok });
 }
