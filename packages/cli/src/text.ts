@@ -295,6 +295,18 @@ export const CLI_TEXT = defineCatalogue({
     en: (p: { file: string; recorded: string; current: string }) =>
       `✗ The policy file ${p.file} changed after publication: sha256 ${p.recorded.slice(0, 12)} when published, ${p.current.slice(0, 12)} now, so the recomputation below does not use the published rules. Restore the file with git checkout (verify --all reads it at the publication's commit); to change the rules, add a new version file.`,
   },
+  VERIFY_APPEALS_CHANGED: {
+    zh: (p: { recorded: string; current: string }) =>
+      `✗ 申诉文件与发布时不同:发布时是 ${p.recorded || '(无)'},本次读到 ${p.current || '(无)'},所以下面的差异来自申诉:申诉文件在发布后被改动了。请恢复发布时的申诉文件再复核(verify --all 按发布时的提交读取它们)。`,
+    en: (p: { recorded: string; current: string }) =>
+      `✗ The appeal files are not the publication's: ${p.recorded || '(none)'} when published, ${p.current || '(none)'} now, so the differences below come from appeals: the appeal files changed after publication. Restore the published ones and verify again (verify --all reads them at the publication's commit).`,
+  },
+  VERIFY_APPEALS_CHANGED_DIR: {
+    zh: (p: { recorded: string; current: string; dir: string }) =>
+      `✗ 申诉文件与发布时不同:发布时是 ${p.recorded || '(无)'},本次读到 ${p.current || '(无)'},所以下面的差异来自申诉。发布时用的是 --appeals ${p.dir}:请加上它再复核(verify --all 按发布记录读取)。`,
+    en: (p: { recorded: string; current: string; dir: string }) =>
+      `✗ The appeal files are not the publication's: ${p.recorded || '(none)'} when published, ${p.current || '(none)'} now, so the differences below come from appeals. The publication used --appeals ${p.dir}: verify again with it (verify --all reads what the publication recorded).`,
+  },
   VERIFY_DIFFERENCES_TOO_LARGE: {
     zh: (p: { mib: number }) => `(文件 ${p.mib} MiB,过大,无法逐项列出差异;请按客服逐个对比)`,
     en: (p: { mib: number }) =>

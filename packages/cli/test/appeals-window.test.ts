@@ -81,6 +81,29 @@ describe('verify of one period', { timeout: 60_000 }, () => {
     );
     expect(preview.stderr).toContain('超过了申诉期限 2026-11-30(期间结束后 30 天)');
   });
+
+  it('says first that the appeals are not the publication’s, and which folder it read (trial 7 M3)', async () => {
+    const verify = (...extra: string[]) =>
+      runCli('verify', ...SOURCE, '--results', 'data/results/2026-10', '--quiet', '--lang', 'en', ...extra);
+    const other = await verify('--appeals', 'configs/no-appeals');
+    expect(other.code).toBe(1);
+    expect(other.stdout.split('\n')[0]).toMatch(
+      /^✗ The appeal files are not the publication's: \S*ap-late\.yaml [0-9a-f]{12} when published, \(none\) now, so the differences below come from appeals\. The publication used --appeals configs\/appeals: verify again with it/,
+    );
+    // The same folder, its file changed after publication: no other folder to name.
+    const file = 'configs/appeals/2026-10/ap-late.yaml';
+    writeFileSync(file, APPEAL.replace('复核属实', '复核属实。'));
+    try {
+      const changed = await verify();
+      expect(changed.code).toBe(1);
+      expect(changed.stdout.split('\n')[0]).toMatch(
+        /^✗ The appeal files are not the publication's: \S*ap-late\.yaml ([0-9a-f]{12}) when published, \S*ap-late\.yaml (?!\1)[0-9a-f]{12} now, .* the appeal files changed after publication\. Restore the published ones/,
+      );
+    } finally {
+      writeFileSync(file, APPEAL);
+    }
+    expect((await verify()).stdout).not.toContain('appeal files are not');
+  });
 });
 
 describe('--appeals', { timeout: 60_000 }, () => {

@@ -9,8 +9,10 @@ import {
   textOf,
 } from '@scorebook/engine';
 import {
+  DEFAULT_APPEALS_DIR,
   isFailure,
   type Manifest,
+  shellWords,
   type VerifyOptions,
   type VerifyRow,
   type VerifyStatus,
@@ -82,13 +84,16 @@ export async function runVerify(argv: string[], io: CommandIo): Promise<number> 
   const recordedText = readFileSync(resultsFile, 'utf8');
   let period: string;
   let publishedPolicy: { file?: string; sha256?: string } | undefined;
+  let publishedAppeals: Array<{ file: string; sha256: string }> = [];
   try {
     const recorded = JSON.parse(recordedText) as {
       period: { id: string };
       policy?: { file?: string; sha256?: string };
+      appeals?: Array<{ file: string; sha256: string }>;
     };
     period = recorded.period.id;
     publishedPolicy = recorded.policy;
+    publishedAppeals = recorded.appeals ?? [];
   } catch {
     io.err(`${say(lang, 'VERIFY_NOT_RESULTS', { file: resultsFile })}\n`);
     return EXIT.failed;
@@ -96,7 +101,8 @@ export async function runVerify(argv: string[], io: CommandIo): Promise<number> 
   // History facts read the periods published beside this one (docs/history.md).
   const history = { resultsDir: dirname(resolve(resultsDir)) };
   // A publication's appeal windows count from the times its manifest records, as verify --all does.
-  const windows = recordedWindows(join(resultsDir, 'manifest.json'));
+  const manifest = readManifest(join(resultsDir, 'manifest.json'));
+  const windows = manifest?.appeals_window_from ?? null;
   const evaluation = await evaluate({
     policiesDir,
     dataDir,
@@ -118,6 +124,25 @@ export async function runVerify(argv: string[], io: CommandIo): Promise<number> 
         current: now.sha256,
       })}\n`,
     );
+  // So are appeal files other than the publication's (another --appeals folder, or files
+  // changed): every difference of an appeal's agent follows from them.
+  const appealsText = (list: ReadonlyArray<{ file: string; sha256: string }>) =>
+    list.map((a) => `${a.file} ${a.sha256.slice(0, 12)}`).join(', ');
+  const appealsNow = evaluation.results.appeals ?? [];
+  if (appealsText(publishedAppeals) !== appealsText(appealsNow)) {
+    // The folder the publication read (a recorded command leaves the default out), when it is
+    // not the one read now: the likely cause, said with the option to give.
+    const then =
+      manifest === null ? null : (recordedOption(manifest.command, '--appeals') ?? DEFAULT_APPEALS_DIR);
+    const other = then !== null && resolve(then) !== resolve(values.appeals ?? DEFAULT_APPEALS_DIR);
+    io.out(
+      `${say(lang, other ? 'VERIFY_APPEALS_CHANGED_DIR' : 'VERIFY_APPEALS_CHANGED', {
+        recorded: appealsText(publishedAppeals),
+        current: appealsText(appealsNow),
+        dir: then ?? '',
+      })}\n`,
+    );
+  }
   let identical = true;
   for (const name of RESULT_FILES) {
     const path = join(resultsDir, name);
@@ -146,14 +171,21 @@ export async function runVerify(argv: string[], io: CommandIo): Promise<number> 
   return identical ? EXIT.ok : EXIT.failed;
 }
 
-/** The `appeals_window_from` of a publication's manifest (docs/appeals.md); null without a manifest or the key. */
-function recordedWindows(file: string): Record<string, string> | null {
+/** A publication's manifest; null without one (a folder written by `evaluate --out`) or when it is not JSON. */
+function readManifest(file: string): Manifest | null {
   if (!existsSync(file)) return null;
   try {
-    return (JSON.parse(readFileSync(file, 'utf8')) as Manifest).appeals_window_from ?? null;
+    return JSON.parse(readFileSync(file, 'utf8')) as Manifest;
   } catch {
     return null;
   }
+}
+
+/** The value of an option in a recorded command line, or null when it is not there. */
+function recordedOption(command: unknown, option: string): string | null {
+  const words = typeof command === 'string' ? shellWords(command) : null;
+  const at = words?.indexOf(option) ?? -1;
+  return words?.[at + 1] !== undefined && at >= 0 ? (words[at + 1] as string) : null;
 }
 
 /** The longest file whose differences are listed (its text, parsed twice, must fit in memory and in one string). */
