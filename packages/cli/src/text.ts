@@ -121,9 +121,16 @@ export const CLI_TEXT = defineCatalogue({
   },
   RUN_DONE: {
     zh: (p: RunDone) =>
-      `✓ ${p.period}:策略 ${p.policy} ${p.version},${p.agents} 名客服,${p.rated} 名参评(${p.grades}),${p.notRated} 名未参评,${p.rejected} 行被拒绝${p.warnings > 0 ? `,${p.warnings} 条警告(见上)` : ''}。\n  结果:${p.out}/results.json`,
+      `${p.mark} ${p.period}:策略 ${p.policy} ${p.version},${p.agents} 名客服,${p.rated} 名参评(${p.grades}),${p.notRated} 名未参评,${p.rejected} 行被拒绝${p.warnings > 0 ? `,${p.warnings} 条警告(见上)` : ''}。\n  结果:${p.out}/results.json`,
     en: (p: RunDone) =>
-      `✓ ${p.period}: policy ${p.policy} ${p.version}, ${p.agents} agents, ${p.rated} rated (${p.grades}), ${p.notRated} not rated, ${p.rejected} rows rejected${p.warnings > 0 ? `, ${p.warnings} warning${p.warnings === 1 ? '' : 's'} (above)` : ''}.\n  Results: ${p.out}/results.json`,
+      `${p.mark} ${p.period}: policy ${p.policy} ${p.version}, ${p.agents} agents, ${p.rated} rated (${p.grades}), ${p.notRated} not rated, ${p.rejected} rows rejected${p.warnings > 0 ? `, ${p.warnings} warning${p.warnings === 1 ? '' : 's'} (above)` : ''}.\n  Results: ${p.out}/results.json`,
+  },
+
+  RUN_NONE_RATED: {
+    zh: (p: { agents: number }) =>
+      `⚠ ${p.agents} 名客服无一参评:结果里没有任何等级。原因多半在上面的警告里(例如岗位不属于任何考核表:在 source.yaml 中为 agents.role 写 map;或无人满足参评条件)。publish 会拒绝这样的期间(NOBODY_RATED)。`,
+    en: (p: { agents: number }) =>
+      `⚠ None of the ${p.agents} agents is rated: the results hold no grade. The reason is most likely in the warnings above (roles no scorecard names: write a map for agents.role in source.yaml; or an eligibility no one meets). publish refuses such a period (NOBODY_RATED).`,
   },
 
   RUN_MONITORING: {
@@ -613,6 +620,8 @@ export function say<K extends CliTextKey>(lang: Lang, key: K, ...args: ArgsOf<(t
 }
 
 interface RunDone {
+  /** ✓, or ⚠ when agents were read and none is rated. */
+  mark: string;
   period: string;
   policy: string;
   version: string;

@@ -87,6 +87,27 @@ describe('scorebook evaluate and verify', () => {
     expect(bad.stdout).toContain('✗ results.json differs (published → recomputed)');
   });
 
+  it('marks a scored period that rates no one with ⚠ and says why it matters (trial 7 M1)', async () => {
+    const args = ['--policies', join(golden, 'policies/ecommerce-cs'), '--data', join(golden, 'data')];
+    // December of the golden data has no agent with the 30 conversations eligibility asks for.
+    const r = await runCli(
+      'evaluate',
+      ...args,
+      '--period',
+      '2026-12',
+      '--out',
+      join(tmp(), 'out'),
+      '--lang',
+      'en',
+    );
+    expect(r.code).toBe(0);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines.at(-3)).toMatch(/^⚠ 2026-12: policy ecommerce-cs \S+, 8 agents, 0 rated/);
+    expect(lines.at(-1)).toBe(
+      '⚠ None of the 8 agents is rated: the results hold no grade. The reason is most likely in the warnings above (roles no scorecard names: write a map for agents.role in source.yaml; or an eligibility no one meets). publish refuses such a period (NOBODY_RATED).',
+    );
+  });
+
   it('says first that the policy file changed since publication, and shortens its text (trial 6 M4)', async () => {
     const out = join(tmp(), 'out');
     const policies = join(tmp(), 'ecommerce-cs');

@@ -101,10 +101,16 @@ export async function runEvaluate(argv: string[], io: CommandIo): Promise<number
   return EXIT.ok;
 }
 
-/** The closing summary: agents rated, grade counts, rejected rows, where the results are. */
+/**
+ * The closing summary: agents rated, grade counts, rejected rows, where the results are; ⚠ and a
+ * line saying why it matters when a scored period rates no one (a monitoring period says why).
+ */
 export function summaryText(evaluation: Evaluation, lang: Lang, out: string): string {
   const { summary, policy, period } = evaluation.results;
+  const scored = period.kind === 'month' || period.kind === 'quarter' || period.kind === 'year';
+  const noneRated = scored && summary.agents > 0 && summary.rated === 0;
   const done = say(lang, 'RUN_DONE', {
+    mark: noneRated ? '⚠' : '✓',
     period: period.id,
     policy: policy.id,
     version: policy.version,
@@ -116,7 +122,8 @@ export function summaryText(evaluation: Evaluation, lang: Lang, out: string): st
     warnings: evaluation.warnings.length,
     out,
   });
-  if (period.kind === 'month' || period.kind === 'quarter' || period.kind === 'year') return `${done}\n`;
+  if (scored)
+    return noneRated ? `${done}\n${say(lang, 'RUN_NONE_RATED', { agents: summary.agents })}\n` : `${done}\n`;
   const note = say(lang, 'RUN_MONITORING', {
     period: period.id,
     kind: period.kind,
