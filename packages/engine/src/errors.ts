@@ -148,6 +148,40 @@ export const RUN_ERRORS = defineCatalogue({
     en: (p: { table: string; period: string; inPeriod: string; anyDate: string }) =>
       `The table ${p.table} has files, but none of its rows falls in ${p.period}.${p.inPeriod === '' ? '' : ` Counted from the rows of the period, as if the period had no records: ${p.inPeriod}.`} Read through the conversations of the period: ${p.anyDate}. For those, a row of any date that names a conversation of the period counts (${p.table === 'orders' ? 'an order placed after the period still makes its conversation converted' : 'a reply sent after the period still answers its conversation'}): they are computed from the rows of other dates these files hold, and miss only rows dated in ${p.period}. Is the export only a header, or a file of another month?`,
   },
+  APPEAL_CORRECTION_NO_EFFECT: {
+    zh: (p: {
+      appeal: string;
+      record: string;
+      field: string;
+      before: string;
+      after: string;
+      rules: string;
+      tested: string;
+    }) =>
+      `申诉 ${p.appeal} 把 ${p.record} 的 ${p.field} 从 ${p.before} 改为 ${p.after},但读取 ${p.field} 的规则(${p.rules})对这两个值的结论相同:这次更正不改变任何结果。${p.tested === '' ? '' : `这些规则认的值是 ${p.tested}。`}是否写错了值(例如写了中文而数据里是英文代码)?`,
+    en: (p: {
+      appeal: string;
+      record: string;
+      field: string;
+      before: string;
+      after: string;
+      rules: string;
+      tested: string;
+    }) =>
+      `The appeal ${p.appeal} corrects ${p.field} of ${p.record} from ${p.before} to ${p.after}, but the rules that read ${p.field} (${p.rules}) come out the same for both values: the correction changes no result.${p.tested === '' ? '' : ` Those rules test it against ${p.tested}.`} Is the value mistyped (a Chinese word where the data holds an English code, say)?`,
+  },
+  APPEAL_CORRECTION_UNREAD: {
+    zh: (p: { appeal: string; record: string; field: string; before: string; after: string }) =>
+      `申诉 ${p.appeal} 把 ${p.record} 的 ${p.field} 从 ${p.before} 改为 ${p.after},但策略没有任何规则或指标读取 ${p.field}:这次更正只改变说明中显示的记录,不改变任何结果。是否应更正另一个字段?`,
+    en: (p: { appeal: string; record: string; field: string; before: string; after: string }) =>
+      `The appeal ${p.appeal} corrects ${p.field} of ${p.record} from ${p.before} to ${p.after}, but no rule or metric of the policy reads ${p.field}: the correction changes only the record the explanations show, no result. Should another field be corrected?`,
+  },
+  MESSAGES_MISSING_DAYS: {
+    zh: (p: { days: string; conversations: number }) =>
+      `messages 在 ${p.days} 没有任何一行,而这几天开始了 ${p.conversations} 个会话:这些会话会按"没有客户提问、没有回复"计算,响应时长、回复率等指标少了这几天的记录。messages 的导出是否缺了这几天的文件(或只导出了部分日期)?补齐后重新评估;若这几天确实没有消息,可忽略。`,
+    en: (p: { days: string; conversations: number }) =>
+      `The messages have not a single row on ${p.days}, while ${p.conversations} conversations started on those days: they count as conversations without a customer question or a reply, and response times, reply rate and the like miss those days. Is the messages export missing those days' files (or only part of the dates)? Add them and evaluate again; if those days truly had no messages, ignore this.`,
+  },
   EXCLUSION_REMOVED_NOTHING: {
     zh: (p: { id: string; table: string; rows: number; missing: string }) =>
       `排除规则 ${p.id} 在本期间 ${p.table} 的 ${p.rows} 行中没有排除任何一行。${p.missing ? `规则中的值在数据里没有出现(是否拼错了?):${p.missing}。` : '若本期确实没有这类记录,可忽略。'}`,

@@ -274,7 +274,13 @@ async function pipeline(
     filedPeriods: periods,
     monthsRecordsOnly: carried,
   };
-  const appeals = new AppealStage({ ...appealInput, appeals: periodAppeals(options, periods) });
+  // Segmented targets measure their metric once more per segment, after the catalog.
+  const measured = [...definitions, ...segmentDefinitions(policy, definitions)];
+  const appeals = new AppealStage({
+    ...appealInput,
+    appeals: periodAppeals(options, periods),
+    metrics: measured,
+  });
   const monthsWarnings =
     recomputed && !carried
       ? monthsNotApplied(periodAppeals(options, monthsOf(period), false), appealInput)
@@ -295,8 +301,6 @@ async function pipeline(
   const roles = rolesWithoutScorecard(agents, policy);
   const quotas = new QuotaTargets({ policy, definitions, period: zoned, agents, files: inputs.fileNames });
   const plans = new PlanStage({ policy, definitions, period: zoned, agents, files: inputs.fileNames });
-  // Segmented targets measure their metric once more per segment, after the catalog.
-  const measured = [...definitions, ...segmentDefinitions(policy, definitions)];
   const compiled = compileMetrics(measured, zone, (t) => measuredFieldsOf(t, fieldsOf));
   const scorecardOfRole = new Map(policy.scorecards.flatMap((s) => s.roles.map((r) => [r, s] as const)));
   appeals.checkAgents(agents, (a) => scorecardOfRole.get(a.role) ?? null);

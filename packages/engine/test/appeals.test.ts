@@ -153,6 +153,44 @@ describe('appeals applied between the row checks and the exclusions', () => {
     ]);
   });
 
+  it('warn of a correction no rule tells from the value it replaces, or of a field no rule reads (trial 7 H1)', async () => {
+    const correct = (field: string, value: string) =>
+      appeal(
+        'a1',
+        '{ record: complaints/p1 }',
+        `${UPHELD}  actions:\n    - correct: { record: complaints/p1, field: ${field}, value: ${value} }\n`,
+      );
+    const said = (e: Evaluation) =>
+      e.warnings
+        .filter((w) => w.code.startsWith('APPEAL_CORRECTION'))
+        .map((w) => [w.code, w.line, w.column, w.message.en]);
+    // 产品缺陷 is not the exclusion's product_defect: the complaint still counts.
+    const mistyped = await run({ 'ap-1.yaml': correct('category', '产品缺陷') });
+    expect(agent(mistyped, 'a1').metrics.complaints_n?.value).toBe(1);
+    expect(said(mistyped)).toEqual([
+      [
+        'APPEAL_CORRECTION_NO_EFFECT',
+        13,
+        26,
+        'The appeal ap-1 corrects category of complaints/p1 from "service" to "产品缺陷", but the rules that read category (defects) come out the same for both values: the correction changes no result. Those rules test it against "product_defect". Is the value mistyped (a Chinese word where the data holds an English code, say)?',
+      ],
+    ]);
+    expect(mistyped.warnings.find((w) => w.code === 'APPEAL_CORRECTION_NO_EFFECT')?.message.zh).toBe(
+      '申诉 ap-1 把 complaints/p1 的 category 从 "service" 改为 "产品缺陷",但读取 category 的规则(defects)对这两个值的结论相同:这次更正不改变任何结果。这些规则认的值是 "product_defect"。是否写错了值(例如写了中文而数据里是英文代码)?',
+    );
+    // The value the exclusion names changes a result: nothing is said.
+    expect(said(await run({ 'ap-1.yaml': correct('category', 'product_defect') }))).toEqual([]);
+    // No rule or metric of this policy reads a complaint's conversation_id.
+    expect(said(await run({ 'ap-1.yaml': correct('conversation_id', 'c9') }))).toEqual([
+      [
+        'APPEAL_CORRECTION_UNREAD',
+        13,
+        26,
+        'The appeal ap-1 corrects conversation_id of complaints/p1 from null to "c9", but no rule or metric of the policy reads conversation_id: the correction changes only the record the explanations show, no result. Should another field be corrected?',
+      ],
+    ]);
+  });
+
   it('reassign a record: it counts for the other agent, on both scorecards', async () => {
     const e = await run({
       'ap-1.yaml': appeal(

@@ -460,6 +460,62 @@ tables:
       'In the period 2026-10, 5 of 205 rows of conversations were rejected',
     );
   });
+
+  it('warns of the days with conversations and not one message, read in one thread or in pieces (trial 7 H2)', async () => {
+    // Twelve conversations a day all month, each with a question and a reply; the messages of
+    // 10–12 October and of the 20th are missing from the export, the 25th has only 9 conversations.
+    const days = Array.from({ length: 31 }, (_, i) => i + 1).filter((d) => d !== 25);
+    const rows = days.flatMap((d) =>
+      Array.from({ length: 12 }, (_, k) => ({
+        id: `c${d}-${k}`,
+        at: `2026-10-${String(d).padStart(2, '0')}T1${k % 10}:00:00+08:00`,
+      })),
+    );
+    const nine = Array.from({ length: 9 }, (_, k) => ({
+      id: `c25-${k}`,
+      at: `2026-10-25T1${k}:00:00+08:00`,
+    }));
+    const missing = new Set(['10', '11', '12', '20', '25']);
+    const conversations = conv(...[...rows, ...nine].map((r) => `${r.id},a1,chat,${r.at},`));
+    const messages = csv(
+      MSG,
+      ...[...rows, ...nine]
+        .filter((r) => !missing.has(r.at.slice(8, 10)))
+        .flatMap((r) => [
+          `${r.id},${r.at},customer,,在吗`,
+          `${r.id},${r.at.replace(':00:00', ':00:30')},agent,a1,您好`,
+        ]),
+    );
+    const { policiesDir, dataDir } = writeScenario({ tables: { agents: AGENTS, conversations, messages } });
+    const options = {
+      policiesDir,
+      dataDir,
+      period: '2026-10',
+      allowMissing: INPUT_TABLES.filter((t) => t !== 'agents' && t !== 'conversations' && t !== 'messages'),
+    };
+    const warned = (e: { warnings: Problem[] }) =>
+      e.warnings.filter((w) => w.code === 'MESSAGES_MISSING_DAYS').map((w) => w.message);
+    const one = warned(await evaluate({ ...options, parallel: { threads: 1 } }));
+    expect(one.map((m) => m.en)).toEqual([
+      "The messages have not a single row on 2026-10-10 – 2026-10-12, 2026-10-20, while 48 conversations started on those days: they count as conversations without a customer question or a reply, and response times, reply rate and the like miss those days. Is the messages export missing those days' files (or only part of the dates)? Add them and evaluate again; if those days truly had no messages, ignore this.",
+    ]);
+    expect(one[0]?.zh).toMatch(
+      /^messages 在 2026-10-10 – 2026-10-12, 2026-10-20 没有任何一行,而这几天开始了 48 个会话/,
+    );
+    // Read in pieces on worker threads, the days are counted piece by piece and added up.
+    expect(
+      warned(await evaluate({ ...options, parallel: { threads: 2, pieceBytes: 500, minBytes: 0 } })),
+    ).toEqual(one);
+    // With every day's messages, nothing is said.
+    const complete = writeScenario({
+      tables: {
+        agents: AGENTS,
+        conversations,
+        messages: csv(MSG, ...[...rows, ...nine].flatMap((r) => [`${r.id},${r.at},customer,,在吗`])),
+      },
+    });
+    expect(warned(await evaluate({ ...options, ...complete }))).toEqual([]);
+  });
 });
 
 describe('files', () => {

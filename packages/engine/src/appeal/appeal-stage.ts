@@ -18,6 +18,7 @@ import {
   type AppealStatus,
   type FieldSpec,
   type InputTableName,
+  type MetricDefinition,
   type MetricResult,
   type NotCarried,
   type Results,
@@ -38,8 +39,10 @@ import {
   zonePeriod,
 } from '@scorebook/time';
 import type { Agent } from '../check/row-checks.ts';
+import { RUN_ERRORS } from '../errors.ts';
 import { describeRow } from '../explain/describe-row.ts';
 import type { Row } from '../row.ts';
+import { CorrectionEffect } from './correction-effect.ts';
 
 /** Inputs of {@link AppealStage}. */
 export interface AppealStageInput {
@@ -61,6 +64,11 @@ export interface AppealStageInput {
    * months apply their record actions only; their `void_metric` and `void_veto` are not carried.
    */
   monthsRecordsOnly?: boolean;
+  /**
+   * The metrics measured (the catalog and the segments'), whose conditions say whether a
+   * correction can change a result ({@link CorrectionEffect}); without them nothing is said.
+   */
+  metrics?: readonly MetricDefinition[];
 }
 
 /** An accepted row of `appeals_filed` of the evaluation's periods, with where it was read. */
@@ -121,6 +129,8 @@ export class AppealStage {
   readonly #states: AppealState[];
   readonly #errors: Problem[] = [];
   readonly #warnings: Problem[] = [];
+  /** Whether a correction can change a result; null without the run's metrics. */
+  readonly #effect: CorrectionEffect | null;
   /** Actions by record (`<table>/<id>`), in the order they apply. */
   readonly #actions = new Map<string, RecordAction[]>();
   /** Appeals disputing each record, to check the record exists and is the appellant's. */
@@ -142,6 +152,15 @@ export class AppealStage {
 
   constructor(input: AppealStageInput) {
     this.#input = input;
+    this.#effect =
+      input.metrics === undefined
+        ? null
+        : new CorrectionEffect({
+            policy: input.policy,
+            metrics: input.metrics,
+            zone: input.zone,
+            fieldsOf: input.fieldsOf,
+          });
     const rules = input.policy.appeals;
     const defaultFinal = rules?.final ?? true;
     this.#states = (input.appeals?.appeals ?? []).map((appeal) => ({
@@ -298,7 +317,9 @@ export class AppealStage {
         removedBy = state.appeal.id;
         if (!again) this.#count(String(row.values.agent_id), state.appeal.id);
       } else if (action.kind === 'correct') {
+        const previous = row.values[action.field];
         row.values[action.field] = value;
+        if (!again) this.#sayNoEffect(state.appeal.id, action, key, table, previous, row.values);
       } else {
         if (!again && row.values.agent_id === action.to)
           this.#error(
@@ -798,6 +819,34 @@ export class AppealStage {
 
   #error(at: Place, code: Code, message: Bilingual): void {
     this.#errors.push(this.#at(at, code, message, 'error'));
+  }
+
+  // A warning at the correction when it changes no result (CorrectionEffect): a value the
+  // policy's rules do not tell from the one it replaces, or a field no rule reads.
+  #sayNoEffect(
+    appeal: string,
+    action: Extract<AppealAction, { kind: 'correct' }>,
+    record: string,
+    table: InputTableName,
+    previous: unknown,
+    after: Readonly<Record<string, unknown>>,
+  ): void {
+    if (this.#effect === null) return;
+    const before = { ...after, [action.field]: previous };
+    const unchanged = this.#effect.noEffect(table, action.field, before, after);
+    if (unchanged === null) return;
+    const shown = (v: unknown) => (v === null || v === undefined ? 'null' : JSON.stringify(v));
+    const params = {
+      appeal,
+      record,
+      field: action.field,
+      before: shown(previous),
+      after: shown(after[action.field]),
+      rules: unchanged.rules.join(', '),
+      tested: unchanged.tested.map(shown).join(', '),
+    };
+    const code = unchanged.rules.length === 0 ? 'APPEAL_CORRECTION_UNREAD' : 'APPEAL_CORRECTION_NO_EFFECT';
+    this.#warnings.push(this.#at(action.at, code, messageOf(RUN_ERRORS, code, params), 'warning'));
   }
 
   #at(at: Place, code: string, message: Bilingual, severity: Problem['severity']): Problem {

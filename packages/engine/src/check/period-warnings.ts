@@ -1,6 +1,6 @@
 import { type InputTableName, TABLES } from '@scorebook/contract';
 import { messageOf, type Problem } from '@scorebook/problems';
-import { formatInstantLocal, type Zone, type ZonedPeriod } from '@scorebook/time';
+import { formatInstantLocal, localDateOf, type Zone, type ZonedPeriod } from '@scorebook/time';
 import { RUN_ERRORS } from '../errors.ts';
 import type { TableRecord } from '../read/read-inputs.ts';
 import type { Row } from '../row.ts';
@@ -11,6 +11,12 @@ const DENSE: ReadonlySet<InputTableName> = new Set(['conversations', 'messages']
 /** How far from an end of the period a dense table's rows may stop before it is said. */
 const GAP_MS = 2 * 86_400_000;
 const TOP = 10;
+/** Dense tables' rows are counted by quarter hour of the period (any zone's days are whole quarters). */
+const QUARTER_MS = 900_000;
+/** A period of more quarter hours than this (longer than a year and a bit) is not counted so. */
+const MAX_QUARTERS = 40_000;
+/** A day with at least this many conversations and no message at all is said (MESSAGES_MISSING_DAYS). */
+const DAY_CONVERSATIONS = 10;
 
 /**
  * What a {@link PeriodWarnings} counted, as plain data (for a worker thread's piece of a table):
@@ -24,6 +30,8 @@ export interface PeriodWarningsPart {
   unmapped: Map<string, Map<string, number>>;
   span: Map<InputTableName, [number, number]>;
   rejected: Map<InputTableName, Map<string, number>>;
+  /** Dense tables' rows of the period by quarter hour from its start. */
+  quarters: Map<InputTableName, Uint32Array>;
 }
 
 /**
@@ -106,6 +114,10 @@ export class PeriodWarnings {
       this.#span.set(table, c.span);
     } else if (t < span[0]) span[0] = t;
     else if (t > span[1]) span[1] = t;
+    const quarters = c.quarters;
+    if (quarters === null) return;
+    const k = Math.floor((t - this.#period.startMs) / QUARTER_MS);
+    if (k >= 0 && k < quarters.length) quarters[k] = (quarters[k] ?? 0) + 1;
   }
 
   /** Counts a rejected record when its time field was read and falls in the period, for its agent. */
@@ -145,6 +157,8 @@ export class PeriodWarnings {
         if (n > 0) filled.set(f.key, n);
       });
     }
+    const quarters = new Map<InputTableName, Uint32Array>();
+    for (const [table, c] of this.#counts) if (c.quarters !== null) quarters.set(table, c.quarters);
     return {
       rows,
       filled,
@@ -152,6 +166,7 @@ export class PeriodWarnings {
       unmapped: this.#unmapped,
       span: this.#span,
       rejected: this.#rejected,
+      quarters,
     };
   }
 
@@ -179,6 +194,10 @@ export class PeriodWarnings {
         c.span[0] = Math.min(c.span[0], first);
         c.span[1] = Math.max(c.span[1], last);
       }
+    }
+    for (const [table, counts] of part.quarters) {
+      const mine = this.#countsOf(table).quarters;
+      if (mine !== null) for (let k = 0; k < mine.length; k++) mine[k] = (mine[k] ?? 0) + (counts[k] ?? 0);
     }
     for (const [table, agents] of part.rejected) addCounts(this.#rejected, table, agents);
     for (const [key, agents] of part.empty) addCounts(this.#empty, key, agents);
@@ -286,6 +305,9 @@ export class PeriodWarnings {
         ),
       );
     }
+    const missing = this.#daysWithoutMessages(zone);
+    if (missing !== null)
+      out.push(warn('MESSAGES_MISSING_DAYS', messageOf(RUN_ERRORS, 'MESSAGES_MISSING_DAYS', missing)));
     for (const [table, agents] of this.#rejected) {
       const rejected = total(agents);
       const rows = this.#rowsOf(table) + rejected;
@@ -308,6 +330,40 @@ export class PeriodWarnings {
     return out;
   }
 
+  // The local days of the period on which at least DAY_CONVERSATIONS conversations start and not
+  // one message is sent, when the policy uses the messages and they have rows in the period:
+  // runs of consecutive days (`2026-10-10 – 2026-10-12`, a lone day as itself), and the
+  // conversations started on them; null when there is none.
+  #daysWithoutMessages(zone: Zone): { days: string; conversations: number } | null {
+    const conversations = this.#counts.get('conversations')?.quarters ?? null;
+    const messages = this.#counts.get('messages')?.quarters ?? null;
+    if (conversations === null || messages === null || !this.#tables.has('messages')) return null;
+    if (this.#rowsOf('messages') === 0) return null;
+    const byDay = new Map<string, { conversations: number; messages: number }>();
+    for (let k = 0; k < conversations.length; k++) {
+      const day = localDateOf(this.#period.startMs + k * QUARTER_MS, zone);
+      const counts = byDay.get(day) ?? { conversations: 0, messages: 0 };
+      counts.conversations += conversations[k] ?? 0;
+      counts.messages += messages[k] ?? 0;
+      byDay.set(day, counts);
+    }
+    const runs: string[][] = [];
+    let started = 0;
+    let previous = false;
+    for (const [day, counts] of byDay) {
+      const flagged = counts.conversations >= DAY_CONVERSATIONS && counts.messages === 0;
+      if (flagged) {
+        started += counts.conversations;
+        if (previous) runs.at(-1)?.push(day);
+        else runs.push([day]);
+      }
+      previous = flagged;
+    }
+    if (runs.length === 0) return null;
+    const days = runs.map((run) => (run.length === 1 ? run[0] : `${run[0]} – ${run.at(-1)}`)).join(', ');
+    return { days, conversations: started };
+  }
+
   #rowsOf(table: InputTableName): number {
     return this.#counts.get(table)?.rows ?? 0;
   }
@@ -324,6 +380,7 @@ export class PeriodWarnings {
         filled: new Float64Array(fields.length),
         timeField: DENSE.has(table) ? TABLES[table].timeField : null,
         span: this.#span.get(table) ?? null,
+        quarters: DENSE.has(table) ? quartersOf(this.#period) : null,
       };
       this.#counts.set(table, c);
     }
@@ -340,6 +397,13 @@ interface TableCounts {
   /** The time field of a dense table, whose span is kept; null for the other tables. */
   readonly timeField: string | null;
   span: [number, number] | null;
+  /** A dense table's rows by quarter hour of the period; null for the others and for a period too long. */
+  readonly quarters: Uint32Array | null;
+}
+
+function quartersOf(period: ZonedPeriod): Uint32Array | null {
+  const n = Math.ceil((period.endMs - period.startMs) / QUARTER_MS);
+  return n > MAX_QUARTERS ? null : new Uint32Array(n);
 }
 
 interface WatchedField {
