@@ -212,4 +212,15 @@ describe('scorebook site serve', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('SITE_NOT_BUILT');
   });
+
+  it('says when the port is in use, and which one to try (trial 7 M8)', async () => {
+    const port = (server.address() as { port: number }).port;
+    const run = await runCli('site', 'serve', site, '--port', String(port), '--lang', 'en');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`${site} SITE_PORT_IN_USE\n`);
+    expect(run.stderr).toContain(
+      `  Port ${port} is in use (another site serve or demo still running, perhaps). Stop it, or choose another port: --port ${port + 1}.`,
+    );
+    expect(run.stderr).not.toContain('EADDRINUSE');
+  });
 });

@@ -129,7 +129,12 @@ export async function serveUntilStopped(
   io: CommandIo,
   lang: Lang,
 ): Promise<number> {
-  const server = await serveSite(dir, port);
+  const server = await serveSite(dir, port).catch((error: unknown) => {
+    // A port another program holds is the user's to change, not an internal error.
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
+      throw siteRefusal('SITE_PORT_IN_USE', dir, { port: String(port), other: String(port + 1) });
+    throw error;
+  });
   const address = server.address();
   const actual = typeof address === 'object' && address !== null ? address.port : port;
   io.out(`${say(lang, 'SITE_SERVING', { url: `http://localhost:${actual}/` })}\n`);

@@ -32,6 +32,12 @@ export const SITE_ERRORS = defineCatalogue({
     en: (p: { period: string; aside: string; target: string }) =>
       `A publish of ${p.period} was interrupted; what is published waits, whole, in ${p.aside}. The site will not leave out a published period: run publish again (it puts it back), or move it back by hand: mv ${p.aside} ${p.target}, then build the site.`,
   },
+  SITE_PORT_IN_USE: {
+    zh: (p: { port: string; other: string }) =>
+      `端口 ${p.port} 已被占用(也许另一个 site serve 或 demo 还在运行)。请先停止它,或换一个端口:--port ${p.other}。`,
+    en: (p: { port: string; other: string }) =>
+      `Port ${p.port} is in use (another site serve or demo still running, perhaps). Stop it, or choose another port: --port ${p.other}.`,
+  },
   SITE_NOT_BUILT: {
     zh: (p: { dir: string }) =>
       `${p.dir} 不是已生成的报告网站(缺少 index.html)。请先运行 scorebook site build。`,
