@@ -334,6 +334,10 @@ describe('appeals applied between the row checks and the exclusions', () => {
       }),
     );
     expect(some.map((p) => p.code)).toEqual(['APPEAL_UNKNOWN_AGENT']);
+    // One appeal of a known agent naming a record that is not there: a mistyped record id of
+    // this data's appeals, not another data set's (trial 7 M7).
+    const { problems: mistyped } = await stopped(run({ 'e.yaml': appeal('a1', '{ record: surveys/s33 }') }));
+    expect(mistyped.map((p) => p.code)).toEqual(['APPEAL_UNKNOWN_RECORD']);
   });
 });
 
