@@ -123,6 +123,12 @@ export const GOVERNANCE_ERRORS = defineCatalogue({
     en: (p: { what: string; recorded: string; expected: string }) =>
       `manifest.json: ${p.what} does not match the publication: recorded ${p.recorded}, expected ${p.expected}. The manifest was edited; restore it from git.`,
   },
+  RESULTS_ELSEWHERE: {
+    zh: (p: { published: string; here: string }) =>
+      `这次发布写入的是 --results ${p.published},现在在 ${p.here} 复核(结果文件夹被复制或移动过):按它记录的一切照常复核;若这是发布的正本,请把它放回 ${p.published}。`,
+    en: (p: { published: string; here: string }) =>
+      `This publication was written into --results ${p.published} and is verified in ${p.here} (the results folder was copied or moved): everything it records is verified as usual; if this is the publication itself, move it back to ${p.published}.`,
+  },
   PUBLISHED_FILE_CHANGED: {
     zh: (p: { file: string; recorded: string; current: string | null }) =>
       `已发布的文件 ${p.file} 在发布后被改动:manifest 记录的 sha256 为 ${short(p.recorded)},现在是 ${p.current === null ? '(文件不存在)' : short(p.current)}。请从 git 恢复它。`,

@@ -285,15 +285,19 @@ async function verifyOne(
   if (changed.length > 0) return row('files_changed', changed);
 
   const results = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as Results;
+  // A results folder copied or moved elsewhere is verified where it is, and said so.
+  const elsewhere = resultsElsewhere(manifestFile, manifest, base, root);
+  const noted = (status: VerifyStatus, problems: Problem[], fromArchive?: boolean) =>
+    row(status, [...problems, ...elsewhere], fromArchive);
   const inconsistent = [
     ...consistencyProblems(manifestFile, manifest, results, period),
-    ...commandProblems(manifestFile, manifest, base, root),
+    ...commandProblems(manifestFile, manifest),
     ...chain,
   ];
-  if (inconsistent.length > 0) return row('manifest_invalid', inconsistent);
+  if (inconsistent.length > 0) return noted('manifest_invalid', inconsistent);
 
   const policy = policyAtCommit(base, manifest);
-  if ('problem' in policy) return row('policy_unverified', [policy.problem]);
+  if ('problem' in policy) return noted('policy_unverified', [policy.problem]);
 
   const recordedInputs = inputFilesOf(results);
   const dataDir = resolve(base, manifest.data_dir);
@@ -304,10 +308,10 @@ async function verifyOne(
     mkdirSync(policiesDir, { recursive: true });
     writeFileSync(join(policiesDir, posix.basename(manifest.policy.file)), policy.bytes);
     const months = monthVersionsAt(base, manifest, results);
-    if ('problem' in months) return row('policy_unverified', [months.problem]);
+    if ('problem' in months) return noted('policy_unverified', [months.problem]);
     for (const [name, bytes] of months.files) writeFileSync(join(policiesDir, name), bytes);
     const shared = sharedFilesAt(base, manifest, dir, months.files);
-    if ('problem' in shared) return row('policy_unverified', [shared.problem]);
+    if ('problem' in shared) return noted('policy_unverified', [shared.problem]);
     const sharedDir = sharedFolderOf(join(policiesDir, posix.basename(manifest.policy.file)));
     if (shared.files.size > 0) mkdirSync(sharedDir, { recursive: true });
     for (const [name, bytes] of shared.files) writeFileSync(join(sharedDir, name), bytes);
@@ -319,7 +323,7 @@ async function verifyOne(
         restoreInputs(archive, recordedInputs, inputs);
         fromArchive = true;
       } else if (!existsSync(dataDir)) {
-        return row('input_missing', [
+        return noted('input_missing', [
           governanceProblem('DATA_DIR_MISSING', dataDir, { dir: manifest.data_dir }),
         ]);
       }
@@ -327,7 +331,7 @@ async function verifyOne(
     // Another engine's output cannot be compared byte for byte: everything recorded was checked;
     // the recomputation needs that engine (the repository at the publication's commit).
     if (manifest.engine.version !== ENGINE_VERSION)
-      return row('engine_changed', [
+      return noted('engine_changed', [
         ...(fromArchive ? [] : inputProblems),
         problemOf(
           'ENGINE_VERSION_CHANGED',
@@ -341,9 +345,9 @@ async function verifyOne(
         ),
       ]);
     const source = recordedSource(base, manifest, results, inputs, !fromArchive, scratch);
-    if ('problem' in source) return row('policy_unverified', [source.problem]);
+    if ('problem' in source) return noted('policy_unverified', [source.problem]);
     const appealFiles = recordedAppeals(base, manifest);
-    if ('problem' in appealFiles) return row('policy_unverified', [appealFiles.problem]);
+    if ('problem' in appealFiles) return noted('policy_unverified', [appealFiles.problem]);
     let fresh: Map<string, ResultBytes>;
     let freshResults: Results;
     try {
@@ -369,7 +373,7 @@ async function verifyOne(
     } catch (error) {
       if (!(error instanceof ScorebookError) || error.kind !== 'input') throw error;
       const codes = [...new Set(error.problems.map((p) => p.code))].join(', ');
-      return row(inputProblems.length > 0 && !fromArchive ? 'input_changed' : 'recompute_failed', [
+      return noted(inputProblems.length > 0 && !fromArchive ? 'input_changed' : 'recompute_failed', [
         ...(fromArchive ? [] : inputProblems),
         governanceProblem('RECOMPUTE_FAILED', null, { codes }),
       ]);
@@ -377,7 +381,7 @@ async function verifyOne(
     const added = fromArchive ? [] : addedInputProblems(dataDir, recordedInputs, inputFilesOf(freshResults));
     if (!fromArchive && inputProblems.length + added.length > 0) {
       const moved = agentsThatMove(results, freshResults);
-      return row('input_changed', [
+      return noted('input_changed', [
         ...inputProblems,
         ...added,
         problemOf(
@@ -392,14 +396,14 @@ async function verifyOne(
       (name) => !sameBytes(fresh.get(name) ?? [], readFileSync(join(dir, name))),
     );
     const [first] = differing;
-    if (first === undefined) return row('ok', [], fromArchive);
+    if (first === undefined) return noted('ok', [], fromArchive);
     const problems = [
       governanceProblem('RESULTS_DIFFER', join(dir, first), {
         files: differing.join(', '),
         detail: differingAgents(results, freshResults),
       }),
     ];
-    return row('differs', problems, fromArchive);
+    return noted('differs', problems, fromArchive);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
@@ -476,14 +480,16 @@ const KNOWN_OPTIONS = new Set([
 /** The options of a recorded command that take no value. */
 const FLAGS = new Set(['--supersede', '--allow-none-rated', '--allow-open-period']);
 
-/** The recorded command against the manifest: the same period, folders, results root and reason. */
-function commandProblems(file: string, manifest: Manifest, base: string, root: string): Problem[] {
+/**
+ * The recorded command against the manifest: the same period, folders and reason (the results
+ * root is said apart: {@link resultsElsewhere}).
+ */
+function commandProblems(file: string, manifest: Manifest): Problem[] {
   const words = shellWords(manifest.command);
   const expected: Record<string, string | null> = {
     '--period': manifest.period,
     '--policies': posix.dirname(manifest.policy.file),
     '--data': manifest.data_dir,
-    '--results': recorded(base, root),
     '--reason': manifest.supersedes?.reason ?? null,
     '--allow-missing':
       (manifest.allow_missing ?? []).length > 0 ? (manifest.allow_missing ?? []).join(',') : null,
@@ -515,6 +521,27 @@ function commandProblems(file: string, manifest: Manifest, base: string, root: s
   if (source !== null && source !== (manifest.source?.file ?? null))
     return bad('command --source', source, String(manifest.source?.file ?? null));
   return [];
+}
+
+/**
+ * A warning when the publication's recorded command wrote into another results folder than the
+ * one it is verified in (a results folder copied or moved): the recorded `--results` against the
+ * folder's path as publish records it (relative to the repository). None when they are the same.
+ */
+function resultsElsewhere(file: string, manifest: Manifest, base: string, root: string): Problem[] {
+  const words = shellWords(manifest.command) ?? [];
+  const at = words.indexOf('--results');
+  const published = at >= 0 ? (words[at + 1] ?? null) : null;
+  const here = recorded(base, root);
+  if (published === null || published === here) return [];
+  return [
+    problemOf(
+      'RESULTS_ELSEWHERE',
+      'warning',
+      file,
+      governanceMessage('RESULTS_ELSEWHERE', { published, here }),
+    ),
+  ];
 }
 
 /**

@@ -49,6 +49,25 @@ describe('verify --all', () => {
     ]);
   });
 
+  it('verifies a copied results folder where it is, saying where it was published (trial 7 M3)', async () => {
+    cpSync(file('data/results'), file('copies/results'), { recursive: true });
+    try {
+      const copied = await verifyPublished('copies/results', { cwd: repo });
+      // The copy is not committed either: the publications in force say so too.
+      expect(brief(copied)).toEqual([
+        ['2026-10', null, 'ok', ['RESULTS_ELSEWHERE', 'PUBLICATION_NOT_COMMITTED']],
+        ['2026-11', 'superseded/1', 'ok', ['RESULTS_ELSEWHERE']],
+        ['2026-11', null, 'ok', ['RESULTS_ELSEWHERE', 'PUBLICATION_NOT_COMMITTED']],
+      ]);
+      expect(copied[0]!.problems[0]!.message.en).toBe(
+        'This publication was written into --results data/results and is verified in copies/results (the results folder was copied or moved): everything it records is verified as usual; if this is the publication itself, move it back to data/results.',
+      );
+      expect(copied.every((r) => !isFailure(r))).toBe(true);
+    } finally {
+      rmSync(file('copies'), { recursive: true, force: true });
+    }
+  });
+
   it('continues past a truncated manifest and names it', async () => {
     const result = await withEdit('data/results/2026-10/manifest.json', (t) => t.slice(0, 100));
     expect(brief(result)[0]).toEqual(['2026-10', null, 'manifest_invalid', ['MANIFEST_UNREADABLE']]);
