@@ -473,7 +473,13 @@ describe.skipIf(browserMissing)('the incremental build', () => {
     expect(october).toContain('警告:rejected.json 与 manifest.json 记录的哈希不一致');
     expect(readFileSync(join(copy, 'zh/periods/2026-11/index.html'), 'utf8')).not.toContain('data-altered');
     // The build says so, and the home page marks the period (trial 6 M3: only its own pages did).
-    expect(run.stderr).toContain('⚠ The published file 2026-10/rejected.json changed after publication');
+    const recorded = readJson<Manifest>(join(results, '2026-10/manifest.json')).files['rejected.json'] ?? '';
+    const current = sha256(readFileSync(join(results, '2026-10/rejected.json')));
+    expect(run.stderr).toContain(
+      `⚠ The published file 2026-10/rejected.json changed after publication: the manifest records sha256 ${recorded.slice(0, 12)}, it is now ${current.slice(0, 12)}. Restore it from git.\n`,
+    );
+    // The site's loader hashed the files and handed the list over; the list is not part of the site.
+    expect(existsSync(join(copy, 'altered-publications.json'))).toBe(false);
     const home = readFileSync(join(copy, 'zh/index.html'), 'utf8');
     const row = (period: string) =>
       new RegExp(`<tr data-period="${period}">(.*?)</tr>`, 's').exec(home)?.[1] ?? '';

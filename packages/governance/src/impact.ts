@@ -140,6 +140,29 @@ export interface VersionImpact {
   shifts: Array<{ scorecard: string; agents: number; mean: number; min: number; max: number }>;
 }
 
+/**
+ * A quarter or year that holds the report's month and is scored from its months
+ * (`docs/periods.md`) on either side, when a changed version governs one of its months: it
+ * moves with them. Both sides evaluate it as `evaluate --period` would, every version of the
+ * side in force by its own dates (nothing forced).
+ */
+export interface FromMonthsImpact
+  extends Pick<
+    VersionImpact,
+    'grades' | 'ranks' | 'scores' | 'adjustments' | 'flags' | 'rewards' | 'reward_change' | 'shifts'
+  > {
+  /** The quarter (`2026-Q4`) or year (`2026`). */
+  period: string;
+  /** Whether the version in force on its first day scores it from its months, at the base and in the working tree. */
+  from_months: { before: boolean; after: boolean };
+  /** The changed version files in force for one of its months on either side, by file name. */
+  months_governed_by: Array<{ file: string; months: string[] }>;
+  /** The data folder it was evaluated on: its published one, else the report's. */
+  data_dir: string;
+  /** Whether it is published (its data, source and allowed missing tables are then the manifest's). */
+  published: boolean;
+}
+
 /** How the policy change of a working tree would have moved the results of a period. */
 export interface ImpactReport {
   period: string;
@@ -166,6 +189,11 @@ export interface ImpactReport {
    * shows it.
    */
   appeals_not_evaluated: AppealFileChanges[];
+  /**
+   * The quarter and the year of the report's month (a month only) that are scored from their
+   * months on either side and have a month governed by a changed version, quarter first.
+   */
+  from_months: FromMonthsImpact[];
 }
 
 /** The appeal files of one period the working tree adds, edits or removes against the base, by appeal id. */
@@ -301,6 +329,7 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
       return (await pool.evaluate(options, false)).results.agents;
     };
     const versions: Array<Promise<VersionImpact>> = [];
+    const changedFiles = new Set<string>();
     const names = [...new Set([...baseFiles.keys(), ...workFiles.keys()])].sort();
     for (const [i, file] of names.entries()) {
       const b = base.get(file);
@@ -320,6 +349,7 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
       } else {
         continue;
       }
+      changedFiles.add(file);
       const changes = before && after ? diffPolicies(before.policy, after.policy) : [];
       const notInForce = (
         [
@@ -356,6 +386,71 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
           ),
           ...compareAgents(b ?? [], a ?? []),
         })),
+      );
+    }
+    const fromMonths: Array<Promise<FromMonthsImpact>> = [];
+    for (const p of changedFiles.size > 0 ? periodsOfMonth(period) : []) {
+      const parsed = parseEvaluationPeriod(p);
+      if (parsed === null) continue;
+      const kind = p.includes('-Q') ? 'quarter' : 'year';
+      const scored = (side: Map<string, Loaded>) =>
+        inForce(side, parsed.firstDay)?.policy.periods?.[kind] === 'from_months';
+      const fromMonthsSides = { before: scored(base), after: scored(work) };
+      if (!fromMonthsSides.before && !fromMonthsSides.after) continue;
+      const governed = new Map<string, string[]>();
+      for (const month of monthsIn(p))
+        for (const side of [base, work]) {
+          const v = inForce(side, `${month}-01`);
+          if (v === null || !changedFiles.has(v.file)) continue;
+          const months = governed.get(v.file) ?? [];
+          if (!months.includes(month)) months.push(month);
+          governed.set(v.file, months);
+        }
+      if (governed.size === 0) continue;
+      const published = manifestOf(resultsRoot, p);
+      const data =
+        published === null
+          ? { dataDir, sourceFile, allowMissing }
+          : {
+              dataDir: resolve(root, published.data_dir),
+              sourceFile: published.source ? resolve(root, published.source.file) : null,
+              allowMissing: published.allow_missing ?? [],
+            };
+      // Every version of the side as it is, with its shared files; the working tree's appeals on both.
+      const side = async (versions: Map<string, Loaded>, name: string) => {
+        const dir = join(scratch, name, 'policies', id);
+        mkdirSync(dir, { recursive: true });
+        const from = name.endsWith('before') ? 'base' : 'working tree';
+        const shared = sharedFiles[from];
+        if (shared.size > 0) mkdirSync(join(scratch, name, 'shared'));
+        for (const [file, bytes] of shared) writeFileSync(join(scratch, name, 'shared', file), bytes);
+        for (const v of versions.values()) writeFileSync(join(dir, v.file), v.bytes);
+        const evaluation = {
+          policiesDir: dir,
+          ...data,
+          period: p,
+          ...(appealsRoot === null ? {} : { appealsDir: appealsRoot }),
+          ...engine,
+        };
+        return (await pool.evaluate(evaluation, false)).results.agents;
+      };
+      fromMonths.push(
+        Promise.allSettled([side(base, `${p}-before`), side(work, `${p}-after`)]).then((sides) => {
+          const [before, after] = sides.map((s) => {
+            if (s.status === 'rejected') throw s.reason;
+            return s.value;
+          });
+          return {
+            period: p,
+            from_months: fromMonthsSides,
+            months_governed_by: [...governed]
+              .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+              .map(([file, months]) => ({ file, months: months.sort() })),
+            data_dir: data.dataDir,
+            published: published !== null,
+            ...compareAgents(before ?? [], after ?? []),
+          };
+        }),
       );
     }
     // Every evaluation settles before the scratch folder goes, even when one of them stops.
@@ -424,7 +519,8 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
     // Every evaluation settles before the scratch folder goes, even when one of them stops.
     const settled = await Promise.allSettled(versions);
     const settledAppeals = await Promise.allSettled(appeals);
-    const stopped = [...settled, ...settledAppeals].find((s) => s.status === 'rejected');
+    const settledMonths = await Promise.allSettled(fromMonths);
+    const stopped = [...settled, ...settledMonths, ...settledAppeals].find((s) => s.status === 'rejected');
     if (stopped !== undefined) throw stopped.reason;
     const report: ImpactReport = {
       period,
@@ -438,12 +534,29 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
       versions: settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : [])),
       appeals: settledAppeals.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : [])),
       appeals_not_evaluated: appealsNotEvaluated,
+      from_months: settledMonths.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : [])),
     };
     return report;
   } finally {
     await pool.close();
     rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+/** The quarter and the year of a month (`2026-10` → `2026-Q4`, `2026`); none for another period. */
+function periodsOfMonth(period: string): string[] {
+  const m = /^(\d{4})-(\d{2})$/.exec(period);
+  if (m === null) return [];
+  return [`${m[1]}-Q${Math.ceil(Number(m[2]) / 3)}`, `${m[1]}`];
+}
+
+/** The months of a quarter or a year, in calendar order (`2026-Q4` → `2026-10`, `2026-11`, `2026-12`). */
+function monthsIn(period: string): string[] {
+  const q = /^(\d{4})-Q([1-4])$/.exec(period);
+  const year = q === null ? period : (q[1] ?? '');
+  const first = q === null ? 1 : (Number(q[2]) - 1) * 3 + 1;
+  const count = q === null ? 12 : 3;
+  return Array.from({ length: count }, (_, i) => `${year}-${String(first + i).padStart(2, '0')}`);
 }
 
 /** The manifest of a published period, or null when the period is not published. */

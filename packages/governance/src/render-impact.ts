@@ -4,6 +4,7 @@ import type {
   AdjustmentMove,
   AgentMove,
   AppealsImpact,
+  FromMonthsImpact,
   ImpactReport,
   VersionImpact,
   VersionSide,
@@ -38,6 +39,7 @@ export function renderImpact(report: ImpactReport, lang: Lang, format: 'markdown
         : `\nNo version file is added, edited or removed against ${report.base.ref}.`,
     );
   for (const v of report.versions) renderVersion(out, v, report.period, lang, md);
+  for (const f of report.from_months) renderFromMonths(out, f, report.period, lang, md);
   for (const a of report.appeals) renderAppeals(out, a, lang, md);
   for (const a of report.appeals_not_evaluated) {
     const list = (ids: string[]) => (ids.length === 0 ? '—' : ids.join(', '));
@@ -235,6 +237,38 @@ function renderMoves(
     if (v.rewards.length > ROWS)
       out.push(zh ? `……另有 ${v.rewards.length - ROWS} 名` : `… and ${v.rewards.length - ROWS} more`);
   }
+}
+
+/** A quarter or year scored from its months, which moves with a changed version of one of them. */
+function renderFromMonths(out: string[], f: FromMonthsImpact, period: string, lang: Lang, md: boolean): void {
+  const zh = lang === 'zh';
+  const heading = zh ? `按各月计分的 ${f.period}` : `${f.period}, scored from its months`;
+  const governed = f.months_governed_by
+    .map((g) => `${g.file}${zh ? ' 考核 ' : ' governs '}${g.months.join(', ')}`)
+    .join(zh ? ';' : '; ');
+  const sides = f.from_months.before
+    ? f.from_months.after
+      ? ''
+      : zh
+        ? '(只有 base 按各月计分,工作区重新计算)'
+        : ' (only the base scores it from its months; the working tree recomputes it)'
+    : zh
+      ? '(只有工作区按各月计分,base 重新计算)'
+      : ' (only the working tree scores it from its months; the base recomputes it)';
+  const data = f.published
+    ? zh
+      ? `${f.period} 已发布的数据 ${f.data_dir}`
+      : `the published data of ${f.period}, ${f.data_dir}`
+    : zh
+      ? `${period} 的数据 ${f.data_dir}(${f.period} 尚未发布)`
+      : `the data of ${period}, ${f.data_dir} (${f.period} is not published)`;
+  out.push(
+    md ? `\n### ${heading}` : `\n== ${heading}`,
+    zh
+      ? `${md ? '> ' : ''}⚠ ${f.period} 的总分是各月总分的平均${sides},变更的版本 ${governed}:${f.period} 也随之变动。两边按 evaluate --period ${f.period} 评估(各版本按自己的日期生效,不强制),数据:${data}。`
+      : `${md ? '> ' : ''}⚠ ${f.period}'s total is the mean of its months' totals${sides}, and a changed version governs some of them (${governed}): ${f.period} moves too. Both sides evaluate it as evaluate --period ${f.period} would (each version in force by its own dates, nothing forced), on ${data}.`,
+  );
+  renderMoves(out, f, lang, md);
 }
 
 /** What the appeal files added, edited or removed against the base move. */

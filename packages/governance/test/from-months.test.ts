@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Manifest, Results } from '@scorebook/contract';
 import { describe, expect, it } from 'vitest';
 import { sha256 } from '../src/git.ts';
-import { isFailure, publishPeriod, verifyPublished } from '../src/index.ts';
+import { isFailure, policyImpact, publishPeriod, renderImpact, verifyPublished } from '../src/index.ts';
 import { commitAppeal, git } from './repo.ts';
 
 // A quarter scored from its months (docs/periods.md): December is under a second version.
@@ -200,6 +200,91 @@ describe('publishing a quarter scored from its months', () => {
     );
     expect(stop?.problems.map((p) => [p.code, p.file?.slice(repo.length)])).toEqual([
       ['FILE_HAS_CHANGES', '/configs/policies/qa/2026-12-01.yaml'],
+    ]);
+  });
+});
+
+describe('impact of a month’s version on a quarter scored from its months', () => {
+  it('names the quarter, shows its movement, and leaves out the year it does not score from months', async () => {
+    const repo = repoOf();
+    await publishOf(repo, '2026-12');
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'publish 2026-12');
+    // December's floor 50 → 0: a1's December 60 → 80, the quarter's mean (90 + 90 + 60) / 3 → (90 + 90 + 80) / 3.
+    writeFileSync(join(repo, 'configs/policies/qa/2026-12-01.yaml'), version('2', '2026-12-01', 0));
+    const report = await policyImpact({
+      baseRef: 'main',
+      policiesDir: 'configs/policies/qa',
+      resultsRoot: 'data/results',
+      appealsDir: 'configs/appeals',
+      cwd: repo,
+      threads: 2,
+    });
+    expect(report.period).toBe('2026-12');
+    expect(report.versions.map((v) => [v.file, v.scores.map((m) => [m.agent_id, m.from, m.to])])).toEqual([
+      ['2026-12-01.yaml', [['a1', 60, 80]]],
+    ]);
+    expect(report.from_months).toEqual([
+      {
+        period: '2026-Q4',
+        from_months: { before: true, after: true },
+        months_governed_by: [{ file: '2026-12-01.yaml', months: ['2026-12'] }],
+        data_dir: join(repo, 'data/qa'),
+        published: false,
+        grades: [
+          {
+            agent_id: 'a1',
+            name: '甲',
+            scorecard: 'aftersale',
+            from: 'B',
+            to: 'A',
+            total_before: 80,
+            total_after: 260 / 3,
+          },
+        ],
+        ranks: [],
+        scores: [
+          {
+            agent_id: 'a1',
+            name: '甲',
+            scorecard: 'aftersale',
+            from: 80,
+            to: 260 / 3,
+            total_before: 80,
+            total_after: 260 / 3,
+          },
+        ],
+        adjustments: [],
+        flags: [],
+        rewards: [],
+        reward_change: 0,
+        shifts: [{ scorecard: 'aftersale', agents: 2, mean: (260 / 3 - 80) / 2, min: 0, max: 260 / 3 - 80 }],
+      },
+    ]);
+    const section = (lang: 'zh' | 'en') => {
+      const text = renderImpact(report, lang, 'text');
+      return text
+        .slice(text.indexOf(lang === 'zh' ? '\n== 按各月计分' : '\n== 2026-Q4, scored'))
+        .split('\n')
+        .slice(1, 8);
+    };
+    expect(section('zh')).toEqual([
+      '== 按各月计分的 2026-Q4',
+      `⚠ 2026-Q4 的总分是各月总分的平均,变更的版本 2026-12-01.yaml 考核 2026-12:2026-Q4 也随之变动。两边按 evaluate --period 2026-Q4 评估(各版本按自己的日期生效,不强制),数据:2026-12 的数据 ${join(repo, 'data/qa')}(2026-Q4 尚未发布)。`,
+      '',
+      '等级变化的客服(1)',
+      '  客服     考核表     等级   总分',
+      '  甲 (a1)  aftersale  B → A  80.0 → 86.7',
+      '',
+    ]);
+    expect(section('en')).toEqual([
+      '== 2026-Q4, scored from its months',
+      `⚠ 2026-Q4's total is the mean of its months' totals, and a changed version governs some of them (2026-12-01.yaml governs 2026-12): 2026-Q4 moves too. Both sides evaluate it as evaluate --period 2026-Q4 would (each version in force by its own dates, nothing forced), on the data of 2026-12, ${join(repo, 'data/qa')} (2026-Q4 is not published).`,
+      '',
+      'Agents whose grade changes (1)',
+      '  Agent    Scorecard  Grade  Total',
+      '  甲 (a1)  aftersale  B → A  80.0 → 86.7',
+      '',
     ]);
   });
 });

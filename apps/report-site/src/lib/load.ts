@@ -44,7 +44,20 @@ export interface SitePeriod {
   /** Which of {@link PUBLISHED_FILES} the folder has. */
   files: PublishedFile[];
   /** The files manifest.json lists whose bytes no longer hash to what it records (or that are gone). */
-  altered: string[];
+  altered: AlteredFile[];
+}
+
+/**
+ * A file of a period's manifest.json whose sha256 is no longer the one recorded: the pages of the
+ * period warn of it, and `scorebook site build` lists it (`altered-publications.json`).
+ */
+export interface AlteredFile {
+  /** The file's name in the period's folder (`rejected.json`). */
+  file: string;
+  /** The sha256 manifest.json records. */
+  recorded: string;
+  /** The sha256 of the file now; null when it is gone. */
+  current: string | null;
 }
 
 /**
@@ -158,13 +171,17 @@ function readPeriod(dir: string): SitePeriod {
     metrics: new Map((policy?.metrics ?? []).map((m) => [m.id, m])),
     currency: declaredCurrency(policy),
     files: PUBLISHED_FILES.filter((f) => existsSync(join(dir, f))),
-    altered: Object.entries(manifest?.files ?? {})
-      .filter(([name, sha]) => {
-        const file = join(dir, name);
-        return !existsSync(file) || createHash('sha256').update(readFileSync(file)).digest('hex') !== sha;
-      })
-      .map(([name]) => name),
+    altered: alteredFiles(dir, manifest),
   };
+}
+
+/** The files of a manifest whose bytes no longer hash to the recorded sha256, each hashed once, in manifest order. */
+function alteredFiles(dir: string, manifest: Manifest | null): AlteredFile[] {
+  return Object.entries(manifest?.files ?? {}).flatMap(([file, recorded]) => {
+    const path = join(dir, file);
+    const current = existsSync(path) ? createHash('sha256').update(readFileSync(path)).digest('hex') : null;
+    return current === recorded ? [] : [{ file, recorded, current }];
+  });
 }
 
 /**

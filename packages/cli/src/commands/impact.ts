@@ -16,6 +16,11 @@ For every version file the working tree adds, edits or removes against the base 
 this version had governed the last closed month (or --period), whose grade, score, rank or
 adjustment would move?", against the version it replaces. The period's data is read through the
 source and with the tables allowed missing recorded in its manifest, unless given here.
+按各月计分:期间是月份、且它所在的季度或年度在任一侧按各月总分计算(periods: from_months)时,若变更的版本考核其中某个月,
+另列"按各月计分的 <季度/年度>"一节:两边按 evaluate --period 评估该季度或年度(各版本按自己的日期生效),谁的等级、总分、排名会变。
+Scored from months: when the period is a month whose quarter or year either side scores from its months
+(periods: from_months) and a changed version governs one of its months, a "<quarter/year>, scored from
+its months" section shows whose grade, score or rank moves there, both sides evaluated as evaluate --period would.
 申诉:两边都用工作区的申诉文件;工作区相对 base 新增、修改或删除了哪个期间的申诉文件(--appeals,默认
 configs/appeals;不给 --period 时自动找出所有这样的期间,给了则只看该期间),就为它另列"申诉裁决 <期间>"一节:
 用工作区的策略,分别按 base 与工作区的申诉文件评估,谁的等级、总分、排名会变。没有版本文件变更时,标题不说"假如由变更后的版本考核"。

@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { GOVERNANCE_ERRORS } from '@scorebook/governance';
+import { messageOf } from '@scorebook/problems';
 import { parseCommandArgs, required } from '../args.ts';
 import { EXIT, usageError } from '../cli-error.ts';
 import { type Lang, pickLang } from '../lang.ts';
-import { alteredPublications } from '../site/altered-publications.ts';
 import { buildSite, listPeriods } from '../site/build-site.ts';
 import { serveSite } from '../site/serve-site.ts';
 import { siteRefusal } from '../site/site-errors.ts';
@@ -65,9 +66,13 @@ async function siteBuild(argv: string[], io: CommandIo): Promise<number> {
   });
   if (!values.quiet) io.err(`${siteSummary(report, lang, required(values, 'out', 'site build'))}\n`);
   // Published files changed since: their pages warn, and the build says so, even when quiet.
-  const altered = alteredPublications(resultsDir, periods);
-  if (altered.length > 0)
-    io.err(`${[...altered.map((m) => `⚠ ${m[lang]}`), say(lang, 'SITE_ALTERED')].join('\n')}\n`);
+  if (report.altered.length > 0) {
+    const changed = report.altered.map(
+      (a) =>
+        `⚠ ${messageOf(GOVERNANCE_ERRORS, 'PUBLISHED_FILE_CHANGED', { file: `${a.period}/${a.file}`, recorded: a.recorded, current: a.current })[lang]}`,
+    );
+    io.err(`${[...changed, say(lang, 'SITE_ALTERED')].join('\n')}\n`);
+  }
   return EXIT.ok;
 }
 

@@ -72,7 +72,24 @@ export interface SiteBuildReport {
   reused: string[];
   pages: number;
   seconds: number;
+  /** The published files changed since publication, as the site's pages warn of them. */
+  altered: AlteredPublication[];
 }
+
+/**
+ * A file of a period's manifest.json whose sha256 is no longer the one recorded, as the site's
+ * loader found it (`altered-publications.json` of the build, which is then removed).
+ */
+export interface AlteredPublication {
+  period: string;
+  file: string;
+  recorded: string;
+  /** Null when the file is gone. */
+  current: string | null;
+}
+
+/** The list the site's loader writes into a build (`apps/report-site/src/pages/altered-publications.json.ts`). */
+const ALTERED_FILE = 'altered-publications.json';
 
 /** The content of {@link SITE_MARKER}. */
 interface SiteMarker {
@@ -124,6 +141,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRep
 
   mkdirSync(dirname(outDir), { recursive: true });
   const target = mkdtempSync(join(dirname(outDir), '.site-build-'));
+  let altered: AlteredPublication[];
   try {
     await runAstro(
       {
@@ -134,6 +152,9 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRep
       },
       options.onOutput,
     );
+    // The site hashed every published file for its pages: the build lists what it found.
+    altered = JSON.parse(readFileSync(join(target, ALTERED_FILE), 'utf8')) as AlteredPublication[];
+    rmSync(join(target, ALTERED_FILE));
     for (const p of changed) copyPublishedFiles(join(resultsDir, p), join(target, 'downloads', p));
     if (reusable) {
       const replaced = [...changed, ...Object.keys(previous.periods).filter((p) => !periods.includes(p))];
@@ -158,6 +179,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRep
     reused,
     pages: countPages(outDir),
     seconds: (Date.now() - started) / 1000,
+    altered,
   };
 }
 

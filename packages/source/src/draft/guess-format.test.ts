@@ -9,6 +9,8 @@ describe('guessFormat', () => {
   it('needs no format for ISO 8601 with a T or a space, with or without an offset', () => {
     expect(guess(['2026-10-05T09:00:00+08:00', '2026-10-05 09:00', '2026-10-05 09:00:01.5Z'])).toEqual({
       format: null,
+      reads: [],
+      dateCells: 0,
       unmatched: [],
       dayMonthAmbiguous: false,
     });
@@ -17,6 +19,8 @@ describe('guessFormat', () => {
   it('needs no format for xlsx date cells', () => {
     expect(guess([new WallClock(Date.UTC(2026, 9, 5, 9)), null, '  '])).toEqual({
       format: null,
+      reads: [],
+      dateCells: 1,
       unmatched: [],
       dayMonthAmbiguous: false,
     });
@@ -52,12 +56,16 @@ describe('guessFormat', () => {
   it('puts the day first when the first number exceeds 12, and says when it cannot tell', () => {
     expect(guess(['25/10/2026 09:00', '05/11/2026 10:00'])).toEqual({
       format: 'dd/MM/yyyy HH:mm',
+      reads: [{ format: 'dd/MM/yyyy HH:mm', cells: 2 }],
+      dateCells: 0,
       unmatched: [],
       dayMonthAmbiguous: false,
     });
     expect(guess(['10/25/2026 09:00']).format).toBe('M/d/yyyy HH:mm');
     expect(guess(['10/05/2026 09:00', '11/06/2026 10:00'])).toEqual({
       format: 'MM/dd/yyyy HH:mm',
+      reads: [{ format: 'MM/dd/yyyy HH:mm', cells: 2 }],
+      dateCells: 0,
       unmatched: [],
       dayMonthAmbiguous: true,
     });
@@ -73,6 +81,8 @@ describe('guessFormat', () => {
   it('names the values no format reads', () => {
     expect(guess(['2026/10/5 9:00:00', '昨天 9:00', '2026/13/5 9:00:00', '昨天 9:00'])).toEqual({
       format: 'yyyy/M/d H:mm:ss',
+      reads: [{ format: 'yyyy/M/d H:mm:ss', cells: 1 }],
+      dateCells: 0,
       unmatched: ['昨天 9:00', '2026/13/5 9:00:00'],
       dayMonthAmbiguous: false,
     });
@@ -90,18 +100,73 @@ describe('guessFormat', () => {
   });
 
   it('tells Excel serials, epoch seconds and epoch milliseconds apart by their range', () => {
-    expect(guess([46300.375, 46301])).toEqual({ format: 'excel', unmatched: [], dayMonthAmbiguous: false });
+    expect(guess([46300.375, 46301])).toEqual({
+      format: 'excel',
+      reads: [{ format: 'excel', cells: 2 }],
+      dateCells: 0,
+      unmatched: [],
+      dayMonthAmbiguous: false,
+    });
     expect(guess(['46300.375', '46301']).format).toBe('excel');
     expect(guess([1_791_162_000, '1791165600']).format).toBe('unix_s');
     expect(guess(['1791162000000', 1_791_165_600_123]).format).toBe('unix_ms');
   });
 
   it('takes the kind most numbers fit and names the others', () => {
-    expect(guess([1_791_162_000, 1_791_165_600, 46300, '2026/10/05'])).toEqual({
+    expect(guess([1_791_162_000, 1_791_165_600, 46300, '昨天 9:00'])).toEqual({
       format: 'unix_s',
-      unmatched: ['46300', '2026/10/05'],
+      reads: [{ format: 'unix_s', cells: 2 }],
+      dateCells: 0,
+      unmatched: ['46300', '昨天 9:00'],
       dayMonthAmbiguous: false,
     });
-    expect(guess([12, 7])).toEqual({ format: null, unmatched: ['12', '7'], dayMonthAmbiguous: false });
+    expect(guess([12, 7])).toEqual({
+      format: null,
+      reads: [],
+      dateCells: 0,
+      unmatched: ['12', '7'],
+      dayMonthAmbiguous: false,
+    });
+  });
+
+  it('lists the numeric kind and the text formats of a column holding both, counting what each reads', () => {
+    expect(guess([46296.376, '2026/10/1 9:05', 46297.5, '2026/10/2 18:30', 46298, '昨天'])).toEqual({
+      format: ['excel', 'yyyy/M/d H:mm'],
+      reads: [
+        { format: 'excel', cells: 3 },
+        { format: 'yyyy/M/d H:mm', cells: 2 },
+      ],
+      dateCells: 0,
+      unmatched: ['昨天'],
+      dayMonthAmbiguous: false,
+    });
+    // More text than numbers: the text's format first; ISO text among numbers needs its tokens.
+    expect(guess(['1791162000', '2026-10-05 09:00', '2026-10-06 10:00']).format).toEqual([
+      'yyyy-MM-dd HH:mm',
+      'unix_s',
+    ]);
+  });
+
+  it('counts xlsx date cells apart: they need no format beside the text formats', () => {
+    expect(guess([new WallClock(Date.UTC(2026, 9, 1, 9, 5)), '2026/10/1 9:05', '2026/10/12 14:00'])).toEqual({
+      format: 'yyyy/M/d H:mm',
+      reads: [{ format: 'yyyy/M/d H:mm', cells: 2 }],
+      dateCells: 1,
+      unmatched: [],
+      dayMonthAmbiguous: false,
+    });
+  });
+
+  it('puts a yyyyMMdd format before excel, which would read its digits as a serial', () => {
+    expect(guess([46300, 46301, 46302, '20261005'], 'date')).toEqual({
+      format: ['yyyyMMdd', 'excel'],
+      reads: [
+        { format: 'yyyyMMdd', cells: 1 },
+        { format: 'excel', cells: 3 },
+      ],
+      dateCells: 0,
+      unmatched: [],
+      dayMonthAmbiguous: false,
+    });
   });
 });

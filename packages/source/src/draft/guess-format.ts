@@ -1,5 +1,6 @@
-import { DateTime } from 'luxon';
+import { compileTimeFormat } from '../fields/time-formats.ts';
 import { trimText } from '../fields/type-value.ts';
+import { toTimeFormat } from '../load/load-source.ts';
 import type { Cell } from '../read/file-items.ts';
 import { WallClock } from '../read/file-items.ts';
 import { compareCodePoints as compare } from './normalize.ts';
@@ -11,10 +12,20 @@ export interface FormatGuess {
    * `format` is needed: every value is ISO 8601 as the field reads by default, or an xlsx date cell.
    */
   format: string | string[] | null;
+  /** Per format of `format`, in its order, how many sampled cells it is the first to read. */
+  reads: FormatReads[];
+  /** Sampled xlsx date cells: read as their wall-clock time whatever `format` says. */
+  dateCells: number;
   /** Distinct text values that no guessed format reads, most frequent first (at most 5). */
   unmatched: string[];
   /** Some format puts the day and month in an order that the sample cannot tell (all ≤ 12). */
   dayMonthAmbiguous: boolean;
+}
+
+/** How many sampled cells a format read (the first format of the list that reads them). */
+export interface FormatReads {
+  format: string;
+  cells: number;
 }
 
 /** The contract types a `format` applies to. */
@@ -30,41 +41,48 @@ const UNIX_S = [946_684_800, 4_102_444_800] as const;
 const UNIX_MS = [946_684_800_000, 4_102_444_800_000] as const;
 const EXCEL = [25_569, 73_051] as const;
 
+type NumericKind = 'excel' | 'unix_s' | 'unix_ms';
+
 /**
  * Guesses the `format` of a timestamp or date column from sample values (empty cells left out).
- * xlsx date cells need no format. Numbers, and text of digits only, are Excel serials
- * (25569–73051, 1970–2100), epoch seconds or epoch milliseconds (2000–2100), whichever most of
- * them fit. Text is read by its shape — year-month-day with `-`, `/` or `.`, `年月日`, day and
- * month before a four-digit year, or `yyyyMMdd`, then an optional time with `:` or `时分秒`,
- * fraction, AM/PM and `+08:00`/`+0800` offset — into luxon tokens. Month and day are
- * zero-padded (`MM`, `dd`) only when some month or day shows a leading zero and none shows a
- * single digit, hours (`HH`) likewise on their own, so that `M`/`d`/`H` (which read both) are
- * used whenever the sample cannot tell; minutes and seconds are `mm`/`ss` unless a value has a
- * single digit. When text
- * outnumbers numbers, the formats of all shapes are listed, most frequent first (ties in
- * code-point order); a single shape gives a single format. Values no format reads are listed
- * as unmatched, checked with luxon's `fromFormat`.
+ * xlsx date cells need no format (they are counted apart). Numbers, and text of digits only,
+ * are Excel serials (25569–73051, 1970–2100), epoch seconds or epoch milliseconds (2000–2100),
+ * whichever most of them fit. Text is read by its shape — year-month-day with `-`, `/` or `.`,
+ * `年月日`, day and month before a four-digit year, or `yyyyMMdd`, then an optional time with
+ * `:` or `时分秒`, fraction, AM/PM and `+08:00`/`+0800` offset — into luxon tokens. Month and
+ * day are zero-padded (`MM`, `dd`) only when some month or day shows a leading zero and none
+ * shows a single digit, hours (`HH`) likewise on their own, so that `M`/`d`/`H` (which read
+ * both) are used whenever the sample cannot tell; minutes and seconds are `mm`/`ss` unless a
+ * value has a single digit. The numeric kind (when some number fits it) and the format of
+ * every text shape are listed, most cells first (ties: the numeric kind, then code-point
+ * order), a `yyyyMMdd` shape always before the numeric kind (which would read its digits too);
+ * a single one gives a single format. Each cell is then read with the source's own readers
+ * (`compileTimeFormat`), the first format of the list that reads it counted in `reads`; values
+ * none reads are listed as unmatched.
  */
 export function guessFormat(values: readonly Cell[], type: TimeType): FormatGuess {
   const texts = new Map<string, number>();
   const numbers: number[] = [];
+  const cells: (string | number)[] = [];
+  let dateCells = 0;
   for (const cell of values) {
-    if (cell instanceof WallClock) continue;
-    if (typeof cell === 'number') numbers.push(cell);
-    else if (typeof cell === 'string') {
+    if (cell instanceof WallClock) dateCells++;
+    else if (typeof cell === 'number') {
+      numbers.push(cell);
+      cells.push(cell);
+    } else if (typeof cell === 'string') {
       const text = trimText(cell);
       if (text === '') continue;
-      if (/^\d+(\.\d+)?$/.test(text) && !/^(19|20)\d{6}$/.test(text)) numbers.push(Number(text));
+      cells.push(text);
+      if (isNumeric(text)) numbers.push(Number(text));
       else texts.set(text, (texts.get(text) ?? 0) + 1);
     }
   }
-  const textCount = [...texts.values()].reduce((a, b) => a + b, 0);
-  if (numbers.length > 0 && numbers.length >= textCount) return guessNumeric(numbers, texts);
-  const unmatchedNumbers = numbers.map(String);
   const iso = type === 'timestamp' ? ISO_TIMESTAMP : ISO_DATE;
-  if ([...texts.keys()].every((t) => iso.test(t)) && unmatchedNumbers.length === 0) {
-    return { format: null, unmatched: [], dayMonthAmbiguous: false };
+  if (numbers.length === 0 && [...texts.keys()].every((t) => iso.test(t))) {
+    return { format: null, reads: [], dateCells, unmatched: [], dayMonthAmbiguous: false };
   }
+  const numeric = numbers.length > 0 ? numericKind(numbers) : null;
   const shapes = new Map<string, ShapeStats>();
   for (const [text, count] of texts) {
     const parsed = parseShape(text);
@@ -73,33 +91,71 @@ export function guessFormat(values: readonly Cell[], type: TimeType): FormatGues
     addToStats(stats, parsed, count);
     shapes.set(parsed.key, stats);
   }
-  const ranked = [...shapes.values()].sort((a, b) => b.count - a.count || compare(a.key, b.key));
-  const formats = ranked.map(formatOf);
-  const unmatched = [...texts.entries()]
-    .filter(
-      ([text]) =>
-        !formats.some((f) => DateTime.fromFormat(text, f, { zone: 'UTC', locale: 'en-US' }).isValid),
-    )
+  const ranked = [...shapes.values()];
+  const candidates = [
+    ...(numeric
+      ? [{ format: numeric.kind as string, count: numeric.count, compact: false, numeric: true }]
+      : []),
+    ...ranked.map((s) => ({
+      format: formatOf(s),
+      count: s.count,
+      compact: s.order === 'compact',
+      numeric: false,
+    })),
+  ].sort((a, b) => b.count - a.count || Number(b.numeric) - Number(a.numeric) || compare(a.format, b.format));
+  const compact = candidates.filter((c) => c.compact);
+  const formats = [...compact, ...candidates.filter((c) => !c.compact)].map((c) => c.format);
+  // A number counts for the numeric kind when it fits its range (the reader would take any
+  // number, 46300 as seconds of 1970); text for the first token format that reads it.
+  const numericAt = numeric ? formats.indexOf(numeric.kind) : -1;
+  const readers = formats.map((f, i) => (i === numericAt ? null : compileTimeFormat(toTimeFormat(f))));
+  const read = formats.map(() => 0);
+  const unread = new Map<string, number>();
+  for (const cell of cells) {
+    const text = String(cell);
+    const i = isNumeric(cell)
+      ? numeric && fits(numeric.kind, Number(cell))
+        ? numericAt
+        : -1
+      : readers.findIndex((r) => r !== null && r.read(text) !== null);
+    if (i >= 0) read[i] = (read[i] ?? 0) + 1;
+    else unread.set(text, (unread.get(text) ?? 0) + 1);
+  }
+  const unmatched = [...unread.entries()]
     .sort((a, b) => b[1] - a[1] || compare(a[0], b[0]))
     .map(([text]) => text);
   const [only, ...more] = formats;
-  const format = only === undefined ? null : more.length === 0 ? only : formats;
   return {
-    format,
-    unmatched: [...unmatched, ...unmatchedNumbers].slice(0, 5),
+    format: only === undefined ? null : more.length === 0 ? only : formats,
+    reads: formats.map((format, i) => ({ format, cells: read[i] ?? 0 })),
+    dateCells,
+    unmatched: unmatched.slice(0, 5),
     dayMonthAmbiguous: ranked.some((s) => s.order === 'md' && s.maxA <= 12 && s.maxB <= 12),
   };
 }
 
-function guessNumeric(numbers: readonly number[], texts: ReadonlyMap<string, number>): FormatGuess {
+// A number cell, or text of digits only that is not a `yyyyMMdd` date.
+function isNumeric(cell: string | number): boolean {
+  return typeof cell === 'number' || (/^\d+(\.\d+)?$/.test(cell) && !/^(19|20)\d{6}$/.test(cell));
+}
+
+const within = (v: number, [lo, hi]: readonly [number, number]) => v >= lo && v < hi;
+
+// Whether a number is in the range of a kind (an epoch an integer).
+function fits(kind: NumericKind, v: number): boolean {
+  if (kind === 'excel') return within(v, EXCEL);
+  return Number.isInteger(v) && within(v, kind === 'unix_s' ? UNIX_S : UNIX_MS);
+}
+
+// The kind most numbers fit, and how many fit it; ties to the earlier of excel, unix_s, unix_ms.
+// Null when none fits.
+function numericKind(numbers: readonly number[]): { kind: NumericKind; count: number } | null {
   const kinds = { excel: 0, unix_s: 0, unix_ms: 0 };
-  const within = (v: number, [lo, hi]: readonly [number, number]) => v >= lo && v < hi;
   for (const v of numbers) {
     if (Number.isInteger(v) && within(v, UNIX_MS)) kinds.unix_ms++;
     else if (Number.isInteger(v) && within(v, UNIX_S)) kinds.unix_s++;
     else if (within(v, EXCEL)) kinds.excel++;
   }
-  // The kind most numbers fit; ties to the earlier of excel, unix_s, unix_ms.
   const [kind, count] = (
     [
       ['excel', kinds.excel],
@@ -107,12 +163,7 @@ function guessNumeric(numbers: readonly number[], texts: ReadonlyMap<string, num
       ['unix_ms', kinds.unix_ms],
     ] as const
   ).reduce((best, entry) => (entry[1] > best[1] ? entry : best));
-  const fits = (v: number) =>
-    kind === 'excel'
-      ? within(v, EXCEL)
-      : Number.isInteger(v) && within(v, kind === 'unix_s' ? UNIX_S : UNIX_MS);
-  const unmatched = [...new Set(numbers.filter((v) => count === 0 || !fits(v)).map(String)), ...texts.keys()];
-  return { format: count === 0 ? null : kind, unmatched: unmatched.slice(0, 5), dayMonthAmbiguous: false };
+  return count === 0 ? null : { kind, count };
 }
 
 type DateOrder = 'ymd' | 'cjk' | 'md' | 'compact';

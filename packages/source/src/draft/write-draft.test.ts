@@ -99,6 +99,7 @@ tables:
           Email: email # 1
           Phone: phone # 1
       started_at: { column: Created time, format: ["MM/dd/yyyy HH:mm", "yyyy-MM-dd HH:mm"] }
+      # started_at: 样本中各格式读取的单元格 / sample cells each format read: "MM/dd/yyyy HH:mm" 2, "yyyy-MM-dd HH:mm" 1
       # TODO started_at: 样本无法区分日和月的顺序,请确认 / the sample cannot tell day from month: check the order
       resolved: Resolved
       # 取值 / values: Yes (2), No (1)

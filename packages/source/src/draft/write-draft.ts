@@ -1,4 +1,5 @@
 import type { Encoding } from '../read/file-items.ts';
+import type { FormatGuess } from './guess-format.ts';
 import type { TableScore } from './match-columns.ts';
 import type { DraftPlan, FieldPlan, Shared, TablePlan, UnassignedFile } from './plan-draft.ts';
 import { planDraft } from './plan-draft.ts';
@@ -157,11 +158,7 @@ function fieldLines(p: FieldPlan): string[] {
     }
   } else if (p.format?.format) {
     const format = p.format.format;
-    const text = Array.isArray(format)
-      ? yamlList(format)
-      : /^[a-z_]+$/.test(format)
-        ? format
-        : JSON.stringify(format);
+    const text = Array.isArray(format) ? yamlList(format) : formatText(format);
     head = `      ${p.field}: { column: ${yamlString(p.column)}, format: ${text} }`;
   } else {
     head = `      ${p.field}: ${yamlString(p.column)}`;
@@ -173,6 +170,7 @@ function fieldLines(p: FieldPlan): string[] {
         `      # ${commentText(`取值 / values: ${listed.map((v) => `${v.value} (${v.count})`).join(', ')}${more > 0 ? ` … +${more}` : ''}`)}`,
       ]
     : [];
+  const readsNote = p.format ? readsLine(p.field, p.format) : [];
   if (p.format?.dayMonthAmbiguous) {
     notes.push(
       `${p.field}: 样本无法区分日和月的顺序,请确认 / the sample cannot tell day from month: check the order`,
@@ -188,7 +186,18 @@ function fieldLines(p: FieldPlan): string[] {
       `${p.field}: 这些值不是数字 / these values are not plain numbers: ${p.notNumbers.map(quote).join(', ')}`,
     );
   }
-  return [head, ...block, ...valuesNote, ...notes.map((n) => `      # TODO ${commentText(n)}`)];
+  return [head, ...block, ...valuesNote, ...readsNote, ...notes.map((n) => `      # TODO ${commentText(n)}`)];
+}
+
+// How many sampled cells each format read, when the column needs more than one reader (several
+// formats, or xlsx date cells beside a format).
+function readsLine(field: string, guess: FormatGuess): string[] {
+  const parts = guess.reads.map((r) => `${formatText(r.format)} ${r.cells}`);
+  if (guess.dateCells > 0) parts.push(`xlsx 日期单元格 / date cells ${guess.dateCells}`);
+  if (parts.length < 2) return [];
+  return [
+    `      # ${commentText(`${field}: 样本中各格式读取的单元格 / sample cells each format read: ${parts.join(', ')}`)}`,
+  ];
 }
 
 function differing<T extends Encoding | number | string | null>(
@@ -223,6 +232,11 @@ function unassignedLines(files: readonly UnassignedFile[]): string[] {
 
 function scoreText(s: TableScore): string {
   return `${s.table} (${s.score})`;
+}
+
+// `excel`, `unix_s`, `unix_ms` plain, luxon tokens double-quoted.
+function formatText(format: string): string {
+  return /^[a-z_]+$/.test(format) ? format : JSON.stringify(format);
 }
 
 function quote(text: string): string {
