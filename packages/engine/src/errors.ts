@@ -11,6 +11,17 @@ export interface RejectionCause {
   message: Bilingual;
 }
 
+/** What APPEAL_CORRECTION_NO_EFFECT says: the appeal, the record, the field, both values, the rules and the values they test. */
+interface CorrectionNoEffect {
+  appeal: string;
+  record: string;
+  field: string;
+  before: string;
+  after: string;
+  rules: string;
+  tested: string;
+}
+
 /**
  * Problems that stop an evaluation (beyond those of the policy and the source, which have
  * their own catalogues). Codes are permanent; messages say what to do.
@@ -149,25 +160,9 @@ export const RUN_ERRORS = defineCatalogue({
       `The table ${p.table} has files, but none of its rows falls in ${p.period}.${p.inPeriod === '' ? '' : ` Counted from the rows of the period, as if the period had no records: ${p.inPeriod}.`} Read through the conversations of the period: ${p.anyDate}. For those, a row of any date that names a conversation of the period counts (${p.table === 'orders' ? 'an order placed after the period still makes its conversation converted' : 'a reply sent after the period still answers its conversation'}): they are computed from the rows of other dates these files hold, and miss only rows dated in ${p.period}. Is the export only a header, or a file of another month?`,
   },
   APPEAL_CORRECTION_NO_EFFECT: {
-    zh: (p: {
-      appeal: string;
-      record: string;
-      field: string;
-      before: string;
-      after: string;
-      rules: string;
-      tested: string;
-    }) =>
+    zh: (p: CorrectionNoEffect) =>
       `申诉 ${p.appeal} 把 ${p.record} 的 ${p.field} 从 ${p.before} 改为 ${p.after},但读取 ${p.field} 的规则(${p.rules})对这两个值的结论相同:这次更正不改变任何结果。${p.tested === '' ? '' : `这些规则认的值是 ${p.tested}。`}是否写错了值(例如写了中文而数据里是英文代码)?`,
-    en: (p: {
-      appeal: string;
-      record: string;
-      field: string;
-      before: string;
-      after: string;
-      rules: string;
-      tested: string;
-    }) =>
+    en: (p: CorrectionNoEffect) =>
       `The appeal ${p.appeal} corrects ${p.field} of ${p.record} from ${p.before} to ${p.after}, but the rules that read ${p.field} (${p.rules}) come out the same for both values: the correction changes no result.${p.tested === '' ? '' : ` Those rules test it against ${p.tested}.`} Is the value mistyped (a Chinese word where the data holds an English code, say)?`,
   },
   APPEAL_CORRECTION_UNREAD: {

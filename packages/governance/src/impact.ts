@@ -409,13 +409,7 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
       if (governed.size === 0) continue;
       const published = manifestOf(resultsRoot, p);
       const data =
-        published === null
-          ? { dataDir, sourceFile, allowMissing }
-          : {
-              dataDir: resolve(root, published.data_dir),
-              sourceFile: published.source ? resolve(root, published.source.file) : null,
-              allowMissing: published.allow_missing ?? [],
-            };
+        published === null ? { dataDir, sourceFile, allowMissing } : publishedData(root, published);
       // Every version of the side as it is, with its shared files; the working tree's appeals on both.
       const side = async (versions: Map<string, Loaded>, name: string) => {
         const dir = join(scratch, name, 'policies', id);
@@ -474,13 +468,7 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
         continue;
       }
       const data =
-        published === null
-          ? { dataDir, sourceFile, allowMissing }
-          : {
-              dataDir: resolve(root, published.data_dir),
-              sourceFile: published.source ? resolve(root, published.source.file) : null,
-              allowMissing: published.allow_missing ?? [],
-            };
+        published === null ? { dataDir, sourceFile, allowMissing } : publishedData(root, published);
       const side = async (sideFiles: Map<string, Buffer>) => {
         const evaluation = {
           policiesDir,
@@ -775,4 +763,13 @@ export function compareAgents(
     max: Math.max(...d),
   }));
   return { grades, ranks, scores, adjustments, flags, rewards, reward_change: rewardChange, shifts };
+}
+
+/** The data a publication was evaluated from, as its manifest records it (paths from the repository root). */
+function publishedData(root: string, published: Manifest) {
+  return {
+    dataDir: resolve(root, published.data_dir),
+    sourceFile: published.source ? resolve(root, published.source.file) : null,
+    allowMissing: published.allow_missing ?? [],
+  };
 }
