@@ -2,6 +2,47 @@ import { defineCatalogue } from '@scorebook/problems';
 
 const q = (v: string | number) => `"${String(v)}"`;
 
+/** What a YAML syntax error is, for the advice its message gives (`parse-yaml.ts` tells them apart). */
+export type YamlSyntaxKind =
+  | 'unclosed_list'
+  | 'unclosed_map'
+  | 'indent'
+  | 'nested'
+  | 'quote'
+  | 'reserved'
+  | 'other';
+
+const SYNTAX_HINTS: Record<YamlSyntaxKind, { zh: string; en: string }> = {
+  unclosed_list: {
+    zh: '这里的 [ 没有闭合。请在列表末尾补上 ](同一行写完,或每个元素一行并把 ] 放在最后)',
+    en: 'this [ is not closed. Add the ] at the end of the list (on the same line, or after its last item)',
+  },
+  unclosed_map: {
+    zh: '这里的 { 没有闭合。请在末尾补上 }',
+    en: 'this { is not closed. Add the } at its end',
+  },
+  indent: {
+    zh: '缩进不对:同一层的键要对齐,下一层比上一层多缩进(通常两个空格)',
+    en: 'the indentation is off: keys of one level line up, the next level is indented further (two spaces is usual)',
+  },
+  nested: {
+    zh: '上一行的键已经写了值,这一行又缩进成了它的下一层(或一个键跨了两行)。请让这一行与上一行的键对齐,或把上一行的值删去',
+    en: 'the key above already has a value, yet this line is indented under it (or a key runs over two lines). Line this key up with the one above, or remove the value above',
+  },
+  quote: {
+    zh: '从这里开始的引号没有结束。请补上闭合的引号',
+    en: 'the quote opened here is not closed. Add the closing quote',
+  },
+  reserved: {
+    zh: '值不能以 YAML 的保留字符(@ ` % & * ! | > 等)开头。请给整个值加上引号',
+    en: 'a value cannot start with a character YAML reserves (@ ` % & * ! | > …). Put the whole value in quotes',
+  },
+  other: {
+    zh: '请检查这一行和它上面一行的写法',
+    en: 'check this line and the one above it',
+  },
+};
+
 /**
  * Problems of reading a YAML configuration file and checking it against its JSON Schema, shared
  * by every kind of file (policy, source). Codes are permanent; messages say what to do.
@@ -31,8 +72,10 @@ export const CONFIG_FILE_ERRORS = defineCatalogue({
   },
   // YAML syntax.
   YAML_SYNTAX: {
-    zh: (p: { yamlCode: string; detail: string }) => `YAML 语法错误(${p.yamlCode}):${p.detail}`,
-    en: (p: { yamlCode: string; detail: string }) => `YAML syntax error (${p.yamlCode}): ${p.detail}`,
+    zh: (p: { yamlCode: string; detail: string; kind: YamlSyntaxKind }) =>
+      `YAML 语法错误(${p.yamlCode}):${SYNTAX_HINTS[p.kind].zh}(解析器原文:${p.detail})`,
+    en: (p: { yamlCode: string; detail: string; kind: YamlSyntaxKind }) =>
+      `YAML syntax error (${p.yamlCode}): ${SYNTAX_HINTS[p.kind].en} (the parser: ${p.detail})`,
   },
   YAML_TAB_INDENT: {
     zh: () => 'YAML 缩进不能使用 Tab。请改用空格缩进(通常两个空格)。',

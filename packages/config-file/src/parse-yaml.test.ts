@@ -19,6 +19,35 @@ describe('reading a configuration file', () => {
     expect(parsed?.value).toBeUndefined();
   });
 
+  it('says what a YAML syntax error is and what to do, an unclosed [ at its bracket (trial 7 M5)', () => {
+    const said = (yaml: string) =>
+      parseConfigYaml(text(yaml)).problems.map((p) => [p.code, p.line, p.column, p.message.zh, p.message.en]);
+    // The parser notices the missing ] on the next line; the problem is the [ on line 2.
+    expect(said('a: 1\nb: ["x", "y"\nc: 2\n')).toEqual([
+      [
+        'YAML_SYNTAX',
+        2,
+        4,
+        'YAML 语法错误(BAD_INDENT):这里的 [ 没有闭合。请在列表末尾补上 ](同一行写完,或每个元素一行并把 ] 放在最后)(解析器原文:Flow sequence in block collection must be sufficiently indented and end with a ])',
+        'YAML syntax error (BAD_INDENT): this [ is not closed. Add the ] at the end of the list (on the same line, or after its last item) (the parser: Flow sequence in block collection must be sufficiently indented and end with a ])',
+      ],
+    ]);
+    expect(
+      said('a: {b: 1\nc: 2\n').map((p) => [p[1], p[2], (p[4] as string).split(' (the parser')[0]]),
+    ).toEqual([[1, 4, 'YAML syntax error (BAD_INDENT): this { is not closed. Add the } at its end']]);
+    expect(
+      said('id: x\n  version: "1"\n').map((p) => (p[4] as string).split(': ')[1]?.split('.')[0]),
+    ).toEqual([
+      'the key above already has a value, yet this line is indented under it (or a key runs over two lines)',
+    ]);
+    expect(said('a: "abc\nb: 2\n').map((p) => (p[3] as string).split('(解析器')[0])).toEqual([
+      'YAML 语法错误(MISSING_CHAR):从这里开始的引号没有结束。请补上闭合的引号',
+    ]);
+    expect(said('a: @x\n').map((p) => (p[3] as string).split('(解析器')[0])).toEqual([
+      'YAML 语法错误(BAD_SCALAR_START):值不能以 YAML 的保留字符(@ ` % & * ! | > 等)开头。请给整个值加上引号',
+    ]);
+  });
+
   it('refuses bytes that are not UTF-8', () => {
     const read = configTextFromBytes('gbk.yaml', new Uint8Array([0x61, 0x3a, 0x20, 0xc4, 0xe3]));
     expect(read.problems.map((p) => p.code)).toEqual(['FILE_NOT_UTF8']);

@@ -9,7 +9,7 @@ import {
   visit,
   type YAMLError,
 } from 'yaml';
-import { CONFIG_FILE_ERRORS } from './errors.ts';
+import { CONFIG_FILE_ERRORS, type YamlSyntaxKind } from './errors.ts';
 import type { ConfigText } from './read-config.ts';
 
 /** A parsed YAML document with what is needed to point at its nodes. */
@@ -185,17 +185,69 @@ function yamlProblem(
       const tag = /![^\s]*/.exec(text.slice(start, Math.max(end, start + 80)))?.[0] ?? error.message;
       return at(start, 'YAML_CUSTOM_TAG', messageOf(CONFIG_FILE_ERRORS, 'YAML_CUSTOM_TAG', { tag }), end);
     }
-    default:
+    default: {
+      const kind = syntaxKind(error);
+      // An unclosed [ or { is reported where the parser noticed it (a later line): said at the bracket.
+      const bracket =
+        kind === 'unclosed_list' || kind === 'unclosed_map'
+          ? unclosedBracket(text, start, kind === 'unclosed_list' ? '[' : '{')
+          : -1;
       return at(
-        start,
+        bracket >= 0 ? bracket : start,
         'YAML_SYNTAX',
         messageOf(CONFIG_FILE_ERRORS, 'YAML_SYNTAX', {
           yamlCode: error.code,
           detail: firstLine(error.message),
+          kind,
         }),
-        end,
+        bracket >= 0 ? bracket + 1 : end,
       );
+    }
   }
+}
+
+// What a syntax error is, from the parser's code and message (yaml 2's wording).
+function syntaxKind(error: YAMLError): YamlSyntaxKind {
+  switch (error.code) {
+    case 'BAD_INDENT':
+      return error.message.startsWith('Flow sequence')
+        ? 'unclosed_list'
+        : error.message.startsWith('Flow map')
+          ? 'unclosed_map'
+          : 'indent';
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY':
+      return 'nested';
+    case 'MISSING_CHAR':
+      return error.message.includes('quote') ? 'quote' : 'other';
+    case 'BAD_SCALAR_START':
+      return 'reserved';
+    default:
+      return 'other';
+  }
+}
+
+// The offset of the last bracket `open` before `before` that no closing bracket after it closes
+// (outside quotes, on its line and the lines up to `before`); -1 when there is none.
+function unclosedBracket(text: string, before: number, open: '[' | '{'): number {
+  const close = open === '[' ? ']' : '}';
+  const stack: number[] = [];
+  let quote: string | null = null;
+  for (let i = 0; i < before && i < text.length; i++) {
+    const c = text.charAt(i);
+    if (quote !== null) {
+      if (c === quote) quote = null;
+      else if (c === '\n') quote = null;
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === '#' && (i === 0 || /\s/.test(text.charAt(i - 1)))) {
+      const eol = text.indexOf('\n', i);
+      i = eol < 0 ? text.length : eol - 1;
+    } else if (c === open) stack.push(i);
+    else if (c === close) stack.pop();
+  }
+  return stack.at(-1) ?? -1;
 }
 
 /**
