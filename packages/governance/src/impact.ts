@@ -229,7 +229,9 @@ export interface AppealsImpact
 /**
  * Answers "if this version had governed the period, whose grade, score, rank or adjustment would
  * move?" for every version file the working tree adds, edits or removes against `baseRef`. The
- * period is the last closed (published) month unless given, with its recorded data folder. Each
+ * period is the last closed (published) month unless given — or, when the version files edited
+ * or removed governed published months but not that one, the last month they governed — with its
+ * recorded data folder. Each
  * change is compared with the version it replaces: an added file with the base version in force
  * on its `effective_from`; an edited file with its base bytes; a removed file with the working
  * tree's version in force on its `effective_from` (the one that takes over its dates). Both
@@ -244,17 +246,29 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
   if (commit === null) throw governanceStop('input', 'BASE_REF_UNKNOWN', null, { ref: options.baseRef });
   const resultsRoot = resolve(cwd, options.resultsRoot);
   const id = basename(policiesDir);
-  const months = publishedPeriods(resultsRoot).filter((p) => /^\d{4}-\d{2}$/.test(p));
+  const months = publishedPeriods(resultsRoot).filter((p) => MONTH.test(p));
+  const root = gitRoot(policiesDir) ?? cwd;
+  const baseFiles = versionFilesAt(root, policiesDir, commit);
+  const workFiles = versionFilesIn(policiesDir);
   // By default the last month this policy governed; another policy's, only when it governed none.
+  const last = months.filter((p) => manifestOf(resultsRoot, p)?.policy.id === id).pop() ?? months.pop();
+  // But when the versions edited or removed governed published months and none of them that one,
+  // the last month they governed: the one their change would move (a supersede of it).
+  const governed = [...baseFiles]
+    .filter(([file, bytes]) => {
+      const now = workFiles.get(file);
+      return now === undefined || Buffer.compare(bytes, now) !== 0;
+    })
+    .flatMap(([file]) => periodsGovernedBy(join(policiesDir, file), resultsRoot, cwd))
+    .filter((p) => MONTH.test(p))
+    .sort();
   const period =
     options.period ??
-    months.filter((p) => manifestOf(resultsRoot, p)?.policy.id === id).pop() ??
-    months.pop();
+    (last !== undefined && governed.length > 0 && !governed.includes(last) ? governed.at(-1) : last);
   if (period === undefined) throw governanceStop('input', 'NO_CLOSED_PERIOD', null);
   const parsedPeriod = parseEvaluationPeriod(period);
   if (parsedPeriod === null) throw governanceStop('input', 'PERIOD_NEEDS_DATA', null, { period });
   const manifest = manifestOf(resultsRoot, period);
-  const root = gitRoot(policiesDir) ?? cwd;
   const dataDir =
     options.dataDir !== undefined
       ? resolve(cwd, options.dataDir)
@@ -271,8 +285,6 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
         : null;
   const allowMissing = options.allowMissing ?? manifest?.allow_missing ?? [];
 
-  const baseFiles = versionFilesAt(root, policiesDir, commit);
-  const workFiles = versionFilesIn(policiesDir);
   if (baseFiles.size === 0 && workFiles.size === 0)
     throw governanceStop('input', 'NO_POLICY_ON_EITHER_SIDE', policiesDir, {
       dir: options.policiesDir,
@@ -605,6 +617,8 @@ const APPEAL_FILE = /\.yaml$/;
 const SHARED_FILE = /\.yaml$/;
 
 /** The version files (top level of the folder) at a commit, by name. */
+const MONTH = /^\d{4}-\d{2}$/;
+
 function versionFilesAt(root: string, dir: string, commit: string): Map<string, Buffer> {
   return yamlFilesAt(root, dir, commit, VERSION_FILE);
 }
