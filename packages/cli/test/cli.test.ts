@@ -219,8 +219,10 @@ describe('the repository itself', () => {
     process.chdir(root);
     try {
       const r = await runCli('verify', '--all');
-      expect(r.stdout).toContain('2026-10    ok');
-      expect(r.stdout).toContain('2026-11    ok');
+      // The period column is as wide as its longest label, 2026-10/superseded/1.
+      expect(r.stdout).toContain(`${'2026-10'.padEnd(20)} ok\n`);
+      expect(r.stdout).toContain(`${'2026-11'.padEnd(20)} ok\n`);
+      expect(r.stdout.split('\n')[0]).toBe(`期间${' '.repeat(16)} 状态`);
       expect(r.code).toBe(0);
     } finally {
       process.chdir(cwd);

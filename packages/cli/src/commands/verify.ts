@@ -216,15 +216,18 @@ async function verifyAll(
     io.err(`${say(lang, 'VERIFY_ALL_NONE', { dir: resultsRoot })}\n`);
     return EXIT.failed;
   }
-  io.out(`${say(lang, 'VERIFY_ALL_HEADING')}\n`);
+  const labelOf = (r: VerifyRow) => (r.publication === null ? r.period : `${r.period}/${r.publication}`);
+  // The period column as wide as its longest label (`2026-10/superseded/1`), at least 10.
+  const width = Math.max(10, ...rows.map((r) => labelOf(r).length));
+  io.out(`${say(lang, 'VERIFY_ALL_HEADING', { width })}\n`);
   for (const r of rows) {
-    const label = r.publication === null ? r.period : `${r.period}/${r.publication}`;
+    const label = labelOf(r);
     const note = r.fromArchive ? say(lang, 'VERIFY_ALL_FROM_ARCHIVE') : '';
     const counted =
       isFailure(r) || r.status === 'ok' || r.status === 'engine_changed'
         ? ''
         : say(lang, 'VERIFY_ALL_EARLIER');
-    io.out(`${label.padEnd(10)} ${say(lang, STATUS_TEXT[r.status])}${note}${counted}\n`);
+    io.out(`${label.padEnd(width)} ${say(lang, STATUS_TEXT[r.status])}${note}${counted}\n`);
     for (const p of r.problems) {
       const place = formatPlace(p);
       io.out(
