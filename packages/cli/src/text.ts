@@ -218,7 +218,10 @@ export const CLI_TEXT = defineCatalogue({
     en: (p: { values: number; lowered: number; raised: number }) =>
       `(${p.values}: ${p.lowered} lower / ${p.raised} higher)`,
   },
-  TARGETS_ITEM_HARSHER: fixed(' ⚠ 比当前目标严格得多', ' ⚠ much harsher than the current target'),
+  TARGETS_ITEM_HARSHER: fixed(
+    ' ⚠ 比当前的目标与底线严格得多',
+    ' ⚠ much harsher than the current target and floor',
+  ),
   TARGETS_UNPUBLISHED: {
     zh: (p: { periods: string }) =>
       `未参考 ${p.periods}:有 results.json 但没有 manifest.json(评估过,未发布)。只参考已发布的月份;要参考某个月份,请先 publish。`,

@@ -142,9 +142,9 @@ export const RUN_ERRORS = defineCatalogue({
   },
   FIELD_PARTLY_EMPTY_IN_PERIOD: {
     zh: (p: { table: string; field: string; empty: number; rows: number; uses: string; agents: string }) =>
-      `${p.table}.${p.field} 在本期间 ${p.rows} 行中有 ${p.empty} 行是空的,而策略用到它(${p.uses}):空值不是"否",在条件里它只等于 null——例如"resolved 等于 true"对它不成立(该行按未解决计),"upheld 不等于 false"对它成立(该行按成立计);取该字段数值的指标不计入它。影响的客服:${p.agents}。请检查导出里这一列是否漏填。`,
+      `${p.table}.${p.field} 在本期间 ${p.rows} 行中有 ${p.empty} 行为空(或在 source.yaml 的 map 中映射为 null),而策略用到它(${p.uses}):空值不是"否",在条件里它只等于 null——例如"resolved 等于 true"对它不成立(该行按未解决计),"upheld 不等于 false"对它成立(该行按成立计);取该字段数值的指标不计入它。影响的客服:${p.agents}。请检查导出里这一列是否漏填。`,
     en: (p: { table: string; field: string; empty: number; rows: number; uses: string; agents: string }) =>
-      `${p.table}.${p.field} is empty in ${p.empty} of the period's ${p.rows} rows, and the policy reads it (${p.uses}): an empty value is not "false"; in a condition it equals only null — "resolved equal true" fails for it (the row counts as unresolved), "upheld notEqual false" holds (the row counts as upheld) — and metrics that take the field's value leave it out. Agents affected: ${p.agents}. Check whether the export left this column unfilled.`,
+      `${p.table}.${p.field} is empty (or mapped to null in source.yaml) in ${p.empty} of the period's ${p.rows} rows, and the policy reads it (${p.uses}): an empty value is not "false"; in a condition it equals only null — "resolved equal true" fails for it (the row counts as unresolved), "upheld notEqual false" holds (the row counts as upheld) — and metrics that take the field's value leave it out. Agents affected: ${p.agents}. Check whether the export left this column unfilled.`,
   },
   TABLE_EMPTY_IN_PERIOD: {
     zh: (p: { table: string; period: string; uses: string }) =>

@@ -335,7 +335,7 @@ describe('what a run can read but a reader must be told', () => {
     const e = await runScenario({ policy, tables: { agents: AGENTS, conversations } });
     const partly = e.warnings.filter((w) => w.code === 'FIELD_PARTLY_EMPTY_IN_PERIOD');
     expect(partly.map((w) => w.message.en)).toEqual([
-      `conversations.resolved is empty in 3 of the period's 40 rows, and the policy reads it (resolution_rate (aftersale/resolution_rate)): an empty value is not "false"; in a condition it equals only null — "resolved equal true" fails for it (the row counts as unresolved), "upheld notEqual false" holds (the row counts as upheld) — and metrics that take the field's value leave it out. Agents affected: a1 3. Check whether the export left this column unfilled.`,
+      `conversations.resolved is empty (or mapped to null in source.yaml) in 3 of the period's 40 rows, and the policy reads it (resolution_rate (aftersale/resolution_rate)): an empty value is not "false"; in a condition it equals only null — "resolved equal true" fails for it (the row counts as unresolved), "upheld notEqual false" holds (the row counts as upheld) — and metrics that take the field's value leave it out. Agents affected: a1 3. Check whether the export left this column unfilled.`,
     ]);
   });
 
