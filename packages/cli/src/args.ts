@@ -25,7 +25,13 @@ export function parseCommandArgs<T extends Options>(command: string, argv: strin
       strict: true,
     });
   } catch (error) {
-    throw usageError('BAD_ARGUMENTS', { reason: (error as Error).message, command });
+    const { code, message } = error as NodeJS.ErrnoException;
+    const option = /'(--?[^' ]+)/.exec(message)?.[1];
+    if (option !== undefined && code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
+      throw usageError('OPTION_UNKNOWN', { option, command });
+    if (option !== undefined && code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
+      throw usageError('OPTION_VALUE_MISSING', { option, command });
+    throw usageError('BAD_ARGUMENTS', { reason: message, command });
   }
 }
 

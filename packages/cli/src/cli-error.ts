@@ -23,6 +23,19 @@ export const CLI_ERRORS = defineCatalogue({
     zh: (p: { reason: string; command: string }) => `${p.reason}\n  scorebook ${p.command} --help`,
     en: (p: { reason: string; command: string }) => `${p.reason}\n  scorebook ${p.command} --help`,
   },
+  // The command line's own words for what node:util's parseArgs refuses (its text is English only).
+  OPTION_UNKNOWN: {
+    zh: (p: { option: string; command: string }) =>
+      `scorebook ${p.command} 没有选项 ${p.option}。可用的选项见:\n  scorebook ${p.command} --help`,
+    en: (p: { option: string; command: string }) =>
+      `scorebook ${p.command} has no option ${p.option}. Its options:\n  scorebook ${p.command} --help`,
+  },
+  OPTION_VALUE_MISSING: {
+    zh: (p: { option: string; command: string }) =>
+      `选项 ${p.option} 缺少值。请写 ${p.option} <值>;值以 - 开头时写成 ${p.option}=<值>(例如 ${p.option}=-5)。\n  scorebook ${p.command} --help`,
+    en: (p: { option: string; command: string }) =>
+      `The option ${p.option} has no value. Write ${p.option} <value>; for a value starting with -, ${p.option}=<value> (${p.option}=-5, say).\n  scorebook ${p.command} --help`,
+  },
   OPTION_REQUIRED: {
     zh: (p: { command: string; option: string }) =>
       `scorebook ${p.command}:缺少必需的 --${p.option}(--${p.option} <…>)`,

@@ -77,6 +77,23 @@ describe('usage errors', () => {
   it('an unknown option names the command’s help', async () => {
     const run = await runCli('validate', '--bogus', '--lang', 'en');
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^Unknown option '--bogus'\..*\n {2}scorebook validate --help\n$/s);
+    expect(run.stderr).toBe(
+      'scorebook validate has no option --bogus. Its options:\n  scorebook validate --help\n',
+    );
+    const zh = await runCli('validate', '--bogus');
+    expect(zh.stderr).toBe(
+      'scorebook validate 没有选项 --bogus。可用的选项见:\n  scorebook validate --help\n',
+    );
+  });
+
+  it('an option value starting with a dash, or none, says how to write it (trial 7 L7)', async () => {
+    const run = await runCli('sample', '--agents', '-5', '--lang', 'en');
+    expect([run.code, run.stderr]).toEqual([
+      2,
+      'The option --agents has no value. Write --agents <value>; for a value starting with -, --agents=<value> (--agents=-5, say).\n  scorebook sample --help\n',
+    ]);
+    expect((await runCli('sample', '--agents')).stderr).toBe(
+      '选项 --agents 缺少值。请写 --agents <值>;值以 - 开头时写成 --agents=<值>(例如 --agents=-5)。\n  scorebook sample --help\n',
+    );
   });
 });
