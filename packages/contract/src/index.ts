@@ -14,6 +14,7 @@ export {
   type MetricKind,
   type MetricMeasure,
   metricDefinition,
+  metricTables,
   PLAN_METRICS,
   type RatingMetricDefinition,
   type RatioMetricDefinition,

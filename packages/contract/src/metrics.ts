@@ -139,6 +139,15 @@ export type MetricMeasure =
     >);
 
 /**
+ * The tables a metric reads: a ratio's numerator and denominator tables (in that order, both even
+ * when equal), any other kind's table, none for a formula or a rating (which read no table rows).
+ */
+export function metricTables(d: MetricDefinition): MeasuredTableRef[] {
+  if (d.kind === 'ratio') return [d.numerator.table, d.denominator.table];
+  return d.kind === 'formula' || d.kind === 'rating' ? [] : [d.table];
+}
+
+/**
  * A metric definition from its parts, its keys in the order results and `policy.json` write
  * them (id, title, title_en, description, description_en, kind, better, unit, table, field,
  * where, numerator, denominator, then `formula` for a formula only, `dimension`, `roles`,

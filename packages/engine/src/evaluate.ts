@@ -549,7 +549,6 @@ async function pipeline(
     (await readSecondInParts({
       inputs,
       readers,
-      parallel: options.parallel ?? {},
       conversations,
       facts,
       tallies: measure.tallies,

@@ -1,7 +1,8 @@
-import { type Condition, compileCondition, foldCondition, isFactReference } from '@scorebook/conditions';
+import { type Condition, compileCondition, isFactReference } from '@scorebook/conditions';
 import { type FieldSpec, type InputTableName, type MetricDefinition, TABLES } from '@scorebook/contract';
 import type { Policy } from '@scorebook/policy';
 import type { Zone } from '@scorebook/time';
+import { factsOf, leavesOf } from '../check/policy-needs.ts';
 import { rowFactAccess } from '../fact-access.ts';
 import { Row } from '../row.ts';
 
@@ -94,7 +95,7 @@ export class CorrectionEffect {
   #rulesOf(table: InputTableName): TableRule[] {
     const rules: TableRule[] = [];
     const add = (id: string, condition: Condition | null) => {
-      if (condition !== null) rules.push({ id, condition, facts: factsOf(condition) });
+      if (condition !== null) rules.push({ id, condition, facts: new Set(factsOf(condition)) });
     };
     for (const e of this.#policy.exclusions) if (e.table === table) add(e.id, e.when);
     for (const d of this.#metrics) {
@@ -107,29 +108,9 @@ export class CorrectionEffect {
   }
 }
 
-function factsOf(condition: Condition): Set<string> {
-  const facts = new Set<string>();
-  foldCondition<void>(condition, {
-    group: () => undefined,
-    not: () => undefined,
-    leaf: (leaf) => {
-      facts.add(leaf.fact);
-      if (isFactReference(leaf.value)) facts.add(leaf.value.fact);
-    },
-  });
-  return facts;
-}
-
 // The literal values the leaves on `field` compare it with (a list's elements one by one).
 function literalsOf(condition: Condition, field: string): unknown[] {
-  const values: unknown[] = [];
-  foldCondition<void>(condition, {
-    group: () => undefined,
-    not: () => undefined,
-    leaf: (leaf) => {
-      if (leaf.fact !== field || isFactReference(leaf.value)) return;
-      for (const v of Array.isArray(leaf.value) ? leaf.value : [leaf.value]) values.push(v);
-    },
-  });
-  return values;
+  return leavesOf(condition)
+    .filter((leaf) => leaf.fact === field && !isFactReference(leaf.value))
+    .flatMap((leaf) => (Array.isArray(leaf.value) ? leaf.value : [leaf.value]));
 }

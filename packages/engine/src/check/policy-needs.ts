@@ -221,7 +221,7 @@ function metricInputs(d: Exclude<MetricDefinition, { kind: 'formula' }>): Metric
 }
 
 /** The leaves of a condition, in order. */
-function leavesOf(condition: Condition): LeafCondition[] {
+export function leavesOf(condition: Condition): LeafCondition[] {
   if ('all' in condition) return condition.all.flatMap(leavesOf);
   if ('any' in condition) return condition.any.flatMap(leavesOf);
   if ('not' in condition) return leavesOf(condition.not);

@@ -47,6 +47,11 @@ export interface SecondReadConversations extends ConversationIds {
   converted: Uint8Array;
 }
 
+/** Bit `index` of `converted` bits (`index >>> 3`, bit `index & 7`): a kept order names that conversation. */
+export function convertedIn(bits: Uint8Array, index: number): boolean {
+  return ((bits[index >>> 3] ?? 0) & (1 << (index & 7))) !== 0;
+}
+
 /** The id of conversation `index` (0 ≤ index < the conversations) in its columns. */
 export function idIn(ids: ConversationIds, index: number): string {
   const illFormed = ids.illFormed.get(index);
@@ -162,9 +167,7 @@ export class ConversationIndex implements ConversationLookup {
 
   /** True when a kept order names conversation `index` ({@link markConverted}). */
   convertedAt(index: number): boolean {
-    return (
-      index >= 0 && index < this.#size && ((this.#converted[index >>> 3] ?? 0) & (1 << (index & 7))) !== 0
-    );
+    return index >= 0 && index < this.#size && convertedIn(this.#converted, index);
   }
 
   /** The index of the file of conversation `index`'s accepted row in the run's files; -1 for none. */

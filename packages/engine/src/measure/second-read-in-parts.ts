@@ -1,10 +1,10 @@
 import type { Worker } from 'node:worker_threads';
-import type { FieldSpec, MeasuredTableRef, MetricDefinition } from '@scorebook/contract';
+import { type FieldSpec, type MeasuredTableRef, metricTables } from '@scorebook/contract';
 import type { Policy } from '@scorebook/policy';
 import type { Zone, ZonedPeriod } from '@scorebook/time';
 import type { ConversationIndex } from '../derive/conversation-index.ts';
 import type { ConversationFacts } from '../derive/derive-facts.ts';
-import { cuttableBytes, type MessageReaders, type ParallelOptions } from '../read/parallel-messages.ts';
+import type { MessageReaders } from '../read/parallel-messages.ts';
 import { type PieceTask, pieceBatches } from '../read/piece-batches.ts';
 import type { Inputs } from '../read/read-inputs.ts';
 import { evidenceAgents, type MeasuredMetric, MetricTally } from './accumulate.ts';
@@ -15,7 +15,6 @@ export interface SecondReadRunInParts {
   inputs: Inputs;
   /** The threads that read the messages, idle since, and their cutting of the conversations files. */
   readers: MessageReaders;
-  parallel: ParallelOptions;
   conversations: ConversationIndex;
   facts: ConversationFacts;
   /** The run's tallies (`MetricAccumulators.tallies`), and whose evidence they keep. */
@@ -47,12 +46,10 @@ export interface SecondReadRunInParts {
  */
 export async function readSecondInParts(run: SecondReadRunInParts): Promise<boolean> {
   const input = run.inputs.tables.conversations;
-  const total = cuttableBytes(input, run.parallel);
   const chosen = run.tallies.flatMap((tally, index) =>
-    readsConversations(tally.definition) ? [{ tally, index }] : [],
+    metricTables(tally.definition).includes('conversations') ? [{ tally, index }] : [],
   );
   if (
-    total === null ||
     chosen.length === 0 ||
     chosen.some(({ tally }) => !(tally instanceof MetricTally) || tally.definition.kind === 'distinct_count')
   )
@@ -61,9 +58,9 @@ export async function readSecondInParts(run: SecondReadRunInParts): Promise<bool
   // The workers running now: one that stops from here on says so (ask).
   const workers = run.readers.running();
   if (pieces === null || workers.length === 0) return false;
-  const [first = [], ...others] = partsOf(pieces, workers.length + 1, total);
+  const [first = [], ...others] = partsOf(pieces, workers.length + 1);
   const metrics = chosen.map(({ tally }) => tally.definition);
-  const tables = [...new Set(metrics.flatMap(tablesOf))];
+  const tables = [...new Set(metrics.flatMap(metricTables))];
   const common: Omit<SecondReadPart, 'pieces'> = {
     reading: input.reading,
     readZone: run.readZone.name,
@@ -102,19 +99,10 @@ export async function readSecondInParts(run: SecondReadRunInParts): Promise<bool
   return true;
 }
 
-// Whether a metric reads conversations, on any side.
-function readsConversations(d: MetricDefinition): boolean {
-  return tablesOf(d).includes('conversations');
-}
-
-function tablesOf(d: MetricDefinition): MeasuredTableRef[] {
-  if (d.kind === 'ratio') return [d.numerator.table, d.denominator.table];
-  return d.kind === 'formula' || d.kind === 'rating' ? [] : [d.table];
-}
-
 // The pieces in `parts` parts of consecutive pieces, each piece in the part its first byte falls
-// in (of `total` bytes cut in equal parts); a part that no piece starts in is left out.
-function partsOf(pieces: readonly PieceTask[], parts: number, total: number): PieceTask[][] {
+// in (of the pieces' bytes together cut in equal parts); a part that no piece starts in is left out.
+function partsOf(pieces: readonly PieceTask[], parts: number): PieceTask[][] {
+  const total = pieces.reduce((n, piece) => n + piece.range.end - piece.range.start, 0);
   const grouped: PieceTask[][] = Array.from({ length: parts }, () => []);
   let at = 0;
   for (const piece of pieces) {

@@ -3,7 +3,7 @@ import type { Policy } from '@scorebook/policy';
 import { type TableSource, TableTyper } from '@scorebook/source';
 import { Zone, type ZonedPeriod } from '@scorebook/time';
 import { Coverage } from '../check/coverage.ts';
-import type { SecondReadConversations } from '../derive/conversation-index.ts';
+import { convertedIn, type SecondReadConversations } from '../derive/conversation-index.ts';
 import { applyConversationFacts, type ConversationFacts, elapsedSeconds } from '../derive/derive-facts.ts';
 import { type PieceTask, pieceBatches } from '../read/piece-batches.ts';
 import type { TableRecord } from '../read/read-inputs.ts';
@@ -147,6 +147,6 @@ class PartConversations implements AcceptedConversations {
   }
 
   convertedAt(index: number): boolean {
-    return ((this.#columns.converted[index >>> 3] ?? 0) & (1 << (index & 7))) !== 0;
+    return convertedIn(this.#columns.converted, index);
   }
 }

@@ -4,6 +4,7 @@ import {
   isCustomTableName,
   type MeasuredTableRef,
   type MetricDefinition,
+  metricTables,
 } from '@scorebook/contract';
 import { defineCatalogue, messageOf, type Problem } from '@scorebook/problems';
 import type { Coverage } from '../check/coverage.ts';
@@ -35,14 +36,7 @@ export function customSpecs(inputs: Inputs): Map<CustomTableName, CustomTableSpe
  * formula's and a rating's), in order, once each.
  */
 export function customTablesOf(definitions: readonly MetricDefinition[]): CustomTableName[] {
-  const tables = definitions.flatMap((d) =>
-    d.kind === 'formula' || d.kind === 'rating'
-      ? []
-      : d.kind === 'ratio'
-        ? [d.numerator.table, d.denominator.table]
-        : [d.table],
-  );
-  return [...new Set(tables.filter(isCustomTableName))];
+  return [...new Set(definitions.flatMap(metricTables).filter(isCustomTableName))];
 }
 
 /**
