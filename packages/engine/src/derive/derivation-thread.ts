@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { type MetricDefinition, measuredFields } from '@scorebook/contract';
+import { type MetricDefinition, measuredFields, metricTables } from '@scorebook/contract';
 import type { Policy } from '@scorebook/policy';
 import { Zone, type ZonedPeriod } from '@scorebook/time';
 import type { Agent } from '../check/row-checks.ts';
@@ -141,11 +141,9 @@ export class DerivationThread {
 
 // Whether a metric reads responses: on every side it reads, on one side of two, or not at all.
 function responsesRead(d: MetricDefinition): 'only' | 'partly' | 'no' {
-  if (d.kind === 'ratio') {
-    const sides = [d.numerator.table, d.denominator.table].filter((t) => t === 'responses').length;
-    return sides === 2 ? 'only' : sides === 1 ? 'partly' : 'no';
-  }
-  return d.kind !== 'formula' && d.kind !== 'rating' && d.table === 'responses' ? 'only' : 'no';
+  const tables = metricTables(d);
+  const sides = tables.filter((t) => t === 'responses').length;
+  return sides === 0 ? 'no' : sides === tables.length ? 'only' : 'partly';
 }
 
 /** The derivation a worker thread does for a {@link DerivationRequest} (derivation-worker.ts). */
