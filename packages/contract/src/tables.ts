@@ -87,11 +87,12 @@ export const CUSTOM_TABLE_PATTERN = '^x_[a-z][a-z0-9_]{0,62}$';
 
 /** True for a name that is a custom table's (by its form; whether a source declares it is not said). */
 export function isCustomTableName(name: string): name is CustomTableName {
-  return CUSTOM_TABLE_RE.test(name);
+  return name.startsWith('x_') && CUSTOM_TABLE_RE.test(name);
 }
 
 // Compiled once: the test runs for every row read (row checks, coverage), and a regular
-// expression without the `g` or `y` flag keeps no state between calls.
+// expression without the `g` or `y` flag keeps no state between calls. A contract table's name
+// fails at its first two characters, before the expression runs.
 const CUSTOM_TABLE_RE = new RegExp(CUSTOM_TABLE_PATTERN);
 
 /** Any table a data folder may have: an input table of the contract, or a custom table. */
