@@ -99,4 +99,13 @@ describe('policy families', () => {
     expect(loadPolicyFamily(`${fixtures}broken/../families`).problems[0]!.code).toBe('NO_POLICY_FILES');
     expect(loadPolicyFamily(`${fixtures}example/example-policy.yaml`).problems[0]!.code).toBe('NOT_A_FOLDER');
   });
+
+  it('names the policy folders of a folder given for one policy (configs/policies for configs/policies/<id>)', () => {
+    const [problem] = loadPolicyFamily(`${fixtures}families/valid`).problems;
+    expect(problem?.code).toBe('NO_POLICY_FILES');
+    expect(problem?.message.en).toBe(
+      `The folder has no policy files (*.yaml) but holds policy folders: ecommerce-cs. Give one policy's folder, e.g. --policies ${fixtures}families/valid/ecommerce-cs.`,
+    );
+    expect(problem?.message.zh).toContain('但有策略文件夹:ecommerce-cs。');
+  });
 });

@@ -397,6 +397,12 @@ export const POLICY_ERRORS = defineCatalogue({
     en: () =>
       'The folder has no policy files (*.yaml). Policies live in configs/policies/<policy id>/<effective date>.yaml.',
   },
+  NO_POLICY_FILES_HOLDS_FOLDERS: {
+    zh: (p: { folders: string[]; example: string }) =>
+      `文件夹中没有策略文件(*.yaml),但有策略文件夹:${p.folders.join('、')}。每次给出其中一个策略的文件夹,例如 --policies ${p.example}。`,
+    en: (p: { folders: string[]; example: string }) =>
+      `The folder has no policy files (*.yaml) but holds policy folders: ${p.folders.join(', ')}. Give one policy's folder, e.g. --policies ${p.example}.`,
+  },
   NOT_A_FOLDER: {
     zh: (p: { path: string }) =>
       `${q(p.path)} 不是文件夹。validate 需要策略文件夹,例如 configs/policies/ecommerce-cs。`,

@@ -110,7 +110,19 @@ export function loadPolicyFamily(dir: string, options: PolicyCheckOptions = {}):
     const reason = (error as NodeJS.ErrnoException).code ?? String(error);
     return empty('FILE_UNREADABLE', messageOf(CONFIG_FILE_ERRORS, 'FILE_UNREADABLE', { reason }));
   }
-  if (names.length === 0) return empty('NO_POLICY_FILES', messageOf(POLICY_ERRORS, 'NO_POLICY_FILES'));
+  if (names.length === 0) {
+    // The folder of every policy (configs/policies) given for one policy's: its policy folders named.
+    const families = policyFoldersIn(dir);
+    return families.length === 0
+      ? empty('NO_POLICY_FILES', messageOf(POLICY_ERRORS, 'NO_POLICY_FILES'))
+      : empty(
+          'NO_POLICY_FILES',
+          messageOf(POLICY_ERRORS, 'NO_POLICY_FILES_HOLDS_FOLDERS', {
+            folders: families,
+            example: join(dir, families[0] ?? ''),
+          }),
+        );
+  }
   const loaded = names.map((n) => loadPolicyFile(join(dir, n), options));
   const problems = loaded.flatMap((l) => l.problems);
   const versions = new Map<string, string>();
@@ -152,4 +164,19 @@ export function loadPolicyFamily(dir: string, options: PolicyCheckOptions = {}):
   const valid = familyOk ? loaded.flatMap((l) => (l.policy ? [l.policy] : [])) : [];
   valid.sort((a, b) => (a.effective_from < b.effective_from ? -1 : 1));
   return { dir, id, loaded, versions: valid, problems: sorted };
+}
+
+// The folders directly in `dir` that hold a policy file, in name order.
+function policyFoldersIn(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+    .filter((e) => {
+      try {
+        return readdirSync(join(dir, e.name)).some((n) => POLICY_FILE.test(n) && !n.startsWith('.'));
+      } catch {
+        return false;
+      }
+    })
+    .map((e) => e.name)
+    .sort();
 }
