@@ -338,6 +338,29 @@ describe('appeals applied between the row checks and the exclusions', () => {
     // this data's appeals, not another data set's (trial 7 M7).
     const { problems: mistyped } = await stopped(run({ 'e.yaml': appeal('a1', '{ record: surveys/s33 }') }));
     expect(mistyped.map((p) => p.code)).toEqual(['APPEAL_UNKNOWN_RECORD']);
+    // Three files, every agent known, no record of them theirs: another data set with the same
+    // agent ids (the bundled appeals with a generated month).
+    const { problems: same } = await stopped(
+      run({
+        'a.yaml': appeal('a1', '{ record: surveys/s5 }'),
+        'b.yaml': appeal('a1', '{ record: surveys/s99 }'),
+        'c.yaml': appeal('a1', '{ record: surveys/s98 }'),
+      }),
+    );
+    expect(same.map((p) => p.code)).toEqual([
+      'APPEALS_NOT_FOR_THIS_DATA',
+      'APPEAL_NOT_AGENTS_RECORD',
+      'APPEAL_UNKNOWN_RECORD',
+      'APPEAL_UNKNOWN_RECORD',
+    ]);
+    // Two such files stay mistakes of this data's appeals.
+    const { problems: two } = await stopped(
+      run({
+        'a.yaml': appeal('a1', '{ record: surveys/s5 }'),
+        'b.yaml': appeal('a1', '{ record: surveys/s99 }'),
+      }),
+    );
+    expect(two.map((p) => p.code)).toEqual(['APPEAL_NOT_AGENTS_RECORD', 'APPEAL_UNKNOWN_RECORD']);
   });
 });
 

@@ -370,15 +370,17 @@ export class AppealStage {
   /**
    * A warning when every appeal file of the period has an error saying that the data lacks its
    * agent or record (or credits the record to another agent), and at least one names an agent
-   * the data does not have: the appeals are most likely another data set's (the default folder
-   * `configs/appeals` with another `--data`). Records alone missing, their agents all known, are
+   * the data does not have or there are three files or more: the appeals are most likely another
+   * data set's (the default folder `configs/appeals` with another `--data`, whose agent ids may be
+   * the same). One or two files whose records alone do not match, their agents all known, are
    * mistakes in this data's appeals (a mistyped record id), not another data set.
    */
   #otherData(errors: readonly Problem[]): Problem[] {
     const files = [...new Set(this.#states.map((s) => s.appeal.agentAt.file))];
     const mismatched = new Set(errors.filter((p) => DATA_MISMATCH.has(p.code)).map((p) => p.file));
     const unknownAgent = errors.some((p) => p.code === 'APPEAL_UNKNOWN_AGENT');
-    if (files.length === 0 || !unknownAgent || !files.every((f) => mismatched.has(f))) return [];
+    if (files.length === 0 || !(unknownAgent || files.length >= 3) || !files.every((f) => mismatched.has(f)))
+      return [];
     const folder = dirname(files[0] ?? '');
     const message = messageOf(APPEAL_ERRORS, 'APPEALS_NOT_FOR_THIS_DATA', { count: files.length, folder });
     return [
