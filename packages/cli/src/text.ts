@@ -3,9 +3,9 @@ import { type ArgsOf, defineCatalogue, fixed, type Lang, textOf } from '@scorebo
 /**
  * What the command line prints, in both languages, by permanent key (the catalogue style of
  * every package): keys are never renamed or reused. Entries take typed parameters. An entry is
- * one line or a few, without the final newline; the caller adds it. The help texts (`*_HELP`)
- * are bilingual by design and printed whole, so they are not here; the errors of the command
- * line itself are in `CLI_ERRORS` (cli-error.ts).
+ * one line or a few, without the final newline; the caller adds it. The help texts (`*_HELP`,
+ * one whole text per language, printed in the chosen one) are beside their commands; the errors
+ * of the command line itself are in `CLI_ERRORS` (cli-error.ts).
  */
 export const CLI_TEXT = defineCatalogue({
   // main

@@ -42,7 +42,11 @@ describe('scorebook source init', () => {
   it('is listed in the top-level help, before source check', async () => {
     const r = await runCli('--help');
     expect(r.stdout).toContain(
-      '  source init <data-dir>            为导出文件夹起草 source.yaml / draft a source.yaml for an export folder\n  source check <data-dir>',
+      '  source init <data-dir>            为导出文件夹起草 source.yaml\n  source check <data-dir>',
+    );
+    const en = await runCli('--help', '--lang', 'en');
+    expect(en.stdout).toContain(
+      '  source init <data-dir>            draft a source.yaml for an export folder\n  source check <data-dir>',
     );
   });
 });
