@@ -10,6 +10,7 @@ import { progressReporter } from '../output/progress.ts';
 import { formatRunProblems } from '../output/run-problems.ts';
 import { REPOSITORY } from '../repository.ts';
 import { say } from '../text.ts';
+import { draftRoles } from './draft-roles.ts';
 import { draftTimezone } from './draft-timezone.ts';
 import type { CommandIo } from './io.ts';
 
@@ -75,12 +76,16 @@ async function init(argv: string[], io: CommandIo): Promise<number> {
   const schema = relative(dirname(resolve(out)), REPOSITORY.sourceSchema)
     .split(sep)
     .join('/');
-  const timezone = draftTimezone({
+  const policies = {
     ...(values.policies === undefined ? {} : { policies: values.policies }),
     policiesRoot: REPOSITORY.policies,
     cwd: process.cwd(),
+  };
+  const text = await draftSourceFor(dataDir, {
+    schema,
+    timezone: draftTimezone(policies),
+    roles: draftRoles(policies),
   });
-  const text = await draftSourceFor(dataDir, { schema, timezone });
   try {
     // `wx`: never over a file that appeared meanwhile.
     writeFileSync(out, text, { flag: 'wx' });
