@@ -4,6 +4,7 @@ import { INPUT_TABLES } from '@scorebook/contract';
 import { parseRejectedLimit, type RejectedLimit } from '@scorebook/engine';
 // The appeals folder when `--appeals` is not given (relative to the working directory): the one a recorded command leaves out.
 import { DEFAULT_APPEALS_DIR } from '@scorebook/governance';
+import type { Bilingual } from '@scorebook/problems';
 import { isMonitoringKind, parsePeriod } from '@scorebook/time';
 import { usageError } from './cli-error.ts';
 
@@ -89,12 +90,16 @@ export const DATA_OPTIONS = {
 } as const satisfies Options;
 
 /** The help lines of {@link DATA_OPTIONS}. */
-export const DATA_OPTIONS_HELP = `  --source        数据来源文件(默认 <data>/source.yaml,如有)/ the source to read the data through
-                  (default <data>/source.yaml when there is one)
-  --allow-missing 允许缺失的表(逗号分隔,可重复),其指标记为无数据 / tables that may be absent
-                  (comma-separated, repeatable); their metrics are recorded as no data
-  --appeals       申诉文件夹(默认 configs/appeals),读取 <appeals>/<期间>/*.yaml / the appeals folder
-                  (default configs/appeals); the period's appeals are <appeals>/<period>/*.yaml`;
+export const DATA_OPTIONS_HELP: Bilingual = {
+  zh: `  --source        数据来源文件(默认 <data>/source.yaml,如有)
+  --allow-missing 允许缺失的表(逗号分隔,可重复),其指标记为无数据
+  --appeals       申诉文件夹(默认 configs/appeals),读取 <appeals>/<期间>/*.yaml`,
+  en: `  --source        the source to read the data through (default <data>/source.yaml when there is one)
+  --allow-missing tables that may be absent (comma-separated, repeatable); their metrics are
+                  recorded as no data
+  --appeals       the appeals folder (default configs/appeals); the period's appeals are
+                  <appeals>/<period>/*.yaml`,
+};
 
 /**
  * `--source`, `--allow-missing` and `--appeals` as the engine takes them; table names are checked,

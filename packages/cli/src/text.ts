@@ -3,9 +3,9 @@ import { type ArgsOf, defineCatalogue, fixed, type Lang, textOf } from '@scorebo
 /**
  * What the command line prints, in both languages, by permanent key (the catalogue style of
  * every package): keys are never renamed or reused. Entries take typed parameters. An entry is
- * one line or a few, without the final newline; the caller adds it. The help texts (`*_HELP`)
- * are bilingual by design and printed whole, so they are not here; the errors of the command
- * line itself are in `CLI_ERRORS` (cli-error.ts).
+ * one line or a few, without the final newline; the caller adds it. The help texts (`*_HELP`,
+ * one whole text per language, printed in the chosen one) are beside their commands; the errors
+ * of the command line itself are in `CLI_ERRORS` (cli-error.ts).
  */
 export const CLI_TEXT = defineCatalogue({
   // main
@@ -613,6 +613,26 @@ export const CLI_TEXT = defineCatalogue({
     zh: (p: { where: string; zones: string }) => `${p.where}的时区不止一个(${p.zones}),不知道用哪个`,
     en: (p: { where: string; zones: string }) =>
       `more than one timezone in ${p.where} (${p.zones}); which one is meant is not known`,
+  },
+  INIT_ROLES_FROM: {
+    zh: (p: { where: string; count: number }) =>
+      `role 的 map 按 ${p.where} 全部 ${p.count} 个有效版本中考核表的角色起草。`,
+    en: (p: { where: string; count: number }) =>
+      `The map of role is drafted to the scorecards' roles of all ${p.count} valid versions of ${p.where}.`,
+  },
+  INIT_ROLES_POLICY: {
+    zh: (p: { dir: string }) => `策略 ${p.dir}`,
+    en: (p: { dir: string }) => `the policy ${p.dir}`,
+  },
+  INIT_ROLES_FOLDERS: {
+    zh: (p: { root: string; count: number }) => `${p.root} 下 ${p.count} 个策略文件夹`,
+    en: (p: { root: string; count: number }) => `the ${p.count} policy folders of ${p.root}`,
+  },
+  INIT_ROLES_UNKNOWN: {
+    zh: (p: { why: string }) =>
+      `role 未起草 map:${p.why}。岗位的写法与策略的角色不同时,没有考核表会考核这些客服:用 --policies <策略文件夹> 重新生成草稿,或自行填写 map。`,
+    en: (p: { why: string }) =>
+      `No map drafted for role: ${p.why}. When the export writes positions otherwise than the policy's roles, no scorecard rates those agents: draft again with --policies <policy folder>, or write the map yourself.`,
   },
   CHECK_OK: fixed('✓ 评估可以读取这些数据。', '✓ A run can read this data.'),
   CHECK_FAILED: fixed('✗ 评估会因上述问题停止。', '✗ A run would stop on the problems above.'),

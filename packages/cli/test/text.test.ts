@@ -56,10 +56,10 @@ describe('usage errors', () => {
   it('print in the chosen language, then the command’s help when the arguments were wrong as a whole', async () => {
     const zh = await runCli('evaluate', 'stray');
     expect(zh.code).toBe(2);
-    expect(zh.stderr).toBe(`scorebook evaluate 不接受位置参数(收到 stray)\n\n${EVALUATE_HELP}\n`);
+    expect(zh.stderr).toBe(`scorebook evaluate 不接受位置参数(收到 stray)\n\n${EVALUATE_HELP.zh}\n`);
     const en = await runCli('evaluate', 'stray', '--lang', 'en');
     expect(en.stderr).toBe(
-      `scorebook evaluate takes no positional arguments (got stray)\n\n${EVALUATE_HELP}\n`,
+      `scorebook evaluate takes no positional arguments (got stray)\n\n${EVALUATE_HELP.en}\n`,
     );
   });
 

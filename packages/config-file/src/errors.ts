@@ -107,14 +107,16 @@ export const CONFIG_FILE_ERRORS = defineCatalogue({
   },
   // Schema.
   MISSING_KEY: {
-    zh: (p: { key: string }) => `缺少必填项 ${q(p.key)}。请在此处添加。`,
-    en: (p: { key: string }) => `The required key ${q(p.key)} is missing. Add it here.`,
+    zh: (p: { key: string; misspelt?: { key: string; line: number } }) =>
+      `缺少必填项 ${q(p.key)}。${p.misspelt ? `第 ${p.misspelt.line} 行的 ${q(p.misspelt.key)} 可能就是它的笔误:请把它改名为 ${q(p.key)}。` : '请在此处添加。'}`,
+    en: (p: { key: string; misspelt?: { key: string; line: number } }) =>
+      `The required key ${q(p.key)} is missing. ${p.misspelt ? `${q(p.misspelt.key)} (line ${p.misspelt.line}) is probably it misspelled: rename it to ${q(p.key)}.` : 'Add it here.'}`,
   },
   UNKNOWN_KEY: {
-    zh: (p: { key: string; suggestion: string; allowed: string }) =>
-      `未知的键 ${q(p.key)}。${p.suggestion ? `是否想写 ${q(p.suggestion)}?` : `这里允许的键有:${p.allowed}。`}`,
-    en: (p: { key: string; suggestion: string; allowed: string }) =>
-      `Unknown key ${q(p.key)}. ${p.suggestion ? `Did you mean ${q(p.suggestion)}?` : `Keys allowed here: ${p.allowed}.`}`,
+    zh: (p: { key: string; suggestion: string; allowed: string; missing?: boolean }) =>
+      `未知的键 ${q(p.key)}。${p.missing ? `它应该就是这里缺少的必填项 ${q(p.suggestion)}:请改名为 ${q(p.suggestion)}。` : p.suggestion ? `是否想写 ${q(p.suggestion)}?` : `这里允许的键有:${p.allowed}。`}`,
+    en: (p: { key: string; suggestion: string; allowed: string; missing?: boolean }) =>
+      `Unknown key ${q(p.key)}. ${p.missing ? `It would be the missing required key ${q(p.suggestion)}: rename it to ${q(p.suggestion)}.` : p.suggestion ? `Did you mean ${q(p.suggestion)}?` : `Keys allowed here: ${p.allowed}.`}`,
   },
   WRONG_TYPE: {
     zh: (p: { expected: string; found: string }) =>

@@ -1,7 +1,7 @@
 import { messageOf, type SourceProblem } from '@scorebook/problems';
 import type { ErrorObject } from 'ajv';
 import { CONFIG_FILE_ERRORS } from './errors.ts';
-import { problemAt } from './locate.ts';
+import { locateKeyOf, problemAt } from './locate.ts';
 import type { ParsedYaml } from './parse-yaml.ts';
 import { closest } from './suggest.ts';
 
@@ -39,11 +39,14 @@ export function schemaProblems(
   patternWords: PatternWords = defaultPatternWords,
 ): SourceProblem[] {
   if (validate(parsed.value)) return [];
+  const errors = (validate.errors ?? []).filter(
+    (error) => !(error.params && 'propertyName' in error.params && error.keyword !== 'propertyNames'),
+  );
+  const misspelt = misspeltKeys(parsed, errors);
   const problems: SourceProblem[] = [];
   const seen = new Set<string>();
-  for (const error of validate.errors ?? []) {
-    if (error.params && 'propertyName' in error.params && error.keyword !== 'propertyNames') continue;
-    const problem = toProblem(parsed, error, patternWords);
+  for (const error of errors) {
+    const problem = toProblem(parsed, error, patternWords, misspelt);
     const key = `${problem.code}|${problem.path}|${problem.line}|${problem.column}|${problem.message.en}`;
     if (!seen.has(key)) {
       seen.add(key);
@@ -67,7 +70,46 @@ export function validateDocument<T>(
   return { document: null, problems: schemaProblems(parsed, validate, patternWords) };
 }
 
-function toProblem(parsed: ParsedYaml, error: ErrorObject, patternWords: PatternWords): SourceProblem {
+/**
+ * The unknown keys of a document that are a missing key of the same mapping misspelled (the
+ * missing key is their {@link closest} allowed key), by mapping and missing key: the unknown key
+ * and its line. The first such unknown key of a mapping stands for it.
+ */
+type MisspeltKeys = Map<string, { key: string; line: number }>;
+
+function misspeltKeys(parsed: ParsedYaml, errors: readonly ErrorObject[]): MisspeltKeys {
+  const missing = new Set<string>();
+  for (const error of errors)
+    if (error.keyword === 'required')
+      missing.add(slotOf(error.instancePath, String(error.params.missingProperty)));
+  const misspelt: MisspeltKeys = new Map();
+  for (const error of errors) {
+    if (error.keyword !== 'additionalProperties') continue;
+    const key = String(error.params.additionalProperty);
+    const suggestion = closest(key, allowedKeys(error));
+    if (suggestion === null) continue;
+    const slot = slotOf(error.instancePath, suggestion);
+    if (!missing.has(slot) || misspelt.has(slot)) continue;
+    const [start] = locateKeyOf(parsed, [...pointerToPath(error.instancePath, parsed.value), key]);
+    misspelt.set(slot, { key, line: parsed.lineCounter.linePos(start).line });
+  }
+  return misspelt;
+}
+
+function slotOf(instancePath: string, key: string): string {
+  return `${instancePath}\u0000${key}`;
+}
+
+function allowedKeys(error: ErrorObject): string[] {
+  return Object.keys((error.parentSchema?.properties as object | undefined) ?? {});
+}
+
+function toProblem(
+  parsed: ParsedYaml,
+  error: ErrorObject,
+  patternWords: PatternWords,
+  misspelt: MisspeltKeys,
+): SourceProblem {
   const path = pointerToPath(error.instancePath, parsed.value);
   const params = error.params as Record<string, unknown>;
   const at = (
@@ -80,15 +122,17 @@ function toProblem(parsed: ParsedYaml, error: ErrorObject, patternWords: Pattern
   switch (error.keyword) {
     case 'required': {
       const key = String(params.missingProperty);
-      return at('MISSING_KEY', messageOf(E, 'MISSING_KEY', { key }), path, 'key');
+      const typo = misspelt.get(slotOf(error.instancePath, key));
+      return at('MISSING_KEY', messageOf(E, 'MISSING_KEY', { key, misspelt: typo }), path, 'key');
     }
     case 'additionalProperties': {
       const key = String(params.additionalProperty);
-      const allowed = Object.keys((error.parentSchema?.properties as object | undefined) ?? {});
+      const allowed = allowedKeys(error);
       const suggestion = closest(key, allowed) ?? '';
+      const missing = misspelt.has(slotOf(error.instancePath, suggestion));
       return at(
         'UNKNOWN_KEY',
-        messageOf(E, 'UNKNOWN_KEY', { key, suggestion, allowed: allowed.join(', ') }),
+        messageOf(E, 'UNKNOWN_KEY', { key, suggestion, allowed: allowed.join(', '), missing }),
         [...path, key],
         'key',
       );

@@ -62,6 +62,51 @@ describe('broken policies', () => {
     expect(loaded.problems[0]!.message.en).toContain('Write version: "2026.10"');
   });
 
+  it('says a misspelled required key and the key it is missing for point at each other', () => {
+    const loaded = loadPolicyFile(join(broken, 'misspelt-key.yaml'));
+    const found = loaded.problems.map(({ code, line, column, path, message }) => ({
+      code,
+      line,
+      column,
+      path,
+      message,
+    }));
+    expect(found).toEqual([
+      {
+        code: 'MISSING_KEY',
+        line: 67,
+        column: 9,
+        path: 'scorecards.aftersale.scored[6]',
+        message: {
+          zh: '缺少必填项 "weight"。第 68 行的 "weigth" 可能就是它的笔误:请把它改名为 "weight"。',
+          en: 'The required key "weight" is missing. "weigth" (line 68) is probably it misspelled: rename it to "weight".',
+        },
+      },
+      {
+        code: 'UNKNOWN_KEY',
+        line: 68,
+        column: 9,
+        path: 'scorecards.aftersale.scored[6].weigth',
+        message: {
+          zh: '未知的键 "weigth"。它应该就是这里缺少的必填项 "weight":请改名为 "weight"。',
+          en: 'Unknown key "weigth". It would be the missing required key "weight": rename it to "weight".',
+        },
+      },
+    ]);
+  });
+
+  it('keeps the plain messages when the unknown key is not the missing one misspelled', () => {
+    const unknown = loadPolicyFile(join(broken, 'unknown-key.yaml')).problems;
+    expect(unknown.map((p) => [p.code, p.message.en])).toEqual([
+      [
+        'UNKNOWN_KEY',
+        'Unknown key "weigths". Keys allowed here: title, title_en, roles, eligibility, scored, groups, adjustments, flags, distribution, rewards, awards, vetoes.',
+      ],
+    ]);
+    const missing = loadPolicyFile(join(broken, 'missing-key.yaml')).problems;
+    expect(missing[0]!.message.en).toBe('The required key "grades" is missing. Add it here.');
+  });
+
   it('names the path of a meaning problem', () => {
     const loaded = loadPolicyFile(join(broken, 'weights-not-100.yaml'));
     expect(loaded.problems[0]).toMatchObject({ path: 'scorecards.aftersale.scored', severity: 'error' });

@@ -13,7 +13,13 @@ export {
 } from './draft/sample-files.ts';
 export type { SampledFile, SampledSheet } from './draft/sampled-file.ts';
 export { ENUMERATED_FIELDS, FIELD_SYNONYMS, type FieldSynonyms, type Vocabulary } from './draft/synonyms.ts';
-export { type DraftOptions, type DraftTimezone, draftSource, draftTodoLines } from './draft/write-draft.ts';
+export {
+  type DraftOptions,
+  type DraftRoles,
+  type DraftTimezone,
+  draftSource,
+  draftTodoLines,
+} from './draft/write-draft.ts';
 export { SOURCE_ERRORS, type SourceErrorCode } from './errors.ts';
 export { HEADER_SEARCH_ROWS, withMisplacedHeader } from './fields/misplaced-header.ts';
 export { VALUE_REJECTIONS, type ValueRejectionCode } from './fields/rejections.ts';

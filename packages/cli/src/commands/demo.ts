@@ -1,6 +1,7 @@
 import { cpSync, existsSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { evaluate, writeEvaluation } from '@scorebook/engine';
+import type { Bilingual } from '@scorebook/problems';
 import { parseCommandArgs } from '../args.ts';
 import { EXIT } from '../cli-error.ts';
 import { pickLang } from '../lang.ts';
@@ -10,14 +11,19 @@ import { say } from '../text.ts';
 import type { CommandIo } from './io.ts';
 import { buildSiteWithProgress, serveUntilStopped, siteSummary } from './site.ts';
 
-export const DEMO_HELP = `scorebook demo [--no-serve] [--port 4321] [--lang zh|en]
+export const DEMO_HELP: Bilingual = {
+  zh: `scorebook demo [--no-serve] [--port 4321] [--lang zh|en]
 
 主任务:用 configs/policies 评估 data/sample 的每个期间(已发布的期间取自 data/results),生成报告网站,
 并在终端中启动本地服务显示地址(非终端环境或 --no-serve 时只生成)。
+`,
+  en: `scorebook demo [--no-serve] [--port 4321] [--lang zh|en]
+
 The main job: evaluates every period of data/sample with configs/policies (published periods come
 from data/results), builds the report site and serves it locally (builds only with --no-serve or
 when not on a terminal).
-`;
+`,
+};
 
 const SAMPLE_PERIODS = ['2026-10', '2026-11', '2026-12', '2026-Q4'];
 
@@ -28,7 +34,7 @@ export async function runDemo(argv: string[], io: CommandIo): Promise<number> {
     port: { type: 'string' },
   });
   if (values.help) {
-    io.out(DEMO_HELP);
+    io.out(DEMO_HELP[pickLang(values.lang)]);
     return EXIT.ok;
   }
   const lang = pickLang(values.lang);

@@ -8,7 +8,7 @@ import {
   renderDiffText,
   sharedFolder,
 } from '@scorebook/policy';
-import { hasErrors } from '@scorebook/problems';
+import { type Bilingual, hasErrors } from '@scorebook/problems';
 import { oneOf, parseCommandArgs } from '../args.ts';
 import { EXIT, usageError } from '../cli-error.ts';
 import { pickLang } from '../lang.ts';
@@ -16,15 +16,23 @@ import { formatProblemsHuman } from '../output/problems.ts';
 import { say } from '../text.ts';
 import type { CommandIo } from './io.ts';
 
-export const DIFF_HELP = `scorebook diff <old.yaml> <new.yaml> [--shared-old <dir>] [--shared-new <dir>] [--format human|markdown|json] [--lang zh|en]
+export const DIFF_HELP: Bilingual = {
+  zh: `scorebook diff <old.yaml> <new.yaml> [--shared-old <dir>] [--shared-new <dir>] [--format human|markdown|json] [--lang zh|en]
 
 比较两个策略版本在含义上的差异(指标、权重、目标、底线、分档、剔除、否决、等级……);注释、键顺序、引号等不影响结果。
-Shows the difference in meaning between two policy versions; comments, key order and quoting make none.
 
   --shared-old <dir>  旧版本的 $shared 引用从此文件夹读取(默认:文件旁的 configs/shared)
-                      where the old version's $shared references are read from (default: the shared folder beside it)
-  --shared-new <dir>  新版本的 $shared 引用从此文件夹读取 / the same for the new version
-`;
+  --shared-new <dir>  新版本的 $shared 引用从此文件夹读取(同上)
+`,
+  en: `scorebook diff <old.yaml> <new.yaml> [--shared-old <dir>] [--shared-new <dir>] [--format human|markdown|json] [--lang zh|en]
+
+Shows the difference in meaning between two policy versions (metrics, weights, targets, floors,
+bands, exclusions, vetoes, grades…); comments, key order and quoting make none.
+
+  --shared-old <dir>  where the old version's $shared references are read from (default: the shared folder beside it)
+  --shared-new <dir>  the same for the new version
+`,
+};
 
 /** How one side of a diff resolves its references: the folder given by `option`, else the default. */
 function sharedOption(option: 'shared-old' | 'shared-new', dir: string | undefined): PolicyCheckOptions {
@@ -45,7 +53,7 @@ export function runDiff(argv: string[], io: CommandIo): number {
     'shared-new': { type: 'string' },
   });
   if (values.help) {
-    io.out(DIFF_HELP);
+    io.out(DIFF_HELP[pickLang(values.lang)]);
     return EXIT.ok;
   }
   const lang = pickLang(values.lang);

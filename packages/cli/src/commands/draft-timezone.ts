@@ -4,7 +4,7 @@ import { loadPolicyFamily } from '@scorebook/policy';
 import type { DraftTimezone } from '@scorebook/source';
 import { say } from '../text.ts';
 
-/** Where `source init` looks for the policy whose timezone the draft takes. */
+/** Where `source init` looks for the policy whose timezone and roles the draft takes. */
 export interface DraftTimezoneOptions {
   /** `--policies`: the policy folder the data is for. */
   policies?: string;
@@ -32,15 +32,7 @@ export function draftTimezone(options: DraftTimezoneOptions): DraftTimezone {
   });
   const given = options.policies;
   const shownDir = (dir: string) => (given !== undefined ? given : shown(dir));
-  const dirs =
-    given !== undefined
-      ? [resolve(options.cwd, given)]
-      : existsSync(options.policiesRoot)
-        ? readdirSync(options.policiesRoot, { withFileTypes: true })
-            .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
-            .map((e) => join(options.policiesRoot, e.name))
-            .sort()
-        : [];
+  const dirs = draftPolicyFolders(options);
   const root = shown(options.policiesRoot);
   if (dirs.length === 0)
     return leftOut(
@@ -89,4 +81,17 @@ export function draftTimezone(options: DraftTimezoneOptions): DraftTimezone {
       say('en', 'INIT_TIMEZONE_DIFFER', { where: place.en, zones: listed }),
     ),
   );
+}
+
+/**
+ * The policy folders a draft source takes its timezone and roles from: `--policies`, else every
+ * folder of `policiesRoot` (hidden ones left out), in name order.
+ */
+export function draftPolicyFolders(options: DraftTimezoneOptions): string[] {
+  if (options.policies !== undefined) return [resolve(options.cwd, options.policies)];
+  if (!existsSync(options.policiesRoot)) return [];
+  return readdirSync(options.policiesRoot, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+    .map((e) => join(options.policiesRoot, e.name))
+    .sort();
 }

@@ -8,6 +8,7 @@ import {
   writeEvaluation,
 } from '@scorebook/engine';
 import { DEFAULT_APPEALS_DIR } from '@scorebook/governance';
+import type { Bilingual } from '@scorebook/problems';
 import {
   DATA_OPTIONS,
   DATA_OPTIONS_HELP,
@@ -28,27 +29,43 @@ import { say } from '../text.ts';
 import type { CommandIo } from './io.ts';
 
 /** The help line of `--engine`, shared by evaluate, verify and impact. */
-export const ENGINE_HELP = `  --engine        计算指标的引擎:typescript(默认)或 duckdb(嵌入式 DuckDB 上的 SQL,多线程、可溢出到磁盘;
-                  结果相同,见 docs/scale.md)/ the engine that measures: typescript (default) or duckdb
+export const ENGINE_HELP: Bilingual = {
+  zh: `  --engine        计算指标的引擎:typescript(默认)或 duckdb(嵌入式 DuckDB 上的 SQL,多线程、可溢出到磁盘;
+                  结果相同,见 docs/scale.md)
+`,
+  en: `  --engine        the engine that measures: typescript (default) or duckdb
                   (SQL on embedded DuckDB, multi-threaded, out-of-core; the same results, docs/scale.md)
-`;
+`,
+};
 
-export const EVALUATE_HELP = `scorebook evaluate --policies <dir> --data <dir> --period <2026-10|2026-Q4|2026> --out <dir>
+export const EVALUATE_HELP: Bilingual = {
+  zh: `scorebook evaluate --policies <dir> --data <dir> --period <2026-10|2026-Q4|2026> --out <dir>
                    [--source <source.yaml>] [--allow-missing <table,…>] [--max-rejected 1%|<rows>]
                    [--engine typescript|duckdb] [--quiet] [--lang zh|en]
 
 用期间开始时生效的策略版本评估数据目录,写出 <out>/results.json、explanations.json、rejected.json。
+成功时退出码 0;策略或数据有误时 1(不写任何文件);用法错误时 2。
+--period 也可以是监控期间:ISO 周 2026-W43、日 2026-10-05、区间 2026-11-01..2026-11-11(只评估,不能发布)。
+${DATA_OPTIONS_HELP.zh}
+  --max-rejected  每张表允许被拒绝的行数上限,百分比或行数(默认 1%)
+  --results       历史数据(history.*)读取的已发布结果目录(默认 data/results)
+  --quiet         不显示进度和汇总
+${ENGINE_HELP.zh}`,
+  en: `scorebook evaluate --policies <dir> --data <dir> --period <2026-10|2026-Q4|2026> --out <dir>
+                   [--source <source.yaml>] [--allow-missing <table,…>] [--max-rejected 1%|<rows>]
+                   [--engine typescript|duckdb] [--quiet] [--lang zh|en]
+
 Evaluates a data directory with the policy version in force at the period's start and writes
 <out>/results.json, explanations.json and rejected.json. Exit 0 on success, 1 on bad policy or data
 (nothing is written), 2 on bad usage.
---period 也可以是监控期间:ISO 周 2026-W43、日 2026-10-05、区间 2026-11-01..2026-11-11(只评估,不能发布)。
 --period may also be a monitoring period: an ISO week 2026-W43, a day 2026-10-05, a range
 2026-11-01..2026-11-11 (evaluated, never published).
-${DATA_OPTIONS_HELP}
-  --max-rejected  每张表允许被拒绝的行数上限,百分比或行数(默认 1%) / rejected rows a table may have (default 1%)
-  --results       历史数据(history.*)读取的已发布结果目录(默认 data/results) / published results history facts read (default data/results)
-  --quiet         不显示进度和汇总 / no progress or summary
-${ENGINE_HELP}`;
+${DATA_OPTIONS_HELP.en}
+  --max-rejected  rejected rows a table may have, a percentage or a number of rows (default 1%)
+  --results       the published results history facts read (default data/results)
+  --quiet         no progress or summary
+${ENGINE_HELP.en}`,
+};
 
 /** The `--engine` option: nothing for the default engine, so options stay as they were. */
 export function engineOption(value: string | undefined): { engine?: MeasureEngine } {
@@ -70,7 +87,7 @@ export async function runEvaluate(argv: string[], io: CommandIo): Promise<number
     engine: { type: 'string' },
   });
   if (values.help) {
-    io.out(EVALUATE_HELP);
+    io.out(EVALUATE_HELP[pickLang(values.lang)]);
     return EXIT.ok;
   }
   noPositionals('evaluate', positionals);

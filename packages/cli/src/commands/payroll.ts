@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Results } from '@scorebook/contract';
 import { PAYROLL_AMOUNT_COLUMNS, payrollRows, sheetCsv, sheetXlsx } from '@scorebook/policy';
+import type { Bilingual } from '@scorebook/problems';
 import { isMonitoringKind, type PeriodKind } from '@scorebook/time';
 import { noPositionals, parseCommandArgs, required } from '../args.ts';
 import { EXIT, usageError } from '../cli-error.ts';
@@ -9,16 +10,21 @@ import { pickLang } from '../lang.ts';
 import { say } from '../text.ts';
 import type { CommandIo } from './io.ts';
 
-export const PAYROLL_HELP = `scorebook payroll --results <dir> --out <payroll.csv|payroll.xlsx> [--lang zh|en]
+export const PAYROLL_HELP: Bilingual = {
+  zh: `scorebook payroll --results <dir> --out <payroll.csv|payroll.xlsx> [--lang zh|en]
 
 把一个期间的 results.json(evaluate 的输出目录,或 data/results/<期间>)导出为薪资表:每位客服一行,
 绩效系数、奖金基数、奖金、奖项与合计,金额保留到分(docs/scorecards.md「薪资导出」)。仅适用于格式 2 的策略;监控期间(周、日、区间)不能导出;
-没有 manifest.json(未发布)的结果照常导出,但会提示。
+没有 manifest.json(未发布)的结果照常导出,但会提示。文件类型由 --out 的扩展名决定。
+`,
+  en: `scorebook payroll --results <dir> --out <payroll.csv|payroll.xlsx> [--lang zh|en]
+
 Exports a period's results.json (a folder evaluate wrote, or data/results/<period>) as a payroll:
 one row per agent with coefficient, base, bonus, awards and total, amounts in cents
 (docs/scorecards.md, payroll). Policy format 2 only; a monitoring period (week, day, range) is
 refused; results without manifest.json (not published) are exported with a warning. The file type follows --out's extension.
-`;
+`,
+};
 
 /** `scorebook payroll`: a period's payroll as CSV or XLSX, from its results.json. */
 export async function runPayroll(argv: string[], io: CommandIo): Promise<number> {
@@ -27,7 +33,7 @@ export async function runPayroll(argv: string[], io: CommandIo): Promise<number>
     out: { type: 'string' },
   });
   if (values.help) {
-    io.out(PAYROLL_HELP);
+    io.out(PAYROLL_HELP[pickLang(values.lang)]);
     return EXIT.ok;
   }
   noPositionals('payroll', positionals);

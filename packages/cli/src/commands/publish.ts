@@ -1,4 +1,5 @@
 import { DEFAULT_APPEALS_DIR, type Publication, publishPeriod } from '@scorebook/governance';
+import type { Bilingual } from '@scorebook/problems';
 import {
   DATA_OPTIONS,
   DATA_OPTIONS_HELP,
@@ -16,7 +17,8 @@ import { say } from '../text.ts';
 import { summaryText } from './evaluate.ts';
 import type { CommandIo } from './io.ts';
 
-export const PUBLISH_HELP = `scorebook publish --period <P> --policies <dir> --data <dir> [--results data/results]
+export const PUBLISH_HELP: Bilingual = {
+  zh: `scorebook publish --period <P> --policies <dir> --data <dir> [--results data/results]
                   [--source <source.yaml>] [--allow-missing <table,…>]
                   [--appeals <dir>] [--supersede [--reason "…"]] [--archive <dir>] [--allow-none-rated] [--allow-open-period]
                   [--quiet] [--lang zh|en]
@@ -26,22 +28,33 @@ export const PUBLISH_HELP = `scorebook publish --period <P> --policies <dir> --d
 已发布的期间即关闭:再次发布会被拒绝,除非 --supersede --reason "原因",原发布保留在 <P>/superseded/<n>/。
 所用的策略文件必须已提交到 git 且没有未提交的修改。同一期间同时只能有一个 publish。
   --archive <dir>  把输入文件按 sha256 存入该目录(不进 git),数据目录日后被更正时 verify --all 仍可复核
-Evaluates and publishes a period into <results>/<P>/ with a manifest, as one transaction. A
-published period is closed: publishing it again is refused unless --supersede --reason "why",
+  --allow-none-rated  发布一个无人参评的期间(默认拒绝:NOBODY_RATED)
+  --allow-open-period  发布一个尚未结束的期间(默认拒绝:PERIOD_NOT_ENDED)
+${DATA_OPTIONS_HELP.zh}
+所用的 source.yaml 和本期的申诉文件与策略文件一样必须已提交。--supersede 时,自上次发布以来新增或修改的申诉编号会写入原因;
+只因申诉而重新发布时可省略 --reason。
+`,
+  en: `scorebook publish --period <P> --policies <dir> --data <dir> [--results data/results]
+                  [--source <source.yaml>] [--allow-missing <table,…>]
+                  [--appeals <dir>] [--supersede [--reason "…"]] [--archive <dir>] [--allow-none-rated] [--allow-open-period]
+                  [--quiet] [--lang zh|en]
+
+Evaluates and publishes a period into <results>/<P>/ (results, explanations, rejected rows and
+manifest.json: policy file and hash, the policy's git commit, input hashes, engine version, the
+whole command), as one transaction: if interrupted, either the earlier publication or the new one.
+A published period is closed: publishing it again is refused unless --supersede --reason "why",
 which keeps the earlier publication in <P>/superseded/<n>/. The policy file must be committed, with
 no uncommitted changes. One publish of a period at a time.
   --archive <dir>  keep the input files by sha256 there (outside git), so that verify --all can
                    re-verify after the data folder is corrected
-  --allow-none-rated  发布一个无人参评的期间(默认拒绝:NOBODY_RATED)/ publish a period in which no
-                   agent is rated (refused by default: NOBODY_RATED)
-  --allow-open-period  发布一个尚未结束的期间(默认拒绝:PERIOD_NOT_ENDED)/ publish a period that has
-                   not ended yet (refused by default: PERIOD_NOT_ENDED)
-${DATA_OPTIONS_HELP}
-所用的 source.yaml 和本期的申诉文件与策略文件一样必须已提交。The source.yaml and the period's appeal files
-used must be committed, like the policy file. --supersede 时,自上次发布以来新增或修改的申诉编号会写入原因;
-只因申诉而重新发布时可省略 --reason。With --supersede, the appeals new or changed since the earlier
-publication are added to the reason; --reason may be left out when appeals are the reason.
-`;
+  --allow-none-rated  publish a period in which no agent is rated (refused by default: NOBODY_RATED)
+  --allow-open-period  publish a period that has not ended yet (refused by default: PERIOD_NOT_ENDED)
+${DATA_OPTIONS_HELP.en}
+The source.yaml and the period's appeal files used must be committed, like the policy file. With
+--supersede, the appeals new or changed since the earlier publication are added to the reason;
+--reason may be left out when appeals are the reason.
+`,
+};
 
 /** `scorebook publish`. */
 export async function runPublish(argv: string[], io: CommandIo): Promise<number> {
@@ -59,7 +72,7 @@ export async function runPublish(argv: string[], io: CommandIo): Promise<number>
     quiet: { type: 'boolean', short: 'q' },
   });
   if (values.help) {
-    io.out(PUBLISH_HELP);
+    io.out(PUBLISH_HELP[pickLang(values.lang)]);
     return EXIT.ok;
   }
   noPositionals('publish', positionals);

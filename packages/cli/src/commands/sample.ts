@@ -1,3 +1,4 @@
+import type { Bilingual } from '@scorebook/problems';
 import { generateSample } from '@scorebook/sample';
 import { noPositionals, parseCommandArgs, required } from '../args.ts';
 import { EXIT, usageError } from '../cli-error.ts';
@@ -5,13 +6,19 @@ import { pickLang } from '../lang.ts';
 import { say } from '../text.ts';
 import type { CommandIo } from './io.ts';
 
-export const SAMPLE_HELP = `scorebook sample --out <dir> [--agents 60] [--months 3] [--start 2026-10] [--seed 1]
+export const SAMPLE_HELP: Bilingual = {
+  zh: `scorebook sample --out <dir> [--agents 60] [--months 3] [--start 2026-10] [--seed 1]
                  [--conversations-per-day 1.8] [--quiet] [--lang zh|en]
 
 生成一个确定性的模拟客服公司(售前、售后、社群),按数据契约写出全部表;相同参数得到相同字节。
-Generates a deterministic synthetic customer-service company laid out as the data contract;
-the same options give the same bytes.
-`;
+`,
+  en: `scorebook sample --out <dir> [--agents 60] [--months 3] [--start 2026-10] [--seed 1]
+                 [--conversations-per-day 1.8] [--quiet] [--lang zh|en]
+
+Generates a deterministic synthetic customer-service company (pre-sales, after-sales, community)
+laid out as the data contract; the same options give the same bytes.
+`,
+};
 
 /** `scorebook sample`: writes a synthetic company's exports. */
 export function runSample(argv: string[], io: CommandIo): number {
@@ -25,7 +32,7 @@ export function runSample(argv: string[], io: CommandIo): number {
     quiet: { type: 'boolean', short: 'q' },
   });
   if (values.help) {
-    io.out(SAMPLE_HELP);
+    io.out(SAMPLE_HELP[pickLang(values.lang)]);
     return EXIT.ok;
   }
   noPositionals('sample', positionals);

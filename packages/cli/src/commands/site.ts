@@ -1,17 +1,18 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { GOVERNANCE_ERRORS } from '@scorebook/governance';
-import { messageOf } from '@scorebook/problems';
+import { type Bilingual, messageOf } from '@scorebook/problems';
 import { parseCommandArgs, required } from '../args.ts';
 import { EXIT, usageError } from '../cli-error.ts';
-import { type Lang, pickLang } from '../lang.ts';
+import { type Lang, langOption, pickLang } from '../lang.ts';
 import { buildSite, listPeriods } from '../site/build-site.ts';
 import { serveSite } from '../site/serve-site.ts';
 import { siteRefusal } from '../site/site-errors.ts';
 import { say } from '../text.ts';
 import type { CommandIo } from './io.ts';
 
-export const SITE_HELP = `scorebook site build --results <dir> --out <dir> [--full] [--quiet] [--lang zh|en]
+export const SITE_HELP: Bilingual = {
+  zh: `scorebook site build --results <dir> --out <dir> [--full] [--quiet] [--lang zh|en]
 scorebook site serve <dir> [--port 4321]
 
 build:用结果文件夹(每个期间一个子文件夹,如 <results>/2026-10/,由 evaluate 或 publish 写出)生成静态报告网站;
@@ -19,21 +20,26 @@ build:用结果文件夹(每个期间一个子文件夹,如 <results>/2026-10/,�
       --out 只能是新的或空的文件夹,或之前 site build 生成的文件夹(有 .scorebook-site.json 标记)。
       --policies 仍可写,但不再读取。
 serve:在本机预览已生成的网站。
+`,
+  en: `scorebook site build --results <dir> --out <dir> [--full] [--quiet] [--lang zh|en]
+scorebook site serve <dir> [--port 4321]
+
 build: builds the static report site from a results folder (one sub-folder per period, written by
        evaluate or publish); each period is shown from its own files only (its policy from its
        policy.json); only new or changed periods are rebuilt. --out must be a new or empty folder or
        one that site build made (it has the .scorebook-site.json marker). --policies is accepted
        and not read.
 serve: previews a built site on localhost.
-`;
+`,
+};
 
 /** `scorebook site build|serve`. */
 export async function runSite(argv: string[], io: CommandIo): Promise<number> {
   const [action, ...rest] = argv;
   if (action === 'build') return siteBuild(rest, io);
   if (action === 'serve') return siteServe(rest, io);
-  if (action === '--help' || action === '-h' || action === undefined) {
-    io.out(SITE_HELP);
+  if (action === undefined || argv.includes('--help') || argv.includes('-h')) {
+    io.out(SITE_HELP[pickLang(langOption(argv))]);
     return action === undefined ? EXIT.usage : EXIT.ok;
   }
   throw usageError('SITE_UNKNOWN_ACTION', { action });
@@ -48,7 +54,7 @@ async function siteBuild(argv: string[], io: CommandIo): Promise<number> {
     quiet: { type: 'boolean', short: 'q' },
   });
   if (values.help) {
-    io.out(SITE_HELP);
+    io.out(SITE_HELP[pickLang(values.lang)]);
     return EXIT.ok;
   }
   const lang = pickLang(values.lang);
@@ -114,7 +120,7 @@ export function siteSummary(report: Awaited<ReturnType<typeof buildSite>>, lang:
 async function siteServe(argv: string[], io: CommandIo): Promise<number> {
   const { values, positionals } = parseCommandArgs('site serve', argv, { port: { type: 'string' } });
   if (values.help) {
-    io.out(SITE_HELP);
+    io.out(SITE_HELP[pickLang(values.lang)]);
     return EXIT.ok;
   }
   const lang = pickLang(values.lang);

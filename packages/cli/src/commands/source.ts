@@ -1,19 +1,21 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { inspectData } from '@scorebook/engine';
-import { messageOf, type Problem, ScorebookError } from '@scorebook/problems';
+import { type Bilingual, messageOf, type Problem, ScorebookError } from '@scorebook/problems';
 import { draftSourceFor, draftTodoLines, SOURCE_FILE_NAME } from '@scorebook/source';
 import { maxRejectedOption, parseCommandArgs, periodOption } from '../args.ts';
 import { CLI_ERRORS, EXIT, usageError } from '../cli-error.ts';
-import { type Lang, pickLang } from '../lang.ts';
+import { type Lang, langOption, pickLang } from '../lang.ts';
 import { progressReporter } from '../output/progress.ts';
 import { formatRunProblems } from '../output/run-problems.ts';
 import { REPOSITORY } from '../repository.ts';
 import { say } from '../text.ts';
+import { draftRoles } from './draft-roles.ts';
 import { draftTimezone } from './draft-timezone.ts';
 import type { CommandIo } from './io.ts';
 
-export const SOURCE_HELP = `scorebook source init <data-dir> [--out <file>] [--policies <dir>] [--lang zh|en]
+export const SOURCE_HELP: Bilingual = {
+  zh: `scorebook source init <data-dir> [--out <file>] [--policies <dir>] [--lang zh|en]
 scorebook source check <data-dir> [--source <file>] [--period <P>] [--timezone <IANA>]
                        [--max-rejected 1%|<rows>] [--lang zh|en]
 
@@ -21,6 +23,14 @@ init:读取每个文件的表头和前几行,写出 source.yaml 草稿(默认 <d
 每个文件归入最匹配的表,列按中英文同义词对照,检测编码、表头行和时间格式,枚举字段的取值连同计数写成待补全的 map。
 timezone 取自 --policies 的策略(不给时:configs/policies 下唯一的策略文件夹,或全部文件夹共同的时区);
 无从确定时保留为注释,并写明原因。
+
+check:按数据来源(<data-dir>/source.yaml 或 --source)读取全部文件,不需要策略:每张表的文件、行数、被拒绝的行
+(按原因,附例子)、时间范围、每个字段来自哪一列、其他列、映射字段的取值计数。评估会失败时退出码 1。
+`,
+  en: `scorebook source init <data-dir> [--out <file>] [--policies <dir>] [--lang zh|en]
+scorebook source check <data-dir> [--source <file>] [--period <P>] [--timezone <IANA>]
+                       [--max-rejected 1%|<rows>] [--lang zh|en]
+
 init reads the headers and first rows of every file and writes a draft source.yaml (by default
 <data-dir>/source.yaml; never over an existing file): files assigned to tables, columns matched by
 Chinese and English synonyms, encodings, header rows and time formats detected, and the values of
@@ -28,20 +38,19 @@ enumerated fields with their counts as maps to complete. The timezone is --polic
 the only policy folder of configs/policies, or the one all of them share); when none can be told,
 it stays a comment with a line saying why.
 
-按数据来源(<data-dir>/source.yaml 或 --source)读取全部文件,不需要策略:每张表的文件、行数、被拒绝的行
-(按原因,附例子)、时间范围、每个字段来自哪一列、其他列、映射字段的取值计数。评估会失败时退出码 1。
-Reads every file through the source without a policy and prints, per table: files, rows, rejected
-rows by reason with examples, the date range, each field's column, the other columns, and the value
-counts of mapped fields. Exit 1 when a run would fail.
-`;
+check reads every file through the source (<data-dir>/source.yaml or --source) without a policy and
+prints, per table: files, rows, rejected rows by reason with examples, the date range, each field's
+column, the other columns, and the value counts of mapped fields. Exit 1 when a run would fail.
+`,
+};
 
 const VALUES_SHOWN = 12;
 
 /** `scorebook source check`: what a run would read, table by table and field by field. */
 export async function runSource(argv: string[], io: CommandIo): Promise<number> {
   const [verb, ...rest] = argv;
-  if (verb === undefined || verb === '--help' || verb === '-h') {
-    io.out(SOURCE_HELP);
+  if (verb === undefined || argv.includes('--help') || argv.includes('-h')) {
+    io.out(SOURCE_HELP[pickLang(langOption(argv))]);
     return verb === undefined ? EXIT.usage : EXIT.ok;
   }
   if (verb === 'check') return check(rest, io);
@@ -55,7 +64,7 @@ async function init(argv: string[], io: CommandIo): Promise<number> {
     policies: { type: 'string' },
   });
   if (values.help) {
-    io.out(SOURCE_HELP);
+    io.out(SOURCE_HELP[pickLang(values.lang)]);
     return EXIT.ok;
   }
   if (positionals.length !== 1) throw usageError('SOURCE_ONE_FOLDER', { verb: 'init' });
@@ -67,12 +76,16 @@ async function init(argv: string[], io: CommandIo): Promise<number> {
   const schema = relative(dirname(resolve(out)), REPOSITORY.sourceSchema)
     .split(sep)
     .join('/');
-  const timezone = draftTimezone({
+  const policies = {
     ...(values.policies === undefined ? {} : { policies: values.policies }),
     policiesRoot: REPOSITORY.policies,
     cwd: process.cwd(),
+  };
+  const text = await draftSourceFor(dataDir, {
+    schema,
+    timezone: draftTimezone(policies),
+    roles: draftRoles(policies),
   });
-  const text = await draftSourceFor(dataDir, { schema, timezone });
   try {
     // `wx`: never over a file that appeared meanwhile.
     writeFileSync(out, text, { flag: 'wx' });
@@ -106,7 +119,7 @@ async function check(argv: string[], io: CommandIo): Promise<number> {
     quiet: { type: 'boolean', short: 'q' },
   });
   if (values.help) {
-    io.out(SOURCE_HELP);
+    io.out(SOURCE_HELP[pickLang(values.lang)]);
     return EXIT.ok;
   }
   if (positionals.length !== 1) throw usageError('SOURCE_ONE_FOLDER', { verb: 'check' });

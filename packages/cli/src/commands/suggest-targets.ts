@@ -2,28 +2,37 @@ import { relative } from 'node:path';
 import type { Unit } from '@scorebook/contract';
 import { roundHalfAway } from '@scorebook/formula';
 import { suggestTargets, type TargetSuggestion } from '@scorebook/governance';
+import type { Bilingual } from '@scorebook/problems';
 import { DATA_OPTIONS, dataOptions, noPositionals, parseCommandArgs, required } from '../args.ts';
 import { EXIT } from '../cli-error.ts';
 import { type Lang, pickLang } from '../lang.ts';
 import { say } from '../text.ts';
 import type { CommandIo } from './io.ts';
 
-export const SUGGEST_TARGETS_HELP = `scorebook suggest-targets --policies <dir> --data <dir> [--results data/results] [--periods 3]
+export const SUGGEST_TARGETS_HELP: Bilingual = {
+  zh: `scorebook suggest-targets --policies <dir> --data <dir> [--results data/results] [--periods 3]
                           [--source <source.yaml>] [--allow-missing <table,…>] [--lang zh|en]
 
 按策略最新版本,从该策略最近几个已发布的月份(默认 3 个)中本考核表客服的取值,为每个线性目标建议
 目标(团队 P75)与底线(P10;越低越好的指标为 P25 与 P90),并重新评估这些月份,对比按当前目标与按
 建议目标得出的等级分布(docs/history.md)。只参考已发布(有 manifest.json)的月份。每条建议后给出
 该项得分因它降低/提高的取值个数,等级分布后给出降级/升级的客服数;明显更严时以 ⚠ 提示。不写任何文件。
+  --periods       参考的已发布月份数(默认 3)
+  --results       已发布结果目录(默认 data/results)
+`,
+  en: `scorebook suggest-targets --policies <dir> --data <dir> [--results data/results] [--periods 3]
+                          [--source <source.yaml>] [--allow-missing <table,…>] [--lang zh|en]
+
 Suggests, for each linear item of the policy's latest version, a target (the team's p75) and a
 floor (p10; p25 and p90 when lower is better) from the values of the scorecard's agents in the
 policy's last published months (3 by default), and re-evaluates those months to compare the
 grades the version's targets and the suggested ones give (docs/history.md). Only published months
 (with a manifest.json) count. Each suggestion shows how many values it scores lower / higher on the
 item, each month how many agents move down / up a grade; ⚠ marks what is much harsher. Writes nothing.
-  --periods       参考的已发布月份数(默认 3)/ how many published months to learn from (default 3)
-  --results       已发布结果目录(默认 data/results)/ the published results (default data/results)
-`;
+  --periods       how many published months to learn from (default 3)
+  --results       the published results (default data/results)
+`,
+};
 
 /** `scorebook suggest-targets`: targets and floors from the published periods, with their grades. */
 export async function runSuggestTargets(argv: string[], io: CommandIo): Promise<number> {
@@ -35,7 +44,7 @@ export async function runSuggestTargets(argv: string[], io: CommandIo): Promise<
     ...DATA_OPTIONS,
   });
   if (values.help) {
-    io.out(SUGGEST_TARGETS_HELP);
+    io.out(SUGGEST_TARGETS_HELP[pickLang(values.lang)]);
     return EXIT.ok;
   }
   noPositionals('suggest-targets', positionals);

@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import type { FieldSpec } from '@scorebook/contract';
 import { editedPublishedPolicies } from '@scorebook/governance';
 import { loadPolicyFamily, loadPolicyFile, type PolicyCheckOptions } from '@scorebook/policy';
-import { hasErrors, type SourceProblem as Problem } from '@scorebook/problems';
+import { type Bilingual, hasErrors, type SourceProblem as Problem } from '@scorebook/problems';
 import { loadSourceFile } from '@scorebook/source';
 import { oneOf, parseCommandArgs } from '../args.ts';
 import { EXIT, usageError } from '../cli-error.ts';
@@ -14,27 +14,36 @@ import type { CommandIo } from './io.ts';
 import { checkAppealsAt } from './validate-appeals.ts';
 import { checkSharedAt } from './validate-shared.ts';
 
-export const VALIDATE_HELP = `scorebook validate <policy-dir | policy.yaml | appeals-dir | appeal.yaml | shared-dir>... [--source <source.yaml>]
+export const VALIDATE_HELP: Bilingual = {
+  zh: `scorebook validate <policy-dir | policy.yaml | appeals-dir | appeal.yaml | shared-dir>... [--source <source.yaml>]
                   [--results <dir>] [--format human|json|github] [--lang zh|en]
 
 校验策略文件夹中的每个版本(语法、结构、含义、版本族)。全部通过时退出码 0,否则 1。曾用于已发布期间
 (--results,默认 data/results)而之后被修改的版本文件给出警告。
+申诉文件(期间文件夹中的 .yaml)、期间文件夹(configs/appeals/2026-10)或申诉文件夹(configs/appeals)
+单独校验:每个文件的语法、结构和含义,一次给出全部问题。
+共用定义文件夹(configs/shared)或其中的 .yaml 文件单独校验(docs/shared.md)。
+  --format human   代码片段与插入符(默认)
+  --format json    JSON 数组
+  --format github  GitHub Actions 注解
+  --source <file>  数据来源:其中声明了类型的额外列视为已知字段,条件按类型检查,不再警告
+`,
+  en: `scorebook validate <policy-dir | policy.yaml | appeals-dir | appeal.yaml | shared-dir>... [--source <source.yaml>]
+                  [--results <dir>] [--format human|json|github] [--lang zh|en]
+
 Validates every version in each policy folder (syntax, schema, meaning, family); exit 0 when valid,
 1 otherwise. A version file edited after it governed a published period (under --results, default
 data/results) gets a warning.
-申诉文件(期间文件夹中的 .yaml)、期间文件夹(configs/appeals/2026-10)或申诉文件夹(configs/appeals)
-单独校验:每个文件的语法、结构和含义,一次给出全部问题。
 Appeal files (a .yaml in a period folder), a period folder (configs/appeals/2026-10) or an appeals
 folder (configs/appeals) are checked on their own: syntax, schema and meaning of every file at once.
-共用定义文件夹(configs/shared)或其中的 .yaml 文件单独校验(docs/shared.md)。
 A shared definitions folder (configs/shared) or a .yaml file in it is checked on its own (docs/shared.md).
-  --format human   代码片段与插入符 / a code frame with a caret (default)
-  --format json    JSON 数组 / a JSON array of problems
-  --format github  GitHub Actions 注解 / workflow annotations for pull requests
-  --source <file>  数据来源:其中声明了类型的额外列视为已知字段,条件按类型检查,不再警告
-                   a data source: the extra fields it declares with a type are known fields,
+  --format human   a code frame with a caret (default)
+  --format json    a JSON array of problems
+  --format github  GitHub Actions workflow annotations for pull requests
+  --source <file>  a data source: the extra fields it declares with a type are known fields,
                    conditions on them are type-checked instead of warned about
-`;
+`,
+};
 
 /** `scorebook validate`: checks policy folders and prints every problem. */
 export function runValidate(argv: string[], io: CommandIo): number {
@@ -44,7 +53,7 @@ export function runValidate(argv: string[], io: CommandIo): number {
     results: { type: 'string' },
   });
   if (values.help) {
-    io.out(VALIDATE_HELP);
+    io.out(VALIDATE_HELP[pickLang(values.lang)]);
     return EXIT.ok;
   }
   const lang = pickLang(values.lang);

@@ -18,7 +18,7 @@ import {
   type VerifyStatus,
   verifyPublished,
 } from '@scorebook/governance';
-import { formatPlace } from '@scorebook/problems';
+import { type Bilingual, formatPlace } from '@scorebook/problems';
 import { DATA_OPTIONS, dataOptions, noPositionals, parseCommandArgs, required } from '../args.ts';
 import { EXIT } from '../cli-error.ts';
 import { type Lang, pickLang } from '../lang.ts';
@@ -28,22 +28,29 @@ import { type CliTextKey, say } from '../text.ts';
 import { ENGINE_HELP, engineOption } from './evaluate.ts';
 import type { CommandIo } from './io.ts';
 
-export const VERIFY_HELP = `scorebook verify --policies <dir> --data <dir> --results <dir> [--source <file>]
+export const VERIFY_HELP: Bilingual = {
+  zh: `scorebook verify --policies <dir> --data <dir> --results <dir> [--source <file>]
                 [--allow-missing <table,…>] [--engine typescript|duckdb] [--quiet] [--lang zh|en]
 scorebook verify --all [--results data/results] [--archive <dir>] [--engine typescript|duckdb] [--lang zh|en]
 
 用记录的期间、策略和数据重新计算,与 <results>/results.json 等逐字节比较;完全一致时退出码 0,否则 1 并列出不同的客服和字段。读取每张表的进度显示在 stderr(--quiet 不显示)。
-Recomputes a results directory from its policy and data and compares byte for byte; exit 0 only
-when identical, otherwise 1 with the agents and fields that differ. The reading of each table is
-shown as it goes on stderr (--quiet: not).
 --all:复核全部已发布期间(包括 superseded/ 中早先的发布):manifest 本身、已发布文件的哈希、记录的 git
 提交中的策略、输入文件,再重新计算逐字节比较;区分"输入在发布后改变了(哪个文件,记录的与现在的 sha256)"
 和"结果不一致"。数据目录被更正后,--archive <dir>(默认 .scorebook/archive)中的输入存档仍可用于复核。
+${ENGINE_HELP.zh}`,
+  en: `scorebook verify --policies <dir> --data <dir> --results <dir> [--source <file>]
+                [--allow-missing <table,…>] [--engine typescript|duckdb] [--quiet] [--lang zh|en]
+scorebook verify --all [--results data/results] [--archive <dir>] [--engine typescript|duckdb] [--lang zh|en]
+
+Recomputes a results directory from its policy and data and compares byte for byte; exit 0 only
+when identical, otherwise 1 with the agents and fields that differ. The reading of each table is
+shown as it goes on stderr (--quiet: not).
 --all re-verifies every publication (superseded ones too): the manifest, the published files'
 hashes, the policy at its recorded commit, the input files, then a byte-for-byte recomputation;
 an input changed since publication is told apart from results that differ. --archive <dir>
 (default .scorebook/archive) re-verifies from archived inputs after the data folder changed.
-${ENGINE_HELP}`;
+${ENGINE_HELP.en}`,
+};
 
 /** `scorebook verify`: recompute and compare byte for byte. */
 export async function runVerify(argv: string[], io: CommandIo): Promise<number> {
@@ -58,7 +65,7 @@ export async function runVerify(argv: string[], io: CommandIo): Promise<number> 
     quiet: { type: 'boolean' },
   });
   if (values.help) {
-    io.out(VERIFY_HELP);
+    io.out(VERIFY_HELP[pickLang(values.lang)]);
     return EXIT.ok;
   }
   if (values.all)

@@ -17,7 +17,13 @@ import {
 import { compareCodePoints as compare } from './normalize.ts';
 import type { SampledFile, SampledSheet } from './sampled-file.ts';
 import { ENUMERATED_FIELDS } from './synonyms.ts';
-import { countValues, draftValueMap, type ValueCount, type ValueMapDraft } from './value-maps.ts';
+import {
+  countValues,
+  draftRoleMap,
+  draftValueMap,
+  type ValueCount,
+  type ValueMapDraft,
+} from './value-maps.ts';
 
 /** What the draft says of one contract field mapped to a column. */
 export interface FieldPlan {
@@ -29,7 +35,7 @@ export interface FieldPlan {
   format: FormatGuess | null;
   /** Enumerated fields whose values need a map. */
   map: ValueMapDraft | null;
-  /** Enumerated fields: the distinct sampled values with their counts (see `countValues`). */
+  /** Enumerated fields and the agents' `role`: the distinct sampled values with their counts (see `countValues`). */
   values: ValueCount[] | null;
   /** Number fields: distinct sample values that are not plain numbers (at most 3). */
   notNumbers: string[];
@@ -75,6 +81,15 @@ export interface UnassignedFile {
   problem: Bilingual | null;
 }
 
+/** What the plan knows besides the files. */
+export interface PlanOptions {
+  /**
+   * The roles of the policy's scorecards, which the agents' `role` column is mapped to
+   * (`draftRoleMap`); null or absent when not known: the column is then taken as it is.
+   */
+  roles?: readonly string[] | null;
+}
+
 /** Everything the draft text is written from. */
 export interface DraftPlan {
   ignore: string[];
@@ -92,9 +107,10 @@ export interface DraftPlan {
  * A file whose best choice is weak or a tie is left unassigned with its candidates. The files
  * of a table share one mapping, made from the union of their headers in path order; encoding,
  * header row and sheet are those most of its files have (ties to the first file), the others
- * named. The score and runners-up shown for a table are those of its first file.
+ * named. The score and runners-up shown for a table are those of its first file. The agents'
+ * `role` is mapped to `options.roles` when they are given.
  */
-export function planDraft(files: readonly SampledFile[]): DraftPlan {
+export function planDraft(files: readonly SampledFile[], options: PlanOptions = {}): DraftPlan {
   const sorted = [...files]
     .filter((f) => f.path !== SOURCE_FILE_NAME)
     .sort((a, b) => compare(a.path, b.path));
@@ -112,7 +128,7 @@ export function planDraft(files: readonly SampledFile[]): DraftPlan {
     const first = list?.[0];
     if (list === undefined || first === undefined) return [];
     const others = sorted.map((f) => f.path).filter((p) => !list.some((m) => m.file.path === p));
-    return [planTable(table, first, list, others)];
+    return [planTable(table, first, list, others, options.roles ?? null)];
   });
   return {
     ignore: ignoreGlobs(
@@ -192,6 +208,7 @@ function planTable(
   first: Member,
   members: readonly Member[],
   others: readonly string[],
+  roles: readonly string[] | null,
 ): TablePlan {
   const spec = TABLES[table].fields;
   const union: string[] = [];
@@ -207,7 +224,8 @@ function planTable(
     const values = valuesOf(f.column);
     const type = spec[f.field]?.type;
     const vocabulary = vocabularies[f.field];
-    const counts = vocabulary ? countValues(values) : [];
+    const role = table === 'agents' && f.field === 'role';
+    const counts = vocabulary || role ? countValues(values) : [];
     const numeric = type === 'number' || type === 'int';
     const notNumbers =
       numeric && !vocabulary ? [...new Set(values.map(cellText))].filter((t) => !isPlainNumber(t)) : [];
@@ -216,8 +234,12 @@ function planTable(
       column: f.column,
       generic: f.generic,
       format: type === 'timestamp' || type === 'date' ? guessFormat(values, type) : null,
-      map: vocabulary ? draftValueMap(vocabulary, counts) : null,
-      values: vocabulary ? counts : null,
+      map: vocabulary
+        ? draftValueMap(vocabulary, counts)
+        : role && roles !== null
+          ? draftRoleMap(roles, counts)
+          : null,
+      values: vocabulary || role ? counts : null,
       notNumbers: notNumbers.sort(compare).slice(0, 3),
     };
   });

@@ -13,7 +13,7 @@ import { MAX_TITLE_ROWS } from './detect-header.ts';
 import { DRAFT_ERRORS } from './draft-errors.ts';
 import { compareCodePoints } from './normalize.ts';
 import type { SampledFile, SampledSheet } from './sampled-file.ts';
-import { type DraftTimezone, draftSource } from './write-draft.ts';
+import { type DraftRoles, type DraftTimezone, draftSource } from './write-draft.ts';
 
 /** How many records of each file (and sheet) are read by default. */
 export const DEFAULT_SAMPLE_ROWS = 1000;
@@ -32,6 +32,8 @@ export interface DraftFolderOptions {
   sampleRows?: number;
   /** The `timezone` to fill in (`DraftOptions.timezone`); by default commented out. */
   timezone?: DraftTimezone;
+  /** The roles to map the agents' `role` to (`DraftOptions.roles`); by default the column is taken as it is. */
+  roles?: DraftRoles;
 }
 
 /**
@@ -47,6 +49,7 @@ export async function draftSourceFor(dataDir: string, options: DraftFolderOption
     schema: options.schema ?? SOURCE_SCHEMA.$id,
     sampleRows,
     ...(options.timezone === undefined ? {} : { timezone: options.timezone }),
+    ...(options.roles === undefined ? {} : { roles: options.roles }),
   });
 }
 

@@ -60,6 +60,25 @@ export function draftValueMap(vocabulary: Vocabulary, counts: readonly ValueCoun
   return { entries, omitted: Math.max(0, counts.length - MAX_MAP_ENTRIES) };
 }
 
+/**
+ * Drafts the `map` of the agents' `role` from the policy's scorecard roles, or returns null when
+ * every value already is one of them. Every distinct value (the {@link MAX_MAP_ENTRIES} most
+ * frequent) gets an entry, in code-point order of the values: the role it spells, compared
+ * case-insensitively, else null (a TODO the loader refuses until it is replaced).
+ */
+export function draftRoleMap(roles: readonly string[], counts: readonly ValueCount[]): ValueMapDraft | null {
+  if (counts.every((c) => roles.includes(c.value))) return null;
+  const entries = counts
+    .slice(0, MAX_MAP_ENTRIES)
+    .map((c) => ({
+      key: c.value,
+      value: roles.find((r) => r.toLowerCase() === c.value.toLowerCase()) ?? null,
+      count: c.count,
+    }))
+    .sort((a, b) => compare(a.key, b.key));
+  return { entries, omitted: Math.max(0, counts.length - MAX_MAP_ENTRIES) };
+}
+
 const indexes = new WeakMap<Vocabulary, Map<string, VocabularyValue>>();
 
 function vocabularyIndex(vocabulary: Vocabulary): Map<string, VocabularyValue> {

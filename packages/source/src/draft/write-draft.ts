@@ -21,6 +21,18 @@ export interface DraftOptions {
    * commented out with no note.
    */
   timezone?: DraftTimezone;
+  /**
+   * The policy's scorecard roles, which the agents' `role` column is mapped to, with a comment
+   * line in each language saying where they come from; null `names` (not known) leaves the column
+   * as it is, the note saying why. Without it, the column is taken as it is with no note.
+   */
+  roles?: DraftRoles;
+}
+
+/** The roles the draft maps the agents' `role` to (null: not known) and where they come from, in both languages. */
+export interface DraftRoles {
+  names: readonly string[] | null;
+  note: { zh: string; en: string };
 }
 
 /** The draft's `timezone`: the zone to write (null: left commented out) and why, in both languages. */
@@ -34,7 +46,7 @@ export interface DraftTimezone {
  * same bytes). See `planDraft` for what is decided and `docs/sources.md` for the layout.
  */
 export function draftSource(files: readonly SampledFile[], options: DraftOptions): string {
-  return writeDraft(planDraft(files), options);
+  return writeDraft(planDraft(files, { roles: options.roles?.names ?? null }), options);
 }
 
 /**
@@ -66,7 +78,7 @@ function writeDraft(plan: DraftPlan, options: DraftOptions): string {
     ...timezoneLines(options.timezone),
     `ignore: ${yamlList(plan.ignore)}`,
     plan.tables.length ? 'tables:' : 'tables: {}',
-    ...plan.tables.flatMap(tableLines),
+    ...plan.tables.flatMap((t) => tableLines(t, options.roles)),
     ...unassignedLines(plan.unassigned),
   ];
   return `${lines.join('\n')}\n`;
@@ -81,7 +93,7 @@ function timezoneLines(timezone: DraftTimezone | undefined): string[] {
   ];
 }
 
-function tableLines(t: TablePlan): string[] {
+function tableLines(t: TablePlan, roles: DraftRoles | undefined): string[] {
   const lines = [`  ${t.table}:`];
   const c = (text: string) => lines.push(`    # ${commentText(text)}`);
   const hint = t.best.hinted ? ', 文件名 file name' : '';
@@ -122,7 +134,10 @@ function tableLines(t: TablePlan): string[] {
     for (const o of t.otherSheets) c(`未读取的工作表 / sheets not read: ${o.sheets.join(', ')} (${o.path})`);
   }
   lines.push('    fields:');
-  for (const f of t.fields) lines.push(...fieldLines(f));
+  for (const f of t.fields) {
+    const role = t.table === 'agents' && f.field === 'role';
+    lines.push(...fieldLines(f, role), ...(role ? roleLines(f, roles) : []));
+  }
   const f = (text: string) => lines.push(`      # ${commentText(text)}`);
   for (const field of t.missingRequired)
     f(`TODO ${field}: 必填字段,未找到对应的列 / required field, no column found`);
@@ -135,7 +150,8 @@ function tableLines(t: TablePlan): string[] {
   return lines;
 }
 
-function fieldLines(p: FieldPlan): string[] {
+// `role`: the agents' role, whose map and values roleLines explains.
+function fieldLines(p: FieldPlan, role: boolean): string[] {
   const notes: string[] = [];
   if (p.generic) notes.push(`${p.field}: 通用列名,请确认 / a generic column name: check it`);
   let head: string;
@@ -148,7 +164,7 @@ function fieldLines(p: FieldPlan): string[] {
         `          ${yamlString(e.key)}: ${e.value === null ? 'TODO' : yamlValue(e.value)} # ${e.count}`,
       );
     }
-    if (p.map.entries.some((e) => e.value === null)) {
+    if (p.map.entries.some((e) => e.value === null) && !role) {
       notes.push(`${p.field}: 把每个 TODO 换成字段的取值 / replace each TODO with the field's value`);
     }
     if (p.map.omitted) {
@@ -163,7 +179,7 @@ function fieldLines(p: FieldPlan): string[] {
   } else {
     head = `      ${p.field}: ${yamlString(p.column)}`;
   }
-  const listed = p.map === null && p.values?.length ? p.values.slice(0, MAX_MAP_ENTRIES) : [];
+  const listed = p.map === null && !role && p.values?.length ? p.values.slice(0, MAX_MAP_ENTRIES) : [];
   const more = (p.values?.length ?? 0) - listed.length;
   const valuesNote = listed.length
     ? [
@@ -187,6 +203,28 @@ function fieldLines(p: FieldPlan): string[] {
     );
   }
   return [head, ...block, ...valuesNote, ...readsNote, ...notes.map((n) => `      # TODO ${commentText(n)}`)];
+}
+
+// The agents' role: where the roles come from (or why they are not known), and what to do with
+// the map's TODOs, which the loader refuses (SOURCE_MAP_TODO) until they are replaced.
+function roleLines(p: FieldPlan, roles: DraftRoles | undefined): string[] {
+  if (roles === undefined) return [];
+  const c = (text: string) => `      # ${commentText(text)}`;
+  const lines = [c(roles.note.zh), c(roles.note.en)];
+  const names = roles.names?.join(', ') ?? '';
+  if (roles.names === null) {
+    const values = (p.values ?? []).map((v) => v.value);
+    if (values.length) lines.push(c(`取值 / values: ${values.join(', ')}`));
+  } else if (p.map === null) {
+    lines.push(c(`取值都是策略的角色 / every value is one of the policy's roles: ${names}`));
+  } else if (p.map.entries.some((e) => e.value === null)) {
+    lines.push(
+      c(
+        `TODO role: 把每个 TODO 换成策略的角色之一(${names}),或不参加考核的岗位自己的名称 / replace each TODO with one of the policy's roles (${names}), or a name of its own for a position no scorecard rates`,
+      ),
+    );
+  }
+  return lines;
 }
 
 // How many sampled cells each format read, when the column needs more than one reader (several

@@ -284,7 +284,7 @@ class SourceChecker implements CustomTableChecks {
         this.report(
           [...path, key],
           'SOURCE_MAP_TODO',
-          messageOf(SOURCE_ERRORS, 'SOURCE_MAP_TODO', { field, key }),
+          messageOf(SOURCE_ERRORS, 'SOURCE_MAP_TODO', { field, key, role: isAgentRole(path, field) }),
         );
       } else if (!fitsType(v, type, spec)) {
         this.report(
@@ -360,4 +360,9 @@ function fitsType(value: string | number | boolean, type: string, spec: FieldSpe
     default:
       return false;
   }
+}
+
+// The agents' role, whose drafted map's TODOs stand for the policy's scorecard roles.
+function isAgentRole(path: Path, field: string): boolean {
+  return path[0] === 'tables' && path[1] === 'agents' && field === 'role';
 }
