@@ -129,6 +129,12 @@ export const GOVERNANCE_ERRORS = defineCatalogue({
     en: (p: { published: string; here: string }) =>
       `This publication was written into --results ${p.published} and is verified in ${p.here} (the results folder was copied or moved): everything it records is verified as usual; if this is the publication itself, move it back to ${p.published}.`,
   },
+  PUBLISHED_BEFORE_END: {
+    zh: (p: { period: string; at: string; end: string }) =>
+      `期间 ${p.period} 在 ${p.at} 发布,早于它的结束时间 ${p.end}(用了 --allow-open-period):发布时它的数据还不完整。期间结束、数据导出完整后,请用 --supersede 重新发布。`,
+    en: (p: { period: string; at: string; end: string }) =>
+      `Period ${p.period} was published at ${p.at}, before it ended at ${p.end} (with --allow-open-period): its data was not complete then. Once the period has ended and its data is exported in full, re-publish it with --supersede.`,
+  },
   PUBLISHED_FILE_CHANGED: {
     zh: (p: { file: string; recorded: string; current: string | null }) =>
       `已发布的文件 ${p.file} 在发布后被改动:manifest 记录的 sha256 为 ${short(p.recorded)},现在是 ${p.current === null ? '(文件不存在)' : short(p.current)}。请从 git 恢复它。`,

@@ -288,10 +288,12 @@ async function verifyOne(
   // A results folder copied or moved elsewhere is verified where it is, and said so.
   const elsewhere = resultsElsewhere(manifestFile, manifest, base, root);
   const noted = (status: VerifyStatus, problems: Problem[], fromArchive?: boolean) =>
-    row(status, [...problems, ...elsewhere], fromArchive);
+    row(status, [...problems, ...elsewhere, ...early.filter((p) => p.severity === 'warning')], fromArchive);
+  const early = publishedBeforeEnd(manifestFile, manifest, results);
   const inconsistent = [
     ...consistencyProblems(manifestFile, manifest, results, period),
     ...commandProblems(manifestFile, manifest),
+    ...early.filter((p) => p.severity === 'error'),
     ...chain,
   ];
   if (inconsistent.length > 0) return noted('manifest_invalid', inconsistent);
@@ -521,6 +523,34 @@ function commandProblems(file: string, manifest: Manifest): Problem[] {
   if (source !== null && source !== (manifest.source?.file ?? null))
     return bad('command --source', source, String(manifest.source?.file ?? null));
   return [];
+}
+
+/**
+ * A publication made before its period ended (`published_at` before `results.period.end`): its
+ * command must record `--allow-open-period` (publish refuses it otherwise), else the manifest is
+ * inconsistent; with it, a warning that the period's data was not complete. A manifest without
+ * `published_at` (written before publish recorded the time) says nothing either way.
+ */
+function publishedBeforeEnd(file: string, manifest: Manifest, results: Results): Problem[] {
+  const at = manifest.published_at;
+  const { end } = results.period;
+  if (at === undefined || !(Date.parse(at) < Date.parse(end))) return [];
+  if (!(shellWords(manifest.command) ?? []).includes('--allow-open-period'))
+    return [
+      governanceProblem('MANIFEST_INCONSISTENT', file, {
+        what: 'command --allow-open-period',
+        recorded: 'false',
+        expected: `true (published_at ${at} < period end ${end})`,
+      }),
+    ];
+  return [
+    problemOf(
+      'PUBLISHED_BEFORE_END',
+      'warning',
+      file,
+      governanceMessage('PUBLISHED_BEFORE_END', { period: manifest.period, at, end }),
+    ),
+  ];
 }
 
 /**

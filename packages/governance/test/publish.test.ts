@@ -280,5 +280,34 @@ describe('a period that has not ended', () => {
     git(repo, 'commit', '-q', '-m', 'publish 2026-10 early');
     const rows = await verifyPublished('data/results', { cwd: repo });
     expect(rows.map((r) => [r.period, r.status])).toEqual([['2026-10', 'ok']]);
+    // Verified, and said to have been published before its end.
+    expect(rows[0]?.problems.map((p) => [p.code, p.severity, p.message.en])).toEqual([
+      [
+        'PUBLISHED_BEFORE_END',
+        'warning',
+        'Period 2026-10 was published at 2026-10-31T15:59:59.000Z, before it ended at 2026-11-01T00:00:00+08:00 (with --allow-open-period): its data was not complete then. Once the period has ended and its data is exported in full, re-publish it with --supersede.',
+      ],
+    ]);
+    const onTime = await verifyPublished('data/results', { cwd: ended });
+    expect(onTime[0]?.problems.map((p) => p.code)).toEqual(['PUBLICATION_NOT_COMMITTED']);
+    // A manifest saying it was published early without the flag was edited (publish refuses that).
+    const file = join(repo, 'data/results/2026-10/manifest.json');
+    const manifest = JSON.parse(readFileSync(file, 'utf8')) as Manifest;
+    writeFileSync(
+      file,
+      `${JSON.stringify({ ...manifest, command: manifest.command.replace(' --allow-open-period', '') }, null, 2)}\n`,
+    );
+    const edited = await verifyPublished('data/results', { cwd: repo });
+    expect(edited.map((r) => [r.status, r.problems.map((p) => [p.code, p.message.en])])).toEqual([
+      [
+        'manifest_invalid',
+        [
+          [
+            'MANIFEST_INCONSISTENT',
+            'manifest.json: command --allow-open-period does not match the publication: recorded false, expected true (published_at 2026-10-31T15:59:59.000Z < period end 2026-11-01T00:00:00+08:00). The manifest was edited; restore it from git.',
+          ],
+        ],
+      ],
+    ]);
   });
 });
