@@ -1,4 +1,4 @@
-import { defineCatalogue } from '@scorebook/problems';
+import { type Bilingual, defineCatalogue } from '@scorebook/problems';
 
 const q = (v: string | number) => `"${String(v)}"`;
 const TABLES_TEXT = 'conversations、surveys、complaints、qa_reviews、orders';
@@ -108,10 +108,10 @@ export const APPEAL_ERRORS = defineCatalogue({
       `The field ${q(p.field)} cannot be corrected: unique ids stay, and the agent is changed with reassign.`,
   },
   APPEAL_BAD_VALUE: {
-    zh: (p: { field: string; value: string; expected: string }) =>
-      `${q(p.value)} 不是字段 ${p.field} 可用的值:应为 ${p.expected}。`,
-    en: (p: { field: string; value: string; expected: string }) =>
-      `${q(p.value)} is not a value of the field ${p.field}: expected ${p.expected}.`,
+    zh: (p: { field: string; value: string; expected: Bilingual }) =>
+      `${q(p.value)} 不是字段 ${p.field} 可用的值:应为 ${p.expected.zh}。`,
+    en: (p: { field: string; value: string; expected: Bilingual }) =>
+      `${q(p.value)} is not a value of the field ${p.field}: expected ${p.expected.en}.`,
   },
   APPEAL_UNKNOWN_ASSIGNEE: {
     zh: (p: { agent: string }) => `改记对象 ${q(p.agent)} 不在 agents 表中。请写另一位客服的 agent_id。`,

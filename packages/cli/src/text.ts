@@ -369,18 +369,18 @@ export const CLI_TEXT = defineCatalogue({
     en: (p: { earlier: number }) =>
       `${p.earlier} earlier (superseded) publications not verified: their inputs have changed since, which is not a failure.`,
   },
-  STATUS_OK: fixed('ok', 'ok'),
+  STATUS_OK: fixed('通过(ok)', 'ok'),
   STATUS_DIFFERS: fixed('结果不一致(differs)', 'differs'),
   STATUS_INPUT_CHANGED: fixed('输入已改变(input changed)', 'input changed'),
   STATUS_INPUT_MISSING: fixed('输入缺失(input missing)', 'input missing'),
   STATUS_POLICY_UNVERIFIED: fixed('策略无法核对(policy unverified)', 'policy unverified'),
   STATUS_FILES_CHANGED: fixed('已发布文件被改动(files changed)', 'files changed'),
-  STATUS_MANIFEST_INVALID: fixed('manifest 无效(manifest invalid)', 'manifest invalid'),
+  STATUS_MANIFEST_INVALID: fixed('发布记录无效(manifest invalid)', 'manifest invalid'),
   STATUS_RECOMPUTE_FAILED: fixed('重新计算失败(recompute failed)', 'recompute failed'),
   STATUS_INTERRUPTED: fixed('发布被中断(interrupted)', 'interrupted'),
   STATUS_MONTH_SUPERSEDED: fixed('所平均的月份已被替换(month superseded)', 'month superseded'),
   STATUS_ENGINE_CHANGED: fixed(
-    'engine changed 引擎版本不同(已核对记录,未重算)',
+    '引擎版本不同(engine changed;已核对记录,未重算)',
     'engine changed (records checked, not recomputed)',
   ),
 

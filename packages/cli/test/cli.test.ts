@@ -220,8 +220,8 @@ describe('the repository itself', () => {
     try {
       const r = await runCli('verify', '--all');
       // The period column is as wide as its longest label, 2026-10/superseded/1.
-      expect(r.stdout).toContain(`${'2026-10'.padEnd(20)} ok\n`);
-      expect(r.stdout).toContain(`${'2026-11'.padEnd(20)} ok\n`);
+      expect(r.stdout).toContain(`${'2026-10'.padEnd(20)} 通过(ok)\n`);
+      expect(r.stdout).toContain(`${'2026-11'.padEnd(20)} 通过(ok)\n`);
       expect(r.stdout.split('\n')[0]).toBe(`期间${' '.repeat(16)} 状态`);
       expect(r.code).toBe(0);
     } finally {

@@ -84,7 +84,7 @@ describe('scorebook verify --all', { timeout: 60_000 }, () => {
       /^2026-10 {4}input changed\n {4}✗ \S+surveys\.csv INPUT_CHANGED: The input file surveys\.csv changed since publication: recorded sha256 [0-9a-f]{12}, now [0-9a-f]{12}\.\n {4}· INPUT_CHANGE_EFFECT: /m,
     );
     const ok = await runCli('verify', '--all');
-    expect([ok.code, ok.stdout.split('\n')[1]]).toEqual([0, '2026-10    ok']);
+    expect([ok.code, ok.stdout.split('\n')[1]]).toEqual([0, '2026-10    通过(ok)']);
   });
 });
 

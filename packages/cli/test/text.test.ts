@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { CLI_ERRORS } from '../src/cli-error.ts';
 import { EVALUATE_HELP } from '../src/commands/evaluate.ts';
 import { SITE_ERRORS } from '../src/site/site-errors.ts';
-import { CLI_TEXT } from '../src/text.ts';
+import { CLI_TEXT, type CliTextKey, say } from '../src/text.ts';
 import { runCli } from './run-cli.ts';
 
 const src = fileURLToPath(new URL('../src/', import.meta.url));
@@ -95,5 +95,17 @@ describe('usage errors', () => {
     expect((await runCli('sample', '--agents')).stderr).toBe(
       '选项 --agents 缺少值。请写 --agents <值>;值以 - 开头时写成 --agents=<值>(例如 --agents=-5)。\n  scorebook sample --help\n',
     );
+  });
+});
+
+describe('verify --all statuses', () => {
+  const statuses = Object.keys(CLI_TEXT).filter((k): k is CliTextKey => k.startsWith('STATUS_'));
+
+  it.each(statuses)('%s is said in Chinese first, its English name in parentheses', (key) => {
+    const zh = say('zh', key as never);
+    const en = say('en', key as never);
+    const name = en.replace(/ \(.*\)$/, '');
+    expect(zh).toMatch(/^\p{Script=Han}/u);
+    expect(zh.includes(`(${name})`) || zh.includes(`(${name};`)).toBe(true);
   });
 });

@@ -305,9 +305,28 @@ describe('appeals applied between the row checks and the exclusions', () => {
       'e.yaml:5:21 APPEAL_NOT_IN_SCORECARD',
       'f.yaml:5:21 APPEAL_RECORD_OUTSIDE_PERIOD',
     ]);
-    expect(problems.find((p) => p.code === 'APPEAL_BAD_VALUE')?.message.en).toBe(
-      '"9" is not a value of the field csat: expected int 1–5 | null.',
+    expect(problems.find((p) => p.code === 'APPEAL_BAD_VALUE')?.message).toEqual({
+      zh: '"9" 不是字段 csat 可用的值:应为 整数 1–5,或 null。',
+      en: '"9" is not a value of the field csat: expected a whole number 1–5, or null.',
+    });
+  });
+
+  it('say what a yes/no correction is written as when it is given in the export’s words (否)', async () => {
+    const { problems } = await stopped(
+      run({
+        'a.yaml': appeal(
+          'a2',
+          '{ record: qa_reviews/q2 }',
+          `${UPHELD}  actions:\n    - correct: { record: qa_reviews/q2, field: red_line, value: 否 }\n`,
+        ),
+      }),
     );
+    expect(problems.map((p) => [p.code, p.message.zh])).toEqual([
+      [
+        'APPEAL_BAD_VALUE',
+        '"否" 不是字段 red_line 可用的值:应为 true 或 false(写数据合同的值,不是导出中的写法,如 是/否),或 null。',
+      ],
+    ]);
   });
 
   it('say when no appeal matches the data: the appeals of another data set (the default folder, another --data)', async () => {

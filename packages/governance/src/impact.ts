@@ -73,6 +73,17 @@ export interface AdjustmentMove {
   to: number | null;
 }
 
+/**
+ * An agent whose vetoes change: those that hold on the changed side only (added) and those that
+ * no longer hold (removed) — said even when the grade does not move (a total already below the cap).
+ */
+export interface VetoMove {
+  agent_id: string;
+  name: string;
+  added: string[];
+  removed: string[];
+}
+
 /** An agent whose flags change (policy format 2): the flags raised and no longer raised. */
 export interface FlagMove {
   agent_id: string;
@@ -131,6 +142,8 @@ export interface VersionImpact {
   /** Agents whose total score moves. */
   scores: AgentMove[];
   adjustments: AdjustmentMove[];
+  /** Agents whose vetoes change: a veto that starts or stops holding. */
+  vetoes: VetoMove[];
   /** Agents whose flags change (format 2 on either side). */
   flags: FlagMove[];
   /** Agents whose reward total changes (format 2 on either side), and the sum of the changes. */
@@ -149,7 +162,15 @@ export interface VersionImpact {
 export interface FromMonthsImpact
   extends Pick<
     VersionImpact,
-    'grades' | 'ranks' | 'scores' | 'adjustments' | 'flags' | 'rewards' | 'reward_change' | 'shifts'
+    | 'grades'
+    | 'ranks'
+    | 'scores'
+    | 'adjustments'
+    | 'vetoes'
+    | 'flags'
+    | 'rewards'
+    | 'reward_change'
+    | 'shifts'
   > {
   /** The quarter (`2026-Q4`) or year (`2026`). */
   period: string;
@@ -213,7 +234,15 @@ export interface AppealsImpact
   extends AppealFileChanges,
     Pick<
       VersionImpact,
-      'grades' | 'ranks' | 'scores' | 'adjustments' | 'flags' | 'rewards' | 'reward_change' | 'shifts'
+      | 'grades'
+      | 'ranks'
+      | 'scores'
+      | 'adjustments'
+      | 'vetoes'
+      | 'flags'
+      | 'rewards'
+      | 'reward_change'
+      | 'shifts'
     > {
   /** The data folder the period was evaluated on: the report's for its period, else the period's published one. */
   data_dir: string;
@@ -703,7 +732,7 @@ function sideOf(l: Loaded): VersionSide {
 
 /**
  * What moves between two results of one period, agent by agent (matched by id, agents on one
- * side only left out): grades, ranks, totals, adjustments, flags, reward totals (the sum of the
+ * side only left out): grades, ranks, totals, adjustments, vetoes, flags, reward totals (the sum of the
  * changes counts a null total as 0) and the score shift per scorecard.
  */
 export function compareAgents(
@@ -711,13 +740,14 @@ export function compareAgents(
   after: readonly AgentResult[],
 ): Pick<
   VersionImpact,
-  'grades' | 'ranks' | 'scores' | 'adjustments' | 'flags' | 'rewards' | 'reward_change' | 'shifts'
+  'grades' | 'ranks' | 'scores' | 'adjustments' | 'vetoes' | 'flags' | 'rewards' | 'reward_change' | 'shifts'
 > {
   const old = new Map(before.map((a) => [a.agent_id, a]));
   const grades: AgentMove[] = [];
   const ranks: AgentMove[] = [];
   const scores: AgentMove[] = [];
   const adjustments: AdjustmentMove[] = [];
+  const vetoes: VetoMove[] = [];
   const flags: FlagMove[] = [];
   const rewards: RewardMove[] = [];
   let rewardChange = 0;
@@ -742,6 +772,12 @@ export function compareAgents(
       const to = a.adjustments[id] ?? null;
       if (from !== to) adjustments.push({ agent_id: a.agent_id, name: a.name, adjustment: id, from, to });
     }
+    const vetoesBefore = new Set(b.vetoes);
+    const vetoesAfter = new Set(a.vetoes);
+    const vetoesAdded = [...vetoesAfter].filter((id) => !vetoesBefore.has(id));
+    const vetoesRemoved = [...vetoesBefore].filter((id) => !vetoesAfter.has(id));
+    if (vetoesAdded.length > 0 || vetoesRemoved.length > 0)
+      vetoes.push({ agent_id: a.agent_id, name: a.name, added: vetoesAdded, removed: vetoesRemoved });
     const flagsBefore = new Set(b.flags ?? []);
     const flagsAfter = new Set(a.flags ?? []);
     const added = [...flagsAfter].filter((f) => !flagsBefore.has(f));
@@ -776,7 +812,17 @@ export function compareAgents(
     min: Math.min(...d),
     max: Math.max(...d),
   }));
-  return { grades, ranks, scores, adjustments, flags, rewards, reward_change: rewardChange, shifts };
+  return {
+    grades,
+    ranks,
+    scores,
+    adjustments,
+    vetoes,
+    flags,
+    rewards,
+    reward_change: rewardChange,
+    shifts,
+  };
 }
 
 /** The data a publication was evaluated from, as its manifest records it (paths from the repository root). */

@@ -135,12 +135,20 @@ function renderVersion(out: string[], v: VersionImpact, period: string, lang: La
     }
 }
 
-/** The agents whose grade, total, rank, adjustments, flags or reward move, and the shifts by scorecard. */
+/** The agents whose grade, total, rank, adjustments, vetoes, flags or reward move, and the shifts by scorecard. */
 function renderMoves(
   out: string[],
   v: Pick<
     VersionImpact,
-    'grades' | 'ranks' | 'scores' | 'adjustments' | 'flags' | 'rewards' | 'reward_change' | 'shifts'
+    | 'grades'
+    | 'ranks'
+    | 'scores'
+    | 'adjustments'
+    | 'vetoes'
+    | 'flags'
+    | 'rewards'
+    | 'reward_change'
+    | 'shifts'
   >,
   lang: Lang,
   md: boolean,
@@ -203,6 +211,19 @@ function renderMoves(
       zh ? ['客服', '加减分', '之前', '之后'] : ['Agent', 'Adjustment', 'Before', 'After'],
       v.adjustments.slice(0, ROWS).map(adjustmentRow),
     );
+  heading(zh ? `一票否决变化(${v.vetoes.length})` : `Veto changes (${v.vetoes.length})`);
+  if (v.vetoes.length === 0) out.push(zh ? '一票否决没有变化。' : 'No veto changes.');
+  else
+    table(
+      out,
+      md,
+      zh ? ['客服', '新成立的否决', '不再成立的否决'] : ['Agent', 'Vetoed', 'No longer vetoed'],
+      v.vetoes
+        .slice(0, ROWS)
+        .map((f) => [`${f.name} (${f.agent_id})`, f.added.join(', ') || '—', f.removed.join(', ') || '—']),
+    );
+  if (v.vetoes.length > ROWS)
+    out.push(zh ? `……另有 ${v.vetoes.length - ROWS} 名` : `… and ${v.vetoes.length - ROWS} more`);
   if (v.flags.length > 0) {
     heading(zh ? `需关注标记变化(${v.flags.length})` : `Flag changes (${v.flags.length})`);
     table(

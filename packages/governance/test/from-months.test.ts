@@ -255,6 +255,7 @@ describe('impact of a month’s version on a quarter scored from its months', ()
           },
         ],
         adjustments: [],
+        vetoes: [],
         flags: [],
         rewards: [],
         reward_change: 0,

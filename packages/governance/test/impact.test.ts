@@ -78,6 +78,32 @@ describe('impact of a policy change on the last closed period', () => {
     );
   });
 
+  it('an edit of a red line: whose veto starts or stops holding, with or without a grade move', async () => {
+    writeFileSync(
+      join(repo, POLICY),
+      original.replaceAll(
+        '{ fact: red_line_count, operator: greaterThanInclusive, value: 1 }',
+        '{ fact: red_line_count, operator: greaterThanInclusive, value: 2 }',
+      ),
+    );
+    const report = await impact();
+    writeFileSync(join(repo, POLICY), original);
+    const [v] = report.versions;
+    expect(v!.vetoes).toEqual([
+      { agent_id: 'a002', name: expect.any(String), added: [], removed: ['red-line'] },
+    ]);
+    const text = renderImpact(report, 'zh', 'text').split('\n');
+    const vetoes = text.indexOf('一票否决变化(1)');
+    expect(text[vetoes + 1]).toMatch(/^ {2}客服 +新成立的否决 +不再成立的否决$/);
+    expect(text[vetoes + 2]).toMatch(/^ {2}\S+ \(a002\) +— +red-line$/);
+    expect(renderImpact(report, 'en', 'markdown')).toContain('| Agent | Vetoed | No longer vetoed |\n');
+    writeFileSync(join(repo, POLICY), heavier(original));
+    const unchanged = await impact();
+    writeFileSync(join(repo, POLICY), original);
+    expect(unchanged.versions[0]!.vetoes).toEqual([]);
+    expect(renderImpact(unchanged, 'en', 'text')).toContain('Veto changes (0)\nNo veto changes.');
+  });
+
   it('a new version file: as if it had governed the period, against the version it replaces', async () => {
     const file = join(repo, dir, '2026-12-01.yaml');
     writeFileSync(

@@ -916,7 +916,7 @@ function typedValue(
   spec: FieldSpec,
   value: string | number | boolean | null,
   zone: Zone,
-): { ok: true; value: unknown } | { ok: false; expected: string } {
+): { ok: true; value: unknown } | { ok: false; expected: Bilingual } {
   const expected = expectedOf(spec);
   if (value === null) return spec.required === true ? { ok: false, expected } : { ok: true, value: null };
   switch (spec.type) {
@@ -946,11 +946,38 @@ function typedValue(
   }
 }
 
-function expectedOf(spec: FieldSpec): string {
-  if (spec.values !== undefined) return spec.values.join(' | ');
+/**
+ * What a correction of the field must be, in the contract's terms (never the export's spelling:
+ * a source's map is not applied to an appeal's value), each language its own words.
+ */
+function expectedOf(spec: FieldSpec): Bilingual {
+  const kind = kindOf(spec);
+  return spec.required === true ? kind : { zh: `${kind.zh},或 null`, en: `${kind.en}, or null` };
+}
+
+function kindOf(spec: FieldSpec): Bilingual {
+  if (spec.values !== undefined)
+    return { zh: `${spec.values.join(' | ')} 之一`, en: `one of ${spec.values.join(' | ')}` };
   const range =
     spec.min !== undefined || spec.max !== undefined ? ` ${spec.min ?? '…'}–${spec.max ?? '…'}` : '';
-  return `${spec.type}${range}${spec.required === true ? '' : ' | null'}`;
+  switch (spec.type) {
+    case 'bool':
+      return {
+        zh: 'true 或 false(写数据合同的值,不是导出中的写法,如 是/否)',
+        en: 'true or false (the contract’s value, not the export’s spelling such as 是/否)',
+      };
+    case 'int':
+      return { zh: `整数${range}`, en: `a whole number${range}` };
+    case 'number':
+      return { zh: `数字${range}`, en: `a number${range}` };
+    case 'timestamp':
+      return { zh: '时间,如 2026-10-05T09:00:00+08:00', en: 'a time such as 2026-10-05T09:00:00+08:00' };
+    case 'date':
+      return { zh: '日期,如 2026-10-05', en: 'a date such as 2026-10-05' };
+    case 'id':
+    case 'string':
+      return { zh: '非空的文本', en: 'a text that is not empty' };
+  }
 }
 
 function compareText(a: string, b: string): number {

@@ -299,9 +299,26 @@ function busy(target: string, file: string): ScorebookError {
 function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  return !isZombie(pid);
+}
+
+/**
+ * True when the process has ended and only waits to be reaped (Linux: state Z or X in
+ * `/proc/<pid>/stat`). Signal 0 still reaches such a process; where nothing reaps it (a container
+ * whose first process is not an init) a killed writer would look alive for ever. False where
+ * `/proc` cannot tell.
+ */
+function isZombie(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The state follows the command name, which is in parentheses and may itself hold any character.
+    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    return state === 'Z' || state === 'X';
+  } catch {
+    return false;
   }
 }
 

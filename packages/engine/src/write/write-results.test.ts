@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import {
   existsSync,
   mkdtempSync,
@@ -116,6 +116,36 @@ describe('writing results', () => {
       `pid ${dead.stdout} on ${hostname()} since 2026-11-01T00:00:00Z, 3 h ago`,
     );
   });
+
+  it.runIf(process.platform === 'linux')(
+    'takes a lock whose holder was killed and is not reaped yet (a zombie) for one a killed process left',
+    async () => {
+      const out = join(mkdtempSync(join(tmpdir(), 'scorebook-write-')), 'out');
+      // The shell kills its child and becomes a sleep, which never reaps it: the child stays a zombie.
+      const parent = spawn('sh', ['-c', 'sleep 30 & p=$!; kill -9 $p; echo $p; exec sleep 5'], {
+        stdio: ['ignore', 'pipe', 'ignore'],
+      });
+      const pid = await new Promise<number>((done) =>
+        parent.stdout.once('data', (d) => done(Number(String(d)))),
+      );
+      try {
+        let state = '';
+        for (let i = 0; i < 100 && state !== 'Z'; i++) {
+          await new Promise((r) => setTimeout(r, 10));
+          const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+          state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+        }
+        expect(state).toBe('Z');
+        writeFileSync(
+          lockFileOf(out),
+          JSON.stringify({ pid, host: hostname(), started_at: '2026-11-01T00:00:00Z' }),
+        );
+        expect(stopOf(() => writeEvaluation(out, evaluation)).problems[0]!.code).toBe('OUTPUT_LOCK_STALE');
+      } finally {
+        parent.kill('SIGKILL');
+      }
+    },
+  );
 
   it('takes an empty lock file older than a minute for one a killed process left, a new one for a writer', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'scorebook-write-')), 'out');
