@@ -66,3 +66,4 @@ export { READ_ERRORS, type ReadErrorCode } from './read/read-errors.ts';
 export { readFile, readFileBatches } from './read/read-file.ts';
 export { type FilePieces, type SplitFileOptions, splitFile } from './read/split-file.ts';
 export { readXlsx } from './read/xlsx.ts';
+export { XLSX_ERRORS } from './read/xlsx-errors.ts';
