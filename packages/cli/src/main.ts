@@ -127,8 +127,11 @@ export async function main(argv: string[], io: CommandIo = processIo()): Promise
       return EXIT.usage;
     }
     if (error instanceof EvaluationError) {
-      // `source check` writes nothing in any case: "nothing was written" would only confuse.
-      io.err(formatFailure(error.problems, error.rejected, lang, io.color, { writes: name !== 'source' }));
+      // Only a command that writes results says that none were: verify, impact, test, source
+      // check and the others write nothing in any case, and the line would only confuse.
+      io.err(
+        formatFailure(error.problems, error.rejected, lang, io.color, { writes: WRITES_RESULTS.has(name) }),
+      );
       return EXIT.failed;
     }
     if (error instanceof ScorebookError) {
@@ -142,6 +145,10 @@ export async function main(argv: string[], io: CommandIo = processIo()): Promise
     return EXIT.failed;
   }
 }
+
+// The commands whose failure leaves results unwritten (evaluate's --out, publish's period,
+// the demo's site, payroll's file).
+const WRITES_RESULTS = new Set(['evaluate', 'publish', 'demo', 'payroll']);
 
 // `scorebook --lang en --help` and `scorebook --lang en validate …`: a leading --lang is moved
 // after the command, where the command's own options take it.

@@ -165,6 +165,24 @@ describe('scorebook evaluate and verify', () => {
     expect(r.stderr).toContain('REQUIRED_COLUMN_MISSING');
     expect(r.stderr).toContain('没有写出任何结果');
     expect(existsSync(join(out, 'results.json'))).toBe(false);
+    // verify writes nothing in any case: it does not say that nothing was written (trial 8).
+    const policies = ['--policies', join(golden, 'policies/ecommerce-cs')];
+    const good = join(tmp(), 'good');
+    const e = await runCli(
+      'evaluate',
+      ...policies,
+      '--data',
+      join(golden, 'data'),
+      '--period',
+      '2026-10',
+      '--out',
+      good,
+    );
+    expect(e.code).toBe(0);
+    const v = await runCli('verify', ...policies, '--data', data, '--results', good);
+    expect(v.code).toBe(1);
+    expect(v.stderr).toContain('REQUIRED_COLUMN_MISSING');
+    expect(v.stderr).not.toContain('没有写出任何结果');
   });
 
   it('exits 2 on a bad period or missing option', async () => {
