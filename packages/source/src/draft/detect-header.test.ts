@@ -23,6 +23,23 @@ describe('detectHeaderRow', () => {
     expect(detectHeaderRow(rows)).toBe(4);
   });
 
+  it('finds the header of a chat log whose texts hold unquoted commas (trial 8 M3)', () => {
+    // Cut at commas as a reader would: 您好,请问一下 makes a row one cell wider, or five.
+    const rows = [
+      ['会话ID', '发送方', '客服工号', '发送时间', '消息内容'],
+      ['C1', '客户', '', '2026-11-01 09:00:00', '您好', '请问一下'],
+      ['C1', '客服', 'A01', '2026-11-01 09:00:20', '您好', '在的', '请讲', '我看看', '稍等', '好'],
+      ['C1', '客户', '', '2026-11-01 09:01:00', '订单还没到'],
+      ['C1', '客服', 'A01', '2026-11-01 09:01:30', '好的', '马上查'],
+      ['C2', '客户', '', '2026-11-01 10:00:00', '在吗'],
+      ['C2', '客服', 'A02', '2026-11-01 10:00:10', '在的'],
+      [],
+    ];
+    expect(detectHeaderRow(rows)).toBe(1);
+    // The widest row alone (10 cells) would have failed it: 5 is less than 60% of 10.
+    expect(detectHeaderRow([rows[0] ?? [], rows[2] ?? []])).toBe(null);
+  });
+
   it('skips rows of values: numbers, dates, times and xlsx date cells', () => {
     expect(
       detectHeaderRow([
