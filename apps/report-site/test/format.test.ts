@@ -1,6 +1,7 @@
 import type { FieldTitle, MetricResult, RecordRef, SnapshotMetric } from '@scorebook/contract';
 import { describe, expect, it } from 'vitest';
 import {
+  formatAdjustmentPoints,
   formatBands,
   formatCountDelta,
   formatDelta,
@@ -376,5 +377,17 @@ describe('readable slugs', () => {
     expect(slugOf('售后一组')).toBe('售后一组');
     expect(slugOf('a0001')).toBe('a0001');
     expect(slugOf('=HYPERLINK("x")')).toMatch(/^h-[0-9a-f]{16}$/);
+  });
+});
+
+describe('formatAdjustmentPoints', () => {
+  const metric = (value: number | null) => ({ value }) as MetricResult;
+  it('says no data for an adjustment whose metric has no value (its table absent), trial 8', () => {
+    expect(formatAdjustmentPoints(0, metric(null), 'zh')).toBe('0(无数据)');
+    expect(formatAdjustmentPoints(0, metric(null), 'en')).toBe('0 (no data)');
+    expect(formatAdjustmentPoints(0, undefined, 'en')).toBe('0 (no data)');
+    expect(formatAdjustmentPoints(0, metric(0), 'zh')).toBe('0');
+    expect(formatAdjustmentPoints(3, metric(3), 'zh')).toBe('+3');
+    expect(formatAdjustmentPoints(-2.5, metric(1), 'en')).toBe('-2.5');
   });
 });

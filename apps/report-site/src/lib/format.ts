@@ -1,4 +1,4 @@
-import type { SnapshotBand, Unit } from '@scorebook/contract';
+import type { MetricResult, SnapshotBand, Unit } from '@scorebook/contract';
 import { type Lang, t } from './messages.ts';
 
 /**
@@ -91,6 +91,17 @@ export function formatCountDelta(value: number): string {
 /** Points of an adjustment with a sign. */
 export function formatPoints(value: number): string {
   return value > 0 ? `+${round(value, 2)}` : String(round(value, 2));
+}
+
+/**
+ * The points of an adjustment on an agent's page: {@link formatPoints}, and when its metric has
+ * no value (its table absent, no records), `0(无数据)` / `0 (no data)`, so that no data is not
+ * read as a count of none.
+ */
+export function formatAdjustmentPoints(points: number, metric: MetricResult | undefined, lang: Lang): string {
+  const text = formatPoints(points);
+  if (metric !== undefined && metric.value !== null) return text;
+  return lang === 'zh' ? `${text}(${t(lang, 'statusNoData')})` : `${text} (${t(lang, 'statusNoData')})`;
 }
 
 /**
