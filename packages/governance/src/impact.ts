@@ -153,25 +153,19 @@ export interface VersionImpact {
   shifts: Array<{ scorecard: string; agents: number; mean: number; min: number; max: number }>;
 }
 
+/** What moved for the agents between two sides: the part of a version's impact every other impact reports too. */
+export type AgentChanges = Pick<
+  VersionImpact,
+  'grades' | 'ranks' | 'scores' | 'adjustments' | 'vetoes' | 'flags' | 'rewards' | 'reward_change' | 'shifts'
+>;
+
 /**
  * A quarter or year that holds the report's month and is scored from its months
  * (`docs/periods.md`) on either side, when a changed version governs one of its months: it
  * moves with them. Both sides evaluate it as `evaluate --period` would, every version of the
  * side in force by its own dates (nothing forced).
  */
-export interface FromMonthsImpact
-  extends Pick<
-    VersionImpact,
-    | 'grades'
-    | 'ranks'
-    | 'scores'
-    | 'adjustments'
-    | 'vetoes'
-    | 'flags'
-    | 'rewards'
-    | 'reward_change'
-    | 'shifts'
-  > {
+export interface FromMonthsImpact extends AgentChanges {
   /** The quarter (`2026-Q4`) or year (`2026`). */
   period: string;
   /** Whether the version in force on its first day scores it from its months, at the base and in the working tree. */
@@ -230,20 +224,7 @@ export interface AppealFileChanges {
  * appeal id), and what they move: the working tree's policy, evaluated with the base's appeal
  * files and with the working tree's.
  */
-export interface AppealsImpact
-  extends AppealFileChanges,
-    Pick<
-      VersionImpact,
-      | 'grades'
-      | 'ranks'
-      | 'scores'
-      | 'adjustments'
-      | 'vetoes'
-      | 'flags'
-      | 'rewards'
-      | 'reward_change'
-      | 'shifts'
-    > {
+export interface AppealsImpact extends AppealFileChanges, AgentChanges {
   /** The data folder the period was evaluated on: the report's for its period, else the period's published one. */
   data_dir: string;
   /**

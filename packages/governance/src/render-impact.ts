@@ -2,6 +2,7 @@ import { describeChange, type Lang } from '@scorebook/policy';
 import { displayWidth } from '@scorebook/problems';
 import type {
   AdjustmentMove,
+  AgentChanges,
   AgentMove,
   AppealsImpact,
   FromMonthsImpact,
@@ -136,23 +137,7 @@ function renderVersion(out: string[], v: VersionImpact, period: string, lang: La
 }
 
 /** The agents whose grade, total, rank, adjustments, vetoes, flags or reward move, and the shifts by scorecard. */
-function renderMoves(
-  out: string[],
-  v: Pick<
-    VersionImpact,
-    | 'grades'
-    | 'ranks'
-    | 'scores'
-    | 'adjustments'
-    | 'vetoes'
-    | 'flags'
-    | 'rewards'
-    | 'reward_change'
-    | 'shifts'
-  >,
-  lang: Lang,
-  md: boolean,
-): void {
+function renderMoves(out: string[], v: AgentChanges, lang: Lang, md: boolean): void {
   const zh = lang === 'zh';
   const heading = (text: string) => out.push(md ? `\n#### ${text}\n` : `\n${text}`);
   const agents = (
