@@ -1,8 +1,7 @@
 import { relative } from 'node:path';
-import { loadPolicyFamily } from '@scorebook/policy';
 import type { DraftRoles } from '@scorebook/source';
 import { say } from '../text.ts';
-import { type DraftTimezoneOptions, draftPolicyFolders } from './draft-timezone.ts';
+import { type DraftPolicyFolder, type DraftTimezoneOptions, draftPolicyFolders } from './draft-timezone.ts';
 
 /**
  * The roles a draft source maps the agents' `role` column to: every role of every scorecard of
@@ -10,9 +9,12 @@ import { type DraftTimezoneOptions, draftPolicyFolders } from './draft-timezone.
  * `policiesRoot`), in code-point order. Not known (names null) when there is no such folder or no
  * valid version; the note says where they come from or why not, in both languages.
  */
-export function draftRoles(options: DraftTimezoneOptions): DraftRoles {
+export function draftRoles(
+  options: DraftTimezoneOptions,
+  folders: readonly DraftPolicyFolder[] = draftPolicyFolders(options),
+): DraftRoles {
   const shown = (path: string) => relative(options.cwd, path) || '.';
-  const dirs = draftPolicyFolders(options);
+  const dirs = folders.map((f) => f.dir);
   const root = shown(options.policiesRoot);
   const dir = dirs.length === 1 ? (options.policies ?? shown(dirs[0] ?? '')) : root;
   if (dirs.length === 0)
@@ -23,7 +25,7 @@ export function draftRoles(options: DraftTimezoneOptions): DraftRoles {
         en: say('en', 'INIT_ROLES_UNKNOWN', { why: say('en', 'INIT_TIMEZONE_NO_POLICY', { root }) }),
       },
     };
-  const versions = dirs.flatMap((d) => loadPolicyFamily(d).versions);
+  const versions = folders.flatMap((f) => f.versions);
   if (versions.length === 0)
     return {
       names: null,

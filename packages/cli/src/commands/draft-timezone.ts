@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { loadPolicyFamily } from '@scorebook/policy';
+import { loadPolicyFamily, type PolicyFamily } from '@scorebook/policy';
 import type { DraftTimezone } from '@scorebook/source';
 import { say } from '../text.ts';
 
@@ -20,7 +20,10 @@ export interface DraftTimezoneOptions {
  * `policiesRoot`, or of all of them when they share one. Left out (zone null) when there is no
  * such folder, no valid version, or more than one timezone; the note says which, in both languages.
  */
-export function draftTimezone(options: DraftTimezoneOptions): DraftTimezone {
+export function draftTimezone(
+  options: DraftTimezoneOptions,
+  folders: readonly DraftPolicyFolder[] = draftPolicyFolders(options),
+): DraftTimezone {
   const shown = (path: string) => relative(options.cwd, path) || '.';
   const both = (zh: string, en: string) => ({ zh, en });
   const leftOut = (why: { zh: string; en: string }): DraftTimezone => ({
@@ -32,16 +35,15 @@ export function draftTimezone(options: DraftTimezoneOptions): DraftTimezone {
   });
   const given = options.policies;
   const shownDir = (dir: string) => (given !== undefined ? given : shown(dir));
-  const dirs = draftPolicyFolders(options);
+  const dirs = folders.map((f) => f.dir);
   const root = shown(options.policiesRoot);
   if (dirs.length === 0)
     return leftOut(
       both(say('zh', 'INIT_TIMEZONE_NO_POLICY', { root }), say('en', 'INIT_TIMEZONE_NO_POLICY', { root })),
     );
   const zones = new Map<string, string[]>();
-  for (const dir of dirs)
-    for (const v of loadPolicyFamily(dir).versions)
-      zones.set(v.timezone, [...(zones.get(v.timezone) ?? []), shown(dir)]);
+  for (const { dir, versions } of folders)
+    for (const v of versions) zones.set(v.timezone, [...(zones.get(v.timezone) ?? []), shown(dir)]);
   if (zones.size === 0) {
     const dir = dirs.length === 1 ? shownDir(dirs[0] ?? '') : root;
     return leftOut(
@@ -83,15 +85,25 @@ export function draftTimezone(options: DraftTimezoneOptions): DraftTimezone {
   );
 }
 
+/** A policy folder a draft source reads, with its valid versions. */
+export interface DraftPolicyFolder {
+  dir: string;
+  versions: PolicyFamily['versions'];
+}
+
 /**
- * The policy folders a draft source takes its timezone and roles from: `--policies`, else every
- * folder of `policiesRoot` (hidden ones left out), in name order.
+ * The policy folders a draft source takes its timezone and roles from — `--policies`, else every
+ * folder of `policiesRoot` (hidden ones left out), in name order — each loaded once for both.
  */
-export function draftPolicyFolders(options: DraftTimezoneOptions): string[] {
-  if (options.policies !== undefined) return [resolve(options.cwd, options.policies)];
-  if (!existsSync(options.policiesRoot)) return [];
-  return readdirSync(options.policiesRoot, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
-    .map((e) => join(options.policiesRoot, e.name))
-    .sort();
+export function draftPolicyFolders(options: DraftTimezoneOptions): DraftPolicyFolder[] {
+  const dirs =
+    options.policies !== undefined
+      ? [resolve(options.cwd, options.policies)]
+      : existsSync(options.policiesRoot)
+        ? readdirSync(options.policiesRoot, { withFileTypes: true })
+            .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+            .map((e) => join(options.policiesRoot, e.name))
+            .sort()
+        : [];
+  return dirs.map((dir) => ({ dir, versions: loadPolicyFamily(dir).versions }));
 }

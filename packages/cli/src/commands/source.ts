@@ -11,7 +11,7 @@ import { formatRunProblems } from '../output/run-problems.ts';
 import { REPOSITORY } from '../repository.ts';
 import { say } from '../text.ts';
 import { draftRoles } from './draft-roles.ts';
-import { draftTimezone } from './draft-timezone.ts';
+import { draftPolicyFolders, draftTimezone } from './draft-timezone.ts';
 import type { CommandIo } from './io.ts';
 
 export const SOURCE_HELP: Bilingual = {
@@ -81,10 +81,12 @@ async function init(argv: string[], io: CommandIo): Promise<number> {
     policiesRoot: REPOSITORY.policies,
     cwd: process.cwd(),
   };
+  // The policy folders are loaded once for the timezone and the roles.
+  const folders = draftPolicyFolders(policies);
   const text = await draftSourceFor(dataDir, {
     schema,
-    timezone: draftTimezone(policies),
-    roles: draftRoles(policies),
+    timezone: draftTimezone(policies, folders),
+    roles: draftRoles(policies, folders),
   });
   try {
     // `wx`: never over a file that appeared meanwhile.
