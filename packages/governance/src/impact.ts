@@ -716,13 +716,7 @@ function sideOf(l: Loaded): VersionSide {
  * side only left out): grades, ranks, totals, adjustments, vetoes, flags, reward totals (the sum of the
  * changes counts a null total as 0) and the score shift per scorecard.
  */
-export function compareAgents(
-  before: readonly AgentResult[],
-  after: readonly AgentResult[],
-): Pick<
-  VersionImpact,
-  'grades' | 'ranks' | 'scores' | 'adjustments' | 'vetoes' | 'flags' | 'rewards' | 'reward_change' | 'shifts'
-> {
+export function compareAgents(before: readonly AgentResult[], after: readonly AgentResult[]): AgentChanges {
   const old = new Map(before.map((a) => [a.agent_id, a]));
   const grades: AgentMove[] = [];
   const ranks: AgentMove[] = [];
@@ -753,18 +747,10 @@ export function compareAgents(
       const to = a.adjustments[id] ?? null;
       if (from !== to) adjustments.push({ agent_id: a.agent_id, name: a.name, adjustment: id, from, to });
     }
-    const vetoesBefore = new Set(b.vetoes);
-    const vetoesAfter = new Set(a.vetoes);
-    const vetoesAdded = [...vetoesAfter].filter((id) => !vetoesBefore.has(id));
-    const vetoesRemoved = [...vetoesBefore].filter((id) => !vetoesAfter.has(id));
-    if (vetoesAdded.length > 0 || vetoesRemoved.length > 0)
-      vetoes.push({ agent_id: a.agent_id, name: a.name, added: vetoesAdded, removed: vetoesRemoved });
-    const flagsBefore = new Set(b.flags ?? []);
-    const flagsAfter = new Set(a.flags ?? []);
-    const added = [...flagsAfter].filter((f) => !flagsBefore.has(f));
-    const removed = [...flagsBefore].filter((f) => !flagsAfter.has(f));
-    if (added.length > 0 || removed.length > 0)
-      flags.push({ agent_id: a.agent_id, name: a.name, added, removed });
+    const vetoChange = idsChange(b.vetoes, a.vetoes);
+    if (vetoChange !== null) vetoes.push({ agent_id: a.agent_id, name: a.name, ...vetoChange });
+    const flagChange = idsChange(b.flags ?? [], a.flags ?? []);
+    if (flagChange !== null) flags.push({ agent_id: a.agent_id, name: a.name, ...flagChange });
     const paidBefore = b.reward?.total ?? null;
     const paidAfter = a.reward?.total ?? null;
     if (paidBefore !== paidAfter) {
@@ -804,6 +790,21 @@ export function compareAgents(
     reward_change: rewardChange,
     shifts,
   };
+}
+
+/**
+ * The ids (vetoes, flags) that hold after and not before (added) and before and not after
+ * (removed), each in its side's order; null when the two hold the same.
+ */
+function idsChange(
+  before: readonly string[],
+  after: readonly string[],
+): { added: string[]; removed: string[] } | null {
+  const was = new Set(before);
+  const is = new Set(after);
+  const added = [...is].filter((id) => !was.has(id));
+  const removed = [...was].filter((id) => !is.has(id));
+  return added.length > 0 || removed.length > 0 ? { added, removed } : null;
 }
 
 /** The data a publication was evaluated from, as its manifest records it (paths from the repository root). */
