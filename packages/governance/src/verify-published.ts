@@ -287,9 +287,10 @@ async function verifyOne(
   const results = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as Results;
   // A results folder copied or moved elsewhere is verified where it is, and said so.
   const elsewhere = resultsElsewhere(manifestFile, manifest, base, root);
+  // Published before the period ended: an error when the command lacks the flag, else a warning on every row.
+  const early = publishedBeforeEnd(manifestFile, manifest, results);
   const noted = (status: VerifyStatus, problems: Problem[], fromArchive?: boolean) =>
     row(status, [...problems, ...elsewhere, ...early.filter((p) => p.severity === 'warning')], fromArchive);
-  const early = publishedBeforeEnd(manifestFile, manifest, results);
   const inconsistent = [
     ...consistencyProblems(manifestFile, manifest, results, period),
     ...commandProblems(manifestFile, manifest),
