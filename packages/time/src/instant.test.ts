@@ -65,6 +65,42 @@ describe('local calendar', () => {
     expect(formatInstantLocal(Date.UTC(2026, 8, 30, 16), shanghai)).toBe('2026-10-01T00:00:00+08:00');
     expect(formatInstantLocal(Date.UTC(2026, 0, 1, 5), newYork)).toBe('2026-01-01T00:00:00-05:00');
   });
+
+  it('formats every instant as toISOString of its wall clock gives it', () => {
+    // The spelling before the arithmetic one: any instant, any zone, days and offsets in any order.
+    function byDate(ms: number, zone: Zone): string {
+      const offsetMs = zone.offsetAt(ms);
+      const sign = offsetMs < 0 ? '-' : '+';
+      const abs = Math.abs(offsetMs) / 60_000;
+      const hh = String(Math.floor(abs / 60)).padStart(2, '0');
+      const mm = String(abs % 60).padStart(2, '0');
+      return `${new Date(ms + offsetMs).toISOString().slice(0, 19)}${sign}${hh}:${mm}`;
+    }
+    const zones = [
+      shanghai,
+      newYork,
+      new Zone('Asia/Kolkata'),
+      new Zone('Australia/Lord_Howe'),
+      new Zone('UTC'),
+    ];
+    let seed = 7;
+    const random = () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed / 2 ** 32;
+    };
+    const edges = [
+      0, -1, 1, 999, 1000, -28_800_000, 253_402_300_799_999, 253_402_300_800_000, -62_198_755_200_000,
+    ];
+    const instants = [
+      ...edges,
+      ...Array.from({ length: 4000 }, () => Math.floor((random() - 0.3) * 400_000_000_000_00)),
+      ...Array.from({ length: 2000 }, () => Date.UTC(2026, 9, 1) + Math.floor(random() * 90 * 86_400_000)),
+      ...Array.from({ length: 200 }, () => Date.UTC(2026, 2, 8) + random() * 86_400_000),
+    ];
+    for (const zone of zones)
+      for (const ms of instants) expect(formatInstantLocal(ms, zone)).toBe(byDate(ms, zone));
+    expect(() => formatInstantLocal(Number.NaN, shanghai)).toThrow(RangeError);
+  });
 });
 
 describe('parseTimestamp against its grammar', () => {

@@ -127,10 +127,43 @@ export function formatInstantUtc(ms: number): string {
 /** An instant as ISO 8601 local time with its offset, seconds precision (`2026-10-01T00:00:00+08:00`). */
 export function formatInstantLocal(ms: number, zone: Zone): string {
   const offsetMs = zone.offsetAt(ms);
-  const wall = new Date(ms + offsetMs).toISOString().slice(0, 19);
+  const wall = Math.trunc(ms + offsetMs);
+  // Years 1970–9999 (what `toISOString` writes with four digits), by arithmetic: the date's text
+  // is kept for the last day written, the offset's for the last offset (evidence rows and
+  // explanations write many instants of few days); any other instant as `toISOString` gives it.
+  if (!(wall >= 0 && wall < YEAR_10000_MS)) return formatByDate(ms, offsetMs);
+  const day = Math.floor(wall / DAY_MS);
+  if (day !== lastDay) {
+    lastDayText = new Date(day * DAY_MS).toISOString().slice(0, 11);
+    lastDay = day;
+  }
+  if (offsetMs !== lastOffset) {
+    lastOffsetText = offsetText(offsetMs);
+    lastOffset = offsetMs;
+  }
+  const seconds = Math.floor((wall - day * DAY_MS) / 1000);
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor(seconds / 60) % 60;
+  return `${lastDayText}${TWO_DIGITS[h]}:${TWO_DIGITS[m]}:${TWO_DIGITS[seconds % 60]}${lastOffsetText}`;
+}
+
+const DAY_MS = 86_400_000;
+// 10000-01-01T00:00:00Z.
+const YEAR_10000_MS = 253_402_300_800_000;
+const TWO_DIGITS = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
+let lastDay = Number.NaN;
+let lastDayText = '';
+let lastOffset = Number.NaN;
+let lastOffsetText = '';
+
+function formatByDate(ms: number, offsetMs: number): string {
+  return `${new Date(ms + offsetMs).toISOString().slice(0, 19)}${offsetText(offsetMs)}`;
+}
+
+function offsetText(offsetMs: number): string {
   const sign = offsetMs < 0 ? '-' : '+';
   const abs = Math.abs(offsetMs) / 60_000;
   const hh = String(Math.floor(abs / 60)).padStart(2, '0');
   const mm = String(abs % 60).padStart(2, '0');
-  return `${wall}${sign}${hh}:${mm}`;
+  return `${sign}${hh}:${mm}`;
 }

@@ -16,6 +16,8 @@ export class Zone {
   readonly name: string;
   readonly #zone: IANAZone;
   readonly #offsets = new Map<number, number>();
+  #lastBucket = Number.NaN;
+  #lastOffset = 0;
 
   constructor(name: string) {
     if (!IANAZone.isValidZone(name)) throw new RangeError(`unknown IANA timezone "${name}"`);
@@ -26,11 +28,15 @@ export class Zone {
   /** Offset from UTC in milliseconds at the instant `ms`. */
   offsetAt(ms: number): number {
     const bucket = Math.floor(ms / BUCKET_MS);
+    // Instants mostly come near one another: the last bucket's offset without a lookup.
+    if (bucket === this.#lastBucket) return this.#lastOffset;
     let offset = this.#offsets.get(bucket);
     if (offset === undefined) {
       offset = this.#zone.offset(bucket * BUCKET_MS) * 60_000;
       this.#offsets.set(bucket, offset);
     }
+    this.#lastBucket = bucket;
+    this.#lastOffset = offset;
     return offset;
   }
 

@@ -30,6 +30,8 @@ export class Coverage {
   readonly last = new Map<TableName, number | string>();
   readonly #custom: ReadonlyMap<CustomTableName, CustomTableSpec>;
   #inPeriod = 0;
+  #fieldTable: TableName | null = null;
+  #field: string | null = null;
 
   /** `custom`: the custom tables of the source, whose declarations name their time fields. */
   constructor(period: ZonedPeriod | null, custom: ReadonlyMap<CustomTableName, CustomTableSpec> = new Map()) {
@@ -48,7 +50,9 @@ export class Coverage {
     if (first === undefined || t < first) this.first.set(table, t);
     const last = this.last.get(table);
     if (last === undefined || t > last) this.last.set(table, t);
-    const inPeriod = this.inPeriod(table, row);
+    const p = this.#period;
+    const inPeriod =
+      p === null || (typeof t === 'string' ? t >= p.firstDay && t < p.endDay : t >= p.startMs && t < p.endMs);
     if (inPeriod) this.#inPeriod++;
     return inPeriod;
   }
@@ -122,7 +126,14 @@ export class Coverage {
   }
 
   #timeField(table: TableName): string | null {
-    return isCustomTableName(table) ? (this.#custom.get(table)?.timeField ?? null) : TABLES[table].timeField;
+    // Rows come table by table: the last table's field without a lookup.
+    if (table !== this.#fieldTable) {
+      this.#field = isCustomTableName(table)
+        ? (this.#custom.get(table)?.timeField ?? null)
+        : TABLES[table].timeField;
+      this.#fieldTable = table;
+    }
+    return this.#field;
   }
 
   #text(v: number | string, zone: Zone): string {

@@ -1,6 +1,8 @@
 import {
+  type CustomTableName,
   type FieldSpec,
   isCustomTableName,
+  type MeasuredTableName,
   type MeasuredTableRef,
   measuredFields,
   type RecordRef,
@@ -21,13 +23,9 @@ export function describeRow(
   zone: Zone,
   customFields: (table: TableName) => Readonly<Record<string, FieldSpec>> = () => ({}),
 ): RecordRef {
-  const specs = isCustomTableName(table)
-    ? customFields(table)
-    : table === 'responses' || table === 'conversations' || table === 'improvement_plans'
-      ? measuredFields(table)
-      : TABLES[table].fields;
+  const specs = isCustomTableName(table) ? Object.entries(customFields(table)) : contractFields(table);
   const fields: Record<string, unknown> = {};
-  for (const [name, spec] of Object.entries(specs)) {
+  for (const [name, spec] of specs) {
     const v = row.values[name];
     if (v === undefined || (v === null && spec.shownWhenSet === true)) continue;
     fields[name] = spec.type === 'timestamp' && typeof v === 'number' ? formatInstantLocal(v, zone) : v;
@@ -38,4 +36,22 @@ export function describeRow(
     line: row.file >= 0 ? row.line : null,
     fields,
   };
+}
+
+// The fields of a contract or measured table, in order, listed once per table.
+const CONTRACT_FIELDS = new Map<string, ReadonlyArray<readonly [string, FieldSpec]>>();
+
+function contractFields(
+  table: MeasuredTableName | Exclude<TableName, CustomTableName>,
+): ReadonlyArray<readonly [string, FieldSpec]> {
+  let fields = CONTRACT_FIELDS.get(table);
+  if (fields === undefined) {
+    fields = Object.entries(
+      table === 'responses' || table === 'conversations' || table === 'improvement_plans'
+        ? measuredFields(table)
+        : TABLES[table].fields,
+    );
+    CONTRACT_FIELDS.set(table, fields);
+  }
+  return fields;
 }

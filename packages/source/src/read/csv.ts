@@ -139,7 +139,19 @@ class CsvParser implements ChunkParser {
           );
         }
       } else {
-        this.#slowLine(text.slice(from, lf), next, true, out);
+        // A line with quotes, outside any record: read at once when every quoted cell closes on
+        // the line without a doubled quote and is followed by a comma or the line's end; any
+        // other line cell by cell (the quoted cell's text is the same either way).
+        const cells = this.#open === null && width >= 0 ? quotedLineCells(text, from, lf) : null;
+        if (cells === null) this.#slowLine(text.slice(from, lf), next, true, out);
+        else {
+          if (next - cursor.start > max) throw this.#tooLong(cursor.line, null);
+          out.push(
+            cells.length === width
+              ? { kind: 'record', line: cursor.line, cells }
+              : this.#fieldCount(cursor.line, cells.length),
+          );
+        }
       }
     });
     const open = this.#open;
@@ -267,6 +279,34 @@ class CsvParser implements ChunkParser {
       limit: this.#max,
       openQuoteLine,
     });
+  }
+}
+
+// The cells of the line `text[from, lf)` as {@link scanLine} reads them, when every quoted cell
+// closes on the line, holds no doubled quote and is followed by a comma or the line's end; null
+// for any other line.
+function quotedLineCells(text: string, from: number, lf: number): string[] | null {
+  const stop = lf > from && text.charCodeAt(lf - 1) === CR ? lf - 1 : lf;
+  const cells: string[] = [];
+  let i = from;
+  for (;;) {
+    if (i < stop && text.charCodeAt(i) === QUOTE) {
+      const q = text.indexOf('"', i + 1);
+      if (q === -1 || q >= stop || text.charCodeAt(q + 1) === QUOTE) return null;
+      cells.push(text.slice(i + 1, q));
+      i = q + 1;
+      if (i >= stop) return cells;
+      if (text.charCodeAt(i) !== COMMA) return null;
+      i++;
+      continue;
+    }
+    const comma = text.indexOf(',', i);
+    if (comma === -1 || comma >= stop) {
+      cells.push(text.slice(i, stop));
+      return cells;
+    }
+    cells.push(text.slice(i, comma));
+    i = comma + 1;
   }
 }
 
