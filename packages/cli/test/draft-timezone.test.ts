@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { draftTimezone } from '../src/commands/draft-timezone.ts';
+import { draftPolicyFolders, draftTimezone } from '../src/commands/draft-timezone.ts';
 
 const sample = fileURLToPath(new URL('../../../configs/policies/ecommerce-cs/', import.meta.url));
 
@@ -64,6 +64,19 @@ describe('the timezone of a draft source', () => {
     );
     expect(draftTimezone({ policies: 'nowhere', policiesRoot: root, cwd: join(root, '..') }).note.en).toMatch(
       /^timezone left out: nowhere has no valid policy version \(scorebook validate nowhere says why\)\./,
+    );
+  });
+
+  it('reads only the folders that hold a policy file, as loading a policy does', () => {
+    const root = policies({ 'ecommerce-cs': 'Asia/Shanghai' });
+    mkdirSync(join(root, 'README-assets'));
+    writeFileSync(join(root, 'README-assets', 'diagram.png'), '');
+    mkdirSync(join(root, 'drafts'));
+    writeFileSync(join(root, 'drafts', '.2026-01-01.yaml'), '');
+    const options = { policiesRoot: root, cwd: join(root, '..') };
+    expect(draftPolicyFolders(options).map((f) => f.dir)).toEqual([join(root, 'ecommerce-cs')]);
+    expect(draftTimezone(options).note.en).toBe(
+      'From the timezone of the policy policies/ecommerce-cs, so that source check reads times as evaluate does.',
     );
   });
 });

@@ -116,6 +116,12 @@ export const RUN_ERRORS = defineCatalogue({
     en: (p: { table: string; uses: string }) =>
       `Metrics of adjustments, eligibility or vetoes need the table ${p.table} (${p.uses}), and the data has none: those metrics have no data, their adjustments add 0 and their vetoes cannot hold.`,
   },
+  UNUSED_SCORECARD_TABLE_ABSENT: {
+    zh: (p: { table: string; scorecards: string }) =>
+      `数据中没有表 ${p.table} 的文件;只有没有客服所属的考核表(${p.scorecards})需要它,所以本次运行不需要它。如果有客服本应属于这些考核表,请检查 agents 表的 role(以及 source.yaml 中它的 map)。`,
+    en: (p: { table: string; scorecards: string }) =>
+      `The data has no file of the table ${p.table}, which only scorecards no agent of the data is on need (${p.scorecards}): this run does not need it. If some agent should be on them, check the agents' role (and its map in source.yaml).`,
+  },
   EXTRA_FIELD_NOT_TYPED: {
     zh: (p: { table: string; field: string; operator: string; value: string; use: string; type: string }) =>
       `${p.use} 的条件把 ${p.table}.${p.field} 与 ${p.value} 比较(${p.operator}),但 ${p.field} 是未声明类型的额外列,在每种文件中都按文本读取,这个比较永远不会相等。请在 source.yaml 中声明类型:tables: ${p.table}: fields: ${p.field}: { type: ${p.type} }。`,

@@ -40,6 +40,7 @@ import {
   requiredKeysMissing,
   tablesAbsent,
   tablesAbsentForRules,
+  tablesOfUnusedScorecards,
   untypedComparisons,
 } from './check/check-inputs.ts';
 import { Coverage } from './check/coverage.ts';
@@ -239,24 +240,36 @@ async function pipeline(
   const headed = new Set(
     INPUT_TABLES.filter((t) => inputs.tables[t].files.every((f) => f.format !== 'jsonl')),
   );
-  stopOn([
-    ...tablesAbsent(inputs, needs, allowMissing),
-    ...customTablesAbsent(inputs, needs, allowMissing),
-    ...fieldsNotInData(inputs, needs, headed),
-  ]);
-
-  // The TypeScript engine's messages are read on worker threads, started now to load their code
-  // and cut the messages files while the agents and conversations are read (docs/scale.md §1).
-  const early = options.engine === 'duckdb' ? null : MessageReaders.start(inputs, options.parallel ?? {});
-  if (early !== null) opened.push({ close: () => void early.close() });
-
-  const fieldsOf = tableFields(inputs);
   const conversations = new ConversationIndex();
   const checks = new RowChecks({
     fileNames: inputs.fileNames,
     hasConversations: inputs.tables.conversations.files.length > 0,
     conversations,
   });
+  // Read agents first: every other table refers to them, and a table only scorecards no agent is
+  // on need is not required (docs/scorecards.md).
+  for await (const batch of tableBatches(inputs, 'agents', options.onProgress))
+    for (const r of batch) checks.accept(r);
+  const agents = checks.agents;
+  const scorecardOfRole = new Map(policy.scorecards.flatMap((s) => s.roles.map((r) => [r, s] as const)));
+  // Without an agents file, whom a scorecard rates is unknown: every scorecard needs its tables.
+  const inUse = new Set(
+    inputs.tables.agents.files.length === 0
+      ? policy.scorecards.map((s) => s.id)
+      : agents.flatMap((a) => scorecardOfRole.get(a.role)?.id ?? []),
+  );
+  stopOn([
+    ...tablesAbsent(inputs, needs, allowMissing, inUse),
+    ...customTablesAbsent(inputs, needs, allowMissing),
+    ...fieldsNotInData(inputs, needs, headed),
+  ]);
+
+  // The TypeScript engine's messages are read on worker threads, started now to load their code
+  // and cut the messages files while the conversations are read (docs/scale.md §1).
+  const early = options.engine === 'duckdb' ? null : MessageReaders.start(inputs, options.parallel ?? {});
+  if (early !== null) opened.push({ close: () => void early.close() });
+
+  const fieldsOf = tableFields(inputs);
   const exclusions = new Exclusions(policy, fieldsOf, zone, cap);
   // A quarter or year takes its months' appeals when scored from them, or, recomputed, their
   // record decisions when the policy says so (docs/appeals.md); else it only warns of them.
@@ -294,15 +307,10 @@ async function pipeline(
     needs.throughFacts,
   );
 
-  // Read agents first: every other table refers to them.
-  for await (const batch of tableBatches(inputs, 'agents', options.onProgress))
-    for (const r of batch) checks.accept(r);
-  const agents = checks.agents;
   const roles = rolesWithoutScorecard(agents, policy);
   const quotas = new QuotaTargets({ policy, definitions, period: zoned, agents, files: inputs.fileNames });
   const plans = new PlanStage({ policy, definitions, period: zoned, agents, files: inputs.fileNames });
   const compiled = compileMetrics(measured, zone, (t) => measuredFieldsOf(t, fieldsOf));
-  const scorecardOfRole = new Map(policy.scorecards.flatMap((s) => s.roles.map((r) => [r, s] as const)));
   appeals.checkAgents(agents, (a) => scorecardOfRole.get(a.role) ?? null);
   const metricIndex = new Map(definitions.map((d, i) => [d.id, i]));
   const scoredBy = agents.map(
@@ -690,7 +698,8 @@ async function pipeline(
       ...untypedComparisons(inputs, needs),
       ...warnings.warnings(limit, zone),
       ...customWarnings,
-      ...tablesAbsentForRules(inputs, needs, allowMissing),
+      ...tablesAbsentForRules(inputs, needs, allowMissing, inUse),
+      ...tablesOfUnusedScorecards(inputs, needs, allowMissing, inUse),
       ...roles,
       ...appeals.warnings,
       ...monthsWarnings,

@@ -197,6 +197,54 @@ ${rules}`;
     expect(allowed.results.inputs.qa_reviews).toMatchObject({ absent: true, files: [] });
   });
 
+  it('4. a table only a scorecard no agent is on needs is not required: a warning names it and the scorecard', async () => {
+    const scorecards = `  aftersale:
+    title: 售后
+    roles: [aftersale]
+    scored:
+      - { metric: reply_rate, weight: 100, target: 100%, floor: 50% }
+  community:
+    title: 社群
+    roles: [community]
+    scored:
+      - { metric: csat_rate, weight: 60, target: 90%, floor: 50% }
+      - { metric: qa_score, weight: 40, target: 95, floor: 70 }`;
+    const policy = basePolicy({ scorecards });
+    const tables = {
+      agents: csv('agent_id,name,team,role', 'a1,张三,售后一组,aftersale', 'a2,李四,售后一组,aftersale'),
+      conversations: conv('c1,a1,chat,2026-10-05T10:00:00+08:00,'),
+      messages: csv(
+        MSG,
+        'c1,2026-10-05T10:00:00+08:00,customer,,你好',
+        'c1,2026-10-05T10:00:20+08:00,agent,a1,您好',
+      ),
+    };
+    const e = await runScenario({ policy, tables, allowMissing: [] });
+    expect(
+      e.warnings.filter((w) => w.code.includes('TABLE_ABSENT')).map((w) => [w.code, w.message.en]),
+    ).toEqual([
+      [
+        'UNUSED_SCORECARD_TABLE_ABSENT',
+        "The data has no file of the table surveys, which only scorecards no agent of the data is on need (community): this run does not need it. If some agent should be on them, check the agents' role (and its map in source.yaml).",
+      ],
+      [
+        'UNUSED_SCORECARD_TABLE_ABSENT',
+        "The data has no file of the table qa_reviews, which only scorecards no agent of the data is on need (community): this run does not need it. If some agent should be on them, check the agents' role (and its map in source.yaml).",
+      ],
+    ]);
+    expect(e.results.agents.map((a) => [a.agent_id, a.metrics.reply_rate?.value])).toEqual([
+      ['a1', 1],
+      ['a2', null],
+    ]);
+    // Once an agent is on the scorecard, its tables are required, each named at once.
+    const withCommunity = { ...tables, agents: AGENTS };
+    const r = await stopped(runScenario({ policy, tables: withCommunity, allowMissing: [] }));
+    expect(r.problems.map((p) => [p.code, p.message.en.match(/the table (\w+)/)?.[1]])).toEqual([
+      ['TABLE_ABSENT', 'surveys'],
+      ['TABLE_ABSENT', 'qa_reviews'],
+    ]);
+  });
+
   it('4. a scored metric whose table is absent stops the run, unless allowed to be missing', async () => {
     const tables = { agents: AGENTS, conversations: conv('c1,a1,chat,2026-10-05T10:00:00+08:00,') };
     const r = await stopped(runScenario({ tables, allowMissing: [] }));

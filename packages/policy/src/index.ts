@@ -30,7 +30,7 @@ export {
   historyVocabulary,
   parseHistoryFactName,
 } from './history-facts.ts';
-export { loadPolicyFamily, type PolicyFamily } from './load/load-family.ts';
+export { loadPolicyFamily, type PolicyFamily, policyFoldersIn } from './load/load-family.ts';
 export {
   type LoadedPolicy,
   loadPolicyBytes,

@@ -1,6 +1,6 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { loadPolicyFamily, type PolicyFamily } from '@scorebook/policy';
+import { loadPolicyFamily, type PolicyFamily, policyFoldersIn } from '@scorebook/policy';
 import type { DraftTimezone } from '@scorebook/source';
 import { say } from '../text.ts';
 
@@ -92,18 +92,16 @@ export interface DraftPolicyFolder {
 }
 
 /**
- * The policy folders a draft source takes its timezone and roles from — `--policies`, else every
- * folder of `policiesRoot` (hidden ones left out), in name order — each loaded once for both.
+ * The policy folders a draft source takes its timezone and roles from — `--policies`, else the
+ * policy folders of `policiesRoot` ({@link policyFoldersIn}: those holding a policy file), in name
+ * order — each loaded once for both.
  */
 export function draftPolicyFolders(options: DraftTimezoneOptions): DraftPolicyFolder[] {
   const dirs =
     options.policies !== undefined
       ? [resolve(options.cwd, options.policies)]
       : existsSync(options.policiesRoot)
-        ? readdirSync(options.policiesRoot, { withFileTypes: true })
-            .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
-            .map((e) => join(options.policiesRoot, e.name))
-            .sort()
+        ? policyFoldersIn(options.policiesRoot).map((name) => join(options.policiesRoot, name))
         : [];
   return dirs.map((dir) => ({ dir, versions: loadPolicyFamily(dir).versions }));
 }

@@ -115,20 +115,24 @@ export function requiredKeysMissing(
 }
 
 /**
- * A table the scored metrics need that has no file (`docs/contract/source-format.md`, rule 4), unless allowed
- * to be missing; and a table only adjustments, eligibility or vetoes need that source.yaml lists
- * with `files` globs matching no file (a download that went missing, not a table the company
- * lacks: `DECLARED_TABLE_NO_FILES`), unless allowed to be missing. (Such a table that source.yaml
- * does not list is {@link tablesAbsentForRules}'s warning.)
+ * A table the scored metrics of the scorecards in use need that has no file
+ * (`docs/contract/source-format.md`, rule 4), unless allowed to be missing; and a table only
+ * adjustments, eligibility or vetoes of the scorecards in use need that source.yaml lists with
+ * `files` globs matching no file (a download that went missing, not a table the company lacks:
+ * `DECLARED_TABLE_NO_FILES`), unless allowed to be missing. (Such a table that source.yaml does not
+ * list is {@link tablesAbsentForRules}'s warning; a table only scorecards no agent is on need is
+ * {@link tablesOfUnusedScorecards}'s.) `inUse`: the ids of the scorecards some accepted agent is on.
  */
 export function tablesAbsent(
   inputs: Inputs,
   needs: PolicyNeeds,
   allowMissing: ReadonlySet<string>,
+  inUse: ReadonlySet<string>,
 ): Problem[] {
   const problems: Problem[] = [];
   for (const [table, uses] of needs.scoredTables) {
     if (inputs.tables[table].files.length > 0 || allowMissing.has(table)) continue;
+    if (needOf(needs, table, inUse) !== 'scored') continue;
     problems.push({
       code: 'TABLE_ABSENT',
       severity: 'error',
@@ -141,8 +145,8 @@ export function tablesAbsent(
   for (const [table, uses] of needs.tables) {
     const input = inputs.tables[table];
     const globs = input.reading?.files ?? null;
-    if (needs.scoredTables.has(table) || input.files.length > 0 || allowMissing.has(table) || globs === null)
-      continue;
+    if (input.files.length > 0 || allowMissing.has(table) || globs === null) continue;
+    if (needOf(needs, table, inUse) !== 'rules') continue;
     problems.push({
       code: 'DECLARED_TABLE_NO_FILES',
       severity: 'error',
@@ -204,18 +208,21 @@ function suggestedType(values: readonly unknown[]): string {
 }
 
 /**
- * A table that only adjustments, eligibility or vetoes need and that has no file: their metrics
- * have no data, so an adjustment adds 0 points and a veto cannot hold — said as a warning.
+ * A table that only adjustments, eligibility or vetoes of the scorecards in use need and that has
+ * no file: their metrics have no data, so an adjustment adds 0 points and a veto cannot hold —
+ * said as a warning.
  */
 export function tablesAbsentForRules(
   inputs: Inputs,
   needs: PolicyNeeds,
   allowMissing: ReadonlySet<string>,
+  inUse: ReadonlySet<string>,
 ): Problem[] {
   const problems: Problem[] = [];
   for (const [table, uses] of needs.tables) {
-    if (needs.scoredTables.has(table) || allowMissing.has(table) || inputs.tables[table].files.length > 0)
-      continue;
+    const input = inputs.tables[table];
+    if (allowMissing.has(table) || input.files.length > 0) continue;
+    if (needOf(needs, table, inUse) !== 'rules') continue;
     problems.push({
       code: 'RULE_TABLE_ABSENT',
       severity: 'warning',
@@ -226,4 +233,49 @@ export function tablesAbsentForRules(
     });
   }
   return problems;
+}
+
+/**
+ * A table with no file that only scorecards no accepted agent is on need (`docs/scorecards.md`):
+ * not required, since nothing of the period reads it; a warning per table names it and those
+ * scorecards, unless it is allowed to be missing.
+ */
+export function tablesOfUnusedScorecards(
+  inputs: Inputs,
+  needs: PolicyNeeds,
+  allowMissing: ReadonlySet<string>,
+  inUse: ReadonlySet<string>,
+): Problem[] {
+  const problems: Problem[] = [];
+  for (const [table, { all }] of needs.scorecardsOf) {
+    if (allowMissing.has(table) || inputs.tables[table].files.length > 0) continue;
+    if (needOf(needs, table, inUse) !== 'none') continue;
+    problems.push({
+      code: 'UNUSED_SCORECARD_TABLE_ABSENT',
+      severity: 'warning',
+      message: messageOf(RUN_ERRORS, 'UNUSED_SCORECARD_TABLE_ABSENT', {
+        table,
+        scorecards: [...all].join(', '),
+      }),
+      file: null,
+      line: null,
+      column: null,
+    });
+  }
+  return problems;
+}
+
+/**
+ * What the scorecards in use need of a table: for their scored items, for their rules only, or
+ * nothing (only scorecards no agent is on need it).
+ */
+function needOf(
+  needs: PolicyNeeds,
+  table: InputTableName,
+  inUse: ReadonlySet<string>,
+): 'scored' | 'rules' | 'none' {
+  const of = needs.scorecardsOf.get(table);
+  if (of === undefined) return 'none';
+  if ([...of.scored].some((s) => inUse.has(s))) return 'scored';
+  return [...of.all].some((s) => inUse.has(s)) ? 'rules' : 'none';
 }

@@ -53,6 +53,12 @@ export interface PolicyNeeds {
   customTables: ReadonlyMap<CustomTableName, string[]>;
   /** Input tables the scored metrics need, with the uses (`docs/contract/source-format.md`, rule 4). */
   scoredTables: ReadonlyMap<InputTableName, string[]>;
+  /**
+   * Per table of `tables`, the ids of the scorecards that need it, and of those whose scored items
+   * (quotas included) need it: a table only scorecards no agent is on need is not required
+   * (`docs/scorecards.md`, scorecards no agent is on).
+   */
+  scorecardsOf: ReadonlyMap<InputTableName, { all: ReadonlySet<string>; scored: ReadonlySet<string> }>;
   /** Input fields the used metrics and the exclusions read, keyed `table.field`, with the uses. */
   fields: ReadonlyMap<string, FieldNeed>;
   /** Every metric of the catalog in scope, by id: what it reads. */
@@ -74,30 +80,31 @@ export function policyNeeds(policy: Policy, definitions: readonly MetricDefiniti
       f.id,
       unionOf(metricsReadBy(formulaNames(formulaOf(f))).flatMap((id) => inputsOf.get(id) ?? [])),
     );
-  const used = new Map<string, { inputs: MetricInputs; uses: string[] }>();
-  const scored = new Set<string>();
-  const use = (fact: string, where: string) => {
+  const used = new Map<
+    string,
+    { inputs: MetricInputs; uses: string[]; scorecards: Set<string>; scoredBy: Set<string> }
+  >();
+  const use = (fact: string, scorecard: string, where: string, scores = false) => {
     // A team fact in a condition reads its metric of every agent.
     const metric = parseTeamFactName(fact)?.metric ?? fact;
     const inputs = inputsOf.get(metric);
     if (inputs === undefined) return;
-    const entry = used.get(metric) ?? { inputs, uses: [] };
-    entry.uses.push(where);
+    const entry = used.get(metric) ?? { inputs, uses: [], scorecards: new Set(), scoredBy: new Set() };
+    entry.uses.push(`${scorecard}/${where}`);
+    entry.scorecards.add(scorecard);
+    if (scores) entry.scoredBy.add(scorecard);
     used.set(metric, entry);
   };
   for (const s of policy.scorecards) {
-    for (const item of s.scored) {
-      use(item.metric, `${s.id}/${item.metric}`);
-      scored.add(item.metric);
-    }
-    for (const a of s.adjustments) use(a.metric, `${s.id}/${a.id}`);
+    for (const item of s.scored) use(item.metric, s.id, item.metric, true);
+    for (const a of s.adjustments) use(a.metric, s.id, a.id);
     if (s.eligibility !== null)
-      for (const fact of factsOf(s.eligibility.when)) use(fact, `${s.id}/eligibility`);
-    for (const v of s.vetoes) for (const fact of factsOf(v.when)) use(fact, `${s.id}/${v.id}`);
+      for (const fact of factsOf(s.eligibility.when)) use(fact, s.id, 'eligibility');
+    for (const v of s.vetoes) for (const fact of factsOf(v.when)) use(fact, s.id, v.id);
     // Flags, awards and tie-breakers decide what an agent is told and paid: read like a veto.
-    for (const f of s.flags) for (const fact of factsOf(f.when)) use(fact, `${s.id}/${f.id}`);
-    for (const a of s.awards) use(a.metric, `${s.id}/${a.id}`);
-    for (const metric of s.distribution?.tie_breakers ?? []) use(metric, `${s.id}/distribution`);
+    for (const f of s.flags) for (const fact of factsOf(f.when)) use(fact, s.id, f.id);
+    for (const a of s.awards) use(a.metric, s.id, a.id);
+    for (const metric of s.distribution?.tie_breakers ?? []) use(metric, s.id, 'distribution');
   }
   const tables = new Map<InputTableName, string[]>();
   const customTables = new Map<CustomTableName, string[]>();
@@ -111,13 +118,21 @@ export function policyNeeds(policy: Policy, definitions: readonly MetricDefiniti
     return entry;
   };
   const throughFacts = new Map<InputTableName, Set<string>>();
-  for (const [metric, { inputs, uses }] of used) {
+  const scorecardsOf = new Map<InputTableName, { all: Set<string>; scored: Set<string> }>();
+  const needBy = (table: InputTableName, scorecards: ReadonlySet<string>, scoredBy: ReadonlySet<string>) => {
+    const entry = scorecardsOf.get(table) ?? { all: new Set(), scored: new Set() };
+    for (const s of scorecards) entry.all.add(s);
+    for (const s of scoredBy) entry.scored.add(s);
+    scorecardsOf.set(table, entry);
+  };
+  for (const [metric, { inputs, uses, scorecards, scoredBy }] of used) {
     const where = `${metric} (${uses.join(', ')})`;
     for (const table of inputs.tables) {
       tables.set(table, [...(tables.get(table) ?? []), where]);
+      needBy(table, scorecards, scoredBy);
       if (inputs.throughFacts.has(table))
         throughFacts.set(table, (throughFacts.get(table) ?? new Set()).add(where));
-      if (scored.has(metric)) scoredTables.set(table, [...(scoredTables.get(table) ?? []), where]);
+      if (scoredBy.size > 0) scoredTables.set(table, [...(scoredTables.get(table) ?? []), where]);
     }
     for (const table of inputs.custom) customTables.set(table, [...(customTables.get(table) ?? []), where]);
     for (const [table, field] of inputs.fields) needField(table, field, where);
@@ -142,13 +157,15 @@ export function policyNeeds(policy: Policy, definitions: readonly MetricDefiniti
   // Items with per-agent targets read the targets table as a scored metric reads its table.
   for (const s of policy.scorecards)
     for (const item of s.scored)
-      if (item.quota)
+      if (item.quota) {
         scoredTables.set('targets', [
           ...(scoredTables.get('targets') ?? []),
           `${s.id}/${item.metric} (quota)`,
         ]);
+        needBy('targets', new Set([s.id]), new Set([s.id]));
+      }
   const metrics = new Map([...used].map(([metric, { uses }]) => [metric, uses]));
-  return { metrics, tables, throughFacts, customTables, scoredTables, fields, inputsOf };
+  return { metrics, tables, throughFacts, customTables, scoredTables, scorecardsOf, fields, inputsOf };
 }
 
 /** What several metrics read together. */

@@ -166,8 +166,12 @@ export function loadPolicyFamily(dir: string, options: PolicyCheckOptions = {}):
   return { dir, id, loaded, versions: valid, problems: sorted };
 }
 
-// The folders directly in `dir` that hold a policy file, in name order.
-function policyFoldersIn(dir: string): string[] {
+/**
+ * The policy folders of a folder of them (`configs/policies`): the names of the folders directly in
+ * `dir` that hold a policy file (a `.yaml` or `.yml` file), hidden folders and files left out, in
+ * name order. A folder without one (`README-assets/`) is not a policy. Throws when `dir` cannot be read.
+ */
+export function policyFoldersIn(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
     .filter((e) => {

@@ -1,5 +1,5 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
-import { basename, extname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { type Bilingual, messageOf, ScorebookError } from '@scorebook/problems';
 import unzipper from 'unzipper';
 import { SOURCE_ERRORS } from '../errors.ts';
@@ -24,7 +24,10 @@ const MAX_SHEETS = 10;
 
 /** What `scorebook source init` needs besides the folder. */
 export interface DraftFolderOptions {
-  /** The draft's `id`; by default the folder's name in lower case, or `source`. */
+  /**
+   * The draft's `id`; by default the folder's name in lower case, led by the names of the folders
+   * it is in up to one with a letter when it has none (`docs/sources.md`, the draft's `id`).
+   */
   id?: string;
   /** Where the `$schema` comment points; by default the schema's `$id`. */
   schema?: string;
@@ -288,10 +291,21 @@ async function walk(root: string): Promise<{ path: string; name: string }[]> {
   return out;
 }
 
+// The folder's name as an id (`docs/sources.md`, the draft's id); a name without a letter (a
+// month, `2026-10`) says which export only with the folder it is in.
 function defaultId(dataDir: string): string {
-  const slug = basename(resolve(dataDir))
+  const parts: string[] = [];
+  for (let dir = resolve(dataDir); ; dir = dirname(dir)) {
+    const slug = slugOf(basename(dir));
+    if (/[a-z]/.test(slug)) return [slug.replace(/^[^a-z]+/, ''), ...parts].join('-');
+    if (slug !== '') parts.unshift(slug);
+    if (dirname(dir) === dir) return parts.length === 0 ? 'source' : ['export', ...parts].join('-');
+  }
+}
+
+function slugOf(name: string): string {
+  return name
     .toLowerCase()
     .replace(/[^a-z0-9_-]+/g, '-')
-    .replace(/^[^a-z]+|-+$/g, '');
-  return slug === '' ? 'source' : slug;
+    .replace(/^-+|-+$/g, '');
 }

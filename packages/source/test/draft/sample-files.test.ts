@@ -120,3 +120,29 @@ describe('sampleDataFolder', () => {
     ]);
   });
 });
+
+describe("the draft's id", () => {
+  let root: string;
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), 'scorebook-draft-id-'));
+  });
+  afterAll(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
+  const idOf = async (path: string) => {
+    await mkdir(path, { recursive: true });
+    await writeFile(join(path, 'agents.csv'), 'agent_id,name,team,role\na1,张三,售后,aftersale\n');
+    return (await draftSourceFor(path, { sampleRows: 10 })).split('\n').find((l) => l.startsWith('id:'));
+  };
+
+  it("is the folder's name in lower case, without leading non-letters", async () => {
+    expect(await idOf(join(root, 'Qiyu Export 2026-10'))).toBe('id: qiyu-export-2026-10');
+    expect(await idOf(join(root, '2026-10_Qiyu'))).toBe('id: qiyu');
+  });
+
+  it('of a folder whose name has no letter is led by the folders it is in, up to one with a letter', async () => {
+    expect(await idOf(join(root, 'qiyu', '2026-10'))).toBe('id: qiyu-2026-10');
+    expect(await idOf(join(root, 'Exports', '2026', '10'))).toBe('id: exports-2026-10');
+    expect(await idOf(join(root, 'wecom', '七鱼导出', '202610'))).toBe('id: wecom-202610');
+  });
+});
