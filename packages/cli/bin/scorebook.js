@@ -9,6 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import nodeModule, { createRequire } from 'node:module';
+import net from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -31,6 +32,7 @@ if (major > 23 || (major === 23 && minor >= 6) || (major === 22 && minor >= 18))
   // command starts in about half the time after its first run; worker threads find the cache
   // through the variable. It never fails a run (NODE_DISABLE_COMPILE_CACHE=1 turns it off). Read
   // from the default export: Node 20 has no such export, and a named import would not load there.
+  if (process.env.SCOREBOOK_LAUNCHER_FD) watchLauncher(Number(process.env.SCOREBOOK_LAUNCHER_FD));
   const cache = nodeModule.enableCompileCache?.();
   if (cache?.directory !== undefined) process.env.NODE_COMPILE_CACHE ??= cache.directory;
   const { main } = await import('../src/main.ts');
@@ -47,8 +49,10 @@ if (major > 23 || (major === 23 && minor >= 6) || (major === 22 && minor >= 18))
     node,
     [...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)],
     {
-      stdio: 'inherit',
-      env: { ...process.env, SCOREBOOK_HANDED_OVER: '1' },
+      // Descriptor 3 is one end of a pipe the launcher holds the other end of: Node 24 stops when
+      // the launcher is gone (watchLauncher), so that killing the command kills the run.
+      stdio: ['inherit', 'inherit', 'inherit', 'pipe'],
+      env: { ...process.env, SCOREBOOK_HANDED_OVER: '1', SCOREBOOK_LAUNCHER_FD: '3' },
     },
   );
   if (result.error)
@@ -58,6 +62,30 @@ if (major > 23 || (major === 23 && minor >= 6) || (major === 22 && minor >= 18))
     );
   if (result.signal) process.kill(process.pid, result.signal);
   process.exit(result.status ?? 1);
+}
+
+/**
+ * Handed over, Node 24 stops as soon as the launcher that started it is gone: the launcher waits
+ * on it without running any code of its own, so a signal that ends the launcher (`kill -9` of the
+ * command's process, which does not reach this one) would otherwise leave the run going on — a
+ * publish finishing after its command was killed. The launcher's end of the pipe on `fd` closes
+ * with the launcher (however it ends), and this process then ends itself with SIGTERM, as a
+ * `kill` of it would (a publish stopped so leaves the earlier publication whole). The pipe does
+ * not keep the process alive, and the variable is not passed on to processes this one starts.
+ */
+function watchLauncher(fd) {
+  delete process.env.SCOREBOOK_LAUNCHER_FD;
+  let launcher;
+  try {
+    launcher = new net.Socket({ fd, readable: true, writable: false });
+  } catch {
+    return;
+  }
+  const stop = () => process.kill(process.pid, 'SIGTERM');
+  launcher.on('end', stop);
+  launcher.on('error', stop);
+  launcher.resume();
+  launcher.unref();
 }
 
 /** The Node 24 executable of the `node` package, or a clear stop when it is not installed. */

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import {
   chmodSync,
   copyFileSync,
@@ -6,6 +6,7 @@ import {
   mkdirSync,
   mkdtempSync,
   readFileSync,
+  rmSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -123,4 +124,43 @@ describe('the scorebook launcher', { timeout: 60_000 }, () => {
     const broken = run(sandbox({ bin: { node: 'bin/node' }, files: { 'bin/node': null } }));
     expect(broken.stderr).toMatch(/Could not start Node 24 \(\S+bin\/node\): EACCES\. Run npm install/);
   });
+
+  it.runIf(oldNode)(
+    'stops Node 24 when the launcher is killed, and passes the pipe on to no one',
+    async () => {
+      // A main that says it started (and what it sees of the launcher's variable), waits, then
+      // writes a file: killed with the launcher, it never writes it.
+      const dir = mkdtempSync(join(tmpdir(), 'scorebook-launcher-kill-'));
+      const started = join(dir, 'started');
+      const finished = join(dir, 'finished');
+      const slowMain = `import { writeFileSync } from 'node:fs';
+export async function main(): Promise<number> {
+  writeFileSync(${JSON.stringify(started)}, String(process.env.SCOREBOOK_LAUNCHER_FD));
+  await new Promise((r) => setTimeout(r, 1500));
+  writeFileSync(${JSON.stringify(finished)}, 'finished');
+  return 0;
+}
+`;
+      const node24 = {
+        bin: { node: 'bin/node' },
+        files: { 'bin/node': `#!/bin/sh\nexec "${process.execPath}" "$@"\n` },
+      };
+      const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+      const launch = (launcher: string) =>
+        spawn(OLD_NODE, [launcher], { stdio: 'ignore', env: { ...process.env, SCOREBOOK_HANDED_OVER: '' } });
+
+      const killed = launch(sandbox(node24, slowMain));
+      for (let i = 0; i < 300 && !existsSync(started); i++) await wait(100);
+      expect(readFileSync(started, 'utf8')).toBe('undefined');
+      killed.kill('SIGKILL');
+      await wait(3000);
+      expect(existsSync(finished)).toBe(false);
+
+      // Left alone, the same run finishes.
+      rmSync(started);
+      const whole = launch(sandbox(node24, slowMain));
+      const code = await new Promise((r) => whole.on('exit', r));
+      expect([code, readFileSync(finished, 'utf8')]).toEqual([0, 'finished']);
+    },
+  );
 });
