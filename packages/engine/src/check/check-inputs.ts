@@ -61,14 +61,13 @@ export function infoFieldsNotInData(
       ),
     ];
     if (missing.length === 0) continue;
-    problems.push({
-      code: 'INFO_METRIC_FIELD_NOT_IN_DATA',
-      severity: 'warning',
-      message: messageOf(RUN_ERRORS, 'INFO_METRIC_FIELD_NOT_IN_DATA', { metric, fields: missing.join(', ') }),
-      file: null,
-      line: null,
-      column: null,
-    });
+    problems.push(
+      runProblem(
+        'INFO_METRIC_FIELD_NOT_IN_DATA',
+        'warning',
+        messageOf(RUN_ERRORS, 'INFO_METRIC_FIELD_NOT_IN_DATA', { metric, fields: missing.join(', ') }),
+      ),
+    );
   }
   return problems;
 }
@@ -133,32 +132,31 @@ export function tablesAbsent(
   for (const [table, uses] of needs.scoredTables) {
     if (inputs.tables[table].files.length > 0 || allowMissing.has(table)) continue;
     if (needOf(needs, table, inUse) !== 'scored') continue;
-    problems.push({
-      code: 'TABLE_ABSENT',
-      severity: 'error',
-      message: messageOf(RUN_ERRORS, 'TABLE_ABSENT', { table, uses: uses.join('; ') }),
-      file: null,
-      line: null,
-      column: null,
-    });
+    problems.push(
+      runProblem(
+        'TABLE_ABSENT',
+        'error',
+        messageOf(RUN_ERRORS, 'TABLE_ABSENT', { table, uses: uses.join('; ') }),
+      ),
+    );
   }
   for (const [table, uses] of needs.tables) {
     const input = inputs.tables[table];
     const globs = input.reading?.files ?? null;
     if (input.files.length > 0 || allowMissing.has(table) || globs === null) continue;
     if (needOf(needs, table, inUse) !== 'rules') continue;
-    problems.push({
-      code: 'DECLARED_TABLE_NO_FILES',
-      severity: 'error',
-      message: messageOf(RUN_ERRORS, 'DECLARED_TABLE_NO_FILES', {
-        table,
-        globs: globs.join(', '),
-        uses: uses.join('; '),
-      }),
-      file: inputs.source.file,
-      line: null,
-      column: null,
-    });
+    problems.push(
+      runProblem(
+        'DECLARED_TABLE_NO_FILES',
+        'error',
+        messageOf(RUN_ERRORS, 'DECLARED_TABLE_NO_FILES', {
+          table,
+          globs: globs.join(', '),
+          uses: uses.join('; '),
+        }),
+        inputs.source.file,
+      ),
+    );
   }
   return problems;
 }
@@ -180,21 +178,21 @@ export function untypedComparisons(inputs: Inputs, needs: PolicyNeeds): Problem[
     for (const c of need.comparisons) {
       const values = Array.isArray(c.value) ? c.value : [c.value];
       if (!STRICT_OPERATORS.has(c.operator) || values.every((v) => typeof v === 'string')) continue;
-      problems.push({
-        code: 'EXTRA_FIELD_NOT_TYPED',
-        severity: 'warning',
-        message: messageOf(RUN_ERRORS, 'EXTRA_FIELD_NOT_TYPED', {
-          table: need.table,
-          field: need.field,
-          operator: c.operator,
-          value: JSON.stringify(c.value),
-          use: c.use,
-          type: suggestedType(values),
-        }),
-        file: inputs.source.file,
-        line: null,
-        column: null,
-      });
+      problems.push(
+        runProblem(
+          'EXTRA_FIELD_NOT_TYPED',
+          'warning',
+          messageOf(RUN_ERRORS, 'EXTRA_FIELD_NOT_TYPED', {
+            table: need.table,
+            field: need.field,
+            operator: c.operator,
+            value: JSON.stringify(c.value),
+            use: c.use,
+            type: suggestedType(values),
+          }),
+          inputs.source.file,
+        ),
+      );
     }
   }
   return problems;
@@ -223,14 +221,13 @@ export function tablesAbsentForRules(
     const input = inputs.tables[table];
     if (allowMissing.has(table) || input.files.length > 0) continue;
     if (needOf(needs, table, inUse) !== 'rules') continue;
-    problems.push({
-      code: 'RULE_TABLE_ABSENT',
-      severity: 'warning',
-      message: messageOf(RUN_ERRORS, 'RULE_TABLE_ABSENT', { table, uses: uses.join('; ') }),
-      file: null,
-      line: null,
-      column: null,
-    });
+    problems.push(
+      runProblem(
+        'RULE_TABLE_ABSENT',
+        'warning',
+        messageOf(RUN_ERRORS, 'RULE_TABLE_ABSENT', { table, uses: uses.join('; ') }),
+      ),
+    );
   }
   return problems;
 }
@@ -250,17 +247,16 @@ export function tablesOfUnusedScorecards(
   for (const [table, { all }] of needs.scorecardsOf) {
     if (allowMissing.has(table) || inputs.tables[table].files.length > 0) continue;
     if (needOf(needs, table, inUse) !== 'none') continue;
-    problems.push({
-      code: 'UNUSED_SCORECARD_TABLE_ABSENT',
-      severity: 'warning',
-      message: messageOf(RUN_ERRORS, 'UNUSED_SCORECARD_TABLE_ABSENT', {
-        table,
-        scorecards: [...all].join(', '),
-      }),
-      file: null,
-      line: null,
-      column: null,
-    });
+    problems.push(
+      runProblem(
+        'UNUSED_SCORECARD_TABLE_ABSENT',
+        'warning',
+        messageOf(RUN_ERRORS, 'UNUSED_SCORECARD_TABLE_ABSENT', {
+          table,
+          scorecards: [...all].join(', '),
+        }),
+      ),
+    );
   }
   return problems;
 }
@@ -278,4 +274,14 @@ function needOf(
   if (of === undefined) return 'none';
   if ([...of.scored].some((s) => inUse.has(s))) return 'scored';
   return [...of.all].some((s) => inUse.has(s)) ? 'rules' : 'none';
+}
+
+// A problem of the run as a whole or of a file, without a line or column.
+function runProblem(
+  code: string,
+  severity: Problem['severity'],
+  message: Problem['message'],
+  file: string | null = null,
+): Problem {
+  return { code, severity, message, file, line: null, column: null };
 }
