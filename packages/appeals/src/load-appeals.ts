@@ -5,6 +5,7 @@ import {
   type ParsedYaml,
   parseConfigYaml,
   problemAt,
+  type SchemaValidator,
   validateDocument,
 } from '@scorebook/config-file';
 import {
@@ -107,7 +108,12 @@ export function checkAppealFiles(period: string, files: readonly AppealBytes[]):
   };
 }
 
-/** The schema, then the meaning of one parsed appeal file. */
+/**
+ * The schema, then the meaning of one parsed appeal file. The checks of meaning run on every
+ * value the schema accepts, also when other values of the file fail it; a value the schema
+ * rejects is not checked again (`docs/appeals.md`). The appeal is built only from a file without
+ * any problem.
+ */
 function checkAppeal(
   parsed: ParsedYaml,
   period: string,
@@ -131,17 +137,27 @@ function checkAppeal(
     report('APPEAL_BAD_ID', messageOf(APPEAL_ERRORS, 'APPEAL_BAD_ID', { name: base }), place([]));
 
   const schema = validateDocument(parsed, validate, patternWords);
-  if (schema.document === null)
-    return { appeal: null, problems: [...problems, ...schema.problems.map(withExpectedForm)] };
-  const doc: AppealDocument = schema.document;
+  problems.push(...schema.problems.map(withExpectedForm));
+  const rejected = schema.document === null ? rejectedPointers(validate.errors ?? []) : [];
+  const valueAt = (path: ReadonlyArray<string | number>): unknown => nodeAt(parsed.value, path);
+  // A text the schema accepts (no schema error at it or inside it), or null.
+  const textAt = (path: ReadonlyArray<string | number>): string | null => {
+    const value = valueAt(path);
+    const pointer = toPointer(path);
+    const accepted = !rejected.some((r) => r === pointer || r.startsWith(`${pointer}/`));
+    return typeof value === 'string' && accepted ? value : null;
+  };
 
-  if (!isTimestamp(doc.filed_at))
+  const filedAt = textAt(['filed_at']);
+  if (filedAt !== null && !isTimestamp(filedAt))
     report(
       'APPEAL_BAD_TIME',
-      messageOf(APPEAL_ERRORS, 'APPEAL_BAD_TIME', { value: doc.filed_at }),
+      messageOf(APPEAL_ERRORS, 'APPEAL_BAD_TIME', { value: filedAt }),
       place(['filed_at']),
     );
-  const recordOf = (text: string, path: ReadonlyArray<string | number>): RecordName | null => {
+  const recordOf = (path: ReadonlyArray<string | number>): RecordName | null => {
+    const text = textAt(path);
+    if (text === null) return null;
     const record = parseRecord(text);
     if (record === null)
       report(
@@ -152,60 +168,70 @@ function checkAppeal(
     return record;
   };
 
-  const targets = Object.keys(doc.disputes);
   let disputes: AppealTarget | null = null;
-  if (targets.length !== 1) {
-    report(
-      'APPEAL_ONE_TARGET',
-      messageOf(APPEAL_ERRORS, 'APPEAL_ONE_TARGET', { found: targets.join(', ') }),
-      place(['disputes'], 'key'),
-    );
-  } else if (doc.disputes.record !== undefined) {
-    const record = recordOf(doc.disputes.record, ['disputes', 'record']);
-    if (record !== null) disputes = { kind: 'record', record };
-  } else if (doc.disputes.metric !== undefined) {
-    disputes = { kind: 'metric', metric: doc.disputes.metric };
-  } else if (doc.disputes.veto !== undefined) {
-    disputes = { kind: 'veto', veto: doc.disputes.veto };
+  const written = valueAt(['disputes']);
+  if (isMapping(written)) {
+    // Unknown keys are the schema's to report: only the targets are counted.
+    const targets = TARGET_KEYS.filter((k) => Object.hasOwn(written, k));
+    const [target] = targets;
+    if (targets.length > 1) {
+      report(
+        'APPEAL_ONE_TARGET',
+        messageOf(APPEAL_ERRORS, 'APPEAL_ONE_TARGET', { found: targets.join(', ') }),
+        place(['disputes'], 'key'),
+      );
+    } else if (target === 'record') {
+      const record = recordOf(['disputes', 'record']);
+      if (record !== null) disputes = { kind: 'record', record };
+    } else if (target === 'metric') {
+      const metric = textAt(['disputes', 'metric']);
+      if (metric !== null) disputes = { kind: 'metric', metric };
+    } else if (target === 'veto') {
+      const veto = textAt(['disputes', 'veto']);
+      if (veto !== null) disputes = { kind: 'veto', veto };
+    }
   }
 
-  let decision: Decision | null = null;
-  const d = doc.decision;
-  if (d !== undefined) {
-    const at = place(['decision'], 'key');
-    if (parseDateParts(d.decided_at) === null)
+  const actions: AppealAction[] = [];
+  const d = valueAt(['decision']);
+  if (isMapping(d)) {
+    const decidedAt = textAt(['decision', 'decided_at']);
+    if (decidedAt !== null && parseDateParts(decidedAt) === null)
       report(
         'APPEAL_BAD_DATE',
-        messageOf(APPEAL_ERRORS, 'APPEAL_BAD_DATE', { value: d.decided_at }),
+        messageOf(APPEAL_ERRORS, 'APPEAL_BAD_DATE', { value: decidedAt }),
         place(['decision', 'decided_at']),
       );
-    else if (d.decided_at < doc.filed_at.slice(0, 10))
+    else if (decidedAt !== null && filedAt !== null && decidedAt < filedAt.slice(0, 10))
       report(
         'APPEAL_DECIDED_BEFORE_FILED',
         messageOf(APPEAL_ERRORS, 'APPEAL_DECIDED_BEFORE_FILED', {
-          decided: d.decided_at,
-          filed: doc.filed_at.slice(0, 10),
+          decided: decidedAt,
+          filed: filedAt.slice(0, 10),
         }),
         place(['decision', 'decided_at']),
       );
-    const written = d.actions ?? [];
-    if (d.outcome === 'rejected' && written.length > 0)
+    const outcome = textAt(['decision', 'outcome']);
+    // Null when `actions` is not a list (the schema says so).
+    const list = d.actions === undefined ? [] : Array.isArray(d.actions) ? (d.actions as unknown[]) : null;
+    if (outcome === 'rejected' && list !== null && list.length > 0)
       report(
         'APPEAL_ACTIONS_ON_REJECTED',
         messageOf(APPEAL_ERRORS, 'APPEAL_ACTIONS_ON_REJECTED'),
         place(['decision', 'actions'], 'key'),
       );
-    if (d.outcome === 'partly_upheld' && written.length === 0)
+    if (outcome === 'partly_upheld' && list !== null && list.length === 0)
       report(
         'APPEAL_PARTLY_WITHOUT_ACTIONS',
         messageOf(APPEAL_ERRORS, 'APPEAL_PARTLY_WITHOUT_ACTIONS'),
         place(['decision', 'outcome']),
       );
-    const actions: AppealAction[] = [];
-    for (const [i, action] of written.entries()) {
+    for (const [i, action] of (list ?? []).entries()) {
+      if (!isMapping(action)) continue;
       const path = ['decision', 'actions', i];
-      const keys = Object.keys(action);
-      if (keys.length !== 1) {
+      const keys = ACTION_KEYS.filter((k) => Object.hasOwn(action, k));
+      const [key] = keys;
+      if (keys.length > 1) {
         report(
           'APPEAL_ONE_ACTION',
           messageOf(APPEAL_ERRORS, 'APPEAL_ONE_ACTION', { found: keys.join(', ') }),
@@ -213,25 +239,26 @@ function checkAppeal(
         );
         continue;
       }
-      const built = actionOf(action, path, place, recordOf);
+      const built = key === undefined ? null : actionOf(key, action, path, place, recordOf);
       if (built !== null) actions.push(built);
     }
+  }
+  if (schema.document === null || problems.length > 0 || disputes === null) return { appeal: null, problems };
+  const doc: AppealDocument = schema.document;
+  let decision: Decision | null = null;
+  if (doc.decision !== undefined) {
+    const at = place(['decision'], 'key');
+    const { outcome, decided_by, decided_at, reason, final } = doc.decision;
     decision = {
-      outcome: d.outcome,
-      decided_by: d.decided_by,
-      decided_at: d.decided_at,
-      reason: d.reason,
-      final: d.final ?? null,
-      actions:
-        d.outcome === 'rejected'
-          ? []
-          : written.length > 0 || disputes === null
-            ? actions
-            : [defaultAction(disputes, at)],
+      outcome,
+      decided_by,
+      decided_at,
+      reason,
+      final: final ?? null,
+      actions: outcome === 'rejected' ? [] : actions.length > 0 ? actions : [defaultAction(disputes, at)],
       at,
     };
   }
-  if (problems.length > 0 || disputes === null) return { appeal: null, problems };
   return {
     appeal: {
       id,
@@ -253,47 +280,62 @@ function checkAppeal(
   };
 }
 
+const TARGET_KEYS = ['record', 'metric', 'veto'] as const;
+const ACTION_KEYS = ['remove', 'correct', 'reassign', 'void_metric', 'void_veto'] as const;
+
+/**
+ * The action of `key` written at `path`. Its record is checked through `recordOf` (null when
+ * the schema rejects it); its other values are read as the schema admits them, which is true of
+ * every action of a file the appeal is built from.
+ */
 function actionOf(
-  action: ActionDocument,
+  key: (typeof ACTION_KEYS)[number],
+  written: Readonly<Record<string, unknown>>,
   path: ReadonlyArray<string | number>,
   place: (path: ReadonlyArray<string | number>) => Place,
-  recordOf: (text: string, path: ReadonlyArray<string | number>) => RecordName | null,
+  recordOf: (path: ReadonlyArray<string | number>) => RecordName | null,
 ): AppealAction | null {
-  if (action.remove !== undefined) {
-    const record = recordOf(action.remove, [...path, 'remove']);
-    return record === null ? null : { kind: 'remove', record, at: place([...path, 'remove']) };
+  const action = written as ActionDocument;
+  switch (key) {
+    case 'remove': {
+      const record = recordOf([...path, 'remove']);
+      return record === null ? null : { kind: 'remove', record, at: place([...path, 'remove']) };
+    }
+    case 'correct': {
+      const at = [...path, 'correct'];
+      const record = recordOf([...at, 'record']);
+      if (record === null || action.correct === undefined) return null;
+      return {
+        kind: 'correct',
+        record,
+        field: action.correct.field,
+        value: action.correct.value,
+        at: place([...at, 'record']),
+        fieldAt: place([...at, 'field']),
+        valueAt: place([...at, 'value']),
+      };
+    }
+    case 'reassign': {
+      const at = [...path, 'reassign'];
+      const record = recordOf([...at, 'record']);
+      if (record === null || action.reassign === undefined) return null;
+      return {
+        kind: 'reassign',
+        record,
+        to: action.reassign.to,
+        at: place([...at, 'record']),
+        toAt: place([...at, 'to']),
+      };
+    }
+    case 'void_metric':
+      return action.void_metric === undefined
+        ? null
+        : { kind: 'void_metric', metric: action.void_metric, at: place([...path, 'void_metric']) };
+    case 'void_veto':
+      return action.void_veto === undefined
+        ? null
+        : { kind: 'void_veto', veto: action.void_veto, at: place([...path, 'void_veto']) };
   }
-  if (action.correct !== undefined) {
-    const at = [...path, 'correct'];
-    const record = recordOf(action.correct.record, [...at, 'record']);
-    if (record === null) return null;
-    return {
-      kind: 'correct',
-      record,
-      field: action.correct.field,
-      value: action.correct.value,
-      at: place([...at, 'record']),
-      fieldAt: place([...at, 'field']),
-      valueAt: place([...at, 'value']),
-    };
-  }
-  if (action.reassign !== undefined) {
-    const at = [...path, 'reassign'];
-    const record = recordOf(action.reassign.record, [...at, 'record']);
-    if (record === null) return null;
-    return {
-      kind: 'reassign',
-      record,
-      to: action.reassign.to,
-      at: place([...at, 'record']),
-      toAt: place([...at, 'to']),
-    };
-  }
-  if (action.void_metric !== undefined)
-    return { kind: 'void_metric', metric: action.void_metric, at: place([...path, 'void_metric']) };
-  if (action.void_veto !== undefined)
-    return { kind: 'void_veto', veto: action.void_veto, at: place([...path, 'void_veto']) };
-  return null;
 }
 
 /** What an `upheld` decision without actions does: removes the record, voids the metric or the veto. */
@@ -377,4 +419,36 @@ function withExpectedForm(problem: SourceProblem): SourceProblem {
     ...problem,
     message: { zh: problem.message.zh + added.zh, en: `${problem.message.en} ${added.en}` },
   };
+}
+
+function isMapping(value: unknown): value is Readonly<Record<string, unknown>> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The node at a path of a parsed value, or undefined. */
+function nodeAt(value: unknown, path: ReadonlyArray<string | number>): unknown {
+  let node = value;
+  for (const step of path) {
+    if (typeof node !== 'object' || node === null || !Object.hasOwn(node, step)) return undefined;
+    node = (node as Record<string | number, unknown>)[step];
+  }
+  return node;
+}
+
+/** A path as a JSON pointer, the form of ajv's `instancePath`. */
+function toPointer(path: ReadonlyArray<string | number>): string {
+  return path.map((step) => `/${String(step).replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
+}
+
+/**
+ * Where the schema rejects a value, as JSON pointers: each error's instance, and for an unknown
+ * key the key itself (not the mapping it is in, whose other keys stay checked).
+ */
+function rejectedPointers(errors: NonNullable<SchemaValidator['errors']>): string[] {
+  return errors.map((error) => {
+    const params = error.params as Record<string, unknown>;
+    return error.keyword === 'additionalProperties'
+      ? `${error.instancePath}${toPointer([String(params.additionalProperty)])}`
+      : error.instancePath;
+  });
 }

@@ -107,6 +107,56 @@ describe('appeal files', () => {
     );
   });
 
+  it('checks the meaning of every value the schema accepts, in the same run as the schema problems', () => {
+    const text = `scorebook: 1
+kind: appeal
+agent: a0012
+filed_at: 2026-11-3 10:00
+disputes: { record: complaints/p00012, metric: fcr }
+decision:
+  outcome: accepted
+  decided_by: 李主管
+  decided_at: 2026/11/05
+  actions:
+    - remove: complaint/p000010
+    - void_metric: fcr
+      remove: orders/o1
+    - correct: { record: tickets/p1, field: category, value: other, note: x }
+`;
+    const result = checkAppealFiles('2026-10', [file('AP_102.yaml', text)]);
+    expect(result.appeals.appeals).toEqual([]);
+    expect(result.problems.map((p) => `${p.line}:${p.column} ${p.code} ${p.path}`)).toEqual([
+      '1:1 APPEAL_BAD_ID ',
+      '1:1 MISSING_KEY ',
+      '4:11 BAD_FORMAT filed_at',
+      '5:1 APPEAL_ONE_TARGET disputes',
+      '6:1 MISSING_KEY decision',
+      '7:12 NOT_ALLOWED_VALUE decision.outcome',
+      '9:15 BAD_FORMAT decision.decided_at',
+      '11:15 APPEAL_BAD_RECORD decision.actions[0].remove',
+      '12:7 APPEAL_ONE_ACTION decision.actions[1]',
+      '14:26 APPEAL_BAD_RECORD decision.actions[2].correct.record',
+      '14:69 UNKNOWN_KEY decision.actions[2].correct.note',
+    ]);
+  });
+
+  it('checks no value twice: a target or record the schema rejects has only the schema problem', () => {
+    // `record: ""` fails the schema (not also APPEAL_BAD_RECORD); `mertic` is unknown, so one target is counted.
+    const text = UPHELD.replace('{ record: complaints/p00012 }', '{ record: "", mertic: fcr }').replace(
+      'decided_at: 2026-11-05',
+      'decided_at: 2026-02-30',
+    );
+    const result = checkAppealFiles('2026-10', [
+      file('ap-1.yaml', text.replace('kind: appeal', 'kind: apeal')),
+    ]);
+    expect(codes(result)).toEqual([
+      '2:7 NOT_ALLOWED_VALUE',
+      '5:21 EMPTY_VALUE',
+      '5:25 UNKNOWN_KEY',
+      '10:15 APPEAL_BAD_DATE',
+    ]);
+  });
+
   it('refuses a time that is not on the calendar', () => {
     const result = checkAppealFiles('2026-10', [
       file('x.yaml', UPHELD.replace('2026-11-03T10', '2026-02-30T10')),

@@ -29,7 +29,7 @@ import {
   selectVersion,
 } from '@scorebook/policy';
 import { messageOf, type Problem, ScorebookError } from '@scorebook/problems';
-import { findSource, type Source } from '@scorebook/source';
+import type { Source } from '@scorebook/source';
 import { isEvaluationKind, type Period, parsePeriod, Zone, zonePeriod } from '@scorebook/time';
 import packageJson from '../package.json' with { type: 'json' };
 import { AppealStage } from './appeal/appeal-stage.ts';
@@ -79,6 +79,7 @@ import {
   type Inputs,
   openInputs,
   type ReadProgress,
+  sourceOfData,
   type TableInput,
   tableBatches,
   tableSha256,
@@ -212,7 +213,7 @@ async function pipeline(
 ): Promise<{ evaluation: Evaluation; agents: readonly Agent[] }> {
   // Select: the period, the policy version in force at its start, the source of the data.
   const period = periodOf(options.period, options.monitoring === true);
-  const source = sourceOf(options.dataDir, options.sourceFile ?? null);
+  const source = await sourceOfData(options.dataDir, options.sourceFile ?? null);
   const policy = policyInForce(options.policiesDir, period, source);
   const zone = new Zone(policy.timezone);
   const readZone = source.timezone === null ? zone : new Zone(source.timezone);
@@ -778,13 +779,6 @@ function periodAppeals(
     files: loaded.flatMap((l) => l.appeals.files).sort(byName),
   };
   return appeals.files.length === 0 ? null : appeals;
-}
-
-function sourceOf(dataDir: string, sourceFile: string | null): Source {
-  const { source, problems } = findSource(dataDir, sourceFile);
-  // With the errors, the warnings found beside them (a table whose files match nothing).
-  if (source === null) throw new EvaluationError(problems);
-  return source;
 }
 
 /**

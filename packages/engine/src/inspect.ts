@@ -7,7 +7,7 @@ import {
   type TableName,
 } from '@scorebook/contract';
 import { messageOf, type Problem } from '@scorebook/problems';
-import { findSource, type LocatedFile, type Source } from '@scorebook/source';
+import type { LocatedFile, Source } from '@scorebook/source';
 import { parsePeriod, Zone, type ZonedPeriod, zonePeriod } from '@scorebook/time';
 import { requiredKeysMissing } from './check/check-inputs.ts';
 import { Coverage } from './check/coverage.ts';
@@ -16,7 +16,7 @@ import { RowChecks } from './check/row-checks.ts';
 import { ConversationIndex } from './derive/conversation-index.ts';
 import { RUN_ERRORS } from './errors.ts';
 import { EvaluationError } from './evaluation-error.ts';
-import { openInputs, type ReadProgress, tableBatches, tableInput } from './read/read-inputs.ts';
+import { openInputs, type ReadProgress, sourceOfData, tableBatches, tableInput } from './read/read-inputs.ts';
 import type { Row } from './row.ts';
 
 /** Options of {@link inspectData}. */
@@ -86,9 +86,7 @@ const EXAMPLES = 3;
  * stop a run once read.
  */
 export async function inspectData(options: InspectOptions): Promise<Inspection> {
-  const found = findSource(options.dataDir, options.sourceFile ?? null);
-  if (found.source === null) throw new EvaluationError(found.problems);
-  const source = found.source;
+  const source = await sourceOfData(options.dataDir, options.sourceFile ?? null);
   const timezone = source.timezone ?? options.timezone ?? 'UTC';
   const zone = new Zone(timezone);
   const parsed = options.period ? parsePeriod(options.period) : null;

@@ -166,6 +166,16 @@ export const SOURCE_ERRORS = defineCatalogue({
     en: (p: { file: string; field: string; column: string; header: string }) =>
       `source.yaml reads ${p.field} from the column ${q(p.column)}, which ${p.file} lacks. The header has: ${p.header}.`,
   },
+  SOURCE_ROWS_NOT_READ: {
+    zh: (p: { tables: string }) =>
+      p.tables === ''
+        ? 'source.yaml 有错误(见本次列出的问题),数据尚未读取:改正后再运行,才会检查文件的表头和每一行数据(被拒绝的行)。'
+        : `source.yaml 有错误(见本次列出的问题),数据行尚未读取:已检查 ${p.tables} 的表头;改正后再运行,才会检查其余的表头和每一行数据(被拒绝的行)。`,
+    en: (p: { tables: string }) =>
+      p.tables === ''
+        ? 'source.yaml has errors (listed in this run), so no data was read: fix them and run again to have the headers and every row checked (rejected rows).'
+        : `source.yaml has errors (listed in this run), so no rows were read: the headers of ${p.tables} were checked; fix the errors and run again to have the other headers and every row checked (rejected rows).`,
+  },
 });
 
 /** A permanent code of a source or data-folder problem. */

@@ -30,6 +30,7 @@ export {
   type LoadedSource,
   loadSourceBytes,
   loadSourceFile,
+  type PartialSource,
 } from './load/load-source.ts';
 export { SOURCE_FILE_NAME } from './load/source-file-name.ts';
 export { SOURCE_SCHEMA } from './load/source-schema.ts';

@@ -236,6 +236,42 @@ tables:
     ]);
   });
 
+  it('says, with the errors, which tables can still have their headers checked', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scorebook-source-'));
+    const partial = (text: string) => {
+      writeFileSync(join(dir, 'source.yaml'), text);
+      const found = findSource(dir);
+      return found.source === null ? [...(found.partial?.headersChecked ?? [])] : null;
+    };
+    const text = `scorebook: 1
+kind: source
+tables:
+  agents:
+    fields:
+      agent_id: 工号
+  conversations:
+    fields:
+      resolved: { column: 是否解决, map: { 是: true, 否: flase } }
+      started_at: { column: 开始, format: "yyyy-MM-dd HH:mm:ss", type: date }
+  messages:
+    encoding: latin-9
+  surveys:
+    fields:
+      agnet_id: 工号
+  complaints:
+    fields:
+      upheld: { colum: 属实 }
+  targets:
+    fields:
+      target: 目标
+`;
+    // A map, format or type error leaves the columns as written; a bad encoding, a misspelt
+    // field or a field set aside does not; targets is read only by some policies.
+    expect(partial(text)).toEqual(['agents', 'conversations']);
+    expect(partial(text.replace('tables:\n', 'ignore: ["../x"]\ntables:\n'))).toEqual([]);
+    expect(partial('scorebook: 2\nkind: source\n')).toEqual([]);
+  });
+
   it('publishes its JSON Schema and ships the validator generated from it (npm run schema -w @scorebook/source)', () => {
     expect(GENERATED_FILES.map((f) => f.path.split('/').slice(-2).join('/'))).toEqual([
       'generated/source-validator.js',

@@ -3,6 +3,7 @@ import {
   byInputTable,
   type CustomTableName,
   type FieldSpec,
+  INPUT_TABLES,
   type InputTableName,
   isCustomTableName,
   TABLES,
@@ -10,20 +11,25 @@ import {
 } from '@scorebook/contract';
 import { type Bilingual, messageOf, type Problem, ScorebookError } from '@scorebook/problems';
 import {
+  type DataFiles,
   type FileItem,
+  findSource,
   type LocatedFile,
   type LocatedTable,
   locateFiles,
+  type PartialSource,
   readFile,
   readFileBatches,
+  SOURCE_ERRORS,
   type Source,
   type TableSource,
   TableTyper,
   type ValueRejection,
   withMisplacedHeader,
 } from '@scorebook/source';
-import type { Zone } from '@scorebook/time';
+import { Zone } from '@scorebook/time';
 import { RUN_ERRORS } from '../errors.ts';
+import { EvaluationError } from '../evaluation-error.ts';
 
 /**
  * A record of a table, typed; or why it cannot be read (a rejected row). `file` is the index of
@@ -115,31 +121,9 @@ export async function openInputs(options: {
   });
   const tables = byInputTable((table) => input(located.tables[table]));
   const custom = new Map([...located.custom].map(([table, l]) => [table, input(l)]));
-  for (const { table, files, reading, typer, headers } of [...Object.values(tables), ...custom.values()]) {
-    if (options.unread?.has(table)) continue;
-    for (const file of files) {
-      if (file.format === 'jsonl') continue;
-      try {
-        for await (const item of readFile(fileOptions(file, reading))) {
-          if (item.kind === 'header') {
-            problems.push(
-              ...(await withMisplacedHeader(
-                { ...fileOptions(file, reading), table: typer.table },
-                typer,
-                item.columns,
-                typer.fileHeader(file.name, item.columns, item.line),
-              )),
-            );
-            headers.set(file.name, { columns: item.columns, line: item.line });
-          }
-          break;
-        }
-      } catch (error) {
-        // A file that cannot be read at all (empty, not in its encoding): said with the others.
-        if (!(error instanceof ScorebookError)) throw error;
-        problems.push(...error.problems);
-      }
-    }
+  for (const t of [...Object.values(tables), ...custom.values()]) {
+    if (options.unread?.has(t.table)) continue;
+    problems.push(...(await headerProblems(t)));
   }
   if (problems.length > 0) throw new ScorebookError('input', problems);
   return {
@@ -150,6 +134,85 @@ export async function openInputs(options: {
     fileNames: [],
     warnings: located.warnings,
   };
+}
+
+/**
+ * The source of a data folder for a run ({@link findSource}). When source.yaml has errors, throws
+ * an EvaluationError with them and with the header problems of the files of the tables that can
+ * still be read as written ({@link PartialSource}: a mapped column or a required field a file
+ * lacks), so that one run reports both; the records are read only through a valid source.
+ */
+export async function sourceOfData(dataDir: string, sourceFile: string | null): Promise<Source> {
+  const { source, problems, partial } = findSource(dataDir, sourceFile);
+  if (source !== null) return source;
+  const headers = partial === null ? [] : await partialHeaderProblems(dataDir, partial);
+  const file = problems.find((p) => p.severity === 'error')?.file ?? null;
+  const checked = INPUT_TABLES.filter((t) => partial?.headersChecked.has(t));
+  const notRead: Problem = {
+    code: 'SOURCE_ROWS_NOT_READ',
+    severity: 'warning',
+    message: messageOf(SOURCE_ERRORS, 'SOURCE_ROWS_NOT_READ', { tables: checked.join(', ') }),
+    file,
+    line: null,
+    column: null,
+  };
+  throw new EvaluationError([...problems, ...headers, notRead]);
+}
+
+/**
+ * The header problems of the tables of a partial source, or none when its files cannot be
+ * located (that is said once the source is valid).
+ */
+async function partialHeaderProblems(dataDir: string, partial: PartialSource): Promise<Problem[]> {
+  let located: DataFiles;
+  try {
+    located = locateFiles(dataDir, partial.source);
+  } catch (error) {
+    if (error instanceof ScorebookError) return [];
+    throw error;
+  }
+  // Headers are matched by name: the zone only types values, which are not read here.
+  const zone = new Zone('UTC');
+  const problems: Problem[] = [];
+  for (const table of INPUT_TABLES) {
+    if (!partial.headersChecked.has(table)) continue;
+    const { files, reading } = located.tables[table];
+    const typer = new TableTyper(table, reading, zone);
+    problems.push(...(await headerProblems({ files, reading, typer, headers: new Map() })));
+  }
+  return problems;
+}
+
+/** Reads the header of each CSV and xlsx file of a table into `headers`: its problems, or why a file cannot be read. */
+async function headerProblems(
+  input: Pick<TableInput, 'files' | 'reading' | 'typer' | 'headers'>,
+): Promise<Problem[]> {
+  const { files, reading, typer, headers } = input;
+  const problems: Problem[] = [];
+  for (const file of files) {
+    if (file.format === 'jsonl') continue;
+    try {
+      for await (const item of readFile(fileOptions(file, reading))) {
+        if (item.kind === 'header') {
+          problems.push(
+            ...(await withMisplacedHeader(
+              { ...fileOptions(file, reading), table: typer.table },
+              typer,
+              item.columns,
+              typer.fileHeader(file.name, item.columns, item.line),
+            )),
+          );
+          headers.set(file.name, { columns: item.columns, line: item.line });
+        }
+        break;
+      }
+    } catch (error) {
+      // A file that cannot be read at all (empty, not in its encoding): said with the others.
+      if (!(error instanceof ScorebookError)) throw error;
+      problems.push(...error.problems);
+    }
+  }
+  return problems;
 }
 
 /**

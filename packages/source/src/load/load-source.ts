@@ -48,19 +48,41 @@ export interface LoadedSource {
 }
 
 /**
+ * What can still be read of a source.yaml with errors: the source read from its usable part, and
+ * the tables of it whose files would be read as written — so that their headers can be checked
+ * with the errors (`docs/sources.md`). A table is one of them when none of the errors is in its
+ * entry except in a field's `map`, `format` or `type` (which change how values are read, not
+ * which columns), none is in `ignore`, and a run reads it whatever the policy (not `targets`,
+ * `improvement_plans`, `ratings` or a custom table, which only some policies read).
+ */
+export interface PartialSource {
+  source: Source;
+  headersChecked: ReadonlySet<InputTableName>;
+}
+
+/**
  * The source of a data folder: the file given (`--source`), else `<dataDir>/source.yaml` when
  * there is one, else the v1 default (every table by the v1 rules). When the file has errors, the
  * tables whose `files` match nothing in the folder are reported with them
- * (GLOB_MATCHES_NOTHING, a warning): that check needs only the table's own globs.
+ * (GLOB_MATCHES_NOTHING, a warning): that check needs only the table's own globs; and `partial`
+ * says what can still be read, for the header checks of a run ({@link PartialSource}).
  */
-export function findSource(dataDir: string, sourceFile: string | null = null): LoadedSource {
+export function findSource(
+  dataDir: string,
+  sourceFile: string | null = null,
+): LoadedSource & { partial: PartialSource | null } {
   const file = sourceFile !== null ? resolve(sourceFile) : join(dataDir, SOURCE_FILE_NAME);
-  if (sourceFile === null && !existsSync(file)) return { source: DEFAULT_SOURCE, problems: [] };
+  if (sourceFile === null && !existsSync(file))
+    return { source: DEFAULT_SOURCE, problems: [], partial: null };
   const read = readConfigText(file);
-  if (read.text === null) return { source: null, problems: read.problems };
+  if (read.text === null) return { source: null, problems: read.problems, partial: null };
   const { source, partial, problems } = checkSourceText(read.text);
-  if (source !== null || partial === null) return { source, problems };
-  return { source, problems: sortProblems([...problems, ...unmatchedGlobs(dataDir, partial)]) };
+  if (source !== null || partial === null) return { source, problems, partial: null };
+  return {
+    source,
+    problems: sortProblems([...problems, ...unmatchedGlobs(dataDir, partial)]),
+    partial: { source: partial, headersChecked: headersChecked(partial, problems) },
+  };
 }
 
 /** Reads and checks a source file: schema, then meaning; every problem with its position. */
@@ -365,4 +387,33 @@ function fitsType(value: string | number | boolean, type: string, spec: FieldSpe
 // The agents' role, whose drafted map's TODOs stand for the policy's scorecard roles.
 function isAgentRole(path: Path, field: string): boolean {
   return path[0] === 'tables' && path[1] === 'agents' && field === 'role';
+}
+
+// Tables a run reads only for some policies: their headers wait for a valid source.
+const READ_BY_SOME_POLICIES: ReadonlySet<InputTableName> = new Set([
+  'targets',
+  'improvement_plans',
+  'ratings',
+]);
+// The keys of a field whose errors leave its column as written.
+const VALUE_KEYS = ['map', 'format', 'type'];
+
+/** The tables of a source with errors whose files would be read as written ({@link PartialSource}). */
+function headersChecked(partial: Source, problems: readonly SourceProblem[]): Set<InputTableName> {
+  const errors = problems.filter((p) => p.severity === 'error').map((p) => p.path ?? '');
+  const within = (path: string, prefix: string) =>
+    path === prefix || path.startsWith(`${prefix}.`) || path.startsWith(`${prefix}[`);
+  const checked = new Set<InputTableName>();
+  if (errors.some((path) => within(path, 'ignore'))) return checked;
+  for (const table of partial.tables.keys()) {
+    if (READ_BY_SOME_POLICIES.has(table)) continue;
+    const entry = formatPath(['tables', table]);
+    const fields = partial.tables.get(table)?.fields ?? [];
+    const inValues = (path: string) =>
+      fields.some((f) =>
+        VALUE_KEYS.some((key) => within(path, formatPath(['tables', table, 'fields', f.field, key]))),
+      );
+    if (errors.every((path) => !within(path, entry) || inValues(path))) checked.add(table);
+  }
+  return checked;
 }
