@@ -36,11 +36,11 @@ tables:
   return dir;
 }
 
-// The problem lines of the human output: `✗ <place> CODE` and `<file>:<line>:<col> 错误 CODE`.
+// The problem lines of the human output: `✗ <place> CODE`, `⚠ <place> CODE` and `<file>:<line>:<col> 错误 CODE`.
 const lines = (stderr: string, dir: string) =>
   stderr
     .split('\n')
-    .filter((l) => /^(✗ |\S+:\d+:\d+ )/.test(l))
+    .filter((l) => /^(✗ |⚠ |\S+:\d+:\d+ )/.test(l))
     .map((l) => l.replace(join(dir, '/'), '').replace(/ \(.*\)$/, ''));
 
 describe('a source.yaml with errors, on the command line', () => {
@@ -49,10 +49,10 @@ describe('a source.yaml with errors, on the command line', () => {
     const r = await runCli('source', 'check', dir, '--quiet');
     expect(r.code).toBe(1);
     expect(lines(r.stderr, dir)).toEqual([
-      '✗ source.yaml SOURCE_ROWS_NOT_READ',
       '✗ 会话.csv:1 MAPPED_COLUMN_MISSING',
       '✗ 客服名单.csv:1 MAPPED_COLUMN_MISSING',
       'source.yaml:14:52 错误 SOURCE_MAP_VALUE_TYPE',
+      '⚠ source.yaml SOURCE_ROWS_NOT_READ',
     ]);
   });
 
@@ -74,10 +74,10 @@ describe('a source.yaml with errors, on the command line', () => {
     );
     expect(r.code).toBe(1);
     expect(lines(r.stderr, dir)).toEqual([
-      '✗ source.yaml SOURCE_ROWS_NOT_READ',
       '✗ 会话.csv:1 MAPPED_COLUMN_MISSING',
       '✗ 客服名单.csv:1 MAPPED_COLUMN_MISSING',
       'source.yaml:14:52 error SOURCE_MAP_VALUE_TYPE',
+      '⚠ source.yaml SOURCE_ROWS_NOT_READ',
       '✗ No results were written.',
     ]);
     expect(r.stderr).toContain('the headers of agents, conversations were checked');

@@ -11,7 +11,8 @@ import { formatRunProblems } from './run-problems.ts';
 const SHOWN = 20;
 
 /**
- * Why a run stopped, for people: every problem (those in a YAML file with a code frame), then the
+ * Why a run stopped, for people: every problem (those in a YAML file with a code frame; the
+ * warnings without a place after the rest), then the
  * first rejected rows, each with the row that caused it, and — when there were rejected rows —
  * the complete list written to a file outside any results folder, whose path is printed. The
  * message never names a file that was not written.
@@ -28,8 +29,16 @@ export function formatFailure(
     (p): p is SourceProblem => p.line !== null && p.column !== null && p.file !== null,
   );
   const others = problems.filter((p) => !positioned.includes(p as SourceProblem));
-  let out = formatRunProblems(others, lang);
+  // The warnings given with the errors (what was not checked because of them) come last.
+  let out = formatRunProblems(
+    others.filter((p) => p.severity !== 'warning'),
+    lang,
+  );
   if (positioned.length > 0) out += formatProblemsHuman(positioned, lang, color);
+  out += formatRunProblems(
+    others.filter((p) => p.severity === 'warning'),
+    lang,
+  );
   if (rejected.length > 0) {
     let where: string;
     try {
