@@ -403,6 +403,23 @@ export const SITE_TEXT = defineCatalogue({
     en: (p: { before: string; after: string }) =>
       `Total before the decisions (the superseded publication) ${p.before}, now ${p.after}`,
   },
+  beforeDecisions: {
+    zh: (p: { grade: string; total: string }) => `裁决前(被替换的发布):${p.grade} · ${p.total}`,
+    en: (p: { grade: string; total: string }) =>
+      `Before the decisions (the superseded publication): ${p.grade} · ${p.total}`,
+  },
+  appealDisputesMetric: {
+    zh: (p: { metric: string }) => `指标:${p.metric}`,
+    en: (p: { metric: string }) => `Metric: ${p.metric}`,
+  },
+  vetoVoidedByAppeal: {
+    zh: (p: { appeal: string }) => `成立,但已因申诉 ${p.appeal} 裁决撤销,不封顶`,
+    en: (p: { appeal: string }) => `holds, but voided by appeal ${p.appeal}: no cap`,
+  },
+  vetoVoided: {
+    zh: (p: { appeal: string }) => `已因申诉 ${p.appeal} 撤销,不封顶`,
+    en: (p: { appeal: string }) => `voided by appeal ${p.appeal}: no cap`,
+  },
   appealStatusApplied: fixed('已执行', 'applied'),
   appealStatusRejected: fixed('驳回', 'rejected'),
   appealStatusPending: fixed('待裁决', 'pending'),
