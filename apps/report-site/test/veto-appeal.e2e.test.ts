@@ -158,4 +158,24 @@ describe.skipIf(!site.present)('an agent page with a veto an upheld appeal voide
     await site.page.goto(url('zh/periods/2026-11/index.html'));
     expect(await site.page.locator('body').textContent()).not.toContain('veto:red-line');
   });
+
+  it('labels the reason publish wrote for the appeal as recorded, with what it means', async () => {
+    await site.page.goto(url('zh/periods/2026-11/audit/index.html'));
+    const rows = site.page.locator('[data-history] tbody tr');
+    expect(await rows.count()).toBe(2);
+    // 2026-12-01T02:00Z is 10:00 in Asia/Shanghai.
+    expect(await rows.nth(0).locator('td').first().textContent()).toBe('2026-12-01 10:00');
+    expect(await rows.nth(0).locator('[data-replaced-because]').textContent()).toBe(
+      'appeals: ap-101 其中「appeals: …」是发布时自动加上的,列出新增或改动的申诉:ap-101',
+    );
+    expect(await site.page.locator('[data-history] thead').textContent()).toBe(
+      '发布发布时间策略等级分布被替换的原因(替换它的发布所记录的原文)',
+    );
+    await checkPage(site.page, 'history-automatic-reason-zh');
+    await site.page.goto(url('en/periods/2026-11/audit/index.html'));
+    expect(await rows.nth(0).locator('[data-replaced-because]').textContent()).toBe(
+      'appeals: ap-101 "appeals: …" was added by publish, listing the new or changed appeals: ap-101',
+    );
+    expect(await rows.nth(1).locator('th').textContent()).toBe('Publication 2in force');
+  });
 });
