@@ -536,6 +536,10 @@ export const SITE_TEXT = defineCatalogue({
     en: (p: { table: string }) => `the table ${p.table} has no file`,
   },
   whyNoRecords: fixed('本期间没有计入的记录', 'no record counted in the period'),
+  policyLineShort: {
+    zh: (p: { line: number }) => `策略第 ${p.line} 行`,
+    en: (p: { line: number }) => `policy line ${p.line}`,
+  },
   policyLineOf: {
     zh: (p: { line: number }) => `策略原文第 ${p.line} 行`,
     en: (p: { line: number }) => `policy text, line ${p.line}`,
