@@ -128,7 +128,7 @@ function exclusionsMadeBy(period: SitePeriod, appeal: AppealExplanation): string
 
 /**
  * The agent as the publication the current one superseded published it (`manifest.supersedes`),
- * when it was rated there and its grade or total differs from now; null otherwise.
+ * when its grade or total there differs from now; null otherwise (also when it is not there).
  */
 export function resultBefore(period: SitePeriod, agent: AgentResult): AgentResult | null {
   const slot = period.manifest?.supersedes?.publication.replace('superseded/', '') ?? null;
