@@ -271,4 +271,45 @@ describe.skipIf(fixture === null)('units and layout', () => {
       await phone.close();
     }
   });
+
+  it('keeps the status badge, each grade with its count, each team with its average and the scorecard name on one line, at 1280 and 390 px', async () => {
+    for (const width of [1280, 390]) {
+      const view = await browser.newPage({ viewport: { width, height: 844 } });
+      try {
+        await view.goto(url('zh/index.html'));
+        // An inline box that wraps has a client rect per line; a badge (inline-block) grows taller.
+        const lines = (selector: string) =>
+          view.locator(selector).evaluateAll((els) => els.map((e) => e.getClientRects().length));
+        const row = 'main tbody tr[data-period="2026-11"]';
+        const badge = view.locator(`${row} [data-status]`);
+        expect(await badge.textContent()).toBe('已发布');
+        expect(
+          await badge.evaluate(
+            (e) => e.getBoundingClientRect().height < 2 * Number.parseFloat(getComputedStyle(e).fontSize),
+          ),
+          `${width} px: 已发布 on one line`,
+        ).toBe(true);
+        const counts = await view.locator(`${row} [data-grade-count]`).allTextContents();
+        expect(counts).toEqual(
+          policy.grades.map((g) => `${g.grade} ${november.summary.grades[g.grade] ?? 0}`),
+        );
+        expect(new Set(await lines(`${row} [data-grade-count]`)), `${width} px`).toEqual(new Set([1]));
+        const teams = [...new Set(november.agents.map((a) => a.team))];
+        const averages = (await view.locator(`${row} [data-team-averages]`).textContent()) ?? '';
+        expect(averages.split(' · ').map((x) => x.slice(0, x.lastIndexOf(' ')))).toEqual(teams.sort());
+        expect(averages).not.toContain(';');
+        expect(new Set(await lines(`${row} [data-team-averages] .nowrap`)), `${width} px`).toEqual(
+          new Set([1]),
+        );
+
+        await view.goto(url('zh/periods/2026-11/agents/a0001/index.html'));
+        const card = view.locator('[data-team-scorecard] span.nowrap');
+        expect(await card.textContent()).toBe('售前客服');
+        expect(await lines('[data-team-scorecard] .nowrap'), `${width} px`).toEqual([1, 1]);
+        expect(await view.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      } finally {
+        await view.close();
+      }
+    }
+  });
 });

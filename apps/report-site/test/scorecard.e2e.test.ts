@@ -148,6 +148,12 @@ describe.skipIf(fixture === null)('the agent’s scorecard', () => {
       .find((s) => s.id === 'presale')
       ?.scored.find((i) => i.metric === 'first_response_time');
     expect(href).toMatch(new RegExp(`policies/ecommerce-cs/2026\\.11/index\\.html#L${item?.line}$`));
+    expect(await line.textContent()).toBe(`策略第 ${item?.line} 行`);
+    expect(await line.getAttribute('title')).toBe(`策略原文第 ${item?.line} 行`);
+    await page.goto(url('en/periods/2026-11/agents/a0001/index.html'));
+    expect(await line.textContent()).toBe(`policy line ${item?.line}`);
+    expect(await line.getAttribute('title')).toBe(`policy text, line ${item?.line}`);
+    await page.goto(url('zh/periods/2026-11/agents/a0001/index.html'));
     await line.click();
     const target = page.locator(`#L${item?.line}`);
     expect(await target.textContent()).toBe(`${policy.text.split('\n')[(item?.line ?? 1) - 1]}\n`);

@@ -169,7 +169,7 @@ describe.skipIf(browserMissing)('the report site in a browser', () => {
     await page.goto(`${base}/`);
     await page.waitForURL(/\/zh\/index\.html$/);
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
-    const periods = await page.locator('main tbody th a').allTextContents();
+    const periods = await page.locator('main tbody th > a').allTextContents();
     expect(periods).toEqual(['2026年12月', '2026年第4季度', '2026年11月', '2026年10月']);
     await check('home');
 
@@ -217,13 +217,32 @@ describe.skipIf(browserMissing)('the report site in a browser', () => {
     await check('audit');
   });
 
-  it('shows a superseded publication with the reason', async () => {
+  it('shows a superseded publication with the reason, linked from the home page and the overview', async () => {
     await page.goto(`${base}/zh/`);
-    expect(await page.locator('main tbody tr[data-period="2026-11"]').textContent()).toContain('发布历史: 1');
-    await page.goto(`${base}/zh/periods/2026-11/audit/`);
-    const audit = await page.locator('main').textContent();
-    expect(audit).toContain(SUPERSEDE_REASON);
-    expect(audit).toContain('--supersede');
+    const count = page.locator('main tbody tr[data-period="2026-11"] [data-history-count] a');
+    expect(await count.textContent()).toBe('发布历史:替换过 1 次');
+    await count.click();
+    await expect.poll(() => page.url()).toBe(`${base}/zh/periods/2026-11/audit/index.html#history`);
+    const rows = page.locator('[data-history] tbody tr');
+    expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-publication')))).toEqual([
+      'superseded/1',
+      'current',
+    ]);
+    expect(await rows.nth(0).locator('th').textContent()).toBe('第 1 次发布已被替换 superseded/1');
+    expect(await rows.nth(0).locator('[data-replaced-because]').textContent()).toBe(SUPERSEDE_REASON);
+    expect(await rows.nth(1).locator('th').textContent()).toBe('第 2 次发布当前');
+    expect(await rows.nth(1).locator('[data-replaced-because]').textContent()).toBe('—(当前发布,没有被替换)');
+    expect(await page.locator('main').textContent()).toContain('--supersede');
+    await page.goto(`${base}/zh/periods/2026-11/`);
+    expect(await page.locator('[data-history-line]').textContent()).toBe(
+      `本期间共发布 2 次,当前的发布替换了第 1 次发布,原因(记录原文): ${SUPERSEDE_REASON} · 查看发布历史`,
+    );
+    await page.goto(`${base}/en/periods/2026-11/`);
+    expect(await page.locator('[data-history-line]').textContent()).toBe(
+      `Published 2 times; the publication in force replaced publication 1, because (as recorded): ${SUPERSEDE_REASON} · See the publication history`,
+    );
+    await page.goto(`${base}/zh/periods/2026-12/`);
+    expect(await page.locator('[data-history-line]').count()).toBe(0);
   });
 
   it('switches language on every page', async () => {

@@ -1,6 +1,8 @@
-import type { AgentResult, AppealExplanation } from '@scorebook/contract';
+import type { AgentExplanation, AgentResult, AppealExplanation } from '@scorebook/contract';
 import { sheetCsv } from '@scorebook/policy';
 import type { SitePeriod } from './load.ts';
+import { type Lang, localized, t } from './messages.ts';
+import { metricTitle, scorecardOf } from './views.ts';
 
 /** How many appeals of a period were filed, decided, overturned (upheld or partly), rejected, refused, pending. */
 export interface AppealCounts {
@@ -125,16 +127,66 @@ function exclusionsMadeBy(period: SitePeriod, appeal: AppealExplanation): string
 }
 
 /**
- * An agent's total score in the publication the current one superseded, when it differs from
- * now (the before/after an appeal decided after publication shows); null otherwise.
+ * The agent as the publication the current one superseded published it (`manifest.supersedes`),
+ * when its grade or total there differs from now; null otherwise (also when it is not there).
  */
-export function totalBefore(period: SitePeriod, agent: AgentResult): number | null {
+export function resultBefore(period: SitePeriod, agent: AgentResult): AgentResult | null {
   const slot = period.manifest?.supersedes?.publication.replace('superseded/', '') ?? null;
   const earlier = period.history
     .find((h) => h.dir === slot)
     ?.results.agents.find((a) => a.agent_id === agent.agent_id);
-  if (earlier === undefined || earlier.total_score === agent.total_score) return null;
+  if (earlier === undefined) return null;
+  return earlier.grade === agent.grade && earlier.total_score === agent.total_score ? null : earlier;
+}
+
+/**
+ * An agent's total score in the publication the current one superseded, when it differs from
+ * now (the before/after an appeal decided after publication shows); null otherwise.
+ */
+export function totalBefore(period: SitePeriod, agent: AgentResult): number | null {
+  const earlier = resultBefore(period, agent);
+  if (earlier === null || earlier.total_score === agent.total_score) return null;
   return earlier.total_score;
+}
+
+/**
+ * The id of the applied appeal whose `void_veto` action voided the agent's veto `vetoId`
+ * (docs/appeals.md: the veto is still shown holding in explanations, but caps nothing and is not
+ * in the agent's `vetoes`); null when no appeal voided it.
+ */
+export function vetoVoidedBy(
+  agent: AgentResult,
+  explanation: AgentExplanation | null,
+  vetoId: string,
+): string | null {
+  if (agent.vetoes.includes(vetoId)) return null;
+  const appeal = (explanation?.appeals ?? []).find(
+    (a) => a.status === 'applied' && a.changes.some((c) => c.action === 'void_veto' && c.target === vetoId),
+  );
+  return appeal?.id ?? null;
+}
+
+/**
+ * What an appeal disputes, in words: `veto:<id>` as the veto's reason (its id when the scorecard
+ * does not have it) and `metric:<id>` as the metric's title, a record (`<table>/<id>`) as it is.
+ */
+export function disputesLabel(
+  period: SitePeriod,
+  scorecard: string | null,
+  disputes: string,
+  lang: Lang,
+): string {
+  if (disputes.startsWith('veto:'))
+    return t(lang, 'vetoed', { reason: vetoName(period, scorecard, disputes.slice(5), lang) });
+  if (disputes.startsWith('metric:'))
+    return t(lang, 'appealDisputesMetric', { metric: metricTitle(period, disputes.slice(7), lang) });
+  return disputes;
+}
+
+/** A veto of a scorecard by its reason in the page's language; its id when the scorecard lacks it. */
+export function vetoName(period: SitePeriod, scorecard: string | null, id: string, lang: Lang): string {
+  const veto = scorecardOf(period, scorecard)?.vetoes.find((v) => v.id === id);
+  return veto === undefined ? id : localized(lang, veto.reason, veto.reason_en);
 }
 
 /** The period's appeals as CSV (UTF-8 with BOM, for spreadsheets): one row per appeal. */

@@ -176,7 +176,39 @@ export const SITE_TEXT = defineCatalogue({
   none: fixed('无', 'None'),
   print: fixed('打印', 'Print'),
   history: fixed('发布历史', 'Publication history'),
-  supersededReason: fixed('替换原因', 'Reason for superseding'),
+  publicationHistoryNote: fixed(
+    '每行是本期间的一次发布,从最早到当前(最后一行)。一次发布被替换的原因,是替换它的那次发布在 manifest.json 里记录的原文,照原样显示(可能是英文)。',
+    'Each row is one publication of the period, oldest first, the one in force last. Why a publication was replaced is what the publication that replaced it recorded in manifest.json, shown as recorded.',
+  ),
+  publication: fixed('发布', 'Publication'),
+  publishedAt: fixed('发布时间', 'Published'),
+  replacedBecause: fixed(
+    '被替换的原因(替换它的发布所记录的原文)',
+    'Why it was replaced (as recorded by the publication that replaced it)',
+  ),
+  publicationNumber: {
+    zh: (p: { n: number }) => `第 ${p.n} 次发布`,
+    en: (p: { n: number }) => `Publication ${p.n}`,
+  },
+  publicationReplacedMark: fixed('已被替换', 'replaced'),
+  publicationCurrentMark: fixed('当前', 'in force'),
+  publicationInForce: fixed('—(当前发布,没有被替换)', '— (in force, not replaced)'),
+  reasonAppeals: {
+    zh: (p: { appeals: string }) => `其中「appeals: …」是发布时自动加上的,列出新增或改动的申诉:${p.appeals}`,
+    en: (p: { appeals: string }) =>
+      `"appeals: …" was added by publish, listing the new or changed appeals: ${p.appeals}`,
+  },
+  historyCount: {
+    zh: (p: { n: number }) => `发布历史:替换过 ${p.n} 次`,
+    en: (p: { n: number }) => `publication history: replaced ${p.n}×`,
+  },
+  historyLine: {
+    zh: (p: { n: number; replaced: number }) =>
+      `本期间共发布 ${p.n} 次,当前的发布替换了第 ${p.replaced} 次发布,原因(记录原文):`,
+    en: (p: { n: number; replaced: number }) =>
+      `Published ${p.n} times; the publication in force replaced publication ${p.replaced}, because (as recorded):`,
+  },
+  historyLink: fixed('查看发布历史', 'See the publication history'),
   agentsRated: fixed('参评客服', 'Agents rated'),
   left: fixed('已离职', 'left'),
   direction: fixed('方向', 'Direction'),
@@ -403,6 +435,23 @@ export const SITE_TEXT = defineCatalogue({
     en: (p: { before: string; after: string }) =>
       `Total before the decisions (the superseded publication) ${p.before}, now ${p.after}`,
   },
+  beforeDecisions: {
+    zh: (p: { grade: string; total: string }) => `裁决前(被替换的发布):${p.grade} · ${p.total}`,
+    en: (p: { grade: string; total: string }) =>
+      `Before the decisions (the superseded publication): ${p.grade} · ${p.total}`,
+  },
+  appealDisputesMetric: {
+    zh: (p: { metric: string }) => `指标:${p.metric}`,
+    en: (p: { metric: string }) => `Metric: ${p.metric}`,
+  },
+  vetoVoidedByAppeal: {
+    zh: (p: { appeal: string }) => `成立,但已因申诉 ${p.appeal} 裁决撤销,不封顶`,
+    en: (p: { appeal: string }) => `holds, but voided by appeal ${p.appeal}: no cap`,
+  },
+  vetoVoided: {
+    zh: (p: { appeal: string }) => `已因申诉 ${p.appeal} 撤销,不封顶`,
+    en: (p: { appeal: string }) => `voided by appeal ${p.appeal}: no cap`,
+  },
   appealStatusApplied: fixed('已执行', 'applied'),
   appealStatusRejected: fixed('驳回', 'rejected'),
   appealStatusPending: fixed('待裁决', 'pending'),
@@ -487,6 +536,10 @@ export const SITE_TEXT = defineCatalogue({
     en: (p: { table: string }) => `the table ${p.table} has no file`,
   },
   whyNoRecords: fixed('本期间没有计入的记录', 'no record counted in the period'),
+  policyLineShort: {
+    zh: (p: { line: number }) => `策略第 ${p.line} 行`,
+    en: (p: { line: number }) => `policy line ${p.line}`,
+  },
   policyLineOf: {
     zh: (p: { line: number }) => `策略原文第 ${p.line} 行`,
     en: (p: { line: number }) => `policy text, line ${p.line}`,

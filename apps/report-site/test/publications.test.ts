@@ -1,0 +1,52 @@
+import type { Manifest, Results } from '@scorebook/contract';
+import { describe, expect, it } from 'vitest';
+import type { SitePeriod } from '../src/lib/load.ts';
+import { publications, publishedAtLocal, reasonAppeals } from '../src/lib/publications.ts';
+
+const results = (version: string) => ({ policy: { version } }) as unknown as Results;
+const manifest = (supersedes: Manifest['supersedes'], published_at?: string) =>
+  ({ supersedes, ...(published_at === undefined ? {} : { published_at }) }) as unknown as Manifest;
+
+describe('the publication history of a period', () => {
+  it('lists the earlier publications oldest first, each with the reason the next one recorded, the one in force last', () => {
+    const period = {
+      manifest: manifest({ publication: 'superseded/2', reason: 'appeals: ap-101' }),
+      results: results('3'),
+      history: [
+        { dir: '1', manifest: manifest(null), results: results('1') },
+        {
+          dir: '2',
+          manifest: manifest({ publication: 'superseded/1', reason: '补录质检' }),
+          results: results('2'),
+        },
+      ],
+    } as unknown as SitePeriod;
+    expect(publications(period).map((p) => [p.slot, p.results.policy.version, p.replacedBecause])).toEqual([
+      ['superseded/1', '1', '补录质检'],
+      ['superseded/2', '2', 'appeals: ap-101'],
+      [null, '3', null],
+    ]);
+  });
+
+  it('has no history for a draft', () => {
+    const draft = { manifest: null, results: results('1'), history: [] } as unknown as SitePeriod;
+    expect(publications(draft)).toEqual([]);
+  });
+
+  it('reads the appeals publish adds to a reason, with or without --reason', () => {
+    expect(reasonAppeals('appeals: ap-101')).toEqual(['ap-101']);
+    expect(reasonAppeals('申诉 ap-101 登记 (appeals: ap-101, ap-102)')).toEqual(['ap-101', 'ap-102']);
+    expect(reasonAppeals('engine 2.0.0: results record the data source')).toEqual([]);
+    expect(reasonAppeals('see appeals: ap-1 later')).toEqual([]);
+  });
+
+  it('shows when a publication was made in the period timezone, and nothing for an older manifest', () => {
+    expect(publishedAtLocal(manifest(null, '2026-12-03T09:14:04.542Z'), 'Asia/Shanghai')).toBe(
+      '2026-12-03 17:14',
+    );
+    expect(publishedAtLocal(manifest(null, '2026-12-31T16:30:00.000Z'), 'Asia/Shanghai')).toBe(
+      '2027-01-01 00:30',
+    );
+    expect(publishedAtLocal(manifest(null), 'Asia/Shanghai')).toBeNull();
+  });
+});
