@@ -78,6 +78,8 @@ describe('what publish says to do next', { timeout: 60_000 }, () => {
       '--allow-none-rated',
       // December ends on 2027-01-01.
       '--allow-open-period',
+      // Its conversations and messages stop on 2026-12-05.
+      '--allow-partial-data',
     );
     expect(lastLines(archived.stderr, 1)).toEqual([
       `  已关闭。请提交 ${join(repo, 'data/results/2026-12')} 到 git。`,

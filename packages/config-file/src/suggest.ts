@@ -1,4 +1,8 @@
-/** The candidate closest to `word` by edit distance, when close enough to be a likely typo. */
+/**
+ * The candidate closest to `word` by edit distance (two swapped neighbouring characters count as
+ * one edit, like one wrong character), when close enough to be a likely typo: fewer edits than
+ * `max(2, ⌊length / 3⌋) + 1`. The first candidate wins a tie.
+ */
 export function closest(word: string, candidates: readonly string[]): string | null {
   let best: string | null = null;
   let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
@@ -12,21 +16,22 @@ export function closest(word: string, candidates: readonly string[]): string | n
   return best;
 }
 
-// Levenshtein distance in UTF-16 units, one row of the table at a time.
+// Optimal string alignment distance in UTF-16 units (Levenshtein with adjacent transpositions,
+// each substring edited once): `feilds` is one edit from `fields` and two from `files`.
 function editDistance(a: string, b: string): number {
+  let twoAbove: number[] = [];
   let above = Array.from({ length: b.length + 1 }, (_, j) => j);
-  let last = b.length;
-  for (let i = 0; i < a.length; i++) {
-    let diagonal = i;
-    let left = i + 1;
-    const row = [left];
-    for (const [j, up] of above.slice(1).entries()) {
-      left = Math.min(up + 1, left + 1, diagonal + (a[i] === b[j] ? 0 : 1));
-      row.push(left);
-      diagonal = up;
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const same = a[i - 1] === b[j - 1];
+      let d = Math.min((above[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (above[j - 1] ?? 0) + (same ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d = Math.min(d, (twoAbove[j - 2] ?? 0) + 1);
+      row.push(d);
     }
+    twoAbove = above;
     above = row;
-    last = left;
   }
-  return last;
+  return above[b.length] ?? 0;
 }

@@ -53,6 +53,12 @@ export const GOVERNANCE_ERRORS = defineCatalogue({
     en: (p: { period: string; end: string; now: string }) =>
       `Period ${p.period} ends at ${p.end} (it is now ${p.now}): publishing now would close a period whose data is not complete, undone only by --supersede. Publish once the period has ended and its data is exported in full; to close it early all the same, add --allow-open-period.`,
   },
+  PERIOD_PARTLY_COVERED_REFUSED: {
+    zh: (p: { period: string; tables: string; details: Bilingual[] }) =>
+      `期间 ${p.period} 的数据不完整:${p.tables} 的行只覆盖了期间的一部分。${p.details.map((d) => d.zh).join('')}现在发布会按不完整的数据关闭这个期间,之后只能 --supersede 替换。请补齐导出的文件(导出是否在期间结束前就运行了?)后再发布;若确需按现有数据关闭,加 --allow-partial-data(会记入 manifest 的 command)。`,
+    en: (p: { period: string; tables: string; details: Bilingual[] }) =>
+      `The data of period ${p.period} is not complete: the rows of ${p.tables} cover only part of the period. ${p.details.map((d) => d.en).join(' ')} Publishing now would close the period on incomplete data, undone only by --supersede. Complete the exported files (was the export run before the period ended?), then publish; to close it on this data all the same, add --allow-partial-data (recorded in the manifest's command).`,
+  },
   NOBODY_RATED: {
     zh: (p: { period: string; agents: number }) =>
       `期间 ${p.period} 的 ${p.agents} 名客服无一参评,发布会关闭一个没有任何等级的期间(之后只能 --supersede 替换)。原因多半在下面的警告里(例如岗位不属于任何考核表:在 source.yaml 中为 agents.role 写 map;或无人满足参评条件)。请先修正再发布;若本期确实无人参评,加 --allow-none-rated。`,

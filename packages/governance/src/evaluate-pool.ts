@@ -11,10 +11,15 @@ import {
 } from '@scorebook/engine';
 import { ScorebookError } from '@scorebook/problems';
 import type { EvaluationAnswer, EvaluationRequest } from './evaluate-worker.ts';
+import { type VetoVoid, vetoVoidsOf } from './veto-voids.ts';
 
-/** What {@link EvaluatePool.evaluate} gives: the results, and the result files when asked for. */
+/**
+ * What {@link EvaluatePool.evaluate} gives: the results, the vetoes applied appeals voided (from
+ * the explanations, which stay in the thread), and the result files when asked for.
+ */
 export interface PooledEvaluation {
   results: Results;
+  voids: VetoVoid[];
   /** The result files as `serializeEvaluation` gives them; null unless asked for. */
   files: Map<string, ResultBytes> | null;
 }
@@ -64,7 +69,11 @@ export class EvaluatePool {
     try {
       if (!this.parallel) {
         const evaluation = await evaluate(options);
-        return { results: evaluation.results, files: files ? serializeEvaluation(evaluation) : null };
+        return {
+          results: evaluation.results,
+          voids: vetoVoidsOf(evaluation),
+          files: files ? serializeEvaluation(evaluation) : null,
+        };
       }
       const worker = this.#idle.pop() ?? this.#spawn();
       const answer = await this.#ask(worker, { id: this.#next++, options, files });
@@ -101,7 +110,9 @@ export class EvaluatePool {
         worker.off('message', done);
         worker.off('error', fail);
         resolve(
-          'results' in answer ? { results: answer.results, files: answer.files } : errorOf(answer.error),
+          'results' in answer
+            ? { results: answer.results, voids: answer.voids, files: answer.files }
+            : errorOf(answer.error),
         );
       };
       const fail = (error: Error) => {

@@ -5,6 +5,7 @@ import type { RejectedRow, Results } from '@scorebook/contract';
 import { EvaluationError, evaluate, type ResultBytes, serializeEvaluation } from '@scorebook/engine';
 import { type Problem, ScorebookError, type StopKind } from '@scorebook/problems';
 import type { PooledOptions } from './evaluate-pool.ts';
+import { type VetoVoid, vetoVoidsOf } from './veto-voids.ts';
 
 /** An evaluation to run. */
 export interface EvaluationRequest {
@@ -15,7 +16,7 @@ export interface EvaluationRequest {
 
 /** Its results, or the stop (kind null: not a ScorebookError) as data. */
 export type EvaluationAnswer =
-  | { id: number; results: Results; files: Map<string, ResultBytes> | null }
+  | { id: number; results: Results; voids: VetoVoid[]; files: Map<string, ResultBytes> | null }
   | {
       id: number;
       error: {
@@ -32,7 +33,7 @@ parentPort?.on('message', async (request: EvaluationRequest) => {
   try {
     const evaluation = await evaluate({ ...request.options, parallel: { threads: 1 } });
     const files = request.files ? serializeEvaluation(evaluation) : null;
-    answer = { id: request.id, results: evaluation.results, files };
+    answer = { id: request.id, results: evaluation.results, voids: vetoVoidsOf(evaluation), files };
   } catch (error) {
     const stop = error instanceof ScorebookError ? error : null;
     answer = {

@@ -23,10 +23,11 @@ import {
 import { type Problem, ScorebookError } from '@scorebook/problems';
 import { parseEvaluationPeriod } from '@scorebook/time';
 import { governanceStop } from './errors.ts';
-import { EvaluatePool, engineOf } from './evaluate-pool.ts';
+import { EvaluatePool, engineOf, type PooledEvaluation } from './evaluate-pool.ts';
 import { gitPath, gitRoot, resolveRef } from './git.ts';
 import { publishedPeriods } from './publish.ts';
 import { periodsGovernedBy } from './published-policies.ts';
+import type { VetoVoid } from './veto-voids.ts';
 
 /** Options of {@link policyImpact}. */
 export interface ImpactOptions {
@@ -81,7 +82,13 @@ export interface VetoMove {
   agent_id: string;
   name: string;
   added: string[];
+  /** No longer listed because the veto's condition no longer holds. */
   removed: string[];
+  /**
+   * No longer listed although the condition still holds: an applied appeal of the changed side
+   * voids it (`void_veto`), with the appeal's id.
+   */
+  voided: Array<{ veto: string; appeal: string }>;
 }
 
 /** An agent whose flags change (policy format 2): the flags raised and no longer raised. */
@@ -348,7 +355,7 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
         appealFiles: appealsAt(period, periodAppeals.work),
         ...engine,
       };
-      return (await pool.evaluate(options, false)).results.agents;
+      return sideResult(await pool.evaluate(options, false));
     };
     const versions: Array<Promise<VersionImpact>> = [];
     const changedFiles = new Set<string>();
@@ -406,7 +413,7 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
             (c) =>
               (c.area === 'scored' || c.area === 'group') && (c.field === 'weight' || c.kind !== 'changed'),
           ),
-          ...compareAgents(b ?? [], a ?? []),
+          ...compareAgents(b?.agents ?? [], a?.agents ?? [], a?.voids),
         })),
       );
     }
@@ -448,7 +455,7 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
           ...(appealsRoot === null ? {} : { appealsDir: appealsRoot }),
           ...engine,
         };
-        return (await pool.evaluate(evaluation, false)).results.agents;
+        return sideResult(await pool.evaluate(evaluation, false));
       };
       fromMonths.push(
         Promise.allSettled([side(base, `${p}-before`), side(work, `${p}-after`)]).then((sides) => {
@@ -464,7 +471,7 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
               .map(([file, months]) => ({ file, months: months.sort() })),
             data_dir: data.dataDir,
             published: published !== null,
-            ...compareAgents(before ?? [], after ?? []),
+            ...compareAgents(before?.agents ?? [], after?.agents ?? [], after?.voids),
           };
         }),
       );
@@ -499,7 +506,7 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
           appealFiles: appealsAt(p, sideFiles),
           ...engine,
         };
-        return (await pool.evaluate(evaluation, false)).results.agents;
+        return sideResult(await pool.evaluate(evaluation, false));
       };
       appeals.push(
         // Both sides side by side; the first that stopped is thrown, as when they ran in turn.
@@ -509,7 +516,7 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
             return s.value;
           });
           const standing = (status: 'refused' | 'pending') =>
-            (after ?? [])
+            (after?.agents ?? [])
               .flatMap((a) =>
                 (a.appeals ?? [])
                   .filter((x) => x.status === status && x.role === 'appellant')
@@ -521,7 +528,7 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
             data_dir: data.dataDir,
             refused: standing('refused'),
             pending: standing('pending'),
-            ...compareAgents(before ?? [], after ?? []),
+            ...compareAgents(before?.agents ?? [], after?.agents ?? [], after?.voids),
           };
         }),
       );
@@ -716,7 +723,11 @@ function sideOf(l: Loaded): VersionSide {
  * side only left out): grades, ranks, totals, adjustments, vetoes, flags, reward totals (the sum of the
  * changes counts a null total as 0) and the score shift per scorecard.
  */
-export function compareAgents(before: readonly AgentResult[], after: readonly AgentResult[]): AgentChanges {
+export function compareAgents(
+  before: readonly AgentResult[],
+  after: readonly AgentResult[],
+  voidsAfter: readonly VetoVoid[] = [],
+): AgentChanges {
   const old = new Map(before.map((a) => [a.agent_id, a]));
   const grades: AgentMove[] = [];
   const ranks: AgentMove[] = [];
@@ -748,7 +759,15 @@ export function compareAgents(before: readonly AgentResult[], after: readonly Ag
       if (from !== to) adjustments.push({ agent_id: a.agent_id, name: a.name, adjustment: id, from, to });
     }
     const vetoChange = idsChange(b.vetoes, a.vetoes);
-    if (vetoChange !== null) vetoes.push({ agent_id: a.agent_id, name: a.name, ...vetoChange });
+    if (vetoChange !== null) {
+      // A veto that still holds and that an appeal voids is said apart from one that stops holding.
+      const voided = vetoChange.removed.flatMap((veto) => {
+        const v = voidsAfter.find((x) => x.agent_id === a.agent_id && x.veto === veto);
+        return v === undefined ? [] : [{ veto, appeal: v.appeal }];
+      });
+      const removed = vetoChange.removed.filter((veto) => !voided.some((v) => v.veto === veto));
+      vetoes.push({ agent_id: a.agent_id, name: a.name, added: vetoChange.added, removed, voided });
+    }
     const flagChange = idsChange(b.flags ?? [], a.flags ?? []);
     if (flagChange !== null) flags.push({ agent_id: a.agent_id, name: a.name, ...flagChange });
     const paidBefore = b.reward?.total ?? null;
@@ -814,4 +833,9 @@ function publishedData(root: string, published: Manifest) {
     sourceFile: published.source ? resolve(root, published.source.file) : null,
     allowMissing: published.allow_missing ?? [],
   };
+}
+
+/** What impact compares of one side's evaluation: its agents and the vetoes its appeals voided. */
+function sideResult(evaluation: PooledEvaluation): { agents: AgentResult[]; voids: VetoVoid[] } {
+  return { agents: evaluation.results.agents, voids: evaluation.voids };
 }

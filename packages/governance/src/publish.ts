@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, posix, resolve } from 'node:path';
-import type { Manifest, RejectedRow } from '@scorebook/contract';
+import { INPUT_TABLES, type Manifest, type RejectedRow } from '@scorebook/contract';
 import {
   type DirectoryLock,
   ENGINE_VERSION,
@@ -65,6 +65,12 @@ export interface PublishOptions {
    * end is after `now` is refused (PERIOD_NOT_ENDED): its data is not complete.
    */
   allowOpenPeriod?: boolean;
+  /**
+   * Publishes a period whose conversations or messages rows cover only part of it
+   * (`--allow-partial-data`; the evaluation's PERIOD_PARTLY_COVERED warnings); without it such a
+   * period is refused (PERIOD_PARTLY_COVERED_REFUSED): exports that stop early, or files missing.
+   */
+  allowPartialData?: boolean;
   /** The instant the publication is made (`published_at`); the clock's by default. */
   now?: Date;
   /** Where relative paths are taken from; the process's working directory by default. */
@@ -146,6 +152,15 @@ export async function publishPeriod(options: PublishOptions): Promise<Publicatio
         period: options.period,
         end,
         now: publishedAt,
+      });
+    // Rows that stop days before the period's end (or start days after it) are an export run too
+    // early or files left out: closing the period on them would need a supersede to complete it.
+    const partial = evaluation.warnings.filter((w) => w.code === 'PERIOD_PARTLY_COVERED');
+    if (partial.length > 0 && options.allowPartialData !== true)
+      throw governanceStop('refused', 'PERIOD_PARTLY_COVERED_REFUSED', null, {
+        period: options.period,
+        tables: partial.map(tableOf).join(', '),
+        details: partial.map((w) => w.message),
       });
     // A month with agents and no one rated is nearly always a gap in the data (roles no scorecard
     // names, an eligibility no one meets): closing it would need a supersede to undo.
@@ -369,6 +384,7 @@ export function publishCommand(
     | 'appealsDir'
     | 'allowNoneRated'
     | 'allowOpenPeriod'
+    | 'allowPartialData'
   >,
 ): string {
   const words = [
@@ -386,6 +402,7 @@ export function publishCommand(
     words.push(['--allow-missing', [...new Set(options.allowMissing)].sort().join(',')]);
   if (options.allowNoneRated === true) words.push(['--allow-none-rated']);
   if (options.allowOpenPeriod === true) words.push(['--allow-open-period']);
+  if (options.allowPartialData === true) words.push(['--allow-partial-data']);
   return ['npx scorebook publish', ...words.map((w) => w.map(shellWord).join(' '))].join(' ');
 }
 
@@ -464,6 +481,11 @@ function keepEarlier(dir: string, slot: string, staged: StagedDirectory): void {
     else if (statSync(from).isDirectory()) copyTree(from, `superseded/${slot}/${entry}`, staged);
     else staged.copy(from, `superseded/${slot}/${entry}`);
   }
+}
+
+/** The input table a PERIOD_PARTLY_COVERED warning is about (its message names it first); `?` when none. */
+function tableOf(warning: Problem): string {
+  return INPUT_TABLES.find((t) => warning.message.en.startsWith(`The rows of ${t} `)) ?? '?';
 }
 
 function copyTree(from: string, path: string, staged: StagedDirectory): void {

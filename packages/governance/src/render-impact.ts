@@ -197,15 +197,25 @@ function renderMoves(out: string[], v: AgentChanges, lang: Lang, md: boolean): v
       v.adjustments.slice(0, ROWS).map(adjustmentRow),
     );
   heading(zh ? `一票否决变化(${v.vetoes.length})` : `Veto changes (${v.vetoes.length})`);
+  const voids = v.vetoes.some((f) => f.voided.length > 0);
   if (v.vetoes.length === 0) out.push(zh ? '一票否决没有变化。' : 'No veto changes.');
   else
     table(
       out,
       md,
-      zh ? ['客服', '新成立的否决', '不再成立的否决'] : ['Agent', 'Vetoed', 'No longer vetoed'],
+      [
+        ...(zh ? ['客服', '新成立的否决', '不再成立的否决'] : ['Agent', 'Vetoed', 'No longer vetoed']),
+        // A veto whose condition still holds and that an appeal voids, with the appeal's id.
+        ...(voids ? [zh ? '因申诉撤销' : 'Voided by appeal'] : []),
+      ],
       v.vetoes
         .slice(0, ROWS)
-        .map((f) => [`${f.name} (${f.agent_id})`, f.added.join(', ') || '—', f.removed.join(', ') || '—']),
+        .map((f) => [
+          `${f.name} (${f.agent_id})`,
+          f.added.join(', ') || '—',
+          f.removed.join(', ') || '—',
+          ...(voids ? [f.voided.map((x) => `${x.veto} (${x.appeal})`).join(', ') || '—'] : []),
+        ]),
     );
   if (v.vetoes.length > ROWS)
     out.push(zh ? `……另有 ${v.vetoes.length - ROWS} 名` : `… and ${v.vetoes.length - ROWS} more`);

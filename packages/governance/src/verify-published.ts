@@ -479,9 +479,10 @@ const KNOWN_OPTIONS = new Set([
   '--allow-missing',
   '--allow-none-rated',
   '--allow-open-period',
+  '--allow-partial-data',
 ]);
 /** The options of a recorded command that take no value. */
-const FLAGS = new Set(['--supersede', '--allow-none-rated', '--allow-open-period']);
+const FLAGS = new Set(['--supersede', '--allow-none-rated', '--allow-open-period', '--allow-partial-data']);
 
 /**
  * The recorded command against the manifest: the same period, folders and reason (the results

@@ -189,3 +189,43 @@ describe('appeals decided after a period is published', () => {
     expect([november.appeals, november.appeals_not_evaluated]).toEqual([[], []]);
   });
 });
+
+describe('a veto voided by an upheld appeal', () => {
+  it('is named in impact as voided by the appeal, not as a veto that no longer holds (trial 9 finding 7)', async () => {
+    const own = makeRepo();
+    await publish(own, '2026-10', { appealsDir: 'configs/appeals' });
+    git(own, 'add', '-A');
+    git(own, 'commit', '-q', '-m', 'publish 2026-10');
+    // a002's red line still holds (red_line_count 1); the decision voids the veto.
+    mkdirSync(join(own, 'configs/appeals/2026-10'), { recursive: true });
+    writeFileSync(
+      join(own, 'configs/appeals/2026-10/ap-101.yaml'),
+      APPEAL.replace('agent: a001', 'agent: a002')
+        .replace('{ record: complaints/p00003 }', '{ veto: red-line }')
+        .replace(/ {2}actions:\n.*\n/, ''),
+    );
+    const report = await policyImpact({
+      baseRef: 'HEAD',
+      policiesDir: 'configs/policies/ecommerce-cs',
+      resultsRoot: 'data/results',
+      appealsDir: 'configs/appeals',
+      cwd: own,
+    });
+    expect(report.appeals[0]?.vetoes).toEqual([
+      {
+        agent_id: 'a002',
+        name: expect.any(String),
+        added: [],
+        removed: [],
+        voided: [{ veto: 'red-line', appeal: 'ap-101' }],
+      },
+    ]);
+    const zh = renderImpact(report, 'zh', 'text').split('\n');
+    const at = zh.indexOf('一票否决变化(1)');
+    expect(zh[at + 1]).toMatch(/^ {2}客服 +新成立的否决 +不再成立的否决 +因申诉撤销$/);
+    expect(zh[at + 2]).toMatch(/^ {2}\S+ \(a002\) +— +— +red-line \(ap-101\)$/);
+    expect(renderImpact(report, 'en', 'markdown')).toContain(
+      '| Agent | Vetoed | No longer vetoed | Voided by appeal |\n',
+    );
+  });
+});

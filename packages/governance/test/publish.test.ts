@@ -311,3 +311,37 @@ describe('a period that has not ended', () => {
     ]);
   });
 });
+
+describe('a period whose rows stop early', () => {
+  it('is refused, and published with --allow-partial-data, recorded in the command, which verify --all accepts', async () => {
+    const repo = makeRepo();
+    // The golden conversations and messages of 2026-12 stop on 2026-12-05; the month has ended.
+    const now = new Date('2027-01-02T00:00:00.000Z');
+    const refused = await stopOf(() => publish(repo, '2026-12', { now, allowNoneRated: true }));
+    expect([refused.kind, refused.problems.map((p) => [p.code, p.message.en])]).toEqual([
+      'refused',
+      [
+        [
+          'PERIOD_PARTLY_COVERED_REFUSED',
+          "The data of period 2026-12 is not complete: the rows of conversations, messages cover only part of the period. The rows of conversations cover only part of the period 2026-12 (2026-12-01T00:00:00+08:00 to 2027-01-01T00:00:00+08:00): 2026-12-01T08:58:20+08:00 – 2026-12-05T20:17:25+08:00. Are some files missing? The rows of messages cover only part of the period 2026-12 (2026-12-01T00:00:00+08:00 to 2027-01-01T00:00:00+08:00): 2026-12-01T08:58:20+08:00 – 2026-12-05T20:17:54+08:00. Are some files missing? Publishing now would close the period on incomplete data, undone only by --supersede. Complete the exported files (was the export run before the period ended?), then publish; to close it on this data all the same, add --allow-partial-data (recorded in the manifest's command).",
+        ],
+      ],
+    ]);
+    expect(refused.problems[0]?.message.zh).toBe(
+      '期间 2026-12 的数据不完整:conversations, messages 的行只覆盖了期间的一部分。conversations 的行只覆盖了期间 2026-12(2026-12-01T00:00:00+08:00 至 2027-01-01T00:00:00+08:00)的一部分:2026-12-01T08:58:20+08:00 – 2026-12-05T20:17:25+08:00。是否少了一些文件?messages 的行只覆盖了期间 2026-12(2026-12-01T00:00:00+08:00 至 2027-01-01T00:00:00+08:00)的一部分:2026-12-01T08:58:20+08:00 – 2026-12-05T20:17:54+08:00。是否少了一些文件?现在发布会按不完整的数据关闭这个期间,之后只能 --supersede 替换。请补齐导出的文件(导出是否在期间结束前就运行了?)后再发布;若确需按现有数据关闭,加 --allow-partial-data(会记入 manifest 的 command)。',
+    );
+    expect(existsSync(join(repo, 'data/results/2026-12'))).toBe(false);
+    // A month the rows cover is published as before, without the flag in its command.
+    const october = await publish(repo, '2026-10', { now });
+    expect(october.manifest.command).not.toContain('--allow-partial-data');
+    const december = await publish(repo, '2026-12', { now, allowNoneRated: true, allowPartialData: true });
+    expect(december.manifest.command).toMatch(/ --allow-none-rated --allow-partial-data$/);
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'publish 2026-10 and 2026-12');
+    const rows = await verifyPublished('data/results', { cwd: repo });
+    expect(rows.map((r) => [r.period, r.status])).toEqual([
+      ['2026-10', 'ok'],
+      ['2026-12', 'ok'],
+    ]);
+  });
+});

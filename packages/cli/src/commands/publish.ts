@@ -21,6 +21,7 @@ export const PUBLISH_HELP: Bilingual = {
   zh: `scorebook publish --period <P> --policies <dir> --data <dir> [--results data/results]
                   [--source <source.yaml>] [--allow-missing <table,…>]
                   [--appeals <dir>] [--supersede [--reason "…"]] [--archive <dir>] [--allow-none-rated] [--allow-open-period]
+                  [--allow-partial-data]
                   [--quiet] [--lang zh|en]
 
 评估并发布一个期间到 <results>/<P>/(结果、解释、被拒绝的行和 manifest.json:策略文件与哈希、
@@ -30,6 +31,7 @@ export const PUBLISH_HELP: Bilingual = {
   --archive <dir>  把输入文件按 sha256 存入该目录(不进 git),数据目录日后被更正时 verify --all 仍可复核
   --allow-none-rated  发布一个无人参评的期间(默认拒绝:NOBODY_RATED)
   --allow-open-period  发布一个尚未结束的期间(默认拒绝:PERIOD_NOT_ENDED)
+  --allow-partial-data  发布一个会话或消息记录只覆盖了部分期间的期间(默认拒绝:PERIOD_PARTLY_COVERED_REFUSED)
 ${DATA_OPTIONS_HELP.zh}
 所用的 source.yaml 和本期的申诉文件与策略文件一样必须已提交。--supersede 时,自上次发布以来新增或修改的申诉编号会写入原因;
 只因申诉而重新发布时可省略 --reason。
@@ -37,6 +39,7 @@ ${DATA_OPTIONS_HELP.zh}
   en: `scorebook publish --period <P> --policies <dir> --data <dir> [--results data/results]
                   [--source <source.yaml>] [--allow-missing <table,…>]
                   [--appeals <dir>] [--supersede [--reason "…"]] [--archive <dir>] [--allow-none-rated] [--allow-open-period]
+                  [--allow-partial-data]
                   [--quiet] [--lang zh|en]
 
 Evaluates and publishes a period into <results>/<P>/ (results, explanations, rejected rows and
@@ -49,6 +52,8 @@ no uncommitted changes. One publish of a period at a time.
                    re-verify after the data folder is corrected
   --allow-none-rated  publish a period in which no agent is rated (refused by default: NOBODY_RATED)
   --allow-open-period  publish a period that has not ended yet (refused by default: PERIOD_NOT_ENDED)
+  --allow-partial-data  publish a period whose conversations or messages rows cover only part of it
+                   (refused by default: PERIOD_PARTLY_COVERED_REFUSED)
 ${DATA_OPTIONS_HELP.en}
 The source.yaml and the period's appeal files used must be committed, like the policy file. With
 --supersede, the appeals new or changed since the earlier publication are added to the reason;
@@ -68,6 +73,7 @@ export async function runPublish(argv: string[], io: CommandIo): Promise<number>
     archive: { type: 'string' },
     'allow-none-rated': { type: 'boolean' },
     'allow-open-period': { type: 'boolean' },
+    'allow-partial-data': { type: 'boolean' },
     ...DATA_OPTIONS,
     quiet: { type: 'boolean', short: 'q' },
   });
@@ -91,6 +97,7 @@ export async function runPublish(argv: string[], io: CommandIo): Promise<number>
     ...(values.archive !== undefined ? { archive: values.archive } : {}),
     ...(values['allow-none-rated'] ? { allowNoneRated: true } : {}),
     ...(values['allow-open-period'] ? { allowOpenPeriod: true } : {}),
+    ...(values['allow-partial-data'] ? { allowPartialData: true } : {}),
     ...dataOptions(values),
     onProgress: progressReporter(io, lang, values.quiet === true),
   });
