@@ -55,8 +55,8 @@ describe('scorecard groups (考核维度)', () => {
       ['GROUP_ITEM_WEIGHTS_NOT_100', 'error', 29, 9, 'scorecards.service.groups[1].scored'],
     ]);
     expect(loaded.problems.map((p) => p.message.en)).toEqual([
-      'The group weights of scorecard "service" add up to 110; they must add up to 100: efficiency 70 + quality 40 = 110.',
-      'The weights inside group "quality" of scorecard "service" add up to 90; they must add up to 100 (they share out the group\'s subtotal): csat_rate 90 = 90.',
+      'The group weights of scorecard "service" add up to 110; they must add up to 100.',
+      'The weights inside group "quality" of scorecard "service" add up to 90; they must add up to 100 (they share out the group\'s subtotal).',
     ]);
   });
 

@@ -104,13 +104,8 @@ function checkScoredOrGroups(
         });
       else ctx.report(path, 'SCORECARD_NEEDS_SCORED', { scorecard: cardId }, { anchor: 'key' });
     }
-    const scored = checkScored(ctx, [...path, 'scored'], card.scored, byId, seen, null, (sum, terms) =>
-      ctx.report(
-        [...path, 'scored'],
-        'WEIGHTS_NOT_100',
-        { scorecard: cardId, sum, terms },
-        { anchor: 'key' },
-      ),
+    const scored = checkScored(ctx, [...path, 'scored'], card.scored, byId, seen, null, (sum) =>
+      ctx.report([...path, 'scored'], 'WEIGHTS_NOT_100', { scorecard: cardId, sum }, { anchor: 'key' }),
     );
     return { scored, groups: [] };
   }
@@ -124,20 +119,20 @@ function checkScoredOrGroups(
   asArray(card.groups).forEach((raw, index) => {
     const at: Path = [...path, 'groups', index];
     if (!isRecord(raw)) {
-      weights.add(index, null);
+      weights.add(null);
       return;
     }
     const id = asString(raw.id);
     const weight = asNumber(raw.weight);
-    weights.add(id ?? index, weight);
+    weights.add(weight);
     if (id !== null && ids.has(id))
       ctx.report([...at, 'id'], 'DUPLICATE_ID', { id, what: '考核维度', whatEn: 'group' });
     if (id !== null) ids.add(id);
-    const items = checkScored(ctx, [...at, 'scored'], raw.scored, byId, seen, id, (sum, terms) =>
+    const items = checkScored(ctx, [...at, 'scored'], raw.scored, byId, seen, id, (sum) =>
       ctx.report(
         [...at, 'scored'],
         'GROUP_ITEM_WEIGHTS_NOT_100',
-        { scorecard: cardId, group: id ?? String(index), sum, terms },
+        { scorecard: cardId, group: id ?? String(index), sum },
         { anchor: 'key' },
       ),
     );
@@ -148,38 +143,22 @@ function checkScoredOrGroups(
   });
   const sum = weights.notHundred(asArray(card.groups).length);
   if (sum !== null)
-    ctx.report(
-      [...path, 'groups'],
-      'GROUP_WEIGHTS_NOT_100',
-      { scorecard: cardId, sum: sum.sum, terms: sum.terms },
-      { anchor: 'key' },
-    );
+    ctx.report([...path, 'groups'], 'GROUP_WEIGHTS_NOT_100', { scorecard: cardId, sum }, { anchor: 'key' });
   return { scored, groups };
 }
 
-/**
- * Adds up weights as they are read, each under its name (a metric or group id; its index in the
- * list when it has none). When every weight was a number and they do not add up to 100: the sum,
- * and the terms as a manager reads them (`frt 20 + csat 15`), to say which weight to change.
- */
-function weightSum(): {
-  add(name: string | number, weight: number | null): void;
-  notHundred(count: number): { sum: number; terms: string } | null;
-} {
+/** Adds up weights as they are read; the sum when every weight was a number and it is not 100. */
+function weightSum(): { add(weight: number | null): void; notHundred(count: number): number | null } {
   let sum = 0;
   let complete = true;
-  const terms: string[] = [];
   return {
-    add(name, weight) {
+    add(weight) {
       if (weight === null) complete = false;
-      else {
-        sum += weight;
-        terms.push(`${typeof name === 'number' ? `[${name}]` : name} ${weight}`);
-      }
+      else sum += weight;
     },
     notHundred(count) {
       return complete && count > 0 && Math.abs(sum - 100) > WEIGHT_TOLERANCE
-        ? { sum: Number(sum.toPrecision(12)), terms: terms.join(' + ') }
+        ? Number(sum.toPrecision(12))
         : null;
     },
   };
@@ -193,19 +172,19 @@ function checkScored(
   byId: ReadonlyMap<string, MetricDefinition>,
   seen: Set<string>,
   group: string | null,
-  weightsNot100: (sum: number, terms: string) => void,
+  weightsNot100: (sum: number) => void,
 ): ScoredItem[] {
   const items: ScoredItem[] = [];
   const weights = weightSum();
   asArray(raw).forEach((item, index) => {
     const path: Path = [...listPath, index];
     if (!isRecord(item)) {
-      weights.add(index, null);
+      weights.add(null);
       return;
     }
     const weight = asNumber(item.weight);
+    weights.add(weight);
     const metricId = asString(item.metric);
-    weights.add(metricId ?? index, weight);
     if (metricId === null) return;
     const metric = byId.get(metricId);
     if (metric === undefined) {
@@ -227,7 +206,7 @@ function checkScored(
       items.push({ segments: null, ...scoredItem, quota, weight, group, source: ctx.sourceOf(path) });
   });
   const sum = weights.notHundred(asArray(raw).length);
-  if (sum !== null) weightsNot100(sum.sum, sum.terms);
+  if (sum !== null) weightsNot100(sum);
   return items;
 }
 

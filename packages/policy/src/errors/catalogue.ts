@@ -2,11 +2,6 @@ import type { Better } from '@scorebook/contract';
 import { defineCatalogue } from '@scorebook/problems';
 
 const q = (v: string | number) => `"${String(v)}"`;
-// The weights of a sum that is not 100, each with its item (`frt 20 + csat 15 = 35`), when known.
-const termsZh = (p: { sum: number; terms?: string }) =>
-  p.terms === undefined || p.terms === '' ? '' : `:${p.terms} = ${p.sum}`;
-const termsEn = (p: { sum: number; terms?: string }) =>
-  p.terms === undefined || p.terms === '' ? '' : `: ${p.terms} = ${p.sum}`;
 
 /**
  * Every problem of a policy's meaning and of a family of versions, by permanent code. Codes never
@@ -206,10 +201,10 @@ export const POLICY_ERRORS = defineCatalogue({
       `The role ${q(p.role)} is in both scorecards ${q(p.first)} and ${q(p.second)}. A role belongs to one scorecard.`,
   },
   WEIGHTS_NOT_100: {
-    zh: (p: { scorecard: string; sum: number; terms?: string }) =>
-      `考核表 ${q(p.scorecard)} 的权重合计为 ${p.sum},应为 100${termsZh(p)}。`,
-    en: (p: { scorecard: string; sum: number; terms?: string }) =>
-      `The weights of scorecard ${q(p.scorecard)} add up to ${p.sum}; they must add up to 100${termsEn(p)}.`,
+    zh: (p: { scorecard: string; sum: number }) =>
+      `考核表 ${q(p.scorecard)} 的权重合计为 ${p.sum},应为 100。`,
+    en: (p: { scorecard: string; sum: number }) =>
+      `The weights of scorecard ${q(p.scorecard)} add up to ${p.sum}; they must add up to 100.`,
   },
   SCORECARD_NEEDS_SCORED: {
     zh: (p: { scorecard: string }) =>
@@ -224,16 +219,16 @@ export const POLICY_ERRORS = defineCatalogue({
       `Scorecard ${q(p.scorecard)} has both scored and groups; use one: with groups, list each metric under its group's scored.`,
   },
   GROUP_WEIGHTS_NOT_100: {
-    zh: (p: { scorecard: string; sum: number; terms?: string }) =>
-      `考核表 ${q(p.scorecard)} 的考核维度权重合计为 ${p.sum},应为 100${termsZh(p)}。`,
-    en: (p: { scorecard: string; sum: number; terms?: string }) =>
-      `The group weights of scorecard ${q(p.scorecard)} add up to ${p.sum}; they must add up to 100${termsEn(p)}.`,
+    zh: (p: { scorecard: string; sum: number }) =>
+      `考核表 ${q(p.scorecard)} 的考核维度权重合计为 ${p.sum},应为 100。`,
+    en: (p: { scorecard: string; sum: number }) =>
+      `The group weights of scorecard ${q(p.scorecard)} add up to ${p.sum}; they must add up to 100.`,
   },
   GROUP_ITEM_WEIGHTS_NOT_100: {
-    zh: (p: { scorecard: string; group: string; sum: number; terms?: string }) =>
-      `考核维度 ${q(p.group)}(考核表 ${q(p.scorecard)})内的指标权重合计为 ${p.sum},应为 100(维度内的权重是维度分内部的占比)${termsZh(p)}。`,
-    en: (p: { scorecard: string; group: string; sum: number; terms?: string }) =>
-      `The weights inside group ${q(p.group)} of scorecard ${q(p.scorecard)} add up to ${p.sum}; they must add up to 100 (they share out the group's subtotal)${termsEn(p)}.`,
+    zh: (p: { scorecard: string; group: string; sum: number }) =>
+      `考核维度 ${q(p.group)}(考核表 ${q(p.scorecard)})内的指标权重合计为 ${p.sum},应为 100:维度内的权重是维度分内部的占比。`,
+    en: (p: { scorecard: string; group: string; sum: number }) =>
+      `The weights inside group ${q(p.group)} of scorecard ${q(p.scorecard)} add up to ${p.sum}; they must add up to 100 (they share out the group's subtotal).`,
   },
   DUPLICATE_SCORED_METRIC: {
     zh: (p: { metric: string; scorecard: string }) =>
