@@ -50,9 +50,7 @@ export class Coverage {
     if (first === undefined || t < first) this.first.set(table, t);
     const last = this.last.get(table);
     if (last === undefined || t > last) this.last.set(table, t);
-    const p = this.#period;
-    const inPeriod =
-      p === null || (typeof t === 'string' ? t >= p.firstDay && t < p.endDay : t >= p.startMs && t < p.endMs);
+    const inPeriod = this.#timeInPeriod(t);
     if (inPeriod) this.#inPeriod++;
     return inPeriod;
   }
@@ -85,7 +83,12 @@ export class Coverage {
   valuesInPeriod(table: TableName, values: Readonly<Record<string, unknown>>): boolean {
     const field = this.#timeField(table);
     if (field === null) return true;
-    const t = values[field];
+    return this.#timeInPeriod(values[field]);
+  }
+
+  // A time field's value in the period: a date from the first day to the end day (exclusive), an
+  // instant from the start to the end (exclusive); every value when there is no period.
+  #timeInPeriod(t: unknown): boolean {
     const p = this.#period;
     if (p === null) return true;
     if (typeof t === 'string') return t >= p.firstDay && t < p.endDay;
