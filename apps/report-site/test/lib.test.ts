@@ -14,7 +14,7 @@ import { PUBLISHED_FILES, type SitePeriod } from '../src/lib/load.ts';
 import { localized, statusWord, t } from '../src/lib/messages.ts';
 import { policyChanges, policyVersions, versionOf } from '../src/lib/policies.ts';
 import { pointsLost, weightsShared } from '../src/lib/scorecard.ts';
-import { gradeCount, headlineOf, own, scoredRows } from '../src/lib/views.ts';
+import { gradeCount, headlineOf, metricsBelowTarget, own, scoredRows } from '../src/lib/views.ts';
 import { ROOT } from './fixture-site.ts';
 
 describe('relative links', () => {
@@ -187,11 +187,41 @@ describe('scorecard rows', () => {
     expect([headline.rated, headline.agents, headline.finding]).toEqual([
       45,
       60,
-      { metric: 'first_response_time', below: 45, scored: 45 },
+      // The 23rd of the 45 scores below 100, in ascending order.
+      { metric: 'first_response_time', below: 45, scored: 45, medianBelow: 65.45154589371981 },
     ]);
-    expect(t('zh', 'keyFinding', { ...{ below: 45, scored: 45 }, metric: '首次响应时间' })).toBe(
-      '45 名参评客服中有 45 名未达到「首次响应时间」的目标。',
+    expect(
+      t('zh', 'keyFinding', { ...{ below: 45, scored: 45 }, metric: '首次响应时间', median: '65.5' }),
+    ).toBe(
+      '45 名参评客服中有 45 名未达到「首次响应时间」的目标,这些客服该项得分的中位数为 65.5(100 为达标)。',
     );
+    expect(t('en', 'keyFinding', { below: 3, scored: 4, metric: 'FRT', median: '40.0' })).toBe(
+      '3 of 4 rated agents miss the FRT target; their median score on it is 40.0 (100 = at target).',
+    );
+  });
+
+  it('give the median of the scores below target: the mean of the middle two for an even count, none at or above 100 counted', () => {
+    const scored = (id: string, score: number): Results['agents'][number] => ({
+      ...agent(),
+      agent_id: id,
+      metrics: { frt: { value: 1, sample: 5, score, weight: 100, status: 'scored' } },
+    });
+    const period = fakePeriod({});
+    const results = {
+      ...period.results,
+      agents: [scored('a1', 90), scored('a2', 30), scored('a3', 100), scored('a4', 60), scored('a5', 20)],
+    };
+    expect(metricsBelowTarget({ ...period, results })).toEqual([
+      { metric: 'frt', below: 4, scored: 5, medianBelow: 45 },
+    ]);
+    const odd = { ...results, agents: results.agents.slice(0, 3) };
+    expect(metricsBelowTarget({ ...period, results: odd })).toEqual([
+      { metric: 'frt', below: 2, scored: 3, medianBelow: 60 },
+    ]);
+    const none = { ...results, agents: [scored('a3', 100)] };
+    expect(metricsBelowTarget({ ...period, results: none })).toEqual([
+      { metric: 'frt', below: 0, scored: 1, medianBelow: null },
+    ]);
   });
 
   it('without policy.json, follow results.json and have no item', () => {

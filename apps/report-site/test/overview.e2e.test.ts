@@ -42,13 +42,16 @@ const meanOf = (r: Results) => {
 describe.skipIf(fixture === null)('the manager’s overview', () => {
   it('leads with the key finding, the rated agents, the mean and its change, and the grade mix against last period', async () => {
     await page.goto(url('zh/periods/2026-11/index.html'));
-    const counts = new Map<string, { below: number; scored: number }>();
+    const counts = new Map<string, { below: number; scored: number; scores: number[] }>();
     for (const a of november.agents.filter((x) => x.status === 'rated'))
       for (const [id, m] of Object.entries(a.metrics)) {
         if (m.status !== 'scored' || m.score === null) continue;
-        const c = counts.get(id) ?? { below: 0, scored: 0 };
+        const c = counts.get(id) ?? { below: 0, scored: 0, scores: [] };
         c.scored++;
-        if (m.score < 100) c.below++;
+        if (m.score < 100) {
+          c.below++;
+          c.scores.push(m.score);
+        }
         counts.set(id, c);
       }
     const [top, c] =
@@ -58,7 +61,7 @@ describe.skipIf(fixture === null)('the manager’s overview', () => {
       await page.locator('main [data-headline] > *').first().getAttribute('data-finding'),
     ).not.toBeNull();
     expect(await page.locator('[data-finding]').textContent()).toBe(
-      `${c?.scored} 名参评客服中有 ${c?.below} 名未达到「${title}」的目标。`,
+      `${c?.scored} 名参评客服中有 ${c?.below} 名未达到「${title}」的目标,这些客服该项得分的中位数为 ${formatScore(medianOf(c?.scores ?? []))}(100 为达标)。`,
     );
     expect(await page.locator('[data-rated]').textContent()).toBe(
       `${november.summary.rated} / ${november.summary.agents}`,
@@ -313,3 +316,12 @@ describe.skipIf(fixture === null)('units and layout', () => {
     }
   });
 });
+
+// The median as docs/site.md defines it: the middle score, or the mean of the middle two.
+function medianOf(scores: readonly number[]): number {
+  const sorted = [...scores].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[mid] ?? Number.NaN)
+    : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}

@@ -102,6 +102,7 @@ export const SITE_TEXT = defineCatalogue({
   ),
   belowTarget: fixed('未达标最多的指标', 'Metrics most often below target'),
   belowTargetAgents: fixed('未达标人数', 'Agents below target'),
+  medianBelowScore: fixed('未达标者得分中位数', 'Median score of those below'),
   ratedScoredAgents: fixed('计分的参评客服', 'Rated agents scored on it'),
   movements: fixed('与上期相比的等级变化', 'Grade movements against the previous period'),
   noPrevious: fixed('没有上一期的数据。', 'No previous period to compare with.'),
@@ -586,10 +587,10 @@ export const SITE_TEXT = defineCatalogue({
   },
   headline: fixed('本期概览', 'At a glance'),
   keyFinding: {
-    zh: (p: { below: number; scored: number; metric: string }) =>
-      `${p.scored} 名参评客服中有 ${p.below} 名未达到「${p.metric}」的目标。`,
-    en: (p: { below: number; scored: number; metric: string }) =>
-      `${p.below} of ${p.scored} rated agents miss the ${p.metric} target.`,
+    zh: (p: { below: number; scored: number; metric: string; median: string }) =>
+      `${p.scored} 名参评客服中有 ${p.below} 名未达到「${p.metric}」的目标,这些客服该项得分的中位数为 ${p.median}(100 为达标)。`,
+    en: (p: { below: number; scored: number; metric: string; median: string }) =>
+      `${p.below} of ${p.scored} rated agents miss the ${p.metric} target; their median score on it is ${p.median} (100 = at target).`,
   },
   noFinding: fixed('所有参评客服都达到了各项指标的目标。', 'Every rated agent meets every target.'),
   meanScore: fixed('平均分', 'Mean score'),

@@ -251,28 +251,50 @@ export function gradeMovements(
   return moves.sort((a, b) => Number(b.up) - Number(a.up) || (a.agent.agent_id < b.agent.agent_id ? -1 : 1));
 }
 
+/** Of the rated agents with a score on a metric: how many, how many below 100, and the median of those below. */
+export interface BelowTarget {
+  metric: string;
+  below: number;
+  scored: number;
+  /** The median of the scores below 100 (the mean of the middle two for an even count); null when none is below. */
+  medianBelow: number | null;
+}
+
 /**
  * For each scored metric: of the rated agents with a score on it, how many scored below 100
- * (每月分析未达标指标). Agents not rated are left out, as the headline's 参评客服 count does.
+ * (每月分析未达标指标), and how far below they are (the median of their scores). Agents not
+ * rated are left out, as the headline's 参评客服 count does.
  */
-export function metricsBelowTarget(
-  period: SitePeriod,
-): Array<{ metric: string; below: number; scored: number }> {
-  const counts = new Map<string, { below: number; scored: number }>();
+export function metricsBelowTarget(period: SitePeriod): BelowTarget[] {
+  const counts = new Map<string, { scored: number; scores: number[] }>();
   for (const a of period.results.agents) {
     if (a.status !== 'rated') continue;
     for (const id of Object.keys(a.metrics)) {
       const score = scoreOn(a, id);
       if (score === null) continue;
-      const c = counts.get(id) ?? { below: 0, scored: 0 };
+      const c = counts.get(id) ?? { scored: 0, scores: [] };
       c.scored++;
-      if (score < 100) c.below++;
+      if (score < 100) c.scores.push(score);
       counts.set(id, c);
     }
   }
   return [...counts.entries()]
-    .map(([metric, c]) => ({ metric, ...c }))
+    .map(([metric, c]) => ({
+      metric,
+      below: c.scores.length,
+      scored: c.scored,
+      medianBelow: median(c.scores),
+    }))
     .sort((a, b) => b.below - a.below || (a.metric < b.metric ? -1 : 1));
+}
+
+/** The median of some numbers (the mean of the middle two for an even count); null for none. */
+function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  // biome-ignore lint/style/noNonNullAssertion: 0 <= mid - 1 < mid < length for an even length
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 /** The metrics scored for any of these agents, in first-seen order. */
@@ -337,8 +359,8 @@ export interface Headline {
   previousMean: number | null;
   /** Per grade, best first: agents this period and in the previous one (null without it). */
   grades: Array<{ grade: string; now: number; before: number | null }>;
-  /** The scored metric most agents are below target on (at least one), with the counts. */
-  finding: { metric: string; below: number; scored: number } | null;
+  /** The scored metric most agents are below target on (at least one), with the counts and the median below. */
+  finding: BelowTarget | null;
 }
 
 /** The headline of a period against the previous one of the same kind (null when the site has none). */
