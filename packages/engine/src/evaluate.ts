@@ -30,7 +30,7 @@ import {
 } from '@scorebook/policy';
 import { messageOf, type Problem, ScorebookError } from '@scorebook/problems';
 import type { Source } from '@scorebook/source';
-import { isEvaluationKind, type Period, parsePeriod, Zone, zonePeriod } from '@scorebook/time';
+import { BusinessClock, isEvaluationKind, type Period, parsePeriod, Zone, zonePeriod } from '@scorebook/time';
 import packageJson from '../package.json' with { type: 'json' };
 import { AppealStage } from './appeal/appeal-stage.ts';
 import { monthsNotApplied } from './appeal/month-appeals.ts';
@@ -52,7 +52,12 @@ import { type Agent, RowChecks } from './check/row-checks.ts';
 import { QuotaTargets } from './check/targets.ts';
 import { ConversationIndex } from './derive/conversation-index.ts';
 import { DerivationThread } from './derive/derivation-thread.ts';
-import { applyConversationFacts, deriveFacts, elapsedSeconds } from './derive/derive-facts.ts';
+import {
+  applyConversationFacts,
+  deriveFacts,
+  elapsedSeconds,
+  toBusinessHours,
+} from './derive/derive-facts.ts';
 import { MessagePartitions, type SpillOptions } from './derive/message-partitions.ts';
 import { readsConversationField } from './derive/reads-field.ts';
 import { routeMessage } from './derive/route-messages.ts';
@@ -697,7 +702,13 @@ async function pipeline(
     warnings: [
       ...inputs.warnings,
       ...untypedComparisons(inputs, needs),
-      ...warnings.warnings(limit, zone),
+      ...warnings.warnings(
+        limit,
+        zone,
+        policy.business_hours === null
+          ? null
+          : new BusinessClock(toBusinessHours(policy.business_hours), zone),
+      ),
       ...customWarnings,
       ...tablesAbsentForRules(inputs, needs, allowMissing, inUse),
       ...tablesOfUnusedScorecards(inputs, needs, allowMissing, inUse),

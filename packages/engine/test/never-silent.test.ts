@@ -513,6 +513,41 @@ tables:
     );
   });
 
+  it('counts a gap at an end of the period only on the days business hours open: weekends and holidays are no missing files', async () => {
+    // A team open Monday to Friday; 1–7 October are holidays; a conversation every working day
+    // from Thursday 8 October to Friday 30 October (31 October is a Saturday).
+    const working = Array.from({ length: 23 }, (_, i) => 8 + i).filter((d) => {
+      const weekday = new Date(Date.UTC(2026, 9, d)).getUTCDay();
+      return weekday !== 0 && weekday !== 6;
+    });
+    const rows = (days: number[]) =>
+      conv(...days.map((d) => `c${d},a1,chat,2026-10-${String(d).padStart(2, '0')}T09:00:00+08:00,`));
+    const week = ['mon', 'tue', 'wed', 'thu', 'fri'].map((d) => `  ${d}: ["09:00-18:00"]`).join('\n');
+    const partly = async (businessHours: string, days: number[]) => {
+      const e = await runScenario({
+        policy: basePolicy({ businessHours }),
+        tables: { agents: AGENTS, conversations: rows(days) },
+      });
+      return e.warnings
+        .filter((w) => w.code === 'PERIOD_PARTLY_COVERED')
+        .map((w) => w.message.en.split(';')[0]);
+    };
+    const holidays = `business_hours:\n${week}\n  holidays: [${[1, 2, 3, 4, 5, 6, 7].map((d) => `2026-10-0${d}`).join(', ')}]`;
+    // Before the first row: the holidays, then 9 hours of Thursday; after the last: 15 hours of Friday, Saturday.
+    expect(await partly(holidays, working)).toEqual([]);
+    // The same rows without the holidays: 1, 2, 5, 6 and 7 October are open days with no rows.
+    expect(await partly(`business_hours:\n${week}`, working)).toHaveLength(1);
+    // Without business hours every day counts.
+    expect(await partly('', working)).toHaveLength(1);
+    // Rows that stop on Tuesday 27 October: Wednesday to Friday are open days without them.
+    expect(
+      await partly(
+        holidays,
+        working.filter((d) => d <= 27),
+      ),
+    ).toHaveLength(1);
+  });
+
   it('warns of the days with conversations and not one message, read in one thread or in pieces (trial 7 H2)', async () => {
     // Twelve conversations a day all month, each with a question and a reply; the messages of
     // 10–12 October and of the 20th are missing from the export, the 25th has only 9 conversations.

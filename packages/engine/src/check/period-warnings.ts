@@ -1,6 +1,12 @@
 import { type InputTableName, TABLES } from '@scorebook/contract';
 import { messageOf, type Problem } from '@scorebook/problems';
-import { formatInstantLocal, localDateOf, type Zone, type ZonedPeriod } from '@scorebook/time';
+import {
+  type BusinessClock,
+  formatInstantLocal,
+  localDateOf,
+  type Zone,
+  type ZonedPeriod,
+} from '@scorebook/time';
 import { RUN_ERRORS } from '../errors.ts';
 import type { TableRecord } from '../read/read-inputs.ts';
 import type { Row } from '../row.ts';
@@ -8,8 +14,12 @@ import { exceedsLimit, formatLimit, type RejectedLimit } from './rejected-limit.
 
 /** Tables whose rows come every working day: a gap at an end of the period means missing files. */
 const DENSE: ReadonlySet<InputTableName> = new Set(['conversations', 'messages']);
-/** How far from an end of the period a dense table's rows may stop before it is said. */
+/**
+ * How far from an end of the period a dense table's rows may stop before it is said: time of the
+ * local days business hours open (every day without business hours; {@link openMs}).
+ */
 const GAP_MS = 2 * 86_400_000;
+const DAY_MS = 86_400_000;
 const TOP = 10;
 /** Dense tables' rows are counted by quarter hour of the period (any zone's days are whole quarters). */
 const QUARTER_MS = 900_000;
@@ -230,8 +240,11 @@ export class PeriodWarnings {
     return out;
   }
 
-  /** The warnings, table by table in contract order. */
-  warnings(limit: RejectedLimit, zone: Zone): Problem[] {
+  /**
+   * The warnings, table by table in contract order. `clock`: the policy's business hours (null
+   * without them): a gap at an end of the period counts only the days they open.
+   */
+  warnings(limit: RejectedLimit, zone: Zone, clock: BusinessClock | null = null): Problem[] {
     const out: Problem[] = [];
     const warn = (code: keyof typeof RUN_ERRORS, message: Problem['message']): Problem => ({
       code,
@@ -290,7 +303,8 @@ export class PeriodWarnings {
     }
     const p = this.#period;
     for (const [table, [first, last]] of this.#span) {
-      if (first - p.startMs <= GAP_MS && p.endMs - last <= GAP_MS) continue;
+      if (openMs(p.startMs, first, clock, zone) <= GAP_MS && openMs(last, p.endMs, clock, zone) <= GAP_MS)
+        continue;
       const covered = `${formatInstantLocal(first, zone)} – ${formatInstantLocal(last, zone)}`;
       out.push(
         warn(
@@ -447,4 +461,24 @@ function topAgents(agents: ReadonlyMap<string, number>): string {
     .slice(0, TOP)
     .map(([agent, n]) => `${agent} ${n}`)
     .join(', ');
+}
+
+/**
+ * The milliseconds of `[from, to)` that fall on local days business hours open: a day with at
+ * least one opening (not a holiday, its weekday not closed) counts whole, from its local midnight
+ * to the next; a closed day not at all. Without business hours every day counts: `to - from`.
+ * A team closed at weekends or on holidays has no rows then, which is no gap in its exports.
+ */
+function openMs(from: number, to: number, clock: BusinessClock | null, zone: Zone): number {
+  if (to <= from) return 0;
+  if (clock === null) return to - from;
+  let total = 0;
+  for (let day = clock.dayOf(from); ; day++) {
+    const start = zone.instantOfWallClock(day * DAY_MS);
+    if (start >= to) break;
+    if (clock.openings(day).length === 0) continue;
+    const end = zone.instantOfWallClock((day + 1) * DAY_MS);
+    total += Math.min(end, to) - Math.max(start, from);
+  }
+  return total;
 }
