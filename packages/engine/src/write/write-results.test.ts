@@ -121,8 +121,9 @@ describe('writing results', () => {
     'takes a lock whose holder was killed and is not reaped yet (a zombie) for one a killed process left',
     async () => {
       const out = join(mkdtempSync(join(tmpdir(), 'scorebook-write-')), 'out');
-      // The shell kills its child and becomes a sleep, which never reaps it: the child stays a zombie.
-      const parent = spawn('sh', ['-c', 'sleep 30 & p=$!; kill -9 $p; echo $p; exec sleep 5'], {
+      // The shell kills its child and becomes a sleep, which never reaps it: the child stays a zombie
+      // (for a minute at most, killed at the end: under load the first look may come seconds later).
+      const parent = spawn('sh', ['-c', 'sleep 30 & p=$!; kill -9 $p; echo $p; exec sleep 60'], {
         stdio: ['ignore', 'pipe', 'ignore'],
       });
       const pid = await new Promise<number>((done) =>
