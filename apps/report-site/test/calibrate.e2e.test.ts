@@ -112,7 +112,7 @@ describe.skipIf(fixture === null)('the calibration page', () => {
     const problem = page.locator('[data-problems] li');
     expect(await problem.getAttribute('data-problem')).toBe('WEIGHTS_NOT_100');
     expect(await problem.textContent()).toBe(
-      'WEIGHTS_NOT_100: The weights of scorecard "aftersale" add up to 105; they must add up to 100.',
+      'WEIGHTS_NOT_100: The weights of scorecard "aftersale" add up to 105; they must add up to 100: first_response_time 25 + avg_response_time 15 + reply_rate 5 + csat_rate 15 + fcr 20 + complaint_rate 10 + qa_score 15 = 105.',
     );
   });
 

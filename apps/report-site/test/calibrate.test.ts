@@ -42,6 +42,23 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const dataOf = (scorecard: string): CalibrationData =>
   calibrationData(PERIOD, snapshot, results.agents, scorecard);
 
+/** The errors `scorebook validate --format json` gives for a policy folder, by code. */
+function validateErrors(folder: string): Array<{ code: string; message: unknown }> {
+  const run = spawnSync(process.execPath, [CLI, 'validate', folder, '--format', 'json'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  expect(run.status).toBe(1);
+  return (JSON.parse(run.stdout) as Array<{ code: string; severity: string; message: unknown }>)
+    .filter((p) => p.severity === 'error')
+    .map(({ code, message }) => ({ code, message }))
+    .sort(byCode);
+}
+
+function byCode(a: { code: string }, b: { code: string }): number {
+  return a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
+}
+
 /** Evaluates the period with `text` as the policy's only version; the agents of `scorecard`. */
 function evaluateWith(text: string, name: string): Results['agents'] {
   const policies = join(work, name, 'ecommerce-cs');
@@ -123,6 +140,7 @@ describe('calibration: scoring the published values again', () => {
 describe('calibration: what validation refuses', () => {
   const refusals: Array<[string, string, Record<string, number>]> = [
     ['aftersale', 'weights not adding up to 100', { [editKey('weight', 'fcr')]: 25 }],
+    ['aftersale', 'a decimal weight', { [editKey('weight', 'fcr')]: 12.5 }],
     [
       'aftersale',
       'a target beyond its floor, and weights',
@@ -141,20 +159,23 @@ describe('calibration: what validation refuses', () => {
       const folder = join(work, `refused-${Object.keys(edits).join('-')}`, 'ecommerce-cs');
       mkdirSync(folder, { recursive: true });
       writeFileSync(join(folder, snapshot.file), editedText(data, edits).text);
-      const run = spawnSync(process.execPath, [CLI, 'validate', folder, '--format', 'json'], {
-        cwd: ROOT,
-        encoding: 'utf8',
-      });
-      expect(run.status).toBe(1);
-      const validate = (JSON.parse(run.stdout) as Array<{ code: string; severity: string; message: unknown }>)
-        .filter((p) => p.severity === 'error')
-        .map(({ code, message }) => ({ code, message }));
-      const byCode = (a: { code: string }, b: { code: string }) =>
-        a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
-      expect([...page].sort(byCode)).toEqual(validate.sort(byCode));
+      expect([...page].sort(byCode)).toEqual(validateErrors(folder));
     },
     60_000,
   );
+
+  it('lists each weight, as the reader typed it, in the order of the policy (trial 9 finding 11)', () => {
+    const data = dataOf('aftersale');
+    expect(checkEdits(data, applyEdits(data, { [editKey('weight', 'fcr')]: 12.5 }))).toEqual([
+      {
+        code: 'WEIGHTS_NOT_100',
+        message: {
+          zh: '考核表 "aftersale" 的权重合计为 97.5,应为 100:first_response_time 25 + avg_response_time 15 + reply_rate 5 + csat_rate 15 + fcr 12.5 + complaint_rate 10 + qa_score 15 = 97.5。',
+          en: 'The weights of scorecard "aftersale" add up to 97.5; they must add up to 100: first_response_time 25 + avg_response_time 15 + reply_rate 5 + csat_rate 15 + fcr 12.5 + complaint_rate 10 + qa_score 15 = 97.5.',
+        },
+      },
+    ]);
+  });
 });
 
 describe('calibration: forced-distribution shares and range bounds', () => {
@@ -196,6 +217,21 @@ describe('calibration: forced-distribution shares and range bounds', () => {
       published: r.agents.filter((a) => a.scorecard === card).map(outcomeOfResult),
     };
   }
+
+  it('refuses group weights and the weights inside a group with the codes and messages of scorebook validate', () => {
+    const { snapshot: s, results: r } = base.get('wecom-community') ?? { snapshot, results };
+    const data = calibrationData(PERIOD, s, r.agents, 'aftersale');
+    const edits = { [editKey('group', 'outcome')]: 50.5, [editKey('weight', 'fcr')]: 45 };
+    const page = checkEdits(data, applyEdits(data, edits));
+    expect(page.map((p) => p.message.en)).toEqual([
+      'The weights inside group "outcome" of scorecard "aftersale" add up to 95; they must add up to 100 (they share out the group\'s subtotal): fcr 45 + complaint_rate 20 + qa_score 30 = 95.',
+      'The group weights of scorecard "aftersale" add up to 105.5; they must add up to 100: response 30 + outcome 50.5 + satisfaction 25 = 105.5.',
+    ]);
+    const folder = join(work, 'refused-groups', 'wecom-community');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, s.file), editedText(data, edits).text);
+    expect([...page].sort(byCode)).toEqual(validateErrors(folder));
+  }, 60_000);
 
   it('writes share edits into the distribution item of their grade, as percentages', () => {
     const edits = { [editKey('max_share', 'A')]: 0.1, [editKey('min_share', 'D')]: 0.15 };

@@ -25,10 +25,14 @@ describe('scorebook validate', () => {
     const r = await runCli('validate', dir);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${join(dir, '2026-10-01.yaml')}:60:5 错误 WEIGHTS_NOT_100`);
-    expect(r.stderr).toContain('考核表 "aftersale" 的权重合计为 105,应为 100。');
+    expect(r.stderr).toContain(
+      '考核表 "aftersale" 的权重合计为 105,应为 100:first_response_time 15 + avg_response_time 10 + reply_rate 10 + csat_rate 20 + fcr 25 + complaint_rate 10 + qa_score 15 = 105。',
+    );
     expect(r.stderr).toMatch(/\n\s+\|\s+\^+/);
     const en = await runCli('validate', dir, '--lang', 'en');
-    expect(en.stderr).toContain('add up to 105; they must add up to 100');
+    expect(en.stderr).toContain(
+      'add up to 105; they must add up to 100: first_response_time 15 + avg_response_time 10 + reply_rate 10 + csat_rate 20 + fcr 25 + complaint_rate 10 + qa_score 15 = 105.',
+    );
   });
 
   it('prints JSON and GitHub annotations', async () => {

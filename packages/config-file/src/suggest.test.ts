@@ -22,4 +22,23 @@ describe('closest', () => {
     expect(closest('abcdef', ['bacdfe'])).toBe('bacdfe');
     expect(closest('abcdef', ['badcfe'])).toBeNull();
   });
+
+  // The rule as docs/policy-checks.md states it, "How a suggestion is chosen".
+  it('allows max(2, ⌊length / 3⌋) edits, counted on the written word', () => {
+    expect(closest('abcdefgh', ['abcdefXY'])).toBe('abcdefXY');
+    expect(closest('abcdefgh', ['abcdeXYZ'])).toBeNull();
+    expect(closest('abcdefghi', ['abcdefXYZ'])).toBe('abcdefXYZ');
+    expect(closest('x', ['id'])).toBe('id');
+  });
+
+  it('is optimal string alignment, not unrestricted Damerau-Levenshtein: ca is 3 edits from abc', () => {
+    expect(closest('ca', ['abc'])).toBeNull();
+  });
+
+  it('compares case and every character exactly, and gives a tie to the first candidate', () => {
+    expect(closest('Weight', ['weight'])).toBe('weight');
+    expect(closest('WEIGHT', ['weight'])).toBeNull();
+    expect(closest('tarket', ['target', 'market'])).toBe('target');
+    expect(closest('tarket', ['market', 'target'])).toBe('market');
+  });
 });

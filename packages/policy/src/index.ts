@@ -15,7 +15,13 @@ export {
   renderDiffMarkdown,
   renderDiffText,
 } from './diff/render-diff.ts';
-export { POLICY_ERRORS, type PolicyErrorCode } from './errors/catalogue.ts';
+export {
+  POLICY_ERRORS,
+  type PolicyErrorCode,
+  type WeightedEntry,
+  type WeightsNot100,
+  weightsNot100,
+} from './errors/catalogue.ts';
 export {
   FORMULA_AGENT_FACTS,
   formulaMetricsInOrder,

@@ -49,6 +49,45 @@ describe('broken policies', () => {
     });
   }
 
+  it("names each weight of a scorecard whose weights do not add up to 100, in the file's order (trial 9 finding 11)", () => {
+    const loaded = loadPolicyFile(join(broken, 'weights-not-100.yaml'));
+    const problem = loaded.problems.find((p) => p.code === 'WEIGHTS_NOT_100')!;
+    expect(problem.message).toEqual({
+      zh: '考核表 "aftersale" 的权重合计为 105,应为 100:first_response_time 15 + avg_response_time 10 + reply_rate 10 + csat_rate 20 + fcr 25 + complaint_rate 10 + qa_score 15 = 105。',
+      en: 'The weights of scorecard "aftersale" add up to 105; they must add up to 100: first_response_time 15 + avg_response_time 10 + reply_rate 10 + csat_rate 20 + fcr 25 + complaint_rate 10 + qa_score 15 = 105.',
+    });
+  });
+
+  it('writes a decimal weight as it reads, and an item without a metric by its index', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scorebook-weights-'));
+    const file = join(dir, 'weights.yaml');
+    writeFileSync(
+      file,
+      `scorebook: 1
+id: x
+version: "1"
+effective_from: 2026-10-01
+title: t
+timezone: Asia/Shanghai
+grades:
+  - { grade: A, min_score: 60 }
+  - { grade: D, min_score: 0 }
+scorecards:
+  s:
+    title: t
+    roles: [r]
+    scored:
+      - { metric: fcr, weight: 12.50, target: 80%, floor: 50% }
+      - { weight: 30 }
+      - { metric: csat_rate, weight: 50, target: 90%, floor: 70% }
+`,
+    );
+    const problem = loadPolicyFile(file).problems.find((p) => p.code === 'WEIGHTS_NOT_100');
+    expect(problem?.message.en).toBe(
+      'The weights of scorecard "s" add up to 92.5; they must add up to 100: fcr 12.5 + [1] 30 + csat_rate 50 = 92.5.',
+    );
+  });
+
   it('reads an unquoted version as text, with a warning that it became a number', () => {
     const loaded = loadPolicyFile(join(broken, 'unquoted-version.yaml'));
     expect(loaded.policy?.version).toBe('2026.1');

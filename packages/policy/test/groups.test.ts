@@ -55,9 +55,23 @@ describe('scorecard groups (考核维度)', () => {
       ['GROUP_ITEM_WEIGHTS_NOT_100', 'error', 29, 9, 'scorecards.service.groups[1].scored'],
     ]);
     expect(loaded.problems.map((p) => p.message.en)).toEqual([
-      'The group weights of scorecard "service" add up to 110; they must add up to 100.',
-      'The weights inside group "quality" of scorecard "service" add up to 90; they must add up to 100 (they share out the group\'s subtotal).',
+      'The group weights of scorecard "service" add up to 110; they must add up to 100: efficiency 70 + quality 40 = 110.',
+      'The weights inside group "quality" of scorecard "service" add up to 90; they must add up to 100 (they share out the group\'s subtotal): csat_rate 90 = 90.',
     ]);
+    expect(loaded.problems.map((p) => p.message.zh)).toEqual([
+      '考核表 "service" 的考核维度权重合计为 110,应为 100:efficiency 70 + quality 40 = 110。',
+      '考核维度 "quality"(考核表 "service")内的指标权重合计为 90,应为 100(维度内的权重是维度分内部的占比):csat_rate 90 = 90。',
+    ]);
+  });
+
+  it('name a group without an id by its index in the sum of group weights', () => {
+    const loaded = loadText(
+      v2Text(GROUPED.replace('id: quality\n        title:', 'title:').replace('weight: 40', 'weight: 45.5')),
+    );
+    const sum = loaded.problems.find((p) => p.code === 'GROUP_WEIGHTS_NOT_100');
+    expect(sum?.message.en).toBe(
+      'The group weights of scorecard "service" add up to 105.5; they must add up to 100: efficiency 60 + [1] 45.5 = 105.5.',
+    );
   });
 
   it('score a metric once in the whole scorecard, and take no scored list beside them', () => {

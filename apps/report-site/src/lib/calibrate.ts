@@ -12,7 +12,7 @@ import {
   scoreSegmented,
 } from '@scorebook/engine/scoring';
 import type { Policy, Scorecard, ScoredItem } from '@scorebook/policy';
-import { POLICY_ERRORS } from '@scorebook/policy';
+import { POLICY_ERRORS, weightsNot100 } from '@scorebook/policy';
 import { type Bilingual, messageOf } from '@scorebook/problems';
 import { Zone } from '@scorebook/time';
 
@@ -199,8 +199,6 @@ export interface CalibrationProblem {
   message: Bilingual;
 }
 
-const TOLERANCE = 1e-9;
-
 /**
  * The problems `scorebook validate` would report for the edited scorecard and grades (the checks
  * an edit of a number can break, in the policy checks' order and with their catalogue entries):
@@ -229,25 +227,26 @@ export function checkEdits(data: CalibrationData, policy: Policy): CalibrationPr
   const last = policy.grades[policy.grades.length - 1];
   if (last !== undefined && last.min_score !== 0)
     add('GRADES_LAST_NOT_ZERO', messageOf(POLICY_ERRORS, 'GRADES_LAST_NOT_ZERO', { grade: last.grade }));
-  const sumOf = (weights: number[]) => weights.reduce((a, b) => a + b, 0);
+  const entries = (items: ReadonlyArray<{ metric: string; weight: number }>) =>
+    items.map((s) => ({ id: s.metric, weight: s.weight }));
   if (card.groups.length === 0) {
-    const sum = sumOf(card.scored.map((s) => s.weight));
-    if (Math.abs(sum - 100) > TOLERANCE)
-      add('WEIGHTS_NOT_100', messageOf(POLICY_ERRORS, 'WEIGHTS_NOT_100', { scorecard: card.id, sum }));
+    const sum = weightsNot100(entries(card.scored));
+    if (sum !== null)
+      add('WEIGHTS_NOT_100', messageOf(POLICY_ERRORS, 'WEIGHTS_NOT_100', { scorecard: card.id, ...sum }));
   } else {
     for (const g of card.groups) {
-      const sum = sumOf(card.scored.filter((s) => s.group === g.id).map((s) => s.weight));
-      if (Math.abs(sum - 100) > TOLERANCE)
+      const sum = weightsNot100(entries(card.scored.filter((s) => s.group === g.id)));
+      if (sum !== null)
         add(
           'GROUP_ITEM_WEIGHTS_NOT_100',
-          messageOf(POLICY_ERRORS, 'GROUP_ITEM_WEIGHTS_NOT_100', { scorecard: card.id, group: g.id, sum }),
+          messageOf(POLICY_ERRORS, 'GROUP_ITEM_WEIGHTS_NOT_100', { scorecard: card.id, group: g.id, ...sum }),
         );
     }
-    const sum = sumOf(card.groups.map((g) => g.weight));
-    if (Math.abs(sum - 100) > TOLERANCE)
+    const sum = weightsNot100(card.groups);
+    if (sum !== null)
       add(
         'GROUP_WEIGHTS_NOT_100',
-        messageOf(POLICY_ERRORS, 'GROUP_WEIGHTS_NOT_100', { scorecard: card.id, sum }),
+        messageOf(POLICY_ERRORS, 'GROUP_WEIGHTS_NOT_100', { scorecard: card.id, ...sum }),
       );
   }
   for (const item of card.scored) {

@@ -8,7 +8,7 @@ import { build } from 'esbuild';
  * browser as one classic script (an IIFE, so it runs from file:// too), minified. The island
  * uses two run-time parts of packages whose indexes also load Node-only modules: of
  * `@scorebook/conditions` its `trace.ts` (what `rateAgent` calls) and of `@scorebook/policy` its
- * error catalogue; the bundle resolves the two names to those files.
+ * error catalogue (with `weightsNot100`); the bundle resolves the two names to those files.
  */
 export const GET: APIRoute = async () => {
   // `astro build` runs in the site app's folder (scorebook site build starts it there).

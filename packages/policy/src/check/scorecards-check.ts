@@ -2,6 +2,7 @@ import type { Condition } from '@scorebook/conditions';
 import { CONFIG_FILE_ERRORS, closest } from '@scorebook/config-file';
 import { isMeasuredTable, type MetricDefinition, measuredFields, TABLES } from '@scorebook/contract';
 import { messageOf } from '@scorebook/problems';
+import { type WeightedEntry, type WeightsNot100, weightsNot100 } from '../errors/catalogue.ts';
 import { gradeNamesOf } from '../history-facts.ts';
 import type {
   Adjustment,
@@ -25,7 +26,8 @@ import { asArray, asNumber, asString, type CheckContext, isRecord, type Path } f
 import { parseQuantity } from './quantity.ts';
 import { checkQuota } from './quota-check.ts';
 
-const WEIGHT_TOLERANCE = 1e-9;
+// How far over 100% the forced distribution's minimum shares may add up and still count as 100%.
+const SHARE_TOLERANCE = 1e-9;
 
 /**
  * Checks the scorecards: roles in one scorecard each, known metrics scored once with weights
@@ -105,7 +107,7 @@ function checkScoredOrGroups(
       else ctx.report(path, 'SCORECARD_NEEDS_SCORED', { scorecard: cardId }, { anchor: 'key' });
     }
     const scored = checkScored(ctx, [...path, 'scored'], card.scored, byId, seen, null, (sum) =>
-      ctx.report([...path, 'scored'], 'WEIGHTS_NOT_100', { scorecard: cardId, sum }, { anchor: 'key' }),
+      ctx.report([...path, 'scored'], 'WEIGHTS_NOT_100', { scorecard: cardId, ...sum }, { anchor: 'key' }),
     );
     return { scored, groups: [] };
   }
@@ -119,12 +121,12 @@ function checkScoredOrGroups(
   asArray(card.groups).forEach((raw, index) => {
     const at: Path = [...path, 'groups', index];
     if (!isRecord(raw)) {
-      weights.add(null);
+      weights.add(null, null);
       return;
     }
     const id = asString(raw.id);
     const weight = asNumber(raw.weight);
-    weights.add(weight);
+    weights.add(id, weight);
     if (id !== null && ids.has(id))
       ctx.report([...at, 'id'], 'DUPLICATE_ID', { id, what: '考核维度', whatEn: 'group' });
     if (id !== null) ids.add(id);
@@ -132,7 +134,7 @@ function checkScoredOrGroups(
       ctx.report(
         [...at, 'scored'],
         'GROUP_ITEM_WEIGHTS_NOT_100',
-        { scorecard: cardId, group: id ?? String(index), sum },
+        { scorecard: cardId, group: id ?? String(index), ...sum },
         { anchor: 'key' },
       ),
     );
@@ -141,25 +143,35 @@ function checkScoredOrGroups(
     if (id !== null && title !== null && weight !== null)
       groups.push({ id, title, title_en: asString(raw.title_en), weight, source: ctx.sourceOf(at) });
   });
-  const sum = weights.notHundred(asArray(card.groups).length);
+  const sum = weights.notHundred();
   if (sum !== null)
-    ctx.report([...path, 'groups'], 'GROUP_WEIGHTS_NOT_100', { scorecard: cardId, sum }, { anchor: 'key' });
+    ctx.report(
+      [...path, 'groups'],
+      'GROUP_WEIGHTS_NOT_100',
+      { scorecard: cardId, ...sum },
+      { anchor: 'key' },
+    );
   return { scored, groups };
 }
 
-/** Adds up weights as they are read; the sum when every weight was a number and it is not 100. */
-function weightSum(): { add(weight: number | null): void; notHundred(count: number): number | null } {
-  let sum = 0;
+/**
+ * Collects a list's weights as they are read, each with its id (null when it has none); the
+ * parameters of its weights-not-100 message when every weight was a number and they do not add
+ * up to 100 (a weight that is not a number is the schema's problem, and the sum would mislead).
+ */
+function weightSum(): {
+  add(id: string | null, weight: number | null): void;
+  notHundred(): WeightsNot100 | null;
+} {
+  const entries: WeightedEntry[] = [];
   let complete = true;
   return {
-    add(weight) {
+    add(id, weight) {
       if (weight === null) complete = false;
-      else sum += weight;
+      else entries.push({ id, weight });
     },
-    notHundred(count) {
-      return complete && count > 0 && Math.abs(sum - 100) > WEIGHT_TOLERANCE
-        ? Number(sum.toPrecision(12))
-        : null;
+    notHundred() {
+      return complete ? weightsNot100(entries) : null;
     },
   };
 }
@@ -172,19 +184,19 @@ function checkScored(
   byId: ReadonlyMap<string, MetricDefinition>,
   seen: Set<string>,
   group: string | null,
-  weightsNot100: (sum: number) => void,
+  reportNot100: (sum: WeightsNot100) => void,
 ): ScoredItem[] {
   const items: ScoredItem[] = [];
   const weights = weightSum();
   asArray(raw).forEach((item, index) => {
     const path: Path = [...listPath, index];
     if (!isRecord(item)) {
-      weights.add(null);
+      weights.add(null, null);
       return;
     }
     const weight = asNumber(item.weight);
-    weights.add(weight);
     const metricId = asString(item.metric);
+    weights.add(metricId, weight);
     if (metricId === null) return;
     const metric = byId.get(metricId);
     if (metric === undefined) {
@@ -205,8 +217,8 @@ function checkScored(
     if (scoredItem !== null && weight !== null)
       items.push({ segments: null, ...scoredItem, quota, weight, group, source: ctx.sourceOf(path) });
   });
-  const sum = weights.notHundred(asArray(raw).length);
-  if (sum !== null) weightsNot100(sum);
+  const sum = weights.notHundred();
+  if (sum !== null) reportNot100(sum);
   return items;
 }
 
@@ -645,7 +657,7 @@ function checkDistribution(
     if (min !== null) minimums += min;
     rules.push({ grade, max_share: max, min_share: min, index });
   });
-  if (minimums > 1 + WEIGHT_TOLERANCE) {
+  if (minimums > 1 + SHARE_TOLERANCE) {
     ctx.report(
       [...path, 'grades'],
       'DISTRIBUTION_MINIMUMS_OVER_100',

@@ -201,10 +201,10 @@ export const POLICY_ERRORS = defineCatalogue({
       `The role ${q(p.role)} is in both scorecards ${q(p.first)} and ${q(p.second)}. A role belongs to one scorecard.`,
   },
   WEIGHTS_NOT_100: {
-    zh: (p: { scorecard: string; sum: number }) =>
-      `考核表 ${q(p.scorecard)} 的权重合计为 ${p.sum},应为 100。`,
-    en: (p: { scorecard: string; sum: number }) =>
-      `The weights of scorecard ${q(p.scorecard)} add up to ${p.sum}; they must add up to 100.`,
+    zh: (p: { scorecard: string } & WeightsNot100) =>
+      `考核表 ${q(p.scorecard)} 的权重合计为 ${p.sum},应为 100:${p.terms} = ${p.sum}。`,
+    en: (p: { scorecard: string } & WeightsNot100) =>
+      `The weights of scorecard ${q(p.scorecard)} add up to ${p.sum}; they must add up to 100: ${p.terms} = ${p.sum}.`,
   },
   SCORECARD_NEEDS_SCORED: {
     zh: (p: { scorecard: string }) =>
@@ -219,16 +219,16 @@ export const POLICY_ERRORS = defineCatalogue({
       `Scorecard ${q(p.scorecard)} has both scored and groups; use one: with groups, list each metric under its group's scored.`,
   },
   GROUP_WEIGHTS_NOT_100: {
-    zh: (p: { scorecard: string; sum: number }) =>
-      `考核表 ${q(p.scorecard)} 的考核维度权重合计为 ${p.sum},应为 100。`,
-    en: (p: { scorecard: string; sum: number }) =>
-      `The group weights of scorecard ${q(p.scorecard)} add up to ${p.sum}; they must add up to 100.`,
+    zh: (p: { scorecard: string } & WeightsNot100) =>
+      `考核表 ${q(p.scorecard)} 的考核维度权重合计为 ${p.sum},应为 100:${p.terms} = ${p.sum}。`,
+    en: (p: { scorecard: string } & WeightsNot100) =>
+      `The group weights of scorecard ${q(p.scorecard)} add up to ${p.sum}; they must add up to 100: ${p.terms} = ${p.sum}.`,
   },
   GROUP_ITEM_WEIGHTS_NOT_100: {
-    zh: (p: { scorecard: string; group: string; sum: number }) =>
-      `考核维度 ${q(p.group)}(考核表 ${q(p.scorecard)})内的指标权重合计为 ${p.sum},应为 100:维度内的权重是维度分内部的占比。`,
-    en: (p: { scorecard: string; group: string; sum: number }) =>
-      `The weights inside group ${q(p.group)} of scorecard ${q(p.scorecard)} add up to ${p.sum}; they must add up to 100 (they share out the group's subtotal).`,
+    zh: (p: { scorecard: string; group: string } & WeightsNot100) =>
+      `考核维度 ${q(p.group)}(考核表 ${q(p.scorecard)})内的指标权重合计为 ${p.sum},应为 100(维度内的权重是维度分内部的占比):${p.terms} = ${p.sum}。`,
+    en: (p: { scorecard: string; group: string } & WeightsNot100) =>
+      `The weights inside group ${q(p.group)} of scorecard ${q(p.scorecard)} add up to ${p.sum}; they must add up to 100 (they share out the group's subtotal): ${p.terms} = ${p.sum}.`,
   },
   DUPLICATE_SCORED_METRIC: {
     zh: (p: { metric: string; scorecard: string }) =>
@@ -448,6 +448,45 @@ export const POLICY_ERRORS = defineCatalogue({
 
 /** A permanent code of a policy problem. */
 export type PolicyErrorCode = keyof typeof POLICY_ERRORS;
+
+/** One entry of a list whose weights add up to 100: a scored item or a group. */
+export interface WeightedEntry {
+  /** The metric id of a scored item, the id of a group; null when the entry has none. */
+  id: string | null;
+  weight: number;
+}
+
+declare const fromWeights: unique symbol;
+
+/**
+ * The parameters `WEIGHTS_NOT_100`, `GROUP_WEIGHTS_NOT_100` and `GROUP_ITEM_WEIGHTS_NOT_100`
+ * take besides their ids. Only {@link weightsNot100} makes them (the brand), so that every
+ * message of a sum, the policy checks' and the calibration page's, lists the same terms.
+ */
+export interface WeightsNot100 {
+  /** The sum, to 12 significant digits (`100.1`, not `100.10000000000001`). */
+  sum: number;
+  /** Each entry with its weight, in the list's order: `frt 20 + art 15 + [2] 12.5`. */
+  terms: string;
+  readonly [fromWeights]: true;
+}
+
+/** How far from 100 a sum of weights may be and still count as 100. */
+const WEIGHT_TOLERANCE = 1e-9;
+
+/**
+ * The parameters of a weights-not-100 message for `entries` (a `scored` list or a scorecard's
+ * groups, in the policy's order), or null when there is nothing to say: the list is empty (the
+ * schema's `minItems` says so) or its weights add up to 100 within {@link WEIGHT_TOLERANCE}.
+ * Each term is the entry's id (`[<index>]`, from 0, when it has none), a space and its weight as
+ * `String` writes the number: unrounded, `12.5` stays `12.5`, `12.50` reads as `12.5`.
+ */
+export function weightsNot100(entries: readonly WeightedEntry[]): WeightsNot100 | null {
+  const sum = entries.reduce((total, e) => total + e.weight, 0);
+  if (entries.length === 0 || Math.abs(sum - 100) <= WEIGHT_TOLERANCE) return null;
+  const terms = entries.map((e, i) => `${e.id ?? `[${i}]`} ${String(e.weight)}`).join(' + ');
+  return { sum: Number(sum.toPrecision(12)), terms } as WeightsNot100;
+}
 
 interface Feature {
   feature: string;
