@@ -22,6 +22,12 @@ export const FORMULA_ERRORS = defineCatalogue({
     en: (p: { text: string }) =>
       `Cannot read the number ${q(p.text)}. Write numbers as 12, 0.5 or 90% (digits on both sides of the point).`,
   },
+  FORMULA_NUMBER_TOO_LARGE: {
+    zh: (p: { text: string }) =>
+      `数字 ${q(p.text.length > 24 ? `${p.text.slice(0, 20)}…` : p.text)}(${p.text.length} 个字符)太大,超出了可计算的范围(约 1.8 × 10^308)。请写一个小一些的数。`,
+    en: (p: { text: string }) =>
+      `The number ${q(p.text.length > 24 ? `${p.text.slice(0, 20)}…` : p.text)} (${p.text.length} characters) is too large to compute with (beyond about 1.8 × 10^308). Write a smaller number.`,
+  },
   FORMULA_UNEXPECTED_TOKEN: {
     zh: (p: { found: string; expected: Expected }) =>
       `此处不应出现 ${q(p.found)},应为${EXPECTED_WORDS[p.expected][0]}。`,

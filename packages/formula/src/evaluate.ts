@@ -95,7 +95,7 @@ function call(node: Extract<FormulaNode, { kind: 'call' }>, lookup: FormulaLooku
     case 'max':
       return finite(Math.max(...values));
     case 'abs':
-      return Math.abs(x);
+      return finite(Math.abs(x));
     case 'round':
       return roundHalfAway(x, values[1] ?? 0);
     default:

@@ -111,6 +111,16 @@ function numberAt(text: string, start: number): Token {
   }
   const literal = m[0];
   const value = literal.endsWith('%') ? Number(literal.slice(0, -1)) / 100 : Number(literal);
+  // 309 digits or more: beyond the largest double, which would be Infinity.
+  if (!Number.isFinite(value))
+    throw new SyntaxStop(
+      problemAt(
+        'FORMULA_NUMBER_TOO_LARGE',
+        messageOf(FORMULA_ERRORS, 'FORMULA_NUMBER_TOO_LARGE', { text: literal }),
+        start,
+        end,
+      ),
+    );
   return { kind: 'number', text: literal, value, start, end };
 }
 

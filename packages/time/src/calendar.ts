@@ -33,7 +33,7 @@ export function formatDate(parts: DateParts): string {
 export function addDays(date: string, days: number): string {
   const parts = parseDateParts(date);
   if (!parts) throw new RangeError(`not a date: ${date}`);
-  const ms = Date.UTC(parts.year, parts.month - 1, parts.day + days);
+  const ms = wallClockMs(parts.year, parts.month, parts.day) + days * 86_400_000;
   return new Date(ms).toISOString().slice(0, 10);
 }
 
@@ -41,7 +41,7 @@ export function addDays(date: string, days: number): string {
 export function weekdayIndex(date: string): number {
   const parts = parseDateParts(date);
   if (!parts) throw new RangeError(`not a date: ${date}`);
-  return (new Date(Date.UTC(parts.year, parts.month - 1, parts.day)).getUTCDay() + 6) % 7;
+  return (new Date(wallMidnight(parts)).getUTCDay() + 6) % 7;
 }
 
 /** Milliseconds of midnight UTC of the date; used as a wall-clock value. */

@@ -9,6 +9,7 @@ export {
 export {
   addDays,
   type DateParts,
+  daysInMonth,
   formatDate,
   parseDateParts,
   wallClockMs,

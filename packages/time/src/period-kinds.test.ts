@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { addDays } from './calendar.ts';
+import { addDays, weekdayIndex } from './calendar.ts';
 import {
   comparePeriods,
   isEvaluationKind,
@@ -70,6 +70,21 @@ describe('ISO weeks', () => {
     }
     expect(days).toBe(15_706);
     expect(wrong).toEqual([]);
+  });
+
+  it('count days, weekdays and weeks of the years 0000–0099 as of any other (Date.UTC reads them as 1900–1999)', () => {
+    expect(addDays('0050-01-01', 1)).toBe('0050-01-02');
+    expect(addDays('0000-03-01', -1)).toBe('0000-02-29');
+    expect(addDays('0099-12-31', 1)).toBe('0100-01-01');
+    // 0001-01-01 is a Monday in the proleptic Gregorian calendar, as luxon says.
+    expect(weekdayIndex('0001-01-01')).toBe(0);
+    expect(weekdayIndex('0050-06-15')).toBe(DateTime.fromISO('0050-06-15', { zone: 'UTC' }).weekday - 1);
+    const range = parsePeriod('0050-01-01..0050-01-02');
+    expect(range?.endDay).toBe('0050-01-03');
+    const luxon = DateTime.fromISO('0050-06-15', { zone: 'UTC' });
+    expect(weekOf('0050-06-15').id).toBe(
+      `${String(luxon.weekYear).padStart(4, '0')}-W${String(luxon.weekNumber).padStart(2, '0')}`,
+    );
   });
 
   it('step back to the week before, across the year', () => {

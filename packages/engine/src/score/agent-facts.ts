@@ -1,4 +1,4 @@
-import { formatDate, type Period, parseDateParts } from '@scorebook/time';
+import { daysInMonth, formatDate, type Period, parseDateParts, wallClockMs } from '@scorebook/time';
 import type { Agent } from '../check/row-checks.ts';
 
 /**
@@ -40,7 +40,7 @@ function daysBetween(from: string, to: string): number {
   const a = parseDateParts(from);
   const b = parseDateParts(to);
   if (a === null || b === null) throw new RangeError(`not a date: ${from} or ${to}`);
-  return (Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / 86_400_000;
+  return (wallClockMs(b.year, b.month, b.day) - wallClockMs(a.year, a.month, a.day)) / 86_400_000;
 }
 
 /**
@@ -55,7 +55,7 @@ function wholeMonths(from: string, to: string): number {
     const total = start.month - 1 + months + 1;
     const year = start.year + Math.floor(total / 12);
     const month = (total % 12) + 1;
-    const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    const last = daysInMonth(year, month);
     const next = formatDate({ year, month, day: Math.min(start.day, last) });
     if (next > to) return months;
     months++;
