@@ -45,6 +45,13 @@ describe('rating metrics: checks', () => {
     ]);
   });
 
+  it('refuse a role name of digits only: JavaScript would put it first, whatever the written order', () => {
+    const loaded = loadText(v2Text(card, { top: rating('    roles: { peer: 0.4, 360: 0.6, r360: 0.1 }\n') }));
+    // Line 12 is `roles:`; the key 360 is at column 25.
+    expect(where(loaded)).toEqual([['RATING_ROLE_DIGITS_ONLY', 'error', 12, 25, 'metrics[0].roles.360']]);
+    expect(loaded.problems[0]?.message.zh).toContain('角色名 "360" 只由数字组成');
+  });
+
   it('need roles and format 2, and refuse the keys of other kinds', () => {
     const v1 = loadText(v2Text(card, { format: 1, top: rating('    table: surveys\n    roles: {}\n') }));
     expect(where(v1)).toEqual([

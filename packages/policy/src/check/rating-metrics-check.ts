@@ -45,6 +45,17 @@ export function checkRatingMetric(
       ok = false;
     }
     for (const [role, weight] of entries) {
+      // JavaScript lists keys of digits only first, in numeric order, whatever order the YAML
+      // wrote: the roles' order (their weighted sum, the explanations) would not be the policy's.
+      if (/^[0-9]+$/.test(role)) {
+        ctx.report(
+          [...path, 'roles', role],
+          'RATING_ROLE_DIGITS_ONLY',
+          { metric: id, role },
+          { anchor: 'key' },
+        );
+        ok = false;
+      }
       const w = asNumber(weight);
       if (w === null) {
         ok = false;

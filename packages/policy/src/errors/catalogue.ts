@@ -107,6 +107,12 @@ export const POLICY_ERRORS = defineCatalogue({
     en: (p: { metric: string; role: string; weight: number }) =>
       `The weight of role ${q(p.role)} in the rating metric ${q(p.metric)} is ${p.weight}; weights must be greater than 0. Remove a role that should not count from roles.`,
   },
+  RATING_ROLE_DIGITS_ONLY: {
+    zh: (p: { metric: string; role: string }) =>
+      `评分指标 ${q(p.metric)} 的角色名 ${q(p.role)} 只由数字组成。角色按 roles 中写的顺序计算,而只含数字的名称会被排到最前面,顺序就不再是策略写的顺序。请改用含字母或汉字的名称(如 r${p.role} 或 ${p.role}度),并用 source.yaml 的 map 把 ratings 表中的 ${q(p.role)} 对应过去。`,
+    en: (p: { metric: string; role: string }) =>
+      `The role name ${q(p.role)} of the rating metric ${q(p.metric)} is digits only. Roles are computed in the order roles lists them, and a name of digits only would be put first, so the order would no longer be the policy's. Use a name with a letter (e.g. r${p.role}), and map ${q(p.role)} of the ratings table to it with a map in source.yaml.`,
+  },
   RATING_MIN_RATERS_BELOW_ONE: {
     zh: (p: { metric: string; value: number }) =>
       `评分指标 ${q(p.metric)} 的 min_raters 是 ${p.value},至少为 1。`,
