@@ -130,4 +130,23 @@ describe('rewards and awards', () => {
       ],
     });
   });
+
+  it('stop on a negative base from a number column, which would pay a negative bonus', async () => {
+    const negative = {
+      ...tables,
+      agents: tables.agents.replace('b1,甲,一组,aftersale,3000', 'b1,甲,一组,aftersale,-3000'),
+      'source.yaml':
+        'scorebook: 1\nkind: source\ntables:\n  agents:\n    fields:\n      bonus_base: { column: bonus_base, type: number }\n',
+    };
+    await expect(runScenario({ policy: v2Policy(CARD), tables: negative })).rejects.toMatchObject({
+      problems: [
+        {
+          code: 'BONUS_BASE_NEGATIVE',
+          message: {
+            zh: '客服 b1 的奖金基数 bonus_base 是 -3000,是负数,会算出负的奖金。请在客服表中改正这一列(0 或更大),或把它留空以使用策略的 default。',
+          },
+        },
+      ],
+    });
+  });
 });

@@ -115,21 +115,24 @@ export function rewardOf(
 
 /**
  * The base of an agent's bonus: the scorecard's amount, or the agents table's field — a number,
- * or text that is a plain decimal number (`3000`, `2500.5`); empty is the default (or none); any
- * other text stops the evaluation (`BONUS_BASE_NOT_A_NUMBER`).
+ * 0 or more, or text that is a plain decimal number (`3000`, `2500.5`); empty is the default (or
+ * none); a negative number (`BONUS_BASE_NEGATIVE`) or any other text (`BONUS_BASE_NOT_A_NUMBER`)
+ * stops the evaluation.
  */
 function baseOf(base: BonusBase | null, agent: Agent): number | null {
   if (base === null) return null;
   if (base.kind === 'amount') return base.amount;
   const value = Object.hasOwn(agent.values, base.field) ? agent.values[base.field] : null;
-  if (typeof value === 'number') return value;
+  if (typeof value === 'number' && value >= 0) return value;
   if (value === null || value === undefined || value === '') return base.default;
   if (typeof value === 'string' && /^\d+(\.\d+)?$/.test(value)) return Number(value);
+  // A negative base (a number column with -3000) would pay a negative bonus: a slip in the export.
+  const code = typeof value === 'number' ? 'BONUS_BASE_NEGATIVE' : 'BONUS_BASE_NOT_A_NUMBER';
   throw new EvaluationError([
     {
-      code: 'BONUS_BASE_NOT_A_NUMBER',
+      code,
       severity: 'error',
-      message: messageOf(SCORE_ERRORS, 'BONUS_BASE_NOT_A_NUMBER', {
+      message: messageOf(SCORE_ERRORS, code, {
         agent: agent.agent_id,
         field: base.field,
         value: String(value),

@@ -10,4 +10,10 @@ export const SCORE_ERRORS = defineCatalogue({
     en: (p: { agent: string; field: string; value: string }) =>
       `The bonus base ${p.field} of agent ${p.agent} is ${q(p.value)}, not a number. Write a number in the agents table (such as 3000), or declare the column as type: number in source.yaml.`,
   },
+  BONUS_BASE_NEGATIVE: {
+    zh: (p: { agent: string; field: string; value: string }) =>
+      `客服 ${p.agent} 的奖金基数 ${p.field} 是 ${p.value},是负数,会算出负的奖金。请在客服表中改正这一列(0 或更大),或把它留空以使用策略的 default。`,
+    en: (p: { agent: string; field: string; value: string }) =>
+      `The bonus base ${p.field} of agent ${p.agent} is ${p.value}, a negative number, which would pay a negative bonus. Correct the column in the agents table (0 or more), or leave it empty to use the policy's default.`,
+  },
 });
