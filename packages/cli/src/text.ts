@@ -634,7 +634,10 @@ export const CLI_TEXT = defineCatalogue({
     en: (p: { why: string }) =>
       `No map drafted for role: ${p.why}. When the export writes positions otherwise than the policy's roles, no scorecard rates those agents: draft again with --policies <policy folder>, or write the map yourself.`,
   },
-  CHECK_OK: fixed('✓ 评估可以读取这些数据。', '✓ A run can read this data.'),
+  CHECK_OK: fixed(
+    '✓ 数据来源可以读取这些文件。这里没有对照策略:策略用到的列是否都在,由 scorebook evaluate 检查(它在读取记录之前就会指出缺的列)。',
+    '✓ The source reads these files. No policy was checked against them: whether every column the policy reads is there is checked by scorebook evaluate (before it reads any record).',
+  ),
   CHECK_FAILED: fixed('✗ 评估会因上述问题停止。', '✗ A run would stop on the problems above.'),
 });
 

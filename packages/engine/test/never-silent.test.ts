@@ -74,6 +74,9 @@ describe('what is never silent', () => {
       ['FIELD_NOT_IN_DATA', 'conversations.csv'],
     ]);
     expect(r.problems[0]!.message.en).toContain('conversations.resolved (fcr (aftersale/fcr))');
+    expect(r.problems[0]!.message.en).toContain(
+      'in a condition null equals only null: "resolved equal true" would fail for every row, "upheld notEqual false" hold for every row',
+    );
     const jsonl = await stopped(
       runScenario({
         policy,
@@ -375,6 +378,10 @@ describe('what a run can read but a reader must be told', () => {
     expect(empty).toHaveLength(1);
     expect(empty[0]!.message.en).toContain(
       'conversations.resolved is empty in all 40 rows of the period, and the policy reads it (resolution_rate (aftersale/resolution_rate))',
+    );
+    // Not "as if every value were false": a null upheld counts as upheld (trial 10 finding 3).
+    expect(empty[0]!.message.zh).toContain(
+      '空值不是"否",在条件里它只等于 null——例如"resolved 等于 true"对每一行都不成立(全部按未解决计),"upheld 不等于 false"对每一行都成立(全部按成立计)',
     );
   });
 
