@@ -311,6 +311,12 @@ export const CLI_TEXT = defineCatalogue({
     en: (p: { recorded: string; current: string }) =>
       `✗ The appeal files are not the publication's: ${p.recorded || '(none)'} when published, ${p.current || '(none)'} now, so the differences below come from appeals: the appeal files changed after publication. Restore the published ones and verify again (verify --all reads them at the publication's commit).`,
   },
+  VERIFY_APPEALS_AS_RECORDED: {
+    zh: (p: { dir: string }) =>
+      `申诉文件夹按发布记录读取:--appeals ${p.dir}(要读别的文件夹,请写出 --appeals)。`,
+    en: (p: { dir: string }) =>
+      `The appeals folder is the one the publication recorded: --appeals ${p.dir} (give --appeals to read another).`,
+  },
   VERIFY_APPEALS_CHANGED_DIR: {
     zh: (p: { recorded: string; current: string; dir: string }) =>
       `✗ 申诉文件与发布时不同:发布时是 ${p.recorded || '(无)'},本次读到 ${p.current || '(无)'},所以下面的差异来自申诉。发布时用的是 --appeals ${p.dir}:请加上它再复核(verify --all 按发布记录读取)。`,

@@ -106,6 +106,40 @@ describe('verify of one period', { timeout: 60_000 }, () => {
   });
 });
 
+describe('verify of one period, without --appeals', { timeout: 120_000 }, () => {
+  it('reads the appeals folder the publication recorded (trial 10 finding 1)', async () => {
+    mkdirSync('configs/team-appeals/2026-10', { recursive: true });
+    writeFileSync('configs/team-appeals/2026-10/ap-late.yaml', APPEAL);
+    git('add', '-A');
+    git('commit', '-q', '-m', 'a team appeals folder');
+    const published = await publish('--results', 'data/team-results', '--appeals', 'configs/team-appeals');
+    expect(published.code).toBe(0);
+    git('add', '-A');
+    git('commit', '-q', '-m', 'publish the team 2026-10');
+    const verify = (...extra: string[]) =>
+      runCli(
+        'verify',
+        ...SOURCE,
+        '--results',
+        'data/team-results/2026-10',
+        '--quiet',
+        '--lang',
+        'en',
+        ...extra,
+      );
+    const one = await verify();
+    expect([one.code, one.stdout.split('\n')[0], one.stdout.trim().split('\n').at(-1)]).toEqual([
+      0,
+      'The appeals folder is the one the publication recorded: --appeals configs/team-appeals (give --appeals to read another).',
+      '✓ Period 2026-10 verified: the recomputed results are byte-identical.',
+    ]);
+    // Another folder given is read, and said to differ from the publication's.
+    const other = await verify('--appeals', 'configs/no-appeals');
+    expect(other.code).toBe(1);
+    expect(other.stdout.split('\n')[0]).toContain('The publication used --appeals configs/team-appeals');
+  });
+});
+
 describe('--appeals', { timeout: 60_000 }, () => {
   it('that does not exist, or is a file, is a usage error naming the path, for every command taking it', async () => {
     const commands: string[][] = [

@@ -33,7 +33,7 @@ export const VERIFY_HELP: Bilingual = {
                 [--allow-missing <table,…>] [--engine typescript|duckdb] [--quiet] [--lang zh|en]
 scorebook verify --all [--results data/results] [--archive <dir>] [--engine typescript|duckdb] [--lang zh|en]
 
-用记录的期间、策略和数据重新计算,与 <results>/results.json 等逐字节比较;完全一致时退出码 0,否则 1 并列出不同的客服和字段。读取每张表的进度显示在 stderr(--quiet 不显示)。
+用记录的期间、策略和数据重新计算,与 <results>/results.json 等逐字节比较;完全一致时退出码 0,否则 1 并列出不同的客服和字段。不给 --appeals 时,读发布记录(manifest 的 command)中的申诉文件夹。读取每张表的进度显示在 stderr(--quiet 不显示)。
 --all:复核全部已发布期间(包括 superseded/ 中早先的发布):manifest 本身、已发布文件的哈希、记录的 git
 提交中的策略、输入文件,再重新计算逐字节比较;区分"输入在发布后改变了(哪个文件,记录的与现在的 sha256)"
 和"结果不一致"。数据目录被更正后,--archive <dir>(默认 .scorebook/archive)中的输入存档仍可用于复核。
@@ -43,7 +43,8 @@ ${ENGINE_HELP.zh}`,
 scorebook verify --all [--results data/results] [--archive <dir>] [--engine typescript|duckdb] [--lang zh|en]
 
 Recomputes a results directory from its policy and data and compares byte for byte; exit 0 only
-when identical, otherwise 1 with the agents and fields that differ. The reading of each table is
+when identical, otherwise 1 with the agents and fields that differ.
+Without --appeals it reads the appeals folder the publication recorded (its manifest's command). The reading of each table is
 shown as it goes on stderr (--quiet: not).
 --all re-verifies every publication (superseded ones too): the manifest, the published files'
 hashes, the policy at its recorded commit, the input files, then a byte-for-byte recomputation;
@@ -110,13 +111,21 @@ export async function runVerify(argv: string[], io: CommandIo): Promise<number> 
   // A publication's appeal windows count from the times its manifest records, as verify --all does.
   const manifest = readManifest(join(resultsDir, 'manifest.json'));
   const windows = manifest?.appeals_window_from ?? null;
+  // Without --appeals, the appeals folder the publication recorded (its command's --appeals):
+  // verifying a publication reads what it read.
+  const recorded =
+    values.appeals === undefined && manifest !== null ? recordedOption(manifest.command, '--appeals') : null;
+  const recordedAppealsDir =
+    recorded !== null && resolve(recorded) !== resolve(DEFAULT_APPEALS_DIR) ? recorded : null;
+  if (recordedAppealsDir !== null)
+    io.out(`${say(lang, 'VERIFY_APPEALS_AS_RECORDED', { dir: recordedAppealsDir })}\n`);
   const evaluation = await evaluate({
     policiesDir,
     dataDir,
     period,
     history,
     ...(windows === null ? {} : { publishedAt: windows }),
-    ...dataOptions(values),
+    ...dataOptions(recordedAppealsDir === null ? values : { ...values, appeals: recordedAppealsDir }),
     ...engineOption(values.engine),
     onProgress: progressReporter(io, lang, values.quiet === true),
   });
@@ -141,7 +150,8 @@ export async function runVerify(argv: string[], io: CommandIo): Promise<number> 
     // not the one read now: the likely cause, said with the option to give.
     const then =
       manifest === null ? null : (recordedOption(manifest.command, '--appeals') ?? DEFAULT_APPEALS_DIR);
-    const other = then !== null && resolve(then) !== resolve(values.appeals ?? DEFAULT_APPEALS_DIR);
+    const other =
+      then !== null && resolve(then) !== resolve(values.appeals ?? recordedAppealsDir ?? DEFAULT_APPEALS_DIR);
     io.out(
       `${say(lang, other ? 'VERIFY_APPEALS_CHANGED_DIR' : 'VERIFY_APPEALS_CHANGED', {
         recorded: appealsText(publishedAppeals),
