@@ -280,6 +280,12 @@ export const GOVERNANCE_ERRORS = defineCatalogue({
     zh: (p: { ref: string }) => `git 中找不到 ${p.ref}。请给出分支、标签或提交,例如 --base main。`,
     en: (p: { ref: string }) => `git does not know ${p.ref}. Give a branch, tag or commit, e.g. --base main.`,
   },
+  POLICY_GOVERNED_NO_PERIOD_HERE: {
+    zh: (p: { policy: string; results: string; others: string; last: string }) =>
+      `策略 ${p.policy} 没有考核过 ${p.results} 中的任何期间(那里的期间是按策略 ${p.others} 发布的,可能是另一个团队的):在它们上面算出的等级变化不属于你的客服。如果你的发布在别的文件夹,请加 --results <文件夹>;如果确实要在别的策略的期间上试算,请用 --period 指定,例如 --period ${p.last}(结果会标为假设)。`,
+    en: (p: { policy: string; results: string; others: string; last: string }) =>
+      `The policy ${p.policy} governed none of the periods in ${p.results} (they were published under ${p.others}, perhaps another team's): grade changes computed on them are not your agents'. If your publications are in another folder, add --results <folder>; to try the policy on another policy's period anyway, name it with --period, e.g. --period ${p.last} (every figure is then labelled hypothetical).`,
+  },
   NO_CLOSED_PERIOD: {
     zh: () => '还没有已发布(关闭)的月份;请用 --period 指定期间并用 --data 指定数据。',
     en: () => 'No closed month has been published yet; name one with --period and the data with --data.',

@@ -267,8 +267,19 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
   const root = gitRoot(policiesDir) ?? cwd;
   const baseFiles = versionFilesAt(root, policiesDir, commit);
   const workFiles = versionFilesIn(policiesDir);
-  // By default the last month this policy governed; another policy's, only when it governed none.
-  const last = months.filter((p) => manifestOf(resultsRoot, p)?.policy.id === id).pop() ?? months.pop();
+  // By default the last month this policy governed. When it governed none of the folder's months,
+  // they are another team's or company's (another --results folder is likely meant): scoring
+  // this policy on them is only asked for by name (--period), and then labelled hypothetical.
+  const last = months.filter((p) => manifestOf(resultsRoot, p)?.policy.id === id).pop();
+  if (options.period === undefined && last === undefined && months.length > 0) {
+    const others = [...new Set(months.map((p) => manifestOf(resultsRoot, p)?.policy.id ?? '?'))].sort();
+    throw governanceStop('input', 'POLICY_GOVERNED_NO_PERIOD_HERE', null, {
+      policy: id,
+      results: options.resultsRoot,
+      others: others.join(', '),
+      last: months.at(-1) ?? '',
+    });
+  }
   // But when the versions edited or removed governed published months and none of them that one,
   // the last month they governed: the one their change would move (a supersede of it).
   const governed = [...baseFiles]

@@ -58,4 +58,27 @@ describe('impact on a period another policy governed', { timeout: 120_000 }, () 
       `⚠ 2026-11 是按另一个策略 presales-cs 2026.10(${OTHER}/2026-10-01.yaml)发布的,这个策略从未考核过它:以下数字都是假设,即假如由这个策略考核 2026-11。`,
     );
   });
+
+  it('refuses, without --period, a policy that governed none of the folder’s periods: they are another team’s (trial 10 finding 2)', async () => {
+    const third = 'configs/policies/mycs';
+    cpSync(join(repo, OTHER), join(repo, third), { recursive: true });
+    const file = join(repo, third, '2026-10-01.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('id: presales-cs', 'id: mycs'));
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'a third policy, never published');
+    const options = { baseRef: 'main', policiesDir: third, resultsRoot: 'data/results', cwd: repo };
+    await expect(policyImpact(options)).rejects.toMatchObject({
+      problems: [
+        {
+          code: 'POLICY_GOVERNED_NO_PERIOD_HERE',
+          message: {
+            en: "The policy mycs governed none of the periods in data/results (they were published under ecommerce-cs, presales-cs, perhaps another team's): grade changes computed on them are not your agents'. If your publications are in another folder, add --results <folder>; to try the policy on another policy's period anyway, name it with --period, e.g. --period 2026-11 (every figure is then labelled hypothetical).",
+          },
+        },
+      ],
+    });
+    // Named, the period is scored, every figure hypothetical.
+    const named = await policyImpact({ ...options, period: '2026-11' });
+    expect([named.period, named.other_policy]).toEqual(['2026-11', true]);
+  });
 });
