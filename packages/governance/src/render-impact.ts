@@ -158,7 +158,7 @@ function renderMoves(out: string[], v: AgentChanges, lang: Lang, md: boolean): v
           ...(zh ? ['客服', '考核表', column[0]] : ['Agent', 'Scorecard', column[1]]),
           ...(withTotal ? [zh ? '总分' : 'Total'] : []),
         ],
-        moves.slice(0, ROWS).map((m) => moveRow(m).slice(0, withTotal ? 4 : 3)),
+        moves.slice(0, ROWS).map((m) => moveRow(m, !withTotal).slice(0, withTotal ? 4 : 3)),
       );
     if (moves.length > ROWS)
       out.push(zh ? `……另有 ${moves.length - ROWS} 名` : `… and ${moves.length - ROWS} more`);
@@ -315,9 +315,11 @@ function renderAppeals(out: string[], a: AppealsImpact, lang: Lang, md: boolean)
   renderMoves(out, a, lang, md);
 }
 
-function moveRow(m: AgentMove): string[] {
+// A row of agents' moves; `totals`: the values moved are total scores, each with one decimal as
+// in the total column (96.0, not 96 beside 88.5); ranks are whole numbers.
+function moveRow(m: AgentMove, totals: boolean): string[] {
   const value = (x: string | number | null) =>
-    typeof x === 'number' && !Number.isInteger(x) ? fixed(x) : String(x ?? '—');
+    typeof x === 'number' && (totals || !Number.isInteger(x)) ? fixed(x) : String(x ?? '—');
   return [
     `${m.name} (${m.agent_id})`,
     m.scorecard ?? '—',

@@ -71,6 +71,9 @@ describe('impact of a policy change on the last closed period', () => {
     expect(text[scores + 1]).toMatch(/^ {2}客服 +考核表 +总分$/);
     expect(text[scores + 2]).toMatch(/^ {2}\S+ \(a\d+\) +aftersale +\d+\.\d → \d+\.\d$/);
     expect(renderImpact(report, 'en', 'markdown')).toContain('| Agent | Scorecard | Total |\n');
+    // A whole total has its decimal as every other (trial 10 finding 13).
+    const whole = { ...report, versions: [{ ...v!, scores: [{ ...v!.scores[0]!, from: 88.5, to: 96 }] }] };
+    expect(renderImpact(whole, 'en', 'markdown')).toMatch(/\| aftersale \| 88\.5 → 96\.0 \|$/m);
     // The edited file governed the published 2026-10: the reviewer is told merging changes nothing there.
     expect(v!.published).toEqual(['2026-10']);
     expect(renderImpact(report, 'en', 'markdown')).toContain(
