@@ -391,7 +391,10 @@ async function verifyOne(
           'INPUT_CHANGE_EFFECT',
           'warning',
           null,
-          governanceMessage('INPUT_CHANGE_EFFECT', { agents: moved }),
+          governanceMessage('INPUT_CHANGE_EFFECT', {
+            agents: moved.length,
+            ids: `${moved.slice(0, 10).join(', ')}${moved.length > 10 ? ` (+${moved.length - 10})` : ''}`,
+          }),
         ),
       ]);
     }
@@ -794,11 +797,13 @@ function addedInputProblems(
 }
 
 /** How many agents' results differ between a publication and a recomputation. */
-function agentsThatMove(before: Results, after: Results): number {
+// The agents whose results differ (either side's agents, in the order first seen: the
+// publication's, then those only the recomputation has).
+function agentsThatMove(before: Results, after: Results): string[] {
   const old = new Map(before.agents.map((a) => [a.agent_id, JSON.stringify(a)]));
   const ids = new Set([...old.keys(), ...after.agents.map((a) => a.agent_id)]);
   const fresh = new Map(after.agents.map((a) => [a.agent_id, JSON.stringify(a)]));
-  return [...ids].filter((id) => old.get(id) !== fresh.get(id)).length;
+  return [...ids].filter((id) => old.get(id) !== fresh.get(id));
 }
 
 /** The first agents whose results differ, for the message. */

@@ -140,7 +140,7 @@ describe('verify --all', () => {
   it('tells an input changed since publication from results that differ', async () => {
     const changed = await withEdit(
       'data/sample/surveys.csv',
-      (t) => `${t}s9999,a001,2026-10-20T10:00:00+08:00,,5,\n`,
+      (t) => `${t}s9999,a001,c000002,2026-10-20T10:00:00+08:00,1,\n`,
     );
     expect(brief(changed)[0]).toEqual([
       '2026-10',
@@ -150,6 +150,10 @@ describe('verify --all', () => {
     ]);
     expect(changed[0]!.problems[0]!.message.en).toMatch(
       /^The input file surveys\.csv changed since publication: recorded sha256 [0-9a-f]{12}, now [0-9a-f]{12}\.$/,
+    );
+    // The survey added moves a001's results: the agent is named (trial 10 finding 13).
+    expect(changed[0]!.problems[1]!.message.en).toBe(
+      'Recomputed with the data as it is now, 1 agents’ results change (a001). If the data was corrected, re-publish the period with --supersede --reason.',
     );
     // Superseded publications whose inputs changed are shown but do not fail the run.
     expect(changed.map(isFailure)).toEqual([true, false, true]);
