@@ -37,8 +37,10 @@ export {
   textOf,
 } from './write/result-bytes.ts';
 export {
+  type BrokenLock,
   type DirectoryLock,
   type Leftover,
+  type LockOptions,
   type LockState,
   leftoversOf,
   lockDirectory,
@@ -50,4 +52,10 @@ export {
   type StagedDirectory,
 } from './write/staged-directory.ts';
 export { WRITE_ERRORS, type WriteErrorCode } from './write/write-errors.ts';
-export { RESULT_FILES, serializeEvaluation, writeEvaluation } from './write/write-results.ts';
+export {
+  RESULT_FILES,
+  serializeEvaluation,
+  type WriteOptions,
+  type WrittenEvaluation,
+  writeEvaluation,
+} from './write/write-results.ts';
