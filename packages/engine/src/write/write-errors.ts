@@ -21,7 +21,7 @@ export const WRITE_ERRORS = defineCatalogue({
   },
   OUTPUT_LOCK_STALE: {
     zh: (p: { target: string; holder: Bilingual; lock: string }) =>
-      `${p.target} 的锁文件是一个已不在运行的进程留下的(${p.holder.zh}),那次写入多半被中断了。加 --break-stale-lock 再运行一次即可收回这个锁(只在它仍是这个失效的锁时才删除它),下一次运行会收拾被中断的写入;也可以在确认没有 scorebook 进程在写入后手动删除:rm ${p.lock}。`,
+      `${p.target} 的锁文件是一个已不在运行的进程留下的(${p.holder.zh}),那次写入多半被中断了。加 --break-stale-lock 再运行一次即可收回这个锁(只在它仍是这个失效的锁时才删除它),那次运行会收拾被中断的写入;也可以在确认没有 scorebook 进程在写入后手动删除:rm ${p.lock}。`,
     en: (p: { target: string; holder: Bilingual; lock: string }) =>
       `The lock of ${p.target} was left by a process that no longer runs (${p.holder.en}); that write was most likely interrupted. Run again with --break-stale-lock to take the lock over (it is removed only while it is still this stale lock); the run tidies up the interrupted write. Or, once no scorebook process is writing, remove it by hand: rm ${p.lock}.`,
   },
