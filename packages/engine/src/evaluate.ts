@@ -44,7 +44,7 @@ import {
   untypedComparisons,
 } from './check/check-inputs.ts';
 import { Coverage } from './check/coverage.ts';
-import { PeriodWarnings } from './check/period-warnings.ts';
+import { type PartlyCovered, PeriodWarnings } from './check/period-warnings.ts';
 import { policyNeeds } from './check/policy-needs.ts';
 import { ratingsNotInData, ratingsOffScale } from './check/rating-checks.ts';
 import { DEFAULT_REJECTED_LIMIT, type RejectedLimit, tooManyRejected } from './check/rejected-limit.ts';
@@ -166,6 +166,11 @@ export interface Evaluation {
   source: Source;
   /** Problems worth saying that did not stop the run (a glob that matches nothing). */
   warnings: Problem[];
+  /**
+   * The tables whose rows cover only part of the period, with the span they cover: what the
+   * PERIOD_PARTLY_COVERED warnings say, as data (`publish` refuses such a period). Not written.
+   */
+  partlyCovered: PartlyCovered[];
 }
 
 /**
@@ -712,6 +717,7 @@ async function pipeline(
       ...ratingsNotInData(tallies, policy),
       ...ratingsOffScale(tallies, policy, agents.length),
     ],
+    partlyCovered: warnings.partlyCovered(zone),
   };
   return { evaluation, agents };
 }

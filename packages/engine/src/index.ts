@@ -8,6 +8,7 @@ export type {
   RejectedRow,
   Results,
 } from '@scorebook/contract';
+export type { PartlyCovered } from './check/period-warnings.ts';
 export {
   DEFAULT_REJECTED_LIMIT,
   exceedsLimit,

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, posix, resolve } from 'node:path';
-import { INPUT_TABLES, type Manifest, type RejectedRow } from '@scorebook/contract';
+import type { Manifest, RejectedRow } from '@scorebook/contract';
 import {
   type BrokenLock,
   type DirectoryLock,
@@ -68,7 +68,7 @@ export interface PublishOptions {
   allowOpenPeriod?: boolean;
   /**
    * Publishes a period whose conversations or messages rows cover only part of it
-   * (`--allow-partial-data`; the evaluation's PERIOD_PARTLY_COVERED warnings); without it such a
+   * (`--allow-partial-data`; the evaluation's `partlyCovered`, said by its PERIOD_PARTLY_COVERED warnings); without it such a
    * period is refused (PERIOD_PARTLY_COVERED_REFUSED): exports that stop early, or files missing.
    */
   allowPartialData?: boolean;
@@ -164,12 +164,12 @@ export async function publishPeriod(options: PublishOptions): Promise<Publicatio
       });
     // Rows that stop days before the period's end (or start days after it) are an export run too
     // early or files left out: closing the period on them would need a supersede to complete it.
-    const partial = evaluation.warnings.filter((w) => w.code === 'PERIOD_PARTLY_COVERED');
+    const partial = evaluation.partlyCovered;
     if (partial.length > 0 && options.allowPartialData !== true)
       throw governanceStop('refused', 'PERIOD_PARTLY_COVERED_REFUSED', null, {
         period: options.period,
-        tables: partial.map(tableOf).join(', '),
-        details: partial.map((w) => w.message),
+        tables: partial.map((c) => c.table).join(', '),
+        details: evaluation.warnings.filter((w) => w.code === 'PERIOD_PARTLY_COVERED').map((w) => w.message),
       });
     // A month with agents and no one rated is nearly always a gap in the data (roles no scorecard
     // names, an eligibility no one meets): closing it would need a supersede to undo.
@@ -496,11 +496,6 @@ function keepEarlier(dir: string, slot: string, staged: StagedDirectory): void {
     else if (statSync(from).isDirectory()) copyTree(from, `superseded/${slot}/${entry}`, staged);
     else staged.copy(from, `superseded/${slot}/${entry}`);
   }
-}
-
-/** The input table a PERIOD_PARTLY_COVERED warning is about (its message names it first); `?` when none. */
-function tableOf(warning: Problem): string {
-  return INPUT_TABLES.find((t) => warning.message.en.startsWith(`The rows of ${t} `)) ?? '?';
 }
 
 function copyTree(from: string, path: string, staged: StagedDirectory): void {
