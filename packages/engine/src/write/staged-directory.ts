@@ -178,8 +178,8 @@ export function judgeLock(file: string): JudgedLock | null {
 
 /**
  * Removes the lock of `target` that was judged stale, only while it is still that lock. It is
- * renamed aside to `<lock>.broken-<pid>-<random>` (one rename: no other process can take it over
- * meanwhile), then read again: when it is the same file with the same bytes and time, and still
+ * renamed aside to `<lock>.broken-<pid>-<random>` (one rename: of processes breaking it at once,
+ * one moves it and the others find it gone), then read again: when it is the same file with the same bytes and time, and still
  * stale, the aside file is deleted. Otherwise another process took or renewed the lock after the
  * judgement: it is linked back into place (a lock taken in the meantime is never overwritten) and
  * the break stops with OUTPUT_LOCK_CHANGED (kind `busy`), saying whether it could be put back.
