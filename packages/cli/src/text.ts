@@ -1,4 +1,4 @@
-import { type ArgsOf, defineCatalogue, fixed, type Lang, textOf } from '@scorebook/problems';
+import { type ArgsOf, type Bilingual, defineCatalogue, fixed, type Lang, textOf } from '@scorebook/problems';
 
 /**
  * What the command line prints, in both languages, by permanent key (the catalogue style of
@@ -389,6 +389,14 @@ export const CLI_TEXT = defineCatalogue({
     '引擎版本不同(engine changed;已核对记录,未重算)',
     'engine changed (records checked, not recomputed)',
   ),
+
+  // evaluate and publish
+  LOCK_BROKEN: {
+    zh: (p: { lock: string; holder: Bilingual }) =>
+      `  已收回一个失效的锁(--break-stale-lock):${p.lock}(${p.holder.zh})。`,
+    en: (p: { lock: string; holder: Bilingual }) =>
+      `  A stale lock was broken (--break-stale-lock): ${p.lock} (${p.holder.en}).`,
+  },
 
   // publish
   PUBLISH_RECOVERED: {

@@ -1,6 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { hostname, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Results } from '@scorebook/contract';
 import { describe, expect, it } from 'vitest';
@@ -89,6 +90,41 @@ describe('scorebook evaluate and verify', () => {
     expect(bad.code).toBe(1);
     expect(bad.stdout).toContain('agents[a001].base_score: 67.1 → 67.06830809052059');
     expect(bad.stdout).toContain('✗ results.json differs (published → recomputed)');
+  });
+
+  it('stops at a stale lock of the output folder, naming --break-stale-lock, and breaks it with the flag', async () => {
+    const out = join(tmp(), 'out');
+    const args = ['--policies', join(golden, 'policies/ecommerce-cs'), '--data', join(golden, 'data')];
+    const lock = join(dirname(out), '.out.lock');
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
+      encoding: 'utf8',
+    });
+    writeFileSync(
+      lock,
+      JSON.stringify({ pid: Number(dead.stdout), host: hostname(), started_at: '2026-11-01T00:00:00Z' }),
+    );
+    const stale = await runCli('evaluate', ...args, '--period', '2026-10', '--out', out, '--quiet');
+    expect(stale.code).toBe(1);
+    expect(stale.stderr).toContain(`✗ ${lock} OUTPUT_LOCK_STALE`);
+    expect(stale.stderr).toContain('加 --break-stale-lock 再运行一次');
+    expect(existsSync(out)).toBe(false);
+    const broken = await runCli(
+      'evaluate',
+      ...args,
+      '--period',
+      '2026-10',
+      '--out',
+      out,
+      '--quiet',
+      '--break-stale-lock',
+    );
+    expect(broken.code).toBe(0);
+    // Printed even with --quiet; the lock's age is whatever seconds the run took.
+    expect(broken.stderr.replace(/已 \d+ 秒/, '已 0 秒')).toBe(
+      `  已收回一个失效的锁(--break-stale-lock):${lock}(主机 ${hostname()} 上的进程 ${dead.stdout},自 2026-11-01T00:00:00Z 起,已 0 秒)。\n`,
+    );
+    expect(existsSync(join(out, 'results.json'))).toBe(true);
+    expect(existsSync(lock)).toBe(false);
   });
 
   it('marks a scored period that rates no one with ⚠ and says why it matters (trial 7 M1)', async () => {

@@ -44,7 +44,7 @@ import {
   untypedComparisons,
 } from './check/check-inputs.ts';
 import { Coverage } from './check/coverage.ts';
-import { PeriodWarnings } from './check/period-warnings.ts';
+import { type PartlyCovered, PeriodWarnings } from './check/period-warnings.ts';
 import { policyNeeds } from './check/policy-needs.ts';
 import { ratingsNotInData, ratingsOffScale } from './check/rating-checks.ts';
 import { DEFAULT_REJECTED_LIMIT, type RejectedLimit, tooManyRejected } from './check/rejected-limit.ts';
@@ -171,6 +171,11 @@ export interface Evaluation {
   source: Source;
   /** Problems worth saying that did not stop the run (a glob that matches nothing). */
   warnings: Problem[];
+  /**
+   * The tables whose rows cover only part of the period, with the span they cover: what the
+   * PERIOD_PARTLY_COVERED warnings say, as data (`publish` refuses such a period). Not written.
+   */
+  partlyCovered: PartlyCovered[];
 }
 
 /**
@@ -668,6 +673,9 @@ async function pipeline(
   // Write nothing yet: the results, in agent_id order, with their provenance.
   const ordered = rated.sort((a, b) => compareIds(a.result.agent_id, b.result.agent_id));
   const results = ordered.map(({ result }) => result);
+  // A gap at an end of the period counts only the days business hours open (PERIOD_PARTLY_COVERED).
+  const openDays =
+    policy.business_hours === null ? null : new BusinessClock(toBusinessHours(policy.business_hours), zone);
   const evaluation: Evaluation = {
     results: {
       scorebook: 1,
@@ -702,13 +710,7 @@ async function pipeline(
     warnings: [
       ...inputs.warnings,
       ...untypedComparisons(inputs, needs),
-      ...warnings.warnings(
-        limit,
-        zone,
-        policy.business_hours === null
-          ? null
-          : new BusinessClock(toBusinessHours(policy.business_hours), zone),
-      ),
+      ...warnings.warnings(limit, zone, openDays),
       ...customWarnings,
       ...tablesAbsentForRules(inputs, needs, allowMissing, inUse),
       ...tablesOfUnusedScorecards(inputs, needs, allowMissing, inUse),
@@ -723,6 +725,7 @@ async function pipeline(
       ...ratingsNotInData(tallies, policy),
       ...ratingsOffScale(tallies, policy, agents.length),
     ],
+    partlyCovered: warnings.partlyCovered(zone, openDays),
   };
   return { evaluation, agents };
 }

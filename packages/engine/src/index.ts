@@ -8,6 +8,7 @@ export type {
   RejectedRow,
   Results,
 } from '@scorebook/contract';
+export type { PartlyCovered } from './check/period-warnings.ts';
 export {
   DEFAULT_REJECTED_LIMIT,
   exceedsLimit,
@@ -37,8 +38,10 @@ export {
   textOf,
 } from './write/result-bytes.ts';
 export {
+  type BrokenLock,
   type DirectoryLock,
   type Leftover,
+  type LockOptions,
   type LockState,
   leftoversOf,
   lockDirectory,
@@ -50,4 +53,10 @@ export {
   type StagedDirectory,
 } from './write/staged-directory.ts';
 export { WRITE_ERRORS, type WriteErrorCode } from './write/write-errors.ts';
-export { RESULT_FILES, serializeEvaluation, writeEvaluation } from './write/write-results.ts';
+export {
+  RESULT_FILES,
+  serializeEvaluation,
+  type WriteOptions,
+  type WrittenEvaluation,
+  writeEvaluation,
+} from './write/write-results.ts';

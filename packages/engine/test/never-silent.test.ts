@@ -515,6 +515,10 @@ tables:
     expect(e.warnings.find((w) => w.code === 'PERIOD_PARTLY_COVERED')!.message.en).toContain(
       '2026-10-01T10:00:00+08:00 – 2026-10-10T10:00:00+08:00',
     );
+    // The same, as data: what publish reads to refuse the period.
+    expect(e.partlyCovered).toEqual([
+      { table: 'conversations', first: '2026-10-01T10:00:00+08:00', last: '2026-10-10T10:00:00+08:00' },
+    ]);
     expect(e.warnings.find((w) => w.code === 'REJECTED_IN_PERIOD')!.message.en).toContain(
       'In the period 2026-10, 5 of 205 rows of conversations were rejected',
     );

@@ -247,9 +247,9 @@ export const GOVERNANCE_ERRORS = defineCatalogue({
   },
   PUBLISH_LOCK_STALE: {
     zh: (p: { period: string; holder: Bilingual; lock: string }) =>
-      `期间 ${p.period} 的锁文件是一个已不在运行的发布留下的(${p.holder.zh}),那次发布多半被中断了;已发布的内容见本行。下一次发布 ${p.period} 之前,确认后删除它:rm ${p.lock}`,
+      `期间 ${p.period} 的锁文件是一个已不在运行的发布留下的(${p.holder.zh}),那次发布多半被中断了;已发布的内容见本行。下一次发布 ${p.period} 时加 --break-stale-lock 即可收回它(只在它仍是这个失效的锁时才删除),或确认后手动删除:rm ${p.lock}`,
     en: (p: { period: string; holder: Bilingual; lock: string }) =>
-      `The lock of ${p.period} was left by a publish that no longer runs (${p.holder.en}); it was most likely interrupted, and this row shows what is published. Before publishing ${p.period} again, remove it: rm ${p.lock}`,
+      `The lock of ${p.period} was left by a publish that no longer runs (${p.holder.en}); it was most likely interrupted, and this row shows what is published. Publish ${p.period} again with --break-stale-lock to take it over (it is removed only while it is still this stale lock), or remove it by hand: rm ${p.lock}`,
   },
   PUBLISH_LEFTOVER: {
     zh: (p: { period: string; path: string }) =>

@@ -89,6 +89,12 @@ export interface VetoMove {
    * voids it (`void_veto`), with the appeal's id.
    */
   voided: Array<{ veto: string; appeal: string }>;
+  /**
+   * Listed on the changed side only because it no longer voids them: the condition held on both
+   * sides and an applied appeal of the base side voided the veto (`void_veto`), with that appeal's
+   * id — the branch removed or changed the appeal, it did not make the veto newly hold.
+   */
+  unvoided: Array<{ veto: string; appeal: string }>;
 }
 
 /** An agent whose flags change (policy format 2): the flags raised and no longer raised. */
@@ -424,7 +430,7 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
             (c) =>
               (c.area === 'scored' || c.area === 'group') && (c.field === 'weight' || c.kind !== 'changed'),
           ),
-          ...compareAgents(b?.agents ?? [], a?.agents ?? [], a?.voids),
+          ...compareAgents(b?.agents ?? [], a?.agents ?? [], { before: b?.voids, after: a?.voids }),
         })),
       );
     }
@@ -482,7 +488,10 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
               .map(([file, months]) => ({ file, months: months.sort() })),
             data_dir: data.dataDir,
             published: published !== null,
-            ...compareAgents(before?.agents ?? [], after?.agents ?? [], after?.voids),
+            ...compareAgents(before?.agents ?? [], after?.agents ?? [], {
+              before: before?.voids,
+              after: after?.voids,
+            }),
           };
         }),
       );
@@ -539,7 +548,10 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
             data_dir: data.dataDir,
             refused: standing('refused'),
             pending: standing('pending'),
-            ...compareAgents(before?.agents ?? [], after?.agents ?? [], after?.voids),
+            ...compareAgents(before?.agents ?? [], after?.agents ?? [], {
+              before: before?.voids,
+              after: after?.voids,
+            }),
           };
         }),
       );
@@ -732,13 +744,17 @@ function sideOf(l: Loaded): VersionSide {
 /**
  * What moves between two results of one period, agent by agent (matched by id, agents on one
  * side only left out): grades, ranks, totals, adjustments, vetoes, flags, reward totals (the sum of the
- * changes counts a null total as 0) and the score shift per scorecard.
+ * changes counts a null total as 0) and the score shift per scorecard. `voids`: the vetoes each
+ * side's applied appeals voided, so that a veto voided on one side only is said as voided or as
+ * no longer voided (`VetoMove.voided`, `unvoided`) rather than as one that stops or starts holding.
  */
 export function compareAgents(
   before: readonly AgentResult[],
   after: readonly AgentResult[],
-  voidsAfter: readonly VetoVoid[] = [],
+  voids: { before?: readonly VetoVoid[] | undefined; after?: readonly VetoVoid[] | undefined } = {},
 ): AgentChanges {
+  const voidsBefore = voids.before ?? [];
+  const voidsAfter = voids.after ?? [];
   const old = new Map(before.map((a) => [a.agent_id, a]));
   const grades: AgentMove[] = [];
   const ranks: AgentMove[] = [];
@@ -777,7 +793,13 @@ export function compareAgents(
         return v === undefined ? [] : [{ veto, appeal: v.appeal }];
       });
       const removed = vetoChange.removed.filter((veto) => !voided.some((v) => v.veto === veto));
-      vetoes.push({ agent_id: a.agent_id, name: a.name, added: vetoChange.added, removed, voided });
+      // Likewise a veto the base side's appeal voided, listed again: its voiding was lifted.
+      const unvoided = vetoChange.added.flatMap((veto) => {
+        const v = voidsBefore.find((x) => x.agent_id === a.agent_id && x.veto === veto);
+        return v === undefined ? [] : [{ veto, appeal: v.appeal }];
+      });
+      const added = vetoChange.added.filter((veto) => !unvoided.some((v) => v.veto === veto));
+      vetoes.push({ agent_id: a.agent_id, name: a.name, added, removed, voided, unvoided });
     }
     const flagChange = idsChange(b.flags ?? [], a.flags ?? []);
     if (flagChange !== null) flags.push({ agent_id: a.agent_id, name: a.name, ...flagChange });

@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, posix, resolve } from 'node:path';
-import { INPUT_TABLES, type Manifest, type RejectedRow } from '@scorebook/contract';
+import type { Manifest, RejectedRow } from '@scorebook/contract';
 import {
+  type BrokenLock,
   type DirectoryLock,
   ENGINE_VERSION,
   type EvaluateOptions,
@@ -67,10 +68,16 @@ export interface PublishOptions {
   allowOpenPeriod?: boolean;
   /**
    * Publishes a period whose conversations or messages rows cover only part of it
-   * (`--allow-partial-data`; the evaluation's PERIOD_PARTLY_COVERED warnings); without it such a
+   * (`--allow-partial-data`; the evaluation's `partlyCovered`, said by its PERIOD_PARTLY_COVERED warnings); without it such a
    * period is refused (PERIOD_PARTLY_COVERED_REFUSED): exports that stop early, or files missing.
    */
   allowPartialData?: boolean;
+  /**
+   * Breaks the period's lock when a process that no longer runs left it (`--break-stale-lock`;
+   * `lockDirectory`'s `breakStale`); without it such a lock stops the publish (OUTPUT_LOCK_STALE).
+   * A lock broken is in {@link Publication.brokenLock} and the manifest's command.
+   */
+  breakStaleLock?: boolean;
   /** The instant the publication is made (`published_at`); the clock's by default. */
   now?: Date;
   /** Where relative paths are taken from; the process's working directory by default. */
@@ -87,6 +94,8 @@ export interface Publication {
   superseded: string | null;
   /** What an earlier, interrupted publish of this period had left, and what was done with it. */
   recovered: Recovery;
+  /** The stale lock broken to publish (`breakStaleLock`), or null. */
+  brokenLock: BrokenLock | null;
   /** Whether git keeps the new folder and the data folder (what to commit, or to archive). */
   advice: PublishAdvice;
   /**
@@ -113,7 +122,7 @@ export async function publishPeriod(options: PublishOptions): Promise<Publicatio
   const resultsRoot = resolve(cwd, options.resultsRoot);
   const dir = join(resultsRoot, options.period);
   const given = options.supersede?.reason.trim();
-  const lock = takeLock(dir, options.period);
+  const lock = takeLock(dir, options.period, options.breakStaleLock === true);
   try {
     const recovered = recoverDirectory(dir);
     const closed = existsSync(dir);
@@ -155,12 +164,12 @@ export async function publishPeriod(options: PublishOptions): Promise<Publicatio
       });
     // Rows that stop days before the period's end (or start days after it) are an export run too
     // early or files left out: closing the period on them would need a supersede to complete it.
-    const partial = evaluation.warnings.filter((w) => w.code === 'PERIOD_PARTLY_COVERED');
+    const partial = evaluation.partlyCovered;
     if (partial.length > 0 && options.allowPartialData !== true)
       throw governanceStop('refused', 'PERIOD_PARTLY_COVERED_REFUSED', null, {
         period: options.period,
-        tables: partial.map(tableOf).join(', '),
-        details: partial.map((w) => w.message),
+        tables: partial.map((c) => c.table).join(', '),
+        details: evaluation.warnings.filter((w) => w.code === 'PERIOD_PARTLY_COVERED').map((w) => w.message),
       });
     // A month with agents and no one rated is nearly always a gap in the data (roles no scorecard
     // names, an eligibility no one meets): closing it would need a supersede to undo.
@@ -238,6 +247,8 @@ export async function publishPeriod(options: PublishOptions): Promise<Publicatio
         ...options,
         allowMissing,
         ...(reason === undefined ? {} : { supersede: { reason } }),
+        // Recorded when it broke a lock (the manifest says so), not when it found none to break.
+        breakStaleLock: lock.broken !== null,
         // Kept when files were read, or when the folder is not the default one, so the command re-runs as given.
         appealsDir:
           appealFiles.length > 0 ||
@@ -281,6 +292,7 @@ export async function publishPeriod(options: PublishOptions): Promise<Publicatio
       evaluation,
       superseded: slot === null ? null : join(dir, 'superseded', slot),
       recovered,
+      brokenLock: lock.broken,
       advice: publishAdvice(dir, dataDir, options.archive !== undefined),
       notices: [
         ...(dropped.length === 0
@@ -385,6 +397,7 @@ export function publishCommand(
     | 'allowNoneRated'
     | 'allowOpenPeriod'
     | 'allowPartialData'
+    | 'breakStaleLock'
   >,
 ): string {
   const words = [
@@ -403,19 +416,21 @@ export function publishCommand(
   if (options.allowNoneRated === true) words.push(['--allow-none-rated']);
   if (options.allowOpenPeriod === true) words.push(['--allow-open-period']);
   if (options.allowPartialData === true) words.push(['--allow-partial-data']);
+  if (options.breakStaleLock === true) words.push(['--break-stale-lock']);
   return ['npx scorebook publish', ...words.map((w) => w.map(shellWord).join(' '))].join(' ');
 }
 
 /**
- * The period's lock (`lockDirectory`). When the lock it met is gone by the time its holder is
- * read — the publish holding it had just ended, and the message would call it empty — it tries
- * once more; a lock gone again stops with `PUBLISH_LOCK_VANISHED` (kind `busy`).
+ * The period's lock (`lockDirectory`; a stale one broken with `breakStale`). When the lock it met
+ * is gone by the time its holder is read — the publish holding it had just ended, and the message
+ * would call it empty — it tries once more; a lock gone again stops with `PUBLISH_LOCK_VANISHED`
+ * (kind `busy`).
  */
-function takeLock(dir: string, period: string): DirectoryLock {
+function takeLock(dir: string, period: string, breakStale: boolean): DirectoryLock {
   const file = lockFileOf(dir);
   for (let attempt = 1; ; attempt++) {
     try {
-      return lockDirectory(dir);
+      return lockDirectory(dir, { breakStale });
     } catch (error) {
       if (!(error instanceof ScorebookError) || error.kind !== 'busy' || existsSync(file)) throw error;
       if (attempt === 2) throw governanceStop('busy', 'PUBLISH_LOCK_VANISHED', file, { period, lock: file });
@@ -481,11 +496,6 @@ function keepEarlier(dir: string, slot: string, staged: StagedDirectory): void {
     else if (statSync(from).isDirectory()) copyTree(from, `superseded/${slot}/${entry}`, staged);
     else staged.copy(from, `superseded/${slot}/${entry}`);
   }
-}
-
-/** The input table a PERIOD_PARTLY_COVERED warning is about (its message names it first); `?` when none. */
-function tableOf(warning: Problem): string {
-  return INPUT_TABLES.find((t) => warning.message.en.startsWith(`The rows of ${t} `)) ?? '?';
 }
 
 function copyTree(from: string, path: string, staged: StagedDirectory): void {

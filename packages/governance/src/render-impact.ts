@@ -198,6 +198,7 @@ function renderMoves(out: string[], v: AgentChanges, lang: Lang, md: boolean): v
     );
   heading(zh ? `一票否决变化(${v.vetoes.length})` : `Veto changes (${v.vetoes.length})`);
   const voids = v.vetoes.some((f) => f.voided.length > 0);
+  const unvoids = v.vetoes.some((f) => f.unvoided.length > 0);
   if (v.vetoes.length === 0) out.push(zh ? '一票否决没有变化。' : 'No veto changes.');
   else
     table(
@@ -207,6 +208,8 @@ function renderMoves(out: string[], v: AgentChanges, lang: Lang, md: boolean): v
         ...(zh ? ['客服', '新成立的否决', '不再成立的否决'] : ['Agent', 'Vetoed', 'No longer vetoed']),
         // A veto whose condition still holds and that an appeal voids, with the appeal's id.
         ...(voids ? [zh ? '因申诉撤销' : 'Voided by appeal'] : []),
+        // A veto the base side's appeal voided and the branch no longer does: not a new veto.
+        ...(unvoids ? [zh ? '申诉撤销被移除' : 'Appeal voiding removed'] : []),
       ],
       v.vetoes
         .slice(0, ROWS)
@@ -215,6 +218,7 @@ function renderMoves(out: string[], v: AgentChanges, lang: Lang, md: boolean): v
           f.added.join(', ') || '—',
           f.removed.join(', ') || '—',
           ...(voids ? [f.voided.map((x) => `${x.veto} (${x.appeal})`).join(', ') || '—'] : []),
+          ...(unvoids ? [f.unvoided.map((x) => `${x.veto} (${x.appeal})`).join(', ') || '—'] : []),
         ]),
     );
   if (v.vetoes.length > ROWS)

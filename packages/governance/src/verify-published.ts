@@ -483,9 +483,16 @@ const KNOWN_OPTIONS = new Set([
   '--allow-none-rated',
   '--allow-open-period',
   '--allow-partial-data',
+  '--break-stale-lock',
 ]);
 /** The options of a recorded command that take no value. */
-const FLAGS = new Set(['--supersede', '--allow-none-rated', '--allow-open-period', '--allow-partial-data']);
+const FLAGS = new Set([
+  '--supersede',
+  '--allow-none-rated',
+  '--allow-open-period',
+  '--allow-partial-data',
+  '--break-stale-lock',
+]);
 
 /**
  * The recorded command against the manifest: the same period, folders and reason (the results

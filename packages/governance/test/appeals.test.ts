@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Manifest, Results } from '@scorebook/contract';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -218,6 +218,7 @@ describe('a veto voided by an upheld appeal', () => {
         added: [],
         removed: [],
         voided: [{ veto: 'red-line', appeal: 'ap-101' }],
+        unvoided: [],
       },
     ]);
     const zh = renderImpact(report, 'zh', 'text').split('\n');
@@ -226,6 +227,50 @@ describe('a veto voided by an upheld appeal', () => {
     expect(zh[at + 2]).toMatch(/^ {2}\S+ \(a002\) +— +— +red-line \(ap-101\)$/);
     expect(renderImpact(report, 'en', 'markdown')).toContain(
       '| Agent | Vetoed | No longer vetoed | Voided by appeal |\n',
+    );
+  });
+
+  it('is named in impact as no longer voided, not as a new veto, when the branch removes the appeal', async () => {
+    const own = makeRepo();
+    // On the base, the decision voids a002's red line (which still holds), and 2026-10 is published so.
+    mkdirSync(join(own, 'configs/appeals/2026-10'), { recursive: true });
+    const appeal = join(own, 'configs/appeals/2026-10/ap-101.yaml');
+    writeFileSync(
+      appeal,
+      APPEAL.replace('agent: a001', 'agent: a002')
+        .replace('{ record: complaints/p00003 }', '{ veto: red-line }')
+        .replace(/ {2}actions:\n.*\n/, ''),
+    );
+    git(own, 'add', '-A');
+    git(own, 'commit', '-q', '-m', 'appeal ap-101');
+    await publish(own, '2026-10', { appealsDir: 'configs/appeals' });
+    git(own, 'add', '-A');
+    git(own, 'commit', '-q', '-m', 'publish 2026-10');
+    // The branch removes the appeal: the veto is listed again.
+    rmSync(appeal);
+    const report = await policyImpact({
+      baseRef: 'HEAD',
+      policiesDir: 'configs/policies/ecommerce-cs',
+      resultsRoot: 'data/results',
+      appealsDir: 'configs/appeals',
+      cwd: own,
+    });
+    expect(report.appeals[0]?.vetoes).toEqual([
+      {
+        agent_id: 'a002',
+        name: expect.any(String),
+        added: [],
+        removed: [],
+        voided: [],
+        unvoided: [{ veto: 'red-line', appeal: 'ap-101' }],
+      },
+    ]);
+    const zh = renderImpact(report, 'zh', 'text').split('\n');
+    const at = zh.indexOf('一票否决变化(1)');
+    expect(zh[at + 1]).toMatch(/^ {2}客服 +新成立的否决 +不再成立的否决 +申诉撤销被移除$/);
+    expect(zh[at + 2]).toMatch(/^ {2}\S+ \(a002\) +— +— +red-line \(ap-101\)$/);
+    expect(renderImpact(report, 'en', 'markdown')).toContain(
+      '| Agent | Vetoed | No longer vetoed | Appeal voiding removed |\n',
     );
   });
 });

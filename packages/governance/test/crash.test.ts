@@ -1,12 +1,14 @@
 // Crash-point tests: publish runs in a child process that kills itself (SIGKILL) at a named point
 // — each file written (half-way through), each rename — and what is left must be the earlier
 // publication or the new one, whole, with verify --all still answering for every period.
-import { existsSync, readdirSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { lockFileOf } from '@scorebook/engine';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyPublished } from '../src/index.ts';
-import { commitAppeal, git, isWhole, makeRepo, publishInChild } from './repo.ts';
+import { commitAppeal, git, isWhole, makeRepo, publish, publishInChild } from './repo.ts';
 
 const FIRST = [
   'write:explanations.json',
@@ -119,4 +121,52 @@ describe('a publish killed at every point', () => {
       expect(readFileSync(join(dir, 'manifest.json'), 'utf8')).toBe(november);
     });
   }
+});
+
+describe('a lock a killed publish left, broken with breakStaleLock', () => {
+  it('is taken over: the period is published, the command records --break-stale-lock, verify --all accepts it', async () => {
+    const own = makeRepo();
+    const root = join(own, 'data/results');
+    expect(publishInChild(own, '2026-10', { crashAt: 'write:results.json' }).status).toBeNull();
+    const lock = lockFileOf(join(root, '2026-10'));
+    expect(existsSync(lock)).toBe(true);
+    expect(publishInChild(own, '2026-10').stderr).toContain('--break-stale-lock');
+    expect(publishInChild(own, '2026-10', { breakStaleLock: true }).status).toBe(0);
+    expect(isWhole(join(root, '2026-10'))).toBe(true);
+    // The broken lock moved aside, the staging folder of the killed publish and the new lock: all gone.
+    expect(readdirSync(root)).toEqual(['2026-10']);
+    const manifest = JSON.parse(readFileSync(join(root, '2026-10/manifest.json'), 'utf8'));
+    expect(manifest.command).toMatch(/ --break-stale-lock$/);
+    git(own, 'add', '-A');
+    git(own, 'commit', '-q', '-m', 'publish 2026-10');
+    const rows = await verifyPublished('data/results', { cwd: own });
+    expect(rows.map((r) => [r.period, r.status, r.problems.map((p) => p.code)])).toEqual([
+      ['2026-10', 'ok', []],
+    ]);
+
+    // In this process: the broken lock is in the publication; with no lock to break, nothing is recorded.
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
+      encoding: 'utf8',
+    });
+    writeFileSync(
+      lockFileOf(join(root, '2026-11')),
+      JSON.stringify({ pid: Number(dead.stdout), host: hostname(), started_at: '2026-12-01T00:00:00Z' }),
+    );
+    const broken = await publish(own, '2026-11', { breakStaleLock: true });
+    expect(broken.brokenLock?.file).toBe(lockFileOf(join(root, '2026-11')));
+    expect(broken.brokenLock?.holder.en).toMatch(
+      new RegExp(`^pid ${dead.stdout} on .* since 2026-12-01T00:00:00Z, \\d+ s ago$`),
+    );
+    expect(broken.manifest.command).toMatch(/ --break-stale-lock$/);
+    git(own, 'add', '-A');
+    git(own, 'commit', '-q', '-m', 'publish 2026-11');
+    commitAppeal(own, '2026-11', 'ap-1', 'a001', 'q00013');
+    const again = await publish(own, '2026-11', {
+      breakStaleLock: true,
+      supersede: { reason: 'appeal' },
+      appealsDir: 'configs/appeals',
+    });
+    expect(again.brokenLock).toBeNull();
+    expect(again.manifest.command).not.toContain('--break-stale-lock');
+  });
 });

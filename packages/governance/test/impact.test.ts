@@ -93,7 +93,14 @@ describe('impact of a policy change on the last closed period', () => {
     writeFileSync(join(repo, POLICY), original);
     const [v] = report.versions;
     expect(v!.vetoes).toEqual([
-      { agent_id: 'a002', name: expect.any(String), added: [], removed: ['red-line'], voided: [] },
+      {
+        agent_id: 'a002',
+        name: expect.any(String),
+        added: [],
+        removed: ['red-line'],
+        voided: [],
+        unvoided: [],
+      },
     ]);
     const text = renderImpact(report, 'zh', 'text').split('\n');
     const vetoes = text.indexOf('一票否决变化(1)');

@@ -102,11 +102,15 @@ describe('publishing a period', () => {
     rmSync(dir, { recursive: true });
   });
 
-  it('stops a second publish of the period with kind busy', async () => {
+  it('stops a second publish of the period with kind busy, with breakStaleLock too: its holder runs', async () => {
     const lock = lockDirectory(join(repo, 'data/results/2026-11'));
     const error = await stopOf(() => publish(repo, '2026-11'));
+    const breaking = await stopOf(() => publish(repo, '2026-11', { breakStaleLock: true }));
+    const held = readFileSync(lock.file, 'utf8');
     lock.release();
     expect([error.kind, error.problems[0]!.code]).toEqual(['busy', 'OUTPUT_BUSY']);
+    expect([breaking.kind, breaking.problems[0]!.code]).toEqual(['busy', 'OUTPUT_BUSY']);
+    expect(JSON.parse(held).pid).toBe(process.pid);
     expect(existsSync(join(repo, 'data/results/2026-11'))).toBe(false);
   });
 });

@@ -86,14 +86,15 @@ export function publish(repo: string, period: string, extra: Partial<PublishOpti
 export function publishInChild(
   repo: string,
   period: string,
-  options: { reason?: string; crashAt?: string; appealsDir?: string } = {},
+  options: { reason?: string; crashAt?: string; appealsDir?: string; breakStaleLock?: boolean } = {},
 ): { status: number | null; stderr: string } {
   const script = `
     const { publishPeriod } = await import(${JSON.stringify(index)});
     await publishPeriod({ period: ${JSON.stringify(period)}, policiesDir: 'configs/policies/ecommerce-cs',
       dataDir: 'data/sample', resultsRoot: 'data/results', cwd: ${JSON.stringify(repo)}
       ${options.reason ? `, supersede: { reason: ${JSON.stringify(options.reason)} }` : ''}
-      ${options.appealsDir ? `, appealsDir: ${JSON.stringify(options.appealsDir)}` : ''} });`;
+      ${options.appealsDir ? `, appealsDir: ${JSON.stringify(options.appealsDir)}` : ''}
+      ${options.breakStaleLock ? ', breakStaleLock: true' : ''} });`;
   const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
     env: { ...process.env, SCOREBOOK_TEST_CRASH_AT: options.crashAt ?? '' },
     encoding: 'utf8',

@@ -41,7 +41,7 @@ export const ENGINE_HELP: Bilingual = {
 export const EVALUATE_HELP: Bilingual = {
   zh: `scorebook evaluate --policies <dir> --data <dir> --period <2026-10|2026-Q4|2026> --out <dir>
                    [--source <source.yaml>] [--allow-missing <table,…>] [--max-rejected 1%|<rows>]
-                   [--engine typescript|duckdb] [--quiet] [--lang zh|en]
+                   [--engine typescript|duckdb] [--break-stale-lock] [--quiet] [--lang zh|en]
 
 用期间开始时生效的策略版本评估数据目录,写出 <out>/results.json、explanations.json、rejected.json。
 成功时退出码 0;策略或数据有误时 1(不写任何文件);用法错误时 2。
@@ -50,10 +50,12 @@ ${DATA_OPTIONS_HELP.zh}
   --max-rejected  每张表允许被拒绝的行数上限,百分比或行数(默认 1%)
   --results       历史数据(history.*)读取的已发布结果目录(默认 data/results)
   --quiet         不显示进度和汇总
+  --break-stale-lock  收回输出目录上一个已不在运行的进程留下的锁(默认拒绝:OUTPUT_LOCK_STALE);只在它仍是
+                  那个失效的锁时才删除,持有者仍在运行的锁从不收回
 ${ENGINE_HELP.zh}`,
   en: `scorebook evaluate --policies <dir> --data <dir> --period <2026-10|2026-Q4|2026> --out <dir>
                    [--source <source.yaml>] [--allow-missing <table,…>] [--max-rejected 1%|<rows>]
-                   [--engine typescript|duckdb] [--quiet] [--lang zh|en]
+                   [--engine typescript|duckdb] [--break-stale-lock] [--quiet] [--lang zh|en]
 
 Evaluates a data directory with the policy version in force at the period's start and writes
 <out>/results.json, explanations.json and rejected.json. Exit 0 on success, 1 on bad policy or data
@@ -64,6 +66,9 @@ ${DATA_OPTIONS_HELP.en}
   --max-rejected  rejected rows a table may have, a percentage or a number of rows (default 1%)
   --results       the published results history facts read (default data/results)
   --quiet         no progress or summary
+  --break-stale-lock  take over the output folder's lock when a process that no longer runs left it
+                  (refused by default: OUTPUT_LOCK_STALE); it is removed only while it is still
+                  that stale lock, a lock whose holder runs never
 ${ENGINE_HELP.en}`,
 };
 
@@ -85,6 +90,7 @@ export async function runEvaluate(argv: string[], io: CommandIo): Promise<number
     results: { type: 'string' },
     quiet: { type: 'boolean', short: 'q' },
     engine: { type: 'string' },
+    'break-stale-lock': { type: 'boolean' },
   });
   if (values.help) {
     io.out(EVALUATE_HELP[pickLang(values.lang)]);
@@ -109,7 +115,12 @@ export async function runEvaluate(argv: string[], io: CommandIo): Promise<number
   const results = values.results ?? (existsSync('data/results') ? 'data/results' : null);
   const history = { resultsDir: results === null ? null : resolve(results) };
   const evaluation = await evaluate({ ...options, monitoring: true, history });
-  writeEvaluation(out, evaluation);
+  const { brokenLock } = writeEvaluation(out, evaluation, {
+    breakStaleLock: values['break-stale-lock'] === true,
+  });
+  // A lock taken from another process is said even with --quiet.
+  if (brokenLock !== null)
+    io.err(`${say(lang, 'LOCK_BROKEN', { lock: brokenLock.file, holder: brokenLock.holder })}\n`);
   if (values.quiet !== true) {
     io.err(formatRejected(evaluation.rejected, lang, join(out, 'rejected.json')));
     io.err(formatRunSummary(evaluation, lang, values.appeals ?? DEFAULT_APPEALS_DIR));

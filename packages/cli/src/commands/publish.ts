@@ -21,7 +21,7 @@ export const PUBLISH_HELP: Bilingual = {
   zh: `scorebook publish --period <P> --policies <dir> --data <dir> [--results data/results]
                   [--source <source.yaml>] [--allow-missing <table,…>]
                   [--appeals <dir>] [--supersede [--reason "…"]] [--archive <dir>] [--allow-none-rated] [--allow-open-period]
-                  [--allow-partial-data]
+                  [--allow-partial-data] [--break-stale-lock]
                   [--quiet] [--lang zh|en]
 
 评估并发布一个期间到 <results>/<P>/(结果、解释、被拒绝的行和 manifest.json:策略文件与哈希、
@@ -32,6 +32,8 @@ export const PUBLISH_HELP: Bilingual = {
   --allow-none-rated  发布一个无人参评的期间(默认拒绝:NOBODY_RATED)
   --allow-open-period  发布一个尚未结束的期间(默认拒绝:PERIOD_NOT_ENDED)
   --allow-partial-data  发布一个会话或消息记录只覆盖了部分期间的期间(默认拒绝:PERIOD_PARTLY_COVERED_REFUSED)
+  --break-stale-lock  收回一个已不在运行的进程留下的期间锁(默认拒绝:OUTPUT_LOCK_STALE);只在它仍是那个失效的锁时
+                   才删除,持有者仍在运行的锁从不收回;收回时会打印出来并记入 manifest 的 command
 ${DATA_OPTIONS_HELP.zh}
 所用的 source.yaml 和本期的申诉文件与策略文件一样必须已提交。--supersede 时,自上次发布以来新增或修改的申诉编号会写入原因;
 只因申诉而重新发布时可省略 --reason。
@@ -39,7 +41,7 @@ ${DATA_OPTIONS_HELP.zh}
   en: `scorebook publish --period <P> --policies <dir> --data <dir> [--results data/results]
                   [--source <source.yaml>] [--allow-missing <table,…>]
                   [--appeals <dir>] [--supersede [--reason "…"]] [--archive <dir>] [--allow-none-rated] [--allow-open-period]
-                  [--allow-partial-data]
+                  [--allow-partial-data] [--break-stale-lock]
                   [--quiet] [--lang zh|en]
 
 Evaluates and publishes a period into <results>/<P>/ (results, explanations, rejected rows and
@@ -54,6 +56,10 @@ no uncommitted changes. One publish of a period at a time.
   --allow-open-period  publish a period that has not ended yet (refused by default: PERIOD_NOT_ENDED)
   --allow-partial-data  publish a period whose conversations or messages rows cover only part of it
                    (refused by default: PERIOD_PARTLY_COVERED_REFUSED)
+  --break-stale-lock  take over the period's lock when a process that no longer runs left it
+                   (refused by default: OUTPUT_LOCK_STALE); it is removed only while it is still
+                   that stale lock, a lock whose holder runs never; a lock broken is printed and
+                   recorded in the manifest's command
 ${DATA_OPTIONS_HELP.en}
 The source.yaml and the period's appeal files used must be committed, like the policy file. With
 --supersede, the appeals new or changed since the earlier publication are added to the reason;
@@ -74,6 +80,7 @@ export async function runPublish(argv: string[], io: CommandIo): Promise<number>
     'allow-none-rated': { type: 'boolean' },
     'allow-open-period': { type: 'boolean' },
     'allow-partial-data': { type: 'boolean' },
+    'break-stale-lock': { type: 'boolean' },
     ...DATA_OPTIONS,
     quiet: { type: 'boolean', short: 'q' },
   });
@@ -98,9 +105,13 @@ export async function runPublish(argv: string[], io: CommandIo): Promise<number>
     ...(values['allow-none-rated'] ? { allowNoneRated: true } : {}),
     ...(values['allow-open-period'] ? { allowOpenPeriod: true } : {}),
     ...(values['allow-partial-data'] ? { allowPartialData: true } : {}),
+    ...(values['break-stale-lock'] ? { breakStaleLock: true } : {}),
     ...dataOptions(values),
     onProgress: progressReporter(io, lang, values.quiet === true),
   });
+  // A lock taken from another process is said even with --quiet.
+  const broken = publication.brokenLock;
+  if (broken !== null) io.err(`${say(lang, 'LOCK_BROKEN', { lock: broken.file, holder: broken.holder })}\n`);
   if (!values.quiet) {
     const { restored, removed } = publication.recovered;
     if (restored !== null || removed.length > 0)

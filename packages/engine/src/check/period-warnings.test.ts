@@ -87,5 +87,9 @@ describe('PeriodWarnings counters', () => {
     }
     const said = warnings.warnings(DEFAULT_REJECTED_LIMIT, zone).map((w) => w.code);
     expect(said).toEqual(['FIELD_EMPTY_IN_PERIOD', 'FIELD_PARTLY_EMPTY_IN_PERIOD', 'PERIOD_PARTLY_COVERED']);
+    // The messages stop on the 21st: the warning's table and span, as data.
+    expect(warnings.partlyCovered(zone)).toEqual([
+      { table: 'messages', first: '2026-10-01T00:00:00+08:00', last: '2026-10-21T00:00:00+08:00' },
+    ]);
   });
 });

@@ -44,6 +44,14 @@ export interface PeriodWarningsPart {
   quarters: Map<InputTableName, Uint32Array>;
 }
 
+/** A dense table whose rows cover only part of the period (PERIOD_PARTLY_COVERED), as data. */
+export interface PartlyCovered {
+  table: InputTableName;
+  /** The instant of its first and of its last row in the period, ISO 8601 in the policy's zone. */
+  first: string;
+  last: string;
+}
+
 /**
  * What a run can read but a reader should be told (`docs/sources.md`, warnings): a field the
  * policy reads that is empty in every row of the period, or a yes/no field of the contract empty
@@ -302,10 +310,8 @@ export class PeriodWarnings {
       }
     }
     const p = this.#period;
-    for (const [table, [first, last]] of this.#span) {
-      if (openMs(p.startMs, first, clock, zone) <= GAP_MS && openMs(last, p.endMs, clock, zone) <= GAP_MS)
-        continue;
-      const covered = `${formatInstantLocal(first, zone)} – ${formatInstantLocal(last, zone)}`;
+    for (const { table, first, last } of this.partlyCovered(zone, clock)) {
+      const covered = `${first} – ${last}`;
       out.push(
         warn(
           'PERIOD_PARTLY_COVERED',
@@ -340,6 +346,22 @@ export class PeriodWarnings {
           }),
         ),
       );
+    }
+    return out;
+  }
+
+  /**
+   * The dense tables whose rows of the period start more than two days after its start or end
+   * more than two days before its end, with the first and last instant of their rows (ISO 8601
+   * in the zone); one PERIOD_PARTLY_COVERED warning each, in the same order.
+   */
+  partlyCovered(zone: Zone, clock: BusinessClock | null = null): PartlyCovered[] {
+    const p = this.#period;
+    const out: PartlyCovered[] = [];
+    for (const [table, [first, last]] of this.#span) {
+      if (openMs(p.startMs, first, clock, zone) <= GAP_MS && openMs(last, p.endMs, clock, zone) <= GAP_MS)
+        continue;
+      out.push({ table, first: formatInstantLocal(first, zone), last: formatInstantLocal(last, zone) });
     }
     return out;
   }

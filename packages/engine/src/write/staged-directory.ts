@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import {
   closeSync,
   existsSync,
+  fstatSync,
   fsyncSync,
+  linkSync,
   mkdirSync,
   openSync,
   readdirSync,
@@ -15,7 +17,7 @@ import {
 } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { ScorebookError } from '@scorebook/problems';
+import { type Bilingual, ScorebookError } from '@scorebook/problems';
 import { writeStop } from './write-errors.ts';
 
 /**
@@ -37,7 +39,26 @@ interface LockHolder {
 /** A held lock on an output folder; `release` removes it. */
 export interface DirectoryLock {
   file: string;
+  /** The stale lock that was broken to take this one (`breakStale`), or null. */
+  broken: BrokenLock | null;
   release(): void;
+}
+
+/** A stale lock that {@link lockDirectory} removed before taking the lock. */
+export interface BrokenLock {
+  file: string;
+  /** Who held it and how old it was, as {@link LockState.holder} says. */
+  holder: Bilingual;
+}
+
+/** Options of {@link lockDirectory}. */
+export interface LockOptions {
+  /**
+   * Break a stale lock (OUTPUT_LOCK_STALE) instead of stopping: {@link breakStaleLock} removes it,
+   * then the lock is taken as usual. A lock with a living holder, of another host, or holding no
+   * holder and younger than a minute is never broken.
+   */
+  breakStale?: boolean;
 }
 
 /** The lock file of a folder: `<parent>/.<name>.lock`, beside the folder it guards. */
@@ -49,21 +70,27 @@ export function lockFileOf(target: string): string {
  * Takes the lock of an output folder: creates `<parent>/.<name>.lock` exclusively (O_EXCL) with
  * the pid, host and start time. Throws a ScorebookError of kind `busy` when another process holds
  * it (OUTPUT_BUSY), or when it was left by a process of this host that no longer runs, or holds
- * no holder and is older than a minute (OUTPUT_LOCK_STALE, saying how to remove it). A stale lock is never taken over: two processes
- * could both take it. The parent folder is created when missing.
+ * no holder and is older than a minute (OUTPUT_LOCK_STALE, saying how to remove it). A stale lock
+ * is taken over only with `breakStale`, through {@link breakStaleLock}, which removes it only
+ * while it is still the lock judged stale. The parent folder is created when missing.
  */
-export function lockDirectory(target: string): DirectoryLock {
+export function lockDirectory(target: string, options: LockOptions = {}): DirectoryLock {
   const parent = dirname(target);
   const file = lockFileOf(target);
   guard(parent, () => mkdirSync(parent, { recursive: true }));
-  const holder: LockHolder = { pid: process.pid, host: hostname(), started_at: new Date().toISOString() };
-  let fd: number;
-  try {
-    fd = openSync(file, 'wx');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw busy(target, file);
-    throw failure(error, parent, file);
+  let broken: BrokenLock | null = null;
+  let fd = createLock(file, parent);
+  if (fd === null && options.breakStale === true) {
+    const judged = judgeLock(file);
+    if (judged?.stale === true) {
+      breakStaleLock(target, judged);
+      broken = { file, holder: judged.holder };
+    }
+    // Broken, or gone since it was met: taken as usual, unless another process took it first.
+    fd = createLock(file, parent);
   }
+  if (fd === null) throw busy(target, file);
+  const holder: LockHolder = { pid: process.pid, host: hostname(), started_at: new Date().toISOString() };
   try {
     writeSync(fd, `${JSON.stringify(holder)}\n`);
     fsyncSync(fd);
@@ -75,6 +102,7 @@ export function lockDirectory(target: string): DirectoryLock {
   closeSync(fd);
   return {
     file,
+    broken,
     release: () => {
       try {
         unlinkSync(file);
@@ -83,6 +111,130 @@ export function lockDirectory(target: string): DirectoryLock {
       }
     },
   };
+}
+
+/** The lock file created exclusively, open for writing; null when one is there already. */
+function createLock(file: string, parent: string): number | null {
+  try {
+    return openSync(file, 'wx');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return null;
+    throw failure(error, parent, file);
+  }
+}
+
+/** A lock file as read once, and what that says: which file it is, its bytes, its holder and age. */
+export interface JudgedLock {
+  /** Which file it is (a new lock in its place is another file) and when it was last written. */
+  dev: number;
+  ino: number;
+  mtimeMs: number;
+  bytes: Buffer;
+  holder: Bilingual;
+  /** As {@link LockState.stale}. */
+  stale: boolean;
+}
+
+/**
+ * Reads the lock file once (its identity and bytes from one open file) and judges it as
+ * {@link lockStateOf} does; null when there is none.
+ */
+export function judgeLock(file: string): JudgedLock | null {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    // A lock that cannot be read names no holder, and is never judged stale: nothing tells it is.
+    return {
+      dev: 0,
+      ino: 0,
+      mtimeMs: 0,
+      bytes: Buffer.alloc(0),
+      holder: describeHolder(null, 0),
+      stale: false,
+    };
+  }
+  try {
+    const { dev, ino, mtimeMs } = fstatSync(fd);
+    const bytes = readFileSync(fd);
+    const holder = holderOf(bytes);
+    const age = Math.max(0, Math.floor((Date.now() - mtimeMs) / 1000));
+    return {
+      dev,
+      ino,
+      mtimeMs,
+      bytes,
+      holder: describeHolder(holder, age),
+      stale:
+        holder === null
+          ? age >= UNREADABLE_LOCK_SECONDS
+          : holder.host === hostname() && !isRunning(holder.pid),
+    };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Removes the lock of `target` that was judged stale, only while it is still that lock. It is
+ * renamed aside to `<lock>.broken-<pid>-<random>` (one rename: of processes breaking it at once,
+ * one moves it and the others find it gone), then read again: when it is the same file with the same bytes and time, and still
+ * stale, the aside file is deleted. Otherwise another process took or renewed the lock after the
+ * judgement: it is linked back into place (a lock taken in the meantime is never overwritten) and
+ * the break stops with OUTPUT_LOCK_CHANGED (kind `busy`), saying whether it could be put back.
+ * A lock gone before the rename is left gone: there is nothing to break.
+ */
+export function breakStaleLock(target: string, judged: JudgedLock): void {
+  const file = lockFileOf(target);
+  const parent = dirname(target);
+  const aside = `${file}.broken-${process.pid}-${randomBytes(4).toString('hex')}`;
+  try {
+    renameSync(file, aside);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw failure(error, parent, file);
+  }
+  const now = judgeLock(aside);
+  const same =
+    now?.stale === true &&
+    now.dev === judged.dev &&
+    now.ino === judged.ino &&
+    now.mtimeMs === judged.mtimeMs &&
+    now.bytes.equals(judged.bytes);
+  if (same) {
+    guard(parent, () => unlinkSync(aside));
+    return;
+  }
+  const putBack = restoreLock(aside, file);
+  throw writeStop('busy', 'OUTPUT_LOCK_CHANGED', file, {
+    target,
+    holder: now?.holder ?? describeHolder(null, 0),
+    lock: file,
+    aside: putBack ? null : aside,
+  });
+}
+
+/**
+ * Puts a lock moved aside back in its place, never over a lock taken there since: a hard link
+ * (which fails when the name exists), else, where the file system has no hard links, a rename
+ * when the place is still free. False when it stays aside.
+ */
+function restoreLock(aside: string, file: string): boolean {
+  try {
+    linkSync(aside, file);
+    unlinkSync(aside);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+  }
+  try {
+    if (existsSync(file)) return false;
+    renameSync(aside, file);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Where a folder being written waits before its swap: `<parent>/.<name>.staging-<pid>-<random>`. */
@@ -233,24 +385,8 @@ const UNREADABLE_LOCK_SECONDS = 60;
 /** The lock of an output folder, if one is there (see {@link lockDirectory}); null when there is none. */
 export function lockStateOf(target: string): LockState | null {
   const file = lockFileOf(target);
-  if (!existsSync(file)) return null;
-  const holder = lockHolder(file);
-  const age = lockAgeSeconds(file);
-  return {
-    file,
-    holder: describeHolder(holder, age),
-    stale:
-      holder === null ? age >= UNREADABLE_LOCK_SECONDS : holder.host === hostname() && !isRunning(holder.pid),
-  };
-}
-
-/** Seconds since the lock file was last written (0 when it cannot be read). */
-function lockAgeSeconds(file: string): number {
-  try {
-    return Math.max(0, Math.floor((Date.now() - statSync(file).mtimeMs) / 1000));
-  } catch {
-    return 0;
-  }
+  const judged = judgeLock(file);
+  return judged === null ? null : { file, holder: judged.holder, stale: judged.stale };
 }
 
 /** An age in the largest whole unit that keeps two digits of detail: 45 s, 12 min, 5 h, 3 days. */
@@ -277,9 +413,9 @@ function describeHolder(holder: LockHolder | null, ageSeconds: number): { zh: st
   };
 }
 
-function lockHolder(file: string): LockHolder | null {
+function holderOf(bytes: Buffer): LockHolder | null {
   try {
-    const value = JSON.parse(readFileSync(file, 'utf8')) as Partial<LockHolder>;
+    const value = JSON.parse(bytes.toString('utf8')) as Partial<LockHolder>;
     if (typeof value.pid !== 'number' || typeof value.host !== 'string') return null;
     return { pid: value.pid, host: value.host, started_at: String(value.started_at ?? '') };
   } catch {

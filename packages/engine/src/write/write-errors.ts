@@ -21,9 +21,15 @@ export const WRITE_ERRORS = defineCatalogue({
   },
   OUTPUT_LOCK_STALE: {
     zh: (p: { target: string; holder: Bilingual; lock: string }) =>
-      `${p.target} 的锁文件是一个已不在运行的进程留下的(${p.holder.zh}),那次写入多半被中断了。确认没有 scorebook 进程在写入后删除锁文件再运行:rm ${p.lock}(下一次运行会收拾被中断的写入)。`,
+      `${p.target} 的锁文件是一个已不在运行的进程留下的(${p.holder.zh}),那次写入多半被中断了。加 --break-stale-lock 再运行一次即可收回这个锁(只在它仍是这个失效的锁时才删除它),那次运行会收拾被中断的写入;也可以在确认没有 scorebook 进程在写入后手动删除:rm ${p.lock}。`,
     en: (p: { target: string; holder: Bilingual; lock: string }) =>
-      `The lock of ${p.target} was left by a process that no longer runs (${p.holder.en}); that write was most likely interrupted. Once no scorebook process is writing, remove the lock and run again: rm ${p.lock} (the next run tidies up the interrupted write).`,
+      `The lock of ${p.target} was left by a process that no longer runs (${p.holder.en}); that write was most likely interrupted. Run again with --break-stale-lock to take the lock over (it is removed only while it is still this stale lock); the run tidies up the interrupted write. Or, once no scorebook process is writing, remove it by hand: rm ${p.lock}.`,
+  },
+  OUTPUT_LOCK_CHANGED: {
+    zh: (p: { target: string; holder: Bilingual; lock: string; aside: string | null }) =>
+      `没有收回 ${p.target} 的锁:它在被判定为失效之后变了(现在是 ${p.holder.zh}),另一个进程可能刚刚取得或更新了它。${p.aside === null ? `锁已原样放回 ${p.lock}。` : `它被移到了 ${p.aside},而 ${p.lock} 处已经有了新的锁,所以没能放回;请确认只有一个 scorebook 进程在写入 ${p.target},再删除 ${p.aside}。`}没有写入任何内容;请稍后再运行。`,
+    en: (p: { target: string; holder: Bilingual; lock: string; aside: string | null }) =>
+      `The lock of ${p.target} was not broken: it changed after it was judged stale (it is now ${p.holder.en}); another process may just have taken or renewed it. ${p.aside === null ? `The lock was put back as it was at ${p.lock}.` : `It was moved to ${p.aside} and could not be put back, because a new lock is at ${p.lock}; make sure only one scorebook process is writing ${p.target}, then remove ${p.aside}.`} Nothing was written; run again later.`,
   },
   OUTPUT_READ_ONLY: {
     zh: (p: { dir: string; reason: string }) =>

@@ -57,8 +57,11 @@ describe('writing results', () => {
   it('replaces the folder whole and leaves nothing beside it', () => {
     const parent = mkdtempSync(join(tmpdir(), 'scorebook-write-'));
     const out = join(parent, '2026-10');
-    expect(writeEvaluation(out, evaluation)).toEqual(RESULT_FILES.map((f) => join(out, f)));
-    expect(writeEvaluation(out, evaluation)).toHaveLength(RESULT_FILES.length);
+    expect(writeEvaluation(out, evaluation)).toEqual({
+      files: RESULT_FILES.map((f) => join(out, f)),
+      brokenLock: null,
+    });
+    expect(writeEvaluation(out, evaluation).files).toHaveLength(RESULT_FILES.length);
     expect(readdirSync(parent)).toEqual(['2026-10']);
     expect(readdirSync(out).sort()).toEqual([...RESULT_FILES]);
     expect(markers(out)).toEqual(['2026-10', '2026-10', '2026-10']);
@@ -115,6 +118,26 @@ describe('writing results', () => {
     expect(error.problems[0]!.message.en).toContain(
       `pid ${dead.stdout} on ${hostname()} since 2026-11-01T00:00:00Z, 3 h ago`,
     );
+  });
+
+  it('breaks a lock a process that no longer runs left with breakStaleLock, and says so', () => {
+    const parent = mkdtempSync(join(tmpdir(), 'scorebook-write-'));
+    const out = join(parent, 'out');
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
+      encoding: 'utf8',
+    });
+    writeFileSync(
+      lockFileOf(out),
+      JSON.stringify({ pid: Number(dead.stdout), host: hostname(), started_at: '2026-11-01T00:00:00Z' }),
+    );
+    expect(stopOf(() => writeEvaluation(out, evaluation)).problems[0]!.code).toBe('OUTPUT_LOCK_STALE');
+    const written = writeEvaluation(out, evaluation, { breakStaleLock: true });
+    expect(written.brokenLock?.file).toBe(lockFileOf(out));
+    expect(written.brokenLock?.holder.en).toMatch(
+      new RegExp(`^pid ${dead.stdout} on .* since 2026-11-01T00:00:00Z, \\d+ s ago$`),
+    );
+    expect(markers(out)).toEqual(['2026-10', '2026-10', '2026-10']);
+    expect(readdirSync(parent)).toEqual(['out']);
   });
 
   it.runIf(process.platform === 'linux')(

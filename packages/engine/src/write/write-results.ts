@@ -2,7 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Evaluation } from '../evaluate.ts';
 import { jsonBytes, jsonChunks, type ResultBytes } from './result-bytes.ts';
-import { lockDirectory, recoverDirectory, replaceDirectory } from './staged-directory.ts';
+import { type BrokenLock, lockDirectory, recoverDirectory, replaceDirectory } from './staged-directory.ts';
 import { writeStop } from './write-errors.ts';
 
 /** The files `evaluate` writes into its output folder. */
@@ -33,17 +33,34 @@ function resultValues(evaluation: Evaluation): Map<(typeof RESULT_FILES)[number]
   ]);
 }
 
+/** Options of {@link writeEvaluation}. */
+export interface WriteOptions {
+  /** Break a stale lock of the folder instead of stopping (`--break-stale-lock`; see `lockDirectory`). */
+  breakStaleLock?: boolean;
+}
+
+/** What {@link writeEvaluation} wrote. */
+export interface WrittenEvaluation {
+  /** The paths written. */
+  files: string[];
+  /** The stale lock broken to write them, or null. */
+  brokenLock: BrokenLock | null;
+}
+
 /**
  * Writes an evaluation as the folder `outDir`, all at once: under the folder's lock
  * (`.<name>.lock` beside it; a second writer stops with kind `busy`), the three files are written
  * into a staging folder beside it and swapped in (see `replaceDirectory`), so that a reader or a
  * crash sees the previous results or the new ones, never files of two runs. Refuses (kind
  * `refused`) a folder holding anything but result files, and a published period (manifest.json).
- * Returns the paths written.
  */
-export function writeEvaluation(outDir: string, evaluation: Evaluation): string[] {
+export function writeEvaluation(
+  outDir: string,
+  evaluation: Evaluation,
+  options: WriteOptions = {},
+): WrittenEvaluation {
   const target = resolve(outDir);
-  const lock = lockDirectory(target);
+  const lock = lockDirectory(target, { breakStale: options.breakStaleLock === true });
   try {
     recoverDirectory(target);
     refuseForeignContent(target);
@@ -54,7 +71,7 @@ export function writeEvaluation(outDir: string, evaluation: Evaluation): string[
   } finally {
     lock.release();
   }
-  return RESULT_FILES.map((name) => join(outDir, name));
+  return { files: RESULT_FILES.map((name) => join(outDir, name)), brokenLock: lock.broken };
 }
 
 function refuseForeignContent(target: string): void {
