@@ -26,8 +26,8 @@ export function parseTeamFactName(name: string): TeamFactName | null {
 }
 
 /**
- * A statistic of the team: the agents' values of one metric, one value per rated agent of the
- * scorecard. Null, undefined and non-finite values are left out; with no value left the fact
+ * A statistic of the team: the agents' values of one metric, one value per agent of the scorecard
+ * with a value (rated or not). Null, undefined and non-finite values are left out; with no value left the fact
  * is null. See docs/formulas.md (Team facts) for the exact arithmetic.
  */
 export function teamStatistic(
