@@ -77,6 +77,12 @@ export const CONFIG_FILE_ERRORS = defineCatalogue({
     en: (p: { yamlCode: string; detail: string; kind: YamlSyntaxKind }) =>
       `YAML syntax error (${p.yamlCode}): ${SYNTAX_HINTS[p.kind].en} (the parser: ${p.detail})`,
   },
+  YAML_MISALIGNED: {
+    zh: (p: { indent: number; levels: string }) =>
+      `这一行缩进了 ${p.indent} 个空格,与上面任何一层都对不齐${p.levels === '' ? '' : `(上面各层从里到外缩进 ${p.levels} 个空格)`}:同一层的键必须从同一列开始,下一层只能写在以冒号结尾的键(或 - )下面。请把这一行对齐到它所属的那一层。`,
+    en: (p: { indent: number; levels: string }) =>
+      `This line is indented ${p.indent} spaces, which lines up with no level above it${p.levels === '' ? '' : ` (the levels above, innermost first, are indented ${p.levels})`}: keys of one level start in the same column, and a deeper level only goes under a key ending with a colon (or a -). Line this line up with the level it belongs to.`,
+  },
   YAML_TAB_INDENT: {
     zh: () => 'YAML 缩进不能使用 Tab。请改用空格缩进(通常两个空格)。',
     en: () => 'YAML indentation cannot use tabs. Indent with spaces (two per level is usual).',

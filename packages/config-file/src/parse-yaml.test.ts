@@ -48,6 +48,40 @@ describe('reading a configuration file', () => {
     ]);
   });
 
+  it('names a line that backs out to a column between two levels, at its first character (trial 10 finding 10)', () => {
+    const said = (yaml: string) =>
+      parseConfigYaml(text(yaml)).problems.map((p) => [p.code, p.line, p.column]);
+    const vetoes = [
+      'vetoes:',
+      '  - id: a',
+      '    reason: x',
+      '    cap_grade: C',
+      '   extra: 1',
+      'next: 1',
+      '',
+    ].join('\n');
+    expect(said(vetoes)).toEqual([['YAML_MISALIGNED', 5, 4]]);
+    expect(parseConfigYaml(text(vetoes)).problems[0]!.message.en).toBe(
+      'This line is indented 3 spaces, which lines up with no level above it (the levels above, innermost first, are indented 4, 2, 0): keys of one level start in the same column, and a deeper level only goes under a key ending with a colon (or a -). Line this line up with the level it belongs to.',
+    );
+    // Block scalars, flow lists over lines and comments are passed over; a sound file has no problem.
+    const sound = [
+      'a:',
+      '  text: |',
+      '     indented text',
+      '     more text',
+      '  list: [1,',
+      '     2]',
+      '# a comment',
+      '      # an indented comment',
+      '  b: 2',
+      '',
+    ].join('\n');
+    expect(said(sound)).toEqual([]);
+    // A deeper line after a key with a value stays the parser's (nested).
+    expect(said('id: x\n  version: "1"\n').map((p) => p[0])).toEqual(['YAML_SYNTAX']);
+  });
+
   it('refuses bytes that are not UTF-8', () => {
     const read = configTextFromBytes('gbk.yaml', new Uint8Array([0x61, 0x3a, 0x20, 0xc4, 0xe3]));
     expect(read.problems.map((p) => p.code)).toEqual(['FILE_NOT_UTF8']);

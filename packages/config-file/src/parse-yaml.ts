@@ -10,6 +10,7 @@ import {
   type YAMLError,
 } from 'yaml';
 import { CONFIG_FILE_ERRORS, type YamlSyntaxKind } from './errors.ts';
+import { misalignedLine } from './misaligned-line.ts';
 import type { ConfigText } from './read-config.ts';
 
 /** A parsed YAML document with what is needed to point at its nodes. */
@@ -114,7 +115,7 @@ export function parseConfigYaml(source: ConfigText): {
     ...withoutCascades([
       ...[...doc.errors, ...doc.warnings].map((error) => yamlProblem(error, at, source.text)),
       ...duplicates,
-    ]),
+    ]).map((problem) => misalignedInstead(problem, source.text, at)),
   );
 
   let aliases = 0;
@@ -204,6 +205,25 @@ function yamlProblem(
       );
     }
   }
+}
+
+// A syntax error at or just after a line indented to no level above it (one space off, most
+// often) is said as that line's indentation, at its first character (`misaligned-line.ts`).
+function misalignedInstead(
+  problem: SourceProblem,
+  text: string,
+  at: (offset: number, code: string, message: Bilingual, end?: number) => SourceProblem,
+): SourceProblem {
+  if (problem.code !== 'YAML_SYNTAX') return problem;
+  const line = misalignedLine(text, problem.line + 1);
+  if (line === null) return problem;
+  const levels = line.levels.map(String).join(', ');
+  return at(
+    line.offset,
+    'YAML_MISALIGNED',
+    messageOf(CONFIG_FILE_ERRORS, 'YAML_MISALIGNED', { indent: line.indent, levels }),
+    line.offset + 1,
+  );
 }
 
 // What a syntax error is, from the parser's code and message (yaml 2's wording).
