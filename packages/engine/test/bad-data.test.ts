@@ -74,6 +74,42 @@ describe('rejected rows', () => {
     });
   });
 
+  it('says how many rows follow from which rejected row, and that every agents row counts (trial 10 finding 7)', async () => {
+    const err = await stopped(
+      runScenario({
+        tables: {
+          agents: `${AGENTS}a4,赵六,售后一组,\n`,
+          conversations: csv(CONV, ...conversations(50), 'cx,a4,chat,2026-10-05T10:00:00+08:00,,,,,,'),
+        },
+      }),
+    );
+    expect(err.problems.map((p) => p.message.en.split('. ').slice(1).join('. '))).toEqual([
+      'Mostly: 1 MISSING_FIELD [role]. Every row of agents is an agent: a rejected agent is not rated and the rows naming them are rejected too, so the limit is felt at once on this table. Fix the export or source.yaml, or set --max-rejected.',
+      'Mostly: 1 UNKNOWN_AGENT [agent_id]. Of them, 1 follows from the rejected row at agents.csv:5. Fix the export or source.yaml, or set --max-rejected.',
+    ]);
+    const zh = err.problems[0]!.message.zh;
+    expect(zh).toContain('客服表的每一行都是一名客服');
+    const messages = await stopped(
+      runScenario({
+        tables: {
+          agents: AGENTS,
+          conversations: csv(CONV, ...conversations(50), 'cx,a1,chat,yesterday,,,,,,'),
+          messages: csv(
+            'conversation_id,sent_at,sender,agent_id,text',
+            ...Array.from({ length: 3 }, (_, i) => `cx,2026-10-05T10:0${i}:00+08:00,customer,,在吗`),
+          ),
+        },
+        maxRejected: { kind: 'percent', value: 5 },
+      }),
+    );
+    expect(messages.problems.map((p) => p.message.en.split('. ')[2])).toEqual([
+      'Of them, 3 follow from the rejected row at conversations.csv:52',
+    ]);
+    expect(messages.problems[0]!.message.zh).toContain(
+      '其中3 行是因为 conversations.csv:52 的行被拒绝而随之被拒绝。',
+    );
+  });
+
   it('names the table (as the path) and, when its rejected rows lie in several files, the files with most', async () => {
     const day = (d: number, bad: number) =>
       csv(

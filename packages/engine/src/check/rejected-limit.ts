@@ -58,8 +58,7 @@ export function tooManyRejected(
     const top = [...causes]
       .sort((a, b) => b[1] - a[1])
       .slice(0, 3)
-      .map(([place, n]) => `${n} ← ${place}`)
-      .join(', ');
+      .map(([place, rows]) => ({ place, rows }));
     const reasons = new Map<string, number>();
     const files = new Map<string, number>();
     for (const r of checks.rejected) {
