@@ -44,7 +44,7 @@ if (values.data === undefined) {
 const contenders = [
   { name: 'scorebook evaluate (everything)', script: 'scorebook-run.ts', args: [dir, 'typescript'] },
   { name: 'scorebook evaluate --engine duckdb', script: 'scorebook-run.ts', args: [dir, 'duckdb'] },
-  { name: 'DuckDB query (FRT, ART, reply rate)', script: 'duckdb-query.ts', args: [dir] },
+  { name: 'DuckDB query (responses, FRT, ART, reply rate)', script: 'duckdb-query.ts', args: [dir] },
 ] as const;
 const QUERY = 2;
 const results: Array<{ name: string; runs: Figures[] }> = contenders.map((c) => ({ name: c.name, runs: [] }));
