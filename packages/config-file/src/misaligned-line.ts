@@ -25,6 +25,10 @@ export function misalignedLine(text: string, lastLine: number): MisalignedLine |
   const levels: number[] = [];
   let scalarIndent: number | null = null;
   let flowDepth = 0;
+  // Whether the last line opened a level below it (a key ending in `:`, a `-` alone).
+  let opened = true;
+  // The quote a quoted scalar left open on an earlier line, or null.
+  let quoted: string | null = null;
   let offset = 0;
   for (let i = 0; i < lines.length && i < lastLine; i++) {
     const raw = (lines[i] ?? '').replace(/\r$/, '');
@@ -36,22 +40,29 @@ export function misalignedLine(text: string, lastLine: number): MisalignedLine |
       if (content === '' || indent > scalarIndent) continue;
       scalarIndent = null;
     }
+    if (quoted !== null) {
+      quoted = openQuote(content, quoted);
+      continue;
+    }
     if (content === '' || content.startsWith('#')) continue;
     if (flowDepth > 0) {
       flowDepth = Math.max(0, flowDepth + bracketBalance(content));
       continue;
     }
     if (raw.charCodeAt(indent) === 9) return null; // a tab: YAML_TAB_INDENT says it
-    const deepest = levels.at(-1) ?? -1;
-    while (levels.length > 0 && (levels.at(-1) ?? 0) > indent) levels.pop();
+    // Deeper than the level of a line that opened none: the value of the line before goes on
+    // (a plain scalar over lines), or the parser says what is wrong; no level either way.
+    if (indent > (levels.at(-1) ?? -1) && !opened && levels.length > 0) continue;
+    const passed: number[] = [];
+    while (levels.length > 0 && (levels.at(-1) ?? 0) > indent) passed.push(levels.pop() ?? 0);
     const top = levels.at(-1) ?? -1;
     // Back out of a level, but not to one of those above: between two of them.
-    if (indent < deepest && indent !== top)
+    if (passed.length > 0 && indent !== top)
       return {
         line: i + 1,
         offset: start + indent,
         indent,
-        levels: [deepest, ...[...levels].reverse()].slice(0, 3),
+        levels: [...passed, ...[...levels].reverse()].slice(0, 3),
       };
     if (indent > top) levels.push(indent);
     // A `- ` item: its content is a level two or more columns in.
@@ -64,8 +75,10 @@ export function misalignedLine(text: string, lastLine: number): MisalignedLine |
       body = rest.trimStart();
       if (body !== '') levels.push(at);
     }
+    opened = body === '' || body.endsWith(':');
     if (/:\s*[|>][-+0-9]*$/.test(body) || /^[|>][-+0-9]*$/.test(body)) scalarIndent = levels.at(-1) ?? indent;
     flowDepth = Math.max(0, bracketBalance(body));
+    quoted = openQuote(body, null);
   }
   return null;
 }
@@ -86,4 +99,23 @@ function bracketBalance(line: string): number {
     else if (c === ']' || c === '}') depth--;
   }
   return depth;
+}
+
+// The quote still open at the end of a line (`"` or `'`), given the one open at its start; a
+// doubled `''` inside single quotes and `\"` inside double quotes do not close them.
+function openQuote(line: string, open: string | null): string | null {
+  let quote = open;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charAt(i);
+    if (quote === null) {
+      if (c === '#' && (i === 0 || line.charAt(i - 1) === ' ')) break;
+      // A quote opens a scalar only at its start: after a space, `:`, `[`, `{`, `,`, `-` or the line's start.
+      if ((c === '"' || c === "'") && (i === 0 || /[\s:[{,-]/.test(line.charAt(i - 1)))) quote = c;
+    } else if (quote === '"' && c === '\\') i++;
+    else if (c === quote) {
+      if (quote === "'" && line.charAt(i + 1) === "'") i++;
+      else quote = null;
+    }
+  }
+  return quote;
 }

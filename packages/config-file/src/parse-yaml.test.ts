@@ -80,6 +80,29 @@ describe('reading a configuration file', () => {
     expect(said(sound)).toEqual([]);
     // A deeper line after a key with a value stays the parser's (nested).
     expect(said('id: x\n  version: "1"\n').map((p) => p[0])).toEqual(['YAML_SYNTAX']);
+    // Values over several lines (plain, quoted) are no levels: a later error stays the parser's, at its place.
+    const wrapped = [
+      'a:',
+      '  b: a long',
+      '     value going on',
+      '  c: "quoted',
+      '    over lines"',
+      '  d: [1, 2',
+      '  e: 1',
+      '',
+    ].join('\n');
+    expect(said(wrapped)).toEqual([['YAML_SYNTAX', 6, 6]]);
+    // Backing out past several levels names them all, innermost first.
+    const deep = ['a:', '  b:', '    c:', '      d: 1', '   e: 1', ''].join('\n');
+    expect(
+      parseConfigYaml(text(deep)).problems.map((p) => [p.code, p.line, p.message.en.split(' (')[1]]),
+    ).toEqual([
+      [
+        'YAML_MISALIGNED',
+        5,
+        'the levels above, innermost first, are indented 6, 4, 2): keys of one level start in the same column, and a deeper level only goes under a key ending with a colon',
+      ],
+    ]);
   });
 
   it('refuses bytes that are not UTF-8', () => {

@@ -104,7 +104,7 @@ describe('breaking a stale lock', () => {
       lock,
     ]);
     expect(changed.problems[0]!.message.en).toBe(
-      `The lock of ${out} was not broken: it changed after it was judged stale (it is now pid ${process.pid} on ${hostname()} since 2026-11-01T00:00:00Z, 0 s ago); another process may just have taken or renewed it. The lock was put back as it was at ${lock}. Nothing was written; run again later.`,
+      `The lock of ${out} was not broken: it changed after it was judged stale (it is now pid ${process.pid} on ${hostname()} since 2026-11-01T00:00:00Z, 0 s ago); another process may just have taken or renewed it. The lock is at ${lock} as it was. Nothing was written; run again later.`,
     );
     expect(readFileSync(lock, 'utf8')).toBe(holder(process.pid));
     expect(readdirSync(parent)).toEqual(['.out.lock']);
@@ -116,7 +116,10 @@ describe('breaking a stale lock', () => {
     expect(judged.stale).toBe(true);
     // Broken by another process, whose own new lock is still empty (it has not written its holder yet).
     writeFileSync(join(parent, 'new'), '');
+    // Its time set to the stale one's: only the file (its inode) tells them apart.
+    utimesSync(join(parent, 'new'), new Date(judged.mtimeMs), new Date(judged.mtimeMs));
     renameSync(join(parent, 'new'), lock);
+    expect(judgeLock(lock)!.mtimeMs).toBe(judged.mtimeMs);
     expect(stopOf(() => breakStaleLock(out, judged)).problems[0]!.code).toBe('OUTPUT_LOCK_CHANGED');
     expect(readdirSync(parent)).toEqual(['.out.lock']);
     expect(judgeLock(lock)!.ino).not.toBe(judged.ino);
@@ -126,7 +129,37 @@ describe('breaking a stale lock', () => {
     const { parent, out, lock } = lockedBy(holder(deadPid()), 600);
     const judged = judgeLock(lock)!;
     unlinkSync(lock);
-    breakStaleLock(out, judged);
+    expect(breakStaleLock(out, judged)).toBe(false);
     expect(readdirSync(parent)).toEqual([]);
+    // Taken as usual then, and not said to be broken (nor recorded so by publish).
+    const taken = lockDirectory(out, { breakStale: true });
+    expect(taken.broken).toBeNull();
+    taken.release();
+  });
+
+  it('is one breaker’s at a time: with <lock>.break there, another stops (OUTPUT_LOCK_BREAKING) and touches nothing', () => {
+    const { parent, out, lock } = lockedBy(holder(deadPid()), 600);
+    writeFileSync(`${lock}.break`, '');
+    const stopped = stopOf(() => lockDirectory(out, { breakStale: true }));
+    expect([stopped.kind, stopped.problems[0]!.code]).toEqual(['busy', 'OUTPUT_LOCK_BREAKING']);
+    expect(stopped.problems[0]!.message.en).toContain(`remove it (rm ${lock}.break) and run again`);
+    expect(readdirSync(parent).sort()).toEqual(['.out.lock', '.out.lock.break']);
+    // Once it is gone, the break goes ahead, and leaves no .break behind.
+    unlinkSync(`${lock}.break`);
+    const taken = lockDirectory(out, { breakStale: true });
+    expect(taken.broken).not.toBeNull();
+    expect(readdirSync(parent)).toEqual(['.out.lock']);
+    taken.release();
+  });
+
+  it('reads the lock again once it holds .break: a lock another breaker took since is left alone', () => {
+    const { parent, out, lock } = lockedBy(holder(deadPid()), 600);
+    const judged = judgeLock(lock)!;
+    // Broken and taken by another process between this one's judgement and its break.
+    unlinkSync(lock);
+    writeFileSync(lock, holder(process.pid));
+    expect(stopOf(() => breakStaleLock(out, judged)).problems[0]!.code).toBe('OUTPUT_LOCK_CHANGED');
+    expect(readFileSync(lock, 'utf8')).toBe(holder(process.pid));
+    expect(readdirSync(parent)).toEqual(['.out.lock']);
   });
 });

@@ -82,10 +82,7 @@ export function lockDirectory(target: string, options: LockOptions = {}): Direct
   let fd = createLock(file, parent);
   if (fd === null && options.breakStale === true) {
     const judged = judgeLock(file);
-    if (judged?.stale === true) {
-      breakStaleLock(target, judged);
-      broken = { file, holder: judged.holder };
-    }
+    if (judged?.stale === true && breakStaleLock(target, judged)) broken = { file, holder: judged.holder };
     // Broken, or gone since it was met: taken as usual, unless another process took it first.
     fd = createLock(file, parent);
   }
@@ -145,14 +142,21 @@ export function judgeLock(file: string): JudgedLock | null {
     fd = openSync(file, 'r');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    // A lock that cannot be read names no holder, and is never judged stale: nothing tells it is.
+    // A lock that cannot be read names no holder: judged by its age, as an empty one.
+    let stats: { dev: number; ino: number; mtimeMs: number } | null = null;
+    try {
+      stats = statSync(file);
+    } catch {
+      // Gone or unreachable too: no age to tell.
+    }
+    const age = stats === null ? 0 : Math.max(0, Math.floor((Date.now() - stats.mtimeMs) / 1000));
     return {
-      dev: 0,
-      ino: 0,
-      mtimeMs: 0,
+      dev: stats?.dev ?? 0,
+      ino: stats?.ino ?? 0,
+      mtimeMs: stats?.mtimeMs ?? 0,
       bytes: Buffer.alloc(0),
-      holder: describeHolder(null, 0),
-      stale: false,
+      holder: describeHolder(null, age),
+      stale: stats !== null && age >= UNREADABLE_LOCK_SECONDS,
     };
   }
   try {
@@ -177,42 +181,71 @@ export function judgeLock(file: string): JudgedLock | null {
 }
 
 /**
- * Removes the lock of `target` that was judged stale, only while it is still that lock. It is
- * renamed aside to `<lock>.broken-<pid>-<random>` (one rename: of processes breaking it at once,
- * one moves it and the others find it gone), then read again: when it is the same file with the same bytes and time, and still
- * stale, the aside file is deleted. Otherwise another process took or renewed the lock after the
- * judgement: it is linked back into place (a lock taken in the meantime is never overwritten) and
- * the break stops with OUTPUT_LOCK_CHANGED (kind `busy`), saying whether it could be put back.
- * A lock gone before the rename is left gone: there is nothing to break.
+ * Removes the lock of `target` that was judged stale, only while it is still that lock; true
+ * when it removed it, false when the lock was gone already (nothing was broken). One breaker at
+ * a time: it first creates `<lock>.break` exclusively (O_EXCL; another breaker at work stops
+ * with OUTPUT_LOCK_BREAKING, kind `busy`), and removes it when done, however the break ends.
+ * Holding it, the breaker reads the lock again: when it is no longer the file judged (the same
+ * file, bytes and time, still stale) another process broke and took it, and the break stops with
+ * OUTPUT_LOCK_CHANGED without touching it. Else it is renamed aside to
+ * `<lock>.broken-<pid>-<random>` and read there once more (no other breaker can have moved it,
+ * and a process taking the lock never replaces one): the same, it is deleted; otherwise it is
+ * linked back into place (a lock taken in the meantime is never overwritten) and the break stops
+ * with OUTPUT_LOCK_CHANGED, saying whether it could be put back.
  */
-export function breakStaleLock(target: string, judged: JudgedLock): void {
+export function breakStaleLock(target: string, judged: JudgedLock): boolean {
   const file = lockFileOf(target);
   const parent = dirname(target);
-  const aside = `${file}.broken-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const breaking = `${file}${BREAKING}`;
+  const fd = createLock(breaking, parent);
+  if (fd === null) throw writeStop('busy', 'OUTPUT_LOCK_BREAKING', file, { target, lock: file, breaking });
+  closeSync(fd);
   try {
-    renameSync(file, aside);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-    throw failure(error, parent, file);
+    const again = judgeLock(file);
+    if (again === null) return false;
+    if (!sameLock(again, judged))
+      throw writeStop('busy', 'OUTPUT_LOCK_CHANGED', file, {
+        target,
+        holder: again.holder,
+        lock: file,
+        aside: null,
+      });
+    const aside = `${file}.broken-${process.pid}-${randomBytes(4).toString('hex')}`;
+    try {
+      renameSync(file, aside);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+      throw failure(error, parent, file);
+    }
+    const now = judgeLock(aside);
+    if (now !== null && sameLock(now, judged)) {
+      guard(parent, () => unlinkSync(aside));
+      return true;
+    }
+    const putBack = restoreLock(aside, file);
+    throw writeStop('busy', 'OUTPUT_LOCK_CHANGED', file, {
+      target,
+      holder: now?.holder ?? describeHolder(null, 0),
+      lock: file,
+      aside: putBack ? null : aside,
+    });
+  } finally {
+    rmSync(breaking, { force: true });
   }
-  const now = judgeLock(aside);
-  const same =
-    now?.stale === true &&
+}
+
+/** The file a breaker holds while it breaks a lock: `<lock>.break`. */
+const BREAKING = '.break';
+
+// Whether a lock read again is the one judged stale: the same file, bytes and time, still stale.
+function sameLock(now: JudgedLock, judged: JudgedLock): boolean {
+  return (
+    now.stale &&
     now.dev === judged.dev &&
     now.ino === judged.ino &&
     now.mtimeMs === judged.mtimeMs &&
-    now.bytes.equals(judged.bytes);
-  if (same) {
-    guard(parent, () => unlinkSync(aside));
-    return;
-  }
-  const putBack = restoreLock(aside, file);
-  throw writeStop('busy', 'OUTPUT_LOCK_CHANGED', file, {
-    target,
-    holder: now?.holder ?? describeHolder(null, 0),
-    lock: file,
-    aside: putBack ? null : aside,
-  });
+    now.bytes.equals(judged.bytes)
+  );
 }
 
 /**

@@ -25,11 +25,17 @@ export const WRITE_ERRORS = defineCatalogue({
     en: (p: { target: string; holder: Bilingual; lock: string }) =>
       `The lock of ${p.target} was left by a process that no longer runs (${p.holder.en}); that write was most likely interrupted. Run again with --break-stale-lock to take the lock over (it is removed only while it is still this stale lock); the run tidies up the interrupted write. Or, once no scorebook process is writing, remove it by hand: rm ${p.lock}.`,
   },
+  OUTPUT_LOCK_BREAKING: {
+    zh: (p: { target: string; lock: string; breaking: string }) =>
+      `另一个进程正在收回 ${p.target} 的失效锁(${p.breaking} 存在),这次没有动它,也没有写入任何内容。请稍后再运行。如果确认没有 scorebook 进程在运行,这个文件是一次被中断的收回留下的:删除它(rm ${p.breaking})后再运行。`,
+    en: (p: { target: string; lock: string; breaking: string }) =>
+      `Another process is breaking the stale lock of ${p.target} (${p.breaking} exists): this run left it alone and wrote nothing. Run again in a moment. If no scorebook process is running, an interrupted break left that file: remove it (rm ${p.breaking}) and run again.`,
+  },
   OUTPUT_LOCK_CHANGED: {
     zh: (p: { target: string; holder: Bilingual; lock: string; aside: string | null }) =>
-      `没有收回 ${p.target} 的锁:它在被判定为失效之后变了(现在是 ${p.holder.zh}),另一个进程可能刚刚取得或更新了它。${p.aside === null ? `锁已原样放回 ${p.lock}。` : `它被移到了 ${p.aside},而 ${p.lock} 处已经有了新的锁,所以没能放回;请确认只有一个 scorebook 进程在写入 ${p.target},再删除 ${p.aside}。`}没有写入任何内容;请稍后再运行。`,
+      `没有收回 ${p.target} 的锁:它在被判定为失效之后变了(现在是 ${p.holder.zh}),另一个进程可能刚刚取得或更新了它。${p.aside === null ? `锁仍在 ${p.lock},和原来一样。` : `它被移到了 ${p.aside},而 ${p.lock} 处已经有了新的锁,所以没能放回;请确认只有一个 scorebook 进程在写入 ${p.target},再删除 ${p.aside}。`}没有写入任何内容;请稍后再运行。`,
     en: (p: { target: string; holder: Bilingual; lock: string; aside: string | null }) =>
-      `The lock of ${p.target} was not broken: it changed after it was judged stale (it is now ${p.holder.en}); another process may just have taken or renewed it. ${p.aside === null ? `The lock was put back as it was at ${p.lock}.` : `It was moved to ${p.aside} and could not be put back, because a new lock is at ${p.lock}; make sure only one scorebook process is writing ${p.target}, then remove ${p.aside}.`} Nothing was written; run again later.`,
+      `The lock of ${p.target} was not broken: it changed after it was judged stale (it is now ${p.holder.en}); another process may just have taken or renewed it. ${p.aside === null ? `The lock is at ${p.lock} as it was.` : `It was moved to ${p.aside} and could not be put back, because a new lock is at ${p.lock}; make sure only one scorebook process is writing ${p.target}, then remove ${p.aside}.`} Nothing was written; run again later.`,
   },
   OUTPUT_READ_ONLY: {
     zh: (p: { dir: string; reason: string }) =>

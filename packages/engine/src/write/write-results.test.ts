@@ -154,7 +154,7 @@ describe('writing results', () => {
       );
       try {
         let state = '';
-        for (let i = 0; i < 100 && state !== 'Z'; i++) {
+        for (let i = 0; i < 1000 && state !== 'Z'; i++) {
           await new Promise((r) => setTimeout(r, 10));
           const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
           state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
