@@ -10,6 +10,7 @@ import {
 } from '@scorebook/engine';
 import {
   DEFAULT_APPEALS_DIR,
+  gitRoot,
   isFailure,
   type Manifest,
   shellWords,
@@ -113,12 +114,17 @@ export async function runVerify(argv: string[], io: CommandIo): Promise<number> 
   const windows = manifest?.appeals_window_from ?? null;
   // Without --appeals, the appeals folder the publication recorded (its command's --appeals):
   // verifying a publication reads what it read.
-  const recorded =
-    values.appeals === undefined && manifest !== null ? recordedOption(manifest.command, '--appeals') : null;
+  // Recorded paths are relative to the git work tree (docs/governance.md, the manifest's command).
+  const root = gitRoot(resolve(resultsDir)) ?? process.cwd();
+  const recordedPath = (option: string) => {
+    const path = manifest === null ? null : recordedOption(manifest.command, option);
+    return path === null ? null : { as: path, at: resolve(root, path) };
+  };
+  const recorded = values.appeals === undefined ? recordedPath('--appeals') : null;
   const recordedAppealsDir =
-    recorded !== null && resolve(recorded) !== resolve(DEFAULT_APPEALS_DIR) ? recorded : null;
-  if (recordedAppealsDir !== null)
-    io.out(`${say(lang, 'VERIFY_APPEALS_AS_RECORDED', { dir: recordedAppealsDir })}\n`);
+    recorded !== null && recorded.at !== resolve(DEFAULT_APPEALS_DIR) ? recorded.at : null;
+  if (recorded !== null && recordedAppealsDir !== null)
+    io.out(`${say(lang, 'VERIFY_APPEALS_AS_RECORDED', { dir: recorded.as })}\n`);
   const evaluation = await evaluate({
     policiesDir,
     dataDir,
@@ -148,10 +154,14 @@ export async function runVerify(argv: string[], io: CommandIo): Promise<number> 
   if (appealsText(publishedAppeals) !== appealsText(appealsNow)) {
     // The folder the publication read (a recorded command leaves the default out), when it is
     // not the one read now: the likely cause, said with the option to give.
-    const then =
-      manifest === null ? null : (recordedOption(manifest.command, '--appeals') ?? DEFAULT_APPEALS_DIR);
+    const thenPath =
+      manifest === null
+        ? null
+        : (recordedPath('--appeals') ?? { as: DEFAULT_APPEALS_DIR, at: resolve(root, DEFAULT_APPEALS_DIR) });
+    const then = thenPath?.as ?? null;
     const other =
-      then !== null && resolve(then) !== resolve(values.appeals ?? recordedAppealsDir ?? DEFAULT_APPEALS_DIR);
+      thenPath !== null &&
+      thenPath.at !== resolve(values.appeals ?? recordedAppealsDir ?? DEFAULT_APPEALS_DIR);
     io.out(
       `${say(lang, other ? 'VERIFY_APPEALS_CHANGED_DIR' : 'VERIFY_APPEALS_CHANGED', {
         recorded: appealsText(publishedAppeals),
