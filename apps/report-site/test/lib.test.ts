@@ -214,9 +214,10 @@ describe('scorecard rows', () => {
     expect(metricsBelowTarget({ ...period, results })).toEqual([
       { metric: 'frt', below: 4, scored: 5, medianBelow: 45 },
     ]);
-    const odd = { ...results, agents: results.agents.slice(0, 3) };
+    // Three below (90, 30, 60) and one at 100: the middle one.
+    const odd = { ...results, agents: results.agents.slice(0, 4) };
     expect(metricsBelowTarget({ ...period, results: odd })).toEqual([
-      { metric: 'frt', below: 2, scored: 3, medianBelow: 60 },
+      { metric: 'frt', below: 3, scored: 4, medianBelow: 60 },
     ]);
     const none = { ...results, agents: [scored('a3', 100)] };
     expect(metricsBelowTarget({ ...period, results: none })).toEqual([

@@ -64,9 +64,9 @@ export const RUN_ERRORS = defineCatalogue({
   },
   FIELD_NOT_IN_DATA: {
     zh: (p: { table: string; field: string; uses: string; files: string }) =>
-      `策略用到 ${p.table}.${p.field}(${p.uses}),但 ${p.files} 中没有这一列。没有这一列,每一行在这里都会读作空(null),而空值在条件里只等于 null:例如“resolved 等于 true”对每一行都不成立,“upheld 不等于 false”对每一行都成立,取这一列数值的指标一行也不计入——指标就会按导出中并不存在的值计算。请在 source.yaml 中写出它来自哪一列:tables: ${p.table}: fields: ${p.field}: <列名>;导出中确实没有这一列时,请修改策略,不用读它的指标或条件。`,
+      `策略用到 ${p.table}.${p.field}(${p.uses}),但 ${p.files} 中没有这一列。没有这一列,每一行在这里都会读作空(null),而空值在条件里只等于 null:例如“resolved 等于 true”对每一行都不成立,“upheld 不等于 false”对每一行都成立,求这一列平均值、中位数等的指标没有一个值可算——指标就会按导出中并不存在的值计算。请在 source.yaml 中写出它来自哪一列:tables: ${p.table}: fields: ${p.field}: <列名>;导出中确实没有这一列时,请修改策略,不用读它的指标或条件。`,
     en: (p: { table: string; field: string; uses: string; files: string }) =>
-      `The policy reads ${p.table}.${p.field} (${p.uses}), but no file of it has that column (${p.files}). Without it every row would read null there, and in a condition null equals only null: "resolved equal true" would fail for every row, "upheld notEqual false" hold for every row, and a metric taking the field's value would count no row — the metric would be computed on values the export never gave. Say in source.yaml which column it comes from (tables: ${p.table}: fields: ${p.field}: <column>); when the export really has no such column, change the policy so that no metric or condition reads it.`,
+      `The policy reads ${p.table}.${p.field} (${p.uses}), but no file of it has that column (${p.files}). Without it every row would read null there, and in a condition null equals only null: "resolved equal true" would fail for every row, "upheld notEqual false" hold for every row, and a metric taking the field's values (a mean, a median…) would have none to take — the metric would be computed on values the export never gave. Say in source.yaml which column it comes from (tables: ${p.table}: fields: ${p.field}: <column>); when the export really has no such column, change the policy so that no metric or condition reads it.`,
   },
   RATING_DIMENSION_NOT_IN_DATA: {
     zh: (p: { metric: string; dimension: string; seen: string }) =>
@@ -142,9 +142,9 @@ export const RUN_ERRORS = defineCatalogue({
   },
   FIELD_EMPTY_IN_PERIOD: {
     zh: (p: { table: string; field: string; rows: number; uses: string }) =>
-      `${p.table}.${p.field} 在本期间的全部 ${p.rows} 行中都是空的,而策略用到它(${p.uses}):空值不是"否",在条件里它只等于 null——例如"resolved 等于 true"对每一行都不成立(全部按未解决计),"upheld 不等于 false"对每一行都成立(全部按成立计);取该字段数值的指标一行也不计入。请检查导出里这一列是否有值,或 source.yaml 是否读对了列。`,
+      `${p.table}.${p.field} 在本期间的全部 ${p.rows} 行中都是空的,而策略用到它(${p.uses}):空值不是"否",在条件里它只等于 null——例如"resolved 等于 true"对每一行都不成立(全部按未解决计),"upheld 不等于 false"对每一行都成立(全部按成立计);求该字段平均值、中位数等的指标没有一个值可算。请检查导出里这一列是否有值,或 source.yaml 是否读对了列。`,
     en: (p: { table: string; field: string; rows: number; uses: string }) =>
-      `${p.table}.${p.field} is empty in all ${p.rows} rows of the period, and the policy reads it (${p.uses}): an empty value is not "false"; in a condition it equals only null — "resolved equal true" fails for every row (all count as unresolved), "upheld notEqual false" holds for every row (all count as upheld) — and metrics that take the field's value count no row. Check that the export fills this column, and that source.yaml reads the right one.`,
+      `${p.table}.${p.field} is empty in all ${p.rows} rows of the period, and the policy reads it (${p.uses}): an empty value is not "false"; in a condition it equals only null — "resolved equal true" fails for every row (all count as unresolved), "upheld notEqual false" holds for every row (all count as upheld) — and metrics that take the field's values (a mean, a median…) have none to take. Check that the export fills this column, and that source.yaml reads the right one.`,
   },
   FIELD_PARTLY_EMPTY_IN_PERIOD: {
     zh: (p: { table: string; field: string; empty: number; rows: number; uses: string; agents: string }) =>

@@ -111,7 +111,7 @@ function numberAt(text: string, start: number): Token {
   }
   const literal = m[0];
   const value = literal.endsWith('%') ? Number(literal.slice(0, -1)) / 100 : Number(literal);
-  // 309 digits or more: beyond the largest double, which would be Infinity.
+  // Beyond the largest double (309 nines, say): Number gives Infinity.
   if (!Number.isFinite(value))
     throw new SyntaxStop(
       problemAt(

@@ -68,9 +68,11 @@ describe('parseFormula', () => {
     );
     expect(problemsOf('1.5.2 + a')).toEqual([['FORMULA_BAD_NUMBER', 1, 6]]);
     expect(problemsOf('a + 1.')).toEqual([['FORMULA_BAD_NUMBER', 5, 7]]);
-    // 309 digits are beyond the largest double; 308 are not.
+    // 309 nines are beyond the largest double; 308 are not.
     expect(problemsOf(`a + ${'9'.repeat(309)}`)).toEqual([['FORMULA_NUMBER_TOO_LARGE', 5, 314]]);
     expect(problemsOf(`a + ${'9'.repeat(308)}`)).toEqual([]);
+    // 1e308 has 309 digits and is finite: read.
+    expect(problemsOf(`a + 1${'0'.repeat(308)}`)).toEqual([]);
     expect(problemsOf('a +')).toEqual([['FORMULA_UNEXPECTED_END', 4, 5]]);
     expect(problemsOf('a b')).toEqual([['FORMULA_UNEXPECTED_TOKEN', 3, 4]]);
     expect(problemsOf('(a + b')).toEqual([['FORMULA_UNCLOSED_PARENTHESIS', 1, 2]]);

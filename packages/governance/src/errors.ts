@@ -203,7 +203,7 @@ export const GOVERNANCE_ERRORS = defineCatalogue({
     en: (p: { agents: number; ids: string }) =>
       p.agents === 0
         ? 'Recomputed with the data as it is now, no agent’s score, grade or rank changes. To keep the publication verifiable, publish with --archive, or re-publish it with --supersede.'
-        : `Recomputed with the data as it is now, ${p.agents} agents’ results change (${p.ids}). If the data was corrected, re-publish the period with --supersede --reason.`,
+        : `Recomputed with the data as it is now, ${p.agents} ${p.agents === 1 ? 'agent’s results change' : 'agents’ results change'} (${p.ids}). If the data was corrected, re-publish the period with --supersede --reason.`,
   },
   MONTH_SUPERSEDED: {
     zh: (p: { period: string; month: string; recorded: string; current: string }) =>

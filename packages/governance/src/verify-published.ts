@@ -803,9 +803,10 @@ function addedInputProblems(
     .map((f) => governanceProblem('INPUT_ADDED', join(dataDir, f.path), { file: f.path, current: f.sha256 }));
 }
 
-/** How many agents' results differ between a publication and a recomputation. */
-// The agents whose results differ (either side's agents, in the order first seen: the
-// publication's, then those only the recomputation has).
+/**
+ * The agents whose results differ between a publication and a recomputation (either side's
+ * agents, in the order first seen: the publication's, then those only the recomputation has).
+ */
 function agentsThatMove(before: Results, after: Results): string[] {
   const old = new Map(before.agents.map((a) => [a.agent_id, JSON.stringify(a)]));
   const ids = new Set([...old.keys(), ...after.agents.map((a) => a.agent_id)]);

@@ -153,7 +153,7 @@ describe('verify --all', () => {
     );
     // The survey added moves a001's results: the agent is named (trial 10 finding 13).
     expect(changed[0]!.problems[1]!.message.en).toBe(
-      'Recomputed with the data as it is now, 1 agents’ results change (a001). If the data was corrected, re-publish the period with --supersede --reason.',
+      'Recomputed with the data as it is now, 1 agent’s results change (a001). If the data was corrected, re-publish the period with --supersede --reason.',
     );
     // Superseded publications whose inputs changed are shown but do not fail the run.
     expect(changed.map(isFailure)).toEqual([true, false, true]);

@@ -46,7 +46,9 @@ describe('rating metrics: checks', () => {
   });
 
   it('refuse a role name of digits only: JavaScript would put it first, whatever the written order', () => {
-    const loaded = loadText(v2Text(card, { top: rating('    roles: { peer: 0.4, 360: 0.6, r360: 0.1 }\n') }));
+    const loaded = loadText(
+      v2Text(card, { top: rating('    roles: { peer: 0.4, 360: 0.6, r360: 0.1, "007": 0.2 }\n') }),
+    );
     // Line 12 is `roles:`; the key 360 is at column 25.
     expect(where(loaded)).toEqual([['RATING_ROLE_DIGITS_ONLY', 'error', 12, 25, 'metrics[0].roles.360']]);
     expect(loaded.problems[0]?.message.zh).toContain('角色名 "360" 只由数字组成');

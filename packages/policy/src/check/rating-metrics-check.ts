@@ -45,9 +45,10 @@ export function checkRatingMetric(
       ok = false;
     }
     for (const [role, weight] of entries) {
-      // JavaScript lists keys of digits only first, in numeric order, whatever order the YAML
-      // wrote: the roles' order (their weighted sum, the explanations) would not be the policy's.
-      if (/^[0-9]+$/.test(role)) {
+      // JavaScript lists keys that are array indices (a whole number without sign or leading zero,
+      // below 2³² − 1) first, in numeric order, whatever order the YAML wrote: the roles' order
+      // (their weighted sum, the explanations) would not be the policy's.
+      if (/^(0|[1-9][0-9]*)$/.test(role) && Number(role) <= 4_294_967_294) {
         ctx.report(
           [...path, 'roles', role],
           'RATING_ROLE_DIGITS_ONLY',
