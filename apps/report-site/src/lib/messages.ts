@@ -125,6 +125,10 @@ export const SITE_TEXT = defineCatalogue({
     'Command that re-verifies it (recompute and compare byte for byte)',
   ),
   publicationRecord: fixed('发布记录', 'Publication record'),
+  verifyAllCommand: fixed(
+    '复核这个结果文件夹中的每一次发布(包括被替换的发布):',
+    'To re-verify every publication of this results folder (superseded ones too):',
+  ),
   downloads: fixed('下载', 'Downloads'),
   definition: fixed('定义', 'Definition'),
   condition: fixed('条件', 'Condition'),
