@@ -317,6 +317,74 @@ describe.skipIf(fixture === null)('units and layout', () => {
   });
 });
 
+describe.skipIf(fixture === null)('the agent’s scorecard table on a phone and in English', () => {
+  it('shows each metric’s standing in view at 390 px, beside its name, without scrolling the table', async () => {
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    try {
+      for (const [lang, words] of [
+        ['zh', ['达标', '未达标', '低于底线', '不计分']],
+        ['en', ['on target', 'below target', 'at or beyond the floor', 'not scored']],
+      ] as const) {
+        for (const agent of ['a0001', 'a0045']) {
+          await phone.goto(url(`${lang}/periods/2026-11/agents/${agent}/index.html`));
+          const rows = await phone.locator('[data-scorecard] tbody tr[data-metric]').evaluateAll((trs) =>
+            trs.map((tr) => {
+              // The standings of the row a reader sees: displayed, and inside the viewport's width.
+              const seen = [...tr.querySelectorAll('.standing')].filter((e) => {
+                const box = e.getBoundingClientRect();
+                return box.width > 0 && box.left >= 0 && box.right <= window.innerWidth;
+              });
+              return { standing: tr.getAttribute('data-standing'), seen: seen.map((e) => e.textContent) };
+            }),
+          );
+          expect(rows.length, `${lang} ${agent}`).toBeGreaterThan(0);
+          const word = { met: words[0], below: words[1], floor: words[2], unscored: words[3] };
+          for (const row of rows)
+            expect(row.seen, `${lang} ${agent} ${row.standing}`).toEqual([
+              word[row.standing as keyof typeof word],
+            ]);
+        }
+      }
+    } finally {
+      await phone.close();
+    }
+  });
+
+  it('breaks no header inside a word, in English at 1280 and 390 px', async () => {
+    for (const width of [1280, 390]) {
+      const view = await browser.newPage({ viewport: { width, height: 844 } });
+      try {
+        for (const path of [
+          'en/periods/2026-11/agents/a0001/index.html',
+          'en/periods/2026-11/agents/a0045/index.html',
+          'en/periods/2026-11/index.html',
+        ]) {
+          await view.goto(url(path));
+          // Each word of a header's text as a range: a word split over two lines has boxes at two heights.
+          const broken = await view.evaluate(() =>
+            [...document.querySelectorAll('th')].flatMap((th) => {
+              const split: string[] = [];
+              const walker = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
+              for (let node = walker.nextNode(); node !== null; node = walker.nextNode())
+                for (const m of (node.textContent ?? '').matchAll(/[A-Za-z]{2,}/g)) {
+                  const range = document.createRange();
+                  range.setStart(node, m.index);
+                  range.setEnd(node, m.index + m[0].length);
+                  if (new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1)
+                    split.push(m[0]);
+                }
+              return split;
+            }),
+          );
+          expect(broken, `${width} px ${path}`).toEqual([]);
+        }
+      } finally {
+        await view.close();
+      }
+    }
+  });
+});
+
 // The median as docs/site.md defines it: the middle score, or the mean of the middle two.
 function medianOf(scores: readonly number[]): number {
   const sorted = [...scores].sort((a, b) => a - b);

@@ -1,7 +1,7 @@
 import type { Manifest, Results } from '@scorebook/contract';
 import { describe, expect, it } from 'vitest';
 import type { SitePeriod } from '../src/lib/load.ts';
-import { publications, publishedAtLocal, reasonAppeals } from '../src/lib/publications.ts';
+import { earlyPublication, publications, publishedAtLocal, reasonAppeals } from '../src/lib/publications.ts';
 
 const results = (version: string) => ({ policy: { version } }) as unknown as Results;
 const manifest = (supersedes: Manifest['supersedes'], published_at?: string) =>
@@ -48,5 +48,44 @@ describe('the publication history of a period', () => {
       '2027-01-01 00:30',
     );
     expect(publishedAtLocal(manifest(null), 'Asia/Shanghai')).toBeNull();
+  });
+});
+
+describe('a period published before it ended', () => {
+  const period = (m: Manifest | null) =>
+    ({
+      manifest: m,
+      results: { period: { end: '2027-01-01T00:00:00+08:00', timezone: 'Asia/Shanghai' } },
+    }) as unknown as SitePeriod;
+  const built = (iso: string) => new Date(iso);
+
+  it('is told by published_at when the manifest records it: before the end, and only then', () => {
+    expect(
+      earlyPublication(period(manifest(null, '2026-12-01T02:00:00.000Z')), built('2027-02-01T00:00:00Z')),
+    ).toEqual({
+      basis: 'published_at',
+      at: '2026-12-01 10:00 Asia/Shanghai',
+      end: '2027-01-01 00:00 Asia/Shanghai',
+    });
+    // At the end itself, or after it, the period had ended; the build's time does not matter then.
+    expect(
+      earlyPublication(period(manifest(null, '2026-12-31T16:00:00.000Z')), built('2026-12-03T00:00:00Z')),
+    ).toBeNull();
+    expect(
+      earlyPublication(period(manifest(null, '2027-01-02T00:00:00.000Z')), built('2026-12-03T00:00:00Z')),
+    ).toBeNull();
+  });
+
+  it('is told by the build without published_at: built before the end, so published before it', () => {
+    expect(earlyPublication(period(manifest(null)), built('2026-12-03T12:44:00Z'))).toEqual({
+      basis: 'build',
+      at: '2026-12-03 20:44 Asia/Shanghai',
+      end: '2027-01-01 00:00 Asia/Shanghai',
+    });
+    expect(earlyPublication(period(manifest(null)), built('2026-12-31T16:00:00Z'))).toBeNull();
+  });
+
+  it('is never said of a draft', () => {
+    expect(earlyPublication(period(null), built('2026-12-03T00:00:00Z'))).toBeNull();
   });
 });

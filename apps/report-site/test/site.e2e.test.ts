@@ -318,6 +318,25 @@ describe.skipIf(browserMissing)('trust: what the site shows is what was publishe
     }
   });
 
+  it('prints the verify command of this publication, for the results folder the site was built from', async () => {
+    if (fixture === null) return;
+    const manifest = readJson<Manifest>(join(fixture.results, '2026-11', 'manifest.json'));
+    const appeals = manifest.appeals?.[0]?.file.split('/').slice(0, -2).join('/');
+    await page.goto(`${base}/zh/periods/2026-11/audit/index.html`);
+    const command = (await page.locator('[data-verify-command]').textContent()) ?? '';
+    // The fixture's results are outside the repository: the folder is named absolutely.
+    expect(command).toBe(
+      [
+        'npx scorebook verify --policies configs/policies/ecommerce-cs',
+        `--data ${manifest.data_dir} --results ${fixture.results}/2026-11`,
+        ...(appeals === undefined ? [] : [`--appeals ${appeals}`]),
+      ].join(' '),
+    );
+    expect(await page.locator('[data-verify-all-command]').textContent()).toBe(
+      `npx scorebook verify --all --results ${fixture.results}`,
+    );
+  });
+
   it('marks the unpublished period as a draft in the list, the header and the footer, never as published', async () => {
     await page.goto(`${base}/zh/`);
     expect(await page.locator('tr[data-period="2026-12"] [data-status]').getAttribute('data-status')).toBe(
@@ -466,8 +485,11 @@ describe.skipIf(browserMissing)('the incremental build', () => {
       encoding: 'utf8',
     });
 
-  it('re-uses every period when nothing changed', () => {
-    const run = build();
+  it('re-uses nothing when built from another results folder (its pages name the folder), then every period when nothing changed', () => {
+    let run = build();
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toContain('4 periods (4 rebuilt, 0 re-used)');
+    run = build();
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toContain('4 periods (0 rebuilt, 4 re-used)');
   });

@@ -18,6 +18,7 @@ import {
   codeInputs,
   fingerprintTree,
   SITE_MARKER,
+  shownFolder,
   siteAppDir,
   workspacePackagesOf,
 } from '../src/site/build-site.ts';
@@ -141,6 +142,16 @@ describe('what decides whether an earlier build is re-used', () => {
       '2026-12',
       '2026-Q4',
     ]);
+  });
+});
+
+describe('the results folder the pages’ commands name', () => {
+  it('is relative to the folder the build runs in when inside it, else absolute', () => {
+    expect(shownFolder('/repo/data/mycs-results', '/repo')).toBe('data/mycs-results');
+    expect(shownFolder('/repo', '/repo')).toBe('.');
+    expect(shownFolder('/repo/..results/x', '/repo')).toBe('..results/x');
+    expect(shownFolder('/elsewhere/results', '/repo')).toBe('/elsewhere/results');
+    expect(shownFolder('/repo-2/results', '/repo')).toBe('/repo-2/results');
   });
 });
 

@@ -125,6 +125,10 @@ export const SITE_TEXT = defineCatalogue({
     'Command that re-verifies it (recompute and compare byte for byte)',
   ),
   publicationRecord: fixed('发布记录', 'Publication record'),
+  verifyAllCommand: fixed(
+    '复核这个结果文件夹中的每一次发布(包括被替换的发布):',
+    'To re-verify every publication of this results folder (superseded ones too):',
+  ),
   downloads: fixed('下载', 'Downloads'),
   definition: fixed('定义', 'Definition'),
   condition: fixed('条件', 'Condition'),
@@ -244,6 +248,20 @@ export const SITE_TEXT = defineCatalogue({
       `Published: the ${p.files} files whose hashes manifest.json records are the files of this period (published at commit ${p.commit}).`,
   },
   alteredBadge: fixed('发布后被改动', 'changed after publication'),
+  earlyBadge: fixed('发布时本期间尚未结束', 'published before the period ended'),
+  openAtBuildBadge: fixed('本期间尚未结束(截至建站时)', 'the period has not ended (as of the site’s build)'),
+  earlyNote: {
+    zh: (p: { end: string; at: string }) =>
+      `本期间到 ${p.end} 才结束,却在 ${p.at} 发布,早于期间结束:发布时本期间的数据还不完整,期间结束后重新计算的结果可能不同。`,
+    en: (p: { end: string; at: string }) =>
+      `This period ends at ${p.end} but was published at ${p.at}, before it ended: its data was not complete when it was published, and its results recomputed after its end may differ.`,
+  },
+  openAtBuildNote: {
+    zh: (p: { end: string; at: string }) =>
+      `本期间到 ${p.end} 才结束,建站时(${p.at})尚未结束,所以它是在期间结束前发布的(manifest.json 没有记录发布时间):发布时本期间的数据还不完整,期间结束后重新计算的结果可能不同。`,
+    en: (p: { end: string; at: string }) =>
+      `This period ends at ${p.end} and had not ended when the site was built (${p.at}), so it was published before it ended (its manifest.json records no publication time): its data was not complete when it was published, and its results recomputed after its end may differ.`,
+  },
   alteredNote: {
     zh: (p: { files: string }) =>
       `警告:${p.files} 与 manifest.json 记录的哈希不一致(发布后被修改或删除),本页显示的是现在的文件。请用 scorebook verify 复核。`,

@@ -52,6 +52,55 @@ export function reasonAppeals(reason: string): string[] {
  */
 export function publishedAtLocal(manifest: Manifest | null, timezone: string): string | null {
   if (manifest?.published_at === undefined) return null;
+  return instantLocal(manifest.published_at, timezone);
+}
+
+/**
+ * A period published before it ended, and how that is known: `published_at` when the manifest
+ * records the time of publication and it is before the period's end; `build` when it records none
+ * and the site is built before the end (the manifest was there, so the publication came before
+ * the build). `at` and `end` are wall times of the period's timezone with the timezone's name.
+ */
+export interface EarlyPublication {
+  basis: 'published_at' | 'build';
+  at: string;
+  end: string;
+}
+
+/**
+ * Whether a period was published before its end (`results.period.end`, an instant): for a
+ * published period, `published_at` < end, or, without `published_at`, the build's time < end;
+ * null otherwise, and for a draft (never published). Without `published_at` and built after the
+ * end, the site cannot tell, and says nothing.
+ */
+export function earlyPublication(period: SitePeriod, built: Date = siteBuildTime()): EarlyPublication | null {
+  const { manifest } = period;
+  if (manifest === null) return null;
+  const { end, timezone } = period.results.period;
+  const endMs = Date.parse(end);
+  const recorded = manifest.published_at;
+  const recordedMs = recorded === undefined ? Number.NaN : Date.parse(recorded);
+  const shown = (ms: number) => `${instantLocal(new Date(ms).toISOString(), timezone)} ${timezone}`;
+  if (!Number.isNaN(recordedMs))
+    return recordedMs < endMs ? { basis: 'published_at', at: shown(recordedMs), end: shown(endMs) } : null;
+  return built.getTime() < endMs ? { basis: 'build', at: shown(built.getTime()), end: shown(endMs) } : null;
+}
+
+let buildTime: Date | undefined;
+
+/**
+ * The time of this build: `SCOREBOOK_SITE_NOW` when it is an instant (ISO 8601; the tests set
+ * it), else the time it was first asked for; one time for every page of a build.
+ */
+export function siteBuildTime(): Date {
+  if (buildTime !== undefined) return buildTime;
+  const given = Date.parse(process.env.SCOREBOOK_SITE_NOW ?? '');
+  buildTime = Number.isNaN(given) ? new Date() : new Date(given);
+  return buildTime;
+}
+
+/** An instant as the wall time of a timezone, to the minute (`2026-12-03 17:14`). */
+function instantLocal(instant: string, timezone: string): string {
   const parts = new Intl.DateTimeFormat('en-CA', {
     timeZone: timezone,
     year: 'numeric',
@@ -60,7 +109,7 @@ export function publishedAtLocal(manifest: Manifest | null, timezone: string): s
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
-  }).formatToParts(new Date(manifest.published_at));
+  }).formatToParts(new Date(instant));
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
 }

@@ -16,7 +16,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { PUBLISHED_FILES } from '@scorebook/contract';
 import { interruptedPeriods } from '@scorebook/governance';
 import { ScorebookError } from '@scorebook/problems';
@@ -125,9 +125,11 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRep
   );
   if (interrupted.length > 0) throw new ScorebookError('refused', interrupted);
   const periods = listPeriods(resultsDir);
+  const shown = shownFolder(resultsDir);
   const marker: SiteMarker = {
     scorebook_site: BUILD_FORMAT,
-    code: codeFingerprint(),
+    // The pages' commands name the results folder: a build from another folder re-uses nothing.
+    code: createHash('sha256').update(`${codeFingerprint()}\0results ${shown}`).digest('hex'),
     periods: Object.create(null),
   };
   for (const p of periods) marker.periods[p] = fingerprintTree(join(resultsDir, p));
@@ -146,6 +148,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRep
     await runAstro(
       {
         SCOREBOOK_RESULTS: resultsDir,
+        SCOREBOOK_RESULTS_SHOWN: shown,
         SCOREBOOK_SITE_OUT: target,
         SCOREBOOK_SITE_PERIODS: changed.join(','),
         ASTRO_TELEMETRY_DISABLED: '1',
@@ -181,6 +184,18 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRep
     seconds: (Date.now() - started) / 1000,
     altered,
   };
+}
+
+/**
+ * The results folder as the site's commands name it (`verify --results`, `impact --results`):
+ * relative to the folder the command runs in (the repository's root, where the paths a manifest
+ * records start) when it is inside it, with `/`; else absolute.
+ */
+export function shownFolder(dir: string, cwd: string = process.cwd()): string {
+  const inside = relative(resolve(cwd), dir);
+  if (inside === '') return '.';
+  if (inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) return dir;
+  return inside.split(sep).join('/');
 }
 
 /** The period folders of a results directory, sorted. */
