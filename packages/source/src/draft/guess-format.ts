@@ -1,5 +1,5 @@
 import { compileTimeFormat } from '../fields/time-formats.ts';
-import { trimText } from '../fields/type-value.ts';
+import { trimText } from '../read/white-space.ts';
 import { toTimeFormat } from '../load/load-source.ts';
 import type { Cell } from '../read/file-items.ts';
 import { WallClock } from '../read/file-items.ts';

@@ -4,10 +4,10 @@ import {
   quickReading,
   quickValue,
   readValue,
-  trimText,
   ValueFailure,
   type ValueReading,
 } from './type-value.ts';
+import { trimText } from '../read/white-space.ts';
 
 describe('trimText', () => {
   it('removes exactly the Unicode white space (White_Space) at either end, for every UTF-16 code unit', () => {
@@ -33,6 +33,7 @@ describe('quickValue', () => {
     spec,
     map: null,
     formats: [],
+    number: null,
     zone,
   });
   const cells = [
