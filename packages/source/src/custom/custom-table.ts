@@ -62,7 +62,15 @@ export function checkCustomTable(
     const spec = fieldSpec(checks, table, field, value, at);
     specs[field] = spec;
     const { format, map, number } = checks.reading({ table, field }, spec.type, spec, value, at);
-    fields.push({ field, column: value.column ?? field, map, format, number, type: null, source: checks.line(at) });
+    fields.push({
+      field,
+      column: value.column ?? field,
+      map,
+      format,
+      number,
+      type: null,
+      source: checks.line(at),
+    });
   }
   const declared = Object.keys(specs).join(', ');
   const named = new Map<string, string[]>();

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { type NumberFormat, readFormattedNumber, stripProblem, suggestNumberFormat } from './number-format.ts';
+import {
+  type NumberFormat,
+  readFormattedNumber,
+  stripProblem,
+  suggestNumberFormat,
+} from './number-format.ts';
 import { quoteValue } from './quote-value.ts';
 
 const money: NumberFormat = { thousands: ',', strip: ['¥', '元', 'RMB'] };
@@ -28,7 +33,28 @@ describe('readFormattedNumber', () => {
 
   it('rejects separators out of place, strip texts inside the number or twice, and anything left over', () => {
     const read = (t: string) => readFormattedNumber(t, money, false);
-    for (const t of ['1,23.4', '12,34', '1,2345', ',123', '123,', '0,123', '1,234.567,8', '1.234,5', '88¥00', '¥¥88', '88元元', '¥', '元', '¥元', '1e3', '+88', '.5', '5.', '(88)', '88 USD'])
+    for (const t of [
+      '1,23.4',
+      '12,34',
+      '1,2345',
+      ',123',
+      '123,',
+      '0,123',
+      '1,234.567,8',
+      '1.234,5',
+      '88¥00',
+      '¥¥88',
+      '88元元',
+      '¥',
+      '元',
+      '¥元',
+      '1e3',
+      '+88',
+      '.5',
+      '5.',
+      '(88)',
+      '88 USD',
+    ])
       expect(read(t), t).toBeNull();
   });
 
@@ -47,7 +73,8 @@ describe('readFormattedNumber', () => {
 
 describe('stripProblem', () => {
   it('refuses digits, signs, the decimal point, multipliers, the separator, blanks and edge spaces', () => {
-    for (const t of ['', ' ', '1', '-', '+', '.', '%', '万元', '‰', ' 元', '元 ']) expect(stripProblem(t, null), t).not.toBeNull();
+    for (const t of ['', ' ', '1', '-', '+', '.', '%', '万元', '‰', ' 元', '元 '])
+      expect(stripProblem(t, null), t).not.toBeNull();
     expect(stripProblem(',', ',')).not.toBeNull();
     expect(stripProblem(',', null)).toBeNull();
     for (const t of ['¥', '元', 'RMB', 'US$', '€']) expect(stripProblem(t, ','), t).toBeNull();
@@ -60,7 +87,8 @@ describe('suggestNumberFormat', () => {
     expect(suggestNumberFormat('¥88.00', false)).toEqual({ thousands: null, strip: ['¥'] });
     expect(suggestNumberFormat('-¥1,288.00元', false)).toEqual({ thousands: ',', strip: ['¥', '元'] });
     expect(suggestNumberFormat('88 元', false)).toEqual({ thousands: null, strip: ['元'] });
-    for (const t of ['1,23.4', '88万元', '95%', 'abc', '12', '1.5.6', '¥']) expect(suggestNumberFormat(t, false), t).toBeNull();
+    for (const t of ['1,23.4', '88万元', '95%', 'abc', '12', '1.5.6', '¥'])
+      expect(suggestNumberFormat(t, false), t).toBeNull();
   });
 });
 

@@ -35,7 +35,8 @@ export function stripProblem(
       zh: '它的首尾有空白(数值两端的空白本来就会去掉)',
       en: 'it starts or ends with white space (white space around the number is removed anyway)',
     };
-  const bad = NOT_IN_STRIP.exec(text)?.[0] ?? (thousands !== null && text.includes(thousands) ? thousands : null);
+  const bad =
+    NOT_IN_STRIP.exec(text)?.[0] ?? (thousands !== null && text.includes(thousands) ? thousands : null);
   if (bad === null) return null;
   return {
     zh: `它含有 "${bad}"(数字、正负号、小数点、千位分隔符或会改变数值的 %、万 等不能去掉)`,
@@ -94,7 +95,8 @@ export function suggestNumberFormat(text: string, int: boolean): NumberFormat | 
 export function numberFormatYaml(format: NumberFormat): string {
   const parts: string[] = [];
   if (format.thousands !== null) parts.push(`thousands: ${JSON.stringify(format.thousands)}`);
-  if (format.strip.length > 0) parts.push(`strip: [${format.strip.map((s) => JSON.stringify(s)).join(', ')}]`);
+  if (format.strip.length > 0)
+    parts.push(`strip: [${format.strip.map((s) => JSON.stringify(s)).join(', ')}]`);
   return `{ ${parts.join(', ')} }`;
 }
 

@@ -82,7 +82,8 @@ function badValueStepEn(p: BadValue): string {
       ? `Correct the value in the export; if the export spells it this way, add that spelling to the format list of ${p.field} in source.yaml.`
       : `Correct the value in the export; if the export writes them all this way, give ${p.field} a format in source.yaml (e.g. yyyy/MM/dd HH:mm:ss).`;
   if (p.number !== undefined) {
-    const now = p.number.now === null ? '' : `(it does not fit the number option of ${p.field}, ${p.number.now}) `;
+    const now =
+      p.number.now === null ? '' : `(it does not fit the number option of ${p.field}, ${p.number.now}) `;
     return p.number.fix === null
       ? `${now}Correct the value in the export; numbers may carry a thousands separator, a currency sign or a unit: see the number option of a field in source.yaml (docs/sources.md).`
       : `${now}It looks like a number with a thousands separator, a currency sign or a unit: if the export writes them all this way, write ${p.number.fix} in source.yaml (a map cannot list every amount).`;

@@ -11,7 +11,12 @@ import type { Zone } from '@scorebook/time';
 import { SOURCE_ERRORS } from '../errors.ts';
 import type { CustomTableSource, FieldMapping, TableSource } from '../model.ts';
 import type { Cell } from '../read/file-items.ts';
-import { type NumberFormat, numberFormatYaml, readFormattedNumber, suggestNumberFormat } from './number-format.ts';
+import {
+  type NumberFormat,
+  numberFormatYaml,
+  readFormattedNumber,
+  suggestNumberFormat,
+} from './number-format.ts';
 import { VALUE_REJECTIONS, type ValueRejectionCode } from './rejections.ts';
 import { compileTimeFormat } from './time-formats.ts';
 import {
@@ -297,7 +302,14 @@ function rowField(
     contract,
     undeclared: !contract && mapping?.type === null,
     required: spec.required === true,
-    reading: { type: spec.type, spec, map: mapping?.map ?? null, formats, number: mapping?.number ?? null, zone },
+    reading: {
+      type: spec.type,
+      spec,
+      map: mapping?.map ?? null,
+      formats,
+      number: mapping?.number ?? null,
+      zone,
+    },
     mapping,
     quick: quickReading({ type: spec.type, map: mapping?.map ?? null, formats }),
   };
@@ -364,7 +376,9 @@ function rejection(table: TableName, f: RowField, failure: ValueFailure): ValueR
           formats: (f.mapping?.format ?? [])
             .map((x) => (x.kind === 'tokens' ? x.tokens : x.kind))
             .join(' | '),
-          ...(f.type === 'number' || f.type === 'int' ? { number: numberAdvice(table, f, failure.value) } : {}),
+          ...(f.type === 'number' || f.type === 'int'
+            ? { number: numberAdvice(table, f, failure.value) }
+            : {}),
         }),
       };
   }
@@ -372,14 +386,21 @@ function rejection(table: TableName, f: RowField, failure: ValueFailure): ValueR
 
 // What BAD_VALUE says of a number: the field's `number:` option, and the source lines that
 // would read the value (the option extended by what the value shows), when some would.
-function numberAdvice(table: TableName, f: RowField, value: string): { now: string | null; fix: string | null } {
+function numberAdvice(
+  table: TableName,
+  f: RowField,
+  value: string,
+): { now: string | null; fix: string | null } {
   const now = f.reading.number;
   const int = f.type === 'int';
   const seen = suggestNumberFormat(value, int);
   const merged: NumberFormat | null =
     seen === null
       ? null
-      : { thousands: now?.thousands ?? seen.thousands, strip: [...new Set([...(now?.strip ?? []), ...seen.strip])] };
+      : {
+          thousands: now?.thousands ?? seen.thousands,
+          strip: [...new Set([...(now?.strip ?? []), ...seen.strip])],
+        };
   const fits = merged !== null && readFormattedNumber(value, merged, int) !== null;
   const section = isCustomTableName(table) ? 'custom' : 'tables';
   const column = f.column === f.name ? '' : `column: ${f.column}, `;

@@ -293,11 +293,20 @@ class SourceChecker implements CustomTableChecks {
     if (o.number === undefined) return null;
     const at = [...path, 'number'];
     if (type !== 'number' && type !== 'int') {
-      this.report(at, 'SOURCE_NUMBER_NOT_NUMBER', messageOf(SOURCE_ERRORS, 'SOURCE_NUMBER_NOT_NUMBER', { ...names, type }));
+      this.report(
+        at,
+        'SOURCE_NUMBER_NOT_NUMBER',
+        messageOf(SOURCE_ERRORS, 'SOURCE_NUMBER_NOT_NUMBER', { ...names, type }),
+      );
       return null;
     }
     if (o.map !== undefined)
-      this.report(at, 'SOURCE_NUMBER_WITH_MAP', messageOf(SOURCE_ERRORS, 'SOURCE_NUMBER_WITH_MAP', names), 'key');
+      this.report(
+        at,
+        'SOURCE_NUMBER_WITH_MAP',
+        messageOf(SOURCE_ERRORS, 'SOURCE_NUMBER_WITH_MAP', names),
+        'key',
+      );
     const thousands = o.number.thousands ?? null;
     const strip = o.number.strip ?? [];
     for (const [i, text] of strip.entries()) {

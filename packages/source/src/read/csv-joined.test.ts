@@ -23,7 +23,9 @@ describe('a CSV file of two exports joined', () => {
       expect(brief(items), `chunks ${chunks}`).toEqual(expected);
     }
     const items = await collect(csvOf(JOINED));
-    expect(items[2]).toMatchObject({ message: { en: expect.stringContaining('(after a byte-order mark, \\uFEFF)') } });
+    expect(items[2]).toMatchObject({
+      message: { en: expect.stringContaining('(after a byte-order mark, \\uFEFF)') },
+    });
     expect(items[4]).toMatchObject({ message: { en: expect.not.stringContaining('byte-order') } });
     expect(items[2]).toMatchObject({ message: { zh: expect.stringContaining('两个导出拼接') } });
   });
@@ -66,9 +68,19 @@ describe('a CSV file of two exports joined', () => {
 
   it('does the same in a piece of the file read on its own (the header given)', async () => {
     const bytes = new TextEncoder().encode('\uFEFFid,name\n5,e\n\uFEFF6,f\n');
-    const chunks = decodeBytes([bytes], { name: 't.csv', encoding: 'utf-8', table: null, from: { offset: 40, line: 9 } });
+    const chunks = decodeBytes([bytes], {
+      name: 't.csv',
+      encoding: 'utf-8',
+      table: null,
+      from: { offset: 40, line: 9 },
+    });
     const items = await collect(
-      csvItems(chunks, { name: 't.csv', headerRow: 1, maxRecordBytes: MAX_RECORD_BYTES, piece: { line: 9, columns: ['id', 'name'] } }),
+      csvItems(chunks, {
+        name: 't.csv',
+        headerRow: 1,
+        maxRecordBytes: MAX_RECORD_BYTES,
+        piece: { line: 9, columns: ['id', 'name'] },
+      }),
     );
     expect(brief(items)).toEqual([
       [9, 'HEADER_REPEATED'],

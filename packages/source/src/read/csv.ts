@@ -304,7 +304,12 @@ class CsvParser implements ChunkParser {
   }
 
   #repeatedHeader(line: number, bom: boolean): FileItem {
-    return { kind: 'bad', line, code: 'HEADER_REPEATED', message: messageOf(READ_ERRORS, 'HEADER_REPEATED', { bom }) };
+    return {
+      kind: 'bad',
+      line,
+      code: 'HEADER_REPEATED',
+      message: messageOf(READ_ERRORS, 'HEADER_REPEATED', { bom }),
+    };
   }
 
   #bomItem(line: number): FileItem {

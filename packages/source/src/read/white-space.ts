@@ -25,4 +25,3 @@ export function isWhiteSpace(code: number): boolean {
     code === 0x3000
   );
 }
-
