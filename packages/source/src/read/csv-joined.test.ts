@@ -44,6 +44,24 @@ describe('a CSV file of two exports joined', () => {
     }
   });
 
+  it('says so on a last line without a line break too', async () => {
+    for (const chunks of [undefined, [1]]) {
+      const options = chunks === undefined ? {} : { chunks };
+      expect(brief(await collect(csvOf('id,name\n\uFEFF9,z', options)))).toEqual([
+        [1, 'header', ['id', 'name']],
+        [2, 'BOM_INSIDE_FILE'],
+      ]);
+      expect(brief(await collect(csvOf('id,name\n\uFEFFid,name', options)))).toEqual([
+        [1, 'header', ['id', 'name']],
+        [2, 'HEADER_REPEATED'],
+      ]);
+      expect(brief(await collect(csvOf('id,name\n\uFEFF', options)))).toEqual([
+        [1, 'header', ['id', 'name']],
+        [2, 'BOM_INSIDE_FILE'],
+      ]);
+    }
+  });
+
   it('reads rows that only resemble the header as records', async () => {
     expect(brief(await collect(csvOf('id,name\nid,other\nidx,name\nid\n,\n')))).toEqual([
       [1, 'header', ['id', 'name']],

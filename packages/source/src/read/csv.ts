@@ -182,7 +182,8 @@ class CsvParser implements ChunkParser {
   finish(out: FileItem[]): void {
     const cursor = this.#cursor;
     if (cursor.pending.length > 0 || this.#open !== null) {
-      this.#slowLine(cursor.pending, cursor.end, false, out);
+      const bom = this.#open === null && this.#width >= 0 && cursor.pending.charCodeAt(0) === BOM;
+      this.#slowLine(bom ? cursor.pending.slice(1) : cursor.pending, cursor.end, false, out, bom);
       const open = this.#open;
       if (open !== null) {
         throw readError(this.#name, open.quoteLine, 'UNCLOSED_QUOTE', {
