@@ -8,6 +8,7 @@ import {
 } from '@scorebook/contract';
 import { type Bilingual, messageOf, type Problem } from '@scorebook/problems';
 import type { Zone } from '@scorebook/time';
+import { yamlString } from '../draft/yaml-text.ts';
 import { SOURCE_ERRORS } from '../errors.ts';
 import type { CustomTableSource, FieldMapping, TableSource } from '../model.ts';
 import type { Cell } from '../read/file-items.ts';
@@ -403,7 +404,7 @@ function numberAdvice(
         };
   const fits = merged !== null && readFormattedNumber(value, merged, int) !== null;
   const section = isCustomTableName(table) ? 'custom' : 'tables';
-  const column = f.column === f.name ? '' : `column: ${f.column}, `;
+  const column = f.column === f.name ? '' : `column: ${yamlString(f.column)}, `;
   return {
     now: now === null ? null : numberFormatYaml(now),
     fix:
