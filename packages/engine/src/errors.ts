@@ -1,6 +1,5 @@
 import { type Bilingual, defineCatalogue } from '@scorebook/problems';
-
-const q = (v: string) => `"${v}"`;
+import { quoteValue as q } from '@scorebook/source';
 
 /** Where an earlier rejected row is: the cause of rejections that refer to it. */
 export interface RejectionCause {

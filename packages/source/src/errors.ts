@@ -48,6 +48,24 @@ export const SOURCE_ERRORS = defineCatalogue({
     en: (p: { format: string; why: { zh: string; en: string } }) =>
       `The time format ${q(p.format)} cannot be used: ${p.why.en}. Write luxon tokens such as "yyyy/M/d H:mm:ss", or excel, unix_s, unix_ms.`,
   },
+  SOURCE_NUMBER_NOT_NUMBER: {
+    zh: (p: { table: string; field: string; type: string }) =>
+      `number 只用于数字字段(number、int),而 ${p.table}.${p.field} 的类型是 ${p.type}。请删除 number,或给额外字段写 type: number。`,
+    en: (p: { table: string; field: string; type: string }) =>
+      `number is for number and int fields; ${p.table}.${p.field} is of type ${p.type}. Remove number, or declare the extra field with type: number.`,
+  },
+  SOURCE_NUMBER_WITH_MAP: {
+    zh: (p: { table: string; field: string }) =>
+      `${p.table}.${p.field} 同时写了 number 和 map:map 是完整的对照表(未列出的值被拒绝),number 不会起作用。请只保留其中一个。`,
+    en: (p: { table: string; field: string }) =>
+      `${p.table}.${p.field} has both number and map: a map is total (a value it does not list is rejected), so number would never apply. Keep one of them.`,
+  },
+  SOURCE_NUMBER_BAD_STRIP: {
+    zh: (p: { text: string; why: { zh: string; en: string } }) =>
+      `strip 中的 ${q(p.text)} 不能去掉:${p.why.zh}。strip 只写数值前后的货币符号或单位,例如 ["¥", "元"]。`,
+    en: (p: { text: string; why: { zh: string; en: string } }) =>
+      `${q(p.text)} in strip cannot be removed: ${p.why.en}. strip lists currency signs or units written before or after the number, e.g. ["¥", "元"].`,
+  },
   SOURCE_MAP_ON_TIME: {
     zh: (p: { table: string; field: string }) =>
       `${p.table}.${p.field} 是时间字段,不能用 map;请用 format 说明它的写法。`,

@@ -22,9 +22,10 @@ export {
 } from './draft/write-draft.ts';
 export { SOURCE_ERRORS, type SourceErrorCode } from './errors.ts';
 export { HEADER_SEARCH_ROWS, withMisplacedHeader } from './fields/misplaced-header.ts';
+export { quoteValue } from './fields/quote-value.ts';
 export { VALUE_REJECTIONS, type ValueRejectionCode } from './fields/rejections.ts';
 export { type RowField, TableTyper, type TypedRecord, type ValueRejection } from './fields/table-typer.ts';
-export { cellText, type TypedValue, trimText } from './fields/type-value.ts';
+export { cellText, type TypedValue } from './fields/type-value.ts';
 export {
   findSource,
   type LoadedSource,
@@ -66,5 +67,6 @@ export { type JsonLinesOptions, jsonLinesItems } from './read/jsonl.ts';
 export { READ_ERRORS, type ReadErrorCode } from './read/read-errors.ts';
 export { readFile, readFileBatches } from './read/read-file.ts';
 export { type FilePieces, type SplitFileOptions, splitFile } from './read/split-file.ts';
+export { trimText } from './read/white-space.ts';
 export { readXlsx } from './read/xlsx.ts';
 export { XLSX_ERRORS } from './read/xlsx-errors.ts';

@@ -1,4 +1,5 @@
 import type { CustomTableName, CustomTableSpec, InputTableName, TableName } from '@scorebook/contract';
+import type { NumberFormat } from './fields/number-format.ts';
 import type { Encoding } from './read/file-items.ts';
 
 /** Where a part of `source.yaml` was written: file, 1-based line and column, JSON path. */
@@ -33,6 +34,8 @@ export interface FieldMapping {
   map: ReadonlyMap<string, MappedValue> | null;
   /** Formats tried in order for a timestamp or date; null for the contract's ISO 8601. */
   format: readonly TimeFormat[] | null;
+  /** How a number or int field's text is written (`number:`); null for the plain grammar. */
+  number: NumberFormat | null;
   /** Declared type of an extra field; null for a contract field or an undeclared extra. */
   type: ExtraFieldType | null;
   source: SourceLine;

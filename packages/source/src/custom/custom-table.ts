@@ -1,6 +1,7 @@
 import { type CustomTableName, type FieldSpec, INPUT_TABLES, isCustomTableName } from '@scorebook/contract';
 import { messageOf, type SourceProblem } from '@scorebook/problems';
-import type { CustomFieldDocument, CustomTableDocument } from '../load/source-schema.ts';
+import type { NumberFormat } from '../fields/number-format.ts';
+import type { CustomFieldDocument, CustomTableDocument, NumberDocument } from '../load/source-schema.ts';
 import type { CustomTableSource, FieldMapping, MappedValue, SourceLine, TimeFormat } from '../model.ts';
 import type { Encoding } from '../read/file-items.ts';
 import { CUSTOM_TABLE_ERRORS } from './custom-errors.ts';
@@ -16,9 +17,9 @@ export interface CustomTableChecks {
     names: { table: string; field: string },
     type: string,
     spec: FieldSpec,
-    raw: { map?: Record<string, MappedValue>; format?: string | string[] },
+    raw: { map?: Record<string, MappedValue>; format?: string | string[]; number?: NumberDocument },
     path: Path,
-  ): { format: TimeFormat[] | null; map: Map<string, MappedValue> | null };
+  ): { format: TimeFormat[] | null; map: Map<string, MappedValue> | null; number: NumberFormat | null };
   checkGlob(glob: string, path: Path): void;
   encoding(name: string | undefined): Encoding;
 }
@@ -60,8 +61,16 @@ export function checkCustomTable(
     const at = [...path, 'fields', field];
     const spec = fieldSpec(checks, table, field, value, at);
     specs[field] = spec;
-    const { format, map } = checks.reading({ table, field }, spec.type, spec, value, at);
-    fields.push({ field, column: value.column ?? field, map, format, type: null, source: checks.line(at) });
+    const { format, map, number } = checks.reading({ table, field }, spec.type, spec, value, at);
+    fields.push({
+      field,
+      column: value.column ?? field,
+      map,
+      format,
+      number,
+      type: null,
+      source: checks.line(at),
+    });
   }
   const declared = Object.keys(specs).join(', ');
   const named = new Map<string, string[]>();

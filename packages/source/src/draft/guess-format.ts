@@ -1,8 +1,8 @@
 import { compileTimeFormat } from '../fields/time-formats.ts';
-import { trimText } from '../fields/type-value.ts';
 import { toTimeFormat } from '../load/load-source.ts';
 import type { Cell } from '../read/file-items.ts';
 import { WallClock } from '../read/file-items.ts';
+import { trimText } from '../read/white-space.ts';
 import { compareCodePoints as compare } from './normalize.ts';
 
 /** What a timestamp or date column's `format` should be, from a sample of its values. */

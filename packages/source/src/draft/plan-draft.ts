@@ -1,5 +1,6 @@
 import { INPUT_TABLES, type InputTableName, TABLES } from '@scorebook/contract';
 import type { Bilingual } from '@scorebook/problems';
+import { type NumberFormat, readFormattedNumber, suggestNumberFormat } from '../fields/number-format.ts';
 import { cellText } from '../fields/type-value.ts';
 import { SOURCE_FILE_NAME } from '../load/source-file-name.ts';
 import type { Cell, Encoding } from '../read/file-items.ts';
@@ -37,7 +38,12 @@ export interface FieldPlan {
   map: ValueMapDraft | null;
   /** Enumerated fields and the agents' `role`: the distinct sampled values with their counts (see `countValues`). */
   values: ValueCount[] | null;
-  /** Number fields: distinct sample values that are not plain numbers (at most 3). */
+  /**
+   * Number fields whose sampled values show a thousands separator or currency signs: the
+   * `number:` option that reads them (see {@link draftNumberFormat}); null otherwise.
+   */
+  number: NumberFormat | null;
+  /** Number fields: distinct sample values that neither the plain grammar nor `number` reads (at most 3). */
   notNumbers: string[];
 }
 
@@ -227,8 +233,13 @@ function planTable(
     const role = table === 'agents' && f.field === 'role';
     const counts = vocabulary || role ? countValues(values) : [];
     const numeric = type === 'number' || type === 'int';
+    const odd =
+      numeric && !vocabulary
+        ? [...new Set(values.map(cellText))].filter((t) => !isPlainNumber(t)).sort(compare)
+        : [];
+    const number = draftNumberFormat(odd, type === 'int');
     const notNumbers =
-      numeric && !vocabulary ? [...new Set(values.map(cellText))].filter((t) => !isPlainNumber(t)) : [];
+      number === null ? odd : odd.filter((t) => readFormattedNumber(t, number, type === 'int') === null);
     return {
       field: f.field,
       column: f.column,
@@ -240,7 +251,8 @@ function planTable(
           ? draftRoleMap(roles, counts)
           : null,
       values: vocabulary || role ? counts : null,
-      notNumbers: notNumbers.sort(compare).slice(0, 3),
+      number,
+      notNumbers: notNumbers.slice(0, 3),
     };
   });
   const mapped = new Set(mapping.fields.map((f) => f.field));
@@ -294,6 +306,23 @@ function shared<T>(members: readonly Member[], read: (m: Member) => T): Shared<T
   }
   const others = members.filter((m) => read(m) !== value).map((m) => ({ path: m.file.path, value: read(m) }));
   return { value, others };
+}
+
+/**
+ * The `number:` option for a number column's values that are not plain numbers (in code-point
+ * order): the `,` separator when a value that some option reads has one, and the strip texts
+ * those values show, in the order first seen; null when no value reads with any option.
+ */
+function draftNumberFormat(texts: readonly string[], int: boolean): NumberFormat | null {
+  let thousands: NumberFormat['thousands'] = null;
+  const strip: string[] = [];
+  for (const t of texts) {
+    const seen = suggestNumberFormat(t, int);
+    if (seen === null) continue;
+    thousands ??= seen.thousands;
+    for (const s of seen.strip) if (!strip.includes(s)) strip.push(s);
+  }
+  return thousands === null && strip.length === 0 ? null : { thousands, strip };
 }
 
 function isPlainNumber(text: string): boolean {

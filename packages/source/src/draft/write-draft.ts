@@ -1,3 +1,4 @@
+import { numberFormatYaml } from '../fields/number-format.ts';
 import type { Encoding } from '../read/file-items.ts';
 import type { FormatGuess } from './guess-format.ts';
 import type { TableScore } from './match-columns.ts';
@@ -172,6 +173,8 @@ function fieldLines(p: FieldPlan, role: boolean): string[] {
         `${p.field}: 还有 ${p.map.omitted} 个不同取值未列出,这一列对吗? / ${p.map.omitted} more distinct values not listed: is this the right column?`,
       );
     }
+  } else if (p.number !== null) {
+    head = `      ${p.field}: { column: ${yamlString(p.column)}, number: ${numberFormatYaml(p.number)} }`;
   } else if (p.format?.format) {
     const format = p.format.format;
     const text = Array.isArray(format) ? yamlList(format) : formatText(format);

@@ -14,6 +14,7 @@ const mapped = (field: string, column: string): FieldMapping => ({
   column,
   map: null,
   format: null,
+  number: null,
   type: null,
   source: at,
 });

@@ -1,6 +1,5 @@
 import { type Bilingual, defineCatalogue } from '@scorebook/problems';
-
-const q = (v: string) => `"${v}"`;
+import { quoteValue as q } from './quote-value.ts';
 
 /**
  * Why a value of a record cannot be read (each makes the record a rejected row). Codes are
@@ -47,6 +46,8 @@ interface BadValue {
   type: string;
   /** The field's formats in source.yaml, `a | b`; empty without one. */
   formats: string;
+  /** A number or int field: its `number:` option as flow YAML (null without one), and the lines that would read the value (null when none would). */
+  number?: { now: string | null; fix: string | null };
 }
 
 /** A permanent code of a value that cannot be read. */
@@ -66,6 +67,12 @@ function badValueStepZh(p: BadValue): string {
     return p.formats
       ? `请改正导出中的这个值;若它是导出的另一种写法,把这种写法加到 source.yaml 中 ${p.field} 的 format 列表。`
       : `请改正导出中的这个值;若导出都这样写,在 source.yaml 中为 ${p.field} 写出 format(例如 yyyy/MM/dd HH:mm:ss)。`;
+  if (p.number !== undefined) {
+    const now = p.number.now === null ? '' : `(不符合 ${p.field} 的 number 写法 ${p.number.now})`;
+    return p.number.fix === null
+      ? `${now}请改正导出中的这个值;数字可以带千位分隔符、货币符号或单位,见 source.yaml 字段的 number 选项(docs/sources.md)。`
+      : `${now}它像是带千位分隔符、货币符号或单位的写法:若导出都这样写,在 source.yaml 中写出 ${p.number.fix}(金额不能用 map 一一对照)。`;
+  }
   return `请改正导出中的这个值,或在 source.yaml 中用 ${p.field} 的 map 把这种写法对照到有效的值。`;
 }
 
@@ -74,6 +81,13 @@ function badValueStepEn(p: BadValue): string {
     return p.formats
       ? `Correct the value in the export; if the export spells it this way, add that spelling to the format list of ${p.field} in source.yaml.`
       : `Correct the value in the export; if the export writes them all this way, give ${p.field} a format in source.yaml (e.g. yyyy/MM/dd HH:mm:ss).`;
+  if (p.number !== undefined) {
+    const now =
+      p.number.now === null ? '' : `(it does not fit the number option of ${p.field}, ${p.number.now}) `;
+    return p.number.fix === null
+      ? `${now}Correct the value in the export; numbers may carry a thousands separator, a currency sign or a unit: see the number option of a field in source.yaml (docs/sources.md).`
+      : `${now}It looks like a number with a thousands separator, a currency sign or a unit: if the export writes them all this way, write ${p.number.fix} in source.yaml (a map cannot list every amount).`;
+  }
   return `Correct the value in the export, or map this spelling to a valid value with a map on ${p.field} in source.yaml.`;
 }
 

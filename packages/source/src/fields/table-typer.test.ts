@@ -13,6 +13,7 @@ const mapping = (field: string, m: Partial<FieldMapping> = {}): FieldMapping => 
   column: m.column ?? field,
   map: m.map ?? null,
   format: m.format ?? null,
+  number: m.number ?? null,
   type: m.type ?? null,
   source: at,
 });

@@ -8,9 +8,16 @@ import {
 } from '@scorebook/contract';
 import { type Bilingual, messageOf, type Problem } from '@scorebook/problems';
 import type { Zone } from '@scorebook/time';
+import { yamlString } from '../draft/yaml-text.ts';
 import { SOURCE_ERRORS } from '../errors.ts';
 import type { CustomTableSource, FieldMapping, TableSource } from '../model.ts';
 import type { Cell } from '../read/file-items.ts';
+import {
+  type NumberFormat,
+  numberFormatYaml,
+  readFormattedNumber,
+  suggestNumberFormat,
+} from './number-format.ts';
 import { VALUE_REJECTIONS, type ValueRejectionCode } from './rejections.ts';
 import { compileTimeFormat } from './time-formats.ts';
 import {
@@ -97,7 +104,7 @@ export class TableTyper {
     this.#cells = fields.map((field) => ({ field, position: -1 }));
     for (const f of fields) this.#byColumn.add(f.column);
     this.#names = new Set(fields.map((f) => f.name));
-    this.#text = { type: 'string', spec: {}, map: null, formats: [], zone };
+    this.#text = { type: 'string', spec: {}, map: null, formats: [], number: null, zone };
     this.#shape = shapeOf(fields.map((f) => f.name));
   }
 
@@ -296,7 +303,14 @@ function rowField(
     contract,
     undeclared: !contract && mapping?.type === null,
     required: spec.required === true,
-    reading: { type: spec.type, spec, map: mapping?.map ?? null, formats, zone },
+    reading: {
+      type: spec.type,
+      spec,
+      map: mapping?.map ?? null,
+      formats,
+      number: mapping?.number ?? null,
+      zone,
+    },
     mapping,
     quick: quickReading({ type: spec.type, map: mapping?.map ?? null, formats }),
   };
@@ -363,9 +377,41 @@ function rejection(table: TableName, f: RowField, failure: ValueFailure): ValueR
           formats: (f.mapping?.format ?? [])
             .map((x) => (x.kind === 'tokens' ? x.tokens : x.kind))
             .join(' | '),
+          ...(f.type === 'number' || f.type === 'int'
+            ? { number: numberAdvice(table, f, failure.value) }
+            : {}),
         }),
       };
   }
+}
+
+// What BAD_VALUE says of a number: the field's `number:` option, and the source lines that
+// would read the value (the option extended by what the value shows), when some would.
+function numberAdvice(
+  table: TableName,
+  f: RowField,
+  value: string,
+): { now: string | null; fix: string | null } {
+  const now = f.reading.number;
+  const int = f.type === 'int';
+  const seen = suggestNumberFormat(value, int);
+  const merged: NumberFormat | null =
+    seen === null
+      ? null
+      : {
+          thousands: now?.thousands ?? seen.thousands,
+          strip: [...new Set([...(now?.strip ?? []), ...seen.strip])],
+        };
+  const fits = merged !== null && readFormattedNumber(value, merged, int) !== null;
+  const section = isCustomTableName(table) ? 'custom' : 'tables';
+  const column = f.column === f.name ? '' : `column: ${yamlString(f.column)}, `;
+  return {
+    now: now === null ? null : numberFormatYaml(now),
+    fix:
+      fits && merged !== null
+        ? `${section}: { ${table}: { fields: { ${f.name}: { ${column}number: ${numberFormatYaml(merged)} } } } }`
+        : null,
+  };
 }
 
 // The declared fields of a custom table's source; none without one (a custom table always has one).

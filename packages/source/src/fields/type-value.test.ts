@@ -1,13 +1,7 @@
 import { Zone } from '@scorebook/time';
 import { describe, expect, it } from 'vitest';
-import {
-  quickReading,
-  quickValue,
-  readValue,
-  trimText,
-  ValueFailure,
-  type ValueReading,
-} from './type-value.ts';
+import { trimText } from '../read/white-space.ts';
+import { quickReading, quickValue, readValue, ValueFailure, type ValueReading } from './type-value.ts';
 
 describe('trimText', () => {
   it('removes exactly the Unicode white space (White_Space) at either end, for every UTF-16 code unit', () => {
@@ -33,6 +27,7 @@ describe('quickValue', () => {
     spec,
     map: null,
     formats: [],
+    number: null,
     zone,
   });
   const cells = [

@@ -2,6 +2,8 @@ import type { FieldSpec, FieldType } from '@scorebook/contract';
 import { parseDateParts, parseTimestamp, type Zone } from '@scorebook/time';
 import type { MappedValue } from '../model.ts';
 import { type Cell, WallClock } from '../read/file-items.ts';
+import { trimText } from '../read/white-space.ts';
+import { type NumberFormat, readFormattedNumber } from './number-format.ts';
 import type { ValueRejectionCode } from './rejections.ts';
 import {
   type CompiledTimeFormat,
@@ -37,12 +39,13 @@ export interface ValueReading {
   map: ReadonlyMap<string, MappedValue> | null;
   /** For timestamps and dates: formats tried in order; empty for the contract's ISO 8601. */
   formats: readonly CompiledTimeFormat[];
+  /** For numbers and ints: how their text is written (`number:`); null for the plain grammar only. */
+  number: NumberFormat | null;
   zone: Zone;
 }
 
 const INT_RE = /^-?\d+$/;
 const NUMBER_RE = /^-?\d+(?:\.\d+)?$/;
-const EDGE_SPACE = /^\p{White_Space}+|\p{White_Space}+$/gu;
 
 /**
  * Reads one cell into a typed value (`docs/contract/source-format.md`, matching a cell): text is trimmed of
@@ -128,30 +131,6 @@ export function cellText(cell: Cell): string {
   return cell === null ? '' : JSON.stringify(cell);
 }
 
-/** Removes Unicode white space (`White_Space`) at both ends. */
-export function trimText(text: string): string {
-  if (text.length === 0) return text;
-  if (!isWhiteSpace(text.charCodeAt(0)) && !isWhiteSpace(text.charCodeAt(text.length - 1))) return text;
-  return text.replace(EDGE_SPACE, '');
-}
-
-// Whether a UTF-16 code unit is a character of `White_Space` (none is outside the BMP, nor a
-// surrogate): U+0009–000D, U+0020, U+0085, U+00A0, U+1680, U+2000–200A, U+2028, U+2029,
-// U+202F, U+205F, U+3000.
-function isWhiteSpace(code: number): boolean {
-  if (code < 0x85) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  if (code < 0x1680) return code === 0x85 || code === 0xa0;
-  return (
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000
-  );
-}
-
 function typed(cell: Cell, reading: ValueReading): TypedValue | ValueFailure {
   const text = cellText(cell);
   if (text === '') return null;
@@ -165,8 +144,14 @@ function typed(cell: Cell, reading: ValueReading): TypedValue | ValueFailure {
       const re = reading.type === 'int' ? INT_RE : NUMBER_RE;
       let n: number;
       if (typeof cell === 'number') n = cell;
-      else if (typeof cell === 'string' && re.test(text)) n = Number(text);
-      else return new ValueFailure('BAD_VALUE', text);
+      else if (typeof cell !== 'string') return new ValueFailure('BAD_VALUE', text);
+      else if (re.test(text)) n = Number(text);
+      else {
+        const read =
+          reading.number === null ? null : readFormattedNumber(text, reading.number, reading.type === 'int');
+        if (read === null) return new ValueFailure('BAD_VALUE', text);
+        n = read;
+      }
       if (!Number.isFinite(n) || (reading.type === 'int' && !Number.isInteger(n)))
         return new ValueFailure('BAD_VALUE', text);
       return n;

@@ -3,7 +3,7 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://scorebook.dev/schema/source.schema.json","title":"Scorebook data source (数据来源)","type":"object","required":["scorebook","kind"],"additionalProperties":false,"properties":{"scorebook":{"const":1,"description":"格式版本,固定为 1 / format version, always 1"},"kind":{"const":"source","description":"固定为 source / always source"},"id":{"type":"string","minLength":1,"description":"来源标签,记录在结果中 / a label, recorded in provenance"},"timezone":{"type":"string","minLength":1,"description":"不带时差的时间按此 IANA 时区读取,默认策略的时区 / timestamps without an offset are read in this timezone"},"ignore":{"type":"array","items":{"type":"string","minLength":1},"description":"不属于任何表的文件(通配符)/ files of the data folder that belong to no table"},"tables":{"type":"object","additionalProperties":false,"properties":{"agents":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"conversations":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"messages":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"surveys":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"complaints":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"qa_reviews":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"orders":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"attendance":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"assessments":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"events":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"targets":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"appeals_filed":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"improvement_plans":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"ratings":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}}},"description":"各表的读法 / how each table is read"},"custom":{"type":"object","additionalProperties":{"type":"object","required":["files","id","agent","time","fields"],"additionalProperties":false,"properties":{"title":{"type":"string","minLength":1,"description":"表的中文名 / the table's title"},"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"id":{"type":"string","minLength":1,"description":"唯一 id 字段 / the unique id field"},"agent":{"type":"string","minLength":1,"description":"客服字段(agent_id)/ the field naming the agent"},"time":{"type":"string","minLength":1,"description":"时间字段,决定行所属期间 / the field that places a row in a period"},"fields":{"type":"object","minProperties":1,"description":"字段 ← 列与类型 / field ← column and type","additionalProperties":{"type":"object","required":["type"],"additionalProperties":false,"description":"自定义表的字段:列、类型、是否必填、范围或取值 / a field of a custom table","properties":{"column":{"type":"string","minLength":1,"description":"列名(或 JSON 键),默认字段名 / the column (or JSON key), default the name"},"type":{"enum":["id","string","int","number","bool","timestamp","date"],"description":"字段类型 / the field type"},"required":{"type":"boolean","description":"必填:空值的行被拒绝 / required: a row without it is rejected"},"min":{"type":"number","description":"数值下限(含)/ inclusive lower bound of a number"},"max":{"type":"number","description":"数值上限(含)/ inclusive upper bound of a number"},"values":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"封闭取值表:其他值的行被拒绝 / a closed vocabulary: any other value is a rejected row"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"title":{"type":"string","minLength":1,"description":"字段的中文标题,报告网站的列名 / the field's Chinese title, its column heading on the site"},"title_en":{"type":"string","minLength":1,"description":"字段的英文标题,默认 title / the field's English title, default its title"}}}}}},"description":"数据合同之外的表(名称以 x_ 开头),如社群成员 / tables the contract does not know (names start with x_)"}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://scorebook.dev/schema/source.schema.json","title":"Scorebook data source (数据来源)","type":"object","required":["scorebook","kind"],"additionalProperties":false,"properties":{"scorebook":{"const":1,"description":"格式版本,固定为 1 / format version, always 1"},"kind":{"const":"source","description":"固定为 source / always source"},"id":{"type":"string","minLength":1,"description":"来源标签,记录在结果中 / a label, recorded in provenance"},"timezone":{"type":"string","minLength":1,"description":"不带时差的时间按此 IANA 时区读取,默认策略的时区 / timestamps without an offset are read in this timezone"},"ignore":{"type":"array","items":{"type":"string","minLength":1},"description":"不属于任何表的文件(通配符)/ files of the data folder that belong to no table"},"tables":{"type":"object","additionalProperties":false,"properties":{"agents":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, number, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"number":{"type":"object","additionalProperties":false,"minProperties":1,"description":"数字的写法:千位分隔符,以及数值前后要去掉的货币符号或单位 / how numbers are written: a thousands separator, and currency signs or units to remove before or after the number","properties":{"thousands":{"enum":[",","'"," "],"description":"千位分隔符(三位一组之间)/ the separator between groups of three digits"},"strip":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"数值前或后去掉的文字(每端至多一个),如 ¥、元 / texts removed before or after the number (at most one at each end), e.g. ¥, 元"}}},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"conversations":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, number, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"number":{"type":"object","additionalProperties":false,"minProperties":1,"description":"数字的写法:千位分隔符,以及数值前后要去掉的货币符号或单位 / how numbers are written: a thousands separator, and currency signs or units to remove before or after the number","properties":{"thousands":{"enum":[",","'"," "],"description":"千位分隔符(三位一组之间)/ the separator between groups of three digits"},"strip":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"数值前或后去掉的文字(每端至多一个),如 ¥、元 / texts removed before or after the number (at most one at each end), e.g. ¥, 元"}}},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"messages":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, number, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"number":{"type":"object","additionalProperties":false,"minProperties":1,"description":"数字的写法:千位分隔符,以及数值前后要去掉的货币符号或单位 / how numbers are written: a thousands separator, and currency signs or units to remove before or after the number","properties":{"thousands":{"enum":[",","'"," "],"description":"千位分隔符(三位一组之间)/ the separator between groups of three digits"},"strip":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"数值前或后去掉的文字(每端至多一个),如 ¥、元 / texts removed before or after the number (at most one at each end), e.g. ¥, 元"}}},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"surveys":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, number, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"number":{"type":"object","additionalProperties":false,"minProperties":1,"description":"数字的写法:千位分隔符,以及数值前后要去掉的货币符号或单位 / how numbers are written: a thousands separator, and currency signs or units to remove before or after the number","properties":{"thousands":{"enum":[",","'"," "],"description":"千位分隔符(三位一组之间)/ the separator between groups of three digits"},"strip":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"数值前或后去掉的文字(每端至多一个),如 ¥、元 / texts removed before or after the number (at most one at each end), e.g. ¥, 元"}}},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"complaints":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, number, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"number":{"type":"object","additionalProperties":false,"minProperties":1,"description":"数字的写法:千位分隔符,以及数值前后要去掉的货币符号或单位 / how numbers are written: a thousands separator, and currency signs or units to remove before or after the number","properties":{"thousands":{"enum":[",","'"," "],"description":"千位分隔符(三位一组之间)/ the separator between groups of three digits"},"strip":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"数值前或后去掉的文字(每端至多一个),如 ¥、元 / texts removed before or after the number (at most one at each end), e.g. ¥, 元"}}},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"qa_reviews":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, number, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"number":{"type":"object","additionalProperties":false,"minProperties":1,"description":"数字的写法:千位分隔符,以及数值前后要去掉的货币符号或单位 / how numbers are written: a thousands separator, and currency signs or units to remove before or after the number","properties":{"thousands":{"enum":[",","'"," "],"description":"千位分隔符(三位一组之间)/ the separator between groups of three digits"},"strip":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"数值前或后去掉的文字(每端至多一个),如 ¥、元 / texts removed before or after the number (at most one at each end), e.g. ¥, 元"}}},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"orders":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, number, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"number":{"type":"object","additionalProperties":false,"minProperties":1,"description":"数字的写法:千位分隔符,以及数值前后要去掉的货币符号或单位 / how numbers are written: a thousands separator, and currency signs or units to remove before or after the number","properties":{"thousands":{"enum":[",","'"," "],"description":"千位分隔符(三位一组之间)/ the separator between groups of three digits"},"strip":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"数值前或后去掉的文字(每端至多一个),如 ¥、元 / texts removed before or after the number (at most one at each end), e.g. ¥, 元"}}},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"attendance":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, number, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"number":{"type":"object","additionalProperties":false,"minProperties":1,"description":"数字的写法:千位分隔符,以及数值前后要去掉的货币符号或单位 / how numbers are written: a thousands separator, and currency signs or units to remove before or after the number","properties":{"thousands":{"enum":[",","'"," "],"description":"千位分隔符(三位一组之间)/ the separator between groups of three digits"},"strip":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"数值前或后去掉的文字(每端至多一个),如 ¥、元 / texts removed before or after the number (at most one at each end), e.g. ¥, 元"}}},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"assessments":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, number, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"number":{"type":"object","additionalProperties":false,"minProperties":1,"description":"数字的写法:千位分隔符,以及数值前后要去掉的货币符号或单位 / how numbers are written: a thousands separator, and currency signs or units to remove before or after the number","properties":{"thousands":{"enum":[",","'"," "],"description":"千位分隔符(三位一组之间)/ the separator between groups of three digits"},"strip":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"数值前或后去掉的文字(每端至多一个),如 ¥、元 / texts removed before or after the number (at most one at each end), e.g. ¥, 元"}}},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"events":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, number, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"number":{"type":"object","additionalProperties":false,"minProperties":1,"description":"数字的写法:千位分隔符,以及数值前后要去掉的货币符号或单位 / how numbers are written: a thousands separator, and currency signs or units to remove before or after the number","properties":{"thousands":{"enum":[",","'"," "],"description":"千位分隔符(三位一组之间)/ the separator between groups of three digits"},"strip":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"数值前或后去掉的文字(每端至多一个),如 ¥、元 / texts removed before or after the number (at most one at each end), e.g. ¥, 元"}}},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"targets":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, number, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"number":{"type":"object","additionalProperties":false,"minProperties":1,"description":"数字的写法:千位分隔符,以及数值前后要去掉的货币符号或单位 / how numbers are written: a thousands separator, and currency signs or units to remove before or after the number","properties":{"thousands":{"enum":[",","'"," "],"description":"千位分隔符(三位一组之间)/ the separator between groups of three digits"},"strip":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"数值前或后去掉的文字(每端至多一个),如 ¥、元 / texts removed before or after the number (at most one at each end), e.g. ¥, 元"}}},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"appeals_filed":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, number, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"number":{"type":"object","additionalProperties":false,"minProperties":1,"description":"数字的写法:千位分隔符,以及数值前后要去掉的货币符号或单位 / how numbers are written: a thousands separator, and currency signs or units to remove before or after the number","properties":{"thousands":{"enum":[",","'"," "],"description":"千位分隔符(三位一组之间)/ the separator between groups of three digits"},"strip":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"数值前或后去掉的文字(每端至多一个),如 ¥、元 / texts removed before or after the number (at most one at each end), e.g. ¥, 元"}}},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"improvement_plans":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, number, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"number":{"type":"object","additionalProperties":false,"minProperties":1,"description":"数字的写法:千位分隔符,以及数值前后要去掉的货币符号或单位 / how numbers are written: a thousands separator, and currency signs or units to remove before or after the number","properties":{"thousands":{"enum":[",","'"," "],"description":"千位分隔符(三位一组之间)/ the separator between groups of three digits"},"strip":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"数值前或后去掉的文字(每端至多一个),如 ¥、元 / texts removed before or after the number (at most one at each end), e.g. ¥, 元"}}},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}},"ratings":{"type":"object","additionalProperties":false,"properties":{"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"fields":{"type":"object","description":"合同字段(或额外字段)← 列 / contract (or extra) field ← column","additionalProperties":{"type":["string","object"],"minLength":1,"additionalProperties":false,"description":"列名,或 {column, map, format, number, type} / the column, or how to read it","properties":{"column":{"type":"string","minLength":1,"description":"导出文件中的列名(或 JSON 键)/ the column (or JSON key)"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"number":{"type":"object","additionalProperties":false,"minProperties":1,"description":"数字的写法:千位分隔符,以及数值前后要去掉的货币符号或单位 / how numbers are written: a thousands separator, and currency signs or units to remove before or after the number","properties":{"thousands":{"enum":[",","'"," "],"description":"千位分隔符(三位一组之间)/ the separator between groups of three digits"},"strip":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"数值前或后去掉的文字(每端至多一个),如 ¥、元 / texts removed before or after the number (at most one at each end), e.g. ¥, 元"}}},"type":{"enum":["string","number","int","bool","timestamp","date"],"description":"额外字段的类型 / the type of an extra field"}}}}}}},"description":"各表的读法 / how each table is read"},"custom":{"type":"object","additionalProperties":{"type":"object","required":["files","id","agent","time","fields"],"additionalProperties":false,"properties":{"title":{"type":"string","minLength":1,"description":"表的中文名 / the table's title"},"files":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"文件通配符,相对数据目录,按字典序读取 / globs relative to the data folder, read in lexical order"},"encoding":{"enum":["utf-8","gb18030","utf-16le","utf-16be","utf8","gbk","gb2312"],"description":"文本编码,默认 utf-8;gbk、gb2312 按其超集 gb18030 读取 / text encoding, default utf-8; gbk and gb2312 are read as their superset gb18030"},"header_row":{"type":"integer","minimum":1,"description":"表头所在行(从 1 开始),其上的标题行被跳过 / 1-based row of the header"},"sheet":{"type":"string","minLength":1,"description":"xlsx 工作表名,默认第一个 / the xlsx sheet, default the first"},"id":{"type":"string","minLength":1,"description":"唯一 id 字段 / the unique id field"},"agent":{"type":"string","minLength":1,"description":"客服字段(agent_id)/ the field naming the agent"},"time":{"type":"string","minLength":1,"description":"时间字段,决定行所属期间 / the field that places a row in a period"},"fields":{"type":"object","minProperties":1,"description":"字段 ← 列与类型 / field ← column and type","additionalProperties":{"type":"object","required":["type"],"additionalProperties":false,"description":"自定义表的字段:列、类型、是否必填、范围或取值 / a field of a custom table","properties":{"column":{"type":"string","minLength":1,"description":"列名(或 JSON 键),默认字段名 / the column (or JSON key), default the name"},"type":{"enum":["id","string","int","number","bool","timestamp","date"],"description":"字段类型 / the field type"},"required":{"type":"boolean","description":"必填:空值的行被拒绝 / required: a row without it is rejected"},"min":{"type":"number","description":"数值下限(含)/ inclusive lower bound of a number"},"max":{"type":"number","description":"数值上限(含)/ inclusive upper bound of a number"},"values":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"封闭取值表:其他值的行被拒绝 / a closed vocabulary: any other value is a rejected row"},"map":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"],"description":"字段的取值(文本、数字、布尔值;null 表示缺失)/ the typed value (null = missing)"},"description":"取值对照表,必须完整:未列出的非空值被拒绝 / value map, total: a value not listed is a rejected row"},"format":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1},"description":"时间格式:luxon 记号(如 \"yyyy/M/d H:mm:ss\")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)"},"number":{"type":"object","additionalProperties":false,"minProperties":1,"description":"数字的写法:千位分隔符,以及数值前后要去掉的货币符号或单位 / how numbers are written: a thousands separator, and currency signs or units to remove before or after the number","properties":{"thousands":{"enum":[",","'"," "],"description":"千位分隔符(三位一组之间)/ the separator between groups of three digits"},"strip":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"数值前或后去掉的文字(每端至多一个),如 ¥、元 / texts removed before or after the number (at most one at each end), e.g. ¥, 元"}}},"title":{"type":"string","minLength":1,"description":"字段的中文标题,报告网站的列名 / the field's Chinese title, its column heading on the site"},"title_en":{"type":"string","minLength":1,"description":"字段的英文标题,默认 title / the field's English title, default its title"}}}}}},"description":"数据合同之外的表(名称以 x_ 开头),如社群成员 / tables the contract does not know (names start with x_)"}}};
 const func1 = Object.prototype.hasOwnProperty;
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -340,7 +340,7 @@ errors++;
 }
 if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
 for(const key4 in data14){
-if(!((((key4 === "column") || (key4 === "map")) || (key4 === "format")) || (key4 === "type"))){
+if(!(((((key4 === "column") || (key4 === "map")) || (key4 === "format")) || (key4 === "number")) || (key4 === "type"))){
 const err25 = {instancePath:instancePath+"/tables/agents/fields/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/agents/properties/fields/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.agents.properties.fields.additionalProperties,data:data14};
 if(vErrors === null){
 vErrors = [err25];
@@ -467,10 +467,11 @@ errors++;
 }
 }
 }
-if(data14.type !== undefined){
-let data20 = data14.type;
-if(!((((((data20 === "string") || (data20 === "number")) || (data20 === "int")) || (data20 === "bool")) || (data20 === "timestamp")) || (data20 === "date"))){
-const err35 = {instancePath:instancePath+"/tables/agents/fields/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/tables/properties/agents/properties/fields/additionalProperties/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.agents.properties.fields.additionalProperties.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.agents.properties.fields.additionalProperties.properties.type.enum,parentSchema:schema31.properties.tables.properties.agents.properties.fields.additionalProperties.properties.type,data:data20};
+if(data14.number !== undefined){
+let data20 = data14.number;
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+if(Object.keys(data20).length < 1){
+const err35 = {instancePath:instancePath+"/tables/agents/fields/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/number",schemaPath:"#/properties/tables/properties/agents/properties/fields/additionalProperties/properties/number/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema31.properties.tables.properties.agents.properties.fields.additionalProperties.properties.number,data:data20};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -479,12 +480,9 @@ vErrors.push(err35);
 }
 errors++;
 }
-}
-}
-}
-}
-else {
-const err36 = {instancePath:instancePath+"/tables/agents/fields",schemaPath:"#/properties/tables/properties/agents/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.agents.properties.fields.type,parentSchema:schema31.properties.tables.properties.agents.properties.fields,data:data13};
+for(const key6 in data20){
+if(!((key6 === "thousands") || (key6 === "strip"))){
+const err36 = {instancePath:instancePath+"/tables/agents/fields/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/number",schemaPath:"#/properties/tables/properties/agents/properties/fields/additionalProperties/properties/number/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.agents.properties.fields.additionalProperties.properties.number,data:data20};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -494,9 +492,10 @@ vErrors.push(err36);
 errors++;
 }
 }
-}
-else {
-const err37 = {instancePath:instancePath+"/tables/agents",schemaPath:"#/properties/tables/properties/agents/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.agents.type,parentSchema:schema31.properties.tables.properties.agents,data:data7};
+if(data20.thousands !== undefined){
+let data21 = data20.thousands;
+if(!(((data21 === ",") || (data21 === "'")) || (data21 === " "))){
+const err37 = {instancePath:instancePath+"/tables/agents/fields/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/thousands",schemaPath:"#/properties/tables/properties/agents/properties/fields/additionalProperties/properties/number/properties/thousands/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.agents.properties.fields.additionalProperties.properties.number.properties.thousands.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.agents.properties.fields.additionalProperties.properties.number.properties.thousands.enum,parentSchema:schema31.properties.tables.properties.agents.properties.fields.additionalProperties.properties.number.properties.thousands,data:data21};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -506,12 +505,11 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data6.conversations !== undefined){
-let data21 = data6.conversations;
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-for(const key6 in data21){
-if(!(((((key6 === "files") || (key6 === "encoding")) || (key6 === "header_row")) || (key6 === "sheet")) || (key6 === "fields"))){
-const err38 = {instancePath:instancePath+"/tables/conversations",schemaPath:"#/properties/tables/properties/conversations/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.conversations,data:data21};
+if(data20.strip !== undefined){
+let data22 = data20.strip;
+if(Array.isArray(data22)){
+if(data22.length < 1){
+const err38 = {instancePath:instancePath+"/tables/agents/fields/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/strip",schemaPath:"#/properties/tables/properties/agents/properties/fields/additionalProperties/properties/number/properties/strip/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.agents.properties.fields.additionalProperties.properties.number.properties.strip,data:data22};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -520,12 +518,12 @@ vErrors.push(err38);
 }
 errors++;
 }
-}
-if(data21.files !== undefined){
-let data22 = data21.files;
-if(Array.isArray(data22)){
-if(data22.length < 1){
-const err39 = {instancePath:instancePath+"/tables/conversations/files",schemaPath:"#/properties/tables/properties/conversations/properties/files/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.conversations.properties.files,data:data22};
+const len3 = data22.length;
+for(let i3=0; i3<len3; i3++){
+let data23 = data22[i3];
+if(typeof data23 === "string"){
+if(data23.length < 1){
+const err39 = {instancePath:instancePath+"/tables/agents/fields/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/strip/" + i3,schemaPath:"#/properties/tables/properties/agents/properties/fields/additionalProperties/properties/number/properties/strip/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.agents.properties.fields.additionalProperties.properties.number.properties.strip.items,data:data23};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -534,12 +532,9 @@ vErrors.push(err39);
 }
 errors++;
 }
-const len3 = data22.length;
-for(let i3=0; i3<len3; i3++){
-let data23 = data22[i3];
-if(typeof data23 === "string"){
-if(data23.length < 1){
-const err40 = {instancePath:instancePath+"/tables/conversations/files/" + i3,schemaPath:"#/properties/tables/properties/conversations/properties/files/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.conversations.properties.files.items,data:data23};
+}
+else {
+const err40 = {instancePath:instancePath+"/tables/agents/fields/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/strip/" + i3,schemaPath:"#/properties/tables/properties/agents/properties/fields/additionalProperties/properties/number/properties/strip/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.agents.properties.fields.additionalProperties.properties.number.properties.strip.items.type,parentSchema:schema31.properties.tables.properties.agents.properties.fields.additionalProperties.properties.number.properties.strip.items,data:data23};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -549,8 +544,9 @@ vErrors.push(err40);
 errors++;
 }
 }
+}
 else {
-const err41 = {instancePath:instancePath+"/tables/conversations/files/" + i3,schemaPath:"#/properties/tables/properties/conversations/properties/files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.conversations.properties.files.items.type,parentSchema:schema31.properties.tables.properties.conversations.properties.files.items,data:data23};
+const err41 = {instancePath:instancePath+"/tables/agents/fields/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/strip",schemaPath:"#/properties/tables/properties/agents/properties/fields/additionalProperties/properties/number/properties/strip/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tables.properties.agents.properties.fields.additionalProperties.properties.number.properties.strip.type,parentSchema:schema31.properties.tables.properties.agents.properties.fields.additionalProperties.properties.number.properties.strip,data:data22};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -562,7 +558,7 @@ errors++;
 }
 }
 else {
-const err42 = {instancePath:instancePath+"/tables/conversations/files",schemaPath:"#/properties/tables/properties/conversations/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tables.properties.conversations.properties.files.type,parentSchema:schema31.properties.tables.properties.conversations.properties.files,data:data22};
+const err42 = {instancePath:instancePath+"/tables/agents/fields/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/number",schemaPath:"#/properties/tables/properties/agents/properties/fields/additionalProperties/properties/number/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.agents.properties.fields.additionalProperties.properties.number.type,parentSchema:schema31.properties.tables.properties.agents.properties.fields.additionalProperties.properties.number,data:data20};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -572,10 +568,10 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data21.encoding !== undefined){
-let data24 = data21.encoding;
-if(!(((((((data24 === "utf-8") || (data24 === "gb18030")) || (data24 === "utf-16le")) || (data24 === "utf-16be")) || (data24 === "utf8")) || (data24 === "gbk")) || (data24 === "gb2312"))){
-const err43 = {instancePath:instancePath+"/tables/conversations/encoding",schemaPath:"#/properties/tables/properties/conversations/properties/encoding/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.conversations.properties.encoding.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.conversations.properties.encoding.enum,parentSchema:schema31.properties.tables.properties.conversations.properties.encoding,data:data24};
+if(data14.type !== undefined){
+let data24 = data14.type;
+if(!((((((data24 === "string") || (data24 === "number")) || (data24 === "int")) || (data24 === "bool")) || (data24 === "timestamp")) || (data24 === "date"))){
+const err43 = {instancePath:instancePath+"/tables/agents/fields/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/tables/properties/agents/properties/fields/additionalProperties/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.agents.properties.fields.additionalProperties.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.agents.properties.fields.additionalProperties.properties.type.enum,parentSchema:schema31.properties.tables.properties.agents.properties.fields.additionalProperties.properties.type,data:data24};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -585,10 +581,11 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data21.header_row !== undefined){
-let data25 = data21.header_row;
-if(!(((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25))) && (isFinite(data25)))){
-const err44 = {instancePath:instancePath+"/tables/conversations/header_row",schemaPath:"#/properties/tables/properties/conversations/properties/header_row/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.tables.properties.conversations.properties.header_row.type,parentSchema:schema31.properties.tables.properties.conversations.properties.header_row,data:data25};
+}
+}
+}
+else {
+const err44 = {instancePath:instancePath+"/tables/agents/fields",schemaPath:"#/properties/tables/properties/agents/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.agents.properties.fields.type,parentSchema:schema31.properties.tables.properties.agents.properties.fields,data:data13};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -597,9 +594,10 @@ vErrors.push(err44);
 }
 errors++;
 }
-if((typeof data25 == "number") && (isFinite(data25))){
-if(data25 < 1 || isNaN(data25)){
-const err45 = {instancePath:instancePath+"/tables/conversations/header_row",schemaPath:"#/properties/tables/properties/conversations/properties/header_row/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.tables.properties.conversations.properties.header_row,data:data25};
+}
+}
+else {
+const err45 = {instancePath:instancePath+"/tables/agents",schemaPath:"#/properties/tables/properties/agents/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.agents.type,parentSchema:schema31.properties.tables.properties.agents,data:data7};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -609,12 +607,12 @@ vErrors.push(err45);
 errors++;
 }
 }
-}
-if(data21.sheet !== undefined){
-let data26 = data21.sheet;
-if(typeof data26 === "string"){
-if(data26.length < 1){
-const err46 = {instancePath:instancePath+"/tables/conversations/sheet",schemaPath:"#/properties/tables/properties/conversations/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.conversations.properties.sheet,data:data26};
+if(data6.conversations !== undefined){
+let data25 = data6.conversations;
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+for(const key7 in data25){
+if(!(((((key7 === "files") || (key7 === "encoding")) || (key7 === "header_row")) || (key7 === "sheet")) || (key7 === "fields"))){
+const err46 = {instancePath:instancePath+"/tables/conversations",schemaPath:"#/properties/tables/properties/conversations/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.conversations,data:data25};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -624,8 +622,11 @@ vErrors.push(err46);
 errors++;
 }
 }
-else {
-const err47 = {instancePath:instancePath+"/tables/conversations/sheet",schemaPath:"#/properties/tables/properties/conversations/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.conversations.properties.sheet.type,parentSchema:schema31.properties.tables.properties.conversations.properties.sheet,data:data26};
+if(data25.files !== undefined){
+let data26 = data25.files;
+if(Array.isArray(data26)){
+if(data26.length < 1){
+const err47 = {instancePath:instancePath+"/tables/conversations/files",schemaPath:"#/properties/tables/properties/conversations/properties/files/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.conversations.properties.files,data:data26};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -634,14 +635,12 @@ vErrors.push(err47);
 }
 errors++;
 }
-}
-if(data21.fields !== undefined){
-let data27 = data21.fields;
-if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
-for(const key7 in data27){
-let data28 = data27[key7];
-if((typeof data28 !== "string") && (!(data28 && typeof data28 == "object" && !Array.isArray(data28)))){
-const err48 = {instancePath:instancePath+"/tables/conversations/fields/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/conversations/properties/fields/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tables.properties.conversations.properties.fields.additionalProperties.type},message:"must be string,object",schema:schema31.properties.tables.properties.conversations.properties.fields.additionalProperties.type,parentSchema:schema31.properties.tables.properties.conversations.properties.fields.additionalProperties,data:data28};
+const len4 = data26.length;
+for(let i4=0; i4<len4; i4++){
+let data27 = data26[i4];
+if(typeof data27 === "string"){
+if(data27.length < 1){
+const err48 = {instancePath:instancePath+"/tables/conversations/files/" + i4,schemaPath:"#/properties/tables/properties/conversations/properties/files/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.conversations.properties.files.items,data:data27};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -650,9 +649,9 @@ vErrors.push(err48);
 }
 errors++;
 }
-if(typeof data28 === "string"){
-if(data28.length < 1){
-const err49 = {instancePath:instancePath+"/tables/conversations/fields/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/conversations/properties/fields/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.conversations.properties.fields.additionalProperties,data:data28};
+}
+else {
+const err49 = {instancePath:instancePath+"/tables/conversations/files/" + i4,schemaPath:"#/properties/tables/properties/conversations/properties/files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.conversations.properties.files.items.type,parentSchema:schema31.properties.tables.properties.conversations.properties.files.items,data:data27};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -662,10 +661,9 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
-for(const key8 in data28){
-if(!((((key8 === "column") || (key8 === "map")) || (key8 === "format")) || (key8 === "type"))){
-const err50 = {instancePath:instancePath+"/tables/conversations/fields/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/conversations/properties/fields/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.conversations.properties.fields.additionalProperties,data:data28};
+}
+else {
+const err50 = {instancePath:instancePath+"/tables/conversations/files",schemaPath:"#/properties/tables/properties/conversations/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tables.properties.conversations.properties.files.type,parentSchema:schema31.properties.tables.properties.conversations.properties.files,data:data26};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -675,11 +673,10 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data28.column !== undefined){
-let data29 = data28.column;
-if(typeof data29 === "string"){
-if(data29.length < 1){
-const err51 = {instancePath:instancePath+"/tables/conversations/fields/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/tables/properties/conversations/properties/fields/additionalProperties/properties/column/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.conversations.properties.fields.additionalProperties.properties.column,data:data29};
+if(data25.encoding !== undefined){
+let data28 = data25.encoding;
+if(!(((((((data28 === "utf-8") || (data28 === "gb18030")) || (data28 === "utf-16le")) || (data28 === "utf-16be")) || (data28 === "utf8")) || (data28 === "gbk")) || (data28 === "gb2312"))){
+const err51 = {instancePath:instancePath+"/tables/conversations/encoding",schemaPath:"#/properties/tables/properties/conversations/properties/encoding/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.conversations.properties.encoding.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.conversations.properties.encoding.enum,parentSchema:schema31.properties.tables.properties.conversations.properties.encoding,data:data28};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -689,8 +686,10 @@ vErrors.push(err51);
 errors++;
 }
 }
-else {
-const err52 = {instancePath:instancePath+"/tables/conversations/fields/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/tables/properties/conversations/properties/fields/additionalProperties/properties/column/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.conversations.properties.fields.additionalProperties.properties.column.type,parentSchema:schema31.properties.tables.properties.conversations.properties.fields.additionalProperties.properties.column,data:data29};
+if(data25.header_row !== undefined){
+let data29 = data25.header_row;
+if(!(((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29))) && (isFinite(data29)))){
+const err52 = {instancePath:instancePath+"/tables/conversations/header_row",schemaPath:"#/properties/tables/properties/conversations/properties/header_row/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.tables.properties.conversations.properties.header_row.type,parentSchema:schema31.properties.tables.properties.conversations.properties.header_row,data:data29};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -699,14 +698,9 @@ vErrors.push(err52);
 }
 errors++;
 }
-}
-if(data28.map !== undefined){
-let data30 = data28.map;
-if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
-for(const key9 in data30){
-let data31 = data30[key9];
-if((((typeof data31 !== "string") && (!((typeof data31 == "number") && (isFinite(data31))))) && (typeof data31 !== "boolean")) && (data31 !== null)){
-const err53 = {instancePath:instancePath+"/tables/conversations/fields/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/map/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/conversations/properties/fields/additionalProperties/properties/map/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tables.properties.conversations.properties.fields.additionalProperties.properties.map.additionalProperties.type},message:"must be string,number,boolean,null",schema:schema31.properties.tables.properties.conversations.properties.fields.additionalProperties.properties.map.additionalProperties.type,parentSchema:schema31.properties.tables.properties.conversations.properties.fields.additionalProperties.properties.map.additionalProperties,data:data31};
+if((typeof data29 == "number") && (isFinite(data29))){
+if(data29 < 1 || isNaN(data29)){
+const err53 = {instancePath:instancePath+"/tables/conversations/header_row",schemaPath:"#/properties/tables/properties/conversations/properties/header_row/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.tables.properties.conversations.properties.header_row,data:data29};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -717,8 +711,11 @@ errors++;
 }
 }
 }
-else {
-const err54 = {instancePath:instancePath+"/tables/conversations/fields/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/map",schemaPath:"#/properties/tables/properties/conversations/properties/fields/additionalProperties/properties/map/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.conversations.properties.fields.additionalProperties.properties.map.type,parentSchema:schema31.properties.tables.properties.conversations.properties.fields.additionalProperties.properties.map,data:data30};
+if(data25.sheet !== undefined){
+let data30 = data25.sheet;
+if(typeof data30 === "string"){
+if(data30.length < 1){
+const err54 = {instancePath:instancePath+"/tables/conversations/sheet",schemaPath:"#/properties/tables/properties/conversations/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.conversations.properties.sheet,data:data30};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -728,10 +725,8 @@ vErrors.push(err54);
 errors++;
 }
 }
-if(data28.format !== undefined){
-let data32 = data28.format;
-if((typeof data32 !== "string") && (!(Array.isArray(data32)))){
-const err55 = {instancePath:instancePath+"/tables/conversations/fields/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/conversations/properties/fields/additionalProperties/properties/format/type",keyword:"type",params:{type: schema31.properties.tables.properties.conversations.properties.fields.additionalProperties.properties.format.type},message:"must be string,array",schema:schema31.properties.tables.properties.conversations.properties.fields.additionalProperties.properties.format.type,parentSchema:schema31.properties.tables.properties.conversations.properties.fields.additionalProperties.properties.format,data:data32};
+else {
+const err55 = {instancePath:instancePath+"/tables/conversations/sheet",schemaPath:"#/properties/tables/properties/conversations/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.conversations.properties.sheet.type,parentSchema:schema31.properties.tables.properties.conversations.properties.sheet,data:data30};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -740,9 +735,14 @@ vErrors.push(err55);
 }
 errors++;
 }
-if(typeof data32 === "string"){
-if(data32.length < 1){
-const err56 = {instancePath:instancePath+"/tables/conversations/fields/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/conversations/properties/fields/additionalProperties/properties/format/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.conversations.properties.fields.additionalProperties.properties.format,data:data32};
+}
+if(data25.fields !== undefined){
+let data31 = data25.fields;
+if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
+for(const key8 in data31){
+let data32 = data31[key8];
+if((typeof data32 !== "string") && (!(data32 && typeof data32 == "object" && !Array.isArray(data32)))){
+const err56 = {instancePath:instancePath+"/tables/conversations/fields/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/conversations/properties/fields/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tables.properties.conversations.properties.fields.additionalProperties.type},message:"must be string,object",schema:schema31.properties.tables.properties.conversations.properties.fields.additionalProperties.type,parentSchema:schema31.properties.tables.properties.conversations.properties.fields.additionalProperties,data:data32};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -751,10 +751,9 @@ vErrors.push(err56);
 }
 errors++;
 }
-}
-if(Array.isArray(data32)){
+if(typeof data32 === "string"){
 if(data32.length < 1){
-const err57 = {instancePath:instancePath+"/tables/conversations/fields/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/conversations/properties/fields/additionalProperties/properties/format/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.conversations.properties.fields.additionalProperties.properties.format,data:data32};
+const err57 = {instancePath:instancePath+"/tables/conversations/fields/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/conversations/properties/fields/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.conversations.properties.fields.additionalProperties,data:data32};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -763,12 +762,11 @@ vErrors.push(err57);
 }
 errors++;
 }
-const len4 = data32.length;
-for(let i4=0; i4<len4; i4++){
-let data33 = data32[i4];
-if(typeof data33 === "string"){
-if(data33.length < 1){
-const err58 = {instancePath:instancePath+"/tables/conversations/fields/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i4,schemaPath:"#/properties/tables/properties/conversations/properties/fields/additionalProperties/properties/format/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.conversations.properties.fields.additionalProperties.properties.format.items,data:data33};
+}
+if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
+for(const key9 in data32){
+if(!(((((key9 === "column") || (key9 === "map")) || (key9 === "format")) || (key9 === "number")) || (key9 === "type"))){
+const err58 = {instancePath:instancePath+"/tables/conversations/fields/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/conversations/properties/fields/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.conversations.properties.fields.additionalProperties,data:data32};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -778,8 +776,11 @@ vErrors.push(err58);
 errors++;
 }
 }
-else {
-const err59 = {instancePath:instancePath+"/tables/conversations/fields/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i4,schemaPath:"#/properties/tables/properties/conversations/properties/fields/additionalProperties/properties/format/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.conversations.properties.fields.additionalProperties.properties.format.items.type,parentSchema:schema31.properties.tables.properties.conversations.properties.fields.additionalProperties.properties.format.items,data:data33};
+if(data32.column !== undefined){
+let data33 = data32.column;
+if(typeof data33 === "string"){
+if(data33.length < 1){
+const err59 = {instancePath:instancePath+"/tables/conversations/fields/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/tables/properties/conversations/properties/fields/additionalProperties/properties/column/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.conversations.properties.fields.additionalProperties.properties.column,data:data33};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -789,12 +790,8 @@ vErrors.push(err59);
 errors++;
 }
 }
-}
-}
-if(data28.type !== undefined){
-let data34 = data28.type;
-if(!((((((data34 === "string") || (data34 === "number")) || (data34 === "int")) || (data34 === "bool")) || (data34 === "timestamp")) || (data34 === "date"))){
-const err60 = {instancePath:instancePath+"/tables/conversations/fields/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/tables/properties/conversations/properties/fields/additionalProperties/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.conversations.properties.fields.additionalProperties.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.conversations.properties.fields.additionalProperties.properties.type.enum,parentSchema:schema31.properties.tables.properties.conversations.properties.fields.additionalProperties.properties.type,data:data34};
+else {
+const err60 = {instancePath:instancePath+"/tables/conversations/fields/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/tables/properties/conversations/properties/fields/additionalProperties/properties/column/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.conversations.properties.fields.additionalProperties.properties.column.type,parentSchema:schema31.properties.tables.properties.conversations.properties.fields.additionalProperties.properties.column,data:data33};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -804,11 +801,13 @@ vErrors.push(err60);
 errors++;
 }
 }
-}
-}
-}
-else {
-const err61 = {instancePath:instancePath+"/tables/conversations/fields",schemaPath:"#/properties/tables/properties/conversations/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.conversations.properties.fields.type,parentSchema:schema31.properties.tables.properties.conversations.properties.fields,data:data27};
+if(data32.map !== undefined){
+let data34 = data32.map;
+if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
+for(const key10 in data34){
+let data35 = data34[key10];
+if((((typeof data35 !== "string") && (!((typeof data35 == "number") && (isFinite(data35))))) && (typeof data35 !== "boolean")) && (data35 !== null)){
+const err61 = {instancePath:instancePath+"/tables/conversations/fields/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/map/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/conversations/properties/fields/additionalProperties/properties/map/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tables.properties.conversations.properties.fields.additionalProperties.properties.map.additionalProperties.type},message:"must be string,number,boolean,null",schema:schema31.properties.tables.properties.conversations.properties.fields.additionalProperties.properties.map.additionalProperties.type,parentSchema:schema31.properties.tables.properties.conversations.properties.fields.additionalProperties.properties.map.additionalProperties,data:data35};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -820,7 +819,7 @@ errors++;
 }
 }
 else {
-const err62 = {instancePath:instancePath+"/tables/conversations",schemaPath:"#/properties/tables/properties/conversations/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.conversations.type,parentSchema:schema31.properties.tables.properties.conversations,data:data21};
+const err62 = {instancePath:instancePath+"/tables/conversations/fields/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/map",schemaPath:"#/properties/tables/properties/conversations/properties/fields/additionalProperties/properties/map/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.conversations.properties.fields.additionalProperties.properties.map.type,parentSchema:schema31.properties.tables.properties.conversations.properties.fields.additionalProperties.properties.map,data:data34};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -830,12 +829,10 @@ vErrors.push(err62);
 errors++;
 }
 }
-if(data6.messages !== undefined){
-let data35 = data6.messages;
-if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
-for(const key10 in data35){
-if(!(((((key10 === "files") || (key10 === "encoding")) || (key10 === "header_row")) || (key10 === "sheet")) || (key10 === "fields"))){
-const err63 = {instancePath:instancePath+"/tables/messages",schemaPath:"#/properties/tables/properties/messages/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.messages,data:data35};
+if(data32.format !== undefined){
+let data36 = data32.format;
+if((typeof data36 !== "string") && (!(Array.isArray(data36)))){
+const err63 = {instancePath:instancePath+"/tables/conversations/fields/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/conversations/properties/fields/additionalProperties/properties/format/type",keyword:"type",params:{type: schema31.properties.tables.properties.conversations.properties.fields.additionalProperties.properties.format.type},message:"must be string,array",schema:schema31.properties.tables.properties.conversations.properties.fields.additionalProperties.properties.format.type,parentSchema:schema31.properties.tables.properties.conversations.properties.fields.additionalProperties.properties.format,data:data36};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -844,12 +841,9 @@ vErrors.push(err63);
 }
 errors++;
 }
-}
-if(data35.files !== undefined){
-let data36 = data35.files;
-if(Array.isArray(data36)){
+if(typeof data36 === "string"){
 if(data36.length < 1){
-const err64 = {instancePath:instancePath+"/tables/messages/files",schemaPath:"#/properties/tables/properties/messages/properties/files/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.messages.properties.files,data:data36};
+const err64 = {instancePath:instancePath+"/tables/conversations/fields/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/conversations/properties/fields/additionalProperties/properties/format/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.conversations.properties.fields.additionalProperties.properties.format,data:data36};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -858,12 +852,10 @@ vErrors.push(err64);
 }
 errors++;
 }
-const len5 = data36.length;
-for(let i5=0; i5<len5; i5++){
-let data37 = data36[i5];
-if(typeof data37 === "string"){
-if(data37.length < 1){
-const err65 = {instancePath:instancePath+"/tables/messages/files/" + i5,schemaPath:"#/properties/tables/properties/messages/properties/files/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.messages.properties.files.items,data:data37};
+}
+if(Array.isArray(data36)){
+if(data36.length < 1){
+const err65 = {instancePath:instancePath+"/tables/conversations/fields/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/conversations/properties/fields/additionalProperties/properties/format/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.conversations.properties.fields.additionalProperties.properties.format,data:data36};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -872,9 +864,12 @@ vErrors.push(err65);
 }
 errors++;
 }
-}
-else {
-const err66 = {instancePath:instancePath+"/tables/messages/files/" + i5,schemaPath:"#/properties/tables/properties/messages/properties/files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.messages.properties.files.items.type,parentSchema:schema31.properties.tables.properties.messages.properties.files.items,data:data37};
+const len5 = data36.length;
+for(let i5=0; i5<len5; i5++){
+let data37 = data36[i5];
+if(typeof data37 === "string"){
+if(data37.length < 1){
+const err66 = {instancePath:instancePath+"/tables/conversations/fields/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i5,schemaPath:"#/properties/tables/properties/conversations/properties/fields/additionalProperties/properties/format/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.conversations.properties.fields.additionalProperties.properties.format.items,data:data37};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -884,9 +879,8 @@ vErrors.push(err66);
 errors++;
 }
 }
-}
 else {
-const err67 = {instancePath:instancePath+"/tables/messages/files",schemaPath:"#/properties/tables/properties/messages/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tables.properties.messages.properties.files.type,parentSchema:schema31.properties.tables.properties.messages.properties.files,data:data36};
+const err67 = {instancePath:instancePath+"/tables/conversations/fields/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i5,schemaPath:"#/properties/tables/properties/conversations/properties/fields/additionalProperties/properties/format/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.conversations.properties.fields.additionalProperties.properties.format.items.type,parentSchema:schema31.properties.tables.properties.conversations.properties.fields.additionalProperties.properties.format.items,data:data37};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -896,10 +890,13 @@ vErrors.push(err67);
 errors++;
 }
 }
-if(data35.encoding !== undefined){
-let data38 = data35.encoding;
-if(!(((((((data38 === "utf-8") || (data38 === "gb18030")) || (data38 === "utf-16le")) || (data38 === "utf-16be")) || (data38 === "utf8")) || (data38 === "gbk")) || (data38 === "gb2312"))){
-const err68 = {instancePath:instancePath+"/tables/messages/encoding",schemaPath:"#/properties/tables/properties/messages/properties/encoding/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.messages.properties.encoding.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.messages.properties.encoding.enum,parentSchema:schema31.properties.tables.properties.messages.properties.encoding,data:data38};
+}
+}
+if(data32.number !== undefined){
+let data38 = data32.number;
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+if(Object.keys(data38).length < 1){
+const err68 = {instancePath:instancePath+"/tables/conversations/fields/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/number",schemaPath:"#/properties/tables/properties/conversations/properties/fields/additionalProperties/properties/number/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema31.properties.tables.properties.conversations.properties.fields.additionalProperties.properties.number,data:data38};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -908,11 +905,9 @@ vErrors.push(err68);
 }
 errors++;
 }
-}
-if(data35.header_row !== undefined){
-let data39 = data35.header_row;
-if(!(((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39))) && (isFinite(data39)))){
-const err69 = {instancePath:instancePath+"/tables/messages/header_row",schemaPath:"#/properties/tables/properties/messages/properties/header_row/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.tables.properties.messages.properties.header_row.type,parentSchema:schema31.properties.tables.properties.messages.properties.header_row,data:data39};
+for(const key11 in data38){
+if(!((key11 === "thousands") || (key11 === "strip"))){
+const err69 = {instancePath:instancePath+"/tables/conversations/fields/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/number",schemaPath:"#/properties/tables/properties/conversations/properties/fields/additionalProperties/properties/number/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.conversations.properties.fields.additionalProperties.properties.number,data:data38};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -921,9 +916,11 @@ vErrors.push(err69);
 }
 errors++;
 }
-if((typeof data39 == "number") && (isFinite(data39))){
-if(data39 < 1 || isNaN(data39)){
-const err70 = {instancePath:instancePath+"/tables/messages/header_row",schemaPath:"#/properties/tables/properties/messages/properties/header_row/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.tables.properties.messages.properties.header_row,data:data39};
+}
+if(data38.thousands !== undefined){
+let data39 = data38.thousands;
+if(!(((data39 === ",") || (data39 === "'")) || (data39 === " "))){
+const err70 = {instancePath:instancePath+"/tables/conversations/fields/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/thousands",schemaPath:"#/properties/tables/properties/conversations/properties/fields/additionalProperties/properties/number/properties/thousands/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.conversations.properties.fields.additionalProperties.properties.number.properties.thousands.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.conversations.properties.fields.additionalProperties.properties.number.properties.thousands.enum,parentSchema:schema31.properties.tables.properties.conversations.properties.fields.additionalProperties.properties.number.properties.thousands,data:data39};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -933,12 +930,11 @@ vErrors.push(err70);
 errors++;
 }
 }
-}
-if(data35.sheet !== undefined){
-let data40 = data35.sheet;
-if(typeof data40 === "string"){
+if(data38.strip !== undefined){
+let data40 = data38.strip;
+if(Array.isArray(data40)){
 if(data40.length < 1){
-const err71 = {instancePath:instancePath+"/tables/messages/sheet",schemaPath:"#/properties/tables/properties/messages/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.messages.properties.sheet,data:data40};
+const err71 = {instancePath:instancePath+"/tables/conversations/fields/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/strip",schemaPath:"#/properties/tables/properties/conversations/properties/fields/additionalProperties/properties/number/properties/strip/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.conversations.properties.fields.additionalProperties.properties.number.properties.strip,data:data40};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -947,9 +943,12 @@ vErrors.push(err71);
 }
 errors++;
 }
-}
-else {
-const err72 = {instancePath:instancePath+"/tables/messages/sheet",schemaPath:"#/properties/tables/properties/messages/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.messages.properties.sheet.type,parentSchema:schema31.properties.tables.properties.messages.properties.sheet,data:data40};
+const len6 = data40.length;
+for(let i6=0; i6<len6; i6++){
+let data41 = data40[i6];
+if(typeof data41 === "string"){
+if(data41.length < 1){
+const err72 = {instancePath:instancePath+"/tables/conversations/fields/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/strip/" + i6,schemaPath:"#/properties/tables/properties/conversations/properties/fields/additionalProperties/properties/number/properties/strip/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.conversations.properties.fields.additionalProperties.properties.number.properties.strip.items,data:data41};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -959,13 +958,8 @@ vErrors.push(err72);
 errors++;
 }
 }
-if(data35.fields !== undefined){
-let data41 = data35.fields;
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-for(const key11 in data41){
-let data42 = data41[key11];
-if((typeof data42 !== "string") && (!(data42 && typeof data42 == "object" && !Array.isArray(data42)))){
-const err73 = {instancePath:instancePath+"/tables/messages/fields/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/messages/properties/fields/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tables.properties.messages.properties.fields.additionalProperties.type},message:"must be string,object",schema:schema31.properties.tables.properties.messages.properties.fields.additionalProperties.type,parentSchema:schema31.properties.tables.properties.messages.properties.fields.additionalProperties,data:data42};
+else {
+const err73 = {instancePath:instancePath+"/tables/conversations/fields/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/strip/" + i6,schemaPath:"#/properties/tables/properties/conversations/properties/fields/additionalProperties/properties/number/properties/strip/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.conversations.properties.fields.additionalProperties.properties.number.properties.strip.items.type,parentSchema:schema31.properties.tables.properties.conversations.properties.fields.additionalProperties.properties.number.properties.strip.items,data:data41};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -974,9 +968,10 @@ vErrors.push(err73);
 }
 errors++;
 }
-if(typeof data42 === "string"){
-if(data42.length < 1){
-const err74 = {instancePath:instancePath+"/tables/messages/fields/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/messages/properties/fields/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.messages.properties.fields.additionalProperties,data:data42};
+}
+}
+else {
+const err74 = {instancePath:instancePath+"/tables/conversations/fields/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/strip",schemaPath:"#/properties/tables/properties/conversations/properties/fields/additionalProperties/properties/number/properties/strip/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tables.properties.conversations.properties.fields.additionalProperties.properties.number.properties.strip.type,parentSchema:schema31.properties.tables.properties.conversations.properties.fields.additionalProperties.properties.number.properties.strip,data:data40};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -986,10 +981,9 @@ vErrors.push(err74);
 errors++;
 }
 }
-if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
-for(const key12 in data42){
-if(!((((key12 === "column") || (key12 === "map")) || (key12 === "format")) || (key12 === "type"))){
-const err75 = {instancePath:instancePath+"/tables/messages/fields/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/messages/properties/fields/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.messages.properties.fields.additionalProperties,data:data42};
+}
+else {
+const err75 = {instancePath:instancePath+"/tables/conversations/fields/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/number",schemaPath:"#/properties/tables/properties/conversations/properties/fields/additionalProperties/properties/number/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.conversations.properties.fields.additionalProperties.properties.number.type,parentSchema:schema31.properties.tables.properties.conversations.properties.fields.additionalProperties.properties.number,data:data38};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -999,11 +993,10 @@ vErrors.push(err75);
 errors++;
 }
 }
-if(data42.column !== undefined){
-let data43 = data42.column;
-if(typeof data43 === "string"){
-if(data43.length < 1){
-const err76 = {instancePath:instancePath+"/tables/messages/fields/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/tables/properties/messages/properties/fields/additionalProperties/properties/column/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.messages.properties.fields.additionalProperties.properties.column,data:data43};
+if(data32.type !== undefined){
+let data42 = data32.type;
+if(!((((((data42 === "string") || (data42 === "number")) || (data42 === "int")) || (data42 === "bool")) || (data42 === "timestamp")) || (data42 === "date"))){
+const err76 = {instancePath:instancePath+"/tables/conversations/fields/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/tables/properties/conversations/properties/fields/additionalProperties/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.conversations.properties.fields.additionalProperties.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.conversations.properties.fields.additionalProperties.properties.type.enum,parentSchema:schema31.properties.tables.properties.conversations.properties.fields.additionalProperties.properties.type,data:data42};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1013,8 +1006,11 @@ vErrors.push(err76);
 errors++;
 }
 }
+}
+}
+}
 else {
-const err77 = {instancePath:instancePath+"/tables/messages/fields/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/tables/properties/messages/properties/fields/additionalProperties/properties/column/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.messages.properties.fields.additionalProperties.properties.column.type,parentSchema:schema31.properties.tables.properties.messages.properties.fields.additionalProperties.properties.column,data:data43};
+const err77 = {instancePath:instancePath+"/tables/conversations/fields",schemaPath:"#/properties/tables/properties/conversations/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.conversations.properties.fields.type,parentSchema:schema31.properties.tables.properties.conversations.properties.fields,data:data31};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1024,13 +1020,9 @@ vErrors.push(err77);
 errors++;
 }
 }
-if(data42.map !== undefined){
-let data44 = data42.map;
-if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
-for(const key13 in data44){
-let data45 = data44[key13];
-if((((typeof data45 !== "string") && (!((typeof data45 == "number") && (isFinite(data45))))) && (typeof data45 !== "boolean")) && (data45 !== null)){
-const err78 = {instancePath:instancePath+"/tables/messages/fields/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/map/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/messages/properties/fields/additionalProperties/properties/map/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tables.properties.messages.properties.fields.additionalProperties.properties.map.additionalProperties.type},message:"must be string,number,boolean,null",schema:schema31.properties.tables.properties.messages.properties.fields.additionalProperties.properties.map.additionalProperties.type,parentSchema:schema31.properties.tables.properties.messages.properties.fields.additionalProperties.properties.map.additionalProperties,data:data45};
+}
+else {
+const err78 = {instancePath:instancePath+"/tables/conversations",schemaPath:"#/properties/tables/properties/conversations/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.conversations.type,parentSchema:schema31.properties.tables.properties.conversations,data:data25};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1040,9 +1032,12 @@ vErrors.push(err78);
 errors++;
 }
 }
-}
-else {
-const err79 = {instancePath:instancePath+"/tables/messages/fields/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/map",schemaPath:"#/properties/tables/properties/messages/properties/fields/additionalProperties/properties/map/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.messages.properties.fields.additionalProperties.properties.map.type,parentSchema:schema31.properties.tables.properties.messages.properties.fields.additionalProperties.properties.map,data:data44};
+if(data6.messages !== undefined){
+let data43 = data6.messages;
+if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
+for(const key12 in data43){
+if(!(((((key12 === "files") || (key12 === "encoding")) || (key12 === "header_row")) || (key12 === "sheet")) || (key12 === "fields"))){
+const err79 = {instancePath:instancePath+"/tables/messages",schemaPath:"#/properties/tables/properties/messages/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.messages,data:data43};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1052,10 +1047,11 @@ vErrors.push(err79);
 errors++;
 }
 }
-if(data42.format !== undefined){
-let data46 = data42.format;
-if((typeof data46 !== "string") && (!(Array.isArray(data46)))){
-const err80 = {instancePath:instancePath+"/tables/messages/fields/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/messages/properties/fields/additionalProperties/properties/format/type",keyword:"type",params:{type: schema31.properties.tables.properties.messages.properties.fields.additionalProperties.properties.format.type},message:"must be string,array",schema:schema31.properties.tables.properties.messages.properties.fields.additionalProperties.properties.format.type,parentSchema:schema31.properties.tables.properties.messages.properties.fields.additionalProperties.properties.format,data:data46};
+if(data43.files !== undefined){
+let data44 = data43.files;
+if(Array.isArray(data44)){
+if(data44.length < 1){
+const err80 = {instancePath:instancePath+"/tables/messages/files",schemaPath:"#/properties/tables/properties/messages/properties/files/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.messages.properties.files,data:data44};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1064,9 +1060,12 @@ vErrors.push(err80);
 }
 errors++;
 }
-if(typeof data46 === "string"){
-if(data46.length < 1){
-const err81 = {instancePath:instancePath+"/tables/messages/fields/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/messages/properties/fields/additionalProperties/properties/format/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.messages.properties.fields.additionalProperties.properties.format,data:data46};
+const len7 = data44.length;
+for(let i7=0; i7<len7; i7++){
+let data45 = data44[i7];
+if(typeof data45 === "string"){
+if(data45.length < 1){
+const err81 = {instancePath:instancePath+"/tables/messages/files/" + i7,schemaPath:"#/properties/tables/properties/messages/properties/files/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.messages.properties.files.items,data:data45};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1076,9 +1075,8 @@ vErrors.push(err81);
 errors++;
 }
 }
-if(Array.isArray(data46)){
-if(data46.length < 1){
-const err82 = {instancePath:instancePath+"/tables/messages/fields/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/messages/properties/fields/additionalProperties/properties/format/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.messages.properties.fields.additionalProperties.properties.format,data:data46};
+else {
+const err82 = {instancePath:instancePath+"/tables/messages/files/" + i7,schemaPath:"#/properties/tables/properties/messages/properties/files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.messages.properties.files.items.type,parentSchema:schema31.properties.tables.properties.messages.properties.files.items,data:data45};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1087,12 +1085,10 @@ vErrors.push(err82);
 }
 errors++;
 }
-const len6 = data46.length;
-for(let i6=0; i6<len6; i6++){
-let data47 = data46[i6];
-if(typeof data47 === "string"){
-if(data47.length < 1){
-const err83 = {instancePath:instancePath+"/tables/messages/fields/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i6,schemaPath:"#/properties/tables/properties/messages/properties/fields/additionalProperties/properties/format/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.messages.properties.fields.additionalProperties.properties.format.items,data:data47};
+}
+}
+else {
+const err83 = {instancePath:instancePath+"/tables/messages/files",schemaPath:"#/properties/tables/properties/messages/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tables.properties.messages.properties.files.type,parentSchema:schema31.properties.tables.properties.messages.properties.files,data:data44};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1102,8 +1098,10 @@ vErrors.push(err83);
 errors++;
 }
 }
-else {
-const err84 = {instancePath:instancePath+"/tables/messages/fields/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i6,schemaPath:"#/properties/tables/properties/messages/properties/fields/additionalProperties/properties/format/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.messages.properties.fields.additionalProperties.properties.format.items.type,parentSchema:schema31.properties.tables.properties.messages.properties.fields.additionalProperties.properties.format.items,data:data47};
+if(data43.encoding !== undefined){
+let data46 = data43.encoding;
+if(!(((((((data46 === "utf-8") || (data46 === "gb18030")) || (data46 === "utf-16le")) || (data46 === "utf-16be")) || (data46 === "utf8")) || (data46 === "gbk")) || (data46 === "gb2312"))){
+const err84 = {instancePath:instancePath+"/tables/messages/encoding",schemaPath:"#/properties/tables/properties/messages/properties/encoding/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.messages.properties.encoding.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.messages.properties.encoding.enum,parentSchema:schema31.properties.tables.properties.messages.properties.encoding,data:data46};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1113,12 +1111,10 @@ vErrors.push(err84);
 errors++;
 }
 }
-}
-}
-if(data42.type !== undefined){
-let data48 = data42.type;
-if(!((((((data48 === "string") || (data48 === "number")) || (data48 === "int")) || (data48 === "bool")) || (data48 === "timestamp")) || (data48 === "date"))){
-const err85 = {instancePath:instancePath+"/tables/messages/fields/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/tables/properties/messages/properties/fields/additionalProperties/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.messages.properties.fields.additionalProperties.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.messages.properties.fields.additionalProperties.properties.type.enum,parentSchema:schema31.properties.tables.properties.messages.properties.fields.additionalProperties.properties.type,data:data48};
+if(data43.header_row !== undefined){
+let data47 = data43.header_row;
+if(!(((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47))) && (isFinite(data47)))){
+const err85 = {instancePath:instancePath+"/tables/messages/header_row",schemaPath:"#/properties/tables/properties/messages/properties/header_row/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.tables.properties.messages.properties.header_row.type,parentSchema:schema31.properties.tables.properties.messages.properties.header_row,data:data47};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1127,12 +1123,9 @@ vErrors.push(err85);
 }
 errors++;
 }
-}
-}
-}
-}
-else {
-const err86 = {instancePath:instancePath+"/tables/messages/fields",schemaPath:"#/properties/tables/properties/messages/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.messages.properties.fields.type,parentSchema:schema31.properties.tables.properties.messages.properties.fields,data:data41};
+if((typeof data47 == "number") && (isFinite(data47))){
+if(data47 < 1 || isNaN(data47)){
+const err86 = {instancePath:instancePath+"/tables/messages/header_row",schemaPath:"#/properties/tables/properties/messages/properties/header_row/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.tables.properties.messages.properties.header_row,data:data47};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1143,8 +1136,11 @@ errors++;
 }
 }
 }
-else {
-const err87 = {instancePath:instancePath+"/tables/messages",schemaPath:"#/properties/tables/properties/messages/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.messages.type,parentSchema:schema31.properties.tables.properties.messages,data:data35};
+if(data43.sheet !== undefined){
+let data48 = data43.sheet;
+if(typeof data48 === "string"){
+if(data48.length < 1){
+const err87 = {instancePath:instancePath+"/tables/messages/sheet",schemaPath:"#/properties/tables/properties/messages/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.messages.properties.sheet,data:data48};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1154,12 +1150,8 @@ vErrors.push(err87);
 errors++;
 }
 }
-if(data6.surveys !== undefined){
-let data49 = data6.surveys;
-if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
-for(const key14 in data49){
-if(!(((((key14 === "files") || (key14 === "encoding")) || (key14 === "header_row")) || (key14 === "sheet")) || (key14 === "fields"))){
-const err88 = {instancePath:instancePath+"/tables/surveys",schemaPath:"#/properties/tables/properties/surveys/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.surveys,data:data49};
+else {
+const err88 = {instancePath:instancePath+"/tables/messages/sheet",schemaPath:"#/properties/tables/properties/messages/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.messages.properties.sheet.type,parentSchema:schema31.properties.tables.properties.messages.properties.sheet,data:data48};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1169,11 +1161,13 @@ vErrors.push(err88);
 errors++;
 }
 }
-if(data49.files !== undefined){
-let data50 = data49.files;
-if(Array.isArray(data50)){
-if(data50.length < 1){
-const err89 = {instancePath:instancePath+"/tables/surveys/files",schemaPath:"#/properties/tables/properties/surveys/properties/files/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.surveys.properties.files,data:data50};
+if(data43.fields !== undefined){
+let data49 = data43.fields;
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+for(const key13 in data49){
+let data50 = data49[key13];
+if((typeof data50 !== "string") && (!(data50 && typeof data50 == "object" && !Array.isArray(data50)))){
+const err89 = {instancePath:instancePath+"/tables/messages/fields/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/messages/properties/fields/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tables.properties.messages.properties.fields.additionalProperties.type},message:"must be string,object",schema:schema31.properties.tables.properties.messages.properties.fields.additionalProperties.type,parentSchema:schema31.properties.tables.properties.messages.properties.fields.additionalProperties,data:data50};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1182,12 +1176,9 @@ vErrors.push(err89);
 }
 errors++;
 }
-const len7 = data50.length;
-for(let i7=0; i7<len7; i7++){
-let data51 = data50[i7];
-if(typeof data51 === "string"){
-if(data51.length < 1){
-const err90 = {instancePath:instancePath+"/tables/surveys/files/" + i7,schemaPath:"#/properties/tables/properties/surveys/properties/files/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.surveys.properties.files.items,data:data51};
+if(typeof data50 === "string"){
+if(data50.length < 1){
+const err90 = {instancePath:instancePath+"/tables/messages/fields/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/messages/properties/fields/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.messages.properties.fields.additionalProperties,data:data50};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1197,8 +1188,10 @@ vErrors.push(err90);
 errors++;
 }
 }
-else {
-const err91 = {instancePath:instancePath+"/tables/surveys/files/" + i7,schemaPath:"#/properties/tables/properties/surveys/properties/files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.surveys.properties.files.items.type,parentSchema:schema31.properties.tables.properties.surveys.properties.files.items,data:data51};
+if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
+for(const key14 in data50){
+if(!(((((key14 === "column") || (key14 === "map")) || (key14 === "format")) || (key14 === "number")) || (key14 === "type"))){
+const err91 = {instancePath:instancePath+"/tables/messages/fields/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/messages/properties/fields/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.messages.properties.fields.additionalProperties,data:data50};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1208,9 +1201,11 @@ vErrors.push(err91);
 errors++;
 }
 }
-}
-else {
-const err92 = {instancePath:instancePath+"/tables/surveys/files",schemaPath:"#/properties/tables/properties/surveys/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tables.properties.surveys.properties.files.type,parentSchema:schema31.properties.tables.properties.surveys.properties.files,data:data50};
+if(data50.column !== undefined){
+let data51 = data50.column;
+if(typeof data51 === "string"){
+if(data51.length < 1){
+const err92 = {instancePath:instancePath+"/tables/messages/fields/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/tables/properties/messages/properties/fields/additionalProperties/properties/column/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.messages.properties.fields.additionalProperties.properties.column,data:data51};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1220,10 +1215,8 @@ vErrors.push(err92);
 errors++;
 }
 }
-if(data49.encoding !== undefined){
-let data52 = data49.encoding;
-if(!(((((((data52 === "utf-8") || (data52 === "gb18030")) || (data52 === "utf-16le")) || (data52 === "utf-16be")) || (data52 === "utf8")) || (data52 === "gbk")) || (data52 === "gb2312"))){
-const err93 = {instancePath:instancePath+"/tables/surveys/encoding",schemaPath:"#/properties/tables/properties/surveys/properties/encoding/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.surveys.properties.encoding.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.surveys.properties.encoding.enum,parentSchema:schema31.properties.tables.properties.surveys.properties.encoding,data:data52};
+else {
+const err93 = {instancePath:instancePath+"/tables/messages/fields/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/tables/properties/messages/properties/fields/additionalProperties/properties/column/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.messages.properties.fields.additionalProperties.properties.column.type,parentSchema:schema31.properties.tables.properties.messages.properties.fields.additionalProperties.properties.column,data:data51};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1233,10 +1226,13 @@ vErrors.push(err93);
 errors++;
 }
 }
-if(data49.header_row !== undefined){
-let data53 = data49.header_row;
-if(!(((typeof data53 == "number") && (!(data53 % 1) && !isNaN(data53))) && (isFinite(data53)))){
-const err94 = {instancePath:instancePath+"/tables/surveys/header_row",schemaPath:"#/properties/tables/properties/surveys/properties/header_row/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.tables.properties.surveys.properties.header_row.type,parentSchema:schema31.properties.tables.properties.surveys.properties.header_row,data:data53};
+if(data50.map !== undefined){
+let data52 = data50.map;
+if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
+for(const key15 in data52){
+let data53 = data52[key15];
+if((((typeof data53 !== "string") && (!((typeof data53 == "number") && (isFinite(data53))))) && (typeof data53 !== "boolean")) && (data53 !== null)){
+const err94 = {instancePath:instancePath+"/tables/messages/fields/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/map/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/messages/properties/fields/additionalProperties/properties/map/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tables.properties.messages.properties.fields.additionalProperties.properties.map.additionalProperties.type},message:"must be string,number,boolean,null",schema:schema31.properties.tables.properties.messages.properties.fields.additionalProperties.properties.map.additionalProperties.type,parentSchema:schema31.properties.tables.properties.messages.properties.fields.additionalProperties.properties.map.additionalProperties,data:data53};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1245,9 +1241,10 @@ vErrors.push(err94);
 }
 errors++;
 }
-if((typeof data53 == "number") && (isFinite(data53))){
-if(data53 < 1 || isNaN(data53)){
-const err95 = {instancePath:instancePath+"/tables/surveys/header_row",schemaPath:"#/properties/tables/properties/surveys/properties/header_row/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.tables.properties.surveys.properties.header_row,data:data53};
+}
+}
+else {
+const err95 = {instancePath:instancePath+"/tables/messages/fields/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/map",schemaPath:"#/properties/tables/properties/messages/properties/fields/additionalProperties/properties/map/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.messages.properties.fields.additionalProperties.properties.map.type,parentSchema:schema31.properties.tables.properties.messages.properties.fields.additionalProperties.properties.map,data:data52};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1257,12 +1254,10 @@ vErrors.push(err95);
 errors++;
 }
 }
-}
-if(data49.sheet !== undefined){
-let data54 = data49.sheet;
-if(typeof data54 === "string"){
-if(data54.length < 1){
-const err96 = {instancePath:instancePath+"/tables/surveys/sheet",schemaPath:"#/properties/tables/properties/surveys/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.surveys.properties.sheet,data:data54};
+if(data50.format !== undefined){
+let data54 = data50.format;
+if((typeof data54 !== "string") && (!(Array.isArray(data54)))){
+const err96 = {instancePath:instancePath+"/tables/messages/fields/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/messages/properties/fields/additionalProperties/properties/format/type",keyword:"type",params:{type: schema31.properties.tables.properties.messages.properties.fields.additionalProperties.properties.format.type},message:"must be string,array",schema:schema31.properties.tables.properties.messages.properties.fields.additionalProperties.properties.format.type,parentSchema:schema31.properties.tables.properties.messages.properties.fields.additionalProperties.properties.format,data:data54};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1271,9 +1266,9 @@ vErrors.push(err96);
 }
 errors++;
 }
-}
-else {
-const err97 = {instancePath:instancePath+"/tables/surveys/sheet",schemaPath:"#/properties/tables/properties/surveys/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.surveys.properties.sheet.type,parentSchema:schema31.properties.tables.properties.surveys.properties.sheet,data:data54};
+if(typeof data54 === "string"){
+if(data54.length < 1){
+const err97 = {instancePath:instancePath+"/tables/messages/fields/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/messages/properties/fields/additionalProperties/properties/format/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.messages.properties.fields.additionalProperties.properties.format,data:data54};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1283,13 +1278,9 @@ vErrors.push(err97);
 errors++;
 }
 }
-if(data49.fields !== undefined){
-let data55 = data49.fields;
-if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
-for(const key15 in data55){
-let data56 = data55[key15];
-if((typeof data56 !== "string") && (!(data56 && typeof data56 == "object" && !Array.isArray(data56)))){
-const err98 = {instancePath:instancePath+"/tables/surveys/fields/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/surveys/properties/fields/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tables.properties.surveys.properties.fields.additionalProperties.type},message:"must be string,object",schema:schema31.properties.tables.properties.surveys.properties.fields.additionalProperties.type,parentSchema:schema31.properties.tables.properties.surveys.properties.fields.additionalProperties,data:data56};
+if(Array.isArray(data54)){
+if(data54.length < 1){
+const err98 = {instancePath:instancePath+"/tables/messages/fields/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/messages/properties/fields/additionalProperties/properties/format/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.messages.properties.fields.additionalProperties.properties.format,data:data54};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1298,9 +1289,12 @@ vErrors.push(err98);
 }
 errors++;
 }
-if(typeof data56 === "string"){
-if(data56.length < 1){
-const err99 = {instancePath:instancePath+"/tables/surveys/fields/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/surveys/properties/fields/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.surveys.properties.fields.additionalProperties,data:data56};
+const len8 = data54.length;
+for(let i8=0; i8<len8; i8++){
+let data55 = data54[i8];
+if(typeof data55 === "string"){
+if(data55.length < 1){
+const err99 = {instancePath:instancePath+"/tables/messages/fields/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i8,schemaPath:"#/properties/tables/properties/messages/properties/fields/additionalProperties/properties/format/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.messages.properties.fields.additionalProperties.properties.format.items,data:data55};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1310,10 +1304,8 @@ vErrors.push(err99);
 errors++;
 }
 }
-if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
-for(const key16 in data56){
-if(!((((key16 === "column") || (key16 === "map")) || (key16 === "format")) || (key16 === "type"))){
-const err100 = {instancePath:instancePath+"/tables/surveys/fields/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/surveys/properties/fields/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.surveys.properties.fields.additionalProperties,data:data56};
+else {
+const err100 = {instancePath:instancePath+"/tables/messages/fields/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i8,schemaPath:"#/properties/tables/properties/messages/properties/fields/additionalProperties/properties/format/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.messages.properties.fields.additionalProperties.properties.format.items.type,parentSchema:schema31.properties.tables.properties.messages.properties.fields.additionalProperties.properties.format.items,data:data55};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1323,11 +1315,13 @@ vErrors.push(err100);
 errors++;
 }
 }
-if(data56.column !== undefined){
-let data57 = data56.column;
-if(typeof data57 === "string"){
-if(data57.length < 1){
-const err101 = {instancePath:instancePath+"/tables/surveys/fields/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/tables/properties/surveys/properties/fields/additionalProperties/properties/column/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.surveys.properties.fields.additionalProperties.properties.column,data:data57};
+}
+}
+if(data50.number !== undefined){
+let data56 = data50.number;
+if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
+if(Object.keys(data56).length < 1){
+const err101 = {instancePath:instancePath+"/tables/messages/fields/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/number",schemaPath:"#/properties/tables/properties/messages/properties/fields/additionalProperties/properties/number/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema31.properties.tables.properties.messages.properties.fields.additionalProperties.properties.number,data:data56};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1336,9 +1330,9 @@ vErrors.push(err101);
 }
 errors++;
 }
-}
-else {
-const err102 = {instancePath:instancePath+"/tables/surveys/fields/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/tables/properties/surveys/properties/fields/additionalProperties/properties/column/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.surveys.properties.fields.additionalProperties.properties.column.type,parentSchema:schema31.properties.tables.properties.surveys.properties.fields.additionalProperties.properties.column,data:data57};
+for(const key16 in data56){
+if(!((key16 === "thousands") || (key16 === "strip"))){
+const err102 = {instancePath:instancePath+"/tables/messages/fields/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/number",schemaPath:"#/properties/tables/properties/messages/properties/fields/additionalProperties/properties/number/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.messages.properties.fields.additionalProperties.properties.number,data:data56};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1348,13 +1342,10 @@ vErrors.push(err102);
 errors++;
 }
 }
-if(data56.map !== undefined){
-let data58 = data56.map;
-if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
-for(const key17 in data58){
-let data59 = data58[key17];
-if((((typeof data59 !== "string") && (!((typeof data59 == "number") && (isFinite(data59))))) && (typeof data59 !== "boolean")) && (data59 !== null)){
-const err103 = {instancePath:instancePath+"/tables/surveys/fields/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/surveys/properties/fields/additionalProperties/properties/map/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tables.properties.surveys.properties.fields.additionalProperties.properties.map.additionalProperties.type},message:"must be string,number,boolean,null",schema:schema31.properties.tables.properties.surveys.properties.fields.additionalProperties.properties.map.additionalProperties.type,parentSchema:schema31.properties.tables.properties.surveys.properties.fields.additionalProperties.properties.map.additionalProperties,data:data59};
+if(data56.thousands !== undefined){
+let data57 = data56.thousands;
+if(!(((data57 === ",") || (data57 === "'")) || (data57 === " "))){
+const err103 = {instancePath:instancePath+"/tables/messages/fields/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/thousands",schemaPath:"#/properties/tables/properties/messages/properties/fields/additionalProperties/properties/number/properties/thousands/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.messages.properties.fields.additionalProperties.properties.number.properties.thousands.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.messages.properties.fields.additionalProperties.properties.number.properties.thousands.enum,parentSchema:schema31.properties.tables.properties.messages.properties.fields.additionalProperties.properties.number.properties.thousands,data:data57};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1364,9 +1355,11 @@ vErrors.push(err103);
 errors++;
 }
 }
-}
-else {
-const err104 = {instancePath:instancePath+"/tables/surveys/fields/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/map",schemaPath:"#/properties/tables/properties/surveys/properties/fields/additionalProperties/properties/map/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.surveys.properties.fields.additionalProperties.properties.map.type,parentSchema:schema31.properties.tables.properties.surveys.properties.fields.additionalProperties.properties.map,data:data58};
+if(data56.strip !== undefined){
+let data58 = data56.strip;
+if(Array.isArray(data58)){
+if(data58.length < 1){
+const err104 = {instancePath:instancePath+"/tables/messages/fields/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/strip",schemaPath:"#/properties/tables/properties/messages/properties/fields/additionalProperties/properties/number/properties/strip/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.messages.properties.fields.additionalProperties.properties.number.properties.strip,data:data58};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1375,11 +1368,12 @@ vErrors.push(err104);
 }
 errors++;
 }
-}
-if(data56.format !== undefined){
-let data60 = data56.format;
-if((typeof data60 !== "string") && (!(Array.isArray(data60)))){
-const err105 = {instancePath:instancePath+"/tables/surveys/fields/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/surveys/properties/fields/additionalProperties/properties/format/type",keyword:"type",params:{type: schema31.properties.tables.properties.surveys.properties.fields.additionalProperties.properties.format.type},message:"must be string,array",schema:schema31.properties.tables.properties.surveys.properties.fields.additionalProperties.properties.format.type,parentSchema:schema31.properties.tables.properties.surveys.properties.fields.additionalProperties.properties.format,data:data60};
+const len9 = data58.length;
+for(let i9=0; i9<len9; i9++){
+let data59 = data58[i9];
+if(typeof data59 === "string"){
+if(data59.length < 1){
+const err105 = {instancePath:instancePath+"/tables/messages/fields/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/strip/" + i9,schemaPath:"#/properties/tables/properties/messages/properties/fields/additionalProperties/properties/number/properties/strip/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.messages.properties.fields.additionalProperties.properties.number.properties.strip.items,data:data59};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1388,9 +1382,9 @@ vErrors.push(err105);
 }
 errors++;
 }
-if(typeof data60 === "string"){
-if(data60.length < 1){
-const err106 = {instancePath:instancePath+"/tables/surveys/fields/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/surveys/properties/fields/additionalProperties/properties/format/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.surveys.properties.fields.additionalProperties.properties.format,data:data60};
+}
+else {
+const err106 = {instancePath:instancePath+"/tables/messages/fields/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/strip/" + i9,schemaPath:"#/properties/tables/properties/messages/properties/fields/additionalProperties/properties/number/properties/strip/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.messages.properties.fields.additionalProperties.properties.number.properties.strip.items.type,parentSchema:schema31.properties.tables.properties.messages.properties.fields.additionalProperties.properties.number.properties.strip.items,data:data59};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1400,9 +1394,9 @@ vErrors.push(err106);
 errors++;
 }
 }
-if(Array.isArray(data60)){
-if(data60.length < 1){
-const err107 = {instancePath:instancePath+"/tables/surveys/fields/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/surveys/properties/fields/additionalProperties/properties/format/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.surveys.properties.fields.additionalProperties.properties.format,data:data60};
+}
+else {
+const err107 = {instancePath:instancePath+"/tables/messages/fields/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/strip",schemaPath:"#/properties/tables/properties/messages/properties/fields/additionalProperties/properties/number/properties/strip/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tables.properties.messages.properties.fields.additionalProperties.properties.number.properties.strip.type,parentSchema:schema31.properties.tables.properties.messages.properties.fields.additionalProperties.properties.number.properties.strip,data:data58};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1411,12 +1405,10 @@ vErrors.push(err107);
 }
 errors++;
 }
-const len8 = data60.length;
-for(let i8=0; i8<len8; i8++){
-let data61 = data60[i8];
-if(typeof data61 === "string"){
-if(data61.length < 1){
-const err108 = {instancePath:instancePath+"/tables/surveys/fields/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i8,schemaPath:"#/properties/tables/properties/surveys/properties/fields/additionalProperties/properties/format/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.surveys.properties.fields.additionalProperties.properties.format.items,data:data61};
+}
+}
+else {
+const err108 = {instancePath:instancePath+"/tables/messages/fields/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/number",schemaPath:"#/properties/tables/properties/messages/properties/fields/additionalProperties/properties/number/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.messages.properties.fields.additionalProperties.properties.number.type,parentSchema:schema31.properties.tables.properties.messages.properties.fields.additionalProperties.properties.number,data:data56};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1426,8 +1418,10 @@ vErrors.push(err108);
 errors++;
 }
 }
-else {
-const err109 = {instancePath:instancePath+"/tables/surveys/fields/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i8,schemaPath:"#/properties/tables/properties/surveys/properties/fields/additionalProperties/properties/format/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.surveys.properties.fields.additionalProperties.properties.format.items.type,parentSchema:schema31.properties.tables.properties.surveys.properties.fields.additionalProperties.properties.format.items,data:data61};
+if(data50.type !== undefined){
+let data60 = data50.type;
+if(!((((((data60 === "string") || (data60 === "number")) || (data60 === "int")) || (data60 === "bool")) || (data60 === "timestamp")) || (data60 === "date"))){
+const err109 = {instancePath:instancePath+"/tables/messages/fields/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/tables/properties/messages/properties/fields/additionalProperties/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.messages.properties.fields.additionalProperties.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.messages.properties.fields.additionalProperties.properties.type.enum,parentSchema:schema31.properties.tables.properties.messages.properties.fields.additionalProperties.properties.type,data:data60};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1439,10 +1433,9 @@ errors++;
 }
 }
 }
-if(data56.type !== undefined){
-let data62 = data56.type;
-if(!((((((data62 === "string") || (data62 === "number")) || (data62 === "int")) || (data62 === "bool")) || (data62 === "timestamp")) || (data62 === "date"))){
-const err110 = {instancePath:instancePath+"/tables/surveys/fields/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/tables/properties/surveys/properties/fields/additionalProperties/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.surveys.properties.fields.additionalProperties.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.surveys.properties.fields.additionalProperties.properties.type.enum,parentSchema:schema31.properties.tables.properties.surveys.properties.fields.additionalProperties.properties.type,data:data62};
+}
+else {
+const err110 = {instancePath:instancePath+"/tables/messages/fields",schemaPath:"#/properties/tables/properties/messages/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.messages.properties.fields.type,parentSchema:schema31.properties.tables.properties.messages.properties.fields,data:data49};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1453,10 +1446,8 @@ errors++;
 }
 }
 }
-}
-}
 else {
-const err111 = {instancePath:instancePath+"/tables/surveys/fields",schemaPath:"#/properties/tables/properties/surveys/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.surveys.properties.fields.type,parentSchema:schema31.properties.tables.properties.surveys.properties.fields,data:data55};
+const err111 = {instancePath:instancePath+"/tables/messages",schemaPath:"#/properties/tables/properties/messages/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.messages.type,parentSchema:schema31.properties.tables.properties.messages,data:data43};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1466,9 +1457,12 @@ vErrors.push(err111);
 errors++;
 }
 }
-}
-else {
-const err112 = {instancePath:instancePath+"/tables/surveys",schemaPath:"#/properties/tables/properties/surveys/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.surveys.type,parentSchema:schema31.properties.tables.properties.surveys,data:data49};
+if(data6.surveys !== undefined){
+let data61 = data6.surveys;
+if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
+for(const key17 in data61){
+if(!(((((key17 === "files") || (key17 === "encoding")) || (key17 === "header_row")) || (key17 === "sheet")) || (key17 === "fields"))){
+const err112 = {instancePath:instancePath+"/tables/surveys",schemaPath:"#/properties/tables/properties/surveys/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.surveys,data:data61};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1478,12 +1472,11 @@ vErrors.push(err112);
 errors++;
 }
 }
-if(data6.complaints !== undefined){
-let data63 = data6.complaints;
-if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
-for(const key18 in data63){
-if(!(((((key18 === "files") || (key18 === "encoding")) || (key18 === "header_row")) || (key18 === "sheet")) || (key18 === "fields"))){
-const err113 = {instancePath:instancePath+"/tables/complaints",schemaPath:"#/properties/tables/properties/complaints/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.complaints,data:data63};
+if(data61.files !== undefined){
+let data62 = data61.files;
+if(Array.isArray(data62)){
+if(data62.length < 1){
+const err113 = {instancePath:instancePath+"/tables/surveys/files",schemaPath:"#/properties/tables/properties/surveys/properties/files/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.surveys.properties.files,data:data62};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1492,12 +1485,12 @@ vErrors.push(err113);
 }
 errors++;
 }
-}
-if(data63.files !== undefined){
-let data64 = data63.files;
-if(Array.isArray(data64)){
-if(data64.length < 1){
-const err114 = {instancePath:instancePath+"/tables/complaints/files",schemaPath:"#/properties/tables/properties/complaints/properties/files/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.complaints.properties.files,data:data64};
+const len10 = data62.length;
+for(let i10=0; i10<len10; i10++){
+let data63 = data62[i10];
+if(typeof data63 === "string"){
+if(data63.length < 1){
+const err114 = {instancePath:instancePath+"/tables/surveys/files/" + i10,schemaPath:"#/properties/tables/properties/surveys/properties/files/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.surveys.properties.files.items,data:data63};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1506,12 +1499,9 @@ vErrors.push(err114);
 }
 errors++;
 }
-const len9 = data64.length;
-for(let i9=0; i9<len9; i9++){
-let data65 = data64[i9];
-if(typeof data65 === "string"){
-if(data65.length < 1){
-const err115 = {instancePath:instancePath+"/tables/complaints/files/" + i9,schemaPath:"#/properties/tables/properties/complaints/properties/files/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.complaints.properties.files.items,data:data65};
+}
+else {
+const err115 = {instancePath:instancePath+"/tables/surveys/files/" + i10,schemaPath:"#/properties/tables/properties/surveys/properties/files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.surveys.properties.files.items.type,parentSchema:schema31.properties.tables.properties.surveys.properties.files.items,data:data63};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1521,8 +1511,9 @@ vErrors.push(err115);
 errors++;
 }
 }
+}
 else {
-const err116 = {instancePath:instancePath+"/tables/complaints/files/" + i9,schemaPath:"#/properties/tables/properties/complaints/properties/files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.complaints.properties.files.items.type,parentSchema:schema31.properties.tables.properties.complaints.properties.files.items,data:data65};
+const err116 = {instancePath:instancePath+"/tables/surveys/files",schemaPath:"#/properties/tables/properties/surveys/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tables.properties.surveys.properties.files.type,parentSchema:schema31.properties.tables.properties.surveys.properties.files,data:data62};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1532,9 +1523,10 @@ vErrors.push(err116);
 errors++;
 }
 }
-}
-else {
-const err117 = {instancePath:instancePath+"/tables/complaints/files",schemaPath:"#/properties/tables/properties/complaints/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tables.properties.complaints.properties.files.type,parentSchema:schema31.properties.tables.properties.complaints.properties.files,data:data64};
+if(data61.encoding !== undefined){
+let data64 = data61.encoding;
+if(!(((((((data64 === "utf-8") || (data64 === "gb18030")) || (data64 === "utf-16le")) || (data64 === "utf-16be")) || (data64 === "utf8")) || (data64 === "gbk")) || (data64 === "gb2312"))){
+const err117 = {instancePath:instancePath+"/tables/surveys/encoding",schemaPath:"#/properties/tables/properties/surveys/properties/encoding/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.surveys.properties.encoding.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.surveys.properties.encoding.enum,parentSchema:schema31.properties.tables.properties.surveys.properties.encoding,data:data64};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1544,10 +1536,10 @@ vErrors.push(err117);
 errors++;
 }
 }
-if(data63.encoding !== undefined){
-let data66 = data63.encoding;
-if(!(((((((data66 === "utf-8") || (data66 === "gb18030")) || (data66 === "utf-16le")) || (data66 === "utf-16be")) || (data66 === "utf8")) || (data66 === "gbk")) || (data66 === "gb2312"))){
-const err118 = {instancePath:instancePath+"/tables/complaints/encoding",schemaPath:"#/properties/tables/properties/complaints/properties/encoding/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.complaints.properties.encoding.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.complaints.properties.encoding.enum,parentSchema:schema31.properties.tables.properties.complaints.properties.encoding,data:data66};
+if(data61.header_row !== undefined){
+let data65 = data61.header_row;
+if(!(((typeof data65 == "number") && (!(data65 % 1) && !isNaN(data65))) && (isFinite(data65)))){
+const err118 = {instancePath:instancePath+"/tables/surveys/header_row",schemaPath:"#/properties/tables/properties/surveys/properties/header_row/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.tables.properties.surveys.properties.header_row.type,parentSchema:schema31.properties.tables.properties.surveys.properties.header_row,data:data65};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1556,11 +1548,9 @@ vErrors.push(err118);
 }
 errors++;
 }
-}
-if(data63.header_row !== undefined){
-let data67 = data63.header_row;
-if(!(((typeof data67 == "number") && (!(data67 % 1) && !isNaN(data67))) && (isFinite(data67)))){
-const err119 = {instancePath:instancePath+"/tables/complaints/header_row",schemaPath:"#/properties/tables/properties/complaints/properties/header_row/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.tables.properties.complaints.properties.header_row.type,parentSchema:schema31.properties.tables.properties.complaints.properties.header_row,data:data67};
+if((typeof data65 == "number") && (isFinite(data65))){
+if(data65 < 1 || isNaN(data65)){
+const err119 = {instancePath:instancePath+"/tables/surveys/header_row",schemaPath:"#/properties/tables/properties/surveys/properties/header_row/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.tables.properties.surveys.properties.header_row,data:data65};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1569,9 +1559,13 @@ vErrors.push(err119);
 }
 errors++;
 }
-if((typeof data67 == "number") && (isFinite(data67))){
-if(data67 < 1 || isNaN(data67)){
-const err120 = {instancePath:instancePath+"/tables/complaints/header_row",schemaPath:"#/properties/tables/properties/complaints/properties/header_row/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.tables.properties.complaints.properties.header_row,data:data67};
+}
+}
+if(data61.sheet !== undefined){
+let data66 = data61.sheet;
+if(typeof data66 === "string"){
+if(data66.length < 1){
+const err120 = {instancePath:instancePath+"/tables/surveys/sheet",schemaPath:"#/properties/tables/properties/surveys/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.surveys.properties.sheet,data:data66};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1581,12 +1575,8 @@ vErrors.push(err120);
 errors++;
 }
 }
-}
-if(data63.sheet !== undefined){
-let data68 = data63.sheet;
-if(typeof data68 === "string"){
-if(data68.length < 1){
-const err121 = {instancePath:instancePath+"/tables/complaints/sheet",schemaPath:"#/properties/tables/properties/complaints/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.complaints.properties.sheet,data:data68};
+else {
+const err121 = {instancePath:instancePath+"/tables/surveys/sheet",schemaPath:"#/properties/tables/properties/surveys/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.surveys.properties.sheet.type,parentSchema:schema31.properties.tables.properties.surveys.properties.sheet,data:data66};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1596,8 +1586,13 @@ vErrors.push(err121);
 errors++;
 }
 }
-else {
-const err122 = {instancePath:instancePath+"/tables/complaints/sheet",schemaPath:"#/properties/tables/properties/complaints/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.complaints.properties.sheet.type,parentSchema:schema31.properties.tables.properties.complaints.properties.sheet,data:data68};
+if(data61.fields !== undefined){
+let data67 = data61.fields;
+if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
+for(const key18 in data67){
+let data68 = data67[key18];
+if((typeof data68 !== "string") && (!(data68 && typeof data68 == "object" && !Array.isArray(data68)))){
+const err122 = {instancePath:instancePath+"/tables/surveys/fields/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/surveys/properties/fields/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tables.properties.surveys.properties.fields.additionalProperties.type},message:"must be string,object",schema:schema31.properties.tables.properties.surveys.properties.fields.additionalProperties.type,parentSchema:schema31.properties.tables.properties.surveys.properties.fields.additionalProperties,data:data68};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1606,14 +1601,9 @@ vErrors.push(err122);
 }
 errors++;
 }
-}
-if(data63.fields !== undefined){
-let data69 = data63.fields;
-if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
-for(const key19 in data69){
-let data70 = data69[key19];
-if((typeof data70 !== "string") && (!(data70 && typeof data70 == "object" && !Array.isArray(data70)))){
-const err123 = {instancePath:instancePath+"/tables/complaints/fields/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/complaints/properties/fields/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tables.properties.complaints.properties.fields.additionalProperties.type},message:"must be string,object",schema:schema31.properties.tables.properties.complaints.properties.fields.additionalProperties.type,parentSchema:schema31.properties.tables.properties.complaints.properties.fields.additionalProperties,data:data70};
+if(typeof data68 === "string"){
+if(data68.length < 1){
+const err123 = {instancePath:instancePath+"/tables/surveys/fields/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/surveys/properties/fields/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.surveys.properties.fields.additionalProperties,data:data68};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1622,9 +1612,11 @@ vErrors.push(err123);
 }
 errors++;
 }
-if(typeof data70 === "string"){
-if(data70.length < 1){
-const err124 = {instancePath:instancePath+"/tables/complaints/fields/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/complaints/properties/fields/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.complaints.properties.fields.additionalProperties,data:data70};
+}
+if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
+for(const key19 in data68){
+if(!(((((key19 === "column") || (key19 === "map")) || (key19 === "format")) || (key19 === "number")) || (key19 === "type"))){
+const err124 = {instancePath:instancePath+"/tables/surveys/fields/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/surveys/properties/fields/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.surveys.properties.fields.additionalProperties,data:data68};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1634,10 +1626,11 @@ vErrors.push(err124);
 errors++;
 }
 }
-if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
-for(const key20 in data70){
-if(!((((key20 === "column") || (key20 === "map")) || (key20 === "format")) || (key20 === "type"))){
-const err125 = {instancePath:instancePath+"/tables/complaints/fields/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/complaints/properties/fields/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.complaints.properties.fields.additionalProperties,data:data70};
+if(data68.column !== undefined){
+let data69 = data68.column;
+if(typeof data69 === "string"){
+if(data69.length < 1){
+const err125 = {instancePath:instancePath+"/tables/surveys/fields/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/tables/properties/surveys/properties/fields/additionalProperties/properties/column/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.surveys.properties.fields.additionalProperties.properties.column,data:data69};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1647,11 +1640,8 @@ vErrors.push(err125);
 errors++;
 }
 }
-if(data70.column !== undefined){
-let data71 = data70.column;
-if(typeof data71 === "string"){
-if(data71.length < 1){
-const err126 = {instancePath:instancePath+"/tables/complaints/fields/" + key19.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/tables/properties/complaints/properties/fields/additionalProperties/properties/column/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.complaints.properties.fields.additionalProperties.properties.column,data:data71};
+else {
+const err126 = {instancePath:instancePath+"/tables/surveys/fields/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/tables/properties/surveys/properties/fields/additionalProperties/properties/column/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.surveys.properties.fields.additionalProperties.properties.column.type,parentSchema:schema31.properties.tables.properties.surveys.properties.fields.additionalProperties.properties.column,data:data69};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1661,8 +1651,13 @@ vErrors.push(err126);
 errors++;
 }
 }
-else {
-const err127 = {instancePath:instancePath+"/tables/complaints/fields/" + key19.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/tables/properties/complaints/properties/fields/additionalProperties/properties/column/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.complaints.properties.fields.additionalProperties.properties.column.type,parentSchema:schema31.properties.tables.properties.complaints.properties.fields.additionalProperties.properties.column,data:data71};
+if(data68.map !== undefined){
+let data70 = data68.map;
+if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
+for(const key20 in data70){
+let data71 = data70[key20];
+if((((typeof data71 !== "string") && (!((typeof data71 == "number") && (isFinite(data71))))) && (typeof data71 !== "boolean")) && (data71 !== null)){
+const err127 = {instancePath:instancePath+"/tables/surveys/fields/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/map/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/surveys/properties/fields/additionalProperties/properties/map/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tables.properties.surveys.properties.fields.additionalProperties.properties.map.additionalProperties.type},message:"must be string,number,boolean,null",schema:schema31.properties.tables.properties.surveys.properties.fields.additionalProperties.properties.map.additionalProperties.type,parentSchema:schema31.properties.tables.properties.surveys.properties.fields.additionalProperties.properties.map.additionalProperties,data:data71};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1672,13 +1667,9 @@ vErrors.push(err127);
 errors++;
 }
 }
-if(data70.map !== undefined){
-let data72 = data70.map;
-if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
-for(const key21 in data72){
-let data73 = data72[key21];
-if((((typeof data73 !== "string") && (!((typeof data73 == "number") && (isFinite(data73))))) && (typeof data73 !== "boolean")) && (data73 !== null)){
-const err128 = {instancePath:instancePath+"/tables/complaints/fields/" + key19.replace(/~/g, "~0").replace(/\//g, "~1")+"/map/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/complaints/properties/fields/additionalProperties/properties/map/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tables.properties.complaints.properties.fields.additionalProperties.properties.map.additionalProperties.type},message:"must be string,number,boolean,null",schema:schema31.properties.tables.properties.complaints.properties.fields.additionalProperties.properties.map.additionalProperties.type,parentSchema:schema31.properties.tables.properties.complaints.properties.fields.additionalProperties.properties.map.additionalProperties,data:data73};
+}
+else {
+const err128 = {instancePath:instancePath+"/tables/surveys/fields/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/map",schemaPath:"#/properties/tables/properties/surveys/properties/fields/additionalProperties/properties/map/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.surveys.properties.fields.additionalProperties.properties.map.type,parentSchema:schema31.properties.tables.properties.surveys.properties.fields.additionalProperties.properties.map,data:data70};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1688,9 +1679,10 @@ vErrors.push(err128);
 errors++;
 }
 }
-}
-else {
-const err129 = {instancePath:instancePath+"/tables/complaints/fields/" + key19.replace(/~/g, "~0").replace(/\//g, "~1")+"/map",schemaPath:"#/properties/tables/properties/complaints/properties/fields/additionalProperties/properties/map/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.complaints.properties.fields.additionalProperties.properties.map.type,parentSchema:schema31.properties.tables.properties.complaints.properties.fields.additionalProperties.properties.map,data:data72};
+if(data68.format !== undefined){
+let data72 = data68.format;
+if((typeof data72 !== "string") && (!(Array.isArray(data72)))){
+const err129 = {instancePath:instancePath+"/tables/surveys/fields/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/surveys/properties/fields/additionalProperties/properties/format/type",keyword:"type",params:{type: schema31.properties.tables.properties.surveys.properties.fields.additionalProperties.properties.format.type},message:"must be string,array",schema:schema31.properties.tables.properties.surveys.properties.fields.additionalProperties.properties.format.type,parentSchema:schema31.properties.tables.properties.surveys.properties.fields.additionalProperties.properties.format,data:data72};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1699,11 +1691,9 @@ vErrors.push(err129);
 }
 errors++;
 }
-}
-if(data70.format !== undefined){
-let data74 = data70.format;
-if((typeof data74 !== "string") && (!(Array.isArray(data74)))){
-const err130 = {instancePath:instancePath+"/tables/complaints/fields/" + key19.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/complaints/properties/fields/additionalProperties/properties/format/type",keyword:"type",params:{type: schema31.properties.tables.properties.complaints.properties.fields.additionalProperties.properties.format.type},message:"must be string,array",schema:schema31.properties.tables.properties.complaints.properties.fields.additionalProperties.properties.format.type,parentSchema:schema31.properties.tables.properties.complaints.properties.fields.additionalProperties.properties.format,data:data74};
+if(typeof data72 === "string"){
+if(data72.length < 1){
+const err130 = {instancePath:instancePath+"/tables/surveys/fields/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/surveys/properties/fields/additionalProperties/properties/format/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.surveys.properties.fields.additionalProperties.properties.format,data:data72};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1712,9 +1702,10 @@ vErrors.push(err130);
 }
 errors++;
 }
-if(typeof data74 === "string"){
-if(data74.length < 1){
-const err131 = {instancePath:instancePath+"/tables/complaints/fields/" + key19.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/complaints/properties/fields/additionalProperties/properties/format/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.complaints.properties.fields.additionalProperties.properties.format,data:data74};
+}
+if(Array.isArray(data72)){
+if(data72.length < 1){
+const err131 = {instancePath:instancePath+"/tables/surveys/fields/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/surveys/properties/fields/additionalProperties/properties/format/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.surveys.properties.fields.additionalProperties.properties.format,data:data72};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1723,10 +1714,12 @@ vErrors.push(err131);
 }
 errors++;
 }
-}
-if(Array.isArray(data74)){
-if(data74.length < 1){
-const err132 = {instancePath:instancePath+"/tables/complaints/fields/" + key19.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/complaints/properties/fields/additionalProperties/properties/format/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.complaints.properties.fields.additionalProperties.properties.format,data:data74};
+const len11 = data72.length;
+for(let i11=0; i11<len11; i11++){
+let data73 = data72[i11];
+if(typeof data73 === "string"){
+if(data73.length < 1){
+const err132 = {instancePath:instancePath+"/tables/surveys/fields/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i11,schemaPath:"#/properties/tables/properties/surveys/properties/fields/additionalProperties/properties/format/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.surveys.properties.fields.additionalProperties.properties.format.items,data:data73};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1735,12 +1728,9 @@ vErrors.push(err132);
 }
 errors++;
 }
-const len10 = data74.length;
-for(let i10=0; i10<len10; i10++){
-let data75 = data74[i10];
-if(typeof data75 === "string"){
-if(data75.length < 1){
-const err133 = {instancePath:instancePath+"/tables/complaints/fields/" + key19.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i10,schemaPath:"#/properties/tables/properties/complaints/properties/fields/additionalProperties/properties/format/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.complaints.properties.fields.additionalProperties.properties.format.items,data:data75};
+}
+else {
+const err133 = {instancePath:instancePath+"/tables/surveys/fields/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i11,schemaPath:"#/properties/tables/properties/surveys/properties/fields/additionalProperties/properties/format/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.surveys.properties.fields.additionalProperties.properties.format.items.type,parentSchema:schema31.properties.tables.properties.surveys.properties.fields.additionalProperties.properties.format.items,data:data73};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1750,8 +1740,13 @@ vErrors.push(err133);
 errors++;
 }
 }
-else {
-const err134 = {instancePath:instancePath+"/tables/complaints/fields/" + key19.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i10,schemaPath:"#/properties/tables/properties/complaints/properties/fields/additionalProperties/properties/format/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.complaints.properties.fields.additionalProperties.properties.format.items.type,parentSchema:schema31.properties.tables.properties.complaints.properties.fields.additionalProperties.properties.format.items,data:data75};
+}
+}
+if(data68.number !== undefined){
+let data74 = data68.number;
+if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
+if(Object.keys(data74).length < 1){
+const err134 = {instancePath:instancePath+"/tables/surveys/fields/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/number",schemaPath:"#/properties/tables/properties/surveys/properties/fields/additionalProperties/properties/number/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema31.properties.tables.properties.surveys.properties.fields.additionalProperties.properties.number,data:data74};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1760,13 +1755,9 @@ vErrors.push(err134);
 }
 errors++;
 }
-}
-}
-}
-if(data70.type !== undefined){
-let data76 = data70.type;
-if(!((((((data76 === "string") || (data76 === "number")) || (data76 === "int")) || (data76 === "bool")) || (data76 === "timestamp")) || (data76 === "date"))){
-const err135 = {instancePath:instancePath+"/tables/complaints/fields/" + key19.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/tables/properties/complaints/properties/fields/additionalProperties/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.complaints.properties.fields.additionalProperties.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.complaints.properties.fields.additionalProperties.properties.type.enum,parentSchema:schema31.properties.tables.properties.complaints.properties.fields.additionalProperties.properties.type,data:data76};
+for(const key21 in data74){
+if(!((key21 === "thousands") || (key21 === "strip"))){
+const err135 = {instancePath:instancePath+"/tables/surveys/fields/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/number",schemaPath:"#/properties/tables/properties/surveys/properties/fields/additionalProperties/properties/number/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.surveys.properties.fields.additionalProperties.properties.number,data:data74};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1776,11 +1767,10 @@ vErrors.push(err135);
 errors++;
 }
 }
-}
-}
-}
-else {
-const err136 = {instancePath:instancePath+"/tables/complaints/fields",schemaPath:"#/properties/tables/properties/complaints/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.complaints.properties.fields.type,parentSchema:schema31.properties.tables.properties.complaints.properties.fields,data:data69};
+if(data74.thousands !== undefined){
+let data75 = data74.thousands;
+if(!(((data75 === ",") || (data75 === "'")) || (data75 === " "))){
+const err136 = {instancePath:instancePath+"/tables/surveys/fields/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/thousands",schemaPath:"#/properties/tables/properties/surveys/properties/fields/additionalProperties/properties/number/properties/thousands/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.surveys.properties.fields.additionalProperties.properties.number.properties.thousands.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.surveys.properties.fields.additionalProperties.properties.number.properties.thousands.enum,parentSchema:schema31.properties.tables.properties.surveys.properties.fields.additionalProperties.properties.number.properties.thousands,data:data75};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1790,9 +1780,11 @@ vErrors.push(err136);
 errors++;
 }
 }
-}
-else {
-const err137 = {instancePath:instancePath+"/tables/complaints",schemaPath:"#/properties/tables/properties/complaints/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.complaints.type,parentSchema:schema31.properties.tables.properties.complaints,data:data63};
+if(data74.strip !== undefined){
+let data76 = data74.strip;
+if(Array.isArray(data76)){
+if(data76.length < 1){
+const err137 = {instancePath:instancePath+"/tables/surveys/fields/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/strip",schemaPath:"#/properties/tables/properties/surveys/properties/fields/additionalProperties/properties/number/properties/strip/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.surveys.properties.fields.additionalProperties.properties.number.properties.strip,data:data76};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1801,13 +1793,12 @@ vErrors.push(err137);
 }
 errors++;
 }
-}
-if(data6.qa_reviews !== undefined){
-let data77 = data6.qa_reviews;
-if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
-for(const key22 in data77){
-if(!(((((key22 === "files") || (key22 === "encoding")) || (key22 === "header_row")) || (key22 === "sheet")) || (key22 === "fields"))){
-const err138 = {instancePath:instancePath+"/tables/qa_reviews",schemaPath:"#/properties/tables/properties/qa_reviews/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.qa_reviews,data:data77};
+const len12 = data76.length;
+for(let i12=0; i12<len12; i12++){
+let data77 = data76[i12];
+if(typeof data77 === "string"){
+if(data77.length < 1){
+const err138 = {instancePath:instancePath+"/tables/surveys/fields/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/strip/" + i12,schemaPath:"#/properties/tables/properties/surveys/properties/fields/additionalProperties/properties/number/properties/strip/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.surveys.properties.fields.additionalProperties.properties.number.properties.strip.items,data:data77};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1817,11 +1808,8 @@ vErrors.push(err138);
 errors++;
 }
 }
-if(data77.files !== undefined){
-let data78 = data77.files;
-if(Array.isArray(data78)){
-if(data78.length < 1){
-const err139 = {instancePath:instancePath+"/tables/qa_reviews/files",schemaPath:"#/properties/tables/properties/qa_reviews/properties/files/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.qa_reviews.properties.files,data:data78};
+else {
+const err139 = {instancePath:instancePath+"/tables/surveys/fields/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/strip/" + i12,schemaPath:"#/properties/tables/properties/surveys/properties/fields/additionalProperties/properties/number/properties/strip/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.surveys.properties.fields.additionalProperties.properties.number.properties.strip.items.type,parentSchema:schema31.properties.tables.properties.surveys.properties.fields.additionalProperties.properties.number.properties.strip.items,data:data77};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1830,12 +1818,10 @@ vErrors.push(err139);
 }
 errors++;
 }
-const len11 = data78.length;
-for(let i11=0; i11<len11; i11++){
-let data79 = data78[i11];
-if(typeof data79 === "string"){
-if(data79.length < 1){
-const err140 = {instancePath:instancePath+"/tables/qa_reviews/files/" + i11,schemaPath:"#/properties/tables/properties/qa_reviews/properties/files/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.qa_reviews.properties.files.items,data:data79};
+}
+}
+else {
+const err140 = {instancePath:instancePath+"/tables/surveys/fields/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/strip",schemaPath:"#/properties/tables/properties/surveys/properties/fields/additionalProperties/properties/number/properties/strip/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tables.properties.surveys.properties.fields.additionalProperties.properties.number.properties.strip.type,parentSchema:schema31.properties.tables.properties.surveys.properties.fields.additionalProperties.properties.number.properties.strip,data:data76};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1845,8 +1831,9 @@ vErrors.push(err140);
 errors++;
 }
 }
+}
 else {
-const err141 = {instancePath:instancePath+"/tables/qa_reviews/files/" + i11,schemaPath:"#/properties/tables/properties/qa_reviews/properties/files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.qa_reviews.properties.files.items.type,parentSchema:schema31.properties.tables.properties.qa_reviews.properties.files.items,data:data79};
+const err141 = {instancePath:instancePath+"/tables/surveys/fields/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/number",schemaPath:"#/properties/tables/properties/surveys/properties/fields/additionalProperties/properties/number/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.surveys.properties.fields.additionalProperties.properties.number.type,parentSchema:schema31.properties.tables.properties.surveys.properties.fields.additionalProperties.properties.number,data:data74};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1856,9 +1843,10 @@ vErrors.push(err141);
 errors++;
 }
 }
-}
-else {
-const err142 = {instancePath:instancePath+"/tables/qa_reviews/files",schemaPath:"#/properties/tables/properties/qa_reviews/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tables.properties.qa_reviews.properties.files.type,parentSchema:schema31.properties.tables.properties.qa_reviews.properties.files,data:data78};
+if(data68.type !== undefined){
+let data78 = data68.type;
+if(!((((((data78 === "string") || (data78 === "number")) || (data78 === "int")) || (data78 === "bool")) || (data78 === "timestamp")) || (data78 === "date"))){
+const err142 = {instancePath:instancePath+"/tables/surveys/fields/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/tables/properties/surveys/properties/fields/additionalProperties/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.surveys.properties.fields.additionalProperties.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.surveys.properties.fields.additionalProperties.properties.type.enum,parentSchema:schema31.properties.tables.properties.surveys.properties.fields.additionalProperties.properties.type,data:data78};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1868,10 +1856,11 @@ vErrors.push(err142);
 errors++;
 }
 }
-if(data77.encoding !== undefined){
-let data80 = data77.encoding;
-if(!(((((((data80 === "utf-8") || (data80 === "gb18030")) || (data80 === "utf-16le")) || (data80 === "utf-16be")) || (data80 === "utf8")) || (data80 === "gbk")) || (data80 === "gb2312"))){
-const err143 = {instancePath:instancePath+"/tables/qa_reviews/encoding",schemaPath:"#/properties/tables/properties/qa_reviews/properties/encoding/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.qa_reviews.properties.encoding.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.qa_reviews.properties.encoding.enum,parentSchema:schema31.properties.tables.properties.qa_reviews.properties.encoding,data:data80};
+}
+}
+}
+else {
+const err143 = {instancePath:instancePath+"/tables/surveys/fields",schemaPath:"#/properties/tables/properties/surveys/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.surveys.properties.fields.type,parentSchema:schema31.properties.tables.properties.surveys.properties.fields,data:data67};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1881,10 +1870,9 @@ vErrors.push(err143);
 errors++;
 }
 }
-if(data77.header_row !== undefined){
-let data81 = data77.header_row;
-if(!(((typeof data81 == "number") && (!(data81 % 1) && !isNaN(data81))) && (isFinite(data81)))){
-const err144 = {instancePath:instancePath+"/tables/qa_reviews/header_row",schemaPath:"#/properties/tables/properties/qa_reviews/properties/header_row/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.tables.properties.qa_reviews.properties.header_row.type,parentSchema:schema31.properties.tables.properties.qa_reviews.properties.header_row,data:data81};
+}
+else {
+const err144 = {instancePath:instancePath+"/tables/surveys",schemaPath:"#/properties/tables/properties/surveys/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.surveys.type,parentSchema:schema31.properties.tables.properties.surveys,data:data61};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1893,9 +1881,13 @@ vErrors.push(err144);
 }
 errors++;
 }
-if((typeof data81 == "number") && (isFinite(data81))){
-if(data81 < 1 || isNaN(data81)){
-const err145 = {instancePath:instancePath+"/tables/qa_reviews/header_row",schemaPath:"#/properties/tables/properties/qa_reviews/properties/header_row/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.tables.properties.qa_reviews.properties.header_row,data:data81};
+}
+if(data6.complaints !== undefined){
+let data79 = data6.complaints;
+if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
+for(const key22 in data79){
+if(!(((((key22 === "files") || (key22 === "encoding")) || (key22 === "header_row")) || (key22 === "sheet")) || (key22 === "fields"))){
+const err145 = {instancePath:instancePath+"/tables/complaints",schemaPath:"#/properties/tables/properties/complaints/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.complaints,data:data79};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1905,12 +1897,11 @@ vErrors.push(err145);
 errors++;
 }
 }
-}
-if(data77.sheet !== undefined){
-let data82 = data77.sheet;
-if(typeof data82 === "string"){
-if(data82.length < 1){
-const err146 = {instancePath:instancePath+"/tables/qa_reviews/sheet",schemaPath:"#/properties/tables/properties/qa_reviews/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.qa_reviews.properties.sheet,data:data82};
+if(data79.files !== undefined){
+let data80 = data79.files;
+if(Array.isArray(data80)){
+if(data80.length < 1){
+const err146 = {instancePath:instancePath+"/tables/complaints/files",schemaPath:"#/properties/tables/properties/complaints/properties/files/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.complaints.properties.files,data:data80};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1919,9 +1910,12 @@ vErrors.push(err146);
 }
 errors++;
 }
-}
-else {
-const err147 = {instancePath:instancePath+"/tables/qa_reviews/sheet",schemaPath:"#/properties/tables/properties/qa_reviews/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.qa_reviews.properties.sheet.type,parentSchema:schema31.properties.tables.properties.qa_reviews.properties.sheet,data:data82};
+const len13 = data80.length;
+for(let i13=0; i13<len13; i13++){
+let data81 = data80[i13];
+if(typeof data81 === "string"){
+if(data81.length < 1){
+const err147 = {instancePath:instancePath+"/tables/complaints/files/" + i13,schemaPath:"#/properties/tables/properties/complaints/properties/files/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.complaints.properties.files.items,data:data81};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1931,13 +1925,8 @@ vErrors.push(err147);
 errors++;
 }
 }
-if(data77.fields !== undefined){
-let data83 = data77.fields;
-if(data83 && typeof data83 == "object" && !Array.isArray(data83)){
-for(const key23 in data83){
-let data84 = data83[key23];
-if((typeof data84 !== "string") && (!(data84 && typeof data84 == "object" && !Array.isArray(data84)))){
-const err148 = {instancePath:instancePath+"/tables/qa_reviews/fields/" + key23.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/qa_reviews/properties/fields/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tables.properties.qa_reviews.properties.fields.additionalProperties.type},message:"must be string,object",schema:schema31.properties.tables.properties.qa_reviews.properties.fields.additionalProperties.type,parentSchema:schema31.properties.tables.properties.qa_reviews.properties.fields.additionalProperties,data:data84};
+else {
+const err148 = {instancePath:instancePath+"/tables/complaints/files/" + i13,schemaPath:"#/properties/tables/properties/complaints/properties/files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.complaints.properties.files.items.type,parentSchema:schema31.properties.tables.properties.complaints.properties.files.items,data:data81};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1946,9 +1935,10 @@ vErrors.push(err148);
 }
 errors++;
 }
-if(typeof data84 === "string"){
-if(data84.length < 1){
-const err149 = {instancePath:instancePath+"/tables/qa_reviews/fields/" + key23.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/qa_reviews/properties/fields/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.qa_reviews.properties.fields.additionalProperties,data:data84};
+}
+}
+else {
+const err149 = {instancePath:instancePath+"/tables/complaints/files",schemaPath:"#/properties/tables/properties/complaints/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tables.properties.complaints.properties.files.type,parentSchema:schema31.properties.tables.properties.complaints.properties.files,data:data80};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1958,10 +1948,10 @@ vErrors.push(err149);
 errors++;
 }
 }
-if(data84 && typeof data84 == "object" && !Array.isArray(data84)){
-for(const key24 in data84){
-if(!((((key24 === "column") || (key24 === "map")) || (key24 === "format")) || (key24 === "type"))){
-const err150 = {instancePath:instancePath+"/tables/qa_reviews/fields/" + key23.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/qa_reviews/properties/fields/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.qa_reviews.properties.fields.additionalProperties,data:data84};
+if(data79.encoding !== undefined){
+let data82 = data79.encoding;
+if(!(((((((data82 === "utf-8") || (data82 === "gb18030")) || (data82 === "utf-16le")) || (data82 === "utf-16be")) || (data82 === "utf8")) || (data82 === "gbk")) || (data82 === "gb2312"))){
+const err150 = {instancePath:instancePath+"/tables/complaints/encoding",schemaPath:"#/properties/tables/properties/complaints/properties/encoding/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.complaints.properties.encoding.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.complaints.properties.encoding.enum,parentSchema:schema31.properties.tables.properties.complaints.properties.encoding,data:data82};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1971,11 +1961,10 @@ vErrors.push(err150);
 errors++;
 }
 }
-if(data84.column !== undefined){
-let data85 = data84.column;
-if(typeof data85 === "string"){
-if(data85.length < 1){
-const err151 = {instancePath:instancePath+"/tables/qa_reviews/fields/" + key23.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/tables/properties/qa_reviews/properties/fields/additionalProperties/properties/column/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.qa_reviews.properties.fields.additionalProperties.properties.column,data:data85};
+if(data79.header_row !== undefined){
+let data83 = data79.header_row;
+if(!(((typeof data83 == "number") && (!(data83 % 1) && !isNaN(data83))) && (isFinite(data83)))){
+const err151 = {instancePath:instancePath+"/tables/complaints/header_row",schemaPath:"#/properties/tables/properties/complaints/properties/header_row/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.tables.properties.complaints.properties.header_row.type,parentSchema:schema31.properties.tables.properties.complaints.properties.header_row,data:data83};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -1984,9 +1973,9 @@ vErrors.push(err151);
 }
 errors++;
 }
-}
-else {
-const err152 = {instancePath:instancePath+"/tables/qa_reviews/fields/" + key23.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/tables/properties/qa_reviews/properties/fields/additionalProperties/properties/column/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.qa_reviews.properties.fields.additionalProperties.properties.column.type,parentSchema:schema31.properties.tables.properties.qa_reviews.properties.fields.additionalProperties.properties.column,data:data85};
+if((typeof data83 == "number") && (isFinite(data83))){
+if(data83 < 1 || isNaN(data83)){
+const err152 = {instancePath:instancePath+"/tables/complaints/header_row",schemaPath:"#/properties/tables/properties/complaints/properties/header_row/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.tables.properties.complaints.properties.header_row,data:data83};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -1996,13 +1985,12 @@ vErrors.push(err152);
 errors++;
 }
 }
-if(data84.map !== undefined){
-let data86 = data84.map;
-if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
-for(const key25 in data86){
-let data87 = data86[key25];
-if((((typeof data87 !== "string") && (!((typeof data87 == "number") && (isFinite(data87))))) && (typeof data87 !== "boolean")) && (data87 !== null)){
-const err153 = {instancePath:instancePath+"/tables/qa_reviews/fields/" + key23.replace(/~/g, "~0").replace(/\//g, "~1")+"/map/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/qa_reviews/properties/fields/additionalProperties/properties/map/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tables.properties.qa_reviews.properties.fields.additionalProperties.properties.map.additionalProperties.type},message:"must be string,number,boolean,null",schema:schema31.properties.tables.properties.qa_reviews.properties.fields.additionalProperties.properties.map.additionalProperties.type,parentSchema:schema31.properties.tables.properties.qa_reviews.properties.fields.additionalProperties.properties.map.additionalProperties,data:data87};
+}
+if(data79.sheet !== undefined){
+let data84 = data79.sheet;
+if(typeof data84 === "string"){
+if(data84.length < 1){
+const err153 = {instancePath:instancePath+"/tables/complaints/sheet",schemaPath:"#/properties/tables/properties/complaints/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.complaints.properties.sheet,data:data84};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -2012,9 +2000,8 @@ vErrors.push(err153);
 errors++;
 }
 }
-}
 else {
-const err154 = {instancePath:instancePath+"/tables/qa_reviews/fields/" + key23.replace(/~/g, "~0").replace(/\//g, "~1")+"/map",schemaPath:"#/properties/tables/properties/qa_reviews/properties/fields/additionalProperties/properties/map/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.qa_reviews.properties.fields.additionalProperties.properties.map.type,parentSchema:schema31.properties.tables.properties.qa_reviews.properties.fields.additionalProperties.properties.map,data:data86};
+const err154 = {instancePath:instancePath+"/tables/complaints/sheet",schemaPath:"#/properties/tables/properties/complaints/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.complaints.properties.sheet.type,parentSchema:schema31.properties.tables.properties.complaints.properties.sheet,data:data84};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -2024,10 +2011,13 @@ vErrors.push(err154);
 errors++;
 }
 }
-if(data84.format !== undefined){
-let data88 = data84.format;
-if((typeof data88 !== "string") && (!(Array.isArray(data88)))){
-const err155 = {instancePath:instancePath+"/tables/qa_reviews/fields/" + key23.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/qa_reviews/properties/fields/additionalProperties/properties/format/type",keyword:"type",params:{type: schema31.properties.tables.properties.qa_reviews.properties.fields.additionalProperties.properties.format.type},message:"must be string,array",schema:schema31.properties.tables.properties.qa_reviews.properties.fields.additionalProperties.properties.format.type,parentSchema:schema31.properties.tables.properties.qa_reviews.properties.fields.additionalProperties.properties.format,data:data88};
+if(data79.fields !== undefined){
+let data85 = data79.fields;
+if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
+for(const key23 in data85){
+let data86 = data85[key23];
+if((typeof data86 !== "string") && (!(data86 && typeof data86 == "object" && !Array.isArray(data86)))){
+const err155 = {instancePath:instancePath+"/tables/complaints/fields/" + key23.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/complaints/properties/fields/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tables.properties.complaints.properties.fields.additionalProperties.type},message:"must be string,object",schema:schema31.properties.tables.properties.complaints.properties.fields.additionalProperties.type,parentSchema:schema31.properties.tables.properties.complaints.properties.fields.additionalProperties,data:data86};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -2036,9 +2026,9 @@ vErrors.push(err155);
 }
 errors++;
 }
-if(typeof data88 === "string"){
-if(data88.length < 1){
-const err156 = {instancePath:instancePath+"/tables/qa_reviews/fields/" + key23.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/qa_reviews/properties/fields/additionalProperties/properties/format/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.qa_reviews.properties.fields.additionalProperties.properties.format,data:data88};
+if(typeof data86 === "string"){
+if(data86.length < 1){
+const err156 = {instancePath:instancePath+"/tables/complaints/fields/" + key23.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/complaints/properties/fields/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.complaints.properties.fields.additionalProperties,data:data86};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -2048,9 +2038,10 @@ vErrors.push(err156);
 errors++;
 }
 }
-if(Array.isArray(data88)){
-if(data88.length < 1){
-const err157 = {instancePath:instancePath+"/tables/qa_reviews/fields/" + key23.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/qa_reviews/properties/fields/additionalProperties/properties/format/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.qa_reviews.properties.fields.additionalProperties.properties.format,data:data88};
+if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
+for(const key24 in data86){
+if(!(((((key24 === "column") || (key24 === "map")) || (key24 === "format")) || (key24 === "number")) || (key24 === "type"))){
+const err157 = {instancePath:instancePath+"/tables/complaints/fields/" + key23.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/complaints/properties/fields/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.complaints.properties.fields.additionalProperties,data:data86};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -2059,12 +2050,12 @@ vErrors.push(err157);
 }
 errors++;
 }
-const len12 = data88.length;
-for(let i12=0; i12<len12; i12++){
-let data89 = data88[i12];
-if(typeof data89 === "string"){
-if(data89.length < 1){
-const err158 = {instancePath:instancePath+"/tables/qa_reviews/fields/" + key23.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i12,schemaPath:"#/properties/tables/properties/qa_reviews/properties/fields/additionalProperties/properties/format/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.qa_reviews.properties.fields.additionalProperties.properties.format.items,data:data89};
+}
+if(data86.column !== undefined){
+let data87 = data86.column;
+if(typeof data87 === "string"){
+if(data87.length < 1){
+const err158 = {instancePath:instancePath+"/tables/complaints/fields/" + key23.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/tables/properties/complaints/properties/fields/additionalProperties/properties/column/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.complaints.properties.fields.additionalProperties.properties.column,data:data87};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -2075,7 +2066,7 @@ errors++;
 }
 }
 else {
-const err159 = {instancePath:instancePath+"/tables/qa_reviews/fields/" + key23.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i12,schemaPath:"#/properties/tables/properties/qa_reviews/properties/fields/additionalProperties/properties/format/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.qa_reviews.properties.fields.additionalProperties.properties.format.items.type,parentSchema:schema31.properties.tables.properties.qa_reviews.properties.fields.additionalProperties.properties.format.items,data:data89};
+const err159 = {instancePath:instancePath+"/tables/complaints/fields/" + key23.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/tables/properties/complaints/properties/fields/additionalProperties/properties/column/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.complaints.properties.fields.additionalProperties.properties.column.type,parentSchema:schema31.properties.tables.properties.complaints.properties.fields.additionalProperties.properties.column,data:data87};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -2085,12 +2076,13 @@ vErrors.push(err159);
 errors++;
 }
 }
-}
-}
-if(data84.type !== undefined){
-let data90 = data84.type;
-if(!((((((data90 === "string") || (data90 === "number")) || (data90 === "int")) || (data90 === "bool")) || (data90 === "timestamp")) || (data90 === "date"))){
-const err160 = {instancePath:instancePath+"/tables/qa_reviews/fields/" + key23.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/tables/properties/qa_reviews/properties/fields/additionalProperties/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.qa_reviews.properties.fields.additionalProperties.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.qa_reviews.properties.fields.additionalProperties.properties.type.enum,parentSchema:schema31.properties.tables.properties.qa_reviews.properties.fields.additionalProperties.properties.type,data:data90};
+if(data86.map !== undefined){
+let data88 = data86.map;
+if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
+for(const key25 in data88){
+let data89 = data88[key25];
+if((((typeof data89 !== "string") && (!((typeof data89 == "number") && (isFinite(data89))))) && (typeof data89 !== "boolean")) && (data89 !== null)){
+const err160 = {instancePath:instancePath+"/tables/complaints/fields/" + key23.replace(/~/g, "~0").replace(/\//g, "~1")+"/map/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/complaints/properties/fields/additionalProperties/properties/map/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tables.properties.complaints.properties.fields.additionalProperties.properties.map.additionalProperties.type},message:"must be string,number,boolean,null",schema:schema31.properties.tables.properties.complaints.properties.fields.additionalProperties.properties.map.additionalProperties.type,parentSchema:schema31.properties.tables.properties.complaints.properties.fields.additionalProperties.properties.map.additionalProperties,data:data89};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -2101,10 +2093,8 @@ errors++;
 }
 }
 }
-}
-}
 else {
-const err161 = {instancePath:instancePath+"/tables/qa_reviews/fields",schemaPath:"#/properties/tables/properties/qa_reviews/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.qa_reviews.properties.fields.type,parentSchema:schema31.properties.tables.properties.qa_reviews.properties.fields,data:data83};
+const err161 = {instancePath:instancePath+"/tables/complaints/fields/" + key23.replace(/~/g, "~0").replace(/\//g, "~1")+"/map",schemaPath:"#/properties/tables/properties/complaints/properties/fields/additionalProperties/properties/map/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.complaints.properties.fields.additionalProperties.properties.map.type,parentSchema:schema31.properties.tables.properties.complaints.properties.fields.additionalProperties.properties.map,data:data88};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2114,9 +2104,10 @@ vErrors.push(err161);
 errors++;
 }
 }
-}
-else {
-const err162 = {instancePath:instancePath+"/tables/qa_reviews",schemaPath:"#/properties/tables/properties/qa_reviews/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.qa_reviews.type,parentSchema:schema31.properties.tables.properties.qa_reviews,data:data77};
+if(data86.format !== undefined){
+let data90 = data86.format;
+if((typeof data90 !== "string") && (!(Array.isArray(data90)))){
+const err162 = {instancePath:instancePath+"/tables/complaints/fields/" + key23.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/complaints/properties/fields/additionalProperties/properties/format/type",keyword:"type",params:{type: schema31.properties.tables.properties.complaints.properties.fields.additionalProperties.properties.format.type},message:"must be string,array",schema:schema31.properties.tables.properties.complaints.properties.fields.additionalProperties.properties.format.type,parentSchema:schema31.properties.tables.properties.complaints.properties.fields.additionalProperties.properties.format,data:data90};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2125,13 +2116,9 @@ vErrors.push(err162);
 }
 errors++;
 }
-}
-if(data6.orders !== undefined){
-let data91 = data6.orders;
-if(data91 && typeof data91 == "object" && !Array.isArray(data91)){
-for(const key26 in data91){
-if(!(((((key26 === "files") || (key26 === "encoding")) || (key26 === "header_row")) || (key26 === "sheet")) || (key26 === "fields"))){
-const err163 = {instancePath:instancePath+"/tables/orders",schemaPath:"#/properties/tables/properties/orders/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.orders,data:data91};
+if(typeof data90 === "string"){
+if(data90.length < 1){
+const err163 = {instancePath:instancePath+"/tables/complaints/fields/" + key23.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/complaints/properties/fields/additionalProperties/properties/format/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.complaints.properties.fields.additionalProperties.properties.format,data:data90};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2141,11 +2128,9 @@ vErrors.push(err163);
 errors++;
 }
 }
-if(data91.files !== undefined){
-let data92 = data91.files;
-if(Array.isArray(data92)){
-if(data92.length < 1){
-const err164 = {instancePath:instancePath+"/tables/orders/files",schemaPath:"#/properties/tables/properties/orders/properties/files/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.orders.properties.files,data:data92};
+if(Array.isArray(data90)){
+if(data90.length < 1){
+const err164 = {instancePath:instancePath+"/tables/complaints/fields/" + key23.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/complaints/properties/fields/additionalProperties/properties/format/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.complaints.properties.fields.additionalProperties.properties.format,data:data90};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2154,12 +2139,12 @@ vErrors.push(err164);
 }
 errors++;
 }
-const len13 = data92.length;
-for(let i13=0; i13<len13; i13++){
-let data93 = data92[i13];
-if(typeof data93 === "string"){
-if(data93.length < 1){
-const err165 = {instancePath:instancePath+"/tables/orders/files/" + i13,schemaPath:"#/properties/tables/properties/orders/properties/files/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.orders.properties.files.items,data:data93};
+const len14 = data90.length;
+for(let i14=0; i14<len14; i14++){
+let data91 = data90[i14];
+if(typeof data91 === "string"){
+if(data91.length < 1){
+const err165 = {instancePath:instancePath+"/tables/complaints/fields/" + key23.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i14,schemaPath:"#/properties/tables/properties/complaints/properties/fields/additionalProperties/properties/format/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.complaints.properties.fields.additionalProperties.properties.format.items,data:data91};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2170,7 +2155,7 @@ errors++;
 }
 }
 else {
-const err166 = {instancePath:instancePath+"/tables/orders/files/" + i13,schemaPath:"#/properties/tables/properties/orders/properties/files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.orders.properties.files.items.type,parentSchema:schema31.properties.tables.properties.orders.properties.files.items,data:data93};
+const err166 = {instancePath:instancePath+"/tables/complaints/fields/" + key23.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i14,schemaPath:"#/properties/tables/properties/complaints/properties/fields/additionalProperties/properties/format/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.complaints.properties.fields.additionalProperties.properties.format.items.type,parentSchema:schema31.properties.tables.properties.complaints.properties.fields.additionalProperties.properties.format.items,data:data91};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2181,8 +2166,12 @@ errors++;
 }
 }
 }
-else {
-const err167 = {instancePath:instancePath+"/tables/orders/files",schemaPath:"#/properties/tables/properties/orders/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tables.properties.orders.properties.files.type,parentSchema:schema31.properties.tables.properties.orders.properties.files,data:data92};
+}
+if(data86.number !== undefined){
+let data92 = data86.number;
+if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
+if(Object.keys(data92).length < 1){
+const err167 = {instancePath:instancePath+"/tables/complaints/fields/" + key23.replace(/~/g, "~0").replace(/\//g, "~1")+"/number",schemaPath:"#/properties/tables/properties/complaints/properties/fields/additionalProperties/properties/number/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema31.properties.tables.properties.complaints.properties.fields.additionalProperties.properties.number,data:data92};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2191,11 +2180,9 @@ vErrors.push(err167);
 }
 errors++;
 }
-}
-if(data91.encoding !== undefined){
-let data94 = data91.encoding;
-if(!(((((((data94 === "utf-8") || (data94 === "gb18030")) || (data94 === "utf-16le")) || (data94 === "utf-16be")) || (data94 === "utf8")) || (data94 === "gbk")) || (data94 === "gb2312"))){
-const err168 = {instancePath:instancePath+"/tables/orders/encoding",schemaPath:"#/properties/tables/properties/orders/properties/encoding/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.orders.properties.encoding.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.orders.properties.encoding.enum,parentSchema:schema31.properties.tables.properties.orders.properties.encoding,data:data94};
+for(const key26 in data92){
+if(!((key26 === "thousands") || (key26 === "strip"))){
+const err168 = {instancePath:instancePath+"/tables/complaints/fields/" + key23.replace(/~/g, "~0").replace(/\//g, "~1")+"/number",schemaPath:"#/properties/tables/properties/complaints/properties/fields/additionalProperties/properties/number/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.complaints.properties.fields.additionalProperties.properties.number,data:data92};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2205,10 +2192,10 @@ vErrors.push(err168);
 errors++;
 }
 }
-if(data91.header_row !== undefined){
-let data95 = data91.header_row;
-if(!(((typeof data95 == "number") && (!(data95 % 1) && !isNaN(data95))) && (isFinite(data95)))){
-const err169 = {instancePath:instancePath+"/tables/orders/header_row",schemaPath:"#/properties/tables/properties/orders/properties/header_row/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.tables.properties.orders.properties.header_row.type,parentSchema:schema31.properties.tables.properties.orders.properties.header_row,data:data95};
+if(data92.thousands !== undefined){
+let data93 = data92.thousands;
+if(!(((data93 === ",") || (data93 === "'")) || (data93 === " "))){
+const err169 = {instancePath:instancePath+"/tables/complaints/fields/" + key23.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/thousands",schemaPath:"#/properties/tables/properties/complaints/properties/fields/additionalProperties/properties/number/properties/thousands/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.complaints.properties.fields.additionalProperties.properties.number.properties.thousands.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.complaints.properties.fields.additionalProperties.properties.number.properties.thousands.enum,parentSchema:schema31.properties.tables.properties.complaints.properties.fields.additionalProperties.properties.number.properties.thousands,data:data93};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2217,9 +2204,12 @@ vErrors.push(err169);
 }
 errors++;
 }
-if((typeof data95 == "number") && (isFinite(data95))){
-if(data95 < 1 || isNaN(data95)){
-const err170 = {instancePath:instancePath+"/tables/orders/header_row",schemaPath:"#/properties/tables/properties/orders/properties/header_row/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.tables.properties.orders.properties.header_row,data:data95};
+}
+if(data92.strip !== undefined){
+let data94 = data92.strip;
+if(Array.isArray(data94)){
+if(data94.length < 1){
+const err170 = {instancePath:instancePath+"/tables/complaints/fields/" + key23.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/strip",schemaPath:"#/properties/tables/properties/complaints/properties/fields/additionalProperties/properties/number/properties/strip/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.complaints.properties.fields.additionalProperties.properties.number.properties.strip,data:data94};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2228,13 +2218,12 @@ vErrors.push(err170);
 }
 errors++;
 }
-}
-}
-if(data91.sheet !== undefined){
-let data96 = data91.sheet;
-if(typeof data96 === "string"){
-if(data96.length < 1){
-const err171 = {instancePath:instancePath+"/tables/orders/sheet",schemaPath:"#/properties/tables/properties/orders/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.orders.properties.sheet,data:data96};
+const len15 = data94.length;
+for(let i15=0; i15<len15; i15++){
+let data95 = data94[i15];
+if(typeof data95 === "string"){
+if(data95.length < 1){
+const err171 = {instancePath:instancePath+"/tables/complaints/fields/" + key23.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/strip/" + i15,schemaPath:"#/properties/tables/properties/complaints/properties/fields/additionalProperties/properties/number/properties/strip/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.complaints.properties.fields.additionalProperties.properties.number.properties.strip.items,data:data95};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2245,7 +2234,7 @@ errors++;
 }
 }
 else {
-const err172 = {instancePath:instancePath+"/tables/orders/sheet",schemaPath:"#/properties/tables/properties/orders/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.orders.properties.sheet.type,parentSchema:schema31.properties.tables.properties.orders.properties.sheet,data:data96};
+const err172 = {instancePath:instancePath+"/tables/complaints/fields/" + key23.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/strip/" + i15,schemaPath:"#/properties/tables/properties/complaints/properties/fields/additionalProperties/properties/number/properties/strip/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.complaints.properties.fields.additionalProperties.properties.number.properties.strip.items.type,parentSchema:schema31.properties.tables.properties.complaints.properties.fields.additionalProperties.properties.number.properties.strip.items,data:data95};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2255,13 +2244,9 @@ vErrors.push(err172);
 errors++;
 }
 }
-if(data91.fields !== undefined){
-let data97 = data91.fields;
-if(data97 && typeof data97 == "object" && !Array.isArray(data97)){
-for(const key27 in data97){
-let data98 = data97[key27];
-if((typeof data98 !== "string") && (!(data98 && typeof data98 == "object" && !Array.isArray(data98)))){
-const err173 = {instancePath:instancePath+"/tables/orders/fields/" + key27.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/orders/properties/fields/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tables.properties.orders.properties.fields.additionalProperties.type},message:"must be string,object",schema:schema31.properties.tables.properties.orders.properties.fields.additionalProperties.type,parentSchema:schema31.properties.tables.properties.orders.properties.fields.additionalProperties,data:data98};
+}
+else {
+const err173 = {instancePath:instancePath+"/tables/complaints/fields/" + key23.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/strip",schemaPath:"#/properties/tables/properties/complaints/properties/fields/additionalProperties/properties/number/properties/strip/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tables.properties.complaints.properties.fields.additionalProperties.properties.number.properties.strip.type,parentSchema:schema31.properties.tables.properties.complaints.properties.fields.additionalProperties.properties.number.properties.strip,data:data94};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2270,9 +2255,10 @@ vErrors.push(err173);
 }
 errors++;
 }
-if(typeof data98 === "string"){
-if(data98.length < 1){
-const err174 = {instancePath:instancePath+"/tables/orders/fields/" + key27.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/orders/properties/fields/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.orders.properties.fields.additionalProperties,data:data98};
+}
+}
+else {
+const err174 = {instancePath:instancePath+"/tables/complaints/fields/" + key23.replace(/~/g, "~0").replace(/\//g, "~1")+"/number",schemaPath:"#/properties/tables/properties/complaints/properties/fields/additionalProperties/properties/number/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.complaints.properties.fields.additionalProperties.properties.number.type,parentSchema:schema31.properties.tables.properties.complaints.properties.fields.additionalProperties.properties.number,data:data92};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2282,10 +2268,10 @@ vErrors.push(err174);
 errors++;
 }
 }
-if(data98 && typeof data98 == "object" && !Array.isArray(data98)){
-for(const key28 in data98){
-if(!((((key28 === "column") || (key28 === "map")) || (key28 === "format")) || (key28 === "type"))){
-const err175 = {instancePath:instancePath+"/tables/orders/fields/" + key27.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/orders/properties/fields/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.orders.properties.fields.additionalProperties,data:data98};
+if(data86.type !== undefined){
+let data96 = data86.type;
+if(!((((((data96 === "string") || (data96 === "number")) || (data96 === "int")) || (data96 === "bool")) || (data96 === "timestamp")) || (data96 === "date"))){
+const err175 = {instancePath:instancePath+"/tables/complaints/fields/" + key23.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/tables/properties/complaints/properties/fields/additionalProperties/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.complaints.properties.fields.additionalProperties.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.complaints.properties.fields.additionalProperties.properties.type.enum,parentSchema:schema31.properties.tables.properties.complaints.properties.fields.additionalProperties.properties.type,data:data96};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2295,11 +2281,11 @@ vErrors.push(err175);
 errors++;
 }
 }
-if(data98.column !== undefined){
-let data99 = data98.column;
-if(typeof data99 === "string"){
-if(data99.length < 1){
-const err176 = {instancePath:instancePath+"/tables/orders/fields/" + key27.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/tables/properties/orders/properties/fields/additionalProperties/properties/column/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.orders.properties.fields.additionalProperties.properties.column,data:data99};
+}
+}
+}
+else {
+const err176 = {instancePath:instancePath+"/tables/complaints/fields",schemaPath:"#/properties/tables/properties/complaints/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.complaints.properties.fields.type,parentSchema:schema31.properties.tables.properties.complaints.properties.fields,data:data85};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2309,8 +2295,9 @@ vErrors.push(err176);
 errors++;
 }
 }
+}
 else {
-const err177 = {instancePath:instancePath+"/tables/orders/fields/" + key27.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/tables/properties/orders/properties/fields/additionalProperties/properties/column/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.orders.properties.fields.additionalProperties.properties.column.type,parentSchema:schema31.properties.tables.properties.orders.properties.fields.additionalProperties.properties.column,data:data99};
+const err177 = {instancePath:instancePath+"/tables/complaints",schemaPath:"#/properties/tables/properties/complaints/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.complaints.type,parentSchema:schema31.properties.tables.properties.complaints,data:data79};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2320,13 +2307,12 @@ vErrors.push(err177);
 errors++;
 }
 }
-if(data98.map !== undefined){
-let data100 = data98.map;
-if(data100 && typeof data100 == "object" && !Array.isArray(data100)){
-for(const key29 in data100){
-let data101 = data100[key29];
-if((((typeof data101 !== "string") && (!((typeof data101 == "number") && (isFinite(data101))))) && (typeof data101 !== "boolean")) && (data101 !== null)){
-const err178 = {instancePath:instancePath+"/tables/orders/fields/" + key27.replace(/~/g, "~0").replace(/\//g, "~1")+"/map/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/orders/properties/fields/additionalProperties/properties/map/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tables.properties.orders.properties.fields.additionalProperties.properties.map.additionalProperties.type},message:"must be string,number,boolean,null",schema:schema31.properties.tables.properties.orders.properties.fields.additionalProperties.properties.map.additionalProperties.type,parentSchema:schema31.properties.tables.properties.orders.properties.fields.additionalProperties.properties.map.additionalProperties,data:data101};
+if(data6.qa_reviews !== undefined){
+let data97 = data6.qa_reviews;
+if(data97 && typeof data97 == "object" && !Array.isArray(data97)){
+for(const key27 in data97){
+if(!(((((key27 === "files") || (key27 === "encoding")) || (key27 === "header_row")) || (key27 === "sheet")) || (key27 === "fields"))){
+const err178 = {instancePath:instancePath+"/tables/qa_reviews",schemaPath:"#/properties/tables/properties/qa_reviews/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.qa_reviews,data:data97};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2336,9 +2322,11 @@ vErrors.push(err178);
 errors++;
 }
 }
-}
-else {
-const err179 = {instancePath:instancePath+"/tables/orders/fields/" + key27.replace(/~/g, "~0").replace(/\//g, "~1")+"/map",schemaPath:"#/properties/tables/properties/orders/properties/fields/additionalProperties/properties/map/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.orders.properties.fields.additionalProperties.properties.map.type,parentSchema:schema31.properties.tables.properties.orders.properties.fields.additionalProperties.properties.map,data:data100};
+if(data97.files !== undefined){
+let data98 = data97.files;
+if(Array.isArray(data98)){
+if(data98.length < 1){
+const err179 = {instancePath:instancePath+"/tables/qa_reviews/files",schemaPath:"#/properties/tables/properties/qa_reviews/properties/files/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.qa_reviews.properties.files,data:data98};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2347,11 +2335,12 @@ vErrors.push(err179);
 }
 errors++;
 }
-}
-if(data98.format !== undefined){
-let data102 = data98.format;
-if((typeof data102 !== "string") && (!(Array.isArray(data102)))){
-const err180 = {instancePath:instancePath+"/tables/orders/fields/" + key27.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/orders/properties/fields/additionalProperties/properties/format/type",keyword:"type",params:{type: schema31.properties.tables.properties.orders.properties.fields.additionalProperties.properties.format.type},message:"must be string,array",schema:schema31.properties.tables.properties.orders.properties.fields.additionalProperties.properties.format.type,parentSchema:schema31.properties.tables.properties.orders.properties.fields.additionalProperties.properties.format,data:data102};
+const len16 = data98.length;
+for(let i16=0; i16<len16; i16++){
+let data99 = data98[i16];
+if(typeof data99 === "string"){
+if(data99.length < 1){
+const err180 = {instancePath:instancePath+"/tables/qa_reviews/files/" + i16,schemaPath:"#/properties/tables/properties/qa_reviews/properties/files/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.qa_reviews.properties.files.items,data:data99};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2360,9 +2349,9 @@ vErrors.push(err180);
 }
 errors++;
 }
-if(typeof data102 === "string"){
-if(data102.length < 1){
-const err181 = {instancePath:instancePath+"/tables/orders/fields/" + key27.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/orders/properties/fields/additionalProperties/properties/format/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.orders.properties.fields.additionalProperties.properties.format,data:data102};
+}
+else {
+const err181 = {instancePath:instancePath+"/tables/qa_reviews/files/" + i16,schemaPath:"#/properties/tables/properties/qa_reviews/properties/files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.qa_reviews.properties.files.items.type,parentSchema:schema31.properties.tables.properties.qa_reviews.properties.files.items,data:data99};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2372,9 +2361,9 @@ vErrors.push(err181);
 errors++;
 }
 }
-if(Array.isArray(data102)){
-if(data102.length < 1){
-const err182 = {instancePath:instancePath+"/tables/orders/fields/" + key27.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/orders/properties/fields/additionalProperties/properties/format/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.orders.properties.fields.additionalProperties.properties.format,data:data102};
+}
+else {
+const err182 = {instancePath:instancePath+"/tables/qa_reviews/files",schemaPath:"#/properties/tables/properties/qa_reviews/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tables.properties.qa_reviews.properties.files.type,parentSchema:schema31.properties.tables.properties.qa_reviews.properties.files,data:data98};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2383,12 +2372,11 @@ vErrors.push(err182);
 }
 errors++;
 }
-const len14 = data102.length;
-for(let i14=0; i14<len14; i14++){
-let data103 = data102[i14];
-if(typeof data103 === "string"){
-if(data103.length < 1){
-const err183 = {instancePath:instancePath+"/tables/orders/fields/" + key27.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i14,schemaPath:"#/properties/tables/properties/orders/properties/fields/additionalProperties/properties/format/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.orders.properties.fields.additionalProperties.properties.format.items,data:data103};
+}
+if(data97.encoding !== undefined){
+let data100 = data97.encoding;
+if(!(((((((data100 === "utf-8") || (data100 === "gb18030")) || (data100 === "utf-16le")) || (data100 === "utf-16be")) || (data100 === "utf8")) || (data100 === "gbk")) || (data100 === "gb2312"))){
+const err183 = {instancePath:instancePath+"/tables/qa_reviews/encoding",schemaPath:"#/properties/tables/properties/qa_reviews/properties/encoding/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.qa_reviews.properties.encoding.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.qa_reviews.properties.encoding.enum,parentSchema:schema31.properties.tables.properties.qa_reviews.properties.encoding,data:data100};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2398,8 +2386,10 @@ vErrors.push(err183);
 errors++;
 }
 }
-else {
-const err184 = {instancePath:instancePath+"/tables/orders/fields/" + key27.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i14,schemaPath:"#/properties/tables/properties/orders/properties/fields/additionalProperties/properties/format/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.orders.properties.fields.additionalProperties.properties.format.items.type,parentSchema:schema31.properties.tables.properties.orders.properties.fields.additionalProperties.properties.format.items,data:data103};
+if(data97.header_row !== undefined){
+let data101 = data97.header_row;
+if(!(((typeof data101 == "number") && (!(data101 % 1) && !isNaN(data101))) && (isFinite(data101)))){
+const err184 = {instancePath:instancePath+"/tables/qa_reviews/header_row",schemaPath:"#/properties/tables/properties/qa_reviews/properties/header_row/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.tables.properties.qa_reviews.properties.header_row.type,parentSchema:schema31.properties.tables.properties.qa_reviews.properties.header_row,data:data101};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2408,13 +2398,9 @@ vErrors.push(err184);
 }
 errors++;
 }
-}
-}
-}
-if(data98.type !== undefined){
-let data104 = data98.type;
-if(!((((((data104 === "string") || (data104 === "number")) || (data104 === "int")) || (data104 === "bool")) || (data104 === "timestamp")) || (data104 === "date"))){
-const err185 = {instancePath:instancePath+"/tables/orders/fields/" + key27.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/tables/properties/orders/properties/fields/additionalProperties/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.orders.properties.fields.additionalProperties.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.orders.properties.fields.additionalProperties.properties.type.enum,parentSchema:schema31.properties.tables.properties.orders.properties.fields.additionalProperties.properties.type,data:data104};
+if((typeof data101 == "number") && (isFinite(data101))){
+if(data101 < 1 || isNaN(data101)){
+const err185 = {instancePath:instancePath+"/tables/qa_reviews/header_row",schemaPath:"#/properties/tables/properties/qa_reviews/properties/header_row/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.tables.properties.qa_reviews.properties.header_row,data:data101};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2425,10 +2411,11 @@ errors++;
 }
 }
 }
-}
-}
-else {
-const err186 = {instancePath:instancePath+"/tables/orders/fields",schemaPath:"#/properties/tables/properties/orders/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.orders.properties.fields.type,parentSchema:schema31.properties.tables.properties.orders.properties.fields,data:data97};
+if(data97.sheet !== undefined){
+let data102 = data97.sheet;
+if(typeof data102 === "string"){
+if(data102.length < 1){
+const err186 = {instancePath:instancePath+"/tables/qa_reviews/sheet",schemaPath:"#/properties/tables/properties/qa_reviews/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.qa_reviews.properties.sheet,data:data102};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2438,9 +2425,8 @@ vErrors.push(err186);
 errors++;
 }
 }
-}
 else {
-const err187 = {instancePath:instancePath+"/tables/orders",schemaPath:"#/properties/tables/properties/orders/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.orders.type,parentSchema:schema31.properties.tables.properties.orders,data:data91};
+const err187 = {instancePath:instancePath+"/tables/qa_reviews/sheet",schemaPath:"#/properties/tables/properties/qa_reviews/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.qa_reviews.properties.sheet.type,parentSchema:schema31.properties.tables.properties.qa_reviews.properties.sheet,data:data102};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2450,12 +2436,13 @@ vErrors.push(err187);
 errors++;
 }
 }
-if(data6.attendance !== undefined){
-let data105 = data6.attendance;
-if(data105 && typeof data105 == "object" && !Array.isArray(data105)){
-for(const key30 in data105){
-if(!(((((key30 === "files") || (key30 === "encoding")) || (key30 === "header_row")) || (key30 === "sheet")) || (key30 === "fields"))){
-const err188 = {instancePath:instancePath+"/tables/attendance",schemaPath:"#/properties/tables/properties/attendance/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.attendance,data:data105};
+if(data97.fields !== undefined){
+let data103 = data97.fields;
+if(data103 && typeof data103 == "object" && !Array.isArray(data103)){
+for(const key28 in data103){
+let data104 = data103[key28];
+if((typeof data104 !== "string") && (!(data104 && typeof data104 == "object" && !Array.isArray(data104)))){
+const err188 = {instancePath:instancePath+"/tables/qa_reviews/fields/" + key28.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/qa_reviews/properties/fields/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tables.properties.qa_reviews.properties.fields.additionalProperties.type},message:"must be string,object",schema:schema31.properties.tables.properties.qa_reviews.properties.fields.additionalProperties.type,parentSchema:schema31.properties.tables.properties.qa_reviews.properties.fields.additionalProperties,data:data104};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2464,12 +2451,9 @@ vErrors.push(err188);
 }
 errors++;
 }
-}
-if(data105.files !== undefined){
-let data106 = data105.files;
-if(Array.isArray(data106)){
-if(data106.length < 1){
-const err189 = {instancePath:instancePath+"/tables/attendance/files",schemaPath:"#/properties/tables/properties/attendance/properties/files/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.attendance.properties.files,data:data106};
+if(typeof data104 === "string"){
+if(data104.length < 1){
+const err189 = {instancePath:instancePath+"/tables/qa_reviews/fields/" + key28.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/qa_reviews/properties/fields/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.qa_reviews.properties.fields.additionalProperties,data:data104};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2478,12 +2462,11 @@ vErrors.push(err189);
 }
 errors++;
 }
-const len15 = data106.length;
-for(let i15=0; i15<len15; i15++){
-let data107 = data106[i15];
-if(typeof data107 === "string"){
-if(data107.length < 1){
-const err190 = {instancePath:instancePath+"/tables/attendance/files/" + i15,schemaPath:"#/properties/tables/properties/attendance/properties/files/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.attendance.properties.files.items,data:data107};
+}
+if(data104 && typeof data104 == "object" && !Array.isArray(data104)){
+for(const key29 in data104){
+if(!(((((key29 === "column") || (key29 === "map")) || (key29 === "format")) || (key29 === "number")) || (key29 === "type"))){
+const err190 = {instancePath:instancePath+"/tables/qa_reviews/fields/" + key28.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/qa_reviews/properties/fields/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.qa_reviews.properties.fields.additionalProperties,data:data104};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2493,8 +2476,11 @@ vErrors.push(err190);
 errors++;
 }
 }
-else {
-const err191 = {instancePath:instancePath+"/tables/attendance/files/" + i15,schemaPath:"#/properties/tables/properties/attendance/properties/files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.attendance.properties.files.items.type,parentSchema:schema31.properties.tables.properties.attendance.properties.files.items,data:data107};
+if(data104.column !== undefined){
+let data105 = data104.column;
+if(typeof data105 === "string"){
+if(data105.length < 1){
+const err191 = {instancePath:instancePath+"/tables/qa_reviews/fields/" + key28.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/tables/properties/qa_reviews/properties/fields/additionalProperties/properties/column/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.qa_reviews.properties.fields.additionalProperties.properties.column,data:data105};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2504,9 +2490,8 @@ vErrors.push(err191);
 errors++;
 }
 }
-}
 else {
-const err192 = {instancePath:instancePath+"/tables/attendance/files",schemaPath:"#/properties/tables/properties/attendance/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tables.properties.attendance.properties.files.type,parentSchema:schema31.properties.tables.properties.attendance.properties.files,data:data106};
+const err192 = {instancePath:instancePath+"/tables/qa_reviews/fields/" + key28.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/tables/properties/qa_reviews/properties/fields/additionalProperties/properties/column/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.qa_reviews.properties.fields.additionalProperties.properties.column.type,parentSchema:schema31.properties.tables.properties.qa_reviews.properties.fields.additionalProperties.properties.column,data:data105};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2516,10 +2501,13 @@ vErrors.push(err192);
 errors++;
 }
 }
-if(data105.encoding !== undefined){
-let data108 = data105.encoding;
-if(!(((((((data108 === "utf-8") || (data108 === "gb18030")) || (data108 === "utf-16le")) || (data108 === "utf-16be")) || (data108 === "utf8")) || (data108 === "gbk")) || (data108 === "gb2312"))){
-const err193 = {instancePath:instancePath+"/tables/attendance/encoding",schemaPath:"#/properties/tables/properties/attendance/properties/encoding/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.attendance.properties.encoding.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.attendance.properties.encoding.enum,parentSchema:schema31.properties.tables.properties.attendance.properties.encoding,data:data108};
+if(data104.map !== undefined){
+let data106 = data104.map;
+if(data106 && typeof data106 == "object" && !Array.isArray(data106)){
+for(const key30 in data106){
+let data107 = data106[key30];
+if((((typeof data107 !== "string") && (!((typeof data107 == "number") && (isFinite(data107))))) && (typeof data107 !== "boolean")) && (data107 !== null)){
+const err193 = {instancePath:instancePath+"/tables/qa_reviews/fields/" + key28.replace(/~/g, "~0").replace(/\//g, "~1")+"/map/" + key30.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/qa_reviews/properties/fields/additionalProperties/properties/map/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tables.properties.qa_reviews.properties.fields.additionalProperties.properties.map.additionalProperties.type},message:"must be string,number,boolean,null",schema:schema31.properties.tables.properties.qa_reviews.properties.fields.additionalProperties.properties.map.additionalProperties.type,parentSchema:schema31.properties.tables.properties.qa_reviews.properties.fields.additionalProperties.properties.map.additionalProperties,data:data107};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2529,10 +2517,9 @@ vErrors.push(err193);
 errors++;
 }
 }
-if(data105.header_row !== undefined){
-let data109 = data105.header_row;
-if(!(((typeof data109 == "number") && (!(data109 % 1) && !isNaN(data109))) && (isFinite(data109)))){
-const err194 = {instancePath:instancePath+"/tables/attendance/header_row",schemaPath:"#/properties/tables/properties/attendance/properties/header_row/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.tables.properties.attendance.properties.header_row.type,parentSchema:schema31.properties.tables.properties.attendance.properties.header_row,data:data109};
+}
+else {
+const err194 = {instancePath:instancePath+"/tables/qa_reviews/fields/" + key28.replace(/~/g, "~0").replace(/\//g, "~1")+"/map",schemaPath:"#/properties/tables/properties/qa_reviews/properties/fields/additionalProperties/properties/map/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.qa_reviews.properties.fields.additionalProperties.properties.map.type,parentSchema:schema31.properties.tables.properties.qa_reviews.properties.fields.additionalProperties.properties.map,data:data106};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2541,9 +2528,11 @@ vErrors.push(err194);
 }
 errors++;
 }
-if((typeof data109 == "number") && (isFinite(data109))){
-if(data109 < 1 || isNaN(data109)){
-const err195 = {instancePath:instancePath+"/tables/attendance/header_row",schemaPath:"#/properties/tables/properties/attendance/properties/header_row/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.tables.properties.attendance.properties.header_row,data:data109};
+}
+if(data104.format !== undefined){
+let data108 = data104.format;
+if((typeof data108 !== "string") && (!(Array.isArray(data108)))){
+const err195 = {instancePath:instancePath+"/tables/qa_reviews/fields/" + key28.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/qa_reviews/properties/fields/additionalProperties/properties/format/type",keyword:"type",params:{type: schema31.properties.tables.properties.qa_reviews.properties.fields.additionalProperties.properties.format.type},message:"must be string,array",schema:schema31.properties.tables.properties.qa_reviews.properties.fields.additionalProperties.properties.format.type,parentSchema:schema31.properties.tables.properties.qa_reviews.properties.fields.additionalProperties.properties.format,data:data108};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2552,13 +2541,9 @@ vErrors.push(err195);
 }
 errors++;
 }
-}
-}
-if(data105.sheet !== undefined){
-let data110 = data105.sheet;
-if(typeof data110 === "string"){
-if(data110.length < 1){
-const err196 = {instancePath:instancePath+"/tables/attendance/sheet",schemaPath:"#/properties/tables/properties/attendance/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.attendance.properties.sheet,data:data110};
+if(typeof data108 === "string"){
+if(data108.length < 1){
+const err196 = {instancePath:instancePath+"/tables/qa_reviews/fields/" + key28.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/qa_reviews/properties/fields/additionalProperties/properties/format/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.qa_reviews.properties.fields.additionalProperties.properties.format,data:data108};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2568,8 +2553,9 @@ vErrors.push(err196);
 errors++;
 }
 }
-else {
-const err197 = {instancePath:instancePath+"/tables/attendance/sheet",schemaPath:"#/properties/tables/properties/attendance/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.attendance.properties.sheet.type,parentSchema:schema31.properties.tables.properties.attendance.properties.sheet,data:data110};
+if(Array.isArray(data108)){
+if(data108.length < 1){
+const err197 = {instancePath:instancePath+"/tables/qa_reviews/fields/" + key28.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/qa_reviews/properties/fields/additionalProperties/properties/format/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.qa_reviews.properties.fields.additionalProperties.properties.format,data:data108};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2578,14 +2564,12 @@ vErrors.push(err197);
 }
 errors++;
 }
-}
-if(data105.fields !== undefined){
-let data111 = data105.fields;
-if(data111 && typeof data111 == "object" && !Array.isArray(data111)){
-for(const key31 in data111){
-let data112 = data111[key31];
-if((typeof data112 !== "string") && (!(data112 && typeof data112 == "object" && !Array.isArray(data112)))){
-const err198 = {instancePath:instancePath+"/tables/attendance/fields/" + key31.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/attendance/properties/fields/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tables.properties.attendance.properties.fields.additionalProperties.type},message:"must be string,object",schema:schema31.properties.tables.properties.attendance.properties.fields.additionalProperties.type,parentSchema:schema31.properties.tables.properties.attendance.properties.fields.additionalProperties,data:data112};
+const len17 = data108.length;
+for(let i17=0; i17<len17; i17++){
+let data109 = data108[i17];
+if(typeof data109 === "string"){
+if(data109.length < 1){
+const err198 = {instancePath:instancePath+"/tables/qa_reviews/fields/" + key28.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i17,schemaPath:"#/properties/tables/properties/qa_reviews/properties/fields/additionalProperties/properties/format/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.qa_reviews.properties.fields.additionalProperties.properties.format.items,data:data109};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2594,9 +2578,9 @@ vErrors.push(err198);
 }
 errors++;
 }
-if(typeof data112 === "string"){
-if(data112.length < 1){
-const err199 = {instancePath:instancePath+"/tables/attendance/fields/" + key31.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/attendance/properties/fields/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.attendance.properties.fields.additionalProperties,data:data112};
+}
+else {
+const err199 = {instancePath:instancePath+"/tables/qa_reviews/fields/" + key28.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i17,schemaPath:"#/properties/tables/properties/qa_reviews/properties/fields/additionalProperties/properties/format/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.qa_reviews.properties.fields.additionalProperties.properties.format.items.type,parentSchema:schema31.properties.tables.properties.qa_reviews.properties.fields.additionalProperties.properties.format.items,data:data109};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2606,10 +2590,13 @@ vErrors.push(err199);
 errors++;
 }
 }
-if(data112 && typeof data112 == "object" && !Array.isArray(data112)){
-for(const key32 in data112){
-if(!((((key32 === "column") || (key32 === "map")) || (key32 === "format")) || (key32 === "type"))){
-const err200 = {instancePath:instancePath+"/tables/attendance/fields/" + key31.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/attendance/properties/fields/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.attendance.properties.fields.additionalProperties,data:data112};
+}
+}
+if(data104.number !== undefined){
+let data110 = data104.number;
+if(data110 && typeof data110 == "object" && !Array.isArray(data110)){
+if(Object.keys(data110).length < 1){
+const err200 = {instancePath:instancePath+"/tables/qa_reviews/fields/" + key28.replace(/~/g, "~0").replace(/\//g, "~1")+"/number",schemaPath:"#/properties/tables/properties/qa_reviews/properties/fields/additionalProperties/properties/number/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema31.properties.tables.properties.qa_reviews.properties.fields.additionalProperties.properties.number,data:data110};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2618,12 +2605,9 @@ vErrors.push(err200);
 }
 errors++;
 }
-}
-if(data112.column !== undefined){
-let data113 = data112.column;
-if(typeof data113 === "string"){
-if(data113.length < 1){
-const err201 = {instancePath:instancePath+"/tables/attendance/fields/" + key31.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/tables/properties/attendance/properties/fields/additionalProperties/properties/column/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.attendance.properties.fields.additionalProperties.properties.column,data:data113};
+for(const key31 in data110){
+if(!((key31 === "thousands") || (key31 === "strip"))){
+const err201 = {instancePath:instancePath+"/tables/qa_reviews/fields/" + key28.replace(/~/g, "~0").replace(/\//g, "~1")+"/number",schemaPath:"#/properties/tables/properties/qa_reviews/properties/fields/additionalProperties/properties/number/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.qa_reviews.properties.fields.additionalProperties.properties.number,data:data110};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2633,8 +2617,10 @@ vErrors.push(err201);
 errors++;
 }
 }
-else {
-const err202 = {instancePath:instancePath+"/tables/attendance/fields/" + key31.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/tables/properties/attendance/properties/fields/additionalProperties/properties/column/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.attendance.properties.fields.additionalProperties.properties.column.type,parentSchema:schema31.properties.tables.properties.attendance.properties.fields.additionalProperties.properties.column,data:data113};
+if(data110.thousands !== undefined){
+let data111 = data110.thousands;
+if(!(((data111 === ",") || (data111 === "'")) || (data111 === " "))){
+const err202 = {instancePath:instancePath+"/tables/qa_reviews/fields/" + key28.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/thousands",schemaPath:"#/properties/tables/properties/qa_reviews/properties/fields/additionalProperties/properties/number/properties/thousands/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.qa_reviews.properties.fields.additionalProperties.properties.number.properties.thousands.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.qa_reviews.properties.fields.additionalProperties.properties.number.properties.thousands.enum,parentSchema:schema31.properties.tables.properties.qa_reviews.properties.fields.additionalProperties.properties.number.properties.thousands,data:data111};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2644,13 +2630,11 @@ vErrors.push(err202);
 errors++;
 }
 }
-if(data112.map !== undefined){
-let data114 = data112.map;
-if(data114 && typeof data114 == "object" && !Array.isArray(data114)){
-for(const key33 in data114){
-let data115 = data114[key33];
-if((((typeof data115 !== "string") && (!((typeof data115 == "number") && (isFinite(data115))))) && (typeof data115 !== "boolean")) && (data115 !== null)){
-const err203 = {instancePath:instancePath+"/tables/attendance/fields/" + key31.replace(/~/g, "~0").replace(/\//g, "~1")+"/map/" + key33.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/attendance/properties/fields/additionalProperties/properties/map/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tables.properties.attendance.properties.fields.additionalProperties.properties.map.additionalProperties.type},message:"must be string,number,boolean,null",schema:schema31.properties.tables.properties.attendance.properties.fields.additionalProperties.properties.map.additionalProperties.type,parentSchema:schema31.properties.tables.properties.attendance.properties.fields.additionalProperties.properties.map.additionalProperties,data:data115};
+if(data110.strip !== undefined){
+let data112 = data110.strip;
+if(Array.isArray(data112)){
+if(data112.length < 1){
+const err203 = {instancePath:instancePath+"/tables/qa_reviews/fields/" + key28.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/strip",schemaPath:"#/properties/tables/properties/qa_reviews/properties/fields/additionalProperties/properties/number/properties/strip/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.qa_reviews.properties.fields.additionalProperties.properties.number.properties.strip,data:data112};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2659,10 +2643,12 @@ vErrors.push(err203);
 }
 errors++;
 }
-}
-}
-else {
-const err204 = {instancePath:instancePath+"/tables/attendance/fields/" + key31.replace(/~/g, "~0").replace(/\//g, "~1")+"/map",schemaPath:"#/properties/tables/properties/attendance/properties/fields/additionalProperties/properties/map/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.attendance.properties.fields.additionalProperties.properties.map.type,parentSchema:schema31.properties.tables.properties.attendance.properties.fields.additionalProperties.properties.map,data:data114};
+const len18 = data112.length;
+for(let i18=0; i18<len18; i18++){
+let data113 = data112[i18];
+if(typeof data113 === "string"){
+if(data113.length < 1){
+const err204 = {instancePath:instancePath+"/tables/qa_reviews/fields/" + key28.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/strip/" + i18,schemaPath:"#/properties/tables/properties/qa_reviews/properties/fields/additionalProperties/properties/number/properties/strip/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.qa_reviews.properties.fields.additionalProperties.properties.number.properties.strip.items,data:data113};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2672,10 +2658,8 @@ vErrors.push(err204);
 errors++;
 }
 }
-if(data112.format !== undefined){
-let data116 = data112.format;
-if((typeof data116 !== "string") && (!(Array.isArray(data116)))){
-const err205 = {instancePath:instancePath+"/tables/attendance/fields/" + key31.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/attendance/properties/fields/additionalProperties/properties/format/type",keyword:"type",params:{type: schema31.properties.tables.properties.attendance.properties.fields.additionalProperties.properties.format.type},message:"must be string,array",schema:schema31.properties.tables.properties.attendance.properties.fields.additionalProperties.properties.format.type,parentSchema:schema31.properties.tables.properties.attendance.properties.fields.additionalProperties.properties.format,data:data116};
+else {
+const err205 = {instancePath:instancePath+"/tables/qa_reviews/fields/" + key28.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/strip/" + i18,schemaPath:"#/properties/tables/properties/qa_reviews/properties/fields/additionalProperties/properties/number/properties/strip/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.qa_reviews.properties.fields.additionalProperties.properties.number.properties.strip.items.type,parentSchema:schema31.properties.tables.properties.qa_reviews.properties.fields.additionalProperties.properties.number.properties.strip.items,data:data113};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2684,9 +2668,10 @@ vErrors.push(err205);
 }
 errors++;
 }
-if(typeof data116 === "string"){
-if(data116.length < 1){
-const err206 = {instancePath:instancePath+"/tables/attendance/fields/" + key31.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/attendance/properties/fields/additionalProperties/properties/format/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.attendance.properties.fields.additionalProperties.properties.format,data:data116};
+}
+}
+else {
+const err206 = {instancePath:instancePath+"/tables/qa_reviews/fields/" + key28.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/strip",schemaPath:"#/properties/tables/properties/qa_reviews/properties/fields/additionalProperties/properties/number/properties/strip/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tables.properties.qa_reviews.properties.fields.additionalProperties.properties.number.properties.strip.type,parentSchema:schema31.properties.tables.properties.qa_reviews.properties.fields.additionalProperties.properties.number.properties.strip,data:data112};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2696,9 +2681,9 @@ vErrors.push(err206);
 errors++;
 }
 }
-if(Array.isArray(data116)){
-if(data116.length < 1){
-const err207 = {instancePath:instancePath+"/tables/attendance/fields/" + key31.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/attendance/properties/fields/additionalProperties/properties/format/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.attendance.properties.fields.additionalProperties.properties.format,data:data116};
+}
+else {
+const err207 = {instancePath:instancePath+"/tables/qa_reviews/fields/" + key28.replace(/~/g, "~0").replace(/\//g, "~1")+"/number",schemaPath:"#/properties/tables/properties/qa_reviews/properties/fields/additionalProperties/properties/number/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.qa_reviews.properties.fields.additionalProperties.properties.number.type,parentSchema:schema31.properties.tables.properties.qa_reviews.properties.fields.additionalProperties.properties.number,data:data110};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2707,12 +2692,11 @@ vErrors.push(err207);
 }
 errors++;
 }
-const len16 = data116.length;
-for(let i16=0; i16<len16; i16++){
-let data117 = data116[i16];
-if(typeof data117 === "string"){
-if(data117.length < 1){
-const err208 = {instancePath:instancePath+"/tables/attendance/fields/" + key31.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i16,schemaPath:"#/properties/tables/properties/attendance/properties/fields/additionalProperties/properties/format/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.attendance.properties.fields.additionalProperties.properties.format.items,data:data117};
+}
+if(data104.type !== undefined){
+let data114 = data104.type;
+if(!((((((data114 === "string") || (data114 === "number")) || (data114 === "int")) || (data114 === "bool")) || (data114 === "timestamp")) || (data114 === "date"))){
+const err208 = {instancePath:instancePath+"/tables/qa_reviews/fields/" + key28.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/tables/properties/qa_reviews/properties/fields/additionalProperties/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.qa_reviews.properties.fields.additionalProperties.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.qa_reviews.properties.fields.additionalProperties.properties.type.enum,parentSchema:schema31.properties.tables.properties.qa_reviews.properties.fields.additionalProperties.properties.type,data:data114};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2722,8 +2706,11 @@ vErrors.push(err208);
 errors++;
 }
 }
+}
+}
+}
 else {
-const err209 = {instancePath:instancePath+"/tables/attendance/fields/" + key31.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i16,schemaPath:"#/properties/tables/properties/attendance/properties/fields/additionalProperties/properties/format/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.attendance.properties.fields.additionalProperties.properties.format.items.type,parentSchema:schema31.properties.tables.properties.attendance.properties.fields.additionalProperties.properties.format.items,data:data117};
+const err209 = {instancePath:instancePath+"/tables/qa_reviews/fields",schemaPath:"#/properties/tables/properties/qa_reviews/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.qa_reviews.properties.fields.type,parentSchema:schema31.properties.tables.properties.qa_reviews.properties.fields,data:data103};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2734,11 +2721,8 @@ errors++;
 }
 }
 }
-}
-if(data112.type !== undefined){
-let data118 = data112.type;
-if(!((((((data118 === "string") || (data118 === "number")) || (data118 === "int")) || (data118 === "bool")) || (data118 === "timestamp")) || (data118 === "date"))){
-const err210 = {instancePath:instancePath+"/tables/attendance/fields/" + key31.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/tables/properties/attendance/properties/fields/additionalProperties/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.attendance.properties.fields.additionalProperties.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.attendance.properties.fields.additionalProperties.properties.type.enum,parentSchema:schema31.properties.tables.properties.attendance.properties.fields.additionalProperties.properties.type,data:data118};
+else {
+const err210 = {instancePath:instancePath+"/tables/qa_reviews",schemaPath:"#/properties/tables/properties/qa_reviews/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.qa_reviews.type,parentSchema:schema31.properties.tables.properties.qa_reviews,data:data97};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2748,11 +2732,12 @@ vErrors.push(err210);
 errors++;
 }
 }
-}
-}
-}
-else {
-const err211 = {instancePath:instancePath+"/tables/attendance/fields",schemaPath:"#/properties/tables/properties/attendance/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.attendance.properties.fields.type,parentSchema:schema31.properties.tables.properties.attendance.properties.fields,data:data111};
+if(data6.orders !== undefined){
+let data115 = data6.orders;
+if(data115 && typeof data115 == "object" && !Array.isArray(data115)){
+for(const key32 in data115){
+if(!(((((key32 === "files") || (key32 === "encoding")) || (key32 === "header_row")) || (key32 === "sheet")) || (key32 === "fields"))){
+const err211 = {instancePath:instancePath+"/tables/orders",schemaPath:"#/properties/tables/properties/orders/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.orders,data:data115};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2762,9 +2747,11 @@ vErrors.push(err211);
 errors++;
 }
 }
-}
-else {
-const err212 = {instancePath:instancePath+"/tables/attendance",schemaPath:"#/properties/tables/properties/attendance/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.attendance.type,parentSchema:schema31.properties.tables.properties.attendance,data:data105};
+if(data115.files !== undefined){
+let data116 = data115.files;
+if(Array.isArray(data116)){
+if(data116.length < 1){
+const err212 = {instancePath:instancePath+"/tables/orders/files",schemaPath:"#/properties/tables/properties/orders/properties/files/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.orders.properties.files,data:data116};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2773,13 +2760,12 @@ vErrors.push(err212);
 }
 errors++;
 }
-}
-if(data6.assessments !== undefined){
-let data119 = data6.assessments;
-if(data119 && typeof data119 == "object" && !Array.isArray(data119)){
-for(const key34 in data119){
-if(!(((((key34 === "files") || (key34 === "encoding")) || (key34 === "header_row")) || (key34 === "sheet")) || (key34 === "fields"))){
-const err213 = {instancePath:instancePath+"/tables/assessments",schemaPath:"#/properties/tables/properties/assessments/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.assessments,data:data119};
+const len19 = data116.length;
+for(let i19=0; i19<len19; i19++){
+let data117 = data116[i19];
+if(typeof data117 === "string"){
+if(data117.length < 1){
+const err213 = {instancePath:instancePath+"/tables/orders/files/" + i19,schemaPath:"#/properties/tables/properties/orders/properties/files/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.orders.properties.files.items,data:data117};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2789,11 +2775,8 @@ vErrors.push(err213);
 errors++;
 }
 }
-if(data119.files !== undefined){
-let data120 = data119.files;
-if(Array.isArray(data120)){
-if(data120.length < 1){
-const err214 = {instancePath:instancePath+"/tables/assessments/files",schemaPath:"#/properties/tables/properties/assessments/properties/files/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.assessments.properties.files,data:data120};
+else {
+const err214 = {instancePath:instancePath+"/tables/orders/files/" + i19,schemaPath:"#/properties/tables/properties/orders/properties/files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.orders.properties.files.items.type,parentSchema:schema31.properties.tables.properties.orders.properties.files.items,data:data117};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2802,12 +2785,10 @@ vErrors.push(err214);
 }
 errors++;
 }
-const len17 = data120.length;
-for(let i17=0; i17<len17; i17++){
-let data121 = data120[i17];
-if(typeof data121 === "string"){
-if(data121.length < 1){
-const err215 = {instancePath:instancePath+"/tables/assessments/files/" + i17,schemaPath:"#/properties/tables/properties/assessments/properties/files/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.assessments.properties.files.items,data:data121};
+}
+}
+else {
+const err215 = {instancePath:instancePath+"/tables/orders/files",schemaPath:"#/properties/tables/properties/orders/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tables.properties.orders.properties.files.type,parentSchema:schema31.properties.tables.properties.orders.properties.files,data:data116};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2817,8 +2798,10 @@ vErrors.push(err215);
 errors++;
 }
 }
-else {
-const err216 = {instancePath:instancePath+"/tables/assessments/files/" + i17,schemaPath:"#/properties/tables/properties/assessments/properties/files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.assessments.properties.files.items.type,parentSchema:schema31.properties.tables.properties.assessments.properties.files.items,data:data121};
+if(data115.encoding !== undefined){
+let data118 = data115.encoding;
+if(!(((((((data118 === "utf-8") || (data118 === "gb18030")) || (data118 === "utf-16le")) || (data118 === "utf-16be")) || (data118 === "utf8")) || (data118 === "gbk")) || (data118 === "gb2312"))){
+const err216 = {instancePath:instancePath+"/tables/orders/encoding",schemaPath:"#/properties/tables/properties/orders/properties/encoding/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.orders.properties.encoding.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.orders.properties.encoding.enum,parentSchema:schema31.properties.tables.properties.orders.properties.encoding,data:data118};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2828,9 +2811,10 @@ vErrors.push(err216);
 errors++;
 }
 }
-}
-else {
-const err217 = {instancePath:instancePath+"/tables/assessments/files",schemaPath:"#/properties/tables/properties/assessments/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tables.properties.assessments.properties.files.type,parentSchema:schema31.properties.tables.properties.assessments.properties.files,data:data120};
+if(data115.header_row !== undefined){
+let data119 = data115.header_row;
+if(!(((typeof data119 == "number") && (!(data119 % 1) && !isNaN(data119))) && (isFinite(data119)))){
+const err217 = {instancePath:instancePath+"/tables/orders/header_row",schemaPath:"#/properties/tables/properties/orders/properties/header_row/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.tables.properties.orders.properties.header_row.type,parentSchema:schema31.properties.tables.properties.orders.properties.header_row,data:data119};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2839,11 +2823,9 @@ vErrors.push(err217);
 }
 errors++;
 }
-}
-if(data119.encoding !== undefined){
-let data122 = data119.encoding;
-if(!(((((((data122 === "utf-8") || (data122 === "gb18030")) || (data122 === "utf-16le")) || (data122 === "utf-16be")) || (data122 === "utf8")) || (data122 === "gbk")) || (data122 === "gb2312"))){
-const err218 = {instancePath:instancePath+"/tables/assessments/encoding",schemaPath:"#/properties/tables/properties/assessments/properties/encoding/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.assessments.properties.encoding.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.assessments.properties.encoding.enum,parentSchema:schema31.properties.tables.properties.assessments.properties.encoding,data:data122};
+if((typeof data119 == "number") && (isFinite(data119))){
+if(data119 < 1 || isNaN(data119)){
+const err218 = {instancePath:instancePath+"/tables/orders/header_row",schemaPath:"#/properties/tables/properties/orders/properties/header_row/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.tables.properties.orders.properties.header_row,data:data119};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2853,10 +2835,12 @@ vErrors.push(err218);
 errors++;
 }
 }
-if(data119.header_row !== undefined){
-let data123 = data119.header_row;
-if(!(((typeof data123 == "number") && (!(data123 % 1) && !isNaN(data123))) && (isFinite(data123)))){
-const err219 = {instancePath:instancePath+"/tables/assessments/header_row",schemaPath:"#/properties/tables/properties/assessments/properties/header_row/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.tables.properties.assessments.properties.header_row.type,parentSchema:schema31.properties.tables.properties.assessments.properties.header_row,data:data123};
+}
+if(data115.sheet !== undefined){
+let data120 = data115.sheet;
+if(typeof data120 === "string"){
+if(data120.length < 1){
+const err219 = {instancePath:instancePath+"/tables/orders/sheet",schemaPath:"#/properties/tables/properties/orders/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.orders.properties.sheet,data:data120};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2865,9 +2849,9 @@ vErrors.push(err219);
 }
 errors++;
 }
-if((typeof data123 == "number") && (isFinite(data123))){
-if(data123 < 1 || isNaN(data123)){
-const err220 = {instancePath:instancePath+"/tables/assessments/header_row",schemaPath:"#/properties/tables/properties/assessments/properties/header_row/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.tables.properties.assessments.properties.header_row,data:data123};
+}
+else {
+const err220 = {instancePath:instancePath+"/tables/orders/sheet",schemaPath:"#/properties/tables/properties/orders/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.orders.properties.sheet.type,parentSchema:schema31.properties.tables.properties.orders.properties.sheet,data:data120};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -2877,12 +2861,13 @@ vErrors.push(err220);
 errors++;
 }
 }
-}
-if(data119.sheet !== undefined){
-let data124 = data119.sheet;
-if(typeof data124 === "string"){
-if(data124.length < 1){
-const err221 = {instancePath:instancePath+"/tables/assessments/sheet",schemaPath:"#/properties/tables/properties/assessments/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.assessments.properties.sheet,data:data124};
+if(data115.fields !== undefined){
+let data121 = data115.fields;
+if(data121 && typeof data121 == "object" && !Array.isArray(data121)){
+for(const key33 in data121){
+let data122 = data121[key33];
+if((typeof data122 !== "string") && (!(data122 && typeof data122 == "object" && !Array.isArray(data122)))){
+const err221 = {instancePath:instancePath+"/tables/orders/fields/" + key33.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/orders/properties/fields/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tables.properties.orders.properties.fields.additionalProperties.type},message:"must be string,object",schema:schema31.properties.tables.properties.orders.properties.fields.additionalProperties.type,parentSchema:schema31.properties.tables.properties.orders.properties.fields.additionalProperties,data:data122};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -2891,9 +2876,9 @@ vErrors.push(err221);
 }
 errors++;
 }
-}
-else {
-const err222 = {instancePath:instancePath+"/tables/assessments/sheet",schemaPath:"#/properties/tables/properties/assessments/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.assessments.properties.sheet.type,parentSchema:schema31.properties.tables.properties.assessments.properties.sheet,data:data124};
+if(typeof data122 === "string"){
+if(data122.length < 1){
+const err222 = {instancePath:instancePath+"/tables/orders/fields/" + key33.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/orders/properties/fields/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.orders.properties.fields.additionalProperties,data:data122};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -2903,13 +2888,10 @@ vErrors.push(err222);
 errors++;
 }
 }
-if(data119.fields !== undefined){
-let data125 = data119.fields;
-if(data125 && typeof data125 == "object" && !Array.isArray(data125)){
-for(const key35 in data125){
-let data126 = data125[key35];
-if((typeof data126 !== "string") && (!(data126 && typeof data126 == "object" && !Array.isArray(data126)))){
-const err223 = {instancePath:instancePath+"/tables/assessments/fields/" + key35.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/assessments/properties/fields/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tables.properties.assessments.properties.fields.additionalProperties.type},message:"must be string,object",schema:schema31.properties.tables.properties.assessments.properties.fields.additionalProperties.type,parentSchema:schema31.properties.tables.properties.assessments.properties.fields.additionalProperties,data:data126};
+if(data122 && typeof data122 == "object" && !Array.isArray(data122)){
+for(const key34 in data122){
+if(!(((((key34 === "column") || (key34 === "map")) || (key34 === "format")) || (key34 === "number")) || (key34 === "type"))){
+const err223 = {instancePath:instancePath+"/tables/orders/fields/" + key33.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/orders/properties/fields/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.orders.properties.fields.additionalProperties,data:data122};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -2918,9 +2900,12 @@ vErrors.push(err223);
 }
 errors++;
 }
-if(typeof data126 === "string"){
-if(data126.length < 1){
-const err224 = {instancePath:instancePath+"/tables/assessments/fields/" + key35.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/assessments/properties/fields/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.assessments.properties.fields.additionalProperties,data:data126};
+}
+if(data122.column !== undefined){
+let data123 = data122.column;
+if(typeof data123 === "string"){
+if(data123.length < 1){
+const err224 = {instancePath:instancePath+"/tables/orders/fields/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/tables/properties/orders/properties/fields/additionalProperties/properties/column/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.orders.properties.fields.additionalProperties.properties.column,data:data123};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -2930,10 +2915,8 @@ vErrors.push(err224);
 errors++;
 }
 }
-if(data126 && typeof data126 == "object" && !Array.isArray(data126)){
-for(const key36 in data126){
-if(!((((key36 === "column") || (key36 === "map")) || (key36 === "format")) || (key36 === "type"))){
-const err225 = {instancePath:instancePath+"/tables/assessments/fields/" + key35.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/assessments/properties/fields/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.assessments.properties.fields.additionalProperties,data:data126};
+else {
+const err225 = {instancePath:instancePath+"/tables/orders/fields/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/tables/properties/orders/properties/fields/additionalProperties/properties/column/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.orders.properties.fields.additionalProperties.properties.column.type,parentSchema:schema31.properties.tables.properties.orders.properties.fields.additionalProperties.properties.column,data:data123};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -2943,11 +2926,13 @@ vErrors.push(err225);
 errors++;
 }
 }
-if(data126.column !== undefined){
-let data127 = data126.column;
-if(typeof data127 === "string"){
-if(data127.length < 1){
-const err226 = {instancePath:instancePath+"/tables/assessments/fields/" + key35.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/tables/properties/assessments/properties/fields/additionalProperties/properties/column/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.assessments.properties.fields.additionalProperties.properties.column,data:data127};
+if(data122.map !== undefined){
+let data124 = data122.map;
+if(data124 && typeof data124 == "object" && !Array.isArray(data124)){
+for(const key35 in data124){
+let data125 = data124[key35];
+if((((typeof data125 !== "string") && (!((typeof data125 == "number") && (isFinite(data125))))) && (typeof data125 !== "boolean")) && (data125 !== null)){
+const err226 = {instancePath:instancePath+"/tables/orders/fields/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/map/" + key35.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/orders/properties/fields/additionalProperties/properties/map/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tables.properties.orders.properties.fields.additionalProperties.properties.map.additionalProperties.type},message:"must be string,number,boolean,null",schema:schema31.properties.tables.properties.orders.properties.fields.additionalProperties.properties.map.additionalProperties.type,parentSchema:schema31.properties.tables.properties.orders.properties.fields.additionalProperties.properties.map.additionalProperties,data:data125};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -2957,8 +2942,9 @@ vErrors.push(err226);
 errors++;
 }
 }
+}
 else {
-const err227 = {instancePath:instancePath+"/tables/assessments/fields/" + key35.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/tables/properties/assessments/properties/fields/additionalProperties/properties/column/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.assessments.properties.fields.additionalProperties.properties.column.type,parentSchema:schema31.properties.tables.properties.assessments.properties.fields.additionalProperties.properties.column,data:data127};
+const err227 = {instancePath:instancePath+"/tables/orders/fields/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/map",schemaPath:"#/properties/tables/properties/orders/properties/fields/additionalProperties/properties/map/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.orders.properties.fields.additionalProperties.properties.map.type,parentSchema:schema31.properties.tables.properties.orders.properties.fields.additionalProperties.properties.map,data:data124};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -2968,13 +2954,10 @@ vErrors.push(err227);
 errors++;
 }
 }
-if(data126.map !== undefined){
-let data128 = data126.map;
-if(data128 && typeof data128 == "object" && !Array.isArray(data128)){
-for(const key37 in data128){
-let data129 = data128[key37];
-if((((typeof data129 !== "string") && (!((typeof data129 == "number") && (isFinite(data129))))) && (typeof data129 !== "boolean")) && (data129 !== null)){
-const err228 = {instancePath:instancePath+"/tables/assessments/fields/" + key35.replace(/~/g, "~0").replace(/\//g, "~1")+"/map/" + key37.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/assessments/properties/fields/additionalProperties/properties/map/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tables.properties.assessments.properties.fields.additionalProperties.properties.map.additionalProperties.type},message:"must be string,number,boolean,null",schema:schema31.properties.tables.properties.assessments.properties.fields.additionalProperties.properties.map.additionalProperties.type,parentSchema:schema31.properties.tables.properties.assessments.properties.fields.additionalProperties.properties.map.additionalProperties,data:data129};
+if(data122.format !== undefined){
+let data126 = data122.format;
+if((typeof data126 !== "string") && (!(Array.isArray(data126)))){
+const err228 = {instancePath:instancePath+"/tables/orders/fields/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/orders/properties/fields/additionalProperties/properties/format/type",keyword:"type",params:{type: schema31.properties.tables.properties.orders.properties.fields.additionalProperties.properties.format.type},message:"must be string,array",schema:schema31.properties.tables.properties.orders.properties.fields.additionalProperties.properties.format.type,parentSchema:schema31.properties.tables.properties.orders.properties.fields.additionalProperties.properties.format,data:data126};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -2983,10 +2966,9 @@ vErrors.push(err228);
 }
 errors++;
 }
-}
-}
-else {
-const err229 = {instancePath:instancePath+"/tables/assessments/fields/" + key35.replace(/~/g, "~0").replace(/\//g, "~1")+"/map",schemaPath:"#/properties/tables/properties/assessments/properties/fields/additionalProperties/properties/map/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.assessments.properties.fields.additionalProperties.properties.map.type,parentSchema:schema31.properties.tables.properties.assessments.properties.fields.additionalProperties.properties.map,data:data128};
+if(typeof data126 === "string"){
+if(data126.length < 1){
+const err229 = {instancePath:instancePath+"/tables/orders/fields/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/orders/properties/fields/additionalProperties/properties/format/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.orders.properties.fields.additionalProperties.properties.format,data:data126};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -2996,10 +2978,9 @@ vErrors.push(err229);
 errors++;
 }
 }
-if(data126.format !== undefined){
-let data130 = data126.format;
-if((typeof data130 !== "string") && (!(Array.isArray(data130)))){
-const err230 = {instancePath:instancePath+"/tables/assessments/fields/" + key35.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/assessments/properties/fields/additionalProperties/properties/format/type",keyword:"type",params:{type: schema31.properties.tables.properties.assessments.properties.fields.additionalProperties.properties.format.type},message:"must be string,array",schema:schema31.properties.tables.properties.assessments.properties.fields.additionalProperties.properties.format.type,parentSchema:schema31.properties.tables.properties.assessments.properties.fields.additionalProperties.properties.format,data:data130};
+if(Array.isArray(data126)){
+if(data126.length < 1){
+const err230 = {instancePath:instancePath+"/tables/orders/fields/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/orders/properties/fields/additionalProperties/properties/format/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.orders.properties.fields.additionalProperties.properties.format,data:data126};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -3008,9 +2989,12 @@ vErrors.push(err230);
 }
 errors++;
 }
-if(typeof data130 === "string"){
-if(data130.length < 1){
-const err231 = {instancePath:instancePath+"/tables/assessments/fields/" + key35.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/assessments/properties/fields/additionalProperties/properties/format/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.assessments.properties.fields.additionalProperties.properties.format,data:data130};
+const len20 = data126.length;
+for(let i20=0; i20<len20; i20++){
+let data127 = data126[i20];
+if(typeof data127 === "string"){
+if(data127.length < 1){
+const err231 = {instancePath:instancePath+"/tables/orders/fields/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i20,schemaPath:"#/properties/tables/properties/orders/properties/fields/additionalProperties/properties/format/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.orders.properties.fields.additionalProperties.properties.format.items,data:data127};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -3020,9 +3004,8 @@ vErrors.push(err231);
 errors++;
 }
 }
-if(Array.isArray(data130)){
-if(data130.length < 1){
-const err232 = {instancePath:instancePath+"/tables/assessments/fields/" + key35.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/assessments/properties/fields/additionalProperties/properties/format/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.assessments.properties.fields.additionalProperties.properties.format,data:data130};
+else {
+const err232 = {instancePath:instancePath+"/tables/orders/fields/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i20,schemaPath:"#/properties/tables/properties/orders/properties/fields/additionalProperties/properties/format/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.orders.properties.fields.additionalProperties.properties.format.items.type,parentSchema:schema31.properties.tables.properties.orders.properties.fields.additionalProperties.properties.format.items,data:data127};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -3031,12 +3014,14 @@ vErrors.push(err232);
 }
 errors++;
 }
-const len18 = data130.length;
-for(let i18=0; i18<len18; i18++){
-let data131 = data130[i18];
-if(typeof data131 === "string"){
-if(data131.length < 1){
-const err233 = {instancePath:instancePath+"/tables/assessments/fields/" + key35.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i18,schemaPath:"#/properties/tables/properties/assessments/properties/fields/additionalProperties/properties/format/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.assessments.properties.fields.additionalProperties.properties.format.items,data:data131};
+}
+}
+}
+if(data122.number !== undefined){
+let data128 = data122.number;
+if(data128 && typeof data128 == "object" && !Array.isArray(data128)){
+if(Object.keys(data128).length < 1){
+const err233 = {instancePath:instancePath+"/tables/orders/fields/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/number",schemaPath:"#/properties/tables/properties/orders/properties/fields/additionalProperties/properties/number/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema31.properties.tables.properties.orders.properties.fields.additionalProperties.properties.number,data:data128};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -3045,9 +3030,9 @@ vErrors.push(err233);
 }
 errors++;
 }
-}
-else {
-const err234 = {instancePath:instancePath+"/tables/assessments/fields/" + key35.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i18,schemaPath:"#/properties/tables/properties/assessments/properties/fields/additionalProperties/properties/format/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.assessments.properties.fields.additionalProperties.properties.format.items.type,parentSchema:schema31.properties.tables.properties.assessments.properties.fields.additionalProperties.properties.format.items,data:data131};
+for(const key36 in data128){
+if(!((key36 === "thousands") || (key36 === "strip"))){
+const err234 = {instancePath:instancePath+"/tables/orders/fields/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/number",schemaPath:"#/properties/tables/properties/orders/properties/fields/additionalProperties/properties/number/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.orders.properties.fields.additionalProperties.properties.number,data:data128};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -3057,12 +3042,10 @@ vErrors.push(err234);
 errors++;
 }
 }
-}
-}
-if(data126.type !== undefined){
-let data132 = data126.type;
-if(!((((((data132 === "string") || (data132 === "number")) || (data132 === "int")) || (data132 === "bool")) || (data132 === "timestamp")) || (data132 === "date"))){
-const err235 = {instancePath:instancePath+"/tables/assessments/fields/" + key35.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/tables/properties/assessments/properties/fields/additionalProperties/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.assessments.properties.fields.additionalProperties.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.assessments.properties.fields.additionalProperties.properties.type.enum,parentSchema:schema31.properties.tables.properties.assessments.properties.fields.additionalProperties.properties.type,data:data132};
+if(data128.thousands !== undefined){
+let data129 = data128.thousands;
+if(!(((data129 === ",") || (data129 === "'")) || (data129 === " "))){
+const err235 = {instancePath:instancePath+"/tables/orders/fields/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/thousands",schemaPath:"#/properties/tables/properties/orders/properties/fields/additionalProperties/properties/number/properties/thousands/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.orders.properties.fields.additionalProperties.properties.number.properties.thousands.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.orders.properties.fields.additionalProperties.properties.number.properties.thousands.enum,parentSchema:schema31.properties.tables.properties.orders.properties.fields.additionalProperties.properties.number.properties.thousands,data:data129};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -3072,11 +3055,11 @@ vErrors.push(err235);
 errors++;
 }
 }
-}
-}
-}
-else {
-const err236 = {instancePath:instancePath+"/tables/assessments/fields",schemaPath:"#/properties/tables/properties/assessments/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.assessments.properties.fields.type,parentSchema:schema31.properties.tables.properties.assessments.properties.fields,data:data125};
+if(data128.strip !== undefined){
+let data130 = data128.strip;
+if(Array.isArray(data130)){
+if(data130.length < 1){
+const err236 = {instancePath:instancePath+"/tables/orders/fields/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/strip",schemaPath:"#/properties/tables/properties/orders/properties/fields/additionalProperties/properties/number/properties/strip/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.orders.properties.fields.additionalProperties.properties.number.properties.strip,data:data130};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -3085,10 +3068,12 @@ vErrors.push(err236);
 }
 errors++;
 }
-}
-}
-else {
-const err237 = {instancePath:instancePath+"/tables/assessments",schemaPath:"#/properties/tables/properties/assessments/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.assessments.type,parentSchema:schema31.properties.tables.properties.assessments,data:data119};
+const len21 = data130.length;
+for(let i21=0; i21<len21; i21++){
+let data131 = data130[i21];
+if(typeof data131 === "string"){
+if(data131.length < 1){
+const err237 = {instancePath:instancePath+"/tables/orders/fields/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/strip/" + i21,schemaPath:"#/properties/tables/properties/orders/properties/fields/additionalProperties/properties/number/properties/strip/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.orders.properties.fields.additionalProperties.properties.number.properties.strip.items,data:data131};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -3098,12 +3083,8 @@ vErrors.push(err237);
 errors++;
 }
 }
-if(data6.events !== undefined){
-let data133 = data6.events;
-if(data133 && typeof data133 == "object" && !Array.isArray(data133)){
-for(const key38 in data133){
-if(!(((((key38 === "files") || (key38 === "encoding")) || (key38 === "header_row")) || (key38 === "sheet")) || (key38 === "fields"))){
-const err238 = {instancePath:instancePath+"/tables/events",schemaPath:"#/properties/tables/properties/events/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.events,data:data133};
+else {
+const err238 = {instancePath:instancePath+"/tables/orders/fields/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/strip/" + i21,schemaPath:"#/properties/tables/properties/orders/properties/fields/additionalProperties/properties/number/properties/strip/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.orders.properties.fields.additionalProperties.properties.number.properties.strip.items.type,parentSchema:schema31.properties.tables.properties.orders.properties.fields.additionalProperties.properties.number.properties.strip.items,data:data131};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -3113,11 +3094,9 @@ vErrors.push(err238);
 errors++;
 }
 }
-if(data133.files !== undefined){
-let data134 = data133.files;
-if(Array.isArray(data134)){
-if(data134.length < 1){
-const err239 = {instancePath:instancePath+"/tables/events/files",schemaPath:"#/properties/tables/properties/events/properties/files/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.events.properties.files,data:data134};
+}
+else {
+const err239 = {instancePath:instancePath+"/tables/orders/fields/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/strip",schemaPath:"#/properties/tables/properties/orders/properties/fields/additionalProperties/properties/number/properties/strip/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tables.properties.orders.properties.fields.additionalProperties.properties.number.properties.strip.type,parentSchema:schema31.properties.tables.properties.orders.properties.fields.additionalProperties.properties.number.properties.strip,data:data130};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -3126,12 +3105,10 @@ vErrors.push(err239);
 }
 errors++;
 }
-const len19 = data134.length;
-for(let i19=0; i19<len19; i19++){
-let data135 = data134[i19];
-if(typeof data135 === "string"){
-if(data135.length < 1){
-const err240 = {instancePath:instancePath+"/tables/events/files/" + i19,schemaPath:"#/properties/tables/properties/events/properties/files/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.events.properties.files.items,data:data135};
+}
+}
+else {
+const err240 = {instancePath:instancePath+"/tables/orders/fields/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/number",schemaPath:"#/properties/tables/properties/orders/properties/fields/additionalProperties/properties/number/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.orders.properties.fields.additionalProperties.properties.number.type,parentSchema:schema31.properties.tables.properties.orders.properties.fields.additionalProperties.properties.number,data:data128};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -3141,8 +3118,10 @@ vErrors.push(err240);
 errors++;
 }
 }
-else {
-const err241 = {instancePath:instancePath+"/tables/events/files/" + i19,schemaPath:"#/properties/tables/properties/events/properties/files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.events.properties.files.items.type,parentSchema:schema31.properties.tables.properties.events.properties.files.items,data:data135};
+if(data122.type !== undefined){
+let data132 = data122.type;
+if(!((((((data132 === "string") || (data132 === "number")) || (data132 === "int")) || (data132 === "bool")) || (data132 === "timestamp")) || (data132 === "date"))){
+const err241 = {instancePath:instancePath+"/tables/orders/fields/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/tables/properties/orders/properties/fields/additionalProperties/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.orders.properties.fields.additionalProperties.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.orders.properties.fields.additionalProperties.properties.type.enum,parentSchema:schema31.properties.tables.properties.orders.properties.fields.additionalProperties.properties.type,data:data132};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -3153,8 +3132,10 @@ errors++;
 }
 }
 }
+}
+}
 else {
-const err242 = {instancePath:instancePath+"/tables/events/files",schemaPath:"#/properties/tables/properties/events/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tables.properties.events.properties.files.type,parentSchema:schema31.properties.tables.properties.events.properties.files,data:data134};
+const err242 = {instancePath:instancePath+"/tables/orders/fields",schemaPath:"#/properties/tables/properties/orders/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.orders.properties.fields.type,parentSchema:schema31.properties.tables.properties.orders.properties.fields,data:data121};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -3164,10 +3145,9 @@ vErrors.push(err242);
 errors++;
 }
 }
-if(data133.encoding !== undefined){
-let data136 = data133.encoding;
-if(!(((((((data136 === "utf-8") || (data136 === "gb18030")) || (data136 === "utf-16le")) || (data136 === "utf-16be")) || (data136 === "utf8")) || (data136 === "gbk")) || (data136 === "gb2312"))){
-const err243 = {instancePath:instancePath+"/tables/events/encoding",schemaPath:"#/properties/tables/properties/events/properties/encoding/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.events.properties.encoding.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.events.properties.encoding.enum,parentSchema:schema31.properties.tables.properties.events.properties.encoding,data:data136};
+}
+else {
+const err243 = {instancePath:instancePath+"/tables/orders",schemaPath:"#/properties/tables/properties/orders/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.orders.type,parentSchema:schema31.properties.tables.properties.orders,data:data115};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -3177,10 +3157,12 @@ vErrors.push(err243);
 errors++;
 }
 }
-if(data133.header_row !== undefined){
-let data137 = data133.header_row;
-if(!(((typeof data137 == "number") && (!(data137 % 1) && !isNaN(data137))) && (isFinite(data137)))){
-const err244 = {instancePath:instancePath+"/tables/events/header_row",schemaPath:"#/properties/tables/properties/events/properties/header_row/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.tables.properties.events.properties.header_row.type,parentSchema:schema31.properties.tables.properties.events.properties.header_row,data:data137};
+if(data6.attendance !== undefined){
+let data133 = data6.attendance;
+if(data133 && typeof data133 == "object" && !Array.isArray(data133)){
+for(const key37 in data133){
+if(!(((((key37 === "files") || (key37 === "encoding")) || (key37 === "header_row")) || (key37 === "sheet")) || (key37 === "fields"))){
+const err244 = {instancePath:instancePath+"/tables/attendance",schemaPath:"#/properties/tables/properties/attendance/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.attendance,data:data133};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -3189,9 +3171,12 @@ vErrors.push(err244);
 }
 errors++;
 }
-if((typeof data137 == "number") && (isFinite(data137))){
-if(data137 < 1 || isNaN(data137)){
-const err245 = {instancePath:instancePath+"/tables/events/header_row",schemaPath:"#/properties/tables/properties/events/properties/header_row/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.tables.properties.events.properties.header_row,data:data137};
+}
+if(data133.files !== undefined){
+let data134 = data133.files;
+if(Array.isArray(data134)){
+if(data134.length < 1){
+const err245 = {instancePath:instancePath+"/tables/attendance/files",schemaPath:"#/properties/tables/properties/attendance/properties/files/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.attendance.properties.files,data:data134};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -3200,13 +3185,12 @@ vErrors.push(err245);
 }
 errors++;
 }
-}
-}
-if(data133.sheet !== undefined){
-let data138 = data133.sheet;
-if(typeof data138 === "string"){
-if(data138.length < 1){
-const err246 = {instancePath:instancePath+"/tables/events/sheet",schemaPath:"#/properties/tables/properties/events/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.events.properties.sheet,data:data138};
+const len22 = data134.length;
+for(let i22=0; i22<len22; i22++){
+let data135 = data134[i22];
+if(typeof data135 === "string"){
+if(data135.length < 1){
+const err246 = {instancePath:instancePath+"/tables/attendance/files/" + i22,schemaPath:"#/properties/tables/properties/attendance/properties/files/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.attendance.properties.files.items,data:data135};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -3217,7 +3201,7 @@ errors++;
 }
 }
 else {
-const err247 = {instancePath:instancePath+"/tables/events/sheet",schemaPath:"#/properties/tables/properties/events/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.events.properties.sheet.type,parentSchema:schema31.properties.tables.properties.events.properties.sheet,data:data138};
+const err247 = {instancePath:instancePath+"/tables/attendance/files/" + i22,schemaPath:"#/properties/tables/properties/attendance/properties/files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.attendance.properties.files.items.type,parentSchema:schema31.properties.tables.properties.attendance.properties.files.items,data:data135};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -3227,13 +3211,9 @@ vErrors.push(err247);
 errors++;
 }
 }
-if(data133.fields !== undefined){
-let data139 = data133.fields;
-if(data139 && typeof data139 == "object" && !Array.isArray(data139)){
-for(const key39 in data139){
-let data140 = data139[key39];
-if((typeof data140 !== "string") && (!(data140 && typeof data140 == "object" && !Array.isArray(data140)))){
-const err248 = {instancePath:instancePath+"/tables/events/fields/" + key39.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/events/properties/fields/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tables.properties.events.properties.fields.additionalProperties.type},message:"must be string,object",schema:schema31.properties.tables.properties.events.properties.fields.additionalProperties.type,parentSchema:schema31.properties.tables.properties.events.properties.fields.additionalProperties,data:data140};
+}
+else {
+const err248 = {instancePath:instancePath+"/tables/attendance/files",schemaPath:"#/properties/tables/properties/attendance/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tables.properties.attendance.properties.files.type,parentSchema:schema31.properties.tables.properties.attendance.properties.files,data:data134};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -3242,9 +3222,11 @@ vErrors.push(err248);
 }
 errors++;
 }
-if(typeof data140 === "string"){
-if(data140.length < 1){
-const err249 = {instancePath:instancePath+"/tables/events/fields/" + key39.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/events/properties/fields/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.events.properties.fields.additionalProperties,data:data140};
+}
+if(data133.encoding !== undefined){
+let data136 = data133.encoding;
+if(!(((((((data136 === "utf-8") || (data136 === "gb18030")) || (data136 === "utf-16le")) || (data136 === "utf-16be")) || (data136 === "utf8")) || (data136 === "gbk")) || (data136 === "gb2312"))){
+const err249 = {instancePath:instancePath+"/tables/attendance/encoding",schemaPath:"#/properties/tables/properties/attendance/properties/encoding/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.attendance.properties.encoding.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.attendance.properties.encoding.enum,parentSchema:schema31.properties.tables.properties.attendance.properties.encoding,data:data136};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -3254,10 +3236,10 @@ vErrors.push(err249);
 errors++;
 }
 }
-if(data140 && typeof data140 == "object" && !Array.isArray(data140)){
-for(const key40 in data140){
-if(!((((key40 === "column") || (key40 === "map")) || (key40 === "format")) || (key40 === "type"))){
-const err250 = {instancePath:instancePath+"/tables/events/fields/" + key39.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/events/properties/fields/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.events.properties.fields.additionalProperties,data:data140};
+if(data133.header_row !== undefined){
+let data137 = data133.header_row;
+if(!(((typeof data137 == "number") && (!(data137 % 1) && !isNaN(data137))) && (isFinite(data137)))){
+const err250 = {instancePath:instancePath+"/tables/attendance/header_row",schemaPath:"#/properties/tables/properties/attendance/properties/header_row/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.tables.properties.attendance.properties.header_row.type,parentSchema:schema31.properties.tables.properties.attendance.properties.header_row,data:data137};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -3266,12 +3248,9 @@ vErrors.push(err250);
 }
 errors++;
 }
-}
-if(data140.column !== undefined){
-let data141 = data140.column;
-if(typeof data141 === "string"){
-if(data141.length < 1){
-const err251 = {instancePath:instancePath+"/tables/events/fields/" + key39.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/tables/properties/events/properties/fields/additionalProperties/properties/column/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.events.properties.fields.additionalProperties.properties.column,data:data141};
+if((typeof data137 == "number") && (isFinite(data137))){
+if(data137 < 1 || isNaN(data137)){
+const err251 = {instancePath:instancePath+"/tables/attendance/header_row",schemaPath:"#/properties/tables/properties/attendance/properties/header_row/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.tables.properties.attendance.properties.header_row,data:data137};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -3281,8 +3260,12 @@ vErrors.push(err251);
 errors++;
 }
 }
-else {
-const err252 = {instancePath:instancePath+"/tables/events/fields/" + key39.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/tables/properties/events/properties/fields/additionalProperties/properties/column/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.events.properties.fields.additionalProperties.properties.column.type,parentSchema:schema31.properties.tables.properties.events.properties.fields.additionalProperties.properties.column,data:data141};
+}
+if(data133.sheet !== undefined){
+let data138 = data133.sheet;
+if(typeof data138 === "string"){
+if(data138.length < 1){
+const err252 = {instancePath:instancePath+"/tables/attendance/sheet",schemaPath:"#/properties/tables/properties/attendance/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.attendance.properties.sheet,data:data138};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -3292,13 +3275,8 @@ vErrors.push(err252);
 errors++;
 }
 }
-if(data140.map !== undefined){
-let data142 = data140.map;
-if(data142 && typeof data142 == "object" && !Array.isArray(data142)){
-for(const key41 in data142){
-let data143 = data142[key41];
-if((((typeof data143 !== "string") && (!((typeof data143 == "number") && (isFinite(data143))))) && (typeof data143 !== "boolean")) && (data143 !== null)){
-const err253 = {instancePath:instancePath+"/tables/events/fields/" + key39.replace(/~/g, "~0").replace(/\//g, "~1")+"/map/" + key41.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/events/properties/fields/additionalProperties/properties/map/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tables.properties.events.properties.fields.additionalProperties.properties.map.additionalProperties.type},message:"must be string,number,boolean,null",schema:schema31.properties.tables.properties.events.properties.fields.additionalProperties.properties.map.additionalProperties.type,parentSchema:schema31.properties.tables.properties.events.properties.fields.additionalProperties.properties.map.additionalProperties,data:data143};
+else {
+const err253 = {instancePath:instancePath+"/tables/attendance/sheet",schemaPath:"#/properties/tables/properties/attendance/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.attendance.properties.sheet.type,parentSchema:schema31.properties.tables.properties.attendance.properties.sheet,data:data138};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -3308,9 +3286,13 @@ vErrors.push(err253);
 errors++;
 }
 }
-}
-else {
-const err254 = {instancePath:instancePath+"/tables/events/fields/" + key39.replace(/~/g, "~0").replace(/\//g, "~1")+"/map",schemaPath:"#/properties/tables/properties/events/properties/fields/additionalProperties/properties/map/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.events.properties.fields.additionalProperties.properties.map.type,parentSchema:schema31.properties.tables.properties.events.properties.fields.additionalProperties.properties.map,data:data142};
+if(data133.fields !== undefined){
+let data139 = data133.fields;
+if(data139 && typeof data139 == "object" && !Array.isArray(data139)){
+for(const key38 in data139){
+let data140 = data139[key38];
+if((typeof data140 !== "string") && (!(data140 && typeof data140 == "object" && !Array.isArray(data140)))){
+const err254 = {instancePath:instancePath+"/tables/attendance/fields/" + key38.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/attendance/properties/fields/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tables.properties.attendance.properties.fields.additionalProperties.type},message:"must be string,object",schema:schema31.properties.tables.properties.attendance.properties.fields.additionalProperties.type,parentSchema:schema31.properties.tables.properties.attendance.properties.fields.additionalProperties,data:data140};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -3319,11 +3301,9 @@ vErrors.push(err254);
 }
 errors++;
 }
-}
-if(data140.format !== undefined){
-let data144 = data140.format;
-if((typeof data144 !== "string") && (!(Array.isArray(data144)))){
-const err255 = {instancePath:instancePath+"/tables/events/fields/" + key39.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/events/properties/fields/additionalProperties/properties/format/type",keyword:"type",params:{type: schema31.properties.tables.properties.events.properties.fields.additionalProperties.properties.format.type},message:"must be string,array",schema:schema31.properties.tables.properties.events.properties.fields.additionalProperties.properties.format.type,parentSchema:schema31.properties.tables.properties.events.properties.fields.additionalProperties.properties.format,data:data144};
+if(typeof data140 === "string"){
+if(data140.length < 1){
+const err255 = {instancePath:instancePath+"/tables/attendance/fields/" + key38.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/attendance/properties/fields/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.attendance.properties.fields.additionalProperties,data:data140};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -3332,9 +3312,11 @@ vErrors.push(err255);
 }
 errors++;
 }
-if(typeof data144 === "string"){
-if(data144.length < 1){
-const err256 = {instancePath:instancePath+"/tables/events/fields/" + key39.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/events/properties/fields/additionalProperties/properties/format/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.events.properties.fields.additionalProperties.properties.format,data:data144};
+}
+if(data140 && typeof data140 == "object" && !Array.isArray(data140)){
+for(const key39 in data140){
+if(!(((((key39 === "column") || (key39 === "map")) || (key39 === "format")) || (key39 === "number")) || (key39 === "type"))){
+const err256 = {instancePath:instancePath+"/tables/attendance/fields/" + key38.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/attendance/properties/fields/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.attendance.properties.fields.additionalProperties,data:data140};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -3344,9 +3326,11 @@ vErrors.push(err256);
 errors++;
 }
 }
-if(Array.isArray(data144)){
-if(data144.length < 1){
-const err257 = {instancePath:instancePath+"/tables/events/fields/" + key39.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/events/properties/fields/additionalProperties/properties/format/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.events.properties.fields.additionalProperties.properties.format,data:data144};
+if(data140.column !== undefined){
+let data141 = data140.column;
+if(typeof data141 === "string"){
+if(data141.length < 1){
+const err257 = {instancePath:instancePath+"/tables/attendance/fields/" + key38.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/tables/properties/attendance/properties/fields/additionalProperties/properties/column/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.attendance.properties.fields.additionalProperties.properties.column,data:data141};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -3355,12 +3339,9 @@ vErrors.push(err257);
 }
 errors++;
 }
-const len20 = data144.length;
-for(let i20=0; i20<len20; i20++){
-let data145 = data144[i20];
-if(typeof data145 === "string"){
-if(data145.length < 1){
-const err258 = {instancePath:instancePath+"/tables/events/fields/" + key39.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i20,schemaPath:"#/properties/tables/properties/events/properties/fields/additionalProperties/properties/format/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.events.properties.fields.additionalProperties.properties.format.items,data:data145};
+}
+else {
+const err258 = {instancePath:instancePath+"/tables/attendance/fields/" + key38.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/tables/properties/attendance/properties/fields/additionalProperties/properties/column/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.attendance.properties.fields.additionalProperties.properties.column.type,parentSchema:schema31.properties.tables.properties.attendance.properties.fields.additionalProperties.properties.column,data:data141};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -3370,8 +3351,13 @@ vErrors.push(err258);
 errors++;
 }
 }
-else {
-const err259 = {instancePath:instancePath+"/tables/events/fields/" + key39.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i20,schemaPath:"#/properties/tables/properties/events/properties/fields/additionalProperties/properties/format/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.events.properties.fields.additionalProperties.properties.format.items.type,parentSchema:schema31.properties.tables.properties.events.properties.fields.additionalProperties.properties.format.items,data:data145};
+if(data140.map !== undefined){
+let data142 = data140.map;
+if(data142 && typeof data142 == "object" && !Array.isArray(data142)){
+for(const key40 in data142){
+let data143 = data142[key40];
+if((((typeof data143 !== "string") && (!((typeof data143 == "number") && (isFinite(data143))))) && (typeof data143 !== "boolean")) && (data143 !== null)){
+const err259 = {instancePath:instancePath+"/tables/attendance/fields/" + key38.replace(/~/g, "~0").replace(/\//g, "~1")+"/map/" + key40.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/attendance/properties/fields/additionalProperties/properties/map/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tables.properties.attendance.properties.fields.additionalProperties.properties.map.additionalProperties.type},message:"must be string,number,boolean,null",schema:schema31.properties.tables.properties.attendance.properties.fields.additionalProperties.properties.map.additionalProperties.type,parentSchema:schema31.properties.tables.properties.attendance.properties.fields.additionalProperties.properties.map.additionalProperties,data:data143};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -3382,11 +3368,8 @@ errors++;
 }
 }
 }
-}
-if(data140.type !== undefined){
-let data146 = data140.type;
-if(!((((((data146 === "string") || (data146 === "number")) || (data146 === "int")) || (data146 === "bool")) || (data146 === "timestamp")) || (data146 === "date"))){
-const err260 = {instancePath:instancePath+"/tables/events/fields/" + key39.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/tables/properties/events/properties/fields/additionalProperties/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.events.properties.fields.additionalProperties.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.events.properties.fields.additionalProperties.properties.type.enum,parentSchema:schema31.properties.tables.properties.events.properties.fields.additionalProperties.properties.type,data:data146};
+else {
+const err260 = {instancePath:instancePath+"/tables/attendance/fields/" + key38.replace(/~/g, "~0").replace(/\//g, "~1")+"/map",schemaPath:"#/properties/tables/properties/attendance/properties/fields/additionalProperties/properties/map/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.attendance.properties.fields.additionalProperties.properties.map.type,parentSchema:schema31.properties.tables.properties.attendance.properties.fields.additionalProperties.properties.map,data:data142};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -3396,11 +3379,10 @@ vErrors.push(err260);
 errors++;
 }
 }
-}
-}
-}
-else {
-const err261 = {instancePath:instancePath+"/tables/events/fields",schemaPath:"#/properties/tables/properties/events/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.events.properties.fields.type,parentSchema:schema31.properties.tables.properties.events.properties.fields,data:data139};
+if(data140.format !== undefined){
+let data144 = data140.format;
+if((typeof data144 !== "string") && (!(Array.isArray(data144)))){
+const err261 = {instancePath:instancePath+"/tables/attendance/fields/" + key38.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/attendance/properties/fields/additionalProperties/properties/format/type",keyword:"type",params:{type: schema31.properties.tables.properties.attendance.properties.fields.additionalProperties.properties.format.type},message:"must be string,array",schema:schema31.properties.tables.properties.attendance.properties.fields.additionalProperties.properties.format.type,parentSchema:schema31.properties.tables.properties.attendance.properties.fields.additionalProperties.properties.format,data:data144};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -3409,10 +3391,9 @@ vErrors.push(err261);
 }
 errors++;
 }
-}
-}
-else {
-const err262 = {instancePath:instancePath+"/tables/events",schemaPath:"#/properties/tables/properties/events/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.events.type,parentSchema:schema31.properties.tables.properties.events,data:data133};
+if(typeof data144 === "string"){
+if(data144.length < 1){
+const err262 = {instancePath:instancePath+"/tables/attendance/fields/" + key38.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/attendance/properties/fields/additionalProperties/properties/format/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.attendance.properties.fields.additionalProperties.properties.format,data:data144};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -3422,12 +3403,9 @@ vErrors.push(err262);
 errors++;
 }
 }
-if(data6.targets !== undefined){
-let data147 = data6.targets;
-if(data147 && typeof data147 == "object" && !Array.isArray(data147)){
-for(const key42 in data147){
-if(!(((((key42 === "files") || (key42 === "encoding")) || (key42 === "header_row")) || (key42 === "sheet")) || (key42 === "fields"))){
-const err263 = {instancePath:instancePath+"/tables/targets",schemaPath:"#/properties/tables/properties/targets/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.targets,data:data147};
+if(Array.isArray(data144)){
+if(data144.length < 1){
+const err263 = {instancePath:instancePath+"/tables/attendance/fields/" + key38.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/attendance/properties/fields/additionalProperties/properties/format/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.attendance.properties.fields.additionalProperties.properties.format,data:data144};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -3436,12 +3414,12 @@ vErrors.push(err263);
 }
 errors++;
 }
-}
-if(data147.files !== undefined){
-let data148 = data147.files;
-if(Array.isArray(data148)){
-if(data148.length < 1){
-const err264 = {instancePath:instancePath+"/tables/targets/files",schemaPath:"#/properties/tables/properties/targets/properties/files/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.targets.properties.files,data:data148};
+const len23 = data144.length;
+for(let i23=0; i23<len23; i23++){
+let data145 = data144[i23];
+if(typeof data145 === "string"){
+if(data145.length < 1){
+const err264 = {instancePath:instancePath+"/tables/attendance/fields/" + key38.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i23,schemaPath:"#/properties/tables/properties/attendance/properties/fields/additionalProperties/properties/format/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.attendance.properties.fields.additionalProperties.properties.format.items,data:data145};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -3450,12 +3428,9 @@ vErrors.push(err264);
 }
 errors++;
 }
-const len21 = data148.length;
-for(let i21=0; i21<len21; i21++){
-let data149 = data148[i21];
-if(typeof data149 === "string"){
-if(data149.length < 1){
-const err265 = {instancePath:instancePath+"/tables/targets/files/" + i21,schemaPath:"#/properties/tables/properties/targets/properties/files/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.targets.properties.files.items,data:data149};
+}
+else {
+const err265 = {instancePath:instancePath+"/tables/attendance/fields/" + key38.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i23,schemaPath:"#/properties/tables/properties/attendance/properties/fields/additionalProperties/properties/format/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.attendance.properties.fields.additionalProperties.properties.format.items.type,parentSchema:schema31.properties.tables.properties.attendance.properties.fields.additionalProperties.properties.format.items,data:data145};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -3465,8 +3440,13 @@ vErrors.push(err265);
 errors++;
 }
 }
-else {
-const err266 = {instancePath:instancePath+"/tables/targets/files/" + i21,schemaPath:"#/properties/tables/properties/targets/properties/files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.targets.properties.files.items.type,parentSchema:schema31.properties.tables.properties.targets.properties.files.items,data:data149};
+}
+}
+if(data140.number !== undefined){
+let data146 = data140.number;
+if(data146 && typeof data146 == "object" && !Array.isArray(data146)){
+if(Object.keys(data146).length < 1){
+const err266 = {instancePath:instancePath+"/tables/attendance/fields/" + key38.replace(/~/g, "~0").replace(/\//g, "~1")+"/number",schemaPath:"#/properties/tables/properties/attendance/properties/fields/additionalProperties/properties/number/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema31.properties.tables.properties.attendance.properties.fields.additionalProperties.properties.number,data:data146};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -3475,10 +3455,9 @@ vErrors.push(err266);
 }
 errors++;
 }
-}
-}
-else {
-const err267 = {instancePath:instancePath+"/tables/targets/files",schemaPath:"#/properties/tables/properties/targets/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tables.properties.targets.properties.files.type,parentSchema:schema31.properties.tables.properties.targets.properties.files,data:data148};
+for(const key41 in data146){
+if(!((key41 === "thousands") || (key41 === "strip"))){
+const err267 = {instancePath:instancePath+"/tables/attendance/fields/" + key38.replace(/~/g, "~0").replace(/\//g, "~1")+"/number",schemaPath:"#/properties/tables/properties/attendance/properties/fields/additionalProperties/properties/number/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.attendance.properties.fields.additionalProperties.properties.number,data:data146};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -3488,10 +3467,10 @@ vErrors.push(err267);
 errors++;
 }
 }
-if(data147.encoding !== undefined){
-let data150 = data147.encoding;
-if(!(((((((data150 === "utf-8") || (data150 === "gb18030")) || (data150 === "utf-16le")) || (data150 === "utf-16be")) || (data150 === "utf8")) || (data150 === "gbk")) || (data150 === "gb2312"))){
-const err268 = {instancePath:instancePath+"/tables/targets/encoding",schemaPath:"#/properties/tables/properties/targets/properties/encoding/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.targets.properties.encoding.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.targets.properties.encoding.enum,parentSchema:schema31.properties.tables.properties.targets.properties.encoding,data:data150};
+if(data146.thousands !== undefined){
+let data147 = data146.thousands;
+if(!(((data147 === ",") || (data147 === "'")) || (data147 === " "))){
+const err268 = {instancePath:instancePath+"/tables/attendance/fields/" + key38.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/thousands",schemaPath:"#/properties/tables/properties/attendance/properties/fields/additionalProperties/properties/number/properties/thousands/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.attendance.properties.fields.additionalProperties.properties.number.properties.thousands.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.attendance.properties.fields.additionalProperties.properties.number.properties.thousands.enum,parentSchema:schema31.properties.tables.properties.attendance.properties.fields.additionalProperties.properties.number.properties.thousands,data:data147};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -3501,10 +3480,11 @@ vErrors.push(err268);
 errors++;
 }
 }
-if(data147.header_row !== undefined){
-let data151 = data147.header_row;
-if(!(((typeof data151 == "number") && (!(data151 % 1) && !isNaN(data151))) && (isFinite(data151)))){
-const err269 = {instancePath:instancePath+"/tables/targets/header_row",schemaPath:"#/properties/tables/properties/targets/properties/header_row/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.tables.properties.targets.properties.header_row.type,parentSchema:schema31.properties.tables.properties.targets.properties.header_row,data:data151};
+if(data146.strip !== undefined){
+let data148 = data146.strip;
+if(Array.isArray(data148)){
+if(data148.length < 1){
+const err269 = {instancePath:instancePath+"/tables/attendance/fields/" + key38.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/strip",schemaPath:"#/properties/tables/properties/attendance/properties/fields/additionalProperties/properties/number/properties/strip/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.attendance.properties.fields.additionalProperties.properties.number.properties.strip,data:data148};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -3513,9 +3493,12 @@ vErrors.push(err269);
 }
 errors++;
 }
-if((typeof data151 == "number") && (isFinite(data151))){
-if(data151 < 1 || isNaN(data151)){
-const err270 = {instancePath:instancePath+"/tables/targets/header_row",schemaPath:"#/properties/tables/properties/targets/properties/header_row/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.tables.properties.targets.properties.header_row,data:data151};
+const len24 = data148.length;
+for(let i24=0; i24<len24; i24++){
+let data149 = data148[i24];
+if(typeof data149 === "string"){
+if(data149.length < 1){
+const err270 = {instancePath:instancePath+"/tables/attendance/fields/" + key38.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/strip/" + i24,schemaPath:"#/properties/tables/properties/attendance/properties/fields/additionalProperties/properties/number/properties/strip/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.attendance.properties.fields.additionalProperties.properties.number.properties.strip.items,data:data149};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -3525,12 +3508,8 @@ vErrors.push(err270);
 errors++;
 }
 }
-}
-if(data147.sheet !== undefined){
-let data152 = data147.sheet;
-if(typeof data152 === "string"){
-if(data152.length < 1){
-const err271 = {instancePath:instancePath+"/tables/targets/sheet",schemaPath:"#/properties/tables/properties/targets/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.targets.properties.sheet,data:data152};
+else {
+const err271 = {instancePath:instancePath+"/tables/attendance/fields/" + key38.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/strip/" + i24,schemaPath:"#/properties/tables/properties/attendance/properties/fields/additionalProperties/properties/number/properties/strip/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.attendance.properties.fields.additionalProperties.properties.number.properties.strip.items.type,parentSchema:schema31.properties.tables.properties.attendance.properties.fields.additionalProperties.properties.number.properties.strip.items,data:data149};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -3540,8 +3519,9 @@ vErrors.push(err271);
 errors++;
 }
 }
+}
 else {
-const err272 = {instancePath:instancePath+"/tables/targets/sheet",schemaPath:"#/properties/tables/properties/targets/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.targets.properties.sheet.type,parentSchema:schema31.properties.tables.properties.targets.properties.sheet,data:data152};
+const err272 = {instancePath:instancePath+"/tables/attendance/fields/" + key38.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/strip",schemaPath:"#/properties/tables/properties/attendance/properties/fields/additionalProperties/properties/number/properties/strip/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tables.properties.attendance.properties.fields.additionalProperties.properties.number.properties.strip.type,parentSchema:schema31.properties.tables.properties.attendance.properties.fields.additionalProperties.properties.number.properties.strip,data:data148};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -3551,13 +3531,9 @@ vErrors.push(err272);
 errors++;
 }
 }
-if(data147.fields !== undefined){
-let data153 = data147.fields;
-if(data153 && typeof data153 == "object" && !Array.isArray(data153)){
-for(const key43 in data153){
-let data154 = data153[key43];
-if((typeof data154 !== "string") && (!(data154 && typeof data154 == "object" && !Array.isArray(data154)))){
-const err273 = {instancePath:instancePath+"/tables/targets/fields/" + key43.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/targets/properties/fields/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tables.properties.targets.properties.fields.additionalProperties.type},message:"must be string,object",schema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties.type,parentSchema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties,data:data154};
+}
+else {
+const err273 = {instancePath:instancePath+"/tables/attendance/fields/" + key38.replace(/~/g, "~0").replace(/\//g, "~1")+"/number",schemaPath:"#/properties/tables/properties/attendance/properties/fields/additionalProperties/properties/number/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.attendance.properties.fields.additionalProperties.properties.number.type,parentSchema:schema31.properties.tables.properties.attendance.properties.fields.additionalProperties.properties.number,data:data146};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -3566,9 +3542,11 @@ vErrors.push(err273);
 }
 errors++;
 }
-if(typeof data154 === "string"){
-if(data154.length < 1){
-const err274 = {instancePath:instancePath+"/tables/targets/fields/" + key43.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/targets/properties/fields/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties,data:data154};
+}
+if(data140.type !== undefined){
+let data150 = data140.type;
+if(!((((((data150 === "string") || (data150 === "number")) || (data150 === "int")) || (data150 === "bool")) || (data150 === "timestamp")) || (data150 === "date"))){
+const err274 = {instancePath:instancePath+"/tables/attendance/fields/" + key38.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/tables/properties/attendance/properties/fields/additionalProperties/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.attendance.properties.fields.additionalProperties.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.attendance.properties.fields.additionalProperties.properties.type.enum,parentSchema:schema31.properties.tables.properties.attendance.properties.fields.additionalProperties.properties.type,data:data150};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -3578,10 +3556,11 @@ vErrors.push(err274);
 errors++;
 }
 }
-if(data154 && typeof data154 == "object" && !Array.isArray(data154)){
-for(const key44 in data154){
-if(!((((key44 === "column") || (key44 === "map")) || (key44 === "format")) || (key44 === "type"))){
-const err275 = {instancePath:instancePath+"/tables/targets/fields/" + key43.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/targets/properties/fields/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties,data:data154};
+}
+}
+}
+else {
+const err275 = {instancePath:instancePath+"/tables/attendance/fields",schemaPath:"#/properties/tables/properties/attendance/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.attendance.properties.fields.type,parentSchema:schema31.properties.tables.properties.attendance.properties.fields,data:data139};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -3591,11 +3570,9 @@ vErrors.push(err275);
 errors++;
 }
 }
-if(data154.column !== undefined){
-let data155 = data154.column;
-if(typeof data155 === "string"){
-if(data155.length < 1){
-const err276 = {instancePath:instancePath+"/tables/targets/fields/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/tables/properties/targets/properties/fields/additionalProperties/properties/column/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties.properties.column,data:data155};
+}
+else {
+const err276 = {instancePath:instancePath+"/tables/attendance",schemaPath:"#/properties/tables/properties/attendance/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.attendance.type,parentSchema:schema31.properties.tables.properties.attendance,data:data133};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -3605,8 +3582,12 @@ vErrors.push(err276);
 errors++;
 }
 }
-else {
-const err277 = {instancePath:instancePath+"/tables/targets/fields/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/tables/properties/targets/properties/fields/additionalProperties/properties/column/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties.properties.column.type,parentSchema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties.properties.column,data:data155};
+if(data6.assessments !== undefined){
+let data151 = data6.assessments;
+if(data151 && typeof data151 == "object" && !Array.isArray(data151)){
+for(const key42 in data151){
+if(!(((((key42 === "files") || (key42 === "encoding")) || (key42 === "header_row")) || (key42 === "sheet")) || (key42 === "fields"))){
+const err277 = {instancePath:instancePath+"/tables/assessments",schemaPath:"#/properties/tables/properties/assessments/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.assessments,data:data151};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -3616,13 +3597,11 @@ vErrors.push(err277);
 errors++;
 }
 }
-if(data154.map !== undefined){
-let data156 = data154.map;
-if(data156 && typeof data156 == "object" && !Array.isArray(data156)){
-for(const key45 in data156){
-let data157 = data156[key45];
-if((((typeof data157 !== "string") && (!((typeof data157 == "number") && (isFinite(data157))))) && (typeof data157 !== "boolean")) && (data157 !== null)){
-const err278 = {instancePath:instancePath+"/tables/targets/fields/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/map/" + key45.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/targets/properties/fields/additionalProperties/properties/map/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tables.properties.targets.properties.fields.additionalProperties.properties.map.additionalProperties.type},message:"must be string,number,boolean,null",schema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties.properties.map.additionalProperties.type,parentSchema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties.properties.map.additionalProperties,data:data157};
+if(data151.files !== undefined){
+let data152 = data151.files;
+if(Array.isArray(data152)){
+if(data152.length < 1){
+const err278 = {instancePath:instancePath+"/tables/assessments/files",schemaPath:"#/properties/tables/properties/assessments/properties/files/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.assessments.properties.files,data:data152};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -3631,10 +3610,12 @@ vErrors.push(err278);
 }
 errors++;
 }
-}
-}
-else {
-const err279 = {instancePath:instancePath+"/tables/targets/fields/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/map",schemaPath:"#/properties/tables/properties/targets/properties/fields/additionalProperties/properties/map/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties.properties.map.type,parentSchema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties.properties.map,data:data156};
+const len25 = data152.length;
+for(let i25=0; i25<len25; i25++){
+let data153 = data152[i25];
+if(typeof data153 === "string"){
+if(data153.length < 1){
+const err279 = {instancePath:instancePath+"/tables/assessments/files/" + i25,schemaPath:"#/properties/tables/properties/assessments/properties/files/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.assessments.properties.files.items,data:data153};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -3644,10 +3625,8 @@ vErrors.push(err279);
 errors++;
 }
 }
-if(data154.format !== undefined){
-let data158 = data154.format;
-if((typeof data158 !== "string") && (!(Array.isArray(data158)))){
-const err280 = {instancePath:instancePath+"/tables/targets/fields/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/targets/properties/fields/additionalProperties/properties/format/type",keyword:"type",params:{type: schema31.properties.tables.properties.targets.properties.fields.additionalProperties.properties.format.type},message:"must be string,array",schema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties.properties.format.type,parentSchema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties.properties.format,data:data158};
+else {
+const err280 = {instancePath:instancePath+"/tables/assessments/files/" + i25,schemaPath:"#/properties/tables/properties/assessments/properties/files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.assessments.properties.files.items.type,parentSchema:schema31.properties.tables.properties.assessments.properties.files.items,data:data153};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -3656,9 +3635,10 @@ vErrors.push(err280);
 }
 errors++;
 }
-if(typeof data158 === "string"){
-if(data158.length < 1){
-const err281 = {instancePath:instancePath+"/tables/targets/fields/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/targets/properties/fields/additionalProperties/properties/format/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties.properties.format,data:data158};
+}
+}
+else {
+const err281 = {instancePath:instancePath+"/tables/assessments/files",schemaPath:"#/properties/tables/properties/assessments/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tables.properties.assessments.properties.files.type,parentSchema:schema31.properties.tables.properties.assessments.properties.files,data:data152};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -3668,9 +3648,10 @@ vErrors.push(err281);
 errors++;
 }
 }
-if(Array.isArray(data158)){
-if(data158.length < 1){
-const err282 = {instancePath:instancePath+"/tables/targets/fields/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/targets/properties/fields/additionalProperties/properties/format/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties.properties.format,data:data158};
+if(data151.encoding !== undefined){
+let data154 = data151.encoding;
+if(!(((((((data154 === "utf-8") || (data154 === "gb18030")) || (data154 === "utf-16le")) || (data154 === "utf-16be")) || (data154 === "utf8")) || (data154 === "gbk")) || (data154 === "gb2312"))){
+const err282 = {instancePath:instancePath+"/tables/assessments/encoding",schemaPath:"#/properties/tables/properties/assessments/properties/encoding/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.assessments.properties.encoding.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.assessments.properties.encoding.enum,parentSchema:schema31.properties.tables.properties.assessments.properties.encoding,data:data154};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -3679,12 +3660,11 @@ vErrors.push(err282);
 }
 errors++;
 }
-const len22 = data158.length;
-for(let i22=0; i22<len22; i22++){
-let data159 = data158[i22];
-if(typeof data159 === "string"){
-if(data159.length < 1){
-const err283 = {instancePath:instancePath+"/tables/targets/fields/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i22,schemaPath:"#/properties/tables/properties/targets/properties/fields/additionalProperties/properties/format/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties.properties.format.items,data:data159};
+}
+if(data151.header_row !== undefined){
+let data155 = data151.header_row;
+if(!(((typeof data155 == "number") && (!(data155 % 1) && !isNaN(data155))) && (isFinite(data155)))){
+const err283 = {instancePath:instancePath+"/tables/assessments/header_row",schemaPath:"#/properties/tables/properties/assessments/properties/header_row/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.tables.properties.assessments.properties.header_row.type,parentSchema:schema31.properties.tables.properties.assessments.properties.header_row,data:data155};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -3693,9 +3673,9 @@ vErrors.push(err283);
 }
 errors++;
 }
-}
-else {
-const err284 = {instancePath:instancePath+"/tables/targets/fields/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i22,schemaPath:"#/properties/tables/properties/targets/properties/fields/additionalProperties/properties/format/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties.properties.format.items.type,parentSchema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties.properties.format.items,data:data159};
+if((typeof data155 == "number") && (isFinite(data155))){
+if(data155 < 1 || isNaN(data155)){
+const err284 = {instancePath:instancePath+"/tables/assessments/header_row",schemaPath:"#/properties/tables/properties/assessments/properties/header_row/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.tables.properties.assessments.properties.header_row,data:data155};
 if(vErrors === null){
 vErrors = [err284];
 }
@@ -3706,11 +3686,11 @@ errors++;
 }
 }
 }
-}
-if(data154.type !== undefined){
-let data160 = data154.type;
-if(!((((((data160 === "string") || (data160 === "number")) || (data160 === "int")) || (data160 === "bool")) || (data160 === "timestamp")) || (data160 === "date"))){
-const err285 = {instancePath:instancePath+"/tables/targets/fields/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/tables/properties/targets/properties/fields/additionalProperties/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.targets.properties.fields.additionalProperties.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties.properties.type.enum,parentSchema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties.properties.type,data:data160};
+if(data151.sheet !== undefined){
+let data156 = data151.sheet;
+if(typeof data156 === "string"){
+if(data156.length < 1){
+const err285 = {instancePath:instancePath+"/tables/assessments/sheet",schemaPath:"#/properties/tables/properties/assessments/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.assessments.properties.sheet,data:data156};
 if(vErrors === null){
 vErrors = [err285];
 }
@@ -3720,11 +3700,8 @@ vErrors.push(err285);
 errors++;
 }
 }
-}
-}
-}
 else {
-const err286 = {instancePath:instancePath+"/tables/targets/fields",schemaPath:"#/properties/tables/properties/targets/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.targets.properties.fields.type,parentSchema:schema31.properties.tables.properties.targets.properties.fields,data:data153};
+const err286 = {instancePath:instancePath+"/tables/assessments/sheet",schemaPath:"#/properties/tables/properties/assessments/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.assessments.properties.sheet.type,parentSchema:schema31.properties.tables.properties.assessments.properties.sheet,data:data156};
 if(vErrors === null){
 vErrors = [err286];
 }
@@ -3734,9 +3711,13 @@ vErrors.push(err286);
 errors++;
 }
 }
-}
-else {
-const err287 = {instancePath:instancePath+"/tables/targets",schemaPath:"#/properties/tables/properties/targets/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.targets.type,parentSchema:schema31.properties.tables.properties.targets,data:data147};
+if(data151.fields !== undefined){
+let data157 = data151.fields;
+if(data157 && typeof data157 == "object" && !Array.isArray(data157)){
+for(const key43 in data157){
+let data158 = data157[key43];
+if((typeof data158 !== "string") && (!(data158 && typeof data158 == "object" && !Array.isArray(data158)))){
+const err287 = {instancePath:instancePath+"/tables/assessments/fields/" + key43.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/assessments/properties/fields/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tables.properties.assessments.properties.fields.additionalProperties.type},message:"must be string,object",schema:schema31.properties.tables.properties.assessments.properties.fields.additionalProperties.type,parentSchema:schema31.properties.tables.properties.assessments.properties.fields.additionalProperties,data:data158};
 if(vErrors === null){
 vErrors = [err287];
 }
@@ -3745,13 +3726,9 @@ vErrors.push(err287);
 }
 errors++;
 }
-}
-if(data6.appeals_filed !== undefined){
-let data161 = data6.appeals_filed;
-if(data161 && typeof data161 == "object" && !Array.isArray(data161)){
-for(const key46 in data161){
-if(!(((((key46 === "files") || (key46 === "encoding")) || (key46 === "header_row")) || (key46 === "sheet")) || (key46 === "fields"))){
-const err288 = {instancePath:instancePath+"/tables/appeals_filed",schemaPath:"#/properties/tables/properties/appeals_filed/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.appeals_filed,data:data161};
+if(typeof data158 === "string"){
+if(data158.length < 1){
+const err288 = {instancePath:instancePath+"/tables/assessments/fields/" + key43.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/assessments/properties/fields/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.assessments.properties.fields.additionalProperties,data:data158};
 if(vErrors === null){
 vErrors = [err288];
 }
@@ -3761,11 +3738,10 @@ vErrors.push(err288);
 errors++;
 }
 }
-if(data161.files !== undefined){
-let data162 = data161.files;
-if(Array.isArray(data162)){
-if(data162.length < 1){
-const err289 = {instancePath:instancePath+"/tables/appeals_filed/files",schemaPath:"#/properties/tables/properties/appeals_filed/properties/files/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.appeals_filed.properties.files,data:data162};
+if(data158 && typeof data158 == "object" && !Array.isArray(data158)){
+for(const key44 in data158){
+if(!(((((key44 === "column") || (key44 === "map")) || (key44 === "format")) || (key44 === "number")) || (key44 === "type"))){
+const err289 = {instancePath:instancePath+"/tables/assessments/fields/" + key43.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/assessments/properties/fields/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.assessments.properties.fields.additionalProperties,data:data158};
 if(vErrors === null){
 vErrors = [err289];
 }
@@ -3774,12 +3750,12 @@ vErrors.push(err289);
 }
 errors++;
 }
-const len23 = data162.length;
-for(let i23=0; i23<len23; i23++){
-let data163 = data162[i23];
-if(typeof data163 === "string"){
-if(data163.length < 1){
-const err290 = {instancePath:instancePath+"/tables/appeals_filed/files/" + i23,schemaPath:"#/properties/tables/properties/appeals_filed/properties/files/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.appeals_filed.properties.files.items,data:data163};
+}
+if(data158.column !== undefined){
+let data159 = data158.column;
+if(typeof data159 === "string"){
+if(data159.length < 1){
+const err290 = {instancePath:instancePath+"/tables/assessments/fields/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/tables/properties/assessments/properties/fields/additionalProperties/properties/column/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.assessments.properties.fields.additionalProperties.properties.column,data:data159};
 if(vErrors === null){
 vErrors = [err290];
 }
@@ -3790,7 +3766,7 @@ errors++;
 }
 }
 else {
-const err291 = {instancePath:instancePath+"/tables/appeals_filed/files/" + i23,schemaPath:"#/properties/tables/properties/appeals_filed/properties/files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.appeals_filed.properties.files.items.type,parentSchema:schema31.properties.tables.properties.appeals_filed.properties.files.items,data:data163};
+const err291 = {instancePath:instancePath+"/tables/assessments/fields/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/tables/properties/assessments/properties/fields/additionalProperties/properties/column/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.assessments.properties.fields.additionalProperties.properties.column.type,parentSchema:schema31.properties.tables.properties.assessments.properties.fields.additionalProperties.properties.column,data:data159};
 if(vErrors === null){
 vErrors = [err291];
 }
@@ -3800,9 +3776,13 @@ vErrors.push(err291);
 errors++;
 }
 }
-}
-else {
-const err292 = {instancePath:instancePath+"/tables/appeals_filed/files",schemaPath:"#/properties/tables/properties/appeals_filed/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tables.properties.appeals_filed.properties.files.type,parentSchema:schema31.properties.tables.properties.appeals_filed.properties.files,data:data162};
+if(data158.map !== undefined){
+let data160 = data158.map;
+if(data160 && typeof data160 == "object" && !Array.isArray(data160)){
+for(const key45 in data160){
+let data161 = data160[key45];
+if((((typeof data161 !== "string") && (!((typeof data161 == "number") && (isFinite(data161))))) && (typeof data161 !== "boolean")) && (data161 !== null)){
+const err292 = {instancePath:instancePath+"/tables/assessments/fields/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/map/" + key45.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/assessments/properties/fields/additionalProperties/properties/map/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tables.properties.assessments.properties.fields.additionalProperties.properties.map.additionalProperties.type},message:"must be string,number,boolean,null",schema:schema31.properties.tables.properties.assessments.properties.fields.additionalProperties.properties.map.additionalProperties.type,parentSchema:schema31.properties.tables.properties.assessments.properties.fields.additionalProperties.properties.map.additionalProperties,data:data161};
 if(vErrors === null){
 vErrors = [err292];
 }
@@ -3812,10 +3792,9 @@ vErrors.push(err292);
 errors++;
 }
 }
-if(data161.encoding !== undefined){
-let data164 = data161.encoding;
-if(!(((((((data164 === "utf-8") || (data164 === "gb18030")) || (data164 === "utf-16le")) || (data164 === "utf-16be")) || (data164 === "utf8")) || (data164 === "gbk")) || (data164 === "gb2312"))){
-const err293 = {instancePath:instancePath+"/tables/appeals_filed/encoding",schemaPath:"#/properties/tables/properties/appeals_filed/properties/encoding/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.appeals_filed.properties.encoding.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.appeals_filed.properties.encoding.enum,parentSchema:schema31.properties.tables.properties.appeals_filed.properties.encoding,data:data164};
+}
+else {
+const err293 = {instancePath:instancePath+"/tables/assessments/fields/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/map",schemaPath:"#/properties/tables/properties/assessments/properties/fields/additionalProperties/properties/map/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.assessments.properties.fields.additionalProperties.properties.map.type,parentSchema:schema31.properties.tables.properties.assessments.properties.fields.additionalProperties.properties.map,data:data160};
 if(vErrors === null){
 vErrors = [err293];
 }
@@ -3825,10 +3804,10 @@ vErrors.push(err293);
 errors++;
 }
 }
-if(data161.header_row !== undefined){
-let data165 = data161.header_row;
-if(!(((typeof data165 == "number") && (!(data165 % 1) && !isNaN(data165))) && (isFinite(data165)))){
-const err294 = {instancePath:instancePath+"/tables/appeals_filed/header_row",schemaPath:"#/properties/tables/properties/appeals_filed/properties/header_row/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.tables.properties.appeals_filed.properties.header_row.type,parentSchema:schema31.properties.tables.properties.appeals_filed.properties.header_row,data:data165};
+if(data158.format !== undefined){
+let data162 = data158.format;
+if((typeof data162 !== "string") && (!(Array.isArray(data162)))){
+const err294 = {instancePath:instancePath+"/tables/assessments/fields/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/assessments/properties/fields/additionalProperties/properties/format/type",keyword:"type",params:{type: schema31.properties.tables.properties.assessments.properties.fields.additionalProperties.properties.format.type},message:"must be string,array",schema:schema31.properties.tables.properties.assessments.properties.fields.additionalProperties.properties.format.type,parentSchema:schema31.properties.tables.properties.assessments.properties.fields.additionalProperties.properties.format,data:data162};
 if(vErrors === null){
 vErrors = [err294];
 }
@@ -3837,9 +3816,9 @@ vErrors.push(err294);
 }
 errors++;
 }
-if((typeof data165 == "number") && (isFinite(data165))){
-if(data165 < 1 || isNaN(data165)){
-const err295 = {instancePath:instancePath+"/tables/appeals_filed/header_row",schemaPath:"#/properties/tables/properties/appeals_filed/properties/header_row/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.tables.properties.appeals_filed.properties.header_row,data:data165};
+if(typeof data162 === "string"){
+if(data162.length < 1){
+const err295 = {instancePath:instancePath+"/tables/assessments/fields/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/assessments/properties/fields/additionalProperties/properties/format/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.assessments.properties.fields.additionalProperties.properties.format,data:data162};
 if(vErrors === null){
 vErrors = [err295];
 }
@@ -3849,12 +3828,9 @@ vErrors.push(err295);
 errors++;
 }
 }
-}
-if(data161.sheet !== undefined){
-let data166 = data161.sheet;
-if(typeof data166 === "string"){
-if(data166.length < 1){
-const err296 = {instancePath:instancePath+"/tables/appeals_filed/sheet",schemaPath:"#/properties/tables/properties/appeals_filed/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.appeals_filed.properties.sheet,data:data166};
+if(Array.isArray(data162)){
+if(data162.length < 1){
+const err296 = {instancePath:instancePath+"/tables/assessments/fields/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/assessments/properties/fields/additionalProperties/properties/format/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.assessments.properties.fields.additionalProperties.properties.format,data:data162};
 if(vErrors === null){
 vErrors = [err296];
 }
@@ -3863,9 +3839,12 @@ vErrors.push(err296);
 }
 errors++;
 }
-}
-else {
-const err297 = {instancePath:instancePath+"/tables/appeals_filed/sheet",schemaPath:"#/properties/tables/properties/appeals_filed/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.appeals_filed.properties.sheet.type,parentSchema:schema31.properties.tables.properties.appeals_filed.properties.sheet,data:data166};
+const len26 = data162.length;
+for(let i26=0; i26<len26; i26++){
+let data163 = data162[i26];
+if(typeof data163 === "string"){
+if(data163.length < 1){
+const err297 = {instancePath:instancePath+"/tables/assessments/fields/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i26,schemaPath:"#/properties/tables/properties/assessments/properties/fields/additionalProperties/properties/format/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.assessments.properties.fields.additionalProperties.properties.format.items,data:data163};
 if(vErrors === null){
 vErrors = [err297];
 }
@@ -3875,13 +3854,8 @@ vErrors.push(err297);
 errors++;
 }
 }
-if(data161.fields !== undefined){
-let data167 = data161.fields;
-if(data167 && typeof data167 == "object" && !Array.isArray(data167)){
-for(const key47 in data167){
-let data168 = data167[key47];
-if((typeof data168 !== "string") && (!(data168 && typeof data168 == "object" && !Array.isArray(data168)))){
-const err298 = {instancePath:instancePath+"/tables/appeals_filed/fields/" + key47.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/appeals_filed/properties/fields/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tables.properties.appeals_filed.properties.fields.additionalProperties.type},message:"must be string,object",schema:schema31.properties.tables.properties.appeals_filed.properties.fields.additionalProperties.type,parentSchema:schema31.properties.tables.properties.appeals_filed.properties.fields.additionalProperties,data:data168};
+else {
+const err298 = {instancePath:instancePath+"/tables/assessments/fields/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i26,schemaPath:"#/properties/tables/properties/assessments/properties/fields/additionalProperties/properties/format/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.assessments.properties.fields.additionalProperties.properties.format.items.type,parentSchema:schema31.properties.tables.properties.assessments.properties.fields.additionalProperties.properties.format.items,data:data163};
 if(vErrors === null){
 vErrors = [err298];
 }
@@ -3890,9 +3864,14 @@ vErrors.push(err298);
 }
 errors++;
 }
-if(typeof data168 === "string"){
-if(data168.length < 1){
-const err299 = {instancePath:instancePath+"/tables/appeals_filed/fields/" + key47.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/appeals_filed/properties/fields/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.appeals_filed.properties.fields.additionalProperties,data:data168};
+}
+}
+}
+if(data158.number !== undefined){
+let data164 = data158.number;
+if(data164 && typeof data164 == "object" && !Array.isArray(data164)){
+if(Object.keys(data164).length < 1){
+const err299 = {instancePath:instancePath+"/tables/assessments/fields/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/number",schemaPath:"#/properties/tables/properties/assessments/properties/fields/additionalProperties/properties/number/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema31.properties.tables.properties.assessments.properties.fields.additionalProperties.properties.number,data:data164};
 if(vErrors === null){
 vErrors = [err299];
 }
@@ -3901,11 +3880,9 @@ vErrors.push(err299);
 }
 errors++;
 }
-}
-if(data168 && typeof data168 == "object" && !Array.isArray(data168)){
-for(const key48 in data168){
-if(!((((key48 === "column") || (key48 === "map")) || (key48 === "format")) || (key48 === "type"))){
-const err300 = {instancePath:instancePath+"/tables/appeals_filed/fields/" + key47.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/appeals_filed/properties/fields/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key48},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.appeals_filed.properties.fields.additionalProperties,data:data168};
+for(const key46 in data164){
+if(!((key46 === "thousands") || (key46 === "strip"))){
+const err300 = {instancePath:instancePath+"/tables/assessments/fields/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/number",schemaPath:"#/properties/tables/properties/assessments/properties/fields/additionalProperties/properties/number/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.assessments.properties.fields.additionalProperties.properties.number,data:data164};
 if(vErrors === null){
 vErrors = [err300];
 }
@@ -3915,11 +3892,10 @@ vErrors.push(err300);
 errors++;
 }
 }
-if(data168.column !== undefined){
-let data169 = data168.column;
-if(typeof data169 === "string"){
-if(data169.length < 1){
-const err301 = {instancePath:instancePath+"/tables/appeals_filed/fields/" + key47.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/tables/properties/appeals_filed/properties/fields/additionalProperties/properties/column/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.appeals_filed.properties.fields.additionalProperties.properties.column,data:data169};
+if(data164.thousands !== undefined){
+let data165 = data164.thousands;
+if(!(((data165 === ",") || (data165 === "'")) || (data165 === " "))){
+const err301 = {instancePath:instancePath+"/tables/assessments/fields/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/thousands",schemaPath:"#/properties/tables/properties/assessments/properties/fields/additionalProperties/properties/number/properties/thousands/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.assessments.properties.fields.additionalProperties.properties.number.properties.thousands.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.assessments.properties.fields.additionalProperties.properties.number.properties.thousands.enum,parentSchema:schema31.properties.tables.properties.assessments.properties.fields.additionalProperties.properties.number.properties.thousands,data:data165};
 if(vErrors === null){
 vErrors = [err301];
 }
@@ -3929,8 +3905,11 @@ vErrors.push(err301);
 errors++;
 }
 }
-else {
-const err302 = {instancePath:instancePath+"/tables/appeals_filed/fields/" + key47.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/tables/properties/appeals_filed/properties/fields/additionalProperties/properties/column/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.appeals_filed.properties.fields.additionalProperties.properties.column.type,parentSchema:schema31.properties.tables.properties.appeals_filed.properties.fields.additionalProperties.properties.column,data:data169};
+if(data164.strip !== undefined){
+let data166 = data164.strip;
+if(Array.isArray(data166)){
+if(data166.length < 1){
+const err302 = {instancePath:instancePath+"/tables/assessments/fields/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/strip",schemaPath:"#/properties/tables/properties/assessments/properties/fields/additionalProperties/properties/number/properties/strip/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.assessments.properties.fields.additionalProperties.properties.number.properties.strip,data:data166};
 if(vErrors === null){
 vErrors = [err302];
 }
@@ -3939,14 +3918,12 @@ vErrors.push(err302);
 }
 errors++;
 }
-}
-if(data168.map !== undefined){
-let data170 = data168.map;
-if(data170 && typeof data170 == "object" && !Array.isArray(data170)){
-for(const key49 in data170){
-let data171 = data170[key49];
-if((((typeof data171 !== "string") && (!((typeof data171 == "number") && (isFinite(data171))))) && (typeof data171 !== "boolean")) && (data171 !== null)){
-const err303 = {instancePath:instancePath+"/tables/appeals_filed/fields/" + key47.replace(/~/g, "~0").replace(/\//g, "~1")+"/map/" + key49.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/appeals_filed/properties/fields/additionalProperties/properties/map/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tables.properties.appeals_filed.properties.fields.additionalProperties.properties.map.additionalProperties.type},message:"must be string,number,boolean,null",schema:schema31.properties.tables.properties.appeals_filed.properties.fields.additionalProperties.properties.map.additionalProperties.type,parentSchema:schema31.properties.tables.properties.appeals_filed.properties.fields.additionalProperties.properties.map.additionalProperties,data:data171};
+const len27 = data166.length;
+for(let i27=0; i27<len27; i27++){
+let data167 = data166[i27];
+if(typeof data167 === "string"){
+if(data167.length < 1){
+const err303 = {instancePath:instancePath+"/tables/assessments/fields/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/strip/" + i27,schemaPath:"#/properties/tables/properties/assessments/properties/fields/additionalProperties/properties/number/properties/strip/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.assessments.properties.fields.additionalProperties.properties.number.properties.strip.items,data:data167};
 if(vErrors === null){
 vErrors = [err303];
 }
@@ -3956,9 +3933,8 @@ vErrors.push(err303);
 errors++;
 }
 }
-}
 else {
-const err304 = {instancePath:instancePath+"/tables/appeals_filed/fields/" + key47.replace(/~/g, "~0").replace(/\//g, "~1")+"/map",schemaPath:"#/properties/tables/properties/appeals_filed/properties/fields/additionalProperties/properties/map/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.appeals_filed.properties.fields.additionalProperties.properties.map.type,parentSchema:schema31.properties.tables.properties.appeals_filed.properties.fields.additionalProperties.properties.map,data:data170};
+const err304 = {instancePath:instancePath+"/tables/assessments/fields/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/strip/" + i27,schemaPath:"#/properties/tables/properties/assessments/properties/fields/additionalProperties/properties/number/properties/strip/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.assessments.properties.fields.additionalProperties.properties.number.properties.strip.items.type,parentSchema:schema31.properties.tables.properties.assessments.properties.fields.additionalProperties.properties.number.properties.strip.items,data:data167};
 if(vErrors === null){
 vErrors = [err304];
 }
@@ -3968,10 +3944,9 @@ vErrors.push(err304);
 errors++;
 }
 }
-if(data168.format !== undefined){
-let data172 = data168.format;
-if((typeof data172 !== "string") && (!(Array.isArray(data172)))){
-const err305 = {instancePath:instancePath+"/tables/appeals_filed/fields/" + key47.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/appeals_filed/properties/fields/additionalProperties/properties/format/type",keyword:"type",params:{type: schema31.properties.tables.properties.appeals_filed.properties.fields.additionalProperties.properties.format.type},message:"must be string,array",schema:schema31.properties.tables.properties.appeals_filed.properties.fields.additionalProperties.properties.format.type,parentSchema:schema31.properties.tables.properties.appeals_filed.properties.fields.additionalProperties.properties.format,data:data172};
+}
+else {
+const err305 = {instancePath:instancePath+"/tables/assessments/fields/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/strip",schemaPath:"#/properties/tables/properties/assessments/properties/fields/additionalProperties/properties/number/properties/strip/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tables.properties.assessments.properties.fields.additionalProperties.properties.number.properties.strip.type,parentSchema:schema31.properties.tables.properties.assessments.properties.fields.additionalProperties.properties.number.properties.strip,data:data166};
 if(vErrors === null){
 vErrors = [err305];
 }
@@ -3980,9 +3955,10 @@ vErrors.push(err305);
 }
 errors++;
 }
-if(typeof data172 === "string"){
-if(data172.length < 1){
-const err306 = {instancePath:instancePath+"/tables/appeals_filed/fields/" + key47.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/appeals_filed/properties/fields/additionalProperties/properties/format/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.appeals_filed.properties.fields.additionalProperties.properties.format,data:data172};
+}
+}
+else {
+const err306 = {instancePath:instancePath+"/tables/assessments/fields/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/number",schemaPath:"#/properties/tables/properties/assessments/properties/fields/additionalProperties/properties/number/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.assessments.properties.fields.additionalProperties.properties.number.type,parentSchema:schema31.properties.tables.properties.assessments.properties.fields.additionalProperties.properties.number,data:data164};
 if(vErrors === null){
 vErrors = [err306];
 }
@@ -3992,9 +3968,10 @@ vErrors.push(err306);
 errors++;
 }
 }
-if(Array.isArray(data172)){
-if(data172.length < 1){
-const err307 = {instancePath:instancePath+"/tables/appeals_filed/fields/" + key47.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/appeals_filed/properties/fields/additionalProperties/properties/format/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.appeals_filed.properties.fields.additionalProperties.properties.format,data:data172};
+if(data158.type !== undefined){
+let data168 = data158.type;
+if(!((((((data168 === "string") || (data168 === "number")) || (data168 === "int")) || (data168 === "bool")) || (data168 === "timestamp")) || (data168 === "date"))){
+const err307 = {instancePath:instancePath+"/tables/assessments/fields/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/tables/properties/assessments/properties/fields/additionalProperties/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.assessments.properties.fields.additionalProperties.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.assessments.properties.fields.additionalProperties.properties.type.enum,parentSchema:schema31.properties.tables.properties.assessments.properties.fields.additionalProperties.properties.type,data:data168};
 if(vErrors === null){
 vErrors = [err307];
 }
@@ -4003,12 +3980,12 @@ vErrors.push(err307);
 }
 errors++;
 }
-const len24 = data172.length;
-for(let i24=0; i24<len24; i24++){
-let data173 = data172[i24];
-if(typeof data173 === "string"){
-if(data173.length < 1){
-const err308 = {instancePath:instancePath+"/tables/appeals_filed/fields/" + key47.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i24,schemaPath:"#/properties/tables/properties/appeals_filed/properties/fields/additionalProperties/properties/format/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.appeals_filed.properties.fields.additionalProperties.properties.format.items,data:data173};
+}
+}
+}
+}
+else {
+const err308 = {instancePath:instancePath+"/tables/assessments/fields",schemaPath:"#/properties/tables/properties/assessments/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.assessments.properties.fields.type,parentSchema:schema31.properties.tables.properties.assessments.properties.fields,data:data157};
 if(vErrors === null){
 vErrors = [err308];
 }
@@ -4018,8 +3995,9 @@ vErrors.push(err308);
 errors++;
 }
 }
+}
 else {
-const err309 = {instancePath:instancePath+"/tables/appeals_filed/fields/" + key47.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i24,schemaPath:"#/properties/tables/properties/appeals_filed/properties/fields/additionalProperties/properties/format/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.appeals_filed.properties.fields.additionalProperties.properties.format.items.type,parentSchema:schema31.properties.tables.properties.appeals_filed.properties.fields.additionalProperties.properties.format.items,data:data173};
+const err309 = {instancePath:instancePath+"/tables/assessments",schemaPath:"#/properties/tables/properties/assessments/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.assessments.type,parentSchema:schema31.properties.tables.properties.assessments,data:data151};
 if(vErrors === null){
 vErrors = [err309];
 }
@@ -4029,12 +4007,12 @@ vErrors.push(err309);
 errors++;
 }
 }
-}
-}
-if(data168.type !== undefined){
-let data174 = data168.type;
-if(!((((((data174 === "string") || (data174 === "number")) || (data174 === "int")) || (data174 === "bool")) || (data174 === "timestamp")) || (data174 === "date"))){
-const err310 = {instancePath:instancePath+"/tables/appeals_filed/fields/" + key47.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/tables/properties/appeals_filed/properties/fields/additionalProperties/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.appeals_filed.properties.fields.additionalProperties.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.appeals_filed.properties.fields.additionalProperties.properties.type.enum,parentSchema:schema31.properties.tables.properties.appeals_filed.properties.fields.additionalProperties.properties.type,data:data174};
+if(data6.events !== undefined){
+let data169 = data6.events;
+if(data169 && typeof data169 == "object" && !Array.isArray(data169)){
+for(const key47 in data169){
+if(!(((((key47 === "files") || (key47 === "encoding")) || (key47 === "header_row")) || (key47 === "sheet")) || (key47 === "fields"))){
+const err310 = {instancePath:instancePath+"/tables/events",schemaPath:"#/properties/tables/properties/events/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key47},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.events,data:data169};
 if(vErrors === null){
 vErrors = [err310];
 }
@@ -4044,11 +4022,11 @@ vErrors.push(err310);
 errors++;
 }
 }
-}
-}
-}
-else {
-const err311 = {instancePath:instancePath+"/tables/appeals_filed/fields",schemaPath:"#/properties/tables/properties/appeals_filed/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.appeals_filed.properties.fields.type,parentSchema:schema31.properties.tables.properties.appeals_filed.properties.fields,data:data167};
+if(data169.files !== undefined){
+let data170 = data169.files;
+if(Array.isArray(data170)){
+if(data170.length < 1){
+const err311 = {instancePath:instancePath+"/tables/events/files",schemaPath:"#/properties/tables/properties/events/properties/files/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.events.properties.files,data:data170};
 if(vErrors === null){
 vErrors = [err311];
 }
@@ -4057,10 +4035,12 @@ vErrors.push(err311);
 }
 errors++;
 }
-}
-}
-else {
-const err312 = {instancePath:instancePath+"/tables/appeals_filed",schemaPath:"#/properties/tables/properties/appeals_filed/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.appeals_filed.type,parentSchema:schema31.properties.tables.properties.appeals_filed,data:data161};
+const len28 = data170.length;
+for(let i28=0; i28<len28; i28++){
+let data171 = data170[i28];
+if(typeof data171 === "string"){
+if(data171.length < 1){
+const err312 = {instancePath:instancePath+"/tables/events/files/" + i28,schemaPath:"#/properties/tables/properties/events/properties/files/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.events.properties.files.items,data:data171};
 if(vErrors === null){
 vErrors = [err312];
 }
@@ -4070,12 +4050,8 @@ vErrors.push(err312);
 errors++;
 }
 }
-if(data6.improvement_plans !== undefined){
-let data175 = data6.improvement_plans;
-if(data175 && typeof data175 == "object" && !Array.isArray(data175)){
-for(const key50 in data175){
-if(!(((((key50 === "files") || (key50 === "encoding")) || (key50 === "header_row")) || (key50 === "sheet")) || (key50 === "fields"))){
-const err313 = {instancePath:instancePath+"/tables/improvement_plans",schemaPath:"#/properties/tables/properties/improvement_plans/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key50},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.improvement_plans,data:data175};
+else {
+const err313 = {instancePath:instancePath+"/tables/events/files/" + i28,schemaPath:"#/properties/tables/properties/events/properties/files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.events.properties.files.items.type,parentSchema:schema31.properties.tables.properties.events.properties.files.items,data:data171};
 if(vErrors === null){
 vErrors = [err313];
 }
@@ -4085,11 +4061,9 @@ vErrors.push(err313);
 errors++;
 }
 }
-if(data175.files !== undefined){
-let data176 = data175.files;
-if(Array.isArray(data176)){
-if(data176.length < 1){
-const err314 = {instancePath:instancePath+"/tables/improvement_plans/files",schemaPath:"#/properties/tables/properties/improvement_plans/properties/files/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.files,data:data176};
+}
+else {
+const err314 = {instancePath:instancePath+"/tables/events/files",schemaPath:"#/properties/tables/properties/events/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tables.properties.events.properties.files.type,parentSchema:schema31.properties.tables.properties.events.properties.files,data:data170};
 if(vErrors === null){
 vErrors = [err314];
 }
@@ -4098,12 +4072,11 @@ vErrors.push(err314);
 }
 errors++;
 }
-const len25 = data176.length;
-for(let i25=0; i25<len25; i25++){
-let data177 = data176[i25];
-if(typeof data177 === "string"){
-if(data177.length < 1){
-const err315 = {instancePath:instancePath+"/tables/improvement_plans/files/" + i25,schemaPath:"#/properties/tables/properties/improvement_plans/properties/files/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.files.items,data:data177};
+}
+if(data169.encoding !== undefined){
+let data172 = data169.encoding;
+if(!(((((((data172 === "utf-8") || (data172 === "gb18030")) || (data172 === "utf-16le")) || (data172 === "utf-16be")) || (data172 === "utf8")) || (data172 === "gbk")) || (data172 === "gb2312"))){
+const err315 = {instancePath:instancePath+"/tables/events/encoding",schemaPath:"#/properties/tables/properties/events/properties/encoding/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.events.properties.encoding.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.events.properties.encoding.enum,parentSchema:schema31.properties.tables.properties.events.properties.encoding,data:data172};
 if(vErrors === null){
 vErrors = [err315];
 }
@@ -4113,8 +4086,10 @@ vErrors.push(err315);
 errors++;
 }
 }
-else {
-const err316 = {instancePath:instancePath+"/tables/improvement_plans/files/" + i25,schemaPath:"#/properties/tables/properties/improvement_plans/properties/files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.improvement_plans.properties.files.items.type,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.files.items,data:data177};
+if(data169.header_row !== undefined){
+let data173 = data169.header_row;
+if(!(((typeof data173 == "number") && (!(data173 % 1) && !isNaN(data173))) && (isFinite(data173)))){
+const err316 = {instancePath:instancePath+"/tables/events/header_row",schemaPath:"#/properties/tables/properties/events/properties/header_row/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.tables.properties.events.properties.header_row.type,parentSchema:schema31.properties.tables.properties.events.properties.header_row,data:data173};
 if(vErrors === null){
 vErrors = [err316];
 }
@@ -4123,10 +4098,9 @@ vErrors.push(err316);
 }
 errors++;
 }
-}
-}
-else {
-const err317 = {instancePath:instancePath+"/tables/improvement_plans/files",schemaPath:"#/properties/tables/properties/improvement_plans/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tables.properties.improvement_plans.properties.files.type,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.files,data:data176};
+if((typeof data173 == "number") && (isFinite(data173))){
+if(data173 < 1 || isNaN(data173)){
+const err317 = {instancePath:instancePath+"/tables/events/header_row",schemaPath:"#/properties/tables/properties/events/properties/header_row/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.tables.properties.events.properties.header_row,data:data173};
 if(vErrors === null){
 vErrors = [err317];
 }
@@ -4136,10 +4110,12 @@ vErrors.push(err317);
 errors++;
 }
 }
-if(data175.encoding !== undefined){
-let data178 = data175.encoding;
-if(!(((((((data178 === "utf-8") || (data178 === "gb18030")) || (data178 === "utf-16le")) || (data178 === "utf-16be")) || (data178 === "utf8")) || (data178 === "gbk")) || (data178 === "gb2312"))){
-const err318 = {instancePath:instancePath+"/tables/improvement_plans/encoding",schemaPath:"#/properties/tables/properties/improvement_plans/properties/encoding/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.improvement_plans.properties.encoding.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.improvement_plans.properties.encoding.enum,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.encoding,data:data178};
+}
+if(data169.sheet !== undefined){
+let data174 = data169.sheet;
+if(typeof data174 === "string"){
+if(data174.length < 1){
+const err318 = {instancePath:instancePath+"/tables/events/sheet",schemaPath:"#/properties/tables/properties/events/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.events.properties.sheet,data:data174};
 if(vErrors === null){
 vErrors = [err318];
 }
@@ -4149,10 +4125,8 @@ vErrors.push(err318);
 errors++;
 }
 }
-if(data175.header_row !== undefined){
-let data179 = data175.header_row;
-if(!(((typeof data179 == "number") && (!(data179 % 1) && !isNaN(data179))) && (isFinite(data179)))){
-const err319 = {instancePath:instancePath+"/tables/improvement_plans/header_row",schemaPath:"#/properties/tables/properties/improvement_plans/properties/header_row/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.tables.properties.improvement_plans.properties.header_row.type,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.header_row,data:data179};
+else {
+const err319 = {instancePath:instancePath+"/tables/events/sheet",schemaPath:"#/properties/tables/properties/events/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.events.properties.sheet.type,parentSchema:schema31.properties.tables.properties.events.properties.sheet,data:data174};
 if(vErrors === null){
 vErrors = [err319];
 }
@@ -4161,9 +4135,14 @@ vErrors.push(err319);
 }
 errors++;
 }
-if((typeof data179 == "number") && (isFinite(data179))){
-if(data179 < 1 || isNaN(data179)){
-const err320 = {instancePath:instancePath+"/tables/improvement_plans/header_row",schemaPath:"#/properties/tables/properties/improvement_plans/properties/header_row/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.header_row,data:data179};
+}
+if(data169.fields !== undefined){
+let data175 = data169.fields;
+if(data175 && typeof data175 == "object" && !Array.isArray(data175)){
+for(const key48 in data175){
+let data176 = data175[key48];
+if((typeof data176 !== "string") && (!(data176 && typeof data176 == "object" && !Array.isArray(data176)))){
+const err320 = {instancePath:instancePath+"/tables/events/fields/" + key48.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/events/properties/fields/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tables.properties.events.properties.fields.additionalProperties.type},message:"must be string,object",schema:schema31.properties.tables.properties.events.properties.fields.additionalProperties.type,parentSchema:schema31.properties.tables.properties.events.properties.fields.additionalProperties,data:data176};
 if(vErrors === null){
 vErrors = [err320];
 }
@@ -4172,13 +4151,9 @@ vErrors.push(err320);
 }
 errors++;
 }
-}
-}
-if(data175.sheet !== undefined){
-let data180 = data175.sheet;
-if(typeof data180 === "string"){
-if(data180.length < 1){
-const err321 = {instancePath:instancePath+"/tables/improvement_plans/sheet",schemaPath:"#/properties/tables/properties/improvement_plans/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.sheet,data:data180};
+if(typeof data176 === "string"){
+if(data176.length < 1){
+const err321 = {instancePath:instancePath+"/tables/events/fields/" + key48.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/events/properties/fields/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.events.properties.fields.additionalProperties,data:data176};
 if(vErrors === null){
 vErrors = [err321];
 }
@@ -4188,8 +4163,10 @@ vErrors.push(err321);
 errors++;
 }
 }
-else {
-const err322 = {instancePath:instancePath+"/tables/improvement_plans/sheet",schemaPath:"#/properties/tables/properties/improvement_plans/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.improvement_plans.properties.sheet.type,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.sheet,data:data180};
+if(data176 && typeof data176 == "object" && !Array.isArray(data176)){
+for(const key49 in data176){
+if(!(((((key49 === "column") || (key49 === "map")) || (key49 === "format")) || (key49 === "number")) || (key49 === "type"))){
+const err322 = {instancePath:instancePath+"/tables/events/fields/" + key48.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/events/properties/fields/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key49},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.events.properties.fields.additionalProperties,data:data176};
 if(vErrors === null){
 vErrors = [err322];
 }
@@ -4199,13 +4176,11 @@ vErrors.push(err322);
 errors++;
 }
 }
-if(data175.fields !== undefined){
-let data181 = data175.fields;
-if(data181 && typeof data181 == "object" && !Array.isArray(data181)){
-for(const key51 in data181){
-let data182 = data181[key51];
-if((typeof data182 !== "string") && (!(data182 && typeof data182 == "object" && !Array.isArray(data182)))){
-const err323 = {instancePath:instancePath+"/tables/improvement_plans/fields/" + key51.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/improvement_plans/properties/fields/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.type},message:"must be string,object",schema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.type,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties,data:data182};
+if(data176.column !== undefined){
+let data177 = data176.column;
+if(typeof data177 === "string"){
+if(data177.length < 1){
+const err323 = {instancePath:instancePath+"/tables/events/fields/" + key48.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/tables/properties/events/properties/fields/additionalProperties/properties/column/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.events.properties.fields.additionalProperties.properties.column,data:data177};
 if(vErrors === null){
 vErrors = [err323];
 }
@@ -4214,9 +4189,9 @@ vErrors.push(err323);
 }
 errors++;
 }
-if(typeof data182 === "string"){
-if(data182.length < 1){
-const err324 = {instancePath:instancePath+"/tables/improvement_plans/fields/" + key51.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/improvement_plans/properties/fields/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties,data:data182};
+}
+else {
+const err324 = {instancePath:instancePath+"/tables/events/fields/" + key48.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/tables/properties/events/properties/fields/additionalProperties/properties/column/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.events.properties.fields.additionalProperties.properties.column.type,parentSchema:schema31.properties.tables.properties.events.properties.fields.additionalProperties.properties.column,data:data177};
 if(vErrors === null){
 vErrors = [err324];
 }
@@ -4226,10 +4201,13 @@ vErrors.push(err324);
 errors++;
 }
 }
-if(data182 && typeof data182 == "object" && !Array.isArray(data182)){
-for(const key52 in data182){
-if(!((((key52 === "column") || (key52 === "map")) || (key52 === "format")) || (key52 === "type"))){
-const err325 = {instancePath:instancePath+"/tables/improvement_plans/fields/" + key51.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/improvement_plans/properties/fields/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key52},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties,data:data182};
+if(data176.map !== undefined){
+let data178 = data176.map;
+if(data178 && typeof data178 == "object" && !Array.isArray(data178)){
+for(const key50 in data178){
+let data179 = data178[key50];
+if((((typeof data179 !== "string") && (!((typeof data179 == "number") && (isFinite(data179))))) && (typeof data179 !== "boolean")) && (data179 !== null)){
+const err325 = {instancePath:instancePath+"/tables/events/fields/" + key48.replace(/~/g, "~0").replace(/\//g, "~1")+"/map/" + key50.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/events/properties/fields/additionalProperties/properties/map/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tables.properties.events.properties.fields.additionalProperties.properties.map.additionalProperties.type},message:"must be string,number,boolean,null",schema:schema31.properties.tables.properties.events.properties.fields.additionalProperties.properties.map.additionalProperties.type,parentSchema:schema31.properties.tables.properties.events.properties.fields.additionalProperties.properties.map.additionalProperties,data:data179};
 if(vErrors === null){
 vErrors = [err325];
 }
@@ -4239,11 +4217,9 @@ vErrors.push(err325);
 errors++;
 }
 }
-if(data182.column !== undefined){
-let data183 = data182.column;
-if(typeof data183 === "string"){
-if(data183.length < 1){
-const err326 = {instancePath:instancePath+"/tables/improvement_plans/fields/" + key51.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/tables/properties/improvement_plans/properties/fields/additionalProperties/properties/column/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.column,data:data183};
+}
+else {
+const err326 = {instancePath:instancePath+"/tables/events/fields/" + key48.replace(/~/g, "~0").replace(/\//g, "~1")+"/map",schemaPath:"#/properties/tables/properties/events/properties/fields/additionalProperties/properties/map/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.events.properties.fields.additionalProperties.properties.map.type,parentSchema:schema31.properties.tables.properties.events.properties.fields.additionalProperties.properties.map,data:data178};
 if(vErrors === null){
 vErrors = [err326];
 }
@@ -4253,8 +4229,10 @@ vErrors.push(err326);
 errors++;
 }
 }
-else {
-const err327 = {instancePath:instancePath+"/tables/improvement_plans/fields/" + key51.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/tables/properties/improvement_plans/properties/fields/additionalProperties/properties/column/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.column.type,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.column,data:data183};
+if(data176.format !== undefined){
+let data180 = data176.format;
+if((typeof data180 !== "string") && (!(Array.isArray(data180)))){
+const err327 = {instancePath:instancePath+"/tables/events/fields/" + key48.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/events/properties/fields/additionalProperties/properties/format/type",keyword:"type",params:{type: schema31.properties.tables.properties.events.properties.fields.additionalProperties.properties.format.type},message:"must be string,array",schema:schema31.properties.tables.properties.events.properties.fields.additionalProperties.properties.format.type,parentSchema:schema31.properties.tables.properties.events.properties.fields.additionalProperties.properties.format,data:data180};
 if(vErrors === null){
 vErrors = [err327];
 }
@@ -4263,14 +4241,9 @@ vErrors.push(err327);
 }
 errors++;
 }
-}
-if(data182.map !== undefined){
-let data184 = data182.map;
-if(data184 && typeof data184 == "object" && !Array.isArray(data184)){
-for(const key53 in data184){
-let data185 = data184[key53];
-if((((typeof data185 !== "string") && (!((typeof data185 == "number") && (isFinite(data185))))) && (typeof data185 !== "boolean")) && (data185 !== null)){
-const err328 = {instancePath:instancePath+"/tables/improvement_plans/fields/" + key51.replace(/~/g, "~0").replace(/\//g, "~1")+"/map/" + key53.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/improvement_plans/properties/fields/additionalProperties/properties/map/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.map.additionalProperties.type},message:"must be string,number,boolean,null",schema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.map.additionalProperties.type,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.map.additionalProperties,data:data185};
+if(typeof data180 === "string"){
+if(data180.length < 1){
+const err328 = {instancePath:instancePath+"/tables/events/fields/" + key48.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/events/properties/fields/additionalProperties/properties/format/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.events.properties.fields.additionalProperties.properties.format,data:data180};
 if(vErrors === null){
 vErrors = [err328];
 }
@@ -4280,9 +4253,9 @@ vErrors.push(err328);
 errors++;
 }
 }
-}
-else {
-const err329 = {instancePath:instancePath+"/tables/improvement_plans/fields/" + key51.replace(/~/g, "~0").replace(/\//g, "~1")+"/map",schemaPath:"#/properties/tables/properties/improvement_plans/properties/fields/additionalProperties/properties/map/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.map.type,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.map,data:data184};
+if(Array.isArray(data180)){
+if(data180.length < 1){
+const err329 = {instancePath:instancePath+"/tables/events/fields/" + key48.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/events/properties/fields/additionalProperties/properties/format/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.events.properties.fields.additionalProperties.properties.format,data:data180};
 if(vErrors === null){
 vErrors = [err329];
 }
@@ -4291,11 +4264,12 @@ vErrors.push(err329);
 }
 errors++;
 }
-}
-if(data182.format !== undefined){
-let data186 = data182.format;
-if((typeof data186 !== "string") && (!(Array.isArray(data186)))){
-const err330 = {instancePath:instancePath+"/tables/improvement_plans/fields/" + key51.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/improvement_plans/properties/fields/additionalProperties/properties/format/type",keyword:"type",params:{type: schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.format.type},message:"must be string,array",schema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.format.type,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.format,data:data186};
+const len29 = data180.length;
+for(let i29=0; i29<len29; i29++){
+let data181 = data180[i29];
+if(typeof data181 === "string"){
+if(data181.length < 1){
+const err330 = {instancePath:instancePath+"/tables/events/fields/" + key48.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i29,schemaPath:"#/properties/tables/properties/events/properties/fields/additionalProperties/properties/format/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.events.properties.fields.additionalProperties.properties.format.items,data:data181};
 if(vErrors === null){
 vErrors = [err330];
 }
@@ -4304,9 +4278,9 @@ vErrors.push(err330);
 }
 errors++;
 }
-if(typeof data186 === "string"){
-if(data186.length < 1){
-const err331 = {instancePath:instancePath+"/tables/improvement_plans/fields/" + key51.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/improvement_plans/properties/fields/additionalProperties/properties/format/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.format,data:data186};
+}
+else {
+const err331 = {instancePath:instancePath+"/tables/events/fields/" + key48.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i29,schemaPath:"#/properties/tables/properties/events/properties/fields/additionalProperties/properties/format/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.events.properties.fields.additionalProperties.properties.format.items.type,parentSchema:schema31.properties.tables.properties.events.properties.fields.additionalProperties.properties.format.items,data:data181};
 if(vErrors === null){
 vErrors = [err331];
 }
@@ -4316,9 +4290,13 @@ vErrors.push(err331);
 errors++;
 }
 }
-if(Array.isArray(data186)){
-if(data186.length < 1){
-const err332 = {instancePath:instancePath+"/tables/improvement_plans/fields/" + key51.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/improvement_plans/properties/fields/additionalProperties/properties/format/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.format,data:data186};
+}
+}
+if(data176.number !== undefined){
+let data182 = data176.number;
+if(data182 && typeof data182 == "object" && !Array.isArray(data182)){
+if(Object.keys(data182).length < 1){
+const err332 = {instancePath:instancePath+"/tables/events/fields/" + key48.replace(/~/g, "~0").replace(/\//g, "~1")+"/number",schemaPath:"#/properties/tables/properties/events/properties/fields/additionalProperties/properties/number/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema31.properties.tables.properties.events.properties.fields.additionalProperties.properties.number,data:data182};
 if(vErrors === null){
 vErrors = [err332];
 }
@@ -4327,12 +4305,9 @@ vErrors.push(err332);
 }
 errors++;
 }
-const len26 = data186.length;
-for(let i26=0; i26<len26; i26++){
-let data187 = data186[i26];
-if(typeof data187 === "string"){
-if(data187.length < 1){
-const err333 = {instancePath:instancePath+"/tables/improvement_plans/fields/" + key51.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i26,schemaPath:"#/properties/tables/properties/improvement_plans/properties/fields/additionalProperties/properties/format/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.format.items,data:data187};
+for(const key51 in data182){
+if(!((key51 === "thousands") || (key51 === "strip"))){
+const err333 = {instancePath:instancePath+"/tables/events/fields/" + key48.replace(/~/g, "~0").replace(/\//g, "~1")+"/number",schemaPath:"#/properties/tables/properties/events/properties/fields/additionalProperties/properties/number/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key51},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.events.properties.fields.additionalProperties.properties.number,data:data182};
 if(vErrors === null){
 vErrors = [err333];
 }
@@ -4342,8 +4317,10 @@ vErrors.push(err333);
 errors++;
 }
 }
-else {
-const err334 = {instancePath:instancePath+"/tables/improvement_plans/fields/" + key51.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i26,schemaPath:"#/properties/tables/properties/improvement_plans/properties/fields/additionalProperties/properties/format/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.format.items.type,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.format.items,data:data187};
+if(data182.thousands !== undefined){
+let data183 = data182.thousands;
+if(!(((data183 === ",") || (data183 === "'")) || (data183 === " "))){
+const err334 = {instancePath:instancePath+"/tables/events/fields/" + key48.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/thousands",schemaPath:"#/properties/tables/properties/events/properties/fields/additionalProperties/properties/number/properties/thousands/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.events.properties.fields.additionalProperties.properties.number.properties.thousands.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.events.properties.fields.additionalProperties.properties.number.properties.thousands.enum,parentSchema:schema31.properties.tables.properties.events.properties.fields.additionalProperties.properties.number.properties.thousands,data:data183};
 if(vErrors === null){
 vErrors = [err334];
 }
@@ -4353,12 +4330,11 @@ vErrors.push(err334);
 errors++;
 }
 }
-}
-}
-if(data182.type !== undefined){
-let data188 = data182.type;
-if(!((((((data188 === "string") || (data188 === "number")) || (data188 === "int")) || (data188 === "bool")) || (data188 === "timestamp")) || (data188 === "date"))){
-const err335 = {instancePath:instancePath+"/tables/improvement_plans/fields/" + key51.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/tables/properties/improvement_plans/properties/fields/additionalProperties/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.type.enum,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.type,data:data188};
+if(data182.strip !== undefined){
+let data184 = data182.strip;
+if(Array.isArray(data184)){
+if(data184.length < 1){
+const err335 = {instancePath:instancePath+"/tables/events/fields/" + key48.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/strip",schemaPath:"#/properties/tables/properties/events/properties/fields/additionalProperties/properties/number/properties/strip/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.events.properties.fields.additionalProperties.properties.number.properties.strip,data:data184};
 if(vErrors === null){
 vErrors = [err335];
 }
@@ -4367,12 +4343,12 @@ vErrors.push(err335);
 }
 errors++;
 }
-}
-}
-}
-}
-else {
-const err336 = {instancePath:instancePath+"/tables/improvement_plans/fields",schemaPath:"#/properties/tables/properties/improvement_plans/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.improvement_plans.properties.fields.type,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.fields,data:data181};
+const len30 = data184.length;
+for(let i30=0; i30<len30; i30++){
+let data185 = data184[i30];
+if(typeof data185 === "string"){
+if(data185.length < 1){
+const err336 = {instancePath:instancePath+"/tables/events/fields/" + key48.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/strip/" + i30,schemaPath:"#/properties/tables/properties/events/properties/fields/additionalProperties/properties/number/properties/strip/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.events.properties.fields.additionalProperties.properties.number.properties.strip.items,data:data185};
 if(vErrors === null){
 vErrors = [err336];
 }
@@ -4382,9 +4358,8 @@ vErrors.push(err336);
 errors++;
 }
 }
-}
 else {
-const err337 = {instancePath:instancePath+"/tables/improvement_plans",schemaPath:"#/properties/tables/properties/improvement_plans/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.improvement_plans.type,parentSchema:schema31.properties.tables.properties.improvement_plans,data:data175};
+const err337 = {instancePath:instancePath+"/tables/events/fields/" + key48.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/strip/" + i30,schemaPath:"#/properties/tables/properties/events/properties/fields/additionalProperties/properties/number/properties/strip/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.events.properties.fields.additionalProperties.properties.number.properties.strip.items.type,parentSchema:schema31.properties.tables.properties.events.properties.fields.additionalProperties.properties.number.properties.strip.items,data:data185};
 if(vErrors === null){
 vErrors = [err337];
 }
@@ -4394,12 +4369,9 @@ vErrors.push(err337);
 errors++;
 }
 }
-if(data6.ratings !== undefined){
-let data189 = data6.ratings;
-if(data189 && typeof data189 == "object" && !Array.isArray(data189)){
-for(const key54 in data189){
-if(!(((((key54 === "files") || (key54 === "encoding")) || (key54 === "header_row")) || (key54 === "sheet")) || (key54 === "fields"))){
-const err338 = {instancePath:instancePath+"/tables/ratings",schemaPath:"#/properties/tables/properties/ratings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key54},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.ratings,data:data189};
+}
+else {
+const err338 = {instancePath:instancePath+"/tables/events/fields/" + key48.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/strip",schemaPath:"#/properties/tables/properties/events/properties/fields/additionalProperties/properties/number/properties/strip/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tables.properties.events.properties.fields.additionalProperties.properties.number.properties.strip.type,parentSchema:schema31.properties.tables.properties.events.properties.fields.additionalProperties.properties.number.properties.strip,data:data184};
 if(vErrors === null){
 vErrors = [err338];
 }
@@ -4409,11 +4381,9 @@ vErrors.push(err338);
 errors++;
 }
 }
-if(data189.files !== undefined){
-let data190 = data189.files;
-if(Array.isArray(data190)){
-if(data190.length < 1){
-const err339 = {instancePath:instancePath+"/tables/ratings/files",schemaPath:"#/properties/tables/properties/ratings/properties/files/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.ratings.properties.files,data:data190};
+}
+else {
+const err339 = {instancePath:instancePath+"/tables/events/fields/" + key48.replace(/~/g, "~0").replace(/\//g, "~1")+"/number",schemaPath:"#/properties/tables/properties/events/properties/fields/additionalProperties/properties/number/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.events.properties.fields.additionalProperties.properties.number.type,parentSchema:schema31.properties.tables.properties.events.properties.fields.additionalProperties.properties.number,data:data182};
 if(vErrors === null){
 vErrors = [err339];
 }
@@ -4422,12 +4392,11 @@ vErrors.push(err339);
 }
 errors++;
 }
-const len27 = data190.length;
-for(let i27=0; i27<len27; i27++){
-let data191 = data190[i27];
-if(typeof data191 === "string"){
-if(data191.length < 1){
-const err340 = {instancePath:instancePath+"/tables/ratings/files/" + i27,schemaPath:"#/properties/tables/properties/ratings/properties/files/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.ratings.properties.files.items,data:data191};
+}
+if(data176.type !== undefined){
+let data186 = data176.type;
+if(!((((((data186 === "string") || (data186 === "number")) || (data186 === "int")) || (data186 === "bool")) || (data186 === "timestamp")) || (data186 === "date"))){
+const err340 = {instancePath:instancePath+"/tables/events/fields/" + key48.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/tables/properties/events/properties/fields/additionalProperties/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.events.properties.fields.additionalProperties.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.events.properties.fields.additionalProperties.properties.type.enum,parentSchema:schema31.properties.tables.properties.events.properties.fields.additionalProperties.properties.type,data:data186};
 if(vErrors === null){
 vErrors = [err340];
 }
@@ -4437,8 +4406,11 @@ vErrors.push(err340);
 errors++;
 }
 }
+}
+}
+}
 else {
-const err341 = {instancePath:instancePath+"/tables/ratings/files/" + i27,schemaPath:"#/properties/tables/properties/ratings/properties/files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.ratings.properties.files.items.type,parentSchema:schema31.properties.tables.properties.ratings.properties.files.items,data:data191};
+const err341 = {instancePath:instancePath+"/tables/events/fields",schemaPath:"#/properties/tables/properties/events/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.events.properties.fields.type,parentSchema:schema31.properties.tables.properties.events.properties.fields,data:data175};
 if(vErrors === null){
 vErrors = [err341];
 }
@@ -4450,7 +4422,7 @@ errors++;
 }
 }
 else {
-const err342 = {instancePath:instancePath+"/tables/ratings/files",schemaPath:"#/properties/tables/properties/ratings/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tables.properties.ratings.properties.files.type,parentSchema:schema31.properties.tables.properties.ratings.properties.files,data:data190};
+const err342 = {instancePath:instancePath+"/tables/events",schemaPath:"#/properties/tables/properties/events/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.events.type,parentSchema:schema31.properties.tables.properties.events,data:data169};
 if(vErrors === null){
 vErrors = [err342];
 }
@@ -4460,10 +4432,12 @@ vErrors.push(err342);
 errors++;
 }
 }
-if(data189.encoding !== undefined){
-let data192 = data189.encoding;
-if(!(((((((data192 === "utf-8") || (data192 === "gb18030")) || (data192 === "utf-16le")) || (data192 === "utf-16be")) || (data192 === "utf8")) || (data192 === "gbk")) || (data192 === "gb2312"))){
-const err343 = {instancePath:instancePath+"/tables/ratings/encoding",schemaPath:"#/properties/tables/properties/ratings/properties/encoding/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.ratings.properties.encoding.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.ratings.properties.encoding.enum,parentSchema:schema31.properties.tables.properties.ratings.properties.encoding,data:data192};
+if(data6.targets !== undefined){
+let data187 = data6.targets;
+if(data187 && typeof data187 == "object" && !Array.isArray(data187)){
+for(const key52 in data187){
+if(!(((((key52 === "files") || (key52 === "encoding")) || (key52 === "header_row")) || (key52 === "sheet")) || (key52 === "fields"))){
+const err343 = {instancePath:instancePath+"/tables/targets",schemaPath:"#/properties/tables/properties/targets/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key52},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.targets,data:data187};
 if(vErrors === null){
 vErrors = [err343];
 }
@@ -4473,10 +4447,11 @@ vErrors.push(err343);
 errors++;
 }
 }
-if(data189.header_row !== undefined){
-let data193 = data189.header_row;
-if(!(((typeof data193 == "number") && (!(data193 % 1) && !isNaN(data193))) && (isFinite(data193)))){
-const err344 = {instancePath:instancePath+"/tables/ratings/header_row",schemaPath:"#/properties/tables/properties/ratings/properties/header_row/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.tables.properties.ratings.properties.header_row.type,parentSchema:schema31.properties.tables.properties.ratings.properties.header_row,data:data193};
+if(data187.files !== undefined){
+let data188 = data187.files;
+if(Array.isArray(data188)){
+if(data188.length < 1){
+const err344 = {instancePath:instancePath+"/tables/targets/files",schemaPath:"#/properties/tables/properties/targets/properties/files/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.targets.properties.files,data:data188};
 if(vErrors === null){
 vErrors = [err344];
 }
@@ -4485,9 +4460,12 @@ vErrors.push(err344);
 }
 errors++;
 }
-if((typeof data193 == "number") && (isFinite(data193))){
-if(data193 < 1 || isNaN(data193)){
-const err345 = {instancePath:instancePath+"/tables/ratings/header_row",schemaPath:"#/properties/tables/properties/ratings/properties/header_row/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.tables.properties.ratings.properties.header_row,data:data193};
+const len31 = data188.length;
+for(let i31=0; i31<len31; i31++){
+let data189 = data188[i31];
+if(typeof data189 === "string"){
+if(data189.length < 1){
+const err345 = {instancePath:instancePath+"/tables/targets/files/" + i31,schemaPath:"#/properties/tables/properties/targets/properties/files/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.targets.properties.files.items,data:data189};
 if(vErrors === null){
 vErrors = [err345];
 }
@@ -4497,12 +4475,8 @@ vErrors.push(err345);
 errors++;
 }
 }
-}
-if(data189.sheet !== undefined){
-let data194 = data189.sheet;
-if(typeof data194 === "string"){
-if(data194.length < 1){
-const err346 = {instancePath:instancePath+"/tables/ratings/sheet",schemaPath:"#/properties/tables/properties/ratings/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.ratings.properties.sheet,data:data194};
+else {
+const err346 = {instancePath:instancePath+"/tables/targets/files/" + i31,schemaPath:"#/properties/tables/properties/targets/properties/files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.targets.properties.files.items.type,parentSchema:schema31.properties.tables.properties.targets.properties.files.items,data:data189};
 if(vErrors === null){
 vErrors = [err346];
 }
@@ -4512,8 +4486,9 @@ vErrors.push(err346);
 errors++;
 }
 }
+}
 else {
-const err347 = {instancePath:instancePath+"/tables/ratings/sheet",schemaPath:"#/properties/tables/properties/ratings/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.ratings.properties.sheet.type,parentSchema:schema31.properties.tables.properties.ratings.properties.sheet,data:data194};
+const err347 = {instancePath:instancePath+"/tables/targets/files",schemaPath:"#/properties/tables/properties/targets/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tables.properties.targets.properties.files.type,parentSchema:schema31.properties.tables.properties.targets.properties.files,data:data188};
 if(vErrors === null){
 vErrors = [err347];
 }
@@ -4523,13 +4498,10 @@ vErrors.push(err347);
 errors++;
 }
 }
-if(data189.fields !== undefined){
-let data195 = data189.fields;
-if(data195 && typeof data195 == "object" && !Array.isArray(data195)){
-for(const key55 in data195){
-let data196 = data195[key55];
-if((typeof data196 !== "string") && (!(data196 && typeof data196 == "object" && !Array.isArray(data196)))){
-const err348 = {instancePath:instancePath+"/tables/ratings/fields/" + key55.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.type},message:"must be string,object",schema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.type,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties,data:data196};
+if(data187.encoding !== undefined){
+let data190 = data187.encoding;
+if(!(((((((data190 === "utf-8") || (data190 === "gb18030")) || (data190 === "utf-16le")) || (data190 === "utf-16be")) || (data190 === "utf8")) || (data190 === "gbk")) || (data190 === "gb2312"))){
+const err348 = {instancePath:instancePath+"/tables/targets/encoding",schemaPath:"#/properties/tables/properties/targets/properties/encoding/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.targets.properties.encoding.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.targets.properties.encoding.enum,parentSchema:schema31.properties.tables.properties.targets.properties.encoding,data:data190};
 if(vErrors === null){
 vErrors = [err348];
 }
@@ -4538,9 +4510,11 @@ vErrors.push(err348);
 }
 errors++;
 }
-if(typeof data196 === "string"){
-if(data196.length < 1){
-const err349 = {instancePath:instancePath+"/tables/ratings/fields/" + key55.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties,data:data196};
+}
+if(data187.header_row !== undefined){
+let data191 = data187.header_row;
+if(!(((typeof data191 == "number") && (!(data191 % 1) && !isNaN(data191))) && (isFinite(data191)))){
+const err349 = {instancePath:instancePath+"/tables/targets/header_row",schemaPath:"#/properties/tables/properties/targets/properties/header_row/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.tables.properties.targets.properties.header_row.type,parentSchema:schema31.properties.tables.properties.targets.properties.header_row,data:data191};
 if(vErrors === null){
 vErrors = [err349];
 }
@@ -4549,11 +4523,9 @@ vErrors.push(err349);
 }
 errors++;
 }
-}
-if(data196 && typeof data196 == "object" && !Array.isArray(data196)){
-for(const key56 in data196){
-if(!((((key56 === "column") || (key56 === "map")) || (key56 === "format")) || (key56 === "type"))){
-const err350 = {instancePath:instancePath+"/tables/ratings/fields/" + key55.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key56},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties,data:data196};
+if((typeof data191 == "number") && (isFinite(data191))){
+if(data191 < 1 || isNaN(data191)){
+const err350 = {instancePath:instancePath+"/tables/targets/header_row",schemaPath:"#/properties/tables/properties/targets/properties/header_row/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.tables.properties.targets.properties.header_row,data:data191};
 if(vErrors === null){
 vErrors = [err350];
 }
@@ -4563,11 +4535,12 @@ vErrors.push(err350);
 errors++;
 }
 }
-if(data196.column !== undefined){
-let data197 = data196.column;
-if(typeof data197 === "string"){
-if(data197.length < 1){
-const err351 = {instancePath:instancePath+"/tables/ratings/fields/" + key55.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/properties/column/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.column,data:data197};
+}
+if(data187.sheet !== undefined){
+let data192 = data187.sheet;
+if(typeof data192 === "string"){
+if(data192.length < 1){
+const err351 = {instancePath:instancePath+"/tables/targets/sheet",schemaPath:"#/properties/tables/properties/targets/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.targets.properties.sheet,data:data192};
 if(vErrors === null){
 vErrors = [err351];
 }
@@ -4578,7 +4551,7 @@ errors++;
 }
 }
 else {
-const err352 = {instancePath:instancePath+"/tables/ratings/fields/" + key55.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/properties/column/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.column.type,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.column,data:data197};
+const err352 = {instancePath:instancePath+"/tables/targets/sheet",schemaPath:"#/properties/tables/properties/targets/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.targets.properties.sheet.type,parentSchema:schema31.properties.tables.properties.targets.properties.sheet,data:data192};
 if(vErrors === null){
 vErrors = [err352];
 }
@@ -4588,13 +4561,13 @@ vErrors.push(err352);
 errors++;
 }
 }
-if(data196.map !== undefined){
-let data198 = data196.map;
-if(data198 && typeof data198 == "object" && !Array.isArray(data198)){
-for(const key57 in data198){
-let data199 = data198[key57];
-if((((typeof data199 !== "string") && (!((typeof data199 == "number") && (isFinite(data199))))) && (typeof data199 !== "boolean")) && (data199 !== null)){
-const err353 = {instancePath:instancePath+"/tables/ratings/fields/" + key55.replace(/~/g, "~0").replace(/\//g, "~1")+"/map/" + key57.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/properties/map/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.map.additionalProperties.type},message:"must be string,number,boolean,null",schema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.map.additionalProperties.type,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.map.additionalProperties,data:data199};
+if(data187.fields !== undefined){
+let data193 = data187.fields;
+if(data193 && typeof data193 == "object" && !Array.isArray(data193)){
+for(const key53 in data193){
+let data194 = data193[key53];
+if((typeof data194 !== "string") && (!(data194 && typeof data194 == "object" && !Array.isArray(data194)))){
+const err353 = {instancePath:instancePath+"/tables/targets/fields/" + key53.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/targets/properties/fields/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tables.properties.targets.properties.fields.additionalProperties.type},message:"must be string,object",schema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties.type,parentSchema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties,data:data194};
 if(vErrors === null){
 vErrors = [err353];
 }
@@ -4603,10 +4576,9 @@ vErrors.push(err353);
 }
 errors++;
 }
-}
-}
-else {
-const err354 = {instancePath:instancePath+"/tables/ratings/fields/" + key55.replace(/~/g, "~0").replace(/\//g, "~1")+"/map",schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/properties/map/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.map.type,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.map,data:data198};
+if(typeof data194 === "string"){
+if(data194.length < 1){
+const err354 = {instancePath:instancePath+"/tables/targets/fields/" + key53.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/targets/properties/fields/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties,data:data194};
 if(vErrors === null){
 vErrors = [err354];
 }
@@ -4616,10 +4588,10 @@ vErrors.push(err354);
 errors++;
 }
 }
-if(data196.format !== undefined){
-let data200 = data196.format;
-if((typeof data200 !== "string") && (!(Array.isArray(data200)))){
-const err355 = {instancePath:instancePath+"/tables/ratings/fields/" + key55.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/properties/format/type",keyword:"type",params:{type: schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.format.type},message:"must be string,array",schema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.format.type,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.format,data:data200};
+if(data194 && typeof data194 == "object" && !Array.isArray(data194)){
+for(const key54 in data194){
+if(!(((((key54 === "column") || (key54 === "map")) || (key54 === "format")) || (key54 === "number")) || (key54 === "type"))){
+const err355 = {instancePath:instancePath+"/tables/targets/fields/" + key53.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/targets/properties/fields/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key54},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties,data:data194};
 if(vErrors === null){
 vErrors = [err355];
 }
@@ -4628,9 +4600,12 @@ vErrors.push(err355);
 }
 errors++;
 }
-if(typeof data200 === "string"){
-if(data200.length < 1){
-const err356 = {instancePath:instancePath+"/tables/ratings/fields/" + key55.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/properties/format/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.format,data:data200};
+}
+if(data194.column !== undefined){
+let data195 = data194.column;
+if(typeof data195 === "string"){
+if(data195.length < 1){
+const err356 = {instancePath:instancePath+"/tables/targets/fields/" + key53.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/tables/properties/targets/properties/fields/additionalProperties/properties/column/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties.properties.column,data:data195};
 if(vErrors === null){
 vErrors = [err356];
 }
@@ -4640,9 +4615,8 @@ vErrors.push(err356);
 errors++;
 }
 }
-if(Array.isArray(data200)){
-if(data200.length < 1){
-const err357 = {instancePath:instancePath+"/tables/ratings/fields/" + key55.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/properties/format/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.format,data:data200};
+else {
+const err357 = {instancePath:instancePath+"/tables/targets/fields/" + key53.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/tables/properties/targets/properties/fields/additionalProperties/properties/column/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties.properties.column.type,parentSchema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties.properties.column,data:data195};
 if(vErrors === null){
 vErrors = [err357];
 }
@@ -4651,12 +4625,14 @@ vErrors.push(err357);
 }
 errors++;
 }
-const len28 = data200.length;
-for(let i28=0; i28<len28; i28++){
-let data201 = data200[i28];
-if(typeof data201 === "string"){
-if(data201.length < 1){
-const err358 = {instancePath:instancePath+"/tables/ratings/fields/" + key55.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i28,schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/properties/format/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.format.items,data:data201};
+}
+if(data194.map !== undefined){
+let data196 = data194.map;
+if(data196 && typeof data196 == "object" && !Array.isArray(data196)){
+for(const key55 in data196){
+let data197 = data196[key55];
+if((((typeof data197 !== "string") && (!((typeof data197 == "number") && (isFinite(data197))))) && (typeof data197 !== "boolean")) && (data197 !== null)){
+const err358 = {instancePath:instancePath+"/tables/targets/fields/" + key53.replace(/~/g, "~0").replace(/\//g, "~1")+"/map/" + key55.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/targets/properties/fields/additionalProperties/properties/map/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tables.properties.targets.properties.fields.additionalProperties.properties.map.additionalProperties.type},message:"must be string,number,boolean,null",schema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties.properties.map.additionalProperties.type,parentSchema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties.properties.map.additionalProperties,data:data197};
 if(vErrors === null){
 vErrors = [err358];
 }
@@ -4666,8 +4642,9 @@ vErrors.push(err358);
 errors++;
 }
 }
+}
 else {
-const err359 = {instancePath:instancePath+"/tables/ratings/fields/" + key55.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i28,schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/properties/format/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.format.items.type,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.format.items,data:data201};
+const err359 = {instancePath:instancePath+"/tables/targets/fields/" + key53.replace(/~/g, "~0").replace(/\//g, "~1")+"/map",schemaPath:"#/properties/tables/properties/targets/properties/fields/additionalProperties/properties/map/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties.properties.map.type,parentSchema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties.properties.map,data:data196};
 if(vErrors === null){
 vErrors = [err359];
 }
@@ -4677,12 +4654,10 @@ vErrors.push(err359);
 errors++;
 }
 }
-}
-}
-if(data196.type !== undefined){
-let data202 = data196.type;
-if(!((((((data202 === "string") || (data202 === "number")) || (data202 === "int")) || (data202 === "bool")) || (data202 === "timestamp")) || (data202 === "date"))){
-const err360 = {instancePath:instancePath+"/tables/ratings/fields/" + key55.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.type.enum,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.type,data:data202};
+if(data194.format !== undefined){
+let data198 = data194.format;
+if((typeof data198 !== "string") && (!(Array.isArray(data198)))){
+const err360 = {instancePath:instancePath+"/tables/targets/fields/" + key53.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/targets/properties/fields/additionalProperties/properties/format/type",keyword:"type",params:{type: schema31.properties.tables.properties.targets.properties.fields.additionalProperties.properties.format.type},message:"must be string,array",schema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties.properties.format.type,parentSchema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties.properties.format,data:data198};
 if(vErrors === null){
 vErrors = [err360];
 }
@@ -4691,12 +4666,9 @@ vErrors.push(err360);
 }
 errors++;
 }
-}
-}
-}
-}
-else {
-const err361 = {instancePath:instancePath+"/tables/ratings/fields",schemaPath:"#/properties/tables/properties/ratings/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.ratings.properties.fields.type,parentSchema:schema31.properties.tables.properties.ratings.properties.fields,data:data195};
+if(typeof data198 === "string"){
+if(data198.length < 1){
+const err361 = {instancePath:instancePath+"/tables/targets/fields/" + key53.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/targets/properties/fields/additionalProperties/properties/format/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties.properties.format,data:data198};
 if(vErrors === null){
 vErrors = [err361];
 }
@@ -4706,9 +4678,9 @@ vErrors.push(err361);
 errors++;
 }
 }
-}
-else {
-const err362 = {instancePath:instancePath+"/tables/ratings",schemaPath:"#/properties/tables/properties/ratings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.ratings.type,parentSchema:schema31.properties.tables.properties.ratings,data:data189};
+if(Array.isArray(data198)){
+if(data198.length < 1){
+const err362 = {instancePath:instancePath+"/tables/targets/fields/" + key53.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/targets/properties/fields/additionalProperties/properties/format/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties.properties.format,data:data198};
 if(vErrors === null){
 vErrors = [err362];
 }
@@ -4717,10 +4689,12 @@ vErrors.push(err362);
 }
 errors++;
 }
-}
-}
-else {
-const err363 = {instancePath:instancePath+"/tables",schemaPath:"#/properties/tables/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.type,parentSchema:schema31.properties.tables,data:data6};
+const len32 = data198.length;
+for(let i32=0; i32<len32; i32++){
+let data199 = data198[i32];
+if(typeof data199 === "string"){
+if(data199.length < 1){
+const err363 = {instancePath:instancePath+"/tables/targets/fields/" + key53.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i32,schemaPath:"#/properties/tables/properties/targets/properties/fields/additionalProperties/properties/format/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties.properties.format.items,data:data199};
 if(vErrors === null){
 vErrors = [err363];
 }
@@ -4730,14 +4704,8 @@ vErrors.push(err363);
 errors++;
 }
 }
-if(data.custom !== undefined){
-let data203 = data.custom;
-if(data203 && typeof data203 == "object" && !Array.isArray(data203)){
-for(const key58 in data203){
-let data204 = data203[key58];
-if(data204 && typeof data204 == "object" && !Array.isArray(data204)){
-if(data204.files === undefined){
-const err364 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/required",keyword:"required",params:{missingProperty: "files"},message:"must have required property '"+"files"+"'",schema:schema31.properties.custom.additionalProperties.required,parentSchema:schema31.properties.custom.additionalProperties,data:data204};
+else {
+const err364 = {instancePath:instancePath+"/tables/targets/fields/" + key53.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i32,schemaPath:"#/properties/tables/properties/targets/properties/fields/additionalProperties/properties/format/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties.properties.format.items.type,parentSchema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties.properties.format.items,data:data199};
 if(vErrors === null){
 vErrors = [err364];
 }
@@ -4746,8 +4714,14 @@ vErrors.push(err364);
 }
 errors++;
 }
-if(data204.id === undefined){
-const err365 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.properties.custom.additionalProperties.required,parentSchema:schema31.properties.custom.additionalProperties,data:data204};
+}
+}
+}
+if(data194.number !== undefined){
+let data200 = data194.number;
+if(data200 && typeof data200 == "object" && !Array.isArray(data200)){
+if(Object.keys(data200).length < 1){
+const err365 = {instancePath:instancePath+"/tables/targets/fields/" + key53.replace(/~/g, "~0").replace(/\//g, "~1")+"/number",schemaPath:"#/properties/tables/properties/targets/properties/fields/additionalProperties/properties/number/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties.properties.number,data:data200};
 if(vErrors === null){
 vErrors = [err365];
 }
@@ -4756,8 +4730,9 @@ vErrors.push(err365);
 }
 errors++;
 }
-if(data204.agent === undefined){
-const err366 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/required",keyword:"required",params:{missingProperty: "agent"},message:"must have required property '"+"agent"+"'",schema:schema31.properties.custom.additionalProperties.required,parentSchema:schema31.properties.custom.additionalProperties,data:data204};
+for(const key56 in data200){
+if(!((key56 === "thousands") || (key56 === "strip"))){
+const err366 = {instancePath:instancePath+"/tables/targets/fields/" + key53.replace(/~/g, "~0").replace(/\//g, "~1")+"/number",schemaPath:"#/properties/tables/properties/targets/properties/fields/additionalProperties/properties/number/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key56},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties.properties.number,data:data200};
 if(vErrors === null){
 vErrors = [err366];
 }
@@ -4766,8 +4741,11 @@ vErrors.push(err366);
 }
 errors++;
 }
-if(data204.time === undefined){
-const err367 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/required",keyword:"required",params:{missingProperty: "time"},message:"must have required property '"+"time"+"'",schema:schema31.properties.custom.additionalProperties.required,parentSchema:schema31.properties.custom.additionalProperties,data:data204};
+}
+if(data200.thousands !== undefined){
+let data201 = data200.thousands;
+if(!(((data201 === ",") || (data201 === "'")) || (data201 === " "))){
+const err367 = {instancePath:instancePath+"/tables/targets/fields/" + key53.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/thousands",schemaPath:"#/properties/tables/properties/targets/properties/fields/additionalProperties/properties/number/properties/thousands/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.targets.properties.fields.additionalProperties.properties.number.properties.thousands.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties.properties.number.properties.thousands.enum,parentSchema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties.properties.number.properties.thousands,data:data201};
 if(vErrors === null){
 vErrors = [err367];
 }
@@ -4776,8 +4754,12 @@ vErrors.push(err367);
 }
 errors++;
 }
-if(data204.fields === undefined){
-const err368 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'",schema:schema31.properties.custom.additionalProperties.required,parentSchema:schema31.properties.custom.additionalProperties,data:data204};
+}
+if(data200.strip !== undefined){
+let data202 = data200.strip;
+if(Array.isArray(data202)){
+if(data202.length < 1){
+const err368 = {instancePath:instancePath+"/tables/targets/fields/" + key53.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/strip",schemaPath:"#/properties/tables/properties/targets/properties/fields/additionalProperties/properties/number/properties/strip/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties.properties.number.properties.strip,data:data202};
 if(vErrors === null){
 vErrors = [err368];
 }
@@ -4786,9 +4768,12 @@ vErrors.push(err368);
 }
 errors++;
 }
-for(const key59 in data204){
-if(!(func1.call(schema31.properties.custom.additionalProperties.properties, key59))){
-const err369 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key59},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.custom.additionalProperties,data:data204};
+const len33 = data202.length;
+for(let i33=0; i33<len33; i33++){
+let data203 = data202[i33];
+if(typeof data203 === "string"){
+if(data203.length < 1){
+const err369 = {instancePath:instancePath+"/tables/targets/fields/" + key53.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/strip/" + i33,schemaPath:"#/properties/tables/properties/targets/properties/fields/additionalProperties/properties/number/properties/strip/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties.properties.number.properties.strip.items,data:data203};
 if(vErrors === null){
 vErrors = [err369];
 }
@@ -4798,11 +4783,8 @@ vErrors.push(err369);
 errors++;
 }
 }
-if(data204.title !== undefined){
-let data205 = data204.title;
-if(typeof data205 === "string"){
-if(data205.length < 1){
-const err370 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/custom/additionalProperties/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.title,data:data205};
+else {
+const err370 = {instancePath:instancePath+"/tables/targets/fields/" + key53.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/strip/" + i33,schemaPath:"#/properties/tables/properties/targets/properties/fields/additionalProperties/properties/number/properties/strip/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties.properties.number.properties.strip.items.type,parentSchema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties.properties.number.properties.strip.items,data:data203};
 if(vErrors === null){
 vErrors = [err370];
 }
@@ -4812,8 +4794,9 @@ vErrors.push(err370);
 errors++;
 }
 }
+}
 else {
-const err371 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/custom/additionalProperties/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.custom.additionalProperties.properties.title.type,parentSchema:schema31.properties.custom.additionalProperties.properties.title,data:data205};
+const err371 = {instancePath:instancePath+"/tables/targets/fields/" + key53.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/strip",schemaPath:"#/properties/tables/properties/targets/properties/fields/additionalProperties/properties/number/properties/strip/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties.properties.number.properties.strip.type,parentSchema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties.properties.number.properties.strip,data:data202};
 if(vErrors === null){
 vErrors = [err371];
 }
@@ -4823,11 +4806,9 @@ vErrors.push(err371);
 errors++;
 }
 }
-if(data204.files !== undefined){
-let data206 = data204.files;
-if(Array.isArray(data206)){
-if(data206.length < 1){
-const err372 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/files",schemaPath:"#/properties/custom/additionalProperties/properties/files/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.files,data:data206};
+}
+else {
+const err372 = {instancePath:instancePath+"/tables/targets/fields/" + key53.replace(/~/g, "~0").replace(/\//g, "~1")+"/number",schemaPath:"#/properties/tables/properties/targets/properties/fields/additionalProperties/properties/number/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties.properties.number.type,parentSchema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties.properties.number,data:data200};
 if(vErrors === null){
 vErrors = [err372];
 }
@@ -4836,12 +4817,11 @@ vErrors.push(err372);
 }
 errors++;
 }
-const len29 = data206.length;
-for(let i29=0; i29<len29; i29++){
-let data207 = data206[i29];
-if(typeof data207 === "string"){
-if(data207.length < 1){
-const err373 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/files/" + i29,schemaPath:"#/properties/custom/additionalProperties/properties/files/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.files.items,data:data207};
+}
+if(data194.type !== undefined){
+let data204 = data194.type;
+if(!((((((data204 === "string") || (data204 === "number")) || (data204 === "int")) || (data204 === "bool")) || (data204 === "timestamp")) || (data204 === "date"))){
+const err373 = {instancePath:instancePath+"/tables/targets/fields/" + key53.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/tables/properties/targets/properties/fields/additionalProperties/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.targets.properties.fields.additionalProperties.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties.properties.type.enum,parentSchema:schema31.properties.tables.properties.targets.properties.fields.additionalProperties.properties.type,data:data204};
 if(vErrors === null){
 vErrors = [err373];
 }
@@ -4851,8 +4831,11 @@ vErrors.push(err373);
 errors++;
 }
 }
+}
+}
+}
 else {
-const err374 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/files/" + i29,schemaPath:"#/properties/custom/additionalProperties/properties/files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.custom.additionalProperties.properties.files.items.type,parentSchema:schema31.properties.custom.additionalProperties.properties.files.items,data:data207};
+const err374 = {instancePath:instancePath+"/tables/targets/fields",schemaPath:"#/properties/tables/properties/targets/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.targets.properties.fields.type,parentSchema:schema31.properties.tables.properties.targets.properties.fields,data:data193};
 if(vErrors === null){
 vErrors = [err374];
 }
@@ -4864,7 +4847,7 @@ errors++;
 }
 }
 else {
-const err375 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/files",schemaPath:"#/properties/custom/additionalProperties/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.custom.additionalProperties.properties.files.type,parentSchema:schema31.properties.custom.additionalProperties.properties.files,data:data206};
+const err375 = {instancePath:instancePath+"/tables/targets",schemaPath:"#/properties/tables/properties/targets/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.targets.type,parentSchema:schema31.properties.tables.properties.targets,data:data187};
 if(vErrors === null){
 vErrors = [err375];
 }
@@ -4874,10 +4857,12 @@ vErrors.push(err375);
 errors++;
 }
 }
-if(data204.encoding !== undefined){
-let data208 = data204.encoding;
-if(!(((((((data208 === "utf-8") || (data208 === "gb18030")) || (data208 === "utf-16le")) || (data208 === "utf-16be")) || (data208 === "utf8")) || (data208 === "gbk")) || (data208 === "gb2312"))){
-const err376 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/encoding",schemaPath:"#/properties/custom/additionalProperties/properties/encoding/enum",keyword:"enum",params:{allowedValues: schema31.properties.custom.additionalProperties.properties.encoding.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.custom.additionalProperties.properties.encoding.enum,parentSchema:schema31.properties.custom.additionalProperties.properties.encoding,data:data208};
+if(data6.appeals_filed !== undefined){
+let data205 = data6.appeals_filed;
+if(data205 && typeof data205 == "object" && !Array.isArray(data205)){
+for(const key57 in data205){
+if(!(((((key57 === "files") || (key57 === "encoding")) || (key57 === "header_row")) || (key57 === "sheet")) || (key57 === "fields"))){
+const err376 = {instancePath:instancePath+"/tables/appeals_filed",schemaPath:"#/properties/tables/properties/appeals_filed/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key57},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.appeals_filed,data:data205};
 if(vErrors === null){
 vErrors = [err376];
 }
@@ -4887,10 +4872,11 @@ vErrors.push(err376);
 errors++;
 }
 }
-if(data204.header_row !== undefined){
-let data209 = data204.header_row;
-if(!(((typeof data209 == "number") && (!(data209 % 1) && !isNaN(data209))) && (isFinite(data209)))){
-const err377 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/header_row",schemaPath:"#/properties/custom/additionalProperties/properties/header_row/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.custom.additionalProperties.properties.header_row.type,parentSchema:schema31.properties.custom.additionalProperties.properties.header_row,data:data209};
+if(data205.files !== undefined){
+let data206 = data205.files;
+if(Array.isArray(data206)){
+if(data206.length < 1){
+const err377 = {instancePath:instancePath+"/tables/appeals_filed/files",schemaPath:"#/properties/tables/properties/appeals_filed/properties/files/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.appeals_filed.properties.files,data:data206};
 if(vErrors === null){
 vErrors = [err377];
 }
@@ -4899,9 +4885,12 @@ vErrors.push(err377);
 }
 errors++;
 }
-if((typeof data209 == "number") && (isFinite(data209))){
-if(data209 < 1 || isNaN(data209)){
-const err378 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/header_row",schemaPath:"#/properties/custom/additionalProperties/properties/header_row/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.header_row,data:data209};
+const len34 = data206.length;
+for(let i34=0; i34<len34; i34++){
+let data207 = data206[i34];
+if(typeof data207 === "string"){
+if(data207.length < 1){
+const err378 = {instancePath:instancePath+"/tables/appeals_filed/files/" + i34,schemaPath:"#/properties/tables/properties/appeals_filed/properties/files/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.appeals_filed.properties.files.items,data:data207};
 if(vErrors === null){
 vErrors = [err378];
 }
@@ -4911,12 +4900,8 @@ vErrors.push(err378);
 errors++;
 }
 }
-}
-if(data204.sheet !== undefined){
-let data210 = data204.sheet;
-if(typeof data210 === "string"){
-if(data210.length < 1){
-const err379 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/sheet",schemaPath:"#/properties/custom/additionalProperties/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.sheet,data:data210};
+else {
+const err379 = {instancePath:instancePath+"/tables/appeals_filed/files/" + i34,schemaPath:"#/properties/tables/properties/appeals_filed/properties/files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.appeals_filed.properties.files.items.type,parentSchema:schema31.properties.tables.properties.appeals_filed.properties.files.items,data:data207};
 if(vErrors === null){
 vErrors = [err379];
 }
@@ -4926,8 +4911,9 @@ vErrors.push(err379);
 errors++;
 }
 }
+}
 else {
-const err380 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/sheet",schemaPath:"#/properties/custom/additionalProperties/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.custom.additionalProperties.properties.sheet.type,parentSchema:schema31.properties.custom.additionalProperties.properties.sheet,data:data210};
+const err380 = {instancePath:instancePath+"/tables/appeals_filed/files",schemaPath:"#/properties/tables/properties/appeals_filed/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tables.properties.appeals_filed.properties.files.type,parentSchema:schema31.properties.tables.properties.appeals_filed.properties.files,data:data206};
 if(vErrors === null){
 vErrors = [err380];
 }
@@ -4937,11 +4923,10 @@ vErrors.push(err380);
 errors++;
 }
 }
-if(data204.id !== undefined){
-let data211 = data204.id;
-if(typeof data211 === "string"){
-if(data211.length < 1){
-const err381 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/id",schemaPath:"#/properties/custom/additionalProperties/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.id,data:data211};
+if(data205.encoding !== undefined){
+let data208 = data205.encoding;
+if(!(((((((data208 === "utf-8") || (data208 === "gb18030")) || (data208 === "utf-16le")) || (data208 === "utf-16be")) || (data208 === "utf8")) || (data208 === "gbk")) || (data208 === "gb2312"))){
+const err381 = {instancePath:instancePath+"/tables/appeals_filed/encoding",schemaPath:"#/properties/tables/properties/appeals_filed/properties/encoding/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.appeals_filed.properties.encoding.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.appeals_filed.properties.encoding.enum,parentSchema:schema31.properties.tables.properties.appeals_filed.properties.encoding,data:data208};
 if(vErrors === null){
 vErrors = [err381];
 }
@@ -4951,8 +4936,10 @@ vErrors.push(err381);
 errors++;
 }
 }
-else {
-const err382 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/id",schemaPath:"#/properties/custom/additionalProperties/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.custom.additionalProperties.properties.id.type,parentSchema:schema31.properties.custom.additionalProperties.properties.id,data:data211};
+if(data205.header_row !== undefined){
+let data209 = data205.header_row;
+if(!(((typeof data209 == "number") && (!(data209 % 1) && !isNaN(data209))) && (isFinite(data209)))){
+const err382 = {instancePath:instancePath+"/tables/appeals_filed/header_row",schemaPath:"#/properties/tables/properties/appeals_filed/properties/header_row/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.tables.properties.appeals_filed.properties.header_row.type,parentSchema:schema31.properties.tables.properties.appeals_filed.properties.header_row,data:data209};
 if(vErrors === null){
 vErrors = [err382];
 }
@@ -4961,12 +4948,9 @@ vErrors.push(err382);
 }
 errors++;
 }
-}
-if(data204.agent !== undefined){
-let data212 = data204.agent;
-if(typeof data212 === "string"){
-if(data212.length < 1){
-const err383 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/agent",schemaPath:"#/properties/custom/additionalProperties/properties/agent/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.agent,data:data212};
+if((typeof data209 == "number") && (isFinite(data209))){
+if(data209 < 1 || isNaN(data209)){
+const err383 = {instancePath:instancePath+"/tables/appeals_filed/header_row",schemaPath:"#/properties/tables/properties/appeals_filed/properties/header_row/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.tables.properties.appeals_filed.properties.header_row,data:data209};
 if(vErrors === null){
 vErrors = [err383];
 }
@@ -4976,8 +4960,12 @@ vErrors.push(err383);
 errors++;
 }
 }
-else {
-const err384 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/agent",schemaPath:"#/properties/custom/additionalProperties/properties/agent/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.custom.additionalProperties.properties.agent.type,parentSchema:schema31.properties.custom.additionalProperties.properties.agent,data:data212};
+}
+if(data205.sheet !== undefined){
+let data210 = data205.sheet;
+if(typeof data210 === "string"){
+if(data210.length < 1){
+const err384 = {instancePath:instancePath+"/tables/appeals_filed/sheet",schemaPath:"#/properties/tables/properties/appeals_filed/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.appeals_filed.properties.sheet,data:data210};
 if(vErrors === null){
 vErrors = [err384];
 }
@@ -4987,11 +4975,8 @@ vErrors.push(err384);
 errors++;
 }
 }
-if(data204.time !== undefined){
-let data213 = data204.time;
-if(typeof data213 === "string"){
-if(data213.length < 1){
-const err385 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/time",schemaPath:"#/properties/custom/additionalProperties/properties/time/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.time,data:data213};
+else {
+const err385 = {instancePath:instancePath+"/tables/appeals_filed/sheet",schemaPath:"#/properties/tables/properties/appeals_filed/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.appeals_filed.properties.sheet.type,parentSchema:schema31.properties.tables.properties.appeals_filed.properties.sheet,data:data210};
 if(vErrors === null){
 vErrors = [err385];
 }
@@ -5001,8 +4986,13 @@ vErrors.push(err385);
 errors++;
 }
 }
-else {
-const err386 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/time",schemaPath:"#/properties/custom/additionalProperties/properties/time/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.custom.additionalProperties.properties.time.type,parentSchema:schema31.properties.custom.additionalProperties.properties.time,data:data213};
+if(data205.fields !== undefined){
+let data211 = data205.fields;
+if(data211 && typeof data211 == "object" && !Array.isArray(data211)){
+for(const key58 in data211){
+let data212 = data211[key58];
+if((typeof data212 !== "string") && (!(data212 && typeof data212 == "object" && !Array.isArray(data212)))){
+const err386 = {instancePath:instancePath+"/tables/appeals_filed/fields/" + key58.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/appeals_filed/properties/fields/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tables.properties.appeals_filed.properties.fields.additionalProperties.type},message:"must be string,object",schema:schema31.properties.tables.properties.appeals_filed.properties.fields.additionalProperties.type,parentSchema:schema31.properties.tables.properties.appeals_filed.properties.fields.additionalProperties,data:data212};
 if(vErrors === null){
 vErrors = [err386];
 }
@@ -5011,12 +5001,9 @@ vErrors.push(err386);
 }
 errors++;
 }
-}
-if(data204.fields !== undefined){
-let data214 = data204.fields;
-if(data214 && typeof data214 == "object" && !Array.isArray(data214)){
-if(Object.keys(data214).length < 1){
-const err387 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields",schemaPath:"#/properties/custom/additionalProperties/properties/fields/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.fields,data:data214};
+if(typeof data212 === "string"){
+if(data212.length < 1){
+const err387 = {instancePath:instancePath+"/tables/appeals_filed/fields/" + key58.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/appeals_filed/properties/fields/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.appeals_filed.properties.fields.additionalProperties,data:data212};
 if(vErrors === null){
 vErrors = [err387];
 }
@@ -5025,11 +5012,11 @@ vErrors.push(err387);
 }
 errors++;
 }
-for(const key60 in data214){
-let data215 = data214[key60];
-if(data215 && typeof data215 == "object" && !Array.isArray(data215)){
-if(data215.type === undefined){
-const err388 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key60.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.required,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties,data:data215};
+}
+if(data212 && typeof data212 == "object" && !Array.isArray(data212)){
+for(const key59 in data212){
+if(!(((((key59 === "column") || (key59 === "map")) || (key59 === "format")) || (key59 === "number")) || (key59 === "type"))){
+const err388 = {instancePath:instancePath+"/tables/appeals_filed/fields/" + key58.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/appeals_filed/properties/fields/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key59},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.appeals_filed.properties.fields.additionalProperties,data:data212};
 if(vErrors === null){
 vErrors = [err388];
 }
@@ -5038,9 +5025,12 @@ vErrors.push(err388);
 }
 errors++;
 }
-for(const key61 in data215){
-if(!(func1.call(schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties, key61))){
-const err389 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key60.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key61},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties,data:data215};
+}
+if(data212.column !== undefined){
+let data213 = data212.column;
+if(typeof data213 === "string"){
+if(data213.length < 1){
+const err389 = {instancePath:instancePath+"/tables/appeals_filed/fields/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/tables/properties/appeals_filed/properties/fields/additionalProperties/properties/column/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.appeals_filed.properties.fields.additionalProperties.properties.column,data:data213};
 if(vErrors === null){
 vErrors = [err389];
 }
@@ -5050,11 +5040,8 @@ vErrors.push(err389);
 errors++;
 }
 }
-if(data215.column !== undefined){
-let data216 = data215.column;
-if(typeof data216 === "string"){
-if(data216.length < 1){
-const err390 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/column/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.column,data:data216};
+else {
+const err390 = {instancePath:instancePath+"/tables/appeals_filed/fields/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/tables/properties/appeals_filed/properties/fields/additionalProperties/properties/column/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.appeals_filed.properties.fields.additionalProperties.properties.column.type,parentSchema:schema31.properties.tables.properties.appeals_filed.properties.fields.additionalProperties.properties.column,data:data213};
 if(vErrors === null){
 vErrors = [err390];
 }
@@ -5064,8 +5051,13 @@ vErrors.push(err390);
 errors++;
 }
 }
-else {
-const err391 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/column/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.column.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.column,data:data216};
+if(data212.map !== undefined){
+let data214 = data212.map;
+if(data214 && typeof data214 == "object" && !Array.isArray(data214)){
+for(const key60 in data214){
+let data215 = data214[key60];
+if((((typeof data215 !== "string") && (!((typeof data215 == "number") && (isFinite(data215))))) && (typeof data215 !== "boolean")) && (data215 !== null)){
+const err391 = {instancePath:instancePath+"/tables/appeals_filed/fields/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/map/" + key60.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/appeals_filed/properties/fields/additionalProperties/properties/map/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tables.properties.appeals_filed.properties.fields.additionalProperties.properties.map.additionalProperties.type},message:"must be string,number,boolean,null",schema:schema31.properties.tables.properties.appeals_filed.properties.fields.additionalProperties.properties.map.additionalProperties.type,parentSchema:schema31.properties.tables.properties.appeals_filed.properties.fields.additionalProperties.properties.map.additionalProperties,data:data215};
 if(vErrors === null){
 vErrors = [err391];
 }
@@ -5075,10 +5067,9 @@ vErrors.push(err391);
 errors++;
 }
 }
-if(data215.type !== undefined){
-let data217 = data215.type;
-if(!(((((((data217 === "id") || (data217 === "string")) || (data217 === "int")) || (data217 === "number")) || (data217 === "bool")) || (data217 === "timestamp")) || (data217 === "date"))){
-const err392 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.type.enum,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.type,data:data217};
+}
+else {
+const err392 = {instancePath:instancePath+"/tables/appeals_filed/fields/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/map",schemaPath:"#/properties/tables/properties/appeals_filed/properties/fields/additionalProperties/properties/map/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.appeals_filed.properties.fields.additionalProperties.properties.map.type,parentSchema:schema31.properties.tables.properties.appeals_filed.properties.fields.additionalProperties.properties.map,data:data214};
 if(vErrors === null){
 vErrors = [err392];
 }
@@ -5088,10 +5079,10 @@ vErrors.push(err392);
 errors++;
 }
 }
-if(data215.required !== undefined){
-let data218 = data215.required;
-if(typeof data218 !== "boolean"){
-const err393 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/required",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.required.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.required,data:data218};
+if(data212.format !== undefined){
+let data216 = data212.format;
+if((typeof data216 !== "string") && (!(Array.isArray(data216)))){
+const err393 = {instancePath:instancePath+"/tables/appeals_filed/fields/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/appeals_filed/properties/fields/additionalProperties/properties/format/type",keyword:"type",params:{type: schema31.properties.tables.properties.appeals_filed.properties.fields.additionalProperties.properties.format.type},message:"must be string,array",schema:schema31.properties.tables.properties.appeals_filed.properties.fields.additionalProperties.properties.format.type,parentSchema:schema31.properties.tables.properties.appeals_filed.properties.fields.additionalProperties.properties.format,data:data216};
 if(vErrors === null){
 vErrors = [err393];
 }
@@ -5100,11 +5091,9 @@ vErrors.push(err393);
 }
 errors++;
 }
-}
-if(data215.min !== undefined){
-let data219 = data215.min;
-if(!((typeof data219 == "number") && (isFinite(data219)))){
-const err394 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/min",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.min.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.min,data:data219};
+if(typeof data216 === "string"){
+if(data216.length < 1){
+const err394 = {instancePath:instancePath+"/tables/appeals_filed/fields/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/appeals_filed/properties/fields/additionalProperties/properties/format/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.appeals_filed.properties.fields.additionalProperties.properties.format,data:data216};
 if(vErrors === null){
 vErrors = [err394];
 }
@@ -5114,10 +5103,9 @@ vErrors.push(err394);
 errors++;
 }
 }
-if(data215.max !== undefined){
-let data220 = data215.max;
-if(!((typeof data220 == "number") && (isFinite(data220)))){
-const err395 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/max",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.max.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.max,data:data220};
+if(Array.isArray(data216)){
+if(data216.length < 1){
+const err395 = {instancePath:instancePath+"/tables/appeals_filed/fields/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/appeals_filed/properties/fields/additionalProperties/properties/format/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.appeals_filed.properties.fields.additionalProperties.properties.format,data:data216};
 if(vErrors === null){
 vErrors = [err395];
 }
@@ -5126,12 +5114,12 @@ vErrors.push(err395);
 }
 errors++;
 }
-}
-if(data215.values !== undefined){
-let data221 = data215.values;
-if(Array.isArray(data221)){
-if(data221.length < 1){
-const err396 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/values",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/values/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.values,data:data221};
+const len35 = data216.length;
+for(let i35=0; i35<len35; i35++){
+let data217 = data216[i35];
+if(typeof data217 === "string"){
+if(data217.length < 1){
+const err396 = {instancePath:instancePath+"/tables/appeals_filed/fields/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i35,schemaPath:"#/properties/tables/properties/appeals_filed/properties/fields/additionalProperties/properties/format/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.appeals_filed.properties.fields.additionalProperties.properties.format.items,data:data217};
 if(vErrors === null){
 vErrors = [err396];
 }
@@ -5140,12 +5128,9 @@ vErrors.push(err396);
 }
 errors++;
 }
-const len30 = data221.length;
-for(let i30=0; i30<len30; i30++){
-let data222 = data221[i30];
-if(typeof data222 === "string"){
-if(data222.length < 1){
-const err397 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/values/" + i30,schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/values/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.values.items,data:data222};
+}
+else {
+const err397 = {instancePath:instancePath+"/tables/appeals_filed/fields/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i35,schemaPath:"#/properties/tables/properties/appeals_filed/properties/fields/additionalProperties/properties/format/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.appeals_filed.properties.fields.additionalProperties.properties.format.items.type,parentSchema:schema31.properties.tables.properties.appeals_filed.properties.fields.additionalProperties.properties.format.items,data:data217};
 if(vErrors === null){
 vErrors = [err397];
 }
@@ -5155,8 +5140,13 @@ vErrors.push(err397);
 errors++;
 }
 }
-else {
-const err398 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/values/" + i30,schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/values/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.values.items.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.values.items,data:data222};
+}
+}
+if(data212.number !== undefined){
+let data218 = data212.number;
+if(data218 && typeof data218 == "object" && !Array.isArray(data218)){
+if(Object.keys(data218).length < 1){
+const err398 = {instancePath:instancePath+"/tables/appeals_filed/fields/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/number",schemaPath:"#/properties/tables/properties/appeals_filed/properties/fields/additionalProperties/properties/number/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema31.properties.tables.properties.appeals_filed.properties.fields.additionalProperties.properties.number,data:data218};
 if(vErrors === null){
 vErrors = [err398];
 }
@@ -5165,10 +5155,9 @@ vErrors.push(err398);
 }
 errors++;
 }
-}
-}
-else {
-const err399 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/values",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.values.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.values,data:data221};
+for(const key61 in data218){
+if(!((key61 === "thousands") || (key61 === "strip"))){
+const err399 = {instancePath:instancePath+"/tables/appeals_filed/fields/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/number",schemaPath:"#/properties/tables/properties/appeals_filed/properties/fields/additionalProperties/properties/number/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key61},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.appeals_filed.properties.fields.additionalProperties.properties.number,data:data218};
 if(vErrors === null){
 vErrors = [err399];
 }
@@ -5178,13 +5167,10 @@ vErrors.push(err399);
 errors++;
 }
 }
-if(data215.map !== undefined){
-let data223 = data215.map;
-if(data223 && typeof data223 == "object" && !Array.isArray(data223)){
-for(const key62 in data223){
-let data224 = data223[key62];
-if((((typeof data224 !== "string") && (!((typeof data224 == "number") && (isFinite(data224))))) && (typeof data224 !== "boolean")) && (data224 !== null)){
-const err400 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/map/" + key62.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/map/additionalProperties/type",keyword:"type",params:{type: schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.map.additionalProperties.type},message:"must be string,number,boolean,null",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.map.additionalProperties.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.map.additionalProperties,data:data224};
+if(data218.thousands !== undefined){
+let data219 = data218.thousands;
+if(!(((data219 === ",") || (data219 === "'")) || (data219 === " "))){
+const err400 = {instancePath:instancePath+"/tables/appeals_filed/fields/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/thousands",schemaPath:"#/properties/tables/properties/appeals_filed/properties/fields/additionalProperties/properties/number/properties/thousands/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.appeals_filed.properties.fields.additionalProperties.properties.number.properties.thousands.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.appeals_filed.properties.fields.additionalProperties.properties.number.properties.thousands.enum,parentSchema:schema31.properties.tables.properties.appeals_filed.properties.fields.additionalProperties.properties.number.properties.thousands,data:data219};
 if(vErrors === null){
 vErrors = [err400];
 }
@@ -5194,9 +5180,11 @@ vErrors.push(err400);
 errors++;
 }
 }
-}
-else {
-const err401 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/map",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/map/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.map.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.map,data:data223};
+if(data218.strip !== undefined){
+let data220 = data218.strip;
+if(Array.isArray(data220)){
+if(data220.length < 1){
+const err401 = {instancePath:instancePath+"/tables/appeals_filed/fields/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/strip",schemaPath:"#/properties/tables/properties/appeals_filed/properties/fields/additionalProperties/properties/number/properties/strip/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.appeals_filed.properties.fields.additionalProperties.properties.number.properties.strip,data:data220};
 if(vErrors === null){
 vErrors = [err401];
 }
@@ -5205,11 +5193,12 @@ vErrors.push(err401);
 }
 errors++;
 }
-}
-if(data215.format !== undefined){
-let data225 = data215.format;
-if((typeof data225 !== "string") && (!(Array.isArray(data225)))){
-const err402 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/format/type",keyword:"type",params:{type: schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.format.type},message:"must be string,array",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.format.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.format,data:data225};
+const len36 = data220.length;
+for(let i36=0; i36<len36; i36++){
+let data221 = data220[i36];
+if(typeof data221 === "string"){
+if(data221.length < 1){
+const err402 = {instancePath:instancePath+"/tables/appeals_filed/fields/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/strip/" + i36,schemaPath:"#/properties/tables/properties/appeals_filed/properties/fields/additionalProperties/properties/number/properties/strip/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.appeals_filed.properties.fields.additionalProperties.properties.number.properties.strip.items,data:data221};
 if(vErrors === null){
 vErrors = [err402];
 }
@@ -5218,9 +5207,9 @@ vErrors.push(err402);
 }
 errors++;
 }
-if(typeof data225 === "string"){
-if(data225.length < 1){
-const err403 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/format/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.format,data:data225};
+}
+else {
+const err403 = {instancePath:instancePath+"/tables/appeals_filed/fields/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/strip/" + i36,schemaPath:"#/properties/tables/properties/appeals_filed/properties/fields/additionalProperties/properties/number/properties/strip/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.appeals_filed.properties.fields.additionalProperties.properties.number.properties.strip.items.type,parentSchema:schema31.properties.tables.properties.appeals_filed.properties.fields.additionalProperties.properties.number.properties.strip.items,data:data221};
 if(vErrors === null){
 vErrors = [err403];
 }
@@ -5230,9 +5219,9 @@ vErrors.push(err403);
 errors++;
 }
 }
-if(Array.isArray(data225)){
-if(data225.length < 1){
-const err404 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/format/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.format,data:data225};
+}
+else {
+const err404 = {instancePath:instancePath+"/tables/appeals_filed/fields/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/strip",schemaPath:"#/properties/tables/properties/appeals_filed/properties/fields/additionalProperties/properties/number/properties/strip/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tables.properties.appeals_filed.properties.fields.additionalProperties.properties.number.properties.strip.type,parentSchema:schema31.properties.tables.properties.appeals_filed.properties.fields.additionalProperties.properties.number.properties.strip,data:data220};
 if(vErrors === null){
 vErrors = [err404];
 }
@@ -5241,12 +5230,10 @@ vErrors.push(err404);
 }
 errors++;
 }
-const len31 = data225.length;
-for(let i31=0; i31<len31; i31++){
-let data226 = data225[i31];
-if(typeof data226 === "string"){
-if(data226.length < 1){
-const err405 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i31,schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/format/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.format.items,data:data226};
+}
+}
+else {
+const err405 = {instancePath:instancePath+"/tables/appeals_filed/fields/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/number",schemaPath:"#/properties/tables/properties/appeals_filed/properties/fields/additionalProperties/properties/number/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.appeals_filed.properties.fields.additionalProperties.properties.number.type,parentSchema:schema31.properties.tables.properties.appeals_filed.properties.fields.additionalProperties.properties.number,data:data218};
 if(vErrors === null){
 vErrors = [err405];
 }
@@ -5256,8 +5243,10 @@ vErrors.push(err405);
 errors++;
 }
 }
-else {
-const err406 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i31,schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/format/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.format.items.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.format.items,data:data226};
+if(data212.type !== undefined){
+let data222 = data212.type;
+if(!((((((data222 === "string") || (data222 === "number")) || (data222 === "int")) || (data222 === "bool")) || (data222 === "timestamp")) || (data222 === "date"))){
+const err406 = {instancePath:instancePath+"/tables/appeals_filed/fields/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/tables/properties/appeals_filed/properties/fields/additionalProperties/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.appeals_filed.properties.fields.additionalProperties.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.appeals_filed.properties.fields.additionalProperties.properties.type.enum,parentSchema:schema31.properties.tables.properties.appeals_filed.properties.fields.additionalProperties.properties.type,data:data222};
 if(vErrors === null){
 vErrors = [err406];
 }
@@ -5269,11 +5258,9 @@ errors++;
 }
 }
 }
-if(data215.title !== undefined){
-let data227 = data215.title;
-if(typeof data227 === "string"){
-if(data227.length < 1){
-const err407 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.title,data:data227};
+}
+else {
+const err407 = {instancePath:instancePath+"/tables/appeals_filed/fields",schemaPath:"#/properties/tables/properties/appeals_filed/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.appeals_filed.properties.fields.type,parentSchema:schema31.properties.tables.properties.appeals_filed.properties.fields,data:data211};
 if(vErrors === null){
 vErrors = [err407];
 }
@@ -5283,8 +5270,9 @@ vErrors.push(err407);
 errors++;
 }
 }
+}
 else {
-const err408 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.title.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.title,data:data227};
+const err408 = {instancePath:instancePath+"/tables/appeals_filed",schemaPath:"#/properties/tables/properties/appeals_filed/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.appeals_filed.type,parentSchema:schema31.properties.tables.properties.appeals_filed,data:data205};
 if(vErrors === null){
 vErrors = [err408];
 }
@@ -5294,11 +5282,12 @@ vErrors.push(err408);
 errors++;
 }
 }
-if(data215.title_en !== undefined){
-let data228 = data215.title_en;
-if(typeof data228 === "string"){
-if(data228.length < 1){
-const err409 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/title_en",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/title_en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.title_en,data:data228};
+if(data6.improvement_plans !== undefined){
+let data223 = data6.improvement_plans;
+if(data223 && typeof data223 == "object" && !Array.isArray(data223)){
+for(const key62 in data223){
+if(!(((((key62 === "files") || (key62 === "encoding")) || (key62 === "header_row")) || (key62 === "sheet")) || (key62 === "fields"))){
+const err409 = {instancePath:instancePath+"/tables/improvement_plans",schemaPath:"#/properties/tables/properties/improvement_plans/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key62},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.improvement_plans,data:data223};
 if(vErrors === null){
 vErrors = [err409];
 }
@@ -5308,8 +5297,11 @@ vErrors.push(err409);
 errors++;
 }
 }
-else {
-const err410 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key60.replace(/~/g, "~0").replace(/\//g, "~1")+"/title_en",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/title_en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.title_en.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.title_en,data:data228};
+if(data223.files !== undefined){
+let data224 = data223.files;
+if(Array.isArray(data224)){
+if(data224.length < 1){
+const err410 = {instancePath:instancePath+"/tables/improvement_plans/files",schemaPath:"#/properties/tables/properties/improvement_plans/properties/files/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.files,data:data224};
 if(vErrors === null){
 vErrors = [err410];
 }
@@ -5318,10 +5310,12 @@ vErrors.push(err410);
 }
 errors++;
 }
-}
-}
-else {
-const err411 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key60.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties,data:data215};
+const len37 = data224.length;
+for(let i37=0; i37<len37; i37++){
+let data225 = data224[i37];
+if(typeof data225 === "string"){
+if(data225.length < 1){
+const err411 = {instancePath:instancePath+"/tables/improvement_plans/files/" + i37,schemaPath:"#/properties/tables/properties/improvement_plans/properties/files/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.files.items,data:data225};
 if(vErrors === null){
 vErrors = [err411];
 }
@@ -5331,9 +5325,8 @@ vErrors.push(err411);
 errors++;
 }
 }
-}
 else {
-const err412 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields",schemaPath:"#/properties/custom/additionalProperties/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.custom.additionalProperties.properties.fields.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields,data:data214};
+const err412 = {instancePath:instancePath+"/tables/improvement_plans/files/" + i37,schemaPath:"#/properties/tables/properties/improvement_plans/properties/files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.improvement_plans.properties.files.items.type,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.files.items,data:data225};
 if(vErrors === null){
 vErrors = [err412];
 }
@@ -5345,7 +5338,7 @@ errors++;
 }
 }
 else {
-const err413 = {instancePath:instancePath+"/custom/" + key58.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.custom.additionalProperties.type,parentSchema:schema31.properties.custom.additionalProperties,data:data204};
+const err413 = {instancePath:instancePath+"/tables/improvement_plans/files",schemaPath:"#/properties/tables/properties/improvement_plans/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tables.properties.improvement_plans.properties.files.type,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.files,data:data224};
 if(vErrors === null){
 vErrors = [err413];
 }
@@ -5355,9 +5348,10 @@ vErrors.push(err413);
 errors++;
 }
 }
-}
-else {
-const err414 = {instancePath:instancePath+"/custom",schemaPath:"#/properties/custom/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.custom.type,parentSchema:schema31.properties.custom,data:data203};
+if(data223.encoding !== undefined){
+let data226 = data223.encoding;
+if(!(((((((data226 === "utf-8") || (data226 === "gb18030")) || (data226 === "utf-16le")) || (data226 === "utf-16be")) || (data226 === "utf8")) || (data226 === "gbk")) || (data226 === "gb2312"))){
+const err414 = {instancePath:instancePath+"/tables/improvement_plans/encoding",schemaPath:"#/properties/tables/properties/improvement_plans/properties/encoding/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.improvement_plans.properties.encoding.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.improvement_plans.properties.encoding.enum,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.encoding,data:data226};
 if(vErrors === null){
 vErrors = [err414];
 }
@@ -5367,14 +5361,1535 @@ vErrors.push(err414);
 errors++;
 }
 }
-}
-else {
-const err415 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(data223.header_row !== undefined){
+let data227 = data223.header_row;
+if(!(((typeof data227 == "number") && (!(data227 % 1) && !isNaN(data227))) && (isFinite(data227)))){
+const err415 = {instancePath:instancePath+"/tables/improvement_plans/header_row",schemaPath:"#/properties/tables/properties/improvement_plans/properties/header_row/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.tables.properties.improvement_plans.properties.header_row.type,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.header_row,data:data227};
 if(vErrors === null){
 vErrors = [err415];
 }
 else {
 vErrors.push(err415);
+}
+errors++;
+}
+if((typeof data227 == "number") && (isFinite(data227))){
+if(data227 < 1 || isNaN(data227)){
+const err416 = {instancePath:instancePath+"/tables/improvement_plans/header_row",schemaPath:"#/properties/tables/properties/improvement_plans/properties/header_row/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.header_row,data:data227};
+if(vErrors === null){
+vErrors = [err416];
+}
+else {
+vErrors.push(err416);
+}
+errors++;
+}
+}
+}
+if(data223.sheet !== undefined){
+let data228 = data223.sheet;
+if(typeof data228 === "string"){
+if(data228.length < 1){
+const err417 = {instancePath:instancePath+"/tables/improvement_plans/sheet",schemaPath:"#/properties/tables/properties/improvement_plans/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.sheet,data:data228};
+if(vErrors === null){
+vErrors = [err417];
+}
+else {
+vErrors.push(err417);
+}
+errors++;
+}
+}
+else {
+const err418 = {instancePath:instancePath+"/tables/improvement_plans/sheet",schemaPath:"#/properties/tables/properties/improvement_plans/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.improvement_plans.properties.sheet.type,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.sheet,data:data228};
+if(vErrors === null){
+vErrors = [err418];
+}
+else {
+vErrors.push(err418);
+}
+errors++;
+}
+}
+if(data223.fields !== undefined){
+let data229 = data223.fields;
+if(data229 && typeof data229 == "object" && !Array.isArray(data229)){
+for(const key63 in data229){
+let data230 = data229[key63];
+if((typeof data230 !== "string") && (!(data230 && typeof data230 == "object" && !Array.isArray(data230)))){
+const err419 = {instancePath:instancePath+"/tables/improvement_plans/fields/" + key63.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/improvement_plans/properties/fields/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.type},message:"must be string,object",schema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.type,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties,data:data230};
+if(vErrors === null){
+vErrors = [err419];
+}
+else {
+vErrors.push(err419);
+}
+errors++;
+}
+if(typeof data230 === "string"){
+if(data230.length < 1){
+const err420 = {instancePath:instancePath+"/tables/improvement_plans/fields/" + key63.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/improvement_plans/properties/fields/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties,data:data230};
+if(vErrors === null){
+vErrors = [err420];
+}
+else {
+vErrors.push(err420);
+}
+errors++;
+}
+}
+if(data230 && typeof data230 == "object" && !Array.isArray(data230)){
+for(const key64 in data230){
+if(!(((((key64 === "column") || (key64 === "map")) || (key64 === "format")) || (key64 === "number")) || (key64 === "type"))){
+const err421 = {instancePath:instancePath+"/tables/improvement_plans/fields/" + key63.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/improvement_plans/properties/fields/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key64},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties,data:data230};
+if(vErrors === null){
+vErrors = [err421];
+}
+else {
+vErrors.push(err421);
+}
+errors++;
+}
+}
+if(data230.column !== undefined){
+let data231 = data230.column;
+if(typeof data231 === "string"){
+if(data231.length < 1){
+const err422 = {instancePath:instancePath+"/tables/improvement_plans/fields/" + key63.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/tables/properties/improvement_plans/properties/fields/additionalProperties/properties/column/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.column,data:data231};
+if(vErrors === null){
+vErrors = [err422];
+}
+else {
+vErrors.push(err422);
+}
+errors++;
+}
+}
+else {
+const err423 = {instancePath:instancePath+"/tables/improvement_plans/fields/" + key63.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/tables/properties/improvement_plans/properties/fields/additionalProperties/properties/column/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.column.type,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.column,data:data231};
+if(vErrors === null){
+vErrors = [err423];
+}
+else {
+vErrors.push(err423);
+}
+errors++;
+}
+}
+if(data230.map !== undefined){
+let data232 = data230.map;
+if(data232 && typeof data232 == "object" && !Array.isArray(data232)){
+for(const key65 in data232){
+let data233 = data232[key65];
+if((((typeof data233 !== "string") && (!((typeof data233 == "number") && (isFinite(data233))))) && (typeof data233 !== "boolean")) && (data233 !== null)){
+const err424 = {instancePath:instancePath+"/tables/improvement_plans/fields/" + key63.replace(/~/g, "~0").replace(/\//g, "~1")+"/map/" + key65.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/improvement_plans/properties/fields/additionalProperties/properties/map/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.map.additionalProperties.type},message:"must be string,number,boolean,null",schema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.map.additionalProperties.type,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.map.additionalProperties,data:data233};
+if(vErrors === null){
+vErrors = [err424];
+}
+else {
+vErrors.push(err424);
+}
+errors++;
+}
+}
+}
+else {
+const err425 = {instancePath:instancePath+"/tables/improvement_plans/fields/" + key63.replace(/~/g, "~0").replace(/\//g, "~1")+"/map",schemaPath:"#/properties/tables/properties/improvement_plans/properties/fields/additionalProperties/properties/map/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.map.type,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.map,data:data232};
+if(vErrors === null){
+vErrors = [err425];
+}
+else {
+vErrors.push(err425);
+}
+errors++;
+}
+}
+if(data230.format !== undefined){
+let data234 = data230.format;
+if((typeof data234 !== "string") && (!(Array.isArray(data234)))){
+const err426 = {instancePath:instancePath+"/tables/improvement_plans/fields/" + key63.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/improvement_plans/properties/fields/additionalProperties/properties/format/type",keyword:"type",params:{type: schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.format.type},message:"must be string,array",schema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.format.type,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.format,data:data234};
+if(vErrors === null){
+vErrors = [err426];
+}
+else {
+vErrors.push(err426);
+}
+errors++;
+}
+if(typeof data234 === "string"){
+if(data234.length < 1){
+const err427 = {instancePath:instancePath+"/tables/improvement_plans/fields/" + key63.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/improvement_plans/properties/fields/additionalProperties/properties/format/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.format,data:data234};
+if(vErrors === null){
+vErrors = [err427];
+}
+else {
+vErrors.push(err427);
+}
+errors++;
+}
+}
+if(Array.isArray(data234)){
+if(data234.length < 1){
+const err428 = {instancePath:instancePath+"/tables/improvement_plans/fields/" + key63.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/improvement_plans/properties/fields/additionalProperties/properties/format/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.format,data:data234};
+if(vErrors === null){
+vErrors = [err428];
+}
+else {
+vErrors.push(err428);
+}
+errors++;
+}
+const len38 = data234.length;
+for(let i38=0; i38<len38; i38++){
+let data235 = data234[i38];
+if(typeof data235 === "string"){
+if(data235.length < 1){
+const err429 = {instancePath:instancePath+"/tables/improvement_plans/fields/" + key63.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i38,schemaPath:"#/properties/tables/properties/improvement_plans/properties/fields/additionalProperties/properties/format/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.format.items,data:data235};
+if(vErrors === null){
+vErrors = [err429];
+}
+else {
+vErrors.push(err429);
+}
+errors++;
+}
+}
+else {
+const err430 = {instancePath:instancePath+"/tables/improvement_plans/fields/" + key63.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i38,schemaPath:"#/properties/tables/properties/improvement_plans/properties/fields/additionalProperties/properties/format/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.format.items.type,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.format.items,data:data235};
+if(vErrors === null){
+vErrors = [err430];
+}
+else {
+vErrors.push(err430);
+}
+errors++;
+}
+}
+}
+}
+if(data230.number !== undefined){
+let data236 = data230.number;
+if(data236 && typeof data236 == "object" && !Array.isArray(data236)){
+if(Object.keys(data236).length < 1){
+const err431 = {instancePath:instancePath+"/tables/improvement_plans/fields/" + key63.replace(/~/g, "~0").replace(/\//g, "~1")+"/number",schemaPath:"#/properties/tables/properties/improvement_plans/properties/fields/additionalProperties/properties/number/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.number,data:data236};
+if(vErrors === null){
+vErrors = [err431];
+}
+else {
+vErrors.push(err431);
+}
+errors++;
+}
+for(const key66 in data236){
+if(!((key66 === "thousands") || (key66 === "strip"))){
+const err432 = {instancePath:instancePath+"/tables/improvement_plans/fields/" + key63.replace(/~/g, "~0").replace(/\//g, "~1")+"/number",schemaPath:"#/properties/tables/properties/improvement_plans/properties/fields/additionalProperties/properties/number/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key66},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.number,data:data236};
+if(vErrors === null){
+vErrors = [err432];
+}
+else {
+vErrors.push(err432);
+}
+errors++;
+}
+}
+if(data236.thousands !== undefined){
+let data237 = data236.thousands;
+if(!(((data237 === ",") || (data237 === "'")) || (data237 === " "))){
+const err433 = {instancePath:instancePath+"/tables/improvement_plans/fields/" + key63.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/thousands",schemaPath:"#/properties/tables/properties/improvement_plans/properties/fields/additionalProperties/properties/number/properties/thousands/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.number.properties.thousands.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.number.properties.thousands.enum,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.number.properties.thousands,data:data237};
+if(vErrors === null){
+vErrors = [err433];
+}
+else {
+vErrors.push(err433);
+}
+errors++;
+}
+}
+if(data236.strip !== undefined){
+let data238 = data236.strip;
+if(Array.isArray(data238)){
+if(data238.length < 1){
+const err434 = {instancePath:instancePath+"/tables/improvement_plans/fields/" + key63.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/strip",schemaPath:"#/properties/tables/properties/improvement_plans/properties/fields/additionalProperties/properties/number/properties/strip/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.number.properties.strip,data:data238};
+if(vErrors === null){
+vErrors = [err434];
+}
+else {
+vErrors.push(err434);
+}
+errors++;
+}
+const len39 = data238.length;
+for(let i39=0; i39<len39; i39++){
+let data239 = data238[i39];
+if(typeof data239 === "string"){
+if(data239.length < 1){
+const err435 = {instancePath:instancePath+"/tables/improvement_plans/fields/" + key63.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/strip/" + i39,schemaPath:"#/properties/tables/properties/improvement_plans/properties/fields/additionalProperties/properties/number/properties/strip/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.number.properties.strip.items,data:data239};
+if(vErrors === null){
+vErrors = [err435];
+}
+else {
+vErrors.push(err435);
+}
+errors++;
+}
+}
+else {
+const err436 = {instancePath:instancePath+"/tables/improvement_plans/fields/" + key63.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/strip/" + i39,schemaPath:"#/properties/tables/properties/improvement_plans/properties/fields/additionalProperties/properties/number/properties/strip/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.number.properties.strip.items.type,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.number.properties.strip.items,data:data239};
+if(vErrors === null){
+vErrors = [err436];
+}
+else {
+vErrors.push(err436);
+}
+errors++;
+}
+}
+}
+else {
+const err437 = {instancePath:instancePath+"/tables/improvement_plans/fields/" + key63.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/strip",schemaPath:"#/properties/tables/properties/improvement_plans/properties/fields/additionalProperties/properties/number/properties/strip/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.number.properties.strip.type,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.number.properties.strip,data:data238};
+if(vErrors === null){
+vErrors = [err437];
+}
+else {
+vErrors.push(err437);
+}
+errors++;
+}
+}
+}
+else {
+const err438 = {instancePath:instancePath+"/tables/improvement_plans/fields/" + key63.replace(/~/g, "~0").replace(/\//g, "~1")+"/number",schemaPath:"#/properties/tables/properties/improvement_plans/properties/fields/additionalProperties/properties/number/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.number.type,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.number,data:data236};
+if(vErrors === null){
+vErrors = [err438];
+}
+else {
+vErrors.push(err438);
+}
+errors++;
+}
+}
+if(data230.type !== undefined){
+let data240 = data230.type;
+if(!((((((data240 === "string") || (data240 === "number")) || (data240 === "int")) || (data240 === "bool")) || (data240 === "timestamp")) || (data240 === "date"))){
+const err439 = {instancePath:instancePath+"/tables/improvement_plans/fields/" + key63.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/tables/properties/improvement_plans/properties/fields/additionalProperties/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.type.enum,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.fields.additionalProperties.properties.type,data:data240};
+if(vErrors === null){
+vErrors = [err439];
+}
+else {
+vErrors.push(err439);
+}
+errors++;
+}
+}
+}
+}
+}
+else {
+const err440 = {instancePath:instancePath+"/tables/improvement_plans/fields",schemaPath:"#/properties/tables/properties/improvement_plans/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.improvement_plans.properties.fields.type,parentSchema:schema31.properties.tables.properties.improvement_plans.properties.fields,data:data229};
+if(vErrors === null){
+vErrors = [err440];
+}
+else {
+vErrors.push(err440);
+}
+errors++;
+}
+}
+}
+else {
+const err441 = {instancePath:instancePath+"/tables/improvement_plans",schemaPath:"#/properties/tables/properties/improvement_plans/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.improvement_plans.type,parentSchema:schema31.properties.tables.properties.improvement_plans,data:data223};
+if(vErrors === null){
+vErrors = [err441];
+}
+else {
+vErrors.push(err441);
+}
+errors++;
+}
+}
+if(data6.ratings !== undefined){
+let data241 = data6.ratings;
+if(data241 && typeof data241 == "object" && !Array.isArray(data241)){
+for(const key67 in data241){
+if(!(((((key67 === "files") || (key67 === "encoding")) || (key67 === "header_row")) || (key67 === "sheet")) || (key67 === "fields"))){
+const err442 = {instancePath:instancePath+"/tables/ratings",schemaPath:"#/properties/tables/properties/ratings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key67},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.ratings,data:data241};
+if(vErrors === null){
+vErrors = [err442];
+}
+else {
+vErrors.push(err442);
+}
+errors++;
+}
+}
+if(data241.files !== undefined){
+let data242 = data241.files;
+if(Array.isArray(data242)){
+if(data242.length < 1){
+const err443 = {instancePath:instancePath+"/tables/ratings/files",schemaPath:"#/properties/tables/properties/ratings/properties/files/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.ratings.properties.files,data:data242};
+if(vErrors === null){
+vErrors = [err443];
+}
+else {
+vErrors.push(err443);
+}
+errors++;
+}
+const len40 = data242.length;
+for(let i40=0; i40<len40; i40++){
+let data243 = data242[i40];
+if(typeof data243 === "string"){
+if(data243.length < 1){
+const err444 = {instancePath:instancePath+"/tables/ratings/files/" + i40,schemaPath:"#/properties/tables/properties/ratings/properties/files/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.ratings.properties.files.items,data:data243};
+if(vErrors === null){
+vErrors = [err444];
+}
+else {
+vErrors.push(err444);
+}
+errors++;
+}
+}
+else {
+const err445 = {instancePath:instancePath+"/tables/ratings/files/" + i40,schemaPath:"#/properties/tables/properties/ratings/properties/files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.ratings.properties.files.items.type,parentSchema:schema31.properties.tables.properties.ratings.properties.files.items,data:data243};
+if(vErrors === null){
+vErrors = [err445];
+}
+else {
+vErrors.push(err445);
+}
+errors++;
+}
+}
+}
+else {
+const err446 = {instancePath:instancePath+"/tables/ratings/files",schemaPath:"#/properties/tables/properties/ratings/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tables.properties.ratings.properties.files.type,parentSchema:schema31.properties.tables.properties.ratings.properties.files,data:data242};
+if(vErrors === null){
+vErrors = [err446];
+}
+else {
+vErrors.push(err446);
+}
+errors++;
+}
+}
+if(data241.encoding !== undefined){
+let data244 = data241.encoding;
+if(!(((((((data244 === "utf-8") || (data244 === "gb18030")) || (data244 === "utf-16le")) || (data244 === "utf-16be")) || (data244 === "utf8")) || (data244 === "gbk")) || (data244 === "gb2312"))){
+const err447 = {instancePath:instancePath+"/tables/ratings/encoding",schemaPath:"#/properties/tables/properties/ratings/properties/encoding/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.ratings.properties.encoding.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.ratings.properties.encoding.enum,parentSchema:schema31.properties.tables.properties.ratings.properties.encoding,data:data244};
+if(vErrors === null){
+vErrors = [err447];
+}
+else {
+vErrors.push(err447);
+}
+errors++;
+}
+}
+if(data241.header_row !== undefined){
+let data245 = data241.header_row;
+if(!(((typeof data245 == "number") && (!(data245 % 1) && !isNaN(data245))) && (isFinite(data245)))){
+const err448 = {instancePath:instancePath+"/tables/ratings/header_row",schemaPath:"#/properties/tables/properties/ratings/properties/header_row/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.tables.properties.ratings.properties.header_row.type,parentSchema:schema31.properties.tables.properties.ratings.properties.header_row,data:data245};
+if(vErrors === null){
+vErrors = [err448];
+}
+else {
+vErrors.push(err448);
+}
+errors++;
+}
+if((typeof data245 == "number") && (isFinite(data245))){
+if(data245 < 1 || isNaN(data245)){
+const err449 = {instancePath:instancePath+"/tables/ratings/header_row",schemaPath:"#/properties/tables/properties/ratings/properties/header_row/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.tables.properties.ratings.properties.header_row,data:data245};
+if(vErrors === null){
+vErrors = [err449];
+}
+else {
+vErrors.push(err449);
+}
+errors++;
+}
+}
+}
+if(data241.sheet !== undefined){
+let data246 = data241.sheet;
+if(typeof data246 === "string"){
+if(data246.length < 1){
+const err450 = {instancePath:instancePath+"/tables/ratings/sheet",schemaPath:"#/properties/tables/properties/ratings/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.ratings.properties.sheet,data:data246};
+if(vErrors === null){
+vErrors = [err450];
+}
+else {
+vErrors.push(err450);
+}
+errors++;
+}
+}
+else {
+const err451 = {instancePath:instancePath+"/tables/ratings/sheet",schemaPath:"#/properties/tables/properties/ratings/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.ratings.properties.sheet.type,parentSchema:schema31.properties.tables.properties.ratings.properties.sheet,data:data246};
+if(vErrors === null){
+vErrors = [err451];
+}
+else {
+vErrors.push(err451);
+}
+errors++;
+}
+}
+if(data241.fields !== undefined){
+let data247 = data241.fields;
+if(data247 && typeof data247 == "object" && !Array.isArray(data247)){
+for(const key68 in data247){
+let data248 = data247[key68];
+if((typeof data248 !== "string") && (!(data248 && typeof data248 == "object" && !Array.isArray(data248)))){
+const err452 = {instancePath:instancePath+"/tables/ratings/fields/" + key68.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.type},message:"must be string,object",schema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.type,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties,data:data248};
+if(vErrors === null){
+vErrors = [err452];
+}
+else {
+vErrors.push(err452);
+}
+errors++;
+}
+if(typeof data248 === "string"){
+if(data248.length < 1){
+const err453 = {instancePath:instancePath+"/tables/ratings/fields/" + key68.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties,data:data248};
+if(vErrors === null){
+vErrors = [err453];
+}
+else {
+vErrors.push(err453);
+}
+errors++;
+}
+}
+if(data248 && typeof data248 == "object" && !Array.isArray(data248)){
+for(const key69 in data248){
+if(!(((((key69 === "column") || (key69 === "map")) || (key69 === "format")) || (key69 === "number")) || (key69 === "type"))){
+const err454 = {instancePath:instancePath+"/tables/ratings/fields/" + key68.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key69},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties,data:data248};
+if(vErrors === null){
+vErrors = [err454];
+}
+else {
+vErrors.push(err454);
+}
+errors++;
+}
+}
+if(data248.column !== undefined){
+let data249 = data248.column;
+if(typeof data249 === "string"){
+if(data249.length < 1){
+const err455 = {instancePath:instancePath+"/tables/ratings/fields/" + key68.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/properties/column/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.column,data:data249};
+if(vErrors === null){
+vErrors = [err455];
+}
+else {
+vErrors.push(err455);
+}
+errors++;
+}
+}
+else {
+const err456 = {instancePath:instancePath+"/tables/ratings/fields/" + key68.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/properties/column/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.column.type,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.column,data:data249};
+if(vErrors === null){
+vErrors = [err456];
+}
+else {
+vErrors.push(err456);
+}
+errors++;
+}
+}
+if(data248.map !== undefined){
+let data250 = data248.map;
+if(data250 && typeof data250 == "object" && !Array.isArray(data250)){
+for(const key70 in data250){
+let data251 = data250[key70];
+if((((typeof data251 !== "string") && (!((typeof data251 == "number") && (isFinite(data251))))) && (typeof data251 !== "boolean")) && (data251 !== null)){
+const err457 = {instancePath:instancePath+"/tables/ratings/fields/" + key68.replace(/~/g, "~0").replace(/\//g, "~1")+"/map/" + key70.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/properties/map/additionalProperties/type",keyword:"type",params:{type: schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.map.additionalProperties.type},message:"must be string,number,boolean,null",schema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.map.additionalProperties.type,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.map.additionalProperties,data:data251};
+if(vErrors === null){
+vErrors = [err457];
+}
+else {
+vErrors.push(err457);
+}
+errors++;
+}
+}
+}
+else {
+const err458 = {instancePath:instancePath+"/tables/ratings/fields/" + key68.replace(/~/g, "~0").replace(/\//g, "~1")+"/map",schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/properties/map/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.map.type,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.map,data:data250};
+if(vErrors === null){
+vErrors = [err458];
+}
+else {
+vErrors.push(err458);
+}
+errors++;
+}
+}
+if(data248.format !== undefined){
+let data252 = data248.format;
+if((typeof data252 !== "string") && (!(Array.isArray(data252)))){
+const err459 = {instancePath:instancePath+"/tables/ratings/fields/" + key68.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/properties/format/type",keyword:"type",params:{type: schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.format.type},message:"must be string,array",schema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.format.type,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.format,data:data252};
+if(vErrors === null){
+vErrors = [err459];
+}
+else {
+vErrors.push(err459);
+}
+errors++;
+}
+if(typeof data252 === "string"){
+if(data252.length < 1){
+const err460 = {instancePath:instancePath+"/tables/ratings/fields/" + key68.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/properties/format/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.format,data:data252};
+if(vErrors === null){
+vErrors = [err460];
+}
+else {
+vErrors.push(err460);
+}
+errors++;
+}
+}
+if(Array.isArray(data252)){
+if(data252.length < 1){
+const err461 = {instancePath:instancePath+"/tables/ratings/fields/" + key68.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/properties/format/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.format,data:data252};
+if(vErrors === null){
+vErrors = [err461];
+}
+else {
+vErrors.push(err461);
+}
+errors++;
+}
+const len41 = data252.length;
+for(let i41=0; i41<len41; i41++){
+let data253 = data252[i41];
+if(typeof data253 === "string"){
+if(data253.length < 1){
+const err462 = {instancePath:instancePath+"/tables/ratings/fields/" + key68.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i41,schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/properties/format/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.format.items,data:data253};
+if(vErrors === null){
+vErrors = [err462];
+}
+else {
+vErrors.push(err462);
+}
+errors++;
+}
+}
+else {
+const err463 = {instancePath:instancePath+"/tables/ratings/fields/" + key68.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i41,schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/properties/format/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.format.items.type,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.format.items,data:data253};
+if(vErrors === null){
+vErrors = [err463];
+}
+else {
+vErrors.push(err463);
+}
+errors++;
+}
+}
+}
+}
+if(data248.number !== undefined){
+let data254 = data248.number;
+if(data254 && typeof data254 == "object" && !Array.isArray(data254)){
+if(Object.keys(data254).length < 1){
+const err464 = {instancePath:instancePath+"/tables/ratings/fields/" + key68.replace(/~/g, "~0").replace(/\//g, "~1")+"/number",schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/properties/number/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.number,data:data254};
+if(vErrors === null){
+vErrors = [err464];
+}
+else {
+vErrors.push(err464);
+}
+errors++;
+}
+for(const key71 in data254){
+if(!((key71 === "thousands") || (key71 === "strip"))){
+const err465 = {instancePath:instancePath+"/tables/ratings/fields/" + key68.replace(/~/g, "~0").replace(/\//g, "~1")+"/number",schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/properties/number/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key71},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.number,data:data254};
+if(vErrors === null){
+vErrors = [err465];
+}
+else {
+vErrors.push(err465);
+}
+errors++;
+}
+}
+if(data254.thousands !== undefined){
+let data255 = data254.thousands;
+if(!(((data255 === ",") || (data255 === "'")) || (data255 === " "))){
+const err466 = {instancePath:instancePath+"/tables/ratings/fields/" + key68.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/thousands",schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/properties/number/properties/thousands/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.number.properties.thousands.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.number.properties.thousands.enum,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.number.properties.thousands,data:data255};
+if(vErrors === null){
+vErrors = [err466];
+}
+else {
+vErrors.push(err466);
+}
+errors++;
+}
+}
+if(data254.strip !== undefined){
+let data256 = data254.strip;
+if(Array.isArray(data256)){
+if(data256.length < 1){
+const err467 = {instancePath:instancePath+"/tables/ratings/fields/" + key68.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/strip",schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/properties/number/properties/strip/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.number.properties.strip,data:data256};
+if(vErrors === null){
+vErrors = [err467];
+}
+else {
+vErrors.push(err467);
+}
+errors++;
+}
+const len42 = data256.length;
+for(let i42=0; i42<len42; i42++){
+let data257 = data256[i42];
+if(typeof data257 === "string"){
+if(data257.length < 1){
+const err468 = {instancePath:instancePath+"/tables/ratings/fields/" + key68.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/strip/" + i42,schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/properties/number/properties/strip/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.number.properties.strip.items,data:data257};
+if(vErrors === null){
+vErrors = [err468];
+}
+else {
+vErrors.push(err468);
+}
+errors++;
+}
+}
+else {
+const err469 = {instancePath:instancePath+"/tables/ratings/fields/" + key68.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/strip/" + i42,schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/properties/number/properties/strip/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.number.properties.strip.items.type,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.number.properties.strip.items,data:data257};
+if(vErrors === null){
+vErrors = [err469];
+}
+else {
+vErrors.push(err469);
+}
+errors++;
+}
+}
+}
+else {
+const err470 = {instancePath:instancePath+"/tables/ratings/fields/" + key68.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/strip",schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/properties/number/properties/strip/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.number.properties.strip.type,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.number.properties.strip,data:data256};
+if(vErrors === null){
+vErrors = [err470];
+}
+else {
+vErrors.push(err470);
+}
+errors++;
+}
+}
+}
+else {
+const err471 = {instancePath:instancePath+"/tables/ratings/fields/" + key68.replace(/~/g, "~0").replace(/\//g, "~1")+"/number",schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/properties/number/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.number.type,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.number,data:data254};
+if(vErrors === null){
+vErrors = [err471];
+}
+else {
+vErrors.push(err471);
+}
+errors++;
+}
+}
+if(data248.type !== undefined){
+let data258 = data248.type;
+if(!((((((data258 === "string") || (data258 === "number")) || (data258 === "int")) || (data258 === "bool")) || (data258 === "timestamp")) || (data258 === "date"))){
+const err472 = {instancePath:instancePath+"/tables/ratings/fields/" + key68.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/tables/properties/ratings/properties/fields/additionalProperties/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.type.enum,parentSchema:schema31.properties.tables.properties.ratings.properties.fields.additionalProperties.properties.type,data:data258};
+if(vErrors === null){
+vErrors = [err472];
+}
+else {
+vErrors.push(err472);
+}
+errors++;
+}
+}
+}
+}
+}
+else {
+const err473 = {instancePath:instancePath+"/tables/ratings/fields",schemaPath:"#/properties/tables/properties/ratings/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.ratings.properties.fields.type,parentSchema:schema31.properties.tables.properties.ratings.properties.fields,data:data247};
+if(vErrors === null){
+vErrors = [err473];
+}
+else {
+vErrors.push(err473);
+}
+errors++;
+}
+}
+}
+else {
+const err474 = {instancePath:instancePath+"/tables/ratings",schemaPath:"#/properties/tables/properties/ratings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.properties.ratings.type,parentSchema:schema31.properties.tables.properties.ratings,data:data241};
+if(vErrors === null){
+vErrors = [err474];
+}
+else {
+vErrors.push(err474);
+}
+errors++;
+}
+}
+}
+else {
+const err475 = {instancePath:instancePath+"/tables",schemaPath:"#/properties/tables/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.tables.type,parentSchema:schema31.properties.tables,data:data6};
+if(vErrors === null){
+vErrors = [err475];
+}
+else {
+vErrors.push(err475);
+}
+errors++;
+}
+}
+if(data.custom !== undefined){
+let data259 = data.custom;
+if(data259 && typeof data259 == "object" && !Array.isArray(data259)){
+for(const key72 in data259){
+let data260 = data259[key72];
+if(data260 && typeof data260 == "object" && !Array.isArray(data260)){
+if(data260.files === undefined){
+const err476 = {instancePath:instancePath+"/custom/" + key72.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/required",keyword:"required",params:{missingProperty: "files"},message:"must have required property '"+"files"+"'",schema:schema31.properties.custom.additionalProperties.required,parentSchema:schema31.properties.custom.additionalProperties,data:data260};
+if(vErrors === null){
+vErrors = [err476];
+}
+else {
+vErrors.push(err476);
+}
+errors++;
+}
+if(data260.id === undefined){
+const err477 = {instancePath:instancePath+"/custom/" + key72.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.properties.custom.additionalProperties.required,parentSchema:schema31.properties.custom.additionalProperties,data:data260};
+if(vErrors === null){
+vErrors = [err477];
+}
+else {
+vErrors.push(err477);
+}
+errors++;
+}
+if(data260.agent === undefined){
+const err478 = {instancePath:instancePath+"/custom/" + key72.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/required",keyword:"required",params:{missingProperty: "agent"},message:"must have required property '"+"agent"+"'",schema:schema31.properties.custom.additionalProperties.required,parentSchema:schema31.properties.custom.additionalProperties,data:data260};
+if(vErrors === null){
+vErrors = [err478];
+}
+else {
+vErrors.push(err478);
+}
+errors++;
+}
+if(data260.time === undefined){
+const err479 = {instancePath:instancePath+"/custom/" + key72.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/required",keyword:"required",params:{missingProperty: "time"},message:"must have required property '"+"time"+"'",schema:schema31.properties.custom.additionalProperties.required,parentSchema:schema31.properties.custom.additionalProperties,data:data260};
+if(vErrors === null){
+vErrors = [err479];
+}
+else {
+vErrors.push(err479);
+}
+errors++;
+}
+if(data260.fields === undefined){
+const err480 = {instancePath:instancePath+"/custom/" + key72.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'",schema:schema31.properties.custom.additionalProperties.required,parentSchema:schema31.properties.custom.additionalProperties,data:data260};
+if(vErrors === null){
+vErrors = [err480];
+}
+else {
+vErrors.push(err480);
+}
+errors++;
+}
+for(const key73 in data260){
+if(!(func1.call(schema31.properties.custom.additionalProperties.properties, key73))){
+const err481 = {instancePath:instancePath+"/custom/" + key72.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key73},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.custom.additionalProperties,data:data260};
+if(vErrors === null){
+vErrors = [err481];
+}
+else {
+vErrors.push(err481);
+}
+errors++;
+}
+}
+if(data260.title !== undefined){
+let data261 = data260.title;
+if(typeof data261 === "string"){
+if(data261.length < 1){
+const err482 = {instancePath:instancePath+"/custom/" + key72.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/custom/additionalProperties/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.title,data:data261};
+if(vErrors === null){
+vErrors = [err482];
+}
+else {
+vErrors.push(err482);
+}
+errors++;
+}
+}
+else {
+const err483 = {instancePath:instancePath+"/custom/" + key72.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/custom/additionalProperties/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.custom.additionalProperties.properties.title.type,parentSchema:schema31.properties.custom.additionalProperties.properties.title,data:data261};
+if(vErrors === null){
+vErrors = [err483];
+}
+else {
+vErrors.push(err483);
+}
+errors++;
+}
+}
+if(data260.files !== undefined){
+let data262 = data260.files;
+if(Array.isArray(data262)){
+if(data262.length < 1){
+const err484 = {instancePath:instancePath+"/custom/" + key72.replace(/~/g, "~0").replace(/\//g, "~1")+"/files",schemaPath:"#/properties/custom/additionalProperties/properties/files/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.files,data:data262};
+if(vErrors === null){
+vErrors = [err484];
+}
+else {
+vErrors.push(err484);
+}
+errors++;
+}
+const len43 = data262.length;
+for(let i43=0; i43<len43; i43++){
+let data263 = data262[i43];
+if(typeof data263 === "string"){
+if(data263.length < 1){
+const err485 = {instancePath:instancePath+"/custom/" + key72.replace(/~/g, "~0").replace(/\//g, "~1")+"/files/" + i43,schemaPath:"#/properties/custom/additionalProperties/properties/files/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.files.items,data:data263};
+if(vErrors === null){
+vErrors = [err485];
+}
+else {
+vErrors.push(err485);
+}
+errors++;
+}
+}
+else {
+const err486 = {instancePath:instancePath+"/custom/" + key72.replace(/~/g, "~0").replace(/\//g, "~1")+"/files/" + i43,schemaPath:"#/properties/custom/additionalProperties/properties/files/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.custom.additionalProperties.properties.files.items.type,parentSchema:schema31.properties.custom.additionalProperties.properties.files.items,data:data263};
+if(vErrors === null){
+vErrors = [err486];
+}
+else {
+vErrors.push(err486);
+}
+errors++;
+}
+}
+}
+else {
+const err487 = {instancePath:instancePath+"/custom/" + key72.replace(/~/g, "~0").replace(/\//g, "~1")+"/files",schemaPath:"#/properties/custom/additionalProperties/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.custom.additionalProperties.properties.files.type,parentSchema:schema31.properties.custom.additionalProperties.properties.files,data:data262};
+if(vErrors === null){
+vErrors = [err487];
+}
+else {
+vErrors.push(err487);
+}
+errors++;
+}
+}
+if(data260.encoding !== undefined){
+let data264 = data260.encoding;
+if(!(((((((data264 === "utf-8") || (data264 === "gb18030")) || (data264 === "utf-16le")) || (data264 === "utf-16be")) || (data264 === "utf8")) || (data264 === "gbk")) || (data264 === "gb2312"))){
+const err488 = {instancePath:instancePath+"/custom/" + key72.replace(/~/g, "~0").replace(/\//g, "~1")+"/encoding",schemaPath:"#/properties/custom/additionalProperties/properties/encoding/enum",keyword:"enum",params:{allowedValues: schema31.properties.custom.additionalProperties.properties.encoding.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.custom.additionalProperties.properties.encoding.enum,parentSchema:schema31.properties.custom.additionalProperties.properties.encoding,data:data264};
+if(vErrors === null){
+vErrors = [err488];
+}
+else {
+vErrors.push(err488);
+}
+errors++;
+}
+}
+if(data260.header_row !== undefined){
+let data265 = data260.header_row;
+if(!(((typeof data265 == "number") && (!(data265 % 1) && !isNaN(data265))) && (isFinite(data265)))){
+const err489 = {instancePath:instancePath+"/custom/" + key72.replace(/~/g, "~0").replace(/\//g, "~1")+"/header_row",schemaPath:"#/properties/custom/additionalProperties/properties/header_row/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.custom.additionalProperties.properties.header_row.type,parentSchema:schema31.properties.custom.additionalProperties.properties.header_row,data:data265};
+if(vErrors === null){
+vErrors = [err489];
+}
+else {
+vErrors.push(err489);
+}
+errors++;
+}
+if((typeof data265 == "number") && (isFinite(data265))){
+if(data265 < 1 || isNaN(data265)){
+const err490 = {instancePath:instancePath+"/custom/" + key72.replace(/~/g, "~0").replace(/\//g, "~1")+"/header_row",schemaPath:"#/properties/custom/additionalProperties/properties/header_row/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.header_row,data:data265};
+if(vErrors === null){
+vErrors = [err490];
+}
+else {
+vErrors.push(err490);
+}
+errors++;
+}
+}
+}
+if(data260.sheet !== undefined){
+let data266 = data260.sheet;
+if(typeof data266 === "string"){
+if(data266.length < 1){
+const err491 = {instancePath:instancePath+"/custom/" + key72.replace(/~/g, "~0").replace(/\//g, "~1")+"/sheet",schemaPath:"#/properties/custom/additionalProperties/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.sheet,data:data266};
+if(vErrors === null){
+vErrors = [err491];
+}
+else {
+vErrors.push(err491);
+}
+errors++;
+}
+}
+else {
+const err492 = {instancePath:instancePath+"/custom/" + key72.replace(/~/g, "~0").replace(/\//g, "~1")+"/sheet",schemaPath:"#/properties/custom/additionalProperties/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.custom.additionalProperties.properties.sheet.type,parentSchema:schema31.properties.custom.additionalProperties.properties.sheet,data:data266};
+if(vErrors === null){
+vErrors = [err492];
+}
+else {
+vErrors.push(err492);
+}
+errors++;
+}
+}
+if(data260.id !== undefined){
+let data267 = data260.id;
+if(typeof data267 === "string"){
+if(data267.length < 1){
+const err493 = {instancePath:instancePath+"/custom/" + key72.replace(/~/g, "~0").replace(/\//g, "~1")+"/id",schemaPath:"#/properties/custom/additionalProperties/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.id,data:data267};
+if(vErrors === null){
+vErrors = [err493];
+}
+else {
+vErrors.push(err493);
+}
+errors++;
+}
+}
+else {
+const err494 = {instancePath:instancePath+"/custom/" + key72.replace(/~/g, "~0").replace(/\//g, "~1")+"/id",schemaPath:"#/properties/custom/additionalProperties/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.custom.additionalProperties.properties.id.type,parentSchema:schema31.properties.custom.additionalProperties.properties.id,data:data267};
+if(vErrors === null){
+vErrors = [err494];
+}
+else {
+vErrors.push(err494);
+}
+errors++;
+}
+}
+if(data260.agent !== undefined){
+let data268 = data260.agent;
+if(typeof data268 === "string"){
+if(data268.length < 1){
+const err495 = {instancePath:instancePath+"/custom/" + key72.replace(/~/g, "~0").replace(/\//g, "~1")+"/agent",schemaPath:"#/properties/custom/additionalProperties/properties/agent/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.agent,data:data268};
+if(vErrors === null){
+vErrors = [err495];
+}
+else {
+vErrors.push(err495);
+}
+errors++;
+}
+}
+else {
+const err496 = {instancePath:instancePath+"/custom/" + key72.replace(/~/g, "~0").replace(/\//g, "~1")+"/agent",schemaPath:"#/properties/custom/additionalProperties/properties/agent/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.custom.additionalProperties.properties.agent.type,parentSchema:schema31.properties.custom.additionalProperties.properties.agent,data:data268};
+if(vErrors === null){
+vErrors = [err496];
+}
+else {
+vErrors.push(err496);
+}
+errors++;
+}
+}
+if(data260.time !== undefined){
+let data269 = data260.time;
+if(typeof data269 === "string"){
+if(data269.length < 1){
+const err497 = {instancePath:instancePath+"/custom/" + key72.replace(/~/g, "~0").replace(/\//g, "~1")+"/time",schemaPath:"#/properties/custom/additionalProperties/properties/time/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.time,data:data269};
+if(vErrors === null){
+vErrors = [err497];
+}
+else {
+vErrors.push(err497);
+}
+errors++;
+}
+}
+else {
+const err498 = {instancePath:instancePath+"/custom/" + key72.replace(/~/g, "~0").replace(/\//g, "~1")+"/time",schemaPath:"#/properties/custom/additionalProperties/properties/time/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.custom.additionalProperties.properties.time.type,parentSchema:schema31.properties.custom.additionalProperties.properties.time,data:data269};
+if(vErrors === null){
+vErrors = [err498];
+}
+else {
+vErrors.push(err498);
+}
+errors++;
+}
+}
+if(data260.fields !== undefined){
+let data270 = data260.fields;
+if(data270 && typeof data270 == "object" && !Array.isArray(data270)){
+if(Object.keys(data270).length < 1){
+const err499 = {instancePath:instancePath+"/custom/" + key72.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields",schemaPath:"#/properties/custom/additionalProperties/properties/fields/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.fields,data:data270};
+if(vErrors === null){
+vErrors = [err499];
+}
+else {
+vErrors.push(err499);
+}
+errors++;
+}
+for(const key74 in data270){
+let data271 = data270[key74];
+if(data271 && typeof data271 == "object" && !Array.isArray(data271)){
+if(data271.type === undefined){
+const err500 = {instancePath:instancePath+"/custom/" + key72.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key74.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.required,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties,data:data271};
+if(vErrors === null){
+vErrors = [err500];
+}
+else {
+vErrors.push(err500);
+}
+errors++;
+}
+for(const key75 in data271){
+if(!(func1.call(schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties, key75))){
+const err501 = {instancePath:instancePath+"/custom/" + key72.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key74.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key75},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties,data:data271};
+if(vErrors === null){
+vErrors = [err501];
+}
+else {
+vErrors.push(err501);
+}
+errors++;
+}
+}
+if(data271.column !== undefined){
+let data272 = data271.column;
+if(typeof data272 === "string"){
+if(data272.length < 1){
+const err502 = {instancePath:instancePath+"/custom/" + key72.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key74.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/column/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.column,data:data272};
+if(vErrors === null){
+vErrors = [err502];
+}
+else {
+vErrors.push(err502);
+}
+errors++;
+}
+}
+else {
+const err503 = {instancePath:instancePath+"/custom/" + key72.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key74.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/column/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.column.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.column,data:data272};
+if(vErrors === null){
+vErrors = [err503];
+}
+else {
+vErrors.push(err503);
+}
+errors++;
+}
+}
+if(data271.type !== undefined){
+let data273 = data271.type;
+if(!(((((((data273 === "id") || (data273 === "string")) || (data273 === "int")) || (data273 === "number")) || (data273 === "bool")) || (data273 === "timestamp")) || (data273 === "date"))){
+const err504 = {instancePath:instancePath+"/custom/" + key72.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key74.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.type.enum,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.type,data:data273};
+if(vErrors === null){
+vErrors = [err504];
+}
+else {
+vErrors.push(err504);
+}
+errors++;
+}
+}
+if(data271.required !== undefined){
+let data274 = data271.required;
+if(typeof data274 !== "boolean"){
+const err505 = {instancePath:instancePath+"/custom/" + key72.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key74.replace(/~/g, "~0").replace(/\//g, "~1")+"/required",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.required.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.required,data:data274};
+if(vErrors === null){
+vErrors = [err505];
+}
+else {
+vErrors.push(err505);
+}
+errors++;
+}
+}
+if(data271.min !== undefined){
+let data275 = data271.min;
+if(!((typeof data275 == "number") && (isFinite(data275)))){
+const err506 = {instancePath:instancePath+"/custom/" + key72.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key74.replace(/~/g, "~0").replace(/\//g, "~1")+"/min",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.min.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.min,data:data275};
+if(vErrors === null){
+vErrors = [err506];
+}
+else {
+vErrors.push(err506);
+}
+errors++;
+}
+}
+if(data271.max !== undefined){
+let data276 = data271.max;
+if(!((typeof data276 == "number") && (isFinite(data276)))){
+const err507 = {instancePath:instancePath+"/custom/" + key72.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key74.replace(/~/g, "~0").replace(/\//g, "~1")+"/max",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.max.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.max,data:data276};
+if(vErrors === null){
+vErrors = [err507];
+}
+else {
+vErrors.push(err507);
+}
+errors++;
+}
+}
+if(data271.values !== undefined){
+let data277 = data271.values;
+if(Array.isArray(data277)){
+if(data277.length < 1){
+const err508 = {instancePath:instancePath+"/custom/" + key72.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key74.replace(/~/g, "~0").replace(/\//g, "~1")+"/values",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/values/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.values,data:data277};
+if(vErrors === null){
+vErrors = [err508];
+}
+else {
+vErrors.push(err508);
+}
+errors++;
+}
+const len44 = data277.length;
+for(let i44=0; i44<len44; i44++){
+let data278 = data277[i44];
+if(typeof data278 === "string"){
+if(data278.length < 1){
+const err509 = {instancePath:instancePath+"/custom/" + key72.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key74.replace(/~/g, "~0").replace(/\//g, "~1")+"/values/" + i44,schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/values/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.values.items,data:data278};
+if(vErrors === null){
+vErrors = [err509];
+}
+else {
+vErrors.push(err509);
+}
+errors++;
+}
+}
+else {
+const err510 = {instancePath:instancePath+"/custom/" + key72.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key74.replace(/~/g, "~0").replace(/\//g, "~1")+"/values/" + i44,schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/values/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.values.items.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.values.items,data:data278};
+if(vErrors === null){
+vErrors = [err510];
+}
+else {
+vErrors.push(err510);
+}
+errors++;
+}
+}
+}
+else {
+const err511 = {instancePath:instancePath+"/custom/" + key72.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key74.replace(/~/g, "~0").replace(/\//g, "~1")+"/values",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.values.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.values,data:data277};
+if(vErrors === null){
+vErrors = [err511];
+}
+else {
+vErrors.push(err511);
+}
+errors++;
+}
+}
+if(data271.map !== undefined){
+let data279 = data271.map;
+if(data279 && typeof data279 == "object" && !Array.isArray(data279)){
+for(const key76 in data279){
+let data280 = data279[key76];
+if((((typeof data280 !== "string") && (!((typeof data280 == "number") && (isFinite(data280))))) && (typeof data280 !== "boolean")) && (data280 !== null)){
+const err512 = {instancePath:instancePath+"/custom/" + key72.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key74.replace(/~/g, "~0").replace(/\//g, "~1")+"/map/" + key76.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/map/additionalProperties/type",keyword:"type",params:{type: schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.map.additionalProperties.type},message:"must be string,number,boolean,null",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.map.additionalProperties.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.map.additionalProperties,data:data280};
+if(vErrors === null){
+vErrors = [err512];
+}
+else {
+vErrors.push(err512);
+}
+errors++;
+}
+}
+}
+else {
+const err513 = {instancePath:instancePath+"/custom/" + key72.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key74.replace(/~/g, "~0").replace(/\//g, "~1")+"/map",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/map/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.map.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.map,data:data279};
+if(vErrors === null){
+vErrors = [err513];
+}
+else {
+vErrors.push(err513);
+}
+errors++;
+}
+}
+if(data271.format !== undefined){
+let data281 = data271.format;
+if((typeof data281 !== "string") && (!(Array.isArray(data281)))){
+const err514 = {instancePath:instancePath+"/custom/" + key72.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key74.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/format/type",keyword:"type",params:{type: schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.format.type},message:"must be string,array",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.format.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.format,data:data281};
+if(vErrors === null){
+vErrors = [err514];
+}
+else {
+vErrors.push(err514);
+}
+errors++;
+}
+if(typeof data281 === "string"){
+if(data281.length < 1){
+const err515 = {instancePath:instancePath+"/custom/" + key72.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key74.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/format/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.format,data:data281};
+if(vErrors === null){
+vErrors = [err515];
+}
+else {
+vErrors.push(err515);
+}
+errors++;
+}
+}
+if(Array.isArray(data281)){
+if(data281.length < 1){
+const err516 = {instancePath:instancePath+"/custom/" + key72.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key74.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/format/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.format,data:data281};
+if(vErrors === null){
+vErrors = [err516];
+}
+else {
+vErrors.push(err516);
+}
+errors++;
+}
+const len45 = data281.length;
+for(let i45=0; i45<len45; i45++){
+let data282 = data281[i45];
+if(typeof data282 === "string"){
+if(data282.length < 1){
+const err517 = {instancePath:instancePath+"/custom/" + key72.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key74.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i45,schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/format/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.format.items,data:data282};
+if(vErrors === null){
+vErrors = [err517];
+}
+else {
+vErrors.push(err517);
+}
+errors++;
+}
+}
+else {
+const err518 = {instancePath:instancePath+"/custom/" + key72.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key74.replace(/~/g, "~0").replace(/\//g, "~1")+"/format/" + i45,schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/format/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.format.items.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.format.items,data:data282};
+if(vErrors === null){
+vErrors = [err518];
+}
+else {
+vErrors.push(err518);
+}
+errors++;
+}
+}
+}
+}
+if(data271.number !== undefined){
+let data283 = data271.number;
+if(data283 && typeof data283 == "object" && !Array.isArray(data283)){
+if(Object.keys(data283).length < 1){
+const err519 = {instancePath:instancePath+"/custom/" + key72.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key74.replace(/~/g, "~0").replace(/\//g, "~1")+"/number",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/number/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.number,data:data283};
+if(vErrors === null){
+vErrors = [err519];
+}
+else {
+vErrors.push(err519);
+}
+errors++;
+}
+for(const key77 in data283){
+if(!((key77 === "thousands") || (key77 === "strip"))){
+const err520 = {instancePath:instancePath+"/custom/" + key72.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key74.replace(/~/g, "~0").replace(/\//g, "~1")+"/number",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/number/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key77},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.number,data:data283};
+if(vErrors === null){
+vErrors = [err520];
+}
+else {
+vErrors.push(err520);
+}
+errors++;
+}
+}
+if(data283.thousands !== undefined){
+let data284 = data283.thousands;
+if(!(((data284 === ",") || (data284 === "'")) || (data284 === " "))){
+const err521 = {instancePath:instancePath+"/custom/" + key72.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key74.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/thousands",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/number/properties/thousands/enum",keyword:"enum",params:{allowedValues: schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.number.properties.thousands.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.number.properties.thousands.enum,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.number.properties.thousands,data:data284};
+if(vErrors === null){
+vErrors = [err521];
+}
+else {
+vErrors.push(err521);
+}
+errors++;
+}
+}
+if(data283.strip !== undefined){
+let data285 = data283.strip;
+if(Array.isArray(data285)){
+if(data285.length < 1){
+const err522 = {instancePath:instancePath+"/custom/" + key72.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key74.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/strip",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/number/properties/strip/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.number.properties.strip,data:data285};
+if(vErrors === null){
+vErrors = [err522];
+}
+else {
+vErrors.push(err522);
+}
+errors++;
+}
+const len46 = data285.length;
+for(let i46=0; i46<len46; i46++){
+let data286 = data285[i46];
+if(typeof data286 === "string"){
+if(data286.length < 1){
+const err523 = {instancePath:instancePath+"/custom/" + key72.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key74.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/strip/" + i46,schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/number/properties/strip/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.number.properties.strip.items,data:data286};
+if(vErrors === null){
+vErrors = [err523];
+}
+else {
+vErrors.push(err523);
+}
+errors++;
+}
+}
+else {
+const err524 = {instancePath:instancePath+"/custom/" + key72.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key74.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/strip/" + i46,schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/number/properties/strip/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.number.properties.strip.items.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.number.properties.strip.items,data:data286};
+if(vErrors === null){
+vErrors = [err524];
+}
+else {
+vErrors.push(err524);
+}
+errors++;
+}
+}
+}
+else {
+const err525 = {instancePath:instancePath+"/custom/" + key72.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key74.replace(/~/g, "~0").replace(/\//g, "~1")+"/number/strip",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/number/properties/strip/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.number.properties.strip.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.number.properties.strip,data:data285};
+if(vErrors === null){
+vErrors = [err525];
+}
+else {
+vErrors.push(err525);
+}
+errors++;
+}
+}
+}
+else {
+const err526 = {instancePath:instancePath+"/custom/" + key72.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key74.replace(/~/g, "~0").replace(/\//g, "~1")+"/number",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/number/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.number.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.number,data:data283};
+if(vErrors === null){
+vErrors = [err526];
+}
+else {
+vErrors.push(err526);
+}
+errors++;
+}
+}
+if(data271.title !== undefined){
+let data287 = data271.title;
+if(typeof data287 === "string"){
+if(data287.length < 1){
+const err527 = {instancePath:instancePath+"/custom/" + key72.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key74.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.title,data:data287};
+if(vErrors === null){
+vErrors = [err527];
+}
+else {
+vErrors.push(err527);
+}
+errors++;
+}
+}
+else {
+const err528 = {instancePath:instancePath+"/custom/" + key72.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key74.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.title.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.title,data:data287};
+if(vErrors === null){
+vErrors = [err528];
+}
+else {
+vErrors.push(err528);
+}
+errors++;
+}
+}
+if(data271.title_en !== undefined){
+let data288 = data271.title_en;
+if(typeof data288 === "string"){
+if(data288.length < 1){
+const err529 = {instancePath:instancePath+"/custom/" + key72.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key74.replace(/~/g, "~0").replace(/\//g, "~1")+"/title_en",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/title_en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.title_en,data:data288};
+if(vErrors === null){
+vErrors = [err529];
+}
+else {
+vErrors.push(err529);
+}
+errors++;
+}
+}
+else {
+const err530 = {instancePath:instancePath+"/custom/" + key72.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key74.replace(/~/g, "~0").replace(/\//g, "~1")+"/title_en",schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/properties/title_en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.title_en.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.properties.title_en,data:data288};
+if(vErrors === null){
+vErrors = [err530];
+}
+else {
+vErrors.push(err530);
+}
+errors++;
+}
+}
+}
+else {
+const err531 = {instancePath:instancePath+"/custom/" + key72.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields/" + key74.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/properties/fields/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields.additionalProperties,data:data271};
+if(vErrors === null){
+vErrors = [err531];
+}
+else {
+vErrors.push(err531);
+}
+errors++;
+}
+}
+}
+else {
+const err532 = {instancePath:instancePath+"/custom/" + key72.replace(/~/g, "~0").replace(/\//g, "~1")+"/fields",schemaPath:"#/properties/custom/additionalProperties/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.custom.additionalProperties.properties.fields.type,parentSchema:schema31.properties.custom.additionalProperties.properties.fields,data:data270};
+if(vErrors === null){
+vErrors = [err532];
+}
+else {
+vErrors.push(err532);
+}
+errors++;
+}
+}
+}
+else {
+const err533 = {instancePath:instancePath+"/custom/" + key72.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.custom.additionalProperties.type,parentSchema:schema31.properties.custom.additionalProperties,data:data260};
+if(vErrors === null){
+vErrors = [err533];
+}
+else {
+vErrors.push(err533);
+}
+errors++;
+}
+}
+}
+else {
+const err534 = {instancePath:instancePath+"/custom",schemaPath:"#/properties/custom/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.custom.type,parentSchema:schema31.properties.custom,data:data259};
+if(vErrors === null){
+vErrors = [err534];
+}
+else {
+vErrors.push(err534);
+}
+errors++;
+}
+}
+}
+else {
+const err535 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err535];
+}
+else {
+vErrors.push(err535);
 }
 errors++;
 }

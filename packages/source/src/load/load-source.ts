@@ -23,6 +23,7 @@ import { formatPath, hasErrors, messageOf, type SourceProblem, sortProblems } fr
 import { isValidTimezone } from '@scorebook/time';
 import { type CustomTableChecks, checkCustomTable } from '../custom/custom-table.ts';
 import { SOURCE_ERRORS } from '../errors.ts';
+import { type NumberFormat, stripProblem } from '../fields/number-format.ts';
 import { timeFormatProblem } from '../fields/time-formats.ts';
 import validate from '../generated/source-validator.js';
 import { globProblem } from '../locate/glob.ts';
@@ -39,7 +40,7 @@ import {
 } from '../model.ts';
 import { ENCODING_ALIASES, type Encoding } from '../read/file-items.ts';
 import { SOURCE_FILE_NAME } from './source-file-name.ts';
-import type { FieldDocument, SourceDocument, TableDocument } from './source-schema.ts';
+import type { FieldDocument, NumberDocument, SourceDocument, TableDocument } from './source-schema.ts';
 
 /** A source as loaded: the source when valid, and every problem found. */
 export interface LoadedSource {
@@ -51,7 +52,7 @@ export interface LoadedSource {
  * What can still be read of a source.yaml with errors: the source read from its usable part, and
  * the tables of it whose files would be read as written — so that their headers can be checked
  * with the errors (`docs/sources.md`). A table is one of them when none of the errors is in its
- * entry except in a field's `map`, `format` or `type` (which change how values are read, not
+ * entry except in a field's `map`, `format`, `number` or `type` (which change how values are read, not
  * which columns), none is in `ignore`, and a run reads it whatever the policy (not `targets`,
  * `improvement_plans`, `ratings` or a custom table, which only some policies read).
  */
@@ -203,6 +204,7 @@ class SourceChecker implements CustomTableChecks {
         column: o.column ?? field,
         map: null,
         format: null,
+        number: null,
         type: null,
         source: this.line(path),
       };
@@ -221,25 +223,26 @@ class SourceChecker implements CustomTableChecks {
         'key',
       );
     const type = spec?.type ?? declared ?? 'string';
-    const { format, map } = this.reading(names, type, spec, o, path);
+    const { format, map, number } = this.reading(names, type, spec, o, path);
     return {
       field,
       column: o.column ?? field,
       map,
       format,
+      number,
       type: spec === undefined ? declared : null,
       source: this.line(path),
     };
   }
 
-  /** The format and map of a field of `type`, each checked against the type (and its spec). */
+  /** The format, map and number option of a field of `type`, each checked against the type (and its spec). */
   reading(
     names: { table: string; field: string },
     type: string,
     spec: FieldSpec | undefined,
-    o: { map?: Record<string, MappedValue>; format?: string | string[] },
+    o: { map?: Record<string, MappedValue>; format?: string | string[]; number?: NumberDocument },
     path: Path,
-  ): { format: TimeFormat[] | null; map: Map<string, MappedValue> | null } {
+  ): { format: TimeFormat[] | null; map: Map<string, MappedValue> | null; number: NumberFormat | null } {
     const { field } = names;
     const isTime = type === 'timestamp' || type === 'date';
     let format: TimeFormat[] | null = null;
@@ -277,7 +280,45 @@ class SourceChecker implements CustomTableChecks {
         );
       else map = this.#map(field, type, spec, o.map, [...path, 'map']);
     }
-    return { format, map };
+    return { format, map, number: this.#number(names, type, o, path) };
+  }
+
+  // A field's `number:` option: on a number or int field without a map, each strip text usable.
+  #number(
+    names: { table: string; field: string },
+    type: string,
+    o: { map?: unknown; number?: NumberDocument },
+    path: Path,
+  ): NumberFormat | null {
+    if (o.number === undefined) return null;
+    const at = [...path, 'number'];
+    if (type !== 'number' && type !== 'int') {
+      this.report(
+        at,
+        'SOURCE_NUMBER_NOT_NUMBER',
+        messageOf(SOURCE_ERRORS, 'SOURCE_NUMBER_NOT_NUMBER', { ...names, type }),
+      );
+      return null;
+    }
+    if (o.map !== undefined)
+      this.report(
+        at,
+        'SOURCE_NUMBER_WITH_MAP',
+        messageOf(SOURCE_ERRORS, 'SOURCE_NUMBER_WITH_MAP', names),
+        'key',
+      );
+    const thousands = o.number.thousands ?? null;
+    const strip = o.number.strip ?? [];
+    for (const [i, text] of strip.entries()) {
+      const why = stripProblem(text, thousands);
+      if (why !== null)
+        this.report(
+          [...at, 'strip', i],
+          'SOURCE_NUMBER_BAD_STRIP',
+          messageOf(SOURCE_ERRORS, 'SOURCE_NUMBER_BAD_STRIP', { text, why }),
+        );
+    }
+    return { thousands, strip };
   }
 
   #map(
@@ -396,7 +437,7 @@ const READ_BY_SOME_POLICIES: ReadonlySet<InputTableName> = new Set([
   'ratings',
 ]);
 // The keys of a field whose errors leave its column as written.
-const VALUE_KEYS = ['map', 'format', 'type'];
+const VALUE_KEYS = ['map', 'format', 'number', 'type'];
 
 /** The tables of a source with errors whose files would be read as written ({@link PartialSource}). */
 function headersChecked(partial: Source, problems: readonly SourceProblem[]): Set<InputTableName> {

@@ -38,6 +38,7 @@ const CUSTOM_FIELD_KEYS = {
   values: true,
   map: true,
   format: true,
+  number: true,
   title: true,
   title_en: true,
 } satisfies Record<keyof CustomFieldDocument, true>;
@@ -48,7 +49,7 @@ const TABLE_KEYS = {
   sheet: true,
   fields: true,
 } satisfies Record<keyof TableDocument, true>;
-const FIELD_KEYS = { column: true, map: true, format: true, type: true } satisfies Record<
+const FIELD_KEYS = { column: true, map: true, format: true, number: true, type: true } satisfies Record<
   keyof Exclude<FieldDocument, string>,
   true
 >;

@@ -1,4 +1,5 @@
 import { type FieldType, INPUT_TABLES, type InputTableName } from '@scorebook/contract';
+import { THOUSANDS_SEPARATORS, type ThousandsSeparator } from '../fields/number-format.ts';
 import { EXTRA_FIELD_TYPES, type ExtraFieldType, type MappedValue } from '../model.ts';
 import { ENCODING_ALIASES, ENCODINGS, type Encoding } from '../read/file-items.ts';
 
@@ -12,7 +13,7 @@ const field = {
   type: ['string', 'object'],
   minLength: 1,
   additionalProperties: false,
-  description: '列名,或 {column, map, format, type} / the column, or how to read it',
+  description: '列名,或 {column, map, format, number, type} / the column, or how to read it',
   properties: {
     column: { ...text, description: '导出文件中的列名(或 JSON 键)/ the column (or JSON key)' },
     map: {
@@ -28,6 +29,26 @@ const field = {
       items: text,
       description:
         '时间格式:luxon 记号(如 "yyyy/M/d H:mm:ss")、excel、unix_s、unix_ms,或按顺序尝试的列表 / timestamp format(s)',
+    },
+    number: {
+      type: 'object',
+      additionalProperties: false,
+      minProperties: 1,
+      description:
+        '数字的写法:千位分隔符,以及数值前后要去掉的货币符号或单位 / how numbers are written: a thousands separator, and currency signs or units to remove before or after the number',
+      properties: {
+        thousands: {
+          enum: [...THOUSANDS_SEPARATORS],
+          description: '千位分隔符(三位一组之间)/ the separator between groups of three digits',
+        },
+        strip: {
+          type: 'array',
+          minItems: 1,
+          items: text,
+          description:
+            '数值前或后去掉的文字(每端至多一个),如 ¥、元 / texts removed before or after the number (at most one at each end), e.g. ¥, 元',
+        },
+      },
     },
     type: {
       enum: [...EXTRA_FIELD_TYPES],
@@ -94,6 +115,7 @@ const customField = {
     },
     map: field.properties.map,
     format: field.properties.format,
+    number: field.properties.number,
     title: {
       ...text,
       description:
@@ -138,6 +160,7 @@ export interface CustomFieldDocument {
   values?: string[];
   map?: Record<string, MappedValue>;
   format?: string | string[];
+  number?: NumberDocument;
   title?: string;
   title_en?: string;
 }
@@ -155,10 +178,22 @@ export interface CustomTableDocument {
   fields: Record<string, CustomFieldDocument>;
 }
 
+/** A field's `number:` in `source.yaml` as {@link SOURCE_SCHEMA} admits it. */
+export interface NumberDocument {
+  thousands?: ThousandsSeparator;
+  strip?: string[];
+}
+
 /** A field's entry in `source.yaml` as {@link SOURCE_SCHEMA} admits it: a column, or how to read it. */
 export type FieldDocument =
   | string
-  | { column?: string; map?: Record<string, MappedValue>; format?: string | string[]; type?: ExtraFieldType };
+  | {
+      column?: string;
+      map?: Record<string, MappedValue>;
+      format?: string | string[];
+      number?: NumberDocument;
+      type?: ExtraFieldType;
+    };
 
 /** A table's entry in `source.yaml` as {@link SOURCE_SCHEMA} admits it. */
 export interface TableDocument {

@@ -9,6 +9,7 @@ import {
 } from './decode.ts';
 import { type FileItem, MAX_RECORD_BYTES, type ReadFileOptions } from './file-items.ts';
 import { READ_ERRORS, readError } from './read-errors.ts';
+import { isWhiteSpace, trimText } from './white-space.ts';
 
 /** How to read CSV text. */
 export interface CsvOptions {
@@ -66,6 +67,7 @@ export function csvItems(chunks: AsyncIterable<DecodedChunk>, options: CsvOption
 const QUOTE = 34;
 const COMMA = 44;
 const CR = 13;
+const BOM = 0xfeff;
 
 /** A record being read: its cells so far, and the quoted cell it is inside, if any. */
 interface OpenRecord {
@@ -80,6 +82,8 @@ interface OpenRecord {
   quoteLine: number;
   /** The 1-based column of the first cell with text after its closing quote, or 0. */
   badColumn: number;
+  /** Whether the record's line started with a byte-order mark (set aside before it was read). */
+  bom: boolean;
 }
 
 class CsvParser implements ChunkParser {
@@ -89,6 +93,11 @@ class CsvParser implements ChunkParser {
   #columns: string[] = [];
   /** The header's width, -1 until the header is read. */
   #width = -1;
+  /**
+   * The first code unit a line repeating the header starts with (its first name's, a comma when
+   * that is empty), -1 when no line can (the header has no name).
+   */
+  #head0 = -1;
   /** Rows before the header (records and blank lines). */
   #rows = 0;
   #sawRecord = false;
@@ -101,8 +110,7 @@ class CsvParser implements ChunkParser {
     this.#max = options.maxRecordBytes;
     this.#cursor = new LineCursor(options.piece?.line ?? 1);
     if (options.piece !== undefined) {
-      this.#columns = [...options.piece.columns];
-      this.#width = this.#columns.length;
+      this.#setHeader([...options.piece.columns]);
       this.#sawRecord = true;
     }
   }
@@ -117,6 +125,12 @@ class CsvParser implements ChunkParser {
     cursor.feed(chunk, (text, from, lf, next) => {
       if (quote !== -1 && quote < from) quote = text.indexOf('"', from);
       const width = this.#width;
+      const c0 = text.charCodeAt(from);
+      if (c0 === BOM && this.#open === null && width >= 0) {
+        // A record starting with a byte-order mark (two exports joined): read without it, then rejected.
+        this.#slowLine(text.slice(from + 1, lf), next, true, out, true);
+        return;
+      }
       if (this.#open === null && width >= 0 && (quote === -1 || quote > lf)) {
         // The fast path: a line of a file whose header is read, outside any record, without quotes.
         if (next - cursor.start > max) throw this.#tooLong(cursor.line, null);
@@ -133,9 +147,12 @@ class CsvParser implements ChunkParser {
           }
           cells.push(text.slice(cell, stop));
           out.push(
-            cells.length === width
-              ? { kind: 'record', line: cursor.line, cells }
-              : this.#fieldCount(cursor.line, cells.length),
+            cells.length !== width
+              ? this.#fieldCount(cursor.line, cells.length)
+              : // A line repeating the header starts with its first name (or white space before it).
+                (c0 === this.#head0 || isWhiteSpace(c0)) && this.#isHeader(cells)
+                ? this.#repeatedHeader(cursor.line, false)
+                : { kind: 'record', line: cursor.line, cells },
           );
         }
       } else {
@@ -147,9 +164,11 @@ class CsvParser implements ChunkParser {
         else {
           if (next - cursor.start > max) throw this.#tooLong(cursor.line, null);
           out.push(
-            cells.length === width
-              ? { kind: 'record', line: cursor.line, cells }
-              : this.#fieldCount(cursor.line, cells.length),
+            cells.length !== width
+              ? this.#fieldCount(cursor.line, cells.length)
+              : this.#isHeader(cells)
+                ? this.#repeatedHeader(cursor.line, false)
+                : { kind: 'record', line: cursor.line, cells },
           );
         }
       }
@@ -163,7 +182,8 @@ class CsvParser implements ChunkParser {
   finish(out: FileItem[]): void {
     const cursor = this.#cursor;
     if (cursor.pending.length > 0 || this.#open !== null) {
-      this.#slowLine(cursor.pending, cursor.end, false, out);
+      const bom = this.#open === null && this.#width >= 0 && cursor.pending.charCodeAt(0) === BOM;
+      this.#slowLine(bom ? cursor.pending.slice(1) : cursor.pending, cursor.end, false, out, bom);
       const open = this.#open;
       if (open !== null) {
         throw readError(this.#name, open.quoteLine, 'UNCLOSED_QUOTE', {
@@ -181,13 +201,16 @@ class CsvParser implements ChunkParser {
     });
   }
 
-  // One line (`body`, without its LF; `next` is the file offset after it), read cell by cell.
-  #slowLine(body: string, next: number, lineFeed: boolean, out: FileItem[]): void {
+  // One line (`body`, without its LF; `next` is the file offset after it), read cell by cell;
+  // `bom` when a byte-order mark that started the line was set aside.
+  #slowLine(body: string, next: number, lineFeed: boolean, out: FileItem[], bom = false): void {
     let record = this.#open;
     if (record === null) {
       const stop = body.length > 0 && body.charCodeAt(body.length - 1) === CR ? body.length - 1 : body.length;
       if (stop === 0) {
-        if (this.#width < 0) this.#rows++;
+        // A line of a byte-order mark alone is no blank line: it is said like any other.
+        if (bom) out.push(this.#bomItem(this.#cursor.line));
+        else if (this.#width < 0) this.#rows++;
         return;
       }
       record = {
@@ -198,6 +221,7 @@ class CsvParser implements ChunkParser {
         inQuote: false,
         quoteLine: 0,
         badColumn: 0,
+        bom,
       };
     }
     if (!scanLine(body, record, this.#cursor.line)) {
@@ -212,6 +236,9 @@ class CsvParser implements ChunkParser {
   }
 
   #item(record: OpenRecord): FileItem {
+    if (record.cells.length === this.#width && this.#isHeader(record.cells))
+      return this.#repeatedHeader(record.line, record.bom);
+    if (record.bom) return this.#bomItem(record.line);
     if (record.badColumn > 0) {
       return {
         kind: 'bad',
@@ -258,9 +285,36 @@ class CsvParser implements ChunkParser {
       }
       seen.set(name, i);
     }
+    this.#setHeader(columns);
+    out.push({ kind: 'header', line, columns });
+  }
+
+  #setHeader(columns: string[]): void {
     this.#columns = columns;
     this.#width = columns.length;
-    out.push({ kind: 'header', line, columns });
+    const first = columns[0] ?? '';
+    this.#head0 = !columns.some((c) => c !== '') ? -1 : first === '' ? COMMA : first.charCodeAt(0);
+  }
+
+  // Whether a record's cells (as many as the header's), trimmed, are the header's names.
+  #isHeader(cells: readonly string[]): boolean {
+    if (this.#head0 < 0) return false;
+    const columns = this.#columns;
+    for (let i = 0; i < cells.length; i++) if (trimText(cells[i] ?? '') !== columns[i]) return false;
+    return true;
+  }
+
+  #repeatedHeader(line: number, bom: boolean): FileItem {
+    return {
+      kind: 'bad',
+      line,
+      code: 'HEADER_REPEATED',
+      message: messageOf(READ_ERRORS, 'HEADER_REPEATED', { bom }),
+    };
+  }
+
+  #bomItem(line: number): FileItem {
+    return { kind: 'bad', line, code: 'BOM_INSIDE_FILE', message: messageOf(READ_ERRORS, 'BOM_INSIDE_FILE') };
   }
 
   #fieldCount(line: number, found: number): FileItem {

@@ -62,11 +62,12 @@ describe('decoding', { timeout: 60_000 }, () => {
     }
   });
 
-  it('keeps a U+FEFF that is not at the start of the file', async () => {
-    const items = await collect(csvOf('a\n\uFEFFx\n'));
+  it('keeps a U+FEFF inside a line as text; one that starts a later record rejects it (BOM_INSIDE_FILE)', async () => {
+    const items = await collect(csvOf('a,b\n\uFEFFx,y\nx\uFEFF,\uFEFFy\n'));
     expect(brief(items)).toEqual([
-      [1, 'header', ['a']],
-      [2, ['\uFEFFx']],
+      [1, 'header', ['a', 'b']],
+      [2, 'BOM_INSIDE_FILE'],
+      [3, ['x\uFEFF', '\uFEFFy']],
     ]);
   });
 

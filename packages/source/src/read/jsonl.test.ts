@@ -33,6 +33,14 @@ describe('reading JSON Lines', { timeout: 60_000 }, () => {
     );
   });
 
+  it('rejects a later line that starts with a byte-order mark (BOM_INSIDE_FILE): two files joined', async () => {
+    expect(brief(await collect(jsonlOf('\uFEFF{"a":1}\n\uFEFF{"a":2}\n{"a":3}\n')))).toEqual([
+      [1, { a: 1 }],
+      [2, 'BOM_INSIDE_FILE'],
+      [3, { a: 3 }],
+    ]);
+  });
+
   it('reads a file without lines as a table without rows', async () => {
     expect(await collect(jsonlOf(''))).toEqual([]);
     expect(await collect(jsonlOf('\n\r\n'))).toEqual([]);

@@ -89,6 +89,14 @@ function lineItem(body: string, line: number): FileItem | null {
     value = JSON.parse(body);
   } catch (error) {
     if (/^[ \t]*\r?$/.test(body)) return null;
+    // A line starting with a byte-order mark: two files joined (JSON has no such white space).
+    if (body.charCodeAt(0) === 0xfeff)
+      return {
+        kind: 'bad',
+        line,
+        code: 'BOM_INSIDE_FILE',
+        message: messageOf(READ_ERRORS, 'BOM_INSIDE_FILE'),
+      };
     const detail = (error as Error).message;
     return bad(line, null, detail.length > 200 ? `${detail.slice(0, 200)}…` : detail);
   }

@@ -141,6 +141,18 @@ export const READ_ERRORS = defineCatalogue({
     en: (p: { column: number; name: string | null }) =>
       `the cell of column ${p.column}${p.name === null || p.name === '' ? '' : ` (${p.name})`} has text after its closing quote. A quote inside a quoted cell is written twice (""), e.g. "5"" screen".`,
   },
+  HEADER_REPEATED: {
+    zh: (p: { bom: boolean }) =>
+      `这一行与文件的表头完全相同${p.bom ? '(行首还有一个字节顺序标记 BOM,\\uFEFF)' : ''}:这个文件很可能是两个导出拼接而成。这一行不是数据,只作为被拒绝的行列出;请删除这一行(或把两个导出分别存为两个文件),并确认两段导出没有重复的记录。`,
+    en: (p: { bom: boolean }) =>
+      `this line repeats the file's header${p.bom ? ' (after a byte-order mark, \\uFEFF)' : ''}: the file is most likely two exports joined. The line is not data and is only listed as a rejected row; remove it (or save the two exports as two files), and check that the two exports do not hold the same records twice.`,
+  },
+  BOM_INSIDE_FILE: {
+    zh: () =>
+      '这一行以字节顺序标记(BOM,\\uFEFF)开头,而 BOM 只应出现在文件开头:这个文件很可能是两个导出拼接而成。这一行没有读取;请删除这个不可见字符(或把两个导出分别存为两个文件)后重新运行。',
+    en: () =>
+      'this line starts with a byte-order mark (BOM, \\uFEFF), which belongs only at the start of a file: the file is most likely two exports joined. The line was not read; remove the invisible character (or save the two exports as two files) and run again.',
+  },
 });
 
 /** A permanent code of {@link READ_ERRORS}. */
