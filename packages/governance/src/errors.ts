@@ -217,11 +217,17 @@ export const GOVERNANCE_ERRORS = defineCatalogue({
     en: (p: { files: string; detail: string }) =>
       `The inputs are those of the publication, yet the recomputed ${p.files} differ from the published ones${p.detail ? `: ${p.detail}` : ''}.`,
   },
+  ENGINE_VERSION_SAME_BYTES: {
+    zh: (p: { recorded: string; current: string }) =>
+      `发布时的引擎版本为 ${p.recorded},现在是 ${p.current}:用现在的引擎重新计算,结果逐字节相同,已复核。`,
+    en: (p: { recorded: string; current: string }) =>
+      `The publication was made by engine ${p.recorded}, this is ${p.current}: recomputed with this engine, the results are byte-identical: verified.`,
+  },
   ENGINE_VERSION_CHANGED: {
     zh: (p: { recorded: string; current: string; commit: string }) =>
-      `发布时的引擎版本为 ${p.recorded},现在是 ${p.current}:记录的一切(manifest、文件哈希、策略、输入)已核对,但结果只能由同一版本的引擎逐字节重算。用发布时的代码复核:git worktree add ../scorebook-${p.recorded} ${p.commit} && cd ../scorebook-${p.recorded} && npm ci && npx scorebook verify --all。`,
+      `发布时的引擎版本为 ${p.recorded},现在是 ${p.current}:记录的一切(manifest、文件哈希、策略、输入)已核对,用现在的引擎重新计算的结果与发布的不同(或无法重新计算),而结果只能由同一版本的引擎逐字节重算。用发布时的代码复核:git worktree add ../scorebook-${p.recorded} ${p.commit} && cd ../scorebook-${p.recorded} && npm ci && npx scorebook verify --all。`,
     en: (p: { recorded: string; current: string; commit: string }) =>
-      `The publication was made by engine ${p.recorded}, this is ${p.current}: everything recorded (manifest, file hashes, policy, inputs) was checked, but only the same engine can recompute the results byte for byte. Verify with the code it was published with: git worktree add ../scorebook-${p.recorded} ${p.commit} && cd ../scorebook-${p.recorded} && npm ci && npx scorebook verify --all.`,
+      `The publication was made by engine ${p.recorded}, this is ${p.current}: everything recorded (manifest, file hashes, policy, inputs) was checked; recomputed with this engine the results differ (or could not be recomputed), and only the same engine can recompute them byte for byte. Verify with the code it was published with: git worktree add ../scorebook-${p.recorded} ${p.commit} && cd ../scorebook-${p.recorded} && npm ci && npx scorebook verify --all.`,
   },
   RECOMPUTE_FAILED: {
     zh: (p: { codes: string }) => `用记录的策略和输入重新计算失败(${p.codes})。`,

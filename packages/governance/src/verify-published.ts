@@ -331,10 +331,12 @@ async function verifyOne(
         ]);
       }
     }
-    // Another engine's output cannot be compared byte for byte: everything recorded was checked;
-    // the recomputation needs that engine (the repository at the publication's commit).
-    if (manifest.engine.version !== ENGINE_VERSION)
-      return noted('engine_changed', [
+    // Another engine's publication is recomputed too: the same bytes verify it. Otherwise (or
+    // when this engine cannot recompute it) everything recorded was checked, and the byte for
+    // byte recomputation needs that engine (the repository at the publication's commit).
+    const otherEngine = manifest.engine.version !== ENGINE_VERSION;
+    const engineChanged = () =>
+      noted('engine_changed', [
         ...(fromArchive ? [] : inputProblems),
         problemOf(
           'ENGINE_VERSION_CHANGED',
@@ -375,6 +377,7 @@ async function verifyOne(
       freshResults = evaluation.results;
     } catch (error) {
       if (!(error instanceof ScorebookError) || error.kind !== 'input') throw error;
+      if (otherEngine && inputProblems.length === 0) return engineChanged();
       const codes = [...new Set(error.problems.map((p) => p.code))].join(', ');
       return noted(inputProblems.length > 0 && !fromArchive ? 'input_changed' : 'recompute_failed', [
         ...(fromArchive ? [] : inputProblems),
@@ -398,11 +401,32 @@ async function verifyOne(
         ),
       ]);
     }
-    const differing = RESULT_FILES.filter(
-      (name) => !sameBytes(fresh.get(name) ?? [], readFileSync(join(dir, name))),
-    );
+    // The files this engine writes, against those published (an earlier engine's may lack one).
+    const differing = RESULT_FILES.filter((name) => {
+      const file = join(dir, name);
+      const bytes = fresh.get(name) ?? [];
+      const recomputed =
+        otherEngine && name === 'results.json' ? withEngineVersion(bytes, manifest.engine.version) : bytes;
+      return !existsSync(file) || !sameBytes(recomputed, readFileSync(file));
+    });
     const [first] = differing;
-    if (first === undefined) return noted('ok', [], fromArchive);
+    if (first === undefined) {
+      const same = otherEngine
+        ? [
+            problemOf(
+              'ENGINE_VERSION_SAME_BYTES',
+              'warning',
+              null,
+              governanceMessage('ENGINE_VERSION_SAME_BYTES', {
+                recorded: manifest.engine.version,
+                current: ENGINE_VERSION,
+              }),
+            ),
+          ]
+        : [];
+      return noted('ok', same, fromArchive);
+    }
+    if (otherEngine) return engineChanged();
     const problems = [
       governanceProblem('RESULTS_DIFFER', join(dir, first), {
         files: differing.join(', '),
@@ -413,6 +437,21 @@ async function verifyOne(
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+/**
+ * results.json as recomputed, but recording engine `version` (its top-level `engine` block, the
+ * one place a result file names the engine): an earlier engine's publication is compared byte for
+ * byte everywhere else.
+ */
+function withEngineVersion(bytes: ResultBytes, version: string): ResultBytes {
+  const text = Buffer.concat(bytes).toString('utf8');
+  const block = (v: string) => `\n  "engine": {\n    "version": ${JSON.stringify(v)}\n  }`;
+  const at = text.indexOf(block(ENGINE_VERSION));
+  if (at < 0) return bytes;
+  return [
+    Buffer.from(`${text.slice(0, at)}${block(version)}${text.slice(at + block(ENGINE_VERSION).length)}`),
+  ];
 }
 
 /** The published files against their recorded sha256 (exactly the result files must be recorded). */

@@ -1,6 +1,7 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ENGINE_VERSION } from '@scorebook/engine';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sha256 } from '../src/git.ts';
 import { isFailure, type Manifest, type VerifyRow, verifyPublished } from '../src/index.ts';
@@ -309,6 +310,27 @@ describe('verify --all', () => {
     expect(brief(result)[0]).toEqual(['2026-10', null, 'engine_changed', ['ENGINE_VERSION_CHANGED']]);
     expect(isFailure(result[0]!)).toBe(false);
     expect(result[0]!.problems[0]!.message.en).toContain('npx scorebook verify --all');
+  });
+
+  it('verifies what an earlier engine published when this one recomputes the same bytes (its version aside)', async () => {
+    const dir = file('data/results/2026-10');
+    const saved = new Map(['results.json', 'manifest.json'].map((n) => [n, readFileSync(join(dir, n))]));
+    const results = saved
+      .get('results.json')!
+      .toString('utf8')
+      .replace(/"engine": \{\n {4}"version": "[^"]+"/, '"engine": {\n    "version": "1.9.9"');
+    writeFileSync(join(dir, 'results.json'), results);
+    const manifest = JSON.parse(saved.get('manifest.json')!.toString('utf8')) as Manifest;
+    manifest.engine.version = '1.9.9';
+    manifest.files['results.json'] = sha256(results);
+    writeFileSync(join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    const result = await rows();
+    for (const [name, bytes] of saved) writeFileSync(join(dir, name), bytes);
+    // (The files edited here are not committed: PUBLICATION_NOT_COMMITTED says so beside it.)
+    expect(brief(result)[0]!.slice(0, 3)).toEqual(['2026-10', null, 'ok']);
+    expect(result[0]!.problems.find((p) => p.code === 'ENGINE_VERSION_SAME_BYTES')!.message.en).toBe(
+      `The publication was made by engine 1.9.9, this is ${ENGINE_VERSION}: recomputed with this engine, the results are byte-identical: verified.`,
+    );
   });
 
   it('ignores leftovers of an interrupted write, and names a period folder without a manifest', async () => {
