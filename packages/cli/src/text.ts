@@ -311,6 +311,12 @@ export const CLI_TEXT = defineCatalogue({
     en: (p: { recorded: string; current: string }) =>
       `✗ The appeal files are not the publication's: ${p.recorded || '(none)'} when published, ${p.current || '(none)'} now, so the differences below come from appeals: the appeal files changed after publication. Restore the published ones and verify again (verify --all reads them at the publication's commit).`,
   },
+  VERIFY_ENGINE_VERSION: {
+    zh: (p: { recorded: string; current: string }) =>
+      `发布时的引擎版本为 ${p.recorded},现在是 ${p.current}:results.json 按发布时的版本号比较(其余逐字节比较)。`,
+    en: (p: { recorded: string; current: string }) =>
+      `The publication was made by engine ${p.recorded}, this is ${p.current}: results.json is compared with the version it records (every other byte as it is).`,
+  },
   VERIFY_APPEALS_AS_RECORDED: {
     zh: (p: { dir: string }) =>
       `申诉文件夹按发布记录读取:--appeals ${p.dir}(要读别的文件夹,请写出 --appeals)。`,

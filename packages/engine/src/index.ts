@@ -36,6 +36,7 @@ export {
   sha256Of,
   textBytes,
   textOf,
+  withEngineVersion,
 } from './write/result-bytes.ts';
 export {
   type BrokenLock,

@@ -11,6 +11,7 @@ import {
   RESULT_FILES,
   type ResultBytes,
   sameBytes,
+  withEngineVersion,
 } from '@scorebook/engine';
 import { loadPolicyBytes, type SharedSource, sharedFolderOf } from '@scorebook/policy';
 import { type Problem, ScorebookError } from '@scorebook/problems';
@@ -406,7 +407,9 @@ async function verifyOne(
       const file = join(dir, name);
       const bytes = fresh.get(name) ?? [];
       const recomputed =
-        otherEngine && name === 'results.json' ? withEngineVersion(bytes, manifest.engine.version) : bytes;
+        otherEngine && name === 'results.json'
+          ? withEngineVersion(bytes, ENGINE_VERSION, manifest.engine.version)
+          : bytes;
       return !existsSync(file) || !sameBytes(recomputed, readFileSync(file));
     });
     const [first] = differing;
@@ -437,21 +440,6 @@ async function verifyOne(
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
-}
-
-/**
- * results.json as recomputed, but recording engine `version` (its top-level `engine` block, the
- * one place a result file names the engine): an earlier engine's publication is compared byte for
- * byte everywhere else.
- */
-function withEngineVersion(bytes: ResultBytes, version: string): ResultBytes {
-  const text = Buffer.concat(bytes).toString('utf8');
-  const block = (v: string) => `\n  "engine": {\n    "version": ${JSON.stringify(v)}\n  }`;
-  const at = text.indexOf(block(ENGINE_VERSION));
-  if (at < 0) return bytes;
-  return [
-    Buffer.from(`${text.slice(0, at)}${block(version)}${text.slice(at + block(ENGINE_VERSION).length)}`),
-  ];
 }
 
 /** The published files against their recorded sha256 (exactly the result files must be recorded). */

@@ -2,11 +2,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import {
   byteLengthOf,
+  ENGINE_VERSION,
   evaluate,
   RESULT_FILES,
   sameBytes,
   serializeEvaluation,
   textOf,
+  withEngineVersion,
 } from '@scorebook/engine';
 import {
   DEFAULT_APPEALS_DIR,
@@ -92,15 +94,18 @@ export async function runVerify(argv: string[], io: CommandIo): Promise<number> 
   }
   const recordedText = readFileSync(resultsFile, 'utf8');
   let period: string;
+  let recordedEngine = ENGINE_VERSION;
   let publishedPolicy: { file?: string; sha256?: string } | undefined;
   let publishedAppeals: Array<{ file: string; sha256: string }> = [];
   try {
     const recorded = JSON.parse(recordedText) as {
       period: { id: string };
+      engine?: { version?: string };
       policy?: { file?: string; sha256?: string };
       appeals?: Array<{ file: string; sha256: string }>;
     };
     period = recorded.period.id;
+    recordedEngine = recorded.engine?.version ?? ENGINE_VERSION;
     publishedPolicy = recorded.policy;
     publishedAppeals = recorded.appeals ?? [];
   } catch {
@@ -170,11 +175,17 @@ export async function runVerify(argv: string[], io: CommandIo): Promise<number> 
       })}\n`,
     );
   }
+  // An earlier engine's results.json records its version: compared as if this one had written it.
+  if (recordedEngine !== ENGINE_VERSION)
+    io.out(`${say(lang, 'VERIFY_ENGINE_VERSION', { recorded: recordedEngine, current: ENGINE_VERSION })}\n`);
   let identical = true;
   for (const name of RESULT_FILES) {
     const path = join(resultsDir, name);
     const recorded = existsSync(path) ? readFileSync(path) : null;
-    const recomputed = fresh.get(name)!;
+    const recomputed =
+      name === 'results.json' && recordedEngine !== ENGINE_VERSION
+        ? withEngineVersion(fresh.get(name)!, ENGINE_VERSION, recordedEngine)
+        : fresh.get(name)!;
     if (recorded !== null && sameBytes(recomputed, recorded)) {
       io.out(`${say(lang, 'VERIFY_FILE_IDENTICAL', { name })}\n`);
       continue;

@@ -109,3 +109,16 @@ export function sameBytes(bytes: ResultBytes, other: Uint8Array): boolean {
 export function textOf(bytes: ResultBytes): string {
   return Buffer.concat(bytes).toString('utf8');
 }
+
+/**
+ * results.json as written by engine `from`, but recording engine `to` (its top-level `engine`
+ * block, the one place a result file names the engine): an earlier engine's publication is then
+ * compared byte for byte everywhere else. The bytes as they are when the block is not found.
+ */
+export function withEngineVersion(bytes: ResultBytes, from: string, to: string): ResultBytes {
+  const text = Buffer.concat(bytes).toString('utf8');
+  const block = (v: string) => `\n  "engine": {\n    "version": ${JSON.stringify(v)}\n  }`;
+  const at = text.indexOf(block(from));
+  if (at < 0) return bytes;
+  return [Buffer.from(`${text.slice(0, at)}${block(to)}${text.slice(at + block(from).length)}`)];
+}
