@@ -85,10 +85,10 @@ export const SOURCE_ERRORS = defineCatalogue({
       `In the map, ${q(p.key)} gives ${q(p.value)}, which ${p.field} does not allow. Allowed: ${p.allowed}.`,
   },
   SOURCE_MAP_TODO: {
-    zh: (p: { field: string; key: string; role: boolean }) =>
-      `${p.field} 的 map 中 ${q(p.key)} 还是草稿留下的 TODO。${p.role ? '请写出这个岗位对应的角色:策略中某个考核表 roles 里的一个(草稿在 map 下的注释列出了它们),没有考核表考核的岗位写它自己的名称。' : '请写出它对应的值(或 null 表示缺失)。'}`,
-    en: (p: { field: string; key: string; role: boolean }) =>
-      `In the map of ${p.field}, ${q(p.key)} is still the draft's TODO. ${p.role ? "Write the role this position stands for: one of the roles of a scorecard of the policy (the draft's comment below the map lists them), or a name of its own for a position no scorecard rates." : 'Write the value it stands for (or null for missing).'}`,
+    zh: (p: { field: string; key: string; role: boolean; allowed: string | null }) =>
+      `${p.field} 的 map 中 ${q(p.key)} 还是草稿留下的 TODO。${p.role ? '请写出这个岗位对应的角色:策略中某个考核表 roles 里的一个(草稿在 map 下的注释列出了它们),没有考核表考核的岗位写它自己的名称。' : p.allowed !== null ? `请写出它对应的值,${p.field} 只能是:${p.allowed}(或 null 表示缺失)。` : `请写出它对应的值(或 null 表示缺失):${p.field} 的值不限于固定的几个,请写策略的条件里比较它时用的写法(例如条件写 channel 等于 chat,这里就写 chat),否则这些行不会满足那些条件。`}`,
+    en: (p: { field: string; key: string; role: boolean; allowed: string | null }) =>
+      `In the map of ${p.field}, ${q(p.key)} is still the draft's TODO. ${p.role ? "Write the role this position stands for: one of the roles of a scorecard of the policy (the draft's comment below the map lists them), or a name of its own for a position no scorecard rates." : p.allowed !== null ? `Write the value it stands for: ${p.field} is one of ${p.allowed} (or null for missing).` : `Write the value it stands for (or null for missing): ${p.field} takes any value, so write it as the policy's conditions compare it (a condition channel equal chat wants chat here), or these rows meet none of those conditions.`}`,
   },
   SOURCE_FIELD_MISSPELT: {
     zh: (p: { table: string; field: string; near: string }) =>

@@ -184,6 +184,23 @@ tables:
     ]);
   });
 
+  it("says in a TODO of a map what the field takes: its values when closed, the policy's spelling when open (trial 10 finding 9)", () => {
+    const messages = load(`scorebook: 1
+kind: source
+tables:
+  messages:
+    fields:
+      sender: { column: 发送方, map: { 客户: customer, 机器人: TODO } }
+  conversations:
+    fields:
+      channel: { column: 渠道, map: { 抖店: TODO } }
+`).problems.map((p) => p.message.en.split('TODO. ')[1]);
+    expect(messages).toEqual([
+      'Write the value it stands for: sender is one of customer, agent, bot, system (or null for missing).',
+      "Write the value it stands for (or null for missing): channel takes any value, so write it as the policy's conditions compare it (a condition channel equal chat wants chat here), or these rows meet none of those conditions.",
+    ]);
+  });
+
   it('checks that map values fit the field', () => {
     expect(
       codes(`scorebook: 1

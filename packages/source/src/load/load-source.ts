@@ -347,7 +347,12 @@ class SourceChecker implements CustomTableChecks {
         this.report(
           [...path, key],
           'SOURCE_MAP_TODO',
-          messageOf(SOURCE_ERRORS, 'SOURCE_MAP_TODO', { field, key, role: isAgentRole(path, field) }),
+          messageOf(SOURCE_ERRORS, 'SOURCE_MAP_TODO', {
+            field,
+            key,
+            role: isAgentRole(path, field),
+            allowed: spec?.values?.join(', ') ?? null,
+          }),
         );
       } else if (!fitsType(v, type, spec)) {
         this.report(
