@@ -1,4 +1,5 @@
 export { builtinCatalog } from './catalog.ts';
+export { shellWords } from './command-words.ts';
 export { CATALOG_SCHEMA, CONDITION_SCHEMA, ID_PATTERN, METRIC_DEFINITION_SCHEMA } from './metric-schema.ts';
 export {
   type Better,

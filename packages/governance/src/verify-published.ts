@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { basename, join, posix, resolve } from 'node:path';
 import type { AppealBytes } from '@scorebook/appeals';
-import type { Manifest, Results } from '@scorebook/contract';
+import { type Manifest, type Results, shellWords } from '@scorebook/contract';
 import {
   ENGINE_VERSION,
   leftoversOf,
@@ -16,7 +16,6 @@ import {
 import { loadPolicyBytes, type SharedSource, sharedFolderOf } from '@scorebook/policy';
 import { type Problem, ScorebookError } from '@scorebook/problems';
 import { archiveHolds, type InputFile, inputFilesOf, restoreInputs } from './archive.ts';
-import { shellWords } from './command-line.ts';
 import { governanceMessage, governanceProblem, problemOf } from './errors.ts';
 import { EvaluatePool, engineOf, type PooledOptions } from './evaluate-pool.ts';
 import { fileAt, gitRoot, hasCommit, sha256, uncommittedUnder } from './git.ts';

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { Manifest } from '@scorebook/contract';
+import { type Manifest, shellWords } from '@scorebook/contract';
 import type { SitePeriod } from './load.ts';
 
 /**
@@ -97,37 +97,4 @@ function line(head: string, words: string[][]): string {
 function shellWord(word: string): string {
   if (/^[\p{L}\p{N}_./:=,@%+-]+$/u.test(word)) return word;
   return `'${word.replaceAll("'", `'\\''`)}'`;
-}
-
-// The words of a command line as a POSIX shell splits them (quotes and backslashes), null when a
-// quote is not closed: the recorded commands are written with single-quoted words.
-function shellWords(text: string): string[] | null {
-  const words: string[] = [];
-  let word: string | null = null;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charAt(i);
-    if (c === ' ' || c === '\t' || c === '\n') {
-      if (word !== null) words.push(word);
-      word = null;
-    } else if (c === "'") {
-      const end = text.indexOf("'", i + 1);
-      if (end < 0) return null;
-      word = (word ?? '') + text.slice(i + 1, end);
-      i = end;
-    } else if (c === '"') {
-      let quoted = '';
-      let j = i + 1;
-      for (; j < text.length && text[j] !== '"'; j++) {
-        if (text[j] === '\\' && /["\\$`]/.test(text[j + 1] ?? '')) j++;
-        quoted += text[j];
-      }
-      if (j >= text.length) return null;
-      word = (word ?? '') + quoted;
-      i = j;
-    } else if (c === '\\' && i + 1 < text.length) {
-      word = (word ?? '') + text.charAt(++i);
-    } else word = (word ?? '') + c;
-  }
-  if (word !== null) words.push(word);
-  return words;
 }

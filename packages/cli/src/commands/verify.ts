@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { shellWords } from '@scorebook/contract';
 import {
   byteLengthOf,
   ENGINE_VERSION,
@@ -15,7 +16,6 @@ import {
   gitRoot,
   isFailure,
   type Manifest,
-  shellWords,
   type VerifyOptions,
   type VerifyRow,
   type VerifyStatus,
