@@ -121,15 +121,17 @@ export async function runVerify(argv: string[], io: CommandIo): Promise<number> 
   // verifying a publication reads what it read.
   // Recorded paths are relative to the git work tree (docs/governance.md, the manifest's command).
   const root = gitRoot(resolve(resultsDir)) ?? process.cwd();
-  const recordedPath = (option: string) => {
-    const path = manifest === null ? null : recordedOption(manifest.command, option);
-    return path === null ? null : { as: path, at: resolve(root, path) };
-  };
-  const recorded = values.appeals === undefined ? recordedPath('--appeals') : null;
+  // The appeals folder the publication read: its command's --appeals, the default when it leaves it out.
+  const recordedAppeals =
+    manifest === null ? null : (recordedOption(manifest.command, '--appeals') ?? DEFAULT_APPEALS_DIR);
   const recordedAppealsDir =
-    recorded !== null && recorded.at !== resolve(DEFAULT_APPEALS_DIR) ? recorded.at : null;
-  if (recorded !== null && recordedAppealsDir !== null)
-    io.out(`${say(lang, 'VERIFY_APPEALS_AS_RECORDED', { dir: recorded.as })}\n`);
+    values.appeals === undefined &&
+    recordedAppeals !== null &&
+    resolve(root, recordedAppeals) !== resolve(root, DEFAULT_APPEALS_DIR)
+      ? resolve(root, recordedAppeals)
+      : null;
+  if (recordedAppealsDir !== null)
+    io.out(`${say(lang, 'VERIFY_APPEALS_AS_RECORDED', { dir: recordedAppeals ?? '' })}\n`);
   const evaluation = await evaluate({
     policiesDir,
     dataDir,
@@ -157,21 +159,16 @@ export async function runVerify(argv: string[], io: CommandIo): Promise<number> 
     list.map((a) => `${a.file} ${a.sha256.slice(0, 12)}`).join(', ');
   const appealsNow = evaluation.results.appeals ?? [];
   if (appealsText(publishedAppeals) !== appealsText(appealsNow)) {
-    // The folder the publication read (a recorded command leaves the default out), when it is
-    // not the one read now: the likely cause, said with the option to give.
-    const thenPath =
-      manifest === null
-        ? null
-        : (recordedPath('--appeals') ?? { as: DEFAULT_APPEALS_DIR, at: resolve(root, DEFAULT_APPEALS_DIR) });
-    const then = thenPath?.as ?? null;
+    // The folder the publication read, when it is not the one read now: the likely cause, said
+    // with the option to give.
     const other =
-      thenPath !== null &&
-      thenPath.at !== resolve(values.appeals ?? recordedAppealsDir ?? DEFAULT_APPEALS_DIR);
+      recordedAppeals !== null &&
+      resolve(root, recordedAppeals) !== resolve(values.appeals ?? recordedAppealsDir ?? DEFAULT_APPEALS_DIR);
     io.out(
       `${say(lang, other ? 'VERIFY_APPEALS_CHANGED_DIR' : 'VERIFY_APPEALS_CHANGED', {
         recorded: appealsText(publishedAppeals),
         current: appealsText(appealsNow),
-        dir: then ?? '',
+        dir: recordedAppeals ?? '',
       })}\n`,
     );
   }
