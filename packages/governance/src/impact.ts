@@ -787,18 +787,10 @@ export function compareAgents(
     }
     const vetoChange = idsChange(b.vetoes, a.vetoes);
     if (vetoChange !== null) {
-      // A veto that still holds and that an appeal voids is said apart from one that stops holding.
-      const voided = vetoChange.removed.flatMap((veto) => {
-        const v = voidsAfter.find((x) => x.agent_id === a.agent_id && x.veto === veto);
-        return v === undefined ? [] : [{ veto, appeal: v.appeal }];
-      });
-      const removed = vetoChange.removed.filter((veto) => !voided.some((v) => v.veto === veto));
-      // Likewise a veto the base side's appeal voided, listed again: its voiding was lifted.
-      const unvoided = vetoChange.added.flatMap((veto) => {
-        const v = voidsBefore.find((x) => x.agent_id === a.agent_id && x.veto === veto);
-        return v === undefined ? [] : [{ veto, appeal: v.appeal }];
-      });
-      const added = vetoChange.added.filter((veto) => !unvoided.some((v) => v.veto === veto));
+      // A veto that still holds and that an appeal voids is said apart from one that stops holding;
+      // likewise a veto the base side's appeal voided, listed again: its voiding was lifted.
+      const [removed, voided] = splitVoided(vetoChange.removed, voidsAfter, a.agent_id);
+      const [added, unvoided] = splitVoided(vetoChange.added, voidsBefore, a.agent_id);
       vetoes.push({ agent_id: a.agent_id, name: a.name, added, removed, voided, unvoided });
     }
     const flagChange = idsChange(b.flags ?? [], a.flags ?? []);
@@ -866,6 +858,25 @@ function publishedData(root: string, published: Manifest) {
     sourceFile: published.source ? resolve(root, published.source.file) : null,
     allowMissing: published.allow_missing ?? [],
   };
+}
+
+/**
+ * Vetoes of an agent that moved, split into those that did not come from an appeal's voiding and
+ * those a side's applied appeal voided (`voids`), the latter with the appeal's id.
+ */
+function splitVoided(
+  vetoes: readonly string[],
+  voids: readonly VetoVoid[],
+  agent: string,
+): [string[], Array<{ veto: string; appeal: string }>] {
+  const moved: string[] = [];
+  const voided: Array<{ veto: string; appeal: string }> = [];
+  for (const veto of vetoes) {
+    const v = voids.find((x) => x.agent_id === agent && x.veto === veto);
+    if (v === undefined) moved.push(veto);
+    else voided.push({ veto, appeal: v.appeal });
+  }
+  return [moved, voided];
 }
 
 /** What impact compares of one side's evaluation: its agents and the vetoes its appeals voided. */
