@@ -251,7 +251,7 @@ async function pipeline(
   const headed = new Set(
     INPUT_TABLES.filter((t) => inputs.tables[t].files.every((f) => f.format !== 'jsonl')),
   );
-  const conversations = new ConversationIndex();
+  const conversations = new ConversationIndex(expectedConversations(inputs));
   const checks = new RowChecks({
     fileNames: inputs.fileNames,
     hasConversations: inputs.tables.conversations.files.length > 0,
@@ -943,4 +943,11 @@ function summaryOf(agents: readonly AgentResult[], policy: Policy, rejected: num
 
 function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// About how many conversations the conversations files hold, to size the index's hash table: a
+// row of the contract's fields takes some 60–100 bytes of CSV or JSON Lines (an estimate only).
+function expectedConversations(inputs: Inputs): number {
+  const bytes = inputs.tables.conversations.files.reduce((sum, f) => sum + f.size, 0);
+  return Math.floor(bytes / 64);
 }

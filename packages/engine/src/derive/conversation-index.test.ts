@@ -127,3 +127,36 @@ describe('indexOf', () => {
     ]);
   });
 });
+
+describe('the hash table sized from the expected conversations', () => {
+  const build = (expected: number) => {
+    const index = new ConversationIndex(expected);
+    IDS.forEach((id, i) => {
+      expect(index.indexOf(id)).toBe(-1);
+      index.add(new Row({ conversation_id: id, channel: null }, 0, i + 2), 0, false);
+    });
+    return index;
+  };
+
+  it('starts at twice the estimate, a power of two from 2^11 to 2^25', () => {
+    expect(new ConversationIndex().shared().slots.length).toBe(2048);
+    expect(new ConversationIndex(1024).shared().slots.length).toBe(2048);
+    expect(new ConversationIndex(1025).shared().slots.length).toBe(4096);
+    expect(new ConversationIndex(600_000).shared().slots.length).toBe(2 ** 21);
+    expect(new ConversationIndex(1e9).shared().slots.length).toBe(2 ** 25);
+  });
+
+  it('finds the same index for every id whatever the estimate, too low (rebuilt) or too high', () => {
+    const low = build(0);
+    const high = build(100_000);
+    // Too low: rebuilt as it filled; high enough: never rebuilt.
+    expect(low.shared().slots.length).toBe(8192);
+    expect(high.shared().slots.length).toBe(2 ** 18);
+    for (const [i, id] of IDS.entries()) {
+      expect(low.indexOf(id)).toBe(i);
+      expect(high.indexOf(id)).toBe(i);
+    }
+    expect(high.indexOf('conv-3000')).toBe(-1);
+    expect(high.indexOf('a\udbffb')).toBe(-1);
+  });
+});

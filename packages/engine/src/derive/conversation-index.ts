@@ -73,7 +73,7 @@ export class ConversationIndex implements ConversationLookup {
   #bytes = sharedBytes(1024);
   #byteLength = 0;
   #offsets = sharedInt32(1025);
-  #slots = sharedInt32(2048);
+  #slots: Int32Array;
   #agent = sharedInt32(1024);
   #excluded = sharedBytes(1024);
   #file = sharedInt32(1024);
@@ -94,6 +94,16 @@ export class ConversationIndex implements ConversationLookup {
   // hashing and probing again. Any other addition forgets it.
   #missedId: string | null = null;
   #missedSlot = -1;
+
+  /**
+   * `expected`: about how many conversations will be added (an estimate: 0 when unknown). The
+   * hash table starts with room for them, at most half full, so that it is not rebuilt as it
+   * fills; a wrong estimate only costs rebuilding (too low) or memory (too high). Whatever the
+   * estimate, every lookup gives the same index.
+   */
+  constructor(expected = 0) {
+    this.#slots = sharedInt32(slotsFor(expected));
+  }
 
   /** How many conversations there are. */
   get size(): number {
@@ -445,6 +455,14 @@ function hashOf(bytes: Uint8Array, from: number, to: number): number {
   let h = 0x811c9dc5;
   for (let k = from; k < to; k++) h = Math.imul(h ^ (bytes[k] ?? 0), 0x01000193);
   return h >>> 0;
+}
+
+// The hash table's length for `expected` conversations: a power of two at least twice that, from
+// 2^11 to 2^25 (128 MiB).
+function slotsFor(expected: number): number {
+  let n = 2048;
+  while (n < 2 * expected && n < 2 ** 25) n *= 2;
+  return n;
 }
 
 function sharedBytes(n: number): Uint8Array {
