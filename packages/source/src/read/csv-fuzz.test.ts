@@ -87,6 +87,35 @@ describe('the CSV reader against csv-parse', { timeout: 120_000 }, () => {
   });
 });
 
+describe('cutting a file larger than a read chunk (64 KiB) into pieces', { timeout: 120_000 }, () => {
+  it('cuts at the same records when lines, quoted line breaks and a 100 KiB cell straddle chunks', async () => {
+    const random = mulberry32(20261203);
+    const cell = (): string => {
+      const r = random();
+      if (r < 0.5) return `v${Math.floor(random() * 1e6)}`;
+      if (r < 0.7) return `"x,${'y'.repeat(Math.floor(random() * 30))}"`;
+      if (r < 0.85) return `"line one${random() < 0.5 ? '\r\n' : '\n'}line ""two"""`;
+      if (r < 0.95) return `a"b${Math.floor(random() * 100)}`;
+      return '';
+    };
+    const lines = ['a,b,c'];
+    for (let i = 0; i < 12_000; i++) {
+      lines.push(
+        i === 5000 ? `"${'z'.repeat(100_000)}\n${'z'.repeat(100)}",2,3` : `${cell()},${cell()},${cell()}`,
+      );
+    }
+    const text = `${lines.join(random() < 0.5 ? '\n' : '\r\n')}\n`;
+    expect(text.length).toBeGreaterThan(5 * 64 * 1024);
+    const items = await collect(csvOf(text, {}));
+    expect(items.filter((i) => i.kind === 'record')).toHaveLength(12_000);
+    for (const pieceBytes of [1, 4096, 70_000, 1 << 20]) {
+      expect(await readInPieces(text, 900_000 + pieceBytes, pieceBytes), `pieces of ${pieceBytes}`).toEqual(
+        items,
+      );
+    }
+  });
+});
+
 const pieceDir = mkdtempSync(join(tmpdir(), 'scorebook-pieces-'));
 
 // Cuts a text with splitFile and reads each piece on its own: the items must be the whole file's.

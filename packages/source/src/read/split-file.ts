@@ -52,18 +52,15 @@ export async function splitFile(options: SplitFileOptions): Promise<FilePieces |
   let pieceLine = 1;
   let line = 1;
   let offset = 0;
-  // The bytes of the line being read that the previous chunk ended inside.
-  let carry: Uint8Array = new Uint8Array(0);
   const state: QuoteState = { inQuote: false };
-  for await (const chunk of fileChunks(options.path, options.name)) {
-    hash.update(chunk);
-    const bytes = carry.length === 0 ? chunk : concat(carry, chunk);
-    const base = offset - carry.length;
-    let from = 0;
+  // Follows the lines that end in `bytes` from `from` on (`base`: the file offset of bytes[0]),
+  // cutting a piece at the first record boundary past `pieceBytes`; gives where the last line
+  // that does not end in them starts.
+  const lines = (bytes: Uint8Array, from: number, base: number): number => {
     // The next quote at or after the line being read (-1: none in these bytes), found once for
     // the lines before it rather than searched for on every line.
     let quote = -2;
-    for (let lf = bytes.indexOf(LF); lf !== -1; lf = bytes.indexOf(LF, from)) {
+    for (let lf = bytes.indexOf(LF, from); lf !== -1; lf = bytes.indexOf(LF, from)) {
       if (csv) {
         if (quote !== -1 && quote < from) quote = bytes.indexOf(QUOTE, from);
         if (state.inQuote || (quote !== -1 && quote < lf)) scanLineBytes(bytes, from, lf, state);
@@ -77,7 +74,28 @@ export async function splitFile(options: SplitFileOptions): Promise<FilePieces |
         pieceLine = line;
       }
     }
-    carry = bytes.slice(from);
+    return from;
+  };
+  // The bytes of the line being read that the previous chunk ended inside.
+  let carry: Uint8Array = new Uint8Array(0);
+  for await (const chunk of fileChunks(options.path, options.name)) {
+    hash.update(chunk);
+    let from = 0;
+    if (carry.length > 0) {
+      // The line the previous chunk ended inside, made whole with this chunk's first line feed
+      // (only that line is copied, not the chunk).
+      const lf = chunk.indexOf(LF);
+      if (lf === -1) {
+        carry = concat(carry, chunk);
+        offset += chunk.length;
+        continue;
+      }
+      lines(concat(carry, chunk.subarray(0, lf + 1)), 0, offset - carry.length);
+      from = lf + 1;
+    }
+    from = lines(chunk, from, offset);
+    // A copy: the chunk is a view of a buffer the next read reuses.
+    carry = chunk.slice(from);
     offset += chunk.length;
   }
   if (offset > pieceStart || pieces.length === 0) found({ start: pieceStart, end: offset, line: pieceLine });
