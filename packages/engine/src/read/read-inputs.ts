@@ -160,8 +160,9 @@ export async function sourceOfData(dataDir: string, sourceFile: string | null): 
 }
 
 /**
- * The header problems of the tables of a partial source, or none when its files cannot be
- * located (that is said once the source is valid).
+ * The header problems of the tables of a partial source, and its stray files when they are known
+ * ({@link PartialSource.straysKnown}); none when its files cannot be located (that is said once
+ * the source is valid).
  */
 async function partialHeaderProblems(dataDir: string, partial: PartialSource): Promise<Problem[]> {
   let located: DataFiles;
@@ -180,6 +181,8 @@ async function partialHeaderProblems(dataDir: string, partial: PartialSource): P
     const typer = new TableTyper(table, reading, zone);
     problems.push(...(await headerProblems({ files, reading, typer, headers: new Map() })));
   }
+  // Files no table takes, when the errors cannot change which files the tables take.
+  if (partial.straysKnown) problems.push(...located.strays);
   return problems;
 }
 

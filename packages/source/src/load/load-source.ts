@@ -59,6 +59,12 @@ export interface LoadedSource {
 export interface PartialSource {
   source: Source;
   headersChecked: ReadonlySet<InputTableName>;
+  /**
+   * True when every error is inside a field of a contract table (`tables.<table>.fields.<field>`,
+   * such as a draft's TODO in a map): fields do not change which files a table takes, so the
+   * files no table takes (STRAY_FILE) are known and said with the errors.
+   */
+  straysKnown: boolean;
 }
 
 /**
@@ -82,7 +88,11 @@ export function findSource(
   return {
     source,
     problems: sortProblems([...problems, ...unmatchedGlobs(dataDir, partial)]),
-    partial: { source: partial, headersChecked: headersChecked(partial, problems) },
+    partial: {
+      source: partial,
+      headersChecked: headersChecked(partial, problems),
+      straysKnown: straysKnown(problems),
+    },
   };
 }
 
@@ -443,6 +453,14 @@ const READ_BY_SOME_POLICIES: ReadonlySet<InputTableName> = new Set([
 ]);
 // The keys of a field whose errors leave its column as written.
 const VALUE_KEYS = ['map', 'format', 'number', 'type'];
+
+/** {@link PartialSource.straysKnown}. */
+function straysKnown(problems: readonly SourceProblem[]): boolean {
+  const fields = INPUT_TABLES.map((table) => formatPath(['tables', table, 'fields']));
+  return problems
+    .filter((p) => p.severity === 'error')
+    .every((p) => fields.some((prefix) => (p.path ?? '').startsWith(`${prefix}.`)));
+}
 
 /** The tables of a source with errors whose files would be read as written ({@link PartialSource}). */
 function headersChecked(partial: Source, problems: readonly SourceProblem[]): Set<InputTableName> {
