@@ -168,6 +168,59 @@ describe('readXlsx: rows and header', () => {
     expect(records(items).slice(2)).toEqual([[3, [null, 2]]]);
   });
 
+  it('rejects a row repeating the header, trimmed, as in a CSV file (HEADER_REPEATED)', async () => {
+    const book = buildXlsx({
+      sheets: [
+        {
+          name: 'S',
+          rows:
+            header('会话ID', '客服', '满意度') +
+            row(2, inline('A2', 'c1') + inline('B2', 'a1') + n('C2', 5)) +
+            // A second export pasted below: its header (with a space), then its rows.
+            row(3, inline('A3', '会话ID ') + inline('B3', '客服') + inline('C3', '满意度')) +
+            row(4, inline('A4', 'c2') + inline('B4', 'a2') + n('C4', 4)) +
+            // Not the header: one name missing, or one name more.
+            row(5, inline('A5', '会话ID') + inline('B5', '客服')) +
+            row(
+              6,
+              inline('A6', '会话ID') + inline('B6', '客服') + inline('C6', '满意度') + inline('D6', 'x'),
+            ),
+        },
+      ],
+    });
+    const { items } = await read(book);
+    expect(items[2]).toEqual({
+      kind: 'bad',
+      line: 3,
+      code: 'HEADER_REPEATED',
+      message: {
+        zh: '这一行与文件的表头完全相同:这个文件很可能是两个导出拼接而成。这一行不是数据,只作为被拒绝的行列出;请删除这一行(或把两个导出分别存为两个文件),并确认两段导出没有重复的记录。',
+        en: "this line repeats the file's header: the file is most likely two exports joined. The line is not data and is only listed as a rejected row; remove it (or save the two exports as two files), and check that the two exports do not hold the same records twice.",
+      },
+    });
+    expect(items.map((i) => `${i.kind}:${i.kind === 'bad' ? i.code : ''}`)).toEqual([
+      'header:',
+      'record:',
+      'bad:HEADER_REPEATED',
+      'record:',
+      'record:',
+      'bad:FIELD_COUNT',
+    ]);
+  });
+
+  it('never takes a row for the header when the header names nothing', async () => {
+    const book = buildXlsx({
+      sheets: [
+        {
+          name: 'S',
+          rows: row(1, '<c r="A1" t="inlineStr"><is><t> </t></is></c>') + row(2, inline('A2', ' ')),
+        },
+      ],
+    });
+    const { items } = await read(book);
+    expect(items.map((i) => i.kind)).toEqual(['header', 'record']);
+  });
+
   it('reads a merged area as its top-left cell, the rest empty', async () => {
     const book = buildXlsx({
       sheets: [
@@ -245,14 +298,17 @@ describe('readXlsx: cell values', () => {
         {
           name: 'S',
           rows:
-            row(1, s('A1', 0) + s('B1', 1) + s('C1', 2) + s('D1', 3) + s('E1', 4)) +
+            // The shared strings in row 2 and the same inline in row 3, under a header of its own
+            // (a row equal to the header would be HEADER_REPEATED).
+            header('a', 'b', 'c', 'd', 'e') +
+            row(2, s('A2', 0) + s('B2', 1) + s('C2', 2) + s('D2', 3) + s('E2', 4)) +
             row(
-              2,
-              inline('A2', '客服') +
-                '<c r="B2" t="inlineStr"><is><r><t>满意</t></r><r><t xml:space="preserve"> 度</t></r></is></c>' +
-                '<c r="C2" t="inlineStr"><is><t>東京</t><rPh sb="0" eb="2"><t>トウキョウ</t></rPh></is></c>' +
-                inline('D2', '第一行_x000D_\n第二行 a_x005F_x000D_b &amp;lt; &lt;') +
-                inline('E2', '  两端空格  '),
+              3,
+              inline('A3', '客服') +
+                '<c r="B3" t="inlineStr"><is><r><t>满意</t></r><r><t xml:space="preserve"> 度</t></r></is></c>' +
+                '<c r="C3" t="inlineStr"><is><t>東京</t><rPh sb="0" eb="2"><t>トウキョウ</t></rPh></is></c>' +
+                inline('D3', '第一行_x000D_\n第二行 a_x005F_x000D_b &amp;lt; &lt;') +
+                inline('E3', '  两端空格  '),
             ),
         },
       ],
@@ -261,8 +317,9 @@ describe('readXlsx: cell values', () => {
     const { items } = await read(book);
     const expected = ['客服', '满意 度', '東京', '第一行\r\n第二行 a_x000D_b &lt; <', '  两端空格  '];
     expect(records(items)).toEqual([
-      [1, expected],
+      [1, ['a', 'b', 'c', 'd', 'e']],
       [2, expected],
+      [3, expected],
     ]);
   });
 

@@ -8,6 +8,8 @@ import { pipeline } from 'node:stream/promises';
 import { messageOf, ScorebookError } from '@scorebook/problems';
 import unzipper, { type Entry } from 'unzipper';
 import { type Cell, type FileItem, MAX_RECORD_BYTES, type ReadFileOptions, WallClock } from './file-items.ts';
+import { READ_ERRORS } from './read-errors.ts';
+import { trimText } from './white-space.ts';
 import { type NotZipLooks, XLSX_ERRORS } from './xlsx-errors.ts';
 import {
   type DateStyles,
@@ -179,6 +181,8 @@ class RowsToItems {
   private readonly sheet: string;
   private readonly headerRow: number;
   private readonly items: FileItem[];
+  /** The header's names, trimmed; null until it is read, and for a header whose names are all empty. */
+  private names: string[] | null = null;
 
   constructor(sheet: string, headerRow: number, items: FileItem[]) {
     this.sheet = sheet;
@@ -192,6 +196,7 @@ class RowsToItems {
       if (row.line > this.headerRow) throw this.noHeader(row.line);
       const columns = row.cells.map(headerText);
       this.width = columns.length;
+      this.names = columns.some((c) => trimText(c) !== '') ? columns.map(trimText) : null;
       this.items.push({ kind: 'header', line: row.line, columns });
       return;
     }
@@ -208,7 +213,26 @@ class RowsToItems {
     }
     const cells = row.cells;
     while (cells.length < this.width) cells.push(null);
+    if (this.isHeader(cells)) {
+      // Two exports pasted into one sheet: the second one's header is no data (as in a CSV file).
+      this.items.push({
+        kind: 'bad',
+        line: row.line,
+        code: 'HEADER_REPEATED',
+        message: messageOf(READ_ERRORS, 'HEADER_REPEATED', { bom: false }),
+      });
+      return;
+    }
     this.items.push({ kind: 'record', line: row.line, cells });
+  }
+
+  // Whether a row's cells (as many as the header's), as header text and trimmed, are the header's names.
+  private isHeader(cells: readonly Cell[]): boolean {
+    const names = this.names;
+    if (names === null) return false;
+    for (let i = 0; i < names.length; i++)
+      if (trimText(headerText(cells[i] ?? null)) !== names[i]) return false;
+    return true;
   }
 
   end(): void {
