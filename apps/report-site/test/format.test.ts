@@ -7,7 +7,9 @@ import {
   formatDelta,
   formatDuration,
   formatLocalTime,
+  formatMissing,
   formatMoney,
+  formatTotal,
   formatValue,
   periodDays,
 } from '../src/lib/format.ts';
@@ -389,5 +391,34 @@ describe('formatAdjustmentPoints', () => {
     expect(formatAdjustmentPoints(0, metric(0), 'zh')).toBe('0');
     expect(formatAdjustmentPoints(3, metric(3), 'zh')).toBe('+3');
     expect(formatAdjustmentPoints(-2.5, metric(1), 'en')).toBe('-2.5');
+  });
+});
+
+describe('a total beside grade boundaries', () => {
+  const boundaries = [90, 80, 60, 0];
+
+  it('has one decimal unless that would show it at a boundary it is below', () => {
+    expect(formatTotal(79.984, boundaries)).toBe('79.98');
+    expect(formatTotal(79.95, boundaries)).toBe('79.95');
+    expect(formatTotal(79.9999, boundaries)).toBe('79.9999');
+    expect(formatTotal(89.96, boundaries)).toBe('89.96');
+    // Not below a boundary that one decimal reaches: one decimal.
+    expect(formatTotal(80, boundaries)).toBe('80.0');
+    expect(formatTotal(80.04, boundaries)).toBe('80.0');
+    expect(formatTotal(79.94, boundaries)).toBe('79.9');
+    expect(formatTotal(85.25, boundaries)).toBe('85.3');
+    // Without boundaries (no policy.json), and without a total.
+    expect(formatTotal(79.984, [])).toBe('80.0');
+    expect(formatTotal(null, boundaries)).toBe('—');
+    // Closer than 12 decimals: as JavaScript writes it.
+    expect(formatTotal(80 - 1e-13, boundaries)).toBe(String(80 - 1e-13));
+  });
+
+  it('shows points missing as more than 0', () => {
+    expect(formatMissing(0.016)).toBe('0.02');
+    expect(formatMissing(0.004)).toBe('0.004');
+    expect(formatMissing(5.2)).toBe('5.2');
+    expect(formatMissing(6.46)).toBe('6.5');
+    expect(formatMissing(1e-13)).toBe('1e-13');
   });
 });

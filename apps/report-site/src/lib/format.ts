@@ -77,6 +77,33 @@ export function formatScore(value: number | null | undefined): string {
   return value === null || value === undefined ? '—' : round(value, 1).toFixed(1);
 }
 
+/**
+ * A total beside grade boundaries (the policy's `min_score`s): one decimal as {@link formatScore},
+ * unless that shows it at or past a boundary it is below — 79.984 would read 80.0 beside grade B
+ * when A starts at 80 — then the fewest decimals, 2 to 12, that show it below every such boundary
+ * (`79.98`); a total that needs more is shown as JavaScript writes it (`String`).
+ */
+export function formatTotal(value: number | null | undefined, boundaries: readonly number[]): string {
+  if (value === null || value === undefined) return '—';
+  for (let digits = 1; digits <= 12; digits++) {
+    const shown = round(value, digits);
+    if (!boundaries.some((b) => value < b && b <= shown)) return shown.toFixed(digits);
+  }
+  return String(value);
+}
+
+/**
+ * Points still missing (more than 0) to a grade: one decimal, or the fewest decimals, 2 to 12,
+ * that do not show 0 (`0.02` for 0.016); more than that as JavaScript writes it.
+ */
+export function formatMissing(value: number): string {
+  for (let digits = 1; digits <= 12; digits++) {
+    const shown = round(value, digits);
+    if (shown > 0) return shown.toFixed(digits);
+  }
+  return String(value);
+}
+
 /** A change of points with its sign, one decimal: `+3.2`, `-0.5`, `±0.0`. */
 export function formatDelta(value: number): string {
   const r = round(value, 1);

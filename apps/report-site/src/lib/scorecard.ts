@@ -51,6 +51,11 @@ export function weakestMetrics(rows: readonly ScoredRow[], n = 3): Array<{ row: 
     .map(({ row, lost }) => ({ row, lost }));
 }
 
+/** The `min_score` of each grade of the period's policy: where `formatTotal` must not round a total across. */
+export function gradeBoundaries(period: SitePeriod): number[] {
+  return (period.policy?.grades ?? []).map((g) => g.min_score);
+}
+
 /**
  * The next better grade than the one the total reaches, and the points the total lacks for it
  * (its `min_score` − total); null at the best grade, without a total or without policy.json.
