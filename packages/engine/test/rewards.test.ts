@@ -114,19 +114,25 @@ describe('rewards and awards', () => {
     });
   });
 
-  it('stop on a base that is not a number, naming the agent and the value', async () => {
+  it('stop on a base that is not a number, naming every such agent, its row and the value', async () => {
     const bad = {
       ...tables,
-      agents: tables.agents.replace('b1,甲,一组,aftersale,3000', 'b1,甲,一组,aftersale,"3,000"'),
+      agents: tables.agents
+        .replace('b1,甲,一组,aftersale,3000', 'b1,甲,一组,aftersale,"3,000"')
+        .replace('b4,丁,一组,aftersale,1999.99', 'b4,丁,一组,aftersale,-100'),
     };
     await expect(runScenario({ policy: v2Policy(CARD), tables: bad })).rejects.toMatchObject({
       problems: [
         {
           code: 'BONUS_BASE_NOT_A_NUMBER',
+          file: 'agents.csv',
+          line: 2,
           message: {
             en: 'The bonus base bonus_base of agent b1 is "3,000", not a number. Write a number in the agents table (such as 3000), or declare the column as type: number in source.yaml.',
           },
         },
+        // Text that is no plain decimal number, as `-100` read from a text column is.
+        { code: 'BONUS_BASE_NOT_A_NUMBER', file: 'agents.csv', line: 5 },
       ],
     });
   });

@@ -94,6 +94,12 @@ export const GOVERNANCE_ERRORS = defineCatalogue({
     en: (p: { file: string }) =>
       `${p.file} is not inside a git repository. A publication records a committed policy; commit it in the repository, then publish.`,
   },
+  FILE_IN_OTHER_REPOSITORY: {
+    zh: (p: { file: string; root: string; home: string }) =>
+      `${p.file} 提交在另一个 git 仓库(${p.root})中,而发布是在 ${p.home} 中运行的:清单只记录运行发布的那个仓库的提交,复核时会找不到这个文件的提交。请把它放进 ${p.home} 的仓库并提交,或者在 ${p.root} 中运行发布。`,
+    en: (p: { file: string; root: string; home: string }) =>
+      `${p.file} is committed in another git repository (${p.root}) than the one publish runs in (${p.home}): a manifest records the commits of the repository publish runs in, so verify would not find this file's commit. Put it in the repository of ${p.home} and commit it there, or run publish in ${p.root}.`,
+  },
   FILE_NOT_COMMITTED: {
     zh: (p: { file: string; ignoredBy: string | null }) =>
       p.ignoredBy === null

@@ -24,7 +24,7 @@ import { type Problem, ScorebookError } from '@scorebook/problems';
 import { archiveInputs, inputFilesOf } from './archive.ts';
 import { shellWord } from './command-line.ts';
 import { governanceMessage, governanceProblem, governanceStop, problemOf } from './errors.ts';
-import { commitState, headCommit, ignoreRule, lastCommitOf } from './git.ts';
+import { commitState, gitRoot, headCommit, ignoreRule, lastCommitOf } from './git.ts';
 import { baseDir, DEFAULT_APPEALS_DIR, periodFolders, recorded, supersededSlots } from './paths.ts';
 import { appealWindowsFrom } from './publication-time.ts';
 import { type PublishAdvice, publishAdvice } from './publish-advice.ts';
@@ -351,17 +351,29 @@ function refuseUnmapped(rejected: readonly RejectedRow[], sourceFile: string | n
 }
 
 /**
- * Refuses (kind `refused`) when any file is outside git, never committed, or differs from HEAD,
+ * Refuses (kind `refused`) when any file is outside git, in another repository than the one
+ * publish runs in (`base`'s), never committed, or differs from HEAD,
  * with every such file named and the command that commits it (`git add -f` and the rule, for a
  * file that git ignores). `base` is where the names shown
  * are relative to.
  */
 export function requireCommitted(files: readonly string[], base: string): void {
   const problems: Problem[] = [];
+  // The repository publish runs in: its commits are the ones a manifest records and verify looks up.
+  const home = gitRoot(base);
   for (const file of files) {
     const shown = recorded(base, file);
     const state = commitState(file);
+    const root = state === 'outside' ? null : gitRoot(dirname(resolve(file)));
     if (state === 'outside') problems.push(governanceProblem('NOT_IN_GIT', file, { file: shown }));
+    else if (root !== null && root !== home)
+      problems.push(
+        governanceProblem('FILE_IN_OTHER_REPOSITORY', file, {
+          file: shown,
+          root,
+          home: home ?? resolve(base),
+        }),
+      );
     else if (state === 'uncommitted')
       problems.push(
         governanceProblem('FILE_NOT_COMMITTED', file, { file: shown, ignoredBy: ignoreRule(file) }),

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lockDirectory } from '@scorebook/engine';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -151,6 +151,25 @@ describe('what is published is what was committed', () => {
       ['FILE_NOT_COMMITTED', join(repo, 'source.yaml')],
     ]);
     expect(error.problems[1]!.message.zh).toContain('git add source.yaml && git commit');
+  });
+
+  it('refuses a file committed in another repository than the one publish runs in, naming both', async () => {
+    // A repository nested in this one (an export folder with its own git), its file committed there.
+    const other = join(repo, 'exports');
+    mkdirSync(other);
+    git(other, 'init', '-q');
+    writeFileSync(join(other, 'source.yaml'), 'scorebook: 1\n');
+    git(other, 'add', 'source.yaml');
+    git(other, 'commit', '-qm', 'source');
+    const error = await stopOf(() => publish(repo, '2026-11', { committedFiles: ['exports/source.yaml'] }));
+    rmSync(other, { recursive: true, force: true });
+    const root = git(repo, 'rev-parse', '--show-toplevel');
+    expect(error.problems.map((p) => [p.code, p.file])).toEqual([
+      ['FILE_IN_OTHER_REPOSITORY', join(repo, 'exports/source.yaml')],
+    ]);
+    expect(error.problems[0]!.message.en).toBe(
+      `exports/source.yaml is committed in another git repository (${join(root, 'exports')}) than the one publish runs in (${root}): a manifest records the commits of the repository publish runs in, so verify would not find this file's commit. Put it in the repository of ${root} and commit it there, or run publish in ${join(root, 'exports')}.`,
+    );
   });
 
   it('says that a file never committed is ignored by git, by which rule, and to add it with -f', async () => {

@@ -24,6 +24,9 @@ export interface Agent {
   status: string;
   /** The row's values as read (extra columns included): what rules may read of the agent. */
   values: Readonly<Record<string, unknown>>;
+  /** Where the agent's row is: its file's name as the run names it, and its line. */
+  file: string;
+  line: number;
 }
 
 /**
@@ -264,7 +267,7 @@ export class RowChecks {
       if (table === 'conversations') this.#expected++;
       else this.#seen.set(id, record.file * 2 ** 32 + record.line);
     }
-    if (table === 'agents') this.#addAgent(valuesOf(table, v));
+    if (table === 'agents') this.#addAgent(valuesOf(table, v), record.fileName, record.line);
     return new Row(v, record.file, record.line);
   }
 
@@ -287,7 +290,7 @@ export class RowChecks {
       );
   }
 
-  #addAgent(v: TableValues<'agents'>): void {
+  #addAgent(v: TableValues<'agents'>, file: string, line: number): void {
     const index = this.agents.length;
     this.agents.push({
       index,
@@ -298,6 +301,8 @@ export class RowChecks {
       hired_on: v.hired_on,
       status: v.status ?? 'active',
       values: v,
+      file,
+      line,
     });
     this.agentIndex.set(v.agent_id, index);
   }

@@ -283,13 +283,15 @@ function provenanceOf(outcome: MonthOutcome): MonthProvenance {
 function pay(recomputed: Evaluation, agents: readonly AgentResult[], rows: readonly Agent[]): void {
   const definitions = new Map(recomputed.policySnapshot.metrics.map((d) => [d.id, d]));
   const rowOf = new Map(rows.map((r) => [r.agent_id, r]));
+  const unpaid: Problem[] = [];
   for (const scorecard of recomputed.policy.scorecards) {
     const members = agents.flatMap((result) => {
       const agent = rowOf.get(result.agent_id);
       return result.scorecard === scorecard.id && agent !== undefined ? [{ result, agent }] : [];
     });
-    payScorecard(scorecard, members, (metric) => definitions.get(metric));
+    unpaid.push(...payScorecard(scorecard, members, (metric) => definitions.get(metric)));
   }
+  if (unpaid.length > 0) throw new EvaluationError(unpaid);
 }
 
 function summaryOf(

@@ -1,8 +1,7 @@
 import type { AgentResult, AwardResult, Better, MetricDefinition, RewardResult } from '@scorebook/contract';
 import type { Award, BonusBase, Rewards, Scorecard } from '@scorebook/policy';
-import { messageOf } from '@scorebook/problems';
+import { messageOf, type Problem } from '@scorebook/problems';
 import type { Agent } from '../check/row-checks.ts';
-import { EvaluationError } from '../evaluation-error.ts';
 import { SCORE_ERRORS } from './score-errors.ts';
 
 /** A rated agent competing for an award: its value and sample of the award's metric. */
@@ -61,7 +60,7 @@ export function payScorecard(
   scorecard: Scorecard,
   members: readonly Payee[],
   definitionOf: (metric: string) => Pick<MetricDefinition, 'kind' | 'better'> | undefined,
-): void {
+): Problem[] {
   const won = new Map<Payee, AwardResult[]>();
   for (const award of scorecard.awards) {
     const d = definitionOf(award.metric);
@@ -76,11 +75,13 @@ export function payScorecard(
     for (const { key, place } of awardWinners(award, d.better, sampled, contenders))
       won.set(key, [...(won.get(key) ?? []), { id: award.id, place, amount: award.amount }]);
   }
+  const problems: Problem[] = [];
   for (const m of members) {
     const awards = won.get(m) ?? [];
     m.result.awards = awards;
-    m.result.reward = rewardOf(scorecard.rewards, m.agent, m.result.grade, awards);
+    m.result.reward = rewardOf(scorecard.rewards, m.agent, m.result.grade, awards, problems);
   }
+  return problems;
 }
 
 /**
@@ -93,6 +94,7 @@ export function rewardOf(
   agent: Agent,
   grade: string | null,
   awards: readonly AwardResult[],
+  problems: Problem[],
 ): RewardResult | null {
   const paid = awards.flatMap((a) => (a.amount === null ? [] : [a.amount]));
   if (rewards === null && paid.length === 0) return null;
@@ -102,7 +104,7 @@ export function rewardOf(
       : grade === null
         ? rewards.not_rated
         : (rewards.coefficients.find((c) => c.grade === grade)?.coefficient ?? null);
-  const base = rewards === null || coefficient === null ? null : baseOf(rewards.base, agent);
+  const base = rewards === null || coefficient === null ? null : baseOf(rewards.base, agent, problems);
   const bonus = coefficient === null || base === null ? null : coefficient * base;
   const terms = [...(bonus === null ? [] : [bonus]), ...paid];
   return {
@@ -117,9 +119,10 @@ export function rewardOf(
  * The base of an agent's bonus: the scorecard's amount, or the agents table's field — a number,
  * 0 or more, or text that is a plain decimal number (`3000`, `2500.5`); empty is the default (or
  * none); a negative number (`BONUS_BASE_NEGATIVE`) or any other text (`BONUS_BASE_NOT_A_NUMBER`)
- * stops the evaluation.
+ * is a problem at the agent's row, added to `problems` (the caller stops the evaluation with every
+ * agent's), and no base.
  */
-function baseOf(base: BonusBase | null, agent: Agent): number | null {
+function baseOf(base: BonusBase | null, agent: Agent, problems: Problem[]): number | null {
   if (base === null) return null;
   if (base.kind === 'amount') return base.amount;
   const value = Object.hasOwn(agent.values, base.field) ? agent.values[base.field] : null;
@@ -128,18 +131,17 @@ function baseOf(base: BonusBase | null, agent: Agent): number | null {
   if (typeof value === 'string' && /^\d+(\.\d+)?$/.test(value)) return Number(value);
   // A negative base (a number column with -3000) would pay a negative bonus: a slip in the export.
   const code = typeof value === 'number' ? 'BONUS_BASE_NEGATIVE' : 'BONUS_BASE_NOT_A_NUMBER';
-  throw new EvaluationError([
-    {
-      code,
-      severity: 'error',
-      message: messageOf(SCORE_ERRORS, code, {
-        agent: agent.agent_id,
-        field: base.field,
-        value: String(value),
-      }),
-      file: null,
-      line: null,
-      column: null,
-    },
-  ]);
+  problems.push({
+    code,
+    severity: 'error',
+    message: messageOf(SCORE_ERRORS, code, {
+      agent: agent.agent_id,
+      field: base.field,
+      value: String(value),
+    }),
+    file: agent.file,
+    line: agent.line,
+    column: null,
+  });
+  return null;
 }

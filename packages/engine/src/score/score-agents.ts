@@ -7,10 +7,12 @@ import type {
 } from '@scorebook/contract';
 import { parseTeamFactName } from '@scorebook/formula';
 import { type Distribution, type Policy, type Scorecard, segmentMetricId } from '@scorebook/policy';
+import type { Problem } from '@scorebook/problems';
 import type { Period, Zone } from '@scorebook/time';
 import type { AppealStage } from '../appeal/appeal-stage.ts';
 import { factsOf } from '../check/policy-needs.ts';
 import type { Agent } from '../check/row-checks.ts';
+import { EvaluationError } from '../evaluation-error.ts';
 import type { History } from '../history/read-history.ts';
 import type { MeasuredMetric } from '../measure/accumulate.ts';
 import type { MetricValue } from '../measure/compile-metrics.ts';
@@ -201,6 +203,8 @@ export function scoreAgents(input: ScoreInput): ScoreOutput {
       formulas: hasFormulas ? (formulas?.explanations[at] ?? null) : null,
     };
   });
+  // The bonus bases that cannot be paid, of every scorecard: said together, then the run stops.
+  const unpaid: Problem[] = [];
   for (const scorecard of policy.scorecards) {
     if (scorecard.distribution !== null)
       distribute(scorecard.distribution, scorecard.id, policy, scored, tallies);
@@ -210,8 +214,9 @@ export function scoreAgents(input: ScoreInput): ScoreOutput {
         : [],
     );
     for (const [result, rank] of assignRanks(totals)) result.rank = rank;
-    if (policy.scorebook === 2) reward(scorecard, scored, tallies);
+    if (policy.scorebook === 2) unpaid.push(...reward(scorecard, scored, tallies));
   }
+  if (unpaid.length > 0) throw new EvaluationError(unpaid);
   return { agents: scored, teamFacts: formulas?.teamFacts ?? [] };
 }
 
@@ -232,15 +237,16 @@ function teamFactsOfConditions(policy: Policy): Map<string, string[]> {
 
 /**
  * The awards and rewards of a scorecard's agents (format 2), once grades are final: each award's
- * winners among the rated agents, then each agent's coefficient, bonus and total.
+ * winners among the rated agents, then each agent's coefficient, bonus and total; the problems of
+ * the bonus bases that cannot be paid.
  */
 function reward(
   scorecard: Scorecard,
   scored: readonly ScoredAgent[],
   tallies: readonly MeasuredMetric[],
-): void {
+): Problem[] {
   const definitions = new Map(tallies.map((t) => [t.definition.id, t.definition]));
-  payScorecard(
+  return payScorecard(
     scorecard,
     scored.filter((s) => s.result.scorecard === scorecard.id),
     (metric) => definitions.get(metric),
