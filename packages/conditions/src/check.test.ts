@@ -36,6 +36,20 @@ describe('checkCondition', () => {
     expect(codes({ all: [] })).toEqual([['CONDITION_EMPTY', 'warning', 'all']]);
   });
 
+  it('suggests the operator an unknown one is a spelling of (case, _, - and spaces aside)', () => {
+    const message = (operator: string) =>
+      checkCondition({ fact: 'score', operator, value: 1 }, rows, zone).find(
+        (p) => p.code === 'CONDITION_UNKNOWN_OPERATOR',
+      )?.message;
+    expect(message('lessthan')?.en).toMatch(
+      /^Unknown operator "lessthan"\. Did you mean "lessThan"\? \(Operators are case-sensitive\.\) Operators: /,
+    );
+    expect(message('Greater_Than-Inclusive')?.zh).toContain(
+      '未知的运算符 "Greater_Than-Inclusive"。是否想写 "greaterThanInclusive"?(运算符区分大小写)可用:',
+    );
+    expect(message('bigger')?.en).toMatch(/^Unknown operator "bigger"\. Operators: /);
+  });
+
   it('warns of unknown facts where extra columns may exist, and refuses them elsewhere', () => {
     expect(codes({ all: [{ fact: 'vip', operator: 'equal', value: true }] })).toEqual([
       ['CONDITION_UNKNOWN_FACT', 'warning', 'all.0.fact'],

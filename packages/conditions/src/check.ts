@@ -116,7 +116,10 @@ export function checkCondition(
     const pathOk = leaf.path === undefined || pathIsValid(leaf.path, [...at, 'path']);
     const info = typeof operator === 'string' ? OPERATORS_BY_NAME.get(operator) : undefined;
     if (info === undefined)
-      report('CONDITION_UNKNOWN_OPERATOR', [...at, 'operator'], 'error', { operator: String(operator) });
+      report('CONDITION_UNKNOWN_OPERATOR', [...at, 'operator'], 'error', {
+        operator: String(operator),
+        suggestion: typeof operator === 'string' ? operatorSpelledOtherwise(operator) : null,
+      });
     const leftType = factType(fact, [...at, 'fact']);
     const valueAt = [...at, 'value'];
     const reference = isFactReference(value) ? referenceType(value, info, valueAt) : undefined;
@@ -202,4 +205,14 @@ function knownList(names: readonly string[]): string {
   const shown = ordered.slice(0, MAX_KNOWN);
   const rest = ordered.length - shown.length;
   return rest > 0 ? `${shown.join(', ')} … (+${rest})` : shown.join(', ');
+}
+
+/**
+ * The operator an unknown one is a spelling of: equal once case, `_`, `-` and spaces are set aside
+ * (`lessthan`, `less_than`, `Less Than` → `lessThan`), or null.
+ */
+function operatorSpelledOtherwise(operator: string): string | null {
+  const key = (name: string) => name.replace(/[_\-\s]/g, '').toLowerCase();
+  const wanted = key(operator);
+  return [...OPERATORS_BY_NAME.keys()].find((name) => key(name) === wanted) ?? null;
 }

@@ -42,8 +42,10 @@ export const CONDITION_ERRORS = defineCatalogue({
       `An empty ${p.op}: [] always holds (json-rules-engine's rule). Add conditions if that is not what you mean.`,
   },
   CONDITION_UNKNOWN_OPERATOR: {
-    zh: (p: { operator: string }) => `未知的运算符 ${q(p.operator)}。可用:${operatorNames()}。`,
-    en: (p: { operator: string }) => `Unknown operator ${q(p.operator)}. Operators: ${operatorNames()}.`,
+    zh: (p: { operator: string; suggestion: string | null }) =>
+      `未知的运算符 ${q(p.operator)}。${p.suggestion === null ? '' : `是否想写 ${q(p.suggestion)}?(运算符区分大小写)`}可用:${operatorNames()}。`,
+    en: (p: { operator: string; suggestion: string | null }) =>
+      `Unknown operator ${q(p.operator)}. ${p.suggestion === null ? '' : `Did you mean ${q(p.suggestion)}? (Operators are case-sensitive.) `}Operators: ${operatorNames()}.`,
   },
   CONDITION_UNKNOWN_FACT: {
     zh: (p: UnknownFact) =>
