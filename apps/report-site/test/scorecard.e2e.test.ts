@@ -64,6 +64,15 @@ describe.skipIf(fixture === null)('the agent’s scorecard', () => {
         ? '已是最高等级'
         : `距 ${better.grade} 还差 ${formatScore(better.min_score - agent.total_score)} 分`,
     );
+    // A veto capping the grade below the next one by total says so (a0012: red line, cap D).
+    const vetoed = november.agents.find((a) => a.agent_id === 'a0012');
+    if (vetoed?.total_score == null || vetoed.vetoes.length === 0) throw new Error('a0012 is not vetoed');
+    await page.goto(url('zh/periods/2026-11/agents/a0012/index.html'));
+    const nextBetter = grades.filter((g) => g.min_score > (vetoed.total_score ?? 0)).at(-1);
+    expect(await page.locator('[data-grade-card] [data-next-grade][data-capped]').textContent()).toBe(
+      `距 ${nextBetter?.grade} 还差 ${formatScore((nextBetter?.min_score ?? 0) - vetoed.total_score)} 分,但一票否决把等级封顶在 D:否决成立时,总分再高等级也不会高于 D`,
+    );
+    await page.goto(url('zh/periods/2026-11/agents/a0001/index.html'));
     const expected = lostPoints(agent)
       .filter(([, lost]) => lost > 0)
       .sort((a, b) => b[1] - a[1])

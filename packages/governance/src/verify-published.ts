@@ -387,6 +387,9 @@ async function verifyOne(
     const added = fromArchive ? [] : addedInputProblems(dataDir, recordedInputs, inputFilesOf(freshResults));
     if (!fromArchive && inputProblems.length + added.length > 0) {
       const moved = agentsThatMove(results, freshResults);
+      const graded = agentsThatMove(results, freshResults, standingOf);
+      const list = (ids: string[]) =>
+        `${ids.slice(0, 10).join(', ')}${ids.length > 10 ? ` (+${ids.length - 10})` : ''}`;
       return noted('input_changed', [
         ...inputProblems,
         ...added,
@@ -396,7 +399,9 @@ async function verifyOne(
           null,
           governanceMessage('INPUT_CHANGE_EFFECT', {
             agents: moved.length,
-            ids: `${moved.slice(0, 10).join(', ')}${moved.length > 10 ? ` (+${moved.length - 10})` : ''}`,
+            ids: list(moved),
+            graded: graded.length,
+            gradedIds: list(graded),
           }),
         ),
       ]);
@@ -833,11 +838,20 @@ function addedInputProblems(
  * The agents whose results differ between a publication and a recomputation (either side's
  * agents, in the order first seen: the publication's, then those only the recomputation has).
  */
-function agentsThatMove(before: Results, after: Results): string[] {
-  const old = new Map(before.agents.map((a) => [a.agent_id, JSON.stringify(a)]));
+function agentsThatMove(
+  before: Results,
+  after: Results,
+  seen: (agent: Results['agents'][number]) => unknown = (a) => a,
+): string[] {
+  const old = new Map(before.agents.map((a) => [a.agent_id, JSON.stringify(seen(a))]));
   const ids = new Set([...old.keys(), ...after.agents.map((a) => a.agent_id)]);
-  const fresh = new Map(after.agents.map((a) => [a.agent_id, JSON.stringify(a)]));
+  const fresh = new Map(after.agents.map((a) => [a.agent_id, JSON.stringify(seen(a))]));
   return [...ids].filter((id) => old.get(id) !== fresh.get(id));
+}
+
+// What an agent's standing is: whether rated, the total, the grade and the rank.
+function standingOf(a: Results['agents'][number]): unknown {
+  return [a.status, a.total_score, a.grade, a.rank];
 }
 
 /** The first agents whose results differ, for the message. */

@@ -154,7 +154,16 @@ describe('verify --all', () => {
     );
     // The survey added moves a001's results: the agent is named (trial 10 finding 13).
     expect(changed[0]!.problems[1]!.message.en).toBe(
-      'Recomputed with the data as it is now, 1 agent’s results change (a001). If the data was corrected, re-publish the period with --supersede --reason.',
+      'Recomputed with the data as it is now, 1 agent’s results change (a001); no agent’s total, grade, rank or rating status changes (only metric values, scores and the like). If the data was corrected, re-publish the period with --supersede --reason.',
+    );
+    // A complaint upheld against a001 moves its total too: the agents whose standing moves are named.
+    const complained = await withEdit(
+      'data/sample/complaints.csv',
+      (t) =>
+        `${t}${Array.from({ length: 5 }, (_, i) => `k999${i},a001,c000002,2026-10-20T10:00:00+08:00,service,true`).join('\n')}\n`,
+    );
+    expect(complained[0]!.problems.find((p) => p.code === 'INPUT_CHANGE_EFFECT')?.message.zh).toBe(
+      '用现在的数据重新计算,有 1 名客服的结果改变(a001),其中 1 名的总分、等级、排名或参评状态改变(a001)。若数据是更正,请用 --supersede --reason 重新发布该期间。',
     );
     // Superseded publications whose inputs changed are shown but do not fail the run.
     expect(changed.map(isFailure)).toEqual([true, false, true]);

@@ -509,6 +509,12 @@ export const SITE_TEXT = defineCatalogue({
     zh: (p: { points: string; grade: string }) => `距 ${p.grade} 还差 ${p.points} 分`,
     en: (p: { points: string; grade: string }) => `${p.points} points short of ${p.grade}`,
   },
+  toNextGradeCapped: {
+    zh: (p: { points: string; grade: string; cap: string }) =>
+      `距 ${p.grade} 还差 ${p.points} 分,但一票否决把等级封顶在 ${p.cap}:否决成立时,总分再高等级也不会高于 ${p.cap}`,
+    en: (p: { points: string; grade: string; cap: string }) =>
+      `${p.points} points short of ${p.grade}, but a veto caps the grade at ${p.cap}: while it holds, no total gives a better grade than ${p.cap}`,
+  },
   vetoed: {
     zh: (p: { reason: string }) => `一票否决:${p.reason}`,
     en: (p: { reason: string }) => `Veto: ${p.reason}`,
