@@ -85,11 +85,7 @@ export function formatScore(value: number | null | undefined): string {
  */
 export function formatTotal(value: number | null | undefined, boundaries: readonly number[]): string {
   if (value === null || value === undefined) return '—';
-  for (let digits = 1; digits <= 12; digits++) {
-    const shown = round(value, digits);
-    if (!boundaries.some((b) => value < b && b <= shown)) return shown.toFixed(digits);
-  }
-  return String(value);
+  return fewestDecimals(value, (shown) => !boundaries.some((b) => value < b && b <= shown));
 }
 
 /**
@@ -97,9 +93,14 @@ export function formatTotal(value: number | null | undefined, boundaries: readon
  * that do not show 0 (`0.02` for 0.016); more than that as JavaScript writes it.
  */
 export function formatMissing(value: number): string {
+  return fewestDecimals(value, (shown) => shown > 0);
+}
+
+// The value with the fewest decimals, 1 to 12, whose rounding `fits`; else as JavaScript writes it.
+function fewestDecimals(value: number, fits: (shown: number) => boolean): string {
   for (let digits = 1; digits <= 12; digits++) {
     const shown = round(value, digits);
-    if (shown > 0) return shown.toFixed(digits);
+    if (fits(shown)) return shown.toFixed(digits);
   }
   return String(value);
 }
