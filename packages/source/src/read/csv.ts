@@ -8,7 +8,7 @@ import {
   parseChunks,
 } from './decode.ts';
 import { type FileItem, MAX_RECORD_BYTES, type ReadFileOptions } from './file-items.ts';
-import { READ_ERRORS, readError } from './read-errors.ts';
+import { headerRepeated, READ_ERRORS, readError } from './read-errors.ts';
 import { isWhiteSpace, trimText } from './white-space.ts';
 
 /** How to read CSV text. */
@@ -151,7 +151,7 @@ class CsvParser implements ChunkParser {
               ? this.#fieldCount(cursor.line, cells.length)
               : // A line repeating the header starts with its first name (or white space before it).
                 (c0 === this.#head0 || isWhiteSpace(c0)) && this.#isHeader(cells)
-                ? this.#repeatedHeader(cursor.line, false)
+                ? headerRepeated(cursor.line, false)
                 : { kind: 'record', line: cursor.line, cells },
           );
         }
@@ -167,7 +167,7 @@ class CsvParser implements ChunkParser {
             cells.length !== width
               ? this.#fieldCount(cursor.line, cells.length)
               : this.#isHeader(cells)
-                ? this.#repeatedHeader(cursor.line, false)
+                ? headerRepeated(cursor.line, false)
                 : { kind: 'record', line: cursor.line, cells },
           );
         }
@@ -237,7 +237,7 @@ class CsvParser implements ChunkParser {
 
   #item(record: OpenRecord): FileItem {
     if (record.cells.length === this.#width && this.#isHeader(record.cells))
-      return this.#repeatedHeader(record.line, record.bom);
+      return headerRepeated(record.line, record.bom);
     if (record.bom) return this.#bomItem(record.line);
     if (record.badColumn > 0) {
       return {
@@ -302,15 +302,6 @@ class CsvParser implements ChunkParser {
     const columns = this.#columns;
     for (let i = 0; i < cells.length; i++) if (trimText(cells[i] ?? '') !== columns[i]) return false;
     return true;
-  }
-
-  #repeatedHeader(line: number, bom: boolean): FileItem {
-    return {
-      kind: 'bad',
-      line,
-      code: 'HEADER_REPEATED',
-      message: messageOf(READ_ERRORS, 'HEADER_REPEATED', { bom }),
-    };
   }
 
   #bomItem(line: number): FileItem {

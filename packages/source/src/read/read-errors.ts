@@ -1,5 +1,5 @@
 import { type ArgsOf, defineCatalogue, messageOf, type Problem, ScorebookError } from '@scorebook/problems';
-import type { Encoding } from './file-items.ts';
+import type { Encoding, FileItem } from './file-items.ts';
 
 /** What a path names when it is not a regular file. */
 export type SpecialFileKind = 'directory' | 'fifo' | 'socket' | 'device' | 'other';
@@ -157,6 +157,19 @@ export const READ_ERRORS = defineCatalogue({
 
 /** A permanent code of {@link READ_ERRORS}. */
 export type ReadErrorCode = keyof typeof READ_ERRORS;
+
+/**
+ * The bad item of a record repeating its file's header (two exports joined), in a CSV file or an
+ * xlsx sheet; `bom` when a byte-order mark started it (CSV).
+ */
+export function headerRepeated(line: number, bom: boolean): FileItem {
+  return {
+    kind: 'bad',
+    line,
+    code: 'HEADER_REPEATED',
+    message: messageOf(READ_ERRORS, 'HEADER_REPEATED', { bom }),
+  };
+}
 
 /**
  * The error that stops a run on a file problem of {@link READ_ERRORS}: a ScorebookError('input')

@@ -8,7 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import { messageOf, ScorebookError } from '@scorebook/problems';
 import unzipper, { type Entry } from 'unzipper';
 import { type Cell, type FileItem, MAX_RECORD_BYTES, type ReadFileOptions, WallClock } from './file-items.ts';
-import { READ_ERRORS } from './read-errors.ts';
+import { headerRepeated } from './read-errors.ts';
 import { trimText } from './white-space.ts';
 import { type NotZipLooks, XLSX_ERRORS } from './xlsx-errors.ts';
 import {
@@ -215,12 +215,7 @@ class RowsToItems {
     while (cells.length < this.width) cells.push(null);
     if (this.isHeader(cells)) {
       // Two exports pasted into one sheet: the second one's header is no data (as in a CSV file).
-      this.items.push({
-        kind: 'bad',
-        line: row.line,
-        code: 'HEADER_REPEATED',
-        message: messageOf(READ_ERRORS, 'HEADER_REPEATED', { bom: false }),
-      });
+      this.items.push(headerRepeated(row.line, false));
       return;
     }
     this.items.push({ kind: 'record', line: row.line, cells });
