@@ -278,6 +278,11 @@ export interface RejectedRow {
   table: string;
   file: string;
   line: number;
+  /**
+   * The agent the row is about: its agent field as read, else the agent of the accepted
+   * conversation it names; null when neither is known.
+   */
+  agent_id: string | null;
   /** The field at fault, or null for the record as a whole (a line that is not JSON). */
   field: string | null;
   code: string;

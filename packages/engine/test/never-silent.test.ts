@@ -524,6 +524,40 @@ tables:
     );
   });
 
+  it('names the agent of each rejected row: its own agent field, else its accepted conversation’s (trial 10 finding 12)', async () => {
+    const conversations = conv(
+      'c1,a1,chat,2026-10-05T10:00:00+08:00,',
+      'c2,a2,chat,2026-10-05T10:00:00+08:00,2026-10-04T10:00:00+08:00',
+      'c3,zz,chat,2026-10-05T10:00:00+08:00,',
+    );
+    const messages = csv(
+      MSG,
+      'c1,2026-10-05T10:00:00+08:00,customer,,在吗',
+      'c1,2026-10-05T10:01:00+08:00,robot,,?',
+      'c2,2026-10-05T10:01:00+08:00,customer,,在吗',
+      'c9,2026-10-05T10:01:00+08:00,customer,,在吗',
+      'c1,2026-10-05T10:02:00+08:00,agent,a2,在的',
+    );
+    const rows = async (threads: number) => {
+      const e = await runScenario(
+        { tables: { agents: AGENTS, conversations, messages }, maxRejected: { kind: 'rows', value: 100 } },
+        { parallel: { threads, minBytes: 0 } },
+      );
+      return e.rejected.map((r) => [r.table, r.line, r.code, r.agent_id]);
+    };
+    const expected = [
+      // The conversation's own agent_id, whether or not it is an agent.
+      ['conversations', 3, 'ENDED_BEFORE_STARTED', 'a2'],
+      ['conversations', 4, 'UNKNOWN_AGENT', 'zz'],
+      // A message without agent_id: its conversation's agent (c1 → a1); none for a rejected or unknown conversation.
+      ['messages', 3, 'NOT_ALLOWED_VALUE', 'a1'],
+      ['messages', 4, 'UNKNOWN_CONVERSATION', null],
+      ['messages', 5, 'UNKNOWN_CONVERSATION', null],
+    ];
+    expect(await rows(1)).toEqual(expected);
+    expect(await rows(2)).toEqual(expected);
+  });
+
   it('counts a gap at an end of the period only on the days business hours open: weekends and holidays are no missing files', async () => {
     // A team open Monday to Friday; 1–7 October are holidays; a conversation every working day
     // from Thursday 8 October to Friday 30 October (31 October is a Saturday).

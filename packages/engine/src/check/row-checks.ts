@@ -37,6 +37,8 @@ export interface Agent {
 export interface AcceptedConversations {
   readonly size: number;
   indexOf(id: string): number;
+  /** The agent index of conversation `index` (-1 for none). */
+  agentOf(index: number): number;
   /** The index of the file of conversation `index`'s accepted row in the run's files. */
   fileAt(index: number): number;
   lineAt(index: number): number;
@@ -83,7 +85,9 @@ export class RowChecks {
   readonly #fileNames: readonly string[];
   readonly #hasConversations: boolean;
   /** Where the accepted conversations are looked up (the index, or its shared form when resumed). */
-  #conversations: { indexOf(id: string): number };
+  #conversations: { indexOf(id: string): number; agentOf(index: number): number };
+  /** Agent ids by agent index, when resumed (else those of {@link agents}). */
+  #agentIds: readonly string[] | null = null;
   readonly #index: AcceptedConversations;
   /** The index's size expected before the next conversations record: one more per row accepted. */
   #expected = 0;
@@ -122,7 +126,7 @@ export class RowChecks {
   static resume(
     table: InputTableName,
     state: ChecksState,
-    conversations: { indexOf(id: string): number },
+    conversations: { indexOf(id: string): number; agentOf(index: number): number },
   ): RowChecks {
     const checks = new RowChecks({
       fileNames: state.fileNames,
@@ -130,6 +134,7 @@ export class RowChecks {
       conversations: NO_CONVERSATIONS,
     });
     checks.#conversations = conversations;
+    checks.#agentIds = state.agentIds;
     state.agentIds.forEach((id, index) => {
       checks.agentIndex.set(id, index);
     });
@@ -320,6 +325,25 @@ export class RowChecks {
       });
   }
 
+  /**
+   * The agent a rejected record is about (`docs/results.md`, rejected.json): its agent field's
+   * text as read (the agents table's `agent_id`, another table's `agent_id` or a custom table's
+   * agent field), else the agent of the accepted conversation its `conversation_id` names, else null.
+   */
+  #agentOfRecord(record: TableRecord): string | null {
+    const values = record.values;
+    if (values === null) return null;
+    const field = this.#table === 'agents' ? 'agent_id' : this.#agentField;
+    const own = field === null ? undefined : values[field];
+    if (typeof own === 'string') return own;
+    const conversation = values.conversation_id;
+    if (typeof conversation !== 'string' || this.#table === 'conversations') return null;
+    const c = this.#conversations.indexOf(conversation);
+    const agent = c < 0 ? -1 : this.#conversations.agentOf(c);
+    if (agent < 0) return null;
+    return (this.#agentIds === null ? this.agents[agent]?.agent_id : this.#agentIds[agent]) ?? null;
+  }
+
   #reject(
     record: TableRecord,
     field: string | null,
@@ -331,6 +355,7 @@ export class RowChecks {
       table: this.#table,
       file: record.fileName,
       line: record.line,
+      agent_id: this.#agentOfRecord(record),
       field,
       code,
       message,
@@ -347,6 +372,7 @@ export class RowChecks {
 const NO_CONVERSATIONS: AcceptedConversations = {
   size: 0,
   indexOf: () => -1,
+  agentOf: () => -1,
   fileAt: () => -1,
   lineAt: () => 0,
 };

@@ -56,6 +56,7 @@ function piece(p: number) {
         table: 'messages',
         file: 'messages.csv',
         line: 100 * p + i,
+        agent_id: `b${(p + i) % 4}`,
         field: 'sender',
         code,
         message: { zh: code, en: code },
