@@ -69,6 +69,7 @@ WHERE p.answered GROUP BY p.pid;
 
 CREATE TABLE conv_facts AS
 SELECT p.conv, TRUE AS inquiry, bool_or(NOT p.answered) AS unanswered,
+  max(CASE WHEN NOT p.answered THEN p.block_start END) AS unanswered_since,
   max(CASE WHEN p.block = 1 THEN s.seconds END) AS first_response
 FROM pairs p LEFT JOIN pair_seconds s USING (pid) GROUP BY p.conv;
 
@@ -82,6 +83,7 @@ WHERE p.answered AND p.block_start >= CAST('1790784000000' AS DOUBLE) AND p.bloc
 CREATE VIEW m_conversations AS
 SELECT c.*, coalesce(f.inquiry, FALSE) AS inquiry,
   coalesce(f.inquiry, FALSE) AND NOT coalesce(f.unanswered, FALSE) AS replied,
+  f.unanswered_since,
   f.first_response AS first_response_seconds,
   CASE WHEN c.ended_at IS NULL THEN NULL ELSE (c.ended_at - c.started_at) / 1000 END AS handle_seconds,
   CASE WHEN c.sla_due_at IS NULL THEN NULL ELSE coalesce(c.closed_at <= c.sla_due_at, FALSE) END AS on_time,

@@ -396,6 +396,8 @@ export type TableValues<T extends InputTableName> = {
 export const DERIVED_CONVERSATION_FIELDS: Readonly<Record<string, FieldSpec>> = {
   inquiry: bool,
   replied: bool,
+  // Null for every conversation that was replied to: shown in a record only when set.
+  unanswered_since: { type: 'timestamp', required: false, shownWhenSet: true },
   first_response_seconds: { type: 'number' },
   handle_seconds: { type: 'number' },
   on_time: bool,
@@ -415,6 +417,7 @@ export const DERIVED_INPUTS: Readonly<
 > = {
   inquiry: { tables: ['messages'], fields: [] },
   replied: { tables: ['messages'], fields: [] },
+  unanswered_since: { tables: ['messages'], fields: [] },
   first_response_seconds: { tables: ['messages'], fields: [] },
   handle_seconds: { tables: [], fields: [['conversations', 'ended_at']] },
   on_time: {

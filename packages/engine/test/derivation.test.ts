@@ -67,6 +67,59 @@ describe('customer blocks and responses', () => {
     expect(e.results.inputs.messages!.excluded).toEqual({ courtesy: 1 });
   });
 
+  it('names when the unanswered block started (unanswered_since) in the reply rate’s evidence, on both engines', async () => {
+    const tables = {
+      agents: AGENTS,
+      conversations: csv(
+        CONV_HEADER,
+        conversation('c1', 'a1', '2026-10-05T10:00:00+08:00'),
+        conversation('c2', 'a1', '2026-10-05T11:00:00+08:00'),
+        conversation('c3', 'a1', '2026-10-05T12:00:00+08:00'),
+      ),
+      messages: [
+        ...messages('c1', [
+          ['2026-10-05T10:00:00+08:00', 'customer', '退货怎么办'],
+          ['2026-10-05T10:00:20+08:00', 'agent', '点申请退货', 'a1'],
+        ]),
+        // Answered once, then a block of two customer messages no agent answered: it started at
+        // the first of them; the courtesy message after the reply is excluded and opens no block.
+        ...messages('c2', [
+          ['2026-10-05T11:00:00+08:00', 'customer', '在吗'],
+          ['2026-10-05T11:00:20+08:00', 'agent', '在的', 'a1'],
+          ['2026-10-05T11:01:00+08:00', 'customer', '还有个问题'],
+          ['2026-10-05T11:01:30+08:00', 'bot', '请稍候'],
+          ['2026-10-05T11:02:00+08:00', 'customer', '人呢'],
+        ]),
+        ...messages('c3', [
+          ['2026-10-05T12:00:00+08:00', 'customer', '发票'],
+          ['2026-10-05T12:00:30+08:00', 'agent', '已开', 'a1'],
+          ['2026-10-05T12:01:00+08:00', 'customer', '谢谢'],
+        ]),
+      ],
+    };
+    for (const engine of ['typescript', 'duckdb'] as const) {
+      const e = await runScenario({ tables }, { engine });
+      const a1 = e.results.agents.find((a) => a.agent_id === 'a1')!;
+      expect(a1.metrics.reply_rate, engine).toMatchObject({ value: 2 / 3, sample: 3 });
+      const evidence = e.explanations.agents.find((a) => a.agent_id === 'a1')!.metrics.reply_rate!.evidence;
+      expect(evidence.role, engine).toBe('against');
+      expect(
+        evidence.records.map((r) => [r.line, r.fields.replied, r.fields.unanswered_since]),
+        engine,
+      ).toEqual([[3, false, '2026-10-05T11:01:00+08:00']]);
+      // Its place among the derived facts, after replied (a replied conversation's record has no such key).
+      expect(Object.keys(evidence.records[0]!.fields).slice(-7), engine).toEqual([
+        'inquiry',
+        'replied',
+        'unanswered_since',
+        'first_response_seconds',
+        'handle_seconds',
+        'on_time',
+        'converted',
+      ]);
+    }
+  });
+
   it('counts only business hours: a block at 07:55 answered at 08:01 under 08:00 opening waited 60 s', async () => {
     const hours = `business_hours:\n${['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => `  ${d}: ["08:00-24:00"]`).join('\n')}\n  holidays: []`;
     const e = await runScenario({

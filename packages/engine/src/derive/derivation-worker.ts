@@ -11,7 +11,7 @@ parentPort?.once('message', (request: DerivationRequest) => {
     const transfer =
       facts === null
         ? []
-        : [facts.inquiry, facts.unanswered, facts.firstResponse].map((a) => a.buffer as ArrayBuffer);
+        : [facts.inquiry, facts.unansweredSince, facts.firstResponse].map((a) => a.buffer as ArrayBuffer);
     parentPort?.postMessage(answer, transfer);
   } catch (error) {
     parentPort?.postMessage({ error: error instanceof Error ? error.message : String(error) });

@@ -16,8 +16,11 @@ import { CUSTOMER } from './message-store.ts';
 export interface ConversationFacts {
   /** 1 when the conversation has a customer block. */
   inquiry: Uint8Array;
-  /** 1 when a customer block is left unanswered. */
-  unanswered: Uint8Array;
+  /**
+   * When the customer block left unanswered started (epoch ms of its first message; only the
+   * last block can be open); NaN when every block was answered or there is none.
+   */
+  unansweredSince: Float64Array;
   /** Seconds to the first block's reply; NaN when there is none. */
   firstResponse: Float64Array;
 }
@@ -56,7 +59,7 @@ export function deriveFacts(
   const count = input.conversations.size;
   const facts: ConversationFacts = {
     inquiry: new Uint8Array(count),
-    unanswered: new Uint8Array(count),
+    unansweredSince: new Float64Array(count).fill(Number.NaN),
     firstResponse: new Float64Array(count).fill(Number.NaN),
   };
   // Partition by partition, in order: conversations in index order, as one store would give them.
@@ -102,7 +105,7 @@ export function deriveFacts(
         }
       }
       facts.inquiry[c] = blocks > 0 ? 1 : 0;
-      facts.unanswered[c] = open ? 1 : 0;
+      if (open) facts.unansweredSince[c] = blockStart;
     }
   }
   return facts;
@@ -122,7 +125,7 @@ export function elapsedSeconds(
 }
 
 /**
- * Adds the derived fields to a conversation row: `inquiry`, `replied`, `first_response_seconds`,
+ * Adds the derived fields to a conversation row: `inquiry`, `replied`, `unanswered_since`, `first_response_seconds`,
  * `handle_seconds`, `on_time` and `converted` (conversation `index` marked in `converted`, the
  * conversation index: a kept order names it); and `resolution_seconds` (`closed_at − started_at`
  * by `resolution`, null without `closed_at`) only when `resolution` is given, for a policy that
@@ -140,7 +143,9 @@ export function applyConversationFacts(
   const inquiry = facts.inquiry[index] === 1;
   const first = facts.firstResponse[index] ?? Number.NaN;
   values.inquiry = inquiry;
-  values.replied = inquiry && facts.unanswered[index] === 0;
+  const since = facts.unansweredSince[index] ?? Number.NaN;
+  values.replied = inquiry && Number.isNaN(since);
+  values.unanswered_since = Number.isNaN(since) ? null : since;
   values.first_response_seconds = Number.isNaN(first) ? null : first;
   values.handle_seconds = read.ended_at === null ? null : (read.ended_at - read.started_at) / 1000;
   values.on_time =

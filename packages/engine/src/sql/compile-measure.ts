@@ -101,6 +101,7 @@ const DERIVED_CONVERSATION = Object.keys(DERIVED_CONVERSATION_FIELDS);
 const DERIVED_IN_SQL = [
   'inquiry',
   'replied',
+  'unanswered_since',
   'first_response_seconds',
   'handle_seconds',
   'on_time',
@@ -283,6 +284,7 @@ FROM numbered WHERE sender = ${CUSTOMER}`,
     `CREATE TABLE pair_seconds AS ${seconds}`,
     `CREATE TABLE conv_facts AS
 SELECT p.conv, TRUE AS inquiry, bool_or(NOT p.answered) AS unanswered,
+  max(CASE WHEN NOT p.answered THEN p.block_start END) AS unanswered_since,
   max(CASE WHEN p.block = 1 THEN s.seconds END) AS first_response
 FROM pairs p LEFT JOIN pair_seconds s USING (pid) GROUP BY p.conv`,
     `CREATE TABLE m_responses AS
@@ -295,6 +297,7 @@ WHERE p.answered AND p.block_start >= ${d.double(period.startMs)} AND p.block_st
     `CREATE VIEW m_conversations AS
 SELECT c.*, coalesce(f.inquiry, FALSE) AS inquiry,
   coalesce(f.inquiry, FALSE) AND NOT coalesce(f.unanswered, FALSE) AS replied,
+  f.unanswered_since,
   f.first_response AS first_response_seconds,
   CASE WHEN c.ended_at IS NULL THEN NULL ELSE (c.ended_at - c.started_at) / 1000 END AS handle_seconds,
   CASE WHEN c.sla_due_at IS NULL THEN NULL ELSE coalesce(c.closed_at <= c.sla_due_at, FALSE) END AS on_time,
