@@ -527,6 +527,11 @@ export interface Manifest {
   /** Tables allowed to be absent (`--allow-missing`), sorted; absent in older manifests: none. */
   allow_missing?: string[];
   /**
+   * The rejected-row limit publish was given (`--max-rejected`, as `2%` or `10`); absent when the
+   * default (1% of each table) applied.
+   */
+  max_rejected?: string;
+  /**
    * The period's appeal files (`docs/appeals.md`), in file-name order, each with its sha256 and
    * the commit that last changed it; absent when the period has no appeal files.
    */

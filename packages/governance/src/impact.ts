@@ -25,6 +25,7 @@ import { parseEvaluationPeriod } from '@scorebook/time';
 import { governanceStop } from './errors.ts';
 import { EvaluatePool, engineOf, type PooledEvaluation } from './evaluate-pool.ts';
 import { gitPath, gitRoot, resolveRef } from './git.ts';
+import { recordedRejectedLimit } from './manifest.ts';
 import { publishedPeriods } from './publish.ts';
 import { periodsGovernedBy } from './published-policies.ts';
 import type { VetoVoid } from './veto-voids.ts';
@@ -318,6 +319,8 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
         ? recordedSource
         : null;
   const allowMissing = options.allowMissing ?? manifest?.allow_missing ?? [];
+  // The limit the period was published with: the same rows stop both sides as they stopped it.
+  const rejectedLimit = manifest === null ? {} : recordedRejectedLimit(manifest);
 
   if (baseFiles.size === 0 && workFiles.size === 0)
     throw governanceStop('input', 'NO_POLICY_ON_EITHER_SIDE', policiesDir, {
@@ -368,6 +371,7 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
         dataDir,
         sourceFile,
         allowMissing,
+        ...rejectedLimit,
         period,
         appealFiles: appealsAt(period, periodAppeals.work),
         ...engine,
@@ -455,7 +459,9 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
       if (governed.size === 0) continue;
       const published = manifestOf(resultsRoot, p);
       const data =
-        published === null ? { dataDir, sourceFile, allowMissing } : publishedData(root, published);
+        published === null
+          ? { dataDir, sourceFile, allowMissing, ...rejectedLimit }
+          : publishedData(root, published);
       // Every version of the side as it is, with its shared files; the working tree's appeals on both.
       const side = async (versions: Map<string, Loaded>, name: string) => {
         const dir = join(scratch, name, 'policies', id);
@@ -517,7 +523,9 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
         continue;
       }
       const data =
-        published === null ? { dataDir, sourceFile, allowMissing } : publishedData(root, published);
+        published === null
+          ? { dataDir, sourceFile, allowMissing, ...rejectedLimit }
+          : publishedData(root, published);
       const side = async (sideFiles: Map<string, Buffer>) => {
         const evaluation = {
           policiesDir,
@@ -857,6 +865,7 @@ function publishedData(root: string, published: Manifest) {
     dataDir: resolve(root, published.data_dir),
     sourceFile: published.source ? resolve(root, published.source.file) : null,
     allowMissing: published.allow_missing ?? [],
+    ...recordedRejectedLimit(published),
   };
 }
 

@@ -1,4 +1,5 @@
 import { INPUT_TABLES, type Manifest } from '@scorebook/contract';
+import { parseRejectedLimit, type RejectedLimit } from '@scorebook/engine';
 import type { Problem } from '@scorebook/problems';
 import { governanceProblem } from './errors.ts';
 
@@ -89,6 +90,14 @@ const CHECKS: Check[] = [
     '表名列表',
   ],
   [
+    'max_rejected',
+    (m) =>
+      m.max_rejected === undefined ||
+      (typeof m.max_rejected === 'string' && parseRejectedLimit(m.max_rejected) !== null),
+    'a rejected-row limit (2% or 10)',
+    '被拒绝行的上限(2% 或 10)',
+  ],
+  [
     'appeals',
     (m) =>
       m.appeals === undefined ||
@@ -156,4 +165,14 @@ export function checkManifest(
     governanceProblem('MANIFEST_INVALID', file, { path, expected, expectedEn }),
   );
   return { manifest: problems.length === 0 ? (value as unknown as Manifest) : null, problems };
+}
+
+/**
+ * The rejected-row limit a publication was evaluated with (`max_rejected`), as evaluate takes it:
+ * nothing when the manifest records none (the default applied), so that verify and impact
+ * re-evaluate it as it was published.
+ */
+export function recordedRejectedLimit(manifest: Pick<Manifest, 'max_rejected'>): { maxRejected?: RejectedLimit } {
+  const limit = manifest.max_rejected === undefined ? null : parseRejectedLimit(manifest.max_rejected);
+  return limit === null ? {} : { maxRejected: limit };
 }

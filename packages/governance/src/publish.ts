@@ -8,8 +8,10 @@ import {
   type EvaluateOptions,
   type Evaluation,
   evaluate,
+  formatLimit,
   lockDirectory,
   lockFileOf,
+  type RejectedLimit,
   type Recovery,
   type ResultBytes,
   recoverDirectory,
@@ -56,6 +58,12 @@ export interface PublishOptions {
   sourceFile?: string | null;
   /** Tables the policy's metrics need that may be absent (`--allow-missing`). */
   allowMissing?: readonly string[];
+  /**
+   * The rejected rows a table may have (`--max-rejected`); the engine's default (1%) when not
+   * given. Recorded in the manifest (`max_rejected`) and its command, so that verify and impact
+   * re-evaluate with the same limit.
+   */
+  maxRejected?: RejectedLimit;
   /**
    * Publishes a period in which no agent is rated (`--allow-none-rated`); without it such a
    * period is refused (NOBODY_RATED), since closing it would close a month without grades.
@@ -145,6 +153,7 @@ export async function publishPeriod(options: PublishOptions): Promise<Publicatio
       dataDir,
       sourceFile: options.sourceFile ? resolve(cwd, options.sourceFile) : null,
       allowMissing,
+      ...(options.maxRejected === undefined ? {} : { maxRejected: options.maxRejected }),
       period: options.period,
       appealsDir: options.appealsDir === undefined ? null : resolve(cwd, options.appealsDir),
       // History facts read the earlier periods published beside this one (docs/history.md).
@@ -268,6 +277,7 @@ export async function publishPeriod(options: PublishOptions): Promise<Publicatio
               git_commit: lastCommitOf(sourceFile),
             },
       allow_missing: allowMissing,
+      ...(options.maxRejected === undefined ? {} : { max_rejected: formatLimit(options.maxRejected) }),
       published_at: publishedAt,
       ...(Object.keys(usedWindows).length === 0 ? {} : { appeals_window_from: usedWindows }),
       ...(appealFiles.length === 0
@@ -405,6 +415,7 @@ export function publishCommand(
     | 'archive'
     | 'sourceFile'
     | 'allowMissing'
+    | 'maxRejected'
     | 'appealsDir'
     | 'allowNoneRated'
     | 'allowOpenPeriod'
@@ -425,6 +436,7 @@ export function publishCommand(
     words.push(['--appeals', recorded(base, resolve(cwd, options.appealsDir))]);
   if (options.allowMissing && options.allowMissing.length > 0)
     words.push(['--allow-missing', [...new Set(options.allowMissing)].sort().join(',')]);
+  if (options.maxRejected !== undefined) words.push(['--max-rejected', formatLimit(options.maxRejected)]);
   if (options.allowNoneRated === true) words.push(['--allow-none-rated']);
   if (options.allowOpenPeriod === true) words.push(['--allow-open-period']);
   if (options.allowPartialData === true) words.push(['--allow-partial-data']);

@@ -19,7 +19,7 @@ import { archiveHolds, type InputFile, inputFilesOf, restoreInputs } from './arc
 import { governanceMessage, governanceProblem, problemOf } from './errors.ts';
 import { EvaluatePool, engineOf, type PooledOptions } from './evaluate-pool.ts';
 import { fileAt, gitRoot, hasCommit, sha256, uncommittedUnder } from './git.ts';
-import { checkManifest } from './manifest.ts';
+import { checkManifest, recordedRejectedLimit } from './manifest.ts';
 import {
   baseDir,
   DEFAULT_APPEALS_DIR,
@@ -367,6 +367,7 @@ async function verifyOne(
             ? {}
             : { publishedAt: manifest.appeals_window_from }),
           allowMissing: manifest.allow_missing ?? [],
+          ...recordedRejectedLimit(manifest),
           // History facts re-read the published periods: a changed one changes the recorded sha256.
           history: { resultsDir: root },
           ...engine,
@@ -511,6 +512,7 @@ const KNOWN_OPTIONS = new Set([
   '--archive',
   '--source',
   '--allow-missing',
+  '--max-rejected',
   '--allow-none-rated',
   '--allow-open-period',
   '--allow-partial-data',
@@ -538,6 +540,7 @@ function commandProblems(file: string, manifest: Manifest): Problem[] {
     '--reason': manifest.supersedes?.reason ?? null,
     '--allow-missing':
       (manifest.allow_missing ?? []).length > 0 ? (manifest.allow_missing ?? []).join(',') : null,
+    '--max-rejected': manifest.max_rejected ?? null,
     '--appeals': appealsDirOf(manifest),
   };
   const bad = (what: string, recordedValue: string, want: string) => [

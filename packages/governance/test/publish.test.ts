@@ -368,3 +368,44 @@ describe('a period whose rows stop early', () => {
     ]);
   });
 });
+
+describe('a period with more rejected rows than the default limit', () => {
+  it('is published with --max-rejected, recorded in the manifest and its command, and verify --all re-evaluates with it', async () => {
+    const repo = makeRepo();
+    // Five surveys rejected of 381 rows (csat 7): more than 1%.
+    const surveys = join(repo, 'data/sample/surveys.csv');
+    const bad = [1, 2, 3, 4, 5].map((i) => `s90000${i},a001,,2026-10-0${i}T10:00:00+08:00,7,`);
+    writeFileSync(surveys, `${readFileSync(surveys, 'utf8')}${bad.join('\n')}\n`);
+    git(repo, 'commit', '-q', '-am', 'surveys with csat 7');
+    const refused = await stopOf(() => publish(repo, '2026-10'));
+    expect(refused.problems.map((p) => p.code)).toEqual(['TOO_MANY_REJECTED']);
+    expect(existsSync(join(repo, 'data/results/2026-10'))).toBe(false);
+    const published = await publish(repo, '2026-10', { maxRejected: { kind: 'rows', value: 5 } });
+    expect(published.manifest.max_rejected).toBe('5');
+    expect(published.manifest.command).toMatch(/ --max-rejected 5$/);
+    expect(published.evaluation.results.inputs.surveys?.rejected).toBe(5);
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'publish 2026-10');
+    const rows = await verifyPublished('data/results', { cwd: repo });
+    expect(rows.map((r) => [r.period, r.status, r.problems.map((p) => p.code)])).toEqual([['2026-10', 'ok', []]]);
+    // A command without the limit the manifest records was edited.
+    const file = join(repo, 'data/results/2026-10/manifest.json');
+    const manifest = JSON.parse(readFileSync(file, 'utf8')) as Manifest;
+    writeFileSync(
+      file,
+      `${JSON.stringify({ ...manifest, command: manifest.command.replace(' --max-rejected 5', '') }, null, 2)}\n`,
+    );
+    const edited = await verifyPublished('data/results', { cwd: repo });
+    expect(edited.map((r) => [r.status, r.problems.map((p) => [p.code, p.message.en])])).toEqual([
+      [
+        'manifest_invalid',
+        [
+          [
+            'MANIFEST_INCONSISTENT',
+            'manifest.json: command --max-rejected does not match the publication: recorded null, expected 5. The manifest was edited; restore it from git.',
+          ],
+        ],
+      ],
+    ]);
+  });
+});

@@ -4,6 +4,7 @@ import {
   DATA_OPTIONS,
   DATA_OPTIONS_HELP,
   dataOptions,
+  maxRejectedOption,
   noPositionals,
   parseCommandArgs,
   periodOption,
@@ -19,7 +20,7 @@ import type { CommandIo } from './io.ts';
 
 export const PUBLISH_HELP: Bilingual = {
   zh: `scorebook publish --period <P> --policies <dir> --data <dir> [--results data/results]
-                  [--source <source.yaml>] [--allow-missing <table,…>]
+                  [--source <source.yaml>] [--allow-missing <table,…>] [--max-rejected 1%|<rows>]
                   [--appeals <dir>] [--supersede [--reason "…"]] [--archive <dir>] [--allow-none-rated] [--allow-open-period]
                   [--allow-partial-data] [--break-stale-lock]
                   [--quiet] [--lang zh|en]
@@ -29,6 +30,8 @@ export const PUBLISH_HELP: Bilingual = {
 已发布的期间即关闭:再次发布会被拒绝,除非 --supersede --reason "原因",原发布保留在 <P>/superseded/<n>/。
 所用的策略文件必须已提交到 git 且没有未提交的修改。同一期间同时只能有一个 publish。
   --archive <dir>  把输入文件按 sha256 存入该目录(不进 git),数据目录日后被更正时 verify --all 仍可复核
+  --max-rejected  每张表允许被拒绝的行数上限,百分比或行数(默认 1%);记入 manifest(max_rejected)与 command,
+                   verify 与 impact 按同一上限重新评估
   --allow-none-rated  发布一个无人参评的期间(默认拒绝:NOBODY_RATED)
   --allow-open-period  发布一个尚未结束的期间(默认拒绝:PERIOD_NOT_ENDED)
   --allow-partial-data  发布一个会话或消息记录只覆盖了部分期间的期间(默认拒绝:PERIOD_PARTLY_COVERED_REFUSED)
@@ -39,7 +42,7 @@ ${DATA_OPTIONS_HELP.zh}
 只因申诉而重新发布时可省略 --reason。
 `,
   en: `scorebook publish --period <P> --policies <dir> --data <dir> [--results data/results]
-                  [--source <source.yaml>] [--allow-missing <table,…>]
+                  [--source <source.yaml>] [--allow-missing <table,…>] [--max-rejected 1%|<rows>]
                   [--appeals <dir>] [--supersede [--reason "…"]] [--archive <dir>] [--allow-none-rated] [--allow-open-period]
                   [--allow-partial-data] [--break-stale-lock]
                   [--quiet] [--lang zh|en]
@@ -52,6 +55,9 @@ which keeps the earlier publication in <P>/superseded/<n>/. The policy file must
 no uncommitted changes. One publish of a period at a time.
   --archive <dir>  keep the input files by sha256 there (outside git), so that verify --all can
                    re-verify after the data folder is corrected
+  --max-rejected  rejected rows a table may have, a percentage or a number of rows (default 1%);
+                   recorded in the manifest (max_rejected) and its command, so that verify and
+                   impact re-evaluate with the same limit
   --allow-none-rated  publish a period in which no agent is rated (refused by default: NOBODY_RATED)
   --allow-open-period  publish a period that has not ended yet (refused by default: PERIOD_NOT_ENDED)
   --allow-partial-data  publish a period whose conversations or messages rows cover only part of it
@@ -81,6 +87,7 @@ export async function runPublish(argv: string[], io: CommandIo): Promise<number>
     'allow-open-period': { type: 'boolean' },
     'allow-partial-data': { type: 'boolean' },
     'break-stale-lock': { type: 'boolean' },
+    'max-rejected': { type: 'string' },
     ...DATA_OPTIONS,
     quiet: { type: 'boolean', short: 'q' },
   });
@@ -92,6 +99,7 @@ export async function runPublish(argv: string[], io: CommandIo): Promise<number>
   const lang = pickLang(values.lang);
   const period = periodOption(required(values, 'period', 'publish'));
   if (values.reason !== undefined && !values.supersede) throw usageError('REASON_WITHOUT_SUPERSEDE');
+  const maxRejected = maxRejectedOption(values['max-rejected']);
   // Without --reason, the appeals decided since the earlier publication are the reason (docs/appeals.md).
   if (values.supersede && values.reason !== undefined && values.reason.trim() === '')
     throw usageError('SUPERSEDE_NEEDS_REASON');
@@ -106,6 +114,7 @@ export async function runPublish(argv: string[], io: CommandIo): Promise<number>
     ...(values['allow-open-period'] ? { allowOpenPeriod: true } : {}),
     ...(values['allow-partial-data'] ? { allowPartialData: true } : {}),
     ...(values['break-stale-lock'] ? { breakStaleLock: true } : {}),
+    ...(maxRejected ? { maxRejected } : {}),
     ...dataOptions(values),
     onProgress: progressReporter(io, lang, values.quiet === true),
   });
