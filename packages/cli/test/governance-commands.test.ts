@@ -193,3 +193,51 @@ describe('scorebook evaluate writes a whole folder', { timeout: 60_000 }, () => 
     expect(published.stderr).toContain('OUTPUT_IS_PUBLICATION');
   });
 });
+
+describe('scorebook publish --max-rejected', { timeout: 60_000 }, () => {
+  it('publishes a period over the default limit, and verify of the one period re-evaluates with the recorded limit', async () => {
+    const own = mkdtempSync(join(tmpdir(), 'scorebook-cli-rejected-'));
+    const inOwn = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.email=t@scorebook.dev', '-c', 'user.name=T', ...args], { cwd: own });
+    cpSync(join(golden, 'policies/ecommerce-cs'), join(own, 'configs/policies/ecommerce-cs'), {
+      recursive: true,
+    });
+    cpSync(join(golden, 'data'), join(own, 'data/sample'), { recursive: true });
+    // Five surveys rejected (csat 7) of 381: more than 1%.
+    const surveys = join(own, 'data/sample/surveys.csv');
+    const bad = [1, 2, 3, 4, 5].map((i) => `s90000${i},a001,,2026-10-0${i}T10:00:00+08:00,7,`);
+    writeFileSync(surveys, `${readFileSync(surveys, 'utf8')}${bad.join('\n')}\n`);
+    inOwn('init', '-q', '-b', 'main');
+    inOwn('add', '-A');
+    inOwn('commit', '-q', '-m', 'policy and data');
+    process.chdir(own);
+    try {
+      const refused = await publish('--lang', 'en');
+      expect([refused.code, refused.stderr.split('\n')[0]]).toEqual([
+        1,
+        '✗ surveys.csv TOO_MANY_REJECTED (surveys)',
+      ]);
+      const invalid = await publish('--max-rejected', 'many');
+      expect(invalid.code).toBe(2);
+      expect((await publish('--max-rejected', '2%')).code).toBe(0);
+      const manifest = JSON.parse(readFileSync('data/results/2026-10/manifest.json', 'utf8'));
+      expect([manifest.max_rejected, manifest.command.endsWith(' --max-rejected 2%')]).toEqual(['2%', true]);
+      const verified = await runCli(
+        'verify',
+        '--policies',
+        'configs/policies/ecommerce-cs',
+        '--data',
+        'data/sample',
+        '--results',
+        'data/results/2026-10',
+        '--quiet',
+      );
+      expect([verified.code, verified.stdout.trim().split('\n').at(-1)]).toEqual([
+        0,
+        '✓ 期间 2026-10 已复核:重新计算的结果与记录逐字节一致。',
+      ]);
+    } finally {
+      process.chdir(repo);
+    }
+  });
+});

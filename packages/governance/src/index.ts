@@ -15,7 +15,7 @@ export {
   type VersionImpact,
   type VersionSide,
 } from './impact.ts';
-export { checkManifest } from './manifest.ts';
+export { checkManifest, recordedRejectedLimit } from './manifest.ts';
 export { DEFAULT_APPEALS_DIR, interruptedPeriods } from './paths.ts';
 export {
   type PolicyTestReport,

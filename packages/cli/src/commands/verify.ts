@@ -16,6 +16,7 @@ import {
   gitRoot,
   isFailure,
   type Manifest,
+  recordedRejectedLimit,
   type VerifyOptions,
   type VerifyRow,
   type VerifyStatus,
@@ -36,7 +37,7 @@ export const VERIFY_HELP: Bilingual = {
                 [--allow-missing <table,…>] [--engine typescript|duckdb] [--quiet] [--lang zh|en]
 scorebook verify --all [--results data/results] [--archive <dir>] [--engine typescript|duckdb] [--lang zh|en]
 
-用记录的期间、策略和数据重新计算,与 <results>/results.json 等逐字节比较;完全一致时退出码 0,否则 1 并列出不同的客服和字段。不给 --appeals 时,读发布记录(manifest 的 command)中的申诉文件夹。读取每张表的进度显示在 stderr(--quiet 不显示)。
+用记录的期间、策略和数据重新计算,与 <results>/results.json 等逐字节比较;完全一致时退出码 0,否则 1 并列出不同的客服和字段。不给 --appeals 时,读发布记录(manifest 的 command)中的申诉文件夹;被拒绝行的上限用 manifest 记录的 max_rejected(如有)。读取每张表的进度显示在 stderr(--quiet 不显示)。
 --all:复核全部已发布期间(包括 superseded/ 中早先的发布):manifest 本身、已发布文件的哈希、记录的 git
 提交中的策略、输入文件,再重新计算逐字节比较;区分"输入在发布后改变了(哪个文件,记录的与现在的 sha256)"
 和"结果不一致"。数据目录被更正后,--archive <dir>(默认 .scorebook/archive)中的输入存档仍可用于复核。
@@ -47,7 +48,8 @@ scorebook verify --all [--results data/results] [--archive <dir>] [--engine type
 
 Recomputes a results directory from its policy and data and compares byte for byte; exit 0 only
 when identical, otherwise 1 with the agents and fields that differ.
-Without --appeals it reads the appeals folder the publication recorded (its manifest's command). The reading of each table is
+Without --appeals it reads the appeals folder the publication recorded (its manifest's command); the
+rejected-row limit is the manifest's max_rejected, when it records one. The reading of each table is
 shown as it goes on stderr (--quiet: not).
 --all re-verifies every publication (superseded ones too): the manifest, the published files'
 hashes, the policy at its recorded commit, the input files, then a byte-for-byte recomputation;
@@ -138,6 +140,8 @@ export async function runVerify(argv: string[], io: CommandIo): Promise<number> 
     period,
     history,
     ...(windows === null ? {} : { publishedAt: windows }),
+    // The rejected-row limit the publication was made with (its manifest's max_rejected).
+    ...(manifest === null ? {} : recordedRejectedLimit(manifest)),
     ...dataOptions(recordedAppealsDir === null ? values : { ...values, appeals: recordedAppealsDir }),
     ...engineOption(values.engine),
     onProgress: progressReporter(io, lang, values.quiet === true),
