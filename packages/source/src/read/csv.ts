@@ -8,7 +8,7 @@ import {
   parseChunks,
 } from './decode.ts';
 import { type FileItem, MAX_RECORD_BYTES, type ReadFileOptions } from './file-items.ts';
-import { headerRepeated, READ_ERRORS, readError } from './read-errors.ts';
+import { headerRepeated, READ_ERRORS, readError, totalRow } from './read-errors.ts';
 import { isWhiteSpace, trimText } from './white-space.ts';
 
 /** How to read CSV text. */
@@ -152,7 +152,7 @@ class CsvParser implements ChunkParser {
               : // A line repeating the header starts with its first name (or white space before it).
                 (c0 === this.#head0 || isWhiteSpace(c0)) && this.#isHeader(cells)
                 ? headerRepeated(cursor.line, false)
-                : { kind: 'record', line: cursor.line, cells },
+                : (totalRow(cells, cursor.line) ?? { kind: 'record', line: cursor.line, cells }),
           );
         }
       } else {
@@ -168,7 +168,7 @@ class CsvParser implements ChunkParser {
               ? this.#fieldCount(cursor.line, cells.length)
               : this.#isHeader(cells)
                 ? headerRepeated(cursor.line, false)
-                : { kind: 'record', line: cursor.line, cells },
+                : (totalRow(cells, cursor.line) ?? { kind: 'record', line: cursor.line, cells }),
           );
         }
       }
@@ -251,7 +251,7 @@ class CsvParser implements ChunkParser {
       };
     }
     if (record.cells.length !== this.#width) return this.#fieldCount(record.line, record.cells.length);
-    return { kind: 'record', line: record.line, cells: record.cells };
+    return totalRow(record.cells, record.line) ?? { kind: 'record', line: record.line, cells: record.cells };
   }
 
   #headerOrTitle(record: OpenRecord, out: FileItem[]): void {

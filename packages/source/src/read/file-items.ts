@@ -103,4 +103,10 @@ export type FileItem =
   | { kind: 'bad'; line: number; code: BadRecordCode; message: Bilingual };
 
 /** Why a record could not be read; each is a rejected row. */
-export type BadRecordCode = 'BAD_JSON' | 'FIELD_COUNT' | 'BAD_QUOTE' | 'HEADER_REPEATED' | 'BOM_INSIDE_FILE';
+export type BadRecordCode =
+  | 'BAD_JSON'
+  | 'FIELD_COUNT'
+  | 'BAD_QUOTE'
+  | 'HEADER_REPEATED'
+  | 'TOTAL_ROW'
+  | 'BOM_INSIDE_FILE';

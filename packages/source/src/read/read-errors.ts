@@ -1,5 +1,6 @@
 import { type ArgsOf, defineCatalogue, messageOf, type Problem, ScorebookError } from '@scorebook/problems';
-import type { Encoding, FileItem } from './file-items.ts';
+import type { Cell, Encoding, FileItem } from './file-items.ts';
+import { trimText } from './white-space.ts';
 
 /** What a path names when it is not a regular file. */
 export type SpecialFileKind = 'directory' | 'fifo' | 'socket' | 'device' | 'other';
@@ -147,6 +148,12 @@ export const READ_ERRORS = defineCatalogue({
     en: (p: { bom: boolean }) =>
       `this line repeats the file's header${p.bom ? ' (after a byte-order mark, \\uFEFF)' : ''}: the file is most likely two exports joined. The line is not data and is only listed as a rejected row; remove it (or save the two exports as two files), and check that the two exports do not hold the same records twice.`,
   },
+  TOTAL_ROW: {
+    zh: (p: { column: number; word: string }) =>
+      `这一行是导出表格的合计行(第 ${p.column} 列为“${p.word}”),不是一条记录:只作为被拒绝的行列出,并计入被拒绝行的上限。请导出时不带合计行,或删除这一行;若只因它超出上限,可用 --max-rejected 放宽。`,
+    en: (p: { column: number; word: string }) =>
+      `this row is the export's totals row (column ${p.column} reads "${p.word}"), not a record: it is only listed as a rejected row, and counts toward the rejected-row limit. Export without the totals row, or delete it; if it alone takes the table over the limit, raise --max-rejected.`,
+  },
   BOM_INSIDE_FILE: {
     zh: () =>
       '这一行以字节顺序标记(BOM,\\uFEFF)开头,而 BOM 只应出现在文件开头:这个文件很可能是两个导出拼接而成。这一行没有读取;请删除这个不可见字符(或把两个导出分别存为两个文件)后重新运行。',
@@ -169,6 +176,56 @@ export function headerRepeated(line: number, bom: boolean): FileItem {
     code: 'HEADER_REPEATED',
     message: messageOf(READ_ERRORS, 'HEADER_REPEATED', { bom }),
   };
+}
+
+/**
+ * The words a spreadsheet's totals row starts with (合计, Total, …), as {@link totalRow} compares
+ * them: trimmed, without spaces or a final colon, Latin letters in lower case.
+ */
+const TOTAL_WORDS = new Set([
+  '合计',
+  '合計',
+  '总计',
+  '總計',
+  '小计',
+  '小計',
+  '汇总',
+  '彙總',
+  '总合计',
+  '總合計',
+  'total',
+  'totals',
+  'subtotal',
+  'grandtotal',
+  'sum',
+]);
+/** The first code units of {@link TOTAL_WORDS} (either case): any other first character is no totals row. */
+const TOTAL_FIRST = new Set([...TOTAL_WORDS].flatMap((w) => [w.charCodeAt(0), w.toUpperCase().charCodeAt(0)]));
+
+/**
+ * The bad item of a totals row (`TOTAL_ROW`, docs/sources.md): a CSV record or xlsx row whose
+ * first cell that is not empty (after trimming white space) is text that, without its spaces and
+ * a final `:` or `：`, is one of {@link TOTAL_WORDS} (Latin letters in any case); null for any
+ * other row. A totals row of an export is furniture, not data.
+ */
+export function totalRow(cells: readonly Cell[], line: number): FileItem | null {
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i];
+    if (cell === null || cell === undefined || cell === '') continue;
+    if (typeof cell !== 'string') return null;
+    const text = trimText(cell);
+    if (text === '') continue;
+    if (!TOTAL_FIRST.has(text.charCodeAt(0)) || text.length > 16) return null;
+    const word = text.replace(/\s+/gu, '').replace(/[:：]$/u, '').toLowerCase();
+    if (!TOTAL_WORDS.has(word)) return null;
+    return {
+      kind: 'bad',
+      line,
+      code: 'TOTAL_ROW',
+      message: messageOf(READ_ERRORS, 'TOTAL_ROW', { column: i + 1, word: text }),
+    };
+  }
+  return null;
 }
 
 /**

@@ -208,6 +208,32 @@ describe('readXlsx: rows and header', () => {
     ]);
   });
 
+  it('rejects a totals row (TOTAL_ROW): its first non-empty cell is 合计, a number or date first is data', async () => {
+    const book = buildXlsx({
+      sheets: [
+        {
+          name: 'S',
+          rows:
+            header('会话编号', '客服', '满意度') +
+            row(2, inline('A2', 'c1') + inline('B2', 'a1') + n('C2', 5)) +
+            // The export's totals row: an empty first cell, then 合计, then a sum.
+            row(3, inline('B3', '合计') + n('C3', 5)) +
+            row(4, inline('A4', 'Grand Total') + n('C4', 5)) +
+            row(5, n('A5', 2026) + inline('B5', '合计') + n('C5', 5)),
+        },
+      ],
+    });
+    const { items } = await read(book);
+    expect(items.map((i) => `${i.line} ${i.kind}:${i.kind === 'bad' ? i.code : ''}`)).toEqual([
+      '1 header:',
+      '2 record:',
+      '3 bad:TOTAL_ROW',
+      '4 bad:TOTAL_ROW',
+      '5 record:',
+    ]);
+    expect(items[2]).toMatchObject({ message: { en: expect.stringContaining('(column 2 reads "合计")') } });
+  });
+
   it('never takes a row for the header when the header names nothing', async () => {
     const book = buildXlsx({
       sheets: [

@@ -8,7 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import { messageOf, ScorebookError } from '@scorebook/problems';
 import unzipper, { type Entry } from 'unzipper';
 import { type Cell, type FileItem, MAX_RECORD_BYTES, type ReadFileOptions, WallClock } from './file-items.ts';
-import { headerRepeated } from './read-errors.ts';
+import { headerRepeated, totalRow } from './read-errors.ts';
 import { trimText } from './white-space.ts';
 import { type NotZipLooks, XLSX_ERRORS } from './xlsx-errors.ts';
 import {
@@ -218,7 +218,7 @@ class RowsToItems {
       this.items.push(headerRepeated(row.line, false));
       return;
     }
-    this.items.push({ kind: 'record', line: row.line, cells });
+    this.items.push(totalRow(cells, row.line) ?? { kind: 'record', line: row.line, cells });
   }
 
   // Whether a row's cells (as many as the header's), as header text and trimmed, are the header's names.
