@@ -35,6 +35,12 @@ export const GOVERNANCE_ERRORS = defineCatalogue({
     en: (p: { period: string; dir: string }) =>
       `Period ${p.period} is already published and closed (${p.dir}). To publish it again use --supersede --reason "why"; the earlier publication is kept in superseded/.`,
   },
+  PERIOD_OF_ANOTHER_POLICY: {
+    zh: (p: { period: string; dir: string; published: string; given: string; suggestion: string }) =>
+      `期间 ${p.period} 在 ${p.dir} 已由另一个策略文件夹 ${p.published} 发布并关闭;这次给的是 ${p.given}。一个结果文件夹中的期间只属于一个策略,--supersede 也不会用另一个团队的策略替换它。请给这个策略自己的结果文件夹,例如 --results ${p.suggestion}(verify、impact 和 site build 也用它)。`,
+    en: (p: { period: string; dir: string; published: string; given: string; suggestion: string }) =>
+      `Period ${p.period} in ${p.dir} was published and closed from another policy folder, ${p.published}; this publish gives ${p.given}. A period of a results folder belongs to one policy, and --supersede does not replace it with another team's either. Give this policy a results folder of its own, e.g. --results ${p.suggestion} (and the same to verify, impact and site build).`,
+  },
   APPEALS_NO_LONGER_APPLIED: {
     zh: (p: { period: string; appeals: string; dir: string }) =>
       `替换前的 ${p.period} 发布读取了申诉 ${p.appeals},新的发布没有读到这些文件(申诉文件夹 ${p.dir} 中没有),它们的裁决不再适用。如果不是有意撤销这些裁决,请检查 --appeals,再用 --supersede 重新发布。`,

@@ -172,7 +172,9 @@ export function checkManifest(
  * nothing when the manifest records none (the default applied), so that verify and impact
  * re-evaluate it as it was published.
  */
-export function recordedRejectedLimit(manifest: Pick<Manifest, 'max_rejected'>): { maxRejected?: RejectedLimit } {
+export function recordedRejectedLimit(manifest: Pick<Manifest, 'max_rejected'>): {
+  maxRejected?: RejectedLimit;
+} {
   const limit = manifest.max_rejected === undefined ? null : parseRejectedLimit(manifest.max_rejected);
   return limit === null ? {} : { maxRejected: limit };
 }

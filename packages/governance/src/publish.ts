@@ -11,8 +11,8 @@ import {
   formatLimit,
   lockDirectory,
   lockFileOf,
-  type RejectedLimit,
   type Recovery,
+  type RejectedLimit,
   type ResultBytes,
   recoverDirectory,
   replaceDirectory,
@@ -136,6 +136,18 @@ export async function publishPeriod(options: PublishOptions): Promise<Publicatio
     const closed = existsSync(dir);
     if (closed && !existsSync(join(dir, 'manifest.json')))
       throw governanceStop('refused', 'NOT_A_PUBLICATION', dir, { dir });
+    // A period of this results folder belongs to one policy: another team's publish of the same
+    // month goes to its own folder, never over this one (trial 12 finding 2).
+    const publishedFrom = closed ? publishedPolicyFolder(dir) : null;
+    const policyFolder = recorded(base, resolve(cwd, options.policiesDir));
+    if (publishedFrom !== null && publishedFrom !== policyFolder)
+      throw governanceStop('refused', 'PERIOD_OF_ANOTHER_POLICY', dir, {
+        period: options.period,
+        dir,
+        published: publishedFrom,
+        given: policyFolder,
+        suggestion: recorded(base, join(resultsRoot, posix.basename(policyFolder))),
+      });
     if (closed && given === undefined)
       throw governanceStop('refused', 'PERIOD_CLOSED', dir, { period: options.period, dir });
     if (!closed && given !== undefined)
@@ -487,6 +499,16 @@ export function supersedeReason(given: string, evaluation: Evaluation, dir: stri
  * The appeals (`<period>/<file>` without `.yaml`) the publication in force in `dir` read — its
  * manifest's `appeals` — whose files the new evaluation did not read.
  */
+/** The policy folder the publication in `dir` was made from (its manifest's `policy.file`'s), null when unreadable. */
+function publishedPolicyFolder(dir: string): string | null {
+  try {
+    const { policy } = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
+    return typeof policy?.file === 'string' ? posix.dirname(policy.file) : null;
+  } catch {
+    return null;
+  }
+}
+
 function droppedAppeals(dir: string, evaluation: Evaluation): string[] {
   let earlier: Manifest['appeals'];
   try {

@@ -387,7 +387,9 @@ describe('a period with more rejected rows than the default limit', () => {
     git(repo, 'add', '-A');
     git(repo, 'commit', '-q', '-m', 'publish 2026-10');
     const rows = await verifyPublished('data/results', { cwd: repo });
-    expect(rows.map((r) => [r.period, r.status, r.problems.map((p) => p.code)])).toEqual([['2026-10', 'ok', []]]);
+    expect(rows.map((r) => [r.period, r.status, r.problems.map((p) => p.code)])).toEqual([
+      ['2026-10', 'ok', []],
+    ]);
     // A command without the limit the manifest records was edited.
     const file = join(repo, 'data/results/2026-10/manifest.json');
     const manifest = JSON.parse(readFileSync(file, 'utf8')) as Manifest;
@@ -407,5 +409,39 @@ describe('a period with more rejected rows than the default limit', () => {
         ],
       ],
     ]);
+  });
+});
+
+describe('a period published by another policy in the same results folder', () => {
+  it('is refused, with or without --supersede, and published into the policy’s own results folder', async () => {
+    const repo = makeRepo();
+    await publish(repo, '2026-10');
+    // A second team, with its own policy folder, in the same repository.
+    const own = join(repo, 'configs/policies/other-team');
+    mkdirSync(own);
+    const version = readFileSync(join(repo, POLICY), 'utf8').replace(/^id: .*$/m, 'id: other-team');
+    writeFileSync(join(own, '2026-10-01.yaml'), version);
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'another team');
+    const other = { policiesDir: 'configs/policies/other-team' };
+    for (const extra of [{}, { supersede: { reason: '另一个团队' } }]) {
+      const refused = await stopOf(() => publish(repo, '2026-10', { ...other, ...extra }));
+      expect([refused.kind, refused.problems.map((p) => [p.code, p.message.en])]).toEqual([
+        'refused',
+        [
+          [
+            'PERIOD_OF_ANOTHER_POLICY',
+            `Period 2026-10 in ${join(repo, 'data/results/2026-10')} was published and closed from another policy folder, configs/policies/ecommerce-cs; this publish gives configs/policies/other-team. A period of a results folder belongs to one policy, and --supersede does not replace it with another team's either. Give this policy a results folder of its own, e.g. --results data/results/other-team (and the same to verify, impact and site build).`,
+          ],
+        ],
+      ]);
+    }
+    // The first team's publication is as it was.
+    const manifest = JSON.parse(
+      readFileSync(join(repo, 'data/results/2026-10/manifest.json'), 'utf8'),
+    ) as Manifest;
+    expect([manifest.policy.id, manifest.supersedes]).toEqual(['ecommerce-cs', null]);
+    const published = await publish(repo, '2026-10', { ...other, resultsRoot: 'data/results/other-team' });
+    expect(published.manifest.policy.id).toBe('other-team');
   });
 });
