@@ -303,6 +303,43 @@ describe('policy versions from the published snapshots', () => {
     });
     for (const r of rows) expect(`${r.before} ${r.after}`).not.toMatch(/[{}]|":/);
   });
+
+  it('shows a ratio metric’s threshold in a veto condition as a percentage, other numbers as written (trial 11)', () => {
+    const veto = (fcr: number) => ({
+      id: 'low-fcr',
+      reason: '解决率过低',
+      reason_en: null,
+      when: {
+        all: [
+          { fact: 'fcr', operator: 'lessThan', value: fcr },
+          { fact: 'base_score', operator: 'lessThan', value: 60 },
+        ],
+      },
+      cap_grade: 'B',
+      line: 14,
+    });
+    const before = snapshot('v1', 'aaaa');
+    const after = snapshot('v2', 'bbbb');
+    const middle = snapshot('v2', 'cccc');
+    middle.scorecards[0]?.vetoes.push(veto(0.6));
+    after.scorecards[0]?.vetoes.push(veto(0.655));
+    const added = policyChanges(before, middle).map((c) => describeChangeRow(c, before, middle, 'zh', null));
+    expect(added.find((r) => r.where.includes('一票否决'))).toEqual({
+      where: '考核表 售后 (aftersale) › 一票否决 › low-fcr',
+      what: '新增',
+      before: '—',
+      after: '原因 解决率过低 · 条件 fcr 小于 60% 且 base_score 小于 60 · 封顶等级 B',
+      kind: 'added',
+    });
+    const changed = policyChanges(middle, after).map((c) => describeChangeRow(c, middle, after, 'en', null));
+    expect(changed.find((r) => r.where.includes('Veto'))).toEqual({
+      where: 'Scorecard 售后 (aftersale) › Vetoes › low-fcr',
+      what: 'Condition',
+      before: 'fcr is less than 60% AND base_score is less than 60',
+      after: 'fcr is less than 65.5% AND base_score is less than 60',
+      kind: 'changed',
+    });
+  });
 });
 
 function agent(): Results['agents'][number] {

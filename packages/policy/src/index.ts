@@ -7,6 +7,7 @@ export {
   formatBands,
   formatBonusBase,
   formatDistribution,
+  formatPolicyCondition,
   formatQuantity,
   formatRange,
   formatRewards,
