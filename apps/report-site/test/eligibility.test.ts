@@ -95,4 +95,38 @@ describe('the eligibility block of an agent page', () => {
     expect(status(page('zh', 'a3'))).toBe('未参评 — 岗位 "community" 没有考核表');
     expect(status(page('en', 'a3'))).toBe('not rated — no scorecard for role "community"');
   });
+
+  it('shows a not-rated agent no points lost and no adjustment sum, but its metrics by score (trial 11)', () => {
+    const text = (html: string) =>
+      html
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+    const weakest = (html: string) =>
+      text(/<section class="weakest"[^>]*>(.*?)<div class="plan-box/s.exec(html)?.[1] ?? '');
+    const adjustments = (html: string) =>
+      text(/<div class="big" data-adjustments-sum>(.*?)<\/div>/s.exec(html)?.[1] ?? '');
+    const headers = (html: string) =>
+      [
+        ...(/<table class="scorecard"[^>]*>.*?<thead>(.*?)<\/thead>/s
+          .exec(html)?.[1]
+          ?.matchAll(/<th[^>]*>(.*?)<\/th>/g) ?? []),
+      ].map((m) => text(m[1] ?? ''));
+    const zh = page('zh', 'a2');
+    expect(zh).toContain('data-weakest="not-rated"');
+    expect(weakest(zh)).toBe(
+      '最需改进的三个指标 未参评,没有基础分,所以不计失分,也不计加减分。下面按指标得分(100 为达标)从低到高列出未达标的指标。 质检得分 — 得分 33.3 (70; 目标值 / 底线值 90 / 60)',
+    );
+    expect(adjustments(zh)).toBe('—');
+    expect(headers(zh)).toEqual(['指标', '实际值', '目标值 / 底线值', '得分', '权重', '样本', '状态']);
+    const en = page('en', 'a2');
+    expect(weakest(en)).toBe(
+      'Three metrics furthest below target Not rated: there is no base score, so no points are lost and no adjustments count. Below are the metrics under target, lowest score first (100 = at target). QA score — score 33.3 (70; Target / Floor 90 / 60)',
+    );
+    // A rated agent keeps its points lost, its adjustment sum and the column.
+    const rated = page('zh', 'a1');
+    expect(weakest(rated)).toBe('最需改进的三个指标 质检得分 — 失 33.3 分 (80; 目标值 / 底线值 90 / 60)');
+    expect(adjustments(rated)).toBe('0');
+    expect(headers(rated)).toEqual(['指标', '实际值', '目标值 / 底线值', '得分', '权重', '失分', '样本', '状态']);
+  });
 });

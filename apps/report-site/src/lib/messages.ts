@@ -56,6 +56,15 @@ export const SITE_TEXT = defineCatalogue({
   scorecards: fixed('考核表', 'Scorecards'),
   noScorecard: fixed('无考核表', 'No scorecard'),
   worstMetrics: fixed('最需改进的三个指标', 'Three metrics furthest below target'),
+  // A not-rated agent has no base score to lose points from (scorecard.ts, losesPoints).
+  weakestNotRated: fixed(
+    '未参评,没有基础分,所以不计失分,也不计加减分。下面按指标得分(100 为达标)从低到高列出未达标的指标。',
+    'Not rated: there is no base score, so no points are lost and no adjustments count. Below are the metrics under target, lowest score first (100 = at target).',
+  ),
+  metricScoreOf: {
+    zh: (p: { score: string }) => `得分 ${p.score}`,
+    en: (p: { score: string }) => `score ${p.score}`,
+  },
   trend: fixed('历史趋势', 'Trend over past periods'),
   evidence: fixed('计入的记录', 'Counted records'),
   evidenceIntro: {
