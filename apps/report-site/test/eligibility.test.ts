@@ -26,6 +26,11 @@ scorecards:
       reason_en: A QA mean below 80 this month, not rated
     scored:
       - { metric: qa_score, weight: 100, target: 90, floor: 60 }
+    vetoes:
+      - id: complaints
+        reason: 投诉过多
+        when: { all: [{ fact: complaint_rate, operator: greaterThan, value: 0.05 }, { fact: qa_score, operator: lessThan, value: 60 }] }
+        cap_grade: D
 appeals:
   window_days: 10
   tables: [qa_reviews]
@@ -158,7 +163,7 @@ describe('the eligibility block of an agent page', () => {
       ],
       [
         'what',
-        '可申诉的对象:本页列出的记录,计入的和被剔除的都可以(写成「表/编号」,如 complaints/p00012;可申诉的表:qa_reviews);指标:质检得分。',
+        '可申诉的对象:本页列出的记录,计入的和被剔除的都可以(写成「表/编号」,如 complaints/p00012;可申诉的表:qa_reviews);指标:质检得分;成立的一票否决:投诉过多。',
       ],
       [
         'procedure',
@@ -172,12 +177,23 @@ describe('the eligibility block of an agent page', () => {
       ],
       [
         'what',
-        'What may be appealed: a record listed on this page, counted or excluded (written <table>/<id>, e.g. complaints/p00012; tables: qa_reviews); a metric: QA score.',
+        'What may be appealed: a record listed on this page, counted or excluded (written <table>/<id>, e.g. complaints/p00012; tables: qa_reviews); a metric: QA score; a veto that held: 投诉过多.',
       ],
       [
         'procedure',
         'How: tell your supervisor what you dispute and why. Each appeal is recorded as the file configs/appeals/2026-10/<appeal id>.yaml (it may first be registered in the HR/OA system); a decision takes effect once it is reviewed, merged and the period is published again (see docs/appeals.md).',
       ],
     ]);
+  });
+
+  it('writes a ratio metric’s threshold in the policy page’s veto conditions as a percentage (trial 11)', () => {
+    const policyPage = (lang: string) =>
+      readFileSync(join(work, 'site', lang, 'policies', 'eligible', '1', 'index.html'), 'utf8');
+    const veto = (html: string) =>
+      /<tr><th scope="row"><code>complaints<\/code><\/th>.*?<\/tr>/s.exec(html)?.[0];
+    expect(veto(policyPage('zh'))).toContain('<code>complaint_rate 大于 5% 且 qa_score 小于 60</code>');
+    expect(veto(policyPage('en'))).toContain(
+      '<code>complaint_rate is greater than 5% AND qa_score is less than 60</code>',
+    );
   });
 });

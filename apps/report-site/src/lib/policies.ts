@@ -110,3 +110,11 @@ function compareVersions(a: PolicyVersion, b: PolicyVersion): number {
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/**
+ * The metrics of a snapshot whose unit is `ratio`: the facts whose thresholds in eligibility,
+ * veto and flag conditions the policy pages write as percentages (`formatPolicyCondition`).
+ */
+export function ratioMetricIds(metrics: Iterable<Pick<SnapshotMetric, 'id' | 'unit'>>): string[] {
+  return [...metrics].filter((m) => m.unit === 'ratio').map((m) => m.id);
+}
