@@ -22,7 +22,7 @@ import {
   recordCell,
   recordColumns,
 } from '../src/lib/records.ts';
-import { pointsLost, standingOf, weakestMetrics } from '../src/lib/scorecard.ts';
+import { losesPoints, lowestScored, pointsLost, standingOf, weakestMetrics } from '../src/lib/scorecard.ts';
 import { slugOf } from '../src/lib/slug.ts';
 import type { ScoredRow } from '../src/lib/views.ts';
 import { heatBand } from '../src/lib/views.ts';
@@ -101,6 +101,21 @@ const row = (id: string, m: Partial<MetricResult>): ScoredRow => ({
 });
 
 describe('the scorecard’s weakest metrics', () => {
+  it('gives an agent without a base score its metrics under target by score, lowest first (trial 11)', () => {
+    const rows = [
+      row('a', { score: 50, weight: 10 }),
+      row('b', { score: 80, weight: 40 }),
+      row('c', { score: 100, weight: 20 }),
+      row('d', { score: null, weight: 30, status: 'no_data' }),
+      row('e', { score: 50, weight: 20 }),
+      row('f', { score: 90, weight: 5 }),
+    ];
+    // Ties by larger weight (e before a); a score of 100 and no score are left out; three at most.
+    expect(lowestScored(rows).map((r) => r.metric)).toEqual(['e', 'a', 'b']);
+    expect(losesPoints({ base_score: null })).toBe(false);
+    expect(losesPoints({ base_score: 0 })).toBe(true);
+  });
+
   it('ranks by points lost of the base score, then weight, then scorecard order; leaves out metrics without a score', () => {
     const rows = [
       row('a', { score: 50, weight: 10 }),

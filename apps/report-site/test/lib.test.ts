@@ -1,8 +1,9 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { PolicySnapshot, Results } from '@scorebook/contract';
+import type { Manifest, PolicySnapshot, Results } from '@scorebook/contract';
 import { describe, expect, it } from 'vitest';
+import { appealableOf, appealsFolderOf, appealWindow } from '../src/lib/appeals.ts';
 import { barChart, chartText, LINE_CHART, lineChart } from '../src/lib/charts.ts';
 import { describeChangeRow } from '../src/lib/diff.ts';
 import { indexExplanations } from '../src/lib/explanations.ts';
@@ -302,6 +303,133 @@ describe('policy versions from the published snapshots', () => {
       kind: 'added',
     });
     for (const r of rows) expect(`${r.before} ${r.after}`).not.toMatch(/[{}]|":/);
+  });
+
+  it('shows a ratio metric’s threshold in a veto condition as a percentage, other numbers as written (trial 11)', () => {
+    const veto = (fcr: number) => ({
+      id: 'low-fcr',
+      reason: '解决率过低',
+      reason_en: null,
+      when: {
+        all: [
+          { fact: 'fcr', operator: 'lessThan', value: fcr },
+          { fact: 'base_score', operator: 'lessThan', value: 60 },
+        ],
+      },
+      cap_grade: 'B',
+      line: 14,
+    });
+    const before = snapshot('v1', 'aaaa');
+    const after = snapshot('v2', 'bbbb');
+    const middle = snapshot('v2', 'cccc');
+    middle.scorecards[0]?.vetoes.push(veto(0.6));
+    after.scorecards[0]?.vetoes.push(veto(0.655));
+    const added = policyChanges(before, middle).map((c) => describeChangeRow(c, before, middle, 'zh', null));
+    expect(added.find((r) => r.where.includes('一票否决'))).toEqual({
+      where: '考核表 售后 (aftersale) › 一票否决 › low-fcr',
+      what: '新增',
+      before: '—',
+      after: '原因 解决率过低 · 条件 fcr 小于 60% 且 base_score 小于 60 · 封顶等级 B',
+      kind: 'added',
+    });
+    const changed = policyChanges(middle, after).map((c) => describeChangeRow(c, middle, after, 'en', null));
+    expect(changed.find((r) => r.where.includes('Veto'))).toEqual({
+      where: 'Scorecard 售后 (aftersale) › Vetoes › low-fcr',
+      what: 'Condition',
+      before: 'fcr is less than 60% AND base_score is less than 60',
+      after: 'fcr is less than 65.5% AND base_score is less than 60',
+      kind: 'changed',
+    });
+  });
+});
+
+describe('how to appeal: the window and what may be disputed (trial 11)', () => {
+  // October 2026 in Shanghai: its last day is 2026-10-31, its exclusive end 2026-11-01 00:00.
+  const october = (policy: PolicySnapshot | null, manifest: Partial<Manifest> | null) => {
+    const p = fakePeriod({ id: '2026-10' }, policy);
+    p.results.period.end = '2026-11-01T00:00:00+08:00';
+    return { ...p, manifest: manifest === null ? null : (manifest as Manifest) };
+  };
+  const withRules = (rules: PolicySnapshot['appeals']) => ({ ...snapshot('v1', 'aaaa'), appeals: rules });
+
+  it('counts from the first publication the manifest records, in the policy’s timezone', () => {
+    // docs/appeals.md: published on 2026-11-03 (any hour) with 7 days, the last day is 2026-11-10.
+    const rules = { window_days: 7, tables: null, metrics: null, vetoes: null, final: null };
+    const published = { appeals_window_from: { '2026-10': '2026-11-02T17:30:00.000Z' } };
+    expect(appealWindow(october(withRules(rules), published))).toEqual({
+      days: 7,
+      from: 'publication',
+      published: '2026-11-03',
+      lastDay: '2026-11-10',
+    });
+  });
+
+  it('counts from the period’s end when the first publication recorded no time, 30 days by default', () => {
+    expect(
+      appealWindow(october(snapshot('v1', 'aaaa'), { published_at: '2026-12-01T00:00:00.000Z' })),
+    ).toEqual({
+      days: 30,
+      from: 'end',
+      published: null,
+      lastDay: '2026-11-30',
+    });
+  });
+
+  it('gives a draft no deadline, and a period without policy.json no rules', () => {
+    expect(appealWindow(october(snapshot('v1', 'aaaa'), null))).toEqual({
+      days: 30,
+      from: 'unpublished',
+      published: null,
+      lastDay: null,
+    });
+    expect(appealWindow(october(null, {}))).toEqual({
+      days: null,
+      from: 'end',
+      published: null,
+      lastDay: null,
+    });
+    expect(appealableOf(october(null, null), agent())).toBe(null);
+  });
+
+  it('lists the tables, the scorecard’s metrics and vetoes the policy lets be appealed, every one by default', () => {
+    const policy = snapshot('v1', 'aaaa');
+    policy.scorecards[0]?.vetoes.push({
+      id: 'red-line',
+      reason: '红线',
+      reason_en: null,
+      when: { all: [] },
+      cap_grade: 'B',
+      line: 14,
+    });
+    expect(appealableOf(october(policy, null), agent())).toEqual({
+      tables: ['conversations', 'surveys', 'complaints', 'qa_reviews', 'orders'],
+      metrics: ['fcr', 'csat_rate'],
+      vetoes: ['red-line'],
+    });
+    const limited = {
+      ...policy,
+      appeals: {
+        window_days: null,
+        tables: ['qa_reviews', 'complaints'],
+        metrics: ['csat_rate'],
+        vetoes: [],
+        final: null,
+      },
+    };
+    expect(appealableOf(october(limited, null), agent())).toEqual({
+      tables: ['complaints', 'qa_reviews'],
+      metrics: ['csat_rate'],
+      vetoes: [],
+    });
+  });
+
+  it('names the appeals folder the publication read, else the default', () => {
+    expect(appealsFolderOf(october(null, null))).toBe('configs/appeals/2026-10/');
+    const read = {
+      appeals: [{ file: 'configs/appeals-mycs/2026-10/ap-1.yaml', sha256: 'x', git_commit: null }],
+      command: '',
+    };
+    expect(appealsFolderOf(october(null, read))).toBe('configs/appeals-mycs/2026-10/');
   });
 });
 

@@ -229,9 +229,17 @@ describe.skipIf(fixture === null)('units and layout', () => {
     expect(await row.locator('td').last().textContent()).toMatch(
       /^不计分 · 样本不足: 样本 \d+ 条,少于最小样本 \d+ 条/,
     );
-    // Its weight is shared out: each row shows the weight it carries, and a note above the table says why.
+    // November's agents with too small a sample are not rated: no base score, so no weight is
+    // shared out of one (trial 11).
+    expect(unscored.status).toBe('not_rated');
+    expect(await page.locator('[data-effective-weight-note], [data-effective-weight]').count()).toBe(0);
+    // October's a0023 is rated with too small a QA sample: its weight is shared out, each row
+    // shows the weight it carries, and a note above the table says why.
+    const shared = october.agents.find((a) => a.agent_id === 'a0023');
+    if (shared?.status !== 'rated') throw new Error('October’s a0023 is not rated');
+    await page.goto(url('zh/periods/2026-10/agents/a0023/index.html'));
     expect(await page.locator('[data-effective-weight-note]').textContent()).toMatch(/^有指标没有得分/);
-    const metrics = Object.entries(unscored.metrics).filter(([, m]) => m.status !== 'info');
+    const metrics = Object.entries(shared.metrics).filter(([, m]) => m.status !== 'info');
     const scoredWeights = metrics.reduce((s, [, m]) => s + (m.status === 'scored' ? (m.weight ?? 0) : 0), 0);
     for (const [id, m] of metrics)
       expect(await page.locator(`tr[data-metric="${id}"] [data-effective-weight]`).textContent(), id).toBe(

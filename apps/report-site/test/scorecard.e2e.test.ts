@@ -3,7 +3,7 @@
 // printed document. Numbers are computed here from the fixture's result files.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { AgentExplanation, AgentResult, PolicySnapshot, Results } from '@scorebook/contract';
+import type { AgentExplanation, AgentResult, Manifest, PolicySnapshot, Results } from '@scorebook/contract';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { formatDelta, formatScore } from '../src/lib/format.ts';
@@ -210,5 +210,34 @@ describe.skipIf(fixture === null)('the agent’s scorecard', () => {
     await page.emulateMedia({ media: 'print' });
     expect(await row.locator('th code').isVisible()).toBe(false);
     await page.emulateMedia({ media: null });
+  });
+
+  it('says by when to appeal as far as the published files tell it (trial 11)', async () => {
+    // November: published, then superseded; the window counts from its first publication, a local
+    // date of Asia/Shanghai, for the policy's default 30 days.
+    const manifest = readJson<Manifest>(join(fixture?.results ?? '', '2026-11/manifest.json'));
+    const first = manifest.appeals_window_from?.['2026-11'];
+    if (first === undefined) throw new Error('the fixture’s November records no window');
+    const published = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(first));
+    const last = new Date(Date.parse(`${published}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10);
+    const windowOf = async (path: string) => {
+      await page.goto(url(path));
+      const line = page.locator('[data-appeal-how] [data-appeal-window]');
+      return [await line.getAttribute('data-appeal-window'), await line.textContent()];
+    };
+    expect(await windowOf('zh/periods/2026-11/agents/a0001/index.html')).toEqual([
+      'publication',
+      `申诉期限:${last} 当天结束前(本期间 ${published} 首次发布,发布后 30 天内可申诉;日期按 Asia/Shanghai)。`,
+    ]);
+    // October was published before policy.json existed: the site does not know its rules.
+    expect(await windowOf('en/periods/2026-10/agents/a0001/index.html')).toEqual([
+      'end',
+      'Deadline: as the period’s policy rules (30 days after the first publication when it says nothing). This period has no policy.json, so the site does not know its rules.',
+    ]);
+    // December is a draft: its window has not started.
+    expect(await windowOf('zh/periods/2026-12/agents/a0001/index.html')).toEqual([
+      'unpublished',
+      '申诉期限:本期间尚未发布,期限还没有开始。按策略,首次发布后 30 天内可申诉(从发布日的次日算起),具体日期发布后才能确定。',
+    ]);
   });
 });

@@ -22,26 +22,41 @@ function resultsDir(agents: object[]): string {
 }
 
 describe('scorebook payroll', () => {
-  it('writes one CSV row per agent, amounts in cents, awards by id', async () => {
+  it('writes one CSV row per agent, amounts in cents, awards by id, who has left (trial 11)', async () => {
+    // a2 has left (agents.csv status `left`) and is still paid; =a3's results predate employment_status.
     const dir = resultsDir([
       agent('a1', {
+        employment_status: 'active',
         awards: [{ id: 'csat-star', place: 1, amount: 500 }],
         reward: { coefficient: 1.2, base: 2500.5, bonus: 3000.6, total: 3500.6 },
       }),
-      agent('a2', { status: 'not_rated', grade: null, awards: [], reward: null }),
+      agent('a2', {
+        employment_status: 'left',
+        awards: [],
+        reward: { coefficient: 1, base: 2000, bonus: 2000, total: 2000 },
+      }),
+      agent('a4', {
+        employment_status: 'active',
+        status: 'not_rated',
+        grade: null,
+        awards: [],
+        reward: null,
+      }),
       agent('=a3', { awards: [], reward: { coefficient: 0.8, base: 1.005, bonus: 0.804, total: 0.804 } }),
     ]);
     const out = join(dir, 'payroll.csv');
     const r = await runCli('payroll', '--results', dir, '--out', out);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe(
-      `✓ 已写出 ${out}:2026-10,3 名客服\n⚠ ${dir} 中没有 manifest.json:这些结果没有发布(evaluate 的预览),期间关闭前还可能改变。发薪请用已发布的结果(data/results/<期间>)。\n`,
+      `✓ 已写出 ${out}:2026-10,4 名客服\n⚠ ${dir} 中没有 manifest.json:这些结果没有发布(evaluate 的预览),期间关闭前还可能改变。发薪请用已发布的结果(data/results/<期间>)。\n`,
     );
+    // Every row ends with CRLF, the last one too.
     expect(readFileSync(out, 'utf8')).toBe(
-      '\ufeffperiod,agent_id,name,team,role,scorecard,status,grade,coefficient,base,bonus,awards,award_amount,total\r\n' +
-        '2026-10,a1,客服a1,一组,aftersale,aftersale,rated,A,1.2,2500.5,3000.6,csat-star,500,3500.6\r\n' +
-        '2026-10,a2,客服a2,一组,aftersale,aftersale,not_rated,,,,,,,\r\n' +
-        "2026-10,'=a3,客服=a3,一组,aftersale,aftersale,rated,A,0.8,1.01,0.8,,,0.8\r\n",
+      '\ufeffperiod,agent_id,name,team,role,employment_status,scorecard,status,grade,coefficient,base,bonus,awards,award_amount,total\r\n' +
+        '2026-10,a1,客服a1,一组,aftersale,active,aftersale,rated,A,1.2,2500.5,3000.6,csat-star,500,3500.6\r\n' +
+        '2026-10,a2,客服a2,一组,aftersale,left,aftersale,rated,A,1,2000,2000,,,2000\r\n' +
+        '2026-10,a4,客服a4,一组,aftersale,active,aftersale,not_rated,,,,,,,\r\n' +
+        "2026-10,'=a3,客服=a3,一组,aftersale,,aftersale,rated,A,0.8,1.01,0.8,,,0.8\r\n",
     );
   });
 

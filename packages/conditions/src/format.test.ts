@@ -38,4 +38,19 @@ describe('formatCondition', () => {
       formatCondition({ fact: 'meta', path: 'vip.level', operator: 'greaterThan', value: 2 }, 'en'),
     ).toBe('meta.vip.level is greater than 2');
   });
+
+  it('words a literal as the caller says, and leaves {fact} values and other leaves as they are', () => {
+    const literal = (leaf: { fact: string; value: unknown }) =>
+      leaf.fact === 'complaint_rate' && typeof leaf.value === 'number' ? `${leaf.value * 100}%` : null;
+    const condition = {
+      any: [
+        { fact: 'complaint_rate', operator: 'greaterThan', value: 0.5 },
+        { fact: 'complaint_rate', operator: 'greaterThan', value: { fact: 'fcr' } },
+        { fact: 'red_line_count', operator: 'greaterThan', value: 0 },
+      ],
+    };
+    expect(formatCondition(condition, 'en', { literal })).toBe(
+      'complaint_rate is greater than 50% OR complaint_rate is greater than the value of fcr OR red_line_count is greater than 0',
+    );
+  });
 });

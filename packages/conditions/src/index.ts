@@ -11,7 +11,7 @@ export {
   groupHolds,
   type UncheckedFold,
 } from './fold.ts';
-export { formatCondition } from './format.ts';
+export { type FormatOptions, formatCondition } from './format.ts';
 export {
   containsAnyKeyword,
   instantOfText,

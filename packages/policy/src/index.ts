@@ -1,4 +1,4 @@
-export { DEFAULT_APPEAL_WINDOW_DAYS } from './check/appeals-check.ts';
+export { APPEAL_RECORD_TABLES, DEFAULT_APPEAL_WINDOW_DAYS } from './check/appeals-check.ts';
 export { POLICY_SCHEMA } from './check/policy-schema.ts';
 export { parseQuantity } from './check/quantity.ts';
 export { type ChangeArea, canonicalJson, diffPolicies, type PolicyChange } from './diff/diff-policies.ts';
@@ -7,6 +7,7 @@ export {
   formatBands,
   formatBonusBase,
   formatDistribution,
+  formatPolicyCondition,
   formatQuantity,
   formatRange,
   formatRewards,

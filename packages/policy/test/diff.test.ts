@@ -123,6 +123,44 @@ describe('diffPolicies', () => {
       ]);
     });
 
+    it('shows a ratio metric’s threshold in a condition as a percentage, other numbers as written (trial 11)', () => {
+      const veto = (when: string) =>
+        `      - id: complaints\n        reason: 投诉过多\n        when: ${when}\n        cap_grade: C\n`;
+      const before = `{ all: [{ fact: complaint_rate, operator: greaterThan, value: 0.02 }, { fact: red_line_count, operator: greaterThan, value: 2 }] }`;
+      const after = `{ all: [{ fact: complaint_rate, operator: greaterThan, value: 0.025 }, { fact: red_line_count, operator: greaterThan, value: 2 }] }`;
+      const redLine = '        cap_grade: D\n\n  presale:';
+      const added = edited([redLine, `        cap_grade: D\n${veto(before)}\n  presale:`]);
+      expect(added.map((c) => [c.area, c.kind, c.subject, c.ratio_facts])).toEqual([
+        ['veto', 'added', 'complaints', ['complaint_rate']],
+      ]);
+      expect(renderDiffText(added, 'zh', 't')).toBe(
+        't\n  考核表 aftersale › 一票否决 › complaints: 新增 + id: complaints; reason: 投诉过多; cap_grade: C; complaint_rate 大于 2% 且 red_line_count 大于 2\n',
+      );
+      const dir = mkdtempSync(join(tmpdir(), 'scorebook-diff-'));
+      const text = readFileSync(`${samples}2026-10-01.yaml`, 'utf8');
+      writeFileSync(
+        join(dir, 'a.yaml'),
+        text.replace(redLine, `        cap_grade: D\n${veto(before)}\n  presale:`),
+      );
+      writeFileSync(
+        join(dir, 'b.yaml'),
+        text.replace(redLine, `        cap_grade: D\n${veto(after)}\n  presale:`),
+      );
+      const changed = diffPolicies(load(join(dir, 'a.yaml')), load(join(dir, 'b.yaml')));
+      expect(renderDiffText(changed, 'en', 't')).toBe(
+        't\n  Scorecard aftersale › Veto › complaints: condition complaint_rate is greater than 2% AND red_line_count is greater than 2 → complaint_rate is greater than 2.5% AND red_line_count is greater than 2\n',
+      );
+      // A condition on counts only has no ratio facts, and its numbers stay as written.
+      const counts = edited([
+        'operator: greaterThanInclusive, value: 1 }',
+        'operator: greaterThanInclusive, value: 2 }',
+      ]);
+      expect(counts.map((c) => [c.area, c.field, c.ratio_facts])).toEqual([['veto', 'when', undefined]]);
+      expect(renderDiffText(counts, 'en', 't')).toBe(
+        't\n  Scorecard aftersale › Veto › red-line: condition red_line_count is at least 1 → red_line_count is at least 2\n',
+      );
+    });
+
     it('reports a change in the order of a table’s exclusions, which decides the one a row counts under', () => {
       expect(exclusionIds).toEqual(['complaints:product-defect-complaints', 'messages:courtesy-messages']);
       const text = readFileSync(`${samples}2026-10-01.yaml`, 'utf8');

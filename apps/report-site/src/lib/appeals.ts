@@ -1,5 +1,7 @@
 import type { AgentExplanation, AgentResult, AppealExplanation } from '@scorebook/contract';
-import { sheetCsv } from '@scorebook/policy';
+import { APPEAL_RECORD_TABLES, DEFAULT_APPEAL_WINDOW_DAYS, sheetCsv } from '@scorebook/policy';
+import { addDays, localDateOf, Zone } from '@scorebook/time';
+import { recordedAppealsDir } from './commands.ts';
 import type { SitePeriod } from './load.ts';
 import { type Lang, localized, t } from './messages.ts';
 import { metricTitle, scorecardOf } from './views.ts';
@@ -218,4 +220,69 @@ export function appealsCsv(period: SitePeriod): string {
     a.changes.map((c) => `${c.action} ${c.target}${c.field === null ? '' : `.${c.field}`}`).join('; '),
   ]);
   return sheetCsv([head, ...rows]);
+}
+
+/**
+ * The appeal window of a period as far as its published files tell it (docs/appeals.md, "The
+ * window"): `days` from the policy in force (policy.json `appeals.window_days`, else 30; null for
+ * a period without policy.json, whose rules the site does not know). The window counts from the
+ * day after the local date of the period's first publication, which the manifest records in
+ * `appeals_window_from` (`from: 'publication'`, `published` that date); a published period
+ * without that entry (its first publication recorded no time) counts from the day after its last
+ * day (`from: 'end'`); a draft has not been published, so its window has not started
+ * (`from: 'unpublished'`, no last day). `lastDay` is the last local day to file: filed before
+ * midnight at its end is in time.
+ */
+export interface AppealWindow {
+  days: number | null;
+  from: 'publication' | 'end' | 'unpublished';
+  published: string | null;
+  lastDay: string | null;
+}
+
+/** The {@link AppealWindow} of a period from its manifest and policy.json. */
+export function appealWindow(period: SitePeriod): AppealWindow {
+  const days =
+    period.policy === null ? null : (period.policy.appeals?.window_days ?? DEFAULT_APPEAL_WINDOW_DAYS);
+  const { manifest } = period;
+  if (manifest === null) return { days, from: 'unpublished', published: null, lastDay: null };
+  const recorded = manifest.appeals_window_from?.[period.id];
+  const ms = recorded === undefined ? Number.NaN : Date.parse(recorded);
+  const published = Number.isNaN(ms) ? null : localDateOf(ms, new Zone(period.results.period.timezone));
+  // The day after the period's last day: the local date of its exclusive end.
+  const start = published === null ? period.results.period.end.slice(0, 10) : addDays(published, 1);
+  return {
+    days,
+    from: published === null ? 'end' : 'publication',
+    published,
+    lastDay: days === null ? null : addDays(start, days - 1),
+  };
+}
+
+/**
+ * What an agent may dispute under the policy in force (policy.json `appeals`, each list left out
+ * meaning every one): the tables whose records may be named, the agent's scorecard's scored
+ * metrics and vetoes that may be. Null without policy.json (the rules are not known).
+ */
+export function appealableOf(
+  period: SitePeriod,
+  agent: AgentResult,
+): { tables: string[]; metrics: string[]; vetoes: string[] } | null {
+  const { policy } = period;
+  if (policy === null) return null;
+  const rules = policy.appeals;
+  const allowed = (list: string[] | null | undefined, all: readonly string[]) =>
+    list === null || list === undefined ? [...all] : all.filter((x) => list.includes(x));
+  const scorecard = scorecardOf(period, agent.scorecard);
+  return {
+    tables: allowed(rules?.tables, APPEAL_RECORD_TABLES),
+    metrics: allowed(rules?.metrics, scorecard?.scored.map((i) => i.metric) ?? []),
+    vetoes: allowed(rules?.vetoes, scorecard?.vetoes.map((v) => v.id) ?? []),
+  };
+}
+
+/** The folder appeal files of a period go in: the one its publication read, else the default. */
+export function appealsFolderOf(period: SitePeriod): string {
+  const recorded = period.manifest === null ? null : recordedAppealsDir(period.manifest);
+  return `${recorded ?? 'configs/appeals'}/${period.id}/`;
 }

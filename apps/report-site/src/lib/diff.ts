@@ -1,6 +1,6 @@
-import { type Condition, formatCondition } from '@scorebook/conditions';
+import type { Condition } from '@scorebook/conditions';
 import type { PolicySnapshot, SnapshotBand, Unit } from '@scorebook/contract';
-import type { PolicyChange } from '@scorebook/policy';
+import { formatPolicyCondition, type PolicyChange } from '@scorebook/policy';
 import { type Currency, formatBands, formatValue } from './format.ts';
 import { type FixedTextKey, type Lang, localized, t } from './messages.ts';
 
@@ -16,8 +16,9 @@ export interface ChangeRow {
 /**
  * A change of the policy package's meaning-level diff in the reader's words: a scorecard, metric,
  * exclusion, adjustment or veto named by its title (from the snapshot that has it) with its id in
- * brackets; quantities in the metric's unit; conditions as sentences; a rule that was added or
- * removed as its main properties in words — never as raw JSON.
+ * brackets; quantities in the metric's unit; conditions as sentences (a ratio metric's threshold
+ * as a percentage, as the policy package writes it); a rule that was added or removed as its main
+ * properties in words — never as raw JSON.
  */
 export function describeChangeRow(
   change: PolicyChange,
@@ -58,7 +59,14 @@ export function describeChangeRow(
       : Object.hasOwn(FIELD, field)
         ? t(lang, FIELD[field] ?? 'changeChanged')
         : field;
-  const text = (value: unknown) => valueText(value, field, change.unit ?? 'number', lang, currency);
+  const text = (value: unknown) =>
+    valueText(
+      value,
+      field,
+      { unit: change.unit ?? 'number', ratioFacts: change.ratio_facts ?? [] },
+      lang,
+      currency,
+    );
   return {
     where: parts.join(' › '),
     what,
@@ -68,16 +76,30 @@ export function describeChangeRow(
   };
 }
 
-function valueText(value: unknown, field: string | null, unit: Unit, lang: Lang, currency: Currency): string {
+/** How a change's values read: quantities in `unit`, and the ratio metrics its conditions compare. */
+interface ValueUnits {
+  unit: Unit;
+  ratioFacts: readonly string[];
+}
+
+function valueText(
+  value: unknown,
+  field: string | null,
+  units: ValueUnits,
+  lang: Lang,
+  currency: Currency,
+): string {
+  const { unit } = units;
+  const condition = (c: unknown) => formatPolicyCondition(c as Condition, lang, units.ratioFacts);
   if (value === null || value === undefined) return '—';
   if (typeof value === 'number')
     return field === 'target' || field === 'floor' ? formatValue(value, unit, lang, currency) : String(value);
   if (typeof value === 'string') return value;
   if (typeof value === 'boolean') return t(lang, value ? 'yes' : 'no');
-  if (field === 'when' || field === 'where') return formatCondition(value as Condition, lang);
+  if (field === 'when' || field === 'where') return condition(value);
   if (Array.isArray(value)) {
     if (field === 'bands') return formatBands(value as SnapshotBand[], unit, lang, currency) || '—';
-    return value.map((v) => valueText(v, null, unit, lang, currency)).join(', ') || '—';
+    return value.map((v) => valueText(v, null, units, lang, currency)).join(', ') || '—';
   }
   if (typeof value !== 'object') return String(value);
   return Object.entries(value)
@@ -87,10 +109,7 @@ function valueText(value: unknown, field: string | null, unit: Unit, lang: Lang,
     )
     .map(([k, v]) => {
       const label = Object.hasOwn(FIELD, k) ? t(lang, FIELD[k] ?? 'changeChanged') : k;
-      const inner =
-        k === 'when' || k === 'where'
-          ? formatCondition(v as Condition, lang)
-          : valueText(v, k, unit, lang, currency);
+      const inner = k === 'when' || k === 'where' ? condition(v) : valueText(v, k, units, lang, currency);
       return `${label} ${inner}`;
     })
     .join(' · ');

@@ -56,6 +56,15 @@ export const SITE_TEXT = defineCatalogue({
   scorecards: fixed('考核表', 'Scorecards'),
   noScorecard: fixed('无考核表', 'No scorecard'),
   worstMetrics: fixed('最需改进的三个指标', 'Three metrics furthest below target'),
+  // A not-rated agent has no base score to lose points from (scorecard.ts, losesPoints).
+  weakestNotRated: fixed(
+    '未参评,没有基础分,所以不计失分,也不计加减分。下面按指标得分(100 为达标)从低到高列出未达标的指标。',
+    'Not rated: there is no base score, so no points are lost and no adjustments count. Below are the metrics under target, lowest score first (100 = at target).',
+  ),
+  metricScoreOf: {
+    zh: (p: { score: string }) => `得分 ${p.score}`,
+    en: (p: { score: string }) => `score ${p.score}`,
+  },
   trend: fixed('历史趋势', 'Trend over past periods'),
   evidence: fixed('计入的记录', 'Counted records'),
   evidenceIntro: {
@@ -437,7 +446,64 @@ export const SITE_TEXT = defineCatalogue({
   appealAssignee: fixed('改记到该客服名下', 'reassigned to this agent'),
   appealFinal: fixed('终局', 'final'),
   appealRules: fixed('申诉规则', 'Appeal rules'),
-  appealWindowDays: fixed('申诉期限(期间结束后的天数)', 'Window (days after the period ends)'),
+  appealWindowDays: fixed(
+    '申诉期限(首次发布后的天数,无发布时间记录时从期间结束算起)',
+    'Window (days after the first publication, or after the period ends when it recorded no time)',
+  ),
+  // How to appeal, on every agent page (AgentAppealHow.astro, docs/site.md).
+  appealHow: fixed('如何申诉', 'How to appeal'),
+  listJoin: fixed('、', ', '),
+  clauseJoin: fixed(';', '; '),
+  appealWindowPublished: {
+    zh: (p: { last: string; published: string; days: number; zone: string }) =>
+      `申诉期限:${p.last} 当天结束前(本期间 ${p.published} 首次发布,发布后 ${p.days} 天内可申诉;日期按 ${p.zone})。`,
+    en: (p: { last: string; published: string; days: number; zone: string }) =>
+      `Deadline: the end of ${p.last} (this period was first published on ${p.published}; appeals may be filed for ${p.days} days after that; dates in ${p.zone}).`,
+  },
+  appealWindowFromEnd: {
+    zh: (p: { last: string; days: number; zone: string }) =>
+      `申诉期限:${p.last} 当天结束前(本期间首次发布时没有记录发布时间,所以从期间结束后算 ${p.days} 天;日期按 ${p.zone})。`,
+    en: (p: { last: string; days: number; zone: string }) =>
+      `Deadline: the end of ${p.last} (this period's first publication recorded no time, so the window is ${p.days} days after the period ends; dates in ${p.zone}).`,
+  },
+  appealWindowUnpublished: {
+    zh: (p: { days: number }) =>
+      `申诉期限:本期间尚未发布,期限还没有开始。按策略,首次发布后 ${p.days} 天内可申诉(从发布日的次日算起),具体日期发布后才能确定。`,
+    en: (p: { days: number }) =>
+      `Deadline: this period is not published yet, so its window has not started. By the policy, appeals may be filed for ${p.days} days after its first publication (counting from the day after), so the date is known only once it is published.`,
+  },
+  appealWindowUnknown: fixed(
+    '申诉期限:按本期间策略的申诉规则(未写明时为首次发布后 30 天内)。本期间没有 policy.json,站点无法得知它的规则。',
+    'Deadline: as the period’s policy rules (30 days after the first publication when it says nothing). This period has no policy.json, so the site does not know its rules.',
+  ),
+  appealWhat: {
+    zh: (p: { targets: string }) => `可申诉的对象:${p.targets}。`,
+    en: (p: { targets: string }) => `What may be appealed: ${p.targets}.`,
+  },
+  appealWhatRecords: {
+    zh: (p: { tables: string }) =>
+      `本页列出的记录,计入的和被剔除的都可以(写成「表/编号」,如 complaints/p00012;可申诉的表:${p.tables})`,
+    en: (p: { tables: string }) =>
+      `a record listed on this page, counted or excluded (written <table>/<id>, e.g. complaints/p00012; tables: ${p.tables})`,
+  },
+  appealWhatMetrics: {
+    zh: (p: { metrics: string }) => `指标:${p.metrics}`,
+    en: (p: { metrics: string }) => `a metric: ${p.metrics}`,
+  },
+  appealWhatVetoes: {
+    zh: (p: { vetoes: string }) => `成立的一票否决:${p.vetoes}`,
+    en: (p: { vetoes: string }) => `a veto that held: ${p.vetoes}`,
+  },
+  appealWhatUnknown: fixed(
+    '本页列出的记录、考核表中的指标或成立的一票否决(本期间没有 policy.json,无法列出策略的限制)',
+    'a record listed on this page, a metric of the scorecard or a veto that held (this period has no policy.json, so the policy’s limits cannot be listed)',
+  ),
+  appealProcedure: {
+    zh: (p: { folder: string }) =>
+      `申诉方式:向主管提出,写明申诉对象和理由。每份申诉记录为文件 ${p.folder}<申诉编号>.yaml(也可先在 HR/OA 系统登记),裁决经评审合并后,本期间重新发布才生效(见 docs/appeals.md)。`,
+    en: (p: { folder: string }) =>
+      `How: tell your supervisor what you dispute and why. Each appeal is recorded as the file ${p.folder}<appeal id>.yaml (it may first be registered in the HR/OA system); a decision takes effect once it is reviewed, merged and the period is published again (see docs/appeals.md).`,
+  },
   appealTables: fixed('可申诉的记录表', 'Tables whose records may be appealed'),
   appealMetrics: fixed('可申诉的指标', 'Metrics that may be appealed'),
   appealVetoes: fixed('可申诉的一票否决', 'Vetoes that may be appealed'),

@@ -84,12 +84,14 @@ function sharedLines(snapshot: PolicySnapshot): string {
 
 /**
  * The difference in meaning from `before` to `after`, computed by the policy package's diff on
- * the two snapshots; the unit of a scored metric's quantities is the snapshots' own metric's.
+ * the two snapshots; the unit of a scored metric's quantities, and of the metrics conditions
+ * compare (`ratio_facts`), is the snapshots' own metric's.
  */
 export function policyChanges(before: PolicySnapshot, after: PolicySnapshot): PolicyChange[] {
   const units = new Map<string, SnapshotMetric['unit']>();
   for (const m of [...before.metrics, ...after.metrics]) units.set(m.id, m.unit);
-  return diffPolicies(policyOfSnapshot(before), policyOfSnapshot(after)).map((change) =>
+  const unitOf = (metric: string) => units.get(metric) ?? null;
+  return diffPolicies(policyOfSnapshot(before), policyOfSnapshot(after), unitOf).map((change) =>
     change.area === 'scored' && change.subject !== null
       ? { ...change, unit: units.get(change.subject) ?? change.unit }
       : change,
@@ -107,4 +109,12 @@ function compareVersions(a: PolicyVersion, b: PolicyVersion): number {
 
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * The metrics of a snapshot whose unit is `ratio`: the facts whose thresholds in eligibility,
+ * veto and flag conditions the policy pages write as percentages (`formatPolicyCondition`).
+ */
+export function ratioMetricIds(metrics: Iterable<Pick<SnapshotMetric, 'id' | 'unit'>>): string[] {
+  return [...metrics].filter((m) => m.unit === 'ratio').map((m) => m.id);
 }

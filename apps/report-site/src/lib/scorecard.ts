@@ -51,6 +51,31 @@ export function weakestMetrics(rows: readonly ScoredRow[], n = 3): Array<{ row: 
     .map(({ row, lost }) => ({ row, lost }));
 }
 
+/**
+ * Whether an agent's metrics lose points at all: only against a base score, which a not-rated
+ * agent does not have (results give it `base_score: null` and `adjustments: {}`), so its page
+ * shows no points lost and no adjustment sum, which would read as a score it never had.
+ */
+export function losesPoints(agent: Pick<AgentResult, 'base_score'>): boolean {
+  return agent.base_score !== null;
+}
+
+/**
+ * For an agent without a base score ({@link losesPoints}): the scored metrics under target,
+ * lowest score first, at most `n`; ties by larger weight, then by the scorecard's order.
+ */
+export function lowestScored(rows: readonly ScoredRow[], n = 3): ScoredRow[] {
+  return rows
+    .map((row, index) => ({ row, index, score: row.result.status === 'scored' ? row.result.score : null }))
+    .filter((x): x is { row: ScoredRow; index: number; score: number } => x.score !== null && x.score < 100)
+    .sort(
+      (a, b) =>
+        a.score - b.score || (b.row.result.weight ?? 0) - (a.row.result.weight ?? 0) || a.index - b.index,
+    )
+    .slice(0, n)
+    .map(({ row }) => row);
+}
+
 /** The `min_score` of each grade of the period's policy: where `formatTotal` must not round a total across. */
 export function gradeBoundaries(period: SitePeriod): number[] {
   return (period.policy?.grades ?? []).map((g) => g.min_score);

@@ -14,13 +14,14 @@ export const PAYROLL_HELP: Bilingual = {
   zh: `scorebook payroll --results <dir> --out <payroll.csv|payroll.xlsx> [--lang zh|en]
 
 把一个期间的 results.json(evaluate 的输出目录,或 data/results/<期间>)导出为薪资表:每位客服一行,
-绩效系数、奖金基数、奖金、奖项与合计,金额保留到分(docs/scorecards.md「薪资导出」)。仅适用于格式 2 的策略;监控期间(周、日、区间)不能导出;
+在职状态(employment_status,left 为已离职)、绩效系数、奖金基数、奖金、奖项与合计,金额保留到分(docs/scorecards.md「薪资导出」)。仅适用于格式 2 的策略;监控期间(周、日、区间)不能导出;
 没有 manifest.json(未发布)的结果照常导出,但会提示。文件类型由 --out 的扩展名决定。
 `,
   en: `scorebook payroll --results <dir> --out <payroll.csv|payroll.xlsx> [--lang zh|en]
 
 Exports a period's results.json (a folder evaluate wrote, or data/results/<period>) as a payroll:
-one row per agent with coefficient, base, bonus, awards and total, amounts in cents
+one row per agent with employment status (left: no longer employed), coefficient, base, bonus,
+awards and total, amounts in cents
 (docs/scorecards.md, payroll). Policy format 2 only; a monitoring period (week, day, range) is
 refused; results without manifest.json (not published) are exported with a warning. The file type follows --out's extension.
 `,

@@ -5,8 +5,14 @@ import { asArray, asNumber, asString, type CheckContext, isRecord, type Path } f
 /** Days after the period's last day to file an appeal when the policy does not say. */
 export const DEFAULT_APPEAL_WINDOW_DAYS = 30;
 
-/** The tables whose records an appeal can name (`docs/appeals.md`). */
-const RECORD_TABLES = ['conversations', 'surveys', 'complaints', 'qa_reviews', 'orders'] as const;
+/** The tables whose records an appeal can name (`docs/appeals.md`); every one when a policy lists none. */
+export const APPEAL_RECORD_TABLES = [
+  'conversations',
+  'surveys',
+  'complaints',
+  'qa_reviews',
+  'orders',
+] as const;
 const ids = { type: 'array', items: { type: 'string', minLength: 1 } } as const;
 
 /** The schema of a policy's optional `appeals:` section, a part of the policy's schema. */
@@ -22,7 +28,7 @@ export const APPEAL_RULES_SCHEMA = {
     },
     tables: {
       type: 'array',
-      items: { enum: [...RECORD_TABLES] },
+      items: { enum: [...APPEAL_RECORD_TABLES] },
       description: '可申诉其记录的表,默认全部 / tables whose records may be appealed, default all',
     },
     metrics: { ...ids, description: '可申诉的指标,默认全部 / metrics that may be appealed, default all' },

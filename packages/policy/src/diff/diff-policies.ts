@@ -1,3 +1,4 @@
+import { type Condition, foldCondition } from '@scorebook/conditions';
 import type { Unit } from '@scorebook/contract';
 import { WEEKDAYS } from '@scorebook/time';
 import { DEFAULT_APPEAL_WINDOW_DAYS } from '../check/appeals-check.ts';
@@ -45,6 +46,12 @@ export interface PolicyChange {
   after: unknown;
   /** The unit of `before`/`after` when they are quantities of a metric. */
   unit: Unit | null;
+  /**
+   * The ratio metrics (unit `ratio`) that the conditions of `before`/`after` compare with a
+   * number written in the policy, sorted; absent when none. Only eligibility, veto and flag
+   * conditions, whose facts are metric ids; those numbers are fractions (`0.02` for 2%).
+   */
+  ratio_facts?: string[];
 }
 
 /**
@@ -52,9 +59,14 @@ export interface PolicyChange {
  * changed, compared after normalisation, so comments, key order, quoting and the spelling of
  * quantities (`0.95` vs `95%`) make no difference. Every text people read is compared, the
  * English ones (`*_en`) included; so is the order of the exclusions of a table, which decides
- * the exclusion a row is counted under.
+ * the exclusion a row is counted under. `unitOf` gives a metric's unit (by default the after
+ * version's catalog, then the before version's); it decides `ratio_facts`.
  */
-export function diffPolicies(before: Policy, after: Policy): PolicyChange[] {
+export function diffPolicies(
+  before: Policy,
+  after: Policy,
+  unitOf?: (metric: string) => Unit | null,
+): PolicyChange[] {
   const changes: PolicyChange[] = [];
   const field = fieldRecorder(changes);
 
@@ -151,7 +163,39 @@ export function diffPolicies(before: Policy, after: Policy): PolicyChange[] {
   }
   for (const b of after.scorecards)
     if (!scorecardsA.has(b.id)) changes.push(change('scorecard', 'added', b.id, null, null, summary(b)));
-  return changes;
+  const unit = unitOf ?? ((m: string) => unitsAfter.get(m) ?? unitsBefore.get(m) ?? null);
+  return changes.map((c) => withRatioFacts(c, unit));
+}
+
+/** The areas whose conditions name metrics as facts (exclusions and metrics' `where` name record fields). */
+const METRIC_FACT_AREAS: ReadonlySet<ChangeArea> = new Set(['eligibility', 'veto', 'flag']);
+
+/** The change with its `ratio_facts`, when its conditions compare a ratio metric with a number. */
+function withRatioFacts(change: PolicyChange, unitOf: (metric: string) => Unit | null): PolicyChange {
+  if (!METRIC_FACT_AREAS.has(change.area)) return change;
+  const facts = [change.before, change.after]
+    .flatMap((value) => conditionsIn(value, change.field))
+    .flatMap(factsComparedWithNumbers)
+    .filter((fact) => unitOf(fact) === 'ratio');
+  const sorted = [...new Set(facts)].sort();
+  return sorted.length === 0 ? change : { ...change, ratio_facts: sorted };
+}
+
+/** The condition a change's value is (`when`), or holds (a rule added or removed whole). */
+function conditionsIn(value: unknown, field: string | null): Condition[] {
+  if (value === null || typeof value !== 'object') return [];
+  if (field === 'when') return [value as Condition];
+  const when = field === null ? (value as { when?: unknown }).when : undefined;
+  return when !== null && typeof when === 'object' ? [when as Condition] : [];
+}
+
+/** The facts of a condition's leaves that compare the fact itself (no `path`) with a number. */
+function factsComparedWithNumbers(condition: Condition): string[] {
+  return foldCondition<string[]>(condition, {
+    group: (_kind, children) => children.flat(),
+    not: (child) => child,
+    leaf: (leaf) => (leaf.path === undefined && typeof leaf.value === 'number' ? [leaf.fact] : []),
+  });
 }
 
 type FieldRecorder = (

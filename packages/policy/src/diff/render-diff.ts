@@ -101,8 +101,8 @@ export function describeChange(
   return {
     where: parts.join(' › '),
     what,
-    before: formatValue(change.before, change.field, change.unit, lang),
-    after: formatValue(change.after, change.field, change.unit, lang),
+    before: formatValue(change.before, change.field, change.unit, lang, change.ratio_facts),
+    after: formatValue(change.after, change.field, change.unit, lang, change.ratio_facts),
   };
 }
 
@@ -134,6 +134,24 @@ export function renderDiffMarkdown(changes: readonly PolicyChange[], lang: Lang,
     return `| ${cell(d.where)} | ${cell(d.what)} | ${cell(d.before)} | ${cell(d.after)} |`;
   });
   return `### ${title}\n\n${head}\n|---|---|---|---|\n${rows.join('\n')}\n`;
+}
+
+/**
+ * A condition of the policy in words, a number compared with one of `ratioFacts` (ratio metrics,
+ * {@link PolicyChange.ratio_facts}) as the percentage it is (`0.02` → `2%`, as a target of that
+ * metric is written); every other literal as JSON.
+ */
+export function formatPolicyCondition(
+  condition: Condition,
+  lang: Lang,
+  ratioFacts: readonly string[] = [],
+): string {
+  return formatCondition(condition, lang, {
+    literal: (leaf) =>
+      leaf.path === undefined && typeof leaf.value === 'number' && ratioFacts.includes(leaf.fact)
+        ? formatQuantity(leaf.value, 'ratio')
+        : null,
+  });
 }
 
 /** A quantity in its unit: fractions as percentages, seconds with `s`. */
@@ -175,7 +193,13 @@ export function formatBands(bands: readonly Band[], unit: Unit | null): string {
   );
 }
 
-function formatValue(value: unknown, field: string | null, unit: Unit | null, lang: Lang): string {
+function formatValue(
+  value: unknown,
+  field: string | null,
+  unit: Unit | null,
+  lang: Lang,
+  ratioFacts: readonly string[] = [],
+): string {
   if (value === null || value === undefined) return '—';
   if (field === 'quota')
     return value === true
@@ -196,7 +220,8 @@ function formatValue(value: unknown, field: string | null, unit: Unit | null, la
   if (field === 'range') return formatRange(value as TargetRange, unit, lang);
   if (field === 'segments') return formatSegments(value as ItemSegments, unit, lang);
   if (Array.isArray(value)) return value.join(', ') || '—';
-  if (field === 'when' || field === 'where') return formatCondition(value as Condition, lang);
+  if (field === 'when' || field === 'where')
+    return formatPolicyCondition(value as Condition, lang, ratioFacts);
   if (field === 'numerator' || field === 'denominator') {
     const side = value as { table: string; where: Condition | null };
     return side.where === null ? side.table : `${side.table}: ${formatCondition(side.where, lang)}`;
@@ -221,7 +246,7 @@ function formatValue(value: unknown, field: string | null, unit: Unit | null, la
     const rest = Object.entries(record)
       .filter(([k, v]) => k !== 'when' && v !== null)
       .map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`);
-    return [...rest, formatCondition(record.when as Condition, lang)].join('; ');
+    return [...rest, formatPolicyCondition(record.when as Condition, lang, ratioFacts)].join('; ');
   }
   if (record.metric !== undefined && record.weight !== undefined) {
     const target = typeof record.target === 'number' ? formatQuantity(record.target, unit) : null;

@@ -8,6 +8,7 @@ export const PAYROLL_COLUMNS = [
   'name',
   'team',
   'role',
+  'employment_status',
   'scorecard',
   'status',
   'grade',
@@ -36,7 +37,9 @@ export function cents(x: number): number {
 /**
  * The payroll export of a period of policy format 2 (`docs/scorecards.md`, payroll): one row per
  * agent of results.json (agent_id order), every agent listed, those without a reward with empty
- * amounts; coefficients at full precision, amounts in cents. Null when the results are not of
+ * amounts; coefficients at full precision, amounts in cents. `employment_status` is the agents
+ * table's status as results carry it (`left` for an agent who has left: HR sees who is paid after
+ * leaving), empty for results written before they carried it. Null when the results are not of
  * format 2 (no agent has a `reward` field).
  */
 export function payrollRows(results: Results): SheetRows | null {
@@ -53,6 +56,8 @@ export function payrollRows(results: Results): SheetRows | null {
       a.name,
       a.team,
       a.role,
+      // Older results.json files have no employment_status: an empty cell, never a guessed `active`.
+      a.employment_status ?? null,
       a.scorecard,
       a.status,
       a.grade,
