@@ -206,6 +206,12 @@ export const RUN_ERRORS = defineCatalogue({
     en: (p: { table: string; covered: string; period: string; start: string; end: string }) =>
       `The rows of ${p.table} cover only part of the period ${p.period} (${p.start} to ${p.end}): ${p.covered}. Are some files missing?`,
   },
+  ROWS_AFTER_PERIOD: {
+    zh: (p: { table: string; rows: number; period: string; end: string; span: string }) =>
+      `${p.table} 有 ${p.rows} 行的时间在期间 ${p.period} 结束(${p.end})之后(${p.span}),不计入 ${p.period}。若导出按月分文件夹,下个期间读的是另一个文件夹,这些行就不会被任何期间计入:请把它们也放进下个期间的导出(或评估下个期间时一并给出这些文件)。`,
+    en: (p: { table: string; rows: number; period: string; end: string; span: string }) =>
+      `${p.table} has ${p.rows} rows dated after the period ${p.period} ended (${p.end}): ${p.span}. They do not count in ${p.period}. If exports are kept in one folder per month, the next period reads another folder and no period counts these rows: put them in the next period's export too (or give these files when evaluating it).`,
+  },
   REJECTED_IN_PERIOD: {
     zh: (p: {
       table: string;

@@ -414,6 +414,60 @@ describe('what a run can read but a reader must be told', () => {
     ]);
   });
 
+  it('warns of rows dated just after the period, which a folder per month leaves to no period (ROWS_AFTER_PERIOD)', async () => {
+    const QA = 'review_id,agent_id,conversation_id,reviewed_at,score,red_line';
+    const run = (...later: string[]) =>
+      runScenario({
+        tables: {
+          agents: AGENTS,
+          conversations: conv('c1,a1,chat,2026-10-30T10:00:00+08:00,'),
+          messages: csv(MSG),
+          qa_reviews: csv(
+            QA,
+            'q1,a1,c1,2026-10-30T11:00:00+08:00,90,false',
+            'q2,a1,c1,2026-10-31T11:00:00+08:00,90,false',
+            'q3,a1,c1,2026-10-31T23:00:00+08:00,90,false',
+            ...later,
+          ),
+        },
+      });
+    const after = (e: Awaited<ReturnType<typeof run>>) =>
+      e.warnings.filter((w) => w.code === 'ROWS_AFTER_PERIOD').map((w) => [w.severity, w.message.en]);
+    // Reviews of 30–31 October done on 1 November: the October folder's export runs over.
+    const over = await run(
+      'q4,a1,c1,2026-11-01T00:00:00+08:00,80,false',
+      'q5,a1,c1,2026-11-01T16:36:00+08:00,80,false',
+    );
+    expect(after(over)).toEqual([
+      [
+        'warning',
+        "qa_reviews has 2 rows dated after the period 2026-10 ended (2026-11-01T00:00:00+08:00): 2026-11-01T00:00:00+08:00 – 2026-11-01T16:36:00+08:00. They do not count in 2026-10. If exports are kept in one folder per month, the next period reads another folder and no period counts these rows: put them in the next period's export too (or give these files when evaluating it).",
+      ],
+    ]);
+    expect(over.warnings.find((w) => w.code === 'ROWS_AFTER_PERIOD')?.message.zh).toBe(
+      'qa_reviews 有 2 行的时间在期间 2026-10 结束(2026-11-01T00:00:00+08:00)之后(2026-11-01T00:00:00+08:00 – 2026-11-01T16:36:00+08:00),不计入 2026-10。若导出按月分文件夹,下个期间读的是另一个文件夹,这些行就不会被任何期间计入:请把它们也放进下个期间的导出(或评估下个期间时一并给出这些文件)。',
+    );
+    // A folder holding later months too (rows a week after the end and more), or as many rows
+    // after the period as in it, is not one month's export running over: no warning.
+    expect(
+      after(
+        await run(
+          'q4,a1,c1,2026-11-01T10:00:00+08:00,80,false',
+          'q5,a1,c1,2026-11-08T00:00:00+08:00,80,false',
+        ),
+      ),
+    ).toEqual([]);
+    expect(
+      after(
+        await run(
+          'q4,a1,c1,2026-11-01T10:00:00+08:00,80,false',
+          'q5,a1,c1,2026-11-02T10:00:00+08:00,80,false',
+          'q6,a1,c1,2026-11-03T10:00:00+08:00,80,false',
+        ),
+      ),
+    ).toEqual([]);
+  });
+
   it('says that orders of any date still credit the conversions of the period when no order falls in it', async () => {
     const policy = basePolicy({
       scorecards: `  aftersale:

@@ -10,11 +10,18 @@ import { formatInstantLocal, type Zone, type ZonedPeriod } from '@scorebook/time
 import { RUN_ERRORS } from '../errors.ts';
 import type { Row } from '../row.ts';
 
-/** What a {@link Coverage} saw of one table: earliest and latest time, rows in the period. */
+/** What a {@link Coverage} saw of one table: earliest and latest time, rows in the period, rows after it. */
 export interface CoveragePart {
   first: number | string | null;
   last: number | string | null;
   inPeriod: number;
+  after: AfterPeriod | null;
+}
+
+/** The accepted rows of a table dated at or after the period's end: how many, and their earliest time. */
+export interface AfterPeriod {
+  rows: number;
+  first: number | string;
 }
 
 /**
@@ -28,6 +35,8 @@ export class Coverage {
   readonly #period: ZonedPeriod | null;
   readonly first = new Map<TableName, number | string>();
   readonly last = new Map<TableName, number | string>();
+  /** Per table, its accepted rows dated at or after the period's end (none: no entry). */
+  readonly after = new Map<TableName, AfterPeriod>();
   readonly #custom: ReadonlyMap<CustomTableName, CustomTableSpec>;
   #inPeriod = 0;
   #fieldTable: TableName | null = null;
@@ -52,6 +61,7 @@ export class Coverage {
     if (last === undefined || t > last) this.last.set(table, t);
     const inPeriod = this.#timeInPeriod(t);
     if (inPeriod) this.#inPeriod++;
+    else if (this.#afterPeriod(t)) this.#addAfter(table, { rows: 1, first: t });
     return inPeriod;
   }
 
@@ -61,6 +71,7 @@ export class Coverage {
       first: this.first.get(table) ?? null,
       last: this.last.get(table) ?? null,
       inPeriod: this.#inPeriod,
+      after: this.after.get(table) ?? null,
     };
   }
 
@@ -72,6 +83,23 @@ export class Coverage {
     const latest = this.last.get(table);
     if (last !== null && (latest === undefined || last > latest)) this.last.set(table, last);
     this.#inPeriod += part.inPeriod;
+    if (part.after !== null) this.#addAfter(table, part.after);
+  }
+
+  #addAfter(table: TableName, rows: AfterPeriod): void {
+    const seen = this.after.get(table);
+    if (seen === undefined) this.after.set(table, { ...rows });
+    else {
+      seen.rows += rows.rows;
+      if (rows.first < seen.first) seen.first = rows.first;
+    }
+  }
+
+  // A time field's value at or after the period's end (a date from the end day on).
+  #afterPeriod(t: number | string): boolean {
+    const p = this.#period;
+    if (p === null) return false;
+    return typeof t === 'string' ? t >= p.endDay : t >= p.endMs;
   }
 
   /** True when the row's time field falls in the period. */

@@ -1,6 +1,7 @@
 import { type InputTableName, TABLES } from '@scorebook/contract';
 import { messageOf, type Problem } from '@scorebook/problems';
 import {
+  addDays,
   type BusinessClock,
   formatInstantLocal,
   localDateOf,
@@ -10,6 +11,7 @@ import {
 import { RUN_ERRORS } from '../errors.ts';
 import type { TableRecord } from '../read/read-inputs.ts';
 import type { Row } from '../row.ts';
+import type { AfterPeriod } from './coverage.ts';
 import { exceedsLimit, formatLimit, type RejectedLimit } from './rejected-limit.ts';
 
 /** Tables whose rows come every working day: a gap at an end of the period means missing files. */
@@ -20,6 +22,8 @@ const DENSE: ReadonlySet<InputTableName> = new Set(['conversations', 'messages']
  */
 const GAP_MS = 2 * 86_400_000;
 const DAY_MS = 86_400_000;
+/** Rows after the period that all lie within this many days of its end are an export running over (ROWS_AFTER_PERIOD). */
+const AFTER_DAYS = 7;
 const TOP = 10;
 /** Dense tables' rows are counted by quarter hour of the period (any zone's days are whole quarters). */
 const QUARTER_MS = 900_000;
@@ -346,6 +350,50 @@ export class PeriodWarnings {
           }),
         ),
       );
+    }
+    return out;
+  }
+
+  /**
+   * ROWS_AFTER_PERIOD (docs/sources.md): per table the policy uses other than through a derived
+   * fact of the conversations, in the order of `after`, when it has accepted rows dated at or
+   * after the period's end, fewer than its rows of the period, and its latest row is less than
+   * {@link AFTER_DAYS} days after the end — an export of this period that runs into the next
+   * one, whose rows after the end no run of this folder counts. `last`: each table's latest time.
+   */
+  afterPeriod(
+    after: ReadonlyMap<InputTableName | string, AfterPeriod>,
+    last: ReadonlyMap<InputTableName | string, number | string>,
+    zone: Zone,
+  ): Problem[] {
+    const p = this.#period;
+    const out: Problem[] = [];
+    for (const [name, rows] of after) {
+      const table = name as InputTableName;
+      const uses = this.#tables.get(table);
+      if (uses === undefined || (this.#throughFacts.get(table)?.size ?? 0) >= uses.length) continue;
+      const latest = last.get(table);
+      if (latest === undefined || rows.rows >= this.#rowsOf(table)) continue;
+      const near =
+        typeof latest === 'string'
+          ? latest < addDays(p.endDay, AFTER_DAYS)
+          : latest < p.endMs + AFTER_DAYS * DAY_MS;
+      if (!near) continue;
+      const text = (t: number | string) => (typeof t === 'string' ? t : formatInstantLocal(t, zone));
+      out.push({
+        code: 'ROWS_AFTER_PERIOD',
+        severity: 'warning',
+        message: messageOf(RUN_ERRORS, 'ROWS_AFTER_PERIOD', {
+          table,
+          rows: rows.rows,
+          period: p.id,
+          end: p.end,
+          span: `${text(rows.first)} – ${text(latest)}`,
+        }),
+        file: null,
+        line: null,
+        column: null,
+      });
     }
     return out;
   }
