@@ -79,6 +79,8 @@ export function evaluatedSite(
     period: string;
     tables: readonly string[];
     history?: string;
+    /** `--max-rejected`, when the data has more rejected rows than the default 1%. */
+    maxRejected?: string;
   },
 ): void {
   const results = join(work, 'results');
@@ -87,6 +89,7 @@ export function evaluatedSite(
     ...['evaluate', '--policies', o.policies, '--data', o.data, '--appeals', o.appeals],
     ...['--results', o.history ?? join(work, 'no-history'), '--allow-missing', missing.join(',')],
     ...['--period', o.period, '--out', join(results, o.period), '--quiet'],
+    ...(o.maxRejected === undefined ? [] : ['--max-rejected', o.maxRejected]),
   );
   scorebook('site', 'build', '--results', results, '--out', join(work, 'site'), '--quiet');
 }

@@ -564,6 +564,7 @@ function fakePeriod(
     currency: null,
     files: ['results.json'],
     altered: [],
+    rejectedByAgent: new Map(),
   };
 }
 

@@ -89,6 +89,7 @@ function period(): SitePeriod {
     metrics: new Map(),
     files: [],
     altered: [],
+    rejectedByAgent: new Map(),
   };
 }
 

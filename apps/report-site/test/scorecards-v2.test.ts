@@ -102,6 +102,7 @@ function period(): SitePeriod {
     metrics: new Map(),
     files: [],
     altered: [],
+    rejectedByAgent: new Map(),
   };
 }
 

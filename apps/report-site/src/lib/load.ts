@@ -7,6 +7,7 @@ import {
   type PolicySnapshot,
   PUBLISHED_FILES,
   type PublishedFile,
+  type RejectedRow,
   type Results,
   type SnapshotMetric,
 } from '@scorebook/contract';
@@ -43,6 +44,11 @@ export interface SitePeriod {
   currency: Currency;
   /** Which of {@link PUBLISHED_FILES} the folder has. */
   files: PublishedFile[];
+  /**
+   * rejected.json's rows by the agent each is about (`agent_id`, engine 2.3.0 on), in file order;
+   * a row about no agent, and every row of an older engine's rejected.json, is in none.
+   */
+  rejectedByAgent: ReadonlyMap<string, readonly RejectedRow[]>;
   /** The files manifest.json lists whose bytes no longer hash to what it records (or that are gone). */
   altered: AlteredFile[];
 }
@@ -172,7 +178,20 @@ function readPeriod(dir: string): SitePeriod {
     currency: declaredCurrency(policy),
     files: PUBLISHED_FILES.filter((f) => existsSync(join(dir, f))),
     altered: alteredFiles(dir, manifest),
+    rejectedByAgent: rejectedByAgent(optional<{ rows: RejectedRow[] }>(join(dir, 'rejected.json'))),
   };
+}
+
+/** The rejected rows of a rejected.json by agent (docs/results.md: `agent_id`, a string or null). */
+function rejectedByAgent(file: { rows: readonly RejectedRow[] } | null): Map<string, RejectedRow[]> {
+  const byAgent = new Map<string, RejectedRow[]>();
+  for (const row of file?.rows ?? []) {
+    if (typeof row.agent_id !== 'string') continue;
+    const rows = byAgent.get(row.agent_id);
+    if (rows === undefined) byAgent.set(row.agent_id, [row]);
+    else rows.push(row);
+  }
+  return byAgent;
 }
 
 /** The files of a manifest whose bytes no longer hash to the recorded sha256, each hashed once, in manifest order. */

@@ -98,6 +98,23 @@ export const SITE_TEXT = defineCatalogue({
     en: (p: { shown: number }) => `First ${p.shown} shown.`,
   },
   excludedRecords: fixed('被剔除的记录', 'Excluded records'),
+  rejectedRowsTitle: fixed('读取时被拒绝的行', 'Rows rejected when read'),
+  rejectedRowsIntro: {
+    zh: (p: { rows: number }) =>
+      `导出文件中有 ${p.rows} 行与这位客服有关,但读取时被拒绝(日期无法识别、值不在允许范围内、合计行等),不计入任何指标。它们可能属于任何日期(被拒绝的行没有可靠的日期)。若其中有应计入的记录,请让数据负责人更正导出后重新评估,或据此提出申诉。`,
+    en: (p: { rows: number }) =>
+      `${p.rows} rows of the exported files are about this agent but were rejected when read (a date that does not read, a value out of range, a totals row…): they count in no metric. They may be of any date (a rejected row has no reliable date). If one of them should count, ask whoever owns the data to correct the export and evaluate again, or appeal on it.`,
+  },
+  rejectedRowsMore: {
+    zh: (p: { shown: number; rows: number }) =>
+      `仅显示前 ${p.shown} 行(共 ${p.rows} 行,完整列表见本期的 rejected.json)。`,
+    en: (p: { shown: number; rows: number }) =>
+      `First ${p.shown} of ${p.rows} rows shown (the whole list is the period's rejected.json).`,
+  },
+  rejectedPlace: fixed('文件:行', 'File:line'),
+  rejectedField: fixed('字段', 'Field'),
+  rejectedReason: fixed('原因', 'Reason'),
+  rejectedCause: fixed('起因', 'Caused by'),
   exclusions: fixed('剔除规则', 'Exclusions'),
   exclusionsApplied: fixed('本期剔除', 'Exclusions applied'),
   reason: fixed('原因', 'Reason'),
@@ -772,6 +789,7 @@ export const SITE_TEXT = defineCatalogue({
   fieldCustomer: fixed('客户', 'Customer'),
   fieldInquiry: fixed('有咨询', 'Inquiry'),
   fieldReplied: fixed('每段都已回复', 'Every block answered'),
+  fieldUnansweredSince: fixed('未回复的客户消息', 'Unanswered since'),
   fieldFirstResponse: fixed('首次响应用时', 'First response'),
   fieldHandle: fixed('处理时长', 'Handling time'),
   fieldOnTime: fixed('按时处理', 'On time'),

@@ -19,7 +19,7 @@ import { goalValue } from './scorecard.ts';
  */
 const READING_ORDER: Readonly<Record<string, readonly string[]>> = {
   responses: ['at', 'reply', 'conversation_id', 'channel', 'is_first'],
-  conversations: ['started_at', 'conversation_id', 'channel'],
+  conversations: ['started_at', 'unanswered_since', 'conversation_id', 'channel'],
   messages: ['sent_at', 'sender', 'text', 'conversation_id'],
   surveys: ['submitted_at', 'csat', 'nps', 'conversation_id'],
   complaints: ['filed_at', 'category', 'upheld', 'conversation_id'],
@@ -38,6 +38,7 @@ const DURATIONS = new Set(['seconds', 'first_response_seconds', 'handle_seconds'
 const TIMES = new Set([
   'at',
   'started_at',
+  'unanswered_since',
   'ended_at',
   'sla_due_at',
   'closed_at',
@@ -231,6 +232,7 @@ const FIELD_KEYS: Readonly<Record<string, FixedTextKey>> = {
   customer_id: 'fieldCustomer',
   inquiry: 'fieldInquiry',
   replied: 'fieldReplied',
+  unanswered_since: 'fieldUnansweredSince',
   first_response_seconds: 'fieldFirstResponse',
   handle_seconds: 'fieldHandle',
   on_time: 'fieldOnTime',
