@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Manifest, PolicySnapshot, Results } from '@scorebook/contract';
 import { describe, expect, it } from 'vitest';
-import { appealableOf, appealsFolderOf, appealWindow } from '../src/lib/appeals.ts';
+import { appealableOf, appealsFolderOf, appealWindow, resultBefore } from '../src/lib/appeals.ts';
 import { barChart, chartText, LINE_CHART, lineChart } from '../src/lib/charts.ts';
 import { describeChangeRow } from '../src/lib/diff.ts';
 import { indexExplanations } from '../src/lib/explanations.ts';
@@ -657,5 +657,69 @@ describe('downloads', () => {
       'rejected.json',
       'manifest.json',
     ]);
+  });
+});
+
+describe('the publication an appeal is measured against', () => {
+  // A publication of the agent with this total, the appeals applied to it, and the slot it superseded.
+  const publication = (total: number, applied: string[], supersedes: string | null) => ({
+    results: {
+      agents: [
+        {
+          ...agent(),
+          total_score: total,
+          appeals: applied.map((id) => ({
+            id,
+            disputes: 'qa_reviews/q1',
+            outcome: 'upheld' as const,
+            status: 'applied' as const,
+            role: 'appellant' as const,
+          })),
+        },
+      ],
+    } as unknown as Results,
+    manifest: (supersedes === null
+      ? { supersedes: null }
+      : { supersedes: { publication: `superseded/${supersedes}`, reason: 'r' } }) as unknown as Manifest,
+  });
+  const period = (
+    now: ReturnType<typeof publication>,
+    history: Record<string, ReturnType<typeof publication>>,
+  ) => {
+    const p = fakePeriod({});
+    const current = now.results.agents[0] as Results['agents'][number];
+    p.agents.set('a1', current);
+    return {
+      agent: current,
+      period: {
+        ...p,
+        manifest: now.manifest,
+        history: Object.entries(history).map(([dir, h]) => ({ dir, ...h })),
+      } as SitePeriod,
+    };
+  };
+
+  it('skips a later supersede that applied the same appeals (an engine upgrade) back to the one before the decision', () => {
+    const { period: p, agent: a } = period(publication(80, ['ap-1'], '2'), {
+      '1': publication(70, [], null),
+      '2': publication(80, ['ap-1'], '1'),
+    });
+    expect(resultBefore(p, a)?.total_score).toBe(70);
+  });
+
+  it('is the publication superseded when it lacks one of the appeals, or when the agent has none applied', () => {
+    const lacking = period(publication(80, ['ap-1', 'ap-2'], '2'), {
+      '1': publication(60, [], null),
+      '2': publication(75, ['ap-1'], '1'),
+    });
+    expect(resultBefore(lacking.period, lacking.agent)?.total_score).toBe(75);
+    const none = period(publication(80, [], '2'), {
+      '1': publication(60, [], null),
+      '2': publication(75, [], '1'),
+    });
+    expect(resultBefore(none.period, none.agent)?.total_score).toBe(75);
+    // Every earlier publication applied it: the one superseded (here with the same total: nothing to show).
+    const all = period(publication(80, ['ap-1'], '1'), { '1': publication(80, ['ap-1'], null) });
+    expect(resultBefore(all.period, all.agent)).toBe(null);
   });
 });

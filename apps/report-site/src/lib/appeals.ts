@@ -2,7 +2,7 @@ import type { AgentExplanation, AgentResult, AppealExplanation } from '@scoreboo
 import { APPEAL_RECORD_TABLES, DEFAULT_APPEAL_WINDOW_DAYS, sheetCsv } from '@scorebook/policy';
 import { addDays, localDateOf, Zone } from '@scorebook/time';
 import { recordedAppealsDir } from './commands.ts';
-import type { SitePeriod } from './load.ts';
+import type { EarlierPublication, SitePeriod } from './load.ts';
 import { type Lang, localized, t } from './messages.ts';
 import { metricTitle, scorecardOf } from './views.ts';
 
@@ -129,16 +129,40 @@ function exclusionsMadeBy(period: SitePeriod, appeal: AppealExplanation): string
 }
 
 /**
- * The agent as the publication the current one superseded published it (`manifest.supersedes`),
- * when its grade or total there differs from now; null otherwise (also when it is not there).
+ * The agent as the publication its appeals are measured against published it, when its grade or
+ * total there differs from now; null otherwise (also when it is not there). That publication is
+ * found along the supersede chain, from the one the current publication superseded
+ * (`manifest.supersedes`) back through each one's own: the first in which an appeal applied to the
+ * agent now was not applied to it — so that a later supersede for another reason (an engine
+ * upgrade) does not hide an appeal's before and after. When the agent has no applied appeal, or
+ * every earlier publication applied them all, it is the publication the current one superseded.
  */
 export function resultBefore(period: SitePeriod, agent: AgentResult): AgentResult | null {
-  const slot = period.manifest?.supersedes?.publication.replace('superseded/', '') ?? null;
-  const earlier = period.history
-    .find((h) => h.dir === slot)
-    ?.results.agents.find((a) => a.agent_id === agent.agent_id);
+  const earlier = publicationBefore(period, agent)?.results.agents.find((a) => a.agent_id === agent.agent_id);
   if (earlier === undefined) return null;
   return earlier.grade === agent.grade && earlier.total_score === agent.total_score ? null : earlier;
+}
+
+// The publication {@link resultBefore} compares with, or undefined when the period has none.
+function publicationBefore(period: SitePeriod, agent: AgentResult): EarlierPublication | undefined {
+  const applied = appliedAppeals(agent);
+  const slotOf = (manifest: SitePeriod['manifest']) =>
+    manifest?.supersedes?.publication.replace('superseded/', '') ?? null;
+  const first = period.history.find((h) => h.dir === slotOf(period.manifest));
+  const seen = new Set<string>();
+  for (let h = first; h !== undefined && !seen.has(h.dir); ) {
+    seen.add(h.dir);
+    const there = appliedAppeals(h.results.agents.find((a) => a.agent_id === agent.agent_id));
+    if ([...applied].some((id) => !there.has(id))) return h;
+    const slot = slotOf(h.manifest);
+    h = period.history.find((e) => e.dir === slot);
+  }
+  return first;
+}
+
+// The ids of the appeals applied to an agent (as appellant or assignee).
+function appliedAppeals(agent: AgentResult | undefined): Set<string> {
+  return new Set((agent?.appeals ?? []).filter((a) => a.status === 'applied').map((a) => a.id));
 }
 
 /**

@@ -200,7 +200,9 @@ const TOTAL_WORDS = new Set([
   'sum',
 ]);
 /** The first code units of {@link TOTAL_WORDS} (either case): any other first character is no totals row. */
-const TOTAL_FIRST = new Set([...TOTAL_WORDS].flatMap((w) => [w.charCodeAt(0), w.toUpperCase().charCodeAt(0)]));
+const TOTAL_FIRST = new Set(
+  [...TOTAL_WORDS].flatMap((w) => [w.charCodeAt(0), w.toUpperCase().charCodeAt(0)]),
+);
 
 /**
  * The bad item of a totals row (`TOTAL_ROW`, docs/sources.md): a CSV record or xlsx row whose
@@ -216,7 +218,10 @@ export function totalRow(cells: readonly Cell[], line: number): FileItem | null 
     const text = trimText(cell);
     if (text === '') continue;
     if (!TOTAL_FIRST.has(text.charCodeAt(0)) || text.length > 16) return null;
-    const word = text.replace(/\s+/gu, '').replace(/[:：]$/u, '').toLowerCase();
+    const word = text
+      .replace(/\s+/gu, '')
+      .replace(/[:：]$/u, '')
+      .toLowerCase();
     if (!TOTAL_WORDS.has(word)) return null;
     return {
       kind: 'bad',
