@@ -55,6 +55,26 @@ describe('the lockfile (npm ci on Linux, macOS and Windows)', () => {
     expect(missing, 'run node .ci/lockfile-platforms.mjs').toEqual([]);
   });
 
+  it('records each workspace package at its version, and the versions its dependents pin (npm install leaves it unchanged)', () => {
+    const stale: string[] = [];
+    const versions = new Map<string, string>();
+    for (const dir of ['packages', 'apps'])
+      for (const name of readdirSync(join(root, dir))) {
+        const file = join(dir, name, 'package.json');
+        if (!existsSync(join(root, file))) continue;
+        const pkg = json<{ name: string; version: string; dependencies?: Record<string, string> }>(file);
+        versions.set(pkg.name, pkg.version);
+        const entry = lock[`${dir}/${name}`];
+        if (entry?.version !== pkg.version) stale.push(`${dir}/${name}: ${entry?.version} ≠ ${pkg.version}`);
+        for (const [dep, wanted] of Object.entries(pkg.dependencies ?? {}))
+          if (dep.startsWith('@scorebook/') && entry?.dependencies?.[dep] !== wanted)
+            stale.push(`${dir}/${name} → ${dep}: ${entry?.dependencies?.[dep]} ≠ ${wanted}`);
+      }
+    expect(versions.size).toBeGreaterThan(10);
+    // To fix: npm install --package-lock-only
+    expect(stale, 'run npm install --package-lock-only').toEqual([]);
+  });
+
   it.each([
     ['@biomejs/biome'],
     ['turbo'],
