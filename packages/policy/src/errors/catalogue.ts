@@ -440,9 +440,9 @@ export const POLICY_ERRORS = defineCatalogue({
   },
   EFFECTIVE_MID_MONTH: {
     zh: (p: { date: string; month: string; previous: string; first: string; last: string }) =>
-      `本版本自 ${p.date} 生效,但每个期间按其第一天选用版本:${p.month} 仍由${p.previous === '' ? '(没有版本,无法评估)' : ` ${p.previous} 版`}评估,${p.first === '' ? '本版本不评估任何月份(下一个版本在此之前已生效)' : `本版本评估的月份为 ${p.first}${p.last === '' ? ' 起' : ` 至 ${p.last}`}`}。若要从 ${p.month} 起适用,请把 effective_from 改为 ${p.month}-01。`,
+      `本版本自 ${p.date} 生效,但每个期间按其第一天选用版本:${p.previous === '' ? `${p.month}-01 还没有生效的版本,${p.month} 因此无法评估` : `${p.month} 仍由 ${p.previous} 版评估`},${p.first === '' ? '本版本不评估任何月份(下一个版本在此之前已生效)' : `本版本评估的月份为 ${p.first}${p.last === '' ? ' 起' : ` 至 ${p.last}`}`}。若要从 ${p.month} 起适用,请把 effective_from 改为 ${p.month}-01。`,
     en: (p: { date: string; month: string; previous: string; first: string; last: string }) =>
-      `This version is effective from ${p.date}, but each period uses the version in force on its first day: ${p.month} is still evaluated by ${p.previous === '' ? 'no version (it cannot be evaluated)' : `version ${p.previous}`}, and ${p.first === '' ? 'this version governs no month (the next version starts before)' : `this version governs the months ${p.first}${p.last === '' ? ' on' : ` to ${p.last}`}`}. To apply it from ${p.month}, set effective_from to ${p.month}-01.`,
+      `This version is effective from ${p.date}, but each period uses the version in force on its first day: ${p.previous === '' ? `no version is in force on ${p.month}-01, so ${p.month} cannot be evaluated` : `${p.month} is still evaluated by version ${p.previous}`}, and ${p.first === '' ? 'this version governs no month (the next version starts before)' : `this version governs the months ${p.first}${p.last === '' ? ' on' : ` to ${p.last}`}`}. To apply it from ${p.month}, set effective_from to ${p.month}-01.`,
   },
   NO_VERSION_FOR_PERIOD: {
     zh: (p: NoVersion) =>
