@@ -17,6 +17,7 @@ import { gradeNamesOf } from '../history-facts.ts';
 import { isPlanMetric, planMetricsNamedBy } from '../plan-metrics.ts';
 import { AGENT_FACTS, checkConditionAt, rowVocabulary, SCORE_FACTS } from './conditions-check.ts';
 import { asArray, asString, type CheckContext, isRecord, type Path } from './context.ts';
+import { checkMappedValues } from './mapped-values-check.ts';
 import {
   checkFailedFormulaNames,
   checkFormulaMetric,
@@ -175,6 +176,7 @@ function checkTableAndWhere(ctx: CheckContext, path: Path, table: unknown, where
     table,
     table !== 'responses',
   );
+  checkMappedValues(ctx, [...path, 'where'], where, table);
   return checkConditionAt(ctx, [...path, 'where'], where, vocabulary) !== null;
 }
 
@@ -232,5 +234,6 @@ function checkCustomTable(ctx: CheckContext, path: Path, table: string, where: u
   // A declared table's fields are all it has: another name is an error, not an extra column.
   const vocabulary = rowVocabulary(fields, table, declared === null);
   const options = declared === null ? { factsUnknowable: true } : {};
+  checkMappedValues(ctx, [...path, 'where'], where, table);
   return checkConditionAt(ctx, [...path, 'where'], where, vocabulary, options) !== null;
 }

@@ -179,6 +179,18 @@ export const POLICY_ERRORS = defineCatalogue({
     en: (p: { value: string; grades: readonly string[]; suggestion: string; negated: boolean }) =>
       `history.prev.grade is compared with ${q(p.value)}, but this version's grades are only ${p.grades.join(', ')}${p.suggestion ? ` (did you mean ${q(p.suggestion)}?)` : ''}. Unless the previous period was graded by another version that has the grade ${q(p.value)}, the comparison never matches${p.negated ? ', so the condition always holds' : ''}; write a grade of grades.`,
   },
+  CONDITION_RAW_VALUE: {
+    zh: (p: MappedComparison & { mapped: string }) =>
+      `${p.table}.${p.field} 按数据来源中它的 map(${p.map})读取,导出中的 ${q(p.value)} 读作 ${p.mapped}:条件比较的是读取后的值,${q(p.value)} 永远不会相等${EFFECT_ZH[p.effect]}。写 ${p.mapped}。`,
+    en: (p: MappedComparison & { mapped: string }) =>
+      `${p.table}.${p.field} is read through its map in the source (${p.map}), which reads the export's ${q(p.value)} as ${p.mapped}: conditions compare the value as read, so ${q(p.value)} never matches${EFFECT_EN[p.effect]}. Write ${p.mapped}.`,
+  },
+  CONDITION_VALUE_NOT_MAPPED: {
+    zh: (p: MappedComparison & { values: readonly string[]; suggestion: string }) =>
+      `${p.table}.${p.field} 按数据来源中它的 map(${p.map})读取,读出的值只能是 ${p.values.join('、')} 之一或为空(map 之外的导出值使整行被拒绝):${q(p.value)} 不在其中,永远不会相等${EFFECT_ZH[p.effect]}。${p.suggestion ? `是否想写 ${p.suggestion}?` : '请写 map 中的一个值。'}`,
+    en: (p: MappedComparison & { values: readonly string[]; suggestion: string }) =>
+      `${p.table}.${p.field} is read through its map in the source (${p.map}), so its value is one of ${p.values.join(', ')} or empty (an export value outside the map rejects its row): ${q(p.value)} is none of them: it never matches${EFFECT_EN[p.effect]}. ${p.suggestion ? `Did you mean ${p.suggestion}?` : "Write one of the map's values."}`,
+  },
   DUPLICATE_GRADE: {
     zh: (p: { grade: string }) => `等级 ${q(p.grade)} 重复定义。`,
     en: (p: { grade: string }) => `The grade ${q(p.grade)} is defined twice.`,
@@ -553,4 +565,29 @@ interface NoVersion {
   period: string;
   firstDay: string;
   earliest: string;
+}
+
+/** What a comparison that can never match does to its condition (`CONDITION_RAW_VALUE`, …). */
+export type NeverMatchEffect = 'never' | 'always' | 'item-matches-none' | 'item-removes-none';
+const EFFECT_ZH: Readonly<Record<NeverMatchEffect, string>> = {
+  never: ',这个条件不会成立',
+  always: ',这个条件因此总是成立',
+  'item-matches-none': ',列表中的这一项不匹配任何行',
+  'item-removes-none': ',列表中的这一项不排除任何行',
+};
+const EFFECT_EN: Readonly<Record<NeverMatchEffect, string>> = {
+  never: ' and the condition never holds',
+  always: ' and the condition always holds',
+  'item-matches-none': ' and this item of the list matches no row',
+  'item-removes-none': ' and this item of the list rules out no row',
+};
+
+/** A value a condition compares with a field that a source's `map` reads. */
+interface MappedComparison {
+  table: string;
+  field: string;
+  /** Where the mapped field is declared in the source: `exports/2026-11/source.yaml:111:9`. */
+  map: string;
+  value: string;
+  effect: NeverMatchEffect;
 }
