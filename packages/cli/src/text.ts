@@ -597,6 +597,12 @@ export const CLI_TEXT = defineCatalogue({
     en: (p: { file: string; todos: number; dir: string }) =>
       `✓ Wrote the draft ${p.file}${p.todos > 0 ? ` with ${p.todos} TODO line${p.todos === 1 ? '' : 's'} to complete` : ''}.\n  Review it, then run: npx scorebook source check ${p.dir}`,
   },
+  INIT_NO_POLICY_FOLDER: {
+    zh: (p: { root: string }) =>
+      `⚠ ${p.root} 下没有策略文件夹(在运行命令的当前目录中查找,不读取 Scorebook 自带的示例策略):草稿未填 timezone,也未按策略的角色起草 role 的 map。在你自己的仓库根目录运行,或用 --policies <策略文件夹> 重新生成草稿。`,
+    en: (p: { root: string }) =>
+      `⚠ ${p.root} has no policy folder (looked for in the current directory; Scorebook's own sample policies are never read): the draft leaves timezone out and drafts no map of role to the policy's roles. Run it at the root of your own repository, or draft again with --policies <policy folder>.`,
+  },
   INIT_TIMEZONE_FROM: {
     zh: (p: { where: string }) => `取自${p.where}的 timezone,source check 与 evaluate 因此按同一时区读取。`,
     en: (p: { where: string }) =>
