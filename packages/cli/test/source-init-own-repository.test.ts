@@ -20,8 +20,15 @@ function ownRepository(): string {
 }
 /** `scorebook source init exports/2026-10` run in `cwd`, as a user runs it. */
 function init(cwd: string) {
-  const r = spawnSync(process.execPath, [bin, 'source', 'init', 'exports/2026-10'], { cwd, encoding: 'utf8' });
-  return { code: r.status, stderr: r.stderr, draft: readFileSync(join(cwd, 'exports/2026-10/source.yaml'), 'utf8') };
+  const r = spawnSync(process.execPath, [bin, 'source', 'init', 'exports/2026-10'], {
+    cwd,
+    encoding: 'utf8',
+  });
+  return {
+    code: r.status,
+    stderr: r.stderr,
+    draft: readFileSync(join(cwd, 'exports/2026-10/source.yaml'), 'utf8'),
+  };
 }
 
 describe('scorebook source init in a company repository of its own', () => {
@@ -50,7 +57,9 @@ describe('scorebook source init in a company repository of its own', () => {
       '# 取自策略 configs/policies/own-cs 的 timezone,source check 与 evaluate 因此按同一时区读取。\n',
     );
     expect(r.draft).toContain('\ntimezone: Asia/Tokyo\n');
-    expect(r.draft).toContain('      # role 的 map 按 策略 configs/policies/own-cs 全部 1 个有效版本中考核表的角色起草。\n');
+    expect(r.draft).toContain(
+      '      # role 的 map 按 策略 configs/policies/own-cs 全部 1 个有效版本中考核表的角色起草。\n',
+    );
     expect(r.draft).toContain('(aftersale, presale)');
     expect(r.stderr).not.toContain('⚠');
   });

@@ -91,6 +91,8 @@ describe('scorebook validate --source', () => {
     );
     expect(human.stderr).toContain(`${file}:26:53 错误 CONDITION_RAW_VALUE`);
     // Without the source, the map is unknown and the value cannot be judged.
-    expect(codes((await runCli('validate', dir, '--format', 'json')).stdout)).toEqual(['CONDITION_UNKNOWN_FACT']);
+    expect(codes((await runCli('validate', dir, '--format', 'json')).stdout)).toEqual([
+      'CONDITION_UNKNOWN_FACT',
+    ]);
   });
 });

@@ -103,7 +103,9 @@ async function init(argv: string[], io: CommandIo): Promise<number> {
   io.err(`${say(lang, 'INIT_WROTE', { file: out, todos, dir: dataDir })}\n`);
   // Said on the terminal too: the notes in the draft are easily missed.
   if (folders.length === 0 && values.policies === undefined)
-    io.err(`${say(lang, 'INIT_NO_POLICY_FOLDER', { root: relative(process.cwd(), policies.policiesRoot) })}\n`);
+    io.err(
+      `${say(lang, 'INIT_NO_POLICY_FOLDER', { root: relative(process.cwd(), policies.policiesRoot) })}\n`,
+    );
   return EXIT.ok;
 }
 

@@ -53,7 +53,14 @@ export function checkMappedValues(ctx: CheckContext, path: Path, condition: unkn
       if (effect === undefined || map === undefined) return;
       const textIn = leaf.operator === 'textIn';
       for (const [value, where] of comparedLiterals(leaf.value, effect !== 'never' && effect !== 'always'))
-        reportNeverRead(ctx, [...path, ...at, ...where], { table, field: leaf.fact, map, value, effect, textIn });
+        reportNeverRead(ctx, [...path, ...at, ...where], {
+          table,
+          field: leaf.fact,
+          map,
+          value,
+          effect,
+          textIn,
+        });
     },
   });
 }
@@ -78,7 +85,8 @@ interface Comparison {
 
 function reportNeverRead(ctx: CheckContext, path: Path, c: Comparison): void {
   const same = (a: SourceMappedValue, b: string | number | boolean) =>
-    a === b || (c.textIn && typeof a === 'string' && typeof b === 'string' && normalizeText(a) === normalizeText(b));
+    a === b ||
+    (c.textIn && typeof a === 'string' && typeof b === 'string' && normalizeText(a) === normalizeText(b));
   if (c.map.entries.some(([, mapped]) => same(mapped, c.value))) return;
   const shown = { table: c.table, field: c.field, map: c.map.at, value: String(c.value), effect: c.effect };
   // Cells are trimmed before the lookup, and a number in YAML is the text the export shows.

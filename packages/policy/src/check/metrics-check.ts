@@ -17,7 +17,6 @@ import { gradeNamesOf } from '../history-facts.ts';
 import { isPlanMetric, planMetricsNamedBy } from '../plan-metrics.ts';
 import { AGENT_FACTS, checkConditionAt, rowVocabulary, SCORE_FACTS } from './conditions-check.ts';
 import { asArray, asString, type CheckContext, isRecord, type Path } from './context.ts';
-import { checkMappedValues } from './mapped-values-check.ts';
 import {
   checkFailedFormulaNames,
   checkFormulaMetric,
@@ -25,6 +24,7 @@ import {
   type FailedFormula,
   type PendingFormula,
 } from './formula-metrics-check.ts';
+import { checkMappedValues } from './mapped-values-check.ts';
 import { checkRatingMetric, RATING_KEYS } from './rating-metrics-check.ts';
 
 const NUMERIC_TYPES = new Set(['int', 'number']);
