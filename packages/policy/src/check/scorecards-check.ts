@@ -1,5 +1,5 @@
 import type { Condition } from '@scorebook/conditions';
-import { CONFIG_FILE_ERRORS, closest } from '@scorebook/config-file';
+import { CONFIG_FILE_ERRORS } from '@scorebook/config-file';
 import { isMeasuredTable, type MetricDefinition, measuredFields, TABLES } from '@scorebook/contract';
 import { messageOf } from '@scorebook/problems';
 import { type WeightedEntry, type WeightsNot100, weightsNot100 } from '../errors/catalogue.ts';
@@ -23,6 +23,7 @@ import type {
 } from '../model.ts';
 import { agentVocabulary, checkConditionAt, SCORE_FACTS } from './conditions-check.ts';
 import { asArray, asNumber, asString, type CheckContext, isRecord, type Path } from './context.ts';
+import { suggestMetrics } from './metric-suggestion.ts';
 import { parseQuantity } from './quantity.ts';
 import { checkQuota } from './quota-check.ts';
 
@@ -824,7 +825,7 @@ function checkEligibilityWhen(
 }
 
 /**
- * Reports `UNKNOWN_METRIC` (with the closest id as a suggestion) for a reference to a metric the
+ * Reports `UNKNOWN_METRIC` (with the nearest ids as suggestions, `suggestMetrics`) for a reference to a metric the
  * policy does not have — unless `metrics:` defines it with errors of its own, which say what to fix.
  */
 function unknownMetric(
@@ -834,5 +835,5 @@ function unknownMetric(
   byId: ReadonlyMap<string, MetricDefinition>,
 ): void {
   if (ctx.brokenMetrics.has(metric)) return;
-  ctx.report(path, 'UNKNOWN_METRIC', { metric, suggestion: closest(metric, [...byId.keys()]) ?? '' });
+  ctx.report(path, 'UNKNOWN_METRIC', { metric, suggestions: suggestMetrics(metric, [...byId.keys()]) });
 }

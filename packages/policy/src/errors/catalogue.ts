@@ -2,6 +2,12 @@ import type { Better } from '@scorebook/contract';
 import { defineCatalogue } from '@scorebook/problems';
 
 const q = (v: string | number) => `"${String(v)}"`;
+/** Quoted texts joined as alternatives: `"a"`, `"a" 或 "b"`, `"a"、"b" 或 "c"`. */
+function orList(texts: readonly string[], comma: string, or: string): string {
+  const quoted = texts.map(q);
+  const last = quoted.pop();
+  return quoted.length === 0 ? (last ?? '') : `${quoted.join(comma)}${or}${last}`;
+}
 
 /**
  * Every problem of a policy's meaning and of a family of versions, by permanent code. Codes never
@@ -156,10 +162,10 @@ export const POLICY_ERRORS = defineCatalogue({
       `The metric id ${q(p.id)} is reserved: in format 2, eligibility, vetoes and other agent-level conditions read it as a fact about the agent (tenure, days employed, status, team, role), which a metric of that name would shadow. Choose another id.`,
   },
   UNKNOWN_METRIC: {
-    zh: (p: { metric: string; suggestion: string }) =>
-      `未知的指标 ${q(p.metric)}。${p.suggestion ? `是否想写 ${q(p.suggestion)}?` : '请使用内置指标或在 metrics 中定义它。'}`,
-    en: (p: { metric: string; suggestion: string }) =>
-      `Unknown metric ${q(p.metric)}. ${p.suggestion ? `Did you mean ${q(p.suggestion)}?` : 'Use a built-in metric or define it under metrics.'}`,
+    zh: (p: { metric: string; suggestions: readonly string[] }) =>
+      `未知的指标 ${q(p.metric)}。${p.suggestions.length > 0 ? `是否想写 ${orList(p.suggestions, '、', ' 或 ')}?` : '请使用内置指标或在 metrics 中定义它。'}`,
+    en: (p: { metric: string; suggestions: readonly string[] }) =>
+      `Unknown metric ${q(p.metric)}. ${p.suggestions.length > 0 ? `Did you mean ${orList(p.suggestions, ', ', ' or ')}?` : 'Use a built-in metric or define it under metrics.'}`,
   },
   SCORE_FACT_IN_ELIGIBILITY: {
     zh: (p: { fact: string }) =>
