@@ -415,6 +415,12 @@ export const CLI_TEXT = defineCatalogue({
     zh: (p: { dir: string }) => `  原发布已保留在 ${p.dir}`,
     en: (p: { dir: string }) => `  The earlier publication is kept in ${p.dir}`,
   },
+  PUBLISH_RESULTS_IGNORE: {
+    zh: (p: { file: string }) =>
+      `· 已在 ${p.file} 中写入 .*.lock、.*.lock.*、.*.staging-*、.*.replaced-*:发布中断时留下的锁和临时文件夹不会进入 git。请把这个文件与期间一起提交。`,
+    en: (p: { file: string }) =>
+      `· Wrote .*.lock, .*.lock.*, .*.staging-*, .*.replaced-* into ${p.file}: the lock and temporary folders an interrupted publish leaves stay out of git. Commit this file with the periods.`,
+  },
   PUBLISH_CLOSED: {
     zh: (p: { dir: string }) => `  已关闭。请提交 ${p.dir} 到 git。`,
     en: (p: { dir: string }) => `  Closed. Commit ${p.dir} to git.`,
