@@ -18,6 +18,8 @@ describe('the .gitignore publish keeps in a results folder', () => {
     const root = mkdtempSync(join(tmpdir(), 'scorebook-results-ignore-'));
     writeFileSync(join(root, '.gitignore'), '*.tmp\n.*.lock');
     expect(ensureResultsIgnore(root)).toBe(join(root, '.gitignore'));
-    expect(readFileSync(join(root, '.gitignore'), 'utf8')).toBe('*.tmp\n.*.lock\n.*.lock.*\n.*.staging-*\n.*.replaced-*\n');
+    expect(readFileSync(join(root, '.gitignore'), 'utf8')).toBe(
+      '*.tmp\n.*.lock\n.*.lock.*\n.*.staging-*\n.*.replaced-*\n',
+    );
   });
 });

@@ -14,9 +14,9 @@ import { type Lang, pickLang } from '../lang.ts';
 import { progressReporter } from '../output/progress.ts';
 import { formatRunSummary } from '../output/run-summary.ts';
 import { say } from '../text.ts';
-import { ensureResultsIgnore } from './results-ignore.ts';
 import { summaryText } from './evaluate.ts';
 import type { CommandIo } from './io.ts';
+import { ensureResultsIgnore } from './results-ignore.ts';
 
 export const PUBLISH_HELP: Bilingual = {
   zh: `scorebook publish --period <P> --policies <dir> --data <dir> [--results data/results]
