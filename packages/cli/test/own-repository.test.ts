@@ -64,3 +64,25 @@ describe('scorebook source init in a company repository of its own', () => {
     expect(r.stderr).not.toContain('⚠');
   });
 });
+
+describe('scorebook validate in a company repository of its own', () => {
+  it("looks for published periods in its own data/results, never in the Scorebook checkout's", () => {
+    // The sample's path, edited: the checkout's data/results published that path with other bytes.
+    const repo = ownRepository();
+    const dir = join(repo, 'configs', 'policies', 'ecommerce-cs');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      join(dir, '2026-10-01.yaml'),
+      readFileSync(policy, 'utf8').replace('title: ', 'title: 改 '),
+    );
+    const r = spawnSync(
+      process.execPath,
+      [bin, 'validate', 'configs/policies/ecommerce-cs', '--format', 'json'],
+      {
+        cwd: repo,
+        encoding: 'utf8',
+      },
+    );
+    expect([r.status, JSON.parse(r.stdout)]).toEqual([0, []]);
+  });
+});

@@ -14,7 +14,6 @@ import { oneOf, parseCommandArgs } from '../args.ts';
 import { EXIT, usageError } from '../cli-error.ts';
 import { pickLang } from '../lang.ts';
 import { formatProblemsGithub, formatProblemsHuman, formatProblemsJson } from '../output/problems.ts';
-import { REPOSITORY } from '../repository.ts';
 import { say } from '../text.ts';
 import type { CommandIo } from './io.ts';
 import { checkAppealsAt } from './validate-appeals.ts';
@@ -99,7 +98,9 @@ export function runValidate(argv: string[], io: CommandIo): number {
     files.push(...family.loaded.map((l) => l.file));
     versions += family.loaded.length;
   }
-  problems.push(...editedPublishedPolicies(files, values.results ?? REPOSITORY.publishedResults));
+  // Relative to where the command runs, as publish writes it: the user's own repository's periods,
+  // never the Scorebook checkout's sample ones.
+  problems.push(...editedPublishedPolicies(files, values.results ?? 'data/results'));
   const failed = hasErrors(problems);
   if (format === 'json') io.out(formatProblemsJson(problems));
   else if (format === 'github') io.out(formatProblemsGithub(problems, lang));
