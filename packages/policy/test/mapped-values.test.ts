@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadPolicyBytes, type SourceValueMaps } from '../src/index.ts';
-import { where } from './v2-policy.ts';
+import { loadText, v2Text, where } from './v2-policy.ts';
 
 const fixture = fileURLToPath(
   new URL('./fixtures/families/valid/ecommerce-cs/2026-10-01.yaml', import.meta.url),
@@ -27,6 +27,22 @@ const MAPS: SourceValueMaps = {
         ['否', false],
       ],
       at: 'exports/2026-11/source.yaml:117:9',
+    },
+  },
+  agents: {
+    role: {
+      entries: [
+        ['售前客服', 'presale'],
+        ['售后客服', 'aftersale'],
+      ],
+      at: 'exports/2026-11/source.yaml:20:9',
+    },
+    status: {
+      entries: [
+        ['在职', 'active'],
+        ['离职', 'left'],
+      ],
+      at: 'exports/2026-11/source.yaml:24:9',
     },
   },
   qa_reviews: {
@@ -120,5 +136,35 @@ describe('conditions on a field that the source maps (validate --source)', () =>
     ]);
     expect(where(load(text, {}))).toEqual([]);
     expect(where(load(withLeaves(['{ fact: category, operator: equal, value: 产品质量 }']), {}))).toEqual([]);
+  });
+
+  it('check the agent facts of format 2 that are the agents table as read: role, team, employment_status', () => {
+    const card = (when: string) => `  s:
+    title: t
+    roles: [presale]
+    eligibility:
+      when: ${when}
+      reason: 在职的售前客服
+    scored:
+      - { metric: qa_score, weight: 100, target: 90, floor: 50 }
+`;
+    const text = v2Text(
+      card(
+        '{ all: [{ fact: role, operator: in, value: [presale, 售后客服] }, { fact: employment_status, operator: notEqual, value: 离职 }, { fact: employment_status, operator: equal, value: active }] }',
+      ),
+    );
+    const loaded = loadPolicyBytes('2026-10-01.yaml', new TextEncoder().encode(text), { valueMaps: MAPS });
+    expect(where(loaded)).toEqual([
+      ['CONDITION_RAW_VALUE', 'error', 19, 66, 'scorecards.s.eligibility.when.all[0].value[1]'],
+      ['CONDITION_RAW_VALUE', 'error', 19, 129, 'scorecards.s.eligibility.when.all[1].value'],
+    ]);
+    expect(loaded.problems[0]?.message.zh).toBe(
+      'agents.role 按数据来源中它的 map(exports/2026-11/source.yaml:20:9)读取,导出中的 "售后客服" 读作 aftersale:条件比较的是读取后的值,"售后客服" 永远不会相等,列表中的这一项不匹配任何行。写 aftersale。',
+    );
+    // Without the source's maps nothing is said; format 1 has no agent facts (role is no fact there).
+    expect(loadText(text).problems).toEqual([]);
+    const v1 = card('{ all: [{ fact: role, operator: equal, value: 售后客服 }] }');
+    const codes = load(v2Text(v1, { format: 1 })).problems.map((p) => p.code);
+    expect(codes).toEqual(['CONDITION_UNKNOWN_FACT']);
   });
 });

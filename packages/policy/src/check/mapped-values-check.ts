@@ -40,27 +40,58 @@ const EFFECTS: ReadonlyMap<string, NeverMatchEffect> = new Map([
 export function checkMappedValues(ctx: CheckContext, path: Path, condition: unknown, table: string): void {
   const maps = ctx.valueMaps[table];
   if (maps === undefined) return;
+  checkLeaves(ctx, path, condition, (fact) =>
+    Object.hasOwn(maps, fact) && maps[fact] !== undefined ? { table, field: fact, map: maps[fact] } : null,
+  );
+}
+
+/**
+ * The agent facts of format 2 that are the agents table's fields as read (`docs/scorecards.md`),
+ * with the values they take besides the map's: an empty `status` is `active`.
+ */
+const AGENT_FACT_FIELDS: ReadonlyMap<string, { field: string; also: readonly string[] }> = new Map([
+  ['team', { field: 'team', also: [] }],
+  ['role', { field: 'role', also: [] }],
+  ['employment_status', { field: 'status', also: ['active'] }],
+]);
+
+/**
+ * {@link checkMappedValues} for an agent-level condition (eligibility, vetoes, flags) of format 2,
+ * whose facts `team`, `role` and `employment_status` are the agents table's `team`, `role` and
+ * `status`: `{fact: role, operator: equal, value: 售前客服}` never holds when the source maps
+ * 售前客服 to presale.
+ */
+export function checkAgentMappedValues(ctx: CheckContext, path: Path, condition: unknown): void {
+  const maps = ctx.valueMaps.agents;
+  if (ctx.format !== 2 || maps === undefined) return;
+  checkLeaves(ctx, path, condition, (fact) => {
+    const agentFact = AGENT_FACT_FIELDS.get(fact);
+    if (agentFact === undefined || !Object.hasOwn(maps, agentFact.field)) return null;
+    const map = maps[agentFact.field];
+    if (map === undefined) return null;
+    const also = agentFact.also.map((v) => [v, v] as const);
+    return { table: 'agents', field: agentFact.field, map: { ...map, entries: [...map.entries, ...also] } };
+  });
+}
+
+/** The mapped field a fact reads, or null when it reads none. */
+type MappedFact = (fact: string) => { table: string; field: string; map: SourceValueMap } | null;
+
+function checkLeaves(ctx: CheckContext, path: Path, condition: unknown, mappedFact: MappedFact): void {
   foldUnchecked<void>(condition, {
     group: () => undefined,
     not: () => undefined,
     malformed: () => undefined,
     leaf: (leaf, at) => {
-      if (typeof leaf.fact !== 'string' || !Object.hasOwn(maps, leaf.fact)) return;
       // A path reads inside the value; what it reaches is not what the map gives.
-      if (leaf.path !== undefined || typeof leaf.operator !== 'string') return;
+      if (typeof leaf.fact !== 'string' || leaf.path !== undefined || typeof leaf.operator !== 'string')
+        return;
       const effect = EFFECTS.get(leaf.operator);
-      const map = maps[leaf.fact];
-      if (effect === undefined || map === undefined) return;
+      const mapped = mappedFact(leaf.fact);
+      if (effect === undefined || mapped === null) return;
       const textIn = leaf.operator === 'textIn';
       for (const [value, where] of comparedLiterals(leaf.value, effect !== 'never' && effect !== 'always'))
-        reportNeverRead(ctx, [...path, ...at, ...where], {
-          table,
-          field: leaf.fact,
-          map,
-          value,
-          effect,
-          textIn,
-        });
+        reportNeverRead(ctx, [...path, ...at, ...where], { ...mapped, value, effect, textIn });
     },
   });
 }
