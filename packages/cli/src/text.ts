@@ -415,6 +415,12 @@ export const CLI_TEXT = defineCatalogue({
     zh: (p: { dir: string }) => `  原发布已保留在 ${p.dir}`,
     en: (p: { dir: string }) => `  The earlier publication is kept in ${p.dir}`,
   },
+  PUBLISH_RESULTS_IGNORE: {
+    zh: (p: { file: string }) =>
+      `· 已在 ${p.file} 中写入 .*.lock、.*.lock.*、.*.staging-*、.*.replaced-*:发布中断时留下的锁和临时文件夹不会进入 git。请把这个文件与期间一起提交。`,
+    en: (p: { file: string }) =>
+      `· Wrote .*.lock, .*.lock.*, .*.staging-*, .*.replaced-* into ${p.file}: the lock and temporary folders an interrupted publish leaves stay out of git. Commit this file with the periods.`,
+  },
   PUBLISH_CLOSED: {
     zh: (p: { dir: string }) => `  已关闭。请提交 ${p.dir} 到 git。`,
     en: (p: { dir: string }) => `  Closed. Commit ${p.dir} to git.`,
@@ -596,6 +602,12 @@ export const CLI_TEXT = defineCatalogue({
       `✓ 已写出草稿 ${p.file}${p.todos > 0 ? `,其中 ${p.todos} 行 TODO 待补全` : ''}。\n  检查并修改后运行:npx scorebook source check ${p.dir}`,
     en: (p: { file: string; todos: number; dir: string }) =>
       `✓ Wrote the draft ${p.file}${p.todos > 0 ? ` with ${p.todos} TODO line${p.todos === 1 ? '' : 's'} to complete` : ''}.\n  Review it, then run: npx scorebook source check ${p.dir}`,
+  },
+  INIT_NO_POLICY_FOLDER: {
+    zh: (p: { root: string }) =>
+      `⚠ ${p.root} 下没有策略文件夹(在运行命令的当前目录中查找,不读取 Scorebook 自带的示例策略):草稿未填 timezone,也未按策略的角色起草 role 的 map。在你自己的仓库根目录运行,或用 --policies <策略文件夹> 重新生成草稿。`,
+    en: (p: { root: string }) =>
+      `⚠ ${p.root} has no policy folder (looked for in the current directory; Scorebook's own sample policies are never read): the draft leaves timezone out and drafts no map of role to the policy's roles. Run it at the root of your own repository, or draft again with --policies <policy folder>.`,
   },
   INIT_TIMEZONE_FROM: {
     zh: (p: { where: string }) => `取自${p.where}的 timezone,source check 与 evaluate 因此按同一时区读取。`,

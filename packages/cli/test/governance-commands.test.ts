@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,6 +69,35 @@ describe('scorebook publish', { timeout: 60_000 }, () => {
     expect(busy.stderr).toContain('OUTPUT_BUSY');
     git('add', '-A');
     git('commit', '-q', '-m', 'publish 2026-10');
+  });
+
+  it('keeps what an interrupted publish leaves out of git, through a .gitignore committed with the periods', () => {
+    expect(readFileSync('data/results/.gitignore', 'utf8')).toBe(
+      [
+        '# Written by scorebook publish: what an interrupted publish leaves beside the periods (a lock,',
+        '# a folder being written, the earlier publication set aside). The next publish tidies them up;',
+        '# they are never committed. Commit this file with the periods.',
+        '.*.lock',
+        '.*.lock.*',
+        '.*.staging-*',
+        '.*.replaced-*',
+        '',
+      ].join('\n'),
+    );
+    expect(git('ls-files', 'data/results/.gitignore')).toBe('data/results/.gitignore\n');
+    // What a publish of 2026-11 killed midway leaves.
+    writeFileSync('data/results/.2026-11.lock', '{"pid":1}\n');
+    writeFileSync('data/results/.2026-11.lock.broken-4242-0a1b2c3d', '{"pid":1}\n');
+    mkdirSync('data/results/.2026-11.staging-4242-0a1b2c3d');
+    writeFileSync('data/results/.2026-11.staging-4242-0a1b2c3d/results.json', '{}');
+    mkdirSync('data/results/.2026-10.replaced-4242');
+    writeFileSync('data/results/.2026-10.replaced-4242/results.json', '{}');
+    const status = git('status', '--porcelain', '--untracked-files=all');
+    rmSync('data/results/.2026-11.lock');
+    rmSync('data/results/.2026-11.lock.broken-4242-0a1b2c3d');
+    rmSync('data/results/.2026-11.staging-4242-0a1b2c3d', { recursive: true });
+    rmSync('data/results/.2026-10.replaced-4242', { recursive: true });
+    expect(status).toBe('');
   });
 });
 

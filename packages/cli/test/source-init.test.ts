@@ -13,14 +13,15 @@ describe('scorebook source init', () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'scorebook-init-')), 'exports');
     cpSync(example, dir, { recursive: true });
     rmSync(join(dir, 'source.yaml'));
-    const r = await runCli('source', 'init', dir);
+    // The policy named, so that the draft does not depend on the folder the tests run in.
+    const r = await runCli('source', 'init', dir, '--policies', policy);
     const lines = readFileSync(join(dir, 'source.yaml'), 'utf8').split('\n');
     const below = lines.slice(lines.indexOf('scorebook: 1') + 1).filter((l) => l.includes('TODO'));
     expect(r.code).toBe(0);
     expect(below.length).toBe(18);
     expect(r.stderr).toContain(`已写出草稿 ${join(dir, 'source.yaml')},其中 18 行 TODO 待补全。`);
     rmSync(join(dir, 'source.yaml'));
-    const en = await runCli('source', 'init', dir, '--lang', 'en');
+    const en = await runCli('source', 'init', dir, '--policies', policy, '--lang', 'en');
     expect(en.stderr).toContain('with 18 TODO lines to complete.');
   });
 

@@ -65,4 +65,34 @@ describe('scorebook validate --source', () => {
       'CUSTOM_TABLE_UNDECLARED',
     ]);
   });
+
+  it("refuses an exclusion written with the export's raw value instead of the mapped one", async () => {
+    const dir = folder('equal', 'agent');
+    const file = join(dir, '2026-10-01.yaml');
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(
+        '- { fact: category, operator: equal, value: product_defect }',
+        '- { fact: category, operator: equal, value: 产品质量 }',
+      ),
+    );
+    const source = join(dir, '..', 'source.yaml');
+    writeFileSync(
+      source,
+      `${readFileSync(source, 'utf8')}      category: { column: 投诉类型, map: { 产品质量: product_defect, 服务态度: attitude, 物流问题: logistics } }\n`,
+    );
+    const r = await runCli('validate', dir, '--source', source, '--format', 'json');
+    expect(r.code).toBe(1);
+    const problems = JSON.parse(r.stdout) as Array<{ code: string; line: number; column: number }>;
+    expect(problems.map((p) => [p.code, p.line, p.column])).toEqual([['CONDITION_RAW_VALUE', 26, 53]]);
+    const human = await runCli('validate', dir, '--source', source);
+    expect(human.stderr).toContain(
+      `complaints.category 按数据来源中它的 map(${source}:7:17)读取,导出中的 "产品质量" 读作 product_defect:条件比较的是读取后的值,"产品质量" 永远不会相等,这个条件不会成立。写 product_defect。`,
+    );
+    expect(human.stderr).toContain(`${file}:26:53 错误 CONDITION_RAW_VALUE`);
+    // Without the source, the map is unknown and the value cannot be judged.
+    expect(codes((await runCli('validate', dir, '--format', 'json')).stdout)).toEqual([
+      'CONDITION_UNKNOWN_FACT',
+    ]);
+  });
 });

@@ -1,4 +1,5 @@
 export { APPEAL_RECORD_TABLES, DEFAULT_APPEAL_WINDOW_DAYS } from './check/appeals-check.ts';
+export type { SourceMappedValue, SourceValueMap, SourceValueMaps } from './check/mapped-values-check.ts';
 export { POLICY_SCHEMA } from './check/policy-schema.ts';
 export { parseQuantity } from './check/quantity.ts';
 export { type ChangeArea, canonicalJson, diffPolicies, type PolicyChange } from './diff/diff-policies.ts';

@@ -52,8 +52,11 @@ describe('a version effective mid-month', () => {
   it('says when it governs no month, and when no version governs its first month', () => {
     const f = loadPolicyFamily(family(['2026-11-11', '2026-11-20']));
     expect(f.problems.map((p) => p.message.en)).toEqual([
-      'This version is effective from 2026-11-11, but each period uses the version in force on its first day: 2026-11 is still evaluated by no version (it cannot be evaluated), and this version governs no month (the next version starts before). To apply it from 2026-11, set effective_from to 2026-11-01.',
-      'This version is effective from 2026-11-20, but each period uses the version in force on its first day: 2026-11 is still evaluated by no version (it cannot be evaluated), and this version governs the months 2026-12 on. To apply it from 2026-11, set effective_from to 2026-11-01.',
+      'This version is effective from 2026-11-11, but each period uses the version in force on its first day: no version is in force on 2026-11-01, so 2026-11 cannot be evaluated, and this version governs no month (the next version starts before). To apply it from 2026-11, set effective_from to 2026-11-01.',
+      'This version is effective from 2026-11-20, but each period uses the version in force on its first day: no version is in force on 2026-11-01, so 2026-11 cannot be evaluated, and this version governs the months 2026-12 on. To apply it from 2026-11, set effective_from to 2026-11-01.',
     ]);
+    expect(f.problems[0]?.message.zh).toBe(
+      '本版本自 2026-11-11 生效,但每个期间按其第一天选用版本:2026-11-01 还没有生效的版本,2026-11 因此无法评估,本版本不评估任何月份(下一个版本在此之前已生效)。若要从 2026-11 起适用,请把 effective_from 改为 2026-11-01。',
+    );
   });
 });

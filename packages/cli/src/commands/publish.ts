@@ -17,6 +17,7 @@ import { formatRunSummary } from '../output/run-summary.ts';
 import { say } from '../text.ts';
 import { summaryText } from './evaluate.ts';
 import type { CommandIo } from './io.ts';
+import { ensureResultsIgnore } from './results-ignore.ts';
 
 export const PUBLISH_HELP: Bilingual = {
   zh: `scorebook publish --period <P> --policies <dir> --data <dir> [--results data/results]
@@ -103,11 +104,17 @@ export async function runPublish(argv: string[], io: CommandIo): Promise<number>
   // Without --reason, the appeals decided since the earlier publication are the reason (docs/appeals.md).
   if (values.supersede && values.reason !== undefined && values.reason.trim() === '')
     throw usageError('SUPERSEDE_NEEDS_REASON');
+  const policiesDir = required(values, 'policies', 'publish');
+  const dataDir = required(values, 'data', 'publish');
+  const resultsRoot = values.results ?? 'data/results';
+  // Before the lock is taken: a publish killed midway then leaves nothing git would take.
+  const ignore = ensureResultsIgnore(resultsRoot);
+  if (ignore !== null && !values.quiet) io.err(`${say(lang, 'PUBLISH_RESULTS_IGNORE', { file: ignore })}\n`);
   const publication = await publishPeriod({
     period,
-    policiesDir: required(values, 'policies', 'publish'),
-    dataDir: required(values, 'data', 'publish'),
-    resultsRoot: values.results ?? 'data/results',
+    policiesDir,
+    dataDir,
+    resultsRoot,
     ...(values.supersede ? { supersede: { reason: values.reason ?? '' } } : {}),
     ...(values.archive !== undefined ? { archive: values.archive } : {}),
     ...(values['allow-none-rated'] ? { allowNoneRated: true } : {}),

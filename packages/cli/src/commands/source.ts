@@ -21,8 +21,8 @@ scorebook source check <data-dir> [--source <file>] [--period <P>] [--timezone <
 
 init:读取每个文件的表头和前几行,写出 source.yaml 草稿(默认 <data-dir>/source.yaml,已存在时不覆盖):
 每个文件归入最匹配的表,列按中英文同义词对照,检测编码、表头行和时间格式,枚举字段的取值连同计数写成待补全的 map。
-timezone 取自 --policies 的策略(不给时:configs/policies 下唯一的策略文件夹,或全部文件夹共同的时区);
-无从确定时保留为注释,并写明原因。
+timezone 与 role 的 map 取自 --policies 的策略(不给时:当前目录的 configs/policies 下唯一的策略文件夹,
+或全部文件夹共同的时区;从不读取 Scorebook 自带的示例策略);无从确定时保留为注释,并写明原因。
 
 check:按数据来源(<data-dir>/source.yaml 或 --source)读取全部文件,不需要策略:每张表的文件、行数、被拒绝的行
 (按原因,附例子)、时间范围、每个字段来自哪一列、其他列、映射字段的取值计数。评估会失败时退出码 1。
@@ -34,9 +34,10 @@ scorebook source check <data-dir> [--source <file>] [--period <P>] [--timezone <
 init reads the headers and first rows of every file and writes a draft source.yaml (by default
 <data-dir>/source.yaml; never over an existing file): files assigned to tables, columns matched by
 Chinese and English synonyms, encodings, header rows and time formats detected, and the values of
-enumerated fields with their counts as maps to complete. The timezone is --policies's (without it:
-the only policy folder of configs/policies, or the one all of them share); when none can be told,
-it stays a comment with a line saying why.
+enumerated fields with their counts as maps to complete. The timezone and the role map come from
+--policies (without it: the only policy folder of configs/policies in the current directory, or the
+timezone all of them share; never Scorebook's own sample policies); when none can be told, it stays
+a comment with a line saying why.
 
 check reads every file through the source (<data-dir>/source.yaml or --source) without a policy and
 prints, per table: files, rows, rejected rows by reason with examples, the date range, each field's
@@ -78,7 +79,9 @@ async function init(argv: string[], io: CommandIo): Promise<number> {
     .join('/');
   const policies = {
     ...(values.policies === undefined ? {} : { policies: values.policies }),
-    policiesRoot: REPOSITORY.policies,
+    // The user's own repository, where the command is run: never the Scorebook checkout's sample
+    // policies, whose roles and timezone are not the company's (a run outside the checkout found them).
+    policiesRoot: resolve('configs', 'policies'),
     cwd: process.cwd(),
   };
   // The policy folders are loaded once for the timezone and the roles.
@@ -98,6 +101,11 @@ async function init(argv: string[], io: CommandIo): Promise<number> {
   }
   const todos = draftTodoLines(text);
   io.err(`${say(lang, 'INIT_WROTE', { file: out, todos, dir: dataDir })}\n`);
+  // Said on the terminal too: the notes in the draft are easily missed.
+  if (folders.length === 0 && values.policies === undefined)
+    io.err(
+      `${say(lang, 'INIT_NO_POLICY_FOLDER', { root: relative(process.cwd(), policies.policiesRoot) })}\n`,
+    );
   return EXIT.ok;
 }
 

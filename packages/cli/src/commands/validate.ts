@@ -1,14 +1,19 @@
 import { existsSync, statSync } from 'node:fs';
 import type { FieldSpec } from '@scorebook/contract';
 import { editedPublishedPolicies } from '@scorebook/governance';
-import { loadPolicyFamily, loadPolicyFile, type PolicyCheckOptions } from '@scorebook/policy';
+import {
+  loadPolicyFamily,
+  loadPolicyFile,
+  type PolicyCheckOptions,
+  type SourceValueMap,
+  type SourceValueMaps,
+} from '@scorebook/policy';
 import { type Bilingual, hasErrors, type SourceProblem as Problem } from '@scorebook/problems';
-import { loadSourceFile } from '@scorebook/source';
+import { loadSourceFile, type TableSource } from '@scorebook/source';
 import { oneOf, parseCommandArgs } from '../args.ts';
 import { EXIT, usageError } from '../cli-error.ts';
 import { pickLang } from '../lang.ts';
 import { formatProblemsGithub, formatProblemsHuman, formatProblemsJson } from '../output/problems.ts';
-import { REPOSITORY } from '../repository.ts';
 import { say } from '../text.ts';
 import type { CommandIo } from './io.ts';
 import { checkAppealsAt } from './validate-appeals.ts';
@@ -26,7 +31,8 @@ export const VALIDATE_HELP: Bilingual = {
   --format human   代码片段与插入符(默认)
   --format json    JSON 数组
   --format github  GitHub Actions 注解
-  --source <file>  数据来源:其中声明了类型的额外列视为已知字段,条件按类型检查,不再警告
+  --source <file>  数据来源:其中声明了类型的额外列视为已知字段,条件按类型检查,不再警告;
+                   条件把带 map 的字段与导出中的原始值(map 的键)或 map 之外的值比较时报错
 `,
   en: `scorebook validate <policy-dir | policy.yaml | appeals-dir | appeal.yaml | shared-dir>... [--source <source.yaml>]
                   [--results <dir>] [--format human|json|github] [--lang zh|en]
@@ -41,7 +47,9 @@ A shared definitions folder (configs/shared) or a .yaml file in it is checked on
   --format json    a JSON array of problems
   --format github  GitHub Actions workflow annotations for pull requests
   --source <file>  a data source: the extra fields it declares with a type are known fields,
-                   conditions on them are type-checked instead of warned about
+                   conditions on them are type-checked instead of warned about; a condition
+                   comparing a field that has a map with the export's raw value (a key of the
+                   map) or a value outside the map is an error
 `,
 };
 
@@ -90,7 +98,9 @@ export function runValidate(argv: string[], io: CommandIo): number {
     files.push(...family.loaded.map((l) => l.file));
     versions += family.loaded.length;
   }
-  problems.push(...editedPublishedPolicies(files, values.results ?? REPOSITORY.publishedResults));
+  // Relative to where the command runs, as publish writes it: the user's own repository's periods,
+  // never the Scorebook checkout's sample ones.
+  problems.push(...editedPublishedPolicies(files, values.results ?? 'data/results'));
   const failed = hasErrors(problems);
   if (format === 'json') io.out(formatProblemsJson(problems));
   else if (format === 'github') io.out(formatProblemsGithub(problems, lang));
@@ -120,9 +130,9 @@ export function runValidate(argv: string[], io: CommandIo): number {
 }
 
 /**
- * The extra fields `--source` declares with a type, by table, and its custom tables' fields, for
- * the policy checks; the source's
- * own problems join the others (an invalid source declares nothing).
+ * The extra fields `--source` declares with a type, by table, its custom tables' fields and its
+ * fields' value maps, for the policy checks; the source's own problems join the others (an
+ * invalid source declares nothing).
  */
 function sourceOptions(file: string, problems: Problem[]): PolicyCheckOptions {
   const loaded = loadSourceFile(file);
@@ -135,5 +145,21 @@ function sourceOptions(file: string, problems: Problem[]): PolicyCheckOptions {
   const customTables = Object.fromEntries(
     [...(loaded.source?.custom ?? [])].map(([n, t]) => [n, t.spec.fields]),
   );
-  return { extraFields, customTables };
+  const tables = [...(loaded.source?.tables ?? []), ...(loaded.source?.custom ?? [])];
+  return { extraFields, customTables, valueMaps: valueMapsOf(tables) };
+}
+
+/**
+ * The `map`s of a source's fields, by table and field, each with the place of its field: a
+ * condition that compares a mapped field with the export's raw spelling never matches.
+ */
+function valueMapsOf(tables: ReadonlyArray<readonly [string, TableSource]>): SourceValueMaps {
+  const maps: Record<string, Record<string, SourceValueMap>> = {};
+  for (const [table, t] of tables)
+    for (const f of t.fields) {
+      if (f.map === null) continue;
+      const at = `${f.source.file}:${f.source.line}:${f.source.column}`;
+      maps[table] = { ...maps[table], [f.field]: { entries: [...f.map], at } };
+    }
+  return maps;
 }

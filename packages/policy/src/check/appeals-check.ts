@@ -1,6 +1,7 @@
 import { defineCatalogue, messageOf } from '@scorebook/problems';
 import type { AppealRules, Scorecard } from '../model.ts';
 import { asArray, asNumber, asString, type CheckContext, isRecord, type Path } from './context.ts';
+import { suggestMetrics } from './metric-suggestion.ts';
 
 /** Days after the period's last day to file an appeal when the policy does not say. */
 export const DEFAULT_APPEAL_WINDOW_DAYS = 30;
@@ -45,10 +46,10 @@ export const APPEAL_RULES_SCHEMA = {
 /** Problems of the `appeals:` section after its schema. Codes are permanent. */
 const APPEAL_RULE_ERRORS = defineCatalogue({
   APPEAL_RULE_UNKNOWN_METRIC: {
-    zh: (p: { metric: string }) =>
-      `appeals.metrics 中的 ${p.metric} 不是任何考核表的计分指标。请写计分指标的编号。`,
-    en: (p: { metric: string }) =>
-      `appeals.metrics lists ${p.metric}, which no scorecard scores. Write the id of a scored metric.`,
+    zh: (p: { metric: string; suggestions: readonly string[] }) =>
+      `appeals.metrics 中的 ${p.metric} 不是任何考核表的计分指标。${p.suggestions.length > 0 ? `是否想写 ${p.suggestions.join(' 或 ')}?` : '请写计分指标的编号。'}`,
+    en: (p: { metric: string; suggestions: readonly string[] }) =>
+      `appeals.metrics lists ${p.metric}, which no scorecard scores. ${p.suggestions.length > 0 ? `Did you mean ${p.suggestions.join(' or ')}?` : 'Write the id of a scored metric.'}`,
   },
   APPEAL_RULE_UNKNOWN_VETO: {
     zh: (p: { veto: string }) =>
@@ -79,7 +80,10 @@ export function checkAppealRules(
       if (known?.has(id) === false) {
         const message =
           key === 'metrics'
-            ? messageOf(APPEAL_RULE_ERRORS, 'APPEAL_RULE_UNKNOWN_METRIC', { metric: id })
+            ? messageOf(APPEAL_RULE_ERRORS, 'APPEAL_RULE_UNKNOWN_METRIC', {
+                metric: id,
+                suggestions: suggestMetrics(id, [...scored]),
+              })
             : messageOf(APPEAL_RULE_ERRORS, 'APPEAL_RULE_UNKNOWN_VETO', { veto: id });
         ctx.add(path, key === 'metrics' ? 'APPEAL_RULE_UNKNOWN_METRIC' : 'APPEAL_RULE_UNKNOWN_VETO', message);
       }

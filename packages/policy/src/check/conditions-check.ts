@@ -6,11 +6,11 @@ import {
   foldUnchecked,
   normalizeText,
 } from '@scorebook/conditions';
-import { closest } from '@scorebook/config-file';
 import type { FieldSpec, MetricDefinition } from '@scorebook/contract';
 import { TEAM_STATISTICS } from '@scorebook/formula';
 import { gradeNamesOf, historyVocabulary } from '../history-facts.ts';
 import type { CheckContext, Path } from './context.ts';
+import { suggestMetric } from './metric-suggestion.ts';
 
 /** Facts of a row vocabulary from the contract's fields; extra columns are allowed (a warning). */
 export function rowVocabulary(
@@ -91,7 +91,7 @@ export function checkConditionAt(
     skipFact?: (fact: string, at: Path) => boolean;
   } = {},
 ): Condition | null {
-  const problems = checkCondition(value, vocabulary, ctx.zone, { suggest: closest }).filter((p) => {
+  const problems = checkCondition(value, vocabulary, ctx.zone, { suggest: suggestMetric }).filter((p) => {
     if (p.code !== 'CONDITION_UNKNOWN_FACT') return true;
     if (options.factsUnknowable) return false;
     const fact = valueAt(value, p.path);

@@ -4,6 +4,7 @@ import { type ArgsOf, formatPath, messageOf, type ParamsOf, type SourceProblem }
 import { Zone } from '@scorebook/time';
 import { POLICY_ERRORS, type PolicyErrorCode } from '../errors/catalogue.ts';
 import type { SourceRef } from '../model.ts';
+import type { SourceValueMaps } from './mapped-values-check.ts';
 
 /** A JSON path inside a policy. */
 export type Path = ReadonlyArray<string | number>;
@@ -35,14 +36,19 @@ export class CheckContext {
    */
   readonly customTables: Readonly<Record<string, Readonly<Record<string, FieldSpec>>>> | null;
 
+  /** The value maps of the data's source, by table and field (`PolicyCheckOptions.valueMaps`). */
+  readonly valueMaps: SourceValueMaps;
+
   constructor(
     parsed: ParsedYaml,
     extraFields: CheckContext['extraFields'] = {},
     customTables: CheckContext['customTables'] = null,
+    valueMaps: SourceValueMaps = {},
   ) {
     this.parsed = parsed;
     this.extraFields = extraFields;
     this.customTables = customTables;
+    this.valueMaps = valueMaps;
   }
 
   /** Records a problem of the policy catalogue at a path, an error unless `options` say otherwise. */

@@ -15,6 +15,7 @@ import { planMetricsNamedBy } from '../plan-metrics.ts';
 import { checkAppealRules } from './appeals-check.ts';
 import { checkConditionAt, rowVocabulary } from './conditions-check.ts';
 import { asArray, asNumber, asString, type CheckContext, isRecord, type Path } from './context.ts';
+import { checkMappedValues } from './mapped-values-check.ts';
 import { checkPolicyMetrics } from './metrics-check.ts';
 import { checkPeriodRules } from './periods-check.ts';
 import type { PolicyDocument } from './policy-schema.ts';
@@ -150,6 +151,7 @@ function checkExclusions(ctx: CheckContext, raw: unknown): Exclusion[] {
       true,
     );
     let when = checkConditionAt(ctx, [...path, 'when'], item.when, vocabulary);
+    checkMappedValues(ctx, [...path, 'when'], item.when, table);
     if (when !== null && !derivedFactsAbsent(ctx, [...path, 'when'], when, table, fields)) when = null;
     const reason = asString(item.reason);
     if (id !== null && when !== null && reason !== null) {

@@ -24,6 +24,7 @@ import {
   type FailedFormula,
   type PendingFormula,
 } from './formula-metrics-check.ts';
+import { checkMappedValues } from './mapped-values-check.ts';
 import { checkRatingMetric, RATING_KEYS } from './rating-metrics-check.ts';
 
 const NUMERIC_TYPES = new Set(['int', 'number']);
@@ -175,6 +176,7 @@ function checkTableAndWhere(ctx: CheckContext, path: Path, table: unknown, where
     table,
     table !== 'responses',
   );
+  checkMappedValues(ctx, [...path, 'where'], where, table);
   return checkConditionAt(ctx, [...path, 'where'], where, vocabulary) !== null;
 }
 
@@ -232,5 +234,6 @@ function checkCustomTable(ctx: CheckContext, path: Path, table: string, where: u
   // A declared table's fields are all it has: another name is an error, not an extra column.
   const vocabulary = rowVocabulary(fields, table, declared === null);
   const options = declared === null ? { factsUnknowable: true } : {};
+  checkMappedValues(ctx, [...path, 'where'], where, table);
   return checkConditionAt(ctx, [...path, 'where'], where, vocabulary, options) !== null;
 }

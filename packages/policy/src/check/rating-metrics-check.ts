@@ -1,6 +1,7 @@
 import { metricDefinition, type RatingMetricDefinition, TABLES } from '@scorebook/contract';
 import { checkConditionAt, rowVocabulary } from './conditions-check.ts';
 import { asNumber, type CheckContext, isRecord, type Path } from './context.ts';
+import { checkMappedValues } from './mapped-values-check.ts';
 import { metricHeadOf } from './metric-head.ts';
 
 /** The keys only a metric of kind `rating` takes. */
@@ -92,6 +93,7 @@ export function checkRatingMetric(
       'ratings',
       true,
     );
+    checkMappedValues(ctx, [...path, 'where'], item.where, 'ratings');
     if (checkConditionAt(ctx, [...path, 'where'], item.where, vocabulary) === null) ok = false;
   }
   const head = ok && minRaters !== null ? metricHeadOf(item, 'score') : null;

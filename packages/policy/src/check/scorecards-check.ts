@@ -1,5 +1,5 @@
 import type { Condition } from '@scorebook/conditions';
-import { CONFIG_FILE_ERRORS, closest } from '@scorebook/config-file';
+import { CONFIG_FILE_ERRORS } from '@scorebook/config-file';
 import { isMeasuredTable, type MetricDefinition, measuredFields, TABLES } from '@scorebook/contract';
 import { messageOf } from '@scorebook/problems';
 import { type WeightedEntry, type WeightsNot100, weightsNot100 } from '../errors/catalogue.ts';
@@ -23,6 +23,8 @@ import type {
 } from '../model.ts';
 import { agentVocabulary, checkConditionAt, SCORE_FACTS } from './conditions-check.ts';
 import { asArray, asNumber, asString, type CheckContext, isRecord, type Path } from './context.ts';
+import { checkAgentMappedValues } from './mapped-values-check.ts';
+import { suggestMetrics } from './metric-suggestion.ts';
 import { parseQuantity } from './quantity.ts';
 import { checkQuota } from './quota-check.ts';
 
@@ -531,7 +533,7 @@ function checkVetoes(
       });
     }
     const when =
-      item.when === undefined ? null : checkConditionAt(ctx, [...path, 'when'], item.when, vocabulary);
+      item.when === undefined ? null : checkAgentCondition(ctx, [...path, 'when'], item.when, vocabulary);
     const reason = asString(item.reason);
     if (id !== null && cap !== null && when !== null && reason !== null) {
       out.push({
@@ -565,7 +567,7 @@ function checkFlags(
       ctx.report([...path, 'id'], 'DUPLICATE_ID', { id, what: '需关注标记', whatEn: 'flag' });
     if (id !== null) seen.add(id);
     const when =
-      item.when === undefined ? null : checkConditionAt(ctx, [...path, 'when'], item.when, vocabulary);
+      item.when === undefined ? null : checkAgentCondition(ctx, [...path, 'when'], item.when, vocabulary);
     const label = asString(item.label);
     if (id !== null && when !== null && label !== null)
       out.push({ id, label, label_en: asString(item.label_en), when, source: ctx.sourceOf(path) });
@@ -820,11 +822,12 @@ function checkEligibilityWhen(
       },
     },
   );
+  checkAgentMappedValues(ctx, path, raw);
   return scoreFacts.size > 0 ? null : when;
 }
 
 /**
- * Reports `UNKNOWN_METRIC` (with the closest id as a suggestion) for a reference to a metric the
+ * Reports `UNKNOWN_METRIC` (with the nearest ids as suggestions, `suggestMetrics`) for a reference to a metric the
  * policy does not have — unless `metrics:` defines it with errors of its own, which say what to fix.
  */
 function unknownMetric(
@@ -834,5 +837,17 @@ function unknownMetric(
   byId: ReadonlyMap<string, MetricDefinition>,
 ): void {
   if (ctx.brokenMetrics.has(metric)) return;
-  ctx.report(path, 'UNKNOWN_METRIC', { metric, suggestion: closest(metric, [...byId.keys()]) ?? '' });
+  ctx.report(path, 'UNKNOWN_METRIC', { metric, suggestions: suggestMetrics(metric, [...byId.keys()]) });
+}
+
+/** An agent-level condition checked, then its comparisons with the agents table's mapped fields. */
+function checkAgentCondition(
+  ctx: CheckContext,
+  path: Path,
+  raw: unknown,
+  vocabulary: ReturnType<typeof agentVocabulary>,
+): Condition | null {
+  const when = checkConditionAt(ctx, path, raw, vocabulary);
+  checkAgentMappedValues(ctx, path, raw);
+  return when;
 }

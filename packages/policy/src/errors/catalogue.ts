@@ -2,6 +2,12 @@ import type { Better } from '@scorebook/contract';
 import { defineCatalogue } from '@scorebook/problems';
 
 const q = (v: string | number) => `"${String(v)}"`;
+/** Quoted texts joined as alternatives: `"a"`, `"a" 或 "b"`, `"a"、"b" 或 "c"`. */
+function orList(texts: readonly string[], comma: string, or: string): string {
+  const quoted = texts.map(q);
+  const last = quoted.pop();
+  return quoted.length === 0 ? (last ?? '') : `${quoted.join(comma)}${or}${last}`;
+}
 
 /**
  * Every problem of a policy's meaning and of a family of versions, by permanent code. Codes never
@@ -156,10 +162,10 @@ export const POLICY_ERRORS = defineCatalogue({
       `The metric id ${q(p.id)} is reserved: in format 2, eligibility, vetoes and other agent-level conditions read it as a fact about the agent (tenure, days employed, status, team, role), which a metric of that name would shadow. Choose another id.`,
   },
   UNKNOWN_METRIC: {
-    zh: (p: { metric: string; suggestion: string }) =>
-      `未知的指标 ${q(p.metric)}。${p.suggestion ? `是否想写 ${q(p.suggestion)}?` : '请使用内置指标或在 metrics 中定义它。'}`,
-    en: (p: { metric: string; suggestion: string }) =>
-      `Unknown metric ${q(p.metric)}. ${p.suggestion ? `Did you mean ${q(p.suggestion)}?` : 'Use a built-in metric or define it under metrics.'}`,
+    zh: (p: { metric: string; suggestions: readonly string[] }) =>
+      `未知的指标 ${q(p.metric)}。${p.suggestions.length > 0 ? `是否想写 ${orList(p.suggestions, '、', ' 或 ')}?` : '请使用内置指标或在 metrics 中定义它。'}`,
+    en: (p: { metric: string; suggestions: readonly string[] }) =>
+      `Unknown metric ${q(p.metric)}. ${p.suggestions.length > 0 ? `Did you mean ${orList(p.suggestions, ', ', ' or ')}?` : 'Use a built-in metric or define it under metrics.'}`,
   },
   SCORE_FACT_IN_ELIGIBILITY: {
     zh: (p: { fact: string }) =>
@@ -178,6 +184,18 @@ export const POLICY_ERRORS = defineCatalogue({
       `history.prev.grade 与 ${q(p.value)} 比较,但本版本的等级只有 ${p.grades.join('、')}${p.suggestion ? `(是否想写 ${q(p.suggestion)}?)` : ''}。除非上一期间是按另一个有 ${q(p.value)} 等级的版本评估的,这个比较不会相等${p.negated ? ',这个条件因此总是成立' : ',这个条件不会成立'};请写成 grades 中的等级。`,
     en: (p: { value: string; grades: readonly string[]; suggestion: string; negated: boolean }) =>
       `history.prev.grade is compared with ${q(p.value)}, but this version's grades are only ${p.grades.join(', ')}${p.suggestion ? ` (did you mean ${q(p.suggestion)}?)` : ''}. Unless the previous period was graded by another version that has the grade ${q(p.value)}, the comparison never matches${p.negated ? ', so the condition always holds' : ''}; write a grade of grades.`,
+  },
+  CONDITION_RAW_VALUE: {
+    zh: (p: MappedComparison & { mapped: string }) =>
+      `${p.table}.${p.field} 按数据来源中它的 map(${p.map})读取,导出中的 ${q(p.value)} 读作 ${p.mapped}:条件比较的是读取后的值,${q(p.value)} 永远不会相等${EFFECT_ZH[p.effect]}。写 ${p.mapped}。`,
+    en: (p: MappedComparison & { mapped: string }) =>
+      `${p.table}.${p.field} is read through its map in the source (${p.map}), which reads the export's ${q(p.value)} as ${p.mapped}: conditions compare the value as read, so ${q(p.value)} never matches${EFFECT_EN[p.effect]}. Write ${p.mapped}.`,
+  },
+  CONDITION_VALUE_NOT_MAPPED: {
+    zh: (p: MappedComparison & { values: readonly string[]; suggestion: string }) =>
+      `${p.table}.${p.field} 按数据来源中它的 map(${p.map})读取,读出的值只能是 ${p.values.join('、')} 之一或为空(map 之外的导出值使整行被拒绝):${q(p.value)} 不在其中,永远不会相等${EFFECT_ZH[p.effect]}。${p.suggestion ? `是否想写 ${p.suggestion}?` : '请写 map 中的一个值。'}`,
+    en: (p: MappedComparison & { values: readonly string[]; suggestion: string }) =>
+      `${p.table}.${p.field} is read through its map in the source (${p.map}), so its value is one of ${p.values.join(', ')} or empty (an export value outside the map rejects its row): ${q(p.value)} is none of them: it never matches${EFFECT_EN[p.effect]}. ${p.suggestion ? `Did you mean ${p.suggestion}?` : "Write one of the map's values."}`,
   },
   DUPLICATE_GRADE: {
     zh: (p: { grade: string }) => `等级 ${q(p.grade)} 重复定义。`,
@@ -440,9 +458,9 @@ export const POLICY_ERRORS = defineCatalogue({
   },
   EFFECTIVE_MID_MONTH: {
     zh: (p: { date: string; month: string; previous: string; first: string; last: string }) =>
-      `本版本自 ${p.date} 生效,但每个期间按其第一天选用版本:${p.month} 仍由${p.previous === '' ? '(没有版本,无法评估)' : ` ${p.previous} 版`}评估,${p.first === '' ? '本版本不评估任何月份(下一个版本在此之前已生效)' : `本版本评估的月份为 ${p.first}${p.last === '' ? ' 起' : ` 至 ${p.last}`}`}。若要从 ${p.month} 起适用,请把 effective_from 改为 ${p.month}-01。`,
+      `本版本自 ${p.date} 生效,但每个期间按其第一天选用版本:${p.previous === '' ? `${p.month}-01 还没有生效的版本,${p.month} 因此无法评估` : `${p.month} 仍由 ${p.previous} 版评估`},${p.first === '' ? '本版本不评估任何月份(下一个版本在此之前已生效)' : `本版本评估的月份为 ${p.first}${p.last === '' ? ' 起' : ` 至 ${p.last}`}`}。若要从 ${p.month} 起适用,请把 effective_from 改为 ${p.month}-01。`,
     en: (p: { date: string; month: string; previous: string; first: string; last: string }) =>
-      `This version is effective from ${p.date}, but each period uses the version in force on its first day: ${p.month} is still evaluated by ${p.previous === '' ? 'no version (it cannot be evaluated)' : `version ${p.previous}`}, and ${p.first === '' ? 'this version governs no month (the next version starts before)' : `this version governs the months ${p.first}${p.last === '' ? ' on' : ` to ${p.last}`}`}. To apply it from ${p.month}, set effective_from to ${p.month}-01.`,
+      `This version is effective from ${p.date}, but each period uses the version in force on its first day: ${p.previous === '' ? `no version is in force on ${p.month}-01, so ${p.month} cannot be evaluated` : `${p.month} is still evaluated by version ${p.previous}`}, and ${p.first === '' ? 'this version governs no month (the next version starts before)' : `this version governs the months ${p.first}${p.last === '' ? ' on' : ` to ${p.last}`}`}. To apply it from ${p.month}, set effective_from to ${p.month}-01.`,
   },
   NO_VERSION_FOR_PERIOD: {
     zh: (p: NoVersion) =>
@@ -553,4 +571,29 @@ interface NoVersion {
   period: string;
   firstDay: string;
   earliest: string;
+}
+
+/** What a comparison that can never match does to its condition (`CONDITION_RAW_VALUE`, …). */
+export type NeverMatchEffect = 'never' | 'always' | 'item-matches-none' | 'item-removes-none';
+const EFFECT_ZH: Readonly<Record<NeverMatchEffect, string>> = {
+  never: ',这个条件不会成立',
+  always: ',这个条件因此总是成立',
+  'item-matches-none': ',列表中的这一项不匹配任何行',
+  'item-removes-none': ',列表中的这一项不排除任何行',
+};
+const EFFECT_EN: Readonly<Record<NeverMatchEffect, string>> = {
+  never: ' and the condition never holds',
+  always: ' and the condition always holds',
+  'item-matches-none': ' and this item of the list matches no row',
+  'item-removes-none': ' and this item of the list rules out no row',
+};
+
+/** A value a condition compares with a field that a source's `map` reads. */
+interface MappedComparison {
+  table: string;
+  field: string;
+  /** Where the mapped field is declared in the source: `exports/2026-11/source.yaml:111:9`. */
+  map: string;
+  value: string;
+  effect: NeverMatchEffect;
 }

@@ -10,6 +10,7 @@ import {
 import type { FieldSpec } from '@scorebook/contract';
 import { messageOf, type SourceProblem, sortProblems } from '@scorebook/problems';
 import { CheckContext, isRecord } from '../check/context.ts';
+import type { SourceValueMaps } from '../check/mapped-values-check.ts';
 import { checkMeaning } from '../check/meaning-stage.ts';
 import { checkSchema } from '../check/schema-stage.ts';
 import { POLICY_ERRORS } from '../errors/catalogue.ts';
@@ -35,6 +36,12 @@ export interface PolicyCheckOptions {
    * beside the folder of policy folders (`configs/shared` for `configs/policies/<id>/<v>.yaml`).
    */
   shared?: SharedSource;
+  /**
+   * The value maps of the data's source (`fields.<field>.map`), by table and field: a condition
+   * on a mapped field that compares it with a value the field cannot hold once read (a key of the
+   * map, or neither key nor value) is an error (`CONDITION_RAW_VALUE`, `CONDITION_VALUE_NOT_MAPPED`).
+   */
+  valueMaps?: SourceValueMaps;
 }
 
 /** A policy version as loaded: the policy when valid, and every problem found. */
@@ -87,7 +94,12 @@ function checkPolicySource(source: ConfigText, options: PolicyCheckOptions): Loa
   const format = isRecord(parsed.value) && parsed.value.scorebook === 2 ? 2 : 1;
   const shared = resolveShared(parsed, options.shared ?? sharedFolder(sharedFolderOf(source.file)), format);
   const resolved: ParsedYaml = { ...parsed, value: shared.value };
-  const ctx = new CheckContext(resolved, options.extraFields ?? {}, options.customTables ?? null);
+  const ctx = new CheckContext(
+    resolved,
+    options.extraFields ?? {},
+    options.customTables ?? null,
+    options.valueMaps ?? {},
+  );
   const schema = checkSchema(resolved);
   const policy = checkMeaning(ctx, schema.document);
   // A reference left in place is reported once, not again by the checks that cannot read it.
