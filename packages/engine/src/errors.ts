@@ -87,9 +87,9 @@ export const RUN_ERRORS = defineCatalogue({
   },
   INFO_METRIC_FIELD_NOT_IN_DATA: {
     zh: (p: { metric: string; fields: string }) =>
-      `仅供参考的指标 ${p.metric} 读取的 ${p.fields} 在数据中没有这一列:它不计分,但它的值把这一列当作处处为空,没有意义(例如没有“是否转接”列时转接率为 0%),不要据此判断。导出中有这一列时,在 source.yaml 中写出它来自哪一列;没有时可以忽略本条(报告网站仍在“其他指标(仅供参考)”中列出这个值)。`,
+      `仅供参考的指标 ${p.metric} 读取的 ${p.fields} 在数据中没有这一列:它不计分,但它的值是把这一列当作处处为空算出的(${p.metric} 显示的数没有意义),不要据此判断。导出中有这一列时,在 source.yaml 中写出它来自哪一列;没有时可以忽略本条(报告网站仍在“其他指标(仅供参考)”中列出这个值)。`,
     en: (p: { metric: string; fields: string }) =>
-      `The information-only metric ${p.metric} reads ${p.fields}, which no file has as a column: it is not scored, but its value treats that column as empty everywhere and means nothing (a transfer rate of 0 % without a transfer column). When the export has the column, say in source.yaml which one it is; when it has none, this warning can be ignored (the report site still lists the value under “Other metrics (for information)”).`,
+      `The information-only metric ${p.metric} reads ${p.fields}, which no file has as a column: it is not scored, but its value is computed as if that column were empty everywhere (the number ${p.metric} shows means nothing). When the export has the column, say in source.yaml which one it is; when it has none, this warning can be ignored (the report site still lists the value under “Other metrics (for information)”).`,
   },
   TABLE_ABSENT: {
     zh: (p: { table: string; uses: string }) =>

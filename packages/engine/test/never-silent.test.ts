@@ -144,7 +144,7 @@ ${rules}`;
     ]);
     // It says what to do when the export has no such column (an information metric cannot be hidden).
     expect(warned[1]?.message.zh).toBe(
-      '仅供参考的指标 transfer_rate 读取的 conversations.transferred 在数据中没有这一列:它不计分,但它的值把这一列当作处处为空,没有意义(例如没有“是否转接”列时转接率为 0%),不要据此判断。导出中有这一列时,在 source.yaml 中写出它来自哪一列;没有时可以忽略本条(报告网站仍在“其他指标(仅供参考)”中列出这个值)。',
+      '仅供参考的指标 transfer_rate 读取的 conversations.transferred 在数据中没有这一列:它不计分,但它的值是把这一列当作处处为空算出的(transfer_rate 显示的数没有意义),不要据此判断。导出中有这一列时,在 source.yaml 中写出它来自哪一列;没有时可以忽略本条(报告网站仍在“其他指标(仅供参考)”中列出这个值)。',
     );
   });
 
