@@ -940,7 +940,10 @@ export const SITE_TEXT = defineCatalogue({
   },
   rewardTotal: fixed('合计', 'Total'),
   rewardTotals: fixed('奖金合计', 'Reward totals'),
-  rewardedAgents: fixed('纳入奖金核算的客服(含奖金为 0)', 'Agents in the bonus calculation (a bonus of 0 included)'),
+  rewardedAgents: fixed(
+    '纳入奖金核算的客服(含奖金为 0)',
+    'Agents in the bonus calculation (a bonus of 0 included)',
+  ),
   payroll: fixed('薪资导出', 'Payroll export'),
   notRatedCoefficient: fixed('未参评', 'Not rated'),
   places: fixed('名额', 'Places'),
