@@ -11,6 +11,7 @@ import {
   formatMoney,
   formatTotal,
   formatValue,
+  formatWrittenInstant,
   periodDays,
 } from '../src/lib/format.ts';
 import { t } from '../src/lib/messages.ts';
@@ -435,5 +436,15 @@ describe('a total beside grade boundaries', () => {
     expect(formatMissing(5.2)).toBe('5.2');
     expect(formatMissing(6.46)).toBe('6.5');
     expect(formatMissing(1e-13)).toBe('1e-13');
+  });
+});
+
+describe("an instant as a file wrote it (an appeal's filed_at)", () => {
+  it('reads as date, time and its own offset, seconds only when not 0; anything else as it is', () => {
+    expect(formatWrittenInstant('2026-11-03T10:12:00+08:00')).toBe('2026-11-03 10:12 +08:00');
+    expect(formatWrittenInstant('2026-11-03T10:12:07.500Z')).toBe('2026-11-03 10:12:07 +00:00');
+    expect(formatWrittenInstant('2026-11-03 23:59+0530')).toBe('2026-11-03 23:59 +05:30');
+    expect(formatWrittenInstant('2026-11-03')).toBe('2026-11-03');
+    expect(formatWrittenInstant('soon')).toBe('soon');
   });
 });

@@ -142,6 +142,19 @@ export function formatLocalTime(text: string): string {
 }
 
 /**
+ * An instant as a file wrote it with its own offset (an appeal's `filed_at`), read by people:
+ * `2026-11-03T10:12:00+08:00` → `2026-11-03 10:12 +08:00` (the seconds when not 0, `Z` as
+ * `+00:00`): its offset is kept, since it need not be the policy's timezone; anything else as it is.
+ */
+export function formatWrittenInstant(text: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(:\d{2})?(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})$/.exec(text);
+  if (m === null) return text;
+  const seconds = m[3] === undefined || m[3] === ':00' ? '' : m[3];
+  const offset = m[4] === 'Z' ? '+00:00' : (m[4] ?? '').replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
+  return `${m[1]} ${m[2]}${seconds} ${offset}`;
+}
+
+/**
  * The first and last calendar day of a period from results.json's `period` (`start` and the
  * exclusive `end`, instants in the policy's timezone): `2026-11-01` and `2026-11-30`.
  */
