@@ -34,6 +34,11 @@ export const CLI_TEXT = defineCatalogue({
     zh: (p: { n: number; where: string }) => `  …还有 ${p.n} 行,完整列表见 ${p.where}`,
     en: (p: { n: number; where: string }) => `  … ${p.n} more; the full list is in ${p.where}`,
   },
+  REJECTED_ALSO: {
+    zh: (p: { n: number; path: string }) => `另有 ${p.n} 行被拒绝(不是上面错误的原因),完整列表:${p.path}`,
+    en: (p: { n: number; path: string }) =>
+      `${p.n} rows were also rejected (not what stopped the run); the full list: ${p.path}`,
+  },
   REJECTED_REPORT: {
     zh: (p: { path: string }) => `  完整的被拒绝行报告:${p.path}`,
     en: (p: { path: string }) => `  The full report of rejected rows: ${p.path}`,

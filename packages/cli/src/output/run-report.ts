@@ -10,12 +10,17 @@ import { formatRunProblems } from './run-problems.ts';
 /** Rejected rows printed before pointing at the full list. */
 const SHOWN = 20;
 
+/** The stops that rejected rows cause: only then are the first rows printed with the problems. */
+const STOPPED_BY_ROWS: ReadonlySet<string> = new Set(['TOO_MANY_REJECTED', 'UNMAPPED_IN_PERIOD']);
+
 /**
  * Why a run stopped, for people: every problem (those in a YAML file with a code frame; the
  * warnings without a place after the rest), then the
  * first rejected rows, each with the row that caused it, and — when there were rejected rows —
- * the complete list written to a file outside any results folder, whose path is printed. The
- * message never names a file that was not written.
+ * the complete list written to a file outside any results folder, whose path is printed. When
+ * rejected rows are not what stopped the run (an appeal or policy error), one line counts them
+ * and names the file instead of listing them after the real error (trial 12). The message never
+ * names a file that was not written.
  */
 export function formatFailure(
   problems: readonly Problem[],
@@ -52,8 +57,12 @@ export function formatFailure(
       where = '';
       out += `${say(lang, 'REJECTED_REPORT_FAILED', { reason: (error as NodeJS.ErrnoException).code ?? String(error) })}\n`;
     }
-    out += formatRejected(rejected, lang, where);
-    if (where !== '') out += `${say(lang, 'REJECTED_REPORT', { path: where })}\n`;
+    if (!problems.some((p) => STOPPED_BY_ROWS.has(p.code)) && where !== '')
+      out += `${say(lang, 'REJECTED_ALSO', { n: rejected.length, path: where })}\n`;
+    else {
+      out += formatRejected(rejected, lang, where);
+      if (where !== '') out += `${say(lang, 'REJECTED_REPORT', { path: where })}\n`;
+    }
   }
   return options.writes === false ? out : `${out}${say(lang, 'NOTHING_WRITTEN')}\n`;
 }

@@ -1,0 +1,42 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { RejectedRow } from '@scorebook/engine';
+import type { Problem } from '@scorebook/problems';
+import { describe, expect, it } from 'vitest';
+import { formatFailure } from '../src/output/run-report.ts';
+
+const row = (line: number): RejectedRow => ({
+  table: 'qa_reviews',
+  file: 'qa_reviews.csv',
+  line,
+  agent_id: 'a1',
+  field: 'reviewed_at',
+  code: 'BAD_VALUE',
+  message: { zh: '时间无法识别', en: 'not a time' },
+  cause: null,
+});
+const problem = (code: string): Problem => ({
+  code,
+  severity: 'error',
+  message: { zh: `${code} 的说明`, en: `${code} explained` },
+  file: null,
+  line: null,
+  column: null,
+});
+
+describe('a failed run’s report of rejected rows', () => {
+  it('lists the first rows when they stopped the run, and only counts them after another error', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scorebook-report-'));
+    const reportPath = join(dir, 'rejected.json');
+    const rows = [row(3), row(4)];
+    const stopped = formatFailure([problem('TOO_MANY_REJECTED')], rows, 'en', false, { reportPath });
+    expect(stopped).toContain('Rejected rows (2):\n  qa_reviews.csv:3 [reviewed_at] BAD_VALUE: not a time\n');
+    expect(stopped).toContain(`The full report of rejected rows: ${reportPath}`);
+    const other = formatFailure([problem('APPEAL_UNKNOWN_AGENT')], rows, 'zh', false, { reportPath });
+    expect(other).not.toContain('qa_reviews.csv:3');
+    expect(other).toContain(`另有 2 行被拒绝(不是上面错误的原因),完整列表:${reportPath}\n`);
+    // The list is written whole either way.
+    expect(JSON.parse(readFileSync(reportPath, 'utf8')).total).toBe(2);
+  });
+});
