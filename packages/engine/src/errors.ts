@@ -210,7 +210,7 @@ export const RUN_ERRORS = defineCatalogue({
     zh: (p: { table: string; rows: number; period: string; end: string; span: string }) =>
       `${p.table} 有 ${p.rows} 行的时间在期间 ${p.period} 结束(${p.end})之后(${p.span}),不计入 ${p.period}。若导出按月分文件夹,下个期间读的是另一个文件夹,这些行就不会被任何期间计入:请把它们也放进下个期间的导出(或评估下个期间时一并给出这些文件)。`,
     en: (p: { table: string; rows: number; period: string; end: string; span: string }) =>
-      `${p.table} has ${p.rows} rows dated after the period ${p.period} ended (${p.end}): ${p.span}. They do not count in ${p.period}. If exports are kept in one folder per month, the next period reads another folder and no period counts these rows: put them in the next period's export too (or give these files when evaluating it).`,
+      `${p.table} has ${p.rows === 1 ? '1 row' : `${p.rows} rows`} dated after the period ${p.period} ended (${p.end}): ${p.span}. ${p.rows === 1 ? 'It does' : 'They do'} not count in ${p.period}. If exports are kept in one folder per month, the next period reads another folder and no period counts ${p.rows === 1 ? 'this row' : 'these rows'}: put ${p.rows === 1 ? 'it' : 'them'} in the next period's export too (or give these files when evaluating it).`,
   },
   REJECTED_IN_PERIOD: {
     zh: (p: {

@@ -420,8 +420,18 @@ describe('what a run can read but a reader must be told', () => {
       runScenario({
         tables: {
           agents: AGENTS,
-          conversations: conv('c1,a1,chat,2026-10-30T10:00:00+08:00,'),
-          messages: csv(MSG),
+          conversations: conv(
+            'c1,a1,chat,2026-10-30T10:00:00+08:00,',
+            'c2,a1,chat,2026-10-31T23:50:00+08:00,',
+          ),
+          // A reply after midnight answers a block of the period: messages are never warned of.
+          messages: csv(
+            MSG,
+            'c1,2026-10-30T10:00:00+08:00,customer,,在吗',
+            'c1,2026-10-30T10:00:10+08:00,agent,a1,在',
+            'c2,2026-10-31T23:50:00+08:00,customer,,在吗',
+            'c2,2026-11-01T00:05:00+08:00,agent,a1,在的',
+          ),
           qa_reviews: csv(
             QA,
             'q1,a1,c1,2026-10-30T11:00:00+08:00,90,false',
@@ -447,6 +457,16 @@ describe('what a run can read but a reader must be told', () => {
     expect(over.warnings.find((w) => w.code === 'ROWS_AFTER_PERIOD')?.message.zh).toBe(
       'qa_reviews 有 2 行的时间在期间 2026-10 结束(2026-11-01T00:00:00+08:00)之后(2026-11-01T00:00:00+08:00 – 2026-11-01T16:36:00+08:00),不计入 2026-10。若导出按月分文件夹,下个期间读的是另一个文件夹,这些行就不会被任何期间计入:请把它们也放进下个期间的导出(或评估下个期间时一并给出这些文件)。',
     );
+    expect(over.results.agents.find((a) => a.agent_id === 'a1')?.metrics.first_response_time?.value).toBe(
+      455,
+    );
+    // One row: said in the singular, its time once.
+    expect(after(await run('q4,a1,c1,2026-11-01T09:00:00+08:00,80,false'))).toEqual([
+      [
+        'warning',
+        "qa_reviews has 1 row dated after the period 2026-10 ended (2026-11-01T00:00:00+08:00): 2026-11-01T09:00:00+08:00. It does not count in 2026-10. If exports are kept in one folder per month, the next period reads another folder and no period counts this row: put it in the next period's export too (or give these files when evaluating it).",
+      ],
+    ]);
     // A folder holding later months too (rows a week after the end and more), or as many rows
     // after the period as in it, is not one month's export running over: no warning.
     expect(

@@ -1,4 +1,4 @@
-import { type InputTableName, TABLES } from '@scorebook/contract';
+import { INPUT_TABLES, type InputTableName, TABLES } from '@scorebook/contract';
 import { messageOf, type Problem } from '@scorebook/problems';
 import {
   addDays,
@@ -355,8 +355,8 @@ export class PeriodWarnings {
   }
 
   /**
-   * ROWS_AFTER_PERIOD (docs/sources.md): per table the policy uses other than through a derived
-   * fact of the conversations, in the order of `after`, when it has accepted rows dated at or
+   * ROWS_AFTER_PERIOD (docs/sources.md): per contract table the policy uses other than through a
+   * derived fact of the conversations, in contract order, when it has accepted rows dated at or
    * after the period's end, fewer than its rows of the period, and its latest row is less than
    * {@link AFTER_DAYS} days after the end — an export of this period that runs into the next
    * one, whose rows after the end no run of this folder counts. `last`: each table's latest time.
@@ -368,8 +368,11 @@ export class PeriodWarnings {
   ): Problem[] {
     const p = this.#period;
     const out: Problem[] = [];
-    for (const [name, rows] of after) {
-      const table = name as InputTableName;
+    for (const table of INPUT_TABLES) {
+      const rows = after.get(table);
+      // Conversations and messages after the end are the next period's own (a reply after
+      // midnight still answers a block of the period, and counts for it).
+      if (rows === undefined || DENSE.has(table)) continue;
       const uses = this.#tables.get(table);
       if (uses === undefined || (this.#throughFacts.get(table)?.size ?? 0) >= uses.length) continue;
       const latest = last.get(table);
@@ -388,7 +391,7 @@ export class PeriodWarnings {
           rows: rows.rows,
           period: p.id,
           end: p.end,
-          span: `${text(rows.first)} – ${text(latest)}`,
+          span: rows.rows === 1 ? text(latest) : `${text(rows.first)} – ${text(latest)}`,
         }),
         file: null,
         line: null,
