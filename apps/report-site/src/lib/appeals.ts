@@ -130,12 +130,13 @@ function exclusionsMadeBy(period: SitePeriod, appeal: AppealExplanation): string
 
 /**
  * The agent as the publication its appeals are measured against published it, when its grade or
- * total there differs from now; null otherwise (also when it is not there). That publication is
- * found along the supersede chain, from the one the current publication superseded
- * (`manifest.supersedes`) back through each one's own: the first in which an appeal applied to the
- * agent now was not applied to it — so that a later supersede for another reason (an engine
- * upgrade) does not hide an appeal's before and after. When the agent has no applied appeal, or
- * every earlier publication applied them all, it is the publication the current one superseded.
+ * total there differs from now; null otherwise (also when there is no such publication). That
+ * publication is found along the supersede chain, from the one the current publication
+ * superseded (`manifest.supersedes`) back through each one's own: the first in which an appeal
+ * applied to the agent now was not applied — so that a later supersede for another reason (an
+ * engine upgrade, a data correction) neither hides an appeal's before and after nor passes its own
+ * change off as the decisions'. None when the agent has no applied appeal, or every earlier
+ * publication applied them all.
  */
 export function resultBefore(period: SitePeriod, agent: AgentResult): AgentResult | null {
   const earlier = publicationBefore(period, agent)?.results.agents.find((a) => a.agent_id === agent.agent_id);
@@ -148,16 +149,19 @@ function publicationBefore(period: SitePeriod, agent: AgentResult): EarlierPubli
   const applied = appliedAppeals(agent);
   const slotOf = (manifest: SitePeriod['manifest']) =>
     manifest?.supersedes?.publication.replace('superseded/', '') ?? null;
-  const first = period.history.find((h) => h.dir === slotOf(period.manifest));
+  if (applied.size === 0) return undefined;
   const seen = new Set<string>();
-  for (let h = first; h !== undefined && !seen.has(h.dir); ) {
+  for (
+    let h = period.history.find((e) => e.dir === slotOf(period.manifest));
+    h !== undefined && !seen.has(h.dir);
+  ) {
     seen.add(h.dir);
     const there = appliedAppeals(h.results.agents.find((a) => a.agent_id === agent.agent_id));
     if ([...applied].some((id) => !there.has(id))) return h;
     const slot = slotOf(h.manifest);
     h = period.history.find((e) => e.dir === slot);
   }
-  return first;
+  return undefined;
 }
 
 // The ids of the appeals applied to an agent (as appellant or assignee).
@@ -166,8 +170,8 @@ function appliedAppeals(agent: AgentResult | undefined): Set<string> {
 }
 
 /**
- * An agent's total score in the publication the current one superseded, when it differs from
- * now (the before/after an appeal decided after publication shows); null otherwise.
+ * An agent's total score in the publication its applied appeals are measured against
+ * ({@link resultBefore}), when it differs from now; null otherwise.
  */
 export function totalBefore(period: SitePeriod, agent: AgentResult): number | null {
   const earlier = resultBefore(period, agent);
