@@ -27,6 +27,17 @@ const short = (sha: string | null) => (sha === null ? '—' : sha.slice(0, 12));
  * the policy tests. Codes are permanent; each message names the file, period or value and says
  * what to do.
  */
+/** What PERIOD_OF_ANOTHER_POLICY says: the period, its folder, the policy that published it and the one given. */
+interface PeriodOfAnotherPolicy {
+  period: string;
+  dir: string;
+  publishedId: string;
+  published: string;
+  givenId: string;
+  given: string;
+  suggestion: string;
+}
+
 export const GOVERNANCE_ERRORS = defineCatalogue({
   // publish
   PERIOD_CLOSED: {
@@ -36,10 +47,10 @@ export const GOVERNANCE_ERRORS = defineCatalogue({
       `Period ${p.period} is already published and closed (${p.dir}). To publish it again use --supersede --reason "why"; the earlier publication is kept in superseded/.`,
   },
   PERIOD_OF_ANOTHER_POLICY: {
-    zh: (p: { period: string; dir: string; published: string; given: string; suggestion: string }) =>
-      `期间 ${p.period} 在 ${p.dir} 已由另一个策略文件夹 ${p.published} 发布并关闭;这次给的是 ${p.given}。一个结果文件夹中的期间只属于一个策略,--supersede 也不会用另一个团队的策略替换它。请给这个策略自己的结果文件夹,例如 --results ${p.suggestion}(verify、impact 和 site build 也用它)。`,
-    en: (p: { period: string; dir: string; published: string; given: string; suggestion: string }) =>
-      `Period ${p.period} in ${p.dir} was published and closed from another policy folder, ${p.published}; this publish gives ${p.given}. A period of a results folder belongs to one policy, and --supersede does not replace it with another team's either. Give this policy a results folder of its own, e.g. --results ${p.suggestion} (and the same to verify, impact and site build).`,
+    zh: (p: PeriodOfAnotherPolicy) =>
+      `期间 ${p.period} 在 ${p.dir} 已由另一个策略 ${p.publishedId}(${p.published})发布并关闭;这次给的是策略 ${p.givenId}(${p.given})。一个结果文件夹中的期间只属于一个策略,--supersede 也不会用另一个策略替换它。请给这个策略自己的结果文件夹,例如 --results ${p.suggestion}(verify、impact 和 site build 也用它)。`,
+    en: (p: PeriodOfAnotherPolicy) =>
+      `Period ${p.period} in ${p.dir} was published and closed by another policy, ${p.publishedId} (${p.published}); this publish gives the policy ${p.givenId} (${p.given}). A period of a results folder belongs to one policy, and --supersede does not replace it with another either. Give this policy a results folder of its own, e.g. --results ${p.suggestion} (and the same to verify, impact and site build).`,
   },
   APPEALS_NO_LONGER_APPLIED: {
     zh: (p: { period: string; appeals: string; dir: string }) =>

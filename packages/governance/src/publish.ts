@@ -137,16 +137,20 @@ export async function publishPeriod(options: PublishOptions): Promise<Publicatio
     if (closed && !existsSync(join(dir, 'manifest.json')))
       throw governanceStop('refused', 'NOT_A_PUBLICATION', dir, { dir });
     // A period of this results folder belongs to one policy: another team's publish of the same
-    // month goes to its own folder, never over this one (trial 12 finding 2).
-    const publishedFrom = closed ? publishedPolicyFolder(dir) : null;
+    // month goes to its own results folder, never over this one. A policy's id is its folder's
+    // name (POLICY_ID_NOT_FOLDER), so a policy folder moved elsewhere is still the same policy.
+    const published = closed ? publishedPolicy(dir) : null;
     const policyFolder = recorded(base, resolve(cwd, options.policiesDir));
-    if (publishedFrom !== null && publishedFrom !== policyFolder)
+    const policyId = posix.basename(policyFolder);
+    if (published !== null && published.id !== policyId)
       throw governanceStop('refused', 'PERIOD_OF_ANOTHER_POLICY', dir, {
         period: options.period,
         dir,
-        published: publishedFrom,
+        publishedId: published.id,
+        published: published.folder,
+        givenId: policyId,
         given: policyFolder,
-        suggestion: recorded(base, join(resultsRoot, posix.basename(policyFolder))),
+        suggestion: recorded(base, join(resultsRoot, policyId)),
       });
     if (closed && given === undefined)
       throw governanceStop('refused', 'PERIOD_CLOSED', dir, { period: options.period, dir });
@@ -495,20 +499,22 @@ export function supersedeReason(given: string, evaluation: Evaluation, dir: stri
   return given === '' ? list : `${given} (${list})`;
 }
 
-/**
- * The appeals (`<period>/<file>` without `.yaml`) the publication in force in `dir` read — its
- * manifest's `appeals` — whose files the new evaluation did not read.
- */
-/** The policy folder the publication in `dir` was made from (its manifest's `policy.file`'s), null when unreadable. */
-function publishedPolicyFolder(dir: string): string | null {
+/** The policy the publication in `dir` was made from (its manifest's `policy.id`, and its file's folder), null when unreadable. */
+function publishedPolicy(dir: string): { id: string; folder: string } | null {
   try {
     const { policy } = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
-    return typeof policy?.file === 'string' ? posix.dirname(policy.file) : null;
+    return typeof policy?.id === 'string' && typeof policy.file === 'string'
+      ? { id: policy.id, folder: posix.dirname(policy.file) }
+      : null;
   } catch {
     return null;
   }
 }
 
+/**
+ * The appeals (`<period>/<file>` without `.yaml`) the publication in force in `dir` read — its
+ * manifest's `appeals` — whose files the new evaluation did not read.
+ */
 function droppedAppeals(dir: string, evaluation: Evaluation): string[] {
   let earlier: Manifest['appeals'];
   try {

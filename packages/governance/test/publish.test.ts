@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { lockDirectory } from '@scorebook/engine';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { archivedPath, type Manifest, verifyPublished } from '../src/index.ts';
-import { commitRow, git, makeRepo, POLICY, publish, stopOf } from './repo.ts';
+import { commitAppeal, commitRow, git, makeRepo, POLICY, publish, stopOf } from './repo.ts';
 
 let repo: string;
 const read = (path: string) => readFileSync(join(repo, path), 'utf8');
@@ -431,7 +431,7 @@ describe('a period published by another policy in the same results folder', () =
         [
           [
             'PERIOD_OF_ANOTHER_POLICY',
-            `Period 2026-10 in ${join(repo, 'data/results/2026-10')} was published and closed from another policy folder, configs/policies/ecommerce-cs; this publish gives configs/policies/other-team. A period of a results folder belongs to one policy, and --supersede does not replace it with another team's either. Give this policy a results folder of its own, e.g. --results data/results/other-team (and the same to verify, impact and site build).`,
+            `Period 2026-10 in ${join(repo, 'data/results/2026-10')} was published and closed by another policy, ecommerce-cs (configs/policies/ecommerce-cs); this publish gives the policy other-team (configs/policies/other-team). A period of a results folder belongs to one policy, and --supersede does not replace it with another either. Give this policy a results folder of its own, e.g. --results data/results/other-team (and the same to verify, impact and site build).`,
           ],
         ],
       ]);
@@ -443,5 +443,16 @@ describe('a period published by another policy in the same results folder', () =
     expect([manifest.policy.id, manifest.supersedes]).toEqual(['ecommerce-cs', null]);
     const published = await publish(repo, '2026-10', { ...other, resultsRoot: 'data/results/other-team' });
     expect(published.manifest.policy.id).toBe('other-team');
+    // The same policy from a folder moved elsewhere (same name, so the same id) may supersede it.
+    mkdirSync(join(repo, 'teams'));
+    git(repo, 'mv', 'configs/policies/ecommerce-cs', 'teams/ecommerce-cs');
+    git(repo, 'commit', '-q', '-m', 'move the policy');
+    commitAppeal(repo, '2026-10', 'ap-9', 'a001', 'q00007');
+    const moved = await publish(repo, '2026-10', {
+      policiesDir: 'teams/ecommerce-cs',
+      appealsDir: 'configs/appeals',
+      supersede: { reason: '挪了目录' },
+    });
+    expect(moved.manifest.policy.file).toBe('teams/ecommerce-cs/2026-10-01.yaml');
   });
 });
