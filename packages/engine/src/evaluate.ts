@@ -423,7 +423,7 @@ async function pipeline(
       for (const record of batch) {
         const row = checks.accept(record);
         if (row === null) {
-          warnings.rejected(table, record, (v) => agentOfValues(table, v, conversations, agents));
+          warnings.rejected(table, record, checks.agentAbout(record));
           continue;
         }
         if (table === 'messages') {
@@ -863,19 +863,6 @@ function measuredFieldsOf(
 function creditedAgent(row: Row, agentIndex: ReadonlyMap<string, number>): number {
   const agent = row.values.agent_id;
   return typeof agent === 'string' ? (agentIndex.get(agent) ?? -1) : -1;
-}
-
-/** The agent a record is credited to, from its values (read so far): its agent_id, or its conversation's. */
-function agentOfValues(
-  table: InputTableName,
-  values: Readonly<Record<string, unknown>>,
-  conversations: ConversationIndex,
-  agents: readonly Agent[],
-): string | null {
-  if (typeof values.agent_id === 'string' && table !== 'messages') return values.agent_id;
-  const id = values.conversation_id;
-  const agent = typeof id === 'string' ? conversations.agentOf(conversations.indexOf(id)) : -1;
-  return agents[agent]?.agent_id ?? null;
 }
 
 function sourceProvenance(inputs: Inputs, name: string | undefined): Results['source'] {

@@ -611,6 +611,8 @@ tables:
       'c2,2026-10-05T10:01:00+08:00,customer,,在吗',
       'c9,2026-10-05T10:01:00+08:00,customer,,在吗',
       'c1,2026-10-05T10:02:00+08:00,agent,a2,在的',
+      // A message of a3 (transferred in) rejected in a1's conversation: its own agent_id.
+      'c1,2026-10-05T10:03:00+08:00,robot,a3,?',
     );
     const rows = async (threads: number) => {
       const e = await runScenario(
@@ -627,6 +629,7 @@ tables:
       ['messages', 3, 'NOT_ALLOWED_VALUE', 'a1'],
       ['messages', 4, 'UNKNOWN_CONVERSATION', null],
       ['messages', 5, 'UNKNOWN_CONVERSATION', null],
+      ['messages', 7, 'NOT_ALLOWED_VALUE', 'a3'],
     ];
     expect(await rows(1)).toEqual(expected);
     expect(await rows(2)).toEqual(expected);

@@ -143,11 +143,7 @@ export class PeriodWarnings {
   }
 
   /** Counts a rejected record when its time field was read and falls in the period, for its agent. */
-  rejected(
-    table: InputTableName,
-    record: TableRecord,
-    agentOf: (values: Readonly<Record<string, unknown>>) => string | null,
-  ): void {
+  rejected(table: InputTableName, record: TableRecord, about: string | null): void {
     const values = record.values;
     const field = TABLES[table].timeField;
     if (values === null || field === null) return;
@@ -161,7 +157,7 @@ export class PeriodWarnings {
           : false;
     if (!inPeriod) return;
     const agents = this.#rejected.get(table) ?? new Map<string, number>();
-    const agent = agentOf(values) ?? '?';
+    const agent = about ?? '?';
     agents.set(agent, (agents.get(agent) ?? 0) + 1);
     this.#rejected.set(table, agents);
     if (record.rejection?.code === 'UNMAPPED_VALUE' && record.rejection.field !== null)

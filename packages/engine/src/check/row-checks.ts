@@ -329,8 +329,10 @@ export class RowChecks {
    * The agent a rejected record is about (`docs/results.md`, rejected.json): its agent field's
    * text as read (the agents table's `agent_id`, another table's `agent_id` or a custom table's
    * agent field), else the agent of the accepted conversation its `conversation_id` names, else null.
+   * The one rule for a rejected row's agent: rejected.json's `agent_id` and REJECTED_IN_PERIOD's
+   * agents alike.
    */
-  #agentOfRecord(record: TableRecord): string | null {
+  agentAbout(record: TableRecord): string | null {
     const values = record.values;
     if (values === null) return null;
     const field = this.#table === 'agents' ? 'agent_id' : this.#agentField;
@@ -355,7 +357,7 @@ export class RowChecks {
       table: this.#table,
       file: record.fileName,
       line: record.line,
-      agent_id: this.#agentOfRecord(record),
+      agent_id: this.agentAbout(record),
       field,
       code,
       message,

@@ -106,13 +106,6 @@ export class MessagePieceReader {
     const messages = new MessageStore();
     // A piece only counts; the run's own PeriodWarnings knows the tables and says the warnings.
     const warnings = new PeriodWarnings(context.period, context.warningFields, new Map(), new Set());
-    const conversations = this.#conversations;
-    const agentIds = context.checks.agentIds;
-    const agentOf = (values: Readonly<Record<string, unknown>>): string | null => {
-      const id = values.conversation_id;
-      const c = typeof id === 'string' ? conversations.indexOf(id) : -1;
-      return agentIds[c < 0 ? -1 : conversations.agentOf(c)] ?? null;
-    };
     const tallies =
       context.metrics === null
         ? null
@@ -131,7 +124,7 @@ export class MessagePieceReader {
       for (const record of batch) {
         rows++;
         const row = checks.accept(record);
-        if (row === null) warnings.rejected('messages', record, agentOf);
+        if (row === null) warnings.rejected('messages', record, checks.agentAbout(record));
         else routeMessage(row, routes);
       }
     }
