@@ -94,8 +94,9 @@ describe('conditions on a field that the source maps (validate --source)', () =>
     expect(where(loaded)).toEqual([
       ['CONDITION_RAW_VALUE', 'error', 26, 56, 'exclusions[0].when.all[0].value'],
       ['CONDITION_RAW_VALUE', 'error', 27, 62, 'exclusions[0].when.all[1].value[1]'],
-      ['CONDITION_VALUE_NOT_MAPPED', 'error', 27, 68, 'exclusions[0].when.all[1].value[2]'],
-      ['CONDITION_VALUE_NOT_MAPPED', 'error', 28, 64, 'exclusions[0].when.all[2].value[1]'],
+      // A list item outside the map is a warning: a drafted map lists only one export's values.
+      ['CONDITION_VALUE_NOT_MAPPED', 'warning', 27, 68, 'exclusions[0].when.all[1].value[2]'],
+      ['CONDITION_VALUE_NOT_MAPPED', 'warning', 28, 64, 'exclusions[0].when.all[2].value[1]'],
       ['CONDITION_RAW_VALUE', 'error', 29, 75, 'exclusions[0].when.all[3].value[1]'],
       ['CONDITION_RAW_VALUE', 'error', 30, 51, 'exclusions[0].when.all[4].value'],
     ]);
@@ -110,6 +111,21 @@ describe('conditions on a field that the source maps (validate --source)', () =>
     expect(loaded.problems[2]?.message.zh).toBe(
       'complaints.category 按数据来源中它的 map(exports/2026-11/source.yaml:111:9)读取,读出的值只能是 attitude、logistics、product_defect 之一或为空(map 之外的导出值使整行被拒绝):"logistcs" 不在其中,永远不会相等,列表中的这一项不匹配任何行。是否想写 logistics?',
     );
+  });
+
+  it('say what a negated comparison does: under not, a value that never matches makes the condition always hold', () => {
+    const loaded = load(
+      withLeaves([
+        '{ not: { fact: category, operator: equal, value: 产品质量 } }',
+        '{ not: { not: { fact: category, operator: notEqual, value: 物流问题 } } }',
+      ]),
+    );
+    expect(
+      loaded.problems.map((p) => [p.code, p.severity, p.message.en.split(' and ')[1]?.split('.')[0]]),
+    ).toEqual([
+      ['CONDITION_RAW_VALUE', 'error', 'the condition always holds'],
+      ['CONDITION_RAW_VALUE', 'error', 'the condition always holds'],
+    ]);
   });
 
   it('accept mapped values, null, other tables and operators, paths and fact references', () => {

@@ -29,12 +29,20 @@ const EFFECTS: ReadonlyMap<string, NeverMatchEffect> = new Map([
   ['textIn', 'item-matches-none'],
   ['notIn', 'item-removes-none'],
 ]);
+/** What a negated comparison's never-matching value does instead. */
+const FLIPPED: ReadonlyMap<NeverMatchEffect, NeverMatchEffect> = new Map([
+  ['never', 'always'],
+  ['always', 'never'],
+]);
 
 /**
  * Reports each literal a condition on `table`'s rows compares a mapped field with that the field
  * can never hold once read: a key of the map (the export's raw spelling, `CONDITION_RAW_VALUE`,
  * naming the value it reads as) or neither a key nor a value (`CONDITION_VALUE_NOT_MAPPED`,
- * listing the values). Both are errors: since the map is total, such a comparison never matches.
+ * listing the values). Since the map is total, such a comparison never matches: both are errors,
+ * but for an item of a list that is neither a key nor a value (a warning: the other items may
+ * be what is meant, and a drafted map lists only the values one export had). Under an odd number
+ * of `not`s the effect said is the negated one (`never` ↔ `always`).
  * `textIn` compares normalised texts, so a value equal to a mapped one once normalised is fine.
  */
 export function checkMappedValues(ctx: CheckContext, path: Path, condition: unknown, table: string): void {
@@ -86,12 +94,17 @@ function checkLeaves(ctx: CheckContext, path: Path, condition: unknown, mappedFa
       // A path reads inside the value; what it reaches is not what the map gives.
       if (typeof leaf.fact !== 'string' || leaf.path !== undefined || typeof leaf.operator !== 'string')
         return;
-      const effect = EFFECTS.get(leaf.operator);
+      const leafEffect = EFFECTS.get(leaf.operator);
       const mapped = mappedFact(leaf.fact);
-      if (effect === undefined || mapped === null) return;
+      if (leafEffect === undefined || mapped === null) return;
+      // Under an odd number of `not`s, a comparison that never holds makes the condition always
+      // hold, and the other way round.
+      const negated = at.filter((segment) => segment === 'not').length % 2 === 1;
+      const effect = negated ? (FLIPPED.get(leafEffect) ?? leafEffect) : leafEffect;
       const textIn = leaf.operator === 'textIn';
-      for (const [value, where] of comparedLiterals(leaf.value, effect !== 'never' && effect !== 'always'))
-        reportNeverRead(ctx, [...path, ...at, ...where], { ...mapped, value, effect, textIn });
+      const list = leafEffect !== 'never' && leafEffect !== 'always';
+      for (const [value, where] of comparedLiterals(leaf.value, list))
+        reportNeverRead(ctx, [...path, ...at, ...where], { ...mapped, value, effect, textIn, list });
     },
   });
 }
@@ -112,6 +125,8 @@ interface Comparison {
   value: string | number | boolean;
   effect: NeverMatchEffect;
   textIn: boolean;
+  /** One item of an `in`/`notIn`/`textIn` list (the others may still match). */
+  list: boolean;
 }
 
 function reportNeverRead(ctx: CheckContext, path: Path, c: Comparison): void {
@@ -130,5 +145,12 @@ function reportNeverRead(ctx: CheckContext, path: Path, c: Comparison): void {
   // A map of nulls only reads every row as missing: there is no value to name.
   if (values.length === 0) return;
   const suggestion = closest(String(c.value), values) ?? '';
-  ctx.report(path, 'CONDITION_VALUE_NOT_MAPPED', { ...shown, values, suggestion });
+  // A list item outside a map that `source init` drafted from one export may be a value the
+  // month did not have (a channel nobody used): a warning; a lone comparison never matches.
+  ctx.report(
+    path,
+    'CONDITION_VALUE_NOT_MAPPED',
+    { ...shown, values, suggestion },
+    { severity: c.list ? 'warning' : 'error' },
+  );
 }
