@@ -13,6 +13,8 @@ const WITH_TOTALS = [
   '合计人数,,3',
   'TOTAL_c4,a4,3',
   'sum,,1',
+  // Shorter than the header (a totals row Excel wrote without its empty cells).
+  '合计,100',
   '',
 ].join('\n');
 
@@ -30,6 +32,7 @@ describe('a CSV export with totals rows', () => {
       [8, ['合计人数', '', '3']],
       [9, ['TOTAL_c4', 'a4', '3']],
       [10, 'TOTAL_ROW'],
+      [11, 'TOTAL_ROW'],
     ];
     for (const chunks of [undefined, [1], [3], [7, 11]]) {
       const items = await collect(csvOf(WITH_TOTALS, chunks === undefined ? {} : { chunks }));

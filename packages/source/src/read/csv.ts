@@ -148,7 +148,7 @@ class CsvParser implements ChunkParser {
           cells.push(text.slice(cell, stop));
           out.push(
             cells.length !== width
-              ? this.#fieldCount(cursor.line, cells.length)
+              ? (totalRow(cells, cursor.line) ?? this.#fieldCount(cursor.line, cells.length))
               : // A line repeating the header starts with its first name (or white space before it).
                 (c0 === this.#head0 || isWhiteSpace(c0)) && this.#isHeader(cells)
                 ? headerRepeated(cursor.line, false)
@@ -165,7 +165,7 @@ class CsvParser implements ChunkParser {
           if (next - cursor.start > max) throw this.#tooLong(cursor.line, null);
           out.push(
             cells.length !== width
-              ? this.#fieldCount(cursor.line, cells.length)
+              ? (totalRow(cells, cursor.line) ?? this.#fieldCount(cursor.line, cells.length))
               : this.#isHeader(cells)
                 ? headerRepeated(cursor.line, false)
                 : (totalRow(cells, cursor.line) ?? { kind: 'record', line: cursor.line, cells }),
@@ -250,7 +250,8 @@ class CsvParser implements ChunkParser {
         }),
       };
     }
-    if (record.cells.length !== this.#width) return this.#fieldCount(record.line, record.cells.length);
+    if (record.cells.length !== this.#width)
+      return totalRow(record.cells, record.line) ?? this.#fieldCount(record.line, record.cells.length);
     return totalRow(record.cells, record.line) ?? { kind: 'record', line: record.line, cells: record.cells };
   }
 
