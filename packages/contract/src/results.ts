@@ -527,8 +527,8 @@ export interface Manifest {
   /** Tables allowed to be absent (`--allow-missing`), sorted; absent in older manifests: none. */
   allow_missing?: string[];
   /**
-   * The rejected-row limit publish was given (`--max-rejected`, as `2%` or `10`); absent when the
-   * default (1% of each table) applied.
+   * The rejected-row limit publish was given (`--max-rejected`, as `2%` or `10`); absent when it
+   * was not given (the default, 1% of each table, applied).
    */
   max_rejected?: string;
   /**

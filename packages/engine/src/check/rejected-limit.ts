@@ -9,14 +9,17 @@ export type RejectedLimit = { kind: 'percent'; value: number } | { kind: 'rows';
 /** The default: 1% of a table's rows. */
 export const DEFAULT_REJECTED_LIMIT: RejectedLimit = { kind: 'percent', value: 1 };
 
-/** Reads `1%`, `0.5%` (a share of the table's rows) or `10` (a number of rows); null if neither. */
+/**
+ * Reads `1%`, `0.5%` (a share of the table's rows) or `10` (a number of rows, at most 15 digits, so
+ * that it is written back as it was given); null if neither.
+ */
 export function parseRejectedLimit(text: string): RejectedLimit | null {
   const percent = /^(\d+(?:\.\d+)?)%$/.exec(text.trim());
   if (percent) {
     const value = Number(percent[1]);
     return value <= 100 ? { kind: 'percent', value } : null;
   }
-  if (/^\d+$/.test(text.trim())) return { kind: 'rows', value: Number(text.trim()) };
+  if (/^\d{1,15}$/.test(text.trim())) return { kind: 'rows', value: Number(text.trim()) };
   return null;
 }
 
