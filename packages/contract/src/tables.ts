@@ -396,7 +396,8 @@ export type TableValues<T extends InputTableName> = {
 export const DERIVED_CONVERSATION_FIELDS: Readonly<Record<string, FieldSpec>> = {
   inquiry: bool,
   replied: bool,
-  // Null for every conversation that was replied to: shown in a record only when set.
+  // Null for every conversation that was replied to, the most: shown in a record only when set, so
+  // that evidence lists only the waiting ones' time and a replied conversation's record is as before.
   unanswered_since: { type: 'timestamp', required: false, shownWhenSet: true },
   first_response_seconds: { type: 'number' },
   handle_seconds: { type: 'number' },

@@ -82,7 +82,7 @@ describe('customer blocks and responses', () => {
           ['2026-10-05T10:00:20+08:00', 'agent', '点申请退货', 'a1'],
         ]),
         // Answered once, then a block of two customer messages no agent answered: it started at
-        // the first of them; the courtesy message after the reply is excluded and opens no block.
+        // the first of them.
         ...messages('c2', [
           ['2026-10-05T11:00:00+08:00', 'customer', '在吗'],
           ['2026-10-05T11:00:20+08:00', 'agent', '在的', 'a1'],
@@ -90,6 +90,7 @@ describe('customer blocks and responses', () => {
           ['2026-10-05T11:01:30+08:00', 'bot', '请稍候'],
           ['2026-10-05T11:02:00+08:00', 'customer', '人呢'],
         ]),
+        // The courtesy message after the reply is excluded and opens no block: replied.
         ...messages('c3', [
           ['2026-10-05T12:00:00+08:00', 'customer', '发票'],
           ['2026-10-05T12:00:30+08:00', 'agent', '已开', 'a1'],
