@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, posix, resolve } from 'node:path';
+import { basename, dirname, join, posix, resolve } from 'node:path';
 import type { Manifest, RejectedRow } from '@scorebook/contract';
 import {
   type BrokenLock,
@@ -155,7 +155,14 @@ export async function publishPeriod(options: PublishOptions): Promise<Publicatio
         published: published.folder,
         givenId: policyId,
         given: policyFolder,
-        suggestion: recorded(base, join(resultsRoot, policyId)),
+        // Beside a results folder named after the policy that published it (one folder per
+        // team), else inside the one given.
+        suggestion: recorded(
+          base,
+          basename(resultsRoot) === published.id
+            ? join(dirname(resultsRoot), policyId)
+            : join(resultsRoot, policyId),
+        ),
       });
     if (closed && given === undefined)
       throw governanceStop('refused', 'PERIOD_CLOSED', dir, { period: options.period, dir });

@@ -454,5 +454,10 @@ describe('a period published by another policy in the same results folder', () =
       supersede: { reason: '挪了目录' },
     });
     expect(moved.manifest.policy.file).toBe('teams/ecommerce-cs/2026-10-01.yaml');
+    // Into the other team's own folder: the folder suggested is beside it, not inside.
+    const nested = await stopOf(() =>
+      publish(repo, '2026-10', { policiesDir: 'teams/ecommerce-cs', resultsRoot: 'data/results/other-team' }),
+    );
+    expect(nested.problems[0]?.message.en).toContain('e.g. --results data/results/ecommerce-cs (and');
   });
 });
