@@ -41,7 +41,6 @@ export {
 export {
   type BrokenLock,
   type DirectoryLock,
-  LEFTOVER_PATTERNS,
   type Leftover,
   type LockOptions,
   type LockState,

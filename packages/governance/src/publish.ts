@@ -30,7 +30,6 @@ import { commitState, gitRoot, headCommit, ignoreRule, lastCommitOf } from './gi
 import { baseDir, DEFAULT_APPEALS_DIR, periodFolders, recorded, supersededSlots } from './paths.ts';
 import { appealWindowsFrom } from './publication-time.ts';
 import { type PublishAdvice, publishAdvice } from './publish-advice.ts';
-import { ensureResultsIgnore } from './results-ignore.ts';
 import { aggregatesOfMonth } from './stale-months.ts';
 
 /** Options of {@link publishPeriod}. */
@@ -105,8 +104,6 @@ export interface Publication {
   recovered: Recovery;
   /** The stale lock broken to publish (`breakStaleLock`), or null. */
   brokenLock: BrokenLock | null;
-  /** The results folder's `.gitignore` when this publish wrote or completed it (`ensureResultsIgnore`), else null. */
-  ignoreWritten: string | null;
   /** Whether git keeps the new folder and the data folder (what to commit, or to archive). */
   advice: PublishAdvice;
   /**
@@ -133,8 +130,6 @@ export async function publishPeriod(options: PublishOptions): Promise<Publicatio
   const resultsRoot = resolve(cwd, options.resultsRoot);
   const dir = join(resultsRoot, options.period);
   const given = options.supersede?.reason.trim();
-  // Before the lock is taken: a publish killed midway then leaves nothing git would take.
-  const ignoreWritten = ensureResultsIgnore(resultsRoot);
   const lock = takeLock(dir, options.period, options.breakStaleLock === true);
   try {
     const recovered = recoverDirectory(dir);
@@ -331,7 +326,6 @@ export async function publishPeriod(options: PublishOptions): Promise<Publicatio
       superseded: slot === null ? null : join(dir, 'superseded', slot),
       recovered,
       brokenLock: lock.broken,
-      ignoreWritten,
       advice: publishAdvice(dir, dataDir, options.archive !== undefined),
       notices: [
         ...(dropped.length === 0

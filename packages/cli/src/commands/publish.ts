@@ -17,6 +17,7 @@ import { formatRunSummary } from '../output/run-summary.ts';
 import { say } from '../text.ts';
 import { summaryText } from './evaluate.ts';
 import type { CommandIo } from './io.ts';
+import { ensureResultsIgnore } from './results-ignore.ts';
 
 export const PUBLISH_HELP: Bilingual = {
   zh: `scorebook publish --period <P> --policies <dir> --data <dir> [--results data/results]
@@ -106,6 +107,9 @@ export async function runPublish(argv: string[], io: CommandIo): Promise<number>
   const policiesDir = required(values, 'policies', 'publish');
   const dataDir = required(values, 'data', 'publish');
   const resultsRoot = values.results ?? 'data/results';
+  // Before the lock is taken: a publish killed midway then leaves nothing git would take.
+  const ignore = ensureResultsIgnore(resultsRoot);
+  if (ignore !== null && !values.quiet) io.err(`${say(lang, 'PUBLISH_RESULTS_IGNORE', { file: ignore })}\n`);
   const publication = await publishPeriod({
     period,
     policiesDir,
@@ -122,8 +126,6 @@ export async function runPublish(argv: string[], io: CommandIo): Promise<number>
     onProgress: progressReporter(io, lang, values.quiet === true),
   });
   // A lock taken from another process is said even with --quiet.
-  const ignore = publication.ignoreWritten;
-  if (ignore !== null && !values.quiet) io.err(`${say(lang, 'PUBLISH_RESULTS_IGNORE', { file: ignore })}\n`);
   const broken = publication.brokenLock;
   if (broken !== null) io.err(`${say(lang, 'LOCK_BROKEN', { lock: broken.file, holder: broken.holder })}\n`);
   if (!values.quiet) {
