@@ -21,5 +21,11 @@ describe('the .gitignore publish keeps in a results folder', () => {
     expect(readFileSync(join(root, '.gitignore'), 'utf8')).toBe(
       '*.tmp\n.*.lock\n.*.lock.*\n.*.staging-*\n.*.replaced-*\n',
     );
+    // A file written on Windows: its last line break is not left as a stray \r.
+    writeFileSync(join(root, '.gitignore'), '*.tmp\r\n');
+    ensureResultsIgnore(root);
+    expect(readFileSync(join(root, '.gitignore'), 'utf8')).toBe(
+      '*.tmp\n.*.lock\n.*.lock.*\n.*.staging-*\n.*.replaced-*\n',
+    );
   });
 });

@@ -41,6 +41,7 @@ export {
 export {
   type BrokenLock,
   type DirectoryLock,
+  LEFTOVER_PATTERNS,
   type Leftover,
   type LockOptions,
   type LockState,

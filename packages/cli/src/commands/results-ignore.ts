@@ -1,15 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-
-/**
- * What an interrupted publish leaves beside the periods of a results folder (the engine's staged
- * writes, `packages/engine/src/write/staged-directory.ts`): the lock `.<period>.lock`, the folder
- * being written `.<period>.staging-<pid>-<hex>`, the earlier publication set aside
- * `.<period>.replaced-<pid>`, and what breaking a stale lock may leave (`.<period>.lock.break`,
- * `.<period>.lock.broken-<pid>-<hex>`). The next publish tidies up the folders; none of them is
- * ever to be committed.
- */
-export const RESULTS_IGNORED = ['.*.lock', '.*.lock.*', '.*.staging-*', '.*.replaced-*'] as const;
+import { LEFTOVER_PATTERNS } from '@scorebook/engine';
 
 const HEADER = [
   '# Written by scorebook publish: what an interrupted publish leaves beside the periods (a lock,',
@@ -18,7 +9,7 @@ const HEADER = [
 ];
 
 /**
- * Makes sure `<resultsRoot>/.gitignore` lists {@link RESULTS_IGNORED}, before a publish takes
+ * Makes sure `<resultsRoot>/.gitignore` lists {@link LEFTOVER_PATTERNS}, before a publish takes
  * its lock, so that a publish killed midway leaves nothing `git add -A` would take. A file the
  * user wrote is kept: only the missing patterns are added at its end. Returns the file when it
  * was written or changed, else null.
@@ -27,10 +18,10 @@ export function ensureResultsIgnore(resultsRoot: string): string | null {
   const file = join(resultsRoot, '.gitignore');
   const text = existsSync(file) ? readFileSync(file, 'utf8') : null;
   const lines = new Set((text ?? '').split(/\r?\n/).map((l) => l.trim()));
-  const missing = RESULTS_IGNORED.filter((p) => !lines.has(p));
+  const missing = LEFTOVER_PATTERNS.filter((p) => !lines.has(p));
   if (missing.length === 0) return null;
   mkdirSync(resultsRoot, { recursive: true });
-  const before = text === null ? HEADER.join('\n') : text.replace(/\n?$/, '');
+  const before = text === null ? HEADER.join('\n') : text.replace(/(\r?\n)+$/, '');
   writeFileSync(file, `${before === '' ? '' : `${before}\n`}${missing.join('\n')}\n`);
   return file;
 }

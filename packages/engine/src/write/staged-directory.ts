@@ -275,6 +275,19 @@ const STAGING = '.staging-';
 /** Where a replaced folder waits during the swap: `<parent>/.<name>.replaced-<pid>`. */
 const REPLACED = '.replaced-';
 
+/**
+ * What an interrupted write leaves beside its target, as `.gitignore` patterns: the lock
+ * (`lockFileOf`), what breaking a stale one may leave (`.<name>.lock.break`,
+ * `.<name>.lock.broken-…`), the staging folder and the replaced one. The next write tidies them up;
+ * none of them is ever to be committed.
+ */
+export const LEFTOVER_PATTERNS: readonly string[] = [
+  '.*.lock',
+  '.*.lock.*',
+  `.*${STAGING}*`,
+  `.*${REPLACED}*`,
+];
+
 /** A folder being filled before it replaces its target in one rename. */
 export interface StagedDirectory {
   /** The staging folder's path. */
