@@ -304,6 +304,12 @@ export const CLI_TEXT = defineCatalogue({
     zh: (p: { name: string }) => `✗ ${p.name} 不一致(已发布 → 重新计算)`,
     en: (p: { name: string }) => `✗ ${p.name} differs (published → recomputed)`,
   },
+  VERIFY_OTHER_POLICY: {
+    zh: (p: { results: string; recorded: string; given: string; dir: string }) =>
+      `✗ ${p.results} 是策略 ${p.recorded} 的结果,这次给的是策略 ${p.given}(${p.dir}):不同策略的结果无法相互复核。请给 --policies 指向 ${p.recorded} 的文件夹(它的 manifest 或 results.json 记录了文件位置)。`,
+    en: (p: { results: string; recorded: string; given: string; dir: string }) =>
+      `✗ ${p.results} holds the results of the policy ${p.recorded}; this verify gives the policy ${p.given} (${p.dir}): one policy's results cannot be verified with another's. Point --policies at ${p.recorded}'s folder (its manifest or results.json records where its file is).`,
+  },
   VERIFY_POLICY_CHANGED: {
     zh: (p: { file: string; recorded: string; current: string }) =>
       `✗ 策略文件 ${p.file} 在发布后被修改:发布时 sha256 为 ${p.recorded.slice(0, 12)},现在是 ${p.current.slice(0, 12)},所以下面的重新计算用的不是发布时的规则。请用 git checkout 恢复该文件(verify --all 按发布时的提交读取它);要改规则,请新增一个版本文件。`,

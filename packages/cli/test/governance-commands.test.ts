@@ -265,6 +265,24 @@ describe('scorebook publish --max-rejected', { timeout: 60_000 }, () => {
         0,
         '✓ 期间 2026-10 已复核:重新计算的结果与记录逐字节一致。',
       ]);
+      // Another policy's folder (another team's, say): one line, not a 'changed file' and its diff.
+      cpSync('configs/policies/ecommerce-cs', 'configs/policies/other-team', { recursive: true });
+      const other = await runCli(
+        'verify',
+        '--policies',
+        'configs/policies/other-team',
+        '--data',
+        'data/sample',
+        '--results',
+        'data/results/2026-10',
+        '--lang',
+        'en',
+      );
+      expect([other.code, other.stderr.trim(), other.stdout]).toEqual([
+        1,
+        "✗ data/results/2026-10 holds the results of the policy ecommerce-cs; this verify gives the policy other-team (configs/policies/other-team): one policy's results cannot be verified with another's. Point --policies at ecommerce-cs's folder (its manifest or results.json records where its file is).",
+        '',
+      ]);
     } finally {
       process.chdir(repo);
     }

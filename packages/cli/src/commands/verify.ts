@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { shellWords } from '@scorebook/contract';
 import {
   byteLengthOf,
@@ -97,13 +97,13 @@ export async function runVerify(argv: string[], io: CommandIo): Promise<number> 
   const recordedText = readFileSync(resultsFile, 'utf8');
   let period: string;
   let recordedEngine = ENGINE_VERSION;
-  let publishedPolicy: { file?: string; sha256?: string } | undefined;
+  let publishedPolicy: { id?: string; file?: string; sha256?: string } | undefined;
   let publishedAppeals: Array<{ file: string; sha256: string }> = [];
   try {
     const recorded = JSON.parse(recordedText) as {
       period: { id: string };
       engine?: { version?: string };
-      policy?: { file?: string; sha256?: string };
+      policy?: { id?: string; file?: string; sha256?: string };
       appeals?: Array<{ file: string; sha256: string }>;
     };
     period = recorded.period.id;
@@ -112,6 +112,15 @@ export async function runVerify(argv: string[], io: CommandIo): Promise<number> 
     publishedAppeals = recorded.appeals ?? [];
   } catch {
     io.err(`${say(lang, 'VERIFY_NOT_RESULTS', { file: resultsFile })}\n`);
+    return EXIT.failed;
+  }
+  // Another policy's results (another team's): said at once, instead of a file "changed after
+  // publication" and every difference between the two policies. A policy's id is its folder's name.
+  const given = basename(resolve(policiesDir));
+  if (publishedPolicy?.id !== undefined && publishedPolicy.id !== given) {
+    io.err(
+      `${say(lang, 'VERIFY_OTHER_POLICY', { results: resultsDir, recorded: publishedPolicy.id, given, dir: policiesDir })}\n`,
+    );
     return EXIT.failed;
   }
   // History facts read the periods published beside this one (docs/history.md).
