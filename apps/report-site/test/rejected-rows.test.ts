@@ -100,11 +100,12 @@ describe('an agent page', () => {
     expect([...section.matchAll(/data-rejected-row="([^"]+)"/g)].map((m) => m[1])).toEqual([
       'qa_reviews.csv:3',
     ]);
-    expect(text(section)).toMatch(/qa_reviews qa_reviews\.csv:3 reviewed_at BAD_VALUE /);
+    // The table by its Chinese name and the field by its label, as the records tables show them.
+    expect(text(section)).toMatch(/质检 qa_reviews\.csv:3 质检时间 BAD_VALUE /);
     const en = page('en', 'a1');
-    expect(text(/<section data-rejected-rows[\s\S]*?<\/section>/.exec(en)?.[0] ?? '')).toContain(
-      'Rows rejected when read 1 rows of the exported files are about this agent',
-    );
+    const sectionEn = text(/<section data-rejected-rows[\s\S]*?<\/section>/.exec(en)?.[0] ?? '');
+    expect(sectionEn).toContain('Rows rejected when read 1 rows of the exported files are about this agent');
+    expect(sectionEn).toMatch(/qa_reviews qa_reviews\.csv:3 Reviewed BAD_VALUE /);
     // a2 has no rejected row; the totals row is about no agent.
     expect(page('zh', 'a2')).not.toContain('data-rejected-rows');
   });
