@@ -711,7 +711,7 @@ async function pipeline(
       ...inputs.warnings,
       ...untypedComparisons(inputs, needs),
       ...warnings.warnings(limit, zone, openDays),
-      ...warnings.afterPeriod(coverage.after, coverage.last, zone),
+      ...warnings.afterPeriod(coverage.after, coverage.last, zone, inputs.fileNames),
       ...customWarnings,
       ...tablesAbsentForRules(inputs, needs, allowMissing, inUse),
       ...tablesOfUnusedScorecards(inputs, needs, allowMissing, inUse),

@@ -460,6 +460,10 @@ describe('what a run can read but a reader must be told', () => {
     expect(over.results.agents.find((a) => a.agent_id === 'a1')?.metrics.first_response_time?.value).toBe(
       455,
     );
+    // At the earliest of those rows: its file and line, where to look first.
+    expect(over.warnings.filter((w) => w.code === 'ROWS_AFTER_PERIOD').map((w) => [w.file, w.line])).toEqual([
+      ['qa_reviews.csv', 5],
+    ]);
     // One row: said in the singular, its time once.
     expect(after(await run('q4,a1,c1,2026-11-01T09:00:00+08:00,80,false'))).toEqual([
       [

@@ -18,10 +18,16 @@ export interface CoveragePart {
   after: AfterPeriod | null;
 }
 
-/** The accepted rows of a table dated at or after the period's end: how many, and their earliest time. */
+/**
+ * The accepted rows of a table dated at or after the period's end: how many, their earliest time,
+ * and where the earliest is (its file's index in the run's files and its line; of rows of the
+ * same earliest time, the first read).
+ */
 export interface AfterPeriod {
   rows: number;
   first: number | string;
+  file: number;
+  line: number;
 }
 
 /**
@@ -61,7 +67,8 @@ export class Coverage {
     if (last === undefined || t > last) this.last.set(table, t);
     const inPeriod = this.#timeInPeriod(t);
     if (inPeriod) this.#inPeriod++;
-    else if (this.#afterPeriod(t)) this.#addAfter(table, { rows: 1, first: t });
+    else if (this.#afterPeriod(t))
+      this.#addAfter(table, { rows: 1, first: t, file: row.file, line: row.line });
     return inPeriod;
   }
 
@@ -91,7 +98,11 @@ export class Coverage {
     if (seen === undefined) this.after.set(table, { ...rows });
     else {
       seen.rows += rows.rows;
-      if (rows.first < seen.first) seen.first = rows.first;
+      if (rows.first < seen.first) {
+        seen.first = rows.first;
+        seen.file = rows.file;
+        seen.line = rows.line;
+      }
     }
   }
 

@@ -361,6 +361,7 @@ export class PeriodWarnings {
     after: ReadonlyMap<InputTableName | string, AfterPeriod>,
     last: ReadonlyMap<InputTableName | string, number | string>,
     zone: Zone,
+    fileNames: readonly string[],
   ): Problem[] {
     const p = this.#period;
     const out: Problem[] = [];
@@ -389,8 +390,9 @@ export class PeriodWarnings {
           end: p.end,
           span: rows.rows === 1 ? text(latest) : `${text(rows.first)} – ${text(latest)}`,
         }),
-        file: null,
-        line: null,
+        // At the earliest of those rows: where to look first.
+        file: fileNames[rows.file] ?? null,
+        line: fileNames[rows.file] === undefined ? null : rows.line,
         column: null,
       });
     }
