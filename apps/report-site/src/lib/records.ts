@@ -1,11 +1,14 @@
 import { type Condition, foldCondition } from '@scorebook/conditions';
-import type {
-  Evidence,
-  FieldTitle,
-  MetricResult,
-  RecordRef,
-  SnapshotMetric,
-  SnapshotScoredItem,
+import {
+  type Evidence,
+  type FieldTitle,
+  type InputTableName,
+  isCustomTableName,
+  type MetricResult,
+  type RecordRef,
+  type SnapshotMetric,
+  type SnapshotScoredItem,
+  TABLES,
 } from '@scorebook/contract';
 import { type Currency, formatDuration, formatLocalTime, formatValue } from './format.ts';
 import { type FixedTextKey, type Lang, localized, t } from './messages.ts';
@@ -127,6 +130,12 @@ export function fieldLabel(field: string, table: string, lang: Lang): string {
   if (table === 'improvement_plans' && field === 'metric') return t(lang, 'fieldPlanMetric');
   const key = Object.hasOwn(FIELD_KEYS, field) ? FIELD_KEYS[field] : undefined;
   return key === undefined ? field : t(lang, key);
+}
+
+/** A table's label in the language: a contract table by its Chinese name (会话) on Chinese pages, any other by its id. */
+export function tableLabel(table: string, lang: Lang): string {
+  if (!Object.hasOwn(TABLES, table) || isCustomTableName(table)) return table;
+  return localized(lang, TABLES[table as InputTableName].zh, table);
 }
 
 /** The label of the column that says where a record is: for a response, where its reply is. */
