@@ -55,6 +55,11 @@ describe('FIELD_SYNONYMS', () => {
     ['conversations', ['截止时间', 'Due by Time', 'SLA截止时间'], 'sla_due_at'],
     ['conversations', ['关闭时间', 'Closed time', 'Solved at'], 'closed_at'],
     ['messages', ['发送时间', '消息时间', 'Sent at'], 'sent_at'],
+    ['orders', ['关联会话', '关联会话ID', '所属会话', 'Related ticket', '会话ID'], 'conversation_id'],
+    ['surveys', ['关联会话', '来源会话', 'Linked conversation'], 'conversation_id'],
+    ['complaints', ['关联会话', '关联工单号', 'Related conversation ID'], 'conversation_id'],
+    ['qa_reviews', ['关联会话', '所属会话ID'], 'conversation_id'],
+    ['messages', ['关联会话', '所属会话'], 'conversation_id'],
     ['messages', ['发送方', '发送者', '角色', 'Sender'], 'sender'],
     ['messages', ['内容', '消息内容', 'Message'], 'text'],
     ['surveys', ['满意度', '评分', 'CSAT', 'Rating'], 'csat'],
@@ -77,6 +82,11 @@ describe('FIELD_SYNONYMS', () => {
     ['agents', ['岗位', '角色', 'Role'], 'role'],
   ] as const)('%s: %j → %s', (table, headers, field) => {
     for (const header of headers) expect(mapsTo(table, header), header).toBe(field);
+  });
+
+  it("leaves a reference to a conversation (关联会话) unmapped in a conversations export: it is not the row's own id", () => {
+    expect(mapsTo('conversations', '关联会话')).toBe(null);
+    expect(mapsTo('conversations', 'Related ticket')).toBe(null);
   });
 
   it('reads 用户ID, 买家ID and 访客ID of a conversation export as the customer, never as the agent', () => {

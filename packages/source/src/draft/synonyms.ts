@@ -103,6 +103,31 @@ const CONVERSATION_ID = [
   'interaction id',
 ] as const;
 
+// How other tables' exports name the conversation a row belongs to (an order placed in a chat, a
+// survey or complaint about one): the conversation's own id names, then the names of a reference
+// to one (关联会话 and the like), which a conversations export does not use for its own id.
+const CONVERSATION_REFERENCE = [
+  ...CONVERSATION_ID,
+  '关联会话',
+  '关联会话ID',
+  '关联会话编号',
+  '关联对话',
+  '关联对话ID',
+  '所属会话',
+  '所属会话ID',
+  '来源会话',
+  '来源会话ID',
+  '关联工单',
+  '关联工单号',
+  '关联工单ID',
+  '来源工单',
+  'related conversation',
+  'related conversation id',
+  'linked conversation',
+  'related ticket',
+  'related ticket id',
+] as const;
+
 /** Synonyms of every field of every table of the data contract. */
 export const FIELD_SYNONYMS: { readonly [T in InputTableName]: Readonly<Record<string, FieldSynonyms>> } = {
   agents: {
@@ -330,7 +355,7 @@ export const FIELD_SYNONYMS: { readonly [T in InputTableName]: Readonly<Record<s
     },
   },
   messages: {
-    conversation_id: { names: CONVERSATION_ID, generic: ['id'] },
+    conversation_id: { names: CONVERSATION_REFERENCE, generic: ['id'] },
     sent_at: {
       names: [
         '发送时间',
@@ -403,7 +428,7 @@ export const FIELD_SYNONYMS: { readonly [T in InputTableName]: Readonly<Record<s
       generic: ['id', '编号', 'response id'],
     },
     agent_id: { names: [...AGENT_ID, '被评价客服', '被评价人工号', ...AGENT_BY_NAME] },
-    conversation_id: { names: CONVERSATION_ID },
+    conversation_id: { names: CONVERSATION_REFERENCE },
     submitted_at: {
       names: [
         '评价时间',
@@ -482,7 +507,7 @@ export const FIELD_SYNONYMS: { readonly [T in InputTableName]: Readonly<Record<s
         ...AGENT_BY_NAME,
       ],
     },
-    conversation_id: { names: CONVERSATION_ID },
+    conversation_id: { names: CONVERSATION_REFERENCE },
     filed_at: {
       names: [
         '投诉时间',
@@ -558,7 +583,7 @@ export const FIELD_SYNONYMS: { readonly [T in InputTableName]: Readonly<Record<s
         ...AGENT_BY_NAME,
       ],
     },
-    conversation_id: { names: CONVERSATION_ID },
+    conversation_id: { names: CONVERSATION_REFERENCE },
     reviewed_at: {
       names: [
         '质检时间',
@@ -630,7 +655,7 @@ export const FIELD_SYNONYMS: { readonly [T in InputTableName]: Readonly<Record<s
         ...AGENT_BY_NAME,
       ],
     },
-    conversation_id: { names: CONVERSATION_ID },
+    conversation_id: { names: CONVERSATION_REFERENCE },
     placed_at: {
       names: [
         '下单时间',
