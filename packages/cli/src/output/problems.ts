@@ -37,15 +37,23 @@ export function formatProblemsHuman(problems: readonly Problem[], lang: Lang, co
       if (p.line > 1)
         out.push(paint('2', `  ${String(p.line - 1).padStart(width)} | ${text[p.line - 2] ?? ''}`));
       out.push(`  ${paint('1', `>${String(p.line).padStart(width - 1)}`)} | ${src}`);
-      const end = p.endLine === p.line && p.endColumn !== undefined ? p.endColumn : src.length + 1;
-      const caretWidth = Math.max(1, Math.min(end, src.length + 1) - p.column);
-      out.push(
-        `  ${' '.repeat(width)} | ${' '.repeat(Math.max(0, displayWidth(src.slice(0, p.column - 1))))}${paint('31', '^'.repeat(Math.min(caretWidth, 60)))}`,
-      );
+      out.push(`  ${' '.repeat(width)} | ${paint('31', caretLine(src, p))}`);
     }
     out.push('');
   }
   return out.join('\n');
+}
+
+/**
+ * The caret line under a problem's source line: spaces as wide on screen as the text before its
+ * column, then a caret as wide as the text it marks (to its end column on the same line, else to
+ * the line's end; at least one, at most 60) — a Chinese character takes two columns of a terminal.
+ */
+export function caretLine(src: string, p: Pick<Problem, 'line' | 'column' | 'endLine' | 'endColumn'>): string {
+  const end = p.endLine === p.line && p.endColumn !== undefined ? p.endColumn : src.length + 1;
+  const from = Math.max(0, p.column - 1);
+  const marked = displayWidth(src.slice(from, Math.max(from, Math.min(end, src.length + 1) - 1)));
+  return `${' '.repeat(displayWidth(src.slice(0, from)))}${'^'.repeat(Math.min(Math.max(1, marked), 60))}`;
 }
 
 /** Problems as a JSON array (stable field order), both languages included. */
