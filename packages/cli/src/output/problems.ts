@@ -49,7 +49,10 @@ export function formatProblemsHuman(problems: readonly Problem[], lang: Lang, co
  * column, then a caret as wide as the text it marks (to its end column on the same line, else to
  * the line's end; at least one, at most 60) — a Chinese character takes two columns of a terminal.
  */
-export function caretLine(src: string, p: Pick<Problem, 'line' | 'column' | 'endLine' | 'endColumn'>): string {
+export function caretLine(
+  src: string,
+  p: Pick<Problem, 'line' | 'column' | 'endLine' | 'endColumn'>,
+): string {
   const end = p.endLine === p.line && p.endColumn !== undefined ? p.endColumn : src.length + 1;
   const from = Math.max(0, p.column - 1);
   const marked = displayWidth(src.slice(from, Math.max(from, Math.min(end, src.length + 1) - 1)));
