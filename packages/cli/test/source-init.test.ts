@@ -18,11 +18,14 @@ describe('scorebook source init', () => {
     const lines = readFileSync(join(dir, 'source.yaml'), 'utf8').split('\n');
     const below = lines.slice(lines.indexOf('scorebook: 1') + 1).filter((l) => l.includes('TODO'));
     expect(r.code).toBe(0);
-    expect(below.length).toBe(18);
-    expect(r.stderr).toContain(`已写出草稿 ${join(dir, 'source.yaml')},其中 18 行 TODO 待补全。`);
+    expect(below.length).toBe(16);
+    // The orders' and complaints' references to a conversation are mapped, not left as TODO.
+    expect(lines).toContain('      conversation_id: 关联会话ID');
+    expect(lines).toContain('      conversation_id: 关联会话');
+    expect(r.stderr).toContain(`已写出草稿 ${join(dir, 'source.yaml')},其中 16 行 TODO 待补全。`);
     rmSync(join(dir, 'source.yaml'));
     const en = await runCli('source', 'init', dir, '--policies', policy, '--lang', 'en');
-    expect(en.stderr).toContain('with 18 TODO lines to complete.');
+    expect(en.stderr).toContain('with 16 TODO lines to complete.');
   });
 
   it('fills in the timezone of --policies, so that source check reads times as evaluate does', async () => {
