@@ -98,16 +98,44 @@ describe('bytes not valid in the declared encoding', { timeout: 60_000 }, () => 
   it('point at the start of a sequence cut short, mid-file and at the end', async () => {
     const midFile = bytes('ok\n', [0xe4, 0xb8], 'x\n');
     const atEnd = bytes('ok\nz', [0xf0, 0x9f, 0x98]);
-    for (const [input, offset, line] of [
-      [midFile, 3, 2],
-      [atEnd, 4, 2],
+    for (const [input, offset, line, code] of [
+      [midFile, 3, 2, 'FILE_NOT_UTF8'],
+      // Cut short by the end of the file: the file was cut off, not written in another encoding.
+      [atEnd, 4, 2, 'FILE_TRUNCATED'],
     ] as const) {
       for (const sizes of cuttings(input)) {
         const { error } = await failure(csvOf(input, sizes ? { chunks: sizes } : {}));
+        expect(error.problems[0]!.code).toBe(code);
         expect(error.problems[0]!.line).toBe(line);
         expect(error.problems[0]!.message.en).toContain(`(byte offset ${offset})`);
       }
     }
+  });
+
+  it('say that a file ending inside a character was cut off, in every encoding, and suggest no other encoding', async () => {
+    const utf8 = bytes('a,b\n1,', [0xe4, 0xb8]);
+    const { error } = await failure(csvOf(utf8));
+    expect(error.problems[0]).toMatchObject({ code: 'FILE_TRUNCATED', file: 't.csv', line: 2 });
+    expect(error.problems[0]!.message.en).toBe(
+      't.csv ends in the middle of a character on line 2: its last bytes 0xE4 0xB8 (byte offset 6) begin a utf-8 character, and the file stops there. The export was most likely cut off (a download or copy that did not finish); the encoding is right. Export or copy the file again.',
+    );
+    expect(error.problems[0]!.message.zh).toContain('导出多半被截断了');
+    for (const [input, encoding, offset] of [
+      // A GB18030 lead byte with nothing after it.
+      [bytes([...encodeGb18030('a,b\n客,')], [0x81]), 'gb18030', 7],
+      // UTF-16: an odd last byte, and a high surrogate whose low one is missing.
+      [bytes([...encodeUtf16('a,b\n1,', 'le', false)], [0x41]), 'utf-16le', 12],
+      [bytes([...encodeUtf16('a,b\n1,', 'be', false)], [0xd8, 0x3d]), 'utf-16be', 12],
+    ] as const) {
+      for (const sizes of cuttings(input)) {
+        const { error: e } = await failure(csvOf(input, { encoding, ...(sizes ? { chunks: sizes } : {}) }));
+        expect(e.problems[0]).toMatchObject({ code: 'FILE_TRUNCATED', line: 2 });
+        expect(e.problems[0]!.message.en).toContain(`(byte offset ${offset}) begin a ${encoding} character`);
+      }
+    }
+    // Bytes at the end that no character begins with are bad bytes, as before.
+    const { error: bad } = await failure(csvOf(bytes('a,b\n1,', [0xff])));
+    expect(bad.problems[0]!.code).toBe('FILE_NOT_UTF8');
   });
 
   it('say when GBK bytes in a file declared UTF-8 decode as GB18030, with the line as it reads and the line to add', async () => {
@@ -153,11 +181,12 @@ describe('bytes not valid in the declared encoding', { timeout: 60_000 }, () => 
     const u16 = await failure(csvOf(lone, { encoding: 'utf-16le' }));
     expect(u16.error.problems[0]).toMatchObject({ code: 'FILE_BAD_ENCODING', line: 2 });
     expect(u16.error.problems[0]!.message.en).toContain('(byte offset 4)');
-    // An odd byte at the end.
+    // An odd byte at the end: the file was cut off (FILE_TRUNCATED), with the same place.
     const odd = await failure(
       csvOf(bytes([...encodeUtf16('a\n', 'be', false)], [0x00]), { encoding: 'utf-16be' }),
     );
-    expect(odd.error.problems[0]!.message.en).toContain('on line 2 (byte offset 4)');
+    expect(odd.error.problems[0]).toMatchObject({ code: 'FILE_TRUNCATED', line: 2 });
+    expect(odd.error.problems[0]!.message.en).toContain('on line 2: its last bytes 0x00 (byte offset 4)');
   });
 
   it('say when a file declared gb18030 is UTF-8, instead of asking to save it as UTF-8', async () => {

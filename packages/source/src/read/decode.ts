@@ -101,6 +101,8 @@ export async function* decodeBytes(
     tail = first.subarray(at.base);
   }
   if (tail.length > 0) {
+    // Bytes that begin a character the file ends inside: a file cut off, not a wrong encoding.
+    if (!decodes(encoding, tail, false) && decodes(encoding, tail, true)) throw truncated(tail, at, options);
     const text = decodePiece(decoder, tail, at, options);
     const lineStarts = lineFeeds(tail, at.base, wide, encoding === 'utf-16be');
     yield { text, start: at.base, end: at.base + tail.length, lineStarts };
@@ -381,6 +383,19 @@ function badBytes(piece: Uint8Array, at: Place, options: DecodeOptions): Error {
   return encoding === 'utf-8'
     ? readError(options.name, line, 'FILE_NOT_UTF8', params)
     : readError(options.name, line, 'FILE_BAD_ENCODING', { ...params, encoding });
+}
+
+// `tail`, the file's last bytes, begins a character and ends before it does (FILE_TRUNCATED).
+function truncated(tail: Uint8Array, at: Place, options: DecodeOptions): Error {
+  const wide = options.encoding === 'utf-16le' || options.encoding === 'utf-16be';
+  const line = at.lines + lineFeeds(tail, at.base, wide, options.encoding === 'utf-16be').length + 1;
+  return readError(options.name, line, 'FILE_TRUNCATED', {
+    file: options.name,
+    line,
+    offset: at.base,
+    bytes: Array.from(tail, (b) => `0x${b.toString(16).toUpperCase().padStart(2, '0')}`).join(' '),
+    encoding: options.encoding,
+  });
 }
 
 // What the message suggests: the encoding of a byte-order mark the file begins with, else

@@ -76,6 +76,12 @@ export const READ_ERRORS = defineCatalogue({
     en: (p: BadBytes & { encoding: Encoding }) =>
       `${p.file} is not valid ${p.encoding}: the bytes ${p.bytes} on line ${p.line} (byte offset ${p.offset}) do not decode as ${p.encoding}. ${hintEn(p)}`,
   },
+  FILE_TRUNCATED: {
+    zh: (p: { file: string; line: number; offset: number; bytes: string; encoding: Encoding }) =>
+      `${p.file} 在第 ${p.line} 行的一个字符中间结束:最后的字节 ${p.bytes}(字节偏移 ${p.offset})是一个 ${p.encoding} 字符的开头,文件却到此为止。导出多半被截断了(下载或复制没有完成),编码本身没有问题。请重新导出或重新复制这个文件。`,
+    en: (p: { file: string; line: number; offset: number; bytes: string; encoding: Encoding }) =>
+      `${p.file} ends in the middle of a character on line ${p.line}: its last bytes ${p.bytes} (byte offset ${p.offset}) begin a ${p.encoding} character, and the file stops there. The export was most likely cut off (a download or copy that did not finish); the encoding is right. Export or copy the file again.`,
+  },
   FILE_BOM_MISMATCH: {
     zh: (p: { file: string; table: string | null; declared: Encoding; found: Encoding }) =>
       `${p.file} 以 ${p.found} 的字节顺序标记(BOM)开头,但声明的编码是 ${p.declared}。请把 source.yaml 中${whereZh(p.table)}的 encoding 改为 ${p.found}。`,
