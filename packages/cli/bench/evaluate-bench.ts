@@ -71,13 +71,19 @@ const notes = results.flatMap(({ name, runs: figures }) =>
 for (const note of notes) console.log(`  ${note}`);
 
 const [scorebook, onDuckdb, query] = results.map((r) => r.runs[0]?.metrics ?? {});
-console.log(`  values, scorebook against the query: ${compare(scorebook ?? {}, query ?? {})}`);
-console.log(`  values, scorebook's two engines: ${compare(scorebook ?? {}, onDuckdb ?? {})}`);
+console.log(`  values, scorebook against the query: ${compare(scorebook ?? {}, query ?? {}, 'the query')}`);
+console.log(`  values, scorebook's two engines: ${compare(scorebook ?? {}, onDuckdb ?? {}, '--engine duckdb')}`);
 if (values.keep || values.data !== undefined) console.log(`  data in ${dir}`);
 else rmSync(dir, { recursive: true, force: true });
 
 // The largest difference of each metric over the agents both give a value for.
-function compare(a: Record<string, MessageMetrics>, b: Record<string, MessageMetrics>): string {
+// The largest difference of each message metric between two runs' values, agent by agent; `other`
+// names the second run in the count of agents it lacks.
+function compare(
+  a: Record<string, MessageMetrics>,
+  b: Record<string, MessageMetrics>,
+  other: string,
+): string {
   const fields = ['responses', 'first_response_time', 'avg_response_time', 'reply_rate'] as const;
   const worst = Object.fromEntries(fields.map((f) => [f, 0]));
   let agentsCompared = 0;
@@ -97,5 +103,5 @@ function compare(a: Record<string, MessageMetrics>, b: Record<string, MessageMet
     }
   }
   const diffs = fields.map((f) => `${f} ${worst[f]?.toExponential(1)}`).join(', ');
-  return `${agentsCompared} agents compared (${missing} missing from the query); largest differences: ${diffs}`;
+  return `${agentsCompared} agents compared (${missing} with responses missing from ${other}); largest differences: ${diffs}`;
 }
