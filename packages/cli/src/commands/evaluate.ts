@@ -30,11 +30,12 @@ import type { CommandIo } from './io.ts';
 
 /** The help line of `--engine`, shared by evaluate, verify and impact. */
 export const ENGINE_HELP: Bilingual = {
-  zh: `  --engine        计算指标的引擎:typescript(默认)或 duckdb(嵌入式 DuckDB 上的 SQL,多线程、可溢出到磁盘;
-                  结果相同,见 docs/scale.md)
+  zh: `  --engine        计算指标的引擎:typescript(默认,单机上更快)或 duckdb(度量阶段作为 SQL 在嵌入式 DuckDB 上运行,
+                  用来核对数据仓库将运行的 SQL;结果逐字节相同,但在单机上更慢、内存约为两倍,见 docs/scale.md §6)
 `,
-  en: `  --engine        the engine that measures: typescript (default) or duckdb
-                  (SQL on embedded DuckDB, multi-threaded, out-of-core; the same results, docs/scale.md)
+  en: `  --engine        the engine that measures: typescript (default; the faster on one machine) or duckdb
+                  (the measure stage as SQL on embedded DuckDB, to check the SQL a warehouse would run;
+                  the same bytes, but slower and about twice the memory on one machine, docs/scale.md §6)
 `,
 };
 
@@ -43,7 +44,7 @@ export const EVALUATE_HELP: Bilingual = {
                    [--source <source.yaml>] [--allow-missing <table,…>] [--max-rejected 1%|<rows>]
                    [--engine typescript|duckdb] [--break-stale-lock] [--quiet] [--lang zh|en]
 
-用期间开始时生效的策略版本评估数据目录,写出 <out>/results.json、explanations.json、rejected.json。
+用期间开始时生效的策略版本评估数据目录,写出 <out>/results.json、explanations.json、rejected.json、policy.json。
 成功时退出码 0;策略或数据有误时 1(不写任何文件);用法错误时 2。
 --period 也可以是监控期间:ISO 周 2026-W43、日 2026-10-05、区间 2026-11-01..2026-11-11(只评估,不能发布)。
 ${DATA_OPTIONS_HELP.zh}
@@ -58,7 +59,7 @@ ${ENGINE_HELP.zh}`,
                    [--engine typescript|duckdb] [--break-stale-lock] [--quiet] [--lang zh|en]
 
 Evaluates a data directory with the policy version in force at the period's start and writes
-<out>/results.json, explanations.json and rejected.json. Exit 0 on success, 1 on bad policy or data
+<out>/results.json, explanations.json, rejected.json and policy.json. Exit 0 on success, 1 on bad policy or data
 (nothing is written), 2 on bad usage.
 --period may also be a monitoring period: an ISO week 2026-W43, a day 2026-10-05, a range
 2026-11-01..2026-11-11 (evaluated, never published).
