@@ -101,11 +101,12 @@ describe('an agent page', () => {
       'qa_reviews.csv:3',
     ]);
     // The table by its Chinese name and the field by its label, as the records tables show them.
-    expect(text(section)).toMatch(/质检 qa_reviews\.csv:3 质检时间 BAD_VALUE /);
+    // The record by its id, so that it can be found in the QA system: 质检单号 q2.
+    expect(text(section)).toMatch(/质检 qa_reviews\.csv:3 质检单 q2 质检时间 BAD_VALUE /);
     const en = page('en', 'a1');
     const sectionEn = text(/<section data-rejected-rows[\s\S]*?<\/section>/.exec(en)?.[0] ?? '');
     expect(sectionEn).toContain('Rows rejected when read 1 rows of the exported files are about this agent');
-    expect(sectionEn).toMatch(/qa_reviews qa_reviews\.csv:3 Reviewed BAD_VALUE /);
+    expect(sectionEn).toMatch(/qa_reviews qa_reviews\.csv:3 Review q2 Reviewed BAD_VALUE /);
     // a2 has no rejected row; the totals row is about no agent.
     expect(page('zh', 'a2')).not.toContain('data-rejected-rows');
   });

@@ -274,10 +274,22 @@ export interface RejectedCause {
 }
 
 /** A row left out of the evaluation, with where it is and why (`docs/contract/data-contract.md`, bad input). */
+/** Which field identifies a rejected record, and its value as read. */
+export interface RejectedRecordId {
+  field: string;
+  value: string;
+}
+
 export interface RejectedRow {
   table: string;
   file: string;
   line: number;
+  /**
+   * The record's id as read, for finding it in the system it came from: its table's unique id
+   * field (`survey_id`, `order_id`, a custom table's id field, …), else its `conversation_id` (a
+   * message's); null when it has neither as text (a line that could not be read, an id at fault).
+   */
+  record_id: RejectedRecordId | null;
   /**
    * The agent the row is about: its agent field as read, else the agent of the accepted
    * conversation it names; null when neither is known.

@@ -623,20 +623,59 @@ tables:
         { tables: { agents: AGENTS, conversations, messages }, maxRejected: { kind: 'rows', value: 100 } },
         { parallel: { threads, minBytes: 0 } },
       );
-      return e.rejected.map((r) => [r.table, r.line, r.code, r.agent_id]);
+      return e.rejected.map((r) => [r.table, r.line, r.code, r.agent_id, r.record_id]);
     };
+    // A message has no id of its own: its record is named by its conversation.
+    const conversation = (value: string) => ({ field: 'conversation_id', value });
     const expected = [
       // The conversation's own agent_id, whether or not it is an agent.
-      ['conversations', 3, 'ENDED_BEFORE_STARTED', 'a2'],
-      ['conversations', 4, 'UNKNOWN_AGENT', 'zz'],
+      ['conversations', 3, 'ENDED_BEFORE_STARTED', 'a2', conversation('c2')],
+      ['conversations', 4, 'UNKNOWN_AGENT', 'zz', conversation('c3')],
       // A message without agent_id: its conversation's agent (c1 → a1); none for a rejected or unknown conversation.
-      ['messages', 3, 'NOT_ALLOWED_VALUE', 'a1'],
-      ['messages', 4, 'UNKNOWN_CONVERSATION', null],
-      ['messages', 5, 'UNKNOWN_CONVERSATION', null],
-      ['messages', 7, 'NOT_ALLOWED_VALUE', 'a3'],
+      ['messages', 3, 'NOT_ALLOWED_VALUE', 'a1', conversation('c1')],
+      ['messages', 4, 'UNKNOWN_CONVERSATION', null, conversation('c2')],
+      ['messages', 5, 'UNKNOWN_CONVERSATION', null, conversation('c9')],
+      ['messages', 7, 'NOT_ALLOWED_VALUE', 'a3', conversation('c1')],
     ];
     expect(await rows(1)).toEqual(expected);
     expect(await rows(2)).toEqual(expected);
+  });
+
+  it('names the record of each rejected row by its table’s id, else its conversation, else none (trial 13)', async () => {
+    const surveys = csv(
+      'survey_id,agent_id,conversation_id,submitted_at,csat',
+      // csat out of range: the survey's own id.
+      's1,a1,c1,2026-10-05T10:00:00+08:00,9',
+      // The id itself missing: the conversation it is about.
+      ',a1,c1,2026-10-05T10:00:00+08:00,5',
+      // Neither: nothing to name it by.
+      ',a1,,2026-10-05T10:00:00+08:00,5',
+      // A repeated id is named, as read.
+      's2,a1,c1,2026-10-05T10:00:00+08:00,5',
+      's2,a1,c1,2026-10-05T11:00:00+08:00,4',
+    );
+    const e = await runScenario({
+      tables: { agents: AGENTS, conversations: conv('c1,a1,chat,2026-10-05T10:00:00+08:00,'), surveys },
+      maxRejected: { kind: 'rows', value: 100 },
+    });
+    expect(e.rejected.map((r) => [r.line, r.code, r.record_id])).toEqual([
+      [2, 'OUT_OF_RANGE', { field: 'survey_id', value: 's1' }],
+      [3, 'MISSING_FIELD', { field: 'conversation_id', value: 'c1' }],
+      [4, 'MISSING_FIELD', null],
+      [6, 'DUPLICATE_ID', { field: 'survey_id', value: 's2' }],
+    ]);
+    // In rejected.json's key order: after the line, before the agent.
+    expect(Object.keys(e.rejected[0] ?? {})).toEqual([
+      'table',
+      'file',
+      'line',
+      'record_id',
+      'agent_id',
+      'field',
+      'code',
+      'message',
+      'cause',
+    ]);
   });
 
   it('counts a gap at an end of the period only on the days business hours open: weekends and holidays are no missing files', async () => {

@@ -112,6 +112,7 @@ export const SITE_TEXT = defineCatalogue({
       `First ${p.shown} of ${p.rows} rows shown (the whole list is the period's rejected.json).`,
   },
   rejectedPlace: fixed('文件:行', 'File:line'),
+  rejectedRecord: fixed('记录', 'Record'),
   rejectedField: fixed('字段', 'Field'),
   rejectedReason: fixed('原因', 'Reason'),
   rejectedCause: fixed('起因', 'Caused by'),

@@ -68,13 +68,16 @@ export function formatFailure(
 }
 
 /**
- * Rejected rows, the first {@link SHOWN} of them, as `file:line [field] CODE: reason`, each
+ * Rejected rows, the first {@link SHOWN} of them, as `file:line (id field value) [field] CODE:
+ * reason`, each
  * followed by the earlier row that caused it; `where` names the file holding all of them.
  */
 export function formatRejected(rows: readonly RejectedRow[], lang: Lang, where: string): string {
   if (rows.length === 0) return '';
   const lines = rows.slice(0, SHOWN).flatMap((r) => {
-    const line = `  ${r.file}:${r.line}${r.field ? ` [${r.field}]` : ''} ${r.code}: ${r.message[lang]}`;
+    // The record's id too (older rejected rows have none), so that it can be found where it came from.
+    const id = r.record_id ? ` (${r.record_id.field} ${r.record_id.value})` : '';
+    const line = `  ${r.file}:${r.line}${id}${r.field ? ` [${r.field}]` : ''} ${r.code}: ${r.message[lang]}`;
     return r.cause === null
       ? [line]
       : [line, say(lang, 'CAUSED_BY', { place: `${r.cause.file}:${r.cause.line} ${r.cause.code}` })];

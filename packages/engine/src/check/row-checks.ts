@@ -346,6 +346,18 @@ export class RowChecks {
     return (this.#agentIds === null ? this.agents[agent]?.agent_id : this.#agentIds[agent]) ?? null;
   }
 
+  // The record's unique id as read, else its conversation_id (docs/results.md, rejected.json).
+  #recordId(record: TableRecord): RejectedRow['record_id'] {
+    const values = record.values;
+    if (values === null) return null;
+    for (const field of [this.#unique, 'conversation_id']) {
+      if (field === undefined) continue;
+      const value = values[field];
+      if (typeof value === 'string') return { field, value };
+    }
+    return null;
+  }
+
   #reject(
     record: TableRecord,
     field: string | null,
@@ -357,6 +369,7 @@ export class RowChecks {
       table: this.#table,
       file: record.fileName,
       line: record.line,
+      record_id: this.#recordId(record),
       agent_id: this.agentAbout(record),
       field,
       code,

@@ -56,6 +56,7 @@ function piece(p: number) {
         table: 'messages',
         file: 'messages.csv',
         line: 100 * p + i,
+        record_id: null,
         agent_id: `b${(p + i) % 4}`,
         field: 'sender',
         code,
