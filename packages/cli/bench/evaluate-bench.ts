@@ -72,7 +72,9 @@ for (const note of notes) console.log(`  ${note}`);
 
 const [scorebook, onDuckdb, query] = results.map((r) => r.runs[0]?.metrics ?? {});
 console.log(`  values, scorebook against the query: ${compare(scorebook ?? {}, query ?? {}, 'the query')}`);
-console.log(`  values, scorebook's two engines: ${compare(scorebook ?? {}, onDuckdb ?? {}, '--engine duckdb')}`);
+console.log(
+  `  values, scorebook's two engines: ${compare(scorebook ?? {}, onDuckdb ?? {}, '--engine duckdb')}`,
+);
 if (values.keep || values.data !== undefined) console.log(`  data in ${dir}`);
 else rmSync(dir, { recursive: true, force: true });
 

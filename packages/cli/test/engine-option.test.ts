@@ -20,12 +20,16 @@ describe('evaluate --engine duckdb', () => {
       );
     expect((await run('ts')).code).toBe(0);
     expect((await run('duckdb', '--engine', 'duckdb')).code).toBe(0);
+    // --threads caps the threads of either engine and changes no byte.
+    expect((await run('ts-1', '--threads', '1')).code).toBe(0);
+    expect((await run('duckdb-1', '--engine', 'duckdb', '--threads', '1')).code).toBe(0);
     const files = readdirSync(join(root, 'ts')).sort();
     expect(files).toEqual(['explanations.json', 'policy.json', 'rejected.json', 'results.json']);
-    for (const file of files)
-      expect(readFileSync(join(root, 'duckdb', file), 'utf8'), file).toBe(
-        readFileSync(join(root, 'ts', file), 'utf8'),
-      );
+    for (const other of ['duckdb', 'ts-1', 'duckdb-1'])
+      for (const file of files)
+        expect(readFileSync(join(root, other, file), 'utf8'), `${other}/${file}`).toBe(
+          readFileSync(join(root, 'ts', file), 'utf8'),
+        );
     const results = JSON.parse(readFileSync(join(root, 'ts', 'results.json'), 'utf8')) as {
       summary: { rated: number };
     };
@@ -41,6 +45,23 @@ describe('evaluate --engine duckdb', () => {
     expect(code).toBe(2);
     expect(stderr).toContain('typescript, duckdb');
     expect(stderr).toContain('"spark"');
+  });
+
+  it('takes --threads as a positive whole number, in evaluate, verify and impact alike', async () => {
+    for (const bad of ['0', 'two', '1.5', '-1']) {
+      for (const command of [
+        ['evaluate', '--policies', 'p', '--data', 'd', '--period', '2026-10', '--out', 'o'],
+        ['verify', '--all'],
+        ['verify', '--results', 'r', '--policies', 'p', '--data', 'd'],
+        ['impact', '--base', 'main', '--policies', 'p'],
+      ]) {
+        const { code, stderr } = await runCli(...command, `--threads=${bad}`, '--lang', 'en');
+        expect(code, `${command[0]} ${bad}`).toBe(2);
+        expect(stderr).toContain(`--threads takes a positive whole number (got "${bad}")`);
+      }
+    }
+    for (const command of ['evaluate', 'verify', 'impact'])
+      expect((await runCli(command, '--help', '--lang', 'en')).stdout, command).toContain('[--threads N]');
   });
 
   it('is read by verify --all and impact too', async () => {

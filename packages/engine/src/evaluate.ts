@@ -147,6 +147,11 @@ export interface EvaluateOptions {
    */
   engine?: MeasureEngine;
   /**
+   * DuckDB's threads on the SQL engine (the CLI's `--threads`); by default every core. The results
+   * are the same whatever the setting.
+   */
+  sqlThreads?: number;
+  /**
    * How the messages kept for derivation are partitioned by conversation and when they go to
    * temporary files (`docs/scale.md` §5.2); by default partitions of 2^18 conversations, spilled
    * beyond 4,000,000 messages. The results are the same whatever the setting.
@@ -344,6 +349,7 @@ async function pipeline(
           agents,
           wantsEvidence,
           cap,
+          ...(options.sqlThreads === undefined ? {} : { threads: options.sqlThreads }),
         })
       : null;
   if (sql !== null) opened.push(sql);

@@ -36,6 +36,16 @@ export function engineOf(options: { engine?: MeasureEngine }): Pick<PooledOption
 }
 
 /**
+ * The threads of each evaluation, from a command's `threads` (`verify --all --threads`, `impact
+ * --threads`): nothing when not given, so the options stay as they were; given, every evaluation
+ * — on the calling thread too — reads in one thread and runs DuckDB in one, so that the command
+ * uses at most `threads` threads, one per evaluation side by side.
+ */
+export function threadsOf(options: { threads?: number }): Pick<PooledOptions, 'parallel' | 'sqlThreads'> {
+  return options.threads === undefined ? {} : { parallel: { threads: 1 }, sqlThreads: 1 };
+}
+
+/**
  * Runs evaluations of independent periods or policy versions side by side (`docs/scale.md`):
  * at most `threads` at a time (by default the machine's cores), each on a worker thread of its
  * own reading in one thread, so that the cores are spread over evaluations rather than within

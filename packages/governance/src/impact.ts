@@ -23,7 +23,7 @@ import {
 import { type Problem, ScorebookError } from '@scorebook/problems';
 import { parseEvaluationPeriod } from '@scorebook/time';
 import { governanceStop } from './errors.ts';
-import { EvaluatePool, engineOf, type PooledEvaluation } from './evaluate-pool.ts';
+import { EvaluatePool, engineOf, type PooledEvaluation, threadsOf } from './evaluate-pool.ts';
 import { gitPath, gitRoot, resolveRef } from './git.ts';
 import { recordedRejectedLimit } from './manifest.ts';
 import { publishedPeriods } from './publish.ts';
@@ -352,7 +352,8 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
   const periodAppeals = appealsOf(period);
   const scratch = mkdtempSync(join(tmpdir(), 'scorebook-impact-'));
   const pool = new EvaluatePool(options.threads);
-  const engine = engineOf(options);
+  // The engine of every evaluation, and its threads when --threads caps them.
+  const engine = { ...engineOf(options), ...threadsOf(options) };
   try {
     const run = async (side: Loaded | null, name: string) => {
       if (side === null) return null;

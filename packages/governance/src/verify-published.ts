@@ -17,7 +17,7 @@ import { loadPolicyBytes, type SharedSource, sharedFolderOf } from '@scorebook/p
 import { type Problem, ScorebookError } from '@scorebook/problems';
 import { archiveHolds, type InputFile, inputFilesOf, restoreInputs } from './archive.ts';
 import { governanceMessage, governanceProblem, problemOf } from './errors.ts';
-import { EvaluatePool, engineOf, type PooledOptions } from './evaluate-pool.ts';
+import { EvaluatePool, engineOf, type PooledOptions, threadsOf } from './evaluate-pool.ts';
 import { fileAt, gitRoot, hasCommit, sha256, uncommittedUnder } from './git.ts';
 import { checkManifest, recordedRejectedLimit } from './manifest.ts';
 import {
@@ -103,7 +103,13 @@ export async function verifyPublished(
       ? join(base, '.scorebook/archive')
       : null;
   const pool = new EvaluatePool(options.threads);
-  const context: Context = { base, root, archive, pool, engine: engineOf(options) };
+  const context: Context = {
+    base,
+    root,
+    archive,
+    pool,
+    engine: { ...engineOf(options), ...threadsOf(options) },
+  };
   const rows: Array<VerifyRow | Promise<VerifyRow>> = [];
   const interrupted = interruptedPeriods(root);
   const folders = periodFolders(root);
@@ -230,8 +236,8 @@ interface Context {
   root: string;
   archive: string | null;
   pool: EvaluatePool;
-  /** The engine of every recomputation (none: the TypeScript one). */
-  engine: Pick<PooledOptions, 'engine'>;
+  /** The engine of every recomputation (none: the TypeScript one), and its threads when capped. */
+  engine: Pick<PooledOptions, 'engine' | 'parallel' | 'sqlThreads'>;
 }
 
 async function safely(

@@ -20,7 +20,7 @@ import {
   periodOption,
   required,
 } from '../args.ts';
-import { EXIT } from '../cli-error.ts';
+import { EXIT, usageError } from '../cli-error.ts';
 import { type Lang, pickLang } from '../lang.ts';
 import { progressReporter } from '../output/progress.ts';
 import { formatRejected } from '../output/run-report.ts';
@@ -32,17 +32,22 @@ import type { CommandIo } from './io.ts';
 export const ENGINE_HELP: Bilingual = {
   zh: `  --engine        计算指标的引擎:typescript(默认,单机上更快)或 duckdb(度量阶段作为 SQL 在嵌入式 DuckDB 上运行,
                   用来核对数据仓库将运行的 SQL;结果逐字节相同,但在单机上更慢、内存约为两倍,见 docs/scale.md §6)
+  --threads       最多使用的线程数(正整数;默认每个核一个):评估一个期间时是读取消息的线程数和 DuckDB 的线程数,
+                  verify --all 与 impact 是同时进行的评估数(每个评估单线程);结果与线程数无关,逐字节相同
 `,
   en: `  --engine        the engine that measures: typescript (default; the faster on one machine) or duckdb
                   (the measure stage as SQL on embedded DuckDB, to check the SQL a warehouse would run;
                   the same bytes, but slower and about twice the memory on one machine, docs/scale.md §6)
+  --threads       the most threads to use (a positive whole number; default one per core): for one
+                  period the threads reading messages and DuckDB's threads, for verify --all and
+                  impact the evaluations side by side (each in one thread); the bytes never depend on it
 `,
 };
 
 export const EVALUATE_HELP: Bilingual = {
   zh: `scorebook evaluate --policies <dir> --data <dir> --period <2026-10|2026-Q4|2026> --out <dir>
                    [--source <source.yaml>] [--allow-missing <table,…>] [--max-rejected 1%|<rows>]
-                   [--engine typescript|duckdb] [--break-stale-lock] [--quiet] [--lang zh|en]
+                   [--engine typescript|duckdb] [--threads N] [--break-stale-lock] [--quiet] [--lang zh|en]
 
 用期间开始时生效的策略版本评估数据目录,写出 <out>/results.json、explanations.json、rejected.json、policy.json。
 成功时退出码 0;策略或数据有误时 1(不写任何文件);用法错误时 2。
@@ -56,7 +61,7 @@ ${DATA_OPTIONS_HELP.zh}
 ${ENGINE_HELP.zh}`,
   en: `scorebook evaluate --policies <dir> --data <dir> --period <2026-10|2026-Q4|2026> --out <dir>
                    [--source <source.yaml>] [--allow-missing <table,…>] [--max-rejected 1%|<rows>]
-                   [--engine typescript|duckdb] [--break-stale-lock] [--quiet] [--lang zh|en]
+                   [--engine typescript|duckdb] [--threads N] [--break-stale-lock] [--quiet] [--lang zh|en]
 
 Evaluates a data directory with the policy version in force at the period's start and writes
 <out>/results.json, explanations.json, rejected.json and policy.json. Exit 0 on success, 1 on bad policy or data
@@ -79,6 +84,14 @@ export function engineOption(value: string | undefined): { engine?: MeasureEngin
   return engine === 'typescript' ? {} : { engine };
 }
 
+/** The `--threads` option (evaluate, verify, impact): undefined when not given. */
+export function threadsOption(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[1-9][0-9]{0,5}$/.test(value))
+    throw usageError('NOT_A_POSITIVE_NUMBER', { option: 'threads', whole: true, got: value });
+  return Number(value);
+}
+
 /** `scorebook evaluate`: evaluates one period and writes its results. */
 export async function runEvaluate(argv: string[], io: CommandIo): Promise<number> {
   const { values, positionals } = parseCommandArgs('evaluate', argv, {
@@ -91,6 +104,7 @@ export async function runEvaluate(argv: string[], io: CommandIo): Promise<number
     results: { type: 'string' },
     quiet: { type: 'boolean', short: 'q' },
     engine: { type: 'string' },
+    threads: { type: 'string' },
     'break-stale-lock': { type: 'boolean' },
   });
   if (values.help) {
@@ -100,6 +114,7 @@ export async function runEvaluate(argv: string[], io: CommandIo): Promise<number
   noPositionals('evaluate', positionals);
   const lang = pickLang(values.lang);
   const maxRejected = maxRejectedOption(values['max-rejected']);
+  const threads = threadsOption(values.threads);
   const options = {
     policiesDir: required(values, 'policies', 'evaluate'),
     dataDir: required(values, 'data', 'evaluate'),
@@ -108,6 +123,7 @@ export async function runEvaluate(argv: string[], io: CommandIo): Promise<number
     ...(maxRejected ? { maxRejected } : {}),
     ...dataOptions(values),
     ...engineOption(values.engine),
+    ...(threads === undefined ? {} : { parallel: { threads }, sqlThreads: threads }),
   };
   const out = required(values, 'out', 'evaluate');
   // A week, a day or a range is evaluated for monitoring (publish refuses them).

@@ -3,12 +3,12 @@ import type { Bilingual } from '@scorebook/problems';
 import { DATA_OPTIONS, dataOptions, oneOf, parseCommandArgs, periodOption, required } from '../args.ts';
 import { EXIT } from '../cli-error.ts';
 import { pickLang } from '../lang.ts';
-import { ENGINE_HELP, engineOption } from './evaluate.ts';
+import { ENGINE_HELP, engineOption, threadsOption } from './evaluate.ts';
 import type { CommandIo } from './io.ts';
 
 export const IMPACT_HELP: Bilingual = {
   zh: `scorebook impact --base <git ref> --policies <dir> [--period P] [--data <dir>] [--results data/results]
-                 [--source <file>] [--allow-missing <table,…>] [--appeals <dir>] [--engine typescript|duckdb] [--format human|markdown|json]
+                 [--source <file>] [--allow-missing <table,…>] [--appeals <dir>] [--engine typescript|duckdb] [--threads N] [--format human|markdown|json]
                  [--lang zh|en]
 
 合并前看清策略变更的影响:对工作区相对 base 新增、修改或删除的每个版本文件,回答"假如这个版本考核了
@@ -22,7 +22,7 @@ configs/appeals;不给 --period 时自动找出所有这样的期间,给了则�
 用工作区的策略,分别按 base 与工作区的申诉文件评估,谁的等级、总分、排名会变。没有版本文件变更时,标题不说"假如由变更后的版本考核"。
 ${ENGINE_HELP.zh}`,
   en: `scorebook impact --base <git ref> --policies <dir> [--period P] [--data <dir>] [--results data/results]
-                 [--source <file>] [--allow-missing <table,…>] [--appeals <dir>] [--engine typescript|duckdb] [--format human|markdown|json]
+                 [--source <file>] [--allow-missing <table,…>] [--appeals <dir>] [--engine typescript|duckdb] [--threads N] [--format human|markdown|json]
                  [--lang zh|en]
 
 For every version file the working tree adds, edits or removes against the base ref, answers "if
@@ -53,6 +53,7 @@ export async function runImpact(argv: string[], io: CommandIo): Promise<number> 
     format: { type: 'string' },
     ...DATA_OPTIONS,
     engine: { type: 'string' },
+    threads: { type: 'string' },
   });
   if (values.help) {
     io.out(IMPACT_HELP[pickLang(values.lang)]);
@@ -60,6 +61,7 @@ export async function runImpact(argv: string[], io: CommandIo): Promise<number> 
   }
   const lang = pickLang(values.lang);
   const format = oneOf(values.format, ['human', 'markdown', 'json'] as const, 'human', 'format');
+  const threads = threadsOption(values.threads);
   const report = await policyImpact({
     baseRef: required(values, 'base', 'impact'),
     policiesDir: required(values, 'policies', 'impact'),
@@ -70,6 +72,7 @@ export async function runImpact(argv: string[], io: CommandIo): Promise<number> 
     ...(values['allow-missing'] !== undefined ? { allowMissing: dataOptions(values).allowMissing } : {}),
     appealsDir: dataOptions(values).appealsDir,
     ...engineOption(values.engine),
+    ...(threads === undefined ? {} : { threads }),
   });
   if (format === 'json') io.out(`${JSON.stringify(report, null, 2)}\n`);
   else io.out(renderImpact(report, lang, format === 'markdown' ? 'markdown' : 'text'));

@@ -29,13 +29,13 @@ import { type Lang, pickLang } from '../lang.ts';
 import { jsonDifferences } from '../output/json-differences.ts';
 import { progressReporter } from '../output/progress.ts';
 import { type CliTextKey, say } from '../text.ts';
-import { ENGINE_HELP, engineOption } from './evaluate.ts';
+import { ENGINE_HELP, engineOption, threadsOption } from './evaluate.ts';
 import type { CommandIo } from './io.ts';
 
 export const VERIFY_HELP: Bilingual = {
   zh: `scorebook verify --policies <dir> --data <dir> --results <dir> [--source <file>]
-                [--allow-missing <table,…>] [--engine typescript|duckdb] [--quiet] [--lang zh|en]
-scorebook verify --all [--results data/results] [--archive <dir>] [--engine typescript|duckdb] [--lang zh|en]
+                [--allow-missing <table,…>] [--engine typescript|duckdb] [--threads N] [--quiet] [--lang zh|en]
+scorebook verify --all [--results data/results] [--archive <dir>] [--engine typescript|duckdb] [--threads N] [--lang zh|en]
 
 用记录的期间、策略和数据重新计算,与 <results>/results.json 等逐字节比较;完全一致时退出码 0,否则 1 并列出不同的客服和字段。不给 --appeals 时,读发布记录(manifest 的 command)中的申诉文件夹;被拒绝行的上限用 manifest 记录的 max_rejected(如有)。读取每张表的进度显示在 stderr(--quiet 不显示)。
 --all:复核全部已发布期间(包括 superseded/ 中早先的发布):manifest 本身、已发布文件的哈希、记录的 git
@@ -43,8 +43,8 @@ scorebook verify --all [--results data/results] [--archive <dir>] [--engine type
 和"结果不一致"。数据目录被更正后,--archive <dir>(默认 .scorebook/archive)中的输入存档仍可用于复核。
 ${ENGINE_HELP.zh}`,
   en: `scorebook verify --policies <dir> --data <dir> --results <dir> [--source <file>]
-                [--allow-missing <table,…>] [--engine typescript|duckdb] [--quiet] [--lang zh|en]
-scorebook verify --all [--results data/results] [--archive <dir>] [--engine typescript|duckdb] [--lang zh|en]
+                [--allow-missing <table,…>] [--engine typescript|duckdb] [--threads N] [--quiet] [--lang zh|en]
+scorebook verify --all [--results data/results] [--archive <dir>] [--engine typescript|duckdb] [--threads N] [--lang zh|en]
 
 Recomputes a results directory from its policy and data and compares byte for byte; exit 0 only
 when identical, otherwise 1 with the agents and fields that differ.
@@ -68,18 +68,21 @@ export async function runVerify(argv: string[], io: CommandIo): Promise<number> 
     archive: { type: 'string' },
     ...DATA_OPTIONS,
     engine: { type: 'string' },
+    threads: { type: 'string' },
     quiet: { type: 'boolean' },
   });
   if (values.help) {
     io.out(VERIFY_HELP[pickLang(values.lang)]);
     return EXIT.ok;
   }
+  const threads = threadsOption(values.threads);
   if (values.all)
     return verifyAll(
       values.results ?? 'data/results',
       {
         ...(values.archive === undefined ? {} : { archive: values.archive }),
         ...engineOption(values.engine),
+        ...(threads === undefined ? {} : { threads }),
       },
       pickLang(values.lang),
       io,
@@ -153,6 +156,7 @@ export async function runVerify(argv: string[], io: CommandIo): Promise<number> 
     ...(manifest === null ? {} : recordedRejectedLimit(manifest)),
     ...dataOptions(recordedAppealsDir === null ? values : { ...values, appeals: recordedAppealsDir }),
     ...engineOption(values.engine),
+    ...(threads === undefined ? {} : { parallel: { threads }, sqlThreads: threads }),
     onProgress: progressReporter(io, lang, values.quiet === true),
   });
   const fresh = serializeEvaluation(evaluation);
