@@ -59,6 +59,29 @@ export const CLI_TEXT = defineCatalogue({
     en: (p: { table: string; bar: string; rows: string; seconds: string }) =>
       `${p.table.padEnd(13)} ${p.bar} ${p.rows} rows (${p.seconds}s)`,
   },
+  RUN_ENGINE: {
+    zh: (p: { engine: string; threads: number; given: boolean }) =>
+      `  引擎:${p.engine},至多 ${p.threads} 个线程(${p.given ? `--threads ${p.threads}` : '每个核一个'})`,
+    en: (p: { engine: string; threads: number; given: boolean }) =>
+      `  Engine: ${p.engine}, at most ${p.threads} thread${p.threads === 1 ? '' : 's'} (${p.given ? `--threads ${p.threads}` : 'one per core'})`,
+  },
+  PROGRESS_DERIVE: {
+    zh: (p: { seconds: string }) => `派生客户段、响应与会话事实 (${p.seconds}s)`,
+    en: (p: { seconds: string }) =>
+      `deriving customer blocks, responses and conversation facts (${p.seconds}s)`,
+  },
+  PROGRESS_MEASURE: {
+    zh: (p: { seconds: string }) => `计算指标:再次读取会话 (${p.seconds}s)`,
+    en: (p: { seconds: string }) => `measuring: the conversations read again (${p.seconds}s)`,
+  },
+  PROGRESS_MEASURE_SQL: {
+    zh: (p: { seconds: string }) => `计算指标:在 DuckDB 上运行 SQL(--engine duckdb)(${p.seconds}s)`,
+    en: (p: { seconds: string }) => `measuring: SQL on DuckDB (--engine duckdb) (${p.seconds}s)`,
+  },
+  PROGRESS_SCORE: {
+    zh: (p: { seconds: string }) => `评分、定级、排名与解释 (${p.seconds}s)`,
+    en: (p: { seconds: string }) => `scoring, grading, ranking and explaining (${p.seconds}s)`,
+  },
   PROGRESS_READ: {
     zh: (p: { table: string; rows: string; seconds: string }) =>
       `已读取 ${p.table}: ${p.rows} 行 (${p.seconds}s)`,

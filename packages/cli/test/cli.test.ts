@@ -142,7 +142,8 @@ describe('scorebook evaluate and verify', () => {
     );
     expect(r.code).toBe(0);
     const lines = r.stderr.trim().split('\n');
-    expect(lines.at(-3)).toMatch(/^⚠ 2026-12: policy ecommerce-cs \S+, 8 agents, 0 rated/);
+    expect(lines.at(-4)).toMatch(/^⚠ 2026-12: policy ecommerce-cs \S+, 8 agents, 0 rated/);
+    expect(lines.at(-2)).toMatch(/^ {2}Engine: typescript, at most \d+ threads? \(one per core\)$/);
     expect(lines.at(-1)).toBe(
       '⚠ None of the 8 agents is rated: the results hold no grade. The reason is most likely in the warnings above (roles no scorecard names: write a map for agents.role in source.yaml; or an eligibility no one meets). publish refuses such a period (NOBODY_RATED).',
     );

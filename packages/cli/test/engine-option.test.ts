@@ -22,7 +22,24 @@ describe('evaluate --engine duckdb', () => {
     expect((await run('duckdb', '--engine', 'duckdb')).code).toBe(0);
     // --threads caps the threads of either engine and changes no byte.
     expect((await run('ts-1', '--threads', '1')).code).toBe(0);
-    expect((await run('duckdb-1', '--engine', 'duckdb', '--threads', '1')).code).toBe(0);
+    const one = await runCli(
+      'evaluate',
+      ...['--policies', REPOSITORY.samplePolicy, '--data', data, '--period', '2026-10', '--lang', 'en'],
+      ...[
+        '--appeals',
+        join(root, 'no-appeals'),
+        '--out',
+        join(root, 'duckdb-1'),
+        '--engine',
+        'duckdb',
+        '--threads',
+        '1',
+      ],
+    );
+    expect(one.code).toBe(0);
+    // It says which engine measured, and on how many threads (results.json records neither).
+    expect(one.stderr).toContain('measuring: SQL on DuckDB (--engine duckdb)');
+    expect(one.stderr).toContain('  Engine: duckdb, at most 1 thread (--threads 1)\n');
     const files = readdirSync(join(root, 'ts')).sort();
     expect(files).toEqual(['explanations.json', 'policy.json', 'rejected.json', 'results.json']);
     for (const other of ['duckdb', 'ts-1', 'duckdb-1'])

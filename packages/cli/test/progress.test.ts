@@ -32,5 +32,21 @@ describe('progress', () => {
     err = '';
     progressReporter(io(true), 'zh', true)({ table: 'agents', rows: 1, bytes: 1, totalBytes: 1, done: true });
     expect(err).toBe('');
+    // The stages after reading, a line each as it starts, naming SQL on DuckDB for that engine.
+    const stages = progressReporter(io(false), 'en', false);
+    stages({ stage: 'derive', engine: 'typescript' });
+    stages({ stage: 'measure', engine: 'typescript' });
+    stages({ stage: 'score', engine: 'typescript' });
+    stages({ stage: 'measure', engine: 'duckdb' });
+    expect(err.replace(/\(\d+\.\ds\)/g, '(s)').split('\n')).toEqual([
+      'deriving customer blocks, responses and conversation facts (s)',
+      'measuring: the conversations read again (s)',
+      'scoring, grading, ranking and explaining (s)',
+      'measuring: SQL on DuckDB (--engine duckdb) (s)',
+      '',
+    ]);
+    err = '';
+    progressReporter(io(false), 'zh', true)({ stage: 'score', engine: 'typescript' });
+    expect(err).toBe('');
   });
 });

@@ -118,7 +118,11 @@ export interface EvaluateOptions {
   maxRejected?: RejectedLimit;
   /** Tables the policy's metrics need that may be absent: those metrics then have no data. */
   allowMissing?: readonly string[];
-  onProgress?: (progress: ReadProgress) => void;
+  /**
+   * Progress: each table as it is read, then each stage after reading as it starts (the
+   * CLI prints them, docs/scale.md §0).
+   */
+  onProgress?: (progress: EvaluationProgress) => void;
   /** Evidence records kept per metric and per exclusion of an agent. */
   evidenceCap?: number;
   /** A folder of appeals (`configs/appeals`): the period's are `<appealsDir>/<period>/*.yaml`. */
@@ -160,6 +164,20 @@ export interface EvaluateOptions {
 }
 
 /** The engines that can run the measure stage, the default first. */
+/**
+ * A stage of the evaluation after reading, as it starts: `derive` (customer blocks, responses and
+ * conversation facts from the messages; the TypeScript engine), `measure` (the conversations read
+ * again into the metrics, or the measure stage as SQL on DuckDB), `score` (history, scores,
+ * grades, ranks and explanations).
+ */
+export interface StageProgress {
+  stage: 'derive' | 'measure' | 'score';
+  engine: MeasureEngine;
+}
+
+/** What `onProgress` is given: a table's reading, or a stage after it. */
+export type EvaluationProgress = ReadProgress | StageProgress;
+
 export const MEASURE_ENGINES = ['typescript', 'duckdb'] as const;
 
 /** An engine of {@link MEASURE_ENGINES}. */
@@ -540,6 +558,8 @@ async function pipeline(
   // Derive: customer blocks and responses from the messages (into measure), conversation facts
   // (done on a worker thread since the messages were read, when they were read in pieces).
   // (On the SQL engine, derivation is part of its measure stage.)
+  const engine = options.engine ?? 'typescript';
+  if (sql === null) options.onProgress?.({ stage: 'derive', engine });
   const facts =
     sql !== null
       ? null
@@ -552,6 +572,7 @@ async function pipeline(
   // Measure conversations: read again, now that their derived facts are known; in parts on the
   // message readers' threads when they read the messages and no appeal may change a row
   // (docs/scale.md §1).
+  options.onProgress?.({ stage: 'measure', engine });
   const resolution = readsConversationField(measured, 'resolution_seconds')
     ? elapsedSeconds(policy, zone)
     : null;
@@ -597,6 +618,7 @@ async function pipeline(
   for (const [table, part] of measuredInSql?.excluded ?? []) exclusions.absorb(table, part);
   const tallies = measuredInSql === null ? measure.tallies : measuredInSql.metrics;
 
+  options.onProgress?.({ stage: 'score', engine });
   // History: the earlier periods the policy's history facts read, published or evaluated.
   const historyNames = options.history === false ? [] : historyNamesOf(policy, definitions);
   const history =

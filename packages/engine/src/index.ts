@@ -20,9 +20,11 @@ export {
   ENGINE_VERSION,
   type EvaluateOptions,
   type Evaluation,
+  type EvaluationProgress,
   evaluate,
   MEASURE_ENGINES,
   type MeasureEngine,
+  type StageProgress,
 } from './evaluate.ts';
 export { EvaluationError } from './evaluation-error.ts';
 export { type Inspection, type InspectOptions, inspectData, type TableInspection } from './inspect.ts';

@@ -203,7 +203,7 @@ async function sameBothWays(options: EvaluateOptions) {
       ...options,
       parallel: SPREAD,
       onProgress: (p) => {
-        if (p.table === 'messages' && !p.done) pieces++;
+        if ('table' in p && p.table === 'messages' && !p.done) pieces++;
       },
     }),
   ]);

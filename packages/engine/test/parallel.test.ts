@@ -29,7 +29,7 @@ async function outcome(options: EvaluateOptions): Promise<unknown> {
 async function bothWays(options: EvaluateOptions, spreads = true): Promise<unknown> {
   let pieces = 0;
   const onProgress: EvaluateOptions['onProgress'] = (p) => {
-    if (p.table === 'messages' && !p.done) pieces++;
+    if ('table' in p && p.table === 'messages' && !p.done) pieces++;
   };
   const [one, spread] = await Promise.all([
     outcome({ ...options, parallel: { threads: 1 } }),

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
   type Evaluation,
@@ -141,20 +142,27 @@ export async function runEvaluate(argv: string[], io: CommandIo): Promise<number
   if (values.quiet !== true) {
     io.err(formatRejected(evaluation.rejected, lang, join(out, 'rejected.json')));
     io.err(formatRunSummary(evaluation, lang, values.appeals ?? DEFAULT_APPEALS_DIR));
-    io.err(summaryText(evaluation, lang, out));
+    // Which engine measured, and on how many threads: results.json keeps no trace of either.
+    const engine = say(lang, 'RUN_ENGINE', {
+      engine: options.engine ?? 'typescript',
+      threads: threads ?? availableParallelism(),
+      given: threads !== undefined,
+    });
+    io.err(summaryText(evaluation, lang, out, engine));
   }
   return EXIT.ok;
 }
 
 /**
- * The closing summary: agents rated, grade counts, rejected rows, where the results are; ⚠ and a
- * line saying why it matters when a scored period rates no one (a monitoring period says why).
+ * The closing summary: agents rated, grade counts, rejected rows, where the results are (and the
+ * `engine` line when given); ⚠ and a line saying why it matters when a scored period rates no one
+ * (a monitoring period says why).
  */
-export function summaryText(evaluation: Evaluation, lang: Lang, out: string): string {
+export function summaryText(evaluation: Evaluation, lang: Lang, out: string, engine?: string): string {
   const { summary, policy, period } = evaluation.results;
   const scored = period.kind === 'month' || period.kind === 'quarter' || period.kind === 'year';
   const noneRated = scored && summary.agents > 0 && summary.rated === 0;
-  const done = say(lang, 'RUN_DONE', {
+  const done = `${say(lang, 'RUN_DONE', {
     mark: noneRated ? '⚠' : '✓',
     period: period.id,
     policy: policy.id,
@@ -166,7 +174,7 @@ export function summaryText(evaluation: Evaluation, lang: Lang, out: string): st
     rejected: summary.rejected_rows,
     warnings: evaluation.warnings.length,
     out,
-  });
+  })}${engine === undefined ? '' : `\n${engine}`}`;
   if (scored)
     return noneRated ? `${done}\n${say(lang, 'RUN_NONE_RATED', { agents: summary.agents })}\n` : `${done}\n`;
   const note = say(lang, 'RUN_MONITORING', {
