@@ -77,6 +77,26 @@ describe('reading CSV (RFC 4180)', () => {
     });
   });
 
+  it('says a short last line without a line break after it is most likely a file cut off', async () => {
+    const cut = await collect(csvOf('a,b,c\n1,2,3\n4,5'));
+    expect(brief(cut)).toEqual([
+      [1, 'header', ['a', 'b', 'c']],
+      [2, ['1', '2', '3']],
+      [3, 'FIELD_COUNT'],
+    ]);
+    expect(cut[2]).toMatchObject({
+      message: {
+        en: "the row has 2 cells, the header 3 columns; it is the file's last line and the file does not end with a line break: the file was most likely cut off inside this line (a download or copy that did not finish). Export or copy the file again.",
+      },
+    });
+    // The same line with its line break, or a last line with too many cells: the usual message.
+    for (const text of ['a,b,c\n4,5\n', 'a,b,c\n4,5,6,7']) {
+      const items = await collect(csvOf(text));
+      expect(items[1]).toMatchObject({ code: 'FIELD_COUNT' });
+      expect((items[1] as { message: { en: string } }).message.en).toContain('A cell that contains a comma');
+    }
+  });
+
   it('stops on a quote never closed, naming the line where the cell opened', async () => {
     const { error, before } = await failure(csvOf('a,b\n1,2\n3,"x\n4,5\n6,7\n'));
     expect(error.kind).toBe('input');

@@ -231,11 +231,12 @@ class CsvParser implements ChunkParser {
     }
     this.#open = null;
     if (next - record.start > this.#max) throw this.#tooLong(record.line, null);
-    if (this.#width >= 0) out.push(this.#item(record));
+    // Without a line feed after it, the record is the file's last line, and the file may be cut off.
+    if (this.#width >= 0) out.push(this.#item(record, !lineFeed));
     else this.#headerOrTitle(record, out);
   }
 
-  #item(record: OpenRecord): FileItem {
+  #item(record: OpenRecord, unterminated: boolean): FileItem {
     if (record.cells.length === this.#width && this.#isHeader(record.cells))
       return headerRepeated(record.line, record.bom);
     if (record.bom) return this.#bomItem(record.line);
@@ -251,7 +252,10 @@ class CsvParser implements ChunkParser {
       };
     }
     if (record.cells.length !== this.#width)
-      return totalRow(record.cells, record.line) ?? this.#fieldCount(record.line, record.cells.length);
+      return (
+        totalRow(record.cells, record.line) ??
+        this.#fieldCount(record.line, record.cells.length, unterminated)
+      );
     return totalRow(record.cells, record.line) ?? { kind: 'record', line: record.line, cells: record.cells };
   }
 
@@ -309,12 +313,17 @@ class CsvParser implements ChunkParser {
     return { kind: 'bad', line, code: 'BOM_INSIDE_FILE', message: messageOf(READ_ERRORS, 'BOM_INSIDE_FILE') };
   }
 
-  #fieldCount(line: number, found: number): FileItem {
+  // Fewer cells on the file's last line, with no line break after it: most likely a file cut off.
+  #fieldCount(line: number, found: number, unterminated = false): FileItem {
+    const expected = this.#width;
     return {
       kind: 'bad',
       line,
       code: 'FIELD_COUNT',
-      message: messageOf(READ_ERRORS, 'FIELD_COUNT', { found, expected: this.#width }),
+      message:
+        unterminated && found < expected
+          ? messageOf(READ_ERRORS, 'FIELD_COUNT_LAST_LINE', { found, expected })
+          : messageOf(READ_ERRORS, 'FIELD_COUNT', { found, expected }),
     };
   }
 

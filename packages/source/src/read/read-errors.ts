@@ -142,6 +142,12 @@ export const READ_ERRORS = defineCatalogue({
     en: (p: { found: number; expected: number }) =>
       `the row has ${p.found} cells, the header ${p.expected} columns. A cell that contains a comma is written in double quotes.`,
   },
+  FIELD_COUNT_LAST_LINE: {
+    zh: (p: { found: number; expected: number }) =>
+      `这一行有 ${p.found} 个单元格,表头有 ${p.expected} 列;它是文件的最后一行,文件末尾也没有换行符:文件多半在这一行中间被截断了(下载或复制没有完成)。请重新导出或重新复制这个文件。`,
+    en: (p: { found: number; expected: number }) =>
+      `the row has ${p.found} cells, the header ${p.expected} columns; it is the file's last line and the file does not end with a line break: the file was most likely cut off inside this line (a download or copy that did not finish). Export or copy the file again.`,
+  },
   BAD_QUOTE: {
     zh: (p: { column: number; name: string | null }) =>
       `第 ${p.column} 列${p.name === null || p.name === '' ? '' : `(${p.name})`}的单元格在闭合引号后还有文字。引号内的引号要写成两个(""),例如 "5"" 屏幕"。`,
