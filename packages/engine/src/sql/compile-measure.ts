@@ -270,7 +270,7 @@ WITH ordered AS (
   SELECT *, lag(sender) OVER (PARTITION BY conv ORDER BY k) AS prev FROM ordered
 ), edges AS (
   SELECT * FROM marked
-  WHERE (sender = ${CUSTOMER} AND prev IS DISTINCT FROM ${CUSTOMER}) OR (sender = ${AGENT} AND prev = ${CUSTOMER})
+  WHERE (sender = ${CUSTOMER} AND ${d.distinctFrom('prev', String(CUSTOMER))}) OR (sender = ${AGENT} AND prev = ${CUSTOMER})
 ), numbered AS (
   SELECT *,
     sum(CASE WHEN sender = ${CUSTOMER} THEN 1 ELSE 0 END) OVER (PARTITION BY conv ORDER BY k ROWS UNBOUNDED PRECEDING) AS block,
@@ -283,7 +283,7 @@ SELECT row_number() OVER () AS pid, conv, block, sent_at AS block_start, coalesc
 FROM numbered WHERE sender = ${CUSTOMER}`,
     `CREATE TABLE pair_seconds AS ${seconds}`,
     `CREATE TABLE conv_facts AS
-SELECT p.conv, TRUE AS inquiry, bool_or(NOT p.answered) AS unanswered,
+SELECT p.conv, ${d.bool(true)} AS inquiry, ${d.boolOr('NOT p.answered')} AS unanswered,
   max(CASE WHEN NOT p.answered THEN p.block_start END) AS unanswered_since,
   max(CASE WHEN p.block = 1 THEN s.seconds END) AS first_response
 FROM pairs p LEFT JOIN pair_seconds s USING (pid) GROUP BY p.conv`,

@@ -37,6 +37,10 @@ export interface SqlDialect {
   floor(value: string): string;
   /** True when the text `text` contains the text `part` (code point for code point). */
   containsText(text: string, part: string): string;
+  /** True when `a` and `b` differ, a null differing from every value but null (never null). */
+  distinctFrom(a: string, b: string): string;
+  /** True when `value` is true on some row, as an aggregate (null when no row has a value). */
+  boolOr(value: string): string;
 }
 
 /** DuckDB (1.x): the engine `evaluate --engine duckdb` runs on. */
@@ -57,4 +61,6 @@ export const DUCKDB: SqlDialect = {
   listAt: (list, index) => `${list}[${index}]`,
   floor: (value) => `CAST(floor(${value}) AS BIGINT)`,
   containsText: (text, part) => `contains(${text}, ${part})`,
+  distinctFrom: (a, b) => `${a} IS DISTINCT FROM ${b}`,
+  boolOr: (value) => `bool_or(${value})`,
 };
