@@ -85,6 +85,10 @@ export const CLI_ERRORS = defineCatalogue({
     zh: (p: { got: string }) => `--port 应为端口号(收到 "${p.got}")`,
     en: (p: { got: string }) => `--port takes a port number (got "${p.got}")`,
   },
+  SQL_OUT_NEEDS_DUCKDB: fixed(
+    '--sql-out 只能与 --engine duckdb 一起使用:默认引擎不运行 SQL',
+    '--sql-out goes with --engine duckdb: the default engine runs no SQL',
+  ),
   REASON_WITHOUT_SUPERSEDE: fixed('--reason 只能与 --supersede 一起使用', '--reason goes with --supersede'),
   SUPERSEDE_NEEDS_REASON: fixed('--supersede 需要 --reason "原因"', '--supersede needs --reason "why"'),
   NO_POSITIONALS: {

@@ -22,6 +22,7 @@ describe('evaluate --engine duckdb', () => {
     expect((await run('duckdb', '--engine', 'duckdb')).code).toBe(0);
     // --threads caps the threads of either engine and changes no byte.
     expect((await run('ts-1', '--threads', '1')).code).toBe(0);
+    const sqlFile = join(root, 'ran.sql');
     const one = await runCli(
       'evaluate',
       ...['--policies', REPOSITORY.samplePolicy, '--data', data, '--period', '2026-10', '--lang', 'en'],
@@ -35,8 +36,26 @@ describe('evaluate --engine duckdb', () => {
         '--threads',
         '1',
       ],
+      ...['--sql-out', sqlFile],
     );
     expect(one.code).toBe(0);
+    // --sql-out: the statements DuckDB ran, the same as docs/scale-sample-policy.sql documents for this policy and month.
+    const statements = (text: string) =>
+      new Set(
+        text
+          .split('\n')
+          .filter((line) => !line.startsWith('--'))
+          .join('\n')
+          .split(/;\n/)
+          .map((x) => x.trim())
+          .filter((x) => x !== ''),
+      );
+    const ran = readFileSync(sqlFile, 'utf8');
+    expect(
+      ran.startsWith('-- The SQL scorebook evaluate --engine duckdb ran for the policy ecommerce-cs'),
+    ).toBe(true);
+    const documented = readFileSync(join(REPOSITORY.root, 'docs', 'scale-sample-policy.sql'), 'utf8');
+    expect([...statements(ran)].sort()).toEqual([...statements(documented)].sort());
     // It says which engine measured, and on how many threads (results.json records neither).
     expect(one.stderr).toContain('measuring: SQL on DuckDB (--engine duckdb)');
     expect(one.stderr).toContain('  Engine: duckdb, at most 1 thread (--threads 1)\n');
@@ -52,6 +71,28 @@ describe('evaluate --engine duckdb', () => {
     };
     expect(results.summary.rated).toBe(12);
   }, 120_000);
+
+  it('refuses --sql-out without --engine duckdb, as bad usage', async () => {
+    const { code, stderr } = await runCli(
+      'evaluate',
+      ...[
+        '--policies',
+        'p',
+        '--data',
+        'd',
+        '--period',
+        '2026-10',
+        '--out',
+        'o',
+        '--sql-out',
+        'x.sql',
+        '--lang',
+        'en',
+      ],
+    );
+    expect(code).toBe(2);
+    expect(stderr).toContain('--sql-out goes with --engine duckdb: the default engine runs no SQL');
+  });
 
   it('is refused for an engine it does not know, as bad usage', async () => {
     const { code, stderr } = await runCli(

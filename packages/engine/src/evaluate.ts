@@ -156,6 +156,11 @@ export interface EvaluateOptions {
    */
   sqlThreads?: number;
   /**
+   * Given each SQL statement the SQL engine runs on DuckDB, in the order it runs them (the CLI's
+   * `--sql-out`); not called on the TypeScript engine.
+   */
+  onSqlStatement?: (statement: string) => void;
+  /**
    * How the messages kept for derivation are partitioned by conversation and when they go to
    * temporary files (`docs/scale.md` §5.2); by default partitions of 2^18 conversations, spilled
    * beyond 4,000,000 messages. The results are the same whatever the setting.
@@ -368,6 +373,7 @@ async function pipeline(
           wantsEvidence,
           cap,
           ...(options.sqlThreads === undefined ? {} : { threads: options.sqlThreads }),
+          ...(options.onSqlStatement === undefined ? {} : { onStatement: options.onSqlStatement }),
         })
       : null;
   if (sql !== null) opened.push(sql);

@@ -4,6 +4,7 @@ import { isCustomTableName, measuredFields, TABLES } from '@scorebook/contract';
 import { loadPolicyFamily, policyMetricCatalog, segmentDefinitions, selectVersion } from '@scorebook/policy';
 import { parsePeriod, Zone, zonePeriod } from '@scorebook/time';
 import { expect, it } from 'vitest';
+import { evaluate } from '../src/index.ts';
 import { exclusionsSql } from '../src/sql/compile-exclusions.ts';
 import { measureSql } from '../src/sql/compile-measure.ts';
 import { DUCKDB } from '../src/sql/dialect.ts';
@@ -73,3 +74,30 @@ it('docs/scale-sample-policy.sql is the SQL the engine writes for the sample pol
   if (process.env.SCOREBOOK_WRITE_SQL === '1') writeFileSync(file, sql);
   expect(readFileSync(file, 'utf8')).toBe(sql);
 });
+
+// The statements of the documented file: its comment lines left out, each statement ending with `;`
+// at a line's end.
+function statementsOf(text: string): string[] {
+  return text
+    .split('\n')
+    .filter((line) => !line.startsWith('--'))
+    .join('\n')
+    .split(/;\n/)
+    .map((statement) => statement.trim())
+    .filter((statement) => statement !== '');
+}
+
+it('is what evaluate --engine duckdb runs on the sample company: every statement of the file, and no other', async () => {
+  const ran: string[] = [];
+  await evaluate({
+    policiesDir: `${root}configs/policies/ecommerce-cs`,
+    dataDir: `${root}data/sample`,
+    period: '2026-10',
+    appealsDir: null,
+    engine: 'duckdb',
+    onSqlStatement: (statement) => ran.push(statement),
+  });
+  const documented = statementsOf(readFileSync(file, 'utf8'));
+  expect(documented.length).toBeGreaterThan(50);
+  expect([...new Set(ran)].sort()).toEqual([...new Set(documented)].sort());
+}, 60_000);

@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import {
   type Evaluation,
   evaluate,
@@ -48,7 +48,8 @@ export const ENGINE_HELP: Bilingual = {
 export const EVALUATE_HELP: Bilingual = {
   zh: `scorebook evaluate --policies <dir> --data <dir> --period <2026-10|2026-Q4|2026> --out <dir>
                    [--source <source.yaml>] [--allow-missing <table,…>] [--max-rejected 1%|<rows>]
-                   [--engine typescript|duckdb] [--threads N] [--break-stale-lock] [--quiet] [--lang zh|en]
+                   [--engine typescript|duckdb [--sql-out <file>]] [--threads N] [--break-stale-lock]
+                   [--quiet] [--lang zh|en]
 
 用期间开始时生效的策略版本评估数据目录,写出 <out>/results.json、explanations.json、rejected.json、policy.json。
 成功时退出码 0;策略或数据有误时 1(不写任何文件);用法错误时 2。
@@ -59,10 +60,12 @@ ${DATA_OPTIONS_HELP.zh}
   --quiet         不显示进度和汇总
   --break-stale-lock  收回输出目录上一个已不在运行的进程留下的锁(默认拒绝:OUTPUT_LOCK_STALE);只在它仍是
                   那个失效的锁时才删除,持有者仍在运行的锁从不收回
-${ENGINE_HELP.zh}`,
+${ENGINE_HELP.zh}  --sql-out       与 --engine duckdb 一起:把 DuckDB 运行的每条 SQL 按运行顺序写入这个文件(见 docs/scale.md §6)
+`,
   en: `scorebook evaluate --policies <dir> --data <dir> --period <2026-10|2026-Q4|2026> --out <dir>
                    [--source <source.yaml>] [--allow-missing <table,…>] [--max-rejected 1%|<rows>]
-                   [--engine typescript|duckdb] [--threads N] [--break-stale-lock] [--quiet] [--lang zh|en]
+                   [--engine typescript|duckdb [--sql-out <file>]] [--threads N] [--break-stale-lock]
+                   [--quiet] [--lang zh|en]
 
 Evaluates a data directory with the policy version in force at the period's start and writes
 <out>/results.json, explanations.json, rejected.json and policy.json. Exit 0 on success, 1 on bad policy or data
@@ -76,7 +79,9 @@ ${DATA_OPTIONS_HELP.en}
   --break-stale-lock  take over the output folder's lock when a process that no longer runs left it
                   (refused by default: OUTPUT_LOCK_STALE); it is removed only while it is still
                   that stale lock, a lock whose holder runs never
-${ENGINE_HELP.en}`,
+${ENGINE_HELP.en}  --sql-out       with --engine duckdb: write every SQL statement DuckDB runs, in order, to this file
+                  (docs/scale.md §6)
+`,
 };
 
 /** The `--engine` option: nothing for the default engine, so options stay as they were. */
@@ -106,6 +111,7 @@ export async function runEvaluate(argv: string[], io: CommandIo): Promise<number
     quiet: { type: 'boolean', short: 'q' },
     engine: { type: 'string' },
     threads: { type: 'string' },
+    'sql-out': { type: 'string' },
     'break-stale-lock': { type: 'boolean' },
   });
   if (values.help) {
@@ -116,6 +122,10 @@ export async function runEvaluate(argv: string[], io: CommandIo): Promise<number
   const lang = pickLang(values.lang);
   const maxRejected = maxRejectedOption(values['max-rejected']);
   const threads = threadsOption(values.threads);
+  const sqlOut = values['sql-out'];
+  if (sqlOut !== undefined && values.engine !== 'duckdb') throw usageError('SQL_OUT_NEEDS_DUCKDB');
+  // The statements DuckDB runs, in order, for --sql-out.
+  const statements: string[] = [];
   const options = {
     policiesDir: required(values, 'policies', 'evaluate'),
     dataDir: required(values, 'data', 'evaluate'),
@@ -125,6 +135,7 @@ export async function runEvaluate(argv: string[], io: CommandIo): Promise<number
     ...dataOptions(values),
     ...engineOption(values.engine),
     ...(threads === undefined ? {} : { parallel: { threads }, sqlThreads: threads }),
+    ...(sqlOut === undefined ? {} : { onSqlStatement: (statement: string) => statements.push(statement) }),
   };
   const out = required(values, 'out', 'evaluate');
   // A week, a day or a range is evaluated for monitoring (publish refuses them).
@@ -136,6 +147,7 @@ export async function runEvaluate(argv: string[], io: CommandIo): Promise<number
   const { brokenLock } = writeEvaluation(out, evaluation, {
     breakStaleLock: values['break-stale-lock'] === true,
   });
+  if (sqlOut !== undefined) writeSqlFile(sqlOut, statements, evaluation, options.dataDir);
   // A lock taken from another process is said even with --quiet.
   if (brokenLock !== null)
     io.err(`${say(lang, 'LOCK_BROKEN', { lock: brokenLock.file, holder: brokenLock.holder })}\n`);
@@ -151,6 +163,29 @@ export async function runEvaluate(argv: string[], io: CommandIo): Promise<number
     io.err(summaryText(evaluation, lang, out, engine));
   }
   return EXIT.ok;
+}
+
+/**
+ * `--sql-out`: every statement DuckDB ran, in the order it ran them, each ending with `;` and a
+ * blank line, under a header naming the policy, period and data; written whole (a temporary file
+ * beside it, renamed), so that a failed write leaves no half file.
+ */
+function writeSqlFile(
+  file: string,
+  statements: readonly string[],
+  evaluation: Evaluation,
+  data: string,
+): void {
+  const { policy, period } = evaluation.results;
+  const header = [
+    `-- The SQL scorebook evaluate --engine duckdb ran for the policy ${policy.id} (${policy.version}),`,
+    `-- period ${period.id}, data ${data}, in the order it ran (docs/scale.md §6). Tables are filled by`,
+    '-- appenders between the statements.',
+    '',
+  ].join('\n');
+  const temp = join(dirname(resolve(file)), `.${basename(file)}.${process.pid}.tmp`);
+  writeFileSync(temp, `${header}\n${statements.map((s) => `${s};\n`).join('\n')}`);
+  renameSync(temp, file);
 }
 
 /**

@@ -47,6 +47,26 @@ export interface SqlMeasureInput {
   cap: number;
   /** DuckDB's worker threads; by default every core. */
   threads?: number;
+  /** Given each SQL statement as it is run, in order (`evaluate --sql-out`). */
+  onStatement?: (statement: string) => void;
+}
+
+/**
+ * The connection, each statement it runs (`run`, `runAndReadAll`) given to `onStatement` first;
+ * everything else as it is.
+ */
+function recording(connection: DuckDBConnection, onStatement: (statement: string) => void): DuckDBConnection {
+  return new Proxy(connection, {
+    get(target, key) {
+      const value: unknown = Reflect.get(target, key, target);
+      if (typeof value !== 'function') return value;
+      if (key !== 'run' && key !== 'runAndReadAll') return value.bind(target);
+      return (statement: string, ...rest: unknown[]) => {
+        onStatement(statement);
+        return value.call(target, statement, ...rest);
+      };
+    },
+  });
 }
 
 /**
@@ -161,7 +181,8 @@ export class SqlMeasure {
       preserve_insertion_order: 'false',
       ...(input.threads === undefined ? {} : { threads: String(input.threads) }),
     });
-    const connection = await instance.connect();
+    const connected = await instance.connect();
+    const connection = input.onStatement === undefined ? connected : recording(connected, input.onStatement);
     const measure = new SqlMeasure(input, sql, exclusions, instance, connection, temp);
     for (const table of [...sql.tables, ...exclusions.map((e) => e.load)]) {
       const columns = table.columns.map((c) => `${dialect.ident(c.name)} ${dialect.type(c.type)}`);
