@@ -42,4 +42,20 @@ describe('a failed run’s report of rejected rows', () => {
     // The list is written whole either way.
     expect(JSON.parse(readFileSync(reportPath, 'utf8')).total).toBe(2);
   });
+
+  it('prints first the warning that every appeal is another data set’s, before the errors it explains', () => {
+    const error = { ...problem('APPEAL_NOT_AGENTS_RECORD'), file: 'ap-1.yaml', line: 3, column: 5 };
+    const others = {
+      ...problem('APPEALS_NOT_FOR_THIS_DATA'),
+      severity: 'warning' as const,
+      file: 'configs/appeals/2026-10',
+    };
+    const unrelated = { ...problem('SOME_WARNING'), severity: 'warning' as const };
+    const text = formatFailure([error, unrelated, others], [], 'en', false);
+    const at = (code: string) => text.indexOf(`${code} explained`);
+    expect(at('APPEALS_NOT_FOR_THIS_DATA')).toBeGreaterThanOrEqual(0);
+    expect(at('APPEALS_NOT_FOR_THIS_DATA')).toBeLessThan(at('APPEAL_NOT_AGENTS_RECORD'));
+    // Other warnings stay after the errors.
+    expect(at('SOME_WARNING')).toBeGreaterThan(at('APPEAL_NOT_AGENTS_RECORD'));
+  });
 });

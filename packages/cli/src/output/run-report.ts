@@ -10,12 +10,18 @@ import { formatRunProblems } from './run-problems.ts';
 /** Rejected rows printed before pointing at the full list. */
 const SHOWN = 20;
 
+/**
+ * Warnings that explain every error after them, printed first: every appeal of the folder is
+ * another data set's (APPEALS_NOT_FOR_THIS_DATA), so its per-file errors follow from it.
+ */
+const HEADLINES: ReadonlySet<string> = new Set(['APPEALS_NOT_FOR_THIS_DATA']);
+
 /** The stops that rejected rows cause: only then are the first rows printed with the problems. */
 const STOPPED_BY_ROWS: ReadonlySet<string> = new Set(['TOO_MANY_REJECTED', 'UNMAPPED_IN_PERIOD']);
 
 /**
  * Why a run stopped, for people: every problem (those in a YAML file with a code frame; the
- * warnings without a place after the rest), then the
+ * warnings without a place after the rest, but one that explains the errors first), then the
  * first rejected rows, each with the row that caused it, and — when there were rejected rows —
  * the complete list written to a file outside any results folder, whose path is printed. When
  * rejected rows are not what stopped the run (an appeal or policy error), one line counts them
@@ -34,14 +40,18 @@ export function formatFailure(
     (p): p is SourceProblem => p.line !== null && p.column !== null && p.file !== null,
   );
   const others = problems.filter((p) => !positioned.includes(p as SourceProblem));
-  // The warnings given with the errors (what was not checked because of them) come last.
+  // A warning that explains the errors comes first; the other warnings given with the errors
+  // (what was not checked because of them) come last.
   let out = formatRunProblems(
-    others.filter((p) => p.severity !== 'warning'),
+    [
+      ...others.filter((p) => HEADLINES.has(p.code)),
+      ...others.filter((p) => p.severity !== 'warning' && !HEADLINES.has(p.code)),
+    ],
     lang,
   );
   if (positioned.length > 0) out += formatProblemsHuman(positioned, lang, color);
   out += formatRunProblems(
-    others.filter((p) => p.severity === 'warning'),
+    others.filter((p) => p.severity === 'warning' && !HEADLINES.has(p.code)),
     lang,
   );
   if (rejected.length > 0) {
