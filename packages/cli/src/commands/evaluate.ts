@@ -122,8 +122,9 @@ export async function runEvaluate(argv: string[], io: CommandIo): Promise<number
   const lang = pickLang(values.lang);
   const maxRejected = maxRejectedOption(values['max-rejected']);
   const threads = threadsOption(values.threads);
+  const engine = engineOption(values.engine);
   const sqlOut = values['sql-out'];
-  if (sqlOut !== undefined && values.engine !== 'duckdb') throw usageError('SQL_OUT_NEEDS_DUCKDB');
+  if (sqlOut !== undefined && engine.engine !== 'duckdb') throw usageError('SQL_OUT_NEEDS_DUCKDB');
   // The statements DuckDB runs, in order, for --sql-out.
   const statements: string[] = [];
   const options = {
@@ -133,7 +134,7 @@ export async function runEvaluate(argv: string[], io: CommandIo): Promise<number
     onProgress: progressReporter(io, lang, values.quiet === true),
     ...(maxRejected ? { maxRejected } : {}),
     ...dataOptions(values),
-    ...engineOption(values.engine),
+    ...engine,
     ...(threads === undefined ? {} : { parallel: { threads }, sqlThreads: threads }),
     ...(sqlOut === undefined ? {} : { onSqlStatement: (statement: string) => statements.push(statement) }),
   };
