@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -51,4 +51,17 @@ function layoutOf(root: string) {
     manifest: join(root, 'package.json'),
     lockfile: join(root, 'package-lock.json'),
   } as const;
+}
+
+/**
+ * How to run the command again, for the next step a message names: `npx scorebook` inside the
+ * checkout (npm finds it in the checkout's node_modules/.bin), `scorebook` elsewhere, where a
+ * repository of one's own puts the checkout's commands on the PATH (docs/own-repository.md) and
+ * `npx scorebook` would look for a package of that name in the registry.
+ */
+export function commandHint(cwd: string = process.cwd()): string {
+  const inside = relative(REPOSITORY.root, resolve(cwd));
+  return inside === '' || (!inside.startsWith('..') && !inside.startsWith('/'))
+    ? 'npx scorebook'
+    : 'scorebook';
 }

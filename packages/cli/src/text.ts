@@ -541,10 +541,12 @@ export const CLI_TEXT = defineCatalogue({
     en: (p: SiteBuilt) =>
       `✓ Site built: ${p.pages} pages, ${p.periods} periods (${p.rebuilt} rebuilt, ${p.reused} re-used) in ${p.seconds} s.\n  Open: ${p.index}`,
   },
-  SITE_ALTERED: fixed(
-    '  这些期间的页面显示的是现在的文件,并注明它们与发布时不同。请运行 npx scorebook verify --all 复核,并从 git 恢复被改动的文件。',
-    '  The pages of these periods show the files as they are now, with a warning that they differ from the publication. Run npx scorebook verify --all, and restore the changed files from git.',
-  ),
+  SITE_ALTERED: {
+    zh: (p: { command: string }) =>
+      `  这些期间的页面显示的是现在的文件,并注明它们与发布时不同。请运行 ${p.command} verify --all 复核,并从 git 恢复被改动的文件。`,
+    en: (p: { command: string }) =>
+      `  The pages of these periods show the files as they are now, with a warning that they differ from the publication. Run ${p.command} verify --all, and restore the changed files from git.`,
+  },
   SITE_SERVING: {
     zh: (p: { url: string }) => `网站地址:${p.url} (按 Ctrl-C 停止)`,
     en: (p: { url: string }) => `Site at ${p.url} (Ctrl-C to stop)`,
@@ -632,10 +634,10 @@ export const CLI_TEXT = defineCatalogue({
     en: (p: { code: string; n: number }) => `  rejected ${p.code} × ${p.n}, e.g.:`,
   },
   INIT_WROTE: {
-    zh: (p: { file: string; todos: number; dir: string }) =>
-      `✓ 已写出草稿 ${p.file}${p.todos > 0 ? `,其中 ${p.todos} 行 TODO 待补全` : ''}。\n  检查并修改后运行:npx scorebook source check ${p.dir}`,
-    en: (p: { file: string; todos: number; dir: string }) =>
-      `✓ Wrote the draft ${p.file}${p.todos > 0 ? ` with ${p.todos} TODO line${p.todos === 1 ? '' : 's'} to complete` : ''}.\n  Review it, then run: npx scorebook source check ${p.dir}`,
+    zh: (p: { file: string; todos: number; dir: string; command: string }) =>
+      `✓ 已写出草稿 ${p.file}${p.todos > 0 ? `,其中 ${p.todos} 行 TODO 待补全` : ''}。\n  检查并修改后运行:${p.command} source check ${p.dir}`,
+    en: (p: { file: string; todos: number; dir: string; command: string }) =>
+      `✓ Wrote the draft ${p.file}${p.todos > 0 ? ` with ${p.todos} TODO line${p.todos === 1 ? '' : 's'} to complete` : ''}.\n  Review it, then run: ${p.command} source check ${p.dir}`,
   },
   INIT_NO_POLICY_FOLDER: {
     zh: (p: { root: string }) =>

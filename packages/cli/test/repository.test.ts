@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { REPOSITORY } from '../src/repository.ts';
+import { commandHint, REPOSITORY } from '../src/repository.ts';
 import { siteAppDir } from '../src/site/build-site.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -212,4 +212,14 @@ describe('the workflows and CI', () => {
     expect(failing.stdout).toContain('**✗ 失败 / failed (exit 1):**');
     // Ten CLI processes: minutes on a loaded 2-core machine.
   }, 300_000);
+});
+
+describe('the command a message tells to run next', () => {
+  it('is npx scorebook inside the checkout and scorebook elsewhere (a repository of your own)', () => {
+    expect(commandHint(REPOSITORY.root)).toBe('npx scorebook');
+    expect(commandHint(join(REPOSITORY.root, 'packages', 'cli'))).toBe('npx scorebook');
+    expect(commandHint(tmpdir())).toBe('scorebook');
+    // A folder beside the checkout whose name starts with the checkout's is not inside it.
+    expect(commandHint(`${REPOSITORY.root}-company`)).toBe('scorebook');
+  });
 });

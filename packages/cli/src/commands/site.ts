@@ -5,6 +5,7 @@ import { type Bilingual, messageOf } from '@scorebook/problems';
 import { parseCommandArgs, required } from '../args.ts';
 import { EXIT, usageError } from '../cli-error.ts';
 import { type Lang, langOption, pickLang } from '../lang.ts';
+import { commandHint } from '../repository.ts';
 import { buildSite, listPeriods } from '../site/build-site.ts';
 import { serveSite } from '../site/serve-site.ts';
 import { siteRefusal } from '../site/site-errors.ts';
@@ -77,7 +78,7 @@ async function siteBuild(argv: string[], io: CommandIo): Promise<number> {
       (a) =>
         `⚠ ${messageOf(GOVERNANCE_ERRORS, 'PUBLISHED_FILE_CHANGED', { file: `${a.period}/${a.file}`, recorded: a.recorded, current: a.current })[lang]}`,
     );
-    io.err(`${[...changed, say(lang, 'SITE_ALTERED')].join('\n')}\n`);
+    io.err(`${[...changed, say(lang, 'SITE_ALTERED', { command: commandHint() })].join('\n')}\n`);
   }
   return EXIT.ok;
 }

@@ -8,7 +8,7 @@ import { CLI_ERRORS, EXIT, usageError } from '../cli-error.ts';
 import { type Lang, langOption, pickLang } from '../lang.ts';
 import { progressReporter } from '../output/progress.ts';
 import { formatRunProblems } from '../output/run-problems.ts';
-import { REPOSITORY } from '../repository.ts';
+import { commandHint, REPOSITORY } from '../repository.ts';
 import { say } from '../text.ts';
 import { draftRoles } from './draft-roles.ts';
 import { draftPolicyFolders, draftTimezone } from './draft-timezone.ts';
@@ -100,7 +100,7 @@ async function init(argv: string[], io: CommandIo): Promise<number> {
     ]);
   }
   const todos = draftTodoLines(text);
-  io.err(`${say(lang, 'INIT_WROTE', { file: out, todos, dir: dataDir })}\n`);
+  io.err(`${say(lang, 'INIT_WROTE', { file: out, todos, dir: dataDir, command: commandHint() })}\n`);
   // Said on the terminal too: the notes in the draft are easily missed.
   if (folders.length === 0 && values.policies === undefined)
     io.err(
