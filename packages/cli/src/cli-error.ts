@@ -9,7 +9,8 @@ const MONITORING_WORDS: Record<MonitoringKind, [string, string]> = {
 
 /**
  * The errors of the command line itself (not of a policy, source or data), by permanent code:
- * `SOURCE_EXISTS` stops `source init` as a problem (exit 1); every other entry is bad usage
+ * `SOURCE_EXISTS` stops `source init` and `SQL_OUT_UNWRITABLE` `evaluate --sql-out` as a problem
+ * (exit 1); every other entry is bad usage
  * (exit 2, {@link UsageError}). Each says what was wrong, with the value given, and what to type.
  */
 export const CLI_ERRORS = defineCatalogue({
@@ -18,6 +19,12 @@ export const CLI_ERRORS = defineCatalogue({
       `${p.file} 已存在(${p.reason}),source init 不会覆盖它。请先改名或删除,或用 --out 写到别处。`,
     en: (p: { file: string; reason: string }) =>
       `${p.file} exists (${p.reason}); source init never overwrites it. Rename or remove it first, or write elsewhere with --out.`,
+  },
+  SQL_OUT_UNWRITABLE: {
+    zh: (p: { file: string; reason: string }) =>
+      `无法写入 --sql-out 的文件 ${p.file}(${p.reason})。请确认它所在的文件夹存在并且可写,或换一个路径。`,
+    en: (p: { file: string; reason: string }) =>
+      `The --sql-out file ${p.file} cannot be written (${p.reason}). Check that its folder exists and is writable, or give another path.`,
   },
   BAD_ARGUMENTS: {
     zh: (p: { reason: string; command: string }) => `${p.reason}\n  scorebook ${p.command} --help`,

@@ -51,9 +51,12 @@ describe('evaluate --engine duckdb', () => {
           .filter((x) => x !== ''),
       );
     const ran = readFileSync(sqlFile, 'utf8');
-    expect(
-      ran.startsWith('-- The SQL scorebook evaluate --engine duckdb ran for the policy ecommerce-cs'),
-    ).toBe(true);
+    expect(ran.startsWith('-- scorebook evaluate --engine duckdb 为策略 ecommerce-cs')).toBe(true);
+    expect(ran).toContain('\n-- The SQL scorebook evaluate --engine duckdb ran for the policy ecommerce-cs');
+    // Each statement once, in the order it ran (none repeated), and no temporary file left beside it.
+    const list = ran.split('\n\n').slice(1);
+    expect(new Set(list).size).toBe(list.length);
+    expect(readdirSync(root).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     const documented = readFileSync(join(REPOSITORY.root, 'docs', 'scale-sample-policy.sql'), 'utf8');
     expect([...statements(ran)].sort()).toEqual([...statements(documented)].sort());
     // It says which engine measured, and on how many threads (results.json records neither).
@@ -71,6 +74,25 @@ describe('evaluate --engine duckdb', () => {
     };
     expect(results.summary.rated).toBe(12);
   }, 120_000);
+
+  it('refuses --sql-out into a folder that cannot take it before evaluating, and an unknown engine as such', async () => {
+    const missing = join(mkdtempSync(join(tmpdir(), 'scorebook-sql-out-')), 'no-such-folder', 'x.sql');
+    const { code, stderr } = await runCli(
+      'evaluate',
+      ...['--policies', 'p', '--data', 'd', '--period', '2026-10', '--out', 'o', '--lang', 'en'],
+      ...['--engine', 'duckdb', '--sql-out', missing],
+    );
+    expect(code).toBe(1);
+    expect(stderr).toContain('SQL_OUT_UNWRITABLE');
+    expect(stderr).toContain(`The --sql-out file ${missing} cannot be written (ENOENT)`);
+    const spark = await runCli(
+      'evaluate',
+      ...['--policies', 'p', '--data', 'd', '--period', '2026-10', '--out', 'o', '--lang', 'en'],
+      ...['--engine', 'spark', '--sql-out', 'x.sql'],
+    );
+    expect(spark.code).toBe(2);
+    expect(spark.stderr).toContain('"spark"');
+  });
 
   it('refuses --sql-out without --engine duckdb, as bad usage', async () => {
     const { code, stderr } = await runCli(

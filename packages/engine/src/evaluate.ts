@@ -637,7 +637,8 @@ async function pipeline(
           grades: policy.grades.map((g) => g.grade),
           policyId: policy.id,
           evaluateEarlier: async (earlier) => {
-            const { onProgress: _quiet, ...rest } = options;
+            // Neither progress nor --sql-out's statements: they are the asked period's alone.
+            const { onProgress: _quiet, onSqlStatement: _notRecorded, ...rest } = options;
             const evaluation = await evaluate({ ...rest, period: earlier, history: false });
             return {
               results: evaluation.results,

@@ -1,6 +1,6 @@
-import { existsSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import {
   type Evaluation,
   evaluate,
@@ -26,6 +26,7 @@ import { type Lang, pickLang } from '../lang.ts';
 import { progressReporter } from '../output/progress.ts';
 import { formatRejected } from '../output/run-report.ts';
 import { formatRunSummary, gradeCounts } from '../output/run-summary.ts';
+import { checkSqlFileFolder, writeSqlFile } from '../output/sql-file.ts';
 import { say } from '../text.ts';
 import type { CommandIo } from './io.ts';
 
@@ -125,6 +126,7 @@ export async function runEvaluate(argv: string[], io: CommandIo): Promise<number
   const engine = engineOption(values.engine);
   const sqlOut = values['sql-out'];
   if (sqlOut !== undefined && engine.engine !== 'duckdb') throw usageError('SQL_OUT_NEEDS_DUCKDB');
+  if (sqlOut !== undefined) checkSqlFileFolder(sqlOut);
   // The statements DuckDB runs, in order, for --sql-out.
   const statements: string[] = [];
   const options = {
@@ -148,7 +150,7 @@ export async function runEvaluate(argv: string[], io: CommandIo): Promise<number
   const { brokenLock } = writeEvaluation(out, evaluation, {
     breakStaleLock: values['break-stale-lock'] === true,
   });
-  if (sqlOut !== undefined) writeSqlFile(sqlOut, statements, evaluation, options.dataDir);
+  if (sqlOut !== undefined) writeSqlFile({ file: sqlOut, statements, evaluation, data: options.dataDir });
   // A lock taken from another process is said even with --quiet.
   if (brokenLock !== null)
     io.err(`${say(lang, 'LOCK_BROKEN', { lock: brokenLock.file, holder: brokenLock.holder })}\n`);
@@ -164,29 +166,6 @@ export async function runEvaluate(argv: string[], io: CommandIo): Promise<number
     io.err(summaryText(evaluation, lang, out, engine));
   }
   return EXIT.ok;
-}
-
-/**
- * `--sql-out`: every statement DuckDB ran, in the order it ran them, each ending with `;` and a
- * blank line, under a header naming the policy, period and data; written whole (a temporary file
- * beside it, renamed), so that a failed write leaves no half file.
- */
-function writeSqlFile(
-  file: string,
-  statements: readonly string[],
-  evaluation: Evaluation,
-  data: string,
-): void {
-  const { policy, period } = evaluation.results;
-  const header = [
-    `-- The SQL scorebook evaluate --engine duckdb ran for the policy ${policy.id} (${policy.version}),`,
-    `-- period ${period.id}, data ${data}, in the order it ran (docs/scale.md §6). Tables are filled by`,
-    '-- appenders between the statements.',
-    '',
-  ].join('\n');
-  const temp = join(dirname(resolve(file)), `.${basename(file)}.${process.pid}.tmp`);
-  writeFileSync(temp, `${header}\n${statements.map((s) => `${s};\n`).join('\n')}`);
-  renameSync(temp, file);
 }
 
 /**

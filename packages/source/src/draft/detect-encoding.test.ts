@@ -35,10 +35,16 @@ describe('detectEncoding', () => {
     });
   });
 
-  it('does not hold a character cut at the end of a partial sample against UTF-8', () => {
-    const cut = utf8('会话ID,客服').slice(0, -1);
-    expect(detectEncoding(cut, false)).toEqual({ encoding: 'utf-8', bom: false });
-    expect(detectEncoding(cut, true).encoding).not.toBe('utf-8');
+  it('does not hold a character cut at the end against UTF-8: of a partial sample, or of a whole file cut off', () => {
+    // 服 is three bytes in UTF-8: cut after one or two of them.
+    for (const bytes of [1, 2]) {
+      const cut = utf8('会话ID,客服').slice(0, -bytes);
+      expect(detectEncoding(cut, false)).toEqual({ encoding: 'utf-8', bom: false });
+      // A whole file cut off is UTF-8 too (the reader then says FILE_TRUNCATED), not GB18030 or none.
+      expect(detectEncoding(cut, true)).toEqual({ encoding: 'utf-8', bom: false });
+    }
+    // Bytes that are not UTF-8 before the end still are not.
+    expect(detectEncoding(Uint8Array.of(0x61, 0xff, 0xe4, 0xb8), true).encoding).not.toBe('utf-8');
   });
 
   it('gives null when neither decodes', () => {

@@ -133,6 +133,19 @@ describe('bytes not valid in the declared encoding', { timeout: 60_000 }, () => 
         expect(e.problems[0]!.message.en).toContain(`(byte offset ${offset}) begin a ${encoding} character`);
       }
     }
+    // A file shorter than four bytes: the cut character's bytes and offset, after the whole ones.
+    for (const [input, encoding, offset, shown] of [
+      [bytes('a', [0xe4, 0xb8]), 'utf-8', 1, '0xE4 0xB8'],
+      [bytes([0xe4]), 'utf-8', 0, '0xE4'],
+      [bytes('\n', [0xf0, 0x9f]), 'utf-8', 1, '0xF0 0x9F'],
+      [bytes([0x41, 0x00, 0x42]), 'utf-16le', 2, '0x42'],
+    ] as const) {
+      const { error: e } = await failure(csvOf(input, { encoding }));
+      expect(e.problems[0]!.code).toBe('FILE_TRUNCATED');
+      expect(e.problems[0]!.message.en).toContain(`its last bytes ${shown} (byte offset ${offset})`);
+    }
+    const { error: second } = await failure(csvOf(bytes('\n', [0xf0, 0x9f])));
+    expect(second.problems[0]!.line).toBe(2);
     // Bytes at the end that no character begins with are bad bytes, as before.
     const { error: bad } = await failure(csvOf(bytes('a,b\n1,', [0xff])));
     expect(bad.problems[0]!.code).toBe('FILE_NOT_UTF8');

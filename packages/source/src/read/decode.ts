@@ -44,7 +44,8 @@ const READ_BUFFER_BYTES = 16 * READ_CHUNK_BYTES;
  * boundaries. A chunk of `source` is read before the next is asked for and never kept (it may
  * be a view of a buffer that the source reads into again). A byte-order mark of the declared encoding at the start is skipped; the mark of
  * another encoding where the declared one would read it as text stops with FILE_BOM_MISMATCH.
- * Bytes not valid in the encoding stop with FILE_NOT_UTF8 (utf-8) or FILE_BAD_ENCODING, naming
+ * A file that ends inside a character stops with FILE_TRUNCATED (it was cut off); other bytes not
+ * valid in the encoding stop with FILE_NOT_UTF8 (utf-8) or FILE_BAD_ENCODING, naming
  * the line and the exact byte offset of the first bad byte wherever the chunks split, with a
  * hint: the encoding a byte-order mark announces, or GB18030 when the bytes decode as GB18030.
  */
@@ -386,14 +387,19 @@ function badBytes(piece: Uint8Array, at: Place, options: DecodeOptions): Error {
 }
 
 // `tail`, the file's last bytes, begins a character and ends before it does (FILE_TRUNCATED).
+// (A file shorter than four bytes is all tail: its whole characters come before the cut one.)
 function truncated(tail: Uint8Array, at: Place, options: DecodeOptions): Error {
   const wide = options.encoding === 'utf-16le' || options.encoding === 'utf-16be';
-  const line = at.lines + lineFeeds(tail, at.base, wide, options.encoding === 'utf-16be').length + 1;
+  const whole = boundary(tail, options.encoding);
+  const line =
+    at.lines + lineFeeds(tail.subarray(0, whole), at.base, wide, options.encoding === 'utf-16be').length + 1;
   return readError(options.name, line, 'FILE_TRUNCATED', {
     file: options.name,
     line,
-    offset: at.base,
-    bytes: Array.from(tail, (b) => `0x${b.toString(16).toUpperCase().padStart(2, '0')}`).join(' '),
+    offset: at.base + whole,
+    bytes: Array.from(tail.subarray(whole), (b) => `0x${b.toString(16).toUpperCase().padStart(2, '0')}`).join(
+      ' ',
+    ),
     encoding: options.encoding,
   });
 }
