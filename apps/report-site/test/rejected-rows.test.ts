@@ -75,6 +75,8 @@ beforeAll(() => {
       'q2,a1,2026-10-31 25:00,90,false',
       'q3,a2,2026-10-05T10:00:00+08:00,70,false',
       '合计,,,245,',
+      // A review without its id: about a1, but nothing to find it by (its record shows —).
+      ',a1,2026-10-06T10:00:00+08:00,80,false',
       '',
     ].join('\n'),
   );
@@ -84,7 +86,7 @@ beforeAll(() => {
     appeals,
     period: '2026-10',
     tables: ['agents', 'conversations', 'messages', 'qa_reviews'],
-    maxRejected: '2',
+    maxRejected: '3',
   });
 });
 
@@ -93,19 +95,22 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 describe('an agent page', () => {
   it('lists the rows about the agent rejected when read, with place, field, code and reason', () => {
     const zh = page('zh', 'a1');
-    expect(zh).toContain('data-rejected-rows="1"');
+    expect(zh).toContain('data-rejected-rows="2"');
     const section = /<section data-rejected-rows[\s\S]*?<\/section>/.exec(zh)?.[0] ?? '';
     expect(text(section)).toContain('读取时被拒绝的行');
-    expect(text(section)).toContain('导出文件中有 1 行与这位客服有关');
+    expect(text(section)).toContain('导出文件中有 2 行与这位客服有关');
     expect([...section.matchAll(/data-rejected-row="([^"]+)"/g)].map((m) => m[1])).toEqual([
       'qa_reviews.csv:3',
+      'qa_reviews.csv:6',
     ]);
+    // A row with no record_id shows — in the record's cell.
+    expect(text(section)).toMatch(/质检 qa_reviews\.csv:6 — 质检单 MISSING_FIELD /);
     // The table by its Chinese name and the field by its label, as the records tables show them.
-    // The record by its id, so that it can be found in the QA system: 质检单号 q2.
+    // The record by its id, so that it can be found in the QA system: 质检单 q2.
     expect(text(section)).toMatch(/质检 qa_reviews\.csv:3 质检单 q2 质检时间 BAD_VALUE /);
     const en = page('en', 'a1');
     const sectionEn = text(/<section data-rejected-rows[\s\S]*?<\/section>/.exec(en)?.[0] ?? '');
-    expect(sectionEn).toContain('Rows rejected when read 1 rows of the exported files are about this agent');
+    expect(sectionEn).toContain('Rows rejected when read 2 rows of the exported files are about this agent');
     expect(sectionEn).toMatch(/qa_reviews qa_reviews\.csv:3 Review q2 Reviewed BAD_VALUE /);
     // a2 has no rejected row; the totals row is about no agent.
     expect(page('zh', 'a2')).not.toContain('data-rejected-rows');

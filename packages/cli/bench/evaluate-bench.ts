@@ -78,9 +78,8 @@ console.log(
 if (values.keep || values.data !== undefined) console.log(`  data in ${dir}`);
 else rmSync(dir, { recursive: true, force: true });
 
-// The largest difference of each metric over the agents both give a value for.
-// The largest difference of each message metric between two runs' values, agent by agent; `other`
-// names the second run in the count of agents it lacks.
+// The largest difference of each message metric over the agents both runs give; `other` names the
+// second run in the count of agents with responses that only the first gives.
 function compare(
   a: Record<string, MessageMetrics>,
   b: Record<string, MessageMetrics>,

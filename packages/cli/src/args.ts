@@ -82,6 +82,25 @@ export function maxRejectedOption(value: string | undefined): RejectedLimit | un
   return limit;
 }
 
+/** The most `--threads` takes (docs/scale.md §0). */
+export const MAX_THREADS = 256;
+
+/** The `--threads` option (evaluate, verify, impact): a whole number from 1 to {@link MAX_THREADS}; undefined when not given. */
+export function threadsOption(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[1-9][0-9]{0,2}$/.test(value) || Number(value) > MAX_THREADS)
+    throw usageError('THREADS_INVALID', { max: MAX_THREADS, got: value });
+  return Number(value);
+}
+
+/** One evaluation's threads from `--threads`: its reading threads and DuckDB's; nothing without it. */
+export function evaluationThreads(threads: number | undefined): {
+  parallel?: { threads: number };
+  sqlThreads?: number;
+} {
+  return threads === undefined ? {} : { parallel: { threads }, sqlThreads: threads };
+}
+
 /** The options of every command that reads data: the source to read it through, absent tables allowed. */
 export const DATA_OPTIONS = {
   source: { type: 'string' },

@@ -55,6 +55,11 @@ export const CLI_ERRORS = defineCatalogue({
     en: (p: { option: string; allowed: string; got: string }) =>
       `--${p.option} must be one of ${p.allowed} (got "${p.got}")`,
   },
+  THREADS_INVALID: {
+    zh: (p: { max: number; got: string }) => `--threads 应为 1 到 ${p.max} 之间的整数(收到 "${p.got}")`,
+    en: (p: { max: number; got: string }) =>
+      `--threads takes a whole number from 1 to ${p.max} (got "${p.got}")`,
+  },
   NOT_A_POSITIVE_NUMBER: {
     zh: (p: { option: string; whole: boolean; got: string }) =>
       `--${p.option} 应为正${p.whole ? '整' : ''}数(收到 "${p.got}")`,

@@ -33,7 +33,7 @@ describe('a failed run’s report of rejected rows', () => {
     const rows = [row(3), row(4)];
     const stopped = formatFailure([problem('TOO_MANY_REJECTED')], rows, 'en', false, { reportPath });
     expect(stopped).toContain(
-      'Rejected rows (2):\n  qa_reviews.csv:3 (review_id q3) [reviewed_at] BAD_VALUE: not a time\n',
+      'Rejected rows (2):\n  qa_reviews.csv:3 (review_id "q3") [reviewed_at] BAD_VALUE: not a time\n',
     );
     expect(stopped).toContain(`The full report of rejected rows: ${reportPath}`);
     const other = formatFailure([problem('APPEAL_UNKNOWN_AGENT')], rows, 'zh', false, { reportPath });

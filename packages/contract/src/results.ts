@@ -273,13 +273,13 @@ export interface RejectedCause {
   message: { zh: string; en: string };
 }
 
-/** A row left out of the evaluation, with where it is and why (`docs/contract/data-contract.md`, bad input). */
 /** Which field identifies a rejected record, and its value as read. */
 export interface RejectedRecordId {
   field: string;
   value: string;
 }
 
+/** A row left out of the evaluation, with where it is and why (`docs/contract/data-contract.md`, bad input). */
 export interface RejectedRow {
   table: string;
   file: string;
@@ -287,7 +287,8 @@ export interface RejectedRow {
   /**
    * The record's id as read, for finding it in the system it came from: its table's unique id
    * field (`survey_id`, `order_id`, a custom table's id field, …), else its `conversation_id` (a
-   * message's); null when it has neither as text (a line that could not be read, an id at fault).
+   * message's); null when it has neither as text (a line a reader could not take as a record, an
+   * id at fault).
    */
   record_id: RejectedRecordId | null;
   /**

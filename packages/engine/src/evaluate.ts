@@ -168,7 +168,6 @@ export interface EvaluateOptions {
   spill?: SpillOptions;
 }
 
-/** The engines that can run the measure stage, the default first. */
 /**
  * A stage of the evaluation after reading, as it starts: `derive` (customer blocks, responses and
  * conversation facts from the messages; the TypeScript engine), `measure` (the conversations read
@@ -183,6 +182,7 @@ export interface StageProgress {
 /** What `onProgress` is given: a table's reading, or a stage after it. */
 export type EvaluationProgress = ReadProgress | StageProgress;
 
+/** The engines that can run the measure stage, the default first. */
 export const MEASURE_ENGINES = ['typescript', 'duckdb'] as const;
 
 /** An engine of {@link MEASURE_ENGINES}. */

@@ -653,6 +653,8 @@ tables:
       // A repeated id is named, as read.
       's2,a1,c1,2026-10-05T10:00:00+08:00,5',
       's2,a1,c1,2026-10-05T11:00:00+08:00,4',
+      // A line the reader cannot take as a record has no values, so no record id.
+      's3,a1',
     );
     const e = await runScenario({
       tables: { agents: AGENTS, conversations: conv('c1,a1,chat,2026-10-05T10:00:00+08:00,'), surveys },
@@ -663,6 +665,19 @@ tables:
       [3, 'MISSING_FIELD', { field: 'conversation_id', value: 'c1' }],
       [4, 'MISSING_FIELD', null],
       [6, 'DUPLICATE_ID', { field: 'survey_id', value: 's2' }],
+      [7, 'FIELD_COUNT', null],
+    ]);
+    // A JSON Lines id that is a number is read as text, and named so.
+    const jsonl = await runScenario({
+      tables: {
+        agents: AGENTS,
+        conversations: conv('c1,a1,chat,2026-10-05T10:00:00+08:00,'),
+        surveys: [{ survey_id: 12, agent_id: 'a1', submitted_at: '2026-10-05T10:00:00+08:00', csat: 9 }],
+      },
+      maxRejected: { kind: 'rows', value: 100 },
+    });
+    expect(jsonl.rejected.map((r) => [r.code, r.record_id])).toEqual([
+      ['OUT_OF_RANGE', { field: 'survey_id', value: '12' }],
     ]);
     // In rejected.json's key order: after the line, before the agent.
     expect(Object.keys(e.rejected[0] ?? {})).toEqual([

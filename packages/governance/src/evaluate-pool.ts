@@ -41,7 +41,7 @@ export function engineOf(options: { engine?: MeasureEngine }): Pick<PooledOption
  * — on the calling thread too — reads in one thread and runs DuckDB in one, so that the command
  * uses at most `threads` threads, one per evaluation side by side.
  */
-export function threadsOf(options: { threads?: number }): Pick<PooledOptions, 'parallel' | 'sqlThreads'> {
+export function oneThreadEach(options: { threads?: number }): Pick<PooledOptions, 'parallel' | 'sqlThreads'> {
   return options.threads === undefined ? {} : { parallel: { threads: 1 }, sqlThreads: 1 };
 }
 

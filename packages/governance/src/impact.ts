@@ -23,7 +23,7 @@ import {
 import { type Problem, ScorebookError } from '@scorebook/problems';
 import { parseEvaluationPeriod } from '@scorebook/time';
 import { governanceStop } from './errors.ts';
-import { EvaluatePool, engineOf, type PooledEvaluation, threadsOf } from './evaluate-pool.ts';
+import { EvaluatePool, engineOf, oneThreadEach, type PooledEvaluation } from './evaluate-pool.ts';
 import { gitPath, gitRoot, resolveRef } from './git.ts';
 import { recordedRejectedLimit } from './manifest.ts';
 import { publishedPeriods } from './publish.ts';
@@ -352,8 +352,8 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
   const periodAppeals = appealsOf(period);
   const scratch = mkdtempSync(join(tmpdir(), 'scorebook-impact-'));
   const pool = new EvaluatePool(options.threads);
-  // The engine of every evaluation, and its threads when --threads caps them.
-  const engine = { ...engineOf(options), ...threadsOf(options) };
+  // The options of every evaluation: its engine, and its threads when --threads caps them.
+  const evaluationOptions = { ...engineOf(options), ...oneThreadEach(options) };
   try {
     const run = async (side: Loaded | null, name: string) => {
       if (side === null) return null;
@@ -375,7 +375,7 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
         ...rejectedLimit,
         period,
         appealFiles: appealsAt(period, periodAppeals.work),
-        ...engine,
+        ...evaluationOptions,
       };
       return sideResult(await pool.evaluate(options, false));
     };
@@ -477,7 +477,7 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
           ...data,
           period: p,
           ...(appealsRoot === null ? {} : { appealsDir: appealsRoot }),
-          ...engine,
+          ...evaluationOptions,
         };
         return sideResult(await pool.evaluate(evaluation, false));
       };
@@ -533,7 +533,7 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
           ...data,
           period: p,
           appealFiles: appealsAt(p, sideFiles),
-          ...engine,
+          ...evaluationOptions,
         };
         return sideResult(await pool.evaluate(evaluation, false));
       };

@@ -17,7 +17,7 @@ import { loadPolicyBytes, type SharedSource, sharedFolderOf } from '@scorebook/p
 import { type Problem, ScorebookError } from '@scorebook/problems';
 import { archiveHolds, type InputFile, inputFilesOf, restoreInputs } from './archive.ts';
 import { governanceMessage, governanceProblem, problemOf } from './errors.ts';
-import { EvaluatePool, engineOf, type PooledOptions, threadsOf } from './evaluate-pool.ts';
+import { EvaluatePool, engineOf, oneThreadEach, type PooledOptions } from './evaluate-pool.ts';
 import { fileAt, gitRoot, hasCommit, sha256, uncommittedUnder } from './git.ts';
 import { checkManifest, recordedRejectedLimit } from './manifest.ts';
 import {
@@ -108,7 +108,7 @@ export async function verifyPublished(
     root,
     archive,
     pool,
-    engine: { ...engineOf(options), ...threadsOf(options) },
+    evaluationOptions: { ...engineOf(options), ...oneThreadEach(options) },
   };
   const rows: Array<VerifyRow | Promise<VerifyRow>> = [];
   const interrupted = interruptedPeriods(root);
@@ -236,8 +236,8 @@ interface Context {
   root: string;
   archive: string | null;
   pool: EvaluatePool;
-  /** The engine of every recomputation (none: the TypeScript one), and its threads when capped. */
-  engine: Pick<PooledOptions, 'engine' | 'parallel' | 'sqlThreads'>;
+  /** The options of every recomputation: its engine (none: the TypeScript one), its threads when capped. */
+  evaluationOptions: Pick<PooledOptions, 'engine' | 'parallel' | 'sqlThreads'>;
 }
 
 async function safely(
@@ -272,7 +272,7 @@ async function safely(
 async function verifyOne(
   period: string,
   dir: string,
-  { base, root, archive, pool, engine }: Context,
+  { base, root, archive, pool, evaluationOptions }: Context,
   chain: Problem[],
   row: (status: VerifyStatus, problems: Problem[], fromArchive?: boolean) => VerifyRow,
 ): Promise<VerifyRow> {
@@ -376,7 +376,7 @@ async function verifyOne(
           ...recordedRejectedLimit(manifest),
           // History facts re-read the published periods: a changed one changes the recorded sha256.
           history: { resultsDir: root },
-          ...engine,
+          ...evaluationOptions,
         },
         true,
       );

@@ -178,14 +178,21 @@ function readPeriod(dir: string): SitePeriod {
     currency: declaredCurrency(policy),
     files: PUBLISHED_FILES.filter((f) => existsSync(join(dir, f))),
     altered: alteredFiles(dir, manifest),
-    rejectedByAgent: rejectedByAgent(optional<{ rows: RejectedRow[] }>(join(dir, 'rejected.json'))),
+    rejectedByAgent: rejectedByAgent(optional<{ rows: PublishedRejectedRow[] }>(join(dir, 'rejected.json'))),
   };
 }
 
-/** The rejected rows of a rejected.json by agent (docs/results.md: `agent_id`, a string or null). */
-function rejectedByAgent(file: { rows: readonly RejectedRow[] } | null): Map<string, RejectedRow[]> {
+/** A row of a rejected.json as written by any engine: before 2.4.0 a row names no record. */
+type PublishedRejectedRow = Omit<RejectedRow, 'record_id'> & { record_id?: RejectedRow['record_id'] };
+
+/**
+ * The rejected rows of a rejected.json by agent (docs/results.md: `agent_id`, a string or null),
+ * each with its `record_id` (null in a file of an engine before 2.4.0).
+ */
+function rejectedByAgent(file: { rows: readonly PublishedRejectedRow[] } | null): Map<string, RejectedRow[]> {
   const byAgent = new Map<string, RejectedRow[]>();
-  for (const row of file?.rows ?? []) {
+  for (const published of file?.rows ?? []) {
+    const row: RejectedRow = { ...published, record_id: published.record_id ?? null };
     if (typeof row.agent_id !== 'string') continue;
     const rows = byAgent.get(row.agent_id);
     if (rows === undefined) byAgent.set(row.agent_id, [row]);

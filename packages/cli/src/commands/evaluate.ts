@@ -14,12 +14,14 @@ import {
   DATA_OPTIONS,
   DATA_OPTIONS_HELP,
   dataOptions,
+  evaluationThreads,
   maxRejectedOption,
   noPositionals,
   oneOf,
   parseCommandArgs,
   periodOption,
   required,
+  threadsOption,
 } from '../args.ts';
 import { EXIT, usageError } from '../cli-error.ts';
 import { type Lang, pickLang } from '../lang.ts';
@@ -34,13 +36,13 @@ import type { CommandIo } from './io.ts';
 export const ENGINE_HELP: Bilingual = {
   zh: `  --engine        计算指标的引擎:typescript(默认,单机上更快)或 duckdb(度量阶段作为 SQL 在嵌入式 DuckDB 上运行,
                   用来核对数据仓库将运行的 SQL;结果逐字节相同,但在单机上更慢、内存约为两倍,见 docs/scale.md §6)
-  --threads       最多使用的线程数(正整数;默认每个核一个):评估一个期间时是读取消息的线程数和 DuckDB 的线程数,
+  --threads       最多使用的线程数(1 到 256 的整数;默认每个核一个):评估一个期间时是读取消息的线程数和 DuckDB 的线程数,
                   verify --all 与 impact 是同时进行的评估数(每个评估单线程);结果与线程数无关,逐字节相同
 `,
   en: `  --engine        the engine that measures: typescript (default; the faster on one machine) or duckdb
                   (the measure stage as SQL on embedded DuckDB, to check the SQL a warehouse would run;
                   the same bytes, but slower and about twice the memory on one machine, docs/scale.md §6)
-  --threads       the most threads to use (a positive whole number; default one per core): for one
+  --threads       the most threads to use (a whole number from 1 to 256; default one per core): for one
                   period the threads reading messages and DuckDB's threads, for verify --all and
                   impact the evaluations side by side (each in one thread); the bytes never depend on it
 `,
@@ -91,14 +93,6 @@ export function engineOption(value: string | undefined): { engine?: MeasureEngin
   return engine === 'typescript' ? {} : { engine };
 }
 
-/** The `--threads` option (evaluate, verify, impact): undefined when not given. */
-export function threadsOption(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^[1-9][0-9]{0,5}$/.test(value))
-    throw usageError('NOT_A_POSITIVE_NUMBER', { option: 'threads', whole: true, got: value });
-  return Number(value);
-}
-
 /** `scorebook evaluate`: evaluates one period and writes its results. */
 export async function runEvaluate(argv: string[], io: CommandIo): Promise<number> {
   const { values, positionals } = parseCommandArgs('evaluate', argv, {
@@ -137,7 +131,7 @@ export async function runEvaluate(argv: string[], io: CommandIo): Promise<number
     ...(maxRejected ? { maxRejected } : {}),
     ...dataOptions(values),
     ...engine,
-    ...(threads === undefined ? {} : { parallel: { threads }, sqlThreads: threads }),
+    ...evaluationThreads(threads),
     ...(sqlOut === undefined ? {} : { onSqlStatement: (statement: string) => statements.push(statement) }),
   };
   const out = required(values, 'out', 'evaluate');
@@ -163,7 +157,7 @@ export async function runEvaluate(argv: string[], io: CommandIo): Promise<number
       threads: threads ?? availableParallelism(),
       given: threads !== undefined,
     });
-    io.err(summaryText(evaluation, lang, out, engine));
+    io.err(summaryText(evaluation, lang, { out, engine }));
   }
   return EXIT.ok;
 }
@@ -173,7 +167,11 @@ export async function runEvaluate(argv: string[], io: CommandIo): Promise<number
  * `engine` line when given); ⚠ and a line saying why it matters when a scored period rates no one
  * (a monitoring period says why).
  */
-export function summaryText(evaluation: Evaluation, lang: Lang, out: string, engine?: string): string {
+export function summaryText(
+  evaluation: Evaluation,
+  lang: Lang,
+  { out, engine }: { out: string; engine?: string },
+): string {
   const { summary, policy, period } = evaluation.results;
   const scored = period.kind === 'month' || period.kind === 'quarter' || period.kind === 'year';
   const noneRated = scored && summary.agents > 0 && summary.rated === 0;

@@ -1,9 +1,17 @@
 import { policyImpact, renderImpact } from '@scorebook/governance';
 import type { Bilingual } from '@scorebook/problems';
-import { DATA_OPTIONS, dataOptions, oneOf, parseCommandArgs, periodOption, required } from '../args.ts';
+import {
+  DATA_OPTIONS,
+  dataOptions,
+  oneOf,
+  parseCommandArgs,
+  periodOption,
+  required,
+  threadsOption,
+} from '../args.ts';
 import { EXIT } from '../cli-error.ts';
 import { pickLang } from '../lang.ts';
-import { ENGINE_HELP, engineOption, threadsOption } from './evaluate.ts';
+import { ENGINE_HELP, engineOption } from './evaluate.ts';
 import type { CommandIo } from './io.ts';
 
 export const IMPACT_HELP: Bilingual = {

@@ -133,7 +133,7 @@ export async function runPublish(argv: string[], io: CommandIo): Promise<number>
     if (restored !== null || removed.length > 0)
       io.err(`${say(lang, 'PUBLISH_RECOVERED', { restored, removed: removed.length })}\n`);
     io.err(formatRunSummary(publication.evaluation, lang, values.appeals ?? DEFAULT_APPEALS_DIR));
-    io.err(summaryText(publication.evaluation, lang, publication.dir));
+    io.err(summaryText(publication.evaluation, lang, { out: publication.dir }));
     if (publication.superseded)
       io.err(`${say(lang, 'PUBLISH_SUPERSEDED', { dir: publication.superseded })}\n`);
     io.err(`${closedText(publication, lang)}\n`);

@@ -23,13 +23,21 @@ import {
   verifyPublished,
 } from '@scorebook/governance';
 import { type Bilingual, formatPlace } from '@scorebook/problems';
-import { DATA_OPTIONS, dataOptions, noPositionals, parseCommandArgs, required } from '../args.ts';
+import {
+  DATA_OPTIONS,
+  dataOptions,
+  evaluationThreads,
+  noPositionals,
+  parseCommandArgs,
+  required,
+  threadsOption,
+} from '../args.ts';
 import { EXIT } from '../cli-error.ts';
 import { type Lang, pickLang } from '../lang.ts';
 import { jsonDifferences } from '../output/json-differences.ts';
 import { progressReporter } from '../output/progress.ts';
 import { type CliTextKey, say } from '../text.ts';
-import { ENGINE_HELP, engineOption, threadsOption } from './evaluate.ts';
+import { ENGINE_HELP, engineOption } from './evaluate.ts';
 import type { CommandIo } from './io.ts';
 
 export const VERIFY_HELP: Bilingual = {
@@ -156,7 +164,7 @@ export async function runVerify(argv: string[], io: CommandIo): Promise<number> 
     ...(manifest === null ? {} : recordedRejectedLimit(manifest)),
     ...dataOptions(recordedAppealsDir === null ? values : { ...values, appeals: recordedAppealsDir }),
     ...engineOption(values.engine),
-    ...(threads === undefined ? {} : { parallel: { threads }, sqlThreads: threads }),
+    ...evaluationThreads(threads),
     onProgress: progressReporter(io, lang, values.quiet === true),
   });
   const fresh = serializeEvaluation(evaluation);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RejectedRow } from '@scorebook/engine';
 import type { Lang, Problem, SourceProblem } from '@scorebook/problems';
+import { quoteValue } from '@scorebook/source';
 import { say } from '../text.ts';
 import { formatProblemsHuman } from './problems.ts';
 import { formatRunProblems } from './run-problems.ts';
@@ -78,15 +79,16 @@ export function formatFailure(
 }
 
 /**
- * Rejected rows, the first {@link SHOWN} of them, as `file:line (id field value) [field] CODE:
+ * Rejected rows, the first {@link SHOWN} of them, as `file:line (id-field "value") [field] CODE:
  * reason`, each
  * followed by the earlier row that caused it; `where` names the file holding all of them.
  */
 export function formatRejected(rows: readonly RejectedRow[], lang: Lang, where: string): string {
   if (rows.length === 0) return '';
   const lines = rows.slice(0, SHOWN).flatMap((r) => {
-    // The record's id too (older rejected rows have none), so that it can be found where it came from.
-    const id = r.record_id ? ` (${r.record_id.field} ${r.record_id.value})` : '';
+    // The record's id too (none when null), quoted as the messages quote values, so that an id with
+    // an invisible character can be told from one without: it is how the record is found.
+    const id = r.record_id === null ? '' : ` (${r.record_id.field} ${quoteValue(r.record_id.value)})`;
     const line = `  ${r.file}:${r.line}${id}${r.field ? ` [${r.field}]` : ''} ${r.code}: ${r.message[lang]}`;
     return r.cause === null
       ? [line]

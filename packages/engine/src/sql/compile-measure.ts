@@ -278,7 +278,7 @@ WITH ordered AS (
     lead(file) OVER w AS r_file, lead(line) OVER w AS r_line, lead(k) OVER w AS r_k
   FROM edges WINDOW w AS (PARTITION BY conv ORDER BY k)
 )
-SELECT row_number() OVER () AS pid, conv, block, sent_at AS block_start, coalesce(r_sender = ${AGENT}, FALSE) AS answered,
+SELECT row_number() OVER () AS pid, conv, block, sent_at AS block_start, coalesce(r_sender = ${AGENT}, ${d.bool(false)}) AS answered,
   r_at, r_agent, r_file, r_line, r_k
 FROM numbered WHERE sender = ${CUSTOMER}`,
     `CREATE TABLE pair_seconds AS ${seconds}`,
@@ -295,12 +295,12 @@ LEFT JOIN agents a ON a.agent = p.r_agent
 WHERE p.answered AND p.block_start >= ${d.double(period.startMs)} AND p.block_start < ${d.double(period.endMs)}`,
     ...resolutionSql,
     `CREATE VIEW m_conversations AS
-SELECT c.*, coalesce(f.inquiry, FALSE) AS inquiry,
-  coalesce(f.inquiry, FALSE) AND NOT coalesce(f.unanswered, FALSE) AS replied,
+SELECT c.*, coalesce(f.inquiry, ${d.bool(false)}) AS inquiry,
+  coalesce(f.inquiry, ${d.bool(false)}) AND NOT coalesce(f.unanswered, ${d.bool(false)}) AS replied,
   f.unanswered_since,
   f.first_response AS first_response_seconds,
   CASE WHEN c.ended_at IS NULL THEN NULL ELSE (c.ended_at - c.started_at) / 1000 END AS handle_seconds,
-  CASE WHEN c.sla_due_at IS NULL THEN NULL ELSE coalesce(c.closed_at <= c.sla_due_at, FALSE) END AS on_time,
+  CASE WHEN c.sla_due_at IS NULL THEN NULL ELSE coalesce(c.closed_at <= c.sla_due_at, ${d.bool(false)}) END AS on_time,
   c.conversation_id IN (SELECT conversation_id FROM converted) AS converted${resolution ? ', r.resolution_seconds' : ''}
 FROM ${inputTableName('conversations')} c LEFT JOIN conv_facts f ON f.conv = c.idx${resolution ? ' LEFT JOIN conv_resolution r ON r.idx = c.idx' : ''}${conversationsKept.length === 0 ? '' : `\nWHERE ${conversationsKept.join(' AND ')}`}`,
     ...rowTables.filter((t) => t !== 'conversations').map(viewOf),
@@ -312,7 +312,7 @@ FROM ${inputTableName('conversations')} c LEFT JOIN conv_facts f ON f.conv = c.i
     resolution,
     values:
       values.length === 0
-        ? 'SELECT 0 AS metric, 0 AS agent, 0 AS n, 0 AS s, 0 AS o, NULL AS pv WHERE FALSE'
+        ? `SELECT 0 AS metric, 0 AS agent, 0 AS n, 0 AS s, 0 AS o, NULL AS pv WHERE ${d.bool(false)}`
         : values.join('\nUNION ALL\n'),
     evidence: compiled.map((c) => ('refusal' in c ? null : c.evidence)),
     raters: compiled.map((c) => ('refusal' in c ? null : (c.raters ?? null))),

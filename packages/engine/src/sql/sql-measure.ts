@@ -52,24 +52,6 @@ export interface SqlMeasureInput {
 }
 
 /**
- * The connection, each statement it runs (`run`, `runAndReadAll`) given to `onStatement` first;
- * everything else as it is.
- */
-function recording(connection: DuckDBConnection, onStatement: (statement: string) => void): DuckDBConnection {
-  return new Proxy(connection, {
-    get(target, key) {
-      const value: unknown = Reflect.get(target, key, target);
-      if (typeof value !== 'function') return value;
-      if (key !== 'run' && key !== 'runAndReadAll') return value.bind(target);
-      return (statement: string, ...rest: unknown[]) => {
-        onStatement(statement);
-        return value.call(target, statement, ...rest);
-      };
-    },
-  });
-}
-
-/**
  * DuckDB's memory limit (its buffer manager's; beyond it, its tables and operators spill to the
  * temporary folder): a quarter of the memory available ({@link availableMemoryBytes}: the
  * machine's, or its cgroup's limit), at least 1 GiB and at most 4 GiB, in MiB.
@@ -561,5 +543,23 @@ function refusalProblems(sql: MeasureSql, policy: Policy, dialect: SqlDialect): 
       column: at?.column ?? null,
       ...(at === null ? {} : { path: at.path }),
     };
+  });
+}
+
+/**
+ * The connection, each statement it runs (`run`, `runAndReadAll`) given to `onStatement` first;
+ * everything else as it is.
+ */
+function recording(connection: DuckDBConnection, onStatement: (statement: string) => void): DuckDBConnection {
+  return new Proxy(connection, {
+    get(target, key) {
+      const value: unknown = Reflect.get(target, key, target);
+      if (typeof value !== 'function') return value;
+      if (key !== 'run' && key !== 'runAndReadAll') return value.bind(target);
+      return (statement: string, ...rest: unknown[]) => {
+        onStatement(statement);
+        return value.call(target, statement, ...rest);
+      };
+    },
   });
 }
