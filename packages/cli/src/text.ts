@@ -151,7 +151,7 @@ export const CLI_TEXT = defineCatalogue({
     zh: (p: RunDone) =>
       `${p.mark} ${p.period}:策略 ${p.policy} ${p.version},${p.agents} 名客服,${p.rated} 名参评(${p.grades}),${p.notRated} 名未参评,${p.rejected} 行被拒绝${p.warnings > 0 ? `,${p.warnings} 条警告(见上)` : ''}。\n  结果:${p.out}/results.json`,
     en: (p: RunDone) =>
-      `${p.mark} ${p.period}: policy ${p.policy} ${p.version}, ${p.agents} agents, ${p.rated} rated (${p.grades}), ${p.notRated} not rated, ${p.rejected} rows rejected${p.warnings > 0 ? `, ${p.warnings} warning${p.warnings === 1 ? '' : 's'} (above)` : ''}.\n  Results: ${p.out}/results.json`,
+      `${p.mark} ${p.period}: policy ${p.policy} ${p.version}, ${p.agents} agents, ${p.rated} rated (${p.grades}), ${p.notRated} not rated, ${p.rejected} row${p.rejected === 1 ? '' : 's'} rejected${p.warnings > 0 ? `, ${p.warnings} warning${p.warnings === 1 ? '' : 's'} (above)` : ''}.\n  Results: ${p.out}/results.json`,
   },
 
   RUN_NONE_RATED: {
@@ -456,8 +456,10 @@ export const CLI_TEXT = defineCatalogue({
       `· Wrote .*.lock, .*.lock.*, .*.staging-*, .*.replaced-* into ${p.file}: the lock and temporary folders an interrupted publish leaves stay out of git. Commit this file with the periods.`,
   },
   PUBLISH_CLOSED: {
-    zh: (p: { dir: string }) => `  已关闭。请提交 ${p.dir} 到 git。`,
-    en: (p: { dir: string }) => `  Closed. Commit ${p.dir} to git.`,
+    zh: (p: { dir: string; add: string; period: string }) =>
+      `  已关闭:${p.dir}。请提交到 git:git add ${p.add} && git commit -m "publish ${p.period}"`,
+    en: (p: { dir: string; add: string; period: string }) =>
+      `  Closed: ${p.dir}. Commit it to git: git add ${p.add} && git commit -m "publish ${p.period}"`,
   },
   PUBLISH_CLOSED_IGNORED: {
     zh: (p: { dir: string; rule: string }) =>

@@ -62,7 +62,9 @@ describe('what publish says to do next', { timeout: 60_000 }, () => {
     const r = await publish('2026-11', outside, 'data/results');
     expect(r.code).toBe(0);
     const [closed, note] = lastLines(r.stderr, 2);
-    expect(closed).toBe(`  已关闭。请提交 ${join(repo, 'data/results/2026-11')} 到 git。`);
+    expect(closed).toBe(
+      `  已关闭:${join(repo, 'data/results/2026-11')}。请提交到 git:git add data/results && git commit -m "publish 2026-11"`,
+    );
     expect(note).toMatch(/^ {2}注意:数据目录 \S+ 不在 git 仓库中。verify 按 manifest 重新读取它/);
     expect(note).toContain('--archive .scorebook/archive');
   });
@@ -82,11 +84,11 @@ describe('what publish says to do next', { timeout: 60_000 }, () => {
       '--allow-partial-data',
     );
     expect(lastLines(archived.stderr, 1)).toEqual([
-      `  已关闭。请提交 ${join(repo, 'data/results/2026-12')} 到 git。`,
+      `  已关闭:${join(repo, 'data/results/2026-12')}。请提交到 git:git add data/results && git commit -m "publish 2026-12"`,
     ]);
     const kept = await publish('2026-10', 'data/sample', 'data/results', '--lang', 'en');
     expect(lastLines(kept.stderr, 1)).toEqual([
-      `  Closed. Commit ${join(repo, 'data/results/2026-10')} to git.`,
+      `  Closed: ${join(repo, 'data/results/2026-10')}. Commit it to git: git add data/results && git commit -m "publish 2026-10"`,
     ]);
   });
 });

@@ -1,5 +1,6 @@
 export type { Manifest } from '@scorebook/contract';
 export { archivedPath, archiveInputs, type InputFile, inputFilesOf } from './archive.ts';
+export { shellWord } from './command-line.ts';
 export { GOVERNANCE_ERRORS, type GovernanceCode } from './errors.ts';
 export { gitRoot } from './git.ts';
 export {

@@ -101,9 +101,9 @@ export const SITE_TEXT = defineCatalogue({
   rejectedRowsTitle: fixed('读取时被拒绝的行', 'Rows rejected when read'),
   rejectedRowsIntro: {
     zh: (p: { rows: number }) =>
-      `导出文件中有 ${p.rows} 行与这位客服有关,但读取时被拒绝(日期无法识别、值不在允许范围内、合计行等),不计入任何指标。它们可能属于任何日期(被拒绝的行没有可靠的日期)。若其中有应计入的记录,请让数据负责人更正导出后重新评估,或据此提出申诉。`,
+      `导出文件中有 ${p.rows} 行与这位客服有关,但读取时被拒绝(日期无法识别、值不在允许范围内、编号重复等),无论日期如何,都不计入任何指标。若其中有应计入的记录,请让数据负责人更正导出后重新评估,或据此提出申诉。`,
     en: (p: { rows: number }) =>
-      `${p.rows} rows of the exported files are about this agent but were rejected when read (a date that does not read, a value out of range, a totals row…): they count in no metric. They may be of any date (a rejected row has no reliable date). If one of them should count, ask whoever owns the data to correct the export and evaluate again, or appeal on it.`,
+      `${p.rows === 1 ? '1 row of the exported files is' : `${p.rows} rows of the exported files are`} about this agent but ${p.rows === 1 ? 'was' : 'were'} rejected when read (a date that does not read, a value out of range, a repeated id…): ${p.rows === 1 ? 'it counts' : 'they count'} in no metric, whatever ${p.rows === 1 ? 'its' : 'their'} date. If one of them should count, ask whoever owns the data to correct the export and evaluate again, or appeal on it.`,
   },
   rejectedRowsMore: {
     zh: (p: { shown: number; rows: number }) =>

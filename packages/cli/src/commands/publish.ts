@@ -1,4 +1,5 @@
-import { DEFAULT_APPEALS_DIR, type Publication, publishPeriod } from '@scorebook/governance';
+import { basename, dirname, join, relative } from 'node:path';
+import { DEFAULT_APPEALS_DIR, type Publication, publishPeriod, shellWord } from '@scorebook/governance';
 import type { Bilingual } from '@scorebook/problems';
 import {
   DATA_OPTIONS,
@@ -13,6 +14,7 @@ import {
 import { EXIT, usageError } from '../cli-error.ts';
 import { type Lang, pickLang } from '../lang.ts';
 import { progressReporter } from '../output/progress.ts';
+import { formatRejected } from '../output/run-report.ts';
 import { formatRunSummary } from '../output/run-summary.ts';
 import { say } from '../text.ts';
 import { summaryText } from './evaluate.ts';
@@ -132,6 +134,8 @@ export async function runPublish(argv: string[], io: CommandIo): Promise<number>
     const { restored, removed } = publication.recovered;
     if (restored !== null || removed.length > 0)
       io.err(`${say(lang, 'PUBLISH_RECOVERED', { restored, removed: removed.length })}\n`);
+    // The rows it closes the period without, each with its place and reason, as evaluate lists them.
+    io.err(formatRejected(publication.evaluation.rejected, lang, join(publication.dir, 'rejected.json')));
     io.err(formatRunSummary(publication.evaluation, lang, values.appeals ?? DEFAULT_APPEALS_DIR));
     io.err(summaryText(publication.evaluation, lang, { out: publication.dir }));
     if (publication.superseded)
@@ -150,7 +154,10 @@ function closedText({ dir, advice }: Publication, lang: Lang): string {
   const { results } = advice;
   if (results.kind === 'ignored') return say(lang, 'PUBLISH_CLOSED_IGNORED', { dir, rule: results.rule });
   if (results.kind === 'outside') return say(lang, 'PUBLISH_CLOSED_OUTSIDE', { dir });
-  return say(lang, 'PUBLISH_CLOSED', { dir });
+  // The results folder, as a path from where the command runs: the period, its .gitignore and any
+  // superseded publication are committed together.
+  const add = shellWord(relative(process.cwd(), dirname(dir)) || '.');
+  return say(lang, 'PUBLISH_CLOSED', { dir, add, period: basename(dir) });
 }
 
 // A data folder git does not keep, published without --archive: verify depends on it staying as it is.

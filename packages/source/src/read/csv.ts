@@ -251,11 +251,19 @@ class CsvParser implements ChunkParser {
         }),
       };
     }
-    if (record.cells.length !== this.#width)
-      return (
-        totalRow(record.cells, record.line) ??
-        this.#fieldCount(record.line, record.cells.length, unterminated)
-      );
+    if (record.cells.length !== this.#width) {
+      const total = totalRow(record.cells, record.line);
+      if (total !== null) return total;
+      // Fewer cells on the last line, with no line break after it: the file was cut off there.
+      if (unterminated && record.cells.length < this.#width)
+        throw readError(this.#name, record.line, 'LAST_LINE_CUT_OFF', {
+          file: this.#name,
+          line: record.line,
+          cells: record.cells.length,
+          columns: this.#width,
+        });
+      return this.#fieldCount(record.line, record.cells.length);
+    }
     return totalRow(record.cells, record.line) ?? { kind: 'record', line: record.line, cells: record.cells };
   }
 
@@ -313,17 +321,12 @@ class CsvParser implements ChunkParser {
     return { kind: 'bad', line, code: 'BOM_INSIDE_FILE', message: messageOf(READ_ERRORS, 'BOM_INSIDE_FILE') };
   }
 
-  // Fewer cells on the file's last line, with no line break after it: most likely a file cut off.
-  #fieldCount(line: number, found: number, unterminated = false): FileItem {
-    const expected = this.#width;
+  #fieldCount(line: number, found: number): FileItem {
     return {
       kind: 'bad',
       line,
       code: 'FIELD_COUNT',
-      message:
-        unterminated && found < expected
-          ? messageOf(READ_ERRORS, 'FIELD_COUNT_LAST_LINE', { found, expected })
-          : messageOf(READ_ERRORS, 'FIELD_COUNT', { found, expected }),
+      message: messageOf(READ_ERRORS, 'FIELD_COUNT', { found, expected: this.#width }),
     };
   }
 
