@@ -48,7 +48,7 @@ export const RUN_ERRORS = defineCatalogue({
       fileCount: number;
       files: string;
     }) =>
-      `表 ${p.table} 有 ${p.rejected} / ${p.rows} 行被拒绝,超过上限 ${p.limit}${p.fileCount > 1 ? `(分布在 ${p.fileCount} 个文件中,最多的:${p.files})` : ''}。主要原因:${p.codes}。${p.causes.length > 0 ? `其中${p.causes.map((c) => `${c.rows} 行是因为 ${c.place} 的行被拒绝而随之被拒绝`).join(',')}。` : ''}${p.table === 'agents' ? '客服表的每一行都是一名客服:被拒绝的客服不参与考核,指向他的其他行也会被拒绝,所以上限对这张表格外严格。' : ''}请修正导出数据或 source.yaml,或用 --max-rejected 调整上限。`,
+      `表 ${p.table} 有 ${p.rejected} / ${p.rows} 行被拒绝,超过上限 ${p.limit}${p.fileCount > 1 ? `(分布在 ${p.fileCount} 个文件中,最多的:${p.files})` : ''}。主要原因:${p.codes}。${p.causes.length > 0 ? `其中${p.causes.map((c) => `${c.rows} 行是因为 ${c.place} 的行被拒绝而随之被拒绝`).join(',')}。` : ''}${p.table === 'agents' ? '客服表的每一行都是一名客服:被拒绝的客服不参与考核,指向他的其他行也会被拒绝,所以上限对这张表格外严格。' : ''}请修正导出数据或 source.yaml;确认这些行可以不计时,用 --max-rejected ${p.rejected} 调整上限(按行数;百分比也可以,例如 --max-rejected 5%)。`,
     en: (p: {
       table: string;
       rejected: number;
@@ -59,7 +59,7 @@ export const RUN_ERRORS = defineCatalogue({
       fileCount: number;
       files: string;
     }) =>
-      `Table ${p.table} has ${p.rejected} of ${p.rows} rows rejected, over the limit of ${p.limit}${p.fileCount > 1 ? ` (in ${p.fileCount} files, most in: ${p.files})` : ''}. Mostly: ${p.codes}.${p.causes.length > 0 ? ` Of them, ${p.causes.map((c) => `${c.rows} ${c.rows === 1 ? 'follows' : 'follow'} from the rejected row at ${c.place}`).join(', ')}.` : ''}${p.table === 'agents' ? ' Every row of agents is an agent: a rejected agent is not rated and the rows naming them are rejected too, so the limit is felt at once on this table.' : ''} Fix the export or source.yaml, or set --max-rejected.`,
+      `Table ${p.table} has ${p.rejected} of ${p.rows} rows rejected, over the limit of ${p.limit}${p.fileCount > 1 ? ` (in ${p.fileCount} files, most in: ${p.files})` : ''}. Mostly: ${p.codes}.${p.causes.length > 0 ? ` Of them, ${p.causes.map((c) => `${c.rows} ${c.rows === 1 ? 'follows' : 'follow'} from the rejected row at ${c.place}`).join(', ')}.` : ''}${p.table === 'agents' ? ' Every row of agents is an agent: a rejected agent is not rated and the rows naming them are rejected too, so the limit is felt at once on this table.' : ''} Fix the export or source.yaml; if these rows may go uncounted, raise the limit with --max-rejected ${p.rejected} (in rows; a percentage works too, such as --max-rejected 5%).`,
   },
   FIELD_NOT_IN_DATA: {
     zh: (p: { table: string; field: string; uses: string; files: string }) =>

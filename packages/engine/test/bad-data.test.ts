@@ -84,8 +84,8 @@ describe('rejected rows', () => {
       }),
     );
     expect(err.problems.map((p) => p.message.en.split('. ').slice(1).join('. '))).toEqual([
-      'Mostly: 1 MISSING_FIELD [role]. Every row of agents is an agent: a rejected agent is not rated and the rows naming them are rejected too, so the limit is felt at once on this table. Fix the export or source.yaml, or set --max-rejected.',
-      'Mostly: 1 UNKNOWN_AGENT [agent_id]. Of them, 1 follows from the rejected row at agents.csv:5. Fix the export or source.yaml, or set --max-rejected.',
+      'Mostly: 1 MISSING_FIELD [role]. Every row of agents is an agent: a rejected agent is not rated and the rows naming them are rejected too, so the limit is felt at once on this table. Fix the export or source.yaml; if these rows may go uncounted, raise the limit with --max-rejected 1 (in rows; a percentage works too, such as --max-rejected 5%).',
+      'Mostly: 1 UNKNOWN_AGENT [agent_id]. Of them, 1 follows from the rejected row at agents.csv:5. Fix the export or source.yaml; if these rows may go uncounted, raise the limit with --max-rejected 1 (in rows; a percentage works too, such as --max-rejected 5%).',
     ]);
     const zh = err.problems[0]!.message.zh;
     expect(zh).toContain('客服表的每一行都是一名客服');
@@ -135,7 +135,7 @@ describe('rejected rows', () => {
       ['TOO_MANY_REJECTED', 'surveys/2026-10-02.csv', 'surveys'],
     ]);
     expect(err.problems[0]!.message.en).toBe(
-      'Table surveys has 6 of 20 rows rejected, over the limit of 1% (in 4 files, most in: surveys/2026-10-02.csv (2), surveys/2026-10-05.csv (2), surveys/2026-10-01.csv (1), …). Mostly: 6 BAD_VALUE [csat]. Fix the export or source.yaml, or set --max-rejected.',
+      'Table surveys has 6 of 20 rows rejected, over the limit of 1% (in 4 files, most in: surveys/2026-10-02.csv (2), surveys/2026-10-05.csv (2), surveys/2026-10-01.csv (1), …). Mostly: 6 BAD_VALUE [csat]. Fix the export or source.yaml; if these rows may go uncounted, raise the limit with --max-rejected 6 (in rows; a percentage works too, such as --max-rejected 5%).',
     );
     expect(err.problems[0]!.message.zh).toContain(
       '超过上限 1%(分布在 4 个文件中,最多的:surveys/2026-10-02.csv (2), surveys/2026-10-05.csv (2), surveys/2026-10-01.csv (1), …)。',
@@ -152,7 +152,7 @@ describe('rejected rows', () => {
     expect(e.results.inputs.conversations).toMatchObject({ rows: 201, rejected: 1 });
   });
 
-  it('reports a truncated JSON line with its line number', async () => {
+  it('stops on a JSON Lines file cut off inside its last line, with its line number', async () => {
     const { policiesDir, dataDir } = writeScenario({ tables: { agents: AGENTS } });
     writeFileSync(
       join(dataDir, 'events.jsonl'),
@@ -161,7 +161,9 @@ describe('rejected rows', () => {
     const err = await stopped(
       evaluate({ policiesDir, dataDir, period: '2026-10', allowMissing: INPUT_TABLES }),
     );
-    expect(err.rejected[0]).toMatchObject({ file: 'events.jsonl', line: 2, field: null, code: 'BAD_JSON' });
+    // Every row after it is lost: not one rejected row among the others, but a stop (LAST_LINE_CUT_OFF).
+    expect(err.problems[0]).toMatchObject({ code: 'LAST_LINE_CUT_OFF', file: 'events.jsonl', line: 2 });
+    expect(err.rejected).toEqual([]);
   });
 });
 
