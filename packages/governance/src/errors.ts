@@ -28,6 +28,15 @@ const short = (sha: string | null) => (sha === null ? '—' : sha.slice(0, 12));
  * what to do.
  */
 /** What PERIOD_OF_ANOTHER_POLICY says: the period, its folder, the policy that published it and the one given. */
+/** What recomputing with the changed inputs moves (INPUT_CHANGE_EFFECT), and whether the publication is a superseded one. */
+interface InputChangeEffect {
+  agents: number;
+  ids: string;
+  graded: number;
+  gradedIds: string;
+  superseded: boolean;
+}
+
 interface PeriodOfAnotherPolicy {
   period: string;
   dir: string;
@@ -219,14 +228,30 @@ export const GOVERNANCE_ERRORS = defineCatalogue({
       `The data folder now has an input file ${p.file} (sha256 ${short(p.current)}) that the publication did not read.`,
   },
   INPUT_CHANGE_EFFECT: {
-    zh: (p: { agents: number; ids: string; graded: number; gradedIds: string }) =>
-      p.agents === 0
-        ? '用现在的数据重新计算,没有任何客服的分数、等级或排名改变。若要让该发布继续可复核,请在发布时使用 --archive,或用 --supersede 重新发布。'
-        : `用现在的数据重新计算,有 ${p.agents} 名客服的结果改变(${p.ids}),${p.graded === 0 ? '但没有客服的总分、等级、排名或参评状态改变(只是指标值、得分等)' : `其中 ${p.graded} 名的总分、等级、排名或参评状态改变(${p.gradedIds})`}。若数据是更正,请用 --supersede --reason 重新发布该期间。`,
-    en: (p: { agents: number; ids: string; graded: number; gradedIds: string }) =>
-      p.agents === 0
-        ? 'Recomputed with the data as it is now, no agent’s score, grade or rank changes. To keep the publication verifiable, publish with --archive, or re-publish it with --supersede.'
-        : `Recomputed with the data as it is now, ${p.agents} ${p.agents === 1 ? 'agent’s results change' : 'agents’ results change'} (${p.ids}); ${p.graded === 0 ? 'no agent’s total, grade, rank or rating status changes (only metric values, scores and the like)' : `the total, grade, rank or rating status of ${p.graded} of them change (${p.gradedIds})`}. If the data was corrected, re-publish the period with --supersede --reason.`,
+    zh: (p: InputChangeEffect) =>
+      `${
+        p.agents === 0
+          ? '用现在的数据重新计算,没有任何客服的分数、等级或排名改变。'
+          : `用现在的数据重新计算,有 ${p.agents} 名客服的结果改变(${p.ids}),${p.graded === 0 ? '但没有客服的总分、等级、排名或参评状态改变(只是指标值、得分等)' : `其中 ${p.graded} 名的总分、等级、排名或参评状态改变(${p.gradedIds})`}。`
+      }${
+        p.superseded
+          ? '这是被替换的早先发布,现行的发布不受影响;要让早先的发布也能逐字节复核,请从现在起用 --archive 发布(verify --all 默认读取 .scorebook/archive)。'
+          : p.agents === 0
+            ? '若要让该发布继续可复核,请在发布时使用 --archive,或用 --supersede 重新发布。'
+            : '若数据是更正,请用 --supersede --reason 重新发布该期间。'
+      }`,
+    en: (p: InputChangeEffect) =>
+      `${
+        p.agents === 0
+          ? 'Recomputed with the data as it is now, no agent’s score, grade or rank changes.'
+          : `Recomputed with the data as it is now, ${p.agents} ${p.agents === 1 ? 'agent’s results change' : 'agents’ results change'} (${p.ids}); ${p.graded === 0 ? 'no agent’s total, grade, rank or rating status changes (only metric values, scores and the like)' : `the total, grade, rank or rating status of ${p.graded} of them change (${p.gradedIds})`}.`
+      } ${
+        p.superseded
+          ? 'This is an earlier publication, superseded; the one in force is not affected. To keep earlier publications verifiable byte for byte, publish with --archive from now on (verify --all reads .scorebook/archive by default).'
+          : p.agents === 0
+            ? 'To keep the publication verifiable, publish with --archive, or re-publish it with --supersede.'
+            : 'If the data was corrected, re-publish the period with --supersede --reason.'
+      }`,
   },
   MONTH_SUPERSEDED: {
     zh: (p: { period: string; month: string; recorded: string; current: string }) =>

@@ -255,7 +255,7 @@ async function safely(
     fromArchive,
   });
   try {
-    return await verifyOne(period, dir, context, chain.get(publication) ?? [], row);
+    return await verifyOne(period, dir, context, chain.get(publication) ?? [], row, publication !== null);
   } catch (error) {
     const problems =
       error instanceof ScorebookError
@@ -275,6 +275,8 @@ async function verifyOne(
   { base, root, archive, pool, evaluationOptions }: Context,
   chain: Problem[],
   row: (status: VerifyStatus, problems: Problem[], fromArchive?: boolean) => VerifyRow,
+  /** An earlier publication of the period (under `superseded/`), not the one in force. */
+  superseded: boolean,
 ): Promise<VerifyRow> {
   const manifestFile = join(dir, 'manifest.json');
   let parsed: unknown;
@@ -409,6 +411,7 @@ async function verifyOne(
             ids: list(moved),
             graded: graded.length,
             gradedIds: list(graded),
+            superseded,
           }),
         ),
       ]);
