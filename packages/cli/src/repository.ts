@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -61,7 +61,5 @@ function layoutOf(root: string) {
  */
 export function commandHint(cwd: string = process.cwd()): string {
   const inside = relative(REPOSITORY.root, resolve(cwd));
-  return inside === '' || (!inside.startsWith('..') && !inside.startsWith('/'))
-    ? 'npx scorebook'
-    : 'scorebook';
+  return inside === '' || (!inside.startsWith('..') && !isAbsolute(inside)) ? 'npx scorebook' : 'scorebook';
 }

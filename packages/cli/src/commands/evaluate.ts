@@ -152,12 +152,12 @@ export async function runEvaluate(argv: string[], io: CommandIo): Promise<number
     io.err(formatRejected(evaluation.rejected, lang, join(out, 'rejected.json')));
     io.err(formatRunSummary(evaluation, lang, values.appeals ?? DEFAULT_APPEALS_DIR));
     // Which engine measured, and on how many threads: results.json keeps no trace of either.
-    const engine = say(lang, 'RUN_ENGINE', {
+    const engineLine = say(lang, 'RUN_ENGINE', {
       engine: options.engine ?? 'typescript',
       threads: threads ?? availableParallelism(),
       given: threads !== undefined,
     });
-    io.err(summaryText(evaluation, lang, { out, engine }));
+    io.err(summaryText(evaluation, lang, { out, engine: engineLine }));
   }
   return EXIT.ok;
 }

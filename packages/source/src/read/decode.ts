@@ -366,19 +366,13 @@ function badBytes(piece: Uint8Array, at: Place, options: DecodeOptions): Error {
   }
   let bad = Math.min(high - 1, piece.length);
   while (bad > 0 && !decodes(encoding, piece.subarray(0, bad), false)) bad--;
-  const wide = encoding === 'utf-16le' || encoding === 'utf-16be';
-  const line =
-    at.lines + lineFeeds(piece.subarray(0, bad), at.base, wide, encoding === 'utf-16be').length + 1;
-  const shown = Array.from(
-    piece.subarray(bad, bad + 4),
-    (b) => `0x${b.toString(16).toUpperCase().padStart(2, '0')}`,
-  );
+  const line = lineOf(piece, bad, at, encoding);
   const params = {
     file: options.name,
     table: options.table ?? null,
     line,
     offset: at.base + bad,
-    bytes: shown.join(' '),
+    bytes: hexBytes(piece.subarray(bad, bad + 4)),
     hint: hintFor(piece, bad, at, encoding),
   };
   return encoding === 'utf-8'
@@ -389,19 +383,26 @@ function badBytes(piece: Uint8Array, at: Place, options: DecodeOptions): Error {
 // `tail`, the file's last bytes, begins a character and ends before it does (FILE_TRUNCATED).
 // (A file shorter than four bytes is all tail: its whole characters come before the cut one.)
 function truncated(tail: Uint8Array, at: Place, options: DecodeOptions): Error {
-  const wide = options.encoding === 'utf-16le' || options.encoding === 'utf-16be';
   const whole = boundary(tail, options.encoding);
-  const line =
-    at.lines + lineFeeds(tail.subarray(0, whole), at.base, wide, options.encoding === 'utf-16be').length + 1;
+  const line = lineOf(tail, whole, at, options.encoding);
   return readError(options.name, line, 'FILE_TRUNCATED', {
     file: options.name,
     line,
     offset: at.base + whole,
-    bytes: Array.from(tail.subarray(whole), (b) => `0x${b.toString(16).toUpperCase().padStart(2, '0')}`).join(
-      ' ',
-    ),
+    bytes: hexBytes(tail.subarray(whole)),
     encoding: options.encoding,
   });
+}
+
+// The line of the byte at `offset` of `piece`, which starts at `at` (1 + the line feeds before it).
+function lineOf(piece: Uint8Array, offset: number, at: Place, encoding: Encoding): number {
+  const wide = encoding === 'utf-16le' || encoding === 'utf-16be';
+  return at.lines + lineFeeds(piece.subarray(0, offset), at.base, wide, encoding === 'utf-16be').length + 1;
+}
+
+// Bytes as a message shows them: `0xE4 0xB8`.
+function hexBytes(bytes: Uint8Array): string {
+  return Array.from(bytes, (b) => `0x${b.toString(16).toUpperCase().padStart(2, '0')}`).join(' ');
 }
 
 // What the message suggests: the encoding of a byte-order mark the file begins with, else
