@@ -127,7 +127,7 @@ describe('messages read on worker threads', { timeout: 120_000 }, () => {
     expect(stopped.problems.map((p) => [p.code, p.line])).toEqual([['FILE_NOT_UTF8', 2002]]);
   });
 
-  it('stop on a file cut off as one thread does: inside a character, or inside its last line', async () => {
+  it('say a file cut off as one thread does: inside a character (a stop), or inside its last line (a row)', async () => {
     const { policiesDir, dataDir } = writeScenario({
       tables: { agents: AGENTS, conversations: `${CONV}c1,a1,chat,2026-10-05T10:00:00+08:00\n` },
     });
@@ -146,9 +146,17 @@ describe('messages read on worker threads', { timeout: 120_000 }, () => {
     );
     const stopped = (await bothWays(options, false)) as { problems: Array<{ code: string; line: number }> };
     expect(stopped.problems.map((p) => [p.code, p.line])).toEqual([['FILE_TRUNCATED', 3002]]);
-    // The last line cut before its last cells, without a line break: a stop that says so.
+    // The last line cut before its last cells, without a line break: a rejected row that says so.
     writeFileSync(file, `conversation_id,sent_at,sender,agent_id,text\n${good}c1,2026-10-05T10:0`);
-    const cut = (await bothWays(options, false)) as { problems: Array<{ code: string; line: number }> };
-    expect(cut.problems.map((p) => [p.code, p.line])).toEqual([['LAST_LINE_CUT_OFF', 3002]]);
+    const files = (await bothWays({ ...options, maxRejected: { kind: 'rows', value: 5 } })) as Array<
+      [string, string]
+    >;
+    const rejected = JSON.parse(files.find(([name]) => name === 'rejected.json')?.[1] ?? '{}') as {
+      rows: Array<{ line: number; code: string; message: { en: string } }>;
+    };
+    expect(rejected.rows.map((r) => [r.line, r.code])).toEqual([[3002, 'FIELD_COUNT']]);
+    expect(rejected.rows[0]?.message.en).toContain(
+      "it is the file's last line and the file does not end with a line break",
+    );
   });
 });

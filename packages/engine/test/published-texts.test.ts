@@ -17,6 +17,7 @@ const PUBLISHED = {
   READ_ERRORS: pick(READ_ERRORS, [
     'BAD_QUOTE',
     'FIELD_COUNT',
+    'FIELD_COUNT_LAST_LINE',
     'BAD_JSON',
     'HEADER_REPEATED',
     'TOTAL_ROW',
@@ -47,7 +48,7 @@ describe('the messages written into published files', () => {
     // recomputed by this engine: byte-identical, they verify; else they are engine_changed, as documented.
     expect({ engine: ENGINE_VERSION, texts: textsHash() }).toEqual({
       engine: '2.4.0',
-      texts: 'e2bfb437997622c5',
+      texts: '28d1a5ced23e72e8',
     });
   });
 });

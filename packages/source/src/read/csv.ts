@@ -251,19 +251,11 @@ class CsvParser implements ChunkParser {
         }),
       };
     }
-    if (record.cells.length !== this.#width) {
-      const total = totalRow(record.cells, record.line);
-      if (total !== null) return total;
-      // Fewer cells on the last line, with no line break after it: the file was cut off there.
-      if (unterminated && record.cells.length < this.#width)
-        throw readError(this.#name, record.line, 'LAST_LINE_CUT_OFF', {
-          file: this.#name,
-          line: record.line,
-          cells: record.cells.length,
-          columns: this.#width,
-        });
-      return this.#fieldCount(record.line, record.cells.length);
-    }
+    if (record.cells.length !== this.#width)
+      return (
+        totalRow(record.cells, record.line) ??
+        this.#fieldCount(record.line, record.cells.length, unterminated)
+      );
     return totalRow(record.cells, record.line) ?? { kind: 'record', line: record.line, cells: record.cells };
   }
 
@@ -321,12 +313,17 @@ class CsvParser implements ChunkParser {
     return { kind: 'bad', line, code: 'BOM_INSIDE_FILE', message: messageOf(READ_ERRORS, 'BOM_INSIDE_FILE') };
   }
 
-  #fieldCount(line: number, found: number): FileItem {
+  // Fewer cells on the file's last line, with no line break after it: most likely a file cut off.
+  #fieldCount(line: number, found: number, unterminated = false): FileItem {
+    const expected = this.#width;
     return {
       kind: 'bad',
       line,
       code: 'FIELD_COUNT',
-      message: messageOf(READ_ERRORS, 'FIELD_COUNT', { found, expected: this.#width }),
+      message:
+        unterminated && found < expected
+          ? messageOf(READ_ERRORS, 'FIELD_COUNT_LAST_LINE', { found, expected })
+          : messageOf(READ_ERRORS, 'FIELD_COUNT', { found, expected }),
     };
   }
 

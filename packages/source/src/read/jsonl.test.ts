@@ -33,21 +33,6 @@ describe('reading JSON Lines', { timeout: 60_000 }, () => {
     );
   });
 
-  it('stops on a last line that begins an object and does not parse, without a line break after it (LAST_LINE_CUT_OFF)', async () => {
-    const { error } = await failure(jsonlOf('{"a":1}\n{"a":2,"b'));
-    expect(error.problems[0]).toMatchObject({ code: 'LAST_LINE_CUT_OFF', line: 2 });
-    expect(error.problems[0]!.message.en).toContain("it is the file's last line, not a whole JSON object");
-    // With a line break after it, or a last line that is no object at all: a rejected row.
-    expect(brief(await collect(jsonlOf('{"a":1}\n{"a":2,"b\n')))).toEqual([
-      [1, { a: 1 }],
-      [2, 'BAD_JSON'],
-    ]);
-    expect(brief(await collect(jsonlOf('{"a":1}\n[1,')))).toEqual([
-      [1, { a: 1 }],
-      [2, 'BAD_JSON'],
-    ]);
-  });
-
   it('rejects a later line that starts with a byte-order mark (BOM_INSIDE_FILE): two files joined', async () => {
     expect(brief(await collect(jsonlOf('\uFEFF{"a":1}\n\uFEFF{"a":2}\n{"a":3}\n')))).toEqual([
       [1, { a: 1 }],

@@ -74,14 +74,6 @@ class JsonLinesParser implements ChunkParser {
     const cursor = this.#cursor;
     if (cursor.pending.length === 0) return;
     const item = lineItem(cursor.pending, cursor.line);
-    // The last line, without a line break after it, is not JSON: the file was cut off there.
-    if (item !== null && item.kind === 'bad' && item.code === 'BAD_JSON' && isCutJson(cursor.pending))
-      throw readError(this.#name, cursor.line, 'LAST_LINE_CUT_OFF', {
-        file: this.#name,
-        line: cursor.line,
-        cells: null,
-        columns: null,
-      });
     if (item !== null) out.push(item);
   }
 
@@ -114,11 +106,6 @@ function lineItem(body: string, line: number): FileItem | null {
   const found: JsonKind =
     value === null ? 'null' : Array.isArray(value) ? 'array' : (typeof value as JsonKind);
   return bad(line, found, '');
-}
-
-// A line that begins a JSON object but does not parse: an object cut short (`{"a": 1, "b"`).
-function isCutJson(body: string): boolean {
-  return body.trimStart().startsWith('{');
 }
 
 function bad(line: number, found: JsonKind | null, detail: string): FileItem {

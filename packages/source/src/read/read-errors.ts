@@ -82,12 +82,6 @@ export const READ_ERRORS = defineCatalogue({
     en: (p: { file: string; line: number; offset: number; bytes: string; encoding: Encoding }) =>
       `${p.file} ends in the middle of a character on line ${p.line}: its last bytes ${p.bytes} (byte offset ${p.offset}) begin a ${p.encoding} character, and the file stops there. The export was most likely cut off (a download or copy that did not finish); the encoding is right. Export or copy the file again.`,
   },
-  LAST_LINE_CUT_OFF: {
-    zh: (p: CutOffLine) =>
-      `${p.file} 在第 ${p.line} 行中间结束:这是文件的最后一行,${p.cells === null ? '不是完整的 JSON 对象' : `只有 ${p.cells} 个单元格(表头有 ${p.columns} 列)`},文件末尾也没有换行符。导出多半被截断了(下载或复制没有完成),之后的行都不在文件里。请重新导出或重新复制这个文件;如果这一行确实完整,在文件末尾加一个换行符,它就会作为一行被拒绝的行读取。`,
-    en: (p: CutOffLine) =>
-      `${p.file} ends inside line ${p.line}: it is the file's last line, ${p.cells === null ? 'not a whole JSON object' : `with ${p.cells} cell${p.cells === 1 ? '' : 's'} where the header has ${p.columns} columns`}, and the file does not end with a line break. The export was most likely cut off (a download or copy that did not finish), and the rows after it are missing. Export or copy the file again; if the line really is whole, add a line break at the end of the file, and it is read as a rejected row.`,
-  },
   FILE_BOM_MISMATCH: {
     zh: (p: { file: string; table: string | null; declared: Encoding; found: Encoding }) =>
       `${p.file} 以 ${p.found} 的字节顺序标记(BOM)开头,但声明的编码是 ${p.declared}。请把 source.yaml 中${whereZh(p.table)}的 encoding 改为 ${p.found}。`,
@@ -148,6 +142,12 @@ export const READ_ERRORS = defineCatalogue({
     en: (p: { found: number; expected: number }) =>
       `the row has ${p.found} cell${p.found === 1 ? '' : 's'}, the header ${p.expected} column${p.expected === 1 ? '' : 's'}. A cell that contains a comma is written in double quotes.`,
   },
+  FIELD_COUNT_LAST_LINE: {
+    zh: (p: { found: number; expected: number }) =>
+      `这一行有 ${p.found} 个单元格,表头有 ${p.expected} 列;它是文件的最后一行,文件末尾也没有换行符:文件多半在这一行中间被截断了(下载或复制没有完成)。请重新导出或重新复制这个文件。`,
+    en: (p: { found: number; expected: number }) =>
+      `the row has ${p.found} cell${p.found === 1 ? '' : 's'}, the header ${p.expected} column${p.expected === 1 ? '' : 's'}; it is the file's last line and the file does not end with a line break: the file was most likely cut off inside this line (a download or copy that did not finish). Export or copy the file again.`,
+  },
   BAD_QUOTE: {
     zh: (p: { column: number; name: string | null }) =>
       `第 ${p.column} 列${p.name === null || p.name === '' ? '' : `(${p.name})`}的单元格在闭合引号后还有文字。引号内的引号要写成两个(""),例如 "5"" 屏幕"。`,
@@ -173,14 +173,6 @@ export const READ_ERRORS = defineCatalogue({
       'this line starts with a byte-order mark (BOM, \\uFEFF), which belongs only at the start of a file: the file is most likely two exports joined. The line was not read; remove the invisible character (or save the two exports as two files) and run again.',
   },
 });
-
-/** A last line cut off (LAST_LINE_CUT_OFF): a CSV record's cells and the header's columns, or a JSON Lines line (`cells` null). */
-interface CutOffLine {
-  file: string;
-  line: number;
-  cells: number | null;
-  columns: number | null;
-}
 
 /** A permanent code of {@link READ_ERRORS}. */
 export type ReadErrorCode = keyof typeof READ_ERRORS;
