@@ -28,9 +28,15 @@ export interface Figures {
 /**
  * Runs `work` in this process and prints its figures as one JSON line on stdout, for
  * {@link runChild}. Peak RSS is the process's maximum resident set: the child measures only itself.
+ * What `work` returns as `afterwards` (checking what it wrote, say) runs after the figures are
+ * taken, so that it counts in none of them; its text is added to the note.
  */
 export async function childFigures(
-  work: () => Promise<{ metrics: Record<string, MessageMetrics>; note: string }>,
+  work: () => Promise<{
+    metrics: Record<string, MessageMetrics>;
+    note: string;
+    afterwards?: () => Promise<string>;
+  }>,
 ): Promise<void> {
   const baseRss = process.memoryUsage().rss;
   const cpuBefore = process.cpuUsage();
@@ -39,7 +45,9 @@ export async function childFigures(
   const wall = (performance.now() - t) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
   const peakRss = process.resourceUsage().maxRSS * 1024;
-  const { metrics, note } = done;
+  const { metrics } = done;
+  const after = done.afterwards === undefined ? '' : await done.afterwards();
+  const note = [done.note, after].filter((text) => text !== '').join(', ');
   const figures: Figures = { wall, cpu: (cpu.user + cpu.system) / 1e6, peakRss, baseRss, metrics, note };
   process.stdout.write(`${JSON.stringify(figures)}\n`);
 }

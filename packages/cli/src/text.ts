@@ -71,8 +71,8 @@ export const CLI_TEXT = defineCatalogue({
       `deriving customer blocks, responses and conversation facts (${p.seconds}s)`,
   },
   PROGRESS_MEASURE: {
-    zh: (p: { seconds: string }) => `计算指标:再次读取会话 (${p.seconds}s)`,
-    en: (p: { seconds: string }) => `measuring: the conversations read again (${p.seconds}s)`,
+    zh: (p: { seconds: string }) => `计算指标:会话及其派生事实 (${p.seconds}s)`,
+    en: (p: { seconds: string }) => `measuring: the conversations with their derived facts (${p.seconds}s)`,
   },
   PROGRESS_MEASURE_SQL: {
     zh: (p: { seconds: string }) => `计算指标:在 DuckDB 上运行 SQL(--engine duckdb)(${p.seconds}s)`,

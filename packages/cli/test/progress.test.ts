@@ -40,7 +40,7 @@ describe('progress', () => {
     stages({ stage: 'measure', engine: 'duckdb' });
     expect(err.replace(/\(\d+\.\ds\)/g, '(s)').split('\n')).toEqual([
       'deriving customer blocks, responses and conversation facts (s)',
-      'measuring: the conversations read again (s)',
+      'measuring: the conversations with their derived facts (s)',
       'scoring, grading, ranking and explaining (s)',
       'measuring: SQL on DuckDB (--engine duckdb) (s)',
       '',

@@ -1,6 +1,7 @@
 import { Zone } from '@scorebook/time';
 import { describe, expect, it } from 'vitest';
 import { compileCondition, objectFactAccess } from './compile.ts';
+import { operatorFunctions } from './operators.ts';
 import { factWithPath } from './path.ts';
 import { evaluateWithJsonRulesEngine } from './reference.ts';
 import type { Condition, LeafCondition } from './types.ts';
@@ -156,6 +157,34 @@ function randomCondition(r: () => number, depth: number): Condition {
   if (roll < 0.9) return { any: children };
   return { not: randomCondition(r, depth + 1) };
 }
+
+describe('leaves that normalize text', () => {
+  it('answer as their operator does, for repeated texts and past the 4,096 answers remembered', () => {
+    const texts = ['谢谢', '谢谢!', ' OK ', '好的', 'hello', '', null, 7, ['ok'], { text: 'ok' }];
+    // 5,400 values: the first 400 repeat ten values; of the next 5,000, every fifth is 谢谢 and up
+    // to six exclamation marks (seven texts, each normalized to 谢谢), the others 4,000 distinct
+    // texts, more than the answers remembered.
+    const values = Array.from({ length: 5400 }, (_, i) =>
+      i < 400 ? texts[i % texts.length] : i % 5 === 0 ? `谢谢${'!'.repeat(i % 7)}` : `t${i}好`,
+    );
+    const leaves: LeafCondition[] = [
+      { fact: 'text', operator: 'textIn', value: ['谢谢', 'ok'] },
+      { fact: 'text', operator: 'containsAny', value: ['好', 'OK'] },
+    ];
+    for (const leaf of leaves) {
+      const predicate = compileCondition(leaf, zone, access);
+      const operator = operatorFunctions(zone).get(leaf.operator)!;
+      let held = 0;
+      // Twice over: the second time, the first values' answers are remembered ones.
+      for (const text of [...values, ...values]) {
+        const expected = operator(text, leaf.value);
+        expect(predicate({ text }), JSON.stringify({ leaf, text })).toBe(expected);
+        if (expected) held++;
+      }
+      expect(held).toBe(leaf.operator === 'textIn' ? 2 * (120 + 1000) : 2 * (80 + 4000));
+    }
+  });
+});
 
 describe('compiled conditions against json-rules-engine', () => {
   it('agree on 600 generated conditions × rows, {fact} values included', async () => {

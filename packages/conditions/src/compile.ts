@@ -87,16 +87,35 @@ function compileLeaf<Row>(
   const value = leaf.value;
   if (leaf.operator === 'textIn' && Array.isArray(value)) {
     const accepted = new Set(value.filter((v): v is string => typeof v === 'string').map(normalizeText));
-    return (row) => {
-      const fact = get(row);
-      return typeof fact === 'string' && accepted.has(normalizeText(fact));
-    };
+    return rememberingText(get, (text) => accepted.has(normalizeText(text)));
   }
   if (leaf.operator === 'containsAny' && Array.isArray(value)) {
     const keywords = keywordsOf(value);
-    return (row) => containsAnyKeyword(get(row), keywords);
+    return rememberingText(get, (text) => containsAnyKeyword(text, keywords));
   }
   return (row) => fn(get(row), value);
+}
+
+/** How many texts a leaf that normalizes text remembers its answer for, at most. */
+const REMEMBERED_TEXTS = 4096;
+
+/**
+ * A leaf that normalizes text (`textIn`, `containsAny`): false for a fact that is not text, else
+ * `test` of the text, remembered for the first {@link REMEMBERED_TEXTS} distinct texts — a test
+ * depends on nothing but the text, and exports repeat few texts (a courtesy exclusion's "谢谢"),
+ * so each distinct text is normalized once. The answers are those `test` gives.
+ */
+function rememberingText<Row>(get: (row: Row) => unknown, test: (text: string) => boolean): Predicate<Row> {
+  const answers = new Map<string, boolean>();
+  return (row) => {
+    const fact = get(row);
+    if (typeof fact !== 'string') return false;
+    const known = answers.get(fact);
+    if (known !== undefined) return known;
+    const answer = test(fact);
+    if (answers.size < REMEMBERED_TEXTS) answers.set(fact, answer);
+    return answer;
+  };
 }
 
 /** Reads a fact, at a path when given, as json-rules-engine's almanac does. */

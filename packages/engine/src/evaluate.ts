@@ -70,7 +70,8 @@ import { policySnapshot } from './explain/policy-snapshot.ts';
 import { historyNamesOf, readHistory } from './history/read-history.ts';
 import { MetricAccumulators } from './measure/accumulate.ts';
 import { compileMetrics } from './measure/compile-metrics.ts';
-import { SecondRead } from './measure/second-read.ts';
+import { KEPT_TEXTS, KeptConversations, KeptRows } from './measure/kept-conversations.ts';
+import { replayKept, SecondRead, type SecondReadRun } from './measure/second-read.ts';
 import { readSecondInParts } from './measure/second-read-in-parts.ts';
 import { combineMonths, evaluateMonths, monthsOf, scoredFromMonths } from './period/from-months.ts';
 import { PlanStage, readsPlans } from './plans/plan-stage.ts';
@@ -381,6 +382,16 @@ async function pipeline(
   const messages = new MessagePartitions(options.spill ?? {});
   // Its spill files are removed however the run ends.
   opened.push(messages);
+  // The accepted conversations' values, kept for the measure stage when no appeal may change a
+  // row and every conversations file has a header (docs/scale.md §1, the conversations kept).
+  const keptConversations =
+    !appeals.active && headed.has('conversations')
+      ? new KeptConversations(
+          { rows: options.spill?.conversationsInMemory ?? CONVERSATIONS_KEPT, texts: KEPT_TEXTS },
+          'conversation_id',
+          expectedConversations(inputs),
+        )
+      : null;
 
   // Check, exclude, route: each table in contract order (a row may refer to the tables before it).
   // Metrics over messages count the agents' messages as they are read (docs/messages.md); on
@@ -506,6 +517,7 @@ async function pipeline(
         switch (table) {
           case 'conversations':
             conversations.add(row, agent, !kept);
+            keptConversations?.keep(row.values, row.file);
             break;
           case 'orders':
             // Decided in SQL, the converted conversations are computed there too. An id that
@@ -582,7 +594,7 @@ async function pipeline(
   const resolution = readsConversationField(measured, 'resolution_seconds')
     ? elapsedSeconds(policy, zone)
     : null;
-  const secondRead = new SecondRead({
+  const secondReadRun: SecondReadRun = {
     conversations,
     coverage,
     appeals: appeals.active ? appeals : null,
@@ -593,7 +605,10 @@ async function pipeline(
             applyConversationFacts(row, conversation, facts, conversations, resolution);
             measure.add('conversations', row, conversations.agentOf(conversation));
           },
-  });
+  };
+  const secondRead = new SecondRead(secondReadRun);
+  // Kept in memory, the conversations are taken from there rather than read again.
+  const kept = keptConversations?.columns() ?? null;
   const inParts =
     facts !== null &&
     !appeals.active &&
@@ -614,9 +629,11 @@ async function pipeline(
       resolution: resolution !== null,
       fieldsOf: (t) => measuredFieldsOf(t, fieldsOf),
       here: secondRead,
+      kept: kept === null ? null : { columns: kept, run: secondReadRun },
     }));
   void readers?.close();
-  if (!inParts)
+  if (!inParts && kept !== null) replayKept(new KeptRows(kept), conversations, secondReadRun);
+  else if (!inParts)
     for await (const batch of tableBatches(inputs, 'conversations'))
       for (const record of batch) secondRead.record(record);
   const measuredInSql = sql === null ? null : await sql.finish(conversations, messages);
@@ -970,6 +987,9 @@ function compareIds(a: string, b: string): number {
 
 // About how many conversations the conversations files hold, to size the index's hash table: a
 // row of the contract's fields takes some 60–100 bytes of CSV or JSON Lines (an estimate only).
+/** Accepted conversations kept in memory for the measure stage at most, by default (2^21). */
+const CONVERSATIONS_KEPT = 2 ** 21;
+
 function expectedConversations(inputs: Inputs): number {
   const bytes = inputs.tables.conversations.files.reduce((sum, f) => sum + f.size, 0);
   return Math.floor(bytes / 64);

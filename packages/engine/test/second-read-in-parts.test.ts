@@ -12,7 +12,9 @@ import { AGENTS, basePolicy, csv, writeScenario } from './scenario.ts';
 // thread gives, for every kind of metric over conversations but the distinct count (which keeps
 // the read in one thread), with business hours (resolution times), converted conversations, a
 // ratio of complaints over conversations, evidence cut by the cap; and when a worker stops, its
-// part is read on the main thread.
+// part is read on the main thread. All of it twice: the conversations kept in memory (the
+// default, parts of their rows by index range) and read from the files again (parts of the files'
+// pieces); the bytes to give are those of one thread reading the files again.
 
 const HOURS = `business_hours:
   mon: ["09:00-12:00", "13:00-18:00"]
@@ -137,7 +139,13 @@ ${items.map((item) => `      - ${item}`).join('\n')}
 // Pieces small enough that the messages are read in pieces; the conversations are cut in parts.
 const SPREAD = { threads: 2, pieceBytes: 400, minBytes: 0 } as const;
 
-describe('the conversations read again in parts', { timeout: 120_000 }, () => {
+// One thread, the conversations read from the files again: the bytes every way must give.
+const ONE = { parallel: { threads: 1 }, spill: { conversationsInMemory: 0 } } as const;
+
+describe.each([
+  ['kept in memory', {}],
+  ['read from the files again', { conversationsInMemory: 0 }],
+] as const)('the conversations %s, measured in parts', { timeout: 120_000 }, (_, kept) => {
   afterEach(() => {
     vi.restoreAllMocks();
   });
@@ -146,17 +154,17 @@ describe('the conversations read again in parts', { timeout: 120_000 }, () => {
     const follow = vi.spyOn(MetricTally.prototype, 'follow');
     for (const seed of [1, 2, 3]) {
       const options = scenario(seed, false);
-      const one = await files({ ...options, parallel: { threads: 1 } });
+      const one = await files({ ...options, ...ONE });
       follow.mockClear();
-      expect(await files({ ...options, parallel: SPREAD })).toEqual(one);
+      expect(await files({ ...options, parallel: SPREAD, spill: kept })).toEqual(one);
       // One worker's part, followed by the tally of every metric over conversations (the
       // catalog's and the policy's: at least the policy's eleven); with two workers, twice.
       const metrics = follow.mock.calls.length;
       expect(metrics).toBeGreaterThanOrEqual(11);
       follow.mockClear();
-      expect(await files({ ...options, parallel: { ...SPREAD, threads: 3 } })).toEqual(one);
+      expect(await files({ ...options, parallel: { ...SPREAD, threads: 3 }, spill: kept })).toEqual(one);
       expect(follow).toHaveBeenCalledTimes(2 * metrics);
-      const spilled = { conversationsPerPartition: 7, messagesInMemory: 0 };
+      const spilled = { conversationsPerPartition: 7, messagesInMemory: 0, ...kept };
       expect(await files({ ...options, parallel: SPREAD, spill: spilled })).toEqual(one);
     }
   });
@@ -164,14 +172,14 @@ describe('the conversations read again in parts', { timeout: 120_000 }, () => {
   it('stays in one thread with a distinct count over conversations, and the bytes are the same', async () => {
     const follow = vi.spyOn(MetricTally.prototype, 'follow');
     const options = scenario(4, true);
-    const one = await files({ ...options, parallel: { threads: 1 } });
-    expect(await files({ ...options, parallel: SPREAD })).toEqual(one);
+    const one = await files({ ...options, ...ONE });
+    expect(await files({ ...options, parallel: SPREAD, spill: kept })).toEqual(one);
     expect(follow).not.toHaveBeenCalled();
   });
 
   it('reads the part of a worker that stops on the main thread, in its turn', async () => {
     const options = scenario(5, false);
-    const one = await files({ ...options, parallel: { threads: 1 } });
+    const one = await files({ ...options, ...ONE });
     const follow = vi.spyOn(MetricTally.prototype, 'follow');
     const running = MessageReaders.prototype.running;
     // Every worker is stopped as soon as it is given its part.
@@ -182,7 +190,7 @@ describe('the conversations read again in parts', { timeout: 120_000 }, () => {
       });
       return workers;
     });
-    expect(await files({ ...options, parallel: { ...SPREAD, threads: 3 } })).toEqual(one);
+    expect(await files({ ...options, parallel: { ...SPREAD, threads: 3 }, spill: kept })).toEqual(one);
     expect(follow).not.toHaveBeenCalled();
   });
 });

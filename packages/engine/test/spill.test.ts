@@ -12,7 +12,8 @@ import { writeScenario } from './scenario.ts';
 // (docs/scale.md §5.2), must give the bytes that the default gives: every result file, the same
 // warnings, or the same stop with the same rejected rows. Partitions are made tiny (one to three
 // conversations) so that every conversation's messages are in a partition of few, in memory or
-// on disk, and the temporary folder is gone afterwards.
+// on disk, and the temporary folder is gone afterwards. The conversations kept in memory for the
+// measure stage (the default) must give what reading their files again gives.
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const golden = fileURLToPath(new URL('./fixtures/golden/', import.meta.url));
@@ -24,6 +25,11 @@ const WAYS: ReadonlyArray<Partial<EvaluateOptions>> = [
   { spill: { conversationsPerPartition: 3, messagesInMemory: 5, folder } },
   { spill: { conversationsPerPartition: 2, messagesInMemory: Number.POSITIVE_INFINITY, folder } },
   { spill: { conversationsPerPartition: 3, messagesInMemory: 0, folder }, parallel: SPREAD },
+  // The conversations read from the files again instead of kept (docs/scale.md §1), in one
+  // thread and in parts; and kept until the third, then read again.
+  { spill: { conversationsInMemory: 0, folder } },
+  { spill: { conversationsInMemory: 0, folder }, parallel: SPREAD },
+  { spill: { conversationsInMemory: 3, folder } },
 ];
 
 async function outcome(options: EvaluateOptions): Promise<unknown> {

@@ -24,7 +24,14 @@ export { SOURCE_ERRORS, type SourceErrorCode } from './errors.ts';
 export { HEADER_SEARCH_ROWS, withMisplacedHeader } from './fields/misplaced-header.ts';
 export { quoteValue } from './fields/quote-value.ts';
 export { VALUE_REJECTIONS, type ValueRejectionCode } from './fields/rejections.ts';
-export { type RowField, TableTyper, type TypedRecord, type ValueRejection } from './fields/table-typer.ts';
+export {
+  type MakeValues,
+  type RowField,
+  shapeOf,
+  TableTyper,
+  type TypedRecord,
+  type ValueRejection,
+} from './fields/table-typer.ts';
 export { cellText, type TypedValue } from './fields/type-value.ts';
 export {
   findSource,

@@ -113,3 +113,24 @@ describe('the row checks of conversations, on the conversation index', () => {
     expect(() => checks.startTable('messages')).toThrow('holds 0 conversations');
   });
 });
+
+describe('the row checks of another table with a unique id', () => {
+  it('reject a repeated id, naming the file and line it was first accepted at, in any file', () => {
+    const { checks } = check([conversation(1, 2, 'c1')], []);
+    checks.startTable('surveys');
+    const survey = (file: number, line: number, id: string) =>
+      record(file, line, { survey_id: id, conversation_id: 'c1', agent_id: 'a1', submitted_at: T, score: 5 });
+    // Lines past 2^16 and files past the first, so that a place is not cut to a small number.
+    const accepted = [
+      survey(1, 70_000, 's1'),
+      survey(2, 3, 's2'),
+      survey(2, 4, 's1'),
+      survey(1, 9, 's2'),
+    ].map((r) => checks.accept(r) !== null);
+    expect(accepted).toEqual([true, true, false, false]);
+    expect(checks.rejected.map((r) => [r.file, r.line, r.code, r.message.en])).toEqual([
+      ['conversations-2.csv', 4, 'DUPLICATE_ID', expect.stringContaining('conversations-1.csv:70000')],
+      ['conversations-1.csv', 9, 'DUPLICATE_ID', expect.stringContaining('conversations-2.csv:3')],
+    ]);
+  });
+});

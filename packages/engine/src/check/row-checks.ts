@@ -101,10 +101,15 @@ export class RowChecks {
   #lastAgent: string | null = null;
   readonly #rejectedIds = new Map<string, RejectionCause>();
   /**
-   * Unique ids of the current table, each with where it was first accepted (file · 2³² + line);
-   * the conversations table's are in the index instead.
+   * Unique ids of the current table, each with where it was first accepted (the index of its
+   * file in `#places`, its line after it); the conversations table's are in the index instead.
    */
   #seen = new Map<string, number>();
+  /**
+   * Where each id of `#seen` was accepted, two entries an id: file, line. (A place kept as one
+   * number, file × 2^32 + line, is no small integer: every map entry would allocate it.)
+   */
+  #places: number[] = [];
   #table: TableName = 'agents';
   /** The current table's unique field, and the field naming the agent a row is credited to. */
   #unique: string | undefined = TABLES.agents.unique;
@@ -175,6 +180,7 @@ export class RowChecks {
     this.#lastAgent = null;
     this.#table = table;
     this.#seen = new Map();
+    this.#places = [];
     this.#unique =
       custom !== null ? custom.idField : isCustomTableName(table) ? undefined : TABLES[table].unique;
     this.#agentField = custom !== null ? custom.agentField : table === 'agents' ? null : 'agent_id';
@@ -270,7 +276,10 @@ export class RowChecks {
       }
       // An accepted conversation is added to the index by the caller.
       if (table === 'conversations') this.#expected++;
-      else this.#seen.set(id, record.file * 2 ** 32 + record.line);
+      else {
+        this.#seen.set(id, this.#places.length);
+        this.#places.push(record.file, record.line);
+      }
     }
     if (table === 'agents') this.#addAgent(valuesOf(table, v), record.fileName, record.line);
     return new Row(v, record.file, record.line);
@@ -283,7 +292,9 @@ export class RowChecks {
       return c < 0 ? null : `${this.#fileNames[this.#index.fileAt(c)]}:${this.#index.lineAt(c)}`;
     }
     const seen = this.#seen.get(id);
-    return seen === undefined ? null : `${this.#fileNames[Math.floor(seen / 2 ** 32)]}:${seen % 2 ** 32}`;
+    return seen === undefined
+      ? null
+      : `${this.#fileNames[this.#places[seen] ?? -1]}:${this.#places[seen + 1] ?? 0}`;
   }
 
   // The caller adds every accepted conversations row to the index before the next record: a

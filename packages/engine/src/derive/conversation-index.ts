@@ -54,9 +54,21 @@ export function convertedIn(bits: Uint8Array, index: number): boolean {
 
 /** The id of conversation `index` (0 ≤ index < the conversations) in its columns. */
 export function idIn(ids: ConversationIds, index: number): string {
-  const illFormed = ids.illFormed.get(index);
+  const illFormed = ids.illFormed.size === 0 ? undefined : ids.illFormed.get(index);
   if (illFormed !== undefined) return illFormed;
-  return decoder.decode(ids.bytes.subarray(ids.offsets[index], ids.offsets[index + 1]));
+  const bytes = ids.bytes.subarray(ids.offsets[index], ids.offsets[index + 1]);
+  // A short id of ASCII only is its bytes as code units (what UTF-8 decodes them to), made
+  // without the decoder's call.
+  if (bytes.length <= ASCII_ID && isAsciiBytes(bytes)) return String.fromCharCode.apply(null, bytes as never);
+  return decoder.decode(bytes);
+}
+
+/** The longest id {@link idIn} makes from its bytes itself: 64 bytes. */
+const ASCII_ID = 64;
+
+function isAsciiBytes(bytes: Uint8Array): boolean {
+  for (let k = 0; k < bytes.length; k++) if ((bytes[k] as number) >= 0x80) return false;
+  return true;
 }
 
 /**

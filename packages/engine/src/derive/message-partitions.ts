@@ -18,6 +18,13 @@ export interface SpillOptions {
   messagesInMemory?: number;
   /** Where the temporary folder of spill files is made; by default the system's temporary folder. */
   folder?: string;
+  /**
+   * Accepted conversations whose values are kept in memory, as columns, for the measure stage
+   * (`docs/scale.md` §1, the conversations kept), at most: with more (or 0), the measure stage
+   * reads the conversations files a second time. Default 2,097,152 (2^21). Read by the
+   * evaluation, not by the message partitions.
+   */
+  conversationsInMemory?: number;
 }
 
 const CONVERSATIONS_PER_PARTITION = 2 ** 18;

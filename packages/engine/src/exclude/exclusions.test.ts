@@ -27,7 +27,7 @@ const COURTESY: Condition = {
     { fact: 'text', operator: 'textIn', value: ['谢谢', '好的', 'ok'] },
   ],
 };
-// Four facts: more than an answer is remembered for.
+// Four facts.
 const WIDE: Condition = {
   any: [
     { fact: 'sender', operator: 'equal', value: 'bot' },
@@ -56,13 +56,13 @@ function rows(n: number): Row[] {
 }
 
 describe('an exclusion tested on rows', () => {
-  it('answers as its compiled condition, values repeated or not, past the answers it remembers', () => {
-    // 5,400 rows: 5,000 distinct texts after the first 400, more than the 4,096 answers kept.
+  it('answers as its compiled condition, values repeated or not', () => {
+    // 5,400 rows: 5,000 distinct texts after the first 400, more than a text leaf remembers.
     for (const when of [COURTESY, WIDE]) {
       const exclusions = new Exclusions({ exclusions: [exclusion('e', when)] }, fieldsOf, zone, 5);
       const holds = compileCondition(when, zone, rowFactAccess(measuredFields('messages'), zone));
       const all = rows(5400);
-      // Twice over: the second time, every answer of the first rows is remembered.
+      // Twice over.
       for (const row of [...all, ...all]) expect(exclusions.match('messages', row) !== null).toBe(holds(row));
     }
   });

@@ -1,10 +1,4 @@
-import {
-  type Condition,
-  compileCondition,
-  type FactAccess,
-  foldCondition,
-  type Predicate,
-} from '@scorebook/conditions';
+import { type Condition, compileCondition, foldCondition, type Predicate } from '@scorebook/conditions';
 import type { FieldSpec, InputTableName } from '@scorebook/contract';
 import type { Exclusion } from '@scorebook/policy';
 import { messageOf, type Problem } from '@scorebook/problems';
@@ -73,14 +67,10 @@ export class Exclusions {
     this.#cap = evidenceCap;
     for (const e of policy.exclusions) {
       const list = this.#byTable.get(e.table) ?? [];
-      const read: FactsRead = { facts: [], sealed: false, late: false };
-      const holds = compileCondition(
-        e.when,
-        zone,
-        readingFacts(rowFactAccess(fieldsOf(e.table), zone), read),
-      );
-      read.sealed = true;
-      list.push({ exclusion: e, holds: normalizesText(e.when) ? remembered(holds, read) : holds });
+      list.push({
+        exclusion: e,
+        holds: compileCondition(e.when, zone, rowFactAccess(fieldsOf(e.table), zone)),
+      });
       this.#byTable.set(e.table, list);
       const fields = this.#watched.get(e.table) ?? new Map<string, Set<string>>();
       for (const leaf of textLeaves(e.when)) if (!fields.has(leaf.fact)) fields.set(leaf.fact, new Set());
@@ -228,97 +218,4 @@ function textLeaves(condition: Condition): Array<{ fact: string; values: string[
       return values.length === 0 ? [] : [{ fact: leaf.fact, values }];
     },
   });
-}
-
-// True when a leaf of the condition normalizes text (`textIn`, `containsAny`): worth remembering
-// its answers; a comparison of values is cheaper than looking its answer up.
-function normalizesText(condition: Condition): boolean {
-  return foldCondition<boolean>(condition, {
-    group: (_, children) => children.some((c) => c),
-    not: (inner) => inner,
-    leaf: (leaf) => leaf.operator === 'textIn' || leaf.operator === 'containsAny',
-  });
-}
-
-/** How many answers a condition remembers at most (distinct values of the facts it reads). */
-const REMEMBERED = 4096;
-
-/** The facts a compiled condition reads: noted while it is compiled (`late` if one is read after). */
-interface FactsRead {
-  facts: string[];
-  sealed: boolean;
-  late: boolean;
-}
-
-// The fact access `access`, noting in `read` every fact a compiled condition reads.
-function readingFacts(access: FactAccess<Row>, read: FactsRead): FactAccess<Row> {
-  const note = (fact: string) => {
-    if (read.sealed) read.late = true;
-    else if (!read.facts.includes(fact)) read.facts.push(fact);
-  };
-  const instant = access.instant?.bind(access);
-  return {
-    value(fact) {
-      note(fact);
-      return access.value(fact);
-    },
-    ...(instant === undefined
-      ? {}
-      : {
-          instant(fact: string) {
-            note(fact);
-            return instant(fact);
-          },
-        }),
-  };
-}
-
-/**
- * A compiled condition that normalizes text and reads only the facts noted while compiling it (at most three),
- * answering again without testing a row whose facts have values seen before (texts, numbers,
- * yes/no or null; a row with any other value is tested): a condition depends on nothing but the
- * values it reads, and messages repeat few texts (a courtesy exclusion's `textIn` normalizes each
- * distinct text once). At most {@link REMEMBERED} answers are kept.
- */
-function remembered(holds: Predicate<Row>, read: FactsRead): Predicate<Row> {
-  const facts = [...read.facts];
-  if (facts.length === 0 || facts.length > 3) return holds;
-  const last = facts.length - 1;
-  const answers = new Map<unknown, unknown>();
-  let kept = 0;
-  return (row) => {
-    if (read.late) return holds(row);
-    let level = answers;
-    for (let k = 0; ; k++) {
-      const raw = row.values[facts[k] as string];
-      const type = typeof raw;
-      if (
-        raw !== null &&
-        type !== 'string' &&
-        type !== 'number' &&
-        type !== 'boolean' &&
-        type !== 'undefined'
-      )
-        return holds(row);
-      const key = raw ?? null;
-      const next = level.get(key);
-      if (k === last) {
-        if (next !== undefined) return next === true;
-        const answer = holds(row);
-        if (kept < REMEMBERED) {
-          level.set(key, answer);
-          kept++;
-        }
-        return answer;
-      }
-      if (next !== undefined) level = next as Map<unknown, unknown>;
-      else {
-        if (kept >= REMEMBERED) return holds(row);
-        const inner = new Map<unknown, unknown>();
-        level.set(key, inner);
-        kept++;
-        level = inner;
-      }
-    }
-  };
 }

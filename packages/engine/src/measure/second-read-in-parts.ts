@@ -8,7 +8,14 @@ import type { MessageReaders } from '../read/parallel-messages.ts';
 import { type PieceTask, pieceBatches } from '../read/piece-batches.ts';
 import type { Inputs } from '../read/read-inputs.ts';
 import { evidenceAgents, type MeasuredMetric, MetricTally } from './accumulate.ts';
-import type { SecondRead, SecondReadAnswer, SecondReadPart } from './second-read.ts';
+import { type KeptColumns, KeptRows } from './kept-conversations.ts';
+import {
+  replayKept,
+  type SecondRead,
+  type SecondReadAnswer,
+  type SecondReadPart,
+  type SecondReadRun,
+} from './second-read.ts';
 
 /** What the conversations' second read in parts needs of the run. */
 export interface SecondReadRunInParts {
@@ -31,6 +38,11 @@ export interface SecondReadRunInParts {
   fieldsOf: (table: MeasuredTableRef) => Readonly<Record<string, FieldSpec>>;
   /** The run's second read, which reads this thread's part into the run's tallies. */
   here: SecondRead;
+  /**
+   * The conversations kept in memory (`docs/scale.md` §1, the conversations kept), with what
+   * their rows are given to on this thread; null when they are read from the files again.
+   */
+  kept: { columns: KeptColumns; run: SecondReadRun } | null;
 }
 
 /**
@@ -54,11 +66,18 @@ export async function readSecondInParts(run: SecondReadRunInParts): Promise<bool
     chosen.some(({ tally }) => !(tally instanceof MetricTally) || tally.definition.kind === 'distinct_count')
   )
     return false;
-  const pieces = await run.readers.conversationPieces(run.inputs);
+  const kept = run.kept;
+  const pieces = kept === null ? await run.readers.conversationPieces(run.inputs) : [];
   // The workers running now: one that stops from here on says so (ask).
   const workers = run.readers.running();
   if (pieces === null || workers.length === 0) return false;
-  const [first = [], ...others] = partsOf(pieces, workers.length + 1);
+  // Parts of the files' pieces, or of the kept rows: consecutive conversations, as many to each.
+  const parts: Part[] =
+    kept === null
+      ? partsOf(pieces, workers.length + 1).map((p) => ({ pieces: p, range: null }))
+      : rangesOf(kept.columns.size, workers.length + 1).map((range) => ({ pieces: [], range }));
+  const [first, ...others] = parts;
+  if (first === undefined) return false;
   const metrics = chosen.map(({ tally }) => tally.definition);
   const tables = [...new Set(metrics.flatMap(metricTables))];
   const common: Omit<SecondReadPart, 'pieces'> = {
@@ -80,17 +99,29 @@ export async function readSecondInParts(run: SecondReadRunInParts): Promise<bool
     agents: run.agents,
     cap: run.cap,
   };
-  const answers = others.map((pieces, k) => ask(workers[k] as Worker, { ...common, pieces }));
-  const readHere = async (part: readonly PieceTask[]) => {
-    for (const piece of part)
-      for await (const batch of pieceBatches(piece, input.typer))
-        for (const record of batch) run.here.record(record);
+  const answers = others.map((part, k) =>
+    ask(workers[k] as Worker, {
+      ...common,
+      pieces: part.pieces,
+      ...(part.range !== null && kept !== null ? { kept: { columns: kept.columns, ...part.range } } : {}),
+    }),
+  );
+  const rows = kept === null ? null : new KeptRows(kept.columns);
+  const readHere = async (part: Part) => {
+    if (part.range !== null && rows !== null && kept !== null)
+      replayKept(rows, run.conversations, kept.run, part.range.from, part.range.to);
+    else
+      for (const piece of part.pieces)
+        for await (const batch of pieceBatches(piece, input.typer))
+          for (const record of batch) run.here.record(record);
   };
   await readHere(first);
   for (const [k, answer] of answers.entries()) {
     const counted = await answer;
-    if ('error' in counted) await readHere(others[k] ?? []);
-    else
+    if ('error' in counted) {
+      const part = others[k];
+      if (part !== undefined) await readHere(part);
+    } else
       chosen.forEach(({ tally }, i) => {
         const part = counted.tallies[i];
         if (part !== undefined) (tally as MetricTally).follow(part);
@@ -110,6 +141,25 @@ function partsOf(pieces: readonly PieceTask[], parts: number): PieceTask[][] {
     at += piece.range.end - piece.range.start;
   }
   return grouped.filter((part) => part.length > 0);
+}
+
+/** A part of the second read: pieces of the files, or a range of the kept rows' conversations. */
+interface Part {
+  pieces: PieceTask[];
+  range: { from: number; to: number } | null;
+}
+
+// Conversations 0 to size − 1 in `parts` consecutive ranges as even as can be (the first ones a
+// conversation longer), empty ones left out.
+function rangesOf(size: number, parts: number): Array<{ from: number; to: number }> {
+  const ranges: Array<{ from: number; to: number }> = [];
+  let from = 0;
+  for (let k = 0; k < parts; k++) {
+    const to = from + Math.floor(size / parts) + (k < size % parts ? 1 : 0);
+    if (to > from) ranges.push({ from, to });
+    from = to;
+  }
+  return ranges;
 }
 
 // Gives a worker a part to read; its answer, or the error of a worker that failed or stopped.

@@ -3,7 +3,7 @@ import type { Policy } from '@scorebook/policy';
 import { type TableSource, TableTyper } from '@scorebook/source';
 import { Zone, type ZonedPeriod } from '@scorebook/time';
 import { Coverage } from '../check/coverage.ts';
-import { convertedIn, type SecondReadConversations } from '../derive/conversation-index.ts';
+import { convertedIn, idIn, type SecondReadConversations } from '../derive/conversation-index.ts';
 import { applyConversationFacts, type ConversationFacts, elapsedSeconds } from '../derive/derive-facts.ts';
 import { type PieceTask, pieceBatches } from '../read/piece-batches.ts';
 import type { TableRecord } from '../read/read-inputs.ts';
@@ -11,6 +11,7 @@ import { SharedConversationLookup } from '../read/shared-conversations.ts';
 import { Row, valuesOf } from '../row.ts';
 import { accumulatorsKeeping, MetricTally, type TallySnapshot } from './accumulate.ts';
 import { compileMetrics } from './compile-metrics.ts';
+import { type KeptColumns, KeptRows } from './kept-conversations.ts';
 
 /** What the second read asks of the conversations: where each accepted row is, and what an exclusion removed. */
 export interface AcceptedConversations {
@@ -65,13 +66,45 @@ export class SecondRead {
   }
 }
 
+/** Where each accepted conversations row was read, and its id, by conversation index. */
+export interface KeptPlaces {
+  fileAt(index: number): number;
+  lineAt(index: number): number;
+  idAt(index: number): string;
+}
+
+/**
+ * The conversations' second read without reading the files again (`docs/scale.md` §1, the
+ * conversations kept): the rows `rows` holds of conversations `from` to `to − 1`, in index order
+ * — the order the second read finds them in the files — each taken as {@link SecondRead.record}
+ * takes its record when no appeal is active (an excluded conversation is left, then a row out of
+ * the period, before its row is made).
+ */
+export function replayKept(
+  rows: KeptRows,
+  places: KeptPlaces,
+  run: SecondReadRun,
+  from = 0,
+  to = rows.size,
+): void {
+  for (let c = from; c < to; c++) {
+    if (run.conversations.excludedAt(c)) continue;
+    const file = places.fileAt(c);
+    const values = rows.valuesAt(c, file, places.idAt(c));
+    if (!run.coverage.valuesInPeriod('conversations', values)) continue;
+    run.add(new Row(values, file, places.lineAt(c)), c);
+  }
+}
+
 /**
  * A part of the conversations' second read, for a worker thread (`docs/scale.md` §1, the second
  * read in parts): plain data, the conversations' columns shared.
  */
 export interface SecondReadPart {
-  /** The pieces of the part, in file order. */
+  /** The pieces of the part, in file order (none when the part is of kept rows). */
   pieces: PieceTask[];
+  /** The part as kept rows instead: those of conversations `from` to `to − 1`. */
+  kept?: { columns: KeptColumns; from: number; to: number };
   reading: TableSource | null;
   /** The zone timestamps without an offset are read in, and the policy's. */
   readZone: string;
@@ -107,7 +140,7 @@ export async function readSecondReadPart(part: SecondReadPart): Promise<SecondRe
   const measure = accumulatorsKeeping(compiled, part.agents, part.evidence, part.cap, true);
   const conversations = new PartConversations(part.conversations);
   const resolution = part.resolution ? elapsedSeconds({ business_hours: part.businessHours }, zone) : null;
-  const read = new SecondRead({
+  const run: SecondReadRun = {
     conversations,
     coverage: new Coverage(part.period),
     appeals: null,
@@ -115,10 +148,15 @@ export async function readSecondReadPart(part: SecondReadPart): Promise<SecondRe
       applyConversationFacts(row, conversation, part.facts, conversations, resolution);
       measure.add('conversations', row, conversations.agentOf(conversation));
     },
-  });
-  const typer = new TableTyper('conversations', part.reading, new Zone(part.readZone));
-  for (const piece of part.pieces)
-    for await (const batch of pieceBatches(piece, typer)) for (const record of batch) read.record(record);
+  };
+  if (part.kept !== undefined)
+    replayKept(new KeptRows(part.kept.columns), conversations, run, part.kept.from, part.kept.to);
+  else {
+    const read = new SecondRead(run);
+    const typer = new TableTyper('conversations', part.reading, new Zone(part.readZone));
+    for (const piece of part.pieces)
+      for await (const batch of pieceBatches(piece, typer)) for (const record of batch) read.record(record);
+  }
   return { tallies: measure.tallies.flatMap((t) => (t instanceof MetricTally ? [t.snapshot()] : [])) };
 }
 
@@ -140,6 +178,18 @@ class PartConversations implements AcceptedConversations {
 
   excludedAt(index: number): boolean {
     return this.#lookup.excludedAt(index);
+  }
+
+  fileAt(index: number): number {
+    return this.#columns.file[index] ?? -1;
+  }
+
+  lineAt(index: number): number {
+    return this.#columns.line[index] ?? 0;
+  }
+
+  idAt(index: number): string {
+    return idIn(this.#columns, index);
   }
 
   agentOf(index: number): number {

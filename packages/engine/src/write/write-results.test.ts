@@ -144,19 +144,30 @@ describe('writing results', () => {
     'takes a lock whose holder was killed and is not reaped yet (a zombie) for one a killed process left',
     async () => {
       const out = join(mkdtempSync(join(tmpdir(), 'scorebook-write-')), 'out');
-      // The shell kills its child and becomes a sleep, which never reaps it: the child stays a zombie
-      // (for a minute at most, killed at the end: under load the first look may come seconds later).
-      const parent = spawn('sh', ['-c', 'sleep 30 & p=$!; kill -9 $p; echo $p; exec sleep 60'], {
+      // The shell starts a child and becomes a sleep, which never reaps it; the child is killed
+      // only then, so it stays a zombie (a shell that killed it itself might reap it first, under
+      // load). A minute at most, killed at the end: under load the first look may come seconds later.
+      const parent = spawn('sh', ['-c', 'sleep 30 & echo $!; exec sleep 60'], {
         stdio: ['ignore', 'pipe', 'ignore'],
       });
       const pid = await new Promise<number>((done) =>
         parent.stdout.once('data', (d) => done(Number(String(d)))),
       );
+      const look = (path: string) => {
+        try {
+          return readFileSync(path, 'utf8');
+        } catch {
+          return '';
+        }
+      };
       try {
+        for (let i = 0; i < 1000 && look(`/proc/${parent.pid}/cmdline`) !== 'sleep\x0060\x00'; i++)
+          await new Promise((r) => setTimeout(r, 10));
+        process.kill(pid, 'SIGKILL');
         let state = '';
         for (let i = 0; i < 1000 && state !== 'Z'; i++) {
           await new Promise((r) => setTimeout(r, 10));
-          const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+          const stat = look(`/proc/${pid}/stat`);
           state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
         }
         expect(state).toBe('Z');

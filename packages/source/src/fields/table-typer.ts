@@ -316,13 +316,17 @@ function rowField(
   };
 }
 
-type MakeValues = (values: readonly unknown[]) => Record<string, unknown>;
+/** Makes a values object from its values, in the order of the keys it was made for. */
+export type MakeValues = (values: readonly unknown[]) => Record<string, unknown>;
 
-// The object literal of the keys, as a function of their values. Generated code, since only a
-// literal gets its hidden class and size at once (a record's values grown key by key, or copied
-// and then set by key, cost a property lookup per key); each key is written as its JSON string,
-// which reads back as the same key, so no header can inject code.
-function shapeOf(keys: readonly string[]): MakeValues | null {
+/**
+ * The object literal of the keys, as a function of their values (null when a key is
+ * `__proto__`, which a literal reads as the prototype). Generated code, since only a literal gets
+ * its hidden class and size at once (a record's values grown key by key, or copied and then set
+ * by key, cost a property lookup per key); each key is written as its JSON string, which reads
+ * back as the same key, so no header can inject code.
+ */
+export function shapeOf(keys: readonly string[]): MakeValues | null {
   if (keys.includes('__proto__')) return null;
   const body = keys.map((key, i) => `${JSON.stringify(key)}: v[${i}]`).join(', ');
   return new Function('v', `return { ${body} };`) as MakeValues;
