@@ -321,6 +321,8 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
   const allowMissing = options.allowMissing ?? manifest?.allow_missing ?? [];
   // The limit the period was published with: the same rows stop both sides as they stopped it.
   const rejectedLimit = manifest === null ? {} : recordedRejectedLimit(manifest);
+  // The instants its appeal windows counted from: both sides take the appeals it took.
+  const windows = manifest === null ? {} : publishedWindows(manifest);
 
   if (baseFiles.size === 0 && workFiles.size === 0)
     throw governanceStop('input', 'NO_POLICY_ON_EITHER_SIDE', policiesDir, {
@@ -373,6 +375,7 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
         sourceFile,
         allowMissing,
         ...rejectedLimit,
+        ...windows,
         period,
         appealFiles: appealsAt(period, periodAppeals.work),
         ...evaluationOptions,
@@ -461,7 +464,7 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
       const published = manifestOf(resultsRoot, p);
       const data =
         published === null
-          ? { dataDir, sourceFile, allowMissing, ...rejectedLimit }
+          ? { dataDir, sourceFile, allowMissing, ...rejectedLimit, ...windows }
           : publishedData(root, published);
       // Every version of the side as it is, with its shared files; the working tree's appeals on both.
       const side = async (versions: Map<string, Loaded>, name: string) => {
@@ -525,7 +528,7 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
       }
       const data =
         published === null
-          ? { dataDir, sourceFile, allowMissing, ...rejectedLimit }
+          ? { dataDir, sourceFile, allowMissing, ...rejectedLimit, ...windows }
           : publishedData(root, published);
       const side = async (sideFiles: Map<string, Buffer>) => {
         const evaluation = {
@@ -867,7 +870,17 @@ function publishedData(root: string, published: Manifest) {
     sourceFile: published.source ? resolve(root, published.source.file) : null,
     allowMissing: published.allow_missing ?? [],
     ...recordedRejectedLimit(published),
+    ...publishedWindows(published),
   };
+}
+
+/**
+ * The instants a publication's appeal windows counted from (its manifest's `appeals_window_from`,
+ * as `verify` takes them), as `evaluate`'s `publishedAt`; none for a publication made before
+ * manifests recorded them (its windows counted from the period's end).
+ */
+function publishedWindows(published: Manifest): { publishedAt?: Record<string, string> } {
+  return published.appeals_window_from === undefined ? {} : { publishedAt: published.appeals_window_from };
 }
 
 /**
