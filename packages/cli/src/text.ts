@@ -121,7 +121,7 @@ export const CLI_TEXT = defineCatalogue({
       excluded: number;
       range: string;
     }) =>
-      `  ${p.table.padEnd(13)} ${p.files} files, ${p.rows} rows, ${p.rejected} rejected, ${p.excluded} excluded${p.range ? `, ${p.range}` : ''}`,
+      `  ${p.table.padEnd(13)} ${p.files} ${p.files === 1 ? 'file' : 'files'}, ${p.rows} ${p.rows === 1 ? 'row' : 'rows'}, ${p.rejected} rejected, ${p.excluded} excluded${p.range ? `, ${p.range}` : ''}`,
   },
   SUMMARY_TABLE_ABSENT: {
     zh: (p: { table: string }) => `  ${p.table.padEnd(13)} 缺失(没有文件)`,

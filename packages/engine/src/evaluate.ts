@@ -764,6 +764,7 @@ async function pipeline(
       ...untypedComparisons(inputs, needs),
       ...warnings.warnings(limit, zone, openDays),
       ...warnings.afterPeriod(coverage.after, coverage.last, zone, inputs.fileNames),
+      ...warnings.longBeforePeriod(coverage.longBefore, zone, inputs.fileNames),
       ...customWarnings,
       ...tablesAbsentForRules(inputs, needs, allowMissing, inUse),
       ...tablesOfUnusedScorecards(inputs, needs, allowMissing, inUse),

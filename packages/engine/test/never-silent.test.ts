@@ -492,6 +492,55 @@ describe('what a run can read but a reader must be told', () => {
     ).toEqual([]);
   });
 
+  it('warns of a few rows dated long before the period, most likely a year typed wrong (ROWS_LONG_BEFORE_PERIOD)', async () => {
+    // 100 conversations of the period and one more, each with a customer message and a reply; the
+    // last one's start typed a year early (trial 16 finding 4): its messages still count, by their time.
+    const run = (extra: string[], typo: string) =>
+      runScenario({
+        tables: {
+          agents: AGENTS,
+          conversations: conv(
+            ...Array.from(
+              { length: 100 },
+              (_, i) => `c${i},a1,chat,2026-10-${String((i % 28) + 1).padStart(2, '0')}T10:00:00+08:00,`,
+            ),
+            `c100,a1,chat,${typo},`,
+            ...extra,
+          ),
+          messages: csv(
+            MSG,
+            ...Array.from({ length: 101 }, (_, i) => [
+              `c${i},2026-10-${String((i % 28) + 1).padStart(2, '0')}T10:00:00+08:00,customer,,在吗`,
+              `c${i},2026-10-${String((i % 28) + 1).padStart(2, '0')}T10:00:30+08:00,agent,a1,在`,
+            ]).flat(),
+          ),
+        },
+      });
+    const before = (e: Awaited<ReturnType<typeof run>>) =>
+      e.warnings
+        .filter((w) => w.code === 'ROWS_LONG_BEFORE_PERIOD')
+        .map((w) => [w.severity, w.file, w.line, w.message.en]);
+    const typo = await run([], '2025-10-28T10:00:00+08:00');
+    expect(before(typo)).toEqual([
+      [
+        'warning',
+        'conversations.csv',
+        102,
+        "conversations has 1 row dated more than 31 days before the period 2026-10 started (2026-10-01T00:00:00+08:00), against 100 in the period; the earliest is 2025-10-28T10:00:00+08:00 (conversations.csv:102). So far from the other rows, the time is most likely written wrong (a year, say). By its time it does not count in 2026-10, while rows that refer to it (a conversation's messages) still count by their own. Check and correct this column of the export.",
+      ],
+    ]);
+    expect(typo.warnings.find((w) => w.code === 'ROWS_LONG_BEFORE_PERIOD')?.message.zh).toBe(
+      'conversations 有 1 行的时间比期间 2026-10 开始(2026-10-01T00:00:00+08:00)早 31 天以上,而本期间内有 100 行;最早的是 2025-10-28T10:00:00+08:00(conversations.csv:102)。离其余的行这么远,多半是时间写错了(例如年份)。这些行按它们的时间不计入 2026-10,而引用它们的行(例如会话的消息)仍按各自的时间计入。请检查导出中这一列并更正。',
+    );
+    // Exactly 31 days before the start is not long before; a day more is.
+    expect(before(await run([], '2026-08-31T00:00:00+08:00'))).toEqual([]);
+    expect(before(await run([], '2026-08-30T23:59:59+08:00')).map(([, , line]) => line)).toEqual([102]);
+    // A folder holding earlier months too (more than 1% of the period's rows): not warned.
+    expect(
+      before(await run(['c101,a1,chat,2026-07-01T10:00:00+08:00,'], '2025-10-28T10:00:00+08:00')),
+    ).toEqual([]);
+  });
+
   it('says that orders of any date still credit the conversions of the period when no order falls in it', async () => {
     const policy = basePolicy({
       scorecards: `  aftersale:

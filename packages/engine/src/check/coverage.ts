@@ -6,22 +6,32 @@ import {
   type TableName,
 } from '@scorebook/contract';
 import { messageOf, type Problem } from '@scorebook/problems';
-import { formatInstantLocal, type Zone, type ZonedPeriod } from '@scorebook/time';
+import { addDays, formatInstantLocal, type Zone, type ZonedPeriod } from '@scorebook/time';
 import { RUN_ERRORS } from '../errors.ts';
 import type { Row } from '../row.ts';
 
-/** What a {@link Coverage} saw of one table: earliest and latest time, rows in the period, rows after it. */
+/**
+ * What a {@link Coverage} saw of one table: earliest and latest time, rows in the period, rows
+ * after it, rows long before it.
+ */
 export interface CoveragePart {
   first: number | string | null;
   last: number | string | null;
   inPeriod: number;
   after: AfterPeriod | null;
+  longBefore: AfterPeriod | null;
 }
 
 /**
- * The accepted rows of a table dated at or after the period's end: how many, their earliest time,
- * and where the earliest is (its file's index in the run's files and its line; of rows of the
- * same earliest time, the first read).
+ * Rows dated more than this many days before the period's start are long before it
+ * (ROWS_LONG_BEFORE_PERIOD): before the month ahead of a month's start, whatever its length.
+ */
+export const LONG_BEFORE_DAYS = 31;
+
+/**
+ * The accepted rows of a table dated at or after the period's end (or long before its start):
+ * how many, their earliest time, and where the earliest is (its file's index in the run's files
+ * and its line; of rows of the same earliest time, the first read).
  */
 export interface AfterPeriod {
   rows: number;
@@ -43,6 +53,8 @@ export class Coverage {
   readonly last = new Map<TableName, number | string>();
   /** Per table, its accepted rows dated at or after the period's end (none: no entry). */
   readonly after = new Map<TableName, AfterPeriod>();
+  /** Per table, its accepted rows dated more than {@link LONG_BEFORE_DAYS} days before the period's start. */
+  readonly longBefore = new Map<TableName, AfterPeriod>();
   readonly #custom: ReadonlyMap<CustomTableName, CustomTableSpec>;
   #inPeriod = 0;
   #fieldTable: TableName | null = null;
@@ -68,7 +80,9 @@ export class Coverage {
     const inPeriod = this.#timeInPeriod(t);
     if (inPeriod) this.#inPeriod++;
     else if (this.#afterPeriod(t))
-      this.#addAfter(table, { rows: 1, first: t, file: row.file, line: row.line });
+      addRows(this.after, table, { rows: 1, first: t, file: row.file, line: row.line });
+    else if (this.#longBefore(t))
+      addRows(this.longBefore, table, { rows: 1, first: t, file: row.file, line: row.line });
     return inPeriod;
   }
 
@@ -79,6 +93,7 @@ export class Coverage {
       last: this.last.get(table) ?? null,
       inPeriod: this.#inPeriod,
       after: this.after.get(table) ?? null,
+      longBefore: this.longBefore.get(table) ?? null,
     };
   }
 
@@ -90,20 +105,18 @@ export class Coverage {
     const latest = this.last.get(table);
     if (last !== null && (latest === undefined || last > latest)) this.last.set(table, last);
     this.#inPeriod += part.inPeriod;
-    if (part.after !== null) this.#addAfter(table, part.after);
+    if (part.after !== null) addRows(this.after, table, part.after);
+    if (part.longBefore !== null) addRows(this.longBefore, table, part.longBefore);
   }
 
-  #addAfter(table: TableName, rows: AfterPeriod): void {
-    const seen = this.after.get(table);
-    if (seen === undefined) this.after.set(table, { ...rows });
-    else {
-      seen.rows += rows.rows;
-      if (rows.first < seen.first) {
-        seen.first = rows.first;
-        seen.file = rows.file;
-        seen.line = rows.line;
-      }
-    }
+  // A time field's value more than LONG_BEFORE_DAYS days before the period's start (a date more
+  // than that many days before its first day).
+  #longBefore(t: number | string): boolean {
+    const p = this.#period;
+    if (p === null) return false;
+    return typeof t === 'string'
+      ? t < addDays(p.firstDay, -LONG_BEFORE_DAYS)
+      : t < p.startMs - LONG_BEFORE_DAYS * 86_400_000;
   }
 
   // A time field's value at or after the period's end (a date from the end day on).
@@ -180,5 +193,20 @@ export class Coverage {
 
   #text(v: number | string, zone: Zone): string {
     return typeof v === 'string' ? v : formatInstantLocal(v, zone);
+  }
+}
+
+// Adds rows outside the period to a table's count of them: the earliest row (first read among
+// equal times) is kept.
+function addRows(into: Map<TableName, AfterPeriod>, table: TableName, rows: AfterPeriod): void {
+  const seen = into.get(table);
+  if (seen === undefined) into.set(table, { ...rows });
+  else {
+    seen.rows += rows.rows;
+    if (rows.first < seen.first) {
+      seen.first = rows.first;
+      seen.file = rows.file;
+      seen.line = rows.line;
+    }
   }
 }

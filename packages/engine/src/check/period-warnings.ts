@@ -11,7 +11,7 @@ import {
 import { RUN_ERRORS } from '../errors.ts';
 import type { TableRecord } from '../read/read-inputs.ts';
 import type { Row } from '../row.ts';
-import type { AfterPeriod } from './coverage.ts';
+import { type AfterPeriod, LONG_BEFORE_DAYS } from './coverage.ts';
 import { exceedsLimit, formatLimit, type RejectedLimit } from './rejected-limit.ts';
 
 /** Tables whose rows come every working day: a gap at an end of the period means missing files. */
@@ -393,6 +393,49 @@ export class PeriodWarnings {
         // At the earliest of those rows: where to look first.
         file: fileNames[rows.file] ?? null,
         line: fileNames[rows.file] === undefined ? null : rows.line,
+        column: null,
+      });
+    }
+    return out;
+  }
+
+  /**
+   * ROWS_LONG_BEFORE_PERIOD (docs/sources.md): per contract table the policy uses, in contract
+   * order, when it has accepted rows dated more than {@link LONG_BEFORE_DAYS} days before the
+   * period's start and they are at most 1% of its rows of the period (which it has): a few rows
+   * far from the others, most likely a time written wrong (a year typed wrong). They count in no
+   * metric of the period by their own time, while rows that refer to them (a conversation's
+   * messages) count by theirs. Rows of other periods in a folder of several months are more than
+   * 1% and are not said.
+   */
+  longBeforePeriod(
+    before: ReadonlyMap<InputTableName | string, AfterPeriod>,
+    zone: Zone,
+    fileNames: readonly string[],
+  ): Problem[] {
+    const p = this.#period;
+    const out: Problem[] = [];
+    for (const table of INPUT_TABLES) {
+      const rows = before.get(table);
+      if (rows === undefined || !this.#tables.has(table)) continue;
+      const inPeriod = this.#rowsOf(table);
+      if (inPeriod === 0 || rows.rows * 100 > inPeriod) continue;
+      const file = fileNames[rows.file];
+      out.push({
+        code: 'ROWS_LONG_BEFORE_PERIOD',
+        severity: 'warning',
+        message: messageOf(RUN_ERRORS, 'ROWS_LONG_BEFORE_PERIOD', {
+          table,
+          rows: rows.rows,
+          inPeriod,
+          period: p.id,
+          start: p.start,
+          days: LONG_BEFORE_DAYS,
+          earliest: typeof rows.first === 'string' ? rows.first : formatInstantLocal(rows.first, zone),
+          place: file === undefined ? '' : `${file}:${rows.line}`,
+        }),
+        file: file ?? null,
+        line: file === undefined ? null : rows.line,
         column: null,
       });
     }
