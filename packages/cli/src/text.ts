@@ -65,6 +65,18 @@ export const CLI_TEXT = defineCatalogue({
     en: (p: { engine: string; threads: number; given: boolean }) =>
       `  Engine: ${p.engine}, at most ${p.threads} thread${p.threads === 1 ? '' : 's'} (${p.given ? `--threads ${p.threads}` : 'one per core'})`,
   },
+  APPEAL_WINDOW_PUBLISHED: {
+    zh: (p: { period: string; published: string }) =>
+      `  申诉期限:从 ${p.period} 首次发布(${p.published})的次日起算,与 publish 和 verify 相同(--results 中的发布)。`,
+    en: (p: { period: string; published: string }) =>
+      `  Appeal windows: from the day after ${p.period} was first published (${p.published}), as publish and verify count them (the publication in --results).`,
+  },
+  APPEAL_WINDOW_UNPUBLISHED: {
+    zh: (p: { period: string }) =>
+      `⚠ ${p.period} 尚未发布(--results 中没有它的发布),所以本次评估从期间结束起算申诉期限;publish 从首次发布的次日起算(第一次发布即发布当天),会受理上面因超过期限而不予受理、但在发布后期限内提交的申诉。`,
+    en: (p: { period: string }) =>
+      `⚠ ${p.period} is not published (no publication of it in --results), so this run counts appeal windows from the period's end; publish counts them from the day after the first publication (a first publish: the day it runs), and takes the appeals refused above as late that fall within that window.`,
+  },
   PROGRESS_DERIVE: {
     zh: (p: { seconds: string }) => `派生客户段、响应与会话事实 (${p.seconds}s)`,
     en: (p: { seconds: string }) =>

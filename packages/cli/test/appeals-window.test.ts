@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Manifest } from '@scorebook/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.ts';
 
@@ -70,7 +71,8 @@ describe('verify of one period', { timeout: 60_000 }, () => {
       0,
       '✓ Period 2026-10 verified: the recomputed results are byte-identical.',
     ]);
-    // evaluate knows no publication: the same appeal is late there (docs/appeals.md).
+    // evaluate of the published period counts from its first publication too, and says so
+    // (trial 16 finding 2): the appeal is taken, the results are the publication's.
     const preview = await runCli(
       'evaluate',
       '--period',
@@ -79,7 +81,35 @@ describe('verify of one period', { timeout: 60_000 }, () => {
       '--out',
       join(repo, 'preview'),
     );
-    expect(preview.stderr).toContain('超过了申诉期限 2026-11-30(期间结束后 30 天)');
+    expect(preview.code).toBe(0);
+    expect(preview.stderr).not.toContain('超过了申诉期限');
+    const first = (JSON.parse(readFileSync('data/results/2026-10/manifest.json', 'utf8')) as Manifest)
+      .appeals_window_from?.['2026-10'];
+    expect(preview.stderr).toContain(
+      `  申诉期限:从 2026-10 首次发布(${first?.slice(0, 10)})的次日起算,与 publish 和 verify 相同(--results 中的发布)。`,
+    );
+    expect(readFileSync(join(repo, 'preview/results.json'))).toEqual(
+      readFileSync('data/results/2026-10/results.json'),
+    );
+    // Without the publication (another results folder): from the period's end, the appeal late,
+    // and a line saying that publish counts from the first publication.
+    mkdirSync('data/elsewhere', { recursive: true });
+    const unpublished = await runCli(
+      'evaluate',
+      '--period',
+      '2026-10',
+      ...SOURCE,
+      '--results',
+      'data/elsewhere',
+      '--out',
+      join(repo, 'preview-unpublished'),
+      '--lang',
+      'en',
+    );
+    expect(unpublished.stderr).toContain('after the deadline 2026-11-30 (30 days after the period)');
+    expect(unpublished.stderr).toContain(
+      "⚠ 2026-10 is not published (no publication of it in --results), so this run counts appeal windows from the period's end; publish counts them from the day after the first publication (a first publish: the day it runs), and takes the appeals refused above as late that fall within that window.",
+    );
   });
 
   it('says first that the appeals are not the publication’s, and which folder it read (trial 7 M3)', async () => {

@@ -18,6 +18,7 @@ export {
 } from './impact.ts';
 export { checkManifest, recordedRejectedLimit } from './manifest.ts';
 export { DEFAULT_APPEALS_DIR, interruptedPeriods } from './paths.ts';
+export { publishedWindowsOf } from './publication-time.ts';
 export {
   type PolicyTestReport,
   type RuleCoverage,

@@ -49,3 +49,32 @@ export function appealWindowsFrom(
   if (own !== null) windows[period] = own;
   return windows;
 }
+
+/**
+ * The instants the appeal windows of `period`'s publication in force counted from (its manifest's
+ * `appeals_window_from`; empty when it records none: they counted from the period's end), when
+ * the period is published in `resultsRoot` under the policy `policyId`; null when it is not
+ * published there, another policy's publication is there, or the manifest cannot be read. An
+ * evaluation given them (`publishedAt`) takes the appeals the publication took.
+ */
+export function publishedWindowsOf(
+  resultsRoot: string,
+  period: string,
+  policyId: string,
+): Record<string, string> | null {
+  const file = join(resultsRoot, period, 'manifest.json');
+  if (!existsSync(file)) return null;
+  try {
+    const manifest = JSON.parse(readFileSync(file, 'utf8')) as {
+      policy?: { id?: unknown };
+      appeals_window_from?: unknown;
+    };
+    if (manifest.policy?.id !== policyId) return null;
+    const windows = manifest.appeals_window_from ?? {};
+    if (typeof windows !== 'object' || windows === null) return null;
+    const entries = Object.entries(windows);
+    return entries.every(([, at]) => typeof at === 'string') ? Object.fromEntries(entries) : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import {
   type Evaluation,
   evaluate,
@@ -8,7 +8,7 @@ import {
   type MeasureEngine,
   writeEvaluation,
 } from '@scorebook/engine';
-import { DEFAULT_APPEALS_DIR } from '@scorebook/governance';
+import { DEFAULT_APPEALS_DIR, publishedWindowsOf } from '@scorebook/governance';
 import type { Bilingual } from '@scorebook/problems';
 import {
   DATA_OPTIONS,
@@ -140,7 +140,19 @@ export async function runEvaluate(argv: string[], io: CommandIo): Promise<number
   // History facts read earlier periods from the published results (docs/history.md).
   const results = values.results ?? (existsSync('data/results') ? 'data/results' : null);
   const history = { resultsDir: results === null ? null : resolve(results) };
-  const evaluation = await evaluate({ ...options, monitoring: true, history });
+  // A period published there under this policy: its appeal windows count from its first
+  // publication, as publish and verify count them (docs/appeals.md), so that the run takes the
+  // appeals the publication took.
+  const windows =
+    results === null
+      ? null
+      : publishedWindowsOf(resolve(results), options.period, basename(resolve(options.policiesDir)));
+  const evaluation = await evaluate({
+    ...options,
+    monitoring: true,
+    history,
+    ...(windows === null || Object.keys(windows).length === 0 ? {} : { publishedAt: windows }),
+  });
   const { brokenLock } = writeEvaluation(out, evaluation, {
     breakStaleLock: values['break-stale-lock'] === true,
   });
@@ -158,8 +170,30 @@ export async function runEvaluate(argv: string[], io: CommandIo): Promise<number
       given: threads !== undefined,
     });
     io.err(summaryText(evaluation, lang, { out, engine: engineLine }));
+    const windowLine = appealWindowLine(evaluation, lang, windows, options.period);
+    if (windowLine !== null) io.err(`${windowLine}\n`);
   }
   return EXIT.ok;
+}
+
+/**
+ * Where the period's appeal windows counted from, when it matters: a published period's first
+ * publication (whenever the period has appeals; a publication that recorded none counted from the
+ * period's end, as this run does), or — an appeal refused as late in a period not published
+ * there — that publish counts from the first publication and may take it (trial 16).
+ */
+function appealWindowLine(
+  evaluation: Evaluation,
+  lang: Lang,
+  windows: Record<string, string> | null,
+  period: string,
+): string | null {
+  const from = windows?.[period];
+  if (from !== undefined && (evaluation.results.appeals?.length ?? 0) > 0)
+    return say(lang, 'APPEAL_WINDOW_PUBLISHED', { period, published: from.slice(0, 10) });
+  if (windows === null && evaluation.warnings.some((w) => w.code === 'APPEAL_LATE'))
+    return say(lang, 'APPEAL_WINDOW_UNPUBLISHED', { period });
+  return null;
 }
 
 /**
