@@ -1,6 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Manifest } from '@scorebook/contract';
@@ -133,6 +133,31 @@ describe('verify of one period', { timeout: 60_000 }, () => {
       writeFileSync(file, APPEAL);
     }
     expect((await verify()).stdout).not.toContain('appeal files are not');
+  });
+});
+
+describe('a publish refused after breaking a stale lock and tidying up', { timeout: 60_000 }, () => {
+  it('says what it did before the refusal (trial 16 finding 5)', async () => {
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
+      encoding: 'utf8',
+    });
+    const lock = join(repo, 'data/results/.2026-10.lock');
+    writeFileSync(
+      lock,
+      JSON.stringify({ pid: Number(dead.stdout), host: hostname(), started_at: '2026-11-01T00:00:00Z' }),
+    );
+    // What a publish killed while it wrote leaves: a staging folder beside the period.
+    mkdirSync(join(repo, 'data/results/.2026-10.staging-999-abc'), { recursive: true });
+    // Nothing decided since the publication in force: refused.
+    const refused = await publish('--supersede', '--reason', '再发布一次', '--break-stale-lock');
+    refused.stderr = refused.stderr.replace(/已 \d+ 秒/, '已 0 秒');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('SUPERSEDE_UNCHANGED');
+    expect(refused.stderr.split('\n')[0]).toBe(
+      `  已收回一个失效的锁(--break-stale-lock):${lock}(主机 ${hostname()} 上的进程 ${dead.stdout},自 2026-11-01T00:00:00Z 起,已 0 秒)。`,
+    );
+    expect(existsSync(lock)).toBe(false);
+    expect(existsSync(join(repo, 'data/results/.2026-10.staging-999-abc'))).toBe(false);
   });
 });
 

@@ -91,6 +91,13 @@ export interface PublishOptions {
   /** Where relative paths are taken from; the process's working directory by default. */
   cwd?: string;
   onProgress?: EvaluateOptions['onProgress'];
+  /**
+   * Told, once the lock is taken and before anything can refuse the publish, the stale lock it
+   * broke (or null) and what it tidied up of an interrupted publish: what was done is said even
+   * when the publish is then refused (trial 16 finding 5). The same as the publication's
+   * `brokenLock` and `recovered`.
+   */
+  onTidied?: (tidied: { brokenLock: BrokenLock | null; recovered: Recovery }) => void;
 }
 
 /** What a publication wrote. */
@@ -133,6 +140,7 @@ export async function publishPeriod(options: PublishOptions): Promise<Publicatio
   const lock = takeLock(dir, options.period, options.breakStaleLock === true);
   try {
     const recovered = recoverDirectory(dir);
+    options.onTidied?.({ brokenLock: lock.broken, recovered });
     const closed = existsSync(dir);
     if (closed && !existsSync(join(dir, 'manifest.json')))
       throw governanceStop('refused', 'NOT_A_PUBLICATION', dir, { dir });

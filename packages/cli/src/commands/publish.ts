@@ -126,14 +126,17 @@ export async function runPublish(argv: string[], io: CommandIo): Promise<number>
     ...(maxRejected ? { maxRejected } : {}),
     ...dataOptions(values),
     onProgress: progressReporter(io, lang, values.quiet === true),
+    // Said as soon as it is done, so that a publish refused afterwards still says it.
+    onTidied: ({ brokenLock, recovered }) => {
+      // A lock taken from another process is said even with --quiet.
+      if (brokenLock !== null)
+        io.err(`${say(lang, 'LOCK_BROKEN', { lock: brokenLock.file, holder: brokenLock.holder })}\n`);
+      const { restored, removed } = recovered;
+      if (!values.quiet && (restored !== null || removed.length > 0))
+        io.err(`${say(lang, 'PUBLISH_RECOVERED', { restored, removed: removed.length })}\n`);
+    },
   });
-  // A lock taken from another process is said even with --quiet.
-  const broken = publication.brokenLock;
-  if (broken !== null) io.err(`${say(lang, 'LOCK_BROKEN', { lock: broken.file, holder: broken.holder })}\n`);
   if (!values.quiet) {
-    const { restored, removed } = publication.recovered;
-    if (restored !== null || removed.length > 0)
-      io.err(`${say(lang, 'PUBLISH_RECOVERED', { restored, removed: removed.length })}\n`);
     // The rows it closes the period without, each with its place and reason, as evaluate lists them.
     io.err(formatRejected(publication.evaluation.rejected, lang, join(publication.dir, 'rejected.json')));
     io.err(formatRunSummary(publication.evaluation, lang, values.appeals ?? DEFAULT_APPEALS_DIR));
