@@ -47,6 +47,10 @@ export const CLI_TEXT = defineCatalogue({
     zh: (p: { reason: string }) => `  (无法写出完整的被拒绝行报告:${p.reason})`,
     en: (p: { reason: string }) => `  (The full report of rejected rows could not be written: ${p.reason})`,
   },
+  REJECTED_SAME_CAUSE: {
+    zh: (p: { place: string }) => `同上(原因:${p.place})`,
+    en: (p: { place: string }) => `as above (caused by ${p.place})`,
+  },
   CAUSED_BY: {
     zh: (p: { place: string }) => `    ← 原因:${p.place}`,
     en: (p: { place: string }) => `    ← caused by ${p.place}`,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { RejectedRow } from '@scorebook/engine';
 import type { Problem } from '@scorebook/problems';
 import { describe, expect, it } from 'vitest';
-import { formatFailure } from '../src/output/run-report.ts';
+import { formatFailure, formatRejected } from '../src/output/run-report.ts';
 
 const row = (line: number): RejectedRow => ({
   table: 'qa_reviews',
@@ -57,5 +57,43 @@ describe('a failed run’s report of rejected rows', () => {
     expect(at('APPEALS_NOT_FOR_THIS_DATA')).toBeLessThan(at('APPEAL_NOT_AGENTS_RECORD'));
     // Other warnings stay after the errors.
     expect(at('SOME_WARNING')).toBeGreaterThan(at('APPEAL_NOT_AGENTS_RECORD'));
+  });
+});
+
+describe('the list of rejected rows', () => {
+  it('says a row rejected for the same cause as the row before it "as above" (trial 16 finding 9)', () => {
+    const cause = { file: 'conversations.csv', line: 102, code: 'BAD_VALUE' };
+    const message = (n: number) => ({
+      zh: `会话 "c1" 的行被拒绝了(很长的原因),所以这一行也被拒绝 ${n}`,
+      en: `the row of conversation "c1" was rejected (a long reason), so this row is too ${n}`,
+    });
+    const caused = (line: number, code = 'UNKNOWN_CONVERSATION'): RejectedRow => ({
+      ...row(line),
+      table: 'messages',
+      file: 'messages.csv',
+      record_id: { field: 'conversation_id', value: 'c1' },
+      field: 'conversation_id',
+      code,
+      message: message(line),
+      cause,
+    });
+    const text = formatRejected([caused(5), caused(6), caused(7, 'OTHER'), caused(8), row(9)], 'en', '');
+    expect(text).toBe(
+      [
+        'Rejected rows (5):',
+        `  messages.csv:5 (conversation_id "c1") [conversation_id] UNKNOWN_CONVERSATION: ${message(5).en}`,
+        '    ← caused by conversations.csv:102 BAD_VALUE',
+        '  messages.csv:6 (conversation_id "c1") [conversation_id] UNKNOWN_CONVERSATION: as above (caused by conversations.csv:102 BAD_VALUE)',
+        `  messages.csv:7 (conversation_id "c1") [conversation_id] OTHER: ${message(7).en}`,
+        '    ← caused by conversations.csv:102 BAD_VALUE',
+        `  messages.csv:8 (conversation_id "c1") [conversation_id] UNKNOWN_CONVERSATION: ${message(8).en}`,
+        '    ← caused by conversations.csv:102 BAD_VALUE',
+        '  qa_reviews.csv:9 (review_id "q9") [reviewed_at] BAD_VALUE: not a time',
+        '',
+      ].join('\n'),
+    );
+    expect(formatRejected([caused(5), caused(6)], 'zh', '')).toContain(
+      '  messages.csv:6 (conversation_id "c1") [conversation_id] UNKNOWN_CONVERSATION: 同上(原因:conversations.csv:102 BAD_VALUE)',
+    );
   });
 });

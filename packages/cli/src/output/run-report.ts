@@ -85,14 +85,25 @@ export function formatFailure(
  */
 export function formatRejected(rows: readonly RejectedRow[], lang: Lang, where: string): string {
   if (rows.length === 0) return '';
-  const lines = rows.slice(0, SHOWN).flatMap((r) => {
+  const shown = rows.slice(0, SHOWN);
+  const lines = shown.flatMap((r, i) => {
     // The record's id too (none when null), quoted as the messages quote values, so that an id with
     // an invisible character can be told from one without: it is how the record is found.
     const id = r.record_id === null ? '' : ` (${r.record_id.field} ${quoteValue(r.record_id.value)})`;
-    const line = `  ${r.file}:${r.line}${id}${r.field ? ` [${r.field}]` : ''} ${r.code}: ${r.message[lang]}`;
-    return r.cause === null
-      ? [line]
-      : [line, say(lang, 'CAUSED_BY', { place: `${r.cause.file}:${r.cause.line} ${r.cause.code}` })];
+    const head = `  ${r.file}:${r.line}${id}${r.field ? ` [${r.field}]` : ''} ${r.code}`;
+    if (r.cause === null) return [`${head}: ${r.message[lang]}`];
+    const place = `${r.cause.file}:${r.cause.line} ${r.cause.code}`;
+    // A row rejected for the same cause and code as the row listed before it: its message is that
+    // row's (the whole text is in the rejected-rows file), said once (trial 16 finding 9).
+    const before = shown[i - 1];
+    if (
+      before?.cause != null &&
+      before.code === r.code &&
+      before.cause.file === r.cause.file &&
+      before.cause.line === r.cause.line
+    )
+      return [`${head}: ${say(lang, 'REJECTED_SAME_CAUSE', { place })}`];
+    return [`${head}: ${r.message[lang]}`, say(lang, 'CAUSED_BY', { place })];
   });
   const more =
     rows.length > SHOWN && where !== ''
