@@ -62,7 +62,13 @@ describe('a failed run’s report of rejected rows', () => {
 
 describe('the list of rejected rows', () => {
   it('says a row rejected for the same cause as the row before it "as above" (trial 16 finding 9)', () => {
-    const cause = { file: 'conversations.csv', line: 102, code: 'BAD_VALUE' };
+    const cause = {
+      table: 'conversations',
+      file: 'conversations.csv',
+      line: 102,
+      code: 'BAD_VALUE',
+      message: { zh: '时间无法识别', en: 'not a time' },
+    };
     const message = (n: number) => ({
       zh: `会话 "c1" 的行被拒绝了(很长的原因),所以这一行也被拒绝 ${n}`,
       en: `the row of conversation "c1" was rejected (a long reason), so this row is too ${n}`,

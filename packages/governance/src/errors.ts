@@ -300,16 +300,16 @@ export const GOVERNANCE_ERRORS = defineCatalogue({
       `${p.rows} rows were rejected because their ${p.field} is not in source.yaml's map, so the period is not published: a value missing from a map drops a whole kind of record (every red line, every one-star survey). Add the values to the map (null for one to read as missing), then publish. The first row: ${p.first}`,
   },
   PUBLISH_LOCK_STALE: {
-    zh: (p: { period: string; holder: Bilingual; lock: string }) =>
-      `期间 ${p.period} 的锁文件是一个已不在运行的发布留下的(${p.holder.zh}),那次发布多半被中断了;已发布的内容见本行。下一次发布 ${p.period} 时加 --break-stale-lock 即可收回它(只在它仍是这个失效的锁时才删除),或确认后手动删除:rm ${p.lock}`,
-    en: (p: { period: string; holder: Bilingual; lock: string }) =>
-      `The lock of ${p.period} was left by a publish that no longer runs (${p.holder.en}); it was most likely interrupted, and this row shows what is published. Publish ${p.period} again with --break-stale-lock to take it over (it is removed only while it is still this stale lock), or remove it by hand: rm ${p.lock}`,
+    zh: (p: { period: string; holder: Bilingual; lock: string; published: boolean }) =>
+      `期间 ${p.period} 的锁文件是一个已不在运行的发布留下的(${p.holder.zh}),那次发布多半被中断了;${p.published ? '已发布的内容见本行' : `${p.period} 还没有任何发布`}。下一次发布 ${p.period} 时加 --break-stale-lock 即可收回它(只在它仍是这个失效的锁时才删除),或确认后手动删除:rm ${p.lock}`,
+    en: (p: { period: string; holder: Bilingual; lock: string; published: boolean }) =>
+      `The lock of ${p.period} was left by a publish that no longer runs (${p.holder.en}); it was most likely interrupted, and ${p.published ? 'this row shows what is published' : `nothing of ${p.period} is published`}. Publish ${p.period} again with --break-stale-lock to take it over (it is removed only while it is still this stale lock), or remove it by hand: rm ${p.lock}`,
   },
   PUBLISH_LEFTOVER: {
-    zh: (p: { period: string; path: string }) =>
-      `期间 ${p.period} 旁边有一次被中断的发布留下的暂存目录 ${p.path}:已发布的内容见本行,不受影响。下一次发布 ${p.period} 会收拾它;也可以确认后删除:rm -r ${p.path}`,
-    en: (p: { period: string; path: string }) =>
-      `Beside ${p.period} is the staging folder an interrupted publish left, ${p.path}: what is published is this row's and is not affected. The next publish of ${p.period} tidies it; or remove it once checked: rm -r ${p.path}`,
+    zh: (p: { period: string; path: string; published: boolean }) =>
+      `期间 ${p.period} 旁边有一次被中断的发布留下的暂存目录 ${p.path}:${p.published ? '已发布的内容见本行,不受影响' : `${p.period} 还没有任何发布,这不是发布`}。下一次发布 ${p.period} 会收拾它;也可以确认后删除:rm -r ${p.path}`,
+    en: (p: { period: string; path: string; published: boolean }) =>
+      `Beside ${p.period} is the staging folder an interrupted publish left, ${p.path}: ${p.published ? "what is published is this row's and is not affected" : `nothing of ${p.period} is published, and this is no publication`}. The next publish of ${p.period} tidies it; or remove it once checked: rm -r ${p.path}`,
   },
   PUBLICATION_NOT_COMMITTED: {
     zh: (p: { period: string; count: number; files: string; dir: string }) =>

@@ -18,13 +18,13 @@ export {
 } from './impact.ts';
 export { checkManifest, recordedRejectedLimit } from './manifest.ts';
 export { DEFAULT_APPEALS_DIR, interruptedPeriods } from './paths.ts';
-export { publishedWindowsOf } from './publication-time.ts';
 export {
   type PolicyTestReport,
   type RuleCoverage,
   runPolicyTests,
   type TestOutcome,
 } from './policy-tests.ts';
+export { publishedWindowsOf } from './publication-time.ts';
 export {
   type Publication,
   type PublishOptions,

@@ -115,14 +115,17 @@ export async function verifyPublished(
   const folders = periodFolders(root);
   for (const period of [...new Set([...folders, ...interrupted.keys(), ...lockedPeriods(root)])].sort()) {
     const dir = join(root, period);
-    const lock = lockProblem(dir);
     const aside = interrupted.get(period);
+    // Published: the period's folder, or the publication an interrupted swap set aside.
+    const published = folders.includes(period) || aside !== undefined;
+    const lock = lockProblem(dir, published);
     // A first publish still running has nothing to verify yet; one that was killed left its lock.
     if (aside === undefined && !folders.includes(period) && lock?.code !== 'PUBLISH_LOCK_STALE') continue;
     if (aside !== undefined || !folders.includes(period)) {
+      // A first publish killed before its swap: nothing is published, and its staging folder is said.
       const problems =
         aside === undefined
-          ? []
+          ? leftoverProblems(dir, false)
           : [governanceProblem('PUBLISH_INTERRUPTED', aside, { period, aside, target: dir })];
       rows.push({
         period,
@@ -144,7 +147,7 @@ export async function verifyPublished(
         const verified = row.status === 'ok';
         const notes = [
           ...(lock === null ? [] : [lock]),
-          ...(verified ? [...leftoverProblems(dir), ...uncommittedProblems(dir)] : []),
+          ...(verified ? [...leftoverProblems(dir, true), ...uncommittedProblems(dir)] : []),
         ];
         const stale = verified ? monthProblems(root, period, dir) : [];
         if (stale.length > 0) return { ...row, status: 'month_superseded', problems: [...stale, ...notes] };
@@ -163,7 +166,7 @@ export async function verifyPublished(
  * A warning for the lock beside a period's folder: a publish in progress, or one that was killed
  * and left its lock (the next publish of the period stops on it until it is removed).
  */
-function lockProblem(dir: string): Problem | null {
+function lockProblem(dir: string, published: boolean): Problem | null {
   const lock = lockStateOf(dir);
   // A lock gone once read (its holder unread, so called empty) was a publish that has just ended.
   if (lock === null || !existsSync(lock.file)) return null;
@@ -176,6 +179,7 @@ function lockProblem(dir: string): Problem | null {
       period,
       holder: lock.holder,
       lock: lock.file,
+      published,
     }),
   );
 }
@@ -188,7 +192,7 @@ function monthProblems(root: string, period: string, dir: string): Problem[] {
 }
 
 /** A warning for each staging folder an interrupted publish left beside a period's folder. */
-function leftoverProblems(dir: string): Problem[] {
+function leftoverProblems(dir: string, published: boolean): Problem[] {
   return leftoversOf(dir)
     .filter((l) => l.kind === 'staging')
     .map((l) =>
@@ -196,7 +200,7 @@ function leftoverProblems(dir: string): Problem[] {
         'PUBLISH_LEFTOVER',
         'warning',
         l.path,
-        governanceMessage('PUBLISH_LEFTOVER', { period: basename(dir), path: l.path }),
+        governanceMessage('PUBLISH_LEFTOVER', { period: basename(dir), path: l.path, published }),
       ),
     );
 }

@@ -55,12 +55,18 @@ describe('a publish killed at every point', () => {
       expect(publishInChild(repo, '2026-10', { crashAt: point }).status).toBeNull();
       expect(existsSync(join(results(), '2026-10'))).toBe(false);
       const rows = await verifyPublished('data/results', { cwd: repo });
-      // Nothing of 2026-10 was published; the killed publish's lock is named, with how to remove it.
+      // Nothing of 2026-10 was published; the killed publish's staging folder, if it made one, and
+      // its lock are named, with how to remove them, and that nothing is published (trial 16).
+      const staging = leftovers().filter((e) => e.startsWith('.2026-10.staging-'));
       expect(rows.map((r) => [r.period, r.publication, r.status, r.problems.map((p) => p.code)])).toEqual([
-        ['2026-10', null, 'interrupted', ['PUBLISH_LOCK_STALE']],
+        ['2026-10', null, 'interrupted', [...staging.map(() => 'PUBLISH_LEFTOVER'), 'PUBLISH_LOCK_STALE']],
         ['2026-11', null, 'ok', []],
       ]);
-      expect(rows[0]?.problems[0]?.message.en).toContain(`rm ${lockFileOf(join(results(), '2026-10'))}`);
+      const lockMessage = rows[0]?.problems.find((p) => p.code === 'PUBLISH_LOCK_STALE')?.message.en;
+      expect(lockMessage).toContain(`rm ${lockFileOf(join(results(), '2026-10'))}`);
+      expect(lockMessage).toContain('nothing of 2026-10 is published');
+      for (const p of rows[0]?.problems.filter((p) => p.code === 'PUBLISH_LEFTOVER') ?? [])
+        expect(p.message.en).toContain('nothing of 2026-10 is published, and this is no publication');
       const busy = publishInChild(repo, '2026-10');
       expect(busy.status).toBe(1);
       expect(busy.stderr).toContain('OUTPUT_LOCK_STALE');
