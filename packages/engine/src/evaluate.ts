@@ -501,12 +501,12 @@ async function pipeline(
           continue;
         }
         coverage.add(table, row);
-        if (coverage.inPeriod(table, row)) {
-          warnings.accepted(table, row);
-          exclusions.observe(table, row);
-        }
+        if (coverage.inPeriod(table, row)) exclusions.observe(table, row);
         // Appeals change the row in place; a row an appeal removed goes no further, like an excluded one.
         const appealed = appeals.apply(table, row) !== null;
+        // The period's warnings count the row as the run uses it: as appeals left it, and not at
+        // all when one removed it (trial 16 finding 8).
+        if (!appealed && coverage.inPeriod(table, row)) warnings.accepted(table, row);
         const excludedBy = appealed || sqlExcludes ? null : exclusions.match(table, row);
         const agent = creditedAgent(row, checks.agentIndex);
         if (!appealed && sql?.decides(table))

@@ -440,3 +440,45 @@ describe('appeals under policy format 2', () => {
     expect(a1.flags).toEqual(['low-csat']);
   });
 });
+
+describe('the period warnings of a table with appeals', () => {
+  it('count the rows as the appeals leave them: a row an appeal removed is not counted (trial 16 finding 8)', async () => {
+    const evaluateWith = async (appeals: Record<string, string>) => {
+      const { policiesDir, dataDir } = writeScenario({
+        policy: basePolicy({ scorecards, metrics }),
+        tables: {
+          ...tables,
+          // q3's red line left empty: the red-line veto reads it.
+          qa_reviews: csv(
+            'review_id,agent_id,reviewed_at,score,red_line',
+            'q1,a1,2026-10-05T10:00:00+08:00,95,false',
+            'q2,a2,2026-10-05T10:00:00+08:00,85,true',
+            'q3,a1,2026-10-06T10:00:00+08:00,90,',
+          ),
+        },
+      });
+      const appealsDir = join(dataDir, '..', 'appeals');
+      mkdirSync(join(appealsDir, '2026-10'), { recursive: true });
+      for (const [name, text] of Object.entries(appeals))
+        writeFileSync(join(appealsDir, '2026-10', name), text);
+      const e = await evaluate({
+        policiesDir,
+        dataDir,
+        period: '2026-10',
+        appealsDir,
+        allowMissing: ['conversations', 'messages', 'orders', 'attendance', 'assessments', 'events'],
+      });
+      return e.warnings.filter((w) => w.code === 'FIELD_PARTLY_EMPTY_IN_PERIOD').map((w) => w.message.en);
+    };
+    expect(await evaluateWith({})).toEqual([
+      expect.stringContaining(
+        "qa_reviews.red_line is empty (or mapped to null in source.yaml) in 1 of the period's 3 rows",
+      ),
+    ]);
+    expect((await evaluateWith({}))[0]).toContain('Agents affected: a1 1.');
+    // Removed by an upheld appeal: the row is not the run's, and nothing is empty.
+    expect(await evaluateWith({ 'ap-1.yaml': appeal('a1', '{ record: qa_reviews/q3 }', UPHELD) })).toEqual(
+      [],
+    );
+  });
+});
