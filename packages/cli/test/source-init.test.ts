@@ -18,14 +18,16 @@ describe('scorebook source init', () => {
     const lines = readFileSync(join(dir, 'source.yaml'), 'utf8').split('\n');
     const below = lines.slice(lines.indexOf('scorebook: 1') + 1).filter((l) => l.includes('TODO'));
     expect(r.code).toBe(0);
-    expect(below.length).toBe(16);
-    // The orders' and complaints' references to a conversation are mapped, not left as TODO.
+    expect(below.length).toBe(15);
+    // The orders' and complaints' references to a conversation are mapped, not left as TODO; so is
+    // 工单截止时间, the conversations' SLA due time (trial 16 finding 10).
+    expect(lines).toContain('      sla_due_at: { column: 工单截止时间, format: "yyyy/MM/dd HH:mm:ss" }');
     expect(lines).toContain('      conversation_id: 关联会话ID');
     expect(lines).toContain('      conversation_id: 关联会话');
-    expect(r.stderr).toContain(`已写出草稿 ${join(dir, 'source.yaml')},其中 16 行 TODO 待补全。`);
+    expect(r.stderr).toContain(`已写出草稿 ${join(dir, 'source.yaml')},其中 15 行 TODO 待补全。`);
     rmSync(join(dir, 'source.yaml'));
     const en = await runCli('source', 'init', dir, '--policies', policy, '--lang', 'en');
-    expect(en.stderr).toContain('with 16 TODO lines to complete.');
+    expect(en.stderr).toContain('with 15 TODO lines to complete.');
   });
 
   it('fills in the timezone of --policies, so that source check reads times as evaluate does', async () => {

@@ -304,6 +304,9 @@ export const FIELD_SYNONYMS: { readonly [T in InputTableName]: Readonly<Record<s
     sla_due_at: {
       names: [
         '截止时间',
+        '工单截止时间',
+        '处理截止时间',
+        'SLA到期时间',
         '处理时限',
         '工单时限',
         '到期时间',
