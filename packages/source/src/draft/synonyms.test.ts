@@ -52,7 +52,11 @@ describe('FIELD_SYNONYMS', () => {
     ['conversations', ['渠道', '会话来源', 'Channel', 'Source'], 'channel'],
     ['conversations', ['开始时间', '创建时间', 'Created at', 'Created time', '来电时间'], 'started_at'],
     ['conversations', ['是否解决', '已解决', 'Resolved'], 'resolved'],
-    ['conversations', ['截止时间', 'Due by Time', 'SLA截止时间', '工单截止时间', '处理截止时间', 'SLA到期时间'], 'sla_due_at'],
+    [
+      'conversations',
+      ['截止时间', 'Due by Time', 'SLA截止时间', '工单截止时间', '处理截止时间', 'SLA到期时间'],
+      'sla_due_at',
+    ],
     ['conversations', ['关闭时间', 'Closed time', 'Solved at'], 'closed_at'],
     ['messages', ['发送时间', '消息时间', 'Sent at'], 'sent_at'],
     ['orders', ['关联会话', '关联会话ID', '所属会话', 'Related ticket', '会话ID'], 'conversation_id'],
