@@ -149,6 +149,26 @@ describe('scorebook evaluate and verify', () => {
     );
   });
 
+  it('prints a file cut off inside its last line among the warnings, before the others, at its file and line', async () => {
+    const data = join(tmp(), 'data');
+    cpSync(join(golden, 'data'), data, { recursive: true });
+    // surveys.csv cut inside its 226th line: a download that did not finish.
+    const lines = readFileSync(join(data, 'surveys.csv'), 'utf8').split('\n');
+    writeFileSync(
+      join(data, 'surveys.csv'),
+      `${lines.slice(0, 225).join('\n')}\n${lines[225]?.slice(0, 20)}`,
+    );
+    const args = ['--policies', join(golden, 'policies/ecommerce-cs'), '--data', data, '--period', '2026-10'];
+    const r = await runCli('evaluate', ...args, '--out', join(tmp(), 'out'), '--lang', 'en');
+    expect(r.code).toBe(0);
+    const warnings = r.stderr.split('\n').filter((l) => l.startsWith('⚠ '));
+    expect(warnings).toHaveLength(5);
+    expect(warnings[0]).toBe(
+      '⚠ surveys.csv:226 The file surveys.csv of table surveys was most likely cut off (a download or copy that did not finish): its last line, line 226, has fewer cells than the header, and the file does not end with a line break. That line is a rejected row, and the rows after it are most likely not in the file: one rejected row stays far under the rejected-row limit, and nothing else says that the period may be missing many rows. Export or copy the file again; if the file really is complete and only its last row is broken, fix or remove that line. publish refuses this period unless --allow-partial-data is given.',
+    );
+    expect(r.stderr).toContain('1 row rejected, 5 warnings (above).');
+  });
+
   it('says first that the policy file changed since publication, and shortens its text (trial 6 M4)', async () => {
     const out = join(tmp(), 'out');
     const policies = join(tmp(), 'ecommerce-cs');

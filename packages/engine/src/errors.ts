@@ -10,6 +10,14 @@ export interface RejectionCause {
   message: Bilingual;
 }
 
+/** What FILE_CUT_OFF says: the table, its file, the file's last line and how the file is read. */
+interface CutOffText {
+  table: string;
+  file: string;
+  line: number;
+  format: 'csv' | 'jsonl';
+}
+
 /** What APPEAL_CORRECTION_NO_EFFECT says: the appeal, the record, the field, both values, the rules and the values they test. */
 interface CorrectionNoEffect {
   appeal: string;
@@ -199,6 +207,12 @@ export const RUN_ERRORS = defineCatalogue({
       `表 ${p.table} 有 ${p.rejected} 行因 ${p.field} 的值不在 source.yaml 的 map 中而被拒绝;评估期间内只要有一行这样的记录,evaluate 就会停止(UNMAPPED_IN_PERIOD)。请把这些值加进 map(不计的值写 null),被拒绝的行列出了每个值。`,
     en: (p: { table: string; field: string; rejected: number }) =>
       `${p.rejected} rows of ${p.table} were rejected because their ${p.field} is not in source.yaml's map; evaluate stops on any such row of the period it evaluates (UNMAPPED_IN_PERIOD). Add the values to the map (null for a value to read as missing); the rejected rows list each value.`,
+  },
+  FILE_CUT_OFF: {
+    zh: (p: CutOffText) =>
+      `表 ${p.table} 的文件 ${p.file} 多半被截断了(下载或复制没有完成):它的最后一行(第 ${p.line} 行)${p.format === 'jsonl' ? '不是完整的 JSON' : '比表头少了单元格'},文件末尾也没有换行符。这一行作为被拒绝的行不计入,而它之后的行多半不在文件里:一行被拒绝远低于被拒绝行的上限,没有别的提示会说这个期间可能少了很多行。请重新导出或重新复制这个文件;如果文件确实完整、只是最后一行坏了,修正或删除这一行。publish 会拒绝发布这个期间,除非加 --allow-partial-data。`,
+    en: (p: CutOffText) =>
+      `The file ${p.file} of table ${p.table} was most likely cut off (a download or copy that did not finish): its last line, line ${p.line}, ${p.format === 'jsonl' ? 'is not whole JSON' : 'has fewer cells than the header'}, and the file does not end with a line break. That line is a rejected row, and the rows after it are most likely not in the file: one rejected row stays far under the rejected-row limit, and nothing else says that the period may be missing many rows. Export or copy the file again; if the file really is complete and only its last row is broken, fix or remove that line. publish refuses this period unless --allow-partial-data is given.`,
   },
   PERIOD_PARTLY_COVERED: {
     zh: (p: { table: string; covered: string; period: string; start: string; end: string }) =>

@@ -44,6 +44,7 @@ import {
   untypedComparisons,
 } from './check/check-inputs.ts';
 import { Coverage } from './check/coverage.ts';
+import { cutOffFiles, cutOffWarnings } from './check/cut-off.ts';
 import { type PartlyCovered, PeriodWarnings } from './check/period-warnings.ts';
 import { policyNeeds } from './check/policy-needs.ts';
 import { ratingsNotInData, ratingsOffScale } from './check/rating-checks.ts';
@@ -80,6 +81,7 @@ import { customSpecs, customTablesAbsent, customTablesOf, readCustomTables } fro
 import { messageMetricsOf, readsMessages } from './read/message-tallies.ts';
 import { MessageReaders, type ParallelOptions, readMessagesInParallel } from './read/parallel-messages.ts';
 import {
+  type CutOffFile,
   duplicateFiles,
   fieldsOfTyper,
   type Inputs,
@@ -205,6 +207,12 @@ export interface Evaluation {
    * PERIOD_PARTLY_COVERED warnings say, as data (`publish` refuses such a period). Not written.
    */
   partlyCovered: PartlyCovered[];
+  /**
+   * The files cut off inside their last line, each with its table and that line: what the
+   * FILE_CUT_OFF warnings say, as data, in the same order (`publish` refuses such a period, as
+   * it does a partly covered one). Not written.
+   */
+  cutOff: CutOffFile[];
 }
 
 /**
@@ -728,6 +736,8 @@ async function pipeline(
   // A gap at an end of the period counts only the days business hours open (PERIOD_PARTLY_COVERED).
   const openDays =
     policy.business_hours === null ? null : new BusinessClock(toBusinessHours(policy.business_hours), zone);
+  // Files cut off inside their last line, as the readers flagged them (FILE_CUT_OFF).
+  const cutOff = cutOffFiles(inputs);
   const evaluation: Evaluation = {
     results: {
       scorebook: 1,
@@ -761,6 +771,7 @@ async function pipeline(
     source,
     warnings: [
       ...inputs.warnings,
+      ...cutOffWarnings(inputs, cutOff),
       ...untypedComparisons(inputs, needs),
       ...warnings.warnings(limit, zone, openDays),
       ...warnings.afterPeriod(coverage.after, coverage.last, zone, inputs.fileNames),
@@ -780,6 +791,7 @@ async function pipeline(
       ...ratingsOffScale(tallies, policy, agents.length),
     ],
     partlyCovered: warnings.partlyCovered(zone, openDays),
+    cutOff,
   };
   return { evaluation, agents };
 }

@@ -28,7 +28,7 @@ export {
 } from './evaluate.ts';
 export { EvaluationError } from './evaluation-error.ts';
 export { type Inspection, type InspectOptions, inspectData, type TableInspection } from './inspect.ts';
-export type { ReadProgress } from './read/read-inputs.ts';
+export type { CutOffFile, ReadProgress } from './read/read-inputs.ts';
 export { linearScore } from './score/score-metric.ts';
 export {
   byteLengthOf,

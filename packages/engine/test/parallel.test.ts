@@ -18,7 +18,11 @@ const SPREAD = { threads: 2, pieceBytes: 300, minBytes: 0 } as const;
 async function outcome(options: EvaluateOptions): Promise<unknown> {
   try {
     const evaluation = await evaluate(options);
-    return [...serializeEvaluation(evaluation), ['warnings', JSON.stringify(evaluation.warnings)]];
+    return [
+      ...serializeEvaluation(evaluation),
+      ['warnings', JSON.stringify(evaluation.warnings)],
+      ['cutOff', JSON.stringify(evaluation.cutOff)],
+    ];
   } catch (error) {
     if (!(error instanceof EvaluationError)) throw error;
     return { problems: error.problems, rejected: error.rejected };
@@ -158,5 +162,17 @@ describe('messages read on worker threads', { timeout: 120_000 }, () => {
     expect(rejected.rows[0]?.message.en).toContain(
       "it is the file's last line and the file does not end with a line break",
     );
+    // And the run warns of the file cut off, once, at the same place both ways (bothWays compares them).
+    const warnings = JSON.parse(files.find(([name]) => name === 'warnings')?.[1] ?? '[]') as Array<{
+      code: string;
+      file: string | null;
+      line: number | null;
+    }>;
+    expect(warnings.filter((w) => w.code === 'FILE_CUT_OFF').map((w) => [w.file, w.line])).toEqual([
+      ['messages.csv', 3002],
+    ]);
+    expect(JSON.parse(files.find(([name]) => name === 'cutOff')?.[1] ?? '[]')).toEqual([
+      { table: 'messages', file: 'messages.csv', line: 3002 },
+    ]);
   });
 });

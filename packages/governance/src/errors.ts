@@ -85,6 +85,12 @@ export const GOVERNANCE_ERRORS = defineCatalogue({
     en: (p: { period: string; tables: string; details: Bilingual[] }) =>
       `The data of period ${p.period} is not complete: the rows of ${p.tables} cover only part of the period. ${p.details.map((d) => d.en).join(' ')} Publishing now would close the period on incomplete data, undone only by --supersede. Complete the exported files (was the export run before the period ended?), then publish; to close it on this data all the same, add --allow-partial-data (recorded in the manifest's command).`,
   },
+  FILE_CUT_OFF_REFUSED: {
+    zh: (p: { period: string; files: ReadonlyArray<{ table: string; file: string; line: number }> }) =>
+      `期间 ${p.period} 的数据多半不完整:${p.files.length} 个文件在最后一行中间被截断了(下载或复制没有完成):${p.files.map((f) => `${f.file} 第 ${f.line} 行(表 ${f.table})`).join('、')}。这样的最后一行比一行记录短,文件末尾也没有换行符,它之后的行多半不在文件里,而被拒绝的只有这一行,远低于被拒绝行的上限。现在发布会按不完整的数据关闭这个期间,之后只能 --supersede 替换。请重新导出或重新复制${p.files.length === 1 ? '这个文件' : '这些文件'}后再发布;如果文件确实完整、只是最后一行坏了,修正或删除这一行;若确需按现有数据关闭,加 --allow-partial-data(会记入 manifest 的 command)。`,
+    en: (p: { period: string; files: ReadonlyArray<{ table: string; file: string; line: number }> }) =>
+      `The data of period ${p.period} is most likely not complete: ${p.files.length === 1 ? '1 file was' : `${p.files.length} files were`} cut off inside the last line (a download or copy that did not finish): ${p.files.map((f) => `${f.file} line ${f.line} (table ${f.table})`).join(', ')}. Such a last line is shorter than a record and has no line break after it; the rows after it are most likely not in the file, while the one rejected row stays far under the rejected-row limit. Publishing now would close the period on incomplete data, undone only by --supersede. Export or copy ${p.files.length === 1 ? 'the file' : 'the files'} again, then publish; if a file really is complete and only its last row is broken, fix or remove that line; to close the period on this data all the same, add --allow-partial-data (recorded in the manifest's command).`,
+  },
   NOBODY_RATED: {
     zh: (p: { period: string; agents: number }) =>
       `期间 ${p.period} 的 ${p.agents} 名客服无一参评,发布会关闭一个没有任何等级的期间(之后只能 --supersede 替换)。原因多半在下面的警告里(例如岗位不属于任何考核表:在 source.yaml 中为 agents.role 写 map;或无人满足参评条件)。请先修正再发布;若本期确实无人参评,加 --allow-none-rated。`,

@@ -76,8 +76,10 @@ export interface PublishOptions {
   allowOpenPeriod?: boolean;
   /**
    * Publishes a period whose conversations or messages rows cover only part of it
-   * (`--allow-partial-data`; the evaluation's `partlyCovered`, said by its PERIOD_PARTLY_COVERED warnings); without it such a
-   * period is refused (PERIOD_PARTLY_COVERED_REFUSED): exports that stop early, or files missing.
+   * (`--allow-partial-data`; the evaluation's `partlyCovered`, said by its PERIOD_PARTLY_COVERED warnings),
+   * or whose files are cut off inside their last line (the evaluation's `cutOff`, said by its
+   * FILE_CUT_OFF warnings); without it such a period is refused (PERIOD_PARTLY_COVERED_REFUSED,
+   * FILE_CUT_OFF_REFUSED, both when both apply): exports that stop early, or files missing.
    */
   allowPartialData?: boolean;
   /**
@@ -203,14 +205,33 @@ export async function publishPeriod(options: PublishOptions): Promise<Publicatio
         now: publishedAt,
       });
     // Rows that stop days before the period's end (or start days after it) are an export run too
-    // early or files left out: closing the period on them would need a supersede to complete it.
+    // early or files left out, and a file cut off inside its last line lost the rows after it:
+    // closing the period on them would need a supersede to complete it. One flag allows both,
+    // so both are said at once (the cut files first: they may be why the rows stop early).
     const partial = evaluation.partlyCovered;
-    if (partial.length > 0 && options.allowPartialData !== true)
-      throw governanceStop('refused', 'PERIOD_PARTLY_COVERED_REFUSED', null, {
-        period: options.period,
-        tables: partial.map((c) => c.table).join(', '),
-        details: evaluation.warnings.filter((w) => w.code === 'PERIOD_PARTLY_COVERED').map((w) => w.message),
-      });
+    const cut = evaluation.cutOff;
+    if ((partial.length > 0 || cut.length > 0) && options.allowPartialData !== true)
+      throw new ScorebookError('refused', [
+        ...(cut.length === 0
+          ? []
+          : [
+              governanceProblem('FILE_CUT_OFF_REFUSED', null, {
+                period: options.period,
+                files: cut.map(({ table, file, line }) => ({ table, file, line })),
+              }),
+            ]),
+        ...(partial.length === 0
+          ? []
+          : [
+              governanceProblem('PERIOD_PARTLY_COVERED_REFUSED', null, {
+                period: options.period,
+                tables: partial.map((c) => c.table).join(', '),
+                details: evaluation.warnings
+                  .filter((w) => w.code === 'PERIOD_PARTLY_COVERED')
+                  .map((w) => w.message),
+              }),
+            ]),
+      ]);
     // A month with agents and no one rated is nearly always a gap in the data (roles no scorecard
     // names, an eligibility no one meets): closing it would need a supersede to undo.
     const { agents, rated } = evaluation.results.summary;

@@ -369,6 +369,76 @@ describe('a period whose rows stop early', () => {
   });
 });
 
+describe('a period with a file cut off inside its last line', () => {
+  // The golden surveys.csv cut at its 226th line, inside the row (a download that did not finish):
+  // one rejected row, under the 1% limit, and the rows after it lost.
+  const cutSurveys = (repo: string): void => {
+    const file = join(repo, 'data/sample/surveys.csv');
+    const lines = readFileSync(file, 'utf8').split('\n');
+    writeFileSync(file, `${lines.slice(0, 225).join('\n')}\n${(lines[225] ?? '').slice(0, 20)}`);
+    git(repo, 'commit', '-q', '-am', 'surveys.csv cut off');
+  };
+  const now = new Date('2027-01-02T00:00:00.000Z');
+
+  it('is refused naming the file and its line, published with --allow-partial-data, and verify --all accepts it with or without the flag', async () => {
+    const repo = makeRepo();
+    cutSurveys(repo);
+    const refused = await stopOf(() => publish(repo, '2026-10', { now }));
+    expect([refused.kind, refused.problems.map((p) => [p.code, p.severity, p.file, p.message.en])]).toEqual([
+      'refused',
+      [
+        [
+          'FILE_CUT_OFF_REFUSED',
+          'error',
+          null,
+          "The data of period 2026-10 is most likely not complete: 1 file was cut off inside the last line (a download or copy that did not finish): surveys.csv line 226 (table surveys). Such a last line is shorter than a record and has no line break after it; the rows after it are most likely not in the file, while the one rejected row stays far under the rejected-row limit. Publishing now would close the period on incomplete data, undone only by --supersede. Export or copy the file again, then publish; if a file really is complete and only its last row is broken, fix or remove that line; to close the period on this data all the same, add --allow-partial-data (recorded in the manifest's command).",
+        ],
+      ],
+    ]);
+    expect(refused.problems[0]?.message.zh).toBe(
+      '期间 2026-10 的数据多半不完整:1 个文件在最后一行中间被截断了(下载或复制没有完成):surveys.csv 第 226 行(表 surveys)。这样的最后一行比一行记录短,文件末尾也没有换行符,它之后的行多半不在文件里,而被拒绝的只有这一行,远低于被拒绝行的上限。现在发布会按不完整的数据关闭这个期间,之后只能 --supersede 替换。请重新导出或重新复制这个文件后再发布;如果文件确实完整、只是最后一行坏了,修正或删除这一行;若确需按现有数据关闭,加 --allow-partial-data(会记入 manifest 的 command)。',
+    );
+    expect(existsSync(join(repo, 'data/results/2026-10'))).toBe(false);
+    const published = await publish(repo, '2026-10', { now, allowPartialData: true });
+    expect(published.manifest.command).toBe(
+      'npx scorebook publish --period 2026-10 --policies configs/policies/ecommerce-cs --data data/sample --results data/results --allow-partial-data',
+    );
+    expect(published.evaluation.cutOff).toEqual([{ table: 'surveys', file: 'surveys.csv', line: 226 }]);
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'publish 2026-10');
+    const rows = await verifyPublished('data/results', { cwd: repo });
+    expect(rows.map((r) => [r.period, r.status, r.problems.map((p) => p.code)])).toEqual([
+      ['2026-10', 'ok', []],
+    ]);
+    // A publication made before publish refused cut files has no flag in its command: still valid.
+    const file = join(repo, 'data/results/2026-10/manifest.json');
+    const manifest = JSON.parse(readFileSync(file, 'utf8')) as Manifest;
+    writeFileSync(
+      file,
+      `${JSON.stringify({ ...manifest, command: manifest.command.replace(' --allow-partial-data', '') }, null, 2)}\n`,
+    );
+    git(repo, 'commit', '-q', '-am', 'a publication of an earlier Scorebook');
+    const earlier = await verifyPublished('data/results', { cwd: repo });
+    expect(earlier.map((r) => [r.period, r.status, r.problems.map((p) => p.code)])).toEqual([
+      ['2026-10', 'ok', []],
+    ]);
+  });
+
+  it('is refused together with rows that stop early, the cut files first, both allowed by the one flag', async () => {
+    const repo = makeRepo();
+    cutSurveys(repo);
+    // The golden conversations and messages of 2026-12 stop on 2026-12-05.
+    const refused = await stopOf(() => publish(repo, '2026-12', { now, allowNoneRated: true }));
+    expect([refused.kind, refused.problems.map((p) => p.code)]).toEqual([
+      'refused',
+      ['FILE_CUT_OFF_REFUSED', 'PERIOD_PARTLY_COVERED_REFUSED'],
+    ]);
+    expect(refused.problems[0]?.message.en).toContain(': surveys.csv line 226 (table surveys).');
+    const december = await publish(repo, '2026-12', { now, allowNoneRated: true, allowPartialData: true });
+    expect(december.manifest.command).toMatch(/ --allow-none-rated --allow-partial-data$/);
+  });
+});
+
 describe('a period with more rejected rows than the default limit', () => {
   it('is published with --max-rejected, recorded in the manifest and its command, and verify --all re-evaluates with it', async () => {
     const repo = makeRepo();

@@ -37,7 +37,8 @@ export const PUBLISH_HELP: Bilingual = {
                    verify 与 impact 按同一上限重新评估
   --allow-none-rated  发布一个无人参评的期间(默认拒绝:NOBODY_RATED)
   --allow-open-period  发布一个尚未结束的期间(默认拒绝:PERIOD_NOT_ENDED)
-  --allow-partial-data  发布一个会话或消息记录只覆盖了部分期间的期间(默认拒绝:PERIOD_PARTLY_COVERED_REFUSED)
+  --allow-partial-data  发布一个会话或消息记录只覆盖了部分期间的期间(默认拒绝:PERIOD_PARTLY_COVERED_REFUSED),
+                   或有文件在最后一行中间被截断的期间(默认拒绝:FILE_CUT_OFF_REFUSED)
   --break-stale-lock  收回一个已不在运行的进程留下的期间锁(默认拒绝:OUTPUT_LOCK_STALE);只在它仍是那个失效的锁时
                    才删除,持有者仍在运行的锁从不收回;收回时会打印出来并记入 manifest 的 command
 ${DATA_OPTIONS_HELP.zh}
@@ -64,7 +65,8 @@ no uncommitted changes. One publish of a period at a time.
   --allow-none-rated  publish a period in which no agent is rated (refused by default: NOBODY_RATED)
   --allow-open-period  publish a period that has not ended yet (refused by default: PERIOD_NOT_ENDED)
   --allow-partial-data  publish a period whose conversations or messages rows cover only part of it
-                   (refused by default: PERIOD_PARTLY_COVERED_REFUSED)
+                   (refused by default: PERIOD_PARTLY_COVERED_REFUSED), or with a file cut off
+                   inside its last line (refused by default: FILE_CUT_OFF_REFUSED)
   --break-stale-lock  take over the period's lock when a process that no longer runs left it
                    (refused by default: OUTPUT_LOCK_STALE); it is removed only while it is still
                    that stale lock, a lock whose holder runs never; a lock broken is printed and

@@ -12,7 +12,7 @@ import { Exclusions, type ExclusionsPart } from '../exclude/exclusions.ts';
 import type { TallyPart } from '../measure/accumulate.ts';
 import { type MessageMetricsSettings, PieceTallies } from './message-tallies.ts';
 import { type PieceTask, pieceBatches } from './piece-batches.ts';
-import { fieldsOfTyper } from './read-inputs.ts';
+import { type CutOffFile, fieldsOfTyper } from './read-inputs.ts';
 import { SharedConversationLookup, type SharedConversations } from './shared-conversations.ts';
 
 /** What every piece of the messages table is read with. */
@@ -67,6 +67,8 @@ export interface MessagePiece {
   present: string[];
   /** What the piece's agent messages of the period counted for each metric over messages. */
   tallies: TallyPart[];
+  /** Its file cut off inside its last line, as the reader flagged it (only a file's last piece can be). */
+  cutOff: CutOffFile[];
 }
 
 /**
@@ -120,9 +122,11 @@ export class MessagePieceReader {
       measure: tallies?.measure ?? null,
     };
     let rows = 0;
+    const cutOff: CutOffFile[] = [];
     for await (const batch of pieceBatches(task, typer)) {
       for (const record of batch) {
         rows++;
+        if (record.cutOff === true) cutOff.push({ table: 'messages', file: task.name, line: record.line });
         const row = checks.accept(record);
         if (row === null) warnings.rejected('messages', record, checks.agentAbout(record));
         else routeMessage(row, routes);
@@ -137,6 +141,7 @@ export class MessagePieceReader {
       warnings: warnings.part(),
       present: [...typer.present],
       tallies: tallies?.parts() ?? [],
+      cutOff,
     };
   }
 }

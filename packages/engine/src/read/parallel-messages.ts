@@ -224,6 +224,8 @@ export async function readMessagesInParallel(
   run.routes.coverage.absorb('messages', sums.coverage);
   run.routes.warnings.absorb(sums.warnings);
   for (const field of sums.present) input.typer.present.add(field);
+  // As the one-thread reading records them: each file cut off inside its last line, in file order.
+  for (const cut of sums.cutOff) input.cutOff.push(cut);
 
   let at = 0;
   let rows = 0;

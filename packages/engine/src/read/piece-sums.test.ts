@@ -73,6 +73,8 @@ function piece(p: number) {
     present: p === 1 ? ['x', 'text'] : ['text', `y${p}`],
     tallies: [],
     excluded: { counts: [], agents: [] },
+    // The last piece ends its file inside a line (the reader's flag).
+    cutOff: p === 2 ? [{ table: 'messages' as const, file: 'messages.csv', line: 219 }] : [],
   };
 }
 
@@ -121,6 +123,7 @@ describe('the pieces of the messages table, added up in task order', () => {
 
     expect(seen(once)).toEqual(seen(each));
     expect(sums.rows).toEqual([6, 8, 10]);
+    expect(sums.cutOff).toEqual([{ table: 'messages', file: 'messages.csv', line: 219 }]);
     // Not trivial: rejected rows of two pieces, the warnings that name agents, a span past the period.
     const s = seen(once);
     expect(s.rejected).toHaveLength(11);

@@ -7,6 +7,7 @@ import type { TallyPart } from '../measure/accumulate.ts';
 import { combineExclusionParts } from './exclusion-parts.ts';
 import type { MessagePiece } from './message-piece.ts';
 import { combineTallyParts } from './message-tallies.ts';
+import type { CutOffFile } from './read-inputs.ts';
 
 /**
  * What the pieces of the messages table gave besides their messages, added up piece by piece in
@@ -14,7 +15,7 @@ import { combineTallyParts } from './message-tallies.ts';
  * one: the run absorbs these sums once, and gets what absorbing every piece in task order gives —
  * the same rejected rows in the same order, the same coverage, period-warning counts (the same
  * keys in the same order), JSON Lines fields (in the order first seen), tallies and exclusion
- * evidence. Nothing here is the run's: a parallel reading that is given up drops the sums, which
+ * evidence, and the files cut off inside their last line (FILE_CUT_OFF). Nothing here is the run's: a parallel reading that is given up drops the sums, which
  * undoes them.
  */
 export class PieceSums {
@@ -24,6 +25,8 @@ export class PieceSums {
   readonly rejected: RejectedRow[] = [];
   /** The JSON Lines fields the pieces found, in the order first found. */
   readonly present = new Set<string>();
+  /** The files the pieces' reader flagged as cut off inside their last line, in task order. */
+  readonly cutOff: CutOffFile[] = [];
   #tallies: TallyPart[] = [];
   #excluded: ExclusionsPart = { counts: [], agents: [] };
   readonly #coverage: Coverage;
@@ -45,6 +48,7 @@ export class PieceSums {
     this.#coverage.absorb('messages', piece.coverage);
     this.#warnings.absorb(piece.warnings);
     for (const field of piece.present) this.present.add(field);
+    for (const cut of piece.cutOff) this.cutOff.push(cut);
     this.#tallies = combineTallyParts(this.#tallies, piece.tallies, this.#cap);
     this.#excluded = combineExclusionParts(this.#excluded, piece.excluded, this.#cap);
   }

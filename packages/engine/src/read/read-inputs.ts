@@ -36,7 +36,14 @@ import { EvaluationError } from '../evaluation-error.ts';
  * its file in {@link Inputs.fileNames}, `fileName` that name.
  */
 export type TableRecord =
-  | { file: number; fileName: string; line: number; values: Record<string, unknown>; rejection?: undefined }
+  | {
+      file: number;
+      fileName: string;
+      line: number;
+      values: Record<string, unknown>;
+      rejection?: undefined;
+      cutOff?: undefined;
+    }
   | {
       file: number;
       fileName: string;
@@ -44,7 +51,22 @@ export type TableRecord =
       rejection: { field: string | null; code: string; message: Bilingual };
       /** What could be read before the fault, e.g. the row's id. */
       values: Record<string, unknown> | null;
+      /**
+       * The reader's flag ({@link FileItem}'s `cutOff`): the file's last line, without a line feed
+       * after it, too short to be a record — the file was most likely cut off inside it.
+       */
+      cutOff?: true;
     };
+
+/**
+ * A file cut off inside its last line, as its reader flagged it (`cutOff`): the table, the file
+ * (relative to the data folder) and the line (FILE_CUT_OFF, `docs/sources.md`).
+ */
+export interface CutOffFile {
+  table: TableName;
+  file: string;
+  line: number;
+}
 
 /** What was read of a file, for provenance. */
 export interface FileProvenance {
@@ -63,6 +85,11 @@ export interface TableInput {
   provenance: FileProvenance[];
   /** Records read (all periods, before rejection). */
   rows: number;
+  /**
+   * Filled by the first full read, as `provenance` is: the files whose reader flagged their last
+   * line as cut off, in reading order (at most one entry per file). Not written to any result.
+   */
+  cutOff: CutOffFile[];
   /** The header of each CSV and xlsx file, by file name: its cells and line. */
   headers: Map<string, { columns: string[]; line: number }>;
 }
@@ -117,6 +144,7 @@ export async function openInputs(options: {
     typer: new TableTyper(table, reading, options.zone),
     provenance: [],
     rows: 0,
+    cutOff: [],
     headers: new Map(),
   });
   const tables = byInputTable((table) => input(located.tables[table]));
@@ -252,7 +280,9 @@ export async function* tableBatches(
         fileRows++;
         rows++;
         if (rows % PROGRESS_EVERY === 0) onProgress?.({ table, rows, bytes, totalBytes, done: false });
-        batch.push(typedRecord(item, input.typer, index, file.name));
+        const record = typedRecord(item, input.typer, index, file.name);
+        if (first && record.cutOff === true) input.cutOff.push({ table, file: file.name, line: record.line });
+        batch.push(record);
         if (batch.length === BATCH) {
           yield batch;
           batch = [];
@@ -280,6 +310,7 @@ export function typedRecord(
       line: item.line,
       rejection: { field: null, code: item.code, message: item.message },
       values: null,
+      ...(item.cutOff === true ? { cutOff: true as const } : {}),
     };
   }
   const typed = item.kind === 'record' ? typer.record(item.cells) : typer.object(item.values);

@@ -9,7 +9,8 @@
 // - text after a closing quote (`"a"b`): csv-parse reads the cell as text; Scorebook rejects
 //   the row (BAD_QUOTE). Both end the record at the same place, with the same number of cells.
 // - a record with a number of cells other than the header's: csv-parse gives it; Scorebook
-//   rejects the row (FIELD_COUNT).
+//   rejects the row (FIELD_COUNT), flagged `cutOff` when it is the last, short, without a line
+//   break after it (the file most likely cut off there).
 // - a quote never closed: both stop; Scorebook names the line where the cell opened.
 // - line numbers: csv-parse's `info.lines` is the line a record ends on (and counts a CR LF
 //   inside a quoted cell as two), so the line a record starts on is derived from `info.bytes`.
@@ -49,6 +50,7 @@ describe('the CSV reader against csv-parse', { timeout: 120_000 }, () => {
     let fieldCount = 0;
     let stray = 0;
     let pieced = 0;
+    let cutOff = 0;
     for (let n = 0; n < CASES; n++) {
       const g = generate(random);
       const chunks = random() < 0.5 ? undefined : [1 + Math.floor(random() * 40)];
@@ -72,6 +74,9 @@ describe('the CSV reader against csv-parse', { timeout: 120_000 }, () => {
         );
         pieced++;
       }
+      const last = g.records.at(-1);
+      if (g.records.length > 1 && last?.bad === null && last.cells.length < g.width && !g.text.endsWith('\n'))
+        cutOff++;
       bad += g.records.filter((r) => r.bad !== null).length;
       multiline += g.records.filter((r) => r.cells.some((c) => c.includes('\n'))).length;
       fieldCount += g.records.filter((r) => r.bad === null && r.cells.length !== g.width).length;
@@ -84,6 +89,7 @@ describe('the CSV reader against csv-parse', { timeout: 120_000 }, () => {
     expect(fieldCount).toBeGreaterThan(500);
     expect(stray).toBeGreaterThan(500);
     expect(pieced).toBeGreaterThan(800);
+    expect(cutOff).toBeGreaterThan(5);
   });
 });
 
@@ -177,9 +183,13 @@ function compare(text: string, records: Expected[], width: number, items: FileIt
       // Where they must differ: csv-parse reads the record, with as many cells; Scorebook rejects it.
       expect(cells.length, context).toBe(record.cells.length);
       expect(item, context).toMatchObject({ kind: 'bad', code: 'BAD_QUOTE' });
+      expect(item.kind === 'bad' && item.cutOff, context).toBe(undefined);
     } else if (record.cells.length !== width) {
       expect(cells, context).toEqual(record.cells);
       expect(item, context).toMatchObject({ kind: 'bad', code: 'FIELD_COUNT' });
+      // Flagged cut off: the last record, short, without a line feed after it (the text ends there).
+      const cut = k === records.length - 1 && !text.endsWith('\n') && record.cells.length < width;
+      expect(item.kind === 'bad' && item.cutOff, context).toBe(cut ? true : undefined);
     } else {
       expect(cells, context).toEqual(record.cells);
       expect(item, context).toEqual({ kind: 'record', line, cells: record.cells });

@@ -313,17 +313,23 @@ class CsvParser implements ChunkParser {
     return { kind: 'bad', line, code: 'BOM_INSIDE_FILE', message: messageOf(READ_ERRORS, 'BOM_INSIDE_FILE') };
   }
 
-  // Fewer cells on the file's last line, with no line break after it: most likely a file cut off.
+  // Fewer cells on the file's last line, with no line break after it: most likely a file cut off
+  // (said by its text, and flagged `cutOff` for the run's FILE_CUT_OFF warning).
   #fieldCount(line: number, found: number, unterminated = false): FileItem {
     const expected = this.#width;
+    if (unterminated && found < expected)
+      return {
+        kind: 'bad',
+        line,
+        code: 'FIELD_COUNT',
+        message: messageOf(READ_ERRORS, 'FIELD_COUNT_LAST_LINE', { found, expected }),
+        cutOff: true,
+      };
     return {
       kind: 'bad',
       line,
       code: 'FIELD_COUNT',
-      message:
-        unterminated && found < expected
-          ? messageOf(READ_ERRORS, 'FIELD_COUNT_LAST_LINE', { found, expected })
-          : messageOf(READ_ERRORS, 'FIELD_COUNT', { found, expected }),
+      message: messageOf(READ_ERRORS, 'FIELD_COUNT', { found, expected }),
     };
   }
 

@@ -100,7 +100,20 @@ export type FileItem =
   | { kind: 'header'; line: number; columns: string[] }
   | { kind: 'record'; line: number; cells: Cell[] }
   | { kind: 'object'; line: number; values: Readonly<Record<string, unknown>> }
-  | { kind: 'bad'; line: number; code: BadRecordCode; message: Bilingual };
+  | {
+      kind: 'bad';
+      line: number;
+      code: BadRecordCode;
+      message: Bilingual;
+      /**
+       * Set (true) on the file's last line when no line feed follows it and it is bad because it
+       * is short: a CSV record with fewer cells than the header (FIELD_COUNT, the
+       * FIELD_COUNT_LAST_LINE text), a JSON Lines line that does not parse as JSON (BAD_JSON). The
+       * file was most likely cut off inside that line, and the rows after it are missing
+       * (`docs/sources.md`, a file cut off); absent on every other item. xlsx never sets it.
+       */
+      cutOff?: true;
+    };
 
 /** Why a record could not be read; each is a rejected row. */
 export type BadRecordCode =

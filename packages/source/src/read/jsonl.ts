@@ -73,7 +73,8 @@ class JsonLinesParser implements ChunkParser {
   finish(out: FileItem[]): void {
     const cursor = this.#cursor;
     if (cursor.pending.length === 0) return;
-    const item = lineItem(cursor.pending, cursor.line);
+    // The last line, without a line feed after it: one that does not parse was most likely cut off.
+    const item = lineItem(cursor.pending, cursor.line, true);
     if (item !== null) out.push(item);
   }
 
@@ -82,7 +83,8 @@ class JsonLinesParser implements ChunkParser {
   }
 }
 
-function lineItem(body: string, line: number): FileItem | null {
+// `last`: the file's last line, without a line feed after it; not parsing, it is flagged `cutOff`.
+function lineItem(body: string, line: number, last = false): FileItem | null {
   if (body.length === 0 || body === '\r') return null;
   let value: unknown;
   try {
@@ -98,7 +100,7 @@ function lineItem(body: string, line: number): FileItem | null {
         message: messageOf(READ_ERRORS, 'BOM_INSIDE_FILE'),
       };
     const detail = (error as Error).message;
-    return bad(line, null, detail.length > 200 ? `${detail.slice(0, 200)}…` : detail);
+    return bad(line, null, detail.length > 200 ? `${detail.slice(0, 200)}…` : detail, last);
   }
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     return { kind: 'object', line, values: value as Record<string, unknown> };
@@ -108,11 +110,12 @@ function lineItem(body: string, line: number): FileItem | null {
   return bad(line, found, '');
 }
 
-function bad(line: number, found: JsonKind | null, detail: string): FileItem {
+function bad(line: number, found: JsonKind | null, detail: string, cutOff = false): FileItem {
   return {
     kind: 'bad',
     line,
     code: 'BAD_JSON',
     message: messageOf(READ_ERRORS, 'BAD_JSON', { found, detail }),
+    ...(cutOff ? { cutOff: true as const } : {}),
   };
 }
