@@ -554,6 +554,27 @@ describe('readXlsx: the zip archive', () => {
     });
   }
 
+  it('stops on a workbook cut off anywhere, never waiting for the rest of an entry', async () => {
+    const book = buildXlsx(spec);
+    // Cut at every twentieth of the file and in the last bytes (inside the end record).
+    const cuts = [
+      ...Array.from({ length: 19 }, (_, k) => Math.floor((book.length * (k + 1)) / 20)),
+      book.length - 1,
+      book.length - 10,
+    ];
+    for (const cut of cuts) {
+      const problem = await problemOf(book.subarray(0, cut));
+      expect([cut, problem.code, problem.message.en]).toEqual([
+        cut,
+        'XLSX_CORRUPT',
+        "The workbook is damaged or incomplete: the file does not end with the zip archive's end record (the end of central directory): it was most likely cut off (a download or copy that did not finish). Export or download it again, or open it in Excel (which tries to repair it) and save it again.",
+      ]);
+    }
+    expect((await problemOf(book.subarray(0, book.length - 1))).message.zh).toBe(
+      '工作簿已损坏或不完整:文件末尾缺少 zip 压缩包的结束记录(中央目录结束记录),文件多半在下载或复制中途被截断了。请重新导出或下载该文件,或在 Excel 中打开(Excel 会尝试修复)后另存。',
+    );
+  });
+
   it('passes every byte to onBytes, bytes after the archive included', async () => {
     const book = Buffer.concat([buildXlsx(spec), Buffer.from('trailing bytes after the end of the archive')]);
     const { items, seen } = await read(book);

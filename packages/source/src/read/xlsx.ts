@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, statSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Transform, type Writable } from 'node:stream';
@@ -47,6 +47,9 @@ export async function* readXlsxBatches(options: ReadFileOptions): AsyncGenerator
     const chunks = file[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
     const head = await readHead(chunks);
     if (!isZip(head.bytes)) throw await notZip(head, chunks);
+    // A workbook cut off (a download or copy that did not finish) ends before its zip's last
+    // record; reading it entry by entry would wait for the rest of an entry forever.
+    if (!(await endsWholeZip(options.path))) throw cutOffZip();
     const zip = unzipper.Parse({ forceStream: true });
     const feeding = feed(head.chunks, chunks, zip, options.onBytes);
     feeding.catch(() => {});
@@ -312,6 +315,41 @@ async function readHead(chunks: AsyncIterator<Buffer>): Promise<{ bytes: Buffer;
     length += next.value.length;
   }
   return { bytes: Buffer.concat(read), chunks: read };
+}
+
+/** The end of central directory record's signature, `PK\x05\x06`, and its length without its comment. */
+const EOCD = 0x06054b50;
+const EOCD_BYTES = 22;
+
+/**
+ * True when the file's last 22 + 65,535 bytes (the record with its longest comment) hold a zip
+ * archive's end of central directory record: its signature, with its comment within the file.
+ * Every whole zip has it (bytes appended after the archive, read as before, are allowed while
+ * the record stays in that window); a file cut anywhere before the record's end has not, but for
+ * the chance of those four bytes inside the compressed data of its last 64 KiB.
+ */
+async function endsWholeZip(path: string): Promise<boolean> {
+  const handle = await open(path, 'r');
+  try {
+    const { size } = await handle.stat();
+    const length = Math.min(size, EOCD_BYTES + 0xffff);
+    const tail = Buffer.alloc(length);
+    await handle.read(tail, 0, length, size - length);
+    for (let at = length - EOCD_BYTES; at >= 0; at--) {
+      if (tail.readUInt32LE(at) === EOCD && at + EOCD_BYTES + tail.readUInt16LE(at + 20) <= length)
+        return true;
+    }
+    return false;
+  } finally {
+    await handle.close();
+  }
+}
+
+function cutOffZip(): XlsxStop {
+  return corrupt(
+    '文件末尾缺少 zip 压缩包的结束记录(中央目录结束记录),文件多半在下载或复制中途被截断了',
+    "the file does not end with the zip archive's end record (the end of central directory): it was most likely cut off (a download or copy that did not finish)",
+  );
 }
 
 function isZip(head: Buffer): boolean {
