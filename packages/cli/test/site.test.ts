@@ -10,7 +10,7 @@ import {
 } from 'node:fs';
 import type { Server } from 'node:http';
 import { createServer as createSocketServer, type Server as SocketServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -33,6 +33,39 @@ function results(dir: string): string {
   writeFileSync(join(dir, '2026-10', 'results.json'), '{"scorebook": 1}\n');
   return dir;
 }
+
+describe('two site builds of one checkout at once', () => {
+  it('refuses the second while the first holds the build, and leaves --out as it was', async () => {
+    // A build of this process (alive) holds the site app's build lock.
+    const lock = join(siteAppDir(), '.astro-build.lock');
+    writeFileSync(
+      lock,
+      JSON.stringify({ pid: process.pid, host: hostname(), started_at: new Date().toISOString() }),
+    );
+    try {
+      const out = join(work, 'busy-out');
+      const r = await runCli(
+        'site',
+        'build',
+        '--results',
+        results(join(work, 'busy-results')),
+        '--out',
+        out,
+        '--lang',
+        'en',
+      );
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(
+        `Another site build of this Scorebook checkout is running (lock file ${lock}): Astro keeps its build's files in the site app's own folder, so two builds at once would overwrite each other's. Run it again once that one ends; what --out held is left as it was.`,
+      );
+      expect(existsSync(out)).toBe(false);
+      // The lock is the other build's: left in place.
+      expect(existsSync(lock)).toBe(true);
+    } finally {
+      rmSync(lock, { force: true });
+    }
+  });
+});
 
 describe('scorebook site build --out', () => {
   it('refuses a folder that is not a site, and leaves it as it was', async () => {

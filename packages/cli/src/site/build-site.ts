@@ -18,6 +18,7 @@ import {
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { PUBLISHED_FILES } from '@scorebook/contract';
+import { lockDirectory, lockFileOf } from '@scorebook/engine';
 import { interruptedPeriods } from '@scorebook/governance';
 import { ScorebookError } from '@scorebook/problems';
 import { parsePeriod } from '@scorebook/time';
@@ -343,10 +344,34 @@ function writeMarker(dir: string, marker: SiteMarker): void {
   writeFileSync(join(dir, SITE_MARKER), `${JSON.stringify({ ...marker, periods }, null, 2)}\n`);
 }
 
-function runAstro(env: Record<string, string>, onOutput?: (line: string) => void): Promise<void> {
+async function runAstro(env: Record<string, string>, onOutput?: (line: string) => void): Promise<void> {
   const app = siteAppDir();
   const require = createRequire(join(app, 'package.json'));
   const astroBin = join(dirname(require.resolve('astro/package.json')), 'bin', 'astro.mjs');
+  // Astro keeps its build's files in the site app's own folder (`.astro/`, whatever the output
+  // folder), so two builds of one checkout at once would overwrite each other's: one builds at a
+  // time. A lock a build that no longer runs left is taken over (it guards scratch files only).
+  let lock: ReturnType<typeof lockDirectory>;
+  try {
+    lock = lockDirectory(join(app, 'astro-build'), { breakStale: true });
+  } catch (error) {
+    const busy = error instanceof ScorebookError && error.problems[0]?.code === 'OUTPUT_BUSY';
+    if (!busy) throw error;
+    throw siteRefusal('SITE_BUILD_BUSY', app, { lock: lockFileOf(join(app, 'astro-build')) });
+  }
+  try {
+    await astroBuild(app, astroBin, env, onOutput);
+  } finally {
+    lock.release();
+  }
+}
+
+function astroBuild(
+  app: string,
+  astroBin: string,
+  env: Record<string, string>,
+  onOutput?: (line: string) => void,
+): Promise<void> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [astroBin, 'build'], {
       cwd: app,

@@ -26,6 +26,12 @@ export const SITE_ERRORS = defineCatalogue({
     en: (p: { code: string; output: string }) =>
       `astro build exited with ${p.code}; what --out held is left as it was. The last of Astro's output:\n${p.output}`,
   },
+  SITE_BUILD_BUSY: {
+    zh: (p: { lock: string }) =>
+      `这个 Scorebook 副本中另一个 site build 正在运行(锁文件 ${p.lock}):Astro 的构建文件在网站应用自己的文件夹里,两次构建同时进行会互相覆盖。请等它结束后再运行;--out 中原有的内容保持不变。`,
+    en: (p: { lock: string }) =>
+      `Another site build of this Scorebook checkout is running (lock file ${p.lock}): Astro keeps its build's files in the site app's own folder, so two builds at once would overwrite each other's. Run it again once that one ends; what --out held is left as it was.`,
+  },
   SITE_PERIOD_INTERRUPTED: {
     zh: (p: { period: string; aside: string; target: string }) =>
       `期间 ${p.period} 的一次发布被中断,已发布的内容完整地保存在 ${p.aside}。网站不会缺少一个已发布的期间:请先再次运行 publish(会自动放回),或手动放回:mv ${p.aside} ${p.target},然后再生成网站。`,
