@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import {
+  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -12,8 +13,11 @@ import type { Server } from 'node:http';
 import { createServer as createSocketServer, type Server as SocketServer } from 'node:net';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ScorebookError } from '@scorebook/problems';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPOSITORY } from '../src/repository.ts';
 import {
+  buildSite,
   changedPeriods,
   codeInputs,
   fingerprintTree,
@@ -35,32 +39,53 @@ function results(dir: string): string {
 }
 
 describe('two site builds of one checkout at once', () => {
-  it('refuses the second while the first holds the build, and leaves --out as it was', async () => {
-    // A build of this process (alive) holds the site app's build lock.
-    const lock = join(siteAppDir(), '.astro-build.lock');
-    writeFileSync(
-      lock,
-      JSON.stringify({ pid: process.pid, host: hostname(), started_at: new Date().toISOString() }),
-    );
+  const lock = join(siteAppDir(), '.astro-build.lock');
+  // What a build of this process (alive) writes while it holds the site app's build lock.
+  const holder = JSON.stringify({ pid: process.pid, host: hostname(), started_at: new Date().toISOString() });
+
+  it('the second waits for the first to end, then builds', async () => {
+    writeFileSync(lock, holder);
+    // One published period of the repository: a site that builds.
+    const published = join(work, 'waiting-results');
+    cpSync(join(REPOSITORY.publishedResults, '2026-10'), join(published, '2026-10'), { recursive: true });
+    const out = join(work, 'waiting-out');
+    let done = false;
+    const building = runCli('site', 'build', '--results', published, '--out', out, '--quiet').then((r) => {
+      done = true;
+      return r;
+    });
+    try {
+      await new Promise((wake) => setTimeout(wake, 1500));
+      expect([done, existsSync(out), readFileSync(lock, 'utf8')]).toEqual([false, false, holder]);
+    } finally {
+      rmSync(lock, { force: true });
+    }
+    expect((await building).code).toBe(0);
+    expect(existsSync(join(out, 'index.html'))).toBe(true);
+    expect(existsSync(lock)).toBe(false);
+  });
+
+  it('is refused once the wait is over, and leaves --out as it was', async () => {
+    writeFileSync(lock, holder);
     try {
       const out = join(work, 'busy-out');
-      const r = await runCli(
-        'site',
-        'build',
-        '--results',
-        results(join(work, 'busy-results')),
-        '--out',
-        out,
-        '--lang',
-        'en',
+      const stop = await buildSite({
+        resultsDir: results(join(work, 'busy-results')),
+        outDir: out,
+        waitMs: 0,
+      }).then(
+        () => null,
+        (error: ScorebookError) => error,
       );
-      expect(r.code).toBe(1);
-      expect(r.stderr).toContain(
-        `Another site build of this Scorebook checkout is running (lock file ${lock}): Astro keeps its build's files in the site app's own folder, so two builds at once would overwrite each other's. Run it again once that one ends; what --out held is left as it was.`,
-      );
+      expect(stop?.problems.map((p) => [p.code, p.message.en])).toEqual([
+        [
+          'SITE_BUILD_BUSY',
+          `Another site build of this Scorebook checkout has not ended after 15 minutes of waiting (lock file ${lock}): Astro keeps its build's files in the site app's own folder, so two builds cannot run at once. Run it again once that one ends; what --out held is left as it was.`,
+        ],
+      ]);
       expect(existsSync(out)).toBe(false);
       // The lock is the other build's: left in place.
-      expect(existsSync(lock)).toBe(true);
+      expect(readFileSync(lock, 'utf8')).toBe(holder);
     } finally {
       rmSync(lock, { force: true });
     }

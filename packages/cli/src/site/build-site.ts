@@ -64,6 +64,11 @@ export interface SiteBuildOptions {
   onOutput?: (line: string) => void;
   /** Rebuild every page even when an earlier build could be re-used. */
   full?: boolean;
+  /**
+   * How long to wait for another build of this checkout to end before refusing
+   * (SITE_BUILD_BUSY); 15 minutes by default.
+   */
+  waitMs?: number;
 }
 
 /** What a build did. */
@@ -155,6 +160,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRep
         ASTRO_TELEMETRY_DISABLED: '1',
       },
       options.onOutput,
+      options.waitMs ?? BUILD_WAIT_MS,
     );
     // The site hashed every published file for its pages: the build lists what it found.
     altered = JSON.parse(readFileSync(join(target, ALTERED_FILE), 'utf8')) as AlteredPublication[];
@@ -344,25 +350,42 @@ function writeMarker(dir: string, marker: SiteMarker): void {
   writeFileSync(join(dir, SITE_MARKER), `${JSON.stringify({ ...marker, periods }, null, 2)}\n`);
 }
 
-async function runAstro(env: Record<string, string>, onOutput?: (line: string) => void): Promise<void> {
+async function runAstro(
+  env: Record<string, string>,
+  onOutput: ((line: string) => void) | undefined,
+  waitMs: number,
+): Promise<void> {
   const app = siteAppDir();
   const require = createRequire(join(app, 'package.json'));
   const astroBin = join(dirname(require.resolve('astro/package.json')), 'bin', 'astro.mjs');
   // Astro keeps its build's files in the site app's own folder (`.astro/`, whatever the output
   // folder), so two builds of one checkout at once would overwrite each other's: one builds at a
-  // time. A lock a build that no longer runs left is taken over (it guards scratch files only).
-  let lock: ReturnType<typeof lockDirectory>;
-  try {
-    lock = lockDirectory(join(app, 'astro-build'), { breakStale: true });
-  } catch (error) {
-    const busy = error instanceof ScorebookError && error.problems[0]?.code === 'OUTPUT_BUSY';
-    if (!busy) throw error;
-    throw siteRefusal('SITE_BUILD_BUSY', app, { lock: lockFileOf(join(app, 'astro-build')) });
-  }
+  // time, a second waits for the first (at most `waitMs`). A lock a build that no longer runs left
+  // is taken over (it guards scratch files only).
+  const lock = await buildLock(app, waitMs);
   try {
     await astroBuild(app, astroBin, env, onOutput);
   } finally {
     lock.release();
+  }
+}
+
+/** How long a build waits for another build of the checkout to end: 15 minutes. */
+const BUILD_WAIT_MS = 15 * 60_000;
+
+// The site app's build lock, waited for while another build holds it (polled every 250 ms).
+async function buildLock(app: string, waitMs: number): Promise<ReturnType<typeof lockDirectory>> {
+  const target = join(app, 'astro-build');
+  const until = Date.now() + waitMs;
+  for (;;) {
+    try {
+      return lockDirectory(target, { breakStale: true });
+    } catch (error) {
+      const busy = error instanceof ScorebookError && error.problems[0]?.code === 'OUTPUT_BUSY';
+      if (!busy) throw error;
+      if (Date.now() >= until) throw siteRefusal('SITE_BUILD_BUSY', app, { lock: lockFileOf(target) });
+      await new Promise((wake) => setTimeout(wake, 250));
+    }
   }
 }
 

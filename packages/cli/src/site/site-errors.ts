@@ -28,9 +28,9 @@ export const SITE_ERRORS = defineCatalogue({
   },
   SITE_BUILD_BUSY: {
     zh: (p: { lock: string }) =>
-      `这个 Scorebook 副本中另一个 site build 正在运行(锁文件 ${p.lock}):Astro 的构建文件在网站应用自己的文件夹里,两次构建同时进行会互相覆盖。请等它结束后再运行;--out 中原有的内容保持不变。`,
+      `这个 Scorebook 副本中另一个 site build 已运行了 15 分钟以上,仍未结束(锁文件 ${p.lock}):Astro 的构建文件在网站应用自己的文件夹里,两次构建不能同时进行。请等它结束后再运行;--out 中原有的内容保持不变。`,
     en: (p: { lock: string }) =>
-      `Another site build of this Scorebook checkout is running (lock file ${p.lock}): Astro keeps its build's files in the site app's own folder, so two builds at once would overwrite each other's. Run it again once that one ends; what --out held is left as it was.`,
+      `Another site build of this Scorebook checkout has not ended after 15 minutes of waiting (lock file ${p.lock}): Astro keeps its build's files in the site app's own folder, so two builds cannot run at once. Run it again once that one ends; what --out held is left as it was.`,
   },
   SITE_PERIOD_INTERRUPTED: {
     zh: (p: { period: string; aside: string; target: string }) =>
