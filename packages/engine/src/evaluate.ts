@@ -72,7 +72,7 @@ import { historyNamesOf, readHistory } from './history/read-history.ts';
 import { MetricAccumulators } from './measure/accumulate.ts';
 import { compileMetrics } from './measure/compile-metrics.ts';
 import { KEPT_TEXTS, KeptConversations, KeptRows } from './measure/kept-conversations.ts';
-import { replayKept, SecondRead, type SecondReadRun } from './measure/second-read.ts';
+import { SecondRead } from './measure/second-read.ts';
 import { readSecondInParts } from './measure/second-read-in-parts.ts';
 import { combineMonths, evaluateMonths, monthsOf, scoredFromMonths } from './period/from-months.ts';
 import { PlanStage, readsPlans } from './plans/plan-stage.ts';
@@ -602,7 +602,7 @@ async function pipeline(
   const resolution = readsConversationField(measured, 'resolution_seconds')
     ? elapsedSeconds(policy, zone)
     : null;
-  const secondReadRun: SecondReadRun = {
+  const secondRead = new SecondRead({
     conversations,
     coverage,
     appeals: appeals.active ? appeals : null,
@@ -613,8 +613,7 @@ async function pipeline(
             applyConversationFacts(row, conversation, facts, conversations, resolution);
             measure.add('conversations', row, conversations.agentOf(conversation));
           },
-  };
-  const secondRead = new SecondRead(secondReadRun);
+  });
   // Kept in memory, the conversations are taken from there rather than read again.
   const kept = keptConversations?.columns() ?? null;
   const inParts =
@@ -637,10 +636,10 @@ async function pipeline(
       resolution: resolution !== null,
       fieldsOf: (t) => measuredFieldsOf(t, fieldsOf),
       here: secondRead,
-      kept: kept === null ? null : { columns: kept, run: secondReadRun },
+      kept,
     }));
   void readers?.close();
-  if (!inParts && kept !== null) replayKept(new KeptRows(kept), conversations, secondReadRun);
+  if (!inParts && kept !== null) secondRead.replay(new KeptRows(kept), conversations);
   else if (!inParts)
     for await (const batch of tableBatches(inputs, 'conversations'))
       for (const record of batch) secondRead.record(record);

@@ -9,13 +9,7 @@ import { type PieceTask, pieceBatches } from '../read/piece-batches.ts';
 import type { Inputs } from '../read/read-inputs.ts';
 import { evidenceAgents, type MeasuredMetric, MetricTally } from './accumulate.ts';
 import { type KeptColumns, KeptRows } from './kept-conversations.ts';
-import {
-  replayKept,
-  type SecondRead,
-  type SecondReadAnswer,
-  type SecondReadPart,
-  type SecondReadRun,
-} from './second-read.ts';
+import type { SecondRead, SecondReadAnswer, SecondReadPart } from './second-read.ts';
 
 /** What the conversations' second read in parts needs of the run. */
 export interface SecondReadRunInParts {
@@ -39,10 +33,10 @@ export interface SecondReadRunInParts {
   /** The run's second read, which reads this thread's part into the run's tallies. */
   here: SecondRead;
   /**
-   * The conversations kept in memory (`docs/scale.md` §1, the conversations kept), with what
-   * their rows are given to on this thread; null when they are read from the files again.
+   * The conversations kept in memory (`docs/scale.md` §1, the conversations kept), which `here`
+   * takes again for this thread's part; null when they are read from the files again.
    */
-  kept: { columns: KeptColumns; run: SecondReadRun } | null;
+  kept: KeptColumns | null;
 }
 
 /**
@@ -75,7 +69,7 @@ export async function readSecondInParts(run: SecondReadRunInParts): Promise<bool
   const parts: Part[] =
     kept === null
       ? partsOf(pieces, workers.length + 1).map((p) => ({ pieces: p, range: null }))
-      : rangesOf(kept.columns.size, workers.length + 1).map((range) => ({ pieces: [], range }));
+      : rangesOf(kept.size, workers.length + 1).map((range) => ({ pieces: [], range }));
   const [first, ...others] = parts;
   if (first === undefined) return false;
   const metrics = chosen.map(({ tally }) => tally.definition);
@@ -103,13 +97,13 @@ export async function readSecondInParts(run: SecondReadRunInParts): Promise<bool
     ask(workers[k] as Worker, {
       ...common,
       pieces: part.pieces,
-      ...(part.range !== null && kept !== null ? { kept: { columns: kept.columns, ...part.range } } : {}),
+      ...(part.range !== null && kept !== null ? { kept: { columns: kept, ...part.range } } : {}),
     }),
   );
-  const rows = kept === null ? null : new KeptRows(kept.columns);
+  const rows = kept === null ? null : new KeptRows(kept);
   const readHere = async (part: Part) => {
-    if (part.range !== null && rows !== null && kept !== null)
-      replayKept(rows, run.conversations, kept.run, part.range.from, part.range.to);
+    if (part.range !== null && rows !== null)
+      run.here.replay(rows, run.conversations, part.range.from, part.range.to);
     else
       for (const piece of part.pieces)
         for await (const batch of pieceBatches(piece, input.typer))

@@ -64,6 +64,23 @@ export class SecondRead {
     run.appeals.apply('conversations', row);
     if (run.coverage.inPeriod('conversations', row)) run.add(row, conversation);
   }
+
+  /**
+   * The second read without reading the files again (`docs/scale.md` §1, the conversations kept):
+   * the rows `rows` holds of conversations `from` to `to − 1`, in index order — the order
+   * {@link record} finds them in the files — each taken as it takes its record when no appeal is
+   * active (an excluded conversation is left, then a row out of the period, before its row is made).
+   */
+  replay(rows: KeptRows, places: KeptPlaces, from = 0, to = rows.size): void {
+    const run = this.#run;
+    for (let c = from; c < to; c++) {
+      if (run.conversations.excludedAt(c)) continue;
+      const file = places.fileAt(c);
+      const values = rows.valuesAt(c, file, places.idAt(c));
+      if (!run.coverage.valuesInPeriod('conversations', values)) continue;
+      run.add(new Row(values, file, places.lineAt(c)), c);
+    }
+  }
 }
 
 /** Where each accepted conversations row was read, and its id, by conversation index. */
@@ -71,29 +88,6 @@ export interface KeptPlaces {
   fileAt(index: number): number;
   lineAt(index: number): number;
   idAt(index: number): string;
-}
-
-/**
- * The conversations' second read without reading the files again (`docs/scale.md` §1, the
- * conversations kept): the rows `rows` holds of conversations `from` to `to − 1`, in index order
- * — the order the second read finds them in the files — each taken as {@link SecondRead.record}
- * takes its record when no appeal is active (an excluded conversation is left, then a row out of
- * the period, before its row is made).
- */
-export function replayKept(
-  rows: KeptRows,
-  places: KeptPlaces,
-  run: SecondReadRun,
-  from = 0,
-  to = rows.size,
-): void {
-  for (let c = from; c < to; c++) {
-    if (run.conversations.excludedAt(c)) continue;
-    const file = places.fileAt(c);
-    const values = rows.valuesAt(c, file, places.idAt(c));
-    if (!run.coverage.valuesInPeriod('conversations', values)) continue;
-    run.add(new Row(values, file, places.lineAt(c)), c);
-  }
 }
 
 /**
@@ -149,10 +143,10 @@ export async function readSecondReadPart(part: SecondReadPart): Promise<SecondRe
       measure.add('conversations', row, conversations.agentOf(conversation));
     },
   };
+  const read = new SecondRead(run);
   if (part.kept !== undefined)
-    replayKept(new KeptRows(part.kept.columns), conversations, run, part.kept.from, part.kept.to);
+    read.replay(new KeptRows(part.kept.columns), conversations, part.kept.from, part.kept.to);
   else {
-    const read = new SecondRead(run);
     const typer = new TableTyper('conversations', part.reading, new Zone(part.readZone));
     for (const piece of part.pieces)
       for await (const batch of pieceBatches(piece, typer)) for (const record of batch) read.record(record);
