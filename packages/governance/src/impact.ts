@@ -25,7 +25,7 @@ import { parseEvaluationPeriod } from '@scorebook/time';
 import { governanceStop } from './errors.ts';
 import { EvaluatePool, engineOf, oneThreadEach, type PooledEvaluation } from './evaluate-pool.ts';
 import { gitPath, gitRoot, resolveRef } from './git.ts';
-import { recordedRejectedLimit } from './manifest.ts';
+import { recordedAppealWindows, recordedRejectedLimit } from './manifest.ts';
 import { publishedPeriods } from './publish.ts';
 import { periodsGovernedBy } from './published-policies.ts';
 import type { VetoVoid } from './veto-voids.ts';
@@ -322,7 +322,7 @@ export async function policyImpact(options: ImpactOptions): Promise<ImpactReport
   // The limit the period was published with: the same rows stop both sides as they stopped it.
   const rejectedLimit = manifest === null ? {} : recordedRejectedLimit(manifest);
   // The instants its appeal windows counted from: both sides take the appeals it took.
-  const windows = manifest === null ? {} : publishedWindows(manifest);
+  const windows = manifest === null ? {} : recordedAppealWindows(manifest);
 
   if (baseFiles.size === 0 && workFiles.size === 0)
     throw governanceStop('input', 'NO_POLICY_ON_EITHER_SIDE', policiesDir, {
@@ -870,17 +870,8 @@ function publishedData(root: string, published: Manifest) {
     sourceFile: published.source ? resolve(root, published.source.file) : null,
     allowMissing: published.allow_missing ?? [],
     ...recordedRejectedLimit(published),
-    ...publishedWindows(published),
+    ...recordedAppealWindows(published),
   };
-}
-
-/**
- * The instants a publication's appeal windows counted from (its manifest's `appeals_window_from`,
- * as `verify` takes them), as `evaluate`'s `publishedAt`; none for a publication made before
- * manifests recorded them (its windows counted from the period's end).
- */
-function publishedWindows(published: Manifest): { publishedAt?: Record<string, string> } {
-  return published.appeals_window_from === undefined ? {} : { publishedAt: published.appeals_window_from };
 }
 
 /**

@@ -178,3 +178,15 @@ export function recordedRejectedLimit(manifest: Pick<Manifest, 'max_rejected'>):
   const limit = manifest.max_rejected === undefined ? null : parseRejectedLimit(manifest.max_rejected);
   return limit === null ? {} : { maxRejected: limit };
 }
+
+/**
+ * The instants a publication's appeal windows counted from (`appeals_window_from`), as evaluate
+ * takes them (`publishedAt`): nothing for a publication made before manifests recorded them (its
+ * windows counted from the period's end), so that verify and impact re-evaluate it as it was
+ * published.
+ */
+export function recordedAppealWindows(manifest: Pick<Manifest, 'appeals_window_from'>): {
+  publishedAt?: Record<string, string>;
+} {
+  return manifest.appeals_window_from === undefined ? {} : { publishedAt: manifest.appeals_window_from };
+}

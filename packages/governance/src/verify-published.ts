@@ -19,7 +19,7 @@ import { archiveHolds, type InputFile, inputFilesOf, restoreInputs } from './arc
 import { governanceMessage, governanceProblem, problemOf } from './errors.ts';
 import { EvaluatePool, engineOf, oneThreadEach, type PooledOptions } from './evaluate-pool.ts';
 import { fileAt, gitRoot, hasCommit, sha256, uncommittedUnder } from './git.ts';
-import { checkManifest, recordedRejectedLimit } from './manifest.ts';
+import { checkManifest, recordedAppealWindows, recordedRejectedLimit } from './manifest.ts';
 import {
   baseDir,
   DEFAULT_APPEALS_DIR,
@@ -375,9 +375,7 @@ async function verifyOne(
           period,
           ...source,
           appealFiles: appealFiles.files,
-          ...(manifest.appeals_window_from === undefined
-            ? {}
-            : { publishedAt: manifest.appeals_window_from }),
+          ...recordedAppealWindows(manifest),
           allowMissing: manifest.allow_missing ?? [],
           ...recordedRejectedLimit(manifest),
           // History facts re-read the published periods: a changed one changes the recorded sha256.

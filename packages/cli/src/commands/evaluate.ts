@@ -151,7 +151,7 @@ export async function runEvaluate(argv: string[], io: CommandIo): Promise<number
     ...options,
     monitoring: true,
     history,
-    ...(windows === null || Object.keys(windows).length === 0 ? {} : { publishedAt: windows }),
+    ...(windows === null ? {} : { publishedAt: windows }),
   });
   const { brokenLock } = writeEvaluation(out, evaluation, {
     breakStaleLock: values['break-stale-lock'] === true,
