@@ -33,6 +33,18 @@ interface CorrectionNoEffect {
  * Problems that stop an evaluation (beyond those of the policy and the source, which have
  * their own catalogues). Codes are permanent; messages say what to do.
  */
+/** What ROWS_LONG_BEFORE_PERIOD says: the rows, the period's rows, the days, the earliest row and its place. */
+interface RowsLongBefore {
+  table: string;
+  rows: number;
+  inPeriod: number;
+  period: string;
+  start: string;
+  days: number;
+  earliest: string;
+  place: string;
+}
+
 export const RUN_ERRORS = defineCatalogue({
   BAD_PERIOD: {
     zh: (p: { period: string }) => `无法识别期间 ${q(p.period)}。请写成月 2026-10、季度 2026-Q4 或年 2026。`,
@@ -227,27 +239,9 @@ export const RUN_ERRORS = defineCatalogue({
       `${p.table} has ${p.rows === 1 ? '1 row' : `${p.rows} rows`} dated after the period ${p.period} ended (${p.end}): ${p.span}. ${p.rows === 1 ? 'It does' : 'They do'} not count in ${p.period}. If exports are kept in one folder per month, the next period reads another folder and no period counts ${p.rows === 1 ? 'this row' : 'these rows'}: put ${p.rows === 1 ? 'it' : 'them'} in the next period's export too (or give these files when evaluating it).`,
   },
   ROWS_LONG_BEFORE_PERIOD: {
-    zh: (p: {
-      table: string;
-      rows: number;
-      inPeriod: number;
-      period: string;
-      start: string;
-      days: number;
-      earliest: string;
-      place: string;
-    }) =>
+    zh: (p: RowsLongBefore) =>
       `${p.table} 有 ${p.rows} 行的时间比期间 ${p.period} 开始(${p.start})早 ${p.days} 天以上,而本期间内有 ${p.inPeriod} 行;最早的是 ${p.earliest}${p.place === '' ? '' : `(${p.place})`}。离其余的行这么远,多半是时间写错了(例如年份)。这些行按它们的时间不计入 ${p.period},而引用它们的行(例如会话的消息)仍按各自的时间计入。请检查导出中这一列并更正。`,
-    en: (p: {
-      table: string;
-      rows: number;
-      inPeriod: number;
-      period: string;
-      start: string;
-      days: number;
-      earliest: string;
-      place: string;
-    }) =>
+    en: (p: RowsLongBefore) =>
       `${p.table} has ${p.rows === 1 ? '1 row' : `${p.rows} rows`} dated more than ${p.days} days before the period ${p.period} started (${p.start}), against ${p.inPeriod} in the period; the earliest is ${p.earliest}${p.place === '' ? '' : ` (${p.place})`}. So far from the other rows, the time is most likely written wrong (a year, say). By ${p.rows === 1 ? 'its' : 'their'} time ${p.rows === 1 ? 'it does' : 'they do'} not count in ${p.period}, while rows that refer to ${p.rows === 1 ? 'it' : 'them'} (a conversation's messages) still count by their own. Check and correct this column of the export.`,
   },
   REJECTED_IN_PERIOD: {

@@ -379,7 +379,7 @@ export class PeriodWarnings {
           ? latest < addDays(p.endDay, AFTER_DAYS)
           : latest < p.endMs + AFTER_DAYS * DAY_MS;
       if (!near) continue;
-      const text = (t: number | string) => (typeof t === 'string' ? t : formatInstantLocal(t, zone));
+      const text = (t: number | string) => timeText(t, zone);
       out.push({
         code: 'ROWS_AFTER_PERIOD',
         severity: 'warning',
@@ -391,9 +391,7 @@ export class PeriodWarnings {
           span: rows.rows === 1 ? text(latest) : `${text(rows.first)} – ${text(latest)}`,
         }),
         // At the earliest of those rows: where to look first.
-        file: fileNames[rows.file] ?? null,
-        line: fileNames[rows.file] === undefined ? null : rows.line,
-        column: null,
+        ...placeOf(rows, fileNames),
       });
     }
     return out;
@@ -420,7 +418,7 @@ export class PeriodWarnings {
       if (rows === undefined || !this.#tables.has(table)) continue;
       const inPeriod = this.#rowsOf(table);
       if (inPeriod === 0 || rows.rows * 100 > inPeriod) continue;
-      const file = fileNames[rows.file];
+      const place = placeOf(rows, fileNames);
       out.push({
         code: 'ROWS_LONG_BEFORE_PERIOD',
         severity: 'warning',
@@ -431,12 +429,10 @@ export class PeriodWarnings {
           period: p.id,
           start: p.start,
           days: LONG_BEFORE_DAYS,
-          earliest: typeof rows.first === 'string' ? rows.first : formatInstantLocal(rows.first, zone),
-          place: file === undefined ? '' : `${file}:${rows.line}`,
+          earliest: timeText(rows.first, zone),
+          place: place.file === null ? '' : `${place.file}:${place.line}`,
         }),
-        file: file ?? null,
-        line: file === undefined ? null : rows.line,
-        column: null,
+        ...place,
       });
     }
     return out;
@@ -595,4 +591,19 @@ function openMs(from: number, to: number, clock: BusinessClock | null, zone: Zon
     total += Math.min(end, to) - Math.max(start, from);
   }
   return total;
+}
+
+// A time field's value as a warning writes it: a date as it is, an instant in the zone.
+function timeText(t: number | string, zone: Zone): string {
+  return typeof t === 'string' ? t : formatInstantLocal(t, zone);
+}
+
+// Where a warning about rows outside the period points: the earliest of them (no line when its
+// file is not among the run's).
+function placeOf(
+  rows: AfterPeriod,
+  fileNames: readonly string[],
+): { file: string | null; line: number | null; column: null } {
+  const file = fileNames[rows.file];
+  return { file: file ?? null, line: file === undefined ? null : rows.line, column: null };
 }
